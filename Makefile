@@ -1,0 +1,38 @@
+# One command to play, one to test; both create the virtual environment themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: play test lint typecheck bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+play: $(STAMP)
+	$(BIN)/raaderum
+
+lint: $(STAMP)
+	$(BIN)/ruff check game tests
+	$(BIN)/ruff format --check game tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy game/engine game/content
+
+test: lint typecheck
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/raaderum bench
+
+screenshots: $(STAMP)
+	mkdir -p docs/img
+	for scene in board debrief; do \
+		SDL_VIDEODRIVER=dummy $(BIN)/raaderum screenshot --scene $$scene --out docs/img/$$scene.png --size 1600x900; \
+	done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,295 @@
+"""The ``raaderum`` command line (also ``python -m game``).
+
+Every subcommand's work lives in its own module and is imported only when used, so
+``raaderum validate`` never loads pygame and the game window starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit code 2."""
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x720, not {text!r}") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError("size must be between 320x240 and 7680x4320")
+    return width, height
+
+
+def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) -> None:
+    parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
+    parser.add_argument(
+        "--scenario", required=scenario_required, help="scenario id (default: the first)"
+    )
+
+
+def _add_game_options(parser: argparse.ArgumentParser) -> None:
+    _add_deck(parser)
+    parser.add_argument("--target", type=float, help="råderum to find each year, mio. kr.")
+    parser.add_argument("--seed", type=int, default=None, help="random seed of the game")
+    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language")
+    parser.add_argument("--size", type=_size, default=None, help="window size, e.g. 1600x900")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="raaderum", description="Råderumsspillet – KL's budget game, digital edition."
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="start the game window")
+    _add_game_options(play)
+    play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    play.add_argument("--autoplay", choices=("random", "greedy"), help="let a bot play")
+    play.add_argument("--speed", type=float, default=2.0, help="bot decisions per second")
+    play.add_argument("--quit-at-end", action="store_true", help="close after the debrief")
+    play.add_argument(
+        "--resume",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="FILE",
+        help="continue the newest unfinished game, or FILE",
+    )
+    play.add_argument("--save-dir", help="folder for saves (default: the user data folder)")
+    play.add_argument("--timer", type=float, default=None, help="minutes per year (optional)")
+
+    shot = sub.add_parser("screenshot", help="render a scene to a PNG without a window")
+    _add_game_options(shot)
+    shot.add_argument(
+        "--scene",
+        required=True,
+        choices=("start", "board", "card", "year", "debrief", "help", "compare", "note"),
+    )
+    shot.add_argument("--out", required=True, help="PNG file to write")
+
+    validate = sub.add_parser("validate", help="check decks; FILE:LINE: message per problem")
+    validate.add_argument("paths", nargs="+", help="deck files or folders")
+
+    sub.add_parser("schema", help="print the JSON Schema of a deck file")
+
+    scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
+    scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")
+
+    sim = sub.add_parser("simulate", help="let a bot play many games")
+    _add_deck(sim)
+    sim.add_argument("--policy", choices=("random", "greedy"), default="greedy")
+    sim.add_argument("--games", type=int, default=200)
+    sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--target", type=float, default=None)
+    sim.add_argument("--json", action="store_true")
+
+    fc = sub.add_parser("forecast", help="multi-year effect of a set of proposals")
+    _add_deck(fc, scenario_required=True)
+    fc.add_argument("--adopt", action="append", default=[], metavar="ID[@ROUND]", required=True)
+    fc.add_argument("--certain", action="store_true", help="every factor = 1 (exact sums)")
+    fc.add_argument("--samples", type=int, default=20_000)
+    fc.add_argument("--seed", type=int, default=0)
+    fc.add_argument("--target", type=float, default=None)
+    fc.add_argument("--json", action="store_true")
+
+    rep = sub.add_parser("replay", help="rebuild a saved game and print its state")
+    rep.add_argument("save")
+    rep.add_argument("--json", action="store_true")
+
+    report = sub.add_parser("report", help="write the session report of a saved game")
+    report.add_argument("save")
+    report.add_argument("--out", required=True, help="folder to write into")
+    report.add_argument("--lang", choices=("da", "en"), default=None)
+
+    compare = sub.add_parser("compare", help="compare the saves of several tables")
+    compare.add_argument("saves", nargs="+", help="save files or folders of saves")
+    compare.add_argument("--out", required=True, help="folder to write into")
+    compare.add_argument("--lang", choices=("da", "en"), default="da")
+
+    bench = sub.add_parser("bench", help="measure speed and memory")
+    bench.add_argument("--quick", action="store_true")
+    bench.add_argument("--json", action="store_true")
+    return parser
+
+
+def _load(deck_path: str | None):  # type: ignore[no-untyped-def]
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    return load_deck(Path(deck_path) if deck_path else standard_deck())
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
+    from game.content import DeckError, load_deck
+    from game.engine import Kind
+
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            deck = load_deck(path)
+        except DeckError as error:
+            for problem in error.problems:
+                print(problem)
+            status = EXIT_BAD_INPUT
+            continue
+        counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
+        areas = len({p.area for p in deck.proposals})
+        print(
+            f"{path}: OK – '{deck.title}': {len(deck.proposals)} forslag "
+            f"({counts[Kind.SAVING]} besparelser, {counts[Kind.EFFICIENCY]} effektiviseringer, "
+            f"{counts[Kind.INVESTMENT]} investeringer) i {areas} områder, "
+            f"{len(deck.events)} hændelser, {len(deck.scenarios)} scenarier"
+        )
+    return status
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of a deck file."""
+    from game.content.schema import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    """List a deck's scenarios."""
+    from game.numbers import format_amount
+
+    deck = _load(args.deck)
+    print(f"{deck.title}")
+    for s in deck.scenarios:
+        target = "/".join(format_amount(t) for t in sorted(set(s.target)))
+        print(f"  {s.id:<16} {s.title} – {s.years[0]}–{s.years[-1]}, mål {target} {deck.unit}")
+    return EXIT_OK
+
+
+def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
+    try:
+        return deck.scenario(scenario_id)
+    except KeyError as error:
+        raise UsageError(f"ukendt scenarie: {error.args[0]}") from None
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Let a bot play many games and report wins and loss reasons."""
+    from game.engine.simulate import simulate
+
+    deck = _load(args.deck)
+    scenario = _scenario(deck, args.scenario)
+    if args.games < 1:
+        raise UsageError("--games skal være mindst 1")
+    result = simulate(deck, scenario.id, args.policy, args.games, args.seed, args.target)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    from game.numbers import format_amount, format_percent
+
+    print(f"Scenarie: {scenario.title} ({scenario.id}), bot: {args.policy}, spil: {args.games}")
+    print(f"Vundet: {result.wins} ({format_percent(result.win_rate)})")
+    labels = {"target": "mål ikke nået", "kinds": "ikke alle tre slags", "service": "service"}
+    for reason, count in result.losses.items():
+        print(f"  tabt på {labels[reason]}: {count}")
+    for year, amount in zip(scenario.years, result.mean_raaderum):
+        print(f"  {year}: gennemsnitligt råderum {format_amount(amount)} {deck.unit}")
+    return EXIT_OK
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    """The multi-year effect of a set of proposals (the deck author's calculator)."""
+    from game.engine.forecast import forecast_plan
+    from game.engine.rules import IllegalAction
+    from game.planning import parse_plan
+
+    deck = _load(args.deck)
+    scenario = _scenario(deck, args.scenario)
+    try:
+        plan = parse_plan(deck, scenario, args.adopt)
+    except IllegalAction as error:
+        raise UsageError(error.reason) from None
+    if args.samples < 1 or args.samples > 5_000_000:
+        raise UsageError("--samples skal være mellem 1 og 5000000")
+    target = [args.target] * scenario.rounds if args.target is not None else None
+    result = forecast_plan(
+        deck,
+        scenario,
+        plan,
+        target=target,
+        samples=args.samples,
+        seed=args.seed,
+        certain=args.certain,
+    )
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return EXIT_OK
+    from game.numbers import format_amount, format_percent
+
+    print(f"{scenario.title}: {len(plan)} forslag, {result.samples} udfald")
+    print(f"{'år':>6} {'mål':>8} {'forventet':>10} {'10 %':>8} {'50 %':>8} {'90 %':>8}")
+    for i, year in enumerate(result.years):
+        print(
+            f"{year:>6} {format_amount(result.target[i]):>8} "
+            f"{format_amount(result.expected[i]):>10} {format_amount(result.p10[i]):>8} "
+            f"{format_amount(result.p50[i]):>8} {format_amount(result.p90[i]):>8}"
+        )
+    print(f"Sandsynlighed for at nå målet i alle år: {format_percent(result.probability)}")
+    return EXIT_OK
+
+
+def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
+    def run(args: argparse.Namespace) -> int:
+        import importlib
+
+        result: int = getattr(importlib.import_module(module), function)(args)
+        return result
+
+    return run
+
+
+COMMANDS = {
+    "validate": cmd_validate,
+    "schema": cmd_schema,
+    "scenarios": cmd_scenarios,
+    "simulate": cmd_simulate,
+    "forecast": cmd_forecast,
+    "play": _lazy("game.ui.app", "run_play"),
+    "screenshot": _lazy("game.ui.screenshot", "run_screenshot"),
+    "replay": _lazy("game.saves.commands", "run_replay"),
+    "report": _lazy("game.report.commands", "run_report"),
+    "compare": _lazy("game.report.commands", "run_compare"),
+    "bench": _lazy("game.bench", "run_bench"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``raaderum`` console script."""
+    from game.content import DeckError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return COMMANDS[args.command](args)
+    except DeckError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as error:
+        print(f"raaderum {args.command}: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

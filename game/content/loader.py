@@ -1,0 +1,530 @@
+"""The one deck loader: YAML files in, a validated ``Deck`` out, or every problem as
+``FILE:LINE: message``.
+
+The game, ``raaderum validate`` and the save loader all come through here, so a broken deck
+never starts a game and a deck inside a save passes the same guards as one on disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.content.schema import (
+    KIND_DEFAULTS,
+    KIND_NAMES,
+    SECTIONS,
+    DeckHeader,
+    ProposalSpec,
+    ScenarioSpec,
+)
+from game.content.yamlsafe import Problem, YamlDocument, YamlError, read
+from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
+
+TOP_KEYS = ("deck", "proposals", "events", "scenarios")
+MAX_FILES = 200
+
+
+class DeckError(Exception):
+    """A deck that cannot be played; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class _Item:
+    """A validated card with the document and path it came from (for cross-checks)."""
+
+    spec: Any
+    doc: YamlDocument
+    path: tuple[str | int, ...]
+
+
+def deck_files(path: Path) -> list[Path]:
+    """The YAML files that make up the deck at ``path`` (a file or a folder)."""
+    if path.is_dir():
+        files = sorted(
+            p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+        )
+        return files
+    return [path]
+
+
+def load_deck(path: str | Path) -> Deck:
+    """Load and validate the deck at ``path`` (file or folder); raises ``DeckError``."""
+    path = Path(path)
+    label = str(path)
+    if not path.exists():
+        raise DeckError([Problem(label, 1, "findes ikke")])
+    files = deck_files(path)
+    if not files:
+        raise DeckError([Problem(label, 1, "mappen indeholder ingen .yaml-filer")])
+    if len(files) > MAX_FILES:
+        raise DeckError([Problem(label, 1, f"mappen har over {MAX_FILES} .yaml-filer")])
+    sources: list[tuple[str, bytes]] = []
+    for file in files:
+        try:
+            sources.append((str(file), file.read_bytes()))
+        except OSError as error:
+            raise DeckError([Problem(str(file), 1, f"kan ikke læses: {error.strerror}")]) from None
+    return load_sources(sources)
+
+
+def load_sources(sources: Sequence[tuple[str, bytes | str]]) -> Deck:
+    """Load a deck from (file name, content) pairs, e.g. the copy inside a save."""
+    problems: list[Problem] = []
+    documents: list[YamlDocument] = []
+    texts: list[tuple[str, str]] = []
+    for name, content in sources:
+        raw = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            document = read(raw, name)
+        except YamlError as error:
+            problems.extend(error.problems)
+            continue
+        documents.append(document)
+        texts.append((Path(name).name, raw.decode("utf-8-sig")))
+    deck = _build(documents, problems)
+    if problems or deck is None:
+        order = {name: i for i, (name, _) in enumerate(sources)}
+        ranked = sorted(_unique(problems), key=lambda p: (order.get(p.file, 0), p.line))
+        raise DeckError(ranked)
+    return _with_hash(deck, tuple(texts))
+
+
+def _unique(problems: Iterable[Problem]) -> list[Problem]:
+    seen: set[tuple[str, int, str]] = set()
+    result: list[Problem] = []
+    for problem in problems:
+        key = (problem.file, problem.line, problem.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(problem)
+    return result
+
+
+def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | None:
+    headers: list[tuple[DeckHeader | None, YamlDocument]] = []
+    items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
+    for doc in documents:
+        if not isinstance(doc.data, dict):
+            problems.append(
+                Problem(
+                    doc.file, 1, "filen skal bestå af felterne deck, proposals, events og scenarios"
+                )
+            )
+            continue
+        for key in doc.data:
+            if key not in TOP_KEYS:
+                problems.append(Problem(doc.file, doc.line((key,)), _unknown_key(key, TOP_KEYS)))
+        if "deck" in doc.data:
+            header = _validate(DeckHeader, doc.data["deck"], doc, ("deck",), problems)
+            if header is not None:
+                headers.append((header, doc))
+            elif doc.data["deck"] is not None:
+                headers.append((None, doc))
+        for section, model in SECTIONS.items():
+            if section not in doc.data:
+                continue
+            cards = doc.data[section]
+            if cards is None:
+                continue
+            if not isinstance(cards, list):
+                problems.append(
+                    Problem(
+                        doc.file,
+                        doc.line((section,)),
+                        f"'{section}' skal være en liste (hvert element begynder med '- ')",
+                    )
+                )
+                continue
+            for index, card in enumerate(cards):
+                spec = _validate(model, card, doc, (section, index), problems)
+                if spec is not None:
+                    items[section].append(_Item(spec, doc, (section, index)))
+    header = _check_header(headers, documents, problems)
+    known: dict[str, dict[str, _Item]] = {}
+    for section, label in (
+        ("proposals", "forslag"),
+        ("events", "hændelse"),
+        ("scenarios", "scenarie"),
+    ):
+        known[section] = _check_unique(_raw_items(documents, section), label, problems)
+    proposals = {item.spec.id: item for item in items["proposals"]}
+    events = known["events"]
+    for item in items["proposals"]:
+        _check_excludes(item, known["proposals"], problems)
+    for item in items["scenarios"]:
+        _check_scenario(item, known["proposals"], proposals, events, problems)
+    if (
+        documents
+        and not items["scenarios"]
+        and not any("scenarios" in (d.data or {}) for d in documents if isinstance(d.data, dict))
+    ):
+        problems.append(
+            Problem(documents[0].file, 1, "kortspillet har intet scenarie ('scenarios:')")
+        )
+    if (
+        documents
+        and not items["proposals"]
+        and not any("proposals" in (d.data or {}) for d in documents if isinstance(d.data, dict))
+    ):
+        problems.append(
+            Problem(documents[0].file, 1, "kortspillet har ingen forslag ('proposals:')")
+        )
+    if problems or header is None:
+        return None
+    return _to_deck(header, items)
+
+
+def _validate(
+    model: type[BaseModel],
+    data: Any,
+    doc: YamlDocument,
+    path: tuple[str | int, ...],
+    problems: list[Problem],
+) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            problems.append(_problem(detail, model, doc, path))
+        return None
+
+
+def _unknown_key(key: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1)
+    hint = f" (mente du '{close[0]}'?)" if close else ""
+    return f"ukendt felt '{key}'{hint}"
+
+
+def _problem(
+    detail: Any, model: type[BaseModel], doc: YamlDocument, base: tuple[str | int, ...]
+) -> Problem:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    value = detail.get("input")
+    fields = set(model.model_fields)
+    data_loc: list[str | int] = []
+    for part in loc:  # drop union branch labels such as 'float' or 'list[...]'
+        if isinstance(part, int) or not data_loc or part in fields or kind == "extra_forbidden":
+            data_loc.append(part)
+    if model is ScenarioSpec and loc and loc[0] == "target" and not isinstance(value, list):
+        data_loc = ["target"]
+    path = base + tuple(data_loc)
+    field = str(data_loc[0]) if data_loc else "?"
+    where = field
+    if len(data_loc) > 1 and isinstance(data_loc[-1], int):
+        where = f"{field} (nr. {data_loc[-1] + 1})"
+    if kind == "missing":
+        return Problem(doc.file, doc.start_line(base), f"mangler feltet '{field}'")
+    if kind == "extra_forbidden":
+        return Problem(doc.file, doc.line(path), _unknown_key(str(loc[-1]), fields))
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        what = {
+            "proposals": "et forslag",
+            "events": "en hændelse",
+            "scenarios": "et scenarie",
+            "deck": "deck-blokken",
+        }.get(str(base[0]), "elementet")
+        return Problem(doc.file, doc.line(path), f"{what} skal bestå af felter (nøgle: værdi)")
+    return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
+
+
+def _message(
+    kind: str, where: str, ctx: dict[str, Any], value: Any, model: type[BaseModel], field: str
+) -> str:
+    if model is ScenarioSpec and field == "target" and kind not in ("too_short", "too_long"):
+        if kind in ("greater_than_equal", "less_than_equal"):
+            return "'target' skal være mellem 0 og 100000"
+        return "'target' skal være ét tal eller en liste med ét tal pr. år"
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return (
+                f"'{where}' skal være tekst, men YAML læser værdien som "
+                f"{'ja' if value else 'nej'} (true/false); sæt den i anførselstegn"
+            )
+        if value is None:
+            return f"'{where}' er tom; skriv en tekst"
+        if isinstance(value, (int, float)):
+            return f"'{where}' skal være tekst, men YAML læser et tal; sæt det i anførselstegn"
+        return f"'{where}' skal være tekst"
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else "?"
+        return f"'{where}' er for lang: {length} tegn (højst {ctx.get('max_length')})"
+    if kind == "string_too_short":
+        return f"'{where}' må ikke være tom"
+    if kind == "string_pattern_mismatch":
+        return f"'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og tegnene _ . -"
+    if kind in ("int_type", "int_from_float", "int_parsing"):
+        return f"'{where}' skal være et helt tal, ikke {_show(value)}"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"'{where}' skal være et tal, ikke {_show(value)}"
+    if kind == "bool_type":
+        return f"'{where}' skal være true eller false, ikke {_show(value)}"
+    if kind == "greater_than_equal":
+        return f"'{where}' skal være mindst {_num(ctx.get('ge'))}, ikke {_show(value)}"
+    if kind == "less_than_equal":
+        return f"'{where}' må højst være {_num(ctx.get('le'))}, ikke {_show(value)}"
+    if kind == "greater_than":
+        return f"'{where}' skal være større end {_num(ctx.get('gt'))}, ikke {_show(value)}"
+    if kind == "list_type":
+        return f"'{where}' skal være en liste, fx [1, 2, 3]"
+    if kind == "too_short":
+        return f"'{where}' skal have mindst {ctx.get('min_length')} element(er)"
+    if kind == "too_long":
+        return f"'{where}' må højst have {ctx.get('max_length')} elementer"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+        return f"'{where}' skal være en af: {expected}, ikke {_show(value)}"
+    return f"'{where}': {kind}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "tom"
+    if isinstance(value, str):
+        return f"'{value[:40]}'"
+    if isinstance(value, (list, dict)):
+        return "en liste" if isinstance(value, list) else "et felt-sæt"
+    return str(value)
+
+
+def _num(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _check_header(
+    headers: list[tuple[DeckHeader | None, YamlDocument]],
+    documents: list[YamlDocument],
+    problems: list[Problem],
+) -> DeckHeader | None:
+    if not headers:
+        if documents:
+            problems.append(
+                Problem(
+                    documents[0].file, 1, "mangler 'deck:'-blokken (id, title og schema_version: 1)"
+                )
+            )
+        return None
+    for _, doc in headers[1:]:
+        problems.append(
+            Problem(
+                doc.file,
+                doc.line(("deck",)),
+                f"'deck:' må kun stå én gang (står også i {headers[0][1].file})",
+            )
+        )
+    return headers[0][0]
+
+
+def _raw_items(documents: list[YamlDocument], section: str) -> list[_Item]:
+    """Every card of a section that has a text id, valid or not (for ids and references)."""
+    found: list[_Item] = []
+    for doc in documents:
+        cards = doc.data.get(section) if isinstance(doc.data, dict) else None
+        if not isinstance(cards, list):
+            continue
+        for index, card in enumerate(cards):
+            if isinstance(card, dict) and isinstance(card.get("id"), str):
+                found.append(_Item(card["id"], doc, (section, index)))
+    return found
+
+
+def _check_unique(items: list[_Item], label: str, problems: list[Problem]) -> dict[str, _Item]:
+    """Report ids used twice (at the second use); return the first card of every id."""
+    first: dict[str, _Item] = {}
+    for item in items:
+        previous = first.get(item.spec)
+        if previous is None:
+            first[item.spec] = item
+            continue
+        line = item.doc.line((*item.path, "id"))
+        where = f"{previous.doc.file}:{previous.doc.line((*previous.path, 'id'))}"
+        problems.append(
+            Problem(item.doc.file, line, f"{label} med id '{item.spec}' findes allerede ({where})")
+        )
+    return first
+
+
+def _check_excludes(item: _Item, proposals: dict[str, _Item], problems: list[Problem]) -> None:
+    for index, other in enumerate(item.spec.excludes):
+        line = item.doc.line((*item.path, "excludes", index))
+        if other == item.spec.id:
+            problems.append(Problem(item.doc.file, line, f"'{other}' kan ikke udelukke sig selv"))
+        elif other not in proposals:
+            problems.append(Problem(item.doc.file, line, _unknown_ref("forslag", other, proposals)))
+
+
+def _unknown_ref(label: str, ref: str, known: dict[str, _Item]) -> str:
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    hint = f" (mente du '{close[0]}'?)" if close else ""
+    return f"ukendt {label} '{ref}'{hint}"
+
+
+def _check_scenario(
+    item: _Item,
+    known: dict[str, _Item],
+    proposals: dict[str, _Item],
+    events: dict[str, _Item],
+    problems: list[Problem],
+) -> None:
+    spec: ScenarioSpec = item.spec
+    doc, path = item.doc, item.path
+    if isinstance(spec.target, list) and len(spec.target) != len(spec.years):
+        problems.append(
+            Problem(
+                doc.file,
+                doc.line((*path, "target")),
+                f"'target' har {len(spec.target)} tal, men scenariet har {len(spec.years)} år",
+            )
+        )
+    seen_years: set[str] = set()
+    for index, year in enumerate(spec.years):
+        if year in seen_years:
+            problems.append(
+                Problem(doc.file, doc.line((*path, "years", index)), f"året '{year}' står to gange")
+            )
+        seen_years.add(year)
+    for key, ids, label in (("proposals", known, "forslag"), ("events", events, "hændelse")):
+        refs = getattr(spec, key)
+        if refs is None:
+            continue
+        for index, ref in enumerate(refs):
+            if ref not in ids:
+                problems.append(
+                    Problem(doc.file, doc.line((*path, key, index)), _unknown_ref(label, ref, ids))
+                )
+            elif ref in refs[:index]:
+                problems.append(
+                    Problem(
+                        doc.file, doc.line((*path, key, index)), f"'{ref}' står to gange i listen"
+                    )
+                )
+    pool = spec.proposals if spec.proposals is not None else list(proposals)
+    if spec.require_all_kinds:
+        kinds = {KIND_NAMES[proposals[p].spec.kind] for p in pool if p in proposals}
+        for kind in KINDS:
+            if kind.value not in kinds and (pool and all(p in proposals for p in pool)):
+                problems.append(
+                    Problem(
+                        doc.file,
+                        doc.start_line(path),
+                        f"scenariet '{spec.id}' kan ikke vindes: det har intet "
+                        f"forslag af slagsen '{kind.value}'",
+                    )
+                )
+
+
+def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
+    proposals = tuple(_proposal(item.spec) for item in items["proposals"])
+    events = tuple(
+        Event(
+            id=s.id,
+            title=s.title,
+            effect=tuple(s.effect),
+            text=s.text,
+            service=s.service,
+            rounds=tuple(s.rounds) if s.rounds is not None else None,
+            weight=s.weight,
+        )
+        for s in (item.spec for item in items["events"])
+    )
+    scenarios = []
+    for item in items["scenarios"]:
+        s: ScenarioSpec = item.spec
+        target = (
+            tuple(float(t) for t in s.target)
+            if isinstance(s.target, list)
+            else tuple(float(s.target) for _ in s.years)
+        )
+        scenarios.append(
+            Scenario(
+                id=s.id,
+                title=s.title,
+                briefing=s.briefing,
+                years=tuple(s.years),
+                target=target,
+                proposals=tuple(s.proposals)
+                if s.proposals is not None
+                else tuple(p.id for p in proposals),
+                events=tuple(s.events) if s.events is not None else tuple(e.id for e in events),
+                capacity=s.capacity,
+                market=s.market,
+                events_per_round=s.events_per_round,
+                service_floor=s.service_floor,
+                require_all_kinds=s.require_all_kinds,
+            )
+        )
+    return Deck(
+        id=header.id,
+        title=header.title,
+        language=header.language,
+        unit=header.unit,
+        schema_version=header.schema_version,
+        proposals=proposals,
+        events=events,
+        scenarios=tuple(scenarios),
+    )
+
+
+def _proposal(spec: ProposalSpec) -> Proposal:
+    kind = Kind(KIND_NAMES[spec.kind])
+    defaults = KIND_DEFAULTS[kind.value]
+    return Proposal(
+        id=spec.id,
+        kind=kind,
+        title=spec.title,
+        area=spec.area,
+        effect=tuple(spec.effect),
+        text=spec.text,
+        uncertainty=spec.uncertainty if spec.uncertainty is not None else defaults["uncertainty"],
+        failure=spec.failure,
+        service=spec.service if spec.service is not None else int(defaults["service"]),
+        load=spec.load if spec.load is not None else int(defaults["load"]),
+        staff=spec.staff,
+        question=spec.question,
+        source=spec.source,
+        excludes=tuple(spec.excludes),
+    )
+
+
+def deck_to_data(deck: Deck) -> dict[str, Any]:
+    """The normalised content of a deck as plain data (what its content hash is taken of)."""
+    data = asdict(deck)
+    data.pop("content_hash", None)
+    data.pop("sources", None)
+    return data
+
+
+def _with_hash(deck: Deck, sources: tuple[tuple[str, str], ...]) -> Deck:
+    canonical = json.dumps(
+        deck_to_data(deck), sort_keys=True, ensure_ascii=True, separators=(",", ":"), default=str
+    )
+    digest = hashlib.sha256(canonical.encode("ascii")).hexdigest()
+    return Deck(
+        id=deck.id,
+        title=deck.title,
+        language=deck.language,
+        unit=deck.unit,
+        schema_version=deck.schema_version,
+        proposals=deck.proposals,
+        events=deck.events,
+        scenarios=deck.scenarios,
+        content_hash=digest,
+        sources=sources,
+    )

@@ -1,0 +1,101 @@
+"""The moves of the game. Actions are small values that name cards by id.
+
+Every action turns into a plain dict (``to_dict``) and back (``action_from_dict``), so the
+action log can be saved as JSON and replayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Adopt:
+    """Adopt the proposal ``card`` from the market, optionally with the group's reason."""
+
+    card: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form for saves."""
+        data: dict[str, Any] = {"type": "adopt", "card": self.card}
+        if self.note:
+            data["note"] = self.note
+        return data
+
+
+@dataclass(frozen=True)
+class EndYear:
+    """Close the current budget year: its result becomes final and the next round starts."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form for saves."""
+        return {"type": "end_year"}
+
+
+@dataclass(frozen=True)
+class Annotate:
+    """Write or replace the group's note ("hvorfor?") on an adopted proposal."""
+
+    card: str
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form for saves."""
+        return {"type": "annotate", "card": self.card, "note": self.note}
+
+
+@dataclass(frozen=True)
+class SetTarget:
+    """Change the target (mio. kr. per year) of the current and all later years."""
+
+    amount: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-dict form for saves."""
+        return {"type": "set_target", "amount": self.amount}
+
+
+Action = Adopt | EndYear | Annotate | SetTarget
+
+MAX_NOTE_LENGTH = 280
+
+
+class ActionFormatError(ValueError):
+    """A dict that does not describe an action (e.g. in a hand-edited save)."""
+
+
+def _text(data: dict[str, Any], key: str, *, required: bool = True) -> str:
+    value = data.get(key, "" if not required else None)
+    if not isinstance(value, str) or (required and not value):
+        raise ActionFormatError(f"action {data.get('type')!r} needs text in {key!r}")
+    return value
+
+
+def action_from_dict(data: Any) -> Action:
+    """Rebuild an action from its dict form, raising ``ActionFormatError`` when malformed."""
+    if not isinstance(data, dict):
+        raise ActionFormatError("an action must be an object")
+    kind = data.get("type")
+    allowed: dict[str, set[str]] = {
+        "adopt": {"type", "card", "note"},
+        "end_year": {"type"},
+        "annotate": {"type", "card", "note"},
+        "set_target": {"type", "amount"},
+    }
+    if kind not in allowed:
+        raise ActionFormatError(f"unknown action type {kind!r}")
+    extra = set(data) - allowed[kind]
+    if extra:
+        raise ActionFormatError(f"action {kind!r} has unknown keys: {', '.join(sorted(extra))}")
+    if kind == "adopt":
+        return Adopt(_text(data, "card"), _text(data, "note", required=False))
+    if kind == "end_year":
+        return EndYear()
+    if kind == "annotate":
+        return Annotate(_text(data, "card"), _text(data, "note", required=False))
+    amount = data.get("amount")
+    if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        raise ActionFormatError("set_target needs a number in 'amount'")
+    return SetTarget(float(amount))

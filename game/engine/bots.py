@@ -1,0 +1,76 @@
+"""Bots that play the game: a random baseline and a greedy heuristic.
+
+A policy is a function ``(state, generator) -> action``; the generator is the bot's own (the
+game's randomness stays in the state), so a seeded bot plays the same game every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from game.engine.actions import Action, Adopt, EndYear
+from game.engine.model import Proposal
+from game.engine.rules import kinds_adopted, legal_actions, raaderum
+from game.engine.state import GameState
+
+Policy = Callable[[GameState, np.random.Generator], Action]
+
+KIND_BONUS = 1_000.0
+"""Worth of adopting a kind the group still lacks when the scenario requires all three."""
+
+
+def random_policy(state: GameState, generator: np.random.Generator) -> Action:
+    """Pick any legal decision, ending the year included, with equal chance."""
+    moves = legal_actions(state)
+    return moves[int(generator.integers(len(moves)))]
+
+
+def expected_amount(proposal: Proposal, offset: int) -> float:
+    """Expected amount ``offset`` years after adoption: gains weighted by 1 − failure."""
+    amount = proposal.amount(offset)
+    return amount * (1.0 - proposal.failure) if amount > 0 else amount
+
+
+def adoption_value(state: GameState, proposal: Proposal, gaps: list[float]) -> float:
+    """How much adopting ``proposal`` now closes the remaining gaps, per unit of load.
+
+    The current year counts double: its result becomes final when the round ends.
+    """
+    value = 0.0
+    for offset, gap in enumerate(gaps):
+        amount = expected_amount(proposal, offset)
+        weight = 2.0 if offset == 0 else 1.0
+        if amount > 0:
+            value += weight * min(amount, gap)
+        elif amount < 0:
+            value += weight * amount * (1.0 if gap > 0 else 0.5)
+    scenario = state.scenario
+    if scenario.require_all_kinds and proposal.kind not in kinds_adopted(state):
+        value += KIND_BONUS
+    floor = scenario.service_floor
+    if floor is not None and state.service + proposal.service < floor and proposal.service < 0:
+        value -= KIND_BONUS
+    return value / proposal.load
+
+
+def greedy_policy(state: GameState, generator: np.random.Generator) -> Action:
+    """Adopt the card that closes most of the remaining gaps per unit of load, as long as one
+    helps; then end the year."""
+    visible = raaderum(state, visible=True)
+    gaps = [
+        max(0.0, state.targets[y] - visible[y]) for y in range(state.round, state.scenario.rounds)
+    ]
+    best: Action = EndYear()
+    best_value = 0.0
+    for move in legal_actions(state):
+        if not isinstance(move, Adopt):
+            continue
+        value = adoption_value(state, state.deck.proposal(move.card), gaps)
+        if value > best_value + 1e-12:
+            best, best_value = move, value
+    return best
+
+
+POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}

@@ -1,0 +1,210 @@
+"""Monte Carlo forecast of a portfolio of proposals, vectorised with numpy.
+
+Each sample draws one hidden factor per uncertain proposal (0 with probability ``failure``,
+else lognormal with mean 1), scales the positive amounts by it and adds the costs and any fixed
+amounts (drawn events, revealed proposals). It is the deck author's calculator
+(``raaderum forecast``) and the engine behind the board's risk meter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.model import Deck, Proposal, Scenario
+from game.engine.randomness import lognormal_params
+from game.engine.rules import event_amount, realised
+from game.engine.state import GameState
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Per-year figures of a forecast and the probability that every year is met."""
+
+    years: tuple[str, ...]
+    target: tuple[float, ...]
+    expected: tuple[float, ...]
+    p10: tuple[float, ...]
+    p50: tuple[float, ...]
+    p90: tuple[float, ...]
+    probability: float
+    samples: int
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready dict with the keys of ``raaderum forecast --json``."""
+        return {
+            "years": list(self.years),
+            "target": list(self.target),
+            "expected": [round(v, 4) for v in self.expected],
+            "p10": [round(v, 4) for v in self.p10],
+            "p50": [round(v, 4) for v in self.p50],
+            "p90": [round(v, 4) for v in self.p90],
+            "probability": round(self.probability, 4),
+            "samples": self.samples,
+        }
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """The uncertain part of a plan as arrays, plus the amounts that are already certain."""
+
+    gains: np.ndarray  # (k, years): positive face-value amounts, scaled by the factor
+    fixed: np.ndarray  # (years,): costs, events and revealed proposals, never scaled
+    mu: np.ndarray  # (k,) lognormal parameters of each uncertain proposal
+    sigma: np.ndarray  # (k,)
+    failure: np.ndarray  # (k,)
+
+
+def effect_row(proposal: Proposal, start: int, years: int) -> np.ndarray:
+    """Face-value amounts of ``proposal`` adopted in round ``start`` over ``years`` years."""
+    return np.array([proposal.amount(y - start) if y >= start else 0.0 for y in range(years)])
+
+
+def build_portfolio(
+    proposals: Sequence[tuple[Proposal, int]], years: int, fixed: np.ndarray | None = None
+) -> Portfolio:
+    """Arrays for ``proposals`` given as (proposal, 0-based adoption round)."""
+    base = np.zeros(years) if fixed is None else np.asarray(fixed, dtype=float).copy()
+    gains = np.zeros((len(proposals), years))
+    mu = np.zeros(len(proposals))
+    sigma = np.zeros(len(proposals))
+    failure = np.zeros(len(proposals))
+    for i, (proposal, start) in enumerate(proposals):
+        row = effect_row(proposal, start, years)
+        gains[i] = np.maximum(row, 0.0)
+        base += np.minimum(row, 0.0)
+        mu[i], sigma[i] = lognormal_params(proposal.uncertainty)
+        failure[i] = proposal.failure
+    return Portfolio(gains=gains, fixed=base, mu=mu, sigma=sigma, failure=failure)
+
+
+def sample_totals(portfolio: Portfolio, samples: int, generator: np.random.Generator) -> np.ndarray:
+    """``samples`` × years matrix of simulated råderum."""
+    k = portfolio.gains.shape[0]
+    if k == 0:
+        return np.broadcast_to(portfolio.fixed, (samples, portfolio.fixed.shape[0]))
+    normal = generator.standard_normal((samples, k), dtype=np.float32)
+    factors = np.exp(portfolio.mu.astype(np.float32) + portfolio.sigma.astype(np.float32) * normal)
+    if portfolio.failure.any():
+        failed = generator.random((samples, k), dtype=np.float32) < portfolio.failure
+        factors[failed] = 0.0
+    totals: np.ndarray = factors @ portfolio.gains.astype(np.float32) + portfolio.fixed
+    return totals
+
+
+def summarise(
+    portfolio: Portfolio,
+    years: Sequence[str],
+    target: Sequence[float],
+    *,
+    samples: int,
+    seed: int | np.random.Generator,
+    certain: bool = False,
+    settled: Sequence[bool | None] | None = None,
+) -> Forecast:
+    """Run the Monte Carlo and reduce it to expected value, quantiles and probability.
+
+    ``settled`` marks closed years: True/False are final results, None means still open.
+    """
+    target_arr = np.asarray(target, dtype=float)
+    expected = portfolio.fixed + (1.0 - portfolio.failure) @ portfolio.gains
+    if certain:
+        exact = portfolio.fixed + portfolio.gains.sum(axis=0)
+        met = exact >= target_arr - 1e-9
+        quantiles = np.vstack([exact, exact, exact])
+        probability = float(_settle(met[None, :], settled).all(axis=1).mean())
+        expected, used = exact, 1
+    else:
+        generator = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+        totals = sample_totals(portfolio, samples, generator)
+        quantiles = np.quantile(totals, [0.1, 0.5, 0.9], axis=0)
+        met = totals >= target_arr - 1e-6
+        probability = float(_settle(met, settled).all(axis=1).mean())
+        used = samples
+    return Forecast(
+        years=tuple(years),
+        target=tuple(float(t) for t in target_arr),
+        expected=tuple(float(v) for v in expected),
+        p10=tuple(float(v) for v in quantiles[0]),
+        p50=tuple(float(v) for v in quantiles[1]),
+        p90=tuple(float(v) for v in quantiles[2]),
+        probability=probability,
+        samples=used,
+    )
+
+
+def _settle(met: np.ndarray, settled: Sequence[bool | None] | None) -> np.ndarray:
+    if settled is None:
+        return met
+    met = met.copy()
+    for year, outcome in enumerate(settled):
+        if outcome is not None:
+            met[:, year] = outcome
+    return met
+
+
+def forecast_plan(
+    deck: Deck,
+    scenario: Scenario,
+    plan: Sequence[tuple[str, int]],
+    *,
+    target: Sequence[float] | None = None,
+    samples: int = 20_000,
+    seed: int = 0,
+    certain: bool = False,
+) -> Forecast:
+    """Forecast a plan of (proposal id, 0-based round) pairs; events are left out."""
+    portfolio = build_portfolio(
+        [(deck.proposal(pid), start) for pid, start in plan], scenario.rounds
+    )
+    return summarise(
+        portfolio,
+        scenario.years,
+        target if target is not None else scenario.target,
+        samples=samples,
+        seed=seed,
+        certain=certain,
+    )
+
+
+def state_portfolio(state: GameState, extra: str | None = None) -> Portfolio:
+    """The risk meter's view of a game: revealed factors and drawn events fixed, the rest
+    (and ``extra``, a market card adopted this round) sampled."""
+    years = state.scenario.rounds
+    fixed = np.zeros(years)
+    for event in state.events:
+        fixed += [event_amount(state, event, y) for y in range(years)]
+    uncertain: list[tuple[Proposal, int]] = []
+    deck = state.deck
+    for adoption in state.adopted:
+        proposal = deck.proposal(adoption.card)
+        if adoption.revealed:
+            fixed += [realised(proposal, adoption, y) for y in range(years)]
+        else:
+            uncertain.append((proposal, adoption.round))
+    if extra is not None and state.adoption(extra) is None:
+        uncertain.append((deck.proposal(extra), state.round))
+    return build_portfolio(uncertain, years, fixed)
+
+
+def forecast_state(
+    state: GameState,
+    extra: str | None = None,
+    *,
+    samples: int = 4_000,
+    seed: int | np.random.Generator = 0,
+) -> Forecast:
+    """The risk meter: the chance that every year is met with the adopted proposals (plus
+    ``extra``), with closed years taken as their final results."""
+    settled: list[bool | None] = [r.met for r in state.results]
+    settled += [None] * (state.scenario.rounds - len(settled))
+    return summarise(
+        state_portfolio(state, extra),
+        state.scenario.years,
+        state.targets,
+        samples=samples,
+        seed=seed,
+        settled=settled,
+    )

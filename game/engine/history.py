@@ -1,0 +1,101 @@
+"""Undo, redo and replay on top of the pure rules.
+
+``History`` is a value like the game state: the states since the start of the game plus the
+actions that were undone (the redo list). ``replay`` rebuilds a state from a seed and an
+action log, which is all a save file needs to store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from game.engine.actions import Action
+from game.engine.model import Deck
+from game.engine.rules import IllegalAction, apply, new_game
+from game.engine.state import GameState
+
+
+@dataclass(frozen=True)
+class History:
+    """The states of one game from its start, and the undone actions that can be redone."""
+
+    states: tuple[GameState, ...]
+    redo_actions: tuple[Action, ...] = ()
+
+    @classmethod
+    def start(cls, state: GameState) -> History:
+        """A history that begins at ``state``."""
+        return cls(states=(state,))
+
+    @property
+    def current(self) -> GameState:
+        """The state on screen."""
+        return self.states[-1]
+
+    @property
+    def initial(self) -> GameState:
+        """The state the game started from."""
+        return self.states[0]
+
+    @property
+    def can_undo(self) -> bool:
+        """True when there is a decision to take back."""
+        return len(self.states) > 1
+
+    @property
+    def can_redo(self) -> bool:
+        """True when an undone decision can be made again."""
+        return bool(self.redo_actions)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """The decisions taken since the start, in order."""
+        return self.current.log[len(self.initial.log) :]
+
+    def do(self, action: Action) -> History:
+        """Apply a new decision (raises ``IllegalAction``); the redo list is dropped."""
+        return History(states=(*self.states, apply(self.current, action)))
+
+    def undo(self) -> History:
+        """Take back the last decision; it goes onto the redo list."""
+        if not self.can_undo:
+            raise IllegalAction("nothing_to_undo", "there is nothing to undo")
+        last = self.current.log[-1]
+        return History(states=self.states[:-1], redo_actions=(last, *self.redo_actions))
+
+    def redo(self) -> History:
+        """Make the most recently undone decision again."""
+        if not self.can_redo:
+            raise IllegalAction("nothing_to_redo", "there is nothing to redo")
+        action, *rest = self.redo_actions
+        return History(states=(*self.states, apply(self.current, action)), redo_actions=tuple(rest))
+
+
+def replay(
+    deck: Deck,
+    scenario_id: str | None,
+    seed: int,
+    actions: Iterable[Action],
+    target: float | None = None,
+) -> GameState:
+    """The state reached by ``actions`` from a new game; raises ``IllegalAction`` on a bad move."""
+    state = new_game(deck, scenario_id, seed, target)
+    for action in actions:
+        state = apply(state, action)
+    return state
+
+
+def replay_history(
+    deck: Deck,
+    scenario_id: str | None,
+    seed: int,
+    actions: Iterable[Action],
+    redo: Iterable[Action] = (),
+    target: float | None = None,
+) -> History:
+    """Like ``replay`` but keeps every intermediate state, so undo works after a resume."""
+    history = History.start(new_game(deck, scenario_id, seed, target))
+    for action in actions:
+        history = history.do(action)
+    return History(states=history.states, redo_actions=tuple(redo))

@@ -1,0 +1,151 @@
+"""Immutable content of a deck: proposals, events and scenarios.
+
+The loader in ``game.content`` validates YAML and builds these values; the rules engine only
+ever reads them. Every collection is a tuple so that a deck is hashable and can be shared
+between many game states without copying.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """The three kinds of proposal. The value is the English key used in decks and saves."""
+
+    SAVING = "saving"
+    EFFICIENCY = "efficiency"
+    INVESTMENT = "investment"
+
+
+KINDS: tuple[Kind, ...] = (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT)
+
+
+def amount_at(effect: tuple[float, ...], offset: int) -> float:
+    """The amount of an effect list ``offset`` years after it started (the last value holds)."""
+    if offset < 0:
+        return 0.0
+    return effect[offset] if offset < len(effect) else effect[-1]
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A card the group can adopt: what it frees (+) or costs (−) per year from adoption on."""
+
+    id: str
+    kind: Kind
+    title: str
+    area: str
+    effect: tuple[float, ...]
+    text: str = ""
+    uncertainty: float = 0.0
+    failure: float = 0.0
+    service: int = 0
+    load: int = 1
+    staff: float | None = None
+    question: str = ""
+    source: str = ""
+    excludes: tuple[str, ...] = ()
+
+    @property
+    def is_uncertain(self) -> bool:
+        """True when the realised gains may differ from the face value."""
+        return self.uncertainty > 0 or self.failure > 0
+
+    def amount(self, offset: int) -> float:
+        """Face-value amount ``offset`` years after adoption."""
+        return amount_at(self.effect, offset)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event card (hændelse): an effect on the ledger from the round it is drawn."""
+
+    id: str
+    title: str
+    effect: tuple[float, ...]
+    text: str = ""
+    service: int = 0
+    rounds: tuple[int, ...] | None = None
+    weight: float = 1.0
+
+    def amount(self, offset: int) -> float:
+        """Amount ``offset`` years after the event was drawn."""
+        return amount_at(self.effect, offset)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A playable setting: its years, targets, table size and which cards are in play."""
+
+    id: str
+    title: str
+    years: tuple[str, ...]
+    target: tuple[float, ...]
+    proposals: tuple[str, ...]
+    events: tuple[str, ...]
+    briefing: str = ""
+    capacity: int = 6
+    market: int = 8
+    events_per_round: int = 1
+    service_floor: int | None = None
+    require_all_kinds: bool = True
+
+    @property
+    def rounds(self) -> int:
+        """Number of rounds: one per budget year."""
+        return len(self.years)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A validated deck. ``content_hash`` identifies its content across machines."""
+
+    id: str
+    title: str
+    proposals: tuple[Proposal, ...]
+    events: tuple[Event, ...]
+    scenarios: tuple[Scenario, ...]
+    language: str = "da"
+    unit: str = "mio. kr."
+    schema_version: int = 1
+    content_hash: str = ""
+    sources: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
+    """The YAML texts the deck was read from, as (file name, text); saves embed them."""
+
+    def proposal(self, pid: str) -> Proposal:
+        """The proposal with id ``pid`` (KeyError if unknown)."""
+        return self._proposal_index()[pid]
+
+    def event(self, eid: str) -> Event:
+        """The event with id ``eid`` (KeyError if unknown)."""
+        return self._event_index()[eid]
+
+    def scenario(self, sid: str | None = None) -> Scenario:
+        """The scenario ``sid``, or the deck's first scenario when ``sid`` is None."""
+        if sid is None:
+            return self.scenarios[0]
+        for scenario in self.scenarios:
+            if scenario.id == sid:
+                return scenario
+        known = ", ".join(s.id for s in self.scenarios)
+        raise KeyError(f"unknown scenario {sid!r} (known: {known})")
+
+    def has_proposal(self, pid: str) -> bool:
+        """True when the deck has a proposal with id ``pid``."""
+        return pid in self._proposal_index()
+
+    def _proposal_index(self) -> dict[str, Proposal]:
+        index: dict[str, Proposal] | None = self.__dict__.get("_pindex")
+        if index is None:
+            index = {p.id: p for p in self.proposals}
+            object.__setattr__(self, "_pindex", index)
+        return index
+
+    def _event_index(self) -> dict[str, Event]:
+        index: dict[str, Event] | None = self.__dict__.get("_eindex")
+        if index is None:
+            index = {e.id: e for e in self.events}
+            object.__setattr__(self, "_eindex", index)
+        return index

@@ -1,0 +1,233 @@
+"""The game state: one immutable value that holds everything, the random generator included.
+
+A state never changes; ``rules.apply`` returns a new one. ``state_to_dict`` and
+``state_from_dict`` give a JSON-safe form (the deck itself is referenced by its content hash),
+and ``state_hash`` a short fingerprint that is identical across runs and machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.engine.actions import Action, action_from_dict
+from game.engine.model import Deck, Scenario
+
+RngState = tuple[int, int, int, int]
+"""The PCG64 bit generator's state: (state, inc, has_uint32, uinteger)."""
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """A proposal the group adopted, with its hidden factor and the group's note."""
+
+    card: str
+    round: int
+    factor: float
+    revealed: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DrawnEvent:
+    """An event card drawn at the start of a round."""
+
+    card: str
+    round: int
+
+
+@dataclass(frozen=True)
+class YearResult:
+    """The final record of a closed budget year."""
+
+    year: str
+    raaderum: float
+    target: float
+    met: bool
+    capacity: int
+    fatigue: int
+    service: int
+    revealed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GameState:
+    """Everything about one game at one moment. Build it with ``rules.new_game``."""
+
+    deck: Deck = field(compare=False, repr=False)
+    scenario: Scenario = field(compare=False, repr=False)
+    seed: int
+    round: int
+    targets: tuple[float, ...]
+    market: tuple[str, ...]
+    pile: tuple[str, ...]
+    event_pile: tuple[str, ...]
+    adopted: tuple[Adoption, ...] = ()
+    events: tuple[DrawnEvent, ...] = ()
+    discarded: tuple[str, ...] = ()
+    seen: tuple[str, ...] = ()
+    capacity: int = 0
+    used_load: int = 0
+    cuts: int = 0
+    fatigue: int = 0
+    service: int = 0
+    results: tuple[YearResult, ...] = ()
+    rng: RngState = (0, 0, 0, 0)
+    log: tuple[Action, ...] = ()
+
+    @property
+    def finished(self) -> bool:
+        """True once the last budget year has been closed."""
+        return self.round >= self.scenario.rounds
+
+    @property
+    def capacity_left(self) -> int:
+        """Load that still fits this round."""
+        return self.capacity - self.used_load
+
+    @property
+    def year(self) -> str | None:
+        """The label of the budget year being decided, or None when the game is over."""
+        return None if self.finished else self.scenario.years[self.round]
+
+    def adoption(self, card: str) -> Adoption | None:
+        """The adoption of ``card``, or None if it was not adopted."""
+        for adoption in self.adopted:
+            if adoption.card == card:
+                return adoption
+        return None
+
+    def adopted_ids(self) -> tuple[str, ...]:
+        """Ids of the adopted proposals in order of adoption."""
+        return tuple(a.card for a in self.adopted)
+
+    def events_in_round(self, round_index: int) -> tuple[str, ...]:
+        """Ids of the events drawn at the start of round ``round_index`` (0-based)."""
+        return tuple(e.card for e in self.events if e.round == round_index)
+
+
+def _round6(value: float) -> float:
+    return float(f"{value:.6f}")
+
+
+def state_to_dict(state: GameState) -> dict[str, Any]:
+    """A JSON-safe dict of the state; the deck is named by id and content hash only."""
+    return {
+        "deck": {"id": state.deck.id, "content_hash": state.deck.content_hash},
+        "scenario": state.scenario.id,
+        "seed": state.seed,
+        "round": state.round,
+        "targets": list(state.targets),
+        "market": list(state.market),
+        "pile": list(state.pile),
+        "event_pile": list(state.event_pile),
+        "adopted": [
+            {
+                "card": a.card,
+                "round": a.round,
+                "factor": a.factor,
+                "revealed": a.revealed,
+                "note": a.note,
+            }
+            for a in state.adopted
+        ],
+        "events": [{"card": e.card, "round": e.round} for e in state.events],
+        "discarded": list(state.discarded),
+        "seen": list(state.seen),
+        "capacity": state.capacity,
+        "used_load": state.used_load,
+        "cuts": state.cuts,
+        "fatigue": state.fatigue,
+        "service": state.service,
+        "results": [
+            {
+                "year": r.year,
+                "raaderum": r.raaderum,
+                "target": r.target,
+                "met": r.met,
+                "capacity": r.capacity,
+                "fatigue": r.fatigue,
+                "service": r.service,
+                "revealed": list(r.revealed),
+            }
+            for r in state.results
+        ],
+        "rng": [str(part) for part in state.rng],
+        "log": [a.to_dict() for a in state.log],
+    }
+
+
+def state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
+    """Rebuild a state from ``state_to_dict`` output and the deck it was played with.
+
+    Raises ``ValueError`` when the dict belongs to another deck or is malformed.
+    """
+    deck_ref = data["deck"]
+    if deck_ref["content_hash"] != deck.content_hash:
+        raise ValueError("the state was made with a different deck")
+    rng_parts = [int(part) for part in data["rng"]]
+    if len(rng_parts) != 4:
+        raise ValueError("malformed random generator state")
+    return GameState(
+        deck=deck,
+        scenario=deck.scenario(data["scenario"]),
+        seed=int(data["seed"]),
+        round=int(data["round"]),
+        targets=tuple(float(t) for t in data["targets"]),
+        market=tuple(data["market"]),
+        pile=tuple(data["pile"]),
+        event_pile=tuple(data["event_pile"]),
+        adopted=tuple(
+            Adoption(
+                card=a["card"],
+                round=int(a["round"]),
+                factor=float(a["factor"]),
+                revealed=bool(a["revealed"]),
+                note=str(a["note"]),
+            )
+            for a in data["adopted"]
+        ),
+        events=tuple(DrawnEvent(e["card"], int(e["round"])) for e in data["events"]),
+        discarded=tuple(data["discarded"]),
+        seen=tuple(data["seen"]),
+        capacity=int(data["capacity"]),
+        used_load=int(data["used_load"]),
+        cuts=int(data["cuts"]),
+        fatigue=int(data["fatigue"]),
+        service=int(data["service"]),
+        results=tuple(
+            YearResult(
+                year=str(r["year"]),
+                raaderum=float(r["raaderum"]),
+                target=float(r["target"]),
+                met=bool(r["met"]),
+                capacity=int(r["capacity"]),
+                fatigue=int(r["fatigue"]),
+                service=int(r["service"]),
+                revealed=tuple(r["revealed"]),
+            )
+            for r in data["results"]
+        ),
+        rng=(rng_parts[0], rng_parts[1], rng_parts[2], rng_parts[3]),
+        log=tuple(action_from_dict(a) for a in data["log"]),
+    )
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, float):
+        return _round6(value)
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    return value
+
+
+def state_hash(state: GameState) -> str:
+    """A hex fingerprint of the canonical state, stable across runs and machines."""
+    text = json.dumps(
+        _canonical(state_to_dict(state)), sort_keys=True, separators=(",", ":"), ensure_ascii=True
+    )
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:32]

@@ -1,0 +1,45 @@
+"""Where the game finds its shipped data (decks, fonts) and where it keeps the user's files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+_PACKAGE = Path(__file__).resolve().parent
+APP_NAME = "raaderum"
+
+
+def data_root() -> Path:
+    """The folder that holds ``decks/`` and ``assets/``: the source tree when run from a
+    checkout (or an editable install), else the copy inside the installed package."""
+    source_tree = _PACKAGE.parent
+    if (source_tree / "decks" / "standard").is_dir() and (source_tree / "assets").is_dir():
+        return source_tree
+    return _PACKAGE / "_data"
+
+
+def decks_dir() -> Path:
+    """The folder of shipped decks."""
+    return data_root() / "decks"
+
+
+def standard_deck() -> Path:
+    """The standard Danish deck."""
+    return decks_dir() / "standard"
+
+
+def assets_dir() -> Path:
+    """The folder of shipped fonts and images."""
+    return data_root() / "assets"
+
+
+def user_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data folder for saves and logs (``--save-dir`` or $RAADERUM_HOME wins)."""
+    if override is not None:
+        return Path(override)
+    env = os.environ.get("RAADERUM_HOME")
+    if env:
+        return Path(env)
+    return user_data_path(APP_NAME, appauthor=False)
