@@ -1,0 +1,34 @@
+"""Danish one-line explanations of illegal moves found in a save's action log."""
+
+from __future__ import annotations
+
+from game.engine.rules import IllegalAction
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def illegal_reason(error: IllegalAction) -> str:
+    """Why a move is illegal, in Danish, from the error's ``code`` and ``params``."""
+    p = error.params
+    card = _short(p.get("card", "?"))
+    texts = {
+        "game_over": "spillet er allerede slut",
+        "already_adopted": f"forslaget '{card}' er allerede vedtaget",
+        "unknown_card": f"intet forslag har id'et '{card}'",
+        "not_in_market": f"forslaget '{card}' ligger ikke på bordet",
+        "over_capacity": (
+            f"forslaget '{card}' kræver kapacitet {p.get('load', '?')}, "
+            f"men der er kun {p.get('left', '?')} tilbage"
+        ),
+        "excluded": (
+            f"forslaget '{card}' kan ikke vedtages sammen med '{_short(p.get('other', '?'))}'"
+        ),
+        "note_too_long": f"noten er for lang (højst {p.get('limit', '?')} tegn)",
+        "bad_target": "målet skal være mellem 0 og 100000",
+        "not_adopted": f"forslaget '{card}' er ikke vedtaget, så det kan ikke få en note",
+        "unknown_action": "ukendt slags træk",
+    }
+    return texts.get(error.code, _short(error.reason, 120))
