@@ -415,7 +415,7 @@ def _check_scenario(
                         doc.file, doc.line((*path, key, index)), f"'{ref}' står to gange i listen"
                     )
                 )
-    pool = spec.proposals if spec.proposals is not None else list(proposals)
+    pool = spec.proposals if spec.proposals is not None else list(known)
     if spec.require_all_kinds:
         kinds = {KIND_NAMES[proposals[p].spec.kind] for p in pool if p in proposals}
         for kind in KINDS:

@@ -1,0 +1,216 @@
+"""The deck loader: every kind of bad deck gets FILE:LINE: message, good decks load."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.content import DeckError, load_deck, load_sources
+from game.content.schema import json_schema
+from game.engine import Kind
+from game.paths import decks_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HEADER = "deck:\n  id: t\n  title: Test\n  schema_version: 1\n"
+CARD = """\
+  - id: {id}
+    kind: {kind}
+    title: Forslag {id}
+    area: Skole
+    effect: [2]
+"""
+SCENARIO = """\
+scenarios:
+  - id: s
+    title: S
+    years: ["2027", "2028"]
+    target: 1
+"""
+
+
+def _good_body() -> str:
+    cards = "".join(CARD.format(id=i, kind=k) for i, k in
+                    (("a", "saving"), ("b", "efficiency"), ("c", "investment")))
+    return HEADER + "proposals:\n" + cards + SCENARIO
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", text)])
+    return [str(p) for p in error.value.problems]
+
+
+def test_good_deck_loads_with_defaults_per_kind():
+    deck = load_sources([("deck.yaml", _good_body())])
+    a, b, c = deck.proposals
+    assert (a.kind, a.load, a.service, a.uncertainty) == (Kind.SAVING, 1, -2, 0.05)
+    assert (b.kind, b.load, b.service, b.uncertainty) == (Kind.EFFICIENCY, 2, 0, 0.2)
+    assert (c.kind, c.load, c.service, c.uncertainty) == (Kind.INVESTMENT, 3, 1, 0.4)
+    assert deck.scenario("s").target == (1.0, 1.0)
+    assert deck.scenario("s").proposals == ("a", "b", "c")
+
+
+def test_danish_kind_names_are_accepted():
+    text = _good_body().replace("kind: saving", "kind: besparelse")
+    assert load_sources([("d.yaml", text)]).proposals[0].kind is Kind.SAVING
+
+
+BAD = [
+    # (description, replace-from, replace-to, expected line, message fragment)
+    ("unknown key", "    area: Skole\n    effect: [2]\n  - id: b",
+     "    area: Skole\n    effect: [2]\n    tittle: x\n  - id: b", 11, "ukendt felt 'tittle'"),
+    ("title: no", "title: Forslag a", "title: no", 8, "YAML læser værdien som nej"),
+    ("missing field", "    area: Skole\n    effect: [2]\n  - id: b",
+     "    effect: [2]\n  - id: b", 6, "mangler feltet 'area'"),
+    ("wrong kind", "kind: saving", "kind: spare", 7, "'kind' skal være en af"),
+    ("effect out of range", "effect: [2]\n  - id: b", "effect: [2, 5000]\n  - id: b", 10,
+     "'effect (nr. 2)' må højst være 1000"),
+    ("too many effect values", "effect: [2]\n  - id: b", "effect: [1,2,3,4,5,6,7,8,9,10,11]\n"
+     "  - id: b", 10, "højst have 10"),
+    ("duplicate id", "  - id: b\n", "  - id: a\n", 11, "id 'a' findes allerede"),
+    ("id pattern", "  - id: c\n", "  - id: c d\n", 16, "må kun indeholde"),
+    ("bad load", "area: Skole\n    effect: [2]\n  - id: c",
+     "area: Skole\n    effect: [2]\n    load: 9\n  - id: c", 16, "'load' må højst være 5"),
+    ("target length", "target: 1", "target: [1, 2, 3]", 25, "'target' har 3 tal"),
+    ("unknown excludes", "effect: [2]\n  - id: b", "effect: [2]\n    excludes: [zz]\n  - id: b",
+     11, "ukendt forslag 'zz'"),
+    ("title too long", "title: Forslag a", "title: " + "x" * 91, 8, "for lang: 91 tegn"),
+    ("unknown top key", "scenarios:", "scenarioes:", 21, "ukendt felt 'scenarioes'"),
+    ("duplicate key", "    area: Skole\n    effect: [2]\n  - id: b",
+     "    area: Skole\n    area: Ældre\n    effect: [2]\n  - id: b", 10, "står to gange"),
+    ("python tag", "title: Forslag a", "title: !!python/object/apply:os.system ['true']", 8,
+     "YAML-tagget '!!python/object/apply:os.system' er ikke tilladt"),
+    ("syntax error", "    area: Skole\n    effect: [2]\n  - id: b",
+     "    area: Skole\n    effect: [2\n  - id: b", 11, "YAML-syntaksfejl"),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new", "line", "fragment"), BAD,
+                         ids=[b[0] for b in BAD])
+def test_bad_deck_reports_file_line_and_message(what, old, new, line, fragment):
+    text = _good_body()
+    assert old in text, what
+    problems = _problems(text.replace(old, new, 1))
+    assert any(p.startswith(f"deck.yaml:{line}: ") and fragment in p for p in problems), problems
+
+
+def test_all_problems_are_reported_at_once():
+    text = _good_body().replace("kind: saving", "kind: spare").replace("target: 1", "target: x")
+    problems = _problems(text)
+    assert len(problems) == 2
+    assert problems[0].startswith("deck.yaml:7:") and problems[1].startswith("deck.yaml:25:")
+
+
+def test_missing_and_repeated_deck_block():
+    problems = _problems(_good_body().replace(HEADER, ""))
+    assert problems == ["deck.yaml:1: mangler 'deck:'-blokken (id, title og schema_version: 1)"]
+    with pytest.raises(DeckError) as error:
+        load_sources([("a.yaml", _good_body()), ("b.yaml", HEADER)])
+    assert [str(p) for p in error.value.problems] == [
+        "b.yaml:1: 'deck:' må kun stå én gang (står også i a.yaml)"
+    ]
+
+
+def test_scenario_without_all_kinds_cannot_be_won():
+    text = _good_body().replace("kind: investment", "kind: saving")
+    problems = _problems(text)
+    assert any("intet forslag af slagsen 'investment'" in p for p in problems)
+
+
+def test_guards_size_encoding_empty():
+    assert _problems("") == ["deck.yaml:1: filen er tom"]
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", b"deck:\n  title: \xff\xfe\n")])
+    assert str(error.value.problems[0]) == "deck.yaml:2: teksten er ikke UTF-8 (gem filen som UTF-8)"
+    big = _good_body() + "#" + "x" * (1024 * 1024) + "\n"
+    assert "filen er for stor" in _problems(big)[0]
+
+
+def test_billion_laughs_is_refused_quickly():
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    start = time.perf_counter()
+    problems = _problems("\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 1.0
+    assert problems[0].startswith("deck.yaml:2: YAML-alias '*a0' er ikke tilladt")
+
+
+def test_python_tag_is_never_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    text = f"deck: !!python/object/apply:os.system ['touch {marker}']\n"
+    assert "ikke tilladt" in _problems(text)[0]
+    assert not marker.exists()
+
+
+def test_folder_deck_and_missing_path(tmp_path):
+    (tmp_path / "a.yaml").write_text(HEADER + "proposals:\n" + CARD.format(id="x", kind="saving"),
+                                     encoding="utf-8")
+    (tmp_path / "b.yml").write_text("proposals:\n" + CARD.format(id="y", kind="efficiency")
+                                    + CARD.format(id="z", kind="investment") + SCENARIO,
+                                    encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not part of the deck", encoding="utf-8")
+    deck = load_deck(tmp_path)
+    assert [p.id for p in deck.proposals] == ["x", "y", "z"]
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path / "nope")
+    assert str(error.value.problems[0]).endswith(":1: findes ikke")
+
+
+def test_content_hash_follows_content_not_formatting():
+    one = load_sources([("d.yaml", _good_body())])
+    two = load_sources([("d.yaml", "# a comment\n" + _good_body())])
+    three = load_sources([("d.yaml", _good_body().replace("effect: [2]", "effect: [3]", 1))])
+    assert one.content_hash == two.content_hash != three.content_hash
+
+
+def test_standard_deck_has_the_promised_content(std_deck):
+    kinds = [p.kind for p in std_deck.proposals]
+    assert len(std_deck.proposals) >= 45
+    assert all(kinds.count(k) >= 15 for k in Kind)
+    assert len({p.area for p in std_deck.proposals}) >= 7
+    assert len(std_deck.events) >= 15
+    assert len(std_deck.scenarios) >= 4
+    assert all(p.question and p.source and p.text for p in std_deck.proposals)
+    assert {"intro", "standard", "krise", "lang-horisont"} <= {s.id for s in std_deck.scenarios}
+
+
+def test_example_deck_in_the_docs_validates():
+    deck = load_deck(ROOT / "docs" / "example-deck.yaml")
+    assert {p.kind for p in deck.proposals} == set(Kind)
+
+
+def test_published_schema_matches_the_code_and_describes_a_file():
+    schema = json_schema()
+    assert json.loads((decks_dir() / "schema.json").read_text(encoding="utf-8")) == schema
+    assert "required" not in schema  # every top-level key is optional in one file
+    assert set(schema["properties"]) == {"deck", "proposals", "events", "scenarios"}
+
+
+def test_validate_command_output_and_exit_codes(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(_good_body().replace("kind: saving", "kind: spare"), encoding="utf-8")
+    run = [sys.executable, "-m", "game", "validate"]
+    good = subprocess.run([*run, str(decks_dir() / "standard")], capture_output=True, text=True)
+    assert good.returncode == 0
+    assert "OK" in good.stdout and "forslag" in good.stdout
+    broken = subprocess.run([*run, str(bad)], capture_output=True, text=True)
+    assert broken.returncode == 2
+    assert broken.stdout.strip().splitlines() == [
+        f"{bad}:7: 'kind' skal være en af: 'saving', 'efficiency', 'investment', 'besparelse', "
+        "'effektivisering' eller 'investering', ikke 'spare'"
+    ]
+    assert "Traceback" not in broken.stderr
+
+
+def test_yaml_is_read_only_with_safe_loaders():
+    source = (ROOT / "game" / "content" / "yamlsafe.py").read_text(encoding="utf-8")
+    assert "CSafeLoader" in source
+    assert yaml.__with_libyaml__ or "SafeLoader" in source

@@ -1,0 +1,216 @@
+"""Market, capacity and fatigue, exclusions, verdicts, determinism and undo."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from game.engine import (
+    KINDS,
+    Adopt,
+    Annotate,
+    EndYear,
+    History,
+    IllegalAction,
+    SetTarget,
+    apply,
+    legal_actions,
+    new_game,
+    replay,
+    state_hash,
+    verdict,
+)
+from game.engine.rules import capacity_for, fatigue_after
+from game.engine.simulate import play_game
+from game.engine.bots import greedy_policy, random_policy
+
+
+def _seed_with(deck, scenario, cards):
+    for seed in range(1000):
+        if set(cards) <= set(new_game(deck, scenario, seed).market):
+            return seed
+    raise AssertionError(cards)
+
+
+def test_market_is_filled_and_shows_every_kind(std_deck):
+    for scenario in std_deck.scenarios:
+        for seed in range(30):
+            state = new_game(std_deck, scenario.id, seed)
+            assert len(state.market) == scenario.market
+            kinds = {std_deck.proposal(c).kind for c in state.market}
+            assert kinds == set(KINDS)
+
+
+def test_market_refills_and_keeps_the_kind_guarantee_after_adoptions(std_deck):
+    state = new_game(std_deck, "standard", 7)
+    # Adopt every investment on the table (as capacity allows), then end the year.
+    for card in list(state.market):
+        if std_deck.proposal(card).kind.value == "investment" and state.capacity_left >= 4:
+            state = apply(state, Adopt(card))
+    left = set(state.market)
+    state = apply(state, EndYear())
+    assert left <= set(state.market)  # proposals not adopted stay on the table
+    assert len(state.market) == state.scenario.market
+    assert {std_deck.proposal(c).kind for c in state.market} == set(KINDS)
+    assert set(state.market).isdisjoint(state.adopted_ids())
+
+
+def test_capacity_is_enforced_with_a_reason(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["tung", "inv"])
+    state = apply(new_game(ledger_deck, "regn", seed), Adopt("tung"))
+    assert state.capacity_left == 1
+    with pytest.raises(IllegalAction) as error:
+        apply(state, Adopt("inv"))
+    assert error.value.code == "over_capacity"
+    assert error.value.params == {"card": "inv", "load": 3, "left": 1}
+    assert Adopt("inv") not in legal_actions(state)
+
+
+def test_fatigue_from_service_cuts_lowers_next_rounds_capacity(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["spar3", "spar5"])
+    state = new_game(ledger_deck, "regn", seed)
+    assert state.capacity == 6
+    state = apply(state, Adopt("spar3"))  # service −3
+    state = apply(state, Adopt("spar5"))  # service −2 (the saving default)
+    assert state.service == -5
+    state = apply(state, EndYear())
+    # cuts 5, recovery 2 → fatigue 3 → capacity 6 − ⌊3/2⌋ = 5
+    assert state.fatigue == 3
+    assert state.capacity == 5
+    state = apply(state, EndYear())  # a quiet year: fatigue 3 − 2 = 1
+    assert state.fatigue == 1
+    assert state.capacity == 6
+    assert [r.fatigue for r in state.results] == [3, 1]
+
+
+def test_fatigue_rule_bounds():
+    assert fatigue_after(0, 0) == 0
+    assert fatigue_after(1, 0) == 0
+    assert fatigue_after(4, 6) == 8
+    assert capacity_for(6, 0) == 6
+    assert capacity_for(6, 5) == 4
+    assert capacity_for(6, 40) == 2  # never below the minimum
+
+
+def test_excluded_pair_is_refused_both_ways(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["tung", "spar3"])
+    state = apply(new_game(ledger_deck, "regn", seed), Adopt("spar3"))
+    with pytest.raises(IllegalAction) as error:
+        apply(state, Adopt("tung"))
+    assert (error.value.code, error.value.params["other"]) == ("excluded", "spar3")
+    state = apply(new_game(ledger_deck, "regn", seed), Adopt("tung"))
+    with pytest.raises(IllegalAction):
+        apply(state, Adopt("spar3"))
+
+
+def test_excluded_cards_leave_the_table_at_the_next_refill(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["tung", "spar3"])
+    state = apply(new_game(ledger_deck, "regn", seed), Adopt("tung"))
+    state = apply(state, EndYear())
+    assert "spar3" not in state.market
+    assert "spar3" in state.discarded
+
+
+def _finish(state):
+    while not state.finished:
+        state = apply(state, EndYear())
+    return state
+
+
+def test_win_needs_every_year_and_every_kind(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["spar5", "eff", "inv"])
+    state = new_game(ledger_deck, "regn", seed)
+    for card in ("spar5", "eff"):
+        state = apply(state, Adopt(card))
+    assert verdict(state).won is None  # not decided before the last year
+    state = apply(state, EndYear())
+    state = apply(state, Adopt("inv"))
+    final = _finish(state)
+    result = verdict(final)
+    assert result.won is True
+    assert result.reasons == ()
+
+
+def test_loss_reasons_target_and_kinds(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["spar5"])
+    state = apply(new_game(ledger_deck, "regn", seed), Adopt("spar5"))
+    result = verdict(_finish(state))
+    assert result.won is False
+    assert result.reasons == ("kinds",)  # 5 ≥ 4 every year, but only savings
+    assert {k.value for k in result.missing_kinds} == {"efficiency", "investment"}
+    result = verdict(_finish(new_game(ledger_deck, "regn", seed)))
+    assert result.reasons == ("target", "kinds")
+    assert result.missed_years == ("2027", "2028", "2029", "2030")
+
+
+def test_loss_reason_service_floor(ledger_deck):
+    # Scenario "events": service floor −1; spar3 cuts 3, the event in round 2 adds 1.
+    seed = _seed_with(ledger_deck, "events", ["spar3"])
+    state = apply(new_game(ledger_deck, "events", seed), Adopt("spar3"))
+    result = verdict(_finish(state))
+    assert "service" in result.reasons
+    assert result.service == -2
+    assert result.service_below_floor
+
+
+def test_set_target_changes_this_and_later_years_only(ledger_deck):
+    state = apply(new_game(ledger_deck, "regn", 0), EndYear())
+    state = apply(state, SetTarget(10))
+    assert state.targets == (4, 10, 10, 10)
+    with pytest.raises(IllegalAction):
+        apply(state, SetTarget(float("nan")))
+
+
+def test_notes_are_kept_and_editable(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["spar5"])
+    state = apply(new_game(ledger_deck, "regn", seed), Adopt("spar5", "Vi skåner skolerne"))
+    assert state.adoption("spar5").note == "Vi skåner skolerne"
+    state = apply(state, Annotate("spar5", "Ændret: æøå"))
+    assert state.adoption("spar5").note == "Ændret: æøå"
+    with pytest.raises(IllegalAction):
+        apply(state, Annotate("inv", "ikke vedtaget"))
+    with pytest.raises(IllegalAction):
+        apply(state, Annotate("spar5", "x" * 1000))
+
+
+def test_same_seed_and_actions_give_the_same_game_whatever_else_draws(std_deck):
+    generator = np.random.default_rng(5)
+    first = play_game(std_deck, "standard", 42, random_policy, generator)
+    random.seed(999)
+    np.random.seed(999)
+    random.random()
+    np.random.random(1000)
+    again = replay(std_deck, "standard", 42, first.log)
+    assert state_hash(again) == state_hash(first)
+    assert again == first
+    other = replay(std_deck, "standard", 43, [])
+    assert state_hash(other) != state_hash(new_game(std_deck, "standard", 42))
+
+
+def test_undo_and_redo_walk_the_history(std_deck):
+    history = History.start(new_game(std_deck, "standard", 1))
+    card = history.current.market[0]
+    history = history.do(Adopt(card))
+    history = history.do(EndYear())
+    after = history.current
+    history = history.undo().undo()
+    assert history.current == history.initial
+    assert not history.can_undo
+    with pytest.raises(IllegalAction):
+        history.undo()
+    history = history.redo().redo()
+    assert history.current == after
+    history = history.undo().do(EndYear())
+    assert not history.can_redo  # a new decision drops the redo list
+
+
+def test_greedy_plays_legal_games_to_the_end(std_deck):
+    state = play_game(std_deck, "standard", 3, greedy_policy, np.random.default_rng(0))
+    assert state.finished
+    assert len(state.results) == 4
+    assert legal_actions(state) == []
+    with pytest.raises(IllegalAction) as error:
+        apply(state, EndYear())
+    assert error.value.code == "game_over"
