@@ -48,7 +48,8 @@ class Annotate:
 
 @dataclass(frozen=True)
 class SetTarget:
-    """Change the target (mio. kr. per year) of the current and all later years."""
+    """Set the facilitator's X (the last year's target, see ``rules.scaled_targets``) for
+    the current and all later years; closed years keep their target."""
 
     amount: float
 

@@ -17,6 +17,11 @@ from game.engine.state import GameState
 
 Policy = Callable[[GameState, np.random.Generator], Action]
 
+BUFFER = 1.1
+"""Greedy aims this much above each target, as a margin for events and uncertainty."""
+BUFFER_ABS = 5.0
+SERVICE_WORTH = 3.0
+"""Mio. kr. per remaining year that a point of service is worth when there is a floor."""
 KIND_BONUS = 1_000.0
 """Worth of adopting a kind the group still lacks when the scenario requires all three."""
 
@@ -36,22 +41,31 @@ def expected_amount(proposal: Proposal, offset: int) -> float:
 def adoption_value(state: GameState, proposal: Proposal, gaps: list[float]) -> float:
     """How much adopting ``proposal`` now closes the remaining gaps, per unit of load.
 
-    The current year counts double: its result becomes final when the round ends.
+    The current year counts at least double (as much as half the years left): its result
+    becomes final when the round ends.
     """
     value = 0.0
+    now = max(2.0, len(gaps) / 2.0)
     for offset, gap in enumerate(gaps):
         amount = expected_amount(proposal, offset)
-        weight = 2.0 if offset == 0 else 1.0
+        weight = now if offset == 0 else 1.0
         if amount > 0:
             value += weight * min(amount, gap)
         elif amount < 0:
             value += weight * amount * (1.0 if gap > 0 else 0.5)
     scenario = state.scenario
-    if scenario.require_all_kinds and proposal.kind not in kinds_adopted(state):
-        value += KIND_BONUS
+    if (
+        scenario.require_all_kinds
+        and proposal.kind not in kinds_adopted(state)
+        and (state.round >= 1 or gaps[0] <= 0)
+    ):
+        value += KIND_BONUS  # a missing kind, once the first year's gap is dealt with
     floor = scenario.service_floor
-    if floor is not None and state.service + proposal.service < floor and proposal.service < 0:
-        value -= KIND_BONUS
+    if floor is not None:
+        value += SERVICE_WORTH * len(gaps) * proposal.service  # a floor makes service count
+        last_round = state.round == scenario.rounds - 1
+        if last_round and state.service + proposal.service < floor and proposal.service < 0:
+            value -= KIND_BONUS  # no later round to win the service back
     return value / proposal.load
 
 
@@ -60,7 +74,8 @@ def greedy_policy(state: GameState, generator: np.random.Generator) -> Action:
     helps; then end the year."""
     visible = raaderum(state, visible=True)
     gaps = [
-        max(0.0, state.targets[y] - visible[y]) for y in range(state.round, state.scenario.rounds)
+        max(0.0, state.targets[y] * BUFFER + BUFFER_ABS - visible[y])
+        for y in range(state.round, state.scenario.rounds)
     ]
     best: Action = EndYear()
     best_value = 0.0

@@ -45,12 +45,21 @@ def fatigue_after(fatigue: int, cuts: int) -> int:
     return max(0, fatigue + cuts - FATIGUE_RECOVERY)
 
 
+def scaled_targets(profile: tuple[float, ...], amount: float) -> tuple[float, ...]:
+    """Targets when the facilitator sets X: X is the target of the last year, and earlier
+    years keep the scenario's profile (a flat scenario simply gets X in every year)."""
+    last = profile[-1]
+    if last <= 0:
+        return tuple(float(amount) for _ in profile)
+    return tuple(round(float(amount) * t / last, 2) for t in profile)
+
+
 def new_game(
     deck: Deck, scenario_id: str | None = None, seed: int = 0, target: float | None = None
 ) -> GameState:
     """Start a game: shuffle the pile, draw the first round's events and fill the market.
 
-    ``target`` (mio. kr. per year) overrides the scenario's targets for every year.
+    ``target`` (mio. kr.) is the facilitator's X: see ``scaled_targets``.
     """
     scenario = deck.scenario(scenario_id)
     if target is not None:
@@ -58,9 +67,7 @@ def new_game(
     generator = restore(seed_state(seed))
     order = generator.permutation(len(scenario.proposals))
     pile = tuple(scenario.proposals[int(i)] for i in order)
-    targets = (
-        tuple(float(target) for _ in scenario.years) if target is not None else scenario.target
-    )
+    targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
     state = GameState(
         deck=deck,
         scenario=scenario,
@@ -270,9 +277,8 @@ def apply(state: GameState, action: Action) -> GameState:
         )
         return replace(state, adopted=adopted, log=log)
     assert isinstance(action, SetTarget)
-    targets = state.targets[: state.round] + tuple(
-        float(action.amount) for _ in state.targets[state.round :]
-    )
+    scaled = scaled_targets(state.scenario.target, action.amount)
+    targets = state.targets[: state.round] + scaled[state.round :]
     return replace(state, targets=targets, log=log)
 
 

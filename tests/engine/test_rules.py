@@ -214,3 +214,12 @@ def test_greedy_plays_legal_games_to_the_end(std_deck):
     with pytest.raises(IllegalAction) as error:
         apply(state, EndYear())
     assert error.value.code == "game_over"
+
+
+def test_facilitator_target_scales_a_rising_profile(std_deck):
+    scenario = std_deck.scenario("standard")
+    assert scenario.target == (12, 24, 36, 45)
+    state = new_game(std_deck, "standard", 0, target=90)
+    assert state.targets == (24, 48, 72, 90)  # X is the last year's target, profile kept
+    state = apply(apply(state, EndYear()), SetTarget(45))
+    assert state.targets == (24, 24, 36, 45)  # the closed year keeps its target
