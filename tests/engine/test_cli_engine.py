@@ -1,0 +1,89 @@
+"""The command line around the engine: simulate and forecast, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from game.engine.simulate import simulate
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True)
+
+
+def test_simulate_json_has_the_promised_keys_and_is_reproducible():
+    first = _run("simulate", "--scenario", "intro", "--games", "40", "--seed", "3", "--json")
+    again = _run("simulate", "--scenario", "intro", "--games", "40", "--seed", "3", "--json")
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == again.stdout
+    data = json.loads(first.stdout)
+    assert {"scenario", "policy", "games", "seed", "wins", "win_rate", "losses",
+            "mean_raaderum"} <= set(data)
+    assert set(data["losses"]) == {"target", "kinds", "service"}
+    assert data["scenario"] == "intro" and data["games"] == 40 and len(data["mean_raaderum"]) == 2
+    assert data["win_rate"] == pytest.approx(data["wins"] / 40)
+
+
+def test_greedy_clearly_beats_random_on_every_standard_scenario(std_deck):
+    for scenario in std_deck.scenarios:
+        greedy = simulate(std_deck, scenario.id, "greedy", 150, 11)
+        rand = simulate(std_deck, scenario.id, "random", 150, 11)
+        assert greedy.win_rate >= rand.win_rate + 0.15, scenario.id
+
+
+def test_standard_scenario_is_neither_always_won_nor_always_lost(std_deck):
+    result = simulate(std_deck, "standard", "greedy", 300, 2026)
+    assert 0.25 <= result.win_rate <= 0.75
+
+
+def test_forecast_certain_json_is_the_exact_sum(std_deck):
+    out = _run("forecast", "--scenario", "standard", "--adopt", "vakancer",
+               "--adopt", "lean@2", "--certain", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    vakancer = std_deck.proposal("vakancer").effect
+    lean = std_deck.proposal("lean").effect
+    expected = [vakancer[0], vakancer[0] + lean[0], vakancer[0] + lean[1], vakancer[0] + lean[2]]
+    assert data["expected"] == pytest.approx(expected)
+    assert data["p10"] == data["p50"] == data["p90"] == data["expected"]
+    assert data["years"] == ["2027", "2028", "2029", "2030"]
+    assert data["probability"] in (0.0, 1.0)
+
+
+def test_forecast_samples_give_a_spread_and_a_probability():
+    out = _run("forecast", "--scenario", "standard", "--adopt", "velfaerdsboliger",
+               "--samples", "5000", "--json")
+    data = json.loads(out.stdout)
+    assert data["p10"][-1] < data["p50"][-1] < data["p90"][-1]
+    assert data["p10"][0] == data["p90"][0]  # the first year is a certain cost
+    assert 0.0 <= data["probability"] <= 1.0
+
+
+@pytest.mark.parametrize(("adopt", "message"), [
+    (["findes-ikke"], "ukendt forslag 'findes-ikke'"),
+    (["lean@9"], "runden skal være mellem 1 og 4"),
+    (["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
+])
+def test_forecast_errors_are_one_line_with_exit_2(adopt, message):
+    args = ["forecast", "--scenario", "standard"]
+    for item in adopt:
+        args += ["--adopt", item]
+    out = _run(*args)
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr
+
+
+def test_unknown_scenario_and_broken_deck_exit_2(tmp_path):
+    out = _run("simulate", "--scenario", "nope", "--games", "1")
+    assert out.returncode == 2 and "ukendt scenarie" in out.stderr
+    bad = tmp_path / "d.yaml"
+    bad.write_text("deck: [\n", encoding="utf-8")
+    out = _run("simulate", "--deck", str(bad))
+    assert out.returncode == 2
+    assert out.stderr.startswith(f"{bad}:")
