@@ -1,0 +1,184 @@
+"""The debrief's optimiser: checked against exhaustive search on small markets."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine import KINDS, Kind, raaderum
+from game.engine.bots import POLICIES
+from game.engine.optimise import (
+    Card,
+    InfeasiblePlan,
+    Problem,
+    evaluate,
+    first_rounds,
+    optimise,
+    problem_from_state,
+    score,
+)
+from game.engine.simulate import play_game
+
+HALVES = st.integers(-8, 12).map(lambda v: v / 2)
+
+
+@st.composite
+def problems(draw):
+    """A small random relaxed game: up to 6 cards over up to 3 rounds."""
+    rounds = draw(st.integers(1, 3))
+    n = draw(st.integers(1, 6))
+    ids = [f"c{i}" for i in range(n)]
+    pairs = draw(st.lists(st.sampled_from(list(itertools.combinations(ids, 2)) or [("", "")])))
+    cards = []
+    for pid in ids:
+        excludes = tuple(sorted({b for a, b in pairs if a == pid}))
+        cards.append(
+            Card(
+                id=pid,
+                kind=draw(st.sampled_from(KINDS)),
+                load=draw(st.integers(1, 3)),
+                service=draw(st.integers(-3, 2)),
+                effect=tuple(draw(st.lists(HALVES, min_size=1, max_size=3))),
+                first_round=draw(st.integers(0, rounds - 1)),
+                excludes=excludes,
+            )
+        )
+    return Problem(
+        years=tuple(str(2027 + y) for y in range(rounds)),
+        targets=tuple(draw(st.lists(HALVES.map(abs), min_size=rounds, max_size=rounds))),
+        fixed=tuple(draw(st.lists(HALVES, min_size=rounds, max_size=rounds))),
+        cards=tuple(cards),
+        capacity=draw(st.integers(2, 4)),
+        base_service=draw(st.integers(-2, 1)),
+        service_floor=draw(st.one_of(st.none(), st.integers(-4, 0))),
+        require_all_kinds=draw(st.booleans()),
+    )
+
+
+def brute_force(problem: Problem):
+    """Every assignment of every card to 'not adopted' or a round it is open in; returns the
+    best score among the plans that keep the rules, computed without the optimiser's code."""
+    options = [[None, *range(c.first_round, problem.rounds)] for c in problem.cards]
+    best = None
+    for choice in itertools.product(*options):
+        plan = [(c, s) for c, s in zip(problem.cards, choice) if s is not None]
+        ids = {c.id for c, _ in plan}
+        if any(other in ids for c, _ in plan for other in c.excludes):
+            continue
+        fatigue, ok = 0, True
+        for r in range(problem.rounds):
+            in_round = [c for c, s in plan if s == r]
+            capacity = max(2, problem.capacity - fatigue // 2)
+            if sum(c.load for c in in_round) > capacity:
+                ok = False
+                break
+            fatigue = max(0, fatigue + sum(max(0, -c.service) for c in in_round) - 2)
+        if not ok:
+            continue
+        totals = []
+        for y in range(problem.rounds):
+            total = problem.fixed[y]
+            for c, s in plan:
+                if y >= s:
+                    total += c.effect[min(y - s, len(c.effect) - 1)]
+            totals.append(total)
+        met = [t >= target for t, target in zip(totals, problem.targets)]
+        service = problem.base_service + sum(c.service for c, _ in plan)
+        kinds = {c.kind for c, _ in plan}
+        won = (
+            all(met)
+            and (not problem.require_all_kinds or kinds == set(KINDS))
+            and (problem.service_floor is None or service >= problem.service_floor)
+        )
+        shortfall = sum(max(0.0, t - r) for r, t in zip(totals, problem.targets))
+        value = (int(won), sum(met), -round(shortfall, 6), service, round(sum(totals), 6))
+        if best is None or value > best:
+            best = value
+    return best
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=problems())
+def test_optimiser_equals_exhaustive_search(problem):
+    found = optimise(problem)
+    assert found.exact
+    outcome = evaluate(problem, found.plan)  # raises if the plan breaks a rule
+    assert score(problem, outcome) == brute_force(problem)
+    assert found.raaderum == outcome.raaderum
+
+
+def test_fatigue_lowers_the_next_rounds_capacity():
+    # Two cuts of 2 in round 1 leave fatigue 2 + 2 - 2 = 2, so round 2 has capacity 3 - 1 = 2
+    # and the load-3 card no longer fits. Ignoring fatigue, adopting both cuts at once would
+    # give the larger råderum (8, 8, 17); with it the best is to spread the cuts.
+    cards = (
+        Card("cut-a", Kind.SAVING, 1, -2, (4.0,), 0),
+        Card("cut-b", Kind.SAVING, 1, -2, (4.0,), 0),
+        Card("big", Kind.INVESTMENT, 3, 0, (0.0, 9.0), 1),
+    )
+    problem = Problem(
+        years=("2027", "2028", "2029"),
+        targets=(4.0, 0.0, 17.0),
+        fixed=(0.0, 0.0, 0.0),
+        cards=cards,
+        capacity=3,
+        require_all_kinds=False,
+    )
+    with pytest.raises(InfeasiblePlan):
+        evaluate(problem, [("cut-a", 0), ("cut-b", 0), ("big", 1)])
+    best = optimise(problem)
+    assert best.won
+    assert best.raaderum == (4.0, 4.0, 17.0)
+    assert sorted(start for _, start in best.plan) == [0, 1, 2]
+    assert ("big", 1) in best.plan
+
+
+def test_kinds_rule_makes_a_weaker_plan_the_winner():
+    cards = (
+        Card("s", Kind.SAVING, 1, 0, (10.0,), 0),
+        Card("s2", Kind.SAVING, 1, 0, (10.0,), 0),
+        Card("e", Kind.EFFICIENCY, 1, 0, (1.0,), 0),
+        Card("i", Kind.INVESTMENT, 1, 0, (1.0,), 0),
+    )
+    problem = Problem(("2027",), (12.0,), (0.0,), cards, capacity=3)
+    best = optimise(problem)
+    assert best.won
+    assert {pid for pid, _ in best.plan} == {"s", "e", "i"} or {pid for pid, _ in best.plan} == {
+        "s2",
+        "e",
+        "i",
+    }
+    relaxed = optimise(Problem(("2027",), (12.0,), (0.0,), cards, 3, require_all_kinds=False))
+    assert relaxed.raaderum == (21.0,)
+
+
+def test_a_small_budget_still_returns_a_legal_plan_at_least_as_good_as_the_groups(std_deck):
+    state = play_game(std_deck, "standard", 7, POLICIES["random"], np.random.default_rng(7))
+    problem = problem_from_state(state)
+    own = [(a.card, a.round) for a in state.adopted]
+    found = optimise(problem, [own], node_budget=50)
+    assert not found.exact
+    assert score(problem, evaluate(problem, found.plan)) >= score(problem, evaluate(problem, own))
+
+
+@pytest.mark.parametrize("scenario", ["standard", "intro", "borgermoede"])
+def test_real_games_use_only_cards_the_table_showed_when_it_showed_them(std_deck, scenario):
+    for seed in range(2):
+        state = play_game(std_deck, scenario, seed, POLICIES["greedy"], np.random.default_rng(0))
+        first = first_rounds(state)
+        assert set(first) == set(state.seen)
+        assert all(first[a.card] <= a.round for a in state.adopted)
+        problem = problem_from_state(state)
+        own = evaluate(problem, [(a.card, a.round) for a in state.adopted])
+        # The relaxed game sums the group's own plan as the rules do with every factor 1.
+        at_face = replace(state, adopted=tuple(replace(a, factor=1.0) for a in state.adopted))
+        assert own.raaderum == pytest.approx(raaderum(at_face))
+        found = optimise(problem, [own.plan])
+        assert found.exact or scenario != "intro"
+        assert all(first[pid] <= start for pid, start in found.plan)
+        assert score(problem, found) >= score(problem, own)
