@@ -1,0 +1,67 @@
+"""``raaderum replay SAVE [--json]`` rebuilds the game and prints it, the same everywhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from game.cli import main
+from game.engine import raaderum, state_hash
+from game.saves import read_save
+
+
+def _replay_json(path: Path, hash_seed: str) -> str:
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "replay", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_json_state_is_identical_across_runs(data_dir: Path) -> None:
+    path = data_dir / "valid" / "lang-unfinished.json"
+    first, second = _replay_json(path, "1"), _replay_json(path, "12345")
+    assert first == second
+    data = json.loads(first)
+    saved = read_save(path)
+    state = saved.history.current
+    assert data["state_hash"] == state_hash(state)
+    assert data["scenario"] == "lang" and data["round"] == state.round == 1
+    assert data["finished"] is False and data["won"] is None
+    assert data["adopted"] == list(state.adopted_ids()) and data["adopted"]
+    assert data["raaderum"] == [round(v, 6) for v in raaderum(state)]
+    assert len(data["raaderum"]) == 3 and data["redo"] == 1
+
+
+def test_finished_game_has_a_verdict(data_dir: Path, capsys) -> None:
+    path = data_dir / "valid" / "kort-finished.json"
+    assert main(["replay", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["finished"] is True and isinstance(data["won"], bool)
+    assert data["round"] == data["rounds"] == 2
+    assert main(["replay", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "Spillet er slut efter 2 runder." in text
+    assert ("Resultat: vundet" in text) == data["won"]
+    assert ("Resultat: tabt" in text) == (not data["won"])
+
+
+def test_human_summary_in_danish(data_dir: Path, capsys) -> None:
+    path = data_dir / "valid" / "lang-unfinished.json"
+    assert main(["replay", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    state = read_save(path).history.current
+    assert "Scenarie: Langt spil (lang), frø 3" in lines
+    assert "Runde 2 af 3 (budgetår 2028)." in lines
+    assert any(line.startswith("2027") and line.endswith("nået") for line in lines)
+    assert any(line.startswith("2029") and line.endswith("åbent") for line in lines)
+    assert f"Vedtaget ({len(state.adopted)}): {', '.join(state.adopted_ids())}" in lines
+    assert "Resultat: endnu ikke afgjort." in lines
