@@ -1,0 +1,92 @@
+"""The debrief's what-if: what happened, what the same choices would have given, and the best
+portfolio the cards of the game would have allowed.
+
+* ``actual``: the realised råderum per year (the hidden factors as drawn).
+* ``expected``: the same adoptions with every factor exactly as expected (m = 1, the face
+  value), with the drawn events.
+* ``worst10``: the same adoptions, the 10 % quantile per year of a Monte Carlo in which every
+  adopted proposal's factor is drawn afresh (the events stay as drawn). Seeded from the
+  game's seed, so the same game always gives the same figures.
+* ``best_plan``/``best``/``best_met_all``: the optimiser's portfolio (``optimise``) and its
+  råderum per year at m = 1, events as drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.forecast import build_portfolio, sample_totals
+from game.engine.optimise import DEFAULT_NODE_BUDGET, best_portfolio
+from game.engine.rules import event_amount, raaderum
+from game.engine.state import GameState
+
+WHATIF_SEED_SALT = 0x5EED_0F_5
+"""Mixed into the game seed so the what-if's draws differ from the game's own."""
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """Per-year figures of the what-if (all in the deck's unit, usually mio. kr.)."""
+
+    years: tuple[str, ...]
+    target: tuple[float, ...]
+    actual: tuple[float, ...]
+    expected: tuple[float, ...]
+    worst10: tuple[float, ...]
+    best_plan: tuple[tuple[str, int], ...]
+    best: tuple[float, ...]
+    best_met_all: bool
+    best_exact: bool = True
+    """False when the optimiser ran out of its node budget (the plan is the best found)."""
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready form (amounts rounded to 4 decimals)."""
+        return {
+            "years": list(self.years),
+            "target": list(self.target),
+            "actual": [round(v, 4) for v in self.actual],
+            "expected": [round(v, 4) for v in self.expected],
+            "worst10": [round(v, 4) for v in self.worst10],
+            "best_plan": [[pid, start] for pid, start in self.best_plan],
+            "best": [round(v, 4) for v in self.best],
+            "best_met_all": self.best_met_all,
+            "best_exact": self.best_exact,
+        }
+
+
+def events_by_year(state: GameState) -> np.ndarray:
+    """The drawn events' amounts per year of the scenario."""
+    years = state.scenario.rounds
+    fixed = np.zeros(years)
+    for event in state.events:
+        fixed += [event_amount(state, event, y) for y in range(years)]
+    return fixed
+
+
+def what_if(
+    state: GameState, samples: int = 4000, node_budget: int = DEFAULT_NODE_BUDGET
+) -> WhatIf:
+    """The what-if of a game (normally a finished one; for an unfinished game the years not
+    yet played count only what has been decided so far)."""
+    deck = state.deck
+    years = state.scenario.rounds
+    plan = [(deck.proposal(a.card), a.round) for a in state.adopted]
+    portfolio = build_portfolio(plan, years, events_by_year(state))
+    expected = portfolio.fixed + portfolio.gains.sum(axis=0)
+    generator = np.random.default_rng([state.seed % 2**63, WHATIF_SEED_SALT])
+    totals = sample_totals(portfolio, max(1, samples), generator)
+    worst10 = np.quantile(totals, 0.1, axis=0)
+    best = best_portfolio(state, node_budget)
+    return WhatIf(
+        years=state.scenario.years,
+        target=state.targets,
+        actual=raaderum(state),
+        expected=tuple(float(v) for v in expected),
+        worst10=tuple(float(v) for v in worst10),
+        best_plan=best.plan,
+        best=best.raaderum,
+        best_met_all=best.met_all,
+        best_exact=best.exact,
+    )

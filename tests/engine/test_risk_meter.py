@@ -1,0 +1,153 @@
+"""The board's risk meter (``forecast_state``) agrees with ``raaderum forecast``."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from game.cli import main
+from game.content import load_deck
+from game.engine import Adopt, EndYear, apply, new_game
+from game.engine.forecast import forecast_plan, forecast_state
+
+RISK_DECK = """\
+deck:
+  id: risiko
+  title: Risikomåler
+  schema_version: 1
+proposals:
+  - id: sikker
+    kind: saving
+    title: Sikker besparelse
+    area: Administration
+    effect: [5]
+    uncertainty: 0
+  - id: invest
+    kind: investment
+    title: Usikker investering
+    area: Sundhed
+    effect: [-1, 6]
+    uncertainty: 0.4
+    failure: 0.1
+  - id: effekt
+    kind: efficiency
+    title: Usikker effektivisering
+    area: Ældre
+    effect: [-1, 4, 5]
+    uncertainty: 0.3
+    failure: 0.15
+events:
+  - id: uvejr
+    title: Uvejr
+    effect: [-3]
+scenarios:
+  - id: rolig
+    title: Ingen hændelser
+    years: ["2027", "2028", "2029"]
+    target: [3, 11, 12]
+    capacity: 6
+    market: 3
+    events_per_round: 0
+  - id: stram
+    title: Ingen hændelser, stramt mål
+    years: ["2027", "2028", "2029"]
+    target: [3, 13, 14]
+    capacity: 6
+    market: 3
+    events_per_round: 0
+  - id: forbi
+    title: Første år for højt
+    years: ["2027", "2028", "2029"]
+    target: [4, 8, 8]
+    capacity: 6
+    market: 3
+    events_per_round: 0
+"""
+
+SAMPLES = 20_000
+
+
+@pytest.fixture(scope="module")
+def deck_path(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("risk")
+    (folder / "risiko.yaml").write_text(RISK_DECK, encoding="utf-8")
+    return folder / "risiko.yaml"
+
+
+def _cli_forecast(capsys, deck_path, scenario, adopt):
+    args = ["forecast", "--deck", str(deck_path), "--scenario", scenario, "--json"]
+    args += ["--samples", str(SAMPLES), "--seed", "99"]
+    for item in adopt:
+        args += ["--adopt", item]
+    assert main(args) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _agree(p1: float, p2: float) -> bool:
+    """Two Monte Carlo estimates of one probability agree within 5 binomial standard errors."""
+    p = (p1 + p2) / 2
+    error = math.sqrt(max(p * (1 - p), 1e-4) * 2 / SAMPLES)
+    return abs(p1 - p2) <= 5 * error
+
+
+@pytest.mark.parametrize("scenario", ["rolig", "stram"])
+def test_meter_agrees_with_the_forecast_command(capsys, deck_path, scenario):
+    deck = load_deck(deck_path)
+    state = new_game(deck, scenario, 3)
+    state = apply(state, Adopt("sikker"))
+    state = apply(state, Adopt("invest"))
+    # The selected card ("effekt") counts as adopted this round.
+    meter = forecast_state(state, "effekt", samples=SAMPLES, seed=7)
+    cli = _cli_forecast(capsys, deck_path, scenario, ["sikker@1", "invest@1", "effekt@1"])
+    assert 0.05 < cli["probability"] < 0.95  # a case where chance matters
+    assert _agree(meter.probability, cli["probability"])
+    without = forecast_state(state, samples=SAMPLES, seed=7)
+    cli_without = _cli_forecast(capsys, deck_path, scenario, ["sikker@1", "invest@1"])
+    assert _agree(without.probability, cli_without["probability"])
+    assert meter.p10 == pytest.approx(cli["p10"], abs=0.25)
+    assert meter.p90 == pytest.approx(cli["p90"], abs=0.25)
+
+
+def test_a_missed_year_is_final(deck_path):
+    deck = load_deck(deck_path)
+    # Year 1: 5 - 1 - 1 = 3 < 4 is missed; no later luck can change that.
+    state = new_game(deck, "forbi", 3)
+    for card in ("sikker", "invest", "effekt"):
+        state = apply(state, Adopt(card))
+    state = apply(state, EndYear())
+    assert state.results[0].met is False
+    later_only = forecast_plan(
+        deck,
+        state.scenario,
+        [("sikker", 0), ("invest", 0), ("effekt", 0)],
+        target=[-1e9, 8, 8],
+        samples=SAMPLES,
+        seed=5,
+    )
+    assert later_only.probability > 0.5
+    assert forecast_state(state, samples=SAMPLES, seed=5).probability == 0.0
+
+
+def test_a_met_year_is_final_and_the_rest_is_forecast(deck_path):
+    deck = load_deck(deck_path)
+    # Year 1: 5 - 1 - 1 = 3 >= 3 is met; the uncertain cards are not revealed yet (no gain in
+    # year 1), so the open years are forecast exactly like the plan with year 1 left out.
+    state = new_game(deck, "stram", 3)
+    for card in ("sikker", "invest", "effekt"):
+        state = apply(state, Adopt(card))
+    state = apply(state, EndYear())
+    assert state.results[0].met is True
+    assert not any(a.revealed for a in state.adopted if a.card != "sikker")
+    later_only = forecast_plan(
+        deck,
+        state.scenario,
+        [("sikker", 0), ("invest", 0), ("effekt", 0)],
+        target=[-1e9, 13, 14],
+        samples=SAMPLES,
+        seed=5,
+    )
+    meter = forecast_state(state, samples=SAMPLES, seed=6)
+    assert 0.05 < later_only.probability < 0.95
+    assert _agree(meter.probability, later_only.probability)
