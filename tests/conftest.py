@@ -9,9 +9,9 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from game.content import load_deck, load_sources  # noqa: E402
-from game.engine import Deck  # noqa: E402
-from game.paths import standard_deck  # noqa: E402
+from game.content import load_deck, load_sources
+from game.engine import Deck
+from game.paths import standard_deck
 
 LEDGER_DECK = """\
 deck:

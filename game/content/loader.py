@@ -508,6 +508,10 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
     data = asdict(deck)
     data.pop("content_hash", None)
     data.pop("sources", None)
+    for section in ("proposals", "events"):
+        for card in data[section]:
+            card.pop("profile", None)  # derived from effect
+            card.pop("expected_profile", None)
     return data
 
 

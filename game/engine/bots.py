@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 
 from game.engine.actions import Action, Adopt, EndYear
-from game.engine.model import Proposal
+from game.engine.model import Kind, Proposal
 from game.engine.rules import kinds_adopted, legal_actions, raaderum
 from game.engine.state import GameState
 
@@ -32,13 +32,9 @@ def random_policy(state: GameState, generator: np.random.Generator) -> Action:
     return moves[int(generator.integers(len(moves)))]
 
 
-def expected_amount(proposal: Proposal, offset: int) -> float:
-    """Expected amount ``offset`` years after adoption: gains weighted by 1 − failure."""
-    amount = proposal.amount(offset)
-    return amount * (1.0 - proposal.failure) if amount > 0 else amount
-
-
-def adoption_value(state: GameState, proposal: Proposal, gaps: list[float]) -> float:
+def adoption_value(
+    state: GameState, proposal: Proposal, gaps: list[float], have: set[Kind] | None = None
+) -> float:
     """How much adopting ``proposal`` now closes the remaining gaps, per unit of load.
 
     The current year counts at least double (as much as half the years left): its result
@@ -46,8 +42,9 @@ def adoption_value(state: GameState, proposal: Proposal, gaps: list[float]) -> f
     """
     value = 0.0
     now = max(2.0, len(gaps) / 2.0)
+    expected = proposal.expected_profile
     for offset, gap in enumerate(gaps):
-        amount = expected_amount(proposal, offset)
+        amount = expected[offset]
         weight = now if offset == 0 else 1.0
         if amount > 0:
             value += weight * min(amount, gap)
@@ -56,7 +53,7 @@ def adoption_value(state: GameState, proposal: Proposal, gaps: list[float]) -> f
     scenario = state.scenario
     if (
         scenario.require_all_kinds
-        and proposal.kind not in kinds_adopted(state)
+        and proposal.kind not in (kinds_adopted(state) if have is None else have)
         and (state.round >= 1 or gaps[0] <= 0)
     ):
         value += KIND_BONUS  # a missing kind, once the first year's gap is dealt with
@@ -79,12 +76,13 @@ def greedy_policy(state: GameState, generator: np.random.Generator) -> Action:
     ]
     best: Action = EndYear()
     best_value = 0.0
+    have = kinds_adopted(state)
+    deck = state.deck
     for move in legal_actions(state):
-        if not isinstance(move, Adopt):
-            continue
-        value = adoption_value(state, state.deck.proposal(move.card), gaps)
-        if value > best_value + 1e-12:
-            best, best_value = move, value
+        if isinstance(move, Adopt):
+            value = adoption_value(state, deck.proposal(move.card), gaps, have)
+            if value > best_value + 1e-12:
+                best, best_value = move, value
     return best
 
 

@@ -22,6 +22,14 @@ class Kind(str, Enum):
 KINDS: tuple[Kind, ...] = (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT)
 
 
+PROFILE_YEARS = 10
+"""Years ahead for which ``profile`` holds the amounts (a scenario has at most 8 years)."""
+
+
+def _profile(effect: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(effect[min(i, len(effect) - 1)] for i in range(PROFILE_YEARS))
+
+
 def amount_at(effect: tuple[float, ...], offset: int) -> float:
     """The amount of an effect list ``offset`` years after it started (the last value holds)."""
     if offset < 0:
@@ -47,6 +55,15 @@ class Proposal:
     question: str = ""
     source: str = ""
     excludes: tuple[str, ...] = ()
+    profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
+    """Face-value amounts for the first PROFILE_YEARS years after adoption."""
+    expected_profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
+    """Expected amounts: gains weighted by 1 − failure, costs as they are."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "profile", _profile(self.effect))
+        gains = tuple(a * (1.0 - self.failure) if a > 0 else a for a in self.profile)
+        object.__setattr__(self, "expected_profile", gains)
 
     @property
     def is_uncertain(self) -> bool:
@@ -69,6 +86,11 @@ class Event:
     service: int = 0
     rounds: tuple[int, ...] | None = None
     weight: float = 1.0
+    profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
+    """Amounts for the first PROFILE_YEARS years after the event was drawn."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "profile", _profile(self.effect))
 
     def amount(self, offset: int) -> float:
         """Amount ``offset`` years after the event was drawn."""
@@ -114,13 +136,28 @@ class Deck:
     sources: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """The YAML texts the deck was read from, as (file name, text); saves embed them."""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_pindex", {p.id: p for p in self.proposals})
+        object.__setattr__(self, "_eindex", {e.id: e for e in self.events})
+        partners: dict[str, set[str]] = {p.id: set() for p in self.proposals}
+        for proposal in self.proposals:
+            for other in proposal.excludes:
+                partners[proposal.id].add(other)
+                partners.setdefault(other, set()).add(proposal.id)
+        frozen = {pid: frozenset(ids) for pid, ids in partners.items()}
+        object.__setattr__(self, "_xindex", frozen)
+
+    def exclusive_with(self, pid: str) -> frozenset[str]:
+        """Ids that cannot be adopted together with ``pid`` (exclusion works both ways)."""
+        return self._xindex.get(pid, frozenset())  # type: ignore[attr-defined, no-any-return]
+
     def proposal(self, pid: str) -> Proposal:
         """The proposal with id ``pid`` (KeyError if unknown)."""
-        return self._proposal_index()[pid]
+        return self._pindex[pid]  # type: ignore[attr-defined, no-any-return]
 
     def event(self, eid: str) -> Event:
         """The event with id ``eid`` (KeyError if unknown)."""
-        return self._event_index()[eid]
+        return self._eindex[eid]  # type: ignore[attr-defined, no-any-return]
 
     def scenario(self, sid: str | None = None) -> Scenario:
         """The scenario ``sid``, or the deck's first scenario when ``sid`` is None."""
@@ -134,18 +171,4 @@ class Deck:
 
     def has_proposal(self, pid: str) -> bool:
         """True when the deck has a proposal with id ``pid``."""
-        return pid in self._proposal_index()
-
-    def _proposal_index(self) -> dict[str, Proposal]:
-        index: dict[str, Proposal] | None = self.__dict__.get("_pindex")
-        if index is None:
-            index = {p.id: p for p in self.proposals}
-            object.__setattr__(self, "_pindex", index)
-        return index
-
-    def _event_index(self) -> dict[str, Event]:
-        index: dict[str, Event] | None = self.__dict__.get("_eindex")
-        if index is None:
-            index = {e.id: e for e in self.events}
-            object.__setattr__(self, "_eindex", index)
-        return index
+        return pid in self._pindex  # type: ignore[attr-defined]

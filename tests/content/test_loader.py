@@ -36,8 +36,10 @@ scenarios:
 
 
 def _good_body() -> str:
-    cards = "".join(CARD.format(id=i, kind=k) for i, k in
-                    (("a", "saving"), ("b", "efficiency"), ("c", "investment")))
+    cards = "".join(
+        CARD.format(id=i, kind=k)
+        for i, k in (("a", "saving"), ("b", "efficiency"), ("c", "investment"))
+    )
     return HEADER + "proposals:\n" + cards + SCENARIO
 
 
@@ -64,36 +66,80 @@ def test_danish_kind_names_are_accepted():
 
 BAD = [
     # (description, replace-from, replace-to, expected line, message fragment)
-    ("unknown key", "    area: Skole\n    effect: [2]\n  - id: b",
-     "    area: Skole\n    effect: [2]\n    tittle: x\n  - id: b", 11, "ukendt felt 'tittle'"),
+    (
+        "unknown key",
+        "    area: Skole\n    effect: [2]\n  - id: b",
+        "    area: Skole\n    effect: [2]\n    tittle: x\n  - id: b",
+        11,
+        "ukendt felt 'tittle'",
+    ),
     ("title: no", "title: Forslag a", "title: no", 8, "YAML læser værdien som nej"),
-    ("missing field", "    area: Skole\n    effect: [2]\n  - id: b",
-     "    effect: [2]\n  - id: b", 6, "mangler feltet 'area'"),
+    (
+        "missing field",
+        "    area: Skole\n    effect: [2]\n  - id: b",
+        "    effect: [2]\n  - id: b",
+        6,
+        "mangler feltet 'area'",
+    ),
     ("wrong kind", "kind: saving", "kind: spare", 7, "'kind' skal være en af"),
-    ("effect out of range", "effect: [2]\n  - id: b", "effect: [2, 5000]\n  - id: b", 10,
-     "'effect (nr. 2)' må højst være 1000"),
-    ("too many effect values", "effect: [2]\n  - id: b", "effect: [1,2,3,4,5,6,7,8,9,10,11]\n"
-     "  - id: b", 10, "højst have 10"),
+    (
+        "effect out of range",
+        "effect: [2]\n  - id: b",
+        "effect: [2, 5000]\n  - id: b",
+        10,
+        "'effect (nr. 2)' må højst være 1000",
+    ),
+    (
+        "too many effect values",
+        "effect: [2]\n  - id: b",
+        "effect: [1,2,3,4,5,6,7,8,9,10,11]\n  - id: b",
+        10,
+        "højst have 10",
+    ),
     ("duplicate id", "  - id: b\n", "  - id: a\n", 11, "id 'a' findes allerede"),
     ("id pattern", "  - id: c\n", "  - id: c d\n", 16, "må kun indeholde"),
-    ("bad load", "area: Skole\n    effect: [2]\n  - id: c",
-     "area: Skole\n    effect: [2]\n    load: 9\n  - id: c", 16, "'load' må højst være 5"),
+    (
+        "bad load",
+        "area: Skole\n    effect: [2]\n  - id: c",
+        "area: Skole\n    effect: [2]\n    load: 9\n  - id: c",
+        16,
+        "'load' må højst være 5",
+    ),
     ("target length", "target: 1", "target: [1, 2, 3]", 25, "'target' har 3 tal"),
-    ("unknown excludes", "effect: [2]\n  - id: b", "effect: [2]\n    excludes: [zz]\n  - id: b",
-     11, "ukendt forslag 'zz'"),
+    (
+        "unknown excludes",
+        "effect: [2]\n  - id: b",
+        "effect: [2]\n    excludes: [zz]\n  - id: b",
+        11,
+        "ukendt forslag 'zz'",
+    ),
     ("title too long", "title: Forslag a", "title: " + "x" * 91, 8, "for lang: 91 tegn"),
     ("unknown top key", "scenarios:", "scenarioes:", 21, "ukendt felt 'scenarioes'"),
-    ("duplicate key", "    area: Skole\n    effect: [2]\n  - id: b",
-     "    area: Skole\n    area: Ældre\n    effect: [2]\n  - id: b", 10, "står to gange"),
-    ("python tag", "title: Forslag a", "title: !!python/object/apply:os.system ['true']", 8,
-     "YAML-tagget '!!python/object/apply:os.system' er ikke tilladt"),
-    ("syntax error", "    area: Skole\n    effect: [2]\n  - id: b",
-     "    area: Skole\n    effect: [2\n  - id: b", 11, "YAML-syntaksfejl"),
+    (
+        "duplicate key",
+        "    area: Skole\n    effect: [2]\n  - id: b",
+        "    area: Skole\n    area: Ældre\n    effect: [2]\n  - id: b",
+        10,
+        "står to gange",
+    ),
+    (
+        "python tag",
+        "title: Forslag a",
+        "title: !!python/object/apply:os.system ['true']",
+        8,
+        "YAML-tagget '!!python/object/apply:os.system' er ikke tilladt",
+    ),
+    (
+        "syntax error",
+        "    area: Skole\n    effect: [2]\n  - id: b",
+        "    area: Skole\n    effect: [2\n  - id: b",
+        11,
+        "YAML-syntaksfejl",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("what", "old", "new", "line", "fragment"), BAD,
-                         ids=[b[0] for b in BAD])
+@pytest.mark.parametrize(("what", "old", "new", "line", "fragment"), BAD, ids=[b[0] for b in BAD])
 def test_bad_deck_reports_file_line_and_message(what, old, new, line, fragment):
     text = _good_body()
     assert old in text, what
@@ -128,7 +174,9 @@ def test_guards_size_encoding_empty():
     assert _problems("") == ["deck.yaml:1: filen er tom"]
     with pytest.raises(DeckError) as error:
         load_sources([("deck.yaml", b"deck:\n  title: \xff\xfe\n")])
-    assert str(error.value.problems[0]) == "deck.yaml:2: teksten er ikke UTF-8 (gem filen som UTF-8)"
+    assert (
+        str(error.value.problems[0]) == "deck.yaml:2: teksten er ikke UTF-8 (gem filen som UTF-8)"
+    )
     big = _good_body() + "#" + "x" * (1024 * 1024) + "\n"
     assert "filen er for stor" in _problems(big)[0]
 
@@ -151,11 +199,16 @@ def test_python_tag_is_never_executed(tmp_path):
 
 
 def test_folder_deck_and_missing_path(tmp_path):
-    (tmp_path / "a.yaml").write_text(HEADER + "proposals:\n" + CARD.format(id="x", kind="saving"),
-                                     encoding="utf-8")
-    (tmp_path / "b.yml").write_text("proposals:\n" + CARD.format(id="y", kind="efficiency")
-                                    + CARD.format(id="z", kind="investment") + SCENARIO,
-                                    encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        HEADER + "proposals:\n" + CARD.format(id="x", kind="saving"), encoding="utf-8"
+    )
+    (tmp_path / "b.yml").write_text(
+        "proposals:\n"
+        + CARD.format(id="y", kind="efficiency")
+        + CARD.format(id="z", kind="investment")
+        + SCENARIO,
+        encoding="utf-8",
+    )
     (tmp_path / "notes.txt").write_text("not part of the deck", encoding="utf-8")
     deck = load_deck(tmp_path)
     assert [p.id for p in deck.proposals] == ["x", "y", "z"]

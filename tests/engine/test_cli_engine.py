@@ -21,8 +21,16 @@ def test_simulate_json_has_the_promised_keys_and_is_reproducible():
     assert first.returncode == 0, first.stderr
     assert first.stdout == again.stdout
     data = json.loads(first.stdout)
-    assert {"scenario", "policy", "games", "seed", "wins", "win_rate", "losses",
-            "mean_raaderum"} <= set(data)
+    assert {
+        "scenario",
+        "policy",
+        "games",
+        "seed",
+        "wins",
+        "win_rate",
+        "losses",
+        "mean_raaderum",
+    } <= set(data)
     assert set(data["losses"]) == {"target", "kinds", "service"}
     assert data["scenario"] == "intro" and data["games"] == 40 and len(data["mean_raaderum"]) == 2
     assert data["win_rate"] == pytest.approx(data["wins"] / 40)
@@ -41,8 +49,17 @@ def test_standard_scenario_is_neither_always_won_nor_always_lost(std_deck):
 
 
 def test_forecast_certain_json_is_the_exact_sum(std_deck):
-    out = _run("forecast", "--scenario", "standard", "--adopt", "vakancer",
-               "--adopt", "lean@2", "--certain", "--json")
+    out = _run(
+        "forecast",
+        "--scenario",
+        "standard",
+        "--adopt",
+        "vakancer",
+        "--adopt",
+        "lean@2",
+        "--certain",
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     vakancer = std_deck.proposal("vakancer").effect
@@ -55,19 +72,30 @@ def test_forecast_certain_json_is_the_exact_sum(std_deck):
 
 
 def test_forecast_samples_give_a_spread_and_a_probability():
-    out = _run("forecast", "--scenario", "standard", "--adopt", "velfaerdsboliger",
-               "--samples", "5000", "--json")
+    out = _run(
+        "forecast",
+        "--scenario",
+        "standard",
+        "--adopt",
+        "velfaerdsboliger",
+        "--samples",
+        "5000",
+        "--json",
+    )
     data = json.loads(out.stdout)
     assert data["p10"][-1] < data["p50"][-1] < data["p90"][-1]
     assert data["p10"][0] == data["p90"][0]  # the first year is a certain cost
     assert 0.0 <= data["probability"] <= 1.0
 
 
-@pytest.mark.parametrize(("adopt", "message"), [
-    (["findes-ikke"], "ukendt forslag 'findes-ikke'"),
-    (["lean@9"], "runden skal være mellem 1 og 4"),
-    (["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
-])
+@pytest.mark.parametrize(
+    ("adopt", "message"),
+    [
+        (["findes-ikke"], "ukendt forslag 'findes-ikke'"),
+        (["lean@9"], "runden skal være mellem 1 og 4"),
+        (["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
+    ],
+)
 def test_forecast_errors_are_one_line_with_exit_2(adopt, message):
     args = ["forecast", "--scenario", "standard"]
     for item in adopt:

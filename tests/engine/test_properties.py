@@ -21,7 +21,6 @@ from game.engine import (
 from game.engine.rules import event_amount, realised
 
 
-
 @st.composite
 def games(draw, deck):
     """A game played by random legal choices, checked after every move."""

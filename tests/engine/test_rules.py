@@ -22,9 +22,9 @@ from game.engine import (
     state_hash,
     verdict,
 )
+from game.engine.bots import greedy_policy, random_policy
 from game.engine.rules import capacity_for, fatigue_after
 from game.engine.simulate import play_game
-from game.engine.bots import greedy_policy, random_policy
 
 
 def _seed_with(deck, scenario, cards):
