@@ -1,0 +1,196 @@
+"""Drawing helpers shared by the scenes: panels, buttons, kind icons, meters and sparklines."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.model import Kind
+from game.ui import theme
+from game.ui.text import TextRenderer
+from game.ui.theme import FONT_BOLD, Color
+
+
+def panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    radius: int,
+    color: Color = theme.PANEL,
+    *,
+    shadow: bool = True,
+    border: Color | None = None,
+    width: int = 0,
+) -> None:
+    """A rounded panel with a soft offset shadow."""
+    if shadow:
+        offset = max(2, radius // 3)
+        pygame.draw.rect(surface, theme.SHADOW, rect.move(0, offset), border_radius=radius)
+    pygame.draw.rect(surface, color, rect, border_radius=radius)
+    if border is not None:
+        pygame.draw.rect(surface, border, rect, max(1, width), border_radius=radius)
+
+
+def button(
+    surface: pygame.Surface,
+    text: TextRenderer,
+    rect: pygame.Rect,
+    label: str,
+    size: int,
+    *,
+    radius: int,
+    primary: bool = False,
+    enabled: bool = True,
+    hint: str = "",
+) -> None:
+    """A rounded button; ``primary`` is filled with the accent colour, disabled is greyed."""
+    if not enabled:
+        fill, ink, edge = theme.DISABLED, theme.MUTED, theme.FAINT
+    elif primary:
+        fill, ink, edge = theme.ACCENT, theme.HEADER_INK, theme.ACCENT
+    else:
+        fill, ink, edge = theme.CARD, theme.INK, theme.LINE
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    pygame.draw.rect(surface, edge, rect, max(1, radius // 5), border_radius=radius)
+    inner = rect.inflate(-radius, -max(2, radius // 3))
+    if hint and rect.height > size * 2.6:
+        top, bottom = inner.copy(), inner.copy()
+        top.height = round(inner.height * 0.6)
+        bottom.y, bottom.height = top.bottom, inner.height - top.height
+        text.draw(
+            surface,
+            label,
+            top,
+            size,
+            ink,
+            role=FONT_BOLD,
+            align="center",
+            valign="bottom",
+            max_lines=1,
+        )
+        text.draw(
+            surface,
+            hint,
+            bottom,
+            max(1, round(size * 0.8)),
+            ink,
+            min_size=1,
+            align="center",
+            max_lines=1,
+        )
+        return
+    text.draw(
+        surface,
+        label,
+        inner,
+        size,
+        ink,
+        min_size=max(1, size * 2 // 3),
+        role=FONT_BOLD,
+        align="center",
+        valign="middle",
+        max_lines=1,
+    )
+
+
+def kind_icon(surface: pygame.Surface, kind: Kind, rect: pygame.Rect, color: Color) -> None:
+    """The shape that names a kind without colour: scissors-like minus for savings, a gear for
+    efficiencies, a rising arrow for investments."""
+    r = min(rect.width, rect.height) // 2
+    cx, cy = rect.center
+    line = max(2, r // 4)
+    if kind is Kind.SAVING:
+        # a coin with a minus: money taken out
+        pygame.draw.circle(surface, color, (cx, cy), r)
+        pygame.draw.circle(surface, theme.CARD, (cx, cy), max(1, r - line))
+        pygame.draw.rect(surface, color, pygame.Rect(cx - r // 2, cy - line // 2, r, line))
+    elif kind is Kind.EFFICIENCY:
+        # a gear: ring with teeth
+        import math
+
+        for i in range(8):
+            angle = i * math.pi / 4
+            x = cx + math.cos(angle) * (r - line)
+            y = cy + math.sin(angle) * (r - line)
+            pygame.draw.circle(surface, color, (round(x), round(y)), max(1, line))
+        pygame.draw.circle(surface, color, (cx, cy), max(1, r - line))
+        pygame.draw.circle(surface, theme.CARD, (cx, cy), max(1, r // 3))
+    else:
+        # a rising arrow over a base line: pays back later
+        base = cy + r - line
+        pygame.draw.rect(surface, color, pygame.Rect(cx - r, base, 2 * r, line))
+        points = [
+            (cx - r, base - line),
+            (cx - r // 4, cy),
+            (cx + r // 5, cy + r // 3),
+            (cx + r - line, cy - r + line * 2),
+        ]
+        pygame.draw.lines(surface, color, False, points, line)
+        tip = (cx + r, cy - r)
+        pygame.draw.polygon(
+            surface,
+            color,
+            [tip, (tip[0] - r // 1.4, tip[1] + line // 2), (tip[0] - line // 2, tip[1] + r // 1.4)],
+        )
+
+
+def pips(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    filled: int,
+    total: int,
+    color: Color,
+    *,
+    empty: Color = theme.DISABLED,
+) -> None:
+    """A row of ``total`` rounded pips, the first ``filled`` coloured."""
+    if total <= 0:
+        return
+    g = max(2, rect.height // 5)
+    w = min(rect.height * 1.6, (rect.width - g * (total - 1)) / total)
+    for i in range(total):
+        pip = pygame.Rect(round(rect.x + i * (w + g)), rect.y, max(2, round(w)), rect.height)
+        pygame.draw.rect(
+            surface, color if i < filled else empty, pip, border_radius=max(1, rect.height // 3)
+        )
+
+
+def effect_bars(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    values: list[float],
+    scale_max: float,
+    color: Color,
+    *,
+    negative: Color = theme.GAP,
+    low: list[float] | None = None,
+    high: list[float] | None = None,
+) -> list[pygame.Rect]:
+    """A sparkline of columns around a zero line (gains up, costs down, costs in ``negative``).
+
+    ``low``/``high`` draw a thin uncertainty whisker per column. Returns each column's slot."""
+    n = max(1, len(values))
+    g = max(1, rect.width // (n * 6))
+    w = (rect.width - g * (n - 1)) / n
+    zero = rect.y + rect.height * 0.62
+    up = zero - rect.y
+    down = rect.bottom - zero
+    top = max(1e-9, scale_max)
+    slots: list[pygame.Rect] = []
+    for i, value in enumerate(values):
+        x = round(rect.x + i * (w + g))
+        slot = pygame.Rect(x, rect.y, max(1, round(w)), rect.height)
+        slots.append(slot)
+        if value >= 0:
+            h = up * min(1.0, value / top)
+            bar = pygame.Rect(x, round(zero - h), max(1, round(w)), max(1, round(h)))
+            pygame.draw.rect(surface, color, bar)
+        else:
+            h = down * min(1.0, -value / top)
+            bar = pygame.Rect(x, round(zero), max(1, round(w)), max(1, round(h)))
+            pygame.draw.rect(surface, negative, bar)
+        if low is not None and high is not None and high[i] > low[i]:
+            cx = x + round(w) // 2
+            y1 = round(zero - up * min(1.0, max(0.0, high[i]) / top))
+            y0 = round(zero - up * min(1.0, max(0.0, low[i]) / top))
+            pygame.draw.line(surface, theme.INK, (cx, y1), (cx, y0), max(1, round(w) // 6))
+    pygame.draw.line(surface, theme.LINE, (rect.x, round(zero)), (rect.right, round(zero)), 1)
+    return slots

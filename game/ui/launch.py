@@ -1,0 +1,136 @@
+"""``raaderum play``: check the options, open the window, start or resume, run the loop."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from pathlib import Path
+
+import pygame
+
+from game.content import DeckError, load_deck
+from game.engine.model import Deck
+from game.paths import standard_deck, user_dir
+from game.ui.app import EXIT_BAD_INPUT, App, PlaySettings
+from game.ui.strings import Strings
+
+
+def save_folder(args: argparse.Namespace) -> Path:
+    """Where saves go: ``--save-dir`` itself, else the user data folder's ``saves``."""
+    if getattr(args, "save_dir", None):
+        return Path(args.save_dir)
+    return user_dir() / "saves"
+
+
+def _fail(message: str) -> int:
+    print(f"raaderum play: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def resume_into(app: App, path: Path) -> bool:
+    """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
+    from game.saves import SaveError, read_save
+    from game.ui.scenes.dialog import MessageScene
+
+    try:
+        saved = read_save(path)
+    except SaveError as error:
+        app.push(
+            MessageScene(app, app.t("app.title"), app.t("error.broken_save", reason=str(error)))
+        )
+        return False
+    s = saved.settings
+    settings = PlaySettings(s.scenario, s.seed, s.target, s.lang, s.timer_minutes)
+    app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
+    return True
+
+
+def play(args: argparse.Namespace) -> int:
+    """Run the game window; returns the exit code."""
+    lang = getattr(args, "lang", "da") or "da"
+    strings = Strings(lang)
+    folder = save_folder(args)
+    resume = getattr(args, "resume", None)
+    saved = None
+    if resume is not None:
+        from game.saves import SaveError, list_saves, read_save
+
+        if resume:
+            path = Path(resume)
+        else:
+            found = list_saves(folder)
+            if not found:
+                return _fail(strings.t("start.resume_none"))
+            path = found[0].path
+        try:
+            saved = read_save(path)
+        except SaveError as error:
+            return _fail(str(error))
+        deck: Deck = saved.deck
+    else:
+        deck_path = Path(args.deck) if getattr(args, "deck", None) else standard_deck()
+        try:
+            deck = load_deck(deck_path)
+        except DeckError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if args.scenario is not None:
+            try:
+                deck.scenario(args.scenario)
+            except KeyError as error:
+                return _fail(str(error.args[0]))
+    size = args.size or (1280, 720)
+    try:
+        app = App(
+            deck,
+            lang=lang,
+            size=size,
+            fullscreen=bool(getattr(args, "fullscreen", False)),
+            save_dir=folder,
+            deck_path=Path(args.deck) if getattr(args, "deck", None) else None,
+        )
+    except pygame.error:
+        print(strings.t("no_display"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    autoplay = getattr(args, "autoplay", None)
+    if saved is not None:
+        s = saved.settings
+        settings = PlaySettings(s.scenario, s.seed, s.target, s.lang, s.timer_minutes)
+        app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
+        seed = s.seed
+    elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
+        settings = PlaySettings(
+            scenario=deck.scenario(args.scenario).id,
+            seed=seed,
+            target=args.target,
+            lang=lang,
+            timer_minutes=getattr(args, "timer", None),
+        )
+        app.start_game(deck, settings)
+    else:
+        from game.ui.scenes.start import StartScene
+
+        app.push(StartScene(app, seed=seed))
+    if autoplay:
+        from game.ui.autoplay import Autoplay
+
+        app.on_frame.append(
+            Autoplay(app, autoplay, args.speed, seed, bool(getattr(args, "quit_at_end", False)))
+        )
+    try:
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def headless() -> None:
+    """Use SDL's dummy drivers when there is no display (screenshots, tests)."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

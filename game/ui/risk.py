@@ -1,0 +1,100 @@
+"""The board's risk meter: a Monte Carlo forecast that is cheap per frame and refines itself.
+
+The first estimate for a (state, selected card) pair uses a small sample that fits a frame;
+while the board is idle, ``refine`` adds more samples in small chunks until ``max_samples``.
+It uses the engine's own building blocks (``state_portfolio``, ``sample_totals``), so its
+figures are those of ``forecast_state`` / ``raaderum forecast``.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.forecast import Forecast, sample_totals, state_portfolio
+from game.engine.state import GameState
+
+FIRST_SAMPLES = 2_000
+CHUNK = 4_000
+MAX_SAMPLES = 40_000
+
+
+@dataclass
+class _Run:
+    state: GameState
+    extra: str | None
+    totals: np.ndarray
+    forecast: Forecast
+    generator: np.random.Generator
+
+
+def _summarise(state: GameState, totals: np.ndarray) -> Forecast:
+    target = np.asarray(state.targets, dtype=float)
+    scenario = state.scenario
+    met = totals >= target - 1e-6
+    for year, result in enumerate(state.results):
+        met[:, year] = result.met
+    quantiles = np.quantile(totals, [0.1, 0.5, 0.9], axis=0)
+    return Forecast(
+        years=scenario.years,
+        target=tuple(float(t) for t in target),
+        expected=tuple(float(v) for v in totals.mean(axis=0)),
+        p10=tuple(float(v) for v in quantiles[0]),
+        p50=tuple(float(v) for v in quantiles[1]),
+        p90=tuple(float(v) for v in quantiles[2]),
+        probability=float(met.all(axis=1).mean()),
+        samples=int(totals.shape[0]),
+    )
+
+
+class RiskMeter:
+    """Forecasts for the board, cached by (state, selected card) and refined while idle."""
+
+    def __init__(
+        self, first: int = FIRST_SAMPLES, chunk: int = CHUNK, maximum: int = MAX_SAMPLES
+    ) -> None:
+        self.first = first
+        self.chunk = chunk
+        self.maximum = maximum
+        self._runs: dict[tuple[int, str | None], _Run] = {}
+
+    def get(self, state: GameState, extra: str | None = None) -> Forecast:
+        """The current estimate for ``state`` with ``extra`` added (computed now if new)."""
+        key = (id(state), extra)
+        run = self._runs.get(key)
+        if run is None or run.state is not state:
+            if len(self._runs) > 24:
+                self._runs.clear()
+            generator = np.random.default_rng(
+                [state.seed, len(state.log), zlib.crc32((extra or "").encode())]
+            )
+            portfolio = state_portfolio(state, extra)
+            totals = np.array(sample_totals(portfolio, self.first, generator), dtype=np.float32)
+            run = _Run(state, extra, totals, _summarise(state, totals), generator)
+            self._runs[key] = run
+        return run.forecast
+
+    def refine(self, state: GameState, extra: str | None, budget: float = 0.008) -> bool:
+        """Add samples to the estimate for (state, extra) within ``budget`` seconds; True when
+        the estimate changed."""
+        run = self._runs.get((id(state), extra))
+        if run is None or run.state is not state or run.totals.shape[0] >= self.maximum:
+            return False
+        deadline = time.perf_counter() + budget
+        portfolio = state_portfolio(state, extra)
+        changed = False
+        while run.totals.shape[0] < self.maximum and time.perf_counter() < deadline:
+            more = sample_totals(portfolio, self.chunk, run.generator)
+            run.totals = np.concatenate([run.totals, np.asarray(more, dtype=np.float32)])
+            changed = True
+        if changed:
+            run.forecast = _summarise(state, run.totals)
+        return changed
+
+    def done(self, state: GameState, extra: str | None) -> bool:
+        """True when the estimate for (state, extra) has all its samples."""
+        run = self._runs.get((id(state), extra))
+        return run is not None and run.totals.shape[0] >= self.maximum

@@ -1,0 +1,610 @@
+"""The board: budget years against the target, the market, events, meters and the adopted.
+
+Keys: 1–9 select a market card, Enter adopts it, Space ends the year, Ctrl+Z/Backspace undo,
+Ctrl+Y/Ctrl+Shift+Z redo, F1/H help, Esc menu. A click on a card opens it up close.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine.actions import Adopt, EndYear
+from game.engine.forecast import Forecast
+from game.engine.state import GameState
+from game.numbers import format_percent
+from game.ui import theme
+from game.ui.cards import draw_market_card
+from game.ui.draw import button, kind_icon, panel, pips
+from game.ui.layout import BoardLayout, board_layout
+from game.ui.risk import RiskMeter
+from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
+from game.ui.scenes.optional import scene_class
+from game.ui.theme import FONT_BOLD
+from game.ui.yearbars import draw_years
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
+NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+
+
+def format_clock(seconds: float) -> str:
+    """Seconds as m:ss."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class BoardScene(Scene):
+    """The main table of the game."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.selected: str | None = None
+        self.risk = RiskMeter()
+        self._debrief_shown = False
+        self._round_started = time.monotonic()
+        self._timer_round = -1
+        self._clock_text = ""
+
+    # --- helpers ------------------------------------------------------------------------
+    @property
+    def state(self) -> GameState:
+        """The state on the table."""
+        return self.app.state
+
+    def layout(self) -> BoardLayout:
+        """The board's rectangles for the current window size."""
+        width, height = self.app.size
+        state = self.state
+        return board_layout(width, height, max(1, state.scenario.market), state.scenario.rounds)
+
+    def selected_card(self) -> str | None:
+        """The selected market card, if it is still on the table."""
+        if self.selected is not None and self.selected in self.state.market:
+            return self.selected
+        return None
+
+    def forecast(self) -> Forecast:
+        """The risk meter's estimate (with the selected card added)."""
+        return self.risk.get(self.state, self.selected_card())
+
+    def select(self, number: int) -> None:
+        """Select market card ``number`` (1-based reading order)."""
+        market = self.state.market
+        if 1 <= number <= len(market):
+            self.selected = market[number - 1]
+            self.app.request_redraw()
+
+    def adopt(self, card: str | None = None, note: str = "") -> bool:
+        """Adopt ``card`` (default: the selected card) through the App."""
+        card = card or self.selected_card()
+        if card is None:
+            return False
+        done = self.app.do(Adopt(card, note))
+        if done:
+            self.selected = None
+        return done
+
+    def end_year(self) -> None:
+        """Close the year and show the reveal (or the debrief when the game is over)."""
+        before = self.state
+        if before.finished:
+            self.show_debrief()
+            return
+        if not self.app.do(EndYear()):
+            return
+        self.selected = None
+        year_scene = scene_class("game.ui.scenes.year", "YearScene")
+        if year_scene is not None:
+            self.app.push(year_scene(self.app, before, self.app.state))
+
+    def show_debrief(self) -> None:
+        """Push the debrief scene (after the last year)."""
+        debrief = scene_class("game.ui.scenes.debrief", "DebriefScene")
+        self._debrief_shown = True
+        if debrief is not None:
+            self.app.push(debrief(self.app))
+
+    def open_card(self, card: str) -> None:
+        """Show ``card`` up close."""
+        from game.ui.scenes.card import CardScene
+
+        self.app.push(CardScene(self.app, card))
+
+    def open_help(self) -> None:
+        """Show the help overlay."""
+        from game.ui.scenes.overlays import HelpScene
+
+        self.app.push(HelpScene(self.app))
+
+    def open_menu(self) -> None:
+        """Show the menu overlay."""
+        from game.ui.scenes.overlays import MenuScene
+
+        self.app.push(MenuScene(self.app))
+
+    # --- input --------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """Keys and clicks of the board."""
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif is_activation(event):
+            self._click(event.pos)
+
+    def _key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        app = self.app
+        if ctrl_held(event):
+            if key == pygame.K_z and shift_held(event):
+                app.redo()
+            elif key == pygame.K_z:
+                app.undo()
+            elif key == pygame.K_y:
+                app.redo()
+            return
+        if key in NUMBER_KEYS:
+            self.select(NUMBER_KEYS[key])
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.adopt()
+        elif key == pygame.K_SPACE:
+            self.end_year()
+        elif key == pygame.K_BACKSPACE:
+            app.undo()
+        elif key in (pygame.K_F1, pygame.K_h):
+            self.open_help()
+        elif key == pygame.K_ESCAPE:
+            self.open_menu()
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        layout = self.layout()
+        for card, rect in zip(self.state.market, layout.market):
+            if rect.collidepoint(pos):
+                self.selected = card
+                self.open_card(card)
+                return
+        if layout.end_year.collidepoint(pos):
+            self.end_year()
+            return
+        actions = {
+            "undo": self.app.undo,
+            "redo": self.app.redo,
+            "help": self.open_help,
+            "menu": self.open_menu,
+        }
+        for name, rect in layout.header_buttons.items():
+            if rect.collidepoint(pos):
+                actions[name]()
+                return
+
+    # --- time ---------------------------------------------------------------------------
+    def update(self, dt: float) -> bool:
+        """Risk refinement while idle, the round timer and the debrief after the last year."""
+        state = self.state
+        if state.finished and not self._debrief_shown and self.app.top is self:
+            self.show_debrief()
+        if not state.finished:
+            self._debrief_shown = False
+        if state.round != self._timer_round:
+            self._timer_round = state.round
+            self._round_started = time.monotonic()
+        clock = self.clock_text()
+        if clock != self._clock_text:
+            self._clock_text = clock
+            self.app.request_redraw()
+        if not state.finished and self.risk.refine(state, self.selected_card()):
+            self.app.request_redraw()
+        return False
+
+    def clock_text(self) -> str:
+        """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
+        settings = self.app.settings
+        if settings is None or not settings.timer_minutes or self.state.finished:
+            return ""
+        left = settings.timer_minutes * 60 - (time.monotonic() - self._round_started)
+        if left >= 0:
+            return self.app.t("board.timer", time=format_clock(left))
+        return self.app.t("board.timer_over", time=format_clock(-left))
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """The whole board."""
+        layout = self.layout()
+        state = self.state
+        surface.fill(theme.BACKGROUND)
+        self._draw_header(surface, layout, state)
+        self._draw_chart(surface, layout, state)
+        self._draw_market(surface, layout, state)
+        self._draw_events(surface, layout, state)
+        self._draw_meters(surface, layout, state)
+        self._draw_adopted(surface, layout, state)
+        label = (
+            self.app.t("board.debrief")
+            if state.finished
+            else self.app.t("board.end_year", year=state.year)
+        )
+        button(
+            surface,
+            self.app.text,
+            layout.end_year,
+            label,
+            layout.heading,
+            radius=layout.radius,
+            primary=True,
+            hint="" if state.finished else self.app.t("board.end_year_key"),
+        )
+
+    def _draw_header(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        app = self.app
+        pygame.draw.rect(surface, theme.HEADER, layout.header)
+        title = f"{app.t('app.title')} · {state.scenario.title}"
+        app.text.draw(
+            surface,
+            title,
+            layout.header_title,
+            layout.body,
+            theme.HEADER_INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        if state.finished:
+            status = app.t("board.finished")
+        else:
+            status = (
+                f"{app.t('board.round', round=state.round + 1, rounds=state.scenario.rounds)}"
+                f" · {app.t('board.year', year=state.year)}"
+            )
+        clock = self._clock_text or self.clock_text()
+        if clock:
+            status = f"{status} · {clock}"
+        app.text.draw(
+            surface,
+            status,
+            layout.header_round,
+            layout.heading,
+            theme.HEADER_INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            align="center",
+            valign="middle",
+            max_lines=1,
+        )
+        enabled = {
+            "undo": app.history is not None and app.history.can_undo,
+            "redo": app.history is not None and app.history.can_redo,
+            "help": True,
+            "menu": True,
+        }
+        for name, rect in layout.header_buttons.items():
+            button(
+                surface,
+                app.text,
+                rect,
+                app.t(f"board.{name}"),
+                layout.min_text,
+                radius=layout.radius,
+                enabled=enabled[name],
+            )
+
+    def _draw_chart(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        app = self.app
+        panel(surface, layout.chart_panel, layout.radius)
+        target_text = app.t(
+            "board.target",
+            amount=app.amount(state.targets[min(state.round, len(state.targets) - 1)]),
+        )
+        app.text.draw(
+            surface,
+            f"{app.t('board.years')} · {target_text}",
+            layout.chart_title,
+            layout.heading,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        forecast = None if state.finished else self.forecast()
+        if forecast is not None:
+            risk = app.t("board.risk", percent=format_percent(forecast.probability, app.lang))
+            color = theme.MET if forecast.probability >= 0.5 else theme.GAP
+            app.text.draw(
+                surface,
+                risk,
+                layout.risk,
+                layout.body,
+                color,
+                min_size=layout.min_text,
+                role=FONT_BOLD,
+                align="right",
+                valign="middle",
+                max_lines=1,
+            )
+        draw_years(surface, app, layout.chart, state, forecast, min_text=layout.min_text)
+
+    def _draw_market(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        app = self.app
+        panel(surface, layout.market_panel, layout.radius)
+        title = app.t("board.market")
+        if state.market and not state.finished:
+            title = f"{title} · {app.t('board.select_hint', n=min(9, len(state.market)))}"
+        app.text.draw(
+            surface,
+            title,
+            layout.market_title,
+            layout.heading,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        if not state.market:
+            area = layout.market_panel.inflate(-4 * layout.gap, -4 * layout.gap)
+            app.text.draw(
+                surface,
+                app.t("board.market_empty"),
+                area,
+                layout.body,
+                theme.MUTED,
+                align="center",
+                valign="middle",
+            )
+            return
+        selected = self.selected_card()
+        for number, (card, rect) in enumerate(zip(state.market, layout.market), start=1):
+            draw_market_card(
+                surface,
+                app,
+                rect,
+                state.deck.proposal(card),
+                state,
+                number,
+                selected=card == selected,
+                min_text=layout.min_text,
+                radius=layout.radius,
+            )
+
+    def _draw_events(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        app = self.app
+        panel(surface, layout.events, layout.radius, theme.EVENT_TINT)
+        inner = layout.events.inflate(-2 * layout.gap, -2 * layout.gap)
+        head_h = round(layout.heading * 1.4)
+        app.text.draw(
+            surface,
+            app.t("board.events"),
+            pygame.Rect(inner.x, inner.y, inner.width, head_h),
+            layout.heading,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        round_index = state.round if not state.finished else state.scenario.rounds - 1
+        events = state.events_in_round(round_index)
+        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
+        if not events:
+            app.text.draw(
+                surface,
+                app.t("board.events_none"),
+                body,
+                layout.body,
+                theme.MUTED,
+                min_size=layout.min_text,
+            )
+            return
+        share = body.height // len(events)
+        for i, eid in enumerate(events):
+            event = state.deck.event(eid)
+            box = pygame.Rect(body.x, body.y + i * share, body.width, share)
+            effect = event.amount(0)
+            amount = app.amount(effect, sign=True)
+            line_h = round(layout.body * 1.3)
+            title_rect = pygame.Rect(box.x, box.y, box.width, line_h)
+            amount_w = app.text.width(amount, layout.body, FONT_BOLD) + layout.gap
+            app.text.draw(
+                surface,
+                event.title,
+                pygame.Rect(box.x, box.y, box.width - amount_w, line_h),
+                layout.body,
+                theme.INK,
+                min_size=layout.min_text,
+                role=FONT_BOLD,
+                max_lines=1,
+            )
+            app.text.draw(
+                surface,
+                amount,
+                title_rect,
+                layout.body,
+                theme.GAP if effect < 0 else theme.MET,
+                role=FONT_BOLD,
+                align="right",
+                max_lines=1,
+            )
+            text_rect = pygame.Rect(box.x, box.y + line_h, box.width, box.height - line_h)
+            app.text.draw(
+                surface, event.text, text_rect, layout.min_text, theme.INK, min_size=layout.min_text
+            )
+
+    def _draw_meters(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        app = self.app
+        panel(surface, layout.meters, layout.radius)
+        inner = layout.meters.inflate(-2 * layout.gap, -2 * layout.gap)
+        rows = 3
+        row_h = inner.height // rows
+        label_w = round(inner.width * 0.42)
+        floor = state.scenario.service_floor
+        entries: list[tuple[str, str, int, int, theme.Color]] = [
+            (
+                app.t("board.capacity"),
+                app.t("board.capacity_value", left=state.capacity_left, total=state.capacity),
+                state.capacity_left,
+                state.capacity,
+                theme.BLUE,
+            ),
+            (
+                app.t("board.fatigue"),
+                str(state.fatigue),
+                state.fatigue,
+                max(6, state.fatigue),
+                theme.ORANGE,
+            ),
+        ]
+        for i, (label, value, filled, total, color) in enumerate(entries):
+            row = pygame.Rect(inner.x, inner.y + i * row_h, inner.width, row_h)
+            app.text.draw(
+                surface,
+                label,
+                pygame.Rect(row.x, row.y, label_w, row_h // 2),
+                layout.body,
+                theme.INK,
+                min_size=layout.min_text,
+                role=FONT_BOLD,
+                max_lines=1,
+            )
+            app.text.draw(
+                surface,
+                value,
+                pygame.Rect(row.x, row.y + row_h // 2, label_w, row_h // 2),
+                layout.min_text,
+                theme.MUTED,
+                max_lines=1,
+            )
+            pip_h = max(6, row_h // 3)
+            pips(
+                surface,
+                pygame.Rect(
+                    row.x + label_w, row.y + (row_h - pip_h) // 2, inner.width - label_w, pip_h
+                ),
+                filled,
+                total,
+                color,
+            )
+        row = pygame.Rect(inner.x, inner.y + 2 * row_h, inner.width, row_h)
+        app.text.draw(
+            surface,
+            app.t("board.service"),
+            pygame.Rect(row.x, row.y, label_w, row_h // 2),
+            layout.body,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        value = f"{state.service:+d}".replace("-", "−")
+        if floor is not None:
+            value = f"{value} ({app.t('board.service_floor', floor=str(floor).replace('-', '−'))})"
+        below = floor is not None and state.service < floor
+        app.text.draw(
+            surface,
+            value,
+            pygame.Rect(row.x, row.y + row_h // 2, label_w, row_h // 2),
+            layout.min_text,
+            theme.GAP if below else theme.MUTED,
+            max_lines=1,
+        )
+        self._draw_service_scale(
+            surface, pygame.Rect(row.x + label_w, row.y, inner.width - label_w, row_h), state
+        )
+
+    def _draw_service_scale(
+        self, surface: pygame.Surface, rect: pygame.Rect, state: GameState
+    ) -> None:
+        """A horizontal scale from −10 to +10 with a marker at the service level and the floor."""
+        low, high = -10, 10
+        value = max(low, min(high, state.service))
+        bar_h = max(6, rect.height // 4)
+        bar = pygame.Rect(rect.x, rect.centery - bar_h // 2, rect.width, bar_h)
+        pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=bar_h // 2)
+
+        def x_of(v: float) -> int:
+            return round(bar.x + (v - low) / (high - low) * bar.width)
+
+        zero = x_of(0)
+        vx = x_of(value)
+        fill = pygame.Rect(min(zero, vx), bar.y, max(2, abs(vx - zero)), bar_h)
+        pygame.draw.rect(
+            surface, theme.MET if state.service >= 0 else theme.GAP, fill, border_radius=bar_h // 2
+        )
+        pygame.draw.line(surface, theme.INK, (zero, bar.y - 3), (zero, bar.bottom + 3), 2)
+        floor = state.scenario.service_floor
+        if floor is not None:
+            fx = x_of(floor)
+            pygame.draw.line(
+                surface, theme.GAP, (fx, rect.y + 2), (fx, rect.bottom - 2), max(2, bar_h // 3)
+            )
+        pygame.draw.circle(surface, theme.INK, (vx, bar.centery), bar_h)
+
+    def _draw_adopted(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        app = self.app
+        panel(surface, layout.adopted, layout.radius)
+        inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
+        head_h = round(layout.heading * 1.4)
+        app.text.draw(
+            surface,
+            f"{app.t('board.adopted')} ({len(state.adopted)})",
+            pygame.Rect(inner.x, inner.y, inner.width, head_h),
+            layout.heading,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
+        if not state.adopted:
+            app.text.draw(
+                surface,
+                app.t("board.adopted_none"),
+                body,
+                layout.body,
+                theme.MUTED,
+                min_size=layout.min_text,
+            )
+            return
+        line_h = round(layout.min_text * 1.3)
+        capacity = max(1, body.height // line_h)
+        lines: list[tuple[str, str | None]] = []
+        for round_index, year in enumerate(state.scenario.years):
+            cards = [a.card for a in state.adopted if a.round == round_index]
+            if cards:
+                lines.append((year, None))
+                lines.extend(("", card) for card in cards)
+        if len(lines) > capacity:
+            hidden = len(lines) - capacity + 1
+            lines = [*lines[: capacity - 1], (app.t("board.more", count=hidden), None)]
+        y = body.y
+        for label, card in lines:
+            row = pygame.Rect(body.x, y, body.width, line_h)
+            if card is None:
+                app.text.draw(
+                    surface,
+                    label,
+                    row,
+                    layout.min_text,
+                    theme.MUTED,
+                    role=FONT_BOLD,
+                    valign="middle",
+                    max_lines=1,
+                )
+            else:
+                proposal = state.deck.proposal(card)
+                icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
+                kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+                app.text.draw(
+                    surface,
+                    proposal.title,
+                    pygame.Rect(
+                        icon.right + layout.gap, row.y, row.width - icon.width - layout.gap, line_h
+                    ),
+                    layout.min_text,
+                    theme.INK,
+                    valign="middle",
+                    max_lines=1,
+                )
+            y += line_h

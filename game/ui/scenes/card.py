@@ -1,0 +1,424 @@
+"""A proposal up close: its text, the effect per year, the uncertainty in words, source,
+discussion question, staff change, and "Vedtag"/"Luk" (plus the group's "hvorfor?" note)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.engine.actions import Adopt, Annotate
+from game.engine.rules import realised
+from game.numbers import format_amount, format_percent
+from game.ui import theme
+from game.ui.cards import effect_from, factor_range, kind_word, refusal
+from game.ui.draw import button, kind_icon, panel
+from game.ui.layout import DetailLayout, detail_layout
+from game.ui.scene import Scene, ctrl_held, is_activation, is_key
+from game.ui.scenes.dialog import dim
+from game.ui.scenes.optional import scene_class
+from game.ui.theme import FONT_BOLD, Scale
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class CardScene(Scene):
+    """The card view over the dimmed board. Enter adopts, Esc closes."""
+
+    is_overlay = True
+
+    def __init__(self, app: App, card: str) -> None:
+        super().__init__(app)
+        self.card = card
+        self.proposal = app.deck.proposal(card)
+        self.note: Any = None
+        field_class = scene_class("game.ui.textfield", "TextField")
+        if field_class is not None:
+            adoption = app.state.adoption(card)
+            layout = self.layout()
+            self.note = field_class(
+                layout.note,
+                app.fonts.get("regular", Scale(app.size[1]).body),
+                text=adoption.note if adoption else "",
+                placeholder=app.t("card.note_placeholder"),
+            )
+
+    def _sync_note(self, layout: DetailLayout) -> None:
+        """Keep the note field's rectangle and font in step with the window size."""
+        if self.note is not None:
+            self.note.set_rect(layout.note)
+            self.note.font = self.app.fonts.get("regular", Scale(self.app.size[1]).body)
+
+    @property
+    def wants_text_input(self) -> bool:  # type: ignore[override]
+        """True while the note field has the focus (keys type text, not shortcuts)."""
+        return bool(self.note is not None and getattr(self.note, "focused", False))
+
+    def layout(self) -> DetailLayout:
+        """The card view's rectangles."""
+        width, height = self.app.size
+        return detail_layout(width, height)
+
+    def note_text(self) -> str:
+        """The note typed so far."""
+        return str(getattr(self.note, "text", "")) if self.note is not None else ""
+
+    def close(self) -> None:
+        """Back to the board."""
+        if self.app.top is self:
+            if self.note is not None:
+                self.note.blur()
+            self.app.pop()
+
+    def adopt(self) -> None:
+        """Adopt the card (with the note) and close; a refusal shows its reason."""
+        if self.app.state.adoption(self.card) is not None:
+            self.save_note()
+            return
+        if self.app.do(Adopt(self.card, self.note_text())):
+            board = self.app.find(_board_class())
+            if board is not None:
+                board.selected = None
+            self.close()
+
+    def save_note(self) -> None:
+        """Write the note of an adopted card (Annotate)."""
+        adoption = self.app.state.adoption(self.card)
+        if adoption is None or adoption.note == self.note_text():
+            return
+        if self.app.do(Annotate(self.card, self.note_text())):
+            self.app.toast(self.app.t("toast.saved_note"))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Note field first (it takes clicks on it and every key while focused), then
+        Enter (adopt), Esc (close) and the buttons."""
+        layout = self.layout()
+        if self.note is not None:
+            self._sync_note(layout)
+            if self.wants_text_input:
+                if is_key(event, pygame.K_ESCAPE):
+                    self.note.blur()
+                    return
+                if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and not ctrl_held(event):
+                    self.note.blur()
+                    self.adopt()
+                    return
+            if self.note.handle(event):
+                return
+        if is_key(event, pygame.K_ESCAPE):
+            self.close()
+        elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.adopt()
+        elif is_activation(event):
+            if layout.close.collidepoint(event.pos) or not layout.panel.collidepoint(event.pos):
+                self.close()
+            elif (
+                layout.adopt.collidepoint(event.pos) and self.app.state.adoption(self.card) is None
+            ):
+                self.adopt()
+            elif layout.save_note.collidepoint(event.pos) and self._note_editable():
+                self.save_note()
+
+    def _note_editable(self) -> bool:
+        return self.note is not None and self.app.state.adoption(self.card) is not None
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """The large card."""
+        dim(surface)
+        app = self.app
+        state = app.state
+        proposal = self.proposal
+        layout = self.layout()
+        scale = Scale(surface.get_height())
+        text = app.text
+        color = theme.kind_color(proposal.kind)
+        panel(surface, layout.panel, scale.radius, theme.CARD)
+        pygame.draw.rect(
+            surface,
+            color,
+            layout.band,
+            border_top_left_radius=scale.radius,
+            border_top_right_radius=scale.radius,
+        )
+        g = scale.gap
+        icon = pygame.Rect(
+            layout.band.x + 2 * g,
+            layout.band.y + g,
+            layout.band.height - 2 * g,
+            layout.band.height - 2 * g,
+        )
+        pygame.draw.ellipse(surface, theme.CARD, icon.inflate(g, g))
+        kind_icon(surface, proposal.kind, icon.inflate(-icon.width // 5, -icon.height // 5), color)
+        ink = theme.INK if proposal.kind is proposal.kind.SAVING else theme.HEADER_INK
+        head = pygame.Rect(
+            icon.right + 2 * g,
+            layout.band.y,
+            layout.band.width - icon.width - 4 * g,
+            layout.band.height,
+        )
+        text.draw(
+            surface,
+            f"{kind_word(app, proposal.kind)} · {proposal.area}",
+            head,
+            scale.heading,
+            ink,
+            min_size=scale.min_text,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        text.draw(
+            surface,
+            proposal.title,
+            layout.title,
+            scale.title,
+            theme.INK,
+            min_size=scale.heading,
+            role=FONT_BOLD,
+        )
+        text.draw(
+            surface, proposal.text, layout.text, scale.body, theme.INK, min_size=scale.min_text
+        )
+        if proposal.question:
+            q = layout.question
+            pygame.draw.rect(surface, theme.EVENT_TINT, q, border_radius=scale.radius)
+            inner = q.inflate(-2 * g, -g)
+            label_h = round(scale.body * 1.3)
+            text.draw(
+                surface,
+                app.t("card.question"),
+                pygame.Rect(inner.x, inner.y, inner.width, label_h),
+                scale.min_text,
+                theme.MUTED,
+                role=FONT_BOLD,
+                max_lines=1,
+            )
+            text.draw(
+                surface,
+                proposal.question,
+                pygame.Rect(inner.x, inner.y + label_h, inner.width, inner.height - label_h),
+                scale.body,
+                theme.INK,
+                min_size=scale.min_text,
+            )
+        if proposal.source:
+            text.draw(
+                surface,
+                app.t("card.source", source=proposal.source),
+                layout.source,
+                scale.min_text,
+                theme.MUTED,
+                min_size=scale.min_text,
+            )
+        self._draw_table(surface, layout, scale)
+        self._draw_facts(surface, layout, scale)
+        self._draw_note(surface, layout, scale)
+        self._draw_buttons(surface, layout, scale, state)
+
+    def _draw_table(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
+        app = self.app
+        state = app.state
+        proposal = self.proposal
+        adoption = state.adoption(self.card)
+        start = adoption.round if adoption is not None else state.round
+        years = state.scenario.years
+        values = effect_from(proposal, state, start)
+        rect = layout.table
+        head_h = round(scale.body * 1.4)
+        app.text.draw(
+            surface,
+            app.t("card.effect"),
+            pygame.Rect(rect.x, rect.y, rect.width, head_h),
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        body = pygame.Rect(rect.x, rect.y + head_h, rect.width, rect.height - head_h)
+        n = len(years)
+        col_w = body.width / n
+        row_h = body.height / 2 if adoption is None or not adoption.revealed else body.height / 3
+        size = scale.min_text if col_w < scale.body * 3 else scale.body
+        low, high = factor_range(proposal)
+        for i, year in enumerate(years):
+            x = round(body.x + i * col_w)
+            cell = pygame.Rect(x, body.y, round(col_w) - 2, round(row_h))
+            shade = theme.CURRENT if i == state.round else theme.PANEL
+            pygame.draw.rect(surface, shade, cell)
+            app.text.draw(
+                surface,
+                year,
+                cell,
+                size,
+                theme.MUTED,
+                role=FONT_BOLD,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+            value = values[i]
+            cell2 = cell.move(0, round(row_h))
+            label = "–" if i < start else app.amount(value, sign=True, unit=False)
+            color = theme.GAP if value < 0 else theme.INK
+            app.text.draw(
+                surface,
+                label,
+                cell2,
+                size,
+                color,
+                role=FONT_BOLD,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+            if adoption is not None and adoption.revealed and i >= start:
+                cell3 = cell2.move(0, round(row_h))
+                real = realised(proposal, adoption, i)
+                app.text.draw(
+                    surface,
+                    app.amount(real, sign=True, unit=False),
+                    cell3,
+                    size,
+                    theme.BLUE,
+                    align="center",
+                    valign="middle",
+                    max_lines=1,
+                )
+        del low, high
+
+    def _draw_facts(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
+        app = self.app
+        state = app.state
+        proposal = self.proposal
+        lines: list[tuple[str, theme.Color]] = []
+        adoption = state.adoption(self.card)
+        if proposal.is_uncertain:
+            low, high = factor_range(proposal)
+            start = adoption.round if adoption is not None else state.round
+            values = effect_from(proposal, state, start)
+            best = max(range(len(values)), key=lambda i: values[i])
+            if values[best] > 0:
+                lines.append(
+                    (
+                        app.t(
+                            "card.range",
+                            low=format_amount(values[best] * low, app.lang),
+                            high=format_amount(values[best] * high, app.lang),
+                            year=state.scenario.years[best],
+                        ),
+                        theme.INK,
+                    )
+                )
+            if proposal.failure > 0:
+                lines.append(
+                    (
+                        app.t("card.failure", percent=format_percent(proposal.failure, app.lang)),
+                        theme.INK,
+                    )
+                )
+            if adoption is not None and adoption.revealed:
+                lines.append(
+                    (
+                        app.t("card.revealed", percent=format_percent(adoption.factor, app.lang)),
+                        theme.BLUE,
+                    )
+                )
+        else:
+            lines.append((app.t("card.certain"), theme.INK))
+        service = f"{proposal.service:+d}".replace("-", "−")
+        meta = (
+            f"{app.t('card.load', load=proposal.load)} · {app.t('card.service', service=service)}"
+        )
+        if proposal.staff is not None:
+            meta += " · " + app.t(
+                "card.staff", staff=format_amount(proposal.staff, app.lang, sign=True)
+            )
+        lines.append((meta, theme.INK))
+        if proposal.excludes:
+            titles = ", ".join(
+                state.deck.proposal(c).title
+                for c in proposal.excludes
+                if state.deck.has_proposal(c)
+            )
+            lines.append((app.t("card.excludes", titles=titles), theme.MUTED))
+        if adoption is not None:
+            lines.append(
+                (app.t("card.adopted", year=state.scenario.years[adoption.round]), theme.MET)
+            )
+        rect = layout.facts
+        share = rect.height // max(1, len(lines))
+        for i, (line, color) in enumerate(lines):
+            app.text.draw(
+                surface,
+                line,
+                pygame.Rect(rect.x, rect.y + i * share, rect.width, share),
+                scale.body,
+                color,
+                min_size=scale.min_text,
+            )
+
+    def _draw_note(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
+        if self.note is None:
+            return
+        self.app.text.draw(
+            surface,
+            self.app.t("card.note"),
+            layout.note_label,
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        self._sync_note(layout)
+        self.note.draw(surface)
+
+    def _draw_buttons(
+        self, surface: pygame.Surface, layout: DetailLayout, scale: Scale, state: Any
+    ) -> None:
+        app = self.app
+        adoption = state.adoption(self.card)
+        problem = refusal(state, self.card) if adoption is None else None
+        if adoption is None:
+            button(
+                surface,
+                app.text,
+                layout.adopt,
+                app.t("card.adopt"),
+                scale.heading,
+                radius=scale.radius,
+                primary=problem is None,
+                enabled=problem is None,
+            )
+        elif self._note_editable():
+            button(
+                surface,
+                app.text,
+                layout.save_note,
+                app.t("card.note_save"),
+                scale.body,
+                radius=scale.radius,
+                primary=True,
+            )
+        button(
+            surface, app.text, layout.close, app.t("card.close"), scale.heading, radius=scale.radius
+        )
+        if problem is not None:
+            status = app.illegal_message(problem)
+            app.text.draw(
+                surface,
+                status,
+                layout.status,
+                scale.body,
+                theme.WARNING,
+                min_size=scale.min_text,
+                role=FONT_BOLD,
+                valign="middle",
+            )
+
+
+def _board_class() -> type:
+    from game.ui.scenes.board import BoardScene
+
+    return BoardScene

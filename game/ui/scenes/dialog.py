@@ -1,0 +1,106 @@
+"""Overlays with a dimmed background: a message dialog, and the base for help and menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import theme
+from game.ui.draw import button, panel
+from game.ui.layout import DialogLayout, dialog_layout
+from game.ui.scene import Scene, is_activation, is_key
+from game.ui.theme import FONT_BOLD, Scale
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+def dim(surface: pygame.Surface) -> None:
+    """Darken everything drawn so far (the scene under an overlay)."""
+    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    veil.fill(theme.OVERLAY_DIM)
+    surface.blit(veil, (0, 0))
+
+
+class DialogScene(Scene):
+    """A centred panel with a title, a text and a column of buttons; Esc closes it."""
+
+    is_overlay = True
+    wide = 0.6
+    tall = 0.6
+
+    def __init__(
+        self, app: App, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]]
+    ) -> None:
+        super().__init__(app)
+        self.title = title
+        self.body = body
+        self.buttons = buttons
+
+    def layout(self) -> DialogLayout:
+        """The dialog's rectangles for the current window."""
+        width, height = self.app.size
+        return dialog_layout(width, height, len(self.buttons), wide=self.wide, tall=self.tall)
+
+    def close(self) -> None:
+        """Remove the dialog."""
+        if self.app.top is self:
+            self.app.pop()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Esc closes; Enter presses the first button; clicks press buttons."""
+        if is_key(event, pygame.K_ESCAPE):
+            self.close()
+        elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and self.buttons:
+            self.buttons[0][1]()
+        elif is_activation(event):
+            layout = self.layout()
+            for rect, (_, action) in zip(layout.buttons, self.buttons):
+                if rect.collidepoint(event.pos):
+                    action()
+                    return
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Dimmed background, panel, title, text, buttons."""
+        dim(surface)
+        layout = self.layout()
+        scale = Scale(surface.get_height())
+        panel(surface, layout.panel, scale.radius, theme.PANEL)
+        self.app.text.draw(
+            surface,
+            self.title,
+            layout.title,
+            scale.title,
+            theme.INK,
+            min_size=scale.min_text,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        self.draw_body(surface, layout.body, scale)
+        for i, (rect, (label, _)) in enumerate(zip(layout.buttons, self.buttons)):
+            button(
+                surface, self.app.text, rect, label, scale.body, radius=scale.radius, primary=i == 0
+            )
+
+    def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        """The dialog's text (subclasses draw more)."""
+        self.app.text.draw(surface, self.body, rect, scale.body, theme.INK, min_size=scale.min_text)
+
+
+class MessageScene(DialogScene):
+    """A message with one OK button (errors, broken saves, crash notice)."""
+
+    def __init__(
+        self, app: App, title: str, message: str, on_close: Callable[[], None] | None = None
+    ) -> None:
+        self.on_close = on_close
+        super().__init__(app, title, message, [(app.t("dialog.ok"), self._ok)])
+        self.tall = 0.5
+
+    def _ok(self) -> None:
+        self.close()
+        if self.on_close is not None:
+            self.on_close()

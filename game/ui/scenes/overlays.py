@@ -1,0 +1,136 @@
+"""The help overlay (rules in a few lines and the keys) and the menu overlay (Esc)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import theme
+from game.ui.scenes.dialog import DialogScene
+from game.ui.scenes.optional import scene_class
+from game.ui.theme import FONT_BOLD, Scale
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("1–9", "help.key.select"),
+    ("Enter", "help.key.adopt"),
+    ("Space", "help.key.end"),
+    ("Ctrl+Z / Backspace", "help.key.undo"),
+    ("Ctrl+Y", "help.key.redo"),
+    ("F1 / H", "help.key.help"),
+    ("F11", "help.key.fullscreen"),
+    ("Esc", "help.key.menu"),
+)
+
+
+class HelpScene(DialogScene):
+    """The rules in a few lines and the list of keys."""
+
+    wide = 0.8
+    tall = 0.86
+
+    def __init__(self, app: App) -> None:
+        super().__init__(
+            app, app.t("help.title"), app.t("help.rules"), [(app.t("help.close"), self.close)]
+        )
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """F1/H also close the help."""
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_F1, pygame.K_h):
+            self.close()
+            return
+        super().handle(event)
+
+    def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        """Rules on the left, keys on the right."""
+        text = self.app.text
+        g = scale.gap
+        rules = pygame.Rect(rect.x, rect.y, round(rect.width * 0.58), rect.height)
+        keys = pygame.Rect(
+            rules.right + 3 * g, rect.y, rect.right - rules.right - 3 * g, rect.height
+        )
+        text.draw(surface, self.body, rules, scale.body, theme.INK, min_size=scale.min_text)
+        head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
+        text.draw(
+            surface,
+            self.app.t("help.keys"),
+            head,
+            scale.heading,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(KEYS))
+        key_w = round(keys.width * 0.4)
+        for i, (key, label) in enumerate(KEYS):
+            y = head.bottom + i * row_h
+            name = self.app.t("board.end_year_key") if key == "Space" else key
+            cap = pygame.Rect(keys.x, y + 2, key_w - g, row_h - 4)
+            pygame.draw.rect(surface, theme.CARD, cap, border_radius=scale.radius // 2)
+            pygame.draw.rect(surface, theme.LINE, cap, 1, border_radius=scale.radius // 2)
+            text.draw(
+                surface,
+                name,
+                cap,
+                scale.min_text,
+                theme.INK,
+                role=FONT_BOLD,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+            text.draw(
+                surface,
+                self.app.t(label),
+                pygame.Rect(keys.x + key_w, y, keys.width - key_w, row_h),
+                scale.min_text,
+                theme.INK,
+                valign="middle",
+                max_lines=1,
+            )
+
+
+class MenuScene(DialogScene):
+    """Esc on the board: back, restart, new game, compare tables, quit."""
+
+    wide = 0.44
+    tall = 0.72
+
+    def __init__(self, app: App) -> None:
+        buttons = [
+            (app.t("menu.resume"), self.close),
+            (app.t("menu.restart"), self.restart),
+            (app.t("menu.new"), self.new_game),
+        ]
+        if scene_class("game.ui.scenes.compare", "CompareScene") is not None:
+            buttons.append((app.t("menu.compare"), self.compare))
+        buttons.append((app.t("menu.quit"), self.quit))
+        super().__init__(app, app.t("menu.title"), "", buttons)
+
+    def restart(self) -> None:
+        """The same scenario, seed and target from the beginning (a new save)."""
+        app = self.app
+        if app.settings is None:
+            return
+        app.save_path = None
+        app.start_game(app.deck, app.settings)
+
+    def new_game(self) -> None:
+        """Back to the start screen."""
+        from game.ui.scenes.start import StartScene
+
+        self.app.replace_all(StartScene(self.app))
+
+    def compare(self) -> None:
+        """The "compare tables" screen."""
+        compare = scene_class("game.ui.scenes.compare", "CompareScene")
+        self.close()
+        if compare is not None:
+            self.app.push(compare(self.app))
+
+    def quit(self) -> None:
+        """Close the window (the game is saved)."""
+        self.app.quit()

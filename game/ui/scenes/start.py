@@ -1,0 +1,606 @@
+"""The start screen: deck, scenario (with briefing), target, round timer, start, continue.
+
+Enter starts the game. The target ("indsæt selv X mio. kr.") is pre-filled from the scenario
+and changes with +/− or by typing into its field.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.content import DeckError, load_deck
+from game.engine.model import Deck
+from game.numbers import format_amount
+from game.ui import theme
+from game.ui.app import PlaySettings
+from game.ui.draw import button, panel
+from game.ui.layout import StartLayout, start_layout
+from game.ui.scene import Scene, is_activation, is_key
+from game.ui.scenes.optional import scene_class
+from game.ui.theme import FONT_BOLD, Scale
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+TARGET_STEP = 5.0
+TIMER_STEP = 1.0
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed the Danish or English way ("12,5", "12.5"), or None."""
+    cleaned = text.strip().replace(" ", "").replace("−", "-")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+@dataclass
+class NumberField:
+    """A small field for a number: digits, comma and Backspace while focused."""
+
+    text: str
+    focused: bool = False
+
+    def key(self, event: pygame.event.Event) -> None:
+        """Edit with Backspace; typed characters arrive as TEXTINPUT."""
+        if event.key == pygame.K_BACKSPACE:
+            self.text = self.text[:-1]
+
+    def typed(self, characters: str) -> None:
+        """Append the digits, comma or point of ``characters``."""
+        self.text += "".join(c for c in characters if c.isdigit() or c in ",.")
+        self.text = self.text[:9]
+
+
+class StartScene(Scene):
+    """Choose deck, scenario, target and timer; start or continue a game."""
+
+    def __init__(self, app: App, seed: int | None = None) -> None:
+        super().__init__(app)
+        self.deck: Deck = app.deck
+        self.saves = self._list_saves()
+        self.deck_problems: list[str] = []
+        self.deck_message = ""
+        self.scenario_index = 0
+        self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+        self.target = NumberField(self._scenario_target_text())
+        self.timer = NumberField("0")
+        self.path_field: Any = None
+        field_class = scene_class("game.ui.textfield", "TextField")
+        if field_class is not None:
+            layout = self.layout()
+            self.path_field = field_class(
+                layout.deck_path,
+                app.fonts.get("regular", Scale(app.size[1]).min_text),
+                placeholder=app.t("start.deck_path"),
+                max_length=400,
+                multiline=False,
+                show_counter=False,
+            )
+
+    # --- model --------------------------------------------------------------------------
+    def _list_saves(self) -> list[Any]:
+        if self.app.save_dir is None:
+            return []
+        try:
+            from game.saves import list_saves
+        except ImportError:
+            return []
+        try:
+            return list(list_saves(self.app.save_dir))[:4]
+        except OSError:
+            return []
+
+    @property
+    def scenario(self) -> Any:
+        """The chosen scenario."""
+        return self.deck.scenarios[self.scenario_index]
+
+    def _scenario_target_text(self) -> str:
+        return format_amount(max(self.scenario.target), self.app.lang)
+
+    @property
+    def wants_text_input(self) -> bool:  # type: ignore[override]
+        """True while a field has the focus."""
+        return (
+            self.target.focused
+            or self.timer.focused
+            or bool(getattr(self.path_field, "focused", False))
+        )
+
+    def layout(self) -> StartLayout:
+        """The start screen's rectangles."""
+        width, height = self.app.size
+        return start_layout(width, height, len(self.deck.scenarios), len(self.saves))
+
+    def choose(self, index: int) -> None:
+        """Pick scenario ``index``; the target resets to the scenario's."""
+        self.scenario_index = max(0, min(len(self.deck.scenarios) - 1, index))
+        self.target.text = self._scenario_target_text()
+
+    def target_value(self) -> float | None:
+        """The typed target, or None when it equals the scenario's (its per-year targets)."""
+        value = parse_number(self.target.text)
+        if value is None:
+            return None
+        if len(set(self.scenario.target)) == 1 and abs(value - self.scenario.target[0]) < 1e-9:
+            return None
+        if self.target.text == self._scenario_target_text():
+            return None
+        return value
+
+    def timer_value(self) -> float | None:
+        """Minutes per year, or None for no timer."""
+        value = parse_number(self.timer.text)
+        return value if value and value > 0 else None
+
+    def step_target(self, delta: float) -> None:
+        """+/− on the target."""
+        value = parse_number(self.target.text) or 0.0
+        self.target.text = format_amount(max(0.0, value + delta), self.app.lang)
+
+    def step_timer(self, delta: float) -> None:
+        """+/− on the timer."""
+        value = parse_number(self.timer.text) or 0.0
+        self.timer.text = format_amount(max(0.0, min(120.0, value + delta)), self.app.lang)
+
+    def load_path(self) -> None:
+        """Load the deck typed into the path field; problems are listed as FILE:LINE lines."""
+        path = str(getattr(self.path_field, "text", "")).strip().strip('"')
+        if not path:
+            return
+        try:
+            deck = load_deck(Path(path).expanduser())
+        except DeckError as error:
+            self.deck_problems = [str(p) for p in error.problems][:6]
+            self.deck_message = self.app.t("start.deck_problems")
+            return
+        except OSError as error:
+            self.deck_problems = [str(error)]
+            self.deck_message = self.app.t("start.deck_problems")
+            return
+        self.use_deck(deck, Path(path))
+
+    def use_deck(self, deck: Deck, path: Path | None) -> None:
+        """Play with ``deck`` (None path = the standard deck)."""
+        self.deck = deck
+        self.app.deck = deck
+        self.app.deck_path = path
+        self.deck_problems = []
+        self.deck_message = self.app.t("start.deck_loaded", title=deck.title)
+        self.choose(0)
+
+    def use_standard(self) -> None:
+        """Back to the standard deck."""
+        from game.paths import standard_deck
+
+        try:
+            self.use_deck(load_deck(standard_deck()), None)
+        except DeckError as error:
+            self.deck_problems = [str(p) for p in error.problems][:6]
+
+    def start(self) -> None:
+        """Start the chosen game."""
+        settings = PlaySettings(
+            scenario=self.scenario.id,
+            seed=self.seed,
+            target=self.target_value(),
+            lang=self.app.lang,
+            timer_minutes=self.timer_value(),
+        )
+        self.app.start_game(self.deck, settings)
+
+    def resume(self, index: int) -> None:
+        """Continue saved game ``index`` of the list."""
+        from game.ui.launch import resume_into
+
+        resume_into(self.app, self.saves[index].path)
+
+    # --- input --------------------------------------------------------------------------
+    def _blur(self) -> None:
+        self.target.focused = self.timer.focused = False
+        if self.path_field is not None:
+            self.path_field.blur()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Fields, lists and buttons."""
+        layout = self.layout()
+        path_focused = bool(getattr(self.path_field, "focused", False))
+        if path_focused and not is_activation(event):
+            if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+                self._blur()
+                self.load_path()
+            elif is_key(event, pygame.K_ESCAPE):
+                self._blur()
+            else:
+                self.path_field.handle(event)
+            return
+        number = self.target if self.target.focused else self.timer if self.timer.focused else None
+        if number is not None and event.type == pygame.TEXTINPUT:
+            number.typed(event.text)
+            return
+        if (
+            number is not None
+            and event.type == pygame.KEYDOWN
+            and event.key
+            not in (
+                pygame.K_RETURN,
+                pygame.K_KP_ENTER,
+                pygame.K_ESCAPE,
+                pygame.K_TAB,
+            )
+        ):
+            number.key(event)
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self._blur()
+                self.start()
+            elif event.key == pygame.K_ESCAPE:
+                self._blur()
+            elif event.key == pygame.K_DOWN:
+                self.choose(self.scenario_index + 1)
+            elif event.key == pygame.K_UP:
+                self.choose(self.scenario_index - 1)
+            elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
+                self.step_target(TARGET_STEP)
+            elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+                self.step_target(-TARGET_STEP)
+            elif event.key in (pygame.K_F1, pygame.K_h):
+                from game.ui.scenes.overlays import HelpScene
+
+                self.app.push(HelpScene(self.app))
+            return
+        if not is_activation(event):
+            return
+        pos = event.pos
+        self._blur()
+        for i, rect in enumerate(layout.scenarios):
+            if rect.collidepoint(pos):
+                self.choose(i)
+                return
+        for i, rect in enumerate(layout.resumes):
+            if rect.collidepoint(pos) and i < len(self.saves):
+                self.resume(i)
+                return
+        if layout.start.collidepoint(pos):
+            self.start()
+        elif layout.target_minus.collidepoint(pos):
+            self.step_target(-TARGET_STEP)
+        elif layout.target_plus.collidepoint(pos):
+            self.step_target(TARGET_STEP)
+        elif layout.target_field.collidepoint(pos):
+            self.target.focused = True
+            self.target.text = ""
+        elif layout.timer_minus.collidepoint(pos):
+            self.step_timer(-TIMER_STEP)
+        elif layout.timer_plus.collidepoint(pos):
+            self.step_timer(TIMER_STEP)
+        elif layout.timer_field.collidepoint(pos):
+            self.timer.focused = True
+            self.timer.text = ""
+        elif layout.deck_standard.collidepoint(pos):
+            self.use_standard()
+        elif layout.deck_load.collidepoint(pos):
+            self.load_path()
+        elif layout.deck_path.collidepoint(pos) and self.path_field is not None:
+            self.path_field.set_rect(layout.deck_path)
+            self.path_field.handle(event)
+        elif layout.help.collidepoint(pos):
+            from game.ui.scenes.overlays import HelpScene
+
+            self.app.push(HelpScene(self.app))
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """The whole start screen."""
+        app = self.app
+        text = app.text
+        layout = self.layout()
+        scale = Scale(surface.get_height())
+        surface.fill(theme.BACKGROUND)
+        text.draw(
+            surface,
+            app.t("app.title"),
+            layout.title,
+            scale.title,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+            min_size=scale.min_text,
+        )
+        text.draw(
+            surface,
+            f"{app.t('app.subtitle')} · {self.deck.title}",
+            layout.subtitle,
+            scale.body,
+            theme.MUTED,
+            max_lines=1,
+            min_size=scale.min_text,
+        )
+        button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
+        text.draw(
+            surface,
+            app.t("start.deck"),
+            layout.deck_label,
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+            min_size=scale.min_text,
+        )
+        button(
+            surface,
+            text,
+            layout.deck_standard,
+            app.t("start.deck_standard"),
+            scale.min_text,
+            radius=scale.radius,
+            primary=self.app.deck_path is None,
+        )
+        self._draw_path_field(surface, layout.deck_path, scale)
+        button(
+            surface,
+            text,
+            layout.deck_load,
+            app.t("start.deck_load"),
+            scale.min_text,
+            radius=scale.radius,
+        )
+        status = self.deck_message
+        if self.deck_problems:
+            status = f"{status} {self.deck_problems[0]}"
+        if status:
+            text.draw(
+                surface,
+                status,
+                layout.deck_status,
+                scale.min_text,
+                theme.WARNING if self.deck_problems else theme.MUTED,
+                max_lines=1,
+            )
+        text.draw(
+            surface,
+            app.t("start.scenario"),
+            layout.scenario_label,
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+            min_size=scale.min_text,
+        )
+        for i, (rect, scenario) in enumerate(zip(layout.scenarios, self.deck.scenarios)):
+            chosen = i == self.scenario_index
+            panel(
+                surface,
+                rect,
+                scale.radius,
+                theme.ACCENT if chosen else theme.CARD,
+                shadow=False,
+                border=None if chosen else theme.FAINT,
+                width=1,
+            )
+            ink = theme.HEADER_INK if chosen else theme.INK
+            years = app.t(
+                "start.years",
+                first=scenario.years[0],
+                last=scenario.years[-1],
+                rounds=scenario.rounds,
+            )
+            inner = rect.inflate(-2 * scale.gap, 0)
+            text.draw(
+                surface,
+                scenario.title,
+                inner,
+                scale.body,
+                ink,
+                min_size=scale.min_text,
+                role=FONT_BOLD,
+                valign="middle",
+                max_lines=1,
+            )
+            width = text.width(years, scale.min_text)
+            if inner.width > width * 2.4:
+                text.draw(
+                    surface,
+                    years,
+                    inner,
+                    scale.min_text,
+                    ink,
+                    align="right",
+                    valign="middle",
+                    max_lines=1,
+                )
+        self._draw_briefing(surface, layout, scale)
+        self._draw_stepper(
+            surface,
+            layout.target_label,
+            layout.target_minus,
+            layout.target_field,
+            layout.target_plus,
+            app.t("start.target"),
+            self.target,
+            scale,
+            suffix=app.t("unit"),
+        )
+        self._draw_stepper(
+            surface,
+            layout.timer_label,
+            layout.timer_minus,
+            layout.timer_field,
+            layout.timer_plus,
+            app.t("start.timer"),
+            self.timer,
+            scale,
+            suffix="min",
+        )
+        button(
+            surface,
+            text,
+            layout.start,
+            app.t("start.start"),
+            scale.heading,
+            radius=scale.radius,
+            primary=True,
+            hint=app.t("start.start_hint"),
+        )
+        text.draw(
+            surface,
+            app.t("start.resume"),
+            layout.resume_label,
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+            min_size=scale.min_text,
+        )
+        if not self.saves:
+            rect = pygame.Rect(
+                layout.resume_label.x,
+                layout.resume_label.bottom,
+                layout.resume_label.width,
+                layout.resume_label.height,
+            )
+            text.draw(
+                surface, app.t("start.resume_none"), rect, scale.min_text, theme.MUTED, max_lines=1
+            )
+        for rect, info in zip(layout.resumes, self.saves):
+            panel(
+                surface, rect, scale.radius, theme.CARD, shadow=False, border=theme.FAINT, width=1
+            )
+            label = app.t(
+                "start.resume_item",
+                date=str(info.updated)[:16].replace("T", " "),
+                scenario=info.scenario_title,
+                round=min(info.round + 1, info.rounds),
+                rounds=info.rounds,
+            )
+            text.draw(
+                surface,
+                label,
+                rect.inflate(-2 * scale.gap, 0),
+                scale.min_text,
+                theme.INK,
+                valign="middle",
+                max_lines=1,
+            )
+
+    def _draw_path_field(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        if self.path_field is not None:
+            self.path_field.set_rect(rect)
+            self.path_field.font = self.app.fonts.get("regular", scale.min_text)
+            self.path_field.draw(surface)
+            return
+        pygame.draw.rect(surface, theme.CARD, rect, border_radius=scale.radius // 2)
+        pygame.draw.rect(surface, theme.FAINT, rect, 1, border_radius=scale.radius // 2)
+
+    def _draw_briefing(self, surface: pygame.Surface, layout: StartLayout, scale: Scale) -> None:
+        app = self.app
+        scenario = self.scenario
+        rect = layout.briefing
+        panel(surface, rect, scale.radius, theme.PANEL)
+        inner = rect.inflate(-3 * scale.gap, -3 * scale.gap)
+        head_h = round(scale.heading * 1.4)
+        app.text.draw(
+            surface,
+            scenario.title,
+            pygame.Rect(inner.x, inner.y, inner.width, head_h * 2),
+            scale.heading,
+            theme.INK,
+            role=FONT_BOLD,
+            min_size=scale.min_text,
+            max_lines=2,
+        )
+        fitted = app.text.fit(
+            scenario.title, inner.width, head_h * 2, scale.heading, scale.min_text, FONT_BOLD, 2
+        )
+        y = inner.y + fitted.height + scale.gap
+        targets = "/".join(format_amount(t, app.lang) for t in sorted(set(scenario.target)))
+        years = app.t(
+            "start.years",
+            first=scenario.years[0],
+            last=scenario.years[-1],
+            rounds=scenario.rounds,
+        )
+        facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
+        app.text.draw(
+            surface,
+            facts,
+            pygame.Rect(inner.x, y, inner.width, round(scale.body * 1.4)),
+            scale.body,
+            theme.MUTED,
+            min_size=scale.min_text,
+            max_lines=1,
+        )
+        y += round(scale.body * 1.6)
+        app.text.draw(
+            surface,
+            scenario.briefing,
+            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+            scale.body,
+            theme.INK,
+            min_size=scale.min_text,
+        )
+
+    def _draw_stepper(
+        self,
+        surface: pygame.Surface,
+        label_rect: pygame.Rect,
+        minus: pygame.Rect,
+        field: pygame.Rect,
+        plus: pygame.Rect,
+        label: str,
+        number: NumberField,
+        scale: Scale,
+        *,
+        suffix: str,
+    ) -> None:
+        text = self.app.text
+        text.draw(
+            surface,
+            label,
+            label_rect,
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            min_size=scale.min_text,
+            max_lines=1,
+        )
+        button(surface, text, minus, "−", scale.heading, radius=scale.radius)
+        button(surface, text, plus, "+", scale.heading, radius=scale.radius)
+        pygame.draw.rect(surface, theme.CARD, field, border_radius=scale.radius // 2)
+        pygame.draw.rect(
+            surface,
+            theme.ACCENT if number.focused else theme.LINE,
+            field,
+            3 if number.focused else 1,
+            border_radius=scale.radius // 2,
+        )
+        shown = number.text + ("|" if number.focused else "")
+        text.draw(
+            surface,
+            shown,
+            field.inflate(-2 * scale.gap, 0),
+            scale.heading,
+            theme.INK,
+            role=FONT_BOLD,
+            min_size=scale.min_text,
+            align="center",
+            valign="middle",
+            max_lines=1,
+        )
+        rest = pygame.Rect(
+            plus.right + scale.gap,
+            field.y,
+            max(1, label_rect.right - plus.right - scale.gap),
+            field.height,
+        )
+        text.draw(surface, suffix, rest, scale.body, theme.MUTED, valign="middle", max_lines=1)

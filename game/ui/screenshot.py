@@ -1,0 +1,201 @@
+"""``raaderum screenshot``: render a scene of a seeded game to a PNG without a window.
+
+The game is played by the greedy bot up to a defined point: the board mid-game (round 2, with
+adopted cards, a selected card and the risk fan), a card up close, the card with a typed note,
+the year reveal mid-animation, the debrief after the last year, help, start and compare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.engine.actions import Adopt, EndYear
+from game.engine.bots import greedy_policy
+from game.engine.history import History
+from game.engine.model import Deck
+from game.engine.rules import new_game
+from game.engine.state import GameState
+from game.ui.launch import headless
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+SCENES = ("start", "board", "card", "year", "debrief", "help", "compare", "note")
+
+
+def play_until(history: History, rounds: int, seed: int, adopt_extra: int = 0) -> History:
+    """Let the greedy bot play until ``rounds`` years are closed (then ``adopt_extra`` more
+    adoptions in the open year)."""
+    generator = np.random.default_rng(seed)
+    while not history.current.finished and history.current.round < rounds:
+        history = history.do(greedy_policy(history.current, generator))
+    done = 0
+    while done < adopt_extra and not history.current.finished:
+        action = greedy_policy(history.current, generator)
+        if not isinstance(action, Adopt):
+            break
+        history = history.do(action)
+        done += 1
+    return history
+
+
+def _app(deck: Deck, size: tuple[int, int], lang: str) -> Any:
+    headless()
+    from game.ui.app import App
+
+    return App(deck, lang=lang, size=size)
+
+
+def _start(
+    app: Any, deck: Deck, history: History, scenario: str, seed: int, target: float | None
+) -> None:
+    from game.ui.app import PlaySettings
+
+    settings = PlaySettings(scenario, seed, target, app.lang)
+    app.start_game(deck, settings, history)
+
+
+def render_board_png(
+    deck: Deck,
+    history_or_state: History | GameState,
+    path: str | Path,
+    size: tuple[int, int] = (1600, 900),
+    lang: str = "da",
+) -> None:
+    """Draw the board of a game (a History or a single GameState) into a PNG file."""
+    import pygame
+
+    history = (
+        history_or_state
+        if isinstance(history_or_state, History)
+        else History.start(history_or_state)
+    )
+    state = history.current
+    app = _app(deck, size, lang)
+    _start(app, deck, history, state.scenario.id, state.seed, None)
+    from game.ui.scenes.board import BoardScene
+
+    board = app.find(BoardScene)
+    board._debrief_shown = True
+    app.scenes = [board]
+    app.render(app.surface)
+    pygame.image.save(app.surface, str(path))
+
+
+def render_scene(
+    deck: Deck,
+    scene: str,
+    out: Path,
+    *,
+    size: tuple[int, int] = (1600, 900),
+    seed: int = 1,
+    scenario: str | None = None,
+    lang: str = "da",
+    target: float | None = None,
+) -> None:
+    """Render ``scene`` at its defined point of a seeded greedy game to ``out``."""
+    import pygame
+
+    from game.ui.scenes.optional import scene_class
+
+    app = _app(deck, size, lang)
+    scenario_id = deck.scenario(scenario).id
+    history = History.start(new_game(deck, scenario_id, seed, target))
+    if scene == "start":
+        from game.ui.scenes.start import StartScene
+
+        app.push(StartScene(app, seed=seed))
+    elif scene in ("board", "card", "note", "help"):
+        rounds = min(1, deck.scenario(scenario_id).rounds - 1)
+        history = play_until(history, rounds, seed, adopt_extra=2)
+        _start(app, deck, history, scenario_id, seed, target)
+        from game.ui.scenes.board import BoardScene
+
+        board = app.find(BoardScene)
+        state = app.state
+        pick = next((c for c in state.market if app.state.deck.proposal(c).is_uncertain), None)
+        board.selected = pick or (state.market[0] if state.market else None)
+        if scene in ("card", "note") and board.selected:
+            board.open_card(board.selected)
+            if scene == "note":
+                card = app.top
+                if getattr(card, "note", None) is not None:
+                    card.note.focus()
+                    card.note.insert("Vi tror på gevinsten – og følger op hvert halve år.")
+        elif scene == "help":
+            board.open_help()
+    elif scene == "year":
+        rounds = min(1, deck.scenario(scenario_id).rounds - 1)
+        history = play_until(history, rounds, seed, adopt_extra=3)
+        generator = np.random.default_rng(seed)
+        while not history.current.finished:
+            action = greedy_policy(history.current, generator)
+            if isinstance(action, EndYear):
+                break
+            history = history.do(action)
+        _start(app, deck, history, scenario_id, seed, target)
+        from game.ui.scenes.board import BoardScene
+
+        app.find(BoardScene).end_year()
+        for _ in range(12):
+            app.update(1 / 60)
+    elif scene == "debrief":
+        history = play_until(history, deck.scenario(scenario_id).rounds, seed)
+        _start(app, deck, history, scenario_id, seed, target)
+        app.update(0.0)
+        for _ in range(90):
+            app.update(1 / 30)
+    elif scene == "compare":
+        compare = scene_class("game.ui.scenes.compare", "CompareScene")
+        if compare is None:
+            raise ValueError("the compare screen is not available in this version")
+        history = play_until(history, 1, seed, adopt_extra=1)
+        _start(app, deck, history, scenario_id, seed, target)
+        app.push(compare(app))
+        for _ in range(30):
+            app.update(1 / 30)
+    else:
+        raise ValueError(f"unknown scene {scene!r}")
+    app.render(app.surface)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(app.surface, str(out))
+
+
+def run_screenshot(args: argparse.Namespace) -> int:
+    """``raaderum screenshot --scene S --out FILE.png``."""
+    from game.content import DeckError, load_deck
+    from game.paths import standard_deck
+
+    try:
+        deck = load_deck(Path(args.deck) if args.deck else standard_deck())
+    except DeckError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.scenario is not None:
+        try:
+            deck.scenario(args.scenario)
+        except KeyError as error:
+            print(f"raaderum screenshot: {error.args[0]}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    out = Path(args.out)
+    try:
+        render_scene(
+            deck,
+            args.scene,
+            out,
+            size=args.size or (1600, 900),
+            seed=args.seed if args.seed is not None else 1,
+            scenario=args.scenario,
+            lang=args.lang,
+            target=args.target,
+        )
+    except (ValueError, OSError) as error:
+        print(f"raaderum screenshot: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(out)
+    return EXIT_OK

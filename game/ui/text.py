@@ -1,0 +1,217 @@
+"""Text that fits: word wrapping, shrinking to fit a box, and a cache of rendered text.
+
+``fit_text`` wraps a text to a width and, when it is too tall for the box, shrinks the font
+step by step down to a minimum size; only if it still does not fit is the last line cut with
+"…". Rendered surfaces are cached, so an unchanged board costs no text rendering.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.fonts import Fonts
+from game.ui.theme import FONT_REGULAR, Color
+
+ELLIPSIS = "…"
+SUBSTITUTES = {"\u2212": "\u2013"}
+"""Characters the shipped font lacks, and what to draw instead (minus sign → en dash)."""
+LINE_SPACING = 1.12
+
+
+@dataclass(frozen=True)
+class FittedText:
+    """The outcome of fitting a text into a box: font size, lines and line height."""
+
+    size: int
+    lines: tuple[str, ...]
+    line_height: int
+    truncated: bool
+
+    @property
+    def height(self) -> int:
+        """Height of all lines."""
+        return self.line_height * len(self.lines)
+
+
+def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    parts: list[str] = []
+    current = ""
+    for char in word:
+        if current and font.size(current + char)[0] > width:
+            parts.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        parts.append(current)
+    return parts
+
+
+def wrap_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (words longer than a line are split;
+    newlines start a new line)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if font.size(candidate)[0] <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            if font.size(word)[0] <= width:
+                current = word
+            else:
+                pieces = _break_word(font, word, width)
+                lines.extend(pieces[:-1])
+                current = pieces[-1]
+        lines.append(current)
+    return lines
+
+
+def _truncate(font: pygame.font.Font, line: str, width: int) -> str:
+    text = line.rstrip()
+    while text and font.size(text + ELLIPSIS)[0] > width:
+        text = text[:-1]
+    return text.rstrip() + ELLIPSIS
+
+
+def fit_text(
+    fonts: Fonts,
+    text: str,
+    width: int,
+    height: int,
+    size: int,
+    min_size: int,
+    role: str = FONT_REGULAR,
+    max_lines: int | None = None,
+) -> FittedText:
+    """Wrap ``text`` into ``width`` × ``height``, shrinking from ``size`` to ``min_size``.
+
+    If even ``min_size`` is too big, the lines that fit are kept and the last one ends in "…".
+    """
+    width = max(1, width)
+    min_size = min(size, min_size)
+    current = size
+    while True:
+        font = fonts.get(role, current)
+        line_height = max(1, round(font.get_linesize() * LINE_SPACING))
+        lines = wrap_lines(font, text, width)
+        fits = (len(lines) * line_height <= height or len(lines) == 1) and (
+            max_lines is None or len(lines) <= max_lines
+        )
+        if fits:
+            return FittedText(current, tuple(lines), line_height, False)
+        if current <= min_size:
+            room = max(1, height // line_height)
+            if max_lines is not None:
+                room = min(room, max_lines)
+            kept = lines[:room]
+            if len(kept) < len(lines) or font.size(kept[-1])[0] > width:
+                kept[-1] = _truncate(font, kept[-1], width)
+            return FittedText(current, tuple(kept), line_height, True)
+        current = max(min_size, current - max(1, current // 12))
+
+
+class TextRenderer:
+    """Renders and caches text surfaces (single lines and fitted blocks)."""
+
+    def __init__(self, fonts: Fonts, capacity: int = 3000) -> None:
+        self.fonts = fonts
+        self.capacity = capacity
+        self._surfaces: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._fits: OrderedDict[tuple[object, ...], FittedText] = OrderedDict()
+
+    def _remember(self, cache: OrderedDict, key: tuple[object, ...], value: object) -> None:  # type: ignore[type-arg]
+        cache[key] = value
+        if len(cache) > self.capacity:
+            cache.popitem(last=False)
+
+    def line(self, text: str, size: int, color: Color, role: str = FONT_REGULAR) -> pygame.Surface:
+        """One line of text (cached)."""
+        key = ("line", text, size, color, role)
+        surface = self._surfaces.get(key)
+        if surface is None:
+            shown = text
+            for missing, instead in SUBSTITUTES.items():
+                shown = shown.replace(missing, instead)
+            surface = self.fonts.get(role, size).render(shown, True, color)
+            self._remember(self._surfaces, key, surface)
+        else:
+            self._surfaces.move_to_end(key)
+        return surface
+
+    def fit(
+        self,
+        text: str,
+        width: int,
+        height: int,
+        size: int,
+        min_size: int,
+        role: str = FONT_REGULAR,
+        max_lines: int | None = None,
+    ) -> FittedText:
+        """``fit_text`` with a cache."""
+        key = (text, width, height, size, min_size, role, max_lines)
+        fitted = self._fits.get(key)
+        if fitted is None:
+            fitted = fit_text(self.fonts, text, width, height, size, min_size, role, max_lines)
+            self._remember(self._fits, key, fitted)
+        return fitted
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        rect: pygame.Rect,
+        size: int,
+        color: Color,
+        *,
+        min_size: int | None = None,
+        role: str = FONT_REGULAR,
+        align: str = "left",
+        valign: str = "top",
+        max_lines: int | None = None,
+    ) -> pygame.Rect:
+        """Draw ``text`` fitted into ``rect``; returns the rectangle actually covered."""
+        rect = pygame.Rect(rect)
+        fitted = self.fit(text, rect.width, rect.height, size, min_size or size, role, max_lines)
+        total = fitted.height
+        if valign == "middle":
+            y = rect.y + (rect.height - total) // 2
+        elif valign == "bottom":
+            y = rect.bottom - total
+        else:
+            y = rect.y
+        covered = pygame.Rect(rect.x, y, 0, 0)
+        for line in fitted.lines:
+            image = self.line(line, fitted.size, color, role)
+            if align == "center":
+                x = rect.x + (rect.width - image.get_width()) // 2
+            elif align == "right":
+                x = rect.right - image.get_width()
+            else:
+                x = rect.x
+            # centre the glyph box in the line box
+            offset = (fitted.line_height - image.get_height()) // 2
+            surface.blit(image, (x, y + offset))
+            covered.union_ip(pygame.Rect(x, y, image.get_width(), fitted.line_height))
+            y += fitted.line_height
+        return covered
+
+    def width(self, text: str, size: int, role: str = FONT_REGULAR) -> int:
+        """Pixel width of one line of ``text``."""
+        return self.fonts.get(role, size).size(text)[0]
+
+    def clear(self) -> None:
+        """Drop every cached surface."""
+        self._surfaces.clear()
+        self._fits.clear()
