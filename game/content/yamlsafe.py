@@ -120,8 +120,14 @@ def parse(text: str, file: str) -> YamlDocument:
         line = max(1, min(line, text.count("\n") + (0 if text.endswith("\n") else 1)))
         problem = error.problem or "ugyldig YAML"
         raise YamlError([Problem(file, line, f"YAML-syntaksfejl: {problem}")]) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise YamlError(
+            [Problem(file, line, f"tegnet U+{error.character:04X} er ikke tilladt i YAML")]
+        ) from None
     except yaml.YAMLError as error:
-        raise YamlError([Problem(file, 1, f"YAML-fejl: {error}")]) from None
+        message = " ".join(str(error).split())
+        raise YamlError([Problem(file, 1, f"YAML-fejl: {message}")]) from None
     finally:
         loader.dispose()
     if problems:
@@ -149,8 +155,8 @@ def _refuse_aliases(text: str, file: str) -> None:
                         )
                     ]
                 )
-    except yaml.MarkedYAMLError:
-        return  # the parse below reports the syntax error with its line
+    except yaml.YAMLError:
+        return  # the parse below reports the error with its line
 
 
 def _tag_name(tag: str) -> str:
