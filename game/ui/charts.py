@@ -1,0 +1,573 @@
+"""Charts of the board and the debrief, drawn straight onto a pygame surface.
+
+Every function takes the surface, the rectangle to draw in, the data and the fonts, and draws
+nothing outside the rectangle. Nothing is told by colour alone: met years carry a check mark,
+missed years a cross, gaps are hatched, negative amounts point down. Text is never smaller than
+1/45 of the surface height (``Scale.min_text``), so a projector audience can read it; amounts
+are formatted the Danish way by ``game.numbers.format_amount``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.numbers import format_amount
+from game.ui import theme
+from game.ui.fonts import Fonts
+from game.ui.strings import Strings
+from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
+
+Fan = tuple[Sequence[float], Sequence[float], Sequence[float]]
+"""(p10, p50, p90) per year."""
+
+_STRINGS: dict[str, Strings] = {}
+
+
+def _t(lang: str, key: str, **params: object) -> str:
+    strings = _STRINGS.get(lang)
+    if strings is None:
+        strings = _STRINGS[lang] = Strings(lang)
+    return strings.t(key, **params)
+
+
+def _scale(surface: pygame.Surface, scale: Scale | None) -> Scale:
+    return scale if scale is not None else Scale(surface.get_height())
+
+
+@dataclass(frozen=True)
+class ValueAxis:
+    """A linear mapping of amounts onto the pixel rows between ``top`` and ``bottom``."""
+
+    low: float
+    high: float
+    top: int
+    bottom: int
+
+    @classmethod
+    def fit(cls, values: Sequence[float], top: int, bottom: int, pad: float = 0.08) -> ValueAxis:
+        """An axis that holds every value and zero, with a little headroom."""
+        low = min(0.0, *values) if values else 0.0
+        high = max(0.0, *values) if values else 1.0
+        if high - low < 1e-9:
+            high = low + 1.0
+        span = high - low
+        return cls(low - (span * pad if low < 0 else 0.0), high + span * pad, top, bottom)
+
+    def y(self, value: float) -> int:
+        """The pixel row of ``value``."""
+        share = (value - self.low) / (self.high - self.low)
+        return round(self.bottom - share * (self.bottom - self.top))
+
+
+# ----- small shapes ----------------------------------------------------------------------
+
+
+def draw_check(surface: pygame.Surface, center: tuple[int, int], size: int, color: Color) -> None:
+    """A filled round badge with a white check mark (a shape, readable without colour)."""
+    radius = max(4, size // 2)
+    pygame.draw.circle(surface, color, center, radius)
+    cx, cy = center
+    r = radius * 0.55
+    points = [(cx - r, cy), (cx - r * 0.25, cy + r * 0.7), (cx + r, cy - r * 0.65)]
+    pygame.draw.lines(surface, theme.CARD, False, points, max(2, radius // 3))
+
+
+def draw_cross(surface: pygame.Surface, center: tuple[int, int], size: int, color: Color) -> None:
+    """A filled round badge with a white cross (the missed-year mark)."""
+    radius = max(4, size // 2)
+    pygame.draw.circle(surface, color, center, radius)
+    cx, cy = center
+    r = radius * 0.45
+    width = max(2, radius // 3)
+    pygame.draw.line(surface, theme.CARD, (cx - r, cy - r), (cx + r, cy + r), width)
+    pygame.draw.line(surface, theme.CARD, (cx - r, cy + r), (cx + r, cy - r), width)
+
+
+def draw_lock(surface: pygame.Surface, center: tuple[int, int], size: int, color: Color) -> None:
+    """A small padlock: the mark of a closed (final) budget year."""
+    cx, cy = center
+    w = max(6, size * 2 // 3)
+    h = max(5, size // 2)
+    body = pygame.Rect(0, 0, w, h)
+    body.midtop = (cx, cy - h // 6)
+    pygame.draw.rect(surface, color, body, border_radius=max(1, w // 6))
+    shackle = pygame.Rect(0, 0, w * 2 // 3, h)
+    shackle.midbottom = (cx, body.top + h // 3)
+    pygame.draw.ellipse(surface, color, shackle, max(2, w // 6))
+
+
+def hatch(surface: pygame.Surface, rect: pygame.Rect, color: Color, step: int = 8) -> None:
+    """Fill ``rect`` with diagonal stripes (gaps are striped so they read without colour)."""
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip))
+    width = max(2, step // 3)
+    for offset in range(-rect.height, rect.width, step):
+        start = (rect.left + offset, rect.bottom)
+        end = (rect.left + offset + rect.height, rect.top)
+        pygame.draw.line(surface, color, start, end, width)
+    surface.set_clip(clip)
+
+
+_MISSING_PROBE = "\U000f0000"  # a private-use code point no text font has
+_GLYPH_CACHE: dict[tuple[int, str], bool] = {}
+_SUBSTITUTES = {"\u2212": "\u2013"}  # minus sign → en dash when the font lacks it
+
+
+def displayable(text: str, font: pygame.font.Font) -> str:
+    """``text`` with the typographic minus replaced by an en dash if ``font`` lacks the glyph
+    (a font subset without U+2212 would otherwise draw a box in front of negative amounts)."""
+    for char, substitute in _SUBSTITUTES.items():
+        if char not in text:
+            continue
+        key = (id(font), char)
+        present = _GLYPH_CACHE.get(key)
+        if present is None:
+            present = _GLYPH_CACHE[key] = font.metrics(char) != font.metrics(_MISSING_PROBE)
+        if not present:
+            text = text.replace(char, substitute)
+    return text
+
+
+def blit_text(
+    surface: pygame.Surface,
+    text: str,
+    font: pygame.font.Font,
+    color: Color,
+    anchor: str,
+    pos: tuple[int, int],
+    max_width: int | None = None,
+) -> pygame.Rect:
+    """Render ``text`` with ``font`` and place its ``anchor`` ("midtop", "topleft", …) at ``pos``.
+
+    When ``max_width`` is given, the text is shortened with an ellipsis to fit.
+    """
+    text = displayable(text, font)
+    if max_width is not None and font.size(text)[0] > max_width:
+        while text and font.size(text + "…")[0] > max_width:
+            text = text[:-1]
+        text = text.rstrip() + "…"
+    image = font.render(text, True, color)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+# ----- the year chart --------------------------------------------------------------------
+
+
+def draw_year_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    years: Sequence[str],
+    targets: Sequence[float],
+    values: Sequence[float],
+    *,
+    met: Sequence[bool | None] | None = None,
+    fan: Fan | None = None,
+    closed: int = 0,
+    current: int | None = None,
+    fonts: Fonts,
+    lang: str = "da",
+    scale: Scale | None = None,
+) -> None:
+    """The budget years as columns: each year's råderum as a bar against its target line.
+
+    ``values`` are the råderum per year (what the group sees), ``targets`` the target per year.
+    ``met`` marks closed years as met (check badge, green bar) or missed (cross badge, the gap
+    hatched in red); open years show the gap hatched as well, but lighter. The first ``closed``
+    years are final: their bars are solid and carry a padlock; open years' bars are tinted
+    ("planned"). ``current`` highlights the year being decided. ``fan`` = (p10, p50, p90) draws
+    the risk meter: a band from p10 to p90 and a tick at the median, per open year.
+    """
+    sc = _scale(surface, scale)
+    n = len(years)
+    if n == 0 or rect.width <= 0 or rect.height <= 0:
+        return
+    label_font = fonts.get(FONT_REGULAR, sc.min_text)
+    value_font = fonts.get(FONT_BOLD, max(sc.min_text, sc.body))
+    pad = sc.gap
+    line = label_font.get_linesize()
+    value_line = value_font.get_linesize()
+    badge = max(sc.min_text, round(value_line * 0.9))
+    # Rows: value label + badge on top, bars, then year and target labels at the bottom.
+    top = rect.top + value_line + pad
+    bottom = rect.bottom - 2 * line - pad
+    if bottom - top < 20:
+        top, bottom = rect.top + 2, rect.bottom - 2
+    spread: list[float] = [*targets, *values]
+    if fan is not None:
+        spread += [*fan[0], *fan[2]]
+    axis = ValueAxis.fit(spread, top, bottom)
+    column = rect.width / n
+    zero = axis.y(0.0)
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip))
+    for i in range(n):
+        left = round(rect.left + i * column)
+        right = round(rect.left + (i + 1) * column)
+        col = pygame.Rect(left, rect.top, right - left, rect.height)
+        is_closed = i < closed
+        outcome = met[i] if met is not None and i < len(met) else None
+        if i == current:
+            highlight = col.inflate(-pad // 2, 0)
+            pygame.draw.rect(
+                surface, theme.mix(theme.PANEL, theme.SKY, 0.18), highlight, border_radius=sc.radius
+            )
+        bar_w = max(6, round(col.width * 0.46))
+        bar = pygame.Rect(0, 0, bar_w, 0)
+        value = values[i]
+        target = targets[i]
+        y_value = axis.y(value)
+        bar.centerx = col.centerx
+        bar.top = min(y_value, zero)
+        bar.height = max(1, abs(y_value - zero))
+        reached = value >= target - 1e-9
+        if is_closed:
+            fill = theme.MET if outcome or (outcome is None and reached) else theme.BLUE
+        else:
+            fill = theme.mix(theme.BLUE, theme.CARD, 0.35)
+        if value < 0:
+            fill = theme.mix(theme.GAP, theme.CARD, 0.2 if is_closed else 0.45)
+        pygame.draw.rect(surface, fill, bar)
+        if not is_closed:
+            pygame.draw.rect(surface, theme.BLUE, bar, max(1, pad // 4))
+        y_target = axis.y(target)
+        if not reached:
+            gap = pygame.Rect(bar.left, y_target, bar.width, max(1, min(y_value, zero) - y_target))
+            if value < 0:
+                gap = pygame.Rect(bar.left, y_target, bar.width, max(1, zero - y_target))
+            gap_color = theme.GAP if is_closed else theme.mix(theme.GAP, theme.CARD, 0.35)
+            pygame.draw.rect(surface, theme.mix(gap_color, theme.CARD, 0.78), gap)
+            hatch(surface, gap, gap_color, step=max(6, pad))
+            pygame.draw.rect(surface, gap_color, gap, max(1, pad // 4))
+        if fan is not None and not is_closed and i < len(fan[0]):
+            _draw_fan(surface, col, bar, axis, fan[0][i], fan[1][i], fan[2][i], pad)
+        # The target line spans the column, thick and dark.
+        tl = col.inflate(-round(col.width * 0.14), 0)
+        pygame.draw.line(
+            surface, theme.TARGET, (tl.left, y_target), (tl.right, y_target), max(3, pad // 2)
+        )
+        # Value above the higher of bar and target, with the outcome badge beside it.
+        label_y = min(y_value, y_target, zero) - pad // 2
+        text = format_amount(value, lang)
+        text_rect = value_font.size(text)
+        value_color = theme.INK if reached or not is_closed else theme.WARNING
+        placed = blit_text(
+            surface,
+            text,
+            value_font,
+            value_color,
+            "midbottom",
+            (col.centerx, max(rect.top + text_rect[1], label_y)),
+        )
+        if is_closed:
+            mark_center = (placed.right + pad + badge // 2, placed.centery)
+            if mark_center[0] + badge // 2 > col.right - 2:
+                mark_center = (col.right - badge // 2 - 2, placed.centery)
+            if outcome or (outcome is None and reached):
+                draw_check(surface, mark_center, badge, theme.MET)
+            else:
+                draw_cross(surface, mark_center, badge, theme.GAP)
+        # Year and target labels at the foot of the column.
+        year_font = fonts.get(FONT_BOLD, sc.min_text) if i == current else label_font
+        foot = rect.bottom - 2 * line
+        year_rect = blit_text(
+            surface,
+            str(years[i]),
+            year_font,
+            theme.INK,
+            "midtop",
+            (col.centerx, foot),
+            col.width - 4,
+        )
+        if is_closed and badge < col.width / 3:
+            draw_lock(
+                surface,
+                (year_rect.left - line // 2 - 2, year_rect.centery),
+                line // 2 + 2,
+                theme.MUTED,
+            )
+        target_text = _t(lang, "chart.target", amount=format_amount(target, lang))
+        blit_text(
+            surface,
+            target_text,
+            label_font,
+            theme.MUTED,
+            "midtop",
+            (col.centerx, foot + line),
+            col.width - 4,
+        )
+    # The zero line when there are negative amounts.
+    if axis.low < 0:
+        pygame.draw.line(surface, theme.LINE, (rect.left, zero), (rect.right, zero), 1)
+    surface.set_clip(clip)
+
+
+def _draw_fan(
+    surface: pygame.Surface,
+    col: pygame.Rect,
+    bar: pygame.Rect,
+    axis: ValueAxis,
+    p10: float,
+    p50: float,
+    p90: float,
+    pad: int,
+) -> None:
+    """The 10–90 % band and the median tick to the right of a year's bar."""
+    if p90 - p10 < 1e-6:
+        return
+    width = max(6, bar.width // 3)
+    band = pygame.Rect(0, 0, width, max(2, axis.y(p10) - axis.y(p90)))
+    band.top = axis.y(p90)
+    band.left = min(bar.right + pad // 2, col.right - width - 2)
+    overlay = pygame.Surface(band.size, pygame.SRCALPHA)
+    overlay.fill((*theme.SKY, 150))
+    surface.blit(overlay, band)
+    pygame.draw.rect(surface, theme.BLUE, band, 1)
+    y = axis.y(p50)
+    pygame.draw.line(surface, theme.INK, (band.left - pad // 2, y), (band.right + pad // 2, y), 3)
+
+
+# ----- sparkline -------------------------------------------------------------------------
+
+
+def draw_sparkline(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    values: Sequence[float],
+    *,
+    low: Sequence[float] | None = None,
+    high: Sequence[float] | None = None,
+    color: Color = theme.BLUE,
+    limit: float | None = None,
+) -> None:
+    """A card's effect per year as small bars around a zero line.
+
+    Gains are solid bars pointing up; costs are hatched bars pointing down, so the sign reads
+    without colour. ``low``/``high`` (per year) draw a whisker for an uncertain gain.
+    ``limit`` fixes the largest absolute amount (to compare several cards on one scale).
+    """
+    n = len(values)
+    if n == 0 or rect.width <= 0 or rect.height <= 0:
+        return
+    extremes = [abs(v) for v in values]
+    if high is not None:
+        extremes += [abs(v) for v in high]
+    biggest = limit if limit is not None else max(extremes, default=0.0)
+    biggest = max(biggest, 1e-9)
+    negatives = any(v < 0 for v in values)
+    positives = any(v > 0 for v in values) or high is not None
+    if negatives and positives:
+        zero = rect.top + rect.height // 2
+        up, down = zero - rect.top, rect.bottom - zero
+    elif negatives:
+        zero, up, down = rect.top + 1, 0, rect.height - 1
+    else:
+        zero, up, down = rect.bottom - 1, rect.height - 1, 0
+    step = rect.width / n
+    bar_w = max(2, round(step * 0.55))
+    for i, value in enumerate(values):
+        cx = round(rect.left + (i + 0.5) * step)
+        if value > 0:
+            h = max(1, round(value / biggest * up))
+            pygame.draw.rect(surface, color, (cx - bar_w // 2, zero - h, bar_w, h))
+        elif value < 0:
+            h = max(1, round(-value / biggest * down))
+            cost = pygame.Rect(cx - bar_w // 2, zero, bar_w, h)
+            pygame.draw.rect(surface, theme.mix(theme.GAP, theme.CARD, 0.7), cost)
+            hatch(surface, cost, theme.GAP, step=max(4, bar_w // 2))
+            pygame.draw.rect(surface, theme.GAP, cost, 1)
+        if low is not None and high is not None and high[i] > low[i]:
+            y_low = zero - round(max(0.0, low[i]) / biggest * up)
+            y_high = zero - round(high[i] / biggest * up)
+            pygame.draw.line(surface, theme.INK, (cx, y_low), (cx, y_high), 2)
+            pygame.draw.line(
+                surface, theme.INK, (cx - bar_w // 4, y_high), (cx + bar_w // 4, y_high), 2
+            )
+    pygame.draw.line(surface, theme.LINE, (rect.left, zero), (rect.right - 1, zero), 1)
+
+
+# ----- line chart ------------------------------------------------------------------------
+
+
+def draw_line_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    title: str,
+    fonts: Fonts,
+    color: Color = theme.BLUE,
+    floor: float | None = None,
+    floor_label: str = "",
+    lang: str = "da",
+    scale: Scale | None = None,
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> None:
+    """One series over the years (service level, fatigue): a title, a line with square markers
+    and the value at every point, and an optional dashed ``floor`` line (the service floor)."""
+    sc = _scale(surface, scale)
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    title_font = fonts.get(FONT_BOLD, sc.min_text)
+    label_font = fonts.get(FONT_REGULAR, sc.min_text)
+    line = label_font.get_linesize()
+    pad = sc.gap
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip))
+    blit_text(surface, title, title_font, theme.INK, "topleft", rect.topleft, rect.width)
+    plot = pygame.Rect(
+        rect.left + pad,
+        rect.top + line + pad + line,
+        rect.width - 2 * pad,
+        rect.height - 3 * line - 2 * pad,
+    )
+    if plot.height < 8 or not values:
+        surface.set_clip(clip)
+        return
+    spread = list(values)
+    if floor is not None:
+        spread.append(floor)
+    if minimum is not None:
+        spread.append(minimum)
+    if maximum is not None:
+        spread.append(maximum)
+    axis = ValueAxis.fit(spread, plot.top, plot.bottom, pad=0.0)
+    if axis.low < 0:
+        y0 = axis.y(0.0)
+        pygame.draw.line(surface, theme.FAINT, (plot.left, y0), (plot.right, y0), 1)
+    if floor is not None:
+        y_floor = axis.y(floor)
+        _dashed(surface, theme.GAP, (plot.left, y_floor), (plot.right, y_floor), 3, pad)
+        if floor_label:
+            blit_text(
+                surface,
+                floor_label,
+                label_font,
+                theme.GAP,
+                "bottomright",
+                (plot.right, y_floor - 2),
+            )
+    n = len(values)
+    step = plot.width / max(1, n)
+    points = [(round(plot.left + (i + 0.5) * step), axis.y(v)) for i, v in enumerate(values)]
+    if len(points) > 1:
+        pygame.draw.lines(surface, color, False, points, max(3, pad // 2))
+    marker = max(6, pad + 2)
+    for (x, y), value in zip(points, values):
+        below = floor is not None and value < floor
+        box = pygame.Rect(0, 0, marker, marker)
+        box.center = (x, y)
+        pygame.draw.rect(surface, theme.GAP if below else color, box)
+        pygame.draw.rect(surface, theme.CARD, box, 1)
+        label_pos = (x, y - marker // 2 - 2)
+        blit_text(
+            surface,
+            format_amount(value, lang, decimals=0),
+            label_font,
+            theme.GAP if below else theme.INK,
+            "midbottom",
+            label_pos,
+        )
+    for i, label in enumerate(labels[:n]):
+        blit_text(
+            surface,
+            str(label),
+            label_font,
+            theme.MUTED,
+            "midtop",
+            (points[i][0], rect.bottom - line),
+            max(8, round(step) - 4),
+        )
+    surface.set_clip(clip)
+
+
+def _dashed(
+    surface: pygame.Surface,
+    color: Color,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    width: int,
+    dash: int,
+) -> None:
+    """A horizontal dashed line."""
+    x, y = start
+    while x < end[0]:
+        pygame.draw.line(surface, color, (x, y), (min(end[0], x + dash), y), width)
+        x += 2 * dash
+
+
+# ----- meter -----------------------------------------------------------------------------
+
+
+def draw_meter(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    value: float,
+    maximum: float,
+    *,
+    label: str,
+    fonts: Fonts,
+    text: str | None = None,
+    minimum: float = 0.0,
+    color: Color = theme.BLUE,
+    marker: float | None = None,
+    warn: bool = False,
+    segments: bool = False,
+    scale: Scale | None = None,
+    lang: str = "da",
+) -> None:
+    """A labelled horizontal gauge: ``label`` and ``text`` (default: the value) on one line,
+    the bar below, filled from ``minimum`` to ``value`` out of ``maximum``.
+
+    ``marker`` draws a notch (e.g. the service floor); ``warn`` shows the bar and the text in the
+    warning colour with a "!" badge (never colour alone); ``segments`` splits the bar into one
+    cell per unit (capacity pips).
+    """
+    sc = _scale(surface, scale)
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    font = fonts.get(FONT_REGULAR, sc.min_text)
+    bold = fonts.get(FONT_BOLD, sc.min_text)
+    line = font.get_linesize()
+    value_text = text if text is not None else format_amount(value, lang, decimals=0)
+    ink = theme.WARNING if warn else theme.INK
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip))
+    value_rect = blit_text(surface, value_text, bold, ink, "topright", rect.topright)
+    label_right = value_rect.left - sc.gap
+    if warn:
+        badge = pygame.Rect(0, 0, line * 3 // 4, line * 3 // 4)
+        badge.midright = (value_rect.left - sc.gap // 2, value_rect.centery)
+        pygame.draw.rect(surface, theme.WARNING, badge, border_radius=badge.width // 4)
+        blit_text(surface, "!", bold, theme.CARD, "center", badge.center)
+        label_right = badge.left - sc.gap // 2
+    blit_text(
+        surface, label, font, theme.MUTED, "topleft", rect.topleft, max(8, label_right - rect.left)
+    )
+    bar_h = max(6, min(rect.height - line - 2, round(line * 0.7)))
+    bar = pygame.Rect(rect.left, rect.top + line + 2, rect.width, bar_h)
+    radius = bar_h // 2
+    pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=radius)
+    span = max(1e-9, maximum - minimum)
+    share = max(0.0, min(1.0, (value - minimum) / span))
+    fill = bar.copy()
+    fill.width = round(bar.width * share)
+    if fill.width > 0:
+        pygame.draw.rect(surface, theme.WARNING if warn else color, fill, border_radius=radius)
+    if segments and 1 < span <= 24:
+        for k in range(1, round(span)):
+            x = bar.left + round(bar.width * k / span)
+            pygame.draw.line(surface, theme.PANEL, (x, bar.top), (x, bar.bottom - 1), 2)
+    if marker is not None:
+        x = bar.left + round(bar.width * max(0.0, min(1.0, (marker - minimum) / span)))
+        pygame.draw.line(surface, theme.INK, (x, bar.top - 3), (x, bar.bottom + 2), 3)
+    pygame.draw.rect(surface, theme.LINE, bar, 1, border_radius=radius)
+    surface.set_clip(clip)

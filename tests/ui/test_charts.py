@@ -1,0 +1,212 @@
+"""The chart functions draw what the room must read: bars against target lines, red gaps,
+met marks, the risk fan and the meters."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from game.ui import charts, theme
+from game.ui.charts import ValueAxis
+from game.ui.fonts import Fonts
+from game.ui.theme import Scale
+
+SIZE = (1280, 720)
+RECT = pygame.Rect(40, 40, 800, 500)
+YEARS = ("2027", "2028", "2029", "2030")
+
+
+@pytest.fixture(scope="module")
+def fonts() -> Fonts:
+    pygame.init()
+    return Fonts()
+
+
+def canvas() -> pygame.Surface:
+    surface = pygame.Surface(SIZE)
+    surface.fill(theme.PANEL)
+    return surface
+
+
+def column(index: int, count: int = len(YEARS)) -> pygame.Rect:
+    width = RECT.width / count
+    return pygame.Rect(round(RECT.left + index * width), RECT.top, round(width), RECT.height)
+
+
+def colors_in_column(surface: pygame.Surface, index: int, top: int, bottom: int) -> set:
+    x = column(index).centerx
+    return {tuple(surface.get_at((x, y)))[:3] for y in range(top, bottom)}
+
+
+def axis_for(targets, values, fonts, fan=None) -> ValueAxis:
+    """The chart's value axis, computed the way draw_year_chart does."""
+    sc = Scale(SIZE[1])
+    value_line = fonts.get(theme.FONT_BOLD, max(sc.min_text, sc.body)).get_linesize()
+    line = fonts.get(theme.FONT_REGULAR, sc.min_text).get_linesize()
+    spread = [*targets, *values] + ([*fan[0], *fan[2]] if fan else [])
+    return ValueAxis.fit(spread, RECT.top + value_line + sc.gap, RECT.bottom - 2 * line - sc.gap)
+
+
+def test_met_bar_reaches_the_target_line_and_missed_year_shows_red_gap(fonts: Fonts) -> None:
+    surface = canvas()
+    targets = (20.0, 20.0, 20.0, 20.0)
+    values = (24.0, 8.0, 20.0, 15.0)
+    charts.draw_year_chart(
+        surface, RECT, YEARS, targets, values, met=(True, False, True), closed=3, fonts=fonts
+    )
+    axis = axis_for(targets, values, fonts)
+    y_target = axis.y(20.0)
+    # Year 1 (met): the solid green bar runs from zero up through the target line.
+    met_colors = colors_in_column(surface, 0, y_target + 4, axis.y(0) - 2)
+    assert met_colors == {theme.MET}
+    # Year 2 (missed): between its bar top (8) and the target line the gap is hatched red.
+    gap = colors_in_column(surface, 1, y_target + 4, axis.y(8.0) - 2)
+    assert theme.GAP in gap
+    assert theme.MET not in gap
+    # Below the gap, the missed year's bar is not green.
+    assert theme.MET not in colors_in_column(surface, 1, axis.y(8.0) + 2, axis.y(0) - 2)
+    # Every column has the dark target line at the target's height.
+    for i in range(4):
+        assert surface.get_at((column(i).centerx, y_target))[:3] == theme.TARGET
+
+
+def test_met_and_missed_years_carry_a_badge_shape_not_only_colour(fonts: Fonts) -> None:
+    surface = canvas()
+    charts.draw_year_chart(
+        surface, RECT, YEARS, (10,) * 4, (12, 3, 0, 0), met=(True, False), closed=2, fonts=fonts
+    )
+    top_band = pygame.Rect(RECT.left, RECT.top, RECT.width, RECT.height // 2)
+    found = {c: 0 for c in (theme.MET, theme.GAP)}
+    for x in range(top_band.left, top_band.right):
+        for y in range(top_band.top, top_band.bottom):
+            color = tuple(surface.get_at((x, y)))[:3]
+            if color in found and x < column(1).right:
+                found[color] += 1
+    # A check badge in year 1 and a cross badge in year 2, each drawn in white on a disc.
+    assert found[theme.MET] > 50 and found[theme.GAP] > 50
+    whites_near_badges = sum(
+        1
+        for x in range(column(0).left, column(1).right)
+        for y in range(RECT.top, RECT.top + RECT.height // 3)
+        if tuple(surface.get_at((x, y)))[:3] == theme.CARD
+    )
+    assert whites_near_badges > 10
+
+
+def test_open_years_are_drawn_differently_from_closed_years(fonts: Fonts) -> None:
+    surface = canvas()
+    charts.draw_year_chart(
+        surface, RECT, YEARS, (5,) * 4, (10, 10, 10, 10), met=(True, True), closed=2, fonts=fonts
+    )
+    axis = axis_for((5,) * 4, (10,) * 4, fonts)
+    middle = axis.y(2.5)
+    closed_color = surface.get_at((column(0).centerx, middle))[:3]
+    open_color = surface.get_at((column(3).centerx, middle))[:3]
+    assert closed_color == theme.MET
+    assert open_color != closed_color
+
+
+def test_the_fan_band_spans_p10_to_p90_with_a_median_tick(fonts: Fonts) -> None:
+    surface = canvas()
+    targets = (10.0,) * 4
+    values = (12.0, 10.0, 10.0, 10.0)
+    fan = ((12.0, 4.0, 6.0, 2.0), (12.0, 9.0, 11.0, 10.0), (12.0, 16.0, 20.0, 25.0))
+    charts.draw_year_chart(
+        surface, RECT, YEARS, targets, values, met=(True,), fan=fan, closed=1, fonts=fonts
+    )
+    axis = axis_for(targets, values, fonts, fan)
+    col = column(2)
+    # Find the band: the column of pixels right of the bar that holds the sky tint.
+    band_x = None
+    for x in range(col.centerx, col.right):
+        if (
+            surface.get_at((x, (axis.y(6.0) + axis.y(20.0)) // 2))[:3]
+            not in (
+                theme.PANEL,
+                theme.TARGET,
+            )
+            and x > col.centerx + col.width * 0.25
+        ):
+            band_x = x + 3
+            break
+    assert band_x is not None
+    rows = [
+        y
+        for y in range(RECT.top, RECT.bottom)
+        if surface.get_at((band_x, y))[:3] not in (theme.PANEL, theme.TARGET, theme.INK)
+    ]
+    assert abs(min(rows) - axis.y(20.0)) <= 2
+    assert abs(max(rows) - axis.y(6.0)) <= 2
+    assert surface.get_at((band_x, axis.y(11.0)))[:3] == theme.INK
+    # The closed first year has no fan: right of its bar there is only panel or target line.
+    first = column(0)
+    assert not any(
+        surface.get_at((x, axis.y(9.0)))[:3] not in (theme.PANEL,)
+        for x in range(first.centerx + first.width // 4 + 2, first.right - 2)
+    )
+
+
+def test_chart_draws_nothing_outside_its_rectangle(fonts: Fonts) -> None:
+    surface = canvas()
+    charts.draw_year_chart(
+        surface, RECT, YEARS, (30, 30, 30, 30), (-50, 80, 2, 1000), closed=4, fonts=fonts
+    )
+    outside = RECT.inflate(2, 2)
+    for x in range(0, SIZE[0], 5):
+        for y in range(0, SIZE[1], 5):
+            if not outside.collidepoint(x, y):
+                assert surface.get_at((x, y))[:3] == theme.PANEL
+
+
+def test_labels_are_at_least_one_45th_of_the_window_height(fonts: Fonts) -> None:
+    sc = Scale(SIZE[1])
+    assert sc.min_text >= SIZE[1] / 45
+    assert fonts.get(theme.FONT_REGULAR, sc.min_text).get_height() >= SIZE[1] / 45
+
+
+def test_sparkline_gains_point_up_and_costs_down(fonts: Fonts) -> None:
+    surface = pygame.Surface((200, 80))
+    surface.fill(theme.CARD)
+    rect = pygame.Rect(0, 0, 200, 80)
+    charts.draw_sparkline(surface, rect, (-4.0, 4.0))
+    zero = 40
+    left, right = 50, 150
+    assert surface.get_at((right, zero - 10))[:3] == theme.BLUE
+    assert surface.get_at((right, zero + 10))[:3] == theme.CARD
+    assert surface.get_at((left, zero - 10))[:3] == theme.CARD
+    below = {tuple(surface.get_at((x, zero + 10)))[:3] for x in range(left - 20, left + 20)}
+    # Costs are hatched: two tones, the stripe colour among them.
+    assert theme.GAP in below and len(below) >= 2
+
+
+def test_meter_fills_in_proportion_and_marks_a_floor(fonts: Fonts) -> None:
+    surface = canvas()
+    rect = pygame.Rect(100, 100, 400, 60)
+    charts.draw_meter(surface, rect, 3, 4, label="Kapacitet", fonts=fonts, color=theme.BLUE)
+    line = fonts.get(theme.FONT_REGULAR, Scale(SIZE[1]).min_text).get_linesize()
+    y = rect.top + line + 2 + 4
+    filled = [x for x in range(rect.left, rect.right) if surface.get_at((x, y))[:3] == theme.BLUE]
+    assert abs(len(filled) - 300) < 20
+
+
+def test_line_chart_marks_points_below_the_floor(fonts: Fonts) -> None:
+    surface = canvas()
+    rect = pygame.Rect(100, 100, 500, 300)
+    charts.draw_line_chart(
+        surface,
+        rect,
+        YEARS,
+        (0, -1, -5, -2),
+        title="Service",
+        fonts=fonts,
+        color=theme.PURPLE,
+        floor=-3,
+    )
+    pixels = {tuple(surface.get_at((x, y)))[:3] for x in range(100, 600) for y in range(100, 400)}
+    assert theme.PURPLE in pixels
+    assert theme.GAP in pixels  # the floor line and the marker of the year below it

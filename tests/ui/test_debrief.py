@@ -1,0 +1,253 @@
+"""The year reveal and the debrief, driven through the real App with posted events."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+
+from game.content import load_deck
+from game.engine.actions import Adopt, EndYear
+from game.engine.bots import greedy_policy
+from game.engine.history import History
+from game.engine.model import Deck
+from game.engine.rules import new_game
+from game.engine.simulate import play_game
+from game.engine.state import GameState
+from game.engine.verdict import verdict
+from game.paths import standard_deck
+from game.ui import theme
+from game.ui.app import App, PlaySettings
+from game.ui.scene import Scene
+from game.ui.scenes.debrief import DebriefScene, verdict_lines
+from game.ui.scenes.year import YearScene
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    return load_deck(standard_deck())
+
+
+@pytest.fixture
+def app(deck: Deck, tmp_path: Path) -> Iterator[App]:
+    application = App(deck, lang="da", size=(1280, 720), save_dir=tmp_path / "saves")
+    yield application
+    application.scenes.clear()
+
+
+def finished_game(deck: Deck, won: bool) -> GameState:
+    """A finished greedy game on the standard scenario that was won (or lost)."""
+    for seed in range(40):
+        state = play_game(deck, "standard", seed, greedy_policy, np.random.default_rng(seed))
+        if verdict(state).won is won:
+            return state
+    raise AssertionError("no such game in 40 seeds")
+
+
+def start(app: App, state: GameState) -> None:
+    app.settings = PlaySettings(scenario=state.scenario.id, seed=state.seed)
+    app.history = History.start(state)
+
+
+def record_text(app: App) -> list[str]:
+    """Collect every text the scenes draw (the real renderer still draws it)."""
+    drawn: list[str] = []
+    original = app.text.draw
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    return drawn
+
+
+def key(code: int, mod: int = 0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=""))
+
+
+@pytest.mark.parametrize("won", [True, False])
+def test_debrief_verdict_matches_the_engine(app: App, deck: Deck, won: bool) -> None:
+    state = finished_game(deck, won)
+    start(app, state)
+    drawn = record_text(app)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    app.step(0.016)
+    outcome = verdict(state)
+    assert outcome.won is won
+    headline, reasons = verdict_lines(app, state, outcome)
+    assert headline == app.t("debrief.won" if won else "debrief.lost")
+    assert headline in drawn
+    assert "\n".join(reasons) in drawn
+    if not won:
+        assert all(year in "\n".join(reasons) for year in outcome.missed_years)
+    # The verdict badge: a check for a win, a cross for a loss, near the reasons.
+    surface = app.surface
+    colors = {tuple(surface.get_at((x, y)))[:3] for x in range(16, 90) for y in range(110, 240)}
+    assert (theme.MET in colors) is won
+    assert (theme.GAP in colors) is not won
+
+
+def test_debrief_lists_adopted_proposals_notes_and_questions(app: App, deck: Deck) -> None:
+    state = new_game(deck, "intro", seed=3)
+    card = state.market[0]
+    history = History.start(state).do(Adopt(card, note="Fordi børnene går forrest"))
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.settings = PlaySettings(scenario="intro", seed=3)
+    app.history = history
+    drawn = record_text(app)
+    app.push(DebriefScene(app, background=False))
+    key(pygame.K_2)
+    app.step(0.016)
+    proposal = deck.proposal(card)
+    assert any(text.startswith(proposal.title) for text in drawn)
+    assert "»Fordi børnene går forrest«" in drawn
+    drawn.clear()
+    key(pygame.K_3)
+    app.step(0.016)
+    if proposal.question:
+        assert proposal.question.strip() in drawn
+
+
+def test_debrief_whatif_page_shows_the_engine_figures(app: App, deck: Deck) -> None:
+    state = finished_game(deck, False)
+    start(app, state)
+    scene = DebriefScene(app)
+    app.push(scene)
+    scene.wait_for_whatif(timeout=60)
+    assert scene.whatif is not None
+    from game.engine.whatif import what_if
+
+    expected = what_if(state)
+    assert scene.whatif.actual == expected.actual
+    assert scene.whatif.best_plan == expected.best_plan
+    drawn = record_text(app)
+    key(pygame.K_4)
+    app.step(0.016)
+    assert app.t("debrief.whatif.worst10") in drawn
+    titles = {deck.proposal(pid).title for pid, _ in expected.best_plan}
+    assert titles & set(drawn)
+
+
+def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Deck) -> None:
+    state = new_game(deck, "intro", seed=1)
+    history = History.start(state)
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.settings = PlaySettings(scenario="intro", seed=1)
+    app.history = history
+    from game.ui.scenes.board import BoardScene
+
+    app.push(BoardScene(app))
+    app.push(DebriefScene(app, background=False))
+    key(pygame.K_z, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    assert not app.state.finished
+    assert app.state.round == state.scenario.rounds - 1
+    assert isinstance(app.top, BoardScene)
+
+
+def year_setup(app: App, deck: Deck, last: bool) -> tuple[GameState, GameState]:
+    state = new_game(deck, "intro", seed=5)
+    history = History.start(state)
+    rounds = state.scenario.rounds
+    target_round = rounds - 1 if last else 0
+    while history.current.round < target_round:
+        history = history.do(EndYear())
+    if history.current.market:
+        history = history.do(Adopt(history.current.market[0]))
+    before = history.current
+    history = history.do(EndYear())
+    app.settings = PlaySettings(scenario="intro", seed=5)
+    app.history = history
+    return before, history.current
+
+
+def test_year_scene_animates_then_a_key_skips_and_enter_returns(app: App, deck: Deck) -> None:
+    before, after = year_setup(app, deck, last=False)
+    base = Scene(app)
+    app.push(base)
+    scene = YearScene(app, before, after)
+    app.push(scene)
+    assert app.step(0.016)  # animating: the App keeps drawing frames
+    assert scene.animating
+    key(pygame.K_a)
+    app.step(0.016)
+    assert not scene.animating
+    assert app.top is scene  # the first key only skipped the animation
+    assert not app.step(0.016)  # nothing animates any more: no busy redraw
+    key(pygame.K_RETURN)
+    app.step(0.016)
+    assert app.top is base
+
+
+def test_year_scene_reveals_results_and_opens_debrief_after_last_year(app: App, deck: Deck) -> None:
+    before, after = year_setup(app, deck, last=True)
+    app.push(Scene(app))
+    drawn = record_text(app)
+    scene = YearScene(app, before, after)
+    app.push(scene)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1))
+    app.step(0.016)
+    result = after.results[-1]
+    assert scene.reveal.met == result.met
+    key_text = "year.met" if result.met else "year.missed"
+    assert any(text.startswith(app.t(key_text).split(":")[0]) for text in drawn)
+    for card in result.revealed:
+        assert any(text.startswith(deck.proposal(card).title) for text in drawn)
+    key(pygame.K_SPACE)
+    app.step(0.016)
+    assert isinstance(app.top, DebriefScene)
+
+
+def test_year_scene_ctrl_z_takes_the_end_of_year_back(app: App, deck: Deck) -> None:
+    before, after = year_setup(app, deck, last=False)
+    base = Scene(app)
+    app.push(base)
+    app.push(YearScene(app, before, after))
+    key(pygame.K_z, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    assert app.state.round == before.round
+    assert app.top is base
+
+
+def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Deck) -> None:
+    """Play greedy games until revealed outcomes appear; each gets the verdict its factor says."""
+    seen: set[str] = set()
+    for seed in range(12):
+        state = new_game(deck, "standard", seed)
+        generator = np.random.default_rng(seed)
+        while not state.finished:
+            action = greedy_policy(state, generator)
+            after = state
+            from game.engine.rules import apply
+
+            after = apply(state, action)
+            if isinstance(action, EndYear) and after.results[-1].revealed:
+                app.history = History.start(after)
+                scene = YearScene(app, state, after)
+                for line, card in zip(scene.reveal.outcomes, after.results[-1].revealed):
+                    factor = after.adoption(card).factor  # type: ignore[union-attr]
+                    if factor <= 0:
+                        word, tone = app.t("year.failed"), "bad"
+                    elif factor > 1.005:
+                        word, tone = app.t("year.better"), "good"
+                    elif factor < 0.995:
+                        word, tone = app.t("year.worse"), "bad"
+                    else:
+                        word, tone = app.t("year.as_expected"), "neutral"
+                    assert line.title.endswith(word)
+                    assert line.tone == tone
+                    seen.add(tone)
+            state = after
+    assert {"good", "bad"} <= seen

@@ -1,0 +1,173 @@
+"""The note field: Danish letters, editing keys, paste, the length limit, wrapping."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from game.engine.actions import MAX_NOTE_LENGTH
+from game.ui.textfield import TextField, wrap_lines
+
+
+@pytest.fixture(scope="module")
+def screen() -> pygame.Surface:
+    pygame.init()
+    return pygame.display.set_mode((800, 600))
+
+
+@pytest.fixture
+def field(screen: pygame.Surface) -> TextField:
+    font = pygame.font.Font(None, 28)
+    widget = TextField((50, 50, 400, 160), font, placeholder="Hvorfor vælger I forslaget?")
+    widget.focus()
+    yield widget
+    widget.blur()
+
+
+def typed(text: str) -> pygame.event.Event:
+    return pygame.event.Event(pygame.TEXTINPUT, text=text)
+
+
+def key(code: int, mod: int = 0) -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)
+
+
+def click(pos: tuple[int, int]) -> pygame.event.Event:
+    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+
+
+def test_danish_letters_are_typed_through_posted_events(field: TextField) -> None:
+    for char in "Æbleskiver på Ørsted Å":
+        pygame.event.post(typed(char))
+    for event in pygame.event.get(pygame.TEXTINPUT):
+        assert field.handle(event)
+    assert field.text == "Æbleskiver på Ørsted Å"
+
+
+def test_cursor_keys_backspace_and_delete_edit_in_the_middle(field: TextField) -> None:
+    field.handle(typed("sparer på"))
+    field.handle(key(pygame.K_HOME))
+    field.handle(key(pygame.K_DELETE))
+    field.handle(typed("S"))
+    field.handle(key(pygame.K_END))
+    field.handle(key(pygame.K_LEFT))
+    field.handle(key(pygame.K_BACKSPACE))
+    assert field.text == "Sparer å"
+    assert field.cursor == len("Sparer ")
+
+
+def test_ctrl_a_then_typing_replaces_everything(field: TextField) -> None:
+    field.handle(typed("gammel note"))
+    field.handle(key(pygame.K_a, pygame.KMOD_LCTRL))
+    field.handle(typed("ny"))
+    assert field.text == "ny"
+
+
+def test_paste_inserts_the_clipboard_text_and_ctrl_z_undoes_it(field: TextField) -> None:
+    pygame.scrap.put_text("færre\tvikarer\r\n")
+    field.handle(typed("Vi vil have "))
+    assert field.handle(key(pygame.K_v, pygame.KMOD_LCTRL))
+    assert field.text == "Vi vil have færre vikarer\n"
+    field.handle(key(pygame.K_z, pygame.KMOD_LCTRL))
+    assert field.text == "Vi vil have "
+
+
+def test_copy_puts_the_selection_on_the_clipboard(field: TextField) -> None:
+    field.handle(typed("kopiér mig"))
+    field.handle(key(pygame.K_a, pygame.KMOD_LCTRL))
+    field.handle(key(pygame.K_c, pygame.KMOD_LCTRL))
+    assert pygame.scrap.get_text() == "kopiér mig"
+
+
+def test_the_text_never_exceeds_the_engine_note_limit(field: TextField) -> None:
+    field.handle(typed("ø" * (MAX_NOTE_LENGTH - 3)))
+    pygame.scrap.put_text("abcdefgh")
+    field.handle(key(pygame.K_v, pygame.KMOD_LCTRL))
+    assert len(field.text) == MAX_NOTE_LENGTH
+    assert field.text.endswith("abc")
+    field.handle(typed("x"))
+    assert len(field.text) == MAX_NOTE_LENGTH
+
+
+def test_a_focused_field_swallows_shortcut_keys_but_leaves_enter(field: TextField) -> None:
+    assert field.handle(key(pygame.K_1))
+    assert field.handle(key(pygame.K_SPACE))
+    assert field.handle(key(pygame.K_h))
+    assert field.handle(key(pygame.K_BACKSPACE))
+    assert not field.handle(key(pygame.K_RETURN))
+    assert not field.handle(key(pygame.K_F1))
+    field.handle(key(pygame.K_RETURN, pygame.KMOD_LSHIFT))
+    assert field.text == "\n"
+
+
+def test_an_unfocused_field_ignores_keys_and_a_click_focuses_it(field: TextField) -> None:
+    field.handle(click((700, 500)))
+    assert not field.focused
+    assert not field.handle(key(pygame.K_1))
+    assert not field.handle(typed("x"))
+    assert field.text == ""
+    assert field.handle(click(field.rect.center))
+    assert field.focused
+
+
+def test_single_line_field_turns_pasted_newlines_into_spaces(screen: pygame.Surface) -> None:
+    font = pygame.font.Font(None, 28)
+    path = TextField((10, 10, 300, 40), font, multiline=False, max_length=500)
+    path.focus()
+    pygame.scrap.put_text("/tmp/borde\nmappe")
+    path.handle(key(pygame.K_v, pygame.KMOD_LCTRL))
+    path.blur()
+    assert path.text == "/tmp/borde mappe"
+
+
+def test_wrapped_lines_fit_the_width_and_cover_the_text() -> None:
+    pygame.font.init()
+    font = pygame.font.Font(None, 30)
+    text = "Et meget langt argument om hvorfor gruppen vælger netop dette forslag " * 3
+    text += "Supercalifragilisticexpialidociousøøøøøøøøøøøø"
+    lines = wrap_lines(text, font, 200)
+    assert len(lines) > 4
+    assert all(font.size(text[a:b])[0] <= 200 for a, b in lines)
+    joined = "".join(text[a:b] for a, b in lines)
+    assert joined.replace(" ", "") == text.replace(" ", "")
+
+
+def test_drawing_a_long_note_stays_inside_the_field(
+    field: TextField, screen: pygame.Surface
+) -> None:
+    field.handle(typed("Lang begrundelse med mange ord og æøå. " * 7))
+    canvas = pygame.Surface((800, 600))
+    background = (12, 200, 12)
+    canvas.fill(background)
+    field.draw(canvas)
+    outside = pygame.Rect(field.rect).inflate(2, 2)
+    for x in range(0, 800, 4):
+        for y in range(0, 600, 4):
+            if not outside.collidepoint(x, y):
+                assert canvas.get_at((x, y))[:3] == background
+    # Text was drawn inside: dark pixels exist within the field.
+    inside = [
+        canvas.get_at((x, y))[:3]
+        for x in range(field.rect.left + 12, field.rect.right - 12, 3)
+        for y in range(field.rect.top + 12, field.rect.bottom - 12, 3)
+    ]
+    assert any(sum(c) < 200 for c in inside)
+
+
+def test_placeholder_shows_only_while_empty(field: TextField, screen: pygame.Surface) -> None:
+    canvas = pygame.Surface((800, 600))
+    field.blur()
+    field.draw(canvas)
+    grey = field.style.placeholder
+    first = [canvas.get_at((x, y))[:3] for x in range(60, 440) for y in range(60, 90)]
+    assert any(c == grey for c in first)
+    field.focus()
+    field.handle(typed("x"))
+    field.draw(canvas)
+    second = [canvas.get_at((x, y))[:3] for x in range(60, 440) for y in range(60, 90)]
+    assert not any(c == grey for c in second)
