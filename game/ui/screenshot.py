@@ -141,8 +141,9 @@ def render_scene(
         from game.ui.scenes.board import BoardScene
 
         app.find(BoardScene).end_year()
-        for _ in range(12):
-            app.update(1 / 60)
+        for _ in range(120):  # until the reveal has finished animating
+            if not app.update(1 / 60):
+                break
     elif scene == "debrief":
         history = play_until(history, deck.scenario(scenario_id).rounds, seed)
         _start(app, deck, history, scenario_id, seed, target)

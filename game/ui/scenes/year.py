@@ -196,6 +196,9 @@ def draw_lines(
     base_h = title_h + detail_h + g
     room = inner.bottom - y
     rows = max(1, min(len(lines), room // base_h))
+    if rows < len(lines):  # leave a line for "+N mere"
+        rows = max(1, min(rows, (room - detail_h) // base_h))
+        room -= detail_h
     extra = max(0, (room // rows - base_h) // detail_h) if rows else 0
     for line in lines[:rows]:
         mark = pygame.Rect(inner.x, y + (title_h - size) // 2, size, size)
@@ -401,7 +404,6 @@ class YearScene(Scene):
         )
         left, right = split_columns(body, [0.56, 0.44], 2 * g)
         self._draw_result(surface, left)
-        parts = split_rows(right, [1.0, 1.2, 1.0], g)
         sections = (
             (
                 app.t("year.events", year=reveal.year),
@@ -415,6 +417,8 @@ class YearScene(Scene):
                 app.t("year.next_none") if reveal.next_year else app.t("year.last"),
             ),
         )
+        weights = [min(3.0, 1.2 + 0.7 * len(lines)) for _, lines, _ in sections]
+        parts = split_rows(right, weights, g)
         for step, (rect, (heading, lines, empty)) in enumerate(zip(parts, sections), start=1):
             share = self.progress(step)
             if share <= 0:
