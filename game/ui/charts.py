@@ -416,18 +416,19 @@ def draw_line_chart(
     sc = _scale(surface, scale)
     if rect.width <= 0 or rect.height <= 0:
         return
-    title_font = fonts.get(FONT_BOLD, sc.min_text)
+    title_font = fonts.get(FONT_BOLD, max(sc.min_text, sc.body))
     label_font = fonts.get(FONT_REGULAR, sc.min_text)
     line = label_font.get_linesize()
+    title_line = title_font.get_linesize()
     pad = sc.gap
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip))
     blit_text(surface, title, title_font, theme.INK, "topleft", rect.topleft, rect.width)
     plot = pygame.Rect(
         rect.left + pad,
-        rect.top + line + pad + line,
+        rect.top + title_line + pad + line,
         rect.width - 2 * pad,
-        rect.height - 3 * line - 2 * pad,
+        rect.height - title_line - 2 * line - 2 * pad,
     )
     if plot.height < 8 or not values:
         surface.set_clip(clip)

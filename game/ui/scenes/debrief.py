@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine.model import Kind
 from game.engine.rules import realised
 from game.engine.state import GameState
 from game.engine.verdict import Verdict, verdict
@@ -753,6 +752,8 @@ class DebriefScene(Scene):
                     charts.draw_cross(surface, center, badge, theme.GAP)
 
     def _draw_best_plan(self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf) -> None:
+        """The best plan as a grid in reading order: year, kind icon and title per entry;
+        cards the group did not adopt are bold and blue (and named so in the legend)."""
         app = self.app
         sc = app.scale
         g = sc.gap
@@ -761,66 +762,76 @@ class DebriefScene(Scene):
         heading = app.t(key)
         if not data.best_exact:
             heading += " " + app.t("debrief.best_found")
-        title_h = round(sc.heading * 1.3)
+        title_h = line_height(app, sc.body, FONT_BOLD)
         app.text.draw(
             surface,
             heading,
             pygame.Rect(rect.x, rect.y, rect.width, title_h),
-            sc.heading,
+            sc.body,
             theme.INK,
             min_size=sc.min_text,
             role=FONT_BOLD,
             max_lines=1,
         )
-        years = state.scenario.years
-        by_round: dict[int, list[str]] = {}
-        kinds: dict[str, Kind] = {}
-        adopted = set(state.adopted_ids())
-        for pid, start in data.best_plan:
-            by_round.setdefault(start, []).append(pid)
-            kinds[pid] = state.deck.proposal(pid).kind
-        columns = split_columns(
-            pygame.Rect(rect.x, rect.y + title_h, rect.width, rect.height - title_h),
-            [1.0] * len(years),
-            g,
-        )
         size = sc.min_text
         line_h = line_height(app, size, FONT_BOLD)
-        for index, column in enumerate(columns):
+        adopted = set(state.adopted_ids())
+        legend_y = rect.bottom - line_h
+        app.text.draw(
+            surface,
+            app.t("debrief.best_legend"),
+            pygame.Rect(rect.x, legend_y, rect.width, line_h),
+            size,
+            theme.MUTED,
+            max_lines=1,
+        )
+        area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
+        entries = sorted(data.best_plan, key=lambda item: item[1])
+        columns = 3 if area.width > sc.body * 45 else 2
+        rows = max(1, area.height // line_h)
+        capacity = rows * columns
+        shown = entries if len(entries) <= capacity else entries[: capacity - 1]
+        col_w = (area.width - g * (columns - 1)) / columns
+        year_w = app.fonts.get(FONT_BOLD, size).size(state.scenario.years[-1])[0] + g
+        for index, (pid, start) in enumerate(shown):
+            column, row = divmod(index, rows)
+            x = round(area.x + column * (col_w + g))
+            y = area.y + row * line_h
             app.text.draw(
                 surface,
-                years[index],
-                pygame.Rect(column.x, column.y, column.width, line_h),
+                state.scenario.years[start],
+                pygame.Rect(x, y, year_w, line_h),
                 size,
                 theme.MUTED,
                 role=FONT_BOLD,
                 max_lines=1,
             )
-            y = column.y + line_h
-            ids = by_round.get(index, [])
-            room = max(0, (column.bottom - y) // line_h)
-            for count, pid in enumerate(ids):
-                if count == room - 1 and len(ids) > room:
-                    app.text.draw(
-                        surface,
-                        app.t("board.more", count=len(ids) - count),
-                        pygame.Rect(column.x, y, column.width, line_h),
-                        size,
-                        theme.MUTED,
-                        max_lines=1,
-                    )
-                    break
-                icon = pygame.Rect(column.x, y + (line_h - size) // 2, size, size)
-                kind_icon(surface, kinds[pid], icon, theme.kind_color(kinds[pid]))
-                title = state.deck.proposal(pid).title
-                ink = theme.INK if pid in adopted else theme.ACCENT
-                app.text.draw(
-                    surface,
-                    title,
-                    pygame.Rect(icon.right + g // 2, y, column.right - icon.right - g, line_h),
-                    size,
-                    ink,
-                    role=FONT_BOLD if pid not in adopted else "regular",
-                    max_lines=1,
-                )
-                y += line_h
+            proposal = state.deck.proposal(pid)
+            icon = pygame.Rect(x + year_w, y + (line_h - size) // 2, size, size)
+            kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+            new = pid not in adopted
+            app.text.draw(
+                surface,
+                proposal.title,
+                pygame.Rect(icon.right + g // 2, y, round(x + col_w) - icon.right - g, line_h),
+                size,
+                theme.ACCENT if new else theme.INK,
+                role=FONT_BOLD if new else "regular",
+                max_lines=1,
+            )
+        if len(shown) < len(entries):
+            index = len(shown)
+            column, row = divmod(index, rows)
+            app.text.draw(
+                surface,
+                app.t("board.more", count=len(entries) - len(shown)),
+                pygame.Rect(
+                    round(area.x + column * (col_w + g)),
+                    area.y + row * line_h,
+                    round(col_w),
+                    line_h,
+                ),
+                size,
+                theme.MUTED,
+                max_lines=1,
+            )
