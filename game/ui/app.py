@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -475,6 +476,9 @@ class App:
         pygame.display.flip()
         self.frames_drawn += 1
         self._dirty = False
+        if self.frames_drawn == 1 and os.environ.get("RAADERUM_EXIT_AFTER_FIRST_FRAME"):
+            print(f"first-frame {time.time():.6f}", flush=True)  # start-up time for the bench
+            self.quit()
 
     def run(self) -> int:
         """The main loop: returns the exit code. Crashes are logged, the player told how to

@@ -151,7 +151,7 @@ def board_layout(width: int, height: int, market_size: int, years: int) -> Board
     header_round = _rect(g * 3 + title_w, 0, max(1, buttons_left - g * 4 - title_w), header_h)
 
     left, side = split_columns(inner, [0.64, 0.36], g)
-    chart_panel, market_panel = split_rows(left, [0.40, 0.60], g)
+    chart_panel, market_panel = split_rows(left, [0.38, 0.62], g)
     pad = g
     title_h = round(scale.heading * 1.5)
     chart_title = _rect(
@@ -235,19 +235,19 @@ class CardLayout:
 
 def card_layout(card: Rect, min_text: int) -> CardLayout:
     """The parts of a small proposal card: kind band, title, area, effect strip and footer."""
-    pad = max(3, round(min_text * 0.45))
-    band_h = max(min_text + pad, round(card.height * 0.17))
-    line = round(min_text * 1.25)
+    pad = max(3, round(min_text * 0.4))
+    line = round(min_text * 1.3)
+    band_h = max(line, round(card.height * 0.15))
     band = _rect(card.x, card.y, card.width, band_h)
-    icon_s = band_h - pad
+    icon_s = max(1, band_h - pad)
     icon = _rect(card.x + pad, card.y + pad / 2, icon_s, icon_s)
     number_w = round(min_text * 1.6)
     number = _rect(card.right - pad - number_w, card.y, number_w, band_h)
     kind = _rect(icon.right + pad, card.y, max(1, number.x - icon.right - 2 * pad), band_h)
-    footer = _rect(card.x + pad, card.bottom - line - pad, card.width - 2 * pad, line)
-    effect_h = max(line, round(card.height * 0.26))
-    effect = _rect(card.x + pad, footer.y - effect_h - pad / 2, card.width - 2 * pad, effect_h)
-    area = _rect(card.x + pad, effect.y - line, card.width - 2 * pad, line)
+    footer = _rect(card.x + pad, card.bottom - line - pad / 2, card.width - 2 * pad, line)
+    effect_h = max(round(line * 1.9), round(card.height * 0.22))
+    effect = _rect(card.x + pad, footer.y - effect_h, card.width - 2 * pad, effect_h)
+    area = _rect(card.x + pad, effect.y - line - pad / 2, card.width - 2 * pad, line)
     title = _rect(
         card.x + pad,
         band.bottom + pad / 2,

@@ -148,8 +148,10 @@ def render_scene(
         history = play_until(history, deck.scenario(scenario_id).rounds, seed)
         _start(app, deck, history, scenario_id, seed, target)
         app.update(0.0)
-        for _ in range(90):
-            app.update(1 / 30)
+        wait = getattr(app.top, "wait_for_whatif", None)
+        if wait is not None:
+            wait(30.0)
+        app.update(0.0)
     elif scene == "compare":
         compare = scene_class("game.ui.scenes.compare", "CompareScene")
         if compare is None:

@@ -18,7 +18,7 @@ from game.ui.theme import FONT_REGULAR, Color
 ELLIPSIS = "…"
 SUBSTITUTES = {"\u2212": "\u2013"}
 """Characters the shipped font lacks, and what to draw instead (minus sign → en dash)."""
-LINE_SPACING = 1.12
+LINE_SPACING = 1.0
 
 
 @dataclass(frozen=True)

@@ -176,3 +176,35 @@ def draw_years(
             )
     pygame.draw.line(surface, theme.LINE, (rect.x, round(zero_y)), (rect.right, round(zero_y)), 1)
     return columns
+
+
+def draw_board_years(
+    surface: pygame.Surface,
+    app: App,
+    rect: pygame.Rect,
+    state: GameState,
+    forecast: Forecast | None,
+) -> None:
+    """The year chart of the board, drawn by ``game.ui.charts.draw_year_chart`` (shared with the
+    year reveal and the debrief), or by ``draw_years`` when that module is not available."""
+    try:
+        from game.ui.charts import draw_year_chart
+    except ImportError:
+        draw_years(surface, app, rect, state, forecast, min_text=app.scale.min_text)
+        return
+    met: list[bool | None] = [r.met for r in state.results]
+    met += [None] * (state.scenario.rounds - len(met))
+    fan = (forecast.p10, forecast.p50, forecast.p90) if forecast is not None else None
+    draw_year_chart(
+        surface,
+        rect,
+        state.scenario.years,
+        state.targets,
+        year_values(state),
+        met=met,
+        fan=fan,
+        closed=len(state.results),
+        current=None if state.finished else state.round,
+        fonts=app.fonts,
+        lang=app.lang,
+    )

@@ -23,7 +23,7 @@ from game.ui.risk import RiskMeter
 from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
 from game.ui.scenes.optional import scene_class
 from game.ui.theme import FONT_BOLD
-from game.ui.yearbars import draw_years
+from game.ui.yearbars import draw_board_years
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -184,10 +184,13 @@ class BoardScene(Scene):
     def update(self, dt: float) -> bool:
         """Risk refinement while idle, the round timer and the debrief after the last year."""
         state = self.state
-        if state.finished and not self._debrief_shown and self.app.top is self:
-            self.show_debrief()
         if not state.finished:
             self._debrief_shown = False
+        elif not self._debrief_shown:
+            if self.app.top is self:
+                self.show_debrief()
+            elif any(type(scene).__name__ == "DebriefScene" for scene in self.app.scenes):
+                self._debrief_shown = True
         if state.round != self._timer_round:
             self._timer_round = state.round
             self._round_started = time.monotonic()
@@ -325,7 +328,7 @@ class BoardScene(Scene):
                 valign="middle",
                 max_lines=1,
             )
-        draw_years(surface, app, layout.chart, state, forecast, min_text=layout.min_text)
+        draw_board_years(surface, app, layout.chart, state, forecast)
 
     def _draw_market(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app

@@ -239,7 +239,8 @@ class CardScene(Scene):
         body = pygame.Rect(rect.x, rect.y + head_h, rect.width, rect.height - head_h)
         n = len(years)
         col_w = body.width / n
-        row_h = body.height / 2 if adoption is None or not adoption.revealed else body.height / 3
+        rows = 2 if adoption is None or not adoption.revealed else 3
+        row_h = min(body.height / rows, scale.body * 2.2)
         size = scale.min_text if col_w < scale.body * 3 else scale.body
         low, high = factor_range(proposal)
         for i, year in enumerate(years):
@@ -327,7 +328,7 @@ class CardScene(Scene):
                 )
         else:
             lines.append((app.t("card.certain"), theme.INK))
-        service = f"{proposal.service:+d}".replace("-", "−")
+        service = format_amount(proposal.service, app.lang, sign=True)
         meta = (
             f"{app.t('card.load', load=proposal.load)} · {app.t('card.service', service=service)}"
         )

@@ -1,0 +1,63 @@
+"""Drive the real game window headlessly: post pygame events and step the App."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame
+
+from game.ui.app import App
+
+
+def key(app: App, key_code: int, mod: int = 0, unicode: str = "") -> None:
+    """Press and release a key, then run one frame."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key_code, mod=mod, unicode=unicode))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key_code, mod=mod))
+    app.step(0.02)
+
+
+def type_text(app: App, text: str) -> None:
+    """Type ``text`` (as SDL's text input would deliver it)."""
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    app.step(0.02)
+
+
+def click(app: App, pos: tuple[int, int]) -> None:
+    """Click with the left mouse button at ``pos``."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+    app.step(0.02)
+
+
+def tap(app: App, pos: tuple[int, int]) -> None:
+    """Touch the screen with a finger at ``pos`` (normalised like SDL's finger events)."""
+    width, height = app.size
+    x, y = pos[0] / width, pos[1] / height
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.FINGERDOWN, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=0, pressure=1.0
+        )
+    )
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.FINGERUP, x=x, y=y, dx=0, dy=0, finger_id=0, touch_id=0, pressure=0.0
+        )
+    )
+    app.step(0.02)
+
+
+def settle(app: App, frames: int = 40) -> None:
+    """Run frames with a long time step so animations finish."""
+    for _ in range(frames):
+        if not app.step(0.5):
+            break
+    app.step(0.02)
+
+
+def pixel(app: App, pos: tuple[int, int]) -> tuple[int, int, int]:
+    """The colour on screen at ``pos``."""
+    color = app.surface.get_at(pos)
+    return (color.r, color.g, color.b)

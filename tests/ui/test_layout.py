@@ -1,0 +1,141 @@
+"""The layout is computed from the window size alone: every rectangle lies inside the window,
+market cards never overlap, and text is never smaller than 1/45 of the window height."""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+
+import pygame
+import pytest
+
+from game.ui.layout import (
+    board_layout,
+    card_layout,
+    detail_layout,
+    dialog_layout,
+    grid,
+    market_columns,
+    start_layout,
+)
+from game.ui.theme import Scale
+
+SIZES = [
+    (640, 360),
+    (800, 600),
+    (1280, 720),
+    (1366, 768),
+    (1600, 900),
+    (1920, 1080),
+    (2560, 1440),
+    (3840, 2160),
+    (1080, 1920),
+]
+
+
+def inside(rect: pygame.Rect, width: int, height: int) -> bool:
+    return rect.x >= 0 and rect.y >= 0 and rect.right <= width and rect.bottom <= height
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize(("market", "years"), [(8, 4), (9, 8), (6, 2), (3, 3)])
+def test_board_rects_inside_window_and_cards_apart(width, height, market, years):
+    layout = board_layout(width, height, market, years)
+    for rect in layout.all_rects():
+        assert inside(rect, width, height), (rect, width, height)
+        assert rect.width >= 1 and rect.height >= 1
+    assert len(layout.market) == market
+    for a, b in combinations(layout.market, 2):
+        assert not a.colliderect(b)
+    for card in layout.market:
+        assert layout.market_panel.contains(card)
+    # the side panels do not overlap the market or the chart
+    for side in (layout.events, layout.meters, layout.adopted, layout.end_year):
+        assert not side.colliderect(layout.market_panel)
+        assert not side.colliderect(layout.chart_panel)
+    buttons = list(layout.header_buttons.values())
+    for a, b in combinations(buttons, 2):
+        assert not a.colliderect(b)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_minimum_text_is_a_45th_of_the_height(width, height):
+    layout = board_layout(width, height, 8, 4)
+    assert layout.min_text >= math.ceil(height / 45)
+    scale = Scale(height)
+    assert min(scale.body, scale.heading, scale.title) >= layout.min_text
+
+
+def test_market_is_in_reading_order():
+    layout = board_layout(1600, 900, 8, 4)
+    cards = layout.market
+    assert market_columns(8) == 4
+    # first row left to right, then the second row
+    assert [c.y for c in cards[:4]] == [cards[0].y] * 4
+    assert all(cards[i].x < cards[i + 1].x for i in range(3))
+    assert cards[4].y > cards[0].y and cards[4].x == cards[0].x
+
+
+def test_bigger_window_gives_bigger_cards():
+    small = board_layout(1280, 720, 8, 4).market[0]
+    large = board_layout(3840, 2160, 8, 4).market[0]
+    assert large.width > small.width * 2.5 and large.height > small.height * 2.5
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_card_parts_inside_the_card(width, height):
+    layout = board_layout(width, height, 8, 4)
+    card = layout.market[0]
+    parts = card_layout(card, layout.min_text)
+    for rect in (parts.band, parts.title, parts.area, parts.effect, parts.footer):
+        assert card.contains(rect), (rect, card)
+    assert parts.band.bottom <= parts.title.y < parts.area.y < parts.effect.y < parts.footer.y
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_other_scenes_fit(width, height):
+    detail = detail_layout(width, height)
+    for rect in (
+        detail.band,
+        detail.title,
+        detail.text,
+        detail.table,
+        detail.note,
+        detail.adopt,
+        detail.close,
+    ):
+        assert detail.panel.contains(rect), rect
+    assert not detail.adopt.colliderect(detail.close)
+    start = start_layout(width, height, 5, 3)
+    for rect in (
+        *start.scenarios,
+        start.start,
+        start.target_field,
+        start.timer_field,
+        *start.resumes,
+        start.briefing,
+    ):
+        assert inside(rect, width, height), rect
+    for a, b in combinations(start.scenarios, 2):
+        assert not a.colliderect(b)
+    dialog = dialog_layout(width, height, 5)
+    for rect in dialog.buttons:
+        assert dialog.panel.contains(rect)
+
+
+def test_grid_fills_area_without_overlap():
+    area = pygame.Rect(10, 10, 500, 300)
+    cells = grid(area, 9, 5, 6)
+    assert len(cells) == 9
+    for cell in cells:
+        assert area.contains(cell)
+    for a, b in combinations(cells, 2):
+        assert not a.colliderect(b)
+
+
+def test_tiny_windows_do_not_break():
+    for width, height in [(1, 1), (50, 30), (320, 200)]:
+        layout = board_layout(width, height, 8, 4)
+        assert all(r.width >= 1 and r.height >= 1 for r in layout.all_rects())
+        detail_layout(width, height)
+        start_layout(width, height, 5, 4)

@@ -1,0 +1,111 @@
+"""Play complete games in the real window with posted key, mouse and finger events, from the
+start screen to the debrief, for every scenario of the standard deck."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+
+from game.engine import Adopt, EndYear, replay, state_hash, verdict
+from game.engine.bots import greedy_policy
+from game.saves import read_save
+from game.ui import theme
+from game.ui.layout import card_layout, detail_layout, start_layout
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.card import CardScene
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.start import StartScene
+from game.ui.scenes.year import YearScene
+from tests.ui.driver import click, key, pixel, settle, tap
+
+NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
+
+
+def start_from_start_screen(app, scenario_index: int, seed: int) -> None:
+    start = StartScene(app, seed=seed)
+    app.push(start)
+    app.step(0.02)
+    layout = start_layout(*app.size, len(app.deck.scenarios), len(start.saves))
+    click(app, layout.scenarios[scenario_index].center)
+    assert start.scenario.id == app.deck.scenarios[scenario_index].id
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+
+
+def adopt_with_keys(app, board: BoardScene, card: str) -> None:
+    index = app.state.market.index(card)
+    key(app, NUMBER_KEYS[index])
+    assert board.selected == card
+    rect = board.layout().market[index]
+    band = card_layout(rect, board.layout().min_text).band
+    # the selected card is drawn with its kind's colour in the band
+    proposal = app.deck.proposal(card)
+    assert pixel(app, (band.x + band.width * 6 // 10, band.y + 2)) == theme.kind_color(
+        proposal.kind
+    )
+    key(app, pygame.K_RETURN)
+
+
+def adopt_with_mouse(app, board: BoardScene, card: str, finger: bool = False) -> None:
+    index = app.state.market.index(card)
+    rect = board.layout().market[index]
+    (tap if finger else click)(app, rect.center)
+    assert isinstance(app.top, CardScene) and app.top.card == card
+    (tap if finger else click)(app, detail_layout(*app.size).adopt.center)
+    assert isinstance(app.top, BoardScene)
+
+
+def play_through(app, seed: int, reveals: list | None = None) -> list:
+    generator = np.random.default_rng(seed)
+    actions = []
+    for _ in range(400):
+        top = app.top
+        if isinstance(top, DebriefScene):
+            return actions
+        if isinstance(top, YearScene):
+            if reveals is not None:
+                reveals.append(top.after.round)
+            key(app, pygame.K_RETURN)  # skip the animation
+            settle(app)
+            key(app, pygame.K_RETURN)  # continue
+            continue
+        assert isinstance(top, BoardScene), top
+        state = app.state
+        action = greedy_policy(state, generator)
+        before = len(state.log)
+        if isinstance(action, Adopt):
+            style = len(actions) % 3
+            if style == 0:
+                adopt_with_keys(app, top, action.card)
+            else:
+                adopt_with_mouse(app, top, action.card, finger=style == 2)
+        else:
+            key(app, pygame.K_SPACE)
+        assert len(app.state.log) == before + 1
+        assert app.state.log[-1] == action
+        actions.append(action)
+        settle(app, 3)
+    raise AssertionError("the game did not end")
+
+
+@pytest.mark.parametrize("scenario_index", range(5))
+def test_complete_game_from_start_screen_to_debrief(make_app, std_deck, scenario_index):
+    scenario = std_deck.scenarios[scenario_index]
+    seed = 11 + scenario_index
+    app = make_app(std_deck)
+    start_from_start_screen(app, scenario_index, seed)
+    reveals: list[int] = []
+    actions = play_through(app, seed, reveals)
+    state = app.state
+    assert reveals == list(range(1, scenario.rounds + 1))  # every year was revealed
+    assert state.finished
+    assert sum(isinstance(a, EndYear) for a in actions) == scenario.rounds
+    debrief = app.top
+    assert isinstance(debrief, DebriefScene)
+    assert debrief.verdict == verdict(state)
+    # the engine agrees with a replay of what was clicked, and the autosave holds it all
+    assert state_hash(replay(std_deck, scenario.id, seed, actions)) == state_hash(state)
+    saved = read_save(app.save_path)
+    assert state_hash(saved.history.current) == state_hash(state)
+    assert saved.settings.scenario == scenario.id and saved.settings.seed == seed
