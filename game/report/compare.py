@@ -1,0 +1,424 @@
+"""Comparing tables: many saves (e.g. eight tables at a citizen conference) side by side.
+
+Saves are grouped by deck content and scenario, never mixed: two tables that played different
+decks or scenarios land in different groups. A save that cannot be read is listed with its
+error; it never stops the comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from game.engine.model import Kind
+from game.engine.rules import raaderum
+from game.engine.verdict import verdict
+from game.numbers import format_amount, format_percent
+from game.report.csvfile import number, write_csv
+from game.report.page import esc, figure, page, table
+from game.report.session import kind_word
+from game.report.strings import text
+from game.report.svg import (
+    MET,
+    PALETTE,
+    Series,
+    bars_against_target,
+    horizontal_bars,
+    line_chart,
+    series_color,
+)
+from game.saves import SavedGame, SaveError, read_save
+
+SAVE_SUFFIX = ".json"
+
+COMPARE_HEADER = (
+    "deck",
+    "deck_hash",
+    "scenario",
+    "id",
+    "title",
+    "kind",
+    "area",
+    "tables_adopted",
+    "tables_total",
+    "mean_round",
+)
+"""Columns of compare.csv (fixed English identifiers; one row per proposal and group)."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A save that could not be read, and why (one line)."""
+
+    path: Path
+    error: str
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """One table's game."""
+
+    path: Path
+    finished: bool
+    won: bool | None
+    raaderum: tuple[float, ...]
+    service: int
+    adopted: tuple[tuple[str, int], ...]
+    """(proposal id, 0-based round) in order of adoption."""
+    target: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class ProposalUse:
+    """How the tables of a group used one proposal of the scenario."""
+
+    id: str
+    title: str
+    kind: Kind
+    area: str
+    tables_adopted: int
+    tables_total: int
+    mean_round: float | None
+    """Mean 1-based round of adoption among the tables that adopted it."""
+
+
+@dataclass(frozen=True)
+class ComparisonGroup:
+    """The tables that played the same deck content and scenario."""
+
+    deck_id: str
+    deck_title: str
+    deck_hash: str
+    scenario_id: str
+    scenario_title: str
+    years: tuple[str, ...]
+    tables: tuple[TableResult, ...]
+    proposals: tuple[ProposalUse, ...]
+    """Every proposal of the scenario, the most adopted first."""
+
+    @property
+    def wins(self) -> int:
+        """Tables that finished and won."""
+        return sum(1 for t in self.tables if t.won)
+
+    @property
+    def finished(self) -> int:
+        """Tables whose game is over."""
+        return sum(1 for t in self.tables if t.finished)
+
+    @property
+    def win_rate(self) -> float:
+        """Share of the finished tables that won (0 when none has finished)."""
+        return self.wins / self.finished if self.finished else 0.0
+
+
+class Comparison(list[ComparisonGroup]):
+    """The groups of a comparison; ``unreadable`` lists the saves that could not be read."""
+
+    def __init__(self, groups: Iterable[ComparisonGroup], unreadable: Iterable[Unreadable]):
+        super().__init__(groups)
+        self.unreadable: list[Unreadable] = list(unreadable)
+
+
+def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
+    """The save files named by ``paths`` (files, or folders whose ``*.json`` are taken), in a
+    stable order without duplicates, and the paths that do not exist."""
+    files: list[Path] = []
+    missing: list[Unreadable] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.glob(f"*{SAVE_SUFFIX}")
+                if p.is_file() and not p.name.startswith(".")
+            )
+        elif path.exists():
+            found = [path]
+        else:
+            missing.append(Unreadable(path, f"{path}: filen eller mappen findes ikke"))
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, missing
+
+
+def _table(saved: SavedGame) -> TableResult:
+    state = saved.history.current
+    return TableResult(
+        path=saved.path,
+        finished=state.finished,
+        won=verdict(state).won,
+        raaderum=raaderum(state),
+        service=state.service,
+        adopted=tuple((a.card, a.round) for a in state.adopted),
+        target=state.targets,
+    )
+
+
+def _group(saves: list[SavedGame]) -> ComparisonGroup:
+    deck = saves[0].deck
+    scenario = saves[0].history.current.scenario
+    tables = tuple(_table(s) for s in saves)
+    uses = []
+    for pid in scenario.proposals:
+        proposal = deck.proposal(pid)
+        rounds = [start + 1 for t in tables for card, start in t.adopted if card == pid]
+        uses.append(
+            ProposalUse(
+                id=pid,
+                title=proposal.title,
+                kind=proposal.kind,
+                area=proposal.area,
+                tables_adopted=len(rounds),
+                tables_total=len(tables),
+                mean_round=sum(rounds) / len(rounds) if rounds else None,
+            )
+        )
+    uses.sort(key=lambda u: (-u.tables_adopted, u.mean_round or 0.0, u.title))
+    return ComparisonGroup(
+        deck_id=deck.id,
+        deck_title=deck.title,
+        deck_hash=deck.content_hash,
+        scenario_id=scenario.id,
+        scenario_title=scenario.title,
+        years=scenario.years,
+        tables=tables,
+        proposals=tuple(uses),
+    )
+
+
+def compare_saves(paths: list[Path]) -> Comparison:
+    """Read the saves in ``paths`` (files or folders) and group them by deck content hash and
+    scenario. Unreadable saves are listed in the result's ``unreadable``, not raised."""
+    files, unreadable = save_files(paths)
+    groups: dict[tuple[str, str], list[SavedGame]] = {}
+    for file in files:
+        try:
+            saved = read_save(file)
+        except SaveError as error:
+            unreadable.append(Unreadable(file, str(error)))
+            continue
+        key = (saved.deck.content_hash, saved.history.current.scenario.id)
+        groups.setdefault(key, []).append(saved)
+    ordered = sorted(
+        groups.values(), key=lambda s: (-len(s), s[0].deck.title, s[0].settings.scenario)
+    )
+    return Comparison((_group(saves) for saves in ordered), unreadable)
+
+
+def _label(lang: str, index: int) -> str:
+    return f"{text(lang, 'compare.table')} {index + 1}"
+
+
+def _result(lang: str, t: TableResult) -> str:
+    if not t.finished:
+        return text(lang, "result.open")
+    return text(lang, "result.won" if t.won else "result.lost")
+
+
+def _group_html(group: ComparisonGroup, lang: str) -> str:
+    def t(key: str, **params: object) -> str:
+        return text(lang, key, **params)
+
+    title = t("compare.group", scenario=group.scenario_title, deck=group.deck_title)
+    total = len(group.tables)
+    parts = [
+        f'<section class="group"><h2>{esc(title)}</h2>',
+        f'<p class="muted small">{esc(t("compare.group_hash", hash=group.deck_hash[:16]))}</p>',
+        "<p>"
+        + esc(
+            t(
+                "compare.win_rate",
+                wins=group.wins,
+                tables=group.finished,
+                percent=format_percent(group.win_rate, lang),
+            )
+        )
+        + "</p>",
+    ]
+    if group.finished < total:
+        parts.append(f"<p>{esc(t('compare.unfinished', count=total - group.finished))}</p>")
+    table_rows = []
+    for i, tab in enumerate(group.tables):
+        result = _result(lang, tab)
+        klass = "met" if tab.won else ("missed" if tab.finished else "")
+        table_rows.append(
+            [
+                esc(_label(lang, i)),
+                esc(tab.path.name),
+                f'<span class="{klass}">{esc(result)}</span>',
+                *(esc(format_amount(v, lang)) for v in tab.raaderum),
+                esc(format_amount(tab.service, lang, sign=True)),
+                esc(len(tab.adopted)),
+            ]
+        )
+    n_years = len(group.years)
+    headers = [
+        t("compare.table"),
+        t("compare.file"),
+        t("compare.result"),
+        *group.years,
+        t("col.service"),
+        t("section.adopted"),
+    ]
+    parts.append(
+        table(headers, table_rows, numeric=tuple(range(3, 3 + n_years + 2)), css_class="keep")
+    )
+    # Råderum and service per table.
+    series = []
+    for i, tab in enumerate(group.tables):
+        color, dash = series_color(i)
+        series.append(Series(_label(lang, i), tab.raaderum, color, dash))
+    target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
+    parts.append(f"<h3>{esc(t('compare.raaderum'))}</h3>")
+    parts.append(
+        figure(
+            line_chart(
+                group.years,
+                series,
+                title=t("compare.raaderum"),
+                lang=lang,
+                target=target,
+                target_label=t("chart.target"),
+                height=300,
+            )
+        )
+    )
+    parts.append(f"<h3>{esc(t('compare.service'))}</h3>")
+    service = bars_against_target(
+        [_label(lang, i) for i in range(total)],
+        [Series(t("col.service"), [tab.service for tab in group.tables], PALETTE[0])],
+        None,
+        title=t("compare.service"),
+        target_label="",
+        lang=lang,
+        height=220,
+    )
+    parts.append(figure(service))
+    # Proposals: a chart of those adopted by at least one table, a table of all.
+    used = [u for u in group.proposals if u.tables_adopted]
+    parts.append(f"<h3>{esc(t('compare.proposals'))}</h3>")
+    parts.append(f'<p class="muted small">{esc(t("compare.proposals_note"))}</p>')
+    if used:
+        kind_colors = {Kind.SAVING: PALETTE[1], Kind.EFFICIENCY: PALETTE[0], Kind.INVESTMENT: MET}
+        chart = horizontal_bars(
+            [u.title for u in used],
+            [u.tables_adopted for u in used],
+            title=t("compare.proposals"),
+            maximum=float(total),
+            colors=[kind_colors[u.kind] for u in used],
+            value_labels=[f"{u.tables_adopted}/{total}" for u in used],
+        )
+        legend = "".join(
+            f'<span class="swatch" style="background:{kind_colors[k]}"></span>'
+            f"{esc(kind_word(lang, k))} "
+            for k in (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT)
+        )
+        parts.append(figure(chart))
+        parts.append(f'<p class="small">{legend}</p>')
+    rows = [
+        [
+            esc(u.title),
+            esc(kind_word(lang, u.kind)),
+            esc(u.area),
+            esc(f"{u.tables_adopted}/{u.tables_total}"),
+            esc(format_amount(u.mean_round, lang)) if u.mean_round is not None else t("none"),
+        ]
+        for u in group.proposals
+    ]
+    headers = [
+        t("col.proposal"),
+        t("col.kind"),
+        t("col.area"),
+        t("compare.adopted_by"),
+        t("compare.mean_round"),
+    ]
+    parts.append(table(headers, rows, numeric=(3, 4)))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def comparison_html(
+    groups: Sequence[ComparisonGroup], unreadable: Sequence[Unreadable], lang: str
+) -> str:
+    """The self-contained compare.html."""
+    count = sum(len(g.tables) for g in groups)
+    date = datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+    parts = [
+        f'<header class="top"><h1>{esc(text(lang, "compare.title"))}</h1>'
+        f'<p class="muted small">{esc(text(lang, "compare.generated", date=date, count=count))}'
+        "</p></header>"
+    ]
+    if not groups:
+        parts.append(f"<p>{esc(text(lang, 'compare.nothing'))}</p>")
+    if len(groups) > 1:
+        parts.append(f"<p>{esc(text(lang, 'compare.mixed'))}</p>")
+    for index, group in enumerate(groups):
+        html = _group_html(group, lang)
+        if index:
+            html = html.replace('<section class="group">', '<section class="group page-break">', 1)
+        parts.append(html)
+    if unreadable:
+        parts.append(f"<section><h2>{esc(text(lang, 'compare.unreadable'))}</h2><ul>")
+        parts.extend(f"<li>{esc(u.error)}</li>" for u in unreadable)
+        parts.append("</ul></section>")
+    return page(text(lang, "compare.title"), lang, "\n".join(parts))
+
+
+def comparison_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | int]]:
+    """The rows of compare.csv."""
+    rows: list[list[str | int]] = []
+    for group in groups:
+        for u in group.proposals:
+            rows.append(
+                [
+                    group.deck_id,
+                    group.deck_hash,
+                    group.scenario_id,
+                    u.id,
+                    u.title,
+                    kind_word(lang, u.kind),
+                    u.area,
+                    u.tables_adopted,
+                    u.tables_total,
+                    number(u.mean_round, lang) if u.mean_round is not None else "",
+                ]
+            )
+    return rows
+
+
+def write_comparison(
+    groups: Sequence[ComparisonGroup],
+    out_dir: Path,
+    lang: str = "da",
+    unreadable: Sequence[Unreadable] | None = None,
+) -> list[Path]:
+    """Write compare.html and compare.csv into ``out_dir``; returns the paths. The unreadable
+    saves are taken from ``groups`` when it is a ``Comparison`` and none are given."""
+    if unreadable is None:
+        unreadable = groups.unreadable if isinstance(groups, Comparison) else []
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html_path = out_dir / "compare.html"
+    html_path.write_text(comparison_html(groups, unreadable, lang), encoding="utf-8")
+    csv_path = out_dir / "compare.csv"
+    write_csv(csv_path, COMPARE_HEADER, comparison_rows(groups, lang))
+    return [html_path, csv_path]
+
+
+__all__ = [
+    "Comparison",
+    "ComparisonGroup",
+    "ProposalUse",
+    "TableResult",
+    "Unreadable",
+    "compare_saves",
+    "write_comparison",
+]

@@ -1,0 +1,442 @@
+"""The session report of one saved game: report.html, decisions.csv, summary.json, board.png.
+
+``report.html`` is one self-contained file (inline CSS, charts as inline SVG, nothing loaded
+from anywhere) laid out for A4 so it can go with the minutes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from game.engine.actions import Adopt, Annotate, EndYear, SetTarget
+from game.engine.model import Deck, Kind
+from game.engine.rules import event_amount, raaderum, realised
+from game.engine.state import GameState, state_hash
+from game.engine.verdict import Verdict, verdict
+from game.engine.whatif import WhatIf, what_if
+from game.numbers import format_amount, format_percent
+from game.report.csvfile import number, write_csv
+from game.report.page import esc, figure, page, table
+from game.report.strings import join_words, text
+from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
+from game.saves import SavedGame
+
+DECISIONS_HEADER = ("round", "year", "action", "proposal_id", "title", "kind", "area", "note")
+"""Columns of decisions.csv (fixed English identifiers; the values are in the report's
+language)."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One entry of the game's action log, placed in its round."""
+
+    round: int  # 0-based
+    action: str  # adopt | end_year | annotate | set_target
+    card: str = ""
+    note: str = ""
+    amount: float | None = None
+
+
+def decisions(state: GameState) -> list[Decision]:
+    """Every decision of the game in order, with the round it was taken in."""
+    found: list[Decision] = []
+    round_index = 0
+    for action in state.log:
+        if isinstance(action, Adopt):
+            found.append(Decision(round_index, "adopt", action.card, action.note))
+        elif isinstance(action, Annotate):
+            found.append(Decision(round_index, "annotate", action.card, action.note))
+        elif isinstance(action, SetTarget):
+            found.append(Decision(round_index, "set_target", amount=action.amount))
+        elif isinstance(action, EndYear):
+            found.append(Decision(round_index, "end_year"))
+            round_index += 1
+    return found
+
+
+def kind_word(lang: str, kind: Kind) -> str:
+    """ "Besparelse" / "Saving" …"""
+    return text(lang, f"kind.{kind.value}")
+
+
+def verdict_lines(state: GameState, outcome: Verdict, lang: str) -> list[str]:
+    """The reasons behind the verdict, as sentences."""
+    if outcome.won:
+        return [text(lang, "verdict.won_why")]
+    lines = []
+    if outcome.missed_years:
+        lines.append(
+            text(lang, "verdict.target", years=join_words(lang, list(outcome.missed_years)))
+        )
+    if outcome.missing_kinds:
+        kinds = [text(lang, f"kinds.{k.value}") for k in outcome.missing_kinds]
+        lines.append(text(lang, "verdict.kinds", kinds=join_words(lang, kinds)))
+    if outcome.service_below_floor:
+        lines.append(
+            text(lang, "verdict.service", service=outcome.service, floor=outcome.service_floor)
+        )
+    return lines
+
+
+def _amount(value: float, lang: str) -> str:
+    shown = esc(format_amount(value, lang))
+    return f'<span class="neg">{shown}</span>' if value < 0 else shown
+
+
+def _outcome(state: GameState, card: str, lang: str) -> str:
+    adoption = state.adoption(card)
+    proposal = state.deck.proposal(card)
+    if adoption is None or not proposal.is_uncertain:
+        return text(lang, "none")
+    if not adoption.revealed:
+        return text(lang, "outcome.pending")
+    if adoption.factor == 0:
+        return text(lang, "outcome.failed")
+    return text(lang, "outcome.factor", percent=format_percent(adoption.factor, lang))
+
+
+class _Writer:
+    """Builds the pieces of one report."""
+
+    def __init__(self, saved: SavedGame, lang: str) -> None:
+        self.saved = saved
+        self.lang = lang
+        self.state = saved.history.current
+        self.deck: Deck = saved.deck
+        self.verdict = verdict(self.state)
+        self.whatif: WhatIf = what_if(self.state)
+        self.years = self.state.scenario.years
+
+    def t(self, key: str, **params: object) -> str:
+        return text(self.lang, key, **params)
+
+    def html(self) -> str:
+        parts = [
+            self._header(),
+            self._verdict(),
+            self._years(),
+            self._service(),
+            self._adopted(),
+            self._events(),
+            self._whatif(),
+            self._footer(),
+        ]
+        return page(self.t("report.title"), self.lang, "\n".join(parts))
+
+    def _header(self) -> str:
+        state, lang = self.state, self.lang
+        targets = sorted(set(state.targets))
+        target = " / ".join(format_amount(t, lang) for t in targets)
+        facts = [
+            (self.t("report.deck"), self.deck.title),
+            (self.t("report.scenario"), state.scenario.title),
+            (self.t("report.years"), f"{self.years[0]}–{self.years[-1]}"),
+            (self.t("report.target"), f"{target} {self.t('unit')} {self._per_year()}"),
+        ]
+        rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
+        generated = self.t(
+            "report.generated",
+            date=datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M"),
+            file=self.saved.path.name,
+        )
+        return (
+            f'<header class="top"><h1>{esc(self.t("report.title"))}</h1>'
+            f'<p class="muted small">{esc(generated)}</p>'
+            f'<dl class="facts">{rows}</dl></header>'
+        )
+
+    def _per_year(self) -> str:
+        return "pr. år" if self.lang == "da" else "per year"
+
+    def _verdict(self) -> str:
+        state, outcome = self.state, self.verdict
+        reasons = verdict_lines(state, outcome, self.lang)
+        if not outcome.finished:
+            status = "; ".join(reasons) if reasons else self.t("verdict.won_why")
+            headline = self.t("report.unfinished", round=state.round + 1, rounds=len(self.years))
+            body = self.t("verdict.open", status=status)
+            return (
+                f'<section class="verdict"><div class="headline">{esc(headline)}</div>'
+                f"<p>{esc(body)}</p></section>"
+            )
+        klass = "won" if outcome.won else "lost"
+        headline = self.t("verdict.won" if outcome.won else "verdict.lost")
+        lines = "".join(f"<p>{esc(line)}</p>" for line in reasons)
+        return (
+            f'<section class="verdict {klass}"><div class="headline">{esc(headline)}</div>'
+            f"{lines}</section>"
+        )
+
+    def _years(self) -> str:
+        state, lang = self.state, self.lang
+        actual = raaderum(state)
+        chart = bars_against_target(
+            self.years,
+            [Series(self.t("col.raaderum"), actual, MET)],
+            state.targets,
+            title=self.t("section.years"),
+            target_label=self.t("chart.target"),
+            lang=lang,
+            met_colors=True,
+        )
+        rows = []
+        for i, year in enumerate(self.years):
+            result = state.results[i] if i < len(state.results) else None
+            if result is None:
+                met = self.t("none")
+            elif result.met:
+                met = f'<span class="met">✓ {esc(self.t("yes"))}</span>'
+            else:
+                met = f'<span class="missed">✗ {esc(self.t("no"))}</span>'
+            rows.append(
+                [
+                    esc(year),
+                    esc(format_amount(state.targets[i], lang)),
+                    _amount(actual[i], lang),
+                    met,
+                    esc(result.capacity) if result else self.t("none"),
+                    esc(result.fatigue) if result else self.t("none"),
+                    esc(format_amount(result.service, lang, sign=True)) if result else "",
+                ]
+            )
+        headers = [
+            self.t("col.year"),
+            f"{self.t('col.target')} ({self.t('unit')})",
+            f"{self.t('col.raaderum')} ({self.t('unit')})",
+            self.t("col.met"),
+            self.t("col.capacity"),
+            self.t("col.fatigue"),
+            self.t("col.service"),
+        ]
+        return (
+            f"<section><h2>{esc(self.t('section.years'))}</h2>"
+            f"{figure(chart, self.t('section.years_note'))}"
+            f'<div class="keep">{table(headers, rows, numeric=(1, 2, 4, 5, 6))}</div></section>'
+        )
+
+    def _service(self) -> str:
+        results = self.state.results
+        if not results:
+            return ""
+        years = [r.year for r in results]
+        chart = line_chart(
+            years,
+            [
+                Series(self.t("chart.service"), [r.service for r in results], PALETTE[0]),
+                Series(self.t("chart.fatigue"), [r.fatigue for r in results], PALETTE[5], True),
+            ],
+            title=self.t("section.service"),
+            lang=self.lang,
+            height=220,
+        )
+        return (
+            f"<section><h2>{esc(self.t('section.service'))}</h2>"
+            f"{figure(chart, self.t('section.service_note'))}</section>"
+        )
+
+    def _adopted(self) -> str:
+        state, lang = self.state, self.lang
+        head = f"<section><h2>{esc(self.t('section.adopted'))}</h2>"
+        if not state.adopted:
+            return f"{head}<p>{esc(self.t('no_adopted'))}</p></section>"
+        blocks = []
+        for adoption in state.adopted:
+            proposal = self.deck.proposal(adoption.card)
+            amounts = [
+                _amount(realised(proposal, adoption, y), lang)
+                if y >= adoption.round
+                else self.t("none")
+                for y in range(len(self.years))
+            ]
+            meta = " · ".join(
+                [
+                    proposal.area,
+                    f"{self.t('col.adopted')} {self.years[adoption.round]}",
+                    f"{self.t('col.outcome')}: {_outcome(state, adoption.card, lang)}",
+                    f"{self.t('col.service')} {format_amount(proposal.service, lang, sign=True)}",
+                ]
+            )
+            note = adoption.note.strip()
+            note_html = (
+                esc(note) if note else f'<span class="muted">{esc(self.t("no_note"))}</span>'
+            )
+            question = (
+                f'<p><span class="label">{esc(self.t("col.question"))}:</span> '
+                f"{esc(proposal.question)}</p>"
+                if proposal.question
+                else ""
+            )
+            blocks.append(
+                f'<div class="proposal"><h3>{esc(proposal.title)}'
+                f'<span class="badge {proposal.kind.value}">'
+                f"{esc(kind_word(lang, proposal.kind))}</span></h3>"
+                f'<p class="muted small">{esc(meta)}</p>'
+                + table(
+                    [f"{self.t('col.amounts')} ({self.t('unit')})", *self.years],
+                    [["", *amounts]],
+                    numeric=tuple(range(1, len(self.years) + 1)),
+                )
+                + f'<p><span class="label">{esc(self.t("col.note"))}:</span> {note_html}</p>'
+                + question
+                + "</div>"
+            )
+        return head + "\n".join(blocks) + "</section>"
+
+    def _events(self) -> str:
+        state, lang = self.state, self.lang
+        head = f"<section><h2>{esc(self.t('section.events'))}</h2>"
+        if not state.events:
+            return f"{head}<p>{esc(self.t('no_events'))}</p></section>"
+        rows = []
+        for drawn in state.events:
+            event = self.deck.event(drawn.card)
+            amounts = [
+                _amount(event_amount(state, drawn, y), lang) if y >= drawn.round else ""
+                for y in range(len(self.years))
+            ]
+            rows.append([esc(event.title), esc(self.years[drawn.round]), *amounts])
+        headers = [self.t("col.event"), self.t("col.drawn"), *self.years]
+        numeric = tuple(range(2, len(self.years) + 2))
+        return head + table(headers, rows, numeric=numeric) + "</section>"
+
+    def _whatif(self) -> str:
+        w, lang = self.whatif, self.lang
+        series = [
+            Series(self.t("col.actual"), w.actual, PALETTE[0]),
+            Series(self.t("col.expected"), w.expected, PALETTE[4]),
+            Series(self.t("col.worst10"), w.worst10, PALETTE[5]),
+            Series(self.t("col.best"), w.best, PALETTE[2]),
+        ]
+        chart = bars_against_target(
+            self.years,
+            series,
+            w.target,
+            title=self.t("section.whatif"),
+            target_label=self.t("chart.target"),
+            lang=lang,
+        )
+        rows = [[esc(self.t("col.target")), *(esc(format_amount(v, lang)) for v in w.target)]]
+        for s in series:
+            rows.append([esc(s.label), *(_amount(v, lang) for v in s.values)])
+        numeric = tuple(range(1, len(self.years) + 1))
+        whatif_table = table([self.t("unit"), *self.years], rows, numeric=numeric)
+        best_rows = [
+            [
+                esc(self.years[start]),
+                esc(self.deck.proposal(pid).title),
+                esc(kind_word(lang, self.deck.proposal(pid).kind)),
+                esc(self.deck.proposal(pid).area),
+            ]
+            for pid, start in w.best_plan
+        ]
+        best_table = (
+            table(
+                [
+                    self.t("col.year"),
+                    self.t("col.proposal"),
+                    self.t("col.kind"),
+                    self.t("col.area"),
+                ],
+                best_rows,
+            )
+            if best_rows
+            else f"<p>{esc(self.t('best.none'))}</p>"
+        )
+        verdict_key = "best.met_all" if w.best_met_all else "best.not_met_all"
+        inexact = "" if w.best_exact else f'<p class="muted">{esc(self.t("best.inexact"))}</p>'
+        return (
+            f'<section class="page-break"><h2>{esc(self.t("section.whatif"))}</h2>'
+            f"<p>{esc(self.t('section.whatif_note'))}</p>"
+            f'{figure(chart)}<div class="keep">{whatif_table}</div>'
+            f"<h3>{esc(self.t('section.best'))}</h3>"
+            f'<p class="muted small">{esc(self.t("section.best_note"))}</p>'
+            f'<p class="label">{esc(self.t(verdict_key))}</p>{inexact}{best_table}</section>'
+        )
+
+    def _footer(self) -> str:
+        state = self.state
+        return (
+            f'<footer class="muted small">{esc(self.t("report.seed"))}: {esc(state.seed)} · '
+            f"{esc(self.t('report.state_hash'))}: {esc(state_hash(state))} · "
+            f"{esc(self.deck.id)} {esc(self.deck.content_hash[:12])}</footer>"
+        )
+
+    def decision_rows(self) -> list[list[str | None]]:
+        rows: list[list[str | None]] = []
+        for d in decisions(self.state):
+            year = self.years[d.round] if d.round < len(self.years) else ""
+            proposal = self.deck.proposal(d.card) if d.card else None
+            note = d.note
+            if d.action == "set_target" and d.amount is not None:
+                note = number(d.amount, self.lang)
+            rows.append(
+                [
+                    str(d.round + 1),
+                    year,
+                    self.t(f"action.{d.action}"),
+                    d.card,
+                    proposal.title if proposal else "",
+                    kind_word(self.lang, proposal.kind) if proposal else "",
+                    proposal.area if proposal else "",
+                    note,
+                ]
+            )
+        return rows
+
+    def summary(self) -> dict[str, Any]:
+        state, outcome = self.state, self.verdict
+        return {
+            "deck": {"id": self.deck.id, "title": self.deck.title, "hash": self.deck.content_hash},
+            "scenario": {"id": state.scenario.id, "title": state.scenario.title},
+            "seed": state.seed,
+            "years": list(self.years),
+            "target": [round(t, 6) for t in state.targets],
+            "finished": state.finished,
+            "verdict": {
+                "won": outcome.won,
+                "reasons": list(outcome.reasons),
+                "missed_years": list(outcome.missed_years),
+                "missing_kinds": [k.value for k in outcome.missing_kinds],
+                "service": outcome.service,
+                "service_floor": outcome.service_floor,
+            },
+            "raaderum": [round(v, 6) for v in raaderum(state)],
+            "met": [r.met for r in state.results],
+            "adopted": [
+                {"id": a.card, "round": a.round, "year": self.years[a.round], "note": a.note}
+                for a in state.adopted
+            ],
+            "adopted_ids": list(state.adopted_ids()),
+            "events": [{"id": e.card, "round": e.round} for e in state.events],
+            "state_hash": state_hash(state),
+            "what_if": self.whatif.to_dict(),
+            "created": self.saved.created,
+            "updated": self.saved.updated,
+            "lang": self.lang,
+        }
+
+
+def write_report(saved: SavedGame, out_dir: Path, lang: str = "da") -> list[Path]:
+    """Write report.html, decisions.csv, summary.json and board.png for a saved game into
+    ``out_dir`` (created if missing); returns the paths written. Raises ``OSError`` when the
+    folder cannot be written."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(saved, lang)
+    html_path = out_dir / "report.html"
+    html_path.write_text(writer.html(), encoding="utf-8")
+    csv_path = out_dir / "decisions.csv"
+    write_csv(csv_path, DECISIONS_HEADER, writer.decision_rows())
+    json_path = out_dir / "summary.json"
+    json_path.write_text(
+        json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    png_path = out_dir / "board.png"
+    from game.ui.screenshot import render_board_png  # pygame only when a report is written
+
+    render_board_png(saved.deck, saved.history, png_path, size=(1600, 900), lang=lang)
+    return [html_path, csv_path, json_path, png_path]

@@ -1,0 +1,270 @@
+"""Charts as inline SVG text: bars per year against a target, lines, and horizontal bars.
+
+No scripts, no external fonts or images: the text inherits the page's font. Every chart has a
+``<title>`` for screen readers and is drawn with the Okabe–Ito palette of the board.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from game.numbers import format_amount
+
+INK = "#1c2430"
+MUTED = "#5c6470"
+GRID = "#d8d4cc"
+MET = "#009e73"
+MISSED = "#d55e00"
+PALETTE = (
+    "#0072b2",
+    "#e69f00",
+    "#009e73",
+    "#cc79a7",
+    "#56b4e9",
+    "#d55e00",
+    "#8a7a00",
+    "#1c2430",
+)
+"""Okabe–Ito colours for series; a ninth series starts over with a dashed line."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One named row of values, drawn in ``color`` (dashed when ``dash``)."""
+
+    label: str
+    values: Sequence[float]
+    color: str
+    dash: bool = False
+
+
+def series_color(index: int) -> tuple[str, bool]:
+    """The colour of series ``index`` and whether it is dashed."""
+    return PALETTE[index % len(PALETTE)], index >= len(PALETTE)
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values that cover [low, high] (always including 0 when in range)."""
+    if high <= low:
+        high = low + 1.0
+    raw = (high - low) / max(1, count)
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value <= high + step * 1e-6:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+class _Axis:
+    """Maps values to y pixels between ``top`` and ``bottom``."""
+
+    def __init__(self, values: Sequence[float], top: float, bottom: float) -> None:
+        low = min(0.0, *values) if values else 0.0
+        high = max(0.0, *values) if values else 1.0
+        self.ticks = nice_ticks(low, high)
+        self.low, self.high = self.ticks[0], self.ticks[-1]
+        self.top, self.bottom = top, bottom
+
+    def y(self, value: float) -> float:
+        span = self.high - self.low or 1.0
+        return self.bottom - (value - self.low) / span * (self.bottom - self.top)
+
+
+def _open(width: int, height: int, title: str) -> list[str]:
+    return [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'preserveAspectRatio="xMidYMid meet" font-size="13">',
+        f"<title>{escape(title)}</title>",
+    ]
+
+
+def _grid(parts: list[str], axis: _Axis, left: float, right: float, lang: str) -> None:
+    for tick in axis.ticks:
+        y = axis.y(tick)
+        stroke = INK if tick == 0 else GRID
+        parts.append(
+            f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" '
+            f'stroke="{stroke}" stroke-width="{1.2 if tick == 0 else 0.8}"/>'
+        )
+        parts.append(
+            f'<text x="{left - 6:.1f}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
+            f"{escape(format_amount(tick, lang))}</text>"
+        )
+
+
+def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y: float) -> None:
+    """Legend entries (label, colour, shape 'box'|'line'|'dash') in one row from (x, y)."""
+    for label, color, shape in items:
+        if shape == "box":
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" fill="{color}"/>'
+            )
+        else:
+            dash = ' stroke-dasharray="5 3"' if shape == "dash" else ""
+            parts.append(
+                f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 18:.1f}" y2="{y - 4:.1f}" '
+                f'stroke="{color}" stroke-width="3"{dash}/>'
+            )
+        parts.append(f'<text x="{x + 24:.1f}" y="{y:.1f}" fill="{INK}">{escape(label)}</text>')
+        x += 24 + 7.2 * len(label) + 22
+
+
+def bars_against_target(
+    categories: Sequence[str],
+    series: Sequence[Series],
+    target: Sequence[float] | None,
+    *,
+    title: str,
+    target_label: str,
+    lang: str = "da",
+    met_colors: bool = False,
+    width: int = 720,
+    height: int = 300,
+) -> str:
+    """Grouped vertical bars per category with the target as a black step per category.
+
+    With ``met_colors`` (one series only) a bar is green when it reaches the target and
+    vermillion when it does not, and its value is written above it.
+    """
+    left, right, top, bottom = 56.0, width - 12.0, 34.0, height - 30.0
+    values = [v for s in series for v in s.values] + list(target or [])
+    axis = _Axis(values, top, bottom)
+    parts = _open(width, height, title)
+    _grid(parts, axis, left, right, lang)
+    slot = (right - left) / max(1, len(categories))
+    bar = min(slot * 0.7 / max(1, len(series)), 90.0)
+    zero = axis.y(0.0)
+    for c, category in enumerate(categories):
+        x0 = left + c * slot + (slot - bar * len(series)) / 2
+        for s_index, s in enumerate(series):
+            value = s.values[c]
+            color = s.color
+            if met_colors and target is not None:
+                color = MET if value >= target[c] - 1e-9 else MISSED
+            y = axis.y(value)
+            x = x0 + s_index * bar
+            parts.append(
+                f'<rect x="{x:.1f}" y="{min(y, zero):.1f}" width="{bar * 0.92:.1f}" '
+                f'height="{abs(zero - y):.1f}" fill="{color}"/>'
+            )
+            if met_colors:
+                label_y = (min(y, zero) - 5) if value >= 0 else (max(y, zero) + 15)
+                parts.append(
+                    f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" '
+                    f'font-weight="bold" fill="{INK}">{escape(format_amount(value, lang))}</text>'
+                )
+        if target is not None:
+            ty = axis.y(target[c])
+            parts.append(
+                f'<line x1="{left + c * slot + 4:.1f}" y1="{ty:.1f}" '
+                f'x2="{left + (c + 1) * slot - 4:.1f}" y2="{ty:.1f}" stroke="{INK}" '
+                f'stroke-width="3"/>'
+            )
+        parts.append(
+            f'<text x="{left + (c + 0.5) * slot:.1f}" y="{height - 10:.1f}" '
+            f'text-anchor="middle" fill="{INK}">{escape(category)}</text>'
+        )
+    legend: list[tuple[str, str, str]] = []
+    if not met_colors:
+        legend += [(s.label, s.color, "box") for s in series]
+    if target is not None:
+        legend.append((target_label, INK, "line"))
+    _legend(parts, legend, left, 18.0)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def line_chart(
+    categories: Sequence[str],
+    series: Sequence[Series],
+    *,
+    title: str,
+    lang: str = "da",
+    target: Sequence[float] | None = None,
+    target_label: str = "",
+    width: int = 720,
+    height: int = 260,
+) -> str:
+    """Lines with markers over the categories, and an optional target as a thick line."""
+    left, right, top, bottom = 56.0, width - 16.0, 34.0, height - 30.0
+    values = [v for s in series for v in s.values] + list(target or [])
+    axis = _Axis(values, top, bottom)
+    parts = _open(width, height, title)
+    _grid(parts, axis, left, right, lang)
+    slot = (right - left) / max(1, len(categories))
+
+    def x_of(i: int) -> float:
+        return left + (i + 0.5) * slot
+
+    rows = list(series)
+    if target is not None:
+        rows.append(Series(target_label, target, INK))
+    for index, s in enumerate(rows):
+        is_target = target is not None and index == len(rows) - 1
+        points = " ".join(f"{x_of(i):.1f},{axis.y(v):.1f}" for i, v in enumerate(s.values))
+        dash = ' stroke-dasharray="6 4"' if s.dash else ""
+        parts.append(
+            f'<polyline points="{points}" fill="none" stroke="{s.color}" '
+            f'stroke-width="{3.5 if is_target else 2.5}"{dash}/>'
+        )
+        if not is_target:
+            for i, v in enumerate(s.values):
+                parts.append(
+                    f'<circle cx="{x_of(i):.1f}" cy="{axis.y(v):.1f}" r="3.5" fill="{s.color}"/>'
+                )
+    for i, category in enumerate(categories):
+        parts.append(
+            f'<text x="{x_of(i):.1f}" y="{height - 10:.1f}" text-anchor="middle" '
+            f'fill="{INK}">{escape(category)}</text>'
+        )
+    legend = [(s.label, s.color, "dash" if s.dash else "line") for s in rows]
+    _legend(parts, legend, left, 18.0)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def horizontal_bars(
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    title: str,
+    maximum: float,
+    colors: Sequence[str] | None = None,
+    value_labels: Sequence[str] | None = None,
+    width: int = 720,
+    row: int = 20,
+    label_width: int = 300,
+) -> str:
+    """One horizontal bar per label, scaled to ``maximum``, with its value at the end."""
+    height = int(row * len(labels) + 12)
+    parts = _open(width, height, title)
+    left, right = float(label_width), width - 60.0
+    for i, (label, value) in enumerate(zip(labels, values)):
+        y = 6 + i * row
+        shown = label if len(label) <= 42 else label[:41] + "…"
+        parts.append(
+            f'<text x="{left - 8:.1f}" y="{y + row * 0.7:.1f}" text-anchor="end" '
+            f'fill="{INK}">{escape(shown)}</text>'
+        )
+        length = (right - left) * (value / maximum if maximum else 0.0)
+        color = colors[i] if colors else PALETTE[0]
+        parts.append(
+            f'<rect x="{left:.1f}" y="{y + 3:.1f}" width="{max(0.0, length):.1f}" '
+            f'height="{row - 6:.1f}" fill="{color}"/>'
+        )
+        text = value_labels[i] if value_labels else f"{value:g}"
+        parts.append(
+            f'<text x="{left + max(0.0, length) + 6:.1f}" y="{y + row * 0.7:.1f}" '
+            f'fill="{INK}">{escape(text)}</text>'
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)
