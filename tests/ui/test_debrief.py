@@ -251,3 +251,27 @@ def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Dec
                     seen.add(tone)
             state = after
     assert {"good", "bad"} <= seen
+
+
+def test_report_button_writes_the_session_report_and_shows_where(app: App, deck: Deck) -> None:
+    state = finished_game(deck, True)
+    start(app, state)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    app.step(0.016)
+    drawn = record_text(app)
+    key(pygame.K_r)
+    app.step(0.016)  # the "writing…" notice is drawn first
+    assert app.t("debrief.report_writing") in drawn
+    app.step(0.016)
+    assert not scene.report_error
+    names = {p.name for p in scene.report_paths}
+    assert {"report.html", "decisions.csv", "summary.json"} <= names
+    folder = scene.report_paths[0].parent
+    assert app.save_dir is not None
+    assert folder.parent == app.save_dir.parent / "reports"
+    assert all(p.is_file() for p in scene.report_paths)
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.016)
+    assert app.t("debrief.report_done", folder=str(folder)) in drawn

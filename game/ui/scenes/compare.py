@@ -1,0 +1,602 @@
+"""«Sammenlign borde»: the saves of several tables side by side (e.g. a citizen conference).
+
+The scene reads a folder of saves (the save folder unless another is given or typed into the
+path field) with ``game.report.compare_saves`` and shows one group at a time — tables that
+played the same deck content and scenario; different decks or scenarios are never mixed:
+
+* left: every proposal adopted by at least one table, most adopted first, as a bar of
+  "tables that adopted it / all tables", with the mean round of adoption;
+* right: the win rate, and per table its råderum per year against the target (met years
+  with a check, missed with a cross), its service level and its result.
+
+Keys: ←/→ switch group, ↑/↓ scroll the proposals, W writes compare.html and compare.csv
+(``game.report.write_comparison``) into the user's data folder, Enter reads the folder in the
+path field again, Esc goes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.numbers import format_amount, format_percent
+from game.ui import charts, theme
+from game.ui.draw import button, kind_icon, panel
+from game.ui.layout import split_columns
+from game.ui.scene import Scene, is_activation
+from game.ui.scenes.year import draw_header, line_height
+from game.ui.textfield import FieldStyle, TextField
+from game.ui.theme import FONT_BOLD
+
+if TYPE_CHECKING:
+    from game.report import ComparisonGroup
+    from game.ui.app import App
+
+log = logging.getLogger(__name__)
+
+MAX_PATH_LENGTH = 1000
+
+
+def default_folder(app: App) -> Path:
+    """The folder the game saves into (the tables' saves when played on this machine)."""
+    from game.paths import user_dir
+
+    return app.save_dir if app.save_dir is not None else user_dir() / "saves"
+
+
+class CompareScene(Scene):
+    """The comparison of tables (see the module docstring)."""
+
+    def __init__(self, app: App, folder: Path | None = None) -> None:
+        super().__init__(app)
+        self.folder = Path(folder) if folder is not None else default_folder(app)
+        sc = app.scale
+        self.field = TextField(
+            (0, 0, 100, 40),
+            app.fonts.get("regular", sc.min_text),
+            text=str(self.folder),
+            placeholder=app.t("compare.path_placeholder"),
+            max_length=MAX_PATH_LENGTH,
+            multiline=False,
+            show_counter=False,
+        )
+        self.groups: list[ComparisonGroup] = []
+        self.unreadable: list[Any] = []
+        self.error = ""
+        self.index = 0
+        self.scroll = 0
+        self.max_scroll = 0
+        self.written: list[Path] = []
+        self.write_error = ""
+        self.buttons: dict[str, pygame.Rect] = {}
+        self.load()
+
+    @property
+    def wants_text_input(self) -> bool:  # type: ignore[override]
+        """True while the path field has the focus."""
+        return self.field.focused
+
+    @property
+    def group(self) -> ComparisonGroup | None:
+        """The group on screen."""
+        return self.groups[self.index] if self.groups else None
+
+    # --- model ----------------------------------------------------------------------------
+    def load(self, folder: Path | None = None) -> None:
+        """Read the saves in ``folder`` (default: the current one) and group them."""
+        from game.report import compare_saves
+
+        if folder is not None:
+            self.folder = folder
+        self.error = ""
+        self.written = []
+        self.write_error = ""
+        self.index = self.scroll = 0
+        if not self.folder.is_dir():
+            self.groups, self.unreadable = [], []
+            self.error = self.app.t("compare.no_folder", folder=str(self.folder))
+            return
+        try:
+            comparison = compare_saves([self.folder])
+        except Exception as error:  # a bad folder must not end the workshop
+            log.warning("comparison failed: %s", error)
+            self.groups, self.unreadable = [], []
+            self.error = str(error) or type(error).__name__
+            return
+        self.groups = list(comparison)
+        self.unreadable = list(getattr(comparison, "unreadable", []))
+        self.app.request_redraw()
+
+    def out_dir(self) -> Path:
+        """A new folder for compare.html/compare.csv under the user's data folder."""
+        from game.paths import user_dir
+
+        base = self.app.save_dir.parent if self.app.save_dir is not None else user_dir()
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = base / "reports" / f"compare-{stamp}"
+        suffix = 2
+        while folder.exists():
+            folder = base / "reports" / f"compare-{stamp}-{suffix}"
+            suffix += 1
+        return folder
+
+    def write(self) -> None:
+        """Write compare.html and compare.csv of every group; remember where."""
+        from game.report import write_comparison
+
+        if not self.groups:
+            return
+        try:
+            folder = self.out_dir()
+            self.written = list(
+                write_comparison(self.groups, folder, self.app.lang, self.unreadable)
+            )
+            self.write_error = ""
+            self.app.toast(self.app.t("compare.written", folder=str(folder)))
+        except Exception as error:  # a full disk must not end the workshop
+            log.warning("writing the comparison failed: %s", error)
+            self.write_error = str(error) or type(error).__name__
+            self.app.toast(self.app.t("compare.write_failed", reason=self.write_error), error=True)
+
+    # --- input ----------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """The path field first, then keys and buttons."""
+        if (
+            self.field.focused
+            and event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        ):
+            self.field.blur()
+            self.load(Path(self.field.text.strip().strip('"')).expanduser())
+            return
+        if self.field.handle(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            self._handle_key(event.key)
+        elif is_activation(event):
+            for name, rect in self.buttons.items():
+                if rect.collidepoint(event.pos):
+                    self.press(name)
+                    return
+        elif event.type == pygame.MOUSEWHEEL:
+            self._scroll_by(-event.y * 3)
+
+    def _handle_key(self, key: int) -> None:
+        if key == pygame.K_ESCAPE:
+            self.press("back")
+        elif key == pygame.K_w:
+            self.press("write")
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.press("load")
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.groups:
+            step = 1 if key == pygame.K_RIGHT else -1
+            self.index = (self.index + step) % len(self.groups)
+            self.scroll = 0
+        elif key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
+            self._scroll_by(1 if key == pygame.K_DOWN else 5)
+        elif key in (pygame.K_UP, pygame.K_PAGEUP):
+            self._scroll_by(-1 if key == pygame.K_UP else -5)
+
+    def _scroll_by(self, rows: int) -> None:
+        self.scroll = max(0, min(self.max_scroll, self.scroll + rows))
+        self.app.request_redraw()
+
+    def press(self, name: str) -> None:
+        """Do what the button ``name`` does."""
+        if name == "back":
+            self.field.blur()
+            self.app.pop()
+        elif name == "write":
+            self.write()
+        elif name == "load":
+            self.load(Path(self.field.text.strip().strip('"')).expanduser())
+        elif name in ("previous", "next") and self.groups:
+            step = 1 if name == "next" else -1
+            self.index = (self.index + step) % len(self.groups)
+            self.scroll = 0
+
+    def on_exit(self) -> None:
+        """Give the keyboard back when the scene closes."""
+        self.field.blur()
+
+    # --- drawing --------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """Header, the path row, the group and the footer."""
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        surface.fill(theme.BACKGROUND)
+        group = self.group
+        subtitle = ""
+        if group is not None:
+            subtitle = app.t("compare.group_of", index=self.index + 1, count=len(self.groups))
+        header = draw_header(app, surface, app.t("compare.title"), subtitle)
+        width, height = surface.get_size()
+        self.buttons = {}
+        row_h = round(line_height(app, sc.min_text) * 1.6)
+        path_row = pygame.Rect(2 * g, header.bottom + g, width - 4 * g, row_h)
+        self._draw_path_row(surface, path_row)
+        foot_h = max(round(sc.heading * 2.0), round(height * 0.08))
+        body = pygame.Rect(
+            2 * g, path_row.bottom + g, width - 4 * g, height - path_row.bottom - foot_h - 4 * g
+        )
+        if group is None:
+            panel(surface, body, sc.radius)
+            message = self.error or app.t("compare.empty", folder=str(self.folder))
+            app.text.draw(
+                surface,
+                message,
+                body.inflate(-4 * g, -4 * g),
+                sc.heading,
+                theme.MUTED,
+                min_size=sc.min_text,
+                align="center",
+                valign="middle",
+            )
+        else:
+            self._draw_group(surface, body, group)
+        self._draw_footer(
+            surface, pygame.Rect(2 * g, height - foot_h - 2 * g, width - 4 * g, foot_h)
+        )
+
+    def _draw_path_row(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        label = app.t("compare.folder")
+        label_w = app.fonts.get(FONT_BOLD, sc.min_text).size(label)[0] + g
+        app.text.draw(
+            surface,
+            label,
+            pygame.Rect(rect.x, rect.y, label_w, rect.height),
+            sc.min_text,
+            theme.INK,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        load_w = max(sc.body * 5, rect.width // 9)
+        load = pygame.Rect(rect.right - load_w, rect.y, load_w, rect.height)
+        self.field.set_rect(
+            pygame.Rect(rect.x + label_w, rect.y, load.left - g - rect.x - label_w, rect.height)
+        )
+        self.field.font = app.fonts.get("regular", sc.min_text)
+        self.field.style = FieldStyle(padding=max(4, g // 2), radius=sc.radius)
+        self.field.draw(surface)
+        button(surface, app.text, load, app.t("compare.load"), sc.min_text, radius=sc.radius)
+        self.buttons["load"] = load
+
+    def _draw_group(self, surface: pygame.Surface, rect: pygame.Rect, group: Any) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        title = app.t("compare.group", scenario=group.scenario_title, deck=group.deck_title)
+        title_h = line_height(app, sc.heading, FONT_BOLD)
+        arrows_w = 0
+        if len(self.groups) > 1:
+            arrows_w = title_h * 2 + g
+            prev_rect = pygame.Rect(rect.right - arrows_w, rect.y, title_h, title_h)
+            next_rect = pygame.Rect(rect.right - title_h, rect.y, title_h, title_h)
+            for name, box, direction in (("previous", prev_rect, -1), ("next", next_rect, 1)):
+                pygame.draw.rect(surface, theme.CARD, box, border_radius=sc.radius)
+                pygame.draw.rect(surface, theme.LINE, box, 1, border_radius=sc.radius)
+                cx, cy, r = box.centerx, box.centery, box.height // 4
+                pygame.draw.polygon(
+                    surface,
+                    theme.INK,
+                    [
+                        (cx - r * direction, cy - r),
+                        (cx + r * direction, cy),
+                        (cx - r * direction, cy + r),
+                    ],
+                )
+                self.buttons[name] = box
+        app.text.draw(
+            surface,
+            title,
+            pygame.Rect(rect.x, rect.y, rect.width - arrows_w - g, title_h),
+            sc.heading,
+            theme.INK,
+            min_size=sc.min_text,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        body = pygame.Rect(rect.x, rect.y + title_h + g, rect.width, rect.height - title_h - g)
+        left, right = split_columns(body, [0.5, 0.5], 2 * g)
+        self._draw_proposals(surface, left, group)
+        self._draw_tables(surface, right, group)
+
+    def _draw_proposals(self, surface: pygame.Surface, rect: pygame.Rect, group: Any) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        panel(surface, rect, sc.radius)
+        inner = rect.inflate(-2 * g, -2 * g)
+        size = sc.min_text
+        head_h = line_height(app, size, FONT_BOLD)
+        app.text.draw(
+            surface,
+            app.t("compare.proposals"),
+            pygame.Rect(inner.x, inner.y, inner.width, head_h),
+            size,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        used = [u for u in group.proposals if u.tables_adopted]
+        unused = len(group.proposals) - len(used)
+        foot_h = line_height(app, size) if unused else 0
+        area = pygame.Rect(
+            inner.x, inner.y + head_h + g // 2, inner.width, inner.height - head_h - g // 2 - foot_h
+        )
+        row_h = line_height(app, size, FONT_BOLD) * 2 + g
+        rows = max(1, area.height // row_h)
+        self.max_scroll = max(0, len(used) - rows)
+        self.scroll = min(self.scroll, self.max_scroll)
+        total = max(1, len(group.tables))
+        value_w = app.fonts.get(FONT_BOLD, size).size(f"{total}/{total}")[0] + g
+        bold_h = line_height(app, size, FONT_BOLD)
+        y = area.y
+        for use in used[self.scroll : self.scroll + rows]:
+            icon = pygame.Rect(area.x, y + (bold_h - size) // 2, size, size)
+            kind_icon(surface, use.kind, icon, theme.kind_color(use.kind))
+            rounds = ""
+            if use.mean_round is not None:
+                rounds = app.t("compare.mean_round", round=format_amount(use.mean_round, app.lang))
+            rounds_w = app.fonts.get("regular", size).size(rounds)[0] + g if rounds else 0
+            app.text.draw(
+                surface,
+                use.title,
+                pygame.Rect(icon.right + g // 2, y, area.right - icon.right - g - rounds_w, bold_h),
+                size,
+                theme.INK,
+                role=FONT_BOLD,
+                max_lines=1,
+            )
+            if rounds:
+                app.text.draw(
+                    surface,
+                    rounds,
+                    pygame.Rect(area.right - rounds_w, y, rounds_w, bold_h),
+                    size,
+                    theme.MUTED,
+                    align="right",
+                    max_lines=1,
+                )
+            bar = pygame.Rect(
+                icon.right + g // 2,
+                y + bold_h + g // 4,
+                area.right - icon.right - g // 2 - value_w,
+                bold_h - g // 2,
+            )
+            pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=bar.height // 3)
+            filled = bar.copy()
+            filled.width = round(bar.width * use.tables_adopted / total)
+            pygame.draw.rect(
+                surface, theme.kind_color(use.kind), filled, border_radius=bar.height // 3
+            )
+            for k in range(1, total):
+                x = bar.x + round(bar.width * k / total)
+                pygame.draw.line(surface, theme.PANEL, (x, bar.top), (x, bar.bottom - 1), 1)
+            app.text.draw(
+                surface,
+                f"{use.tables_adopted}/{total}",
+                pygame.Rect(bar.right, y + bold_h, value_w, bold_h),
+                size,
+                theme.INK,
+                role=FONT_BOLD,
+                align="right",
+                max_lines=1,
+            )
+            y += row_h
+        if unused:
+            app.text.draw(
+                surface,
+                app.t("compare.unused", count=unused),
+                pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
+                size,
+                theme.MUTED,
+                max_lines=1,
+            )
+        if self.max_scroll:
+            app.text.draw(
+                surface,
+                app.t(
+                    "compare.scroll",
+                    first=self.scroll + 1,
+                    last=min(len(used), self.scroll + rows),
+                    count=len(used),
+                ),
+                pygame.Rect(inner.x, inner.y, inner.width, head_h),
+                size,
+                theme.MUTED,
+                align="right",
+                max_lines=1,
+            )
+
+    def _draw_tables(self, surface: pygame.Surface, rect: pygame.Rect, group: Any) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        panel(surface, rect, sc.radius)
+        inner = rect.inflate(-2 * g, -2 * g)
+        win_h = line_height(app, sc.body, FONT_BOLD)
+        wins = app.t(
+            "compare.win_rate",
+            wins=group.wins,
+            tables=group.finished,
+            percent=format_percent(group.win_rate, app.lang),
+        )
+        app.text.draw(
+            surface,
+            wins,
+            pygame.Rect(inner.x, inner.y, inner.width, win_h),
+            sc.body,
+            theme.INK,
+            min_size=sc.min_text,
+            role=FONT_BOLD,
+            max_lines=1,
+        )
+        top = inner.y + win_h
+        open_count = len(group.tables) - group.finished
+        if open_count or self.unreadable:
+            parts = []
+            if open_count:
+                parts.append(app.t("compare.unfinished", count=open_count))
+            if self.unreadable:
+                parts.append(app.t("compare.unreadable", count=len(self.unreadable)))
+            note_h = line_height(app, sc.min_text)
+            app.text.draw(
+                surface,
+                " · ".join(parts),
+                pygame.Rect(inner.x, top, inner.width, note_h),
+                sc.min_text,
+                theme.WARNING,
+                max_lines=1,
+            )
+            top += note_h
+        top += g // 2
+        years = group.years
+        size = sc.min_text
+        line_h = line_height(app, size, FONT_BOLD)
+        columns = [
+            app.t("compare.table_col"),
+            *years,
+            app.t("compare.service_col"),
+            app.t("compare.result_col"),
+        ]
+        weights = [1.2] + [1.0] * len(years) + [0.9, 1.1]
+        cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
+        for label, cell in zip(columns, cells):
+            app.text.draw(
+                surface, label, cell, size, theme.MUTED, role=FONT_BOLD, align="center", max_lines=1
+            )
+        y = top + line_h
+        available = inner.bottom - y
+        row_h = max(line_h, min(round(line_h * 1.6), available // max(1, len(group.tables))))
+        rows = max(1, available // row_h)
+        badge = max(8, round(size * 0.9))
+        for number, table in enumerate(group.tables[:rows]):
+            row = pygame.Rect(inner.x, y, inner.width, row_h)
+            if number % 2:
+                pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
+            cells = split_columns(row, weights, g // 2)
+            name = app.t("compare.table", number=number + 1)
+            app.text.draw(
+                surface,
+                name,
+                cells[0],
+                size,
+                theme.INK,
+                role=FONT_BOLD,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+            for i in range(len(years)):
+                cell = cells[1 + i]
+                value = table.raaderum[i] if i < len(table.raaderum) else 0.0
+                target = table.target[i] if i < len(table.target) else 0.0
+                closed = table.finished  # an unfinished table's open years are not final
+                met = value >= target - 1e-9
+                font = app.fonts.get("regular", size)
+                text = format_amount(value, app.lang)
+                text_w = font.size(charts.displayable(text, font))[0]
+                x0 = cell.centerx - (text_w + g // 2 + badge) // 2
+                charts.blit_text(
+                    surface,
+                    text,
+                    font,
+                    theme.INK if met else theme.WARNING,
+                    "midleft",
+                    (x0, cell.centery),
+                )
+                center = (x0 + text_w + g // 2 + badge // 2, cell.centery)
+                if closed and met:
+                    charts.draw_check(surface, center, badge, theme.MET)
+                elif closed:
+                    charts.draw_cross(surface, center, badge, theme.GAP)
+            service = cells[-2]
+            app.text.draw(
+                surface,
+                f"{table.service:+d}".replace("-", "−"),
+                service,
+                size,
+                theme.INK,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+            if not table.finished:
+                result, ink = app.t("compare.open"), theme.MUTED
+            elif table.won:
+                result, ink = app.t("compare.won"), theme.MET
+            else:
+                result, ink = app.t("compare.lost"), theme.WARNING
+            app.text.draw(
+                surface,
+                result,
+                cells[-1],
+                size,
+                ink,
+                role=FONT_BOLD,
+                align="center",
+                valign="middle",
+                max_lines=1,
+            )
+            y += row_h
+        hidden = len(group.tables) - rows
+        if hidden > 0:
+            app.text.draw(
+                surface,
+                app.t("board.more", count=hidden),
+                pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
+                size,
+                theme.MUTED,
+                align="right",
+                max_lines=1,
+            )
+
+    def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        width = min(rect.width // 4, max(sc.body * 10, rect.width // 5))
+        back = pygame.Rect(rect.right - width, rect.y, width, rect.height)
+        write = pygame.Rect(back.x - g - width, rect.y, width, rect.height)
+        button(
+            surface,
+            app.text,
+            write,
+            app.t("compare.write"),
+            sc.body,
+            radius=sc.radius,
+            primary=True,
+            enabled=bool(self.groups),
+            hint="W",
+        )
+        button(
+            surface, app.text, back, app.t("compare.back"), sc.body, radius=sc.radius, hint="Esc"
+        )
+        self.buttons["write"] = write
+        self.buttons["back"] = back
+        if self.write_error:
+            status = app.t("compare.write_failed", reason=self.write_error)
+            ink = theme.WARNING
+        elif self.written:
+            status, ink = app.t("compare.written", folder=str(self.written[0].parent)), theme.INK
+        else:
+            status, ink = app.t("compare.hint"), theme.MUTED
+        app.text.draw(
+            surface,
+            status,
+            pygame.Rect(rect.x, rect.y, write.x - rect.x - g, rect.height),
+            sc.min_text,
+            ink,
+            valign="middle",
+            max_lines=3,
+        )

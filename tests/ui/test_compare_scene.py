@@ -1,0 +1,152 @@
+"""«Sammenlign borde»: saves of two scenarios are shown as separate groups, the bars count the
+tables, a typed folder is read, and the comparison files are written."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pygame
+import pytest
+
+from game.content import load_deck
+from game.engine.bots import greedy_policy, random_policy
+from game.engine.history import History
+from game.engine.model import Deck
+from game.engine.rules import new_game
+from game.paths import standard_deck
+from game.saves import GameSettings, new_save_path, write_save
+from game.ui.app import App
+from game.ui.scene import Scene
+from game.ui.scenes.compare import CompareScene
+
+GAMES = {"intro": 3, "borgermoede": 2}
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    return load_deck(standard_deck())
+
+
+@pytest.fixture(scope="module")
+def saves(deck: Deck, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list]]:
+    """A folder with finished games of two scenarios, and each game's adopted ids."""
+    folder = tmp_path_factory.mktemp("tables")
+    adopted: dict[str, list] = {name: [] for name in GAMES}
+    seed = 0
+    for scenario, count in GAMES.items():
+        for _ in range(count):
+            seed += 1
+            policy = greedy_policy if seed % 2 else random_policy
+            generator = np.random.default_rng(seed)
+            history = History.start(new_game(deck, scenario, seed))
+            while not history.current.finished:
+                history = history.do(policy(history.current, generator))
+            write_save(new_save_path(folder), deck, GameSettings(scenario, seed, None), history)
+            adopted[scenario].append(set(history.current.adopted_ids()))
+    return folder, adopted
+
+
+@pytest.fixture
+def app(deck: Deck, tmp_path: Path) -> Iterator[App]:
+    application = App(deck, lang="da", size=(1280, 720), save_dir=tmp_path / "saves")
+    application.push(Scene(application))
+    yield application
+    application.scenes.clear()
+
+
+def record_text(app: App) -> list[str]:
+    drawn: list[str] = []
+    original = app.text.draw
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    return drawn
+
+
+def key(code: int, mod: int = 0) -> None:
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=""))
+
+
+def test_two_scenarios_are_two_groups_never_mixed(app: App, deck: Deck, saves) -> None:
+    folder, adopted = saves
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    assert sorted(g.scenario_id for g in scene.groups) == sorted(GAMES)
+    seen_titles = set()
+    for _ in scene.groups:
+        group = scene.group
+        assert group is not None
+        assert len(group.tables) == GAMES[group.scenario_id]
+        title = deck.scenario(group.scenario_id).title
+        assert any(text.startswith(title) for text in drawn)
+        seen_titles.add(title)
+        # The bars: "k/n" for the most adopted proposal, k counted from the saves themselves.
+        top = group.proposals[0]
+        tables = adopted[group.scenario_id]
+        expected = sum(1 for ids in tables if top.id in ids)
+        assert f"{expected}/{len(tables)}" in drawn
+        drawn.clear()
+        key(pygame.K_RIGHT)
+        app.step(0.016)
+    assert len(seen_titles) == 2
+
+
+def test_typing_a_folder_and_enter_reads_it(app: App, saves, tmp_path: Path) -> None:
+    folder, _ = saves
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    scene = CompareScene(app, empty)
+    app.push(scene)
+    app.step(0.016)
+    assert scene.groups == []
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=scene.field.rect.center, button=1)
+    )
+    key(pygame.K_a, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    assert scene.wants_text_input
+    for char in str(folder):
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+    app.step(0.016)
+    key(pygame.K_RETURN)
+    app.step(0.016)
+    assert not scene.wants_text_input
+    assert len(scene.groups) == 2
+
+
+def test_a_missing_folder_is_told_not_crashed(app: App, tmp_path: Path) -> None:
+    drawn = record_text(app)
+    missing = tmp_path / "findes-ikke"
+    scene = CompareScene(app, missing)
+    app.push(scene)
+    app.step(0.016)
+    assert scene.groups == []
+    assert app.t("compare.no_folder", folder=str(missing)) in drawn
+
+
+def test_w_writes_compare_html_and_csv_into_the_data_folder(app: App, saves) -> None:
+    folder, _ = saves
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    key(pygame.K_w)
+    app.step(0.016)
+    names = sorted(p.name for p in scene.written)
+    assert names == ["compare.csv", "compare.html"]
+    assert all(p.is_file() for p in scene.written)
+    assert app.save_dir is not None
+    assert scene.written[0].parent.parent == app.save_dir.parent / "reports"
+    key(pygame.K_ESCAPE)
+    app.step(0.016)
+    assert not isinstance(app.top, CompareScene)
