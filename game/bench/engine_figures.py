@@ -1,0 +1,105 @@
+"""Figures of the pure engine and content: forecast, risk meter, bot games, validation."""
+
+from __future__ import annotations
+
+import math
+import random
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from game.bench.largedeck import write_large_deck
+from game.bench.timing import median, median_seconds, seconds
+from game.content import load_deck
+from game.engine.forecast import Portfolio, build_portfolio, forecast_state, sample_totals
+from game.engine.model import KINDS, Deck
+from game.engine.simulate import simulate
+from game.engine.state import GameState
+
+PORTFOLIO_SIZE = 12
+PORTFOLIO_YEARS = 4
+FORECAST_CHUNK = 100_000
+"""Samples per ``sample_totals`` call when timing the vectorised forecast."""
+
+
+def bench_portfolio(deck: Deck) -> Portfolio:
+    """A 12-proposal, 4-year portfolio of the deck: four of each kind, adopted over the years."""
+    chosen = []
+    for kind in KINDS:
+        chosen += [p for p in deck.proposals if p.kind is kind][: PORTFOLIO_SIZE // len(KINDS)]
+    return build_portfolio(
+        [(p, i % PORTFOLIO_YEARS) for i, p in enumerate(chosen)], PORTFOLIO_YEARS
+    )
+
+
+def naive_totals(portfolio: Portfolio, samples: int, rng: random.Random) -> list[list[float]]:
+    """``sample_totals`` written as a plain Python loop: one sample, one proposal at a time."""
+    gains = portfolio.gains.tolist()
+    fixed = portfolio.fixed.tolist()
+    params = list(
+        zip(portfolio.mu.tolist(), portfolio.sigma.tolist(), portfolio.failure.tolist(), gains)
+    )
+    years = len(fixed)
+    result = []
+    for _ in range(samples):
+        totals = list(fixed)
+        for mu, sigma, failure, row in params:
+            factor = 0.0 if rng.random() < failure else math.exp(mu + sigma * rng.gauss(0.0, 1.0))
+            for year in range(years):
+                totals[year] += factor * row[year]
+        result.append(totals)
+    return result
+
+
+def forecast_rate(portfolio: Portfolio, chunks: int, repeats: int) -> float:
+    """Vectorised Monte Carlo futures per second (median of ``repeats`` runs)."""
+    generator = np.random.default_rng(1)
+
+    def run() -> None:
+        for _ in range(chunks):
+            sample_totals(portfolio, FORECAST_CHUNK, generator)
+
+    return chunks * FORECAST_CHUNK / median_seconds(run, repeats)
+
+
+def naive_forecast_rate(portfolio: Portfolio, samples: int, repeats: int) -> float:
+    """Plain-Python Monte Carlo futures per second (median of ``repeats`` runs)."""
+    rng = random.Random(1)
+    return samples / median_seconds(lambda: naive_totals(portfolio, samples, rng), repeats)
+
+
+def risk_meter_ms(state: GameState, extra: str | None, repeats: int) -> float:
+    """Milliseconds of one risk-meter update on the board: a new (state, card) pair's first
+    estimate, as ``BoardScene.forecast`` computes it."""
+    from game.ui.risk import RiskMeter
+
+    return 1000 * median_seconds(lambda: RiskMeter().get(state, extra), repeats)
+
+
+def risk_meter_full_ms(state: GameState, extra: str | None, repeats: int) -> float:
+    """Milliseconds of ``forecast_state`` with the meter's full sample count in one go."""
+    from game.ui.risk import MAX_SAMPLES
+
+    return 1000 * median_seconds(
+        lambda: forecast_state(state, extra, samples=MAX_SAMPLES, seed=3), repeats
+    )
+
+
+def games_rate(deck: Deck, scenario: str, games: int, repeats: int) -> float:
+    """Complete greedy-bot games per second with ``game.engine.simulate`` on one core."""
+    simulate(deck, scenario, "greedy", max(1, games // 10), 0)
+    times = [seconds(lambda: simulate(deck, scenario, "greedy", games, 0)) for _ in range(repeats)]
+    return games / median(times)
+
+
+def validate_ms(path: Path, repeats: int) -> float:
+    """Milliseconds to load and validate the deck at ``path``."""
+    return 1000 * median_seconds(lambda: load_deck(path), repeats)
+
+
+def validate_large_ms(repeats: int, proposals: int = 1_000) -> float:
+    """Milliseconds to validate a generated deck of ``proposals`` proposals."""
+    with tempfile.TemporaryDirectory(prefix="raaderum-bench-") as folder:
+        path = write_large_deck(Path(folder) / "stort", proposals)
+        return validate_ms(path, repeats)
