@@ -196,7 +196,8 @@ def draw_year_chart(
     badge = max(sc.min_text, round(value_line * 0.9))
     # Rows: value label + badge on top, bars, then year and target labels at the bottom.
     top = rect.top + value_line + pad
-    bottom = rect.bottom - 2 * line - pad
+    foot_lines = 2 if rect.height >= 10 * line else 1  # a low chart: year and target on one line
+    bottom = rect.bottom - foot_lines * line - pad
     if bottom - top < 20:
         top, bottom = rect.top + 2, rect.bottom - 2
     spread: list[float] = [*targets, *values]
@@ -275,33 +276,33 @@ def draw_year_chart(
                 draw_cross(surface, mark_center, badge, theme.GAP)
         # Year and target labels at the foot of the column.
         year_font = fonts.get(FONT_BOLD, sc.min_text) if i == current else label_font
-        foot = rect.bottom - 2 * line
+        foot = rect.bottom - foot_lines * line
+        target_text = _t(lang, "chart.target", amount=format_amount(target, lang))
+        year_text = str(years[i])
+        if foot_lines == 1:
+            combined = f"{year_text} · {target_text}"
+            if year_font.size(combined)[0] + line <= col.width - 4:
+                year_text = combined
         year_rect = blit_text(
-            surface,
-            str(years[i]),
-            year_font,
-            theme.INK,
-            "midtop",
-            (col.centerx, foot),
-            col.width - 4,
+            surface, year_text, year_font, theme.INK, "midtop", (col.centerx, foot), col.width - 4
         )
-        if is_closed and badge < col.width / 3:
+        if is_closed and year_rect.left - line >= col.left:
             draw_lock(
                 surface,
                 (year_rect.left - line // 2 - 2, year_rect.centery),
                 line // 2 + 2,
                 theme.MUTED,
             )
-        target_text = _t(lang, "chart.target", amount=format_amount(target, lang))
-        blit_text(
-            surface,
-            target_text,
-            label_font,
-            theme.MUTED,
-            "midtop",
-            (col.centerx, foot + line),
-            col.width - 4,
-        )
+        if foot_lines == 2:
+            blit_text(
+                surface,
+                target_text,
+                label_font,
+                theme.MUTED,
+                "midtop",
+                (col.centerx, foot + line),
+                col.width - 4,
+            )
     # The zero line when there are negative amounts.
     if axis.low < 0:
         pygame.draw.line(surface, theme.LINE, (rect.left, zero), (rect.right, zero), 1)
