@@ -1,0 +1,118 @@
+"""Comparing tables: figures against the engine, grouping, unreadable saves, the files."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+from report_helpers import assert_self_contained, parse_html, save_game
+
+from game.cli import main
+from game.engine import raaderum, verdict
+from game.report import compare_saves, write_comparison
+from game.saves import read_save
+
+
+@pytest.fixture(scope="module")
+def states(saves_dir):
+    """The final state of every readable save, by file name, as the engine replays it."""
+    found = {}
+    for path in sorted(saves_dir.glob("*.json")):
+        if path.name != "broken.json":
+            found[path.name] = read_save(path).history.current
+    return found
+
+
+def _rows(path):
+    return list(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+
+
+def test_groups_by_scenario_and_lists_the_unreadable(saves_dir, states):
+    comparison = compare_saves([saves_dir])
+    assert [g.scenario_id for g in comparison] == ["standard", "intro"]
+    standard, intro = comparison
+    assert sorted(t.path.name for t in standard.tables) == [f"bord{i}.json" for i in range(1, 6)]
+    assert [t.path.name for t in intro.tables] == ["intro.json"]
+    assert [u.path.name for u in comparison.unreadable] == ["broken.json"]
+    assert "broken.json" in comparison.unreadable[0].error
+    for group in comparison:
+        assert all(states[t.path.name].scenario.id == group.scenario_id for t in group.tables)
+
+
+def test_figures_equal_the_engine(saves_dir, states):
+    standard = compare_saves([saves_dir])[0]
+    finals = [states[t.path.name] for t in standard.tables]
+    for use in standard.proposals:
+        adopters = [s for s in finals if use.id in s.adopted_ids()]
+        assert use.tables_adopted == len(adopters)
+        assert use.tables_total == 5
+        if adopters:
+            rounds = [s.adoption(use.id).round + 1 for s in adopters]
+            assert use.mean_round == pytest.approx(sum(rounds) / len(rounds))
+        else:
+            assert use.mean_round is None
+    assert {u.id for u in standard.proposals} == set(finals[0].scenario.proposals)
+    wins = sum(1 for s in finals if verdict(s).won)
+    assert standard.wins == wins and standard.win_rate == pytest.approx(wins / 5)
+    for table, final in zip(standard.tables, finals):
+        assert table.raaderum == pytest.approx(raaderum(final))
+        assert table.service == final.service
+
+
+def test_csv_and_html(saves_dir, states, tmp_path):
+    comparison = compare_saves([saves_dir])
+    paths = write_comparison(comparison, tmp_path)
+    assert [p.name for p in paths] == ["compare.html", "compare.csv"]
+    assert (tmp_path / "compare.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = _rows(tmp_path / "compare.csv")
+    standard_rows = [r for r in rows if r["scenario"] == "standard"]
+    intro_rows = [r for r in rows if r["scenario"] == "intro"]
+    scenario = states["bord1.json"].scenario
+    assert len(standard_rows) == len(scenario.proposals)
+    assert len(intro_rows) == len(states["intro.json"].scenario.proposals)
+    finals = [states[f"bord{i}.json"] for i in range(1, 6)]
+    for row in standard_rows:
+        assert int(row["tables_adopted"]) == sum(row["id"] in s.adopted_ids() for s in finals)
+        assert row["tables_total"] == "5"
+        assert row["title"] == finals[0].deck.proposal(row["id"]).title
+    intro_final = states["intro.json"]
+    for row in intro_rows:
+        assert row["tables_total"] == "1"
+        assert int(row["tables_adopted"]) == (row["id"] in intro_final.adopted_ids())
+    source, page = parse_html(tmp_path / "compare.html")
+    assert_self_contained(source, page)
+    for name in states:
+        assert name in page.text
+    assert "broken.json" in page.text  # the unreadable save is listed
+    wins = sum(1 for s in finals if verdict(s).won)
+    assert f"{wins} af 5 borde nåede målet" in page.text
+
+
+def test_other_decks_are_never_mixed_in(saves_dir, ledger_deck, tmp_path):
+    folder = tmp_path / "mixed"
+    shutil.copytree(saves_dir, folder)
+    save_game(folder, "andet-dæk.json", ledger_deck, "regn", 3, "greedy")
+    comparison = compare_saves([folder, folder / "bord1.json"])  # bord1 named twice
+    hashes = {(g.deck_hash, g.scenario_id) for g in comparison}
+    assert len(hashes) == len(comparison) == 3
+    ledger = next(g for g in comparison if g.deck_hash == ledger_deck.content_hash)
+    assert [t.path.name for t in ledger.tables] == ["andet-dæk.json"]
+    assert sum(len(g.tables) for g in comparison) == 7
+    write_comparison(comparison, tmp_path / "out", lang="en")
+    rows = _rows(tmp_path / "out" / "compare.csv")
+    assert {r["deck_hash"] for r in rows if r["scenario"] == "regn"} == {ledger_deck.content_hash}
+    source, _ = parse_html(tmp_path / "out" / "compare.html")
+    assert "shown separately" in source
+
+
+def test_compare_command(saves_dir, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["compare", str(saves_dir), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "broken.json" in captured.err and len(captured.err.strip().splitlines()) == 1
+    assert (out / "compare.html").exists() and (out / "compare.csv").exists()
+    bad = ["compare", str(saves_dir / "broken.json"), str(tmp_path / "nope.json")]
+    assert main([*bad, "--out", str(tmp_path / "none")]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 3
+    assert not (tmp_path / "none").exists()

@@ -1,0 +1,194 @@
+"""The session report of a saved, autoplayed game, checked against the engine."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pygame
+import pytest
+from report_helpers import assert_self_contained, parse_html
+
+from game.cli import main
+from game.engine import Adopt, Annotate, EndYear, raaderum, state_hash, verdict
+from game.engine.whatif import what_if
+from game.numbers import format_amount
+from game.report import write_report
+from game.report.session import kind_word
+from game.saves import read_save
+
+
+@pytest.fixture(scope="module")
+def report(saves_dir, tmp_path_factory):
+    """The Danish report of table 1 and the save it came from."""
+    saved = read_save(saves_dir / "bord1.json")
+    out = tmp_path_factory.mktemp("report")
+    paths = write_report(saved, out)
+    return saved, out, paths
+
+
+def test_writes_the_four_files(report):
+    _, out, paths = report
+    assert [p.name for p in paths] == ["report.html", "decisions.csv", "summary.json", "board.png"]
+    assert all(p.parent == out and p.stat().st_size > 0 for p in paths)
+
+
+def test_html_is_self_contained(report):
+    _, out, _ = report
+    source, page = parse_html(out / "report.html")
+    assert_self_contained(source, page)
+    assert "@page" in source and "size: A4" in source  # laid out for printing
+    assert "<svg" in source  # charts are inline
+
+
+def test_year_table_shows_the_engines_figures(report):
+    saved, out, _ = report
+    state = saved.history.current
+    _, page = parse_html(out / "report.html")
+    rows = page.table_after("År")[1:]
+    assert [r[0] for r in rows] == list(state.scenario.years)
+    assert [r[1] for r in rows] == [format_amount(t) for t in state.targets]
+    assert [r[2] for r in rows] == [format_amount(v) for v in raaderum(state)]
+    assert [r[3].endswith("ja") for r in rows] == [r.met for r in state.results]
+    assert [r[5] for r in rows] == [str(r.fatigue) for r in state.results]
+
+
+def test_verdict_and_adopted_proposals(report):
+    saved, out, _ = report
+    state = saved.history.current
+    source, page = parse_html(out / "report.html")
+    outcome = verdict(state)
+    assert ("Målet er nået" in source) == bool(outcome.won)
+    for year in outcome.missed_years:
+        assert year in source
+    adopted = [state.deck.proposal(a.card) for a in state.adopted]
+    headings = [
+        text
+        for level, text in page.headings
+        if level == "h3" and any(text.startswith(p.title) for p in adopted)
+    ]
+    # One block per adopted proposal, in order: its title followed by its kind badge.
+    assert headings == [p.title + kind_word("da", p.kind) for p in adopted]
+    for adoption, proposal in zip(state.adopted, adopted):
+        assert proposal.question in page.text
+        if adoption.note:
+            assert adoption.note in page.text
+    assert "æ, ø og å" in source
+
+
+def test_what_if_in_report_equals_the_engine(report):
+    saved, out, _ = report
+    state = saved.history.current
+    expected = what_if(state)
+    _, page = parse_html(out / "report.html")
+    rows = {r[0]: r[1:] for r in page.table_after("mio. kr.")[1:]}
+    assert rows["Som forventet"] == [format_amount(v) for v in expected.expected]
+    assert rows["10 % dårligst"] == [format_amount(v) for v in expected.worst10]
+    assert rows["Bedste portefølje"] == [format_amount(v) for v in expected.best]
+    assert rows["Det skete"] == [format_amount(v) for v in raaderum(state)]
+
+
+def test_summary_json_matches_the_engine(report):
+    saved, out, _ = report
+    state = saved.history.current
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["scenario"]["id"] == state.scenario.id
+    assert summary["target"] == pytest.approx(list(state.targets))
+    assert summary["raaderum"] == pytest.approx(list(raaderum(state)), abs=1e-6)
+    assert summary["adopted_ids"] == list(state.adopted_ids())
+    assert summary["state_hash"] == state_hash(state)
+    assert summary["verdict"]["won"] == verdict(state).won
+    assert summary["what_if"] == what_if(state).to_dict()
+
+
+def test_decisions_csv_opens_in_danish_excel_and_lists_every_decision(report):
+    saved, out, _ = report
+    state = saved.history.current
+    raw = (out / "decisions.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark for Excel
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert len(rows) == len(state.log)
+    adopts = [a for a in state.log if isinstance(a, Adopt)]
+    adopt_rows = [r for r in rows if r["action"] == "Vedtaget"]
+    assert [r["proposal_id"] for r in adopt_rows] == [a.card for a in adopts]
+    for row, action in zip(adopt_rows, adopts):
+        proposal = state.deck.proposal(action.card)
+        assert (row["title"], row["area"]) == (proposal.title, proposal.area)
+        note = "'" + action.note if action.note.startswith("=") else action.note
+        assert row["note"] == note
+    assert sum(r["action"] == "År afsluttet" for r in rows) == state.scenario.rounds
+    assert sum(isinstance(a, EndYear) for a in state.log) == state.scenario.rounds
+    # The round column counts the years closed before the decision.
+    round_no = 1
+    for row, action in zip(rows, state.log):
+        assert row["round"] == str(round_no)
+        if isinstance(action, EndYear):
+            round_no += 1
+
+
+def test_board_png_is_the_rendered_board(report):
+    _, out, _ = report
+    image = pygame.image.load(str(out / "board.png"))
+    assert image.get_size() == (1600, 900)
+    colours = {tuple(image.get_at((x, y))) for x in range(0, 1600, 40) for y in range(0, 900, 40)}
+    assert len(colours) > 8  # a drawn board, not an empty surface
+
+
+def test_english_report(saves_dir, tmp_path):
+    saved = read_save(saves_dir / "bord2.json")
+    write_report(saved, tmp_path, lang="en")
+    source, page = parse_html(tmp_path / "report.html")
+    assert '<html lang="en">' in source
+    assert "What if?" in source and "Hvad nu hvis" not in source
+    assert_self_contained(source, page)
+    rows = list(
+        csv.DictReader(
+            (tmp_path / "decisions.csv").read_text(encoding="utf-8-sig").splitlines(),
+            delimiter=";",
+        )
+    )
+    assert {r["action"] for r in rows} >= {"Adopted", "Year closed"}
+
+
+def test_notes_edited_later_are_in_the_report(saves_dir, tmp_path, std_deck):
+    from game.saves import GameSettings, write_save
+
+    saved = read_save(saves_dir / "intro.json")
+    card = saved.history.current.adopted[0].card
+    history = saved.history.do(Annotate(card, "Ændret begrundelse efter debatten"))
+    path = tmp_path / "edited.json"
+    write_save(path, std_deck, GameSettings("intro", 7, None), history)
+    write_report(read_save(path), tmp_path / "out")
+    source, _ = parse_html(tmp_path / "out" / "report.html")
+    assert "Ændret begrundelse efter debatten" in source
+    rows = (tmp_path / "out" / "decisions.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[-1].split(";")[2] == "Begrundelse"
+
+
+def test_report_command(saves_dir, tmp_path, capsys):
+    assert main(["report", str(saves_dir / "bord3.json"), "--out", str(tmp_path / "r")]) == 0
+    assert (tmp_path / "r" / "report.html").exists()
+    assert main(["report", str(saves_dir / "broken.json"), "--out", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "broken.json" in err
+    assert not (tmp_path / "x").exists()
+    assert main(["report", str(tmp_path / "missing.json"), "--out", str(tmp_path / "y")]) == 2
+
+
+def test_report_of_an_unfinished_game(saves_dir, tmp_path, std_deck):
+    from game.saves import GameSettings, write_save
+
+    saved = read_save(saves_dir / "bord4.json")
+    history = saved.history
+    while history.current.round > 1 or history.current.finished:
+        history = history.undo()
+    path = tmp_path / "halvt.json"
+    write_save(path, std_deck, GameSettings("standard", 43, None), history)
+    write_report(read_save(path), tmp_path / "out")
+    source, page = parse_html(tmp_path / "out" / "report.html")
+    assert_self_contained(source, page)
+    assert "Spillet er ikke afsluttet: runde 2 af 4." in page.text
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["finished"] is False
+    assert summary["adopted_ids"] == list(history.current.adopted_ids())
+    assert len(summary["what_if"]["best"]) == 4
