@@ -105,7 +105,7 @@ class StartScene(Scene):
         return self.deck.scenarios[self.scenario_index]
 
     def _scenario_target_text(self) -> str:
-        return format_amount(max(self.scenario.target), self.app.lang)
+        return format_amount(self.scenario.target[-1], self.app.lang)
 
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
@@ -127,13 +127,12 @@ class StartScene(Scene):
         self.target.text = self._scenario_target_text()
 
     def target_value(self) -> float | None:
-        """The typed target, or None when it equals the scenario's (its per-year targets)."""
+        """The facilitator's X (the last year's target; earlier years scale with it), or None
+        when it is the scenario's own."""
         value = parse_number(self.target.text)
         if value is None:
             return None
-        if len(set(self.scenario.target)) == 1 and abs(value - self.scenario.target[0]) < 1e-9:
-            return None
-        if self.target.text == self._scenario_target_text():
+        if abs(value - self.scenario.target[-1]) < 1e-9:
             return None
         return value
 

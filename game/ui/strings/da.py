@@ -22,7 +22,7 @@ STRINGS: dict[str, str] = {
     "start.deck_problems": "Kortspillet har fejl:",
     "start.scenario": "Scenarie",
     "start.years": "{first}–{last} · {rounds} budgetår",
-    "start.target": "Indsæt selv: råderum pr. år",
+    "start.target": "Indsæt selv: målet for sidste budgetår",
     "start.target_scenario": "(scenariet: {amount})",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",
     "start.timer_off": "intet",

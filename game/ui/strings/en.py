@@ -20,7 +20,7 @@ STRINGS: dict[str, str] = {
     "start.deck_problems": "The deck has problems:",
     "start.scenario": "Scenario",
     "start.years": "{first}–{last} · {rounds} budget years",
-    "start.target": "Your target: room per year",
+    "start.target": "Your target for the last budget year",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",
     "start.timer_off": "none",

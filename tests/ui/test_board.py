@@ -1,0 +1,349 @@
+"""The board reacts to keys, mouse and fingers the way the key contract says, refuses illegal
+moves with a reason on screen, undoes and redoes, survives resizing, and keeps typing in the
+note field away from the shortcuts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+
+from game.engine import Adopt, Annotate, EndYear, History, new_game
+from game.engine.bots import greedy_policy
+from game.engine.forecast import forecast_state
+from game.engine.rules import scaled_targets
+from game.saves import read_save
+from game.ui.app import PlaySettings
+from game.ui.layout import board_layout, detail_layout
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.card import CardScene
+from game.ui.scenes.dialog import MessageScene
+from game.ui.scenes.overlays import HelpScene, MenuScene
+from game.ui.scenes.start import StartScene
+from tests.ui.driver import click, key, settle, tap, type_text
+
+CTRL = pygame.KMOD_CTRL
+NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
+
+
+def board_app(make_app, deck, scenario="standard", seed=3, size=(1280, 720), timer=None):
+    app = make_app(deck, size=size)
+    app.start_game(deck, PlaySettings(scenario, seed, None, "da", timer))
+    app.step(0.02)
+    return app
+
+
+def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    board = app.top
+    market = app.state.market
+    key(app, pygame.K_3)
+    assert board.selected == market[2]
+    key(app, pygame.K_KP1)
+    assert board.selected == market[0]
+    key(app, pygame.K_RETURN)
+    assert app.state.adopted_ids() == (market[0],)
+    assert market[0] not in app.state.market
+    assert board.selected is None
+
+
+def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    generator = np.random.default_rng(0)
+    # adopt until some card on the table no longer fits this year's capacity
+    for _ in range(10):
+        state = app.state
+        too_big = [c for c in state.market if std_deck.proposal(c).load > state.capacity_left]
+        if too_big:
+            break
+        action = greedy_policy(state, generator)
+        assert isinstance(action, Adopt)
+        key(app, NUMBER_KEYS[state.market.index(action.card)])
+        key(app, pygame.K_RETURN)
+    state = app.state
+    card = too_big[0]
+    key(app, NUMBER_KEYS[state.market.index(card)])
+    key(app, pygame.K_RETURN)
+    assert app.state is state  # nothing changed
+    proposal = std_deck.proposal(card)
+    expected = (
+        f"Der er ikke kapacitet nok: forslaget kræver {proposal.load}, "
+        f"men kun {state.capacity_left} er tilbage i år."
+    )
+    assert expected in app.toast_texts()
+    # the card view says the same and its "Vedtag" does nothing
+    click(app, board_layout(*app.size, 8, 4).market[state.market.index(card)].center)
+    assert isinstance(app.top, CardScene)
+    click(app, detail_layout(*app.size).adopt.center)
+    assert app.state is state and isinstance(app.top, CardScene)
+
+
+def test_undo_and_redo_with_every_key(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    start = app.state
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    after_one = app.state
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    after_two = app.state
+    key(app, pygame.K_z, CTRL)
+    assert app.state is after_one
+    key(app, pygame.K_BACKSPACE)
+    assert app.state is start
+    key(app, pygame.K_y, CTRL)
+    assert app.state == after_one
+    key(app, pygame.K_z, CTRL | pygame.KMOD_SHIFT)
+    assert app.state == after_two
+    key(app, pygame.K_y, CTRL)
+    assert "Der er intet at gentage." in app.toast_texts()
+    # the autosave follows every step
+    assert read_save(app.save_path).history.current == after_two
+
+
+def test_undo_button_in_the_header(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    start = app.state
+    key(app, pygame.K_2)
+    key(app, pygame.K_RETURN)
+    buttons = board_layout(*app.size, 8, 4).header_buttons
+    click(app, buttons["undo"].center)
+    assert app.state is start
+    click(app, buttons["redo"].center)
+    assert len(app.state.adopted) == 1
+
+
+def test_space_ends_the_year_and_the_reveal_returns_to_the_board(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_SPACE)
+    assert app.state.round == 1
+    assert type(app.top).__name__ == "YearScene"
+    key(app, pygame.K_RETURN)
+    settle(app)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+
+
+def test_resizing_relays_out_the_board(make_app, std_deck):
+    app = board_app(make_app, std_deck, size=(1280, 720))
+    pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
+    app.step(0.02)
+    assert app.size == (1920, 1080)
+    card = board_layout(1920, 1080, 8, 4).market[5]
+    click(app, card.center)
+    assert isinstance(app.top, CardScene) and app.top.card == app.state.market[5]
+    # a tiny window still draws
+    pygame.display.set_mode((320, 200), pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(320, 200), w=320, h=200))
+    app.step(0.02)
+    assert app.size == (320, 200)
+    for event in (pygame.WINDOWMINIMIZED, pygame.WINDOWFOCUSLOST, pygame.WINDOWRESTORED):
+        pygame.event.post(pygame.event.Event(event))
+    app.step(0.02)
+
+
+def test_help_and_menu_overlays(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_F1)
+    assert isinstance(app.top, HelpScene)
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, BoardScene)
+    key(app, pygame.K_h)
+    assert isinstance(app.top, HelpScene)
+    key(app, pygame.K_h)
+    assert isinstance(app.top, BoardScene)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    labels = [label for label, _ in menu.buttons]
+    assert labels[:3] == ["Tilbage til spillet", "Start forfra (samme scenarie)", "Nyt spil"]
+    # restart: same scenario and seed from the beginning
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    click(app, menu.layout().buttons[1].center)
+    assert isinstance(app.top, BoardScene) and not app.state.adopted
+    assert app.state == new_game(std_deck, "standard", 3)
+    key(app, pygame.K_ESCAPE)
+    click(app, app.top.layout().buttons[2].center)
+    assert isinstance(app.top, StartScene)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_ESCAPE)
+    click(app, app.top.layout().buttons[-1].center)
+    assert not app.running
+
+
+def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    board = app.top
+    market = app.state.market
+    click(app, board_layout(*app.size, 8, 4).market[1].center)
+    card = app.top
+    assert isinstance(card, CardScene) and card.note is not None
+    click(app, detail_layout(*app.size).note.center)
+    assert card.wants_text_input
+    # shortcut keys type text instead of selecting, ending the year or opening help
+    for code, char in ((pygame.K_1, "1"), (pygame.K_SPACE, " "), (pygame.K_h, "h")):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=char))
+        type_text(app, char)
+    key(app, pygame.K_BACKSPACE)
+    type_text(app, "øå – fordi Æblerne")
+    assert app.top is card and app.state.round == 0 and not app.state.adopted
+    assert card.note.text == "1 øå – fordi Æblerne"
+    key(app, pygame.K_RETURN)
+    assert app.state.adopted[-1].card == market[1]
+    assert app.state.adopted[-1].note == "1 øå – fordi Æblerne"
+    assert isinstance(app.top, BoardScene) and board.selected is None
+    # reopen the adopted card from the table's list? it left the market: use the card view
+    app.push(CardScene(app, market[1]))
+    app.step(0.02)
+    click(app, detail_layout(*app.size).note.center)
+    key(app, pygame.K_a, CTRL)
+    type_text(app, "Ny begrundelse")
+    key(app, pygame.K_ESCAPE)  # leaves the field, keeps the text
+    click(app, detail_layout(*app.size).save_note.center)
+    assert app.state.log[-1] == Annotate(market[1], "Ny begrundelse")
+    assert app.state.adopted[-1].note == "Ny begrundelse"
+
+
+def test_finger_taps_work_like_clicks(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    card = app.state.market[0]
+    tap(app, board_layout(*app.size, 8, 4).market[0].center)
+    assert isinstance(app.top, CardScene)
+    tap(app, detail_layout(*app.size).adopt.center)
+    assert app.state.adopted_ids() == (card,)
+    tap(app, board_layout(*app.size, 8, 4).end_year.center)
+    assert app.state.round == 1
+
+
+def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make_app, std_deck):
+    app = board_app(make_app, std_deck, seed=5)
+    for _ in range(2):
+        key(app, pygame.K_1)
+        key(app, pygame.K_RETURN)
+    board = app.top
+    state = app.state
+    uncertain = next(c for c in state.market if std_deck.proposal(c).is_uncertain)
+    key(app, NUMBER_KEYS[state.market.index(uncertain)])
+    for _ in range(200):
+        app.step(0.02)
+        if board.risk.done(state, uncertain):
+            break
+    shown = board.forecast()
+    reference = forecast_state(state, uncertain, samples=200_000, seed=9)
+    assert shown.samples >= 40_000
+    assert abs(shown.probability - reference.probability) < 0.02
+    for mine, theirs in zip(shown.p50, reference.p50):
+        assert abs(mine - theirs) < 0.05 * max(1.0, abs(theirs))
+    without = board.risk.get(state, None)
+    assert without.probability != shown.probability or without.p90 != shown.p90
+
+
+def test_round_timer_counts_down_and_warns(make_app, std_deck, monkeypatch):
+    app = board_app(make_app, std_deck, timer=0.05)  # 3 seconds per year
+    board = app.top
+    assert board.clock_text().startswith("Tid: 0:0")
+    board._round_started -= 10
+    assert board.clock_text().startswith("Tiden er gået: 0:0")
+    key(app, pygame.K_SPACE)  # a new year restarts the clock
+    settle(app)
+    key(app, pygame.K_RETURN)
+    app.step(0.02)
+    assert board.clock_text().startswith("Tid: 0:0")
+
+
+class Exploding(BoardScene):
+    def update(self, dt: float) -> bool:
+        raise RuntimeError("boom")
+
+
+def test_a_crash_is_logged_and_the_game_can_be_resumed(make_app, std_deck, tmp_path):
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    decided = app.state
+    app.push(Exploding(app))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert app.run() == 0
+    logs = list(tmp_path.rglob("crash*.log"))
+    assert len(logs) == 1 and "RuntimeError: boom" in logs[0].read_text(encoding="utf-8")
+    assert isinstance(app.top, MessageScene)
+    assert "raaderum play --resume" in app.top.body
+    assert read_save(app.save_path).history.current == decided
+
+
+def test_start_screen_target_timer_and_continue(make_app, std_deck):
+    app = make_app(std_deck)
+    start = StartScene(app, seed=8)
+    app.push(start)
+    app.step(0.02)
+    layout = start.layout()
+    click(app, layout.scenarios[1].center)  # intro
+    click(app, layout.target_field.center)
+    assert start.wants_text_input
+    type_text(app, "2")
+    type_text(app, "2,5")
+    key(app, pygame.K_TAB)
+    click(app, layout.target_plus.center)
+    click(app, layout.timer_plus.center)
+    click(app, layout.timer_plus.center)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+    assert app.state.scenario.id == "intro"
+    assert app.state.targets == scaled_targets(std_deck.scenario("intro").target, 27.5)
+    assert app.state.targets[-1] == 27.5
+    assert app.settings.timer_minutes == 2
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    decided = app.state
+    # a new start screen lists the game under "Fortsæt" and continues it
+    start = StartScene(app)
+    app.replace_all(start)
+    app.step(0.02)
+    assert [info.path for info in start.saves] == [app.save_path]
+    click(app, start.layout().resumes[0].center)
+    assert isinstance(app.top, BoardScene)
+    assert app.state == decided
+    key(app, pygame.K_z, CTRL)  # undo survives the resume
+    assert not app.state.adopted
+
+
+def test_english_board(make_app, std_deck):
+    app = make_app(std_deck, lang="en")
+    app.start_game(std_deck, PlaySettings("standard", 1, None, "en"))
+    app.step(0.02)
+    key(app, pygame.K_SPACE)
+    key(app, pygame.K_RETURN)
+    settle(app)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_y, CTRL)
+    assert "There is nothing to redo." in app.toast_texts()
+
+
+@pytest.mark.parametrize("size", [(640, 360), (3840, 2160)])
+def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
+    app = board_app(make_app, std_deck, size=size)
+    history = History.start(app.state)
+    assert history.current is app.state
+    key(app, pygame.K_1)
+    click(app, board_layout(*size, 8, 4).market[0].center)
+    click(app, detail_layout(*size).close.center)
+    key(app, pygame.K_F1)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_ESCAPE)
+    generator = np.random.default_rng(1)
+    while not app.state.finished:
+        action = greedy_policy(app.state, generator)
+        if isinstance(action, EndYear):
+            app.find(BoardScene).end_year()
+            settle(app)
+            key(app, pygame.K_RETURN)
+        else:
+            app.do(action)
+            app.step(0.02)
+    assert type(app.top).__name__ == "DebriefScene"

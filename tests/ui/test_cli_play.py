@@ -1,0 +1,154 @@
+"""``raaderum play`` as a person runs it: a bot game in a real (dummy-driver) window that ends
+by itself, resuming a save, and clear one-line messages for bad input or no display."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from game.engine import state_hash
+from game.saves import list_saves, read_save
+
+
+def run(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        **os.environ,
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "RAADERUM_HOME": str(tmp_path / "home"),
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def test_autoplay_plays_a_whole_game_and_quits_at_the_end(tmp_path):
+    saves = tmp_path / "saves"
+    result = run(
+        [
+            "play",
+            "--autoplay",
+            "greedy",
+            "--speed",
+            "20",
+            "--quit-at-end",
+            "--scenario",
+            "intro",
+            "--seed",
+            "4",
+            "--save-dir",
+            str(saves),
+        ],
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    files = list(saves.glob("*.json"))
+    assert len(files) == 1
+    saved = read_save(files[0])
+    assert saved.history.current.finished
+    assert saved.settings.seed == 4 and saved.settings.scenario == "intro"
+
+
+def test_resume_continues_the_newest_unfinished_game(tmp_path):
+    saves = tmp_path / "saves"
+    # a game stopped after a few decisions: play it with the engine and save it
+    from game.content import load_deck
+    from game.engine import Adopt, History, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, new_save_path, write_save
+
+    deck = load_deck(standard_deck())
+    history = History.start(new_game(deck, "intro", 7))
+    history = history.do(Adopt(history.current.market[0], "fordi"))
+    path = new_save_path(saves)
+    write_save(path, deck, GameSettings("intro", 7, None), history)
+    assert [info.path for info in list_saves(saves)] == [path]
+    result = run(
+        [
+            "play",
+            "--resume",
+            "--autoplay",
+            "random",
+            "--speed",
+            "30",
+            "--quit-at-end",
+            "--save-dir",
+            str(saves),
+        ],
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    finished = read_save(path)
+    assert finished.history.current.finished
+    assert finished.history.current.adopted[0].note == "fordi"  # the decision was kept
+    assert list_saves(saves) == []  # nothing unfinished is left
+
+
+def test_broken_save_gives_one_line_and_exit_2(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "raaderum-save", "version": 1, "actions": [', encoding="utf-8")
+    before = broken.read_bytes()
+    result = run(["play", "--resume", str(broken)], tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert broken.read_bytes() == before
+
+
+def test_broken_deck_lists_file_and_line_before_a_window_opens(tmp_path):
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("deck:\n  id: x\n  title: [unclosed\n", encoding="utf-8")
+    result = run(["play", "--deck", str(deck)], tmp_path)
+    assert result.returncode == 2
+    assert f"{deck}:" in result.stderr or "deck.yaml:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_scenario_is_bad_input(tmp_path):
+    result = run(["play", "--scenario", "findes-ikke"], tmp_path)
+    assert result.returncode == 2
+    assert "findes-ikke" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_display_says_how_to_run_headless(tmp_path):
+    result = run(["play", "--scenario", "intro"], tmp_path, SDL_VIDEODRIVER="no-such-driver")
+    assert result.returncode == 2
+    assert "Ingen skærm fundet" in result.stderr
+    assert "SDL_VIDEODRIVER=dummy" in result.stderr and "raaderum screenshot" in result.stderr
+
+
+def test_replay_of_the_autoplayed_save_matches(tmp_path):
+    saves = tmp_path / "saves"
+    result = run(
+        [
+            "play",
+            "--autoplay",
+            "random",
+            "--speed",
+            "40",
+            "--quit-at-end",
+            "--scenario",
+            "intro",
+            "--seed",
+            "9",
+            "--save-dir",
+            str(saves),
+        ],
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    path = next(saves.glob("*.json"))
+    replayed = run(["replay", str(path), "--json"], tmp_path)
+    assert replayed.returncode == 0, replayed.stderr
+    data = json.loads(replayed.stdout)
+    assert data["state_hash"] == state_hash(read_save(path).history.current)
+    assert data["finished"] is True

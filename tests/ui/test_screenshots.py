@@ -1,0 +1,114 @@
+"""``raaderum screenshot`` renders every scene in both languages to a PNG of the asked size,
+and the report's board picture comes from the same code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.engine import History, new_game
+from game.ui import theme
+from game.ui.screenshot import SCENES, render_board_png, run_screenshot
+
+
+def shot(tmp_path: Path, scene: str, lang: str, size=(960, 540), **extra) -> Path:
+    out = tmp_path / f"{scene}-{lang}.png"
+    args = argparse.Namespace(
+        scene=scene,
+        out=str(out),
+        size=size,
+        seed=extra.get("seed", 2),
+        scenario=extra.get("scenario"),
+        lang=lang,
+        target=None,
+        deck=None,
+    )
+    assert run_screenshot(args) == 0
+    return out
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("scene", SCENES)
+def test_every_scene_renders(tmp_path, scene, lang):
+    out = shot(tmp_path, scene, lang)
+    image = pygame.image.load(str(out))
+    assert image.get_size() == (960, 540)
+    # not an empty picture: many different colours
+    colours = {
+        tuple(image.get_at((x, y)))[:3] for x in range(0, 960, 24) for y in range(0, 540, 18)
+    }
+    assert len(colours) > 12
+
+
+def test_board_screenshot_shows_the_header_and_kind_colours(tmp_path):
+    out = shot(tmp_path, "board", "da", size=(1600, 900))
+    image = pygame.image.load(str(out))
+    assert tuple(image.get_at((4, 4)))[:3] == theme.HEADER
+    colours = {
+        tuple(image.get_at((x, y)))[:3] for x in range(0, 1600, 4) for y in range(380, 900, 4)
+    }
+    kinds_on_screen = [k for k, c in theme.KIND_COLORS.items() if c in colours]
+    assert len(kinds_on_screen) >= 2
+
+
+def test_render_board_png_from_a_state(tmp_path, std_deck):
+    path = tmp_path / "board.png"
+    render_board_png(std_deck, new_game(std_deck, "krise", 3), path)
+    assert pygame.image.load(str(path)).get_size() == (1600, 900)
+    path2 = tmp_path / "board2.png"
+    render_board_png(std_deck, History.start(new_game(std_deck, None, 3)), path2, (800, 450), "en")
+    assert pygame.image.load(str(path2)).get_size() == (800, 450)
+
+
+def test_screenshot_command_line(tmp_path):
+    out = tmp_path / "help.png"
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "screenshot",
+            "--scene",
+            "help",
+            "--out",
+            str(out),
+            "--size",
+            "1280x720",
+            "--lang",
+            "en",
+            "--scenario",
+            "lang-horisont",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert pygame.image.load(str(out)).get_size() == (1280, 720)
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "screenshot",
+            "--scene",
+            "board",
+            "--out",
+            str(out),
+            "--scenario",
+            "nope",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert bad.returncode == 2 and "nope" in bad.stderr and "Traceback" not in bad.stderr
