@@ -411,14 +411,3 @@ def write_comparison(
     csv_path = out_dir / "compare.csv"
     write_csv(csv_path, COMPARE_HEADER, comparison_rows(groups, lang))
     return [html_path, csv_path]
-
-
-__all__ = [
-    "Comparison",
-    "ComparisonGroup",
-    "ProposalUse",
-    "TableResult",
-    "Unreadable",
-    "compare_saves",
-    "write_comparison",
-]

@@ -181,7 +181,7 @@ class _Writer:
             title=self.t("section.years"),
             target_label=self.t("chart.target"),
             lang=lang,
-            met_colors=True,
+            met_colors=(self.t("chart.met"), self.t("chart.missed")),
         )
         rows = []
         for i, year in enumerate(self.years):

@@ -101,6 +101,24 @@ def _grid(parts: list[str], axis: _Axis, left: float, right: float, lang: str) -
         )
 
 
+def _frame(
+    width: int, height: int, title: str, values: Sequence[float], lang: str
+) -> tuple[list[str], _Axis, float, float]:
+    """The opening of a chart with a value axis: its parts, the axis, left and right edge."""
+    left, right = 56.0, width - 14.0
+    axis = _Axis(values, 34.0, height - 30.0)
+    parts = _open(width, height, title)
+    _grid(parts, axis, left, right, lang)
+    return parts, axis, left, right
+
+
+def _close(parts: list[str], legend: Sequence[tuple[str, str, str]], left: float) -> str:
+    """The legend above the plot, then the end of the SVG."""
+    _legend(parts, legend, left, 18.0)
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
 def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y: float) -> None:
     """Legend entries (label, colour, shape 'box'|'line'|'dash') in one row from (x, y)."""
     for label, color, shape in items:
@@ -126,20 +144,18 @@ def bars_against_target(
     title: str,
     target_label: str,
     lang: str = "da",
-    met_colors: bool = False,
+    met_colors: tuple[str, str] | None = None,
     width: int = 720,
     height: int = 300,
 ) -> str:
     """Grouped vertical bars per category with the target as a black step per category.
 
-    With ``met_colors`` (one series only) a bar is green when it reaches the target and
-    vermillion when it does not, and its value is written above it.
+    With ``met_colors`` (one series only; the legend words for met and missed) a bar is green
+    when it reaches the target and vermillion when it does not, and its value is written
+    above it.
     """
-    left, right, top, bottom = 56.0, width - 12.0, 34.0, height - 30.0
     values = [v for s in series for v in s.values] + list(target or [])
-    axis = _Axis(values, top, bottom)
-    parts = _open(width, height, title)
-    _grid(parts, axis, left, right, lang)
+    parts, axis, left, right = _frame(width, height, title, values, lang)
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
     zero = axis.y(0.0)
@@ -148,7 +164,7 @@ def bars_against_target(
         for s_index, s in enumerate(series):
             value = s.values[c]
             color = s.color
-            if met_colors and target is not None:
+            if met_colors is not None and target is not None:
                 color = MET if value >= target[c] - 1e-9 else MISSED
             y = axis.y(value)
             x = x0 + s_index * bar
@@ -156,7 +172,7 @@ def bars_against_target(
                 f'<rect x="{x:.1f}" y="{min(y, zero):.1f}" width="{bar * 0.92:.1f}" '
                 f'height="{abs(zero - y):.1f}" fill="{color}"/>'
             )
-            if met_colors:
+            if met_colors is not None:
                 label_y = (min(y, zero) - 5) if value >= 0 else (max(y, zero) + 15)
                 parts.append(
                     f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" '
@@ -174,13 +190,13 @@ def bars_against_target(
             f'text-anchor="middle" fill="{INK}">{escape(category)}</text>'
         )
     legend: list[tuple[str, str, str]] = []
-    if not met_colors:
+    if met_colors is None:
         legend += [(s.label, s.color, "box") for s in series]
+    else:
+        legend += [(met_colors[0], MET, "box"), (met_colors[1], MISSED, "box")]
     if target is not None:
         legend.append((target_label, INK, "line"))
-    _legend(parts, legend, left, 18.0)
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return _close(parts, legend, left)
 
 
 def line_chart(
@@ -195,11 +211,8 @@ def line_chart(
     height: int = 260,
 ) -> str:
     """Lines with markers over the categories, and an optional target as a thick line."""
-    left, right, top, bottom = 56.0, width - 16.0, 34.0, height - 30.0
     values = [v for s in series for v in s.values] + list(target or [])
-    axis = _Axis(values, top, bottom)
-    parts = _open(width, height, title)
-    _grid(parts, axis, left, right, lang)
+    parts, axis, left, right = _frame(width, height, title, values, lang)
     slot = (right - left) / max(1, len(categories))
 
     def x_of(i: int) -> float:
@@ -227,9 +240,7 @@ def line_chart(
             f'fill="{INK}">{escape(category)}</text>'
         )
     legend = [(s.label, s.color, "dash" if s.dash else "line") for s in rows]
-    _legend(parts, legend, left, 18.0)
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return _close(parts, legend, left)
 
 
 def horizontal_bars(

@@ -110,22 +110,27 @@ def test_meter_agrees_with_the_forecast_command(capsys, deck_path, scenario):
     assert meter.p90 == pytest.approx(cli["p90"], abs=0.25)
 
 
+def _first_year_closed(deck, scenario):
+    """All three cards adopted in round 1, then the first year closed."""
+    state = new_game(deck, scenario, 3)
+    for card in ("sikker", "invest", "effekt"):
+        state = apply(state, Adopt(card))
+    return apply(state, EndYear())
+
+
+def _later_years_only(deck, state):
+    """The forecast command's view of the same plan with the first year always met."""
+    plan = [("sikker", 0), ("invest", 0), ("effekt", 0)]
+    target = [-1e9, *state.targets[1:]]
+    return forecast_plan(deck, state.scenario, plan, target=target, samples=SAMPLES, seed=5)
+
+
 def test_a_missed_year_is_final(deck_path):
     deck = load_deck(deck_path)
     # Year 1: 5 - 1 - 1 = 3 < 4 is missed; no later luck can change that.
-    state = new_game(deck, "forbi", 3)
-    for card in ("sikker", "invest", "effekt"):
-        state = apply(state, Adopt(card))
-    state = apply(state, EndYear())
+    state = _first_year_closed(deck, "forbi")
     assert state.results[0].met is False
-    later_only = forecast_plan(
-        deck,
-        state.scenario,
-        [("sikker", 0), ("invest", 0), ("effekt", 0)],
-        target=[-1e9, 8, 8],
-        samples=SAMPLES,
-        seed=5,
-    )
+    later_only = _later_years_only(deck, state)
     assert later_only.probability > 0.5
     assert forecast_state(state, samples=SAMPLES, seed=5).probability == 0.0
 
@@ -134,20 +139,10 @@ def test_a_met_year_is_final_and_the_rest_is_forecast(deck_path):
     deck = load_deck(deck_path)
     # Year 1: 5 - 1 - 1 = 3 >= 3 is met; the uncertain cards are not revealed yet (no gain in
     # year 1), so the open years are forecast exactly like the plan with year 1 left out.
-    state = new_game(deck, "stram", 3)
-    for card in ("sikker", "invest", "effekt"):
-        state = apply(state, Adopt(card))
-    state = apply(state, EndYear())
+    state = _first_year_closed(deck, "stram")
     assert state.results[0].met is True
     assert not any(a.revealed for a in state.adopted if a.card != "sikker")
-    later_only = forecast_plan(
-        deck,
-        state.scenario,
-        [("sikker", 0), ("invest", 0), ("effekt", 0)],
-        target=[-1e9, 13, 14],
-        samples=SAMPLES,
-        seed=5,
-    )
+    later_only = _later_years_only(deck, state)
     meter = forecast_state(state, samples=SAMPLES, seed=6)
     assert 0.05 < later_only.probability < 0.95
     assert _agree(meter.probability, later_only.probability)
