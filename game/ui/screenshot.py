@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,25 @@ def play_until(history: History, rounds: int, seed: int, adopt_extra: int = 0) -
         history = history.do(action)
         done += 1
     return history
+
+
+def _table_saves(
+    deck: Deck, scenario: str, seed: int, target: float | None, folder: Path, tables: int = 8
+) -> None:
+    """Saves of ``tables`` bot-played games (greedy and random by turns) for the compare
+    screen: the tables of a citizen conference."""
+    from game.engine.bots import random_policy
+    from game.saves import GameSettings, new_save_path, write_save
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in range(tables):
+        policy = greedy_policy if table % 2 == 0 else random_policy
+        generator = np.random.default_rng(seed + table)
+        history = History.start(new_game(deck, scenario, seed + table, target))
+        while not history.current.finished:
+            history = history.do(policy(history.current, generator))
+        settings = GameSettings(scenario, seed + table, target)
+        write_save(new_save_path(folder), deck, settings, history)
 
 
 def _app(deck: Deck, size: tuple[int, int], lang: str) -> Any:
@@ -158,9 +178,12 @@ def render_scene(
             raise ValueError("the compare screen is not available in this version")
         history = play_until(history, 1, seed, adopt_extra=1)
         _start(app, deck, history, scenario_id, seed, target)
-        app.push(compare(app))
-        for _ in range(30):
-            app.update(1 / 30)
+        with tempfile.TemporaryDirectory() as temp:
+            folder = Path(temp) / "borde"
+            _table_saves(deck, scenario_id, seed, target, folder)
+            app.push(compare(app, folder))
+            for _ in range(30):
+                app.update(1 / 30)
     else:
         raise ValueError(f"unknown scene {scene!r}")
     app.render(app.surface)

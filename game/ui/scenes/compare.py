@@ -142,6 +142,16 @@ class CompareScene(Scene):
             self.write_error = str(error) or type(error).__name__
             self.app.toast(self.app.t("compare.write_failed", reason=self.write_error), error=True)
 
+    def service_floor(self, group: Any) -> int | None:
+        """The service floor of the group's scenario (known when it is this game's deck)."""
+        deck = self.app.deck
+        if deck.content_hash != group.deck_hash:
+            return None
+        try:
+            return deck.scenario(group.scenario_id).service_floor
+        except KeyError:
+            return None
+
     # --- input ----------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
         """The path field first, then keys and buttons."""
@@ -443,8 +453,11 @@ class CompareScene(Scene):
         )
         top = inner.y + win_h
         open_count = len(group.tables) - group.finished
-        if open_count or self.unreadable:
+        floor = self.service_floor(group)
+        if open_count or self.unreadable or floor is not None:
             parts = []
+            if floor is not None:
+                parts.append(app.t("compare.floor", floor=f"{floor:+d}".replace("-", "−")))
             if open_count:
                 parts.append(app.t("compare.unfinished", count=open_count))
             if self.unreadable:
@@ -521,12 +534,14 @@ class CompareScene(Scene):
                 elif closed:
                     charts.draw_cross(surface, center, badge, theme.GAP)
             service = cells[-2]
+            below = floor is not None and table.service < floor
             app.text.draw(
                 surface,
                 f"{table.service:+d}".replace("-", "−"),
                 service,
                 size,
-                theme.INK,
+                theme.WARNING if below else theme.INK,
+                role=FONT_BOLD if below else "regular",
                 align="center",
                 valign="middle",
                 max_lines=1,

@@ -246,5 +246,6 @@ STRINGS.update(
         "compare.hint": "Rapporten (compare.html og compare.csv) gemmes i brugerens datamappe.",
         "compare.written": "Sammenligningen er gemt i {folder}",
         "compare.write_failed": "Sammenligningen kunne ikke skrives: {reason}",
+        "compare.floor": "Servicegulv {floor}",
     }
 )

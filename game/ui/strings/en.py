@@ -238,5 +238,6 @@ STRINGS.update(
         "compare.hint": "The report (compare.html and compare.csv) is saved in the user's data folder.",
         "compare.written": "The comparison was saved in {folder}",
         "compare.write_failed": "The comparison could not be written: {reason}",
+        "compare.floor": "Service floor {floor}",
     }
 )
