@@ -12,7 +12,7 @@ import numpy as np
 
 from game.engine.actions import Action, Adopt, EndYear
 from game.engine.model import Kind, Proposal
-from game.engine.rules import kinds_adopted, legal_actions, raaderum
+from game.engine.rules import adoptable, kinds_adopted, legal_actions, raaderum
 from game.engine.state import GameState
 
 Policy = Callable[[GameState, np.random.Generator], Action]
@@ -74,16 +74,15 @@ def greedy_policy(state: GameState, generator: np.random.Generator) -> Action:
         max(0.0, state.targets[y] * BUFFER + BUFFER_ABS - visible[y])
         for y in range(state.round, state.scenario.rounds)
     ]
-    best: Action = EndYear()
+    best: str | None = None
     best_value = 0.0
     have = kinds_adopted(state)
-    deck = state.deck
-    for move in legal_actions(state):
-        if isinstance(move, Adopt):
-            value = adoption_value(state, deck.proposal(move.card), gaps, have)
-            if value > best_value + 1e-12:
-                best, best_value = move, value
-    return best
+    proposal = state.deck.proposal
+    for card in adoptable(state):
+        value = adoption_value(state, proposal(card), gaps, have)
+        if value > best_value + 1e-12:
+            best, best_value = card, value
+    return EndYear() if best is None else Adopt(best)
 
 
 POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}

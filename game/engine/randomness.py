@@ -7,6 +7,7 @@ state into a generator, draws, and returns the new tuple along with the numbers.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 
@@ -23,27 +24,43 @@ def seed_state(seed: int) -> RngState:
 
 
 def pack(generator: np.random.Generator) -> RngState:
-    """The state of ``generator`` as a tuple of ints."""
+    """The state of ``generator`` as a tuple of ints.
+
+    Packing the thread's scratch generator (from ``restore``) also remembers where it stands,
+    so that restoring that same state next costs nothing: do not draw from it after packing.
+    """
     raw = generator.bit_generator.state
     inner = raw["state"]
-    return (int(inner["state"]), int(inner["inc"]), int(raw["has_uint32"]), int(raw["uinteger"]))
+    packed = (int(inner["state"]), int(inner["inc"]), int(raw["has_uint32"]), int(raw["uinteger"]))
+    local = _local.__dict__
+    if generator is local.get("generator"):
+        local["position"] = packed
+    return packed
 
 
 def restore(state: RngState) -> np.random.Generator:
-    """A generator positioned at ``state``. Each thread reuses one scratch generator."""
+    """A generator positioned at ``state``. Each thread reuses one scratch generator.
+
+    Setting a bit generator's state is the costly part of a draw in a game; it is skipped when
+    the scratch generator already stands at ``state`` (it was packed there and not used since).
+    """
     generator: np.random.Generator | None = getattr(_local, "generator", None)
     if generator is None:
         generator = np.random.Generator(np.random.PCG64(0))
         _local.generator = generator
-    generator.bit_generator.state = {
-        "bit_generator": "PCG64",
-        "state": {"state": state[0], "inc": state[1]},
-        "has_uint32": state[2],
-        "uinteger": state[3],
-    }
+        _local.position = None
+    if _local.position != state:
+        generator.bit_generator.state = {
+            "bit_generator": "PCG64",
+            "state": {"state": state[0], "inc": state[1]},
+            "has_uint32": state[2],
+            "uinteger": state[3],
+        }
+    _local.position = None  # the caller draws now: the position is unknown until packed again
     return generator
 
 
+@functools.lru_cache(maxsize=256)
 def lognormal_params(uncertainty: float) -> tuple[float, float]:
     """(mu, sigma) of a lognormal with mean 1 and relative standard deviation ``uncertainty``."""
     sigma2 = math.log1p(uncertainty * uncertainty)

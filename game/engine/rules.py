@@ -78,7 +78,7 @@ def new_game(
         _check_target(target)
     generator = restore(seed_state(seed))
     order = generator.permutation(len(scenario.proposals))
-    pile = tuple(scenario.proposals[int(i)] for i in order)
+    pile = tuple([scenario.proposals[i] for i in order.tolist()])
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
     state = GameState(
         deck=deck,
@@ -141,7 +141,8 @@ def _start_round(state: GameState) -> GameState:
                 break
     while len(market) < size and pile:
         market.append(pile.pop(0))
-    seen = state.seen + tuple(c for c in market if c not in state.seen)
+    shown = set(state.seen)
+    seen = state.seen + tuple([c for c in market if c not in shown])
     return _evolve(
         state,
         market=tuple(market),
@@ -161,9 +162,12 @@ def _start_round(state: GameState) -> GameState:
 def _blocked_by_adopted(state: GameState) -> set[str]:
     """Ids that can no longer be adopted because an adopted proposal excludes them."""
     blocked: set[str] = set()
+    adopted: set[str] = set()
+    exclusive_with = state.deck.exclusive_with
     for adoption in state.adopted:
-        blocked.update(state.deck.exclusive_with(adoption.card))
-    return blocked - set(state.adopted_ids())
+        blocked.update(exclusive_with(adoption.card))
+        adopted.add(adoption.card)
+    return blocked - adopted
 
 
 def excluded_by(state: GameState, card: str) -> str | None:
@@ -259,16 +263,19 @@ def legal_actions(state: GameState) -> list[Action]:
     """
     if state.finished:
         return []
-    left = state.capacity_left
-    blocked = _blocked_by_adopted(state) if state.adopted else set()
-    deck = state.deck
-    moves: list[Action] = [
-        Adopt(card)
-        for card in state.market
-        if deck.proposal(card).load <= left and card not in blocked
-    ]
+    moves: list[Action] = [Adopt(card) for card in adoptable(state)]
     moves.append(EndYear())
     return moves
+
+
+def adoptable(state: GameState) -> list[str]:
+    """The market cards that can be adopted now, in market order (as in ``legal_actions``)."""
+    if state.finished:
+        return []
+    left = state.capacity - state.used_load
+    blocked = _blocked_by_adopted(state) if state.adopted else ()
+    proposal = state.deck.proposal
+    return [card for card in state.market if proposal(card).load <= left and card not in blocked]
 
 
 def apply(state: GameState, action: Action) -> GameState:
@@ -300,7 +307,7 @@ def _adopt(state: GameState, proposal: Proposal, note: str, log: tuple[Action, .
     adoption = Adoption(card=proposal.id, round=state.round, factor=factor, note=note)
     return _evolve(
         state,
-        market=tuple(c for c in state.market if c != proposal.id),
+        market=tuple([c for c in state.market if c != proposal.id]),
         adopted=(*state.adopted, adoption),
         used_load=state.used_load + proposal.load,
         cuts=state.cuts + max(0, -proposal.service),
