@@ -17,7 +17,6 @@ path field again, Esc goes back.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +27,7 @@ from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns
 from game.ui.scene import Scene, is_activation
+from game.ui.scenes.debrief import output_folder
 from game.ui.scenes.year import draw_header, line_height
 from game.ui.textfield import FieldStyle, TextField
 from game.ui.theme import FONT_BOLD
@@ -113,16 +113,7 @@ class CompareScene(Scene):
 
     def out_dir(self) -> Path:
         """A new folder for compare.html/compare.csv under the user's data folder."""
-        from game.paths import user_dir
-
-        base = self.app.save_dir.parent if self.app.save_dir is not None else user_dir()
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = base / "reports" / f"compare-{stamp}"
-        suffix = 2
-        while folder.exists():
-            folder = base / "reports" / f"compare-{stamp}-{suffix}"
-            suffix += 1
-        return folder
+        return output_folder(self.app, "compare-")
 
     def write(self) -> None:
         """Write compare.html and compare.csv of every group; remember where."""

@@ -64,6 +64,21 @@ def verdict_lines(app: App, state: GameState, outcome: Verdict) -> tuple[str, li
     return app.t("debrief.lost"), reasons
 
 
+def output_folder(app: App, prefix: str) -> Path:
+    """A new, not yet existing folder ``reports/<prefix><timestamp>`` in the user's data folder
+    (next to the save folder)."""
+    from game.paths import user_dir
+
+    base = app.save_dir.parent if app.save_dir is not None else user_dir()
+    stamp = f"{prefix}{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    folder = base / "reports" / stamp
+    suffix = 2
+    while folder.exists():
+        folder = base / "reports" / f"{stamp}-{suffix}"
+        suffix += 1
+    return folder
+
+
 @dataclass
 class Button:
     """A clickable button of the footer."""
@@ -197,16 +212,7 @@ class DebriefScene(Scene):
     # --- report ---------------------------------------------------------------------------
     def report_dir(self) -> Path:
         """A new folder for this report under the user's data folder."""
-        from game.paths import user_dir
-
-        base = self.app.save_dir.parent if self.app.save_dir is not None else user_dir()
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        folder = base / "reports" / stamp
-        suffix = 2
-        while folder.exists():
-            folder = base / "reports" / f"{stamp}-{suffix}"
-            suffix += 1
-        return folder
+        return output_folder(self.app, "")
 
     def _saved_game(self) -> Any:
         from game.saves import GameSettings, SavedGame, read_save
