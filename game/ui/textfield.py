@@ -113,6 +113,7 @@ class TextField:
         multiline: bool = True,
         style: FieldStyle | None = None,
         show_counter: bool = True,
+        stop_input_on_blur: bool = False,
     ) -> None:
         self.rect = pygame.Rect(rect)
         self.font = font
@@ -121,6 +122,7 @@ class TextField:
         self.multiline = multiline
         self.style = style or FieldStyle()
         self.show_counter = show_counter
+        self.stop_input_on_blur = stop_input_on_blur
         self._text = clean_text(text, multiline)[:max_length]
         self.cursor = len(self._text)
         self.anchor = self.cursor
@@ -164,13 +166,19 @@ class TextField:
         pygame.key.start_text_input()
 
     def blur(self) -> None:
-        """Give the keyboard back to the scene."""
+        """Give the keyboard back to the scene.
+
+        SDL's text input stays on (it is pygame's default, and other fields of a scene read
+        TEXTINPUT events) unless the field was made with ``stop_input_on_blur=True``, which
+        also hides an on-screen keyboard on touch screens.
+        """
         if not self.focused:
             return
         self.focused = False
         self.composition = ""
         self.anchor = self.cursor
-        pygame.key.stop_text_input()
+        if self.stop_input_on_blur:
+            pygame.key.stop_text_input()
 
     def set_rect(self, rect: pygame.Rect | tuple[int, int, int, int]) -> None:
         """Move or resize the field (after a window resize)."""

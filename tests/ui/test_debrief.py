@@ -275,3 +275,37 @@ def test_report_button_writes_the_session_report_and_shows_where(app: App, deck:
     app.request_redraw()
     app.step(0.016)
     assert app.t("debrief.report_done", folder=str(folder)) in drawn
+
+
+def test_debrief_names_the_missing_kinds(app: App, deck: Deck) -> None:
+    state = new_game(deck, "intro", seed=2)
+    saving = next(c for c in state.market if deck.proposal(c).kind.value == "saving")
+    history = History.start(state).do(Adopt(saving))
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.settings = PlaySettings(scenario="intro", seed=2)
+    app.history = history
+    drawn = record_text(app)
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    outcome = verdict(history.current)
+    assert "kinds" in outcome.reasons
+    reasons = "\n".join(verdict_lines(app, history.current, outcome)[1])
+    assert app.t("kinds.efficiency") in reasons and app.t("kinds.investment") in reasons
+    assert reasons in drawn
+
+
+def test_debrief_keys_open_the_menu_and_start_a_new_game(app: App, deck: Deck) -> None:
+    from game.ui.scenes.overlays import MenuScene
+    from game.ui.scenes.start import StartScene
+
+    start(app, finished_game(deck, True))
+    app.push(DebriefScene(app, background=False))
+    key(pygame.K_ESCAPE)
+    app.step(0.016)
+    assert isinstance(app.top, MenuScene)
+    app.pop()
+    key(pygame.K_n)
+    app.step(0.016)
+    assert isinstance(app.top, StartScene)
+    assert len(app.scenes) == 1
