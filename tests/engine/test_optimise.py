@@ -182,3 +182,51 @@ def test_real_games_use_only_cards_the_table_showed_when_it_showed_them(std_deck
         assert found.exact or scenario != "intro"
         assert all(first[pid] <= start for pid, start in found.plan)
         assert score(problem, found) >= score(problem, own)
+
+
+def _random_problem(seed: int, n: int, rounds: int) -> Problem:
+    rng = np.random.default_rng(seed)
+    ids = [f"k{i}" for i in range(n)]
+    cards = []
+    for i, pid in enumerate(ids):
+        others = [o for o in ids[i + 1 :] if rng.random() < 0.12]
+        cards.append(
+            Card(
+                id=pid,
+                kind=KINDS[int(rng.integers(0, 3))],
+                load=int(rng.integers(1, 4)),
+                service=int(rng.integers(-3, 3)),
+                effect=tuple(float(v) for v in rng.integers(-6, 13, rng.integers(1, 4)) / 2),
+                first_round=int(rng.integers(0, rounds)),
+                excludes=tuple(others),
+            )
+        )
+    return Problem(
+        years=tuple(str(2027 + y) for y in range(rounds)),
+        targets=tuple(float(v) for v in rng.integers(0, 16, rounds)),
+        fixed=tuple(float(v) for v in rng.integers(-3, 3, rounds)),
+        cards=tuple(cards),
+        capacity=int(rng.integers(3, 6)),
+        service_floor=int(rng.integers(-6, 0)) if rng.random() < 0.5 else None,
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_optimiser_equals_exhaustive_search_on_eight_cards(seed):
+    problem = _random_problem(seed, 8, 3)
+    found = optimise(problem)
+    assert found.exact
+    assert score(problem, evaluate(problem, found.plan)) == brute_force(problem)
+
+
+@pytest.mark.parametrize(("scenario", "seed"), [("regn", 1), ("regn", 2), ("events", 5)])
+def test_optimiser_on_a_played_small_deck_equals_exhaustive_search(ledger_deck, scenario, seed):
+    """From a played game through the market reconstruction to the optimiser's answer."""
+    state = play_game(ledger_deck, scenario, seed, POLICIES["random"], np.random.default_rng(seed))
+    problem = problem_from_state(state)
+    assert problem.fixed == tuple(
+        sum(state.deck.event(e.card).amount(y - e.round) for e in state.events if y >= e.round)
+        for y in range(state.scenario.rounds)
+    )
+    found = optimise(problem, [[(a.card, a.round) for a in state.adopted]])
+    assert score(problem, evaluate(problem, found.plan)) == brute_force(problem)
