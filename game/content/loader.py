@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -505,14 +505,15 @@ def _proposal(spec: ProposalSpec) -> Proposal:
 
 def deck_to_data(deck: Deck) -> dict[str, Any]:
     """The normalised content of a deck as plain data (what its content hash is taken of)."""
-    data = asdict(deck)
-    data.pop("content_hash", None)
-    data.pop("sources", None)
-    for section in ("proposals", "events"):
-        for card in data[section]:
-            card.pop("profile", None)  # derived from effect
-            card.pop("expected_profile", None)
+    data = _fields(deck, ("content_hash", "sources"))
+    for section in ("proposals", "events", "scenarios"):
+        # profiles are derived from effect; a shallow copy per card is all ``asdict`` gave
+        data[section] = [_fields(card, ("profile", "expected_profile")) for card in data[section]]
     return data
+
+
+def _fields(value: Any, leave_out: tuple[str, ...]) -> dict[str, Any]:
+    return {f.name: getattr(value, f.name) for f in fields(value) if f.name not in leave_out}
 
 
 def _with_hash(deck: Deck, sources: tuple[tuple[str, str], ...]) -> Deck:
