@@ -25,7 +25,17 @@ from game.report.strings import join_words, text
 from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
 from game.saves import SavedGame
 
-DECISIONS_HEADER = ("round", "year", "action", "proposal_id", "title", "kind", "area", "note")
+DECISIONS_HEADER = (
+    "round",
+    "year",
+    "action",
+    "proposal_id",
+    "title",
+    "kind",
+    "area",
+    "note",
+    "target",
+)
 """Columns of decisions.csv (fixed English identifiers; the values are in the report's
 language)."""
 
@@ -370,9 +380,7 @@ class _Writer:
         for d in decisions(self.state):
             year = self.years[d.round] if d.round < len(self.years) else ""
             proposal = self.deck.proposal(d.card) if d.card else None
-            note = d.note
-            if d.action == "set_target" and d.amount is not None:
-                note = number(d.amount, self.lang)
+            target = number(d.amount, self.lang) if d.amount is not None else ""
             rows.append(
                 [
                     str(d.round + 1),
@@ -382,7 +390,8 @@ class _Writer:
                     proposal.title if proposal else "",
                     kind_word(self.lang, proposal.kind) if proposal else "",
                     proposal.area if proposal else "",
-                    note,
+                    d.note,
+                    target,
                 ]
             )
         return rows

@@ -76,6 +76,12 @@ def test_csv_and_html(saves_dir, states, tmp_path):
         assert int(row["tables_adopted"]) == sum(row["id"] in s.adopted_ids() for s in finals)
         assert row["tables_total"] == "5"
         assert row["title"] == finals[0].deck.proposal(row["id"]).title
+        adopters = [s.adoption(row["id"]) for s in finals if row["id"] in s.adopted_ids()]
+        if adopters:  # Danish decimal comma
+            mean = sum(a.round + 1 for a in adopters) / len(adopters)
+            assert float(row["mean_round"].replace(",", ".")) == pytest.approx(mean, abs=0.005)
+        else:
+            assert row["mean_round"] == ""
     intro_final = states["intro.json"]
     for row in intro_rows:
         assert row["tables_total"] == "1"

@@ -10,7 +10,7 @@ import pytest
 from report_helpers import assert_self_contained, parse_html
 
 from game.cli import main
-from game.engine import Adopt, Annotate, EndYear, raaderum, state_hash, verdict
+from game.engine import Adopt, Annotate, EndYear, SetTarget, raaderum, state_hash, verdict
 from game.engine.whatif import what_if
 from game.numbers import format_amount
 from game.report import write_report
@@ -150,19 +150,30 @@ def test_english_report(saves_dir, tmp_path):
     assert {r["action"] for r in rows} >= {"Adopted", "Year closed"}
 
 
-def test_notes_edited_later_are_in_the_report(saves_dir, tmp_path, std_deck):
+def test_notes_edited_later_and_target_changes_are_in_the_report(saves_dir, tmp_path, std_deck):
     from game.saves import GameSettings, write_save
 
     saved = read_save(saves_dir / "intro.json")
-    card = saved.history.current.adopted[0].card
-    history = saved.history.do(Annotate(card, "Ændret begrundelse efter debatten"))
+    history = saved.history
+    while history.current.round != 1:  # back to just before the last year closed
+        history = history.undo()
+    undone = history.redo_actions
+    history = history.do(SetTarget(22.5))
+    for action in undone:
+        history = history.do(action)
+    card = history.current.adopted[0].card
+    history = history.do(Annotate(card, "Ændret begrundelse efter debatten"))
     path = tmp_path / "edited.json"
     write_save(path, std_deck, GameSettings("intro", 7, None), history)
     write_report(read_save(path), tmp_path / "out")
     source, _ = parse_html(tmp_path / "out" / "report.html")
     assert "Ændret begrundelse efter debatten" in source
-    rows = (tmp_path / "out" / "decisions.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert rows[-1].split(";")[2] == "Begrundelse"
+    text = (tmp_path / "out" / "decisions.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    assert rows[-1]["action"] == "Begrundelse"
+    assert rows[-1]["note"] == "Ændret begrundelse efter debatten"
+    changed = [r for r in rows if r["action"] == "Nyt mål"]
+    assert [(r["round"], r["target"]) for r in changed] == [("2", "22,5")]
 
 
 def test_report_command(saves_dir, tmp_path, capsys):
