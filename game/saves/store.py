@@ -284,6 +284,25 @@ def _action(raw: Any, label: str, path: Path) -> Action:
         ) from None
 
 
+def _apply_log(
+    state: GameState, log: tuple[dict[str, Any], ...], where: str, path: Path
+) -> tuple[list[GameState], list[Action]]:
+    """Apply every move of ``log`` from ``state``; an unreadable or illegal move is named by
+    its number (1-based) and ``where`` it stands."""
+    states = [state]
+    actions: list[Action] = []
+    for number, raw in enumerate(log, start=1):
+        label = f"træk nr. {number} {where}"
+        action = _action(raw, label, path)
+        try:
+            state = apply(state, action)
+        except IllegalAction as error:
+            raise SaveError(path, f"{label} er ikke tilladt: {illegal_reason(error)}") from None
+        states.append(state)
+        actions.append(action)
+    return states, actions
+
+
 def _replay(header: Header, deck: Deck, path: Path) -> History:
     settings = header.settings
     try:
@@ -294,25 +313,8 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
         ) from None
     except IllegalAction as error:
         raise SaveError(path, f"spillet kan ikke startes: {illegal_reason(error)}") from None
-    states: list[GameState] = [state]
-    for number, raw in enumerate(header.actions, start=1):
-        label = f"træk nr. {number} i loggen"
-        action = _action(raw, label, path)
-        try:
-            state = apply(state, action)
-        except IllegalAction as error:
-            raise SaveError(path, f"{label} er ikke tilladt: {illegal_reason(error)}") from None
-        states.append(state)
-    redo: list[Action] = []
-    scratch = state
-    for number, raw in enumerate(header.redo, start=1):
-        label = f"træk nr. {number} i fortryd-listen"
-        action = _action(raw, label, path)
-        try:
-            scratch = apply(scratch, action)
-        except IllegalAction as error:
-            raise SaveError(path, f"{label} er ikke tilladt: {illegal_reason(error)}") from None
-        redo.append(action)
+    states, _ = _apply_log(state, header.actions, "i loggen", path)
+    _, redo = _apply_log(states[-1], header.redo, "i fortryd-listen", path)
     return History(states=tuple(states), redo_actions=tuple(redo))
 
 
