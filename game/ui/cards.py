@@ -203,14 +203,21 @@ def draw_effect_strip(
         f10, f90 = factor_range(proposal)
         low = [v * f10 if v > 0 else v for v in values]
         high = [v * f90 if v > 0 else v for v in values]
-    top = max([abs(v) for v in values] + [1.0])
-    label_h = round(min_text * 1.2)
+    top = max([abs(v) for v in values] + (high or []) + [1.0])
+    label_h = round(min_text * 1.3)
     slot_w = rect.width / len(values)
     labels = max(app.text.width(app.amount(v, sign=True, unit=False), min_text) for v in values)
     show_labels = labels <= slot_w - 2 and rect.height > label_h * 1.8
     bars = pygame.Rect(rect.x, rect.y, rect.width, rect.height - (label_h if show_labels else 0))
     slots = effect_bars(
-        surface, bars, values, top, theme.kind_color(proposal.kind), low=low, high=high
+        surface,
+        bars,
+        values,
+        top,
+        theme.kind_color(proposal.kind),
+        low=low,
+        high=high,
+        range_color=theme.KIND_TINTS[proposal.kind],
     )
     if show_labels:
         for slot, value in zip(slots, values):

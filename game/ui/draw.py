@@ -163,14 +163,17 @@ def effect_bars(
     negative: Color = theme.GAP,
     low: list[float] | None = None,
     high: list[float] | None = None,
+    range_color: Color = theme.FAN,
 ) -> list[pygame.Rect]:
     """A sparkline of columns around a zero line (gains up, costs down, costs in ``negative``).
 
-    ``low``/``high`` draw a thin uncertainty whisker per column. Returns each column's slot."""
+    ``low``/``high`` draw the uncertainty range (10–90 %) as a light block behind a narrower
+    bar. Returns each column's slot."""
     n = max(1, len(values))
     g = max(1, rect.width // (n * 6))
     w = (rect.width - g * (n - 1)) / n
-    zero = rect.y + rect.height * 0.62
+    has_costs = any(v < 0 for v in values)
+    zero = rect.y + rect.height * (0.68 if has_costs else 0.96)
     up = zero - rect.y
     down = rect.bottom - zero
     top = max(1e-9, scale_max)
@@ -179,18 +182,20 @@ def effect_bars(
         x = round(rect.x + i * (w + g))
         slot = pygame.Rect(x, rect.y, max(1, round(w)), rect.height)
         slots.append(slot)
+        if low is not None and high is not None and high[i] > low[i] and value > 0:
+            y1 = round(zero - up * min(1.0, max(0.0, high[i]) / top))
+            y0 = round(zero - up * min(1.0, max(0.0, low[i]) / top))
+            span = pygame.Rect(x, y1, max(1, round(w)), max(1, y0 - y1))
+            pygame.draw.rect(surface, range_color, span)
+        bar_w = max(1, round(w * (0.6 if low is not None else 1.0)))
+        bar_x = x + (round(w) - bar_w) // 2
         if value >= 0:
             h = up * min(1.0, value / top)
-            bar = pygame.Rect(x, round(zero - h), max(1, round(w)), max(1, round(h)))
+            bar = pygame.Rect(bar_x, round(zero - h), bar_w, max(1, round(h)))
             pygame.draw.rect(surface, color, bar)
         else:
             h = down * min(1.0, -value / top)
-            bar = pygame.Rect(x, round(zero), max(1, round(w)), max(1, round(h)))
+            bar = pygame.Rect(bar_x, round(zero), bar_w, max(1, round(h)))
             pygame.draw.rect(surface, negative, bar)
-        if low is not None and high is not None and high[i] > low[i]:
-            cx = x + round(w) // 2
-            y1 = round(zero - up * min(1.0, max(0.0, high[i]) / top))
-            y0 = round(zero - up * min(1.0, max(0.0, low[i]) / top))
-            pygame.draw.line(surface, theme.INK, (cx, y1), (cx, y0), max(1, round(w) // 6))
     pygame.draw.line(surface, theme.LINE, (rect.x, round(zero)), (rect.right, round(zero)), 1)
     return slots

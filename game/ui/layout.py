@@ -151,7 +151,7 @@ def board_layout(width: int, height: int, market_size: int, years: int) -> Board
     header_round = _rect(g * 3 + title_w, 0, max(1, buttons_left - g * 4 - title_w), header_h)
 
     left, side = split_columns(inner, [0.64, 0.36], g)
-    chart_panel, market_panel = split_rows(left, [0.38, 0.62], g)
+    chart_panel, market_panel = split_rows(left, [0.35, 0.65], g)
     pad = g
     title_h = round(scale.heading * 1.5)
     chart_title = _rect(
@@ -245,7 +245,7 @@ def card_layout(card: Rect, min_text: int) -> CardLayout:
     number = _rect(card.right - pad - number_w, card.y, number_w, band_h)
     kind = _rect(icon.right + pad, card.y, max(1, number.x - icon.right - 2 * pad), band_h)
     footer = _rect(card.x + pad, card.bottom - line - pad / 2, card.width - 2 * pad, line)
-    effect_h = max(round(line * 1.9), round(card.height * 0.22))
+    effect_h = max(round(line * 2.2), round(card.height * 0.27))
     effect = _rect(card.x + pad, footer.y - effect_h, card.width - 2 * pad, effect_h)
     area = _rect(card.x + pad, effect.y - line - pad / 2, card.width - 2 * pad, line)
     title = _rect(

@@ -21,6 +21,7 @@ from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import new_game
 from game.engine.state import GameState
+from game.ui.cards import refusal
 from game.ui.launch import headless
 
 EXIT_OK = 0
@@ -137,7 +138,14 @@ def render_scene(
 
         board = app.find(BoardScene)
         state = app.state
-        pick = next((c for c in state.market if app.state.deck.proposal(c).is_uncertain), None)
+        pick = next(
+            (
+                c
+                for c in state.market
+                if state.deck.proposal(c).is_uncertain and refusal(state, c) is None
+            ),
+            None,
+        )
         board.selected = pick or (state.market[0] if state.market else None)
         if scene in ("card", "note") and board.selected:
             board.open_card(board.selected)

@@ -12,7 +12,7 @@ from game.engine.rules import realised
 from game.numbers import format_amount, format_percent
 from game.ui import theme
 from game.ui.cards import effect_from, factor_range, kind_word, refusal
-from game.ui.draw import button, kind_icon, panel
+from game.ui.draw import button, effect_bars, kind_icon, panel
 from game.ui.layout import DetailLayout, detail_layout
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
 from game.ui.scenes.dialog import dim
@@ -287,7 +287,24 @@ class CardScene(Scene):
                     valign="middle",
                     max_lines=1,
                 )
-        del low, high
+        chart_top = body.y + round(row_h) * rows + scale.gap
+        chart = pygame.Rect(body.x, chart_top, body.width, body.bottom - chart_top)
+        if chart.height > scale.body * 2:
+            shown = [v if i >= start else 0.0 for i, v in enumerate(values)]
+            lows = highs = None
+            if proposal.is_uncertain:
+                lows = [v * low if v > 0 else v for v in shown]
+                highs = [v * high if v > 0 else v for v in shown]
+            effect_bars(
+                surface,
+                chart.inflate(-round(col_w * 0.2), 0),
+                shown,
+                max([abs(v) for v in shown] + (highs or []) + [1.0]),
+                theme.kind_color(proposal.kind),
+                low=lows,
+                high=highs,
+                range_color=theme.KIND_TINTS[proposal.kind],
+            )
 
     def _draw_facts(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
         app = self.app
