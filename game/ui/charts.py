@@ -194,8 +194,19 @@ def draw_year_chart(
     line = label_font.get_linesize()
     value_line = value_font.get_linesize()
     badge = max(sc.min_text, round(value_line * 0.9))
+    column = rect.width / n
+    texts = [format_amount(v, lang) for v in values]
+
+    def widest(font: pygame.font.Font) -> int:
+        return max(font.size(displayable(text, font))[0] for text in texts)
+
+    if widest(value_font) + pad + badge > column - 4:  # narrow columns: smaller value labels
+        value_font = fonts.get(FONT_BOLD, sc.min_text)
+        value_line = value_font.get_linesize()
+        badge = max(sc.min_text * 3 // 4, round(value_line * 0.8))
+    stacked = widest(value_font) + pad // 2 + badge > column - 4  # badge above the value
     # Rows: value label + badge on top, bars, then year and target labels at the bottom.
-    top = rect.top + value_line + pad
+    top = rect.top + value_line + pad + (badge + 2 if stacked else 0)
     foot_lines = 2 if rect.height >= 10 * line else 1  # a low chart: year and target on one line
     bottom = rect.bottom - foot_lines * line - pad
     if bottom - top < 20:
@@ -204,7 +215,6 @@ def draw_year_chart(
     if fan is not None:
         spread += [*fan[0], *fan[2]]
     axis = ValueAxis.fit(spread, top, bottom)
-    column = rect.width / n
     zero = axis.y(0.0)
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip))
@@ -255,8 +265,10 @@ def draw_year_chart(
         )
         # Value above the higher of bar and target, with the outcome badge beside it.
         label_y = min(y_value, y_target, zero) - pad // 2
-        text = format_amount(value, lang)
+        text = texts[i]
         text_rect = value_font.size(text)
+        # A closed year's label and badge are centred together over the column.
+        label_x = col.centerx - ((pad // 2 + badge) // 2 if is_closed and not stacked else 0)
         value_color = theme.INK if reached or not is_closed else theme.WARNING
         placed = blit_text(
             surface,
@@ -264,12 +276,12 @@ def draw_year_chart(
             value_font,
             value_color,
             "midbottom",
-            (col.centerx, max(rect.top + text_rect[1], label_y)),
+            (label_x, max(rect.top + text_rect[1] + (badge if stacked else 0), label_y)),
         )
         if is_closed:
-            mark_center = (placed.right + pad + badge // 2, placed.centery)
-            if mark_center[0] + badge // 2 > col.right - 2:
-                mark_center = (col.right - badge // 2 - 2, placed.centery)
+            mark_center = (placed.right + pad // 2 + badge // 2, placed.centery)
+            if stacked:
+                mark_center = (col.centerx, placed.top - badge // 2)
             if outcome or (outcome is None and reached):
                 draw_check(surface, mark_center, badge, theme.MET)
             else:

@@ -412,7 +412,9 @@ class YearScene(Scene):
             ),
             (app.t("year.outcomes"), list(reveal.outcomes), app.t("year.outcomes_none")),
             (
-                app.t("year.next_events", year=reveal.next_year or ""),
+                app.t("year.next_events", year=reveal.next_year)
+                if reveal.next_year
+                else app.t("year.game_over"),
                 list(reveal.next_events),
                 app.t("year.next_none") if reveal.next_year else app.t("year.last"),
             ),
