@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import secrets
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -161,9 +162,12 @@ def _existing_created(path: Path) -> str | None:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise SaveError(path, "er en mappe, ikke et gemt spil")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError(path, "er ikke en almindelig fil, så det er ikke et gemt spil")
+        size = info.st_size
         if size > MAX_SAVE_BYTES:
             raise SaveError(path, f"filen er for stor ({size:,} bytes; højst {MAX_SAVE_BYTES:,})")
         with path.open("rb") as handle:

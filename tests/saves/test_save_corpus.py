@@ -4,6 +4,7 @@ untouched, nothing executed; the command line answers with one line and exit cod
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from pathlib import Path
 
@@ -125,6 +126,14 @@ def test_missing_and_folder_paths_are_clear(tmp_path: Path) -> None:
         read_save(tmp_path / "nope.json")
     with pytest.raises(SaveError, match="er en mappe"):
         read_save(tmp_path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")
+def test_a_pipe_is_refused_instead_of_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "spil.json"
+    os.mkfifo(pipe)
+    with pytest.raises(SaveError, match="ikke en almindelig fil"):
+        read_save(pipe)
 
 
 def test_valid_corpus_saves_load(mini_deck) -> None:
