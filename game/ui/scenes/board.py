@@ -198,7 +198,9 @@ class BoardScene(Scene):
         if clock != self._clock_text:
             self._clock_text = clock
             self.app.request_redraw()
-        if not state.finished and self.risk.refine(state, self.selected_card()):
+        if not state.finished and (
+            self.risk.refine(state, self.selected_card()) or self.risk.refine(state, None)
+        ):
             self.app.request_redraw()
         return False
 
@@ -314,7 +316,18 @@ class BoardScene(Scene):
         )
         forecast = None if state.finished else self.forecast()
         if forecast is not None:
-            risk = app.t("board.risk", percent=format_percent(forecast.probability, app.lang))
+            percent = format_percent(forecast.probability, app.lang)
+            selected = self.selected_card()
+            if selected is None:
+                risk = app.t("board.risk", percent=percent)
+            else:
+                base = self.risk.get(state, None)
+                risk = app.t(
+                    "board.risk_with",
+                    base=format_percent(base.probability, app.lang),
+                    number=state.market.index(selected) + 1,
+                    percent=percent,
+                )
             color = theme.MET if forecast.probability >= 0.5 else theme.GAP
             app.text.draw(
                 surface,

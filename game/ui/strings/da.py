@@ -51,7 +51,7 @@ STRINGS: dict[str, str] = {
     "board.service": "Serviceniveau",
     "board.service_floor": "gulv {floor}",
     "board.risk": "Chance for at nå målet alle år: {percent}",
-    "board.risk_with": "med valgt kort: {percent}",
+    "board.risk_with": "Chance for målet alle år: {base} · med forslag {number}: {percent}",
     "board.risk_short": "Chance for mål alle år",
     "board.end_year": "Afslut {year}",
     "board.end_year_key": "Mellemrum",

@@ -48,7 +48,7 @@ STRINGS: dict[str, str] = {
     "board.service": "Service level",
     "board.service_floor": "floor {floor}",
     "board.risk": "Chance to meet the target every year: {percent}",
-    "board.risk_with": "with selected card: {percent}",
+    "board.risk_with": "Chance to meet every year: {base} · with proposal {number}: {percent}",
     "board.risk_short": "Chance to meet all years",
     "board.end_year": "End {year}",
     "board.end_year_key": "Space",
