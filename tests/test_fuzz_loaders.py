@@ -1,6 +1,6 @@
 """Fuzzing the deck and save loaders: mutated bytes and mutated structure either load or are
 rejected with a message (DeckError / SaveError) — never any other exception, never a change to
-the file. Seeded with numpy, so every run tries the same 2,600 cases."""
+the file. Seeded with numpy, so every run tries the same 3,100 cases."""
 
 from __future__ import annotations
 
@@ -196,7 +196,6 @@ def _run(cases: int, seed: int, make: Callable[[np.random.Generator], bytes], ch
             pytest.fail(
                 f"case {index} (seed {seed}): {type(error).__name__}: {error}\n{content[:300]!r}"
             )
-    print(seed, outcomes)
     return outcomes
 
 
@@ -213,6 +212,31 @@ def test_fuzz_deck_structure() -> None:
     base = yaml.safe_load(DECK_TEXT)
     outcomes = _run(500, 2, lambda rng: _yaml_bytes(mutate_structure(base, rng)), _deck_case)
     assert outcomes["rejected"] > 100 and outcomes["loaded"] > 50, outcomes
+
+
+def test_fuzz_standard_deck_bytes() -> None:
+    """The real deck: several files, long Danish texts and comments."""
+    from game.content import deck_files
+    from game.paths import standard_deck
+
+    files = [(str(p), p.read_bytes()) for p in deck_files(standard_deck())]
+
+    def check(case: bytes) -> str:
+        index = case[0]
+        sources = [*files[:index], (files[index][0], case[1:]), *files[index + 1 :]]
+        try:
+            load_sources(sources)
+        except DeckError as error:
+            assert error.problems and all("\n" not in p.message for p in error.problems)
+            return "rejected"
+        return "loaded"
+
+    def make(rng: np.random.Generator) -> bytes:
+        index = int(rng.integers(len(files)))
+        return bytes([index]) + mutate_bytes(files[index][1], rng)
+
+    outcomes = _run(200, 6, make, check)
+    assert outcomes["rejected"] > 50 and outcomes["loaded"] > 10, outcomes
 
 
 def test_fuzz_save_bytes(tmp_path: Path) -> None:
