@@ -80,17 +80,72 @@ def build_portfolio(
     return Portfolio(gains=gains, fixed=base, mu=mu, sigma=sigma, failure=failure)
 
 
+SAMPLE_CHUNK = 4096
+"""Samples drawn per pass of ``sample_totals``: the working arrays stay in the CPU cache."""
+
+
+def standard_normals(generator: np.random.Generator, out: np.ndarray, scratch: np.ndarray) -> None:
+    """Fill the float32 vector ``out`` (even length) with independent standard normal draws.
+
+    Box–Muller on float64 uniforms: for u₁ in (0, 1] and u₂ in [0, 1), √(−2 ln u₁)·cos 2πu₂ and
+    √(−2 ln u₁)·sin 2πu₂ are two independent N(0, 1) values. It is exact in distribution and
+    several times faster than numpy's float32 ziggurat here. ``scratch`` is a float64 buffer
+    at least as long as ``out``.
+    """
+    half = out.shape[0] // 2
+    uniform = scratch[: 2 * half]
+    generator.random(out=uniform)
+    first, second = uniform[:half], uniform[half:]
+    np.subtract(1.0, first, out=first)
+    np.log(first, out=first)
+    np.multiply(first, -2.0, out=first)
+    np.sqrt(first, out=first)
+    np.multiply(second, 2.0 * np.pi, out=second)
+    radius, angle = out[:half], out[half:]
+    radius[:] = first
+    angle[:] = second
+    sine = np.sin(angle)
+    np.cos(angle, out=angle)
+    angle *= radius
+    radius *= sine
+
+
 def sample_totals(portfolio: Portfolio, samples: int, generator: np.random.Generator) -> np.ndarray:
-    """``samples`` × years matrix of simulated råderum."""
-    k = portfolio.gains.shape[0]
+    """``samples`` × years matrix of simulated råderum.
+
+    Works in cache-sized chunks with float32 buffers that are reused; the failure draw is made
+    only for the proposals that can fail.
+    """
+    k, years = portfolio.gains.shape
     if k == 0:
-        return np.broadcast_to(portfolio.fixed, (samples, portfolio.fixed.shape[0]))
-    normal = generator.standard_normal((samples, k), dtype=np.float32)
-    factors = np.exp(portfolio.mu.astype(np.float32) + portfolio.sigma.astype(np.float32) * normal)
-    if portfolio.failure.any():
-        failed = generator.random((samples, k), dtype=np.float32) < portfolio.failure
-        factors[failed] = 0.0
-    totals: np.ndarray = factors @ portfolio.gains.astype(np.float32) + portfolio.fixed
+        return np.broadcast_to(portfolio.fixed, (samples, years))
+    order = np.argsort(portfolio.failure > 0, kind="stable")  # proposals that can fail last
+    sure = int(np.count_nonzero(portfolio.failure <= 0))
+    gains = portfolio.gains[order].astype(np.float32)
+    mu = portfolio.mu[order].astype(np.float32)
+    sigma = portfolio.sigma[order].astype(np.float32)
+    failure = portfolio.failure[order][sure:]
+    chunk = max(1, min(SAMPLE_CHUNK, samples))
+    draws = np.empty(chunk * k + 1, dtype=np.float32)
+    scratch = np.empty(chunk * k + 1)
+    alive = np.empty((chunk, k - sure), dtype=bool)
+    gained = np.empty((chunk, years), dtype=np.float32)
+    totals = np.empty((samples, years))
+    for start in range(0, samples, chunk):
+        n = min(chunk, samples - start)
+        size = n * k
+        standard_normals(generator, draws[: size + size % 2], scratch)
+        factors = draws[:size].reshape(n, k)
+        factors *= sigma
+        factors += mu
+        np.exp(factors, out=factors)
+        if failure.size:
+            uniform = scratch[: n * (k - sure)].reshape(n, k - sure)
+            generator.random(out=uniform)
+            np.greater_equal(uniform, failure, out=alive[:n])
+            factors[:, sure:] *= alive[:n]
+        np.matmul(factors, gains, out=gained[:n])
+        np.add(gained[:n], portfolio.fixed, out=totals[start : start + n])
     return totals
 
 

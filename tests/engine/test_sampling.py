@@ -1,0 +1,56 @@
+"""The Monte Carlo sampler behind the risk meter draws the distribution the rules define."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.forecast import Portfolio, sample_totals, standard_normals
+from game.engine.randomness import lognormal_params
+
+SAMPLES = 400_000
+
+
+def test_box_muller_draws_are_standard_normal() -> None:
+    draws = np.empty(SAMPLES, dtype=np.float32)
+    standard_normals(np.random.default_rng(11), draws, np.empty(SAMPLES))
+    assert abs(float(draws.mean())) < 0.01
+    assert abs(float(draws.std()) - 1.0) < 0.01
+    assert abs(float((draws > 1.959964).mean()) - 0.025) < 0.002
+    assert abs(float((draws < -1.959964).mean()) - 0.025) < 0.002
+    halves = draws.reshape(2, -1)  # the sine and cosine halves are uncorrelated
+    assert abs(float(np.corrcoef(halves[0], halves[1])[0, 1])) < 0.01
+
+
+def _portfolio() -> Portfolio:
+    uncertainty = np.array([0.05, 0.4, 0.3])
+    params = [lognormal_params(u) for u in uncertainty]
+    return Portfolio(
+        gains=np.array([[5.0, 5.0, 5.0], [0.0, 6.0, 6.0], [0.0, 0.0, 9.0]]),
+        fixed=np.array([-1.0, -2.0, 0.0]),
+        mu=np.array([m for m, _ in params]),
+        sigma=np.array([s for _, s in params]),
+        failure=np.array([0.0, 0.2, 0.1]),
+    )
+
+
+def test_totals_have_the_expected_mean_failures_and_spread() -> None:
+    portfolio = _portfolio()
+    totals = sample_totals(portfolio, SAMPLES, np.random.default_rng(5))
+    assert totals.shape == (SAMPLES, 3)
+    expected = portfolio.fixed + (1.0 - portfolio.failure) @ portfolio.gains
+    assert np.allclose(totals.mean(axis=0), expected, atol=0.03)
+    # year 2 holds only the certain saving and the investment: the investment fails 20 %
+    failed = np.isclose(totals[:, 1], -2.0 + 5.0, atol=0.6)
+    assert abs(float(failed.mean()) - 0.2) < 0.01
+    # the saving alone in year 1: lognormal with mean 1 and 5 % relative spread
+    saving = (totals[:, 0] + 1.0) / 5.0
+    assert abs(float(saving.std()) - 0.05) < 0.002
+
+
+def test_the_same_seed_gives_the_same_totals() -> None:
+    portfolio = _portfolio()
+    first = sample_totals(portfolio, 10_000, np.random.default_rng(3))
+    again = sample_totals(portfolio, 10_000, np.random.default_rng(3))
+    assert np.array_equal(first, again)
+    few = sample_totals(portfolio, 7, np.random.default_rng(3))
+    assert few.shape == (7, 3) and np.isfinite(few).all()
