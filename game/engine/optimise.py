@@ -292,6 +292,10 @@ class _Search:
         self.best: Score | None = None
         self.best_plan: tuple[tuple[str, int], ...] = ()
         self.plan: list[tuple[int, int]] = []
+        # Partial plans seen at the start of a round, by (round, adopted cards): see _dominated.
+        self.seen: dict[
+            tuple[int, int], list[tuple[int, int, float, float, tuple[float, ...]]]
+        ] = {}
 
     def offer(self, plan: Sequence[tuple[str, int]]) -> None:
         """Make ``plan`` the incumbent if it is feasible and better."""
@@ -375,6 +379,32 @@ class _Search:
             round(surplus, 6),
         )
 
+    def _dominated(self, r: int, mask: int, fatigue: int, totals: tuple[float, ...]) -> bool:
+        """True when a partial plan with the same cards, reached earlier, is at least as good.
+
+        With the same adopted cards the service, kinds and exclusions are the same; a plan
+        that has no more fatigue, met at least as many closed years with no more shortfall and
+        no less råderum, and has at least as much råderum in every open year, can be
+        completed in every way this one can, and as well.
+        """
+        targets = self.problem.targets
+        met = sum(1 for y in range(r) if totals[y] >= targets[y] - _EPS)
+        shortfall = sum(max(0.0, targets[y] - totals[y]) for y in range(r))
+        past = sum(totals[:r])
+        future = totals[r:]
+        entries = self.seen.setdefault((r, mask), [])
+        for other_fatigue, other_met, other_short, other_past, other_future in entries:
+            if (
+                other_fatigue <= fatigue
+                and other_met >= met
+                and other_short <= shortfall + _EPS
+                and other_past >= past - _EPS
+                and all(o >= t - _EPS for o, t in zip(other_future, future))
+            ):
+                return True
+        entries.append((fatigue, met, shortfall, past, future))
+        return False
+
     def _least_cuts(self, r: int, closed: int, totals: tuple[float, ...]) -> int:
         """A lower bound on the service every plan that meets all open years must cut."""
         worst = 0.0
@@ -427,6 +457,8 @@ class _Search:
         candidates = self.candidates[r]
         if pos == len(candidates):
             fatigue = fatigue_after(fatigue, cuts)
+            if self._dominated(r + 1, mask, fatigue, totals):
+                return
             next_capacity = capacity_for(self.problem.capacity, fatigue)
             self._visit(
                 r + 1, 0, mask, blocked, totals, kinds, 0, 0, next_capacity, fatigue, service
