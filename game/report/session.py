@@ -112,13 +112,13 @@ def _outcome(state: GameState, card: str, lang: str) -> str:
 class _Writer:
     """Builds the pieces of one report."""
 
-    def __init__(self, saved: SavedGame, lang: str) -> None:
+    def __init__(self, saved: SavedGame, lang: str, whatif: WhatIf | None) -> None:
         self.saved = saved
         self.lang = lang
         self.state = saved.history.current
         self.deck: Deck = saved.deck
         self.verdict = verdict(self.state)
-        self.whatif: WhatIf = what_if(self.state)
+        self.whatif: WhatIf = whatif if whatif is not None else what_if(self.state)
         self.years = self.state.scenario.years
 
     def t(self, key: str, **params: object) -> str:
@@ -429,13 +429,19 @@ class _Writer:
         }
 
 
-def write_report(saved: SavedGame, out_dir: Path, lang: str = "da") -> list[Path]:
+def write_report(
+    saved: SavedGame, out_dir: Path, lang: str = "da", whatif: WhatIf | None = None
+) -> list[Path]:
     """Write report.html, decisions.csv, summary.json and board.png for a saved game into
     ``out_dir`` (created if missing); returns the paths written. Raises ``OSError`` when the
-    folder cannot be written."""
+    folder cannot be written.
+
+    ``whatif`` is ``what_if(saved.history.current)`` when the caller has it already (the
+    debrief computes it while the group talks); it is computed here otherwise.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(saved, lang)
+    writer = _Writer(saved, lang, whatif)
     html_path = out_dir / "report.html"
     html_path.write_text(writer.html(), encoding="utf-8")
     csv_path = out_dir / "decisions.csv"

@@ -203,3 +203,13 @@ def test_report_of_an_unfinished_game(saves_dir, tmp_path, std_deck):
     assert summary["finished"] is False
     assert summary["adopted_ids"] == list(history.current.adopted_ids())
     assert len(summary["what_if"]["best"]) == 4
+
+
+def test_a_what_if_computed_earlier_gives_the_same_report(saves_dir, tmp_path):
+    saved = read_save(saves_dir / "bord5.json")
+    write_report(saved, tmp_path / "a")
+    write_report(saved, tmp_path / "b", whatif=what_if(saved.history.current))
+    first = json.loads((tmp_path / "a" / "summary.json").read_text(encoding="utf-8"))
+    second = json.loads((tmp_path / "b" / "summary.json").read_text(encoding="utf-8"))
+    assert first["what_if"] == second["what_if"]
+    assert first["what_if"]["expected"] != first["what_if"]["worst10"]
