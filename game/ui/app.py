@@ -30,7 +30,7 @@ from game.engine.state import GameState
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.fonts import Fonts
-from game.ui.scene import Scene, ctrl_held
+from game.ui.scene import Scene
 from game.ui.strings import Strings
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
@@ -359,12 +359,8 @@ class App:
         top = self.top
         if top is None:
             return
-        if event.type == pygame.KEYDOWN and not top.wants_text_input:
-            if event.key == pygame.K_F11:
-                self.toggle_fullscreen()
-                return
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11 and not ctrl_held(event):
-            self.toggle_fullscreen()
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()  # F11 never types text, so it works even in a field
             return
         if event.type in (
             pygame.KEYDOWN,

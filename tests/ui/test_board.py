@@ -197,9 +197,12 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     assert app.state.adopted[-1].card == market[1]
     assert app.state.adopted[-1].note == "1 øå – fordi Æblerne"
     assert isinstance(app.top, BoardScene) and board.selected is None
-    # reopen the adopted card from the table's list? it left the market: use the card view
-    app.push(CardScene(app, market[1]))
-    app.step(0.02)
+    # the adopted card is listed under "Vedtaget" with a note mark; a click reopens it
+    rows = [(rect, card) for rect, _, card in board.adopted_rows(board.layout(), app.state)]
+    rect = next(rect for rect, card in rows if card == market[1])
+    click(app, rect.center)
+    assert isinstance(app.top, CardScene) and app.top.card == market[1]
+    assert app.top.note.text == "1 øå – fordi Æblerne"
     click(app, detail_layout(*app.size).note.center)
     key(app, pygame.K_a, CTRL)
     type_text(app, "Ny begrundelse")
@@ -347,3 +350,31 @@ def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
             app.do(action)
             app.step(0.02)
     assert type(app.top).__name__ == "DebriefScene"
+
+
+def test_long_games_list_the_latest_adoptions_under_a_more_line(make_app, std_deck):
+    app = board_app(make_app, std_deck, scenario="lang-horisont", seed=2)
+    generator = np.random.default_rng(2)
+    for _ in range(6):  # six years of greedy decisions
+        while True:
+            action = greedy_policy(app.state, generator)
+            app.history = app.history.do(action)
+            if isinstance(action, EndYear):
+                break
+    app.step(0.02)
+    board = app.find(BoardScene)
+    layout = board.layout()
+    rows = board.adopted_rows(layout, app.state)
+    assert all(layout.adopted.contains(rect) for rect, _, _ in rows)
+    shown = [card for _, _, card in rows if card]
+    assert shown[-1] == app.state.adopted[-1].card
+    assert rows[0][1] == f"+{len(app.state.adopted) - len(shown)} mere"
+
+
+def test_f11_switches_fullscreen_on_and_off(make_app, std_deck):
+    app = board_app(make_app, std_deck, size=(1280, 720))
+    key(app, pygame.K_F11)
+    assert app.fullscreen
+    key(app, pygame.K_F11)
+    assert not app.fullscreen and app.size == (1280, 720)
+    assert isinstance(app.top, BoardScene)

@@ -32,6 +32,21 @@ NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 
 
+def note_mark(surface: pygame.Surface, rect: pygame.Rect) -> None:
+    """A small speech bubble: this adoption carries the group's note."""
+    body = pygame.Rect(rect.x, rect.y, rect.width, max(2, rect.height * 3 // 4))
+    pygame.draw.rect(surface, theme.MUTED, body, border_radius=max(1, rect.height // 4))
+    tail = [
+        (body.x + body.width // 4, body.bottom - 1),
+        (body.x + body.width // 4, rect.bottom),
+        (body.x + body.width // 2, body.bottom - 1),
+    ]
+    pygame.draw.polygon(surface, theme.MUTED, tail)
+    for k in (1, 2, 3):
+        x = body.x + body.width * k // 4
+        pygame.draw.circle(surface, theme.CARD, (x, body.centery), max(1, body.height // 7))
+
+
 def format_clock(seconds: float) -> str:
     """Seconds as m:ss."""
     seconds = max(0, int(seconds))
@@ -169,6 +184,10 @@ class BoardScene(Scene):
         if layout.end_year.collidepoint(pos):
             self.end_year()
             return
+        for rect, _, card in self.adopted_rows(layout, self.state):
+            if card is not None and rect.collidepoint(pos):
+                self.open_card(card)
+                return
         actions = {
             "undo": self.app.undo,
             "redo": self.app.redo,
@@ -584,19 +603,7 @@ class BoardScene(Scene):
             )
             return
         line_h = round(layout.min_text * 1.3)
-        capacity = max(1, body.height // line_h)
-        lines: list[tuple[str, str | None]] = []
-        for round_index, year in enumerate(state.scenario.years):
-            cards = [a.card for a in state.adopted if a.round == round_index]
-            if cards:
-                lines.append((year, None))
-                lines.extend(("", card) for card in cards)
-        if len(lines) > capacity:
-            hidden = len(lines) - capacity + 1
-            lines = [*lines[: capacity - 1], (app.t("board.more", count=hidden), None)]
-        y = body.y
-        for label, card in lines:
-            row = pygame.Rect(body.x, y, body.width, line_h)
+        for row, label, card in self.adopted_rows(layout, state):
             if card is None:
                 app.text.draw(
                     surface,
@@ -608,19 +615,51 @@ class BoardScene(Scene):
                     valign="middle",
                     max_lines=1,
                 )
-            else:
-                proposal = state.deck.proposal(card)
-                icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
-                kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
-                app.text.draw(
-                    surface,
-                    proposal.title,
-                    pygame.Rect(
-                        icon.right + layout.gap, row.y, row.width - icon.width - layout.gap, line_h
-                    ),
-                    layout.min_text,
-                    theme.INK,
-                    valign="middle",
-                    max_lines=1,
+                continue
+            proposal = state.deck.proposal(card)
+            icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
+            kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+            adoption = state.adoption(card)
+            note_w = line_h if adoption is not None and adoption.note else 0
+            if note_w:
+                note_mark(
+                    surface, pygame.Rect(row.right - note_w, row.y + 3, note_w - 2, line_h - 6)
                 )
-            y += line_h
+            app.text.draw(
+                surface,
+                proposal.title,
+                pygame.Rect(
+                    icon.right + layout.gap,
+                    row.y,
+                    row.width - icon.width - layout.gap - note_w,
+                    line_h,
+                ),
+                layout.min_text,
+                theme.INK,
+                valign="middle",
+                max_lines=1,
+            )
+
+    def adopted_rows(
+        self, layout: BoardLayout, state: GameState
+    ) -> list[tuple[pygame.Rect, str, str | None]]:
+        """The rows of the "Vedtaget" panel: (rect, year label, None) or (rect, "", card id).
+        When they do not all fit, the most recent are shown under a "+N mere" line."""
+        inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
+        head_h = round(layout.heading * 1.4)
+        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
+        line_h = round(layout.min_text * 1.3)
+        capacity = max(1, body.height // line_h)
+        lines: list[tuple[str, str | None]] = []
+        for round_index, year in enumerate(state.scenario.years):
+            cards = [a.card for a in state.adopted if a.round == round_index]
+            if cards:
+                lines.append((year, None))
+                lines.extend(("", card) for card in cards)
+        if len(lines) > capacity:
+            hidden = sum(1 for _, card in lines[: len(lines) - capacity + 1] if card)
+            lines = [(self.app.t("board.more", count=hidden), None), *lines[-(capacity - 1) :]]
+        return [
+            (pygame.Rect(body.x, body.y + i * line_h, body.width, line_h), label, card)
+            for i, (label, card) in enumerate(lines)
+        ]

@@ -279,6 +279,7 @@ class StartScene(Scene):
         elif layout.target_field.collidepoint(pos):
             self.target.focused = True
             self.target.text = ""
+            pygame.key.start_text_input()
         elif layout.timer_minus.collidepoint(pos):
             self.step_timer(-TIMER_STEP)
         elif layout.timer_plus.collidepoint(pos):
@@ -286,6 +287,7 @@ class StartScene(Scene):
         elif layout.timer_field.collidepoint(pos):
             self.timer.focused = True
             self.timer.text = ""
+            pygame.key.start_text_input()
         elif layout.deck_standard.collidepoint(pos):
             self.use_standard()
         elif layout.deck_load.collidepoint(pos):
