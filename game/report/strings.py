@@ -94,7 +94,7 @@ DA: dict[str, str] = {
     "compare.group_hash": "Dæk-kontrolsum {hash}",
     "compare.tables": "Borde",
     "compare.wins": "Vundet",
-    "compare.win_rate": "{wins} af {tables} borde nåede målet ({percent}).",
+    "compare.win_rate": "{wins} af {tables} færdigspillede borde vandt ({percent}).",
     "compare.unfinished": "{count} af bordene er ikke spillet færdig.",
     "compare.proposals": "Forslagene: hvor mange borde vedtog dem",
     "compare.proposals_note": "Antal borde, der vedtog forslaget, og i hvilken runde i gennemsnit.",
@@ -206,7 +206,7 @@ EN: dict[str, str] = {
     "compare.group_hash": "Deck checksum {hash}",
     "compare.tables": "Tables",
     "compare.wins": "Won",
-    "compare.win_rate": "{wins} of {tables} tables met the target ({percent}).",
+    "compare.win_rate": "{wins} of {tables} finished tables won ({percent}).",
     "compare.unfinished": "{count} of the tables have not finished.",
     "compare.proposals": "The proposals: how many tables adopted them",
     "compare.proposals_note": "Number of tables that adopted the proposal, and in which "

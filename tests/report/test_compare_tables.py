@@ -92,7 +92,7 @@ def test_csv_and_html(saves_dir, states, tmp_path):
         assert name in page.text
     assert "broken.json" in page.text  # the unreadable save is listed
     wins = sum(1 for s in finals if verdict(s).won)
-    assert f"{wins} af 5 borde nåede målet" in page.text
+    assert f"{wins} af 5 færdigspillede borde vandt" in page.text
 
 
 def test_other_decks_are_never_mixed_in(saves_dir, ledger_deck, tmp_path):
