@@ -151,4 +151,4 @@ def test_sigkill_at_random_moments_loses_no_decision(tmp_path: Path) -> None:
     assert killed_while_playing == len(SEEDS) * KILLS_PER_SEED, "every kill hit a running game"
     assert mid_game >= 10, f"only {mid_game} kills landed before the last decision"
     assert resumes >= 3
-    assert reads > 1000, "the watcher read the save while it was being rewritten"
+    assert reads > 200, "the watcher read the save while it was being rewritten"
