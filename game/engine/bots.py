@@ -41,15 +41,13 @@ def adoption_value(
     becomes final when the round ends.
     """
     value = 0.0
-    now = max(2.0, len(gaps) / 2.0)
-    expected = proposal.expected_profile
-    for offset, gap in enumerate(gaps):
-        amount = expected[offset]
-        weight = now if offset == 0 else 1.0
+    weight = max(2.0, len(gaps) / 2.0)  # the current year's weight; later years count 1
+    for amount, gap in zip(proposal.expected_profile, gaps):
         if amount > 0:
             value += weight * min(amount, gap)
         elif amount < 0:
             value += weight * amount * (1.0 if gap > 0 else 0.5)
+        weight = 1.0
     scenario = state.scenario
     if (
         scenario.require_all_kinds

@@ -98,6 +98,7 @@ def _start_round(state: GameState) -> GameState:
     """Draw the round's events, clear excluded cards and refill the market."""
     generator = restore(state.rng)
     deck = state.deck
+    event_of = deck.event
     round_no = state.round + 1
     event_pile = list(state.event_pile)
     drawn: list[DrawnEvent] = []
@@ -106,11 +107,11 @@ def _start_round(state: GameState) -> GameState:
         eligible = [
             i
             for i, eid in enumerate(event_pile)
-            if (rounds := deck.event(eid).rounds) is None or round_no in rounds
+            if (rounds := event_of(eid).rounds) is None or round_no in rounds
         ]
         if not eligible:
             break
-        weights = [deck.event(event_pile[i]).weight for i in eligible]
+        weights = [event_of(event_pile[i]).weight for i in eligible]
         total = sum(weights)
         pick = generator.random() * total
         chosen = eligible[-1]
