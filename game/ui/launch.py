@@ -29,6 +29,25 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
+    """The deck of ``--deck`` (or the standard deck) with ``--scenario`` checked; on a problem
+    the FILE:LINE lines or one message go to stderr and None is returned (exit code 2)."""
+    deck_path = Path(args.deck) if getattr(args, "deck", None) else standard_deck()
+    try:
+        deck = load_deck(deck_path)
+    except DeckError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+    if getattr(args, "scenario", None) is not None:
+        try:
+            deck.scenario(args.scenario)
+        except KeyError as error:
+            print(f"raaderum {command}: {error.args[0]}", file=sys.stderr)
+            return None
+    return deck
+
+
 def resume_into(app: App, path: Path) -> bool:
     """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
     from game.saves import SaveError, read_save
@@ -70,18 +89,10 @@ def play(args: argparse.Namespace) -> int:
             return _fail(str(error))
         deck: Deck = saved.deck
     else:
-        deck_path = Path(args.deck) if getattr(args, "deck", None) else standard_deck()
-        try:
-            deck = load_deck(deck_path)
-        except DeckError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
+        loaded = load_cli_deck(args, "play")
+        if loaded is None:
             return EXIT_BAD_INPUT
-        if args.scenario is not None:
-            try:
-                deck.scenario(args.scenario)
-            except KeyError as error:
-                return _fail(str(error.args[0]))
+        deck = loaded
     size = args.size or (1280, 720)
     try:
         app = App(

@@ -201,21 +201,11 @@ def render_scene(
 
 def run_screenshot(args: argparse.Namespace) -> int:
     """``raaderum screenshot --scene S --out FILE.png``."""
-    from game.content import DeckError, load_deck
-    from game.paths import standard_deck
+    from game.ui.launch import load_cli_deck
 
-    try:
-        deck = load_deck(Path(args.deck) if args.deck else standard_deck())
-    except DeckError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+    deck = load_cli_deck(args, "screenshot")
+    if deck is None:
         return EXIT_BAD_INPUT
-    if args.scenario is not None:
-        try:
-            deck.scenario(args.scenario)
-        except KeyError as error:
-            print(f"raaderum screenshot: {error.args[0]}", file=sys.stderr)
-            return EXIT_BAD_INPUT
     out = Path(args.out)
     try:
         render_scene(

@@ -4,6 +4,8 @@ note field away from the shortcuts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pygame
 import pytest
@@ -23,6 +25,7 @@ from game.ui.scenes.start import StartScene
 from tests.ui.driver import click, key, settle, tap, type_text
 
 CTRL = pygame.KMOD_CTRL
+DATA = Path(__file__).resolve().parents[1] / "data"
 NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
 
 
@@ -378,3 +381,54 @@ def test_f11_switches_fullscreen_on_and_off(make_app, std_deck):
     key(app, pygame.K_F11)
     assert not app.fullscreen and app.size == (1280, 720)
     assert isinstance(app.top, BoardScene)
+
+
+def test_menu_opens_the_table_comparison(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)  # an autosave exists in the save folder
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    labels = [label for label, _ in menu.buttons]
+    index = labels.index("Sammenlign borde")
+    click(app, menu.layout().buttons[index].center)
+    assert type(app.top).__name__ == "CompareScene"
+    key(app, pygame.K_ESCAPE)
+
+
+def test_a_broken_save_shows_a_dialog_and_is_left_alone(make_app, std_deck):
+    from game.ui.launch import resume_into
+
+    path = DATA / "saves" / "illegal-move.json"
+    before = path.read_bytes()
+    app = make_app(std_deck)
+    app.push(StartScene(app))
+    assert resume_into(app, path) is False
+    assert isinstance(app.top, MessageScene)
+    assert app.top.body.startswith("Det gemte spil kan ikke åbnes: ")
+    assert app.history is None and path.read_bytes() == before
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, StartScene)
+
+
+def test_start_screen_loads_a_deck_typed_as_a_path(make_app, std_deck):
+    app = make_app(std_deck)
+    start = StartScene(app)
+    app.push(start)
+    app.step(0.02)
+    layout = start.layout()
+    click(app, layout.deck_path.center)
+    assert start.wants_text_input
+    type_text(app, str(DATA / "decks" / "duplicate-id.yaml"))
+    key(app, pygame.K_RETURN)  # Enter in the field loads the deck
+    assert start.deck is std_deck and start.deck_problems
+    assert "duplicate-id.yaml:" in start.deck_problems[0]
+    click(app, layout.deck_path.center)
+    key(app, pygame.K_a, CTRL)
+    type_text(app, str(DATA / "valid" / "mini.yaml"))
+    key(app, pygame.K_ESCAPE)
+    click(app, layout.deck_load.center)
+    assert start.deck is not std_deck and not start.deck_problems
+    assert app.deck is start.deck
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene) and app.state.deck is start.deck

@@ -14,7 +14,7 @@ import pygame
 from game.engine.actions import Adopt, EndYear
 from game.engine.forecast import Forecast
 from game.engine.state import GameState
-from game.numbers import format_percent
+from game.numbers import format_amount, format_percent
 from game.ui import theme
 from game.ui.cards import draw_market_card
 from game.ui.draw import button, kind_icon, panel, pips
@@ -493,59 +493,53 @@ class BoardScene(Scene):
         ]
         for i, (label, value, filled, total, color) in enumerate(entries):
             row = pygame.Rect(inner.x, inner.y + i * row_h, inner.width, row_h)
-            app.text.draw(
-                surface,
-                label,
-                pygame.Rect(row.x, row.y, label_w, row_h // 2),
-                layout.body,
-                theme.INK,
-                min_size=layout.min_text,
-                role=FONT_BOLD,
-                max_lines=1,
-            )
-            app.text.draw(
-                surface,
-                value,
-                pygame.Rect(row.x, row.y + row_h // 2, label_w, row_h // 2),
-                layout.min_text,
-                theme.MUTED,
-                max_lines=1,
-            )
+            self._meter_label(surface, layout, row, label_w, label, value, warn=False)
             pip_h = max(6, row_h // 3)
-            pips(
-                surface,
-                pygame.Rect(
-                    row.x + label_w, row.y + (row_h - pip_h) // 2, inner.width - label_w, pip_h
-                ),
-                filled,
-                total,
-                color,
+            pip_row = pygame.Rect(
+                row.x + label_w, row.y + (row_h - pip_h) // 2, inner.width - label_w, pip_h
             )
+            pips(surface, pip_row, filled, total, color)
         row = pygame.Rect(inner.x, inner.y + 2 * row_h, inner.width, row_h)
-        app.text.draw(
+        value = format_amount(state.service, app.lang, sign=True)
+        if floor is not None:
+            floor_text = format_amount(floor, app.lang)
+            value = f"{value} ({app.t('board.service_floor', floor=floor_text)})"
+        below = floor is not None and state.service < floor
+        self._meter_label(surface, layout, row, label_w, app.t("board.service"), value, warn=below)
+        self._draw_service_scale(
+            surface, pygame.Rect(row.x + label_w, row.y, inner.width - label_w, row_h), state
+        )
+
+    def _meter_label(
+        self,
+        surface: pygame.Surface,
+        layout: BoardLayout,
+        row: pygame.Rect,
+        width: int,
+        label: str,
+        value: str,
+        *,
+        warn: bool,
+    ) -> None:
+        """A meter's name (bold) over its value (muted, or red when ``warn``)."""
+        half = row.height // 2
+        self.app.text.draw(
             surface,
-            app.t("board.service"),
-            pygame.Rect(row.x, row.y, label_w, row_h // 2),
+            label,
+            pygame.Rect(row.x, row.y, width, half),
             layout.body,
             theme.INK,
             min_size=layout.min_text,
             role=FONT_BOLD,
             max_lines=1,
         )
-        value = f"{state.service:+d}".replace("-", "−")
-        if floor is not None:
-            value = f"{value} ({app.t('board.service_floor', floor=str(floor).replace('-', '−'))})"
-        below = floor is not None and state.service < floor
-        app.text.draw(
+        self.app.text.draw(
             surface,
             value,
-            pygame.Rect(row.x, row.y + row_h // 2, label_w, row_h // 2),
+            pygame.Rect(row.x, row.y + half, width, half),
             layout.min_text,
-            theme.GAP if below else theme.MUTED,
+            theme.GAP if warn else theme.MUTED,
             max_lines=1,
-        )
-        self._draw_service_scale(
-            surface, pygame.Rect(row.x + label_w, row.y, inner.width - label_w, row_h), state
         )
 
     def _draw_service_scale(
