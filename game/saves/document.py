@@ -32,7 +32,9 @@ from game.saves.model import GameSettings
 FORMAT = "raaderum-save"
 VERSION = 1
 MAX_SOURCES = 200
-MAX_ACTIONS = 20_000
+MAX_ACTIONS = 2_000
+"""Most moves in the log (and in the redo list). A workshop makes well under a few hundred; the
+engine keeps a log per state, so replay memory grows with the square of the log's length."""
 MAX_SEED = 2**63 - 1
 MAX_TIMER_MINUTES = 600.0
 LANGUAGES = ("da", "en")

@@ -157,6 +157,10 @@ def main() -> None:
         "bad-target-action.json",
         lambda d: d["actions"].append({"type": "set_target", "amount": -4}),
     )
+    variant(
+        "too-many-actions.json",
+        lambda d: d["actions"].extend([{"type": "annotate", "card": "s1", "note": "x"}] * 2_000),
+    )
     for name, data in out.items():
         (saves / name).write_bytes(data)
     print(f"{len(out)} broken saves; pile card for illegal-move: {pile_card}")
