@@ -122,7 +122,16 @@ class _Writer:
         self.years = self.state.scenario.years
 
     def t(self, key: str, **params: object) -> str:
+        if key == "unit":
+            return self.unit
         return text(self.lang, key, **params)
+
+    @property
+    def unit(self) -> str:
+        """The deck's unit ("mio. kr."), in English words when the report is English."""
+        if self.lang != "da" and self.deck.unit == text("da", "unit"):
+            return text(self.lang, "unit")
+        return self.deck.unit
 
     def html(self) -> str:
         parts = [
@@ -139,13 +148,21 @@ class _Writer:
 
     def _header(self) -> str:
         state, lang = self.state, self.lang
-        targets = sorted(set(state.targets))
-        target = " / ".join(format_amount(t, lang) for t in targets)
+        first, last = state.targets[0], state.targets[-1]
+        if len(set(state.targets)) == 1:
+            target = self.t("report.target_same", amount=format_amount(first, lang), unit=self.unit)
+        else:
+            target = self.t(
+                "report.target_range",
+                first=format_amount(first, lang),
+                last=format_amount(last, lang),
+                unit=self.unit,
+            )
         facts = [
             (self.t("report.deck"), self.deck.title),
             (self.t("report.scenario"), state.scenario.title),
             (self.t("report.years"), f"{self.years[0]}–{self.years[-1]}"),
-            (self.t("report.target"), f"{target} {self.t('unit')} {self._per_year()}"),
+            (self.t("report.target"), target),
         ]
         rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
         generated = self.t(
@@ -158,9 +175,6 @@ class _Writer:
             f'<p class="muted small">{esc(generated)}</p>'
             f'<dl class="facts">{rows}</dl></header>'
         )
-
-    def _per_year(self) -> str:
-        return "pr. år" if self.lang == "da" else "per year"
 
     def _verdict(self) -> str:
         state, outcome = self.state, self.verdict

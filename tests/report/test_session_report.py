@@ -51,6 +51,11 @@ def test_year_table_shows_the_engines_figures(report):
     assert [r[2] for r in rows] == [format_amount(v) for v in raaderum(state)]
     assert [r[3].endswith("ja") for r in rows] == [r.met for r in state.results]
     assert [r[5] for r in rows] == [str(r.fatigue) for r in state.results]
+    first, last = format_amount(state.targets[0]), format_amount(state.targets[-1])
+    if len(set(state.targets)) == 1:
+        assert f"{first} mio. kr. hvert år" in page.text
+    else:
+        assert f"fra {first} til {last} mio. kr." in page.text
 
 
 def test_verdict_and_adopted_proposals(report):
