@@ -1,0 +1,355 @@
+"""Many greedy-bot games at once: the greedy decisions of every game are scored together with
+numpy arrays; each game's randomness is drawn from its own generator exactly as the engine
+draws it.
+
+``simulate_batch`` plays the same games as ``simulate(deck, scenario, "greedy", games, seed)``
+(game ``i`` is seeded with ``game_seed(seed, i)``) and reaches the same verdicts and the same
+realised råderum per game; tests/engine/test_batch.py checks this against the engine. It is
+the fast path for balancing a deck over thousands of games. All games advance round by round
+in step: within a round every game still deciding adopts its best card, until each has ended
+its year; then all years are closed together.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.bots import BUFFER, BUFFER_ABS, KIND_BONUS, SERVICE_WORTH
+from game.engine.model import KINDS, PROFILE_YEARS, Deck, Scenario
+from game.engine.randomness import factor_from_draws
+from game.engine.rules import (
+    FATIGUE_PER_CAPACITY,
+    FATIGUE_RECOVERY,
+    MAX_TARGET,
+    MIN_CAPACITY,
+    scaled_targets,
+)
+from game.engine.simulate import SimulationResult, game_seed
+from game.engine.verdict import LOSS_KINDS, LOSS_SERVICE, LOSS_TARGET
+
+TIE = 1e-12
+"""A card must beat the best so far by this much (as in ``greedy_policy``)."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Per-game outcomes of a batch of greedy games."""
+
+    scenario: str
+    seeds: tuple[int, ...]
+    won: np.ndarray  # (games,) bool
+    missed_target: np.ndarray  # (games,) bool: some year missed its target
+    missing_kinds: np.ndarray  # (games,) bool: a required kind was never adopted
+    below_floor: np.ndarray  # (games,) bool: service ended under the scenario's floor
+    raaderum: np.ndarray  # (games, years) realised råderum per year
+    service: np.ndarray  # (games,) final service level
+
+    def reasons(self, game: int) -> tuple[str, ...]:
+        """The loss reasons of game ``game``, in the order ``verdict`` gives them."""
+        flags = (
+            (LOSS_TARGET, self.missed_target),
+            (LOSS_KINDS, self.missing_kinds),
+            (LOSS_SERVICE, self.below_floor),
+        )
+        return tuple(name for name, flag in flags if flag[game])
+
+    def summary(self, seed: int) -> SimulationResult:
+        """The same summary ``simulate`` gives for these games."""
+        years = self.raaderum.shape[1]
+        result = SimulationResult(
+            scenario=self.scenario, policy="greedy", games=len(self.seeds), seed=seed
+        )
+        result.wins = int(self.won.sum())
+        for game in range(len(self.seeds)):
+            for reason in self.reasons(game):
+                result.losses[reason] += 1
+        sums = [0.0] * years
+        for row in self.raaderum.tolist():  # in game order, as simulate adds them
+            for year, amount in enumerate(row):
+                sums[year] += amount
+        result.raaderum_sum = sums
+        return result
+
+
+class _Tables:
+    """The scenario's cards as arrays indexed by a local card number."""
+
+    def __init__(self, deck: Deck, scenario: Scenario) -> None:
+        self.ids = scenario.proposals
+        index = {pid: i for i, pid in enumerate(self.ids)}
+        proposals = [deck.proposal(pid) for pid in self.ids]
+        self.kind = np.array([KINDS.index(p.kind) for p in proposals], dtype=np.intp)
+        self.load = np.array([p.load for p in proposals], dtype=float)
+        self.service = np.array([p.service for p in proposals], dtype=float)
+        self.uncertainty = [p.uncertainty for p in proposals]
+        self.failure = [p.failure for p in proposals]
+        self.profile = np.array([p.profile for p in proposals]).reshape(-1, PROFILE_YEARS)
+        self.expected = np.array([p.expected_profile for p in proposals]).reshape(-1, PROFILE_YEARS)
+        self.partners = [
+            [index[o] for o in sorted(deck.exclusive_with(pid)) if o in index] for pid in self.ids
+        ]
+        self.kinds = [KINDS.index(p.kind) for p in proposals]
+        self.partner_matrix = np.zeros((len(self.ids), len(self.ids)), dtype=bool)
+        for card, others in enumerate(self.partners):
+            self.partner_matrix[card, others] = True
+        years = scenario.rounds
+        self.face = []  # per adoption round: (cards, years) face values, 0 before the round
+        for start in range(years):
+            rows = np.zeros((len(self.ids), years))
+            rows[:, start:] = self.profile[:, : years - start]
+            self.face.append(rows)
+        events = [deck.event(eid) for eid in scenario.events]
+        self.event_profile = np.array([e.profile for e in events]).reshape(-1, PROFILE_YEARS)
+        self.event_service = [e.service for e in events]
+        self.event_weight = [e.weight for e in events]
+        self.event_rounds = [e.rounds for e in events]
+
+
+class _Games:
+    """The mutable state of every game in the batch."""
+
+    def __init__(self, tables: _Tables, scenario: Scenario, seeds: list[int]) -> None:
+        games, cards, years = len(seeds), len(tables.ids), scenario.rounds
+        self.generators = [np.random.default_rng(seed) for seed in seeds]
+        self.piles: list[list[int]] = []
+        for generator in self.generators:
+            self.piles.append(generator.permutation(cards).tolist())
+        self.event_piles = [list(range(len(tables.event_weight))) for _ in seeds]
+        self.markets: list[list[int]] = [[] for _ in seeds]
+        self.revealed = np.zeros((games, cards), dtype=bool)  # per adoption slot
+        self.slot_card = np.zeros((games, cards), dtype=np.intp)
+        self.slot_start = np.zeros((games, cards), dtype=np.intp)
+        self.count = np.zeros(games, dtype=np.intp)
+        self.blocked = np.zeros((games, cards), dtype=bool)
+        self.have = np.zeros((games, len(KINDS)), dtype=bool)
+        self.service = np.zeros(games)
+        self.fatigue = np.zeros(games, dtype=np.int64)
+        self.capacity = np.zeros(games)
+        self.used = np.zeros(games)
+        self.cuts = np.zeros(games, dtype=np.int64)
+        self.visible = np.zeros((games, cards, years))  # per adoption slot, in order
+        self.real = np.zeros((games, cards, years))
+        slots = max(1, years * max(1, scenario.events_per_round))
+        self.events = np.zeros((games, slots, years))
+        self.event_count = np.zeros(games, dtype=np.intp)
+        self.met = np.zeros((games, years), dtype=bool)
+
+
+def _check_target(target: float | None) -> None:
+    if target is not None and (not math.isfinite(target) or not 0 <= target <= MAX_TARGET):
+        raise ValueError(f"the target must be between 0 and {MAX_TARGET:g}")
+
+
+def simulate_batch(
+    deck: Deck,
+    scenario_id: str | None = None,
+    *,
+    games: int = 1_000,
+    seed: int = 0,
+    target: float | None = None,
+) -> BatchResult:
+    """Play ``games`` greedy games seeded like ``simulate`` (game i: ``game_seed(seed, i)``)."""
+    return play_batch(deck, scenario_id, [game_seed(seed, i) for i in range(games)], target)
+
+
+def play_batch(
+    deck: Deck, scenario_id: str | None, seeds: list[int], target: float | None = None
+) -> BatchResult:
+    """Play one greedy game per seed (each as ``new_game(deck, scenario_id, seed, target)``
+    played with ``greedy_policy``) and return every game's outcome."""
+    _check_target(target)
+    scenario = deck.scenario(scenario_id)
+    tables = _Tables(deck, scenario)
+    targets = np.array(
+        scaled_targets(scenario.target, target) if target is not None else scenario.target,
+        dtype=float,
+    )
+    state = _Games(tables, scenario, seeds)
+    everyone = list(range(len(seeds)))
+    for round_index in range(scenario.rounds):
+        for game in everyone:
+            _start_round(tables, scenario, state, game, round_index)
+        _decide_round(tables, scenario, state, targets, round_index)
+        _close_year(tables, state, targets, round_index)
+    totals = _ledger(state.real, state.events, np.arange(len(seeds)))
+    nobody = np.zeros(len(seeds), dtype=bool)
+    missed = np.logical_not(state.met.all(axis=1))
+    missing = np.logical_not(state.have.all(axis=1)) if scenario.require_all_kinds else nobody
+    floor = scenario.service_floor
+    below = np.less(state.service, floor) if floor is not None else nobody
+    return BatchResult(
+        scenario=scenario.id,
+        seeds=tuple(seeds),
+        won=~(missed | missing | below),
+        missed_target=missed,
+        missing_kinds=missing,
+        below_floor=below,
+        raaderum=totals,
+        service=state.service.copy(),
+    )
+
+
+def _start_round(
+    tables: _Tables, scenario: Scenario, state: _Games, game: int, round_index: int
+) -> None:
+    """Events, then clearing excluded cards and refilling the market (as ``rules``)."""
+    generator = state.generators[game]
+    event_pile = state.event_piles[game]
+    round_no = round_index + 1
+    for _ in range(scenario.events_per_round):
+        eligible = [
+            i
+            for i, e in enumerate(event_pile)
+            if (rounds := tables.event_rounds[e]) is None or round_no in rounds
+        ]
+        if not eligible:
+            break
+        weights = [tables.event_weight[event_pile[i]] for i in eligible]
+        pick = generator.random() * sum(weights)
+        chosen = eligible[-1]
+        for index, weight in zip(eligible, weights):
+            pick -= weight
+            if pick < 0:
+                chosen = index
+                break
+        event = event_pile.pop(chosen)
+        slot = state.event_count[game]
+        state.events[game, slot, round_index:] = tables.event_profile[
+            event, : state.events.shape[2] - round_index
+        ]
+        state.event_count[game] = slot + 1
+        state.service[game] += tables.event_service[event]
+    blocked = state.blocked[game].tolist()
+    market = [c for c in state.markets[game] if not blocked[c]]
+    pile = [c for c in state.piles[game] if not blocked[c]]
+    size = scenario.market
+    present = {tables.kinds[c] for c in market}
+    for kind in range(len(KINDS)):
+        if len(market) >= size:
+            break
+        if kind in present:
+            continue
+        for i, card in enumerate(pile):
+            if tables.kinds[card] == kind:
+                market.append(pile.pop(i))
+                break
+    while len(market) < size and pile:
+        market.append(pile.pop(0))
+    state.markets[game] = market
+    state.piles[game] = pile
+    base = scenario.capacity - int(state.fatigue[game]) // FATIGUE_PER_CAPACITY
+    state.capacity[game] = max(MIN_CAPACITY, base)
+    state.used[game] = 0
+    state.cuts[game] = 0
+
+
+def _ledger(contributions: np.ndarray, events: np.ndarray, games: np.ndarray) -> np.ndarray:
+    """Råderum per year of ``games``: adoptions in order, then events, added one by one in
+    the engine's order so that every sum is bit for bit the engine's."""
+    totals = np.zeros((len(games), contributions.shape[2]))
+    for slot in range(contributions.shape[1]):
+        totals += contributions[games, slot]
+    for slot in range(events.shape[1]):
+        totals += events[games, slot]
+    return totals
+
+
+def _decide_round(
+    tables: _Tables, scenario: Scenario, state: _Games, targets: np.ndarray, round_index: int
+) -> None:
+    """Let every game adopt its greedy choice until each chooses to end the year."""
+    years = scenario.rounds
+    deciding = np.arange(len(state.generators))
+    size = scenario.market
+    floor = scenario.service_floor
+    last_round = round_index == years - 1
+    while deciding.size:
+        adopted_slots = int(state.count[deciding].max())
+        visible = _ledger(state.visible[:, : max(1, adopted_slots)], state.events, deciding)
+        gaps = np.maximum(0.0, targets * BUFFER + BUFFER_ABS - visible)[:, round_index:]
+        market = np.full((deciding.size, size), -1, dtype=np.intp)
+        for row, game in enumerate(deciding.tolist()):
+            shown = state.markets[game]
+            market[row, : len(shown)] = shown
+        cards = np.maximum(market, 0)
+        rows = deciding[:, None]
+        left = state.capacity[deciding] - state.used[deciding]
+        open_ = (market >= 0) & (tables.load[cards] <= left[:, None]) & ~state.blocked[rows, cards]
+        expected = tables.expected[cards]  # (games, market, profile years)
+        weight = max(2.0, gaps.shape[1] / 2.0)
+        value = np.zeros(market.shape)
+        for offset in range(gaps.shape[1]):
+            amount = expected[:, :, offset]
+            gap = gaps[:, offset][:, None]
+            gain = weight * np.minimum(amount, gap)
+            cost = weight * amount * np.where(gap > 0, 1.0, 0.5)
+            value += np.where(amount > 0, gain, np.where(amount < 0, cost, 0.0))
+            weight = 1.0
+        if scenario.require_all_kinds:
+            lacking = ~state.have[rows, tables.kind[cards]]
+            timely = (gaps[:, 0] <= 0) | (round_index >= 1)
+            value = np.where(lacking & timely[:, None], value + KIND_BONUS, value)
+        if floor is not None:
+            service = tables.service[cards]
+            value = value + SERVICE_WORTH * gaps.shape[1] * service
+            if last_round:
+                hurt = (state.service[deciding][:, None] + service < floor) & (service < 0)
+                value = np.where(hurt, value - KIND_BONUS, value)
+        value = value / tables.load[cards]
+        best = np.zeros(deciding.size)
+        choice = np.full(deciding.size, -1, dtype=np.intp)
+        for column in range(size):  # the first card that beats the best so far, as greedy
+            better = open_[:, column] & (value[:, column] > best + TIE)
+            best = np.where(better, value[:, column], best)
+            choice = np.where(better, column, choice)
+        chosen = choice >= 0
+        _adopt(tables, state, deciding[chosen], choice[chosen], round_index)
+        deciding = deciding[chosen]
+
+
+def _adopt(
+    tables: _Tables, state: _Games, games: np.ndarray, columns: np.ndarray, round_index: int
+) -> None:
+    """Each of ``games`` adopts its market card in ``columns``: the hidden factor is drawn
+    from the game's own generator (as ``rules``), the ledgers are updated together."""
+    cards: list[int] = []
+    factors: list[float] = []
+    for game, column in zip(games.tolist(), columns.tolist()):
+        generator = state.generators[game]
+        card = state.markets[game].pop(column)
+        uniform = float(generator.random())
+        normal = float(generator.standard_normal())
+        factor = factor_from_draws(uniform, normal, tables.uncertainty[card], tables.failure[card])
+        cards.append(card)
+        factors.append(factor)
+    if not cards:
+        return
+    picked = np.array(cards, dtype=np.intp)
+    slots = state.count[games]
+    state.slot_card[games, slots] = picked
+    state.slot_start[games, slots] = round_index
+    state.count[games] += 1
+    face = tables.face[round_index][picked]
+    state.visible[games, slots] = face
+    state.real[games, slots] = np.where(face > 0, face * np.array(factors)[:, None], face)
+    state.used[games] += tables.load[picked]
+    state.cuts[games] += np.maximum(0, -tables.service[picked]).astype(np.int64)
+    state.service[games] += tables.service[picked]
+    state.have[games, tables.kind[picked]] = True
+    state.blocked[games] |= tables.partner_matrix[picked]
+
+
+def _close_year(tables: _Tables, state: _Games, targets: np.ndarray, year: int) -> None:
+    """End the year in every game: its result, the reveals and the fatigue."""
+    games = np.arange(len(state.generators))
+    total = _ledger(state.real[:, :, year : year + 1], state.events[:, :, year : year + 1], games)
+    state.met[:, year] = total[:, 0] >= targets[year] - 1e-9
+    used = np.arange(state.revealed.shape[1]) < state.count[:, None]
+    offset = np.maximum(0, year - state.slot_start)
+    reveal = used & ~state.revealed & (tables.profile[state.slot_card, offset] > 0)
+    state.revealed |= reveal
+    state.visible[reveal] = state.real[reveal]
+    state.fatigue = np.maximum(0, state.fatigue + state.cuts - FATIGUE_RECOVERY)
