@@ -21,6 +21,7 @@ FIGURES = (
     "forecast_naive_samples_per_s",
     "risk_meter_ms",
     "games_per_s",
+    "batch_games_per_s",
     "validate_ms",
     "validate_large_ms",
     "peak_rss_mb",

@@ -57,6 +57,7 @@ UNITS = {
     "risk_meter_ms": "ms",
     "risk_meter_full_ms": "ms",
     "games_per_s": "/s",
+    "batch_games_per_s": "/s",
     "validate_ms": "ms",
     "validate_large_ms": "ms",
     "peak_rss_mb": "MB",
@@ -102,6 +103,7 @@ def measure(plan: Plan, progress: Callable[[str], None]) -> dict[str, float]:
 
     progress("bot games")
     figures["games_per_s"] = ef.games_rate(deck, scenario, plan.games, plan.repeats)
+    figures["batch_games_per_s"] = ef.batch_games_rate(deck, scenario, plan.games, plan.repeats)
 
     progress("validation")
     figures["validate_ms"] = ef.validate_ms(standard_deck(), plan.validate_repeats)

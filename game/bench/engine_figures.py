@@ -93,6 +93,17 @@ def games_rate(deck: Deck, scenario: str, games: int, repeats: int) -> float:
     return games / median(times)
 
 
+def batch_games_rate(deck: Deck, scenario: str, games: int, repeats: int) -> float:
+    """Greedy games per second with the numpy batch simulator (the same games as above)."""
+    from game.engine.batch import simulate_batch
+
+    simulate_batch(deck, scenario, games=max(1, games // 10), seed=0)
+    times = [
+        seconds(lambda: simulate_batch(deck, scenario, games=games, seed=0)) for _ in range(repeats)
+    ]
+    return games / median(times)
+
+
 def validate_ms(path: Path, repeats: int) -> float:
     """Milliseconds to load and validate the deck at ``path``."""
     return 1000 * median_seconds(lambda: load_deck(path), repeats)
