@@ -286,12 +286,13 @@ class BoardScene(Scene):
         clock = self._clock_text or self.clock_text()
         if clock:
             status = f"{status} · {clock}"
+        late = clock == self.app.t("board.timer_over", time=clock.rsplit(" ", 1)[-1])
         app.text.draw(
             surface,
             status,
             layout.header_round,
             layout.heading,
-            theme.HEADER_INK,
+            theme.YELLOW if late else theme.HEADER_INK,
             min_size=layout.min_text,
             role=FONT_BOLD,
             align="center",

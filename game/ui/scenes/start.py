@@ -421,6 +421,10 @@ class StartScene(Scene):
                     max_lines=1,
                 )
         self._draw_briefing(surface, layout, scale)
+        suffix = app.t("unit")
+        if self.target_value() is None and len(set(self.scenario.target)) > 1:
+            targets = "/".join(format_amount(t, app.lang) for t in self.scenario.target)
+            suffix = f"{suffix} {app.t('start.target_scenario', amount=targets)}"
         self._draw_stepper(
             surface,
             layout.target_label,
@@ -430,7 +434,7 @@ class StartScene(Scene):
             app.t("start.target"),
             self.target,
             scale,
-            suffix=app.t("unit"),
+            suffix=suffix,
         )
         self._draw_stepper(
             surface,
