@@ -223,12 +223,18 @@ class BoardScene(Scene):
             self.app.request_redraw()
         return False
 
-    def clock_text(self) -> str:
-        """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
+    def seconds_left(self) -> float:
+        """Seconds left of this year's round timer (negative when over; inf without timer)."""
         settings = self.app.settings
         if settings is None or not settings.timer_minutes or self.state.finished:
+            return float("inf")
+        return settings.timer_minutes * 60 - (time.monotonic() - self._round_started)
+
+    def clock_text(self) -> str:
+        """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
+        left = self.seconds_left()
+        if left == float("inf"):
             return ""
-        left = settings.timer_minutes * 60 - (time.monotonic() - self._round_started)
         if left >= 0:
             return self.app.t("board.timer", time=format_clock(left))
         return self.app.t("board.timer_over", time=format_clock(-left))
@@ -286,7 +292,7 @@ class BoardScene(Scene):
         clock = self._clock_text or self.clock_text()
         if clock:
             status = f"{status} · {clock}"
-        late = clock == self.app.t("board.timer_over", time=clock.rsplit(" ", 1)[-1])
+        late = bool(clock) and self.seconds_left() < 0
         app.text.draw(
             surface,
             status,
