@@ -23,6 +23,7 @@ MAX_BYTES = 1024 * 1024
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _AS_TEXT_TAGS = {_TAG + "timestamp"}
+_STR_TAG = _TAG + "str"
 
 Path = tuple[str | int, ...]
 
@@ -205,6 +206,8 @@ def _convert(
             _convert(item, (*path, i), document, loader, problems)
             for i, item in enumerate(node.value)
         ]
-    if tag in _AS_TEXT_TAGS:
+    if tag in _AS_TEXT_TAGS or tag == _STR_TAG:
         return str(node.value)
-    return loader.construct_object(node)
+    # a plain scalar: its constructor directly (what construct_object would call, without the
+    # bookkeeping for anchors and recursion, which cannot occur here)
+    return loader.yaml_constructors[tag](loader, node)
