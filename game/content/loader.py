@@ -196,9 +196,25 @@ def _validate(
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            problems.append(_problem(detail, model, doc, path))
+        details = error.errors(include_url=False)
+        relevant = [d for d in details if not _wrong_branch(model, d)] or details
+        problems.extend(_problem(detail, model, doc, path) for detail in relevant)
         return None
+
+
+def _wrong_branch(model: type[BaseModel], detail: Any) -> bool:
+    """True for the error of the union branch that does not apply to a scenario's target
+    (a number is not checked as a list, nor a list as a number), so one mistake is one line."""
+    loc = tuple(detail["loc"])
+    if model is not ScenarioSpec or len(loc) < 2 or loc[0] != "target":
+        return False
+    value = detail.get("input")
+    branch = str(loc[1])
+    if isinstance(loc[-1], int) or isinstance(value, list):  # the target was written as a list
+        return not branch.startswith("list")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return branch.startswith("list")
+    return False
 
 
 def _unknown_key(key: str, known: Iterable[str]) -> str:

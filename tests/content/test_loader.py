@@ -267,3 +267,17 @@ def test_yaml_is_read_only_with_safe_loaders():
     source = (ROOT / "game" / "content" / "yamlsafe.py").read_text(encoding="utf-8")
     assert "CSafeLoader" in source
     assert yaml.__with_libyaml__ or "SafeLoader" in source
+
+
+@pytest.mark.parametrize(
+    ("target", "fragment"),
+    [
+        ("-5", "'target' skal være mellem 0 og 100000"),
+        ("[1, -2]", "'target' skal være mellem 0 og 100000"),
+        ("[1, x]", "'target' skal være ét tal eller en liste med ét tal pr. år"),
+        ("no", "'target' skal være ét tal eller en liste med ét tal pr. år"),
+    ],
+)
+def test_a_bad_target_is_one_problem_and_never_dropped(target, fragment):
+    problems = _problems(_good_body().replace("target: 1", f"target: {target}"))
+    assert problems == [f"deck.yaml:25: {fragment}"]
