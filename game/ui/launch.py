@@ -125,7 +125,7 @@ def play(args: argparse.Namespace) -> int:
     else:
         from game.ui.scenes.start import StartScene
 
-        app.push(StartScene(app, seed=seed))
+        app.push(StartScene(app, seed=seed, timer=getattr(args, "timer", None)))
     if autoplay:
         from game.ui.autoplay import Autoplay
 

@@ -63,7 +63,7 @@ class NumberField:
 class StartScene(Scene):
     """Choose deck, scenario, target and timer; start or continue a game."""
 
-    def __init__(self, app: App, seed: int | None = None) -> None:
+    def __init__(self, app: App, seed: int | None = None, timer: float | None = None) -> None:
         super().__init__(app)
         self.deck: Deck = app.deck
         self.saves = self._list_saves()
@@ -72,7 +72,7 @@ class StartScene(Scene):
         self.scenario_index = 0
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         self.target = NumberField(self._scenario_target_text())
-        self.timer = NumberField("0")
+        self.timer = NumberField(format_amount(timer or 0, app.lang))
         self.path_field: Any = None
         field_class = scene_class("game.ui.textfield", "TextField")
         if field_class is not None:
