@@ -14,7 +14,7 @@ from game.engine.randomness import lognormal_params
 from game.engine.rules import IllegalAction, check
 from game.engine.state import GameState
 from game.ui import theme
-from game.ui.draw import effect_bars, kind_icon
+from game.ui.draw import drop_shadow, effect_bars, kind_icon
 from game.ui.layout import card_layout
 from game.ui.theme import FONT_BOLD
 
@@ -82,9 +82,7 @@ def draw_market_card(
         pygame.draw.rect(surface, theme.CARD, rect, border_radius=radius)
         pygame.draw.rect(surface, theme.SELECTED, lifted, max(3, radius // 2), border_radius=radius)
     else:
-        pygame.draw.rect(
-            surface, theme.SHADOW, rect.move(0, max(2, radius // 3)), border_radius=radius
-        )
+        drop_shadow(surface, rect, radius, max(2, radius // 3))
         pygame.draw.rect(surface, theme.CARD, rect, border_radius=radius)
     band_color = color if problem is None else theme.mix(color, theme.DISABLED, 0.6)
     pygame.draw.rect(

@@ -22,11 +22,35 @@ def panel(
 ) -> None:
     """A rounded panel with a soft offset shadow."""
     if shadow:
-        offset = max(2, radius // 3)
-        pygame.draw.rect(surface, theme.SHADOW, rect.move(0, offset), border_radius=radius)
+        drop_shadow(surface, rect, radius, max(2, radius // 3))
     pygame.draw.rect(surface, color, rect, border_radius=radius)
     if border is not None:
         pygame.draw.rect(surface, border, rect, max(1, width), border_radius=radius)
+
+
+def drop_shadow(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    radius: int,
+    offset: int,
+    color: Color = theme.SHADOW,
+) -> None:
+    """The shadow of a rounded rectangle ``rect`` that is drawn over it next: ``rect`` moved
+    down by ``offset``. Only the bands that stay visible (by the top corners and under the
+    bottom edge) are painted, so a large panel does not fill its area twice."""
+    moved = rect.move(0, offset)
+    edge = radius + 2  # rows of ``rect`` that its rounded corners may leave uncovered
+    bands = (
+        pygame.Rect(moved.x, moved.y, moved.width, rect.y + edge - moved.y),
+        pygame.Rect(moved.x, rect.bottom - edge, moved.width, moved.bottom - rect.bottom + edge),
+    )
+    clip = surface.get_clip()
+    for band in bands:
+        visible = band.clip(clip)
+        if visible.width > 0 and visible.height > 0:
+            surface.set_clip(visible)
+            pygame.draw.rect(surface, color, moved, border_radius=radius)
+    surface.set_clip(clip)
 
 
 def button(
