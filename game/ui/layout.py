@@ -364,7 +364,7 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
     left, right = split_columns(body, [0.5, 0.5], 3 * g)
     row = round(scale.body * 2.2)
     label = round(scale.body * 1.5)
-    y = left.y
+    y: float = left.y
     deck_label = _rect(left.x, y, left.width, label)
     y += label
     std_w = left.width * 0.32

@@ -184,9 +184,9 @@ class BoardScene(Scene):
         if layout.end_year.collidepoint(pos):
             self.end_year()
             return
-        for rect, _, card in self.adopted_rows(layout, self.state):
-            if card is not None and rect.collidepoint(pos):
-                self.open_card(card)
+        for rect, _, listed in self.adopted_rows(layout, self.state):
+            if listed is not None and rect.collidepoint(pos):
+                self.open_card(listed)
                 return
         actions = {
             "undo": self.app.undo,
