@@ -10,11 +10,12 @@ import numpy as np
 import pygame
 import pytest
 
-from game.engine import Adopt, Annotate, EndYear, History, new_game
+from game.engine import Adopt, Annotate, EndYear, History, Kind, new_game
 from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
 from game.engine.rules import scaled_targets
 from game.saves import read_save
+from game.ui import theme
 from game.ui.app import PlaySettings
 from game.ui.layout import board_layout, detail_layout
 from game.ui.scenes.board import BoardScene
@@ -432,3 +433,25 @@ def test_start_screen_loads_a_deck_typed_as_a_path(make_app, std_deck):
     assert app.deck is start.deck
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene) and app.state.deck is start.deck
+
+
+def test_the_adopted_heading_counts_each_kind_and_greys_missing_ones(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    board = app.top
+
+    def colours(rect):
+        return {
+            tuple(app.surface.get_at((x, y)))[:3]
+            for x in range(rect.x, rect.right)
+            for y in range(rect.y, rect.bottom)
+        }
+
+    slots = board.kind_slots(board.layout())
+    for kind, icon, _ in slots:
+        assert theme.DISABLED in colours(icon) and theme.kind_color(kind) not in colours(icon)
+    saving = next(c for c in app.state.market if std_deck.proposal(c).kind is Kind.SAVING)
+    key(app, NUMBER_KEYS[app.state.market.index(saving)])
+    key(app, pygame.K_RETURN)
+    by_kind = {kind: icon for kind, icon, _ in slots}
+    assert theme.kind_color(Kind.SAVING) in colours(by_kind[Kind.SAVING])
+    assert theme.kind_color(Kind.INVESTMENT) not in colours(by_kind[Kind.INVESTMENT])

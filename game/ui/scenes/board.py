@@ -13,6 +13,7 @@ import pygame
 
 from game.engine.actions import Adopt, EndYear
 from game.engine.forecast import Forecast
+from game.engine.model import KINDS, Kind
 from game.engine.state import GameState
 from game.numbers import format_amount, format_percent
 from game.ui import theme
@@ -582,10 +583,11 @@ class BoardScene(Scene):
         panel(surface, layout.adopted, layout.radius)
         inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
         head_h = round(layout.heading * 1.4)
+        counts_w = self._draw_kind_counts(surface, layout, state)
         app.text.draw(
             surface,
             f"{app.t('board.adopted')} ({len(state.adopted)})",
-            pygame.Rect(inner.x, inner.y, inner.width, head_h),
+            pygame.Rect(inner.x, inner.y, inner.width - counts_w, head_h),
             layout.heading,
             theme.INK,
             min_size=layout.min_text,
@@ -640,6 +642,45 @@ class BoardScene(Scene):
                 valign="middle",
                 max_lines=1,
             )
+
+    def kind_slots(self, layout: BoardLayout) -> list[tuple[Kind, pygame.Rect, pygame.Rect]]:
+        """Where the "Vedtaget" heading shows each kind: (kind, icon rect, number rect)."""
+        inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
+        head_h = round(layout.heading * 1.4)
+        icon_s = round(layout.min_text * 1.1)
+        slot = icon_s + round(layout.min_text * 1.6)
+        x = inner.right - slot * len(KINDS)
+        y = inner.y + (head_h - icon_s) // 2
+        slots = []
+        for i, kind in enumerate(KINDS):
+            left = x + i * slot
+            icon = pygame.Rect(left, y, icon_s, icon_s)
+            number = pygame.Rect(left + icon_s + 2, inner.y, slot - icon_s - 2, head_h)
+            slots.append((kind, icon, number))
+        return slots
+
+    def _draw_kind_counts(
+        self, surface: pygame.Surface, layout: BoardLayout, state: GameState
+    ) -> int:
+        """How many of each kind are adopted, right-aligned in the panel's heading: the kind's
+        icon and a number; a kind the scenario still needs is greyed with a red 0. Returns the
+        width used."""
+        slots = self.kind_slots(layout)
+        for kind, icon, number in slots:
+            count = sum(1 for a in state.adopted if state.deck.proposal(a.card).kind is kind)
+            missing = count == 0 and state.scenario.require_all_kinds
+            kind_icon(surface, kind, icon, theme.DISABLED if missing else theme.kind_color(kind))
+            self.app.text.draw(
+                surface,
+                str(count),
+                number,
+                layout.min_text,
+                theme.GAP if missing else theme.INK,
+                role=FONT_BOLD,
+                valign="middle",
+                max_lines=1,
+            )
+        return slots[-1][2].right - slots[0][1].x
 
     def adopted_rows(
         self, layout: BoardLayout, state: GameState
