@@ -8,6 +8,7 @@ a minute; the table (or with ``--json`` one JSON object) also names the machine.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -64,32 +65,29 @@ UNITS = {
 }
 
 
+ORDER = tuple(UNITS)
+"""Display order of the figures (the table and the JSON object)."""
+
+
 def measure(plan: Plan, progress: Callable[[str], None]) -> dict[str, float]:
-    """Run every measurement of ``plan``; returns the figures by name."""
+    """Run every measurement of ``plan``; returns the figures by name.
+
+    The engine and content figures come first, in a process that has not opened a window
+    yet (as ``raaderum simulate`` or ``validate`` run); the window and the child processes
+    follow. A garbage collection before each part keeps one part's garbage out of the next.
+    """
     from game.content import load_deck
     from game.paths import standard_deck
 
     deck = load_deck(standard_deck())
     scenario = deck.scenario(None).id
     figures: dict[str, float] = {}
-
-    progress("board frames")
     history = uf.busiest_history(deck, scenario)
-    app = uf.board_app(deck, history)
-    frames = uf.frame_times(app, plan.frames, plan.frame_runs)
-    figures.update(
-        frame_ms_p50=frames.p50_ms, frame_ms_p95=frames.p95_ms, frame_limit_ms=frames.limit_ms
-    )
-    progress("idle CPU")
-    figures["idle_cpu_percent"] = uf.idle_cpu_percent(app, plan.idle_seconds)
-
-    progress("risk meter")
     state = history.current
     extra = uf.selected_card(state)
-    figures["risk_meter_ms"] = ef.risk_meter_ms(state, extra, plan.risk_repeats)
-    figures["risk_meter_full_ms"] = ef.risk_meter_full_ms(state, extra, plan.repeats)
 
     progress("forecast")
+    gc.collect()
     portfolio = ef.bench_portfolio(deck)
     figures["forecast_samples_per_s"] = ef.forecast_rate(
         portfolio, plan.forecast_chunks, plan.repeats
@@ -100,20 +98,35 @@ def measure(plan: Plan, progress: Callable[[str], None]) -> dict[str, float]:
     figures["forecast_speedup"] = (
         figures["forecast_samples_per_s"] / figures["forecast_naive_samples_per_s"]
     )
+    progress("risk meter")
+    figures["risk_meter_ms"] = ef.risk_meter_ms(state, extra, plan.risk_repeats)
+    figures["risk_meter_full_ms"] = ef.risk_meter_full_ms(state, extra, plan.repeats)
 
     progress("bot games")
+    gc.collect()
     figures["games_per_s"] = ef.games_rate(deck, scenario, plan.games, plan.repeats)
     figures["batch_games_per_s"] = ef.batch_games_rate(deck, scenario, plan.games, plan.repeats)
 
     progress("validation")
+    gc.collect()
     figures["validate_ms"] = ef.validate_ms(standard_deck(), plan.validate_repeats)
     figures["validate_large_ms"] = ef.validate_large_ms(plan.validate_repeats)
+
+    progress("board frames")
+    gc.collect()
+    app = uf.board_app(deck, history)
+    frames = uf.frame_times(app, plan.frames, plan.frame_runs)
+    figures.update(
+        frame_ms_p50=frames.p50_ms, frame_ms_p95=frames.p95_ms, frame_limit_ms=frames.limit_ms
+    )
+    progress("idle CPU")
+    figures["idle_cpu_percent"] = uf.idle_cpu_percent(app, plan.idle_seconds)
 
     progress("start-up")
     figures["startup_ms"] = uf.startup_ms(plan.startups)
     progress("peak memory")
     figures["peak_rss_mb"] = uf.peak_rss_mb(plan.rss_games)
-    return figures
+    return {name: figures[name] for name in ORDER if name in figures}
 
 
 def _number(value: float) -> str:
