@@ -69,9 +69,11 @@ def draw_market_card(
     selected: bool,
     min_text: int,
     radius: int,
+    hover: bool = False,
 ) -> None:
     """A proposal on the table: kind band (colour, icon, word, key number), title, area,
-    effect per remaining year, uncertainty, load and service; greyed when not adoptable."""
+    effect per remaining year, uncertainty, load and service; greyed when not adoptable;
+    outlined in the accent colour while the mouse is over it."""
     text = app.text
     problem = refusal(state, proposal.id)
     color = theme.kind_color(proposal.kind)
@@ -176,6 +178,8 @@ def draw_market_card(
         veil = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(veil, (*theme.BACKGROUND, 90), veil.get_rect(), border_radius=radius)
         surface.blit(veil, rect.topleft)
+    if hover and not selected:
+        pygame.draw.rect(surface, theme.ACCENT, rect, max(2, radius // 3), border_radius=radius)
 
 
 def _signed(value: int) -> str:

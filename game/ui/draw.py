@@ -64,14 +64,18 @@ def button(
     primary: bool = False,
     enabled: bool = True,
     hint: str = "",
+    hover: bool = False,
 ) -> None:
-    """A rounded button; ``primary`` is filled with the accent colour, disabled is greyed."""
+    """A rounded button; ``primary`` is filled with the accent colour, disabled is greyed,
+    ``hover`` (the mouse is over it) darkens the fill a little."""
     if not enabled:
         fill, ink, edge = theme.DISABLED, theme.MUTED, theme.FAINT
     elif primary:
         fill, ink, edge = theme.ACCENT, theme.HEADER_INK, theme.ACCENT
     else:
         fill, ink, edge = theme.CARD, theme.INK, theme.LINE
+    if hover and enabled:
+        fill = theme.mix(fill, theme.INK, 0.12) if primary else theme.mix(fill, theme.ACCENT, 0.12)
     pygame.draw.rect(surface, fill, rect, border_radius=radius)
     pygame.draw.rect(surface, edge, rect, max(1, radius // 5), border_radius=radius)
     inner = rect.inflate(-radius, -max(2, radius // 3))

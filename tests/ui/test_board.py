@@ -23,7 +23,7 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.dialog import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, settle, tap, type_text
+from tests.ui.driver import click, key, pixel, settle, tap, type_text
 
 CTRL = pygame.KMOD_CTRL
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -455,3 +455,28 @@ def test_the_adopted_heading_counts_each_kind_and_greys_missing_ones(make_app, s
     by_kind = {kind: icon for kind, icon, _ in slots}
     assert theme.kind_color(Kind.SAVING) in colours(by_kind[Kind.SAVING])
     assert theme.kind_color(Kind.INVESTMENT) not in colours(by_kind[Kind.INVESTMENT])
+
+
+def test_the_card_under_the_mouse_is_outlined(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    board = app.top
+    rect = board.layout().market[2]
+    edge = (rect.x + rect.width // 2, rect.bottom - 1)
+    assert pixel(app, edge) != theme.ACCENT
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(1, 1), buttons=(0, 0, 0))
+    )
+    app.step(0.02)
+    assert board.hover == "card:2"
+    assert pixel(app, edge) == theme.ACCENT
+    while not board.risk.done(app.state, None):  # let the risk meter finish refining
+        app.step(0.02)
+    app.step(0.02)
+    frames = app.frames_drawn
+    pygame.event.post(
+        pygame.event.Event(
+            pygame.MOUSEMOTION, pos=(rect.centerx + 1, rect.centery), rel=(1, 0), buttons=(0, 0, 0)
+        )
+    )
+    app.step(0.02)
+    assert app.frames_drawn == frames  # moving within the same card draws nothing

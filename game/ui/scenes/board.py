@@ -60,6 +60,7 @@ class BoardScene(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.selected: str | None = None
+        self.hover: str | None = None
         self.risk = RiskMeter()
         self._debrief_shown = False
         self._round_started = time.monotonic()
@@ -150,6 +151,24 @@ class BoardScene(Scene):
             self._key(event)
         elif is_activation(event):
             self._click(event.pos)
+        elif event.type == pygame.MOUSEMOTION:
+            target = self.target_at(event.pos)
+            if target != self.hover:
+                self.hover = target
+                self.app.request_redraw()
+
+    def target_at(self, pos: tuple[int, int]) -> str | None:
+        """What a click at ``pos`` would hit: "card:N", "end_year", a header button, or None."""
+        layout = self.layout()
+        for index, rect in enumerate(layout.market[: len(self.state.market)]):
+            if rect.collidepoint(pos):
+                return f"card:{index}"
+        if layout.end_year.collidepoint(pos):
+            return "end_year"
+        for name, rect in layout.header_buttons.items():
+            if rect.collidepoint(pos):
+                return name
+        return None
 
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
@@ -266,6 +285,7 @@ class BoardScene(Scene):
             radius=layout.radius,
             primary=True,
             hint="" if state.finished else self.app.t("board.end_year_key"),
+            hover=self.hover == "end_year",
         )
 
     def _draw_header(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
@@ -321,6 +341,7 @@ class BoardScene(Scene):
                 layout.min_text,
                 radius=layout.radius,
                 enabled=enabled[name],
+                hover=self.hover == name,
             )
 
     def _draw_chart(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
@@ -411,6 +432,7 @@ class BoardScene(Scene):
                 selected=card == selected,
                 min_text=layout.min_text,
                 radius=layout.radius,
+                hover=self.hover == f"card:{number - 1}",
             )
 
     def _draw_events(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
