@@ -480,3 +480,19 @@ def test_the_card_under_the_mouse_is_outlined(make_app, std_deck):
     )
     app.step(0.02)
     assert app.frames_drawn == frames  # moving within the same card draws nothing
+
+
+def test_a_new_adoption_glows_for_half_a_second(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    board = app.top
+    card = app.state.market[0]
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    assert card in board.flash and app.step(0.1)  # animating: frames keep coming
+    app.step(0.45)
+    assert card not in board.flash and not app.step(0.02)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    assert board.flash
+    key(app, pygame.K_2)  # any key cuts it short
+    assert not board.flash

@@ -29,6 +29,8 @@ from game.ui.yearbars import draw_board_years
 if TYPE_CHECKING:
     from game.ui.app import App
 
+FLASH_SECONDS = 0.5
+"""How long a newly adopted proposal glows in the adopted list."""
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 
@@ -61,6 +63,9 @@ class BoardScene(Scene):
         super().__init__(app)
         self.selected: str | None = None
         self.hover: str | None = None
+        self.flash: dict[str, float] = {}
+        """Newly adopted cards and the seconds left of their highlight in the adopted list."""
+        self._known: tuple[str, ...] = app.state.adopted_ids()
         self.risk = RiskMeter()
         self._debrief_shown = False
         self._round_started = time.monotonic()
@@ -146,7 +151,9 @@ class BoardScene(Scene):
 
     # --- input --------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
-        """Keys and clicks of the board."""
+        """Keys and clicks of the board (a key or click also cuts a highlight short)."""
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.flash.clear()
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif is_activation(event):
@@ -223,6 +230,17 @@ class BoardScene(Scene):
     def update(self, dt: float) -> bool:
         """Risk refinement while idle, the round timer and the debrief after the last year."""
         state = self.state
+        adopted = state.adopted_ids()
+        if adopted != self._known:
+            fresh = (
+                adopted[len(self._known) :] if adopted[: len(self._known)] == self._known else ()
+            )
+            self.flash.update({card: FLASH_SECONDS for card in fresh})
+            self._known = adopted
+        for card in list(self.flash):
+            self.flash[card] -= dt
+            if self.flash[card] <= 0:
+                del self.flash[card]
         if not state.finished:
             self._debrief_shown = False
         elif not self._debrief_shown:
@@ -241,7 +259,7 @@ class BoardScene(Scene):
             self.risk.refine(state, self.selected_card()) or self.risk.refine(state, None)
         ):
             self.app.request_redraw()
-        return False
+        return bool(self.flash)
 
     def seconds_left(self) -> float:
         """Seconds left of this year's round timer (negative when over; inf without timer)."""
@@ -642,6 +660,10 @@ class BoardScene(Scene):
                 )
                 continue
             proposal = state.deck.proposal(card)
+            glow = self.flash.get(card, 0.0) / FLASH_SECONDS
+            if glow > 0:
+                tint = theme.mix(theme.PANEL, theme.KIND_TINTS[proposal.kind], glow)
+                pygame.draw.rect(surface, tint, row.inflate(layout.gap, 2), border_radius=4)
             icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
             kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
             adoption = state.adoption(card)
