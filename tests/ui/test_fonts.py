@@ -1,0 +1,70 @@
+"""The shipped fonts render Danish letters; a missing font file falls back to pygame's own
+font with one warning instead of stopping the workshop."""
+
+from __future__ import annotations
+
+import logging
+
+import pygame
+
+from game.paths import assets_dir
+from game.ui.app import PlaySettings
+from game.ui.fonts import Fonts
+from game.ui.text import fit_text
+from tests.ui.driver import key
+
+
+def test_shipped_fonts_and_licence_are_there():
+    folder = assets_dir() / "fonts"
+    assert (folder / "NotoSans-Regular.ttf").is_file() and (folder / "NotoSans-Bold.ttf").is_file()
+    licence = (folder / "OFL.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in licence or "OPEN FONT LICENSE" in licence
+    total = sum(p.stat().st_size for p in folder.iterdir())
+    assert total < 2_000_000
+
+
+def test_danish_letters_have_their_own_glyphs():
+    font = Fonts().get("regular", 40)
+    missing = font.render("\uffff", True, (0, 0, 0))  # a character no font has
+    for letter in "æøåÆØÅ–·»«":
+        image = font.render(letter, True, (0, 0, 0))
+        assert image.get_size() != missing.get_size() or pygame.image.tobytes(
+            image, "RGBA"
+        ) != pygame.image.tobytes(missing, "RGBA"), letter
+
+
+def test_missing_font_file_falls_back_and_warns_once(tmp_path, caplog):
+    fonts = Fonts(folder=tmp_path)
+    with caplog.at_level(logging.WARNING, logger="game.ui.fonts"):
+        small = fonts.get("regular", 20)
+        fonts.get("regular", 30)
+        bold = fonts.get("bold", 20)
+    assert small.size("æøå")[0] > 0 and bold.size("Råderum")[0] > 0
+    warnings = [r for r in caplog.records if "could not be loaded" in r.getMessage()]
+    assert len(warnings) == 2  # once per missing file, not once per size
+
+
+def test_text_is_wrapped_then_shrunk_then_cut():
+    fonts = Fonts()
+    text = "Tidligere og tættere børnesager med en lang titel der ikke kan stå på en linje"
+    wide = fit_text(fonts, text, 2000, 100, 30, 15)
+    assert len(wide.lines) == 1 and wide.size == 30 and not wide.truncated
+    wrapped = fit_text(fonts, text, 300, 400, 30, 15)
+    assert len(wrapped.lines) > 1 and wrapped.size == 30
+    assert all(fonts.get("regular", 30).size(line)[0] <= 300 for line in wrapped.lines)
+    shrunk = fit_text(fonts, text, 300, 130, 30, 12)
+    assert shrunk.size < 30 and not shrunk.truncated and shrunk.height <= 130
+    cut = fit_text(fonts, text, 200, 40, 30, 24)
+    assert cut.truncated and cut.size == 24 and cut.lines[-1].endswith("…")
+
+
+def test_the_board_plays_without_its_fonts(make_app, std_deck, tmp_path):
+    app = make_app(std_deck)
+    app.fonts.folder = tmp_path  # as if the font files were deleted
+    app.fonts.clear()
+    app.text.clear()
+    app.start_game(std_deck, PlaySettings("intro", 1, None))
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_F1)
+    assert len(app.state.adopted) == 1
