@@ -103,9 +103,12 @@ def draw_market_card(
         band_color,
     )
     band_ink = theme.HEADER_INK if proposal.kind is not Kind.SAVING else theme.INK
+    word = kind_word(app, proposal.kind)
+    if text.width(word, min_text, FONT_BOLD) > parts.kind.width:
+        word = app.t(f"kind_short.{proposal.kind.value}")
     text.draw(
         surface,
-        kind_word(app, proposal.kind),
+        word,
         parts.kind,
         min_text,
         band_ink,
