@@ -1,6 +1,7 @@
 """The kiosk mode: a bot plays in the window at N decisions per second, visibly.
 
-Each decision is shown on the board first (the card gets selected) and made on the next beat.
+Each adoption is shown on the board first (the card gets selected) and made half a beat later,
+so the bot makes N decisions per second.
 Reveal scenes are continued with Enter; the debrief stays on screen, and with ``quit_at_end``
 the window closes about a second after it appears.
 """
@@ -35,6 +36,8 @@ class Autoplay:
         self.clock = 0.0
         self.end_clock = 0.0
         self.decisions = 0
+        self.pending: str | None = None
+        self.resting = False
 
     def __call__(self, dt: float) -> bool:
         """One frame of the bot; always True (it needs frames to keep time)."""
@@ -47,11 +50,14 @@ class Autoplay:
             if self.quit_at_end and self.end_clock >= END_DELAY:
                 app.quit(0)
             return self.quit_at_end
+        half = self.interval / 2
         self.clock += dt
-        if self.clock < self.interval:
+        if self.clock < half - 1e-9:
             return True
-        self.clock = 0.0
-        if isinstance(top, BoardScene):
+        self.clock = min(self.clock - half, half)  # keep time, but no burst after a stall
+        if self.resting:
+            self.resting = False
+        elif isinstance(top, BoardScene):
             self._play(top)
         elif top is not None and app.history is not None:
             # a reveal or an overlay: move on the way a person would, with Enter
@@ -60,17 +66,22 @@ class Autoplay:
         return True
 
     def _play(self, board: BoardScene) -> None:
+        """One half-beat: show the next adoption (select it) or make the shown one; ending the
+        year takes a whole beat."""
         state = self.app.state
         if state.finished:
             board.show_debrief()
             return
+        if self.pending is not None:
+            board.adopt(self.pending)
+            self.pending = None
+            self.decisions += 1
+            return
         action = self.policy(state, self.generator)
         if isinstance(action, Adopt):
-            if board.selected != action.card:
-                board.selected = action.card  # show the choice for one beat
-                self.app.request_redraw()
-                return
-            board.adopt(action.card)
-        else:
-            board.end_year()
+            board.selected = self.pending = action.card  # visible for half a beat
+            self.app.request_redraw()
+            return
+        board.end_year()
         self.decisions += 1
+        self.resting = True

@@ -109,3 +109,26 @@ def test_complete_game_from_start_screen_to_debrief(make_app, std_deck, scenario
     saved = read_save(app.save_path)
     assert state_hash(saved.history.current) == state_hash(state)
     assert saved.settings.scenario == scenario.id and saved.settings.seed == seed
+
+
+def test_autoplay_makes_n_decisions_per_second_and_stops_at_the_debrief(make_app, std_deck):
+    from game.ui.app import PlaySettings
+    from game.ui.autoplay import Autoplay
+
+    app = make_app(std_deck)
+    app.start_game(std_deck, PlaySettings("intro", 6, None))
+    bot = Autoplay(app, "greedy", speed=10, seed=6, quit_at_end=True)
+    app.on_frame.append(bot)
+    seconds = 0.0
+    times: list[float] = []  # when each of the first three decisions was made
+    while len(times) < 3:
+        app.step(0.01)
+        seconds += 0.01
+        times += [seconds] * (len(app.state.log) - len(times))
+    assert [round(t, 2) for t in times] == pytest.approx([0.1, 0.2, 0.3], abs=0.021)
+    while app.running and seconds < 60:
+        app.step(0.05)
+        seconds += 0.05
+    assert not app.running and app.exit_code == 0
+    assert isinstance(app.top, DebriefScene) and app.state.finished
+    assert bot.decisions == len(app.state.log)
