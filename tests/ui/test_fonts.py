@@ -68,3 +68,28 @@ def test_the_board_plays_without_its_fonts(make_app, std_deck, tmp_path):
     key(app, pygame.K_RETURN)
     key(app, pygame.K_F1)
     assert len(app.state.adopted) == 1
+
+
+def _has_glyph(font: pygame.font.Font, char: str, missing: bytes) -> bool:
+    image = font.render(char, True, (0, 0, 0))
+    return pygame.image.tobytes(image, "RGBA") != missing or image.get_width() == 0
+
+
+def test_every_character_of_the_ui_and_the_standard_deck_has_a_glyph(std_deck):
+    from game.ui.strings import CATALOGS
+    from game.ui.text import SUBSTITUTES
+
+    texts = [text for catalog in CATALOGS.values() for text in catalog.values()]
+    for proposal in std_deck.proposals:
+        texts += [proposal.title, proposal.area, proposal.text, proposal.question, proposal.source]
+    for event in std_deck.events:
+        texts += [event.title, event.text]
+    for scenario in std_deck.scenarios:
+        texts += [scenario.title, scenario.briefing]
+    chars = {SUBSTITUTES.get(c, c) for text in texts for c in text if c.isprintable() and c != " "}
+    fonts = Fonts()
+    for role in ("regular", "bold"):
+        font = fonts.get(role, 24)
+        missing = pygame.image.tobytes(font.render("\uffff", True, (0, 0, 0)), "RGBA")
+        lacking = sorted(c for c in chars if not _has_glyph(font, c, missing))
+        assert lacking == [], (role, lacking)

@@ -365,6 +365,17 @@ class CardScene(Scene):
             lines.append(
                 (app.t("card.adopted", year=state.scenario.years[adoption.round]), theme.MET)
             )
+        elif not state.finished and self.card in state.market:
+            board = self.app.find(_board_class())
+            if board is not None:
+                base = board.risk.get(state, None).probability
+                chance = board.risk.get(state, self.card).probability
+                text = app.t(
+                    "card.risk",
+                    base=format_percent(base, app.lang),
+                    percent=format_percent(chance, app.lang),
+                )
+                lines.insert(0, (text, theme.MET if chance >= 0.5 else theme.GAP))
         rect = layout.facts
         share = rect.height // max(1, len(lines))
         for i, (line, color) in enumerate(lines):

@@ -154,7 +154,8 @@ STRINGS: dict[str, str] = {
 STRINGS.update(
     {
         "card.note_placeholder": "Skriv gruppens begrundelse …",
-        "card.load_short": "Kap. {load}",
+        "card.risk": "Chance for målet alle år: {percent} med dette forslag ({base} uden)",
+    "card.load_short": "Kap. {load}",
         "card.service_short": "Service {service}",
         "card.short.over_capacity": "Ikke nok kapacitet",
         "card.short.excluded": "Udelukket",
