@@ -155,7 +155,7 @@ STRINGS.update(
     {
         "card.note_placeholder": "Skriv gruppens begrundelse …",
         "card.risk": "Chance for målet alle år: {percent} med dette forslag ({base} uden)",
-    "card.load_short": "Kap. {load}",
+        "card.load_short": "Kap. {load}",
         "card.service_short": "Service {service}",
         "card.short.over_capacity": "Ikke nok kapacitet",
         "card.short.excluded": "Udelukket",

@@ -147,7 +147,7 @@ STRINGS.update(
     {
         "card.note_placeholder": "Write the group's reason …",
         "card.risk": "Chance to meet every year: {percent} with this proposal ({base} without)",
-    "card.load_short": "Cap. {load}",
+        "card.load_short": "Cap. {load}",
         "card.service_short": "Service {service}",
         "card.short.over_capacity": "Not enough capacity",
         "card.short.excluded": "Excluded",
