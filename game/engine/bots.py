@@ -44,7 +44,7 @@ def adoption_value(
     weight = max(2.0, len(gaps) / 2.0)  # the current year's weight; later years count 1
     for amount, gap in zip(proposal.expected_profile, gaps):
         if amount > 0:
-            value += weight * min(amount, gap)
+            value += weight * (gap if gap < amount else amount)  # min(amount, gap)
         elif amount < 0:
             value += weight * amount * (1.0 if gap > 0 else 0.5)
         weight = 1.0

@@ -31,7 +31,7 @@ def pack(generator: np.random.Generator) -> RngState:
     """
     raw = generator.bit_generator.state
     inner = raw["state"]
-    packed = (int(inner["state"]), int(inner["inc"]), int(raw["has_uint32"]), int(raw["uinteger"]))
+    packed: RngState = (inner["state"], inner["inc"], raw["has_uint32"], raw["uinteger"])  # ints
     local = _local.__dict__
     if generator is local.get("generator"):
         local["position"] = packed

@@ -323,9 +323,12 @@ def _end_year(state: GameState, log: tuple[Action, ...]) -> GameState:
     total = year_total(state, year_index)
     revealed: list[str] = []
     adopted: list[Adoption] = []
+    proposal_of = state.deck.proposal
     for adoption in state.adopted:
-        proposal = state.deck.proposal(adoption.card)
-        if not adoption.revealed and proposal.amount(year_index - adoption.round) > 0:
+        if (
+            not adoption.revealed
+            and proposal_of(adoption.card).amount(year_index - adoption.round) > 0
+        ):
             revealed.append(adoption.card)
             adoption = Adoption(adoption.card, adoption.round, adoption.factor, True, adoption.note)
         adopted.append(adoption)
@@ -392,18 +395,15 @@ def raaderum(state: GameState, *, visible: bool = False) -> tuple[float, ...]:
     years = state.scenario.rounds
     totals = [0.0] * years
     deck = state.deck
+    proposal = deck.proposal
     for adoption in state.adopted:
-        profile = deck.proposal(adoption.card).profile
         factor = adoption.factor if adoption.revealed or not visible else 1.0
-        start = adoption.round
-        for year in range(start, years):
-            amount = profile[year - start]
+        for year, amount in zip(range(adoption.round, years), proposal(adoption.card).profile):
             totals[year] += amount * factor if amount > 0 else amount
+    event_of = deck.event
     for event in state.events:
-        profile = deck.event(event.card).profile
-        start = event.round
-        for year in range(start, years):
-            totals[year] += profile[year - start]
+        for year, amount in zip(range(event.round, years), event_of(event.card).profile):
+            totals[year] += amount
     return tuple(totals)
 
 
