@@ -243,23 +243,18 @@ class App:
         self.toast(self.illegal_message(error), error=True)
 
     # --- saving -------------------------------------------------------------------------
-    def _new_save_path(self) -> Path | None:
+    def _new_save_path(self) -> Path:
+        from game.saves import new_save_path
+
         assert self.save_dir is not None
-        try:
-            from game.saves import new_save_path
-        except ImportError:
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            return self.save_dir / f"game-{stamp}.json"
         return new_save_path(self.save_dir)
 
     def autosave(self) -> None:
         """Write the game to its save file (after every decision); problems become a toast."""
         if self.history is None or self.settings is None or self.save_path is None:
             return
-        try:
-            from game.saves import GameSettings, write_save
-        except ImportError:
-            return
+        from game.saves import GameSettings, write_save
+
         settings = GameSettings(
             scenario=self.settings.scenario,
             seed=self.settings.seed,
@@ -519,22 +514,12 @@ class App:
 
 
 def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:
-    """Write the traceback of ``error`` with ``game.saves.write_crash_log`` (or next to the
-    saves when that module is unavailable); returns the log file."""
+    """Write the traceback of ``error`` with ``game.saves.write_crash_log`` next to the saves
+    (the user data folder's ``saves`` when there is no save folder); returns the log file."""
     from game.paths import user_dir
+    from game.saves import write_crash_log as saves_crash_log
 
-    folder = save_dir if save_dir is not None else user_dir() / "saves"
-    try:
-        from game.saves import write_crash_log as saves_crash_log
-
-        return saves_crash_log(folder, error)
-    except ImportError:
-        import traceback
-
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{datetime.now().strftime('%Y%m%d-%H%M%S')}.log"
-        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
-        return path
+    return saves_crash_log(save_dir if save_dir is not None else user_dir() / "saves", error)
 
 
 # --- command line -----------------------------------------------------------------------

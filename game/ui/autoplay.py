@@ -16,7 +16,7 @@ import pygame
 from game.engine.actions import Adopt
 from game.engine.bots import POLICIES
 from game.ui.scenes.board import BoardScene
-from game.ui.scenes.optional import scene_class
+from game.ui.scenes.debrief import DebriefScene
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -43,9 +43,8 @@ class Autoplay:
         """One frame of the bot; always True (it needs frames to keep time)."""
         app = self.app
         top = app.top
-        debrief = scene_class("game.ui.scenes.debrief", "DebriefScene")
         finished = app.history is not None and app.state.finished
-        if finished and (debrief is None or isinstance(top, debrief)):
+        if finished and isinstance(top, DebriefScene):
             self.end_clock += dt
             if self.quit_at_end and self.end_clock >= END_DELAY:
                 app.quit(0)

@@ -121,8 +121,6 @@ def render_scene(
     """Render ``scene`` at its defined point of a seeded greedy game to ``out``."""
     import pygame
 
-    from game.ui.scenes.optional import scene_class
-
     app = _app(deck, size, lang)
     scenario_id = deck.scenario(scenario).id
     history = History.start(new_game(deck, scenario_id, seed, target))
@@ -181,15 +179,14 @@ def render_scene(
             wait(30.0)
         app.update(0.0)
     elif scene == "compare":
-        compare = scene_class("game.ui.scenes.compare", "CompareScene")
-        if compare is None:
-            raise ValueError("the compare screen is not available in this version")
+        from game.ui.scenes.compare import CompareScene
+
         history = play_until(history, 1, seed, adopt_extra=1)
         _start(app, deck, history, scenario_id, seed, target)
         with tempfile.TemporaryDirectory() as temp:
             folder = Path(temp) / "borde"
             _table_saves(deck, scenario_id, seed, target, folder)
-            app.push(compare(app, folder))
+            app.push(CompareScene(app, folder))
             for _ in range(30):
                 app.update(1 / 30)
     else:

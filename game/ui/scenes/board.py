@@ -22,7 +22,8 @@ from game.ui.draw import button, kind_icon, panel, pips
 from game.ui.layout import BoardLayout, board_layout
 from game.ui.risk import RiskMeter
 from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
-from game.ui.scenes.optional import scene_class
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.year import YearScene
 from game.ui.theme import FONT_BOLD
 from game.ui.yearbars import draw_board_years
 
@@ -120,16 +121,12 @@ class BoardScene(Scene):
         if not self.app.do(EndYear()):
             return
         self.selected = None
-        year_scene = scene_class("game.ui.scenes.year", "YearScene")
-        if year_scene is not None:
-            self.app.push(year_scene(self.app, before, self.app.state))
+        self.app.push(YearScene(self.app, before, self.app.state))
 
     def show_debrief(self) -> None:
         """Push the debrief scene (after the last year)."""
-        debrief = scene_class("game.ui.scenes.debrief", "DebriefScene")
         self._debrief_shown = True
-        if debrief is not None:
-            self.app.push(debrief(self.app))
+        self.app.push(DebriefScene(self.app))
 
     def open_card(self, card: str) -> None:
         """Show ``card`` up close."""
@@ -246,7 +243,7 @@ class BoardScene(Scene):
         elif not self._debrief_shown:
             if self.app.top is self:
                 self.show_debrief()
-            elif any(type(scene).__name__ == "DebriefScene" for scene in self.app.scenes):
+            elif any(isinstance(scene, DebriefScene) for scene in self.app.scenes):
                 self._debrief_shown = True
         if state.round != self._timer_round:
             self._timer_round = state.round

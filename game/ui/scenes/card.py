@@ -16,7 +16,7 @@ from game.ui.draw import button, effect_bars, kind_icon, panel
 from game.ui.layout import DetailLayout, detail_layout
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
 from game.ui.scenes.dialog import dim
-from game.ui.scenes.optional import scene_class
+from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, Scale
 
 if TYPE_CHECKING:
@@ -32,28 +32,24 @@ class CardScene(Scene):
         super().__init__(app)
         self.card = card
         self.proposal = app.deck.proposal(card)
-        self.note: Any = None
-        field_class = scene_class("game.ui.textfield", "TextField")
-        if field_class is not None:
-            adoption = app.state.adoption(card)
-            layout = self.layout()
-            self.note = field_class(
-                layout.note,
-                app.fonts.get("regular", Scale(app.size[1]).body),
-                text=adoption.note if adoption else "",
-                placeholder=app.t("card.note_placeholder"),
-            )
+        adoption = app.state.adoption(card)
+        self.note = TextField(
+            self.layout().note,
+            app.fonts.get("regular", Scale(app.size[1]).body),
+            text=adoption.note if adoption else "",
+            placeholder=app.t("card.note_placeholder"),
+        )
+        """The group's "hvorfor?": sent with the adoption, or saved later with Annotate."""
 
     def _sync_note(self, layout: DetailLayout) -> None:
         """Keep the note field's rectangle and font in step with the window size."""
-        if self.note is not None:
-            self.note.set_rect(layout.note)
-            self.note.font = self.app.fonts.get("regular", Scale(self.app.size[1]).body)
+        self.note.set_rect(layout.note)
+        self.note.font = self.app.fonts.get("regular", Scale(self.app.size[1]).body)
 
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
         """True while the note field has the focus (keys type text, not shortcuts)."""
-        return bool(self.note is not None and getattr(self.note, "focused", False))
+        return self.note.focused
 
     def layout(self) -> DetailLayout:
         """The card view's rectangles."""
@@ -62,13 +58,12 @@ class CardScene(Scene):
 
     def note_text(self) -> str:
         """The note typed so far."""
-        return str(getattr(self.note, "text", "")) if self.note is not None else ""
+        return self.note.text
 
     def close(self) -> None:
         """Back to the board."""
         if self.app.top is self:
-            if self.note is not None:
-                self.note.blur()
+            self.note.blur()
             self.app.pop()
 
     def adopt(self) -> None:
@@ -94,18 +89,17 @@ class CardScene(Scene):
         """Note field first (it takes clicks on it and every key while focused), then
         Enter (adopt), Esc (close) and the buttons."""
         layout = self.layout()
-        if self.note is not None:
-            self._sync_note(layout)
-            if self.wants_text_input:
-                if is_key(event, pygame.K_ESCAPE):
-                    self.note.blur()
-                    return
-                if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and not ctrl_held(event):
-                    self.note.blur()
-                    self.adopt()
-                    return
-            if self.note.handle(event):
+        self._sync_note(layout)
+        if self.wants_text_input:
+            if is_key(event, pygame.K_ESCAPE):
+                self.note.blur()
                 return
+            if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and not ctrl_held(event):
+                self.note.blur()
+                self.adopt()
+                return
+        if self.note.handle(event):
+            return
         if is_key(event, pygame.K_ESCAPE):
             self.close()
         elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
@@ -121,7 +115,7 @@ class CardScene(Scene):
                 self.save_note()
 
     def _note_editable(self) -> bool:
-        return self.note is not None and self.app.state.adoption(self.card) is not None
+        return self.app.state.adoption(self.card) is not None
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -389,8 +383,6 @@ class CardScene(Scene):
             )
 
     def _draw_note(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
-        if self.note is None:
-            return
         self.app.text.draw(
             surface,
             self.app.t("card.note"),

@@ -8,7 +8,6 @@ import pygame
 
 from game.ui import theme
 from game.ui.scenes.dialog import DialogScene
-from game.ui.scenes.optional import scene_class
 from game.ui.theme import FONT_BOLD, Scale
 
 if TYPE_CHECKING:
@@ -105,8 +104,7 @@ class MenuScene(DialogScene):
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
-        if scene_class("game.ui.scenes.compare", "CompareScene") is not None:
-            buttons.append((app.t("menu.compare"), self.compare))
+        buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
 
@@ -126,10 +124,10 @@ class MenuScene(DialogScene):
 
     def compare(self) -> None:
         """The "compare tables" screen."""
-        compare = scene_class("game.ui.scenes.compare", "CompareScene")
+        from game.ui.scenes.compare import CompareScene
+
         self.close()
-        if compare is not None:
-            self.app.push(compare(self.app))
+        self.app.push(CompareScene(self.app))
 
     def quit(self) -> None:
         """Close the window (the game is saved)."""

@@ -21,7 +21,7 @@ from game.ui.app import PlaySettings
 from game.ui.draw import button, panel
 from game.ui.layout import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.scenes.optional import scene_class
+from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, Scale
 
 if TYPE_CHECKING:
@@ -73,27 +73,21 @@ class StartScene(Scene):
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         self.target = NumberField(self._scenario_target_text())
         self.timer = NumberField(format_amount(timer or 0, app.lang))
-        self.path_field: Any = None
-        field_class = scene_class("game.ui.textfield", "TextField")
-        if field_class is not None:
-            layout = self.layout()
-            self.path_field = field_class(
-                layout.deck_path,
-                app.fonts.get("regular", Scale(app.size[1]).min_text),
-                placeholder=app.t("start.deck_path"),
-                max_length=400,
-                multiline=False,
-                show_counter=False,
-            )
+        self.path_field = TextField(
+            self.layout().deck_path,
+            app.fonts.get("regular", Scale(app.size[1]).min_text),
+            placeholder=app.t("start.deck_path"),
+            max_length=400,
+            multiline=False,
+            show_counter=False,
+        )
 
     # --- model --------------------------------------------------------------------------
     def _list_saves(self) -> list[Any]:
         if self.app.save_dir is None:
             return []
-        try:
-            from game.saves import list_saves
-        except ImportError:
-            return []
+        from game.saves import list_saves
+
         try:
             return list(list_saves(self.app.save_dir))[:4]
         except OSError:
@@ -110,11 +104,7 @@ class StartScene(Scene):
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
         """True while a field has the focus."""
-        return (
-            self.target.focused
-            or self.timer.focused
-            or bool(getattr(self.path_field, "focused", False))
-        )
+        return self.target.focused or self.timer.focused or self.path_field.focused
 
     def layout(self) -> StartLayout:
         """The start screen's rectangles."""
@@ -153,7 +143,7 @@ class StartScene(Scene):
 
     def load_path(self) -> None:
         """Load the deck typed into the path field; problems are listed as FILE:LINE lines."""
-        path = str(getattr(self.path_field, "text", "")).strip().strip('"')
+        path = self.path_field.text.strip().strip('"')
         if not path:
             return
         try:
@@ -206,13 +196,12 @@ class StartScene(Scene):
     # --- input --------------------------------------------------------------------------
     def _blur(self) -> None:
         self.target.focused = self.timer.focused = False
-        if self.path_field is not None:
-            self.path_field.blur()
+        self.path_field.blur()
 
     def handle(self, event: pygame.event.Event) -> None:
         """Fields, lists and buttons."""
         layout = self.layout()
-        path_focused = bool(getattr(self.path_field, "focused", False))
+        path_focused = self.path_field.focused
         if path_focused and not is_activation(event):
             if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
                 self._blur()
@@ -292,7 +281,7 @@ class StartScene(Scene):
             self.use_standard()
         elif layout.deck_load.collidepoint(pos):
             self.load_path()
-        elif layout.deck_path.collidepoint(pos) and self.path_field is not None:
+        elif layout.deck_path.collidepoint(pos):
             self.path_field.set_rect(layout.deck_path)
             self.path_field.handle(event)
         elif layout.help.collidepoint(pos):
@@ -499,13 +488,9 @@ class StartScene(Scene):
             )
 
     def _draw_path_field(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
-        if self.path_field is not None:
-            self.path_field.set_rect(rect)
-            self.path_field.font = self.app.fonts.get("regular", scale.min_text)
-            self.path_field.draw(surface)
-            return
-        pygame.draw.rect(surface, theme.CARD, rect, border_radius=scale.radius // 2)
-        pygame.draw.rect(surface, theme.FAINT, rect, 1, border_radius=scale.radius // 2)
+        self.path_field.set_rect(rect)
+        self.path_field.font = self.app.fonts.get("regular", scale.min_text)
+        self.path_field.draw(surface)
 
     def _draw_briefing(self, surface: pygame.Surface, layout: StartLayout, scale: Scale) -> None:
         app = self.app
