@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.engine.model import Kind
@@ -120,7 +122,7 @@ def button(
 
 
 def kind_icon(surface: pygame.Surface, kind: Kind, rect: pygame.Rect, color: Color) -> None:
-    """The shape that names a kind without colour: scissors-like minus for savings, a gear for
+    """The shape that names a kind without colour: a coin with a minus for savings, a gear for
     efficiencies, a rising arrow for investments."""
     r = min(rect.width, rect.height) // 2
     cx, cy = rect.center
@@ -132,8 +134,6 @@ def kind_icon(surface: pygame.Surface, kind: Kind, rect: pygame.Rect, color: Col
         pygame.draw.rect(surface, color, pygame.Rect(cx - r // 2, cy - line // 2, r, line))
     elif kind is Kind.EFFICIENCY:
         # a gear: ring with teeth
-        import math
-
         for i in range(8):
             angle = i * math.pi / 4
             x = cx + math.cos(angle) * (r - line)
