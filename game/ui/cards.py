@@ -140,7 +140,7 @@ def draw_market_card(
     )
     area_text = proposal.area
     if proposal.is_uncertain:
-        tag = app.t("card.uncertain")
+        tag = app.t("card.uncertain_tag")  # "±": the card view spells the range out
         tag_w = text.width(tag, min_text, FONT_BOLD) + min_text // 2
         tag_rect = pygame.Rect(parts.area.right - tag_w, parts.area.y, tag_w, parts.area.height)
         pygame.draw.rect(

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.model import KINDS
 from game.ui import theme
+from game.ui.draw import kind_icon
 from game.ui.scenes.dialog import DialogScene
 from game.ui.theme import FONT_BOLD, Scale
 
@@ -51,7 +53,7 @@ class HelpScene(DialogScene):
         keys = pygame.Rect(
             rules.right + 3 * g, rect.y, rect.right - rules.right - 3 * g, rect.height
         )
-        text.draw(surface, self.body, rules, scale.body, theme.INK, min_size=scale.min_text)
+        self._draw_rules(surface, rules, scale)
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
         text.draw(
             surface,
@@ -90,6 +92,57 @@ class HelpScene(DialogScene):
                 valign="middle",
                 max_lines=1,
             )
+
+    def _draw_rules(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        """The rules as bullet points, and under them the three kinds: icon, colour, word."""
+        text = self.app.text
+        g = scale.gap
+        legend_h = round(scale.body * 1.8)
+        area = pygame.Rect(rect.x, rect.y, rect.width, rect.height - legend_h - g)
+        paragraphs = [p for p in self.body.split("\n") if p.strip()]
+        size = scale.body
+        indent = round(scale.body * 1.1)
+        # one size for all bullets: shrink together until they fit the column
+        while size > scale.min_text:
+            fits = [text.fit(p, area.width - indent, area.height, size, size) for p in paragraphs]
+            if sum(f.height for f in fits) + g * len(paragraphs) <= area.height:
+                break
+            size -= 1
+        y = area.y
+        for paragraph in paragraphs:
+            fitted = text.fit(paragraph, area.width - indent, area.bottom - y, size, scale.min_text)
+            dot = max(3, size // 5)
+            pygame.draw.circle(
+                surface, theme.ACCENT, (rect.x + dot * 2, y + fitted.line_height // 2), dot
+            )
+            text.draw(
+                surface,
+                paragraph,
+                pygame.Rect(rect.x + indent, y, area.width - indent, area.bottom - y),
+                size,
+                theme.INK,
+                min_size=scale.min_text,
+            )
+            y += fitted.height + g
+        x = rect.x
+        y = rect.bottom - legend_h
+        icon_s = round(scale.body * 1.2)
+        for kind in KINDS:
+            icon = pygame.Rect(x, y + (legend_h - icon_s) // 2, icon_s, icon_s)
+            kind_icon(surface, kind, icon, theme.kind_color(kind))
+            word = self.app.t(f"kind.{kind.value}")
+            width = text.width(word, scale.body, FONT_BOLD)
+            text.draw(
+                surface,
+                word,
+                pygame.Rect(icon.right + g, y, width + g, legend_h),
+                scale.body,
+                theme.INK,
+                role=FONT_BOLD,
+                valign="middle",
+                max_lines=1,
+            )
+            x = icon.right + 3 * g + width
 
 
 class MenuScene(DialogScene):

@@ -76,6 +76,7 @@ STRINGS: dict[str, str] = {
     "card.load": "Belastning {load}",
     "card.service": "Service {service}",
     "card.staff": "Personale {staff} årsværk",
+    "card.uncertain_tag": "±",
     "card.uncertain": "usikker",
     "card.certain": "sikker",
     "card.range": "usikker: mellem {low} og {high} mio. kr. i {year}",
@@ -123,6 +124,7 @@ STRINGS: dict[str, str] = {
         "Besparelser virker straks men sænker servicen; effektiviseringer tager tid; "
         "investeringer koster først og betaler sig senere – med usikkerhed.\n"
         "Hændelser rammer hvert år. Når året afsluttes, er resultatet endeligt.\n"
+        "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se hvor usikker.\n"
         "I vinder, når hvert år når målet, og I har brugt alle tre slags forslag."
     ),
     "help.keys": "Taster",

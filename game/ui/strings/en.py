@@ -72,6 +72,7 @@ STRINGS: dict[str, str] = {
     "card.load": "Load {load}",
     "card.service": "Service {service}",
     "card.staff": "Staff {staff} FTE",
+    "card.uncertain_tag": "±",
     "card.uncertain": "uncertain",
     "card.certain": "certain",
     "card.range": "uncertain: between {low} and {high} m DKK in {year}",
@@ -117,6 +118,7 @@ STRINGS: dict[str, str] = {
         "Savings work at once but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
         "Events strike every year. When the year ends, its result is final.\n"
+        "A ± on a proposal means its gain is uncertain – click the card to see how uncertain.\n"
         "You win when every year meets the target and you used all three kinds of proposal."
     ),
     "help.keys": "Keys",
