@@ -96,14 +96,14 @@ def standard_normals(generator: np.random.Generator, out: np.ndarray, scratch: n
     uniform = scratch[: 2 * half]
     generator.random(out=uniform)
     first, second = uniform[:half], uniform[half:]
-    np.subtract(1.0, first, out=first)
-    np.log(first, out=first)
-    np.multiply(first, -2.0, out=first)
-    np.sqrt(first, out=first)
+    np.subtract(1.0, first, out=first)  # (0, 1]; float32 still holds the smallest values
     np.multiply(second, 2.0 * np.pi, out=second)
     radius, angle = out[:half], out[half:]
     radius[:] = first
     angle[:] = second
+    np.log(radius, out=radius)
+    radius *= np.float32(-2.0)
+    np.sqrt(radius, out=radius)
     sine = np.sin(angle)
     np.cos(angle, out=angle)
     angle *= radius
@@ -113,8 +113,9 @@ def standard_normals(generator: np.random.Generator, out: np.ndarray, scratch: n
 def sample_totals(portfolio: Portfolio, samples: int, generator: np.random.Generator) -> np.ndarray:
     """``samples`` × years matrix of simulated råderum.
 
-    Works in cache-sized chunks with float32 buffers that are reused; the failure draw is made
-    only for the proposals that can fail.
+    Works in cache-sized chunks with float32 buffers that are reused; the per-proposal
+    parameters are tiled to the chunk so every step is one flat pass, and the failure draw is
+    made only for the proposals that can fail.
     """
     k, years = portfolio.gains.shape
     if k == 0:
@@ -122,28 +123,29 @@ def sample_totals(portfolio: Portfolio, samples: int, generator: np.random.Gener
     order = np.argsort(portfolio.failure > 0, kind="stable")  # proposals that can fail last
     sure = int(np.count_nonzero(portfolio.failure <= 0))
     gains = portfolio.gains[order].astype(np.float32)
-    mu = portfolio.mu[order].astype(np.float32)
-    sigma = portfolio.sigma[order].astype(np.float32)
-    failure = portfolio.failure[order][sure:]
     chunk = max(1, min(SAMPLE_CHUNK, samples))
+    sigma = np.tile(portfolio.sigma[order].astype(np.float32), chunk)
+    mu = np.tile(portfolio.mu[order].astype(np.float32), chunk)
+    failure = np.tile(portfolio.failure[order][sure:], chunk).reshape(chunk, k - sure)
     draws = np.empty(chunk * k + 1, dtype=np.float32)
     scratch = np.empty(chunk * k + 1)
-    alive = np.empty((chunk, k - sure), dtype=bool)
+    failed = np.empty((chunk, k - sure), dtype=bool)
     gained = np.empty((chunk, years), dtype=np.float32)
     totals = np.empty((samples, years))
     for start in range(0, samples, chunk):
         n = min(chunk, samples - start)
         size = n * k
         standard_normals(generator, draws[: size + size % 2], scratch)
-        factors = draws[:size].reshape(n, k)
-        factors *= sigma
-        factors += mu
-        np.exp(factors, out=factors)
-        if failure.size:
+        flat = draws[:size]
+        flat *= sigma[:size]
+        flat += mu[:size]
+        np.exp(flat, out=flat)
+        factors = flat.reshape(n, k)
+        if k > sure:
             uniform = scratch[: n * (k - sure)].reshape(n, k - sure)
             generator.random(out=uniform)
-            np.greater_equal(uniform, failure, out=alive[:n])
-            factors[:, sure:] *= alive[:n]
+            np.less(uniform, failure[:n], out=failed[:n])
+            np.copyto(factors[:, sure:], 0.0, where=failed[:n])
         np.matmul(factors, gains, out=gained[:n])
         np.add(gained[:n], portfolio.fixed, out=totals[start : start + n])
     return totals
