@@ -41,6 +41,9 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
     app = board_app(make_app, std_deck)
     board = app.top
     market = app.state.market
+    key(app, pygame.K_RETURN)  # nothing selected yet
+    assert not app.state.adopted
+    assert "Vælg først et forslag: tryk 1–8 eller klik på det." in app.toast_texts()
     key(app, pygame.K_3)
     assert board.selected == market[2]
     key(app, pygame.K_KP1)

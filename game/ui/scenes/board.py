@@ -106,6 +106,8 @@ class BoardScene(Scene):
         """Adopt ``card`` (default: the selected card) through the App."""
         card = card or self.selected_card()
         if card is None:
+            if not self.state.finished and self.state.market:
+                self.app.toast(self.app.t("board.select_first", n=min(9, len(self.state.market))))
             return False
         done = self.app.do(Adopt(card, note))
         if done:

@@ -68,6 +68,7 @@ STRINGS: dict[str, str] = {
     "board.timer": "Time: {time}",
     "board.timer_over": "Time is up: {time}",
     "board.select_hint": "Press 1–{n} or click a proposal",
+    "board.select_first": "Select a proposal first: press 1–{n} or click it.",
     "board.adopt_hint": "Enter adopts the selected proposal",
     "card.load": "Load {load}",
     "card.service": "Service {service}",
