@@ -14,7 +14,7 @@ from typing import Any
 
 from game.bench.timing import median, percentile
 from game.engine.history import History
-from game.engine.model import Deck
+from game.engine.model import Deck, Proposal
 from game.engine.rules import new_game
 from game.engine.state import GameState
 
@@ -44,9 +44,17 @@ def busiest_history(deck: Deck, scenario: str | None = None, seed: int = BENCH_S
 
 
 def selected_card(state: GameState) -> str | None:
-    """The card the bench selects: the first uncertain market card (so the fan shows it)."""
-    pick = next((c for c in state.market if state.deck.proposal(c).is_uncertain), None)
-    return pick or (state.market[0] if state.market else None)
+    """The card the bench selects: the uncertain market card whose gain this year is the most
+    uncertain (so the risk fan of the open year is widest), else the first card."""
+    deck = state.deck
+    uncertain = [c for c in state.market if deck.proposal(c).is_uncertain]
+    if uncertain:
+        return max(uncertain, key=lambda c: _spread(deck.proposal(c)))
+    return state.market[0] if state.market else None
+
+
+def _spread(proposal: Proposal) -> float:
+    return max(0.0, proposal.amount(0)) * (proposal.uncertainty + proposal.failure)
 
 
 def board_app(deck: Deck, history: History) -> Any:
