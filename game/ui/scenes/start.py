@@ -7,6 +7,7 @@ and changes with +/− or by typing into its field.
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,15 @@ if TYPE_CHECKING:
 
 TARGET_STEP = 5.0
 TIMER_STEP = 1.0
+
+
+def format_time(iso: str, lang: str) -> str:
+    """An ISO 8601 time as the people in the room write it: "26.11.2026 kl. 09:41"."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso[:16].replace("T", " ")
+    return moment.strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
 
 
 def parse_number(text: str) -> float | None:
@@ -472,7 +482,7 @@ class StartScene(Scene):
             )
             label = app.t(
                 "start.resume_item",
-                date=str(info.updated)[:16].replace("T", " "),
+                date=format_time(info.updated, app.lang),
                 scenario=info.scenario_title,
                 round=min(info.round + 1, info.rounds),
                 rounds=info.rounds,
