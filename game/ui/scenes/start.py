@@ -7,8 +7,8 @@ and changes with +/− or by typing into its field.
 from __future__ import annotations
 
 import random
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
