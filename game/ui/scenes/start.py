@@ -159,7 +159,7 @@ class StartScene(Scene):
         try:
             deck = load_deck(Path(path).expanduser())
         except DeckError as error:
-            self.deck_problems = [str(p) for p in error.problems][:6]
+            self.deck_problems = [str(p) for p in error.problems][:12]
             self.deck_message = self.app.t("start.deck_problems")
             return
         except OSError as error:
@@ -184,7 +184,7 @@ class StartScene(Scene):
         try:
             self.use_deck(load_deck(standard_deck()), None)
         except DeckError as error:
-            self.deck_problems = [str(p) for p in error.problems][:6]
+            self.deck_problems = [str(p) for p in error.problems][:12]
 
     def start(self) -> None:
         """Start the chosen game."""
@@ -356,8 +356,6 @@ class StartScene(Scene):
             radius=scale.radius,
         )
         status = self.deck_message
-        if self.deck_problems:
-            status = f"{status} {self.deck_problems[0]}"
         if status:
             text.draw(
                 surface,
@@ -509,6 +507,16 @@ class StartScene(Scene):
         panel(surface, rect, scale.radius, theme.PANEL)
         inner = rect.inflate(-3 * scale.gap, -3 * scale.gap)
         head_h = round(scale.heading * 1.4)
+        if self.deck_problems:  # a deck author's view: every FILE:LINE problem
+            app.text.draw(
+                surface,
+                "\n".join(self.deck_problems),
+                inner,
+                scale.body,
+                theme.WARNING,
+                min_size=scale.min_text,
+            )
+            return
         app.text.draw(
             surface,
             scenario.title,
