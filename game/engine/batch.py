@@ -25,7 +25,9 @@ from game.engine.rules import (
     FATIGUE_RECOVERY,
     MAX_TARGET,
     MIN_CAPACITY,
+    fill_market,
     scaled_targets,
+    weighted_choice,
 )
 from game.engine.simulate import SimulationResult, game_seed
 from game.engine.verdict import LOSS_KINDS, LOSS_SERVICE, LOSS_TARGET
@@ -208,14 +210,7 @@ def _start_round(
         if not eligible:
             break
         weights = [tables.event_weight[event_pile[i]] for i in eligible]
-        pick = generator.random() * sum(weights)
-        chosen = eligible[-1]
-        for index, weight in zip(eligible, weights):
-            pick -= weight
-            if pick < 0:
-                chosen = index
-                break
-        event = event_pile.pop(chosen)
+        event = event_pile.pop(eligible[weighted_choice(generator.random(), weights)])
         slot = state.event_count[game]
         state.events[game, slot, round_index:] = tables.event_profile[
             event, : state.events.shape[2] - round_index
@@ -225,19 +220,7 @@ def _start_round(
     blocked = state.blocked[game].tolist()
     market = [c for c in state.markets[game] if not blocked[c]]
     pile = [c for c in state.piles[game] if not blocked[c]]
-    size = scenario.market
-    present = {tables.kinds[c] for c in market}
-    for kind in range(len(KINDS)):
-        if len(market) >= size:
-            break
-        if kind in present:
-            continue
-        for i, card in enumerate(pile):
-            if tables.kinds[card] == kind:
-                market.append(pile.pop(i))
-                break
-    while len(market) < size and pile:
-        market.append(pile.pop(0))
+    fill_market(market, pile, scenario.market, range(len(KINDS)), tables.kinds.__getitem__)
     state.markets[game] = market
     state.piles[game] = pile
     base = scenario.capacity - int(state.fatigue[game]) // FATIGUE_PER_CAPACITY

@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from game.engine.actions import MAX_NOTE_LENGTH, Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.model import KINDS, Deck, Kind, Proposal
@@ -23,6 +24,9 @@ FATIGUE_PER_CAPACITY = 2
 MIN_CAPACITY = 2
 """Fatigue never lowers a round's capacity below this."""
 MAX_TARGET = 100_000.0
+
+CardT = TypeVar("CardT")
+KindT = TypeVar("KindT")
 
 
 class IllegalAction(Exception):
@@ -112,15 +116,7 @@ def _start_round(state: GameState) -> GameState:
         if not eligible:
             break
         weights = [event_of(event_pile[i]).weight for i in eligible]
-        total = sum(weights)
-        pick = generator.random() * total
-        chosen = eligible[-1]
-        for index, weight in zip(eligible, weights):
-            pick -= weight
-            if pick < 0:
-                chosen = index
-                break
-        eid = event_pile.pop(chosen)
+        eid = event_pile.pop(eligible[weighted_choice(generator.random(), weights)])
         drawn.append(DrawnEvent(eid, state.round))
         service += deck.event(eid).service
 
@@ -129,19 +125,7 @@ def _start_round(state: GameState) -> GameState:
     discarded = list(state.discarded) + [c for c in state.market if c in blocked]
     pile = [c for c in state.pile if c not in blocked]
     discarded += [c for c in state.pile if c in blocked]
-    size = state.scenario.market
-    present = {deck.proposal(c).kind for c in market}
-    for kind in KINDS:
-        if len(market) >= size:
-            break
-        if kind in present:
-            continue
-        for i, cid in enumerate(pile):
-            if deck.proposal(cid).kind is kind:
-                market.append(pile.pop(i))
-                break
-    while len(market) < size and pile:
-        market.append(pile.pop(0))
+    fill_market(market, pile, state.scenario.market, KINDS, lambda c: deck.proposal(c).kind)
     shown = set(state.seen)
     seen = state.seen + tuple([c for c in market if c not in shown])
     return _evolve(
@@ -158,6 +142,40 @@ def _start_round(state: GameState) -> GameState:
         cuts=0,
         rng=pack(generator),
     )
+
+
+def weighted_choice(uniform: float, weights: Sequence[float]) -> int:
+    """The position in ``weights`` that ``uniform`` (a draw in [0, 1)) picks: each position
+    with chance weight / total; the last one if rounding leaves the draw unspent."""
+    pick = uniform * sum(weights)
+    for position, weight in enumerate(weights):
+        pick -= weight
+        if pick < 0:
+            return position
+    return len(weights) - 1
+
+
+def fill_market(
+    market: list[CardT],
+    pile: list[CardT],
+    size: int,
+    kinds: Sequence[KindT],
+    kind_of: Callable[[CardT], KindT],
+) -> None:
+    """Refill ``market`` from ``pile`` (both in place) up to ``size`` cards: first the top
+    card of each of ``kinds`` the market lacks, in that order, then the top of the pile."""
+    present = {kind_of(c) for c in market}
+    for kind in kinds:
+        if len(market) >= size:
+            break
+        if kind in present:
+            continue
+        for i, card in enumerate(pile):
+            if kind_of(card) == kind:
+                market.append(pile.pop(i))
+                break
+    while len(market) < size and pile:
+        market.append(pile.pop(0))
 
 
 def _blocked_by_adopted(state: GameState) -> set[str]:
