@@ -90,8 +90,10 @@ def _reference(tmp_path: Path, seed: int) -> tuple[list[dict], float]:
     process = _start(save_dir, seed, "--quit-at-end")
     path = _first_save(save_dir, process)
     started = time.monotonic()
-    assert process.wait(timeout=120) == 0, process.stderr.read()
+    while process.poll() is None and not read_save(path).history.current.finished:
+        time.sleep(0.005)  # "playing" ends with the last decision, not with the window
     playing = time.monotonic() - started
+    assert process.wait(timeout=120) == 0, process.stderr.read()
     saved = read_save(path)
     assert saved.history.current.finished
     return [a.to_dict() for a in saved.history.actions], playing
