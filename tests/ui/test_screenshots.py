@@ -66,6 +66,32 @@ def test_render_board_png_from_a_state(tmp_path, std_deck):
     assert pygame.image.load(str(path2)).get_size() == (800, 450)
 
 
+def test_board_of_a_finished_game_lists_what_each_year_adopted(tmp_path, std_deck):
+    import numpy as np
+
+    from game.engine.bots import greedy_policy
+
+    history = History.start(new_game(std_deck, "lang-horisont", 3))
+    generator = np.random.default_rng(3)
+    while not history.current.finished:
+        history = history.do(greedy_policy(history.current, generator))
+    full = tmp_path / "full.png"
+    render_board_png(std_deck, history, full)
+    # the table is empty after the last year; its panel lists the adoptions instead
+    area = pygame.Rect(20, 420, 980, 460)
+
+    def inked(path):
+        image = pygame.image.load(str(path))
+        return sum(
+            1
+            for x in range(area.x, area.right, 3)
+            for y in range(area.y, area.bottom, 3)
+            if sum(tuple(image.get_at((x, y)))[:3]) < 300
+        )
+
+    assert inked(full) > 300
+
+
 def test_screenshot_command_line(tmp_path):
     out = tmp_path / "help.png"
     env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}

@@ -14,12 +14,13 @@ import pygame
 from game.engine.actions import Adopt, EndYear
 from game.engine.forecast import Forecast
 from game.engine.model import KINDS, Kind
+from game.engine.rules import realised
 from game.engine.state import GameState
 from game.numbers import format_amount, format_percent
 from game.ui import theme
 from game.ui.cards import draw_market_card
 from game.ui.draw import button, kind_icon, panel, pips
-from game.ui.layout import BoardLayout, board_layout
+from game.ui.layout import BoardLayout, board_layout, grid
 from game.ui.risk import RiskMeter
 from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
 from game.ui.scenes.debrief import DebriefScene
@@ -411,8 +412,11 @@ class BoardScene(Scene):
     def _draw_market(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app
         panel(surface, layout.market_panel, layout.radius)
+        if state.finished:
+            self._draw_outcome(surface, layout, state)
+            return
         title = app.t("board.market")
-        if state.market and not state.finished:
+        if state.market:
             title = f"{title} · {app.t('board.select_hint', n=min(9, len(state.market)))}"
         app.text.draw(
             surface,
@@ -451,6 +455,89 @@ class BoardScene(Scene):
                 radius=layout.radius,
                 hover=self.hover == f"card:{number - 1}",
             )
+
+    def _draw_outcome(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
+        """After the last year the table is empty: show what each year adopted instead, with
+        what every proposal really delivered over the whole period."""
+        app = self.app
+        app.text.draw(
+            surface,
+            app.t("board.outcome"),
+            layout.market_title,
+            layout.heading,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            valign="middle",
+            max_lines=1,
+        )
+        area = pygame.Rect(
+            layout.market_title.x,
+            layout.market_title.bottom,
+            layout.market_title.width,
+            layout.market_panel.bottom - layout.market_title.bottom - layout.gap,
+        )
+        years = state.scenario.years
+        cells = grid(area, len(years), 2, 3 * layout.gap)
+        line_h = round(layout.min_text * 1.3)
+        for round_index, (year, cell) in enumerate(zip(years, cells)):
+            app.text.draw(
+                surface,
+                year,
+                pygame.Rect(cell.x, cell.y, cell.width, line_h),
+                layout.min_text,
+                theme.MUTED,
+                role=FONT_BOLD,
+                max_lines=1,
+            )
+            y = cell.y + line_h
+            adoptions = [a for a in state.adopted if a.round == round_index]
+            room = max(0, (cell.bottom - y) // line_h)
+            for i, adoption in enumerate(adoptions[:room]):
+                if i == room - 1 and len(adoptions) > room:
+                    more = app.t("board.more", count=len(adoptions) - room + 1)
+                    app.text.draw(
+                        surface,
+                        more,
+                        pygame.Rect(cell.x, y, cell.width, line_h),
+                        layout.min_text,
+                        theme.MUTED,
+                        max_lines=1,
+                    )
+                    break
+                proposal = state.deck.proposal(adoption.card)
+                total = sum(realised(proposal, adoption, y_index) for y_index in range(len(years)))
+                amount = app.amount(total, sign=True, unit=False)
+                amount_w = app.text.width(amount, layout.min_text, FONT_BOLD) + layout.gap
+                row = pygame.Rect(cell.x, y, cell.width, line_h)
+                icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
+                kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+                app.text.draw(
+                    surface,
+                    proposal.title,
+                    pygame.Rect(
+                        icon.right + layout.gap,
+                        row.y,
+                        row.width - icon.width - layout.gap - amount_w,
+                        line_h,
+                    ),
+                    layout.min_text,
+                    theme.INK,
+                    valign="middle",
+                    max_lines=1,
+                )
+                app.text.draw(
+                    surface,
+                    amount,
+                    row,
+                    layout.min_text,
+                    theme.GAP if total < 0 else theme.INK,
+                    role=FONT_BOLD,
+                    align="right",
+                    valign="middle",
+                    max_lines=1,
+                )
+                y += line_h
 
     def _draw_events(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app
@@ -525,7 +612,9 @@ class BoardScene(Scene):
         entries: list[tuple[str, str, int, int, theme.Color]] = [
             (
                 app.t("board.capacity"),
-                app.t("board.capacity_value", left=state.capacity_left, total=state.capacity),
+                "–"
+                if state.finished
+                else app.t("board.capacity_value", left=state.capacity_left, total=state.capacity),
                 state.capacity_left,
                 state.capacity,
                 theme.BLUE,

@@ -42,6 +42,7 @@ STRINGS: dict[str, str] = {
     "board.target": "Mål {amount}",
     "board.years": "Råderum pr. år",
     "board.market": "Forslag på bordet",
+    "board.outcome": "Vedtaget pr. år – og hvad det gav i alt (mio. kr.)",
     "board.market_empty": "Ingen flere forslag på bordet.",
     "board.events": "Hændelse i år",
     "board.events_none": "Ingen hændelse i år.",

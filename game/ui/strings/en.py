@@ -39,6 +39,7 @@ STRINGS: dict[str, str] = {
     "board.target": "Target {amount}",
     "board.years": "Room per year",
     "board.market": "Proposals on the table",
+    "board.outcome": "Adopted per year – and what it delivered in total (m DKK)",
     "board.market_empty": "No more proposals on the table.",
     "board.events": "This year's event",
     "board.events_none": "No event this year.",
