@@ -14,6 +14,7 @@ from game.engine import Adopt, Annotate, EndYear, History, Kind, new_game
 from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
 from game.engine.rules import scaled_targets
+from game.numbers import format_amount
 from game.saves import read_save
 from game.ui import theme
 from game.ui.app import PlaySettings
@@ -507,3 +508,16 @@ def test_saved_games_are_listed_with_a_danish_date():
     assert format_time("2026-11-26T09:41:07+01:00", "da") == "26.11.2026 kl. 09:41"
     assert format_time("2026-11-26T09:41:07+01:00", "en") == "2026-11-26 09:41"
     assert format_time("ikke en dato", "da") == "ikke en dato"
+
+
+def test_clicking_the_event_shows_it_in_full(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    event = std_deck.event(app.state.events_in_round(0)[0])
+    click(app, board_layout(*app.size, 8, 4).events.center)
+    dialog = app.top
+    assert isinstance(dialog, MessageScene)
+    assert dialog.body.startswith(f"{event.title}\n{event.text}\n")
+    first = format_amount(event.amount(0), "da", sign=True)
+    assert f"2027: {first}" in dialog.body
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, BoardScene)

@@ -137,6 +137,24 @@ class BoardScene(Scene):
 
         self.app.push(CardScene(self.app, card))
 
+    def open_events(self) -> None:
+        """This year's events in full: text and effect per year (the panel may cut them)."""
+        from game.ui.scenes.dialog import MessageScene
+
+        state = self.state
+        round_index = min(state.round, state.scenario.rounds - 1)
+        parts = []
+        for eid in state.events_in_round(round_index):
+            event = state.deck.event(eid)
+            effects = " · ".join(
+                f"{year}: {self.app.amount(event.amount(i - round_index), sign=True, unit=False)}"
+                for i, year in enumerate(state.scenario.years)
+                if i >= round_index
+            )
+            parts.append(f"{event.title}\n{event.text}\n{self.app.t('card.effect')}: {effects}")
+        if parts:
+            self.app.push(MessageScene(self.app, self.app.t("board.events"), "\n\n".join(parts)))
+
     def open_help(self) -> None:
         """Show the help overlay."""
         from game.ui.scenes.overlays import HelpScene
@@ -210,6 +228,9 @@ class BoardScene(Scene):
                 return
         if layout.end_year.collidepoint(pos):
             self.end_year()
+            return
+        if layout.events.collidepoint(pos):
+            self.open_events()
             return
         for rect, _, listed in self.adopted_rows(layout, self.state):
             if listed is not None and rect.collidepoint(pos):
