@@ -16,6 +16,9 @@ from game.ui.theme import FONT_FILES, FONT_REGULAR
 
 log = logging.getLogger(__name__)
 
+MAX_FONTS = 96
+"""Loaded (role, size) pairs kept at once; resizing the window through many sizes clears it."""
+
 
 class Fonts:
     """A cache of ``pygame.font.Font`` objects keyed by (role, pixel size)."""
@@ -34,6 +37,8 @@ class Fonts:
         key = (role, size)
         font = self._cache.get(key)
         if font is None:
+            if len(self._cache) >= MAX_FONTS:  # many window sizes: start afresh
+                self._cache.clear()
             font = self._load(role, size)
             self._cache[key] = font
         return font
