@@ -10,7 +10,7 @@ import numpy as np
 import pygame
 import pytest
 
-from game.engine import Adopt, Annotate, EndYear, History, Kind, new_game
+from game.engine import Adopt, Annotate, EndYear, Kind, new_game
 from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
 from game.engine.rules import scaled_targets
@@ -338,15 +338,19 @@ def test_english_board(make_app, std_deck):
 @pytest.mark.parametrize("size", [(640, 360), (3840, 2160)])
 def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
     app = board_app(make_app, std_deck, size=size)
-    history = History.start(app.state)
-    assert history.current is app.state
+    assert app.size == size
     key(app, pygame.K_1)
     click(app, board_layout(*size, 8, 4).market[0].center)
+    assert isinstance(app.top, CardScene)
     click(app, detail_layout(*size).close.center)
+    assert isinstance(app.top, BoardScene)
     key(app, pygame.K_F1)
+    assert isinstance(app.top, HelpScene)
     key(app, pygame.K_ESCAPE)
     key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, MenuScene)
     key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, BoardScene)
     generator = np.random.default_rng(1)
     while not app.state.finished:
         action = greedy_policy(app.state, generator)
