@@ -278,32 +278,44 @@ def _message(
     if kind == "string_too_long":
         length = len(value) if isinstance(value, str) else "?"
         return f"'{where}' er for lang: {length} tegn (højst {ctx.get('max_length')})"
-    if kind == "string_too_short":
-        return f"'{where}' må ikke være tom"
-    if kind == "string_pattern_mismatch":
-        return f"'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og tegnene _ . -"
-    if kind in ("int_type", "int_from_float", "int_parsing"):
-        return f"'{where}' skal være et helt tal, ikke {_show(value)}"
-    if kind in ("float_type", "float_parsing", "finite_number"):
-        return f"'{where}' skal være et tal, ikke {_show(value)}"
-    if kind == "bool_type":
-        return f"'{where}' skal være true eller false, ikke {_show(value)}"
-    if kind == "greater_than_equal":
-        return f"'{where}' skal være mindst {_num(ctx.get('ge'))}, ikke {_show(value)}"
-    if kind == "less_than_equal":
-        return f"'{where}' må højst være {_num(ctx.get('le'))}, ikke {_show(value)}"
-    if kind == "greater_than":
-        return f"'{where}' skal være større end {_num(ctx.get('gt'))}, ikke {_show(value)}"
-    if kind == "list_type":
-        return f"'{where}' skal være en liste, fx [1, 2, 3]"
-    if kind == "too_short":
-        return f"'{where}' skal have mindst {ctx.get('min_length')} element(er)"
-    if kind == "too_long":
-        return f"'{where}' må højst have {ctx.get('max_length')} elementer"
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-        return f"'{where}' skal være en af: {expected}, ikke {_show(value)}"
-    return f"'{where}': {kind}"
+    template = _TEMPLATES.get(kind)
+    if template is None:
+        return f"'{where}': {kind}"
+    expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
+    fields = _Fields({k: _num(v) for k, v in ctx.items()})
+    fields.update(where=where, value=_show(value), expected=expected)
+    return template.format_map(fields)
+
+
+class _Fields(dict[str, str]):
+    """Template fields; one pydantic does not supply shows as '?' instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+_NUMBER = "'{where}' skal være et tal, ikke {value}"
+_WHOLE = "'{where}' skal være et helt tal, ikke {value}"
+_TEMPLATES: dict[str, str] = {
+    "string_too_short": "'{where}' må ikke være tom",
+    "string_pattern_mismatch": "'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og "
+    "tegnene _ . -",
+    "int_type": _WHOLE,
+    "int_from_float": _WHOLE,
+    "int_parsing": _WHOLE,
+    "float_type": _NUMBER,
+    "float_parsing": _NUMBER,
+    "finite_number": _NUMBER,
+    "bool_type": "'{where}' skal være true eller false, ikke {value}",
+    "greater_than_equal": "'{where}' skal være mindst {ge}, ikke {value}",
+    "less_than_equal": "'{where}' må højst være {le}, ikke {value}",
+    "greater_than": "'{where}' skal være større end {gt}, ikke {value}",
+    "list_type": "'{where}' skal være en liste, fx [1, 2, 3]",
+    "too_short": "'{where}' skal have mindst {min_length} element(er)",
+    "too_long": "'{where}' må højst have {max_length} elementer",
+    "literal_error": "'{where}' skal være en af: {expected}, ikke {value}",
+}
+"""Danish messages for pydantic's error types; the fields come from the error's context."""
 
 
 def _show(value: Any) -> str:
