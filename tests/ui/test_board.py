@@ -525,3 +525,27 @@ def test_clicking_the_event_shows_it_in_full(make_app, std_deck):
     assert f"2027: {first}" in dialog.body
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, BoardScene)
+
+
+def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    board = app.top
+    market = app.state.market
+    key(app, pygame.K_RIGHT)
+    assert board.selected == market[0]
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_RIGHT)
+    key(app, pygame.K_LEFT)
+    assert board.selected == market[1]
+    key(app, pygame.K_LEFT)
+    key(app, pygame.K_LEFT)
+    assert board.selected == market[-1]  # wraps around
+    key(app, pygame.K_o)
+    card = app.top
+    assert isinstance(card, CardScene) and card.card == market[-1]
+    key(app, pygame.K_TAB)
+    assert card.wants_text_input
+    type_text(app, "Tastatur")
+    key(app, pygame.K_RETURN)
+    assert app.state.adopted[-1].card == market[-1]
+    assert app.state.adopted[-1].note == "Tastatur"

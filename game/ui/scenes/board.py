@@ -208,6 +208,14 @@ class BoardScene(Scene):
             return
         if key in NUMBER_KEYS:
             self.select(NUMBER_KEYS[key])
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.state.market:
+            market = self.state.market
+            current = self.selected_card()
+            step = 1 if key == pygame.K_RIGHT else -1
+            index = (market.index(current) + step) % len(market) if current else 0
+            self.select(index + 1)
+        elif key == pygame.K_o and self.selected_card() is not None:
+            self.open_card(self.selected_card() or "")
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.adopt()
         elif key == pygame.K_SPACE:

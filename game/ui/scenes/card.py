@@ -104,6 +104,8 @@ class CardScene(Scene):
             self.close()
         elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
             self.adopt()
+        elif is_key(event, pygame.K_TAB):
+            self.note.focus()  # keyboard only: Tab to write the reason, Enter to adopt
         elif is_activation(event):
             if layout.close.collidepoint(event.pos) or not layout.panel.collidepoint(event.pos):
                 self.close()

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1–9", "help.key.select"),
+    ("help.keyname.arrows", "help.key.move"),
+    ("O", "help.key.open"),
     ("Enter", "help.key.adopt"),
+    ("Tab", "help.key.note"),
     ("Space", "help.key.end"),
     ("Ctrl+Z / Backspace", "help.key.undo"),
     ("Ctrl+Y", "help.key.redo"),
@@ -68,7 +71,12 @@ class HelpScene(DialogScene):
         key_w = round(keys.width * 0.4)
         for i, (key, label) in enumerate(KEYS):
             y = head.bottom + i * row_h
-            name = self.app.t("board.end_year_key") if key == "Space" else key
+            if key == "Space":
+                name = self.app.t("board.end_year_key")
+            elif key.startswith("help.keyname."):
+                name = self.app.t(key)
+            else:
+                name = key
             cap = pygame.Rect(keys.x, y + 2, key_w - g, row_h - 4)
             pygame.draw.rect(surface, theme.CARD, cap, border_radius=scale.radius // 2)
             pygame.draw.rect(surface, theme.LINE, cap, 1, border_radius=scale.radius // 2)
