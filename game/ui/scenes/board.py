@@ -214,8 +214,10 @@ class BoardScene(Scene):
             step = 1 if key == pygame.K_RIGHT else -1
             index = (market.index(current) + step) % len(market) if current else 0
             self.select(index + 1)
-        elif key == pygame.K_o and self.selected_card() is not None:
-            self.open_card(self.selected_card() or "")
+        elif key == pygame.K_o:
+            chosen = self.selected_card()
+            if chosen is not None:
+                self.open_card(chosen)
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.adopt()
         elif key == pygame.K_SPACE:
