@@ -350,6 +350,18 @@ class StartLayout:
     help: Rect = field(default_factory=lambda: Rect(0, 0, 1, 1))
 
 
+def stepper_row(row: Rect, step_w: float, scale: Scale) -> tuple[Rect, Rect, Rect]:
+    """The "−" button, the number field and the "+" button of a number stepper in ``row``
+    (``game.ui.stepper``): square-ish buttons ``step_w`` wide around a field of at most ten
+    body letters."""
+    g = scale.gap
+    minus = _rect(row.x, row.y, step_w, row.height)
+    field_w = min(row.width - 2 * step_w - 2 * g, scale.body * 10)
+    field_rect = _rect(minus.right + g, row.y, field_w, row.height)
+    plus = _rect(field_rect.right + g, row.y, step_w, row.height)
+    return minus, field_rect, plus
+
+
 def start_layout(width: int, height: int, scenarios: int, resumes: int) -> StartLayout:
     """The start screen: deck, scenario list and briefing, target, timer, start and resume."""
     width, height = max(1, width), max(1, height)
@@ -401,15 +413,8 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
     target_row = _rect(right.x, timer_label.y - g - row, right.width, row)
     target_label = _rect(right.x, target_row.y - label, right.width, label)
 
-    def stepper(r: Rect) -> tuple[Rect, Rect, Rect]:
-        minus = _rect(r.x, r.y, step_w, r.height)
-        field_w = min(r.width - 2 * step_w - 2 * g, scale.body * 10)
-        field_rect = _rect(minus.right + g, r.y, field_w, r.height)
-        plus = _rect(field_rect.right + g, r.y, step_w, r.height)
-        return minus, field_rect, plus
-
-    target_minus, target_field, target_plus = stepper(target_row)
-    timer_minus, timer_field, timer_plus = stepper(timer_row)
+    target_minus, target_field, target_plus = stepper_row(target_row, step_w, scale)
+    timer_minus, timer_field, timer_plus = stepper_row(timer_row, step_w, scale)
     briefing = _rect(right.x, right.y, right.width, max(1, target_label.y - right.y - 2 * g))
     return StartLayout(
         title=title,

@@ -161,6 +161,12 @@ class BoardScene(Scene):
 
         self.app.push(HelpScene(self.app))
 
+    def open_target(self) -> None:
+        """The "change target" dialog (a click on the year chart's title "… · Mål X")."""
+        from game.ui.scenes.target import TargetScene
+
+        self.app.push(TargetScene(self.app))
+
     def open_menu(self) -> None:
         """Show the menu overlay."""
         from game.ui.scenes.overlays import MenuScene
@@ -241,6 +247,9 @@ class BoardScene(Scene):
             return
         if layout.events.collidepoint(pos):
             self.open_events()
+            return
+        if layout.chart_title.collidepoint(pos) and not self.state.finished:
+            self.open_target()
             return
         for rect, _, listed in self.adopted_rows(layout, self.state):
             if listed is not None and rect.collidepoint(pos):

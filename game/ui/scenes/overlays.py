@@ -154,7 +154,7 @@ class HelpScene(DialogScene):
 
 
 class MenuScene(DialogScene):
-    """Esc on the board: back, restart, new game, compare tables, quit."""
+    """Esc on the board: back, restart, new game, change the target, compare tables, quit."""
 
     wide = 0.44
     tall = 0.72
@@ -165,6 +165,8 @@ class MenuScene(DialogScene):
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
+        if app.history is not None and not app.state.finished:
+            buttons.append((app.t("menu.target"), self.change_target))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
@@ -182,6 +184,13 @@ class MenuScene(DialogScene):
         from game.ui.scenes.start import StartScene
 
         self.app.replace_all(StartScene(self.app))
+
+    def change_target(self) -> None:
+        """The "change target" dialog (in place of the menu)."""
+        from game.ui.scenes.target import TargetScene
+
+        self.close()
+        self.app.push(TargetScene(self.app))
 
     def compare(self) -> None:
         """The "compare tables" screen."""

@@ -7,7 +7,6 @@ and changes with +/− or by typing into its field.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +21,7 @@ from game.ui.app import PlaySettings
 from game.ui.draw import button, panel
 from game.ui.layout import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
+from game.ui.stepper import NumberField, draw_stepper, parse_number
 from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, Scale
 
@@ -39,35 +39,6 @@ def format_time(iso: str, lang: str) -> str:
     except ValueError:
         return iso[:16].replace("T", " ")
     return moment.strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
-
-
-def parse_number(text: str) -> float | None:
-    """A number typed the Danish or English way ("12,5", "12.5"), or None."""
-    cleaned = text.strip().replace(" ", "").replace("−", "-")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return None
-
-
-@dataclass
-class NumberField:
-    """A small field for a number: digits, comma and Backspace while focused."""
-
-    text: str
-    focused: bool = False
-
-    def key(self, event: pygame.event.Event) -> None:
-        """Edit with Backspace; typed characters arrive as TEXTINPUT."""
-        if event.key == pygame.K_BACKSPACE:
-            self.text = self.text[:-1]
-
-    def typed(self, characters: str) -> None:
-        """Append the digits, comma or point of ``characters``."""
-        self.text += "".join(c for c in characters if c.isdigit() or c in ",.")
-        self.text = self.text[:9]
 
 
 class StartScene(Scene):
@@ -143,13 +114,11 @@ class StartScene(Scene):
 
     def step_target(self, delta: float) -> None:
         """+/− on the target."""
-        value = parse_number(self.target.text) or 0.0
-        self.target.text = format_amount(max(0.0, value + delta), self.app.lang)
+        self.target.step(delta, self.app.lang)
 
     def step_timer(self, delta: float) -> None:
         """+/− on the timer."""
-        value = parse_number(self.timer.text) or 0.0
-        self.timer.text = format_amount(max(0.0, min(120.0, value + delta)), self.app.lang)
+        self.timer.step(delta, self.app.lang, high=120.0)
 
     def load_path(self) -> None:
         """Load the deck typed into the path field; problems are listed as FILE:LINE lines."""
@@ -276,17 +245,13 @@ class StartScene(Scene):
         elif layout.target_plus.collidepoint(pos):
             self.step_target(TARGET_STEP)
         elif layout.target_field.collidepoint(pos):
-            self.target.focused = True
-            self.target.text = ""
-            pygame.key.start_text_input()
+            self.target.focus()
         elif layout.timer_minus.collidepoint(pos):
             self.step_timer(-TIMER_STEP)
         elif layout.timer_plus.collidepoint(pos):
             self.step_timer(TIMER_STEP)
         elif layout.timer_field.collidepoint(pos):
-            self.timer.focused = True
-            self.timer.text = ""
-            pygame.key.start_text_input()
+            self.timer.focus()
         elif layout.deck_standard.collidepoint(pos):
             self.use_standard()
         elif layout.deck_load.collidepoint(pos):
@@ -422,27 +387,23 @@ class StartScene(Scene):
         if self.target_value() is None and len(set(self.scenario.target)) > 1:
             targets = "/".join(format_amount(t, app.lang) for t in self.scenario.target)
             suffix = f"{suffix} {app.t('start.target_scenario', amount=targets)}"
-        self._draw_stepper(
-            surface,
+        target_rects = (
             layout.target_label,
             layout.target_minus,
             layout.target_field,
             layout.target_plus,
-            app.t("start.target"),
-            self.target,
-            scale,
-            suffix=suffix,
         )
-        self._draw_stepper(
-            surface,
+        draw_stepper(
+            surface, text, target_rects, app.t("start.target"), self.target, scale, suffix=suffix
+        )
+        timer_rects = (
             layout.timer_label,
             layout.timer_minus,
             layout.timer_field,
             layout.timer_plus,
-            app.t("start.timer"),
-            self.timer,
-            scale,
-            suffix="min",
+        )
+        draw_stepper(
+            surface, text, timer_rects, app.t("start.timer"), self.timer, scale, suffix="min"
         )
         button(
             surface,
@@ -557,58 +518,3 @@ class StartScene(Scene):
             theme.INK,
             min_size=scale.min_text,
         )
-
-    def _draw_stepper(
-        self,
-        surface: pygame.Surface,
-        label_rect: pygame.Rect,
-        minus: pygame.Rect,
-        field: pygame.Rect,
-        plus: pygame.Rect,
-        label: str,
-        number: NumberField,
-        scale: Scale,
-        *,
-        suffix: str,
-    ) -> None:
-        text = self.app.text
-        text.draw(
-            surface,
-            label,
-            label_rect,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            min_size=scale.min_text,
-            max_lines=1,
-        )
-        button(surface, text, minus, "−", scale.heading, radius=scale.radius)
-        button(surface, text, plus, "+", scale.heading, radius=scale.radius)
-        pygame.draw.rect(surface, theme.CARD, field, border_radius=scale.radius // 2)
-        pygame.draw.rect(
-            surface,
-            theme.ACCENT if number.focused else theme.LINE,
-            field,
-            3 if number.focused else 1,
-            border_radius=scale.radius // 2,
-        )
-        shown = number.text + ("|" if number.focused else "")
-        text.draw(
-            surface,
-            shown,
-            field.inflate(-2 * scale.gap, 0),
-            scale.heading,
-            theme.INK,
-            role=FONT_BOLD,
-            min_size=scale.min_text,
-            align="center",
-            valign="middle",
-            max_lines=1,
-        )
-        rest = pygame.Rect(
-            plus.right + scale.gap,
-            field.y,
-            max(1, label_rect.right - plus.right - scale.gap),
-            field.height,
-        )
-        text.draw(surface, suffix, rest, scale.body, theme.MUTED, valign="middle", max_lines=1)

@@ -143,6 +143,19 @@ STRINGS: dict[str, str] = {
     "menu.compare": "Sammenlign borde",
     "menu.quit": "Afslut",
     # misc
+    "menu.target": "Skift mål",
+    "target.title": "Skift mål",
+    "target.explain": (
+        "Målet X er sidste budgetårs råderum; de øvrige åbne år følger scenariets profil. "
+        "Afsluttede år beholder deres mål. Kan fortrydes."
+    ),
+    "target.label": "Nyt mål for sidste budgetår",
+    "target.years": "Mål pr. år",
+    "target.closed": "{amount} (afsluttet)",
+    "target.changed": "{new} (før {old})",
+    "target.confirm": "Skift mål (Enter)",
+    "target.cancel": "Annullér (Esc)",
+    "target.done": "Målet er nu {amount} i sidste budgetår",
     "dialog.ok": "OK",
     "no_display": (
         "Ingen skærm fundet – spillet kan ikke åbne et vindue. "

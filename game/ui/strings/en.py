@@ -135,6 +135,19 @@ STRINGS: dict[str, str] = {
     "menu.new": "New game",
     "menu.compare": "Compare tables",
     "menu.quit": "Quit",
+    "menu.target": "Change target",
+    "target.title": "Change target",
+    "target.explain": (
+        "The target X is the last budget year's room; the other open years follow the "
+        "scenario's profile. Closed years keep their target. Can be undone."
+    ),
+    "target.label": "New target for the last budget year",
+    "target.years": "Target per year",
+    "target.closed": "{amount} (closed)",
+    "target.changed": "{new} (was {old})",
+    "target.confirm": "Change target (Enter)",
+    "target.cancel": "Cancel (Esc)",
+    "target.done": "The target is now {amount} in the last budget year",
     "dialog.ok": "OK",
     "no_display": (
         "No display found – the game cannot open a window. "

@@ -1,0 +1,178 @@
+"""The facilitator changes the target mid-game ("Skift mål"): the start screen's number
+stepper in a dialog, with the targets per year that would follow, before confirming.
+
+X is the last year's target; earlier open years keep the scenario's profile and closed years
+keep theirs (``game.engine.rules.scaled_targets``). The preview asks the engine itself
+(``apply`` on the current state), and the change goes through ``app.do(SetTarget(x))``, so it
+is autosaved and undoable like every other decision.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine.actions import SetTarget
+from game.engine.rules import IllegalAction, apply
+from game.numbers import format_amount
+from game.ui import theme
+from game.ui.layout import stepper_row
+from game.ui.scene import is_activation, is_key
+from game.ui.scenes.dialog import DialogScene
+from game.ui.stepper import NumberField, draw_stepper
+from game.ui.theme import FONT_BOLD, Scale
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+TARGET_STEP = 5.0
+"""What "−"/"+" (and the − and + keys) change the target by, as on the start screen."""
+
+
+class TargetScene(DialogScene):
+    """ "Skift mål": − / field / + for X, the resulting targets per year, confirm or cancel."""
+
+    wide = 0.56
+    tall = 0.68
+
+    def __init__(self, app: App) -> None:
+        super().__init__(
+            app,
+            app.t("target.title"),
+            app.t("target.explain"),
+            [(app.t("target.confirm"), self.confirm), (app.t("target.cancel"), self.close)],
+        )
+        self.number = NumberField(format_amount(app.state.targets[-1], app.lang))
+
+    @property
+    def wants_text_input(self) -> bool:  # type: ignore[override]
+        """True while the number field has the focus."""
+        return self.number.focused
+
+    # --- model --------------------------------------------------------------------------
+    def preview(self) -> tuple[float, ...] | None:
+        """The targets per year after the change, as the engine computes them; None when the
+        typed text is not an allowed target."""
+        value = self.number.value
+        if value is None:
+            return None
+        try:
+            return apply(self.app.state, SetTarget(value)).targets
+        except IllegalAction:
+            return None
+
+    def confirm(self) -> None:
+        """Set the typed target (through the engine, autosaved); unchanged targets just close."""
+        value = self.number.value
+        if value is None:
+            self.app.toast(self.app.t("error.bad_target"), error=True)
+            return
+        if self.preview() == self.app.state.targets:
+            self.close()
+            return
+        if self.app.do(SetTarget(value)):
+            self.close()
+            self.app.toast(self.app.t("target.done", amount=self.app.amount(value)))
+
+    # --- layout -------------------------------------------------------------------------
+    def parts(
+        self, body: pygame.Rect, scale: Scale
+    ) -> tuple[tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect], pygame.Rect, pygame.Rect]:
+        """(stepper rects = label, minus, field, plus), the explanation and the year table."""
+        g = scale.gap
+        explain_h = round(scale.body * 2.8)
+        explain = pygame.Rect(body.x, body.y, body.width, explain_h)
+        label = pygame.Rect(body.x, explain.bottom + g, body.width, round(scale.body * 1.5))
+        row_h = max(scale.body * 2, round(self.app.size[1] * 0.065))
+        row = pygame.Rect(body.x, label.bottom, body.width, row_h)
+        minus, field, plus = stepper_row(row, row_h, scale)
+        table_y = row.bottom + 2 * g
+        table = pygame.Rect(body.x, table_y, body.width, max(1, body.bottom - table_y))
+        return (label, minus, field, plus), explain, table
+
+    # --- input --------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        """Typing while the field has the focus, −/+ (keys and buttons), Enter confirms, Esc
+        leaves the field and then closes."""
+        number = self.number
+        if event.type == pygame.TEXTINPUT:
+            if number.focused:
+                number.typed(event.text)
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE and number.focused:
+                number.focused = False
+            elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS) and not number.focused:
+                number.step(TARGET_STEP, self.app.lang)
+            elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS) and not number.focused:
+                number.step(-TARGET_STEP, self.app.lang)
+            elif number.focused and not is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+                number.key(event)
+            else:
+                super().handle(event)
+            return
+        if is_activation(event):
+            (_, minus, field, plus), _, _ = self.parts(self.layout().body, Scale(self.app.size[1]))
+            number.focused = False
+            if minus.collidepoint(event.pos):
+                number.step(-TARGET_STEP, self.app.lang)
+            elif plus.collidepoint(event.pos):
+                number.step(TARGET_STEP, self.app.lang)
+            elif field.collidepoint(event.pos):
+                number.focus()
+            else:
+                super().handle(event)
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        """The explanation, the stepper and the targets per year (new, and what it was)."""
+        app = self.app
+        stepper, explain, table = self.parts(rect, scale)
+        app.text.draw(surface, self.body, explain, scale.body, theme.MUTED, min_size=scale.min_text)
+        draw_stepper(
+            surface,
+            app.text,
+            stepper,
+            app.t("target.label"),
+            self.number,
+            scale,
+            suffix=app.t("unit"),
+        )
+        state = app.state
+        preview = self.preview()
+        years = state.scenario.years
+        line_h = min(round(scale.body * 1.5), table.height // max(1, len(years) + 1))
+        heading = app.t("target.years") if preview is not None else app.t("error.bad_target")
+        app.text.draw(
+            surface,
+            heading,
+            pygame.Rect(table.x, table.y, table.width, line_h),
+            scale.body,
+            theme.INK if preview is not None else theme.WARNING,
+            role=FONT_BOLD,
+            min_size=scale.min_text,
+            max_lines=1,
+        )
+        if preview is None:
+            return
+        for i, (year, old, new) in enumerate(zip(years, state.targets, preview)):
+            y = table.y + (i + 1) * line_h
+            closed = i < len(state.results)
+            if closed:
+                value = app.t("target.closed", amount=app.amount(old))
+            elif abs(new - old) < 1e-9:
+                value = app.amount(new)
+            else:
+                value = app.t(
+                    "target.changed", new=app.amount(new), old=app.amount(old, unit=False)
+                )
+            app.text.draw(
+                surface,
+                f"{year}: {value}",
+                pygame.Rect(table.x, y, table.width, line_h),
+                scale.min_text if closed else scale.body,
+                theme.MUTED if closed else theme.INK,
+                min_size=scale.min_text,
+                max_lines=1,
+            )

@@ -1,0 +1,119 @@
+"""The number stepper of the start screen and the target dialog: a label, "−", a field that
+takes a typed number (Danish or English style) and "+".
+
+``NumberField`` holds the typed text and the focus; ``draw_stepper`` draws the widget into
+the four rectangles of ``game.ui.layout.stepper_row``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.numbers import format_amount
+from game.ui import theme
+from game.ui.draw import button
+from game.ui.text import TextRenderer
+from game.ui.theme import FONT_BOLD, Scale
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed the Danish or English way ("12,5", "12.5"), or None."""
+    cleaned = text.strip().replace(" ", "").replace("−", "-")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+@dataclass
+class NumberField:
+    """A small field for a number: digits, comma and Backspace while focused."""
+
+    text: str
+    focused: bool = False
+
+    @property
+    def value(self) -> float | None:
+        """The typed number, or None when the text is not a number."""
+        return parse_number(self.text)
+
+    def key(self, event: pygame.event.Event) -> None:
+        """Edit with Backspace; typed characters arrive as TEXTINPUT."""
+        if event.key == pygame.K_BACKSPACE:
+            self.text = self.text[:-1]
+
+    def typed(self, characters: str) -> None:
+        """Append the digits, comma or point of ``characters``."""
+        self.text += "".join(c for c in characters if c.isdigit() or c in ",.")
+        self.text = self.text[:9]
+
+    def focus(self) -> None:
+        """Start typing a new number (the field empties and takes the keyboard)."""
+        self.focused = True
+        self.text = ""
+        pygame.key.start_text_input()
+
+    def step(self, delta: float, lang: str, low: float = 0.0, high: float = float("inf")) -> None:
+        """The "−"/"+" buttons: change the number by ``delta`` within [low, high]."""
+        value = self.value or 0.0
+        self.text = format_amount(max(low, min(high, value + delta)), lang)
+
+
+def draw_stepper(
+    surface: pygame.Surface,
+    text: TextRenderer,
+    rects: tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect],
+    label: str,
+    number: NumberField,
+    scale: Scale,
+    *,
+    suffix: str,
+) -> None:
+    """The widget in ``rects`` = (label, minus, field, plus): the label over the row, the two
+    buttons, the field (outlined in the accent colour with a caret while focused) and the
+    ``suffix`` (the unit) right of "+"."""
+    label_rect, minus, field, plus = rects
+    text.draw(
+        surface,
+        label,
+        label_rect,
+        scale.body,
+        theme.INK,
+        role=FONT_BOLD,
+        min_size=scale.min_text,
+        max_lines=1,
+    )
+    button(surface, text, minus, "−", scale.heading, radius=scale.radius)
+    button(surface, text, plus, "+", scale.heading, radius=scale.radius)
+    pygame.draw.rect(surface, theme.CARD, field, border_radius=scale.radius // 2)
+    pygame.draw.rect(
+        surface,
+        theme.ACCENT if number.focused else theme.LINE,
+        field,
+        3 if number.focused else 1,
+        border_radius=scale.radius // 2,
+    )
+    shown = number.text + ("|" if number.focused else "")
+    text.draw(
+        surface,
+        shown,
+        field.inflate(-2 * scale.gap, 0),
+        scale.heading,
+        theme.INK,
+        role=FONT_BOLD,
+        min_size=scale.min_text,
+        align="center",
+        valign="middle",
+        max_lines=1,
+    )
+    rest = pygame.Rect(
+        plus.right + scale.gap,
+        field.y,
+        max(1, label_rect.right - plus.right - scale.gap),
+        field.height,
+    )
+    text.draw(surface, suffix, rest, scale.body, theme.MUTED, valign="middle", max_lines=1)

@@ -1,0 +1,121 @@
+"""The facilitator changes the target mid-game: from the year chart's title or the Esc menu,
+with the start screen's stepper; the change goes through the engine, is autosaved and undone
+like any other decision."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import EndYear, new_game
+from game.engine.actions import SetTarget
+from game.engine.history import History
+from game.engine.rules import scaled_targets
+from game.numbers import format_amount
+from game.saves import read_save
+from game.ui.app import PlaySettings
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.overlays import MenuScene
+from game.ui.scenes.target import TargetScene
+from tests.ui.driver import click, key, type_text
+
+CTRL = pygame.KMOD_CTRL
+
+
+def second_year_app(make_app, deck, size=(1280, 720)):
+    """The board of the standard scenario after its first year was closed."""
+    app = make_app(deck, size=size)
+    history = History.start(new_game(deck, "standard", 5)).do(EndYear())
+    app.start_game(deck, PlaySettings("standard", 5), history)
+    app.step(0.02)
+    return app
+
+
+def test_chart_title_opens_the_dialog_and_a_typed_target_is_saved_and_undone(make_app, std_deck):
+    app = second_year_app(make_app, std_deck)
+    board = app.top
+    before = app.state.targets
+    profile = app.state.scenario.target
+    click(app, board.layout().chart_title.center)
+    dialog = app.top
+    assert isinstance(dialog, TargetScene)
+    assert dialog.number.text == format_amount(before[-1], "da")
+    (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
+    click(app, field.center)
+    assert dialog.number.focused and dialog.number.text == ""
+    key(app, pygame.K_h)  # a shortcut key while typing does nothing but edit the field
+    assert app.top is dialog
+    type_text(app, "4x0,5")
+    assert dialog.number.text == "40,5"
+    expected = (before[0], *scaled_targets(profile, 40.5)[1:])
+    assert dialog.preview() == expected
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+    assert app.state.targets == expected
+    assert app.state.targets[0] == before[0]  # the closed year keeps its target
+    assert app.state.log[-1] == SetTarget(40.5)
+    saved = read_save(app.save_path)
+    assert saved.history.current.targets == expected
+    assert saved.history.actions[-1] == SetTarget(40.5)
+    # the board's chart title shows the new target of the open year
+    assert format_amount(expected[1], "da") in app.t(
+        "board.target", amount=app.amount(app.state.targets[app.state.round])
+    )
+    key(app, pygame.K_z, CTRL)
+    assert app.state.targets == before
+    assert read_save(app.save_path).history.current.targets == before
+    key(app, pygame.K_y, CTRL)
+    assert app.state.targets == expected
+
+
+def test_menu_entry_steps_the_target_with_plus_and_minus(make_app, std_deck):
+    app = second_year_app(make_app, std_deck, size=(1600, 900))
+    before = app.state.targets
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    labels = [label for label, _ in menu.buttons]
+    click(app, menu.layout().buttons[labels.index("Skift mål")].center)
+    dialog = app.top
+    assert isinstance(dialog, TargetScene)
+    (_, minus, _, plus), _, _ = dialog.parts(dialog.layout().body, app.scale)
+    click(app, plus.center)
+    click(app, plus.center)
+    key(app, pygame.K_MINUS)
+    amount = before[-1] + 5
+    assert dialog.number.text == format_amount(amount, "da")
+    click(app, minus.center)
+    click(app, minus.center)
+    assert dialog.preview() == (
+        before[0],
+        *scaled_targets(app.state.scenario.target, amount - 10)[1:],
+    )
+    click(app, dialog.layout().buttons[0].center)  # "Skift mål"
+    assert isinstance(app.top, BoardScene)
+    assert app.state.targets[-1] == round(amount - 10, 2)
+    assert read_save(app.save_path).history.current.targets == app.state.targets
+
+
+def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
+    app = second_year_app(make_app, std_deck)
+    before = app.state.targets
+    log = app.state.log
+    app.top.open_target()
+    dialog = app.top
+    (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
+    click(app, field.center)
+    type_text(app, "999999")  # above the engine's limit
+    assert dialog.preview() is None
+    key(app, pygame.K_RETURN)
+    assert app.top is dialog
+    assert app.state.targets == before
+    assert "Målet skal være et tal mellem 0 og 100.000 mio. kr." in app.toast_texts()
+    key(app, pygame.K_ESCAPE)  # leaves the field
+    assert app.top is dialog and not dialog.number.focused
+    key(app, pygame.K_ESCAPE)  # closes
+    assert isinstance(app.top, BoardScene)
+    assert app.state.targets == before and app.state.log == log
+    # the finished game has no target to change: no menu entry
+    while not app.state.finished:
+        app.history = app.history.do(EndYear())
+    menu = MenuScene(app)
+    assert "Skift mål" not in [label for label, _ in menu.buttons]
