@@ -21,6 +21,7 @@ from game.ui import theme
 from game.ui.cards import draw_market_card
 from game.ui.draw import button, kind_icon, panel, pips
 from game.ui.layout import BoardLayout, board_layout, grid
+from game.ui.retained import Layers, Part, Same
 from game.ui.risk import RiskMeter
 from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
 from game.ui.scenes.debrief import DebriefScene
@@ -69,6 +70,10 @@ class BoardScene(Scene):
         """Newly adopted cards and the seconds left of their highlight in the adopted list."""
         self._known: tuple[str, ...] = app.state.adopted_ids()
         self.risk = RiskMeter()
+        self.layers = Layers()
+        """The kept pictures of the board's panels (retained drawing)."""
+        self.card_layers = Layers()
+        """The kept pictures of the market cards, used while the market panel is repainted."""
         self._debrief_shown = False
         self._round_started = time.monotonic()
         self._timer_round = -1
@@ -319,16 +324,81 @@ class BoardScene(Scene):
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """The whole board."""
+        """The whole board: each panel is kept as a picture (``game.ui.retained``) and drawn
+        afresh only when something it shows has changed."""
         layout = self.layout()
         state = self.state
-        surface.fill(theme.BACKGROUND)
-        self._draw_header(surface, layout, state)
-        self._draw_chart(surface, layout, state)
-        self._draw_market(surface, layout, state)
-        self._draw_events(surface, layout, state)
-        self._draw_meters(surface, layout, state)
-        self._draw_adopted(surface, layout, state)
+        app = self.app
+        base = (surface.get_size(), app.lang, Same(state))
+        shadow = max(2, layout.radius // 3)
+
+        def region(rect: pygame.Rect) -> pygame.Rect:
+            return rect.union(rect.move(0, shadow))
+
+        clock = self._clock_text or self.clock_text()
+        history = app.history
+        header_key = (
+            *base,
+            clock,
+            bool(clock) and self.seconds_left() < 0,
+            history is not None and history.can_undo,
+            history is not None and history.can_redo,
+            self.hover if self.hover in layout.header_buttons else None,
+        )
+        forecast = None if state.finished else self.forecast()
+        selected = self.selected_card()
+        base_forecast = None if forecast is None or selected is None else self.risk.get(state)
+        card_hover = self.hover if (self.hover or "").startswith("card:") else None
+        flash = tuple(sorted(self.flash.items()))
+        parts = [
+            Part(
+                "header",
+                layout.header,
+                header_key,
+                lambda: self._draw_header(surface, layout, state),
+            ),
+            Part(
+                "chart",
+                region(layout.chart_panel),
+                (*base, forecast, base_forecast, selected),
+                lambda: self._draw_chart(surface, layout, state),
+            ),
+            Part(
+                "market",
+                region(layout.market_panel),
+                (*base, selected, card_hover),
+                lambda: self._draw_market(surface, layout, state),
+            ),
+            Part(
+                "events",
+                region(layout.events),
+                base,
+                lambda: self._draw_events(surface, layout, state),
+            ),
+            Part(
+                "meters",
+                region(layout.meters),
+                base,
+                lambda: self._draw_meters(surface, layout, state),
+            ),
+            Part(
+                "adopted",
+                region(layout.adopted),
+                (*base, flash),
+                lambda: self._draw_adopted(surface, layout, state),
+            ),
+            Part(
+                "end_year",
+                layout.end_year,
+                (*base, self.hover == "end_year"),
+                lambda: self._draw_end_year(surface, layout, state),
+            ),
+        ]
+        self.layers.compose(surface, theme.BACKGROUND, parts)
+
+    def _draw_end_year(
+        self, surface: pygame.Surface, layout: BoardLayout, state: GameState
+    ) -> None:
         label = (
             self.app.t("board.debrief")
             if state.finished
@@ -482,19 +552,34 @@ class BoardScene(Scene):
             )
             return
         selected = self.selected_card()
+        cards = self.card_layers
+        cards.begin()
+        radius = layout.radius
         for number, (card, rect) in enumerate(zip(state.market, layout.market), start=1):
-            draw_market_card(
-                surface,
-                app,
-                rect,
-                state.deck.proposal(card),
-                state,
-                number,
-                selected=card == selected,
-                min_text=layout.min_text,
-                radius=layout.radius,
-                hover=self.hover == f"card:{number - 1}",
+            lifted = rect.inflate(radius // 2, radius // 2)  # a selected card stands out
+            region = lifted.union(lifted.move(0, radius // 3)).union(
+                rect.move(0, max(2, radius // 3))
             )
+            chosen = card == selected
+            hover = self.hover == f"card:{number - 1}"
+            key = (surface.get_size(), app.lang, Same(state), number, chosen, hover)
+
+            def paint(card: str = card, rect: pygame.Rect = rect, number: int = number) -> None:
+                draw_market_card(
+                    surface,
+                    app,
+                    rect,
+                    state.deck.proposal(card),
+                    state,
+                    number,
+                    selected=card == selected,
+                    min_text=layout.min_text,
+                    radius=radius,
+                    hover=self.hover == f"card:{number - 1}",
+                )
+
+            cards.draw(surface, card, region, key, paint)
+        cards.keep_only(state.market)
 
     def _draw_outcome(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         """After the last year the table is empty: show what each year adopted instead, with
