@@ -4,7 +4,8 @@ Every function takes the surface, the rectangle to draw in, the data and the fon
 nothing outside the rectangle. Nothing is told by colour alone: met years carry a check mark,
 missed years a cross, gaps are hatched, negative amounts point down. Text is never smaller than
 1/45 of the surface height (``Scale.min_text``), so a projector audience can read it; amounts
-are formatted the Danish way by ``game.numbers.format_amount``.
+are formatted the Danish way by ``game.numbers.format_amount``. The cards' sparkline and the
+board's pips are ``game.ui.draw.effect_bars`` and ``game.ui.draw.pips``.
 """
 
 from __future__ import annotations
@@ -349,62 +350,6 @@ def _draw_fan(
 # ----- sparkline -------------------------------------------------------------------------
 
 
-def draw_sparkline(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    values: Sequence[float],
-    *,
-    low: Sequence[float] | None = None,
-    high: Sequence[float] | None = None,
-    color: Color = theme.BLUE,
-    limit: float | None = None,
-) -> None:
-    """A card's effect per year as small bars around a zero line.
-
-    Gains are solid bars pointing up; costs are hatched bars pointing down, so the sign reads
-    without colour. ``low``/``high`` (per year) draw a whisker for an uncertain gain.
-    ``limit`` fixes the largest absolute amount (to compare several cards on one scale).
-    """
-    n = len(values)
-    if n == 0 or rect.width <= 0 or rect.height <= 0:
-        return
-    extremes = [abs(v) for v in values]
-    if high is not None:
-        extremes += [abs(v) for v in high]
-    biggest = limit if limit is not None else max(extremes, default=0.0)
-    biggest = max(biggest, 1e-9)
-    negatives = any(v < 0 for v in values)
-    positives = any(v > 0 for v in values) or high is not None
-    if negatives and positives:
-        zero = rect.top + rect.height // 2
-        up, down = zero - rect.top, rect.bottom - zero
-    elif negatives:
-        zero, up, down = rect.top + 1, 0, rect.height - 1
-    else:
-        zero, up, down = rect.bottom - 1, rect.height - 1, 0
-    step = rect.width / n
-    bar_w = max(2, round(step * 0.55))
-    for i, value in enumerate(values):
-        cx = round(rect.left + (i + 0.5) * step)
-        if value > 0:
-            h = max(1, round(value / biggest * up))
-            pygame.draw.rect(surface, color, (cx - bar_w // 2, zero - h, bar_w, h))
-        elif value < 0:
-            h = max(1, round(-value / biggest * down))
-            cost = pygame.Rect(cx - bar_w // 2, zero, bar_w, h)
-            pygame.draw.rect(surface, theme.mix(theme.GAP, theme.CARD, 0.7), cost)
-            hatch(surface, cost, theme.GAP, step=max(4, bar_w // 2))
-            pygame.draw.rect(surface, theme.GAP, cost, 1)
-        if low is not None and high is not None and high[i] > low[i]:
-            y_low = zero - round(max(0.0, low[i]) / biggest * up)
-            y_high = zero - round(high[i] / biggest * up)
-            pygame.draw.line(surface, theme.INK, (cx, y_low), (cx, y_high), 2)
-            pygame.draw.line(
-                surface, theme.INK, (cx - bar_w // 4, y_high), (cx + bar_w // 4, y_high), 2
-            )
-    pygame.draw.line(surface, theme.LINE, (rect.left, zero), (rect.right - 1, zero), 1)
-
-
 # ----- line chart ------------------------------------------------------------------------
 
 
@@ -516,72 +461,3 @@ def _dashed(
     while x < end[0]:
         pygame.draw.line(surface, color, (x, y), (min(end[0], x + dash), y), width)
         x += 2 * dash
-
-
-# ----- meter -----------------------------------------------------------------------------
-
-
-def draw_meter(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    value: float,
-    maximum: float,
-    *,
-    label: str,
-    fonts: Fonts,
-    text: str | None = None,
-    minimum: float = 0.0,
-    color: Color = theme.BLUE,
-    marker: float | None = None,
-    warn: bool = False,
-    segments: bool = False,
-    scale: Scale | None = None,
-    lang: str = "da",
-) -> None:
-    """A labelled horizontal gauge: ``label`` and ``text`` (default: the value) on one line,
-    the bar below, filled from ``minimum`` to ``value`` out of ``maximum``.
-
-    ``marker`` draws a notch (e.g. the service floor); ``warn`` shows the bar and the text in the
-    warning colour with a "!" badge (never colour alone); ``segments`` splits the bar into one
-    cell per unit (capacity pips).
-    """
-    sc = _scale(surface, scale)
-    if rect.width <= 0 or rect.height <= 0:
-        return
-    font = fonts.get(FONT_REGULAR, sc.min_text)
-    bold = fonts.get(FONT_BOLD, sc.min_text)
-    line = font.get_linesize()
-    value_text = text if text is not None else format_amount(value, lang, decimals=0)
-    ink = theme.WARNING if warn else theme.INK
-    clip = surface.get_clip()
-    surface.set_clip(rect.clip(clip))
-    value_rect = blit_text(surface, value_text, bold, ink, "topright", rect.topright)
-    label_right = value_rect.left - sc.gap
-    if warn:
-        badge = pygame.Rect(0, 0, line * 3 // 4, line * 3 // 4)
-        badge.midright = (value_rect.left - sc.gap // 2, value_rect.centery)
-        pygame.draw.rect(surface, theme.WARNING, badge, border_radius=badge.width // 4)
-        blit_text(surface, "!", bold, theme.CARD, "center", badge.center)
-        label_right = badge.left - sc.gap // 2
-    blit_text(
-        surface, label, font, theme.MUTED, "topleft", rect.topleft, max(8, label_right - rect.left)
-    )
-    bar_h = max(6, min(rect.height - line - 2, round(line * 0.7)))
-    bar = pygame.Rect(rect.left, rect.top + line + 2, rect.width, bar_h)
-    radius = bar_h // 2
-    pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=radius)
-    span = max(1e-9, maximum - minimum)
-    share = max(0.0, min(1.0, (value - minimum) / span))
-    fill = bar.copy()
-    fill.width = round(bar.width * share)
-    if fill.width > 0:
-        pygame.draw.rect(surface, theme.WARNING if warn else color, fill, border_radius=radius)
-    if segments and 1 < span <= 24:
-        for k in range(1, round(span)):
-            x = bar.left + round(bar.width * k / span)
-            pygame.draw.line(surface, theme.PANEL, (x, bar.top), (x, bar.bottom - 1), 2)
-    if marker is not None:
-        x = bar.left + round(bar.width * max(0.0, min(1.0, (marker - minimum) / span)))
-        pygame.draw.line(surface, theme.INK, (x, bar.top - 3), (x, bar.bottom + 2), 3)
-    pygame.draw.rect(surface, theme.LINE, bar, 1, border_radius=radius)
-    surface.set_clip(clip)

@@ -8,6 +8,7 @@ import pygame
 
 from game.engine.model import Kind
 from game.ui import theme
+from game.ui.charts import hatch
 from game.ui.text import TextRenderer
 from game.ui.theme import FONT_BOLD, Color
 
@@ -169,7 +170,8 @@ def pips(
     *,
     empty: Color = theme.DISABLED,
 ) -> None:
-    """A row of ``total`` rounded pips, the first ``filled`` coloured."""
+    """A row of ``total`` rounded pips, the first ``filled`` coloured (the one gauge of the UI:
+    the board's capacity and fatigue meters)."""
     if total <= 0:
         return
     g = max(2, rect.height // 5)
@@ -193,7 +195,8 @@ def effect_bars(
     high: list[float] | None = None,
     range_color: Color = theme.FAN,
 ) -> list[pygame.Rect]:
-    """A sparkline of columns around a zero line (gains up, costs down, costs in ``negative``).
+    """A sparkline of columns around a zero line: gains up, costs down and hatched in
+    ``negative`` (the one sparkline of the UI: market cards and the card view).
 
     ``low``/``high`` draw the uncertainty range (10–90 %) as a light block behind a narrower
     bar. Returns each column's slot."""
@@ -221,9 +224,11 @@ def effect_bars(
             h = up * min(1.0, value / top)
             bar = pygame.Rect(bar_x, round(zero - h), bar_w, max(1, round(h)))
             pygame.draw.rect(surface, color, bar)
-        else:
+        else:  # a cost: hatched, like the year chart's gaps, so the sign reads without colour
             h = down * min(1.0, -value / top)
             bar = pygame.Rect(bar_x, round(zero), bar_w, max(1, round(h)))
-            pygame.draw.rect(surface, negative, bar)
+            pygame.draw.rect(surface, theme.mix(negative, theme.CARD, 0.7), bar)
+            hatch(surface, bar, negative, step=max(4, bar_w // 2))
+            pygame.draw.rect(surface, negative, bar, 1)
     pygame.draw.line(surface, theme.LINE, (rect.x, round(zero)), (rect.right, round(zero)), 1)
     return slots

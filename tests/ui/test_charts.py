@@ -13,6 +13,7 @@ import pytest
 
 from game.ui import charts, theme
 from game.ui.charts import ValueAxis
+from game.ui.draw import effect_bars, pips
 from game.ui.fonts import Fonts
 from game.ui.theme import Scale
 
@@ -173,9 +174,9 @@ def test_sparkline_gains_point_up_and_costs_down(fonts: Fonts) -> None:
     surface = pygame.Surface((200, 80))
     surface.fill(theme.CARD)
     rect = pygame.Rect(0, 0, 200, 80)
-    charts.draw_sparkline(surface, rect, (-4.0, 4.0))
-    zero = 40
-    left, right = 50, 150
+    slots = effect_bars(surface, rect, [-4.0, 4.0], 4.0, theme.BLUE)
+    zero = round(rect.y + rect.height * 0.68)
+    left, right = slots[0].centerx, slots[1].centerx
     assert surface.get_at((right, zero - 10))[:3] == theme.BLUE
     assert surface.get_at((right, zero + 10))[:3] == theme.CARD
     assert surface.get_at((left, zero - 10))[:3] == theme.CARD
@@ -184,14 +185,16 @@ def test_sparkline_gains_point_up_and_costs_down(fonts: Fonts) -> None:
     assert theme.GAP in below and len(below) >= 2
 
 
-def test_meter_fills_in_proportion_and_marks_a_floor(fonts: Fonts) -> None:
+def test_meter_pips_fill_in_proportion(fonts: Fonts) -> None:
     surface = canvas()
     rect = pygame.Rect(100, 100, 400, 60)
-    charts.draw_meter(surface, rect, 3, 4, label="Kapacitet", fonts=fonts, color=theme.BLUE)
-    line = fonts.get(theme.FONT_REGULAR, Scale(SIZE[1]).min_text).get_linesize()
-    y = rect.top + line + 2 + 4
+    pips(surface, rect, 3, 4, theme.BLUE)
+    y = rect.centery
     filled = [x for x in range(rect.left, rect.right) if surface.get_at((x, y))[:3] == theme.BLUE]
-    assert abs(len(filled) - 300) < 20
+    empty = [
+        x for x in range(rect.left, rect.right) if surface.get_at((x, y))[:3] == theme.DISABLED
+    ]
+    assert abs(len(filled) - 3 * len(empty)) < 20
 
 
 def test_line_chart_marks_points_below_the_floor(fonts: Fonts) -> None:

@@ -13,7 +13,7 @@ import pygame
 
 from game.engine.actions import Adopt, EndYear
 from game.engine.forecast import Forecast
-from game.engine.model import KINDS, Kind
+from game.engine.model import KINDS, Kind, Proposal
 from game.engine.rules import realised
 from game.engine.state import GameState
 from game.numbers import format_amount, format_percent
@@ -57,6 +57,15 @@ def format_clock(seconds: float) -> str:
     """Seconds as m:ss."""
     seconds = max(0, int(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def panel_parts(rect: pygame.Rect, layout: BoardLayout) -> tuple[pygame.Rect, pygame.Rect]:
+    """The heading line and the body inside a board panel ``rect`` (inset by one gap)."""
+    inner = rect.inflate(-2 * layout.gap, -2 * layout.gap)
+    head_h = round(layout.heading * 1.4)
+    head = pygame.Rect(inner.x, inner.y, inner.width, head_h)
+    body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
+    return head, body
 
 
 class BoardScene(Scene):
@@ -416,6 +425,62 @@ class BoardScene(Scene):
             hover=self.hover == "end_year",
         )
 
+    def _heading(
+        self,
+        surface: pygame.Surface,
+        layout: BoardLayout,
+        text: str,
+        rect: pygame.Rect,
+        *,
+        valign: str = "middle",
+    ) -> None:
+        """A panel's heading: bold, one line, shrunk to fit."""
+        self.app.text.draw(
+            surface,
+            text,
+            rect,
+            layout.heading,
+            theme.INK,
+            min_size=layout.min_text,
+            role=FONT_BOLD,
+            valign=valign,
+            max_lines=1,
+        )
+
+    def _empty(
+        self, surface: pygame.Surface, layout: BoardLayout, text: str, rect: pygame.Rect
+    ) -> None:
+        """The muted line of a panel with nothing in it yet."""
+        self.app.text.draw(surface, text, rect, layout.body, theme.MUTED, min_size=layout.min_text)
+
+    def _proposal_line(
+        self,
+        surface: pygame.Surface,
+        layout: BoardLayout,
+        row: pygame.Rect,
+        proposal: Proposal,
+        right_w: int,
+    ) -> None:
+        """A proposal in a list: its kind's icon and its title, leaving ``right_w`` pixels on
+        the right of ``row`` free (for an amount or the note mark)."""
+        line_h = row.height
+        icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
+        kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+        self.app.text.draw(
+            surface,
+            proposal.title,
+            pygame.Rect(
+                icon.right + layout.gap,
+                row.y,
+                row.width - icon.width - layout.gap - right_w,
+                line_h,
+            ),
+            layout.min_text,
+            theme.INK,
+            valign="middle",
+            max_lines=1,
+        )
+
     def _draw_header(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app
         pygame.draw.rect(surface, theme.HEADER, layout.header)
@@ -479,16 +544,8 @@ class BoardScene(Scene):
             "board.target",
             amount=app.amount(state.targets[min(state.round, len(state.targets) - 1)]),
         )
-        app.text.draw(
-            surface,
-            f"{app.t('board.years')} · {target_text}",
-            layout.chart_title,
-            layout.heading,
-            theme.INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
+        self._heading(
+            surface, layout, f"{app.t('board.years')} · {target_text}", layout.chart_title
         )
         forecast = None if state.finished else self.forecast()
         if forecast is not None:
@@ -528,17 +585,7 @@ class BoardScene(Scene):
         title = app.t("board.market")
         if state.market:
             title = f"{title} · {app.t('board.select_hint', n=min(9, len(state.market)))}"
-        app.text.draw(
-            surface,
-            title,
-            layout.market_title,
-            layout.heading,
-            theme.INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
-        )
+        self._heading(surface, layout, title, layout.market_title)
         if not state.market:
             area = layout.market_panel.inflate(-4 * layout.gap, -4 * layout.gap)
             app.text.draw(
@@ -585,17 +632,7 @@ class BoardScene(Scene):
         """After the last year the table is empty: show what each year adopted instead, with
         what every proposal really delivered over the whole period."""
         app = self.app
-        app.text.draw(
-            surface,
-            app.t("board.outcome"),
-            layout.market_title,
-            layout.heading,
-            theme.INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
-        )
+        self._heading(surface, layout, app.t("board.outcome"), layout.market_title)
         area = pygame.Rect(
             layout.market_title.x,
             layout.market_title.bottom,
@@ -635,22 +672,7 @@ class BoardScene(Scene):
                 amount = app.amount(total, sign=True, unit=False)
                 amount_w = app.text.width(amount, layout.min_text, FONT_BOLD) + layout.gap
                 row = pygame.Rect(cell.x, y, cell.width, line_h)
-                icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
-                kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
-                app.text.draw(
-                    surface,
-                    proposal.title,
-                    pygame.Rect(
-                        icon.right + layout.gap,
-                        row.y,
-                        row.width - icon.width - layout.gap - amount_w,
-                        line_h,
-                    ),
-                    layout.min_text,
-                    theme.INK,
-                    valign="middle",
-                    max_lines=1,
-                )
+                self._proposal_line(surface, layout, row, proposal, amount_w)
                 app.text.draw(
                     surface,
                     amount,
@@ -667,30 +689,12 @@ class BoardScene(Scene):
     def _draw_events(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app
         panel(surface, layout.events, layout.radius, theme.EVENT_TINT)
-        inner = layout.events.inflate(-2 * layout.gap, -2 * layout.gap)
-        head_h = round(layout.heading * 1.4)
-        app.text.draw(
-            surface,
-            app.t("board.events"),
-            pygame.Rect(inner.x, inner.y, inner.width, head_h),
-            layout.heading,
-            theme.INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
+        head, body = panel_parts(layout.events, layout)
+        self._heading(surface, layout, app.t("board.events"), head, valign="top")
         round_index = state.round if not state.finished else state.scenario.rounds - 1
         events = state.events_in_round(round_index)
-        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
         if not events:
-            app.text.draw(
-                surface,
-                app.t("board.events_none"),
-                body,
-                layout.body,
-                theme.MUTED,
-                min_size=layout.min_text,
-            )
+            self._empty(surface, layout, app.t("board.events_none"), body)
             return
         share = body.height // len(events)
         for i, eid in enumerate(events):
@@ -834,29 +838,13 @@ class BoardScene(Scene):
     def _draw_adopted(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app
         panel(surface, layout.adopted, layout.radius)
-        inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
-        head_h = round(layout.heading * 1.4)
+        head, body = panel_parts(layout.adopted, layout)
         counts_w = self._draw_kind_counts(surface, layout, state)
-        app.text.draw(
-            surface,
-            f"{app.t('board.adopted')} ({len(state.adopted)})",
-            pygame.Rect(inner.x, inner.y, inner.width - counts_w, head_h),
-            layout.heading,
-            theme.INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
-        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
+        title = f"{app.t('board.adopted')} ({len(state.adopted)})"
+        head.width -= counts_w
+        self._heading(surface, layout, title, head, valign="top")
         if not state.adopted:
-            app.text.draw(
-                surface,
-                app.t("board.adopted_none"),
-                body,
-                layout.body,
-                theme.MUTED,
-                min_size=layout.min_text,
-            )
+            self._empty(surface, layout, app.t("board.adopted_none"), body)
             return
         line_h = round(layout.min_text * 1.3)
         for row, label, card in self.adopted_rows(layout, state):
@@ -877,42 +865,26 @@ class BoardScene(Scene):
             if glow > 0:
                 tint = theme.mix(theme.PANEL, theme.KIND_TINTS[proposal.kind], glow)
                 pygame.draw.rect(surface, tint, row.inflate(layout.gap, 2), border_radius=4)
-            icon = pygame.Rect(row.x, row.y + 2, line_h - 4, line_h - 4)
-            kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
             adoption = state.adoption(card)
             note_w = line_h if adoption is not None and adoption.note else 0
+            self._proposal_line(surface, layout, row, proposal, note_w)
             if note_w:
                 note_mark(
                     surface, pygame.Rect(row.right - note_w, row.y + 3, note_w - 2, line_h - 6)
                 )
-            app.text.draw(
-                surface,
-                proposal.title,
-                pygame.Rect(
-                    icon.right + layout.gap,
-                    row.y,
-                    row.width - icon.width - layout.gap - note_w,
-                    line_h,
-                ),
-                layout.min_text,
-                theme.INK,
-                valign="middle",
-                max_lines=1,
-            )
 
     def kind_slots(self, layout: BoardLayout) -> list[tuple[Kind, pygame.Rect, pygame.Rect]]:
         """Where the "Vedtaget" heading shows each kind: (kind, icon rect, number rect)."""
-        inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
-        head_h = round(layout.heading * 1.4)
+        head, _ = panel_parts(layout.adopted, layout)
         icon_s = round(layout.min_text * 1.1)
         slot = icon_s + round(layout.min_text * 1.6)
-        x = inner.right - slot * len(KINDS)
-        y = inner.y + (head_h - icon_s) // 2
+        x = head.right - slot * len(KINDS)
+        y = head.y + (head.height - icon_s) // 2
         slots = []
         for i, kind in enumerate(KINDS):
             left = x + i * slot
             icon = pygame.Rect(left, y, icon_s, icon_s)
-            number = pygame.Rect(left + icon_s + 2, inner.y, slot - icon_s - 2, head_h)
+            number = pygame.Rect(left + icon_s + 2, head.y, slot - icon_s - 2, head.height)
             slots.append((kind, icon, number))
         return slots
 
@@ -944,9 +916,7 @@ class BoardScene(Scene):
     ) -> list[tuple[pygame.Rect, str, str | None]]:
         """The rows of the "Vedtaget" panel: (rect, year label, None) or (rect, "", card id).
         When they do not all fit, the most recent are shown under a "+N mere" line."""
-        inner = layout.adopted.inflate(-2 * layout.gap, -2 * layout.gap)
-        head_h = round(layout.heading * 1.4)
-        body = pygame.Rect(inner.x, inner.y + head_h, inner.width, inner.height - head_h)
+        _, body = panel_parts(layout.adopted, layout)
         line_h = round(layout.min_text * 1.3)
         capacity = max(1, body.height // line_h)
         lines: list[tuple[str, str | None]] = []

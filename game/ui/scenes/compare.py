@@ -26,9 +26,10 @@ from game.numbers import format_amount, format_percent
 from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns
+from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page
 from game.ui.scene import Scene, is_activation
 from game.ui.scenes.debrief import output_folder
-from game.ui.scenes.year import draw_header, line_height
+from game.ui.scenes.year import line_height
 from game.ui.textfield import FieldStyle, TextField
 from game.ui.theme import FONT_BOLD
 
@@ -177,10 +178,8 @@ class CompareScene(Scene):
             step = 1 if key == pygame.K_RIGHT else -1
             self.index = (self.index + step) % len(self.groups)
             self.scroll = 0
-        elif key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
-            self._scroll_by(1 if key == pygame.K_DOWN else 5)
-        elif key in (pygame.K_UP, pygame.K_PAGEUP):
-            self._scroll_by(-1 if key == pygame.K_UP else -5)
+        elif key in SCROLL_KEYS:
+            self._scroll_by(SCROLL_KEYS[key])
 
     def _scroll_by(self, rows: int) -> None:
         self.scroll = max(0, min(self.max_scroll, self.scroll + rows))
@@ -210,21 +209,15 @@ class CompareScene(Scene):
         app = self.app
         sc = app.scale
         g = sc.gap
-        surface.fill(theme.BACKGROUND)
         group = self.group
         subtitle = ""
         if group is not None:
             subtitle = app.t("compare.group_of", index=self.index + 1, count=len(self.groups))
-        header = draw_header(app, surface, app.t("compare.title"), subtitle)
-        width, height = surface.get_size()
-        self.buttons = {}
         row_h = round(line_height(app, sc.min_text) * 1.6)
-        path_row = pygame.Rect(2 * g, header.bottom + g, width - 4 * g, row_h)
-        self._draw_path_row(surface, path_row)
-        foot_h = max(round(sc.heading * 2.0), round(height * 0.08))
-        body = pygame.Rect(
-            2 * g, path_row.bottom + g, width - 4 * g, height - path_row.bottom - foot_h - 4 * g
-        )
+        page = draw_page(app, surface, app.t("compare.title"), subtitle, row_h)
+        body = page.body
+        self.buttons = {}
+        self._draw_path_row(surface, page.strip)
         if group is None:
             panel(surface, body, sc.radius)
             message = self.error or app.t("compare.empty", folder=str(self.folder))
@@ -240,9 +233,7 @@ class CompareScene(Scene):
             )
         else:
             self._draw_group(surface, body, group)
-        self._draw_footer(
-            surface, pygame.Rect(2 * g, height - foot_h - 2 * g, width - 4 * g, foot_h)
-        )
+        self._draw_footer(surface, page.footer)
 
     def _draw_path_row(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
@@ -570,26 +561,7 @@ class CompareScene(Scene):
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
         sc = app.scale
-        g = sc.gap
         width = min(rect.width // 4, max(sc.body * 10, rect.width // 5))
-        back = pygame.Rect(rect.right - width, rect.y, width, rect.height)
-        write = pygame.Rect(back.x - g - width, rect.y, width, rect.height)
-        button(
-            surface,
-            app.text,
-            write,
-            app.t("compare.write"),
-            sc.body,
-            radius=sc.radius,
-            primary=True,
-            enabled=bool(self.groups),
-            hint="W",
-        )
-        button(
-            surface, app.text, back, app.t("compare.back"), sc.body, radius=sc.radius, hint="Esc"
-        )
-        self.buttons["write"] = write
-        self.buttons["back"] = back
         if self.write_error:
             status = app.t("compare.write_failed", reason=self.write_error)
             ink = theme.WARNING
@@ -597,12 +569,10 @@ class CompareScene(Scene):
             status, ink = app.t("compare.written", folder=str(self.written[0].parent)), theme.INK
         else:
             status, ink = app.t("compare.hint"), theme.MUTED
-        app.text.draw(
-            surface,
-            status,
-            pygame.Rect(rect.x, rect.y, write.x - rect.x - g, rect.height),
-            sc.min_text,
-            ink,
-            valign="middle",
-            max_lines=3,
-        )
+        buttons = [
+            FooterButton(
+                "write", app.t("compare.write"), "W", primary=True, enabled=bool(self.groups)
+            ),
+            FooterButton("back", app.t("compare.back"), "Esc"),
+        ]
+        self.buttons.update(draw_footer(app, surface, rect, buttons, width, status, ink))

@@ -31,10 +31,11 @@ from game.engine.state import GameState
 from game.engine.verdict import Verdict, verdict
 from game.numbers import format_amount
 from game.ui import charts, theme
-from game.ui.draw import button, kind_icon, panel
+from game.ui.draw import kind_icon, panel
 from game.ui.layout import split_columns, split_rows
+from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page
 from game.ui.scene import Scene, ctrl_held, is_activation
-from game.ui.scenes.year import draw_header, line_height
+from game.ui.scenes.year import line_height
 from game.ui.theme import FONT_BOLD
 
 if TYPE_CHECKING:
@@ -169,10 +170,8 @@ class DebriefScene(Scene):
         elif key in (pygame.K_RIGHT, pygame.K_TAB, pygame.K_LEFT):
             step = -1 if key == pygame.K_LEFT or (event.mod & pygame.KMOD_SHIFT) else 1
             self.tab = TABS[(TABS.index(self.tab) + step) % len(TABS)]
-        elif key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
-            self._scroll_by(1 if key == pygame.K_DOWN else 5)
-        elif key in (pygame.K_UP, pygame.K_PAGEUP):
-            self._scroll_by(-1 if key == pygame.K_UP else -5)
+        elif key in SCROLL_KEYS:
+            self._scroll_by(SCROLL_KEYS[key])
 
     def _scroll_by(self, rows: int) -> None:
         if self.tab in SCROLL_TABS:
@@ -258,32 +257,19 @@ class DebriefScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         """Header, tabs, the current page and the footer."""
         app = self.app
-        sc = app.scale
-        g = sc.gap
-        surface.fill(theme.BACKGROUND)
         headline, _ = verdict_lines(app, self.state, self.verdict)
         scenario = self.state.scenario
-        header = draw_header(
-            app, surface, headline, f"{scenario.title} · {scenario.years[0]}–{scenario.years[-1]}"
-        )
-        width, height = surface.get_size()
-        tab_h = round(sc.body * 2.0)
-        tabs = pygame.Rect(2 * g, header.bottom + g, width - 4 * g, tab_h)
-        self._draw_tabs(surface, tabs)
-        foot_h = max(round(sc.heading * 2.0), round(height * 0.08))
-        body = pygame.Rect(
-            2 * g, tabs.bottom + g, width - 4 * g, height - tabs.bottom - foot_h - 4 * g
-        )
+        subtitle = f"{scenario.title} · {scenario.years[0]}–{scenario.years[-1]}"
+        rects = draw_page(app, surface, headline, subtitle, round(app.scale.body * 2.0))
+        self._draw_tabs(surface, rects.strip)
         page = {
             "result": self._draw_result,
             "proposals": self._draw_proposals,
             "questions": self._draw_questions,
             "whatif": self._draw_whatif,
         }[self.tab]
-        page(surface, body)
-        self._draw_footer(
-            surface, pygame.Rect(2 * g, height - foot_h - 2 * g, width - 4 * g, foot_h)
-        )
+        page(surface, rects.body)
+        self._draw_footer(surface, rects.footer)
 
     def _draw_tabs(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
@@ -313,25 +299,7 @@ class DebriefScene(Scene):
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
         sc = app.scale
-        g = sc.gap
-        names = ("report", "new", "menu")
         width = min(rect.width // 5, max(sc.body * 9, rect.width // 6))
-        self.buttons = []
-        x = rect.right
-        for name in reversed(names):
-            button_rect = pygame.Rect(x - width, rect.y, width, rect.height)
-            self.buttons.append(Button(name, button_rect))
-            button(
-                surface,
-                app.text,
-                button_rect,
-                app.t(f"debrief.button.{name}"),
-                sc.body,
-                radius=sc.radius,
-                primary=name == "report",
-                hint=app.t(f"debrief.key.{name}"),
-            )
-            x -= width + g
         if self.report_pending:
             status, ink = app.t("debrief.report_writing"), theme.MUTED
         elif self.report_error:
@@ -341,15 +309,17 @@ class DebriefScene(Scene):
             ink = theme.INK
         else:
             status, ink = app.t("debrief.undo_hint"), theme.MUTED
-        app.text.draw(
-            surface,
-            status,
-            pygame.Rect(rect.x, rect.y, x - rect.x, rect.height),
-            sc.min_text,
-            ink,
-            valign="middle",
-            max_lines=3,
-        )
+        buttons = [
+            FooterButton(
+                name,
+                app.t(f"debrief.button.{name}"),
+                app.t(f"debrief.key.{name}"),
+                primary=name == "report",
+            )
+            for name in ("report", "new", "menu")
+        ]
+        drawn = draw_footer(app, surface, rect, buttons, width, status, ink)
+        self.buttons = [Button(name, box) for name, box in drawn.items()]
 
     # --- page: result ---------------------------------------------------------------------
     def _draw_result(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
