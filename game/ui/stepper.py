@@ -62,6 +62,27 @@ class NumberField:
         value = self.value or 0.0
         self.text = format_amount(max(low, min(high, value + delta)), lang)
 
+    def click(
+        self,
+        pos: tuple[int, int],
+        rects: tuple[pygame.Rect, pygame.Rect, pygame.Rect],
+        delta: float,
+        lang: str,
+        high: float = float("inf"),
+    ) -> bool:
+        """A click at ``pos`` on the stepper's (minus, field, plus): step down, start typing or
+        step up. True when the click hit one of them."""
+        minus, field, plus = rects
+        if minus.collidepoint(pos):
+            self.step(-delta, lang, high=high)
+        elif plus.collidepoint(pos):
+            self.step(delta, lang, high=high)
+        elif field.collidepoint(pos):
+            self.focus()
+        else:
+            return False
+        return True
+
 
 def draw_stepper(
     surface: pygame.Surface,

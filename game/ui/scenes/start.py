@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 TARGET_STEP = 5.0
 TIMER_STEP = 1.0
+MAX_TIMER = 120.0
+"""Minutes per year at most on the round timer."""
 
 
 def format_time(iso: str, lang: str) -> str:
@@ -115,10 +117,6 @@ class StartScene(Scene):
     def step_target(self, delta: float) -> None:
         """+/− on the target."""
         self.target.step(delta, self.app.lang)
-
-    def step_timer(self, delta: float) -> None:
-        """+/− on the timer."""
-        self.timer.step(delta, self.app.lang, high=120.0)
 
     def load_path(self) -> None:
         """Load the deck typed into the path field; problems are listed as FILE:LINE lines."""
@@ -238,20 +236,15 @@ class StartScene(Scene):
             if rect.collidepoint(pos) and i < len(self.saves):
                 self.resume(i)
                 return
+        lang = self.app.lang
+        target = (layout.target_minus, layout.target_field, layout.target_plus)
+        timer = (layout.timer_minus, layout.timer_field, layout.timer_plus)
         if layout.start.collidepoint(pos):
             self.start()
-        elif layout.target_minus.collidepoint(pos):
-            self.step_target(-TARGET_STEP)
-        elif layout.target_plus.collidepoint(pos):
-            self.step_target(TARGET_STEP)
-        elif layout.target_field.collidepoint(pos):
-            self.target.focus()
-        elif layout.timer_minus.collidepoint(pos):
-            self.step_timer(-TIMER_STEP)
-        elif layout.timer_plus.collidepoint(pos):
-            self.step_timer(TIMER_STEP)
-        elif layout.timer_field.collidepoint(pos):
-            self.timer.focus()
+        elif self.target.click(pos, target, TARGET_STEP, lang) or self.timer.click(
+            pos, timer, TIMER_STEP, lang, high=MAX_TIMER
+        ):
+            return
         elif layout.deck_standard.collidepoint(pos):
             self.use_standard()
         elif layout.deck_load.collidepoint(pos):
@@ -292,16 +285,7 @@ class StartScene(Scene):
             min_size=scale.min_text,
         )
         button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
-        text.draw(
-            surface,
-            app.t("start.deck"),
-            layout.deck_label,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        self._label(surface, app.t("start.deck"), layout.deck_label, scale)
         button(
             surface,
             text,
@@ -330,16 +314,7 @@ class StartScene(Scene):
                 theme.WARNING if self.deck_problems else theme.MUTED,
                 max_lines=1,
             )
-        text.draw(
-            surface,
-            app.t("start.scenario"),
-            layout.scenario_label,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        self._label(surface, app.t("start.scenario"), layout.scenario_label, scale)
         for i, (rect, scenario) in enumerate(zip(layout.scenarios, self.deck.scenarios)):
             chosen = i == self.scenario_index
             panel(
@@ -415,16 +390,7 @@ class StartScene(Scene):
             primary=True,
             hint=app.t("start.start_hint"),
         )
-        text.draw(
-            surface,
-            app.t("start.resume"),
-            layout.resume_label,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        self._label(surface, app.t("start.resume"), layout.resume_label, scale)
         if not self.saves:
             rect = pygame.Rect(
                 layout.resume_label.x,
@@ -455,6 +421,19 @@ class StartScene(Scene):
                 valign="middle",
                 max_lines=1,
             )
+
+    def _label(self, surface: pygame.Surface, label: str, rect: pygame.Rect, scale: Scale) -> None:
+        """The bold name over a group of choices ("Kortspil", "Scenarie", "Fortsæt")."""
+        self.app.text.draw(
+            surface,
+            label,
+            rect,
+            scale.body,
+            theme.INK,
+            role=FONT_BOLD,
+            max_lines=1,
+            min_size=scale.min_text,
+        )
 
     def _draw_path_field(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         self.path_field.set_rect(rect)

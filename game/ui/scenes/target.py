@@ -115,13 +115,7 @@ class TargetScene(DialogScene):
         if is_activation(event):
             (_, minus, field, plus), _, _ = self.parts(self.layout().body, Scale(self.app.size[1]))
             number.focused = False
-            if minus.collidepoint(event.pos):
-                number.step(-TARGET_STEP, self.app.lang)
-            elif plus.collidepoint(event.pos):
-                number.step(TARGET_STEP, self.app.lang)
-            elif field.collidepoint(event.pos):
-                number.focus()
-            else:
+            if not number.click(event.pos, (minus, field, plus), TARGET_STEP, self.app.lang):
                 super().handle(event)
 
     # --- drawing ------------------------------------------------------------------------
