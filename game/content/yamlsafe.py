@@ -210,4 +210,10 @@ def _convert(
         return str(node.value)
     # a plain scalar: its constructor directly (what construct_object would call, without the
     # bookkeeping for anchors and recursion, which cannot occur here)
-    return loader.yaml_constructors[tag](loader, node)
+    try:
+        return loader.yaml_constructors[tag](loader, node)
+    except (ValueError, OverflowError):  # e.g. an integer of 5,000 digits, or "0x_"
+        problems.append(
+            Problem(document.file, line, f"'{str(node.value)[:20]}' kan ikke læses som et tal")
+        )
+        return None

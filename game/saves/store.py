@@ -261,6 +261,10 @@ def _deck(header: Header, path: Path) -> Deck:
         more = len(error.problems) - 1
         extra = f" (og {more} problem{'er' if more > 1 else ''} mere)" if more > 0 else ""
         raise SaveError(path, f"kortspillet i det gemte spil er ugyldigt: {first}{extra}") from None
+    except Exception as error:  # a save must never crash the program
+        raise SaveError(
+            path, f"kortspillet i det gemte spil kan ikke læses ({type(error).__name__})"
+        ) from None
     if deck.content_hash != header.content_hash:
         raise SaveError(
             path,
