@@ -100,6 +100,8 @@ def test_every_change_shows_up_as_a_fresh_drawing_would(make_app, std_deck):
     same(board, size)
     board.hover = "end_year"
     same(board, size)
+    board.hover = "target"  # the year chart's title, which opens the target dialog
+    same(board, size)
     board.hover = None
     same(board, size)
 

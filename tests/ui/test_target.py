@@ -12,6 +12,7 @@ from game.engine.history import History
 from game.engine.rules import scaled_targets
 from game.numbers import format_amount
 from game.saves import read_save
+from game.ui import theme
 from game.ui.app import PlaySettings
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.overlays import MenuScene
@@ -19,6 +20,15 @@ from game.ui.scenes.target import TargetScene
 from tests.ui.driver import click, key, type_text
 
 CTRL = pygame.KMOD_CTRL
+
+
+def pixel_colors(app, rect):
+    """The colours on screen inside ``rect``."""
+    return {
+        tuple(app.surface.get_at((x, y)))[:3]
+        for x in range(rect.x, rect.right, 2)
+        for y in range(rect.y, rect.bottom, 2)
+    }
 
 
 def second_year_app(make_app, deck, size=(1280, 720)):
@@ -35,7 +45,12 @@ def test_chart_title_opens_the_dialog_and_a_typed_target_is_saved_and_undone(mak
     board = app.top
     before = app.state.targets
     profile = app.state.scenario.target
-    click(app, board.layout().chart_title.center)
+    title = board.layout().chart_title
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=title.center, rel=(0, 0)))
+    app.step(0.02)
+    assert board.hover == "target"  # the title lights up in the accent colour: it can be clicked
+    assert pixel_colors(app, title) & {theme.ACCENT}
+    click(app, title.center)
     dialog = app.top
     assert isinstance(dialog, TargetScene)
     assert dialog.number.text == format_amount(before[-1], "da")

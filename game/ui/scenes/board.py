@@ -203,13 +203,16 @@ class BoardScene(Scene):
                 self.app.request_redraw()
 
     def target_at(self, pos: tuple[int, int]) -> str | None:
-        """What a click at ``pos`` would hit: "card:N", "end_year", a header button, or None."""
+        """What a click at ``pos`` would hit: "card:N", "end_year", "target" (the year chart's
+        title, which opens the target dialog), a header button, or None."""
         layout = self.layout()
         for index, rect in enumerate(layout.market[: len(self.state.market)]):
             if rect.collidepoint(pos):
                 return f"card:{index}"
         if layout.end_year.collidepoint(pos):
             return "end_year"
+        if layout.chart_title.collidepoint(pos) and not self.state.finished:
+            return "target"
         for name, rect in layout.header_buttons.items():
             if rect.collidepoint(pos):
                 return name
@@ -369,7 +372,7 @@ class BoardScene(Scene):
             Part(
                 "chart",
                 region(layout.chart_panel),
-                (*base, forecast, base_forecast, selected),
+                (*base, forecast, base_forecast, selected, self.hover == "target"),
                 lambda: self._draw_chart(surface, layout, state),
             ),
             Part(
@@ -433,6 +436,7 @@ class BoardScene(Scene):
         rect: pygame.Rect,
         *,
         valign: str = "middle",
+        color: theme.Color = theme.INK,
     ) -> None:
         """A panel's heading: bold, one line, shrunk to fit."""
         self.app.text.draw(
@@ -440,7 +444,7 @@ class BoardScene(Scene):
             text,
             rect,
             layout.heading,
-            theme.INK,
+            color,
             min_size=layout.min_text,
             role=FONT_BOLD,
             valign=valign,
@@ -544,9 +548,9 @@ class BoardScene(Scene):
             "board.target",
             amount=app.amount(state.targets[min(state.round, len(state.targets) - 1)]),
         )
-        self._heading(
-            surface, layout, f"{app.t('board.years')} · {target_text}", layout.chart_title
-        )
+        title = f"{app.t('board.years')} · {target_text}"
+        color = theme.ACCENT if self.hover == "target" else theme.INK  # it can be clicked
+        self._heading(surface, layout, title, layout.chart_title, color=color)
         forecast = None if state.finished else self.forecast()
         if forecast is not None:
             percent = format_percent(forecast.probability, app.lang)
