@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,6 +31,35 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _number(low: float, high: float, what: str, *, whole: bool = False):  # type: ignore[no-untyped-def]
+    """An argparse type that accepts a finite number between ``low`` and ``high``."""
+
+    def parse(text: str) -> float | int:
+        try:
+            value: float | int = int(text) if whole else float(text)
+        except ValueError:
+            kind = "a whole number" if whole else "a number"
+            raise argparse.ArgumentTypeError(f"{what} must be {kind}, not {text!r}") from None
+        if not (math.isfinite(value) and low <= value <= high):
+            bounds = f"{int(low)} and {int(high)}" if whole else f"{low:g} and {high:g}"
+            raise argparse.ArgumentTypeError(f"{what} must be between {bounds}")
+        return value
+
+    return parse
+
+
+def _timer(text: str) -> float | None:
+    """Minutes per year: 0 means no timer, otherwise 0.1 to 600."""
+    if text.strip() in ("0", "0.0"):
+        return None
+    value: float = _number(0.1, 600, "--timer (minutes, 0 = none)")(text)
+    return value
+
+
+SEED = _number(0, 2**63 - 1, "--seed", whole=True)
+TARGET = _number(0, 100_000, "--target (mio. kr.)")
+
+
 def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) -> None:
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
     parser.add_argument(
@@ -39,8 +69,10 @@ def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) 
 
 def _add_game_options(parser: argparse.ArgumentParser) -> None:
     _add_deck(parser)
-    parser.add_argument("--target", type=float, help="råderum to find each year, mio. kr.")
-    parser.add_argument("--seed", type=int, default=None, help="random seed of the game")
+    parser.add_argument(
+        "--target", type=TARGET, help="the facilitator's X: the last year's target, mio. kr."
+    )
+    parser.add_argument("--seed", type=SEED, default=None, help="random seed of the game")
     parser.add_argument("--lang", choices=("da", "en"), default="da", help="language")
     parser.add_argument("--size", type=_size, default=None, help="window size, e.g. 1600x900")
 
@@ -50,13 +82,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="raaderum", description="Råderumsspillet – KL's budget game, digital edition."
     )
+    from game import __version__
+
+    parser.add_argument("--version", action="version", version=f"raaderum {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="start the game window")
     _add_game_options(play)
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     play.add_argument("--autoplay", choices=("random", "greedy"), help="let a bot play")
-    play.add_argument("--speed", type=float, default=2.0, help="bot decisions per second")
+    play.add_argument(
+        "--speed",
+        type=_number(0.01, 10_000, "--speed"),
+        default=2.0,
+        help="bot decisions per second",
+    )
     play.add_argument("--quit-at-end", action="store_true", help="close after the debrief")
     play.add_argument(
         "--resume",
@@ -67,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue the newest unfinished game, or FILE",
     )
     play.add_argument("--save-dir", help="folder for saves (default: the user data folder)")
-    play.add_argument("--timer", type=float, default=None, help="minutes per year (optional)")
+    play.add_argument("--timer", type=_timer, default=None, help="minutes per year (0 = none)")
 
     shot = sub.add_parser("screenshot", help="render a scene to a PNG without a window")
     _add_game_options(shot)
@@ -89,18 +129,20 @@ def build_parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("simulate", help="let a bot play many games")
     _add_deck(sim)
     sim.add_argument("--policy", choices=("random", "greedy"), default="greedy")
-    sim.add_argument("--games", type=int, default=200)
-    sim.add_argument("--seed", type=int, default=0)
-    sim.add_argument("--target", type=float, default=None)
+    sim.add_argument("--games", type=_number(1, 1_000_000, "--games", whole=True), default=200)
+    sim.add_argument("--seed", type=SEED, default=0)
+    sim.add_argument("--target", type=TARGET, default=None)
     sim.add_argument("--json", action="store_true")
 
     fc = sub.add_parser("forecast", help="multi-year effect of a set of proposals")
     _add_deck(fc, scenario_required=True)
     fc.add_argument("--adopt", action="append", default=[], metavar="ID[@ROUND]", required=True)
     fc.add_argument("--certain", action="store_true", help="every factor = 1 (exact sums)")
-    fc.add_argument("--samples", type=int, default=20_000)
-    fc.add_argument("--seed", type=int, default=0)
-    fc.add_argument("--target", type=float, default=None)
+    fc.add_argument(
+        "--samples", type=_number(1, 5_000_000, "--samples", whole=True), default=20_000
+    )
+    fc.add_argument("--seed", type=SEED, default=0)
+    fc.add_argument("--target", type=TARGET, default=None)
     fc.add_argument("--json", action="store_true")
 
     rep = sub.add_parser("replay", help="rebuild a saved game and print its state")
@@ -130,6 +172,10 @@ def _load(deck_path: str | None):  # type: ignore[no-untyped-def]
     return load_deck(Path(deck_path) if deck_path else standard_deck())
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
     from game.content import DeckError, load_deck
@@ -148,9 +194,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
         areas = len({p.area for p in deck.proposals})
         print(
             f"{path}: OK – '{deck.title}': {len(deck.proposals)} forslag "
-            f"({counts[Kind.SAVING]} besparelser, {counts[Kind.EFFICIENCY]} effektiviseringer, "
-            f"{counts[Kind.INVESTMENT]} investeringer) i {areas} områder, "
-            f"{len(deck.events)} hændelser, {len(deck.scenarios)} scenarier"
+            f"({_count(counts[Kind.SAVING], 'besparelse', 'besparelser')}, "
+            f"{_count(counts[Kind.EFFICIENCY], 'effektivisering', 'effektiviseringer')}, "
+            f"{_count(counts[Kind.INVESTMENT], 'investering', 'investeringer')}) i "
+            f"{_count(areas, 'område', 'områder')}, "
+            f"{_count(len(deck.events), 'hændelse', 'hændelser')}, "
+            f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
         )
     return status
 
@@ -170,7 +219,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     deck = _load(args.deck)
     print(f"{deck.title}")
     for s in deck.scenarios:
-        target = "/".join(format_amount(t) for t in sorted(set(s.target)))
+        target = "/".join(format_amount(t) for t in s.target)
         print(f"  {s.id:<16} {s.title} – {s.years[0]}–{s.years[-1]}, mål {target} {deck.unit}")
     return EXIT_OK
 
@@ -178,8 +227,9 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
 def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
     try:
         return deck.scenario(scenario_id)
-    except KeyError as error:
-        raise UsageError(f"ukendt scenarie: {error.args[0]}") from None
+    except KeyError:
+        known = ", ".join(s.id for s in deck.scenarios)
+        raise UsageError(f"ukendt scenarie '{scenario_id}' (kendte: {known})") from None
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -188,8 +238,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
-    if args.games < 1:
-        raise UsageError("--games skal være mindst 1")
     result = simulate(deck, scenario.id, args.policy, args.games, args.seed, args.target)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -209,7 +257,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_forecast(args: argparse.Namespace) -> int:
     """The multi-year effect of a set of proposals (the deck author's calculator)."""
     from game.engine.forecast import forecast_plan
-    from game.engine.rules import IllegalAction
+    from game.engine.rules import IllegalAction, scaled_targets
     from game.planning import parse_plan
 
     deck = _load(args.deck)
@@ -218,9 +266,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         plan = parse_plan(deck, scenario, args.adopt)
     except IllegalAction as error:
         raise UsageError(error.reason) from None
-    if args.samples < 1 or args.samples > 5_000_000:
-        raise UsageError("--samples skal være mellem 1 og 5000000")
-    target = [args.target] * scenario.rounds if args.target is not None else None
+    target = scaled_targets(scenario.target, args.target) if args.target is not None else None
     result = forecast_plan(
         deck,
         scenario,

@@ -115,3 +115,42 @@ def test_unknown_scenario_and_broken_deck_exit_2(tmp_path):
     out = _run("simulate", "--deck", str(bad))
     assert out.returncode == 2
     assert out.stderr.startswith(f"{bad}:")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["simulate", "--seed", "-1"],
+        ["simulate", "--target", "nan"],
+        ["simulate", "--target", "-1"],
+        ["simulate", "--games", "0"],
+        ["forecast", "--scenario", "standard", "--adopt", "lean", "--seed", "-3"],
+        ["forecast", "--scenario", "standard", "--adopt", "lean", "--samples", "0"],
+        ["play", "--timer", "-5"],
+        ["play", "--timer", "nan"],
+        ["play", "--speed", "0"],
+        ["play", "--seed", "18446744073709551616"],
+        ["play", "--target", "100001"],
+        ["play", "--size", "10x10"],
+    ],
+)
+def test_bad_numbers_on_the_command_line_are_refused_before_anything_runs(args):
+    out = _run(*args)
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert f"argument {args[-2]}" in out.stderr.splitlines()[-1]
+
+
+def test_forecast_target_is_the_facilitators_x_like_in_the_game():
+    out = _run(
+        "forecast",
+        "--scenario",
+        "standard",
+        "--adopt",
+        "lean",
+        "--target",
+        "60",
+        "--certain",
+        "--json",
+    )
+    assert json.loads(out.stdout)["target"] == [16, 32, 48, 60]
