@@ -25,7 +25,7 @@ from game.content.schema import (
     ProposalSpec,
     ScenarioSpec,
 )
-from game.content.yamlsafe import Problem, YamlDocument, YamlError, read
+from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -70,13 +70,19 @@ def load_deck(path: str | Path) -> Deck:
         raise DeckError([Problem(label, 1, "mappen indeholder ingen .yaml-filer")])
     if len(files) > MAX_FILES:
         raise DeckError([Problem(label, 1, f"mappen har over {MAX_FILES} .yaml-filer")])
-    sources: list[tuple[str, bytes]] = []
-    for file in files:
-        try:
-            sources.append((str(file), file.read_bytes()))
-        except OSError as error:
-            raise DeckError([Problem(str(file), 1, f"kan ikke læses: {error.strerror}")]) from None
-    return load_sources(sources)
+    return load_sources([(str(file), _read_limited(file)) for file in files])
+
+
+def _read_limited(file: Path) -> bytes:
+    """The bytes of a regular file, reading no more than one byte past the size limit (so a
+    huge file, a device or a pipe is refused quickly instead of filling memory or hanging)."""
+    try:
+        if not file.is_file():
+            raise DeckError([Problem(str(file), 1, "er ikke en almindelig fil")])
+        with file.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)  # yamlsafe reports "for stor" past MAX_BYTES
+    except OSError as error:
+        raise DeckError([Problem(str(file), 1, f"kan ikke læses: {error.strerror}")]) from None
 
 
 def load_sources(sources: Sequence[tuple[str, bytes | str]]) -> Deck:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 SCHEMA_VERSION = 1
@@ -40,7 +40,14 @@ CardId = Annotated[str, Field(min_length=1, max_length=32, pattern=ID_PATTERN)]
 Amount = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
 Effect = Annotated[list[Amount], Field(min_length=1, max_length=10)]
 Service = Annotated[int, Field(ge=-5, le=5)]
-YearLabel = Annotated[str, BeforeValidator(_year_label), Field(min_length=1, max_length=12)]
+YearLabel = Annotated[
+    str,
+    BeforeValidator(_year_label),
+    Field(min_length=1, max_length=12),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 12}, {"type": "integer"}]}
+    ),
+]
 Target = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
 
 

@@ -84,7 +84,7 @@ def decode(raw: bytes, file: str) -> str:
     """The text of a YAML file, after the size, emptiness and UTF-8 checks."""
     if len(raw) > MAX_BYTES:
         raise YamlError(
-            [Problem(file, 1, f"filen er for stor ({len(raw):,} bytes; højst {MAX_BYTES:,})")]
+            [Problem(file, 1, f"filen er for stor: et kortspil må højst fylde {MAX_BYTES:,} bytes")]
         )
     try:
         text = raw.decode("utf-8-sig")

@@ -52,8 +52,10 @@ def _evolve(state: GameState, **changes: Any) -> GameState:
 
 
 def capacity_for(base_capacity: int, fatigue: int) -> int:
-    """A round's capacity: the scenario's capacity lowered by one per FATIGUE_PER_CAPACITY."""
-    return max(MIN_CAPACITY, base_capacity - fatigue // FATIGUE_PER_CAPACITY)
+    """A round's capacity: the scenario's capacity lowered by one per FATIGUE_PER_CAPACITY,
+    never below MIN_CAPACITY (or the scenario's own capacity, if that is smaller)."""
+    floor = min(base_capacity, MIN_CAPACITY)
+    return max(floor, base_capacity - fatigue // FATIGUE_PER_CAPACITY)
 
 
 def fatigue_after(fatigue: int, cuts: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -281,3 +282,24 @@ def test_yaml_is_read_only_with_safe_loaders():
 def test_a_bad_target_is_one_problem_and_never_dropped(target, fragment):
     problems = _problems(_good_body().replace("target: 1", f"target: {target}"))
     assert problems == [f"deck.yaml:25: {fragment}"]
+
+
+def test_huge_files_devices_and_pipes_are_refused_without_reading_them(tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: 200 MiB that are never read
+    with pytest.raises(DeckError) as error:
+        load_deck(big)
+    assert str(error.value.problems[0]).startswith(f"{big}:1: filen er for stor")
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    with pytest.raises(DeckError) as error:
+        load_deck(pipe)
+    assert str(error.value.problems[0]) == f"{pipe}:1: er ikke en almindelig fil"
+
+
+def test_schema_allows_years_written_as_numbers_like_the_loader():
+    years = json_schema()["$defs"]["ScenarioSpec"]["properties"]["years"]["items"]
+    assert {"type": "integer"} in years["anyOf"]
+    text = _good_body().replace('years: ["2027", "2028"]', "years: [2027, 2028]")
+    assert load_sources([("d.yaml", text)]).scenario("s").years == ("2027", "2028")

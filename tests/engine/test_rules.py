@@ -223,3 +223,9 @@ def test_facilitator_target_scales_a_rising_profile(std_deck):
     assert state.targets == (24, 48, 72, 90)  # X is the last year's target, profile kept
     state = apply(apply(state, EndYear()), SetTarget(45))
     assert state.targets == (24, 24, 36, 45)  # the closed year keeps its target
+
+
+def test_a_scenario_capacity_below_the_minimum_is_kept(ledger_deck):
+    assert capacity_for(1, 0) == 1  # a scenario may ask for capacity 1
+    assert capacity_for(1, 10) == 1
+    assert capacity_for(3, 10) == 2
