@@ -21,10 +21,9 @@ from game.engine.bots import BUFFER, BUFFER_ABS, KIND_BONUS, SERVICE_WORTH
 from game.engine.model import KINDS, PROFILE_YEARS, Deck, Scenario
 from game.engine.randomness import factor_from_draws
 from game.engine.rules import (
-    FATIGUE_PER_CAPACITY,
     FATIGUE_RECOVERY,
     MAX_TARGET,
-    MIN_CAPACITY,
+    capacity_for,
     fill_market,
     scaled_targets,
     weighted_choice,
@@ -223,8 +222,7 @@ def _start_round(
     fill_market(market, pile, scenario.market, range(len(KINDS)), tables.kinds.__getitem__)
     state.markets[game] = market
     state.piles[game] = pile
-    base = scenario.capacity - int(state.fatigue[game]) // FATIGUE_PER_CAPACITY
-    state.capacity[game] = max(MIN_CAPACITY, base)
+    state.capacity[game] = capacity_for(scenario.capacity, int(state.fatigue[game]))
     state.used[game] = 0
     state.cuts[game] = 0
 
