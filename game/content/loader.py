@@ -450,18 +450,25 @@ def _check_scenario(
                     )
                 )
     pool = spec.proposals if spec.proposals is not None else list(known)
-    if spec.require_all_kinds:
-        kinds = {KIND_NAMES[proposals[p].spec.kind] for p in pool if p in proposals}
-        for kind in KINDS:
-            if kind.value not in kinds and (pool and all(p in proposals for p in pool)):
-                problems.append(
-                    Problem(
-                        doc.file,
-                        doc.start_line(path),
-                        f"scenariet '{spec.id}' kan ikke vindes: det har intet "
-                        f"forslag af slagsen '{kind.value}'",
-                    )
-                )
+    if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
+        return
+    cards = [_proposal(proposals[p].spec) for p in pool]
+    for kind in KINDS:
+        of_kind = [c for c in cards if c.kind is kind]
+        if not of_kind:
+            reason = f"det har intet forslag af slagsen '{kind.value}'"
+        elif all(c.load > spec.capacity for c in of_kind):
+            reason = (
+                f"intet forslag af slagsen '{kind.value}' passer i kapaciteten "
+                f"({spec.capacity}); det mindste har belastning {min(c.load for c in of_kind)}"
+            )
+        else:
+            continue
+        problems.append(
+            Problem(
+                doc.file, doc.start_line(path), f"scenariet '{spec.id}' kan ikke vindes: {reason}"
+            )
+        )
 
 
 def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
