@@ -30,7 +30,7 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	mkdir -p docs/img
-	for scene in board debrief; do \
+	for scene in board debrief compare note; do \
 		SDL_VIDEODRIVER=dummy $(BIN)/raaderum screenshot --scene $$scene --out docs/img/$$scene.png --size 1600x900; \
 	done
 
