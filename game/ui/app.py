@@ -16,7 +16,6 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +44,7 @@ IDLE_SLEEP_MS = 25
 a plain sleep keeps an idle board near 0 % with at most 25 ms input latency)."""
 TOAST_SECONDS = 4.0
 EXIT_OK = 0
+EXIT_CRASH = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -99,6 +99,8 @@ class App:
         self.save_dir = save_dir
         self.save_path: Path | None = None
         self.save_created: str | None = None
+        self.last_save_ok = False
+        """True once the game on screen is safely in its save file."""
         self.running = True
         self.exit_code = EXIT_OK
         self.toasts: list[Toast] = []
@@ -264,10 +266,11 @@ class App:
         )
         try:
             self.save_path.parent.mkdir(parents=True, exist_ok=True)
+            # created=None keeps the creation time already in the file (or stamps a new one)
             write_save(self.save_path, self.deck, settings, self.history, self.save_created)
-            if self.save_created is None:
-                self.save_created = datetime.now().astimezone().isoformat(timespec="seconds")
+            self.last_save_ok = True
         except Exception as error:  # a full disk must not end the workshop
+            self.last_save_ok = False
             log.warning("autosave failed: %s", error)
             self.toast(self.t("error.save_failed", reason=str(error)), error=True)
 
@@ -324,9 +327,9 @@ class App:
         self.request_redraw()
 
     def quit(self, code: int = EXIT_OK) -> None:
-        """Leave the loop after this frame."""
+        """Leave the loop after this frame (an earlier crash keeps its non-zero exit code)."""
         self.running = False
-        self.exit_code = code
+        self.exit_code = max(self.exit_code, code)
 
     # --- frames -------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:
@@ -498,7 +501,9 @@ class App:
     def _crashed(self, error: BaseException) -> bool:
         """Write the crash log and show a message; False when the message itself failed."""
         log_path = write_crash_log(self.save_dir, error)
-        message = self.t("error.crash", log=str(log_path))
+        self.exit_code = EXIT_CRASH
+        saved = self.save_path is not None and self.last_save_ok
+        message = self.t("error.crash" if saved else "error.crash_unsaved", log=str(log_path))
         print(message, file=sys.stderr)
         if getattr(self, "_crash_count", 0) >= 1:
             return False
@@ -523,13 +528,19 @@ def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:
 
 
 # --- command line -----------------------------------------------------------------------
-def ensure_display() -> bool:
-    """Initialise the video system; False when no display can be opened."""
+def display_available() -> bool:
+    """Initialise the video system; False when there is no screen to show a window on.
+
+    With no display SDL quietly falls back to its invisible "offscreen" (or "dummy") driver, and
+    the game would run where nobody can see it; that counts as no display unless the user asked
+    for such a driver with SDL_VIDEODRIVER (as tests and headless kiosks do).
+    """
     try:
         pygame.display.init()
     except pygame.error:
         return False
-    return True
+    invisible = pygame.display.get_driver() in ("offscreen", "dummy")
+    return not invisible or bool(os.environ.get("SDL_VIDEODRIVER"))
 
 
 def run_play(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine.model import Deck
 from game.paths import standard_deck, user_dir
-from game.ui.app import EXIT_BAD_INPUT, App, PlaySettings
+from game.ui.app import EXIT_BAD_INPUT, App, PlaySettings, display_available
 from game.ui.strings import Strings
 
 
@@ -81,7 +81,10 @@ def play(args: argparse.Namespace) -> int:
         else:
             found = list_saves(folder)
             if not found:
-                return _fail(strings.t("start.resume_none"))
+                finished = list_saves(folder, unfinished_only=False)
+                return _fail(
+                    strings.t("start.resume_all_finished" if finished else "start.resume_none")
+                )
             path = found[0].path
         try:
             saved = read_save(path)
@@ -94,6 +97,9 @@ def play(args: argparse.Namespace) -> int:
             return EXIT_BAD_INPUT
         deck = loaded
     size = args.size or (1280, 720)
+    if not display_available():
+        print(strings.t("no_display"), file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         app = App(
             deck,

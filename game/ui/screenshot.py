@@ -203,7 +203,15 @@ def run_screenshot(args: argparse.Namespace) -> int:
     deck = load_cli_deck(args, "screenshot")
     if deck is None:
         return EXIT_BAD_INPUT
+    import pygame
+
     out = Path(args.out)
+    if out.is_dir():
+        print(
+            f"raaderum screenshot: {out} is a folder; give a file name such as board.png",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     try:
         render_scene(
             deck,
@@ -215,8 +223,8 @@ def run_screenshot(args: argparse.Namespace) -> int:
             lang=args.lang,
             target=args.target,
         )
-    except (ValueError, OSError) as error:
-        print(f"raaderum screenshot: {error}", file=sys.stderr)
+    except (ValueError, OSError, pygame.error) as error:
+        print(f"raaderum screenshot: {out}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     print(out)
     return EXIT_OK

@@ -279,7 +279,7 @@ def test_a_crash_is_logged_and_the_game_can_be_resumed(make_app, std_deck, tmp_p
     decided = app.state
     app.push(Exploding(app))
     pygame.event.post(pygame.event.Event(pygame.QUIT))
-    assert app.run() == 0
+    assert app.run() == 1  # a crash is never reported as success
     logs = list(tmp_path.rglob("crash*.log"))
     assert len(logs) == 1 and "RuntimeError: boom" in logs[0].read_text(encoding="utf-8")
     assert isinstance(app.top, MessageScene)

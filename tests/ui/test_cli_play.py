@@ -152,3 +152,52 @@ def test_replay_of_the_autoplayed_save_matches(tmp_path):
     data = json.loads(replayed.stdout)
     assert data["state_hash"] == state_hash(read_save(path).history.current)
     assert data["finished"] is True
+
+
+def test_no_screen_at_all_is_said_instead_of_playing_invisibly(tmp_path):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--scenario", "intro"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**environment, "RAADERUM_HOME": str(tmp_path / "home")},
+    )
+    assert result.returncode == 2
+    assert "Ingen skærm fundet" in result.stderr
+
+
+def test_resume_when_every_save_is_finished_says_so(tmp_path):
+    saves = tmp_path / "saves"
+    done = run(
+        [
+            "play",
+            "--autoplay",
+            "greedy",
+            "--speed",
+            "1000",
+            "--quit-at-end",
+            "--scenario",
+            "intro",
+            "--seed",
+            "3",
+            "--save-dir",
+            str(saves),
+        ],
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    result = run(["play", "--resume", "--save-dir", str(saves)], tmp_path)
+    assert result.returncode == 2
+    assert "Alle gemte spil er spillet færdig" in result.stderr
+
+
+def test_screenshot_to_a_folder_or_an_unwritable_place_is_one_line(tmp_path):
+    for out in (tmp_path, Path("/proc/no/such/place.png")):
+        result = run(["screenshot", "--scene", "start", "--out", str(out)], tmp_path)
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -32,6 +32,7 @@ STRINGS: dict[str, str] = {
     "start.start_hint": "Enter",
     "start.resume": "Fortsæt et spil",
     "start.resume_none": "Ingen gemte spil endnu.",
+    "start.resume_all_finished": "Alle gemte spil er spillet færdig. Start et nyt spil, eller åbn et bestemt: »raaderum play --resume FIL«.",
     "start.resume_item": "{date} · {scenario} · runde {round} af {rounds}",
     # board
     "board.round": "Runde {round} af {rounds}",
@@ -105,6 +106,7 @@ STRINGS: dict[str, str] = {
     "error.unknown_action": "Ukendt handling.",
     "error.unknown": "Det kan ikke lade sig gøre: {reason}",
     "error.save_failed": "Spillet kunne ikke gemmes: {reason}",
+    "error.crash_unsaved": "Der skete en uventet fejl, og spillet kunne ikke gemmes. Detaljer: {log}",
     "error.crash": "Der skete en uventet fejl. Spillet er gemt og kan fortsættes med »raaderum play --resume«. Detaljer: {log}",
     "error.broken_save": "Det gemte spil kan ikke åbnes: {reason}",
     "toast.undone": "Fortrudt",
