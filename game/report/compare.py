@@ -86,7 +86,7 @@ class ProposalUse:
 
 @dataclass(frozen=True)
 class ComparisonGroup:
-    """The tables that played the same deck content and scenario."""
+    """The tables that played the same deck content, scenario and targets."""
 
     deck_id: str
     deck_title: str
@@ -97,6 +97,11 @@ class ComparisonGroup:
     tables: tuple[TableResult, ...]
     proposals: tuple[ProposalUse, ...]
     """Every proposal of the scenario, the most adopted first."""
+
+    @property
+    def targets(self) -> tuple[float, ...]:
+        """The targets every table of the group played for (the same by construction)."""
+        return self.tables[0].target if self.tables else ()
 
     @property
     def wins(self) -> int:
@@ -195,17 +200,19 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
 
 
 def compare_saves(paths: list[Path]) -> Comparison:
-    """Read the saves in ``paths`` (files or folders) and group them by deck content hash and
-    scenario. Unreadable saves are listed in the result's ``unreadable``, not raised."""
+    """Read the saves in ``paths`` (files or folders) and group them by deck content hash,
+    scenario and targets (tables that played for a different X are never mixed). Unreadable
+    saves are listed in the result's ``unreadable``, not raised."""
     files, unreadable = save_files(paths)
-    groups: dict[tuple[str, str], list[SavedGame]] = {}
+    groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
     for file in files:
         try:
             saved = read_save(file)
         except SaveError as error:
             unreadable.append(Unreadable(file, str(error)))
             continue
-        key = (saved.deck.content_hash, saved.history.current.scenario.id)
+        current = saved.history.current
+        key = (saved.deck.content_hash, current.scenario.id, current.targets)
         groups.setdefault(key, []).append(saved)
     ordered = sorted(
         groups.values(), key=lambda s: (-len(s), s[0].deck.title, s[0].settings.scenario)
@@ -227,7 +234,12 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     def t(key: str, **params: object) -> str:
         return text(lang, key, **params)
 
-    title = t("compare.group", scenario=group.scenario_title, deck=group.deck_title)
+    title = t(
+        "compare.group",
+        scenario=group.scenario_title,
+        deck=group.deck_title,
+        targets="/".join(format_amount(v, lang) for v in group.targets),
+    )
     total = len(group.tables)
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import shutil
 
+import numpy as np
 import pytest
 from report_helpers import assert_self_contained, parse_html, save_game
 
@@ -122,3 +123,27 @@ def test_compare_command(saves_dir, tmp_path, capsys):
     assert main([*bad, "--out", str(tmp_path / "none")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 3
     assert not (tmp_path / "none").exists()
+
+
+def test_tables_that_played_for_a_different_target_are_a_group_of_their_own(tmp_path):
+    from game.content import load_deck
+    from game.engine import History
+    from game.engine.bots import greedy_policy
+    from game.engine.rules import new_game
+    from game.paths import standard_deck
+    from game.report import compare_saves
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    for index, target in enumerate((None, None, 60.0)):
+        state = new_game(deck, "intro", index, target)
+        history = History.start(state)
+        generator = np.random.default_rng(index)
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        write_save(
+            tmp_path / f"bord{index}.json", deck, GameSettings("intro", index, target), history
+        )
+    groups = compare_saves([tmp_path])
+    assert sorted(len(g.tables) for g in groups) == [1, 2]
+    assert {g.targets[-1] for g in groups} == {20.0, 60.0}

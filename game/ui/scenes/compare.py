@@ -266,7 +266,12 @@ class CompareScene(Scene):
         app = self.app
         sc = app.scale
         g = sc.gap
-        title = app.t("compare.group", scenario=group.scenario_title, deck=group.deck_title)
+        title = app.t(
+            "compare.group",
+            scenario=group.scenario_title,
+            deck=group.deck_title,
+            targets=app.amount(group.targets[-1]) if group.targets else "",
+        )
         title_h = line_height(app, sc.heading, FONT_BOLD)
         arrows_w = 0
         if len(self.groups) > 1:

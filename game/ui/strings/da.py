@@ -246,7 +246,7 @@ STRINGS.update(
         "compare.no_folder": "Mappen findes ikke: {folder}",
         "compare.empty": "Ingen gemte spil i {folder}. Saml bordenes gemte spil i én mappe, og skriv stien ovenfor.",
         "compare.group_of": "Gruppe {index} af {count}",
-        "compare.group": "{scenario} · {deck}",
+        "compare.group": "{scenario} · {deck} · mål {targets} i sidste år",
         "compare.proposals": "Forslag: hvor mange borde vedtog dem",
         "compare.mean_round": "ø runde {round}",
         "compare.unused": "{count} forslag blev ikke vedtaget af noget bord.",

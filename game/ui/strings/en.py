@@ -238,7 +238,7 @@ STRINGS.update(
         "compare.no_folder": "The folder does not exist: {folder}",
         "compare.empty": "No saved games in {folder}. Collect the tables' saves in one folder and type its path above.",
         "compare.group_of": "Group {index} of {count}",
-        "compare.group": "{scenario} · {deck}",
+        "compare.group": "{scenario} · {deck} · target {targets} in the last year",
         "compare.proposals": "Proposals: how many tables adopted them",
         "compare.mean_round": "avg. round {round}",
         "compare.unused": "{count} proposals were adopted by no table.",
