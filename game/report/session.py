@@ -430,11 +430,11 @@ class _Writer:
             "raaderum": [round(v, 6) for v in raaderum(state)],
             "met": [r.met for r in state.results],
             "adopted": [
-                {"id": a.card, "round": a.round, "year": self.years[a.round], "note": a.note}
+                {"id": a.card, "round": a.round + 1, "year": self.years[a.round], "note": a.note}
                 for a in state.adopted
             ],
             "adopted_ids": list(state.adopted_ids()),
-            "events": [{"id": e.card, "round": e.round} for e in state.events],
+            "events": [{"id": e.card, "round": e.round + 1} for e in state.events],
             "state_hash": state_hash(state),
             "what_if": self.whatif.to_dict(),
             "created": self.saved.created,

@@ -101,6 +101,8 @@ def test_summary_json_matches_the_engine(report):
     assert summary["target"] == pytest.approx(list(state.targets))
     assert summary["raaderum"] == pytest.approx(list(raaderum(state)), abs=1e-6)
     assert summary["adopted_ids"] == list(state.adopted_ids())
+    # rounds count from 1, as in decisions.csv and on the board
+    assert [a["round"] for a in summary["adopted"]] == [a.round + 1 for a in state.adopted]
     assert summary["state_hash"] == state_hash(state)
     assert summary["verdict"]["won"] == verdict(state).won
     assert summary["what_if"] == what_if(state).to_dict()
