@@ -164,6 +164,13 @@ def state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
 
     Raises ``ValueError`` when the dict belongs to another deck or is malformed.
     """
+    try:
+        return _state_from_dict(data, deck)
+    except (KeyError, TypeError, IndexError) as error:
+        raise ValueError(f"malformed game state: {error!r}") from None
+
+
+def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
     deck_ref = data["deck"]
     if deck_ref["content_hash"] != deck.content_hash:
         raise ValueError("the state was made with a different deck")

@@ -229,3 +229,12 @@ def test_a_scenario_capacity_below_the_minimum_is_kept(ledger_deck):
     assert capacity_for(1, 0) == 1  # a scenario may ask for capacity 1
     assert capacity_for(1, 10) == 1
     assert capacity_for(3, 10) == 2
+
+
+def test_a_malformed_state_dict_is_a_value_error(std_deck):
+    from game.engine import state_from_dict, state_to_dict
+
+    data = state_to_dict(new_game(std_deck, "standard", 1))
+    del data["market"]
+    with pytest.raises(ValueError, match="malformed"):
+        state_from_dict(data, std_deck)
