@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -562,15 +562,4 @@ def _with_hash(deck: Deck, sources: tuple[tuple[str, str], ...]) -> Deck:
         deck_to_data(deck), sort_keys=True, ensure_ascii=True, separators=(",", ":"), default=str
     )
     digest = hashlib.sha256(canonical.encode("ascii")).hexdigest()
-    return Deck(
-        id=deck.id,
-        title=deck.title,
-        language=deck.language,
-        unit=deck.unit,
-        schema_version=deck.schema_version,
-        proposals=deck.proposals,
-        events=deck.events,
-        scenarios=deck.scenarios,
-        content_hash=digest,
-        sources=sources,
-    )
+    return replace(deck, content_hash=digest, sources=sources)
