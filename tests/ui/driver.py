@@ -61,3 +61,21 @@ def pixel(app: App, pos: tuple[int, int]) -> tuple[int, int, int]:
     """The colour on screen at ``pos``."""
     color = app.surface.get_at(pos)
     return (color.r, color.g, color.b)
+
+
+def post_key(code: int, mod: int = 0) -> None:
+    """Post a key press without running a frame (the caller steps the scene itself)."""
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=""))
+
+
+def record_text(app: App) -> list[str]:
+    """Collect every text the scenes draw (the real renderer still draws it)."""
+    drawn: list[str] = []
+    original = app.text.draw
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    return drawn

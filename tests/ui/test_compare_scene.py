@@ -25,6 +25,7 @@ from game.saves import GameSettings, new_save_path, write_save
 from game.ui.app import App
 from game.ui.scene import Scene
 from game.ui.scenes.compare import CompareScene
+from tests.ui.driver import post_key, record_text
 
 GAMES = {"intro": 3, "borgermoede": 2}
 
@@ -61,22 +62,6 @@ def app(deck: Deck, tmp_path: Path) -> Iterator[App]:
     application.scenes.clear()
 
 
-def record_text(app: App) -> list[str]:
-    drawn: list[str] = []
-    original = app.text.draw
-
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(text)
-        return original(surface, text, *args, **kwargs)
-
-    app.text.draw = spy  # type: ignore[method-assign]
-    return drawn
-
-
-def key(code: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=""))
-
-
 def test_two_scenarios_are_two_groups_never_mixed(app: App, deck: Deck, saves) -> None:
     folder, adopted = saves
     scene = CompareScene(app, folder)
@@ -98,7 +83,7 @@ def test_two_scenarios_are_two_groups_never_mixed(app: App, deck: Deck, saves) -
         expected = sum(1 for ids in tables if top.id in ids)
         assert f"{expected}/{len(tables)}" in drawn
         drawn.clear()
-        key(pygame.K_RIGHT)
+        post_key(pygame.K_RIGHT)
         app.step(0.016)
     assert len(seen_titles) == 2
 
@@ -114,13 +99,13 @@ def test_typing_a_folder_and_enter_reads_it(app: App, saves, tmp_path: Path) -> 
     pygame.event.post(
         pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=scene.field.rect.center, button=1)
     )
-    key(pygame.K_a, pygame.KMOD_LCTRL)
+    post_key(pygame.K_a, pygame.KMOD_LCTRL)
     app.step(0.016)
     assert scene.wants_text_input
     for char in str(folder):
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
     app.step(0.016)
-    key(pygame.K_RETURN)
+    post_key(pygame.K_RETURN)
     app.step(0.016)
     assert not scene.wants_text_input
     assert len(scene.groups) == 2
@@ -140,13 +125,13 @@ def test_w_writes_compare_html_and_csv_into_the_data_folder(app: App, saves) -> 
     folder, _ = saves
     scene = CompareScene(app, folder)
     app.push(scene)
-    key(pygame.K_w)
+    post_key(pygame.K_w)
     app.step(0.016)
     names = sorted(p.name for p in scene.written)
     assert names == ["compare.csv", "compare.html"]
     assert all(p.is_file() for p in scene.written)
     assert app.save_dir is not None
     assert scene.written[0].parent.parent == app.save_dir.parent / "reports"
-    key(pygame.K_ESCAPE)
+    post_key(pygame.K_ESCAPE)
     app.step(0.016)
     assert not isinstance(app.top, CompareScene)

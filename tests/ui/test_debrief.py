@@ -29,6 +29,7 @@ from game.ui.app import App, PlaySettings
 from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene, verdict_lines
 from game.ui.scenes.year import YearScene
+from tests.ui.driver import post_key, record_text
 
 
 @pytest.fixture(scope="module")
@@ -55,23 +56,6 @@ def finished_game(deck: Deck, won: bool) -> GameState:
 def start(app: App, state: GameState) -> None:
     app.settings = PlaySettings(scenario=state.scenario.id, seed=state.seed)
     app.history = History.start(state)
-
-
-def record_text(app: App) -> list[str]:
-    """Collect every text the scenes draw (the real renderer still draws it)."""
-    drawn: list[str] = []
-    original = app.text.draw
-
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(text)
-        return original(surface, text, *args, **kwargs)
-
-    app.text.draw = spy  # type: ignore[method-assign]
-    return drawn
-
-
-def key(code: int, mod: int = 0) -> None:
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=""))
 
 
 @pytest.mark.parametrize("won", [True, False])
@@ -107,13 +91,13 @@ def test_debrief_lists_adopted_proposals_notes_and_questions(app: App, deck: Dec
     app.history = history
     drawn = record_text(app)
     app.push(DebriefScene(app, background=False))
-    key(pygame.K_2)
+    post_key(pygame.K_2)
     app.step(0.016)
     proposal = deck.proposal(card)
     assert any(text.startswith(proposal.title) for text in drawn)
     assert "»Fordi børnene går forrest«" in drawn
     drawn.clear()
-    key(pygame.K_3)
+    post_key(pygame.K_3)
     app.step(0.016)
     if proposal.question:
         assert proposal.question.strip() in drawn
@@ -132,7 +116,7 @@ def test_debrief_whatif_page_shows_the_engine_figures(app: App, deck: Deck) -> N
     assert scene.whatif.actual == expected.actual
     assert scene.whatif.best_plan == expected.best_plan
     drawn = record_text(app)
-    key(pygame.K_4)
+    post_key(pygame.K_4)
     app.step(0.016)
     assert app.t("debrief.whatif.worst10") in drawn
     titles = {deck.proposal(pid).title for pid, _ in expected.best_plan}
@@ -150,7 +134,7 @@ def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Dec
 
     app.push(BoardScene(app))
     app.push(DebriefScene(app, background=False))
-    key(pygame.K_z, pygame.KMOD_LCTRL)
+    post_key(pygame.K_z, pygame.KMOD_LCTRL)
     app.step(0.016)
     assert not app.state.finished
     assert app.state.round == state.scenario.rounds - 1
@@ -181,12 +165,12 @@ def test_year_scene_animates_then_a_key_skips_and_enter_returns(app: App, deck: 
     app.push(scene)
     assert app.step(0.016)  # animating: the App keeps drawing frames
     assert scene.animating
-    key(pygame.K_a)
+    post_key(pygame.K_a)
     app.step(0.016)
     assert not scene.animating
     assert app.top is scene  # the first key only skipped the animation
     assert not app.step(0.016)  # nothing animates any more: no busy redraw
-    key(pygame.K_RETURN)
+    post_key(pygame.K_RETURN)
     app.step(0.016)
     assert app.top is base
 
@@ -205,7 +189,7 @@ def test_year_scene_reveals_results_and_opens_debrief_after_last_year(app: App, 
     assert any(text.startswith(app.t(key_text).split(":")[0]) for text in drawn)
     for card in result.revealed:
         assert any(text.startswith(deck.proposal(card).title) for text in drawn)
-    key(pygame.K_SPACE)
+    post_key(pygame.K_SPACE)
     app.step(0.016)
     assert isinstance(app.top, DebriefScene)
 
@@ -215,7 +199,7 @@ def test_year_scene_ctrl_z_takes_the_end_of_year_back(app: App, deck: Deck) -> N
     base = Scene(app)
     app.push(base)
     app.push(YearScene(app, before, after))
-    key(pygame.K_z, pygame.KMOD_LCTRL)
+    post_key(pygame.K_z, pygame.KMOD_LCTRL)
     app.step(0.016)
     assert app.state.round == before.round
     assert app.top is base
@@ -260,7 +244,7 @@ def test_report_button_writes_the_session_report_and_shows_where(app: App, deck:
     app.push(scene)
     app.step(0.016)
     drawn = record_text(app)
-    key(pygame.K_r)
+    post_key(pygame.K_r)
     app.step(0.016)  # the "writing…" notice is drawn first
     assert app.t("debrief.report_writing") in drawn
     app.step(0.016)
@@ -301,11 +285,11 @@ def test_debrief_keys_open_the_menu_and_start_a_new_game(app: App, deck: Deck) -
 
     start(app, finished_game(deck, True))
     app.push(DebriefScene(app, background=False))
-    key(pygame.K_ESCAPE)
+    post_key(pygame.K_ESCAPE)
     app.step(0.016)
     assert isinstance(app.top, MenuScene)
     app.pop()
-    key(pygame.K_n)
+    post_key(pygame.K_n)
     app.step(0.016)
     assert isinstance(app.top, StartScene)
     assert len(app.scenes) == 1
