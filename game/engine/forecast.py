@@ -165,21 +165,32 @@ def summarise(
 
     ``settled`` marks closed years: True/False are final results, None means still open.
     """
-    target_arr = np.asarray(target, dtype=float)
-    expected = portfolio.fixed + (1.0 - portfolio.failure) @ portfolio.gains
     if certain:
         exact = portfolio.fixed + portfolio.gains.sum(axis=0)
-        met = exact >= target_arr - 1e-9
-        quantiles = np.vstack([exact, exact, exact])
-        probability = float(_settle(met[None, :], settled).all(axis=1).mean())
-        expected, used = exact, 1
-    else:
-        generator = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-        totals = sample_totals(portfolio, samples, generator)
-        quantiles = np.quantile(totals, [0.1, 0.5, 0.9], axis=0)
-        met = totals >= target_arr - 1e-6
-        probability = float(_settle(met, settled).all(axis=1).mean())
-        used = samples
+        return reduce_totals(exact[None, :], years, target, exact, settled)
+    generator = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+    totals = sample_totals(portfolio, samples, generator)
+    return reduce_totals(totals, years, target, expected_amounts(portfolio), settled)
+
+
+def expected_amounts(portfolio: Portfolio) -> np.ndarray:
+    """The exact expected råderum per year: gains weighted by 1 − failure, plus the fixed."""
+    expected: np.ndarray = portfolio.fixed + (1.0 - portfolio.failure) @ portfolio.gains
+    return expected
+
+
+def reduce_totals(
+    totals: np.ndarray,
+    years: Sequence[str],
+    target: Sequence[float],
+    expected: np.ndarray,
+    settled: Sequence[bool | None] | None = None,
+) -> Forecast:
+    """A ``Forecast`` from simulated råderum (samples × years): the 10/50/90 % quantiles per
+    year and the share of samples that meet every year (closed years as ``settled``)."""
+    target_arr = np.asarray(target, dtype=float)
+    quantiles = np.quantile(totals, [0.1, 0.5, 0.9], axis=0)
+    met = totals >= target_arr - 1e-6
     return Forecast(
         years=tuple(years),
         target=tuple(float(t) for t in target_arr),
@@ -187,9 +198,15 @@ def summarise(
         p10=tuple(float(v) for v in quantiles[0]),
         p50=tuple(float(v) for v in quantiles[1]),
         p90=tuple(float(v) for v in quantiles[2]),
-        probability=probability,
-        samples=used,
+        probability=float(_settle(met, settled).all(axis=1).mean()),
+        samples=int(totals.shape[0]),
     )
+
+
+def settled_years(state: GameState) -> list[bool | None]:
+    """Per year: the final result of a closed year (met or not), None for an open one."""
+    settled: list[bool | None] = [r.met for r in state.results]
+    return settled + [None] * (state.scenario.rounds - len(settled))
 
 
 def _settle(met: np.ndarray, settled: Sequence[bool | None] | None) -> np.ndarray:
@@ -255,13 +272,11 @@ def forecast_state(
 ) -> Forecast:
     """The risk meter: the chance that every year is met with the adopted proposals (plus
     ``extra``), with closed years taken as their final results."""
-    settled: list[bool | None] = [r.met for r in state.results]
-    settled += [None] * (state.scenario.rounds - len(settled))
     return summarise(
         state_portfolio(state, extra),
         state.scenario.years,
         state.targets,
         samples=samples,
         seed=seed,
-        settled=settled,
+        settled=settled_years(state),
     )

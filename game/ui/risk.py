@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.forecast import Forecast, sample_totals, state_portfolio
+from game.engine.forecast import (
+    Forecast,
+    Portfolio,
+    expected_amounts,
+    reduce_totals,
+    sample_totals,
+    settled_years,
+    state_portfolio,
+)
 from game.engine.state import GameState
 
 FIRST_SAMPLES = 2_000
@@ -26,27 +34,19 @@ MAX_SAMPLES = 16_000
 class _Run:
     state: GameState
     extra: str | None
+    portfolio: Portfolio
     totals: np.ndarray
     forecast: Forecast
     generator: np.random.Generator
 
 
-def _summarise(state: GameState, totals: np.ndarray) -> Forecast:
-    target = np.asarray(state.targets, dtype=float)
-    scenario = state.scenario
-    met = totals >= target - 1e-6
-    for year, result in enumerate(state.results):
-        met[:, year] = result.met
-    quantiles = np.quantile(totals, [0.1, 0.5, 0.9], axis=0)
-    return Forecast(
-        years=scenario.years,
-        target=tuple(float(t) for t in target),
-        expected=tuple(float(v) for v in totals.mean(axis=0)),
-        p10=tuple(float(v) for v in quantiles[0]),
-        p50=tuple(float(v) for v in quantiles[1]),
-        p90=tuple(float(v) for v in quantiles[2]),
-        probability=float(met.all(axis=1).mean()),
-        samples=int(totals.shape[0]),
+def _summarise(state: GameState, portfolio: Portfolio, totals: np.ndarray) -> Forecast:
+    return reduce_totals(
+        totals,
+        state.scenario.years,
+        state.targets,
+        expected_amounts(portfolio),
+        settled_years(state),
     )
 
 
@@ -73,7 +73,8 @@ class RiskMeter:
             )
             portfolio = state_portfolio(state, extra)
             totals = np.array(sample_totals(portfolio, self.first, generator), dtype=np.float32)
-            run = _Run(state, extra, totals, _summarise(state, totals), generator)
+            forecast = _summarise(state, portfolio, totals)
+            run = _Run(state, extra, portfolio, totals, forecast, generator)
             self._runs[key] = run
         return run.forecast
 
@@ -85,9 +86,9 @@ class RiskMeter:
         if run is None or run.state is not state or run.totals.shape[0] >= self.maximum:
             return False
         count = min(max(self.chunk, run.totals.shape[0]), self.maximum - run.totals.shape[0])
-        more = sample_totals(state_portfolio(state, extra), count, run.generator)
+        more = sample_totals(run.portfolio, count, run.generator)
         run.totals = np.concatenate([run.totals, np.asarray(more, dtype=np.float32)])
-        run.forecast = _summarise(state, run.totals)
+        run.forecast = _summarise(state, run.portfolio, run.totals)
         return True
 
     def done(self, state: GameState, extra: str | None) -> bool:
