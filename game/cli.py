@@ -257,15 +257,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_forecast(args: argparse.Namespace) -> int:
     """The multi-year effect of a set of proposals (the deck author's calculator)."""
     from game.engine.forecast import forecast_plan
-    from game.engine.rules import IllegalAction, scaled_targets
-    from game.planning import parse_plan
+    from game.engine.rules import scaled_targets
+    from game.planning import PlanError, parse_plan
 
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
     try:
         plan = parse_plan(deck, scenario, args.adopt)
-    except IllegalAction as error:
-        raise UsageError(error.reason) from None
+    except PlanError as error:
+        raise UsageError(str(error)) from None
     target = scaled_targets(scenario.target, args.target) if args.target is not None else None
     result = forecast_plan(
         deck,

@@ -22,7 +22,7 @@ import pytest
 from game.content import load_deck
 from game.engine import History, replay_history, state_hash
 from game.engine.bots import POLICIES
-from game.engine.simulate import game_seed, play_game
+from game.engine.simulate import game_seed, play_history
 from game.paths import standard_deck
 from game.saves import GameSettings, read_save, write_save
 
@@ -48,10 +48,11 @@ def test_five_thousand_games_do_not_grow_memory(tmp_path: Path) -> None:
             baseline = tracemalloc.get_traced_memory()[0]
         scenario = scenarios[index % len(scenarios)]
         seed = game_seed(7, index)
-        final = play_game(deck, scenario, seed, policies[index % 2], generator)
+        played = play_history(deck, scenario, seed, policies[index % 2], generator)
+        final = played.current
         assert final.finished
         if index % SAVE_EVERY == 0:
-            history: History = replay_history(deck, scenario, seed, final.log)
+            history: History = replay_history(deck, scenario, seed, played.actions)
             write_save(save, deck, GameSettings(scenario, seed, None), history.undo())
             resumed = read_save(save).history.redo()
             assert state_hash(resumed.current) == state_hash(final)

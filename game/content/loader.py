@@ -549,7 +549,7 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
     data = _fields(deck, ("content_hash", "sources"))
     for section in ("proposals", "events", "scenarios"):
         # profiles are derived from effect; a shallow copy per card is all ``asdict`` gave
-        data[section] = [_fields(card, ("profile", "expected_profile")) for card in data[section]]
+        data[section] = [_fields(card, ("profile",)) for card in data[section]]
     return data
 
 

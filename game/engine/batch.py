@@ -17,19 +17,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine import ledger
 from game.engine.bots import BUFFER, BUFFER_ABS, KIND_BONUS, SERVICE_WORTH
 from game.engine.model import KINDS, PROFILE_YEARS, Deck, Scenario
-from game.engine.randomness import factor_from_draws
+from game.engine.outcomes import SimulationResult, game_seed
 from game.engine.rules import (
-    FATIGUE_RECOVERY,
     MAX_TARGET,
-    capacity_for,
+    draw_events,
     fill_market,
+    game_draws,
+    round_uniforms,
     scaled_targets,
-    weighted_choice,
 )
-from game.engine.simulate import SimulationResult, game_seed
-from game.engine.verdict import LOSS_KINDS, LOSS_SERVICE, LOSS_TARGET
 
 TIE = 1e-12
 """A card must beat the best so far by this much (as in ``greedy_policy``)."""
@@ -50,12 +49,11 @@ class BatchResult:
 
     def reasons(self, game: int) -> tuple[str, ...]:
         """The loss reasons of game ``game``, in the order ``verdict`` gives them."""
-        flags = (
-            (LOSS_TARGET, self.missed_target),
-            (LOSS_KINDS, self.missing_kinds),
-            (LOSS_SERVICE, self.below_floor),
+        return ledger.loss_reasons(
+            bool(self.missed_target[game]),
+            bool(self.missing_kinds[game]),
+            bool(self.below_floor[game]),
         )
-        return tuple(name for name, flag in flags if flag[game])
 
     def summary(self, seed: int) -> SimulationResult:
         """The same summary ``simulate`` gives for these games."""
@@ -82,13 +80,15 @@ class _Tables:
         self.ids = scenario.proposals
         index = {pid: i for i, pid in enumerate(self.ids)}
         proposals = [deck.proposal(pid) for pid in self.ids]
+        self.deck = deck
         self.kind = np.array([KINDS.index(p.kind) for p in proposals], dtype=np.intp)
         self.load = np.array([p.load for p in proposals], dtype=float)
         self.service = np.array([p.service for p in proposals], dtype=float)
-        self.uncertainty = [p.uncertainty for p in proposals]
-        self.failure = [p.failure for p in proposals]
         self.profile = np.array([p.profile for p in proposals]).reshape(-1, PROFILE_YEARS)
-        self.expected = np.array([p.expected_profile for p in proposals]).reshape(-1, PROFILE_YEARS)
+        self.expected = np.array([ledger.expected_profile(p) for p in proposals]).reshape(
+            -1, PROFILE_YEARS
+        )
+        self.cut = np.array([ledger.service_cut(p) for p in proposals], dtype=np.int64)
         self.partners = [
             [index[o] for o in sorted(deck.exclusive_with(pid)) if o in index] for pid in self.ids
         ]
@@ -97,13 +97,15 @@ class _Tables:
         for card, others in enumerate(self.partners):
             self.partner_matrix[card, others] = True
         years = scenario.rounds
-        self.face = []  # per adoption round: (cards, years) face values, 0 before the round
-        for start in range(years):
-            rows = np.zeros((len(self.ids), years))
-            rows[:, start:] = self.profile[:, : years - start]
-            self.face.append(rows)
+        # per adoption round: (cards, years) face values from ledger.face, 0 before the round
+        rows = np.array([ledger.face_rows(p, years) for p in proposals]).reshape(
+            len(self.ids), years, years
+        )
+        self.face = [rows[:, start, :] for start in range(years)]
         events = [deck.event(eid) for eid in scenario.events]
-        self.event_profile = np.array([e.profile for e in events]).reshape(-1, PROFILE_YEARS)
+        self.event_face = np.array([ledger.face_rows(e, years) for e in events]).reshape(
+            len(events), years, years
+        )
         self.event_service = [e.service for e in events]
         self.event_weight = [e.weight for e in events]
         self.event_rounds = [e.rounds for e in events]
@@ -112,12 +114,17 @@ class _Tables:
 class _Games:
     """The mutable state of every game in the batch."""
 
-    def __init__(self, tables: _Tables, scenario: Scenario, seeds: list[int]) -> None:
+    def __init__(self, tables: _Tables, deck: Deck, scenario: Scenario, seeds: list[int]) -> None:
         games, cards, years = len(seeds), len(tables.ids), scenario.rounds
-        self.generators = [np.random.default_rng(seed) for seed in seeds]
+        index = {pid: i for i, pid in enumerate(tables.ids)}
         self.piles: list[list[int]] = []
-        for generator in self.generators:
-            self.piles.append(generator.permutation(cards).tolist())
+        self.factors = np.zeros((games, cards))
+        self.event_uniforms: list[tuple[float, ...]] = []
+        for game, seed in enumerate(seeds):
+            draws = game_draws(deck, scenario, seed)  # the engine's own draws, per game
+            self.piles.append([index[pid] for pid in draws.pile])
+            self.factors[game] = draws.factors
+            self.event_uniforms.append(draws.event_uniforms)
         self.event_piles = [list(range(len(tables.event_weight))) for _ in seeds]
         self.markets: list[list[int]] = [[] for _ in seeds]
         self.revealed = np.zeros((games, cards), dtype=bool)  # per adoption slot
@@ -126,14 +133,14 @@ class _Games:
         self.count = np.zeros(games, dtype=np.intp)
         self.blocked = np.zeros((games, cards), dtype=bool)
         self.have = np.zeros((games, len(KINDS)), dtype=bool)
-        self.service = np.zeros(games)
+        self.service = np.zeros(games, dtype=np.int64)
         self.fatigue = np.zeros(games, dtype=np.int64)
-        self.capacity = np.zeros(games)
-        self.used = np.zeros(games)
+        self.capacity = np.zeros(games, dtype=np.int64)
+        self.used = np.zeros(games, dtype=np.int64)
         self.cuts = np.zeros(games, dtype=np.int64)
         self.visible = np.zeros((games, cards, years))  # per adoption slot, in order
         self.real = np.zeros((games, cards, years))
-        slots = max(1, years * max(1, scenario.events_per_round))
+        slots = max(1, scenario.event_slots)
         self.events = np.zeros((games, slots, years))
         self.event_count = np.zeros(games, dtype=np.intp)
         self.met = np.zeros((games, years), dtype=bool)
@@ -168,7 +175,7 @@ def play_batch(
         scaled_targets(scenario.target, target) if target is not None else scenario.target,
         dtype=float,
     )
-    state = _Games(tables, scenario, seeds)
+    state = _Games(tables, deck, scenario, seeds)
     everyone = list(range(len(seeds)))
     for round_index in range(scenario.rounds):
         for game in everyone:
@@ -176,11 +183,12 @@ def play_batch(
         _decide_round(tables, scenario, state, targets, round_index)
         _close_year(tables, state, targets, round_index)
     totals = _ledger(state.real, state.events, np.arange(len(seeds)))
-    nobody = np.zeros(len(seeds), dtype=bool)
     missed = np.logical_not(state.met.all(axis=1))
-    missing = np.logical_not(state.have.all(axis=1)) if scenario.require_all_kinds else nobody
+    kinds = [tuple(k for k, had in zip(KINDS, row) if had) for row in state.have.tolist()]
+    required = scenario.require_all_kinds
+    missing = np.array([bool(ledger.missing_kinds(k, required)) for k in kinds], dtype=bool)
     floor = scenario.service_floor
-    below = np.less(state.service, floor) if floor is not None else nobody
+    below = np.array([ledger.below_floor(int(v), floor) for v in state.service], dtype=bool)
     return BatchResult(
         scenario=scenario.id,
         seeds=tuple(seeds),
@@ -197,23 +205,17 @@ def _start_round(
     tables: _Tables, scenario: Scenario, state: _Games, game: int, round_index: int
 ) -> None:
     """Events, then clearing excluded cards and refilling the market (as ``rules``)."""
-    generator = state.generators[game]
     event_pile = state.event_piles[game]
-    round_no = round_index + 1
-    for _ in range(scenario.events_per_round):
-        eligible = [
-            i
-            for i, e in enumerate(event_pile)
-            if (rounds := tables.event_rounds[e]) is None or round_no in rounds
-        ]
-        if not eligible:
-            break
-        weights = [tables.event_weight[event_pile[i]] for i in eligible]
-        event = event_pile.pop(eligible[weighted_choice(generator.random(), weights)])
+    drawn = draw_events(
+        event_pile,
+        round_uniforms(scenario, state.event_uniforms[game], round_index),
+        round_index + 1,
+        tables.event_rounds.__getitem__,
+        tables.event_weight.__getitem__,
+    )
+    for event in drawn:
         slot = state.event_count[game]
-        state.events[game, slot, round_index:] = tables.event_profile[
-            event, : state.events.shape[2] - round_index
-        ]
+        state.events[game, slot] = tables.event_face[event, round_index]
         state.event_count[game] = slot + 1
         state.service[game] += tables.event_service[event]
     blocked = state.blocked[game].tolist()
@@ -222,19 +224,19 @@ def _start_round(
     fill_market(market, pile, scenario.market, range(len(KINDS)), tables.kinds.__getitem__)
     state.markets[game] = market
     state.piles[game] = pile
-    state.capacity[game] = capacity_for(scenario.capacity, int(state.fatigue[game]))
+    state.capacity[game] = ledger.capacity_for(scenario.capacity, int(state.fatigue[game]))
     state.used[game] = 0
     state.cuts[game] = 0
 
 
 def _ledger(contributions: np.ndarray, events: np.ndarray, games: np.ndarray) -> np.ndarray:
-    """Råderum per year of ``games``: adoptions in order, then events, added one by one in
-    the engine's order so that every sum is bit for bit the engine's."""
+    """Råderum per year of ``games``: events, then adoptions in order, added one by one in
+    the engine's order (``ledger.year_totals``) so that every sum is bit for bit the engine's."""
     totals = np.zeros((len(games), contributions.shape[2]))
-    for slot in range(contributions.shape[1]):
-        totals += contributions[games, slot]
     for slot in range(events.shape[1]):
         totals += events[games, slot]
+    for slot in range(contributions.shape[1]):
+        totals += contributions[games, slot]
     return totals
 
 
@@ -243,7 +245,7 @@ def _decide_round(
 ) -> None:
     """Let every game adopt its greedy choice until each chooses to end the year."""
     years = scenario.rounds
-    deciding = np.arange(len(state.generators))
+    deciding = np.arange(len(state.piles))
     size = scenario.market
     floor = scenario.service_floor
     last_round = round_index == years - 1
@@ -294,18 +296,9 @@ def _decide_round(
 def _adopt(
     tables: _Tables, state: _Games, games: np.ndarray, columns: np.ndarray, round_index: int
 ) -> None:
-    """Each of ``games`` adopts its market card in ``columns``: the hidden factor is drawn
-    from the game's own generator (as ``rules``), the ledgers are updated together."""
-    cards: list[int] = []
-    factors: list[float] = []
-    for game, column in zip(games.tolist(), columns.tolist()):
-        generator = state.generators[game]
-        card = state.markets[game].pop(column)
-        uniform = float(generator.random())
-        normal = float(generator.standard_normal())
-        factor = factor_from_draws(uniform, normal, tables.uncertainty[card], tables.failure[card])
-        cards.append(card)
-        factors.append(factor)
+    """Each of ``games`` adopts its market card in ``columns`` with the hidden factor chance
+    gave it at the start (as ``rules``); the ledgers are updated together."""
+    cards = [state.markets[g].pop(c) for g, c in zip(games.tolist(), columns.tolist())]
     if not cards:
         return
     picked = np.array(cards, dtype=np.intp)
@@ -315,22 +308,22 @@ def _adopt(
     state.count[games] += 1
     face = tables.face[round_index][picked]
     state.visible[games, slots] = face
-    state.real[games, slots] = np.where(face > 0, face * np.array(factors)[:, None], face)
-    state.used[games] += tables.load[picked]
-    state.cuts[games] += np.maximum(0, -tables.service[picked]).astype(np.int64)
-    state.service[games] += tables.service[picked]
+    state.real[games, slots] = ledger.realise(face, state.factors[games, picked][:, None])
+    state.used[games] += tables.load[picked].astype(np.int64)
+    state.cuts[games] += tables.cut[picked]
+    state.service[games] += tables.service[picked].astype(np.int64)
     state.have[games, tables.kind[picked]] = True
     state.blocked[games] |= tables.partner_matrix[picked]
 
 
 def _close_year(tables: _Tables, state: _Games, targets: np.ndarray, year: int) -> None:
-    """End the year in every game: its result, the reveals and the fatigue."""
-    games = np.arange(len(state.generators))
+    """End the year in every game: its result, the reveals and the fatigue (``ledger``)."""
+    games = np.arange(len(state.piles))
     total = _ledger(state.real[:, :, year : year + 1], state.events[:, :, year : year + 1], games)
-    state.met[:, year] = total[:, 0] >= targets[year] - 1e-9
+    state.met[:, year] = ledger.meets(total[:, 0], targets[year])
     used = np.arange(state.revealed.shape[1]) < state.count[:, None]
     offset = np.maximum(0, year - state.slot_start)
-    reveal = used & ~state.revealed & (tables.profile[state.slot_card, offset] > 0)
+    reveal = used & ledger.reveals(tables.profile[state.slot_card, offset], state.revealed)
     state.revealed |= reveal
     state.visible[reveal] = state.real[reveal]
-    state.fatigue = np.maximum(0, state.fatigue + state.cuts - FATIGUE_RECOVERY)
+    state.fatigue = ledger.fatigue_after(state.fatigue, state.cuts)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import numpy as np
 
 from game.engine.actions import Action, Adopt, EndYear
+from game.engine.ledger import expected_profile
 from game.engine.model import Kind, Proposal
 from game.engine.rules import adoptable, kinds_adopted, legal_actions, raaderum
 from game.engine.state import GameState
@@ -42,7 +43,7 @@ def adoption_value(
     """
     value = 0.0
     weight = max(2.0, len(gaps) / 2.0)  # the current year's weight; later years count 1
-    for amount, gap in zip(proposal.expected_profile, gaps):
+    for amount, gap in zip(expected_profile(proposal), gaps):
         if amount > 0:
             value += weight * (gap if gap < amount else amount)  # min(amount, gap)
         elif amount < 0:

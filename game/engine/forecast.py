@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine import ledger
 from game.engine.model import Deck, Proposal, Scenario
 from game.engine.randomness import lognormal_params
-from game.engine.rules import event_amount, realised
 from game.engine.state import GameState
 
 
@@ -55,11 +55,12 @@ class Portfolio:
     mu: np.ndarray  # (k,) lognormal parameters of each uncertain proposal
     sigma: np.ndarray  # (k,)
     failure: np.ndarray  # (k,)
+    mean: np.ndarray  # (k,) expected factor of each proposal (ledger.expected_factor)
 
 
 def effect_row(proposal: Proposal, start: int, years: int) -> np.ndarray:
     """Face-value amounts of ``proposal`` adopted in round ``start`` over ``years`` years."""
-    return np.array([proposal.amount(y - start) if y >= start else 0.0 for y in range(years)])
+    return np.array([ledger.face(proposal, start, y) for y in range(years)])
 
 
 def build_portfolio(
@@ -71,13 +72,14 @@ def build_portfolio(
     mu = np.zeros(len(proposals))
     sigma = np.zeros(len(proposals))
     failure = np.zeros(len(proposals))
+    mean = np.zeros(len(proposals))
     for i, (proposal, start) in enumerate(proposals):
-        row = effect_row(proposal, start, years)
-        gains[i] = np.maximum(row, 0.0)
-        base += np.minimum(row, 0.0)
+        gains[i], costs = ledger.gain_and_cost(effect_row(proposal, start, years))
+        base += costs
         mu[i], sigma[i] = lognormal_params(proposal.uncertainty)
         failure[i] = proposal.failure
-    return Portfolio(gains=gains, fixed=base, mu=mu, sigma=sigma, failure=failure)
+        mean[i] = ledger.expected_factor(proposal)
+    return Portfolio(gains=gains, fixed=base, mu=mu, sigma=sigma, failure=failure, mean=mean)
 
 
 SAMPLE_CHUNK = 4096
@@ -174,8 +176,9 @@ def summarise(
 
 
 def expected_amounts(portfolio: Portfolio) -> np.ndarray:
-    """The exact expected råderum per year: gains weighted by 1 − failure, plus the fixed."""
-    expected: np.ndarray = portfolio.fixed + (1.0 - portfolio.failure) @ portfolio.gains
+    """The exact expected råderum per year: each gain times its expected factor (1 − failure,
+    ``ledger.expected_factor``), plus the fixed amounts."""
+    expected: np.ndarray = portfolio.fixed + portfolio.mean @ portfolio.gains
     return expected
 
 
@@ -247,20 +250,26 @@ def state_portfolio(state: GameState, extra: str | None = None) -> Portfolio:
     """The risk meter's view of a game: revealed factors and drawn events fixed, the rest
     (and ``extra``, a market card adopted this round) sampled."""
     years = state.scenario.rounds
-    fixed = np.zeros(years)
-    for event in state.events:
-        fixed += [event_amount(state, event, y) for y in range(years)]
+    fixed = np.array(drawn_events(state), dtype=float)
     uncertain: list[tuple[Proposal, int]] = []
     deck = state.deck
     for adoption in state.adopted:
         proposal = deck.proposal(adoption.card)
         if adoption.revealed:
-            fixed += [realised(proposal, adoption, y) for y in range(years)]
+            fixed += [ledger.realised(proposal, adoption, y) for y in range(years)]
         else:
             uncertain.append((proposal, adoption.round))
     if extra is not None and state.adoption(extra) is None:
         uncertain.append((deck.proposal(extra), state.round))
     return build_portfolio(uncertain, years, fixed)
+
+
+def drawn_events(state: GameState) -> tuple[float, ...]:
+    """The amounts per year of the events drawn so far in ``state``."""
+    event_of = state.deck.event
+    return ledger.event_totals(
+        [(event_of(e.card), e.round) for e in state.events], state.scenario.rounds
+    )
 
 
 def forecast_state(

@@ -1,8 +1,9 @@
 """Undo, redo and replay on top of the pure rules.
 
-``History`` is a value like the game state: the states since the start of the game plus the
-actions that were undone (the redo list). ``replay`` rebuilds a state from a seed and an
-action log, which is all a save file needs to store.
+``History`` is a value like the game state: the states since the start of the game, the
+actions that led to them (kept once, here, not in every state) and the actions that were
+undone (the redo list). ``replay`` rebuilds a state from a seed and an action log, which is all
+a save file needs to store. Memory grows in proportion to the number of decisions.
 """
 
 from __future__ import annotations
@@ -12,16 +13,23 @@ from dataclasses import dataclass
 
 from game.engine.actions import Action
 from game.engine.model import Deck
-from game.engine.rules import IllegalAction, apply, new_game
+from game.engine.rules import IllegalAction, Refusal, apply, new_game
 from game.engine.state import GameState
 
 
 @dataclass(frozen=True)
 class History:
-    """The states of one game from its start, and the undone actions that can be redone."""
+    """The states of one game from its start, the actions between them, and the undone
+    actions that can be redone. ``states[i + 1] == apply(states[i], actions[i])``."""
 
     states: tuple[GameState, ...]
+    actions: tuple[Action, ...] = ()
+    """The decisions taken since the start, in order (one fewer than ``states``)."""
     redo_actions: tuple[Action, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.actions) != len(self.states) - 1:
+            raise ValueError("a history needs exactly one action between two states")
 
     @classmethod
     def start(cls, state: GameState) -> History:
@@ -48,28 +56,32 @@ class History:
         """True when an undone decision can be made again."""
         return bool(self.redo_actions)
 
-    @property
-    def actions(self) -> tuple[Action, ...]:
-        """The decisions taken since the start, in order."""
-        return self.current.log[len(self.initial.log) :]
-
     def do(self, action: Action) -> History:
         """Apply a new decision (raises ``IllegalAction``); the redo list is dropped."""
-        return History(states=(*self.states, apply(self.current, action)))
+        return History(
+            states=(*self.states, apply(self.current, action)), actions=(*self.actions, action)
+        )
 
     def undo(self) -> History:
         """Take back the last decision; it goes onto the redo list."""
         if not self.can_undo:
-            raise IllegalAction("nothing_to_undo", "there is nothing to undo")
-        last = self.current.log[-1]
-        return History(states=self.states[:-1], redo_actions=(last, *self.redo_actions))
+            raise IllegalAction(Refusal.NOTHING_TO_UNDO, "there is nothing to undo")
+        return History(
+            states=self.states[:-1],
+            actions=self.actions[:-1],
+            redo_actions=(self.actions[-1], *self.redo_actions),
+        )
 
     def redo(self) -> History:
         """Make the most recently undone decision again."""
         if not self.can_redo:
-            raise IllegalAction("nothing_to_redo", "there is nothing to redo")
+            raise IllegalAction(Refusal.NOTHING_TO_REDO, "there is nothing to redo")
         action, *rest = self.redo_actions
-        return History(states=(*self.states, apply(self.current, action)), redo_actions=tuple(rest))
+        return History(
+            states=(*self.states, apply(self.current, action)),
+            actions=(*self.actions, action),
+            redo_actions=tuple(rest),
+        )
 
 
 def replay(
@@ -95,7 +107,9 @@ def replay_history(
     target: float | None = None,
 ) -> History:
     """Like ``replay`` but keeps every intermediate state, so undo works after a resume."""
-    history = History.start(new_game(deck, scenario_id, seed, target))
+    states = [new_game(deck, scenario_id, seed, target)]
+    done: list[Action] = []
     for action in actions:
-        history = history.do(action)
-    return History(states=history.states, redo_actions=tuple(redo))
+        states.append(apply(states[-1], action))
+        done.append(action)
+    return History(states=tuple(states), actions=tuple(done), redo_actions=tuple(redo))

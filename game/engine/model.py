@@ -26,7 +26,8 @@ PROFILE_YEARS = 10
 """Years ahead for which ``profile`` holds the amounts (a scenario has at most 8 years)."""
 
 
-def _profile(effect: tuple[float, ...]) -> tuple[float, ...]:
+def profile_of(effect: tuple[float, ...]) -> tuple[float, ...]:
+    """The amounts of an effect list for PROFILE_YEARS years: the last value holds."""
     return tuple(effect[min(i, len(effect) - 1)] for i in range(PROFILE_YEARS))
 
 
@@ -57,13 +58,9 @@ class Proposal:
     excludes: tuple[str, ...] = ()
     profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Face-value amounts for the first PROFILE_YEARS years after adoption."""
-    expected_profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
-    """Expected amounts: gains weighted by 1 − failure, costs as they are."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "profile", _profile(self.effect))
-        gains = tuple(a * (1.0 - self.failure) if a > 0 else a for a in self.profile)
-        object.__setattr__(self, "expected_profile", gains)
+        object.__setattr__(self, "profile", profile_of(self.effect))
 
     @property
     def is_uncertain(self) -> bool:
@@ -90,7 +87,7 @@ class Event:
     """Amounts for the first PROFILE_YEARS years after the event was drawn."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "profile", _profile(self.effect))
+        object.__setattr__(self, "profile", profile_of(self.effect))
 
     def amount(self, offset: int) -> float:
         """Amount ``offset`` years after the event was drawn."""
@@ -114,10 +111,22 @@ class Scenario:
     service_floor: int | None = None
     require_all_kinds: bool = True
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_positions", {pid: i for i, pid in enumerate(self.proposals)})
+
     @property
     def rounds(self) -> int:
         """Number of rounds: one per budget year."""
         return len(self.years)
+
+    @property
+    def event_slots(self) -> int:
+        """Event draws in a game: one per round and event per round."""
+        return self.rounds * self.events_per_round
+
+    def position(self, pid: str) -> int:
+        """The index of proposal ``pid`` in ``proposals`` (KeyError if not in the scenario)."""
+        return self._positions[pid]  # type: ignore[attr-defined, no-any-return]
 
 
 @dataclass(frozen=True)

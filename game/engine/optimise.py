@@ -1,4 +1,5 @@
-"""The best portfolio the cards of one game would have allowed (the debrief's what-if).
+"""The best portfolio the cards of one game would have allowed (the debrief's what-if), proved
+optimal by an integer program solved with HiGHS.
 
 The market of the relaxed game
     Every proposal the table showed during the game is adoptable at most once, in any round
@@ -7,16 +8,16 @@ The market of the relaxed game
     only as others are taken; the optimiser does not follow that chain, it asks "with the
     cards you saw, when you saw them, what could you have done?")
 
-The rules it respects
-    * capacity per round, with the fatigue rule: a round's capacity is
-      ``capacity_for(scenario capacity, fatigue)``, and fatigue moves on with
-      ``fatigue_after(fatigue, cuts of that round)`` exactly as in ``rules``;
+The rules it respects (all from ``ledger``)
+    * capacity per round, with the fatigue rule (``ledger.capacity_for``,
+      ``ledger.fatigue_after``);
     * exclusions (two proposals that exclude each other are never both in the plan);
     * the kinds rule and the service floor, as part of winning (see the objective).
 
 Amounts
-    Every factor is taken as exactly as expected (m = 1, the face value); the events are the
-    ones drawn in the game, with their amounts and service. Targets are the game's targets.
+    Every factor is taken as exactly as on the card (m = 1, the face value); the events are
+    the ones drawn in the game (chance does not depend on the group's choices, see
+    ``randomness``), with their amounts and service. Targets are the game's targets.
 
 The objective (compared in this order, larger is better)
     1. winning: every year met, all three kinds adopted (when the scenario asks for it) and
@@ -26,31 +27,33 @@ The objective (compared in this order, larger is better)
     4. the final service level (the gentlest plan: fewest service cuts);
     5. the total råderum over all years.
 
-The search
-    Depth-first branch and bound, round by round and card by card (adopt before skip, the
-    cards of a round in order of value per load). The bound of a year is a fractional
-    knapsack over the cards still open, using all capacity that could still be spent before
-    that year closes. The game's own plan is the first incumbent, so the optimiser never
-    reports less than what the group did. The search stops after ``node_budget`` nodes (a
-    deterministic budget, so the same game always gives the same answer); then the best plan
-    found so far is returned with ``exact=False``.
+The integer program
+    x[i, s] = 1 when card i is adopted in round s (s from the round it first showed). Each
+    card at most once; exclusive pairs at most one of the two. Fatigue F[s] at the start of
+    round s: F[0] = 0 and F[s+1] ≥ F[s] + cuts(s) − recovery, F ≥ 0 (more fatigue never helps
+    a plan, so the solver takes the engine's value). The capacity lost to fatigue,
+    q[s] = min(⌊F[s] / per-capacity⌋, capacity − floor), is an integer with
+    q[s] ≥ (F[s] − per + 1) / per − M·z[s] and q[s] ≥ (capacity − floor)·z[s] for a binary
+    z[s]; the loads of round s fit capacity − q[s]. Binaries met[y], have[k] and win encode
+    the verdict with big-M rows. The five objectives are solved in that order, each stage
+    keeping the earlier stages' optimum (``milp.solve_lexicographic``). ``evaluate`` then
+    scores the plan with the engine's own ledger, so what is shown is exactly what the rules
+    give.
 """
 
 from __future__ import annotations
 
-import math
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.engine.actions import EndYear
-from game.engine.model import KINDS, Kind, amount_at
-from game.engine.rules import apply, capacity_for, event_amount, fatigue_after, new_game
+from game.engine import ledger
+from game.engine.milp import Objective, Program
+from game.engine.model import KINDS, Kind, profile_of
 from game.engine.state import GameState
 
-DEFAULT_NODE_BUDGET = 200_000
-"""Search nodes before the optimiser settles for the best plan found so far."""
-
-_EPS = 1e-9
+_SHORTFALL_TOLERANCE = 1e-6
+"""Shortfall and råderum are compared to 6 decimals (as ``score`` rounds them)."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,19 @@ class Card:
     first_round: int
     excludes: tuple[str, ...] = ()
 
+    @functools.cached_property
+    def profile(self) -> tuple[float, ...]:
+        """Face amounts from the year of adoption on (the last value holds)."""
+        return profile_of(self.effect)
+
     def amount(self, start: int, year: int) -> float:
-        """Face-value amount in ``year`` when adopted in round ``start`` (both 0-based)."""
-        return amount_at(self.effect, year - start) if year >= start else 0.0
+        """Face-value amount in ``year`` when adopted in round ``start`` (``ledger.face``)."""
+        return ledger.face(self, start, year)
+
+    @property
+    def cut(self) -> int:
+        """Service points the card cuts (what tires the organisation)."""
+        return max(0, -self.service)
 
 
 @dataclass(frozen=True)
@@ -109,55 +122,34 @@ class Outcome:
 
 @dataclass(frozen=True)
 class OptimalPlan(Outcome):
-    """The optimiser's answer: the best outcome and whether the search proved it best."""
+    """The optimiser's answer: the best outcome and whether HiGHS proved it best."""
 
     exact: bool = True
-    nodes: int = 0
 
 
 class InfeasiblePlan(ValueError):
     """A plan that breaks the relaxed game's rules (capacity, exclusions, market, twice)."""
 
 
-def market_by_round(state: GameState) -> tuple[tuple[str, ...], ...]:
-    """The cards on the table at the start of each round played so far, found by replaying
-    the state's action log from the start of the game."""
-    current = new_game(state.deck, state.scenario.id, state.seed)
-    markets = [current.market]
-    for action in state.log:
-        current = apply(current, action)
-        if isinstance(action, EndYear) and not current.finished:
-            markets.append(current.market)
-    return tuple(markets)
-
-
-def first_rounds(state: GameState) -> dict[str, int]:
-    """For every proposal the table showed: the 0-based round it first appeared in."""
-    first: dict[str, int] = {}
-    for round_index, market in enumerate(market_by_round(state)):
-        for card in market:
-            first.setdefault(card, round_index)
-    return first
+def card_for(state: GameState, pid: str, first_round: int) -> Card:
+    """The optimiser's view of proposal ``pid`` in the game of ``state``."""
+    p = state.deck.proposal(pid)
+    excludes = tuple(sorted(state.deck.exclusive_with(pid)))
+    return Card(pid, p.kind, p.load, p.service, p.effect, first_round, excludes)
 
 
 def problem_from_state(state: GameState) -> Problem:
     """The relaxed game of ``state``: its table, its drawn events and its targets."""
     deck = state.deck
     years = state.scenario.rounds
-    fixed = [0.0] * years
-    for event in state.events:
-        for year in range(years):
-            fixed[year] += event_amount(state, event, year)
+    fixed = ledger.event_totals([(deck.event(e.card), e.round) for e in state.events], years)
     base_service = sum(deck.event(e.card).service for e in state.events)
-    cards = []
-    for pid, first in first_rounds(state).items():
-        p = deck.proposal(pid)
-        cards.append(Card(pid, p.kind, p.load, p.service, p.effect, first, p.excludes))
+    cards = tuple(card_for(state, pid, first) for pid, first in zip(state.seen, state.seen_rounds))
     return Problem(
         years=state.scenario.years,
         targets=state.targets,
-        fixed=tuple(fixed),
-        cards=tuple(cards),
+        fixed=fixed,
+        cards=cards,
         capacity=state.scenario.capacity,
         base_service=base_service,
         service_floor=state.scenario.service_floor,
@@ -166,7 +158,8 @@ def problem_from_state(state: GameState) -> Problem:
 
 
 def evaluate(problem: Problem, plan: Sequence[tuple[str, int]]) -> Outcome:
-    """The outcome of ``plan`` ((id, 0-based round) pairs); raises ``InfeasiblePlan``."""
+    """The outcome of ``plan`` ((id, 0-based round) pairs) under the ledger's rules; raises
+    ``InfeasiblePlan`` when it breaks them."""
     cards = {c.id: c for c in problem.cards}
     rounds = problem.rounds
     seen: set[str] = set()
@@ -186,26 +179,22 @@ def evaluate(problem: Problem, plan: Sequence[tuple[str, int]]) -> Outcome:
     fatigue = 0
     for round_index in range(rounds):
         chosen = [cards[pid] for pid, start in plan if start == round_index]
-        capacity = capacity_for(problem.capacity, fatigue)
+        capacity = ledger.capacity_for(problem.capacity, fatigue)
         if sum(c.load for c in chosen) > capacity:
             raise InfeasiblePlan(f"round {round_index + 1} needs more than capacity {capacity}")
-        fatigue = fatigue_after(fatigue, sum(max(0, -c.service) for c in chosen))
-    totals = [
-        problem.fixed[year] + sum(cards[pid].amount(start, year) for pid, start in plan)
-        for year in range(rounds)
-    ]
-    met = tuple(t >= target - _EPS for t, target in zip(totals, problem.targets))
+        fatigue = ledger.fatigue_after(fatigue, sum(c.cut for c in chosen))
+    totals = list(problem.fixed)
+    for pid, start in plan:
+        for year in range(start, rounds):
+            totals[year] += cards[pid].amount(start, year)
+    met = tuple(bool(ledger.meets(t, target)) for t, target in zip(totals, problem.targets))
     service = problem.base_service + sum(cards[pid].service for pid, _ in plan)
-    kinds_ok = not problem.require_all_kinds or {cards[pid].kind for pid in seen} >= set(KINDS)
-    floor_ok = problem.service_floor is None or service >= problem.service_floor
-    ordered = tuple(sorted(((pid, start) for pid, start in plan), key=lambda x: (x[1], x[0])))
-    return Outcome(
-        plan=ordered,
-        raaderum=tuple(totals),
-        met=met,
-        won=all(met) and kinds_ok and floor_ok,
-        service=service,
+    lacking = ledger.missing_kinds((cards[pid].kind for pid in seen), problem.require_all_kinds)
+    reasons = ledger.loss_reasons(
+        not all(met), bool(lacking), ledger.below_floor(service, problem.service_floor)
     )
+    ordered = tuple(sorted(((pid, start) for pid, start in plan), key=lambda x: (x[1], x[0])))
+    return Outcome(plan=ordered, raaderum=tuple(totals), met=met, won=not reasons, service=service)
 
 
 Score = tuple[int, int, float, int, float]
@@ -223,312 +212,168 @@ def score(problem: Problem, outcome: Outcome) -> Score:
     )
 
 
-class _Search:
-    """Branch and bound over (round, card) decisions. Cards are bits of an int mask."""
+class _Model:
+    """The integer program of a ``Problem`` (see the module docstring)."""
 
-    def __init__(self, problem: Problem, node_budget: int) -> None:
+    def __init__(self, problem: Problem) -> None:
         self.problem = problem
-        self.budget = node_budget
-        self.nodes = 0
-        self.aborted = False
+        program = self.program = Program()
+        rounds = problem.rounds
         cards = problem.cards
-        self.n = len(cards)
-        self.rounds = problem.rounds
+        self.x: dict[tuple[int, int], int] = {}
+        for i, card in enumerate(cards):
+            for s in range(card.first_round, rounds):
+                self.x[i, s] = program.binary()
+        for i in range(len(cards)):
+            program.row({self.x[i, s]: 1.0 for s in self._starts(i)}, upper=1.0)
         index = {c.id: i for i, c in enumerate(cards)}
-        self.excl = [0] * self.n
         for i, card in enumerate(cards):
             for other in card.excludes:
                 j = index.get(other)
-                if j is not None:
-                    self.excl[i] |= 1 << j
-                    self.excl[j] |= 1 << i
-        self.kind_bit = [1 << KINDS.index(c.kind) for c in cards]
-        self.all_kinds = (1 << len(KINDS)) - 1 if problem.require_all_kinds else 0
-        # rows[i][s] = amounts per year of card i adopted in round s.
-        self.rows = [
-            [tuple(c.amount(s, y) for y in range(self.rounds)) for s in range(self.rounds)]
-            for c in cards
-        ]
-        # The cards open in each round, the most valuable per load first.
-        self.candidates: list[list[int]] = []
-        for r in range(self.rounds):
-            open_cards = [i for i, c in enumerate(cards) if c.first_round <= r]
-            open_cards.sort(key=lambda i: (-sum(self.rows[i][r]) / cards[i].load, cards[i].id))
-            self.candidates.append(open_cards)
-        # bound_order[r][y]: (card, value, load) with value = the most card i can add to
-        # year y if adopted in any round from max(first, r) to y; sorted by value per load.
-        self.bound_order: list[list[list[tuple[int, float, int]]]] = []
-        for r in range(self.rounds):
-            per_year: list[list[tuple[int, float, int]]] = []
-            for y in range(self.rounds):
-                items = []
-                for i, c in enumerate(cards):
-                    starts = range(max(c.first_round, r), y + 1)
-                    value = max((self.rows[i][s][y] for s in starts), default=0.0)
-                    if value > 0:
-                        items.append((i, value, c.load))
-                items.sort(key=lambda item: -item[1] / item[2])
-                per_year.append(items)
-            self.bound_order.append(per_year)
-        self.plus_service = sorted(
-            ((i, c.service, c.load) for i, c in enumerate(cards) if c.service > 0),
-            key=lambda item: -item[1] / item[2],
-        )
-        # For the service bound of winning plans: per (r, y) the open cards that cost no
-        # service, and those that cut it, the most råderum per point of service first.
-        self.free_order: list[list[list[tuple[int, float]]]] = []
-        self.cut_order: list[list[list[tuple[int, float, int]]]] = []
-        for r in range(self.rounds):
-            free_years: list[list[tuple[int, float]]] = []
-            cut_years: list[list[tuple[int, float, int]]] = []
-            for y in range(self.rounds):
-                items = self.bound_order[r][y]
-                free_years.append([(i, v) for i, v, _ in items if cards[i].service >= 0])
-                cuts = [(i, v, -cards[i].service) for i, v, _ in items if cards[i].service < 0]
-                cuts.sort(key=lambda item: -item[1] / item[2])
-                cut_years.append(cuts)
-            self.free_order.append(free_years)
-            self.cut_order.append(cut_years)
-        self.best: Score | None = None
-        self.best_plan: tuple[tuple[str, int], ...] = ()
-        self.plan: list[tuple[int, int]] = []
-        # Partial plans seen at the start of a round, by (round, adopted cards): see _dominated.
-        self.seen: dict[
-            tuple[int, int], list[tuple[int, int, float, float, tuple[float, ...]]]
-        ] = {}
+                if j is not None and i < j:
+                    terms = {self.x[i, s]: 1.0 for s in self._starts(i)}
+                    terms.update({self.x[j, s]: 1.0 for s in self._starts(j)})
+                    program.row(terms, upper=1.0)
+        self._capacity_rows()
+        self.totals = [self._year_terms(y) for y in range(rounds)]
+        self._verdict_rows()
 
-    def offer(self, plan: Sequence[tuple[str, int]]) -> None:
-        """Make ``plan`` the incumbent if it is feasible and better."""
-        try:
-            outcome = evaluate(self.problem, plan)
-        except InfeasiblePlan:
-            return
-        value = score(self.problem, outcome)
-        if self.best is None or value > self.best:
-            self.best, self.best_plan = value, outcome.plan
+    def _starts(self, i: int) -> range:
+        return range(self.problem.cards[i].first_round, self.problem.rounds)
 
-    def run(self) -> None:
-        """Search from the start of the game."""
-        start_capacity = capacity_for(self.problem.capacity, 0)
-        self._visit(0, 0, 0, 0, tuple(self.problem.fixed), 0, 0, 0, start_capacity, 0)
+    def _round_terms(self, s: int, weight: str) -> dict[int, float]:
+        terms: dict[int, float] = {}
+        for i, card in enumerate(self.problem.cards):
+            if (i, s) in self.x:
+                terms[self.x[i, s]] = float(getattr(card, weight))
+        return terms
 
-    def _bound(
-        self,
-        r: int,
-        mask: int,
-        blocked: int,
-        totals: tuple[float, ...],
-        left: int,
-        service: int,
-        kinds: int,
-    ) -> Score:
-        """An optimistic score of every plan that completes this partial plan."""
-        problem = self.problem
-        targets = problem.targets
-        closed = mask | blocked
-        met = 0
-        shortfall = 0.0
-        surplus = 0.0
-        for y in range(self.rounds):
-            best = totals[y]
-            if y >= r:
-                room = float(left + problem.capacity * (y - r))
-                for i, value, load in self.bound_order[r][y]:
-                    if room <= 0:
-                        break
-                    if closed >> i & 1:
-                        continue
-                    if load <= room:
-                        best += value
-                        room -= load
-                    else:
-                        best += value * room / load
-                        room = 0
-            if best >= targets[y] - _EPS:
-                met += 1
+    def _capacity_rows(self) -> None:
+        problem, program = self.problem, self.program
+        base = problem.capacity
+        floor = int(ledger.capacity_for(base, 10**9))  # the capacity fatigue cannot go below
+        most_lost = base - floor
+        per = ledger.FATIGUE_PER_CAPACITY
+        total_cuts = sum(c.cut for c in problem.cards)
+        fatigue = program.var(0.0, 0.0)  # F[0] = 0
+        for s in range(problem.rounds):
+            loads = self._round_terms(s, "load")
+            if most_lost > 0 and s > 0:
+                lost = program.var(0.0, most_lost, integer=True)
+                capped = program.binary()
+                big = total_cuts / per + 1.0
+                # lost ≥ (F − per + 1)/per − big·capped  ⇔  per·lost − F + big·per·capped ≥ 1 − per
+                program.row({lost: per, fatigue: -1.0, capped: big * per}, lower=1.0 - per)
+                program.row({lost: 1.0, capped: -float(most_lost)}, lower=0.0)
+                program.row({**loads, lost: 1.0}, upper=float(base))
             else:
-                shortfall += targets[y] - best
-            surplus += best
-        service_ub = float(service)
-        room = float(left + problem.capacity * (self.rounds - 1 - r))
-        for i, gain, load in self.plus_service:
-            if room <= 0:
-                break
-            if closed >> i & 1:
-                continue
-            share = min(1.0, room / load)
-            service_ub += gain * share
-            room -= load
-        for i in range(self.n):
-            if not closed >> i & 1:
-                kinds |= self.kind_bit[i]
-        can_win = (
-            met == self.rounds
-            and kinds & self.all_kinds == self.all_kinds
-            and (problem.service_floor is None or service_ub >= problem.service_floor)
-        )
-        if can_win and self.best is not None and self.best[0] == 1:
-            # Only winning plans can beat a winning incumbent, and a winning plan must cover
-            # every year's deficit: what the service-neutral cards cannot cover costs cuts.
-            service_ub -= self._least_cuts(r, closed, totals)
-        return (
-            int(can_win),
-            met,
-            -round(shortfall, 6),
-            math.floor(service_ub + 1e-6),
-            round(surplus, 6),
-        )
-
-    def _dominated(self, r: int, mask: int, fatigue: int, totals: tuple[float, ...]) -> bool:
-        """True when a partial plan with the same cards, reached earlier, is at least as good.
-
-        With the same adopted cards the service, kinds and exclusions are the same; a plan
-        that has no more fatigue, met at least as many closed years with no more shortfall and
-        no less råderum, and has at least as much råderum in every open year, can be
-        completed in every way this one can, and as well.
-        """
-        targets = self.problem.targets
-        met = sum(1 for y in range(r) if totals[y] >= targets[y] - _EPS)
-        shortfall = sum(max(0.0, targets[y] - totals[y]) for y in range(r))
-        past = sum(totals[:r])
-        future = totals[r:]
-        entries = self.seen.setdefault((r, mask), [])
-        for other_fatigue, other_met, other_short, other_past, other_future in entries:
-            if (
-                other_fatigue <= fatigue
-                and other_met >= met
-                and other_short <= shortfall + _EPS
-                and other_past >= past - _EPS
-                and all(o >= t - _EPS for o, t in zip(other_future, future))
-            ):
-                return True
-        entries.append((fatigue, met, shortfall, past, future))
-        return False
-
-    def _least_cuts(self, r: int, closed: int, totals: tuple[float, ...]) -> int:
-        """A lower bound on the service every plan that meets all open years must cut."""
-        worst = 0.0
-        targets = self.problem.targets
-        for y in range(r, self.rounds):
-            need = targets[y] - _EPS - totals[y]
-            if need <= 0:
-                continue
-            for i, value in self.free_order[r][y]:
-                if not closed >> i & 1:
-                    need -= value
-            cost = 0.0
-            for i, value, cut in self.cut_order[r][y]:
-                if need <= 0:
-                    break
-                if closed >> i & 1:
-                    continue
-                if value <= need:
-                    cost += cut
-                    need -= value
-                else:
-                    cost += cut * need / value
-                    need = 0
-            worst = max(worst, cost)
-        return math.ceil(worst - 1e-6)
-
-    def _visit(
-        self,
-        r: int,
-        pos: int,
-        mask: int,
-        blocked: int,
-        totals: tuple[float, ...],
-        kinds: int,
-        used: int,
-        cuts: int,
-        capacity: int,
-        fatigue: int,
-        service: int = 0,
-    ) -> None:
-        if self.aborted:
-            return
-        self.nodes += 1
-        if self.nodes > self.budget:
-            self.aborted = True
-            return
-        if r == self.rounds:
-            self.offer([(self.problem.cards[i].id, s) for i, s in self.plan])
-            return
-        candidates = self.candidates[r]
-        if pos == len(candidates):
-            fatigue = fatigue_after(fatigue, cuts)
-            if self._dominated(r + 1, mask, fatigue, totals):
-                return
-            next_capacity = capacity_for(self.problem.capacity, fatigue)
-            self._visit(
-                r + 1, 0, mask, blocked, totals, kinds, 0, 0, next_capacity, fatigue, service
+                program.row(loads, upper=float(base))
+            following = program.var(0.0, float(total_cuts))
+            cuts = self._round_terms(s, "cut")
+            # F[s+1] ≥ F[s] + cuts(s) − recovery
+            program.row(
+                {following: 1.0, fatigue: -1.0, **{k: -v for k, v in cuts.items()}},
+                lower=-float(ledger.FATIGUE_RECOVERY),
             )
-            return
-        if self.best is not None:
-            bound = self._bound(
-                r,
-                mask,
-                blocked,
-                totals,
-                capacity - used,
-                self.problem.base_service + service,
-                kinds,
-            )
-            if bound <= self.best:
-                return
-        i = candidates[pos]
-        card = self.problem.cards[i]
-        bit = 1 << i
-        if not (mask | blocked) & bit and used + card.load <= capacity:
-            row = self.rows[i][r]
-            self.plan.append((i, r))
-            self._visit(
-                r,
-                pos + 1,
-                mask | bit,
-                blocked | self.excl[i],
-                tuple(t + a for t, a in zip(totals, row)),
-                kinds | self.kind_bit[i],
-                used + card.load,
-                cuts + max(0, -card.service),
-                capacity,
-                fatigue,
-                service + card.service,
-            )
-            self.plan.pop()
-        self._visit(
-            r, pos + 1, mask, blocked, totals, kinds, used, cuts, capacity, fatigue, service
-        )
+            fatigue = following
+
+    def _year_terms(self, year: int) -> dict[int, float]:
+        terms: dict[int, float] = {}
+        for (i, s), column in self.x.items():
+            if s <= year:
+                amount = self.problem.cards[i].amount(s, year)
+                if amount:
+                    terms[column] = amount
+        return terms
+
+    def _verdict_rows(self) -> None:
+        problem, program = self.problem, self.program
+        self.met: list[int] = []
+        self.short: list[int] = []
+        for year, terms in enumerate(self.totals):
+            target = problem.targets[year] - problem.fixed[year]
+            fall = sum(min(0.0, v) for v in terms.values())
+            most = max(0.0, target - fall)  # the largest shortfall any plan can have
+            met = program.binary()
+            short = program.var(0.0, most)
+            # short ≥ target − Σ terms, and a met year has no shortfall: short ≤ most·(1 − met)
+            program.row({**terms, short: 1.0}, lower=target)
+            program.row({short: 1.0, met: most}, upper=most)
+            self.met.append(met)
+            self.short.append(short)
+        self.win = program.binary()
+        for met in self.met:
+            program.row({self.win: 1.0, met: -1.0}, upper=0.0)
+        if problem.require_all_kinds:
+            for kind in KINDS:
+                of_kind = {
+                    column: 1.0
+                    for (i, _), column in self.x.items()
+                    if problem.cards[i].kind is kind
+                }
+                program.row({self.win: 1.0, **{k: -v for k, v in of_kind.items()}}, upper=0.0)
+        self.service = {
+            column: float(problem.cards[i].service) for (i, _), column in self.x.items()
+        }
+        if problem.service_floor is not None:
+            need = problem.service_floor - problem.base_service
+            lowest = sum(min(0.0, v) for v in self.service.values())
+            big = max(0.0, need - lowest)
+            # Σ service ≥ need − big·(1 − win)
+            program.row({**self.service, self.win: -big}, lower=need - big)
+
+    def objectives(self) -> list[Objective]:
+        """Four stages that keep the five-part order exactly: (win, years met) as
+        win·(years + 1) + Σ met (the count of met years never reaches years + 1), then the
+        shortfall, the service and the total råderum."""
+        everything: dict[int, float] = {}
+        for terms in self.totals:
+            for column, amount in terms.items():
+                everything[column] = everything.get(column, 0.0) + amount
+        years = len(self.met)
+        first = {self.win: float(years + 1), **dict.fromkeys(self.met, 1.0)}
+        return [
+            Objective(first, tolerance=0.5),
+            Objective(dict.fromkeys(self.short, 1.0), maximise=False, tolerance=1e-6),
+            Objective(self.service, tolerance=0.5),
+            Objective(everything, tolerance=1e-6),
+        ]
+
+    def plan(self, values: Sequence[float]) -> list[tuple[str, int]]:
+        cards = self.problem.cards
+        return [(cards[i].id, s) for (i, s), column in self.x.items() if values[column] > 0.5]
 
 
-def optimise(
-    problem: Problem,
-    incumbents: Sequence[Sequence[tuple[str, int]]] = (),
-    node_budget: int = DEFAULT_NODE_BUDGET,
-) -> OptimalPlan:
+def optimise(problem: Problem, incumbents: Sequence[Sequence[tuple[str, int]]] = ()) -> OptimalPlan:
     """The best plan of the relaxed game (see the module docstring).
 
-    ``incumbents`` are feasible plans to start from (e.g. what the group did); the empty plan
-    is always one. ``exact`` is False when the node budget ran out before the search ended.
+    ``incumbents`` are plans to compare with (e.g. what the group did): the answer is never
+    worse than the best feasible one of them. ``exact`` is False only if HiGHS ran out of its
+    time limit before proving optimality (it has not happened on the standard deck).
     """
-    search = _Search(problem, node_budget)
-    search.offer(())
+    model = _Model(problem)
+    solution = model.program.solve_lexicographic(model.objectives())
+    best = evaluate(problem, model.plan(solution.values))
+    proved = solution.proved
     for plan in incumbents:
-        search.offer(plan)
-    search.run()
-    outcome = evaluate(problem, search.best_plan)
+        try:
+            other = evaluate(problem, plan)
+        except InfeasiblePlan:
+            continue
+        if score(problem, other) > score(problem, best):
+            best = other
+            proved = False  # the solver's answer was beaten: it cannot have been optimal
     return OptimalPlan(
-        plan=outcome.plan,
-        raaderum=outcome.raaderum,
-        met=outcome.met,
-        won=outcome.won,
-        service=outcome.service,
-        exact=not search.aborted,
-        nodes=search.nodes,
+        plan=best.plan,
+        raaderum=best.raaderum,
+        met=best.met,
+        won=best.won,
+        service=best.service,
+        exact=proved,
     )
 
 
-def best_portfolio(state: GameState, node_budget: int = DEFAULT_NODE_BUDGET) -> OptimalPlan:
+def best_portfolio(state: GameState) -> OptimalPlan:
     """The best portfolio the cards seen in the game of ``state`` would have allowed."""
     own_plan = [(a.card, a.round) for a in state.adopted]
-    return optimise(problem_from_state(state), [own_plan], node_budget)
+    return optimise(problem_from_state(state), [own_plan])

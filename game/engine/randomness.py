@@ -1,63 +1,100 @@
-"""Random numbers that live inside the game state.
+"""The chance of a game, drawn once at its start from the seed, with the project's own transforms.
 
-The engine never touches Python's ``random`` module, numpy's global generator or the clock.
-Each state carries the PCG64 bit generator's state as a tuple of ints; a draw restores that
-state into a generator, draws, and returns the new tuple along with the numbers.
+A game draws all its chance when it starts, the way a board game shuffles its decks before the
+first round:
+
+* the order of the proposal pile (a Fisher–Yates shuffle),
+* one hidden factor per proposal of the scenario (does it fail, and how well does it go),
+* one uniform number per event slot (round × events per round) that picks that slot's event.
+
+So what a table draws never depends on how many cards it adopted or in which order: an event
+comes whatever the group did before it, a proposal has the same hidden factor whenever it is
+adopted, and the debrief's plan in hindsight meets the same events as the game did.
+
+Only the raw 64-bit outputs of the PCG64 bit generator are used (numpy's ``PCG64.random_raw``,
+seeded with ``SeedSequence(seed)``; both are specified algorithms whose streams numpy keeps
+stable). Every transform from raw bits to a shuffle, a uniform or a normal number is written
+here, as boardgame.io ships its own generator, so a numpy upgrade that changes ``Generator``'s
+methods cannot change an old game. ``tests/engine/test_golden.py`` pins whole playthroughs.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.state import RngState
-
-_local = threading.local()
-
-
-def seed_state(seed: int) -> RngState:
-    """The generator state that ``numpy.random.default_rng(seed)`` starts from."""
-    return pack(np.random.default_rng(seed))
+_MASK64 = (1 << 64) - 1
+_UNIT = 2.0**-53
+_BLOCK = 64
 
 
-def pack(generator: np.random.Generator) -> RngState:
-    """The state of ``generator`` as a tuple of ints.
+class RawBits:
+    """The raw 64-bit outputs of PCG64 seeded with ``SeedSequence(seed)``, one at a time."""
 
-    Packing the thread's scratch generator (from ``restore``) also remembers where it stands,
-    so that restoring that same state next costs nothing: do not draw from it after packing.
+    def __init__(self, seed: int) -> None:
+        self._bits = np.random.PCG64(np.random.SeedSequence(seed))
+        self._buffer: list[int] = []
+        self._position = 0
+
+    def next(self) -> int:
+        """The next raw output, an int in [0, 2**64)."""
+        if self._position == len(self._buffer):
+            self._buffer = [int(v) for v in self._bits.random_raw(_BLOCK).tolist()]
+            self._position = 0
+        value = self._buffer[self._position]
+        self._position += 1
+        return value
+
+    def uniform(self) -> float:
+        """A uniform float in [0, 1) with 53 random bits."""
+        return (self.next() >> 11) * _UNIT
+
+    def open_uniform(self) -> float:
+        """A uniform float in the open interval (0, 1)."""
+        return ((self.next() >> 11) + 0.5) * _UNIT
+
+    def below(self, bound: int) -> int:
+        """An unbiased int in [0, bound) (Lemire's multiply-and-reject method); bound ≥ 1."""
+        product = self.next() * bound
+        low = product & _MASK64
+        if low < bound:
+            threshold = ((1 << 64) - bound) % bound
+            while low < threshold:
+                product = self.next() * bound
+                low = product & _MASK64
+        return product >> 64
+
+    def normal(self) -> float:
+        """A standard normal number (Box–Muller: √(−2 ln u₁)·cos 2πu₂)."""
+        radius = math.sqrt(-2.0 * math.log(self.open_uniform()))
+        return radius * math.cos(2.0 * math.pi * self.uniform())
+
+
+@dataclass(frozen=True)
+class Draws:
+    """Everything chance decides in one game.
+
+    ``pile``: the scenario's proposal ids in shuffled order. ``factors``: the hidden factor of
+    each proposal, in the order of ``Scenario.proposals``. ``event_uniforms``: one number in
+    [0, 1) per event slot, slot ``round * events_per_round + k``.
     """
-    raw = generator.bit_generator.state
-    inner = raw["state"]
-    packed: RngState = (inner["state"], inner["inc"], raw["has_uint32"], raw["uinteger"])  # ints
-    local = _local.__dict__
-    if generator is local.get("generator"):
-        local["position"] = packed
-    return packed
+
+    pile: tuple[str, ...]
+    factors: tuple[float, ...]
+    event_uniforms: tuple[float, ...]
 
 
-def restore(state: RngState) -> np.random.Generator:
-    """A generator positioned at ``state``. Each thread reuses one scratch generator.
-
-    Setting a bit generator's state is the costly part of a draw in a game; it is skipped when
-    the scratch generator already stands at ``state`` (it was packed there and not used since).
-    """
-    generator: np.random.Generator | None = getattr(_local, "generator", None)
-    if generator is None:
-        generator = np.random.Generator(np.random.PCG64(0))
-        _local.generator = generator
-        _local.position = None
-    if _local.position != state:
-        generator.bit_generator.state = {
-            "bit_generator": "PCG64",
-            "state": {"state": state[0], "inc": state[1]},
-            "has_uint32": state[2],
-            "uinteger": state[3],
-        }
-    _local.position = None  # the caller draws now: the position is unknown until packed again
-    return generator
+def shuffled(items: Sequence[str], bits: RawBits) -> tuple[str, ...]:
+    """``items`` in a uniformly random order (Fisher–Yates, from the last position down)."""
+    order = list(items)
+    for last in range(len(order) - 1, 0, -1):
+        other = bits.below(last + 1)
+        order[last], order[other] = order[other], order[last]
+    return tuple(order)
 
 
 @functools.lru_cache(maxsize=256)
@@ -79,3 +116,27 @@ def factor_from_draws(uniform: float, normal: float, uncertainty: float, failure
         return 1.0
     mu, sigma = lognormal_params(uncertainty)
     return round(math.exp(mu + sigma * normal), 6)
+
+
+def draw_game(
+    seed: int,
+    proposals: Sequence[str],
+    odds: Sequence[tuple[float, float]],
+    event_slots: int,
+) -> Draws:
+    """All the chance of a game seeded with ``seed``.
+
+    ``proposals`` are the scenario's proposal ids, ``odds`` their (uncertainty, failure) in the
+    same order, ``event_slots`` the number of event draws (rounds × events per round). The
+    draws are made in this order: the shuffle, then per proposal a uniform (failure) and a
+    normal (size), then the event uniforms.
+    """
+    bits = RawBits(seed)
+    pile = shuffled(proposals, bits)
+    factors = []
+    for uncertainty, failure in odds:
+        uniform = bits.uniform()
+        normal = bits.normal()
+        factors.append(factor_from_draws(uniform, normal, uncertainty, failure))
+    events = tuple(bits.uniform() for _ in range(event_slots))
+    return Draws(pile=pile, factors=tuple(factors), event_uniforms=events)

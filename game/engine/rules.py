@@ -1,8 +1,9 @@
 """The rules of Råderumsspillet: starting a game, legal moves, and applying a move.
 
 ``apply(state, action)`` is a pure function: it returns the next state or raises
-``IllegalAction`` with a machine-readable ``code`` (for the UI's string catalog) and an English
-``reason``. The documented rules for facilitators are in docs/rules.md.
+``IllegalAction`` with a machine-readable ``code`` (a ``Refusal``, for the message catalogue)
+and an English ``reason``. The amounts, capacity, fatigue and verdict rules live in ``ledger``;
+this module sequences them. The documented rules for facilitators are in docs/rules.md.
 """
 
 from __future__ import annotations
@@ -10,29 +11,49 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from enum import Enum
 from typing import Any, TypeVar
 
+from game.engine import ledger
 from game.engine.actions import MAX_NOTE_LENGTH, Action, Adopt, Annotate, EndYear, SetTarget
-from game.engine.model import KINDS, Deck, Kind, Proposal
-from game.engine.randomness import factor_from_draws, pack, restore, seed_state
+from game.engine.model import KINDS, Deck, Kind, Proposal, Scenario
+from game.engine.randomness import Draws, draw_game
 from game.engine.state import Adoption, DrawnEvent, GameState, YearResult
 
-FATIGUE_RECOVERY = 2
-"""Fatigue the organisation sheds at the end of every round."""
-FATIGUE_PER_CAPACITY = 2
-"""Every this many points of fatigue cost one point of capacity."""
-MIN_CAPACITY = 2
-"""Fatigue never lowers a round's capacity below this."""
 MAX_TARGET = 100_000.0
+"""The largest target a facilitator can set (in the deck's unit)."""
 
 CardT = TypeVar("CardT")
 KindT = TypeVar("KindT")
 
 
+class Refusal(str, Enum):
+    """Why a move is refused: the code the message catalogue looks up (same as its value)."""
+
+    GAME_OVER = "game_over"
+    NOT_ADOPTED = "not_adopted"
+    NOTE_TOO_LONG = "note_too_long"
+    BAD_TARGET = "bad_target"
+    UNKNOWN_ACTION = "unknown_action"
+    ALREADY_ADOPTED = "already_adopted"
+    UNKNOWN_CARD = "unknown_card"
+    NOT_IN_MARKET = "not_in_market"
+    OVER_CAPACITY = "over_capacity"
+    EXCLUDED = "excluded"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    NOTHING_TO_REDO = "nothing_to_redo"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
 class IllegalAction(Exception):
     """A move the rules do not allow. ``code`` names the rule, ``params`` fill the message."""
 
-    def __init__(self, code: str, reason: str, **params: Any) -> None:
+    def __init__(self, code: Refusal, reason: str, **params: Any) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
@@ -51,18 +72,6 @@ def _evolve(state: GameState, **changes: Any) -> GameState:
     return new
 
 
-def capacity_for(base_capacity: int, fatigue: int) -> int:
-    """A round's capacity: the scenario's capacity lowered by one per FATIGUE_PER_CAPACITY,
-    never below MIN_CAPACITY (or the scenario's own capacity, if that is smaller)."""
-    floor = min(base_capacity, MIN_CAPACITY)
-    return max(floor, base_capacity - fatigue // FATIGUE_PER_CAPACITY)
-
-
-def fatigue_after(fatigue: int, cuts: int) -> int:
-    """Fatigue at the end of a round in which proposals cut ``cuts`` points of service."""
-    return max(0, fatigue + cuts - FATIGUE_RECOVERY)
-
-
 def scaled_targets(profile: tuple[float, ...], amount: float) -> tuple[float, ...]:
     """Targets when the facilitator sets X: X is the target of the last year, and earlier
     years keep the scenario's profile (a flat scenario simply gets X in every year)."""
@@ -72,19 +81,24 @@ def scaled_targets(profile: tuple[float, ...], amount: float) -> tuple[float, ..
     return tuple(round(float(amount) * t / last, 2) for t in profile)
 
 
+def game_draws(deck: Deck, scenario: Scenario, seed: int) -> Draws:
+    """All the chance of a game on ``scenario`` seeded with ``seed`` (see ``randomness``)."""
+    odds = [(p.uncertainty, p.failure) for p in map(deck.proposal, scenario.proposals)]
+    return draw_game(seed, scenario.proposals, odds, scenario.event_slots)
+
+
 def new_game(
     deck: Deck, scenario_id: str | None = None, seed: int = 0, target: float | None = None
 ) -> GameState:
     """Start a game: shuffle the pile, draw the first round's events and fill the market.
 
-    ``target`` (mio. kr.) is the facilitator's X: see ``scaled_targets``.
+    ``target`` (in the deck's unit) is the facilitator's X: see ``scaled_targets``.
+    Raises ``KeyError`` for an unknown scenario and ``IllegalAction`` for a bad target.
     """
     scenario = deck.scenario(scenario_id)
     if target is not None:
         _check_target(target)
-    generator = restore(seed_state(seed))
-    order = generator.permutation(len(scenario.proposals))
-    pile = tuple([scenario.proposals[i] for i in order.tolist()])
+    draws = game_draws(deck, scenario, seed)
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
     state = GameState(
         deck=deck,
@@ -93,35 +107,57 @@ def new_game(
         round=0,
         targets=targets,
         market=(),
-        pile=pile,
+        pile=draws.pile,
         event_pile=scenario.events,
-        rng=pack(generator),
+        factors=draws.factors,
+        event_draws=draws.event_uniforms,
     )
     return _start_round(state)
 
 
-def _start_round(state: GameState) -> GameState:
-    """Draw the round's events, clear excluded cards and refill the market."""
-    generator = restore(state.rng)
-    deck = state.deck
-    event_of = deck.event
-    round_no = state.round + 1
-    event_pile = list(state.event_pile)
-    drawn: list[DrawnEvent] = []
-    service = state.service
-    for _ in range(state.scenario.events_per_round):
+def draw_events(
+    event_pile: list[CardT],
+    uniforms: Sequence[float],
+    round_no: int,
+    rounds_of: Callable[[CardT], tuple[int, ...] | None],
+    weight_of: Callable[[CardT], float],
+) -> list[CardT]:
+    """The events of round ``round_no`` (1-based), one per uniform, taken from ``event_pile``
+    (in place): each pick is a weighted choice among the events that may come in that round.
+    Fewer are drawn when no event may come."""
+    drawn: list[CardT] = []
+    for uniform in uniforms:
         eligible = [
             i
-            for i, eid in enumerate(event_pile)
-            if (rounds := event_of(eid).rounds) is None or round_no in rounds
+            for i, card in enumerate(event_pile)
+            if (rounds := rounds_of(card)) is None or round_no in rounds
         ]
         if not eligible:
             break
-        weights = [event_of(event_pile[i]).weight for i in eligible]
-        eid = event_pile.pop(eligible[weighted_choice(generator.random(), weights)])
-        drawn.append(DrawnEvent(eid, state.round))
-        service += deck.event(eid).service
+        weights = [weight_of(event_pile[i]) for i in eligible]
+        drawn.append(event_pile.pop(eligible[weighted_choice(uniform, weights)]))
+    return drawn
 
+
+def round_uniforms(scenario: Scenario, draws: Sequence[float], round_index: int) -> Sequence[float]:
+    """The event uniforms of round ``round_index`` (0-based)."""
+    per_round = scenario.events_per_round
+    return draws[round_index * per_round : (round_index + 1) * per_round]
+
+
+def _start_round(state: GameState) -> GameState:
+    """Draw the round's events, clear excluded cards and refill the market."""
+    deck = state.deck
+    event_of = deck.event
+    event_pile = list(state.event_pile)
+    drawn = draw_events(
+        event_pile,
+        round_uniforms(state.scenario, state.event_draws, state.round),
+        state.round + 1,
+        lambda eid: event_of(eid).rounds,
+        lambda eid: event_of(eid).weight,
+    )
+    service = state.service + sum(event_of(eid).service for eid in drawn)
     blocked = _blocked_by_adopted(state)
     market = [c for c in state.market if c not in blocked]
     discarded = list(state.discarded) + [c for c in state.market if c in blocked]
@@ -129,20 +165,20 @@ def _start_round(state: GameState) -> GameState:
     discarded += [c for c in state.pile if c in blocked]
     fill_market(market, pile, state.scenario.market, KINDS, lambda c: deck.proposal(c).kind)
     shown = set(state.seen)
-    seen = state.seen + tuple([c for c in market if c not in shown])
+    new = tuple([c for c in market if c not in shown])
     return _evolve(
         state,
         market=tuple(market),
         pile=tuple(pile),
         event_pile=tuple(event_pile),
-        events=state.events + tuple(drawn),
+        events=state.events + tuple(DrawnEvent(eid, state.round) for eid in drawn),
         discarded=tuple(discarded),
-        seen=seen,
+        seen=state.seen + new,
+        seen_rounds=state.seen_rounds + (state.round,) * len(new),
         service=service,
-        capacity=capacity_for(state.scenario.capacity, state.fatigue),
+        capacity=ledger.capacity_for(state.scenario.capacity, state.fatigue),
         used_load=0,
         cuts=0,
-        rng=pack(generator),
     )
 
 
@@ -206,36 +242,39 @@ def check(state: GameState, action: Action) -> IllegalAction | None:
         return _check_adopt(state, action.card, action.note)
     if isinstance(action, EndYear):
         if state.finished:
-            return IllegalAction("game_over", "the game is over")
+            return IllegalAction(Refusal.GAME_OVER, "the game is over")
         return None
     if isinstance(action, Annotate):
         if state.adoption(action.card) is None:
             return IllegalAction(
-                "not_adopted", f"{action.card!r} has not been adopted", card=action.card
+                Refusal.NOT_ADOPTED, f"{action.card!r} has not been adopted", card=action.card
             )
         return _check_note(action.note)
     if isinstance(action, SetTarget):
         if state.finished:
-            return IllegalAction("game_over", "the game is over")
+            return IllegalAction(Refusal.GAME_OVER, "the game is over")
         try:
             _check_target(action.amount)
         except IllegalAction as error:
             return error
         return None
-    return IllegalAction("unknown_action", f"unknown action {action!r}")
+    return IllegalAction(Refusal.UNKNOWN_ACTION, f"unknown action {action!r}")
 
 
 def _check_target(amount: float) -> None:
     if not math.isfinite(amount) or not 0 <= amount <= MAX_TARGET:
         raise IllegalAction(
-            "bad_target", f"the target must be between 0 and {MAX_TARGET:g}", amount=amount
+            Refusal.BAD_TARGET,
+            f"the target must be between 0 and {MAX_TARGET:g}",
+            amount=amount,
+            limit=MAX_TARGET,
         )
 
 
 def _check_note(note: str) -> IllegalAction | None:
     if len(note) > MAX_NOTE_LENGTH:
         return IllegalAction(
-            "note_too_long",
+            Refusal.NOTE_TOO_LONG,
             f"a note holds at most {MAX_NOTE_LENGTH} characters",
             limit=MAX_NOTE_LENGTH,
         )
@@ -244,17 +283,19 @@ def _check_note(note: str) -> IllegalAction | None:
 
 def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None:
     if state.finished:
-        return IllegalAction("game_over", "the game is over")
+        return IllegalAction(Refusal.GAME_OVER, "the game is over")
     if card not in state.market:
         if state.adoption(card) is not None:
-            return IllegalAction("already_adopted", f"{card!r} is already adopted", card=card)
+            return IllegalAction(Refusal.ALREADY_ADOPTED, f"{card!r} is already adopted", card=card)
         if not state.deck.has_proposal(card):
-            return IllegalAction("unknown_card", f"no proposal has the id {card!r}", card=card)
-        return IllegalAction("not_in_market", f"{card!r} is not on the table", card=card)
+            return IllegalAction(
+                Refusal.UNKNOWN_CARD, f"no proposal has the id {card!r}", card=card
+            )
+        return IllegalAction(Refusal.NOT_IN_MARKET, f"{card!r} is not on the table", card=card)
     proposal = state.deck.proposal(card)
     if proposal.load > state.capacity_left:
         return IllegalAction(
-            "over_capacity",
+            Refusal.OVER_CAPACITY,
             f"{card!r} needs capacity {proposal.load}, only {state.capacity_left} is left",
             card=card,
             load=proposal.load,
@@ -263,7 +304,7 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
     blocker = excluded_by(state, card)
     if blocker is not None:
         return IllegalAction(
-            "excluded",
+            Refusal.EXCLUDED,
             f"{card!r} cannot be adopted together with {blocker!r}",
             card=card,
             other=blocker,
@@ -304,60 +345,54 @@ def apply(state: GameState, action: Action) -> GameState:
     problem = check(state, action)
     if problem is not None:
         raise problem
-    log = (*state.log, action)
     if isinstance(action, Adopt):
-        return _adopt(state, state.deck.proposal(action.card), action.note, log)
+        return _adopt(state, state.deck.proposal(action.card), action.note)
     if isinstance(action, EndYear):
-        return _end_year(state, log)
+        return _end_year(state)
     if isinstance(action, Annotate):
         adopted = tuple(
             replace(a, note=action.note) if a.card == action.card else a for a in state.adopted
         )
-        return _evolve(state, adopted=adopted, log=log)
+        return _evolve(state, adopted=adopted)
     assert isinstance(action, SetTarget)
     scaled = scaled_targets(state.scenario.target, action.amount)
     targets = state.targets[: state.round] + scaled[state.round :]
-    return _evolve(state, targets=targets, log=log)
+    return _evolve(state, targets=targets)
 
 
-def _adopt(state: GameState, proposal: Proposal, note: str, log: tuple[Action, ...]) -> GameState:
-    generator = restore(state.rng)
-    uniform = float(generator.random())
-    normal = float(generator.standard_normal())
-    factor = factor_from_draws(uniform, normal, proposal.uncertainty, proposal.failure)
-    adoption = Adoption(card=proposal.id, round=state.round, factor=factor, note=note)
+def _adopt(state: GameState, proposal: Proposal, note: str) -> GameState:
+    adoption = Adoption(
+        card=proposal.id, round=state.round, factor=state.factor_of(proposal.id), note=note
+    )
     return _evolve(
         state,
         market=tuple([c for c in state.market if c != proposal.id]),
         adopted=(*state.adopted, adoption),
         used_load=state.used_load + proposal.load,
-        cuts=state.cuts + max(0, -proposal.service),
+        cuts=state.cuts + ledger.service_cut(proposal),
         service=state.service + proposal.service,
-        rng=pack(generator),
-        log=log,
     )
 
 
-def _end_year(state: GameState, log: tuple[Action, ...]) -> GameState:
+def _end_year(state: GameState) -> GameState:
     year_index = state.round
-    total = year_total(state, year_index)
+    total = ledger.year_totals(state)[year_index]
     revealed: list[str] = []
     adopted: list[Adoption] = []
     proposal_of = state.deck.proposal
     for adoption in state.adopted:
-        if (
-            not adoption.revealed
-            and proposal_of(adoption.card).amount(year_index - adoption.round) > 0
-        ):
+        amount = ledger.face(proposal_of(adoption.card), adoption.round, year_index)
+        if ledger.reveals(amount, adoption.revealed):
             revealed.append(adoption.card)
-            adoption = Adoption(adoption.card, adoption.round, adoption.factor, True, adoption.note)
+            adoption = replace(adoption, revealed=True)
         adopted.append(adoption)
-    fatigue = fatigue_after(state.fatigue, state.cuts)
+    fatigue = ledger.fatigue_after(state.fatigue, state.cuts)
+    target = state.targets[year_index]
     result = YearResult(
         year=state.scenario.years[year_index],
         raaderum=total,
-        target=state.targets[year_index],
-        met=total >= state.targets[year_index] - 1e-9,
+        target=target,
+        met=bool(ledger.meets(total, target)),
         capacity=state.capacity,
         fatigue=fatigue,
         service=state.service,
@@ -369,62 +404,20 @@ def _end_year(state: GameState, log: tuple[Action, ...]) -> GameState:
         adopted=tuple(adopted),
         fatigue=fatigue,
         results=(*state.results, result),
-        log=log,
     )
     if state.finished:
         return _evolve(state, market=(), used_load=0, cuts=0, capacity=0)
     return _start_round(state)
 
 
-def realised(proposal: Proposal, adoption: Adoption, year_index: int) -> float:
-    """What an adoption really frees (+) or costs (−) in a year: gains scaled by its factor."""
-    amount = proposal.amount(year_index - adoption.round)
-    return amount * adoption.factor if amount > 0 else amount
-
-
-def planned(proposal: Proposal, adoption: Adoption, year_index: int) -> float:
-    """What the group can see: the realised amount once revealed, else the face value."""
-    if adoption.revealed:
-        return realised(proposal, adoption, year_index)
-    return proposal.amount(year_index - adoption.round)
-
-
-def event_amount(state: GameState, event: DrawnEvent, year_index: int) -> float:
-    """What a drawn event adds (+) or takes (−) in a year."""
-    return state.deck.event(event.card).amount(year_index - event.round)
-
-
 def year_total(state: GameState, year_index: int, *, visible: bool = False) -> float:
-    """The råderum of a year: adopted proposals plus drawn events.
-
-    With ``visible`` the hidden factors of unrevealed proposals are taken as 1 (what the
-    group planned on); otherwise the true realised amounts are summed.
-    """
-    deck = state.deck
-    amount_of = planned if visible else realised
-    total = 0.0
-    for adoption in state.adopted:
-        total += amount_of(deck.proposal(adoption.card), adoption, year_index)
-    for event in state.events:
-        total += event_amount(state, event, year_index)
-    return total
+    """The råderum of one year (see ``ledger.year_totals``)."""
+    return ledger.year_totals(state, visible_only=visible)[year_index]
 
 
 def raaderum(state: GameState, *, visible: bool = False) -> tuple[float, ...]:
-    """The råderum of every year of the scenario (see ``year_total``), in one pass."""
-    years = state.scenario.rounds
-    totals = [0.0] * years
-    deck = state.deck
-    proposal = deck.proposal
-    for adoption in state.adopted:
-        factor = adoption.factor if adoption.revealed or not visible else 1.0
-        for year, amount in zip(range(adoption.round, years), proposal(adoption.card).profile):
-            totals[year] += amount * factor if amount > 0 else amount
-    event_of = deck.event
-    for event in state.events:
-        for year, amount in zip(range(event.round, years), event_of(event.card).profile):
-            totals[year] += amount
-    return tuple(totals)
+    """The råderum of every year of the scenario (see ``ledger.year_totals``)."""
+    return ledger.year_totals(state, visible_only=visible)
 
 
 def kinds_adopted(state: GameState) -> set[Kind]:

@@ -1,52 +1,31 @@
-"""Play many complete games with a bot and summarise the outcomes."""
+"""Play many complete games with a bot and summarise the outcomes.
+
+``simulate`` takes the fastest path that gives bit-identical results: the greedy bot's games
+are played by the batch simulator (``batch``, checked against the engine game by game in
+tests/engine/test_batch.py), every other policy through the engine (``simulate_engine``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from game.engine.batch import simulate_batch
 from game.engine.bots import POLICIES, Policy
+from game.engine.history import History
 from game.engine.model import Deck
+from game.engine.outcomes import SimulationResult, game_seed
 from game.engine.rules import apply, new_game, raaderum
 from game.engine.state import GameState
-from game.engine.verdict import LOSS_REASONS, verdict
+from game.engine.verdict import verdict
 
-
-@dataclass
-class SimulationResult:
-    """Summary of ``games`` bot games on one scenario."""
-
-    scenario: str
-    policy: str
-    games: int
-    seed: int
-    wins: int = 0
-    losses: dict[str, int] = field(default_factory=lambda: {r: 0 for r in LOSS_REASONS})
-    raaderum_sum: list[float] = field(default_factory=list)
-
-    @property
-    def win_rate(self) -> float:
-        """Share of games won."""
-        return self.wins / self.games if self.games else 0.0
-
-    @property
-    def mean_raaderum(self) -> list[float]:
-        """Mean realised råderum per year."""
-        return [s / self.games for s in self.raaderum_sum] if self.games else []
-
-    def to_dict(self) -> dict[str, object]:
-        """JSON-ready dict with the keys of ``raaderum simulate --json``."""
-        return {
-            "scenario": self.scenario,
-            "policy": self.policy,
-            "games": self.games,
-            "seed": self.seed,
-            "wins": self.wins,
-            "win_rate": round(self.win_rate, 4),
-            "losses": dict(self.losses),
-            "mean_raaderum": [round(v, 3) for v in self.mean_raaderum],
-        }
+__all__ = [
+    "SimulationResult",
+    "game_seed",
+    "play_game",
+    "play_history",
+    "simulate",
+    "simulate_engine",
+]
 
 
 def play_game(
@@ -64,9 +43,19 @@ def play_game(
     return state
 
 
-def game_seed(seed: int, index: int) -> int:
-    """The seed of game ``index`` in a simulation seeded with ``seed``."""
-    return (seed * 1_000_003 + index) % (2**63)
+def play_history(
+    deck: Deck,
+    scenario_id: str | None,
+    seed: int,
+    policy: Policy,
+    generator: np.random.Generator,
+    target: float | None = None,
+) -> History:
+    """Like ``play_game``, but keeps every state and the action log (for replays and saves)."""
+    history = History.start(new_game(deck, scenario_id, seed, target))
+    while not history.current.finished:
+        history = history.do(policy(history.current, generator))
+    return history
 
 
 def simulate(
@@ -77,7 +66,26 @@ def simulate(
     seed: int = 0,
     target: float | None = None,
 ) -> SimulationResult:
-    """Play ``games`` games with the named policy; the same seed gives the same result."""
+    """Play ``games`` games with the named policy; the same seed gives the same result.
+
+    Raises ``KeyError`` for an unknown policy or scenario.
+    """
+    if policy == "greedy":
+        return simulate_batch(deck, scenario_id, games=games, seed=seed, target=target).summary(
+            seed
+        )
+    return simulate_engine(deck, scenario_id, policy, games, seed, target)
+
+
+def simulate_engine(
+    deck: Deck,
+    scenario_id: str | None = None,
+    policy: str = "greedy",
+    games: int = 100,
+    seed: int = 0,
+    target: float | None = None,
+) -> SimulationResult:
+    """``simulate`` played through the engine's ``apply``, one game after another."""
     scenario = deck.scenario(scenario_id)
     chosen = POLICIES[policy]
     result = SimulationResult(scenario=scenario.id, policy=policy, games=games, seed=seed)

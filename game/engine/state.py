@@ -1,8 +1,10 @@
-"""The game state: one immutable value that holds everything, the random generator included.
+"""The game state: one immutable value that holds everything, the game's chance included.
 
-A state never changes; ``rules.apply`` returns a new one. ``state_to_dict`` and
-``state_from_dict`` give a JSON-safe form (the deck itself is referenced by its content hash),
-and ``state_hash`` a short fingerprint that is identical across runs and machines.
+A state never changes; ``rules.apply`` returns a new one. The action log is not part of the
+state (``History`` keeps it once), so a long game costs memory in proportion to its length.
+``state_to_dict`` and ``state_from_dict`` give a JSON-safe form (the deck itself is referenced
+by its content hash), and ``state_hash`` a short fingerprint that is identical across runs
+and machines.
 """
 
 from __future__ import annotations
@@ -12,11 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.actions import Action, action_from_dict
 from game.engine.model import Deck, Scenario
-
-RngState = tuple[int, int, int, int]
-"""The PCG64 bit generator's state: (state, inc, has_uint32, uinteger)."""
 
 
 @dataclass(frozen=True)
@@ -68,14 +66,20 @@ class GameState:
     events: tuple[DrawnEvent, ...] = ()
     discarded: tuple[str, ...] = ()
     seen: tuple[str, ...] = ()
+    """Every proposal the table has shown, in order of first appearance."""
+    seen_rounds: tuple[int, ...] = ()
+    """The 0-based round in which each card of ``seen`` first lay on the table."""
     capacity: int = 0
     used_load: int = 0
     cuts: int = 0
     fatigue: int = 0
     service: int = 0
     results: tuple[YearResult, ...] = ()
-    rng: RngState = (0, 0, 0, 0)
-    log: tuple[Action, ...] = ()
+    factors: tuple[float, ...] = ()
+    """The hidden factor of every proposal of the scenario, in ``Scenario.proposals`` order
+    (drawn when the game starts; see ``randomness``)."""
+    event_draws: tuple[float, ...] = ()
+    """One uniform number per event slot (round × events per round), drawn at the start."""
 
     @property
     def finished(self) -> bool:
@@ -98,6 +102,10 @@ class GameState:
             if adoption.card == card:
                 return adoption
         return None
+
+    def factor_of(self, card: str) -> float:
+        """The hidden factor chance gave proposal ``card`` in this game."""
+        return self.factors[self.scenario.position(card)]
 
     def adopted_ids(self) -> tuple[str, ...]:
         """Ids of the adopted proposals in order of adoption."""
@@ -136,6 +144,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "events": [{"card": e.card, "round": e.round} for e in state.events],
         "discarded": list(state.discarded),
         "seen": list(state.seen),
+        "seen_rounds": list(state.seen_rounds),
         "capacity": state.capacity,
         "used_load": state.used_load,
         "cuts": state.cuts,
@@ -154,8 +163,8 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
             }
             for r in state.results
         ],
-        "rng": [str(part) for part in state.rng],
-        "log": [a.to_dict() for a in state.log],
+        "factors": list(state.factors),
+        "event_draws": list(state.event_draws),
     }
 
 
@@ -174,12 +183,13 @@ def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
     deck_ref = data["deck"]
     if deck_ref["content_hash"] != deck.content_hash:
         raise ValueError("the state was made with a different deck")
-    rng_parts = [int(part) for part in data["rng"]]
-    if len(rng_parts) != 4:
-        raise ValueError("malformed random generator state")
+    scenario = deck.scenario(data["scenario"])
+    factors = tuple(float(f) for f in data["factors"])
+    if len(factors) != len(scenario.proposals):
+        raise ValueError("malformed hidden factors")
     return GameState(
         deck=deck,
-        scenario=deck.scenario(data["scenario"]),
+        scenario=scenario,
         seed=int(data["seed"]),
         round=int(data["round"]),
         targets=tuple(float(t) for t in data["targets"]),
@@ -199,6 +209,7 @@ def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
         events=tuple(DrawnEvent(e["card"], int(e["round"])) for e in data["events"]),
         discarded=tuple(data["discarded"]),
         seen=tuple(data["seen"]),
+        seen_rounds=tuple(int(r) for r in data["seen_rounds"]),
         capacity=int(data["capacity"]),
         used_load=int(data["used_load"]),
         cuts=int(data["cuts"]),
@@ -217,8 +228,8 @@ def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
             )
             for r in data["results"]
         ),
-        rng=(rng_parts[0], rng_parts[1], rng_parts[2], rng_parts[3]),
-        log=tuple(action_from_dict(a) for a in data["log"]),
+        factors=factors,
+        event_draws=tuple(float(u) for u in data["event_draws"]),
     )
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine.model import KINDS, Kind
+from game.engine import ledger
+from game.engine.ledger import LOSS_KINDS, LOSS_REASONS, LOSS_SERVICE, LOSS_TARGET
+from game.engine.model import Kind
 from game.engine.rules import kinds_adopted
 from game.engine.state import GameState
 
-LOSS_TARGET = "target"
-LOSS_KINDS = "kinds"
-LOSS_SERVICE = "service"
-LOSS_REASONS: tuple[str, ...] = (LOSS_TARGET, LOSS_KINDS, LOSS_SERVICE)
+__all__ = ["LOSS_KINDS", "LOSS_REASONS", "LOSS_SERVICE", "LOSS_TARGET", "Verdict", "verdict"]
 
 
 @dataclass(frozen=True)
@@ -29,28 +28,23 @@ class Verdict:
     @property
     def service_below_floor(self) -> bool:
         """True when the scenario has a service floor and the level is under it."""
-        return self.service_floor is not None and self.service < self.service_floor
+        return ledger.below_floor(self.service, self.service_floor)
 
 
 def verdict(state: GameState) -> Verdict:
     """The verdict on ``state``; while playing, the reasons the group would lose right now."""
     scenario = state.scenario
     missed = tuple(r.year for r in state.results if not r.met)
-    present = kinds_adopted(state)
-    missing = tuple(k for k in KINDS if k not in present) if scenario.require_all_kinds else ()
-    reasons: list[str] = []
-    if missed:
-        reasons.append(LOSS_TARGET)
-    if missing:
-        reasons.append(LOSS_KINDS)
+    missing = ledger.missing_kinds(kinds_adopted(state), scenario.require_all_kinds)
     floor = scenario.service_floor
-    if floor is not None and state.service < floor:
-        reasons.append(LOSS_SERVICE)
+    reasons = ledger.loss_reasons(
+        bool(missed), bool(missing), ledger.below_floor(state.service, floor)
+    )
     finished = state.finished
     return Verdict(
         finished=finished,
         won=(not reasons) if finished else None,
-        reasons=tuple(reasons),
+        reasons=reasons,
         missed_years=missed,
         missing_kinds=missing,
         service=state.service,

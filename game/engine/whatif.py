@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine.forecast import build_portfolio, sample_totals
-from game.engine.optimise import DEFAULT_NODE_BUDGET, best_portfolio
-from game.engine.rules import event_amount, raaderum
+from game.engine.forecast import build_portfolio, drawn_events, sample_totals
+from game.engine.optimise import best_portfolio
+from game.engine.rules import raaderum
 from game.engine.state import GameState
 
 WHATIF_SEED_SALT = 0x5EED_0F_5
@@ -39,7 +39,7 @@ class WhatIf:
     best: tuple[float, ...]
     best_met_all: bool
     best_exact: bool = True
-    """False when the optimiser ran out of its node budget (the plan is the best found)."""
+    """False when HiGHS could not prove the plan optimal within its time limit."""
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (amounts rounded to 4 decimals)."""
@@ -56,29 +56,18 @@ class WhatIf:
         }
 
 
-def events_by_year(state: GameState) -> np.ndarray:
-    """The drawn events' amounts per year of the scenario."""
-    years = state.scenario.rounds
-    fixed = np.zeros(years)
-    for event in state.events:
-        fixed += [event_amount(state, event, y) for y in range(years)]
-    return fixed
-
-
-def what_if(
-    state: GameState, samples: int = 4000, node_budget: int = DEFAULT_NODE_BUDGET
-) -> WhatIf:
+def what_if(state: GameState, samples: int = 4000) -> WhatIf:
     """The what-if of a game (normally a finished one; for an unfinished game the years not
     yet played count only what has been decided so far)."""
     deck = state.deck
     years = state.scenario.rounds
     plan = [(deck.proposal(a.card), a.round) for a in state.adopted]
-    portfolio = build_portfolio(plan, years, events_by_year(state))
+    portfolio = build_portfolio(plan, years, np.array(drawn_events(state)))
     expected = portfolio.fixed + portfolio.gains.sum(axis=0)
     generator = np.random.default_rng([state.seed % 2**63, WHATIF_SEED_SALT])
     totals = sample_totals(portfolio, max(1, samples), generator)
     worst10 = np.quantile(totals, 0.1, axis=0)
-    best = best_portfolio(state, node_budget)
+    best = best_portfolio(state)
     return WhatIf(
         years=state.scenario.years,
         target=state.targets,

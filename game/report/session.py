@@ -7,14 +7,16 @@ from anywhere) laid out for A4 so it can go with the minutes.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.engine.actions import Adopt, Annotate, EndYear, SetTarget
+from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
+from game.engine.ledger import event_amount, realised
 from game.engine.model import Deck, Kind
-from game.engine.rules import event_amount, raaderum, realised
+from game.engine.rules import raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
@@ -51,11 +53,11 @@ class Decision:
     amount: float | None = None
 
 
-def decisions(state: GameState) -> list[Decision]:
-    """Every decision of the game in order, with the round it was taken in."""
+def decisions(actions: Sequence[Action]) -> list[Decision]:
+    """Every decision of a game's action log in order, with the round it was taken in."""
     found: list[Decision] = []
     round_index = 0
-    for action in state.log:
+    for action in actions:
         if isinstance(action, Adopt):
             found.append(Decision(round_index, "adopt", action.card, action.note))
         elif isinstance(action, Annotate):
@@ -391,7 +393,7 @@ class _Writer:
 
     def decision_rows(self) -> list[list[str | None]]:
         rows: list[list[str | None]] = []
-        for d in decisions(self.state):
+        for d in decisions(self.saved.history.actions):
             year = self.years[d.round] if d.round < len(self.years) else ""
             proposal = self.deck.proposal(d.card) if d.card else None
             target = number(d.amount, self.lang) if d.amount is not None else ""

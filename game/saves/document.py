@@ -1,8 +1,8 @@
-"""The save file format, version 1: building the JSON document and checking one field by field.
+"""The save file format, version 2: building the JSON document and checking one field by field.
 
 A save is a UTF-8 JSON object::
 
-    {"format": "raaderum-save", "version": 1, "created": ISO, "updated": ISO,
+    {"format": "raaderum-save", "version": 2, "created": ISO, "updated": ISO,
      "deck": {"id", "title", "content_hash", "sources": [[file name, YAML text], ...]},
      "scenario": id,
      "settings": {"seed", "target", "lang", "timer_minutes"},
@@ -30,11 +30,13 @@ from game.engine.verdict import verdict
 from game.saves.model import GameSettings
 
 FORMAT = "raaderum-save"
-VERSION = 1
+VERSION = 2
+"""Format 2 (this version): the game's chance is drawn once at the start (engine.randomness).
+A format-1 save was played with other draws; its log cannot be replayed and is refused."""
 MAX_SOURCES = 200
-MAX_ACTIONS = 2_000
+MAX_ACTIONS = 50_000
 """Most moves in the log (and in the redo list). A workshop makes well under a few hundred; the
-engine keeps a log per state, so replay memory grows with the square of the log's length."""
+history keeps the log once, so replay memory grows in proportion to its length."""
 MAX_SEED = 2**63 - 1
 MAX_TIMER_MINUTES = 600.0
 LANGUAGES = ("da", "en")
@@ -234,6 +236,12 @@ def check_version(data: Any) -> int:
         raise FormatProblem(
             f"spillet er gemt med en nyere version af spillet (format {version}; "
             f"denne version læser format {VERSION}) – opdater spillet"
+        )
+    if version == 1:
+        raise FormatProblem(
+            "spillet er gemt med en ældre version af spillet (format 1), hvor tilfældigheden "
+            f"blev trukket på en anden måde; denne version læser format {VERSION}, så spillet "
+            "kan ikke genskabes – åbn det med den version, der gemte det, eller start et nyt spil"
         )
     if version < 1:
         raise FormatProblem(f"ukendt formatversion {version}")

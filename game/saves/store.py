@@ -321,9 +321,9 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
         ) from None
     except IllegalAction as error:
         raise SaveError(path, f"spillet kan ikke startes: {illegal_reason(error)}") from None
-    states, _ = _apply_log(state, header.actions, "i loggen", path)
+    states, done = _apply_log(state, header.actions, "i loggen", path)
     _, redo = _apply_log(states[-1], header.redo, "i fortryd-listen", path)
-    return History(states=tuple(states), redo_actions=tuple(redo))
+    return History(states=tuple(states), actions=tuple(done), redo_actions=tuple(redo))
 
 
 def read_save(path: Path) -> SavedGame:

@@ -69,7 +69,7 @@ class RiskMeter:
             if len(self._runs) > 24:
                 self._runs.clear()
             generator = np.random.default_rng(
-                [state.seed, len(state.log), zlib.crc32((extra or "").encode())]
+                [state.seed, state.round, len(state.adopted), zlib.crc32((extra or "").encode())]
             )
             portfolio = state_portfolio(state, extra)
             totals = np.array(sample_totals(portfolio, self.first, generator), dtype=np.float32)

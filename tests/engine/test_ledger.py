@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pytest
 
-from game.engine import Adopt, EndYear, IllegalAction, apply, new_game, raaderum, year_total
+from game.engine import (
+    Adopt,
+    EndYear,
+    IllegalAction,
+    apply,
+    legal_actions,
+    new_game,
+    raaderum,
+    year_total,
+)
 from game.engine.forecast import forecast_plan
-from game.engine.randomness import seed_state
-from game.engine.rules import realised
+from game.engine.ledger import realised
 
 
 def _play(deck, scenario, seed, plan):
@@ -70,11 +76,7 @@ def test_costs_are_never_scaled_and_gains_are(ledger_deck):
 
 
 def test_mean_gain_is_base_times_one_minus_failure(ledger_deck):
-    factors = []
-    state0 = new_game(ledger_deck, "regn", _market_has(ledger_deck, "regn", ["usikker"]))
-    for seed in range(6000):
-        state = replace(state0, rng=seed_state(seed))
-        factors.append(apply(state, Adopt("usikker")).adoption("usikker").factor)
+    factors = [new_game(ledger_deck, "regn", seed).factor_of("usikker") for seed in range(6000)]
     factors_arr = np.array(factors)
     # failure 0.3 → 30 % zeros; mean of the factor ≈ 1 − 0.3 = 0.7 (sd of the mean ≈ 0.007).
     assert np.mean(factors_arr == 0) == pytest.approx(0.3, abs=0.03)
@@ -82,6 +84,31 @@ def test_mean_gain_is_base_times_one_minus_failure(ledger_deck):
     nonzero = factors_arr[factors_arr > 0]
     assert nonzero.mean() == pytest.approx(1.0, abs=0.03)
     assert nonzero.std() / nonzero.mean() == pytest.approx(0.5, abs=0.06)
+
+
+def test_a_card_has_the_same_factor_whenever_it_is_adopted(ledger_deck):
+    seed = _market_has(ledger_deck, "regn", ["usikker", "spar5"])
+    first = apply(new_game(ledger_deck, "regn", seed), Adopt("usikker"))
+    later = apply(apply(new_game(ledger_deck, "regn", seed), Adopt("spar5")), EndYear())
+    if "usikker" in later.market:
+        later = apply(later, Adopt("usikker"))
+        assert later.adoption("usikker").factor == first.adoption("usikker").factor
+    assert first.adoption("usikker").factor == new_game(ledger_deck, "regn", seed).factor_of(
+        "usikker"
+    )
+
+
+def test_the_events_do_not_depend_on_what_the_group_adopts(std_deck):
+    for seed in range(20):
+        idle = new_game(std_deck, "standard", seed)
+        busy = idle
+        for _ in range(3):
+            idle = apply(idle, EndYear())
+            for card in list(busy.market)[:2]:
+                if Adopt(card) in legal_actions(busy):
+                    busy = apply(busy, Adopt(card))
+            busy = apply(busy, EndYear())
+        assert idle.events == busy.events
 
 
 def test_factor_is_hidden_until_the_first_gain_arrives(ledger_deck):

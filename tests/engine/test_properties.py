@@ -18,7 +18,7 @@ from game.engine import (
     state_to_dict,
     year_total,
 )
-from game.engine.rules import event_amount, realised
+from game.engine.ledger import face, realised
 
 
 @st.composite
@@ -37,7 +37,7 @@ def games(draw, deck):
 def _parts(state, year):
     deck = state.deck
     parts = [realised(deck.proposal(a.card), a, year) for a in state.adopted]
-    parts += [event_amount(state, e, year) for e in state.events]
+    parts += [face(deck.event(e.card), e.round, year) for e in state.events]
     return parts
 
 

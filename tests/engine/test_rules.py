@@ -23,8 +23,8 @@ from game.engine import (
     verdict,
 )
 from game.engine.bots import greedy_policy, random_policy
-from game.engine.rules import capacity_for, fatigue_after
-from game.engine.simulate import play_game
+from game.engine.ledger import capacity_for, fatigue_after
+from game.engine.simulate import play_game, play_history
 
 
 def _seed_with(deck, scenario, cards):
@@ -177,12 +177,13 @@ def test_notes_are_kept_and_editable(ledger_deck):
 
 def test_same_seed_and_actions_give_the_same_game_whatever_else_draws(std_deck):
     generator = np.random.default_rng(5)
-    first = play_game(std_deck, "standard", 42, random_policy, generator)
+    played = play_history(std_deck, "standard", 42, random_policy, generator)
+    first = played.current
     random.seed(999)
     np.random.seed(999)
     random.random()
     np.random.random(1000)
-    again = replay(std_deck, "standard", 42, first.log)
+    again = replay(std_deck, "standard", 42, played.actions)
     assert state_hash(again) == state_hash(first)
     assert again == first
     other = replay(std_deck, "standard", 43, [])

@@ -30,6 +30,7 @@ def _portfolio() -> Portfolio:
         mu=np.array([m for m, _ in params]),
         sigma=np.array([s for _, s in params]),
         failure=np.array([0.0, 0.2, 0.1]),
+        mean=np.array([1.0, 0.8, 0.9]),
     )
 
 

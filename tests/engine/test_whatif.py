@@ -8,9 +8,9 @@ import pytest
 from game.engine import raaderum
 from game.engine.bots import POLICIES
 from game.engine.forecast import forecast_plan
+from game.engine.ledger import event_amount
 from game.engine.optimise import evaluate, problem_from_state, score
 from game.engine.randomness import factor_from_draws
-from game.engine.rules import event_amount
 from game.engine.simulate import play_game
 from game.engine.whatif import what_if
 

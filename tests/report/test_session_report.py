@@ -114,8 +114,8 @@ def test_decisions_csv_opens_in_danish_excel_and_lists_every_decision(report):
     raw = (out / "decisions.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark for Excel
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
-    assert len(rows) == len(state.log)
-    adopts = [a for a in state.log if isinstance(a, Adopt)]
+    assert len(rows) == len(saved.history.actions)
+    adopts = [a for a in saved.history.actions if isinstance(a, Adopt)]
     adopt_rows = [r for r in rows if r["action"] == "Vedtaget"]
     assert [r["proposal_id"] for r in adopt_rows] == [a.card for a in adopts]
     for row, action in zip(adopt_rows, adopts):
@@ -124,10 +124,10 @@ def test_decisions_csv_opens_in_danish_excel_and_lists_every_decision(report):
         note = "'" + action.note if action.note.startswith("=") else action.note
         assert row["note"] == note
     assert sum(r["action"] == "År afsluttet" for r in rows) == state.scenario.rounds
-    assert sum(isinstance(a, EndYear) for a in state.log) == state.scenario.rounds
+    assert sum(isinstance(a, EndYear) for a in saved.history.actions) == state.scenario.rounds
     # The round column counts the years closed before the decision.
     round_no = 1
-    for row, action in zip(rows, state.log):
+    for row, action in zip(rows, saved.history.actions):
         assert row["round"] == str(round_no)
         if isinstance(action, EndYear):
             round_no += 1

@@ -216,7 +216,7 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     type_text(app, "Ny begrundelse")
     key(app, pygame.K_ESCAPE)  # leaves the field, keeps the text
     click(app, detail_layout(*app.size).save_note.center)
-    assert app.state.log[-1] == Annotate(market[1], "Ny begrundelse")
+    assert app.history.actions[-1] == Annotate(market[1], "Ny begrundelse")
     assert app.state.adopted[-1].note == "Ny begrundelse"
 
 

@@ -73,7 +73,7 @@ def play_through(app, seed: int, reveals: list | None = None) -> list:
         assert isinstance(top, BoardScene), top
         state = app.state
         action = greedy_policy(state, generator)
-        before = len(state.log)
+        before = len(app.history.actions)
         if isinstance(action, Adopt):
             style = len(actions) % 3
             if style == 0:
@@ -82,8 +82,8 @@ def play_through(app, seed: int, reveals: list | None = None) -> list:
                 adopt_with_mouse(app, top, action.card, finger=style == 2)
         else:
             key(app, pygame.K_SPACE)
-        assert len(app.state.log) == before + 1
-        assert app.state.log[-1] == action
+        assert len(app.history.actions) == before + 1
+        assert app.history.actions[-1] == action
         actions.append(action)
         settle(app, 3)
     raise AssertionError("the game did not end")
@@ -124,11 +124,11 @@ def test_autoplay_makes_n_decisions_per_second_and_stops_at_the_debrief(make_app
     while len(times) < 3:
         app.step(0.01)
         seconds += 0.01
-        times += [seconds] * (len(app.state.log) - len(times))
+        times += [seconds] * (len(app.history.actions) - len(times))
     assert [round(t, 2) for t in times] == pytest.approx([0.1, 0.2, 0.3], abs=0.021)
     while app.running and seconds < 60:
         app.step(0.05)
         seconds += 0.05
     assert not app.running and app.exit_code == 0
     assert isinstance(app.top, DebriefScene) and app.state.finished
-    assert bot.decisions == len(app.state.log)
+    assert bot.decisions == len(app.history.actions)

@@ -67,7 +67,7 @@ def test_chart_title_opens_the_dialog_and_a_typed_target_is_saved_and_undone(mak
     assert isinstance(app.top, BoardScene)
     assert app.state.targets == expected
     assert app.state.targets[0] == before[0]  # the closed year keeps its target
-    assert app.state.log[-1] == SetTarget(40.5)
+    assert app.history.actions[-1] == SetTarget(40.5)
     saved = read_save(app.save_path)
     assert saved.history.current.targets == expected
     assert saved.history.actions[-1] == SetTarget(40.5)
@@ -113,7 +113,7 @@ def test_menu_entry_steps_the_target_with_plus_and_minus(make_app, std_deck):
 def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
     app = second_year_app(make_app, std_deck)
     before = app.state.targets
-    log = app.state.log
+    log = app.history.actions
     app.top.open_target()
     dialog = app.top
     (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
@@ -128,7 +128,7 @@ def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
     assert app.top is dialog and not dialog.number.focused
     key(app, pygame.K_ESCAPE)  # closes
     assert isinstance(app.top, BoardScene)
-    assert app.state.targets == before and app.state.log == log
+    assert app.state.targets == before and app.history.actions == log
     # the finished game has no target to change: no menu entry
     while not app.state.finished:
         app.history = app.history.do(EndYear())

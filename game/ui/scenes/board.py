@@ -13,8 +13,8 @@ import pygame
 
 from game.engine.actions import Adopt, EndYear
 from game.engine.forecast import Forecast
+from game.engine.ledger import realised
 from game.engine.model import KINDS, Kind, Proposal
-from game.engine.rules import realised
 from game.engine.state import GameState
 from game.numbers import format_amount, format_percent
 from game.ui import theme

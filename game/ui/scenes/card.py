@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.engine.actions import Adopt, Annotate
-from game.engine.rules import realised
+from game.engine.ledger import realised
 from game.numbers import format_amount, format_percent
 from game.ui import theme
 from game.ui.cards import effect_from, factor_range, kind_word, refusal

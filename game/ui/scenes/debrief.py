@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine.rules import realised
+from game.engine.ledger import realised
 from game.engine.state import GameState
 from game.engine.verdict import Verdict, verdict
 from game.numbers import format_amount
@@ -107,7 +107,7 @@ class DebriefScene(Scene):
         self.whatif_error = ""
         self._thread: threading.Thread | None = None
         if background:
-            self._thread = threading.Thread(target=self._compute_whatif, daemon=True)
+            self._thread = threading.Thread(target=self._compute_whatif, daemon=False)
             self._thread.start()
         else:
             self._compute_whatif()

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.ledger import event_amount, realised
 from game.engine.model import Proposal
-from game.engine.rules import event_amount, raaderum, realised
+from game.engine.rules import raaderum
 from game.engine.state import GameState
 from game.numbers import format_percent
 from game.ui import charts, theme
