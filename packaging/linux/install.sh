@@ -35,8 +35,8 @@ if [ -z "$python" ]; then
     echo "Python $want (64-bit) blev ikke fundet på denne pc." >&2
     echo "Denne pakke (@BUNDLE@) passer kun til Python $want, 64-bit." >&2
     for candidate in "$@"; do
-        if command -v "$candidate" >/dev/null 2>&1; then
-            echo "  Fundet: $candidate er $("$candidate" --version 2>&1)" >&2
+        if command -v "$candidate" >/dev/null 2>&1 && found=$("$candidate" --version 2>&1); then
+            echo "  Fundet: $candidate er $found" >&2
         fi
     done
     echo "Tag den pakke, der passer til pc'ens Python (der er pakker til Python @PYTHONS@)," >&2

@@ -73,7 +73,8 @@ goto end
 :venv_failed
 echo.
 echo Kunne ikke lave det virtuelle miljø i "%HERE%.venv".
-echo Er mappen skrivebeskyttet? Pak zip-filen ud et andet sted, fx på skrivebordet, og prøv igen.
+echo Luk spillet, hvis det kører. Er mappen skrivebeskyttet, så pak zip-filen ud et andet
+echo sted, fx på skrivebordet, og prøv igen.
 goto end
 
 :pip_failed
