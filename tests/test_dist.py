@@ -5,10 +5,12 @@ into a folder with spaces in its path, installs it with its own ``install.sh`` w
 network is refused, and plays it through its own ``start.sh``: validate the standard deck,
 simulate ten games, render the board.
 
-The network is refused twice over: pip's index points at a closed port and every proxy too,
-and where the kernel allows it (``unshare -rn``) install and game run in a network namespace
-with no network at all. The build needs PyPI and takes a while, so these tests only run
-with ``RAADERUM_DIST_TEST=1`` (``make dist-test`` and CI); plain ``pytest`` skips them.
+install.sh itself passes ``--no-index`` and ignores the machine's pip settings; on top of
+that pip's index and every proxy point at a closed port, and where the kernel allows it
+(``unshare -rn``) install and game run in a network namespace with no network at all.
+
+The build needs PyPI and takes a while, so these tests only run with
+``RAADERUM_DIST_TEST=1`` (``make dist-test`` and CI); plain ``pytest`` skips them.
 """
 
 from __future__ import annotations
@@ -48,6 +50,10 @@ def _name(text: str) -> str:
     match = re.match(r"[A-Za-z0-9][A-Za-z0-9._-]*", text)
     assert match is not None, text
     return re.sub(r"[-_.]+", "_", match.group()).lower()
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def _no_network_prefix() -> list[str]:
@@ -105,7 +111,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
         capture_output=True,
         text=True,
     )
-    assert build.returncode == 0, f"make dist failed:\n{build.stdout}\n{build.stderr}"
+    assert build.returncode == 0, f"build_dist.py failed:\n{build.stdout}\n{build.stderr}"
     zip_path = out / f"{BUNDLE}.zip"
 
     # Unpack as unzip does: with the unix modes stored in the zip.
@@ -116,7 +122,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
             path.chmod((info.external_attr >> 16) & 0o777)
     folder = stick / BUNDLE
 
-    # Only this Python on PATH, by its versioned name, as a distribution ships it.
+    # This Python first on PATH, under its versioned name as a distribution ships it.
     bin_dir = tmp / "bin"
     bin_dir.mkdir()
     (bin_dir / f"python{PY}").symlink_to(os.path.realpath(sys.executable))
@@ -138,6 +144,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     )
     env.pop("NO_PROXY", None)
     env.pop("no_proxy", None)
+    env.pop("RAADERUM_HOME", None)  # saves, if any, go to the temporary HOME
     bundle = Installed(folder, zip_path, env, tmp)
     install = bundle.run(str(folder / "install.sh"))
     assert install.returncode == 0, f"install.sh failed:\n{install.stdout}\n{install.stderr}"
@@ -191,10 +198,8 @@ def test_the_bundled_game_has_the_projects_version(installed: Installed) -> None
 def test_validate_the_standard_deck_shipped_in_the_bundle(installed: Installed) -> None:
     deck = Path(installed.python("from game.paths import standard_deck; print(standard_deck())"))
     assert deck.is_relative_to(installed.folder)
-    shipped = sorted(p.relative_to(deck) for p in deck.rglob("*") if p.is_file())
-    source_deck = ROOT / "decks" / "standard"
-    source = sorted(p.relative_to(source_deck) for p in source_deck.rglob("*") if p.is_file())
-    assert shipped == source
+    source = ROOT / "decks" / "standard"
+    assert _files(deck) == _files(source), "the bundle's standard deck differs from decks/"
     result = installed.start("validate", str(deck))
     assert result.returncode == 0, result.stdout + result.stderr
     assert ": OK" in result.stdout
