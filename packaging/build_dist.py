@@ -285,7 +285,7 @@ def write_zip(path: Path, folder: str, files: list[tuple[str, bytes, int]]) -> N
             info.create_system = 3  # unix, so that unzip applies the mode bits
             info.external_attr = (0o100000 | mode) << 16
             info.compress_type = (
-                zipfile.ZIP_STORED if name.endswith(".whl") else (zipfile.ZIP_DEFLATED)
+                zipfile.ZIP_STORED if name.endswith(".whl") else zipfile.ZIP_DEFLATED
             )
             archive.writestr(info, data)
     partial.replace(path)
