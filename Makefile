@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck bench screenshots clean
+.PHONY: play test lint typecheck bench screenshots dist dist-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,8 @@ play: $(STAMP)
 	$(BIN)/raaderum
 
 lint: $(STAMP)
-	$(BIN)/ruff check game tests
-	$(BIN)/ruff format --check game tests
+	$(BIN)/ruff check game tests packaging
+	$(BIN)/ruff format --check game tests packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy game/engine game/content
@@ -34,5 +34,14 @@ screenshots: $(STAMP)
 		SDL_VIDEODRIVER=dummy $(BIN)/raaderum screenshot --scene $$scene --out docs/img/$$scene.png --size 1600x900; \
 	done
 
+# Offline bundles for laptops without internet (README: "Uden internet"); needs PyPI to build.
+dist: $(STAMP)
+	$(BIN)/python packaging/build_dist.py
+
+# Builds the Linux bundle for this Python, installs and plays it with the network refused.
+dist-test: $(STAMP)
+	RAADERUM_DIST_TEST=1 SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy \
+		$(BIN)/python -m pytest -rs tests/test_dist.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist
