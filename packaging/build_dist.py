@@ -3,7 +3,7 @@
     python packaging/build_dist.py [--target windows-py312 ...] [--out dist] [--build build]
 
 writes ``<out>/raaderum-<version>-<system>-py3XX.zip`` for every target (default: Windows
-64-bit and Linux x86_64, each for Python 3.11, 3.12 and 3.13). A bundle is one folder holding
+64-bit and Linux x86_64, each for Python 3.11, 3.12, 3.13 and 3.14). A bundle is one folder holding
 the game's wheel, every runtime dependency from ``[project] dependencies`` of pyproject.toml
 as binary wheels for that platform and Python, an install script that makes a virtual
 environment next to itself and installs with ``--no-index``, a start script and a Danish
@@ -51,7 +51,7 @@ except ModuleNotFoundError:  # not installed: pip's vendored copy, the one pip r
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent
-PYTHONS = ((3, 11), (3, 12), (3, 13))
+PYTHONS = ((3, 11), (3, 12), (3, 13), (3, 14))
 # glibc 2.28 or newer (Debian 10, Ubuntu 20.04, RHEL 8); pip expands manylinux2014 to
 # manylinux2010 and manylinux1 itself, but not the PEP 600 names.
 LINUX_PLATFORMS = ("manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64")
