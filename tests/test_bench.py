@@ -22,6 +22,10 @@ FIGURES = (
     "risk_meter_ms",
     "games_per_s",
     "batch_games_per_s",
+    "batch_speedup",
+    "optimiser_proved_share",
+    "optimiser_ms_p50",
+    "optimiser_ms_p95",
     "validate_ms",
     "validate_large_ms",
     "peak_rss_mb",
@@ -49,6 +53,9 @@ def test_quick_bench_prints_every_figure_as_json(tmp_path: Path) -> None:
         assert isinstance(result[name], (int, float)), name
         assert result[name] > 0, name
     assert set(result["met"]) <= set(FIGURES)
+    for scenario in ("standard", "intro", "krise", "lang-horisont", "borgermoede"):
+        for key in ("proved_share", "ms_p50", "ms_p95"):
+            assert result[f"optimiser_{key}.{scenario}"] > 0, (key, scenario)
     assert result["machine"]["cores"] >= 1
     assert result["machine"]["cpu"]
     assert result["quick"] is True

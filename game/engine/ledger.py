@@ -13,6 +13,7 @@ element by element; tests/engine/test_batch.py checks the batch against the engi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol, overload
 
@@ -93,13 +94,8 @@ def expected(proposal: Proposal, start: int, year: int) -> float:
 
 
 def expected_profile(proposal: Proposal) -> tuple[float, ...]:
-    """``expected`` for the PROFILE_YEARS years from adoption on (kept on the card once made)."""
-    cached: tuple[float, ...] | None = proposal.__dict__.get("_expected_profile")
-    if cached is None:
-        factor = expected_factor(proposal)
-        cached = tuple(realise(amount, factor) for amount in proposal.profile)
-        object.__setattr__(proposal, "_expected_profile", cached)
-    return cached
+    """``expected`` for the PROFILE_YEARS years from adoption on."""
+    return realised_profile(proposal, expected_factor(proposal))
 
 
 def realised(proposal: Proposal, adoption: Adoption, year: int) -> float:
@@ -157,11 +153,22 @@ def year_totals(state: GameState, *, visible_only: bool = False) -> tuple[float,
     totals = list(event_totals([(event_of(e.card), e.round) for e in state.events], years))
     proposal_of = state.deck.proposal
     for adoption in state.adopted:
-        factor = seen_factor(adoption, visible_only)
-        profile = proposal_of(adoption.card).profile  # face amounts from the adoption year on
-        for year, amount in zip(range(adoption.round, years), profile):
-            totals[year] += realise(amount, factor)
+        amounts = realised_profile(proposal_of(adoption.card), seen_factor(adoption, visible_only))
+        for year, amount in zip(range(adoption.round, years), amounts):
+            totals[year] += amount
     return tuple(totals)
+
+
+def realised_profile(proposal: Proposal, factor: float) -> tuple[float, ...]:
+    """``realise`` over the card's profile (PROFILE_YEARS years from adoption on)."""
+    return _realised_profile(proposal.profile, factor)
+
+
+@functools.lru_cache(maxsize=2048)
+def _realised_profile(profile: tuple[float, ...], factor: float) -> tuple[float, ...]:
+    # Kept because the engine sums these in every greedy decision; bounded, so a long run of
+    # games (each with its own factors) does not grow memory.
+    return tuple(realise(amount, factor) for amount in profile)
 
 
 def event_totals(deck_events: Iterable[tuple[Event, int]], years: int) -> tuple[float, ...]:

@@ -21,33 +21,29 @@ methods cannot change an old game. ``tests/engine/test_golden.py`` pins whole pl
 from __future__ import annotations
 
 import functools
+import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 _MASK64 = (1 << 64) - 1
 _UNIT = 2.0**-53
-_BLOCK = 64
+_BLOCK = 256
 
 
 class RawBits:
     """The raw 64-bit outputs of PCG64 seeded with ``SeedSequence(seed)``, one at a time."""
 
     def __init__(self, seed: int) -> None:
-        self._bits = np.random.PCG64(np.random.SeedSequence(seed))
-        self._buffer: list[int] = []
-        self._position = 0
+        bits = np.random.PCG64(np.random.SeedSequence(seed))
+        blocks = iter(lambda: bits.random_raw(_BLOCK).tolist(), None)  # Python ints, in order
+        self._stream: Iterator[int] = itertools.chain.from_iterable(blocks)
 
     def next(self) -> int:
         """The next raw output, an int in [0, 2**64)."""
-        if self._position == len(self._buffer):
-            self._buffer = [int(v) for v in self._bits.random_raw(_BLOCK).tolist()]
-            self._position = 0
-        value = self._buffer[self._position]
-        self._position += 1
-        return value
+        return next(self._stream)
 
     def uniform(self) -> float:
         """A uniform float in [0, 1) with 53 random bits."""
@@ -69,9 +65,16 @@ class RawBits:
         return product >> 64
 
     def normal(self) -> float:
-        """A standard normal number (Box–Muller: √(−2 ln u₁)·cos 2πu₂)."""
-        radius = math.sqrt(-2.0 * math.log(self.open_uniform()))
-        return radius * math.cos(2.0 * math.pi * self.uniform())
+        """A standard normal number from the next two raw outputs (``box_muller``)."""
+        first = self.next()
+        return box_muller(first, self.next())
+
+
+def box_muller(first: int, second: int) -> float:
+    """A standard normal number from two raw outputs: √(−2 ln u₁)·cos 2πu₂ with u₁ in the
+    open interval (0, 1) and u₂ in [0, 1), each from the top 53 bits of its output."""
+    radius = math.sqrt(-2.0 * math.log(((first >> 11) + 0.5) * _UNIT))
+    return radius * math.cos(2.0 * math.pi * ((second >> 11) * _UNIT))
 
 
 @dataclass(frozen=True)
@@ -91,8 +94,9 @@ class Draws:
 def shuffled(items: Sequence[str], bits: RawBits) -> tuple[str, ...]:
     """``items`` in a uniformly random order (Fisher–Yates, from the last position down)."""
     order = list(items)
+    below = bits.below
     for last in range(len(order) - 1, 0, -1):
-        other = bits.below(last + 1)
+        other = below(last + 1)
         order[last], order[other] = order[other], order[last]
     return tuple(order)
 
@@ -128,15 +132,24 @@ def draw_game(
 
     ``proposals`` are the scenario's proposal ids, ``odds`` their (uncertainty, failure) in the
     same order, ``event_slots`` the number of event draws (rounds × events per round). The
-    draws are made in this order: the shuffle, then per proposal a uniform (failure) and a
-    normal (size), then the event uniforms.
+    raw outputs are consumed in this order: the shuffle (one per position, more on the rare
+    rejection), then three per proposal (a uniform for failure, two for the normal), then one
+    per event slot. A factor is computed only where it is needed, but its three outputs are
+    always consumed, so one card's odds never shift another card's draws.
     """
     bits = RawBits(seed)
     pile = shuffled(proposals, bits)
+    draw = bits.next
     factors = []
     for uncertainty, failure in odds:
-        uniform = bits.uniform()
-        normal = bits.normal()
-        factors.append(factor_from_draws(uniform, normal, uncertainty, failure))
-    events = tuple(bits.uniform() for _ in range(event_slots))
+        uniform = (draw() >> 11) * _UNIT
+        first, second = draw(), draw()
+        if uniform < failure:
+            factors.append(0.0)
+        elif uncertainty <= 0:
+            factors.append(1.0)
+        else:
+            normal = box_muller(first, second)
+            factors.append(factor_from_draws(uniform, normal, uncertainty, failure))
+    events = tuple((draw() >> 11) * _UNIT for _ in range(event_slots))
     return Draws(pile=pile, factors=tuple(factors), event_uniforms=events)

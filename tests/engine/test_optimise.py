@@ -229,3 +229,65 @@ def test_optimiser_on_a_played_small_deck_equals_exhaustive_search(ledger_deck, 
     )
     found = optimise(problem, [[(a.card, a.round) for a in state.adopted]])
     assert score(problem, evaluate(problem, found.plan)) == brute_force(problem)
+
+
+def test_the_solver_prints_nothing(tmp_path):
+    """HiGHS prints a banner on its first use unless told not to: ``raaderum replay --json``
+    and the reports must never get it in their output."""
+    import subprocess
+    import sys
+
+    code = (
+        "from game.engine.optimise import Card, Problem, optimise\n"
+        "from game.engine.model import Kind\n"
+        "card = Card('a', Kind.SAVING, 1, -1, (2.0,), 0)\n"
+        "print(optimise(Problem(('2027',), (1.0,), (0.0,), (card,), 2, "
+        "require_all_kinds=False)).won)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "True\n"
+    assert done.stderr == ""
+
+
+CERTAIN_DECK = """\
+deck: {id: sikker, title: Sikre beløb, schema_version: 1}
+proposals:
+  - {id: s1, kind: saving, title: S1, area: A, effect: [3], service: -2, uncertainty: 0}
+  - {id: s2, kind: saving, title: S2, area: B, effect: [2], service: -1, uncertainty: 0}
+  - {id: s3, kind: saving, title: S3, area: A, effect: [4], service: -3, uncertainty: 0,
+     excludes: [e2]}
+  - {id: e1, kind: efficiency, title: E1, area: B, effect: [0, 2, 4], load: 2, uncertainty: 0}
+  - {id: e2, kind: efficiency, title: E2, area: C, effect: [-1, 3], load: 2, uncertainty: 0}
+  - {id: i1, kind: investment, title: I1, area: C, effect: [-3, 1, 8], load: 3, uncertainty: 0}
+  - {id: i2, kind: investment, title: I2, area: B, effect: [-2, 5], load: 2, uncertainty: 0}
+events:
+  - {id: h1, title: H1, effect: [-2]}
+  - {id: h2, title: H2, effect: [1, 0], service: 1}
+  - {id: h3, title: H3, effect: [-1, -2, -3]}
+scenarios:
+  - {id: alt-paa-bordet, title: Alt på bordet, years: ["2027", "2028", "2029"],
+     target: [2, 4, 7], capacity: 5, market: 8, events_per_round: 1, service_floor: -3}
+"""
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_best_plan_replayed_through_the_engine_gives_exactly_its_years(seed):
+    """With every card on the table from the start and certain amounts, the relaxed game is
+    the real one: adopting the plan with ``apply`` gives the plan's råderum, bit for bit."""
+    from game.content import load_sources
+    from game.engine import Adopt, EndYear, apply, new_game, verdict
+
+    deck = load_sources([("sikker.yaml", CERTAIN_DECK)])
+    played = play_game(deck, None, seed, POLICIES["random"], np.random.default_rng(seed))
+    best = optimise(problem_from_state(played), [[(a.card, a.round) for a in played.adopted]])
+    assert best.exact
+    state = new_game(deck, None, seed)
+    for round_index in range(state.scenario.rounds):
+        for card, start in best.plan:
+            if start == round_index:
+                state = apply(state, Adopt(card))
+        state = apply(state, EndYear())
+    assert raaderum(state) == best.raaderum
+    assert verdict(state).won == best.won
+    assert state.service == best.service
