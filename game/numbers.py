@@ -185,13 +185,15 @@ def parse_amount(text: str, lang: str = "da") -> float:
     if body[0] in _MINUS or body[0] == "+":
         negative = body[0] in _MINUS
         body = body[1:]
-    if not body or not all(c in _DIGITS or c in ".," or c in _SPACES for c in body):
+    if not body:
+        raise _refuse(text, lang, "not_number")
+    if not all(c in _DIGITS or c in ".," or c in _SPACES for c in body):
         compact = "".join(c for c in body if c not in _SPACES)
         if _EXPONENT.match(compact) and any(c in _DIGITS for c in compact):
             raise _refuse(text, lang, "exponent")
         if "%" in body and any(c in _DIGITS for c in body):
             raise _refuse(text, lang, "percent")
-        if body[:1] in _DIGITS or body[:1] in ".,":
+        if body[0] in _DIGITS or body[0] in ".,":
             raise _refuse(text, lang, "unit")
         raise _refuse(text, lang, "not_number")
     if not any(c in _DIGITS for c in body) or body[0] in _SPACES or body[-1] in _SPACES:

@@ -92,6 +92,8 @@ REFUSED = [
     ("nan", "da", "'nan' er ikke et tal"),
     ("inf", "da", "'inf' er ikke et tal"),
     ("--5", "da", "er ikke et tal"),
+    ("-", "da", "'-' er ikke et tal"),
+    ("−", "en", "'−' is not a number"),
     ("9" * 400, "da", "er for stort et tal"),
     ("1,2,3", "en", "'1,2,3' cannot be read as one number"),
     ("", "en", "enter a number"),

@@ -65,7 +65,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return f"{_visible(self.file)}:{self.line}: {_visible(self.message)}"
+
+
+def _visible(text: str) -> str:
+    """``text`` on one line: line breaks, tabs and invisible characters as escapes (\\r,
+    \\u200b), so a problem is always one line and a hidden character can be seen."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 @dataclass

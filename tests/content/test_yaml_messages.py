@@ -58,7 +58,7 @@ CASES = [
         AREA,
         "    ar\u200bea: Skole\n",
         9,
-        "feltnavnet 'ar\u200bea' indeholder et usynligt mellemrum (nulbredde, U+200B) (kolonne 7)",
+        "feltnavnet 'ar\\u200bea' indeholder et usynligt mellemrum (nulbredde, U+200B) (kolonne 7)",
     ),
     (
         "a narrow no-break space (macOS, French keyboards)",
