@@ -30,7 +30,7 @@ from game.numbers import format_amount
 from game.ui import theme
 from game.ui.fonts import Fonts
 from game.ui.scene import Scene
-from game.ui.strings import Strings
+from game.ui.strings import CATALOGS, Strings
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
 
@@ -148,7 +148,13 @@ class App:
     def amount(self, value: float, *, sign: bool = False, unit: bool = True) -> str:
         """An amount in the deck's unit, Danish style: "12,5 mio. kr."."""
         text = format_amount(value, self.lang, sign=sign)
-        return self.t("amount", amount=text) if unit else text
+        return f"{text} {self.unit}" if unit else text
+
+    @property
+    def unit(self) -> str:
+        """The deck's unit ("t. kr."); the UI language's words for the default "mio. kr."."""
+        unit = self.deck.unit
+        return self.t("unit") if unit == CATALOGS["da"]["unit"] else unit
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language."""
