@@ -24,6 +24,7 @@ FIGURES = (
     "batch_games_per_s",
     "validate_ms",
     "validate_large_ms",
+    "validate_typos_ms",
     "peak_rss_mb",
 )
 

@@ -51,6 +51,8 @@ def scalar_problem(text: str, value: int | float) -> str | None:
     something else (YAML 1.1 octal, base 60, ``_`` in digits, hex or binary, a Danish
     thousands dot), else None."""
     body = text.lstrip("+-")
+    if body.isdigit() and (body[0] != "0" or body == "0"):
+        return None  # a plain whole number: the common case, and never two readings
     if "_" in body:
         return (
             f"'{text}' har understregning mellem cifrene: YAML 1.1 læser det som "

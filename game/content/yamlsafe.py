@@ -424,7 +424,11 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
                 context.problem(key_line, "en nøgle skal være et ord (tekst)")
                 continue
             key = _nfc(str(key_node.value))
-            hidden = next((c for c in key if c in HIDDEN_CHARACTERS), None)
+            hidden = (
+                next((c for c in key if c in HIDDEN_CHARACTERS), None)
+                if not key.isascii() or "\t" in key
+                else None
+            )
             if hidden is not None:
                 context.problem(
                     key_line,
