@@ -68,14 +68,19 @@ def _deck():
     return load_sources([("tkr.yaml", THOUSANDS_DECK)])
 
 
-def test_enter_on_the_prefilled_target_keeps_a_thousands_target(make_app):
-    """The field shows "1.200" for 1200; Enter started a game with targets 0,4 / 0,6 / 1,2."""
-    deck = _deck()
-    app = make_app(deck)
+def _start_screen(make_app):
+    """The start screen of the thousands deck, drawn once; (app, scene, drawn texts)."""
+    app = make_app(_deck())
     start = StartScene(app, seed=3)
     app.push(start)
     drawn = record_text(app)
     app.step(0.02)
+    return app, start, drawn
+
+
+def test_enter_on_the_prefilled_target_keeps_a_thousands_target(make_app):
+    """The field shows "1.200" for 1200; Enter started a game with targets 0,4 / 0,6 / 1,2."""
+    app, start, drawn = _start_screen(make_app)
     assert start.target.text == "1.200"
     assert any(text.startswith("t. kr.") for text in drawn)  # the unit next to the field
     key(app, pygame.K_RETURN)
@@ -84,11 +89,7 @@ def test_enter_on_the_prefilled_target_keeps_a_thousands_target(make_app):
 
 
 def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
-    deck = _deck()
-    app = make_app(deck)
-    start = StartScene(app, seed=3)
-    app.push(start)
-    app.step(0.02)
+    app, start, _ = _start_screen(make_app)
     click(app, start.layout().target_field.center)
     type_text(app, "2.400")
     key(app, pygame.K_RETURN)
@@ -96,11 +97,7 @@ def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
 
 
 def test_a_target_with_more_decimals_than_shown_is_kept_exactly(make_app):
-    deck = _deck()
-    app = make_app(deck)
-    start = StartScene(app, seed=3)
-    app.push(start)
-    app.step(0.02)
+    app, start, _ = _start_screen(make_app)
     start.choose(2)
     assert start.target.text == "12,3"  # shown rounded …
     key(app, pygame.K_RETURN)
