@@ -111,6 +111,12 @@ def test_the_decks_unit_is_shown_and_english_keeps_its_words(make_app, std_deck)
     assert make_app(std_deck).amount(5) == "5 mio. kr."
     assert make_app(std_deck, lang="en").amount(5) == "5 m DKK"
     assert make_app(_deck(), lang="en").amount(1200) == "1,200 t. kr."
+    assert app.t("card.effect") == "Virkning pr. år (t. kr.)"  # labels too, not only amounts
+    assert app.t("card.range", low="1", high="2", year="2027") == (
+        "usikker: mellem 1 og 2 t. kr. i 2027"
+    )
+    assert make_app(_deck(), lang="en").t("card.effect") == "Effect per year (t. kr.)"
+    assert make_app(std_deck).t("card.effect") == "Virkning pr. år (mio. kr.)"
 
 
 def test_a_near_miss_is_shown_as_a_miss(make_app):
