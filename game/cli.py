@@ -8,41 +8,103 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
+import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
+
+from game.numbers import AmountError, format_amount, parse_amount
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+MAX_TARGET = 100_000
 
 
 class UsageError(Exception):
     """Bad input from the user: printed as one line, exit code 2."""
 
 
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+_ARGPARSE_DANISH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.DOTALL), m)
+    for p, m in (
+        (r"^argument command: invalid choice: (.*) \(choose from (.*)\)$", r"ukendt kommando \1"),
+        (r"^the following arguments are required: (.*)$", r"mangler \1"),
+        (
+            r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$",
+            r"\1: \2 er ikke et af valgene \3",
+        ),
+        (r"^argument (\S+): expected one argument$", r"\1 mangler en værdi"),
+        (r"^argument (\S+): expected at least one argument$", r"\1 mangler mindst én værdi"),
+        (r"^argument (\S+): expected at most one argument$", r"\1 tager højst én værdi"),
+        (r"^argument (\S+): ignored explicit argument (.*)$", r"\1 tager ingen værdi (fik \2)"),
+        (r"^argument (\S+): invalid \S+ value: (.*)$", r"\1: ugyldig værdi \2"),
+        (r"^argument (\S+): not allowed with argument (.*)$", r"\1 kan ikke bruges med \2"),
+        (r"^unrecognized arguments: (.*)$", r"ukendte argumenter: \1"),
+        (r"^ambiguous option: (\S+) could match (.*)$", r"\1 er tvetydigt: det kan være \2"),
+        (r"^argument (\S+): (.*)$", r"\1: \2"),
+    )
+]
+"""argparse's messages (Python 3.10–3.13) in Danish; anything else is shown as it is."""
+
+
+class DanishParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one Danish line: "raaderum play: … (se --help)"."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, danish in _ARGPARSE_DANISH:
+            if pattern.match(message):
+                message = pattern.sub(danish, message)
+                break
+        hint = f" (se {self.prog} --help)"
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message)}{hint}\n")
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1280x720, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"størrelsen skrives som bredde x højde, fx 1280x720, ikke '{text}'"
+        ) from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise argparse.ArgumentTypeError("size must be between 320x240 and 7680x4320")
+        raise argparse.ArgumentTypeError("størrelsen skal være mellem 320x240 og 7680x4320")
     return width, height
 
 
 def _number(low: float, high: float, what: str, *, whole: bool = False):  # type: ignore[no-untyped-def]
-    """An argparse type that accepts a finite number between ``low`` and ``high``."""
+    """An argparse type that accepts a finite number between ``low`` and ``high``, written the
+    Danish way or the English way (``game.numbers.parse_amount``)."""
 
     def parse(text: str) -> float | int:
+        value: float | int
         try:
-            value: float | int = int(text) if whole else float(text)
+            value = int(text.strip()) if whole else parse_amount(text, "da")
+        except AmountError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
         except ValueError:
-            kind = "a whole number" if whole else "a number"
-            raise argparse.ArgumentTypeError(f"{what} must be {kind}, not {text!r}") from None
-        if not (math.isfinite(value) and low <= value <= high):
-            bounds = f"{int(low)} and {int(high)}" if whole else f"{low:g} and {high:g}"
-            raise argparse.ArgumentTypeError(f"{what} must be between {bounds}")
+            try:
+                number = parse_amount(text, "da")
+            except AmountError as error:
+                raise argparse.ArgumentTypeError(str(error)) from None
+            if not number.is_integer() or abs(number) > 2**53:
+                raise argparse.ArgumentTypeError(f"skal være et helt tal, ikke '{text}'") from None
+            value = int(number)
+        if not low <= value <= high:
+            bounds = (
+                f"{format_amount(low, decimals=0)} og {format_amount(high, decimals=0)}"
+                if whole
+                else f"{format_amount(low)} og {format_amount(high)}"
+            )
+            raise argparse.ArgumentTypeError(f"{what} skal være mellem {bounds}")
         return value
 
     return parse
@@ -50,14 +112,29 @@ def _number(low: float, high: float, what: str, *, whole: bool = False):  # type
 
 def _timer(text: str) -> float | None:
     """Minutes per year: 0 means no timer, otherwise 0.1 to 600."""
-    if text.strip() in ("0", "0.0"):
+    if text.strip() in ("0", "0.0", "0,0"):
         return None
-    value: float = _number(0.1, 600, "--timer (minutes, 0 = none)")(text)
+    value: float = _number(0.1, 600, "--timer (minutter, 0 = intet ur)")(text)
     return value
 
 
 SEED = _number(0, 2**63 - 1, "--seed", whole=True)
-TARGET = _number(0, 100_000, "--target (mio. kr.)")
+
+
+def target_amount(text: str, lang: str = "da") -> float:
+    """The facilitator's X from the command line, read like the start screen reads it
+    (``game.numbers.parse_amount``: 1.200 is 1200 in Danish, 47,5 is 47,5); raises
+    ``UsageError`` with a message in ``lang``."""
+    try:
+        value = parse_amount(text, lang)
+    except AmountError as error:
+        raise UsageError(f"--target: {error}") from None
+    if not 0 <= value <= MAX_TARGET:
+        limit = format_amount(MAX_TARGET, lang)
+        if lang == "en":
+            raise UsageError(f"--target: the target must be between 0 and {limit}")
+        raise UsageError(f"--target: målet skal være mellem 0 og {limit}")
+    return value
 
 
 def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) -> None:
@@ -70,7 +147,9 @@ def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) 
 def _add_game_options(parser: argparse.ArgumentParser) -> None:
     _add_deck(parser)
     parser.add_argument(
-        "--target", type=TARGET, help="the facilitator's X: the last year's target, mio. kr."
+        "--target",
+        metavar="X",
+        help="the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)",
     )
     parser.add_argument("--seed", type=SEED, default=None, help="random seed of the game")
     parser.add_argument("--lang", choices=("da", "en"), default="da", help="language")
@@ -79,7 +158,7 @@ def _add_game_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = DanishParser(
         prog="raaderum", description="Råderumsspillet – KL's budget game, digital edition."
     )
     from game import __version__
@@ -131,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--policy", choices=("random", "greedy"), default="greedy")
     sim.add_argument("--games", type=_number(1, 1_000_000, "--games", whole=True), default=200)
     sim.add_argument("--seed", type=SEED, default=0)
-    sim.add_argument("--target", type=TARGET, default=None)
+    sim.add_argument("--target", metavar="X", default=None)
     sim.add_argument("--json", action="store_true")
 
     fc = sub.add_parser("forecast", help="multi-year effect of a set of proposals")
@@ -142,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--samples", type=_number(1, 5_000_000, "--samples", whole=True), default=20_000
     )
     fc.add_argument("--seed", type=SEED, default=0)
-    fc.add_argument("--target", type=TARGET, default=None)
+    fc.add_argument("--target", metavar="X", default=None)
     fc.add_argument("--json", action="store_true")
 
     rep = sub.add_parser("replay", help="rebuild a saved game and print its state")
@@ -178,18 +257,21 @@ def _count(number: int, one: str, many: str) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
-    from game.content import DeckError, load_deck
+    from game.content import DeckError, Problem, load_deck
     from game.engine import Kind
 
     status = EXIT_OK
     for path in args.paths:
+        warnings: list[Problem] = []
         try:
-            deck = load_deck(path)
+            deck = load_deck(path, warnings)
         except DeckError as error:
-            for problem in error.problems:
+            for problem in sorted([*error.problems, *warnings], key=_by_place):
                 print(problem)
             status = EXIT_BAD_INPUT
             continue
+        for warning in warnings:
+            print(warning)
         counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
         areas = len({p.area for p in deck.proposals})
         print(
@@ -202,6 +284,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
             f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
         )
     return status
+
+
+def _by_place(problem) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    return (problem.file, problem.line)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -318,24 +404,47 @@ COMMANDS = {
 }
 
 
+def _normalise(args: argparse.Namespace) -> None:
+    """Read the amounts in ``args`` (``--target``) the way the start screen does, in the
+    command's language, and bring typed ids to Unicode NFC like the deck's own (a Mac
+    terminal may send "æ" decomposed)."""
+    if isinstance(getattr(args, "target", None), str):
+        args.target = target_amount(args.target, getattr(args, "lang", None) or "da")
+    if isinstance(getattr(args, "scenario", None), str):
+        args.scenario = unicodedata.normalize("NFC", args.scenario)
+    if isinstance(getattr(args, "adopt", None), list):
+        args.adopt = [unicodedata.normalize("NFC", item) for item in args.adopt]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``raaderum`` console script."""
     from game.content import DeckError
 
+    for stream in (sys.stdout, sys.stderr):  # a path that is not UTF-8 must not crash a print
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play", *(argv or [])])
     try:
+        _normalise(args)
         return COMMANDS[args.command](args)
     except DeckError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(f"raaderum {args.command}: {error}", file=sys.stderr)
+        print(f"raaderum {args.command}: {_one_line(str(error))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as error:  # a path the system refuses (too long, no access, …): a message
+        from game.content.loader import os_error_text
+
+        where = f"{_one_line(str(error.filename))}: " if error.filename else ""
+        print(f"raaderum {args.command}: {where}{os_error_text(error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_OK

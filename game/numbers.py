@@ -1,18 +1,79 @@
-"""Numbers the Danish way (12,5 mio. kr.; 1.250) or the English way, for UI, CLI and reports."""
+"""Amounts the Danish way (12,5 mio. kr.; 1.250) or the English way, for UI, CLI and reports.
+
+One pair of functions writes and reads amounts everywhere: ``format_amount`` writes one,
+``parse_amount`` reads back what it wrote and what people type. ``format_pair`` and
+``format_gap`` write a value next to its target so that a miss never looks like a hit.
+
+Reading rules (``parse_amount``), in Danish (``lang="da"``):
+
+- comma is the decimal sign, dot (or a space) separates thousands: ``1.234,5``, ``47,5``,
+  ``1 200``; one comma is always a decimal comma, so ``1,200`` is 1,2;
+- a dot followed by groups of exactly three digits after a non-zero integer part separates
+  thousands: ``1.200`` is 1200, ``1.234.567`` is 1234567;
+- any other single dot can only be a decimal point and is read as one: ``47.5`` and ``1.20``
+  are 47,5 and 1,2, ``0.518`` is 0,518 (a thousands group never follows a lone 0);
+- with both a dot and a comma the last one is the decimal sign: ``1,234.5`` is 1234,5 too.
+
+English (``lang="en"``) is the mirror image: dot for decimals, comma (or a space) between
+thousands, ``1,200`` is 1200 and ``47,5`` is 47.5. Anything that is not one clear number
+(``1,2,3``, ``1.2.3``, ``12.34,5``, ``1e3``, ``0x10``, ``5 %``, ``nan``) is refused with an
+``AmountError`` that says how to write it. Signs: ``+``, ``-``, the minus sign ``−`` (which
+``format_amount`` writes) and the en dash ``–`` (which word processors make of a minus).
+"""
 
 from __future__ import annotations
 
+import math
+import re
 
-def format_amount(value: float, lang: str = "da", decimals: int = 1, sign: bool = False) -> str:
-    """``value`` with at most ``decimals`` decimals, trailing zeros dropped.
+MET_TOLERANCE = 1e-9
+"""A year's råderum meets its target when ``value >= target - MET_TOLERANCE`` (as the
+engine decides it); the display functions use it only when they are not told the verdict."""
 
-    Danish uses a decimal comma and a dot between thousands: 1.234,5. ``sign`` adds "+".
-    """
-    rounded = round(float(value), decimals)
+MAX_DECIMALS = 12
+"""The most decimals any display function writes (a miss is at least ``MET_TOLERANCE``)."""
+
+_SMALL_DECIMALS = 3
+"""Decimals for amounts below 1: enough for three significant digits of 0,518, at most 3."""
+
+_SPACES = " \u00a0\u202f\u2009\u2007"
+_MINUS = "-\u2212\u2013"
+_DIGITS = "0123456789"
+
+
+class AmountError(ValueError):
+    """Text that is not one clear amount; ``str(error)`` says why, in the language asked."""
+
+    def __init__(self, text: str, message: str) -> None:
+        super().__init__(message)
+        self.text = text
+        self.message = message
+
+
+def amount_decimals(value: float, decimals: int | None = None) -> int:
+    """The most decimals ``format_amount`` writes for ``value``: ``decimals`` when given,
+    else 1, and for amounts below 1 enough for three significant digits (at most 3), so
+    0,518 is not shown as 0,5 and 0,04 not as 0."""
+    if decimals is not None:
+        return decimals
+    magnitude = abs(float(value))
+    if magnitude >= 1 or magnitude == 0 or not math.isfinite(magnitude):
+        return 1
+    leading = math.floor(math.log10(magnitude))  # -1 for 0.518, -2 for 0.05
+    return max(1, min(_SMALL_DECIMALS, 2 - leading))
+
+
+def format_amount(
+    value: float, lang: str = "da", decimals: int | None = None, sign: bool = False
+) -> str:
+    """``value`` with at most ``amount_decimals(value, decimals)`` decimals, trailing zeros
+    dropped: "1.234,5", "0,518", "−3" (Danish) or "1,234.5" (English). ``sign`` adds "+"."""
+    places = amount_decimals(value, decimals)
+    rounded = round(float(value), places)
     if rounded == 0:
         rounded = 0.0  # no "-0"
-    text = f"{abs(rounded):,.{decimals}f}"
-    if decimals:
+    text = f"{abs(rounded):,.{places}f}"
+    if places:
         text = text.rstrip("0").rstrip(".")
     if lang == "da":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
@@ -23,7 +84,168 @@ def format_amount(value: float, lang: str = "da", decimals: int = 1, sign: bool 
     return text
 
 
+def format_pair(
+    value: float, target: float, lang: str = "da", *, met: bool | None = None
+) -> tuple[str, str]:
+    """``value`` and ``target`` written with the same number of decimals, as many as it takes
+    for a miss to look like one: 35,98 against 36 is ("35,98", "36"), never ("36", "36").
+
+    ``met`` is the verdict (pass the engine's); without it ``value >= target -
+    MET_TOLERANCE`` decides.
+    """
+    if met is None:
+        met = value >= target - MET_TOLERANCE
+    places = max(amount_decimals(value), amount_decimals(target))
+    if not met:
+        while places < MAX_DECIMALS and round(value, places) >= round(target, places):
+            places += 1
+    return format_amount(value, lang, places), format_amount(target, lang, places)
+
+
+def format_against(
+    value: float, target: float, lang: str = "da", *, met: bool | None = None
+) -> str:
+    """``value`` as ``format_pair`` writes it next to ``target``."""
+    return format_pair(value, target, lang, met=met)[0]
+
+
+def format_gap(value: float, target: float, lang: str = "da") -> str:
+    """What is missing from ``value`` to ``target`` ("0" when nothing is), with as many
+    decimals as it takes never to say that 0 is missing when something is: 0,02 or 0,0004."""
+    gap = float(target) - float(value)
+    if gap <= MET_TOLERANCE:
+        return format_amount(0, lang)
+    places = amount_decimals(gap)
+    while places < MAX_DECIMALS and round(gap, places) <= 0:
+        places += 1
+    return format_amount(gap, lang, places)
+
+
 def format_percent(share: float, lang: str = "da") -> str:
     """A share 0–1 as a whole percentage: "42 %" (Danish) or "42%" (English)."""
     value = round(share * 100)
     return f"{value} %" if lang == "da" else f"{value}%"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+_MESSAGES = {
+    "da": {
+        "empty": "skriv et tal",
+        "not_number": "'{text}' er ikke et tal",
+        "exponent": "'{text}' er skrevet med eksponent; skriv tallet helt ud",
+        "percent": "'{text}' har et procenttegn; skriv kun tallet",
+        "unit": "'{text}' indeholder andet end tallet; skriv kun tallet (uden enhed)",
+        "unclear": "'{text}' kan ikke læses som ét tal: skriv komma som decimaltegn og evt. "
+        "punktum mellem tusinder, fx 1.234,5 eller 47,5",
+        "too_big": "'{text}' er for stort et tal",
+    },
+    "en": {
+        "empty": "enter a number",
+        "not_number": "'{text}' is not a number",
+        "exponent": "'{text}' uses an exponent; write the number out",
+        "percent": "'{text}' has a percent sign; write the number only",
+        "unit": "'{text}' contains more than a number; write the number only (no unit)",
+        "unclear": "'{text}' cannot be read as one number: write a point for decimals and "
+        "commas between thousands if you like, e.g. 1,234.5 or 47.5",
+        "too_big": "'{text}' is too large a number",
+    },
+}
+_EXPONENT = re.compile(r"^\d*[.,]?\d*[eE][+-]?\d+$")
+
+
+def _refuse(text: str, lang: str, kind: str) -> AmountError:
+    messages = _MESSAGES.get(lang, _MESSAGES["da"])
+    shown = text.strip()
+    shown = shown if len(shown) <= 30 else shown[:29] + "…"
+    return AmountError(text, messages[kind].format(text=shown))
+
+
+def _grouped(part: str, separator: str) -> str | None:
+    """The digits of an integer part written with ``separator`` between thousands, or None
+    when the groups are not 1–3 digits (no leading 0 unless alone) followed by 3-digit groups."""
+    groups = part.split(separator)
+    first = groups[0]
+    if not (1 <= len(first) <= 3) or (first[0] == "0") or not first.isdigit():
+        return None
+    if not all(len(g) == 3 and g.isdigit() for g in groups[1:]):
+        return None
+    return "".join(groups)
+
+
+def parse_amount(text: str, lang: str = "da") -> float:
+    """The amount written in ``text`` (see the module's reading rules); raises
+    ``AmountError`` with a message in ``lang`` ("da" or "en") for anything else."""
+    stripped = text.strip()
+    if not stripped:
+        raise _refuse(text, lang, "empty")
+    body = stripped
+    negative = False
+    if body[0] in _MINUS or body[0] == "+":
+        negative = body[0] in _MINUS
+        body = body[1:]
+    if not body:
+        raise _refuse(text, lang, "not_number")
+    if not all(c in _DIGITS or c in ".," or c in _SPACES for c in body):
+        compact = "".join(c for c in body if c not in _SPACES)
+        if _EXPONENT.match(compact) and any(c in _DIGITS for c in compact):
+            raise _refuse(text, lang, "exponent")
+        if "%" in body and any(c in _DIGITS for c in body):
+            raise _refuse(text, lang, "percent")
+        if body[0] in _DIGITS or body[0] in ".,":
+            raise _refuse(text, lang, "unit")
+        raise _refuse(text, lang, "not_number")
+    if not any(c in _DIGITS for c in body) or body[0] in _SPACES or body[-1] in _SPACES:
+        raise _refuse(text, lang, "unclear")
+    digits = _digits(body, lang)
+    if digits is None:
+        raise _refuse(text, lang, "unclear")
+    value = float(digits)
+    if not math.isfinite(value):
+        raise _refuse(text, lang, "too_big")
+    return -value if negative and value else value
+
+
+def _digits(body: str, lang: str) -> str | None:
+    """``body`` (digits, separators and spaces) as a plain "1234.5", or None if unclear."""
+    spaced = any(c in _SPACES for c in body)
+    for space in _SPACES:
+        body = body.replace(space, " ")
+    dots, commas = body.count("."), body.count(",")
+    decimal_mark = "," if lang == "da" else "."
+    if dots and commas:
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        if body.count(decimal) != 1 or spaced:
+            return None
+    elif dots + commas == 0:
+        decimal, group = "", " "
+    else:
+        mark = "." if dots else ","
+        count = dots or commas
+        if count > 1:
+            decimal, group = "", mark
+        elif mark == decimal_mark:
+            decimal, group = mark, " "
+        else:  # the language's thousands mark: thousands only where it can be nothing else
+            head, _, tail = body.partition(mark)
+            if len(tail) == 3 and tail.isdigit() and _grouped(head, " " if spaced else "\x00"):
+                decimal, group = "", mark
+            else:
+                decimal, group = mark, " "
+        if spaced and group != " ":
+            return None
+    whole, _, fraction = body.partition(decimal) if decimal else (body, "", "")
+    if not fraction.isdigit() and fraction:
+        return None
+    if group in whole or (group == " " and " " in whole):
+        joined = _grouped(whole, group)
+        if joined is None:
+            return None
+        whole = joined
+    elif whole and not whole.isdigit():
+        return None
+    if not whole and not fraction:
+        return None
+    return f"{whole or '0'}.{fraction or '0'}"

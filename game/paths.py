@@ -43,3 +43,23 @@ def user_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env)
     return user_data_path(APP_NAME, appauthor=False)
+
+
+_LITTER_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", "__macosx"})
+_LITTER_SUFFIXES = (".swp", ".swo", ".swx", ".tmp", ".part", ".crdownload")
+
+
+def is_litter(name: str) -> bool:
+    """True for a file or folder name that is hidden or left by an editor or the operating
+    system, never a user's own deck file or save: ``.DS_Store``, macOS's ``._name``
+    (AppleDouble), ``.#name`` and ``#name#`` (Emacs), ``name~`` (backups), ``~$name`` (Office
+    lock files), ``*.swp`` (Vim), ``Thumbs.db``, ``desktop.ini``, ``__MACOSX``, half-finished
+    downloads. Deck folders and the save list both skip these."""
+    lowered = name.lower()
+    return (
+        name.startswith((".", "~$", "~lock."))
+        or name.endswith("~")
+        or (name.startswith("#") and name.endswith("#"))
+        or lowered in _LITTER_NAMES
+        or lowered.endswith(_LITTER_SUFFIXES)
+    )

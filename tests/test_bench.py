@@ -28,6 +28,7 @@ FIGURES = (
     "optimiser_ms_p95",
     "validate_ms",
     "validate_large_ms",
+    "validate_typos_ms",
     "peak_rss_mb",
 )
 

@@ -67,6 +67,7 @@ UNITS = {
     "optimiser_ms_p95": "ms",
     "validate_ms": "ms",
     "validate_large_ms": "ms",
+    "validate_typos_ms": "ms",
     "peak_rss_mb": "MB",
 }
 
@@ -128,6 +129,7 @@ def measure(plan: Plan, progress: Callable[[str], None]) -> dict[str, float]:
     gc.collect()
     figures["validate_ms"] = ef.validate_ms(standard_deck(), plan.validate_repeats)
     figures["validate_large_ms"] = ef.validate_large_ms(plan.validate_repeats)
+    figures["validate_typos_ms"] = ef.validate_typos_ms(plan.validate_repeats)
 
     progress("board frames")
     gc.collect()

@@ -12,7 +12,7 @@ import numpy as np
 
 from game.bench.largedeck import write_large_deck
 from game.bench.timing import median, median_seconds, seconds
-from game.content import load_deck
+from game.content import DeckError, load_deck
 from game.engine.bots import greedy_policy
 from game.engine.forecast import Portfolio, build_portfolio, forecast_state, sample_totals
 from game.engine.model import KINDS, Deck
@@ -134,6 +134,22 @@ def optimiser_figures(deck: Deck, games: int) -> dict[str, dict[str, float]]:
 def validate_ms(path: Path, repeats: int) -> float:
     """Milliseconds to load and validate the deck at ``path``."""
     return 1000 * median_seconds(lambda: load_deck(path), repeats)
+
+
+def validate_typos_ms(repeats: int, proposals: int = 1_000) -> float:
+    """Milliseconds to validate a generated deck of ``proposals`` proposals in which every
+    card names an unknown id (the "mente du …?" hints must not grow with the square)."""
+
+    def validate(path: Path) -> None:
+        try:
+            load_deck(path)
+        except DeckError:
+            return
+        raise AssertionError("the deck full of typos loaded")
+
+    with tempfile.TemporaryDirectory(prefix="raaderum-bench-") as folder:
+        path = write_large_deck(Path(folder) / "stavefejl", proposals, typos=True)
+        return 1000 * median_seconds(lambda: validate(path), repeats)
 
 
 def validate_large_ms(repeats: int, proposals: int = 1_000) -> float:

@@ -9,7 +9,7 @@ KIND_NAMES = ("besparelse", "effektivisering", "investering")
 FILES = 4
 
 
-def _proposal(index: int) -> str:
+def _proposal(index: int, typos: bool = False) -> str:
     uncertainty: float
     failure: float
     kind = KIND_NAMES[index % 3]
@@ -28,6 +28,8 @@ def _proposal(index: int) -> str:
         effect = f"[-{1 + index % 4}, {index % 3}, {3 + index % 7}]"
         service, load, uncertainty, failure = 1, 3, 0.4, 0.1
     excludes = f"\n    excludes: [p{index - 1:04d}]" if index % 50 == 1 else ""
+    if typos:  # every card names a proposal that does not exist: one "ukendt forslag" each
+        excludes = f"\n    excludes: [pp{index:04d}]"
     return (
         f"  - id: p{index:04d}\n"
         f"    kind: {kind}\n"
@@ -46,8 +48,11 @@ def _proposal(index: int) -> str:
     )
 
 
-def write_large_deck(folder: Path, proposals: int = 1_000, events: int = 40) -> Path:
-    """Write a valid deck of ``proposals`` proposals (over several files) into ``folder``."""
+def write_large_deck(
+    folder: Path, proposals: int = 1_000, events: int = 40, typos: bool = False
+) -> Path:
+    """Write a valid deck of ``proposals`` proposals (over several files) into ``folder``;
+    with ``typos`` every proposal excludes an id that does not exist (an invalid deck)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "deck.yaml").write_text(
         'deck:\n  id: stor\n  title: "Stort genereret dæk"\n  schema_version: 1\n',
@@ -56,7 +61,7 @@ def write_large_deck(folder: Path, proposals: int = 1_000, events: int = 40) -> 
     per_file = -(-proposals // FILES)
     for part in range(FILES):
         indices = range(part * per_file, min(proposals, (part + 1) * per_file))
-        body = "".join(_proposal(i) for i in indices)
+        body = "".join(_proposal(i, typos) for i in indices)
         (folder / f"forslag-{part + 1}.yaml").write_text(f"proposals:\n{body}", encoding="utf-8")
     event_text = "".join(
         f"  - id: h{i:03d}\n"

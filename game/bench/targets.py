@@ -44,6 +44,7 @@ TARGETS: tuple[Target, ...] = (
         lambda f: f["optimiser_proved_share"] >= 1.0,
     ),
     Target("validate_large_ms", "≤ 200 ms", lambda f: f["validate_large_ms"] <= 200.0),
+    Target("validate_typos_ms", "≤ 500 ms", lambda f: f["validate_typos_ms"] <= 500.0),
     Target("peak_rss_mb", "≤ 200 MB", lambda f: f["peak_rss_mb"] <= 200.0),
 )
 

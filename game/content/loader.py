@@ -8,8 +8,10 @@ never starts a game and a deck inside a save passes the same guards as one on di
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -17,6 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from game.content import glyphs
+from game.content.hints import HintBudget, IdIndex
+from game.content.numbertext import list_problem, text_problem
 from game.content.schema import (
     KIND_DEFAULTS,
     KIND_NAMES,
@@ -27,6 +32,7 @@ from game.content.schema import (
 )
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
+from game.paths import is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
 MAX_FILES = 200
@@ -50,27 +56,60 @@ class _Item:
 
 
 def deck_files(path: Path) -> list[Path]:
-    """The YAML files that make up the deck at ``path`` (a file or a folder)."""
+    """The YAML files that make up the deck at ``path`` (a file or a folder). In a folder,
+    hidden files and editor or system litter (``._besparelser.yaml`` from a Mac, ``~$…``,
+    ``….yaml~``; see ``game.paths.is_litter``) are not part of the deck."""
     if path.is_dir():
         files = sorted(
-            p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+            p
+            for p in path.iterdir()
+            if p.suffix.lower() in (".yaml", ".yml") and not is_litter(p.name) and p.is_file()
         )
         return files
     return [path]
 
 
-def load_deck(path: str | Path) -> Deck:
-    """Load and validate the deck at ``path`` (file or folder); raises ``DeckError``."""
+def load_deck(path: str | Path, warnings: list[Problem] | None = None) -> Deck:
+    """Load and validate the deck at ``path`` (file or folder); raises ``DeckError``.
+
+    ``warnings``, when given, receives what does not stop the deck (characters the game's
+    fonts cannot draw), as ``Problem``s.
+    """
     path = Path(path)
     label = str(path)
-    if not path.exists():
-        raise DeckError([Problem(label, 1, "findes ikke")])
-    files = deck_files(path)
+    try:
+        if not path.exists():
+            raise DeckError([Problem(label, 1, "findes ikke")])
+        files = deck_files(path)
+    except OSError as error:
+        raise DeckError([Problem(label, 1, os_error_text(error))]) from None
     if not files:
         raise DeckError([Problem(label, 1, "mappen indeholder ingen .yaml-filer")])
     if len(files) > MAX_FILES:
         raise DeckError([Problem(label, 1, f"mappen har over {MAX_FILES} .yaml-filer")])
-    return load_sources([(str(file), _read_limited(file)) for file in files])
+    return load_sources([(str(file), _read_limited(file)) for file in files], warnings)
+
+
+_OS_ERRORS = {
+    errno.ENAMETOOLONG: "stien er for lang (et navn i stien må højst være 255 bytes)",
+    errno.EACCES: "du har ikke adgang til at læse den",
+    errno.EPERM: "du har ikke adgang til at læse den",
+    errno.ENOENT: "findes ikke",
+    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
+    errno.EISDIR: "er en mappe, ikke en fil",
+    errno.ELOOP: "stien har for mange genveje (symbolske links) i ring",
+    errno.EIO: "disken gav en læsefejl",
+    errno.EINVAL: "stien er ugyldig",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """What went wrong reading a file, in Danish, without the system's English text."""
+    known = _OS_ERRORS.get(error.errno or 0)
+    if known is not None:
+        return f"kan ikke læses: {known}" if known != "findes ikke" else known
+    code = errno.errorcode.get(error.errno or 0, "ukendt")
+    return f"kan ikke læses (systemfejl {code})"
 
 
 def _read_limited(file: Path) -> bytes:
@@ -82,11 +121,16 @@ def _read_limited(file: Path) -> bytes:
         with file.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)  # yamlsafe reports "for stor" past MAX_BYTES
     except OSError as error:
-        raise DeckError([Problem(str(file), 1, f"kan ikke læses: {error.strerror}")]) from None
+        raise DeckError([Problem(str(file), 1, os_error_text(error))]) from None
 
 
-def load_sources(sources: Sequence[tuple[str, bytes | str]]) -> Deck:
-    """Load a deck from (file name, content) pairs, e.g. the copy inside a save."""
+def load_sources(
+    sources: Sequence[tuple[str, bytes | str]], warnings: list[Problem] | None = None
+) -> Deck:
+    """Load a deck from (file name, content) pairs, e.g. the copy inside a save.
+
+    ``warnings``, when given, receives what does not stop the deck (see ``load_deck``).
+    """
     problems: list[Problem] = []
     documents: list[YamlDocument] = []
     texts: list[tuple[str, str]] = []
@@ -99,12 +143,43 @@ def load_sources(sources: Sequence[tuple[str, bytes | str]]) -> Deck:
             continue
         documents.append(document)
         texts.append((Path(name).name, raw.decode("utf-8-sig")))
+        if warnings is not None:
+            warnings.extend(_font_warnings(document))
     deck = _build(documents, problems)
     if problems or deck is None:
         order = {name: i for i, (name, _) in enumerate(sources)}
         ranked = sorted(_unique(problems), key=lambda p: (order.get(p.file, 0), p.line))
         raise DeckError(ranked)
     return _with_hash(deck, tuple(texts))
+
+
+def _font_warnings(doc: YamlDocument) -> list[Problem]:
+    """One warning per line with text the game's fonts cannot draw (shown without them)."""
+    covered = glyphs.coverage()
+    if covered is None:
+        return []
+    by_line: dict[int, list[str]] = {}
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            lacking = glyphs.missing(value, covered)
+            if lacking:
+                seen = by_line.setdefault(doc.start_line(path), [])
+                seen.extend(c for c in lacking if c not in seen)
+    return [
+        Problem(
+            doc.file,
+            line,
+            f"advarsel: {glyphs.describe(chars)} findes ikke i spillets skrift og udelades på "
+            "skærmen",
+        )
+        for line, chars in sorted(by_line.items())
+    ]
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:
@@ -167,10 +242,12 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
         known[section] = _check_unique(_raw_items(documents, section), label, problems)
     proposals = {item.spec.id: item for item in items["proposals"]}
     events = known["events"]
+    budget = HintBudget()
+    hints = {section: IdIndex(known[section], budget) for section in ("proposals", "events")}
     for item in items["proposals"]:
-        _check_excludes(item, known["proposals"], problems)
+        _check_excludes(item, known["proposals"], hints["proposals"], problems)
     for item in items["scenarios"]:
-        _check_scenario(item, known["proposals"], proposals, events, problems)
+        _check_scenario(item, known["proposals"], proposals, events, hints, problems)
     if (
         documents
         and not items["scenarios"]
@@ -220,6 +297,8 @@ def _wrong_branch(model: type[BaseModel], detail: Any) -> bool:
         return not branch.startswith("list")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return branch.startswith("list")
+    if isinstance(value, str) and text_problem(value) is not None:  # a number written as text
+        return branch.startswith("list")
     return False
 
 
@@ -260,7 +339,27 @@ def _problem(
             "deck": "deck-blokken",
         }.get(str(base[0]), "elementet")
         return Problem(doc.file, doc.line(path), f"{what} skal bestå af felter (nøgle: værdi)")
+    if kind in _NUMBER_KINDS and isinstance(value, str):
+        hint = text_problem(value, share=field in _SHARE_FIELDS)
+        if hint is not None:
+            return Problem(doc.file, doc.line(path), f"'{where}' skal være et tal: {hint}")
+    if kind == "list_type" and isinstance(value, str):
+        hint = list_problem(value)
+        if hint is not None:
+            return Problem(doc.file, doc.line(path), f"'{where}' skal være en liste: {hint}")
+    if isinstance(value, float) and not math.isfinite(value):
+        word = "ikke et tal" if math.isnan(value) else "uendelig"
+        return Problem(
+            doc.file,
+            doc.line(path),
+            f"'{where}' skal være et tal, ikke {_show(value)} (YAML's ord for '{word}')",
+        )
     return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
+
+
+_NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
+_SHARE_FIELDS = frozenset({"uncertainty", "failure"})
+"""Fields that hold a share from 0 to 1 (a percent sign there means: write 0.2 for 20 %)."""
 
 
 def _message(
@@ -395,18 +494,20 @@ def _check_unique(items: list[_Item], label: str, problems: list[Problem]) -> di
     return first
 
 
-def _check_excludes(item: _Item, proposals: dict[str, _Item], problems: list[Problem]) -> None:
+def _check_excludes(
+    item: _Item, proposals: dict[str, _Item], hints: IdIndex, problems: list[Problem]
+) -> None:
     for index, other in enumerate(item.spec.excludes):
         line = item.doc.line((*item.path, "excludes", index))
         if other == item.spec.id:
             problems.append(Problem(item.doc.file, line, f"'{other}' kan ikke udelukke sig selv"))
         elif other not in proposals:
-            problems.append(Problem(item.doc.file, line, _unknown_ref("forslag", other, proposals)))
+            problems.append(Problem(item.doc.file, line, _unknown_ref("forslag", other, hints)))
 
 
-def _unknown_ref(label: str, ref: str, known: dict[str, _Item]) -> str:
-    close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f" (mente du '{close[0]}'?)" if close else ""
+def _unknown_ref(label: str, ref: str, hints: IdIndex) -> str:
+    close = hints.hint(ref)
+    hint = f" (mente du '{close}'?)" if close else ""
     return f"ukendt {label} '{ref}'{hint}"
 
 
@@ -415,6 +516,7 @@ def _check_scenario(
     known: dict[str, _Item],
     proposals: dict[str, _Item],
     events: dict[str, _Item],
+    hints: dict[str, IdIndex],
     problems: list[Problem],
 ) -> None:
     spec: ScenarioSpec = item.spec
@@ -438,17 +540,23 @@ def _check_scenario(
         refs = getattr(spec, key)
         if refs is None:
             continue
+        earlier: set[str] = set()
         for index, ref in enumerate(refs):
             if ref not in ids:
                 problems.append(
-                    Problem(doc.file, doc.line((*path, key, index)), _unknown_ref(label, ref, ids))
+                    Problem(
+                        doc.file,
+                        doc.line((*path, key, index)),
+                        _unknown_ref(label, ref, hints[key]),
+                    )
                 )
-            elif ref in refs[:index]:
+            elif ref in earlier:
                 problems.append(
                     Problem(
                         doc.file, doc.line((*path, key, index)), f"'{ref}' står to gange i listen"
                     )
                 )
+            earlier.add(ref)
     pool = spec.proposals if spec.proposals is not None else list(known)
     if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
         return

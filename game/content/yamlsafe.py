@@ -1,18 +1,27 @@
 """Reading untrusted YAML into plain values, with the line of every key and value.
 
 Only YAML's plain data types are accepted. The reader refuses, with a ``FILE:LINE`` problem:
-files over 1 MiB, text that is not UTF-8, empty files, syntax errors, any tag that is not plain
-data (``!!python/object`` and friends are never constructed), aliases (``*name``: they make
-"billion laughs" bombs possible and have no use in a deck), duplicate keys and non-text keys.
+files over 1 MiB, text that is not UTF-8, empty files, syntax errors (in Danish, naming a
+hidden character such as a tab or a non-breaking space at its true line and column), any tag
+that is not plain data (``!!python/object`` and friends are never constructed), aliases
+(``*name``: they make "billion laughs" bombs possible and have no use in a deck), nesting
+deeper than ``MAX_DEPTH``, duplicate keys, non-text keys and every number YAML could read
+differently from what the author meant (``game.content.numbertext``). All text is returned in
+Unicode NFC, so "æ" typed on a Mac (NFD) equals "æ" typed on Windows.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+
+from game.content.numbertext import comma_problem, looks_like_number, scalar_problem
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     from yaml import CSafeLoader as SafeLoader
@@ -24,6 +33,25 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", "map")}
 _AS_TEXT_TAGS = {_TAG + "timestamp"}
 _STR_TAG = _TAG + "str"
+_NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+MAX_DEPTH = 20
+"""The deepest nesting a deck file may have (a deck needs 5: file, section, card, list, value)."""
+
+HIDDEN_CHARACTERS: dict[str, str] = {
+    "\t": "en tabulator",
+    "\u00a0": "et hårdt mellemrum (U+00A0)",
+    "\u202f": "et smalt hårdt mellemrum (U+202F)",
+    "\u2007": "et tal-mellemrum (U+2007)",
+    "\u2009": "et tyndt mellemrum (U+2009)",
+    "\u200b": "et usynligt mellemrum (nulbredde, U+200B)",
+    "\u200c": "et usynligt tegn (U+200C)",
+    "\u200d": "et usynligt tegn (U+200D)",
+    "\u2060": "et usynligt tegn (ordsammenbinder, U+2060)",
+    "\ufeff": "et byte-order mark (BOM, U+FEFF)",
+    "\u3000": "et bredt mellemrum (U+3000)",
+    "\u00ad": "en blød bindestreg (U+00AD)",
+}
+"""Characters that look like nothing or like a space, and what to call them in a message."""
 
 Path = tuple[str | int, ...]
 
@@ -37,7 +65,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return f"{_visible(self.file)}:{self.line}: {_visible(self.message)}"
+
+
+def _visible(text: str) -> str:
+    """``text`` on one line: line breaks, tabs and invisible characters as escapes (\\r,
+    \\u200b), so a problem is always one line and a hidden character can be seen."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 @dataclass
@@ -84,7 +120,14 @@ def decode(raw: bytes, file: str) -> str:
     """The text of a YAML file, after the size, emptiness and UTF-8 checks."""
     if len(raw) > MAX_BYTES:
         raise YamlError(
-            [Problem(file, 1, f"filen er for stor: et kortspil må højst fylde {MAX_BYTES:,} bytes")]
+            [
+                Problem(
+                    file,
+                    1,
+                    f"filen er for stor: en fil i et kortspil må højst fylde "
+                    f"{MAX_BYTES // (1024 * 1024)} MB ({MAX_BYTES:,} bytes)".replace(",", "."),
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -105,6 +148,9 @@ def decode(raw: bytes, file: str) -> str:
 
 def parse(text: str, file: str) -> YamlDocument:
     """Parse YAML text into a ``YamlDocument`` (raises ``YamlError``)."""
+    hidden = _hidden_characters(text, file)
+    if hidden:
+        raise YamlError(hidden)
     if "*" in text:
         _refuse_aliases(text, file)
     loader = SafeLoader(text)
@@ -113,14 +159,10 @@ def parse(text: str, file: str) -> YamlDocument:
         if node is None:
             raise YamlError([Problem(file, 1, "filen er tom")])
         document = YamlDocument(file=file, data=None)
-        problems: list[Problem] = []
-        document.data = _convert(node, (), document, loader, problems)
+        context = _Context(document, loader, text, [])
+        document.data = _convert(node, (), context, 0)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        line = max(1, min(line, text.count("\n") + (0 if text.endswith("\n") else 1)))
-        problem = error.problem or "ugyldig YAML"
-        raise YamlError([Problem(file, line, f"YAML-syntaksfejl: {problem}")]) from None
+        raise YamlError([_syntax_problem(error, text, file)]) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         raise YamlError(
@@ -129,10 +171,12 @@ def parse(text: str, file: str) -> YamlDocument:
     except yaml.YAMLError as error:
         message = " ".join(str(error).split())
         raise YamlError([Problem(file, 1, f"YAML-fejl: {message}")]) from None
+    except RecursionError:  # only the pure-Python parser recurses while composing
+        raise YamlError([Problem(file, 1, _too_deep())]) from None
     finally:
         loader.dispose()
-    if problems:
-        raise YamlError(problems)
+    if context.problems:
+        raise YamlError(context.problems)
     return document
 
 
@@ -164,56 +208,294 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-def _convert(
-    node: yaml.Node,
-    path: Path,
-    document: YamlDocument,
-    loader: Any,
-    problems: list[Problem],
-) -> Any:
+def _too_deep() -> str:
+    return f"filen er for dybt indlejret: et kortspil må højst have {MAX_DEPTH} niveauer"
+
+
+# --- hidden characters and syntax errors ---------------------------------------------------
+
+
+def _describe(char: str) -> str:
+    return HIDDEN_CHARACTERS.get(char, f"tegnet U+{ord(char):04X}")
+
+
+def _hidden_characters(text: str, file: str) -> list[Problem]:
+    """A byte-order mark anywhere but at the start, and characters that look like spaces in
+    the indentation of a line: YAML does not see them as spaces, and reads the line (or the
+    next one) differently from how it looks. Tabs are left to the parser, which refuses them
+    where they matter; the syntax error then names them."""
+    if text.isascii():
+        return []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.isascii():
+            continue
+        column = next(
+            (i for i, c in enumerate(line) if c not in " \t" and c not in HIDDEN_CHARACTERS),
+            len(line),
+        )
+        found = next(
+            (i for i, c in enumerate(line[:column]) if c in HIDDEN_CHARACTERS and c != "\t"),
+            None,
+        )
+        if found is None and "\ufeff" in line:
+            found = line.index("\ufeff")
+        if found is None:
+            continue
+        if line[found] == "\ufeff":
+            message = (
+                f"{_describe(line[found])} midt i filen (kolonne {found + 1}); det kommer "
+                "typisk af, at to filer er sat sammen. Slet tegnet"
+            )
+        else:
+            message = (
+                f"{_describe(line[found])} i indrykningen (kolonne {found + 1}); YAML ser det "
+                "ikke som et mellemrum. Slet det, og ryk ind med almindelige mellemrum"
+            )
+        problems.append(Problem(file, number, message))
+    return problems
+
+
+_SYNTAX: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), m)
+    for p, m in (
+        (r"tab character", "en tabulator i indrykningen; ryk ind med mellemrum"),
+        (
+            r"cannot start any token",
+            "{char} kan ikke stå først i en værdi; sæt teksten i anførselstegn",
+        ),
+        (
+            r"mapping values are not allowed",
+            "et kolon med mellemrum efter (': ') kan ikke stå her. Sæt teksten i anførselstegn, "
+            "eller ret indrykningen",
+        ),
+        (
+            r"did not find expected key|expected <block end>",
+            "indrykningen passer ikke: her ventede YAML et nyt felt (navn: værdi) rykket lige så "
+            "langt ind som felterne over",
+        ),
+        (r"expected '-' indicator", "her ventede YAML et nyt punkt i listen ('- ')"),
+        (r"expected ',' or '\]'", "listen mangler et komma eller en afsluttende ']'"),
+        (r"expected ',' or '}'", "mangler et komma eller en afsluttende '}'"),
+        (
+            r"unexpected end of stream",
+            "filen slutter, før anførselstegnet er lukket; tjek, at hver tekst i anførselstegn "
+            "slutter med samme slags anførselstegn",
+        ),
+        (
+            r"unknown escape character",
+            "ukendt tegn efter \\ i en tekst i dobbelte anførselstegn; skriv \\\\ for en "
+            "omvendt skråstreg, eller brug enkelte anførselstegn",
+        ),
+        (
+            r"found another document|expected .?<document start>",
+            "filen indeholder mere end ét YAML-dokument ('---' eller '...'); en fil må kun have ét",
+        ),
+        (r"directive", "en linje, der begynder med %, skal i anførselstegn"),
+        (
+            r"alphabetic or numeric character",
+            "efter & eller * skal der stå et navn; sæt teksten i anførselstegn",
+        ),
+        (r"expected node content", "her mangler en værdi"),
+        (r"could not find expected ':'", "der mangler et kolon efter feltets navn"),
+        (
+            r"block sequence entries are not allowed|sequence entries are not allowed",
+            "et listepunkt ('- ') kan ikke stå her; tjek indrykningen",
+        ),
+        (
+            r"mapping keys are not allowed",
+            "et '?' eller et felt kan ikke stå her; tjek indrykningen",
+        ),
+        (r"undefined tag handle", "en tekst, der begynder med !, skal i anførselstegn"),
+        (r"maximum nesting depth", _too_deep()),
+        (
+            r"comment or line break|whitespace or line break",
+            "der står noget efter værdien, som YAML ikke venter; sæt teksten i anførselstegn",
+        ),
+    )
+]
+"""PyYAML's (and libyaml's) problem texts and what they mean, in Danish."""
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A Danish message for a syntax error, at the hidden character that caused it when
+    there is one on the line (or the first of the line's indentation)."""
+    mark = error.problem_mark or error.context_mark
+    lines = text.split("\n")
+    last = len(lines) - (1 if text.endswith("\n") else 0)
+    line = max(1, min(mark.line + 1 if mark is not None else 1, last))
+    column = mark.column if mark is not None else 0
+    row = lines[line - 1] if line - 1 < len(lines) else ""
+    char = row[column] if column < len(row) else ""
+    problem = error.problem or ""
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    hidden_at = column if char in HIDDEN_CHARACTERS else indent.find("\t")
+    if hidden_at >= 0:
+        return Problem(
+            file,
+            line,
+            f"YAML-syntaksfejl: {_describe(row[hidden_at])} i kolonne {hidden_at + 1}; ryk ind "
+            "med almindelige mellemrum",
+        )
+    message = problem or "ugyldig YAML"
+    for pattern, danish in _SYNTAX:
+        if pattern.search(problem):
+            shown = f"tegnet '{char}'" if char.strip() else "tegnet"
+            message = danish.replace("{char}", shown)
+            break
+    quote = _unclosed_quote(lines[:line])
+    if quote is not None and quote != line:
+        message += f" (tjek anførselstegnene i linje {quote}: det ser ud, som om ét mangler)"
+    return Problem(file, line, f"YAML-syntaksfejl: {message}")
+
+
+_QUOTED_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:#]*:\s+)?([\"'])")
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The first line whose value opens a quote it does not close, followed by a line that
+    looks like the next field or list item rather than more text: the usual cause when YAML
+    stumbles many lines later."""
+    for number, (row, following) in enumerate(itertools.pairwise(lines), start=1):
+        match = _QUOTED_START.match(row)
+        if match is None or not _STRUCTURE.match(following):
+            continue
+        quote = match.group(1)
+        rest = row[match.end() :]
+        if quote == '"':
+            closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+        else:
+            closed = "'" in rest.replace("''", "")
+        if not closed:
+            return number
+    return None
+
+
+_STRUCTURE = re.compile(r"^\s*(?:-\s|[A-Za-z_][\w.-]*:(?:\s|$))")
+
+
+# --- nodes to values ------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    """What ``_convert`` needs besides the node: where to put lines, the loader that
+    constructs scalars, the source text (for commas in flow lists) and the problems found."""
+
+    document: YamlDocument
+    loader: Any
+    text: str
+    problems: list[Problem]
+    skip: set[int] = field(default_factory=set)
+    too_deep: bool = False
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.document.file, line, message))
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
     line = node.start_mark.line + 1
+    document = context.document
     document.value_lines[path] = line
+    if depth > MAX_DEPTH:
+        if not context.too_deep:
+            context.too_deep = True
+            context.problem(line, _too_deep())
+        return None
     tag = node.tag
     if tag not in _PLAIN_TAGS and tag not in _AS_TEXT_TAGS:
-        problems.append(
-            Problem(
-                document.file,
-                line,
-                f"YAML-tagget '{_tag_name(tag)}' er ikke tilladt; kun almindelig tekst, tal, "
-                "lister og felter",
-            )
+        context.problem(
+            line,
+            f"YAML-tagget '{_tag_name(tag)}' er ikke tilladt; kun almindelig tekst, tal, "
+            "lister og felter",
         )
         return None
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style:
+        _check_commas(node, context)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
-                problems.append(
-                    Problem(document.file, key_line, "en nøgle skal være et ord (tekst)")
+                context.problem(key_line, "en nøgle skal være et ord (tekst)")
+                continue
+            key = _nfc(str(key_node.value))
+            hidden = (
+                next((c for c in key if c in HIDDEN_CHARACTERS), None)
+                if not key.isascii() or "\t" in key
+                else None
+            )
+            if hidden is not None:
+                context.problem(
+                    key_line,
+                    f"feltnavnet '{key.strip()}' indeholder {_describe(hidden)} "
+                    f"(kolonne {key_node.start_mark.column + key.index(hidden) + 1}); slet det",
                 )
                 continue
-            key = str(key_node.value)
             if key in result:
-                problems.append(Problem(document.file, key_line, f"feltet '{key}' står to gange"))
+                context.problem(key_line, f"feltet '{key}' står to gange")
                 continue
             child = (*path, key)
             document.key_lines[child] = key_line
-            result[key] = _convert(value_node, child, document, loader, problems)
+            result[key] = _convert(value_node, child, context, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*path, i), document, loader, problems)
-            for i, item in enumerate(node.value)
-        ]
+        return [_convert(item, (*path, i), context, depth + 1) for i, item in enumerate(node.value)]
     if tag in _AS_TEXT_TAGS or tag == _STR_TAG:
-        return str(node.value)
+        return _nfc(str(node.value))
     # a plain scalar: its constructor directly (what construct_object would call, without the
     # bookkeeping for anchors and recursion, which cannot occur here)
     try:
-        return loader.yaml_constructors[tag](loader, node)
+        value = context.loader.yaml_constructors[tag](context.loader, node)
     except (ValueError, OverflowError):  # e.g. an integer of 5,000 digits, or "0x_"
-        problems.append(
-            Problem(document.file, line, f"'{str(node.value)[:20]}' kan ikke læses som et tal")
-        )
+        context.problem(line, f"'{str(node.value)[:20]}' kan ikke læses som et tal")
         return None
+    if tag in _NUMBER_TAGS and id(node) not in context.skip:
+        message = scalar_problem(str(node.value), value)
+        if message is not None:
+            context.problem(line, message)
+            return None
+    return value
+
+
+def _is_number(node: yaml.Node) -> bool:
+    """A plain scalar that YAML reads as a number, or that looks like one ("–1", "1.000.0")."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return False
+    return node.tag in _NUMBER_TAGS or looks_like_number(str(node.value))
+
+
+def _check_commas(node: yaml.Node, context: _Context) -> None:
+    """Numbers with a comma directly between them in a flow list or mapping (``[1,5]``): a
+    Danish decimal comma that YAML reads as two numbers. Each run is one problem, at the
+    line of its first comma; its numbers are not checked again one by one."""
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    else:
+        children = list(node.value)
+    run: list[yaml.Node] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            context.skip.update(id(n) for n in run)
+            line = run[0].end_mark.line + 1
+            context.problem(line, comma_problem([str(n.value) for n in run]))
+        run.clear()
+
+    for before, after in itertools.pairwise(children):
+        joined = (
+            _is_number(before)
+            and _is_number(after)
+            and context.text[before.end_mark.index : after.start_mark.index] == ","
+        )
+        if joined:
+            if not run:
+                run.append(before)
+            run.append(after)
+        else:
+            flush()
+    flush()

@@ -15,7 +15,7 @@ from pathlib import Path
 from game.engine.model import Kind
 from game.engine.rules import raaderum
 from game.engine.verdict import verdict
-from game.numbers import format_amount, format_percent
+from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import number, write_csv
 from game.report.page import esc, figure, page, table
 from game.report.session import kind_word
@@ -266,7 +266,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
                 esc(_label(lang, i)),
                 esc(tab.path.name),
                 f'<span class="{klass}">{esc(result)}</span>',
-                *(esc(format_amount(v, lang)) for v in tab.raaderum),
+                *(esc(format_against(v, t, lang)) for v, t in zip(tab.raaderum, tab.target)),
                 esc(format_amount(tab.service, lang, sign=True)),
                 esc(len(tab.adopted)),
             ]

@@ -20,7 +20,7 @@ from game.engine.rules import raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
-from game.numbers import format_amount, format_percent
+from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import number, write_csv
 from game.report.page import esc, figure, page, table
 from game.report.strings import join_words, text
@@ -94,8 +94,14 @@ def verdict_lines(state: GameState, outcome: Verdict, lang: str) -> list[str]:
     return lines
 
 
-def _amount(value: float, lang: str) -> str:
-    shown = esc(format_amount(value, lang))
+def _amount(value: float, lang: str, target: float | None = None, met: bool | None = None) -> str:
+    """``value`` for an HTML table; next to ``target``, with the decimals that show a miss."""
+    text = (
+        format_amount(value, lang)
+        if target is None
+        else format_against(value, target, lang, met=met)
+    )
+    shown = esc(text)
     return f'<span class="neg">{shown}</span>' if value < 0 else shown
 
 
@@ -222,7 +228,7 @@ class _Writer:
                 [
                     esc(year),
                     esc(format_amount(state.targets[i], lang)),
-                    _amount(actual[i], lang),
+                    _amount(actual[i], lang, state.targets[i], result.met if result else None),
                     met,
                     esc(result.capacity) if result else self.t("none"),
                     esc(result.fatigue) if result else self.t("none"),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from game.numbers import format_amount
+from game.numbers import format_against, format_amount
 
 INK = "#1c2430"
 MUTED = "#5c6470"
@@ -159,6 +159,12 @@ def bars_against_target(
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
     zero = axis.y(0.0)
+
+    def label(value: float, c: int) -> str:  # next to the target: a miss must look like one
+        return (
+            format_amount(value, lang) if target is None else format_against(value, target[c], lang)
+        )
+
     for c, category in enumerate(categories):
         x0 = left + c * slot + (slot - bar * len(series)) / 2
         for s_index, s in enumerate(series):
@@ -176,7 +182,7 @@ def bars_against_target(
                 label_y = (min(y, zero) - 5) if value >= 0 else (max(y, zero) + 15)
                 parts.append(
                     f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" '
-                    f'font-weight="bold" fill="{INK}">{escape(format_amount(value, lang))}</text>'
+                    f'font-weight="bold" fill="{INK}">{escape(label(value, c))}</text>'
                 )
         if target is not None:
             ty = axis.y(target[c])

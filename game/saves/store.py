@@ -26,6 +26,7 @@ from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import IllegalAction, apply, new_game
 from game.engine.state import GameState
+from game.paths import is_litter
 from game.saves.document import FormatProblem, Header, build_document, check_document, now_iso
 from game.saves.messages import illegal_reason
 from game.saves.model import GameSettings, SavedGame, SaveError, SaveInfo, one_line
@@ -366,9 +367,7 @@ def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
     """
     save_dir = Path(save_dir)
     try:
-        candidates = sorted(
-            p for p in save_dir.glob(f"*{SAVE_SUFFIX}") if not p.name.startswith(".")
-        )
+        candidates = sorted(p for p in save_dir.glob(f"*{SAVE_SUFFIX}") if not is_litter(p.name))
     except OSError:
         return []
     found: list[tuple[float, str, SaveInfo]] = []

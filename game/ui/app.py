@@ -30,7 +30,7 @@ from game.numbers import format_amount
 from game.ui import theme
 from game.ui.fonts import Fonts
 from game.ui.scene import Scene
-from game.ui.strings import Strings
+from game.ui.strings import CATALOGS, Strings
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
 
@@ -142,13 +142,28 @@ class App:
         return self.strings.lang
 
     def t(self, key: str, **params: Any) -> str:
-        """The UI text ``key`` in the current language."""
-        return self.strings.t(key, **params)
+        """The UI text ``key`` in the current language, in the deck's unit: a deck with
+        ``unit: "t. kr."`` reads "Virkning pr. år (t. kr.)", not "(mio. kr.)"."""
+        default = self.strings.t("unit")
+        unit = self.unit
+        if unit == default:
+            return self.strings.t(key, **params)
+        template = self.strings.t(key).replace(default, unit)
+        try:
+            return template.format(**params) if params else template
+        except (KeyError, IndexError, ValueError):
+            return template
 
     def amount(self, value: float, *, sign: bool = False, unit: bool = True) -> str:
         """An amount in the deck's unit, Danish style: "12,5 mio. kr."."""
         text = format_amount(value, self.lang, sign=sign)
-        return self.t("amount", amount=text) if unit else text
+        return f"{text} {self.unit}" if unit else text
+
+    @property
+    def unit(self) -> str:
+        """The deck's unit ("t. kr."); the UI language's words for the default "mio. kr."."""
+        unit = self.deck.unit
+        return self.strings.t("unit") if unit == CATALOGS["da"]["unit"] else unit
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language."""

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.numbers import format_amount
+from game.content.glyphs import drawable
+from game.numbers import format_against, format_amount
 from game.ui import theme
 from game.ui.fonts import Fonts
 from game.ui.strings import Strings
@@ -131,7 +132,7 @@ def displayable(text: str, font: pygame.font.Font) -> str:
             present = _GLYPH_CACHE[key] = font.metrics(char) != font.metrics(_MISSING_PROBE)
         if not present:
             text = text.replace(char, substitute)
-    return text
+    return drawable(text)  # characters the shipped fonts lack are left out, never boxes
 
 
 def blit_text(
@@ -196,7 +197,7 @@ def draw_year_chart(
     value_line = value_font.get_linesize()
     badge = max(sc.min_text, round(value_line * 0.9))
     column = rect.width / n
-    texts = [format_amount(v, lang) for v in values]
+    texts = [format_against(v, t, lang) for v, t in zip(values, targets)]  # a miss looks like one
 
     def widest(font: pygame.font.Font) -> int:
         return max(font.size(displayable(text, font))[0] for text in texts)

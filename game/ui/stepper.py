@@ -11,35 +11,46 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.numbers import format_amount
+from game.numbers import AmountError, format_amount, parse_amount
 from game.ui import theme
 from game.ui.draw import button
 from game.ui.text import TextRenderer
 from game.ui.theme import FONT_BOLD, Scale
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed the Danish or English way ("12,5", "12.5"), or None."""
-    cleaned = text.strip().replace(" ", "").replace("−", "-")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
+def parse_number(text: str, lang: str = "da") -> float | None:
+    """A number as ``game.numbers.parse_amount`` reads it in ``lang`` ("1.200" is 1200 in
+    Danish, "12,5" and "12.5" are 12,5), or None when it is not one clear number."""
     try:
-        return float(cleaned)
-    except ValueError:
+        return parse_amount(text, lang)
+    except AmountError:
         return None
 
 
 @dataclass
 class NumberField:
-    """A small field for a number: digits, comma and Backspace while focused."""
+    """A small field for a number: digits, comma and Backspace while focused.
+
+    ``exact`` is the value the field was filled with: while the text is still the one
+    ``format_amount`` wrote for it, ``value`` is that exact number, not its rounded text.
+    """
 
     text: str
     focused: bool = False
+    lang: str = "da"
+    exact: float | None = None
+
+    @classmethod
+    def of(cls, value: float, lang: str) -> NumberField:
+        """A field showing ``value`` in ``lang``."""
+        return cls(format_amount(value, lang), lang=lang, exact=value)
 
     @property
     def value(self) -> float | None:
         """The typed number, or None when the text is not a number."""
-        return parse_number(self.text)
+        if self.exact is not None and self.text == format_amount(self.exact, self.lang):
+            return self.exact
+        return parse_number(self.text, self.lang)
 
     def key(self, event: pygame.event.Event) -> None:
         """Edit with Backspace; typed characters arrive as TEXTINPUT."""
@@ -60,7 +71,8 @@ class NumberField:
     def step(self, delta: float, lang: str, low: float = 0.0, high: float = float("inf")) -> None:
         """The "−"/"+" buttons: change the number by ``delta`` within [low, high]."""
         value = self.value or 0.0
-        self.text = format_amount(max(low, min(high, value + delta)), lang)
+        self.exact = max(low, min(high, value + delta))
+        self.text = format_amount(self.exact, lang)
 
     def click(
         self,

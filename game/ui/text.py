@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.content.glyphs import SUBSTITUTES as _GLYPH_SUBSTITUTES
+from game.content.glyphs import drawable
 from game.ui.fonts import Fonts
 from game.ui.theme import FONT_REGULAR, Color
 
 ELLIPSIS = "…"
-SUBSTITUTES = {"\u2212": "\u2013"}
+SUBSTITUTES = _GLYPH_SUBSTITUTES
 """Characters the shipped font lacks, and what to draw instead (minus sign → en dash)."""
 LINE_SPACING = 1.0
 
@@ -140,9 +142,7 @@ class TextRenderer:
         key = ("line", text, size, color, role)
         surface = self._surfaces.get(key)
         if surface is None:
-            shown = text
-            for missing, instead in SUBSTITUTES.items():
-                shown = shown.replace(missing, instead)
+            shown = drawable(text)  # the minus as an en dash; no boxes for missing glyphs
             surface = self.fonts.get(role, size).render(shown, True, color)
             self._remember(self._surfaces, key, surface)
         else:

@@ -93,7 +93,7 @@ BAD = [
     (
         "too many effect values",
         "effect: [2]\n  - id: b",
-        "effect: [1,2,3,4,5,6,7,8,9,10,11]\n  - id: b",
+        "effect: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]\n  - id: b",
         10,
         "højst have 10",
     ),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.numbers import format_amount, format_percent
+from game.numbers import format_against, format_amount, format_percent
 from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns
@@ -504,7 +504,7 @@ class CompareScene(Scene):
                 closed = table.finished  # an unfinished table's open years are not final
                 met = value >= target - 1e-9
                 font = app.fonts.get("regular", size)
-                text = format_amount(value, app.lang)
+                text = format_against(value, target, app.lang, met=met)
                 text_w = font.size(charts.displayable(text, font))[0]
                 x0 = cell.centerx - (text_w + g // 2 + badge) // 2
                 charts.blit_text(

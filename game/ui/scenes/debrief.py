@@ -29,7 +29,7 @@ import pygame
 from game.engine.ledger import realised
 from game.engine.state import GameState
 from game.engine.verdict import Verdict, verdict
-from game.numbers import format_amount
+from game.numbers import format_against, format_amount
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout import split_columns, split_rows
@@ -709,6 +709,7 @@ class DebriefScene(Scene):
                     )
                     continue
                 met = value >= data.target[i] - 1e-6
+                text = format_against(value, data.target[i], app.lang, met=met)
                 font = app.fonts.get(bold, size)
                 text_w = font.size(charts.displayable(text, font))[0]
                 total_w = text_w + g + badge

@@ -21,7 +21,7 @@ from game.ui.app import PlaySettings
 from game.ui.draw import button, panel
 from game.ui.layout import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.stepper import NumberField, draw_stepper, parse_number
+from game.ui.stepper import NumberField, draw_stepper
 from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, Scale
 
@@ -54,8 +54,8 @@ class StartScene(Scene):
         self.deck_message = ""
         self.scenario_index = 0
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-        self.target = NumberField(self._scenario_target_text())
-        self.timer = NumberField(format_amount(timer or 0, app.lang))
+        self.target = NumberField.of(self.scenario.target[-1], app.lang)
+        self.timer = NumberField.of(timer or 0, app.lang)
         self.path_field = TextField(
             self.layout().deck_path,
             app.fonts.get("regular", Scale(app.size[1]).min_text),
@@ -98,11 +98,12 @@ class StartScene(Scene):
         """Pick scenario ``index``; the target resets to the scenario's."""
         self.scenario_index = max(0, min(len(self.deck.scenarios) - 1, index))
         self.target.text = self._scenario_target_text()
+        self.target.exact = self.scenario.target[-1]
 
     def target_value(self) -> float | None:
         """The facilitator's X (the last year's target; earlier years scale with it), or None
         when it is the scenario's own."""
-        value = parse_number(self.target.text)
+        value = self.target.value
         if value is None:
             return None
         if abs(value - self.scenario.target[-1]) < 1e-9:
@@ -111,7 +112,7 @@ class StartScene(Scene):
 
     def timer_value(self) -> float | None:
         """Minutes per year, or None for no timer."""
-        value = parse_number(self.timer.text)
+        value = self.timer.value
         return value if value and value > 0 else None
 
     def step_target(self, delta: float) -> None:
@@ -358,7 +359,7 @@ class StartScene(Scene):
                     max_lines=1,
                 )
         self._draw_briefing(surface, layout, scale)
-        suffix = app.t("unit")
+        suffix = app.unit
         if self.target_value() is None and len(set(self.scenario.target)) > 1:
             targets = "/".join(format_amount(t, app.lang) for t in self.scenario.target)
             suffix = f"{suffix} {app.t('start.target_scenario', amount=targets)}"

@@ -15,7 +15,6 @@ import pygame
 
 from game.engine.actions import SetTarget
 from game.engine.rules import IllegalAction, apply
-from game.numbers import format_amount
 from game.ui import theme
 from game.ui.layout import stepper_row
 from game.ui.scene import is_activation, is_key
@@ -43,7 +42,7 @@ class TargetScene(DialogScene):
             app.t("target.explain"),
             [(app.t("target.confirm"), self.confirm), (app.t("target.cancel"), self.close)],
         )
-        self.number = NumberField(format_amount(app.state.targets[-1], app.lang))
+        self.number = NumberField.of(app.state.targets[-1], app.lang)
 
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
@@ -131,7 +130,7 @@ class TargetScene(DialogScene):
             app.t("target.label"),
             self.number,
             scale,
-            suffix=app.t("unit"),
+            suffix=app.unit,
         )
         state = app.state
         preview = self.preview()

@@ -20,7 +20,7 @@ from game.engine.ledger import event_amount, realised
 from game.engine.model import Proposal
 from game.engine.rules import raaderum
 from game.engine.state import GameState
-from game.numbers import format_percent
+from game.numbers import format_gap, format_percent
 from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns, split_rows
@@ -460,7 +460,7 @@ class YearScene(Scene):
                 charts.draw_cross(surface, badge.center, badge.height, theme.GAP)
                 text = app.t(
                     "year.missed",
-                    gap=app.amount(reveal.target - reveal.raaderum),
+                    gap=f"{format_gap(reveal.raaderum, reveal.target, app.lang)} {app.unit}",
                     amount=app.amount(reveal.raaderum, unit=False),
                     target=app.amount(reveal.target),
                 )

@@ -1,0 +1,230 @@
+"""Deck folders and files as they arrive from a municipal laptop or a shared drive: litter
+next to the deck, very long paths, deep nesting, characters the fonts lack, and decks so
+full of typos that the "mente du …?" hints used to take minutes."""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.content import DeckError, Problem, deck_files, load_deck, load_sources
+from game.content.hints import MAX_CANDIDATES, MAX_HINTS
+from game.content.yamlsafe import MAX_DEPTH
+from game.paths import is_litter
+from tests.content.test_loader import CARD, HEADER, SCENARIO, _good_body
+
+LITTER = [
+    "._besparelser.yaml",  # macOS AppleDouble next to every file copied to a FAT/SMB drive
+    ".DS_Store",
+    ".besparelser.yaml.swp",  # Vim
+    "besparelser.yaml.swp",
+    ".#besparelser.yaml",  # Emacs lock
+    "#besparelser.yaml#",  # Emacs autosave
+    "besparelser.yaml~",  # backups of many editors
+    "~$besparelser.yaml",  # Office lock file
+    ".~lock.besparelser.yaml#",  # LibreOffice lock file
+    "Thumbs.db",
+    "desktop.ini",
+    "__MACOSX",
+    "besparelser.yaml.tmp",
+]
+
+
+@pytest.mark.parametrize("name", LITTER)
+def test_litter_names_are_recognised(name):
+    assert is_litter(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["besparelser.yaml", "scenarier.yml", "2027 budget.yaml", "a~b.yaml", "runde-1.json"]
+)
+def test_real_files_are_not_litter(name):
+    assert not is_litter(name)
+
+
+def test_litter_in_a_deck_folder_is_ignored(tmp_path):
+    (tmp_path / "deck.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "._deck.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    (tmp_path / "~$deck.yaml").write_bytes(b"\xff\xfe lock")
+    (tmp_path / "deck.yaml~").write_text("deck: [broken", encoding="utf-8")
+    (tmp_path / ".hidden.yaml").write_text("deck: [broken", encoding="utf-8")
+    hidden = tmp_path / ".git"
+    hidden.mkdir()
+    (hidden / "x.yaml").write_text("deck: [broken", encoding="utf-8")
+    assert [p.name for p in deck_files(tmp_path)] == ["deck.yaml"]
+    assert len(load_deck(tmp_path).proposals) == 3
+
+
+def test_a_litter_file_named_explicitly_is_still_read(tmp_path):
+    named = tmp_path / "._deck.yaml"
+    named.write_bytes(b"\x00\x05\x16\x07 Mac OS X")
+    with pytest.raises(DeckError) as error:
+        load_deck(named)
+    assert "NUL-tegn" in str(error.value)
+
+
+def test_a_path_over_255_bytes_is_a_message_not_a_traceback(tmp_path):
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path / ("æ" * 200))  # 400 bytes in UTF-8
+    assert error.value.problems[0].line == 1
+    assert error.value.problems[0].message == (
+        "kan ikke læses: stien er for lang (et navn i stien må højst være 255 bytes)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (errno.EACCES, "kan ikke læses: du har ikke adgang til at læse den"),
+        (errno.EIO, "kan ikke læses: disken gav en læsefejl"),
+        (errno.EXDEV, "kan ikke læses (systemfejl EXDEV)"),
+    ],
+)
+def test_an_unreadable_file_is_a_danish_message(tmp_path, monkeypatch, code, message):
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(_good_body(), encoding="utf-8")
+
+    def refuse(self, *args, **kwargs):  # what a locked network drive or a pulled USB stick does
+        raise OSError(code, os.strerror(code), str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(DeckError) as error:
+        load_deck(deck)
+    assert [str(p) for p in error.value.problems] == [f"{deck}:1: {message}"]
+
+
+def test_a_file_that_is_not_a_folder_in_the_path(tmp_path):
+    (tmp_path / "fil").write_text("x", encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path / "fil" / "deck.yaml")
+    assert "findes ikke" in str(error.value) or "en del af stien er en fil" in str(error.value)
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 497, 600, 999])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_deep_nesting_is_refused_at_its_line(depth, style):
+    if style == "flow":
+        text = "deck: " + "[" * depth + "]" * depth + "\n"
+    else:
+        text = "deck:\n" + "".join(" " * (i + 1) + f"a{i}:\n" for i in range(depth))
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", text)])
+    problems = [str(p) for p in error.value.problems]
+    assert len(problems) == 1
+    assert (
+        f"filen er for dybt indlejret: et kortspil må højst have {MAX_DEPTH} niveauer"
+        in (problems[0])
+    )
+    line = int(problems[0].split(":")[1])
+    if style == "flow":
+        assert line == 1
+    else:  # the first map too deep; libyaml itself stops at 1000 levels, a few lines later
+        assert line == MAX_DEPTH + 2 or (depth >= 999 and line <= depth + 1)
+
+
+def test_the_size_limit_is_written_the_danish_way():
+    text = _good_body() + "#" + "x" * (1024 * 1024) + "\n"
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", text)])
+    assert str(error.value.problems[0]) == (
+        "deck.yaml:1: filen er for stor: en fil i et kortspil må højst fylde 1 MB (1.048.576 bytes)"
+    )
+
+
+# --- characters the fonts lack --------------------------------------------------------------
+
+
+def test_characters_the_fonts_lack_are_warnings_with_their_line():
+    text = (
+        _good_body()
+        .replace("title: Forslag a", "title: Sparekniven 🔪", 1)
+        .replace("area: Skole", "area: 学校 og 🔪", 1)
+    )
+    warnings: list[Problem] = []
+    deck = load_sources([("deck.yaml", text)], warnings)
+    assert deck.proposals[0].title == "Sparekniven 🔪"  # the deck loads, the text is kept
+    assert [str(w) for w in warnings] == [
+        "deck.yaml:8: advarsel: '🔪' (U+1F52A) findes ikke i spillets skrift og udelades på "
+        "skærmen",
+        "deck.yaml:9: advarsel: '学' (U+5B66), '校' (U+6821), '🔪' (U+1F52A) findes ikke i "
+        "spillets skrift og udelades på skærmen",
+    ]
+
+
+def test_danish_text_and_typography_give_no_warning():
+    text = _good_body().replace(
+        "title: Forslag a", 'title: "Ældre – »nye« veje … 1½ % € §3 – −5 ’"', 1
+    )
+    warnings: list[Problem] = []
+    load_sources([("deck.yaml", text)], warnings)
+    assert warnings == []
+
+
+def test_the_standard_deck_has_no_font_warnings(std_deck):
+    from game.paths import standard_deck
+
+    warnings: list[Problem] = []
+    load_deck(standard_deck(), warnings)
+    assert warnings == []
+
+
+def test_validate_shows_warnings_and_still_exits_0_without_a_display(tmp_path):
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(_good_body().replace("title: S\n", "title: Spar 🚀\n"), encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "SDL_VIDEODRIVER": "offscreen-does-not-exist"}
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "game", "validate", str(deck)],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        f"{deck}:23: advarsel: '🚀' (U+1F680) findes ikke i spillets skrift og udelades på skærmen"
+    )
+    assert lines[1].startswith(f"{deck}: OK")
+    assert "pygame" not in run.stderr  # -X importtime lists every import: no display library
+
+
+# --- the "mente du …?" hints ---------------------------------------------------------------
+
+
+def _deck_full_of_typos(cards: int) -> str:
+    body = "".join(
+        CARD.format(id=f"forslag{i:05d}", kind=("saving", "efficiency", "investment")[i % 3])
+        + f"    excludes: [forslg{i:05d}]\n"
+        for i in range(cards)
+    )
+    return HEADER + "proposals:\n" + body + SCENARIO
+
+
+class _CountingMatcher(difflib.SequenceMatcher):  # type: ignore[type-arg]
+    comparisons = 0
+
+    def set_seq1(self, a):  # type: ignore[no-untyped-def]
+        _CountingMatcher.comparisons += 1
+        super().set_seq1(a)
+
+
+@pytest.mark.parametrize("cards", [300, 1200])
+def test_hints_for_unknown_ids_take_bounded_work(monkeypatch, cards):
+    monkeypatch.setattr(difflib, "SequenceMatcher", _CountingMatcher)
+    _CountingMatcher.comparisons = 0
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", _deck_full_of_typos(cards))])
+    problems = [p.message for p in error.value.problems]
+    unknown = [p for p in problems if p.startswith("ukendt forslag")]
+    assert len(unknown) == cards  # every unknown id is still reported …
+    hinted = [p for p in unknown if "mente du" in p]
+    assert len(hinted) == MAX_HINTS  # … the first ones with a hint
+    assert unknown[0] == "ukendt forslag 'forslg00000' (mente du 'forslag00000'?)"
+    # difflib compares each hinted word with at most MAX_CANDIDATES ids: the work does not
+    # grow with the deck (it was cards × cards comparisons: 87 s for a 260 KB deck)
+    assert _CountingMatcher.comparisons <= MAX_HINTS * (MAX_CANDIDATES + 1)  # +1: __init__

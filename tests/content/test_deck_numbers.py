@@ -1,0 +1,147 @@
+"""Numbers in decks: a number YAML (1.1) or a Danish author could read two ways is refused
+at its line, with both readings and how to write it; the obvious ones are read as meant."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.content import DeckError, load_sources
+from tests.content.test_loader import _good_body
+
+EFFECT_LINE = 10  # the first card's "effect: [2]" in _good_body()
+
+
+def _load_with_effect(effect: str):
+    return load_sources([("deck.yaml", _good_body().replace("effect: [2]", effect, 1))])
+
+
+def _problems_with_effect(effect: str) -> list[str]:
+    with pytest.raises(DeckError) as error:
+        _load_with_effect(effect)
+    return [str(p) for p in error.value.problems]
+
+
+REFUSED = [
+    # (what the author wrote, fragments of the one message at the effect's line)
+    # -- from the issue --
+    ("effect: [2,5]", ["'2,5' læser YAML som to tal (2 og 5)", "skriv 2.5", "2, 5"]),
+    ("effect: [1.000]", ["som 1 (punktum som decimaltegn", "som 1000 (punktum mellem", "1000"]),
+    ("effect: [05]", ["'05' har et nul foran", "oktaltal", "Skriv 5 uden nul foran"]),
+    ("effect: [010]", ["'010' har et nul foran", "oktaltal: 8, ikke 10", "Skriv 10"]),
+    ("effect: [012]", ["oktaltal: 10, ikke 12", "Skriv 12"]),
+    ("effect: [1:30]", ["'1:30' læser YAML som 90", "sekstalssystemet", "anførselstegn"]),
+    ("effect: [12.500]", ["som 12,5", "som 12500", "skriv 12.5 (= 12,5) eller 12500"]),
+    # -- the same kinds, as Danish authors also write them --
+    ("effect: [-1.500]", ["som -1,5", "som -1500", "skriv -1.5 (= -1,5) eller -1500"]),
+    ("effect: [1.125]", ["som 1,125", "som 1125", "skriv 1.1250 (= 1,125) eller 1125"]),
+    ("effect: [1.000,5]", ["'1.000,5' læser YAML som to tal", "skriv 1000.5 (= 1000,5)"]),
+    ("effect: [1,000]", ["'1,000' læser YAML som to tal", "skriv 1 eller 1000", "1, 0"]),
+    ("effect: [1,5,2]", ["tre tal (1, 5 og 2)", "mellemrum efter kommaerne: 1, 5, 2"]),
+    ("effect: [12,5 ]", ["'12,5' læser YAML som to tal"]),
+    ("effect: [-05]", ["'-05' har et nul foran", "Skriv -5"]),
+    ("effect: [00]", ["'00' har et nul foran", "Skriv 0"]),
+    ("effect: [09]", ["'09' har et nul foran, og derfor læser YAML det som tekst", "Skriv 9"]),
+    ("effect: [1:30:00]", ["læser YAML som 5400"]),
+    ("effect: [1 500]", ["'1 500' er skrevet med mellemrum mellem tusinder", "Skriv 1500"]),
+    ("effect: ['12,5']", ["'effect (nr. 1)' skal være et tal", "decimalkomma", "Skriv 12.5"]),
+    ("effect: [1.000.000]", ["punktum mellem tusinder", "Skriv 1000000"]),
+    ("effect: [−5]", ["typografisk minus", "Skriv -5"]),
+    ("effect: [–1,5]", ["læser YAML som to tal (–1 og 5)", "skriv -1.5", "kommaet: -1, 5"]),
+    ("effect: [-.5]", ["uden ciffer før punktummet", "Skriv -0.5"]),
+    ("effect: [1e3]", ["'1e3' er skrevet med eksponent", "Skriv 1000"]),
+    ("effect: [0x10]", ["sekstentalssystemet", "Skriv 16"]),
+    ("effect: [0o10]", ["ikke skrevet i titalssystemet", "Skriv 8"]),
+    ("effect: [0b101]", ["totalssystemet", "Skriv 5"]),
+    ("effect: [1_000]", ["understregning", "YAML 1.1 læser det som 1000", "Skriv 1000"]),
+    ("effect: [5 mio. kr.]", ["indeholder mere end tallet", "skriv kun tallet, 5"]),
+    ("effect: [.inf]", ["'effect (nr. 1)' skal være et tal, ikke inf", "uendelig"]),
+    ("effect: [~]", ["'effect (nr. 1)' skal være et tal, ikke tom"]),
+    ("effect: 1,5", ["'effect' skal være en liste", "skriv [1.5], hvis det er ét tal", "[1, 5]"]),
+    ("effect: {a: 1,5}", ["'1,5' læser YAML som to tal"]),
+]
+
+
+@pytest.mark.parametrize(("effect", "fragments"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_a_number_that_can_be_read_two_ways_is_refused_at_its_line(effect, fragments):
+    problems = _problems_with_effect(effect)
+    first = problems[0]
+    assert first.startswith(f"deck.yaml:{EFFECT_LINE}: "), problems
+    for fragment in fragments:
+        assert fragment in first, (fragment, first)
+    assert "\n" not in first
+
+
+def test_the_issues_two_decimal_amounts_give_one_message_each():
+    problems = _problems_with_effect("effect: [1,5, 2,5]")
+    assert [p.split(": ", 1)[1][:8] for p in problems] == ["'1,5' læ", "'2,5' læ"]
+    assert all(p.startswith("deck.yaml:10: ") for p in problems)
+
+
+def test_the_issues_octal_list_names_every_misread_number():
+    problems = _problems_with_effect("effect: [-10, 05, 010, 012]")
+    assert [p.split("'")[1] for p in problems] == ["05", "010", "012"]
+
+
+ACCEPTED = [
+    ("effect: [0.518]", (0.518,)),  # Norddjurs writes 0,518 mio. kr.
+    ("effect: [-0.518]", (-0.518,)),
+    ("effect: [1.1250]", (1.125,)),  # how to write 1,125: the fourth decimal makes it clear
+    ("effect: [1.5, 2.5]", (1.5, 2.5)),
+    ("effect: [1, 5]", (1.0, 5.0)),
+    ("effect: [+5]", (5.0,)),
+    ("effect: [5.]", (5.0,)),
+    ("effect: [.5]", (0.5,)),
+    ("effect: [0]", (0.0,)),
+    ("effect: [12.50]", (12.5,)),
+    ("effect: [1.5e+2]", (150.0,)),  # read as 150 by every YAML version
+    ("effect:\n      - 1.5\n      - 2", (1.5, 2.0)),
+]
+
+
+@pytest.mark.parametrize(("effect", "expected"), ACCEPTED, ids=[a[0] for a in ACCEPTED])
+def test_numbers_with_one_obvious_reading_are_read_as_meant(effect, expected):
+    assert _load_with_effect(effect).proposals[0].effect == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ("target: 1.200", "'1.200' kan læses på to måder: som 1,2"),
+        ("target: 12,5", "'target' skal være et tal: '12,5' er skrevet med decimalkomma"),
+        ("target: 1,000", "'1,000' kan læses som 1 (dansk) eller 1000 (engelsk)"),
+        ("target: [1, 1.000]", "som 1000 (punktum mellem tusinder"),
+    ],
+)
+def test_a_target_written_the_danish_way_is_one_clear_problem(line, fragment):
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", _good_body().replace("target: 1", line))])
+    problems = [str(p) for p in error.value.problems]
+    assert len(problems) == 1 and problems[0].startswith("deck.yaml:25: "), problems
+    assert fragment in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "fragment"),
+    [
+        ("uncertainty: 20 %", "skriv andelen som et decimaltal, fx 0.2 for 20 %"),
+        ("uncertainty: 0,3", "Skriv 0.3"),
+        ("uncertainty: .nan", "'uncertainty' skal være et tal, ikke nan"),
+        ("load: 02", "'02' har et nul foran"),
+        ("staff: 1.000", "'1.000' kan læses på to måder"),
+    ],
+)
+def test_other_number_fields_follow_the_same_rules(field, fragment):
+    text = _good_body().replace("    effect: [2]\n", f"    effect: [2]\n    {field}\n", 1)
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", text)])
+    problems = [str(p) for p in error.value.problems]
+    assert problems[0].startswith("deck.yaml:11: ") and fragment in problems[0], problems
+
+
+def test_a_year_label_with_a_leading_zero_is_not_silently_renumbered():
+    text = _good_body().replace('years: ["2027", "2028"]', "years: [2027, 02030]")
+    with pytest.raises(DeckError) as error:  # YAML 1.1 reads 02030 as 1048
+        load_sources([("deck.yaml", text)])
+    assert "'02030' har et nul foran, og tal med nul foran læser YAML som et oktaltal: 1048" in (
+        str(error.value.problems[0])
+    )

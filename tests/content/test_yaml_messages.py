@@ -1,0 +1,169 @@
+"""YAML's own errors reach the author in Danish, at the true line, naming the hidden
+character (tab, non-breaking space, byte-order mark, zero-width space) that caused them."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from game.content import DeckError, load_sources
+from game.content.yamlsafe import _SYNTAX
+from tests.content.test_loader import _good_body
+
+AREA = "    area: Skole\n"  # line 9 of _good_body()
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", text)])
+    return [str(p) for p in error.value.problems]
+
+
+CASES = [
+    # (what, from, to, line, fragment)
+    ("tab indentation", AREA, "\tarea: Skole\n", 9, "en tabulator i kolonne 1"),
+    ("tab before a list item", "  - id: b\n", "\t- id: b\n", 11, "en tabulator i kolonne 1"),
+    (
+        "non-breaking spaces as indentation (reported one line late before)",
+        AREA,
+        "\u00a0\u00a0\u00a0\u00a0area: Skole\n",
+        9,
+        "et hårdt mellemrum (U+00A0) i indrykningen (kolonne 1)",
+    ),
+    (
+        "one non-breaking space among spaces",
+        AREA,
+        "   \u00a0area: Skole\n",
+        9,
+        "et hårdt mellemrum (U+00A0) i indrykningen (kolonne 4)",
+    ),
+    (
+        "a byte-order mark in the middle: two files pasted together",
+        "scenarios:\n",
+        "\ufeffscenarios:\n",
+        21,
+        "et byte-order mark (BOM, U+FEFF) midt i filen (kolonne 1); det kommer typisk af, at "
+        "to filer er sat sammen",
+    ),
+    (
+        "a zero-width space before the indentation (parsed silently before)",
+        AREA,
+        "\u200b    area: Skole\n",
+        9,
+        "et usynligt mellemrum (nulbredde, U+200B) i indrykningen",
+    ),
+    (
+        "a zero-width space inside a key",
+        AREA,
+        "    ar\u200bea: Skole\n",
+        9,
+        "feltnavnet 'ar\\u200bea' indeholder et usynligt mellemrum (nulbredde, U+200B) (kolonne 7)",
+    ),
+    (
+        "a narrow no-break space (macOS, French keyboards)",
+        AREA,
+        "  \u202f\u202farea: Skole\n",
+        9,
+        "et smalt hårdt mellemrum (U+202F)",
+    ),
+    (
+        "an unclosed quote",
+        "title: Forslag a",
+        'title: "Forslag a',
+        24,
+        "tjek anførselstegnene i linje 8",
+    ),
+    ("an unclosed list", "effect: [2]", "effect: [2", 11, "listen mangler et komma eller"),
+    (
+        "a colon inside a text",
+        "title: Forslag a",
+        "title: Forslag: a",
+        8,
+        "et kolon med mellemrum efter (': ') kan ikke stå her",
+    ),
+    (
+        "an indentation one space short",
+        AREA,
+        "   area: Skole\n",
+        9,
+        "her ventede YAML et nyt punkt i listen",
+    ),
+    ("a text that starts with @", "title: Forslag a", "title: @a", 8, "tegnet '@' kan ikke"),
+    (
+        "an unknown escape",
+        "title: Forslag a",
+        'title: "a\\q"',
+        8,
+        "ukendt tegn efter \\ i en tekst i dobbelte anførselstegn",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "old", "new", "line", "fragment"), CASES, ids=[c[0] for c in CASES]
+)
+def test_yaml_errors_are_danish_at_the_true_line(what, old, new, line, fragment):
+    text = _good_body()
+    assert old in text, what
+    problems = _problems(text.replace(old, new, 1))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"deck.yaml:{line}: "), problems
+    assert fragment in problems[0], problems
+    for english in ("found", "expected", "while ", "not allowed", "character"):
+        assert english not in problems[0]
+
+
+def test_a_second_document_is_named():
+    problems = _problems(_good_body() + "---\nx: 1\n")
+    assert problems == [
+        "deck.yaml:26: YAML-syntaksfejl: filen indeholder mere end ét YAML-dokument ('---' "
+        "eller '...'); en fil må kun have ét"
+    ]
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "found character that cannot start any token",
+        "found character '\\t' that cannot start any token",
+        "found a tab character that violates indentation",
+        "mapping values are not allowed in this context",
+        "mapping values are not allowed here",
+        "did not find expected key",
+        "expected <block end>, but found '-'",
+        "did not find expected '-' indicator",
+        "did not find expected ',' or ']'",
+        "expected ',' or ']', but got ':'",
+        "did not find expected ',' or '}'",
+        "found unexpected end of stream",
+        "found unknown escape character",
+        "but found another document",
+        "did not find expected <document start>",
+        "found unknown directive name",
+        "did not find expected alphabetic or numeric character",
+        "did not find expected node content",
+        "could not find expected ':'",
+        "block sequence entries are not allowed in this context",
+        "found undefined tag handle",
+        "exceeded maximum nesting depth",
+        "did not find expected comment or line break",
+    ],
+)
+def test_common_parser_messages_of_libyaml_and_pure_python_have_a_danish_text(problem):
+    assert any(pattern.search(problem) for pattern, _ in _SYNTAX)
+
+
+def test_text_in_nfd_and_nfc_is_one_and_the_same():
+    """macOS writes "på" decomposed (NFD: a + ring above), Windows composed (NFC). The same
+    area typed on both counts as one area, and every text reaches the game composed."""
+    nfc = unicodedata.normalize("NFC", "Børn og unge på Ærø")
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfc != nfd
+    text = _good_body().replace("area: Skole", f"area: {nfc}", 1)
+    text = text.replace("area: Skole", f'area: "{nfd}"', 1).replace("title: S\n", f"title: {nfd}\n")
+    deck = load_sources([("deck.yaml", text)])
+    first, second, _ = deck.proposals
+    assert first.area == second.area == nfc
+    assert len({p.area for p in deck.proposals}) == 2  # the third card's "Skole"
+    assert deck.scenarios[0].title == nfc

@@ -1,0 +1,117 @@
+"""``--target`` on the command line is read like the start screen reads it (1.200 is 1200 in
+Danish, 47,5 is 47,5), and a bad amount is a one-line message in the command's language."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.cli import _normalise, build_parser, main
+from game.engine.rules import scaled_targets
+from game.paths import standard_deck
+
+
+def _target(argv: list[str]) -> float:
+    args = build_parser().parse_args(argv)
+    _normalise(args)
+    return float(args.target)
+
+
+@pytest.mark.parametrize(
+    ("argv", "target"),
+    [
+        (["play", "--target", "1.200"], 1200.0),  # was 1.2: a t. kr. deck's target 1000× too small
+        (["play", "--target", "47,5"], 47.5),  # was "must be a number" in English
+        (["play", "--target", "47.5"], 47.5),
+        (["play", "--target", "1.234,5"], 1234.5),
+        (["play", "--lang", "en", "--target", "1,200"], 1200.0),
+        (["play", "--target", "1,200", "--lang", "en"], 1200.0),  # the order does not matter
+        (["play", "--lang", "en", "--target", "1.200"], 1.2),
+        (["screenshot", "--scene", "start", "--out", "x.png", "--target", "1.200"], 1200.0),
+        (["simulate", "--target", "1.200"], 1200.0),
+        (["forecast", "--scenario", "s", "--adopt", "a", "--target", "12,5"], 12.5),
+    ],
+)
+def test_target_is_read_like_the_start_screen_reads_it(argv, target):
+    assert _target(argv) == target
+
+
+def test_forecast_plays_for_the_target_typed_the_danish_way(capsys, std_deck):
+    scenario = std_deck.scenario("standard")
+    argv = ["forecast", "--deck", str(standard_deck()), "--scenario", "standard"]
+    argv += ["--adopt", scenario.proposals[0], "--certain", "--json", "--target", "47,5"]
+    assert main(argv) == 0
+    shown = json.loads(capsys.readouterr().out)["target"]
+    assert tuple(shown) == pytest.approx(scaled_targets(scenario.target, 47.5))
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["simulate", "--target", "1,2,3"],
+            "raaderum simulate: --target: '1,2,3' kan ikke læses som ét tal: skriv komma som "
+            "decimaltegn og evt. punktum mellem tusinder, fx 1.234,5 eller 47,5",
+        ),
+        (
+            ["simulate", "--target", "200.000"],
+            "raaderum simulate: --target: målet skal være mellem 0 og 100.000",
+        ),
+        (["simulate", "--target", "nan"], "raaderum simulate: --target: 'nan' er ikke et tal"),
+        (
+            ["play", "--lang", "en", "--target", "-5"],
+            "raaderum play: --target: the target must be between 0 and 100,000",
+        ),
+        (
+            ["play", "--lang", "en", "--target", "x"],
+            "raaderum play: --target: 'x' is not a number",
+        ),
+        (
+            ["play", "--target"],
+            "raaderum play: --target mangler en værdi (se raaderum play --help)",
+        ),
+        (
+            ["play", "--seed", "1.5"],
+            "raaderum play: --seed: skal være et helt tal, ikke '1.5' (se raaderum play --help)",
+        ),
+        (
+            ["play", "--timer", "700"],
+            "raaderum play: --timer: --timer (minutter, 0 = intet ur) skal være mellem 0,1 og 600 "
+            "(se raaderum play --help)",
+        ),
+        (
+            ["play", "--size", "stor"],
+            "raaderum play: --size: størrelsen skrives som bredde x højde, fx 1280x720, ikke "
+            "'stor' (se raaderum play --help)",
+        ),
+        (
+            ["play", "--lang", "fr"],
+            "raaderum play: --lang: 'fr' er ikke et af valgene 'da', 'en' (se raaderum play "
+            "--help)",
+        ),
+        (["spil"], "raaderum: ukendt kommando 'spil' (se raaderum --help)"),
+    ],
+)
+def test_bad_numbers_and_options_are_one_line_in_the_commands_language(argv, message, capsys):
+    try:
+        code = main(argv)
+    except SystemExit as leave:
+        code = leave.code
+    assert code == 2
+    assert capsys.readouterr().err.splitlines() == [message]
+
+
+def test_numbers_on_the_command_line_accept_the_danish_way():
+    args = build_parser().parse_args(["simulate", "--games", "1.000", "--seed", "12"])
+    assert (args.games, args.seed) == (1000, 12)
+    args = build_parser().parse_args(["play", "--timer", "1,5", "--speed", "0,5"])
+    assert (args.timer, args.speed) == (1.5, 0.5)
+
+
+def test_ids_typed_decomposed_are_found(capsys):
+    args = build_parser().parse_args(
+        ["forecast", "--scenario", "sta\u0301ndard", "--adopt", "a\u0301"]
+    )
+    _normalise(args)
+    assert args.scenario == "stándard" and args.adopt == ["á"]

@@ -1,0 +1,150 @@
+"""One pair of functions writes and reads amounts for the window, the command line and the
+reports: what is written reads back as the value shown, in Danish and in English; what a
+person types is read the obvious way or refused with a message, never guessed; a value next
+to its target never looks like a hit when it is a miss."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from game.numbers import (
+    AmountError,
+    amount_decimals,
+    format_against,
+    format_amount,
+    format_gap,
+    format_pair,
+    parse_amount,
+)
+
+AMOUNTS = st.floats(min_value=-1_000_000, max_value=1_000_000, allow_nan=False)
+"""Every amount the game can show: card effects (±1000), sums of them, targets (≤100,000)."""
+
+
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(value=AMOUNTS, lang=st.sampled_from(["da", "en"]), sign=st.booleans())
+@example(value=1200.0, lang="da", sign=False)  # "1.200": the target field's old misreading
+@example(value=1200.0, lang="en", sign=False)
+@example(value=0.518, lang="da", sign=False)
+@example(value=-1234.5, lang="da", sign=True)
+@example(value=999.96, lang="da", sign=False)  # rounds up to "1.000"
+def test_parsing_the_formatted_text_gives_the_shown_value_back(value, lang, sign):
+    text = format_amount(value, lang, sign=sign)
+    decimals = amount_decimals(value)
+    assert parse_amount(text, lang) == pytest.approx(round(value, decimals), abs=1e-9)
+    assert abs(parse_amount(text, lang) - value) <= 0.5 * 10**-decimals + 1e-9
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(value=AMOUNTS, lang=st.sampled_from(["da", "en"]), decimals=st.integers(0, 6))
+def test_round_trip_holds_for_every_number_of_decimals(value, lang, decimals):
+    text = format_amount(value, lang, decimals)
+    assert parse_amount(text, lang) == pytest.approx(round(value, decimals), abs=1e-9)
+
+
+READ = [
+    # (text, lang, value): what the formatter writes and what people type
+    ("1.234,5", "da", 1234.5),
+    ("1,234.5", "en", 1234.5),
+    ("47,5", "da", 47.5),
+    ("47.5", "da", 47.5),  # a lone dot not followed by three digits can only be a decimal point
+    ("47,5", "en", 47.5),
+    ("1200", "da", 1200),
+    ("1.200", "da", 1200),  # what the start screen pre-fills for 1200
+    ("1,200", "da", 1.2),  # one comma is always the Danish decimal comma
+    ("1,200", "en", 1200),
+    ("1.200", "en", 1.2),
+    ("1.20", "da", 1.2),  # two digits: not a thousands group
+    ("0.518", "da", 0.518),  # a thousands group never follows a lone 0
+    ("0,518", "en", 0.518),
+    ("1.234.567", "da", 1234567),
+    ("1 200", "da", 1200),
+    ("1\u00a0200,5", "da", 1200.5),  # a non-breaking space between thousands (Excel, Word)
+    ("1,234.5", "da", 1234.5),  # both marks: the last one is the decimal sign
+    ("−1.234,5", "da", -1234.5),  # the minus sign format_amount writes
+    ("–5", "da", -5),  # an en dash, as word processors write a minus
+    ("+5", "da", 5),
+    (",5", "da", 0.5),
+    ("5,", "da", 5),
+    (" 12,5 ", "da", 12.5),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), READ)
+def test_typed_amounts_are_read_the_obvious_way(text, lang, value):
+    assert parse_amount(text, lang) == value
+
+
+REFUSED = [
+    ("", "da", "skriv et tal"),
+    ("1,2,3", "da", "'1,2,3' kan ikke læses som ét tal"),
+    ("1.2.3", "da", "kan ikke læses som ét tal"),
+    ("12.34,5", "da", "kan ikke læses som ét tal"),  # the thousands groups are wrong
+    ("1.234,5,6", "da", "kan ikke læses som ét tal"),
+    ("1 234.567", "da", "kan ikke læses som ét tal"),  # spaces and a thousands dot
+    ("1  200", "da", "kan ikke læses som ét tal"),
+    ("1e3", "da", "'1e3' er skrevet med eksponent"),
+    ("5 %", "da", "'5 %' har et procenttegn"),
+    ("47,5 mio. kr.", "da", "indeholder andet end tallet"),
+    ("0x10", "da", "indeholder andet end tallet"),
+    ("nan", "da", "'nan' er ikke et tal"),
+    ("inf", "da", "'inf' er ikke et tal"),
+    ("--5", "da", "er ikke et tal"),
+    ("-", "da", "'-' er ikke et tal"),
+    ("−", "en", "'−' is not a number"),
+    ("9" * 400, "da", "er for stort et tal"),
+    ("1,2,3", "en", "'1,2,3' cannot be read as one number"),
+    ("", "en", "enter a number"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "message"), REFUSED)
+def test_unclear_input_is_refused_with_a_message_in_the_language(text, lang, message):
+    with pytest.raises(AmountError) as error:
+        parse_amount(text, lang)
+    assert message in str(error.value)
+    assert "\n" not in str(error.value) and len(str(error.value)) < 200
+
+
+def test_amounts_below_one_keep_their_digits():
+    assert format_amount(0.518) == "0,518"  # Norddjurs's 0,518 mio. kr., not "0,5"
+    assert format_amount(0.518, "en") == "0.518"
+    assert format_amount(0.05) == "0,05"
+    assert format_amount(-0.25) == "−0,25"
+    assert format_amount(0.30000000000000004) == "0,3"
+    assert format_amount(12.345) == "12,3"  # larger amounts keep one decimal
+    assert format_amount(1234.5, "da") == "1.234,5"
+    assert format_amount(1234.5, "en") == "1,234.5"
+    assert format_amount(2.5, decimals=0) == "2"
+
+
+def test_a_near_miss_is_never_shown_as_a_hit():
+    assert format_amount(35.98) == "36"  # on its own the value rounds to the target …
+    assert format_pair(35.98, 36) == ("35,98", "36")  # … next to it, the miss shows
+    assert format_gap(35.98, 36) == "0,02"  # not "der mangler 0 mio. kr."
+    assert format_gap(35.9996, 36) == "0,0004"
+    assert format_against(36.0, 36) == "36"
+    assert format_against(36 - 1e-12, 36) == "36"  # met within the engine's tolerance
+    assert format_against(35.98, 36, met=True) == "36"  # the verdict decides when given
+    assert format_gap(37, 36) == "0"
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    target=st.floats(min_value=0, max_value=100_000),
+    shortfall=st.floats(min_value=2e-9, max_value=50),
+    lang=st.sampled_from(["da", "en"]),
+)
+def test_what_is_shown_agrees_with_the_verdict(target, shortfall, lang):
+    value = target - shortfall
+    if value >= target - 1e-9:  # float rounding made it a hit after all
+        return
+    shown_value, shown_target = format_pair(value, target, lang)
+    assert parse_amount(shown_value, lang) < parse_amount(shown_target, lang)
+    gap = parse_amount(format_gap(value, target, lang), lang)
+    assert gap > 0  # never "der mangler 0"
+    assert abs(gap - shortfall) <= 0.05 + 1e-9
+    hit_value, hit_target = format_pair(target + shortfall, target, lang)
+    assert parse_amount(hit_value, lang) >= parse_amount(hit_target, lang)

@@ -1,0 +1,146 @@
+"""Amounts in the window: the start screen reads back the target it pre-fills, the deck's
+unit is shown, a near miss is shown as a miss, and a character the fonts lack is left out
+instead of drawn as a box."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content import load_sources
+from game.engine.actions import Adopt, EndYear
+from game.engine.history import History
+from game.engine.rules import new_game
+from game.ui.app import PlaySettings
+from game.ui.scene import Scene
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.start import StartScene
+from game.ui.scenes.year import YearScene
+from tests.ui.driver import click, key, record_text, type_text
+
+THOUSANDS_DECK = """\
+deck:
+  id: tkr
+  title: Et dæk i tusinder
+  unit: "t. kr."
+  schema_version: 1
+proposals:
+  - id: spar
+    kind: saving
+    title: Spar næsten nok
+    area: Administration
+    effect: [35.98]
+    uncertainty: 0
+  - id: eff
+    kind: efficiency
+    title: Effektiviser
+    area: Skole
+    effect: [1]
+    uncertainty: 0
+    failure: 0
+  - id: inv
+    kind: investment
+    title: "Invester 🔪"
+    area: Ældre
+    effect: [-1, 2]
+    uncertainty: 0
+    failure: 0
+scenarios:
+  - id: tusind
+    title: Tusinder
+    years: ["2027", "2028", "2029"]
+    target: [400, 600, 1200]
+    events_per_round: 0
+  - id: naesten
+    title: Næsten
+    years: ["2027", "2028"]
+    target: [36, 36]
+    events_per_round: 0
+    require_all_kinds: false
+  - id: skaev
+    title: Skævt mål
+    years: ["2027", "2028"]
+    target: [6.17, 12.3450]  # a dot and three digits would be refused
+    events_per_round: 0
+"""
+
+
+def _deck():
+    return load_sources([("tkr.yaml", THOUSANDS_DECK)])
+
+
+def _start_screen(make_app):
+    """The start screen of the thousands deck, drawn once; (app, scene, drawn texts)."""
+    app = make_app(_deck())
+    start = StartScene(app, seed=3)
+    app.push(start)
+    drawn = record_text(app)
+    app.step(0.02)
+    return app, start, drawn
+
+
+def test_enter_on_the_prefilled_target_keeps_a_thousands_target(make_app):
+    """The field shows "1.200" for 1200; Enter started a game with targets 0,4 / 0,6 / 1,2."""
+    app, start, drawn = _start_screen(make_app)
+    assert start.target.text == "1.200"
+    assert any(text.startswith("t. kr.") for text in drawn)  # the unit next to the field
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+    assert app.state.targets == (400, 600, 1200)
+
+
+def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
+    app, start, _ = _start_screen(make_app)
+    click(app, start.layout().target_field.center)
+    type_text(app, "2.400")
+    key(app, pygame.K_RETURN)
+    assert app.state.targets == (800, 1200, 2400)
+
+
+def test_a_target_with_more_decimals_than_shown_is_kept_exactly(make_app):
+    app, start, _ = _start_screen(make_app)
+    start.choose(2)
+    assert start.target.text == "12,3"  # shown rounded …
+    key(app, pygame.K_RETURN)
+    assert app.state.targets == (6.17, 12.345)  # … but Enter keeps the scenario's own target
+
+
+def test_the_decks_unit_is_shown_and_english_keeps_its_words(make_app, std_deck):
+    app = make_app(_deck())
+    assert app.amount(5) == "5 t. kr."
+    assert app.amount(0.518) == "0,518 t. kr."
+    assert make_app(std_deck).amount(5) == "5 mio. kr."
+    assert make_app(std_deck, lang="en").amount(5) == "5 m DKK"
+    assert make_app(_deck(), lang="en").amount(1200) == "1,200 t. kr."
+    assert app.t("card.effect") == "Virkning pr. år (t. kr.)"  # labels too, not only amounts
+    assert app.t("card.range", low="1", high="2", year="2027") == (
+        "usikker: mellem 1 og 2 t. kr. i 2027"
+    )
+    assert make_app(_deck(), lang="en").t("card.effect") == "Effect per year (t. kr.)"
+    assert make_app(std_deck).t("card.effect") == "Virkning pr. år (mio. kr.)"
+
+
+def test_a_near_miss_is_shown_as_a_miss(make_app):
+    """35,98 against 36 was shown as "36 ✗" and "der mangler 0 mio. kr."."""
+    deck = _deck()
+    app = make_app(deck)
+    history = History.start(new_game(deck, "naesten", 1)).do(Adopt("spar"))
+    before = history.current
+    history = history.do(EndYear())
+    app.settings = PlaySettings(scenario="naesten", seed=1)
+    app.history = history
+    assert history.current.results[0].raaderum == 35.98
+    assert not history.current.results[0].met
+    app.push(Scene(app))
+    drawn = record_text(app)
+    app.push(YearScene(app, before, history.current))
+    key(app, pygame.K_a)  # skip the animation
+    app.step(0.02)
+    assert "Målet er ikke nået: der mangler 0,02 t. kr." in drawn
+    assert not any("mangler 0 " in text for text in drawn)
+
+
+def test_a_character_the_fonts_lack_is_left_out_not_drawn_as_a_box(make_app):
+    app = make_app(_deck())
+    with_knife = app.text.line("Invester 🔪", 24, (0, 0, 0))
+    without = app.text.line("Invester ", 24, (0, 0, 0))
+    assert with_knife.get_size() == without.get_size()
