@@ -12,17 +12,16 @@ from collections.abc import Iterable
 from typing import Any
 
 
-def unknown_field(key: str, known: Iterable[str], cutoff: float = 0.6) -> str:
+def unknown_field(key: str, known: Iterable[str], cutoff: float = 0.6, prefix: str = "") -> str:
     """ "ukendt felt 'titel' (mente du 'title'?)"; a name is suggested when it is at least
-    ``cutoff`` similar (difflib's ratio)."""
+    ``cutoff`` similar (difflib's ratio). ``prefix`` is put before both names when shown
+    ("settings.")."""
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=cutoff)
-    hint = f" (mente du '{close[0]}'?)" if close else ""
-    return f"ukendt felt '{key}'{hint}"
+    hint = f" (mente du '{prefix}{close[0]}'?)" if close else ""
+    return f"ukendt felt '{prefix}{key}'{hint}"
 
 
-def message(
-    kind: str, where: str, ctx: dict[str, Any], value: Any, *, source: str = "YAML"
-) -> str:
+def message(kind: str, where: str, ctx: dict[str, Any], value: Any, *, source: str = "YAML") -> str:
     """The Danish message for a pydantic error of type ``kind`` on the field ``where``.
 
     ``ctx`` is the error's context and ``value`` its input; ``source`` names the format that

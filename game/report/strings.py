@@ -14,8 +14,8 @@ DA: dict[str, str] = {
     "report.target_changed": "(ændret undervejs – se »Målet blev ændret undervejs«)",
     "section.target_changes": "Målet blev ændret undervejs",
     "target_change.when": "Ved beslutning nr. {decision}, i budgetår {year} (runde {round} af "
-    "{rounds}), blev målet for sidste år ændret fra {before} til {after} {unit}. Det ændrede "
-    "målet for {years}.",
+    "{rounds}), blev målet for sidste år ændret fra {before} til {after} {unit}, og det "
+    "ændrede målene for {years}.",
     "target_change.kept": "De afsluttede år ({years}) beholdt deres mål.",
     "target_change.before": "Mål før",
     "target_change.after": "Mål efter",
@@ -144,8 +144,8 @@ EN: dict[str, str] = {
     "report.target_changed": "(changed during the game – see “The target was changed”)",
     "section.target_changes": "The target was changed",
     "target_change.when": "At decision no. {decision}, in budget year {year} (round {round} of "
-    "{rounds}), the last year's target was changed from {before} to {after} {unit}. This "
-    "changed the target for {years}.",
+    "{rounds}), the last year's target was changed from {before} to {after} {unit}, which "
+    "changed the targets for {years}.",
     "target_change.kept": "The closed years ({years}) kept their target.",
     "target_change.before": "Target before",
     "target_change.after": "Target after",

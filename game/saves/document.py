@@ -257,9 +257,8 @@ def problem_text(detail: Any) -> str:
         return f"feltet '{where}' mangler"
     if kind == "extra_forbidden":
         model = _model_at(loc) or SaveDocument
-        prefix = _dotted(loc[:-1])
-        known = [f"{prefix}.{name}" if prefix else name for name in model.model_fields]
-        return unknown_field(where[:60], known, cutoff=0.8)
+        prefix = f"{_dotted(loc[:-1])}." if len(loc) > 1 else ""
+        return unknown_field(str(loc[-1])[:40], model.model_fields, cutoff=0.8, prefix=prefix)
     if kind in _OBJECTS:
         return f"feltet '{where}' skal være et objekt ({{...}})"
     if len(loc) == 3 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):
@@ -342,7 +341,8 @@ def check_document(data: Any) -> Header:
         document = SaveDocument.model_validate(data)
     except ValidationError as error:
         details = error.errors(include_url=False)
-        extra = [d for d in details if d["type"] == "extra_forbidden" and len(d["loc"]) == 1]
+        # an unknown field first: it is often a misspelling that also makes a field "missing"
+        extra = [d for d in details if d["type"] == "extra_forbidden"]
         raise FormatProblem(problem_text((extra or details)[0])) from None
     settings = document.settings
     game_settings = GameSettings(

@@ -21,7 +21,7 @@ import secrets
 import socket
 import stat
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -308,8 +308,3 @@ def folder_problem(folder: Path, *, create: bool = True) -> WriteFailed | None:
         with contextlib.suppress(OSError):
             os.unlink(probe)
     return None
-
-
-def existing_files(paths: Iterable[Path]) -> list[Path]:
-    """The paths of ``paths`` that are files now."""
-    return [p for p in paths if p.is_file()]

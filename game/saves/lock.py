@@ -32,7 +32,7 @@ from pathlib import Path
 
 from game.saves.files import host_name
 from game.saves.model import SaveError
-from game.saves.oserrors import os_reason
+from game.saves.oserrors import os_code, os_reason
 from game.saves.processes import me, process_alive
 
 STALE_AFTER = 4 * 3600.0
@@ -306,6 +306,12 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
         held.verify()
         return held
     moment = time.time() if now is None else now
+    try:
+        save.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _refused(
+            save, f"mappen kan ikke oprettes: {os_reason(error)}", os_code(error)
+        ) from None
     for _ in range(_READ_TRIES):
         generation, holder, free = _top_holder(save, moment)
         if not free:
@@ -317,9 +323,7 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
         except FileExistsError:
             continue  # another process took this generation first: look at it
         except OSError as error:
-            raise SaveError(
-                save, f"spillet kan ikke låses til skrivning: {os_reason(error)}", code="no_access"
-            ) from None
+            raise _refused(save, os_reason(error), os_code(error)) from None
         generations = _generations(save)
         if generations[-1][0] != generation + 1:
             with contextlib.suppress(OSError):
@@ -332,6 +336,10 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
         _HELD[key] = lock
         return lock
     raise SaveLocked(save, None)
+
+
+def _refused(save: Path, cause: str, code: str) -> SaveError:
+    return SaveError(save, f"spillet kunne ikke gemmes: {cause}", code=code, cause=cause)
 
 
 def lock_holder(save: Path, *, now: float | None = None) -> LockHolder | None:
