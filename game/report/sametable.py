@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from game.report.strings import text
 from game.saves import SavedGame
 from game.saves.files import display_path
+from game.saves.listing import stamp_seconds
 
 
 @dataclass(frozen=True)
@@ -61,16 +61,6 @@ class SameGame:
                 )
             )
         return lines
-
-
-def _moment(stamp: str) -> float:
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return 0.0
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.timestamp()
 
 
 def _first_difference(a: Sequence[object], b: Sequence[object]) -> int | None:
@@ -126,7 +116,7 @@ def one_per_game(saves: Sequence[SavedGame]) -> tuple[list[SavedGame], list[Same
     for cluster in sorted(_clusters(saves), key=lambda c: min(order[id(s)] for s in c)):
         best = max(
             cluster,
-            key=lambda s: (len(s.history.actions), _moment(s.updated), s.path.name),
+            key=lambda s: (len(s.history.actions), stamp_seconds(s.updated), s.path.name),
         )
         kept.append(best)
         if len(cluster) == 1:

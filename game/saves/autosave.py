@@ -14,7 +14,7 @@ from pathlib import Path
 from game.engine.history import History
 from game.engine.model import Deck
 from game.saves.files import display_path, folder_problem
-from game.saves.lock import SaveLock, open_for_writing
+from game.saves.lock import SaveLock, SaveLocked, open_for_writing
 from game.saves.model import GameSettings, SaveError
 from game.saves.store import new_save_path, write_save
 
@@ -91,6 +91,10 @@ class GameSaver:
         self.status = SaveStatus(self.path, 0, None, None)
         self.failures = 0
         """Failed attempts in a row (1 right after the first failure: the moment to warn)."""
+        self.locked_out: SaveLocked | None = None
+        """Set once another window held (or took over) the save: from then on this game never
+        writes that file again (it would overwrite the other window's decisions); the window
+        offers to continue as a copy (``save_elsewhere`` or ``copy_save``)."""
 
     def open(self) -> None:
         """Take the save's lock now (when a game is opened for writing). Raises ``SaveLocked``
@@ -102,6 +106,8 @@ class GameSaver:
         """Write the game (taking the lock at the first save); returns the new status and
         never raises ``SaveError``."""
         decisions = len(history.actions)
+        if self.locked_out is not None:
+            return self._failed(decisions, self.locked_out)
         try:
             self.open()
             stamp = write_save(
@@ -114,13 +120,22 @@ class GameSaver:
                 copy_of=self.copy_of,
                 lock=self.lock,
             )
+        except SaveLocked as error:
+            self.locked_out = error
+            if self.lock is not None:
+                self.lock.forget()  # it is not ours any more: never release it
+                self.lock = None
+            return self._failed(decisions, error)
         except SaveError as error:
-            self.failures += 1
-            self.status = SaveStatus(self.path, decisions, self.status.saved_decisions, error)
-            return self.status
+            return self._failed(decisions, error)
         self.created, self.game_id, self.copy_of = stamp.created, stamp.game_id, stamp.copy_of
         self.failures = 0
         self.status = SaveStatus(self.path, decisions, decisions, None)
+        return self.status
+
+    def _failed(self, decisions: int, error: SaveError) -> SaveStatus:
+        self.failures += 1
+        self.status = SaveStatus(self.path, decisions, self.status.saved_decisions, error)
         return self.status
 
     def save_elsewhere(
@@ -137,11 +152,7 @@ class GameSaver:
                 code=problem.code,
                 cause=problem.reason,
             )
-            self.failures += 1
-            self.status = SaveStatus(
-                self.path, len(history.actions), self.status.saved_decisions, error
-            )
-            return self.status
+            return self._failed(len(history.actions), error)
         moved = GameSaver(
             new_save_path(Path(folder)),
             created=self.created,
@@ -151,12 +162,10 @@ class GameSaver:
         status = moved.save(deck, settings, history)
         if not status.ok:
             moved.close()
-            self.failures += 1
-            self.status = SaveStatus(
-                self.path, status.decisions, self.status.saved_decisions, status.error
-            )
-            return self.status
+            assert status.error is not None
+            return self._failed(status.decisions, status.error)
         self.close()
+        self.locked_out = None
         self.path, self.lock = moved.path, moved.lock
         self.created, self.game_id, self.copy_of = moved.created, moved.game_id, moved.copy_of
         self.failures = 0

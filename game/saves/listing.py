@@ -17,8 +17,13 @@ from game.saves.oserrors import os_reason
 from game.saves.store import SAVE_SUFFIX, read_save
 
 
-def _moment(stamp: str) -> float:
-    moment = datetime.fromisoformat(stamp)
+def stamp_seconds(stamp: str) -> float:
+    """Epoch seconds of an ISO 8601 time of a save (local time when it has no offset); 0 for
+    text that is not a time."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return 0.0
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.timestamp()
@@ -62,7 +67,7 @@ def scan_saves(save_dir: Path) -> SaveListing:
                 continue  # a folder named *.json, or a file removed meanwhile
             modified = _modified(candidate)
             entry = DamagedSave(candidate, error.reason, modified)
-            damaged.append((_moment(modified), candidate.name, entry))
+            damaged.append((stamp_seconds(modified), candidate.name, entry))
             continue
         state = saved.history.current
         info = SaveInfo(
@@ -74,7 +79,7 @@ def scan_saves(save_dir: Path) -> SaveListing:
             rounds=state.scenario.rounds,
             finished=state.finished,
         )
-        games.append((_moment(saved.updated), candidate.name, info))
+        games.append((stamp_seconds(saved.updated), candidate.name, info))
     games.sort(key=lambda item: (item[0], item[1]), reverse=True)
     damaged.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return SaveListing(tuple(i for _, _, i in games), tuple(d for _, _, d in damaged))
@@ -123,11 +128,11 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
         return ResumeChoice(None, f"{display_path(save_dir)}: {listing.problem}", ())
     unfinished = listing.unfinished()
     newest = unfinished[0] if unfinished else None
-    newest_time = _moment(newest.updated) if newest else float("-inf")
-    newer_damaged = [d for d in listing.damaged if _moment(d.modified) >= newest_time]
+    newest_time = stamp_seconds(newest.updated) if newest else float("-inf")
+    newer_damaged = [d for d in listing.damaged if stamp_seconds(d.modified) >= newest_time]
     if newer_damaged:
         latest = newer_damaged[0]
-        newest_of_all = not listing.games or _moment(latest.modified) >= _moment(
+        newest_of_all = not listing.games or stamp_seconds(latest.modified) >= stamp_seconds(
             listing.games[0].updated
         )
         which = "Det nyeste gemte spil" if newest_of_all else "Et nyere gemt spil"

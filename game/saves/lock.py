@@ -277,6 +277,12 @@ class SaveLock:
         with contextlib.suppress(OSError):
             _rewrite(self.file, self.holder)
 
+    def forget(self) -> None:
+        """Stop holding the lock without touching its file (it was taken over)."""
+        self.released = True
+        if _HELD.get(_key(self.save)) is self:
+            del _HELD[_key(self.save)]
+
     def release(self) -> None:
         """Give the lock back (mark its file released); harmless when already released or
         taken over."""
@@ -303,8 +309,11 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
     key = _key(save)
     held = _HELD.get(key)
     if held is not None and not held.released:
-        held.verify()
-        return held
+        try:
+            held.verify()
+            return held
+        except SaveLocked:
+            held.forget()  # taken over meanwhile: look at the lock afresh
     moment = time.time() if now is None else now
     try:
         save.parent.mkdir(parents=True, exist_ok=True)

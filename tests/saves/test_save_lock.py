@@ -254,6 +254,15 @@ def test_a_game_that_lost_its_lock_stops_writing(save, tmp_path, mini_deck):
     status = saver.save(mini_deck, SETTINGS, _history(mini_deck))
     assert not status.ok and status.error.code == "locked"
     assert save.read_bytes() == before
+    taker = lock_module._lock_path(save, held.generation + 1)
+    released = LockHolder.from_json(taker.read_bytes())
+    taker.write_bytes(lock_module.replace(released, released=True).to_json())
+    assert lock_holder(save) is None, "the other window closed the game"
+    status = saver.save(mini_deck, SETTINGS, _history(mini_deck))
+    assert not status.ok and status.error.code == "locked", "never overwrites the other's game"
+    assert save.read_bytes() == before
+    moved = saver.save_elsewhere(tmp_path / "kopi", mini_deck, SETTINGS, _history(mini_deck))
+    assert moved.ok and saver.path.parent == tmp_path / "kopi"
 
 
 def test_one_writers_clean_up_never_removes_another_live_writers_temp(tmp_path):
