@@ -185,6 +185,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="continue the newest unfinished game, or FILE",
     )
+    play.add_argument(
+        "--as-copy",
+        action="store_true",
+        help="with --resume: when the game is open in another window, continue in a copy",
+    )
     play.add_argument("--save-dir", help="folder for saves (default: the user data folder)")
     play.add_argument("--timer", type=_timer, default=None, help="minutes per year (0 = none)")
 
@@ -379,6 +384,87 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
+    """The save ``--resume`` continues (None: let the window say there is none). Raises
+    ``UsageError`` for a damaged or unreadable save, naming the older game it could resume."""
+    from game.saves import SaveError, choose_resume, read_save
+
+    if args.resume:
+        path = Path(args.resume)
+        try:
+            read_save(path)
+        except SaveError as error:
+            raise UsageError(str(error)) from None
+        return path
+    choice = choose_resume(folder)
+    if choice.problem is not None:
+        raise UsageError(choice.problem)
+    for note in choice.notes:
+        print(f"raaderum play: {note}", file=sys.stderr)
+    return choice.path
+
+
+def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path):  # type: ignore[no-untyped-def]
+    """Take the lock of the save to resume, or (with ``--as-copy``) continue in a copy when
+    another window has it; returns the lock and the save to play. Raises ``UsageError``."""
+    from game.saves import SaveError, SaveLocked, copy_save, open_for_writing
+    from game.saves.files import display_path
+
+    try:
+        return open_for_writing(path), path
+    except SaveLocked as error:
+        if not args.as_copy:
+            shown = display_path(path)
+            raise UsageError(
+                f"{error}. Luk spillet i det andet vindue først, fortsæt i en kopi med "
+                f"»raaderum play --resume {shown} --as-copy«, eller se spillet uden at ændre "
+                f"det med »raaderum replay {shown}«"
+            ) from None
+        blocked = error
+    except SaveError as error:
+        if not args.as_copy:
+            raise UsageError(
+                f"{error} – fortsæt i en kopi i mappen for gemte spil med --as-copy"
+            ) from None
+        blocked = error
+    try:
+        copy = copy_save(path, folder)
+        lock = open_for_writing(copy)
+    except SaveError as error:
+        raise UsageError(str(error)) from None
+    print(
+        f"raaderum play: {blocked.reason}; fortsætter i en kopi: {display_path(copy)}",
+        file=sys.stderr,
+    )
+    return lock, copy
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """``raaderum play``: check the save folder (and with ``--resume`` the save and its lock)
+    before the window opens, then run the window. Exit 2 with a Danish line on a problem,
+    3 when the game ended unsaved (see ``game.ui.app``)."""
+    from game.saves import folder_problem
+    from game.ui.launch import save_folder
+
+    folder = save_folder(args)
+    problem = folder_problem(folder)
+    if problem is not None:
+        raise UsageError(f"{problem} – vælg en anden mappe med --save-dir")
+    lock = None
+    if args.resume is not None:
+        path = _resume_target(args, folder)
+        if path is not None:
+            lock, path = _lock_for_play(args, path, folder)
+            args.resume = str(path)
+    try:
+        from game.ui.app import run_play
+
+        return run_play(args)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
 def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
     def run(args: argparse.Namespace) -> int:
         import importlib
@@ -395,7 +481,7 @@ COMMANDS = {
     "scenarios": cmd_scenarios,
     "simulate": cmd_simulate,
     "forecast": cmd_forecast,
-    "play": _lazy("game.ui.app", "run_play"),
+    "play": cmd_play,
     "screenshot": _lazy("game.ui.screenshot", "run_screenshot"),
     "replay": _lazy("game.saves.commands", "run_replay"),
     "report": _lazy("game.report.commands", "run_report"),

@@ -7,7 +7,6 @@ never starts a game and a deck inside a save passes the same guards as one on di
 
 from __future__ import annotations
 
-import difflib
 import errno
 import hashlib
 import json
@@ -30,6 +29,8 @@ from game.content.schema import (
     ProposalSpec,
     ScenarioSpec,
 )
+from game.content.validation_messages import message, show
+from game.content.validation_messages import unknown_field as _unknown_key
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.paths import is_litter
@@ -302,12 +303,6 @@ def _wrong_branch(model: type[BaseModel], detail: Any) -> bool:
     return False
 
 
-def _unknown_key(key: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(key, list(known), n=1)
-    hint = f" (mente du '{close[0]}'?)" if close else ""
-    return f"ukendt felt '{key}'{hint}"
-
-
 def _problem(
     detail: Any, model: type[BaseModel], doc: YamlDocument, base: tuple[str | int, ...]
 ) -> Problem:
@@ -352,7 +347,7 @@ def _problem(
         return Problem(
             doc.file,
             doc.line(path),
-            f"'{where}' skal være et tal, ikke {_show(value)} (YAML's ord for '{word}')",
+            f"'{where}' skal være et tal, ikke {show(value)} (YAML's ord for '{word}')",
         )
     return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
 
@@ -369,76 +364,7 @@ def _message(
         if kind in ("greater_than_equal", "less_than_equal"):
             return "'target' skal være mellem 0 og 100000"
         return "'target' skal være ét tal eller en liste med ét tal pr. år"
-    if kind == "string_type":
-        if isinstance(value, bool):
-            return (
-                f"'{where}' skal være tekst, men YAML læser værdien som "
-                f"{'ja' if value else 'nej'} (true/false); sæt den i anførselstegn"
-            )
-        if value is None:
-            return f"'{where}' er tom; skriv en tekst"
-        if isinstance(value, (int, float)):
-            return f"'{where}' skal være tekst, men YAML læser et tal; sæt det i anførselstegn"
-        return f"'{where}' skal være tekst"
-    if kind == "string_too_long":
-        length = len(value) if isinstance(value, str) else "?"
-        return f"'{where}' er for lang: {length} tegn (højst {ctx.get('max_length')})"
-    template = _TEMPLATES.get(kind)
-    if template is None:
-        return f"'{where}': {kind}"
-    expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-    fields = _Fields({k: _num(v) for k, v in ctx.items()})
-    fields.update(where=where, value=_show(value), expected=expected)
-    return template.format_map(fields)
-
-
-class _Fields(dict[str, str]):
-    """Template fields; one pydantic does not supply shows as '?' instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
-_NUMBER = "'{where}' skal være et tal, ikke {value}"
-_WHOLE = "'{where}' skal være et helt tal, ikke {value}"
-_TEMPLATES: dict[str, str] = {
-    "string_too_short": "'{where}' må ikke være tom",
-    "string_pattern_mismatch": "'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og "
-    "tegnene _ . -",
-    "int_type": _WHOLE,
-    "int_from_float": _WHOLE,
-    "int_parsing": _WHOLE,
-    "float_type": _NUMBER,
-    "float_parsing": _NUMBER,
-    "finite_number": _NUMBER,
-    "bool_type": "'{where}' skal være true eller false, ikke {value}",
-    "greater_than_equal": "'{where}' skal være mindst {ge}, ikke {value}",
-    "less_than_equal": "'{where}' må højst være {le}, ikke {value}",
-    "greater_than": "'{where}' skal være større end {gt}, ikke {value}",
-    "list_type": "'{where}' skal være en liste, fx [1, 2, 3]",
-    "too_short": "'{where}' skal have mindst {min_length} element(er)",
-    "too_long": "'{where}' må højst have {max_length} elementer",
-    "literal_error": "'{where}' skal være en af: {expected}, ikke {value}",
-}
-"""Danish messages for pydantic's error types; the fields come from the error's context."""
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "tom"
-    if isinstance(value, str):
-        return f"'{value[:40]}'"
-    if isinstance(value, (list, dict)):
-        return "en liste" if isinstance(value, list) else "et felt-sæt"
-    return str(value)
-
-
-def _num(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return message(kind, where, ctx, value)
 
 
 def _check_header(

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from game.report.compare import compare_saves, write_comparison
 from game.report.session import write_report
-from game.saves import SaveError, read_save
+from game.saves import SaveError, WriteFailed, read_save
+from game.saves.files import display_path
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -21,11 +22,12 @@ def _fail(command: str, message: str) -> int:
 
 def _written(paths: list[Path]) -> None:
     for path in paths:
-        print(path)
+        print(display_path(path))
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """Write the session report of one save; a bad save is one line on stderr, exit 2."""
+    """Write the session report of one save; a bad save or an output folder that cannot be
+    written is one Danish line on stderr, exit 2, and no file is left half-written."""
     try:
         saved = read_save(Path(args.save))
     except SaveError as error:
@@ -33,23 +35,25 @@ def run_report(args: argparse.Namespace) -> int:
     lang = args.lang or saved.settings.lang
     try:
         paths = write_report(saved, Path(args.out), lang=lang)
-    except OSError as error:
-        return _fail("report", f"{args.out}: kan ikke skrive rapporten ({error.strerror})")
+    except WriteFailed as error:
+        return _fail("report", str(error))
     _written(paths)
     return EXIT_OK
 
 
 def run_compare(args: argparse.Namespace) -> int:
     """Compare saves; unreadable ones are listed on stderr and skipped (exit 2 only when none
-    could be read)."""
+    could be read), and a file that holds a game already counted is named on stderr."""
     comparison = compare_saves([Path(p) for p in args.saves])
     for problem in comparison.unreadable:
         print(f"raaderum compare: springer over: {problem.error}", file=sys.stderr)
+    for line in comparison.notices("da"):
+        print(f"raaderum compare: bemærk: {line}", file=sys.stderr)
     if not comparison:
         return _fail("compare", "ingen af de gemte spil kunne læses")
     try:
         paths = write_comparison(comparison, Path(args.out), lang=args.lang)
-    except OSError as error:
-        return _fail("compare", f"{args.out}: kan ikke skrive sammenligningen ({error.strerror})")
+    except WriteFailed as error:
+        return _fail("compare", str(error))
     _written(paths)
     return EXIT_OK

@@ -16,8 +16,9 @@ from game.engine.model import Kind
 from game.engine.rules import raaderum
 from game.engine.verdict import verdict
 from game.numbers import format_against, format_amount, format_percent
-from game.report.csvfile import number, write_csv
+from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
+from game.report.sametable import SameGame, one_per_game
 from game.report.session import kind_word
 from game.report.strings import text
 from game.report.svg import (
@@ -30,8 +31,9 @@ from game.report.svg import (
     series_color,
 )
 from game.saves import SavedGame, SaveError, read_save
-
-SAVE_SUFFIX = ".json"
+from game.saves.files import display_path
+from game.saves.listing import save_candidates
+from game.saves.oserrors import os_reason
 
 COMPARE_HEADER = (
     "deck",
@@ -120,11 +122,22 @@ class ComparisonGroup:
 
 
 class Comparison(list[ComparisonGroup]):
-    """The groups of a comparison; ``unreadable`` lists the saves that could not be read."""
+    """The groups of a comparison; ``unreadable`` lists the saves that could not be read and
+    ``copies`` the games found in more than one file (each counted once)."""
 
-    def __init__(self, groups: Iterable[ComparisonGroup], unreadable: Iterable[Unreadable]):
+    def __init__(
+        self,
+        groups: Iterable[ComparisonGroup],
+        unreadable: Iterable[Unreadable],
+        copies: Iterable[SameGame] = (),
+    ):
         super().__init__(groups)
         self.unreadable: list[Unreadable] = list(unreadable)
+        self.copies: list[SameGame] = list(copies)
+
+    def notices(self, lang: str = "da") -> list[str]:
+        """One sentence per file that was not counted because its game is in another."""
+        return [line for same in self.copies for line in same.lines(lang)]
 
 
 def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
@@ -136,15 +149,21 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.glob(f"*{SAVE_SUFFIX}")
-                if p.is_file() and not p.name.startswith(".")
-            )
+            try:
+                found = [p for p in save_candidates(path) if p.is_file()]
+            except OSError as error:
+                missing.append(
+                    Unreadable(
+                        path, f"{display_path(path)}: mappen kan ikke læses: {os_reason(error)}"
+                    )
+                )
+                continue
         elif path.exists():
             found = [path]
         else:
-            missing.append(Unreadable(path, f"{path}: filen eller mappen findes ikke"))
+            missing.append(
+                Unreadable(path, f"{display_path(path)}: filen eller mappen findes ikke")
+            )
             continue
         for file in found:
             key = file.resolve()
@@ -200,24 +219,28 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
 
 
 def compare_saves(paths: list[Path]) -> Comparison:
-    """Read the saves in ``paths`` (files or folders) and group them by deck content hash,
-    scenario and targets (tables that played for a different X are never mixed). Unreadable
-    saves are listed in the result's ``unreadable``, not raised."""
+    """Read the saves in ``paths`` (files or folders), count each game once (a cloud drive's
+    conflict copy or an older copy of a table's save is the same table: see
+    ``game.report.sametable``; the result's ``copies`` names them) and group the games by deck
+    content hash, scenario and targets (tables that played for a different X are never
+    mixed). Unreadable saves are listed in the result's ``unreadable``, not raised."""
     files, unreadable = save_files(paths)
-    groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
+    readable: list[SavedGame] = []
     for file in files:
         try:
-            saved = read_save(file)
+            readable.append(read_save(file))
         except SaveError as error:
             unreadable.append(Unreadable(file, str(error)))
-            continue
+    games, copies = one_per_game(readable)
+    groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
+    for saved in games:
         current = saved.history.current
         key = (saved.deck.content_hash, current.scenario.id, current.targets)
         groups.setdefault(key, []).append(saved)
     ordered = sorted(
         groups.values(), key=lambda s: (-len(s), s[0].deck.title, s[0].settings.scenario)
     )
-    return Comparison((_group(saves) for saves in ordered), unreadable)
+    return Comparison((_group(saves) for saves in ordered), unreadable, copies)
 
 
 def _label(lang: str, index: int) -> str:
@@ -264,7 +287,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         table_rows.append(
             [
                 esc(_label(lang, i)),
-                esc(tab.path.name),
+                esc(display_path(tab.path.name)),
                 f'<span class="{klass}">{esc(result)}</span>',
                 *(esc(format_against(v, t, lang)) for v, t in zip(tab.raaderum, tab.target)),
                 esc(format_amount(tab.service, lang, sign=True)),
@@ -358,9 +381,12 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
 
 
 def comparison_html(
-    groups: Sequence[ComparisonGroup], unreadable: Sequence[Unreadable], lang: str
+    groups: Sequence[ComparisonGroup],
+    unreadable: Sequence[Unreadable],
+    lang: str,
+    copies: Sequence[SameGame] = (),
 ) -> str:
-    """The self-contained compare.html."""
+    """The self-contained compare.html (``copies``: the games found in more than one file)."""
     count = sum(len(g.tables) for g in groups)
     date = datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
     parts = [
@@ -377,6 +403,11 @@ def comparison_html(
         if index:
             html = html.replace('<section class="group">', '<section class="group page-break">', 1)
         parts.append(html)
+    if copies:
+        parts.append(f"<section><h2>{esc(text(lang, 'compare.copies'))}</h2>")
+        parts.append(f'<p class="muted small">{esc(text(lang, "compare.copies_note"))}</p><ul>')
+        parts.extend(f"<li>{esc(line)}</li>" for same in copies for line in same.lines(lang))
+        parts.append("</ul></section>")
     if unreadable:
         parts.append(f"<section><h2>{esc(text(lang, 'compare.unreadable'))}</h2><ul>")
         parts.extend(f"<li>{esc(u.error)}</li>" for u in unreadable)
@@ -412,14 +443,25 @@ def write_comparison(
     lang: str = "da",
     unreadable: Sequence[Unreadable] | None = None,
 ) -> list[Path]:
-    """Write compare.html and compare.csv into ``out_dir``; returns the paths. The unreadable
-    saves are taken from ``groups`` when it is a ``Comparison`` and none are given."""
+    """Write compare.html and compare.csv into ``out_dir`` (created if missing), atomically and
+    as one batch (both or neither); returns the paths. Raises ``game.saves.WriteFailed`` (one
+    Danish line) when the folder cannot be made or written. The unreadable saves and the
+    copies are taken from ``groups`` when it is a ``Comparison`` (unreadable: unless given)."""
+    from game.saves.files import Output, WriteFailed, folder_problem, write_files
+
     if unreadable is None:
         unreadable = groups.unreadable if isinstance(groups, Comparison) else []
+    copies = groups.copies if isinstance(groups, Comparison) else []
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    html_path = out_dir / "compare.html"
-    html_path.write_text(comparison_html(groups, unreadable, lang), encoding="utf-8")
-    csv_path = out_dir / "compare.csv"
-    write_csv(csv_path, COMPARE_HEADER, comparison_rows(groups, lang))
-    return [html_path, csv_path]
+    problem = folder_problem(out_dir)
+    if problem is not None:
+        raise WriteFailed(
+            problem.path, f"sammenligningen kan ikke skrives: {problem.reason}", problem.code
+        )
+    html = comparison_html(groups, unreadable, lang, copies)
+    outputs = [
+        Output(out_dir / "compare.html", html.encode("utf-8")),
+        Output(out_dir / "compare.csv", csv_bytes(COMPARE_HEADER, comparison_rows(groups, lang))),
+    ]
+    write_files(outputs, verb="sammenligningen kunne ikke skrives")
+    return [output.path for output in outputs]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from pathlib import Path
 
 DELIMITER = ";"
 ENCODING = "utf-8-sig"
@@ -49,11 +48,11 @@ def cell(value: Cell) -> str:
     return text
 
 
-def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> None:
-    """Write ``rows`` under ``header`` to ``path`` (see the module docstring for the format)."""
+def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
+    """The bytes of a CSV file of ``rows`` under ``header`` (see the module docstring)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([cell(value) for value in row])
-    path.write_text(buffer.getvalue(), encoding=ENCODING, newline="")
+    return buffer.getvalue().encode(ENCODING)

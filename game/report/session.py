@@ -7,7 +7,7 @@ from anywhere) laid out for A4 so it can go with the minutes.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,16 +16,17 @@ from typing import Any
 from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.ledger import event_amount, realised
 from game.engine.model import Deck, Kind
-from game.engine.rules import raaderum
+from game.engine.rules import apply, new_game, raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
 from game.numbers import format_against, format_amount, format_percent
-from game.report.csvfile import number, write_csv
+from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.strings import join_words, text
 from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
 from game.saves import SavedGame
+from game.saves.files import display_path
 
 DECISIONS_HEADER = (
     "round",
@@ -40,6 +41,44 @@ DECISIONS_HEADER = (
 )
 """Columns of decisions.csv (fixed English identifiers; the values are in the report's
 language)."""
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A change of the facilitator's target during the game (a ``SetTarget`` decision)."""
+
+    decision: int
+    """1-based number of the decision in the game's log."""
+    round: int
+    """0-based round (budget year) in which the target was changed."""
+    before: float
+    """The facilitator's X (the last year's target) before the change."""
+    after: float
+    """The X after the change."""
+    years: tuple[tuple[str, float, float], ...]
+    """(year, target before, target after) of every year whose target changed."""
+
+
+def target_changes(saved: SavedGame) -> list[TargetChange]:
+    """Every change of the target in ``saved``, found by replaying its decisions from the start
+    with the engine; a decision that sets the target it already had is not a change."""
+    settings = saved.settings
+    state = new_game(saved.deck, settings.scenario, settings.seed, settings.target)
+    years = state.scenario.years
+    changes: list[TargetChange] = []
+    for decision, action in enumerate(saved.history.actions, start=1):
+        after = apply(state, action)
+        if isinstance(action, SetTarget) and after.targets != state.targets:
+            changed = tuple(
+                (years[i], state.targets[i], after.targets[i])
+                for i in range(len(years))
+                if after.targets[i] != state.targets[i]
+            )
+            changes.append(
+                TargetChange(decision, state.round, state.targets[-1], after.targets[-1], changed)
+            )
+        state = after
+    return changes
 
 
 @dataclass(frozen=True)
@@ -128,6 +167,7 @@ class _Writer:
         self.verdict = verdict(self.state)
         self.whatif: WhatIf = whatif if whatif is not None else what_if(self.state)
         self.years = self.state.scenario.years
+        self.changes = target_changes(saved)
 
     def t(self, key: str, **params: object) -> str:
         if key == "unit":
@@ -145,6 +185,7 @@ class _Writer:
         parts = [
             self._header(),
             self._verdict(),
+            self._target_changes(),
             self._years(),
             self._service(),
             self._adopted(),
@@ -166,6 +207,8 @@ class _Writer:
                 last=format_amount(last, lang),
                 unit=self.unit,
             )
+        if self.changes:
+            target += " " + self.t("report.target_changed")
         facts = [
             (self.t("report.deck"), self.deck.title),
             (self.t("report.scenario"), state.scenario.title),
@@ -176,7 +219,7 @@ class _Writer:
         generated = self.t(
             "report.generated",
             date=datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M"),
-            file=self.saved.path.name,
+            file=display_path(self.saved.path.name),
         )
         return (
             f'<header class="top"><h1>{esc(self.t("report.title"))}</h1>'
@@ -202,6 +245,43 @@ class _Writer:
             f'<section class="verdict {klass}"><div class="headline">{esc(headline)}</div>'
             f"{lines}</section>"
         )
+
+    def _target_changes(self) -> str:
+        """When and how the facilitator changed the target (empty when never)."""
+        if not self.changes:
+            return ""
+        lang, unit = self.lang, self.unit
+        parts = [f'<section class="keep"><h2>{esc(self.t("section.target_changes"))}</h2>']
+        for change in self.changes:
+            years = [year for year, _, _ in change.years]
+            span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+            sentence = self.t(
+                "target_change.when",
+                decision=change.decision,
+                year=self.years[change.round],
+                round=change.round + 1,
+                rounds=len(self.years),
+                before=format_amount(change.before, lang),
+                after=format_amount(change.after, lang),
+                unit=unit,
+                years=span,
+            )
+            if change.round > 0:
+                sentence += " " + self.t(
+                    "target_change.kept", years=join_words(lang, list(self.years[: change.round]))
+                )
+            rows = [
+                [esc(year), esc(format_amount(old, lang)), esc(format_amount(new, lang))]
+                for year, old, new in change.years
+            ]
+            headers = [
+                self.t("col.year"),
+                f"{self.t('target_change.before')} ({unit})",
+                f"{self.t('target_change.after')} ({unit})",
+            ]
+            parts.append(f"<p>{esc(sentence)}</p>{table(headers, rows, numeric=(1, 2))}")
+        parts.append("</section>")
+        return "".join(parts)
 
     def _years(self) -> str:
         state, lang = self.state, self.lang
@@ -451,29 +531,51 @@ class _Writer:
         }
 
 
+BoardPicture = Callable[[SavedGame, str], bytes]
+"""Draws the board of a saved game in a language as PNG bytes (rendered off-screen)."""
+
+
+def _board_png(saved: SavedGame, lang: str) -> bytes:
+    from game.ui.screenshot import board_png_bytes  # pygame only when a report is written
+
+    return board_png_bytes(saved.deck, saved.history, size=(1600, 900), lang=lang)
+
+
 def write_report(
-    saved: SavedGame, out_dir: Path, lang: str = "da", whatif: WhatIf | None = None
+    saved: SavedGame,
+    out_dir: Path,
+    lang: str = "da",
+    whatif: WhatIf | None = None,
+    board_picture: BoardPicture | None = None,
 ) -> list[Path]:
     """Write report.html, decisions.csv, summary.json and board.png for a saved game into
-    ``out_dir`` (created if missing); returns the paths written. Raises ``OSError`` when the
-    folder cannot be written.
+    ``out_dir`` (created if missing); returns the paths written.
+
+    All four files are built in memory first, then written atomically and checked (board.png
+    must be a complete PNG) as one batch: either all four are there, complete, or none is.
+    Raises ``game.saves.WriteFailed`` (one Danish line, e.g. "…: rapporten kunne ikke skrives:
+    disken er fuld") when the folder cannot be made or written, before anything is written.
 
     ``whatif`` is ``what_if(saved.history.current)`` when the caller has it already (the
     debrief computes it while the group talks); it is computed here otherwise.
+    ``board_picture`` draws board.png (default: the game window's board, off-screen).
     """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    writer = _Writer(saved, lang, whatif)
-    html_path = out_dir / "report.html"
-    html_path.write_text(writer.html(), encoding="utf-8")
-    csv_path = out_dir / "decisions.csv"
-    write_csv(csv_path, DECISIONS_HEADER, writer.decision_rows())
-    json_path = out_dir / "summary.json"
-    json_path.write_text(
-        json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    png_path = out_dir / "board.png"
-    from game.ui.screenshot import render_board_png  # pygame only when a report is written
+    from game.saves.files import Output, WriteFailed, check_png, folder_problem, write_files
 
-    render_board_png(saved.deck, saved.history, png_path, size=(1600, 900), lang=lang)
-    return [html_path, csv_path, json_path, png_path]
+    out_dir = Path(out_dir)
+    problem = folder_problem(out_dir)
+    if problem is not None:
+        raise WriteFailed(
+            problem.path, f"rapporten kan ikke skrives: {problem.reason}", problem.code
+        )
+    writer = _Writer(saved, lang, whatif)
+    summary = json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n"
+    picture = (board_picture or _board_png)(saved, lang)
+    outputs = [
+        Output(out_dir / "report.html", writer.html().encode("utf-8")),
+        Output(out_dir / "decisions.csv", csv_bytes(DECISIONS_HEADER, writer.decision_rows())),
+        Output(out_dir / "summary.json", summary.encode("utf-8")),
+        Output(out_dir / "board.png", picture, check_png),
+    ]
+    write_files(outputs, verb="rapporten kunne ikke skrives")
+    return [output.path for output in outputs]

@@ -11,6 +11,14 @@ DA: dict[str, str] = {
     "report.target": "Mål",
     "report.target_same": "{amount} {unit} hvert år",
     "report.target_range": "fra {first} til {last} {unit} – år for år i tabellen nedenfor",
+    "report.target_changed": "(ændret undervejs – se »Målet blev ændret undervejs«)",
+    "section.target_changes": "Målet blev ændret undervejs",
+    "target_change.when": "Ved beslutning nr. {decision}, i budgetår {year} (runde {round} af "
+    "{rounds}), blev målet for sidste år ændret fra {before} til {after} {unit}, og det "
+    "ændrede målene for {years}.",
+    "target_change.kept": "De afsluttede år ({years}) beholdt deres mål.",
+    "target_change.before": "Mål før",
+    "target_change.after": "Mål efter",
     "report.seed": "Spil nr. (frø)",
     "report.state_hash": "Kontrolsum",
     "report.unfinished": "Spillet er ikke afsluttet: runde {round} af {rounds}.",
@@ -108,6 +116,14 @@ DA: dict[str, str] = {
     "compare.mean_round": "Runde i snit",
     "compare.adopted_by": "Vedtaget af",
     "compare.unreadable": "Gemte spil, der ikke kunne læses",
+    "compare.copies": "Samme spil i flere filer",
+    "compare.copies_note": "Hvert bords spil tælles én gang. Spil genkendes på deres indhold "
+    "(spillets id, frø, dæk og beslutninger), ikke på filnavnet.",
+    "same.same": "{copy} er en kopi af {kept} (samme spil, {n} beslutninger) og tælles ikke med.",
+    "same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m} "
+    "beslutninger); kun {kept} tælles med.",
+    "same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. "
+    "{k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke.",
     "compare.nothing": "Ingen af de gemte spil kunne læses.",
     "compare.mixed": "Spillene bruger forskellige dæk eller scenarier og er derfor vist "
     "hver for sig.",
@@ -125,6 +141,14 @@ EN: dict[str, str] = {
     "report.target": "Target",
     "report.target_same": "{amount} {unit} every year",
     "report.target_range": "from {first} to {last} {unit} – year by year in the table below",
+    "report.target_changed": "(changed during the game – see “The target was changed”)",
+    "section.target_changes": "The target was changed",
+    "target_change.when": "At decision no. {decision}, in budget year {year} (round {round} of "
+    "{rounds}), the last year's target was changed from {before} to {after} {unit}, which "
+    "changed the targets for {years}.",
+    "target_change.kept": "The closed years ({years}) kept their target.",
+    "target_change.before": "Target before",
+    "target_change.after": "Target after",
     "report.seed": "Game no. (seed)",
     "report.state_hash": "Checksum",
     "report.unfinished": "The game is not finished: round {round} of {rounds}.",
@@ -223,6 +247,14 @@ EN: dict[str, str] = {
     "compare.mean_round": "Mean round",
     "compare.adopted_by": "Adopted by",
     "compare.unreadable": "Saved games that could not be read",
+    "compare.copies": "The same game in several files",
+    "compare.copies_note": "Each table's game is counted once. Games are recognised by their "
+    "content (game id, seed, deck and decisions), not by their file names.",
+    "same.same": "{copy} is a copy of {kept} (the same game, {n} decisions) and is not counted.",
+    "same.behind": "{copy} is an older state of the same game as {kept} ({n} of {m} "
+    "decisions); only {kept} is counted.",
+    "same.diverged": "{copy} and {kept} are the same game, but their decisions differ from no. "
+    "{k}; {kept} has the most decisions ({m} against {n}) and is counted, {copy} is not.",
     "compare.nothing": "None of the saved games could be read.",
     "compare.mixed": "The games use different decks or scenarios and are shown separately.",
     "result.won": "won",

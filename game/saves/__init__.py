@@ -1,21 +1,51 @@
 """Autosave, resume and replay: save files that never lose a workshop and never run anything.
 
 Saves are JSON (never pickle). A save holds the deck's YAML texts and the action log; reading
-one rebuilds the game by replaying the log through the rules engine.
+one rebuilds the game by replaying the log through the rules engine. One game has one writer
+(``open_for_writing``, ``GameSaver``), every file is written atomically and checked
+(``game.saves.files``), and every refusal is a Danish reason, never the system's text.
 """
 
-from game.saves.crashlog import write_crash_log
-from game.saves.model import GameSettings, SavedGame, SaveError, SaveInfo
-from game.saves.store import list_saves, new_save_path, read_save, write_save
+from game.saves.autosave import GameSaver, SaveStatus
+from game.saves.crashlog import crash_log_folder, write_crash_log
+from game.saves.files import WriteFailed, folder_problem
+from game.saves.listing import ResumeChoice, choose_resume, list_saves, scan_saves
+from game.saves.lock import LockHolder, SaveLock, SaveLocked, lock_holder, open_for_writing
+from game.saves.model import (
+    DamagedSave,
+    GameSettings,
+    SavedGame,
+    SaveError,
+    SaveInfo,
+    SaveListing,
+)
+from game.saves.store import SaveStamp, copy_save, new_save_path, read_save, write_save
 
 __all__ = [
+    "DamagedSave",
+    "GameSaver",
     "GameSettings",
+    "LockHolder",
+    "ResumeChoice",
     "SaveError",
     "SaveInfo",
+    "SaveListing",
+    "SaveLock",
+    "SaveLocked",
+    "SaveStamp",
+    "SaveStatus",
     "SavedGame",
+    "WriteFailed",
+    "choose_resume",
+    "copy_save",
+    "crash_log_folder",
+    "folder_problem",
     "list_saves",
+    "lock_holder",
     "new_save_path",
+    "open_for_writing",
     "read_save",
+    "scan_saves",
     "write_crash_log",
     "write_save",
 ]

@@ -10,17 +10,25 @@ from datetime import datetime
 from pathlib import Path
 
 import game
+from game.saves.files import Output, WriteFailed, write_files
+
+
+def crash_log_folder(save_dir: Path) -> Path:
+    """Where crash logs of a game saving into ``save_dir`` go: ``<save_dir>/logs``, inside the
+    folder the user chose (so a facilitator who sends "the save folder" sends the logs too)."""
+    return Path(save_dir) / "logs"
 
 
 def _log_dirs(save_dir: Path) -> list[Path]:
-    return [save_dir.parent / "logs", save_dir / "logs", Path(tempfile.gettempdir()) / "raaderum"]
+    return [crash_log_folder(save_dir), Path(tempfile.gettempdir()) / "raaderum" / "logs"]
 
 
 def write_crash_log(save_dir: Path, error: BaseException) -> Path:
-    """Write ``error``'s traceback to ``<save_dir>/../logs/crash-<time>.log``; return the path.
+    """Write ``error``'s traceback to ``<save_dir>/logs/crash-<time>.log``; return the path.
 
-    Falls back to ``save_dir/logs`` and then the system's temp folder when a folder cannot be
-    written, so the report is never lost because of where it was meant to go.
+    Falls back to the system's temp folder when the save folder cannot be written, so the
+    report is never lost because of where it was meant to go; the returned path says where it
+    went (crash messages show it). Raises ``WriteFailed`` when no folder can take it.
     """
     moment = datetime.now().astimezone()
     name = f"crash-{moment.strftime('%Y%m%d-%H%M%S-%f')}.log"
@@ -33,14 +41,17 @@ def write_crash_log(save_dir: Path, error: BaseException) -> Path:
         *traceback.format_exception(type(error), error, error.__traceback__),
     ]
     text = "\n".join(line.rstrip("\n") for line in lines) + "\n"
-    last: OSError | None = None
+    data = text.encode("utf-8", "backslashreplace")
+    last: WriteFailed | None = None
     for directory in _log_dirs(Path(save_dir)):
+        target = directory / name
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            target = directory / name
-            target.write_text(text, encoding="utf-8")
+            write_files([Output(target, data)], verb="fejlrapporten kunne ikke skrives")
             return target
         except OSError as problem:
+            last = WriteFailed(directory, str(problem.strerror or problem))
+        except WriteFailed as problem:
             last = problem
     assert last is not None
     raise last

@@ -1,8 +1,10 @@
-"""The save file format, version 2: building the JSON document and checking one field by field.
+"""The save file format, version 2: building the JSON document and checking it with a pydantic
+model (strict, no unknown fields) whose errors are worded by the deck loader's Danish table.
 
 A save is a UTF-8 JSON object::
 
     {"format": "raaderum-save", "version": 2, "created": ISO, "updated": ISO,
+     "game_id": 32 hex digits, "copy_of": game id or null,
      "deck": {"id", "title", "content_hash", "sources": [[file name, YAML text], ...]},
      "scenario": id,
      "settings": {"seed", "target", "lang", "timer_minutes"},
@@ -12,16 +14,28 @@ A save is a UTF-8 JSON object::
 The game state is never stored: it is rebuilt by replaying ``actions`` from the seed. The
 ``summary`` only serves fast listing; ``read_save`` recomputes it from the replay, so a stale or
 hand-edited summary never changes the game (``list_saves`` shows it, after a type check).
+``game_id`` names the game in every copy of its file (a cloud drive's conflict copy included),
+so a comparison of tables counts a game once; saves written before it existed have none and get
+an id derived from their creation time, seed and deck (``legacy_game_id``).
 """
 
 from __future__ import annotations
 
-import math
-import re
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
+
+from game.content.validation_messages import message, show, unknown_field
 from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import MAX_TARGET
@@ -40,24 +54,7 @@ history keeps the log once, so replay memory grows in proportion to its length."
 MAX_SEED = 2**63 - 1
 MAX_TIMER_MINUTES = 600.0
 LANGUAGES = ("da", "en")
-_HASH = re.compile(r"^[0-9a-f]{64}$")
-_STATE_HASH = re.compile(r"^[0-9a-f]{32}$")
-
-TOP_KEYS = (
-    "format",
-    "version",
-    "created",
-    "updated",
-    "deck",
-    "scenario",
-    "settings",
-    "actions",
-    "redo",
-    "summary",
-)
-DECK_KEYS = ("id", "title", "content_hash", "sources")
-SETTINGS_KEYS = ("seed", "target", "lang", "timer_minutes")
-SUMMARY_KEYS = ("scenario_title", "round", "rounds", "finished", "won", "state_hash")
+GAME_ID_PATTERN = r"^[0-9a-f]{32}$"
 
 
 class FormatProblem(ValueError):
@@ -82,7 +79,13 @@ def summary_of(state: GameState) -> dict[str, Any]:
 
 
 def build_document(
-    deck: Deck, settings: GameSettings, history: History, created: str, updated: str
+    deck: Deck,
+    settings: GameSettings,
+    history: History,
+    created: str,
+    updated: str,
+    game_id: str,
+    copy_of: str | None = None,
 ) -> dict[str, Any]:
     """The JSON-ready save document of a game."""
     return {
@@ -90,6 +93,8 @@ def build_document(
         "version": VERSION,
         "created": created,
         "updated": updated,
+        "game_id": game_id,
+        "copy_of": copy_of,
         "deck": {
             "id": deck.id,
             "title": deck.title,
@@ -109,6 +114,173 @@ def build_document(
     }
 
 
+# --- the model ----------------------------------------------------------------------------
+def _timestamp(value: str) -> str:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("er ikke et tidspunkt (ISO 8601)") from None
+    return value
+
+
+def _pair(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) and len(value) == 2 else value
+
+
+ShortId = Annotated[str, Field(min_length=1, max_length=32)]
+Title = Annotated[str, Field(min_length=1, max_length=90)]
+LongTitle = Annotated[str, Field(min_length=1, max_length=200)]
+FileName = Annotated[str, Field(min_length=1, max_length=255)]
+FileText = Annotated[str, Field(max_length=4 * 1024 * 1024)]
+Timestamp = Annotated[str, Field(min_length=1, max_length=40), AfterValidator(_timestamp)]
+GameId = Annotated[str, Field(pattern=GAME_ID_PATTERN)]
+SourceFile = Annotated[tuple[FileName, FileText], BeforeValidator(_pair)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class DeckCopy(_Strict):
+    """The deck inside a save: its id, title, content hash and YAML files."""
+
+    id: ShortId
+    title: Title
+    content_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    sources: list[SourceFile] = Field(min_length=1, max_length=MAX_SOURCES)
+
+
+class SettingsModel(_Strict):
+    """How the game was started (see ``GameSettings``)."""
+
+    seed: int = Field(ge=0, le=MAX_SEED)
+    target: float | None = Field(ge=0, le=MAX_TARGET, allow_inf_nan=False)
+    lang: Literal["da", "en"]
+    timer_minutes: float | None = Field(
+        default=None, ge=0.1, le=MAX_TIMER_MINUTES, allow_inf_nan=False
+    )
+
+
+class SummaryModel(_Strict):
+    """The summary for fast listing (never trusted for the game itself)."""
+
+    scenario_title: LongTitle
+    round: int = Field(ge=0, le=100)
+    rounds: int = Field(ge=1, le=100)
+    finished: bool
+    won: bool | None
+    state_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+
+
+class SaveDocument(_Strict):
+    """A save file, version 1 (see the module docstring)."""
+
+    format: Literal["raaderum-save"]
+    version: int
+    created: Timestamp
+    updated: Timestamp
+    game_id: GameId | None = None
+    copy_of: GameId | None = None
+    deck: DeckCopy
+    scenario: ShortId
+    settings: SettingsModel
+    actions: list[Any] = Field(max_length=MAX_ACTIONS)
+    redo: list[Any] = Field(max_length=MAX_ACTIONS)
+    summary: SummaryModel
+
+
+# --- Danish messages ----------------------------------------------------------------------
+_SAYS: dict[tuple[str, ...], str] = {
+    ("deck", "sources"): "skal være en liste med kortspillets filer",
+    ("deck", "content_hash"): "er ikke en gyldig SHA-256-streng",
+    ("summary", "state_hash"): "er ikke en gyldig fingeraftryk-streng",
+    ("settings", "lang"): "skal være 'da' eller 'en'",
+    ("game_id",): "er ikke et gyldigt spil-id (32 hex-cifre)",
+    ("copy_of",): "er ikke et gyldigt spil-id (32 hex-cifre)",
+    ("actions",): "skal være en liste af træk",
+    ("redo",): "skal være en liste af træk",
+}
+"""What to say about a field whatever is wrong with it (after "feltet 'x' ")."""
+_TOO_LONG = {
+    ("actions",): f"har over {MAX_ACTIONS} træk",
+    ("redo",): f"har over {MAX_ACTIONS} træk",
+}
+_OBJECTS = {"model_type", "model_attributes_type", "dict_type"}
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model that holds the field at ``loc`` (None below a list or a plain value)."""
+    model: type[BaseModel] = SaveDocument
+    for part in loc[:-1]:
+        if not isinstance(part, str) or part not in model.model_fields:
+            return None
+        annotation = model.model_fields[part].annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        model = annotation
+    return model
+
+
+def _bounds(loc: tuple[str | int, ...]) -> tuple[float, float] | None:
+    model = _model_at(loc)
+    if model is None or not isinstance(loc[-1], str) or loc[-1] not in model.model_fields:
+        return None
+    low = high = None
+    for item in model.model_fields[loc[-1]].metadata:
+        low = getattr(item, "ge", low)
+        high = getattr(item, "le", high)
+    return (low, high) if low is not None and high is not None else None
+
+
+def _number(value: float) -> str:
+    """A bound as a Dane writes it: 0,1 and 600."""
+    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def problem_text(detail: Any) -> str:
+    """One pydantic error of ``SaveDocument`` as a Danish sentence about the field."""
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    where = _dotted(loc)
+    if kind == "missing":
+        return f"feltet '{where}' mangler"
+    if kind == "extra_forbidden":
+        model = _model_at(loc) or SaveDocument
+        prefix = f"{_dotted(loc[:-1])}." if len(loc) > 1 else ""
+        return unknown_field(str(loc[-1])[:40], model.model_fields, cutoff=0.8, prefix=prefix)
+    if kind in _OBJECTS:
+        return f"feltet '{where}' skal være et objekt ({{...}})"
+    if len(loc) == 3 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):
+        return f"fil nr. {loc[2] + 1} i 'deck.sources' skal være [filnavn, tekst]"
+    if len(loc) == 4 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):
+        where = f"deck.sources[{loc[2] + 1}].{'filnavn' if loc[3] == 0 else 'tekst'}"
+    if kind == "too_long" and loc in _TOO_LONG:
+        return f"feltet '{where}' {_TOO_LONG[loc]}"
+    if loc in _SAYS:
+        return f"feltet '{where}' {_SAYS[loc]}"
+    if kind == "value_error":
+        return f"feltet '{where}' {detail.get('ctx', {}).get('error', 'er ugyldigt')}"
+    bounds = _bounds(loc)
+    if kind in ("greater_than_equal", "less_than_equal") and bounds is not None:
+        low, high = bounds
+        return (
+            f"feltet '{where}' skal være mellem {_number(low)} og {_number(high)}, "
+            f"ikke {show(value)}"
+        )
+    return "feltet " + message(kind, where, detail.get("ctx") or {}, value, source="JSON")
+
+
 @dataclass(frozen=True)
 class Header:
     """The checked fields of a save document (everything but the replay)."""
@@ -116,111 +288,22 @@ class Header:
     version: int
     created: str
     updated: str
+    game_id: str
+    copy_of: str | None
     deck_id: str
     deck_title: str
     content_hash: str
     sources: tuple[tuple[str, str], ...]
     settings: GameSettings
-    actions: tuple[dict[str, Any], ...]
-    redo: tuple[dict[str, Any], ...]
+    actions: tuple[Any, ...]
+    redo: tuple[Any, ...]
     summary: dict[str, Any]
 
 
-def _field(data: dict[str, Any], key: str, where: str) -> Any:
-    if key not in data:
-        raise FormatProblem(f"feltet '{where}{key}' mangler")
-    return data[key]
-
-
-def _object(value: Any, name: str, keys: tuple[str, ...]) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise FormatProblem(f"feltet '{name}' skal være et objekt ({{...}})")
-    unknown = sorted(set(value) - set(keys))
-    if unknown:
-        prefix = f"{name}." if name else ""
-        raise FormatProblem(f"ukendt felt '{prefix}{unknown[0][:40]}'")
-    return value
-
-
-def _text(value: Any, name: str, max_length: int, *, empty: bool = False) -> str:
-    if not isinstance(value, str):
-        raise FormatProblem(f"feltet '{name}' skal være tekst")
-    if not value and not empty:
-        raise FormatProblem(f"feltet '{name}' må ikke være tomt")
-    if len(value) > max_length:
-        raise FormatProblem(f"feltet '{name}' er for langt ({len(value)} tegn; højst {max_length})")
-    return value
-
-
-def _integer(value: Any, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FormatProblem(f"feltet '{name}' skal være et helt tal")
-    if not low <= value <= high:
-        raise FormatProblem(f"feltet '{name}' skal være mellem {low} og {high}")
-    return value
-
-
-def _number(value: Any, name: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise FormatProblem(f"feltet '{name}' skal være et tal")
-    number = float(value)
-    if not math.isfinite(number) or not low <= number <= high:
-        raise FormatProblem(f"feltet '{name}' skal være mellem {low:g} og {high:g}")
-    return number
-
-
-def _timestamp(value: Any, name: str) -> str:
-    text = _text(value, name, 40)
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        raise FormatProblem(f"feltet '{name}' er ikke et tidspunkt (ISO 8601)") from None
-    return text
-
-
-def _action_list(value: Any, name: str) -> tuple[dict[str, Any], ...]:
-    if not isinstance(value, list):
-        raise FormatProblem(f"feltet '{name}' skal være en liste")
-    if len(value) > MAX_ACTIONS:
-        raise FormatProblem(f"feltet '{name}' har over {MAX_ACTIONS} træk")
-    return tuple(value)
-
-
-def _sources(value: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, list) or not value:
-        raise FormatProblem("feltet 'deck.sources' skal være en liste med kortspillets filer")
-    if len(value) > MAX_SOURCES:
-        raise FormatProblem(f"feltet 'deck.sources' har over {MAX_SOURCES} filer")
-    pairs: list[tuple[str, str]] = []
-    for index, item in enumerate(value, start=1):
-        if not isinstance(item, list) or len(item) != 2:
-            raise FormatProblem(f"fil nr. {index} i 'deck.sources' skal være [filnavn, tekst]")
-        name = _text(item[0], f"deck.sources[{index}].filnavn", 255)
-        text = _text(item[1], f"deck.sources[{index}].tekst", 4 * 1024 * 1024, empty=True)
-        pairs.append((name, text))
-    return tuple(pairs)
-
-
-def _summary(value: Any) -> dict[str, Any]:
-    data = _object(value, "summary", SUMMARY_KEYS)
-    where = "summary."
-    result = {
-        "scenario_title": _text(
-            _field(data, "scenario_title", where), "summary.scenario_title", 200
-        ),
-        "round": _integer(_field(data, "round", where), "summary.round", 0, 100),
-        "rounds": _integer(_field(data, "rounds", where), "summary.rounds", 1, 100),
-        "finished": _field(data, "finished", where),
-        "won": _field(data, "won", where),
-        "state_hash": _field(data, "state_hash", where),
-    }
-    if not isinstance(result["finished"], bool):
-        raise FormatProblem("feltet 'summary.finished' skal være true eller false")
-    if result["won"] is not None and not isinstance(result["won"], bool):
-        raise FormatProblem("feltet 'summary.won' skal være true, false eller null")
-    if not isinstance(result["state_hash"], str) or not _STATE_HASH.match(result["state_hash"]):
-        raise FormatProblem("feltet 'summary.state_hash' er ikke en gyldig fingeraftryk-streng")
-    return result
+def legacy_game_id(created: str, seed: int, content_hash: str, scenario: str) -> str:
+    """The game id of a save written before saves had one: the same for every copy of it."""
+    text = f"{created}|{seed}|{content_hash}|{scenario}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
 def check_version(data: Any) -> int:
@@ -229,7 +312,9 @@ def check_version(data: Any) -> int:
         raise FormatProblem("filen er ikke et gemt Råderumsspil (JSON-objekt forventet)")
     if data.get("format") != FORMAT:
         raise FormatProblem("filen er ikke et gemt Råderumsspil (forkert 'format')")
-    version = _field(data, "version", "")
+    if "version" not in data:
+        raise FormatProblem("feltet 'version' mangler")
+    version = data["version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise FormatProblem("feltet 'version' skal være et helt tal")
     if version > VERSION:
@@ -249,38 +334,39 @@ def check_version(data: Any) -> int:
 
 
 def check_document(data: Any) -> Header:
-    """Check every field of a save document; raises ``FormatProblem`` with a Danish message."""
+    """Check a save document with ``SaveDocument``; raises ``FormatProblem`` whose message is
+    the first problem in Danish ("feltet 'settings.seed' skal være et helt tal, ikke '42'")."""
     version = check_version(data)
-    top = _object(data, "", TOP_KEYS)
-    deck = _object(_field(top, "deck", ""), "deck", DECK_KEYS)
-    content_hash = _field(deck, "content_hash", "deck.")
-    if not isinstance(content_hash, str) or not _HASH.match(content_hash):
-        raise FormatProblem("feltet 'deck.content_hash' er ikke en gyldig SHA-256-streng")
-    settings = _object(_field(top, "settings", ""), "settings", SETTINGS_KEYS)
-    target = _field(settings, "target", "settings.")
-    timer = settings.get("timer_minutes")
-    lang = _field(settings, "lang", "settings.")
-    if lang not in LANGUAGES:
-        raise FormatProblem("feltet 'settings.lang' skal være 'da' eller 'en'")
+    try:
+        document = SaveDocument.model_validate(data)
+    except ValidationError as error:
+        details = error.errors(include_url=False)
+        # an unknown field first: it is often a misspelling that also makes a field "missing"
+        extra = [d for d in details if d["type"] == "extra_forbidden"]
+        raise FormatProblem(problem_text((extra or details)[0])) from None
+    settings = document.settings
     game_settings = GameSettings(
-        scenario=_text(_field(top, "scenario", ""), "scenario", 32),
-        seed=_integer(_field(settings, "seed", "settings."), "settings.seed", 0, MAX_SEED),
-        target=None if target is None else _number(target, "settings.target", 0, MAX_TARGET),
-        lang=lang,
-        timer_minutes=None
-        if timer is None
-        else _number(timer, "settings.timer_minutes", 0.1, MAX_TIMER_MINUTES),
+        scenario=document.scenario,
+        seed=settings.seed,
+        target=settings.target,
+        lang=settings.lang,
+        timer_minutes=settings.timer_minutes,
+    )
+    game_id = document.game_id or legacy_game_id(
+        document.created, settings.seed, document.deck.content_hash, document.scenario
     )
     return Header(
         version=version,
-        created=_timestamp(_field(top, "created", ""), "created"),
-        updated=_timestamp(_field(top, "updated", ""), "updated"),
-        deck_id=_text(_field(deck, "id", "deck."), "deck.id", 32),
-        deck_title=_text(_field(deck, "title", "deck."), "deck.title", 90),
-        content_hash=content_hash,
-        sources=_sources(_field(deck, "sources", "deck.")),
+        created=document.created,
+        updated=document.updated,
+        game_id=game_id,
+        copy_of=document.copy_of,
+        deck_id=document.deck.id,
+        deck_title=document.deck.title,
+        content_hash=document.deck.content_hash,
+        sources=tuple((name, text) for name, text in document.deck.sources),
         settings=game_settings,
-        actions=_action_list(_field(top, "actions", ""), "actions"),
-        redo=_action_list(_field(top, "redo", ""), "redo"),
-        summary=_summary(_field(top, "summary", "")),
+        actions=tuple(document.actions),
+        redo=tuple(document.redo),
+        summary=document.summary.model_dump(),
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.engine.history import History
 from game.engine.model import Deck
+from game.saves.files import display_path
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -19,13 +20,22 @@ def one_line(text: str, limit: int = 300) -> str:
 class SaveError(Exception):
     """A save that cannot be written or read. ``str(error)`` is one Danish line.
 
-    ``path`` is the file concerned and ``reason`` the message without the file name.
+    ``path`` is the file concerned and ``reason`` the message without the file name. ``code``
+    says what kind of problem it is, for a window that offers a remedy: "locked" (open in
+    another window, see ``SaveLocked``), "damaged" (a file that is not a readable save), the
+    codes of ``oserrors.os_code`` for a refused write ("disk_full", "read_only", "no_access",
+    "not_a_folder", …), or "other".
     """
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(
+        self, path: Path | str, reason: str, code: str = "other", cause: str | None = None
+    ) -> None:
         self.path = Path(path)
         self.reason = one_line(reason)
-        super().__init__(f"{one_line(str(path), 200)}: {self.reason}")
+        self.code = code
+        self.cause = one_line(cause) if cause is not None else self.reason
+        """The bare cause of a failed write ("disken er fuld"), for a banner."""
+        super().__init__(f"{display_path(self.path)}: {self.reason}")
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,10 @@ class SavedGame:
     """ISO 8601 local time of the first save of this game."""
     updated: str
     """ISO 8601 local time of the latest save."""
+    game_id: str = ""
+    """The game's identity (32 hex digits), the same in every copy of its save file."""
+    copy_of: str | None = None
+    """The game id this game was copied from ("continue as a copy"), if any."""
 
 
 @dataclass(frozen=True)
@@ -67,3 +81,28 @@ class SaveInfo:
     """0-based round being played (equals ``rounds`` once the game is finished)."""
     rounds: int
     finished: bool
+
+
+@dataclass(frozen=True)
+class DamagedSave:
+    """A file in the save folder that looks like a save but cannot be read."""
+
+    path: Path
+    reason: str
+    """Why, in Danish (one line, without the file name)."""
+    modified: str
+    """ISO 8601 local time the file was last changed."""
+
+
+@dataclass(frozen=True)
+class SaveListing:
+    """What a save folder holds: readable games newest first, and damaged files newest first."""
+
+    games: tuple[SaveInfo, ...]
+    damaged: tuple[DamagedSave, ...]
+    problem: str | None = None
+    """Why the folder itself cannot be read (Danish), or None."""
+
+    def unfinished(self) -> tuple[SaveInfo, ...]:
+        """The games that can be continued, newest first."""
+        return tuple(info for info in self.games if not info.finished)

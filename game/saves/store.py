@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import secrets
 import stat
-import tempfile
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -24,32 +22,48 @@ from game.content import DeckError, load_sources
 from game.engine.actions import Action, ActionFormatError, action_from_dict
 from game.engine.history import History
 from game.engine.model import Deck
-from game.engine.rules import IllegalAction, apply, new_game
-from game.engine.state import GameState
-from game.paths import is_litter
+from game.engine.rules import IllegalAction, new_game
 from game.saves.document import FormatProblem, Header, build_document, check_document, now_iso
+from game.saves.files import WriteFailed, remove_stale_temps, write_file
+from game.saves.lock import SaveLock, SaveLocked, lock_holder
 from game.saves.messages import illegal_reason
-from game.saves.model import GameSettings, SavedGame, SaveError, SaveInfo, one_line
+from game.saves.model import GameSettings, SavedGame, SaveError, one_line
+from game.saves.oserrors import os_code, os_reason
+from game.saves.processes import process_alive
 
 MAX_SAVE_BYTES = 8 * 1024 * 1024
 """Largest save file read or written: a deck copy (the standard deck is ~60 KB) plus the log."""
 SAVE_SUFFIX = ".json"
-_TEMP_SUFFIX = ".tmp"
 _ACTION_TYPES = ("adopt", "end_year", "annotate", "set_target")
 
 
+def new_game_id() -> str:
+    """A fresh game id (32 hex digits)."""
+    return secrets.token_hex(16)
+
+
 def new_save_path(save_dir: Path) -> Path:
-    """A new, unused file name in ``save_dir`` (created if missing) for a new game."""
+    """A new, unused file name in ``save_dir`` for a new game. The folder is created if it can
+    be; when it cannot, the name is returned all the same and the first save says why (as a
+    ``SaveError``), so starting a game never fails on the folder."""
     save_dir = Path(save_dir)
-    try:
+    with contextlib.suppress(OSError):
         save_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise SaveError(save_dir, f"mappen kan ikke oprettes: {error.strerror}") from None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     while True:
         candidate = save_dir / f"spil-{stamp}-{secrets.token_hex(3)}{SAVE_SUFFIX}"
         if not candidate.exists():
             return candidate
+
+
+@dataclass(frozen=True)
+class SaveStamp:
+    """What ``write_save`` wrote: the times and the game id now in the file."""
+
+    created: str
+    updated: str
+    game_id: str
+    copy_of: str | None
 
 
 def write_save(
@@ -58,17 +72,35 @@ def write_save(
     settings: GameSettings,
     history: History,
     created: str | None = None,
-) -> None:
-    """Save a game atomically: temp file in the same folder, flush, fsync, rename, fsync folder.
+    *,
+    game_id: str | None = None,
+    copy_of: str | None = None,
+    lock: SaveLock | None = None,
+) -> SaveStamp:
+    """Save a game atomically: temp file in the same folder, flush, fsync, read back, rename,
+    fsync folder (see ``game.saves.files``).
 
-    A failure at any point leaves the previous save untouched and no temp file behind; it is
-    raised as ``SaveError``. ``created`` defaults to the existing file's creation time, or now.
+    ``created``, ``game_id`` and ``copy_of`` default to those of the save already at ``path``
+    (so a game keeps its identity from save to save), else now / a new id / None. With
+    ``lock`` (the game's own, from ``open_for_writing``) the lock is checked and refreshed
+    first; without, the save is refused when another live window holds its lock.
+
+    Raises ``SaveLocked`` when another window holds the game, and ``SaveError`` for any other
+    failure, with a Danish reason from the system's error ("disken er fuld", "mappen ligger
+    på et skrivebeskyttet drev", …) and a ``code`` for the window's remedy; "den forrige
+    gemning er bevaret" is said only when a readable earlier save of the game is on disk. A
+    failure at any point leaves the previous save untouched and no temp file behind.
     """
     path = Path(path)
     updated = now_iso()
+    previous = _existing_identity(path)
     if created is None:
-        created = _existing_created(path) or updated
-    document = build_document(deck, settings, history, created, updated)
+        created = previous.created if previous else updated
+    if game_id is None:
+        game_id = previous.game_id if previous else new_game_id()
+    if copy_of is None and previous is not None:
+        copy_of = previous.copy_of
+    document = build_document(deck, settings, history, created, updated, game_id, copy_of)
     try:
         check_document(document)
         data = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
@@ -76,89 +108,61 @@ def write_save(
         raise SaveError(path, f"spillet kan ikke gemmes: {error}") from None
     if len(data) > MAX_SAVE_BYTES:
         raise SaveError(path, f"spillet kan ikke gemmes: over {MAX_SAVE_BYTES:,} bytes")
+    if lock is not None:
+        lock.refresh()
+    else:
+        holder = lock_holder(path)
+        if holder is not None:
+            raise SaveLocked(path, holder)
+    kept = "; den forrige gemning er bevaret" if previous is not None else ""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_temps(path)
-        _atomic_write(path, data)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise SaveError(
-            path, f"spillet kunne ikke gemmes ({reason}); den forrige gemning er bevaret"
-        ) from None
-    _fsync_directory(path.parent)
-
-
-def _temp_prefix(path: Path) -> str:
-    return f".{path.name}."
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX, dir=path.parent)
+        cause = f"mappen kan ikke oprettes: {os_reason(error)}"
+        raise SaveError(path, _FAILED + cause + kept, code=os_code(error), cause=cause) from None
+    remove_stale_temps(path, process_alive)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        write_file(path, data, verb=_FAILED.rstrip(": "))
+    except WriteFailed as error:
+        cause = error.reason.removeprefix(_FAILED)
+        raise SaveError(path, _FAILED + cause + kept, code=error.code, cause=cause) from None
+    return SaveStamp(created, updated, game_id, copy_of)
 
 
-def _replace(source: str, target: Path) -> None:
-    """``os.replace``, retried briefly on Windows, where a reader may hold the file open."""
-    for attempt in range(5):
-        try:
-            os.replace(source, target)
-            return
-        except PermissionError:
-            if os.name != "nt" or attempt == 4:
-                raise
-            time.sleep(0.05)
+_FAILED = "spillet kunne ikke gemmes: "
 
 
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable (POSIX); folders cannot be opened for this on Windows."""
-    if os.name == "nt":
-        return
+def copy_save(path: Path, save_dir: Path | None = None) -> Path:
+    """Copy the game in ``path`` to a new save in ``save_dir`` (default: the same folder) as a
+    game of its own ("continue as a copy": a new game id that records the original's in
+    ``copy_of``); returns the new file. Raises ``SaveError``."""
+    saved = read_save(path)
+    target = new_save_path(Path(save_dir) if save_dir is not None else Path(path).parent)
+    write_save(
+        target,
+        saved.deck,
+        saved.settings,
+        saved.history,
+        game_id=new_game_id(),
+        copy_of=saved.game_id,
+    )
+    return target
+
+
+@dataclass(frozen=True)
+class _Identity:
+    created: str
+    game_id: str
+    copy_of: str | None
+
+
+def _existing_identity(path: Path) -> _Identity | None:
+    """The identity of a readable save already at ``path``, or None."""
     try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Delete temp files of this save left by a process that was killed mid-write."""
-    prefix = _temp_prefix(path)
-    for leftover in path.parent.glob(f"{glob_escape(prefix)}*{_TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-def glob_escape(text: str) -> str:
-    """``text`` with glob wildcards escaped."""
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
-
-
-def _existing_created(path: Path) -> str | None:
-    """The ``created`` time of an existing save at ``path``, if it is readable."""
-    try:
-        data = _parse(_read_bytes(path), path)
-    except SaveError:
+        header = check_document(_parse(_read_bytes(path), path))
+    except (SaveError, FormatProblem):
         return None
-    created = data.get("created") if isinstance(data, dict) else None
-    if isinstance(created, str) and len(created) <= 40:
-        with contextlib.suppress(ValueError):
-            datetime.fromisoformat(created)
-            return created
-    return None
+    return _Identity(header.created, header.game_id, header.copy_of)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -174,9 +178,9 @@ def _read_bytes(path: Path) -> bytes:
         with path.open("rb") as handle:
             raw = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
-        raise SaveError(path, "filen findes ikke") from None
+        raise SaveError(path, "filen findes ikke", code="missing") from None
     except OSError as error:
-        raise SaveError(path, f"filen kan ikke læses ({error.strerror})") from None
+        raise SaveError(path, f"filen kan ikke læses: {os_reason(error)}", os_code(error)) from None
     if len(raw) > MAX_SAVE_BYTES:
         raise SaveError(path, f"filen er for stor (over {MAX_SAVE_BYTES:,} bytes)")
     if not raw.strip():
@@ -293,26 +297,22 @@ def _action(raw: Any, label: str, path: Path) -> Action:
         ) from None
 
 
-def _apply_log(
-    state: GameState, log: tuple[dict[str, Any], ...], where: str, path: Path
-) -> tuple[list[GameState], list[Action]]:
-    """Apply every move of ``log`` from ``state``; an unreadable or illegal move is named by
+def _apply_log(history: History, log: tuple[Any, ...], where: str, path: Path) -> History:
+    """Apply every move of ``log`` to ``history``; an unreadable or illegal move is named by
     its number (1-based) and ``where`` it stands."""
-    states = [state]
-    actions: list[Action] = []
     for number, raw in enumerate(log, start=1):
         label = f"træk nr. {number} {where}"
         action = _action(raw, label, path)
         try:
-            state = apply(state, action)
+            history = history.do(action)
         except IllegalAction as error:
             raise SaveError(path, f"{label} er ikke tilladt: {illegal_reason(error)}") from None
-        states.append(state)
-        actions.append(action)
-    return states, actions
+    return history
 
 
 def _replay(header: Header, deck: Deck, path: Path) -> History:
+    """The history of the save: the log replayed, then the redo list replayed and taken back
+    again (so every move of it is checked and it can be redone)."""
     settings = header.settings
     try:
         state = new_game(deck, settings.scenario, settings.seed, settings.target)
@@ -322,26 +322,34 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
         ) from None
     except IllegalAction as error:
         raise SaveError(path, f"spillet kan ikke startes: {illegal_reason(error)}") from None
-    states, done = _apply_log(state, header.actions, "i loggen", path)
-    _, redo = _apply_log(states[-1], header.redo, "i fortryd-listen", path)
-    return History(states=tuple(states), actions=tuple(done), redo_actions=tuple(redo))
+    history = _apply_log(History.start(state), header.actions, "i loggen", path)
+    history = _apply_log(history, header.redo, "i fortryd-listen", path)
+    for _ in header.redo:
+        history = history.undo()
+    return history
 
 
 def read_save(path: Path) -> SavedGame:
-    """Read a save and rebuild its game by replaying the log; raises ``SaveError``.
+    """Read a save and rebuild its game by replaying the log; raises ``SaveError`` (code
+    "damaged" for a file that is not a readable save).
 
     Every field is checked, the embedded deck passes the deck loader's guards and must match
     its content hash, and every move must be legal. The file is only ever opened for reading.
     The stored summary is not trusted: callers get the replayed history.
     """
     path = Path(path)
-    data = _parse(_read_bytes(path), path)
     try:
-        header = check_document(data)
-    except FormatProblem as error:
-        raise SaveError(path, str(error)) from None
-    deck = _deck(header, path)
-    history = _replay(header, deck, path)
+        data = _parse(_read_bytes(path), path)
+        try:
+            header = check_document(data)
+        except FormatProblem as error:
+            raise SaveError(path, str(error)) from None
+        deck = _deck(header, path)
+        history = _replay(header, deck, path)
+    except SaveError as error:
+        if error.code == "other":
+            error.code = "damaged"
+        raise
     return SavedGame(
         path=path,
         deck=deck,
@@ -349,45 +357,6 @@ def read_save(path: Path) -> SavedGame:
         history=history,
         created=header.created,
         updated=header.updated,
+        game_id=header.game_id,
+        copy_of=header.copy_of,
     )
-
-
-def _sort_time(stamp: str) -> float:
-    moment = datetime.fromisoformat(stamp)
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.timestamp()
-
-
-def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
-    """The readable saves in ``save_dir``, newest first (by ``updated``).
-
-    Files that cannot be read are skipped, never deleted. With ``unfinished_only`` (the
-    "Fortsæt" list) finished games are left out.
-    """
-    save_dir = Path(save_dir)
-    try:
-        candidates = sorted(p for p in save_dir.glob(f"*{SAVE_SUFFIX}") if not is_litter(p.name))
-    except OSError:
-        return []
-    found: list[tuple[float, str, SaveInfo]] = []
-    for candidate in candidates:
-        try:
-            saved = read_save(candidate)
-        except SaveError:
-            continue
-        state = saved.history.current
-        if unfinished_only and state.finished:
-            continue
-        info = SaveInfo(
-            path=candidate,
-            updated=saved.updated,
-            deck_title=saved.deck.title,
-            scenario_title=state.scenario.title,
-            round=state.round,
-            rounds=state.scenario.rounds,
-            finished=state.finished,
-        )
-        found.append((_sort_time(saved.updated), candidate.name, info))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [info for _, _, info in found]

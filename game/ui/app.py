@@ -46,6 +46,8 @@ TOAST_SECONDS = 4.0
 EXIT_OK = 0
 EXIT_CRASH = 1
 EXIT_BAD_INPUT = 2
+EXIT_NOT_SAVED = 3
+"""The game ended normally, but what was on screen at the end is not in its save file."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class App:
         self.save_created: str | None = None
         self.last_save_ok = False
         """True once the game on screen is safely in its save file."""
+        self.saver: Any = None
+        """The ``game.saves.GameSaver`` of the game on screen (its lock and save status)."""
         self.running = True
         self.exit_code = EXIT_OK
         self.toasts: list[Toast] = []
@@ -267,11 +271,17 @@ class App:
         return new_save_path(self.save_dir)
 
     def autosave(self) -> None:
-        """Write the game to its save file (after every decision); problems become a toast."""
+        """Write the game to its save file (after every decision) through its
+        ``GameSaver``; a failure becomes a toast, and the first one also a line on stderr."""
         if self.history is None or self.settings is None or self.save_path is None:
             return
-        from game.saves import GameSettings, write_save
+        from game.saves import GameSaver, GameSettings
 
+        if self.saver is None or self.saver.path != self.save_path:
+            if self.saver is not None:
+                self.saver.close()  # another game: its save's lock is given back
+            # created=None keeps the creation time already in the file (or stamps a new one)
+            self.saver = GameSaver(self.save_path, created=self.save_created)
         settings = GameSettings(
             scenario=self.settings.scenario,
             seed=self.settings.seed,
@@ -279,15 +289,16 @@ class App:
             lang=self.settings.lang,
             timer_minutes=self.settings.timer_minutes,
         )
-        try:
-            self.save_path.parent.mkdir(parents=True, exist_ok=True)
-            # created=None keeps the creation time already in the file (or stamps a new one)
-            write_save(self.save_path, self.deck, settings, self.history, self.save_created)
-            self.last_save_ok = True
-        except Exception as error:  # a full disk must not end the workshop
-            self.last_save_ok = False
-            log.warning("autosave failed: %s", error)
-            self.toast(self.t("error.save_failed", reason=str(error)), error=True)
+        status = self.saver.save(self.deck, settings, self.history)
+        self.last_save_ok = status.ok
+        if not status.ok:  # a full disk must not end the workshop
+            if self.saver.failures == 1:
+                print(
+                    f"raaderum: {status.message()} Spillet fortsætter, men beslutningerne "
+                    "gemmes ikke, før det lykkes igen.",
+                    file=sys.stderr,
+                )
+            self.toast(self.t("error.save_failed", reason=status.error.cause), error=True)
 
     # --- scenes -------------------------------------------------------------------------
     @property

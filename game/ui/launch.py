@@ -13,7 +13,14 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine.model import Deck
 from game.paths import standard_deck, user_dir
-from game.ui.app import EXIT_BAD_INPUT, App, PlaySettings, display_available
+from game.ui.app import (
+    EXIT_BAD_INPUT,
+    EXIT_NOT_SAVED,
+    EXIT_OK,
+    App,
+    PlaySettings,
+    display_available,
+)
 from game.ui.strings import Strings
 
 
@@ -139,9 +146,14 @@ def play(args: argparse.Namespace) -> int:
             Autoplay(app, autoplay, args.speed, seed, bool(getattr(args, "quit_at_end", False)))
         )
     try:
-        return app.run()
+        code = app.run()
     finally:
         pygame.quit()
+    status = app.saver.status if app.saver is not None else None
+    if code == EXIT_OK and status is not None and not status.ok:
+        print(f"raaderum play: spillet sluttede ugemt. {status.message()}", file=sys.stderr)
+        return EXIT_NOT_SAVED
+    return code
 
 
 def headless() -> None:

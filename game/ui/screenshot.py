@@ -80,6 +80,18 @@ def _start(
     app.start_game(deck, settings, history)
 
 
+def png_bytes(surface: Any) -> bytes:
+    """``surface`` encoded as PNG in memory (no file name reaches SDL, so any folder name
+    works, and the bytes can be checked before anything is written)."""
+    import io
+
+    import pygame
+
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "picture.png")
+    return buffer.getvalue()
+
+
 def render_board_png(
     deck: Deck,
     history_or_state: History | GameState,
@@ -87,9 +99,21 @@ def render_board_png(
     size: tuple[int, int] = (1600, 900),
     lang: str = "da",
 ) -> None:
-    """Draw the board of a game (a History or a single GameState) into a PNG file."""
-    import pygame
+    """Draw the board of a game (a History or a single GameState) into a PNG file, written
+    atomically and checked (raises ``game.saves.WriteFailed``)."""
+    from game.saves.files import check_png, write_file
 
+    data = board_png_bytes(deck, history_or_state, size, lang)
+    write_file(Path(path), data, check_png, verb="billedet kunne ikke gemmes")
+
+
+def board_png_bytes(
+    deck: Deck,
+    history_or_state: History | GameState,
+    size: tuple[int, int] = (1600, 900),
+    lang: str = "da",
+) -> bytes:
+    """The board of a game (a History or a single GameState) as PNG bytes."""
     history = (
         history_or_state
         if isinstance(history_or_state, History)
@@ -104,7 +128,7 @@ def render_board_png(
     board._debrief_shown = True
     app.scenes = [board]
     app.render(app.surface)
-    pygame.image.save(app.surface, str(path))
+    return png_bytes(app.surface)
 
 
 def render_scene(
@@ -118,8 +142,10 @@ def render_scene(
     lang: str = "da",
     target: float | None = None,
 ) -> None:
-    """Render ``scene`` at its defined point of a seeded greedy game to ``out``."""
-    import pygame
+    """Render ``scene`` at its defined point of a seeded greedy game to the PNG ``out``,
+    written atomically and checked (raises ``game.saves.WriteFailed``; the folder must
+    exist)."""
+    from game.saves.files import check_png, write_file
 
     app = _app(deck, size, lang)
     scenario_id = deck.scenario(scenario).id
@@ -192,12 +218,13 @@ def render_scene(
     else:
         raise ValueError(f"unknown scene {scene!r}")
     app.render(app.surface)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(app.surface, str(out))
+    write_file(out, png_bytes(app.surface), check_png, verb="billedet kunne ikke gemmes")
 
 
 def run_screenshot(args: argparse.Namespace) -> int:
-    """``raaderum screenshot --scene S --out FILE.png``."""
+    """``raaderum screenshot --scene S --out FILE.png``: exit 2 with a Danish line when the file
+    cannot be written (nothing half-written is left under its name)."""
+    from game.saves.files import WriteFailed, display_path, folder_problem
     from game.ui.launch import load_cli_deck
 
     deck = load_cli_deck(args, "screenshot")
@@ -206,12 +233,16 @@ def run_screenshot(args: argparse.Namespace) -> int:
     import pygame
 
     out = Path(args.out)
-    if out.is_dir():
-        print(
-            f"raaderum screenshot: {out} is a folder; give a file name such as board.png",
-            file=sys.stderr,
-        )
+
+    def fail(message: str) -> int:
+        print(f"raaderum screenshot: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+    if out.is_dir():
+        return fail(f"{display_path(out)} er en mappe; giv et filnavn som board.png")
+    problem = folder_problem(out.parent)
+    if problem is not None:
+        return fail(f"billedet kan ikke gemmes: {problem}")
     try:
         render_scene(
             deck,
@@ -223,8 +254,9 @@ def run_screenshot(args: argparse.Namespace) -> int:
             lang=args.lang,
             target=args.target,
         )
-    except (ValueError, OSError, pygame.error) as error:
-        print(f"raaderum screenshot: {out}: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(out)
+    except WriteFailed as error:
+        return fail(str(error))
+    except (ValueError, pygame.error) as error:
+        return fail(f"{display_path(out)}: billedet kunne ikke tegnes ({error})")
+    print(display_path(out))
     return EXIT_OK

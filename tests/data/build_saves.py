@@ -23,6 +23,7 @@ from game.saves.document import build_document
 HERE = Path(__file__).resolve().parent
 CREATED = "2026-11-20T09:00:00.000+01:00"
 UPDATED = "2026-11-20T10:30:00.000+01:00"
+GAME_IDS = ("5a1e0000000000000000000000000001", "5a1e0000000000000000000000000002")
 MARKER = "/tmp/raaderum-corpus-pwned-save"
 
 
@@ -38,14 +39,16 @@ def valid_documents() -> tuple[dict[str, Any], dict[str, Any], History]:
     history = History.start(new_game(deck, "kort", 5))
     while not history.current.finished:
         history = history.do(greedy_policy(history.current, generator))
-    finished = build_document(deck, GameSettings("kort", 5, None), history, CREATED, UPDATED)
+    finished = build_document(
+        deck, GameSettings("kort", 5, None), history, CREATED, UPDATED, GAME_IDS[0]
+    )
     history = History.start(new_game(deck, "lang", 3, None))
     for _ in range(3):
         history = history.do(greedy_policy(history.current, generator))
     history = history.do(EndYear()).do(SetTarget(5.0))
     history = history.do(greedy_policy(history.current, generator)).undo()
     unfinished = build_document(
-        deck, GameSettings("lang", 3, None, "da", 20.0), history, CREATED, UPDATED
+        deck, GameSettings("lang", 3, None, "da", 20.0), history, CREATED, UPDATED, GAME_IDS[1]
     )
     return finished, unfinished, history
 
@@ -158,6 +161,13 @@ def main() -> None:
         lambda d: d["actions"].append({"type": "set_target", "amount": -4}),
     )
     variant("old-format.json", lambda d: d.update(version=1))
+    variant("lang-unknown.json", lambda d: d["settings"].update(lang="fr"))
+    variant("timer-zero.json", lambda d: d["settings"].update(timer_minutes=0))
+    variant("game-id-not-hex.json", lambda d: d.update(game_id="LAPTOP-K7F2Q"))
+    variant("source-without-text.json", lambda d: d["deck"].update(sources=[["mini.yaml"]]))
+    variant("deck-is-list.json", lambda d: d.update(deck=["mini"]))
+    variant("summary-unknown-field.json", lambda d: d["summary"].update(extra=1))
+    variant("target-is-bool.json", lambda d: d["settings"].update(target=True))
     for name, data in out.items():
         (saves / name).write_bytes(data)
     print(f"{len(out)} broken saves; pile card for illegal-move: {pile_card}")

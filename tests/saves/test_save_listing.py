@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 
@@ -104,20 +105,23 @@ def test_crash_log_holds_the_traceback(tmp_path) -> None:
     save_dir = tmp_path / "saves"
     save_dir.mkdir()
     log = write_crash_log(save_dir, _crash())
-    assert log.parent == tmp_path / "logs" and log.name.startswith("crash-")
+    assert log.parent == save_dir / "logs", "inside the folder the user chose, not beside it"
+    assert log.name.startswith("crash-") and not (tmp_path / "logs").exists()
     text = log.read_text("utf-8")
     assert "Traceback" in text and "KeyError: 'missing-card'" in text and "_crash" in text
     again = write_crash_log(save_dir, _crash())
     assert again != log and log.exists()
 
 
-def test_crash_log_falls_back_when_logs_folder_is_blocked(tmp_path) -> None:
+def test_crash_log_falls_back_when_logs_folder_is_blocked(tmp_path, monkeypatch) -> None:
     save_dir = tmp_path / "saves"
     save_dir.mkdir()
-    (tmp_path / "logs").write_text("a file where the folder should be")
+    (save_dir / "logs").write_text("a file where the folder should be")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
     log = write_crash_log(save_dir, _crash())
-    assert log.parent == save_dir / "logs"
+    assert log.parent == tmp_path / "temp" / "raaderum" / "logs"
     assert "KeyError" in log.read_text("utf-8")
+    assert (save_dir / "logs").read_text() == "a file where the folder should be"
 
 
 @pytest.mark.parametrize("name", ["kort-finished.json", "lang-unfinished.json"])

@@ -1,0 +1,179 @@
+"""The game's writer: one ``GameSaver`` per game on screen, holding its save's lock and knowing
+whether what is on screen is on disk.
+
+``save`` never raises for a refused write: it returns a ``SaveStatus`` that a window shows
+until saving works again ("Spillet er ikke gemt siden beslutning 5: disken er fuld."), and
+``save_elsewhere`` moves the game to another folder (a USB stick) when its own folder fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.engine.history import History
+from game.engine.model import Deck
+from game.saves.files import display_path, folder_problem
+from game.saves.lock import SaveLock, SaveLocked, open_for_writing
+from game.saves.model import GameSettings, SaveError
+from game.saves.store import new_save_path, write_save
+
+
+@dataclass(frozen=True)
+class SaveStatus:
+    """Whether the game on screen is in its save file."""
+
+    path: Path | None
+    """The save file (None: the game is not saved at all, e.g. a screenshot)."""
+    decisions: int
+    """Decisions on screen at the last attempt to save."""
+    saved_decisions: int | None
+    """Decisions in the file at the last successful save; None when it was never saved."""
+    error: SaveError | None
+    """Why the last attempt failed (``error.cause`` is the bare Danish reason, ``error.code``
+    the kind: "locked", "disk_full", "read_only", "no_access", "not_a_folder", …), or None."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the last attempt succeeded (what is on screen is on disk)."""
+        return self.error is None and self.saved_decisions is not None
+
+    @property
+    def ever_saved(self) -> bool:
+        """True when the game reached its file at least once."""
+        return self.saved_decisions is not None
+
+    @property
+    def unsaved_since(self) -> int | None:
+        """When saving fails: the number of decisions still in the file (0 = only the start),
+        so the board can say "ikke gemt siden beslutning N"; None while saving works or when
+        the game was never saved."""
+        return None if self.ok else self.saved_decisions
+
+    def message(self) -> str:
+        """One Danish sentence for a banner or the command line ("" while saving works), e.g.
+        "Spillet er ikke gemt siden beslutning 5: disken er fuld." A window adds its remedy
+        (save elsewhere)."""
+        if self.ok or self.error is None:
+            return ""
+        cause = self.error.cause
+        if self.error.code == "locked":
+            return f"Spillet gemmes ikke: {cause}."
+        if self.saved_decisions is None:
+            head = "Spillet er ikke gemt"
+        elif self.saved_decisions == 0:
+            head = "Spillet er ikke gemt, siden det begyndte"
+        else:
+            head = f"Spillet er ikke gemt siden beslutning {self.saved_decisions}"
+        return f"{head}: {cause}."
+
+
+class GameSaver:
+    """Autosave of one game to ``path`` (see the module docstring).
+
+    ``created``, ``game_id`` and ``copy_of`` are those of a resumed save (None: taken from the
+    file at ``path`` if there is one, else new).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        created: str | None = None,
+        game_id: str | None = None,
+        copy_of: str | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.created = created
+        self.game_id = game_id
+        self.copy_of = copy_of
+        self.lock: SaveLock | None = None
+        self.status = SaveStatus(self.path, 0, None, None)
+        self.failures = 0
+        """Failed attempts in a row (1 right after the first failure: the moment to warn)."""
+        self.locked_out: SaveLocked | None = None
+        """Set once another window held (or took over) the save: from then on this game never
+        writes that file again (it would overwrite the other window's decisions); the window
+        offers to continue as a copy (``save_elsewhere`` or ``copy_save``)."""
+
+    def open(self) -> None:
+        """Take the save's lock now (when a game is opened for writing). Raises ``SaveLocked``
+        (its ``holder`` says where the game is open) or ``SaveError``."""
+        if self.lock is None or self.lock.released:
+            self.lock = open_for_writing(self.path)
+
+    def save(self, deck: Deck, settings: GameSettings, history: History) -> SaveStatus:
+        """Write the game (taking the lock at the first save); returns the new status and
+        never raises ``SaveError``."""
+        decisions = len(history.actions)
+        if self.locked_out is not None:
+            return self._failed(decisions, self.locked_out)
+        try:
+            self.open()
+            stamp = write_save(
+                self.path,
+                deck,
+                settings,
+                history,
+                self.created,
+                game_id=self.game_id,
+                copy_of=self.copy_of,
+                lock=self.lock,
+            )
+        except SaveLocked as error:
+            self.locked_out = error
+            if self.lock is not None:
+                self.lock.forget()  # it is not ours any more: never release it
+                self.lock = None
+            return self._failed(decisions, error)
+        except SaveError as error:
+            return self._failed(decisions, error)
+        self.created, self.game_id, self.copy_of = stamp.created, stamp.game_id, stamp.copy_of
+        self.failures = 0
+        self.status = SaveStatus(self.path, decisions, decisions, None)
+        return self.status
+
+    def _failed(self, decisions: int, error: SaveError) -> SaveStatus:
+        self.failures += 1
+        self.status = SaveStatus(self.path, decisions, self.status.saved_decisions, error)
+        return self.status
+
+    def save_elsewhere(
+        self, folder: Path, deck: Deck, settings: GameSettings, history: History
+    ) -> SaveStatus:
+        """Save the game as a new file in ``folder`` (e.g. a USB stick) and keep saving there;
+        the game keeps its id and creation time. When that fails too, the game stays where it
+        was and the status says why (the folder's own problem, in Danish)."""
+        problem = folder_problem(Path(folder))
+        if problem is not None:
+            error = SaveError(
+                problem.path,
+                f"spillet kunne ikke gemmes i {display_path(folder)}: {problem.reason}",
+                code=problem.code,
+                cause=problem.reason,
+            )
+            return self._failed(len(history.actions), error)
+        moved = GameSaver(
+            new_save_path(Path(folder)),
+            created=self.created,
+            game_id=self.game_id,
+            copy_of=self.copy_of,
+        )
+        status = moved.save(deck, settings, history)
+        if not status.ok:
+            moved.close()
+            assert status.error is not None
+            return self._failed(status.decisions, status.error)
+        self.close()
+        self.locked_out = None
+        self.path, self.lock = moved.path, moved.lock
+        self.created, self.game_id, self.copy_of = moved.created, moved.game_id, moved.copy_of
+        self.failures = 0
+        self.status = status
+        return status
+
+    def close(self) -> None:
+        """Release the save's lock (the game is closed or replaced)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

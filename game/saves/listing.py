@@ -1,0 +1,160 @@
+"""What a save folder holds: the games to continue, the finished ones, and the damaged files.
+
+Nothing is skipped without a word: a file that looks like a save (``*.json``, not hidden) but
+cannot be read is listed as damaged with its reason, and ``choose_resume`` refuses to resume an
+older game quietly when the newest one is damaged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from game.paths import is_litter
+from game.saves.files import display_path
+from game.saves.model import DamagedSave, SaveError, SaveInfo, SaveListing
+from game.saves.oserrors import os_reason
+from game.saves.store import SAVE_SUFFIX, read_save
+
+
+def stamp_seconds(stamp: str) -> float:
+    """Epoch seconds of an ISO 8601 time of a save (local time when it has no offset); 0 for
+    text that is not a time."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return 0.0
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.timestamp()
+
+
+def _modified(path: Path) -> str:
+    try:
+        seconds = path.stat().st_mtime
+    except OSError:
+        seconds = 0.0
+    return datetime.fromtimestamp(seconds).astimezone().isoformat(timespec="seconds")
+
+
+def save_candidates(save_dir: Path) -> list[Path]:
+    """The files of ``save_dir`` that look like saves (``*.json``, not hidden, not editor or
+    system litter: ``paths.is_litter``), sorted by name. Raises OSError when the folder cannot
+    be read (not when it does not exist)."""
+    try:
+        entries = list(Path(save_dir).iterdir())
+    except FileNotFoundError:
+        return []
+    return sorted(p for p in entries if p.name.endswith(SAVE_SUFFIX) and not is_litter(p.name))
+
+
+def scan_saves(save_dir: Path) -> SaveListing:
+    """Every save in ``save_dir``: the readable games (finished too) newest first by their
+    ``updated`` time, and the damaged files newest first by modification time, each with the
+    reason it cannot be read. Files are only read, never changed or deleted. A folder that
+    cannot be read gives an empty listing with ``problem`` set."""
+    save_dir = Path(save_dir)
+    try:
+        candidates = save_candidates(save_dir)
+    except OSError as error:
+        return SaveListing((), (), f"mappen kan ikke læses: {os_reason(error)}")
+    games: list[tuple[float, str, SaveInfo]] = []
+    damaged: list[tuple[float, str, DamagedSave]] = []
+    for candidate in candidates:
+        try:
+            saved = read_save(candidate)
+        except SaveError as error:
+            if not candidate.is_file():
+                continue  # a folder named *.json, or a file removed meanwhile
+            modified = _modified(candidate)
+            entry = DamagedSave(candidate, error.reason, modified)
+            damaged.append((stamp_seconds(modified), candidate.name, entry))
+            continue
+        state = saved.history.current
+        info = SaveInfo(
+            path=candidate,
+            updated=saved.updated,
+            deck_title=saved.deck.title,
+            scenario_title=state.scenario.title,
+            round=state.round,
+            rounds=state.scenario.rounds,
+            finished=state.finished,
+        )
+        games.append((stamp_seconds(saved.updated), candidate.name, info))
+    games.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    damaged.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return SaveListing(tuple(i for _, _, i in games), tuple(d for _, _, d in damaged))
+
+
+def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
+    """The readable saves in ``save_dir``, newest first (by ``updated``); with
+    ``unfinished_only`` (the "Fortsæt" list) finished games are left out. The damaged files
+    are in ``scan_saves(save_dir).damaged``: a list shown to the user should show them too."""
+    listing = scan_saves(save_dir)
+    return list(listing.unfinished() if unfinished_only else listing.games)
+
+
+def _when(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).strftime("%d-%m-%Y kl. %H:%M")
+    except ValueError:
+        return stamp
+
+
+@dataclass(frozen=True)
+class ResumeChoice:
+    """The game ``raaderum play --resume`` (without a file) continues, or why none."""
+
+    path: Path | None
+    """The newest unfinished game, None when there is none or the newest save is damaged."""
+    problem: str | None
+    """Why nothing is resumed (Danish, may span sentences), or None."""
+    notes: tuple[str, ...]
+    """Damaged saves older than the chosen game: said, not hidden (Danish lines)."""
+
+
+def _damaged_line(entry: DamagedSave) -> str:
+    return (
+        f"{display_path(entry.path)} (ændret {_when(entry.modified)}) kan ikke læses: "
+        f"{entry.reason}"
+    )
+
+
+def choose_resume(save_dir: Path) -> ResumeChoice:
+    """Pick the game to continue: the newest unfinished game, unless a damaged save is newer
+    (then nothing, and the problem names the damaged file, its reason and the older game that
+    could be resumed with ``--resume FILE``)."""
+    listing = scan_saves(save_dir)
+    if listing.problem is not None:
+        return ResumeChoice(None, f"{display_path(save_dir)}: {listing.problem}", ())
+    unfinished = listing.unfinished()
+    newest = unfinished[0] if unfinished else None
+    newest_time = stamp_seconds(newest.updated) if newest else float("-inf")
+    newer_damaged = [d for d in listing.damaged if stamp_seconds(d.modified) >= newest_time]
+    if newer_damaged:
+        latest = newer_damaged[0]
+        newest_of_all = not listing.games or stamp_seconds(latest.modified) >= stamp_seconds(
+            listing.games[0].updated
+        )
+        which = "Det nyeste gemte spil" if newest_of_all else "Et nyere gemt spil"
+        lines = [f"{which} kan ikke åbnes: {_damaged_line(latest)}."]
+        if newest is not None:
+            lines.append(
+                f"Det nyeste spil, der kan fortsættes, er {display_path(newest.path)} "
+                f"({newest.scenario_title}, runde {min(newest.round + 1, newest.rounds)} af "
+                f"{newest.rounds}, gemt {_when(newest.updated)}): "
+                f"»raaderum play --resume {_quoted(newest.path)}«."
+            )
+        else:
+            lines.append("Der er intet andet ufærdigt spil at fortsætte.")
+        return ResumeChoice(None, " ".join(lines), ())
+    if newest is None:
+        return ResumeChoice(None, None, ())
+    notes = tuple(f"bemærk: {_damaged_line(d)}" for d in listing.damaged)
+    return ResumeChoice(newest.path, None, notes)
+
+
+def _quoted(path: Path) -> str:
+    text = display_path(path)
+    return f'"{text}"' if any(ch.isspace() for ch in text) else text

@@ -1,0 +1,375 @@
+"""One game has one writer: a lock file next to each save that names who holds it.
+
+Opening a game for writing (``open_for_writing``) takes the save's lock; a second window that
+opens the same save gets ``SaveLocked``, whose ``holder`` says where the game is open (machine,
+user, process, program start) so the window can offer to open it read-only or to continue in a
+copy (``copy_save``). The lock is released when the game closes and when the program exits; a
+lock left by a crashed game is taken over: on the same machine once its process is gone, from
+another machine (a save folder on a shared drive) once it has not been refreshed for
+``STALE_AFTER`` seconds (the holder refreshes it at every save).
+
+How it is safe without help from the operating system: the lock of ``spil.json`` is the file
+``.spil.json.lock.<n>`` with the highest generation ``n``. Every change of holder creates the
+next generation with ``O_CREAT | O_EXCL``, which only one process can do; whoever created it
+holds the lock, reads the folder again to check that no higher generation exists, and only then
+removes the older ones. Releasing rewrites the file as released instead of removing it, so the
+generations never restart and two processes can never both believe they took a lock over.
+Before every write the holder checks that its generation is still the highest.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import json
+import os
+import re
+import secrets
+import time
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from game.saves.files import host_name
+from game.saves.model import SaveError
+from game.saves.oserrors import os_code, os_reason
+from game.saves.processes import me, process_alive
+
+STALE_AFTER = 4 * 3600.0
+"""Seconds after which a lock of another machine that was not refreshed counts as abandoned
+(a game refreshes its lock at every decision; a group rarely thinks for four hours)."""
+WRITING_GRACE = 60.0
+"""Seconds a lock file may stay empty or unreadable (being written) before it is abandoned."""
+_FORMAT = "raaderum-lock"
+_READ_TRIES = 50
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who holds (or held) a save's lock, as written in its lock file."""
+
+    host: str
+    pid: int
+    user: str
+    started: str
+    """ISO 8601 local time of the holder's program start."""
+    taken: str
+    """ISO 8601 local time the lock was taken."""
+    refreshed: float
+    """Epoch seconds of the holder's last save (or of taking the lock)."""
+    token: str
+    start_id: int | None = None
+    boot: str | None = None
+    released: bool = False
+
+    @property
+    def on_this_machine(self) -> bool:
+        """True when the holder runs on this machine."""
+        return self.host == host_name()
+
+    def describe(self) -> str:
+        """Danish: where the game is open, e.g. "på computeren LAPTOP-K7F2Q (bruger anne,
+        proces 4242, programmet startet 28-11-2026 kl. 10:02)"."""
+        where = "på denne computer" if self.on_this_machine else f"på computeren {self.host}"
+        try:
+            moment = datetime.fromisoformat(self.started).strftime("%d-%m-%Y kl. %H:%M")
+        except ValueError:
+            moment = "ukendt tidspunkt"
+        return f"{where} (bruger {self.user}, proces {self.pid}, programmet startet {moment})"
+
+    def to_json(self) -> bytes:
+        """The lock file's content."""
+        return json.dumps({"format": _FORMAT, **asdict(self)}, ensure_ascii=False).encode()
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> LockHolder | None:
+        """The holder in a lock file, or None when the file is not (yet) a complete lock."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict) or data.pop("format", None) != _FORMAT:
+                return None
+            holder = cls(**data)
+        except (ValueError, TypeError):
+            return None
+        types_ok = (
+            isinstance(holder.host, str)
+            and isinstance(holder.pid, int)
+            and isinstance(holder.user, str)
+            and isinstance(holder.started, str)
+            and isinstance(holder.taken, str)
+            and isinstance(holder.refreshed, (int, float))
+            and isinstance(holder.token, str)
+            and isinstance(holder.released, bool)
+            and (holder.start_id is None or isinstance(holder.start_id, int))
+            and (holder.boot is None or isinstance(holder.boot, str))
+        )
+        return holder if types_ok else None
+
+
+class SaveLocked(SaveError):
+    """The save is open for writing in another window (``holder``; None while that window is
+    still writing its lock file). The window offers: open read-only, or continue in a copy."""
+
+    def __init__(self, path: Path, holder: LockHolder | None) -> None:
+        self.holder = holder
+        if holder is None:
+            reason = "spillet er ved at blive åbnet i et andet vindue"
+        else:
+            reason = f"spillet er allerede åbent i et andet vindue {holder.describe()}"
+        super().__init__(path, reason, code="locked")
+
+
+def _me(now: float) -> LockHolder:
+    who = me()
+    return LockHolder(
+        host=who.host,
+        pid=who.pid,
+        user=who.user,
+        started=who.started,
+        taken=datetime.fromtimestamp(now).astimezone().isoformat(timespec="seconds"),
+        refreshed=now,
+        token=secrets.token_hex(8),
+        start_id=who.start_id,
+        boot=who.boot,
+    )
+
+
+def lock_prefix(save: Path) -> str:
+    """The start of the lock file names of ``save``."""
+    return f".{save.name}.lock."
+
+
+def _lock_path(save: Path, generation: int) -> Path:
+    return save.parent / f"{lock_prefix(save)}{generation}"
+
+
+def _generations(save: Path) -> list[tuple[int, Path]]:
+    """The lock files of ``save``, lowest generation first."""
+    prefix = lock_prefix(save)
+    found = []
+    try:
+        entries = list(save.parent.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []  # no folder, no lock: writing will say why the folder is missing
+    except OSError as error:
+        raise SaveError(save, f"mappen kan ikke læses: {os_reason(error)}") from None
+    for entry in entries:
+        name = entry.name
+        if name.startswith(prefix) and re.fullmatch(r"\d{1,18}", name[len(prefix) :]):
+            found.append((int(name[len(prefix) :]), entry))
+    return sorted(found)
+
+
+_MISSING = object()
+
+
+def _read(path: Path) -> LockHolder | object | None:
+    """The holder in ``path``; None when unreadable (being written); _MISSING when gone."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _MISSING
+    except OSError:
+        return None
+    return LockHolder.from_json(raw[:4096])
+
+
+def is_stale(holder: LockHolder, now: float | None = None) -> bool:
+    """True when ``holder`` no longer holds the lock: released, a process of this machine that
+    is gone (or the machine rebooted), or another machine's lock not refreshed for
+    ``STALE_AFTER`` seconds."""
+    if holder.released:
+        return True
+    if holder.on_this_machine:
+        mine = me()
+        if holder.boot and mine.boot and holder.boot != mine.boot:
+            return True
+        return not process_alive(holder.pid, holder.start_id)
+    now = time.time() if now is None else now
+    return now - holder.refreshed > STALE_AFTER
+
+
+def _age(path: Path, now: float) -> float:
+    try:
+        return now - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _top_holder(save: Path, now: float) -> tuple[int, LockHolder | None, bool]:
+    """(highest generation or 0, its holder, whether it is free to take over)."""
+    for _ in range(_READ_TRIES):
+        generations = _generations(save)
+        if not generations:
+            return 0, None, True
+        generation, path = generations[-1]
+        holder = _read(path)
+        if holder is _MISSING:
+            continue  # removed by a new holder's cleanup: look again
+        if isinstance(holder, LockHolder):
+            return generation, holder, is_stale(holder, now)
+        if _age(path, now) > WRITING_GRACE:
+            return generation, None, True  # a lock file its writer never finished
+        time.sleep(0.01)  # being written this very moment: read it again shortly
+    return generation, None, False
+
+
+def _create(path: Path, holder: LockHolder) -> None:
+    """Create ``path`` holding ``holder``; raises FileExistsError when another process did."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        os.write(fd, holder.to_json())
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _rewrite(path: Path, holder: LockHolder) -> None:
+    """Replace the content of an existing lock file atomically."""
+    temp = path.parent / f"{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        temp.write_bytes(holder.to_json())
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+_HELD: dict[Path, SaveLock] = {}
+
+
+def _key(save: Path) -> Path:
+    save = Path(save)
+    with contextlib.suppress(OSError):
+        return save.resolve()
+    return save.absolute()
+
+
+class SaveLock:
+    """This process's lock on one save (see the module docstring). Get it from
+    ``open_for_writing``."""
+
+    def __init__(self, save: Path, generation: int, holder: LockHolder) -> None:
+        self.save = save
+        self.generation = generation
+        self.holder = holder
+        self.released = False
+
+    @property
+    def file(self) -> Path:
+        """The lock file."""
+        return _lock_path(self.save, self.generation)
+
+    def verify(self) -> None:
+        """Raise ``SaveLocked`` (naming the new holder) unless this lock still holds."""
+        if self.released:
+            raise SaveLocked(self.save, None)
+        generation, holder, _ = _top_holder(self.save, time.time())
+        if generation != self.generation or holder is None or holder.token != self.holder.token:
+            raise SaveLocked(self.save, holder if generation != self.generation else None)
+
+    def refresh(self, now: float | None = None) -> None:
+        """Stamp the lock as alive now (done at every save, so other machines see a live
+        game); raises ``SaveLocked`` when it was taken over."""
+        self.verify()
+        self.holder = replace(self.holder, refreshed=time.time() if now is None else now)
+        with contextlib.suppress(OSError):
+            _rewrite(self.file, self.holder)
+
+    def forget(self) -> None:
+        """Stop holding the lock without touching its file (it was taken over)."""
+        self.released = True
+        if _HELD.get(_key(self.save)) is self:
+            del _HELD[_key(self.save)]
+
+    def release(self) -> None:
+        """Give the lock back (mark its file released); harmless when already released or
+        taken over."""
+        if self.released:
+            return
+        self.released = True
+        if _HELD.get(_key(self.save)) is self:
+            del _HELD[_key(self.save)]
+        generation, holder, _ = _top_holder(self.save, time.time())
+        ours = holder is not None and holder.token == self.holder.token
+        if generation == self.generation and ours:
+            with contextlib.suppress(OSError):
+                _rewrite(self.file, replace(self.holder, released=True))
+
+
+def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
+    """Take the lock of ``save`` for this process (again the same lock if it holds it already).
+
+    Raises ``SaveLocked`` (a ``SaveError``) with the holder when another live window has the
+    game open, and ``SaveError`` when the folder cannot be read or written. The save itself
+    need not exist yet. The lock is released by ``SaveLock.release`` or at the program's exit.
+    """
+    save = Path(save)
+    key = _key(save)
+    held = _HELD.get(key)
+    if held is not None and not held.released:
+        try:
+            held.verify()
+            return held
+        except SaveLocked:
+            held.forget()  # taken over meanwhile: look at the lock afresh
+    moment = time.time() if now is None else now
+    try:
+        save.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _refused(
+            save, f"mappen kan ikke oprettes: {os_reason(error)}", os_code(error)
+        ) from None
+    for _ in range(_READ_TRIES):
+        generation, holder, free = _top_holder(save, moment)
+        if not free:
+            raise SaveLocked(save, holder)
+        mine = _me(moment)
+        claimed = _lock_path(save, generation + 1)
+        try:
+            _create(claimed, mine)
+        except FileExistsError:
+            continue  # another process took this generation first: look at it
+        except OSError as error:
+            raise _refused(save, os_reason(error), os_code(error)) from None
+        generations = _generations(save)
+        if generations[-1][0] != generation + 1:
+            with contextlib.suppress(OSError):
+                claimed.unlink()  # a slower process of an older round: step back and look again
+            continue
+        for _, path in generations[:-1]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        lock = SaveLock(save, generation + 1, mine)
+        _HELD[key] = lock
+        return lock
+    raise SaveLocked(save, None)
+
+
+def _refused(save: Path, cause: str, code: str) -> SaveError:
+    return SaveError(save, f"spillet kunne ikke gemmes: {cause}", code=code, cause=cause)
+
+
+def lock_holder(save: Path, *, now: float | None = None) -> LockHolder | None:
+    """The live holder of ``save``'s lock, or None when nobody (else) holds it."""
+    held = _HELD.get(_key(Path(save)))
+    if held is not None and not held.released:
+        return None
+    _, holder, free = _top_holder(Path(save), time.time() if now is None else now)
+    return None if free else holder
+
+
+def held_lock(save: Path) -> SaveLock | None:
+    """This process's lock on ``save``, if it holds one."""
+    held = _HELD.get(_key(Path(save)))
+    return held if held is not None and not held.released else None
+
+
+def release_all() -> None:
+    """Release every lock of this process (run at exit)."""
+    for lock in list(_HELD.values()):
+        lock.release()
+
+
+atexit.register(release_all)

@@ -1,0 +1,104 @@
+"""The save file is checked by a strict pydantic model and worded with the deck loader's Danish
+message table: the same mistake reads the same in a deck and in a save."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from game.content import DeckError, load_sources
+from game.saves import SaveError, read_save
+from game.saves.document import FormatProblem, SaveDocument, check_document
+
+VALID = Path(__file__).resolve().parent.parent / "data" / "valid"
+
+
+@pytest.fixture(scope="module")
+def document() -> dict:
+    return json.loads((VALID / "lang-unfinished.json").read_text("utf-8"))
+
+
+def _problem(document: dict, change) -> str:
+    changed = copy.deepcopy(document)
+    change(changed)
+    with pytest.raises(FormatProblem) as caught:
+        check_document(changed)
+    return str(caught.value)
+
+
+def test_the_same_mistake_reads_the_same_in_a_deck_and_a_save(document):
+    deck = (VALID / "mini.yaml").read_text("utf-8").replace("load: 1", "load: 2.5", 1)
+    assert deck != (VALID / "mini.yaml").read_text("utf-8")
+    with pytest.raises(DeckError) as caught:
+        load_sources([("mini.yaml", deck)])
+    deck_message = next(p.message for p in caught.value.problems if "'load'" in p.message)
+    assert deck_message == "'load' skal være et helt tal, ikke 2.5"
+    save_message = _problem(document, lambda d: d["summary"].__setitem__("round", 2.5))
+    assert save_message == "feltet 'summary.round' skal være et helt tal, ikke 2.5"
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("settings", "seed"), "7", "feltet 'settings.seed' skal være et helt tal, ikke '7'"),
+        (("settings", "seed"), True, "feltet 'settings.seed' skal være et helt tal, ikke true"),
+        (("settings", "target"), "40", "feltet 'settings.target' skal være et tal, ikke '40'"),
+        (
+            ("settings", "target"),
+            100_001,
+            "feltet 'settings.target' skal være mellem 0 og 100000, ikke 100001",
+        ),
+        (("summary", "finished"), 1, "feltet 'summary.finished' skal være true eller false"),
+        (("deck", "title"), "", "feltet 'deck.title' må ikke være tom"),
+        (("deck", "id"), "x" * 40, "feltet 'deck.id' er for lang: 40 tegn (højst 32)"),
+        (("scenario",), 7, "feltet 'scenario' skal være tekst, ikke 7"),
+        (("created",), "i morgen", "feltet 'created' er ikke et tidspunkt (ISO 8601)"),
+        (("copy_of",), "x", "feltet 'copy_of' er ikke et gyldigt spil-id"),
+        (("redo",), {}, "feltet 'redo' skal være en liste af træk"),
+        (("settings",), [], "feltet 'settings' skal være et objekt"),
+    ],
+)
+def test_each_field_is_checked_strictly_and_worded_in_danish(document, where, value, message):
+    def change(d):
+        target = d
+        for key in where[:-1]:
+            target = target[key]
+        target[where[-1]] = value
+
+    assert message in _problem(document, change)
+
+
+@pytest.mark.parametrize("section", ["", "deck", "settings", "summary"])
+def test_unknown_fields_are_refused_at_every_level(document, section):
+    def change(d):
+        (d[section] if section else d)["snyd"] = 1
+
+    prefix = f"{section}." if section else ""
+    assert _problem(document, change) == f"ukendt felt '{prefix}snyd'"
+
+
+def test_a_misspelt_field_gets_a_hint(document):
+    def change(d):
+        d["settings"]["sed"] = d["settings"].pop("seed")
+
+    assert "ukendt felt 'settings.sed' (mente du 'settings.seed'?)" in _problem(document, change)
+
+
+def test_the_model_publishes_every_field():
+    assert set(SaveDocument.model_fields) == {
+        *("format", "version", "created", "updated", "game_id", "copy_of", "deck"),
+        *("scenario", "settings", "actions", "redo", "summary"),
+    }
+
+
+def test_a_missing_field_in_a_real_file_names_the_file(tmp_path, document):
+    changed = copy.deepcopy(document)
+    del changed["settings"]["lang"]
+    path = tmp_path / "spil.json"
+    path.write_text(json.dumps(changed), "utf-8")
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    assert str(caught.value) == f"{path}: feltet 'settings.lang' mangler"

@@ -1,0 +1,345 @@
+"""One game has one writer: a second window on the same save is refused and told who holds it,
+a crashed game's lock is taken over by exactly one process, and one writer's clean-up never
+touches another writer's temp file. Every test uses real second processes, sequenced by their
+answers (see ``save_workers``)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from save_workers import Worker
+
+from game.engine import History, legal_actions, new_game
+from game.saves import (
+    GameSaver,
+    GameSettings,
+    SaveLocked,
+    lock_holder,
+    open_for_writing,
+    read_save,
+    write_save,
+)
+from game.saves import lock as lock_module
+from game.saves.files import host_name, remove_stale_temps, write_file
+from game.saves.lock import STALE_AFTER, LockHolder
+from game.saves.processes import process_alive, process_start
+
+SETTINGS = GameSettings("lang", 5, None)
+
+
+def _history(deck) -> History:
+    history = History.start(new_game(deck, "lang", 5))
+    return history.do(legal_actions(history.current)[0])
+
+
+def _locks(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".lock." in p.name)
+
+
+@pytest.fixture
+def save(tmp_path, mini_deck) -> Path:
+    """A saved game that nobody has open."""
+    path = tmp_path / "spil.json"
+    write_save(path, mini_deck, SETTINGS, _history(mini_deck))
+    return path
+
+
+def test_second_window_is_refused_and_told_who_holds_the_game(save, tmp_path, mini_deck):
+    first, second = Worker(save, tmp_path), Worker(save, tmp_path)
+    try:
+        assert first.ask("lock")[0] == "locked"
+        assert second.ask("lock") == ["refused", str(first.pid), host_name()]
+        with pytest.raises(SaveLocked) as caught:
+            open_for_writing(save)
+        holder = caught.value.holder
+        assert holder is not None and holder.pid == first.pid and holder.on_this_machine
+        message = str(caught.value)
+        assert f"proces {first.pid}" in message and "på denne computer" in message
+        assert f"bruger {holder.user}" in message and "programmet startet" in message
+        before = save.read_bytes()
+        assert second.ask("save") == ["failed", "locked"], "the second window never writes"
+        with pytest.raises(SaveLocked):
+            write_save(
+                save,
+                mini_deck,
+                SETTINGS,
+                _history(mini_deck).do(legal_actions(_history(mini_deck).current)[0]),
+            )
+        assert save.read_bytes() == before
+        status = GameSaver(save).save(mini_deck, SETTINGS, _history(mini_deck))
+        assert not status.ok and status.error is not None and status.error.code == "locked"
+        assert f"proces {first.pid}" in status.message()
+        assert first.ask("save") == ["saved", "-"], "the holder keeps saving"
+    finally:
+        first.end()
+        second.end()
+
+
+def test_closing_the_game_gives_the_lock_back(save, tmp_path):
+    first = Worker(save, tmp_path)
+    assert first.ask("lock")[0] == "locked"
+    assert lock_holder(save) is not None
+    assert first.end("exit") == 0
+    assert lock_holder(save) is None
+    lock = open_for_writing(save)
+    try:
+        assert lock.holder.pid == os.getpid()
+    finally:
+        lock.release()
+
+
+@pytest.mark.parametrize("how", ["crash", "kill"])
+def test_a_crashed_games_lock_is_taken_over(save, tmp_path, how):
+    crashed = Worker(save, tmp_path)
+    assert crashed.ask("lock") == ["locked", "1"]
+    if how == "crash":
+        crashed.end("crash")
+    else:
+        crashed.kill()
+    assert _locks(save.parent) == [f".{save.name}.lock.1"], "the crashed game left its lock"
+    assert not process_alive(crashed.pid)
+    taker = Worker(save, tmp_path)
+    try:
+        assert taker.ask("lock") == ["locked", "2"]
+        assert _locks(save.parent) == [f".{save.name}.lock.2"], "the stale lock is cleaned up"
+        assert lock_holder(save).pid == taker.pid
+    finally:
+        taker.end()
+
+
+def test_only_one_of_several_racing_processes_takes_a_stale_lock_over(save, tmp_path):
+    for round_number in range(4):
+        crashed = Worker(save, tmp_path)
+        assert crashed.ask("lock")[0] == "locked"
+        crashed.end("crash")
+        racers = [Worker(save, tmp_path) for _ in range(3)]
+        try:
+            for racer in racers:
+                racer.send("lock")  # all at once: the operating system decides the order
+            answers = [racer.read() for racer in racers]
+            winners = [r for r, a in zip(racers, answers) if a[0] == "locked"]
+            assert len(winners) == 1, (round_number, answers)
+            for answer in answers:
+                if answer[0] == "refused":
+                    assert answer[1] in (str(winners[0].pid), "-"), answers
+            assert lock_holder(save).pid == winners[0].pid
+        finally:
+            for racer in racers:
+                racer.end()
+
+
+def _live_holder(pid: int, token: str = "rival") -> LockHolder:
+    return LockHolder(
+        host=host_name(),
+        pid=pid,
+        user="anne",
+        started="2026-11-28T10:02:00+01:00",
+        taken="2026-11-28T10:03:00+01:00",
+        refreshed=0.0,
+        token=token,
+        start_id=process_start(pid),
+        boot=None,
+    )
+
+
+def _dead_pid(tmp_path: Path) -> int:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait(timeout=60)
+    return gone.pid
+
+
+def test_a_rival_claiming_the_same_generation_first_wins(save, tmp_path, monkeypatch):
+    """The interleaving: we judge the lock stale, a rival claims the next generation before us;
+    our O_EXCL create fails and we see the rival as the holder."""
+    stale = lock_module._lock_path(save, 1)
+    stale.write_bytes(_live_holder(_dead_pid(tmp_path)).to_json())
+    rival = Worker(save, tmp_path)
+    real_create = lock_module._create
+
+    def rival_first(path: Path, holder: LockHolder) -> None:
+        if path == lock_module._lock_path(save, 2) and not path.exists():
+            path.write_bytes(_live_holder(rival.pid).to_json())
+        real_create(path, holder)
+
+    monkeypatch.setattr(lock_module, "_create", rival_first)
+    try:
+        with pytest.raises(SaveLocked) as caught:
+            open_for_writing(save)
+        assert caught.value.holder.pid == rival.pid
+        assert _live_holder(rival.pid).to_json() == lock_module._lock_path(save, 2).read_bytes()
+    finally:
+        rival.end()
+
+
+def test_a_slow_process_never_takes_a_generation_already_passed(save, tmp_path, monkeypatch):
+    """The interleaving: we saw generation 1 stale; before our create, two others took over in
+    turn (generation 3 now holds, 1 and 2 are cleaned up). Our create of 2 succeeds, but the
+    check after it sees 3, so we step back and report the live holder."""
+    lock_module._lock_path(save, 1).write_bytes(_live_holder(_dead_pid(tmp_path)).to_json())
+    rival = Worker(save, tmp_path)
+    real_create = lock_module._create
+    calls = []
+
+    def overtaken(path: Path, holder: LockHolder) -> None:
+        calls.append(path.name)
+        if len(calls) == 1:
+            lock_module._lock_path(save, 3).write_bytes(_live_holder(rival.pid).to_json())
+            lock_module._lock_path(save, 1).unlink()
+        real_create(path, holder)
+
+    monkeypatch.setattr(lock_module, "_create", overtaken)
+    try:
+        with pytest.raises(SaveLocked) as caught:
+            open_for_writing(save)
+        assert caught.value.holder.pid == rival.pid
+        assert calls == [f".{save.name}.lock.2"]
+        assert _locks(save.parent) == [f".{save.name}.lock.3"], "our late claim was withdrawn"
+    finally:
+        rival.end()
+
+
+def test_another_machines_lock_holds_until_it_is_old(save):
+    other = LockHolder(
+        host="LAPTOP-K7F2Q",
+        pid=4242,
+        user="anne",
+        started="2026-11-28T10:02:00+01:00",
+        taken="2026-11-28T10:03:00+01:00",
+        refreshed=1_800_000_000.0,
+        token="other",
+    )
+    lock_module._lock_path(save, 7).write_bytes(other.to_json())
+    with pytest.raises(SaveLocked) as caught:
+        open_for_writing(save, now=other.refreshed + 600)
+    message = str(caught.value)
+    assert "på computeren LAPTOP-K7F2Q" in message and "bruger anne" in message
+    assert "proces 4242" in message and "28-11-2026 kl. 10:02" in message
+    lock = open_for_writing(save, now=other.refreshed + STALE_AFTER + 1)
+    try:
+        assert lock.generation == 8 and _locks(save.parent) == [f".{save.name}.lock.8"]
+    finally:
+        lock.release()
+
+
+def test_a_lock_file_being_written_is_not_taken_over(save, monkeypatch):
+    """An empty lock file (its writer is between create and write) means "being opened";
+    an empty one left for longer than the grace time is abandoned."""
+    path = lock_module._lock_path(save, 1)
+    path.write_bytes(b"")
+    monkeypatch.setattr(lock_module, "_READ_TRIES", 2)
+    mtime = path.stat().st_mtime
+    with pytest.raises(SaveLocked, match="ved at blive åbnet i et andet vindue"):
+        open_for_writing(save, now=mtime + 1)
+    lock = open_for_writing(save, now=mtime + lock_module.WRITING_GRACE + 1)
+    try:
+        assert lock.generation == 2
+    finally:
+        lock.release()
+
+
+def test_a_game_that_lost_its_lock_stops_writing(save, tmp_path, mini_deck):
+    """Re-check before every write: after a takeover the old holder's saves fail."""
+    saver = GameSaver(save)
+    assert saver.save(mini_deck, SETTINGS, _history(mini_deck)).ok
+    held = saver.lock
+    assert held is not None
+    lock_module._lock_path(save, held.generation + 1).write_bytes(
+        _live_holder(os.getppid(), token="taker").to_json()
+    )
+    before = save.read_bytes()
+    status = saver.save(mini_deck, SETTINGS, _history(mini_deck))
+    assert not status.ok and status.error.code == "locked"
+    assert save.read_bytes() == before
+    taker = lock_module._lock_path(save, held.generation + 1)
+    released = LockHolder.from_json(taker.read_bytes())
+    taker.write_bytes(lock_module.replace(released, released=True).to_json())
+    assert lock_holder(save) is None, "the other window closed the game"
+    status = saver.save(mini_deck, SETTINGS, _history(mini_deck))
+    assert not status.ok and status.error.code == "locked", "never overwrites the other's game"
+    assert save.read_bytes() == before
+    moved = saver.save_elsewhere(tmp_path / "kopi", mini_deck, SETTINGS, _history(mini_deck))
+    assert moved.ok and saver.path.parent == tmp_path / "kopi"
+
+
+def test_one_writers_clean_up_never_removes_another_live_writers_temp(tmp_path):
+    """The old bug: window A's clean-up deleted window B's temp file mid-save, and B then
+    reported a false "kunne ikke gemmes"."""
+    target = tmp_path / "spil.json"
+    writer = Worker(target, tmp_path)
+    try:
+        answer = writer.ask("half-write")
+        assert answer[0] == "paused"
+        their_temp = tmp_path / answer[1]
+        assert their_temp.exists() and f"-{writer.pid}." in their_temp.name
+        removed = remove_stale_temps(target, process_alive)
+        write_file(target, b'{"written by": "tests"}')
+        assert their_temp.exists() and their_temp not in removed
+        writer.send("go")
+        assert writer.read() == ["written"], "the other writer's save succeeded"
+        assert target.read_bytes() == b'{"written by": "worker"}'
+    finally:
+        writer.end()
+    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_a_dead_writers_temp_is_cleaned_up(tmp_path):
+    target = tmp_path / "spil.json"
+    writer = Worker(target, tmp_path)
+    answer = writer.ask("half-write")
+    writer.kill()
+    their_temp = tmp_path / answer[1]
+    assert their_temp.exists()
+    foreign = tmp_path / f".{target.name}.LAPTOP-K7F2Q-77.0123abcd.tmp"
+    foreign.write_bytes(b"{")
+    removed = remove_stale_temps(target, process_alive, now=foreign.stat().st_mtime + 60)
+    assert removed == [their_temp] and foreign.exists(), "another machine's fresh temp stays"
+    assert remove_stale_temps(target, process_alive, now=foreign.stat().st_mtime + 2 * 86400)
+    assert not foreign.exists()
+
+
+def test_resume_from_the_command_line_refuses_a_game_open_elsewhere(save, tmp_path):
+    holder = Worker(save, tmp_path)
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    saves = tmp_path / "saves"
+    try:
+        assert holder.ask("lock")[0] == "locked"
+        before = save.read_bytes()
+        refused = subprocess.run(
+            [sys.executable, "-m", "game", "play", "--resume", str(save), "--save-dir", str(saves)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert refused.returncode == 2, refused.stderr
+        lines = refused.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in refused.stderr
+        assert f"proces {holder.pid}" in lines[0] and "allerede åbent i et andet vindue" in lines[0]
+        assert "--as-copy" in lines[0] and "raaderum replay" in lines[0]
+        copied = subprocess.run(
+            [
+                *(sys.executable, "-m", "game", "play", "--resume", str(save), "--as-copy"),
+                *("--autoplay", "greedy", "--speed", "1000", "--quit-at-end"),
+                *("--save-dir", str(saves)),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert copied.returncode == 0, copied.stderr
+        assert "fortsætter i en kopi" in copied.stderr
+        assert save.read_bytes() == before, "the game open elsewhere is not touched"
+        (copy,) = sorted(saves.glob("*.json"))
+        original, continued = read_save(save), read_save(copy)
+        assert continued.copy_of == original.game_id != continued.game_id
+        assert continued.history.current.finished
+        n = len(original.history.actions)
+        assert continued.history.actions[:n] == original.history.actions
+    finally:
+        holder.end()
