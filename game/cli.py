@@ -212,7 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sim = sub.add_parser("simulate", help="let a bot play many games")
     _add_deck(sim)
-    sim.add_argument("--policy", choices=("random", "greedy"), default="greedy")
+    sim.add_argument(
+        "--policy",
+        choices=("random", "greedy", "savings-first", "no-investment", "invest-first"),
+        default="greedy",
+    )
     sim.add_argument("--games", type=_number(1, 1_000_000, "--games", whole=True), default=200)
     sim.add_argument("--seed", type=SEED, default=0)
     sim.add_argument("--target", metavar="X", default=None)
@@ -242,6 +246,19 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("saves", nargs="+", help="save files or folders of saves")
     compare.add_argument("--out", required=True, help="folder to write into")
     compare.add_argument("--lang", choices=("da", "en"), default="da")
+
+    balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
+    _add_deck(balance)
+    balance.add_argument("--games", type=_number(1, 100_000, "--games", whole=True), default=2_000)
+    balance.add_argument("--seed", type=SEED, default=0)
+    balance.add_argument(
+        "--workers",
+        type=_number(1, 256, "--workers", whole=True),
+        default=None,
+        help="processes (default: one per core)",
+    )
+    balance.add_argument("--json", action="store_true")
+    balance.add_argument("--markdown", metavar="FILE", help="also write the tables as Markdown")
 
     bench = sub.add_parser("bench", help="measure speed and memory")
     bench.add_argument("--quick", action="store_true")
@@ -487,6 +504,7 @@ COMMANDS = {
     "report": _lazy("game.report.commands", "run_report"),
     "compare": _lazy("game.report.commands", "run_compare"),
     "bench": _lazy("game.bench", "run_bench"),
+    "balance": _lazy("game.balance.command", "run_balance"),
 }
 
 

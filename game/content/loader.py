@@ -19,12 +19,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from game.content import glyphs
+from game.content.crosschecks import (
+    check_amounts,
+    check_calendar_years,
+    check_requirements,
+    check_version_fields,
+)
 from game.content.hints import HintBudget, IdIndex
 from game.content.numbertext import list_problem, text_problem
 from game.content.schema import (
     KIND_DEFAULTS,
     KIND_NAMES,
     SECTIONS,
+    WELFARE_AREAS,
     DeckHeader,
     ProposalSpec,
     ScenarioSpec,
@@ -32,6 +39,7 @@ from game.content.schema import (
 from game.content.validation_messages import message, show
 from game.content.validation_messages import unknown_field as _unknown_key
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
+from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.paths import is_litter
 
@@ -247,8 +255,19 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
     hints = {section: IdIndex(known[section], budget) for section in ("proposals", "events")}
     for item in items["proposals"]:
         _check_excludes(item, known["proposals"], hints["proposals"], problems)
+    check_requirements(
+        proposals,
+        known["proposals"],
+        lambda ref: _unknown_ref("forslag", ref, hints["proposals"]),
+        problems,
+    )
+    if header is not None:
+        check_version_fields(header.schema_version, documents, problems)
+        check_amounts(header.unit, items, problems)
     for item in items["scenarios"]:
         _check_scenario(item, known["proposals"], proposals, events, hints, problems)
+        pool = item.spec.proposals if item.spec.proposals is not None else list(proposals)
+        check_calendar_years(item, pool, proposals, problems)
     if (
         documents
         and not items["scenarios"]
@@ -486,15 +505,18 @@ def _check_scenario(
     pool = spec.proposals if spec.proposals is not None else list(known)
     if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
         return
-    cards = [_proposal(proposals[p].spec) for p in pool]
+    cards = [_proposal(proposals[p].spec, WELFARE_AREAS, 1.0) for p in pool]
     for kind in KINDS:
         of_kind = [c for c in cards if c.kind is kind]
         if not of_kind:
             reason = f"det har intet forslag af slagsen '{kind.value}'"
-        elif all(c.load > spec.capacity for c in of_kind):
+        elif not any(
+            ledger.fits(spec.capacity, 0, 0, c.load, ledger.fatigue_of(c)) for c in of_kind
+        ):
+            smallest = min(c.load + ledger.lost_capacity(ledger.fatigue_of(c)) for c in of_kind)
             reason = (
                 f"intet forslag af slagsen '{kind.value}' passer i kapaciteten "
-                f"({spec.capacity}); det mindste har belastning {min(c.load for c in of_kind)}"
+                f"({spec.capacity}); det mindste kræver {smallest} med sin træthed"
             )
         else:
             continue
@@ -506,16 +528,20 @@ def _check_scenario(
 
 
 def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
-    proposals = tuple(_proposal(item.spec) for item in items["proposals"])
+    welfare = tuple(header.welfare_areas) if header.welfare_areas is not None else WELFARE_AREAS
+    sign = -1.0 if header.sign == "savings_negative" else 1.0
+    proposals = tuple(_proposal(item.spec, welfare, sign) for item in items["proposals"])
     events = tuple(
         Event(
             id=s.id,
             title=s.title,
-            effect=tuple(s.effect),
+            effect=_signed(s.effect, sign),
             text=s.text,
             service=s.service,
             rounds=tuple(s.rounds) if s.rounds is not None else None,
             weight=s.weight,
+            fatigue=s.fatigue,
+            source=s.source,
         )
         for s in (item.spec for item in items["events"])
     )
@@ -543,6 +569,7 @@ def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
                 events_per_round=s.events_per_round,
                 service_floor=s.service_floor,
                 require_all_kinds=s.require_all_kinds,
+                construction_budget=s.construction_budget,
             )
         )
     return Deck(
@@ -551,21 +578,29 @@ def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
         language=header.language,
         unit=header.unit,
         schema_version=header.schema_version,
+        welfare_areas=welfare,
         proposals=proposals,
         events=events,
         scenarios=tuple(scenarios),
     )
 
 
-def _proposal(spec: ProposalSpec) -> Proposal:
+def _signed(effect: list[float], sign: float) -> tuple[float, ...]:
+    """The effect with the deck's sign convention turned into the game's (+ frees råderum);
+    ``0.0 - v`` keeps a zero a plain zero."""
+    return tuple(effect) if sign > 0 else tuple(0.0 - value for value in effect)
+
+
+def _proposal(spec: ProposalSpec, welfare: tuple[str, ...], sign: float) -> Proposal:
     kind = Kind(KIND_NAMES[spec.kind])
     defaults = KIND_DEFAULTS[kind.value]
+    areas = {area.casefold() for area in welfare}
     return Proposal(
         id=spec.id,
         kind=kind,
         title=spec.title,
         area=spec.area,
-        effect=tuple(spec.effect),
+        effect=_signed(spec.effect, sign),
         text=spec.text,
         uncertainty=spec.uncertainty if spec.uncertainty is not None else defaults["uncertainty"],
         failure=spec.failure,
@@ -575,6 +610,11 @@ def _proposal(spec: ProposalSpec) -> Proposal:
         question=spec.question,
         source=spec.source,
         excludes=tuple(spec.excludes),
+        requires=tuple(spec.requires),
+        fatigue=spec.fatigue,
+        welfare=spec.area.casefold() in areas,
+        construction=spec.construction,
+        calendar_year=spec.effect_from_year,
     )
 
 

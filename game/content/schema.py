@@ -1,7 +1,10 @@
-"""The deck format, version 1, as pydantic models.
+"""The deck format, versions 1 and 2, as pydantic models.
 
 These models check one card or one header at a time (so every problem in a deck is found in
 one pass) and produce the published JSON Schema (``raaderum schema``, ``decks/schema.json``).
+Version 2 adds fields a version-1 deck does not have (``V2_FIELDS``); the loader refuses them
+in a version-1 deck with a message that says to write ``schema_version: 2``. Amounts are
+checked against limits that follow the deck's unit in the loader (``unit_scale``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,57 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The newest deck format; version 1 is still read."""
+
+AMOUNT_LIMIT = 1000.0
+"""The largest amount a card may carry, in mio. kr.; other units scale it (``unit_scale``)."""
+TARGET_LIMIT = 100_000.0
+"""The largest target, in mio. kr.; other units scale it."""
+
+UNIT_SCALES: dict[str, float] = {
+    "mio. kr.": 1.0,
+    "mio.kr.": 1.0,
+    "mio kr.": 1.0,
+    "mia. kr.": 0.001,
+    "t. kr.": 1_000.0,
+    "t.kr.": 1_000.0,
+    "tkr.": 1_000.0,
+    "tkr": 1_000.0,
+    "1.000 kr.": 1_000.0,
+    "1000 kr.": 1_000.0,
+    "tusind kr.": 1_000.0,
+    "kr.": 1_000_000.0,
+    "kr": 1_000_000.0,
+}
+"""How many of a unit make one mio. kr. (units not listed count as mio. kr.)."""
+
+WELFARE_AREAS: tuple[str, ...] = (
+    "Ældre",
+    "Sundhed",
+    "Skole",
+    "Dagtilbud",
+    "Børn og unge",
+    "Social og handicap",
+    "Psykiatri",
+    "Beskæftigelse",
+)
+"""The welfare areas of a deck that names none: an efficiency there is easily seen as a saving
+(KL, "Et sprog for råderumsarbejdet": the second barrier)."""
+
+V2_FIELDS: dict[str, tuple[str, ...]] = {
+    "deck": ("welfare_areas", "sign"),
+    "proposals": ("requires", "fatigue", "construction", "effect_from_year"),
+    "events": ("source", "fatigue"),
+    "scenarios": ("construction_budget",),
+}
+"""Fields that need ``schema_version: 2``."""
+
+
+def unit_scale(unit: str) -> float:
+    """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.)."""
+    return UNIT_SCALES.get(" ".join(unit.lower().split()), 1.0)
+
 
 KIND_NAMES: dict[str, str] = {
     "saving": "saving",
@@ -37,7 +90,8 @@ def _year_label(value: Any) -> Any:
 
 
 CardId = Annotated[str, Field(min_length=1, max_length=32, pattern=ID_PATTERN)]
-Amount = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
+Amount = Annotated[float, Field(ge=-1e9, le=1e9, allow_inf_nan=False)]
+"""An amount in the deck's unit; the loader checks the limit that follows the unit."""
 Effect = Annotated[list[Amount], Field(min_length=1, max_length=10)]
 Service = Annotated[int, Field(ge=-5, le=5)]
 YearLabel = Annotated[
@@ -48,7 +102,9 @@ YearLabel = Annotated[
         {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 12}, {"type": "integer"}]}
     ),
 ]
-Target = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
+Target = Annotated[float, Field(ge=0, le=1e11, allow_inf_nan=False)]
+"""A target in the deck's unit; the loader checks the limit that follows the unit."""
+Fatigue = Annotated[int, Field(ge=0, le=10)]
 
 
 class _Strict(BaseModel):
@@ -62,7 +118,12 @@ class DeckHeader(_Strict):
     title: Annotated[str, Field(min_length=1, max_length=90)]
     language: Literal["da", "en"] = "da"
     unit: Annotated[str, Field(min_length=1, max_length=20)] = "mio. kr."
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
+    welfare_areas: list[Annotated[str, Field(min_length=1, max_length=40)]] | None = None
+    """Areas where an efficiency is seen as a saving; default ``WELFARE_AREAS``."""
+    sign: Literal["savings_positive", "savings_negative"] = "savings_positive"
+    """``savings_negative``: amounts are written as budget changes, a reduction of expenses
+    negative (as Norddjurs's tables); the loader turns every amount's sign."""
 
 
 class ProposalSpec(_Strict):
@@ -82,8 +143,12 @@ class ProposalSpec(_Strict):
     load: Annotated[int, Field(ge=1, le=5)] | None = None
     staff: Annotated[float, Field(ge=-10_000, le=10_000, allow_inf_nan=False)] | None = None
     question: Annotated[str, Field(max_length=300)] = ""
-    source: Annotated[str, Field(max_length=200)] = ""
+    source: Annotated[str, Field(max_length=300)] = ""
     excludes: list[CardId] = []
+    requires: list[CardId] = []
+    fatigue: Fatigue | None = None
+    construction: Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)] = 0.0
+    effect_from_year: YearLabel | None = None
 
 
 class EventSpec(_Strict):
@@ -96,6 +161,8 @@ class EventSpec(_Strict):
     service: Service = 0
     rounds: Annotated[list[Annotated[int, Field(ge=1, le=8)]], Field(min_length=1)] | None = None
     weight: Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)] = 1.0
+    source: Annotated[str, Field(max_length=300)] = ""
+    fatigue: Annotated[int, Field(ge=-5, le=10)] = 0
 
 
 class ScenarioSpec(_Strict):
@@ -113,6 +180,7 @@ class ScenarioSpec(_Strict):
     proposals: list[CardId] | None = None
     service_floor: Annotated[int, Field(ge=-100, le=100)] | None = None
     require_all_kinds: bool = True
+    construction_budget: Annotated[float, Field(ge=0, le=1e11, allow_inf_nan=False)] | None = None
 
 
 class DeckFile(_Strict):
@@ -137,7 +205,7 @@ def json_schema() -> dict[str, Any]:
     schema = DeckFile.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "raaderum-deck-v1.json",
-        "title": "Råderumsspillet deck file (schema version 1)",
+        "$id": "raaderum-deck-v2.json",
+        "title": "Råderumsspillet deck file (schema version 2; version 1 is still read)",
         **schema,
     }

@@ -19,7 +19,7 @@ import numpy as np
 
 from game.engine import ledger
 from game.engine.bots import BUFFER, BUFFER_ABS, KIND_BONUS, SERVICE_WORTH
-from game.engine.model import KINDS, PROFILE_YEARS, Deck, Scenario
+from game.engine.model import KINDS, Deck, Scenario
 from game.engine.outcomes import SimulationResult, game_seed
 from game.engine.rules import (
     MAX_TARGET,
@@ -74,39 +74,53 @@ class BatchResult:
 
 
 class _Tables:
-    """The scenario's cards as arrays indexed by a local card number."""
+    """The scenario's cards as arrays indexed by a local card number (from ``ledger``)."""
 
     def __init__(self, deck: Deck, scenario: Scenario) -> None:
         self.ids = scenario.proposals
         index = {pid: i for i, pid in enumerate(self.ids)}
         proposals = [deck.proposal(pid) for pid in self.ids]
-        self.deck = deck
+        count, years = len(proposals), scenario.rounds
         self.kind = np.array([KINDS.index(p.kind) for p in proposals], dtype=np.intp)
-        self.load = np.array([p.load for p in proposals], dtype=float)
-        self.service = np.array([p.service for p in proposals], dtype=float)
-        self.profile = np.array([p.profile for p in proposals]).reshape(-1, PROFILE_YEARS)
-        self.expected = np.array([ledger.expected_profile(p) for p in proposals]).reshape(
-            -1, PROFILE_YEARS
-        )
-        self.cut = np.array([ledger.service_cut(p) for p in proposals], dtype=np.int64)
-        self.partners = [
-            [index[o] for o in sorted(deck.exclusive_with(pid)) if o in index] for pid in self.ids
-        ]
         self.kinds = [KINDS.index(p.kind) for p in proposals]
-        self.partner_matrix = np.zeros((len(self.ids), len(self.ids)), dtype=bool)
-        for card, others in enumerate(self.partners):
-            self.partner_matrix[card, others] = True
-        years = scenario.rounds
-        # per adoption round: (cards, years) face values from ledger.face, 0 before the round
-        rows = np.array([ledger.face_rows(p, years) for p in proposals]).reshape(
-            len(self.ids), years, years
-        )
-        self.face = [rows[:, start, :] for start in range(years)]
+        self.load = np.array([p.load for p in proposals], dtype=np.int64)
+        self.fatigue = np.array([ledger.fatigue_of(p) for p in proposals], dtype=np.int64)
+        self.lift = np.array([ledger.service_lift(p) for p in proposals], dtype=np.int64)
+        self.service = np.array([p.service for p in proposals], dtype=np.int64)
+        self.construction = np.array([p.construction for p in proposals], dtype=float)
+        anchors = [ledger.anchor(p, scenario) for p in proposals]
+        # [start, card, year]: face amounts and expected amounts of a card adopted in round
+        # start (ledger.face_row / ledger.expected_row), 0 before the start
+        self.face = np.array(
+            [
+                [ledger.face_row(p, s, years, a) for p, a in zip(proposals, anchors)]
+                for s in range(years)
+            ]
+        ).reshape(years, count, years)
+        self.expected = np.array(
+            [
+                [ledger.expected_row(p, s, years, a) for p, a in zip(proposals, anchors)]
+                for s in range(years)
+            ]
+        ).reshape(years, count, years)
+        self.partner_matrix = np.zeros((count, count), dtype=bool)
+        self.requires = np.zeros((count, count), dtype=bool)  # [card, card it requires]
+        for card, pid in enumerate(self.ids):
+            for other in deck.exclusive_with(pid):
+                if other in index:
+                    self.partner_matrix[card, index[other]] = True
+            for other in deck.proposal(pid).requires:
+                if other in index:
+                    self.requires[card, index[other]] = True
+                else:  # a card the scenario does not hold can never be adopted first
+                    self.requires[card, card] = True
         events = [deck.event(eid) for eid in scenario.events]
-        self.event_face = np.array([ledger.face_rows(e, years) for e in events]).reshape(
-            len(events), years, years
+        self.event_face = np.array(
+            [ledger.face_row(e, s, years) for e in events for s in range(years)]
         )
+        self.event_face = self.event_face.reshape(len(events), years, years)
         self.event_service = [e.service for e in events]
+        self.event_fatigue = [e.fatigue for e in events]
         self.event_weight = [e.weight for e in events]
         self.event_rounds = [e.rounds for e in events]
 
@@ -131,13 +145,14 @@ class _Games:
         self.slot_card = np.zeros((games, cards), dtype=np.intp)
         self.slot_start = np.zeros((games, cards), dtype=np.intp)
         self.count = np.zeros(games, dtype=np.intp)
+        self.adopted = np.zeros((games, cards), dtype=bool)
         self.blocked = np.zeros((games, cards), dtype=bool)
         self.have = np.zeros((games, len(KINDS)), dtype=bool)
         self.service = np.zeros(games, dtype=np.int64)
         self.fatigue = np.zeros(games, dtype=np.int64)
-        self.capacity = np.zeros(games, dtype=np.int64)
         self.used = np.zeros(games, dtype=np.int64)
-        self.cuts = np.zeros(games, dtype=np.int64)
+        self.lift = np.zeros(games, dtype=np.int64)
+        self.construction = np.zeros(games)
         self.visible = np.zeros((games, cards, years))  # per adoption slot, in order
         self.real = np.zeros((games, cards, years))
         slots = max(1, scenario.event_slots)
@@ -218,15 +233,17 @@ def _start_round(
         state.events[game, slot] = tables.event_face[event, round_index]
         state.event_count[game] = slot + 1
         state.service[game] += tables.event_service[event]
+    if drawn:
+        added = sum(tables.event_fatigue[event] for event in drawn)
+        state.fatigue[game] = ledger.fatigue_after_events(int(state.fatigue[game]), added)
     blocked = state.blocked[game].tolist()
     market = [c for c in state.markets[game] if not blocked[c]]
     pile = [c for c in state.piles[game] if not blocked[c]]
     fill_market(market, pile, scenario.market, range(len(KINDS)), tables.kinds.__getitem__)
     state.markets[game] = market
     state.piles[game] = pile
-    state.capacity[game] = ledger.capacity_for(scenario.capacity, int(state.fatigue[game]))
     state.used[game] = 0
-    state.cuts[game] = 0
+    state.lift[game] = 0
 
 
 def _ledger(contributions: np.ndarray, events: np.ndarray, games: np.ndarray) -> np.ndarray:
@@ -249,6 +266,8 @@ def _decide_round(
     size = scenario.market
     floor = scenario.service_floor
     last_round = round_index == years - 1
+    capacity = scenario.capacity
+    budget = scenario.construction_budget
     while deciding.size:
         adopted_slots = int(state.count[deciding].max())
         visible = _ledger(state.visible[:, : max(1, adopted_slots)], state.events, deciding)
@@ -259,13 +278,23 @@ def _decide_round(
             market[row, : len(shown)] = shown
         cards = np.maximum(market, 0)
         rows = deciding[:, None]
-        left = state.capacity[deciding] - state.used[deciding]
-        open_ = (market >= 0) & (tables.load[cards] <= left[:, None]) & ~state.blocked[rows, cards]
-        expected = tables.expected[cards]  # (games, market, profile years)
+        used, fatigue = state.used[deciding][:, None], state.fatigue[deciding][:, None]
+        load, added = tables.load[cards], tables.fatigue[cards]
+        missing = (tables.requires[cards] & ~state.adopted[deciding][:, None, :]).any(axis=2)
+        open_ = (
+            (market >= 0)
+            & ledger.fits(capacity, used, fatigue, load, added)
+            & ~state.blocked[rows, cards]
+            & ~missing
+        )
+        if budget is not None:
+            room = budget + ledger.MET_TOLERANCE - state.construction[deciding][:, None]
+            open_ &= (tables.construction[cards] <= 0) | (tables.construction[cards] <= room)
+        expected = tables.expected[round_index][cards]  # (games, market, years)
         weight = max(2.0, gaps.shape[1] / 2.0)
         value = np.zeros(market.shape)
         for offset in range(gaps.shape[1]):
-            amount = expected[:, :, offset]
+            amount = expected[:, :, round_index + offset]
             gap = gaps[:, offset][:, None]
             gain = weight * np.minimum(amount, gap)
             cost = weight * amount * np.where(gap > 0, 1.0, 0.5)
@@ -281,7 +310,8 @@ def _decide_round(
             if last_round:
                 hurt = (state.service[deciding][:, None] + service < floor) & (service < 0)
                 value = np.where(hurt, value - KIND_BONUS, value)
-        value = value / tables.load[cards]
+        lost = ledger.lost_capacity(fatigue + added) - ledger.lost_capacity(fatigue)
+        value = value / np.maximum(1, load + lost)
         best = np.zeros(deciding.size)
         choice = np.full(deciding.size, -1, dtype=np.intp)
         for column in range(size):  # the first card that beats the best so far, as greedy
@@ -309,21 +339,24 @@ def _adopt(
     face = tables.face[round_index][picked]
     state.visible[games, slots] = face
     state.real[games, slots] = ledger.realise(face, state.factors[games, picked][:, None])
-    state.used[games] += tables.load[picked].astype(np.int64)
-    state.cuts[games] += tables.cut[picked]
-    state.service[games] += tables.service[picked].astype(np.int64)
+    state.used[games] += tables.load[picked]
+    state.fatigue[games] += tables.fatigue[picked]
+    state.lift[games] += tables.lift[picked]
+    state.construction[games] += tables.construction[picked]
+    state.service[games] += tables.service[picked]
     state.have[games, tables.kind[picked]] = True
+    state.adopted[games, picked] = True
     state.blocked[games] |= tables.partner_matrix[picked]
 
 
 def _close_year(tables: _Tables, state: _Games, targets: np.ndarray, year: int) -> None:
-    """End the year in every game: its result, the reveals and the fatigue (``ledger``)."""
+    """End the year in every game: its result, the reveals and the recovery (``ledger``)."""
     games = np.arange(len(state.piles))
     total = _ledger(state.real[:, :, year : year + 1], state.events[:, :, year : year + 1], games)
     state.met[:, year] = ledger.meets(total[:, 0], targets[year])
     used = np.arange(state.revealed.shape[1]) < state.count[:, None]
-    offset = np.maximum(0, year - state.slot_start)
-    reveal = used & ledger.reveals(tables.profile[state.slot_card, offset], state.revealed)
+    amount = tables.face[state.slot_start, state.slot_card, year]
+    reveal = used & ledger.reveals(amount, state.revealed)
     state.revealed |= reveal
     state.visible[reveal] = state.real[reveal]
-    state.fatigue = ledger.fatigue_after(state.fatigue, state.cuts)
+    state.fatigue = ledger.recovered(state.fatigue, state.lift)

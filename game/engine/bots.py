@@ -1,7 +1,10 @@
-"""Bots that play the game: a random baseline and a greedy heuristic.
+"""Bots that play the game: a random baseline, the greedy heuristic and the one-sided
+strategies the balance harness plays against it.
 
 A policy is a function ``(state, generator) -> action``; the generator is the bot's own (the
-game's randomness stays in the state), so a seeded bot plays the same game every time.
+game's chance stays in the state), so a seeded bot plays the same game every time. Every bot
+plays through the public API (``legal_actions``/``adoptable``) and sees only what the table
+sees: the face value of unrevealed cards, the events drawn so far.
 """
 
 from __future__ import annotations
@@ -10,8 +13,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
-from game.engine.ledger import expected_profile
 from game.engine.model import Kind, Proposal
 from game.engine.rules import adoptable, kinds_adopted, legal_actions, raaderum
 from game.engine.state import GameState
@@ -20,7 +23,8 @@ Policy = Callable[[GameState, np.random.Generator], Action]
 
 BUFFER = 1.1
 """Greedy aims this much above each target, as a margin for events and uncertainty."""
-BUFFER_ABS = 5.0
+BUFFER_ABS = 2.0
+"""… and this much more (in the deck's unit)."""
 SERVICE_WORTH = 3.0
 """Mio. kr. per remaining year that a point of service is worth when there is a floor."""
 KIND_BONUS = 1_000.0
@@ -33,17 +37,37 @@ def random_policy(state: GameState, generator: np.random.Generator) -> Action:
     return moves[int(generator.integers(len(moves)))]
 
 
+def gaps(state: GameState) -> list[float]:
+    """What each remaining year (this one first) still lacks of its target with the greedy
+    margin, as the table sees it (unrevealed cards at face value); 0 where it is covered."""
+    shown = raaderum(state, visible=True)
+    return [
+        max(0.0, state.targets[year] * BUFFER + BUFFER_ABS - shown[year])
+        for year in range(state.round, state.scenario.rounds)
+    ]
+
+
+def capacity_cost(state: GameState, proposal: Proposal) -> int:
+    """The capacity adopting ``proposal`` takes now: its belastning and the capacity its own
+    træthed takes (``ledger``)."""
+    before = ledger.lost_capacity(state.fatigue)
+    after = ledger.lost_capacity(state.fatigue + ledger.fatigue_of(proposal))
+    return proposal.load + after - before
+
+
 def adoption_value(
     state: GameState, proposal: Proposal, gaps: list[float], have: set[Kind] | None = None
 ) -> float:
-    """How much adopting ``proposal`` now closes the remaining gaps, per unit of load.
+    """How much adopting ``proposal`` now closes the remaining gaps, per unit of capacity.
 
     The current year counts at least double (as much as half the years left): its result
     becomes final when the round ends.
     """
+    anchor = ledger.anchor(proposal, state.scenario)
+    row = ledger.expected_row(proposal, state.round, state.scenario.rounds, anchor)
     value = 0.0
     weight = max(2.0, len(gaps) / 2.0)  # the current year's weight; later years count 1
-    for amount, gap in zip(expected_profile(proposal), gaps):
+    for amount, gap in zip(row[state.round :], gaps):
         if amount > 0:
             value += weight * (gap if gap < amount else amount)  # min(amount, gap)
         elif amount < 0:
@@ -62,26 +86,93 @@ def adoption_value(
         last_round = state.round == scenario.rounds - 1
         if last_round and state.service + proposal.service < floor and proposal.service < 0:
             value -= KIND_BONUS  # no later round to win the service back
-    return value / proposal.load
+    return value / max(1, capacity_cost(state, proposal))
 
 
-def greedy_policy(state: GameState, generator: np.random.Generator) -> Action:
-    """Adopt the card that closes most of the remaining gaps per unit of load, as long as one
-    helps; then end the year."""
-    visible = raaderum(state, visible=True)
-    gaps = [
-        max(0.0, state.targets[y] * BUFFER + BUFFER_ABS - visible[y])
-        for y in range(state.round, state.scenario.rounds)
-    ]
+def _best(state: GameState, allowed: Callable[[Proposal], bool]) -> str | None:
+    """The adoptable allowed card of the highest greedy value, if any has a positive one."""
+    open_gaps = gaps(state)
     best: str | None = None
     best_value = 0.0
     have = kinds_adopted(state)
-    proposal = state.deck.proposal
+    proposal_of = state.deck.proposal
     for card in adoptable(state):
-        value = adoption_value(state, proposal(card), gaps, have)
+        proposal = proposal_of(card)
+        if not allowed(proposal):
+            continue
+        value = adoption_value(state, proposal, open_gaps, have)
         if value > best_value + 1e-12:
             best, best_value = card, value
+    return best
+
+
+def greedy_policy(state: GameState, generator: np.random.Generator) -> Action:
+    """Adopt the card that closes most of the remaining gaps per unit of capacity, as long as
+    one helps; then end the year."""
+    best = _best(state, lambda _: True)
     return EndYear() if best is None else Adopt(best)
 
 
-POLICIES: dict[str, Policy] = {"random": random_policy, "greedy": greedy_policy}
+def _token(state: GameState, kind: Kind) -> str | None:
+    """The adoptable card of ``kind`` that takes the least capacity (the first on a tie), when
+    the scenario requires every kind and the group has none of that kind yet."""
+    if not state.scenario.require_all_kinds or kind in kinds_adopted(state):
+        return None
+    proposal_of = state.deck.proposal
+    cards = [c for c in adoptable(state) if proposal_of(c).kind is kind]
+    if not cards:
+        return None
+    return min(cards, key=lambda c: capacity_cost(state, proposal_of(c)))
+
+
+def _one_sided(kinds: set[Kind], state: GameState) -> Action:
+    """Greedy on ``kinds`` only; a token of each other kind when the rules require it (from
+    the second round on, or in the last round of a one-year game)."""
+    best = _best(state, lambda p: p.kind in kinds)
+    if best is not None:
+        return Adopt(best)
+    if state.round >= 1 or state.scenario.rounds == 1:
+        for kind in (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT):
+            if kind not in kinds:
+                token = _token(state, kind)
+                if token is not None:
+                    return Adopt(token)
+    return EndYear()
+
+
+def savings_first_policy(state: GameState, generator: np.random.Generator) -> Action:
+    """The largest savings first, every round, while a gap remains and they fit; then one
+    token card of each missing kind."""
+    proposal_of = state.deck.proposal
+    if any(g > 0 for g in gaps(state)):
+        savings = [c for c in adoptable(state) if proposal_of(c).kind is Kind.SAVING]
+        if savings:
+            year = state.round
+            largest = max(savings, key=lambda c: ledger.face(proposal_of(c), year, year))
+            return Adopt(largest)
+    for kind in (Kind.EFFICIENCY, Kind.INVESTMENT):
+        token = _token(state, kind)
+        if token is not None:
+            return Adopt(token)
+    return EndYear()
+
+
+def no_investment_policy(state: GameState, generator: np.random.Generator) -> Action:
+    """Greedy on savings and efficiencies; one token investment at most."""
+    return _one_sided({Kind.SAVING, Kind.EFFICIENCY}, state)
+
+
+def invest_first_policy(state: GameState, generator: np.random.Generator) -> Action:
+    """Greedy on efficiencies and investments, with no bridging savings: one token saving."""
+    return _one_sided({Kind.EFFICIENCY, Kind.INVESTMENT}, state)
+
+
+POLICIES: dict[str, Policy] = {
+    "random": random_policy,
+    "greedy": greedy_policy,
+    "savings-first": savings_first_policy,
+    "no-investment": no_investment_policy,
+    "invest-first": invest_first_policy,
+}
+"""The bots by name (``raaderum simulate --policy``). The look-ahead planner lives in
+``planner`` and is added by ``game.balance``."""

@@ -5,21 +5,22 @@ optimiser all take their formulas from here (docs/rules.md explains them for fac
 Amounts are in the deck's unit (normally mio. kr.) per budget year; years and rounds are
 0-based indices into the scenario's years. A card adopted (or an event drawn) in round
 ``start`` contributes its effect from year ``start`` on; the last value of its effect holds.
+A calendar card's effect belongs to fixed budget years instead (``anchor``).
 
 The functions that the batch simulator also applies to numpy arrays (``realise``, ``meets``,
-``fatigue_after``, ``capacity_for``) accept a float/int or an array and give the same result
-element by element; tests/engine/test_batch.py checks the batch against the engine bit for bit.
+``fits``, ``recovered`` …) accept a number or an array and give the same result element by
+element; tests/engine/test_batch.py checks the batch against the engine bit for bit.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 import numpy as np
 
-from game.engine.model import KINDS, Event, Kind, Proposal
+from game.engine.model import KINDS, Event, Kind, Proposal, Scenario
 
 if TYPE_CHECKING:
     from game.engine.state import Adoption, DrawnEvent, GameState
@@ -35,12 +36,14 @@ class HasProfile(Protocol):
     def profile(self) -> tuple[float, ...]: ...
 
 
+AGENDA_FATIGUE = 1
+"""Træthed every adopted proposal adds: each change on the agenda costs the organisation."""
+PERCEIVED_FATIGUE = 1
+"""Extra træthed of an efficiency on a welfare area, which is seen as a saving."""
 FATIGUE_RECOVERY = 2
-"""Fatigue the organisation sheds at the end of every round."""
+"""Træthed the organisation sheds at the end of every year."""
 FATIGUE_PER_CAPACITY = 2
-"""Every this many points of fatigue cost one point of capacity."""
-MIN_CAPACITY = 2
-"""Fatigue never lowers a round's capacity below this."""
+"""Every this many points of træthed cost one point of capacity, at once."""
 MET_TOLERANCE = 1e-9
 """A year is met when its råderum is at least the target less this (float noise, not money)."""
 
@@ -54,10 +57,34 @@ LOSS_REASONS: tuple[str, ...] = (LOSS_TARGET, LOSS_KINDS, LOSS_SERVICE)
 # --- Amounts ---------------------------------------------------------------------------
 
 
-def face(card: HasProfile, start: int, year: int) -> float:
+def anchor(proposal: Proposal, scenario: Scenario) -> int | None:
+    """Where a calendar card's schedule starts: the index, among the scenario's years, of the
+    year its first value belongs to (below 0 when it started earlier); None for a card whose
+    effect runs from the year of adoption. Calendar cards need years written as numbers (the
+    loader checks it)."""
+    if proposal.calendar_year is None:
+        return None
+    return int(proposal.calendar_year) - int(scenario.years[0])
+
+
+def face(card: HasProfile, start: int, year: int, anchor: int | None = None) -> float:
     """The amount a card shows for ``year`` when adopted (or drawn) in round ``start``: its
-    effect ``year - start`` years on (the last value holds), 0 before ``start``."""
-    return card.profile[year - start] if year >= start else 0.0
+    effect ``year - start`` years on (for a calendar card ``year - anchor``); the last value
+    holds; 0 before ``start`` (and before a calendar card's first year)."""
+    if year < start:
+        return 0.0
+    offset = year - (start if anchor is None else anchor)
+    if offset < 0:
+        return 0.0
+    profile = card.profile
+    return profile[min(offset, len(profile) - 1)]
+
+
+def face_row(
+    card: HasProfile, start: int, years: int, anchor: int | None = None
+) -> tuple[float, ...]:
+    """``face`` for every year 0 … ``years`` − 1."""
+    return tuple(face(card, start, year, anchor) for year in range(years))
 
 
 @overload
@@ -88,30 +115,58 @@ def expected_factor(proposal: Proposal) -> float:
     return 1.0 - proposal.failure
 
 
-def expected(proposal: Proposal, start: int, year: int) -> float:
-    """The expected amount in ``year``: gains weighted by the chance that the card works."""
-    return realise(face(proposal, start, year), expected_factor(proposal))
-
-
-def expected_profile(proposal: Proposal) -> tuple[float, ...]:
-    """``expected`` for the PROFILE_YEARS years from adoption on."""
-    return realised_profile(proposal, expected_factor(proposal))
-
-
-def realised(proposal: Proposal, adoption: Adoption, year: int) -> float:
-    """What an adoption really frees (+) or costs (−) in ``year``."""
-    return realise(face(proposal, adoption.round, year), adoption.factor)
-
-
 def seen_factor(adoption: Adoption, visible_only: bool) -> float:
     """The factor the group reckons with: the real one once revealed (or when the true amounts
     are asked for), else 1 – an unrevealed card counts at face value."""
     return adoption.factor if adoption.revealed or not visible_only else 1.0
 
 
-def visible(proposal: Proposal, adoption: Adoption, year: int) -> float:
+def realised(proposal: Proposal, adoption: Adoption, year: int, anchor: int | None = None) -> float:
+    """What an adoption really frees (+) or costs (−) in ``year``."""
+    return realise(face(proposal, adoption.round, year, anchor), adoption.factor)
+
+
+def visible(proposal: Proposal, adoption: Adoption, year: int, anchor: int | None = None) -> float:
     """What the group sees for ``year``: the realised amount once revealed, else the face."""
-    return realise(face(proposal, adoption.round, year), seen_factor(adoption, True))
+    return realise(face(proposal, adoption.round, year, anchor), seen_factor(adoption, True))
+
+
+def realised_row(
+    card: HasProfile, start: int, years: int, anchor: int | None, factor: float
+) -> tuple[float, ...]:
+    """``realise`` of the face amount of every year 0 … ``years`` − 1."""
+    return _realised_row(card.profile, start, years, anchor, factor)
+
+
+@functools.lru_cache(maxsize=4096)
+def _realised_row(
+    profile: tuple[float, ...], start: int, years: int, anchor: int | None, factor: float
+) -> tuple[float, ...]:
+    # Kept: the engine sums these in every greedy decision. Bounded, so a long run of games
+    # (each with its own factors) does not grow memory. Keyed by the profile, not the card.
+    card = _Profile(profile)
+    return tuple(realise(amount, factor) for amount in face_row(card, start, years, anchor))
+
+
+class _Profile:
+    """A bare profile, so the cached row is keyed by amounts, not by a whole card."""
+
+    __slots__ = ("profile",)
+
+    def __init__(self, profile: tuple[float, ...]) -> None:
+        self.profile = profile
+
+
+def expected_row(
+    proposal: Proposal, start: int, years: int, anchor: int | None = None
+) -> tuple[float, ...]:
+    """``expected`` for every year 0 … ``years`` − 1."""
+    return realised_row(proposal, start, years, anchor, expected_factor(proposal))
+
+
+def expected(proposal: Proposal, start: int, year: int, anchor: int | None = None) -> float:
+    """The expected amount in ``year``: gains weighted by the chance that the card works."""
+    return realise(face(proposal, start, year, anchor), expected_factor(proposal))
 
 
 @overload
@@ -132,11 +187,6 @@ def event_amount(state: GameState, event: DrawnEvent, year: int) -> float:
     return face(state.deck.event(event.card), event.round, year)
 
 
-def face_rows(card: HasProfile, years: int) -> np.ndarray:
-    """(start, year) → face amount of ``card``, as a ``years`` × ``years`` array."""
-    return np.array([[face(card, start, year) for year in range(years)] for start in range(years)])
-
-
 # --- Years -----------------------------------------------------------------------------
 
 
@@ -148,27 +198,18 @@ def year_totals(state: GameState, *, visible_only: bool = False) -> tuple[float,
     With ``visible_only`` the hidden factors of unrevealed proposals are taken as 1 (what the
     group planned on); otherwise the true realised amounts are summed.
     """
-    years = state.scenario.rounds
+    scenario = state.scenario
+    years = scenario.rounds
     event_of = state.deck.event
     totals = list(event_totals([(event_of(e.card), e.round) for e in state.events], years))
     proposal_of = state.deck.proposal
     for adoption in state.adopted:
-        amounts = realised_profile(proposal_of(adoption.card), seen_factor(adoption, visible_only))
-        for year, amount in zip(range(adoption.round, years), amounts):
-            totals[year] += amount
+        proposal = proposal_of(adoption.card)
+        factor = seen_factor(adoption, visible_only)
+        row = realised_row(proposal, adoption.round, years, anchor(proposal, scenario), factor)
+        for year in range(adoption.round, years):
+            totals[year] += row[year]
     return tuple(totals)
-
-
-def realised_profile(proposal: Proposal, factor: float) -> tuple[float, ...]:
-    """``realise`` over the card's profile (PROFILE_YEARS years from adoption on)."""
-    return _realised_profile(proposal.profile, factor)
-
-
-@functools.lru_cache(maxsize=2048)
-def _realised_profile(profile: tuple[float, ...], factor: float) -> tuple[float, ...]:
-    # Kept because the engine sums these in every greedy decision; bounded, so a long run of
-    # games (each with its own factors) does not grow memory.
-    return tuple(realise(amount, factor) for amount in profile)
 
 
 def event_totals(deck_events: Iterable[tuple[Event, int]], years: int) -> tuple[float, ...]:
@@ -193,6 +234,14 @@ def meets(total: float | Array, target: float | Array) -> bool | Array:
 
 
 # --- Capacity and fatigue --------------------------------------------------------------
+#
+# Træthed (fatigue) is KL's first barrier: the organisation tires of the whole råderum agenda.
+# Every adopted proposal adds træthed (``fatigue_of``), events may add or relieve some, and
+# træthed eats capacity at once: every FATIGUE_PER_CAPACITY points cost a point of capacity in
+# the same round (so the last round counts too). At the end of every year the organisation
+# sheds FATIGUE_RECOVERY points, and one more for every point of service the year's adoptions
+# raised: something that gladdens eases the fatigue (KL: "noget af det, der glæder, og det,
+# der gnaver").
 
 
 def service_cut(proposal: Proposal) -> int:
@@ -200,31 +249,93 @@ def service_cut(proposal: Proposal) -> int:
     return max(0, -proposal.service)
 
 
+def service_lift(proposal: Proposal) -> int:
+    """The service points a proposal raises (0 for one that keeps or cuts service)."""
+    return max(0, proposal.service)
+
+
+def perceived_as_saving(proposal: Proposal) -> bool:
+    """KL's second barrier: an efficiency on a welfare area is seen as a saving."""
+    return proposal.kind is Kind.EFFICIENCY and proposal.welfare
+
+
+def fatigue_of(proposal: Proposal) -> int:
+    """The træthed a proposal adds when adopted: AGENDA_FATIGUE for putting a change on the
+    agenda, one per point of service it cuts, and PERCEIVED_FATIGUE more for an efficiency on
+    a welfare area. A card's own ``fatigue`` overrides the rule."""
+    if proposal.fatigue is not None:
+        return proposal.fatigue
+    perceived = PERCEIVED_FATIGUE if perceived_as_saving(proposal) else 0
+    return AGENDA_FATIGUE + service_cut(proposal) + perceived
+
+
 @overload
-def fatigue_after(fatigue: int, cuts: int) -> int: ...
+def lost_capacity(fatigue: int) -> int: ...
 @overload
-def fatigue_after(fatigue: Array, cuts: Array) -> Array: ...
-def fatigue_after(fatigue: int | Array, cuts: int | Array) -> int | Array:
-    """Fatigue at the end of a round in which adopted proposals cut ``cuts`` points of service:
-    F ← max(0, F + cuts − FATIGUE_RECOVERY). Works element by element on arrays."""
-    if isinstance(fatigue, np.ndarray) or isinstance(cuts, np.ndarray):
-        after: Array = np.maximum(np.asarray(fatigue) + cuts - FATIGUE_RECOVERY, 0)
+def lost_capacity(fatigue: Array) -> Array: ...
+def lost_capacity(fatigue: int | Array) -> int | Array:
+    """The capacity træthed takes: one point per FATIGUE_PER_CAPACITY points."""
+    return fatigue // FATIGUE_PER_CAPACITY
+
+
+@overload
+def capacity_left(capacity: int, used: int, fatigue: int) -> int: ...
+@overload
+def capacity_left(capacity: int, used: Array, fatigue: Array) -> Array: ...
+def capacity_left(capacity: int, used: int | Array, fatigue: int | Array) -> int | Array:
+    """Capacity still free this round (negative when træthed takes more than is left)."""
+    left: int | Array = _left(capacity, used, fatigue)
+    return left
+
+
+def _left(capacity: int, used: Any, fatigue: Any) -> Any:
+    # the formula behind capacity_left and fits, for numbers and arrays alike
+    return capacity - used - lost_capacity(fatigue)
+
+
+@overload
+def fits(capacity: int, used: int, fatigue: int, load: int, added: int) -> bool: ...
+@overload
+def fits(capacity: int, used: Array, fatigue: Array, load: Array, added: Array) -> Array: ...
+def fits(
+    capacity: int,
+    used: int | Array,
+    fatigue: int | Array,
+    load: int | Array,
+    added: int | Array,
+) -> bool | Array:
+    """True where a card of ``load`` that adds ``added`` træthed can be adopted: its load and
+    the capacity its own træthed takes must fit in what is left."""
+    after = _left(capacity, used + load, fatigue + added)
+    if isinstance(after, np.ndarray):
+        ok: Array = after >= 0
+        return ok
+    return bool(after >= 0)
+
+
+@overload
+def fatigue_after_events(fatigue: int, added: int) -> int: ...
+@overload
+def fatigue_after_events(fatigue: Array, added: Array) -> Array: ...
+def fatigue_after_events(fatigue: int | Array, added: int | Array) -> int | Array:
+    """Træthed once a round's events have added (or relieved) theirs: never below 0."""
+    if isinstance(fatigue, np.ndarray) or isinstance(added, np.ndarray):
+        after: Array = np.maximum(np.asarray(fatigue) + added, 0)
         return after
-    return max(0, fatigue + cuts - FATIGUE_RECOVERY)
+    return max(0, fatigue + added)
 
 
 @overload
-def capacity_for(base_capacity: int, fatigue: int) -> int: ...
+def recovered(fatigue: int, lift: int) -> int: ...
 @overload
-def capacity_for(base_capacity: int, fatigue: Array) -> Array: ...
-def capacity_for(base_capacity: int, fatigue: int | Array) -> int | Array:
-    """A round's capacity: the scenario's capacity less one per FATIGUE_PER_CAPACITY points
-    of fatigue, never below MIN_CAPACITY (or the scenario's own capacity, if smaller)."""
-    floor = min(base_capacity, MIN_CAPACITY)
-    if isinstance(fatigue, np.ndarray):
-        lowered: Array = np.maximum(base_capacity - fatigue // FATIGUE_PER_CAPACITY, floor)
-        return lowered
-    return max(floor, base_capacity - fatigue // FATIGUE_PER_CAPACITY)
+def recovered(fatigue: Array, lift: Array) -> Array: ...
+def recovered(fatigue: int | Array, lift: int | Array) -> int | Array:
+    """Træthed after the year end: FATIGUE_RECOVERY less, and one less per point of service
+    the year's adoptions raised (``lift``); never below 0."""
+    if isinstance(fatigue, np.ndarray) or isinstance(lift, np.ndarray):
+        after: Array = np.maximum(np.asarray(fatigue) - FATIGUE_RECOVERY - lift, 0)
+        return after
+    return max(0, fatigue - FATIGUE_RECOVERY - lift)
 
 
 # --- The verdict -----------------------------------------------------------------------

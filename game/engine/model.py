@@ -56,8 +56,21 @@ class Proposal:
     question: str = ""
     source: str = ""
     excludes: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    """Proposals that must be adopted before (or earlier in the same round as) this one."""
+    fatigue: int | None = None
+    """Træthed the card adds when adopted; None: the rule of ``ledger.fatigue_of``."""
+    welfare: bool = False
+    """True when the card's area is one of the deck's welfare areas (``Deck.welfare_areas``)."""
+    construction: float = 0.0
+    """Anlæg: the construction outlay it needs (deck's unit), paid from the scenario's
+    anlægsramme and never counted in the operating råderum."""
+    calendar_year: str | None = None
+    """When set, ``effect`` is tied to calendar years: its first value belongs to this budget
+    year (a number such as "2025"), whatever the year of adoption (``ledger.anchor``)."""
     profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
-    """Face-value amounts for the first PROFILE_YEARS years after adoption."""
+    """Face-value amounts for the first PROFILE_YEARS years after adoption (or, for a
+    calendar card, from ``calendar_year`` on)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "profile", profile_of(self.effect))
@@ -83,6 +96,9 @@ class Event:
     service: int = 0
     rounds: tuple[int, ...] | None = None
     weight: float = 1.0
+    fatigue: int = 0
+    """Træthed the event adds to the organisation when drawn (negative: relief)."""
+    source: str = ""
     profile: tuple[float, ...] = field(default=(), init=False, repr=False, compare=False)
     """Amounts for the first PROFILE_YEARS years after the event was drawn."""
 
@@ -110,6 +126,8 @@ class Scenario:
     events_per_round: int = 1
     service_floor: int | None = None
     require_all_kinds: bool = True
+    construction_budget: float | None = None
+    """Anlægsramme: the construction outlay the period allows (deck's unit); None: no limit."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_positions", {pid: i for i, pid in enumerate(self.proposals)})
@@ -141,6 +159,8 @@ class Deck:
     language: str = "da"
     unit: str = "mio. kr."
     schema_version: int = 1
+    welfare_areas: tuple[str, ...] = ()
+    """Areas where an efficiency is easily seen as a saving (KL's second barrier)."""
     content_hash: str = ""
     sources: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """The YAML texts the deck was read from, as (file name, text); saves embed them."""

@@ -9,15 +9,18 @@ The market of the relaxed game
     cards you saw, when you saw them, what could you have done?")
 
 The rules it respects (all from ``ledger``)
-    * capacity per round, with the fatigue rule (``ledger.capacity_for``,
-      ``ledger.fatigue_after``);
-    * exclusions (two proposals that exclude each other are never both in the plan);
+    * capacity with træthed: in every round the belastning adopted plus the capacity træthed
+      takes (``ledger.fits``) fits the scenario's capacity; træthed grows with every adoption
+      (``ledger.fatigue_of``) and the events (``ledger.fatigue_after_events``) and recovers at
+      every year end (``ledger.recovered``);
+    * exclusions, requirements (a card needs another adopted in the same or an earlier
+      round) and the anlægsramme;
     * the kinds rule and the service floor, as part of winning (see the objective).
 
 Amounts
     Every factor is taken as exactly as on the card (m = 1, the face value); the events are
     the ones drawn in the game (chance does not depend on the group's choices, see
-    ``randomness``), with their amounts and service. Targets are the game's targets.
+    ``randomness``), with their amounts, service and træthed. Targets are the game's targets.
 
 The objective (compared in this order, larger is better)
     1. winning: every year met, all three kinds adopted (when the scenario asks for it) and
@@ -29,16 +32,16 @@ The objective (compared in this order, larger is better)
 
 The integer program
     x[i, s] = 1 when card i is adopted in round s (s from the round it first showed). Each
-    card at most once; exclusive pairs at most one of the two. Fatigue F[s] at the start of
-    round s: F[0] = 0 and F[s+1] ≥ F[s] + cuts(s) − recovery, F ≥ 0 (more fatigue never helps
-    a plan, so the solver takes the engine's value). The capacity lost to fatigue,
-    q[s] = min(⌊F[s] / per-capacity⌋, capacity − floor), is an integer with
-    q[s] ≥ (F[s] − per + 1) / per − M·z[s] and q[s] ≥ (capacity − floor)·z[s] for a binary
-    z[s]; the loads of round s fit capacity − q[s]. Binaries met[y], have[k] and win encode
-    the verdict with big-M rows. The five objectives are solved in that order, each stage
-    keeping the earlier stages' optimum (``milp.solve_lexicographic``). ``evaluate`` then
-    scores the plan with the engine's own ledger, so what is shown is exactly what the rules
-    give.
+    card at most once; exclusive pairs at most one of the two; a card no earlier than the
+    cards it requires. Træthed: G[s] ≥ F[s] + events(s), G ≥ 0 at the start of round s;
+    E[s] = G[s] + Σ fatigue·x[·, s] at its end; F[s+1] ≥ E[s] − recovery − Σ lift·x[·, s],
+    F ≥ 0 (more træthed never helps a plan, so the solver takes the engine's values). The
+    capacity træthed takes is an integer q[s] ≥ (E[s] − per + 1)/per in every round with an
+    adoption (a binary any[s] switches the row off otherwise), and Σ load·x[·, s] + q[s] ≤
+    capacity. Binaries met[y], have[k] and win encode the verdict with big-M rows. The
+    objectives are solved in order, each stage keeping the earlier stages' optimum
+    (``milp.solve_lexicographic``). ``evaluate`` then scores the plan with the engine's own
+    ledger, so what is shown is exactly what the rules give.
 """
 
 from __future__ import annotations
@@ -49,11 +52,8 @@ from dataclasses import dataclass
 
 from game.engine import ledger
 from game.engine.milp import Objective, Program
-from game.engine.model import KINDS, Kind, profile_of
+from game.engine.model import KINDS, Kind, Proposal, profile_of
 from game.engine.state import GameState
-
-_SHORTFALL_TOLERANCE = 1e-6
-"""Shortfall and råderum are compared to 6 decimals (as ``score`` rounds them)."""
 
 
 @dataclass(frozen=True)
@@ -67,20 +67,47 @@ class Card:
     effect: tuple[float, ...]
     first_round: int
     excludes: tuple[str, ...] = ()
+    fatigue: int | None = None
+    """Træthed it adds; None: the rule (``ledger.fatigue_of``) from service and kind."""
+    welfare: bool = False
+    requires: tuple[str, ...] = ()
+    construction: float = 0.0
+    anchor: int | None = None
+    """For a calendar card: the year index its effect is tied to (``ledger.anchor``)."""
 
     @functools.cached_property
     def profile(self) -> tuple[float, ...]:
         """Face amounts from the year of adoption on (the last value holds)."""
         return profile_of(self.effect)
 
+    @functools.cached_property
+    def proposal(self) -> Proposal:
+        """The card as a proposal, so the ledger's rules apply to it unchanged."""
+        return Proposal(
+            id=self.id,
+            kind=self.kind,
+            title=self.id,
+            area="",
+            effect=self.effect,
+            service=self.service,
+            load=self.load,
+            fatigue=self.fatigue,
+            welfare=self.welfare,
+        )
+
     def amount(self, start: int, year: int) -> float:
         """Face-value amount in ``year`` when adopted in round ``start`` (``ledger.face``)."""
-        return ledger.face(self, start, year)
+        return ledger.face(self, start, year, self.anchor)
 
     @property
-    def cut(self) -> int:
-        """Service points the card cuts (what tires the organisation)."""
-        return max(0, -self.service)
+    def strain(self) -> int:
+        """The træthed adopting it adds (``ledger.fatigue_of``)."""
+        return ledger.fatigue_of(self.proposal)
+
+    @property
+    def lift(self) -> int:
+        """The service it raises, which eases the year-end recovery (``ledger.service_lift``)."""
+        return ledger.service_lift(self.proposal)
 
 
 @dataclass(frozen=True)
@@ -97,11 +124,32 @@ class Problem:
     """Service from the drawn events."""
     service_floor: int | None = None
     require_all_kinds: bool = True
+    event_fatigue: tuple[int, ...] = ()
+    """Træthed the events of each round add (empty: none)."""
+    construction_budget: float | None = None
+    start_round: int = 0
+    """The round planning starts in (the debrief plans from 0; the planner bot from now)."""
+    start_fatigue: int = 0
+    """Træthed at the start, with this round's adoptions (and, for the planner bot, its
+    events: see ``started_after_events``)."""
+    started_after_events: bool = False
+    """True when ``start_fatigue`` already holds the start round's events."""
+    start_used: int = 0
+    """Belastning already adopted in the start round."""
+    start_lift: int = 0
+    """Service already raised in the start round (eases its year-end recovery)."""
+    kinds_present: tuple[Kind, ...] = ()
+    """Kinds the group already has (the planner bot)."""
+    construction_used: float = 0.0
 
     @property
     def rounds(self) -> int:
         """Number of rounds (one per budget year)."""
         return len(self.years)
+
+    def events_fatigue(self, round_index: int) -> int:
+        """The træthed the events drawn at the start of ``round_index`` add."""
+        return self.event_fatigue[round_index] if round_index < len(self.event_fatigue) else 0
 
 
 @dataclass(frozen=True)
@@ -134,26 +182,44 @@ class InfeasiblePlan(ValueError):
 def card_for(state: GameState, pid: str, first_round: int) -> Card:
     """The optimiser's view of proposal ``pid`` in the game of ``state``."""
     p = state.deck.proposal(pid)
-    excludes = tuple(sorted(state.deck.exclusive_with(pid)))
-    return Card(pid, p.kind, p.load, p.service, p.effect, first_round, excludes)
+    return Card(
+        pid,
+        p.kind,
+        p.load,
+        p.service,
+        p.effect,
+        first_round,
+        tuple(sorted(state.deck.exclusive_with(pid))),
+        fatigue=p.fatigue,
+        welfare=p.welfare,
+        requires=p.requires,
+        construction=p.construction,
+        anchor=ledger.anchor(p, state.scenario),
+    )
 
 
 def problem_from_state(state: GameState) -> Problem:
     """The relaxed game of ``state``: its table, its drawn events and its targets."""
     deck = state.deck
-    years = state.scenario.rounds
+    scenario = state.scenario
+    years = scenario.rounds
     fixed = ledger.event_totals([(deck.event(e.card), e.round) for e in state.events], years)
     base_service = sum(deck.event(e.card).service for e in state.events)
+    event_fatigue = [0] * years
+    for event in state.events:
+        event_fatigue[event.round] += deck.event(event.card).fatigue
     cards = tuple(card_for(state, pid, first) for pid, first in zip(state.seen, state.seen_rounds))
     return Problem(
-        years=state.scenario.years,
+        years=scenario.years,
         targets=state.targets,
         fixed=fixed,
         cards=cards,
-        capacity=state.scenario.capacity,
+        capacity=scenario.capacity,
         base_service=base_service,
-        service_floor=state.scenario.service_floor,
-        require_all_kinds=state.scenario.require_all_kinds,
+        service_floor=scenario.service_floor,
+        require_all_kinds=scenario.require_all_kinds,
+        event_fatigue=tuple(event_fatigue),
+        construction_budget=scenario.construction_budget,
     )
 
 
@@ -162,34 +228,47 @@ def evaluate(problem: Problem, plan: Sequence[tuple[str, int]]) -> Outcome:
     ``InfeasiblePlan`` when it breaks them."""
     cards = {c.id: c for c in problem.cards}
     rounds = problem.rounds
-    seen: set[str] = set()
+    starts: dict[str, int] = {}
     for pid, start in plan:
         card = cards.get(pid)
         if card is None:
             raise InfeasiblePlan(f"{pid!r} was never on the table")
-        if pid in seen:
+        if pid in starts:
             raise InfeasiblePlan(f"{pid!r} is adopted twice")
         if not card.first_round <= start < rounds:
             raise InfeasiblePlan(f"{pid!r} is not on the table in round {start + 1}")
-        seen.add(pid)
-    for pid in seen:
+        starts[pid] = start
+    for pid, start in starts.items():
         for other in cards[pid].excludes:
-            if other in seen:
+            if other in starts:
                 raise InfeasiblePlan(f"{pid!r} and {other!r} exclude each other")
-    fatigue = 0
-    for round_index in range(rounds):
-        chosen = [cards[pid] for pid, start in plan if start == round_index]
-        capacity = ledger.capacity_for(problem.capacity, fatigue)
-        if sum(c.load for c in chosen) > capacity:
-            raise InfeasiblePlan(f"round {round_index + 1} needs more than capacity {capacity}")
-        fatigue = ledger.fatigue_after(fatigue, sum(c.cut for c in chosen))
+        for other in cards[pid].requires:
+            if starts.get(other, rounds) > start:
+                raise InfeasiblePlan(f"{pid!r} needs {other!r} adopted first")
+    budget = problem.construction_budget
+    spent = problem.construction_used + sum(cards[pid].construction for pid in starts)
+    if budget is not None and spent > budget + ledger.MET_TOLERANCE:
+        raise InfeasiblePlan(f"the plan needs anlæg {spent:g}, the anlægsramme is {budget:g}")
+    fatigue = problem.start_fatigue
+    for round_index in range(problem.start_round, rounds):
+        chosen = [cards[pid] for pid, start in starts.items() if start == round_index]
+        first = round_index == problem.start_round
+        if not (first and problem.started_after_events):
+            fatigue = ledger.fatigue_after_events(fatigue, problem.events_fatigue(round_index))
+        used = sum(c.load for c in chosen) + (problem.start_used if first else 0)
+        fatigue += sum(c.strain for c in chosen)
+        if chosen and ledger.capacity_left(problem.capacity, used, fatigue) < 0:
+            raise InfeasiblePlan(f"round {round_index + 1} needs more than the capacity")
+        lift = sum(c.lift for c in chosen) + (problem.start_lift if first else 0)
+        fatigue = ledger.recovered(fatigue, lift)
     totals = list(problem.fixed)
     for pid, start in plan:
         for year in range(start, rounds):
             totals[year] += cards[pid].amount(start, year)
-    met = tuple(bool(ledger.meets(t, target)) for t, target in zip(totals, problem.targets))
-    service = problem.base_service + sum(cards[pid].service for pid, _ in plan)
-    lacking = ledger.missing_kinds((cards[pid].kind for pid in seen), problem.require_all_kinds)
+    met = tuple(ledger.meets(t, target) for t, target in zip(totals, problem.targets))
+    service = problem.base_service + sum(cards[pid].service for pid in starts)
+    kinds = [*problem.kinds_present, *(cards[pid].kind for pid in starts)]
+    lacking = ledger.missing_kinds(kinds, problem.require_all_kinds)
     reasons = ledger.loss_reasons(
         not all(met), bool(lacking), ledger.below_floor(service, problem.service_floor)
     )
@@ -234,6 +313,24 @@ class _Model:
                     terms = {self.x[i, s]: 1.0 for s in self._starts(i)}
                     terms.update({self.x[j, s]: 1.0 for s in self._starts(j)})
                     program.row(terms, upper=1.0)
+            for other in card.requires:
+                j = index.get(other)
+                for s in self._starts(i):
+                    # adopted by round s only if the required card is adopted by round s
+                    terms = {self.x[i, t]: 1.0 for t in self._starts(i) if t <= s}
+                    if j is not None:
+                        for t in self._starts(j):
+                            if t <= s:
+                                terms[self.x[j, t]] = terms.get(self.x[j, t], 0.0) - 1.0
+                    program.row(terms, upper=0.0)
+        if problem.construction_budget is not None:
+            spend = {
+                column: cards[i].construction
+                for (i, _), column in self.x.items()
+                if cards[i].construction > 0
+            }
+            if spend:
+                program.row(spend, upper=problem.construction_budget - problem.construction_used)
         self._capacity_rows()
         self.totals = [self._year_terms(y) for y in range(rounds)]
         self._verdict_rows()
@@ -251,30 +348,51 @@ class _Model:
     def _capacity_rows(self) -> None:
         problem, program = self.problem, self.program
         base = problem.capacity
-        floor = int(ledger.capacity_for(base, 10**9))  # the capacity fatigue cannot go below
-        most_lost = base - floor
         per = ledger.FATIGUE_PER_CAPACITY
-        total_cuts = sum(c.cut for c in problem.cards)
-        fatigue = program.var(0.0, 0.0)  # F[0] = 0
-        for s in range(problem.rounds):
-            loads = self._round_terms(s, "load")
-            if most_lost > 0 and s > 0:
-                lost = program.var(0.0, most_lost, integer=True)
-                capped = program.binary()
-                big = total_cuts / per + 1.0
-                # lost ≥ (F − per + 1)/per − big·capped  ⇔  per·lost − F + big·per·capped ≥ 1 − per
-                program.row({lost: per, fatigue: -1.0, capped: big * per}, lower=1.0 - per)
-                program.row({lost: 1.0, capped: -float(most_lost)}, lower=0.0)
-                program.row({**loads, lost: 1.0}, upper=float(base))
+        cards = problem.cards
+        most = (
+            problem.start_fatigue
+            + sum(c.strain for c in cards)
+            + sum(max(0, f) for f in problem.event_fatigue)
+        )
+        big = most / per + 1.0
+        start = float(problem.start_fatigue)
+        fatigue = program.var(start, start)  # F at the start round (its events included)
+        for s in range(problem.start_round, problem.rounds):
+            first = s == problem.start_round
+            added = 0 if first and problem.started_after_events else problem.events_fatigue(s)
+            if added:
+                started = program.var(0.0, float(most))  # G[s] ≥ F[s] + events, G ≥ 0
+                program.row({started: 1.0, fatigue: -1.0}, lower=float(added))
             else:
-                program.row(loads, upper=float(base))
-            following = program.var(0.0, float(total_cuts))
-            cuts = self._round_terms(s, "cut")
-            # F[s+1] ≥ F[s] + cuts(s) − recovery
-            program.row(
-                {following: 1.0, fatigue: -1.0, **{k: -v for k, v in cuts.items()}},
-                lower=-float(ledger.FATIGUE_RECOVERY),
-            )
+                started = fatigue
+            strain = {k: float(v) for k, v in self._round_terms(s, "strain").items()}
+            loads = self._round_terms(s, "load")
+            used = float(problem.start_used) if first else 0.0
+            if loads:
+                lost = program.var(0.0, float(most), integer=True)
+                anyone = program.binary()
+                for column in loads:
+                    program.row({column: 1.0, anyone: -1.0}, upper=0.0)
+                # per·lost ≥ E − per + 1 − big·per·(1 − any),  E = G + Σ strain·x
+                program.row(
+                    {
+                        lost: per,
+                        started: -1.0,
+                        **{k: -v for k, v in strain.items()},
+                        anyone: -big * per,
+                    },
+                    lower=1.0 - per - big * per,
+                )
+                program.row({**loads, lost: 1.0}, upper=float(base) - used)
+            following = program.var(0.0, float(most))
+            lifts = self._round_terms(s, "lift")
+            lifted = float(problem.start_lift) if first else 0.0
+            # F[s+1] ≥ G[s] + Σ strain·x − recovery − lift(s)
+            terms = {following: 1.0, started: -1.0}
+            for column in set(strain) | set(lifts):
+                terms[column] = -strain.get(column, 0.0) + lifts.get(column, 0.0)
+            program.row(terms, lower=-float(ledger.FATIGUE_RECOVERY) - lifted)
             fatigue = following
 
     def _year_terms(self, year: int) -> dict[int, float]:
@@ -306,6 +424,8 @@ class _Model:
             program.row({self.win: 1.0, met: -1.0}, upper=0.0)
         if problem.require_all_kinds:
             for kind in KINDS:
+                if kind in problem.kinds_present:
+                    continue
                 of_kind = {
                     column: 1.0
                     for (i, _), column in self.x.items()

@@ -42,6 +42,8 @@ class Refusal(str, Enum):
     EXCLUDED = "excluded"
     NOTHING_TO_UNDO = "nothing_to_undo"
     NOTHING_TO_REDO = "nothing_to_redo"
+    REQUIRES = "requires"
+    OVER_CONSTRUCTION = "over_construction"
 
     def __str__(self) -> str:
         return self.value
@@ -158,6 +160,7 @@ def _start_round(state: GameState) -> GameState:
         lambda eid: event_of(eid).weight,
     )
     service = state.service + sum(event_of(eid).service for eid in drawn)
+    added = sum(event_of(eid).fatigue for eid in drawn)
     blocked = _blocked_by_adopted(state)
     market = [c for c in state.market if c not in blocked]
     discarded = list(state.discarded) + [c for c in state.market if c in blocked]
@@ -176,9 +179,10 @@ def _start_round(state: GameState) -> GameState:
         seen=state.seen + new,
         seen_rounds=state.seen_rounds + (state.round,) * len(new),
         service=service,
-        capacity=ledger.capacity_for(state.scenario.capacity, state.fatigue),
+        fatigue=ledger.fatigue_after_events(state.fatigue, added) if drawn else state.fatigue,
+        capacity=state.scenario.capacity,
         used_load=0,
-        cuts=0,
+        lift=0,
     )
 
 
@@ -293,13 +297,17 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
             )
         return IllegalAction(Refusal.NOT_IN_MARKET, f"{card!r} is not on the table", card=card)
     proposal = state.deck.proposal(card)
-    if proposal.load > state.capacity_left:
+    added = ledger.fatigue_of(proposal)
+    if not ledger.fits(state.capacity, state.used_load, state.fatigue, proposal.load, added):
+        left = state.capacity_left
+        needs = proposal.load + ledger.lost_capacity(state.fatigue + added) - state.lost_capacity
         return IllegalAction(
             Refusal.OVER_CAPACITY,
-            f"{card!r} needs capacity {proposal.load}, only {state.capacity_left} is left",
+            f"{card!r} needs capacity {needs} (belastning {proposal.load} and its træthed), "
+            f"only {max(0, left)} is left",
             card=card,
-            load=proposal.load,
-            left=state.capacity_left,
+            load=needs,
+            left=max(0, left),
         )
     blocker = excluded_by(state, card)
     if blocker is not None:
@@ -309,7 +317,41 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
             card=card,
             other=blocker,
         )
+    missing = missing_requirements(state, proposal)
+    if missing:
+        return IllegalAction(
+            Refusal.REQUIRES,
+            f"{card!r} needs {missing[0]!r} adopted first",
+            card=card,
+            other=missing[0],
+        )
+    if not construction_fits(state, proposal):
+        budget = state.scenario.construction_budget or 0.0
+        return IllegalAction(
+            Refusal.OVER_CONSTRUCTION,
+            f"{card!r} needs anlæg {proposal.construction:g}, only "
+            f"{budget - state.construction_used:g} of the anlægsramme is left",
+            card=card,
+            construction=proposal.construction,
+            left=budget - state.construction_used,
+        )
     return _check_note(note)
+
+
+def missing_requirements(state: GameState, proposal: Proposal) -> tuple[str, ...]:
+    """The proposals ``proposal`` requires that the group has not adopted yet."""
+    if not proposal.requires:
+        return ()
+    adopted = set(state.adopted_ids())
+    return tuple(pid for pid in proposal.requires if pid not in adopted)
+
+
+def construction_fits(state: GameState, proposal: Proposal) -> bool:
+    """True when the anlægsramme (if the scenario has one) still holds the card's anlæg."""
+    budget = state.scenario.construction_budget
+    if budget is None or proposal.construction <= 0:
+        return True
+    return state.construction_used + proposal.construction <= budget + ledger.MET_TOLERANCE
 
 
 def is_legal(state: GameState, action: Action) -> bool:
@@ -334,10 +376,20 @@ def adoptable(state: GameState) -> list[str]:
     """The market cards that can be adopted now, in market order (as in ``legal_actions``)."""
     if state.finished:
         return []
-    left = state.capacity - state.used_load
     blocked = _blocked_by_adopted(state) if state.adopted else ()
-    proposal = state.deck.proposal
-    return [card for card in state.market if proposal(card).load <= left and card not in blocked]
+    proposal_of = state.deck.proposal
+    capacity, used, fatigue = state.capacity, state.used_load, state.fatigue
+    found = []
+    for card in state.market:
+        proposal = proposal_of(card)
+        if (
+            ledger.fits(capacity, used, fatigue, proposal.load, ledger.fatigue_of(proposal))
+            and card not in blocked
+            and not missing_requirements(state, proposal)
+            and construction_fits(state, proposal)
+        ):
+            found.append(card)
+    return found
 
 
 def apply(state: GameState, action: Action) -> GameState:
@@ -369,31 +421,37 @@ def _adopt(state: GameState, proposal: Proposal, note: str) -> GameState:
         market=tuple([c for c in state.market if c != proposal.id]),
         adopted=(*state.adopted, adoption),
         used_load=state.used_load + proposal.load,
-        cuts=state.cuts + ledger.service_cut(proposal),
+        fatigue=state.fatigue + ledger.fatigue_of(proposal),
+        lift=state.lift + ledger.service_lift(proposal),
+        construction_used=state.construction_used + proposal.construction,
         service=state.service + proposal.service,
     )
 
 
 def _end_year(state: GameState) -> GameState:
     year_index = state.round
+    scenario = state.scenario
     total = ledger.year_totals(state)[year_index]
     revealed: list[str] = []
     adopted: list[Adoption] = []
     proposal_of = state.deck.proposal
     for adoption in state.adopted:
-        amount = ledger.face(proposal_of(adoption.card), adoption.round, year_index)
+        proposal = proposal_of(adoption.card)
+        amount = ledger.face(
+            proposal, adoption.round, year_index, ledger.anchor(proposal, scenario)
+        )
         if ledger.reveals(amount, adoption.revealed):
             revealed.append(adoption.card)
             adoption = replace(adoption, revealed=True)
         adopted.append(adoption)
-    fatigue = ledger.fatigue_after(state.fatigue, state.cuts)
+    fatigue = ledger.recovered(state.fatigue, state.lift)
     target = state.targets[year_index]
     result = YearResult(
-        year=state.scenario.years[year_index],
+        year=scenario.years[year_index],
         raaderum=total,
         target=target,
-        met=bool(ledger.meets(total, target)),
-        capacity=state.capacity,
+        met=ledger.meets(total, target),
+        capacity=state.capacity - state.lost_capacity,
         fatigue=fatigue,
         service=state.service,
         revealed=tuple(revealed),
@@ -406,7 +464,7 @@ def _end_year(state: GameState) -> GameState:
         results=(*state.results, result),
     )
     if state.finished:
-        return _evolve(state, market=(), used_load=0, cuts=0, capacity=0)
+        return _evolve(state, market=(), used_load=0, lift=0, capacity=0)
     return _start_round(state)
 
 

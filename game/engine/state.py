@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine import ledger
 from game.engine.model import Deck, Scenario
 
 
@@ -45,7 +46,9 @@ class YearResult:
     target: float
     met: bool
     capacity: int
+    """The capacity the year ended with: the scenario's less what træthed took."""
     fatigue: int
+    """Træthed carried into the next year (after the year-end recovery)."""
     service: int
     revealed: tuple[str, ...] = ()
 
@@ -70,9 +73,15 @@ class GameState:
     seen_rounds: tuple[int, ...] = ()
     """The 0-based round in which each card of ``seen`` first lay on the table."""
     capacity: int = 0
+    """The scenario's capacity per round (0 once the game is over)."""
     used_load: int = 0
-    cuts: int = 0
+    """Belastning adopted this round."""
+    lift: int = 0
+    """Service points raised by this round's adoptions (eases the year-end recovery)."""
     fatigue: int = 0
+    """Træthed now: what it was when the round began plus what this round's adoptions added."""
+    construction_used: float = 0.0
+    """Anlæg adopted so far (deck's unit), against the scenario's anlægsramme."""
     service: int = 0
     results: tuple[YearResult, ...] = ()
     factors: tuple[float, ...] = ()
@@ -88,8 +97,14 @@ class GameState:
 
     @property
     def capacity_left(self) -> int:
-        """Load that still fits this round."""
-        return self.capacity - self.used_load
+        """Capacity still free this round: the capacity less the belastning adopted and the
+        capacity træthed takes (``ledger.capacity_left``; 0 or less: nothing more fits)."""
+        return ledger.capacity_left(self.capacity, self.used_load, self.fatigue)
+
+    @property
+    def lost_capacity(self) -> int:
+        """The capacity træthed takes this round (``ledger.lost_capacity``)."""
+        return ledger.lost_capacity(self.fatigue)
 
     @property
     def year(self) -> str | None:
@@ -147,8 +162,9 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         "seen_rounds": list(state.seen_rounds),
         "capacity": state.capacity,
         "used_load": state.used_load,
-        "cuts": state.cuts,
+        "lift": state.lift,
         "fatigue": state.fatigue,
+        "construction_used": state.construction_used,
         "service": state.service,
         "results": [
             {
@@ -212,8 +228,9 @@ def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
         seen_rounds=tuple(int(r) for r in data["seen_rounds"]),
         capacity=int(data["capacity"]),
         used_load=int(data["used_load"]),
-        cuts=int(data["cuts"]),
+        lift=int(data["lift"]),
         fatigue=int(data["fatigue"]),
+        construction_used=float(data["construction_used"]),
         service=int(data["service"]),
         results=tuple(
             YearResult(

@@ -23,7 +23,6 @@ from game.engine import (
     verdict,
 )
 from game.engine.bots import greedy_policy, random_policy
-from game.engine.ledger import capacity_for, fatigue_after
 from game.engine.simulate import play_game, play_history
 
 
@@ -55,43 +54,6 @@ def test_market_refills_and_keeps_the_kind_guarantee_after_adoptions(std_deck):
     assert len(state.market) == state.scenario.market
     assert {std_deck.proposal(c).kind for c in state.market} == set(KINDS)
     assert set(state.market).isdisjoint(state.adopted_ids())
-
-
-def test_capacity_is_enforced_with_a_reason(ledger_deck):
-    seed = _seed_with(ledger_deck, "regn", ["tung", "inv"])
-    state = apply(new_game(ledger_deck, "regn", seed), Adopt("tung"))
-    assert state.capacity_left == 1
-    with pytest.raises(IllegalAction) as error:
-        apply(state, Adopt("inv"))
-    assert error.value.code == "over_capacity"
-    assert error.value.params == {"card": "inv", "load": 3, "left": 1}
-    assert Adopt("inv") not in legal_actions(state)
-
-
-def test_fatigue_from_service_cuts_lowers_next_rounds_capacity(ledger_deck):
-    seed = _seed_with(ledger_deck, "regn", ["spar3", "spar5"])
-    state = new_game(ledger_deck, "regn", seed)
-    assert state.capacity == 6
-    state = apply(state, Adopt("spar3"))  # service −3
-    state = apply(state, Adopt("spar5"))  # service −2 (the saving default)
-    assert state.service == -5
-    state = apply(state, EndYear())
-    # cuts 5, recovery 2 → fatigue 3 → capacity 6 − ⌊3/2⌋ = 5
-    assert state.fatigue == 3
-    assert state.capacity == 5
-    state = apply(state, EndYear())  # a quiet year: fatigue 3 − 2 = 1
-    assert state.fatigue == 1
-    assert state.capacity == 6
-    assert [r.fatigue for r in state.results] == [3, 1]
-
-
-def test_fatigue_rule_bounds():
-    assert fatigue_after(0, 0) == 0
-    assert fatigue_after(1, 0) == 0
-    assert fatigue_after(4, 6) == 8
-    assert capacity_for(6, 0) == 6
-    assert capacity_for(6, 5) == 4
-    assert capacity_for(6, 40) == 2  # never below the minimum
 
 
 def test_excluded_pair_is_refused_both_ways(ledger_deck):
@@ -224,12 +186,6 @@ def test_facilitator_target_scales_a_rising_profile(std_deck):
     assert state.targets == (24, 48, 72, 90)  # X is the last year's target, profile kept
     state = apply(apply(state, EndYear()), SetTarget(45))
     assert state.targets == (24, 24, 36, 45)  # the closed year keeps its target
-
-
-def test_a_scenario_capacity_below_the_minimum_is_kept(ledger_deck):
-    assert capacity_for(1, 0) == 1  # a scenario may ask for capacity 1
-    assert capacity_for(1, 10) == 1
-    assert capacity_for(3, 10) == 2
 
 
 def test_a_malformed_state_dict_is_a_value_error(std_deck):

@@ -1,0 +1,294 @@
+"""``raaderum balance``: play a deck with every strategy and report what it teaches.
+
+    raaderum balance [--deck PATH] [--scenario ID] [--games N] [--seed S] [--workers N]
+                     [--json] [--markdown FILE]
+
+Prints a Danish table (or, with ``--json``, one JSON object) and exits 0; with ``--markdown``
+it also writes the tables as Markdown (``make balance`` writes docs/balance.md). A progress
+bar runs on stderr when it is a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from game.balance.analysis import (
+    ScenarioResult,
+    card_stats,
+    checks,
+    pile_of,
+    summarise,
+)
+from game.balance.lessons import lessons_for
+from game.balance.play import GameRecord, play
+from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES
+from game.engine.model import Deck, Kind
+from game.numbers import format_amount
+
+
+class Progress:
+    """A one-line progress bar on a terminal; silent elsewhere."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.total = max(1, total)
+        self.done = 0
+        self.stream = stream
+        self.live = stream.isatty()
+        self.label = ""
+
+    def step(self, label: str, finished: int, part: int) -> None:
+        if not self.live:
+            return
+        shown = self.done + finished
+        width = 30
+        filled = int(width * shown / self.total)
+        bar = "█" * filled + "·" * (width - filled)
+        self.stream.write(f"\r{bar} {shown * 100 // self.total:3d} %  {label:<40}")
+        self.stream.flush()
+        if finished >= part:
+            self.done += part
+
+    def close(self) -> None:
+        if self.live:
+            self.stream.write("\r" + " " * 80 + "\r")
+            self.stream.flush()
+
+
+def run(
+    deck: Deck,
+    scenario_ids: Sequence[str],
+    games: int,
+    seed: int,
+    workers: int,
+    progress: Progress | None = None,
+) -> list[ScenarioResult]:
+    """Play every strategy on every scenario; the better balanced strategy's games are also
+    judged in hindsight and per card."""
+    results = []
+    for sid in scenario_ids:
+        scenario = deck.scenario(sid)
+        records: dict[str, list[GameRecord]] = {}
+        for strategy in STRATEGIES:
+            label = f"{sid}: {strategy.label}"
+
+            def tell(done: int, label: str = label) -> None:
+                if progress is not None:
+                    progress.step(label, done, games)
+
+            records[strategy.name] = play(
+                deck,
+                sid,
+                strategy.name,
+                games,
+                seed,
+                hindsight=strategy.name == "planner",
+                workers=workers,
+                progress=tell,
+            )
+        summaries = {n: summarise(n, r, scenario.rounds) for n, r in records.items()}
+        result = ScenarioResult(scenario, summaries, pile_of(deck, scenario))
+        best = result.best.name
+        if best != "planner":  # judge the better balanced strategy's own games
+            records[best] = play(deck, sid, best, games, seed, hindsight=True, workers=workers)
+        judged = records[best]
+        result.hindsight_share = sum(bool(r.hindsight_won) for r in judged) / max(1, len(judged))
+        result.cards = card_stats(deck, judged)
+        result.lessons = lessons_for(deck.id, result, records)
+        results.append(result)
+    return results
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f} %".replace(".", ",")
+
+
+REASONS = {"target": "mål", "kinds": "slags", "service": "service"}
+KIND_WORDS = {
+    Kind.SAVING: "besparelser",
+    Kind.EFFICIENCY: "effektiviseringer",
+    Kind.INVESTMENT: "investeringer",
+}
+
+
+def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[str]:
+    """The tables of one scenario, as plain text or Markdown."""
+    s = result.scenario
+    pile = result.pile
+    targets = " / ".join(format_amount(t) for t in s.target)
+    lines = [
+        f"## {s.title} ({s.id})" if markdown else f"{s.title} ({s.id})",
+        "",
+        f"Mål pr. år: {targets} {unit}. Bunken frigør {format_amount(pile.total)} {unit} ved fuld "
+        f"effekt ({format_amount(pile.ratio, decimals=2)} × slutmålet): "
+        + ", ".join(f"{KIND_WORDS[k]} {format_amount(v)}" for k, v in pile.by_kind.items())
+        + ".",
+        "",
+    ]
+    header = ["Strategi", "Vundet", "Tabt på mål", "på slags", "på service", "Gns. råderum pr. år"]
+    rows = []
+    for strategy in STRATEGIES:
+        r = result.strategies.get(strategy.name)
+        if r is None:
+            continue
+        rows.append(
+            [
+                strategy.label + (" ★" if r.name == result.best.name else ""),
+                _pct(r.win_rate),
+                *(_pct(r.losses[k] / r.games) for k in ("target", "kinds", "service")),
+                " / ".join(format_amount(v) for v in r.mean_raaderum),
+            ]
+        )
+    lines += _table(header, rows, markdown)
+    lines.append("")
+    if result.hindsight_share is not None:
+        lines.append(
+            f"Den bedste plan set i bakspejlet (med de kort, bordet så) vinder i "
+            f"{_pct(result.hindsight_share)} af {result.best.name}s spil."
+        )
+    for text, met in result.lessons:
+        mark = "" if met is None else (" ✓" if met else " ✗")
+        lines.append(f"- {text}{mark}" if markdown else f"  {text}{mark}")
+    lines.append("")
+    if result.cards:
+        flagged = [c for c in result.cards if c.flag]
+        lines.append(
+            f"Kort under {result.best.name}: vedtaget, når kortet lå på bordet"
+            + (f" ({len(flagged)} markeret)" if flagged else " (ingen dominerende eller døde)")
+            + ":"
+        )
+        lines.append("")
+        card_rows = [
+            [
+                c.title,
+                KIND_WORDS[c.kind],
+                str(c.shown),
+                _pct(c.rate),
+                {"dominant": "dominerende", "dead": "dødt"}.get(c.flag, ""),
+            ]
+            for c in result.cards
+        ]
+        lines += _table(["Forslag", "Slags", "Vist i spil", "Vedtaget", ""], card_rows, markdown)
+        lines.append("")
+    return lines
+
+
+def _table(header: list[str], rows: list[list[str]], markdown: bool) -> list[str]:
+    if markdown:
+        out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        out += ["| " + " | ".join(row) + " |" for row in rows]
+        return out
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    out = ["  ".join(str(h).ljust(w) for h, w in zip(header, widths))]
+    out += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)) for row in rows]
+    return out
+
+
+def report_text(
+    deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int, markdown: bool
+) -> str:
+    """The whole report: the scenarios' tables and the targets with ✓/✗."""
+    lines = []
+    if markdown:
+        lines += [
+            f"# Balance: {deck.title}",
+            "",
+            f"Skrevet af `raaderum balance --games {games} --seed {seed}` (`make balance`). Hvert "
+            f"scenarie er spillet {games} gange med hver strategi (spil nr. i med frø "
+            f"game_seed({seed}, i)). Strategierne er beskrevet i game/balance/strategies.py; "
+            "målene for balancen i game/balance/analysis.py.",
+            "",
+        ]
+    for result in results:
+        lines += scenario_lines(result, deck.unit, markdown)
+    found = checks(results)
+    lines.append("## Målene for balancen" if markdown else "Målene for balancen")
+    lines.append("")
+    for check in found:
+        lines.append(("- " if markdown else "  ") + ("✓ " if check.met else "✗ ") + check.text)
+    met = sum(c.met for c in found)
+    lines += ["", f"{met} af {len(found)} mål er nået."]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int) -> dict[str, Any]:
+    """The run as a JSON-ready object."""
+    found = checks(results)
+    return {
+        "deck": deck.id,
+        "games": games,
+        "seed": seed,
+        "scenarios": {
+            r.scenario.id: {
+                "best": r.best.name,
+                "strategies": {
+                    n: {
+                        "win_rate": round(s.win_rate, 4),
+                        "wins": s.wins,
+                        "games": s.games,
+                        "losses": s.losses,
+                        "mean_raaderum": [round(v, 3) for v in s.mean_raaderum],
+                        "one_sided": s.one_sided,
+                    }
+                    for n, s in r.strategies.items()
+                },
+                "hindsight_share": None
+                if r.hindsight_share is None
+                else round(r.hindsight_share, 4),
+                "pile": {
+                    "total": r.pile.total,
+                    "ratio": round(r.pile.ratio, 3),
+                    "by_kind": {k.value: v for k, v in r.pile.by_kind.items()},
+                },
+                "cards": [
+                    {
+                        "id": c.id,
+                        "shown": c.shown,
+                        "adopted": c.adopted,
+                        "rate": round(c.rate, 4),
+                        "flag": c.flag,
+                    }
+                    for c in r.cards
+                ],
+                "lessons": [{"text": t, "met": m} for t, m in r.lessons],
+            }
+            for r in results
+        },
+        "checks": [{"text": c.text, "met": c.met} for c in found],
+        "all_met": all(c.met for c in found),
+    }
+
+
+def run_balance(args: Any) -> int:
+    """The ``raaderum balance`` command (arguments already checked by the CLI)."""
+    from game.balance.play import workers_default
+    from game.cli import _load  # the CLI's deck loading with its messages
+
+    deck = _load(args.deck)
+    ids = [args.scenario] if args.scenario else [s.id for s in deck.scenarios]
+    for sid in ids:
+        deck.scenario(sid)
+    workers = args.workers or workers_default()
+    progress = Progress(len(ids) * (len(STRATEGIES) + 1) * args.games)
+    started = time.perf_counter()
+    results = run(deck, ids, args.games, args.seed, workers, progress)
+    progress.close()
+    if args.markdown:
+        from pathlib import Path
+
+        from game.saves.files import write_file
+
+        text = report_text(deck, results, args.games, args.seed, markdown=True)
+        write_file(Path(args.markdown), text.encode("utf-8"))
+    if args.json:
+        print(json.dumps(to_json(deck, results, args.games, args.seed), ensure_ascii=False))
+    else:
+        print(report_text(deck, results, args.games, args.seed, markdown=False), end="")
+        print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+    return 0
+
+
+__all__ = ["BEST_CANDIDATES", "BY_NAME", "report_text", "run", "run_balance", "to_json"]

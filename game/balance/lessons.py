@@ -1,0 +1,107 @@
+"""What each scenario of the standard deck says it teaches, checked against the games.
+
+A scenario's briefing makes a claim to the room ("kun investeringer, der når at betale sig,
+kan bære jer igennem"); the balance run shows whether the mechanics keep it. Other decks get
+the general lesson only (all three kinds are needed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from game.balance.analysis import ONE_SIDED_MAX, ScenarioResult
+from game.balance.play import GameRecord
+
+Lesson = Callable[
+    [ScenarioResult, Mapping[str, Sequence[GameRecord]]], list[tuple[str, bool | None]]
+]
+
+
+def _rate(result: ScenarioResult, name: str) -> float | None:
+    strategy = result.strategies.get(name)
+    return strategy.win_rate if strategy is not None else None
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}".replace("%", " %")
+
+
+def all_three_kinds(
+    result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
+) -> list[tuple[str, bool | None]]:
+    """Every kind is needed: the one-sided strategies lose where the balanced ones win."""
+    best = result.best
+    sides = {n: _rate(result, n) for n in ("savings-first", "no-investment", "invest-first")}
+    worst_case = max((v for v in sides.values() if v is not None), default=None)
+    text = (
+        f"Alle tre slags skal i spil: {best.name} vinder {_pct(best.win_rate)}, mens besparelser "
+        f"først vinder {_pct(sides['savings-first'])}, ingen investeringer "
+        f"{_pct(sides['no-investment'])} og investeringer uden brobyggende besparelser "
+        f"{_pct(sides['invest-first'])}"
+    )
+    met = None if worst_case is None else worst_case * 2 <= best.win_rate
+    return [(text, met)]
+
+
+def paying_investments(
+    result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
+) -> list[tuple[str, bool | None]]:
+    """Det lange lys: without investments that pay off in time there is no way through."""
+    rate = _rate(result, "no-investment")
+    text = (
+        f"Kun investeringer, der når at betale sig, bærer jer igennem: uden dem vinder "
+        f"gruppen {_pct(rate)} (højst {_pct(ONE_SIDED_MAX)})"
+    )
+    return [
+        *all_three_kinds(result, records),
+        (text, None if rate is None else rate <= ONE_SIDED_MAX),
+    ]
+
+
+def late_shock(
+    result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
+) -> list[tuple[str, bool | None]]:
+    """Krise: the late udligning shock fells a plan without a margin, not a careful one."""
+    games = records.get(result.best.name, ())
+    hit = [r for r in games if "udligningschok" in r.events]
+    spared = [r for r in games if "udligningschok" not in r.events]
+    if not hit or not spared:
+        return all_three_kinds(result, records)
+    hit_rate = sum(r.won for r in hit) / len(hit)
+    spared_rate = sum(r.won for r in spared) / len(spared)
+    text = (
+        f"Planen skal holde, hvis det værste sker: med udligningschokket vinder {result.best.name} "
+        f"{_pct(hit_rate)} ({len(hit)} spil), uden det {_pct(spared_rate)}"
+    )
+    return [*all_three_kinds(result, records), (text, hit_rate > 0.0)]
+
+
+def service_floor(
+    result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
+) -> list[tuple[str, bool | None]]:
+    """Borgerkonference: the service floor stops the savings race."""
+    games = records.get("savings-first", ())
+    if not games:
+        return all_three_kinds(result, records)
+    below = sum("service" in r.reasons for r in games) / len(games)
+    text = (
+        f"Serviceniveauet må ikke falde mere end fire trin: besparelser først ender under gulvet "
+        f"i {_pct(below)} af spillene"
+    )
+    return [*all_three_kinds(result, records), (text, below >= 0.5)]
+
+
+LESSONS: dict[str, Lesson] = {
+    "lang-horisont": paying_investments,
+    "krise": late_shock,
+    "borgermoede": service_floor,
+}
+"""The standard deck's scenarios with a lesson of their own; the rest get all_three_kinds."""
+
+
+def lessons_for(
+    deck_id: str, result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
+) -> list[tuple[str, bool | None]]:
+    """The lesson lines of one scenario (the standard deck's own, or the general one)."""
+    lesson = LESSONS.get(result.scenario.id) if deck_id == "standard" else None
+    return (lesson or all_three_kinds)(result, records)

@@ -1,0 +1,53 @@
+"""The strategies the balance harness plays, by name, with their Danish description.
+
+Every strategy plays through the engine's public API. The one-sided ones lean on one or two
+kinds of proposal and use the others only as tokens; a good deck makes them lose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine.bots import POLICIES, Policy
+from game.engine.planner import planner_policy
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A strategy: how to make its policy, what it is called, and whether it is one-sided."""
+
+    name: str
+    label: str
+    """Danish, for the table."""
+    make: Callable[[], Policy]
+    one_sided: bool = False
+
+
+STRATEGIES: tuple[Strategy, ...] = (
+    Strategy("random", "Tilfældig", lambda: POLICIES["random"]),
+    Strategy("greedy", "Grådig (mest råderum pr. kapacitet)", lambda: POLICIES["greedy"]),
+    Strategy("planner", "Planlægger (ser frem med optimeringen)", planner_policy),
+    Strategy(
+        "savings-first",
+        "Besparelser først (de største hvert år)",
+        lambda: POLICIES["savings-first"],
+        one_sided=True,
+    ),
+    Strategy(
+        "no-investment",
+        "Ingen investeringer (højst én for syns skyld)",
+        lambda: POLICIES["no-investment"],
+        one_sided=True,
+    ),
+    Strategy(
+        "invest-first",
+        "Investeringer og effektiviseringer uden brobyggende besparelser",
+        lambda: POLICIES["invest-first"],
+        one_sided=True,
+    ),
+)
+
+BY_NAME: dict[str, Strategy] = {s.name: s for s in STRATEGIES}
+BEST_CANDIDATES = ("greedy", "planner")
+"""The balanced strategies; the better of them on a scenario is that scenario's best."""

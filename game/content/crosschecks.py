@@ -1,0 +1,210 @@
+"""Checks of a deck that look across fields and cards: what needs deck format 2, amounts
+against the limits of the deck's unit, requirements between proposals, and calendar years.
+
+Each check adds ``Problem`` lines (FILE:LINE: message, in Danish) and never raises, so the
+loader reports every problem of a deck at once.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
+
+from game.content.schema import AMOUNT_LIMIT, TARGET_LIMIT, V2_FIELDS, unit_scale
+from game.content.yamlsafe import Problem, YamlDocument
+
+
+class Item(Protocol):
+    """A validated card with the document and path it came from."""
+
+    spec: Any
+    doc: YamlDocument
+    path: tuple[str | int, ...]
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+
+
+def check_version_fields(
+    version: int, documents: Iterable[YamlDocument], out: list[Problem]
+) -> None:
+    """Fields of format 2 in a deck that says ``schema_version: 1``."""
+    if version >= 2:
+        return
+    for doc in documents:
+        if not isinstance(doc.data, dict):
+            continue
+        for section, names in V2_FIELDS.items():
+            block = doc.data.get(section)
+            entries: list[tuple[tuple[str | int, ...], Any]]
+            if section == "deck":
+                entries = [((section,), block)]
+            elif isinstance(block, list):
+                entries = [((section, i), card) for i, card in enumerate(block)]
+            else:
+                continue
+            for path, card in entries:
+                if not isinstance(card, dict):
+                    continue
+                for name in names:
+                    if name in card:
+                        out.append(
+                            Problem(
+                                doc.file,
+                                doc.line((*path, name)),
+                                f"feltet '{name}' findes fra dækformat 2: skriv "
+                                "'schema_version: 2' i deck-blokken",
+                            )
+                        )
+
+
+def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem]) -> None:
+    """Amounts, anlæg and targets within the limits of the deck's unit: 1,000 mio. kr. for an
+    amount (1,000,000 in t. kr.), 100,000 mio. kr. for a target."""
+    scale = unit_scale(unit)
+    limit, target_limit = AMOUNT_LIMIT * scale, TARGET_LIMIT * scale
+    for section in ("proposals", "events"):
+        for item in items[section]:
+            for index, value in enumerate(item.spec.effect):
+                if abs(value) > limit:
+                    bound = (
+                        f"må højst være {_number(limit)}"
+                        if value > 0
+                        else f"skal være mindst {_number(-limit)}"
+                    )
+                    out.append(
+                        Problem(
+                            item.doc.file,
+                            item.doc.line((*item.path, "effect", index)),
+                            f"'effect' (nr. {index + 1}) {bound}, ikke {_number(value)} "
+                            f"(beløb i {unit})",
+                        )
+                    )
+    for item in items["proposals"]:
+        if item.spec.construction > limit:
+            out.append(
+                Problem(
+                    item.doc.file,
+                    item.doc.line((*item.path, "construction")),
+                    f"'construction' må højst være {_number(limit)} {unit}, "
+                    f"ikke {_number(item.spec.construction)}",
+                )
+            )
+    for item in items["scenarios"]:
+        targets = item.spec.target if isinstance(item.spec.target, list) else [item.spec.target]
+        if any(t > target_limit for t in targets):
+            out.append(
+                Problem(
+                    item.doc.file,
+                    item.doc.line((*item.path, "target")),
+                    f"'target' skal være mellem 0 og {_number(target_limit)}",
+                )
+            )
+        budget = item.spec.construction_budget
+        if budget is not None and budget > target_limit:
+            out.append(
+                Problem(
+                    item.doc.file,
+                    item.doc.line((*item.path, "construction_budget")),
+                    f"'construction_budget' må højst være {_number(target_limit)} {unit}",
+                )
+            )
+
+
+def check_requirements(
+    proposals: Mapping[str, Item], known: Iterable[str], unknown: Any, out: list[Problem]
+) -> None:
+    """``requires`` names known proposals, not the card itself, not one it excludes, and no
+    ring of requirements (no card in a ring could ever be adopted first). ``unknown(ref)``
+    words the message for an unknown id (with a "mente du …?" hint)."""
+    ids = set(known)
+    for pid, item in proposals.items():
+        for index, other in enumerate(item.spec.requires):
+            line = item.doc.line((*item.path, "requires", index))
+            if other == pid:
+                out.append(Problem(item.doc.file, line, f"'{other}' kan ikke kræve sig selv"))
+            elif other not in ids:
+                out.append(Problem(item.doc.file, line, unknown(other)))
+            elif other in item.spec.excludes or pid in _excludes_of(proposals, other):
+                out.append(
+                    Problem(
+                        item.doc.file,
+                        line,
+                        f"'{pid}' kan ikke både kræve og udelukke '{other}'",
+                    )
+                )
+    reported: set[str] = set()
+    for pid in proposals:
+        ring = _ring(pid, proposals)
+        if ring and not reported & set(ring):
+            reported.update(ring)
+            item = proposals[pid]
+            names = " → ".join(f"'{p}'" for p in (*ring, ring[0]))
+            out.append(
+                Problem(
+                    item.doc.file,
+                    item.doc.line((*item.path, "requires")),
+                    f"forslagene kræver hinanden i ring ({names}), så intet af dem kan vedtages",
+                )
+            )
+
+
+def _excludes_of(proposals: Mapping[str, Item], pid: str) -> tuple[str, ...]:
+    item = proposals.get(pid)
+    return tuple(item.spec.excludes) if item is not None else ()
+
+
+def _ring(start: str, proposals: Mapping[str, Item]) -> list[str]:
+    """A ring of requirements through ``start`` (in order), or an empty list."""
+    path: list[str] = []
+    seen: set[str] = set()
+
+    def visit(pid: str) -> list[str]:
+        if pid == start and path:
+            return list(path)
+        if pid in seen or pid not in proposals:
+            return []
+        seen.add(pid)
+        path.append(pid)
+        for other in proposals[pid].spec.requires:
+            found = visit(other)
+            if found:
+                return found
+        path.pop()
+        return []
+
+    return visit(start)
+
+
+def check_calendar_years(
+    scenario: Item, pool: Iterable[str], proposals: Mapping[str, Item], out: list[Problem]
+) -> None:
+    """A scenario that holds a proposal whose amounts belong to fixed budget years
+    (``effect_from_year``) must have consecutive years written as numbers."""
+    tied = [pid for pid in pool if pid in proposals and proposals[pid].spec.effect_from_year]
+    if not tied:
+        return
+    years = scenario.spec.years
+    numeric = all(str(y).isdigit() for y in years)
+    consecutive = numeric and all(int(b) - int(a) == 1 for a, b in itertools.pairwise(years))
+    if not consecutive:
+        out.append(
+            Problem(
+                scenario.doc.file,
+                scenario.doc.line((*scenario.path, "years")),
+                f"scenariet har forslaget '{tied[0]}', hvis beløb hører til bestemte år "
+                "('effect_from_year'); så skal årene være årstal, der følger efter hinanden",
+            )
+        )
+    for pid in tied:
+        item = proposals[pid]
+        if not str(item.spec.effect_from_year).isdigit():
+            out.append(
+                Problem(
+                    item.doc.file,
+                    item.doc.line((*item.path, "effect_from_year")),
+                    "'effect_from_year' skal være et årstal, fx 2025",
+                )
+            )

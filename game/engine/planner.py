@@ -1,0 +1,149 @@
+"""A look-ahead bot: at the start of every round it plans the rest of the game with the
+optimiser's integer program and adopts this round's part of the plan.
+
+It plans with what the table knows: the cards on the table now (it cannot know which cards
+come later, so it plans as if these stay), the expected amounts of uncertain cards (the gain
+times the chance that the card works), the events drawn so far plus the average of the events
+that may still come, and the rules of capacity, træthed, service, kinds and anlæg. It aims a
+little above each target (``BUFFER``) as a margin for chance. It is the balance harness's
+"best strategy": a consultant's careful plan, not a perfect player.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.engine import ledger
+from game.engine.actions import Action, Adopt, EndYear
+from game.engine.optimise import Card, Problem, optimise
+from game.engine.rules import adoptable, kinds_adopted, missing_requirements
+from game.engine.state import GameState
+
+BUFFER = 1.05
+"""The planner aims this share above each target …"""
+BUFFER_ABS = 1.0
+"""… and this much more (in the deck's unit)."""
+
+
+def expected_events(state: GameState) -> tuple[float, ...]:
+    """The average effect per year of the events still to come: for every later round, the
+    weighted mean of the events that may come then, times the events drawn per round."""
+    scenario = state.scenario
+    years = scenario.rounds
+    totals = [0.0] * years
+    deck = state.deck
+    for round_index in range(state.round + 1, years):
+        pile = [
+            deck.event(eid)
+            for eid in state.event_pile
+            if deck.event(eid).rounds is None or round_index + 1 in deck.event(eid).rounds
+        ]
+        weight = sum(e.weight for e in pile)
+        if not pile or weight <= 0:
+            continue
+        for year in range(round_index, years):
+            mean = sum(e.weight * ledger.face(e, round_index, year) for e in pile) / weight
+            totals[year] += mean * scenario.events_per_round
+    return tuple(totals)
+
+
+def known_totals(state: GameState) -> tuple[float, ...]:
+    """The råderum per year the group can count on: drawn events, revealed cards as they
+    turned out, unrevealed cards at their expected amounts."""
+    scenario = state.scenario
+    years = scenario.rounds
+    event_of = state.deck.event
+    totals = list(ledger.event_totals([(event_of(e.card), e.round) for e in state.events], years))
+    for adoption in state.adopted:
+        proposal = state.deck.proposal(adoption.card)
+        anchor = ledger.anchor(proposal, scenario)
+        factor = adoption.factor if adoption.revealed else ledger.expected_factor(proposal)
+        row = ledger.realised_row(proposal, adoption.round, years, anchor, factor)
+        for year in range(adoption.round, years):
+            totals[year] += row[year]
+    return tuple(totals)
+
+
+def planning_problem(state: GameState) -> Problem:
+    """The rest of the game as the planner sees it (see the module docstring)."""
+    scenario = state.scenario
+    deck = state.deck
+    adopted = set(state.adopted_ids())
+    open_cards = set(adoptable(state))
+    cards = []
+    for pid in state.market:
+        proposal = deck.proposal(pid)
+        requires = tuple(r for r in proposal.requires if r not in adopted)
+        if pid not in open_cards and not missing_requirements(state, proposal):
+            continue  # excluded or over the anlægsramme: it will not come back
+        if any(r not in state.market for r in requires):
+            continue  # needs a card the table does not show
+        factor = ledger.expected_factor(proposal)
+        cards.append(
+            Card(
+                pid,
+                proposal.kind,
+                proposal.load,
+                proposal.service,
+                tuple(ledger.realise(v, factor) for v in proposal.effect),
+                state.round,
+                tuple(sorted(deck.exclusive_with(pid) & set(state.market))),
+                fatigue=proposal.fatigue,
+                welfare=proposal.welfare,
+                requires=requires,
+                construction=proposal.construction,
+                anchor=ledger.anchor(proposal, scenario),
+            )
+        )
+    known = known_totals(state)
+    coming = expected_events(state)
+    targets = tuple(
+        t * BUFFER + BUFFER_ABS if year >= state.round else t
+        for year, t in enumerate(state.targets)
+    )
+    return Problem(
+        years=scenario.years,
+        targets=targets,
+        fixed=tuple(k + c for k, c in zip(known, coming)),
+        cards=tuple(cards),
+        capacity=scenario.capacity,
+        base_service=state.service,
+        service_floor=scenario.service_floor,
+        require_all_kinds=scenario.require_all_kinds,
+        construction_budget=scenario.construction_budget,
+        start_round=state.round,
+        start_fatigue=state.fatigue,
+        started_after_events=True,
+        start_used=state.used_load,
+        start_lift=state.lift,
+        kinds_present=tuple(kinds_adopted(state)),
+        construction_used=state.construction_used,
+    )
+
+
+@dataclass
+class PlannerPolicy:
+    """The look-ahead bot as a policy; it keeps this round's plan between its decisions."""
+
+    _key: tuple[object, ...] = ()
+    _plan: list[str] = field(default_factory=list)
+
+    def __call__(self, state: GameState, generator: np.random.Generator) -> Action:
+        key = (id(state.deck), state.scenario.id, state.seed, state.round, state.targets)
+        if key != self._key:
+            self._key = key
+            best = optimise(planning_problem(state))
+            self._plan = [pid for pid, start in best.plan if start == state.round]
+        open_cards = set(adoptable(state))
+        while self._plan:
+            card = self._plan.pop(0)
+            if card in open_cards:
+                return Adopt(card)
+        return EndYear()
+
+
+def planner_policy() -> PlannerPolicy:
+    """A fresh look-ahead bot (each keeps its own plan: one per process or thread)."""
+    return PlannerPolicy()
