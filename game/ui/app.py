@@ -32,7 +32,7 @@ from game.ui.fonts import Fonts
 from game.ui.scene import Scene
 from game.ui.strings import CATALOGS, Strings
 from game.ui.text import TextRenderer
-from game.ui.theme import Scale
+from game.ui.theme import BODY, Scale
 
 log = logging.getLogger(__name__)
 
@@ -464,11 +464,7 @@ class App:
                 surface,
                 toast.text,
                 rect.inflate(-4 * scale.gap, -2 * scale.gap),
-                size,
-                theme.HEADER_INK,
-                min_size=scale.min_text,
-                align="center",
-                valign="middle",
+                BODY.sized(size).ink(theme.HEADER_INK).center().middle().shrink(),
             )
             y -= scale.gap
 

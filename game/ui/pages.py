@@ -13,7 +13,7 @@ import pygame
 from game.ui import theme
 from game.ui.draw import button
 from game.ui.scenes.year import draw_header
-from game.ui.theme import Color
+from game.ui.theme import TINY, Color
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -96,9 +96,6 @@ def draw_footer(
         surface,
         status,
         pygame.Rect(rect.x, rect.y, left - rect.x, rect.height),
-        sc.min_text,
-        ink,
-        valign="middle",
-        max_lines=3,
+        TINY.ink(ink).middle().lines(3),
     )
     return rects

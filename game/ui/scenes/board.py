@@ -26,7 +26,7 @@ from game.ui.risk import RiskMeter
 from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
-from game.ui.theme import FONT_BOLD
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
 from game.ui.yearbars import draw_board_years
 
 if TYPE_CHECKING:
@@ -440,22 +440,14 @@ class BoardScene(Scene):
     ) -> None:
         """A panel's heading: bold, one line, shrunk to fit."""
         self.app.text.draw(
-            surface,
-            text,
-            rect,
-            layout.heading,
-            color,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            valign=valign,
-            max_lines=1,
+            surface, text, rect, HEADING.ink(color).but(valign=valign).lines(1).shrink()
         )
 
     def _empty(
         self, surface: pygame.Surface, layout: BoardLayout, text: str, rect: pygame.Rect
     ) -> None:
         """The muted line of a panel with nothing in it yet."""
-        self.app.text.draw(surface, text, rect, layout.body, theme.MUTED, min_size=layout.min_text)
+        self.app.text.draw(surface, text, rect, BODY.ink(theme.MUTED).shrink())
 
     def _proposal_line(
         self,
@@ -479,10 +471,7 @@ class BoardScene(Scene):
                 row.width - icon.width - layout.gap - right_w,
                 line_h,
             ),
-            layout.min_text,
-            theme.INK,
-            valign="middle",
-            max_lines=1,
+            TINY.middle().lines(1),
         )
 
     def _draw_header(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
@@ -493,12 +482,7 @@ class BoardScene(Scene):
             surface,
             title,
             layout.header_title,
-            layout.body,
-            theme.HEADER_INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
+            BODY.bold().ink(theme.HEADER_INK).middle().lines(1).shrink(),
         )
         if state.finished:
             status = app.t("board.finished")
@@ -515,13 +499,11 @@ class BoardScene(Scene):
             surface,
             status,
             layout.header_round,
-            layout.heading,
-            theme.YELLOW if late else theme.HEADER_INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            align="center",
-            valign="middle",
-            max_lines=1,
+            HEADING.ink(theme.YELLOW if late else theme.HEADER_INK)
+            .center()
+            .middle()
+            .lines(1)
+            .shrink(),
         )
         enabled = {
             "undo": app.history is not None and app.history.can_undo,
@@ -570,13 +552,7 @@ class BoardScene(Scene):
                 surface,
                 risk,
                 layout.risk,
-                layout.body,
-                color,
-                min_size=layout.min_text,
-                role=FONT_BOLD,
-                align="right",
-                valign="middle",
-                max_lines=1,
+                BODY.bold().ink(color).right().middle().lines(1).shrink(),
             )
         draw_board_years(surface, app, layout.chart, state, forecast)
 
@@ -593,13 +569,7 @@ class BoardScene(Scene):
         if not state.market:
             area = layout.market_panel.inflate(-4 * layout.gap, -4 * layout.gap)
             app.text.draw(
-                surface,
-                app.t("board.market_empty"),
-                area,
-                layout.body,
-                theme.MUTED,
-                align="center",
-                valign="middle",
+                surface, app.t("board.market_empty"), area, BODY.ink(theme.MUTED).center().middle()
             )
             return
         selected = self.selected_card()
@@ -651,10 +621,7 @@ class BoardScene(Scene):
                 surface,
                 year,
                 pygame.Rect(cell.x, cell.y, cell.width, line_h),
-                layout.min_text,
-                theme.MUTED,
-                role=FONT_BOLD,
-                max_lines=1,
+                TINY.bold().ink(theme.MUTED).lines(1),
             )
             y = cell.y + line_h
             adoptions = [a for a in state.adopted if a.round == round_index]
@@ -666,9 +633,7 @@ class BoardScene(Scene):
                         surface,
                         more,
                         pygame.Rect(cell.x, y, cell.width, line_h),
-                        layout.min_text,
-                        theme.MUTED,
-                        max_lines=1,
+                        TINY.ink(theme.MUTED).lines(1),
                     )
                     break
                 proposal = state.deck.proposal(adoption.card)
@@ -681,12 +646,11 @@ class BoardScene(Scene):
                     surface,
                     amount,
                     row,
-                    layout.min_text,
-                    theme.GAP if total < 0 else theme.INK,
-                    role=FONT_BOLD,
-                    align="right",
-                    valign="middle",
-                    max_lines=1,
+                    TINY.bold()
+                    .ink(theme.GAP if total < 0 else theme.INK)
+                    .right()
+                    .middle()
+                    .lines(1),
                 )
                 y += line_h
 
@@ -713,26 +677,16 @@ class BoardScene(Scene):
                 surface,
                 event.title,
                 pygame.Rect(box.x, box.y, box.width - amount_w, line_h),
-                layout.body,
-                theme.INK,
-                min_size=layout.min_text,
-                role=FONT_BOLD,
-                max_lines=1,
+                BODY.bold().lines(1).shrink(),
             )
             app.text.draw(
                 surface,
                 amount,
                 title_rect,
-                layout.body,
-                theme.GAP if effect < 0 else theme.MET,
-                role=FONT_BOLD,
-                align="right",
-                max_lines=1,
+                BODY.bold().ink(theme.GAP if effect < 0 else theme.MET).right().lines(1),
             )
             text_rect = pygame.Rect(box.x, box.y + line_h, box.width, box.height - line_h)
-            app.text.draw(
-                surface, event.text, text_rect, layout.min_text, theme.INK, min_size=layout.min_text
-            )
+            app.text.draw(surface, event.text, text_rect, TINY)
 
     def _draw_meters(self, surface: pygame.Surface, layout: BoardLayout, state: GameState) -> None:
         app = self.app
@@ -793,22 +747,13 @@ class BoardScene(Scene):
         """A meter's name (bold) over its value (muted, or red when ``warn``)."""
         half = row.height // 2
         self.app.text.draw(
-            surface,
-            label,
-            pygame.Rect(row.x, row.y, width, half),
-            layout.body,
-            theme.INK,
-            min_size=layout.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            surface, label, pygame.Rect(row.x, row.y, width, half), BODY.bold().lines(1).shrink()
         )
         self.app.text.draw(
             surface,
             value,
             pygame.Rect(row.x, row.y + half, width, half),
-            layout.min_text,
-            theme.GAP if warn else theme.MUTED,
-            max_lines=1,
+            TINY.ink(theme.GAP if warn else theme.MUTED).lines(1),
         )
 
     def _draw_service_scale(
@@ -853,16 +798,7 @@ class BoardScene(Scene):
         line_h = round(layout.min_text * 1.3)
         for row, label, card in self.adopted_rows(layout, state):
             if card is None:
-                app.text.draw(
-                    surface,
-                    label,
-                    row,
-                    layout.min_text,
-                    theme.MUTED,
-                    role=FONT_BOLD,
-                    valign="middle",
-                    max_lines=1,
-                )
+                app.text.draw(surface, label, row, TINY.bold().ink(theme.MUTED).middle().lines(1))
                 continue
             proposal = state.deck.proposal(card)
             glow = self.flash.get(card, 0.0) / FLASH_SECONDS
@@ -907,11 +843,7 @@ class BoardScene(Scene):
                 surface,
                 str(count),
                 number,
-                layout.min_text,
-                theme.GAP if missing else theme.INK,
-                role=FONT_BOLD,
-                valign="middle",
-                max_lines=1,
+                TINY.bold().ink(theme.GAP if missing else theme.INK).middle().lines(1),
             )
         return slots[-1][2].right - slots[0][1].x
 

@@ -17,7 +17,7 @@ from game.ui.layout import DetailLayout, detail_layout
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
 from game.ui.scenes.dialog import dim
 from game.ui.textfield import TextField
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -158,25 +158,10 @@ class CardScene(Scene):
             surface,
             f"{kind_word(app, proposal.kind)} · {proposal.area}",
             head,
-            scale.heading,
-            ink,
-            min_size=scale.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
+            HEADING.ink(ink).middle().lines(1).shrink(),
         )
-        text.draw(
-            surface,
-            proposal.title,
-            layout.title,
-            scale.title,
-            theme.INK,
-            min_size=scale.heading,
-            role=FONT_BOLD,
-        )
-        text.draw(
-            surface, proposal.text, layout.text, scale.body, theme.INK, min_size=scale.min_text
-        )
+        text.draw(surface, proposal.title, layout.title, TITLE.shrink("heading"))
+        text.draw(surface, proposal.text, layout.text, BODY.shrink())
         if proposal.question:
             q = layout.question
             pygame.draw.rect(surface, theme.EVENT_TINT, q, border_radius=scale.radius)
@@ -186,27 +171,20 @@ class CardScene(Scene):
                 surface,
                 app.t("card.question"),
                 pygame.Rect(inner.x, inner.y, inner.width, label_h),
-                scale.min_text,
-                theme.MUTED,
-                role=FONT_BOLD,
-                max_lines=1,
+                TINY.bold().ink(theme.MUTED).lines(1),
             )
             text.draw(
                 surface,
                 proposal.question,
                 pygame.Rect(inner.x, inner.y + label_h, inner.width, inner.height - label_h),
-                scale.body,
-                theme.INK,
-                min_size=scale.min_text,
+                BODY.shrink(),
             )
         if proposal.source:
             text.draw(
                 surface,
                 app.t("card.source", source=proposal.source),
                 layout.source,
-                scale.min_text,
-                theme.MUTED,
-                min_size=scale.min_text,
+                TINY.ink(theme.MUTED),
             )
         self._draw_table(surface, layout, scale)
         self._draw_facts(surface, layout, scale)
@@ -227,10 +205,7 @@ class CardScene(Scene):
             surface,
             app.t("card.effect"),
             pygame.Rect(rect.x, rect.y, rect.width, head_h),
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
+            BODY.bold().lines(1),
         )
         body = pygame.Rect(rect.x, rect.y + head_h, rect.width, rect.height - head_h)
         n = len(years)
@@ -248,27 +223,14 @@ class CardScene(Scene):
                 surface,
                 year,
                 cell,
-                size,
-                theme.MUTED,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
+                BODY.sized(size).bold().ink(theme.MUTED).center().middle().lines(1),
             )
             value = values[i]
             cell2 = cell.move(0, round(row_h))
             label = "–" if i < start else app.amount(value, sign=True, unit=False)
             color = theme.GAP if value < 0 else theme.INK
             app.text.draw(
-                surface,
-                label,
-                cell2,
-                size,
-                color,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
+                surface, label, cell2, BODY.sized(size).bold().ink(color).center().middle().lines(1)
             )
             if adoption is not None and adoption.revealed and i >= start:
                 cell3 = cell2.move(0, round(row_h))
@@ -277,11 +239,7 @@ class CardScene(Scene):
                     surface,
                     app.amount(real, sign=True, unit=False),
                     cell3,
-                    size,
-                    theme.BLUE,
-                    align="center",
-                    valign="middle",
-                    max_lines=1,
+                    BODY.sized(size).ink(theme.BLUE).center().middle().lines(1),
                 )
         chart_top = body.y + round(row_h) * rows + scale.gap
         chart = pygame.Rect(body.x, chart_top, body.width, body.bottom - chart_top)
@@ -379,20 +337,12 @@ class CardScene(Scene):
                 surface,
                 line,
                 pygame.Rect(rect.x, rect.y + i * share, rect.width, share),
-                scale.body,
-                color,
-                min_size=scale.min_text,
+                BODY.ink(color).shrink(),
             )
 
     def _draw_note(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
         self.app.text.draw(
-            surface,
-            self.app.t("card.note"),
-            layout.note_label,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
+            surface, self.app.t("card.note"), layout.note_label, BODY.bold().lines(1)
         )
         self._sync_note(layout)
         self.note.draw(surface)
@@ -430,14 +380,7 @@ class CardScene(Scene):
         if problem is not None:
             status = app.illegal_message(problem)
             app.text.draw(
-                surface,
-                status,
-                layout.status,
-                scale.body,
-                theme.WARNING,
-                min_size=scale.min_text,
-                role=FONT_BOLD,
-                valign="middle",
+                surface, status, layout.status, BODY.bold().ink(theme.WARNING).middle().shrink()
             )
 
 

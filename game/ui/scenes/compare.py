@@ -31,7 +31,7 @@ from game.ui.scene import Scene, is_activation
 from game.ui.scenes.debrief import output_folder
 from game.ui.scenes.year import line_height
 from game.ui.textfield import FieldStyle, TextField
-from game.ui.theme import FONT_BOLD
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
 
 if TYPE_CHECKING:
     from game.report import ComparisonGroup
@@ -225,11 +225,7 @@ class CompareScene(Scene):
                 surface,
                 message,
                 body.inflate(-4 * g, -4 * g),
-                sc.heading,
-                theme.MUTED,
-                min_size=sc.min_text,
-                align="center",
-                valign="middle",
+                HEADING.bold(False).ink(theme.MUTED).center().middle().shrink(),
             )
         else:
             self._draw_group(surface, body, group)
@@ -245,11 +241,7 @@ class CompareScene(Scene):
             surface,
             label,
             pygame.Rect(rect.x, rect.y, label_w, rect.height),
-            sc.min_text,
-            theme.INK,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
+            TINY.bold().middle().lines(1),
         )
         load_w = max(sc.body * 5, rect.width // 9)
         load = pygame.Rect(rect.right - load_w, rect.y, load_w, rect.height)
@@ -296,11 +288,7 @@ class CompareScene(Scene):
             surface,
             title,
             pygame.Rect(rect.x, rect.y, rect.width - arrows_w - g, title_h),
-            sc.heading,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            HEADING.lines(1).shrink(),
         )
         body = pygame.Rect(rect.x, rect.y + title_h + g, rect.width, rect.height - title_h - g)
         left, right = split_columns(body, [0.5, 0.5], 2 * g)
@@ -319,10 +307,7 @@ class CompareScene(Scene):
             surface,
             app.t("compare.proposals"),
             pygame.Rect(inner.x, inner.y, inner.width, head_h),
-            size,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
+            BODY.sized(size).bold().lines(1),
         )
         used = [u for u in group.proposals if u.tables_adopted]
         unused = len(group.proposals) - len(used)
@@ -349,20 +334,14 @@ class CompareScene(Scene):
                 surface,
                 use.title,
                 pygame.Rect(icon.right + g // 2, y, area.right - icon.right - g - rounds_w, bold_h),
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                max_lines=1,
+                BODY.sized(size).bold().lines(1),
             )
             if rounds:
                 app.text.draw(
                     surface,
                     rounds,
                     pygame.Rect(area.right - rounds_w, y, rounds_w, bold_h),
-                    size,
-                    theme.MUTED,
-                    align="right",
-                    max_lines=1,
+                    BODY.sized(size).ink(theme.MUTED).right().lines(1),
                 )
             bar = pygame.Rect(
                 icon.right + g // 2,
@@ -383,11 +362,7 @@ class CompareScene(Scene):
                 surface,
                 f"{use.tables_adopted}/{total}",
                 pygame.Rect(bar.right, y + bold_h, value_w, bold_h),
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                align="right",
-                max_lines=1,
+                BODY.sized(size).bold().right().lines(1),
             )
             y += row_h
         if unused:
@@ -395,9 +370,7 @@ class CompareScene(Scene):
                 surface,
                 app.t("compare.unused", count=unused),
                 pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
-                size,
-                theme.MUTED,
-                max_lines=1,
+                BODY.sized(size).ink(theme.MUTED).lines(1),
             )
         if self.max_scroll:
             app.text.draw(
@@ -409,10 +382,7 @@ class CompareScene(Scene):
                     count=len(used),
                 ),
                 pygame.Rect(inner.x, inner.y, inner.width, head_h),
-                size,
-                theme.MUTED,
-                align="right",
-                max_lines=1,
+                BODY.sized(size).ink(theme.MUTED).right().lines(1),
             )
 
     def _draw_tables(self, surface: pygame.Surface, rect: pygame.Rect, group: Any) -> None:
@@ -432,11 +402,7 @@ class CompareScene(Scene):
             surface,
             wins,
             pygame.Rect(inner.x, inner.y, inner.width, win_h),
-            sc.body,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            BODY.bold().lines(1).shrink(),
         )
         top = inner.y + win_h
         open_count = len(group.tables) - group.finished
@@ -454,9 +420,7 @@ class CompareScene(Scene):
                 surface,
                 " · ".join(parts),
                 pygame.Rect(inner.x, top, inner.width, note_h),
-                sc.min_text,
-                theme.WARNING,
-                max_lines=1,
+                TINY.ink(theme.WARNING).lines(1),
             )
             top += note_h
         top += g // 2
@@ -473,7 +437,7 @@ class CompareScene(Scene):
         cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
         for label, cell in zip(columns, cells):
             app.text.draw(
-                surface, label, cell, size, theme.MUTED, role=FONT_BOLD, align="center", max_lines=1
+                surface, label, cell, BODY.sized(size).bold().ink(theme.MUTED).center().lines(1)
             )
         y = top + line_h
         available = inner.bottom - y
@@ -487,15 +451,7 @@ class CompareScene(Scene):
             cells = split_columns(row, weights, g // 2)
             name = app.t("compare.table", number=number + 1)
             app.text.draw(
-                surface,
-                name,
-                cells[0],
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
+                surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1)
             )
             for i in range(len(years)):
                 cell = cells[1 + i]
@@ -526,12 +482,12 @@ class CompareScene(Scene):
                 surface,
                 f"{table.service:+d}".replace("-", "−"),
                 service,
-                size,
-                theme.WARNING if below else theme.INK,
-                role=FONT_BOLD if below else "regular",
-                align="center",
-                valign="middle",
-                max_lines=1,
+                BODY.sized(size)
+                .bold(below)
+                .ink(theme.WARNING if below else theme.INK)
+                .center()
+                .middle()
+                .lines(1),
             )
             if not table.finished:
                 result, ink = app.t("compare.open"), theme.MUTED
@@ -543,12 +499,7 @@ class CompareScene(Scene):
                 surface,
                 result,
                 cells[-1],
-                size,
-                ink,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
+                BODY.sized(size).bold().ink(ink).center().middle().lines(1),
             )
             y += row_h
         hidden = len(group.tables) - rows
@@ -557,10 +508,7 @@ class CompareScene(Scene):
                 surface,
                 app.t("board.more", count=hidden),
                 pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
-                size,
-                theme.MUTED,
-                align="right",
-                max_lines=1,
+                BODY.sized(size).ink(theme.MUTED).right().lines(1),
             )
 
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

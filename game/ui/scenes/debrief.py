@@ -36,7 +36,7 @@ from game.ui.layout import split_columns, split_rows
 from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page
 from game.ui.scene import Scene, ctrl_held, is_activation
 from game.ui.scenes.year import line_height
-from game.ui.theme import FONT_BOLD
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
 
 if TYPE_CHECKING:
     from game.engine.whatif import WhatIf
@@ -287,13 +287,7 @@ class DebriefScene(Scene):
                 surface,
                 label,
                 tab.inflate(-sc.gap, 0),
-                sc.body,
-                ink,
-                min_size=sc.min_text,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
+                BODY.bold().ink(ink).center().middle().lines(1).shrink(),
             )
 
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -341,11 +335,7 @@ class DebriefScene(Scene):
             surface,
             "\n".join(reasons),
             pygame.Rect(badge.right + g, inner.y, inner.right - badge.right - g, inner.height),
-            sc.heading,
-            theme.INK if self.verdict.won else theme.WARNING,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            valign="middle",
+            HEADING.ink(theme.INK if self.verdict.won else theme.WARNING).middle().shrink(),
         )
         panel(surface, chart_panel, sc.radius)
         chart_inner = chart_panel.inflate(-2 * g, -2 * g)
@@ -354,11 +344,7 @@ class DebriefScene(Scene):
             surface,
             app.t("debrief.chart"),
             pygame.Rect(chart_inner.x, chart_inner.y, chart_inner.width, title_h),
-            sc.heading,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            HEADING.lines(1).shrink(),
         )
         results = state.results
         charts.draw_year_chart(
@@ -439,15 +425,12 @@ class DebriefScene(Scene):
             surface,
             app.t("debrief.proposals_head"),
             pygame.Rect(inner.x, inner.y, title_w, line_h),
-            size,
-            theme.MUTED,
-            role=FONT_BOLD,
-            max_lines=1,
+            BODY.sized(size).bold().ink(theme.MUTED).lines(1),
         )
         for i, year in enumerate(years):
             cell = pygame.Rect(inner.right - numbers_w + i * year_w, inner.y, year_w - g, line_h)
             app.text.draw(
-                surface, year, cell, size, theme.MUTED, role=FONT_BOLD, align="right", max_lines=1
+                surface, year, cell, BODY.sized(size).bold().ink(theme.MUTED).right().lines(1)
             )
         top = inner.y + line_h + g // 2
         pygame.draw.line(surface, theme.LINE, (inner.x, top - g // 4), (inner.right, top - g // 4))
@@ -456,8 +439,7 @@ class DebriefScene(Scene):
                 surface,
                 app.t("board.adopted_none"),
                 pygame.Rect(inner.x, top, inner.width, line_h * 2),
-                sc.body,
-                theme.MUTED,
+                BODY.ink(theme.MUTED),
             )
             return
         rows = []
@@ -482,19 +464,14 @@ class DebriefScene(Scene):
                 surface,
                 head,
                 pygame.Rect(icon.right + g, y, title_w - size - g, line_h),
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                max_lines=1,
+                BODY.sized(size).bold().lines(1),
             )
             if note:
                 app.text.draw(
                     surface,
                     f"»{note}«",
                     pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h),
-                    size,
-                    theme.MUTED,
-                    max_lines=1,
+                    BODY.sized(size).ink(theme.MUTED).lines(1),
                 )
             for i in range(len(years)):
                 if i < adoption.round:
@@ -506,10 +483,7 @@ class DebriefScene(Scene):
                     surface,
                     format_amount(amount, app.lang),
                     cell,
-                    size,
-                    ink,
-                    align="right",
-                    max_lines=1,
+                    BODY.sized(size).ink(ink).right().lines(1),
                 )
             y += height
             pygame.draw.line(surface, theme.FAINT, (inner.x, y - g // 2), (inner.right, y - g // 2))
@@ -546,15 +520,7 @@ class DebriefScene(Scene):
         )
         label = pygame.Rect(cx + r + sc.gap // 2, box.y, box.right - cx - r - sc.gap, height)
         app.text.draw(
-            surface,
-            text,
-            label,
-            sc.min_text,
-            theme.HEADER_INK,
-            role=FONT_BOLD,
-            align="center",
-            valign="middle",
-            max_lines=1,
+            surface, text, label, TINY.bold().ink(theme.HEADER_INK).center().middle().lines(1)
         )
 
     # --- page: questions ------------------------------------------------------------------
@@ -571,7 +537,7 @@ class DebriefScene(Scene):
             if state.deck.proposal(a.card).question.strip()
         ]
         if not items:
-            app.text.draw(surface, app.t("debrief.no_questions"), inner, sc.body, theme.MUTED)
+            app.text.draw(surface, app.t("debrief.no_questions"), inner, BODY.ink(theme.MUTED))
             return
         size = sc.body
         blocks = []
@@ -592,10 +558,7 @@ class DebriefScene(Scene):
                 surface,
                 proposal.title,
                 pygame.Rect(icon.right + g, y, inner.width - icon.width - g, title_h),
-                sc.min_text,
-                theme.MUTED,
-                role=FONT_BOLD,
-                max_lines=1,
+                TINY.bold().ink(theme.MUTED).lines(1),
             )
             app.text.draw(
                 surface,
@@ -606,9 +569,7 @@ class DebriefScene(Scene):
                     inner.width - icon.width - g,
                     min(height - title_h, inner.bottom - y - title_h),
                 ),
-                size,
-                theme.INK,
-                min_size=sc.min_text,
+                BODY.sized(size).shrink(),
             )
             y += height
         self._draw_scroll_hint(surface, inner, "questions")
@@ -627,11 +588,7 @@ class DebriefScene(Scene):
                 surface,
                 app.t(key, reason=self.whatif_error),
                 inner,
-                sc.heading,
-                theme.MUTED,
-                min_size=sc.min_text,
-                align="center",
-                valign="middle",
+                HEADING.bold(False).ink(theme.MUTED).center().middle().shrink(),
             )
             return
         table_rect, plan_rect = split_rows(inner, [0.58, 0.42], 2 * g)
@@ -664,12 +621,7 @@ class DebriefScene(Scene):
                 surface,
                 year,
                 cell,
-                size,
-                theme.MUTED,
-                role=bold,
-                align="center",
-                valign="middle",
-                max_lines=1,
+                BODY.sized(size).bold().ink(theme.MUTED).center().middle().lines(1),
             )
         for r, (name, values) in enumerate(rows, start=1):
             y = round(rect.y + r * row_h)
@@ -684,12 +636,7 @@ class DebriefScene(Scene):
                 surface,
                 app.t(f"debrief.whatif.{name}"),
                 pygame.Rect(rect.x + g, y, label_w - 2 * g, round(row_h)),
-                size,
-                theme.INK,
-                min_size=sc.min_text,
-                role=bold if name == "actual" else "regular",
-                valign="middle",
-                max_lines=2,
+                BODY.sized(size).bold(name == "actual").middle().lines(2).shrink(),
             )
             for i, value in enumerate(values):
                 cell = pygame.Rect(
@@ -701,11 +648,7 @@ class DebriefScene(Scene):
                         surface,
                         text,
                         cell,
-                        size,
-                        theme.MUTED,
-                        align="center",
-                        valign="middle",
-                        max_lines=1,
+                        BODY.sized(size).ink(theme.MUTED).center().middle().lines(1),
                     )
                     continue
                 met = value >= data.target[i] - 1e-6
@@ -744,11 +687,7 @@ class DebriefScene(Scene):
             surface,
             heading,
             pygame.Rect(rect.x, rect.y, rect.width, title_h),
-            sc.body,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            BODY.bold().lines(1).shrink(),
         )
         size = sc.min_text
         line_h = line_height(app, size, FONT_BOLD)
@@ -758,9 +697,7 @@ class DebriefScene(Scene):
             surface,
             app.t("debrief.best_legend"),
             pygame.Rect(rect.x, legend_y, rect.width, line_h),
-            size,
-            theme.MUTED,
-            max_lines=1,
+            BODY.sized(size).ink(theme.MUTED).lines(1),
         )
         area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
         entries = sorted(data.best_plan, key=lambda item: item[1])
@@ -778,10 +715,7 @@ class DebriefScene(Scene):
                 surface,
                 state.scenario.years[start],
                 pygame.Rect(x, y, year_w, line_h),
-                size,
-                theme.MUTED,
-                role=FONT_BOLD,
-                max_lines=1,
+                BODY.sized(size).bold().ink(theme.MUTED).lines(1),
             )
             proposal = state.deck.proposal(pid)
             icon = pygame.Rect(x + year_w, y + (line_h - size) // 2, size, size)
@@ -791,10 +725,7 @@ class DebriefScene(Scene):
                 surface,
                 proposal.title,
                 pygame.Rect(icon.right + g // 2, y, round(x + col_w) - icon.right - g, line_h),
-                size,
-                theme.ACCENT if new else theme.INK,
-                role=FONT_BOLD if new else "regular",
-                max_lines=1,
+                BODY.sized(size).bold(new).ink(theme.ACCENT if new else theme.INK).lines(1),
             )
         if len(shown) < len(entries):
             index = len(shown)
@@ -808,7 +739,5 @@ class DebriefScene(Scene):
                     round(col_w),
                     line_h,
                 ),
-                size,
-                theme.MUTED,
-                max_lines=1,
+                BODY.sized(size).ink(theme.MUTED).lines(1),
             )

@@ -11,7 +11,7 @@ from game.ui import theme
 from game.ui.draw import button, panel
 from game.ui.layout import DialogLayout, dialog_layout
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, TITLE, Scale
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -68,17 +68,7 @@ class DialogScene(Scene):
         layout = self.layout()
         scale = Scale(surface.get_height())
         panel(surface, layout.panel, scale.radius, theme.PANEL)
-        self.app.text.draw(
-            surface,
-            self.title,
-            layout.title,
-            scale.title,
-            theme.INK,
-            min_size=scale.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
-        )
+        self.app.text.draw(surface, self.title, layout.title, TITLE.middle().lines(1).shrink())
         self.draw_body(surface, layout.body, scale)
         for i, (rect, (label, _)) in enumerate(zip(layout.buttons, self.buttons)):
             button(
@@ -87,7 +77,7 @@ class DialogScene(Scene):
 
     def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The dialog's text (subclasses draw more)."""
-        self.app.text.draw(surface, self.body, rect, scale.body, theme.INK, min_size=scale.min_text)
+        self.app.text.draw(surface, self.body, rect, BODY.shrink())
 
 
 class MessageScene(DialogScene):

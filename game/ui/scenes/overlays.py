@@ -10,7 +10,7 @@ from game.engine.model import KINDS
 from game.ui import theme
 from game.ui.draw import kind_icon
 from game.ui.scenes.dialog import DialogScene
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, Scale
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -58,15 +58,7 @@ class HelpScene(DialogScene):
         )
         self._draw_rules(surface, rules, scale)
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
-        text.draw(
-            surface,
-            self.app.t("help.keys"),
-            head,
-            scale.heading,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
+        text.draw(surface, self.app.t("help.keys"), head, HEADING.lines(1))
         row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(KEYS))
         key_w = round(keys.width * 0.4)
         for i, (key, label) in enumerate(KEYS):
@@ -80,25 +72,12 @@ class HelpScene(DialogScene):
             cap = pygame.Rect(keys.x, y + 2, key_w - g, row_h - 4)
             pygame.draw.rect(surface, theme.CARD, cap, border_radius=scale.radius // 2)
             pygame.draw.rect(surface, theme.LINE, cap, 1, border_radius=scale.radius // 2)
-            text.draw(
-                surface,
-                name,
-                cap,
-                scale.min_text,
-                theme.INK,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
+            text.draw(surface, name, cap, TINY.bold().center().middle().lines(1))
             text.draw(
                 surface,
                 self.app.t(label),
                 pygame.Rect(keys.x + key_w, y, keys.width - key_w, row_h),
-                scale.min_text,
-                theme.INK,
-                valign="middle",
-                max_lines=1,
+                TINY.middle().lines(1),
             )
 
     def _draw_rules(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
@@ -127,9 +106,7 @@ class HelpScene(DialogScene):
                 surface,
                 paragraph,
                 pygame.Rect(rect.x + indent, y, area.width - indent, area.bottom - y),
-                size,
-                theme.INK,
-                min_size=scale.min_text,
+                BODY.sized(size).shrink(),
             )
             y += fitted.height + g
         x = rect.x
@@ -144,11 +121,7 @@ class HelpScene(DialogScene):
                 surface,
                 word,
                 pygame.Rect(icon.right + g, y, width + g, legend_h),
-                scale.body,
-                theme.INK,
-                role=FONT_BOLD,
-                valign="middle",
-                max_lines=1,
+                BODY.bold().middle().lines(1),
             )
             x = icon.right + 3 * g + width
 

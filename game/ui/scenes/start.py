@@ -23,7 +23,7 @@ from game.ui.layout import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.textfield import TextField
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -266,24 +266,12 @@ class StartScene(Scene):
         layout = self.layout()
         scale = Scale(surface.get_height())
         surface.fill(theme.BACKGROUND)
-        text.draw(
-            surface,
-            app.t("app.title"),
-            layout.title,
-            scale.title,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        text.draw(surface, app.t("app.title"), layout.title, TITLE.lines(1).shrink())
         text.draw(
             surface,
             f"{app.t('app.subtitle')} · {self.deck.title}",
             layout.subtitle,
-            scale.body,
-            theme.MUTED,
-            max_lines=1,
-            min_size=scale.min_text,
+            BODY.ink(theme.MUTED).lines(1).shrink(),
         )
         button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
         self._label(surface, app.t("start.deck"), layout.deck_label, scale)
@@ -311,9 +299,7 @@ class StartScene(Scene):
                 surface,
                 status,
                 layout.deck_status,
-                scale.min_text,
-                theme.WARNING if self.deck_problems else theme.MUTED,
-                max_lines=1,
+                TINY.ink(theme.WARNING if self.deck_problems else theme.MUTED).lines(1),
             )
         self._label(surface, app.t("start.scenario"), layout.scenario_label, scale)
         for i, (rect, scenario) in enumerate(zip(layout.scenarios, self.deck.scenarios)):
@@ -336,28 +322,11 @@ class StartScene(Scene):
             )
             inner = rect.inflate(-2 * scale.gap, 0)
             text.draw(
-                surface,
-                scenario.title,
-                inner,
-                scale.body,
-                ink,
-                min_size=scale.min_text,
-                role=FONT_BOLD,
-                valign="middle",
-                max_lines=1,
+                surface, scenario.title, inner, BODY.bold().ink(ink).middle().lines(1).shrink()
             )
             width = text.width(years, scale.min_text)
             if inner.width > width * 2.4:
-                text.draw(
-                    surface,
-                    years,
-                    inner,
-                    scale.min_text,
-                    ink,
-                    align="right",
-                    valign="middle",
-                    max_lines=1,
-                )
+                text.draw(surface, years, inner, TINY.ink(ink).right().middle().lines(1))
         self._draw_briefing(surface, layout, scale)
         suffix = app.unit
         if self.target_value() is None and len(set(self.scenario.target)) > 1:
@@ -399,9 +368,7 @@ class StartScene(Scene):
                 layout.resume_label.width,
                 layout.resume_label.height,
             )
-            text.draw(
-                surface, app.t("start.resume_none"), rect, scale.min_text, theme.MUTED, max_lines=1
-            )
+            text.draw(surface, app.t("start.resume_none"), rect, TINY.ink(theme.MUTED).lines(1))
         for rect, info in zip(layout.resumes, self.saves):
             panel(
                 surface, rect, scale.radius, theme.CARD, shadow=False, border=theme.FAINT, width=1
@@ -413,28 +380,11 @@ class StartScene(Scene):
                 round=min(info.round + 1, info.rounds),
                 rounds=info.rounds,
             )
-            text.draw(
-                surface,
-                label,
-                rect.inflate(-2 * scale.gap, 0),
-                scale.min_text,
-                theme.INK,
-                valign="middle",
-                max_lines=1,
-            )
+            text.draw(surface, label, rect.inflate(-2 * scale.gap, 0), TINY.middle().lines(1))
 
     def _label(self, surface: pygame.Surface, label: str, rect: pygame.Rect, scale: Scale) -> None:
         """The bold name over a group of choices ("Kortspil", "Scenarie", "Fortsæt")."""
-        self.app.text.draw(
-            surface,
-            label,
-            rect,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        self.app.text.draw(surface, label, rect, BODY.bold().lines(1).shrink())
 
     def _draw_path_field(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         self.path_field.set_rect(rect)
@@ -450,23 +400,14 @@ class StartScene(Scene):
         head_h = round(scale.heading * 1.4)
         if self.deck_problems:  # a deck author's view: every FILE:LINE problem
             app.text.draw(
-                surface,
-                "\n".join(self.deck_problems),
-                inner,
-                scale.body,
-                theme.WARNING,
-                min_size=scale.min_text,
+                surface, "\n".join(self.deck_problems), inner, BODY.ink(theme.WARNING).shrink()
             )
             return
         app.text.draw(
             surface,
             scenario.title,
             pygame.Rect(inner.x, inner.y, inner.width, head_h * 2),
-            scale.heading,
-            theme.INK,
-            role=FONT_BOLD,
-            min_size=scale.min_text,
-            max_lines=2,
+            HEADING.lines(2).shrink(),
         )
         fitted = app.text.fit(
             scenario.title, inner.width, head_h * 2, scale.heading, scale.min_text, FONT_BOLD, 2
@@ -484,17 +425,12 @@ class StartScene(Scene):
             surface,
             facts,
             pygame.Rect(inner.x, y, inner.width, round(scale.body * 1.4)),
-            scale.body,
-            theme.MUTED,
-            min_size=scale.min_text,
-            max_lines=1,
+            BODY.ink(theme.MUTED).lines(1).shrink(),
         )
         y += round(scale.body * 1.6)
         app.text.draw(
             surface,
             scenario.briefing,
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-            scale.body,
-            theme.INK,
-            min_size=scale.min_text,
+            BODY.shrink(),
         )

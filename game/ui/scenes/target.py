@@ -20,7 +20,7 @@ from game.ui.layout import stepper_row
 from game.ui.scene import is_activation, is_key
 from game.ui.scenes.dialog import DialogScene
 from game.ui.stepper import NumberField, draw_stepper
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, Scale
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -122,7 +122,7 @@ class TargetScene(DialogScene):
         """The explanation, the stepper and the targets per year (new, and what it was)."""
         app = self.app
         stepper, explain, table = self.parts(rect, scale)
-        app.text.draw(surface, self.body, explain, scale.body, theme.MUTED, min_size=scale.min_text)
+        app.text.draw(surface, self.body, explain, BODY.ink(theme.MUTED).shrink())
         draw_stepper(
             surface,
             app.text,
@@ -141,11 +141,7 @@ class TargetScene(DialogScene):
             surface,
             heading,
             pygame.Rect(table.x, table.y, table.width, line_h),
-            scale.body,
-            theme.INK if preview is not None else theme.WARNING,
-            role=FONT_BOLD,
-            min_size=scale.min_text,
-            max_lines=1,
+            BODY.bold().ink(theme.INK if preview is not None else theme.WARNING).lines(1).shrink(),
         )
         if preview is None:
             return
@@ -164,8 +160,8 @@ class TargetScene(DialogScene):
                 surface,
                 f"{year}: {value}",
                 pygame.Rect(table.x, y, table.width, line_h),
-                scale.min_text if closed else scale.body,
-                theme.MUTED if closed else theme.INK,
-                min_size=scale.min_text,
-                max_lines=1,
+                BODY.sized(scale.min_text if closed else scale.body)
+                .ink(theme.MUTED if closed else theme.INK)
+                .lines(1)
+                .shrink(),
             )

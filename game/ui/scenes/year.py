@@ -26,7 +26,7 @@ from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns, split_rows
 from game.ui.scene import Scene, ctrl_held, is_activation
 from game.ui.text import LINE_SPACING
-from game.ui.theme import FONT_BOLD, Color
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Color
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -174,11 +174,7 @@ def draw_lines(
         surface,
         heading,
         pygame.Rect(inner.x, inner.y, inner.width, title_h),
-        sc.heading,
-        theme.INK,
-        min_size=sc.min_text,
-        role=FONT_BOLD,
-        max_lines=1,
+        HEADING.lines(1).shrink(),
     )
     y = inner.y + title_h + g // 2
     if not lines:
@@ -186,9 +182,7 @@ def draw_lines(
             surface,
             empty,
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-            sc.body,
-            theme.MUTED,
-            min_size=sc.min_text,
+            BODY.ink(theme.MUTED).shrink(),
         )
         return
     size = sc.body
@@ -218,20 +212,14 @@ def draw_lines(
             surface,
             line.title,
             pygame.Rect(text_x, y, width, title_h),
-            size,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            BODY.sized(size).bold().lines(1).shrink(),
         )
         y += title_h
         app.text.draw(
             surface,
             line.detail,
             pygame.Rect(text_x, y, width, detail_h),
-            sc.min_text,
-            theme.WARNING if line.tone == "bad" else theme.INK,
-            max_lines=1,
+            TINY.ink(theme.WARNING if line.tone == "bad" else theme.INK).lines(1),
         )
         y += detail_h
         if line.text and extra:
@@ -239,9 +227,7 @@ def draw_lines(
                 surface,
                 line.text,
                 pygame.Rect(text_x, y, width, extra * detail_h),
-                sc.min_text,
-                theme.MUTED,
-                max_lines=extra,
+                TINY.ink(theme.MUTED).lines(extra),
             )
             y += used.height
         y += g
@@ -251,9 +237,7 @@ def draw_lines(
             surface,
             app.t("board.more", count=hidden),
             pygame.Rect(inner.x, inner.bottom - sc.min_text - 2, inner.width, sc.min_text + 2),
-            sc.min_text,
-            theme.MUTED,
-            align="right",
+            TINY.ink(theme.MUTED).right(),
         )
 
 
@@ -271,27 +255,9 @@ def draw_header(app: App, surface: pygame.Surface, title: str, subtitle: str) ->
     pygame.draw.rect(surface, theme.HEADER, band)
     g = sc.gap
     halves = split_columns(band.inflate(-4 * g, 0), [0.62, 0.38], g)
+    app.text.draw(surface, title, halves[0], TITLE.ink(theme.HEADER_INK).middle().lines(1).shrink())
     app.text.draw(
-        surface,
-        title,
-        halves[0],
-        sc.title,
-        theme.HEADER_INK,
-        min_size=sc.min_text,
-        role=FONT_BOLD,
-        valign="middle",
-        max_lines=1,
-    )
-    app.text.draw(
-        surface,
-        subtitle,
-        halves[1],
-        sc.body,
-        theme.HEADER_INK,
-        min_size=sc.min_text,
-        valign="middle",
-        align="right",
-        max_lines=1,
+        surface, subtitle, halves[1], BODY.ink(theme.HEADER_INK).right().middle().lines(1).shrink()
     )
     return band
 
@@ -468,12 +434,7 @@ class YearScene(Scene):
                 surface,
                 text,
                 pygame.Rect(badge.right + g, banner.y, banner.right - badge.right - g, banner_h),
-                sc.heading,
-                theme.INK if reveal.met else theme.WARNING,
-                min_size=sc.min_text,
-                role=FONT_BOLD,
-                valign="middle",
-                max_lines=2,
+                HEADING.ink(theme.INK if reveal.met else theme.WARNING).middle().lines(2).shrink(),
             )
         state = self.after
         values = chart_values(state)
@@ -520,8 +481,5 @@ class YearScene(Scene):
             surface,
             hint,
             pygame.Rect(rect.x, rect.y, rect.width - width - 2 * g, rect.height),
-            sc.min_text,
-            theme.MUTED,
-            valign="middle",
-            max_lines=2,
+            TINY.ink(theme.MUTED).middle().lines(2),
         )
