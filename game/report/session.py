@@ -1,7 +1,9 @@
 """The session report of one saved game: report.html, decisions.csv, summary.json, board.png.
 
 ``report.html`` is one self-contained file (inline CSS, charts as inline SVG, nothing loaded
-from anywhere) laid out for A4 so it can go with the minutes.
+from anywhere) laid out for A4 so it can go with the minutes. The picture of the board comes
+from whoever asks for the report (the command line or the debrief hand in the window's
+off-screen renderer), so this package draws nothing itself.
 """
 
 from __future__ import annotations
@@ -532,13 +534,9 @@ class _Writer:
 
 
 BoardPicture = Callable[[SavedGame, str], bytes]
-"""Draws the board of a saved game in a language as PNG bytes (rendered off-screen)."""
-
-
-def _board_png(saved: SavedGame, lang: str) -> bytes:
-    from game.ui.screenshot import board_png_bytes  # pygame only when a report is written
-
-    return board_png_bytes(saved.deck, saved.history, size=(1600, 900), lang=lang)
+"""Draws the board of a saved game in a language as PNG bytes, off-screen: it must never touch
+a window on screen. The caller hands it in (the command line and the debrief pass the game
+window's ``game.ui.app.report_board``), so this package draws nothing itself."""
 
 
 def write_report(
@@ -548,17 +546,17 @@ def write_report(
     whatif: WhatIf | None = None,
     board_picture: BoardPicture | None = None,
 ) -> list[Path]:
-    """Write report.html, decisions.csv, summary.json and board.png for a saved game into
-    ``out_dir`` (created if missing); returns the paths written.
+    """Write report.html, decisions.csv, summary.json and, given ``board_picture``, board.png
+    for a saved game into ``out_dir`` (created if missing); returns the paths written.
 
-    All four files are built in memory first, then written atomically and checked (board.png
-    must be a complete PNG) as one batch: either all four are there, complete, or none is.
+    All files are built in memory first, then written atomically and checked (board.png must
+    be a complete PNG) as one batch: either all are there, complete, or none is.
     Raises ``game.saves.WriteFailed`` (one Danish line, e.g. "…: rapporten kunne ikke skrives:
     disken er fuld") when the folder cannot be made or written, before anything is written.
 
     ``whatif`` is ``what_if(saved.history.current)`` when the caller has it already (the
     debrief computes it while the group talks); it is computed here otherwise.
-    ``board_picture`` draws board.png (default: the game window's board, off-screen).
+    ``board_picture`` draws board.png (without it there is no board.png).
     """
     from game.saves.files import Output, WriteFailed, check_png, folder_problem, write_files
 
@@ -570,12 +568,12 @@ def write_report(
         )
     writer = _Writer(saved, lang, whatif)
     summary = json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n"
-    picture = (board_picture or _board_png)(saved, lang)
     outputs = [
         Output(out_dir / "report.html", writer.html().encode("utf-8")),
         Output(out_dir / "decisions.csv", csv_bytes(DECISIONS_HEADER, writer.decision_rows())),
         Output(out_dir / "summary.json", summary.encode("utf-8")),
-        Output(out_dir / "board.png", picture, check_png),
     ]
+    if board_picture is not None:
+        outputs.append(Output(out_dir / "board.png", board_picture(saved, lang), check_png))
     write_files(outputs, verb="rapporten kunne ikke skrives")
     return [output.path for output in outputs]

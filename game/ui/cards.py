@@ -19,7 +19,7 @@ from game.ui.layout import card_layout
 from game.ui.theme import BODY, FONT_BOLD
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 Z90 = NormalDist().inv_cdf(0.9)
 
@@ -53,14 +53,14 @@ def refusal(state: GameState, card: str) -> IllegalAction | None:
     return check(state, Adopt(card))
 
 
-def kind_word(app: App, kind: Kind) -> str:
+def kind_word(app: Host, kind: Kind) -> str:
     """The kind's name in the UI language ("Besparelse")."""
     return app.t(f"kind.{kind.value}")
 
 
 def draw_market_card(
     surface: pygame.Surface,
-    app: App,
+    app: Host,
     rect: pygame.Rect,
     proposal: Proposal,
     state: GameState,
@@ -171,7 +171,7 @@ def _signed(value: int) -> str:
 
 def draw_effect_strip(
     surface: pygame.Surface,
-    app: App,
+    app: Host,
     rect: pygame.Rect,
     proposal: Proposal,
     state: GameState,

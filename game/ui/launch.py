@@ -13,14 +13,10 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine.model import Deck
 from game.paths import standard_deck, user_dir
-from game.ui.app import (
-    EXIT_BAD_INPUT,
-    EXIT_NOT_SAVED,
-    EXIT_OK,
-    App,
-    PlaySettings,
-    display_available,
-)
+from game.saves import GameSettings, SaveError, list_saves, read_save
+from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, display_available
+from game.ui.autoplay import Autoplay
+from game.ui.scene import Host
 from game.ui.strings import Strings
 
 
@@ -55,21 +51,15 @@ def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
     return deck
 
 
-def resume_into(app: App, path: Path) -> bool:
+def resume_into(app: Host, path: Path) -> bool:
     """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
-    from game.saves import SaveError, read_save
-    from game.ui.scenes.dialog import MessageScene
-
     try:
         saved = read_save(path)
     except SaveError as error:
-        app.push(
-            MessageScene(app, app.t("app.title"), app.t("error.broken_save", reason=str(error)))
-        )
+        reason = app.t("error.broken_save", reason=str(error))
+        app.push("message", title=app.t("app.title"), text=reason)
         return False
-    s = saved.settings
-    settings = PlaySettings(s.scenario, s.seed, s.target, s.lang, s.timer_minutes)
-    app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
+    app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
     return True
 
 
@@ -81,8 +71,6 @@ def play(args: argparse.Namespace) -> int:
     resume = getattr(args, "resume", None)
     saved = None
     if resume is not None:
-        from game.saves import SaveError, list_saves, read_save
-
         if resume:
             path = Path(resume)
         else:
@@ -122,12 +110,10 @@ def play(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     autoplay = getattr(args, "autoplay", None)
     if saved is not None:
-        s = saved.settings
-        settings = PlaySettings(s.scenario, s.seed, s.target, s.lang, s.timer_minutes)
-        app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
-        seed = s.seed
+        app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
+        seed = saved.settings.seed
     elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
-        settings = PlaySettings(
+        settings = GameSettings(
             scenario=deck.scenario(args.scenario).id,
             seed=seed,
             target=args.target,
@@ -136,12 +122,8 @@ def play(args: argparse.Namespace) -> int:
         )
         app.start_game(deck, settings)
     else:
-        from game.ui.scenes.start import StartScene
-
-        app.push(StartScene(app, seed=seed, timer=getattr(args, "timer", None)))
+        app.push("start", seed=seed, timer=getattr(args, "timer", None))
     if autoplay:
-        from game.ui.autoplay import Autoplay
-
         app.on_frame.append(
             Autoplay(app, autoplay, args.speed, seed, bool(getattr(args, "quit_at_end", False)))
         )
@@ -149,7 +131,8 @@ def play(args: argparse.Namespace) -> int:
         code = app.run()
     finally:
         pygame.quit()
-    status = app.saver.status if app.saver is not None else None
+    saver = app.game.saver
+    status = saver.status if saver is not None else None
     if code == EXIT_OK and status is not None and not status.ok:
         print(f"raaderum play: spillet sluttede ugemt. {status.message()}", file=sys.stderr)
         return EXIT_NOT_SAVED

@@ -12,11 +12,12 @@ import pygame
 
 from game.ui import theme
 from game.ui.draw import button
-from game.ui.scenes.year import draw_header
-from game.ui.theme import TINY, Color
+from game.ui.layout import split_columns
+from game.ui.text import LINE_SPACING
+from game.ui.theme import BODY, TINY, TITLE, Color
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 SCROLL_KEYS = {pygame.K_DOWN: 1, pygame.K_PAGEDOWN: 5, pygame.K_UP: -1, pygame.K_PAGEUP: -5}
 """Rows a key scrolls a page's list by (the mouse wheel scrolls three per notch)."""
@@ -42,8 +43,29 @@ class FooterButton:
     enabled: bool = True
 
 
+def line_height(app: Host, size: int, role: str = "regular") -> int:
+    """The height of one line of fitted text at ``size`` (as ``TextRenderer.draw`` spaces it)."""
+    return max(1, round(app.fonts.get(role, size).get_linesize() * LINE_SPACING))
+
+
+def draw_header(app: Host, surface: pygame.Surface, title: str, subtitle: str) -> pygame.Rect:
+    """The dark title band of a full-screen scene; returns its rectangle."""
+    sc = app.scale
+    width = surface.get_width()
+    height = max(round(sc.heading * 2.0), round(surface.get_height() * 0.075))
+    band = pygame.Rect(0, 0, width, height)
+    pygame.draw.rect(surface, theme.HEADER, band)
+    g = sc.gap
+    halves = split_columns(band.inflate(-4 * g, 0), [0.62, 0.38], g)
+    app.text.draw(surface, title, halves[0], TITLE.ink(theme.HEADER_INK).middle().lines(1).shrink())
+    app.text.draw(
+        surface, subtitle, halves[1], BODY.ink(theme.HEADER_INK).right().middle().lines(1).shrink()
+    )
+    return band
+
+
 def draw_page(
-    app: App, surface: pygame.Surface, title: str, subtitle: str, strip_h: int
+    app: Host, surface: pygame.Surface, title: str, subtitle: str, strip_h: int
 ) -> PageRects:
     """Fill the page, draw its header and return the strip (``strip_h`` high), the body and
     the footer under it."""
@@ -62,7 +84,7 @@ def draw_page(
 
 
 def draw_footer(
-    app: App,
+    app: Host,
     surface: pygame.Surface,
     rect: pygame.Rect,
     buttons: list[FooterButton],

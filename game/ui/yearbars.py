@@ -16,7 +16,7 @@ from game.engine.state import GameState
 from game.ui.charts import draw_year_chart
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 
 def year_values(state: GameState) -> list[float]:
@@ -29,7 +29,7 @@ def year_values(state: GameState) -> list[float]:
 
 def draw_board_years(
     surface: pygame.Surface,
-    app: App,
+    app: Host,
     rect: pygame.Rect,
     state: GameState,
     forecast: Forecast | None,

@@ -6,7 +6,6 @@ Ctrl+Y/Ctrl+Shift+Z redo, F1/H help, Esc menu. A click on a card opens it up clo
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 import pygame
@@ -24,13 +23,11 @@ from game.ui.layout import BoardLayout, board_layout, grid
 from game.ui.retained import Layers, Part, Same
 from game.ui.risk import RiskMeter
 from game.ui.scene import Scene, ctrl_held, is_activation, shift_held
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.year import YearScene
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
 from game.ui.yearbars import draw_board_years
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 FLASH_SECONDS = 0.5
 """How long a newly adopted proposal glows in the adopted list."""
@@ -71,28 +68,28 @@ def panel_parts(rect: pygame.Rect, layout: BoardLayout) -> tuple[pygame.Rect, py
 class BoardScene(Scene):
     """The main table of the game."""
 
-    def __init__(self, app: App) -> None:
+    name = "board"
+
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.selected: str | None = None
         self.hover: str | None = None
         self.flash: dict[str, float] = {}
         """Newly adopted cards and the seconds left of their highlight in the adopted list."""
-        self._known: tuple[str, ...] = app.state.adopted_ids()
+        self._known: tuple[str, ...] = app.game.state.adopted_ids()
         self.risk = RiskMeter()
         self.layers = Layers()
         """The kept pictures of the board's panels (retained drawing)."""
         self.card_layers = Layers()
         """The kept pictures of the market cards, used while the market panel is repainted."""
         self._debrief_shown = False
-        self._round_started = time.monotonic()
-        self._timer_round = -1
         self._clock_text = ""
 
     # --- helpers ------------------------------------------------------------------------
     @property
     def state(self) -> GameState:
         """The state on the table."""
-        return self.app.state
+        return self.app.game.state
 
     def layout(self) -> BoardLayout:
         """The board's rectangles for the current window size."""
@@ -118,13 +115,13 @@ class BoardScene(Scene):
             self.app.request_redraw()
 
     def adopt(self, card: str | None = None, note: str = "") -> bool:
-        """Adopt ``card`` (default: the selected card) through the App."""
+        """Adopt ``card`` (default: the selected card) through the Host."""
         card = card or self.selected_card()
         if card is None:
             if not self.state.finished and self.state.market:
-                self.app.toast(self.app.t("board.select_first", n=min(9, len(self.state.market))))
+                self.app.toast("board.select_first", n=min(9, len(self.state.market)))
             return False
-        done = self.app.do(Adopt(card, note))
+        done = self.app.game.do(Adopt(card, note))
         if done:
             self.selected = None
         return done
@@ -135,26 +132,22 @@ class BoardScene(Scene):
         if before.finished:
             self.show_debrief()
             return
-        if not self.app.do(EndYear()):
+        if not self.app.game.do(EndYear()):
             return
         self.selected = None
-        self.app.push(YearScene(self.app, before, self.app.state))
+        self.app.push("year", before=before, after=self.app.game.state)
 
     def show_debrief(self) -> None:
         """Push the debrief scene (after the last year)."""
         self._debrief_shown = True
-        self.app.push(DebriefScene(self.app))
+        self.app.push("debrief")
 
     def open_card(self, card: str) -> None:
         """Show ``card`` up close."""
-        from game.ui.scenes.card import CardScene
-
-        self.app.push(CardScene(self.app, card))
+        self.app.push("card", card=card)
 
     def open_events(self) -> None:
         """This year's events in full: text and effect per year (the panel may cut them)."""
-        from game.ui.scenes.dialog import MessageScene
-
         state = self.state
         round_index = min(state.round, state.scenario.rounds - 1)
         parts = []
@@ -167,25 +160,19 @@ class BoardScene(Scene):
             )
             parts.append(f"{event.title}\n{event.text}\n{self.app.t('card.effect')}: {effects}")
         if parts:
-            self.app.push(MessageScene(self.app, self.app.t("board.events"), "\n\n".join(parts)))
+            self.app.push("message", title=self.app.t("board.events"), text="\n\n".join(parts))
 
     def open_help(self) -> None:
         """Show the help overlay."""
-        from game.ui.scenes.overlays import HelpScene
-
-        self.app.push(HelpScene(self.app))
+        self.app.push("help")
 
     def open_target(self) -> None:
         """The "change target" dialog (a click on the year chart's title "… · Mål X")."""
-        from game.ui.scenes.target import TargetScene
-
-        self.app.push(TargetScene(self.app))
+        self.app.push("target")
 
     def open_menu(self) -> None:
         """Show the menu overlay."""
-        from game.ui.scenes.overlays import MenuScene
-
-        self.app.push(MenuScene(self.app))
+        self.app.push("menu")
 
     # --- input --------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -223,11 +210,11 @@ class BoardScene(Scene):
         app = self.app
         if ctrl_held(event):
             if key == pygame.K_z and shift_held(event):
-                app.redo()
+                app.game.redo()
             elif key == pygame.K_z:
-                app.undo()
+                app.game.undo()
             elif key == pygame.K_y:
-                app.redo()
+                app.game.redo()
             return
         if key in NUMBER_KEYS:
             self.select(NUMBER_KEYS[key])
@@ -246,7 +233,7 @@ class BoardScene(Scene):
         elif key == pygame.K_SPACE:
             self.end_year()
         elif key == pygame.K_BACKSPACE:
-            app.undo()
+            app.game.undo()
         elif key in (pygame.K_F1, pygame.K_h):
             self.open_help()
         elif key == pygame.K_ESCAPE:
@@ -273,8 +260,8 @@ class BoardScene(Scene):
                 self.open_card(listed)
                 return
         actions = {
-            "undo": self.app.undo,
-            "redo": self.app.redo,
+            "undo": self.app.game.undo,
+            "redo": self.app.game.redo,
             "help": self.open_help,
             "menu": self.open_menu,
         }
@@ -303,11 +290,8 @@ class BoardScene(Scene):
         elif not self._debrief_shown:
             if self.app.top is self:
                 self.show_debrief()
-            elif any(isinstance(scene, DebriefScene) for scene in self.app.scenes):
+            elif self.app.find("debrief") is not None:
                 self._debrief_shown = True
-        if state.round != self._timer_round:
-            self._timer_round = state.round
-            self._round_started = time.monotonic()
         clock = self.clock_text()
         if clock != self._clock_text:
             self._clock_text = clock
@@ -320,10 +304,7 @@ class BoardScene(Scene):
 
     def seconds_left(self) -> float:
         """Seconds left of this year's round timer (negative when over; inf without timer)."""
-        settings = self.app.settings
-        if settings is None or not settings.timer_minutes or self.state.finished:
-            return float("inf")
-        return settings.timer_minutes * 60 - (time.monotonic() - self._round_started)
+        return self.app.game.seconds_left()
 
     def clock_text(self) -> str:
         """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
@@ -348,7 +329,7 @@ class BoardScene(Scene):
             return rect.union(rect.move(0, shadow))
 
         clock = self._clock_text or self.clock_text()
-        history = app.history
+        history = app.game.history
         header_key = (
             *base,
             clock,
@@ -506,8 +487,8 @@ class BoardScene(Scene):
             .shrink(),
         )
         enabled = {
-            "undo": app.history is not None and app.history.can_undo,
-            "redo": app.history is not None and app.history.can_redo,
+            "undo": app.game.history is not None and app.game.history.can_undo,
+            "redo": app.game.history is not None and app.game.history.can_redo,
             "help": True,
             "menu": True,
         }

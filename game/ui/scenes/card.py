@@ -20,19 +20,20 @@ from game.ui.textfield import TextField
 from game.ui.theme import BODY, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 
 class CardScene(Scene):
     """The card view over the dimmed board. Enter adopts, Esc closes."""
 
+    name = "card"
     is_overlay = True
 
-    def __init__(self, app: App, card: str) -> None:
+    def __init__(self, app: Host, card: str) -> None:
         super().__init__(app)
         self.card = card
-        self.proposal = app.deck.proposal(card)
-        adoption = app.state.adoption(card)
+        self.proposal = app.game.deck.proposal(card)
+        adoption = app.game.state.adoption(card)
         self.note = TextField(
             self.layout().note,
             app.fonts.get("regular", Scale(app.size[1]).body),
@@ -68,22 +69,22 @@ class CardScene(Scene):
 
     def adopt(self) -> None:
         """Adopt the card (with the note) and close; a refusal shows its reason."""
-        if self.app.state.adoption(self.card) is not None:
+        if self.app.game.state.adoption(self.card) is not None:
             self.save_note()
             return
-        if self.app.do(Adopt(self.card, self.note_text())):
-            board = self.app.find(_board_class())
+        if self.app.game.do(Adopt(self.card, self.note_text())):
+            board = self.app.find("board")
             if board is not None:
                 board.selected = None
             self.close()
 
     def save_note(self) -> None:
         """Write the note of an adopted card (Annotate)."""
-        adoption = self.app.state.adoption(self.card)
+        adoption = self.app.game.state.adoption(self.card)
         if adoption is None or adoption.note == self.note_text():
             return
-        if self.app.do(Annotate(self.card, self.note_text())):
-            self.app.toast(self.app.t("toast.saved_note"))
+        if self.app.game.do(Annotate(self.card, self.note_text())):
+            self.app.toast("toast.saved_note")
 
     def handle(self, event: pygame.event.Event) -> None:
         """Note field first (it takes clicks on it and every key while focused), then
@@ -110,21 +111,22 @@ class CardScene(Scene):
             if layout.close.collidepoint(event.pos) or not layout.panel.collidepoint(event.pos):
                 self.close()
             elif (
-                layout.adopt.collidepoint(event.pos) and self.app.state.adoption(self.card) is None
+                layout.adopt.collidepoint(event.pos)
+                and self.app.game.state.adoption(self.card) is None
             ):
                 self.adopt()
             elif layout.save_note.collidepoint(event.pos) and self._note_editable():
                 self.save_note()
 
     def _note_editable(self) -> bool:
-        return self.app.state.adoption(self.card) is not None
+        return self.app.game.state.adoption(self.card) is not None
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The large card."""
         dim(surface)
         app = self.app
-        state = app.state
+        state = app.game.state
         proposal = self.proposal
         layout = self.layout()
         scale = Scale(surface.get_height())
@@ -193,7 +195,7 @@ class CardScene(Scene):
 
     def _draw_table(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
         app = self.app
-        state = app.state
+        state = app.game.state
         proposal = self.proposal
         adoption = state.adoption(self.card)
         start = adoption.round if adoption is not None else state.round
@@ -262,7 +264,7 @@ class CardScene(Scene):
 
     def _draw_facts(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
         app = self.app
-        state = app.state
+        state = app.game.state
         proposal = self.proposal
         lines: list[tuple[str, theme.Color]] = []
         adoption = state.adoption(self.card)
@@ -320,7 +322,7 @@ class CardScene(Scene):
                 (app.t("card.adopted", year=state.scenario.years[adoption.round]), theme.MET)
             )
         elif not state.finished and self.card in state.market:
-            board = self.app.find(_board_class())
+            board = self.app.find("board")
             if board is not None:
                 base = board.risk.get(state, None).probability
                 chance = board.risk.get(state, self.card).probability
@@ -378,13 +380,7 @@ class CardScene(Scene):
             surface, app.text, layout.close, app.t("card.close"), scale.heading, radius=scale.radius
         )
         if problem is not None:
-            status = app.illegal_message(problem)
+            status = app.say(app.game.refusal(problem))
             app.text.draw(
                 surface, status, layout.status, BODY.bold().ink(theme.WARNING).middle().shrink()
             )
-
-
-def _board_class() -> type:
-    from game.ui.scenes.board import BoardScene
-
-    return BoardScene

@@ -23,26 +23,25 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.numbers import format_against, format_amount, format_percent
+from game.session.debrief import report_folder
 from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns
-from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page
+from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
 from game.ui.scene import Scene, is_activation
-from game.ui.scenes.debrief import output_folder
-from game.ui.scenes.year import line_height
 from game.ui.textfield import FieldStyle, TextField
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
 
 if TYPE_CHECKING:
     from game.report import ComparisonGroup
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 log = logging.getLogger(__name__)
 
 MAX_PATH_LENGTH = 1000
 
 
-def default_folder(app: App) -> Path:
+def default_folder(app: Host) -> Path:
     """The folder the game saves into (the tables' saves when played on this machine)."""
     from game.paths import user_dir
 
@@ -52,7 +51,9 @@ def default_folder(app: App) -> Path:
 class CompareScene(Scene):
     """The comparison of tables (see the module docstring)."""
 
-    def __init__(self, app: App, folder: Path | None = None) -> None:
+    name = "compare"
+
+    def __init__(self, app: Host, folder: Path | None = None) -> None:
         super().__init__(app)
         self.folder = Path(folder) if folder is not None else default_folder(app)
         sc = app.scale
@@ -114,7 +115,7 @@ class CompareScene(Scene):
 
     def out_dir(self) -> Path:
         """A new folder for compare.html/compare.csv under the user's data folder."""
-        return output_folder(self.app, "compare-")
+        return report_folder(self.app.save_dir, "compare-")
 
     def write(self) -> None:
         """Write compare.html and compare.csv of every group; remember where."""
@@ -128,15 +129,15 @@ class CompareScene(Scene):
                 write_comparison(self.groups, folder, self.app.lang, self.unreadable)
             )
             self.write_error = ""
-            self.app.toast(self.app.t("compare.written", folder=str(folder)))
+            self.app.toast("compare.written", folder=str(folder))
         except Exception as error:  # a full disk must not end the workshop
             log.warning("writing the comparison failed: %s", error)
             self.write_error = str(error) or type(error).__name__
-            self.app.toast(self.app.t("compare.write_failed", reason=self.write_error), error=True)
+            self.app.toast("compare.write_failed", reason=self.write_error, error=True)
 
     def service_floor(self, group: Any) -> int | None:
         """The service floor of the group's scenario (known when it is this game's deck)."""
-        deck = self.app.deck
+        deck = self.app.game.deck
         if deck.content_hash != group.deck_hash:
             return None
         try:

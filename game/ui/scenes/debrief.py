@@ -18,11 +18,9 @@ round).
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -30,17 +28,17 @@ from game.engine.ledger import realised
 from game.engine.state import GameState
 from game.engine.verdict import Verdict, verdict
 from game.numbers import format_against, format_amount
+from game.session.debrief import WhatIfJob, write_session_report
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout import split_columns, split_rows
-from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page
+from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
 from game.ui.scene import Scene, ctrl_held, is_activation
-from game.ui.scenes.year import line_height
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
 
 if TYPE_CHECKING:
     from game.engine.whatif import WhatIf
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +46,7 @@ TABS: tuple[str, ...] = ("result", "proposals", "questions", "whatif")
 SCROLL_TABS = ("proposals", "questions")
 
 
-def verdict_lines(app: App, state: GameState, outcome: Verdict) -> tuple[str, list[str]]:
+def verdict_lines(app: Host, state: GameState, outcome: Verdict) -> tuple[str, list[str]]:
     """The headline and the reasons of the verdict, in the UI language."""
     if outcome.won:
         return app.t("debrief.won"), [app.t("debrief.won_why")]
@@ -65,21 +63,6 @@ def verdict_lines(app: App, state: GameState, outcome: Verdict) -> tuple[str, li
     return app.t("debrief.lost"), reasons
 
 
-def output_folder(app: App, prefix: str) -> Path:
-    """A new, not yet existing folder ``reports/<prefix><timestamp>`` in the user's data folder
-    (next to the save folder)."""
-    from game.paths import user_dir
-
-    base = app.save_dir.parent if app.save_dir is not None else user_dir()
-    stamp = f"{prefix}{datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    folder = base / "reports" / stamp
-    suffix = 2
-    while folder.exists():
-        folder = base / "reports" / f"{stamp}-{suffix}"
-        suffix += 1
-    return folder
-
-
 @dataclass
 class Button:
     """A clickable button of the footer."""
@@ -91,9 +74,11 @@ class Button:
 class DebriefScene(Scene):
     """The end of the game (see the module docstring)."""
 
-    def __init__(self, app: App, *, background: bool = True) -> None:
+    name = "debrief"
+
+    def __init__(self, app: Host, *, background: bool = True) -> None:
         super().__init__(app)
-        self.state = app.state
+        self.state = app.game.state
         self.verdict = verdict(self.state)
         self.tab = TABS[0]
         self.scroll: dict[str, int] = {name: 0 for name in TABS}
@@ -103,35 +88,30 @@ class DebriefScene(Scene):
         self.report_paths: list[Path] = []
         self.report_error = ""
         self.report_pending = False
-        self.whatif: WhatIf | None = None
-        self.whatif_error = ""
-        self._thread: threading.Thread | None = None
-        if background:
-            self._thread = threading.Thread(target=self._compute_whatif, daemon=False)
-            self._thread.start()
-        else:
-            self._compute_whatif()
+        self._pending_frame = 0
+        self.job = WhatIfJob(self.state, background=background)
+        self._computing = background
 
     # --- what-if --------------------------------------------------------------------------
-    def _compute_whatif(self) -> None:
-        try:
-            from game.engine.whatif import what_if
+    @property
+    def whatif(self) -> WhatIf | None:
+        """The what-if, once computed."""
+        return self.job.result
 
-            self.whatif = what_if(self.state)
-        except Exception as error:  # the debrief must stay usable without the what-if
-            log.warning("what-if failed: %s", error)
-            self.whatif_error = str(error) or type(error).__name__
+    @property
+    def whatif_error(self) -> str:
+        """Why the what-if failed ("" otherwise)."""
+        return self.job.error
 
     def wait_for_whatif(self, timeout: float | None = None) -> None:
         """Block until the what-if is computed (for screenshots and tests)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        self.job.wait(timeout)
         self.app.request_redraw()
 
     def update(self, dt: float) -> bool:
         """Redraw once the what-if arrives; write a pending report after its notice is shown."""
-        if self._thread is not None and not self._thread.is_alive():
-            self._thread = None
+        if self._computing and not self.job.running:
+            self._computing = False
             self.app.request_redraw()
         if self.report_pending and self.app.frames_drawn > self._pending_frame:
             self.report_pending = False
@@ -189,69 +169,25 @@ class DebriefScene(Scene):
                 self._pending_frame = app.frames_drawn
                 app.request_redraw()
         elif name == "new":
-            from game.ui.scenes.start import StartScene
-
-            app.replace_all(StartScene(app))
+            app.replace_all("start")
         elif name == "menu":
-            from game.ui.scenes.overlays import MenuScene
-
-            app.push(MenuScene(app))
-        elif name == "undo" and app.undo():
-            self._back_to_board()
-
-    def _back_to_board(self) -> None:
-        from game.ui.scenes.board import BoardScene
-
-        if self.app.find(BoardScene) is not None:
-            while not isinstance(self.app.top, BoardScene):
-                self.app.pop()
-        else:
-            self.app.replace(BoardScene(self.app))
+            app.push("menu")
+        elif name == "undo" and app.game.undo():
+            app.back_to("board")
 
     # --- report ---------------------------------------------------------------------------
-    def report_dir(self) -> Path:
-        """A new folder for this report under the user's data folder."""
-        return output_folder(self.app, "")
-
-    def _saved_game(self) -> Any:
-        from game.saves import GameSettings, SavedGame, read_save
-
-        app = self.app
-        if app.save_path is not None and app.save_path.exists():
-            return read_save(app.save_path)
-        settings = app.settings
-        now = datetime.now().astimezone().isoformat(timespec="seconds")
-        assert app.history is not None
-        return SavedGame(
-            path=app.save_path or Path("game.json"),
-            deck=app.deck,
-            settings=GameSettings(
-                scenario=self.state.scenario.id,
-                seed=self.state.seed,
-                target=settings.target if settings else None,
-                lang=app.lang,
-                timer_minutes=settings.timer_minutes if settings else None,
-            ),
-            history=app.history,
-            created=app.save_created or now,
-            updated=now,
-        )
-
     def _write_report(self) -> None:
+        app = self.app
         try:
-            from game.report import write_report
-
-            folder = self.report_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            self.report_paths = list(write_report(self._saved_game(), folder, lang=self.app.lang))
-            self.app.toast(self.app.t("debrief.report_done", folder=str(folder)))
+            self.report_paths = write_session_report(
+                app.game, app.lang, app.report_board, self.job.result
+            )
+            app.toast("debrief.report_done", folder=str(self.report_paths[0].parent))
         except Exception as error:  # a report problem must never end the workshop
             log.warning("report failed: %s", error)
             self.report_error = str(error) or type(error).__name__
-            self.app.toast(
-                self.app.t("debrief.report_failed", reason=self.report_error), error=True
-            )
-        self.app.request_redraw()
+            app.toast("debrief.report_failed", reason=self.report_error, error=True)
+        app.request_redraw()
 
     # --- drawing --------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -14,7 +14,7 @@ from game.ui.scene import Scene, is_activation, is_key
 from game.ui.theme import BODY, TITLE, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 
 def dim(surface: pygame.Surface) -> None:
@@ -32,7 +32,7 @@ class DialogScene(Scene):
     tall = 0.6
 
     def __init__(
-        self, app: App, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]]
+        self, app: Host, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]]
     ) -> None:
         super().__init__(app)
         self.title = title
@@ -81,13 +81,15 @@ class DialogScene(Scene):
 
 
 class MessageScene(DialogScene):
-    """A message with one OK button (errors, broken saves, crash notice)."""
+    """A message with one OK button (errors, broken saves, crash notice, the year's events)."""
+
+    name = "message"
 
     def __init__(
-        self, app: App, title: str, message: str, on_close: Callable[[], None] | None = None
+        self, app: Host, title: str, text: str, on_close: Callable[[], None] | None = None
     ) -> None:
         self.on_close = on_close
-        super().__init__(app, title, message, [(app.t("dialog.ok"), self._ok)])
+        super().__init__(app, title, text, [(app.t("dialog.ok"), self._ok)])
         self.tall = 0.5
 
     def _ok(self) -> None:

@@ -13,7 +13,7 @@ from game.ui.scenes.dialog import DialogScene
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1–9", "help.key.select"),
@@ -33,10 +33,11 @@ KEYS: tuple[tuple[str, str], ...] = (
 class HelpScene(DialogScene):
     """The rules in a few lines and the list of keys."""
 
+    name = "help"
     wide = 0.8
     tall = 0.86
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(
             app, app.t("help.title"), app.t("help.rules"), [(app.t("help.close"), self.close)]
         )
@@ -129,16 +130,17 @@ class HelpScene(DialogScene):
 class MenuScene(DialogScene):
     """Esc on the board: back, restart, new game, change the target, compare tables, quit."""
 
+    name = "menu"
     wide = 0.44
     tall = 0.72
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         buttons = [
             (app.t("menu.resume"), self.close),
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
-        if app.history is not None and not app.state.finished:
+        if app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
@@ -147,30 +149,24 @@ class MenuScene(DialogScene):
     def restart(self) -> None:
         """The same scenario, seed and target from the beginning (a new save)."""
         app = self.app
-        if app.settings is None:
+        if app.game.settings is None:
             return
-        app.save_path = None
-        app.start_game(app.deck, app.settings)
+        app.game.save_path = None
+        app.start_game(app.game.deck, app.game.settings)
 
     def new_game(self) -> None:
         """Back to the start screen."""
-        from game.ui.scenes.start import StartScene
-
-        self.app.replace_all(StartScene(self.app))
+        self.app.replace_all("start")
 
     def change_target(self) -> None:
         """The "change target" dialog (in place of the menu)."""
-        from game.ui.scenes.target import TargetScene
-
         self.close()
-        self.app.push(TargetScene(self.app))
+        self.app.push("target")
 
     def compare(self) -> None:
         """The "compare tables" screen."""
-        from game.ui.scenes.compare import CompareScene
-
         self.close()
-        self.app.push(CompareScene(self.app))
+        self.app.push("compare")
 
     def quit(self) -> None:
         """Close the window (the game is saved)."""

@@ -16,8 +16,8 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine.model import Deck
 from game.numbers import format_amount
+from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui import theme
-from game.ui.app import PlaySettings
 from game.ui.draw import button, panel
 from game.ui.layout import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
@@ -26,7 +26,7 @@ from game.ui.textfield import TextField
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 TARGET_STEP = 5.0
 TIMER_STEP = 1.0
@@ -43,12 +43,26 @@ def format_time(iso: str, lang: str) -> str:
     return moment.strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
 
 
+def resume_into(app: Host, path: Path) -> bool:
+    """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
+    try:
+        saved = read_save(path)
+    except SaveError as error:
+        reason = app.t("error.broken_save", reason=str(error))
+        app.push("message", title=app.t("app.title"), text=reason)
+        return False
+    app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
+    return True
+
+
 class StartScene(Scene):
     """Choose deck, scenario, target and timer; start or continue a game."""
 
-    def __init__(self, app: App, seed: int | None = None, timer: float | None = None) -> None:
+    name = "start"
+
+    def __init__(self, app: Host, seed: int | None = None, timer: float | None = None) -> None:
         super().__init__(app)
-        self.deck: Deck = app.deck
+        self.deck: Deck = app.game.deck
         self.saves = self._list_saves()
         self.deck_problems: list[str] = []
         self.deck_message = ""
@@ -69,8 +83,6 @@ class StartScene(Scene):
     def _list_saves(self) -> list[Any]:
         if self.app.save_dir is None:
             return []
-        from game.saves import list_saves
-
         try:
             return list(list_saves(self.app.save_dir))[:4]
         except OSError:
@@ -139,8 +151,8 @@ class StartScene(Scene):
     def use_deck(self, deck: Deck, path: Path | None) -> None:
         """Play with ``deck`` (None path = the standard deck)."""
         self.deck = deck
-        self.app.deck = deck
-        self.app.deck_path = path
+        self.app.game.deck = deck
+        self.app.game.deck_path = path
         self.deck_problems = []
         self.deck_message = self.app.t("start.deck_loaded", title=deck.title)
         self.choose(0)
@@ -156,7 +168,7 @@ class StartScene(Scene):
 
     def start(self) -> None:
         """Start the chosen game."""
-        settings = PlaySettings(
+        settings = GameSettings(
             scenario=self.scenario.id,
             seed=self.seed,
             target=self.target_value(),
@@ -167,8 +179,6 @@ class StartScene(Scene):
 
     def resume(self, index: int) -> None:
         """Continue saved game ``index`` of the list."""
-        from game.ui.launch import resume_into
-
         resume_into(self.app, self.saves[index].path)
 
     # --- input --------------------------------------------------------------------------
@@ -221,9 +231,7 @@ class StartScene(Scene):
             elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
                 self.step_target(-TARGET_STEP)
             elif event.key in (pygame.K_F1, pygame.K_h):
-                from game.ui.scenes.overlays import HelpScene
-
-                self.app.push(HelpScene(self.app))
+                self.app.push("help")
             return
         if not is_activation(event):
             return
@@ -254,9 +262,7 @@ class StartScene(Scene):
             self.path_field.set_rect(layout.deck_path)
             self.path_field.handle(event)
         elif layout.help.collidepoint(pos):
-            from game.ui.scenes.overlays import HelpScene
-
-            self.app.push(HelpScene(self.app))
+            self.app.push("help")
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -282,7 +288,7 @@ class StartScene(Scene):
             app.t("start.deck_standard"),
             scale.min_text,
             radius=scale.radius,
-            primary=self.app.deck_path is None,
+            primary=self.app.game.deck_path is None,
         )
         self._draw_path_field(surface, layout.deck_path, scale)
         button(

@@ -3,7 +3,7 @@ stepper in a dialog, with the targets per year that would follow, before confirm
 
 X is the last year's target; earlier open years keep the scenario's profile and closed years
 keep theirs (``game.engine.rules.scaled_targets``). The preview asks the engine itself
-(``apply`` on the current state), and the change goes through ``app.do(SetTarget(x))``, so it
+(``apply`` on the current state), and the change goes through ``app.game.do(SetTarget(x))``, so it
 is autosaved and undoable like every other decision.
 """
 
@@ -23,7 +23,7 @@ from game.ui.stepper import NumberField, draw_stepper
 from game.ui.theme import BODY, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 TARGET_STEP = 5.0
 """What "−"/"+" (and the − and + keys) change the target by, as on the start screen."""
@@ -32,17 +32,18 @@ TARGET_STEP = 5.0
 class TargetScene(DialogScene):
     """ "Skift mål": − / field / + for X, the resulting targets per year, confirm or cancel."""
 
+    name = "target"
     wide = 0.56
     tall = 0.68
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(
             app,
             app.t("target.title"),
             app.t("target.explain"),
             [(app.t("target.confirm"), self.confirm), (app.t("target.cancel"), self.close)],
         )
-        self.number = NumberField.of(app.state.targets[-1], app.lang)
+        self.number = NumberField.of(app.game.state.targets[-1], app.lang)
 
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
@@ -57,7 +58,7 @@ class TargetScene(DialogScene):
         if value is None:
             return None
         try:
-            return apply(self.app.state, SetTarget(value)).targets
+            return apply(self.app.game.state, SetTarget(value)).targets
         except IllegalAction:
             return None
 
@@ -65,14 +66,14 @@ class TargetScene(DialogScene):
         """Set the typed target (through the engine, autosaved); unchanged targets just close."""
         value = self.number.value
         if value is None:
-            self.app.toast(self.app.t("error.bad_target"), error=True)
+            self.app.toast("error.bad_target", error=True)
             return
-        if self.preview() == self.app.state.targets:
+        if self.preview() == self.app.game.state.targets:
             self.close()
             return
-        if self.app.do(SetTarget(value)):
+        if self.app.game.do(SetTarget(value)):
             self.close()
-            self.app.toast(self.app.t("target.done", amount=self.app.amount(value)))
+            self.app.toast("target.done", amount=self.app.amount(value))
 
     # --- layout -------------------------------------------------------------------------
     def parts(
@@ -132,7 +133,7 @@ class TargetScene(DialogScene):
             scale,
             suffix=app.unit,
         )
-        state = app.state
+        state = app.game.state
         preview = self.preview()
         years = state.scenario.years
         line_h = min(round(scale.body * 1.5), table.height // max(1, len(years) + 1))

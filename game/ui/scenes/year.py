@@ -1,6 +1,6 @@
 """The end-of-year reveal: what happened in the budget year the group just closed.
 
-The board pushes ``YearScene(app, before, after)`` with the states before and after
+The board pushes ``"year"`` (``YearScene(app, before, after)``) with the states before and after
 ``EndYear``. The scene shows, one part after another with a short animation (≤ 0.5 s each,
 skipped by a click or any key): the year's råderum growing against its target and whether it
 was met, the events of the year, the uncertain proposals whose outcome became known (better or
@@ -24,12 +24,13 @@ from game.numbers import format_gap, format_percent
 from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns, split_rows
+from game.ui.pages import draw_header, line_height
 from game.ui.scene import Scene, ctrl_held, is_activation
-from game.ui.text import LINE_SPACING
-from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Color
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, Color
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.pages import draw_header, line_height
+from game.ui.scene import Host
 
 CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE)
 """Keys that leave the reveal once it has been shown."""
@@ -63,11 +64,11 @@ class Reveal:
     next_events: tuple[Line, ...]
 
 
-def _sign(app: App, value: float) -> str:
+def _sign(app: Host, value: float) -> str:
     return app.amount(value, sign=True)
 
 
-def event_lines(app: App, state: GameState, round_index: int, year_index: int) -> list[Line]:
+def event_lines(app: Host, state: GameState, round_index: int, year_index: int) -> list[Line]:
     """The events drawn in ``round_index`` with what they add or take in ``year_index``."""
     lines: list[Line] = []
     for drawn in state.events:
@@ -83,7 +84,7 @@ def event_lines(app: App, state: GameState, round_index: int, year_index: int) -
     return lines
 
 
-def outcome_lines(app: App, before: GameState, after: GameState) -> list[Line]:
+def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
     """The proposals whose hidden factor became known when ``before``'s year closed."""
     year_index = before.round
     year = before.scenario.years[year_index]
@@ -115,7 +116,7 @@ def outcome_lines(app: App, before: GameState, after: GameState) -> list[Line]:
     return lines
 
 
-def build_reveal(app: App, before: GameState, after: GameState) -> Reveal:
+def build_reveal(app: Host, before: GameState, after: GameState) -> Reveal:
     """The content of the year scene for the year closed between ``before`` and ``after``."""
     index = before.round
     result = after.results[index]
@@ -157,7 +158,7 @@ def draw_tone_mark(surface: pygame.Surface, rect: pygame.Rect, tone: str) -> Non
 
 
 def draw_lines(
-    app: App,
+    app: Host,
     surface: pygame.Surface,
     rect: pygame.Rect,
     heading: str,
@@ -241,27 +242,6 @@ def draw_lines(
         )
 
 
-def line_height(app: App, size: int, role: str = "regular") -> int:
-    """The height of one line of fitted text at ``size`` (as ``TextRenderer.draw`` spaces it)."""
-    return max(1, round(app.fonts.get(role, size).get_linesize() * LINE_SPACING))
-
-
-def draw_header(app: App, surface: pygame.Surface, title: str, subtitle: str) -> pygame.Rect:
-    """The dark title band of a full-screen scene; returns its rectangle."""
-    sc = app.scale
-    width = surface.get_width()
-    height = max(round(sc.heading * 2.0), round(surface.get_height() * 0.075))
-    band = pygame.Rect(0, 0, width, height)
-    pygame.draw.rect(surface, theme.HEADER, band)
-    g = sc.gap
-    halves = split_columns(band.inflate(-4 * g, 0), [0.62, 0.38], g)
-    app.text.draw(surface, title, halves[0], TITLE.ink(theme.HEADER_INK).middle().lines(1).shrink())
-    app.text.draw(
-        surface, subtitle, halves[1], BODY.ink(theme.HEADER_INK).right().middle().lines(1).shrink()
-    )
-    return band
-
-
 def chart_values(state: GameState) -> list[float]:
     """Råderum per year as the chart shows it: final results for closed years, what the group
     planned on (unrevealed factors at face value) for the open ones."""
@@ -272,7 +252,9 @@ def chart_values(state: GameState) -> list[float]:
 class YearScene(Scene):
     """The reveal of a closed budget year (see the module docstring)."""
 
-    def __init__(self, app: App, before: GameState, after: GameState) -> None:
+    name = "year"
+
+    def __init__(self, app: Host, before: GameState, after: GameState) -> None:
         super().__init__(app)
         self.before = before
         self.after = after
@@ -334,9 +316,7 @@ class YearScene(Scene):
             return
         self.done = True
         if self.after.finished:
-            from game.ui.scenes.debrief import DebriefScene
-
-            self.app.replace(DebriefScene(self.app))
+            self.app.replace("debrief")
         else:
             self.app.pop()
 
@@ -344,8 +324,8 @@ class YearScene(Scene):
         """Undo the end of the year and return to the board in that round."""
         if self.done:
             return
-        history = self.app.history
-        if history is not None and history.current is self.after and self.app.undo():
+        history = self.app.game.history
+        if history is not None and history.current is self.after and self.app.game.undo():
             self.done = True
             self.app.pop()
 

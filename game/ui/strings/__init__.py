@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from game.messages import Message
 from game.ui.strings import da, en
 
 log = logging.getLogger(__name__)
@@ -39,3 +40,11 @@ class Strings:
     def has(self, key: str) -> bool:
         """True when the catalog has ``key``."""
         return key in self._catalog
+
+    def message(self, message: Message) -> str:
+        """A message (key and parameters) in this language; an ``error.<code>`` the catalogue
+        lacks falls back to "error.unknown" with the message's ``reason``."""
+        params = message.kwargs
+        if not self.has(message.key) and message.key.startswith("error."):
+            return self.t("error.unknown", reason=params.get("reason", message.key))
+        return self.t(message.key, **params)
