@@ -134,7 +134,7 @@ def render_scene(
                     card.note.focus()
                     card.note.insert("Vi tror på gevinsten – og følger op hvert halve år.")
         elif scene == "help":
-            board.open_help()
+            app.push("help")
     elif scene == "year":
         rounds = min(1, deck.scenario(scenario_id).rounds - 1)
         history = play_until(history, rounds, seed, adopt_extra=3)

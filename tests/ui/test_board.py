@@ -205,7 +205,10 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     assert app.game.state.adopted[-1].note == "1 øå – fordi Æblerne"
     assert isinstance(app.top, BoardScene) and board.selected is None
     # the adopted card is listed under "Vedtaget" with a note mark; a click reopens it
-    rows = [(rect, card) for rect, _, card in board.adopted_rows(board.layout(), app.game.state)]
+    rows = [
+        (rect, card)
+        for rect, _, card in board.panel("adopted").rows(board.layout(), app.game.state)
+    ]
     rect = next(rect for rect, card in rows if card == market[1])
     click(app, rect.center)
     assert isinstance(app.top, CardScene) and app.top.card == market[1]
@@ -375,7 +378,7 @@ def test_long_games_list_the_latest_adoptions_under_a_more_line(make_app, std_de
     app.step(0.02)
     board = app.find(BoardScene)
     layout = board.layout()
-    rows = board.adopted_rows(layout, app.game.state)
+    rows = board.panel("adopted").rows(layout, app.game.state)
     assert all(layout.adopted.contains(rect) for rect, _, _ in rows)
     shown = [card for _, _, card in rows if card]
     assert shown[-1] == app.game.state.adopted[-1].card
@@ -453,7 +456,7 @@ def test_the_adopted_heading_counts_each_kind_and_greys_missing_ones(make_app, s
             for y in range(rect.y, rect.bottom)
         }
 
-    slots = board.kind_slots(board.layout())
+    slots = board.panel("adopted").kind_slots(board.layout())
     for kind, icon, _ in slots:
         assert theme.DISABLED in colours(icon) and theme.kind_color(kind) not in colours(icon)
     saving = next(c for c in app.game.state.market if std_deck.proposal(c).kind is Kind.SAVING)

@@ -28,13 +28,14 @@ def picture(board: BoardScene, size: tuple[int, int]) -> bytes:
 
 def fresh(board: BoardScene, size: tuple[int, int]) -> bytes:
     """The board drawn afresh, panel by panel, without any kept picture."""
-    kept = board.layers, board.card_layers
-    board.layers, board.card_layers = Layers(), Layers()
-    board.layers.enabled = board.card_layers.enabled = False
+    market = board.panel("market")
+    kept = board.layers, market.cards
+    board.layers, market.cards = Layers(), Layers()
+    board.layers.enabled = market.cards.enabled = False
     try:
         return picture(board, size)
     finally:
-        board.layers, board.card_layers = kept
+        board.layers, market.cards = kept
 
 
 def same(board: BoardScene, size: tuple[int, int]) -> None:
@@ -86,14 +87,14 @@ def test_every_change_shows_up_as_a_fresh_drawing_would(make_app, std_deck):
     same(board, size)
 
     painted = board.layers.repaints
-    cards = board.card_layers.repaints
+    cards = board.panel("market").cards.repaints
     board.hover = "card:0"  # the mouse over a card repaints the market and that card only
     same(board, size)
     assert board.layers.repaints == painted + 1
-    assert board.card_layers.repaints == cards + 1
+    assert board.panel("market").cards.repaints == cards + 1
     board.hover = "card:1"
     same(board, size)
-    assert board.card_layers.repaints == cards + 3
+    assert board.panel("market").cards.repaints == cards + 3
     board.hover = "card:2"
     same(board, size)
     board.hover = "undo"

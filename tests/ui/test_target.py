@@ -113,7 +113,7 @@ def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
     app = second_year_app(make_app, std_deck)
     before = app.game.state.targets
     log = app.game.history.actions
-    app.top.open_target()
+    app.top.activate("target")
     dialog = app.top
     (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
     click(app, field.center)
