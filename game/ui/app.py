@@ -23,7 +23,7 @@ from typing import Any
 import pygame
 
 from game.engine import Deck, History
-from game.messages import Message
+from game.messages import CATALOGUES, Catalogue, Message
 from game.numbers import format_amount
 from game.paths import user_dir
 from game.saves import GameSettings, SavedGame
@@ -33,7 +33,6 @@ from game.ui.draw import panel
 from game.ui.fonts import Fonts
 from game.ui.scene import Route, Router, Scene
 from game.ui.scenes import ROUTES
-from game.ui.strings import CATALOGS, Strings
 from game.ui.text import TextRenderer
 from game.ui.theme import BODY, Scale
 
@@ -74,7 +73,7 @@ class App:
             pygame.display.set_caption("Råderumsspillet")
         pygame.font.init()
         self.game = GameController(deck, save_dir=save_dir, deck_path=deck_path, clock=clock)
-        self.strings = Strings(lang)
+        self.strings = Catalogue(lang)
         self.fonts = Fonts()
         self.text = TextRenderer(self.fonts)
         self.window_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
@@ -130,6 +129,11 @@ class App:
         """The UI language ("da" or "en")."""
         return self.strings.lang
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """The messages of the UI language."""
+        return self.strings
+
     def t(self, key: str, **params: Any) -> str:
         """The UI text ``key`` in the current language, in the deck's unit: a deck with
         ``unit: "t. kr."`` reads "Virkning pr. år (t. kr.)", not "(mio. kr.)"."""
@@ -160,11 +164,11 @@ class App:
     def unit(self) -> str:
         """The deck's unit ("t. kr."); the UI language's words for the default "mio. kr."."""
         unit = self.game.deck.unit
-        return self.strings.t("unit") if unit == CATALOGS["da"]["unit"] else unit
+        return self.strings.t("unit") if unit == CATALOGUES["da"]["unit"] else unit
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language (the game's settings remember it)."""
-        self.strings = Strings(lang)
+        self.strings = Catalogue(lang)
         self.game.set_language(self.strings.lang)
         self.request_redraw()
 
@@ -188,7 +192,7 @@ class App:
     ) -> None:
         """Begin (or resume with ``history``) a game and show the board."""
         if settings.lang != self.lang:
-            self.strings = Strings(settings.lang)
+            self.strings = Catalogue(settings.lang)
         self.game.start(deck, settings, history, save_path, created)
         self.replace_all("board")
 

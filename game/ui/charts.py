@@ -16,23 +16,18 @@ from dataclasses import dataclass
 import pygame
 
 from game.content.glyphs import drawable
+from game.messages import catalogue
 from game.numbers import format_against, format_amount
 from game.ui import theme
 from game.ui.fonts import Fonts
-from game.ui.strings import Strings
 from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
 
 Fan = tuple[Sequence[float], Sequence[float], Sequence[float]]
 """(p10, p50, p90) per year."""
 
-_STRINGS: dict[str, Strings] = {}
-
 
 def _t(lang: str, key: str, **params: object) -> str:
-    strings = _STRINGS.get(lang)
-    if strings is None:
-        strings = _STRINGS[lang] = Strings(lang)
-    return strings.t(key, **params)
+    return catalogue(lang).t(key, **params)
 
 
 def _scale(surface: pygame.Surface, scale: Scale | None) -> Scale:

@@ -12,12 +12,12 @@ import pygame
 
 from game.content import DeckError, load_deck
 from game.engine.model import Deck
+from game.messages import Catalogue
 from game.paths import standard_deck, user_dir
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, display_available
 from game.ui.autoplay import Autoplay
 from game.ui.scene import Host
-from game.ui.strings import Strings
 
 
 def save_folder(args: argparse.Namespace) -> Path:
@@ -66,7 +66,7 @@ def resume_into(app: Host, path: Path) -> bool:
 def play(args: argparse.Namespace) -> int:
     """Run the game window; returns the exit code."""
     lang = getattr(args, "lang", "da") or "da"
-    strings = Strings(lang)
+    strings = Catalogue(lang)
     folder = save_folder(args)
     resume = getattr(args, "resume", None)
     saved = None

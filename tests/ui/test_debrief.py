@@ -28,7 +28,7 @@ from game.saves import GameSettings
 from game.ui import theme
 from game.ui.app import App
 from game.ui.scene import Scene
-from game.ui.scenes.debrief import DebriefScene, verdict_lines
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
 from tests.ui.driver import post_key, record_text
 
@@ -69,8 +69,8 @@ def test_debrief_verdict_matches_the_engine(app: App, deck: Deck, won: bool) -> 
     app.step(0.016)
     outcome = verdict(state)
     assert outcome.won is won
-    headline, reasons = verdict_lines(app, state, outcome)
-    assert headline == app.t("debrief.won" if won else "debrief.lost")
+    headline = app.t("debrief.won" if won else "debrief.lost")
+    reasons = app.catalogue.verdict_reasons(outcome)
     assert headline in drawn
     assert "\n".join(reasons) in drawn
     if not won:
@@ -299,7 +299,7 @@ def test_debrief_names_the_missing_kinds(app: App, deck: Deck) -> None:
     app.step(0.016)
     outcome = verdict(history.current)
     assert "kinds" in outcome.reasons
-    reasons = "\n".join(verdict_lines(app, history.current, outcome)[1])
+    reasons = "\n".join(app.catalogue.verdict_reasons(outcome))
     assert app.t("kinds.efficiency") in reasons and app.t("kinds.investment") in reasons
     assert reasons in drawn
 

@@ -76,7 +76,7 @@ def _has_glyph(font: pygame.font.Font, char: str, missing: bytes) -> bool:
 
 
 def test_every_character_of_the_ui_and_the_standard_deck_has_a_glyph(std_deck):
-    from game.ui.strings import CATALOGS
+    from game.messages import CATALOGUES as CATALOGS
     from game.ui.text import SUBSTITUTES
 
     texts = [text for catalog in CATALOGS.values() for text in catalog.values()]

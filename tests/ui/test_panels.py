@@ -8,14 +8,21 @@ same pixels in every other situation, so nothing a painter shows is left out of 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pygame
 
-from game.engine import Adopt, EndYear, History, new_game
+from game.engine import Adopt, EndYear, History, new_game, verdict
+from game.engine.bots import greedy_policy, random_policy
+from game.engine.simulate import play_game
+from game.engine.whatif import what_if
 from game.saves import GameSettings
 from game.ui import theme
 from game.ui.panels import Panel
+from game.ui.panels.debrief import TABS
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.screenshot import play_until
 
 SIZE = (1280, 720)
@@ -87,7 +94,9 @@ def painted(panel: Panel[Any, Any], layout: Any, view: Any) -> bytes:
     return pygame.image.tobytes(surface.subsurface(region), "RGB")
 
 
-def check_panels(app: Any, scene: Any, panels: list[Panel[Any, Any]], situations: list) -> None:
+def check_panels(
+    app: Any, scene: Any, panels: list[Panel[Any, Any]], situations: list, show: Any = show
+) -> None:
     """The key and pixel checks of the module docstring, for ``panels`` of ``scene``."""
     surface = pygame.Surface(SIZE)
     for panel in panels:
@@ -131,3 +140,58 @@ def test_every_board_panel_shows_each_input_of_its_key(make_app, std_deck):
     )
     board = app.find("board")
     check_panels(app, board, board.panels, board_situations(std_deck))
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """One moment of the debrief: the game, the page, the scroll, the what-if, the report."""
+
+    state: Any
+    whatif: Any
+    tab: str = "result"
+    scroll: int = 0
+    error: str = ""
+    pending: bool = False
+    report_error: str = ""
+    paths: tuple[Path, ...] = ()
+
+
+def show_debrief(app: Any, scene: Any, situation: Debrief) -> None:
+    """Put ``situation`` on the debrief."""
+    scene.state = situation.state
+    scene.verdict = verdict(situation.state)
+    scene.tab = situation.tab
+    scene.scroll = dict.fromkeys(TABS, situation.scroll)
+    scene.job.result, scene.job.error = situation.whatif, situation.error
+    scene.report_pending = situation.pending
+    scene.report_error = situation.report_error
+    scene.report_paths = list(situation.paths)
+
+
+def test_every_debrief_panel_shows_each_input_of_its_key(make_app, std_deck):
+    # eight budget years: a lost game whose lists scroll, and a won one
+    lost = play_game(std_deck, "lang-horisont", 1, random_policy, np.random.default_rng(1))
+    won = play_game(std_deck, "lang-horisont", 3, greedy_policy, np.random.default_rng(3))
+    assert verdict(won).won and not verdict(lost).won
+    other = play_game(std_deck, "intro", 4, greedy_policy, np.random.default_rng(4))
+    app = make_app(std_deck, size=SIZE)
+    app.game.history = History.start(lost)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    base = Debrief(lost, scene.whatif)
+    won_whatif = what_if(won)
+    found = [
+        base,
+        Debrief(won, won_whatif),
+        Debrief(other, what_if(other)),
+        replace(base, error="kunne ikke regnes", whatif=None),
+        replace(base, whatif=None),
+        replace(base, pending=True),
+        replace(base, report_error="disken er fuld"),
+        replace(base, paths=(Path("/rapporter/1/report.html"),)),
+    ]
+    for tab in TABS[1:]:
+        found += [replace(base, tab=tab), replace(base, tab=tab, scroll=3)]
+        found += [replace(base, tab=tab, state=won, whatif=won_whatif)]
+    panels = [*scene.frame, *scene.pages.values()]
+    check_panels(app, scene, panels, found, show_debrief)

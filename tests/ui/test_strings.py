@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from game.engine.rules import Refusal
-from game.ui.strings import CATALOGS, Strings
+from game.messages import CATALOGUES as CATALOGS
+from game.messages import Catalogue as Strings
 
 
 def engine_codes() -> set[str]:
