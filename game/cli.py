@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from game.engine.rules import MAX_TARGET
 from game.numbers import AmountError, format_amount, parse_amount
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-MAX_TARGET = 100_000
 
 
 class UsageError(Exception):

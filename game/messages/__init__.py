@@ -22,12 +22,19 @@ from functools import cache
 from typing import Any
 
 from game.engine import Verdict
+from game.engine.actions import MAX_NOTE_LENGTH
+from game.engine.rules import MAX_TARGET
 from game.messages import da, en
+from game.numbers import format_amount
 
 log = logging.getLogger(__name__)
 
 CATALOGUES: dict[str, dict[str, str]] = {"da": da.MESSAGES, "en": en.MESSAGES}
 LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
+
+LIMITS: dict[str, float] = {"max_target": MAX_TARGET, "max_note": MAX_NOTE_LENGTH}
+"""The game's limits, from the engine that enforces them: any message can name one as a
+placeholder (``{max_target}``), written in the reader's way (100.000 / 100,000)."""
 
 
 @dataclass(frozen=True)
@@ -66,12 +73,17 @@ class Catalogue:
             if key not in self._missing:
                 self._missing.add(key)
                 log.warning("missing %s message %r", self.lang, key)
+        if "{max_" in text:
+            params = {**self._limits(), **params}
         if params:
             try:
                 return text.format(**params)
             except (KeyError, IndexError, ValueError):
                 return text
         return text
+
+    def _limits(self) -> dict[str, str]:
+        return {name: format_amount(value, self.lang, 0) for name, value in LIMITS.items()}
 
     def has(self, key: str) -> bool:
         """True when the catalogue has ``key``."""

@@ -102,7 +102,7 @@ MESSAGES: dict[str, str] = {
     "error.already_adopted": "Forslaget er allerede vedtaget.",
     "error.game_over": "Spillet er slut.",
     "error.note_too_long": "Begrundelsen må højst være {limit} tegn.",
-    "error.bad_target": "Målet skal være et tal mellem 0 og 100.000 mio. kr.",
+    "error.bad_target": "Målet skal være et tal mellem 0 og {max_target} mio. kr.",
     "error.nothing_to_undo": "Der er intet at fortryde.",
     "error.nothing_to_redo": "Der er intet at gentage.",
     "error.not_adopted": "Forslaget er ikke vedtaget.",

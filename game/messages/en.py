@@ -97,7 +97,7 @@ MESSAGES: dict[str, str] = {
     "error.already_adopted": "The proposal is already adopted.",
     "error.game_over": "The game is over.",
     "error.note_too_long": "A reason holds at most {limit} characters.",
-    "error.bad_target": "The target must be a number between 0 and 100,000 m DKK.",
+    "error.bad_target": "The target must be a number between 0 and {max_target} m DKK.",
     "error.nothing_to_undo": "There is nothing to undo.",
     "error.nothing_to_redo": "There is nothing to redo.",
     "error.not_adopted": "The proposal has not been adopted.",
