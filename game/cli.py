@@ -463,6 +463,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """``raaderum report``: the report, with board.png drawn off-screen by the game window's
     own renderer (handed in, so ``game.report`` draws nothing itself)."""

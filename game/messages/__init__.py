@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from game.engine import Verdict
-from game.engine.actions import MAX_NOTE_LENGTH
-from game.engine.rules import MAX_TARGET
+from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Verdict
 from game.messages import da, en
 from game.numbers import format_amount
 

@@ -409,7 +409,9 @@ def comparison_html(
         parts.append(html)
     if copies:
         parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.copies'))}</h2>")
-        parts.append(f'<p class="muted small">{esc(catalogue(lang).t("report.compare.copies_note"))}</p><ul>')
+        parts.append(
+            f'<p class="muted small">{esc(catalogue(lang).t("report.compare.copies_note"))}</p><ul>'
+        )
         parts.extend(f"<li>{esc(line)}</li>" for same in copies for line in same.lines(lang))
         parts.append("</ul></section>")
     if unreadable:

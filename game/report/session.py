@@ -256,7 +256,8 @@ class _Writer:
             )
             if change.round > 0:
                 sentence += " " + self.t(
-                    "report.target_change.kept", years=catalogue(lang).join(list(self.years[: change.round]))
+                    "report.target_change.kept",
+                    years=catalogue(lang).join(list(self.years[: change.round])),
                 )
             rows = [
                 [esc(year), esc(format_amount(old, lang)), esc(format_amount(new, lang))]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pygame
 
-from game.engine.actions import Adopt
+from game.engine import Adopt
 from game.engine.bots import POLICIES
 
 if TYPE_CHECKING:

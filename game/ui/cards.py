@@ -8,11 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.actions import Adopt
-from game.engine.model import Kind, Proposal
-from game.engine.randomness import lognormal_params
-from game.engine.rules import IllegalAction, check
-from game.engine.state import GameState
+from game.engine import Adopt, GameState, IllegalAction, Kind, Proposal, check, lognormal_params
 from game.ui import theme
 from game.ui.draw import drop_shadow, effect_bars, kind_icon
 from game.ui.layout import card_layout

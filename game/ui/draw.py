@@ -6,7 +6,7 @@ import math
 
 import pygame
 
-from game.engine.model import Kind
+from game.engine import Kind
 from game.ui import theme
 from game.ui.charts import hatch
 from game.ui.text import TextRenderer

@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.content import DeckError, load_deck
-from game.engine.model import Deck
+from game.engine import Deck
 from game.messages import Catalogue
 from game.paths import standard_deck, user_dir
 from game.saves import GameSettings, SaveError, list_saves, read_save

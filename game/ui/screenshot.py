@@ -15,12 +15,8 @@ from pathlib import Path
 import numpy as np
 import pygame
 
-from game.engine.actions import Adopt, EndYear
+from game.engine import Adopt, Deck, EndYear, GameState, History, new_game
 from game.engine.bots import greedy_policy, random_policy
-from game.engine.history import History
-from game.engine.model import Deck
-from game.engine.rules import new_game
-from game.engine.state import GameState
 from game.saves import GameSettings, WriteFailed, folder_problem, new_save_path, write_save
 from game.saves.files import check_png, display_path, write_file
 from game.ui.app import PICTURE_SIZE, App, board_png, png_bytes

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine.actions import MAX_NOTE_LENGTH
+from game.engine import MAX_NOTE_LENGTH
 from game.ui import theme
 from game.ui.theme import Color
 

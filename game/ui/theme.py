@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import cache
 
-from game.engine.model import Kind
+from game.engine import Kind
 
 Color = tuple[int, int, int]
 

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine import GameState, raaderum
 from game.engine.forecast import Forecast
-from game.engine.rules import raaderum
-from game.engine.state import GameState
 from game.ui.charts import draw_year_chart
 
 if TYPE_CHECKING:

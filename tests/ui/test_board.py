@@ -20,7 +20,7 @@ from game.ui import theme
 from game.ui.layout import board_layout, detail_layout
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
-from game.ui.scenes.dialog import MessageScene
+from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
 from tests.ui.driver import click, key, pixel, settle, tap, type_text

@@ -9,8 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import Adoption, GameState, Proposal
-from game.engine.ledger import realised
+from game.engine import Adoption, GameState, Proposal, realised
 from game.numbers import format_amount
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import GameState
-from game.engine.ledger import realised
+from game.engine import GameState, realised
 from game.ui import theme
 from game.ui.cards import draw_market_card
 from game.ui.draw import panel

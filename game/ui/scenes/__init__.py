@@ -9,7 +9,7 @@ from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.compare import CompareScene
 from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.dialog import MessageScene
+from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.target import TargetScene

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine import verdict
+from game import engine
 from game.engine.whatif import WhatIf
 from game.session.debrief import WhatIfJob, write_session_report
 from game.ui import panels, theme
@@ -53,7 +53,7 @@ class DebriefScene(Scene):
     def __init__(self, app: Host, *, background: bool = True) -> None:
         super().__init__(app)
         self.state = app.game.state
-        self.verdict = verdict(self.state)
+        self.verdict = engine.verdict(self.state)
         self.tab = TABS[0]
         self.scroll: dict[str, int] = {name: 0 for name in TABS}
         self.pages: dict[str, Panel[DebriefTable, DebriefLayout]] = {

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.model import KINDS
+from game.engine import KINDS
 from game.ui import theme
+from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
-from game.ui.scenes.dialog import DialogScene
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, Scale
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.content import DeckError, load_deck
-from game.engine.model import Deck
+from game.engine import Deck
 from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui import theme

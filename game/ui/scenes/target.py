@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.actions import SetTarget
-from game.engine.rules import IllegalAction, apply
+from game.engine import IllegalAction, SetTarget, apply
 from game.ui import theme
+from game.ui.dialog import DialogScene
 from game.ui.layout import stepper_row
 from game.ui.scene import is_activation, is_key
-from game.ui.scenes.dialog import DialogScene
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.theme import BODY, Scale
 

@@ -16,10 +16,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.ledger import event_amount, realised
-from game.engine.model import Proposal
-from game.engine.rules import raaderum
-from game.engine.state import GameState
+from game.engine import GameState, Proposal, event_amount, raaderum, realised
 from game.numbers import format_gap, format_percent
 from game.ui import charts, theme
 from game.ui.draw import button, kind_icon, panel

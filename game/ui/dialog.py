@@ -1,4 +1,5 @@
-"""Overlays with a dimmed background: a message dialog, and the base for help and menu."""
+"""Dialogs: a centred panel with a title, a text and a column of buttons over the dimmed
+scene below (the base of the message, help, menu and target scenes)."""
 
 from __future__ import annotations
 
@@ -78,21 +79,3 @@ class DialogScene(Scene):
     def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The dialog's text (subclasses draw more)."""
         self.app.text.draw(surface, self.body, rect, BODY.shrink())
-
-
-class MessageScene(DialogScene):
-    """A message with one OK button (errors, broken saves, crash notice, the year's events)."""
-
-    name = "message"
-
-    def __init__(
-        self, app: Host, title: str, text: str, on_close: Callable[[], None] | None = None
-    ) -> None:
-        self.on_close = on_close
-        super().__init__(app, title, text, [(app.t("dialog.ok"), self._ok)])
-        self.tall = 0.5
-
-    def _ok(self) -> None:
-        self.close()
-        if self.on_close is not None:
-            self.on_close()
