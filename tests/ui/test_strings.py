@@ -50,6 +50,8 @@ def test_limits_are_written_once_in_the_engine():
 
 
 def test_the_debrief_and_the_report_give_the_same_reasons_for_a_lost_game(std_deck):
+    from pathlib import Path
+
     import numpy as np
 
     from game.engine import History, verdict
@@ -59,9 +61,12 @@ def test_the_debrief_and_the_report_give_the_same_reasons_for_a_lost_game(std_de
     from game.report.session import _Writer
     from game.saves import GameSettings, SavedGame
 
-    for scenario, seed, why in (("borgermoede", 1, "service"), ("intro", 4, "kinds")):
-        state = play_game(std_deck, scenario, seed, random_policy, np.random.default_rng(seed))
-        outcome = verdict(state)
+    for scenario, why in (("borgermoede", "service"), ("intro", "kinds")):
+        for seed in range(100):  # the first random game lost for both reasons
+            state = play_game(std_deck, scenario, seed, random_policy, np.random.default_rng(seed))
+            outcome = verdict(state)
+            if outcome.reasons == ("target", why):
+                break
         assert outcome.reasons == ("target", why)
         settings = GameSettings(scenario, seed)
         saved = SavedGame(Path("bord.json"), std_deck, settings, History.start(state), "", "")
