@@ -29,12 +29,12 @@ from game.paths import user_dir
 from game.saves import GameSettings, SavedGame
 from game.session import Clock, GameController
 from game.ui import theme
-from game.ui.draw import panel
 from game.ui.fonts import Fonts
-from game.ui.scene import Route, Router, Scene
+from game.ui.scene import Route, Router, Scene, finger_as_mouse
 from game.ui.scenes import ROUTES
 from game.ui.text import TextRenderer
-from game.ui.theme import BODY, Scale
+from game.ui.theme import Scale
+from game.ui.toasts import draw_notices
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -215,11 +215,11 @@ class App:
         """Close the top scene."""
         return self.router.pop()
 
-    def replace(self, name: str, **params: Any) -> Scene:
+    def replace(self, name: str | Scene, **params: Any) -> Scene:
         """Swap the top scene for scene ``name``."""
         return self.router.replace(name, **params)
 
-    def replace_all(self, name: str, **params: Any) -> Scene:
+    def replace_all(self, name: str | Scene, **params: Any) -> Scene:
         """Clear the stack and show scene ``name``."""
         return self.router.replace_all(name, **params)
 
@@ -260,7 +260,7 @@ class App:
             self.request_redraw()
             return
         if event.type in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-            event = self._finger_as_mouse(event)
+            event = finger_as_mouse(event, self.size)
         elif event.type in (
             pygame.MOUSEBUTTONDOWN,
             pygame.MOUSEBUTTONUP,
@@ -287,18 +287,6 @@ class App:
                 self.request_redraw()
             top.handle(event)
 
-    def _finger_as_mouse(self, event: pygame.event.Event) -> pygame.event.Event:
-        width, height = self.size
-        pos = (round(event.x * width), round(event.y * height))
-        kind = {
-            pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN,
-            pygame.FINGERUP: pygame.MOUSEBUTTONUP,
-            pygame.FINGERMOTION: pygame.MOUSEMOTION,
-        }[event.type]
-        if kind == pygame.MOUSEMOTION:
-            return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
-        return pygame.event.Event(kind, pos=pos, button=1)
-
     def update(self, dt: float) -> bool:
         """Advance every scene and hook by ``dt`` seconds; True while something animates."""
         busy = False
@@ -323,31 +311,8 @@ class App:
             surface.fill(theme.BACKGROUND)
         for scene in self.scenes[max(0, start) :]:
             scene.draw(surface)
-        self._draw_toasts(surface)
-
-    def _draw_toasts(self, surface: pygame.Surface) -> None:
-        if not self.game.notices:
-            return
-        scale = Scale(surface.get_height())
-        width, height = surface.get_size()
-        y = height - scale.gap * 3
-        for notice in reversed(self.game.notices):
-            words = self.say(notice.message)
-            size = scale.body
-            box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
-            fitted = self.text.fit(words, box_w - 4 * scale.gap, size * 4, size, scale.min_text)
-            box_h = fitted.height + 2 * scale.gap
-            y -= box_h
-            rect = pygame.Rect((width - box_w) // 2, y, box_w, box_h)
-            color = theme.WARNING if notice.error else theme.HEADER
-            panel(surface, rect, scale.radius, color)
-            self.text.draw(
-                surface,
-                words,
-                rect.inflate(-4 * scale.gap, -2 * scale.gap),
-                BODY.sized(size).ink(theme.HEADER_INK).center().middle().shrink(),
-            )
-            y -= scale.gap
+        notices = [(self.say(n.message), n.error) for n in self.game.notices]
+        draw_notices(surface, self.text, notices)
 
     def step(self, dt: float | None = None) -> bool:
         """One frame: handle pending events, update, draw if needed. Returns ``update``'s
@@ -450,19 +415,3 @@ def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:
     from game.saves import write_crash_log as saves_crash_log
 
     return saves_crash_log(save_dir if save_dir is not None else user_dir() / "saves", error)
-
-
-# --- command line -----------------------------------------------------------------------
-def display_available() -> bool:
-    """Initialise the video system; False when there is no screen to show a window on.
-
-    With no display SDL quietly falls back to its invisible "offscreen" (or "dummy") driver, and
-    the game would run where nobody can see it; that counts as no display unless the user asked
-    for such a driver with SDL_VIDEODRIVER (as tests and headless kiosks do).
-    """
-    try:
-        pygame.display.init()
-    except pygame.error:
-        return False
-    invisible = pygame.display.get_driver() in ("offscreen", "dummy")
-    return not invisible or bool(os.environ.get("SDL_VIDEODRIVER"))

@@ -10,7 +10,7 @@ import pygame
 
 from game.ui import theme
 from game.ui.draw import button, panel
-from game.ui.layout import DialogLayout, dialog_layout
+from game.ui.layout_screens import DialogLayout, dialog_layout
 from game.ui.scene import Scene, is_activation, is_key
 from game.ui.theme import BODY, TITLE, Scale
 

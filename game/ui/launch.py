@@ -15,9 +15,8 @@ from game.engine import Deck
 from game.messages import Catalogue
 from game.paths import standard_deck, user_dir
 from game.saves import GameSettings, SaveError, list_saves, read_save
-from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, display_available
+from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App
 from game.ui.autoplay import Autoplay
-from game.ui.scene import Host
 
 
 def save_folder(args: argparse.Namespace) -> Path:
@@ -51,16 +50,19 @@ def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
     return deck
 
 
-def resume_into(app: Host, path: Path) -> bool:
-    """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
+def display_available() -> bool:
+    """Initialise the video system; False when there is no screen to show a window on.
+
+    With no display SDL quietly falls back to its invisible "offscreen" (or "dummy") driver, and
+    the game would run where nobody can see it; that counts as no display unless the user asked
+    for such a driver with SDL_VIDEODRIVER (as tests and headless kiosks do).
+    """
     try:
-        saved = read_save(path)
-    except SaveError as error:
-        reason = app.t("error.broken_save", reason=str(error))
-        app.push("message", title=app.t("app.title"), text=reason)
+        pygame.display.init()
+    except pygame.error:
         return False
-    app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
-    return True
+    invisible = pygame.display.get_driver() in ("offscreen", "dummy")
+    return not invisible or bool(os.environ.get("SDL_VIDEODRIVER"))
 
 
 def play(args: argparse.Namespace) -> int:

@@ -207,3 +207,18 @@ def ctrl_held(event: pygame.event.Event) -> bool:
 def shift_held(event: pygame.event.Event) -> bool:
     """True when Shift is held during a key event."""
     return bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+
+
+def finger_as_mouse(event: pygame.event.Event, size: tuple[int, int]) -> pygame.event.Event:
+    """A finger event (positions 0–1) as the mouse event it stands for, in a window of
+    ``size`` pixels: a tap is a left click, a drag a mouse motion."""
+    width, height = size
+    pos = (round(event.x * width), round(event.y * height))
+    kind = {
+        pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN,
+        pygame.FINGERUP: pygame.MOUSEBUTTONUP,
+        pygame.FINGERMOTION: pygame.MOUSEMOTION,
+    }[event.type]
+    if kind == pygame.MOUSEMOTION:
+        return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
+    return pygame.event.Event(kind, pos=pos, button=1)

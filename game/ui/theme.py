@@ -127,6 +127,24 @@ class TextStyle:
         return self.but(shrink_to=to)
 
 
+@dataclass(frozen=True)
+class FieldStyle:
+    """Colours and spacing of a text field."""
+
+    background: Color = CARD
+    text: Color = INK
+    placeholder: Color = MUTED
+    border: Color = LINE
+    focus_border: Color = ACCENT
+    selection: Color = FAN
+    cursor: Color = INK
+    counter: Color = MUTED
+    counter_full: Color = WARNING
+    radius: int = 8
+    padding: int = 10
+    border_width: int = 2
+
+
 @cache
 def _variant(style: TextStyle, changes: tuple[tuple[str, object], ...]) -> TextStyle:
     return replace(style, **dict(changes))  # type: ignore[arg-type]

@@ -17,7 +17,8 @@ from game.engine.rules import scaled_targets
 from game.numbers import format_amount
 from game.saves import GameSettings, read_save
 from game.ui import theme
-from game.ui.layout import board_layout, detail_layout
+from game.ui.layout import board_layout
+from game.ui.layout_screens import detail_layout
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.message import MessageScene
@@ -408,7 +409,7 @@ def test_menu_opens_the_table_comparison(make_app, std_deck):
 
 
 def test_a_broken_save_shows_a_dialog_and_is_left_alone(make_app, std_deck):
-    from game.ui.launch import resume_into
+    from game.ui.scenes.start import resume_into
 
     path = DATA / "saves" / "illegal-move.json"
     before = path.read_bytes()

@@ -11,7 +11,8 @@ from game.engine import Adopt, EndYear, replay, state_hash, verdict
 from game.engine.bots import greedy_policy
 from game.saves import read_save
 from game.ui import theme
-from game.ui.layout import card_layout, detail_layout, start_layout
+from game.ui.layout import card_layout
+from game.ui.layout_screens import detail_layout, start_layout
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.debrief import DebriefScene

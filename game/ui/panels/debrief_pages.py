@@ -14,6 +14,7 @@ from game.numbers import format_amount
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout import split_columns, split_rows
+from game.ui.linechart import draw_line_chart
 from game.ui.pages import line_height
 from game.ui.panels import Panel
 from game.ui.panels.debrief import DebriefLayout, DebriefTable
@@ -102,7 +103,7 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
             ),
         ):
             panel(surface, box, sc.radius)
-            charts.draw_line_chart(
+            draw_line_chart(
                 surface,
                 box.inflate(-2 * g, -2 * g),
                 years,

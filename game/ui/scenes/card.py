@@ -13,7 +13,7 @@ from game.ui import theme
 from game.ui.cards import effect_from, factor_range, kind_word, refusal
 from game.ui.dialog import dim
 from game.ui.draw import button, effect_bars, kind_icon, panel
-from game.ui.layout import DetailLayout, detail_layout
+from game.ui.layout_screens import DetailLayout, detail_layout
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
 from game.ui.textfield import TextField
 from game.ui.theme import BODY, HEADING, TINY, TITLE, Scale

@@ -29,8 +29,8 @@ from game.ui.draw import button, kind_icon, panel
 from game.ui.layout import split_columns
 from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
 from game.ui.scene import Scene, is_activation
-from game.ui.textfield import FieldStyle, TextField
-from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
+from game.ui.textfield import TextField
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, FieldStyle
 
 if TYPE_CHECKING:
     from game.report import ComparisonGroup

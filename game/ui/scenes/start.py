@@ -19,7 +19,7 @@ from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui import theme
 from game.ui.draw import button, panel
-from game.ui.layout import StartLayout, start_layout
+from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.textfield import TextField

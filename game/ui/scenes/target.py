@@ -16,7 +16,7 @@ import pygame
 from game.engine import IllegalAction, SetTarget, apply
 from game.ui import theme
 from game.ui.dialog import DialogScene
-from game.ui.layout import stepper_row
+from game.ui.layout_screens import stepper_row
 from game.ui.scene import is_activation, is_key
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.theme import BODY, Scale
