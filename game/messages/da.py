@@ -248,7 +248,7 @@ MESSAGES.update(
         "compare.group_of": "Gruppe {index} af {count}",
         "compare.group": "{scenario} · {deck} · mål {targets} i sidste år",
         "compare.proposals": "Forslag: hvor mange borde vedtog dem",
-        "compare.mean_round": "ø runde {round}",
+        "compare.mean_round": "gns. runde {round}",
         "compare.unused": "{count} forslag blev ikke vedtaget af noget bord.",
         "compare.scroll": "{first}–{last} af {count}",
         "compare.win_rate": "{wins} af {tables} færdige borde vandt ({percent})",
