@@ -27,6 +27,7 @@ from game.messages import CATALOGUES, Catalogue, Message
 from game.numbers import format_amount
 from game.paths import user_dir
 from game.saves import GameSettings, SavedGame
+from game.saves import write_crash_log as saves_crash_log
 from game.session import Clock, GameController
 from game.ui import theme
 from game.ui.fonts import Fonts
@@ -412,6 +413,4 @@ def report_board(saved: SavedGame, lang: str) -> bytes:
 def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:
     """Write the traceback of ``error`` with ``game.saves.write_crash_log`` next to the saves
     (the user data folder's ``saves`` when there is no save folder); returns the log file."""
-    from game.saves import write_crash_log as saves_crash_log
-
     return saves_crash_log(save_dir if save_dir is not None else user_dir() / "saves", error)

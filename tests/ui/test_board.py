@@ -510,7 +510,7 @@ def test_a_new_adoption_glows_for_half_a_second(make_app, std_deck):
 
 
 def test_saved_games_are_listed_with_a_danish_date():
-    from game.ui.scenes.start import format_time
+    from game.ui.start_view import format_time
 
     assert format_time("2026-11-26T09:41:07+01:00", "da") == "26.11.2026 kl. 09:41"
     assert format_time("2026-11-26T09:41:07+01:00", "en") == "2026-11-26 09:41"

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.paths import user_dir
+from game.report import ComparisonGroup, compare_saves, write_comparison
 from game.session.debrief import report_folder
 from game.ui import theme
 from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
@@ -33,7 +35,6 @@ from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, HEADING, TINY, FieldStyle
 
 if TYPE_CHECKING:
-    from game.report import ComparisonGroup
     from game.ui.scene import Host
 
 log = logging.getLogger(__name__)
@@ -43,8 +44,6 @@ MAX_PATH_LENGTH = 1000
 
 def default_folder(app: Host) -> Path:
     """The folder the game saves into (the tables' saves when played on this machine)."""
-    from game.paths import user_dir
-
     return app.save_dir if app.save_dir is not None else user_dir() / "saves"
 
 
@@ -90,8 +89,6 @@ class CompareScene(Scene):
     # --- model ----------------------------------------------------------------------------
     def load(self, folder: Path | None = None) -> None:
         """Read the saves in ``folder`` (default: the current one) and group them."""
-        from game.report import compare_saves
-
         if folder is not None:
             self.folder = folder
         self.error = ""
@@ -119,8 +116,6 @@ class CompareScene(Scene):
 
     def write(self) -> None:
         """Write compare.html and compare.csv of every group; remember where."""
-        from game.report import write_comparison
-
         if not self.groups:
             return
         try:

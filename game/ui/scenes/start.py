@@ -7,7 +7,6 @@ and changes with +/− or by typing into its field.
 from __future__ import annotations
 
 import random
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,14 +15,16 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine import Deck
 from game.numbers import format_amount
+from game.paths import standard_deck
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui import theme
-from game.ui.draw import button, panel
+from game.ui.draw import button
 from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
+from game.ui.start_view import draw_briefing, draw_resumes, draw_scenarios
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.textfield import TextField
-from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
+from game.ui.theme import BODY, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -32,15 +33,6 @@ TARGET_STEP = 5.0
 TIMER_STEP = 1.0
 MAX_TIMER = 120.0
 """Minutes per year at most on the round timer."""
-
-
-def format_time(iso: str, lang: str) -> str:
-    """An ISO 8601 time as the people in the room write it: "26.11.2026 kl. 09:41"."""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso[:16].replace("T", " ")
-    return moment.strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
 
 
 def resume_into(app: Host, path: Path) -> bool:
@@ -159,8 +151,6 @@ class StartScene(Scene):
 
     def use_standard(self) -> None:
         """Back to the standard deck."""
-        from game.paths import standard_deck
-
         try:
             self.use_deck(load_deck(standard_deck()), None)
         except DeckError as error:
@@ -308,32 +298,8 @@ class StartScene(Scene):
                 TINY.ink(theme.WARNING if self.deck_problems else theme.MUTED).lines(1),
             )
         self._label(surface, app.t("start.scenario"), layout.scenario_label, scale)
-        for i, (rect, scenario) in enumerate(zip(layout.scenarios, self.deck.scenarios)):
-            chosen = i == self.scenario_index
-            panel(
-                surface,
-                rect,
-                scale.radius,
-                theme.ACCENT if chosen else theme.CARD,
-                shadow=False,
-                border=None if chosen else theme.FAINT,
-                width=1,
-            )
-            ink = theme.HEADER_INK if chosen else theme.INK
-            years = app.t(
-                "start.years",
-                first=scenario.years[0],
-                last=scenario.years[-1],
-                rounds=scenario.rounds,
-            )
-            inner = rect.inflate(-2 * scale.gap, 0)
-            text.draw(
-                surface, scenario.title, inner, BODY.bold().ink(ink).middle().lines(1).shrink()
-            )
-            width = text.width(years, scale.min_text)
-            if inner.width > width * 2.4:
-                text.draw(surface, years, inner, TINY.ink(ink).right().middle().lines(1))
-        self._draw_briefing(surface, layout, scale)
+        draw_scenarios(app, surface, layout, self.deck.scenarios, self.scenario_index)
+        draw_briefing(app, surface, layout.briefing, self.scenario, self.deck_problems)
         suffix = app.unit
         if self.target_value() is None and len(set(self.scenario.target)) > 1:
             targets = "/".join(format_amount(t, app.lang) for t in self.scenario.target)
@@ -367,26 +333,7 @@ class StartScene(Scene):
             hint=app.t("start.start_hint"),
         )
         self._label(surface, app.t("start.resume"), layout.resume_label, scale)
-        if not self.saves:
-            rect = pygame.Rect(
-                layout.resume_label.x,
-                layout.resume_label.bottom,
-                layout.resume_label.width,
-                layout.resume_label.height,
-            )
-            text.draw(surface, app.t("start.resume_none"), rect, TINY.ink(theme.MUTED).lines(1))
-        for rect, info in zip(layout.resumes, self.saves):
-            panel(
-                surface, rect, scale.radius, theme.CARD, shadow=False, border=theme.FAINT, width=1
-            )
-            label = app.t(
-                "start.resume_item",
-                date=format_time(info.updated, app.lang),
-                scenario=info.scenario_title,
-                round=min(info.round + 1, info.rounds),
-                rounds=info.rounds,
-            )
-            text.draw(surface, label, rect.inflate(-2 * scale.gap, 0), TINY.middle().lines(1))
+        draw_resumes(app, surface, layout, self.saves)
 
     def _label(self, surface: pygame.Surface, label: str, rect: pygame.Rect, scale: Scale) -> None:
         """The bold name over a group of choices ("Kortspil", "Scenarie", "Fortsæt")."""
@@ -396,47 +343,3 @@ class StartScene(Scene):
         self.path_field.set_rect(rect)
         self.path_field.font = self.app.fonts.get("regular", scale.min_text)
         self.path_field.draw(surface)
-
-    def _draw_briefing(self, surface: pygame.Surface, layout: StartLayout, scale: Scale) -> None:
-        app = self.app
-        scenario = self.scenario
-        rect = layout.briefing
-        panel(surface, rect, scale.radius, theme.PANEL)
-        inner = rect.inflate(-3 * scale.gap, -3 * scale.gap)
-        head_h = round(scale.heading * 1.4)
-        if self.deck_problems:  # a deck author's view: every FILE:LINE problem
-            app.text.draw(
-                surface, "\n".join(self.deck_problems), inner, BODY.ink(theme.WARNING).shrink()
-            )
-            return
-        app.text.draw(
-            surface,
-            scenario.title,
-            pygame.Rect(inner.x, inner.y, inner.width, head_h * 2),
-            HEADING.lines(2).shrink(),
-        )
-        fitted = app.text.fit(
-            scenario.title, inner.width, head_h * 2, scale.heading, scale.min_text, FONT_BOLD, 2
-        )
-        y = inner.y + fitted.height + scale.gap
-        targets = "/".join(format_amount(t, app.lang) for t in sorted(set(scenario.target)))
-        years = app.t(
-            "start.years",
-            first=scenario.years[0],
-            last=scenario.years[-1],
-            rounds=scenario.rounds,
-        )
-        facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
-        app.text.draw(
-            surface,
-            facts,
-            pygame.Rect(inner.x, y, inner.width, round(scale.body * 1.4)),
-            BODY.ink(theme.MUTED).lines(1).shrink(),
-        )
-        y += round(scale.body * 1.6)
-        app.text.draw(
-            surface,
-            scenario.briefing,
-            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-            BODY.shrink(),
-        )
