@@ -7,13 +7,16 @@ import logging
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.engine import GameState
-from game.engine.whatif import WhatIf, what_if
 from game.paths import user_dir
-from game.report import BoardPicture, write_report
 from game.saves import SavedGame, read_save
 from game.session.controller import GameController
+
+if TYPE_CHECKING:
+    from game.engine.whatif import WhatIf
+    from game.report import BoardPicture
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +38,8 @@ class WhatIfJob:
             self._run()
 
     def _run(self) -> None:
+        from game.engine.whatif import what_if  # the solver loads when a debrief needs it
+
         try:
             self.result = what_if(self.state)
         except Exception as error:  # the debrief must stay usable without the what-if
@@ -92,6 +97,8 @@ def write_session_report(
     """Write the session report of the game in play into a new folder under the user's data
     folder (``report_folder``) with board.png drawn by ``board_picture``; returns the files
     written. Raises ``game.saves.WriteFailed`` or ``SaveError`` when it cannot be written."""
+    from game.report import write_report  # loaded when a report is written, not at start-up
+
     folder = report_folder(game.save_dir)
     saved = saved_game(game)
     return write_report(saved, folder, lang=lang, whatif=whatif, board_picture=board_picture)

@@ -5,17 +5,20 @@ footer with Rapport / Nyt spil / Menu and the report's status."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine import Verdict
-from game.engine.whatif import WhatIf
 from game.ui import theme
 from game.ui.layout import split_columns
 from game.ui.pages import FooterButton, draw_footer, draw_header, footer_rects, page_layout
 from game.ui.panels import Panel
 from game.ui.retained import Same
 from game.ui.theme import BODY, Scale
+
+if TYPE_CHECKING:
+    from game.engine.whatif import WhatIf  # computed in the background: imported when used
 
 TABS: tuple[str, ...] = ("result", "proposals", "questions", "whatif")
 BUTTONS: tuple[str, ...] = ("report", "new", "menu")

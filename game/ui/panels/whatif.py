@@ -5,11 +5,11 @@ and in the 10 % worst case, and the best plan the cards seen would have allowed
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine import GameState
-from game.engine.whatif import WhatIf
 from game.numbers import format_against, format_amount
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
@@ -19,6 +19,9 @@ from game.ui.panels import Panel
 from game.ui.panels.debrief import DebriefLayout, DebriefTable
 from game.ui.retained import Same
 from game.ui.theme import BODY, FONT_BOLD, HEADING
+
+if TYPE_CHECKING:
+    from game.engine.whatif import WhatIf  # computed in the background: imported when used
 
 ROWS = ("target", "actual", "expected", "worst10", "best")
 

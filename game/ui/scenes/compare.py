@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.paths import user_dir
-from game.report import ComparisonGroup, compare_saves, write_comparison
 from game.session.debrief import report_folder
 from game.ui import theme
 from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
@@ -35,6 +34,7 @@ from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, HEADING, TINY, FieldStyle
 
 if TYPE_CHECKING:
+    from game.report import ComparisonGroup
     from game.ui.scene import Host
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,8 @@ class CompareScene(Scene):
             self.error = self.app.t("compare.no_folder", folder=str(self.folder))
             return
         try:
+            from game.report import compare_saves  # loaded when used: a fast start-up
+
             comparison = compare_saves([self.folder])
         except Exception as error:  # a bad folder must not end the workshop
             log.warning("comparison failed: %s", error)
@@ -120,6 +122,8 @@ class CompareScene(Scene):
             return
         try:
             folder = self.out_dir()
+            from game.report import write_comparison
+
             self.written = list(
                 write_comparison(self.groups, folder, self.app.lang, self.unreadable)
             )

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game import engine
-from game.engine.whatif import WhatIf
 from game.session.debrief import WhatIfJob, write_session_report
 from game.ui import panels, theme
 from game.ui.pages import SCROLL_KEYS
@@ -41,6 +41,9 @@ from game.ui.panels.debrief_pages import ListPage, ProposalsPage, QuestionsPage,
 from game.ui.panels.whatif import WhatIfPage
 from game.ui.retained import Layers, Same
 from game.ui.scene import Host, Scene, ctrl_held, is_activation
+
+if TYPE_CHECKING:
+    from game.engine.whatif import WhatIf  # computed in the background: imported when used
 
 log = logging.getLogger(__name__)
 
