@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from game.engine.rules import MAX_TARGET
+
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 SCHEMA_VERSION = 1
 
@@ -48,7 +50,7 @@ YearLabel = Annotated[
         {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 12}, {"type": "integer"}]}
     ),
 ]
-Target = Annotated[float, Field(ge=0, le=100_000, allow_inf_nan=False)]
+Target = Annotated[float, Field(ge=0, le=int(MAX_TARGET), allow_inf_nan=False)]
 
 
 class _Strict(BaseModel):

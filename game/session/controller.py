@@ -127,10 +127,13 @@ class GameController:
                 self._save_failed(error)
         self.autosave()
 
-    def restart(self) -> None:
-        """The same scenario, seed and target from the beginning, in a new save."""
-        if self.settings is not None:
-            self.start(self.deck, self.settings)
+    def restart(self) -> bool:
+        """The same scenario, seed and target from the beginning, in a new save; False when
+        no game was started."""
+        if self.settings is None:
+            return False
+        self.start(self.deck, self.settings)
+        return True
 
     def set_language(self, lang: str) -> None:
         """Remember the UI language in the settings (it is saved with the game)."""

@@ -71,13 +71,10 @@ class Panel(Generic[Source, Layout]):
         return (surface.get_size(), self.app.lang, tuple(self.region(layout)), view)
 
     def part(self, surface: pygame.Surface, layout: Layout, view: Any) -> Part:
-        """The panel as one ``Part`` of a retained composition."""
-        return Part(
-            self.name,
-            self.region(layout),
-            self.key(surface, layout, view),
-            lambda: self.paint(surface, layout, view),
-        )
+        """The panel as one ``Part`` of a retained composition (its key as ``key`` makes it)."""
+        region = self.region(layout)
+        key = (surface.get_size(), self.app.lang, tuple(region), view)
+        return Part(self.name, region, key, lambda: self.paint(surface, layout, view))
 
 
 def compose(

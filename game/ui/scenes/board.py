@@ -67,6 +67,7 @@ class BoardScene(Scene):
         """The kept pictures of the panels (retained drawing)."""
         self._debrief_shown = False
         self._clock_text = ""
+        self._layout: tuple[tuple[int, int, int, int], BoardLayout] | None = None
 
     # --- what is on the table -----------------------------------------------------------
     @property
@@ -79,10 +80,14 @@ class BoardScene(Scene):
         return next(p for p in self.panels if p.name == name)
 
     def layout(self) -> BoardLayout:
-        """The board's rectangles for the current window size."""
+        """The board's rectangles for the current window size (made again only when the
+        window's size changes; nothing changes a layout's rectangles in place)."""
         width, height = self.app.size
-        state = self.state
-        return board_layout(width, height, max(1, state.scenario.market), state.scenario.rounds)
+        scenario = self.state.scenario
+        key = (width, height, max(1, scenario.market), scenario.rounds)
+        if self._layout is None or self._layout[0] != key:
+            self._layout = (key, board_layout(*key))
+        return self._layout[1]
 
     def selected_card(self) -> str | None:
         """The selected market card, if it is still on the table."""

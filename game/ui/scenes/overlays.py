@@ -148,11 +148,8 @@ class MenuScene(DialogScene):
 
     def restart(self) -> None:
         """The same scenario, seed and target from the beginning (a new save)."""
-        app = self.app
-        if app.game.settings is None:
-            return
-        app.game.save_path = None
-        app.start_game(app.game.deck, app.game.settings)
+        if self.app.game.restart():
+            self.app.replace_all("board")
 
     def new_game(self) -> None:
         """Back to the start screen."""
