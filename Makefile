@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint typecheck bench screenshots dist dist-test clean
+.PHONY: play test lint typecheck imports bench screenshots dist dist-test clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy game/engine game/content
 
-test: lint typecheck
+# The contracts between the layers (pyproject.toml, [tool.importlinter]): the engine imports
+# nothing from the rest of the game, the window only the engine's public API, no cycles.
+imports: $(STAMP)
+	$(BIN)/lint-imports
+
+test: lint typecheck imports
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 bench: $(STAMP)

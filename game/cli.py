@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from game.engine.rules import MAX_TARGET
 from game.numbers import AmountError, format_amount, parse_amount
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-MAX_TARGET = 100_000
 
 
 class UsageError(Exception):
@@ -474,12 +474,21 @@ def cmd_play(args: argparse.Namespace) -> int:
             lock, path = _lock_for_play(args, path, folder)
             args.resume = str(path)
     try:
-        from game.ui.app import run_play
+        from game.ui.launch import play
 
-        return run_play(args)
+        return play(args)
     finally:
         if lock is not None:
             lock.release()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """``raaderum report``: the report, with board.png drawn off-screen by the game window's
+    own renderer (handed in, so ``game.report`` draws nothing itself)."""
+    from game.report.commands import run_report
+    from game.ui.app import report_board
+
+    return run_report(args, board_picture=report_board)
 
 
 def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
@@ -501,7 +510,7 @@ COMMANDS = {
     "play": cmd_play,
     "screenshot": _lazy("game.ui.screenshot", "run_screenshot"),
     "replay": _lazy("game.saves.commands", "run_replay"),
-    "report": _lazy("game.report.commands", "run_report"),
+    "report": cmd_report,
     "compare": _lazy("game.report.commands", "run_compare"),
     "bench": _lazy("game.bench", "run_bench"),
     "balance": _lazy("game.balance.command", "run_balance"),

@@ -104,6 +104,7 @@ TAILS = {
     "play": ["--target", "ugyldig"],
     "screenshot": ["--target", "ugyldig"],
     "bench": ["--ukendt-fuzz"],
+    "balance": ["--ukendt-fuzz"],  # plays thousands of games; tests/balance runs it small
     "simulate": ["--games", "1"],
     "forecast": ["--samples", "1"],
 }

@@ -64,13 +64,13 @@ def board_app(deck: Deck, history: History) -> Any:
 
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     headless()
-    from game.ui.app import App, PlaySettings
-    from game.ui.scenes.board import BoardScene
+    from game.saves import GameSettings
+    from game.ui.app import App
 
     app = App(deck, size=SIZE)
     state = history.current
-    app.start_game(deck, PlaySettings(state.scenario.id, state.seed), history)
-    board = app.find(BoardScene)
+    app.start_game(deck, GameSettings(state.scenario.id, state.seed), history)
+    board = app.find("board")
     board.selected = selected_card(state)
     app.step(0.0)
     return app

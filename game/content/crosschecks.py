@@ -78,7 +78,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                         Problem(
                             item.doc.file,
                             item.doc.line((*item.path, "effect", index)),
-                            f"'effect' (nr. {index + 1}) {bound}, ikke {_number(value)} "
+                            f"'effect (nr. {index + 1})' {bound}, ikke {_number(value)} "
                             f"(beløb i {unit})",
                         )
                     )

@@ -41,6 +41,7 @@ from game.content.validation_messages import unknown_field as _unknown_key
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
+from game.engine.rules import MAX_TARGET
 from game.paths import is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -381,7 +382,7 @@ def _message(
 ) -> str:
     if model is ScenarioSpec and field == "target" and kind not in ("too_short", "too_long"):
         if kind in ("greater_than_equal", "less_than_equal"):
-            return "'target' skal være mellem 0 og 100000"
+            return f"'target' skal være mellem 0 og {MAX_TARGET:g}"
         return "'target' skal være ét tal eller en liste med ét tal pr. år"
     return message(kind, where, ctx, value)
 

@@ -13,14 +13,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
+from game.engine.rules import MAX_TARGET
+
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 SCHEMA_VERSION = 2
 """The newest deck format; version 1 is still read."""
 
 AMOUNT_LIMIT = 1000.0
 """The largest amount a card may carry, in mio. kr.; other units scale it (``unit_scale``)."""
-TARGET_LIMIT = 100_000.0
-"""The largest target, in mio. kr.; other units scale it."""
+TARGET_LIMIT = MAX_TARGET
+"""The largest target, in mio. kr. (the engine's limit); other units scale it."""
 
 UNIT_SCALES: dict[str, float] = {
     "mio. kr.": 1.0,

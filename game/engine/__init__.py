@@ -6,6 +6,7 @@ random generator's state lives inside them, so a seed plus an action log replays
 """
 
 from game.engine.actions import (
+    MAX_NOTE_LENGTH,
     Action,
     ActionFormatError,
     Adopt,
@@ -15,8 +16,11 @@ from game.engine.actions import (
     action_from_dict,
 )
 from game.engine.history import History, replay, replay_history
+from game.engine.ledger import event_amount, realised
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
+from game.engine.randomness import lognormal_params
 from game.engine.rules import (
+    MAX_TARGET,
     IllegalAction,
     apply,
     check,
@@ -40,6 +44,8 @@ from game.engine.verdict import Verdict, verdict
 
 __all__ = [
     "KINDS",
+    "MAX_NOTE_LENGTH",
+    "MAX_TARGET",
     "Action",
     "ActionFormatError",
     "Adopt",
@@ -61,11 +67,14 @@ __all__ = [
     "action_from_dict",
     "apply",
     "check",
+    "event_amount",
     "excluded_by",
     "is_legal",
     "legal_actions",
+    "lognormal_params",
     "new_game",
     "raaderum",
+    "realised",
     "replay",
     "replay_history",
     "state_from_dict",

@@ -16,14 +16,48 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, overload
+from typing import Any, Protocol, overload
 
 import numpy as np
 
-from game.engine.model import KINDS, Event, Kind, Proposal, Scenario
+from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 
-if TYPE_CHECKING:
-    from game.engine.state import Adoption, DrawnEvent, GameState
+
+class Adoption(Protocol):
+    """What the ledger reads of an adopted card (``state.Adoption``)."""
+
+    @property
+    def card(self) -> str: ...
+    @property
+    def round(self) -> int: ...
+    @property
+    def factor(self) -> float: ...
+    @property
+    def revealed(self) -> bool: ...
+
+
+class DrawnEvent(Protocol):
+    """What the ledger reads of a drawn event (``state.DrawnEvent``)."""
+
+    @property
+    def card(self) -> str: ...
+    @property
+    def round(self) -> int: ...
+
+
+class GameState(Protocol):
+    """What the ledger reads of a game state (``state.GameState``); a protocol, so the ledger
+    depends on the model only and the state may use the ledger's capacity rules."""
+
+    @property
+    def deck(self) -> Deck: ...
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def adopted(self) -> tuple[Adoption, ...]: ...
+    @property
+    def events(self) -> tuple[DrawnEvent, ...]: ...
+
 
 Array = np.ndarray
 """Amounts or counts of many games at once (the batch simulator); element by element."""

@@ -36,9 +36,9 @@ def expected_events(state: GameState) -> tuple[float, ...]:
     deck = state.deck
     for round_index in range(state.round + 1, years):
         pile = [
-            deck.event(eid)
-            for eid in state.event_pile
-            if deck.event(eid).rounds is None or round_index + 1 in deck.event(eid).rounds
+            event
+            for event in map(deck.event, state.event_pile)
+            if event.rounds is None or round_index + 1 in event.rounds
         ]
         weight = sum(e.weight for e in pile)
         if not pile or weight <= 0:

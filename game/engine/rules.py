@@ -297,18 +297,6 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
             )
         return IllegalAction(Refusal.NOT_IN_MARKET, f"{card!r} is not on the table", card=card)
     proposal = state.deck.proposal(card)
-    added = ledger.fatigue_of(proposal)
-    if not ledger.fits(state.capacity, state.used_load, state.fatigue, proposal.load, added):
-        left = state.capacity_left
-        needs = proposal.load + ledger.lost_capacity(state.fatigue + added) - state.lost_capacity
-        return IllegalAction(
-            Refusal.OVER_CAPACITY,
-            f"{card!r} needs capacity {needs} (belastning {proposal.load} and its træthed), "
-            f"only {max(0, left)} is left",
-            card=card,
-            load=needs,
-            left=max(0, left),
-        )
     blocker = excluded_by(state, card)
     if blocker is not None:
         return IllegalAction(
@@ -324,6 +312,18 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
             f"{card!r} needs {missing[0]!r} adopted first",
             card=card,
             other=missing[0],
+        )
+    added = ledger.fatigue_of(proposal)
+    if not ledger.fits(state.capacity, state.used_load, state.fatigue, proposal.load, added):
+        left = state.capacity_left
+        needs = proposal.load + ledger.lost_capacity(state.fatigue + added) - state.lost_capacity
+        return IllegalAction(
+            Refusal.OVER_CAPACITY,
+            f"{card!r} needs capacity {needs} (belastning {proposal.load} and its træthed), "
+            f"only {max(0, left)} is left",
+            card=card,
+            load=needs,
+            left=max(0, left),
         )
     if not construction_fits(state, proposal):
         budget = state.scenario.construction_budget or 0.0

@@ -14,9 +14,10 @@ from game.report.compare import (
     compare_saves,
     write_comparison,
 )
-from game.report.session import write_report
+from game.report.session import BoardPicture, write_report
 
 __all__ = [
+    "BoardPicture",
     "Comparison",
     "ComparisonGroup",
     "ProposalUse",

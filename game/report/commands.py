@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from game.report.compare import compare_saves, write_comparison
-from game.report.session import write_report
+from game.report.session import BoardPicture, write_report
 from game.saves import SaveError, WriteFailed, read_save
 from game.saves.files import display_path
 
@@ -25,16 +25,17 @@ def _written(paths: list[Path]) -> None:
         print(display_path(path))
 
 
-def run_report(args: argparse.Namespace) -> int:
-    """Write the session report of one save; a bad save or an output folder that cannot be
-    written is one Danish line on stderr, exit 2, and no file is left half-written."""
+def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = None) -> int:
+    """Write the session report of one save (with board.png drawn by ``board_picture``); a bad save
+    or an output folder that cannot be written is one Danish line on stderr, exit 2, and no
+    file is left half-written."""
     try:
         saved = read_save(Path(args.save))
     except SaveError as error:
         return _fail("report", str(error))
     lang = args.lang or saved.settings.lang
     try:
-        paths = write_report(saved, Path(args.out), lang=lang)
+        paths = write_report(saved, Path(args.out), lang=lang, board_picture=board_picture)
     except WriteFailed as error:
         return _fail("report", str(error))
     _written(paths)

@@ -15,12 +15,12 @@ from pathlib import Path
 from game.engine.model import Kind
 from game.engine.rules import raaderum
 from game.engine.verdict import verdict
+from game.messages import catalogue
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.sametable import SameGame, one_per_game
 from game.report.session import kind_word
-from game.report.strings import text
 from game.report.svg import (
     MET,
     PALETTE,
@@ -244,21 +244,21 @@ def compare_saves(paths: list[Path]) -> Comparison:
 
 
 def _label(lang: str, index: int) -> str:
-    return f"{text(lang, 'compare.table')} {index + 1}"
+    return f"{catalogue(lang).t('report.compare.table')} {index + 1}"
 
 
 def _result(lang: str, t: TableResult) -> str:
     if not t.finished:
-        return text(lang, "result.open")
-    return text(lang, "result.won" if t.won else "result.lost")
+        return catalogue(lang).t("report.result.open")
+    return catalogue(lang).t("report.result.won" if t.won else "report.result.lost")
 
 
 def _group_html(group: ComparisonGroup, lang: str) -> str:
     def t(key: str, **params: object) -> str:
-        return text(lang, key, **params)
+        return catalogue(lang).t(key, **params)
 
     title = t(
-        "compare.group",
+        "report.compare.group",
         scenario=group.scenario_title,
         deck=group.deck_title,
         targets="/".join(format_amount(v, lang) for v in group.targets),
@@ -266,11 +266,12 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     total = len(group.tables)
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',
-        f'<p class="muted small">{esc(t("compare.group_hash", hash=group.deck_hash[:16]))}</p>',
+        f'<p class="muted small">'
+        f"{esc(t('report.compare.group_hash', hash=group.deck_hash[:16]))}</p>",
         "<p>"
         + esc(
             t(
-                "compare.win_rate",
+                "report.compare.win_rate",
                 wins=group.wins,
                 tables=group.finished,
                 percent=format_percent(group.win_rate, lang),
@@ -279,7 +280,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         + "</p>",
     ]
     if group.finished < total:
-        parts.append(f"<p>{esc(t('compare.unfinished', count=total - group.finished))}</p>")
+        parts.append(f"<p>{esc(t('report.compare.unfinished', count=total - group.finished))}</p>")
     table_rows = []
     for i, tab in enumerate(group.tables):
         result = _result(lang, tab)
@@ -296,12 +297,12 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         )
     n_years = len(group.years)
     headers = [
-        t("compare.table"),
-        t("compare.file"),
-        t("compare.result"),
+        t("report.compare.table"),
+        t("report.compare.file"),
+        t("report.compare.result"),
         *group.years,
-        t("col.service"),
-        t("section.adopted"),
+        t("report.col.service"),
+        t("report.section.adopted"),
     ]
     parts.append(
         table(headers, table_rows, numeric=tuple(range(3, 3 + n_years + 2)), css_class="keep")
@@ -312,26 +313,26 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         color, dash = series_color(i)
         series.append(Series(_label(lang, i), tab.raaderum, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
-    parts.append(f"<h3>{esc(t('compare.raaderum'))}</h3>")
+    parts.append(f"<h3>{esc(t('report.compare.raaderum'))}</h3>")
     parts.append(
         figure(
             line_chart(
                 group.years,
                 series,
-                title=t("compare.raaderum"),
+                title=t("report.compare.raaderum"),
                 lang=lang,
                 target=target,
-                target_label=t("chart.target"),
+                target_label=t("report.chart.target"),
                 height=300,
             )
         )
     )
-    parts.append(f"<h3>{esc(t('compare.service'))}</h3>")
+    parts.append(f"<h3>{esc(t('report.compare.service'))}</h3>")
     service = bars_against_target(
         [_label(lang, i) for i in range(total)],
-        [Series(t("col.service"), [tab.service for tab in group.tables], PALETTE[0])],
+        [Series(t("report.col.service"), [tab.service for tab in group.tables], PALETTE[0])],
         None,
-        title=t("compare.service"),
+        title=t("report.compare.service"),
         target_label="",
         lang=lang,
         height=220,
@@ -339,14 +340,14 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     parts.append(figure(service))
     # Proposals: a chart of those adopted by at least one table, a table of all.
     used = [u for u in group.proposals if u.tables_adopted]
-    parts.append(f"<h3>{esc(t('compare.proposals'))}</h3>")
-    parts.append(f'<p class="muted small">{esc(t("compare.proposals_note"))}</p>')
+    parts.append(f"<h3>{esc(t('report.compare.proposals'))}</h3>")
+    parts.append(f'<p class="muted small">{esc(t("report.compare.proposals_note"))}</p>')
     if used:
         kind_colors = {Kind.SAVING: PALETTE[1], Kind.EFFICIENCY: PALETTE[0], Kind.INVESTMENT: MET}
         chart = horizontal_bars(
             [u.title for u in used],
             [u.tables_adopted for u in used],
-            title=t("compare.proposals"),
+            title=t("report.compare.proposals"),
             maximum=float(total),
             colors=[kind_colors[u.kind] for u in used],
             value_labels=[f"{u.tables_adopted}/{total}" for u in used],
@@ -364,16 +365,18 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
             esc(kind_word(lang, u.kind)),
             esc(u.area),
             esc(f"{u.tables_adopted}/{u.tables_total}"),
-            esc(format_amount(u.mean_round, lang)) if u.mean_round is not None else t("none"),
+            esc(format_amount(u.mean_round, lang))
+            if u.mean_round is not None
+            else t("report.none"),
         ]
         for u in group.proposals
     ]
     headers = [
-        t("col.proposal"),
-        t("col.kind"),
-        t("col.area"),
-        t("compare.adopted_by"),
-        t("compare.mean_round"),
+        t("report.col.proposal"),
+        t("report.col.kind"),
+        t("report.col.area"),
+        t("report.compare.adopted_by"),
+        t("report.compare.mean_round"),
     ]
     parts.append(table(headers, rows, numeric=(3, 4)))
     parts.append("</section>")
@@ -390,29 +393,32 @@ def comparison_html(
     count = sum(len(g.tables) for g in groups)
     date = datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
     parts = [
-        f'<header class="top"><h1>{esc(text(lang, "compare.title"))}</h1>'
-        f'<p class="muted small">{esc(text(lang, "compare.generated", date=date, count=count))}'
+        f'<header class="top"><h1>{esc(catalogue(lang).t("report.compare.title"))}</h1>'
+        f'<p class="muted small">'
+        f"{esc(catalogue(lang).t('report.compare.generated', date=date, count=count))}"
         "</p></header>"
     ]
     if not groups:
-        parts.append(f"<p>{esc(text(lang, 'compare.nothing'))}</p>")
+        parts.append(f"<p>{esc(catalogue(lang).t('report.compare.nothing'))}</p>")
     if len(groups) > 1:
-        parts.append(f"<p>{esc(text(lang, 'compare.mixed'))}</p>")
+        parts.append(f"<p>{esc(catalogue(lang).t('report.compare.mixed'))}</p>")
     for index, group in enumerate(groups):
         html = _group_html(group, lang)
         if index:
             html = html.replace('<section class="group">', '<section class="group page-break">', 1)
         parts.append(html)
     if copies:
-        parts.append(f"<section><h2>{esc(text(lang, 'compare.copies'))}</h2>")
-        parts.append(f'<p class="muted small">{esc(text(lang, "compare.copies_note"))}</p><ul>')
+        parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.copies'))}</h2>")
+        parts.append(
+            f'<p class="muted small">{esc(catalogue(lang).t("report.compare.copies_note"))}</p><ul>'
+        )
         parts.extend(f"<li>{esc(line)}</li>" for same in copies for line in same.lines(lang))
         parts.append("</ul></section>")
     if unreadable:
-        parts.append(f"<section><h2>{esc(text(lang, 'compare.unreadable'))}</h2><ul>")
+        parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.unreadable'))}</h2><ul>")
         parts.extend(f"<li>{esc(u.error)}</li>" for u in unreadable)
         parts.append("</ul></section>")
-    return page(text(lang, "compare.title"), lang, "\n".join(parts))
+    return page(catalogue(lang).t("report.compare.title"), lang, "\n".join(parts))
 
 
 def comparison_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | int]]:

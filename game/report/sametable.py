@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.report.strings import text
+from game.messages import catalogue
 from game.saves import SavedGame
 from game.saves.files import display_path
 from game.saves.listing import stamp_seconds
@@ -50,9 +50,8 @@ class SameGame:
         lines = []
         for copy in self.copies:
             lines.append(
-                text(
-                    lang,
-                    f"same.{copy.relation}",
+                catalogue(lang).t(
+                    f"report.same.{copy.relation}",
                     copy=display_path(copy.path.name),
                     kept=kept,
                     n=copy.decisions,

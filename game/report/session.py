@@ -1,7 +1,9 @@
 """The session report of one saved game: report.html, decisions.csv, summary.json, board.png.
 
 ``report.html`` is one self-contained file (inline CSS, charts as inline SVG, nothing loaded
-from anywhere) laid out for A4 so it can go with the minutes.
+from anywhere) laid out for A4 so it can go with the minutes. The picture of the board comes
+from whoever asks for the report (the command line or the debrief hand in the window's
+off-screen renderer), so this package draws nothing itself.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from game.engine.rules import apply, new_game, raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
+from game.messages import catalogue
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
-from game.report.strings import join_words, text
 from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
 from game.saves import SavedGame
 from game.saves.files import display_path
@@ -111,26 +113,12 @@ def decisions(actions: Sequence[Action]) -> list[Decision]:
 
 def kind_word(lang: str, kind: Kind) -> str:
     """ "Besparelse" / "Saving" …"""
-    return text(lang, f"kind.{kind.value}")
+    return catalogue(lang).t(f"kind.{kind.value}")
 
 
 def verdict_lines(state: GameState, outcome: Verdict, lang: str) -> list[str]:
-    """The reasons behind the verdict, as sentences."""
-    if outcome.won:
-        return [text(lang, "verdict.won_why")]
-    lines = []
-    if outcome.missed_years:
-        lines.append(
-            text(lang, "verdict.target", years=join_words(lang, list(outcome.missed_years)))
-        )
-    if outcome.missing_kinds:
-        kinds = [text(lang, f"kinds.{k.value}") for k in outcome.missing_kinds]
-        lines.append(text(lang, "verdict.kinds", kinds=join_words(lang, kinds)))
-    if outcome.service_below_floor:
-        lines.append(
-            text(lang, "verdict.service", service=outcome.service, floor=outcome.service_floor)
-        )
-    return lines
+    """The reasons behind the verdict, as sentences (worded as on the debrief)."""
+    return catalogue(lang).verdict_reasons(outcome)
 
 
 def _amount(value: float, lang: str, target: float | None = None, met: bool | None = None) -> str:
@@ -148,12 +136,12 @@ def _outcome(state: GameState, card: str, lang: str) -> str:
     adoption = state.adoption(card)
     proposal = state.deck.proposal(card)
     if adoption is None or not proposal.is_uncertain:
-        return text(lang, "none")
+        return catalogue(lang).t("report.none")
     if not adoption.revealed:
-        return text(lang, "outcome.pending")
+        return catalogue(lang).t("report.outcome.pending")
     if adoption.factor == 0:
-        return text(lang, "outcome.failed")
-    return text(lang, "outcome.factor", percent=format_percent(adoption.factor, lang))
+        return catalogue(lang).t("report.outcome.failed")
+    return catalogue(lang).t("report.outcome.factor", percent=format_percent(adoption.factor, lang))
 
 
 class _Writer:
@@ -172,13 +160,13 @@ class _Writer:
     def t(self, key: str, **params: object) -> str:
         if key == "unit":
             return self.unit
-        return text(self.lang, key, **params)
+        return catalogue(self.lang).t(key, **params)
 
     @property
     def unit(self) -> str:
         """The deck's unit ("mio. kr."), in English words when the report is English."""
-        if self.lang != "da" and self.deck.unit == text("da", "unit"):
-            return text(self.lang, "unit")
+        if self.lang != "da" and self.deck.unit == catalogue("da").t("unit"):
+            return catalogue(self.lang).t("unit")
         return self.deck.unit
 
     def html(self) -> str:
@@ -233,13 +221,13 @@ class _Writer:
         if not outcome.finished:
             status = "; ".join(reasons) if reasons else self.t("verdict.won_why")
             headline = self.t("report.unfinished", round=state.round + 1, rounds=len(self.years))
-            body = self.t("verdict.open", status=status)
+            body = self.t("report.verdict.open", status=status)
             return (
                 f'<section class="verdict"><div class="headline">{esc(headline)}</div>'
                 f"<p>{esc(body)}</p></section>"
             )
         klass = "won" if outcome.won else "lost"
-        headline = self.t("verdict.won" if outcome.won else "verdict.lost")
+        headline = self.t("report.verdict.won" if outcome.won else "report.verdict.lost")
         lines = "".join(f"<p>{esc(line)}</p>" for line in reasons)
         return (
             f'<section class="verdict {klass}"><div class="headline">{esc(headline)}</div>'
@@ -251,12 +239,12 @@ class _Writer:
         if not self.changes:
             return ""
         lang, unit = self.lang, self.unit
-        parts = [f'<section class="keep"><h2>{esc(self.t("section.target_changes"))}</h2>']
+        parts = [f'<section class="keep"><h2>{esc(self.t("report.section.target_changes"))}</h2>']
         for change in self.changes:
             years = [year for year, _, _ in change.years]
             span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
             sentence = self.t(
-                "target_change.when",
+                "report.target_change.when",
                 decision=change.decision,
                 year=self.years[change.round],
                 round=change.round + 1,
@@ -268,16 +256,17 @@ class _Writer:
             )
             if change.round > 0:
                 sentence += " " + self.t(
-                    "target_change.kept", years=join_words(lang, list(self.years[: change.round]))
+                    "report.target_change.kept",
+                    years=catalogue(lang).join(list(self.years[: change.round])),
                 )
             rows = [
                 [esc(year), esc(format_amount(old, lang)), esc(format_amount(new, lang))]
                 for year, old, new in change.years
             ]
             headers = [
-                self.t("col.year"),
-                f"{self.t('target_change.before')} ({unit})",
-                f"{self.t('target_change.after')} ({unit})",
+                self.t("report.col.year"),
+                f"{self.t('report.target_change.before')} ({unit})",
+                f"{self.t('report.target_change.after')} ({unit})",
             ]
             parts.append(f"<p>{esc(sentence)}</p>{table(headers, rows, numeric=(1, 2))}")
         parts.append("</section>")
@@ -288,45 +277,45 @@ class _Writer:
         actual = raaderum(state)
         chart = bars_against_target(
             self.years,
-            [Series(self.t("col.raaderum"), actual, MET)],
+            [Series(self.t("report.col.raaderum"), actual, MET)],
             state.targets,
-            title=self.t("section.years"),
-            target_label=self.t("chart.target"),
+            title=self.t("report.section.years"),
+            target_label=self.t("report.chart.target"),
             lang=lang,
-            met_colors=(self.t("chart.met"), self.t("chart.missed")),
+            met_colors=(self.t("report.chart.met"), self.t("report.chart.missed")),
         )
         rows = []
         for i, year in enumerate(self.years):
             result = state.results[i] if i < len(state.results) else None
             if result is None:
-                met = self.t("none")
+                met = self.t("report.none")
             elif result.met:
-                met = f'<span class="met">✓ {esc(self.t("yes"))}</span>'
+                met = f'<span class="met">✓ {esc(self.t("report.yes"))}</span>'
             else:
-                met = f'<span class="missed">✗ {esc(self.t("no"))}</span>'
+                met = f'<span class="missed">✗ {esc(self.t("report.no"))}</span>'
             rows.append(
                 [
                     esc(year),
                     esc(format_amount(state.targets[i], lang)),
                     _amount(actual[i], lang, state.targets[i], result.met if result else None),
                     met,
-                    esc(result.capacity) if result else self.t("none"),
-                    esc(result.fatigue) if result else self.t("none"),
+                    esc(result.capacity) if result else self.t("report.none"),
+                    esc(result.fatigue) if result else self.t("report.none"),
                     esc(format_amount(result.service, lang, sign=True)) if result else "",
                 ]
             )
         headers = [
-            self.t("col.year"),
-            f"{self.t('col.target')} ({self.t('unit')})",
-            f"{self.t('col.raaderum')} ({self.t('unit')})",
-            self.t("col.met"),
-            self.t("col.capacity"),
-            self.t("col.fatigue"),
-            self.t("col.service"),
+            self.t("report.col.year"),
+            f"{self.t('report.col.target')} ({self.t('unit')})",
+            f"{self.t('report.col.raaderum')} ({self.t('unit')})",
+            self.t("report.col.met"),
+            self.t("report.col.capacity"),
+            self.t("report.col.fatigue"),
+            self.t("report.col.service"),
         ]
         return (
-            f"<section><h2>{esc(self.t('section.years'))}</h2>"
-            f"{figure(chart, self.t('section.years_note'))}"
+            f"<section><h2>{esc(self.t('report.section.years'))}</h2>"
+            f"{figure(chart, self.t('report.section.years_note'))}"
             f'<div class="keep">{table(headers, rows, numeric=(1, 2, 4, 5, 6))}</div></section>'
         )
 
@@ -338,46 +327,49 @@ class _Writer:
         chart = line_chart(
             years,
             [
-                Series(self.t("chart.service"), [r.service for r in results], PALETTE[0]),
-                Series(self.t("chart.fatigue"), [r.fatigue for r in results], PALETTE[5], True),
+                Series(self.t("report.chart.service"), [r.service for r in results], PALETTE[0]),
+                Series(
+                    self.t("report.chart.fatigue"), [r.fatigue for r in results], PALETTE[5], True
+                ),
             ],
-            title=self.t("section.service"),
+            title=self.t("report.section.service"),
             lang=self.lang,
             height=220,
         )
         return (
-            f"<section><h2>{esc(self.t('section.service'))}</h2>"
-            f"{figure(chart, self.t('section.service_note'))}</section>"
+            f"<section><h2>{esc(self.t('report.section.service'))}</h2>"
+            f"{figure(chart, self.t('report.section.service_note'))}</section>"
         )
 
     def _adopted(self) -> str:
         state, lang = self.state, self.lang
-        head = f"<section><h2>{esc(self.t('section.adopted'))}</h2>"
+        head = f"<section><h2>{esc(self.t('report.section.adopted'))}</h2>"
         if not state.adopted:
-            return f"{head}<p>{esc(self.t('no_adopted'))}</p></section>"
+            return f"{head}<p>{esc(self.t('report.no_adopted'))}</p></section>"
         blocks = []
         for adoption in state.adopted:
             proposal = self.deck.proposal(adoption.card)
             amounts = [
                 _amount(realised(proposal, adoption, y), lang)
                 if y >= adoption.round
-                else self.t("none")
+                else self.t("report.none")
                 for y in range(len(self.years))
             ]
             meta = " · ".join(
                 [
                     proposal.area,
-                    f"{self.t('col.adopted')} {self.years[adoption.round]}",
-                    f"{self.t('col.outcome')}: {_outcome(state, adoption.card, lang)}",
-                    f"{self.t('col.service')} {format_amount(proposal.service, lang, sign=True)}",
+                    f"{self.t('report.col.adopted')} {self.years[adoption.round]}",
+                    f"{self.t('report.col.outcome')}: {_outcome(state, adoption.card, lang)}",
+                    f"{self.t('report.col.service')} "
+                    f"{format_amount(proposal.service, lang, sign=True)}",
                 ]
             )
             note = adoption.note.strip()
             note_html = (
-                esc(note) if note else f'<span class="muted">{esc(self.t("no_note"))}</span>'
+                esc(note) if note else f'<span class="muted">{esc(self.t("report.no_note"))}</span>'
             )
             question = (
-                f'<p><span class="label">{esc(self.t("col.question"))}:</span> '
+                f'<p><span class="label">{esc(self.t("report.col.question"))}:</span> '
                 f"{esc(proposal.question)}</p>"
                 if proposal.question
                 else ""
@@ -388,11 +380,11 @@ class _Writer:
                 f"{esc(kind_word(lang, proposal.kind))}</span></h3>"
                 f'<p class="muted small">{esc(meta)}</p>'
                 + table(
-                    [f"{self.t('col.amounts')} ({self.t('unit')})", *self.years],
+                    [f"{self.t('report.col.amounts')} ({self.t('unit')})", *self.years],
                     [["", *amounts]],
                     numeric=tuple(range(1, len(self.years) + 1)),
                 )
-                + f'<p><span class="label">{esc(self.t("col.note"))}:</span> {note_html}</p>'
+                + f'<p><span class="label">{esc(self.t("report.col.note"))}:</span> {note_html}</p>'
                 + question
                 + "</div>"
             )
@@ -400,9 +392,9 @@ class _Writer:
 
     def _events(self) -> str:
         state, lang = self.state, self.lang
-        head = f"<section><h2>{esc(self.t('section.events'))}</h2>"
+        head = f"<section><h2>{esc(self.t('report.section.events'))}</h2>"
         if not state.events:
-            return f"{head}<p>{esc(self.t('no_events'))}</p></section>"
+            return f"{head}<p>{esc(self.t('report.no_events'))}</p></section>"
         rows = []
         for drawn in state.events:
             event = self.deck.event(drawn.card)
@@ -411,27 +403,29 @@ class _Writer:
                 for y in range(len(self.years))
             ]
             rows.append([esc(event.title), esc(self.years[drawn.round]), *amounts])
-        headers = [self.t("col.event"), self.t("col.drawn"), *self.years]
+        headers = [self.t("report.col.event"), self.t("report.col.drawn"), *self.years]
         numeric = tuple(range(2, len(self.years) + 2))
         return head + table(headers, rows, numeric=numeric) + "</section>"
 
     def _whatif(self) -> str:
         w, lang = self.whatif, self.lang
         series = [
-            Series(self.t("col.actual"), w.actual, PALETTE[0]),
-            Series(self.t("col.expected"), w.expected, PALETTE[4]),
-            Series(self.t("col.worst10"), w.worst10, PALETTE[5]),
-            Series(self.t("col.best"), w.best, PALETTE[2]),
+            Series(self.t("report.col.actual"), w.actual, PALETTE[0]),
+            Series(self.t("report.col.expected"), w.expected, PALETTE[4]),
+            Series(self.t("report.col.worst10"), w.worst10, PALETTE[5]),
+            Series(self.t("report.col.best"), w.best, PALETTE[2]),
         ]
         chart = bars_against_target(
             self.years,
             series,
             w.target,
-            title=self.t("section.whatif"),
-            target_label=self.t("chart.target"),
+            title=self.t("report.section.whatif"),
+            target_label=self.t("report.chart.target"),
             lang=lang,
         )
-        rows = [[esc(self.t("col.target")), *(esc(format_amount(v, lang)) for v in w.target)]]
+        rows = [
+            [esc(self.t("report.col.target")), *(esc(format_amount(v, lang)) for v in w.target)]
+        ]
         for s in series:
             rows.append([esc(s.label), *(_amount(v, lang) for v in s.values)])
         numeric = tuple(range(1, len(self.years) + 1))
@@ -448,24 +442,26 @@ class _Writer:
         best_table = (
             table(
                 [
-                    self.t("col.year"),
-                    self.t("col.proposal"),
-                    self.t("col.kind"),
-                    self.t("col.area"),
+                    self.t("report.col.year"),
+                    self.t("report.col.proposal"),
+                    self.t("report.col.kind"),
+                    self.t("report.col.area"),
                 ],
                 best_rows,
             )
             if best_rows
-            else f"<p>{esc(self.t('best.none'))}</p>"
+            else f"<p>{esc(self.t('report.best.none'))}</p>"
         )
-        verdict_key = "best.met_all" if w.best_met_all else "best.not_met_all"
-        inexact = "" if w.best_exact else f'<p class="muted">{esc(self.t("best.inexact"))}</p>'
+        verdict_key = "report.best.met_all" if w.best_met_all else "report.best.not_met_all"
+        inexact = (
+            "" if w.best_exact else f'<p class="muted">{esc(self.t("report.best.inexact"))}</p>'
+        )
         return (
-            f'<section class="page-break"><h2>{esc(self.t("section.whatif"))}</h2>'
-            f"<p>{esc(self.t('section.whatif_note'))}</p>"
+            f'<section class="page-break"><h2>{esc(self.t("report.section.whatif"))}</h2>'
+            f"<p>{esc(self.t('report.section.whatif_note'))}</p>"
             f'{figure(chart)}<div class="keep">{whatif_table}</div>'
-            f"<h3>{esc(self.t('section.best'))}</h3>"
-            f'<p class="muted small">{esc(self.t("section.best_note"))}</p>'
+            f"<h3>{esc(self.t('report.section.best'))}</h3>"
+            f'<p class="muted small">{esc(self.t("report.section.best_note"))}</p>'
             f'<p class="label">{esc(self.t(verdict_key))}</p>{inexact}{best_table}</section>'
         )
 
@@ -487,7 +483,7 @@ class _Writer:
                 [
                     str(d.round + 1),
                     year,
-                    self.t(f"action.{d.action}"),
+                    self.t(f"report.action.{d.action}"),
                     d.card,
                     proposal.title if proposal else "",
                     kind_word(self.lang, proposal.kind) if proposal else "",
@@ -532,13 +528,9 @@ class _Writer:
 
 
 BoardPicture = Callable[[SavedGame, str], bytes]
-"""Draws the board of a saved game in a language as PNG bytes (rendered off-screen)."""
-
-
-def _board_png(saved: SavedGame, lang: str) -> bytes:
-    from game.ui.screenshot import board_png_bytes  # pygame only when a report is written
-
-    return board_png_bytes(saved.deck, saved.history, size=(1600, 900), lang=lang)
+"""Draws the board of a saved game in a language as PNG bytes, off-screen: it must never touch
+a window on screen. The caller hands it in (the command line and the debrief pass the game
+window's ``game.ui.app.report_board``), so this package draws nothing itself."""
 
 
 def write_report(
@@ -548,17 +540,17 @@ def write_report(
     whatif: WhatIf | None = None,
     board_picture: BoardPicture | None = None,
 ) -> list[Path]:
-    """Write report.html, decisions.csv, summary.json and board.png for a saved game into
-    ``out_dir`` (created if missing); returns the paths written.
+    """Write report.html, decisions.csv, summary.json and, given ``board_picture``, board.png
+    for a saved game into ``out_dir`` (created if missing); returns the paths written.
 
-    All four files are built in memory first, then written atomically and checked (board.png
-    must be a complete PNG) as one batch: either all four are there, complete, or none is.
+    All files are built in memory first, then written atomically and checked (board.png must
+    be a complete PNG) as one batch: either all are there, complete, or none is.
     Raises ``game.saves.WriteFailed`` (one Danish line, e.g. "…: rapporten kunne ikke skrives:
     disken er fuld") when the folder cannot be made or written, before anything is written.
 
     ``whatif`` is ``what_if(saved.history.current)`` when the caller has it already (the
     debrief computes it while the group talks); it is computed here otherwise.
-    ``board_picture`` draws board.png (default: the game window's board, off-screen).
+    ``board_picture`` draws board.png (without it there is no board.png).
     """
     from game.saves.files import Output, WriteFailed, check_png, folder_problem, write_files
 
@@ -570,12 +562,12 @@ def write_report(
         )
     writer = _Writer(saved, lang, whatif)
     summary = json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n"
-    picture = (board_picture or _board_png)(saved, lang)
     outputs = [
         Output(out_dir / "report.html", writer.html().encode("utf-8")),
         Output(out_dir / "decisions.csv", csv_bytes(DECISIONS_HEADER, writer.decision_rows())),
         Output(out_dir / "summary.json", summary.encode("utf-8")),
-        Output(out_dir / "board.png", picture, check_png),
     ]
+    if board_picture is not None:
+        outputs.append(Output(out_dir / "board.png", board_picture(saved, lang), check_png))
     write_files(outputs, verb="rapporten kunne ikke skrives")
     return [output.path for output in outputs]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.rules import IllegalAction
+from game.engine.rules import MAX_TARGET, IllegalAction
 
 
 def _short(value: object, limit: int = 40) -> str:
@@ -27,7 +27,7 @@ def illegal_reason(error: IllegalAction) -> str:
             f"forslaget '{card}' kan ikke vedtages sammen med '{_short(p.get('other', '?'))}'"
         ),
         "note_too_long": f"noten er for lang (højst {p.get('limit', '?')} tegn)",
-        "bad_target": "målet skal være mellem 0 og 100000",
+        "bad_target": f"målet skal være mellem 0 og {MAX_TARGET:g}",
         "not_adopted": f"forslaget '{card}' er ikke vedtaget, så det kan ikke få en note",
         "unknown_action": "ukendt slags træk",
     }

@@ -40,12 +40,14 @@ class SaveError(Exception):
 
 @dataclass(frozen=True)
 class GameSettings:
-    """How a game was started: the scenario, the seed and the facilitator's choices."""
+    """How a game was started: the scenario, the seed and the facilitator's choices (the one
+    settings type of the game: the start screen, the command line, the window and the save
+    file all use it)."""
 
     scenario: str
     seed: int
-    target: float | None
-    """Råderum to find each year (mio. kr.); None = the scenario's own targets."""
+    target: float | None = None
+    """The facilitator's X, the last year's target (the deck's unit); None = the scenario's."""
     lang: str = "da"
     timer_minutes: float | None = None
     """Optional round timer of the facilitator."""

@@ -1,40 +1,41 @@
-"""The game window: the ``App`` that owns the game, the scene stack and the main loop.
+"""The game window: ``App`` owns the window, the scene router, the fonts and the frame loop.
 
-``App`` holds the deck, the engine's ``History``, the settings, the string catalog, fonts and
-the window. Scenes send decisions with ``app.do(action)``; the App applies them through the
-engine, shows a refused move's localized reason as a toast, and autosaves. ``app.step()`` runs
-one frame (events, update, draw) so tests can post events and step; ``app.run()`` is the loop:
-60 frames per second while something animates, otherwise it sleeps until an event arrives.
+The game itself (history, settings, autosave, undo/redo, notices, the clock) lives in
+``game.session.GameController`` as ``app.game``; scenes talk to it, and it talks to the engine
+and the saves. Scenes open other scenes by name through the router (``app.push("card",
+card=…)``, routes in ``game.ui.scenes.ROUTES``). ``app.step()`` runs one frame (events,
+update, draw) so tests can post events and step; ``app.run()`` is the loop: 60 frames per
+second while something animates, otherwise it sleeps until an event arrives. With
+``window=False`` the App draws into an off-screen surface and never touches the display (the
+board picture of a report).
 """
 
 from __future__ import annotations
 
-import argparse
-import logging
+import io
 import os
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pygame
 
-from game.engine.actions import Action
-from game.engine.history import History
-from game.engine.model import Deck
-from game.engine.rules import IllegalAction, new_game
-from game.engine.state import GameState
+from game.engine import Deck, History
+from game.messages import CATALOGUES, Catalogue, Message
 from game.numbers import format_amount
+from game.paths import user_dir
+from game.saves import GameSettings, SavedGame
+from game.saves import write_crash_log as saves_crash_log
+from game.session import Clock, GameController
 from game.ui import theme
 from game.ui.fonts import Fonts
-from game.ui.scene import Scene
-from game.ui.strings import CATALOGS, Strings
+from game.ui.scene import Route, Router, Scene, finger_as_mouse
+from game.ui.scenes import ROUTES
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
-
-log = logging.getLogger(__name__)
+from game.ui.toasts import draw_notices
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -42,32 +43,13 @@ FPS = 60
 IDLE_SLEEP_MS = 25
 """Sleep between polls while nothing animates (pygame's event.wait polls and costs ~3 % CPU;
 a plain sleep keeps an idle board near 0 % with at most 25 ms input latency)."""
-TOAST_SECONDS = 4.0
+PICTURE_SIZE = (1600, 900)
+"""The size of a report's board.png."""
 EXIT_OK = 0
 EXIT_CRASH = 1
 EXIT_BAD_INPUT = 2
 EXIT_NOT_SAVED = 3
 """The game ended normally, but what was on screen at the end is not in its save file."""
-
-
-@dataclass(frozen=True)
-class PlaySettings:
-    """The choices made before a game starts (mirrors ``game.saves.GameSettings``)."""
-
-    scenario: str
-    seed: int
-    target: float | None = None
-    lang: str = "da"
-    timer_minutes: float | None = None
-
-
-@dataclass
-class Toast:
-    """A short message at the bottom of the window."""
-
-    text: str
-    error: bool
-    until: float
 
 
 class App:
@@ -82,47 +64,45 @@ class App:
         fullscreen: bool = False,
         save_dir: Path | None = None,
         deck_path: Path | None = None,
+        clock: Clock = time.monotonic,
+        window: bool = True,
+        routes: Mapping[str, Route] = ROUTES,
     ) -> None:
-        pygame.display.init()
+        self.window = window
+        if window:
+            pygame.display.init()
+            pygame.display.set_caption("Råderumsspillet")
         pygame.font.init()
-        pygame.display.set_caption("Råderumsspillet")
-        self.deck = deck
-        self.deck_path = deck_path
-        self.strings = Strings(lang)
+        self.game = GameController(deck, save_dir=save_dir, deck_path=deck_path, clock=clock)
+        self.strings = Catalogue(lang)
         self.fonts = Fonts()
         self.text = TextRenderer(self.fonts)
-        self.theme = theme
         self.window_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         self.fullscreen = fullscreen
         self.surface = self._open_window()
-        self.scenes: list[Scene] = []
-        self.history: History | None = None
-        self.settings: PlaySettings | None = None
-        self.save_dir = save_dir
-        self.save_path: Path | None = None
-        self.save_created: str | None = None
-        self.last_save_ok = False
-        """True once the game on screen is safely in its save file."""
-        self.saver: Any = None
-        """The ``game.saves.GameSaver`` of the game on screen (its lock and save status)."""
+        self.router = Router(self, routes, self.request_redraw)
         self.running = True
         self.exit_code = EXIT_OK
-        self.toasts: list[Toast] = []
         self.frames_drawn = 0
         self.on_frame: list[Callable[[float], bool]] = []
         """Extra per-frame hooks (the autoplay bot); each returns True while it needs frames."""
         self._dirty = True
         self._had_events = False
-        self._last_tick = time.monotonic()
+        self._last_tick = clock()
+        self._crash_count = 0
 
     # --- window -------------------------------------------------------------------------
     def _open_window(self) -> pygame.Surface:
+        if not self.window:
+            return pygame.Surface(self.window_size)
         flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
         size = (0, 0) if self.fullscreen else self.window_size
         return pygame.display.set_mode(size, flags)
 
     def toggle_fullscreen(self) -> None:
         """Switch between fullscreen and a resizable window."""
+        if not self.window:
+            return
         if not self.fullscreen:
             self.window_size = self.surface.get_size()
         self.fullscreen = not self.fullscreen
@@ -139,11 +119,21 @@ class App:
         """Text sizes and spacing for the current window height."""
         return Scale(self.surface.get_height())
 
-    # --- strings ------------------------------------------------------------------------
+    @property
+    def save_dir(self) -> Path | None:
+        """The save folder (None: games are not saved)."""
+        return self.game.save_dir
+
+    # --- words --------------------------------------------------------------------------
     @property
     def lang(self) -> str:
         """The UI language ("da" or "en")."""
         return self.strings.lang
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The messages of the UI language."""
+        return self.strings
 
     def t(self, key: str, **params: Any) -> str:
         """The UI text ``key`` in the current language, in the deck's unit: a deck with
@@ -158,6 +148,14 @@ class App:
         except (KeyError, IndexError, ValueError):
             return template
 
+    def say(self, message: Message) -> str:
+        """A message (key and parameters) in the current language and the deck's unit; a
+        refusal whose code the catalogue lacks falls back to the engine's own reason."""
+        params = message.kwargs
+        if not self.strings.has(message.key) and message.key.startswith("error."):
+            return self.t("error.unknown", reason=params.get("reason", message.key))
+        return self.t(message.key, **params)
+
     def amount(self, value: float, *, sign: bool = False, unit: bool = True) -> str:
         """An amount in the deck's unit, Danish style: "12,5 mio. kr."."""
         text = format_amount(value, self.lang, sign=sign)
@@ -166,191 +164,81 @@ class App:
     @property
     def unit(self) -> str:
         """The deck's unit ("t. kr."); the UI language's words for the default "mio. kr."."""
-        unit = self.deck.unit
-        return self.strings.t("unit") if unit == CATALOGS["da"]["unit"] else unit
+        unit = self.game.deck.unit
+        return self.strings.t("unit") if unit == CATALOGUES["da"]["unit"] else unit
 
     def set_language(self, lang: str) -> None:
-        """Switch the UI language."""
-        self.strings = Strings(lang)
-        if self.settings is not None:
-            self.settings = replace(self.settings, lang=self.strings.lang)
+        """Switch the UI language (the game's settings remember it)."""
+        self.strings = Catalogue(lang)
+        self.game.set_language(self.strings.lang)
         self.request_redraw()
 
-    # --- game ---------------------------------------------------------------------------
-    @property
-    def state(self) -> GameState:
-        """The current game state (only valid once a game is running)."""
-        if self.history is None:
-            raise RuntimeError("no game is running")
-        return self.history.current
+    def toast(self, key: str, *, error: bool = False, **params: Any) -> None:
+        """Show the message ``key`` (with ``params``) for a few seconds."""
+        self.game.notify(Message.of(key, **params), error=error)
+        self.request_redraw()
 
+    def toast_texts(self) -> list[str]:
+        """The messages on screen now (for tests and the autoplay log)."""
+        return [self.say(notice.message) for notice in self.game.notices]
+
+    # --- game ---------------------------------------------------------------------------
     def start_game(
         self,
         deck: Deck,
-        settings: PlaySettings,
+        settings: GameSettings,
         history: History | None = None,
         save_path: Path | None = None,
         created: str | None = None,
     ) -> None:
         """Begin (or resume with ``history``) a game and show the board."""
-        from game.ui.scenes.board import BoardScene
-
-        self.deck = deck
-        self.settings = settings
         if settings.lang != self.lang:
-            self.strings = Strings(settings.lang)
-        self.history = history or History.start(
-            new_game(deck, settings.scenario, settings.seed, settings.target)
-        )
-        self.save_path = save_path
-        self.save_created = created
-        if self.save_path is None and self.save_dir is not None:
-            self.save_path = self._new_save_path()
-        self.replace_all(BoardScene(self))
-        self.autosave()
-
-    def do(self, action: Action) -> bool:
-        """Apply a decision through the engine. A refused move shows its reason; True if done."""
-        if self.history is None:
-            return False
-        try:
-            self.history = self.history.do(action)
-        except IllegalAction as error:
-            self.show_illegal(error)
-            return False
-        self.autosave()
-        self.request_redraw()
-        return True
-
-    def undo(self) -> bool:
-        """Take back the last decision (True if something was undone)."""
-        if self.history is None:
-            return False
-        try:
-            self.history = self.history.undo()
-        except IllegalAction as error:
-            self.show_illegal(error)
-            return False
-        self.toast(self.t("toast.undone"))
-        self.autosave()
-        return True
-
-    def redo(self) -> bool:
-        """Make the last undone decision again (True if something was redone)."""
-        if self.history is None:
-            return False
-        try:
-            self.history = self.history.redo()
-        except IllegalAction as error:
-            self.show_illegal(error)
-            return False
-        self.toast(self.t("toast.redone"))
-        self.autosave()
-        return True
-
-    def illegal_message(self, error: IllegalAction) -> str:
-        """The localized reason of a refused move."""
-        key = f"error.{error.code}"
-        params = dict(error.params)
-        other = params.get("other")
-        if isinstance(other, str) and self.deck.has_proposal(other):
-            params["other"] = self.deck.proposal(other).title
-        if self.strings.has(key):
-            return self.t(key, **params)
-        return self.t("error.unknown", reason=error.reason)
-
-    def show_illegal(self, error: IllegalAction) -> None:
-        """Show why a move was refused."""
-        self.toast(self.illegal_message(error), error=True)
-
-    # --- saving -------------------------------------------------------------------------
-    def _new_save_path(self) -> Path:
-        from game.saves import new_save_path
-
-        assert self.save_dir is not None
-        return new_save_path(self.save_dir)
-
-    def autosave(self) -> None:
-        """Write the game to its save file (after every decision) through its
-        ``GameSaver``; a failure becomes a toast, and the first one also a line on stderr."""
-        if self.history is None or self.settings is None or self.save_path is None:
-            return
-        from game.saves import GameSaver, GameSettings
-
-        if self.saver is None or self.saver.path != self.save_path:
-            if self.saver is not None:
-                self.saver.close()  # another game: its save's lock is given back
-            # created=None keeps the creation time already in the file (or stamps a new one)
-            self.saver = GameSaver(self.save_path, created=self.save_created)
-        settings = GameSettings(
-            scenario=self.settings.scenario,
-            seed=self.settings.seed,
-            target=self.settings.target,
-            lang=self.settings.lang,
-            timer_minutes=self.settings.timer_minutes,
-        )
-        status = self.saver.save(self.deck, settings, self.history)
-        self.last_save_ok = status.ok
-        if not status.ok:  # a full disk must not end the workshop
-            if self.saver.failures == 1:
-                print(
-                    f"raaderum: {status.message()} Spillet fortsætter, men beslutningerne "
-                    "gemmes ikke, før det lykkes igen.",
-                    file=sys.stderr,
-                )
-            self.toast(self.t("error.save_failed", reason=status.error.cause), error=True)
+            self.strings = Catalogue(settings.lang)
+        self.game.start(deck, settings, history, save_path, created)
+        self.replace_all("board")
 
     # --- scenes -------------------------------------------------------------------------
     @property
+    def scenes(self) -> list[Scene]:
+        """The stack of scenes, bottom first."""
+        return self.router.stack
+
+    @property
     def top(self) -> Scene | None:
         """The scene that receives input."""
-        return self.scenes[-1] if self.scenes else None
+        return self.router.top
 
-    def push(self, scene: Scene) -> None:
-        """Put ``scene`` on top of the stack."""
-        self.scenes.append(scene)
-        scene.on_enter()
-        self.request_redraw()
+    def push(self, name: str | Scene, **params: Any) -> Scene:
+        """Open scene ``name`` (or an already made scene) on top."""
+        return self.router.push(name, **params)
 
     def pop(self) -> Scene | None:
-        """Remove the top scene (the one below becomes active)."""
-        if not self.scenes:
-            return None
-        scene = self.scenes.pop()
-        scene.on_exit()
-        if self.scenes:
-            self.scenes[-1].on_enter()
-        self.request_redraw()
-        return scene
+        """Close the top scene."""
+        return self.router.pop()
 
-    def replace(self, scene: Scene) -> None:
-        """Swap the top scene for ``scene``."""
-        if self.scenes:
-            self.scenes.pop().on_exit()
-        self.push(scene)
+    def replace(self, name: str | Scene, **params: Any) -> Scene:
+        """Swap the top scene for scene ``name``."""
+        return self.router.replace(name, **params)
 
-    def replace_all(self, scene: Scene) -> None:
-        """Clear the stack and show ``scene``."""
-        while self.scenes:
-            self.scenes.pop().on_exit()
-        self.push(scene)
+    def replace_all(self, name: str | Scene, **params: Any) -> Scene:
+        """Clear the stack and show scene ``name``."""
+        return self.router.replace_all(name, **params)
 
-    def find(self, kind: type) -> Any:
-        """The topmost scene of class ``kind`` on the stack, or None."""
-        for scene in reversed(self.scenes):
-            if isinstance(scene, kind):
-                return scene
-        return None
+    def back_to(self, name: str, **params: Any) -> Scene:
+        """Close the scenes above the topmost ``name`` (or swap the top for a new one)."""
+        return self.router.back_to(name, **params)
+
+    def find(self, name: str | type) -> Any:
+        """The topmost scene ``name`` on the stack, or None."""
+        return self.router.find(name)
+
+    def report_board(self, saved: SavedGame, lang: str) -> bytes:
+        """A report's board.png, drawn off-screen (``report_board``)."""
+        return report_board(saved, lang)
 
     def request_redraw(self) -> None:
         """Draw a new frame at the next opportunity."""
         self._dirty = True
-
-    def toast(self, text: str, *, error: bool = False) -> None:
-        """Show ``text`` for a few seconds at the bottom of the window."""
-        self.toasts = [t for t in self.toasts if t.text != text][-2:]
-        self.toasts.append(Toast(text, error, time.monotonic() + TOAST_SECONDS))
-        self.request_redraw()
 
     def quit(self, code: int = EXIT_OK) -> None:
         """Leave the loop after this frame (an earlier crash keeps its non-zero exit code)."""
@@ -373,7 +261,7 @@ class App:
             self.request_redraw()
             return
         if event.type in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-            event = self._finger_as_mouse(event)
+            event = finger_as_mouse(event, self.size)
         elif event.type in (
             pygame.MOUSEBUTTONDOWN,
             pygame.MOUSEBUTTONUP,
@@ -400,18 +288,6 @@ class App:
                 self.request_redraw()
             top.handle(event)
 
-    def _finger_as_mouse(self, event: pygame.event.Event) -> pygame.event.Event:
-        width, height = self.size
-        pos = (round(event.x * width), round(event.y * height))
-        kind = {
-            pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN,
-            pygame.FINGERUP: pygame.MOUSEBUTTONUP,
-            pygame.FINGERMOTION: pygame.MOUSEMOTION,
-        }[event.type]
-        if kind == pygame.MOUSEMOTION:
-            return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
-        return pygame.event.Event(kind, pos=pos, button=1)
-
     def update(self, dt: float) -> bool:
         """Advance every scene and hook by ``dt`` seconds; True while something animates."""
         busy = False
@@ -421,10 +297,7 @@ class App:
         for hook in list(self.on_frame):
             if hook(dt):
                 busy = True
-        now = time.monotonic()
-        before = len(self.toasts)
-        self.toasts = [t for t in self.toasts if t.until > now]
-        if len(self.toasts) != before:
+        if self.game.expire_notices():
             self.request_redraw()
         if busy:
             self.request_redraw()
@@ -439,47 +312,13 @@ class App:
             surface.fill(theme.BACKGROUND)
         for scene in self.scenes[max(0, start) :]:
             scene.draw(surface)
-        self._draw_toasts(surface)
-
-    def _draw_toasts(self, surface: pygame.Surface) -> None:
-        if not self.toasts:
-            return
-        from game.ui.draw import panel
-
-        scale = Scale(surface.get_height())
-        width, height = surface.get_size()
-        y = height - scale.gap * 3
-        for toast in reversed(self.toasts):
-            size = scale.body
-            box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
-            fitted = self.text.fit(
-                toast.text, box_w - 4 * scale.gap, size * 4, size, scale.min_text
-            )
-            box_h = fitted.height + 2 * scale.gap
-            y -= box_h
-            rect = pygame.Rect((width - box_w) // 2, y, box_w, box_h)
-            color = theme.WARNING if toast.error else theme.HEADER
-            panel(surface, rect, scale.radius, color)
-            self.text.draw(
-                surface,
-                toast.text,
-                rect.inflate(-4 * scale.gap, -2 * scale.gap),
-                size,
-                theme.HEADER_INK,
-                min_size=scale.min_text,
-                align="center",
-                valign="middle",
-            )
-            y -= scale.gap
-
-    def toast_texts(self) -> list[str]:
-        """The messages on screen now (for tests and the autoplay log)."""
-        return [t.text for t in self.toasts]
+        notices = [(self.say(n.message), n.error) for n in self.game.notices]
+        draw_notices(surface, self.text, notices)
 
     def step(self, dt: float | None = None) -> bool:
         """One frame: handle pending events, update, draw if needed. Returns ``update``'s
         answer (True while something animates)."""
-        now = time.monotonic()
+        now = self.game.clock()
         if dt is None:
             dt = min(0.1, now - self._last_tick)
         self._last_tick = now
@@ -494,11 +333,13 @@ class App:
 
     def draw_frame(self) -> None:
         """Draw the scenes into the window and show it."""
-        surface = pygame.display.get_surface()
-        if surface is not None:
-            self.surface = surface
+        if self.window:
+            surface = pygame.display.get_surface()
+            if surface is not None:
+                self.surface = surface
         self.render(self.surface)
-        pygame.display.flip()
+        if self.window:
+            pygame.display.flip()
         self.frames_drawn += 1
         self._dirty = False
         if self.frames_drawn == 1 and os.environ.get("RAADERUM_EXIT_AFTER_FIRST_FRAME"):
@@ -528,49 +369,48 @@ class App:
         """Write the crash log and show a message; False when the message itself failed."""
         log_path = write_crash_log(self.save_dir, error)
         self.exit_code = EXIT_CRASH
-        saved = self.save_path is not None and self.last_save_ok
+        saved = self.game.save_path is not None and self.game.last_save_ok
         message = self.t("error.crash" if saved else "error.crash_unsaved", log=str(log_path))
         print(message, file=sys.stderr)
-        if getattr(self, "_crash_count", 0) >= 1:
+        if self._crash_count >= 1:
             return False
         self._crash_count = 1
-        from game.ui.scenes.dialog import MessageScene
-
         try:
-            self.replace_all(MessageScene(self, self.t("app.title"), message, on_close=self.quit))
+            self.replace_all("message", title=self.t("app.title"), text=message, on_close=self.quit)
             self.draw_frame()
         except Exception:
             return False
         return True
 
 
+def board_png(
+    deck: Deck, history: History, lang: str = "da", size: tuple[int, int] = PICTURE_SIZE
+) -> bytes:
+    """The board of a game (its last state, with the undo/redo buttons of ``history``) as PNG
+    bytes, drawn into an off-screen surface by a window-less ``App``: it never opens, resizes
+    or replaces a window (a report written from the running game leaves it as it was)."""
+    app = App(deck, lang=lang, size=size, window=False)
+    state = history.current
+    app.start_game(deck, GameSettings(state.scenario.id, state.seed, lang=lang), history)
+    app.render(app.surface)
+    return png_bytes(app.surface)
+
+
+def png_bytes(surface: pygame.Surface) -> bytes:
+    """``surface`` encoded as PNG in memory (no file name reaches SDL, so any folder name
+    works, and the bytes can be checked before anything is written)."""
+    buffer = io.BytesIO()
+    pygame.image.save(surface, buffer, "picture.png")
+    return buffer.getvalue()
+
+
+def report_board(saved: SavedGame, lang: str) -> bytes:
+    """The board picture of a report (``game.report.BoardPicture``): ``board_png`` of the saved
+    game, drawn off-screen at 1600×900."""
+    return board_png(saved.deck, saved.history, lang)
+
+
 def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:
     """Write the traceback of ``error`` with ``game.saves.write_crash_log`` next to the saves
     (the user data folder's ``saves`` when there is no save folder); returns the log file."""
-    from game.paths import user_dir
-    from game.saves import write_crash_log as saves_crash_log
-
     return saves_crash_log(save_dir if save_dir is not None else user_dir() / "saves", error)
-
-
-# --- command line -----------------------------------------------------------------------
-def display_available() -> bool:
-    """Initialise the video system; False when there is no screen to show a window on.
-
-    With no display SDL quietly falls back to its invisible "offscreen" (or "dummy") driver, and
-    the game would run where nobody can see it; that counts as no display unless the user asked
-    for such a driver with SDL_VIDEODRIVER (as tests and headless kiosks do).
-    """
-    try:
-        pygame.display.init()
-    except pygame.error:
-        return False
-    invisible = pygame.display.get_driver() in ("offscreen", "dummy")
-    return not invisible or bool(os.environ.get("SDL_VIDEODRIVER"))
-
-
-def run_play(args: argparse.Namespace) -> int:
-    """``raaderum play``: open the window (start screen, or straight to the board)."""
-    from game.ui.launch import play
-
-    return play(args)

@@ -8,18 +8,16 @@ the window closes about a second after it appears.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pygame
 
-from game.engine.actions import Adopt
+from game.engine import Adopt
 from game.engine.bots import POLICIES
-from game.ui.scenes.board import BoardScene
-from game.ui.scenes.debrief import DebriefScene
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 END_DELAY = 1.0
 
@@ -27,7 +25,7 @@ END_DELAY = 1.0
 class Autoplay:
     """A per-frame hook (``app.on_frame``) that plays the game with a bot policy."""
 
-    def __init__(self, app: App, policy: str, speed: float, seed: int, quit_at_end: bool) -> None:
+    def __init__(self, app: Host, policy: str, speed: float, seed: int, quit_at_end: bool) -> None:
         self.app = app
         self.policy = POLICIES[policy]
         self.interval = 1.0 / max(0.1, speed)
@@ -43,8 +41,8 @@ class Autoplay:
         """One frame of the bot; always True (it needs frames to keep time)."""
         app = self.app
         top = app.top
-        finished = app.history is not None and app.state.finished
-        if finished and isinstance(top, DebriefScene):
+        finished = app.game.history is not None and app.game.state.finished
+        if finished and top is not None and top.name == "debrief":
             self.end_clock += dt
             if self.quit_at_end and self.end_clock >= END_DELAY:
                 app.quit(0)
@@ -56,18 +54,18 @@ class Autoplay:
         self.clock = min(self.clock - half, half)  # keep time, but no burst after a stall
         if self.resting:
             self.resting = False
-        elif isinstance(top, BoardScene):
+        elif top is not None and top.name == "board":
             self._play(top)
-        elif top is not None and app.history is not None:
+        elif top is not None and app.game.history is not None:
             # a reveal or an overlay: move on the way a person would, with Enter
             top.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
             app.request_redraw()
         return True
 
-    def _play(self, board: BoardScene) -> None:
+    def _play(self, board: Any) -> None:
         """One half-beat: show the next adoption (select it) or make the shown one; ending the
         year takes a whole beat."""
-        state = self.app.state
+        state = self.app.game.state
         if state.finished:
             board.show_debrief()
             return

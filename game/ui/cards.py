@@ -8,18 +8,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.actions import Adopt
-from game.engine.model import Kind, Proposal
-from game.engine.randomness import lognormal_params
-from game.engine.rules import IllegalAction, check
-from game.engine.state import GameState
+from game.engine import Adopt, GameState, IllegalAction, Kind, Proposal, check, lognormal_params
 from game.ui import theme
 from game.ui.draw import drop_shadow, effect_bars, kind_icon
 from game.ui.layout import card_layout
-from game.ui.theme import FONT_BOLD
+from game.ui.theme import BODY, FONT_BOLD
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 Z90 = NormalDist().inv_cdf(0.9)
 
@@ -53,14 +49,14 @@ def refusal(state: GameState, card: str) -> IllegalAction | None:
     return check(state, Adopt(card))
 
 
-def kind_word(app: App, kind: Kind) -> str:
+def kind_word(app: Host, kind: Kind) -> str:
     """The kind's name in the UI language ("Besparelse")."""
     return app.t(f"kind.{kind.value}")
 
 
 def draw_market_card(
     surface: pygame.Surface,
-    app: App,
+    app: Host,
     rect: pygame.Rect,
     proposal: Proposal,
     state: GameState,
@@ -107,14 +103,7 @@ def draw_market_card(
     if text.width(word, min_text, FONT_BOLD) > parts.kind.width:
         word = app.t(f"kind_short.{proposal.kind.value}")
     text.draw(
-        surface,
-        word,
-        parts.kind,
-        min_text,
-        band_ink,
-        role=FONT_BOLD,
-        valign="middle",
-        max_lines=1,
+        surface, word, parts.kind, BODY.sized(min_text).bold().ink(band_ink).middle().lines(1)
     )
     pygame.draw.circle(
         surface,
@@ -123,20 +112,15 @@ def draw_market_card(
         min(parts.number.width, parts.number.height) // 2 - 1,
     )
     text.draw(
-        surface,
-        str(number),
-        parts.number,
-        min_text,
-        theme.INK,
-        role=FONT_BOLD,
-        align="center",
-        valign="middle",
-        max_lines=1,
+        surface, str(number), parts.number, BODY.sized(min_text).bold().center().middle().lines(1)
     )
     ink = theme.INK if problem is None else theme.MUTED
     title_size = max(min_text, round(min_text * 1.15))
     text.draw(
-        surface, proposal.title, parts.title, title_size, ink, min_size=min_text, role=FONT_BOLD
+        surface,
+        proposal.title,
+        parts.title,
+        BODY.sized(title_size).bold().ink(ink).shrink(min_text),
     )
     area_text = proposal.area
     if proposal.is_uncertain:
@@ -146,23 +130,15 @@ def draw_market_card(
         pygame.draw.rect(
             surface, theme.KIND_TINTS[Kind.EFFICIENCY], tag_rect, border_radius=radius // 2
         )
-        text.draw(
-            surface,
-            tag,
-            tag_rect,
-            min_text,
-            theme.INK,
-            role=FONT_BOLD,
-            align="center",
-            valign="middle",
-            max_lines=1,
-        )
+        text.draw(surface, tag, tag_rect, BODY.sized(min_text).bold().center().middle().lines(1))
         area_rect = pygame.Rect(
             parts.area.x, parts.area.y, max(1, tag_rect.x - parts.area.x - 4), parts.area.height
         )
     else:
         area_rect = parts.area
-    text.draw(surface, area_text, area_rect, min_text, theme.MUTED, valign="middle", max_lines=1)
+    text.draw(
+        surface, area_text, area_rect, BODY.sized(min_text).ink(theme.MUTED).middle().lines(1)
+    )
     draw_effect_strip(surface, app, parts.effect, proposal, state, min_text)
     load = app.t("card.load_short", load=proposal.load)
     service = app.t("card.service_short", service=_signed(proposal.service))
@@ -171,11 +147,11 @@ def draw_market_card(
         surface,
         footer,
         parts.footer,
-        min_text,
-        ink if problem is None else theme.WARNING,
-        role=FONT_BOLD if problem is not None else "regular",
-        valign="middle",
-        max_lines=1,
+        BODY.sized(min_text)
+        .bold(problem is not None)
+        .ink(ink if problem is None else theme.WARNING)
+        .middle()
+        .lines(1),
     )
     if problem is not None:
         veil = pygame.Surface(rect.size, pygame.SRCALPHA)
@@ -191,7 +167,7 @@ def _signed(value: int) -> str:
 
 def draw_effect_strip(
     surface: pygame.Surface,
-    app: App,
+    app: Host,
     rect: pygame.Rect,
     proposal: Proposal,
     state: GameState,
@@ -231,8 +207,5 @@ def draw_effect_strip(
                 surface,
                 app.amount(value, sign=True, unit=False),
                 label,
-                min_text,
-                theme.INK if value >= 0 else theme.GAP,
-                align="center",
-                max_lines=1,
+                BODY.sized(min_text).ink(theme.INK if value >= 0 else theme.GAP).center().lines(1),
             )

@@ -6,11 +6,11 @@ import math
 
 import pygame
 
-from game.engine.model import Kind
+from game.engine import Kind
 from game.ui import theme
 from game.ui.charts import hatch
 from game.ui.text import TextRenderer
-from game.ui.theme import FONT_BOLD, Color
+from game.ui.theme import BODY, Color
 
 
 def panel(
@@ -86,39 +86,19 @@ def button(
         top, bottom = inner.copy(), inner.copy()
         top.height = round(inner.height * 0.6)
         bottom.y, bottom.height = top.bottom, inner.height - top.height
-        text.draw(
-            surface,
-            label,
-            top,
-            size,
-            ink,
-            role=FONT_BOLD,
-            align="center",
-            valign="bottom",
-            max_lines=1,
-        )
+        text.draw(surface, label, top, BODY.sized(size).bold().ink(ink).center().bottom().lines(1))
         text.draw(
             surface,
             hint,
             bottom,
-            max(1, round(size * 0.8)),
-            ink,
-            min_size=1,
-            align="center",
-            max_lines=1,
+            BODY.sized(max(1, round(size * 0.8))).ink(ink).center().lines(1).shrink(1),
         )
         return
     text.draw(
         surface,
         label,
         inner,
-        size,
-        ink,
-        min_size=max(1, size * 2 // 3),
-        role=FONT_BOLD,
-        align="center",
-        valign="middle",
-        max_lines=1,
+        BODY.sized(size).bold().ink(ink).center().middle().lines(1).shrink(max(1, size * 2 // 3)),
     )
 
 

@@ -11,17 +11,12 @@ from pathlib import Path
 import pygame
 
 from game.content import DeckError, load_deck
-from game.engine.model import Deck
+from game.engine import Deck
+from game.messages import Catalogue
 from game.paths import standard_deck, user_dir
-from game.ui.app import (
-    EXIT_BAD_INPUT,
-    EXIT_NOT_SAVED,
-    EXIT_OK,
-    App,
-    PlaySettings,
-    display_available,
-)
-from game.ui.strings import Strings
+from game.saves import GameSettings, SaveError, list_saves, read_save
+from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App
+from game.ui.autoplay import Autoplay
 
 
 def save_folder(args: argparse.Namespace) -> Path:
@@ -55,34 +50,29 @@ def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
     return deck
 
 
-def resume_into(app: App, path: Path) -> bool:
-    """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
-    from game.saves import SaveError, read_save
-    from game.ui.scenes.dialog import MessageScene
+def display_available() -> bool:
+    """Initialise the video system; False when there is no screen to show a window on.
 
+    With no display SDL quietly falls back to its invisible "offscreen" (or "dummy") driver, and
+    the game would run where nobody can see it; that counts as no display unless the user asked
+    for such a driver with SDL_VIDEODRIVER (as tests and headless kiosks do).
+    """
     try:
-        saved = read_save(path)
-    except SaveError as error:
-        app.push(
-            MessageScene(app, app.t("app.title"), app.t("error.broken_save", reason=str(error)))
-        )
+        pygame.display.init()
+    except pygame.error:
         return False
-    s = saved.settings
-    settings = PlaySettings(s.scenario, s.seed, s.target, s.lang, s.timer_minutes)
-    app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
-    return True
+    invisible = pygame.display.get_driver() in ("offscreen", "dummy")
+    return not invisible or bool(os.environ.get("SDL_VIDEODRIVER"))
 
 
 def play(args: argparse.Namespace) -> int:
     """Run the game window; returns the exit code."""
     lang = getattr(args, "lang", "da") or "da"
-    strings = Strings(lang)
+    strings = Catalogue(lang)
     folder = save_folder(args)
     resume = getattr(args, "resume", None)
     saved = None
     if resume is not None:
-        from game.saves import SaveError, list_saves, read_save
-
         if resume:
             path = Path(resume)
         else:
@@ -122,12 +112,10 @@ def play(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     autoplay = getattr(args, "autoplay", None)
     if saved is not None:
-        s = saved.settings
-        settings = PlaySettings(s.scenario, s.seed, s.target, s.lang, s.timer_minutes)
-        app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
-        seed = s.seed
+        app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
+        seed = saved.settings.seed
     elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
-        settings = PlaySettings(
+        settings = GameSettings(
             scenario=deck.scenario(args.scenario).id,
             seed=seed,
             target=args.target,
@@ -136,12 +124,8 @@ def play(args: argparse.Namespace) -> int:
         )
         app.start_game(deck, settings)
     else:
-        from game.ui.scenes.start import StartScene
-
-        app.push(StartScene(app, seed=seed, timer=getattr(args, "timer", None)))
+        app.push("start", seed=seed, timer=getattr(args, "timer", None))
     if autoplay:
-        from game.ui.autoplay import Autoplay
-
         app.on_frame.append(
             Autoplay(app, autoplay, args.speed, seed, bool(getattr(args, "quit_at_end", False)))
         )
@@ -149,7 +133,8 @@ def play(args: argparse.Namespace) -> int:
         code = app.run()
     finally:
         pygame.quit()
-    status = app.saver.status if app.saver is not None else None
+    saver = app.game.saver
+    status = saver.status if saver is not None else None
     if code == EXIT_OK and status is not None and not status.ok:
         print(f"raaderum play: spillet sluttede ugemt. {status.message()}", file=sys.stderr)
         return EXIT_NOT_SAVED

@@ -12,11 +12,12 @@ import pygame
 
 from game.ui import theme
 from game.ui.draw import button
-from game.ui.scenes.year import draw_header
-from game.ui.theme import Color
+from game.ui.layout import split_columns
+from game.ui.text import LINE_SPACING
+from game.ui.theme import BODY, TINY, TITLE, Color, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 SCROLL_KEYS = {pygame.K_DOWN: 1, pygame.K_PAGEDOWN: 5, pygame.K_UP: -1, pygame.K_PAGEUP: -5}
 """Rows a key scrolls a page's list by (the mouse wheel scrolls three per notch)."""
@@ -24,11 +25,40 @@ SCROLL_KEYS = {pygame.K_DOWN: 1, pygame.K_PAGEDOWN: 5, pygame.K_UP: -1, pygame.K
 
 @dataclass(frozen=True)
 class PageRects:
-    """Where a page puts its parts (the header is drawn already)."""
+    """Where a page puts its parts: the dark header band, the strip under it, the body and
+    the footer."""
 
     strip: pygame.Rect
     body: pygame.Rect
     footer: pygame.Rect
+    header: pygame.Rect
+
+
+def page_layout(width: int, height: int, strip_h: int) -> PageRects:
+    """The parts of a full-screen page of ``width`` × ``height`` with a strip ``strip_h``
+    high under the header."""
+    sc = Scale(height)
+    g = sc.gap
+    header = pygame.Rect(0, 0, width, max(round(sc.heading * 2.0), round(height * 0.075)))
+    strip = pygame.Rect(2 * g, header.bottom + g, width - 4 * g, strip_h)
+    foot_h = max(round(sc.heading * 2.0), round(height * 0.08))
+    body = pygame.Rect(
+        2 * g, strip.bottom + g, width - 4 * g, height - strip.bottom - foot_h - 4 * g
+    )
+    footer = pygame.Rect(2 * g, height - foot_h - 2 * g, width - 4 * g, foot_h)
+    return PageRects(strip, body, footer, header)
+
+
+def footer_rects(
+    rect: pygame.Rect, names: list[str], width: int, gap: int
+) -> dict[str, pygame.Rect]:
+    """Where the footer's buttons ``names`` go: each ``width`` wide, against the right edge."""
+    x = rect.right - len(names) * (width + gap) + gap
+    rects = {}
+    for name in names:
+        rects[name] = pygame.Rect(x, rect.y, width, rect.height)
+        x += width + gap
+    return rects
 
 
 @dataclass(frozen=True)
@@ -42,27 +72,39 @@ class FooterButton:
     enabled: bool = True
 
 
+def line_height(app: Host, size: int, role: str = "regular") -> int:
+    """The height of one line of fitted text at ``size`` (as ``TextRenderer.draw`` spaces it)."""
+    return max(1, round(app.fonts.get(role, size).get_linesize() * LINE_SPACING))
+
+
+def draw_header(app: Host, surface: pygame.Surface, title: str, subtitle: str) -> pygame.Rect:
+    """The dark title band of a full-screen scene; returns its rectangle."""
+    sc = app.scale
+    width = surface.get_width()
+    height = max(round(sc.heading * 2.0), round(surface.get_height() * 0.075))
+    band = pygame.Rect(0, 0, width, height)
+    pygame.draw.rect(surface, theme.HEADER, band)
+    g = sc.gap
+    halves = split_columns(band.inflate(-4 * g, 0), [0.62, 0.38], g)
+    app.text.draw(surface, title, halves[0], TITLE.ink(theme.HEADER_INK).middle().lines(1).shrink())
+    app.text.draw(
+        surface, subtitle, halves[1], BODY.ink(theme.HEADER_INK).right().middle().lines(1).shrink()
+    )
+    return band
+
+
 def draw_page(
-    app: App, surface: pygame.Surface, title: str, subtitle: str, strip_h: int
+    app: Host, surface: pygame.Surface, title: str, subtitle: str, strip_h: int
 ) -> PageRects:
     """Fill the page, draw its header and return the strip (``strip_h`` high), the body and
     the footer under it."""
-    sc = app.scale
-    g = sc.gap
     surface.fill(theme.BACKGROUND)
-    header = draw_header(app, surface, title, subtitle)
-    width, height = surface.get_size()
-    strip = pygame.Rect(2 * g, header.bottom + g, width - 4 * g, strip_h)
-    foot_h = max(round(sc.heading * 2.0), round(height * 0.08))
-    body = pygame.Rect(
-        2 * g, strip.bottom + g, width - 4 * g, height - strip.bottom - foot_h - 4 * g
-    )
-    footer = pygame.Rect(2 * g, height - foot_h - 2 * g, width - 4 * g, foot_h)
-    return PageRects(strip, body, footer)
+    draw_header(app, surface, title, subtitle)
+    return page_layout(*surface.get_size(), strip_h)
 
 
 def draw_footer(
-    app: App,
+    app: Host,
     surface: pygame.Surface,
     rect: pygame.Rect,
     buttons: list[FooterButton],
@@ -74,11 +116,9 @@ def draw_footer(
     ``status`` in the room left of them. Returns each button's rectangle by name."""
     sc = app.scale
     g = sc.gap
-    rects: dict[str, pygame.Rect] = {}
-    x = rect.right - len(buttons) * (width + g) + g
+    rects = footer_rects(rect, [entry.name for entry in buttons], width, g)
     for entry in buttons:
-        box = pygame.Rect(x, rect.y, width, rect.height)
-        rects[entry.name] = box
+        box = rects[entry.name]
         button(
             surface,
             app.text,
@@ -90,15 +130,11 @@ def draw_footer(
             enabled=entry.enabled,
             hint=entry.hint,
         )
-        x += width + g
     left = rect.right - len(buttons) * (width + g)
     app.text.draw(
         surface,
         status,
         pygame.Rect(rect.x, rect.y, left - rect.x, rect.height),
-        sc.min_text,
-        ink,
-        valign="middle",
-        max_lines=3,
+        TINY.ink(ink).middle().lines(3),
     )
     return rects

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine import GameState
 from game.engine.forecast import (
     Forecast,
     Portfolio,
@@ -23,7 +24,6 @@ from game.engine.forecast import (
     settled_years,
     state_portfolio,
 )
-from game.engine.state import GameState
 
 FIRST_SAMPLES = 2_000
 CHUNK = 2_000

@@ -1,15 +1,18 @@
-"""The scene protocol and the scene stack of the game window.
+"""Scenes, the router that stacks them by name, and what a scene may ask of the window.
 
 A scene is one screen (start, board, year reveal, debrief) or an overlay drawn over the scene
-below it (card view, help, menu, dialog). The ``App`` keeps a stack of scenes; only the top
-scene gets input, every scene on the stack gets ``update``, and drawing starts at the topmost
-scene that is not an overlay.
+below it (card view, help, menu, dialog). The ``Router`` keeps a stack of scenes and makes
+them by name from a table of routes (``game.ui.scenes.ROUTES``), so a scene opens another with
+``app.push("card", card=…)`` and never imports it: no scene module imports another scene.
+Only the top scene gets input, every scene on the stack gets ``update``, and drawing starts at
+the topmost scene that is not an overlay.
 
 Protocol (the other scenes code against exactly this)::
 
     class MyScene(Scene):
+        name = "mine"                           # the route it is made by
         is_overlay = False                      # True: the scene below stays visible
-        def __init__(self, app: App) -> None    # keep app; read app.state, app.t, app.text …
+        def __init__(self, app: Host, **params) # keep app; read app.game.state, app.t …
         def handle(self, event) -> None         # input (only when on top of the stack)
         def update(self, dt: float) -> bool     # dt in seconds; True = still animating
         def draw(self, surface) -> None         # draw everything from the window size
@@ -21,16 +24,64 @@ outside ``handle`` (input always triggers a redraw).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, Protocol
 
 import pygame
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.messages import Catalogue, Message
+from game.saves import SavedGame
+from game.session import GameController
+from game.ui.fonts import Fonts
+from game.ui.text import TextRenderer
+from game.ui.theme import Scale
+
+
+class Host(Protocol):
+    """What a scene may use of the window it lives in (``game.ui.app.App``)."""
+
+    game: GameController
+    text: TextRenderer
+    fonts: Fonts
+    frames_drawn: int
+
+    @property
+    def size(self) -> tuple[int, int]: ...
+    @property
+    def scale(self) -> Scale: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def save_dir(self) -> Path | None: ...
+    @property
+    def top(self) -> Scene | None: ...
+    @property
+    def scenes(self) -> list[Scene]: ...
+    @property
+    def catalogue(self) -> Catalogue: ...
+    def t(self, key: str, **params: Any) -> str: ...
+    def say(self, message: Message) -> str: ...
+    def amount(self, value: float, *, sign: bool = False, unit: bool = True) -> str: ...
+    def set_language(self, lang: str) -> None: ...
+    def toast(self, key: str, *, error: bool = False, **params: Any) -> None: ...
+    def request_redraw(self) -> None: ...
+    def push(self, name: str | Scene, **params: Any) -> Scene: ...
+    def pop(self) -> Scene | None: ...
+    def replace(self, name: str | Scene, **params: Any) -> Scene: ...
+    def replace_all(self, name: str | Scene, **params: Any) -> Scene: ...
+    def back_to(self, name: str, **params: Any) -> Scene: ...
+    def find(self, name: str | type) -> Any: ...
+    def start_game(self, *args: Any, **kwargs: Any) -> None: ...
+    def report_board(self, saved: SavedGame, lang: str) -> bytes: ...
+    def quit(self, code: int = 0) -> None: ...
 
 
 class Scene:
     """Base class of every scene: does nothing, draws nothing."""
+
+    name: str = ""
+    """The route the router makes this scene by."""
 
     is_overlay: bool = False
     """Overlays draw on top of the scene below them (which is drawn first)."""
@@ -39,7 +90,7 @@ class Scene:
     """True while a text field of the scene has the focus: the App then passes key presses
     straight to the scene without treating them as shortcuts."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -57,6 +108,84 @@ class Scene:
 
     def on_exit(self) -> None:
         """Called when the scene is removed from the stack."""
+
+
+Route = Callable[..., Scene]
+"""Makes a scene: ``route(host, **params)`` (a scene class is a route)."""
+
+
+class Router:
+    """The stack of scenes, made by name from ``routes`` (see the module docstring)."""
+
+    def __init__(self, host: Host, routes: Mapping[str, Route], changed: Callable[[], None]):
+        self.host = host
+        self.routes = dict(routes)
+        self.stack: list[Scene] = []
+        self._changed = changed
+
+    def make(self, name: str | Scene, **params: Any) -> Scene:
+        """A new scene of route ``name`` (a scene made already is taken as it is); raises
+        ``KeyError`` for an unknown name."""
+        if isinstance(name, Scene):
+            return name
+        return self.routes[name](self.host, **params)
+
+    @property
+    def top(self) -> Scene | None:
+        """The scene that receives input."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, name: str | Scene, **params: Any) -> Scene:
+        """Make scene ``name`` (or take a made scene) and put it on top of the stack."""
+        return self.put(self.make(name, **params))
+
+    def put(self, scene: Scene) -> Scene:
+        """Put an already made ``scene`` on top of the stack."""
+        self.stack.append(scene)
+        scene.on_enter()
+        self._changed()
+        return scene
+
+    def pop(self) -> Scene | None:
+        """Remove the top scene (the one below becomes active)."""
+        if not self.stack:
+            return None
+        scene = self.stack.pop()
+        scene.on_exit()
+        if self.stack:
+            self.stack[-1].on_enter()
+        self._changed()
+        return scene
+
+    def replace(self, name: str | Scene, **params: Any) -> Scene:
+        """Swap the top scene for a new scene ``name``."""
+        scene = self.make(name, **params)
+        if self.stack:
+            self.stack.pop().on_exit()
+        return self.put(scene)
+
+    def replace_all(self, name: str | Scene, **params: Any) -> Scene:
+        """Clear the stack and show a new scene ``name``."""
+        scene = self.make(name, **params)
+        while self.stack:
+            self.stack.pop().on_exit()
+        return self.put(scene)
+
+    def back_to(self, name: str, **params: Any) -> Scene:
+        """Pop down to the topmost scene ``name``; without one, the top becomes a new one."""
+        found = self.find(name)
+        if found is None:
+            return self.replace(name, **params)
+        while self.top is not found:
+            self.pop()
+        return found
+
+    def find(self, name: str | type) -> Any:
+        """The topmost scene ``name`` (or of a scene class) on the stack, or None."""
+        for scene in reversed(self.stack):
+            if scene.name == name or (isinstance(name, type) and isinstance(scene, name)):
+                return scene
+        return None
 
 
 def is_activation(event: pygame.event.Event) -> bool:
@@ -78,3 +207,18 @@ def ctrl_held(event: pygame.event.Event) -> bool:
 def shift_held(event: pygame.event.Event) -> bool:
     """True when Shift is held during a key event."""
     return bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT)
+
+
+def finger_as_mouse(event: pygame.event.Event, size: tuple[int, int]) -> pygame.event.Event:
+    """A finger event (positions 0–1) as the mouse event it stands for, in a window of
+    ``size`` pixels: a tap is a left click, a drag a mouse motion."""
+    width, height = size
+    pos = (round(event.x * width), round(event.y * height))
+    kind = {
+        pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN,
+        pygame.FINGERUP: pygame.MOUSEBUTTONUP,
+        pygame.FINGERMOTION: pygame.MOUSEMOTION,
+    }[event.type]
+    if kind == pygame.MOUSEMOTION:
+        return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
+    return pygame.event.Event(kind, pos=pos, button=1)

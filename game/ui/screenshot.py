@@ -11,18 +11,17 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import numpy as np
+import pygame
 
-from game.engine.actions import Adopt, EndYear
-from game.engine.bots import greedy_policy
-from game.engine.history import History
-from game.engine.model import Deck
-from game.engine.rules import new_game
-from game.engine.state import GameState
+from game.engine import Adopt, Deck, EndYear, GameState, History, new_game
+from game.engine.bots import greedy_policy, random_policy
+from game.saves import GameSettings, WriteFailed, folder_problem, new_save_path, write_save
+from game.saves.files import check_png, display_path, write_file
+from game.ui.app import PICTURE_SIZE, App, board_png, png_bytes
 from game.ui.cards import refusal
-from game.ui.launch import headless
+from game.ui.launch import load_cli_deck
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -50,9 +49,6 @@ def _table_saves(
 ) -> None:
     """Saves of ``tables`` bot-played games (greedy and random by turns) for the compare
     screen: the tables of a citizen conference."""
-    from game.engine.bots import random_policy
-    from game.saves import GameSettings, new_save_path, write_save
-
     folder.mkdir(parents=True, exist_ok=True)
     for table in range(tables):
         policy = greedy_policy if table % 2 == 0 else random_policy
@@ -64,71 +60,32 @@ def _table_saves(
         write_save(new_save_path(folder), deck, settings, history)
 
 
-def _app(deck: Deck, size: tuple[int, int], lang: str) -> Any:
-    headless()
-    from game.ui.app import App
-
-    return App(deck, lang=lang, size=size)
+def _app(deck: Deck, size: tuple[int, int], lang: str) -> App:
+    return App(deck, lang=lang, size=size, window=False)
 
 
 def _start(
-    app: Any, deck: Deck, history: History, scenario: str, seed: int, target: float | None
+    app: App, deck: Deck, history: History, scenario: str, seed: int, target: float | None
 ) -> None:
-    from game.ui.app import PlaySettings
-
-    settings = PlaySettings(scenario, seed, target, app.lang)
-    app.start_game(deck, settings, history)
-
-
-def png_bytes(surface: Any) -> bytes:
-    """``surface`` encoded as PNG in memory (no file name reaches SDL, so any folder name
-    works, and the bytes can be checked before anything is written)."""
-    import io
-
-    import pygame
-
-    buffer = io.BytesIO()
-    pygame.image.save(surface, buffer, "picture.png")
-    return buffer.getvalue()
+    app.start_game(deck, GameSettings(scenario, seed, target, app.lang), history)
 
 
 def render_board_png(
     deck: Deck,
     history_or_state: History | GameState,
     path: str | Path,
-    size: tuple[int, int] = (1600, 900),
+    size: tuple[int, int] = PICTURE_SIZE,
     lang: str = "da",
 ) -> None:
     """Draw the board of a game (a History or a single GameState) into a PNG file, written
     atomically and checked (raises ``game.saves.WriteFailed``)."""
-    from game.saves.files import check_png, write_file
-
-    data = board_png_bytes(deck, history_or_state, size, lang)
-    write_file(Path(path), data, check_png, verb="billedet kunne ikke gemmes")
-
-
-def board_png_bytes(
-    deck: Deck,
-    history_or_state: History | GameState,
-    size: tuple[int, int] = (1600, 900),
-    lang: str = "da",
-) -> bytes:
-    """The board of a game (a History or a single GameState) as PNG bytes."""
     history = (
         history_or_state
         if isinstance(history_or_state, History)
         else History.start(history_or_state)
     )
-    state = history.current
-    app = _app(deck, size, lang)
-    _start(app, deck, history, state.scenario.id, state.seed, None)
-    from game.ui.scenes.board import BoardScene
-
-    board = app.find(BoardScene)
-    board._debrief_shown = True
-    app.scenes = [board]
-    app.render(app.surface)
-    return png_bytes(app.surface)
+    data = board_png(deck, history, lang, size)
+    write_file(Path(path), data, check_png, verb="billedet kunne ikke gemmes")
 
 
 def render_scene(
@@ -145,23 +102,17 @@ def render_scene(
     """Render ``scene`` at its defined point of a seeded greedy game to the PNG ``out``,
     written atomically and checked (raises ``game.saves.WriteFailed``; the folder must
     exist)."""
-    from game.saves.files import check_png, write_file
-
     app = _app(deck, size, lang)
     scenario_id = deck.scenario(scenario).id
     history = History.start(new_game(deck, scenario_id, seed, target))
     if scene == "start":
-        from game.ui.scenes.start import StartScene
-
-        app.push(StartScene(app, seed=seed))
+        app.push("start", seed=seed)
     elif scene in ("board", "card", "note", "help"):
         rounds = min(1, deck.scenario(scenario_id).rounds - 1)
         history = play_until(history, rounds, seed, adopt_extra=2)
         _start(app, deck, history, scenario_id, seed, target)
-        from game.ui.scenes.board import BoardScene
-
-        board = app.find(BoardScene)
-        state = app.state
+        board = app.find("board")
+        state = app.game.state
         pick = next(
             (
                 c
@@ -179,7 +130,7 @@ def render_scene(
                     card.note.focus()
                     card.note.insert("Vi tror på gevinsten – og følger op hvert halve år.")
         elif scene == "help":
-            board.open_help()
+            app.push("help")
     elif scene == "year":
         rounds = min(1, deck.scenario(scenario_id).rounds - 1)
         history = play_until(history, rounds, seed, adopt_extra=3)
@@ -190,9 +141,7 @@ def render_scene(
                 break
             history = history.do(action)
         _start(app, deck, history, scenario_id, seed, target)
-        from game.ui.scenes.board import BoardScene
-
-        app.find(BoardScene).end_year()
+        app.find("board").end_year()
         for _ in range(120):  # until the reveal has finished animating
             if not app.update(1 / 60):
                 break
@@ -205,14 +154,12 @@ def render_scene(
             wait(30.0)
         app.update(0.0)
     elif scene == "compare":
-        from game.ui.scenes.compare import CompareScene
-
         history = play_until(history, 1, seed, adopt_extra=1)
         _start(app, deck, history, scenario_id, seed, target)
         with tempfile.TemporaryDirectory() as temp:
             folder = Path(temp) / "borde"
             _table_saves(deck, scenario_id, seed, target, folder)
-            app.push(CompareScene(app, folder))
+            app.push("compare", folder=folder)
             for _ in range(30):
                 app.update(1 / 30)
     else:
@@ -224,14 +171,9 @@ def render_scene(
 def run_screenshot(args: argparse.Namespace) -> int:
     """``raaderum screenshot --scene S --out FILE.png``: exit 2 with a Danish line when the file
     cannot be written (nothing half-written is left under its name)."""
-    from game.saves.files import WriteFailed, display_path, folder_problem
-    from game.ui.launch import load_cli_deck
-
     deck = load_cli_deck(args, "screenshot")
     if deck is None:
         return EXIT_BAD_INPUT
-    import pygame
-
     out = Path(args.out)
 
     def fail(message: str) -> int:

@@ -15,7 +15,7 @@ from game.numbers import AmountError, format_amount, parse_amount
 from game.ui import theme
 from game.ui.draw import button
 from game.ui.text import TextRenderer
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, HEADING, Scale
 
 
 def parse_number(text: str, lang: str = "da") -> float | None:
@@ -110,16 +110,7 @@ def draw_stepper(
     buttons, the field (outlined in the accent colour with a caret while focused) and the
     ``suffix`` (the unit) right of "+"."""
     label_rect, minus, field, plus = rects
-    text.draw(
-        surface,
-        label,
-        label_rect,
-        scale.body,
-        theme.INK,
-        role=FONT_BOLD,
-        min_size=scale.min_text,
-        max_lines=1,
-    )
+    text.draw(surface, label, label_rect, BODY.bold().lines(1).shrink())
     button(surface, text, minus, "−", scale.heading, radius=scale.radius)
     button(surface, text, plus, "+", scale.heading, radius=scale.radius)
     pygame.draw.rect(surface, theme.CARD, field, border_radius=scale.radius // 2)
@@ -135,13 +126,7 @@ def draw_stepper(
         surface,
         shown,
         field.inflate(-2 * scale.gap, 0),
-        scale.heading,
-        theme.INK,
-        role=FONT_BOLD,
-        min_size=scale.min_text,
-        align="center",
-        valign="middle",
-        max_lines=1,
+        HEADING.center().middle().lines(1).shrink(),
     )
     rest = pygame.Rect(
         plus.right + scale.gap,
@@ -149,4 +134,4 @@ def draw_stepper(
         max(1, label_rect.right - plus.right - scale.gap),
         field.height,
     )
-    text.draw(surface, suffix, rest, scale.body, theme.MUTED, valign="middle", max_lines=1)
+    text.draw(surface, suffix, rest, BODY.ink(theme.MUTED).middle().lines(1))

@@ -15,7 +15,7 @@ import pygame
 from game.content.glyphs import SUBSTITUTES as _GLYPH_SUBSTITUTES
 from game.content.glyphs import drawable
 from game.ui.fonts import Fonts
-from game.ui.theme import FONT_REGULAR, Color
+from game.ui.theme import FONT_REGULAR, Color, Scale, TextStyle
 
 ELLIPSIS = "…"
 SUBSTITUTES = _GLYPH_SUBSTITUTES
@@ -172,31 +172,30 @@ class TextRenderer:
         surface: pygame.Surface,
         text: str,
         rect: pygame.Rect,
-        size: int,
-        color: Color,
-        *,
-        min_size: int | None = None,
-        role: str = FONT_REGULAR,
-        align: str = "left",
-        valign: str = "top",
-        max_lines: int | None = None,
+        style: TextStyle,
+        scale: Scale | None = None,
     ) -> pygame.Rect:
-        """Draw ``text`` fitted into ``rect``; returns the rectangle actually covered."""
+        """Draw ``text`` fitted into ``rect`` in ``style`` (its named sizes follow ``scale``,
+        by default the height of ``surface``); returns the rectangle actually covered."""
         rect = pygame.Rect(rect)
-        fitted = self.fit(text, rect.width, rect.height, size, min_size or size, role, max_lines)
+        scale = scale or Scale(surface.get_height())
+        size = scale.px(style.size)
+        shrink_to = size if style.shrink_to is None else scale.px(style.shrink_to)
+        role = style.font
+        fitted = self.fit(text, rect.width, rect.height, size, shrink_to, role, style.max_lines)
         total = fitted.height
-        if valign == "middle":
+        if style.valign == "middle":
             y = rect.y + (rect.height - total) // 2
-        elif valign == "bottom":
+        elif style.valign == "bottom":
             y = rect.bottom - total
         else:
             y = rect.y
         covered = pygame.Rect(rect.x, y, 0, 0)
         for line in fitted.lines:
-            image = self.line(line, fitted.size, color, role)
-            if align == "center":
+            image = self.line(line, fitted.size, style.color, role)
+            if style.align == "center":
                 x = rect.x + (rect.width - image.get_width()) // 2
-            elif align == "right":
+            elif style.align == "right":
                 x = rect.right - image.get_width()
             else:
                 x = rect.x

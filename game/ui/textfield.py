@@ -14,89 +14,13 @@ submits: adopt the card, open the folder) unless the field is multi-line and Shi
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass
-
 import pygame
 
-from game.engine.actions import MAX_NOTE_LENGTH
-from game.ui import theme
-from game.ui.theme import Color
+from game.engine import MAX_NOTE_LENGTH
+from game.ui.textedit import clean_text, clipboard_get, clipboard_put, is_typing_key, wrap_lines
+from game.ui.theme import FieldStyle
 
 _UNDO_DEPTH = 100
-
-
-@dataclass(frozen=True)
-class FieldStyle:
-    """Colours and spacing of a text field."""
-
-    background: Color = theme.CARD
-    text: Color = theme.INK
-    placeholder: Color = theme.MUTED
-    border: Color = theme.LINE
-    focus_border: Color = theme.ACCENT
-    selection: Color = theme.FAN
-    cursor: Color = theme.INK
-    counter: Color = theme.MUTED
-    counter_full: Color = theme.WARNING
-    radius: int = 8
-    padding: int = 10
-    border_width: int = 2
-
-
-def clean_text(text: str, multiline: bool) -> str:
-    """``text`` with control characters removed; newlines kept only when ``multiline``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    out: list[str] = []
-    for char in text:
-        if char == "\n":
-            out.append("\n" if multiline else " ")
-        elif char.isprintable():
-            out.append(char)
-    return "".join(out)
-
-
-def wrap_lines(text: str, font: pygame.font.Font, width: int) -> list[tuple[int, int]]:
-    """Split ``text`` into lines that fit ``width`` pixels, as (start, end) index pairs.
-
-    Lines break at spaces where possible and inside a word only when the word alone is too
-    wide; an explicit newline always breaks. The newline or breaking space itself belongs to
-    no line, so ``text[start:end]`` is exactly what is drawn.
-    """
-    lines: list[tuple[int, int]] = []
-    width = max(1, width)
-    start = 0
-    for paragraph in text.split("\n"):
-        end = start + len(paragraph)
-        _wrap_paragraph(text, start, end, font, width, lines)
-        start = end + 1
-    return lines
-
-
-def _wrap_paragraph(
-    text: str, start: int, end: int, font: pygame.font.Font, width: int, out: list[tuple[int, int]]
-) -> None:
-    line_start = start
-    while True:
-        if font.size(text[line_start:end])[0] <= width:
-            out.append((line_start, end))
-            return
-        # The longest prefix that fits, by binary search on the character count.
-        low, high = line_start + 1, end
-        while low < high:
-            middle = (low + high + 1) // 2
-            if font.size(text[line_start:middle])[0] <= width:
-                low = middle
-            else:
-                high = middle - 1
-        fit = low
-        space = text.rfind(" ", line_start, fit + 1)
-        if space > line_start:
-            out.append((line_start, space))
-            line_start = space + 1
-        else:
-            out.append((line_start, fit))
-            line_start = fit
 
 
 class TextField:
@@ -248,21 +172,9 @@ class TextField:
 
     # ----- clipboard ---------------------------------------------------------------------
 
-    @staticmethod
-    def _clipboard_get() -> str:
-        try:
-            return pygame.scrap.get_text()
-        except (pygame.error, AttributeError):
-            return ""
-
-    @staticmethod
-    def _clipboard_put(text: str) -> None:
-        with contextlib.suppress(pygame.error, AttributeError):
-            pygame.scrap.put_text(text)
-
     def paste(self) -> bool:
         """Insert the clipboard's text; nothing happens when the clipboard is unavailable."""
-        return self.insert(self._clipboard_get())
+        return self.insert(clipboard_get())
 
     # ----- events ------------------------------------------------------------------------
 
@@ -281,7 +193,7 @@ class TextField:
             return True
         if event.type == pygame.KEYDOWN:
             return self._handle_key(event)
-        return event.type == pygame.KEYUP and _is_typing_key(event.key)
+        return event.type == pygame.KEYUP and is_typing_key(event.key)
 
     def _handle_press(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.FINGERDOWN:
@@ -340,7 +252,7 @@ class TextField:
             self.paste()
         elif key in (pygame.K_c, pygame.K_x):
             if self.selected_text:
-                self._clipboard_put(self.selected_text)
+                clipboard_put(self.selected_text)
                 if key == pygame.K_x:
                     self._delete(forward=False, word=False)
         elif key == pygame.K_z:
@@ -508,8 +420,3 @@ class TextField:
                 self.rect.centery - image.get_height() // 2,
             )
         surface.blit(image, pos)
-
-
-def _is_typing_key(key: int) -> bool:
-    """Keys whose release a focused field swallows (the press was the field's)."""
-    return not (pygame.K_F1 <= key <= pygame.K_F15 or key == pygame.K_TAB)

@@ -7,9 +7,10 @@ never told by colour alone: it always comes with an icon drawn from shapes and a
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
-from game.engine.model import Kind
+from game.engine import Kind
 
 Color = tuple[int, int, int]
 
@@ -62,6 +63,93 @@ FONT_BOLD = "bold"
 FONT_FILES: dict[str, str] = {FONT_REGULAR: "NotoSans-Regular.ttf", FONT_BOLD: "NotoSans-Bold.ttf"}
 
 
+Size = int | str
+"""A text size: pixels, or the name of one of ``Scale``'s sizes ("min_text", "body",
+"heading", "title"), which follow the window height."""
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a text is drawn, as one value: size, colour, font, alignment and wrapping.
+
+    ``size`` and ``shrink_to`` are pixels or ``Scale`` size names ("body"); a text that does not
+    fit its box shrinks step by step down to ``shrink_to`` (None: never), then its last line is
+    cut with "…". ``max_lines`` limits the lines (None: as many as fit). Variants are made with
+    the short methods below (``BODY.bold().middle()``); each variant is made once and kept.
+    """
+
+    size: Size = "body"
+    color: Color = INK
+    font: str = FONT_REGULAR
+    align: str = "left"  # left | center | right
+    valign: str = "top"  # top | middle | bottom
+    max_lines: int | None = None
+    shrink_to: Size | None = None
+
+    def but(self, **changes: object) -> TextStyle:
+        """This style with ``changes`` (field=value)."""
+        return _variant(self, tuple(sorted(changes.items())))
+
+    def ink(self, color: Color) -> TextStyle:
+        """In ``color``."""
+        return self.but(color=color)
+
+    def sized(self, size: Size) -> TextStyle:
+        """At ``size``."""
+        return self.but(size=size)
+
+    def bold(self, bold: bool = True) -> TextStyle:
+        """In the bold font (or the regular one with ``bold=False``)."""
+        return self.but(font=FONT_BOLD if bold else FONT_REGULAR)
+
+    def center(self) -> TextStyle:
+        """Centred across the box."""
+        return self.but(align="center")
+
+    def right(self) -> TextStyle:
+        """Against the right edge of the box."""
+        return self.but(align="right")
+
+    def middle(self) -> TextStyle:
+        """Centred from top to bottom of the box."""
+        return self.but(valign="middle")
+
+    def bottom(self) -> TextStyle:
+        """Against the bottom of the box."""
+        return self.but(valign="bottom")
+
+    def lines(self, count: int | None) -> TextStyle:
+        """At most ``count`` lines."""
+        return self.but(max_lines=count)
+
+    def shrink(self, to: Size | None = "min_text") -> TextStyle:
+        """Shrinks down to ``to`` (the smallest text allowed, unless told) before cutting."""
+        return self.but(shrink_to=to)
+
+
+@dataclass(frozen=True)
+class FieldStyle:
+    """Colours and spacing of a text field."""
+
+    background: Color = CARD
+    text: Color = INK
+    placeholder: Color = MUTED
+    border: Color = LINE
+    focus_border: Color = ACCENT
+    selection: Color = FAN
+    cursor: Color = INK
+    counter: Color = MUTED
+    counter_full: Color = WARNING
+    radius: int = 8
+    padding: int = 10
+    border_width: int = 2
+
+
+@cache
+def _variant(style: TextStyle, changes: tuple[tuple[str, object], ...]) -> TextStyle:
+    return replace(style, **dict(changes))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Scale:
     """Sizes derived from the window height: text sizes and the spacing scale in pixels."""
@@ -88,6 +176,13 @@ class Scale:
         """The big numbers and screen titles."""
         return max(self.min_text + 4, round(self.height / 20))
 
+    def px(self, size: Size) -> int:
+        """``size`` in pixels (a name such as "body" is looked up here)."""
+        if isinstance(size, str):
+            value: int = getattr(self, size)
+            return value
+        return size
+
     @property
     def gap(self) -> int:
         """The basic spacing unit."""
@@ -111,3 +206,13 @@ def mix(a: Color, b: Color, t: float) -> Color:
         round(a[1] + (b[1] - a[1]) * t),
         round(a[2] + (b[2] - a[2]) * t),
     )
+
+
+TINY = TextStyle("min_text")
+"""The smallest text: notes, list rows, captions."""
+BODY = TextStyle("body")
+"""Reading text."""
+HEADING = TextStyle("heading", font=FONT_BOLD)
+"""A panel's heading."""
+TITLE = TextStyle("title", font=FONT_BOLD)
+"""A screen's title and the big numbers."""

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine import GameState, raaderum
 from game.engine.forecast import Forecast
-from game.engine.rules import raaderum
-from game.engine.state import GameState
 from game.ui.charts import draw_year_chart
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 
 def year_values(state: GameState) -> list[float]:
@@ -29,7 +28,7 @@ def year_values(state: GameState) -> list[float]:
 
 def draw_board_years(
     surface: pygame.Surface,
-    app: App,
+    app: Host,
     rect: pygame.Rect,
     state: GameState,
     forecast: Forecast | None,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from game.content import load_sources
-from game.engine import Adopt, EndYear, IllegalAction, apply, legal_actions, new_game
-from game.engine import ledger
+from game.engine import Adopt, EndYear, IllegalAction, apply, ledger, legal_actions, new_game
 
 
 def _seed_with(deck, scenario, cards):
@@ -82,7 +81,8 @@ proposals:
   - {id: e, kind: efficiency, title: E, area: Kultur, effect: [1], load: 1}
   - {id: i, kind: investment, title: I, area: Kultur, effect: [-1, 3], load: 1}
   - {id: i2, kind: investment, title: I2, area: Kultur, effect: [-1, 4], load: 1, requires: [e]}
-  - {id: anl, kind: investment, title: Anlæg, area: Kultur, effect: [1], load: 1, construction: 7}
+  - {id: anl, kind: investment, title: Anlæg, area: Kultur, effect: [1], load: 1, construction: 7,
+     uncertainty: 0}
 events:
   - {id: syg, title: Sygefravær stiger, effect: [0], fatigue: 3, source: "Egen hændelse"}
   - {id: ro, title: Ro på, effect: [0], fatigue: -5}

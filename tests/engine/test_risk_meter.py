@@ -47,21 +47,21 @@ scenarios:
     title: Ingen hændelser
     years: ["2027", "2028", "2029"]
     target: [3, 11, 12]
-    capacity: 6
+    capacity: 12
     market: 3
     events_per_round: 0
   - id: stram
     title: Ingen hændelser, stramt mål
     years: ["2027", "2028", "2029"]
     target: [3, 13, 14]
-    capacity: 6
+    capacity: 12
     market: 3
     events_per_round: 0
   - id: forbi
     title: Første år for højt
     years: ["2027", "2028", "2029"]
     target: [4, 8, 8]
-    capacity: 6
+    capacity: 12
     market: 3
     events_per_round: 0
 """

@@ -15,6 +15,7 @@ import pytest
 from game.report import compare_saves, write_comparison, write_report
 from game.saves import WriteFailed, read_save
 from game.saves.files import PNG_END, PNG_SIGNATURE, check_png
+from game.ui.app import report_board
 
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
 REPORT_FILES = ["board.png", "decisions.csv", "report.html", "summary.json"]
@@ -151,7 +152,7 @@ def test_screenshot_into_a_folder_whose_name_is_not_utf8(tmp_path):
 
 def test_a_failed_batch_leaves_the_earlier_report_untouched(save, tmp_path):
     out = tmp_path / "rapport"
-    first = write_report(read_save(save), out)
+    first = write_report(read_save(save), out, board_picture=report_board)
     before = {p.name: p.read_bytes() for p in first}
     with pytest.raises(WriteFailed):
         write_report(read_save(save), out, lang="en", board_picture=lambda s, lang: b"\x89PNG")

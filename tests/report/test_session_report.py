@@ -16,6 +16,7 @@ from game.numbers import format_amount
 from game.report import write_report
 from game.report.session import kind_word
 from game.saves import read_save
+from game.ui.app import report_board
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def report(saves_dir, tmp_path_factory):
     """The Danish report of table 1 and the save it came from."""
     saved = read_save(saves_dir / "bord1.json")
     out = tmp_path_factory.mktemp("report")
-    paths = write_report(saved, out)
+    paths = write_report(saved, out, board_picture=report_board)
     return saved, out, paths
 
 

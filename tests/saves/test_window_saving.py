@@ -17,7 +17,7 @@ from save_workers import Worker
 
 from game.engine import History, legal_actions, new_game
 from game.saves import GameSettings, read_save, write_save
-from game.ui.app import App, PlaySettings
+from game.ui.app import App
 
 
 @pytest.fixture
@@ -31,8 +31,8 @@ def window(mini_deck):
 
     yield build
     for app in made:
-        if app.saver is not None:
-            app.saver.close()
+        if app.game.saver is not None:
+            app.game.saver.close()
     pygame.event.clear()
 
 
@@ -42,13 +42,13 @@ def test_a_save_folder_under_a_file_is_said_in_danish_and_the_game_goes_on(
     blocker = tmp_path / "fil"
     blocker.write_text("x")
     app = window(blocker / "saves")
-    app.start_game(mini_deck, PlaySettings("lang", 3))
+    app.start_game(mini_deck, GameSettings("lang", 3))
     (toast,) = app.toast_texts()
     assert toast.startswith("Spillet kunne ikke gemmes: mappen kan ikke oprettes: ")
     assert "Errno" not in toast and "Not a directory" not in toast
-    assert not app.last_save_ok and not app.saver.status.ever_saved
-    assert app.do(legal_actions(app.state)[0]), "the workshop goes on"
-    assert app.saver.status.decisions == 1 and app.saver.failures == 2
+    assert not app.game.last_save_ok and not app.game.saver.status.ever_saved
+    assert app.game.do(legal_actions(app.game.state)[0]), "the workshop goes on"
+    assert app.game.saver.status.decisions == 1 and app.game.saver.failures == 2
     err = capsys.readouterr().err
     assert err.count("raaderum: Spillet er ikke gemt") == 1, "stderr hears it once"
 
@@ -63,11 +63,11 @@ def test_a_game_another_window_holds_is_never_written(window, mini_deck, tmp_pat
         assert other.ask("lock")[0] == "locked"
         app = window(tmp_path)
         saved = read_save(path)
-        app.start_game(saved.deck, PlaySettings("lang", 5), saved.history, path, saved.created)
-        app.do(legal_actions(app.state)[0])
+        app.start_game(saved.deck, GameSettings("lang", 5), saved.history, path, saved.created)
+        app.game.do(legal_actions(app.game.state)[0])
         assert path.read_bytes() == before
         assert any(f"proces {other.pid}" in text for text in app.toast_texts())
-        assert app.saver.status.error.code == "locked"
+        assert app.game.saver.status.error.code == "locked"
     finally:
         other.end()
 
@@ -76,7 +76,7 @@ def test_a_crash_log_lands_inside_the_save_folder_and_the_message_says_where(
     window, mini_deck, tmp_path
 ):
     app = window(tmp_path / "saves")
-    app.start_game(mini_deck, PlaySettings("lang", 3))
+    app.start_game(mini_deck, GameSettings("lang", 3))
 
     class Exploding:
         is_overlay = False

@@ -15,6 +15,7 @@ import pytest
 
 from game.engine import Deck
 from game.ui.app import App
+from tests.ui.driver import FakeClock
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., App]]:
     made: list[App] = []
 
     def build(deck: Deck, *, size: tuple[int, int] = (1280, 720), lang: str = "da") -> App:
-        app = App(deck, lang=lang, size=size, save_dir=tmp_path / "saves")
+        app = App(deck, lang=lang, size=size, save_dir=tmp_path / "saves", clock=FakeClock())
         made.append(app)
         return app
 

@@ -12,6 +12,21 @@ import pygame
 from game.ui.app import App
 
 
+class FakeClock:
+    """A clock for the game controller that moves only when a test says so: nothing drawn
+    depends on when (or how loaded) a test run is."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass."""
+        self.now += seconds
+
+
 def key(app: App, key_code: int, mod: int = 0, unicode: str = "") -> None:
     """Press and release a key, then run one frame."""
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key_code, mod=mod, unicode=unicode))

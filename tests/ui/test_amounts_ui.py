@@ -10,7 +10,7 @@ from game.content import load_sources
 from game.engine.actions import Adopt, EndYear
 from game.engine.history import History
 from game.engine.rules import new_game
-from game.ui.app import PlaySettings
+from game.saves import GameSettings
 from game.ui.scene import Scene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.start import StartScene
@@ -85,7 +85,7 @@ def test_enter_on_the_prefilled_target_keeps_a_thousands_target(make_app):
     assert any(text.startswith("t. kr.") for text in drawn)  # the unit next to the field
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene)
-    assert app.state.targets == (400, 600, 1200)
+    assert app.game.state.targets == (400, 600, 1200)
 
 
 def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
@@ -93,7 +93,7 @@ def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
     click(app, start.layout().target_field.center)
     type_text(app, "2.400")
     key(app, pygame.K_RETURN)
-    assert app.state.targets == (800, 1200, 2400)
+    assert app.game.state.targets == (800, 1200, 2400)
 
 
 def test_a_target_with_more_decimals_than_shown_is_kept_exactly(make_app):
@@ -101,7 +101,7 @@ def test_a_target_with_more_decimals_than_shown_is_kept_exactly(make_app):
     start.choose(2)
     assert start.target.text == "12,3"  # shown rounded …
     key(app, pygame.K_RETURN)
-    assert app.state.targets == (6.17, 12.345)  # … but Enter keeps the scenario's own target
+    assert app.game.state.targets == (6.17, 12.345)  # … but Enter keeps the scenario's own target
 
 
 def test_the_decks_unit_is_shown_and_english_keeps_its_words(make_app, std_deck):
@@ -126,8 +126,8 @@ def test_a_near_miss_is_shown_as_a_miss(make_app):
     history = History.start(new_game(deck, "naesten", 1)).do(Adopt("spar"))
     before = history.current
     history = history.do(EndYear())
-    app.settings = PlaySettings(scenario="naesten", seed=1)
-    app.history = history
+    app.game.settings = GameSettings(scenario="naesten", seed=1)
+    app.game.history = history
     assert history.current.results[0].raaderum == 35.98
     assert not history.current.results[0].met
     app.push(Scene(app))

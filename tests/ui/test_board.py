@@ -15,13 +15,13 @@ from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
 from game.engine.rules import scaled_targets
 from game.numbers import format_amount
-from game.saves import read_save
+from game.saves import GameSettings, read_save
 from game.ui import theme
-from game.ui.app import PlaySettings
-from game.ui.layout import board_layout, detail_layout
+from game.ui.layout import board_layout
+from game.ui.layout_screens import detail_layout
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
-from game.ui.scenes.dialog import MessageScene
+from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
 from tests.ui.driver import click, key, pixel, settle, tap, type_text
@@ -33,7 +33,7 @@ NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
 
 def board_app(make_app, deck, scenario="standard", seed=3, size=(1280, 720), timer=None):
     app = make_app(deck, size=size)
-    app.start_game(deck, PlaySettings(scenario, seed, None, "da", timer))
+    app.start_game(deck, GameSettings(scenario, seed, None, "da", timer))
     app.step(0.02)
     return app
 
@@ -41,17 +41,17 @@ def board_app(make_app, deck, scenario="standard", seed=3, size=(1280, 720), tim
 def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck):
     app = board_app(make_app, std_deck)
     board = app.top
-    market = app.state.market
+    market = app.game.state.market
     key(app, pygame.K_RETURN)  # nothing selected yet
-    assert not app.state.adopted
+    assert not app.game.state.adopted
     assert "Vælg først et forslag: tryk 1–8 eller klik på det." in app.toast_texts()
     key(app, pygame.K_3)
     assert board.selected == market[2]
     key(app, pygame.K_KP1)
     assert board.selected == market[0]
     key(app, pygame.K_RETURN)
-    assert app.state.adopted_ids() == (market[0],)
-    assert market[0] not in app.state.market
+    assert app.game.state.adopted_ids() == (market[0],)
+    assert market[0] not in app.game.state.market
     assert board.selected is None
 
 
@@ -60,7 +60,7 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     generator = np.random.default_rng(0)
     # adopt until some card on the table no longer fits this year's capacity
     for _ in range(10):
-        state = app.state
+        state = app.game.state
         too_big = [c for c in state.market if std_deck.proposal(c).load > state.capacity_left]
         if too_big:
             break
@@ -68,11 +68,11 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
         assert isinstance(action, Adopt)
         key(app, NUMBER_KEYS[state.market.index(action.card)])
         key(app, pygame.K_RETURN)
-    state = app.state
+    state = app.game.state
     card = too_big[0]
     key(app, NUMBER_KEYS[state.market.index(card)])
     key(app, pygame.K_RETURN)
-    assert app.state is state  # nothing changed
+    assert app.game.state is state  # nothing changed
     proposal = std_deck.proposal(card)
     expected = (
         f"Der er ikke kapacitet nok: forslaget kræver {proposal.load}, "
@@ -83,48 +83,48 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     click(app, board_layout(*app.size, 8, 4).market[state.market.index(card)].center)
     assert isinstance(app.top, CardScene)
     click(app, detail_layout(*app.size).adopt.center)
-    assert app.state is state and isinstance(app.top, CardScene)
+    assert app.game.state is state and isinstance(app.top, CardScene)
 
 
 def test_undo_and_redo_with_every_key(make_app, std_deck):
     app = board_app(make_app, std_deck)
-    start = app.state
+    start = app.game.state
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
-    after_one = app.state
+    after_one = app.game.state
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
-    after_two = app.state
+    after_two = app.game.state
     key(app, pygame.K_z, CTRL)
-    assert app.state is after_one
+    assert app.game.state is after_one
     key(app, pygame.K_BACKSPACE)
-    assert app.state is start
+    assert app.game.state is start
     key(app, pygame.K_y, CTRL)
-    assert app.state == after_one
+    assert app.game.state == after_one
     key(app, pygame.K_z, CTRL | pygame.KMOD_SHIFT)
-    assert app.state == after_two
+    assert app.game.state == after_two
     key(app, pygame.K_y, CTRL)
     assert "Der er intet at gentage." in app.toast_texts()
     # the autosave follows every step
-    assert read_save(app.save_path).history.current == after_two
+    assert read_save(app.game.save_path).history.current == after_two
 
 
 def test_undo_button_in_the_header(make_app, std_deck):
     app = board_app(make_app, std_deck)
-    start = app.state
+    start = app.game.state
     key(app, pygame.K_2)
     key(app, pygame.K_RETURN)
     buttons = board_layout(*app.size, 8, 4).header_buttons
     click(app, buttons["undo"].center)
-    assert app.state is start
+    assert app.game.state is start
     click(app, buttons["redo"].center)
-    assert len(app.state.adopted) == 1
+    assert len(app.game.state.adopted) == 1
 
 
 def test_space_ends_the_year_and_the_reveal_returns_to_the_board(make_app, std_deck):
     app = board_app(make_app, std_deck)
     key(app, pygame.K_SPACE)
-    assert app.state.round == 1
+    assert app.game.state.round == 1
     assert type(app.top).__name__ == "YearScene"
     key(app, pygame.K_RETURN)
     settle(app)
@@ -140,7 +140,7 @@ def test_resizing_relays_out_the_board(make_app, std_deck):
     assert app.size == (1920, 1080)
     card = board_layout(1920, 1080, 8, 4).market[5]
     click(app, card.center)
-    assert isinstance(app.top, CardScene) and app.top.card == app.state.market[5]
+    assert isinstance(app.top, CardScene) and app.top.card == app.game.state.market[5]
     # a tiny window still draws
     pygame.display.set_mode((320, 200), pygame.RESIZABLE)
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(320, 200), w=320, h=200))
@@ -173,8 +173,8 @@ def test_help_and_menu_overlays(make_app, std_deck):
     key(app, pygame.K_ESCAPE)
     menu = app.top
     click(app, menu.layout().buttons[1].center)
-    assert isinstance(app.top, BoardScene) and not app.state.adopted
-    assert app.state == new_game(std_deck, "standard", 3)
+    assert isinstance(app.top, BoardScene) and not app.game.state.adopted
+    assert app.game.state == new_game(std_deck, "standard", 3)
     key(app, pygame.K_ESCAPE)
     click(app, app.top.layout().buttons[2].center)
     assert isinstance(app.top, StartScene)
@@ -187,7 +187,7 @@ def test_help_and_menu_overlays(make_app, std_deck):
 def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     app = board_app(make_app, std_deck)
     board = app.top
-    market = app.state.market
+    market = app.game.state.market
     click(app, board_layout(*app.size, 8, 4).market[1].center)
     card = app.top
     assert isinstance(card, CardScene) and card.note is not None
@@ -199,14 +199,17 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
         type_text(app, char)
     key(app, pygame.K_BACKSPACE)
     type_text(app, "øå – fordi Æblerne")
-    assert app.top is card and app.state.round == 0 and not app.state.adopted
+    assert app.top is card and app.game.state.round == 0 and not app.game.state.adopted
     assert card.note.text == "1 øå – fordi Æblerne"
     key(app, pygame.K_RETURN)
-    assert app.state.adopted[-1].card == market[1]
-    assert app.state.adopted[-1].note == "1 øå – fordi Æblerne"
+    assert app.game.state.adopted[-1].card == market[1]
+    assert app.game.state.adopted[-1].note == "1 øå – fordi Æblerne"
     assert isinstance(app.top, BoardScene) and board.selected is None
     # the adopted card is listed under "Vedtaget" with a note mark; a click reopens it
-    rows = [(rect, card) for rect, _, card in board.adopted_rows(board.layout(), app.state)]
+    rows = [
+        (rect, card)
+        for rect, _, card in board.panel("adopted").rows(board.layout(), app.game.state)
+    ]
     rect = next(rect for rect, card in rows if card == market[1])
     click(app, rect.center)
     assert isinstance(app.top, CardScene) and app.top.card == market[1]
@@ -216,19 +219,19 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     type_text(app, "Ny begrundelse")
     key(app, pygame.K_ESCAPE)  # leaves the field, keeps the text
     click(app, detail_layout(*app.size).save_note.center)
-    assert app.history.actions[-1] == Annotate(market[1], "Ny begrundelse")
-    assert app.state.adopted[-1].note == "Ny begrundelse"
+    assert app.game.history.actions[-1] == Annotate(market[1], "Ny begrundelse")
+    assert app.game.state.adopted[-1].note == "Ny begrundelse"
 
 
 def test_finger_taps_work_like_clicks(make_app, std_deck):
     app = board_app(make_app, std_deck)
-    card = app.state.market[0]
+    card = app.game.state.market[0]
     tap(app, board_layout(*app.size, 8, 4).market[0].center)
     assert isinstance(app.top, CardScene)
     tap(app, detail_layout(*app.size).adopt.center)
-    assert app.state.adopted_ids() == (card,)
+    assert app.game.state.adopted_ids() == (card,)
     tap(app, board_layout(*app.size, 8, 4).end_year.center)
-    assert app.state.round == 1
+    assert app.game.state.round == 1
 
 
 def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make_app, std_deck):
@@ -237,7 +240,7 @@ def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make
         key(app, pygame.K_1)
         key(app, pygame.K_RETURN)
     board = app.top
-    state = app.state
+    state = app.game.state
     uncertain = next(c for c in state.market if std_deck.proposal(c).is_uncertain)
     key(app, NUMBER_KEYS[state.market.index(uncertain)])
     for _ in range(200):
@@ -258,7 +261,7 @@ def test_round_timer_counts_down_and_warns(make_app, std_deck, monkeypatch):
     app = board_app(make_app, std_deck, timer=0.05)  # 3 seconds per year
     board = app.top
     assert board.clock_text().startswith("Tid: 0:0")
-    board._round_started -= 10
+    app.game.clock.advance(10)
     assert board.clock_text().startswith("Tiden er gået: 0:0")
     key(app, pygame.K_SPACE)  # a new year restarts the clock
     settle(app)
@@ -276,7 +279,7 @@ def test_a_crash_is_logged_and_the_game_can_be_resumed(make_app, std_deck, tmp_p
     app = board_app(make_app, std_deck)
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
-    decided = app.state
+    decided = app.game.state
     app.push(Exploding(app))
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     assert app.run() == 1  # a crash is never reported as success
@@ -284,7 +287,7 @@ def test_a_crash_is_logged_and_the_game_can_be_resumed(make_app, std_deck, tmp_p
     assert len(logs) == 1 and "RuntimeError: boom" in logs[0].read_text(encoding="utf-8")
     assert isinstance(app.top, MessageScene)
     assert "raaderum play --resume" in app.top.body
-    assert read_save(app.save_path).history.current == decided
+    assert read_save(app.game.save_path).history.current == decided
 
 
 def test_start_screen_target_timer_and_continue(make_app, std_deck):
@@ -304,28 +307,28 @@ def test_start_screen_target_timer_and_continue(make_app, std_deck):
     click(app, layout.timer_plus.center)
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene)
-    assert app.state.scenario.id == "intro"
-    assert app.state.targets == scaled_targets(std_deck.scenario("intro").target, 27.5)
-    assert app.state.targets[-1] == 27.5
-    assert app.settings.timer_minutes == 2
+    assert app.game.state.scenario.id == "intro"
+    assert app.game.state.targets == scaled_targets(std_deck.scenario("intro").target, 27.5)
+    assert app.game.state.targets[-1] == 27.5
+    assert app.game.settings.timer_minutes == 2
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
-    decided = app.state
+    decided = app.game.state
     # a new start screen lists the game under "Fortsæt" and continues it
     start = StartScene(app)
     app.replace_all(start)
     app.step(0.02)
-    assert [info.path for info in start.saves] == [app.save_path]
+    assert [info.path for info in start.saves] == [app.game.save_path]
     click(app, start.layout().resumes[0].center)
     assert isinstance(app.top, BoardScene)
-    assert app.state == decided
+    assert app.game.state == decided
     key(app, pygame.K_z, CTRL)  # undo survives the resume
-    assert not app.state.adopted
+    assert not app.game.state.adopted
 
 
 def test_english_board(make_app, std_deck):
     app = make_app(std_deck, lang="en")
-    app.start_game(std_deck, PlaySettings("standard", 1, None, "en"))
+    app.start_game(std_deck, GameSettings("standard", 1, None, "en"))
     app.step(0.02)
     key(app, pygame.K_SPACE)
     key(app, pygame.K_RETURN)
@@ -352,14 +355,14 @@ def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, BoardScene)
     generator = np.random.default_rng(1)
-    while not app.state.finished:
-        action = greedy_policy(app.state, generator)
+    while not app.game.state.finished:
+        action = greedy_policy(app.game.state, generator)
         if isinstance(action, EndYear):
             app.find(BoardScene).end_year()
             settle(app)
             key(app, pygame.K_RETURN)
         else:
-            app.do(action)
+            app.game.do(action)
             app.step(0.02)
     assert type(app.top).__name__ == "DebriefScene"
 
@@ -369,18 +372,18 @@ def test_long_games_list_the_latest_adoptions_under_a_more_line(make_app, std_de
     generator = np.random.default_rng(2)
     for _ in range(6):  # six years of greedy decisions
         while True:
-            action = greedy_policy(app.state, generator)
-            app.history = app.history.do(action)
+            action = greedy_policy(app.game.state, generator)
+            app.game.history = app.game.history.do(action)
             if isinstance(action, EndYear):
                 break
     app.step(0.02)
     board = app.find(BoardScene)
     layout = board.layout()
-    rows = board.adopted_rows(layout, app.state)
+    rows = board.panel("adopted").rows(layout, app.game.state)
     assert all(layout.adopted.contains(rect) for rect, _, _ in rows)
     shown = [card for _, _, card in rows if card]
-    assert shown[-1] == app.state.adopted[-1].card
-    assert rows[0][1] == f"+{len(app.state.adopted) - len(shown)} mere"
+    assert shown[-1] == app.game.state.adopted[-1].card
+    assert rows[0][1] == f"+{len(app.game.state.adopted) - len(shown)} mere"
 
 
 def test_f11_switches_fullscreen_on_and_off(make_app, std_deck):
@@ -406,7 +409,7 @@ def test_menu_opens_the_table_comparison(make_app, std_deck):
 
 
 def test_a_broken_save_shows_a_dialog_and_is_left_alone(make_app, std_deck):
-    from game.ui.launch import resume_into
+    from game.ui.scenes.start import resume_into
 
     path = DATA / "saves" / "illegal-move.json"
     before = path.read_bytes()
@@ -415,7 +418,7 @@ def test_a_broken_save_shows_a_dialog_and_is_left_alone(make_app, std_deck):
     assert resume_into(app, path) is False
     assert isinstance(app.top, MessageScene)
     assert app.top.body.startswith("Det gemte spil kan ikke åbnes: ")
-    assert app.history is None and path.read_bytes() == before
+    assert app.game.history is None and path.read_bytes() == before
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, StartScene)
 
@@ -438,9 +441,9 @@ def test_start_screen_loads_a_deck_typed_as_a_path(make_app, std_deck):
     key(app, pygame.K_ESCAPE)
     click(app, layout.deck_load.center)
     assert start.deck is not std_deck and not start.deck_problems
-    assert app.deck is start.deck
+    assert app.game.deck is start.deck
     key(app, pygame.K_RETURN)
-    assert isinstance(app.top, BoardScene) and app.state.deck is start.deck
+    assert isinstance(app.top, BoardScene) and app.game.state.deck is start.deck
 
 
 def test_the_adopted_heading_counts_each_kind_and_greys_missing_ones(make_app, std_deck):
@@ -454,11 +457,11 @@ def test_the_adopted_heading_counts_each_kind_and_greys_missing_ones(make_app, s
             for y in range(rect.y, rect.bottom)
         }
 
-    slots = board.kind_slots(board.layout())
+    slots = board.panel("adopted").kind_slots(board.layout())
     for kind, icon, _ in slots:
         assert theme.DISABLED in colours(icon) and theme.kind_color(kind) not in colours(icon)
-    saving = next(c for c in app.state.market if std_deck.proposal(c).kind is Kind.SAVING)
-    key(app, NUMBER_KEYS[app.state.market.index(saving)])
+    saving = next(c for c in app.game.state.market if std_deck.proposal(c).kind is Kind.SAVING)
+    key(app, NUMBER_KEYS[app.game.state.market.index(saving)])
     key(app, pygame.K_RETURN)
     by_kind = {kind: icon for kind, icon, _ in slots}
     assert theme.kind_color(Kind.SAVING) in colours(by_kind[Kind.SAVING])
@@ -477,7 +480,7 @@ def test_the_card_under_the_mouse_is_outlined(make_app, std_deck):
     app.step(0.02)
     assert board.hover == "card:2"
     assert pixel(app, edge) == theme.ACCENT
-    while not board.risk.done(app.state, None):  # let the risk meter finish refining
+    while not board.risk.done(app.game.state, None):  # let the risk meter finish refining
         app.step(0.02)
     app.step(0.02)
     frames = app.frames_drawn
@@ -493,7 +496,7 @@ def test_the_card_under_the_mouse_is_outlined(make_app, std_deck):
 def test_a_new_adoption_glows_for_half_a_second(make_app, std_deck):
     app = board_app(make_app, std_deck)
     board = app.top
-    card = app.state.market[0]
+    card = app.game.state.market[0]
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
     assert card in board.flash and app.step(0.1)  # animating: frames keep coming
@@ -507,7 +510,7 @@ def test_a_new_adoption_glows_for_half_a_second(make_app, std_deck):
 
 
 def test_saved_games_are_listed_with_a_danish_date():
-    from game.ui.scenes.start import format_time
+    from game.ui.start_view import format_time
 
     assert format_time("2026-11-26T09:41:07+01:00", "da") == "26.11.2026 kl. 09:41"
     assert format_time("2026-11-26T09:41:07+01:00", "en") == "2026-11-26 09:41"
@@ -516,7 +519,7 @@ def test_saved_games_are_listed_with_a_danish_date():
 
 def test_clicking_the_event_shows_it_in_full(make_app, std_deck):
     app = board_app(make_app, std_deck)
-    event = std_deck.event(app.state.events_in_round(0)[0])
+    event = std_deck.event(app.game.state.events_in_round(0)[0])
     click(app, board_layout(*app.size, 8, 4).events.center)
     dialog = app.top
     assert isinstance(dialog, MessageScene)
@@ -530,7 +533,7 @@ def test_clicking_the_event_shows_it_in_full(make_app, std_deck):
 def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
     app = board_app(make_app, std_deck)
     board = app.top
-    market = app.state.market
+    market = app.game.state.market
     key(app, pygame.K_RIGHT)
     assert board.selected == market[0]
     key(app, pygame.K_RIGHT)
@@ -547,5 +550,5 @@ def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
     assert card.wants_text_input
     type_text(app, "Tastatur")
     key(app, pygame.K_RETURN)
-    assert app.state.adopted[-1].card == market[-1]
-    assert app.state.adopted[-1].note == "Tastatur"
+    assert app.game.state.adopted[-1].card == market[-1]
+    assert app.game.state.adopted[-1].note == "Tastatur"

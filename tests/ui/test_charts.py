@@ -15,6 +15,7 @@ from game.ui import charts, theme
 from game.ui.charts import ValueAxis
 from game.ui.draw import effect_bars, pips
 from game.ui.fonts import Fonts
+from game.ui.linechart import draw_line_chart
 from game.ui.theme import Scale
 
 SIZE = (1280, 720)
@@ -200,7 +201,7 @@ def test_meter_pips_fill_in_proportion(fonts: Fonts) -> None:
 def test_line_chart_marks_points_below_the_floor(fonts: Fonts) -> None:
     surface = canvas()
     rect = pygame.Rect(100, 100, 500, 300)
-    charts.draw_line_chart(
+    draw_line_chart(
         surface,
         rect,
         YEARS,

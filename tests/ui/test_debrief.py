@@ -24,10 +24,11 @@ from game.engine.simulate import play_game
 from game.engine.state import GameState
 from game.engine.verdict import verdict
 from game.paths import standard_deck
+from game.saves import GameSettings
 from game.ui import theme
-from game.ui.app import App, PlaySettings
+from game.ui.app import App
 from game.ui.scene import Scene
-from game.ui.scenes.debrief import DebriefScene, verdict_lines
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
 from tests.ui.driver import post_key, record_text
 
@@ -54,8 +55,8 @@ def finished_game(deck: Deck, won: bool) -> GameState:
 
 
 def start(app: App, state: GameState) -> None:
-    app.settings = PlaySettings(scenario=state.scenario.id, seed=state.seed)
-    app.history = History.start(state)
+    app.game.settings = GameSettings(scenario=state.scenario.id, seed=state.seed)
+    app.game.history = History.start(state)
 
 
 @pytest.mark.parametrize("won", [True, False])
@@ -68,8 +69,8 @@ def test_debrief_verdict_matches_the_engine(app: App, deck: Deck, won: bool) -> 
     app.step(0.016)
     outcome = verdict(state)
     assert outcome.won is won
-    headline, reasons = verdict_lines(app, state, outcome)
-    assert headline == app.t("debrief.won" if won else "debrief.lost")
+    headline = app.t("debrief.won" if won else "debrief.lost")
+    reasons = app.catalogue.verdict_reasons(outcome)
     assert headline in drawn
     assert "\n".join(reasons) in drawn
     if not won:
@@ -87,8 +88,8 @@ def test_debrief_lists_adopted_proposals_notes_and_questions(app: App, deck: Dec
     history = History.start(state).do(Adopt(card, note="Fordi børnene går forrest"))
     while not history.current.finished:
         history = history.do(EndYear())
-    app.settings = PlaySettings(scenario="intro", seed=3)
-    app.history = history
+    app.game.settings = GameSettings(scenario="intro", seed=3)
+    app.game.history = history
     drawn = record_text(app)
     app.push(DebriefScene(app, background=False))
     post_key(pygame.K_2)
@@ -128,16 +129,16 @@ def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Dec
     history = History.start(state)
     while not history.current.finished:
         history = history.do(EndYear())
-    app.settings = PlaySettings(scenario="intro", seed=1)
-    app.history = history
+    app.game.settings = GameSettings(scenario="intro", seed=1)
+    app.game.history = history
     from game.ui.scenes.board import BoardScene
 
     app.push(BoardScene(app))
     app.push(DebriefScene(app, background=False))
     post_key(pygame.K_z, pygame.KMOD_LCTRL)
     app.step(0.016)
-    assert not app.state.finished
-    assert app.state.round == state.scenario.rounds - 1
+    assert not app.game.state.finished
+    assert app.game.state.round == state.scenario.rounds - 1
     assert isinstance(app.top, BoardScene)
 
 
@@ -152,8 +153,8 @@ def year_setup(app: App, deck: Deck, last: bool) -> tuple[GameState, GameState]:
         history = history.do(Adopt(history.current.market[0]))
     before = history.current
     history = history.do(EndYear())
-    app.settings = PlaySettings(scenario="intro", seed=5)
-    app.history = history
+    app.game.settings = GameSettings(scenario="intro", seed=5)
+    app.game.history = history
     return before, history.current
 
 
@@ -201,7 +202,7 @@ def test_year_scene_ctrl_z_takes_the_end_of_year_back(app: App, deck: Deck) -> N
     app.push(YearScene(app, before, after))
     post_key(pygame.K_z, pygame.KMOD_LCTRL)
     app.step(0.016)
-    assert app.state.round == before.round
+    assert app.game.state.round == before.round
     assert app.top is base
 
 
@@ -218,7 +219,7 @@ def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Dec
 
             after = apply(state, action)
             if isinstance(action, EndYear) and after.results[-1].revealed:
-                app.history = History.start(after)
+                app.game.history = History.start(after)
                 scene = YearScene(app, state, after)
                 for line, card in zip(scene.reveal.outcomes, after.results[-1].revealed):
                     factor = after.adoption(card).factor  # type: ignore[union-attr]
@@ -261,20 +262,44 @@ def test_report_button_writes_the_session_report_and_shows_where(app: App, deck:
     assert app.t("debrief.report_done", folder=str(folder)) in drawn
 
 
+@pytest.mark.parametrize("fullscreen", [True, False])
+def test_a_report_from_the_debrief_leaves_the_window_as_it_was(
+    deck: Deck, tmp_path: Path, fullscreen: bool
+) -> None:
+    # Rapport (R) once replaced the game window with a new 1600x900 one, leaving fullscreen:
+    # writing board.png opened a window. The picture is now drawn off-screen.
+    app = App(deck, size=(1024, 768), save_dir=tmp_path / "saves", fullscreen=fullscreen)
+    start(app, finished_game(deck, True))
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    window = pygame.display.get_surface()
+    before = (window.get_size(), window.get_flags(), app.fullscreen)
+    post_key(pygame.K_r)
+    app.step(0.016)
+    app.step(0.016)
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and not scene.report_error
+    picture = next(p for p in scene.report_paths if p.name == "board.png")
+    assert pygame.image.load(str(picture)).get_size() == (1600, 900)
+    now = pygame.display.get_surface()
+    assert now is window and app.surface is window
+    assert (now.get_size(), now.get_flags(), app.fullscreen) == before
+
+
 def test_debrief_names_the_missing_kinds(app: App, deck: Deck) -> None:
     state = new_game(deck, "intro", seed=2)
     saving = next(c for c in state.market if deck.proposal(c).kind.value == "saving")
     history = History.start(state).do(Adopt(saving))
     while not history.current.finished:
         history = history.do(EndYear())
-    app.settings = PlaySettings(scenario="intro", seed=2)
-    app.history = history
+    app.game.settings = GameSettings(scenario="intro", seed=2)
+    app.game.history = history
     drawn = record_text(app)
     app.push(DebriefScene(app, background=False))
     app.step(0.016)
     outcome = verdict(history.current)
     assert "kinds" in outcome.reasons
-    reasons = "\n".join(verdict_lines(app, history.current, outcome)[1])
+    reasons = "\n".join(app.catalogue.verdict_reasons(outcome))
     assert app.t("kinds.efficiency") in reasons and app.t("kinds.investment") in reasons
     assert reasons in drawn
 

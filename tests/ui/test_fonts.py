@@ -8,7 +8,7 @@ import logging
 import pygame
 
 from game.paths import assets_dir
-from game.ui.app import PlaySettings
+from game.saves import GameSettings
 from game.ui.fonts import Fonts
 from game.ui.text import fit_text
 from tests.ui.driver import key
@@ -63,11 +63,11 @@ def test_the_board_plays_without_its_fonts(make_app, std_deck, tmp_path):
     app.fonts.folder = tmp_path  # as if the font files were deleted
     app.fonts.clear()
     app.text.clear()
-    app.start_game(std_deck, PlaySettings("intro", 1, None))
+    app.start_game(std_deck, GameSettings("intro", 1, None))
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
     key(app, pygame.K_F1)
-    assert len(app.state.adopted) == 1
+    assert len(app.game.state.adopted) == 1
 
 
 def _has_glyph(font: pygame.font.Font, char: str, missing: bytes) -> bool:
@@ -76,7 +76,7 @@ def _has_glyph(font: pygame.font.Font, char: str, missing: bytes) -> bool:
 
 
 def test_every_character_of_the_ui_and_the_standard_deck_has_a_glyph(std_deck):
-    from game.ui.strings import CATALOGS
+    from game.messages import CATALOGUES as CATALOGS
     from game.ui.text import SUBSTITUTES
 
     texts = [text for catalog in CATALOGS.values() for text in catalog.values()]

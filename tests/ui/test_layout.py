@@ -9,15 +9,8 @@ from itertools import combinations
 import pygame
 import pytest
 
-from game.ui.layout import (
-    board_layout,
-    card_layout,
-    detail_layout,
-    dialog_layout,
-    grid,
-    market_columns,
-    start_layout,
-)
+from game.ui.layout import board_layout, card_layout, grid, market_columns
+from game.ui.layout_screens import detail_layout, dialog_layout, start_layout
 from game.ui.theme import Scale
 
 SIZES = [

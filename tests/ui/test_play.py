@@ -11,7 +11,8 @@ from game.engine import Adopt, EndYear, replay, state_hash, verdict
 from game.engine.bots import greedy_policy
 from game.saves import read_save
 from game.ui import theme
-from game.ui.layout import card_layout, detail_layout, start_layout
+from game.ui.layout import card_layout
+from game.ui.layout_screens import detail_layout, start_layout
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.debrief import DebriefScene
@@ -26,21 +27,21 @@ def start_from_start_screen(app, scenario_index: int, seed: int) -> None:
     start = StartScene(app, seed=seed)
     app.push(start)
     app.step(0.02)
-    layout = start_layout(*app.size, len(app.deck.scenarios), len(start.saves))
+    layout = start_layout(*app.size, len(app.game.deck.scenarios), len(start.saves))
     click(app, layout.scenarios[scenario_index].center)
-    assert start.scenario.id == app.deck.scenarios[scenario_index].id
+    assert start.scenario.id == app.game.deck.scenarios[scenario_index].id
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene)
 
 
 def adopt_with_keys(app, board: BoardScene, card: str) -> None:
-    index = app.state.market.index(card)
+    index = app.game.state.market.index(card)
     key(app, NUMBER_KEYS[index])
     assert board.selected == card
     rect = board.layout().market[index]
     band = card_layout(rect, board.layout().min_text).band
     # the selected card is drawn with its kind's colour in the band
-    proposal = app.deck.proposal(card)
+    proposal = app.game.deck.proposal(card)
     assert pixel(app, (band.x + band.width * 6 // 10, band.y + 2)) == theme.kind_color(
         proposal.kind
     )
@@ -48,7 +49,7 @@ def adopt_with_keys(app, board: BoardScene, card: str) -> None:
 
 
 def adopt_with_mouse(app, board: BoardScene, card: str, finger: bool = False) -> None:
-    index = app.state.market.index(card)
+    index = app.game.state.market.index(card)
     rect = board.layout().market[index]
     (tap if finger else click)(app, rect.center)
     assert isinstance(app.top, CardScene) and app.top.card == card
@@ -71,9 +72,9 @@ def play_through(app, seed: int, reveals: list | None = None) -> list:
             key(app, pygame.K_RETURN)  # continue
             continue
         assert isinstance(top, BoardScene), top
-        state = app.state
+        state = app.game.state
         action = greedy_policy(state, generator)
-        before = len(app.history.actions)
+        before = len(app.game.history.actions)
         if isinstance(action, Adopt):
             style = len(actions) % 3
             if style == 0:
@@ -82,8 +83,8 @@ def play_through(app, seed: int, reveals: list | None = None) -> list:
                 adopt_with_mouse(app, top, action.card, finger=style == 2)
         else:
             key(app, pygame.K_SPACE)
-        assert len(app.history.actions) == before + 1
-        assert app.history.actions[-1] == action
+        assert len(app.game.history.actions) == before + 1
+        assert app.game.history.actions[-1] == action
         actions.append(action)
         settle(app, 3)
     raise AssertionError("the game did not end")
@@ -97,7 +98,7 @@ def test_complete_game_from_start_screen_to_debrief(make_app, std_deck, scenario
     start_from_start_screen(app, scenario_index, seed)
     reveals: list[int] = []
     actions = play_through(app, seed, reveals)
-    state = app.state
+    state = app.game.state
     assert reveals == list(range(1, scenario.rounds + 1))  # every year was revealed
     assert state.finished
     assert sum(isinstance(a, EndYear) for a in actions) == scenario.rounds
@@ -106,17 +107,17 @@ def test_complete_game_from_start_screen_to_debrief(make_app, std_deck, scenario
     assert debrief.verdict == verdict(state)
     # the engine agrees with a replay of what was clicked, and the autosave holds it all
     assert state_hash(replay(std_deck, scenario.id, seed, actions)) == state_hash(state)
-    saved = read_save(app.save_path)
+    saved = read_save(app.game.save_path)
     assert state_hash(saved.history.current) == state_hash(state)
     assert saved.settings.scenario == scenario.id and saved.settings.seed == seed
 
 
 def test_autoplay_makes_n_decisions_per_second_and_stops_at_the_debrief(make_app, std_deck):
-    from game.ui.app import PlaySettings
+    from game.saves import GameSettings
     from game.ui.autoplay import Autoplay
 
     app = make_app(std_deck)
-    app.start_game(std_deck, PlaySettings("intro", 6, None))
+    app.start_game(std_deck, GameSettings("intro", 6, None))
     bot = Autoplay(app, "greedy", speed=10, seed=6, quit_at_end=True)
     app.on_frame.append(bot)
     seconds = 0.0
@@ -124,11 +125,11 @@ def test_autoplay_makes_n_decisions_per_second_and_stops_at_the_debrief(make_app
     while len(times) < 3:
         app.step(0.01)
         seconds += 0.01
-        times += [seconds] * (len(app.history.actions) - len(times))
+        times += [seconds] * (len(app.game.history.actions) - len(times))
     assert [round(t, 2) for t in times] == pytest.approx([0.1, 0.2, 0.3], abs=0.021)
     while app.running and seconds < 60:
         app.step(0.05)
         seconds += 0.05
     assert not app.running and app.exit_code == 0
-    assert isinstance(app.top, DebriefScene) and app.state.finished
-    assert bot.decisions == len(app.history.actions)
+    assert isinstance(app.top, DebriefScene) and app.game.state.finished
+    assert bot.decisions == len(app.game.history.actions)

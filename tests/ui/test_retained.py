@@ -11,7 +11,7 @@ from game.engine import EndYear
 from game.engine.actions import SetTarget
 from game.engine.history import History
 from game.engine.rules import new_game
-from game.ui.app import PlaySettings
+from game.saves import GameSettings
 from game.ui.retained import Layers
 from game.ui.scenes.board import BoardScene
 from game.ui.screenshot import play_until
@@ -28,13 +28,14 @@ def picture(board: BoardScene, size: tuple[int, int]) -> bytes:
 
 def fresh(board: BoardScene, size: tuple[int, int]) -> bytes:
     """The board drawn afresh, panel by panel, without any kept picture."""
-    kept = board.layers, board.card_layers
-    board.layers, board.card_layers = Layers(), Layers()
-    board.layers.enabled = board.card_layers.enabled = False
+    market = board.panel("market")
+    kept = board.layers, market.cards
+    board.layers, market.cards = Layers(), Layers()
+    board.layers.enabled = market.cards.enabled = False
     try:
         return picture(board, size)
     finally:
-        board.layers, board.card_layers = kept
+        board.layers, market.cards = kept
 
 
 def same(board: BoardScene, size: tuple[int, int]) -> None:
@@ -67,7 +68,7 @@ def histories(deck):
 def test_kept_pictures_equal_a_fresh_drawing_in_every_state(make_app, std_deck, size):
     app = make_app(std_deck, size=size)
     for name, history, selected in histories(std_deck):
-        app.start_game(std_deck, PlaySettings("standard", 4), history)
+        app.start_game(std_deck, GameSettings("standard", 4), history)
         board = app.top
         board.selected = selected
         board.hover = "card:1" if not history.current.finished else "end_year"
@@ -81,19 +82,19 @@ def test_every_change_shows_up_as_a_fresh_drawing_would(make_app, std_deck):
     size = (1280, 720)
     app = make_app(std_deck, size=size)
     history = play_until(History.start(new_game(std_deck, "standard", 6)), 1, 6)
-    app.start_game(std_deck, PlaySettings("standard", 6, timer_minutes=1.0), history)
+    app.start_game(std_deck, GameSettings("standard", 6, timer_minutes=1.0), history)
     board = app.top
     same(board, size)
 
     painted = board.layers.repaints
-    cards = board.card_layers.repaints
+    cards = board.panel("market").cards.repaints
     board.hover = "card:0"  # the mouse over a card repaints the market and that card only
     same(board, size)
     assert board.layers.repaints == painted + 1
-    assert board.card_layers.repaints == cards + 1
+    assert board.panel("market").cards.repaints == cards + 1
     board.hover = "card:1"
     same(board, size)
-    assert board.card_layers.repaints == cards + 3
+    assert board.panel("market").cards.repaints == cards + 3
     board.hover = "card:2"
     same(board, size)
     board.hover = "undo"
@@ -108,7 +109,7 @@ def test_every_change_shows_up_as_a_fresh_drawing_would(make_app, std_deck):
     board.select(2)
     same(board, size)
     for _ in range(6):  # the risk meter refines its estimate while idle
-        board.risk.refine(app.state, board.selected_card())
+        board.risk.refine(app.game.state, board.selected_card())
         same(board, size)
     board.select(3)
     same(board, size)
@@ -120,17 +121,17 @@ def test_every_change_shows_up_as_a_fresh_drawing_would(make_app, std_deck):
     board.update(1.0)
     same(board, size)
 
-    app.do(SetTarget(80))
+    app.game.do(SetTarget(80))
     same(board, size)
-    app.undo()
+    app.game.undo()
     same(board, size)
-    app.redo()
+    app.game.redo()
     same(board, size)
 
-    board._round_started -= 30  # the round timer ticks, then runs over
+    app.game.clock.advance(30)  # the round timer ticks, then runs over
     board.update(0.0)
     same(board, size)
-    board._round_started -= 40
+    app.game.clock.advance(40)
     board.update(0.0)
     same(board, size)
 
@@ -139,12 +140,12 @@ def test_every_change_shows_up_as_a_fresh_drawing_would(make_app, std_deck):
     app.set_language("da")
     same(board, size)
 
-    app.do(EndYear())
+    app.game.do(EndYear())
     same(board, size)
     for other in [(1600, 900), size]:  # a resized window
         app.surface = pygame.display.set_mode(other, pygame.RESIZABLE)
         same(board, other)
 
-    while not app.state.finished:
-        app.do(EndYear())
+    while not app.game.state.finished:
+        app.game.do(EndYear())
     same(board, size)

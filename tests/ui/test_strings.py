@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from game.engine.rules import Refusal
-from game.ui.strings import CATALOGS, Strings
+from game.messages import CATALOGUES as CATALOGS
+from game.messages import Catalogue as Strings
 
 
 def engine_codes() -> set[str]:
@@ -35,3 +36,43 @@ def test_messages_fill_their_parameters():
     assert text == "Der er ikke kapacitet nok: forslaget kræver 3, men kun 1 er tilbage i år."
     assert Strings("xx").lang == "da"  # an unknown language falls back to Danish
     assert Strings("en").t("no.such.key") == "no.such.key"
+
+
+def test_limits_are_written_once_in_the_engine():
+    from game.engine.rules import MAX_TARGET
+    from game.numbers import format_amount
+
+    for lang in ("da", "en"):
+        text = Strings(lang).t("error.bad_target")
+        assert format_amount(MAX_TARGET, lang, 0) in text  # 100.000 / 100,000
+        for message in CATALOGS[lang].values():
+            assert not re.search(r"100[.,]?000", message), message
+
+
+def test_the_debrief_and_the_report_give_the_same_reasons_for_a_lost_game(std_deck):
+    from pathlib import Path
+
+    import numpy as np
+
+    from game.engine import History, verdict
+    from game.engine.bots import random_policy
+    from game.engine.simulate import play_game
+    from game.engine.whatif import what_if
+    from game.report.session import _Writer
+    from game.saves import GameSettings, SavedGame
+
+    for scenario, why in (("borgermoede", "service"), ("intro", "kinds")):
+        for seed in range(100):  # the first random game lost for both reasons
+            state = play_game(std_deck, scenario, seed, random_policy, np.random.default_rng(seed))
+            outcome = verdict(state)
+            if outcome.reasons == ("target", why):
+                break
+        assert outcome.reasons == ("target", why)
+        settings = GameSettings(scenario, seed)
+        saved = SavedGame(Path("bord.json"), std_deck, settings, History.start(state), "", "")
+        whatif = what_if(state)
+        for lang in ("da", "en"):
+            reasons = Strings(lang).verdict_reasons(outcome)
+            assert len(reasons) == 2
+            html = _Writer(saved, lang, whatif).html()
+            assert all(reason in html for reason in reasons), reasons

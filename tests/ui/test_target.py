@@ -11,9 +11,8 @@ from game.engine.actions import SetTarget
 from game.engine.history import History
 from game.engine.rules import scaled_targets
 from game.numbers import format_amount
-from game.saves import read_save
+from game.saves import GameSettings, read_save
 from game.ui import theme
-from game.ui.app import PlaySettings
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.overlays import MenuScene
 from game.ui.scenes.target import TargetScene
@@ -35,7 +34,7 @@ def second_year_app(make_app, deck, size=(1280, 720)):
     """The board of the standard scenario after its first year was closed."""
     app = make_app(deck, size=size)
     history = History.start(new_game(deck, "standard", 5)).do(EndYear())
-    app.start_game(deck, PlaySettings("standard", 5), history)
+    app.start_game(deck, GameSettings("standard", 5), history)
     app.step(0.02)
     return app
 
@@ -43,8 +42,8 @@ def second_year_app(make_app, deck, size=(1280, 720)):
 def test_chart_title_opens_the_dialog_and_a_typed_target_is_saved_and_undone(make_app, std_deck):
     app = second_year_app(make_app, std_deck)
     board = app.top
-    before = app.state.targets
-    profile = app.state.scenario.target
+    before = app.game.state.targets
+    profile = app.game.state.scenario.target
     title = board.layout().chart_title
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=title.center, rel=(0, 0)))
     app.step(0.02)
@@ -65,26 +64,26 @@ def test_chart_title_opens_the_dialog_and_a_typed_target_is_saved_and_undone(mak
     assert dialog.preview() == expected
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene)
-    assert app.state.targets == expected
-    assert app.state.targets[0] == before[0]  # the closed year keeps its target
-    assert app.history.actions[-1] == SetTarget(40.5)
-    saved = read_save(app.save_path)
+    assert app.game.state.targets == expected
+    assert app.game.state.targets[0] == before[0]  # the closed year keeps its target
+    assert app.game.history.actions[-1] == SetTarget(40.5)
+    saved = read_save(app.game.save_path)
     assert saved.history.current.targets == expected
     assert saved.history.actions[-1] == SetTarget(40.5)
     # the board's chart title shows the new target of the open year
     assert format_amount(expected[1], "da") in app.t(
-        "board.target", amount=app.amount(app.state.targets[app.state.round])
+        "board.target", amount=app.amount(app.game.state.targets[app.game.state.round])
     )
     key(app, pygame.K_z, CTRL)
-    assert app.state.targets == before
-    assert read_save(app.save_path).history.current.targets == before
+    assert app.game.state.targets == before
+    assert read_save(app.game.save_path).history.current.targets == before
     key(app, pygame.K_y, CTRL)
-    assert app.state.targets == expected
+    assert app.game.state.targets == expected
 
 
 def test_menu_entry_steps_the_target_with_plus_and_minus(make_app, std_deck):
     app = second_year_app(make_app, std_deck, size=(1600, 900))
-    before = app.state.targets
+    before = app.game.state.targets
     key(app, pygame.K_ESCAPE)
     menu = app.top
     assert isinstance(menu, MenuScene)
@@ -102,19 +101,19 @@ def test_menu_entry_steps_the_target_with_plus_and_minus(make_app, std_deck):
     click(app, minus.center)
     assert dialog.preview() == (
         before[0],
-        *scaled_targets(app.state.scenario.target, amount - 10)[1:],
+        *scaled_targets(app.game.state.scenario.target, amount - 10)[1:],
     )
     click(app, dialog.layout().buttons[0].center)  # "Skift mål"
     assert isinstance(app.top, BoardScene)
-    assert app.state.targets[-1] == round(amount - 10, 2)
-    assert read_save(app.save_path).history.current.targets == app.state.targets
+    assert app.game.state.targets[-1] == round(amount - 10, 2)
+    assert read_save(app.game.save_path).history.current.targets == app.game.state.targets
 
 
 def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
     app = second_year_app(make_app, std_deck)
-    before = app.state.targets
-    log = app.history.actions
-    app.top.open_target()
+    before = app.game.state.targets
+    log = app.game.history.actions
+    app.top.activate("target")
     dialog = app.top
     (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
     click(app, field.center)
@@ -122,15 +121,15 @@ def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
     assert dialog.preview() is None
     key(app, pygame.K_RETURN)
     assert app.top is dialog
-    assert app.state.targets == before
+    assert app.game.state.targets == before
     assert "Målet skal være et tal mellem 0 og 100.000 mio. kr." in app.toast_texts()
     key(app, pygame.K_ESCAPE)  # leaves the field
     assert app.top is dialog and not dialog.number.focused
     key(app, pygame.K_ESCAPE)  # closes
     assert isinstance(app.top, BoardScene)
-    assert app.state.targets == before and app.history.actions == log
+    assert app.game.state.targets == before and app.game.history.actions == log
     # the finished game has no target to change: no menu entry
-    while not app.state.finished:
-        app.history = app.history.do(EndYear())
+    while not app.game.state.finished:
+        app.game.history = app.game.history.do(EndYear())
     menu = MenuScene(app)
     assert "Skift mål" not in [label for label, _ in menu.buttons]

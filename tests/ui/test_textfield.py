@@ -11,7 +11,8 @@ import pygame
 import pytest
 
 from game.engine.actions import MAX_NOTE_LENGTH
-from game.ui.textfield import TextField, wrap_lines
+from game.ui.textedit import wrap_lines
+from game.ui.textfield import TextField
 
 
 @pytest.fixture(scope="module")

@@ -7,32 +7,32 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine.actions import Adopt, Annotate
-from game.engine.ledger import realised
-from game.numbers import format_amount, format_percent
+from game.engine import Adopt, Annotate
 from game.ui import theme
-from game.ui.cards import effect_from, factor_range, kind_word, refusal
-from game.ui.draw import button, effect_bars, kind_icon, panel
-from game.ui.layout import DetailLayout, detail_layout
+from game.ui.carddetail import draw_effect_table, draw_facts
+from game.ui.cards import kind_word, refusal
+from game.ui.dialog import dim
+from game.ui.draw import button, kind_icon, panel
+from game.ui.layout_screens import DetailLayout, detail_layout
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
-from game.ui.scenes.dialog import dim
 from game.ui.textfield import TextField
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 
 class CardScene(Scene):
     """The card view over the dimmed board. Enter adopts, Esc closes."""
 
+    name = "card"
     is_overlay = True
 
-    def __init__(self, app: App, card: str) -> None:
+    def __init__(self, app: Host, card: str) -> None:
         super().__init__(app)
         self.card = card
-        self.proposal = app.deck.proposal(card)
-        adoption = app.state.adoption(card)
+        self.proposal = app.game.deck.proposal(card)
+        adoption = app.game.state.adoption(card)
         self.note = TextField(
             self.layout().note,
             app.fonts.get("regular", Scale(app.size[1]).body),
@@ -68,22 +68,22 @@ class CardScene(Scene):
 
     def adopt(self) -> None:
         """Adopt the card (with the note) and close; a refusal shows its reason."""
-        if self.app.state.adoption(self.card) is not None:
+        if self.app.game.state.adoption(self.card) is not None:
             self.save_note()
             return
-        if self.app.do(Adopt(self.card, self.note_text())):
-            board = self.app.find(_board_class())
+        if self.app.game.do(Adopt(self.card, self.note_text())):
+            board = self.app.find("board")
             if board is not None:
                 board.selected = None
             self.close()
 
     def save_note(self) -> None:
         """Write the note of an adopted card (Annotate)."""
-        adoption = self.app.state.adoption(self.card)
+        adoption = self.app.game.state.adoption(self.card)
         if adoption is None or adoption.note == self.note_text():
             return
-        if self.app.do(Annotate(self.card, self.note_text())):
-            self.app.toast(self.app.t("toast.saved_note"))
+        if self.app.game.do(Annotate(self.card, self.note_text())):
+            self.app.toast("toast.saved_note")
 
     def handle(self, event: pygame.event.Event) -> None:
         """Note field first (it takes clicks on it and every key while focused), then
@@ -110,21 +110,22 @@ class CardScene(Scene):
             if layout.close.collidepoint(event.pos) or not layout.panel.collidepoint(event.pos):
                 self.close()
             elif (
-                layout.adopt.collidepoint(event.pos) and self.app.state.adoption(self.card) is None
+                layout.adopt.collidepoint(event.pos)
+                and self.app.game.state.adoption(self.card) is None
             ):
                 self.adopt()
             elif layout.save_note.collidepoint(event.pos) and self._note_editable():
                 self.save_note()
 
     def _note_editable(self) -> bool:
-        return self.app.state.adoption(self.card) is not None
+        return self.app.game.state.adoption(self.card) is not None
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The large card."""
         dim(surface)
         app = self.app
-        state = app.state
+        state = app.game.state
         proposal = self.proposal
         layout = self.layout()
         scale = Scale(surface.get_height())
@@ -158,25 +159,10 @@ class CardScene(Scene):
             surface,
             f"{kind_word(app, proposal.kind)} · {proposal.area}",
             head,
-            scale.heading,
-            ink,
-            min_size=scale.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
+            HEADING.ink(ink).middle().lines(1).shrink(),
         )
-        text.draw(
-            surface,
-            proposal.title,
-            layout.title,
-            scale.title,
-            theme.INK,
-            min_size=scale.heading,
-            role=FONT_BOLD,
-        )
-        text.draw(
-            surface, proposal.text, layout.text, scale.body, theme.INK, min_size=scale.min_text
-        )
+        text.draw(surface, proposal.title, layout.title, TITLE.shrink("heading"))
+        text.draw(surface, proposal.text, layout.text, BODY.shrink())
         if proposal.question:
             q = layout.question
             pygame.draw.rect(surface, theme.EVENT_TINT, q, border_radius=scale.radius)
@@ -186,213 +172,29 @@ class CardScene(Scene):
                 surface,
                 app.t("card.question"),
                 pygame.Rect(inner.x, inner.y, inner.width, label_h),
-                scale.min_text,
-                theme.MUTED,
-                role=FONT_BOLD,
-                max_lines=1,
+                TINY.bold().ink(theme.MUTED).lines(1),
             )
             text.draw(
                 surface,
                 proposal.question,
                 pygame.Rect(inner.x, inner.y + label_h, inner.width, inner.height - label_h),
-                scale.body,
-                theme.INK,
-                min_size=scale.min_text,
+                BODY.shrink(),
             )
         if proposal.source:
             text.draw(
                 surface,
                 app.t("card.source", source=proposal.source),
                 layout.source,
-                scale.min_text,
-                theme.MUTED,
-                min_size=scale.min_text,
+                TINY.ink(theme.MUTED),
             )
-        self._draw_table(surface, layout, scale)
-        self._draw_facts(surface, layout, scale)
+        draw_effect_table(self.app, surface, layout, scale, self.card)
+        draw_facts(self.app, surface, layout, scale, self.card)
         self._draw_note(surface, layout, scale)
         self._draw_buttons(surface, layout, scale, state)
 
-    def _draw_table(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
-        app = self.app
-        state = app.state
-        proposal = self.proposal
-        adoption = state.adoption(self.card)
-        start = adoption.round if adoption is not None else state.round
-        years = state.scenario.years
-        values = effect_from(proposal, state, start)
-        rect = layout.table
-        head_h = round(scale.body * 1.4)
-        app.text.draw(
-            surface,
-            app.t("card.effect"),
-            pygame.Rect(rect.x, rect.y, rect.width, head_h),
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
-        body = pygame.Rect(rect.x, rect.y + head_h, rect.width, rect.height - head_h)
-        n = len(years)
-        col_w = body.width / n
-        rows = 2 if adoption is None or not adoption.revealed else 3
-        row_h = min(body.height / rows, scale.body * 2.2)
-        size = scale.min_text if col_w < scale.body * 3 else scale.body
-        low, high = factor_range(proposal)
-        for i, year in enumerate(years):
-            x = round(body.x + i * col_w)
-            cell = pygame.Rect(x, body.y, round(col_w) - 2, round(row_h))
-            shade = theme.CURRENT if i == state.round else theme.PANEL
-            pygame.draw.rect(surface, shade, cell)
-            app.text.draw(
-                surface,
-                year,
-                cell,
-                size,
-                theme.MUTED,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
-            value = values[i]
-            cell2 = cell.move(0, round(row_h))
-            label = "–" if i < start else app.amount(value, sign=True, unit=False)
-            color = theme.GAP if value < 0 else theme.INK
-            app.text.draw(
-                surface,
-                label,
-                cell2,
-                size,
-                color,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
-            if adoption is not None and adoption.revealed and i >= start:
-                cell3 = cell2.move(0, round(row_h))
-                real = realised(proposal, adoption, i)
-                app.text.draw(
-                    surface,
-                    app.amount(real, sign=True, unit=False),
-                    cell3,
-                    size,
-                    theme.BLUE,
-                    align="center",
-                    valign="middle",
-                    max_lines=1,
-                )
-        chart_top = body.y + round(row_h) * rows + scale.gap
-        chart = pygame.Rect(body.x, chart_top, body.width, body.bottom - chart_top)
-        if chart.height > scale.body * 2:
-            shown = [v if i >= start else 0.0 for i, v in enumerate(values)]
-            lows = highs = None
-            if proposal.is_uncertain:
-                lows = [v * low if v > 0 else v for v in shown]
-                highs = [v * high if v > 0 else v for v in shown]
-            effect_bars(
-                surface,
-                chart.inflate(-round(col_w * 0.2), 0),
-                shown,
-                max([abs(v) for v in shown] + (highs or []) + [1.0]),
-                theme.kind_color(proposal.kind),
-                low=lows,
-                high=highs,
-                range_color=theme.KIND_TINTS[proposal.kind],
-            )
-
-    def _draw_facts(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
-        app = self.app
-        state = app.state
-        proposal = self.proposal
-        lines: list[tuple[str, theme.Color]] = []
-        adoption = state.adoption(self.card)
-        if proposal.is_uncertain:
-            low, high = factor_range(proposal)
-            start = adoption.round if adoption is not None else state.round
-            values = effect_from(proposal, state, start)
-            best = max(range(len(values)), key=lambda i: values[i])
-            if values[best] > 0:
-                lines.append(
-                    (
-                        app.t(
-                            "card.range",
-                            low=format_amount(values[best] * low, app.lang),
-                            high=format_amount(values[best] * high, app.lang),
-                            year=state.scenario.years[best],
-                        ),
-                        theme.INK,
-                    )
-                )
-            if proposal.failure > 0:
-                lines.append(
-                    (
-                        app.t("card.failure", percent=format_percent(proposal.failure, app.lang)),
-                        theme.INK,
-                    )
-                )
-            if adoption is not None and adoption.revealed:
-                lines.append(
-                    (
-                        app.t("card.revealed", percent=format_percent(adoption.factor, app.lang)),
-                        theme.BLUE,
-                    )
-                )
-        else:
-            lines.append((app.t("card.certain"), theme.INK))
-        service = format_amount(proposal.service, app.lang, sign=True)
-        meta = (
-            f"{app.t('card.load', load=proposal.load)} · {app.t('card.service', service=service)}"
-        )
-        if proposal.staff is not None:
-            meta += " · " + app.t(
-                "card.staff", staff=format_amount(proposal.staff, app.lang, sign=True)
-            )
-        lines.append((meta, theme.INK))
-        if proposal.excludes:
-            titles = ", ".join(
-                state.deck.proposal(c).title
-                for c in proposal.excludes
-                if state.deck.has_proposal(c)
-            )
-            lines.append((app.t("card.excludes", titles=titles), theme.MUTED))
-        if adoption is not None:
-            lines.append(
-                (app.t("card.adopted", year=state.scenario.years[adoption.round]), theme.MET)
-            )
-        elif not state.finished and self.card in state.market:
-            board = self.app.find(_board_class())
-            if board is not None:
-                base = board.risk.get(state, None).probability
-                chance = board.risk.get(state, self.card).probability
-                text = app.t(
-                    "card.risk",
-                    base=format_percent(base, app.lang),
-                    percent=format_percent(chance, app.lang),
-                )
-                lines.insert(0, (text, theme.MET if chance >= 0.5 else theme.GAP))
-        rect = layout.facts
-        share = rect.height // max(1, len(lines))
-        for i, (line, color) in enumerate(lines):
-            app.text.draw(
-                surface,
-                line,
-                pygame.Rect(rect.x, rect.y + i * share, rect.width, share),
-                scale.body,
-                color,
-                min_size=scale.min_text,
-            )
-
     def _draw_note(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
         self.app.text.draw(
-            surface,
-            self.app.t("card.note"),
-            layout.note_label,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
+            surface, self.app.t("card.note"), layout.note_label, BODY.bold().lines(1)
         )
         self._sync_note(layout)
         self.note.draw(surface)
@@ -428,20 +230,7 @@ class CardScene(Scene):
             surface, app.text, layout.close, app.t("card.close"), scale.heading, radius=scale.radius
         )
         if problem is not None:
-            status = app.illegal_message(problem)
+            status = app.say(app.game.refusal(problem))
             app.text.draw(
-                surface,
-                status,
-                layout.status,
-                scale.body,
-                theme.WARNING,
-                min_size=scale.min_text,
-                role=FONT_BOLD,
-                valign="middle",
+                surface, status, layout.status, BODY.bold().ink(theme.WARNING).middle().shrink()
             )
-
-
-def _board_class() -> type:
-    from game.ui.scenes.board import BoardScene
-
-    return BoardScene

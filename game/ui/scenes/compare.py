@@ -22,37 +22,37 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.numbers import format_against, format_amount, format_percent
-from game.ui import charts, theme
-from game.ui.draw import button, kind_icon, panel
+from game.paths import user_dir
+from game.session.debrief import report_folder
+from game.ui import theme
+from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
+from game.ui.draw import button, panel
 from game.ui.layout import split_columns
-from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page
+from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
 from game.ui.scene import Scene, is_activation
-from game.ui.scenes.debrief import output_folder
-from game.ui.scenes.year import line_height
-from game.ui.textfield import FieldStyle, TextField
-from game.ui.theme import FONT_BOLD
+from game.ui.textfield import TextField
+from game.ui.theme import FONT_BOLD, HEADING, TINY, FieldStyle
 
 if TYPE_CHECKING:
     from game.report import ComparisonGroup
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 log = logging.getLogger(__name__)
 
 MAX_PATH_LENGTH = 1000
 
 
-def default_folder(app: App) -> Path:
+def default_folder(app: Host) -> Path:
     """The folder the game saves into (the tables' saves when played on this machine)."""
-    from game.paths import user_dir
-
     return app.save_dir if app.save_dir is not None else user_dir() / "saves"
 
 
 class CompareScene(Scene):
     """The comparison of tables (see the module docstring)."""
 
-    def __init__(self, app: App, folder: Path | None = None) -> None:
+    name = "compare"
+
+    def __init__(self, app: Host, folder: Path | None = None) -> None:
         super().__init__(app)
         self.folder = Path(folder) if folder is not None else default_folder(app)
         sc = app.scale
@@ -89,8 +89,6 @@ class CompareScene(Scene):
     # --- model ----------------------------------------------------------------------------
     def load(self, folder: Path | None = None) -> None:
         """Read the saves in ``folder`` (default: the current one) and group them."""
-        from game.report import compare_saves
-
         if folder is not None:
             self.folder = folder
         self.error = ""
@@ -102,6 +100,8 @@ class CompareScene(Scene):
             self.error = self.app.t("compare.no_folder", folder=str(self.folder))
             return
         try:
+            from game.report import compare_saves  # loaded when used: a fast start-up
+
             comparison = compare_saves([self.folder])
         except Exception as error:  # a bad folder must not end the workshop
             log.warning("comparison failed: %s", error)
@@ -114,29 +114,29 @@ class CompareScene(Scene):
 
     def out_dir(self) -> Path:
         """A new folder for compare.html/compare.csv under the user's data folder."""
-        return output_folder(self.app, "compare-")
+        return report_folder(self.app.save_dir, "compare-")
 
     def write(self) -> None:
         """Write compare.html and compare.csv of every group; remember where."""
-        from game.report import write_comparison
-
         if not self.groups:
             return
         try:
             folder = self.out_dir()
+            from game.report import write_comparison
+
             self.written = list(
                 write_comparison(self.groups, folder, self.app.lang, self.unreadable)
             )
             self.write_error = ""
-            self.app.toast(self.app.t("compare.written", folder=str(folder)))
+            self.app.toast("compare.written", folder=str(folder))
         except Exception as error:  # a full disk must not end the workshop
             log.warning("writing the comparison failed: %s", error)
             self.write_error = str(error) or type(error).__name__
-            self.app.toast(self.app.t("compare.write_failed", reason=self.write_error), error=True)
+            self.app.toast("compare.write_failed", reason=self.write_error, error=True)
 
     def service_floor(self, group: Any) -> int | None:
         """The service floor of the group's scenario (known when it is this game's deck)."""
-        deck = self.app.deck
+        deck = self.app.game.deck
         if deck.content_hash != group.deck_hash:
             return None
         try:
@@ -225,11 +225,7 @@ class CompareScene(Scene):
                 surface,
                 message,
                 body.inflate(-4 * g, -4 * g),
-                sc.heading,
-                theme.MUTED,
-                min_size=sc.min_text,
-                align="center",
-                valign="middle",
+                HEADING.bold(False).ink(theme.MUTED).center().middle().shrink(),
             )
         else:
             self._draw_group(surface, body, group)
@@ -245,11 +241,7 @@ class CompareScene(Scene):
             surface,
             label,
             pygame.Rect(rect.x, rect.y, label_w, rect.height),
-            sc.min_text,
-            theme.INK,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
+            TINY.bold().middle().lines(1),
         )
         load_w = max(sc.body * 5, rect.width // 9)
         load = pygame.Rect(rect.right - load_w, rect.y, load_w, rect.height)
@@ -296,272 +288,14 @@ class CompareScene(Scene):
             surface,
             title,
             pygame.Rect(rect.x, rect.y, rect.width - arrows_w - g, title_h),
-            sc.heading,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
+            HEADING.lines(1).shrink(),
         )
         body = pygame.Rect(rect.x, rect.y + title_h + g, rect.width, rect.height - title_h - g)
         left, right = split_columns(body, [0.5, 0.5], 2 * g)
-        self._draw_proposals(surface, left, group)
-        self._draw_tables(surface, right, group)
-
-    def _draw_proposals(self, surface: pygame.Surface, rect: pygame.Rect, group: Any) -> None:
-        app = self.app
-        sc = app.scale
-        g = sc.gap
-        panel(surface, rect, sc.radius)
-        inner = rect.inflate(-2 * g, -2 * g)
-        size = sc.min_text
-        head_h = line_height(app, size, FONT_BOLD)
-        app.text.draw(
-            surface,
-            app.t("compare.proposals"),
-            pygame.Rect(inner.x, inner.y, inner.width, head_h),
-            size,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
-        used = [u for u in group.proposals if u.tables_adopted]
-        unused = len(group.proposals) - len(used)
-        foot_h = line_height(app, size) if unused else 0
-        area = pygame.Rect(
-            inner.x, inner.y + head_h + g // 2, inner.width, inner.height - head_h - g // 2 - foot_h
-        )
-        row_h = line_height(app, size, FONT_BOLD) * 2 + g
-        rows = max(1, area.height // row_h)
-        self.max_scroll = max(0, len(used) - rows)
+        self.max_scroll = proposals_max_scroll(app, left, group)
         self.scroll = min(self.scroll, self.max_scroll)
-        total = max(1, len(group.tables))
-        value_w = app.fonts.get(FONT_BOLD, size).size(f"{total}/{total}")[0] + g
-        bold_h = line_height(app, size, FONT_BOLD)
-        y = area.y
-        for use in used[self.scroll : self.scroll + rows]:
-            icon = pygame.Rect(area.x, y + (bold_h - size) // 2, size, size)
-            kind_icon(surface, use.kind, icon, theme.kind_color(use.kind))
-            rounds = ""
-            if use.mean_round is not None:
-                rounds = app.t("compare.mean_round", round=format_amount(use.mean_round, app.lang))
-            rounds_w = app.fonts.get("regular", size).size(rounds)[0] + g if rounds else 0
-            app.text.draw(
-                surface,
-                use.title,
-                pygame.Rect(icon.right + g // 2, y, area.right - icon.right - g - rounds_w, bold_h),
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                max_lines=1,
-            )
-            if rounds:
-                app.text.draw(
-                    surface,
-                    rounds,
-                    pygame.Rect(area.right - rounds_w, y, rounds_w, bold_h),
-                    size,
-                    theme.MUTED,
-                    align="right",
-                    max_lines=1,
-                )
-            bar = pygame.Rect(
-                icon.right + g // 2,
-                y + bold_h + g // 4,
-                area.right - icon.right - g // 2 - value_w,
-                bold_h - g // 2,
-            )
-            pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=bar.height // 3)
-            filled = bar.copy()
-            filled.width = round(bar.width * use.tables_adopted / total)
-            pygame.draw.rect(
-                surface, theme.kind_color(use.kind), filled, border_radius=bar.height // 3
-            )
-            for k in range(1, total):
-                x = bar.x + round(bar.width * k / total)
-                pygame.draw.line(surface, theme.PANEL, (x, bar.top), (x, bar.bottom - 1), 1)
-            app.text.draw(
-                surface,
-                f"{use.tables_adopted}/{total}",
-                pygame.Rect(bar.right, y + bold_h, value_w, bold_h),
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                align="right",
-                max_lines=1,
-            )
-            y += row_h
-        if unused:
-            app.text.draw(
-                surface,
-                app.t("compare.unused", count=unused),
-                pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
-                size,
-                theme.MUTED,
-                max_lines=1,
-            )
-        if self.max_scroll:
-            app.text.draw(
-                surface,
-                app.t(
-                    "compare.scroll",
-                    first=self.scroll + 1,
-                    last=min(len(used), self.scroll + rows),
-                    count=len(used),
-                ),
-                pygame.Rect(inner.x, inner.y, inner.width, head_h),
-                size,
-                theme.MUTED,
-                align="right",
-                max_lines=1,
-            )
-
-    def _draw_tables(self, surface: pygame.Surface, rect: pygame.Rect, group: Any) -> None:
-        app = self.app
-        sc = app.scale
-        g = sc.gap
-        panel(surface, rect, sc.radius)
-        inner = rect.inflate(-2 * g, -2 * g)
-        win_h = line_height(app, sc.body, FONT_BOLD)
-        wins = app.t(
-            "compare.win_rate",
-            wins=group.wins,
-            tables=group.finished,
-            percent=format_percent(group.win_rate, app.lang),
-        )
-        app.text.draw(
-            surface,
-            wins,
-            pygame.Rect(inner.x, inner.y, inner.width, win_h),
-            sc.body,
-            theme.INK,
-            min_size=sc.min_text,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
-        top = inner.y + win_h
-        open_count = len(group.tables) - group.finished
-        floor = self.service_floor(group)
-        if open_count or self.unreadable or floor is not None:
-            parts = []
-            if floor is not None:
-                parts.append(app.t("compare.floor", floor=f"{floor:+d}".replace("-", "−")))
-            if open_count:
-                parts.append(app.t("compare.unfinished", count=open_count))
-            if self.unreadable:
-                parts.append(app.t("compare.unreadable", count=len(self.unreadable)))
-            note_h = line_height(app, sc.min_text)
-            app.text.draw(
-                surface,
-                " · ".join(parts),
-                pygame.Rect(inner.x, top, inner.width, note_h),
-                sc.min_text,
-                theme.WARNING,
-                max_lines=1,
-            )
-            top += note_h
-        top += g // 2
-        years = group.years
-        size = sc.min_text
-        line_h = line_height(app, size, FONT_BOLD)
-        columns = [
-            app.t("compare.table_col"),
-            *years,
-            app.t("compare.service_col"),
-            app.t("compare.result_col"),
-        ]
-        weights = [1.2] + [1.0] * len(years) + [0.9, 1.1]
-        cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
-        for label, cell in zip(columns, cells):
-            app.text.draw(
-                surface, label, cell, size, theme.MUTED, role=FONT_BOLD, align="center", max_lines=1
-            )
-        y = top + line_h
-        available = inner.bottom - y
-        row_h = max(line_h, min(round(line_h * 1.6), available // max(1, len(group.tables))))
-        rows = max(1, available // row_h)
-        badge = max(8, round(size * 0.9))
-        for number, table in enumerate(group.tables[:rows]):
-            row = pygame.Rect(inner.x, y, inner.width, row_h)
-            if number % 2:
-                pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
-            cells = split_columns(row, weights, g // 2)
-            name = app.t("compare.table", number=number + 1)
-            app.text.draw(
-                surface,
-                name,
-                cells[0],
-                size,
-                theme.INK,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
-            for i in range(len(years)):
-                cell = cells[1 + i]
-                value = table.raaderum[i] if i < len(table.raaderum) else 0.0
-                target = table.target[i] if i < len(table.target) else 0.0
-                closed = table.finished  # an unfinished table's open years are not final
-                met = value >= target - 1e-9
-                font = app.fonts.get("regular", size)
-                text = format_against(value, target, app.lang, met=met)
-                text_w = font.size(charts.displayable(text, font))[0]
-                x0 = cell.centerx - (text_w + g // 2 + badge) // 2
-                charts.blit_text(
-                    surface,
-                    text,
-                    font,
-                    theme.INK if met else theme.WARNING,
-                    "midleft",
-                    (x0, cell.centery),
-                )
-                center = (x0 + text_w + g // 2 + badge // 2, cell.centery)
-                if closed and met:
-                    charts.draw_check(surface, center, badge, theme.MET)
-                elif closed:
-                    charts.draw_cross(surface, center, badge, theme.GAP)
-            service = cells[-2]
-            below = floor is not None and table.service < floor
-            app.text.draw(
-                surface,
-                f"{table.service:+d}".replace("-", "−"),
-                service,
-                size,
-                theme.WARNING if below else theme.INK,
-                role=FONT_BOLD if below else "regular",
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
-            if not table.finished:
-                result, ink = app.t("compare.open"), theme.MUTED
-            elif table.won:
-                result, ink = app.t("compare.won"), theme.MET
-            else:
-                result, ink = app.t("compare.lost"), theme.WARNING
-            app.text.draw(
-                surface,
-                result,
-                cells[-1],
-                size,
-                ink,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
-            y += row_h
-        hidden = len(group.tables) - rows
-        if hidden > 0:
-            app.text.draw(
-                surface,
-                app.t("board.more", count=hidden),
-                pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
-                size,
-                theme.MUTED,
-                align="right",
-                max_lines=1,
-            )
+        draw_proposals(app, surface, left, group, self.scroll)
+        draw_tables(app, surface, right, group, len(self.unreadable), self.service_floor(group))
 
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app

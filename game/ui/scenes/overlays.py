@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.model import KINDS
+from game.engine import KINDS
 from game.ui import theme
+from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
-from game.ui.scenes.dialog import DialogScene
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1–9", "help.key.select"),
@@ -33,10 +33,11 @@ KEYS: tuple[tuple[str, str], ...] = (
 class HelpScene(DialogScene):
     """The rules in a few lines and the list of keys."""
 
+    name = "help"
     wide = 0.8
     tall = 0.86
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(
             app, app.t("help.title"), app.t("help.rules"), [(app.t("help.close"), self.close)]
         )
@@ -58,15 +59,7 @@ class HelpScene(DialogScene):
         )
         self._draw_rules(surface, rules, scale)
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
-        text.draw(
-            surface,
-            self.app.t("help.keys"),
-            head,
-            scale.heading,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-        )
+        text.draw(surface, self.app.t("help.keys"), head, HEADING.lines(1))
         row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(KEYS))
         key_w = round(keys.width * 0.4)
         for i, (key, label) in enumerate(KEYS):
@@ -80,25 +73,12 @@ class HelpScene(DialogScene):
             cap = pygame.Rect(keys.x, y + 2, key_w - g, row_h - 4)
             pygame.draw.rect(surface, theme.CARD, cap, border_radius=scale.radius // 2)
             pygame.draw.rect(surface, theme.LINE, cap, 1, border_radius=scale.radius // 2)
-            text.draw(
-                surface,
-                name,
-                cap,
-                scale.min_text,
-                theme.INK,
-                role=FONT_BOLD,
-                align="center",
-                valign="middle",
-                max_lines=1,
-            )
+            text.draw(surface, name, cap, TINY.bold().center().middle().lines(1))
             text.draw(
                 surface,
                 self.app.t(label),
                 pygame.Rect(keys.x + key_w, y, keys.width - key_w, row_h),
-                scale.min_text,
-                theme.INK,
-                valign="middle",
-                max_lines=1,
+                TINY.middle().lines(1),
             )
 
     def _draw_rules(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
@@ -127,9 +107,7 @@ class HelpScene(DialogScene):
                 surface,
                 paragraph,
                 pygame.Rect(rect.x + indent, y, area.width - indent, area.bottom - y),
-                size,
-                theme.INK,
-                min_size=scale.min_text,
+                BODY.sized(size).shrink(),
             )
             y += fitted.height + g
         x = rect.x
@@ -144,11 +122,7 @@ class HelpScene(DialogScene):
                 surface,
                 word,
                 pygame.Rect(icon.right + g, y, width + g, legend_h),
-                scale.body,
-                theme.INK,
-                role=FONT_BOLD,
-                valign="middle",
-                max_lines=1,
+                BODY.bold().middle().lines(1),
             )
             x = icon.right + 3 * g + width
 
@@ -156,16 +130,17 @@ class HelpScene(DialogScene):
 class MenuScene(DialogScene):
     """Esc on the board: back, restart, new game, change the target, compare tables, quit."""
 
+    name = "menu"
     wide = 0.44
     tall = 0.72
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         buttons = [
             (app.t("menu.resume"), self.close),
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
-        if app.history is not None and not app.state.finished:
+        if app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
@@ -173,31 +148,22 @@ class MenuScene(DialogScene):
 
     def restart(self) -> None:
         """The same scenario, seed and target from the beginning (a new save)."""
-        app = self.app
-        if app.settings is None:
-            return
-        app.save_path = None
-        app.start_game(app.deck, app.settings)
+        if self.app.game.restart():
+            self.app.replace_all("board")
 
     def new_game(self) -> None:
         """Back to the start screen."""
-        from game.ui.scenes.start import StartScene
-
-        self.app.replace_all(StartScene(self.app))
+        self.app.replace_all("start")
 
     def change_target(self) -> None:
         """The "change target" dialog (in place of the menu)."""
-        from game.ui.scenes.target import TargetScene
-
         self.close()
-        self.app.push(TargetScene(self.app))
+        self.app.push("target")
 
     def compare(self) -> None:
         """The "compare tables" screen."""
-        from game.ui.scenes.compare import CompareScene
-
         self.close()
-        self.app.push(CompareScene(self.app))
+        self.app.push("compare")
 
     def quit(self) -> None:
         """Close the window (the game is saved)."""

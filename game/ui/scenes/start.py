@@ -7,26 +7,27 @@ and changes with +/− or by typing into its field.
 from __future__ import annotations
 
 import random
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.content import DeckError, load_deck
-from game.engine.model import Deck
+from game.engine import Deck
 from game.numbers import format_amount
+from game.paths import standard_deck
+from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui import theme
-from game.ui.app import PlaySettings
-from game.ui.draw import button, panel
-from game.ui.layout import StartLayout, start_layout
+from game.ui.draw import button
+from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.scene import Scene, is_activation, is_key
+from game.ui.start_view import draw_briefing, draw_resumes, draw_scenarios
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.textfield import TextField
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 TARGET_STEP = 5.0
 TIMER_STEP = 1.0
@@ -34,21 +35,26 @@ MAX_TIMER = 120.0
 """Minutes per year at most on the round timer."""
 
 
-def format_time(iso: str, lang: str) -> str:
-    """An ISO 8601 time as the people in the room write it: "26.11.2026 kl. 09:41"."""
+def resume_into(app: Host, path: Path) -> bool:
+    """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
     try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso[:16].replace("T", " ")
-    return moment.strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+        saved = read_save(path)
+    except SaveError as error:
+        reason = app.t("error.broken_save", reason=str(error))
+        app.push("message", title=app.t("app.title"), text=reason)
+        return False
+    app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
+    return True
 
 
 class StartScene(Scene):
     """Choose deck, scenario, target and timer; start or continue a game."""
 
-    def __init__(self, app: App, seed: int | None = None, timer: float | None = None) -> None:
+    name = "start"
+
+    def __init__(self, app: Host, seed: int | None = None, timer: float | None = None) -> None:
         super().__init__(app)
-        self.deck: Deck = app.deck
+        self.deck: Deck = app.game.deck
         self.saves = self._list_saves()
         self.deck_problems: list[str] = []
         self.deck_message = ""
@@ -69,8 +75,6 @@ class StartScene(Scene):
     def _list_saves(self) -> list[Any]:
         if self.app.save_dir is None:
             return []
-        from game.saves import list_saves
-
         try:
             return list(list_saves(self.app.save_dir))[:4]
         except OSError:
@@ -139,16 +143,14 @@ class StartScene(Scene):
     def use_deck(self, deck: Deck, path: Path | None) -> None:
         """Play with ``deck`` (None path = the standard deck)."""
         self.deck = deck
-        self.app.deck = deck
-        self.app.deck_path = path
+        self.app.game.deck = deck
+        self.app.game.deck_path = path
         self.deck_problems = []
         self.deck_message = self.app.t("start.deck_loaded", title=deck.title)
         self.choose(0)
 
     def use_standard(self) -> None:
         """Back to the standard deck."""
-        from game.paths import standard_deck
-
         try:
             self.use_deck(load_deck(standard_deck()), None)
         except DeckError as error:
@@ -156,7 +158,7 @@ class StartScene(Scene):
 
     def start(self) -> None:
         """Start the chosen game."""
-        settings = PlaySettings(
+        settings = GameSettings(
             scenario=self.scenario.id,
             seed=self.seed,
             target=self.target_value(),
@@ -167,8 +169,6 @@ class StartScene(Scene):
 
     def resume(self, index: int) -> None:
         """Continue saved game ``index`` of the list."""
-        from game.ui.launch import resume_into
-
         resume_into(self.app, self.saves[index].path)
 
     # --- input --------------------------------------------------------------------------
@@ -221,9 +221,7 @@ class StartScene(Scene):
             elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
                 self.step_target(-TARGET_STEP)
             elif event.key in (pygame.K_F1, pygame.K_h):
-                from game.ui.scenes.overlays import HelpScene
-
-                self.app.push(HelpScene(self.app))
+                self.app.push("help")
             return
         if not is_activation(event):
             return
@@ -254,9 +252,7 @@ class StartScene(Scene):
             self.path_field.set_rect(layout.deck_path)
             self.path_field.handle(event)
         elif layout.help.collidepoint(pos):
-            from game.ui.scenes.overlays import HelpScene
-
-            self.app.push(HelpScene(self.app))
+            self.app.push("help")
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -266,24 +262,12 @@ class StartScene(Scene):
         layout = self.layout()
         scale = Scale(surface.get_height())
         surface.fill(theme.BACKGROUND)
-        text.draw(
-            surface,
-            app.t("app.title"),
-            layout.title,
-            scale.title,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        text.draw(surface, app.t("app.title"), layout.title, TITLE.lines(1).shrink())
         text.draw(
             surface,
             f"{app.t('app.subtitle')} · {self.deck.title}",
             layout.subtitle,
-            scale.body,
-            theme.MUTED,
-            max_lines=1,
-            min_size=scale.min_text,
+            BODY.ink(theme.MUTED).lines(1).shrink(),
         )
         button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
         self._label(surface, app.t("start.deck"), layout.deck_label, scale)
@@ -294,7 +278,7 @@ class StartScene(Scene):
             app.t("start.deck_standard"),
             scale.min_text,
             radius=scale.radius,
-            primary=self.app.deck_path is None,
+            primary=self.app.game.deck_path is None,
         )
         self._draw_path_field(surface, layout.deck_path, scale)
         button(
@@ -311,54 +295,11 @@ class StartScene(Scene):
                 surface,
                 status,
                 layout.deck_status,
-                scale.min_text,
-                theme.WARNING if self.deck_problems else theme.MUTED,
-                max_lines=1,
+                TINY.ink(theme.WARNING if self.deck_problems else theme.MUTED).lines(1),
             )
         self._label(surface, app.t("start.scenario"), layout.scenario_label, scale)
-        for i, (rect, scenario) in enumerate(zip(layout.scenarios, self.deck.scenarios)):
-            chosen = i == self.scenario_index
-            panel(
-                surface,
-                rect,
-                scale.radius,
-                theme.ACCENT if chosen else theme.CARD,
-                shadow=False,
-                border=None if chosen else theme.FAINT,
-                width=1,
-            )
-            ink = theme.HEADER_INK if chosen else theme.INK
-            years = app.t(
-                "start.years",
-                first=scenario.years[0],
-                last=scenario.years[-1],
-                rounds=scenario.rounds,
-            )
-            inner = rect.inflate(-2 * scale.gap, 0)
-            text.draw(
-                surface,
-                scenario.title,
-                inner,
-                scale.body,
-                ink,
-                min_size=scale.min_text,
-                role=FONT_BOLD,
-                valign="middle",
-                max_lines=1,
-            )
-            width = text.width(years, scale.min_text)
-            if inner.width > width * 2.4:
-                text.draw(
-                    surface,
-                    years,
-                    inner,
-                    scale.min_text,
-                    ink,
-                    align="right",
-                    valign="middle",
-                    max_lines=1,
-                )
-        self._draw_briefing(surface, layout, scale)
+        draw_scenarios(app, surface, layout, self.deck.scenarios, self.scenario_index)
+        draw_briefing(app, surface, layout.briefing, self.scenario, self.deck_problems)
         suffix = app.unit
         if self.target_value() is None and len(set(self.scenario.target)) > 1:
             targets = "/".join(format_amount(t, app.lang) for t in self.scenario.target)
@@ -392,109 +333,13 @@ class StartScene(Scene):
             hint=app.t("start.start_hint"),
         )
         self._label(surface, app.t("start.resume"), layout.resume_label, scale)
-        if not self.saves:
-            rect = pygame.Rect(
-                layout.resume_label.x,
-                layout.resume_label.bottom,
-                layout.resume_label.width,
-                layout.resume_label.height,
-            )
-            text.draw(
-                surface, app.t("start.resume_none"), rect, scale.min_text, theme.MUTED, max_lines=1
-            )
-        for rect, info in zip(layout.resumes, self.saves):
-            panel(
-                surface, rect, scale.radius, theme.CARD, shadow=False, border=theme.FAINT, width=1
-            )
-            label = app.t(
-                "start.resume_item",
-                date=format_time(info.updated, app.lang),
-                scenario=info.scenario_title,
-                round=min(info.round + 1, info.rounds),
-                rounds=info.rounds,
-            )
-            text.draw(
-                surface,
-                label,
-                rect.inflate(-2 * scale.gap, 0),
-                scale.min_text,
-                theme.INK,
-                valign="middle",
-                max_lines=1,
-            )
+        draw_resumes(app, surface, layout, self.saves)
 
     def _label(self, surface: pygame.Surface, label: str, rect: pygame.Rect, scale: Scale) -> None:
         """The bold name over a group of choices ("Kortspil", "Scenarie", "Fortsæt")."""
-        self.app.text.draw(
-            surface,
-            label,
-            rect,
-            scale.body,
-            theme.INK,
-            role=FONT_BOLD,
-            max_lines=1,
-            min_size=scale.min_text,
-        )
+        self.app.text.draw(surface, label, rect, BODY.bold().lines(1).shrink())
 
     def _draw_path_field(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         self.path_field.set_rect(rect)
         self.path_field.font = self.app.fonts.get("regular", scale.min_text)
         self.path_field.draw(surface)
-
-    def _draw_briefing(self, surface: pygame.Surface, layout: StartLayout, scale: Scale) -> None:
-        app = self.app
-        scenario = self.scenario
-        rect = layout.briefing
-        panel(surface, rect, scale.radius, theme.PANEL)
-        inner = rect.inflate(-3 * scale.gap, -3 * scale.gap)
-        head_h = round(scale.heading * 1.4)
-        if self.deck_problems:  # a deck author's view: every FILE:LINE problem
-            app.text.draw(
-                surface,
-                "\n".join(self.deck_problems),
-                inner,
-                scale.body,
-                theme.WARNING,
-                min_size=scale.min_text,
-            )
-            return
-        app.text.draw(
-            surface,
-            scenario.title,
-            pygame.Rect(inner.x, inner.y, inner.width, head_h * 2),
-            scale.heading,
-            theme.INK,
-            role=FONT_BOLD,
-            min_size=scale.min_text,
-            max_lines=2,
-        )
-        fitted = app.text.fit(
-            scenario.title, inner.width, head_h * 2, scale.heading, scale.min_text, FONT_BOLD, 2
-        )
-        y = inner.y + fitted.height + scale.gap
-        targets = "/".join(format_amount(t, app.lang) for t in sorted(set(scenario.target)))
-        years = app.t(
-            "start.years",
-            first=scenario.years[0],
-            last=scenario.years[-1],
-            rounds=scenario.rounds,
-        )
-        facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
-        app.text.draw(
-            surface,
-            facts,
-            pygame.Rect(inner.x, y, inner.width, round(scale.body * 1.4)),
-            scale.body,
-            theme.MUTED,
-            min_size=scale.min_text,
-            max_lines=1,
-        )
-        y += round(scale.body * 1.6)
-        app.text.draw(
-            surface,
-            scenario.briefing,
-            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-            scale.body,
-            theme.INK,
-            min_size=scale.min_text,
-        )

@@ -3,7 +3,7 @@ stepper in a dialog, with the targets per year that would follow, before confirm
 
 X is the last year's target; earlier open years keep the scenario's profile and closed years
 keep theirs (``game.engine.rules.scaled_targets``). The preview asks the engine itself
-(``apply`` on the current state), and the change goes through ``app.do(SetTarget(x))``, so it
+(``apply`` on the current state), and the change goes through ``app.game.do(SetTarget(x))``, so it
 is autosaved and undoable like every other decision.
 """
 
@@ -13,17 +13,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine.actions import SetTarget
-from game.engine.rules import IllegalAction, apply
+from game.engine import IllegalAction, SetTarget, apply
 from game.ui import theme
-from game.ui.layout import stepper_row
+from game.ui.dialog import DialogScene
+from game.ui.layout_screens import stepper_row
 from game.ui.scene import is_activation, is_key
-from game.ui.scenes.dialog import DialogScene
 from game.ui.stepper import NumberField, draw_stepper
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 TARGET_STEP = 5.0
 """What "−"/"+" (and the − and + keys) change the target by, as on the start screen."""
@@ -32,17 +31,18 @@ TARGET_STEP = 5.0
 class TargetScene(DialogScene):
     """ "Skift mål": − / field / + for X, the resulting targets per year, confirm or cancel."""
 
+    name = "target"
     wide = 0.56
     tall = 0.68
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(
             app,
             app.t("target.title"),
             app.t("target.explain"),
             [(app.t("target.confirm"), self.confirm), (app.t("target.cancel"), self.close)],
         )
-        self.number = NumberField.of(app.state.targets[-1], app.lang)
+        self.number = NumberField.of(app.game.state.targets[-1], app.lang)
 
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
@@ -57,7 +57,7 @@ class TargetScene(DialogScene):
         if value is None:
             return None
         try:
-            return apply(self.app.state, SetTarget(value)).targets
+            return apply(self.app.game.state, SetTarget(value)).targets
         except IllegalAction:
             return None
 
@@ -65,14 +65,14 @@ class TargetScene(DialogScene):
         """Set the typed target (through the engine, autosaved); unchanged targets just close."""
         value = self.number.value
         if value is None:
-            self.app.toast(self.app.t("error.bad_target"), error=True)
+            self.app.toast("error.bad_target", error=True)
             return
-        if self.preview() == self.app.state.targets:
+        if self.preview() == self.app.game.state.targets:
             self.close()
             return
-        if self.app.do(SetTarget(value)):
+        if self.app.game.do(SetTarget(value)):
             self.close()
-            self.app.toast(self.app.t("target.done", amount=self.app.amount(value)))
+            self.app.toast("target.done", amount=self.app.amount(value))
 
     # --- layout -------------------------------------------------------------------------
     def parts(
@@ -122,7 +122,7 @@ class TargetScene(DialogScene):
         """The explanation, the stepper and the targets per year (new, and what it was)."""
         app = self.app
         stepper, explain, table = self.parts(rect, scale)
-        app.text.draw(surface, self.body, explain, scale.body, theme.MUTED, min_size=scale.min_text)
+        app.text.draw(surface, self.body, explain, BODY.ink(theme.MUTED).shrink())
         draw_stepper(
             surface,
             app.text,
@@ -132,7 +132,7 @@ class TargetScene(DialogScene):
             scale,
             suffix=app.unit,
         )
-        state = app.state
+        state = app.game.state
         preview = self.preview()
         years = state.scenario.years
         line_h = min(round(scale.body * 1.5), table.height // max(1, len(years) + 1))
@@ -141,11 +141,7 @@ class TargetScene(DialogScene):
             surface,
             heading,
             pygame.Rect(table.x, table.y, table.width, line_h),
-            scale.body,
-            theme.INK if preview is not None else theme.WARNING,
-            role=FONT_BOLD,
-            min_size=scale.min_text,
-            max_lines=1,
+            BODY.bold().ink(theme.INK if preview is not None else theme.WARNING).lines(1).shrink(),
         )
         if preview is None:
             return
@@ -164,8 +160,8 @@ class TargetScene(DialogScene):
                 surface,
                 f"{year}: {value}",
                 pygame.Rect(table.x, y, table.width, line_h),
-                scale.min_text if closed else scale.body,
-                theme.MUTED if closed else theme.INK,
-                min_size=scale.min_text,
-                max_lines=1,
+                BODY.sized(scale.min_text if closed else scale.body)
+                .ink(theme.MUTED if closed else theme.INK)
+                .lines(1)
+                .shrink(),
             )

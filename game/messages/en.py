@@ -1,7 +1,11 @@
 # ruff: noqa: E501
-"""Every English text of the game window (card texts come from the deck)."""
+"""Every English message a user reads: the game window, then the session report and the
+comparison (card texts come from the deck). Keys are dotted, by where they are read:
+``board.*``, ``card.*``, ``error.<refusal code>``, ``verdict.*`` (shared by the debrief and the
+report), ``report.*``. A new family of messages (``deck.*`` problems, ``save.*`` problems) is
+one more ``MESSAGES.update`` section here and in the other language."""
 
-STRINGS: dict[str, str] = {
+MESSAGES: dict[str, str] = {
     "app.title": "The Budget Room Game",
     "app.subtitle": "Find the room in the budget – together",
     "unit": "m DKK",
@@ -89,11 +93,13 @@ STRINGS: dict[str, str] = {
     "card.revealed": "Outcome known: {percent} of what was expected",
     "error.over_capacity": "Not enough capacity: the proposal needs {load}, only {left} is left this year.",
     "error.excluded": "Cannot be adopted together with “{other}”, which is already adopted.",
+    "error.requires": "This proposal needs »{other}« adopted first (this year or earlier).",
+    "error.over_construction": "The construction budget is not enough: the proposal needs {construction:g}, only {left:g} is left.",
     "error.not_in_market": "The proposal is not on the table.",
     "error.already_adopted": "The proposal is already adopted.",
     "error.game_over": "The game is over.",
     "error.note_too_long": "A reason holds at most {limit} characters.",
-    "error.bad_target": "The target must be a number between 0 and 100,000 m DKK.",
+    "error.bad_target": "The target must be a number between 0 and {max_target} m DKK.",
     "error.nothing_to_undo": "There is nothing to undo.",
     "error.nothing_to_redo": "There is nothing to redo.",
     "error.not_adopted": "The proposal has not been adopted.",
@@ -158,7 +164,7 @@ STRINGS: dict[str, str] = {
     "autoplay": "Bot playing: {policy}",
 }
 
-STRINGS.update(
+MESSAGES.update(
     {
         "card.note_placeholder": "Write the group's reason …",
         "card.risk": "Chance to meet every year: {percent} with this proposal ({base} without)",
@@ -196,10 +202,6 @@ STRINGS.update(
         "year.undo_hint": "Ctrl+Z takes the end of the year back.",
         "debrief.won": "You made it!",
         "debrief.lost": "You did not make it",
-        "debrief.won_why": "Every year met its target, and you used every kind of proposal required.",
-        "debrief.missed": "The target was missed in {years}.",
-        "debrief.kinds": "You lack {kinds}.",
-        "debrief.service": "The service level ended at {service} – below the floor of {floor}.",
         "debrief.tab.result": "Result",
         "debrief.tab.proposals": "Adopted proposals",
         "debrief.tab.questions": "For discussion",
@@ -259,5 +261,127 @@ STRINGS.update(
         "compare.written": "The comparison was saved in {folder}",
         "compare.write_failed": "The comparison could not be written: {reason}",
         "compare.floor": "Service floor {floor}",
+    }
+)
+
+# The session report and the comparison (report.html, compare.html, decisions.csv)
+MESSAGES.update(
+    {
+        "report.title": "Råderumsspillet – session report",
+        "report.generated": "Written {date} from the saved game {file}.",
+        "report.deck": "Deck",
+        "report.scenario": "Scenario",
+        "report.years": "Budget years",
+        "report.target": "Target",
+        "report.target_same": "{amount} {unit} every year",
+        "report.target_range": "from {first} to {last} {unit} – year by year in the table below",
+        "report.seed": "Game no. (seed)",
+        "report.state_hash": "Checksum",
+        "report.unfinished": "The game is not finished: round {round} of {rounds}.",
+        "report.verdict.won": "The target was met",
+        "report.verdict.lost": "The target was not met",
+        "verdict.won_why": "Every budget year met its target, and the group used the kinds of "
+        "proposal the scenario asks for.",
+        "verdict.missed": "The target was missed in {years}.",
+        "verdict.kinds": "The group adopted no {kinds}.",
+        "verdict.service": "The service level ended at {service}, below the floor of {floor}.",
+        "report.verdict.open": "Status so far: {status}",
+        "report.section.years": "Råderum year by year",
+        "report.section.years_note": "The bars are the råderum found; the black line is the target.",
+        "report.section.service": "Service and fatigue",
+        "report.section.service_note": "Service level (0 = as today) and the organisation's fatigue at "
+        "the end of each year. Every 2 points of fatigue cost one point of capacity the next year.",
+        "report.section.adopted": "Adopted proposals",
+        "report.section.events": "Events",
+        "report.section.whatif": "What if?",
+        "report.section.whatif_note": "The same choices if every uncertain proposal had paid exactly as "
+        "expected, and in the 10 % worst outcomes – and the best portfolio the proposals on the "
+        "table would have allowed.",
+        "report.section.best": "The best portfolio of the proposals on the table",
+        "report.section.best_note": "Every proposal the table showed can be adopted once, from the year "
+        "it came on the table. Capacity, fatigue, exclusions and the rule of all three kinds are "
+        "kept. Amounts as expected; the events as they fell. Among the plans that meet the "
+        "target, the one that cuts service least is chosen.",
+        "report.best.met_all": "The best portfolio meets the target in every year.",
+        "report.best.not_met_all": "Even the best portfolio does not meet the target in every year.",
+        "report.best.inexact": "The search was stopped early; this is the best plan it found.",
+        "report.best.none": "No proposals.",
+        "report.col.year": "Year",
+        "report.col.target": "Target",
+        "report.col.raaderum": "Råderum",
+        "report.col.met": "Met",
+        "report.col.capacity": "Capacity",
+        "report.col.fatigue": "Fatigue",
+        "report.col.service": "Service",
+        "report.col.proposal": "Proposal",
+        "report.col.kind": "Kind",
+        "report.col.area": "Area",
+        "report.col.adopted": "Adopted",
+        "report.col.amounts": "Realised per year",
+        "report.col.outcome": "Outcome",
+        "report.col.note": "The group's reason",
+        "report.col.question": "Question for discussion",
+        "report.col.event": "Event",
+        "report.col.drawn": "Drawn",
+        "report.col.effect": "Effect per year",
+        "report.col.actual": "What happened",
+        "report.col.expected": "As expected",
+        "report.col.worst10": "10 % worst",
+        "report.col.best": "Best portfolio",
+        "report.yes": "yes",
+        "report.no": "no",
+        "report.none": "–",
+        "report.no_note": "(no reason given)",
+        "report.no_adopted": "The group adopted no proposals.",
+        "report.no_events": "No events were drawn.",
+        "report.outcome.pending": "not revealed",
+        "report.outcome.failed": "failed",
+        "report.outcome.factor": "{percent} of expected",
+        "and": "and",
+        "report.chart.target": "Target",
+        "report.chart.met": "Target met",
+        "report.chart.missed": "Target missed",
+        "report.chart.service": "Service",
+        "report.chart.fatigue": "Fatigue",
+        "report.action.adopt": "Adopted",
+        "report.action.end_year": "Year closed",
+        "report.action.annotate": "Reason",
+        "report.action.set_target": "New target",
+        "report.compare.title": "Råderumsspillet – comparing tables",
+        "report.compare.generated": "Written {date} from {count} saved games.",
+        "report.compare.group": "{scenario} – {deck} · targets {targets} m DKK",
+        "report.compare.group_hash": "Deck checksum {hash}",
+        "report.compare.tables": "Tables",
+        "report.compare.wins": "Won",
+        "report.compare.win_rate": "{wins} of {tables} finished tables won ({percent}).",
+        "report.compare.unfinished": "{count} of the tables have not finished.",
+        "report.compare.proposals": "The proposals: how many tables adopted them",
+        "report.compare.proposals_note": "Number of tables that adopted the proposal, and in which "
+        "round on average.",
+        "report.compare.raaderum": "Råderum per table",
+        "report.compare.service": "Service per table",
+        "report.compare.table": "Table",
+        "report.compare.file": "File",
+        "report.compare.result": "Result",
+        "report.compare.mean_round": "Mean round",
+        "report.compare.adopted_by": "Adopted by",
+        "report.compare.unreadable": "Saved games that could not be read",
+        "report.compare.nothing": "None of the saved games could be read.",
+        "report.compare.mixed": "The games use different decks or scenarios and are shown separately.",
+        "report.result.won": "won",
+        "report.result.lost": "lost",
+        "report.result.open": "playing",
+        # target changes and copies of one table's game
+        "report.target_changed": "(changed during the game – see “The target was changed”)",
+        "report.section.target_changes": "The target was changed",
+        "report.target_change.when": "At decision no. {decision}, in budget year {year} (round {round} of {rounds}), the last year's target was changed from {before} to {after} {unit}, which changed the targets for {years}.",
+        "report.target_change.kept": "The closed years ({years}) kept their target.",
+        "report.target_change.before": "Target before",
+        "report.target_change.after": "Target after",
+        "report.compare.copies": "The same game in several files",
+        "report.compare.copies_note": "Each table's game is counted once. Games are recognised by their content (game id, seed, deck and decisions), not by their file names.",
+        "report.same.same": "{copy} is a copy of {kept} (the same game, {n} decisions) and is not counted.",
+        "report.same.behind": "{copy} is an older state of the same game as {kept} ({n} of {m} decisions); only {kept} is counted.",
+        "report.same.diverged": "{copy} and {kept} are the same game, but their decisions differ from no. {k}; {kept} has the most decisions ({m} against {n}) and is counted, {copy} is not.",
     }
 )

@@ -1,7 +1,11 @@
 # ruff: noqa: E501
-"""Every Danish text of the game window (card texts come from the deck)."""
+"""Every Danish message a user reads: the game window, then the session report and the
+comparison (card texts come from the deck). Keys are dotted, by where they are read:
+``board.*``, ``card.*``, ``error.<refusal code>``, ``verdict.*`` (shared by the debrief and the
+report), ``report.*``. A new family of messages (``deck.*`` problems, ``save.*`` problems) is
+one more ``MESSAGES.update`` section here and in the other language."""
 
-STRINGS: dict[str, str] = {
+MESSAGES: dict[str, str] = {
     "app.title": "Råderumsspillet",
     "app.subtitle": "Find råderummet – sammen",
     "unit": "mio. kr.",
@@ -94,11 +98,13 @@ STRINGS: dict[str, str] = {
     # errors (IllegalAction codes)
     "error.over_capacity": "Der er ikke kapacitet nok: forslaget kræver {load}, men kun {left} er tilbage i år.",
     "error.excluded": "Kan ikke vedtages sammen med »{other}«, som allerede er vedtaget.",
+    "error.requires": "Forslaget kræver, at »{other}« er vedtaget først (samme år eller før).",
+    "error.over_construction": "Anlægsrammen rækker ikke: forslaget kræver anlæg for {construction:g}, men der er kun {left:g} tilbage.",
     "error.not_in_market": "Forslaget ligger ikke på bordet.",
     "error.already_adopted": "Forslaget er allerede vedtaget.",
     "error.game_over": "Spillet er slut.",
     "error.note_too_long": "Begrundelsen må højst være {limit} tegn.",
-    "error.bad_target": "Målet skal være et tal mellem 0 og 100.000 mio. kr.",
+    "error.bad_target": "Målet skal være et tal mellem 0 og {max_target} mio. kr.",
     "error.nothing_to_undo": "Der er intet at fortryde.",
     "error.nothing_to_redo": "Der er intet at gentage.",
     "error.not_adopted": "Forslaget er ikke vedtaget.",
@@ -166,7 +172,7 @@ STRINGS: dict[str, str] = {
     "autoplay": "Bot spiller: {policy}",
 }
 
-STRINGS.update(
+MESSAGES.update(
     {
         "card.note_placeholder": "Skriv gruppens begrundelse …",
         "card.risk": "Chance for målet alle år: {percent} med dette forslag ({base} uden)",
@@ -204,10 +210,6 @@ STRINGS.update(
         "year.undo_hint": "Ctrl+Z fortryder afslutningen af året.",
         "debrief.won": "I klarede det!",
         "debrief.lost": "I nåede det ikke",
-        "debrief.won_why": "Hvert år nåede målet, og I brugte alle de slags forslag, der krævedes.",
-        "debrief.missed": "Målet blev ikke nået i {years}.",
-        "debrief.kinds": "I mangler {kinds}.",
-        "debrief.service": "Serviceniveauet endte på {service} – under gulvet på {floor}.",
         "debrief.tab.result": "Resultat",
         "debrief.tab.proposals": "Vedtagne forslag",
         "debrief.tab.questions": "Til diskussion",
@@ -248,7 +250,7 @@ STRINGS.update(
         "compare.group_of": "Gruppe {index} af {count}",
         "compare.group": "{scenario} · {deck} · mål {targets} i sidste år",
         "compare.proposals": "Forslag: hvor mange borde vedtog dem",
-        "compare.mean_round": "ø runde {round}",
+        "compare.mean_round": "gns. runde {round}",
         "compare.unused": "{count} forslag blev ikke vedtaget af noget bord.",
         "compare.scroll": "{first}–{last} af {count}",
         "compare.win_rate": "{wins} af {tables} færdige borde vandt ({percent})",
@@ -267,5 +269,127 @@ STRINGS.update(
         "compare.written": "Sammenligningen er gemt i {folder}",
         "compare.write_failed": "Sammenligningen kunne ikke skrives: {reason}",
         "compare.floor": "Servicegulv {floor}",
+    }
+)
+
+# The session report and the comparison (report.html, compare.html, decisions.csv)
+MESSAGES.update(
+    {
+        "report.title": "Råderumsspillet – rapport fra spillet",
+        "report.generated": "Dannet {date} ud fra det gemte spil {file}.",
+        "report.deck": "Dæk",
+        "report.scenario": "Scenarie",
+        "report.years": "Budgetår",
+        "report.target": "Mål",
+        "report.target_same": "{amount} {unit} hvert år",
+        "report.target_range": "fra {first} til {last} {unit} – år for år i tabellen nedenfor",
+        "report.seed": "Spil nr. (frø)",
+        "report.state_hash": "Kontrolsum",
+        "report.unfinished": "Spillet er ikke afsluttet: runde {round} af {rounds}.",
+        "report.verdict.won": "Målet er nået",
+        "report.verdict.lost": "Målet er ikke nået",
+        "verdict.won_why": "Hvert budgetår nåede målet, og gruppen brugte de slags forslag, "
+        "scenariet kræver.",
+        "verdict.missed": "Målet blev ikke nået i {years}.",
+        "verdict.kinds": "Gruppen vedtog ingen {kinds}.",
+        "verdict.service": "Serviceniveauet endte på {service}, under gulvet på {floor}.",
+        "report.verdict.open": "Foreløbig status: {status}",
+        "report.section.years": "Råderum år for år",
+        "report.section.years_note": "Søjlerne er det opnåede råderum; den sorte streg er målet.",
+        "report.section.service": "Service og træthed",
+        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed ved "
+        "udgangen af hvert år. Hver 2 point træthed koster ét point kapacitet året efter.",
+        "report.section.adopted": "Vedtagne forslag",
+        "report.section.events": "Hændelser",
+        "report.section.whatif": "Hvad nu hvis?",
+        "report.section.whatif_note": "Samme valg, hvis hvert usikkert forslag havde givet præcis det "
+        "forventede, og i de 10 % dårligste udfald – og den bedste portefølje, de forslag, der "
+        "lå på bordet, kunne have givet.",
+        "report.section.best": "Den bedste portefølje af de forslag, der lå på bordet",
+        "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
+        "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
+        "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
+        "er den valgt, der skærer mindst i servicen.",
+        "report.best.met_all": "Den bedste portefølje når målet i alle år.",
+        "report.best.not_met_all": "Selv den bedste portefølje når ikke målet i alle år.",
+        "report.best.inexact": "Søgningen blev stoppet før tid; det er den bedste plan, der blev fundet.",
+        "report.best.none": "Ingen forslag.",
+        "report.col.year": "År",
+        "report.col.target": "Mål",
+        "report.col.raaderum": "Råderum",
+        "report.col.met": "Nået",
+        "report.col.capacity": "Kapacitet",
+        "report.col.fatigue": "Træthed",
+        "report.col.service": "Service",
+        "report.col.proposal": "Forslag",
+        "report.col.kind": "Slags",
+        "report.col.area": "Område",
+        "report.col.adopted": "Vedtaget",
+        "report.col.amounts": "Realiseret pr. år",
+        "report.col.outcome": "Udfald",
+        "report.col.note": "Gruppens begrundelse",
+        "report.col.question": "Spørgsmål til debat",
+        "report.col.event": "Hændelse",
+        "report.col.drawn": "Trukket",
+        "report.col.effect": "Virkning pr. år",
+        "report.col.actual": "Det skete",
+        "report.col.expected": "Som forventet",
+        "report.col.worst10": "10 % dårligst",
+        "report.col.best": "Bedste portefølje",
+        "report.yes": "ja",
+        "report.no": "nej",
+        "report.none": "–",
+        "report.no_note": "(ingen begrundelse)",
+        "report.no_adopted": "Gruppen vedtog ingen forslag.",
+        "report.no_events": "Der blev ikke trukket nogen hændelser.",
+        "report.outcome.pending": "ikke afsløret",
+        "report.outcome.failed": "slog fejl",
+        "report.outcome.factor": "{percent} af det forventede",
+        "and": "og",
+        "report.chart.target": "Mål",
+        "report.chart.met": "Målet nået",
+        "report.chart.missed": "Målet ikke nået",
+        "report.chart.service": "Service",
+        "report.chart.fatigue": "Træthed",
+        "report.action.adopt": "Vedtaget",
+        "report.action.end_year": "År afsluttet",
+        "report.action.annotate": "Begrundelse",
+        "report.action.set_target": "Nyt mål",
+        "report.compare.title": "Råderumsspillet – sammenligning af borde",
+        "report.compare.generated": "Dannet {date} ud fra {count} gemte spil.",
+        "report.compare.group": "{scenario} – {deck} · mål {targets} mio. kr.",
+        "report.compare.group_hash": "Dæk-kontrolsum {hash}",
+        "report.compare.tables": "Borde",
+        "report.compare.wins": "Vundet",
+        "report.compare.win_rate": "{wins} af {tables} færdigspillede borde vandt ({percent}).",
+        "report.compare.unfinished": "{count} af bordene er ikke spillet færdig.",
+        "report.compare.proposals": "Forslagene: hvor mange borde vedtog dem",
+        "report.compare.proposals_note": "Antal borde, der vedtog forslaget, og i hvilken runde i gennemsnit.",
+        "report.compare.raaderum": "Råderum pr. bord",
+        "report.compare.service": "Service pr. bord",
+        "report.compare.table": "Bord",
+        "report.compare.file": "Fil",
+        "report.compare.result": "Resultat",
+        "report.compare.mean_round": "Runde i snit",
+        "report.compare.adopted_by": "Vedtaget af",
+        "report.compare.unreadable": "Gemte spil, der ikke kunne læses",
+        "report.compare.nothing": "Ingen af de gemte spil kunne læses.",
+        "report.compare.mixed": "Spillene bruger forskellige dæk eller scenarier og er derfor vist "
+        "hver for sig.",
+        "report.result.won": "vundet",
+        "report.result.lost": "tabt",
+        "report.result.open": "i gang",
+        # target changes and copies of one table's game
+        "report.target_changed": "(ændret undervejs – se »Målet blev ændret undervejs«)",
+        "report.section.target_changes": "Målet blev ændret undervejs",
+        "report.target_change.when": "Ved beslutning nr. {decision}, i budgetår {year} (runde {round} af {rounds}), blev målet for sidste år ændret fra {before} til {after} {unit}, og det ændrede målene for {years}.",
+        "report.target_change.kept": "De afsluttede år ({years}) beholdt deres mål.",
+        "report.target_change.before": "Mål før",
+        "report.target_change.after": "Mål efter",
+        "report.compare.copies": "Samme spil i flere filer",
+        "report.compare.copies_note": "Hvert bords spil tælles én gang. Spil genkendes på deres indhold (spillets id, frø, dæk og beslutninger), ikke på filnavnet.",
+        "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n} beslutninger) og tælles ikke med.",
+        "report.same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m} beslutninger); kun {kept} tælles med.",
+        "report.same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke.",
     }
 )

@@ -1,4 +1,5 @@
-"""Overlays with a dimmed background: a message dialog, and the base for help and menu."""
+"""Dialogs: a centred panel with a title, a text and a column of buttons over the dimmed
+scene below (the base of the message, help, menu and target scenes)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import pygame
 
 from game.ui import theme
 from game.ui.draw import button, panel
-from game.ui.layout import DialogLayout, dialog_layout
+from game.ui.layout_screens import DialogLayout, dialog_layout
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.theme import FONT_BOLD, Scale
+from game.ui.theme import BODY, TITLE, Scale
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.scene import Host
 
 
 def dim(surface: pygame.Surface) -> None:
@@ -32,7 +33,7 @@ class DialogScene(Scene):
     tall = 0.6
 
     def __init__(
-        self, app: App, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]]
+        self, app: Host, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]]
     ) -> None:
         super().__init__(app)
         self.title = title
@@ -68,17 +69,7 @@ class DialogScene(Scene):
         layout = self.layout()
         scale = Scale(surface.get_height())
         panel(surface, layout.panel, scale.radius, theme.PANEL)
-        self.app.text.draw(
-            surface,
-            self.title,
-            layout.title,
-            scale.title,
-            theme.INK,
-            min_size=scale.min_text,
-            role=FONT_BOLD,
-            valign="middle",
-            max_lines=1,
-        )
+        self.app.text.draw(surface, self.title, layout.title, TITLE.middle().lines(1).shrink())
         self.draw_body(surface, layout.body, scale)
         for i, (rect, (label, _)) in enumerate(zip(layout.buttons, self.buttons)):
             button(
@@ -87,20 +78,4 @@ class DialogScene(Scene):
 
     def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The dialog's text (subclasses draw more)."""
-        self.app.text.draw(surface, self.body, rect, scale.body, theme.INK, min_size=scale.min_text)
-
-
-class MessageScene(DialogScene):
-    """A message with one OK button (errors, broken saves, crash notice)."""
-
-    def __init__(
-        self, app: App, title: str, message: str, on_close: Callable[[], None] | None = None
-    ) -> None:
-        self.on_close = on_close
-        super().__init__(app, title, message, [(app.t("dialog.ok"), self._ok)])
-        self.tall = 0.5
-
-    def _ok(self) -> None:
-        self.close()
-        if self.on_close is not None:
-            self.on_close()
+        self.app.text.draw(surface, self.body, rect, BODY.shrink())

@@ -1,0 +1,129 @@
+"""Everything a user reads, one catalogue per language (``da.py``, ``en.py``), looked up by key.
+
+A message is data until it is shown: ``Message.of("error.save_failed", reason=…)`` is a key
+and its parameters, made where the problem is found (the game controller, the engine's
+refusal codes) and worded where it is shown, in the reader's language, by
+``Catalogue(lang).message(m)``. The window, the reports and the command line share one
+catalogue, so a thing is worded once: the reasons of a lost game (``verdict_reasons``), the
+engine's refusals (``error.<code>``), the limits (filled from the engine's constants).
+
+Moving more messages in (deck and save problems, command-line errors) goes by key: add a
+``MESSAGES.update({...})`` section with the same keys to ``da.py`` and ``en.py`` (a test checks
+that both languages have the same keys and placeholders), let the code that finds the problem
+carry a ``Message`` instead of a Danish sentence, and word it with ``render(message, lang)``
+where it is printed or drawn.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Verdict
+from game.messages import da, en
+from game.numbers import format_amount
+
+log = logging.getLogger(__name__)
+
+CATALOGUES: dict[str, dict[str, str]] = {"da": da.MESSAGES, "en": en.MESSAGES}
+LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
+
+LIMITS: dict[str, float] = {"max_target": MAX_TARGET, "max_note": MAX_NOTE_LENGTH}
+"""The game's limits, from the engine that enforces them: any message can name one as a
+placeholder (``{max_target}``), written in the reader's way (100.000 / 100,000)."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as data: its catalogue ``key`` and the ``params`` that fill its
+    ``{placeholders}`` (sorted name/value pairs, so a message is hashable and comparable)."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> Message:
+        """``Message.of("toast.undone")``, ``Message.of("error.save_failed", reason=…)``."""
+        return cls(key, tuple(sorted(params.items())))
+
+    @property
+    def kwargs(self) -> dict[str, Any]:
+        """The parameters as a dict."""
+        return dict(self.params)
+
+
+class Catalogue:
+    """The messages of one language (Danish for an unknown language; a key missing in English
+    falls back to Danish, then to the key itself)."""
+
+    def __init__(self, lang: str = "da") -> None:
+        self.lang = lang if lang in CATALOGUES else "da"
+        self._messages = CATALOGUES[self.lang]
+        self._missing: set[str] = set()
+
+    def t(self, key: str, **params: Any) -> str:
+        """The message ``key`` with its ``{name}`` placeholders filled from ``params``."""
+        text = self._messages.get(key)
+        if text is None:
+            text = CATALOGUES["da"].get(key, key)
+            if key not in self._missing:
+                self._missing.add(key)
+                log.warning("missing %s message %r", self.lang, key)
+        if "{max_" in text:
+            params = {**self._limits(), **params}
+        if params:
+            try:
+                return text.format(**params)
+            except (KeyError, IndexError, ValueError):
+                return text
+        return text
+
+    def _limits(self) -> dict[str, str]:
+        return {name: format_amount(value, self.lang, 0) for name, value in LIMITS.items()}
+
+    def has(self, key: str) -> bool:
+        """True when the catalogue has ``key``."""
+        return key in self._messages
+
+    def message(self, message: Message) -> str:
+        """``message`` worded in this language; an ``error.<code>`` the catalogue lacks (a new
+        refusal code) falls back to "error.unknown" with the message's ``reason``."""
+        params = message.kwargs
+        if not self.has(message.key) and message.key.startswith("error."):
+            return self.t("error.unknown", reason=params.get("reason", message.key))
+        return self.t(message.key, **params)
+
+    def join(self, words: list[str]) -> str:
+        """ "a, b og c" / "a, b and c"."""
+        if len(words) <= 1:
+            return "".join(words)
+        return f"{', '.join(words[:-1])} {self.t('and')} {words[-1]}"
+
+    def verdict_reasons(self, outcome: Verdict) -> list[str]:
+        """Why a game was won or lost, one sentence per reason (the debrief and the report
+        say the same)."""
+        if outcome.won:
+            return [self.t("verdict.won_why")]
+        reasons = []
+        if outcome.missed_years:
+            reasons.append(self.t("verdict.missed", years=self.join(list(outcome.missed_years))))
+        if outcome.missing_kinds:
+            kinds = [self.t(f"kinds.{kind.value}") for kind in outcome.missing_kinds]
+            reasons.append(self.t("verdict.kinds", kinds=self.join(kinds)))
+        if outcome.service_below_floor:
+            service, floor = outcome.service, outcome.service_floor
+            reasons.append(self.t("verdict.service", service=service, floor=floor))
+        return reasons
+
+
+@cache
+def catalogue(lang: str) -> Catalogue:
+    """The (shared) catalogue of ``lang``."""
+    return Catalogue(lang)
+
+
+def render(message: Message, lang: str = "da") -> str:
+    """``message`` worded in ``lang``."""
+    return catalogue(lang).message(message)

@@ -1,0 +1,16 @@
+"""A game being played, without a window: the history, the settings, autosave, undo and redo,
+the notices for the players and the clock (``GameController``). The window's scenes talk to
+the controller; the controller talks to the engine and the saves."""
+
+from game.session.controller import Clock, GameController, Notice
+from game.session.debrief import WhatIfJob, report_folder, saved_game, write_session_report
+
+__all__ = [
+    "Clock",
+    "GameController",
+    "Notice",
+    "WhatIfJob",
+    "report_folder",
+    "saved_game",
+    "write_session_report",
+]

@@ -1,0 +1,235 @@
+"""``GameController``: one game in play, with no pygame.
+
+It holds the engine's ``History`` (every state since the start and the redo list), the
+``GameSettings`` the game was started with (the same type the saves store), where the game is
+saved, and the notices shown to the players as data (a message key and its parameters; the
+window words and draws them). Every decision goes through ``do``/``undo``/``redo``: the engine
+applies it or refuses it (a refusal becomes a notice), and the game is saved after each one.
+
+Time comes from an injected ``clock`` (a callable returning seconds, ``time.monotonic`` by
+default), used for the round timer and how long a notice stays; tests hand in a clock they
+move by hand, so nothing drawn depends on when a test runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from game.engine import Action, Deck, GameState, History, IllegalAction, new_game
+from game.messages import Message
+from game.saves import GameSaver, GameSettings, new_save_path
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+"""Seconds from an arbitrary start (``time.monotonic`` or a test's own)."""
+
+NOTICE_SECONDS = 4.0
+"""How long a notice stays on screen."""
+MAX_NOTICES = 3
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short message for the players (a toast): what to say, whether it is a problem, and
+    until when (clock seconds) it is shown."""
+
+    message: Message
+    error: bool
+    until: float
+
+
+def refusal_message(deck: Deck, error: IllegalAction) -> Message:
+    """Why the engine refused a move, as a message: key ``error.<code>`` with the error's
+    parameters (a card named by ``other`` becomes its title) and the engine's own ``reason``
+    for a code the catalogue does not know."""
+    code = getattr(error.code, "value", error.code)  # a str-valued enum or a plain str
+    params = dict(error.params)
+    other = params.get("other")
+    if isinstance(other, str) and deck.has_proposal(other):
+        params["other"] = deck.proposal(other).title
+    params.setdefault("reason", error.reason)
+    return Message.of(f"error.{code}", **params)
+
+
+class GameController:
+    """The game in play (see the module docstring). ``history`` is None until a game starts."""
+
+    def __init__(
+        self,
+        deck: Deck,
+        *,
+        save_dir: Path | None = None,
+        deck_path: Path | None = None,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        self.deck = deck
+        self.deck_path = deck_path
+        """The deck's file or folder (None: the standard deck)."""
+        self.save_dir = save_dir
+        self.clock = clock
+        self.history: History | None = None
+        self.settings: GameSettings | None = None
+        self.save_path: Path | None = None
+        self.created: str | None = None
+        """ISO time of the game's first save (None: not saved yet, or stamped by the save)."""
+        self.last_save_ok = False
+        """True once the game on screen is safely in its save file."""
+        self.saver: GameSaver | None = None
+        """The writer of the game's save file: its lock and whether the game is saved."""
+        self.notices: list[Notice] = []
+        self.round_started = clock()
+        """Clock time when the open round began (the round timer counts from here)."""
+        self._timer_round = -1
+
+    # --- the game -----------------------------------------------------------------------
+    @property
+    def playing(self) -> bool:
+        """True once a game has started."""
+        return self.history is not None
+
+    @property
+    def state(self) -> GameState:
+        """The current game state; raises ``RuntimeError`` before a game has started."""
+        if self.history is None:
+            raise RuntimeError("no game is running")
+        return self.history.current
+
+    def start(
+        self,
+        deck: Deck,
+        settings: GameSettings,
+        history: History | None = None,
+        save_path: Path | None = None,
+        created: str | None = None,
+    ) -> None:
+        """Begin a game with ``settings`` (or resume ``history`` from ``save_path``) and save
+        it. A new game gets a new file in the save folder."""
+        self.deck = deck
+        self.settings = settings
+        self.history = history or History.start(
+            new_game(deck, settings.scenario, settings.seed, settings.target)
+        )
+        self.save_path = save_path
+        self.created = created
+        self.notices = []
+        self._timer_round = -1
+        self._round_changed()
+        if self.save_path is None and self.save_dir is not None:
+            try:
+                self.save_path = new_save_path(self.save_dir)
+            except Exception as error:  # no save folder: play on, and say so
+                self._save_failed(error)
+        self.autosave()
+
+    def restart(self) -> bool:
+        """The same scenario, seed and target from the beginning, in a new save; False when
+        no game was started."""
+        if self.settings is None:
+            return False
+        self.start(self.deck, self.settings)
+        return True
+
+    def set_language(self, lang: str) -> None:
+        """Remember the UI language in the settings (it is saved with the game)."""
+        if self.settings is not None and self.settings.lang != lang:
+            self.settings = replace(self.settings, lang=lang)
+
+    def do(self, action: Action) -> bool:
+        """Apply a decision through the engine and save; a refused move becomes a notice.
+        True if the decision was made."""
+        return self._change(lambda history: history.do(action))
+
+    def undo(self) -> bool:
+        """Take back the last decision (True if something was undone)."""
+        return self._change(lambda history: history.undo(), "toast.undone")
+
+    def redo(self) -> bool:
+        """Make the last undone decision again (True if something was redone)."""
+        return self._change(lambda history: history.redo(), "toast.redone")
+
+    def _change(self, step: Callable[[History], History], done: str | None = None) -> bool:
+        if self.history is None:
+            return False
+        try:
+            self.history = step(self.history)
+        except IllegalAction as error:
+            self.notify(refusal_message(self.deck, error), error=True)
+            return False
+        self._round_changed()
+        if done is not None:
+            self.notify(Message.of(done))
+        self.autosave()
+        return True
+
+    def refusal(self, error: IllegalAction) -> Message:
+        """The message that explains a refused move."""
+        return refusal_message(self.deck, error)
+
+    # --- time ---------------------------------------------------------------------------
+    def _round_changed(self) -> None:
+        if self.history is not None and self.state.round != self._timer_round:
+            self._timer_round = self.state.round
+            self.round_started = self.clock()
+
+    def seconds_left(self) -> float:
+        """Seconds left of the open round's timer (negative when over; ``inf`` without a timer
+        or once the game is over)."""
+        settings = self.settings
+        if settings is None or not settings.timer_minutes or self.state.finished:
+            return float("inf")
+        return settings.timer_minutes * 60 - (self.clock() - self.round_started)
+
+    # --- notices ------------------------------------------------------------------------
+    def notify(self, message: Message, *, error: bool = False) -> None:
+        """Show ``message`` for a few seconds (the same message again replaces the old one)."""
+        kept = [n for n in self.notices if n.message != message][-(MAX_NOTICES - 1) :]
+        self.notices = [*kept, Notice(message, error, self.clock() + NOTICE_SECONDS)]
+
+    def expire_notices(self) -> bool:
+        """Drop the notices whose time is up; True when one was dropped."""
+        now = self.clock()
+        kept = [n for n in self.notices if n.until > now]
+        changed = len(kept) != len(self.notices)
+        self.notices = kept
+        return changed
+
+    # --- saving -------------------------------------------------------------------------
+    def autosave(self) -> None:
+        """Write the game to its save file (after every decision) through its ``GameSaver``;
+        a failure becomes a notice, and the first one also a line on stderr, never an
+        exception (a full disk must not end the workshop)."""
+        if self.history is None or self.settings is None or self.save_path is None:
+            return
+        if self.saver is None or self.saver.path != self.save_path:
+            if self.saver is not None:
+                self.saver.close()  # another game: its save's lock is given back
+            # created=None keeps the creation time already in the file (or stamps a new one)
+            self.saver = GameSaver(self.save_path, created=self.created)
+        status = self.saver.save(self.deck, self.settings, self.history)
+        self.last_save_ok = status.ok
+        if not status.ok and status.error is not None:
+            if self.saver.failures == 1:
+                print(
+                    f"raaderum: {status.message()} Spillet fortsætter, men beslutningerne "
+                    "gemmes ikke, før det lykkes igen.",
+                    file=sys.stderr,
+                )
+            self.notify(Message.of("error.save_failed", reason=status.error.cause), error=True)
+
+    def close(self) -> None:
+        """Give the save's lock back (the window closes, or another game starts)."""
+        if self.saver is not None:
+            self.saver.close()
+            self.saver = None
+
+    def _save_failed(self, error: Exception) -> None:
+        self.last_save_ok = False
+        log.warning("autosave failed: %s", error)
+        reason = getattr(error, "cause", None) or str(error)
+        self.notify(Message.of("error.save_failed", reason=reason), error=True)

@@ -1,0 +1,104 @@
+"""The debrief's work that needs no window: the what-if computed in the background, and the
+session report of the game in play written into a new folder."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.engine import GameState
+from game.paths import user_dir
+from game.saves import SavedGame, read_save
+from game.session.controller import GameController
+
+if TYPE_CHECKING:
+    from game.engine.whatif import WhatIf
+    from game.report import BoardPicture
+
+log = logging.getLogger(__name__)
+
+
+class WhatIfJob:
+    """``what_if(state)`` computed in a background thread (or at once with
+    ``background=False``), so the window stays responsive while the group talks. ``result``
+    is None until it is done; ``error`` says why it failed ("" otherwise)."""
+
+    def __init__(self, state: GameState, *, background: bool = True) -> None:
+        self.state = state
+        self.result: WhatIf | None = None
+        self.error = ""
+        self._thread: threading.Thread | None = None
+        if background:
+            self._thread = threading.Thread(target=self._run, daemon=False)
+            self._thread.start()
+        else:
+            self._run()
+
+    def _run(self) -> None:
+        from game.engine.whatif import what_if  # the solver loads when a debrief needs it
+
+        try:
+            self.result = what_if(self.state)
+        except Exception as error:  # the debrief must stay usable without the what-if
+            log.warning("what-if failed: %s", error)
+            self.error = str(error) or type(error).__name__
+
+    @property
+    def running(self) -> bool:
+        """True while the thread is still computing."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the what-if is computed (screenshots and tests)."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+
+def report_folder(save_dir: Path | None, prefix: str = "") -> Path:
+    """A new, not yet existing folder ``reports/<prefix><timestamp>`` in the user's data
+    folder (next to the save folder ``save_dir``)."""
+    base = save_dir.parent if save_dir is not None else user_dir()
+    stamp = f"{prefix}{datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    folder = base / "reports" / stamp
+    suffix = 2
+    while folder.exists():
+        folder = base / "reports" / f"{stamp}-{suffix}"
+        suffix += 1
+    return folder
+
+
+def saved_game(game: GameController) -> SavedGame:
+    """The game in play as a save: read back from its file when it is saved, else built from
+    the controller (a game played without a save folder)."""
+    if game.save_path is not None and game.save_path.exists():
+        return read_save(game.save_path)
+    if game.history is None or game.settings is None:
+        raise RuntimeError("no game is running")
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    return SavedGame(
+        path=game.save_path or Path("game.json"),
+        deck=game.deck,
+        settings=game.settings,
+        history=game.history,
+        created=game.created or now,
+        updated=now,
+    )
+
+
+def write_session_report(
+    game: GameController,
+    lang: str,
+    board_picture: BoardPicture | None,
+    whatif: WhatIf | None = None,
+) -> list[Path]:
+    """Write the session report of the game in play into a new folder under the user's data
+    folder (``report_folder``) with board.png drawn by ``board_picture``; returns the files
+    written. Raises ``game.saves.WriteFailed`` or ``SaveError`` when it cannot be written."""
+    from game.report import write_report  # loaded when a report is written, not at start-up
+
+    folder = report_folder(game.save_dir)
+    saved = saved_game(game)
+    return write_report(saved, folder, lang=lang, whatif=whatif, board_picture=board_picture)

@@ -1,0 +1,253 @@
+"""The two halves of a group on «Sammenlign borde»: the proposals the tables adopted, and the
+tables' results (drawn by ``game.ui.scenes.compare``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.numbers import format_against, format_amount, format_percent
+from game.ui import charts, theme
+from game.ui.draw import kind_icon, panel
+from game.ui.layout import split_columns
+from game.ui.pages import line_height
+from game.ui.scene import Host
+from game.ui.theme import BODY, FONT_BOLD, TINY
+
+
+def proposals_max_scroll(app: Host, rect: pygame.Rect, group: Any) -> int:
+    """How far the list of proposals in ``rect`` can scroll."""
+    sc = app.scale
+    g = sc.gap
+    inner = rect.inflate(-2 * g, -2 * g)
+    size = sc.min_text
+    head_h = line_height(app, size, FONT_BOLD)
+    used = [u for u in group.proposals if u.tables_adopted]
+    foot_h = line_height(app, size) if len(group.proposals) > len(used) else 0
+    height = inner.height - head_h - g // 2 - foot_h
+    rows = max(1, height // (line_height(app, size, FONT_BOLD) * 2 + g))
+    return max(0, len(used) - rows)
+
+
+def draw_proposals(
+    app: Host, surface: pygame.Surface, rect: pygame.Rect, group: Any, scroll: int
+) -> None:
+    """Left: every proposal adopted by a table, most adopted first (from row ``scroll``),
+    as a bar of tables that adopted it, with the mean round of adoption."""
+    sc = app.scale
+    g = sc.gap
+    panel(surface, rect, sc.radius)
+    inner = rect.inflate(-2 * g, -2 * g)
+    size = sc.min_text
+    head_h = line_height(app, size, FONT_BOLD)
+    app.text.draw(
+        surface,
+        app.t("compare.proposals"),
+        pygame.Rect(inner.x, inner.y, inner.width, head_h),
+        BODY.sized(size).bold().lines(1),
+    )
+    used = [u for u in group.proposals if u.tables_adopted]
+    unused = len(group.proposals) - len(used)
+    foot_h = line_height(app, size) if unused else 0
+    area = pygame.Rect(
+        inner.x, inner.y + head_h + g // 2, inner.width, inner.height - head_h - g // 2 - foot_h
+    )
+    row_h = line_height(app, size, FONT_BOLD) * 2 + g
+    rows = max(1, area.height // row_h)
+    max_scroll = max(0, len(used) - rows)
+    total = max(1, len(group.tables))
+    value_w = app.fonts.get(FONT_BOLD, size).size(f"{total}/{total}")[0] + g
+    bold_h = line_height(app, size, FONT_BOLD)
+    y = area.y
+    for use in used[scroll : scroll + rows]:
+        icon = pygame.Rect(area.x, y + (bold_h - size) // 2, size, size)
+        kind_icon(surface, use.kind, icon, theme.kind_color(use.kind))
+        rounds = ""
+        if use.mean_round is not None:
+            rounds = app.t("compare.mean_round", round=format_amount(use.mean_round, app.lang))
+        rounds_w = app.fonts.get("regular", size).size(rounds)[0] + g if rounds else 0
+        app.text.draw(
+            surface,
+            use.title,
+            pygame.Rect(icon.right + g // 2, y, area.right - icon.right - g - rounds_w, bold_h),
+            BODY.sized(size).bold().lines(1),
+        )
+        if rounds:
+            app.text.draw(
+                surface,
+                rounds,
+                pygame.Rect(area.right - rounds_w, y, rounds_w, bold_h),
+                BODY.sized(size).ink(theme.MUTED).right().lines(1),
+            )
+        bar = pygame.Rect(
+            icon.right + g // 2,
+            y + bold_h + g // 4,
+            area.right - icon.right - g // 2 - value_w,
+            bold_h - g // 2,
+        )
+        pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=bar.height // 3)
+        filled = bar.copy()
+        filled.width = round(bar.width * use.tables_adopted / total)
+        pygame.draw.rect(surface, theme.kind_color(use.kind), filled, border_radius=bar.height // 3)
+        for k in range(1, total):
+            x = bar.x + round(bar.width * k / total)
+            pygame.draw.line(surface, theme.PANEL, (x, bar.top), (x, bar.bottom - 1), 1)
+        app.text.draw(
+            surface,
+            f"{use.tables_adopted}/{total}",
+            pygame.Rect(bar.right, y + bold_h, value_w, bold_h),
+            BODY.sized(size).bold().right().lines(1),
+        )
+        y += row_h
+    if unused:
+        app.text.draw(
+            surface,
+            app.t("compare.unused", count=unused),
+            pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
+            BODY.sized(size).ink(theme.MUTED).lines(1),
+        )
+    if max_scroll:
+        app.text.draw(
+            surface,
+            app.t(
+                "compare.scroll",
+                first=scroll + 1,
+                last=min(len(used), scroll + rows),
+                count=len(used),
+            ),
+            pygame.Rect(inner.x, inner.y, inner.width, head_h),
+            BODY.sized(size).ink(theme.MUTED).right().lines(1),
+        )
+
+
+def draw_tables(
+    app: Host,
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    group: Any,
+    unreadable: int,
+    floor: int | None,
+) -> None:
+    """Right: the win rate, and per table its råderum per year against the target, its
+    service level and its result; under them what was not finished or could not be read."""
+    sc = app.scale
+    g = sc.gap
+    panel(surface, rect, sc.radius)
+    inner = rect.inflate(-2 * g, -2 * g)
+    win_h = line_height(app, sc.body, FONT_BOLD)
+    wins = app.t(
+        "compare.win_rate",
+        wins=group.wins,
+        tables=group.finished,
+        percent=format_percent(group.win_rate, app.lang),
+    )
+    app.text.draw(
+        surface,
+        wins,
+        pygame.Rect(inner.x, inner.y, inner.width, win_h),
+        BODY.bold().lines(1).shrink(),
+    )
+    top = inner.y + win_h
+    open_count = len(group.tables) - group.finished
+    if open_count or unreadable or floor is not None:
+        parts = []
+        if floor is not None:
+            parts.append(app.t("compare.floor", floor=f"{floor:+d}".replace("-", "−")))
+        if open_count:
+            parts.append(app.t("compare.unfinished", count=open_count))
+        if unreadable:
+            parts.append(app.t("compare.unreadable", count=unreadable))
+        note_h = line_height(app, sc.min_text)
+        app.text.draw(
+            surface,
+            " · ".join(parts),
+            pygame.Rect(inner.x, top, inner.width, note_h),
+            TINY.ink(theme.WARNING).lines(1),
+        )
+        top += note_h
+    top += g // 2
+    years = group.years
+    size = sc.min_text
+    line_h = line_height(app, size, FONT_BOLD)
+    columns = [
+        app.t("compare.table_col"),
+        *years,
+        app.t("compare.service_col"),
+        app.t("compare.result_col"),
+    ]
+    weights = [1.2] + [1.0] * len(years) + [0.9, 1.1]
+    cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
+    for label, cell in zip(columns, cells):
+        app.text.draw(
+            surface, label, cell, BODY.sized(size).bold().ink(theme.MUTED).center().lines(1)
+        )
+    y = top + line_h
+    available = inner.bottom - y
+    row_h = max(line_h, min(round(line_h * 1.6), available // max(1, len(group.tables))))
+    rows = max(1, available // row_h)
+    badge = max(8, round(size * 0.9))
+    for number, table in enumerate(group.tables[:rows]):
+        row = pygame.Rect(inner.x, y, inner.width, row_h)
+        if number % 2:
+            pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
+        cells = split_columns(row, weights, g // 2)
+        name = app.t("compare.table", number=number + 1)
+        app.text.draw(surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1))
+        for i in range(len(years)):
+            cell = cells[1 + i]
+            value = table.raaderum[i] if i < len(table.raaderum) else 0.0
+            target = table.target[i] if i < len(table.target) else 0.0
+            closed = table.finished  # an unfinished table's open years are not final
+            met = value >= target - 1e-9
+            font = app.fonts.get("regular", size)
+            text = format_against(value, target, app.lang, met=met)
+            text_w = font.size(charts.displayable(text, font))[0]
+            x0 = cell.centerx - (text_w + g // 2 + badge) // 2
+            charts.blit_text(
+                surface,
+                text,
+                font,
+                theme.INK if met else theme.WARNING,
+                "midleft",
+                (x0, cell.centery),
+            )
+            center = (x0 + text_w + g // 2 + badge // 2, cell.centery)
+            if closed and met:
+                charts.draw_check(surface, center, badge, theme.MET)
+            elif closed:
+                charts.draw_cross(surface, center, badge, theme.GAP)
+        service = cells[-2]
+        below = floor is not None and table.service < floor
+        app.text.draw(
+            surface,
+            f"{table.service:+d}".replace("-", "−"),
+            service,
+            BODY.sized(size)
+            .bold(below)
+            .ink(theme.WARNING if below else theme.INK)
+            .center()
+            .middle()
+            .lines(1),
+        )
+        if not table.finished:
+            result, ink = app.t("compare.open"), theme.MUTED
+        elif table.won:
+            result, ink = app.t("compare.won"), theme.MET
+        else:
+            result, ink = app.t("compare.lost"), theme.WARNING
+        app.text.draw(
+            surface,
+            result,
+            cells[-1],
+            BODY.sized(size).bold().ink(ink).center().middle().lines(1),
+        )
+        y += row_h
+    hidden = len(group.tables) - rows
+    if hidden > 0:
+        app.text.draw(
+            surface,
+            app.t("board.more", count=hidden),
+            pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
+            BODY.sized(size).ink(theme.MUTED).right().lines(1),
+        )

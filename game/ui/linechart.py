@@ -1,0 +1,124 @@
+"""The debrief's line charts (service level and fatigue over the years), drawn like the
+charts of ``game.ui.charts``: nothing outside the rectangle, nothing told by colour alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from game.numbers import format_amount
+from game.ui import theme
+from game.ui.charts import ValueAxis, _scale, blit_text
+from game.ui.fonts import Fonts
+from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
+
+
+def draw_line_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    labels: Sequence[str],
+    values: Sequence[float],
+    *,
+    title: str,
+    fonts: Fonts,
+    color: Color = theme.BLUE,
+    floor: float | None = None,
+    floor_label: str = "",
+    lang: str = "da",
+    scale: Scale | None = None,
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> None:
+    """One series over the years (service level, fatigue): a title, a line with square markers
+    and the value at every point, and an optional dashed ``floor`` line (the service floor)."""
+    sc = _scale(surface, scale)
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    title_font = fonts.get(FONT_BOLD, max(sc.min_text, sc.body))
+    label_font = fonts.get(FONT_REGULAR, sc.min_text)
+    line = label_font.get_linesize()
+    title_line = title_font.get_linesize()
+    pad = sc.gap
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip))
+    blit_text(surface, title, title_font, theme.INK, "topleft", rect.topleft, rect.width)
+    plot = pygame.Rect(
+        rect.left + pad,
+        rect.top + title_line + pad + line,
+        rect.width - 2 * pad,
+        rect.height - title_line - 2 * line - 2 * pad,
+    )
+    if plot.height < 8 or not values:
+        surface.set_clip(clip)
+        return
+    spread = list(values)
+    if floor is not None:
+        spread.append(floor)
+    if minimum is not None:
+        spread.append(minimum)
+    if maximum is not None:
+        spread.append(maximum)
+    axis = ValueAxis.fit(spread, plot.top, plot.bottom, pad=0.0)
+    if axis.low < 0:
+        y0 = axis.y(0.0)
+        pygame.draw.line(surface, theme.FAINT, (plot.left, y0), (plot.right, y0), 1)
+    if floor is not None:
+        y_floor = axis.y(floor)
+        _dashed(surface, theme.GAP, (plot.left, y_floor), (plot.right, y_floor), 3, pad)
+        if floor_label:
+            blit_text(
+                surface,
+                floor_label,
+                label_font,
+                theme.GAP,
+                "bottomright",
+                (plot.right, y_floor - 2),
+            )
+    n = len(values)
+    step = plot.width / max(1, n)
+    points = [(round(plot.left + (i + 0.5) * step), axis.y(v)) for i, v in enumerate(values)]
+    if len(points) > 1:
+        pygame.draw.lines(surface, color, False, points, max(3, pad // 2))
+    marker = max(6, pad + 2)
+    for (x, y), value in zip(points, values):
+        below = floor is not None and value < floor
+        box = pygame.Rect(0, 0, marker, marker)
+        box.center = (x, y)
+        pygame.draw.rect(surface, theme.GAP if below else color, box)
+        pygame.draw.rect(surface, theme.CARD, box, 1)
+        label_pos = (x, y - marker // 2 - 2)
+        blit_text(
+            surface,
+            format_amount(value, lang, decimals=0),
+            label_font,
+            theme.GAP if below else theme.INK,
+            "midbottom",
+            label_pos,
+        )
+    for i, label in enumerate(labels[:n]):
+        blit_text(
+            surface,
+            str(label),
+            label_font,
+            theme.MUTED,
+            "midtop",
+            (points[i][0], rect.bottom - line),
+            max(8, round(step) - 4),
+        )
+    surface.set_clip(clip)
+
+
+def _dashed(
+    surface: pygame.Surface,
+    color: Color,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    width: int,
+    dash: int,
+) -> None:
+    """A horizontal dashed line."""
+    x, y = start
+    while x < end[0]:
+        pygame.draw.line(surface, color, (x, y), (min(end[0], x + dash), y), width)
+        x += 2 * dash

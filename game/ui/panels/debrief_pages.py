@@ -1,0 +1,345 @@
+"""The debrief's first three pages: Resultat (the verdict with its reasons, the råderum per
+year, service and fatigue), Vedtagne forslag (every adoption with its year, realised amounts
+and the group's note) and Til diskussion (the adopted cards' questions). The two lists scroll:
+the scene keeps the first row shown, the panel says how far it can go (``max_scroll``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.engine import Adoption, GameState, Proposal, realised
+from game.numbers import format_amount
+from game.ui import charts, theme
+from game.ui.draw import kind_icon, panel
+from game.ui.layout import split_columns, split_rows
+from game.ui.linechart import draw_line_chart
+from game.ui.pages import line_height
+from game.ui.panels import Panel
+from game.ui.panels.debrief import DebriefLayout, DebriefTable
+from game.ui.retained import Same
+from game.ui.scene import Host
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """What the result page shows."""
+
+    state: Same
+    won: bool
+    reasons: tuple[str, ...]
+
+
+class ResultPage(Panel[DebriefTable, DebriefLayout]):
+    """Resultat: the verdict and its reasons, the year chart, service and fatigue."""
+
+    name = "result"
+    View = ResultView
+
+    def rect(self, layout: DebriefLayout) -> pygame.Rect:
+        return layout.body
+
+    def view(self, table: DebriefTable) -> ResultView:
+        reasons = tuple(self.app.catalogue.verdict_reasons(table.verdict))
+        return ResultView(table.state, bool(table.verdict.won), reasons)
+
+    def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ResultView) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        state: GameState = view.state.item
+        left, right = split_columns(layout.body, [0.62, 0.38], 2 * g)
+        reasons_rect, chart_panel = split_rows(left, [0.24, 0.76], g)
+        panel(surface, reasons_rect, sc.radius)
+        inner = reasons_rect.inflate(-2 * g, -2 * g)
+        badge = pygame.Rect(inner.x, inner.centery - sc.title // 2, sc.title, sc.title)
+        if view.won:
+            charts.draw_check(surface, badge.center, badge.height, theme.MET)
+        else:
+            charts.draw_cross(surface, badge.center, badge.height, theme.GAP)
+        box = pygame.Rect(badge.right + g, inner.y, inner.right - badge.right - g, inner.height)
+        ink = theme.INK if view.won else theme.WARNING
+        app.text.draw(surface, "\n".join(view.reasons), box, HEADING.ink(ink).middle().shrink())
+        panel(surface, chart_panel, sc.radius)
+        chart_inner = chart_panel.inflate(-2 * g, -2 * g)
+        title_h = round(sc.heading * 1.3)
+        title = pygame.Rect(chart_inner.x, chart_inner.y, chart_inner.width, title_h)
+        app.text.draw(surface, app.t("debrief.chart"), title, HEADING.lines(1).shrink())
+        results = state.results
+        chart = pygame.Rect(
+            chart_inner.x, title.bottom, chart_inner.width, chart_inner.height - title_h
+        )
+        charts.draw_year_chart(
+            surface,
+            chart,
+            state.scenario.years,
+            state.targets,
+            [r.raaderum for r in results],
+            met=[r.met for r in results],
+            closed=len(results),
+            fonts=app.fonts,
+            lang=app.lang,
+            scale=sc,
+        )
+        service_rect, fatigue_rect = split_rows(right, [1.0, 1.0], g)
+        years = [r.year for r in results]
+        floor = state.scenario.service_floor
+        for box, title_text, values, color, extra in (
+            (
+                service_rect,
+                app.t("board.service"),
+                [r.service for r in results],
+                theme.PURPLE,
+                floor,
+            ),
+            (
+                fatigue_rect,
+                app.t("board.fatigue"),
+                [r.fatigue for r in results],
+                theme.ORANGE,
+                None,
+            ),
+        ):
+            panel(surface, box, sc.radius)
+            draw_line_chart(
+                surface,
+                box.inflate(-2 * g, -2 * g),
+                years,
+                [float(v) for v in values],
+                title=title_text,
+                fonts=app.fonts,
+                color=color,
+                floor=float(extra) if extra is not None else None,
+                floor_label=app.t("board.service_floor", floor=extra) if extra is not None else "",
+                lang=app.lang,
+                scale=sc,
+                minimum=0.0,
+            )
+
+
+def first_visible(heights: list[int], room: int, scroll: int) -> tuple[int, int]:
+    """The first row to draw of rows ``heights`` high in ``room`` pixels given ``scroll``, and
+    the largest useful scroll (the last rows fill the room)."""
+    total = 0
+    last_start = len(heights)
+    for index in range(len(heights) - 1, -1, -1):
+        total += heights[index]
+        if total > room:
+            break
+        last_start = index
+    limit = min(len(heights) - 1, last_start) if heights else 0
+    return max(0, min(scroll, limit)), limit
+
+
+def scroll_hint(app: Host, surface: pygame.Surface, inner: pygame.Rect, first: int) -> None:
+    """The "▼ more below (from row N)" badge in the bottom right corner of a list."""
+    sc = app.scale
+    text = app.t("debrief.scroll", shown=first + 1)
+    font = app.fonts.get(FONT_BOLD, sc.min_text)
+    height = line_height(app, sc.min_text, FONT_BOLD)
+    box = pygame.Rect(0, 0, font.size(text)[0] + height + 3 * sc.gap, height)
+    box.bottomright = inner.bottomright
+    pygame.draw.rect(surface, theme.HEADER, box, border_radius=sc.radius)
+    r = height // 4
+    cx, cy = box.x + sc.gap + r, box.centery
+    arrow = [(cx - r, cy - r // 2), (cx + r, cy - r // 2), (cx, cy + r)]
+    pygame.draw.polygon(surface, theme.HEADER_INK, arrow)
+    label = pygame.Rect(cx + r + sc.gap // 2, box.y, box.right - cx - r - sc.gap, height)
+    style = TINY.bold().ink(theme.HEADER_INK).center().middle().lines(1)
+    app.text.draw(surface, text, label, style)
+
+
+@dataclass(frozen=True)
+class ListView:
+    """What a scrolling page shows: the game and the first row shown."""
+
+    state: Same
+    scroll: int
+
+
+class ListPage(Panel[DebriefTable, DebriefLayout]):
+    """A page with a list that scrolls (``max_scroll`` rows at most)."""
+
+    View = ListView
+
+    def rect(self, layout: DebriefLayout) -> pygame.Rect:
+        return layout.body
+
+    def view(self, table: DebriefTable) -> ListView:
+        return ListView(table.state, table.scroll)
+
+    def max_scroll(self, layout: DebriefLayout, state: GameState) -> int:
+        """The largest useful scroll of the list."""
+        heights, room = self.heights(layout, state)
+        return first_visible(heights, room, 0)[1]
+
+    def heights(self, layout: DebriefLayout, state: GameState) -> tuple[list[int], int]:
+        """The rows' heights and the room for them."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class _Columns:
+    size: int
+    line_h: int
+    year_w: int
+    numbers_w: int
+    title_w: int
+    inner: pygame.Rect
+    top: int
+
+
+class ProposalsPage(ListPage):
+    """Vedtagne forslag: each adoption with its year, amounts per year and the note."""
+
+    name = "proposals"
+
+    def _columns(self, layout: DebriefLayout, state: GameState) -> _Columns:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        inner = layout.body.inflate(-2 * g, -2 * g)
+        years = state.scenario.years
+        lines_needed = 1 + sum(2 if a.note.strip() else 1 for a in state.adopted)
+        size = sc.min_text
+        for candidate in (sc.body, round((sc.body + sc.min_text) / 2)):
+            room = line_height(app, candidate, FONT_BOLD) * lines_needed + g * len(state.adopted)
+            if room <= inner.height and candidate * len(years) * 4 < inner.width // 2:
+                size = candidate
+                break
+        bold = app.fonts.get(FONT_BOLD, size)
+        line_h = line_height(app, size, FONT_BOLD)
+        year_w = max(bold.size("−88,8")[0], bold.size(years[-1])[0]) + g
+        numbers_w = year_w * len(years)
+        top = inner.y + line_h + g // 2
+        return _Columns(size, line_h, year_w, numbers_w, inner.width - numbers_w - g, inner, top)
+
+    def heights(self, layout: DebriefLayout, state: GameState) -> tuple[list[int], int]:
+        c = self._columns(layout, state)
+        g = self.app.scale.gap
+        heights = [c.line_h * (2 if a.note.strip() else 1) + g for a in state.adopted]
+        return heights, c.inner.bottom - c.top
+
+    def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ListView) -> None:
+        app = self.app
+        g = app.scale.gap
+        state: GameState = view.state.item
+        panel(surface, layout.body, app.scale.radius)
+        c = self._columns(layout, state)
+        inner, size, line_h = c.inner, c.size, c.line_h
+        years = state.scenario.years
+        head_style = BODY.sized(size).bold().ink(theme.MUTED).lines(1)
+        head = pygame.Rect(inner.x, inner.y, c.title_w, line_h)
+        app.text.draw(surface, app.t("debrief.proposals_head"), head, head_style)
+        for i, year in enumerate(years):
+            cell = pygame.Rect(
+                inner.right - c.numbers_w + i * c.year_w, inner.y, c.year_w - g, line_h
+            )
+            app.text.draw(surface, year, cell, head_style.right())
+        top = c.top
+        pygame.draw.line(surface, theme.LINE, (inner.x, top - g // 4), (inner.right, top - g // 4))
+        if not state.adopted:
+            none = pygame.Rect(inner.x, top, inner.width, line_h * 2)
+            app.text.draw(surface, app.t("board.adopted_none"), none, BODY.ink(theme.MUTED))
+            return
+        heights, room = self.heights(layout, state)
+        first, limit = first_visible(heights, room, view.scroll)
+        y = top
+        for adoption, height in list(zip(state.adopted, heights))[first:]:
+            if y + height > inner.bottom:
+                break
+            proposal = state.deck.proposal(adoption.card)
+            self._row(surface, c, proposal, adoption, y, years)
+            y += height
+            pygame.draw.line(surface, theme.FAINT, (inner.x, y - g // 2), (inner.right, y - g // 2))
+        if limit > 0:
+            scroll_hint(app, surface, inner, first)
+
+    def _row(
+        self,
+        surface: pygame.Surface,
+        c: _Columns,
+        proposal: Proposal,
+        adoption: Adoption,
+        y: int,
+        years: tuple[str, ...],
+    ) -> None:
+        app = self.app
+        g = app.scale.gap
+        inner, size, line_h = c.inner, c.size, c.line_h
+        icon = pygame.Rect(inner.x, y + (line_h - size) // 2, size, size)
+        kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+        head = f"{proposal.title} · {app.t('debrief.adopted_in', year=years[adoption.round])}"
+        if adoption.revealed and adoption.factor <= 0:
+            head += f" · {app.t('year.failed')}"
+        title = pygame.Rect(icon.right + g, y, c.title_w - size - g, line_h)
+        app.text.draw(surface, head, title, BODY.sized(size).bold().lines(1))
+        note = adoption.note.strip()
+        if note:
+            below = pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h)
+            app.text.draw(surface, f"»{note}«", below, BODY.sized(size).ink(theme.MUTED).lines(1))
+        for i in range(adoption.round, len(years)):
+            amount = realised(proposal, adoption, i)
+            ink = theme.GAP if amount < 0 else theme.INK
+            cell = pygame.Rect(inner.right - c.numbers_w + i * c.year_w, y, c.year_w - g, line_h)
+            style = BODY.sized(size).ink(ink).right().lines(1)
+            app.text.draw(surface, format_amount(amount, app.lang), cell, style)
+
+
+class QuestionsPage(ListPage):
+    """Til diskussion: the discussion question of every adopted card that has one."""
+
+    name = "questions"
+
+    def _items(self, state: GameState) -> list[Proposal]:
+        proposals = [state.deck.proposal(a.card) for a in state.adopted]
+        return [p for p in proposals if p.question.strip()]
+
+    def _inner(self, layout: DebriefLayout) -> pygame.Rect:
+        g = self.app.scale.gap
+        return layout.body.inflate(-3 * g, -2 * g)
+
+    def heights(self, layout: DebriefLayout, state: GameState) -> tuple[list[int], int]:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        inner = self._inner(layout)
+        title_h = line_height(app, sc.min_text, FONT_BOLD)
+        heights = []
+        for proposal in self._items(state):
+            width = inner.width - sc.body - g
+            fitted = app.text.fit(proposal.question.strip(), width, 10_000, sc.body, sc.body)
+            heights.append(fitted.height + title_h + 2 * g)
+        return heights, inner.height
+
+    def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ListView) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        state: GameState = view.state.item
+        panel(surface, layout.body, sc.radius)
+        inner = self._inner(layout)
+        items = self._items(state)
+        if not items:
+            app.text.draw(surface, app.t("debrief.no_questions"), inner, BODY.ink(theme.MUTED))
+            return
+        heights, room = self.heights(layout, state)
+        first, limit = first_visible(heights, room, view.scroll)
+        title_h = line_height(app, sc.min_text, FONT_BOLD)
+        y = inner.y
+        for proposal, height in list(zip(items, heights))[first:]:
+            if y + height > inner.bottom and y > inner.y:
+                break
+            icon = pygame.Rect(inner.x, y + g // 2, sc.min_text, sc.min_text)
+            kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+            width = inner.width - icon.width - g
+            title = pygame.Rect(icon.right + g, y, width, title_h)
+            app.text.draw(surface, proposal.title, title, TINY.bold().ink(theme.MUTED).lines(1))
+            text_h = min(height - title_h, inner.bottom - y - title_h)
+            question = pygame.Rect(icon.right + g, y + title_h, width, text_h)
+            app.text.draw(surface, proposal.question.strip(), question, BODY.shrink())
+            y += height
+        if limit > 0:
+            scroll_hint(app, surface, inner, first)

@@ -1,0 +1,129 @@
+"""The board's header (title, round and year, round timer, undo/redo/help/menu) and its
+"Afslut år" button."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui import theme
+from game.ui.draw import button
+from game.ui.layout import BoardLayout
+from game.ui.panels import Panel
+from game.ui.panels.table import BoardTable
+from game.ui.theme import BODY, HEADING
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    """What the header shows."""
+
+    title: str
+    status: str
+    """Round and year (or "the game is over"), and the round timer."""
+    late: bool
+    """The round timer ran out (the status turns yellow)."""
+    can_undo: bool
+    can_redo: bool
+    hover: str | None
+    """The header button under the mouse."""
+
+
+class HeaderPanel(Panel[BoardTable, BoardLayout]):
+    """The dark band at the top of the board."""
+
+    name = "header"
+    View = HeaderView
+    shadow = False
+
+    def rect(self, layout: BoardLayout) -> pygame.Rect:
+        return layout.header
+
+    def view(self, table: BoardTable) -> HeaderView:
+        t, state = self.app.t, table.state
+        if state.finished:
+            status = t("board.finished")
+        else:
+            rounds = t("board.round", round=state.round + 1, rounds=state.scenario.rounds)
+            status = f"{rounds} · {t('board.year', year=state.year)}"
+        if table.clock:
+            status = f"{status} · {table.clock}"
+        return HeaderView(
+            title=f"{t('app.title')} · {state.scenario.title}",
+            status=status,
+            late=table.late,
+            can_undo=table.can_undo,
+            can_redo=table.can_redo,
+            hover=table.hover if table.hover in ("undo", "redo", "help", "menu") else None,
+        )
+
+    def hit(self, pos: tuple[int, int], layout: BoardLayout, view: HeaderView) -> str | None:
+        for name, rect in layout.header_buttons.items():
+            if rect.collidepoint(pos):
+                return name
+        return None
+
+    def paint(self, surface: pygame.Surface, layout: BoardLayout, view: HeaderView) -> None:
+        app = self.app
+        pygame.draw.rect(surface, theme.HEADER, layout.header)
+        title_style = BODY.bold().ink(theme.HEADER_INK).middle().lines(1).shrink()
+        app.text.draw(surface, view.title, layout.header_title, title_style)
+        status_ink = theme.YELLOW if view.late else theme.HEADER_INK
+        status_style = HEADING.ink(status_ink).center().middle().lines(1).shrink()
+        app.text.draw(surface, view.status, layout.header_round, status_style)
+        enabled = {"undo": view.can_undo, "redo": view.can_redo, "help": True, "menu": True}
+        for name, rect in layout.header_buttons.items():
+            button(
+                surface,
+                app.text,
+                rect,
+                app.t(f"board.{name}"),
+                layout.min_text,
+                radius=layout.radius,
+                enabled=enabled[name],
+                hover=view.hover == name,
+            )
+
+
+@dataclass(frozen=True)
+class EndYearView:
+    """What the end-of-year button shows."""
+
+    finished: bool
+    """After the last year the button opens the debrief."""
+    year: str | None
+    hover: bool
+
+
+class EndYearPanel(Panel[BoardTable, BoardLayout]):
+    """ "Afslut 2027" (Space), or "Se resultatet" once the game is over."""
+
+    name = "end_year"
+    View = EndYearView
+    shadow = False
+
+    def rect(self, layout: BoardLayout) -> pygame.Rect:
+        return layout.end_year
+
+    def view(self, table: BoardTable) -> EndYearView:
+        state = table.state
+        return EndYearView(state.finished, state.year, table.hover == "end_year")
+
+    def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EndYearView) -> str | None:
+        return "end_year"
+
+    def paint(self, surface: pygame.Surface, layout: BoardLayout, view: EndYearView) -> None:
+        t = self.app.t
+        label = t("board.debrief") if view.finished else t("board.end_year", year=view.year)
+        button(
+            surface,
+            self.app.text,
+            layout.end_year,
+            label,
+            layout.heading,
+            radius=layout.radius,
+            primary=True,
+            hint="" if view.finished else t("board.end_year_key"),
+            hover=view.hover,
+        )

@@ -1,0 +1,161 @@
+"""The debrief's "Hvad nu hvis?" page: what the same choices would have given at face value
+and in the 10 % worst case, and the best plan the cards seen would have allowed
+(``game.engine.whatif``; computed in the background, so the page can be waiting)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine import GameState
+from game.numbers import format_against, format_amount
+from game.ui import charts, theme
+from game.ui.draw import kind_icon, panel
+from game.ui.layout import split_rows
+from game.ui.pages import line_height
+from game.ui.panels import Panel
+from game.ui.panels.debrief import DebriefLayout, DebriefTable
+from game.ui.retained import Same
+from game.ui.theme import BODY, FONT_BOLD, HEADING
+
+if TYPE_CHECKING:
+    from game.engine.whatif import WhatIf  # computed in the background: imported when used
+
+ROWS = ("target", "actual", "expected", "worst10", "best")
+
+
+@dataclass(frozen=True)
+class WhatIfView:
+    """What the what-if page shows."""
+
+    state: Same
+    whatif: WhatIf | None
+    """None while it is computed (or when it failed)."""
+    error: str
+    """Why it failed ("" otherwise)."""
+
+
+class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
+    """Hvad nu hvis?: the table of alternatives and the best plan."""
+
+    name = "whatif"
+    View = WhatIfView
+
+    def rect(self, layout: DebriefLayout) -> pygame.Rect:
+        return layout.body
+
+    def view(self, table: DebriefTable) -> WhatIfView:
+        return WhatIfView(table.state, table.whatif, table.whatif_error)
+
+    def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: WhatIfView) -> None:
+        app = self.app
+        g = app.scale.gap
+        panel(surface, layout.body, app.scale.radius)
+        inner = layout.body.inflate(-3 * g, -2 * g)
+        data = view.whatif
+        if data is None:
+            key = "debrief.whatif_failed" if view.error else "debrief.whatif_wait"
+            style = HEADING.bold(False).ink(theme.MUTED).center().middle().shrink()
+            app.text.draw(surface, app.t(key, reason=view.error), inner, style)
+            return
+        table_rect, plan_rect = split_rows(inner, [0.58, 0.42], 2 * g)
+        self._table(surface, table_rect, data)
+        self._best_plan(surface, plan_rect, data, view.state.item)
+
+    def _table(self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf) -> None:
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        label_w = round(rect.width * 0.34)
+        col_w = (rect.width - label_w) / max(1, len(data.years))
+        row_h = rect.height / (len(ROWS) + 1)
+        size = max(sc.min_text, min(sc.body, round(row_h * 0.5)))
+        badge = max(sc.min_text, round(row_h * 0.45))
+        font = app.fonts.get(FONT_BOLD, size)
+
+        def cell(i: int, y: int) -> pygame.Rect:
+            return pygame.Rect(round(rect.x + label_w + i * col_w), y, round(col_w), round(row_h))
+
+        head = BODY.sized(size).bold().ink(theme.MUTED).center().middle().lines(1)
+        for i, year in enumerate(data.years):
+            app.text.draw(surface, year, cell(i, rect.y), head)
+        for r, name in enumerate(ROWS, start=1):
+            y = round(rect.y + r * row_h)
+            if r % 2 == 0:
+                stripe = (rect.x, y, rect.width, round(row_h))
+                pygame.draw.rect(surface, theme.BACKGROUND, stripe, border_radius=sc.radius)
+            label = pygame.Rect(rect.x + g, y, label_w - 2 * g, round(row_h))
+            style = BODY.sized(size).bold(name == "actual").middle().lines(2).shrink()
+            app.text.draw(surface, app.t(f"debrief.whatif.{name}"), label, style)
+            for i, value in enumerate(getattr(data, name)):
+                box = cell(i, y)
+                text = format_amount(value, app.lang)
+                if name == "target":
+                    style = BODY.sized(size).ink(theme.MUTED).center().middle().lines(1)
+                    app.text.draw(surface, text, box, style)
+                    continue
+                met = value >= data.target[i] - 1e-6
+                text = format_against(value, data.target[i], app.lang, met=met)
+                text_w = font.size(charts.displayable(text, font))[0]
+                x0 = box.centerx - (text_w + g + badge) // 2
+                ink = theme.INK if met else theme.WARNING
+                charts.blit_text(surface, text, font, ink, "midleft", (x0, box.centery))
+                center = (x0 + text_w + g + badge // 2, box.centery)
+                if met:
+                    charts.draw_check(surface, center, badge, theme.MET)
+                else:
+                    charts.draw_cross(surface, center, badge, theme.GAP)
+
+    def _best_plan(
+        self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf, state: GameState
+    ) -> None:
+        """The best plan as a grid in reading order: year, kind icon and title per entry;
+        cards the group did not adopt are bold and blue (and named so in the legend)."""
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        heading = app.t("debrief.best_met" if data.best_met_all else "debrief.best_not_met")
+        if not data.best_exact:
+            heading += " " + app.t("debrief.best_found")
+        title_h = line_height(app, sc.body, FONT_BOLD)
+        title = pygame.Rect(rect.x, rect.y, rect.width, title_h)
+        app.text.draw(surface, heading, title, BODY.bold().lines(1).shrink())
+        size = sc.min_text
+        line_h = line_height(app, size, FONT_BOLD)
+        small = BODY.sized(size).lines(1)
+        legend_y = rect.bottom - line_h
+        legend = pygame.Rect(rect.x, legend_y, rect.width, line_h)
+        app.text.draw(surface, app.t("debrief.best_legend"), legend, small.ink(theme.MUTED))
+        area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
+        entries = sorted(data.best_plan, key=lambda item: item[1])
+        columns = 3 if area.width > sc.body * 45 else 2
+        rows = max(1, area.height // line_h)
+        capacity = rows * columns
+        shown = entries if len(entries) <= capacity else entries[: capacity - 1]
+        col_w = (area.width - g * (columns - 1)) / columns
+        year_w = app.fonts.get(FONT_BOLD, size).size(state.scenario.years[-1])[0] + g
+        adopted = set(state.adopted_ids())
+        for index, (pid, start) in enumerate(shown):
+            column, row = divmod(index, rows)
+            x = round(area.x + column * (col_w + g))
+            y = area.y + row * line_h
+            year = pygame.Rect(x, y, year_w, line_h)
+            app.text.draw(surface, state.scenario.years[start], year, small.bold().ink(theme.MUTED))
+            proposal = state.deck.proposal(pid)
+            icon = pygame.Rect(x + year_w, y + (line_h - size) // 2, size, size)
+            kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
+            new = pid not in adopted
+            title_box = pygame.Rect(
+                icon.right + g // 2, y, round(x + col_w) - icon.right - g, line_h
+            )
+            style = small.bold(new).ink(theme.ACCENT if new else theme.INK)
+            app.text.draw(surface, proposal.title, title_box, style)
+        if len(shown) < len(entries):
+            column, row = divmod(len(shown), rows)
+            more = pygame.Rect(
+                round(area.x + column * (col_w + g)), area.y + row * line_h, round(col_w), line_h
+            )
+            count = len(entries) - len(shown)
+            app.text.draw(surface, app.t("board.more", count=count), more, small.ink(theme.MUTED))
