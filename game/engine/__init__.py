@@ -21,6 +21,7 @@ from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.randomness import lognormal_params
 from game.engine.rules import (
     MAX_TARGET,
+    Chance,
     IllegalAction,
     apply,
     check,
@@ -51,6 +52,7 @@ __all__ = [
     "Adopt",
     "Adoption",
     "Annotate",
+    "Chance",
     "Deck",
     "DrawnEvent",
     "EndYear",

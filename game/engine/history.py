@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.engine.actions import Action
 from game.engine.model import Deck
-from game.engine.rules import IllegalAction, Refusal, apply, new_game
+from game.engine.rules import Chance, IllegalAction, Refusal, apply, new_game
 from game.engine.state import GameState
 
 
@@ -90,9 +90,10 @@ def replay(
     seed: int,
     actions: Iterable[Action],
     target: float | None = None,
+    chance: Chance | None = None,
 ) -> GameState:
     """The state reached by ``actions`` from a new game; raises ``IllegalAction`` on a bad move."""
-    state = new_game(deck, scenario_id, seed, target)
+    state = new_game(deck, scenario_id, seed, target, chance=chance)
     for action in actions:
         state = apply(state, action)
     return state
@@ -105,9 +106,10 @@ def replay_history(
     actions: Iterable[Action],
     redo: Iterable[Action] = (),
     target: float | None = None,
+    chance: Chance | None = None,
 ) -> History:
     """Like ``replay`` but keeps every intermediate state, so undo works after a resume."""
-    states = [new_game(deck, scenario_id, seed, target)]
+    states = [new_game(deck, scenario_id, seed, target, chance=chance)]
     done: list[Action] = []
     for action in actions:
         states.append(apply(states[-1], action))

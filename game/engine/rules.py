@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -44,6 +44,7 @@ class Refusal(str, Enum):
     NOTHING_TO_REDO = "nothing_to_redo"
     REQUIRES = "requires"
     OVER_CONSTRUCTION = "over_construction"
+    BAD_CHANCE = "bad_chance"
 
     def __str__(self) -> str:
         return self.value
@@ -89,19 +90,45 @@ def game_draws(deck: Deck, scenario: Scenario, seed: int) -> Draws:
     return draw_game(seed, scenario.proposals, odds, scenario.event_slots)
 
 
+@dataclass(frozen=True)
+class Chance:
+    """Chance entered by hand instead of drawn from the seed: a table that played on paper
+    rolled its own dice and drew its own event cards.
+
+    ``events``: per round (0-based), the ids of the events the table drew at its start
+    (``None``: draw them from the seed as usual). ``factors``: (card id, factor) for cards
+    whose outcome the table rolled; the other cards keep the seed's factors.
+    """
+
+    events: tuple[tuple[str, ...], ...] | None = None
+    factors: tuple[tuple[str, float], ...] = ()
+
+
 def new_game(
-    deck: Deck, scenario_id: str | None = None, seed: int = 0, target: float | None = None
+    deck: Deck,
+    scenario_id: str | None = None,
+    seed: int = 0,
+    target: float | None = None,
+    *,
+    chance: Chance | None = None,
 ) -> GameState:
     """Start a game: shuffle the pile, draw the first round's events and fill the market.
 
     ``target`` (in the deck's unit) is the facilitator's X: see ``scaled_targets``.
-    Raises ``KeyError`` for an unknown scenario and ``IllegalAction`` for a bad target.
+    ``chance`` replaces drawn events and factors with those a paper table entered.
+    Raises ``KeyError`` for an unknown scenario and ``IllegalAction`` for a bad target or
+    entered chance that the scenario does not allow (code ``bad_chance``).
     """
     scenario = deck.scenario(scenario_id)
     if target is not None:
         _check_target(target)
     draws = game_draws(deck, scenario, seed)
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
+    factors = draws.factors
+    fixed_events = None
+    if chance is not None:
+        factors = _entered_factors(scenario, factors, chance.factors)
+        fixed_events = _entered_events(deck, scenario, chance.events)
     state = GameState(
         deck=deck,
         scenario=scenario,
@@ -111,10 +138,57 @@ def new_game(
         market=(),
         pile=draws.pile,
         event_pile=scenario.events,
-        factors=draws.factors,
+        factors=factors,
         event_draws=draws.event_uniforms,
+        fixed_events=fixed_events,
     )
     return _start_round(state)
+
+
+def _entered_factors(
+    scenario: Scenario, factors: tuple[float, ...], entered: Sequence[tuple[str, float]]
+) -> tuple[float, ...]:
+    result = list(factors)
+    for card, factor in entered:
+        if card not in scenario.proposals:
+            raise IllegalAction(
+                Refusal.BAD_CHANCE, f"{card!r} is not in the scenario", card=card, what="factor"
+            )
+        if not (math.isfinite(factor) and 0 <= factor <= 10):
+            raise IllegalAction(
+                Refusal.BAD_CHANCE, f"the factor of {card!r} must be 0–10", card=card
+            )
+        result[scenario.position(card)] = float(factor)
+    return tuple(result)
+
+
+def _entered_events(
+    deck: Deck, scenario: Scenario, events: tuple[tuple[str, ...], ...] | None
+) -> tuple[tuple[str, ...], ...] | None:
+    if events is None:
+        return None
+    if len(events) > scenario.rounds:
+        raise IllegalAction(Refusal.BAD_CHANCE, "more rounds of events than years")
+    seen: set[str] = set()
+    for round_index, drawn in enumerate(events):
+        for eid in drawn:
+            if eid not in scenario.events:
+                raise IllegalAction(
+                    Refusal.BAD_CHANCE, f"{eid!r} is not an event of the scenario", card=eid
+                )
+            if eid in seen:
+                raise IllegalAction(Refusal.BAD_CHANCE, f"{eid!r} is drawn twice", card=eid)
+            rounds = deck.event(eid).rounds
+            if rounds is not None and round_index + 1 not in rounds:
+                raise IllegalAction(
+                    Refusal.BAD_CHANCE,
+                    f"{eid!r} cannot come in round {round_index + 1}",
+                    card=eid,
+                    round=round_index + 1,
+                )
+            seen.add(eid)
+    padded = events + ((),) * (scenario.rounds - len(events))
+    return tuple(tuple(drawn) for drawn in padded)
 
 
 def draw_events(
@@ -152,13 +226,17 @@ def _start_round(state: GameState) -> GameState:
     deck = state.deck
     event_of = deck.event
     event_pile = list(state.event_pile)
-    drawn = draw_events(
-        event_pile,
-        round_uniforms(state.scenario, state.event_draws, state.round),
-        state.round + 1,
-        lambda eid: event_of(eid).rounds,
-        lambda eid: event_of(eid).weight,
-    )
+    if state.fixed_events is not None:  # a paper table's own draws
+        drawn = list(state.fixed_events[state.round])
+        event_pile = [eid for eid in event_pile if eid not in drawn]
+    else:
+        drawn = draw_events(
+            event_pile,
+            round_uniforms(state.scenario, state.event_draws, state.round),
+            state.round + 1,
+            lambda eid: event_of(eid).rounds,
+            lambda eid: event_of(eid).weight,
+        )
     service = state.service + sum(event_of(eid).service for eid in drawn)
     added = sum(event_of(eid).fatigue for eid in drawn)
     blocked = _blocked_by_adopted(state)

@@ -125,3 +125,22 @@ def test_construction_is_paid_from_the_anlaegsramme_not_the_raaderum():
     other = apply(other, Adopt("anl"))
     assert other.construction_used == 7
     assert ledger.year_totals(other) == (1.0, 1.0)  # only the operating effect counts
+
+
+def test_a_paper_tables_own_events_and_factors_replace_the_draws():
+    from game.engine import Chance, replay, state_hash
+
+    deck = load_sources([("trae.yaml", EVENTS)])
+    chance = Chance(events=(("ro",),), factors=(("i", 0.5),))
+    state = new_game(deck, "b", 3, chance=chance)
+    assert state.events_in_round(0) == ("ro",)
+    assert state.factor_of("i") == 0.5
+    state = apply(state, Adopt("i"))
+    state = apply(state, EndYear())
+    assert state.events_in_round(1) == ()  # none entered for round 2: none drawn
+    assert ledger.year_totals(state)[1] == pytest.approx(3 * 0.5)
+    again = replay(deck, "b", 3, [Adopt("i"), EndYear()], chance=chance)
+    assert state_hash(again) == state_hash(state)
+    with pytest.raises(IllegalAction) as error:
+        new_game(deck, "b", 3, chance=Chance(events=(("syg",),)))  # not an event of 'b'
+    assert error.value.code == "bad_chance"
