@@ -75,14 +75,14 @@ scenarios:
     title: Regnestykke
     years: ["2027", "2028", "2029", "2030"]
     target: 4
-    capacity: 6
+    capacity: 16
     market: 6
     events_per_round: 0
   - id: events
     title: Med hændelser
     years: ["2027", "2028", "2029"]
     target: [1, 2, 3]
-    capacity: 6
+    capacity: 16
     market: 3
     events_per_round: 1
     service_floor: -1

@@ -74,10 +74,8 @@ AGENDA_FATIGUE = 1
 """Træthed every adopted proposal adds: each change on the agenda costs the organisation."""
 PERCEIVED_FATIGUE = 1
 """Extra træthed of an efficiency on a welfare area, which is seen as a saving."""
-FATIGUE_RECOVERY = 2
+FATIGUE_RECOVERY = 4
 """Træthed the organisation sheds at the end of every year."""
-FATIGUE_PER_CAPACITY = 2
-"""Every this many points of træthed cost one point of capacity, at once."""
 MET_TOLERANCE = 1e-9
 """A year is met when its råderum is at least the target less this (float noise, not money)."""
 
@@ -271,8 +269,8 @@ def meets(total: float | Array, target: float | Array) -> bool | Array:
 #
 # Træthed (fatigue) is KL's first barrier: the organisation tires of the whole råderum agenda.
 # Every adopted proposal adds træthed (``fatigue_of``), events may add or relieve some, and
-# træthed eats capacity at once: every FATIGUE_PER_CAPACITY points cost a point of capacity in
-# the same round (so the last round counts too). At the end of every year the organisation
+# træthed takes capacity at once, point for point, in the same round (so the last round counts
+# too). At the end of every year the organisation
 # sheds FATIGUE_RECOVERY points, and one more for every point of service the year's adoptions
 # raised: something that gladdens eases the fatigue (KL: "noget af det, der glæder, og det,
 # der gnaver").
@@ -308,8 +306,8 @@ def lost_capacity(fatigue: int) -> int: ...
 @overload
 def lost_capacity(fatigue: Array) -> Array: ...
 def lost_capacity(fatigue: int | Array) -> int | Array:
-    """The capacity træthed takes: one point per FATIGUE_PER_CAPACITY points."""
-    return fatigue // FATIGUE_PER_CAPACITY
+    """The capacity træthed takes: point for point (a tired organisation has room for less)."""
+    return fatigue
 
 
 @overload

@@ -35,12 +35,12 @@ The integer program
     card at most once; exclusive pairs at most one of the two; a card no earlier than the
     cards it requires. Træthed: G[s] ≥ F[s] + events(s), G ≥ 0 at the start of round s;
     E[s] = G[s] + Σ fatigue·x[·, s] at its end; F[s+1] ≥ E[s] − recovery − Σ lift·x[·, s],
-    F ≥ 0 (more træthed never helps a plan, so the solver takes the engine's values). The
-    capacity træthed takes is an integer q[s] ≥ (E[s] − per + 1)/per in every round with an
-    adoption (a binary any[s] switches the row off otherwise), and Σ load·x[·, s] + q[s] ≤
-    capacity. Binaries met[y], have[k] and win encode the verdict with big-M rows. The
-    objectives are solved in order, each stage keeping the earlier stages' optimum
-    (``milp.solve_lexicographic``). ``evaluate`` then scores the plan with the engine's own
+    F ≥ 0 (more træthed never helps a plan, so the solver takes the engine's values). Træthed
+    takes capacity point for point, so Σ load·x[·, s] + E[s] ≤ capacity in every round with
+    an adoption (a binary any[s] switches the row off otherwise, needed only where events or
+    the start brought træthed). Binaries met[y], have[k] and win encode the verdict with
+    big-M rows. The objectives are solved in order, each stage keeping the earlier stages'
+    optimum (``milp.solve_lexicographic``). ``evaluate`` then scores the plan with the engine's own
     ledger, so what is shown is exactly what the rules give.
 """
 
@@ -141,6 +141,8 @@ class Problem:
     kinds_present: tuple[Kind, ...] = ()
     """Kinds the group already has (the planner bot)."""
     construction_used: float = 0.0
+    count_conditions: bool = False
+    """Rank plans that cannot win by how many winning conditions they keep (the planner)."""
 
     @property
     def rounds(self) -> int:
@@ -348,14 +350,13 @@ class _Model:
     def _capacity_rows(self) -> None:
         problem, program = self.problem, self.program
         base = problem.capacity
-        per = ledger.FATIGUE_PER_CAPACITY
         cards = problem.cards
         most = (
             problem.start_fatigue
             + sum(c.strain for c in cards)
             + sum(max(0, f) for f in problem.event_fatigue)
         )
-        big = most / per + 1.0
+        big = float(most) + 1.0
         start = float(problem.start_fatigue)
         fatigue = program.var(start, start)  # F at the start round (its events included)
         for s in range(problem.start_round, problem.rounds):
@@ -370,21 +371,24 @@ class _Model:
             loads = self._round_terms(s, "load")
             used = float(problem.start_used) if first else 0.0
             if loads:
-                lost = program.var(0.0, float(most), integer=True)
-                anyone = program.binary()
-                for column in loads:
-                    program.row({column: 1.0, anyone: -1.0}, upper=0.0)
-                # per·lost ≥ E − per + 1 − big·per·(1 − any),  E = G + Σ strain·x
-                program.row(
-                    {
-                        lost: per,
-                        started: -1.0,
-                        **{k: -v for k, v in strain.items()},
-                        anyone: -big * per,
-                    },
-                    lower=1.0 - per - big * per,
-                )
-                program.row({**loads, lost: 1.0}, upper=float(base) - used)
+                end = {started: 1.0, **strain}  # træthed at the end of the round
+                switch: dict[int, float] = {}
+                slack = 0.0
+                if added > 0 or (first and problem.start_fatigue > 0):
+                    # Træthed from events (or from before the start) alone may take more than
+                    # the capacity; then the row must bind only in a round with an adoption.
+                    # Without such træthed it never does (the previous round fitted), and the
+                    # row needs no switch – a tighter program.
+                    anyone = program.binary()
+                    for column in loads:
+                        program.row({column: 1.0, anyone: -1.0}, upper=0.0)
+                    switch = {anyone: big}
+                    slack = big
+                # ledger.fits: Σ load·x + E ≤ capacity (træthed takes capacity point for point)
+                row = dict(end)
+                for column, load in loads.items():
+                    row[column] = row.get(column, 0.0) + load
+                program.row({**row, **switch}, upper=float(base) - used + slack)
             following = program.var(0.0, float(most))
             lifts = self._round_terms(s, "lift")
             lifted = float(problem.start_lift) if first else 0.0
@@ -422,6 +426,8 @@ class _Model:
         self.win = program.binary()
         for met in self.met:
             program.row({self.win: 1.0, met: -1.0}, upper=0.0)
+        self.conditions: list[int] = list(self.met)
+        """Binaries of the winning conditions: every year, each missing kind, the floor."""
         if problem.require_all_kinds:
             for kind in KINDS:
                 if kind in problem.kinds_present:
@@ -431,7 +437,10 @@ class _Model:
                     for (i, _), column in self.x.items()
                     if problem.cards[i].kind is kind
                 }
-                program.row({self.win: 1.0, **{k: -v for k, v in of_kind.items()}}, upper=0.0)
+                have = program.binary()
+                program.row({have: 1.0, **{k: -v for k, v in of_kind.items()}}, upper=0.0)
+                program.row({self.win: 1.0, have: -1.0}, upper=0.0)
+                self.conditions.append(have)
         self.service = {
             column: float(problem.cards[i].service) for (i, _), column in self.x.items()
         }
@@ -439,19 +448,29 @@ class _Model:
             need = problem.service_floor - problem.base_service
             lowest = sum(min(0.0, v) for v in self.service.values())
             big = max(0.0, need - lowest)
-            # Σ service ≥ need − big·(1 − win)
-            program.row({**self.service, self.win: -big}, lower=need - big)
+            floor = program.binary()
+            # Σ service ≥ need − big·(1 − floor), and winning needs the floor
+            program.row({**self.service, floor: -big}, lower=need - big)
+            program.row({self.win: 1.0, floor: -1.0}, upper=0.0)
+            self.conditions.append(floor)
 
     def objectives(self) -> list[Objective]:
         """Four stages that keep the five-part order exactly: (win, years met) as
         win·(years + 1) + Σ met (the count of met years never reaches years + 1), then the
-        shortfall, the service and the total råderum."""
+        shortfall, the service and the total råderum. With ``count_conditions`` (the planner
+        bot) the first stage counts every winning condition (each year, each missing kind,
+        the floor), so a plan that cannot win yet still keeps as many as it can."""
         everything: dict[int, float] = {}
         for terms in self.totals:
             for column, amount in terms.items():
                 everything[column] = everything.get(column, 0.0) + amount
-        years = len(self.met)
-        first = {self.win: float(years + 1), **dict.fromkeys(self.met, 1.0)}
+        counted = self.conditions if self.problem.count_conditions else self.met
+        weights = dict.fromkeys(counted, 1.0)
+        if self.problem.count_conditions:
+            # the planner: this year's result becomes final at the end of the round, while
+            # later years still have cards to come; meeting it counts as much as two others
+            weights[self.met[self.problem.start_round]] = 2.0
+        first = {self.win: float(sum(weights.values()) + 1), **weights}
         return [
             Objective(first, tolerance=0.5),
             Objective(dict.fromkeys(self.short, 1.0), maximise=False, tolerance=1e-6),

@@ -120,6 +120,7 @@ def planning_problem(state: GameState) -> Problem:
         start_lift=state.lift,
         kinds_present=tuple(kinds_adopted(state)),
         construction_used=state.construction_used,
+        count_conditions=True,
     )
 
 

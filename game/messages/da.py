@@ -100,6 +100,7 @@ MESSAGES: dict[str, str] = {
     "error.excluded": "Kan ikke vedtages sammen med »{other}«, som allerede er vedtaget.",
     "error.requires": "Forslaget kræver, at »{other}« er vedtaget først (samme år eller før).",
     "error.over_construction": "Anlægsrammen rækker ikke: forslaget kræver anlæg for {construction:g}, men der er kun {left:g} tilbage.",
+    "error.bad_chance": "Hændelser og udfald, der er skrevet ind fra et bord på papir, passer ikke til scenariet: {reason}",
     "error.not_in_market": "Forslaget ligger ikke på bordet.",
     "error.already_adopted": "Forslaget er allerede vedtaget.",
     "error.game_over": "Spillet er slut.",

@@ -95,6 +95,7 @@ MESSAGES: dict[str, str] = {
     "error.excluded": "Cannot be adopted together with “{other}”, which is already adopted.",
     "error.requires": "This proposal needs »{other}« adopted first (this year or earlier).",
     "error.over_construction": "The construction budget is not enough: the proposal needs {construction:g}, only {left:g} is left.",
+    "error.bad_chance": "The events and outcomes entered for a paper table do not fit the scenario: {reason}",
     "error.not_in_market": "The proposal is not on the table.",
     "error.already_adopted": "The proposal is already adopted.",
     "error.game_over": "The game is over.",

@@ -307,8 +307,8 @@ def test_schema_allows_years_written_as_numbers_like_the_loader():
 
 def test_scenario_where_no_card_of_a_kind_fits_the_capacity_cannot_be_won():
     text = _good_body().replace("    target: 1\n", "    target: 1\n    capacity: 2\n")
-    problems = _problems(text)  # the investment has the default load 3 and træthed 1
+    problems = _problems(text)  # the investment: default belastning 3 + træthed 1 = 4 > 2
     assert (
         "deck.yaml:22: scenariet 's' kan ikke vindes: intet forslag af slagsen 'investment' "
-        "passer i kapaciteten (2); det mindste kræver 3 med sin træthed"
+        "passer i kapaciteten (2); det mindste kræver 4 med sin træthed"
     ) in problems

@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 
 from game.content import load_deck
-from game.engine import EndYear, History, SetTarget, new_game
+from game.engine import Adopt, EndYear, History, SetTarget, new_game
 from game.engine.bots import greedy_policy
+from game.engine.rules import adoptable
 from game.saves import GameSettings
 from game.saves.document import build_document
 
@@ -43,10 +44,10 @@ def valid_documents() -> tuple[dict[str, Any], dict[str, Any], History]:
         deck, GameSettings("kort", 5, None), history, CREATED, UPDATED, GAME_IDS[0]
     )
     history = History.start(new_game(deck, "lang", 3, None))
-    for _ in range(3):
-        history = history.do(greedy_policy(history.current, generator))
+    for _ in range(3):  # three adoptions in the first year (the first adoptable card each time)
+        history = history.do(Adopt(adoptable(history.current)[0]))
     history = history.do(EndYear()).do(SetTarget(5.0))
-    history = history.do(greedy_policy(history.current, generator)).undo()
+    history = history.do(Adopt(adoptable(history.current)[0])).undo()
     unfinished = build_document(
         deck, GameSettings("lang", 3, None, "da", 20.0), history, CREATED, UPDATED, GAME_IDS[1]
     )

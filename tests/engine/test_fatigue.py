@@ -2,7 +2,8 @@
 
 The ledger deck (tests/conftest.py): spar5 is a saving with the default service −2, spar3 a
 saving with service −3, eff an efficiency on Ældre (a welfare area), inv an investment with
-the default service +1, tung an investment of belastning 5. The scenario 'regn' has capacity 6.
+the default service +1, tung an investment of belastning 5. The scenario 'regn' has capacity
+16; træthed takes capacity point for point and the year end sheds 4.
 """
 
 from __future__ import annotations
@@ -32,36 +33,41 @@ def test_every_adoption_adds_fatigue_by_the_rule(ledger_deck):
 def test_fatigue_takes_capacity_in_the_same_round(ledger_deck):
     seed = _seed_with(ledger_deck, "regn", ["spar3", "spar5"])
     state = apply(new_game(ledger_deck, "regn", seed), Adopt("spar3"))
-    # belastning 1 used, træthed 4 takes ⌊4/2⌋ = 2: 6 − 1 − 2 = 3 left
-    assert (state.used_load, state.fatigue, state.capacity_left) == (1, 4, 3)
+    # belastning 1 used, træthed 4 takes 4: 16 − 1 − 4 = 11 left
+    assert (state.used_load, state.fatigue, state.capacity_left) == (1, 4, 11)
     state = apply(state, Adopt("spar5"))
-    # belastning 2, træthed 4 + 3 = 7 takes 3: 6 − 2 − 3 = 1 left
-    assert (state.used_load, state.fatigue, state.capacity_left) == (2, 7, 1)
+    # belastning 2, træthed 4 + 3 = 7: 16 − 2 − 7 = 7 left
+    assert (state.used_load, state.fatigue, state.capacity_left) == (2, 7, 7)
 
 
 def test_a_card_whose_own_fatigue_does_not_fit_is_refused(ledger_deck):
-    seed = _seed_with(ledger_deck, "regn", ["spar3", "spar5", "inv"])
-    state = apply(apply(new_game(ledger_deck, "regn", seed), Adopt("spar3")), Adopt("spar5"))
-    # 1 left: inv needs belastning 3 (its træthed 1 takes nothing more: ⌊8/2⌋ = ⌊7/2⌋ + 1)
+    seed = _seed_with(ledger_deck, "regn", ["spar3", "spar5", "eff", "inv"])
+    state = new_game(ledger_deck, "regn", seed)
+    for card in ("spar3", "spar5", "eff"):
+        state = apply(state, Adopt(card))
+    # 16 − belastning 4 − træthed 9 = 3 left; inv needs belastning 3 and træthed 1 = 4
+    assert state.capacity_left == 3
     with pytest.raises(IllegalAction) as error:
         apply(state, Adopt("inv"))
     assert error.value.code == "over_capacity"
-    assert error.value.params == {"card": "inv", "load": 4, "left": 1}
+    assert error.value.params == {"card": "inv", "load": 4, "left": 3}
     assert Adopt("inv") not in legal_actions(state)
 
 
-def test_the_year_end_recovers_two_and_one_per_point_of_service_raised(ledger_deck):
-    seed = _seed_with(ledger_deck, "regn", ["spar3", "inv"])
-    state = apply(apply(new_game(ledger_deck, "regn", seed), Adopt("spar3")), Adopt("inv"))
-    assert state.fatigue == 4 + 1
+def test_the_year_end_recovers_four_and_one_per_point_of_service_raised(ledger_deck):
+    seed = _seed_with(ledger_deck, "regn", ["spar3", "spar5", "inv"])
+    state = new_game(ledger_deck, "regn", seed)
+    for card in ("spar3", "spar5", "inv"):
+        state = apply(state, Adopt(card))
+    assert state.fatigue == 4 + 3 + 1
     state = apply(state, EndYear())
-    # 5 − 2 (recovery) − 1 (inv raised service by 1) = 2, and it takes 1 capacity next year
-    assert state.fatigue == 2
-    assert state.results[0].fatigue == 2
-    assert state.capacity_left == 6 - 1
-    state = apply(state, EndYear())  # a quiet year: 2 − 2 = 0
+    # 8 − 4 (recovery) − 1 (inv raised service by 1) = 3, which takes 3 capacity next year
+    assert state.fatigue == 3
+    assert state.results[0].fatigue == 3
+    assert state.capacity_left == 16 - 3
+    state = apply(state, EndYear())  # a quiet year: 3 − 4 stops at 0
     assert state.fatigue == 0
-    assert state.capacity_left == 6
+    assert state.capacity_left == 16
 
 
 def test_the_last_round_counts_too(ledger_deck):
@@ -71,7 +77,7 @@ def test_the_last_round_counts_too(ledger_deck):
         state = apply(state, EndYear())
     assert state.round == 3  # the last budget year
     state = apply(apply(state, Adopt("spar3")), Adopt("spar5"))
-    assert state.capacity_left == 1  # træthed 7 took 3 at once, in the last year as well
+    assert state.capacity_left == 16 - 2 - 7  # træthed took its share at once, last year too
 
 
 EVENTS = """\
@@ -87,7 +93,7 @@ events:
   - {id: syg, title: Sygefravær stiger, effect: [0], fatigue: 3, source: "Egen hændelse"}
   - {id: ro, title: Ro på, effect: [0], fatigue: -5}
 scenarios:
-  - {id: a, title: A, years: [2027, 2028], target: 0, capacity: 4, market: 5,
+  - {id: a, title: A, years: [2027, 2028], target: 0, capacity: 8, market: 5,
      events_per_round: 1, events: [syg], construction_budget: 5}
   - {id: b, title: B, years: [2027, 2028], target: 0, capacity: 4, market: 5,
      events_per_round: 1, events: [ro]}
@@ -98,7 +104,7 @@ def test_events_add_or_relieve_fatigue_but_never_below_zero():
     deck = load_sources([("trae.yaml", EVENTS)])
     state = new_game(deck, "a", 1)
     assert state.events_in_round(0) == ("syg",)
-    assert (state.fatigue, state.capacity_left) == (3, 4 - 1)
+    assert (state.fatigue, state.capacity_left) == (3, 8 - 3)
     assert deck.event("syg").source == "Egen hændelse"
     assert new_game(deck, "b", 1).fatigue == 0  # −5 from 0 stays 0
 

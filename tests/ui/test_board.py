@@ -13,6 +13,7 @@ import pytest
 from game.engine import Adopt, Annotate, EndYear, Kind, new_game
 from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
+from game.engine.ledger import fatigue_of
 from game.engine.rules import scaled_targets
 from game.numbers import format_amount
 from game.saves import GameSettings, read_save
@@ -61,7 +62,11 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     # adopt until some card on the table no longer fits this year's capacity
     for _ in range(10):
         state = app.game.state
-        too_big = [c for c in state.market if std_deck.proposal(c).load > state.capacity_left]
+        too_big = [
+            c
+            for c in state.market
+            if std_deck.proposal(c).load + fatigue_of(std_deck.proposal(c)) > state.capacity_left
+        ]
         if too_big:
             break
         action = greedy_policy(state, generator)
@@ -74,8 +79,9 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     key(app, pygame.K_RETURN)
     assert app.game.state is state  # nothing changed
     proposal = std_deck.proposal(card)
+    needs = proposal.load + fatigue_of(proposal)  # belastning and the capacity its træthed takes
     expected = (
-        f"Der er ikke kapacitet nok: forslaget kræver {proposal.load}, "
+        f"Der er ikke kapacitet nok: forslaget kræver {needs}, "
         f"men kun {state.capacity_left} er tilbage i år."
     )
     assert expected in app.toast_texts()
