@@ -468,8 +468,8 @@ class _Model:
         weights = dict.fromkeys(counted, 1.0)
         if self.problem.count_conditions:
             # the planner: this year's result becomes final at the end of the round, while
-            # later years still have cards to come; meeting it counts as much as two others
-            weights[self.met[self.problem.start_round]] = 2.0
+            # later years still have cards to come; meeting it counts as much as three others
+            weights[self.met[self.problem.start_round]] = 3.0
         first = {self.win: float(sum(weights.values()) + 1), **weights}
         return [
             Objective(first, tolerance=0.5),

@@ -25,6 +25,9 @@ BUFFER = 1.05
 """The planner aims this share above each target …"""
 BUFFER_ABS = 1.0
 """… and this much more (in the deck's unit)."""
+SERVICE_MARGIN = 1
+"""… and keeps service this many points above the floor until the last round (events may
+still cut it)."""
 
 
 def expected_events(state: GameState) -> tuple[float, ...]:
@@ -110,7 +113,9 @@ def planning_problem(state: GameState) -> Problem:
         cards=tuple(cards),
         capacity=scenario.capacity,
         base_service=state.service,
-        service_floor=scenario.service_floor,
+        service_floor=None
+        if scenario.service_floor is None
+        else scenario.service_floor + (SERVICE_MARGIN if state.round < scenario.rounds - 1 else 0),
         require_all_kinds=scenario.require_all_kinds,
         construction_budget=scenario.construction_budget,
         start_round=state.round,
