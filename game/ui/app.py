@@ -151,7 +151,7 @@ class App:
     def say(self, message: Message) -> str:
         """A message (key and parameters) in the current language and the deck's unit; a
         refusal whose code the catalogue lacks falls back to the engine's own reason."""
-        params = message.kwargs
+        params = self.strings.worded(message.kwargs)
         if not self.strings.has(message.key) and message.key.startswith("error."):
             return self.t("error.unknown", reason=params.get("reason", message.key))
         return self.t(message.key, **params)

@@ -51,7 +51,7 @@ def detail_layout(width: int, height: int) -> DetailLayout:
     title = _rect(left.x, left.y, left.width, title_h)
     rest = _rect(left.x, title.bottom + g, left.width, left.bottom - title.bottom - g)
     text, question, source = split_rows(rest, [0.55, 0.27, 0.18], g)
-    table, facts, note_area = split_rows(right, [0.40, 0.30, 0.30], g)
+    table, facts, note_area = split_rows(right, [0.34, 0.40, 0.26], g)
     label_h = round(scale.body * 1.4)
     note_label = _rect(note_area.x, note_area.y, note_area.width, label_h)
     note = _rect(note_area.x, note_label.bottom, note_area.width, note_area.height - label_h)

@@ -10,7 +10,7 @@ import numpy as np
 import pygame
 import pytest
 
-from game.engine import Adopt, Annotate, EndYear, Kind, new_game
+from game.engine import Adopt, Annotate, EndYear, History, Kind, legal_actions, new_game
 from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
 from game.engine.ledger import fatigue_of
@@ -25,7 +25,7 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, pixel, settle, tap, type_text
+from tests.ui.driver import click, key, pixel, record_text, settle, tap, type_text
 
 CTRL = pygame.KMOD_CTRL
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -81,7 +81,7 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     proposal = std_deck.proposal(card)
     needs = proposal.load + fatigue_of(proposal)  # belastning and the capacity its træthed takes
     expected = (
-        f"Der er ikke kapacitet nok: forslaget kræver {needs}, "
+        f"Der er ikke kapacitet nok: forslaget kræver {needs} (belastning og træthed), "
         f"men kun {state.capacity_left} er tilbage i år."
     )
     assert expected in app.toast_texts()
@@ -207,14 +207,22 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     type_text(app, "øå – fordi Æblerne")
     assert app.top is card and app.game.state.round == 0 and not app.game.state.adopted
     assert card.note.text == "1 øå – fordi Æblerne"
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # Enter in the note saves the note; it does not adopt
+    assert app.top is card and not card.wants_text_input and not app.game.state.adopted
+    assert "Begrundelsen er gemt og følger med, når forslaget vedtages" in app.toast_texts()
+    key(app, pygame.K_ESCAPE)  # closed and opened again: the note is still there
+    click(app, board_layout(*app.size, 8, 4).market[1].center)
+    card = app.top
+    assert isinstance(card, CardScene) and card.note.text == "1 øå – fordi Æblerne"
+    key(app, pygame.K_RETURN)  # adopting is its own act: Enter outside the field
     assert app.game.state.adopted[-1].card == market[1]
     assert app.game.state.adopted[-1].note == "1 øå – fordi Æblerne"
     assert isinstance(app.top, BoardScene) and board.selected is None
     # the adopted card is listed under "Vedtaget" with a note mark; a click reopens it
+    adopted = board.panel("adopted")
     rows = [
         (rect, card)
-        for rect, _, card in board.panel("adopted").rows(board.layout(), app.game.state)
+        for rect, _, card in adopted.lines(board.layout(), adopted.view(board.table()))
     ]
     rect = next(rect for rect, card in rows if card == market[1])
     click(app, rect.center)
@@ -227,6 +235,12 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     click(app, detail_layout(*app.size).save_note.center)
     assert app.game.history.actions[-1] == Annotate(market[1], "Ny begrundelse")
     assert app.game.state.adopted[-1].note == "Ny begrundelse"
+    # Enter in the field of an adopted card saves the changed note at once
+    click(app, detail_layout(*app.size).note.center)
+    type_text(app, " – og mere")
+    key(app, pygame.K_RETURN)
+    assert app.game.history.actions[-1] == Annotate(market[1], "Ny begrundelse – og mere")
+    assert isinstance(app.top, CardScene)
 
 
 def test_finger_taps_work_like_clicks(make_app, std_deck):
@@ -373,8 +387,16 @@ def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
     assert type(app.top).__name__ == "DebriefScene"
 
 
-def test_long_games_list_the_latest_adoptions_under_a_more_line(make_app, std_deck):
-    app = board_app(make_app, std_deck, scenario="lang-horisont", seed=2)
+def _adopted_lines(board):
+    panel = board.panel("adopted")
+    return panel.lines(board.layout(), panel.view(board.table()))
+
+
+def test_the_adopted_list_scrolls_and_never_hides_its_first_lines(make_app, std_deck):
+    """At 1024×768 the "Vedtaget" list's "+1 mere" took the place of the year heading and the
+    first card (the one with the group's note). The list now starts at its top, says how
+    many lines are below, scrolls with the wheel and a click, and follows a new adoption."""
+    app = board_app(make_app, std_deck, scenario="lang-horisont", seed=2, size=(1024, 768))
     generator = np.random.default_rng(2)
     for _ in range(6):  # six years of greedy decisions
         while True:
@@ -382,14 +404,44 @@ def test_long_games_list_the_latest_adoptions_under_a_more_line(make_app, std_de
             app.game.history = app.game.history.do(action)
             if isinstance(action, EndYear):
                 break
-    app.step(0.02)
     board = app.find(BoardScene)
+    app.step(0.02)  # the board follows the newest adoption …
+    assert _adopted_lines(board)[0][1] == "up"
+    board.adopted_scroll = 0  # … and starts at the top when it is drawn afresh (board.png)
+    state = app.game.state
     layout = board.layout()
-    rows = board.panel("adopted").rows(layout, app.game.state)
-    assert all(layout.adopted.contains(rect) for rect, _, _ in rows)
-    shown = [card for _, _, card in rows if card]
-    assert shown[-1] == app.game.state.adopted[-1].card
-    assert rows[0][1] == f"+{len(app.game.state.adopted) - len(shown)} mere"
+    lines = _adopted_lines(board)
+    assert all(layout.adopted.contains(rect) for rect, _, _ in lines)
+    assert lines[0][1] == state.scenario.years[0]  # the first year's heading …
+    assert lines[1][2] == state.adopted[0].card  # … and its first card are in sight
+    assert lines[-1][1] == "down"
+    drawn = record_text(app)
+    board.layers = type(board.layers)()
+    app.request_redraw()
+    app.step(0.02)
+    total = len(state.adopted) + len({a.round for a in state.adopted})
+    below = total - (len(lines) - 1)
+    assert f"{below} mere – rul ned" in drawn
+    # the wheel (over the list) and a click on the "mere" line bring every card into sight
+    seen = {card for _, _, card in lines if card}
+    for _ in range(40):
+        if lines[-1][1] != "down":
+            break
+        click(app, lines[-1][0].center)
+        lines = _adopted_lines(board)
+        seen |= {card for _, _, card in lines if card}
+    assert seen == set(state.adopted_ids())
+    assert lines[0][1] == "up"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=30, flipped=False))
+    app.step(0.02)
+    assert _adopted_lines(board)[0][1] == state.scenario.years[0]
+    # an adoption brings the newest card into sight
+    card = next(a.card for a in legal_actions(app.game.state) if isinstance(a, Adopt))
+    app.game.history = History.start(app.game.state)
+    board.adopted_scroll = 0
+    board.adopt(card)
+    app.step(0.02)
+    assert any(c == card for _, _, c in _adopted_lines(board))
 
 
 def test_f11_switches_fullscreen_on_and_off(make_app, std_deck):
@@ -555,6 +607,8 @@ def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
     key(app, pygame.K_TAB)
     assert card.wants_text_input
     type_text(app, "Tastatur")
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # saves the note
+    assert not app.game.state.adopted
+    key(app, pygame.K_RETURN)  # adopts
     assert app.game.state.adopted[-1].card == market[-1]
     assert app.game.state.adopted[-1].note == "Tastatur"

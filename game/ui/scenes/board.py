@@ -6,8 +6,9 @@ the table (``BoardTable``); every panel takes its view from it, and one hit-test
 serves both the mouse-over and the click.
 
 Keys: 1–9 select a market card, ←/→ move the selection, O opens it, Enter adopts it, Space
-ends the year, Ctrl+Z/Backspace undo, Ctrl+Y/Ctrl+Shift+Z redo, F1/H help, Esc menu. A click
-on a card opens it up close.
+ends the year, Ctrl+Z/Backspace undo, Ctrl+Y/Ctrl+Shift+Z redo, F1/H help, Esc menu; while the
+game is not saved, G saves it elsewhere (K continues a read-only game in a copy). A click on a
+card opens it up close; the mouse wheel scrolls the adopted list.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from game.engine.forecast import Forecast
 from game.ui import panels, theme
 from game.ui.layout import BoardLayout, board_layout
 from game.ui.panels import Panel
+from game.ui.panels.adopted import AdoptedPanel
+from game.ui.panels.banner import BannerPanel
 from game.ui.panels.chart import ChartPanel
 from game.ui.panels.header import EndYearPanel, HeaderPanel
 from game.ui.panels.market import MarketPanel
-from game.ui.panels.side import AdoptedPanel, EventsPanel, MetersPanel
+from game.ui.panels.meters import MetersPanel
+from game.ui.panels.side import EventsPanel, events_text
 from game.ui.panels.table import BoardTable
-from game.ui.retained import Layers
+from game.ui.retained import Layers, Same
 from game.ui.risk import RiskMeter
 from game.ui.scene import Host, Scene, ctrl_held, is_activation, shift_held
 
@@ -53,21 +57,28 @@ class BoardScene(Scene):
         """Newly adopted cards and the seconds left of their highlight in the adopted list."""
         self._known: tuple[str, ...] = app.game.state.adopted_ids()
         self.risk = RiskMeter()
-        self.panels: list[Panel[BoardTable, BoardLayout]] = [
+        self.events = EventsPanel(app)
+        self.meters = MetersPanel(app)
+        self.adopted = AdoptedPanel(app)
+        self.banner = BannerPanel(app)
+        self.all_panels: list[Panel[BoardTable, BoardLayout]] = [
             HeaderPanel(app),
+            self.banner,
             ChartPanel(app),
             MarketPanel(app),
-            EventsPanel(app),
-            MetersPanel(app),
-            AdoptedPanel(app),
+            self.events,
+            self.meters,
+            self.adopted,
             EndYearPanel(app),
         ]
-        """The board's panels in drawing order."""
+        """Every panel of the board in drawing order (the banner only while it is needed)."""
         self.layers = Layers()
         """The kept pictures of the panels (retained drawing)."""
+        self.adopted_scroll = 0
+        """The first line asked for of the adopted list (the newest after an adoption)."""
         self._debrief_shown = False
         self._clock_text = ""
-        self._layout: tuple[tuple[int, int, int, int], BoardLayout] | None = None
+        self._layout: tuple[tuple[object, ...], BoardLayout] | None = None
 
     # --- what is on the table -----------------------------------------------------------
     @property
@@ -79,14 +90,48 @@ class BoardScene(Scene):
         """The panel called ``name``."""
         return next(p for p in self.panels if p.name == name)
 
+    @property
+    def panels(self) -> list[Panel[BoardTable, BoardLayout]]:
+        """The panels on the board now: every panel, the banner only while the game is not
+        saved (or is open read-only)."""
+        if self.banner_text():
+            return self.all_panels
+        return [p for p in self.all_panels if p is not self.banner]
+
+    def banner_text(self) -> str:
+        """What the banner says ("" while the game is saved)."""
+        game = self.app.game
+        if game.read_only:
+            return self.app.t("save.banner_readonly")
+        problem = game.unsaved()
+        return self.app.t("save.banner", message=self.app.say(problem)) if problem else ""
+
     def layout(self) -> BoardLayout:
-        """The board's rectangles for the current window size (made again only when the
-        window's size changes; nothing changes a layout's rectangles in place)."""
+        """The board's rectangles for the current window size and for the room the events and
+        the meters need now (measured again only when the window, the state, the language or
+        the banner changes; nothing changes a layout's rectangles in place)."""
         width, height = self.app.size
-        scenario = self.state.scenario
-        key = (width, height, max(1, scenario.market), scenario.rounds)
-        if self._layout is None or self._layout[0] != key:
-            self._layout = (key, board_layout(*key))
+        state = self.state
+        banner = self.banner_text()
+        key = (width, height, Same(state), self.app.lang, banner)
+        if self._layout is not None and self._layout[0] == key:
+            return self._layout[1]
+        market, years = max(1, state.scenario.market), state.scenario.rounds
+        side_w = board_layout(width, height, market, years).side.width
+        table = self._bare_table()
+        made = board_layout(
+            width,
+            height,
+            market,
+            years,
+            events_h=self.events.needed_height(side_w, self.events.view(table)),
+            meters_h=self.meters.needed_height(side_w, self.meters.view(table)),
+            banner=bool(banner),
+        )
+        if self._layout is None or self._layout[1] != made:
+            self._layout = (key, made)
+        else:
+            self._layout = (key, self._layout[1])  # the same rectangles: keep the very object
         return self._layout[1]
 
     def selected_card(self) -> str | None:
@@ -99,9 +144,15 @@ class BoardScene(Scene):
         """The risk meter's estimate (with the selected card added)."""
         return self.risk.get(self.state, self.selected_card())
 
+    def _bare_table(self) -> BoardTable:
+        """The table without the forecast, the clock and the scroll (what the events and the
+        meters need to say how much room they take)."""
+        return BoardTable(self.state, None, None, (), None, None, "", False, False, False)
+
     def table(self) -> BoardTable:
         """Everything the panels show now."""
         state = self.state
+        layout = self.layout()
         selected = self.selected_card()
         forecast = None if state.finished else self.forecast()
         history = self.app.game.history
@@ -117,6 +168,9 @@ class BoardScene(Scene):
             late=bool(clock) and self.seconds_left() < 0,
             can_undo=history is not None and history.can_undo,
             can_redo=history is not None and history.can_redo,
+            adopted_scroll=self.adopted.clamp(state, self.adopted_scroll, layout),
+            banner=self.banner_text(),
+            read_only=self.app.game.read_only,
         )
 
     # --- decisions ----------------------------------------------------------------------
@@ -161,19 +215,16 @@ class BoardScene(Scene):
 
     def open_events(self) -> None:
         """This year's events in full: text and effect per year (the panel may cut them)."""
-        app, state = self.app, self.state
-        round_index = min(state.round, state.scenario.rounds - 1)
-        parts = []
-        for eid in state.events_in_round(round_index):
-            event = state.deck.event(eid)
-            effects = " · ".join(
-                f"{year}: {app.amount(event.amount(i - round_index), sign=True, unit=False)}"
-                for i, year in enumerate(state.scenario.years)
-                if i >= round_index
-            )
-            parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}")
-        if parts:
-            app.push("message", title=app.t("board.events"), text="\n\n".join(parts))
+        text = events_text(self.app, self.state)
+        if text:
+            self.app.push("message", title=self.app.t("board.events"), text=text)
+
+    def scroll_adopted(self, lines: int) -> None:
+        """Scroll the adopted list by ``lines`` (negative: up)."""
+        layout = self.layout()
+        first = self.adopted.clamp(self.state, self.adopted_scroll, layout)
+        self.adopted_scroll = self.adopted.clamp(self.state, max(0, first + lines), layout)
+        self.app.request_redraw()
 
     # --- input --------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -184,6 +235,8 @@ class BoardScene(Scene):
             self._key(event)
         elif is_activation(event):
             self.activate(self.target_at(event.pos))
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll_adopted(-event.y * 3)
         elif event.type == pygame.MOUSEMOTION:
             target = self.target_at(event.pos)
             if target != self.hover:
@@ -206,6 +259,9 @@ class BoardScene(Scene):
             self.open_card(card)
         elif kind == "adopted":
             self.open_card(rest)
+        elif kind == "scroll_adopted":
+            page = max(1, self.adopted.capacity(self.layout()) - 2)
+            self.scroll_adopted(-page if rest == "up" else page)
         else:
             actions = {
                 "end_year": self.end_year,
@@ -215,6 +271,8 @@ class BoardScene(Scene):
                 "redo": self.app.game.redo,
                 "help": lambda: self.app.push("help"),
                 "menu": lambda: self.app.push("menu"),
+                "save_elsewhere": lambda: self.app.push("save_elsewhere"),
+                "as_copy": lambda: self.app.push("as_copy"),
             }
             actions[kind]()
 
@@ -251,6 +309,10 @@ class BoardScene(Scene):
             self.app.push("help")
         elif key == pygame.K_ESCAPE:
             self.app.push("menu")
+        elif key == pygame.K_g and self.app.game.unsaved() is not None:
+            self.app.push("save_elsewhere")
+        elif key == pygame.K_k and self.app.game.read_only:
+            self.app.push("as_copy")
 
     # --- time ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
@@ -261,6 +323,8 @@ class BoardScene(Scene):
             known = self._known
             fresh = adopted[len(known) :] if adopted[: len(known)] == known else ()
             self.flash.update({card: FLASH_SECONDS for card in fresh})
+            if fresh:
+                self.adopted_scroll = len(adopted) * 2  # follow: the newest card in sight
             self._known = adopted
         for card in list(self.flash):
             self.flash[card] -= dt
