@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",
     "start.start": "Start spillet",
     "start.start_hint": "Enter",
-    "start.resume": "Fortsæt et spil",
+    "start.resume": "Gemte spil: fortsæt, eller se resultatet",
     "start.resume_none": "Ingen gemte spil endnu.",
     "start.resume_all_finished": "Alle gemte spil er spillet færdig. Start et nyt spil, eller åbn et bestemt: »raaderum play --resume FIL«.",
     "start.resume_item": "{date} · {scenario} · runde {round} af {rounds}",

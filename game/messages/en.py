@@ -32,7 +32,7 @@ MESSAGES: dict[str, str] = {
     "start.timer": "Round timer (minutes per year, 0 = none)",
     "start.start": "Start the game",
     "start.start_hint": "Enter",
-    "start.resume": "Continue a game",
+    "start.resume": "Saved games: continue, or see the result",
     "start.resume_none": "No saved games yet.",
     "start.resume_all_finished": "Every saved game is finished. Start a new game, or open a particular one: “raaderum play --resume FILE”.",
     "start.resume_item": "{date} · {scenario} · round {round} of {rounds}",

@@ -338,8 +338,9 @@ def test_start_screen_target_timer_and_continue(make_app, std_deck):
     start = StartScene(app)
     app.replace_all(start)
     app.step(0.02)
-    assert [info.path for info in start.saves] == [app.game.save_path]
-    click(app, start.layout().resumes[0].center)
+    assert [entry.path for entry in start.saves.entries] == [app.game.save_path]
+    rect = start.saves.rows(start.layout().resume_area)[0][0]
+    click(app, rect.center)
     assert isinstance(app.top, BoardScene)
     assert app.game.state == decided
     key(app, pygame.K_z, CTRL)  # undo survives the resume

@@ -105,7 +105,8 @@ def test_other_scenes_fit(width, height):
         start.start,
         start.target_field,
         start.timer_field,
-        *start.resumes,
+        start.resume_area,
+        start.table_field,
         start.briefing,
     ):
         assert inside(rect, width, height), rect

@@ -142,6 +142,8 @@ class MenuScene(DialogScene):
         ]
         if app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
+        if app.game.unsaved() is not None:
+            buttons.insert(1, (app.t("menu.save_elsewhere"), self.save_elsewhere))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
@@ -165,6 +167,11 @@ class MenuScene(DialogScene):
         self.close()
         self.app.push("compare")
 
+    def save_elsewhere(self) -> None:
+        """The "save elsewhere" dialog (shown while the game is not saved)."""
+        self.app.replace("save_elsewhere")
+
     def quit(self) -> None:
-        """Close the window (the game is saved)."""
-        self.app.quit()
+        """Close the window (a warning first while decisions are not saved)."""
+        self.close()
+        self.app.request_quit()
