@@ -86,6 +86,8 @@ class GameController:
         self.read_only = False
         """True for a game opened only to look at (its save is open in another window): the
         controller then refuses every decision."""
+        self.viewing: Path | None = None
+        """The save a read-only game was opened from (to continue it in a copy)."""
         self.save_problem: str | None = None
         """Why the game never got a save file (its folder cannot be used), or None."""
         self.drafts: dict[str, str] = {}
@@ -128,6 +130,7 @@ class GameController:
             new_game(deck, settings.scenario, settings.seed, settings.target)
         )
         self.read_only = read_only
+        self.viewing = save_path if read_only else None
         self.save_problem = None
         if self.saver is not None and (read_only or self.saver.path != save_path):
             self.saver.close()  # another game: its save's lock is given back

@@ -221,8 +221,7 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     # the adopted card is listed under "Vedtaget" with a note mark; a click reopens it
     adopted = board.panel("adopted")
     rows = [
-        (rect, card)
-        for rect, _, card in adopted.lines(board.layout(), adopted.view(board.table()))
+        (rect, card) for rect, _, card in adopted.lines(board.layout(), adopted.view(board.table()))
     ]
     rect = next(rect for rect, card in rows if card == market[1])
     click(app, rect.center)

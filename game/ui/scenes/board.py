@@ -19,6 +19,7 @@ from game.engine import Adopt, EndYear, GameState
 from game.engine.forecast import Forecast
 from game.ui import panels, theme
 from game.ui.layout import BoardLayout, board_layout
+from game.ui.opening import continue_in_copy
 from game.ui.panels import Panel
 from game.ui.panels.adopted import AdoptedPanel
 from game.ui.panels.banner import BannerPanel
@@ -219,6 +220,11 @@ class BoardScene(Scene):
         if text:
             self.app.push("message", title=self.app.t("board.events"), text=text)
 
+    def continue_in_copy(self) -> None:
+        """A game open read-only: play on in a copy of its save (a game of its own)."""
+        if self.app.game.viewing is not None:
+            continue_in_copy(self.app, self.app.game.viewing)
+
     def scroll_adopted(self, lines: int) -> None:
         """Scroll the adopted list by ``lines`` (negative: up)."""
         layout = self.layout()
@@ -272,7 +278,7 @@ class BoardScene(Scene):
                 "help": lambda: self.app.push("help"),
                 "menu": lambda: self.app.push("menu"),
                 "save_elsewhere": lambda: self.app.push("save_elsewhere"),
-                "as_copy": lambda: self.app.push("as_copy"),
+                "as_copy": self.continue_in_copy,
             }
             actions[kind]()
 
@@ -312,7 +318,7 @@ class BoardScene(Scene):
         elif key == pygame.K_g and self.app.game.unsaved() is not None:
             self.app.push("save_elsewhere")
         elif key == pygame.K_k and self.app.game.read_only:
-            self.app.push("as_copy")
+            self.continue_in_copy()
 
     # --- time ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
