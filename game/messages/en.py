@@ -400,7 +400,7 @@ MESSAGES.update(
         "card.fatigue_why": "Fatigue {fatigue}: {agenda} for putting it on the agenda, {cut} for cutting service, {perceived} for being seen as a saving",
         "card.draft_kept": "The reason is kept and goes with the proposal when it is adopted",
         "board.capacity_line": "Capacity {total}: {used} used · {lost} lost to fatigue · {left} left",
-        "board.fatigue_line": "Fatigue {fatigue}: takes {lost} of the capacity · falls by {recovery} at the year end",
+        "board.fatigue_line": "Fatigue {fatigue}: takes {lost} of the capacity",
         "board.service_line": "Service level {service}",
         "board.service_floor_line": "Service level {service} (floor {floor})",
         "board.construction_line": "Capital budget {total}: {used} used · {left} left",

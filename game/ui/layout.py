@@ -137,12 +137,12 @@ def side_heights(
     total: int, gap: int, events_h: int, meters_h: int, adopted_min: int
 ) -> tuple[int, int, int]:
     """Heights of the side column's events, meters and adopted panels in ``total`` pixels:
-    each of the first two gets what it asks for (0: its usual share), the events at most half
-    the column, and the adopted list keeps at least ``adopted_min`` (the events give way
-    first, then the meters) – it scrolls when it holds more."""
+    the meters get what they ask for (0: a quarter), the events what they ask for (0: about
+    a quarter) as long as the adopted list keeps ``adopted_min`` (it scrolls when it holds
+    more); when even that is too much, the events give way first, then the meters."""
     free = max(3, total - 2 * gap)
-    events = min(events_h or round(free * 0.27), round(free * 0.5))
     meters = min(meters_h or round(free * 0.25), round(free * 0.45))
+    events = min(events_h or round(free * 0.27), max(1, free - meters - adopted_min))
     short = adopted_min - (free - events - meters)
     if short > 0:
         give = min(short, max(0, events - round(free * 0.2)))
@@ -306,7 +306,8 @@ def card_layout(
     effect strip (amounts over columns), the area line with the badges, then the title in what
     is left under the kind band. When the title needs ``title_h`` pixels and there is not
     that much room, the area line goes first (kept when it carries ``badges``), then the
-    effect strip shrinks to its amounts over thin columns."""
+    effect strip shrinks to its amounts over thin columns, and for the longest titles on the
+    smallest windows to thin columns alone (the card view shows the amounts)."""
     line = line or round(min_text * 1.3)
     pad = max(3, round(min_text * 0.3))
     band_h = max(line, round(card.height * 0.13))
@@ -326,6 +327,8 @@ def card_layout(
         area_h = 0
     if title_h > room - effect_h - area_h:
         effect_h = max(effect_min, room - area_h - title_h)
+    if title_h > room - effect_h - area_h:  # the last resort: columns without amounts
+        effect_h = max(max(6, line // 3), room - area_h - title_h)
     effect = _rect(card.x + pad, footer.y - pad / 2 - effect_h, card.width - 2 * pad, effect_h)
     area = _rect(card.x + pad, effect.y - area_h, card.width - 2 * pad, area_h) if area_h else None
     title_bottom = area.y if area is not None else effect.y

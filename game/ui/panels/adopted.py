@@ -39,9 +39,11 @@ def scroll_window(total: int, capacity: int, scroll: int) -> tuple[int, int, boo
     first line of the list is shown whenever the list is at its top (``scroll`` 0)."""
     if total <= capacity:
         return 0, total, False, False
-    if capacity < 3:
-        first = max(0, min(scroll, total - 1))
-        return first, min(capacity, total - first), False, False
+    if capacity < 4:  # too few lines for both "mere" lines: only the one below
+        first = max(0, min(scroll, total - capacity))
+        room = min(capacity, total - first)
+        below = first + room < total and capacity > 1
+        return first, room - (1 if below else 0), False, below
     first = max(0, min(scroll, total - capacity + 1))
     above = first > 0
     room = capacity - (1 if above else 0)

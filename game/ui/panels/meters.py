@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import FATIGUE_RECOVERY, GameState
+from game.engine import GameState
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.charts import hatch
@@ -18,7 +18,7 @@ from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable
 from game.ui.scene import Host
-from game.ui.theme import TINY
+from game.ui.theme import TIGHT, TINY
 
 Segment = tuple[float, theme.Color, bool]
 """A part of a gauge: how much, its colour, and whether it is hatched (lost, not spent)."""
@@ -59,11 +59,10 @@ def capacity_meter(app: Host, state: GameState) -> Meter | None:
 
 
 def fatigue_meter(app: Host, state: GameState) -> Meter | None:
-    """Træthed: how tired the organisation is, what it takes of the capacity and what it
-    sheds at the year end."""
+    """Træthed: how tired the organisation is and what it takes of the capacity (the year
+    reveal tells what it sheds at the year end)."""
     fatigue = state.fatigue
-    recovery = min(fatigue, FATIGUE_RECOVERY + state.lift)
-    text = app.t("board.fatigue_line", fatigue=fatigue, lost=state.lost_capacity, recovery=recovery)
+    text = app.t("board.fatigue_line", fatigue=fatigue, lost=state.lost_capacity)
     return Meter(text, "pips", ((fatigue, theme.ORANGE, False),), max(6, fatigue))
 
 
@@ -138,7 +137,9 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
         inner = max(1, width - 2 * g)
         total = 2 * g
         for meter in view.meters:
-            fitted = self.app.text.fit(meter.text, inner, 100_000, sc.min_text, sc.min_text)
+            fitted = self.app.text.fit(
+                meter.text, inner, 100_000, sc.min_text, sc.min_text, spacing=TIGHT
+            )
             total += fitted.height + self.gauge_height() + g
         return total
 
@@ -154,7 +155,7 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
         for meter in view.meters:
             ink = theme.GAP if meter.warn else theme.INK
             box = pygame.Rect(inner.x, y, inner.width, max(1, inner.bottom - y))
-            used = app.text.draw(surface, meter.text, box, TINY.ink(ink))
+            used = app.text.draw(surface, meter.text, box, TINY.ink(ink).tight())
             gauge = pygame.Rect(inner.x, used.bottom + 2, inner.width, gauge_h)
             self._gauge(surface, gauge, meter)
             y = gauge.bottom + g + spare // max(1, rows)

@@ -12,9 +12,9 @@ from game.ui import theme
 from game.ui.draw import panel
 from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
-from game.ui.panels.table import BoardTable, empty_line, heading, panel_parts
+from game.ui.panels.table import BoardTable, empty_line
 from game.ui.scene import Host
-from game.ui.theme import BODY, FONT_BOLD, TINY
+from game.ui.theme import BODY, FONT_BOLD, TIGHT, TINY
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,21 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
             title = app.text.fit(
                 event.title, width - amount_w, 100_000, sc.body, sc.body, FONT_BOLD
             )
-            text = app.text.fit(event.text.strip(), width, 100_000, sc.min_text, sc.min_text)
+            text = app.text.fit(
+                event.text.strip(), width, 100_000, sc.min_text, sc.min_text, spacing=TIGHT
+            )
             blocks.append((event, amount_w, title.height, text.height if event.text.strip() else 0))
         return blocks
+
+    def caption_height(self) -> int:
+        """The height of the panel's caption ("Hændelse i år"): a small line, so the room
+        goes to the events' own titles and texts."""
+        return round(self.app.scale.min_text * 1.4)
 
     def needed_height(self, width: int, view: EventsView) -> int:
         """The height the panel needs in ``width`` pixels to show every title and text in full."""
         g = self.app.scale.gap
-        head = round(self.app.scale.heading * 1.4)
+        head = self.caption_height()
         blocks = self._blocks(width - 2 * g, view)
         if not blocks:
             return head + 2 * g + round(self.app.scale.body * 1.4)
@@ -71,8 +78,11 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         app = self.app
         g = layout.gap
         panel(surface, layout.events, layout.radius, theme.EVENT_TINT)
-        head, body = panel_parts(layout.events, layout)
-        heading(app, surface, app.t("board.events"), head, valign="top")
+        inner = layout.events.inflate(-2 * g, -2 * g)
+        head = pygame.Rect(inner.x, inner.y, inner.width, self.caption_height())
+        body = pygame.Rect(inner.x, head.bottom, inner.width, inner.bottom - head.bottom)
+        caption = TINY.bold().ink(theme.MUTED).lines(1).shrink()
+        app.text.draw(surface, app.t("board.events").upper(), head, caption)
         if not view.events:
             empty_line(app, surface, app.t("board.events_none"), body)
             return
@@ -87,7 +97,7 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
             y += title.height
             if text_h and y < body.bottom:
                 box = pygame.Rect(body.x, y, body.width, body.bottom - y)
-                y = app.text.draw(surface, event.text.strip(), box, TINY).bottom
+                y = app.text.draw(surface, event.text.strip(), box, TINY.tight()).bottom
             y += g
 
 
