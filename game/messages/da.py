@@ -21,14 +21,14 @@ MESSAGES: dict[str, str] = {
     "kinds.efficiency": "effektiviseringer",
     "kinds.investment": "investeringer",
     # start screen
-    "start.deck": "Kortspil",
-    "start.deck_standard": "Standardspillet",
-    "start.deck_path": "Sti til eget kortspil (mappe eller fil)",
+    "start.deck": "Dæk",
+    "start.deck_standard": "Standarddækket",
+    "start.deck_path": "Sti til jeres eget dæk (mappe eller fil)",
     "start.deck_load": "Hent",
     "start.deck_loaded": "Hentet: {title}",
-    "start.deck_problems": "Kortspillet har fejl:",
+    "start.deck_problems": "Dækket har fejl:",
     "start.scenario": "Scenarie",
-    "start.years": "{first}–{last} · {rounds} budgetår",
+    "start.years": "{first}–{last} · {rounds} år: budgetår og overslagsår",
     "start.target": "Indsæt selv: målet for sidste budgetår",
     "start.target_scenario": "(scenariet: {amount})",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",
@@ -37,7 +37,6 @@ MESSAGES: dict[str, str] = {
     "start.resume": "Gemte spil: fortsæt, eller se resultatet",
     "start.resume_none": "Ingen gemte spil endnu.",
     "start.resume_all_finished": "Alle gemte spil er spillet færdig. Start et nyt spil, eller åbn et bestemt: »raaderum play --resume FIL«.",
-    "start.resume_item": "{date} · {scenario} · runde {round} af {rounds}",
     # board
     "board.round": "Runde {round} af {rounds}",
     "board.year": "Budget {year}",
@@ -58,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "board.service_floor": "gulv {floor}",
     "board.risk": "Chance for at nå målet i alle år: {percent}",
     "board.risk_with": "Chance for at nå målet i alle år: {base} · med forslag {number}: {percent}",
-    "board.risk_short": "Chance for mål alle år",
+    "board.risk_short": "Chance for at nå målet i alle år",
     "board.end_year": "Afslut {year}",
     "board.end_year_key": "Mellemrum",
     "board.debrief": "Se resultatet",
@@ -81,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "card.service": "Service {service}",
     "card.staff": "Personale {staff} årsværk",
     "card.uncertain_tag": "±",
-    "card.certain": "sikker",
+    "card.certain": "Beløbene er sikre: ingen usikkerhed",
     "card.range": "usikker: mellem {low} og {high} mio. kr. i {year}",
     "card.failure": "{percent} risiko for, at gevinsten udebliver",
     "card.effect": "Virkning pr. år (mio. kr.)",
@@ -121,13 +120,17 @@ MESSAGES: dict[str, str] = {
     # help
     "help.title": "Sådan spiller I",
     "help.rules": (
-        "Find det aftalte råderum i hvert budgetår.\n"
-        "Hver runde er ét budgetår. Vælg forslag fra bordet, så længe der er kapacitet.\n"
-        "Besparelser virker straks men sænker servicen; effektiviseringer tager tid; "
+        "Find det aftalte råderum i hvert år: budgetåret og overslagsårene.\n"
+        "Hver runde er ét år. Vælg forslag fra bordet, så længe der er kapacitet: hvert forslag har en belastning.\n"
+        "Besparelser virker straks, men sænker servicen; effektiviseringer tager tid; "
         "investeringer koster først og betaler sig senere – med usikkerhed.\n"
+        "Hvert vedtaget forslag giver træthed, og hver 2 point træthed tager 1 kapacitet med det samme. "
+        "En effektivisering på et velfærdsområde opfattes som en besparelse og giver mere træthed. "
+        "Trætheden falder ved hvert årsskifte – mere, når årets forslag løfter servicen.\n"
+        "Nogle forslag kræver et andet forslag først (»Kræver«) eller anlæg fra anlægsrammen (»Anlæg«).\n"
         "Hændelser rammer hvert år. Når året afsluttes, er resultatet endeligt.\n"
-        "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se hvor usikker.\n"
-        "I vinder, når hvert år når målet, og I har brugt alle tre slags forslag."
+        "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se, hvor usikker den er.\n"
+        "I vinder, når målet er nået i hvert år, og I har brugt alle tre slags forslag."
     ),
     "help.keys": "Taster",
     "help.key.select": "Vælg forslag 1–9",
@@ -175,7 +178,7 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(
     {
         "card.note_placeholder": "Skriv gruppens begrundelse …",
-        "card.risk": "Chance for målet alle år: {percent} med dette forslag ({base} uden)",
+        "card.risk": "Chance for at nå målet i alle år: {percent} med dette forslag ({base} uden)",
         "card.short.over_capacity": "Ingen kapacitet",
         "card.short.excluded": "Udelukket",
         "card.short.game_over": "Spillet er slut",
@@ -223,9 +226,9 @@ MESSAGES.update(
         "debrief.whatif.actual": "Det skete",
         "debrief.whatif.expected": "Samme valg, udbytte som ventet",
         "debrief.whatif.worst10": "Samme valg, 10 % værste tilfælde",
-        "debrief.whatif.best": "Bedste plan med de kort, I så",
-        "debrief.best_met": "Bedste plan – den når målet alle år:",
-        "debrief.best_not_met": "Bedste plan – selv den når ikke målet alle år:",
+        "debrief.whatif.best": "Bedste plan med de forslag, I så",
+        "debrief.best_met": "Bedste plan – den når målet i alle år:",
+        "debrief.best_not_met": "Bedste plan – selv den når ikke målet i alle år:",
         "debrief.best_found": "(bedste fundne)",
         "debrief.button.report": "Rapport",
         "debrief.button.new": "Nyt spil",
@@ -237,7 +240,7 @@ MESSAGES.update(
         "debrief.report_writing": "Skriver rapporten …",
         "debrief.report_done": "Rapporten er gemt i {folder}",
         "debrief.report_failed": "Rapporten kunne ikke skrives: {reason}",
-        "debrief.best_legend": "Fed og blå: kort, I ikke vedtog.",
+        "debrief.best_legend": "Fed og blå: forslag, I ikke vedtog.",
         # compare tables (UI-charts)
         "compare.title": "Sammenlign borde",
         "compare.folder": "Mappe med gemte spil:",
@@ -286,7 +289,7 @@ MESSAGES.update(
         "report.unfinished": "Spillet er ikke afsluttet: runde {round} af {rounds}.",
         "report.verdict.won": "Målet er nået",
         "report.verdict.lost": "Målet er ikke nået",
-        "verdict.won_why": "Hvert budgetår nåede målet, og gruppen brugte de slags forslag, "
+        "verdict.won_why": "Målet blev nået hvert år, og gruppen brugte de slags forslag, "
         "scenariet kræver.",
         "verdict.missed": "Målet blev ikke nået i {years}.",
         "verdict.kinds": "Gruppen vedtog ingen {kinds}.",
@@ -295,8 +298,8 @@ MESSAGES.update(
         "report.section.years": "Råderum år for år",
         "report.section.years_note": "Søjlerne er det opnåede råderum; den sorte streg er målet.",
         "report.section.service": "Service og træthed",
-        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed ved "
-        "udgangen af hvert år. Hver 2 point træthed koster ét point kapacitet året efter.",
+        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed efter "
+        "hvert årsskifte. Hver 2 point træthed koster ét point kapacitet med det samme.",
         "report.section.adopted": "Vedtagne forslag",
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
@@ -356,7 +359,7 @@ MESSAGES.update(
         "report.compare.title": "Råderumsspillet – sammenligning af borde",
         "report.compare.generated": "Dannet {date} ud fra {count} gemte spil.",
         "report.compare.group": "{scenario} – {deck} · mål {targets} mio. kr.",
-        "report.compare.group_hash": "Dæk-kontrolsum {hash}",
+        "report.compare.group_hash": "Dækkets kontrolsum {hash}",
         "report.compare.tables": "Borde",
         "report.compare.wins": "Vundet",
         "report.compare.win_rate": "{wins} af {tables} færdigspillede borde vandt ({percent}).",
@@ -402,10 +405,9 @@ MESSAGES.update(
         "card.short.requires": "Kræver andet forslag",
         "card.short.over_construction": "Anlægsrammen rækker ikke",
         "card.requires": "Kræver, at {titles} er vedtaget (samme år eller før)",
-        "card.construction": "Anlæg: {amount} af anlægsrammen, som ikke tæller i driftens råderum",
-        "card.construction_free": "Anlæg: {amount}, som ikke tæller i driftens råderum",
+        "card.construction": "Anlæg: {amount} af anlægsrammen (tæller ikke i driftens råderum)",
+        "card.construction_free": "Anlæg: {amount} (tæller ikke i driftens råderum)",
         "card.perceived": "Effektivisering på et velfærdsområde: opfattes som besparelse (+{extra} træthed)",
-        "card.fatigue_why": "Træthed {fatigue}: {agenda} for at komme på dagsordenen, {cut} for servicenedgang, {perceived} for at blive opfattet som besparelse",
         "card.draft_kept": "Begrundelsen er gemt og følger med, når forslaget vedtages",
         "board.capacity_line": "Kapacitet {total}: {used} brugt · {lost} tabt til træthed · {left} tilbage",
         "board.fatigue_line": "Træthed {fatigue}: tager {lost} af kapaciteten",
@@ -414,11 +416,10 @@ MESSAGES.update(
         "board.construction_line": "Anlægsramme {total}: {used} brugt · {left} tilbage",
         "board.scroll_down": "{count} mere – rul ned",
         "board.scroll_up": "{count} mere – rul op",
-        "board.events_more": "Klik for hele teksten",
         "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} til {end}.",
         "year.fatigue_lift": "Heraf {lift}, fordi årets forslag løftede servicen.",
         "year.fatigue_next": "I {year} tager trætheden {lost} af kapaciteten på {capacity}.",
-        "year.fatigue_events": "Årets nye hændelser ændrer trætheden med {change}.",
+        "year.fatigue_events": "De nye hændelser ændrer trætheden med {change}.",
         "debrief.fatigue": "Træthed pr. år",
         "debrief.fatigue_note": "Søjlen er trætheden ved årets slutning; den skraverede del faldt bort ved årsskiftet.",
         "start.table": "Bordets navn (valgfrit)",
@@ -430,7 +431,6 @@ MESSAGES.update(
         "start.resume_damaged": "Kan ikke åbnes: {name} · {reason}",
         "start.resume_won": "vundet",
         "start.resume_lost": "tabt",
-        "start.resume_scroll": "{first}–{last} af {count}",
         "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}",
         "start.folder_pick": "Skriv en anden mappe til gemte spil (fx en USB-nøgle), og tryk Enter:",
         "start.folder_field": "Sti til en mappe",
@@ -464,6 +464,6 @@ MESSAGES.update(
         "save.read_only_refused": "Spillet er åbnet skrivebeskyttet. Fortsæt i en kopi (K) for at træffe beslutninger.",
         "save.copy_failed": "Kopien kunne ikke laves: {reason}",
         "menu.save_elsewhere": "Gem et andet sted",
-        "error.display": "Skærm {display} findes ikke; spillet åbner på skærm 0 (der er {count}).",
+        "error.display": "Skærm {display} findes ikke (skærmene har numrene 0 til {last}); spillet åbner på skærm 0.",
     }
 )

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "start.deck_loaded": "Loaded: {title}",
     "start.deck_problems": "The deck has problems:",
     "start.scenario": "Scenario",
-    "start.years": "{first}–{last} · {rounds} budget years",
+    "start.years": "{first}–{last} · {rounds} years: the budget year and the forecast years",
     "start.target": "Your target for the last budget year",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",
@@ -35,7 +35,6 @@ MESSAGES: dict[str, str] = {
     "start.resume": "Saved games: continue, or see the result",
     "start.resume_none": "No saved games yet.",
     "start.resume_all_finished": "Every saved game is finished. Start a new game, or open a particular one: “raaderum play --resume FILE”.",
-    "start.resume_item": "{date} · {scenario} · round {round} of {rounds}",
     "board.round": "Round {round} of {rounds}",
     "board.year": "Budget {year}",
     "board.finished": "The game is over",
@@ -55,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "board.service_floor": "floor {floor}",
     "board.risk": "Chance to meet the target every year: {percent}",
     "board.risk_with": "Chance to meet every year: {base} · with proposal {number}: {percent}",
-    "board.risk_short": "Chance to meet all years",
+    "board.risk_short": "Chance to meet the target in every year",
     "board.end_year": "End {year}",
     "board.end_year_key": "Space",
     "board.debrief": "See the result",
@@ -77,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "card.service": "Service {service}",
     "card.staff": "Staff {staff} FTE",
     "card.uncertain_tag": "±",
-    "card.certain": "certain",
+    "card.certain": "The amounts are certain: no uncertainty",
     "card.range": "uncertain: between {low} and {high} m DKK in {year}",
     "card.failure": "{percent} risk that the gain never comes",
     "card.effect": "Effect per year (m DKK)",
@@ -115,13 +114,17 @@ MESSAGES: dict[str, str] = {
     "toast.saved_note": "Reason saved",
     "help.title": "How to play",
     "help.rules": (
-        "Find the agreed room in the budget in every budget year.\n"
-        "Each round is one budget year. Pick proposals from the table while capacity lasts.\n"
-        "Savings work at once but lower service; efficiencies take time; investments cost "
+        "Find the agreed room in the budget in every year: the budget year and the forecast years.\n"
+        "Each round is one year. Pick proposals from the table while capacity lasts: every proposal has a load.\n"
+        "Savings work at once, but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
+        "Every adopted proposal adds fatigue, and every 2 points of fatigue take 1 capacity at once. "
+        "An efficiency in a welfare area is seen as a saving and adds more fatigue. "
+        "Fatigue falls at every turn of the year – more when the year's proposals raise service.\n"
+        "Some proposals require another one first (“Requires”) or capital from the capital budget (“Capital”).\n"
         "Events strike every year. When the year ends, its result is final.\n"
-        "A ± on a proposal means its gain is uncertain – click the card to see how uncertain.\n"
-        "You win when every year meets the target and you used all three kinds of proposal."
+        "A ± on a proposal means its gain is uncertain – click the card to see how uncertain it is.\n"
+        "You win when the target is met in every year and you used all three kinds of proposal."
     ),
     "help.keys": "Keys",
     "help.key.select": "Select proposal 1–9",
@@ -167,7 +170,7 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(
     {
         "card.note_placeholder": "Write the group's reason …",
-        "card.risk": "Chance to meet every year: {percent} with this proposal ({base} without)",
+        "card.risk": "Chance to meet the target in every year: {percent} with this proposal ({base} without)",
         "card.short.over_capacity": "No capacity left",
         "card.short.excluded": "Excluded",
         "card.short.game_over": "The game is over",
@@ -215,7 +218,7 @@ MESSAGES.update(
         "debrief.whatif.actual": "What happened",
         "debrief.whatif.expected": "Same choices, payoffs as expected",
         "debrief.whatif.worst10": "Same choices, 10 % worst case",
-        "debrief.whatif.best": "Best plan with the cards you saw",
+        "debrief.whatif.best": "Best plan with the proposals you saw",
         "debrief.best_met": "Best plan – it meets every year's target:",
         "debrief.best_not_met": "Best plan – even it misses a year:",
         "debrief.best_found": "(best found)",
@@ -229,7 +232,7 @@ MESSAGES.update(
         "debrief.report_writing": "Writing the report …",
         "debrief.report_done": "The report was saved in {folder}",
         "debrief.report_failed": "The report could not be written: {reason}",
-        "debrief.best_legend": "Bold and blue: cards you did not adopt.",
+        "debrief.best_legend": "Bold and blue: proposals you did not adopt.",
         # compare tables (UI-charts)
         "compare.title": "Compare tables",
         "compare.folder": "Folder of saved games:",
@@ -278,7 +281,7 @@ MESSAGES.update(
         "report.unfinished": "The game is not finished: round {round} of {rounds}.",
         "report.verdict.won": "The target was met",
         "report.verdict.lost": "The target was not met",
-        "verdict.won_why": "Every budget year met its target, and the group used the kinds of "
+        "verdict.won_why": "The target was met every year, and the group used the kinds of "
         "proposal the scenario asks for.",
         "verdict.missed": "The target was missed in {years}.",
         "verdict.kinds": "The group adopted no {kinds}.",
@@ -287,8 +290,8 @@ MESSAGES.update(
         "report.section.years": "Råderum year by year",
         "report.section.years_note": "The bars are the råderum found; the black line is the target.",
         "report.section.service": "Service and fatigue",
-        "report.section.service_note": "Service level (0 = as today) and the organisation's fatigue at "
-        "the end of each year. Every 2 points of fatigue cost one point of capacity the next year.",
+        "report.section.service_note": "Service level (0 = as today) and the organisation's fatigue after "
+        "each turn of the year. Every 2 points of fatigue cost one point of capacity at once.",
         "report.section.adopted": "Adopted proposals",
         "report.section.events": "Events",
         "report.section.whatif": "What if?",
@@ -394,10 +397,9 @@ MESSAGES.update(
         "card.short.requires": "Needs another card",
         "card.short.over_construction": "Capital budget too small",
         "card.requires": "Requires {titles} to be adopted (the same year or earlier)",
-        "card.construction": "Capital outlay: {amount} of the capital budget, outside the operating room",
-        "card.construction_free": "Capital outlay: {amount}, outside the operating room",
+        "card.construction": "Capital outlay: {amount} of the capital budget (not counted in the operating room)",
+        "card.construction_free": "Capital outlay: {amount} (not counted in the operating room)",
         "card.perceived": "Efficiency in a welfare area: seen as a saving (+{extra} fatigue)",
-        "card.fatigue_why": "Fatigue {fatigue}: {agenda} for putting it on the agenda, {cut} for cutting service, {perceived} for being seen as a saving",
         "card.draft_kept": "The reason is kept and goes with the proposal when it is adopted",
         "board.capacity_line": "Capacity {total}: {used} used · {lost} lost to fatigue · {left} left",
         "board.fatigue_line": "Fatigue {fatigue}: takes {lost} of the capacity",
@@ -406,7 +408,6 @@ MESSAGES.update(
         "board.construction_line": "Capital budget {total}: {used} used · {left} left",
         "board.scroll_down": "{count} more – scroll down",
         "board.scroll_up": "{count} more – scroll up",
-        "board.events_more": "Click for the whole text",
         "year.fatigue": "Fatigue at the year end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
         "year.fatigue_lift": "{lift} of that because this year's proposals raised service.",
         "year.fatigue_next": "In {year} fatigue takes {lost} of the capacity of {capacity}.",
@@ -422,7 +423,6 @@ MESSAGES.update(
         "start.resume_damaged": "Cannot be opened: {name} · {reason}",
         "start.resume_won": "won",
         "start.resume_lost": "lost",
-        "start.resume_scroll": "{first}–{last} of {count}",
         "start.folder_problem": "The save folder cannot be used: {reason}",
         "start.folder_pick": "Type another folder for saved games (e.g. a USB stick) and press Enter:",
         "start.folder_field": "Path to a folder",
@@ -456,6 +456,6 @@ MESSAGES.update(
         "save.read_only_refused": "The game is open read-only. Continue in a copy (K) to make decisions.",
         "save.copy_failed": "The copy could not be made: {reason}",
         "menu.save_elsewhere": "Save elsewhere",
-        "error.display": "Display {display} does not exist; the game opens on display 0 (there are {count}).",
+        "error.display": "Display {display} does not exist (the displays are numbered 0 to {last}); the game opens on display 0.",
     }
 )

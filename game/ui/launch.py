@@ -102,7 +102,7 @@ def play(args: argparse.Namespace) -> int:
     count = pygame.display.get_num_displays()
     if display != choose_display(display, count):
         print(
-            f"raaderum play: {strings.t('error.display', display=display, count=count)}",
+            f"raaderum play: {strings.t('error.display', display=display, last=max(0, count - 1))}",
             file=sys.stderr,
         )
     try:

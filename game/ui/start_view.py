@@ -218,7 +218,7 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
 
 
 def _label(app: Host, surface: pygame.Surface, label: str, rect: pygame.Rect) -> None:
-    """The bold name over a group of choices ("Kortspil", "Scenarie", "Gemte spil")."""
+    """The bold name over a group of choices ("Dæk", "Scenarie", "Gemte spil")."""
     app.text.draw(surface, label, rect, BODY.bold().lines(1).shrink())
 
 

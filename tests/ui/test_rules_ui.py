@@ -94,7 +94,7 @@ def test_the_card_view_explains_the_rules_of_a_card(make_app):
     key(app, pygame.K_ESCAPE)
     app.push("card", card="anl")
     app.step(0.02)
-    assert "Anlæg: 12,5 t. kr. af anlægsrammen, som ikke tæller i driftens råderum" in drawn
+    assert "Anlæg: 12,5 t. kr. af anlægsrammen (tæller ikke i driftens råderum)" in drawn
     assert "Virkning pr. år (t. kr.)" in drawn
     key(app, pygame.K_ESCAPE)
     app.push("card", card="lille")
