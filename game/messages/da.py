@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     "error.not_adopted": "Forslaget er ikke vedtaget.",
     "error.unknown_card": "Ukendt forslag.",
     "error.unknown_action": "Ukendt handling.",
+    "error.bad_chance": "De indtastede hændelser eller udfald passer ikke til scenariet.",
     "error.unknown": "Det kan ikke lade sig gøre: {reason}",
     "error.save_failed": "Spillet kunne ikke gemmes: {reason}",
     "error.crash_unsaved": "Der skete en uventet fejl, og spillet kunne ikke gemmes. Detaljer: {log}",

@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "error.not_adopted": "The proposal has not been adopted.",
     "error.unknown_card": "Unknown proposal.",
     "error.unknown_action": "Unknown action.",
+    "error.bad_chance": "The events or outcomes entered do not fit the scenario.",
     "error.unknown": "That is not possible: {reason}",
     "error.save_failed": "The game could not be saved: {reason}",
     "error.crash_unsaved": "An unexpected error happened, and the game could not be saved. Details: {log}",

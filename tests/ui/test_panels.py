@@ -69,6 +69,7 @@ def board_situations(deck: Any) -> list[Situation]:
     middle = play_until(start, 1, 6)
     market = middle.current.market
     adopted = middle.do(Adopt(market[0], "Fordi"))
+    long_game = play_until(History.start(new_game(deck, "lang-horisont", 2)), 7, 2)
     base = Situation(timed, middle, now=1000.0)
     found = [
         base,
@@ -86,8 +87,12 @@ def board_situations(deck: Any) -> list[Situation]:
         replace(base, history=adopted.do(EndYear())),
         replace(base, history=play_until(start, 99, 6)),
         replace(base, history=play_until(start, 99, 6), hover="end_year"),
-        replace(base, history=play_until(start, 99, 6), adopted_scroll=4),
-        replace(base, history=play_until(start, 99, 6), adopted_scroll=2),
+        *(
+            replace(
+                base, settings=GameSettings("lang-horisont", 2), history=long_game, adopted_scroll=s
+            )
+            for s in (0, 2, 4)
+        ),
         replace(base, not_saved="disken er fuld"),
         replace(base, not_saved="mappen er skrivebeskyttet"),
         replace(base, not_saved="disken er fuld", hover="save_elsewhere"),

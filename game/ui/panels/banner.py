@@ -13,6 +13,7 @@ from game.ui.draw import button
 from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable
+from game.ui.scene import Host
 from game.ui.theme import BODY
 
 
@@ -77,3 +78,13 @@ class BannerPanel(Panel[BoardTable, BoardLayout]):
             radius=layout.radius,
             hover=view.hover,
         )
+
+
+def banner_text(app: Host) -> str:
+    """What the banner says: the game is open read-only, or why it is not saved and how to
+    save it elsewhere; "" while the game is saved."""
+    game = app.game
+    if game.read_only:
+        return app.t("save.banner_readonly")
+    problem = game.unsaved()
+    return app.t("save.banner", message=app.say(problem)) if problem is not None else ""

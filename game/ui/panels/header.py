@@ -12,6 +12,7 @@ from game.ui.draw import button
 from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable
+from game.ui.scene import Host
 from game.ui.theme import BODY, FONT_BOLD, HEADING
 
 
@@ -147,3 +148,20 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
             hint="" if view.finished else t("board.end_year_key"),
             hover=view.hover,
         )
+
+
+def format_clock(seconds: float) -> str:
+    """Seconds as m:ss."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def round_clock(app: Host) -> str:
+    """The round timer as the header shows it ("Tid: 7:32" / "Tiden er gået: 1:10"), or ""
+    without a timer."""
+    left = app.game.seconds_left()
+    if left == float("inf"):
+        return ""
+    if left >= 0:
+        return app.t("board.timer", time=format_clock(left))
+    return app.t("board.timer_over", time=format_clock(-left))

@@ -10,8 +10,9 @@ import pygame
 from game.engine import Event, GameState, face
 from game.ui import theme
 from game.ui.draw import panel
-from game.ui.layout import BoardLayout
+from game.ui.layout import BoardLayout, board_layout
 from game.ui.panels import Panel
+from game.ui.panels.meters import MetersPanel
 from game.ui.panels.table import BoardTable, empty_line
 from game.ui.scene import Host
 from game.ui.theme import BODY, FONT_BOLD, TIGHT, TINY
@@ -115,3 +116,27 @@ def events_text(app: Host, state: GameState) -> str:
         )
         parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}")
     return "\n\n".join(parts)
+
+
+def measured_layout(
+    size: tuple[int, int],
+    table: BoardTable,
+    events: EventsPanel,
+    meters: MetersPanel,
+    banner: bool,
+) -> BoardLayout:
+    """The board's layout for a window of ``size`` with the side column sized by what the
+    events and the meters of ``table`` need (``game.ui.layout.board_layout``)."""
+    width, height = size
+    scenario = table.state.scenario
+    market, years = max(1, scenario.market), scenario.rounds
+    side_w = board_layout(width, height, market, years).side.width
+    return board_layout(
+        width,
+        height,
+        market,
+        years,
+        events_h=events.needed_height(side_w, events.view(table)),
+        meters_h=meters.needed_height(side_w, meters.view(table)),
+        banner=banner,
+    )

@@ -18,34 +18,27 @@ import pygame
 from game.engine import Adopt, EndYear, GameState
 from game.engine.forecast import Forecast
 from game.ui import panels, theme
-from game.ui.layout import BoardLayout, board_layout
+from game.ui.boardinput import BoardInput
+from game.ui.layout import BoardLayout
 from game.ui.opening import continue_in_copy
 from game.ui.panels import Panel
 from game.ui.panels.adopted import AdoptedPanel
-from game.ui.panels.banner import BannerPanel
+from game.ui.panels.banner import BannerPanel, banner_text
 from game.ui.panels.chart import ChartPanel
-from game.ui.panels.header import EndYearPanel, HeaderPanel
+from game.ui.panels.header import EndYearPanel, HeaderPanel, round_clock
 from game.ui.panels.market import MarketPanel
 from game.ui.panels.meters import MetersPanel
-from game.ui.panels.side import EventsPanel, events_text
+from game.ui.panels.side import EventsPanel, events_text, measured_layout
 from game.ui.panels.table import BoardTable
 from game.ui.retained import Layers, Same
 from game.ui.risk import RiskMeter
-from game.ui.scene import Host, Scene, ctrl_held, is_activation, shift_held
+from game.ui.scene import Host, Scene
 
 FLASH_SECONDS = 0.5
 """How long a newly adopted proposal glows in the adopted list."""
-NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
-NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 
 
-def format_clock(seconds: float) -> str:
-    """Seconds as m:ss."""
-    seconds = max(0, int(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class BoardScene(Scene):
+class BoardScene(BoardInput, Scene):
     """The main table of the game."""
 
     name = "board"
@@ -101,38 +94,20 @@ class BoardScene(Scene):
 
     def banner_text(self) -> str:
         """What the banner says ("" while the game is saved)."""
-        game = self.app.game
-        if game.read_only:
-            return self.app.t("save.banner_readonly")
-        problem = game.unsaved()
-        return self.app.t("save.banner", message=self.app.say(problem)) if problem else ""
+        return banner_text(self.app)
 
     def layout(self) -> BoardLayout:
         """The board's rectangles for the current window size and for the room the events and
         the meters need now (measured again only when the window, the state, the language or
         the banner changes; nothing changes a layout's rectangles in place)."""
-        width, height = self.app.size
-        state = self.state
         banner = self.banner_text()
-        key = (width, height, Same(state), self.app.lang, banner)
-        if self._layout is not None and self._layout[0] == key:
-            return self._layout[1]
-        market, years = max(1, state.scenario.market), state.scenario.rounds
-        side_w = board_layout(width, height, market, years).side.width
-        table = self._bare_table()
-        made = board_layout(
-            width,
-            height,
-            market,
-            years,
-            events_h=self.events.needed_height(side_w, self.events.view(table)),
-            meters_h=self.meters.needed_height(side_w, self.meters.view(table)),
-            banner=bool(banner),
-        )
-        if self._layout is None or self._layout[1] != made:
+        key = (self.app.size, Same(self.state), self.app.lang, banner)
+        if self._layout is None or self._layout[0] != key:
+            table = BoardTable(self.state, None, None, (), None, None, "", False, False, False)
+            made = measured_layout(self.app.size, table, self.events, self.meters, bool(banner))
+            if self._layout is not None and self._layout[1] == made:
+                made = self._layout[1]  # the same rectangles: keep the very object
             self._layout = (key, made)
-        else:
-            self._layout = (key, self._layout[1])  # the same rectangles: keep the very object
         return self._layout[1]
 
     def selected_card(self) -> str | None:
@@ -144,11 +119,6 @@ class BoardScene(Scene):
     def forecast(self) -> Forecast:
         """The risk meter's estimate (with the selected card added)."""
         return self.risk.get(self.state, self.selected_card())
-
-    def _bare_table(self) -> BoardTable:
-        """The table without the forecast, the clock and the scroll (what the events and the
-        meters need to say how much room they take)."""
-        return BoardTable(self.state, None, None, (), None, None, "", False, False, False)
 
     def table(self) -> BoardTable:
         """Everything the panels show now."""
@@ -232,94 +202,6 @@ class BoardScene(Scene):
         self.adopted_scroll = self.adopted.clamp(self.state, max(0, first + lines), layout)
         self.app.request_redraw()
 
-    # --- input --------------------------------------------------------------------------
-    def handle(self, event: pygame.event.Event) -> None:
-        """Keys and clicks of the board (a key or click also cuts a highlight short)."""
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
-            self.flash.clear()
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif is_activation(event):
-            self.activate(self.target_at(event.pos))
-        elif event.type == pygame.MOUSEWHEEL:
-            self.scroll_adopted(-event.y * 3)
-        elif event.type == pygame.MOUSEMOTION:
-            target = self.target_at(event.pos)
-            if target != self.hover:
-                self.hover = target
-                self.app.request_redraw()
-
-    def target_at(self, pos: tuple[int, int]) -> str | None:
-        """What a click at ``pos`` would hit (the panels' answer): "card:N", "adopted:ID",
-        "events", "end_year", "target" (the year chart's title), a header button, or None."""
-        return panels.hit(self.panels, pos, self.layout(), self.table())
-
-    def activate(self, target: str | None) -> None:
-        """Do what a click on ``target`` does."""
-        if target is None:
-            return
-        kind, _, rest = target.partition(":")
-        if kind == "card":
-            card = self.state.market[int(rest)]
-            self.selected = card
-            self.open_card(card)
-        elif kind == "adopted":
-            self.open_card(rest)
-        elif kind == "scroll_adopted":
-            page = max(1, self.adopted.capacity(self.layout()) - 2)
-            self.scroll_adopted(-page if rest == "up" else page)
-        else:
-            actions = {
-                "end_year": self.end_year,
-                "events": self.open_events,
-                "target": lambda: self.app.push("target"),
-                "undo": self.app.game.undo,
-                "redo": self.app.game.redo,
-                "help": lambda: self.app.push("help"),
-                "menu": lambda: self.app.push("menu"),
-                "save_elsewhere": lambda: self.app.push("save_elsewhere"),
-                "as_copy": self.continue_in_copy,
-            }
-            actions[kind]()
-
-    def _key(self, event: pygame.event.Event) -> None:
-        key = event.key
-        game = self.app.game
-        if ctrl_held(event):
-            if key == pygame.K_z and shift_held(event):
-                game.redo()
-            elif key == pygame.K_z:
-                game.undo()
-            elif key == pygame.K_y:
-                game.redo()
-            return
-        market = self.state.market
-        if key in NUMBER_KEYS:
-            self.select(NUMBER_KEYS[key])
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and market:
-            current = self.selected_card()
-            step = 1 if key == pygame.K_RIGHT else -1
-            index = (market.index(current) + step) % len(market) if current else 0
-            self.select(index + 1)
-        elif key == pygame.K_o:
-            chosen = self.selected_card()
-            if chosen is not None:
-                self.open_card(chosen)
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.adopt()
-        elif key == pygame.K_SPACE:
-            self.end_year()
-        elif key == pygame.K_BACKSPACE:
-            game.undo()
-        elif key in (pygame.K_F1, pygame.K_h):
-            self.app.push("help")
-        elif key == pygame.K_ESCAPE:
-            self.app.push("menu")
-        elif key == pygame.K_g and self.app.game.unsaved() is not None:
-            self.app.push("save_elsewhere")
-        elif key == pygame.K_k and self.app.game.read_only:
-            self.continue_in_copy()
-
     # --- time ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
         """Risk refinement while idle, the round timer and the debrief after the last year."""
@@ -359,12 +241,7 @@ class BoardScene(Scene):
 
     def clock_text(self) -> str:
         """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
-        left = self.seconds_left()
-        if left == float("inf"):
-            return ""
-        if left >= 0:
-            return self.app.t("board.timer", time=format_clock(left))
-        return self.app.t("board.timer_over", time=format_clock(-left))
+        return round_clock(self.app)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
