@@ -13,7 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.numbers import format_amount
-from game.saves import DamagedSave, SaveInfo, SaveListing, scan_saves
+from game.saves import DamagedSave, SaveInfo, SaveListing, folder_problem, scan_saves
 from game.saves.listing import stamp_seconds
 from game.ui import theme
 from game.ui.draw import panel
@@ -91,7 +91,19 @@ class SaveList:
         self.app = app
         self.entries: list[Entry] = []
         self.problem: str | None = None
+        """Why the folder cannot be read (said in the list), or None."""
+        self.folder_problem: str | None = None
+        """Why games cannot be saved in the folder (it cannot be created or written), or None."""
         self.scroll = 0
+
+    def check(self, folder: Path | None) -> bool:
+        """Use ``folder`` when games can be saved in it (creating it if needed) and list its
+        games; True when it can be used, else ``folder_problem`` says why."""
+        found = folder_problem(folder) if folder is not None else None
+        self.folder_problem = found.reason if found is not None else None
+        if found is None:
+            self.load(folder)
+        return found is None
 
     def load(self, folder: Path | None) -> None:
         """Read the save folder (an unreadable folder is said, not hidden)."""

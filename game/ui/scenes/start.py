@@ -20,7 +20,7 @@ from game.content import DeckError, load_deck
 from game.engine import Deck
 from game.numbers import format_amount
 from game.paths import standard_deck
-from game.saves import GameSettings, folder_problem
+from game.saves import GameSettings
 from game.saves.document import MAX_TABLE_NAME
 from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
@@ -56,8 +56,6 @@ class StartScene(Scene):
         self.deck: Deck = app.game.deck
         self.saves = SaveList(app)
         """The saved games in the save folder (``game.ui.savelist``)."""
-        self.folder_problem: str | None = None
-        """Why the save folder cannot be used (the list then asks for another), or None."""
         self.check_folder()
         self.deck_problems: list[str] = []
         self.deck_message = ""
@@ -98,26 +96,21 @@ class StartScene(Scene):
         """The text fields of the screen."""
         return (self.path_field, self.table_field, self.folder_field)
 
+    @property
+    def folder_problem(self) -> str | None:
+        """Why the save folder cannot be used (the list then asks for another), or None."""
+        return self.saves.folder_problem
+
     def check_folder(self) -> None:
-        """Look at the save folder: why it cannot be used (created, written), or its games."""
-        folder = self.app.save_dir
-        problem = folder_problem(folder) if folder is not None else None
-        self.folder_problem = problem.reason if problem is not None else None
-        self.saves.load(None if problem is not None else folder)
+        """Look at the save folder: why it cannot be used, or its games."""
+        self.saves.check(self.app.save_dir)
 
     def use_folder(self) -> None:
         """Save games in the folder typed into the folder field (when it can be used)."""
         text = self.folder_field.text.strip().strip('"')
-        if not text:
-            return
-        folder = Path(text).expanduser()
-        problem = folder_problem(folder)
-        if problem is not None:
-            self.folder_problem = problem.reason
-            return
-        self.app.game.save_dir = folder
-        self.check_folder()
-        self.app.toast("start.folder_ok", folder=str(folder))
+        if text and self.saves.check(Path(text).expanduser()):
+            self.app.game.save_dir = Path(text).expanduser()
+            self.app.toast("start.folder_ok", folder=str(self.app.game.save_dir))
 
     @property
     def scenario(self) -> Any:
@@ -170,12 +163,9 @@ class StartScene(Scene):
             return
         try:
             deck = load_deck(Path(path).expanduser())
-        except DeckError as error:
-            self.deck_problems = [str(p) for p in error.problems][:12]
-            self.deck_message = self.app.t("start.deck_problems")
-            return
-        except OSError as error:
-            self.deck_problems = [str(error)]
+        except (DeckError, OSError) as error:
+            found = error.problems if isinstance(error, DeckError) else [error]
+            self.deck_problems = [str(p) for p in found][:12]
             self.deck_message = self.app.t("start.deck_problems")
             return
         self.use_deck(deck, Path(path))
@@ -254,17 +244,8 @@ class StartScene(Scene):
         if number is not None and event.type == pygame.TEXTINPUT:
             number.typed(event.text)
             return
-        if (
-            number is not None
-            and event.type == pygame.KEYDOWN
-            and event.key
-            not in (
-                pygame.K_RETURN,
-                pygame.K_KP_ENTER,
-                pygame.K_ESCAPE,
-                pygame.K_TAB,
-            )
-        ):
+        passed_on = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB)
+        if number is not None and event.type == pygame.KEYDOWN and event.key not in passed_on:
             number.key(event)
             return
         if event.type == pygame.KEYDOWN:
