@@ -176,7 +176,7 @@ def board_layout(
     banner_rect = None
     top = header_h
     if banner:
-        banner_rect = _rect(0, header_h, width, round(scale.body * 2.4))
+        banner_rect = _rect(0, header_h, width, round(scale.min_text * 2.6 + scale.gap))
         top = banner_rect.bottom
     inner = _rect(g, top + g, width - 2 * g, height - top - 2 * g)
 

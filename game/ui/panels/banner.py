@@ -66,7 +66,7 @@ class BannerPanel(Panel[BoardTable, BoardLayout]):
         words = pygame.Rect(
             rect.x + 2 * layout.gap, rect.y, knob.x - rect.x - 3 * layout.gap, rect.height
         )
-        style = BODY.bold().ink(theme.HEADER_INK).middle().lines(2).shrink()
+        style = BODY.bold().ink(theme.HEADER_INK).middle().lines(2).tight().shrink()
         app.text.draw(surface, view.text, words, style)
         label = app.t("save.as_copy" if view.read_only else "save.button")
         button(

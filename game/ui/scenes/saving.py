@@ -33,8 +33,8 @@ class SaveElsewhereScene(DialogScene):
         game = app.game
         problem = game.unsaved()
         folder = str(game.save_dir or "")
-        cause = app.say(problem) if problem is not None else ""
-        body = app.t("save.elsewhere_text", folder=folder, cause=cause.rstrip("."))
+        cause = str(problem.kwargs.get("cause", "")) if problem is not None else ""
+        body = app.t("save.elsewhere_text", folder=folder, cause=cause)
         super().__init__(
             app,
             app.t("save.elsewhere_title"),
@@ -49,7 +49,6 @@ class SaveElsewhereScene(DialogScene):
         self.field = TextField(
             (0, 0, 10, 10),
             app.fonts.get("regular", Scale(app.size[1]).body),
-            text=str(self.drives[0]) if self.drives else "",
             placeholder=app.t("save.elsewhere_field"),
             max_length=400,
             multiline=False,
