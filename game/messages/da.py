@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
     "start.deck_loaded": "Hentet: {title}",
     "start.deck_problems": "Dækket har fejl:",
     "start.scenario": "Scenarie",
-    "start.years": "{first}–{last} · {rounds} år: budgetår og overslagsår",
+    "start.years": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",
     "start.target": "Indsæt selv: målet for sidste budgetår",
     "start.target_scenario": "(scenariet: {amount})",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",

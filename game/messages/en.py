@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     "start.deck_loaded": "Loaded: {title}",
     "start.deck_problems": "The deck has problems:",
     "start.scenario": "Scenario",
-    "start.years": "{first}–{last} · {rounds} years: the budget year and the forecast years",
+    "start.years": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",
     "start.target": "Your target for the last budget year",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",

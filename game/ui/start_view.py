@@ -55,6 +55,8 @@ def draw_scenarios(
             first=scenario.years[0],
             last=scenario.years[-1],
             rounds=scenario.rounds,
+        later=scenario.rounds - 1,
+            later=scenario.rounds - 1,
         )
         inner = rect.inflate(-2 * scale.gap, 0)
         text.draw(surface, scenario.title, inner, BODY.bold().ink(ink).middle().lines(1).shrink())
@@ -113,6 +115,7 @@ def draw_briefing(
         first=scenario.years[0],
         last=scenario.years[-1],
         rounds=scenario.rounds,
+        later=scenario.rounds - 1,
     )
     facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
     app.text.draw(
