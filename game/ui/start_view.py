@@ -55,7 +55,6 @@ def draw_scenarios(
             first=scenario.years[0],
             last=scenario.years[-1],
             rounds=scenario.rounds,
-        later=scenario.rounds - 1,
             later=scenario.rounds - 1,
         )
         inner = rect.inflate(-2 * scale.gap, 0)
