@@ -15,7 +15,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.year import YearScene
-from tests.ui.driver import click, key, record_text, type_text
+from tests.ui.driver import click, key, record_chart_text, record_text, type_text
 
 THOUSANDS_DECK = """\
 deck:
@@ -152,14 +152,7 @@ def test_a_near_miss_is_a_miss_on_the_board_the_reveal_and_the_debrief(make_app,
     from game.ui import charts
     from game.ui.scenes.debrief import DebriefScene
 
-    charted: list[str] = []
-    original = charts.blit_text
-
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        charted.append(text)
-        return original(surface, text, *args, **kwargs)
-
-    monkeypatch.setattr(charts, "blit_text", spy)
+    charted = record_chart_text(monkeypatch, charts)
     deck = _deck()
     app = make_app(deck)
     app.start_game(deck, GameSettings(scenario="naesten", seed=1))

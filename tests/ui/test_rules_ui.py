@@ -15,7 +15,7 @@ from game.saves import GameSettings
 from game.session import fatigue_years
 from game.ui import linechart
 from game.ui.scenes.board import BoardScene
-from tests.ui.driver import key, record_text, settle
+from tests.ui.driver import key, record_chart_text, record_text, settle
 
 RULES_DECK = """\
 deck: {id: regler, title: Reglerne, schema_version: 2, unit: "t. kr.",
@@ -135,14 +135,7 @@ def test_the_year_reveal_and_the_debrief_show_traethed_per_year(make_app, monkey
         history = history.do(EndYear())
     app.game.history = history
     drawn.clear()
-    charted: list[str] = []
-    original = linechart.blit_text
-
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        charted.append(text)
-        return original(surface, text, *args, **kwargs)
-
-    monkeypatch.setattr(linechart, "blit_text", spy)
+    charted = record_chart_text(monkeypatch, linechart)
     app.replace_all("debrief", background=False)
     app.step(0.02)
     assert "Træthed pr. år" in charted
