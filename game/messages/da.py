@@ -109,7 +109,6 @@ MESSAGES: dict[str, str] = {
     "error.not_adopted": "Forslaget er ikke vedtaget.",
     "error.unknown_card": "Ukendt forslag.",
     "error.unknown_action": "Ukendt handling.",
-    "error.bad_chance": "De indtastede hændelser eller udfald passer ikke til scenariet.",
     "error.unknown": "Det kan ikke lade sig gøre: {reason}",
     "error.save_failed": "Spillet kunne ikke gemmes: {reason}",
     "error.crash_unsaved": "Der skete en uventet fejl, og spillet kunne ikke gemmes. Detaljer: {log}",
@@ -125,7 +124,7 @@ MESSAGES: dict[str, str] = {
         "Hver runde er ét år. Vælg forslag fra bordet, så længe der er kapacitet: hvert forslag har en belastning.\n"
         "Besparelser virker straks, men sænker servicen; effektiviseringer tager tid; "
         "investeringer koster først og betaler sig senere – med usikkerhed.\n"
-        "Hvert vedtaget forslag giver træthed, og hver 2 point træthed tager 1 kapacitet med det samme. "
+        "Hvert vedtaget forslag giver træthed, og trætheden tager kapacitet med det samme, point for point. "
         "En effektivisering på et velfærdsområde opfattes som en besparelse og giver mere træthed. "
         "Trætheden falder ved hvert årsskifte – mere, når årets forslag løfter servicen.\n"
         "Nogle forslag kræver et andet forslag først (»Kræver«) eller anlæg fra anlægsrammen (»Anlæg«).\n"
@@ -301,7 +300,7 @@ MESSAGES.update(
         "report.section.years_note": "Søjlerne er det opnåede råderum; den sorte streg er målet.",
         "report.section.service": "Service og træthed",
         "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed efter "
-        "hvert årsskifte. Hver 2 point træthed koster ét point kapacitet med det samme.",
+        "hvert årsskifte. Trætheden tager kapacitet med det samme, point for point.",
         "report.section.adopted": "Vedtagne forslag",
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",

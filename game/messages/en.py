@@ -104,7 +104,6 @@ MESSAGES: dict[str, str] = {
     "error.not_adopted": "The proposal has not been adopted.",
     "error.unknown_card": "Unknown proposal.",
     "error.unknown_action": "Unknown action.",
-    "error.bad_chance": "The events or outcomes entered do not fit the scenario.",
     "error.unknown": "That is not possible: {reason}",
     "error.save_failed": "The game could not be saved: {reason}",
     "error.crash_unsaved": "An unexpected error happened, and the game could not be saved. Details: {log}",
@@ -119,7 +118,7 @@ MESSAGES: dict[str, str] = {
         "Each round is one year. Pick proposals from the table while capacity lasts: every proposal has a load.\n"
         "Savings work at once, but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
-        "Every adopted proposal adds fatigue, and every 2 points of fatigue take 1 capacity at once. "
+        "Every adopted proposal adds fatigue, and fatigue takes capacity at once, point for point. "
         "An efficiency in a welfare area is seen as a saving and adds more fatigue. "
         "Fatigue falls at every turn of the year – more when the year's proposals raise service.\n"
         "Some proposals require another one first (“Requires”) or capital from the capital budget (“Capital”).\n"
@@ -293,7 +292,7 @@ MESSAGES.update(
         "report.section.years_note": "The bars are the råderum found; the black line is the target.",
         "report.section.service": "Service and fatigue",
         "report.section.service_note": "Service level (0 = as today) and the organisation's fatigue after "
-        "each turn of the year. Every 2 points of fatigue cost one point of capacity at once.",
+        "each turn of the year. Fatigue takes capacity at once, point for point.",
         "report.section.adopted": "Adopted proposals",
         "report.section.events": "Events",
         "report.section.whatif": "What if?",
