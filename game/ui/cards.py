@@ -93,7 +93,13 @@ def card_facts(
     why (in short, on as many lines as it takes: ``refusal_lines`` counts them)."""
     load, fatigue = load_and_fatigue(app, proposal)
     joined = f"{load} · {fatigue}"
-    lines = [joined] if app.text.width(joined, min_text) <= width else [load, fatigue]
+    apart = app.text.width(load, min_text) + app.text.width(fatigue, min_text) + min_text // 2
+    if app.text.width(joined, min_text) <= width:
+        lines = [joined]
+    elif apart <= width:  # one line, belastning to the left and træthed to the right
+        lines = [f"{load}{SPLIT}{fatigue}"]
+    else:
+        lines = [load, fatigue]
     if problem is None:
         lines.append(app.t("card.service", service=signed(proposal.service)))
     else:
@@ -110,6 +116,9 @@ def refusal_lines(app: Host, problem: IllegalAction | None, width: int, min_text
     """How many of a card's fact lines say why it cannot be adopted (0 when it can)."""
     return 0 if problem is None else len(_reason(app, problem, width, min_text))
 
+
+SPLIT = "\t"
+"""Between the two halves of a fact line drawn against the left and the right edge."""
 
 FACT_STYLE = BODY.but(size="min_text").tight().lines(1)
 """The facts and the area line of a market card."""
@@ -133,15 +142,38 @@ def market_card_layout(
     needed = app.text.fit(
         proposal.title, probe.title.width, 100_000, min_text, min_text, FONT_BOLD, None, theme.TIGHT
     ).height
+    _, in_band = band_plan(app, proposal, probe, min_text)
     parts = card_layout(
         rect,
         min_text,
         title_h=needed,
         facts=len(facts),
-        badges=bool(badges(app, proposal)),
+        badges=bool(badges(app, proposal)) and not in_band,
         line=line,
     )
     return parts, facts
+
+
+def chip_widths(app: Host, proposal: Proposal, min_text: int) -> list[int]:
+    """The widths of a card's badges."""
+    gap = max(2, min_text // 4)
+    return [
+        app.text.width(label, min_text, FONT_BOLD) + min_text // 2 + gap
+        for label, _ in badges(app, proposal)
+    ]
+
+
+def band_plan(app: Host, proposal: Proposal, parts: CardLayout, min_text: int) -> tuple[str, bool]:
+    """The kind's word in the band (in full, or short when the band is narrow) and whether the
+    badges fit in the band beside it (then the area line may give its room to the title)."""
+    full = kind_word(app, proposal.kind)
+    short = app.t(f"kind_short.{proposal.kind.value}")
+    chips = sum(chip_widths(app, proposal, min_text))
+    for word in (full, short):
+        if app.text.width(word, min_text, FONT_BOLD) + chips <= parts.kind.width:
+            return word, bool(chips)
+    fits_full = app.text.width(full, min_text, FONT_BOLD) <= parts.kind.width
+    return (full if fits_full else short), False
 
 
 def draw_market_card(
@@ -190,12 +222,13 @@ def draw_market_card(
         band_color,
     )
     band_ink = theme.HEADER_INK if proposal.kind is not Kind.SAVING else theme.INK
-    word = kind_word(app, proposal.kind)
-    if text.width(word, min_text, FONT_BOLD) > parts.kind.width:
-        word = app.t(f"kind_short.{proposal.kind.value}")
+    word, in_band = band_plan(app, proposal, parts, min_text)
     text.draw(
         surface, word, parts.kind, BODY.sized(min_text).bold().ink(band_ink).middle().lines(1)
     )
+    if in_band:
+        chips = parts.kind.inflate(0, -max(2, parts.band.height // 8))
+        _draw_badges(surface, app, chips, proposal, min_text, radius)
     pygame.draw.circle(
         surface,
         theme.CARD,
@@ -208,7 +241,7 @@ def draw_market_card(
     ink = theme.INK if problem is None else theme.MUTED
     text.draw(surface, proposal.title, parts.title, title_style(min_text).ink(ink))
     if parts.area is not None:
-        _draw_area_line(surface, app, parts.area, proposal, min_text, radius)
+        _draw_area_line(surface, app, parts.area, proposal, min_text, radius, not in_band)
     draw_effect_strip(surface, app, parts.effect, proposal, state, min_text)
     plain = len(facts) - refusal_lines(app, problem, parts.footer.width, min_text)
     for i, fact in enumerate(facts):
@@ -217,13 +250,38 @@ def draw_market_card(
         )
         refused = i >= plain
         style = FACT_STYLE.bold(refused).ink(theme.WARNING if refused else ink).middle()
-        text.draw(surface, fact, row, style)
+        left, _, right = fact.partition(SPLIT)
+        text.draw(surface, left, row, style)
+        if right:
+            text.draw(surface, right, row, style.right())
     if problem is not None:
         veil = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(veil, (*theme.BACKGROUND, 90), veil.get_rect(), border_radius=radius)
         surface.blit(veil, rect.topleft)
     if hover and not selected:
         pygame.draw.rect(surface, theme.ACCENT, rect, max(2, radius // 3), border_radius=radius)
+
+
+def _draw_badges(
+    surface: pygame.Surface,
+    app: Host,
+    rect: pygame.Rect,
+    proposal: Proposal,
+    min_text: int,
+    radius: int,
+) -> int:
+    """The card's badges against the right edge of ``rect``; returns where the first begins."""
+    right = rect.right
+    style = BODY.sized(min_text).bold().center().middle().lines(1)
+    for (label, tint), width in zip(badges(app, proposal), chip_widths(app, proposal, min_text)):
+        gap = max(2, min_text // 4)
+        chip = pygame.Rect(right - width + gap, rect.y + 1, width - gap, rect.height - 2)
+        if chip.x < rect.x:
+            break
+        pygame.draw.rect(surface, tint, chip, border_radius=max(2, radius // 2))
+        app.text.draw(surface, label, chip, style)
+        right = chip.x - gap
+    return right
 
 
 def _draw_area_line(
@@ -233,21 +291,15 @@ def _draw_area_line(
     proposal: Proposal,
     min_text: int,
     radius: int,
+    with_badges: bool,
 ) -> None:
-    """The card's badges against the right edge, its area (muted) in the room left of them."""
-    text = app.text
-    right = rect.right
-    style = BODY.sized(min_text).bold().center().middle().lines(1)
-    for label, tint in badges(app, proposal):
-        width = text.width(label, min_text, FONT_BOLD) + min_text // 2
-        chip = pygame.Rect(right - width, rect.y + 1, width, rect.height - 2)
-        if chip.x < rect.x:
-            break
-        pygame.draw.rect(surface, tint, chip, border_radius=max(2, radius // 2))
-        text.draw(surface, label, chip, style)
-        right = chip.x - max(2, min_text // 4)
+    """The card's area (muted), with its badges against the right edge when the band has no
+    room for them."""
+    right = (
+        _draw_badges(surface, app, rect, proposal, min_text, radius) if with_badges else rect.right
+    )
     area = pygame.Rect(rect.x, rect.y, max(1, right - rect.x - 2), rect.height)
-    text.draw(surface, proposal.area, area, FACT_STYLE.ink(theme.MUTED).middle())
+    app.text.draw(surface, proposal.area, area, FACT_STYLE.ink(theme.MUTED).middle())
 
 
 def signed(value: int) -> str:

@@ -65,9 +65,20 @@ def grid(area: Rect, count: int, cols: int, gap: int) -> list[Rect]:
     ]
 
 
-def market_columns(count: int) -> int:
-    """Columns of the market grid: one row up to four cards, otherwise two rows."""
-    return count if count <= 4 else math.ceil(count / 2)
+NARROW_CARD = 8.5
+"""A market card narrower than this many times the smallest text gets a third row instead."""
+
+
+def market_columns(count: int, width: float | None = None, min_text: int = 0, gap: int = 0) -> int:
+    """Columns of the market grid: one row up to four cards, otherwise two rows – or three
+    when two rows in ``width`` pixels would make a card narrower than ``NARROW_CARD`` times
+    the smallest text (nine cards on a 1024×768 projector)."""
+    if count <= 4:
+        return count
+    cols = math.ceil(count / 2)
+    if width is not None and (width - gap * (cols - 1)) / cols < NARROW_CARD * min_text:
+        return math.ceil(count / 3)
+    return cols
 
 
 @dataclass(frozen=True)
@@ -197,7 +208,9 @@ def board_layout(
 
     side_share = 0.36 if width >= height * 1.7 else 0.33
     left, side = split_columns(inner, [1 - side_share, side_share], g)
-    chart_share = 0.30 if low else 0.35
+    columns = market_columns(market_size, left.width - 2 * g, scale.min_text, g)
+    three_rows = market_size > 2 * columns
+    chart_share = 0.25 if three_rows else 0.30 if low else 0.35
     chart_panel, market_panel = split_rows(left, [chart_share, 1 - chart_share], g)
     pad = g
     title_h = round(scale.heading * 1.5)
@@ -226,7 +239,7 @@ def board_layout(
         market_panel.width - 2 * pad,
         market_panel.bottom - cards_top - pad,
     )
-    cards = tuple(grid(market_area, market_size, market_columns(market_size), g))
+    cards = tuple(grid(market_area, market_size, columns, g))
 
     end_h = max(round(scale.heading * 2.4), round(height * 0.09))
     side_body, end_area = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.content import load_sources
-from game.engine import Adopt, EndYear, History, new_game
+from game.engine import Adopt, EndYear, History, fatigue_of, lost_capacity, new_game, recovered
 from game.saves import GameSettings
 from game.session import fatigue_years
 from game.ui import linechart
@@ -61,22 +61,25 @@ def redraw(app) -> list[str]:
 
 
 def test_cards_say_belastning_and_traethed_and_carry_badges(make_app):
-    app, _ = board(make_app, size=(1024, 768))
+    app, deck = board(make_app, size=(1024, 768))
     drawn = redraw(app)
     assert "Belastning 1" in drawn or "Belastning 1 · Træthed 2" in drawn
     facts = [t for t in drawn if t.startswith(("Belastning", "Træthed"))]
     assert any("Træthed 3" in t for t in facts)  # the welfare efficiency: 1 + 1 perceived … + cut
     assert not any("Kap." in t or "Load" in t for t in drawn)
     assert drawn.count("Kræver") == 1 and drawn.count("Anlæg") == 1
-    assert "Kræver andet forslag" in drawn  # why the card that requires another is refused
+    assert "Kræver et andet" in drawn  # why the card that requires another is refused
     # the meters: capacity, what træthed takes, what is left; the anlægsramme
     assert "Kapacitet 6: 0 brugt · 0 tabt til træthed · 6 tilbage" in drawn
-    assert "Anlægsramme 7,5 t. kr.: 0 brugt · 7,5 tilbage" in drawn
+    assert "Anlægsramme: 0 af 7,5 t. kr. brugt" in drawn
     app.game.do(Adopt("eff"))  # træthed 2 (agenda + welfare efficiency) takes 1
     drawn = redraw(app)
-    assert "Kapacitet 6: 1 brugt · 1 tabt til træthed · 4 tilbage" in drawn
-    assert "Træthed 2: tager 1 af kapaciteten" in drawn
-    assert "Kræver andet forslag" not in drawn  # inv may follow eff in the same round
+    fatigue = fatigue_of(deck.proposal("eff"))  # the agenda and the welfare efficiency: 2
+    lost = lost_capacity(fatigue)
+    line = f"Kapacitet 6: 1 brugt · {lost} tabt til træthed · {6 - 1 - lost} tilbage"
+    assert line in drawn
+    assert f"Træthed {fatigue}: tager {lost} af kapaciteten" in drawn
+    assert "Kræver et andet" not in drawn  # inv may follow eff in the same round
 
 
 def test_the_card_view_explains_the_rules_of_a_card(make_app):
@@ -118,17 +121,21 @@ def test_a_refused_adoption_says_why_in_danish_with_the_decks_unit(make_app):
 
 
 def test_the_year_reveal_and_the_debrief_show_traethed_per_year(make_app, monkeypatch):
-    app, _ = board(make_app)
+    app, deck = board(make_app)
     board_scene = app.top
     for card in ("spar", "eff"):  # træthed 2 (agenda, service cut) + 2 (agenda, welfare)
         app.game.do(Adopt(card))
     drawn = record_text(app)
     board_scene.end_year()
     settle(app)
-    assert "Træthed ved årets slutning: 4. Ved årsskiftet falder den med 2 til 2." in "\n".join(
-        drawn
+    peak = fatigue_of(deck.proposal("spar")) + fatigue_of(deck.proposal("eff"))
+    end = recovered(peak, 0)
+    said = (
+        f"Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {peak - end} til {end}."
     )
-    assert any("I 2028 tager trætheden 1 af kapaciteten på 6." in t for t in drawn)
+    assert said in "\n".join(drawn)
+    taken = f"I 2028 tager trætheden {lost_capacity(end)} af kapaciteten på 6."
+    assert any(taken in t for t in drawn)
     # the debrief: a column per year with the year-end level and what was shed
     history = app.game.history
     while not history.current.finished:
@@ -140,8 +147,9 @@ def test_the_year_reveal_and_the_debrief_show_traethed_per_year(make_app, monkey
     app.step(0.02)
     assert "Træthed pr. år" in charted
     years = fatigue_years(history.current)
-    assert years[0].peak == 4 and years[0].end == 2
-    assert "4" in charted and "−2" in charted  # the year-end level and what was shed
+    assert (years[0].peak, years[0].end) == (peak, end)
+    assert str(peak) in charted  # the year-end level over its column …
+    assert peak > end and f"−{peak - end}" in charted  # … and what the turn of the year shed
 
 
 def test_fatigue_years_agree_with_the_engine(std_deck):

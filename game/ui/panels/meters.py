@@ -88,10 +88,7 @@ def construction_meter(app: Host, state: GameState) -> Meter | None:
     used = state.construction_used
     left = max(0.0, budget - used)
     text = app.t(
-        "board.construction_line",
-        total=app.amount(budget),
-        used=app.amount(used, unit=False),
-        left=app.amount(left, unit=False),
+        "board.construction_line", total=app.amount(budget), used=app.amount(used, unit=False)
     )
     segments = ((min(used, budget), theme.GREEN, False), (left, theme.DISABLED, False))
     return Meter(text, "bar", segments, budget)
@@ -130,6 +127,12 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
         """The height of a gauge."""
         return max(6, round(self.app.scale.min_text * 0.7))
 
+    def inline(self, width: int, meter: Meter) -> bool:
+        """True when ``meter``'s gauge fits on the line of its words (a short line)."""
+        sc = self.app.scale
+        words = self.app.text.width(meter.text, sc.min_text)
+        return words + sc.gap + sc.min_text * 5 <= width
+
     def needed_height(self, width: int, view: MetersView) -> int:
         """The height the meters need in a panel ``width`` wide (every line in full)."""
         sc = self.app.scale
@@ -140,7 +143,8 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
             fitted = self.app.text.fit(
                 meter.text, inner, 100_000, sc.min_text, sc.min_text, spacing=TIGHT
             )
-            total += fitted.height + self.gauge_height() + g
+            gauge = 0 if self.inline(inner, meter) else self.gauge_height() + 2
+            total += fitted.height + gauge + g
         return total
 
     def paint(self, surface: pygame.Surface, layout: BoardLayout, view: MetersView) -> None:
@@ -156,9 +160,15 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
             ink = theme.GAP if meter.warn else theme.INK
             box = pygame.Rect(inner.x, y, inner.width, max(1, inner.bottom - y))
             used = app.text.draw(surface, meter.text, box, TINY.ink(ink).tight())
-            gauge = pygame.Rect(inner.x, used.bottom + 2, inner.width, gauge_h)
+            if self.inline(inner.width, meter):  # the gauge to the right of a short line
+                left = used.right + g
+                gauge = pygame.Rect(left, used.centery - gauge_h // 2, inner.right - left, gauge_h)
+                bottom = used.bottom
+            else:
+                gauge = pygame.Rect(inner.x, used.bottom + 2, inner.width, gauge_h)
+                bottom = gauge.bottom
             self._gauge(surface, gauge, meter)
-            y = gauge.bottom + g + spare // max(1, rows)
+            y = bottom + g + spare // max(1, rows)
 
     def _gauge(self, surface: pygame.Surface, rect: pygame.Rect, meter: Meter) -> None:
         if meter.gauge == "pips":

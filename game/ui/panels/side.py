@@ -50,8 +50,10 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         body size) and of its text (at the smallest size) in ``width`` pixels."""
         app, sc = self.app, self.app.scale
         blocks = []
+        alone = len(view.events) == 1  # the amount then stands on the caption's line
         for event in view.events:
-            amount_w = app.text.width(self._amount(event), sc.body, FONT_BOLD) + sc.gap
+            amount_w = 0 if alone else app.text.width(self._amount(event), sc.body, FONT_BOLD)
+            amount_w += 0 if alone else sc.gap
             title = app.text.fit(
                 event.title, width - amount_w, 100_000, sc.body, sc.body, FONT_BOLD
             )
@@ -94,6 +96,8 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
             title = pygame.Rect(body.x, y, body.width - amount_w, min(title_h, body.bottom - y))
             app.text.draw(surface, event.title, title, BODY.bold().shrink())
             row = pygame.Rect(body.x, y, body.width, min(title_h, body.bottom - y))
+            if not amount_w:
+                row = head  # one event: its amount on the caption's line
             app.text.draw(surface, self._amount(event), row, BODY.bold().ink(ink).right().lines(1))
             y += title.height
             if text_h and y < body.bottom:
