@@ -299,7 +299,8 @@ def _draw_area_line(
         _draw_badges(surface, app, rect, proposal, min_text, radius) if with_badges else rect.right
     )
     area = pygame.Rect(rect.x, rect.y, max(1, right - rect.x - 2), rect.height)
-    app.text.draw(surface, proposal.area, area, FACT_STYLE.ink(theme.MUTED).middle())
+    if area.width >= 3 * min_text:  # no area squeezed down to "…" beside the badges
+        app.text.draw(surface, proposal.area, area, FACT_STYLE.ink(theme.MUTED).middle())
 
 
 def signed(value: int) -> str:
