@@ -169,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="start the game window")
     _add_game_options(play)
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
+    play.add_argument(
+        "--display",
+        type=_number(0, 63, "--display", whole=True),
+        default=0,
+        help="the display (screen) to open the window on, 0 = the first",
+    )
     play.add_argument("--autoplay", choices=("random", "greedy"), help="let a bot play")
     play.add_argument(
         "--speed",

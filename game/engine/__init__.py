@@ -16,7 +16,21 @@ from game.engine.actions import (
     action_from_dict,
 )
 from game.engine.history import History, replay, replay_history
-from game.engine.ledger import event_amount, realised
+from game.engine.ledger import (
+    FATIGUE_RECOVERY,
+    PERCEIVED_FATIGUE,
+    anchor,
+    event_amount,
+    face,
+    face_row,
+    fatigue_after_events,
+    fatigue_of,
+    lost_capacity,
+    perceived_as_saving,
+    realised,
+    recovered,
+    service_lift,
+)
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.randomness import lognormal_params
 from game.engine.rules import (
@@ -25,9 +39,11 @@ from game.engine.rules import (
     IllegalAction,
     apply,
     check,
+    construction_fits,
     excluded_by,
     is_legal,
     legal_actions,
+    missing_requirements,
     new_game,
     raaderum,
     year_total,
@@ -44,9 +60,11 @@ from game.engine.state import (
 from game.engine.verdict import Verdict, verdict
 
 __all__ = [
+    "FATIGUE_RECOVERY",
     "KINDS",
     "MAX_NOTE_LENGTH",
     "MAX_TARGET",
+    "PERCEIVED_FATIGUE",
     "Action",
     "ActionFormatError",
     "Adopt",
@@ -67,18 +85,29 @@ __all__ = [
     "Verdict",
     "YearResult",
     "action_from_dict",
+    "anchor",
     "apply",
     "check",
+    "construction_fits",
     "event_amount",
     "excluded_by",
+    "face",
+    "face_row",
+    "fatigue_after_events",
+    "fatigue_of",
     "is_legal",
     "legal_actions",
     "lognormal_params",
+    "lost_capacity",
+    "missing_requirements",
     "new_game",
+    "perceived_as_saving",
     "raaderum",
     "realised",
+    "recovered",
     "replay",
     "replay_history",
+    "service_lift",
     "state_from_dict",
     "state_hash",
     "state_to_dict",

@@ -90,10 +90,18 @@ class Catalogue:
     def message(self, message: Message) -> str:
         """``message`` worded in this language; an ``error.<code>`` the catalogue lacks (a new
         refusal code) falls back to "error.unknown" with the message's ``reason``."""
-        params = message.kwargs
+        params = self.worded(message.kwargs)
         if not self.has(message.key) and message.key.startswith("error."):
             return self.t("error.unknown", reason=params.get("reason", message.key))
         return self.t(message.key, **params)
+
+    def worded(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A message's parameters as the reader writes them: every amount (a float) with
+        ``format_amount`` in this language ("12,5", "0,518"); the rest as they are."""
+        return {
+            name: format_amount(value, self.lang) if isinstance(value, float) else value
+            for name, value in params.items()
+        }
 
     def join(self, words: list[str]) -> str:
         """ "a, b og c" / "a, b and c"."""

@@ -21,23 +21,22 @@ MESSAGES: dict[str, str] = {
     "kinds.efficiency": "effektiviseringer",
     "kinds.investment": "investeringer",
     # start screen
-    "start.deck": "Kortspil",
-    "start.deck_standard": "Standardspillet",
-    "start.deck_path": "Sti til eget kortspil (mappe eller fil)",
+    "start.deck": "Dæk",
+    "start.deck_standard": "Standarddækket",
+    "start.deck_path": "Sti til jeres eget dæk (mappe eller fil)",
     "start.deck_load": "Hent",
     "start.deck_loaded": "Hentet: {title}",
-    "start.deck_problems": "Kortspillet har fejl:",
+    "start.deck_problems": "Dækket har fejl:",
     "start.scenario": "Scenarie",
-    "start.years": "{first}–{last} · {rounds} budgetår",
+    "start.years": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",
     "start.target": "Indsæt selv: målet for sidste budgetår",
     "start.target_scenario": "(scenariet: {amount})",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",
     "start.start": "Start spillet",
     "start.start_hint": "Enter",
-    "start.resume": "Fortsæt et spil",
+    "start.resume": "Gemte spil: fortsæt, eller se resultatet",
     "start.resume_none": "Ingen gemte spil endnu.",
     "start.resume_all_finished": "Alle gemte spil er spillet færdig. Start et nyt spil, eller åbn et bestemt: »raaderum play --resume FIL«.",
-    "start.resume_item": "{date} · {scenario} · runde {round} af {rounds}",
     # board
     "board.round": "Runde {round} af {rounds}",
     "board.year": "Budget {year}",
@@ -53,13 +52,12 @@ MESSAGES: dict[str, str] = {
     "board.adopted_none": "Intet vedtaget endnu.",
     "board.more": "+{count} mere",
     "board.capacity": "Kapacitet",
-    "board.capacity_value": "{left} af {total} tilbage",
     "board.fatigue": "Træthed",
     "board.service": "Serviceniveau",
     "board.service_floor": "gulv {floor}",
-    "board.risk": "Chance for at nå målet alle år: {percent}",
-    "board.risk_with": "Chance for målet alle år: {base} · med forslag {number}: {percent}",
-    "board.risk_short": "Chance for mål alle år",
+    "board.risk": "Chance for at nå målet i alle år: {percent}",
+    "board.risk_with": "Chance for at nå målet i alle år: {base} · med forslag {number}: {percent}",
+    "board.risk_short": "Chance for at nå målet i alle år",
     "board.end_year": "Afslut {year}",
     "board.end_year_key": "Mellemrum",
     "board.debrief": "Se resultatet",
@@ -82,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "card.service": "Service {service}",
     "card.staff": "Personale {staff} årsværk",
     "card.uncertain_tag": "±",
-    "card.certain": "sikker",
+    "card.certain": "Beløbene er sikre: ingen usikkerhed",
     "card.range": "usikker: mellem {low} og {high} mio. kr. i {year}",
     "card.failure": "{percent} risiko for, at gevinsten udebliver",
     "card.effect": "Virkning pr. år (mio. kr.)",
@@ -96,10 +94,10 @@ MESSAGES: dict[str, str] = {
     "card.note_save": "Gem begrundelse",
     "card.revealed": "Udfaldet er kendt: {percent} af det forventede",
     # errors (IllegalAction codes)
-    "error.over_capacity": "Der er ikke kapacitet nok: forslaget kræver {load}, men kun {left} er tilbage i år.",
+    "error.over_capacity": "Der er ikke kapacitet nok: forslaget kræver {load} (belastning og træthed), men kun {left} er tilbage i år.",
     "error.excluded": "Kan ikke vedtages sammen med »{other}«, som allerede er vedtaget.",
     "error.requires": "Forslaget kræver, at »{other}« er vedtaget først (samme år eller før).",
-    "error.over_construction": "Anlægsrammen rækker ikke: forslaget kræver anlæg for {construction:g}, men der er kun {left:g} tilbage.",
+    "error.over_construction": "Anlægsrammen rækker ikke: forslaget kræver anlæg for {construction} mio. kr., men der er kun {left} mio. kr. tilbage.",
     "error.bad_chance": "Hændelser og udfald, der er skrevet ind fra et bord på papir, passer ikke til scenariet: {reason}",
     "error.not_in_market": "Forslaget ligger ikke på bordet.",
     "error.already_adopted": "Forslaget er allerede vedtaget.",
@@ -122,23 +120,28 @@ MESSAGES: dict[str, str] = {
     # help
     "help.title": "Sådan spiller I",
     "help.rules": (
-        "Find det aftalte råderum i hvert budgetår.\n"
-        "Hver runde er ét budgetår. Vælg forslag fra bordet, så længe der er kapacitet.\n"
-        "Besparelser virker straks men sænker servicen; effektiviseringer tager tid; "
+        "Find det aftalte råderum i hvert år: budgetåret og overslagsårene.\n"
+        "Hver runde er ét år. Vælg forslag fra bordet, så længe der er kapacitet: hvert forslag har en belastning.\n"
+        "Besparelser virker straks, men sænker servicen; effektiviseringer tager tid; "
         "investeringer koster først og betaler sig senere – med usikkerhed.\n"
+        "Hvert vedtaget forslag giver træthed, og trætheden tager kapacitet med det samme, point for point. "
+        "En effektivisering på et velfærdsområde opfattes som en besparelse og giver mere træthed. "
+        "Trætheden falder ved hvert årsskifte – mere, når årets forslag løfter servicen.\n"
+        "Nogle forslag kræver et andet forslag først (»Kræver«) eller anlæg fra anlægsrammen (»Anlæg«).\n"
         "Hændelser rammer hvert år. Når året afsluttes, er resultatet endeligt.\n"
-        "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se hvor usikker.\n"
-        "I vinder, når hvert år når målet, og I har brugt alle tre slags forslag."
+        "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se, hvor usikker den er.\n"
+        "I vinder, når målet er nået i hvert år, og I har brugt alle tre slags forslag."
     ),
     "help.keys": "Taster",
     "help.key.select": "Vælg forslag 1–9",
     "help.keyname.arrows": "Venstre/højre",
     "help.key.move": "Vælg forrige/næste forslag",
-    "help.key.open": "Se det valgte forslag tæt på",
-    "help.key.note": "Skriv begrundelse (på kortet)",
+    "help.key.open": "Se forslaget tæt på",
+    "help.key.note": "Skriv begrundelse",
     "help.key.adopt": "Vedtag det valgte forslag",
     "help.key.end": "Afslut året",
-    "help.key.undo": "Fortryd",
+    "help.key.undo": "Fortryd (også Backspace)",
+    "help.key.save_elsewhere": "Gem et andet sted",
     "help.key.redo": "Gentag",
     "help.key.help": "Hjælp",
     "help.key.fullscreen": "Fuld skærm til/fra",
@@ -176,10 +179,8 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(
     {
         "card.note_placeholder": "Skriv gruppens begrundelse …",
-        "card.risk": "Chance for målet alle år: {percent} med dette forslag ({base} uden)",
-        "card.load_short": "Kap. {load}",
-        "card.service_short": "Service {service}",
-        "card.short.over_capacity": "Ikke nok kapacitet",
+        "card.risk": "Chance for at nå målet i alle år: {percent} med dette forslag ({base} uden)",
+        "card.short.over_capacity": "Ingen kapacitet",
         "card.short.excluded": "Udelukket",
         "card.short.game_over": "Spillet er slut",
         "card.short.not_in_market": "Ikke på bordet",
@@ -226,9 +227,9 @@ MESSAGES.update(
         "debrief.whatif.actual": "Det skete",
         "debrief.whatif.expected": "Samme valg, udbytte som ventet",
         "debrief.whatif.worst10": "Samme valg, 10 % værste tilfælde",
-        "debrief.whatif.best": "Bedste plan med de kort, I så",
-        "debrief.best_met": "Bedste plan – den når målet alle år:",
-        "debrief.best_not_met": "Bedste plan – selv den når ikke målet alle år:",
+        "debrief.whatif.best": "Bedste plan med de forslag, I så",
+        "debrief.best_met": "Bedste plan – den når målet i alle år:",
+        "debrief.best_not_met": "Bedste plan – selv den når ikke målet i alle år:",
         "debrief.best_found": "(bedste fundne)",
         "debrief.button.report": "Rapport",
         "debrief.button.new": "Nyt spil",
@@ -240,7 +241,7 @@ MESSAGES.update(
         "debrief.report_writing": "Skriver rapporten …",
         "debrief.report_done": "Rapporten er gemt i {folder}",
         "debrief.report_failed": "Rapporten kunne ikke skrives: {reason}",
-        "debrief.best_legend": "Fed og blå: kort, I ikke vedtog.",
+        "debrief.best_legend": "Fed og blå: forslag, I ikke vedtog.",
         # compare tables (UI-charts)
         "compare.title": "Sammenlign borde",
         "compare.folder": "Mappe med gemte spil:",
@@ -289,7 +290,7 @@ MESSAGES.update(
         "report.unfinished": "Spillet er ikke afsluttet: runde {round} af {rounds}.",
         "report.verdict.won": "Målet er nået",
         "report.verdict.lost": "Målet er ikke nået",
-        "verdict.won_why": "Hvert budgetår nåede målet, og gruppen brugte de slags forslag, "
+        "verdict.won_why": "Målet blev nået hvert år, og gruppen brugte de slags forslag, "
         "scenariet kræver.",
         "verdict.missed": "Målet blev ikke nået i {years}.",
         "verdict.kinds": "Gruppen vedtog ingen {kinds}.",
@@ -298,8 +299,8 @@ MESSAGES.update(
         "report.section.years": "Råderum år for år",
         "report.section.years_note": "Søjlerne er det opnåede råderum; den sorte streg er målet.",
         "report.section.service": "Service og træthed",
-        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed ved "
-        "udgangen af hvert år. Hver 2 point træthed koster ét point kapacitet året efter.",
+        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed efter "
+        "hvert årsskifte. Trætheden tager kapacitet med det samme, point for point.",
         "report.section.adopted": "Vedtagne forslag",
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
@@ -359,7 +360,7 @@ MESSAGES.update(
         "report.compare.title": "Råderumsspillet – sammenligning af borde",
         "report.compare.generated": "Dannet {date} ud fra {count} gemte spil.",
         "report.compare.group": "{scenario} – {deck} · mål {targets} mio. kr.",
-        "report.compare.group_hash": "Dæk-kontrolsum {hash}",
+        "report.compare.group_hash": "Dækkets kontrolsum {hash}",
         "report.compare.tables": "Borde",
         "report.compare.wins": "Vundet",
         "report.compare.win_rate": "{wins} af {tables} færdigspillede borde vandt ({percent}).",
@@ -392,5 +393,78 @@ MESSAGES.update(
         "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n} beslutninger) og tælles ikke med.",
         "report.same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m} beslutninger); kun {kept} tælles med.",
         "report.same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke.",
+    }
+)
+
+# The new rules on the board (belastning, træthed, anlæg), the save list, saving problems and
+# the window on a laptop or a projector
+MESSAGES.update(
+    {
+        "card.fatigue": "Træthed {fatigue}",
+        "card.badge.requires": "Kræver",
+        "card.badge.construction": "Anlæg",
+        "card.short.requires": "Kræver et andet",
+        "card.short.over_construction": "For lidt anlæg",
+        "card.requires": "Kræver, at {titles} er vedtaget (samme år eller før)",
+        "card.construction": "Anlæg: {amount} af anlægsrammen (tæller ikke i driftens råderum)",
+        "card.construction_free": "Anlæg: {amount} (tæller ikke i driftens råderum)",
+        "card.perceived": "Effektivisering på et velfærdsområde: opfattes som besparelse (+{extra} træthed)",
+        "card.draft_kept": "Begrundelsen er gemt og følger med, når forslaget vedtages",
+        "board.capacity_line": "Kapacitet {total}: {used} brugt · {lost} tabt til træthed · {left} tilbage",
+        "board.fatigue_line": "Træthed {fatigue}: tager {lost} af kapaciteten",
+        "board.service_line": "Serviceniveau {service}",
+        "board.service_floor_line": "Serviceniveau {service} (gulv {floor})",
+        "board.construction_line": "Anlægsramme: {used} af {total} brugt",
+        "board.scroll_down": "{count} mere – rul ned",
+        "board.scroll_up": "{count} mere – rul op",
+        "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} til {end}.",
+        "year.fatigue_lift": "Heraf {lift}, fordi årets forslag løftede servicen.",
+        "year.fatigue_next": "I {year} tager trætheden {lost} af kapaciteten på {capacity}.",
+        "year.fatigue_events": "De nye hændelser ændrer trætheden med {change}.",
+        "debrief.fatigue": "Træthed pr. år",
+        "debrief.fatigue_note": "Søjlen er trætheden ved årets slutning; den skraverede del faldt bort ved årsskiftet.",
+        "start.table": "Bordets navn (valgfrit)",
+        "start.table_placeholder": "Fx Bord 3 eller Ældreudvalget",
+        "start.resume_finished": "Færdigt ({result}) · {date} · {scenario}",
+        "start.resume_open": "Runde {round} af {rounds} · {date} · {scenario}",
+        "start.resume_target": "mål {target}",
+        "start.resume_untitled": "Bord uden navn",
+        "start.resume_damaged": "Kan ikke åbnes: {name} · {reason}",
+        "start.resume_won": "vundet",
+        "start.resume_lost": "tabt",
+        "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}",
+        "start.folder_pick": "Skriv en anden mappe til gemte spil (fx en USB-nøgle), og tryk Enter:",
+        "start.folder_field": "Sti til en mappe",
+        "start.folder_use": "Brug mappen",
+        "start.folder_ok": "Spillene gemmes nu i {folder}",
+        "save.banner": "{message} Gem et andet sted (G), fx på en USB-nøgle.",
+        "save.banner_readonly": "Åbnet skrivebeskyttet: beslutninger kan ikke træffes. Fortsæt i en kopi (K) for at spille videre.",
+        "save.not_since": "Spillet er ikke gemt siden beslutning {count}: {cause}.",
+        "save.not_since_start": "Spillet er ikke gemt, siden det begyndte: {cause}.",
+        "save.never": "Spillet er ikke gemt: {cause}.",
+        "save.button": "Gem et andet sted",
+        "save.elsewhere_title": "Gem spillet et andet sted",
+        "save.elsewhere_text": "Spillet kan ikke gemmes i {folder}: {cause}. Vælg en anden mappe, fx en USB-nøgle, og spillet gemmes der fra nu af.",
+        "save.elsewhere_field": "Sti til en mappe",
+        "save.elsewhere_save": "Gem her (Enter)",
+        "save.elsewhere_cancel": "Tilbage (Esc)",
+        "save.elsewhere_done": "Spillet er gemt i {path}",
+        "save.elsewhere_failed": "Det lykkedes heller ikke: {cause}",
+        "save.quit_title": "Beslutninger er ikke gemt",
+        "save.quit_text": "{message} Hvis I lukker nu, går de beslutninger tabt, der ikke er gemt.",
+        "save.quit_save": "Gem et andet sted",
+        "save.quit_anyway": "Luk alligevel",
+        "save.quit_back": "Tilbage til spillet",
+        "save.locked_title": "Spillet er åbent et andet sted",
+        "save.locked_text": "Spillet er allerede åbent i et andet vindue {holder}. Kun det vindue kan gemme det. Vil I se spillet uden at ændre det, eller spille videre i en kopi?",
+        "save.locked_unknown": "Spillet er ved at blive åbnet i et andet vindue. Kun det vindue kan gemme det. Vil I se spillet uden at ændre det, eller spille videre i en kopi?",
+        "save.read_only": "Se spillet (skrivebeskyttet)",
+        "save.as_copy": "Fortsæt i en kopi",
+        "save.cancel": "Tilbage",
+        "save.copy_made": "I spiller nu videre i en kopi: {path}",
+        "save.read_only_refused": "Spillet er åbnet skrivebeskyttet. Fortsæt i en kopi (K) for at træffe beslutninger.",
+        "save.copy_failed": "Kopien kunne ikke laves: {reason}",
+        "menu.save_elsewhere": "Gem et andet sted",
+        "error.display": "Skærm {display} findes ikke (skærmene har numrene 0 til {last}); spillet åbner på skærm 0.",
     }
 )

@@ -26,16 +26,15 @@ MESSAGES: dict[str, str] = {
     "start.deck_loaded": "Loaded: {title}",
     "start.deck_problems": "The deck has problems:",
     "start.scenario": "Scenario",
-    "start.years": "{first}–{last} · {rounds} budget years",
+    "start.years": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",
     "start.target": "Your target for the last budget year",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",
     "start.start": "Start the game",
     "start.start_hint": "Enter",
-    "start.resume": "Continue a game",
+    "start.resume": "Saved games: continue, or see the result",
     "start.resume_none": "No saved games yet.",
     "start.resume_all_finished": "Every saved game is finished. Start a new game, or open a particular one: “raaderum play --resume FILE”.",
-    "start.resume_item": "{date} · {scenario} · round {round} of {rounds}",
     "board.round": "Round {round} of {rounds}",
     "board.year": "Budget {year}",
     "board.finished": "The game is over",
@@ -50,13 +49,12 @@ MESSAGES: dict[str, str] = {
     "board.adopted_none": "Nothing adopted yet.",
     "board.more": "+{count} more",
     "board.capacity": "Capacity",
-    "board.capacity_value": "{left} of {total} left",
     "board.fatigue": "Fatigue",
     "board.service": "Service level",
     "board.service_floor": "floor {floor}",
-    "board.risk": "Chance to meet the target every year: {percent}",
-    "board.risk_with": "Chance to meet every year: {base} · with proposal {number}: {percent}",
-    "board.risk_short": "Chance to meet all years",
+    "board.risk": "Chance to meet the target in every year: {percent}",
+    "board.risk_with": "Chance to meet the target in every year: {base} · with proposal {number}: {percent}",
+    "board.risk_short": "Chance to meet the target in every year",
     "board.end_year": "End {year}",
     "board.end_year_key": "Space",
     "board.debrief": "See the result",
@@ -78,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "card.service": "Service {service}",
     "card.staff": "Staff {staff} FTE",
     "card.uncertain_tag": "±",
-    "card.certain": "certain",
+    "card.certain": "The amounts are certain: no uncertainty",
     "card.range": "uncertain: between {low} and {high} m DKK in {year}",
     "card.failure": "{percent} risk that the gain never comes",
     "card.effect": "Effect per year (m DKK)",
@@ -91,10 +89,10 @@ MESSAGES: dict[str, str] = {
     "card.note": "Why? (the group's reason)",
     "card.note_save": "Save reason",
     "card.revealed": "Outcome known: {percent} of what was expected",
-    "error.over_capacity": "Not enough capacity: the proposal needs {load}, only {left} is left this year.",
+    "error.over_capacity": "Not enough capacity: the proposal needs {load} (load and fatigue), only {left} is left this year.",
     "error.excluded": "Cannot be adopted together with “{other}”, which is already adopted.",
     "error.requires": "This proposal needs »{other}« adopted first (this year or earlier).",
-    "error.over_construction": "The construction budget is not enough: the proposal needs {construction:g}, only {left:g} is left.",
+    "error.over_construction": "The capital budget is not enough: the proposal needs a capital outlay of {construction} m DKK, only {left} m DKK is left.",
     "error.bad_chance": "The events and outcomes entered for a paper table do not fit the scenario: {reason}",
     "error.not_in_market": "The proposal is not on the table.",
     "error.already_adopted": "The proposal is already adopted.",
@@ -116,23 +114,28 @@ MESSAGES: dict[str, str] = {
     "toast.saved_note": "Reason saved",
     "help.title": "How to play",
     "help.rules": (
-        "Find the agreed room in the budget in every budget year.\n"
-        "Each round is one budget year. Pick proposals from the table while capacity lasts.\n"
-        "Savings work at once but lower service; efficiencies take time; investments cost "
+        "Find the agreed room in the budget in every year: the budget year and the forecast years.\n"
+        "Each round is one year. Pick proposals from the table while capacity lasts: every proposal has a load.\n"
+        "Savings work at once, but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
+        "Every adopted proposal adds fatigue, and fatigue takes capacity at once, point for point. "
+        "An efficiency in a welfare area is seen as a saving and adds more fatigue. "
+        "Fatigue falls at every turn of the year – more when the year's proposals raise service.\n"
+        "Some proposals require another one first (“Requires”) or capital from the capital budget (“Capital”).\n"
         "Events strike every year. When the year ends, its result is final.\n"
-        "A ± on a proposal means its gain is uncertain – click the card to see how uncertain.\n"
-        "You win when every year meets the target and you used all three kinds of proposal."
+        "A ± on a proposal means its gain is uncertain – click the card to see how uncertain it is.\n"
+        "You win when the target is met in every year and you used all three kinds of proposal."
     ),
     "help.keys": "Keys",
     "help.key.select": "Select proposal 1–9",
     "help.keyname.arrows": "Left/Right",
     "help.key.move": "Select previous/next proposal",
     "help.key.open": "Open the selected proposal",
-    "help.key.note": "Write the reason (on the card)",
+    "help.key.note": "Write the reason",
     "help.key.adopt": "Adopt the selected proposal",
     "help.key.end": "End the year",
-    "help.key.undo": "Undo",
+    "help.key.save_elsewhere": "Save elsewhere",
+    "help.key.undo": "Undo (Backspace too)",
     "help.key.redo": "Redo",
     "help.key.help": "Help",
     "help.key.fullscreen": "Fullscreen on/off",
@@ -168,10 +171,8 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(
     {
         "card.note_placeholder": "Write the group's reason …",
-        "card.risk": "Chance to meet every year: {percent} with this proposal ({base} without)",
-        "card.load_short": "Cap. {load}",
-        "card.service_short": "Service {service}",
-        "card.short.over_capacity": "Not enough capacity",
+        "card.risk": "Chance to meet the target in every year: {percent} with this proposal ({base} without)",
+        "card.short.over_capacity": "No capacity left",
         "card.short.excluded": "Excluded",
         "card.short.game_over": "The game is over",
         "card.short.not_in_market": "Not on the table",
@@ -218,7 +219,7 @@ MESSAGES.update(
         "debrief.whatif.actual": "What happened",
         "debrief.whatif.expected": "Same choices, payoffs as expected",
         "debrief.whatif.worst10": "Same choices, 10 % worst case",
-        "debrief.whatif.best": "Best plan with the cards you saw",
+        "debrief.whatif.best": "Best plan with the proposals you saw",
         "debrief.best_met": "Best plan – it meets every year's target:",
         "debrief.best_not_met": "Best plan – even it misses a year:",
         "debrief.best_found": "(best found)",
@@ -232,7 +233,7 @@ MESSAGES.update(
         "debrief.report_writing": "Writing the report …",
         "debrief.report_done": "The report was saved in {folder}",
         "debrief.report_failed": "The report could not be written: {reason}",
-        "debrief.best_legend": "Bold and blue: cards you did not adopt.",
+        "debrief.best_legend": "Bold and blue: proposals you did not adopt.",
         # compare tables (UI-charts)
         "compare.title": "Compare tables",
         "compare.folder": "Folder of saved games:",
@@ -281,7 +282,7 @@ MESSAGES.update(
         "report.unfinished": "The game is not finished: round {round} of {rounds}.",
         "report.verdict.won": "The target was met",
         "report.verdict.lost": "The target was not met",
-        "verdict.won_why": "Every budget year met its target, and the group used the kinds of "
+        "verdict.won_why": "The target was met every year, and the group used the kinds of "
         "proposal the scenario asks for.",
         "verdict.missed": "The target was missed in {years}.",
         "verdict.kinds": "The group adopted no {kinds}.",
@@ -290,8 +291,8 @@ MESSAGES.update(
         "report.section.years": "Råderum year by year",
         "report.section.years_note": "The bars are the råderum found; the black line is the target.",
         "report.section.service": "Service and fatigue",
-        "report.section.service_note": "Service level (0 = as today) and the organisation's fatigue at "
-        "the end of each year. Every 2 points of fatigue cost one point of capacity the next year.",
+        "report.section.service_note": "Service level (0 = as today) and the organisation's fatigue after "
+        "each turn of the year. Fatigue takes capacity at once, point for point.",
         "report.section.adopted": "Adopted proposals",
         "report.section.events": "Events",
         "report.section.whatif": "What if?",
@@ -384,5 +385,78 @@ MESSAGES.update(
         "report.same.same": "{copy} is a copy of {kept} (the same game, {n} decisions) and is not counted.",
         "report.same.behind": "{copy} is an older state of the same game as {kept} ({n} of {m} decisions); only {kept} is counted.",
         "report.same.diverged": "{copy} and {kept} are the same game, but their decisions differ from no. {k}; {kept} has the most decisions ({m} against {n}) and is counted, {copy} is not.",
+    }
+)
+
+# The new rules on the board (load, fatigue, capital), the save list, saving problems and the
+# window on a laptop or a projector
+MESSAGES.update(
+    {
+        "card.fatigue": "Fatigue {fatigue}",
+        "card.badge.requires": "Requires",
+        "card.badge.construction": "Capital",
+        "card.short.requires": "Needs another",
+        "card.short.over_construction": "Too little capital",
+        "card.requires": "Requires {titles} to be adopted (the same year or earlier)",
+        "card.construction": "Capital outlay: {amount} of the capital budget (not counted in the operating room)",
+        "card.construction_free": "Capital outlay: {amount} (not counted in the operating room)",
+        "card.perceived": "Efficiency in a welfare area: seen as a saving (+{extra} fatigue)",
+        "card.draft_kept": "The reason is kept and goes with the proposal when it is adopted",
+        "board.capacity_line": "Capacity {total}: {used} used · {lost} lost to fatigue · {left} left",
+        "board.fatigue_line": "Fatigue {fatigue}: takes {lost} of the capacity",
+        "board.service_line": "Service level {service}",
+        "board.service_floor_line": "Service level {service} (floor {floor})",
+        "board.construction_line": "Capital budget: {used} of {total} used",
+        "board.scroll_down": "{count} more – scroll down",
+        "board.scroll_up": "{count} more – scroll up",
+        "year.fatigue": "Fatigue at the year end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
+        "year.fatigue_lift": "{lift} of that because this year's proposals raised service.",
+        "year.fatigue_next": "In {year} fatigue takes {lost} of the capacity of {capacity}.",
+        "year.fatigue_events": "The new events change fatigue by {change}.",
+        "debrief.fatigue": "Fatigue per year",
+        "debrief.fatigue_note": "The column is fatigue at the year end; the hatched part was shed at the turn of the year.",
+        "start.table": "Table name (optional)",
+        "start.table_placeholder": "E.g. Table 3 or the elderly committee",
+        "start.resume_finished": "Finished ({result}) · {date} · {scenario}",
+        "start.resume_open": "Round {round} of {rounds} · {date} · {scenario}",
+        "start.resume_target": "target {target}",
+        "start.resume_untitled": "Unnamed table",
+        "start.resume_damaged": "Cannot be opened: {name} · {reason}",
+        "start.resume_won": "won",
+        "start.resume_lost": "lost",
+        "start.folder_problem": "The save folder cannot be used: {reason}",
+        "start.folder_pick": "Type another folder for saved games (e.g. a USB stick) and press Enter:",
+        "start.folder_field": "Path to a folder",
+        "start.folder_use": "Use the folder",
+        "start.folder_ok": "Games are now saved in {folder}",
+        "save.banner": "{message} Save elsewhere (G), e.g. on a USB stick.",
+        "save.banner_readonly": "Opened read-only: no decisions can be made. Continue in a copy (K) to play on.",
+        "save.not_since": "The game has not been saved since decision {count}: {cause}.",
+        "save.not_since_start": "The game has not been saved since it began: {cause}.",
+        "save.never": "The game is not saved: {cause}.",
+        "save.button": "Save elsewhere",
+        "save.elsewhere_title": "Save the game elsewhere",
+        "save.elsewhere_text": "The game cannot be saved in {folder}: {cause}. Choose another folder, e.g. a USB stick, and the game is saved there from now on.",
+        "save.elsewhere_field": "Path to a folder",
+        "save.elsewhere_save": "Save here (Enter)",
+        "save.elsewhere_cancel": "Back (Esc)",
+        "save.elsewhere_done": "The game is saved in {path}",
+        "save.elsewhere_failed": "That did not work either: {cause}",
+        "save.quit_title": "Decisions are not saved",
+        "save.quit_text": "{message} If you close now, the decisions that are not saved are lost.",
+        "save.quit_save": "Save elsewhere",
+        "save.quit_anyway": "Close anyway",
+        "save.quit_back": "Back to the game",
+        "save.locked_title": "The game is open elsewhere",
+        "save.locked_text": "The game is already open in another window {holder}. Only that window can save it. Do you want to look at the game without changing it, or play on in a copy?",
+        "save.locked_unknown": "The game is being opened in another window. Only that window can save it. Do you want to look at the game without changing it, or play on in a copy?",
+        "save.read_only": "Look at the game (read-only)",
+        "save.as_copy": "Continue in a copy",
+        "save.cancel": "Back",
+        "save.copy_made": "You are now playing on in a copy: {path}",
+        "save.read_only_refused": "The game is open read-only. Continue in a copy (K) to make decisions.",
+        "save.copy_failed": "The copy could not be made: {reason}",
+        "menu.save_elsewhere": "Save elsewhere",
+        "error.display": "Display {display} does not exist (the displays are numbered 0 to {last}); the game opens on display 0.",
     }
 )

@@ -7,7 +7,7 @@ A save is a UTF-8 JSON object::
      "game_id": 32 hex digits, "copy_of": game id or null,
      "deck": {"id", "title", "content_hash", "sources": [[file name, YAML text], ...]},
      "scenario": id,
-     "settings": {"seed", "target", "lang", "timer_minutes"},
+     "settings": {"seed", "target", "lang", "timer_minutes", "table" (optional)},
      "actions": [action dict, ...], "redo": [action dict, ...],
      "summary": {"scenario_title", "round", "rounds", "finished", "won", "state_hash"}}
 
@@ -53,6 +53,8 @@ MAX_ACTIONS = 50_000
 history keeps the log once, so replay memory grows in proportion to its length."""
 MAX_SEED = 2**63 - 1
 MAX_TIMER_MINUTES = 600.0
+MAX_TABLE_NAME = 60
+"""The longest table name a save holds (the start screen's field takes no more)."""
 LANGUAGES = ("da", "en")
 GAME_ID_PATTERN = r"^[0-9a-f]{32}$"
 
@@ -107,6 +109,7 @@ def build_document(
             "target": settings.target,
             "lang": settings.lang,
             "timer_minutes": settings.timer_minutes,
+            **({"table": settings.table} if settings.table else {}),
         },
         "actions": [a.to_dict() for a in history.actions],
         "redo": [a.to_dict() for a in history.redo_actions],
@@ -159,6 +162,7 @@ class SettingsModel(_Strict):
     timer_minutes: float | None = Field(
         default=None, ge=0.1, le=MAX_TIMER_MINUTES, allow_inf_nan=False
     )
+    table: Annotated[str, Field(max_length=MAX_TABLE_NAME)] = ""
 
 
 class SummaryModel(_Strict):
@@ -351,6 +355,7 @@ def check_document(data: Any) -> Header:
         target=settings.target,
         lang=settings.lang,
         timer_minutes=settings.timer_minutes,
+        table=settings.table,
     )
     game_id = document.game_id or legacy_game_id(
         document.created, settings.seed, document.deck.content_hash, document.scenario

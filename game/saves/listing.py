@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from game.engine.verdict import verdict
 from game.paths import is_litter
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SaveError, SaveInfo, SaveListing
@@ -80,6 +81,10 @@ def scan_saves(save_dir: Path) -> SaveListing:
             round=state.round,
             rounds=state.scenario.rounds,
             finished=state.finished,
+            table=saved.settings.table,
+            target=state.targets[-1] if state.targets else None,
+            unit=saved.deck.unit,
+            won=bool(verdict(state).won) if state.finished else None,
         )
         games.append((stamp_seconds(saved.updated), candidate.name, info))
     games.sort(key=lambda item: (item[0], item[1]), reverse=True)

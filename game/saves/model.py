@@ -51,6 +51,8 @@ class GameSettings:
     lang: str = "da"
     timer_minutes: float | None = None
     """Optional round timer of the facilitator."""
+    table: str = ""
+    """The table's name as the facilitator typed it ("Bord 3"; "" when none was given)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,14 @@ class SaveInfo:
     """0-based round being played (equals ``rounds`` once the game is finished)."""
     rounds: int
     finished: bool
+    table: str = ""
+    """The table's name from the game's settings ("" when none was given)."""
+    target: float | None = None
+    """The last budget year's target the game is played for (the deck's unit)."""
+    unit: str = "mio. kr."
+    """The deck's unit."""
+    won: bool | None = None
+    """Whether a finished game was won (None while it is being played)."""
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,15 @@ the controller; the controller talks to the engine and the saves."""
 
 from game.session.controller import Clock, GameController, Notice
 from game.session.debrief import WhatIfJob, report_folder, saved_game, write_session_report
+from game.session.fatigue import FatigueYear, fatigue_years
 
 __all__ = [
     "Clock",
+    "FatigueYear",
     "GameController",
     "Notice",
     "WhatIfJob",
+    "fatigue_years",
     "report_folder",
     "saved_game",
     "write_session_report",

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from game.engine import Action, Deck, GameState, History, IllegalAction, new_game
 from game.messages import Message
-from game.saves import GameSaver, GameSettings, new_save_path
+from game.saves import GameSaver, GameSettings, SaveError, folder_problem, new_save_path
+from game.session.saving import unsaved_message
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,16 @@ class GameController:
         """True once the game on screen is safely in its save file."""
         self.saver: GameSaver | None = None
         """The writer of the game's save file: its lock and whether the game is saved."""
+        self.read_only = False
+        """True for a game opened only to look at (its save is open in another window): the
+        controller then refuses every decision."""
+        self.viewing: Path | None = None
+        """The save a read-only game was opened from (to continue it in a copy)."""
+        self.save_problem: str | None = None
+        """Why the game never got a save file (its folder cannot be used), or None."""
+        self.drafts: dict[str, str] = {}
+        """The group's reasons written for cards not adopted yet (card id → note): kept until
+        the card is adopted with it, for this window only."""
         self.notices: list[Notice] = []
         self.round_started = clock()
         """Clock time when the open round began (the round timer counts from here)."""
@@ -107,25 +118,45 @@ class GameController:
         history: History | None = None,
         save_path: Path | None = None,
         created: str | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         """Begin a game with ``settings`` (or resume ``history`` from ``save_path``) and save
-        it. A new game gets a new file in the save folder."""
+        it. A new game gets a new file in the save folder. A ``read_only`` game is shown, never
+        saved, and refuses decisions (its save is open in another window)."""
         self.deck = deck
         self.settings = settings
         self.history = history or History.start(
             new_game(deck, settings.scenario, settings.seed, settings.target)
         )
-        self.save_path = save_path
+        self.read_only = read_only
+        self.viewing = save_path if read_only else None
+        self.save_problem = None
+        if self.saver is not None and (read_only or self.saver.path != save_path):
+            self.saver.close()  # another game: its save's lock is given back
+            self.saver = None
+        self.save_path = None if read_only else save_path
         self.created = created
         self.notices = []
+        self.drafts = {}
         self._timer_round = -1
         self._round_changed()
-        if self.save_path is None and self.save_dir is not None:
+        if self.save_path is None and self.save_dir is not None and not read_only:
             try:
                 self.save_path = new_save_path(self.save_dir)
             except Exception as error:  # no save folder: play on, and say so
                 self._save_failed(error)
         self.autosave()
+
+    def claim(self, path: Path, created: str | None = None) -> None:
+        """Take the lock of the save at ``path`` before resuming it, so that the game is
+        written by this window only. Raises ``game.saves.SaveLocked`` (its ``holder`` says
+        where the game is open) or ``SaveError``; nothing changes then."""
+        saver = GameSaver(path, created=created)
+        saver.open()
+        if self.saver is not None and self.saver is not saver:
+            self.saver.close()
+        self.saver = saver
 
     def restart(self) -> bool:
         """The same scenario, seed and target from the beginning, in a new save; False when
@@ -145,6 +176,11 @@ class GameController:
         True if the decision was made."""
         return self._change(lambda history: history.do(action))
 
+    def _refuse_read_only(self) -> bool:
+        if self.read_only:
+            self.notify(Message.of("save.read_only_refused"), error=True)
+        return self.read_only
+
     def undo(self) -> bool:
         """Take back the last decision (True if something was undone)."""
         return self._change(lambda history: history.undo(), "toast.undone")
@@ -154,7 +190,7 @@ class GameController:
         return self._change(lambda history: history.redo(), "toast.redone")
 
     def _change(self, step: Callable[[History], History], done: str | None = None) -> bool:
-        if self.history is None:
+        if self.history is None or self._refuse_read_only():
             return False
         try:
             self.history = step(self.history)
@@ -213,6 +249,7 @@ class GameController:
             self.saver = GameSaver(self.save_path, created=self.created)
         status = self.saver.save(self.deck, self.settings, self.history)
         self.last_save_ok = status.ok
+        self.save_problem = None
         if not status.ok and status.error is not None:
             if self.saver.failures == 1:
                 print(
@@ -221,6 +258,47 @@ class GameController:
                     file=sys.stderr,
                 )
             self.notify(Message.of("error.save_failed", reason=status.error.cause), error=True)
+
+    def unsaved(self) -> Message | None:
+        """Why the game on screen is not (all) in its save file, as the banner says it; None
+        while it is saved, for a game without a save folder and for a read-only game."""
+        if self.history is None or self.read_only:
+            return None
+        if self.saver is not None and self.saver.path == self.save_path:
+            return unsaved_message(self.saver.status)
+        return unsaved_message(None, self.save_problem)
+
+    def save_elsewhere(self, folder: Path) -> Message:
+        """Save the game in ``folder`` (another folder, a USB stick) and keep saving it there;
+        new games are saved there too. Returns what to tell the players: where it is saved, or
+        why that failed as well (the game then stays where it was)."""
+        if self.history is None or self.settings is None:
+            return Message.of("save.elsewhere_failed", cause="")
+        folder = Path(folder).expanduser()
+        if self.saver is None:
+            problem = folder_problem(folder)
+            if problem is not None:
+                return Message.of("save.elsewhere_failed", cause=problem.reason)
+            try:
+                self.save_path = new_save_path(folder)
+            except SaveError as error:
+                return Message.of("save.elsewhere_failed", cause=error.cause)
+            self.autosave()
+            ok = self.last_save_ok
+            assert self.saver is not None
+            status = self.saver.status
+        else:
+            status = self.saver.save_elsewhere(folder, self.deck, self.settings, self.history)
+            ok = status.ok
+            if ok:
+                self.save_path = self.saver.path
+                self.last_save_ok = True
+                self.save_problem = None
+        if not ok:
+            cause = status.error.cause if status.error is not None else ""
+            return Message.of("save.elsewhere_failed", cause=cause)
+        self.save_dir = folder
+        return Message.of("save.elsewhere_done", path=str(self.save_path))
 
     def close(self) -> None:
         """Give the save's lock back (the window closes, or another game starts)."""
@@ -231,5 +309,6 @@ class GameController:
     def _save_failed(self, error: Exception) -> None:
         self.last_save_ok = False
         log.warning("autosave failed: %s", error)
-        reason = getattr(error, "cause", None) or str(error)
+        reason = getattr(error, "cause", None) or getattr(error, "reason", None) or str(error)
+        self.save_problem = reason
         self.notify(Message.of("error.save_failed", reason=reason), error=True)

@@ -36,6 +36,7 @@ from game.ui.scenes import ROUTES
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
 from game.ui.toasts import draw_notices
+from game.ui.window import choose_display, desktop, first_window_size
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -67,17 +68,25 @@ class App:
         clock: Clock = time.monotonic,
         window: bool = True,
         routes: Mapping[str, Route] = ROUTES,
+        display: int = 0,
     ) -> None:
         self.window = window
+        self.display = 0
+        """The display the window opens on (and goes fullscreen on)."""
         if window:
             pygame.display.init()
             pygame.display.set_caption("Råderumsspillet")
+            self.display = choose_display(display, pygame.display.get_num_displays())
         pygame.font.init()
         self.game = GameController(deck, save_dir=save_dir, deck_path=deck_path, clock=clock)
         self.strings = Catalogue(lang)
         self.fonts = Fonts()
         self.text = TextRenderer(self.fonts)
         self.window_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if window:
+            found = desktop(self.display)
+            if found is not None:  # never larger than the usable desktop of the display
+                self.window_size = first_window_size(self.window_size, found, MIN_SIZE)
         self.fullscreen = fullscreen
         self.surface = self._open_window()
         self.router = Router(self, routes, self.request_redraw)
@@ -97,7 +106,7 @@ class App:
             return pygame.Surface(self.window_size)
         flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
         size = (0, 0) if self.fullscreen else self.window_size
-        return pygame.display.set_mode(size, flags)
+        return pygame.display.set_mode(size, flags, display=self.display)
 
     def toggle_fullscreen(self) -> None:
         """Switch between fullscreen and a resizable window."""
@@ -151,7 +160,7 @@ class App:
     def say(self, message: Message) -> str:
         """A message (key and parameters) in the current language and the deck's unit; a
         refusal whose code the catalogue lacks falls back to the engine's own reason."""
-        params = message.kwargs
+        params = self.strings.worded(message.kwargs)
         if not self.strings.has(message.key) and message.key.startswith("error."):
             return self.t("error.unknown", reason=params.get("reason", message.key))
         return self.t(message.key, **params)
@@ -190,11 +199,14 @@ class App:
         history: History | None = None,
         save_path: Path | None = None,
         created: str | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
-        """Begin (or resume with ``history``) a game and show the board."""
+        """Begin (or resume with ``history``) a game and show the board (``read_only``: a
+        game only to look at, see ``GameController.start``)."""
         if settings.lang != self.lang:
             self.strings = Catalogue(settings.lang)
-        self.game.start(deck, settings, history, save_path, created)
+        self.game.start(deck, settings, history, save_path, created, read_only=read_only)
         self.replace_all("board")
 
     # --- scenes -------------------------------------------------------------------------
@@ -240,6 +252,14 @@ class App:
         """Draw a new frame at the next opportunity."""
         self._dirty = True
 
+    def request_quit(self) -> None:
+        """Close the window – but while decisions are not saved, first say so and offer to
+        save elsewhere ("quit" dialog); asked again while it is shown, close."""
+        if self.game.unsaved() is not None and self.find("quit") is None:
+            self.push("quit")
+            return
+        self.quit()
+
     def quit(self, code: int = EXIT_OK) -> None:
         """Leave the loop after this frame (an earlier crash keeps its non-zero exit code)."""
         self.running = False
@@ -249,7 +269,7 @@ class App:
     def dispatch(self, event: pygame.event.Event) -> None:
         """Route one event: window events here, input to the top scene."""
         if event.type == pygame.QUIT:
-            self.quit()
+            self.request_quit()
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED):
             surface = pygame.display.get_surface()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import realised
+from game.engine import PERCEIVED_FATIGUE, anchor, perceived_as_saving, realised
 from game.numbers import format_amount, format_percent
 from game.ui import theme
-from game.ui.cards import effect_from, factor_range
+from game.ui.cards import effect_from, factor_range, load_and_fatigue, signed
 from game.ui.draw import effect_bars
 from game.ui.layout_screens import DetailLayout
 from game.ui.scene import Host
@@ -60,7 +60,7 @@ def draw_effect_table(
         )
         if adoption is not None and adoption.revealed and i >= start:
             cell3 = cell2.move(0, round(row_h))
-            real = realised(proposal, adoption, i)
+            real = realised(proposal, adoption, i, anchor(proposal, state.scenario))
             app.text.draw(
                 surface,
                 app.amount(real, sign=True, unit=False),
@@ -85,6 +85,36 @@ def draw_effect_table(
             high=highs,
             range_color=theme.KIND_TINTS[proposal.kind],
         )
+
+
+def rule_lines(app: Host, card: str) -> list[str]:
+    """What the rules say about a card, in words: its belastning, træthed, service and staff
+    in one line; that an efficiency on a welfare area is seen as a saving; what it requires;
+    the anlæg it draws from the anlægsramme."""
+    state = app.game.state
+    proposal = app.game.deck.proposal(card)
+    load, fatigue = load_and_fatigue(app, proposal)
+    service = app.t("card.service", service=signed(proposal.service))
+    parts = [load, fatigue, service]
+    if proposal.staff is not None:
+        staff = format_amount(proposal.staff, app.lang, sign=True)
+        parts.append(app.t("card.staff", staff=staff))
+    lines = [" · ".join(parts)]
+    if perceived_as_saving(proposal):
+        lines.append(app.t("card.perceived", extra=PERCEIVED_FATIGUE))
+    if proposal.requires:
+        deck = state.deck
+        titles = app.catalogue.join(
+            [f"»{deck.proposal(c).title}«" for c in proposal.requires if deck.has_proposal(c)]
+        )
+        lines.append(app.t("card.requires", titles=titles))
+    if proposal.construction > 0:
+        amount = app.amount(proposal.construction)
+        free = state.scenario.construction_budget is None
+        lines.append(
+            app.t("card.construction_free" if free else "card.construction", amount=amount)
+        )
+    return lines
 
 
 def draw_facts(
@@ -129,13 +159,7 @@ def draw_facts(
             )
     else:
         lines.append((app.t("card.certain"), theme.INK))
-    service = format_amount(proposal.service, app.lang, sign=True)
-    meta = f"{app.t('card.load', load=proposal.load)} · {app.t('card.service', service=service)}"
-    if proposal.staff is not None:
-        meta += " · " + app.t(
-            "card.staff", staff=format_amount(proposal.staff, app.lang, sign=True)
-        )
-    lines.append((meta, theme.INK))
+    lines.extend((line, theme.INK) for line in rule_lines(app, card))
     if proposal.excludes:
         titles = ", ".join(
             state.deck.proposal(c).title for c in proposal.excludes if state.deck.has_proposal(c)
@@ -154,12 +178,25 @@ def draw_facts(
                 percent=format_percent(chance, app.lang),
             )
             lines.insert(0, (text, theme.MET if chance >= 0.5 else theme.GAP))
-    rect = layout.facts
-    share = rect.height // max(1, len(lines))
-    for i, (line, color) in enumerate(lines):
-        app.text.draw(
-            surface,
-            line,
-            pygame.Rect(rect.x, rect.y + i * share, rect.width, share),
-            BODY.ink(color).shrink(),
-        )
+    draw_lines(app, surface, layout.facts, scale, lines)
+
+
+def draw_lines(
+    app: Host,
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    scale: Scale,
+    lines: list[tuple[str, theme.Color]],
+) -> None:
+    """``lines`` one under another in ``rect``, each wrapped in full: at the reading size when
+    they all fit, else all a little smaller together, down to the smallest text."""
+    size = scale.body
+    while size > scale.min_text:
+        height = sum(app.text.fit(t, rect.width, 100_000, size, size).height for t, _ in lines)
+        if height <= rect.height:
+            break
+        size -= 1
+    y = rect.y
+    for line, color in lines:
+        box = pygame.Rect(rect.x, y, rect.width, max(1, rect.bottom - y))
+        y = app.text.draw(surface, line, box, BODY.sized(size).ink(color)).bottom

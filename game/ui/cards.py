@@ -8,10 +8,21 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import Adopt, GameState, IllegalAction, Kind, Proposal, check, lognormal_params
+from game.engine import (
+    Adopt,
+    GameState,
+    IllegalAction,
+    Kind,
+    Proposal,
+    anchor,
+    check,
+    face_row,
+    fatigue_of,
+    lognormal_params,
+)
 from game.ui import theme
 from game.ui.draw import drop_shadow, effect_bars, kind_icon
-from game.ui.layout import card_layout
+from game.ui.layout import CardLayout, card_layout
 from game.ui.theme import BODY, FONT_BOLD
 
 if TYPE_CHECKING:
@@ -22,12 +33,11 @@ Z90 = NormalDist().inv_cdf(0.9)
 
 def effect_from(proposal: Proposal, state: GameState, start: int | None = None) -> list[float]:
     """Face-value amounts of ``proposal`` in each budget year, adopted in round ``start``
-    (default: the current round); years before adoption are 0."""
+    (default: the current round); years before adoption are 0. A calendar card's amounts
+    belong to fixed budget years (``game.engine.anchor``)."""
     start = state.round if start is None else start
-    return [
-        proposal.amount(year - start) if year >= start else 0.0
-        for year in range(state.scenario.rounds)
-    ]
+    scenario = state.scenario
+    return list(face_row(proposal, start, scenario.rounds, anchor(proposal, scenario)))
 
 
 def factor_range(proposal: Proposal) -> tuple[float, float]:
@@ -54,6 +64,118 @@ def kind_word(app: Host, kind: Kind) -> str:
     return app.t(f"kind.{kind.value}")
 
 
+def badges(app: Host, proposal: Proposal) -> list[tuple[str, theme.Color]]:
+    """The badges of a card and their tints: "±" (uncertain gains), "Kræver" (another card
+    must be adopted first), "Anlæg" (it draws on the anlægsramme)."""
+    found: list[tuple[str, theme.Color]] = []
+    if proposal.requires:
+        found.append((app.t("card.badge.requires"), theme.KIND_TINTS[Kind.SAVING]))
+    if proposal.construction > 0:
+        found.append((app.t("card.badge.construction"), theme.KIND_TINTS[Kind.INVESTMENT]))
+    if proposal.is_uncertain:
+        found.append((app.t("card.uncertain_tag"), theme.KIND_TINTS[Kind.EFFICIENCY]))
+    return found
+
+
+def load_and_fatigue(app: Host, proposal: Proposal) -> tuple[str, str]:
+    """ "Belastning 2" and "Træthed 3": the capacity a card takes and the træthed it adds."""
+    return (
+        app.t("card.load", load=proposal.load),
+        app.t("card.fatigue", fatigue=fatigue_of(proposal)),
+    )
+
+
+def card_facts(
+    app: Host, proposal: Proposal, problem: IllegalAction | None, width: int, min_text: int
+) -> list[str]:
+    """The fact lines of a market card ``width`` pixels wide: belastning and træthed (on one
+    line when it fits), then the service change – or, when the card cannot be adopted now,
+    why (in short, on as many lines as it takes: ``refusal_lines`` counts them)."""
+    load, fatigue = load_and_fatigue(app, proposal)
+    joined = f"{load} · {fatigue}"
+    apart = app.text.width(load, min_text) + app.text.width(fatigue, min_text) + min_text // 2
+    if app.text.width(joined, min_text) <= width:
+        lines = [joined]
+    elif apart <= width:  # one line, belastning to the left and træthed to the right
+        lines = [f"{load}{SPLIT}{fatigue}"]
+    else:
+        lines = [load, fatigue]
+    if problem is None:
+        lines.append(app.t("card.service", service=signed(proposal.service)))
+    else:
+        lines.extend(_reason(app, problem, width, min_text))
+    return lines
+
+
+def _reason(app: Host, problem: IllegalAction, width: int, min_text: int) -> tuple[str, ...]:
+    reason = app.t(f"card.short.{problem.code}")
+    return app.text.fit(reason, width, 100_000, min_text, min_text, FONT_BOLD).lines
+
+
+def refusal_lines(app: Host, problem: IllegalAction | None, width: int, min_text: int) -> int:
+    """How many of a card's fact lines say why it cannot be adopted (0 when it can)."""
+    return 0 if problem is None else len(_reason(app, problem, width, min_text))
+
+
+SPLIT = "\t"
+"""Between the two halves of a fact line drawn against the left and the right edge."""
+
+FACT_STYLE = BODY.but(size="min_text").tight().lines(1)
+"""The facts and the area line of a market card."""
+
+
+def title_style(min_text: int) -> theme.TextStyle:
+    """A market card's title: bold, a little larger than the smallest text, shrinking to it."""
+    return BODY.sized(max(min_text, round(min_text * 1.15))).bold().tight().shrink(min_text)
+
+
+def market_card_layout(
+    app: Host, rect: pygame.Rect, proposal: Proposal, state: GameState, min_text: int
+) -> tuple[CardLayout, list[str]]:
+    """The parts of ``proposal``'s market card in ``rect``, sized to its title and facts (the
+    title is measured at the smallest text, so it is shown in full where it can be), and the
+    fact lines."""
+    problem = refusal(state, proposal.id)
+    line = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
+    probe = card_layout(rect, min_text, line=line)
+    facts = card_facts(app, proposal, problem, probe.footer.width, min_text)
+    needed = app.text.fit(
+        proposal.title, probe.title.width, 100_000, min_text, min_text, FONT_BOLD, None, theme.TIGHT
+    ).height
+    _, in_band = band_plan(app, proposal, probe, min_text)
+    parts = card_layout(
+        rect,
+        min_text,
+        title_h=needed,
+        facts=len(facts),
+        badges=bool(badges(app, proposal)) and not in_band,
+        line=line,
+    )
+    return parts, facts
+
+
+def chip_widths(app: Host, proposal: Proposal, min_text: int) -> list[int]:
+    """The widths of a card's badges."""
+    gap = max(2, min_text // 4)
+    return [
+        app.text.width(label, min_text, FONT_BOLD) + min_text // 2 + gap
+        for label, _ in badges(app, proposal)
+    ]
+
+
+def band_plan(app: Host, proposal: Proposal, parts: CardLayout, min_text: int) -> tuple[str, bool]:
+    """The kind's word in the band (in full, or short when the band is narrow) and whether the
+    badges fit in the band beside it (then the area line may give its room to the title)."""
+    full = kind_word(app, proposal.kind)
+    short = app.t(f"kind_short.{proposal.kind.value}")
+    chips = sum(chip_widths(app, proposal, min_text))
+    for word in (full, short):
+        if app.text.width(word, min_text, FONT_BOLD) + chips <= parts.kind.width:
+            return word, bool(chips)
+    fits_full = app.text.width(full, min_text, FONT_BOLD) <= parts.kind.width
+    return (full if fits_full else short), False
+
+
 def draw_market_card(
     surface: pygame.Surface,
     app: Host,
@@ -67,13 +189,14 @@ def draw_market_card(
     radius: int,
     hover: bool = False,
 ) -> None:
-    """A proposal on the table: kind band (colour, icon, word, key number), title, area,
-    effect per remaining year, uncertainty, load and service; greyed when not adoptable;
-    outlined in the accent colour while the mouse is over it."""
+    """A proposal on the table: kind band (colour, icon, word, key number), title, area and
+    badges, effect per remaining year, belastning, træthed and service; greyed, with the
+    reason, when it cannot be adopted; outlined in the accent colour while the mouse is over
+    it."""
     text = app.text
     problem = refusal(state, proposal.id)
     color = theme.kind_color(proposal.kind)
-    parts = card_layout(rect, min_text)
+    parts, facts = market_card_layout(app, rect, proposal, state, min_text)
     if selected:
         lifted = rect.inflate(radius // 2, radius // 2)
         pygame.draw.rect(surface, theme.SELECTED, lifted.move(0, radius // 3), border_radius=radius)
@@ -99,12 +222,13 @@ def draw_market_card(
         band_color,
     )
     band_ink = theme.HEADER_INK if proposal.kind is not Kind.SAVING else theme.INK
-    word = kind_word(app, proposal.kind)
-    if text.width(word, min_text, FONT_BOLD) > parts.kind.width:
-        word = app.t(f"kind_short.{proposal.kind.value}")
+    word, in_band = band_plan(app, proposal, parts, min_text)
     text.draw(
         surface, word, parts.kind, BODY.sized(min_text).bold().ink(band_ink).middle().lines(1)
     )
+    if in_band:
+        chips = parts.kind.inflate(0, -max(2, parts.band.height // 8))
+        _draw_badges(surface, app, chips, proposal, min_text, radius)
     pygame.draw.circle(
         surface,
         theme.CARD,
@@ -115,44 +239,21 @@ def draw_market_card(
         surface, str(number), parts.number, BODY.sized(min_text).bold().center().middle().lines(1)
     )
     ink = theme.INK if problem is None else theme.MUTED
-    title_size = max(min_text, round(min_text * 1.15))
-    text.draw(
-        surface,
-        proposal.title,
-        parts.title,
-        BODY.sized(title_size).bold().ink(ink).shrink(min_text),
-    )
-    area_text = proposal.area
-    if proposal.is_uncertain:
-        tag = app.t("card.uncertain_tag")  # "±": the card view spells the range out
-        tag_w = text.width(tag, min_text, FONT_BOLD) + min_text // 2
-        tag_rect = pygame.Rect(parts.area.right - tag_w, parts.area.y, tag_w, parts.area.height)
-        pygame.draw.rect(
-            surface, theme.KIND_TINTS[Kind.EFFICIENCY], tag_rect, border_radius=radius // 2
-        )
-        text.draw(surface, tag, tag_rect, BODY.sized(min_text).bold().center().middle().lines(1))
-        area_rect = pygame.Rect(
-            parts.area.x, parts.area.y, max(1, tag_rect.x - parts.area.x - 4), parts.area.height
-        )
-    else:
-        area_rect = parts.area
-    text.draw(
-        surface, area_text, area_rect, BODY.sized(min_text).ink(theme.MUTED).middle().lines(1)
-    )
+    text.draw(surface, proposal.title, parts.title, title_style(min_text).ink(ink))
+    if parts.area is not None:
+        _draw_area_line(surface, app, parts.area, proposal, min_text, radius, not in_band)
     draw_effect_strip(surface, app, parts.effect, proposal, state, min_text)
-    load = app.t("card.load_short", load=proposal.load)
-    service = app.t("card.service_short", service=_signed(proposal.service))
-    footer = f"{load} · {service}" if problem is None else app.t(f"card.short.{problem.code}")
-    text.draw(
-        surface,
-        footer,
-        parts.footer,
-        BODY.sized(min_text)
-        .bold(problem is not None)
-        .ink(ink if problem is None else theme.WARNING)
-        .middle()
-        .lines(1),
-    )
+    plain = len(facts) - refusal_lines(app, problem, parts.footer.width, min_text)
+    for i, fact in enumerate(facts):
+        row = pygame.Rect(
+            parts.footer.x, parts.footer.y + i * parts.line, parts.footer.width, parts.line
+        )
+        refused = i >= plain
+        style = FACT_STYLE.bold(refused).ink(theme.WARNING if refused else ink).middle()
+        left, _, right = fact.partition(SPLIT)
+        text.draw(surface, left, row, style)
+        if right:
+            text.draw(surface, right, row, style.right())
     if problem is not None:
         veil = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(veil, (*theme.BACKGROUND, 90), veil.get_rect(), border_radius=radius)
@@ -161,7 +262,49 @@ def draw_market_card(
         pygame.draw.rect(surface, theme.ACCENT, rect, max(2, radius // 3), border_radius=radius)
 
 
-def _signed(value: int) -> str:
+def _draw_badges(
+    surface: pygame.Surface,
+    app: Host,
+    rect: pygame.Rect,
+    proposal: Proposal,
+    min_text: int,
+    radius: int,
+) -> int:
+    """The card's badges against the right edge of ``rect``; returns where the first begins."""
+    right = rect.right
+    style = BODY.sized(min_text).bold().center().middle().lines(1)
+    for (label, tint), width in zip(badges(app, proposal), chip_widths(app, proposal, min_text)):
+        gap = max(2, min_text // 4)
+        chip = pygame.Rect(right - width + gap, rect.y + 1, width - gap, rect.height - 2)
+        if chip.x < rect.x:
+            break
+        pygame.draw.rect(surface, tint, chip, border_radius=max(2, radius // 2))
+        app.text.draw(surface, label, chip, style)
+        right = chip.x - gap
+    return right
+
+
+def _draw_area_line(
+    surface: pygame.Surface,
+    app: Host,
+    rect: pygame.Rect,
+    proposal: Proposal,
+    min_text: int,
+    radius: int,
+    with_badges: bool,
+) -> None:
+    """The card's area (muted), with its badges against the right edge when the band has no
+    room for them."""
+    right = (
+        _draw_badges(surface, app, rect, proposal, min_text, radius) if with_badges else rect.right
+    )
+    area = pygame.Rect(rect.x, rect.y, max(1, right - rect.x - 2), rect.height)
+    if area.width >= 3 * min_text:  # no area squeezed down to "…" beside the badges
+        app.text.draw(surface, proposal.area, area, FACT_STYLE.ink(theme.MUTED).middle())
+
+
+def signed(value: int) -> str:
+    """A whole number with its sign: "+2", "−1", "0"."""
     return f"+{value}" if value > 0 else ("−" + str(-value) if value < 0 else "0")
 
 
@@ -185,10 +328,10 @@ def draw_effect_strip(
         low = [v * f10 if v > 0 else v for v in values]
         high = [v * f90 if v > 0 else v for v in values]
     top = max([abs(v) for v in values] + (high or []) + [1.0])
-    label_h = round(min_text * 1.3)
+    label_h = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
     slot_w = rect.width / len(values)
     labels = max(app.text.width(app.amount(v, sign=True, unit=False), min_text) for v in values)
-    show_labels = labels <= slot_w - 2 and rect.height > label_h * 1.8
+    show_labels = labels <= slot_w - 2 and rect.height >= label_h + 4
     bars = pygame.Rect(rect.x, rect.y, rect.width, rect.height - (label_h if show_labels else 0))
     slots = effect_bars(
         surface,
@@ -207,5 +350,5 @@ def draw_effect_strip(
                 surface,
                 app.amount(value, sign=True, unit=False),
                 label,
-                BODY.sized(min_text).ink(theme.INK if value >= 0 else theme.GAP).center().lines(1),
+                FACT_STYLE.ink(theme.INK if value >= 0 else theme.GAP).center(),
             )

@@ -17,6 +17,7 @@ from game.paths import standard_deck, user_dir
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App
 from game.ui.autoplay import Autoplay
+from game.ui.window import choose_display
 
 
 def save_folder(args: argparse.Namespace) -> Path:
@@ -97,6 +98,13 @@ def play(args: argparse.Namespace) -> int:
     if not display_available():
         print(strings.t("no_display"), file=sys.stderr)
         return EXIT_BAD_INPUT
+    display = int(getattr(args, "display", 0) or 0)
+    count = pygame.display.get_num_displays()
+    if display != choose_display(display, count):
+        print(
+            f"raaderum play: {strings.t('error.display', display=display, last=max(0, count - 1))}",
+            file=sys.stderr,
+        )
     try:
         app = App(
             deck,
@@ -105,6 +113,7 @@ def play(args: argparse.Namespace) -> int:
             fullscreen=bool(getattr(args, "fullscreen", False)),
             save_dir=folder,
             deck_path=Path(args.deck) if getattr(args, "deck", None) else None,
+            display=display,
         )
     except pygame.error:
         print(strings.t("no_display"), file=sys.stderr)

@@ -65,9 +65,20 @@ def grid(area: Rect, count: int, cols: int, gap: int) -> list[Rect]:
     ]
 
 
-def market_columns(count: int) -> int:
-    """Columns of the market grid: one row up to four cards, otherwise two rows."""
-    return count if count <= 4 else math.ceil(count / 2)
+NARROW_CARD = 8.5
+"""A market card narrower than this many times the smallest text gets a third row instead."""
+
+
+def market_columns(count: int, width: float | None = None, min_text: int = 0, gap: int = 0) -> int:
+    """Columns of the market grid: one row up to four cards, otherwise two rows – or three
+    when two rows in ``width`` pixels would make a card narrower than ``NARROW_CARD`` times
+    the smallest text (nine cards on a 1024×768 projector)."""
+    if count <= 4:
+        return count
+    cols = math.ceil(count / 2)
+    if width is not None and (width - gap * (cols - 1)) / cols < NARROW_CARD * min_text:
+        return math.ceil(count / 3)
+    return cols
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,10 @@ class BoardLayout:
     adopted: Rect
     end_year: Rect
     toast: Rect
+    banner: Rect | None = None
+    """The band under the header that says the game is not saved (None while it is)."""
+    market_hint: bool = True
+    """False when the window is too low for the market's title line (the cards take it)."""
 
     def all_rects(self) -> list[Rect]:
         """Every rectangle (for tests: all must lie inside the window)."""
@@ -119,21 +134,62 @@ class BoardLayout:
             self.end_year,
             self.toast,
         ]
+        if self.banner is not None:
+            rects.append(self.banner)
         return rects + list(self.market) + list(self.header_buttons.values())
 
 
 HEADER_BUTTONS: tuple[str, ...] = ("undo", "redo", "help", "menu")
+LOW_WINDOW = 900
+"""Below this height the board gives the market more room: a lower chart and no market title."""
 
 
-def board_layout(width: int, height: int, market_size: int, years: int) -> BoardLayout:
+def side_heights(
+    total: int, gap: int, events_h: int, meters_h: int, adopted_min: int
+) -> tuple[int, int, int]:
+    """Heights of the side column's events, meters and adopted panels in ``total`` pixels:
+    the meters get what they ask for (0: a quarter), the events what they ask for (0: about
+    a quarter) as long as the adopted list keeps ``adopted_min`` (it scrolls when it holds
+    more); when even that is too much, the events give way first, then the meters."""
+    free = max(3, total - 2 * gap)
+    meters = min(meters_h or round(free * 0.25), round(free * 0.45))
+    events = min(events_h or round(free * 0.27), max(1, free - meters - adopted_min))
+    short = adopted_min - (free - events - meters)
+    if short > 0:
+        give = min(short, max(0, events - round(free * 0.2)))
+        events -= give
+        short -= give
+    if short > 0:
+        meters -= min(short, max(0, meters - round(free * 0.2)))
+    return max(1, events), max(1, meters), max(1, free - events - meters)
+
+
+def board_layout(
+    width: int,
+    height: int,
+    market_size: int,
+    years: int,
+    *,
+    events_h: int = 0,
+    meters_h: int = 0,
+    banner: bool = False,
+) -> BoardLayout:
     """The board for a window of ``width`` × ``height`` with ``market_size`` cards on the table
-    and ``years`` budget years."""
+    and ``years`` budget years. ``events_h`` and ``meters_h`` are the heights the events and
+    meters panels need for what they show now (0: their usual share; the board measures them
+    with its fonts); ``banner`` makes room under the header for the "not saved" band."""
     width, height = max(1, width), max(1, height)
     scale = Scale(height)
     g = scale.gap
+    low = height < LOW_WINDOW
     header_h = max(round(scale.heading * 2.0), round(height * 0.075))
     header = _rect(0, 0, width, header_h)
-    inner = _rect(g, header_h + g, width - 2 * g, height - header_h - 2 * g)
+    banner_rect = None
+    top = header_h
+    if banner:
+        banner_rect = _rect(0, header_h, width, round(scale.min_text * 2.6 + scale.gap))
+        top = banner_rect.bottom
+    inner = _rect(g, top + g, width - 2 * g, height - top - 2 * g)
 
     # header: title | round | buttons
     button_h = max(scale.min_text + 2 * g, round(header_h * 0.62))
@@ -150,8 +206,12 @@ def board_layout(width: int, height: int, market_size: int, years: int) -> Board
     header_title = _rect(g * 2, 0, title_w, header_h)
     header_round = _rect(g * 3 + title_w, 0, max(1, buttons_left - g * 4 - title_w), header_h)
 
-    left, side = split_columns(inner, [0.64, 0.36], g)
-    chart_panel, market_panel = split_rows(left, [0.35, 0.65], g)
+    side_share = 0.36 if width >= height * 1.7 else 0.33
+    left, side = split_columns(inner, [1 - side_share, side_share], g)
+    columns = market_columns(market_size, left.width - 2 * g, scale.min_text, g)
+    three_rows = market_size > 2 * columns
+    chart_share = 0.25 if three_rows else 0.30 if low else 0.35
+    chart_panel, market_panel = split_rows(left, [chart_share, 1 - chart_share], g)
     pad = g
     title_h = round(scale.heading * 1.5)
     chart_title = _rect(
@@ -172,20 +232,27 @@ def board_layout(width: int, height: int, market_size: int, years: int) -> Board
     market_title = _rect(
         market_panel.x + pad, market_panel.y + pad / 2, market_panel.width - 2 * pad, title_h
     )
+    cards_top = market_title.bottom if not low else market_panel.y + pad
     market_area = _rect(
         market_panel.x + pad,
-        market_title.bottom,
+        cards_top,
         market_panel.width - 2 * pad,
-        market_panel.bottom - market_title.bottom - pad,
+        market_panel.bottom - cards_top - pad,
     )
-    cards = tuple(grid(market_area, market_size, market_columns(market_size), g))
+    cards = tuple(grid(market_area, market_size, columns, g))
 
     end_h = max(round(scale.heading * 2.4), round(height * 0.09))
     side_body, end_area = (
         _rect(side.x, side.y, side.width, side.height - end_h - g),
         _rect(side.x, side.bottom - end_h, side.width, end_h),
     )
-    events, meters, adopted = split_rows(side_body, [0.27, 0.25, 0.48], g)
+    adopted_min = round(scale.heading * 1.4) + 2 * g + 2 * round(scale.min_text * 1.3)
+    events_px, meters_px, _ = side_heights(side_body.height, g, events_h, meters_h, adopted_min)
+    events = _rect(side_body.x, side_body.y, side_body.width, events_px)
+    meters = _rect(side_body.x, events.bottom + g, side_body.width, meters_px)
+    adopted = _rect(
+        side_body.x, meters.bottom + g, side_body.width, side_body.bottom - meters.bottom - g
+    )
     toast_w = min(width - 4 * g, max(width * 0.5, scale.body * 24))
     toast = _rect(
         (width - toast_w) / 2, height - g * 3 - scale.body * 4.2, toast_w, scale.body * 4.2
@@ -216,6 +283,8 @@ def board_layout(width: int, height: int, market_size: int, years: int) -> Board
         adopted=adopted,
         end_year=end_area,
         toast=toast,
+        banner=banner_rect,
+        market_hint=not low,
     )
 
 
@@ -228,30 +297,58 @@ class CardLayout:
     kind: Rect
     number: Rect
     title: Rect
-    area: Rect
+    area: Rect | None
+    """The line of the card's area and its badges (None when the title needs the room)."""
     effect: Rect
     footer: Rect
+    """The facts: belastning, træthed, service (or why the card cannot be adopted)."""
+    line: int
+    """The height of one line of the card's small text."""
 
 
-def card_layout(card: Rect, min_text: int) -> CardLayout:
-    """The parts of a small proposal card: kind band, title, area, effect strip and footer."""
-    pad = max(3, round(min_text * 0.4))
-    line = round(min_text * 1.3)
-    band_h = max(line, round(card.height * 0.15))
+def card_layout(
+    card: Rect,
+    min_text: int,
+    *,
+    title_h: int = 0,
+    facts: int = 1,
+    badges: bool = False,
+    line: int | None = None,
+) -> CardLayout:
+    """The parts of a small proposal card, from the bottom up: ``facts`` lines of facts, the
+    effect strip (amounts over columns), the area line with the badges, then the title in what
+    is left under the kind band. When the title needs ``title_h`` pixels and there is not
+    that much room, the area line goes first (kept when it carries ``badges``), then the
+    effect strip shrinks to its amounts over thin columns, and for the longest titles on the
+    smallest windows to thin columns alone (the card view shows the amounts)."""
+    line = line or round(min_text * 1.3)
+    pad = max(3, round(min_text * 0.3))
+    band_h = max(line, round(card.height * 0.13))
     band = _rect(card.x, card.y, card.width, band_h)
     icon_s = max(1, band_h - pad)
     icon = _rect(card.x + pad, card.y + pad / 2, icon_s, icon_s)
     number_w = round(min_text * 1.6)
     number = _rect(card.right - pad - number_w, card.y, number_w, band_h)
     kind = _rect(icon.right + pad, card.y, max(1, number.x - icon.right - 2 * pad), band_h)
-    footer = _rect(card.x + pad, card.bottom - line - pad / 2, card.width - 2 * pad, line)
+    footer_h = facts * line
+    footer = _rect(card.x + pad, card.bottom - footer_h - pad / 2, card.width - 2 * pad, footer_h)
+    room = footer.y - band.bottom - 2 * pad  # title, area line and effect strip
     effect_h = max(round(line * 2.2), round(card.height * 0.27))
-    effect = _rect(card.x + pad, footer.y - effect_h, card.width - 2 * pad, effect_h)
-    area = _rect(card.x + pad, effect.y - line - pad / 2, card.width - 2 * pad, line)
+    effect_min = line + max(4, line // 3)
+    area_h = line
+    if title_h > room - effect_h - area_h and not badges:
+        area_h = 0
+    if title_h > room - effect_h - area_h:
+        effect_h = max(effect_min, room - area_h - title_h)
+    if title_h > room - effect_h - area_h:  # the last resort: columns without amounts
+        effect_h = max(max(6, line // 3), room - area_h - title_h)
+    effect = _rect(card.x + pad, footer.y - pad / 2 - effect_h, card.width - 2 * pad, effect_h)
+    area = _rect(card.x + pad, effect.y - area_h, card.width - 2 * pad, area_h) if area_h else None
+    title_bottom = area.y if area is not None else effect.y
     title = _rect(
         card.x + pad,
         band.bottom + pad / 2,
         card.width - 2 * pad,
-        max(1, area.y - band.bottom - pad),
+        max(1, title_bottom - band.bottom - pad),
     )
-    return CardLayout(band, icon, kind, number, title, area, effect, footer)
+    return CardLayout(band, icon, kind, number, title, area, effect, footer, line)

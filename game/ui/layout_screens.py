@@ -51,7 +51,7 @@ def detail_layout(width: int, height: int) -> DetailLayout:
     title = _rect(left.x, left.y, left.width, title_h)
     rest = _rect(left.x, title.bottom + g, left.width, left.bottom - title.bottom - g)
     text, question, source = split_rows(rest, [0.55, 0.27, 0.18], g)
-    table, facts, note_area = split_rows(right, [0.40, 0.30, 0.30], g)
+    table, facts, note_area = split_rows(right, [0.34, 0.40, 0.26], g)
     label_h = round(scale.body * 1.4)
     note_label = _rect(note_area.x, note_area.y, note_area.width, label_h)
     note = _rect(note_area.x, note_label.bottom, note_area.width, note_area.height - label_h)
@@ -92,6 +92,8 @@ class StartLayout:
     scenario_label: Rect
     scenarios: tuple[Rect, ...]
     briefing: Rect
+    table_label: Rect
+    table_field: Rect
     target_label: Rect
     target_minus: Rect
     target_field: Rect
@@ -102,7 +104,8 @@ class StartLayout:
     timer_plus: Rect
     start: Rect
     resume_label: Rect
-    resumes: tuple[Rect, ...]
+    resume_area: Rect
+    """The list of saved games (it scrolls: ``game.ui.savelist``)."""
     help: Rect = field(default_factory=lambda: Rect(0, 0, 1, 1))
 
 
@@ -119,7 +122,9 @@ def stepper_row(row: Rect, step_w: float, scale: Scale) -> tuple[Rect, Rect, Rec
 
 
 def start_layout(width: int, height: int, scenarios: int, resumes: int) -> StartLayout:
-    """The start screen: deck, scenario list and briefing, target, timer, start and resume."""
+    """The start screen: deck, scenario list, saved games (left); briefing, the table's name,
+    target, timer and start (right). ``resumes`` is the number of saved games: the list takes
+    up to five rows of the left column (it scrolls when there are more)."""
     width, height = max(1, width), max(1, height)
     scale = Scale(height)
     g = scale.gap
@@ -147,18 +152,19 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
     y += label + g
     scenario_label = _rect(left.x, y, left.width, label)
     y += label
-    resume_h = label + max(1, min(resumes, 4)) * (row + g / 2) if resumes else label + row
-    list_h = max(row, left.bottom - y - resume_h - 2 * g)
-    item_h = min(row * 1.15, (list_h - g / 2 * max(0, scenarios - 1)) / max(1, scenarios))
+    entry = round(scale.min_text * 2.5) + g  # two lines of small text (``SaveList``)
+    wanted = max(2, min(max(1, resumes), 5)) * entry
+    item_min = min(row, scale.body * 1.6)
+    room = left.bottom - y - label - 2 * g
+    list_h = max(entry, min(wanted, room - scenarios * (item_min + g / 2)))
+    scen_h = max(row, room - list_h)
+    item_h = min(row * 1.15, (scen_h - g / 2 * max(0, scenarios - 1)) / max(1, scenarios))
     scen_rects = tuple(
         _rect(left.x, y + i * (item_h + g / 2), left.width, item_h) for i in range(scenarios)
     )
-    y = left.bottom - resume_h
+    y = left.bottom - list_h - label
     resume_label = _rect(left.x, y, left.width, label)
-    y += label
-    resume_rects = tuple(
-        _rect(left.x, y + i * (row + g / 2), left.width, row) for i in range(min(resumes, 4))
-    )
+    resume_area = _rect(left.x, resume_label.bottom, left.width, list_h)
 
     start_h = round(row * 1.4)
     start = _rect(right.x, right.bottom - start_h, right.width, start_h)
@@ -168,10 +174,12 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
     timer_label = _rect(right.x, timer_row.y - label, right.width, label)
     target_row = _rect(right.x, timer_label.y - g - row, right.width, row)
     target_label = _rect(right.x, target_row.y - label, right.width, label)
+    table_field = _rect(right.x, target_label.y - g - row, right.width, row)
+    table_label = _rect(right.x, table_field.y - label, right.width, label)
 
     target_minus, target_field, target_plus = stepper_row(target_row, step_w, scale)
     timer_minus, timer_field, timer_plus = stepper_row(timer_row, step_w, scale)
-    briefing = _rect(right.x, right.y, right.width, max(1, target_label.y - right.y - 2 * g))
+    briefing = _rect(right.x, right.y, right.width, max(1, table_label.y - right.y - 2 * g))
     return StartLayout(
         title=title,
         subtitle=subtitle,
@@ -183,6 +191,8 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
         scenario_label=scenario_label,
         scenarios=scen_rects,
         briefing=briefing,
+        table_label=table_label,
+        table_field=table_field,
         target_label=target_label,
         target_minus=target_minus,
         target_field=target_field,
@@ -193,7 +203,7 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
         timer_plus=timer_plus,
         start=start,
         resume_label=resume_label,
-        resumes=resume_rects,
+        resume_area=resume_area,
         help=help_rect,
     )
 

@@ -9,8 +9,9 @@ import pygame
 
 from game.numbers import format_amount
 from game.ui import theme
-from game.ui.charts import ValueAxis, _scale, blit_text
+from game.ui.charts import ValueAxis, _scale, blit_text, hatch
 from game.ui.fonts import Fonts
+from game.ui.text import wrap_lines
 from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
 
 
@@ -122,3 +123,71 @@ def _dashed(
     while x < end[0]:
         pygame.draw.line(surface, color, (x, y), (min(end[0], x + dash), y), width)
         x += 2 * dash
+
+
+def draw_fatigue_chart(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    labels: Sequence[str],
+    peaks: Sequence[int],
+    ends: Sequence[int],
+    *,
+    title: str,
+    note: str,
+    fonts: Fonts,
+    scale: Scale | None = None,
+) -> None:
+    """Træthed year by year: a column up to the year-end level with that number over it, the
+    part shed at the turn of the year hatched and marked "−3", and the level carried on
+    written in the solid part. ``note`` (under the title) says how to read it."""
+    sc = _scale(surface, scale)
+    if rect.width <= 0 or rect.height <= 0:
+        return
+    title_font = fonts.get(FONT_BOLD, max(sc.min_text, sc.body))
+    label_font = fonts.get(FONT_REGULAR, sc.min_text)
+    value_font = fonts.get(FONT_BOLD, sc.min_text)
+    line = label_font.get_linesize()
+    pad = sc.gap
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip))
+    blit_text(surface, title, title_font, theme.INK, "topleft", rect.topleft, rect.width)
+    y = rect.top + title_font.get_linesize()
+    for text in wrap_lines(label_font, note, rect.width):
+        blit_text(surface, text, label_font, theme.MUTED, "topleft", (rect.left, y), rect.width)
+        y += line
+    plot = pygame.Rect(
+        rect.left + pad, y + pad + line, rect.width - 2 * pad, rect.bottom - line - pad - y - line
+    )
+    n = len(peaks)
+    if plot.height < 8 or n == 0:
+        surface.set_clip(clip)
+        return
+    axis = ValueAxis.fit([0.0, *map(float, peaks), 6.0], plot.top, plot.bottom, pad=0.0)
+    step = plot.width / n
+    for i, (peak, end) in enumerate(zip(peaks, ends)):
+        center = round(plot.left + (i + 0.5) * step)
+        width = max(6, round(step * 0.6))
+        top, kept, zero = axis.y(peak), axis.y(end), axis.y(0.0)
+        kept_bar = pygame.Rect(center - width // 2, kept, width, max(1, zero - kept))
+        pygame.draw.rect(surface, theme.ORANGE, kept_bar)
+        if end and kept_bar.height >= line:
+            blit_text(surface, str(end), value_font, theme.INK, "midtop", (center, kept + 1))
+        if peak > end:
+            shed = pygame.Rect(center - width // 2, top, width, max(1, kept - top))
+            pygame.draw.rect(surface, theme.mix(theme.ORANGE, theme.CARD, 0.75), shed)
+            hatch(surface, shed, theme.ORANGE, step=max(6, pad))
+            pygame.draw.rect(surface, theme.ORANGE, shed, 1)
+            if shed.height >= line:
+                words = f"−{peak - end}"
+                blit_text(surface, words, value_font, theme.INK, "center", shed.center)
+        blit_text(surface, str(peak), value_font, theme.INK, "midbottom", (center, top - 2))
+        blit_text(
+            surface,
+            str(labels[i]) if i < len(labels) else "",
+            label_font,
+            theme.MUTED,
+            "midtop",
+            (center, rect.bottom - line),
+            max(8, round(step) - 4),
+        )
+    surface.set_clip(clip)

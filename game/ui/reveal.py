@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import GameState, Proposal, event_amount, raaderum, realised
+from game.engine import GameState, Proposal, anchor, event_amount, face, raaderum, realised
 from game.numbers import format_percent
+from game.session import fatigue_years
 from game.ui import theme
+from game.ui.cards import signed
 from game.ui.draw import kind_icon, panel
 from game.ui.pages import line_height
 from game.ui.scene import Host
@@ -41,6 +43,9 @@ class Reveal:
     outcomes: tuple[Line, ...]
     next_year: str | None
     next_events: tuple[Line, ...]
+    fatigue: tuple[str, ...] = ()
+    """Træthed in words: at the year end, what the turn of the year took off, what the new
+    events changed and what it takes of next year's capacity."""
 
 
 def _sign(app: Host, value: float) -> str:
@@ -74,8 +79,9 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
         if adoption is None:
             continue
         proposal = after.deck.proposal(card)
-        face = proposal.amount(year_index - adoption.round)
-        real = realised(proposal, adoption, year_index)
+        start = anchor(proposal, after.scenario)
+        face_value = face(proposal, adoption.round, year_index, start)
+        real = realised(proposal, adoption, year_index, start)
         if adoption.factor <= 0:
             verdict, tone = app.t("year.failed"), "bad"
         elif adoption.factor > 1.005:
@@ -86,13 +92,38 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
             verdict, tone = app.t("year.as_expected"), "neutral"
         detail = app.t(
             "year.face_vs_real",
-            face=app.amount(face, unit=False),
+            face=app.amount(face_value, unit=False),
             real=app.amount(real),
             year=year,
         )
         share = app.t("card.revealed", percent=format_percent(adoption.factor, app.lang))
         lines.append(Line(f"{proposal.title}: {verdict}", detail, tone, proposal, share))
     return lines
+
+
+def fatigue_lines(app: Host, after: GameState, index: int) -> tuple[str, ...]:
+    """What the year reveal says about træthed for the year ``index`` closed in ``after``."""
+    years = fatigue_years(after)
+    if index >= len(years):
+        return ()
+    year = years[index]
+    lines = [app.t("year.fatigue", peak=year.peak, recovery=year.recovery, end=year.end)]
+    if year.lift:
+        lines.append(app.t("year.fatigue_lift", lift=year.lift))
+    if not after.finished:
+        change = after.fatigue - year.end
+        if change:
+            lines.append(app.t("year.fatigue_events", change=signed(change)))
+        next_year = after.scenario.years[after.round]
+        lines.append(
+            app.t(
+                "year.fatigue_next",
+                year=next_year,
+                lost=after.lost_capacity,
+                capacity=after.capacity,
+            )
+        )
+    return tuple(lines)
 
 
 def build_reveal(app: Host, before: GameState, after: GameState) -> Reveal:
@@ -111,6 +142,7 @@ def build_reveal(app: Host, before: GameState, after: GameState) -> Reveal:
         outcomes=tuple(outcome_lines(app, before, after)),
         next_year=next_year,
         next_events=tuple(next_events),
+        fatigue=fatigue_lines(app, after, index),
     )
 
 
@@ -136,6 +168,27 @@ def draw_tone_mark(surface: pygame.Surface, rect: pygame.Rect, tone: str) -> Non
         pygame.draw.circle(surface, color, (cx, cy), r * 2 // 3)
 
 
+def _line_parts(app: Host, width: int, line: Line) -> tuple[int, int, int]:
+    """The heights of a line's title (bold, wrapped), detail and text in ``width`` pixels."""
+    sc = app.scale
+    title = app.text.fit(line.title, width, 100_000, sc.body, sc.min_text, FONT_BOLD).height
+    detail = app.text.fit(line.detail, width, 100_000, sc.min_text, sc.min_text).height
+    text = app.text.fit(line.text, width, 100_000, sc.min_text, sc.min_text).height
+    return title, detail, text if line.text else 0
+
+
+def needed_height(app: Host, width: int, lines: list[Line]) -> int:
+    """The height a reveal section of ``lines`` needs in a panel ``width`` wide, every title,
+    detail and text in full."""
+    sc = app.scale
+    g = sc.gap
+    inner = width - 2 * g - sc.body - g
+    head = round(sc.heading * 1.35) + g // 2
+    if not lines:
+        return 2 * g + head + line_height(app, sc.body)
+    return 2 * g + head + sum(sum(_line_parts(app, inner, line)) + g for line in lines)
+
+
 def draw_lines(
     app: Host,
     surface: pygame.Surface,
@@ -144,7 +197,8 @@ def draw_lines(
     lines: list[Line],
     empty: str,
 ) -> None:
-    """A titled panel listing ``lines`` (each a marked title and a muted detail line)."""
+    """A titled panel listing ``lines`` (each a marked title, a detail line and its text, as
+    much of it as the panel holds: the sections are sized by what they need)."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -166,17 +220,17 @@ def draw_lines(
         )
         return
     size = sc.body
-    title_h = line_height(app, size, FONT_BOLD)
-    detail_h = line_height(app, sc.min_text)
-    base_h = title_h + detail_h + g
-    room = inner.bottom - y
-    rows = max(1, min(len(lines), room // base_h))
-    if rows < len(lines):  # leave a line for "+N mere"
-        rows = max(1, min(rows, (room - detail_h) // base_h))
-        room -= detail_h
-    extra = max(0, (room // rows - base_h) // detail_h) if rows else 0
-    for line in lines[:rows]:
-        mark = pygame.Rect(inner.x, y + (title_h - size) // 2, size, size)
+    for number, line in enumerate(lines):
+        if y >= inner.bottom:
+            hidden = len(lines) - number
+            app.text.draw(
+                surface,
+                app.t("board.more", count=hidden),
+                pygame.Rect(inner.x, inner.bottom - sc.min_text - 2, inner.width, sc.min_text + 2),
+                TINY.ink(theme.MUTED).right(),
+            )
+            break
+        mark = pygame.Rect(inner.x, y + (line_height(app, size, FONT_BOLD) - size) // 2, size, size)
         if line.proposal is not None:
             kind_icon(surface, line.proposal.kind, mark, theme.kind_color(line.proposal.kind))
             tone = pygame.Rect(
@@ -188,37 +242,15 @@ def draw_lines(
             draw_tone_mark(surface, mark, line.tone)
             text_x = mark.right + g
         width = inner.right - text_x
-        app.text.draw(
-            surface,
-            line.title,
-            pygame.Rect(text_x, y, width, title_h),
-            BODY.sized(size).bold().lines(1).shrink(),
-        )
-        y += title_h
-        app.text.draw(
-            surface,
-            line.detail,
-            pygame.Rect(text_x, y, width, detail_h),
-            TINY.ink(theme.WARNING if line.tone == "bad" else theme.INK).lines(1),
-        )
-        y += detail_h
-        if line.text and extra:
-            used = app.text.draw(
-                surface,
-                line.text,
-                pygame.Rect(text_x, y, width, extra * detail_h),
-                TINY.ink(theme.MUTED).lines(extra),
-            )
-            y += used.height
+        box = pygame.Rect(text_x, y, width, max(1, inner.bottom - y))
+        y = app.text.draw(surface, line.title, box, BODY.sized(size).bold().shrink()).bottom
+        detail_ink = theme.WARNING if line.tone == "bad" else theme.INK
+        box = pygame.Rect(text_x, y, width, max(1, inner.bottom - y))
+        y = app.text.draw(surface, line.detail, box, TINY.ink(detail_ink)).bottom
+        if line.text and y < inner.bottom:
+            box = pygame.Rect(text_x, y, width, inner.bottom - y)
+            y = app.text.draw(surface, line.text, box, TINY.ink(theme.MUTED)).bottom
         y += g
-    hidden = len(lines) - rows
-    if hidden > 0:
-        app.text.draw(
-            surface,
-            app.t("board.more", count=hidden),
-            pygame.Rect(inner.x, inner.bottom - sc.min_text - 2, inner.width, sc.min_text + 2),
-            TINY.ink(theme.MUTED).right(),
-        )
 
 
 def chart_values(state: GameState) -> list[float]:

@@ -1,5 +1,6 @@
-"""The lists of the start screen: the scenarios, the chosen one's briefing (or the loaded
-deck's problems) and the saved games to continue."""
+"""What the start screen draws besides its fields: the scenarios, the chosen one's briefing
+(or the loaded deck's problems), and the choice of another save folder when its own cannot be
+used (the saved games are ``game.ui.savelist``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import pygame
 from game.engine import Scenario
 from game.numbers import format_amount
 from game.ui import theme
-from game.ui.draw import panel
+from game.ui.draw import button, panel
 from game.ui.layout_screens import StartLayout
 from game.ui.scene import Host
-from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY
+from game.ui.stepper import draw_stepper
+from game.ui.textfield import TextField
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 
 def format_time(iso: str, lang: str) -> str:
@@ -52,6 +55,7 @@ def draw_scenarios(
             first=scenario.years[0],
             last=scenario.years[-1],
             rounds=scenario.rounds,
+            later=scenario.rounds - 1,
         )
         inner = rect.inflate(-2 * scale.gap, 0)
         text.draw(surface, scenario.title, inner, BODY.bold().ink(ink).middle().lines(1).shrink())
@@ -60,27 +64,27 @@ def draw_scenarios(
             text.draw(surface, years, inner, TINY.ink(ink).right().middle().lines(1))
 
 
-def draw_resumes(app: Host, surface: pygame.Surface, layout: StartLayout, saves: list[Any]) -> None:
-    """The saved games to continue (or that there are none yet)."""
-    text, scale = app.text, app.scale
-    if not saves:
-        rect = pygame.Rect(
-            layout.resume_label.x,
-            layout.resume_label.bottom,
-            layout.resume_label.width,
-            layout.resume_label.height,
-        )
-        text.draw(surface, app.t("start.resume_none"), rect, TINY.ink(theme.MUTED).lines(1))
-    for rect, info in zip(layout.resumes, saves):
-        panel(surface, rect, scale.radius, theme.CARD, shadow=False, border=theme.FAINT, width=1)
-        label = app.t(
-            "start.resume_item",
-            date=format_time(info.updated, app.lang),
-            scenario=info.scenario_title,
-            round=min(info.round + 1, info.rounds),
-            rounds=info.rounds,
-        )
-        text.draw(surface, label, rect.inflate(-2 * scale.gap, 0), TINY.middle().lines(1))
+def folder_rects(app: Host, area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+    """Where the start screen asks for another save folder in the list's ``area``: the folder
+    field and the "use it" button, under the two lines that say what is wrong."""
+    sc = app.scale
+    row = round(sc.body * 2.0)
+    y = min(area.bottom - row, area.y + 4 * round(sc.min_text * 1.3))
+    use_w = min(area.width // 3, sc.body * 8)
+    field = pygame.Rect(area.x, y, area.width - use_w - sc.gap, row)
+    use = pygame.Rect(field.right + sc.gap, y, use_w, row)
+    return field, use
+
+
+def draw_folder_choice(
+    app: Host, surface: pygame.Surface, area: pygame.Rect, problem: str, use: pygame.Rect
+) -> None:
+    """Why the save folder cannot be used, and the button that takes another one."""
+    sc = app.scale
+    words = f"{app.t('start.folder_problem', reason=problem)}\n{app.t('start.folder_pick')}"
+    box = pygame.Rect(area.x, area.y, area.width, use.y - area.y - sc.gap // 2)
+    app.text.draw(surface, words, box, TINY.ink(theme.WARNING).shrink())
+    button(surface, app.text, use, app.t("start.folder_use"), sc.min_text, radius=sc.radius)
 
 
 def draw_briefing(
@@ -110,6 +114,7 @@ def draw_briefing(
         first=scenario.years[0],
         last=scenario.years[-1],
         rounds=scenario.rounds,
+        later=scenario.rounds - 1,
     )
     facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
     app.text.draw(
@@ -125,3 +130,102 @@ def draw_briefing(
         pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
         BODY.shrink(),
     )
+
+
+def draw_start(scene: Any, surface: pygame.Surface) -> None:
+    """The whole start screen of ``scene`` (a ``StartScene``): title, deck, scenarios and
+    briefing, the table's name, target and timer, start, and the saved games."""
+    app = scene.app
+    text = app.text
+    layout = scene.layout()
+    scale = Scale(surface.get_height())
+    surface.fill(theme.BACKGROUND)
+    text.draw(surface, app.t("app.title"), layout.title, TITLE.lines(1).shrink())
+    text.draw(
+        surface,
+        f"{app.t('app.subtitle')} · {scene.deck.title}",
+        layout.subtitle,
+        BODY.ink(theme.MUTED).lines(1).shrink(),
+    )
+    button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
+    _label(app, surface, app.t("start.deck"), layout.deck_label)
+    button(
+        surface,
+        text,
+        layout.deck_standard,
+        app.t("start.deck_standard"),
+        scale.min_text,
+        radius=scale.radius,
+        primary=scene.app.game.deck_path is None,
+    )
+    draw_field(app, surface, scene.path_field, layout.deck_path)
+    button(
+        surface,
+        text,
+        layout.deck_load,
+        app.t("start.deck_load"),
+        scale.min_text,
+        radius=scale.radius,
+    )
+    status = scene.deck_message
+    if status:
+        text.draw(
+            surface,
+            status,
+            layout.deck_status,
+            TINY.ink(theme.WARNING if scene.deck_problems else theme.MUTED).lines(1),
+        )
+    _label(app, surface, app.t("start.scenario"), layout.scenario_label)
+    draw_scenarios(app, surface, layout, scene.deck.scenarios, scene.scenario_index)
+    draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems)
+    suffix = app.unit
+    if scene.target_value() is None and len(set(scene.scenario.target)) > 1:
+        targets = "/".join(format_amount(t, app.lang) for t in scene.scenario.target)
+        suffix = f"{suffix} {app.t('start.target_scenario', amount=targets)}"
+    target_rects = (
+        layout.target_label,
+        layout.target_minus,
+        layout.target_field,
+        layout.target_plus,
+    )
+    draw_stepper(
+        surface, text, target_rects, app.t("start.target"), scene.target, scale, suffix=suffix
+    )
+    timer_rects = (
+        layout.timer_label,
+        layout.timer_minus,
+        layout.timer_field,
+        layout.timer_plus,
+    )
+    draw_stepper(surface, text, timer_rects, app.t("start.timer"), scene.timer, scale, suffix="min")
+    _label(app, surface, app.t("start.table"), layout.table_label)
+    draw_field(app, surface, scene.table_field, layout.table_field)
+    button(
+        surface,
+        text,
+        layout.start,
+        app.t("start.start"),
+        scale.heading,
+        radius=scale.radius,
+        primary=True,
+        hint=app.t("start.start_hint"),
+    )
+    _label(app, surface, app.t("start.resume"), layout.resume_label)
+    if scene.folder_problem is not None:
+        field, use = folder_rects(app, layout.resume_area)
+        draw_field(app, surface, scene.folder_field, field)
+        draw_folder_choice(app, surface, layout.resume_area, scene.folder_problem, use)
+    else:
+        scene.saves.draw(surface, layout.resume_area, app.t("start.resume_none"))
+
+
+def _label(app: Host, surface: pygame.Surface, label: str, rect: pygame.Rect) -> None:
+    """The bold name over a group of choices ("Dæk", "Scenarie", "Gemte spil")."""
+    app.text.draw(surface, label, rect, BODY.bold().lines(1).shrink())
+
+
+def draw_field(app: Host, surface: pygame.Surface, field: TextField, rect: pygame.Rect) -> None:
+    """A text field of the start screen at the smallest text size, in ``rect``."""
+    field.set_rect(rect)
+    field.font = app.fonts.get("regular", app.scale.min_text)
+    field.draw(surface)

@@ -38,17 +38,28 @@ class FittedText:
         return self.line_height * len(self.lines)
 
 
+HYPHEN = "-"
+
+
 def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
+    """A word wider than ``width`` in pieces that fit, each but the last ending in a hyphen
+    after a letter ("effektiviserings-" / "bidrag"), so the word still reads as one."""
     parts: list[str] = []
     current = ""
-    for char in word:
-        if current and font.size(current + char)[0] > width:
-            parts.append(current)
+    for index, char in enumerate(word):
+        more = index + 1 < len(word)
+        mark = HYPHEN if more and char.isalpha() else ""
+        if current and font.size(current + char + mark)[0] > width:
+            parts.append(current + (HYPHEN if current[-1].isalpha() and char.isalpha() else ""))
             current = char
         else:
             current += char
     if current:
         parts.append(current)
+    if len(parts) > 1 and len(parts[-1]) < 4 and len(parts[-2]) > 6:
+        head = parts[-2].rstrip(HYPHEN)  # never leave two or three letters on a line alone
+        move = 4 - len(parts[-1])
+        parts[-2:] = [head[:-move] + HYPHEN, head[-move:] + parts[-1]]
     return parts
 
 
@@ -95,8 +106,10 @@ def fit_text(
     min_size: int,
     role: str = FONT_REGULAR,
     max_lines: int | None = None,
+    spacing: float = LINE_SPACING,
 ) -> FittedText:
-    """Wrap ``text`` into ``width`` × ``height``, shrinking from ``size`` to ``min_size``.
+    """Wrap ``text`` into ``width`` × ``height``, shrinking from ``size`` to ``min_size``;
+    lines are ``spacing`` × the font's line size apart.
 
     If even ``min_size`` is too big, the lines that fit are kept and the last one ends in "…".
     """
@@ -105,11 +118,14 @@ def fit_text(
     current = size
     while True:
         font = fonts.get(role, current)
-        line_height = max(1, round(font.get_linesize() * LINE_SPACING))
+        line_height = max(1, round(font.get_linesize() * spacing))
         lines = wrap_lines(font, text, width)
         fits = (len(lines) * line_height <= height or len(lines) == 1) and (
             max_lines is None or len(lines) <= max_lines
         )
+        if fits and current > min_size and any(font.size(w)[0] > width for w in text.split()):
+            fits = False  # a smaller size may keep every word whole
+
         if fits:
             return FittedText(current, tuple(lines), line_height, False)
         if current <= min_size:
@@ -158,12 +174,15 @@ class TextRenderer:
         min_size: int,
         role: str = FONT_REGULAR,
         max_lines: int | None = None,
+        spacing: float = LINE_SPACING,
     ) -> FittedText:
         """``fit_text`` with a cache."""
-        key = (text, width, height, size, min_size, role, max_lines)
+        key = (text, width, height, size, min_size, role, max_lines, spacing)
         fitted = self._fits.get(key)
         if fitted is None:
-            fitted = fit_text(self.fonts, text, width, height, size, min_size, role, max_lines)
+            fitted = fit_text(
+                self.fonts, text, width, height, size, min_size, role, max_lines, spacing
+            )
             self._remember(self._fits, key, fitted)
         return fitted
 
@@ -179,10 +198,8 @@ class TextRenderer:
         by default the height of ``surface``); returns the rectangle actually covered."""
         rect = pygame.Rect(rect)
         scale = scale or Scale(surface.get_height())
-        size = scale.px(style.size)
-        shrink_to = size if style.shrink_to is None else scale.px(style.shrink_to)
         role = style.font
-        fitted = self.fit(text, rect.width, rect.height, size, shrink_to, role, style.max_lines)
+        fitted = self.fitted(text, rect, style, scale)
         total = fitted.height
         if style.valign == "middle":
             y = rect.y + (rect.height - total) // 2
@@ -205,6 +222,22 @@ class TextRenderer:
             covered.union_ip(pygame.Rect(x, y, image.get_width(), fitted.line_height))
             y += fitted.line_height
         return covered
+
+    def fitted(self, text: str, rect: pygame.Rect, style: TextStyle, scale: Scale) -> FittedText:
+        """How ``draw`` fits ``text`` into ``rect`` in ``style`` (``truncated`` tells whether
+        it is cut: the layout tests measure with this)."""
+        size = scale.px(style.size)
+        shrink_to = size if style.shrink_to is None else scale.px(style.shrink_to)
+        return self.fit(
+            text,
+            rect.width,
+            rect.height,
+            size,
+            shrink_to,
+            style.font,
+            style.max_lines,
+            style.spacing,
+        )
 
     def width(self, text: str, size: int, role: str = FONT_REGULAR) -> int:
         """Pixel width of one line of ``text``."""

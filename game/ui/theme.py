@@ -58,6 +58,9 @@ KIND_TINTS: dict[Kind, Color] = {
     Kind.INVESTMENT: (209, 238, 228),
 }
 
+TIGHT = 0.86
+"""Line spacing of tight text: about 1.2 × the font size instead of the font's 1.4 ×."""
+
 FONT_REGULAR = "regular"
 FONT_BOLD = "bold"
 FONT_FILES: dict[str, str] = {FONT_REGULAR: "NotoSans-Regular.ttf", FONT_BOLD: "NotoSans-Bold.ttf"}
@@ -85,6 +88,9 @@ class TextStyle:
     valign: str = "top"  # top | middle | bottom
     max_lines: int | None = None
     shrink_to: Size | None = None
+    spacing: float = 1.0
+    """Line height as a share of the font's own line size (1.0: the font's; ``TIGHT``: the
+    closer lines of a small card)."""
 
     def but(self, **changes: object) -> TextStyle:
         """This style with ``changes`` (field=value)."""
@@ -125,6 +131,10 @@ class TextStyle:
     def shrink(self, to: Size | None = "min_text") -> TextStyle:
         """Shrinks down to ``to`` (the smallest text allowed, unless told) before cutting."""
         return self.but(shrink_to=to)
+
+    def tight(self) -> TextStyle:
+        """With closer lines (``TIGHT``), for the small cards on the table."""
+        return self.but(spacing=TIGHT)
 
 
 @dataclass(frozen=True)

@@ -94,3 +94,17 @@ def record_text(app: App) -> list[str]:
 
     app.text.draw = spy  # type: ignore[method-assign]
     return drawn
+
+
+def record_chart_text(monkeypatch, module) -> list[str]:  # type: ignore[no-untyped-def]
+    """Collect every text a chart module draws with its ``blit_text`` (the charts place their
+    labels themselves; the real function still draws them)."""
+    charted: list[str] = []
+    original = module.blit_text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        charted.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(module, "blit_text", spy)
+    return charted

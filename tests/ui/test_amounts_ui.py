@@ -15,7 +15,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.year import YearScene
-from tests.ui.driver import click, key, record_text, type_text
+from tests.ui.driver import click, key, record_chart_text, record_text, type_text
 
 THOUSANDS_DECK = """\
 deck:
@@ -144,3 +144,33 @@ def test_a_character_the_fonts_lack_is_left_out_not_drawn_as_a_box(make_app):
     with_knife = app.text.line("Invester 🔪", 24, (0, 0, 0))
     without = app.text.line("Invester ", 24, (0, 0, 0))
     assert with_knife.get_size() == without.get_size()
+
+
+def test_a_near_miss_is_a_miss_on_the_board_the_reveal_and_the_debrief(make_app, monkeypatch):
+    """A year of 35,98 against a target of 36: never "36" with a cross, never "mangler 0",
+    and in the deck's unit on every screen."""
+    from game.ui import charts
+    from game.ui.scenes.debrief import DebriefScene
+
+    charted = record_chart_text(monkeypatch, charts)
+    deck = _deck()
+    app = make_app(deck)
+    app.start_game(deck, GameSettings(scenario="naesten", seed=1))
+    app.game.do(Adopt("spar"))
+    drawn = record_text(app)
+    app.step(0.02)
+    assert "35,98" in charted and "36" not in charted  # the planned year on the board
+    assert any(text.startswith("Råderum pr. år · Mål 36 t. kr.") for text in drawn)
+    board = app.top
+    board.end_year()  # the reveal
+    key(app, pygame.K_a)
+    app.step(0.02)
+    assert "Målet er ikke nået: der mangler 0,02 t. kr." in drawn
+    assert not any("mio." in text for text in drawn)
+    history = app.game.history.do(EndYear())
+    app.game.history = history
+    charted.clear()
+    app.replace_all(DebriefScene(app, background=False))
+    app.step(0.02)
+    assert charted.count("35,98") == 2 and "36" not in charted
+    assert not any("mio." in text for text in drawn)

@@ -10,7 +10,17 @@ import numpy as np
 import pygame
 import pytest
 
-from game.engine import Adopt, Annotate, EndYear, Kind, new_game
+from game.engine import (
+    Adopt,
+    Annotate,
+    EndYear,
+    History,
+    Kind,
+    apply,
+    is_legal,
+    legal_actions,
+    new_game,
+)
 from game.engine.bots import greedy_policy
 from game.engine.forecast import forecast_state
 from game.engine.ledger import fatigue_of
@@ -18,21 +28,44 @@ from game.engine.rules import scaled_targets
 from game.numbers import format_amount
 from game.saves import GameSettings, read_save
 from game.ui import theme
-from game.ui.layout import board_layout
 from game.ui.layout_screens import detail_layout
+from game.ui.panels.adopted import adopted_rows
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.card import CardScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, pixel, settle, tap, type_text
+from tests.ui.driver import click, key, pixel, record_text, settle, tap, type_text
 
 CTRL = pygame.KMOD_CTRL
 DATA = Path(__file__).resolve().parents[1] / "data"
 NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
 
 
-def board_app(make_app, deck, scenario="standard", seed=3, size=(1280, 720), timer=None):
+def table_layout(app):
+    """The rectangles of the board on screen (the market holds the scenario's cards)."""
+    return app.find(BoardScene).layout()
+
+
+def open_seed(deck, scenario="standard") -> int:
+    """The first seed whose first three cards on the table can be adopted one after another
+    from the left (the tests adopt "1", then "1" or "2" again): a card that requires another
+    or does not fit would be refused."""
+    for seed in range(200):
+        state = new_game(deck, scenario, seed)
+        for _ in range(3):
+            if not state.market or not is_legal(state, Adopt(state.market[0])):
+                break
+            if not is_legal(state, Adopt(state.market[min(1, len(state.market) - 1)])):
+                break
+            state = apply(state, Adopt(state.market[0]))
+        else:
+            return seed
+    raise AssertionError(f"no seed of {scenario} opens with adoptable cards")
+
+
+def board_app(make_app, deck, scenario="standard", seed=None, size=(1280, 720), timer=None):
+    seed = open_seed(deck, scenario) if seed is None else seed
     app = make_app(deck, size=size)
     app.start_game(deck, GameSettings(scenario, seed, None, "da", timer))
     app.step(0.02)
@@ -45,7 +78,8 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
     market = app.game.state.market
     key(app, pygame.K_RETURN)  # nothing selected yet
     assert not app.game.state.adopted
-    assert "Vælg først et forslag: tryk 1–8 eller klik på det." in app.toast_texts()
+    shown = min(9, len(market))
+    assert f"Vælg først et forslag: tryk 1–{shown} eller klik på det." in app.toast_texts()
     key(app, pygame.K_3)
     assert board.selected == market[2]
     key(app, pygame.K_KP1)
@@ -81,12 +115,12 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     proposal = std_deck.proposal(card)
     needs = proposal.load + fatigue_of(proposal)  # belastning and the capacity its træthed takes
     expected = (
-        f"Der er ikke kapacitet nok: forslaget kræver {needs}, "
+        f"Der er ikke kapacitet nok: forslaget kræver {needs} (belastning og træthed), "
         f"men kun {state.capacity_left} er tilbage i år."
     )
     assert expected in app.toast_texts()
     # the card view says the same and its "Vedtag" does nothing
-    click(app, board_layout(*app.size, 8, 4).market[state.market.index(card)].center)
+    click(app, table_layout(app).market[state.market.index(card)].center)
     assert isinstance(app.top, CardScene)
     click(app, detail_layout(*app.size).adopt.center)
     assert app.game.state is state and isinstance(app.top, CardScene)
@@ -120,7 +154,7 @@ def test_undo_button_in_the_header(make_app, std_deck):
     start = app.game.state
     key(app, pygame.K_2)
     key(app, pygame.K_RETURN)
-    buttons = board_layout(*app.size, 8, 4).header_buttons
+    buttons = table_layout(app).header_buttons
     click(app, buttons["undo"].center)
     assert app.game.state is start
     click(app, buttons["redo"].center)
@@ -144,7 +178,7 @@ def test_resizing_relays_out_the_board(make_app, std_deck):
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
     app.step(0.02)
     assert app.size == (1920, 1080)
-    card = board_layout(1920, 1080, 8, 4).market[5]
+    card = table_layout(app).market[5]  # the layout for the new size
     click(app, card.center)
     assert isinstance(app.top, CardScene) and app.top.card == app.game.state.market[5]
     # a tiny window still draws
@@ -180,7 +214,7 @@ def test_help_and_menu_overlays(make_app, std_deck):
     menu = app.top
     click(app, menu.layout().buttons[1].center)
     assert isinstance(app.top, BoardScene) and not app.game.state.adopted
-    assert app.game.state == new_game(std_deck, "standard", 3)
+    assert app.game.state == new_game(std_deck, "standard", app.game.settings.seed)
     key(app, pygame.K_ESCAPE)
     click(app, app.top.layout().buttons[2].center)
     assert isinstance(app.top, StartScene)
@@ -194,7 +228,7 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     app = board_app(make_app, std_deck)
     board = app.top
     market = app.game.state.market
-    click(app, board_layout(*app.size, 8, 4).market[1].center)
+    click(app, table_layout(app).market[1].center)
     card = app.top
     assert isinstance(card, CardScene) and card.note is not None
     click(app, detail_layout(*app.size).note.center)
@@ -207,14 +241,21 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     type_text(app, "øå – fordi Æblerne")
     assert app.top is card and app.game.state.round == 0 and not app.game.state.adopted
     assert card.note.text == "1 øå – fordi Æblerne"
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # Enter in the note saves the note; it does not adopt
+    assert app.top is card and not card.wants_text_input and not app.game.state.adopted
+    assert "Begrundelsen er gemt og følger med, når forslaget vedtages" in app.toast_texts()
+    key(app, pygame.K_ESCAPE)  # closed and opened again: the note is still there
+    click(app, table_layout(app).market[1].center)
+    card = app.top
+    assert isinstance(card, CardScene) and card.note.text == "1 øå – fordi Æblerne"
+    key(app, pygame.K_RETURN)  # adopting is its own act: Enter outside the field
     assert app.game.state.adopted[-1].card == market[1]
     assert app.game.state.adopted[-1].note == "1 øå – fordi Æblerne"
     assert isinstance(app.top, BoardScene) and board.selected is None
     # the adopted card is listed under "Vedtaget" with a note mark; a click reopens it
+    adopted = board.panel("adopted")
     rows = [
-        (rect, card)
-        for rect, _, card in board.panel("adopted").rows(board.layout(), app.game.state)
+        (rect, card) for rect, _, card in adopted.lines(board.layout(), adopted.view(board.table()))
     ]
     rect = next(rect for rect, card in rows if card == market[1])
     click(app, rect.center)
@@ -227,16 +268,22 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     click(app, detail_layout(*app.size).save_note.center)
     assert app.game.history.actions[-1] == Annotate(market[1], "Ny begrundelse")
     assert app.game.state.adopted[-1].note == "Ny begrundelse"
+    # Enter in the field of an adopted card saves the changed note at once
+    click(app, detail_layout(*app.size).note.center)
+    type_text(app, " – og mere")
+    key(app, pygame.K_RETURN)
+    assert app.game.history.actions[-1] == Annotate(market[1], "Ny begrundelse – og mere")
+    assert isinstance(app.top, CardScene)
 
 
 def test_finger_taps_work_like_clicks(make_app, std_deck):
     app = board_app(make_app, std_deck)
     card = app.game.state.market[0]
-    tap(app, board_layout(*app.size, 8, 4).market[0].center)
+    tap(app, table_layout(app).market[0].center)
     assert isinstance(app.top, CardScene)
     tap(app, detail_layout(*app.size).adopt.center)
     assert app.game.state.adopted_ids() == (card,)
-    tap(app, board_layout(*app.size, 8, 4).end_year.center)
+    tap(app, table_layout(app).end_year.center)
     assert app.game.state.round == 1
 
 
@@ -324,8 +371,9 @@ def test_start_screen_target_timer_and_continue(make_app, std_deck):
     start = StartScene(app)
     app.replace_all(start)
     app.step(0.02)
-    assert [info.path for info in start.saves] == [app.game.save_path]
-    click(app, start.layout().resumes[0].center)
+    assert [entry.path for entry in start.saves.entries] == [app.game.save_path]
+    rect = start.saves.rows(start.layout().resume_area)[0][0]
+    click(app, rect.center)
     assert isinstance(app.top, BoardScene)
     assert app.game.state == decided
     key(app, pygame.K_z, CTRL)  # undo survives the resume
@@ -349,7 +397,7 @@ def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
     app = board_app(make_app, std_deck, size=size)
     assert app.size == size
     key(app, pygame.K_1)
-    click(app, board_layout(*size, 8, 4).market[0].center)
+    click(app, table_layout(app).market[0].center)
     assert isinstance(app.top, CardScene)
     click(app, detail_layout(*size).close.center)
     assert isinstance(app.top, BoardScene)
@@ -373,23 +421,67 @@ def test_extreme_sizes_draw_every_scene(make_app, std_deck, size):
     assert type(app.top).__name__ == "DebriefScene"
 
 
-def test_long_games_list_the_latest_adoptions_under_a_more_line(make_app, std_deck):
-    app = board_app(make_app, std_deck, scenario="lang-horisont", seed=2)
+def _adopted_lines(board):
+    panel = board.panel("adopted")
+    return panel.lines(board.layout(), panel.view(board.table()))
+
+
+def test_the_adopted_list_scrolls_and_never_hides_its_first_lines(make_app, std_deck):
+    """At 1024×768 the "Vedtaget" list's "+1 mere" took the place of the year heading and the
+    first card (the one with the group's note). The list now starts at its top, says how
+    many lines are below, scrolls with the wheel and a click, and follows a new adoption."""
+    app = board_app(make_app, std_deck, scenario="lang-horisont", seed=2, size=(1024, 768))
     generator = np.random.default_rng(2)
-    for _ in range(6):  # six years of greedy decisions
-        while True:
-            action = greedy_policy(app.game.state, generator)
-            app.game.history = app.game.history.do(action)
-            if isinstance(action, EndYear):
-                break
-    app.step(0.02)
     board = app.find(BoardScene)
+    panel = board.panel("adopted")
+    # greedy decisions until the list holds more than it shows (and a year is left to play)
+    while len(adopted_rows(app.game.state)) <= panel.capacity(board.layout()) + 2:
+        app.game.history = app.game.history.do(greedy_policy(app.game.state, generator))
+    assert not app.game.state.finished
+    app.step(0.02)  # the board follows the newest adoption …
+    newest = app.game.state.adopted[-1].card
+    assert newest in [card for _, _, card in _adopted_lines(board)]
+    assert app.game.state.adopted[0].card not in [card for _, _, card in _adopted_lines(board)]
+    board.adopted_scroll = 0  # … and starts at the top when it is drawn afresh (board.png)
+    state = app.game.state
     layout = board.layout()
-    rows = board.panel("adopted").rows(layout, app.game.state)
-    assert all(layout.adopted.contains(rect) for rect, _, _ in rows)
-    shown = [card for _, _, card in rows if card]
-    assert shown[-1] == app.game.state.adopted[-1].card
-    assert rows[0][1] == f"+{len(app.game.state.adopted) - len(shown)} mere"
+    lines = _adopted_lines(board)
+    assert all(layout.adopted.contains(rect) for rect, _, _ in lines)
+    assert lines[0][1] == state.scenario.years[0]  # the first year's heading …
+    if panel.capacity(layout) >= 3:
+        assert lines[1][2] == state.adopted[0].card  # … and its first card are in sight
+    assert lines[-1][1] == "down"
+    drawn = record_text(app)
+    board.layers = type(board.layers)()
+    app.request_redraw()
+    app.step(0.02)
+    total = len(state.adopted) + len({a.round for a in state.adopted})
+    below = total - (len(lines) - 1)
+    assert f"{below} mere – rul ned" in drawn
+    # the wheel (over the list) and a click on the "mere" line bring every card into sight
+    seen = {card for _, _, card in lines if card}
+    for _ in range(40):
+        if lines[-1][1] != "down":
+            break
+        click(app, lines[-1][0].center)
+        lines = _adopted_lines(board)
+        seen |= {card for _, _, card in lines if card}
+    assert seen == set(state.adopted_ids())
+    assert lines[0][1] == "up" or panel.capacity(layout) < 4
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=30, flipped=False))
+    app.step(0.02)
+    assert _adopted_lines(board)[0][1] == state.scenario.years[0]
+    # an adoption brings the newest card into sight (in the next year, when this one is full)
+    history = History.start(app.game.state)
+    while not any(isinstance(a, Adopt) for a in legal_actions(history.current)):
+        history = history.do(EndYear())
+    card = next(a.card for a in legal_actions(history.current) if isinstance(a, Adopt))
+    app.game.history = history
+    app.step(0.02)
+    board.adopted_scroll = 0
+    board.adopt(card)
+    app.step(0.02)
+    assert any(c == card for _, _, c in _adopted_lines(board))
 
 
 def test_f11_switches_fullscreen_on_and_off(make_app, std_deck):
@@ -526,7 +618,7 @@ def test_saved_games_are_listed_with_a_danish_date():
 def test_clicking_the_event_shows_it_in_full(make_app, std_deck):
     app = board_app(make_app, std_deck)
     event = std_deck.event(app.game.state.events_in_round(0)[0])
-    click(app, board_layout(*app.size, 8, 4).events.center)
+    click(app, table_layout(app).events.center)
     dialog = app.top
     assert isinstance(dialog, MessageScene)
     assert dialog.body.startswith(f"{event.title}\n{event.text}\n")
@@ -555,6 +647,8 @@ def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
     key(app, pygame.K_TAB)
     assert card.wants_text_input
     type_text(app, "Tastatur")
-    key(app, pygame.K_RETURN)
+    key(app, pygame.K_RETURN)  # saves the note
+    assert not app.game.state.adopted
+    key(app, pygame.K_RETURN)  # adopts
     assert app.game.state.adopted[-1].card == market[-1]
     assert app.game.state.adopted[-1].note == "Tastatur"

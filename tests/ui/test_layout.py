@@ -105,7 +105,8 @@ def test_other_scenes_fit(width, height):
         start.start,
         start.target_field,
         start.timer_field,
-        *start.resumes,
+        start.resume_area,
+        start.table_field,
         start.briefing,
     ):
         assert inside(rect, width, height), rect
@@ -132,3 +133,32 @@ def test_tiny_windows_do_not_break():
         assert all(r.width >= 1 and r.height >= 1 for r in layout.all_rects())
         detail_layout(width, height)
         start_layout(width, height, 5, 4)
+
+
+@pytest.mark.parametrize("capacity", [1, 2, 3, 4, 5, 9])
+@pytest.mark.parametrize("total", [0, 1, 3, 7, 20])
+def test_a_scrolling_list_shows_its_first_line_at_the_top_and_reaches_every_line(capacity, total):
+    from game.ui.panels.adopted import scroll_window
+
+    first, count, above, below = scroll_window(total, capacity, 0)
+    assert first == 0 and not above and (count >= 1 or total == 0)
+    seen: set[int] = set()
+    for scroll in range(total + 2):
+        first, count, above, below = scroll_window(total, capacity, scroll)
+        assert count + above + below <= max(capacity, 1)
+        assert below == (first + count < total) or capacity == 1
+        seen |= set(range(first, first + count))
+    assert seen == set(range(total))
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1366, 768), (3840, 2160)])
+def test_the_side_column_gives_the_events_what_they_need_and_keeps_the_adopted_list(size):
+    width, height = size
+    plain = board_layout(width, height, 8, 4)
+    wanted = plain.events.height * 2
+    layout = board_layout(width, height, 8, 4, events_h=wanted, meters_h=plain.meters.height)
+    assert layout.events.height > plain.events.height
+    scale = Scale(height)
+    assert layout.adopted.height >= round(scale.heading * 1.4) + 2 * round(scale.min_text * 1.3)
+    assert layout.events.bottom < layout.meters.y < layout.meters.bottom < layout.adopted.y
+    assert layout.adopted.bottom < layout.end_year.y

@@ -38,6 +38,10 @@ class Situation:
     hover: str | None = None
     flash: tuple[tuple[str, float], ...] = ()
     now: float = 0.0
+    adopted_scroll: int = 0
+    not_saved: str | None = None
+    """Why the game cannot be saved (the banner shows), or None."""
+    read_only: bool = False
 
 
 def show(app: Any, board: Any, situation: Situation) -> None:
@@ -45,9 +49,16 @@ def show(app: Any, board: Any, situation: Situation) -> None:
     app.game.settings = situation.settings
     app.game.history = situation.history
     app.game.clock.now = situation.now
+    app.game.read_only = situation.read_only
+    app.game.save_problem = situation.not_saved
+    if situation.not_saved is not None:
+        app.game.save_path = None  # the game never got a file: the banner says why
+    elif app.game.saver is not None:
+        app.game.save_path = app.game.saver.path
     board.selected = situation.selected
     board.hover = situation.hover
     board.flash = dict(situation.flash)
+    board.adopted_scroll = situation.adopted_scroll
     board._clock_text = ""
 
 
@@ -58,6 +69,7 @@ def board_situations(deck: Any) -> list[Situation]:
     middle = play_until(start, 1, 6)
     market = middle.current.market
     adopted = middle.do(Adopt(market[0], "Fordi"))
+    long_game = play_until(History.start(new_game(deck, "lang-horisont", 2)), 7, 2)
     base = Situation(timed, middle, now=1000.0)
     found = [
         base,
@@ -75,6 +87,17 @@ def board_situations(deck: Any) -> list[Situation]:
         replace(base, history=adopted.do(EndYear())),
         replace(base, history=play_until(start, 99, 6)),
         replace(base, history=play_until(start, 99, 6), hover="end_year"),
+        *(
+            replace(
+                base, settings=GameSettings("lang-horisont", 2), history=long_game, adopted_scroll=s
+            )
+            for s in (0, 2, 4)
+        ),
+        replace(base, not_saved="disken er fuld"),
+        replace(base, not_saved="mappen er skrivebeskyttet"),
+        replace(base, not_saved="disken er fuld", hover="save_elsewhere"),
+        replace(base, read_only=True),
+        replace(base, read_only=True, hover="as_copy"),
         replace(base, settings=GameSettings("standard", 6)),
     ]
     other = History.start(new_game(deck, "borgermoede", 3))
@@ -100,21 +123,21 @@ def check_panels(
     """The key and pixel checks of the module docstring, for ``panels`` of ``scene``."""
     surface = pygame.Surface(SIZE)
     for panel in panels:
-        views, pictures = [], []
+        views, pictures, layouts = [], [], []
         for situation in situations:
             show(app, scene, situation)
             layout = scene.layout()
             view = panel.view(scene.table())
             assert isinstance(view, panel.View)
             views.append(view)
+            layouts.append(layout)
             pictures.append(painted(panel, layout, view))
-        # complete: a view painted while another situation is on the table looks the same
+        # complete: a view painted (in its own layout: the board's side column is sized by
+        # what it shows) while another situation is on the table looks the same
         for situation in situations[::3]:
             show(app, scene, situation)
-            for view, picture in zip(views, pictures):
-                assert painted(panel, layout, view) == picture, (
-                    f"{panel.name} reads around its view"
-                )
+            for view, picture, own in zip(views, pictures, layouts):
+                assert painted(panel, own, view) == picture, f"{panel.name} reads around its view"
         # every field shown: perturbing it changes the key and the pixels. Pairs of situations
         # that differ in this field alone come first; a value from a situation that differs in
         # more may not fit the rest of the view (another scenario's years), so such a mix that
@@ -150,7 +173,7 @@ def test_every_board_panel_shows_each_input_of_its_key(make_app, std_deck):
         std_deck, GameSettings("standard", 6), History.start(new_game(std_deck, "standard", 6))
     )
     board = app.find("board")
-    check_panels(app, board, board.panels, board_situations(std_deck))
+    check_panels(app, board, board.all_panels, board_situations(std_deck))
 
 
 def first_game(deck: Any, scenario: str, policy: Any, wanted: Any) -> Any:

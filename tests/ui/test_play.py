@@ -27,7 +27,7 @@ def start_from_start_screen(app, scenario_index: int, seed: int) -> None:
     start = StartScene(app, seed=seed)
     app.push(start)
     app.step(0.02)
-    layout = start_layout(*app.size, len(app.game.deck.scenarios), len(start.saves))
+    layout = start_layout(*app.size, len(app.game.deck.scenarios), len(start.saves.entries))
     click(app, layout.scenarios[scenario_index].center)
     assert start.scenario.id == app.game.deck.scenarios[scenario_index].id
     key(app, pygame.K_RETURN)

@@ -33,7 +33,10 @@ def test_every_refusal_has_a_danish_and_english_message():
 def test_messages_fill_their_parameters():
     strings = Strings("da")
     text = strings.t("error.over_capacity", load=3, left=1)
-    assert text == "Der er ikke kapacitet nok: forslaget kræver 3, men kun 1 er tilbage i år."
+    assert text == (
+        "Der er ikke kapacitet nok: forslaget kræver 3 (belastning og træthed), men kun 1 er "
+        "tilbage i år."
+    )
     assert Strings("xx").lang == "da"  # an unknown language falls back to Danish
     assert Strings("en").t("no.such.key") == "no.such.key"
 

@@ -15,7 +15,7 @@ from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable, heading
 from game.ui.retained import Same
-from game.ui.theme import BODY
+from game.ui.theme import BODY, FONT_BOLD
 from game.ui.yearbars import draw_board_years
 
 
@@ -57,30 +57,66 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: ChartView) -> str | None:
         finished = view.state.item.finished
-        return "target" if layout.chart_title.collidepoint(pos) and not finished else None
+        title = self.rows(layout, view)[0]
+        return "target" if title.collidepoint(pos) and not finished else None
+
+    def title(self, view: ChartView) -> str:
+        """ "Råderum pr. år · Mål 24 mio. kr." (the open year's target)."""
+        app, state = self.app, view.state.item
+        target = state.targets[min(state.round, len(state.targets) - 1)]
+        return f"{app.t('board.years')} · {app.t('board.target', amount=app.amount(target))}"
+
+    def risk(self, view: ChartView) -> str:
+        """The chance of meeting the target every year (with the selected card), or ""."""
+        app, forecast = self.app, view.forecast
+        if forecast is None:
+            return ""
+        percent = format_percent(forecast.probability, app.lang)
+        if view.selected is None or view.base_forecast is None:
+            return app.t("board.risk", percent=percent)
+        return app.t(
+            "board.risk_with",
+            base=format_percent(view.base_forecast.probability, app.lang),
+            number=view.selected,
+            percent=percent,
+        )
+
+    def rows(
+        self, layout: BoardLayout, view: ChartView
+    ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The title's, the chance line's and the chart's rectangles: the title and the chance
+        share a line when both fit in full (at the smallest text at least), otherwise the
+        chance gets a line of its own under the title and the chart gives up the room."""
+        app, min_text = self.app, layout.min_text
+        line = pygame.Rect(layout.chart_title.x, layout.chart_title.y, 0, layout.chart_title.height)
+        line.width = layout.risk.right - line.x
+        title_w = app.text.width(self.title(view), min_text, FONT_BOLD)
+        risk_w = app.text.width(self.risk(view), min_text, FONT_BOLD)
+        if title_w + risk_w + 2 * layout.gap <= line.width:
+            share = max(layout.chart_title.width, title_w + layout.gap)
+            share = min(share, line.width - risk_w - layout.gap)
+            title = pygame.Rect(line.x, line.y, share, line.height)
+            risk = pygame.Rect(
+                title.right + layout.gap, line.y, line.right - title.right - layout.gap, line.height
+            )
+            return title, risk, layout.chart
+        second = round(layout.body * 1.4)
+        risk = pygame.Rect(line.x, line.bottom, line.width, second)
+        chart = pygame.Rect(
+            layout.chart.x, risk.bottom, layout.chart.width, layout.chart.bottom - risk.bottom
+        )
+        return line, risk, chart
 
     def paint(self, surface: pygame.Surface, layout: BoardLayout, view: ChartView) -> None:
         app = self.app
         state = view.state.item
         panel(surface, layout.chart_panel, layout.radius)
-        target = state.targets[min(state.round, len(state.targets) - 1)]
-        target_text = app.t("board.target", amount=app.amount(target))
-        title = f"{app.t('board.years')} · {target_text}"
+        title_rect, risk_rect, chart_rect = self.rows(layout, view)
         color = theme.ACCENT if view.hover else theme.INK  # it can be clicked
-        heading(app, surface, title, layout.chart_title, color=color)
+        heading(app, surface, self.title(view), title_rect, color=color)
         forecast = view.forecast
         if forecast is not None:
-            percent = format_percent(forecast.probability, app.lang)
-            if view.selected is None or view.base_forecast is None:
-                risk = app.t("board.risk", percent=percent)
-            else:
-                risk = app.t(
-                    "board.risk_with",
-                    base=format_percent(view.base_forecast.probability, app.lang),
-                    number=view.selected,
-                    percent=percent,
-                )
             color = theme.MET if forecast.probability >= 0.5 else theme.GAP
             style = BODY.bold().ink(color).right().middle().lines(1).shrink()
-            app.text.draw(surface, risk, layout.risk, style)
-        draw_board_years(surface, app, layout.chart, state, forecast)
+            app.text.draw(surface, self.risk(view), risk_rect, style)
+        draw_board_years(surface, app, chart_rect, state, forecast)

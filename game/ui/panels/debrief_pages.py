@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import Adoption, GameState, Proposal, realised
-from game.numbers import format_amount
+from game.engine import Adoption, GameState, Proposal, anchor, realised
+from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout import split_columns, split_rows
-from game.ui.linechart import draw_line_chart
+from game.ui.linechart import draw_fatigue_chart, draw_line_chart
 from game.ui.pages import line_height
 from game.ui.panels import Panel
 from game.ui.panels.debrief import DebriefLayout, DebriefTable
@@ -86,37 +86,34 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         service_rect, fatigue_rect = split_rows(right, [1.0, 1.0], g)
         years = [r.year for r in results]
         floor = state.scenario.service_floor
-        for box, title_text, values, color, extra in (
-            (
-                service_rect,
-                app.t("board.service"),
-                [r.service for r in results],
-                theme.PURPLE,
-                floor,
-            ),
-            (
-                fatigue_rect,
-                app.t("board.fatigue"),
-                [r.fatigue for r in results],
-                theme.ORANGE,
-                None,
-            ),
-        ):
-            panel(surface, box, sc.radius)
-            draw_line_chart(
-                surface,
-                box.inflate(-2 * g, -2 * g),
-                years,
-                [float(v) for v in values],
-                title=title_text,
-                fonts=app.fonts,
-                color=color,
-                floor=float(extra) if extra is not None else None,
-                floor_label=app.t("board.service_floor", floor=extra) if extra is not None else "",
-                lang=app.lang,
-                scale=sc,
-                minimum=0.0,
-            )
+        panel(surface, service_rect, sc.radius)
+        draw_line_chart(
+            surface,
+            service_rect.inflate(-2 * g, -2 * g),
+            years,
+            [float(r.service) for r in results],
+            title=app.t("board.service"),
+            fonts=app.fonts,
+            color=theme.PURPLE,
+            floor=float(floor) if floor is not None else None,
+            floor_label=app.t("board.service_floor", floor=floor) if floor is not None else "",
+            lang=app.lang,
+            scale=sc,
+            minimum=0.0,
+        )
+        panel(surface, fatigue_rect, sc.radius)
+        fatigue = fatigue_years(state)
+        draw_fatigue_chart(
+            surface,
+            fatigue_rect.inflate(-2 * g, -2 * g),
+            years,
+            [f.peak for f in fatigue],
+            [f.end for f in fatigue],
+            title=app.t("debrief.fatigue"),
+            note=app.t("debrief.fatigue_note"),
+            fonts=app.fonts,
+            scale=sc,
+        )
 
 
 def first_visible(heights: list[int], room: int, scroll: int) -> tuple[int, int]:
@@ -251,7 +248,7 @@ class ProposalsPage(ListPage):
             if y + height > inner.bottom:
                 break
             proposal = state.deck.proposal(adoption.card)
-            self._row(surface, c, proposal, adoption, y, years)
+            self._row(surface, c, proposal, adoption, y, years, anchor(proposal, state.scenario))
             y += height
             pygame.draw.line(surface, theme.FAINT, (inner.x, y - g // 2), (inner.right, y - g // 2))
         if limit > 0:
@@ -265,6 +262,7 @@ class ProposalsPage(ListPage):
         adoption: Adoption,
         y: int,
         years: tuple[str, ...],
+        start: int | None,
     ) -> None:
         app = self.app
         g = app.scale.gap
@@ -281,11 +279,11 @@ class ProposalsPage(ListPage):
             below = pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h)
             app.text.draw(surface, f"»{note}«", below, BODY.sized(size).ink(theme.MUTED).lines(1))
         for i in range(adoption.round, len(years)):
-            amount = realised(proposal, adoption, i)
+            amount = realised(proposal, adoption, i, start)
             ink = theme.GAP if amount < 0 else theme.INK
             cell = pygame.Rect(inner.right - c.numbers_w + i * c.year_w, y, c.year_w - g, line_h)
             style = BODY.sized(size).ink(ink).right().lines(1)
-            app.text.draw(surface, format_amount(amount, app.lang), cell, style)
+            app.text.draw(surface, app.amount(amount, unit=False), cell, style)
 
 
 class QuestionsPage(ListPage):

@@ -12,7 +12,8 @@ from game.ui.draw import button
 from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable
-from game.ui.theme import BODY, HEADING
+from game.ui.scene import Host
+from game.ui.theme import BODY, FONT_BOLD, HEADING
 
 
 @dataclass(frozen=True)
@@ -64,14 +65,34 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
                 return name
         return None
 
+    def split(self, layout: BoardLayout, view: HeaderView) -> tuple[pygame.Rect, pygame.Rect]:
+        """The title's and the status's rectangles: the status (round, year, timer) gets the
+        width it needs, shrunk down to the smallest text if it must, and the title what is
+        left – so the round timer is never cut, the game's title may be."""
+        app, g = self.app, layout.gap
+        left = layout.header_title.x
+        right = layout.header_round.right
+        free = right - left - g
+        width = app.text.width(view.status, layout.heading, FONT_BOLD)
+        if width > free * 0.6:
+            width = app.text.width(view.status, layout.min_text, FONT_BOLD)
+        width = min(free, max(width + g, layout.header_round.width))
+        status = pygame.Rect(right - width, 0, width, layout.header.height)
+        title = pygame.Rect(left, 0, max(1, status.x - left - g), layout.header.height)
+        return title, status
+
     def paint(self, surface: pygame.Surface, layout: BoardLayout, view: HeaderView) -> None:
         app = self.app
         pygame.draw.rect(surface, theme.HEADER, layout.header)
+        title_rect, status_rect = self.split(layout, view)
         title_style = BODY.bold().ink(theme.HEADER_INK).middle().lines(1).shrink()
-        app.text.draw(surface, view.title, layout.header_title, title_style)
+        title = view.title
+        if app.text.fitted(title, title_rect, title_style, app.scale).truncated:
+            title = title.split(" · ", 1)[-1]  # the scenario is what tells the games apart
+        app.text.draw(surface, title, title_rect, title_style)
         status_ink = theme.YELLOW if view.late else theme.HEADER_INK
         status_style = HEADING.ink(status_ink).center().middle().lines(1).shrink()
-        app.text.draw(surface, view.status, layout.header_round, status_style)
+        app.text.draw(surface, view.status, status_rect, status_style)
         enabled = {"undo": view.can_undo, "redo": view.can_redo, "help": True, "menu": True}
         for name, rect in layout.header_buttons.items():
             button(
@@ -127,3 +148,20 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
             hint="" if view.finished else t("board.end_year_key"),
             hover=view.hover,
         )
+
+
+def format_clock(seconds: float) -> str:
+    """Seconds as m:ss."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def round_clock(app: Host) -> str:
+    """The round timer as the header shows it ("Tid: 7:32" / "Tiden er gået: 1:10"), or ""
+    without a timer."""
+    left = app.game.seconds_left()
+    if left == float("inf"):
+        return ""
+    if left >= 0:
+        return app.t("board.timer", time=format_clock(left))
+    return app.t("board.timer_over", time=format_clock(-left))

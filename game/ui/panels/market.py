@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import GameState, realised
+from game.engine import GameState, anchor, realised
 from game.ui import theme
 from game.ui.cards import draw_market_card
 from game.ui.draw import panel
@@ -66,7 +66,8 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
         title = app.t("board.market")
         if state.market:
             title = f"{title} · {app.t('board.select_hint', n=min(9, len(state.market)))}"
-        heading(app, surface, title, layout.market_title)
+        if layout.market_hint:
+            heading(app, surface, title, layout.market_title)
         if not state.market:
             area = layout.market_panel.inflate(-4 * layout.gap, -4 * layout.gap)
             empty = BODY.ink(theme.MUTED).center().middle()
@@ -138,7 +139,8 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
                     app.text.draw(surface, more, row, muted)
                     break
                 proposal = state.deck.proposal(adoption.card)
-                total = sum(realised(proposal, adoption, y_index) for y_index in range(len(years)))
+                start = anchor(proposal, state.scenario)
+                total = sum(realised(proposal, adoption, i, start) for i in range(len(years)))
                 amount = app.amount(total, sign=True, unit=False)
                 amount_w = app.text.width(amount, layout.min_text, FONT_BOLD) + layout.gap
                 proposal_line(app, surface, layout, row, proposal, amount_w)

@@ -39,6 +39,12 @@ class BoardTable:
     """True when the round timer has run out."""
     can_undo: bool
     can_redo: bool
+    adopted_scroll: int = 0
+    """The first line shown of the adopted list (already clamped by the board)."""
+    banner: str = ""
+    """Why the game is not saved ("" while it is): the banner under the header says it."""
+    read_only: bool = False
+    """The game is open read-only (its save is open in another window)."""
 
     @property
     def same_state(self) -> Same:

@@ -6,8 +6,9 @@ the table (``BoardTable``); every panel takes its view from it, and one hit-test
 serves both the mouse-over and the click.
 
 Keys: 1–9 select a market card, ←/→ move the selection, O opens it, Enter adopts it, Space
-ends the year, Ctrl+Z/Backspace undo, Ctrl+Y/Ctrl+Shift+Z redo, F1/H help, Esc menu. A click
-on a card opens it up close.
+ends the year, Ctrl+Z/Backspace undo, Ctrl+Y/Ctrl+Shift+Z redo, F1/H help, Esc menu; while the
+game is not saved, G saves it elsewhere (K continues a read-only game in a copy). A click on a
+card opens it up close; the mouse wheel scrolls the adopted list.
 """
 
 from __future__ import annotations
@@ -17,30 +18,27 @@ import pygame
 from game.engine import Adopt, EndYear, GameState
 from game.engine.forecast import Forecast
 from game.ui import panels, theme
-from game.ui.layout import BoardLayout, board_layout
+from game.ui.boardinput import BoardInput
+from game.ui.layout import BoardLayout
+from game.ui.opening import continue_in_copy
 from game.ui.panels import Panel
+from game.ui.panels.adopted import AdoptedPanel
+from game.ui.panels.banner import BannerPanel, banner_text
 from game.ui.panels.chart import ChartPanel
-from game.ui.panels.header import EndYearPanel, HeaderPanel
+from game.ui.panels.header import EndYearPanel, HeaderPanel, round_clock
 from game.ui.panels.market import MarketPanel
-from game.ui.panels.side import AdoptedPanel, EventsPanel, MetersPanel
+from game.ui.panels.meters import MetersPanel
+from game.ui.panels.side import EventsPanel, events_text, measured_layout
 from game.ui.panels.table import BoardTable
-from game.ui.retained import Layers
+from game.ui.retained import Layers, Same
 from game.ui.risk import RiskMeter
-from game.ui.scene import Host, Scene, ctrl_held, is_activation, shift_held
+from game.ui.scene import Host, Scene
 
 FLASH_SECONDS = 0.5
 """How long a newly adopted proposal glows in the adopted list."""
-NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
-NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 
 
-def format_clock(seconds: float) -> str:
-    """Seconds as m:ss."""
-    seconds = max(0, int(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-class BoardScene(Scene):
+class BoardScene(BoardInput, Scene):
     """The main table of the game."""
 
     name = "board"
@@ -53,21 +51,28 @@ class BoardScene(Scene):
         """Newly adopted cards and the seconds left of their highlight in the adopted list."""
         self._known: tuple[str, ...] = app.game.state.adopted_ids()
         self.risk = RiskMeter()
-        self.panels: list[Panel[BoardTable, BoardLayout]] = [
+        self.events = EventsPanel(app)
+        self.meters = MetersPanel(app)
+        self.adopted = AdoptedPanel(app)
+        self.banner = BannerPanel(app)
+        self.all_panels: list[Panel[BoardTable, BoardLayout]] = [
             HeaderPanel(app),
+            self.banner,
             ChartPanel(app),
             MarketPanel(app),
-            EventsPanel(app),
-            MetersPanel(app),
-            AdoptedPanel(app),
+            self.events,
+            self.meters,
+            self.adopted,
             EndYearPanel(app),
         ]
-        """The board's panels in drawing order."""
+        """Every panel of the board in drawing order (the banner only while it is needed)."""
         self.layers = Layers()
         """The kept pictures of the panels (retained drawing)."""
+        self.adopted_scroll = 0
+        """The first line asked for of the adopted list (the newest after an adoption)."""
         self._debrief_shown = False
         self._clock_text = ""
-        self._layout: tuple[tuple[int, int, int, int], BoardLayout] | None = None
+        self._layout: tuple[tuple[object, ...], BoardLayout] | None = None
 
     # --- what is on the table -----------------------------------------------------------
     @property
@@ -79,14 +84,30 @@ class BoardScene(Scene):
         """The panel called ``name``."""
         return next(p for p in self.panels if p.name == name)
 
+    @property
+    def panels(self) -> list[Panel[BoardTable, BoardLayout]]:
+        """The panels on the board now: every panel, the banner only while the game is not
+        saved (or is open read-only)."""
+        if self.banner_text():
+            return self.all_panels
+        return [p for p in self.all_panels if p is not self.banner]
+
+    def banner_text(self) -> str:
+        """What the banner says ("" while the game is saved)."""
+        return banner_text(self.app)
+
     def layout(self) -> BoardLayout:
-        """The board's rectangles for the current window size (made again only when the
-        window's size changes; nothing changes a layout's rectangles in place)."""
-        width, height = self.app.size
-        scenario = self.state.scenario
-        key = (width, height, max(1, scenario.market), scenario.rounds)
+        """The board's rectangles for the current window size and for the room the events and
+        the meters need now (measured again only when the window, the state, the language or
+        the banner changes; nothing changes a layout's rectangles in place)."""
+        banner = self.banner_text()
+        key = (self.app.size, Same(self.state), self.app.lang, banner)
         if self._layout is None or self._layout[0] != key:
-            self._layout = (key, board_layout(*key))
+            table = BoardTable(self.state, None, None, (), None, None, "", False, False, False)
+            made = measured_layout(self.app.size, table, self.events, self.meters, bool(banner))
+            if self._layout is not None and self._layout[1] == made:
+                made = self._layout[1]  # the same rectangles: keep the very object
+            self._layout = (key, made)
         return self._layout[1]
 
     def selected_card(self) -> str | None:
@@ -102,6 +123,7 @@ class BoardScene(Scene):
     def table(self) -> BoardTable:
         """Everything the panels show now."""
         state = self.state
+        layout = self.layout()
         selected = self.selected_card()
         forecast = None if state.finished else self.forecast()
         history = self.app.game.history
@@ -117,6 +139,9 @@ class BoardScene(Scene):
             late=bool(clock) and self.seconds_left() < 0,
             can_undo=history is not None and history.can_undo,
             can_redo=history is not None and history.can_redo,
+            adopted_scroll=self.adopted.clamp(state, self.adopted_scroll, layout),
+            banner=self.banner_text(),
+            read_only=self.app.game.read_only,
         )
 
     # --- decisions ----------------------------------------------------------------------
@@ -161,96 +186,21 @@ class BoardScene(Scene):
 
     def open_events(self) -> None:
         """This year's events in full: text and effect per year (the panel may cut them)."""
-        app, state = self.app, self.state
-        round_index = min(state.round, state.scenario.rounds - 1)
-        parts = []
-        for eid in state.events_in_round(round_index):
-            event = state.deck.event(eid)
-            effects = " · ".join(
-                f"{year}: {app.amount(event.amount(i - round_index), sign=True, unit=False)}"
-                for i, year in enumerate(state.scenario.years)
-                if i >= round_index
-            )
-            parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}")
-        if parts:
-            app.push("message", title=app.t("board.events"), text="\n\n".join(parts))
+        text = events_text(self.app, self.state)
+        if text:
+            self.app.push("message", title=self.app.t("board.events"), text=text)
 
-    # --- input --------------------------------------------------------------------------
-    def handle(self, event: pygame.event.Event) -> None:
-        """Keys and clicks of the board (a key or click also cuts a highlight short)."""
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
-            self.flash.clear()
-        if event.type == pygame.KEYDOWN:
-            self._key(event)
-        elif is_activation(event):
-            self.activate(self.target_at(event.pos))
-        elif event.type == pygame.MOUSEMOTION:
-            target = self.target_at(event.pos)
-            if target != self.hover:
-                self.hover = target
-                self.app.request_redraw()
+    def continue_in_copy(self) -> None:
+        """A game open read-only: play on in a copy of its save (a game of its own)."""
+        if self.app.game.viewing is not None:
+            continue_in_copy(self.app, self.app.game.viewing)
 
-    def target_at(self, pos: tuple[int, int]) -> str | None:
-        """What a click at ``pos`` would hit (the panels' answer): "card:N", "adopted:ID",
-        "events", "end_year", "target" (the year chart's title), a header button, or None."""
-        return panels.hit(self.panels, pos, self.layout(), self.table())
-
-    def activate(self, target: str | None) -> None:
-        """Do what a click on ``target`` does."""
-        if target is None:
-            return
-        kind, _, rest = target.partition(":")
-        if kind == "card":
-            card = self.state.market[int(rest)]
-            self.selected = card
-            self.open_card(card)
-        elif kind == "adopted":
-            self.open_card(rest)
-        else:
-            actions = {
-                "end_year": self.end_year,
-                "events": self.open_events,
-                "target": lambda: self.app.push("target"),
-                "undo": self.app.game.undo,
-                "redo": self.app.game.redo,
-                "help": lambda: self.app.push("help"),
-                "menu": lambda: self.app.push("menu"),
-            }
-            actions[kind]()
-
-    def _key(self, event: pygame.event.Event) -> None:
-        key = event.key
-        game = self.app.game
-        if ctrl_held(event):
-            if key == pygame.K_z and shift_held(event):
-                game.redo()
-            elif key == pygame.K_z:
-                game.undo()
-            elif key == pygame.K_y:
-                game.redo()
-            return
-        market = self.state.market
-        if key in NUMBER_KEYS:
-            self.select(NUMBER_KEYS[key])
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and market:
-            current = self.selected_card()
-            step = 1 if key == pygame.K_RIGHT else -1
-            index = (market.index(current) + step) % len(market) if current else 0
-            self.select(index + 1)
-        elif key == pygame.K_o:
-            chosen = self.selected_card()
-            if chosen is not None:
-                self.open_card(chosen)
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.adopt()
-        elif key == pygame.K_SPACE:
-            self.end_year()
-        elif key == pygame.K_BACKSPACE:
-            game.undo()
-        elif key in (pygame.K_F1, pygame.K_h):
-            self.app.push("help")
-        elif key == pygame.K_ESCAPE:
-            self.app.push("menu")
+    def scroll_adopted(self, lines: int) -> None:
+        """Scroll the adopted list by ``lines`` (negative: up)."""
+        layout = self.layout()
+        first = self.adopted.clamp(self.state, self.adopted_scroll, layout)
+        self.adopted_scroll = self.adopted.clamp(self.state, max(0, first + lines), layout)
+        self.app.request_redraw()
 
     # --- time ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
@@ -261,6 +211,8 @@ class BoardScene(Scene):
             known = self._known
             fresh = adopted[len(known) :] if adopted[: len(known)] == known else ()
             self.flash.update({card: FLASH_SECONDS for card in fresh})
+            if fresh:
+                self.adopted_scroll = len(adopted) * 2  # follow: the newest card in sight
             self._known = adopted
         for card in list(self.flash):
             self.flash[card] -= dt
@@ -289,12 +241,7 @@ class BoardScene(Scene):
 
     def clock_text(self) -> str:
         """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
-        left = self.seconds_left()
-        if left == float("inf"):
-            return ""
-        if left >= 0:
-            return self.app.t("board.timer", time=format_clock(left))
-        return self.app.t("board.timer_over", time=format_clock(-left))
+        return round_clock(self.app)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -36,7 +36,7 @@ class CardScene(Scene):
         self.note = TextField(
             self.layout().note,
             app.fonts.get("regular", Scale(app.size[1]).body),
-            text=adoption.note if adoption else "",
+            text=adoption.note if adoption else app.game.drafts.get(card, ""),
             placeholder=app.t("card.note_placeholder"),
         )
         """The group's "hvorfor?": sent with the adoption, or saved later with Annotate."""
@@ -61,9 +61,12 @@ class CardScene(Scene):
         return self.note.text
 
     def close(self) -> None:
-        """Back to the board."""
+        """Back to the board (a note typed for a card not adopted yet is kept for it)."""
         if self.app.top is self:
             self.note.blur()
+            game = self.app.game
+            if game.state.adoption(self.card) is None and self.note_text().strip():
+                game.drafts[self.card] = self.note_text()
             self.app.pop()
 
     def adopt(self) -> None:
@@ -72,17 +75,25 @@ class CardScene(Scene):
             self.save_note()
             return
         if self.app.game.do(Adopt(self.card, self.note_text())):
+            self.app.game.drafts.pop(self.card, None)
             board = self.app.find("board")
             if board is not None:
                 board.selected = None
             self.close()
 
     def save_note(self) -> None:
-        """Write the note of an adopted card (Annotate)."""
-        adoption = self.app.game.state.adoption(self.card)
-        if adoption is None or adoption.note == self.note_text():
+        """Save the note: an adopted card's with Annotate (in the save file); for a card not
+        adopted yet it is kept and goes with the adoption (adopting stays its own act)."""
+        game = self.app.game
+        adoption = game.state.adoption(self.card)
+        if adoption is None:
+            game.drafts[self.card] = self.note_text()
+            if self.note_text().strip():
+                self.app.toast("card.draft_kept")
             return
-        if self.app.game.do(Annotate(self.card, self.note_text())):
+        if adoption.note == self.note_text():
+            return
+        if game.do(Annotate(self.card, self.note_text())):
             self.app.toast("toast.saved_note")
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -95,8 +106,8 @@ class CardScene(Scene):
                 self.note.blur()
                 return
             if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and not ctrl_held(event):
-                self.note.blur()
-                self.adopt()
+                self.note.blur()  # Enter in the note saves it; adopting is Enter once more
+                self.save_note()
                 return
         if self.note.handle(event):
             return
@@ -229,8 +240,8 @@ class CardScene(Scene):
         button(
             surface, app.text, layout.close, app.t("card.close"), scale.heading, radius=scale.radius
         )
-        if problem is not None:
+        if problem is not None:  # the reason gets the room of the note button it lacks
             status = app.say(app.game.refusal(problem))
-            app.text.draw(
-                surface, status, layout.status, BODY.bold().ink(theme.WARNING).middle().shrink()
-            )
+            room = layout.status.union(layout.save_note)
+            room.width = layout.adopt.x - room.x - scale.gap
+            app.text.draw(surface, status, room, BODY.bold().ink(theme.WARNING).middle().shrink())

@@ -10,7 +10,7 @@ from game.engine import KINDS
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
-from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TIGHT, TINY, Scale
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -22,8 +22,9 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "help.key.adopt"),
     ("Tab", "help.key.note"),
     ("Space", "help.key.end"),
-    ("Ctrl+Z / Backspace", "help.key.undo"),
+    ("Ctrl+Z", "help.key.undo"),
     ("Ctrl+Y", "help.key.redo"),
+    ("G", "help.key.save_elsewhere"),
     ("F1 / H", "help.key.help"),
     ("F11", "help.key.fullscreen"),
     ("Esc", "help.key.menu"),
@@ -34,8 +35,8 @@ class HelpScene(DialogScene):
     """The rules in a few lines and the list of keys."""
 
     name = "help"
-    wide = 0.8
-    tall = 0.86
+    wide = 0.94
+    tall = 0.94
 
     def __init__(self, app: Host) -> None:
         super().__init__(
@@ -53,7 +54,7 @@ class HelpScene(DialogScene):
         """Rules on the left, keys on the right."""
         text = self.app.text
         g = scale.gap
-        rules = pygame.Rect(rect.x, rect.y, round(rect.width * 0.58), rect.height)
+        rules = pygame.Rect(rect.x, rect.y, round(rect.width * 0.56), rect.height)
         keys = pygame.Rect(
             rules.right + 3 * g, rect.y, rect.right - rules.right - 3 * g, rect.height
         )
@@ -61,7 +62,7 @@ class HelpScene(DialogScene):
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
         text.draw(surface, self.app.t("help.keys"), head, HEADING.lines(1))
         row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(KEYS))
-        key_w = round(keys.width * 0.4)
+        key_w = round(keys.width * 0.38)
         for i, (key, label) in enumerate(KEYS):
             y = head.bottom + i * row_h
             if key == "Space":
@@ -88,28 +89,30 @@ class HelpScene(DialogScene):
         legend_h = round(scale.body * 1.8)
         area = pygame.Rect(rect.x, rect.y, rect.width, rect.height - legend_h - g)
         paragraphs = [p for p in self.body.split("\n") if p.strip()]
-        size = scale.body
         indent = round(scale.body * 1.1)
-        # one size for all bullets: shrink together until they fit the column
-        while size > scale.min_text:
-            fits = [text.fit(p, area.width - indent, area.height, size, size) for p in paragraphs]
+        width = area.width - indent
+        # one size for all bullets: shrink together until they fit the column, closing the
+        # lines up at the smallest size
+        size, spacing = scale.body, 1.0
+        while True:
+            fits = [text.fit(p, width, 100_000, size, size, spacing=spacing) for p in paragraphs]
             if sum(f.height for f in fits) + g * len(paragraphs) <= area.height:
                 break
-            size -= 1
+            if size > scale.min_text:
+                size -= 1
+            elif spacing == 1.0:
+                spacing = TIGHT
+            else:
+                break
+        style = BODY.sized(size).but(spacing=spacing)
         y = area.y
-        for paragraph in paragraphs:
-            fitted = text.fit(paragraph, area.width - indent, area.bottom - y, size, scale.min_text)
+        for paragraph, fitted in zip(paragraphs, fits):
             dot = max(3, size // 5)
             pygame.draw.circle(
                 surface, theme.ACCENT, (rect.x + dot * 2, y + fitted.line_height // 2), dot
             )
-            text.draw(
-                surface,
-                paragraph,
-                pygame.Rect(rect.x + indent, y, area.width - indent, area.bottom - y),
-                BODY.sized(size).shrink(),
-            )
-            y += fitted.height + g
+            box = pygame.Rect(rect.x + indent, y, width, max(1, area.bottom - y))
+            y = text.draw(surface, paragraph, box, style).bottom + g
         x = rect.x
         y = rect.bottom - legend_h
         icon_s = round(scale.body * 1.2)
@@ -142,6 +145,8 @@ class MenuScene(DialogScene):
         ]
         if app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
+        if app.game.unsaved() is not None:
+            buttons.insert(1, (app.t("menu.save_elsewhere"), self.save_elsewhere))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
@@ -165,6 +170,11 @@ class MenuScene(DialogScene):
         self.close()
         self.app.push("compare")
 
+    def save_elsewhere(self) -> None:
+        """The "save elsewhere" dialog (shown while the game is not saved)."""
+        self.app.replace("save_elsewhere")
+
     def quit(self) -> None:
-        """Close the window (the game is saved)."""
-        self.app.quit()
+        """Close the window (a warning first while decisions are not saved)."""
+        self.close()
+        self.app.request_quit()

@@ -1,7 +1,11 @@
-"""The start screen: deck, scenario (with briefing), target, round timer, start, continue.
+"""The start screen: deck, scenario (with briefing), the table's name, target, round timer,
+start, and the saved games (to continue, to see a finished game's result, or why a file cannot
+be opened).
 
 Enter starts the game. The target ("indsæt selv X mio. kr.") is pre-filled from the scenario
-and changes with +/− or by typing into its field.
+and changes with +/− or by typing into its field. The list of saved games scrolls (the mouse
+wheel, Page Up/Down). When the save folder cannot be used, the list says why and takes
+another folder.
 """
 
 from __future__ import annotations
@@ -16,15 +20,16 @@ from game.content import DeckError, load_deck
 from game.engine import Deck
 from game.numbers import format_amount
 from game.paths import standard_deck
-from game.saves import GameSettings, SaveError, list_saves, read_save
-from game.ui import theme
-from game.ui.draw import button
+from game.saves import GameSettings
+from game.saves.document import MAX_TABLE_NAME
 from game.ui.layout_screens import StartLayout, start_layout
+from game.ui.opening import open_save
+from game.ui.savelist import SaveList
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.start_view import draw_briefing, draw_resumes, draw_scenarios
-from game.ui.stepper import NumberField, draw_stepper
+from game.ui.start_view import draw_start, folder_rects
+from game.ui.stepper import NumberField
 from game.ui.textfield import TextField
-from game.ui.theme import BODY, TINY, TITLE, Scale
+from game.ui.theme import Scale
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -36,15 +41,9 @@ MAX_TIMER = 120.0
 
 
 def resume_into(app: Host, path: Path) -> bool:
-    """Load the save at ``path`` into ``app`` (a broken save shows a dialog); True if loaded."""
-    try:
-        saved = read_save(path)
-    except SaveError as error:
-        reason = app.t("error.broken_save", reason=str(error))
-        app.push("message", title=app.t("app.title"), text=reason)
-        return False
-    app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
-    return True
+    """Open the save at ``path`` (see ``game.ui.opening.open_save``); True when it is on the
+    board."""
+    return open_save(app, path)
 
 
 class StartScene(Scene):
@@ -55,7 +54,9 @@ class StartScene(Scene):
     def __init__(self, app: Host, seed: int | None = None, timer: float | None = None) -> None:
         super().__init__(app)
         self.deck: Deck = app.game.deck
-        self.saves = self._list_saves()
+        self.saves = SaveList(app)
+        """The saved games in the save folder (``game.ui.savelist``)."""
+        self.check_folder()
         self.deck_problems: list[str] = []
         self.deck_message = ""
         self.scenario_index = 0
@@ -70,15 +71,46 @@ class StartScene(Scene):
             multiline=False,
             show_counter=False,
         )
+        small = app.fonts.get("regular", Scale(app.size[1]).min_text)
+        self.table_field = TextField(
+            self.layout().table_field,
+            small,
+            placeholder=app.t("start.table_placeholder"),
+            max_length=MAX_TABLE_NAME,
+            multiline=False,
+            show_counter=False,
+        )
+        """The table's name ("Bord 3"): it tells this table's saved game from the others."""
+        self.folder_field = TextField(
+            (0, 0, 10, 10),
+            small,
+            placeholder=app.t("start.folder_field"),
+            max_length=400,
+            multiline=False,
+            show_counter=False,
+        )
+        """Another save folder, typed when the save folder cannot be used."""
 
     # --- model --------------------------------------------------------------------------
-    def _list_saves(self) -> list[Any]:
-        if self.app.save_dir is None:
-            return []
-        try:
-            return list(list_saves(self.app.save_dir))[:4]
-        except OSError:
-            return []
+    def fields(self) -> tuple[TextField, ...]:
+        """The text fields of the screen."""
+        return (self.path_field, self.table_field, self.folder_field)
+
+    @property
+    def folder_problem(self) -> str | None:
+        """Why the save folder cannot be used (the list then asks for another), or None."""
+        return self.saves.folder_problem
+
+    def check_folder(self) -> None:
+        """Look at the save folder: why it cannot be used, or its games."""
+        self.saves.check(self.app.save_dir)
+
+    def use_folder(self) -> None:
+        """Save games in the folder typed into the folder field (when it can be used)."""
+        text = self.folder_field.text.strip().strip('"')
+        if text and self.saves.check(Path(text).expanduser()):
+            self.app.game.save_dir = Path(text).expanduser()
+            self.app.toast("start.folder_ok", folder=str(self.app.game.save_dir))
 
     @property
     def scenario(self) -> Any:
@@ -91,12 +123,13 @@ class StartScene(Scene):
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
         """True while a field has the focus."""
-        return self.target.focused or self.timer.focused or self.path_field.focused
+        focused = any(field.focused for field in self.fields())
+        return self.target.focused or self.timer.focused or focused
 
     def layout(self) -> StartLayout:
         """The start screen's rectangles."""
         width, height = self.app.size
-        return start_layout(width, height, len(self.deck.scenarios), len(self.saves))
+        return start_layout(width, height, len(self.deck.scenarios), len(self.saves.entries))
 
     def choose(self, index: int) -> None:
         """Pick scenario ``index``; the target resets to the scenario's."""
@@ -130,12 +163,9 @@ class StartScene(Scene):
             return
         try:
             deck = load_deck(Path(path).expanduser())
-        except DeckError as error:
-            self.deck_problems = [str(p) for p in error.problems][:12]
-            self.deck_message = self.app.t("start.deck_problems")
-            return
-        except OSError as error:
-            self.deck_problems = [str(error)]
+        except (DeckError, OSError) as error:
+            found = error.problems if isinstance(error, DeckError) else [error]
+            self.deck_problems = [str(p) for p in found][:12]
             self.deck_message = self.app.t("start.deck_problems")
             return
         self.use_deck(deck, Path(path))
@@ -164,46 +194,58 @@ class StartScene(Scene):
             target=self.target_value(),
             lang=self.app.lang,
             timer_minutes=self.timer_value(),
+            table=" ".join(self.table_field.text.split()),
         )
         self.app.start_game(self.deck, settings)
 
     def resume(self, index: int) -> None:
-        """Continue saved game ``index`` of the list."""
-        resume_into(self.app, self.saves[index].path)
+        """Open saved game ``index`` of the list (a damaged file: why it cannot be opened)."""
+        entry = self.saves.entries[index]
+        if entry.damaged is not None:
+            text = self.app.t("error.broken_save", reason=entry.damaged.reason)
+            self.app.push("message", title=entry.path.name, text=text)
+            return
+        resume_into(self.app, entry.path)
 
     # --- input --------------------------------------------------------------------------
     def _blur(self) -> None:
         self.target.focused = self.timer.focused = False
-        self.path_field.blur()
+        for field in self.fields():
+            field.blur()
+
+    def _field_key(self, event: pygame.event.Event) -> bool:
+        """Keys for a focused text field: Enter does what the field is for, Esc leaves it."""
+        field = next((f for f in self.fields() if f.focused), None)
+        if field is None or is_activation(event):
+            return False
+        if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self._blur()
+            if field is self.path_field:
+                self.load_path()
+            elif field is self.folder_field:
+                self.use_folder()
+            else:
+                self.start()
+        elif is_key(event, pygame.K_ESCAPE):
+            self._blur()
+        else:
+            field.handle(event)
+        return True
 
     def handle(self, event: pygame.event.Event) -> None:
         """Fields, lists and buttons."""
         layout = self.layout()
-        path_focused = self.path_field.focused
-        if path_focused and not is_activation(event):
-            if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
-                self._blur()
-                self.load_path()
-            elif is_key(event, pygame.K_ESCAPE):
-                self._blur()
-            else:
-                self.path_field.handle(event)
+        if self._field_key(event):
+            return
+        if event.type == pygame.MOUSEWHEEL:
+            self.saves.scroll_by(layout.resume_area, -event.y)
             return
         number = self.target if self.target.focused else self.timer if self.timer.focused else None
         if number is not None and event.type == pygame.TEXTINPUT:
             number.typed(event.text)
             return
-        if (
-            number is not None
-            and event.type == pygame.KEYDOWN
-            and event.key
-            not in (
-                pygame.K_RETURN,
-                pygame.K_KP_ENTER,
-                pygame.K_ESCAPE,
-                pygame.K_TAB,
-            )
-        ):
+        passed_on = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB)
+        if number is not None and event.type == pygame.KEYDOWN and event.key not in passed_on:
             number.key(event)
             return
         if event.type == pygame.KEYDOWN:
@@ -222,6 +264,8 @@ class StartScene(Scene):
                 self.step_target(-TARGET_STEP)
             elif event.key in (pygame.K_F1, pygame.K_h):
                 self.app.push("help")
+            elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+                self.saves.scroll_by(layout.resume_area, -3 if event.key == pygame.K_PAGEUP else 3)
             return
         if not is_activation(event):
             return
@@ -231,10 +275,23 @@ class StartScene(Scene):
             if rect.collidepoint(pos):
                 self.choose(i)
                 return
-        for i, rect in enumerate(layout.resumes):
-            if rect.collidepoint(pos) and i < len(self.saves):
-                self.resume(i)
-                return
+        if self.folder_problem is not None:
+            field, use = folder_rects(self.app, layout.resume_area)
+            if field.collidepoint(pos):
+                self.folder_field.set_rect(field)
+                self.folder_field.handle(event)
+            elif use.collidepoint(pos):
+                self.use_folder()
+            return
+        if layout.resume_area.collidepoint(pos):
+            entry = self.saves.click(layout.resume_area, pos)
+            if entry is not None:
+                self.resume(self.saves.entries.index(entry))
+            return
+        if layout.table_field.collidepoint(pos):
+            self.table_field.set_rect(layout.table_field)
+            self.table_field.handle(event)
+            return
         lang = self.app.lang
         target = (layout.target_minus, layout.target_field, layout.target_plus)
         timer = (layout.timer_minus, layout.timer_field, layout.timer_plus)
@@ -256,90 +313,5 @@ class StartScene(Scene):
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """The whole start screen."""
-        app = self.app
-        text = app.text
-        layout = self.layout()
-        scale = Scale(surface.get_height())
-        surface.fill(theme.BACKGROUND)
-        text.draw(surface, app.t("app.title"), layout.title, TITLE.lines(1).shrink())
-        text.draw(
-            surface,
-            f"{app.t('app.subtitle')} · {self.deck.title}",
-            layout.subtitle,
-            BODY.ink(theme.MUTED).lines(1).shrink(),
-        )
-        button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
-        self._label(surface, app.t("start.deck"), layout.deck_label, scale)
-        button(
-            surface,
-            text,
-            layout.deck_standard,
-            app.t("start.deck_standard"),
-            scale.min_text,
-            radius=scale.radius,
-            primary=self.app.game.deck_path is None,
-        )
-        self._draw_path_field(surface, layout.deck_path, scale)
-        button(
-            surface,
-            text,
-            layout.deck_load,
-            app.t("start.deck_load"),
-            scale.min_text,
-            radius=scale.radius,
-        )
-        status = self.deck_message
-        if status:
-            text.draw(
-                surface,
-                status,
-                layout.deck_status,
-                TINY.ink(theme.WARNING if self.deck_problems else theme.MUTED).lines(1),
-            )
-        self._label(surface, app.t("start.scenario"), layout.scenario_label, scale)
-        draw_scenarios(app, surface, layout, self.deck.scenarios, self.scenario_index)
-        draw_briefing(app, surface, layout.briefing, self.scenario, self.deck_problems)
-        suffix = app.unit
-        if self.target_value() is None and len(set(self.scenario.target)) > 1:
-            targets = "/".join(format_amount(t, app.lang) for t in self.scenario.target)
-            suffix = f"{suffix} {app.t('start.target_scenario', amount=targets)}"
-        target_rects = (
-            layout.target_label,
-            layout.target_minus,
-            layout.target_field,
-            layout.target_plus,
-        )
-        draw_stepper(
-            surface, text, target_rects, app.t("start.target"), self.target, scale, suffix=suffix
-        )
-        timer_rects = (
-            layout.timer_label,
-            layout.timer_minus,
-            layout.timer_field,
-            layout.timer_plus,
-        )
-        draw_stepper(
-            surface, text, timer_rects, app.t("start.timer"), self.timer, scale, suffix="min"
-        )
-        button(
-            surface,
-            text,
-            layout.start,
-            app.t("start.start"),
-            scale.heading,
-            radius=scale.radius,
-            primary=True,
-            hint=app.t("start.start_hint"),
-        )
-        self._label(surface, app.t("start.resume"), layout.resume_label, scale)
-        draw_resumes(app, surface, layout, self.saves)
-
-    def _label(self, surface: pygame.Surface, label: str, rect: pygame.Rect, scale: Scale) -> None:
-        """The bold name over a group of choices ("Kortspil", "Scenarie", "Fortsæt")."""
-        self.app.text.draw(surface, label, rect, BODY.bold().lines(1).shrink())
-
-    def _draw_path_field(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
-        self.path_field.set_rect(rect)
-        self.path_field.font = self.app.fonts.get("regular", scale.min_text)
-        self.path_field.draw(surface)
+        """The whole start screen (``game.ui.start_view.draw_start``)."""
+        draw_start(self, surface)

@@ -19,7 +19,7 @@ from game.ui import charts, theme
 from game.ui.draw import button, panel
 from game.ui.layout import split_columns, split_rows
 from game.ui.pages import draw_header
-from game.ui.reveal import build_reveal, chart_values, draw_lines
+from game.ui.reveal import build_reveal, chart_values, draw_lines, needed_height
 from game.ui.scene import Host, Scene, ctrl_held, is_activation
 from game.ui.theme import HEADING, TINY
 
@@ -146,7 +146,7 @@ class YearScene(Scene):
                 app.t("year.next_none") if reveal.next_year else app.t("year.last"),
             ),
         )
-        weights = [min(3.0, 1.2 + 0.7 * len(lines)) for _, lines, _ in sections]
+        weights = [float(needed_height(app, right.width, lines)) for _, lines, _ in sections]
         parts = split_rows(right, weights, g)
         for step, (rect, (heading, lines, empty)) in enumerate(zip(parts, sections), start=1):
             share = self.progress(step)
@@ -201,9 +201,18 @@ class YearScene(Scene):
         values[reveal.index] *= grow
         closed = len(state.results) if grow >= 1 else reveal.index
         met = [r.met for r in state.results]
+        words = "\n".join(reveal.fatigue)
+        words_h = app.text.fit(words, inner.width, 100_000, sc.min_text, sc.min_text).height
+        words_h = min(words_h, (inner.bottom - banner.bottom) // 2) if words else 0
         chart_rect = pygame.Rect(
-            inner.x, banner.bottom + g, inner.width, inner.bottom - banner.bottom - g
+            inner.x, banner.bottom + g, inner.width, inner.bottom - banner.bottom - 2 * g - words_h
         )
+        if words:
+            box = pygame.Rect(inner.x, inner.bottom - words_h, inner.width, words_h)
+            pygame.draw.line(
+                surface, theme.FAINT, (box.x, box.y - g // 2), (box.right, box.y - g // 2)
+            )
+            app.text.draw(surface, words, box, TINY)
         charts.draw_year_chart(
             surface,
             chart_rect,

@@ -1,0 +1,133 @@
+"""The board's input: keys and clicks, and what a click on each part of the board means. A
+mixin of ``game.ui.scenes.board.BoardScene`` (the scene keeps the table, the decisions and the
+drawing); the keys are listed in the board's module docstring and the help."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.ui import panels
+from game.ui.scene import ctrl_held, is_activation, shift_held
+
+if TYPE_CHECKING:
+    from game.engine import GameState
+    from game.ui.scene import Host
+
+NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
+NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
+"""The number keys (and the keypad's) that select the market cards 1–9."""
+
+
+class BoardInput:
+    """What the board does with a key or a click (see the module docstring)."""
+
+    if TYPE_CHECKING:  # what the board scene has, and this mixin uses
+        app: Host
+        flash: dict[str, float]
+        hover: str | None
+        selected: str | None
+        adopted: Any
+
+        @property
+        def state(self) -> GameState: ...
+        @property
+        def panels(self) -> list[Any]: ...
+        def select(self, number: int) -> None: ...
+        def selected_card(self) -> str | None: ...
+        def open_card(self, card: str) -> None: ...
+        def adopt(self, card: str | None = None, note: str = "") -> bool: ...
+        def end_year(self) -> None: ...
+        def open_events(self) -> None: ...
+        def continue_in_copy(self) -> None: ...
+        def scroll_adopted(self, lines: int) -> None: ...
+        def layout(self) -> Any: ...
+        def table(self) -> Any: ...
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Keys and clicks of the board (a key or click also cuts a highlight short)."""
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.flash.clear()
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif is_activation(event):
+            self.activate(self.target_at(event.pos))
+        elif event.type == pygame.MOUSEWHEEL:
+            self.scroll_adopted(-event.y * 3)
+        elif event.type == pygame.MOUSEMOTION:
+            target = self.target_at(event.pos)
+            if target != self.hover:
+                self.hover = target
+                self.app.request_redraw()
+
+    def target_at(self, pos: tuple[int, int]) -> str | None:
+        """What a click at ``pos`` would hit (the panels' answer): "card:N", "adopted:ID",
+        "events", "end_year", "target" (the year chart's title), a header button, or None."""
+        return panels.hit(self.panels, pos, self.layout(), self.table())
+
+    def activate(self, target: str | None) -> None:
+        """Do what a click on ``target`` does."""
+        if target is None:
+            return
+        kind, _, rest = target.partition(":")
+        if kind == "card":
+            card = self.state.market[int(rest)]
+            self.selected = card
+            self.open_card(card)
+        elif kind == "adopted":
+            self.open_card(rest)
+        elif kind == "scroll_adopted":
+            page = max(1, self.adopted.capacity(self.layout()) - 2)
+            self.scroll_adopted(-page if rest == "up" else page)
+        else:
+            actions = {
+                "end_year": self.end_year,
+                "events": self.open_events,
+                "target": lambda: self.app.push("target"),
+                "undo": self.app.game.undo,
+                "redo": self.app.game.redo,
+                "help": lambda: self.app.push("help"),
+                "menu": lambda: self.app.push("menu"),
+                "save_elsewhere": lambda: self.app.push("save_elsewhere"),
+                "as_copy": self.continue_in_copy,
+            }
+            actions[kind]()
+
+    def _key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        game = self.app.game
+        if ctrl_held(event):
+            if key == pygame.K_z and shift_held(event):
+                game.redo()
+            elif key == pygame.K_z:
+                game.undo()
+            elif key == pygame.K_y:
+                game.redo()
+            return
+        market = self.state.market
+        if key in NUMBER_KEYS:
+            self.select(NUMBER_KEYS[key])
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and market:
+            current = self.selected_card()
+            step = 1 if key == pygame.K_RIGHT else -1
+            index = (market.index(current) + step) % len(market) if current else 0
+            self.select(index + 1)
+        elif key == pygame.K_o:
+            chosen = self.selected_card()
+            if chosen is not None:
+                self.open_card(chosen)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.adopt()
+        elif key == pygame.K_SPACE:
+            self.end_year()
+        elif key == pygame.K_BACKSPACE:
+            game.undo()
+        elif key in (pygame.K_F1, pygame.K_h):
+            self.app.push("help")
+        elif key == pygame.K_ESCAPE:
+            self.app.push("menu")
+        elif key == pygame.K_g and self.app.game.unsaved() is not None:
+            self.app.push("save_elsewhere")
+        elif key == pygame.K_k and self.app.game.read_only:
+            self.continue_in_copy()

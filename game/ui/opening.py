@@ -1,0 +1,89 @@
+"""Opening a saved game in the window: read it, take its lock so this window is its only
+writer, and when another window holds it, let the facilitator choose (``"locked"`` dialog):
+look at it read-only, or continue in a copy. Also where a game can be saved instead when its
+folder fails: the folders of USB sticks and other drives that are plugged in."""
+
+from __future__ import annotations
+
+import os
+import string
+import sys
+from pathlib import Path
+
+from game.saves import SavedGame, SaveError, SaveLocked, copy_save, read_save
+from game.ui.scene import Host
+
+
+def open_save(app: Host, path: Path) -> bool:
+    """Open the save at ``path`` on the board; True when it is on the board. A save that
+    cannot be read shows its reason; a save another window holds opens the "locked" dialog."""
+    try:
+        saved = read_save(path)
+    except SaveError as error:
+        reason = app.t("error.broken_save", reason=str(error))
+        app.push("message", title=app.t("app.title"), text=reason)
+        return False
+    try:
+        app.game.claim(saved.path, saved.created)
+    except SaveLocked as error:
+        holder = error.holder.describe() if error.holder is not None else None
+        app.push("locked", saved=saved, holder=holder)
+        return False
+    except SaveError as error:
+        reason = app.t("error.broken_save", reason=str(error))
+        app.push("message", title=app.t("app.title"), text=reason)
+        return False
+    start(app, saved)
+    return True
+
+
+def start(app: Host, saved: SavedGame, *, read_only: bool = False) -> None:
+    """Put ``saved`` on the board (``read_only``: to look at, never written)."""
+    app.start_game(
+        saved.deck, saved.settings, saved.history, saved.path, saved.created, read_only=read_only
+    )
+
+
+def continue_in_copy(app: Host, path: Path) -> bool:
+    """Copy the save at ``path`` into the save folder as a game of its own and open the copy;
+    True when it is on the board (a failure is said in a message)."""
+    try:
+        copy = copy_save(path, app.save_dir)
+    except SaveError as error:
+        reason = app.t("save.copy_failed", reason=error.reason)
+        app.push("message", title=app.t("app.title"), text=reason)
+        return False
+    if open_save(app, copy):
+        app.toast("save.copy_made", path=str(copy))
+        return True
+    return False
+
+
+def drive_folders() -> list[Path]:
+    """Folders of drives plugged in besides the system's own (USB sticks, network drives): on
+    Windows the drive letters from D:, on macOS /Volumes/*, on Linux /media/<user>/* and
+    /run/media/<user>/*. Only folders that exist are listed, at most eight."""
+    found: list[Path] = []
+    if sys.platform == "win32":
+        found = [Path(f"{letter}:\\") for letter in string.ascii_uppercase[3:]]
+    elif sys.platform == "darwin":
+        found = _children(Path("/Volumes"))
+    else:
+        user = os.environ.get("USER") or os.environ.get("LOGNAME") or ""
+        for base in (Path("/media") / user, Path("/run/media") / user, Path("/mnt")):
+            found += _children(base)
+    existing = []
+    for folder in found:
+        try:
+            if folder.is_dir():
+                existing.append(folder)
+        except OSError:
+            continue
+    return existing[:8]
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return []

@@ -1,0 +1,203 @@
+"""The start screen's list of saved games: every game in the save folder, newest first – the
+ones to continue, the finished ones (to see their result, write their report, compare), and
+the files that cannot be opened, each with its reason. Each entry says what tells the games
+apart: the table's name, the target, the round (or the result), the time and the scenario.
+The list scrolls (the mouse wheel, Page Up/Down, or a click on its "mere" line) and never
+hides its first entry behind a summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.numbers import format_amount
+from game.saves import DamagedSave, SaveInfo, SaveListing, folder_problem, scan_saves
+from game.saves.listing import stamp_seconds
+from game.ui import theme
+from game.ui.draw import panel
+from game.ui.panels.adopted import arrow, scroll_window
+from game.ui.scene import Host
+from game.ui.start_view import format_time
+from game.ui.theme import TINY
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the list: a game (``info``) or a damaged file (``damaged``)."""
+
+    info: SaveInfo | None = None
+    damaged: DamagedSave | None = None
+
+    @property
+    def path(self) -> Path:
+        """The save file."""
+        if self.info is not None:
+            return self.info.path
+        assert self.damaged is not None
+        return self.damaged.path
+
+
+def entries(listing: SaveListing) -> list[Entry]:
+    """Every game and damaged file of ``listing``, newest first (a damaged newest save is at
+    the top, where it is noticed)."""
+    found = [(stamp_seconds(info.updated), Entry(info=info)) for info in listing.games]
+    found += [(stamp_seconds(d.modified), Entry(damaged=d)) for d in listing.damaged]
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [entry for _, entry in found]
+
+
+def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
+    """The two lines of an entry: the table and its target (or which file cannot be opened),
+    then the round or result, the time and the scenario (or why the file cannot be read)."""
+    if entry.damaged is not None:
+        damaged = entry.damaged
+        head = app.t("start.resume_damaged", name=damaged.path.name, reason="").rstrip(" ·")
+        return head, damaged.reason
+    info = entry.info
+    assert info is not None
+    table = info.table.strip() or app.t("start.resume_untitled")
+    if info.target is not None:
+        amount = f"{format_amount(info.target, app.lang)} {unit_words(app, info.unit)}"
+        table = f"{table} · {app.t('start.resume_target', target=amount)}"
+    date = format_time(info.updated, app.lang)
+    if info.finished:
+        result = app.t("start.resume_won" if info.won else "start.resume_lost")
+        detail = app.t(
+            "start.resume_finished", result=result, date=date, scenario=info.scenario_title
+        )
+    else:
+        detail = app.t(
+            "start.resume_open",
+            round=min(info.round + 1, info.rounds),
+            rounds=info.rounds,
+            date=date,
+            scenario=info.scenario_title,
+        )
+    return table, detail
+
+
+def unit_words(app: Host, unit: str) -> str:
+    """A deck's unit in the UI language (the default "mio. kr." is "m DKK" in English)."""
+    default = "mio. kr."
+    return app.catalogue.t("unit") if unit == default else unit
+
+
+class SaveList:
+    """The list's content, where it is scrolled to, and how it is drawn and clicked."""
+
+    def __init__(self, app: Host) -> None:
+        self.app = app
+        self.entries: list[Entry] = []
+        self.problem: str | None = None
+        """Why the folder cannot be read (said in the list), or None."""
+        self.folder_problem: str | None = None
+        """Why games cannot be saved in the folder (it cannot be created or written), or None."""
+        self.scroll = 0
+
+    def check(self, folder: Path | None) -> bool:
+        """Use ``folder`` when games can be saved in it (creating it if needed) and list its
+        games; True when it can be used, else ``folder_problem`` says why."""
+        found = folder_problem(folder) if folder is not None else None
+        self.folder_problem = found.reason if found is not None else None
+        if found is None:
+            self.load(folder)
+        return found is None
+
+    def load(self, folder: Path | None) -> None:
+        """Read the save folder (an unreadable folder is said, not hidden)."""
+        self.scroll = 0
+        if folder is None:
+            self.entries, self.problem = [], None
+            return
+        listing = scan_saves(folder)
+        self.entries, self.problem = entries(listing), listing.problem
+
+    def row_height(self) -> int:
+        """The height of one entry (two lines)."""
+        return 2 * self._line() + self.app.scale.gap
+
+    def _line(self) -> int:
+        sc = self.app.scale
+        return self.app.text.fit(
+            "Ag", 99, 99, sc.min_text, sc.min_text, spacing=theme.TIGHT
+        ).line_height
+
+    def window(self, area: pygame.Rect) -> tuple[int, int, bool, bool]:
+        """Which entries show in ``area`` (``game.ui.panels.adopted.scroll_window``): the first,
+        how many, and the "more above"/"more below" lines (each one row)."""
+        capacity = max(1, area.height // self.row_height())
+        return scroll_window(len(self.entries), capacity, self.scroll)
+
+    def rows(self, area: pygame.Rect) -> list[tuple[pygame.Rect, str, int | None]]:
+        """The rows on screen: (rect, "up" | "down" | "", entry index)."""
+        first, count, above, below = self.window(area)
+        shown: list[tuple[str, int | None]] = [("up", None)] if above else []
+        shown += [("", i) for i in range(first, first + count)]
+        if below:
+            shown.append(("down", None))
+        height = self.row_height()
+        return [
+            (pygame.Rect(area.x, area.y + i * height, area.width, height - 2), what, index)
+            for i, (what, index) in enumerate(shown)
+        ]
+
+    def scroll_by(self, area: pygame.Rect, rows: int) -> None:
+        """Scroll by ``rows`` entries (negative: up)."""
+        first = self.window(area)[0]
+        self.scroll = max(0, first + rows)
+        self.scroll = self.window(area)[0]
+
+    def hit(self, area: pygame.Rect, pos: tuple[int, int]) -> int | str | None:
+        """The entry index under ``pos``, "up"/"down" for the "mere" lines, or None."""
+        for rect, what, index in self.rows(area):
+            if rect.collidepoint(pos):
+                return index if index is not None else what
+        return None
+
+    def click(self, area: pygame.Rect, pos: tuple[int, int]) -> Entry | None:
+        """A click in the list: scrolls on a "mere" line; the entry clicked, if any."""
+        found = self.hit(area, pos)
+        if isinstance(found, str):
+            page = max(1, area.height // self.row_height() - 2)
+            self.scroll_by(area, -page if found == "up" else page)
+            return None
+        return self.entries[found] if found is not None else None
+
+    def draw(self, surface: pygame.Surface, area: pygame.Rect, empty: str) -> None:
+        """The entries in ``area`` (or ``empty`` when there are none)."""
+        app, sc = self.app, self.app.scale
+        if self.problem is not None or not self.entries:
+            words = self.problem if self.problem is not None else empty
+            ink = theme.WARNING if self.problem is not None else theme.MUTED
+            app.text.draw(surface, words, area, TINY.ink(ink))
+            return
+        first, count, _, _ = self.window(area)
+        line = self._line()
+        for rect, what, index in self.rows(area):
+            if index is None:
+                hidden = first if what == "up" else len(self.entries) - first - count
+                pygame.draw.rect(surface, theme.CURRENT, rect, border_radius=sc.radius)
+                mark = pygame.Rect(rect.x + sc.gap, rect.centery - line // 2, line, line)
+                arrow(surface, mark, what == "up", theme.ACCENT)
+                key = "board.scroll_up" if what == "up" else "board.scroll_down"
+                box = pygame.Rect(mark.right + sc.gap, rect.y, rect.right - mark.right, rect.height)
+                app.text.draw(
+                    surface,
+                    app.t(key, count=hidden),
+                    box,
+                    TINY.bold().ink(theme.ACCENT).middle().lines(1),
+                )
+                continue
+            entry = self.entries[index]
+            damaged = entry.damaged is not None
+            fill = theme.mix(theme.CARD, theme.WARNING, 0.08) if damaged else theme.CARD
+            panel(surface, rect, sc.radius, fill, shadow=False, border=theme.FAINT, width=1)
+            head, detail = entry_lines(app, entry)
+            inner = rect.inflate(-2 * sc.gap, -sc.gap // 2)
+            top = pygame.Rect(inner.x, inner.y, inner.width, line)
+            ink = theme.WARNING if damaged else theme.INK
+            app.text.draw(surface, head, top, TINY.bold().ink(ink).tight().middle().lines(1))
+            below = pygame.Rect(inner.x, inner.y + line, inner.width, line)
+            app.text.draw(surface, detail, below, TINY.ink(theme.MUTED).tight().middle().lines(1))

@@ -1,0 +1,192 @@
+"""The dialogs of saving when the disk says no: save elsewhere (a folder field, with the USB
+sticks and drives that are plugged in), the warning before closing with unsaved decisions, and
+the choice when a save is open in another window (look at it read-only, or continue in a
+copy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.saves import SavedGame
+from game.ui import theme
+from game.ui.dialog import DialogScene
+from game.ui.opening import continue_in_copy, drive_folders, start
+from game.ui.scene import is_activation, is_key
+from game.ui.textfield import TextField
+from game.ui.theme import BODY, TINY, Scale
+
+if TYPE_CHECKING:
+    from game.ui.scene import Host
+
+
+class SaveElsewhereScene(DialogScene):
+    """Save the game in another folder: type it (or click a drive), Enter saves there."""
+
+    name = "save_elsewhere"
+    wide = 0.7
+    tall = 0.72
+
+    def __init__(self, app: Host) -> None:
+        game = app.game
+        problem = game.unsaved()
+        folder = str(game.save_dir or "")
+        cause = str(problem.kwargs.get("cause", "")) if problem is not None else ""
+        body = app.t("save.elsewhere_text", folder=folder, cause=cause)
+        super().__init__(
+            app,
+            app.t("save.elsewhere_title"),
+            body,
+            [
+                (app.t("save.elsewhere_save"), self.save),
+                (app.t("save.elsewhere_cancel"), self.close),
+            ],
+        )
+        self.drives = drive_folders()
+        self.status = ""
+        self.field = TextField(
+            (0, 0, 10, 10),
+            app.fonts.get("regular", Scale(app.size[1]).body),
+            placeholder=app.t("save.elsewhere_field"),
+            max_length=400,
+            multiline=False,
+            show_counter=False,
+        )
+        self.field.focus()
+
+    @property
+    def wants_text_input(self) -> bool:  # type: ignore[override]
+        """True while the folder field has the focus."""
+        return self.field.focused
+
+    def parts(self) -> tuple[pygame.Rect, pygame.Rect, list[pygame.Rect], pygame.Rect]:
+        """The text, the field, the drive buttons and the status line in the dialog's body."""
+        body = self.layout().body
+        sc = Scale(self.app.size[1])
+        row = round(sc.body * 2.2)
+        text = pygame.Rect(body.x, body.y, body.width, body.height - 3 * row - 2 * sc.gap)
+        field = pygame.Rect(body.x, text.bottom + sc.gap, body.width, row)
+        width = max(1, body.width // max(1, min(4, len(self.drives))))
+        drives = [
+            pygame.Rect(body.x + i * width, field.bottom + sc.gap // 2, width - sc.gap, row)
+            for i in range(min(4, len(self.drives)))
+        ]
+        status = pygame.Rect(body.x, field.bottom + row + sc.gap, body.width, row)
+        return text, field, drives, status
+
+    def save(self) -> None:
+        """Save in the folder typed; close when it worked, else say why."""
+        folder = self.field.text.strip().strip('"')
+        if not folder:
+            return
+        message = self.app.game.save_elsewhere(Path(folder))
+        if message.key == "save.elsewhere_done":
+            self.close()
+            self.app.toast(message.key, **message.kwargs)
+        else:
+            self.status = self.app.say(message)
+        self.app.request_redraw()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """The field takes the typing; Enter saves, Esc closes, a drive fills the field."""
+        _, field, drives, _ = self.parts()
+        self.field.set_rect(field)
+        if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.save()
+            return
+        if is_key(event, pygame.K_ESCAPE):
+            self.close()
+            return
+        if is_activation(event):
+            for rect, folder in zip(drives, self.drives):
+                if rect.collidepoint(event.pos):
+                    self.field.text = str(folder)
+                    return
+        if self.field.handle(event):
+            return
+        super().handle(event)
+
+    def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        """The explanation, the folder field, the drives and what went wrong."""
+        text, field, drives, status = self.parts()
+        self.app.text.draw(surface, self.body, text, BODY.shrink())
+        self.field.set_rect(field)
+        self.field.font = self.app.fonts.get("regular", scale.body)
+        self.field.draw(surface)
+        for box, folder in zip(drives, self.drives):
+            pygame.draw.rect(surface, theme.CARD, box, border_radius=scale.radius)
+            pygame.draw.rect(surface, theme.LINE, box, 1, border_radius=scale.radius)
+            style = TINY.bold().center().middle().lines(1).shrink()
+            self.app.text.draw(surface, str(folder), box.inflate(-scale.gap, 0), style)
+        if self.status:
+            style = BODY.bold().ink(theme.WARNING).middle().shrink()
+            self.app.text.draw(surface, self.status, status, style)
+
+
+class QuitScene(DialogScene):
+    """Closing with decisions that are not saved: save elsewhere, close anyway, or go back."""
+
+    name = "quit"
+    wide = 0.6
+    tall = 0.62
+
+    def __init__(self, app: Host) -> None:
+        problem = app.game.unsaved()
+        message = app.say(problem) if problem is not None else ""
+        super().__init__(
+            app,
+            app.t("save.quit_title"),
+            app.t("save.quit_text", message=message),
+            [
+                (app.t("save.quit_back"), self.close),
+                (app.t("save.quit_save"), self.save_elsewhere),
+                (app.t("save.quit_anyway"), self.quit_anyway),
+            ],
+        )
+
+    def save_elsewhere(self) -> None:
+        """The "save elsewhere" dialog in place of this one."""
+        self.app.replace("save_elsewhere")
+
+    def quit_anyway(self) -> None:
+        """Close the window although decisions are not saved."""
+        self.app.quit()
+
+
+class LockedScene(DialogScene):
+    """A save that another window holds: who holds it, and look read-only or continue in a
+    copy."""
+
+    name = "locked"
+    wide = 0.64
+    tall = 0.66
+
+    def __init__(self, app: Host, saved: SavedGame, holder: str | None) -> None:
+        text = (
+            app.t("save.locked_text", holder=holder)
+            if holder is not None
+            else app.t("save.locked_unknown")
+        )
+        self.saved = saved
+        super().__init__(
+            app,
+            app.t("save.locked_title"),
+            text,
+            [
+                (app.t("save.as_copy"), self.as_copy),
+                (app.t("save.read_only"), self.read_only),
+                (app.t("save.cancel"), self.close),
+            ],
+        )
+
+    def read_only(self) -> None:
+        """Show the game to look at (nothing is written)."""
+        self.close()
+        start(self.app, self.saved, read_only=True)
+
+    def as_copy(self) -> None:
+        """Continue in a copy of the save (a game of its own, saved by this window)."""
+        self.close()
+        continue_in_copy(self.app, self.saved.path)

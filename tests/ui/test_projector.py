@@ -1,0 +1,109 @@
+"""On a 1024×768 projector and every other supported size, what the room must read is drawn in
+full: the round timer, the chance line (with a selected card), every card title and every
+event's title and text (before, "…· Ti…", "med forslag 1: 100…" and cut titles). Measured
+with the fonts that draw them: a text counts as cut when ``TextRenderer.fitted`` says so."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pygame
+import pytest
+
+from game.engine import DrawnEvent, History, new_game
+from game.saves import GameSettings
+from game.ui.app import App
+from game.ui.screenshot import play_until
+from game.ui.theme import Scale
+
+SIZES = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080), (3840, 2160)]
+
+
+def record_cuts(app, skip=None) -> tuple[list[str], set[str]]:
+    """Every text drawn, and those drawn cut (not counting those inside ``skip()``: the
+    adopted list shows a title on one line, the market in full)."""
+    drawn: list[str] = []
+    cut: set[str] = set()
+    original = app.text.draw
+
+    def spy(surface, text, rect, style, scale=None):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        rect = pygame.Rect(rect)
+        fitted = app.text.fitted(text, rect, style, scale or Scale(surface.get_height()))
+        if fitted.truncated and (skip is None or not skip().contains(rect)):
+            cut.add(text)
+        return original(surface, text, rect, style, scale)
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    return drawn, cut
+
+
+def chunks(items, size):
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_timer_chance_titles_and_events_are_read_in_full(make_app, std_deck, size):
+    app = make_app(std_deck, size=size)
+    settings = GameSettings("standard", 3, timer_minutes=10)
+    base = play_until(History.start(new_game(std_deck, "standard", 3)), 1, 3, adopt_extra=2)
+    app.start_game(std_deck, settings, base)
+    board = app.top
+    drawn, cut = record_cuts(app, skip=lambda: board.layout().adopted)
+    state = base.current
+    market = state.scenario.market
+    proposals = [p.id for p in std_deck.proposals]
+    events = [e.id for e in std_deck.events]
+    earlier = tuple(e for e in state.events if e.round != state.round)
+    per_round = state.scenario.events_per_round
+    groups = chunks(proposals, market)
+    event_groups = chunks(events, per_round)
+    for number in range(max(len(groups), len(event_groups))):
+        cards = groups[number % len(groups)]
+        drawn_now = event_groups[number % len(event_groups)]
+        shown = replace(
+            state,
+            market=tuple(cards),
+            events=(*earlier, *(DrawnEvent(e, state.round) for e in drawn_now)),
+        )
+        app.game.history = History.start(shown)
+        board.selected = cards[-1]
+        board.layers = type(board.layers)()  # draw every panel afresh (nothing kept)
+        board.panel("market").cards.enabled = False
+        app.request_redraw()
+        app.step(0.02)
+        clock = board.clock_text()
+        assert clock and any(clock in text for text in drawn)
+        assert not any(clock in text for text in cut), f"the timer is cut: {cut}"
+        chance = [t for t in drawn if t.startswith("Chance for at nå målet i alle år")]
+        assert chance and not set(chance) & cut, f"the chance line is cut: {chance}"
+        for card in cards:
+            title = std_deck.proposal(card).title
+            assert title in drawn and title not in cut, f"{title!r} is cut at {size}"
+        for eid in drawn_now:
+            deck_event = std_deck.event(eid)
+            assert deck_event.title in drawn and deck_event.title not in cut
+            text = deck_event.text.strip()
+            assert text in drawn and text not in cut, f"{deck_event.title}: text cut at {size}"
+        drawn.clear()
+
+
+def test_the_report_picture_shows_the_adopted_list_from_its_first_line(std_deck):
+    """board.png at 1920×1080: the "+1 mere" line hid the first year and its first card."""
+    import numpy as np
+
+    from game.engine.bots import greedy_policy
+
+    history = History.start(new_game(std_deck, "lang-horisont", 2))
+    generator = np.random.default_rng(2)
+    while history.current.round < 7:
+        history = history.do(greedy_policy(history.current, generator))
+    app = App(std_deck, size=(1920, 1080), window=False)
+    state = history.current
+    app.start_game(std_deck, GameSettings("lang-horisont", 2), history)
+    drawn, _ = record_cuts(app)
+    app.render(app.surface)
+    first_year = state.scenario.years[state.adopted[0].round]
+    first_card = std_deck.proposal(state.adopted[0].card).title
+    assert first_year in drawn and first_card in drawn
+    assert any(text.endswith("mere – rul ned") for text in drawn)

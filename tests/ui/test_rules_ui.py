@@ -1,0 +1,173 @@
+"""The new rules on the board, readable from the back of a room: every card says its
+belastning and its træthed in words (never "Kap."), carries a badge when it requires another
+card or needs anlæg; the capacity meter says what træthed takes; the anlægsramme is a meter; an
+efficiency on a welfare area says it is seen as a saving; a refused adoption says why in
+Danish, with amounts in the deck's unit; the year reveal and the debrief show træthed per year
+and what the turn of the year took off."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.content import load_sources
+from game.engine import Adopt, EndYear, History, fatigue_of, lost_capacity, new_game, recovered
+from game.saves import GameSettings
+from game.session import fatigue_years
+from game.ui import linechart
+from game.ui.scenes.board import BoardScene
+from tests.ui.driver import key, record_chart_text, record_text, settle
+
+RULES_DECK = """\
+deck: {id: regler, title: Reglerne, schema_version: 2, unit: "t. kr.",
+       welfare_areas: [Ældre]}
+proposals:
+  - {id: spar, kind: saving, title: Luk en filial, area: Kultur, effect: [2], service: -1}
+  - {id: eff, kind: efficiency, title: Hjemmeplejens ruter, area: Ældre, effect: [1, 2],
+     load: 1, uncertainty: 0, failure: 0}
+  - {id: inv, kind: investment, title: Velfærdsteknologi, area: Ældre, effect: [-1, 3],
+     requires: [eff]}
+  - {id: anl, kind: investment, title: Nyt plejecenter, area: Ældre, effect: [0.5, 4],
+     construction: 12.5}
+  - {id: lille, kind: saving, title: Færre aviser, area: Administration, effect: [0.518]}
+events:
+  - {id: ro, title: Ro på, effect: [0]}
+scenarios:
+  - {id: a, title: Fire år, years: [2027, 2028, 2029, 2030], target: [1, 2, 3, 3],
+     capacity: 6, market: 5, events_per_round: 0, construction_budget: 7.5}
+"""
+
+
+def rules_deck():
+    return load_sources([("regler.yaml", RULES_DECK)])
+
+
+def board(make_app, size=(1280, 720)):
+    deck = rules_deck()
+    app = make_app(deck, size=size)
+    app.start_game(deck, GameSettings("a", 1))
+    app.step(0.02)
+    return app, deck
+
+
+def redraw(app) -> list[str]:
+    drawn = record_text(app)
+    for scene in app.scenes:
+        if isinstance(scene, BoardScene):
+            scene.layers = type(scene.layers)()
+            scene.panel("market").cards.enabled = False
+    app.request_redraw()
+    app.step(0.02)
+    return drawn
+
+
+def test_cards_say_belastning_and_traethed_and_carry_badges(make_app):
+    app, deck = board(make_app, size=(1024, 768))
+    drawn = redraw(app)
+    assert "Belastning 1" in drawn or "Belastning 1 · Træthed 2" in drawn
+    facts = [t for t in drawn if t.startswith(("Belastning", "Træthed"))]
+    assert any("Træthed 3" in t for t in facts)  # the welfare efficiency: 1 + 1 perceived … + cut
+    assert not any("Kap." in t or "Load" in t for t in drawn)
+    assert drawn.count("Kræver") == 1 and drawn.count("Anlæg") == 1
+    assert "Kræver et andet" in drawn  # why the card that requires another is refused
+    # the meters: capacity, what træthed takes, what is left; the anlægsramme
+    assert "Kapacitet 6: 0 brugt · 0 tabt til træthed · 6 tilbage" in drawn
+    assert "Anlægsramme: 0 af 7,5 t. kr. brugt" in drawn
+    app.game.do(Adopt("eff"))  # træthed 2 (agenda + welfare efficiency) takes 1
+    drawn = redraw(app)
+    fatigue = fatigue_of(deck.proposal("eff"))  # the agenda and the welfare efficiency: 2
+    lost = lost_capacity(fatigue)
+    line = f"Kapacitet 6: 1 brugt · {lost} tabt til træthed · {6 - 1 - lost} tilbage"
+    assert line in drawn
+    assert f"Træthed {fatigue}: tager {lost} af kapaciteten" in drawn
+    assert "Kræver et andet" not in drawn  # inv may follow eff in the same round
+
+
+def test_the_card_view_explains_the_rules_of_a_card(make_app):
+    app, _ = board(make_app)
+    drawn = record_text(app)
+    app.push("card", card="eff")
+    app.step(0.02)
+    assert any("opfattes som besparelse (+1 træthed)" in t for t in drawn)
+    assert any(t.startswith("Belastning 1 · Træthed 2 · Service 0") for t in drawn)
+    key(app, pygame.K_ESCAPE)
+    app.push("card", card="inv")
+    app.step(0.02)
+    assert any(t.startswith("Kræver, at »Hjemmeplejens ruter« er vedtaget") for t in drawn)
+    assert any("Forslaget kræver, at »Hjemmeplejens ruter« er vedtaget først" in t for t in drawn)
+    key(app, pygame.K_ESCAPE)
+    app.push("card", card="anl")
+    app.step(0.02)
+    assert "Anlæg: 12,5 t. kr. af anlægsrammen (tæller ikke i driftens råderum)" in drawn
+    assert "Virkning pr. år (t. kr.)" in drawn
+    key(app, pygame.K_ESCAPE)
+    app.push("card", card="lille")
+    app.step(0.02)
+    assert "+0,518" in drawn  # amounts below 1 keep their decimals
+
+
+def test_a_refused_adoption_says_why_in_danish_with_the_decks_unit(make_app):
+    app, _ = board(make_app)
+    assert not app.game.do(Adopt("inv"))
+    assert "Forslaget kræver, at »Hjemmeplejens ruter« er vedtaget først (samme år eller før)." in (
+        app.toast_texts()
+    )
+    assert not app.game.do(Adopt("anl"))
+    text = app.toast_texts()[-1]
+    assert text == (
+        "Anlægsrammen rækker ikke: forslaget kræver anlæg for 12,5 t. kr., "
+        "men der er kun 7,5 t. kr. tilbage."
+    )
+    assert "mio." not in text
+
+
+def test_the_year_reveal_and_the_debrief_show_traethed_per_year(make_app, monkeypatch):
+    app, deck = board(make_app)
+    board_scene = app.top
+    for card in ("spar", "eff"):  # træthed 2 (agenda, service cut) + 2 (agenda, welfare)
+        app.game.do(Adopt(card))
+    drawn = record_text(app)
+    board_scene.end_year()
+    settle(app)
+    peak = fatigue_of(deck.proposal("spar")) + fatigue_of(deck.proposal("eff"))
+    end = recovered(peak, 0)
+    said = (
+        f"Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {peak - end} til {end}."
+    )
+    assert said in "\n".join(drawn)
+    taken = f"I 2028 tager trætheden {lost_capacity(end)} af kapaciteten på 6."
+    assert any(taken in t for t in drawn)
+    # the debrief: a column per year with the year-end level and what was shed
+    history = app.game.history
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.history = history
+    drawn.clear()
+    charted = record_chart_text(monkeypatch, linechart)
+    app.replace_all("debrief", background=False)
+    app.step(0.02)
+    assert "Træthed pr. år" in charted
+    years = fatigue_years(history.current)
+    assert (years[0].peak, years[0].end) == (peak, end)
+    assert str(peak) in charted  # the year-end level over its column …
+    assert peak > end and f"−{peak - end}" in charted  # … and what the turn of the year shed
+
+
+def test_fatigue_years_agree_with_the_engine(std_deck):
+    import numpy as np
+
+    from game.engine.bots import greedy_policy
+
+    for seed in range(6):
+        history = History.start(new_game(std_deck, "standard", seed))
+        generator = np.random.default_rng(seed)
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        years = fatigue_years(history.current)
+        peaks = [
+            state.fatigue
+            for state, action in zip(history.states, history.actions)
+            if isinstance(action, EndYear)
+        ]
+        assert [y.peak for y in years] == peaks
+        assert [y.end for y in years] == [r.fatigue for r in history.current.results]
+        assert all(y.recovery == y.peak - y.end >= 0 for y in years)

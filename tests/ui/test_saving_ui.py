@@ -1,0 +1,192 @@
+"""Saving when the disk says no, as the window shows it: a banner on the board until the game
+is saved again, saving elsewhere (another folder, a USB stick), a warning before closing with
+unsaved decisions, a save folder that cannot be created said on the start screen (with another
+folder taken instead), and a save another window holds opened read-only or as a copy."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pygame
+
+from game.engine import Adopt, History, legal_actions, new_game
+from game.saves import GameSettings, LockHolder, read_save, write_save
+from game.saves.lock import lock_prefix
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.start import StartScene
+from game.ui.start_view import folder_rects
+from tests.ui.driver import click, key, record_text, type_text
+
+
+def blocked_folder(tmp_path: Path) -> Path:
+    """A save folder that cannot be created: it would lie under a file."""
+    blocker = tmp_path / "fil"
+    blocker.write_text("x")
+    return blocker / "saves"
+
+
+def first_adoption(app) -> Adopt:
+    return next(a for a in legal_actions(app.game.state) if isinstance(a, Adopt))
+
+
+def test_the_board_says_it_is_not_saved_until_it_is_saved_elsewhere(make_app, std_deck, tmp_path):
+    """Before: each failed save was a 4-second toast, and the game played on with nothing
+    saved; now a banner stays until saving works again, and G saves elsewhere."""
+    app = make_app(std_deck, size=(1024, 768))
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    board = app.top
+    assert isinstance(board, BoardScene)
+    drawn = record_text(app)
+    app.game.clock.advance(60)  # long after every toast
+    app.step(0.02)
+    banner = board.banner_text()
+    assert banner.startswith("Spillet er ikke gemt: mappen kan ikke oprettes")
+    assert "Gem et andet sted (G)" in banner and "Errno" not in banner
+    assert banner in drawn and board.layout().banner is not None
+    assert app.game.unsaved() is not None
+    # G: save elsewhere, typed into the dialog's folder field
+    key(app, pygame.K_g)
+    dialog = app.top
+    assert dialog.name == "save_elsewhere" and dialog.wants_text_input
+    key(app, pygame.K_a, pygame.KMOD_CTRL)
+    type_text(app, str(tmp_path / "usb"))
+    key(app, pygame.K_RETURN)
+    assert app.top is board
+    saved = list((tmp_path / "usb").glob("*.json"))
+    assert len(saved) == 1 and read_save(saved[0]).history.actions == app.game.history.actions
+    assert app.game.unsaved() is None and board.banner_text() == ""
+    assert board.layout().banner is None
+    app.game.do(first_adoption(app))  # and it keeps saving there
+    assert len(read_save(saved[0]).history.actions) == 2
+
+
+def test_saving_elsewhere_into_a_folder_that_fails_too_says_why(make_app, std_deck, tmp_path):
+    app = make_app(std_deck)
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.push("save_elsewhere")
+    dialog = app.top
+    dialog.field.text = str(tmp_path / "fil" / "usb")
+    key(app, pygame.K_RETURN)
+    assert app.top is dialog
+    assert dialog.status.startswith("Det lykkedes heller ikke: mappen kan ikke oprettes")
+    assert app.game.unsaved() is not None
+
+
+def test_closing_with_unsaved_decisions_warns_first(make_app, std_deck, tmp_path):
+    app = make_app(std_deck)
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.step(0.02)
+    assert app.running and app.top.name == "quit"
+    assert "Spillet er ikke gemt" in app.top.body
+    labels = [label for label, _ in app.top.buttons]
+    assert labels == ["Tilbage til spillet", "Gem et andet sted", "Luk alligevel"]
+    click(app, app.top.layout().buttons[0].center)
+    assert app.running and isinstance(app.top, BoardScene)
+    key(app, pygame.K_ESCAPE)  # the menu's "Afslut" warns too
+    menu = app.top
+    index = [label for label, _ in menu.buttons].index("Afslut")
+    click(app, menu.layout().buttons[index].center)
+    assert app.top.name == "quit"
+    click(app, app.top.layout().buttons[2].center)
+    assert not app.running
+
+
+def test_a_saved_game_closes_without_a_question(make_app, std_deck):
+    app = make_app(std_deck)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.step(0.02)
+    assert not app.running
+
+
+def test_a_save_folder_that_cannot_be_created_is_said_and_another_is_taken(
+    make_app, std_deck, tmp_path
+):
+    """Before: the crash dialog from the start screen."""
+    app = make_app(std_deck, size=(1024, 768))
+    app.game.save_dir = blocked_folder(tmp_path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    drawn = record_text(app)
+    app.step(0.02)
+    assert start.folder_problem is not None
+    assert any(
+        t.startswith("Mappen til gemte spil kan ikke bruges: mappen kan ikke oprettes")
+        for t in drawn
+    )
+    field, _ = folder_rects(app, start.layout().resume_area)
+    click(app, field.center)
+    type_text(app, str(tmp_path / "andre"))
+    key(app, pygame.K_RETURN)
+    assert start.folder_problem is None and app.game.save_dir == tmp_path / "andre"
+    start.start()
+    assert app.game.unsaved() is None
+    assert len(list((tmp_path / "andre").glob("*.json"))) == 1
+
+
+def hold_elsewhere(path: Path) -> None:
+    """Make the save at ``path`` look open in a window on another computer."""
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    holder = LockHolder("LAPTOP-K7F2Q", 4242, "anne", now, now, time.time(), "abc123")
+    (path.parent / f"{lock_prefix(path)}1").write_bytes(holder.to_json())
+
+
+def saved_game(std_deck, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "spil.json"
+    history = History.start(new_game(std_deck, "standard", 5))
+    history = history.do(next(a for a in legal_actions(history.current) if isinstance(a, Adopt)))
+    write_save(path, std_deck, GameSettings("standard", 5, table="Bord 2"), history)
+    return path
+
+
+def test_a_save_another_window_holds_opens_read_only(make_app, std_deck, tmp_path):
+    """Before: both windows wrote the save (the last writer won)."""
+    app = make_app(std_deck)
+    path = saved_game(std_deck, app.game.save_dir)
+    before = path.read_bytes()
+    hold_elsewhere(path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.saves.rows(start.layout().resume_area)[0][0].center)
+    dialog = app.top
+    assert dialog.name == "locked"
+    assert "på computeren LAPTOP-K7F2Q (bruger anne, proces 4242" in dialog.body
+    labels = [label for label, _ in dialog.buttons]
+    assert labels == ["Fortsæt i en kopi", "Se spillet (skrivebeskyttet)", "Tilbage"]
+    click(app, dialog.layout().buttons[1].center)
+    board = app.top
+    assert isinstance(board, BoardScene) and app.game.read_only
+    assert len(app.game.state.adopted) == 1
+    assert not app.game.do(first_adoption(app))  # looking only
+    assert "Fortsæt i en kopi (K)" in board.banner_text()
+    assert path.read_bytes() == before
+    key(app, pygame.K_k)  # … or play on in a copy
+    assert not app.game.read_only and app.game.save_path != path
+    assert app.game.do(first_adoption(app))
+    copy = read_save(app.game.save_path)
+    assert len(copy.history.actions) == 2 and copy.settings.table == "Bord 2"
+    assert path.read_bytes() == before
+
+
+def test_a_save_another_window_holds_continues_as_a_copy(make_app, std_deck, tmp_path):
+    app = make_app(std_deck)
+    path = saved_game(std_deck, app.game.save_dir)
+    hold_elsewhere(path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.resume(0)
+    click(app, app.top.layout().buttons[0].center)
+    assert isinstance(app.top, BoardScene) and not app.game.read_only
+    assert app.game.save_path.parent == path.parent and app.game.save_path != path
+    assert any(text.startswith("I spiller nu videre i en kopi") for text in app.toast_texts())

@@ -1,0 +1,122 @@
+"""The start screen's saved games: seven unfinished games scroll (before, four were shown and
+the rest could not be reached), every entry says what tells the games apart (the table's
+name, the target, the round, the time, the scenario), finished games are listed (before: "Ingen
+gemte spil endnu" when all were finished) and damaged files are listed with their reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from game.engine import History, new_game
+from game.engine.bots import greedy_policy
+from game.saves import GameSettings, new_save_path, read_save, write_save
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.start import StartScene
+from tests.ui.driver import click, key, record_text, type_text
+
+
+def played(deck, seed: int, decisions: int) -> History:
+    history = History.start(new_game(deck, "standard", seed))
+    generator = np.random.default_rng(seed)
+    for _ in range(decisions):
+        if history.current.finished:
+            break
+        history = history.do(greedy_policy(history.current, generator))
+    return history
+
+
+def save_games(deck, folder: Path, count: int, decisions: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        settings = GameSettings("standard", i, 40.0 + i, table=f"Bord {i + 1}")
+        path = new_save_path(folder)
+        write_save(path, deck, settings, played(deck, i, decisions + i))
+        paths.append(path)
+    return paths
+
+
+def start_screen(app) -> tuple[StartScene, list[str]]:
+    start = StartScene(app, seed=9)
+    app.push(start)
+    drawn = record_text(app)
+    app.step(0.02)
+    return start, drawn
+
+
+def test_seven_unfinished_games_scroll_and_tell_themselves_apart(make_app, std_deck):
+    app = make_app(std_deck, size=(1024, 768))
+    paths = save_games(std_deck, app.game.save_dir, 7, 1)
+    start, drawn = start_screen(app)
+    area = start.layout().resume_area
+    assert {entry.path for entry in start.saves.entries} == set(paths)
+    shown = [i for _, _, i in start.saves.rows(area) if i is not None]
+    assert 0 < len(shown) < 7 and shown[0] == 0  # the list starts at its first game
+    assert "Bord 1 · mål 40 mio. kr." in drawn or any("mål 4" in t for t in drawn)
+    heads = [t for t in drawn if t.startswith("Bord ")]
+    assert len(set(heads)) == len(heads) == len(shown)  # no two entries look the same
+    assert all("mål " in t and "mio. kr." in t for t in heads)
+    assert any(t.startswith("Runde ") and " af 4 · " in t and "Standardspil" in t for t in drawn), (
+        drawn
+    )
+    # the mouse wheel brings every game into sight
+    seen = set(shown)
+    for _ in range(10):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+        app.step(0.02)
+        seen |= {i for _, _, i in start.saves.rows(area) if i is not None}
+    assert seen == set(range(7))
+    # and a click opens the game clicked
+    rect, _, index = next(row for row in start.saves.rows(area) if row[2] is not None)
+    click(app, rect.center)
+    assert isinstance(app.top, BoardScene)
+    assert app.game.save_path == start.saves.entries[index].path
+
+
+def test_only_finished_games_are_listed_for_their_result(make_app, std_deck):
+    app = make_app(std_deck)
+    save_games(std_deck, app.game.save_dir, 2, 200)
+    start, drawn = start_screen(app)
+    assert "Ingen gemte spil endnu." not in drawn
+    assert len(start.saves.entries) == 2
+    assert any(t.startswith("Færdigt (") for t in drawn)
+    start.resume(0)
+    assert app.game.state.finished
+    app.step(0.02)
+    assert app.top.name == "debrief"  # the result, the report and the comparison from there
+
+
+def test_a_damaged_save_is_listed_with_its_reason(make_app, std_deck):
+    app = make_app(std_deck)
+    save_games(std_deck, app.game.save_dir, 1, 1)
+    (app.game.save_dir / "spil-ødelagt.json").write_text("{ikke json", encoding="utf-8")
+    start, drawn = start_screen(app)
+    damaged = [e for e in start.saves.entries if e.damaged is not None]
+    assert len(damaged) == 1
+    assert "Kan ikke åbnes: spil-ødelagt.json" in drawn
+    assert damaged[0].damaged.reason in drawn
+    start.resume(start.saves.entries.index(damaged[0]))
+    assert app.top.name == "message" and damaged[0].damaged.reason in app.top.body
+
+
+def test_no_saved_games_says_so(make_app, std_deck):
+    app = make_app(std_deck)
+    _, drawn = start_screen(app)
+    assert "Ingen gemte spil endnu." in drawn
+
+
+def test_the_facilitator_names_the_table_and_the_save_keeps_it(make_app, std_deck):
+    app = make_app(std_deck)
+    start, _ = start_screen(app)
+    click(app, start.layout().table_field.center)
+    assert start.wants_text_input
+    type_text(app, "Bord 3 – Ældreudvalget")
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+    assert app.game.settings.table == "Bord 3 – Ældreudvalget"
+    assert read_save(app.game.save_path).settings.table == "Bord 3 – Ældreudvalget"
+    start, drawn = start_screen(app)
+    assert any(t.startswith("Bord 3 – Ældreudvalget · mål 45 mio. kr.") for t in drawn)
