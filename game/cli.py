@@ -207,6 +207,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of a deck file")
 
+    template = sub.add_parser("template", help="write the Excel catalogue to fill in (.xlsx)")
+    template.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
+
+    imp = sub.add_parser("import", help="turn a catalogue (.xlsx, or .csv files) into a deck")
+    imp.add_argument("paths", nargs="+", help="one .xlsx workbook, or .csv files (one per sheet)")
+    imp.add_argument("--out", required=True, help="the new deck folder")
+
+    export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
+    export.add_argument("deck", help="deck file or folder")
+    export.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
+
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
     scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")
 
@@ -280,7 +291,6 @@ def _count(number: int, one: str, many: str) -> str:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
     from game.content import DeckError, Problem, load_deck
-    from game.engine import Kind
 
     status = EXIT_OK
     for path in args.paths:
@@ -294,18 +304,72 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         for warning in warnings:
             print(warning)
-        counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
-        areas = len({p.area for p in deck.proposals})
-        print(
-            f"{path}: OK – '{deck.title}': {len(deck.proposals)} forslag "
-            f"({_count(counts[Kind.SAVING], 'besparelse', 'besparelser')}, "
-            f"{_count(counts[Kind.EFFICIENCY], 'effektivisering', 'effektiviseringer')}, "
-            f"{_count(counts[Kind.INVESTMENT], 'investering', 'investeringer')}) i "
-            f"{_count(areas, 'område', 'områder')}, "
-            f"{_count(len(deck.events), 'hændelse', 'hændelser')}, "
-            f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
-        )
+        print(f"{path}: OK – {deck_summary(deck)}")
     return status
+
+
+def deck_summary(deck) -> str:  # type: ignore[no-untyped-def]
+    """ "'Title': 36 forslag (12 besparelser, …) i 8 områder, 14 hændelser, 2 scenarier"."""
+    from game.engine import Kind
+
+    counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
+    areas = len({p.area for p in deck.proposals})
+    return (
+        f"'{deck.title}': {len(deck.proposals)} forslag "
+        f"({_count(counts[Kind.SAVING], 'besparelse', 'besparelser')}, "
+        f"{_count(counts[Kind.EFFICIENCY], 'effektivisering', 'effektiviseringer')}, "
+        f"{_count(counts[Kind.INVESTMENT], 'investering', 'investeringer')}) i "
+        f"{_count(areas, 'område', 'områder')}, "
+        f"{_count(len(deck.events), 'hændelse', 'hændelser')}, "
+        f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
+    )
+
+
+def _new_workbook(out: str) -> Path:
+    """The workbook to write: an .xlsx name that is not taken (a file is never overwritten)."""
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: en Excel-projektmappe skal ende på .xlsx")
+    if path.exists():
+        raise UsageError(f"{out} findes allerede; vælg et andet navn (filen overskrives ikke)")
+    return path
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Write the catalogue workbook a budget office fills in."""
+    from game.catalogue import write_template
+
+    path = _new_workbook(args.out)
+    write_template(path)
+    print(f"{path}: skabelonen er skrevet; udfyld den, og lav den til et kortspil med")
+    print(f"  raaderum import {path} --out MAPPE")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn a catalogue into a deck folder; every problem as FILE:SHEET!CELL: message."""
+    from game.catalogue import CatalogueError, import_catalogue
+
+    try:
+        imported = import_catalogue([Path(p) for p in args.paths], Path(args.out))
+    except CatalogueError as error:
+        for problem in error.problems:
+            print(_one_line(problem), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for warning in imported.warnings:
+        print(_one_line(warning))
+    print(f"{args.out}: OK – {deck_summary(imported.deck)}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a deck as a catalogue workbook."""
+    from game.catalogue import export_deck
+
+    path = _new_workbook(args.out)
+    export_deck(Path(args.deck), path)
+    print(f"{path}: kortspillet er skrevet som katalog (importér det igen med raaderum import)")
+    return EXIT_OK
 
 
 def _by_place(problem) -> tuple[str, int]:  # type: ignore[no-untyped-def]
@@ -504,6 +568,9 @@ def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
 COMMANDS = {
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "template": cmd_template,
+    "import": cmd_import,
+    "export": cmd_export,
     "scenarios": cmd_scenarios,
     "simulate": cmd_simulate,
     "forecast": cmd_forecast,
