@@ -186,8 +186,8 @@ def _merged(documents: list[YamlDocument]) -> dict[str, Any]:
 
 
 def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
-    names = {normal(row.header): row for row in ABOUT_ROWS}
-    names.update({normal(row.field): row for row in ABOUT_ROWS})
+    names = {normal(row.field): row for row in ABOUT_ROWS}
+    names.update({normal(row.header): row for row in ABOUT_ROWS})
     header: dict[str, Any] = {}
     document = YamlDocument(sheet.file, {"deck": header})
     first = Cell(1, 1, None)
@@ -205,7 +205,7 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             continue  # the sheet's header row
         spec = names.get(name)
         if spec is None:
-            _unknown(reading, sheet, key, list(names), "et felt i kataloget")
+            _unknown(reading, sheet, key, [r.header for r in ABOUT_ROWS], "et felt i kataloget")
             continue
         if spec.field in seen:
             reading.add(
@@ -237,11 +237,16 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     return document
 
 
-def _unknown(reading: _Reading, sheet: Sheet, cell: Cell, known: list[str], what: str) -> None:
+def _unknown(
+    reading: _Reading, sheet: Sheet, cell: Cell, known: list[str], what: str
+) -> str | None:
+    """Report a header (or a name on "Om kataloget") that is not known: an error when it is
+    close to a known one or is a year, else a warning (the column is skipped). Returns the
+    known name it was close to."""
     text = str(cell.value).strip()
     if cell.formula is not None:
         reading.add(sheet, cell, "overskriften er en formel; skriv den som tekst")
-        return
+        return None
     if re.fullmatch(r"(19|20)\d\d", normal(text)):
         reading.add(
             sheet,
@@ -249,14 +254,15 @@ def _unknown(reading: _Reading, sheet: Sheet, cell: Cell, known: list[str], what
             f"kolonnen '{text}' er et årstal: skriv beløbene under 'år 1', 'år 2' … og årstallet "
             f"for 'år 1' i kolonnen 'fra budgetår' (her {text})",
         )
-        return
+        return None
     close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
     if close:
         reading.add(sheet, cell, f"ukendt kolonne '{text}' (mente du '{close[0]}'?)")
-        return
+        return close[0]
     reading.warnings.append(
         f"{sheet.where(cell.ref)}: advarsel: '{text[:40]}' er ikke {what} og springes over"
     )
+    return None
 
 
 # --- the sheets with one card per row -------------------------------------------------------
@@ -294,14 +300,18 @@ def _empty_text(sheet: str, what: str) -> str:
 
 def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | None:
     names = lookup(sheet.name)
+    headers = [normal(spec.header) for spec in COLUMNS[sheet.name]]
     columns: dict[int, Column] = {}
     seen: dict[tuple[str, int], Cell] = {}
+    meant: set[str] = set()
     for (cell_row, column), cell in sorted(sheet.cells.items()):
         if cell_row != row:
             continue
         spec = names.get(normal(cell.value)) if cell.formula is None else None
         if spec is None:
-            _unknown(reading, sheet, cell, list(names), f"en kolonne på arket {sheet.name}")
+            close = _unknown(reading, sheet, cell, headers, f"en kolonne på arket {sheet.name}")
+            if close is not None:
+                meant.add(close)
             continue
         key = (spec.field, spec.index)
         if key in seen:
@@ -317,6 +327,9 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
         if spec.required and (spec.field, spec.index) not in seen
     ]
     if missing:
+        reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
+    missing = [name for name in missing if normal(name) not in meant]
+    if missing:
         names_text = ", ".join(f"'{name}'" for name in missing)
         reading.add(
             sheet,
@@ -324,6 +337,7 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             f"{'kolonnen' if len(missing) == 1 else 'kolonnerne'} {names_text} mangler i "
             f"overskrifterne (række {row}; se arket {GUIDE})",
         )
+    if sheet.name in reading.empty:
         return None
     for (cell_row, column), cell in sorted(sheet.cells.items()):
         if cell_row > row and column not in columns and not _skipped(reading, sheet, row, column):

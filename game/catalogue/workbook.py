@@ -168,7 +168,7 @@ def _open(raw: bytes) -> Any:
         )
     except Exception as error:  # openpyxl raises many kinds; a workbook must never crash us
         name = type(error).__name__
-        if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+        if _chain(error) & {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}:
             raise WorkbookRefused(
                 "erklærer XML-entiteter (en 'XML-bombe'); filen læses ikke"
             ) from None
@@ -176,6 +176,16 @@ def _open(raw: bytes) -> Any:
             f"kan ikke læses som Excel-projektmappe ({name}); åbn den i Excel, og gem den "
             "som Excel-projektmappe (.xlsx)"
         ) from None
+
+
+def _chain(error: BaseException) -> set[str]:
+    """The class names of ``error`` and the errors it was raised from (openpyxl wraps them)."""
+    names: set[str] = set()
+    seen: BaseException | None = error
+    while seen is not None and len(names) < 20:
+        names.add(type(seen).__name__)
+        seen = seen.__cause__ or seen.__context__
+    return names
 
 
 def _sheet(worksheet: Any, name: str, label: str, problems: list[str]) -> Sheet:
