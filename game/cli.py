@@ -214,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", help="one .xlsx workbook, or .csv files (one per sheet)")
     imp.add_argument("--out", required=True, help="the new deck folder")
 
+    printing = sub.add_parser("print", help="write the cards, board and sheets to print (HTML)")
+    printing.add_argument("deck", help="deck file or folder")
+    printing.add_argument("--scenario", help="scenario id (default: the first)")
+    printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
+    printing.add_argument("--lang", choices=("da", "en"), default=None, help="language")
+
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
     export.add_argument("deck", help="deck file or folder")
     export.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
@@ -359,6 +365,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     for warning in imported.warnings:
         print(_one_line(warning))
     print(f"{args.out}: OK – {deck_summary(imported.deck)}")
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    """Write the print-and-play document of a scenario as one self-contained HTML file."""
+    from game.printing import document, page_count
+
+    deck = _load(args.deck)
+    scenario = _scenario(deck, args.scenario)
+    path = Path(args.out)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{args.out}: dokumentet skal ende på .html")
+    lang = args.lang or (deck.language if deck.language in ("da", "en") else "da")
+    path.write_text(document(deck, scenario, lang), encoding="utf-8")
+    pages = page_count(deck, scenario)
+    print(
+        f"{path}: {pages} A4-sider til '{scenario.title}' – åbn filen i en browser, og udskriv "
+        "den (uden sidehoved og -fod, skalering 100 %)"
+    )
     return EXIT_OK
 
 
@@ -571,6 +596,7 @@ COMMANDS = {
     "template": cmd_template,
     "import": cmd_import,
     "export": cmd_export,
+    "print": cmd_print,
     "scenarios": cmd_scenarios,
     "simulate": cmd_simulate,
     "forecast": cmd_forecast,
