@@ -259,6 +259,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, help="folder to write into")
     report.add_argument("--lang", choices=("da", "en"), default=None)
 
+    enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
+    _add_deck(enter, scenario_required=True)
+    enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Bord 3"')
+    enter.add_argument(
+        "--adopt", action="append", default=[], metavar="ID@ROUND", help="an adopted proposal"
+    )
+    enter.add_argument(
+        "--event", action="append", default=[], metavar="ID@ROUND", help="a drawn event"
+    )
+    enter.add_argument(
+        "--factor",
+        action="append",
+        default=[],
+        metavar="ID=FACTOR",
+        help="a hidden factor the table rolled (others are drawn from the seed)",
+    )
+    enter.add_argument("--seed", type=SEED, default=None, help="seed for the other factors")
+    enter.add_argument("--target", metavar="X", default=None)
+    enter.add_argument("--out", required=True, help="the save file to write (.json)")
+
     compare = sub.add_parser("compare", help="compare the saves of several tables")
     compare.add_argument("saves", nargs="+", help="save files or folders of saves")
     compare.add_argument("--out", required=True, help="folder to write into")
@@ -385,6 +405,59 @@ def cmd_print(args: argparse.Namespace) -> int:
         "den (uden sidehoved og -fod, skalering 100 %)"
     )
     return EXIT_OK
+
+
+def cmd_enter(args: argparse.Namespace) -> int:
+    """Enter a paper table's game and write it as a save marked as a paper table."""
+    import secrets
+
+    from game.numbers import format_against
+    from game.saves import GameSettings, SaveError, write_save
+    from game.saves.paper import PaperError, PaperTable, paper_history, parse_entries, parse_factors
+
+    deck = _load(args.deck)
+    scenario = _scenario(deck, args.scenario)
+    out = Path(args.out)
+    if out.suffix.lower() != ".json":
+        raise UsageError(f"{args.out}: et gemt spil skal ende på .json")
+    if out.exists():
+        raise UsageError(f"{args.out} findes allerede; vælg et andet navn (filen overskrives ikke)")
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**63)
+    settings = GameSettings(scenario.id, seed, args.target, "da")
+    try:
+        table = PaperTable(
+            table=unicodedata.normalize("NFC", args.table).strip(),
+            adopted=tuple(parse_entries(args.adopt, "--adopt")),
+            events=tuple(parse_entries([_nfc(e) for e in args.event], "--event")),
+            factors=tuple(parse_factors([_nfc(f) for f in args.factor])),
+        )
+        history = paper_history(deck, settings, table)
+    except PaperError as error:
+        for problem in error.problems:
+            print(f"raaderum enter: {_one_line(problem)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        write_save(out, deck, settings, history, paper=table)
+    except SaveError as error:
+        raise UsageError(str(error)) from None
+    from game.engine import raaderum, verdict
+
+    state = history.current
+    won = verdict(state).won
+    totals = raaderum(state)
+    years = ", ".join(
+        f"{year}: {format_against(v, t)}/{format_against(t, t)}"
+        for year, v, t in zip(scenario.years, totals, state.targets)
+    )
+    print(
+        f"{out}: {table.table} er gemt som papirbord – {'vundet' if won else 'tabt'} "
+        f"({years} {deck.unit})"
+    )
+    return EXIT_OK
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -597,6 +670,7 @@ COMMANDS = {
     "import": cmd_import,
     "export": cmd_export,
     "print": cmd_print,
+    "enter": cmd_enter,
     "scenarios": cmd_scenarios,
     "simulate": cmd_simulate,
     "forecast": cmd_forecast,
