@@ -462,5 +462,6 @@ MESSAGES.update(
         "paper.problem": "Bordet kan ikke gemmes: {reason}",
         "paper.name_missing": "skriv bordets navn",
         "paper.marker": "papir",
+        "paper.range": "{label} ({first}–{last} af {total} – rul med musehjulet)",
     }
 )

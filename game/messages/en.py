@@ -454,5 +454,6 @@ MESSAGES.update(
         "paper.problem": "The table cannot be saved: {reason}",
         "paper.name_missing": "enter the table's name",
         "paper.marker": "paper",
+        "paper.range": "{label} ({first}–{last} of {total} – scroll with the mouse wheel)",
     }
 )

@@ -253,6 +253,8 @@ class StartScene(Scene):
             self.path_field.handle(event)
         elif layout.help.collidepoint(pos):
             self.app.push("help")
+        elif self.paper_button(layout).collidepoint(pos):
+            self.app.push("paper", scenario=self.scenario.id)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -270,6 +272,14 @@ class StartScene(Scene):
             BODY.ink(theme.MUTED).lines(1).shrink(),
         )
         button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
+        button(
+            surface,
+            text,
+            self.paper_button(layout),
+            app.t("paper.open"),
+            scale.min_text,
+            radius=scale.radius,
+        )
         self._label(surface, app.t("start.deck"), layout.deck_label, scale)
         button(
             surface,
@@ -334,6 +344,13 @@ class StartScene(Scene):
         )
         self._label(surface, app.t("start.resume"), layout.resume_label, scale)
         draw_resumes(app, surface, layout, self.saves)
+
+    def paper_button(self, layout: StartLayout) -> pygame.Rect:
+        """ "Bord på papir …", left of the help button: enter what a paper table chose."""
+        help_rect = layout.help
+        width = round(help_rect.width * 2.2)
+        gap = Scale(self.app.size[1]).gap
+        return pygame.Rect(help_rect.x - gap - width, help_rect.y, width, help_rect.height)
 
     def _label(self, surface: pygame.Surface, label: str, rect: pygame.Rect, scale: Scale) -> None:
         """The bold name over a group of choices ("Kortspil", "Scenarie", "Fortsæt")."""
