@@ -248,11 +248,10 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
         for n in range(FATIGUE_TRACK + 1)
     )
     service_cells = "".join(f"<td>{_signed(n)}</td>" for n in range(-8, 9))
-    per = ledger.FATIGUE_PER_CAPACITY
     track = (
         '<table class="track">'
         f"<tr><th>{escape(t('print.board.fatigue'))}</th>{fatigue_cells}</tr>"
-        f"<tr><th>{escape(t('print.board.capacity', capacity=scenario.capacity, per=per))}</th>"
+        f"<tr><th>{escape(t('print.board.capacity', capacity=scenario.capacity))}</th>"
         f"{capacity_cells}</tr></table>"
         f'<table class="track"><tr><th>{escape(t("print.board.service"))}</th>{service_cells}'
         "</tr></table>"
@@ -279,11 +278,7 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
         ),
         t("print.sheet.rule.round", events=scenario.events_per_round, market=scenario.market),
         t("print.sheet.rule.amounts"),
-        t(
-            "print.sheet.rule.capacity",
-            capacity=scenario.capacity,
-            per=ledger.FATIGUE_PER_CAPACITY,
-        ),
+        t("print.sheet.rule.capacity", capacity=scenario.capacity),
         t("print.sheet.rule.fatigue", recovery=ledger.FATIGUE_RECOVERY),
         t("print.sheet.rule.uncertainty"),
         t("print.sheet.rule.excludes"),

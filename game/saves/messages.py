@@ -36,6 +36,7 @@ def illegal_reason(error: IllegalAction) -> str:
         "bad_target": f"målet skal være mellem 0 og {MAX_TARGET:g}",
         "not_adopted": f"forslaget '{card}' er ikke vedtaget, så det kan ikke få en note",
         "unknown_action": "ukendt slags træk",
+        "bad_chance": (f"hændelser og udfald fra bordet passer ikke til scenariet ('{card}')"),
         "requires": (
             f"forslaget '{card}' kræver, at '{_short(p.get('other', '?'))}' er vedtaget først"
         ),

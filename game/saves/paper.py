@@ -6,9 +6,8 @@ table's seed, as in the game). ``paper_history`` turns that into the game's hist
 the engine's rules, so the save, the report and the comparison treat a paper table like any
 other game; every rule the table broke is named ("runde 2: …") instead.
 
-``start_paper_game`` is the one place that gives the engine a table's own chance. Until the
-engine can be handed it (see the function), it arranges the game's draws so that the engine
-draws exactly the entered events and lays the entered proposals on the table.
+``start_paper_game`` is the one place that gives the engine a table's own chance (its
+``Chance``: events and factors) and lays the table's proposals on the table (see there).
 """
 
 from __future__ import annotations
@@ -17,16 +16,8 @@ import difflib
 import math
 from collections.abc import Sequence
 
-from game.engine import Adopt, Deck, EndYear, History, IllegalAction, Scenario
-from game.engine.randomness import Draws
-from game.engine.rules import (
-    _start_round,
-    draw_events,
-    excluded_by,
-    game_draws,
-    round_uniforms,
-    scaled_targets,
-)
+from game.engine import Adopt, Chance, Deck, EndYear, History, IllegalAction, Scenario, new_game
+from game.engine.rules import _start_round, excluded_by, game_draws
 from game.engine.state import GameState
 from game.saves.messages import illegal_reason
 from game.saves.model import GameSettings, PaperTable
@@ -186,119 +177,54 @@ def _refusal(state: GameState, card: str, error: IllegalAction) -> str:
     return illegal_reason(error)
 
 
-def start_paper_game(deck: Deck, settings: GameSettings, table: PaperTable) -> GameState:
-    """The start of a paper table's game: the table's events and factors instead of the
-    seed's, and its adopted proposals on the table when it adopts them. Raises ``PaperError``
-    when a round lacks events the rules would draw.
+def chance_of(scenario: Scenario, table: PaperTable) -> Chance:
+    """The engine's form of what the table drew and rolled: the events per round (in the
+    order entered) and the factors."""
+    ordered = _ordered(table.events)
+    events = tuple(
+        tuple(event for event, r in ordered if r == round_index)
+        for round_index in range(scenario.rounds)
+    )
+    return Chance(events=events, factors=tuple(table.factors))
 
-    Engine hook wanted (game/engine is not ours to change): ``new_game(deck, scenario_id,
-    seed, target, chance=TableChance(events=((ids of round 1), …), factors={id: factor},
-    open_table=True))`` with the chance kept in the state, so that ``apply`` draws a round's
-    events from it and every proposal of the scenario may be adopted. Until then this arranges
-    the seed's own draws: the pile puts the adopted proposals first in the order of their
-    rounds, each event slot gets the uniform number that makes the engine's weighted choice
-    pick the entered event, and the entered factors replace the drawn ones. ``paper_history``
-    then checks every move with the rules as they are.
+
+def start_paper_game(deck: Deck, settings: GameSettings, table: PaperTable) -> GameState:
+    """The start of a paper table's game: its own events and factors (the engine's
+    ``Chance``) and its adopted proposals on the table when it adopts them. Raises
+    ``PaperError`` when the engine refuses the entered chance.
+
+    The engine takes a table's events and factors; it has no way yet to be told which
+    proposals lay on a paper table (they come from the seed's pile). Until it has (wanted:
+    ``Chance.pile``, the order the table's cards came up, or an open table where every
+    proposal of the scenario may be adopted), the start is made again from the engine's own
+    start with the table's adopted proposals on top of the pile, in the order of their rounds;
+    ``paper_history`` then checks every move with the rules.
     """
     scenario = deck.scenario(settings.scenario)
-    seeded = game_draws(deck, scenario, settings.seed)
-    first = [card for _, card in sorted((r, c) for c, r in _ordered(table.adopted))]
-    pile = tuple(first) + tuple(card for card in seeded.pile if card not in first)
-    factors = list(seeded.factors)
-    for card, factor in table.factors:
-        factors[scenario.position(card)] = round(float(factor), 6)
-    draws = Draws(
-        pile=pile,
-        factors=tuple(factors),
-        event_uniforms=_event_uniforms(deck, scenario, table.events),
-    )
-    targets = (
-        scaled_targets(scenario.target, settings.target)
-        if settings.target is not None
-        else scenario.target
-    )
-    state = GameState(
+    try:
+        engine = new_game(
+            deck, scenario.id, settings.seed, settings.target, chance=chance_of(scenario, table)
+        )
+    except IllegalAction as error:
+        raise PaperError([illegal_reason(error)]) from None
+    first = [card for card, _ in _ordered(table.adopted)]
+    seeded = game_draws(deck, scenario, settings.seed).pile
+    fresh = GameState(
         deck=deck,
         scenario=scenario,
         seed=settings.seed,
         round=0,
-        targets=targets,
+        targets=engine.targets,
         market=(),
-        pile=draws.pile,
+        pile=tuple(first) + tuple(card for card in seeded if card not in first),
         event_pile=scenario.events,
-        factors=draws.factors,
-        event_draws=draws.event_uniforms,
+        factors=engine.factors,
+        event_draws=engine.event_draws,
+        fixed_events=engine.fixed_events,
     )
-    return _start_round(state)
+    return _start_round(fresh)
 
 
 def _ordered(pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:
     """The pairs sorted by round, keeping the order of entry within a round."""
     return [pair for _, pair in sorted(enumerate(pairs), key=lambda item: (item[1][1], item[0]))]
-
-
-def _event_uniforms(
-    deck: Deck, scenario: Scenario, entered: Sequence[tuple[str, int]]
-) -> tuple[float, ...]:
-    """One uniform number per event slot, so that the engine's draw picks the entered events:
-    the middle of the entered event's share of the eligible weights."""
-    per_round = scenario.events_per_round
-    pile = list(scenario.events)
-    uniforms: list[float] = []
-    problems: list[str] = []
-    for round_index in range(scenario.rounds):
-        wanted = [event for event, r in _ordered(entered) if r == round_index]
-        for slot in range(per_round):
-            eligible = [
-                e
-                for e in pile
-                if (rounds := deck.event(e).rounds) is None or round_index + 1 in rounds
-            ]
-            if slot >= len(wanted):
-                if eligible:
-                    problems.append(
-                        f"runde {round_index + 1}: bordet skal trække {per_round} "
-                        f"hændelse{'r' if per_round > 1 else ''}; angiv "
-                        f"{'dem' if per_round > 1 else 'den'} med --event ID@{round_index + 1}"
-                    )
-                    break
-                uniforms.append(0.0)
-                continue
-            event = wanted[slot]
-            if event not in eligible:
-                problems.append(f"runde {round_index + 1}: hændelsen '{event}' kan ikke trækkes")
-                break
-            weights = [deck.event(e).weight for e in eligible]
-            position = eligible.index(event)
-            total = sum(weights)
-            uniforms.append((sum(weights[:position]) + weights[position] / 2) / total)
-            pile.remove(event)
-    if problems:
-        raise PaperError(problems)
-    result = tuple(uniforms)
-    _check_draws(deck, scenario, result, entered)
-    return result
-
-
-def _may_come(deck: Deck, event: str, round_index: int) -> bool:
-    """True when ``event`` may be drawn in round ``round_index`` (0-based)."""
-    rounds = deck.event(event).rounds
-    return rounds is None or round_index + 1 in rounds
-
-
-def _check_draws(
-    deck: Deck, scenario: Scenario, uniforms: tuple[float, ...], entered: Sequence[tuple[str, int]]
-) -> None:
-    """The engine's own draw with ``uniforms`` gives exactly the entered events."""
-    pile = list(scenario.events)
-    for round_index in range(scenario.rounds):
-        drawn = draw_events(
-            pile,
-            round_uniforms(scenario, uniforms, round_index),
-            round_index + 1,
-            lambda e: deck.event(e).rounds,
-            lambda e: deck.event(e).weight,
-        )
-        wanted = [event for event, r in _ordered(entered) if r == round_index]
-        if drawn != wanted:
-            raise PaperError([f"runde {round_index + 1}: hændelserne kan ikke genskabes"])

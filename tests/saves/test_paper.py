@@ -17,15 +17,16 @@ from game.saves import GameSettings, SaveError, read_save, write_save
 
 KYSTBY = Path(__file__).resolve().parents[2] / "decks" / "kystby"
 TABLE_3 = [
-    *("--adopt", "rengoering-3-uger@1", "--adopt", "faelles-indkoeb@1"),
-    *("--adopt", "skolebibliotek@2", "--adopt", "hverdagsrehabilitering@2"),
-    *("--adopt", "turistkontor-digitalt@3"),
+    *("--adopt", "turistkontor-digitalt@1", "--adopt", "strandrensning@1"),
+    *("--adopt", "faelles-indkoeb@2", "--adopt", "hverdagsrehabilitering@2"),
+    *("--adopt", "rengoering-3-uger@3"),
     *("--event", "udligning-falder@1", "--event", "flere-aeldre@2", "--event", "faergetilskud@3"),
     *("--factor", "hverdagsrehabilitering=0,8", "--seed", "11"),
 ]
 TABLE_4 = [
-    *("--adopt", "rengoering-3-uger@1", "--adopt", "sommerbus-kaldestyret@1"),
-    *("--adopt", "solceller@2", "--adopt", "strandrensning@2"),
+    *("--adopt", "skolebibliotek@1", "--adopt", "svoemmehal-aabningstid@1"),
+    *("--adopt", "solceller@2", "--adopt", "sommerbus-kaldestyret@2"),
+    *("--adopt", "rengoering-3-uger@3"),
     *("--event", "rekordsommer@1", "--event", "overenskomst@2", "--event", "stormflod@3"),
     *("--seed", "12"),
 ]
@@ -63,11 +64,11 @@ def test_an_entered_table_is_a_save_marked_as_paper_that_replays(tmp_path, capsy
     state = saved.history.current
     assert state.finished
     assert [(a.card, a.round) for a in state.adopted] == [
-        ("rengoering-3-uger", 0),
-        ("faelles-indkoeb", 0),
-        ("skolebibliotek", 1),
+        ("turistkontor-digitalt", 0),
+        ("strandrensning", 0),
+        ("faelles-indkoeb", 1),
         ("hverdagsrehabilitering", 1),
-        ("turistkontor-digitalt", 2),
+        ("rengoering-3-uger", 2),
     ]
     assert [(e.card, e.round) for e in state.events] == [
         ("udligning-falder", 0),
@@ -86,9 +87,9 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
     assert code == 0
     state = read_save(path).history.current
     factor = {a.card: a.factor for a in state.adopted}
-    assert factor["rengoering-3-uger"] != 1  # drawn from the seed (a saving is 5 % uncertain)
+    assert factor["strandrensning"] != 1  # drawn from the seed (a saving is 5 % uncertain)
     # 2027: the two cards of round 1 and the udligning event (–1000 t. kr.)
-    expected = 2100 * factor["rengoering-3-uger"] + 400 * factor["faelles-indkoeb"] - 1000
+    expected = 900 * factor["turistkontor-digitalt"] + 600 * factor["strandrensning"] - 1000
     assert raaderum(state)[0] == pytest.approx(expected)
     assert len(state.results) == 3 and verdict(state).finished
 
@@ -101,8 +102,8 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
         (["--adopt", "solceller@5"], "--adopt solceller@5: runden skal være mellem 1 og 3"),
         (["--event", "faergetilskud@1"], "hændelsen kan kun trækkes i runde 2, 3"),
         (
-            ["--event", "stormflod@1", "--event", "overenskomst@2"],
-            "runde 3: bordet skal trække 1 hændelse; angiv den med --event ID@3",
+            ["--event", "stormflod@1", "--event", "overenskomst@1"],
+            "runde 1: 2 hændelser er angivet, men scenariet trækker 1 pr. runde",
         ),
         (
             ["--adopt", "solceller@1", "--factor", "solceller=12"],
@@ -131,7 +132,7 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
             "'sommerbus-nedlaeg'",
         ),
     ],
-    ids=["unknown", "no-round", "round", "event-round", "missing-event", "factor", "event", "rule"],
+    ids=["unknown", "no-round", "round", "event-round", "two-events", "factor", "event", "rule"],
 )
 def test_wrong_entries_are_named_and_nothing_is_saved(tmp_path, capsys, entries, message):
     code, text, path = _enter(tmp_path, "Bord 5", entries, capsys)
@@ -139,6 +140,14 @@ def test_wrong_entries_are_named_and_nothing_is_saved(tmp_path, capsys, entries,
     assert message in text, text
     assert "Traceback" not in text
     assert not path.exists()
+
+
+def test_a_round_without_an_entered_event_draws_none(tmp_path, capsys):
+    entries = ["--adopt", "rengoering-3-uger@1", "--event", "stormflod@2", "--seed", "3"]
+    code, text, path = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 0, text
+    state = read_save(path).history.current
+    assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
 
 
 def test_a_tampered_paper_save_is_refused_with_a_reason(tmp_path, capsys):
@@ -163,9 +172,10 @@ def test_four_tables_two_on_paper_are_counted_right(tmp_path, capsys):
     assert sorted(t.table or "" for t in group.tables) == ["", "", "Bord 3", "Bord 4"]
     games = [read_save(p).history.current for p in played]
     paper_adopted = {
-        "Bord 3": {"rengoering-3-uger", "faelles-indkoeb", "skolebibliotek"}
-        | {"hverdagsrehabilitering", "turistkontor-digitalt"},
-        "Bord 4": {"rengoering-3-uger", "sommerbus-kaldestyret", "solceller", "strandrensning"},
+        "Bord 3": {"turistkontor-digitalt", "strandrensning", "faelles-indkoeb"}
+        | {"hverdagsrehabilitering", "rengoering-3-uger"},
+        "Bord 4": {"skolebibliotek", "svoemmehal-aabningstid", "solceller"}
+        | {"sommerbus-kaldestyret", "rengoering-3-uger"},
     }
     for use in group.proposals:
         expected = sum(use.id in g.adopted_ids() for g in games)

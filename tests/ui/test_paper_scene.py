@@ -67,9 +67,13 @@ def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck,
     click(app, scene.layout().name.center)
     type_text(app, "Bord 8")
     key(app, pygame.K_RETURN)
-    click(app, scene.layout().save.center)  # no events entered for the rounds
+    savings = [p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING]
+    for card in savings:  # every saving in the first year: more than the capacity holds
+        click(app, _chip(scene, "cards", card, 0))
+    click(app, scene.layout().save.center)
     assert app.top is scene
-    assert scene.problems[0].startswith("runde 1: bordet skal trække 1 hændelse")
+    assert scene.problems[0].startswith("runde 1: forslaget "), scene.problems
+    assert "kapacitet" in scene.problems[0]
     assert not list((tmp_path / "saves").glob("*.json"))
     key(app, pygame.K_ESCAPE)
     assert app.top is not scene
