@@ -442,7 +442,7 @@ MESSAGES.update(
         "print.sheet.briefing": "Læs op for gruppen",
         "print.sheet.targets": "Målene",
         "print.sheet.entry": "Resultatark til »Bord på papir«",
-        "print.sheet.entry_help": "Skriv id'erne på årets vedtagne forslag og trukne hændelser. Tast dem ind på skærmen »Bord på papir« eller med: raaderum enter --table \"Bord 3\" --adopt ID@RUNDE --event ID@RUNDE …",
+        "print.sheet.entry_help": 'Skriv id\'erne på årets vedtagne forslag og trukne hændelser. Tast dem ind på skærmen »Bord på papir« eller med: raaderum enter --table "Bord 3" --adopt ID@RUNDE --event ID@RUNDE …',
         "print.sheet.table": "Bord",
         "print.sheet.adopted": "Vedtaget (id)",
         "print.sheet.drawn": "Hændelser (id)",

@@ -434,7 +434,7 @@ MESSAGES.update(
         "print.sheet.briefing": "Read aloud to the group",
         "print.sheet.targets": "The targets",
         "print.sheet.entry": "Result sheet for »Paper table«",
-        "print.sheet.entry_help": "Write the ids of the year's adopted proposals and drawn events. Enter them on the »Paper table« screen or with: raaderum enter --table \"Table 3\" --adopt ID@ROUND --event ID@ROUND …",
+        "print.sheet.entry_help": 'Write the ids of the year\'s adopted proposals and drawn events. Enter them on the »Paper table« screen or with: raaderum enter --table "Table 3" --adopt ID@ROUND --event ID@ROUND …',
         "print.sheet.table": "Table",
         "print.sheet.adopted": "Adopted (id)",
         "print.sheet.drawn": "Events (id)",
