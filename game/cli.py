@@ -380,7 +380,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         imported = import_catalogue([Path(p) for p in args.paths], Path(args.out))
     except CatalogueError as error:
         for problem in error.problems:
-            print(_one_line(problem), file=sys.stderr)
+            # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
+            # said by the command, like any other
+            named = _CELL.match(problem) is not None
+            print(_one_line(problem if named else f"raaderum import: {problem}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
         print(_one_line(warning))
@@ -458,6 +461,10 @@ def cmd_enter(args: argparse.Namespace) -> int:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+_CELL = re.compile(r"^.+:([^:!]+!)?[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?: ")
+"""A catalogue problem that names its cell: "katalog.xlsx:Forslag!C12: …", "forslag.csv:E3: …"."""
 
 
 def cmd_export(args: argparse.Namespace) -> int:
