@@ -213,6 +213,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of a deck file")
 
+    template = sub.add_parser("template", help="write the Excel catalogue to fill in (.xlsx)")
+    template.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
+
+    imp = sub.add_parser("import", help="turn a catalogue (.xlsx, or .csv files) into a deck")
+    imp.add_argument("paths", nargs="+", help="one .xlsx workbook, or .csv files (one per sheet)")
+    imp.add_argument("--out", required=True, help="the new deck folder")
+
+    printing = sub.add_parser("print", help="write the cards, board and sheets to print (HTML)")
+    printing.add_argument("deck", help="deck file or folder")
+    printing.add_argument("--scenario", help="scenario id (default: the first)")
+    printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
+    printing.add_argument("--lang", choices=("da", "en"), default=None, help="language")
+
+    export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
+    export.add_argument("deck", help="deck file or folder")
+    export.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
+
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
     scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")
 
@@ -247,6 +264,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("save")
     report.add_argument("--out", required=True, help="folder to write into")
     report.add_argument("--lang", choices=("da", "en"), default=None)
+
+    enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
+    _add_deck(enter, scenario_required=True)
+    enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Bord 3"')
+    enter.add_argument(
+        "--adopt", action="append", default=[], metavar="ID@ROUND", help="an adopted proposal"
+    )
+    enter.add_argument(
+        "--event", action="append", default=[], metavar="ID@ROUND", help="a drawn event"
+    )
+    enter.add_argument(
+        "--factor",
+        action="append",
+        default=[],
+        metavar="ID=FACTOR",
+        help="a hidden factor the table rolled (others are drawn from the seed)",
+    )
+    enter.add_argument("--seed", type=SEED, default=None, help="seed for the other factors")
+    enter.add_argument("--target", metavar="X", default=None)
+    enter.add_argument("--out", required=True, help="the save file to write (.json)")
 
     compare = sub.add_parser("compare", help="compare the saves of several tables")
     compare.add_argument("saves", nargs="+", help="save files or folders of saves")
@@ -286,7 +323,6 @@ def _count(number: int, one: str, many: str) -> str:
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
     from game.content import DeckError, Problem, load_deck
-    from game.engine import Kind
 
     status = EXIT_OK
     for path in args.paths:
@@ -300,18 +336,151 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         for warning in warnings:
             print(warning)
-        counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
-        areas = len({p.area for p in deck.proposals})
-        print(
-            f"{path}: OK – '{deck.title}': {len(deck.proposals)} forslag "
-            f"({_count(counts[Kind.SAVING], 'besparelse', 'besparelser')}, "
-            f"{_count(counts[Kind.EFFICIENCY], 'effektivisering', 'effektiviseringer')}, "
-            f"{_count(counts[Kind.INVESTMENT], 'investering', 'investeringer')}) i "
-            f"{_count(areas, 'område', 'områder')}, "
-            f"{_count(len(deck.events), 'hændelse', 'hændelser')}, "
-            f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
-        )
+        print(f"{path}: OK – {deck_summary(deck)}")
     return status
+
+
+def deck_summary(deck) -> str:  # type: ignore[no-untyped-def]
+    """ "'Title': 36 forslag (12 besparelser, …) i 8 områder, 14 hændelser, 2 scenarier"."""
+    from game.engine import Kind
+
+    counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
+    areas = len({p.area for p in deck.proposals})
+    return (
+        f"'{deck.title}': {len(deck.proposals)} forslag "
+        f"({_count(counts[Kind.SAVING], 'besparelse', 'besparelser')}, "
+        f"{_count(counts[Kind.EFFICIENCY], 'effektivisering', 'effektiviseringer')}, "
+        f"{_count(counts[Kind.INVESTMENT], 'investering', 'investeringer')}) i "
+        f"{_count(areas, 'område', 'områder')}, "
+        f"{_count(len(deck.events), 'hændelse', 'hændelser')}, "
+        f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
+    )
+
+
+def _new_workbook(out: str) -> Path:
+    """The workbook to write: an .xlsx name that is not taken (a file is never overwritten)."""
+    path = Path(out)
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: en Excel-projektmappe skal ende på .xlsx")
+    if path.exists():
+        raise UsageError(f"{out} findes allerede; vælg et andet navn (filen overskrives ikke)")
+    return path
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    """Write the catalogue workbook a budget office fills in."""
+    from game.catalogue import write_template
+
+    path = _new_workbook(args.out)
+    write_template(path)
+    print(f"{path}: skabelonen er skrevet; udfyld den, og lav den til et kortspil med")
+    print(f"  raaderum import {path} --out MAPPE")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn a catalogue into a deck folder; every problem as FILE:SHEET!CELL: message."""
+    from game.catalogue import CatalogueError, import_catalogue
+
+    try:
+        imported = import_catalogue([Path(p) for p in args.paths], Path(args.out))
+    except CatalogueError as error:
+        for problem in error.problems:
+            # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
+            # said by the command, like any other
+            named = _CELL.match(problem) is not None
+            print(_one_line(problem if named else f"raaderum import: {problem}"), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for warning in imported.warnings:
+        print(_one_line(warning))
+    print(f"{args.out}: OK – {deck_summary(imported.deck)}")
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    """Write the print-and-play document of a scenario as one self-contained HTML file."""
+    from game.printing import document, page_count
+
+    deck = _load(args.deck)
+    scenario = _scenario(deck, args.scenario)
+    path = Path(args.out)
+    if path.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{args.out}: dokumentet skal ende på .html")
+    lang = args.lang or (deck.language if deck.language in ("da", "en") else "da")
+    path.write_text(document(deck, scenario, lang), encoding="utf-8")
+    pages = page_count(deck, scenario)
+    print(
+        f"{path}: {pages} A4-sider til '{scenario.title}' – åbn filen i en browser, og udskriv "
+        "den (uden sidehoved og -fod, skalering 100 %)"
+    )
+    return EXIT_OK
+
+
+def cmd_enter(args: argparse.Namespace) -> int:
+    """Enter a paper table's game and write it as a save marked as a paper table."""
+    import secrets
+
+    from game.numbers import format_against
+    from game.saves import GameSettings, SaveError, write_save
+    from game.saves.paper import PaperError, PaperTable, paper_history, parse_entries, parse_factors
+
+    deck = _load(args.deck)
+    scenario = _scenario(deck, args.scenario)
+    out = Path(args.out)
+    if out.suffix.lower() != ".json":
+        raise UsageError(f"{args.out}: et gemt spil skal ende på .json")
+    if out.exists():
+        raise UsageError(f"{args.out} findes allerede; vælg et andet navn (filen overskrives ikke)")
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**63)
+    settings = GameSettings(scenario.id, seed, args.target, "da")
+    try:
+        table = PaperTable(
+            table=unicodedata.normalize("NFC", args.table).strip(),
+            adopted=tuple(parse_entries(args.adopt, "--adopt")),
+            events=tuple(parse_entries([_nfc(e) for e in args.event], "--event")),
+            factors=tuple(parse_factors([_nfc(f) for f in args.factor])),
+        )
+        history = paper_history(deck, settings, table)
+    except PaperError as error:
+        for problem in error.problems:
+            print(f"raaderum enter: {_one_line(problem)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        write_save(out, deck, settings, history, paper=table)
+    except SaveError as error:
+        raise UsageError(str(error)) from None
+    from game.engine import raaderum, verdict
+
+    state = history.current
+    won = verdict(state).won
+    totals = raaderum(state)
+    years = ", ".join(
+        f"{year}: {format_against(v, t)}/{format_against(t, t)}"
+        for year, v, t in zip(scenario.years, totals, state.targets)
+    )
+    print(
+        f"{out}: {table.table} er gemt som papirbord – {'vundet' if won else 'tabt'} "
+        f"({years} {deck.unit})"
+    )
+    return EXIT_OK
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+_CELL = re.compile(r"^.+:([^:!]+!)?[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?: ")
+"""A catalogue problem that names its cell: "katalog.xlsx:Forslag!C12: …", "forslag.csv:E3: …"."""
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a deck as a catalogue workbook."""
+    from game.catalogue import export_deck
+
+    path = _new_workbook(args.out)
+    export_deck(Path(args.deck), path)
+    print(f"{path}: kortspillet er skrevet som katalog (importér det igen med raaderum import)")
+    return EXIT_OK
 
 
 def _by_place(problem) -> tuple[str, int]:  # type: ignore[no-untyped-def]
@@ -510,6 +679,11 @@ def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
 COMMANDS = {
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "template": cmd_template,
+    "import": cmd_import,
+    "export": cmd_export,
+    "print": cmd_print,
+    "enter": cmd_enter,
     "scenarios": cmd_scenarios,
     "simulate": cmd_simulate,
     "forecast": cmd_forecast,

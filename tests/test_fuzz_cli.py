@@ -108,7 +108,8 @@ TAILS = {
     "simulate": ["--games", "1"],
     "forecast": ["--samples", "1"],
 }
-FILE_LINE = re.compile(r"^.+:\d+: ")
+FILE_LINE = re.compile(r"^.+:(\d+|([^:!]+!)?[A-Z]{1,3}\d+(:[A-Z]{1,3}\d+)?): ")
+"""FILE:LINE (a deck), FILE:SHEET!C12 or FILE:C12 (a catalogue's cell)."""
 
 
 @st.composite

@@ -155,12 +155,31 @@ def load_sources(
         texts.append((Path(name).name, raw.decode("utf-8-sig")))
         if warnings is not None:
             warnings.extend(_font_warnings(document))
+    deck = _checked(documents, problems, [name for name, _ in sources])
+    return _with_hash(deck, tuple(texts))
+
+
+def load_documents(documents: Sequence[YamlDocument]) -> Deck:
+    """Load a deck from documents that are already read, e.g. the sheets of a workbook
+    (``game.catalogue``), whose ``key_lines`` and ``value_lines`` give each cell a number of
+    its own: every problem names that number as its line, so the caller can name the cell.
+
+    Raises ``DeckError`` with every problem, in the order of the documents and then of the
+    lines. The deck has no ``sources`` (a caller that keeps the deck writes it as YAML first).
+    """
+    deck = _checked(list(documents), [], [doc.file for doc in documents])
+    return _with_hash(deck, ())
+
+
+def _checked(documents: list[YamlDocument], problems: list[Problem], order: list[str]) -> Deck:
+    """The deck built from ``documents``, or ``DeckError`` with ``problems`` and every problem
+    found, ranked by the position of their file in ``order`` and then by line."""
     deck = _build(documents, problems)
     if problems or deck is None:
-        order = {name: i for i, (name, _) in enumerate(sources)}
-        ranked = sorted(_unique(problems), key=lambda p: (order.get(p.file, 0), p.line))
+        rank = {name: i for i, name in reversed(list(enumerate(order)))}
+        ranked = sorted(_unique(problems), key=lambda p: (rank.get(p.file, 0), p.line))
         raise DeckError(ranked)
-    return _with_hash(deck, tuple(texts))
+    return deck
 
 
 def _font_warnings(doc: YamlDocument) -> list[Problem]:

@@ -70,6 +70,8 @@ class TableResult:
     adopted: tuple[tuple[str, int], ...]
     """(proposal id, 0-based round) in order of adoption."""
     target: tuple[float, ...]
+    table: str | None = None
+    """The name of a table that played on paper and was entered afterwards, else None."""
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ def _table(saved: SavedGame) -> TableResult:
         service=state.service,
         adopted=tuple((a.card, a.round) for a in state.adopted),
         target=state.targets,
+        table=saved.table,
     )
 
 
@@ -243,8 +246,12 @@ def compare_saves(paths: list[Path]) -> Comparison:
     return Comparison((_group(saves) for saves in ordered), unreadable, copies)
 
 
-def _label(lang: str, index: int) -> str:
-    return f"{catalogue(lang).t('report.compare.table')} {index + 1}"
+def _label(lang: str, index: int, table: TableResult | None = None) -> str:
+    """ "Bord 2", or a paper table's own name with a mark: "Bord 3 (papir)"."""
+    words = catalogue(lang)
+    if table is not None and table.table:
+        return f"{table.table} ({words.t('paper.marker')})"
+    return f"{words.t('report.compare.table')} {index + 1}"
 
 
 def _result(lang: str, t: TableResult) -> str:
@@ -287,7 +294,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         klass = "met" if tab.won else ("missed" if tab.finished else "")
         table_rows.append(
             [
-                esc(_label(lang, i)),
+                esc(_label(lang, i, tab)),
                 esc(display_path(tab.path.name)),
                 f'<span class="{klass}">{esc(result)}</span>',
                 *(esc(format_against(v, t, lang)) for v, t in zip(tab.raaderum, tab.target)),
@@ -311,7 +318,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     series = []
     for i, tab in enumerate(group.tables):
         color, dash = series_color(i)
-        series.append(Series(_label(lang, i), tab.raaderum, color, dash))
+        series.append(Series(_label(lang, i, tab), tab.raaderum, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
     parts.append(f"<h3>{esc(t('report.compare.raaderum'))}</h3>")
     parts.append(
@@ -329,7 +336,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     )
     parts.append(f"<h3>{esc(t('report.compare.service'))}</h3>")
     service = bars_against_target(
-        [_label(lang, i) for i in range(total)],
+        [_label(lang, i, tab) for i, tab in enumerate(group.tables)],
         [Series(t("report.col.service"), [tab.service for tab in group.tables], PALETTE[0])],
         None,
         title=t("report.compare.service"),

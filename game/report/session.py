@@ -18,7 +18,7 @@ from typing import Any
 from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.ledger import event_amount, realised
 from game.engine.model import Deck, Kind
-from game.engine.rules import apply, new_game, raaderum
+from game.engine.rules import apply, raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
@@ -64,8 +64,7 @@ class TargetChange:
 def target_changes(saved: SavedGame) -> list[TargetChange]:
     """Every change of the target in ``saved``, found by replaying its decisions from the start
     with the engine; a decision that sets the target it already had is not a change."""
-    settings = saved.settings
-    state = new_game(saved.deck, settings.scenario, settings.seed, settings.target)
+    state = saved.history.initial  # a paper table's start is its own, not the seed's
     years = state.scenario.years
     changes: list[TargetChange] = []
     for decision, action in enumerate(saved.history.actions, start=1):

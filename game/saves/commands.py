@@ -30,7 +30,7 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
     state = saved.history.current
     scenario = state.scenario
     outcome = verdict(state)
-    return {
+    summary: dict[str, Any] = {
         "file": str(saved.path),
         "deck": saved.deck.id,
         "deck_hash": saved.deck.content_hash,
@@ -57,6 +57,10 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
         "updated": saved.updated,
         "state_hash": state_hash(state),
     }
+    if saved.paper is not None:  # a table that played on paper, entered afterwards
+        summary["table"] = saved.paper.table
+        summary["paper"] = True
+    return summary
 
 
 def _text(summary: dict[str, Any], unit: str) -> list[str]:
@@ -64,6 +68,8 @@ def _text(summary: dict[str, Any], unit: str) -> list[str]:
         f"Gemt spil: {summary['file']}",
         f"Scenarie: {summary['scenario_title']} ({summary['scenario']}), frø {summary['seed']}",
     ]
+    if summary.get("paper"):
+        lines.append(f"Bord på papir: {summary['table']} (indtastet efter spillet)")
     if summary["finished"]:
         lines.append(f"Spillet er slut efter {summary['rounds']} runder.")
     else:

@@ -41,7 +41,8 @@ from game.engine.model import Deck
 from game.engine.rules import MAX_TARGET
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import verdict
-from game.saves.model import GameSettings
+from game.saves.model import GameSettings, PaperTable
+from game.saves.paper import MAX_FACTOR, MAX_TABLE_NAME
 
 FORMAT = "raaderum-save"
 VERSION = 2
@@ -53,8 +54,6 @@ MAX_ACTIONS = 50_000
 history keeps the log once, so replay memory grows in proportion to its length."""
 MAX_SEED = 2**63 - 1
 MAX_TIMER_MINUTES = 600.0
-MAX_TABLE_NAME = 60
-"""The longest table name a save holds (the start screen's field takes no more)."""
 LANGUAGES = ("da", "en")
 GAME_ID_PATTERN = r"^[0-9a-f]{32}$"
 
@@ -88,9 +87,12 @@ def build_document(
     updated: str,
     game_id: str,
     copy_of: str | None = None,
+    paper: PaperTable | None = None,
 ) -> dict[str, Any]:
-    """The JSON-ready save document of a game."""
-    return {
+    """The JSON-ready save document of a game. A paper table's save (``paper``) also holds
+    ``"table"`` (its name), ``"paper": true`` and ``"entered"``: the events it drew and the
+    factors it rolled, as [id, 0-based round] and [id, factor] pairs."""
+    document = {
         "format": FORMAT,
         "version": VERSION,
         "created": created,
@@ -115,6 +117,14 @@ def build_document(
         "redo": [a.to_dict() for a in history.redo_actions],
         "summary": summary_of(history.current),
     }
+    if paper is not None:
+        document["table"] = paper.table
+        document["paper"] = True
+        document["entered"] = {
+            "events": [[event, round_index] for event, round_index in paper.events],
+            "factors": [[card, factor] for card, factor in paper.factors],
+        }
+    return document
 
 
 # --- the model ----------------------------------------------------------------------------
@@ -176,6 +186,20 @@ class SummaryModel(_Strict):
     state_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 
 
+class EnteredModel(_Strict):
+    """What a paper table drew and rolled (see ``build_document``)."""
+
+    events: list[
+        Annotated[tuple[ShortId, Annotated[int, Field(ge=0, le=100)]], BeforeValidator(_pair)]
+    ] = Field(max_length=100)
+    factors: list[
+        Annotated[
+            tuple[ShortId, Annotated[float, Field(ge=0, le=MAX_FACTOR, allow_inf_nan=False)]],
+            BeforeValidator(_pair),
+        ]
+    ] = Field(max_length=500)
+
+
 class SaveDocument(_Strict):
     """A save file, version 1 (see the module docstring)."""
 
@@ -191,6 +215,10 @@ class SaveDocument(_Strict):
     actions: list[Any] = Field(max_length=MAX_ACTIONS)
     redo: list[Any] = Field(max_length=MAX_ACTIONS)
     summary: SummaryModel
+    table: Annotated[str, Field(min_length=1, max_length=MAX_TABLE_NAME)] | None = None
+    """A paper table's name (saves of paper tables only)."""
+    paper: bool = False
+    entered: EnteredModel | None = None
 
 
 # --- Danish messages ----------------------------------------------------------------------
@@ -302,6 +330,8 @@ class Header:
     actions: tuple[Any, ...]
     redo: tuple[Any, ...]
     summary: dict[str, Any]
+    paper: PaperTable | None = None
+    """What a paper table entered (None for a game played in the window)."""
 
 
 def legacy_game_id(created: str, seed: int, content_hash: str, scenario: str) -> str:
@@ -357,6 +387,17 @@ def check_document(data: Any) -> Header:
         timer_minutes=settings.timer_minutes,
         table=settings.table,
     )
+    paper = None
+    if document.paper:
+        if document.table is None or document.entered is None:
+            raise FormatProblem("et papirbord skal have felterne 'table' og 'entered'")
+        paper = PaperTable(
+            table=document.table,
+            events=tuple((e, r) for e, r in document.entered.events),
+            factors=tuple((c, f) for c, f in document.entered.factors),
+        )
+    elif document.table is not None or document.entered is not None:
+        raise FormatProblem("felterne 'table' og 'entered' hører kun til et papirbord")
     game_id = document.game_id or legacy_game_id(
         document.created, settings.seed, document.deck.content_hash, document.scenario
     )
@@ -374,4 +415,5 @@ def check_document(data: Any) -> Header:
         actions=tuple(document.actions),
         redo=tuple(document.redo),
         summary=document.summary.model_dump(),
+        paper=paper,
     )

@@ -10,6 +10,12 @@ def _short(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _amount(value: object) -> str:
+    from game.numbers import format_amount
+
+    return format_amount(value, "da") if isinstance(value, (int, float)) else "?"
+
+
 def illegal_reason(error: IllegalAction) -> str:
     """Why a move is illegal, in Danish, from the error's ``code`` and ``params``."""
     p = error.params
@@ -30,5 +36,13 @@ def illegal_reason(error: IllegalAction) -> str:
         "bad_target": f"målet skal være mellem 0 og {MAX_TARGET:g}",
         "not_adopted": f"forslaget '{card}' er ikke vedtaget, så det kan ikke få en note",
         "unknown_action": "ukendt slags træk",
+        "bad_chance": (f"hændelser og udfald fra bordet passer ikke til scenariet ('{card}')"),
+        "requires": (
+            f"forslaget '{card}' kræver, at '{_short(p.get('other', '?'))}' er vedtaget først"
+        ),
+        "over_construction": (
+            f"forslaget '{card}' kræver anlæg {_amount(p.get('construction'))}, men der er kun "
+            f"{_amount(p.get('left'))} tilbage af anlægsrammen"
+        ),
     }
     return texts.get(error.code, _short(error.reason, 120))

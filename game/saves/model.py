@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine.history import History
@@ -56,6 +56,17 @@ class GameSettings:
 
 
 @dataclass(frozen=True)
+class PaperTable:
+    """What a paper table chose: its name, and (id, 0-based round) of every adopted proposal
+    and drawn event in the order entered, and (id, factor) of every factor it rolled."""
+
+    table: str
+    adopted: tuple[tuple[str, int], ...] = ()
+    events: tuple[tuple[str, int], ...] = ()
+    factors: tuple[tuple[str, float], ...] = field(default=())
+
+
+@dataclass(frozen=True)
 class SavedGame:
     """A save read back: the deck copy inside it and the history rebuilt by replaying its log."""
 
@@ -71,6 +82,13 @@ class SavedGame:
     """The game's identity (32 hex digits), the same in every copy of its save file."""
     copy_of: str | None = None
     """The game id this game was copied from ("continue as a copy"), if any."""
+    paper: PaperTable | None = None
+    """For a table that played on paper: its name and what it entered (else None)."""
+
+    @property
+    def table(self) -> str | None:
+        """The name of a paper table ("Bord 3"), or None for a game played in the window."""
+        return self.paper.table if self.paper is not None else None
 
 
 @dataclass(frozen=True)

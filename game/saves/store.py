@@ -12,23 +12,25 @@ import json
 import secrets
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from game.content import DeckError, load_sources
-from game.engine.actions import Action, ActionFormatError, action_from_dict
+from game.engine.actions import Action, ActionFormatError, Adopt, EndYear, action_from_dict
 from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import IllegalAction, new_game
+from game.engine.state import GameState
 from game.saves.document import FormatProblem, Header, build_document, check_document, now_iso
 from game.saves.files import WriteFailed, remove_stale_temps, write_file
 from game.saves.lock import SaveLock, SaveLocked, lock_holder
 from game.saves.messages import illegal_reason
-from game.saves.model import GameSettings, SavedGame, SaveError, one_line
+from game.saves.model import GameSettings, PaperTable, SavedGame, SaveError, one_line
 from game.saves.oserrors import os_code, os_reason
+from game.saves.paper import PaperError, start_paper_game
 from game.saves.processes import process_alive
 
 MAX_SAVE_BYTES = 8 * 1024 * 1024
@@ -76,6 +78,7 @@ def write_save(
     game_id: str | None = None,
     copy_of: str | None = None,
     lock: SaveLock | None = None,
+    paper: PaperTable | None = None,
 ) -> SaveStamp:
     """Save a game atomically: temp file in the same folder, flush, fsync, read back, rename,
     fsync folder (see ``game.saves.files``).
@@ -100,7 +103,9 @@ def write_save(
         game_id = previous.game_id if previous else new_game_id()
     if copy_of is None and previous is not None:
         copy_of = previous.copy_of
-    document = build_document(deck, settings, history, created, updated, game_id, copy_of)
+    document = build_document(
+        deck, settings, history, created, updated, game_id, copy_of, paper=paper
+    )
     try:
         check_document(document)
         data = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
@@ -145,6 +150,7 @@ def copy_save(path: Path, save_dir: Path | None = None) -> Path:
         saved.history,
         game_id=new_game_id(),
         copy_of=saved.game_id,
+        paper=saved.paper,
     )
     return target
 
@@ -315,7 +321,10 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
     again (so every move of it is checked and it can be redone)."""
     settings = header.settings
     try:
-        state = new_game(deck, settings.scenario, settings.seed, settings.target)
+        if header.paper is not None:
+            state = _paper_start(header, deck, path)
+        else:
+            state = new_game(deck, settings.scenario, settings.seed, settings.target)
     except KeyError:
         raise SaveError(
             path, f"scenariet '{settings.scenario}' findes ikke i kortspillet i det gemte spil"
@@ -327,6 +336,25 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
     for _ in header.redo:
         history = history.undo()
     return history
+
+
+def _paper_start(header: Header, deck: Deck, path: Path) -> GameState:
+    """The start of a paper table's game: its entered events and factors, and the proposals
+    its log adopts, round by round (``game.saves.paper``)."""
+    assert header.paper is not None
+    adopted: list[tuple[str, int]] = []
+    round_index = 0
+    for number, raw in enumerate(header.actions, start=1):
+        action = _action(raw, f"træk nr. {number} i loggen", path)
+        if isinstance(action, Adopt):
+            adopted.append((action.card, round_index))
+        elif isinstance(action, EndYear):
+            round_index += 1
+    table = replace(header.paper, adopted=tuple(adopted))
+    try:
+        return start_paper_game(deck, header.settings, table)
+    except PaperError as error:
+        raise SaveError(path, f"papirbordet kan ikke genskabes: {error}") from None
 
 
 def read_save(path: Path) -> SavedGame:
@@ -359,4 +387,5 @@ def read_save(path: Path) -> SavedGame:
         updated=header.updated,
         game_id=header.game_id,
         copy_of=header.copy_of,
+        paper=header.paper,
     )

@@ -148,6 +148,14 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         BODY.ink(theme.MUTED).lines(1).shrink(),
     )
     button(surface, text, layout.help, app.t("board.help"), scale.min_text, radius=scale.radius)
+    button(
+        surface,
+        text,
+        scene.paper_button(layout),
+        app.t("paper.open"),
+        scale.min_text,
+        radius=scale.radius,
+    )
     _label(app, surface, app.t("start.deck"), layout.deck_label)
     button(
         surface,

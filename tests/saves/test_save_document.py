@@ -91,6 +91,7 @@ def test_the_model_publishes_every_field():
     assert set(SaveDocument.model_fields) == {
         *("format", "version", "created", "updated", "game_id", "copy_of", "deck"),
         *("scenario", "settings", "actions", "redo", "summary"),
+        *("table", "paper", "entered"),  # a paper table's save only
     }
 
 

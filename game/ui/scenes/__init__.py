@@ -11,6 +11,7 @@ from game.ui.scenes.compare import CompareScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
+from game.ui.scenes.paper import PaperScene
 from game.ui.scenes.saving import LockedScene, QuitScene, SaveElsewhereScene
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.target import TargetScene
@@ -32,6 +33,7 @@ ROUTES: dict[str, Route] = {
         SaveElsewhereScene,
         QuitScene,
         LockedScene,
+        PaperScene,
     )
 }
 """Scene name → scene class (``Router.make`` calls it with the host and the parameters)."""

@@ -310,8 +310,17 @@ class StartScene(Scene):
             self.path_field.handle(event)
         elif layout.help.collidepoint(pos):
             self.app.push("help")
+        elif self.paper_button(layout).collidepoint(pos):
+            self.app.push("paper", scenario=self.scenario.id)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The whole start screen (``game.ui.start_view.draw_start``)."""
         draw_start(self, surface)
+
+    def paper_button(self, layout: StartLayout) -> pygame.Rect:
+        """ "Bord på papir …", left of the help button: enter what a paper table chose."""
+        help_rect = layout.help
+        width = round(help_rect.width * 2.2)
+        gap = Scale(self.app.size[1]).gap
+        return pygame.Rect(help_rect.x - gap - width, help_rect.y, width, help_rect.height)

@@ -1,0 +1,134 @@
+"""A budget office's catalogue in Excel (or CSV) to a deck, and a deck back to a workbook.
+
+``write_template`` writes the workbook a budget office fills in, ``read_catalogue`` reads one
+(or CSV files) into a validated deck, ``import_catalogue`` writes that deck as a folder of
+YAML files, and ``export_deck`` writes a deck as a workbook (export → import gives the same
+deck). Problems name the cell: ``katalog.xlsx:Forslag!C12: …``, all at once, in the deck
+loader's Danish (``CatalogueError``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from game.catalogue.build import CatalogueError, Imported, interpret
+from game.catalogue.csvtable import read_csv
+from game.catalogue.sheets import Catalogue
+from game.catalogue.workbook import WorkbookRefused, read_workbook
+from game.catalogue.writer import TEMPLATE, write_workbook
+from game.catalogue.yamlwrite import deck_texts, write_deck
+from game.content import DeckError, deck_files, load_deck
+from game.content.loader import os_error_text
+from game.content.yamlsafe import YamlError, read
+
+__all__ = [
+    "CatalogueError",
+    "Imported",
+    "deck_data",
+    "export_deck",
+    "import_catalogue",
+    "read_catalogue",
+    "write_template",
+]
+
+
+def _shown(path: Path) -> str:
+    return str(path)
+
+
+def read_catalogue(paths: Sequence[Path]) -> Imported:
+    """The deck in one workbook (.xlsx) or in one or more CSV files (one sheet each); raises
+    ``CatalogueError`` with every problem."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise CatalogueError(["angiv en .xlsx-fil eller en eller flere .csv-filer"])
+    csv_files = [p for p in paths if p.suffix.lower() in (".csv", ".txt", ".tsv")]
+    if len(paths) > 1 and len(csv_files) != len(paths):
+        raise CatalogueError(
+            ["en Excel-projektmappe importeres alene; flere filer skal alle være .csv-filer"]
+        )
+    if not csv_files:
+        path = paths[0]
+        try:
+            catalogue = read_workbook(path, _shown(path))
+        except WorkbookRefused as error:
+            raise CatalogueError([f"{_shown(path)}: {error}"]) from None
+        return interpret(catalogue)
+    catalogue = Catalogue(_shown(paths[0]), in_workbook=False)
+    for path in paths:
+        try:
+            sheet = read_csv(path, _shown(path))
+        except WorkbookRefused as error:
+            catalogue.problems.append(f"{_shown(path)}: {error}")
+            continue
+        if sheet.name in catalogue.sheets:
+            other = catalogue.sheets[sheet.name].file
+            catalogue.problems.append(
+                f"{_shown(path)}: holder også arket '{sheet.name}' (som {other}); giv hver "
+                "del sin fil"
+            )
+            continue
+        catalogue.sheets[sheet.name] = sheet
+    if catalogue.problems and not catalogue.sheets:
+        raise CatalogueError(catalogue.problems)
+    return interpret(catalogue, _csv_header(paths[0]))
+
+
+def _csv_header(path: Path) -> dict[str, Any]:
+    """The deck header of a CSV import without an "Om kataloget" file: named after the file."""
+    stem = unicodedata.normalize("NFC", path.stem)
+    plain = unicodedata.normalize("NFKD", stem.replace("æ", "ae").replace("ø", "oe"))
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")
+    return {"id": (slug or "katalog")[:32], "title": stem[:90] or "Katalog", "schema_version": 2}
+
+
+def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
+    """Read a catalogue (``read_catalogue``) and write it as a deck folder at ``out``: one
+    YAML file per part. ``out`` must not exist or be an empty folder. The folder is read back
+    with the deck loader before this returns. Raises ``CatalogueError``."""
+    imported = read_catalogue(paths)
+    out = Path(out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        what = "er en fil" if not out.is_dir() else "findes allerede og er ikke tom"
+        raise CatalogueError([f"{out}: {what}; vælg en ny mappe til kortspillet"])
+    origin = ", ".join(Path(p).name for p in paths)
+    try:
+        write_deck(out, deck_texts(imported.data, origin))
+        load_deck(out)
+    except OSError as error:
+        raise CatalogueError([f"{out}: {os_error_text(error)}"]) from None
+    except DeckError as error:  # a bug: what was checked must read back
+        raise CatalogueError([str(p) for p in error.problems]) from None
+    return imported
+
+
+def deck_data(path: Path) -> dict[str, Any]:
+    """A deck's content as its YAML files hold it (the author's own values and sign, defaults
+    left out), for the workbook; raises ``DeckError`` for a deck that is not valid."""
+    load_deck(path)
+    data: dict[str, Any] = {"proposals": [], "events": [], "scenarios": []}
+    for file in deck_files(Path(path)):
+        try:
+            document = read(file.read_bytes(), str(file))
+        except YamlError as error:
+            raise DeckError(error.problems) from None
+        content = document.data if isinstance(document.data, dict) else {}
+        if isinstance(content.get("deck"), dict):
+            data["deck"] = content["deck"]
+        for section in ("proposals", "events", "scenarios"):
+            data[section].extend(content.get(section) or [])
+    return data
+
+
+def export_deck(path: Path, out: Path) -> None:
+    """Write the deck at ``path`` as a catalogue workbook at ``out``; raises ``DeckError``."""
+    write_workbook(Path(out), deck_data(Path(path)))
+
+
+def write_template(out: Path) -> None:
+    """Write the empty catalogue (with its example rows) at ``out``."""
+    write_workbook(Path(out), TEMPLATE, template=True)

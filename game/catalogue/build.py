@@ -1,0 +1,527 @@
+"""From the cells of a catalogue to a validated deck, with every problem named by its cell.
+
+Each sheet becomes one document for the deck loader (``game.content.load_documents``), whose
+line numbers are cell numbers: every problem the loader finds is turned back into the cell it
+concerns ("katalog.xlsx:Forslag!C12: …") and its field names into the sheet's Danish headers,
+so the import checks exactly what ``raaderum validate`` checks, and says it in the workbook's
+words. What only a sheet can get wrong (a header, a merged cell, a formula, a number written
+as text that cannot be read) is checked here first; all problems are reported at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.catalogue.cells import Cell, CellError, read
+from game.catalogue.columns import (
+    ABOUT,
+    ABOUT_ROWS,
+    COLUMNS,
+    DATA_SHEETS,
+    EVENTS,
+    GUIDE,
+    PROPOSALS,
+    SCENARIOS,
+    SECTION_OF,
+    Column,
+    label,
+    lookup,
+    normal,
+)
+from game.catalogue.sheets import Catalogue, Sheet
+from game.content import DeckError, load_documents
+from game.content.yamlsafe import YamlDocument
+from game.engine.model import Deck
+
+_ROW_SPAN = 1_000
+_SHEET_SPAN = 100_000 * _ROW_SPAN
+_KIND_WORDS = {"saving": "besparelse", "efficiency": "effektivisering", "investment": "investering"}
+_SECTION_WORD = {
+    "proposals": ("forslag", PROPOSALS),
+    "scenarios": ("scenarie", SCENARIOS),
+}
+
+
+class CatalogueError(Exception):
+    """A catalogue that does not make a deck; ``problems`` holds every problem as one line,
+    "katalog.xlsx:Forslag!C12: message", in the order of the sheets and cells."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A catalogue that makes a valid deck: the deck's data (what its YAML files hold), the
+    deck, and warnings (columns that are not part of a catalogue and were skipped)."""
+
+    data: dict[str, Any]
+    deck: Deck
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class _Found:
+    """A problem at a cell (or a sheet) before it is written as a line."""
+
+    rank: int
+    text: str
+
+
+@dataclass
+class _Reading:
+    """What interpreting a catalogue has found so far."""
+
+    catalogue: Catalogue
+    problems: list[_Found] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    places: dict[int, tuple[Sheet, Cell]] = field(default_factory=dict)
+    reported: set[tuple[str, int, str]] = field(default_factory=set)
+    """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
+    empty: set[str] = field(default_factory=set)
+    """Sheets reported as having no rows."""
+
+    def line(self, sheet: Sheet, cell: Cell) -> int:
+        number = (DATA_SHEETS.index(sheet.name) + 1) * _SHEET_SPAN
+        number += cell.row * _ROW_SPAN + min(cell.column, _ROW_SPAN - 1)
+        self.places[number] = (sheet, cell)
+        return number
+
+    def add(self, sheet: Sheet, cell: Cell | None, text: str, ref: str | None = None) -> None:
+        rank = DATA_SHEETS.index(sheet.name) + 1 if sheet.name in DATA_SHEETS else 0
+        number = rank * _SHEET_SPAN
+        if cell is not None:
+            number = self.line(sheet, cell)
+            ref = ref or cell.ref
+        self.problems.append(_Found(number, f"{sheet.where(ref or '')}: {text}"))
+
+
+def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imported:
+    """The deck a catalogue makes; raises ``CatalogueError`` with every problem.
+
+    ``header`` is the deck header to use when the catalogue has no "Om kataloget" sheet (an
+    import of CSV files); a workbook must have the sheet.
+    """
+    reading = _Reading(catalogue)
+    documents: list[YamlDocument] = []
+    for name in DATA_SHEETS:
+        sheet = catalogue.sheets.get(name)
+        if sheet is None:
+            if name == ABOUT and header is not None:
+                documents.append(YamlDocument(catalogue.label, {"deck": header}))
+            elif name in (ABOUT, PROPOSALS, SCENARIOS):
+                _missing_sheet(reading, name)
+            continue
+        for merged in sheet.merged:
+            reading.add(
+                sheet,
+                None,
+                "cellerne er flettet; ophæv fletningen (Start › Flet og centrer), og skriv "
+                "værdien i hver celle",
+                ref=merged,
+            )
+        document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
+        if document is not None:
+            documents.append(document)
+    data = _merged(documents)
+    try:
+        deck = load_documents(documents)
+    except DeckError as error:
+        for problem in error.problems:
+            _loader_problem(reading, problem.line, problem.message)
+        deck = None
+    if reading.problems or deck is None:
+        raise CatalogueError(_lines(reading, catalogue.problems))
+    return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
+
+
+def _lines(reading: _Reading, first: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    lines = list(first)
+    for found in sorted(reading.problems, key=lambda f: f.rank):
+        if found.text not in seen:
+            seen.add(found.text)
+            lines.append(found.text)
+    return lines
+
+
+def _missing_sheet(reading: _Reading, name: str) -> None:
+    catalogue = reading.catalogue
+    others = catalogue.other_sheets
+    close = difflib.get_close_matches(name, others, n=1, cutoff=0.6)
+    if close:
+        hint = f" (mente du '{close[0]}'? Omdøb arket til '{name}')"
+    elif others:
+        hint = f"; arkene hedder: {', '.join(others[:8])}"
+    else:
+        hint = ""
+    what = {
+        ABOUT: "kataloget mangler arket 'Om kataloget' (id, titel og formatversion)",
+        PROPOSALS: "kataloget mangler arket 'Forslag'",
+        SCENARIOS: "kataloget mangler arket 'Scenarier' (mindst ét scenarie)",
+    }[name]
+    if not catalogue.in_workbook and name != ABOUT:
+        what += f"; importér også en CSV-fil med arket {name}"
+    reading.problems.append(_Found(0, f"{catalogue.label}: {what}{hint}"))
+    reading.empty.add(name)
+
+
+def _merged(documents: list[YamlDocument]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for document in documents:
+        for key, value in document.data.items():
+            if isinstance(value, list):
+                data.setdefault(key, []).extend(value)
+            else:
+                data[key] = value
+    return data
+
+
+# --- the "Om kataloget" sheet ----------------------------------------------------------------
+
+
+def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
+    names = {normal(row.field): row for row in ABOUT_ROWS}
+    names.update({normal(row.header): row for row in ABOUT_ROWS})
+    header: dict[str, Any] = {}
+    document = YamlDocument(sheet.file, {"deck": header})
+    first = Cell(1, 1, None)
+    document.value_lines[("deck",)] = reading.line(sheet, first)
+    seen: dict[str, Cell] = {}
+    for row in sheet.rows():
+        key = sheet.cells.get((row, 1))
+        value = sheet.cells.get((row, 2))
+        if key is None:
+            if value is not None:
+                reading.add(sheet, value, "værdien har intet navn i kolonne A")
+            continue
+        name = normal(key.value) if key.formula is None else ""
+        if name in ("felt", "navn", "field"):
+            continue  # the sheet's header row
+        spec = names.get(name)
+        if spec is None:
+            _unknown(reading, sheet, key, [r.header for r in ABOUT_ROWS], "et felt i kataloget")
+            continue
+        if spec.field in seen:
+            reading.add(
+                sheet, key, f"'{spec.header}' står to gange (også i {seen[spec.field].ref})"
+            )
+            continue
+        seen[spec.field] = key
+        where = value if value is not None else Cell(row, 2, None)
+        document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
+        if value is None:
+            if spec.required:
+                reading.add(sheet, where, f"'{spec.header}' er tom; skriv en værdi")
+                reading.reported.add((sheet.name, row, spec.field))
+            continue
+        try:
+            header[spec.field] = read(spec, value)
+        except CellError as error:
+            reading.add(sheet, value, str(error))
+            reading.reported.add((sheet.name, 0, spec.field))
+    for spec in ABOUT_ROWS:
+        if spec.required and spec.field not in seen:
+            reading.add(
+                sheet,
+                None,
+                f"'{spec.header}' mangler: skriv '{spec.header}' i kolonne A og værdien i "
+                "kolonne B",
+            )
+            reading.reported.add((sheet.name, 0, spec.field))
+    return document
+
+
+def _unknown(
+    reading: _Reading, sheet: Sheet, cell: Cell, known: list[str], what: str
+) -> str | None:
+    """Report a header (or a name on "Om kataloget") that is not known: an error when it is
+    close to a known one or is a year, else a warning (the column is skipped). Returns the
+    known name it was close to."""
+    text = str(cell.value).strip()
+    if cell.formula is not None:
+        reading.add(sheet, cell, "overskriften er en formel; skriv den som tekst")
+        return None
+    if re.fullmatch(r"(19|20)\d\d", normal(text)):
+        reading.add(
+            sheet,
+            cell,
+            f"kolonnen '{text}' er et årstal: skriv beløbene under 'år 1', 'år 2' … og årstallet "
+            f"for 'år 1' i kolonnen 'fra budgetår' (her {text})",
+        )
+        return None
+    close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
+    if close:
+        reading.add(sheet, cell, f"ukendt kolonne '{text}' (mente du '{close[0]}'?)")
+        return close[0]
+    reading.warnings.append(
+        f"{sheet.where(cell.ref)}: advarsel: '{text[:40]}' er ikke {what} og springes over"
+    )
+    return None
+
+
+# --- the sheets with one card per row -------------------------------------------------------
+
+
+def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
+    section = SECTION_OF[sheet.name]
+    rows = sheet.rows()
+    if not rows:
+        if sheet.name != EVENTS:
+            reading.add(sheet, None, _empty_text(sheet.name, "arket er tomt"))
+            reading.empty.add(sheet.name)
+        return None
+    header_row = rows[0]
+    columns = _headers(reading, sheet, header_row)
+    if columns is None:
+        return None
+    cards: list[dict[str, Any]] = []
+    document = YamlDocument(sheet.file, {section: cards})
+    for row in rows[1:]:
+        card = _card(reading, sheet, row, columns, document, (section, len(cards)))
+        cards.append(card)
+    if not cards:
+        if sheet.name != EVENTS:
+            reading.add(sheet, None, _empty_text(sheet.name, "arket har kun overskrifter"))
+            reading.empty.add(sheet.name)
+        return None
+    return document
+
+
+def _empty_text(sheet: str, what: str) -> str:
+    rows = {PROPOSALS: "et forslag", SCENARIOS: "et scenarie"}.get(sheet, "en række")
+    return f"{what}; skriv mindst {rows} under overskrifterne (se arket {GUIDE})"
+
+
+def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | None:
+    names = lookup(sheet.name)
+    headers = [normal(spec.header) for spec in COLUMNS[sheet.name]]
+    columns: dict[int, Column] = {}
+    seen: dict[tuple[str, int], Cell] = {}
+    meant: set[str] = set()
+    for (cell_row, column), cell in sorted(sheet.cells.items()):
+        if cell_row != row:
+            continue
+        spec = names.get(normal(cell.value)) if cell.formula is None else None
+        if spec is None:
+            close = _unknown(reading, sheet, cell, headers, f"en kolonne på arket {sheet.name}")
+            if close is not None:
+                meant.add(close)
+            continue
+        key = (spec.field, spec.index)
+        if key in seen:
+            reading.add(
+                sheet, cell, f"kolonnen '{spec.header}' står to gange (også i {seen[key].ref})"
+            )
+            continue
+        seen[key] = cell
+        columns[column] = spec
+    missing = [
+        spec.header
+        for spec in COLUMNS[sheet.name]
+        if spec.required and (spec.field, spec.index) not in seen
+    ]
+    if missing:
+        reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
+    missing = [name for name in missing if normal(name) not in meant]
+    if missing:
+        names_text = ", ".join(f"'{name}'" for name in missing)
+        reading.add(
+            sheet,
+            None,
+            f"{'kolonnen' if len(missing) == 1 else 'kolonnerne'} {names_text} mangler i "
+            f"overskrifterne (række {row}; se arket {GUIDE})",
+        )
+    if sheet.name in reading.empty:
+        return None
+    for (cell_row, column), cell in sorted(sheet.cells.items()):
+        if cell_row > row and column not in columns and not _skipped(reading, sheet, row, column):
+            reading.add(sheet, cell, f"cellen står i en kolonne uden overskrift i række {row}")
+            break
+    return columns
+
+
+def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
+    """True for a column whose header was skipped with a warning (its cells are ignored)."""
+    header = sheet.cells.get((row, column))
+    return header is not None and any(
+        warning.startswith(sheet.where(header.ref) + ":") for warning in reading.warnings
+    )
+
+
+def _card(
+    reading: _Reading,
+    sheet: Sheet,
+    row: int,
+    columns: dict[int, Column],
+    document: YamlDocument,
+    path: tuple[str, int],
+) -> dict[str, Any]:
+    card: dict[str, Any] = {}
+    first = min((c for r, c in sheet.cells if r == row), default=1)
+    document.value_lines[path] = reading.line(sheet, sheet.cells[(row, first)])
+    amounts: dict[int, tuple[Cell, Any]] = {}
+    bad_amount = False
+    for column, spec in sorted(columns.items()):
+        cell = sheet.cells.get((row, column))
+        if cell is None:
+            if spec.required and spec.reader != "effect":
+                empty = Cell(row, column, None)
+                reading.add(sheet, empty, f"'{spec.header}' er tom; den skal udfyldes")
+                reading.reported.add((sheet.name, row, spec.field))
+            continue
+        line = reading.line(sheet, cell)
+        try:
+            value = read(spec, cell)
+        except CellError as error:
+            reading.add(sheet, cell, str(error))
+            reading.reported.add((sheet.name, row, spec.field))
+            bad_amount = bad_amount or spec.reader == "effect"
+            continue
+        if spec.reader == "effect":
+            amounts[spec.index] = (cell, value)
+            document.key_lines[(*path, "effect", spec.index)] = line
+            continue
+        card[spec.field] = value
+        document.key_lines[(*path, spec.field)] = line
+        if isinstance(value, list):
+            for index in range(len(value)):
+                document.key_lines[(*path, spec.field, index)] = line
+    if any(spec.reader == "effect" for spec in columns.values()):
+        _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
+    return card
+
+
+def _effect(
+    reading: _Reading,
+    sheet: Sheet,
+    row: int,
+    columns: dict[int, Column],
+    amounts: dict[int, tuple[Cell, Any]],
+    bad: bool,
+    card: dict[str, Any],
+    document: YamlDocument,
+    path: tuple[str, int],
+) -> None:
+    """The amounts of a row as one ``effect`` list: "år 1" on, no gaps."""
+    first_column = next(
+        c for c, spec in columns.items() if spec.reader == "effect" and not spec.index
+    )
+    first = Cell(row, first_column, None)
+    document.key_lines[(*path, "effect")] = reading.line(
+        sheet, amounts[0][0] if 0 in amounts else first
+    )
+    if bad:
+        return
+    if not amounts:
+        reading.add(sheet, first, "'år 1' er tom; skriv beløbet for det første år (0, hvis intet)")
+        reading.reported.add((sheet.name, row, "effect"))
+        return
+    last = max(amounts)
+    gaps = [index for index in range(last) if index not in amounts]
+    if gaps:
+        gap_column = next(
+            (c for c, spec in columns.items() if spec.reader == "effect" and spec.index == gaps[0]),
+            first_column,
+        )
+        reading.add(
+            sheet,
+            Cell(row, gap_column, None),
+            f"'år {gaps[0] + 1}' er tom, men 'år {last + 1}' er udfyldt; skriv 0 i de tomme år "
+            "før det sidste beløb",
+        )
+        reading.reported.add((sheet.name, row, "effect"))
+        return
+    card["effect"] = [amounts[index][1] for index in range(last + 1)]
+
+
+# --- the loader's problems in the workbook's words -----------------------------------------
+
+
+_VERSION = re.compile(r"^feltet '(\w+)' findes fra dækformat 2: .*$")
+_MISSING = re.compile(r"^mangler feltet '(\w+)'$")
+_QUOTED = re.compile(r"'(\w+)(?: \(nr\. (\d+)\))?'")
+_WHOLE_MESSAGES = {
+    "kortspillet har intet scenarie ('scenarios:')": (
+        SCENARIOS,
+        "kataloget har intet scenarie; skriv mindst ét på arket 'Scenarier'",
+    ),
+    "kortspillet har ingen forslag ('proposals:')": (
+        PROPOSALS,
+        "kataloget har ingen forslag; skriv mindst ét på arket 'Forslag'",
+    ),
+}
+
+
+def _loader_problem(reading: _Reading, line: int, message: str) -> None:
+    place = reading.places.get(line)
+    if message.startswith("mangler 'deck:'-blokken"):
+        if ABOUT not in reading.empty:
+            reading.problems.append(
+                _Found(0, f"{reading.catalogue.label}: kataloget mangler arket 'Om kataloget'")
+            )
+        return
+    if message in _WHOLE_MESSAGES:
+        part, text = _WHOLE_MESSAGES[message]
+        if part not in reading.empty:
+            reading.problems.append(_Found(0, f"{reading.catalogue.label}: {text}"))
+        return
+    if place is None:
+        reading.problems.append(_Found(0, f"{reading.catalogue.label}: {message}"))
+        return
+    sheet, cell = place
+    missing = _MISSING.match(message)
+    if missing:
+        name = missing.group(1)
+        if {(sheet.name, cell.row, name), (sheet.name, 0, name)} & reading.reported:
+            return
+        reading.add(sheet, cell, f"'{label(sheet.name, name)}' mangler; udfyld kolonnen")
+        return
+    version = _VERSION.match(message)
+    if version:
+        text = (
+            f"'{label(sheet.name, version.group(1))}' findes fra dækformat 2: skriv 2 ud for "
+            f"'formatversion' på arket '{ABOUT}'"
+        )
+        reading.add(sheet, cell, text)
+        return
+    reading.add(sheet, cell, _words(sheet.name, _places(reading, message)))
+
+
+def _places(reading: _Reading, message: str) -> str:
+    """The loader's "(FILE:LINE)" references in a message as cells: "(Forslag!A7)"."""
+
+    def cell(match: re.Match[str]) -> str:
+        place = reading.places.get(int(match.group(1)))
+        if place is None:
+            return match.group(0)
+        sheet, found = place
+        return f"({sheet.name}!{found.ref})" if sheet.in_workbook else f"({sheet.where(found.ref)})"
+
+    return re.sub(r"\([^()]*:(\d+)\)", cell, message)
+
+
+def _words(sheet: str, message: str) -> str:
+    """The loader's field names as the sheet's headers, and its kinds in Danish."""
+    fields = {column.field for column in COLUMNS[sheet]}
+
+    def header(match: re.Match[str]) -> str:
+        name, number = match.group(1), match.group(2)
+        if name in _KIND_WORDS:
+            return f"'{_KIND_WORDS[name]}'"
+        if name not in fields:
+            return match.group(0)
+        if name == "effect" and number is not None:
+            return f"'{label(sheet, name, int(number) - 1)}'"
+        shown = f"'{label(sheet, name)}'"
+        return f"{shown} (nr. {number})" if number is not None else shown
+
+    text = _QUOTED.sub(header, message)
+    if sheet == ABOUT:
+        text = text.replace("deck-blokken", f"arket '{ABOUT}'")
+    return text

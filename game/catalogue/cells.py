@@ -1,0 +1,287 @@
+"""Reading one cell of a catalogue as the value of a deck field.
+
+A cell holds a number, a text, a date, a yes/no or nothing. Numbers written as text are read
+the Danish way (``game.numbers.parse_amount``): ``1.250,5`` is 1250,5, ``0,518`` is 0,518
+and ``−1,050`` is −1,05, as a Danish budget office writes them. Every refusal is a
+``CellError`` with a Danish message about the column ("'år 2' skal være et tal: …"); a
+value is never guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from game.catalogue.columns import KIND_WORDS, SIGN_WORDS, Column, normal
+from game.content.numbertext import danish
+from game.content.schema import KIND_NAMES
+from game.numbers import AmountError, parse_amount
+
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
+_ID_SEPARATORS = re.compile(r"[,;\s]+")
+_TRUE = {"ja", "j", "sand", "true", "x", "1", "yes"}
+_FALSE = {"nej", "n", "falsk", "false", "0", "no"}
+_MAX_RANGE = 8
+
+
+class CellError(ValueError):
+    """A cell that cannot be read for its column; ``str(error)`` is the Danish message."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One non-empty cell: where it is and what it holds."""
+
+    row: int
+    """1-based row."""
+    column: int
+    """1-based column."""
+    value: Any
+    """A text, an int, a float, a bool or a date/time."""
+    formula: str | None = None
+    """The formula the cell holds (such a cell is refused: paste values)."""
+    error: str | None = None
+    """The error value the cell shows (#DIV/0!, #REF! …)."""
+
+    @property
+    def ref(self) -> str:
+        """The cell as a spreadsheet names it: "C12"."""
+        return f"{column_letter(self.column)}{self.row}"
+
+
+def column_letter(number: int) -> str:
+    """The letters of a 1-based column number: 1 is A, 27 is AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def is_blank(value: Any) -> bool:
+    """True for a cell that holds nothing (or only spaces)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read(column: Column, cell: Cell) -> Any:
+    """The value of ``cell`` for ``column`` (see ``Column.reader``); raises ``CellError``."""
+    name = f"'{column.header}'"
+    if cell.formula is not None:
+        shown = cell.formula if len(cell.formula) <= 40 else cell.formula[:39] + "…"
+        raise CellError(
+            f"{name}: cellen indeholder en formel ({shown}); kopiér cellerne og indsæt dem som "
+            "værdier (Indsæt › Indsæt værdier), så kataloget holder tallene selv"
+        )
+    if cell.error is not None:
+        raise CellError(f"{name}: cellen viser fejlen {cell.error}; ret eller tøm cellen")
+    value = cell.value
+    if isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        raise CellError(
+            f"{name}: cellen indeholder en dato eller et klokkeslæt ({_shown_date(value)}); "
+            "Excel læser nogle tal som datoer – formatér cellen som tekst eller tal og skriv "
+            "værdien igen"
+        )
+    reader = _READERS[column.reader]
+    return reader(name, value)
+
+
+def _shown_date(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d-%m-%Y %H:%M") if value.time() != dt.time() else _day(value)
+    if isinstance(value, dt.date):
+        return _day(value)
+    return str(value)
+
+
+def _day(value: dt.date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+def _text(name: str, value: Any) -> str:
+    if isinstance(value, bool):
+        raise CellError(f"{name} skal være tekst, ikke {'SAND' if value else 'FALSK'}")
+    if isinstance(value, (int, float)):
+        return danish(float(value))
+    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def _id(name: str, value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return _text(name, value)
+
+
+def _kind(name: str, value: Any) -> str:
+    text = normal(_text(name, value))
+    if text in KIND_NAMES:
+        return text
+    close = difflib.get_close_matches(text, [*KIND_WORDS, "saving", "efficiency", "investment"])
+    hint = f" (mente du '{close[0]}'?)" if close else ""
+    raise CellError(
+        f"{name} skal være besparelse, effektivisering eller investering, ikke "
+        f"'{_short(text)}'{hint}"
+    )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def number(name: str, value: Any) -> float:
+    """A number cell, or a text read the Danish way; raises ``CellError``."""
+    if isinstance(value, bool):
+        raise CellError(f"{name} skal være et tal, ikke {'SAND' if value else 'FALSK'}")
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = _text(name, value)
+    try:
+        return parse_amount(text, "da")
+    except AmountError as error:
+        raise CellError(f"{name} skal være et tal: {error}") from None
+
+
+def _number(name: str, value: Any) -> float | int:
+    found = number(name, value)
+    return int(found) if found.is_integer() and abs(found) < 2**53 else found
+
+
+def _whole(name: str, value: Any) -> int:
+    found = number(name, value)
+    if not found.is_integer() or abs(found) >= 2**53:
+        raise CellError(f"{name} skal være et helt tal, ikke {danish(found)}")
+    return int(found)
+
+
+def _share(name: str, value: Any) -> float | int:
+    if isinstance(value, str) and value.strip().endswith("%"):
+        body = value.strip()[:-1].strip()
+        return _number(name, body) / 100 if body else _number(name, value)
+    return _number(name, value)
+
+
+def _ids(name: str, value: Any) -> list[str]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [_id(name, value)]
+    text = _text(name, value)
+    return [part for part in _ID_SEPARATORS.split(text) if part]
+
+
+def _wholes(name: str, value: Any) -> list[int]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [_whole(name, value)]
+    text = _text(name, value)
+    return [_whole(name, part) for part in _ID_SEPARATORS.split(text) if part]
+
+
+def _parts(text: str) -> list[str]:
+    """A list written in one cell: separated by semicolons or line breaks, or by a comma
+    followed by a space (a decimal comma is never followed by a space)."""
+    if ";" in text or "\n" in text:
+        parts = re.split(r"[;\n]", text)
+    elif ", " in text:
+        parts = text.split(", ")
+    else:
+        parts = [text]
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _numbers(name: str, value: Any) -> float | int | list[float | int]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _number(name, value)
+    parts = _parts(_text(name, value))
+    if len(parts) == 1:
+        try:
+            return _number(name, parts[0])
+        except CellError:
+            pieces = parts[0].split(",")
+            if len(pieces) > 2 and all(p.strip() for p in pieces):
+                raise CellError(
+                    f"{name}: '{_short(parts[0])}' kan ikke læses som ét tal; skriv tallene "
+                    f"adskilt af semikolon, fx {'; '.join(p.strip() for p in pieces)}"
+                ) from None
+            raise
+    return [_number(name, part) for part in parts]
+
+
+def _year(name: str, value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(name, value)
+
+
+def _years(name: str, value: Any) -> list[str]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return [_year(name, value)]
+    text = _text(name, value)
+    span = _YEAR_RANGE.match(text)
+    if span:
+        first, last = int(span.group(1)), int(span.group(2))
+        if not first < last <= first + _MAX_RANGE - 1:
+            raise CellError(
+                f"{name}: '{text}' skal gå fra et år til et senere år, højst {_MAX_RANGE} år"
+            )
+        return [str(year) for year in range(first, last + 1)]
+    return [part for part in _ID_SEPARATORS.split(text) if part]
+
+
+def _bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = normal(_id(name, value))
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError(f"{name} skal være ja eller nej, ikke '{_short(text)}'")
+
+
+def _sign(name: str, value: Any) -> str:
+    text = normal(_text(name, value))
+    if text in SIGN_WORDS:
+        return SIGN_WORDS[text]
+    if text in SIGN_WORDS.values():
+        return text
+    words = " eller ".join(f"'{word}'" for word in SIGN_WORDS)
+    raise CellError(f"{name} skal være {words}, ikke '{_short(text)}'")
+
+
+def _language(name: str, value: Any) -> str:
+    text = normal(_text(name, value))
+    if text in ("da", "dansk"):
+        return "da"
+    if text in ("en", "engelsk", "english"):
+        return "en"
+    raise CellError(f"{name} skal være da (dansk) eller en (engelsk), ikke '{_short(text)}'")
+
+
+def _texts(name: str, value: Any) -> list[str]:
+    text = _text(name, value)
+    return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+_READERS = {
+    "text": _text,
+    "id": _id,
+    "kind": _kind,
+    "number": _number,
+    "effect": _number,
+    "whole": _whole,
+    "share": _share,
+    "ids": _ids,
+    "wholes": _wholes,
+    "numbers": _numbers,
+    "year": _year,
+    "years": _years,
+    "bool": _bool,
+    "sign": _sign,
+    "language": _language,
+    "texts": _texts,
+}
+"""How each kind of column reads a cell (``Column.reader``)."""

@@ -1,0 +1,390 @@
+"""The sheets and columns of a catalogue workbook: Danish headers, the deck field each one
+fills, how its cells are read, and what the "Vejledning" sheet says about it.
+
+One table serves the template, the import and the export, so a column is named and explained
+in one place. A header may also be written as the deck's own field name (``kind`` for
+``slags``); headers are matched without regard to case and spacing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+MAX_EFFECT_YEARS = 10
+"""The most amount columns ("år 1" … "år 10") a proposal or an event has (the deck's limit)."""
+
+ABOUT = "Om kataloget"
+PROPOSALS = "Forslag"
+EVENTS = "Hændelser"
+SCENARIOS = "Scenarier"
+GUIDE = "Vejledning"
+LISTS = "Lister"
+
+DATA_SHEETS: tuple[str, ...] = (ABOUT, PROPOSALS, EVENTS, SCENARIOS)
+"""The sheets that hold the deck, in the order the workbook has them."""
+SECTION_OF: dict[str, str] = {
+    ABOUT: "deck",
+    PROPOSALS: "proposals",
+    EVENTS: "events",
+    SCENARIOS: "scenarios",
+}
+"""The deck section each data sheet fills."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet (or one row of the "Om kataloget" sheet).
+
+    ``reader`` says how a cell is read: ``text``, ``id``, ``kind``, ``number``, ``whole``,
+    ``share`` (0–1, "20 %" allowed), ``ids`` (a list of ids), ``wholes`` (a list of whole
+    numbers), ``numbers`` (one number or a list, for a target), ``years`` (a list of year
+    labels, "2027–2030" allowed), ``year`` (one year label), ``bool`` (ja/nej), ``sign``,
+    ``language``, ``texts`` (a list of texts, one per line or separated by semicolons),
+    ``effect`` (one of the amount columns).
+    """
+
+    header: str
+    field: str
+    reader: str
+    help: str
+    required: bool = False
+    width: int = 14
+    version: int = 1
+    """The deck format that has the field (2: ``schema_version: 2`` is needed)."""
+    index: int = 0
+    """For an amount column: 0 for "år 1", 1 for "år 2" …"""
+
+
+def _effect_columns(what: str) -> tuple[Column, ...]:
+    first = (
+        f"Beløbet i det år, {what}, i katalogets enhed. Skal udfyldes."
+        if what
+        else "Beløbet det første år."
+    )
+    columns = [Column("år 1", "effect", "effect", first, required=True, width=9)]
+    for index in range(1, MAX_EFFECT_YEARS):
+        columns.append(
+            Column(
+                f"år {index + 1}",
+                "effect",
+                "effect",
+                f"Beløbet i år {index + 1}. Tom: det sidste udfyldte beløb gælder også dette "
+                "og alle senere år.",
+                width=9,
+                index=index,
+            )
+        )
+    return tuple(columns)
+
+
+ABOUT_ROWS: tuple[Column, ...] = (
+    Column("id", "id", "id", "Katalogets korte navn (a–z, 0–9, - og _), fx norddjurs-2025.", True),
+    Column("titel", "title", "text", "Titlen, der vises i spillets menu.", True),
+    Column("sprog", "language", "language", "da (dansk) eller en (engelsk). Tom: da."),
+    Column("enhed", "unit", "text", "Enheden for alle beløb: mio. kr. eller t. kr. Tom: mio. kr."),
+    Column(
+        "formatversion",
+        "schema_version",
+        "whole",
+        "Dækformatets version: 2 (det nyeste) eller 1. Kolonnerne mærket 'format 2' kræver 2.",
+        True,
+    ),
+    Column(
+        "fortegn",
+        "sign",
+        "sign",
+        "'besparelser positive' (standard): et forslag, der frigør penge, skrives med plus. "
+        "'besparelser negative': beløbene er budgetændringer, som i mange kommuners "
+        "budgettabeller – en besparelse er minus, en udgift plus. Spillet vender fortegnet.",
+        version=2,
+    ),
+    Column(
+        "velfærdsområder",
+        "welfare_areas",
+        "texts",
+        "Områderne, hvor en effektivisering let opleves som en besparelse, adskilt af "
+        "semikolon. Tom: spillets liste (Ældre; Sundhed; Skole; …).",
+        version=2,
+    ),
+)
+"""The rows of the "Om kataloget" sheet: a name in column A, its value in column B."""
+
+PROPOSAL_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "id",
+        "id",
+        "id",
+        "Forslagets korte navn, entydigt i kataloget: a–z, A–Z, 0–9 og - _ . (ikke æ, ø, å), "
+        "fx R307 eller skaermbesoeg.",
+        True,
+        16,
+    ),
+    Column(
+        "slags",
+        "kind",
+        "kind",
+        "besparelse, effektivisering eller investering (vælg på listen).",
+        True,
+        16,
+    ),
+    Column("titel", "title", "text", "Kortets overskrift, helst under 45 tegn.", True, 36),
+    Column(
+        "område",
+        "area",
+        "text",
+        "Fagområdet, fx Ældre. Stav det ens på alle kort (listen foreslår de kendte).",
+        True,
+        18,
+    ),
+    *_effect_columns("forslaget vedtages (eller året under 'fra budgetår')"),
+    Column(
+        "fra budgetår",
+        "effect_from_year",
+        "year",
+        "Format 2. Et årstal, fx 2025: så hører 'år 1' til dette budgetår, 'år 2' til det "
+        "næste osv., uanset hvornår forslaget vedtages – som i budgettabeller med kolonner "
+        "for 2025, 2026, 2027 og 2028. Tom: beløbene regnes fra vedtagelsesåret.",
+        width=12,
+        version=2,
+    ),
+    Column(
+        "tekst", "text", "text", "Hvad forslaget er, og hvad det betyder (1–3 sætninger).", width=50
+    ),
+    Column("spørgsmål", "question", "text", "Et spørgsmål, gruppen kan drøfte.", width=40),
+    Column("kilde", "source", "text", "Hvor idéen kommer fra, fx eget katalog, R307.", width=30),
+    Column(
+        "service",
+        "service",
+        "whole",
+        "Ændringen i serviceniveauet, et helt tal fra −5 til 5. Tom: efter slags "
+        "(besparelse −2, effektivisering 0, investering +1).",
+        width=9,
+    ),
+    Column(
+        "belastning",
+        "load",
+        "whole",
+        "Hvor meget af rundens kapacitet forslaget bruger, 1–5. Tom: efter slags (1, 2, 3).",
+        width=11,
+    ),
+    Column(
+        "træthed",
+        "fatigue",
+        "whole",
+        "Format 2. Den træthed, forslaget giver, 0–10. Tom: spillets regel (servicenedgang).",
+        width=9,
+        version=2,
+    ),
+    Column(
+        "usikkerhed",
+        "uncertainty",
+        "share",
+        "Den relative spredning på gevinsten, 0–1 eller i procent (20 %). Tom: efter slags.",
+        width=11,
+    ),
+    Column(
+        "svigtrisiko",
+        "failure",
+        "share",
+        "Sandsynligheden for, at gevinsten helt udebliver, 0–0,95 eller i procent. Tom: 0.",
+        width=11,
+    ),
+    Column(
+        "årsværk",
+        "staff",
+        "number",
+        "Årsværk, negativt når stillinger nedlægges. Kun til information.",
+        width=9,
+    ),
+    Column(
+        "anlæg",
+        "construction",
+        "number",
+        "Format 2. Anlægsudgiften, betalt af scenariets anlægsramme – aldrig af råderummet. "
+        "Tom: 0.",
+        width=9,
+        version=2,
+    ),
+    Column(
+        "udelukker",
+        "excludes",
+        "ids",
+        "Id'er på forslag, der ikke kan vedtages sammen med dette, adskilt af komma.",
+        width=18,
+    ),
+    Column(
+        "kræver",
+        "requires",
+        "ids",
+        "Format 2. Id'er på forslag, der skal være vedtaget før (eller i samme runde som) "
+        "dette, adskilt af komma.",
+        width=18,
+        version=2,
+    ),
+)
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("id", "id", "id", "Hændelsens korte navn, entydigt blandt hændelserne.", True, 16),
+    Column("titel", "title", "text", "Hændelsens overskrift.", True, 36),
+    *_effect_columns("hændelsen trækkes"),
+    Column("tekst", "text", "text", "Hvad der er sket.", width=50),
+    Column(
+        "service",
+        "service",
+        "whole",
+        "Ændringen i serviceniveauet, når hændelsen trækkes (−5 til 5). Tom: 0.",
+        width=9,
+    ),
+    Column(
+        "træthed",
+        "fatigue",
+        "whole",
+        "Format 2. Træthed, hændelsen giver organisationen (−5 til 10; minus letter). Tom: 0.",
+        width=9,
+        version=2,
+    ),
+    Column(
+        "runder",
+        "rounds",
+        "wholes",
+        "De runder, hændelsen kan trækkes i, fx 2, 3 (runde 1 = første år). Tom: alle.",
+        width=10,
+    ),
+    Column(
+        "vægt",
+        "weight",
+        "number",
+        "Hvor sandsynlig hændelsen er i forhold til de andre: 2 trækkes dobbelt så ofte som 1. "
+        "Tom: 1.",
+        width=8,
+    ),
+    Column("kilde", "source", "text", "Format 2. Hvor hændelsen kommer fra.", width=30, version=2),
+)
+
+SCENARIO_COLUMNS: tuple[Column, ...] = (
+    Column("id", "id", "id", "Scenariets korte navn. Det første scenarie er standard.", True, 16),
+    Column("titel", "title", "text", "Scenariets titel i menuen.", True, 30),
+    Column(
+        "oplæg", "briefing", "text", "Læses op for gruppen ved start (2–4 sætninger).", width=50
+    ),
+    Column(
+        "år",
+        "years",
+        "years",
+        "Budgetårene adskilt af semikolon, fx 2027; 2028; 2029; 2030 – eller 2027–2030. "
+        "Ét år = én runde.",
+        True,
+        22,
+    ),
+    Column(
+        "mål",
+        "target",
+        "numbers",
+        "Råderummet, der skal findes i hvert år: ét tal, eller ét tal pr. år adskilt af "
+        "semikolon (12; 24; 36; 45).",
+        True,
+        18,
+    ),
+    Column(
+        "kapacitet",
+        "capacity",
+        "whole",
+        "Hvor meget belastning gruppen kan vedtage pr. runde, 1–30. Tom: 6.",
+        width=10,
+    ),
+    Column(
+        "forslag på bordet",
+        "market",
+        "whole",
+        "Hvor mange forslag der ligger på bordet, 3–15. Tom: 8.",
+        width=10,
+    ),
+    Column(
+        "hændelser pr. runde",
+        "events_per_round",
+        "whole",
+        "Hændelser, der trækkes i starten af hver runde, 0–3. Tom: 1.",
+        width=10,
+    ),
+    Column(
+        "hændelser",
+        "events",
+        "ids",
+        "Id'er på hændelserne i bunken, adskilt af komma. Tom: alle hændelser.",
+        width=24,
+    ),
+    Column(
+        "forslag",
+        "proposals",
+        "ids",
+        "Id'er på forslagene i bunken, adskilt af komma. Tom: alle forslag.",
+        width=24,
+    ),
+    Column(
+        "servicegulv",
+        "service_floor",
+        "whole",
+        "Serviceniveauet må ikke ende under dette tal. Tom: intet gulv.",
+        width=10,
+    ),
+    Column(
+        "alle tre slags",
+        "require_all_kinds",
+        "bool",
+        "ja: gruppen skal bruge alle tre slags for at vinde; nej: ikke. Tom: ja.",
+        width=10,
+    ),
+    Column(
+        "anlægsramme",
+        "construction_budget",
+        "number",
+        "Format 2. Den anlægsudgift, perioden tillader (betaler forslagenes 'anlæg'). Tom: "
+        "ingen grænse.",
+        width=12,
+        version=2,
+    ),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    ABOUT: ABOUT_ROWS,
+    PROPOSALS: PROPOSAL_COLUMNS,
+    EVENTS: EVENT_COLUMNS,
+    SCENARIOS: SCENARIO_COLUMNS,
+}
+
+KIND_WORDS: tuple[str, ...] = ("besparelse", "effektivisering", "investering")
+"""The kinds as the workbook's list offers them."""
+SIGN_WORDS: dict[str, str] = {
+    "besparelser positive": "savings_positive",
+    "besparelser negative": "savings_negative",
+}
+"""The sign conventions in Danish, and the deck's words for them."""
+
+
+def normal(header: Any) -> str:
+    """A header as it is matched: NFC, lower case, single spaces, no trailing colon."""
+    text = unicodedata.normalize("NFC", str(header))
+    return " ".join(text.casefold().split()).rstrip(":").strip()
+
+
+def lookup(sheet: str) -> dict[str, Column]:
+    """The columns of ``sheet`` by every name a header may have (Danish, the deck's field name
+    for a column that is not an amount, "effect 2" for "år 2")."""
+    found: dict[str, Column] = {}
+    for column in COLUMNS[sheet]:
+        found[normal(column.header)] = column
+        if column.reader == "effect":
+            found[f"effect {column.index + 1}"] = column
+        else:
+            found.setdefault(normal(column.field), column)
+    return found
+
+
+def label(sheet: str, field: str, index: int | None = None) -> str:
+    """The Danish header of ``field`` on ``sheet`` ("år 2" for effect nr. 2)."""
+    for column in COLUMNS.get(sheet, ()):
+        if column.field == field and (column.reader != "effect" or index in (None, column.index)):
+            return column.header
+    return field

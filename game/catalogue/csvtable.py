@@ -1,0 +1,149 @@
+"""Reading one CSV file of a catalogue: one sheet, as Danish Excel and others write it.
+
+The text may be UTF-8 (with or without a byte-order mark), UTF-16 (Excel's "Unicode-tekst")
+or Windows-1252 (Danish Excel's "CSV (semikolonsepareret)"); the separator is a semicolon,
+a comma or a tab, found from the header line (Excel's ``sep=;`` first line is honoured).
+Every cell is text; numbers in it are read the Danish way by ``game.catalogue.cells``, so
+``1,5`` is 1,5 whatever the separator. Which part of the catalogue the file holds is told by
+its name (forslag.csv, haendelser.csv, …) or else by its headers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+from game.catalogue.cells import Cell, is_blank
+from game.catalogue.columns import (
+    ABOUT,
+    EVENTS,
+    PROPOSALS,
+    SCENARIOS,
+    lookup,
+    normal,
+)
+from game.catalogue.sheets import Sheet
+from game.catalogue.workbook import MAX_COLUMNS, MAX_ROWS, WorkbookRefused
+from game.content.loader import os_error_text
+
+MAX_CSV_BYTES = 5 * 1024 * 1024
+
+_NAMES: tuple[tuple[str, str], ...] = (
+    ("forslag", PROPOSALS),
+    ("proposal", PROPOSALS),
+    ("hændelse", EVENTS),
+    ("haendelse", EVENTS),
+    ("event", EVENTS),
+    ("scenari", SCENARIOS),
+    ("om kataloget", ABOUT),
+    ("om-kataloget", ABOUT),
+    ("om_kataloget", ABOUT),
+    ("about", ABOUT),
+)
+
+
+def read_csv(path: Path, label: str) -> Sheet:
+    """The sheet in the CSV file at ``path`` (messages name it ``label``); raises
+    ``WorkbookRefused`` for a file that cannot be read as text."""
+    text = _decode(_bytes(path))
+    lines = text.splitlines()
+    if lines and normal(lines[0]).startswith("sep=") and len(lines[0].strip()) == 5:
+        delimiter = lines[0].strip()[4]
+        offset = 1
+        text = "\n".join(lines[1:])
+    else:
+        delimiter = _delimiter(lines[0] if lines else "")
+        offset = 0
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise WorkbookRefused(f"kan ikke læses som CSV ({error})") from None
+    sheet = Sheet(_part(path, rows), label, in_workbook=False)
+    for index, values in enumerate(rows):
+        row = index + 1 + offset
+        if row > MAX_ROWS + 1 + offset or len(values) > MAX_COLUMNS:
+            raise WorkbookRefused(
+                f"har for mange rækker eller kolonner (højst {MAX_ROWS} rækker og "
+                f"{MAX_COLUMNS} kolonner)"
+            )
+        for column, value in enumerate(values, start=1):
+            if not is_blank(value):
+                sheet.cells[(row, column)] = Cell(row, column, value)
+    return sheet
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        if not path.is_file():
+            raise WorkbookRefused("findes ikke" if not path.exists() else "er ikke en fil")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CSV_BYTES + 1)
+    except OSError as error:
+        raise WorkbookRefused(os_error_text(error)) from None
+    if len(raw) > MAX_CSV_BYTES:
+        raise WorkbookRefused(f"filen er for stor (højst {MAX_CSV_BYTES // 1024 // 1024} MB)")
+    if raw.startswith(b"PK"):
+        raise WorkbookRefused("er en Excel-projektmappe, ikke en CSV-fil; giv den endelsen .xlsx")
+    return raw
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise WorkbookRefused("er ikke gyldig UTF-16-tekst") from None
+    else:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("cp1252")
+            except UnicodeDecodeError:
+                raise WorkbookRefused(
+                    "tegnsættet kan ikke genkendes; gem filen som 'CSV UTF-8 (kommasepareret)'"
+                ) from None
+    if "\x00" in text:
+        raise WorkbookRefused("indeholder NUL-tegn og er ikke en CSV-fil (er det en binær fil?)")
+    if not text.strip():
+        raise WorkbookRefused("filen er tom")
+    return unicodedata.normalize("NFC", text)
+
+
+def _delimiter(header: str) -> str:
+    """The separator of the header line: the most frequent of ; , and tab outside quotes."""
+    counts = {";": 0, ",": 0, "\t": 0}
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda c: (counts[c], c == ";"))
+    return best if counts[best] else ";"
+
+
+def _part(path: Path, rows: list[list[str]]) -> str:
+    """Which sheet the file holds: from its name, else from its headers."""
+    stem = normal(path.stem)
+    for word, sheet in _NAMES:
+        if word in stem:
+            return sheet
+    headers = {normal(value) for value in (rows[0] if rows else [])}
+    if {"felt", "værdi"} <= headers:
+        return ABOUT
+    best, score = PROPOSALS, 0
+    for sheet in (PROPOSALS, EVENTS, SCENARIOS):
+        names = lookup(sheet)
+        found = sum(1 for header in headers if header in names)
+        distinct = {"slags", "kind"} if sheet == PROPOSALS else set()
+        if sheet == SCENARIOS:
+            distinct = {"mål", "target", "år", "years"}
+        if sheet == EVENTS:
+            distinct = {"runder", "rounds", "vægt", "weight"}
+        found += 10 * len(headers & distinct)
+        if found > score:
+            best, score = sheet, found
+    return best

@@ -1,0 +1,53 @@
+"""A catalogue as read from its file: named sheets of cells, before any cell is interpreted.
+
+``Sheet`` holds the non-empty cells of one sheet (or of one CSV file) by position, and
+``Catalogue`` the sheets of one import, with the problems found while opening the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.catalogue.cells import Cell
+
+
+@dataclass
+class Sheet:
+    """The non-empty cells of one sheet, by (row, column), both 1-based."""
+
+    name: str
+    """The part of the catalogue the sheet holds ("Forslag", …)."""
+    file: str
+    """The file as messages name it."""
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    merged: list[str] = field(default_factory=list)
+    """Merged ranges, such as "B3:D3" (refused: a value must stand in each cell)."""
+    in_workbook: bool = True
+    """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
+    (cells are named "C12")."""
+
+    def where(self, ref: str = "") -> str:
+        """How a message names a cell (or the sheet itself when ``ref`` is empty):
+        "katalog.xlsx:Forslag!C12" or "forslag.csv:C12"."""
+        if not self.in_workbook:
+            return f"{self.file}:{ref}" if ref else self.file
+        return f"{self.file}:{self.name}!{ref}" if ref else f"{self.file}:{self.name}"
+
+    def rows(self) -> list[int]:
+        """The rows that hold anything, in order."""
+        return sorted({row for row, _ in self.cells})
+
+
+@dataclass
+class Catalogue:
+    """The sheets of one import (one workbook, or one or more CSV files)."""
+
+    label: str
+    """The file as messages name it when no sheet is concerned."""
+    sheets: dict[str, Sheet] = field(default_factory=dict)
+    other_sheets: list[str] = field(default_factory=list)
+    """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
+    problems: list[str] = field(default_factory=list)
+    """Problems found while opening the files, as whole lines."""
+    in_workbook: bool = True
+    """False for an import of CSV files."""

@@ -1,0 +1,214 @@
+"""Opening an Excel workbook (.xlsx) from a stranger safely, and reading its sheets' cells.
+
+Before openpyxl sees the file, the zip archive itself is checked: its size, the number and
+unpacked size of its parts (a zip bomb), macros (``vbaProject.bin``, a macro-enabled content
+type), links to other files (``xl/externalLinks``) and any XML that declares a DOCTYPE or an
+entity (an XML bomb: Excel never writes one). openpyxl then parses the XML with defusedxml,
+which refuses entities as a second guard; the import is refused if defusedxml is not in use.
+Every refusal is a Danish line that names the file; nothing in a workbook is ever run.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from game.catalogue.cells import Cell, is_blank
+from game.catalogue.columns import DATA_SHEETS, normal
+from game.catalogue.sheets import Catalogue, Sheet
+from game.content.loader import os_error_text
+
+MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+"""The largest workbook read (a catalogue of a few hundred proposals is well under 1 MB)."""
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024
+"""The most the parts of a workbook may unpack to, together."""
+MAX_PARTS = 2_000
+MAX_ROWS = 5_000
+"""The most rows a sheet of a catalogue may use."""
+MAX_COLUMNS = 200
+
+_SUFFIXES = {
+    ".xlsm": "er en projektmappe med makroer (.xlsm); gem den som Excel-projektmappe (.xlsx) "
+    "uden makroer, og importér den igen",
+    ".xltm": "er en skabelon med makroer (.xltm); gem den som Excel-projektmappe (.xlsx)",
+    ".xlsb": "er en binær Excel-projektmappe (.xlsb); gem den som Excel-projektmappe (.xlsx)",
+    ".xls": "er i Excels gamle format (.xls); gem den som Excel-projektmappe (.xlsx)",
+    ".ods": "er et OpenDocument-regneark (.ods); gem det som Excel-projektmappe (.xlsx)",
+    ".numbers": "er et Numbers-regneark; eksportér det som Excel-projektmappe (.xlsx)",
+}
+_MACRO_CONTENT = re.compile(rb"macroEnabled|vbaProject", re.IGNORECASE)
+_DANGEROUS_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+class WorkbookRefused(Exception):
+    """A workbook that is not read at all; ``str(error)`` is the Danish reason."""
+
+
+def read_workbook(path: Path, label: str) -> Catalogue:
+    """The sheets of the workbook at ``path`` (messages name it ``label``).
+
+    Raises ``WorkbookRefused`` for a file that is not read at all (see the module docstring);
+    merged cells and sheets over the limits are problems of the returned ``Catalogue``.
+    """
+    raw = _bytes(path)
+    _check_archive(raw, path.suffix.lower())
+    book = _open(raw)
+    catalogue = Catalogue(label)
+    wanted = {normal(name): name for name in DATA_SHEETS}
+    for sheet in book.worksheets:
+        name = wanted.get(normal(sheet.title))
+        if name is None or name in catalogue.sheets:
+            catalogue.other_sheets.append(sheet.title)
+            continue
+        catalogue.sheets[name] = _sheet(sheet, name, label, catalogue.problems)
+    for chart in getattr(book, "chartsheets", []):
+        catalogue.other_sheets.append(chart.title)
+    return catalogue
+
+
+def _bytes(path: Path) -> bytes:
+    suffix = path.suffix.lower()
+    if suffix in _SUFFIXES:
+        raise WorkbookRefused(_SUFFIXES[suffix])
+    try:
+        if not path.is_file():
+            raise WorkbookRefused("findes ikke" if not path.exists() else "er ikke en fil")
+        size = path.stat().st_size
+        if size > MAX_WORKBOOK_BYTES:
+            raise WorkbookRefused(_too_big(size))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_WORKBOOK_BYTES + 1)
+    except OSError as error:
+        raise WorkbookRefused(os_error_text(error)) from None
+    if len(raw) > MAX_WORKBOOK_BYTES:
+        raise WorkbookRefused(_too_big(len(raw)))
+    return raw
+
+
+def _too_big(size: int) -> str:
+    limit = MAX_WORKBOOK_BYTES // (1024 * 1024)
+    return f"filen er for stor ({size / 1024 / 1024:.1f} MB; højst {limit} MB)".replace(".", ",")
+
+
+def _check_archive(raw: bytes, suffix: str) -> None:
+    """Refuse what is not a plain .xlsx archive, before any XML is parsed."""
+    if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise WorkbookRefused(
+            "er krypteret (beskyttet med adgangskode) eller i Excels gamle format (.xls); "
+            "gem den som Excel-projektmappe (.xlsx) uden adgangskode"
+        )
+    if not raw.startswith(b"PK"):
+        raise WorkbookRefused(
+            "er ikke en Excel-projektmappe (.xlsx); en CSV-fil skal ende på .csv"
+            if suffix != ".csv"
+            else "er ikke en Excel-projektmappe"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise WorkbookRefused(
+            "er ikke en gyldig Excel-projektmappe (filen er beskadiget)"
+        ) from None
+    if len(infos) > MAX_PARTS:
+        raise WorkbookRefused(f"har over {MAX_PARTS} dele og ligner ikke et katalog")
+    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+        raise WorkbookRefused(
+            "fylder for meget udpakket (en 'zip-bombe'?) og læses ikke; et katalog fylder få MB"
+        )
+    names = {info.filename.lower() for info in infos}
+    if "[content_types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise WorkbookRefused("er ikke en Excel-projektmappe (.xlsx)")
+    if any(name.endswith("vbaproject.bin") or "vbaproject" in name for name in names):
+        raise WorkbookRefused(_MACROS)
+    if any(name.startswith("xl/externallinks/") for name in names):
+        raise WorkbookRefused(
+            "har kæder til andre filer (eksterne links); bryd kæderne (Data › Rediger kæder › "
+            "Bryd kæde), så cellerne holder værdierne selv, og gem igen"
+        )
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            with archive.open(info) as part:
+                content = part.read(MAX_UNPACKED_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+            raise WorkbookRefused(
+                "er ikke en gyldig Excel-projektmappe (en del kan ikke pakkes ud)"
+            ) from None
+        if _DANGEROUS_XML.search(content):
+            raise WorkbookRefused(
+                f"delen {info.filename} erklærer en DOCTYPE eller en XML-entitet, som Excel "
+                "aldrig skriver (en 'XML-bombe'); filen læses ikke"
+            )
+        if info.filename == "[Content_Types].xml" and _MACRO_CONTENT.search(content):
+            raise WorkbookRefused(_MACROS)
+
+
+_MACROS = (
+    "indeholder makroer (VBA); gem den som Excel-projektmappe (.xlsx) uden makroer, og "
+    "importér den igen"
+)
+
+
+def _open(raw: bytes) -> Any:
+    import openpyxl
+
+    if openpyxl.DEFUSEDXML is not True:
+        raise WorkbookRefused(
+            "kan ikke læses sikkert: pakken defusedxml mangler eller er slået fra "
+            "(OPENPYXL_DEFUSEDXML); installér spillet igen"
+        )
+    try:
+        return openpyxl.load_workbook(
+            io.BytesIO(raw), read_only=False, data_only=False, keep_vba=False, keep_links=False
+        )
+    except Exception as error:  # openpyxl raises many kinds; a workbook must never crash us
+        name = type(error).__name__
+        if _chain(error) & {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}:
+            raise WorkbookRefused(
+                "erklærer XML-entiteter (en 'XML-bombe'); filen læses ikke"
+            ) from None
+        raise WorkbookRefused(
+            f"kan ikke læses som Excel-projektmappe ({name}); åbn den i Excel, og gem den "
+            "som Excel-projektmappe (.xlsx)"
+        ) from None
+
+
+def _chain(error: BaseException) -> set[str]:
+    """The class names of ``error`` and the errors it was raised from (openpyxl wraps them)."""
+    names: set[str] = set()
+    seen: BaseException | None = error
+    while seen is not None and len(names) < 20:
+        names.add(type(seen).__name__)
+        seen = seen.__cause__ or seen.__context__
+    return names
+
+
+def _sheet(worksheet: Any, name: str, label: str, problems: list[str]) -> Sheet:
+    sheet = Sheet(name, label)
+    sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
+    for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
+        value = cell.value
+        formula = None
+        error = None
+        if cell.data_type == "f":
+            formula = str(getattr(value, "text", None) or value or "=")
+            if not formula.startswith("="):
+                formula = "=" + formula
+        elif cell.data_type == "e":
+            error = str(value)
+        elif is_blank(value):
+            continue
+        if row > MAX_ROWS + 1 or column > MAX_COLUMNS:
+            where = sheet.where()
+            problems.append(
+                f"{where}: arket bruger række {row}, kolonne {column}; et katalog må højst "
+                f"have {MAX_ROWS} rækker og {MAX_COLUMNS} kolonner"
+            )
+            break
+        sheet.cells[(row, column)] = Cell(row, column, value, formula, error)
+    return sheet

@@ -1,0 +1,431 @@
+"""The print-and-play document: one self-contained A4 HTML file (inline CSS and SVG, no other
+resource) that a browser prints to paper or PDF.
+
+Its pages, in order: the facilitator's sheet (the rules in brief, the briefing, the targets),
+the result sheet for entering a paper table, the board of the scenario (landscape), the
+proposal cards and the event cards, eight to a page with cut marks. Every page is a box of
+the paper's size and every card a box of a fixed size that hides what does not fit, so a card
+can never be split over two pages. Kinds are told apart by icon and word, not only colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from game.engine import Deck, Event, Kind, Proposal, Scenario, ledger
+from game.messages import catalogue
+from game.numbers import format_amount
+from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
+
+CARD_W, CARD_H = 90.0, 63.0
+"""A card's size in mm; eight fill an A4 page in two columns and four rows."""
+COLUMNS, ROWS = 2, 4
+PER_PAGE = COLUMNS * ROWS
+PAGE_W, PAGE_H = 210.0, 297.0
+MARGIN_X = (PAGE_W - COLUMNS * CARD_W) / 2
+MARGIN_Y = (PAGE_H - ROWS * CARD_H) / 2
+MARK = 6.0
+"""Length of a cut mark in the margin, mm."""
+FATIGUE_TRACK = 12
+
+
+def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
+    """The whole print-and-play document for ``scenario`` of ``deck`` as HTML text."""
+    t = catalogue(lang).t
+    proposals = [deck.proposal(pid) for pid in scenario.proposals]
+    events = [deck.event(eid) for eid in scenario.events]
+    pages = [
+        _sheet(deck, scenario, lang),
+        _result_sheet(deck, scenario, proposals, events, lang),
+        _board(deck, scenario, lang),
+    ]
+    for start in range(0, len(proposals), PER_PAGE):
+        chunk = proposals[start : start + PER_PAGE]
+        footer = t("print.cards_of", first=start + 1, last=start + len(chunk), total=len(proposals))
+        cards = [_proposal_card(deck, scenario, p, lang) for p in chunk]
+        pages.append(_card_page(cards, footer, t("print.cut")))
+    for start in range(0, len(events), PER_PAGE):
+        chunk_events = events[start : start + PER_PAGE]
+        footer = t(
+            "print.events_of", first=start + 1, last=start + len(chunk_events), total=len(events)
+        )
+        cards = [_event_card(deck, e, lang) for e in chunk_events]
+        pages.append(_card_page(cards, footer, t("print.cut")))
+    title = escape(t("print.document", deck=deck.title))
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(pages)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def page_count(deck: Deck, scenario: Scenario) -> int:
+    """The pages ``document`` makes: three sheets, then the card pages."""
+    cards = -(-len(scenario.proposals) // PER_PAGE)
+    events = -(-len(scenario.events) // PER_PAGE)
+    return 3 + cards + events
+
+
+# --- cards ----------------------------------------------------------------------------------
+
+
+def _kind_word(kind: Kind | None, lang: str) -> str:
+    t = catalogue(lang).t
+    return t("print.event") if kind is None else t(f"kind.{kind.value}")
+
+
+def _band(kind: Kind | None, card_id: str, lang: str) -> str:
+    color = KIND_COLORS[kind]
+    return (
+        f'<div class="band" style="background:{color}">'
+        f'<span class="badge">{icon(kind, 5.2)}</span>'
+        f'<span class="word">{escape(_kind_word(kind, lang).upper())}</span>'
+        f'<span class="cid">{escape(card_id)}</span></div>'
+    )
+
+
+def _labels(count: int, first_year: str | None, lang: str) -> list[str]:
+    t = catalogue(lang).t
+    if first_year is not None and first_year.isdigit():
+        return [str(int(first_year) + i) for i in range(count)]
+    return [t("print.year_n", n=i + 1) for i in range(count)]
+
+
+def _strip(
+    amounts: tuple[float, ...], first_year: str | None, unit: str, lang: str, years: int
+) -> str:
+    """The card's amounts for ``years`` years (the last amount holds), with a caption."""
+    t = catalogue(lang).t
+    caption = t("print.per_year", unit=unit)
+    caption += f" · {t('print.holds')}: {format_amount(amounts[-1], lang, sign=True)}"
+    count = min(8, max(len(amounts), years))
+    amounts = tuple(amounts[min(i, len(amounts) - 1)] for i in range(count))
+    labels = _labels(count, first_year, lang)
+    return (
+        f'<div class="caption">{escape(caption)}</div>'
+        f'<div class="stripbox">{effect_strip(list(amounts), labels, lang, 84, 15)}</div>'
+    )
+
+
+def _years(scenario: Scenario, proposal: Proposal) -> int:
+    """How many years a proposal's strip shows: the scenario's, or for a card tied to budget
+    years, from its first year to the scenario's last."""
+    first = proposal.calendar_year
+    if first is not None and first.isdigit() and scenario.years[-1].isdigit():
+        return int(scenario.years[-1]) - int(first) + 1
+    return scenario.rounds
+
+
+def _signed(value: int) -> str:
+    return format_amount(value, "da", decimals=0, sign=True) if value else "0"
+
+
+def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str) -> str:
+    t = catalogue(lang).t
+    facts = [
+        f"{t('print.load')} <b>{proposal.load}</b>",
+        f"{t('print.fatigue')} <b>{ledger.fatigue_of(proposal)}</b>",
+        f"{t('print.service')} <b>{escape(_signed(proposal.service))}</b>",
+    ]
+    extra = []
+    if proposal.construction:
+        amount = format_amount(proposal.construction, lang)
+        extra.append(escape(t("print.construction", amount=amount, unit=deck.unit)))
+    if proposal.requires:
+        extra.append(escape(t("print.requires", ids=", ".join(proposal.requires))))
+    excluded = sorted(deck.exclusive_with(proposal.id) & set(scenario.proposals))
+    if excluded:
+        extra.append(escape(t("print.excludes", ids=", ".join(excluded))))
+    source = t("print.source", source=proposal.source) if proposal.source else ""
+    kind = proposal.kind
+    return (
+        f'<div class="card" style="--tint:{KIND_TINTS[kind]}" data-id="{escape(proposal.id)}">'
+        + _band(kind, proposal.id, lang)
+        + f'<div class="body"><div class="title">{escape(proposal.title)}</div>'
+        f'<div class="area">{escape(proposal.area)}</div>'
+        + _strip(
+            proposal.effect, proposal.calendar_year, deck.unit, lang, _years(scenario, proposal)
+        )
+        + f'<div class="facts">{" · ".join(facts)}</div>'
+        + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
+        + f'<div class="question">{escape(proposal.question)}</div>'
+        f'<div class="source">{escape(source)}</div></div></div>'
+    )
+
+
+def _event_card(deck: Deck, event: Event, lang: str) -> str:
+    t = catalogue(lang).t
+    facts = [f"{t('print.service')} <b>{escape(_signed(event.service))}</b>"]
+    if event.fatigue:
+        facts.append(f"{t('print.fatigue')} <b>{escape(_signed(event.fatigue))}</b>")
+    if event.rounds is not None:
+        rounds = ", ".join(str(r) for r in event.rounds)
+        facts.append(escape(t("print.rounds", rounds=rounds)))
+    source = t("print.source", source=event.source) if event.source else ""
+    return (
+        f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
+        + _band(None, event.id, lang)
+        + f'<div class="body"><div class="title">{escape(event.title)}</div>'
+        + _strip(event.effect, None, deck.unit, lang, 1)
+        + f'<div class="facts">{" · ".join(facts)}</div>'
+        + f'<div class="text">{escape(event.text)}</div>'
+        f'<div class="source">{escape(source)}</div></div></div>'
+    )
+
+
+def _card_page(cards: Sequence[str], footer: str, cut: str) -> str:
+    placed = []
+    for index, card in enumerate(cards):
+        column, row = index % COLUMNS, index // COLUMNS
+        left, top = MARGIN_X + column * CARD_W, MARGIN_Y + row * CARD_H
+        placed.append(f'<div class="slot" style="left:{left}mm;top:{top}mm">{card}</div>')
+    return (
+        '<section class="page cards">'
+        + _cut_marks()
+        + "".join(placed)
+        + f'<div class="footer">{escape(footer)} · {escape(cut)}</div></section>'
+    )
+
+
+def _cut_marks() -> str:
+    """Short lines in the margins, on the extension of every cutting line."""
+    lines = []
+    for i in range(COLUMNS + 1):
+        x = MARGIN_X + i * CARD_W
+        for y1, y2 in (
+            (MARGIN_Y - MARK - 2, MARGIN_Y - 2),
+            (PAGE_H - MARGIN_Y + 2, PAGE_H - MARGIN_Y + MARK + 2),
+        ):
+            lines.append(f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
+    for j in range(ROWS + 1):
+        y = MARGIN_Y + j * CARD_H
+        for x1, x2 in (
+            (MARGIN_X - MARK - 2, MARGIN_X - 2),
+            (PAGE_W - MARGIN_X + 2, PAGE_W - MARGIN_X + MARK + 2),
+        ):
+            lines.append(f'<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/>')
+    return (
+        f'<svg class="marks" viewBox="0 0 {PAGE_W} {PAGE_H}" width="{PAGE_W}mm" '
+        f'height="{PAGE_H}mm">{"".join(lines)}</svg>'
+    )
+
+
+# --- the board ------------------------------------------------------------------------------
+
+
+def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
+    t = catalogue(lang).t
+    years = scenario.years
+    head = "".join(
+        f"<th>{escape(t('print.board.year', year=year))}<br><small>"
+        f"{escape(t('print.board.round', n=i + 1))}</small></th>"
+        for i, year in enumerate(years)
+    )
+
+    def row(label: str, cells: Sequence[str], cls: str = "") -> str:
+        inner = "".join(f"<td>{cell}</td>" for cell in cells)
+        return f'<tr class="{cls}"><th class="rowhead">{escape(label)}</th>{inner}</tr>'
+
+    targets = [
+        f'<span class="big">{escape(format_amount(v, lang))}</span>' for v in scenario.target
+    ]
+    empty = ["" for _ in years]
+    met = ["☐ ja &nbsp; ☐ nej" if lang == "da" else "☐ yes &nbsp; ☐ no" for _ in years]
+    table = (
+        f'<table class="board"><tr><th class="rowhead"></th>{head}</tr>'
+        + row(t("print.board.target"), targets, "target")
+        + row(t("print.board.events"), empty, "events")
+        + row(t("print.board.adopted"), empty, "adopted")
+        + row(t("print.board.raaderum"), empty, "result")
+        + row(t("print.board.met"), met, "met")
+        + "</table>"
+    )
+    fatigue_cells = "".join(f"<td>{n}</td>" for n in range(FATIGUE_TRACK + 1))
+    capacity_cells = "".join(
+        f"<td>{max(0, scenario.capacity - ledger.lost_capacity(n))}</td>"
+        for n in range(FATIGUE_TRACK + 1)
+    )
+    service_cells = "".join(f"<td>{_signed(n)}</td>" for n in range(-8, 9))
+    track = (
+        '<table class="track">'
+        f"<tr><th>{escape(t('print.board.fatigue'))}</th>{fatigue_cells}</tr>"
+        f"<tr><th>{escape(t('print.board.capacity', capacity=scenario.capacity))}</th>"
+        f"{capacity_cells}</tr></table>"
+        f'<table class="track"><tr><th>{escape(t("print.board.service"))}</th>{service_cells}'
+        "</tr></table>"
+    )
+    return (
+        '<section class="page board-page">'
+        f"<h1>{escape(t('print.board.title', scenario=scenario.title))}</h1>"
+        f'<p class="unit">{escape(t("print.board.unit", unit=deck.unit))}</p>'
+        f"{table}{track}</section>"
+    )
+
+
+# --- the facilitator's sheet and the result sheet -------------------------------------------
+
+
+def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
+    t = catalogue(lang).t
+    rules = [
+        t("print.sheet.rule.goal"),
+        t(
+            "print.sheet.rule.kinds"
+            if scenario.require_all_kinds
+            else "print.sheet.rule.kinds_free"
+        ),
+        t("print.sheet.rule.round", events=scenario.events_per_round, market=scenario.market),
+        t("print.sheet.rule.amounts"),
+        t("print.sheet.rule.capacity", capacity=scenario.capacity),
+        t("print.sheet.rule.fatigue", recovery=ledger.FATIGUE_RECOVERY),
+        t("print.sheet.rule.uncertainty"),
+        t("print.sheet.rule.excludes"),
+    ]
+    if scenario.service_floor is not None:
+        rules.append(t("print.sheet.rule.floor", floor=_signed(scenario.service_floor)))
+    if scenario.construction_budget is not None:
+        amount = format_amount(scenario.construction_budget, lang)
+        rules.append(t("print.sheet.rule.construction", amount=amount, unit=deck.unit))
+    return rules
+
+
+def _sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
+    t = catalogue(lang).t
+    rules = "".join(f"<li>{escape(rule)}</li>" for rule in _rules(deck, scenario, lang))
+    years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
+    targets = "".join(f"<td>{escape(format_amount(v, lang))}</td>" for v in scenario.target)
+    return (
+        '<section class="page sheet">'
+        f"<h1>{escape(t('print.sheet.title', scenario=scenario.title))}</h1>"
+        f'<p class="deck">{escape(deck.title)}</p>'
+        f"<h2>{escape(t('print.sheet.briefing'))}</h2>"
+        f'<p class="briefing">{escape(scenario.briefing)}</p>'
+        f"<h2>{escape(t('print.sheet.targets'))} ({escape(deck.unit)})</h2>"
+        f'<table class="targets"><tr>{years}</tr><tr>{targets}</tr></table>'
+        f'<h2>{escape(t("print.sheet.rules"))}</h2><ol class="rules">{rules}</ol>'
+        "</section>"
+    )
+
+
+def _result_sheet(
+    deck: Deck,
+    scenario: Scenario,
+    proposals: Sequence[Proposal],
+    events: Sequence[Event],
+    lang: str,
+) -> str:
+    t = catalogue(lang).t
+    rows = "".join(
+        f"<tr><th>{escape(t('print.board.round', n=i + 1))}<br><small>{escape(year)}</small></th>"
+        "<td></td><td></td><td></td></tr>"
+        for i, year in enumerate(scenario.years)
+    )
+    ids = "".join(
+        f'<li><span class="kindmark">{icon(p.kind, 2.6)}</span><b>{escape(p.id)}</b> '
+        f"{escape(p.title)}</li>"
+        for p in proposals
+    ) + "".join(
+        f'<li><span class="kindmark">{icon(None, 2.6)}</span><b>{escape(e.id)}</b> '
+        f"{escape(e.title)}</li>"
+        for e in events
+    )
+    return (
+        '<section class="page sheet">'
+        f"<h1>{escape(t('print.sheet.entry'))}</h1>"
+        f'<p class="tablename">{escape(t("print.sheet.table"))}: '
+        '<span class="blank"></span></p>'
+        f'<p class="help">{escape(t("print.sheet.entry_help"))}</p>'
+        f'<table class="entry"><tr><th></th><th>{escape(t("print.sheet.adopted"))}</th>'
+        f"<th>{escape(t('print.sheet.drawn'))}</th><th>{escape(t('print.sheet.factors'))}</th>"
+        f"</tr>{rows}</table>"
+        f'<h2>{escape(t("print.sheet.cards"))}</h2><ul class="ids">{ids}</ul></section>'
+    )
+
+
+CSS = f"""
+@page {{ size: A4 portrait; margin: 0; }}
+@page landscape {{ size: A4 landscape; margin: 0; }}
+* {{ box-sizing: border-box; }}
+html, body {{ margin: 0; padding: 0; }}
+body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif;
+  color: #1C2430; -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+.page {{ position: relative; width: {PAGE_W}mm; height: {PAGE_H}mm; overflow: hidden;
+  break-after: page; page-break-after: always; break-inside: avoid; }}
+.page:last-child {{ break-after: auto; page-break-after: auto; }}
+.board-page {{ page: landscape; width: {PAGE_H}mm; height: {PAGE_W}mm; padding: 12mm 14mm; }}
+.marks {{ position: absolute; left: 0; top: 0; }}
+.marks line {{ stroke: #1C2430; stroke-width: 0.25; }}
+.slot {{ position: absolute; width: {CARD_W}mm; height: {CARD_H}mm; padding: 1.2mm; }}
+.card {{ width: 100%; height: 100%; overflow: hidden; border: 0.35mm solid #1C2430;
+  border-radius: 2.5mm; background: var(--tint); break-inside: avoid;
+  page-break-inside: avoid; display: flex; flex-direction: column; }}
+.band {{ height: 7.5mm; flex: none; display: flex; align-items: center; gap: 1.6mm;
+  padding: 0 2.4mm; color: #FFFFFF; border-bottom: 0.35mm solid #1C2430; }}
+.band .badge {{ width: 6.2mm; height: 6.2mm; border-radius: 50%; background: #FFFFFF;
+  display: flex; align-items: center; justify-content: center; flex: none; }}
+.band .word {{ font-weight: 700; font-size: 8.5pt; letter-spacing: 0.25mm;
+  text-shadow: 0 0 0.6mm #1C2430; }}
+.band .cid {{ margin-left: auto; font-size: 6.5pt; background: #FFFFFF; color: #1C2430;
+  padding: 0.3mm 1.2mm; border-radius: 1mm; font-family: "DejaVu Sans Mono", monospace; }}
+.body {{ flex: 1; padding: 1.6mm 2.6mm 1.4mm; display: flex; flex-direction: column;
+  overflow: hidden; background: #FFFFFF; }}
+.title {{ font-weight: 700; font-size: 10.5pt; line-height: 1.12; max-height: 8.2mm;
+  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
+.area {{ font-size: 7pt; color: #4A5260; text-transform: uppercase; letter-spacing: 0.2mm;
+  margin-top: 0.4mm; height: 3.2mm; overflow: hidden; }}
+.caption {{ font-size: 5.8pt; color: #4A5260; margin-top: 0.8mm; height: 2.6mm;
+  overflow: hidden; white-space: nowrap; }}
+.stripbox {{ height: 15mm; flex: none; }}
+.strip .num {{ font-size: 26px; font-weight: 700; fill: #1C2430; }}
+.strip .lab {{ font-size: 22px; fill: #4A5260; }}
+.facts {{ font-size: 7pt; margin-top: 0.6mm; height: 3.4mm; white-space: nowrap;
+  overflow: hidden; }}
+.extra {{ font-size: 6.5pt; height: 3.2mm; white-space: nowrap; overflow: hidden; }}
+.question {{ font-style: italic; font-size: 7.6pt; line-height: 1.18; margin-top: 0.8mm;
+  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; }}
+.event .text {{ font-size: 7pt; line-height: 1.18; margin-top: 0.6mm; overflow: hidden;
+  display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
+.source {{ margin-top: auto; font-size: 5.8pt; color: #4A5260; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; height: 2.6mm; }}
+.footer {{ position: absolute; bottom: 8mm; left: 0; right: 0; text-align: center;
+  font-size: 7pt; color: #4A5260; }}
+.sheet {{ padding: 16mm 18mm; font-size: 10pt; line-height: 1.35; }}
+.sheet h1 {{ font-size: 17pt; margin: 0 0 1mm; }}
+.sheet h2 {{ font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 0.3mm solid #1C2430; }}
+.sheet .deck {{ color: #4A5260; margin: 0; }}
+.briefing {{ border-left: 1.2mm solid #1C2430; padding: 2mm 4mm; background: #F3F0E9;
+  font-size: 11pt; }}
+.targets, .entry {{ border-collapse: collapse; width: 100%; }}
+.targets th, .targets td {{ border: 0.3mm solid #1C2430; padding: 1.5mm; text-align: center; }}
+.targets td {{ font-size: 14pt; font-weight: 700; }}
+.rules li {{ margin-bottom: 1.4mm; }}
+.tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
+.help {{ font-size: 8.5pt; color: #4A5260; }}
+.entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;
+  text-align: left; font-size: 8.5pt; }}
+.entry td {{ height: 17mm; }}
+.entry th:first-child {{ width: 22mm; }}
+.ids {{ columns: 3; column-gap: 5mm; list-style: none; padding: 0; margin: 0;
+  font-size: 6.6pt; line-height: 1.3; }}
+.ids li {{ break-inside: avoid; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.kindmark {{ display: inline-block; vertical-align: -0.5mm; margin-right: 0.8mm; }}
+.board-page h1 {{ font-size: 16pt; margin: 0; }}
+.board-page .unit {{ margin: 0.5mm 0 3mm; color: #4A5260; font-size: 9pt; }}
+table.board {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+table.board th, table.board td {{ border: 0.35mm solid #1C2430; padding: 1.2mm;
+  text-align: center; vertical-align: middle; font-size: 9pt; }}
+table.board th.rowhead {{ width: 34mm; text-align: left; background: #F3F0E9; }}
+table.board tr.target td {{ height: 11mm; }}
+table.board tr.events td {{ height: 14mm; background: #EEE8F4; }}
+table.board tr.adopted td {{ height: 64mm; background: repeating-linear-gradient(45deg,
+  #FFFFFF 0 3mm, #F6F4EF 3mm 6mm); }}
+table.board tr.result td {{ height: 13mm; }}
+table.board tr.met td {{ height: 9mm; font-size: 10pt; }}
+.big {{ font-size: 16pt; font-weight: 700; }}
+table.track {{ border-collapse: collapse; margin-top: 3mm; width: 100%; table-layout: fixed; }}
+table.track th {{ width: 60mm; text-align: left; font-size: 8pt; font-weight: 600; }}
+table.track td {{ border: 0.3mm solid #1C2430; text-align: center; font-size: 8.5pt;
+  height: 7mm; border-radius: 50%; }}
+"""

@@ -1,0 +1,304 @@
+"""Bord på papir: the facilitator enters what a paper table chose, round by round.
+
+Two lists, the scenario's proposals and its events, each row with one chip per round: a click
+on a chip says "adopted (drawn) in this round", a second click takes it back. "Gem bordet"
+turns the entries into a game through the rules (``game.saves.paper``) and saves it in the
+save folder, marked as a paper table, so the report and the comparison count it; what the
+rules refuse is shown under the lists, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from game.saves import GameSettings, SaveError, new_save_path, write_save
+from game.saves.model import PaperTable
+from game.saves.paper import PaperError, paper_history
+from game.ui import theme
+from game.ui.draw import button, kind_icon
+from game.ui.scene import Scene, is_activation, is_key
+from game.ui.textfield import TextField
+from game.ui.theme import BODY, TINY, TITLE, Scale
+
+if TYPE_CHECKING:
+    from game.ui.scene import Host
+
+Rect = pygame.Rect
+
+
+@dataclass(frozen=True)
+class PaperLayout:
+    """The rectangles of the screen; ``cards`` and ``events`` are the visible list rows."""
+
+    title: Rect
+    intro: Rect
+    name_label: Rect
+    name: Rect
+    cards_label: Rect
+    events_label: Rect
+    cards: tuple[Rect, ...]
+    events: tuple[Rect, ...]
+    status: Rect
+    save: Rect
+    back: Rect
+
+
+def paper_layout(width: int, height: int) -> PaperLayout:
+    """The screen at ``width`` × ``height``: a title, the table's name, the proposals (left,
+    three fifths) and the events (right), and the buttons at the bottom."""
+    scale = Scale(height)
+    g = scale.gap
+    margin = 3 * g
+    inner = width - 2 * margin
+    title = Rect(margin, margin, inner, round(scale.title * 1.3))
+    intro = Rect(margin, title.bottom, inner, round(scale.min_text * 1.6))
+    name_label = Rect(margin, intro.bottom + g, round(inner * 0.18), round(scale.body * 2.3))
+    name = Rect(name_label.right + g, name_label.y, round(inner * 0.35), name_label.height)
+    name_label = name_label.move(0, (name.height - round(scale.body * 1.4)) // 2)
+    button_h = round(scale.body * 2.2)
+    bottom = height - margin - button_h
+    status = Rect(
+        margin, bottom - g - round(scale.min_text * 3.4), inner, round(scale.min_text * 3.4)
+    )
+    left_w = round((inner - 2 * g) * 0.6)
+    labels_y = name.bottom + 2 * g
+    cards_label = Rect(margin, labels_y, left_w, round(scale.body * 1.4))
+    events_label = Rect(
+        cards_label.right + 2 * g, labels_y, inner - left_w - 2 * g, cards_label.height
+    )
+    row_h = max(scale.min_text + 8, round(scale.body * 1.45))
+    top = cards_label.bottom + g // 2
+    count = max(1, (status.y - g - top) // row_h)
+    cards = tuple(Rect(cards_label.x, top + i * row_h, left_w, row_h - 2) for i in range(count))
+    events = tuple(
+        Rect(events_label.x, top + i * row_h, events_label.width, row_h - 2) for i in range(count)
+    )
+    save_w = round(inner * 0.22)
+    save = Rect(margin + inner - save_w, bottom, save_w, button_h)
+    back = Rect(margin, bottom, round(inner * 0.14), button_h)
+    return PaperLayout(
+        title, intro, name_label, name, cards_label, events_label, cards, events, status, save, back
+    )
+
+
+def chips(row: Rect, rounds: int) -> tuple[Rect, ...]:
+    """One chip per round at the right end of a list row."""
+    size = row.height - 4
+    gap = max(2, size // 6)
+    right = row.right - 2
+    return tuple(
+        Rect(right - (rounds - i) * (size + gap) + gap, row.y + 2, size, size)
+        for i in range(rounds)
+    )
+
+
+class PaperScene(Scene):
+    """Enter a paper table: its name, the round each proposal was adopted and each event
+    drawn; save it as a game marked as a paper table."""
+
+    name = "paper"
+
+    def __init__(self, app: Host, scenario: str | None = None) -> None:
+        super().__init__(app)
+        self.deck = app.game.deck
+        self.scenario = self.deck.scenario(scenario)
+        self.adopted: dict[str, int] = {}
+        """Proposal id → 0-based round, in the order entered."""
+        self.drawn: dict[str, int] = {}
+        """Event id → 0-based round, in the order entered."""
+        self.offsets = {"cards": 0, "events": 0}
+        self.problems: list[str] = []
+        self.seed = random.SystemRandom().randrange(1, 1_000_000)
+        layout = self.layout()
+        self.name_field = TextField(
+            layout.name,
+            app.fonts.get("regular", Scale(app.size[1]).min_text),
+            placeholder=app.t("paper.table"),
+            max_length=40,
+            multiline=False,
+            show_counter=False,
+        )
+
+    @property
+    def wants_text_input(self) -> bool:  # type: ignore[override]
+        """True while the table's name has the focus."""
+        return self.name_field.focused
+
+    def layout(self) -> PaperLayout:
+        """The screen's rectangles for the window's size."""
+        width, height = self.app.size
+        return paper_layout(width, height)
+
+    # --- model --------------------------------------------------------------------------
+    def toggle(self, chosen: dict[str, int], card: str, round_index: int) -> None:
+        """Say that ``card`` was adopted (drawn) in ``round_index``; again: take it back."""
+        if chosen.get(card) == round_index:
+            del chosen[card]
+        else:
+            chosen.pop(card, None)
+            chosen[card] = round_index
+        self.problems = []
+
+    def table(self) -> PaperTable:
+        """The entries as a paper table."""
+        return PaperTable(
+            table=self.name_field.text.strip(),
+            adopted=tuple(self.adopted.items()),
+            events=tuple(self.drawn.items()),
+        )
+
+    def save(self) -> bool:
+        """Play the entries through the rules and save them; problems are shown instead."""
+        app = self.app
+        table = self.table()
+        if not table.table:
+            self.problems = [app.t("paper.name_missing")]
+            return False
+        settings = GameSettings(self.scenario.id, self.seed, None, app.lang)
+        try:
+            history = paper_history(self.deck, settings, table)
+            if app.save_dir is None:
+                raise SaveError("", "der er ingen mappe til gemte spil")
+            path = new_save_path(app.save_dir)
+            write_save(path, self.deck, settings, history, paper=table)
+        except PaperError as error:
+            self.problems = error.problems[:4]
+            return False
+        except SaveError as error:
+            self.problems = [app.t("paper.problem", reason=error.reason)]
+            return False
+        app.toast("paper.saved", table=table.table, path=path.name)
+        app.pop()
+        return True
+
+    # --- input --------------------------------------------------------------------------
+    def _lists(self, layout: PaperLayout) -> list[tuple[str, tuple[Rect, ...], list[Any]]]:
+        cards = [self.deck.proposal(pid) for pid in self.scenario.proposals]
+        events = [self.deck.event(eid) for eid in self.scenario.events]
+        return [("cards", layout.cards, cards), ("events", layout.events, events)]
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """The name field, the chips, the mouse wheel over a list, and the buttons."""
+        layout = self.layout()
+        if self.name_field.focused and not is_activation(event):
+            if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+                self.name_field.blur()
+            else:
+                self.name_field.handle(event)
+            return
+        if is_key(event, pygame.K_ESCAPE):
+            self.app.pop()
+            return
+        if event.type == pygame.MOUSEWHEEL:
+            pos = pygame.mouse.get_pos()
+            for key, rows, items in self._lists(layout):
+                area = rows[0].unionall(rows) if rows else Rect(0, 0, 0, 0)
+                if area.collidepoint(pos):
+                    most = max(0, len(items) - len(rows))
+                    self.offsets[key] = max(0, min(most, self.offsets[key] - event.y))
+            return
+        if not is_activation(event):
+            return
+        pos = event.pos
+        self.name_field.blur()
+        if layout.name.collidepoint(pos):
+            self.name_field.set_rect(layout.name)
+            self.name_field.handle(event)
+        elif layout.save.collidepoint(pos):
+            self.save()
+        elif layout.back.collidepoint(pos):
+            self.app.pop()
+        else:
+            self._click_chip(layout, pos)
+
+    def _click_chip(self, layout: PaperLayout, pos: tuple[int, int]) -> None:
+        for key, rows, items in self._lists(layout):
+            chosen = self.adopted if key == "cards" else self.drawn
+            for row, item in zip(rows, items[self.offsets[key] :]):
+                for round_index, chip in enumerate(chips(row, self.scenario.rounds)):
+                    if chip.collidepoint(pos):
+                        self.toggle(chosen, item.id, round_index)
+                        return
+
+    # --- drawing ------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        """The title, the name field, both lists with their chips, problems and buttons."""
+        app = self.app
+        text = app.text
+        layout = self.layout()
+        scale = Scale(surface.get_height())
+        surface.fill(theme.BACKGROUND)
+        heading = f"{app.t('paper.title')}: {self.scenario.title}"
+        text.draw(surface, heading, layout.title, TITLE.lines(1).shrink())
+        text.draw(
+            surface, app.t("paper.intro"), layout.intro, TINY.ink(theme.MUTED).lines(1).shrink()
+        )
+        text.draw(surface, app.t("paper.table"), layout.name_label, BODY.bold().lines(1).shrink())
+        self.name_field.set_rect(layout.name)
+        self.name_field.font = app.fonts.get("regular", scale.min_text)
+        self.name_field.draw(surface)
+        label = BODY.bold().lines(1).shrink()
+        for key, rows, items in self._lists(layout):
+            first = self.offsets[key]
+            heading = app.t("paper.adopted" if key == "cards" else "paper.events")
+            if len(items) > len(rows):
+                last = min(len(items), first + len(rows))
+                heading = app.t(
+                    "paper.range", label=heading, first=first + 1, last=last, total=len(items)
+                )
+            box = layout.cards_label if key == "cards" else layout.events_label
+            text.draw(surface, heading, box, label)
+            chosen = self.adopted if key == "cards" else self.drawn
+            for row, item in zip(rows, items[self.offsets[key] :]):
+                self._row(surface, row, item, chosen.get(item.id), key == "cards", scale)
+        if self.problems:
+            lines = "\n".join(self.problems)
+            text.draw(surface, lines, layout.status, TINY.ink(theme.WARNING).lines(4).shrink())
+        else:
+            years = ", ".join(
+                app.t("paper.round", n=i + 1, year=year)
+                for i, year in enumerate(self.scenario.years)
+            )
+            text.draw(surface, years, layout.status, TINY.ink(theme.MUTED).lines(2).shrink())
+        button(surface, text, layout.back, app.t("paper.back"), scale.min_text, radius=scale.radius)
+        button(
+            surface,
+            text,
+            layout.save,
+            app.t("paper.save"),
+            scale.body,
+            radius=scale.radius,
+            primary=True,
+        )
+
+    def _row(
+        self,
+        surface: pygame.Surface,
+        row: Rect,
+        item: Any,
+        chosen: int | None,
+        is_card: bool,
+        scale: Scale,
+    ) -> None:
+        app = self.app
+        fill = theme.CARD if chosen is None else theme.CURRENT
+        pygame.draw.rect(surface, fill, row, border_radius=scale.radius // 2)
+        marks = chips(row, self.scenario.rounds)
+        icon = Rect(row.x + 4, row.y + 3, row.height - 6, row.height - 6)
+        if is_card:
+            kind_icon(surface, item.kind, icon, theme.kind_color(item.kind))
+        label = Rect(icon.right + 6, row.y, marks[0].x - icon.right - 10, row.height)
+        words = f"{item.title}  ·  {item.id}"
+        app.text.draw(surface, words, label, TINY.ink(theme.INK).lines(1).shrink().middle())
+        for round_index, chip in enumerate(marks):
+            on = chosen == round_index
+            pygame.draw.rect(
+                surface, theme.ACCENT if on else theme.PANEL, chip, border_radius=chip.height // 3
+            )
+            pygame.draw.rect(surface, theme.LINE, chip, 1, border_radius=chip.height // 3)
+            style = TINY.bold().center().middle().ink(theme.HEADER_INK if on else theme.MUTED)
+            app.text.draw(surface, str(round_index + 1), chip, style.lines(1).shrink())

@@ -1,0 +1,71 @@
+"""Workbooks and CSV files made the way a budget office makes them: cell by cell."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from game.cli import main
+
+ABOUT = [
+    ["felt", "værdi"],
+    ["id", "lille"],
+    ["titel", "Lille katalog"],
+    ["enhed", "mio. kr."],
+    ["formatversion", 2],
+]
+PROPOSAL_HEADERS = ["id", "slags", "titel", "område", "år 1", "år 2", "år 3", "tekst"]
+PROPOSALS = [
+    PROPOSAL_HEADERS,
+    ["spar", "besparelse", "Spar på kontoret", "Administration", 3, None, None, "Tekst"],
+    ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, None],
+    ["inv", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, None],
+]
+EVENTS = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", -1]]
+SCENARIOS = [
+    ["id", "titel", "år", "mål"],
+    ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 3"],
+]
+
+
+def sheets(**changes: list[list[Any]] | None) -> dict[str, list[list[Any]]]:
+    """The small valid catalogue, with some sheets replaced (None: left out)."""
+    found = {
+        "Om kataloget": ABOUT,
+        "Forslag": PROPOSALS,
+        "Hændelser": EVENTS,
+        "Scenarier": SCENARIOS,
+    }
+    names = {"about": "Om kataloget", "proposals": "Forslag", "events": "Hændelser"}
+    names["scenarios"] = "Scenarier"
+    for key, rows in changes.items():
+        if rows is None:
+            found.pop(names[key])
+        else:
+            found[names[key]] = rows
+    return {name: [list(row) for row in rows] for name, rows in found.items()}
+
+
+def write_book(path: Path, content: dict[str, Sequence[Sequence[Any]]]) -> Path:
+    """A workbook with one sheet per entry, each row typed in cell by cell."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in content.items():
+        sheet = book.create_sheet(name)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(row=r, column=c, value=value)
+    book.save(path)
+    return path
+
+
+def run_import(capsys: pytest.CaptureFixture[str], *paths: Path, out: Path) -> tuple[int, str]:
+    """``raaderum import PATHS --out OUT``: the exit code and what it wrote to stderr."""
+    code = main(["import", *(str(p) for p in paths), "--out", str(out)])
+    captured = capsys.readouterr()
+    return code, captured.err + captured.out

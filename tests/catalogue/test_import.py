@@ -1,0 +1,239 @@
+"""From a workbook or CSV files to a deck folder, and from a deck back to a workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from game.catalogue import export_deck, import_catalogue, read_catalogue, write_template
+from game.catalogue.columns import COLUMNS, DATA_SHEETS
+from game.cli import main
+from game.content import load_deck, load_sources
+from game.content.loader import deck_to_data
+from game.paths import standard_deck
+from tests.catalogue.conftest import PROPOSALS, run_import, sheets, write_book
+
+ROOT = Path(__file__).resolve().parents[2]
+KYSTBY = ROOT / "decks" / "kystby"
+
+FORMAT_2_DECK = """\
+deck:
+  id: format2
+  title: "Alle felter fra format 2"
+  unit: "t. kr."
+  schema_version: 2
+  sign: savings_negative
+  welfare_areas: ["Skole", "Ældre"]
+proposals:
+  - id: fravaer
+    kind: investering
+    title: "Fremmøde i skolen"
+    area: "Skole"
+    effect: [-518, -1050, -1313, -1575]
+    effect_from_year: 2025
+    requires: [sygefravaer]
+    construction: 2500
+    text: "Begynder med =, men er tekst"
+  - id: sygefravaer
+    kind: effektivisering
+    title: "Sygefravær"
+    area: "Tværgående"
+    effect: [1000, 1000, -500]
+    fatigue: 0
+    staff: -2.5
+  - id: pulje
+    kind: besparelse
+    title: "Pulje og løntilskud"
+    area: "Beskæftigelse"
+    effect: [-300]
+    uncertainty: 0.05
+    failure: 0.125
+    excludes: [fravaer]
+events:
+  - id: udligning
+    title: "Udligning"
+    effect: [1500.5]
+    source: "Norddjurs"
+    fatigue: -1
+    rounds: [2, 3]
+    weight: 2.5
+scenarios:
+  - id: norddjurs
+    title: "Budget 2025-2028"
+    years: [2025, 2026, 2027, 2028]
+    target: [0, 100, 1000.25, 1125]
+    construction_budget: 3000
+    capacity: 9
+    market: 5
+    events_per_round: 2
+    service_floor: -3
+    require_all_kinds: false
+    proposals: [fravaer, sygefravaer, pulje]
+    events: [udligning]
+"""
+
+
+def _roundtrip(deck_path: Path, tmp_path: Path) -> Path:
+    workbook = tmp_path / "katalog.xlsx"
+    export_deck(deck_path, workbook)
+    out = tmp_path / "importeret"
+    import_catalogue([workbook], out)
+    return out
+
+
+@pytest.mark.parametrize("deck_path", [standard_deck(), KYSTBY], ids=["standard", "kystby"])
+def test_a_deck_survives_export_and_import_unchanged(deck_path, tmp_path):
+    out = _roundtrip(deck_path, tmp_path)
+    before, after = load_deck(deck_path), load_deck(out)
+    assert after.content_hash == before.content_hash
+    assert deck_to_data(after) == deck_to_data(before)
+    assert main(["validate", str(out)]) == 0
+
+
+def test_every_field_of_format_2_survives_export_and_import(tmp_path):
+    source = tmp_path / "format2.yaml"
+    source.write_text(FORMAT_2_DECK, encoding="utf-8")
+    out = _roundtrip(source, tmp_path)
+    before, after = load_deck(source), load_deck(out)
+    assert after.content_hash == before.content_hash
+    school = after.proposal("fravaer")
+    assert school.effect == (518, 1050, 1313, 1575)  # savings_negative: the signs turned
+    assert school.calendar_year == "2025"
+    assert school.requires == ("sygefravaer",)
+    assert school.construction == 2500
+    assert school.text == "Begynder med =, men er tekst"
+    assert after.scenario("norddjurs").construction_budget == 3000
+    assert after.event("udligning").source == "Norddjurs"
+    assert after.welfare_areas == ("Skole", "Ældre")
+    written = (out / "deck.yaml").read_text(encoding="utf-8")
+    assert 'sign: "savings_negative"' in written  # the author's convention is kept
+
+
+def test_the_template_imports_into_a_deck_that_validates(tmp_path):
+    template = tmp_path / "katalog.xlsx"
+    assert main(["template", str(template)]) == 0
+    imported = import_catalogue([template], tmp_path / "dæk")
+    kinds = {p.kind.value for p in imported.deck.proposals}
+    assert kinds == {"saving", "efficiency", "investment"}
+    assert imported.warnings == ()
+    assert main(["validate", str(tmp_path / "dæk")]) == 0
+
+
+def test_the_template_has_lists_for_kind_and_area_and_explains_every_column(tmp_path):
+    template = tmp_path / "katalog.xlsx"
+    write_template(template)
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames[:4] == list(DATA_SHEETS)
+    proposals = book["Forslag"]
+    headers = [cell.value for cell in proposals[1]]
+    rules = {str(rule.sqref): rule.formula1 for rule in proposals.data_validations.dataValidation}
+    kind_column = openpyxl.utils.get_column_letter(headers.index("slags") + 1)
+    area_column = openpyxl.utils.get_column_letter(headers.index("område") + 1)
+    assert rules[f"{kind_column}2:{kind_column}1001"] == "=Lister!$A$2:$A$4"
+    assert rules[f"{area_column}2:{area_column}1001"].startswith("=Lister!$B$2:$B$")
+    assert [c.value for c in book["Lister"]["A"][1:4]] == [
+        "besparelse",
+        "effektivisering",
+        "investering",
+    ]
+    assert proposals["A2"].value == "R901"  # a filled example row
+    explained = {(row[0].value, row[1].value) for row in book["Vejledning"].iter_rows()}
+    for sheet in DATA_SHEETS:
+        for column in COLUMNS[sheet]:
+            if column.reader != "effect" or column.index < 6:
+                assert (sheet, column.header) in explained
+
+
+def test_a_template_is_never_written_over_an_existing_file(tmp_path, capsys):
+    path = tmp_path / "katalog.xlsx"
+    path.write_bytes(b"mit arbejde")
+    assert main(["template", str(path)]) == 2
+    assert "findes allerede" in capsys.readouterr().err
+    assert path.read_bytes() == b"mit arbejde"
+
+
+def test_the_deck_folder_must_be_new(tmp_path, capsys):
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    out = tmp_path / "dæk"
+    out.mkdir()
+    (out / "noter.txt").write_text("mine noter", encoding="utf-8")
+    code, text = run_import(capsys, path, out=out)
+    assert code == 2
+    assert f"{out}: findes allerede og er ikke tom" in text
+    assert (out / "noter.txt").read_text(encoding="utf-8") == "mine noter"
+
+
+def test_other_columns_are_skipped_with_a_warning(tmp_path, capsys):
+    rows = [[*PROPOSALS[0], "Tovholder"], *[[*row, "Økonomichefen"] for row in PROPOSALS[1:]]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!I1: advarsel: 'Tovholder' er ikke en kolonne" in text
+
+
+def test_numbers_written_as_danish_text_are_read_the_danish_way(tmp_path):
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar", "Ældre", "1.250,5", "0,518", "−1,050"],
+        *[row[:7] for row in PROPOSALS[2:]],
+    ]
+    about = [row if row[0] != "enhed" else ["enhed", "t. kr."] for row in sheets()["Om kataloget"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, about=about))
+    deck = read_catalogue([path]).deck
+    assert deck.proposal("spar").effect == (1250.5, 0.518, -1.05)
+
+
+def test_a_cp1252_csv_with_decimal_commas_is_read_right(tmp_path, capsys):
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_bytes(
+        (
+            "id;slags;titel;område;år 1;år 2;år 3;usikkerhed\r\n"
+            "spar;besparelse;Spar på ældreområdet;Ældre;2,5;;;\r\n"
+            "eff;effektivisering;Færre vikarer;Ældre;-0,5;1,75;3;20 %\r\n"
+            "inv;investering;Forebyggelse;Sundhed;–100,25;0;4,125;\r\n"
+        ).encode("cp1252")
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes('id;titel;år;mål\r\ns;Tre år;2027–2029;"0,5; 1; 2"\r\n'.encode("cp1252"))
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, forslag, scenarier, out=out)
+    assert code == 0, text
+    deck = load_deck(out)
+    assert deck.proposal("spar").title == "Spar på ældreområdet"
+    assert deck.proposal("eff").effect == (-0.5, 1.75, 3)
+    assert deck.proposal("eff").uncertainty == 0.2
+    assert deck.proposal("inv").effect == (-100.25, 0, 4.125)
+    assert deck.scenario("s").years == ("2027", "2028", "2029")
+    assert deck.scenario("s").target == (0.5, 1, 2)
+    assert deck.id == "forslag"
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["utf8", "utf8-bom"])
+def test_a_comma_separated_utf8_csv_is_read_with_or_without_bom(tmp_path, bom):
+    about = tmp_path / "om-kataloget.csv"
+    about.write_bytes(bom + "felt,værdi\nid,csv\ntitel,CSV-katalog\nformatversion,1\n".encode())
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_bytes(
+        bom
+        + (
+            'id,slags,titel,område,år 1,år 2\nspar,besparelse,Spar,Ældre,"2,5",\n'
+            'eff,effektivisering,Eff,Ældre,"-0,5","1,5"\n'
+            "inv,investering,Inv,Sundhed,-1,3\n"
+        ).encode()
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes(bom + 'id,titel,år,mål\ns,S,"2027, 2028","1; 2"\n'.encode())
+    deck = read_catalogue([forslag, about, scenarier]).deck
+    assert deck.title == "CSV-katalog"
+    assert deck.schema_version == 1
+    assert deck.proposal("spar").effect == (2.5,)
+    assert deck.proposal("eff").effect == (-0.5, 1.5)
+
+
+def test_the_imported_folder_reads_as_the_same_deck_as_its_sources(tmp_path):
+    out = _roundtrip(KYSTBY, tmp_path)
+    deck = load_deck(out)
+    again = load_sources(deck.sources)
+    assert again.content_hash == deck.content_hash

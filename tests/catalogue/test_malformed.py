@@ -1,0 +1,402 @@
+"""Malformed workbooks and CSV files: each gives a message that names its cell, and exit 2.
+
+Every file is made here, as a budget office would make it (or as an attacker would), and
+imported through the command line; no traceback, no deck folder, the whole message checked.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from game.catalogue import workbook
+from tests.catalogue.conftest import PROPOSALS, run_import, sheets, write_book
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _bomb(body: str) -> bytes:
+    """A real billion-laughs bomb (nine levels of ten: 10⁹ 'lol's when expanded) in front of
+    ``body``, whose ``&lol9;`` expands it."""
+    levels = "".join(
+        f' <!ENTITY lol{n} "' + f"&lol{n - 1 if n > 1 else ''};" * 10 + '">\n' for n in range(1, 10)
+    )
+    head = f'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n{levels}]>\n'
+    return (head + body).encode()
+
+
+BILLION_LAUGHS_STRINGS = _bomb(
+    f'<sst xmlns="{_MAIN}" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
+)
+BILLION_LAUGHS_SHEET = _bomb(
+    f'<worksheet xmlns="{_MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is>'
+    "<t>&lol9;</t></is></c></row></sheetData></worksheet>"
+)
+
+
+def _rewrite(path: Path, change: dict[str, bytes | None]) -> Path:
+    """The workbook at ``path`` with some of its zip parts replaced (None: removed) or added."""
+    parts = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            parts[name] = archive.read(name)
+    for name, content in change.items():
+        if content is None:
+            parts.pop(name, None)
+        else:
+            parts[name] = content
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _assert_refused(capsys, tmp_path: Path, *paths: Path, expected: str) -> None:
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, *paths, out=out)
+    assert code == 2, text
+    assert expected in text, text
+    assert "Traceback" not in text
+    assert not out.exists()
+    for line in text.strip().splitlines():  # every line names a file
+        assert line.removeprefix("raaderum import: ").startswith(str(paths[0].parent)), line
+
+
+def _proposals(*rows: list[object]) -> list[list[object]]:
+    return [list(PROPOSALS[0]), *[list(r) for r in rows]]
+
+
+def test_a_misspelt_header_is_named_with_the_column_it_meant(capsys, tmp_path):
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][2] = "titl"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!C1: ukendt kolonne 'titl' (mente du 'titel'?)",
+    )
+
+
+def test_a_missing_column_is_named(capsys, tmp_path):
+    rows = [[v for i, v in enumerate(row) if i != 3] for row in PROPOSALS]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag: kolonnen 'område' mangler i overskrifterne (række 1",
+    )
+
+
+def test_a_year_as_a_header_says_how_to_write_calendar_amounts(capsys, tmp_path):
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][5] = 2026
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!F1: kolonnen '2026' er et årstal: skriv beløbene under 'år 1'",
+    )
+
+
+def test_a_kind_typo_is_named_with_its_cell_and_the_word_it_meant(capsys, tmp_path):
+    row = list(PROPOSALS[1])
+    row[1] = "besparrelse"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(row, *PROPOSALS[2:])))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!B2: 'slags' skal være besparelse, effektivisering eller "
+        "investering, ikke 'besparrelse' (mente du 'besparelse'?)",
+    )
+
+
+def test_text_in_an_amount_cell_is_named(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[5] = "ca. 2"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!F3: 'år 2' skal være et tal: 'ca. 2' er ikke et tal",
+    )
+
+
+def test_a_merged_cell_names_its_range(capsys, tmp_path):
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].merge_cells("C3:D3")
+    book.save(path)
+    _assert_refused(
+        capsys, tmp_path, path, expected=f"{path}:Forslag!C3:D3: cellerne er flettet; ophæv"
+    )
+
+
+def test_an_empty_sheet_is_named(capsys, tmp_path):
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=[]))
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}:Forslag: arket er tomt; skriv")
+
+
+def test_a_sheet_with_only_headers_is_named(capsys, tmp_path):
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=[["id", "titel", "år", "mål"]]))
+    _assert_refused(
+        capsys, tmp_path, path, expected=f"{path}:Scenarier: arket har kun overskrifter"
+    )
+
+
+def test_a_formula_cell_says_to_paste_values(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[6] = "=E3*2"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!G3: 'år 3': cellen indeholder en formel (=E3*2); kopiér "
+        "cellerne og indsæt dem som værdier",
+    )
+
+
+def test_a_date_in_an_amount_cell_is_named(capsys, tmp_path):
+    import datetime as dt
+
+    row = list(PROPOSALS[1])
+    row[4] = dt.datetime(2025, 5, 1)
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!E2: 'år 1': cellen indeholder en dato eller et klokkeslæt "
+        "(01-05-2025)",
+    )
+
+
+def test_a_gap_between_amounts_is_named(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[5] = None
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!F3: 'år 2' er tom, men 'år 3' er udfyldt; skriv 0",
+    )
+
+
+def test_an_amount_over_the_units_limit_is_named(capsys, tmp_path):
+    row = list(PROPOSALS[1])
+    row[4] = "1.500"  # 1500 mio. kr.: over the limit of 1000
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(row, *PROPOSALS[2:])))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!E2: 'år 1' må højst være 1000, ikke 1500 (beløb i mio. kr.)",
+    )
+
+
+def test_a_duplicate_id_names_both_cells(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[0] = "spar"
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row, PROPOSALS[3]))
+    )
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!A3: forslag med id 'spar' findes allerede (Forslag!A2)",
+    )
+
+
+def test_an_unknown_reference_is_named_with_a_hint(capsys, tmp_path):
+    rows = [[*PROPOSALS[0], "udelukker"], *[[*row, None] for row in PROPOSALS[1:]]]
+    rows[1][-1] = "ef"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!I2: ukendt forslag 'ef' (mente du 'eff'?)",
+    )
+
+
+def test_a_format_2_column_in_a_version_1_catalogue_says_what_to_change(capsys, tmp_path):
+    about = [
+        row if row[0] != "formatversion" else ["formatversion", 1]
+        for row in sheets()["Om kataloget"]
+    ]
+    rows = [[*PROPOSALS[0], "kræver"], *[[*row, None] for row in PROPOSALS[1:]]]
+    rows[3][-1] = "eff"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!I4: 'kræver' findes fra dækformat 2: skriv 2 ud for "
+        "'formatversion' på arket 'Om kataloget'",
+    )
+
+
+def test_targets_that_do_not_match_the_years_are_named(capsys, tmp_path):
+    rows = [["id", "titel", "år", "mål"], ["s", "S", "2027–2030", "1; 2; 3"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Scenarier!D2: 'mål' har 3 tal, men scenariet har 4 år",
+    )
+
+
+def test_a_list_of_targets_written_with_commas_says_to_use_semicolons(capsys, tmp_path):
+    rows = [["id", "titel", "år", "mål"], ["s", "S", "2027; 2028; 2029", "1,2,3"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Scenarier!D2: 'mål': '1,2,3' kan ikke læses som ét tal; skriv "
+        "tallene adskilt af semikolon, fx 1; 2; 3",
+    )
+
+
+def test_a_missing_about_sheet_is_named(capsys, tmp_path):
+    content = sheets(about=None)
+    content["Om katalog"] = [["id", "x"]]
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}: kataloget mangler arket 'Om kataloget' (id, titel og formatversion) "
+        "(mente du 'Om katalog'? Omdøb arket til 'Om kataloget')",
+    )
+
+
+def test_a_macro_enabled_workbook_is_refused(capsys, tmp_path):
+    path = write_book(tmp_path / "katalog.xlsm", sheets())
+    _assert_refused(
+        capsys, tmp_path, path, expected=f"{path}: er en projektmappe med makroer (.xlsm)"
+    )
+
+
+def test_macros_inside_an_xlsx_are_refused(capsys, tmp_path):
+    path = _rewrite(
+        write_book(tmp_path / "katalog.xlsx", sheets()), {"xl/vbaProject.bin": b"\x00" * 64}
+    )
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: indeholder makroer (VBA)")
+
+
+def test_external_links_are_refused(capsys, tmp_path):
+    link = b'<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    path = _rewrite(
+        write_book(tmp_path / "katalog.xlsx", sheets()),
+        {"xl/externalLinks/externalLink1.xml": link},
+    )
+    _assert_refused(
+        capsys, tmp_path, path, expected=f"{path}: har kæder til andre filer (eksterne links)"
+    )
+
+
+def test_a_real_xml_bomb_is_refused(capsys, tmp_path):
+    path = _rewrite(
+        write_book(tmp_path / "katalog.xlsx", sheets()),
+        {"xl/sharedStrings.xml": BILLION_LAUGHS_STRINGS},
+    )
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}: delen xl/sharedStrings.xml erklærer en DOCTYPE eller en XML-entitet",
+    )
+
+
+def test_the_xml_bomb_is_refused_by_defusedxml_too(tmp_path):
+    """The second guard: openpyxl itself parses with defusedxml, even past our scan."""
+    path = _rewrite(
+        write_book(tmp_path / "katalog.xlsx", sheets()),
+        {"xl/worksheets/sheet2.xml": BILLION_LAUGHS_SHEET},
+    )
+    with pytest.raises(workbook.WorkbookRefused, match="XML-bombe"):
+        workbook._open(path.read_bytes())
+
+
+def test_a_zip_bomb_is_refused(capsys, tmp_path):
+    path = _rewrite(
+        write_book(tmp_path / "katalog.xlsx", sheets()),
+        {"xl/media/fyld.bin": b"\x00" * (workbook.MAX_UNPACKED_BYTES + 1)},
+    )
+    assert path.stat().st_size < 1024 * 1024
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: fylder for meget udpakket")
+
+
+def test_a_workbook_over_the_size_limit_is_refused(capsys, tmp_path):
+    path = tmp_path / "katalog.xlsx"
+    path.write_bytes(b"PK" + b"\x00" * workbook.MAX_WORKBOOK_BYTES)
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen er for stor (10,0 MB; højst")
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(capsys, tmp_path):
+    path = tmp_path / "katalog.xlsx"
+    path.write_text("id;slags\n", encoding="utf-8")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: er ikke en Excel-projektmappe")
+
+
+def test_an_encrypted_workbook_is_refused(capsys, tmp_path):
+    path = tmp_path / "katalog.xlsx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: er krypteret")
+
+
+def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
+    text = (
+        "id;slags;titel;område;år 1;år 2\r\n"
+        "spar;besparelse;Spar på ældreområdet;Ældre;2,5;\r\n"
+        "eff;effektivisering;Færre vikarer;Ældre;-0,5;1,75 mio.\r\n"
+    )
+    path = tmp_path / "forslag.csv"
+    path.write_bytes(text.encode("cp1252"))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:F3: 'år 2' skal være et tal: '1,75 mio.' indeholder andet end tallet",
+    )
+
+
+def test_a_csv_without_scenarios_says_which_file_to_add(capsys, tmp_path):
+    path = tmp_path / "forslag.csv"
+    path.write_text(
+        'id,slags,titel,område,år 1\nspar,besparelse,Spar,Ældre,"2,5"\n', encoding="utf-8"
+    )
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}: kataloget mangler arket 'Scenarier' (mindst ét scenarie); importér "
+        "også en CSV-fil med arket Scenarier",
+    )
+
+
+def test_every_problem_is_reported_at_once_in_the_order_of_the_cells(capsys, tmp_path):
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][1] = "spare"
+    rows[2][4] = "x"
+    rows[3][2] = None
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    cells = [line.split(": ")[0].rsplit("!", 1)[-1] for line in text.strip().splitlines()]
+    assert cells == ["B2", "E3", "C4"], text

@@ -1,0 +1,110 @@
+"""Print and play: the document is self-contained, and Chromium prints it to A4 pages where
+every card is whole (its id and its title on one page, never split)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.content import load_deck
+from game.paths import standard_deck
+from game.printing import PER_PAGE, document, page_count
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
+
+
+def test_the_document_uses_no_outside_resource():
+    deck = load_deck(standard_deck())
+    html = document(deck, deck.scenario("standard"))
+    assert not re.search(r"(?i)(https?:|src=|href=|@import|url\()", html)
+    assert html.count('class="card"') == len(deck.scenario("standard").proposals)
+    assert html.count('class="card event"') == len(deck.scenario("standard").events)
+
+
+def test_every_card_shows_its_kind_as_a_word_and_an_icon():
+    deck = load_deck(ROOT / "decks" / "kystby")
+    html = document(deck, deck.scenario("kystby"))
+    for word in ("BESPARELSE", "EFFEKTIVISERING", "INVESTERING", "HÆNDELSE"):
+        assert f'<span class="word">{word}</span>' in html
+    cards = html.split('<div class="card')[1:]
+    assert all('<svg class="icon"' in card for card in cards)
+
+
+def test_print_refuses_a_file_that_is_not_html(tmp_path, capsys):
+    assert main(["print", str(standard_deck()), "--out", str(tmp_path / "kort.pdf")]) == 2
+    assert "skal ende på .html" in capsys.readouterr().err
+
+
+def _pdf(html: Path, pdf: Path) -> None:
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                str(html),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+
+
+def _pages(pdf: Path) -> list[str]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    count = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+    texts = []
+    for number in range(1, count + 1):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        texts.append(text)
+    return texts
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+@pytest.mark.parametrize(
+    ("deck_path", "scenario"),
+    [(standard_deck(), "standard"), (ROOT / "decks" / "kystby", "kystby")],
+)
+def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
+    html = tmp_path / "kort.html"
+    assert main(["print", str(deck_path), "--scenario", scenario, "--out", str(html)]) == 0
+    pdf = tmp_path / "kort.pdf"
+    _pdf(html, pdf)
+    deck = load_deck(deck_path)
+    chosen = deck.scenario(scenario)
+    pages = _pages(pdf)
+    assert len(pages) == page_count(deck, chosen)
+    first_card_page = 3
+    cards = [(p.id, p.title) for p in map(deck.proposal, chosen.proposals)]
+    cards += [(e.id, e.title) for e in map(deck.event, chosen.events)]
+    for index, (card_id, title) in enumerate(cards):
+        proposals = len(chosen.proposals)
+        if index < proposals:
+            expected = first_card_page + index // PER_PAGE
+        else:
+            expected = first_card_page + -(-proposals // PER_PAGE) + (index - proposals) // PER_PAGE
+        found = [n for n, text in enumerate(pages) if re.search(rf"\b{re.escape(card_id)}\b", text)]
+        assert expected in found, (card_id, found)
+        words = " ".join(pages[expected].split())
+        assert title.split()[0] in words and title.split()[-1].rstrip("?") in words, title

@@ -1,0 +1,205 @@
+"""Paper tables: a facilitator enters what a table chose on paper; it becomes a normal save that
+replays, reports and compares like a game played in the window."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.content import load_deck
+from game.engine import Adopt, EndYear, History, legal_actions, new_game, raaderum, verdict
+from game.report.compare import compare_saves
+from game.saves import GameSettings, SaveError, read_save, write_save
+
+KYSTBY = Path(__file__).resolve().parents[2] / "decks" / "kystby"
+TABLE_3 = [
+    *("--adopt", "turistkontor-digitalt@1", "--adopt", "strandrensning@1"),
+    *("--adopt", "faelles-indkoeb@2", "--adopt", "hverdagsrehabilitering@2"),
+    *("--adopt", "rengoering-3-uger@3"),
+    *("--event", "udligning-falder@1", "--event", "flere-aeldre@2", "--event", "faergetilskud@3"),
+    *("--factor", "hverdagsrehabilitering=0,8", "--seed", "11"),
+]
+TABLE_4 = [
+    *("--adopt", "skolebibliotek@1", "--adopt", "svoemmehal-aabningstid@1"),
+    *("--adopt", "solceller@2", "--adopt", "sommerbus-kaldestyret@2"),
+    *("--adopt", "rengoering-3-uger@3"),
+    *("--event", "rekordsommer@1", "--event", "overenskomst@2", "--event", "stormflod@3"),
+    *("--seed", "12"),
+]
+
+
+def _enter(tmp_path: Path, name: str, entries: list[str], capsys) -> tuple[int, str, Path]:
+    out = tmp_path / f"{name.replace(' ', '-')}.json"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", name]
+    code = main([*command, *entries, "--out", str(out)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err, out
+
+
+def _played(tmp_path: Path, seed: int, picks: int) -> Path:
+    """A game played in the window: each year the first ``picks`` adoptable cards."""
+    deck = load_deck(KYSTBY)
+    history = History.start(new_game(deck, "kystby", seed))
+    while not history.current.finished:
+        for _ in range(picks):
+            adopt = [m for m in legal_actions(history.current) if isinstance(m, Adopt)]
+            if adopt:
+                history = history.do(adopt[0])
+        history = history.do(EndYear())
+    path = tmp_path / f"spil-{seed}.json"
+    write_save(path, deck, GameSettings("kystby", seed), history)
+    return path
+
+
+def test_an_entered_table_is_a_save_marked_as_paper_that_replays(tmp_path, capsys):
+    code, text, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0, text
+    assert "Bord 3 er gemt som papirbord" in text
+    saved = read_save(path)
+    assert saved.table == "Bord 3"
+    state = saved.history.current
+    assert state.finished
+    assert [(a.card, a.round) for a in state.adopted] == [
+        ("turistkontor-digitalt", 0),
+        ("strandrensning", 0),
+        ("faelles-indkoeb", 1),
+        ("hverdagsrehabilitering", 1),
+        ("rengoering-3-uger", 2),
+    ]
+    assert [(e.card, e.round) for e in state.events] == [
+        ("udligning-falder", 0),
+        ("flere-aeldre", 1),
+        ("faergetilskud", 2),
+    ]
+    assert state.adoption("hverdagsrehabilitering").factor == 0.8
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["paper"] is True and document["table"] == "Bord 3"
+    assert main(["replay", str(path)]) == 0
+    assert "Bord på papir: Bord 3" in capsys.readouterr().out
+
+
+def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, capsys):
+    code, _, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0
+    state = read_save(path).history.current
+    factor = {a.card: a.factor for a in state.adopted}
+    assert factor["strandrensning"] != 1  # drawn from the seed (a saving is 5 % uncertain)
+    # 2027: the two cards of round 1 and the udligning event (–1000 t. kr.)
+    expected = 900 * factor["turistkontor-digitalt"] + 600 * factor["strandrensning"] - 1000
+    assert raaderum(state)[0] == pytest.approx(expected)
+    assert len(state.results) == 3 and verdict(state).finished
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        (["--adopt", "rengoering@1"], "--adopt rengoering@1: ukendt forslag 'rengoering' i "),
+        (["--adopt", "solceller"], "--adopt 'solceller': skriv ID@RUNDE"),
+        (["--adopt", "solceller@5"], "--adopt solceller@5: runden skal være mellem 1 og 3"),
+        (["--event", "faergetilskud@1"], "hændelsen kan kun trækkes i runde 2, 3"),
+        (
+            ["--event", "stormflod@1", "--event", "overenskomst@1"],
+            "runde 1: 2 hændelser er angivet, men scenariet trækker 1 pr. runde",
+        ),
+        (
+            ["--adopt", "solceller@1", "--factor", "solceller=12"],
+            "--factor solceller: faktoren skal være mellem 0 og 10",
+        ),
+        (
+            [
+                *("--adopt", "sommerbus-nedlaeg@1", "--adopt", "sommerbus-kaldestyret@2"),
+                *("--event", "stormflod@1", "--event", "overenskomst@2", "--event", "reform@3"),
+            ],
+            "ukendt hændelse 'reform' i scenariet",
+        ),
+        (
+            [
+                *("--adopt", "sommerbus-nedlaeg@1", "--adopt", "sommerbus-kaldestyret@2"),
+                *(
+                    "--event",
+                    "stormflod@1",
+                    "--event",
+                    "overenskomst@2",
+                    "--event",
+                    "rekordsommer@3",
+                ),
+            ],
+            "runde 2: forslaget 'sommerbus-kaldestyret' kan ikke vedtages sammen med "
+            "'sommerbus-nedlaeg'",
+        ),
+    ],
+    ids=["unknown", "no-round", "round", "event-round", "two-events", "factor", "event", "rule"],
+)
+def test_wrong_entries_are_named_and_nothing_is_saved(tmp_path, capsys, entries, message):
+    code, text, path = _enter(tmp_path, "Bord 5", entries, capsys)
+    assert code == 2
+    assert message in text, text
+    assert "Traceback" not in text
+    assert not path.exists()
+
+
+def test_a_round_without_an_entered_event_draws_none(tmp_path, capsys):
+    entries = ["--adopt", "rengoering-3-uger@1", "--event", "stormflod@2", "--seed", "3"]
+    code, text, path = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 0, text
+    state = read_save(path).history.current
+    assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
+
+
+def test_a_tampered_paper_save_is_refused_with_a_reason(tmp_path, capsys):
+    code, _, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["entered"]["events"][2] = ["faergetilskud", 0]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    assert "papirbordet kan ikke genskabes" in str(caught.value)
+
+
+def test_four_tables_two_on_paper_are_counted_right(tmp_path, capsys):
+    played = [_played(tmp_path, 1, 2), _played(tmp_path, 2, 1)]
+    assert _enter(tmp_path, "Bord 3", TABLE_3, capsys)[0] == 0
+    assert _enter(tmp_path, "Bord 4", TABLE_4, capsys)[0] == 0
+    comparison = compare_saves([tmp_path])
+    assert len(comparison) == 1 and not comparison.unreadable
+    group = comparison[0]
+    assert len(group.tables) == 4
+    assert sorted(t.table or "" for t in group.tables) == ["", "", "Bord 3", "Bord 4"]
+    games = [read_save(p).history.current for p in played]
+    paper_adopted = {
+        "Bord 3": {"turistkontor-digitalt", "strandrensning", "faelles-indkoeb"}
+        | {"hverdagsrehabilitering", "rengoering-3-uger"},
+        "Bord 4": {"skolebibliotek", "svoemmehal-aabningstid", "solceller"}
+        | {"sommerbus-kaldestyret", "rengoering-3-uger"},
+    }
+    for use in group.proposals:
+        expected = sum(use.id in g.adopted_ids() for g in games)
+        expected += sum(use.id in cards for cards in paper_adopted.values())
+        assert use.tables_adopted == expected, use.id
+        assert use.tables_total == 4
+    assert {u.id: u.tables_adopted for u in group.proposals}["rengoering-3-uger"] >= 2
+    wins = sum(bool(verdict(g).won) for g in games) + sum(
+        bool(verdict(read_save(tmp_path / f"{n}.json").history.current).won)
+        for n in ("Bord-3", "Bord-4")
+    )
+    assert group.wins == wins
+    out = tmp_path / "rapport"
+    assert main(["compare", str(tmp_path), "--out", str(out)]) == 0
+    html = (out / "compare.html").read_text(encoding="utf-8")
+    assert "Bord 3 (papir)" in html and "Bord 4 (papir)" in html
+    with (out / "compare.csv").open(encoding="utf-8-sig") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle, delimiter=";")}
+    assert rows["rengoering-3-uger"]["tables_total"] == "4"
+
+
+def test_the_report_of_a_paper_table_is_written(tmp_path, capsys):
+    code, _, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0
+    out = tmp_path / "rapport"
+    assert main(["report", str(path), "--out", str(out)]) == 0
+    assert (out / "report.html").exists()

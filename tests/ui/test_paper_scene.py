@@ -1,0 +1,92 @@
+"""Bord på papir: from the start screen, the facilitator enters a paper table by clicking the
+round of each adopted proposal and drawn event, and saves it as a game marked as paper."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import Kind
+from game.report.compare import compare_saves
+from game.saves import read_save
+from game.ui.scenes.paper import PaperScene, chips, paper_layout
+from game.ui.scenes.start import StartScene
+from tests.ui.driver import click, key, type_text
+
+
+def _open(make_app, deck, size=(1366, 768)):
+    app = make_app(deck, size=size)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in deck.scenarios].index("intro"))
+    click(app, start.paper_button(start.layout()).center)
+    scene = app.top
+    assert isinstance(scene, PaperScene)
+    assert scene.scenario.id == "intro"
+    return app, scene
+
+
+def _chip(scene: PaperScene, which: str, item_id: str, round_index: int) -> tuple[int, int]:
+    layout = scene.layout()
+    rows = layout.cards if which == "cards" else layout.events
+    ids = list(scene.scenario.proposals if which == "cards" else scene.scenario.events)
+    row = rows[ids.index(item_id) - scene.offsets[which]]
+    return chips(row, scene.scenario.rounds)[round_index].center
+
+
+def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, tmp_path):
+    app, scene = _open(make_app, std_deck)
+    click(app, scene.layout().name.center)
+    type_text(app, "Bord 7")
+    key(app, pygame.K_RETURN)
+    saving = next(p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING)
+    events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:2]
+    click(app, _chip(scene, "cards", saving, 0))
+    click(app, _chip(scene, "events", events[0], 0))
+    click(app, _chip(scene, "events", events[1], 1))
+    click(app, _chip(scene, "events", events[1], 1))  # a second click takes it back …
+    assert events[1] not in scene.drawn
+    click(app, _chip(scene, "events", events[1], 1))  # … and a third sets it again
+    click(app, scene.layout().save.center)
+    assert app.top is not scene, scene.problems
+    saves = list((tmp_path / "saves").glob("*.json"))
+    assert len(saves) == 1
+    saved = read_save(saves[0])
+    assert saved.table == "Bord 7"
+    assert [(a.card, a.round) for a in saved.history.current.adopted] == [(saving, 0)]
+    assert [e.card for e in saved.history.current.events] == events
+    assert any("Bord 7" in text for text in app.toast_texts())
+    group = compare_saves([tmp_path / "saves"])[0]
+    assert [t.table for t in group.tables] == ["Bord 7"]
+
+
+def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck, tmp_path):
+    app, scene = _open(make_app, std_deck)
+    click(app, scene.layout().save.center)
+    assert scene.problems == ["skriv bordets navn"]
+    click(app, scene.layout().name.center)
+    type_text(app, "Bord 8")
+    key(app, pygame.K_RETURN)
+    savings = [p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING]
+    for card in savings:  # every saving in the first year: more than the capacity holds
+        click(app, _chip(scene, "cards", card, 0))
+    click(app, scene.layout().save.center)
+    assert app.top is scene
+    assert scene.problems[0].startswith("runde 1: forslaget "), scene.problems
+    assert "kapacitet" in scene.problems[0]
+    assert not list((tmp_path / "saves").glob("*.json"))
+    key(app, pygame.K_ESCAPE)
+    assert app.top is not scene
+
+
+def test_the_lists_fit_the_window_and_scroll(make_app, std_deck):
+    for size in ((1024, 768), (1366, 768), (3840, 2160)):
+        layout = paper_layout(*size)
+        assert layout.cards and layout.events
+        assert layout.cards[-1].bottom < layout.status.y <= layout.save.y
+        assert layout.events[0].x > layout.cards[0].right
+    app, scene = _open(make_app, std_deck, size=(1024, 768))
+    pygame.mouse.set_pos(scene.layout().cards[0].center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
+    app.step(0.02)
+    assert scene.offsets["cards"] >= 0
