@@ -97,11 +97,14 @@ class Chance:
 
     ``events``: per round (0-based), the ids of the events the table drew at its start
     (``None``: draw them from the seed as usual). ``factors``: (card id, factor) for cards
-    whose outcome the table rolled; the other cards keep the seed's factors.
+    whose outcome the table rolled; the other cards keep the seed's factors. ``open_table``:
+    every proposal of the scenario lies on the table (a paper table has the whole catalogue
+    in front of it), so the market holds the whole pile.
     """
 
     events: tuple[tuple[str, ...], ...] | None = None
     factors: tuple[tuple[str, float], ...] = ()
+    open_table: bool = False
 
 
 def new_game(
@@ -126,6 +129,7 @@ def new_game(
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
     factors = draws.factors
     fixed_events = None
+    open_table = chance is not None and chance.open_table
     if chance is not None:
         factors = _entered_factors(scenario, factors, chance.factors)
         fixed_events = _entered_events(deck, scenario, chance.events)
@@ -141,6 +145,7 @@ def new_game(
         factors=factors,
         event_draws=draws.event_uniforms,
         fixed_events=fixed_events,
+        open_table=open_table,
     )
     return _start_round(state)
 
@@ -244,7 +249,8 @@ def _start_round(state: GameState) -> GameState:
     discarded = list(state.discarded) + [c for c in state.market if c in blocked]
     pile = [c for c in state.pile if c not in blocked]
     discarded += [c for c in state.pile if c in blocked]
-    fill_market(market, pile, state.scenario.market, KINDS, lambda c: deck.proposal(c).kind)
+    size = len(market) + len(pile) if state.open_table else state.scenario.market
+    fill_market(market, pile, size, KINDS, lambda c: deck.proposal(c).kind)
     shown = set(state.seen)
     new = tuple([c for c in market if c not in shown])
     return _evolve(

@@ -91,6 +91,8 @@ class GameState:
     """One uniform number per event slot (round × events per round), drawn at the start."""
     fixed_events: tuple[tuple[str, ...], ...] | None = None
     """For a table that played on paper: the events it drew in each round (``rules.Chance``)."""
+    open_table: bool = False
+    """True when every proposal lies on the table (a paper table, ``rules.Chance``)."""
 
     @property
     def finished(self) -> bool:
@@ -183,6 +185,7 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
         ],
         "factors": list(state.factors),
         "event_draws": list(state.event_draws),
+        "open_table": state.open_table,
         "fixed_events": None
         if state.fixed_events is None
         else [list(drawn) for drawn in state.fixed_events],
@@ -252,6 +255,7 @@ def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
         ),
         factors=factors,
         event_draws=tuple(float(u) for u in data["event_draws"]),
+        open_table=bool(data["open_table"]),
         fixed_events=None
         if data["fixed_events"] is None
         else tuple(tuple(str(e) for e in drawn) for drawn in data["fixed_events"]),

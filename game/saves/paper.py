@@ -7,7 +7,7 @@ the engine's rules, so the save, the report and the comparison treat a paper tab
 other game; every rule the table broke is named ("runde 2: …") instead.
 
 ``start_paper_game`` is the one place that gives the engine a table's own chance (its
-``Chance``: events and factors) and lays the table's proposals on the table (see there).
+``Chance``: events, factors and an open table with the whole catalogue on it).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import math
 from collections.abc import Sequence
 
 from game.engine import Adopt, Chance, Deck, EndYear, History, IllegalAction, Scenario, new_game
-from game.engine.rules import _start_round, excluded_by, game_draws
+from game.engine.rules import excluded_by
 from game.engine.state import GameState
 from game.saves.messages import illegal_reason
 from game.saves.model import GameSettings, PaperTable
@@ -185,44 +185,20 @@ def chance_of(scenario: Scenario, table: PaperTable) -> Chance:
         tuple(event for event, r in ordered if r == round_index)
         for round_index in range(scenario.rounds)
     )
-    return Chance(events=events, factors=tuple(table.factors))
+    return Chance(events=events, factors=tuple(table.factors), open_table=True)
 
 
 def start_paper_game(deck: Deck, settings: GameSettings, table: PaperTable) -> GameState:
-    """The start of a paper table's game: its own events and factors (the engine's
-    ``Chance``) and its adopted proposals on the table when it adopts them. Raises
-    ``PaperError`` when the engine refuses the entered chance.
-
-    The engine takes a table's events and factors; it has no way yet to be told which
-    proposals lay on a paper table (they come from the seed's pile). Until it has (wanted:
-    ``Chance.pile``, the order the table's cards came up, or an open table where every
-    proposal of the scenario may be adopted), the start is made again from the engine's own
-    start with the table's adopted proposals on top of the pile, in the order of their rounds;
-    ``paper_history`` then checks every move with the rules.
-    """
+    """The start of a paper table's game: its own events and factors, and the whole catalogue
+    on the table (the engine's ``Chance`` with an open table). Raises ``PaperError`` when the
+    engine refuses the entered chance."""
     scenario = deck.scenario(settings.scenario)
     try:
-        engine = new_game(
+        return new_game(
             deck, scenario.id, settings.seed, settings.target, chance=chance_of(scenario, table)
         )
     except IllegalAction as error:
         raise PaperError([illegal_reason(error)]) from None
-    first = [card for card, _ in _ordered(table.adopted)]
-    seeded = game_draws(deck, scenario, settings.seed).pile
-    fresh = GameState(
-        deck=deck,
-        scenario=scenario,
-        seed=settings.seed,
-        round=0,
-        targets=engine.targets,
-        market=(),
-        pile=tuple(first) + tuple(card for card in seeded if card not in first),
-        event_pile=scenario.events,
-        factors=engine.factors,
-        event_draws=engine.event_draws,
-        fixed_events=engine.fixed_events,
-    )
-    return _start_round(fresh)
 
 
 def _ordered(pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -8,6 +8,8 @@ the default service +1, tung an investment of belastning 5. The scenario 'regn' 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.content import load_sources
@@ -150,3 +152,15 @@ def test_a_paper_tables_own_events_and_factors_replace_the_draws():
     with pytest.raises(IllegalAction) as error:
         new_game(deck, "b", 3, chance=Chance(events=(("syg",),)))  # not an event of 'b'
     assert error.value.code == "bad_chance"
+
+
+def test_a_paper_table_has_the_whole_catalogue_in_front_of_it():
+    from game.engine import Chance
+
+    deck = load_sources([("trae.yaml", EVENTS)])
+    state = new_game(deck, "b", 3, chance=Chance(open_table=True))
+    assert set(state.market) == set(state.scenario.proposals)  # the market of 5 holds all 5
+    small = dataclasses.replace(state.scenario, market=3)
+    narrow = dataclasses.replace(deck, scenarios=(small,))
+    assert len(new_game(narrow, "b", 3).market) == 3
+    assert len(new_game(narrow, "b", 3, chance=Chance(open_table=True)).market) == 5
