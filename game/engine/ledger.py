@@ -170,12 +170,13 @@ def realised_row(
     return _realised_row(card.profile, start, years, anchor, factor)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=512)
 def _realised_row(
     profile: tuple[float, ...], start: int, years: int, anchor: int | None, factor: float
 ) -> tuple[float, ...]:
     # Kept: the engine sums these in every greedy decision. Bounded, so a long run of games
-    # (each with its own factors) does not grow memory. Keyed by the profile, not the card.
+    # (each with its own factors) does not grow memory: 512 rows hold a few games, which is
+    # where the repeats are. Keyed by the profile, not the card.
     card = _Profile(profile)
     return tuple(realise(amount, factor) for amount in face_row(card, start, years, anchor))
 

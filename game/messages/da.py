@@ -133,7 +133,7 @@ MESSAGES: dict[str, str] = {
         "I vinder, når målet er nået i hvert år, og I har brugt alle tre slags forslag."
     ),
     "help.keys": "Taster",
-    "help.key.select": "Vælg forslag 1–9",
+    "help.key.select": "Vælg forslag 1–9, 0 = nr. 10",
     "help.keyname.arrows": "Venstre/højre",
     "help.key.move": "Vælg forrige/næste forslag",
     "help.key.open": "Se forslaget tæt på",

@@ -127,7 +127,7 @@ MESSAGES: dict[str, str] = {
         "You win when the target is met in every year and you used all three kinds of proposal."
     ),
     "help.keys": "Keys",
-    "help.key.select": "Select proposal 1–9",
+    "help.key.select": "Select proposal 1–9, 0 = no. 10",
     "help.keyname.arrows": "Left/Right",
     "help.key.move": "Select previous/next proposal",
     "help.key.open": "Open the selected proposal",

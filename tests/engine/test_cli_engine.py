@@ -8,7 +8,10 @@ import sys
 
 import pytest
 
+from game.balance.play import play
+from game.content import load_deck
 from game.engine.simulate import simulate
+from game.paths import standard_deck
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -32,20 +35,27 @@ def test_simulate_json_has_the_promised_keys_and_is_reproducible():
         "mean_raaderum",
     } <= set(data)
     assert set(data["losses"]) == {"target", "kinds", "service"}
-    assert data["scenario"] == "intro" and data["games"] == 40 and len(data["mean_raaderum"]) == 2
+    years = len(load_deck(standard_deck()).scenario("intro").years)
+    assert data["scenario"] == "intro" and data["games"] == 40
+    assert len(data["mean_raaderum"]) == years
     assert data["win_rate"] == pytest.approx(data["wins"] / 40)
 
 
-def test_greedy_clearly_beats_random_on_every_standard_scenario(std_deck):
+def test_a_planning_table_clearly_beats_random_play_on_every_standard_scenario(std_deck):
+    """The game rewards thinking ahead: the look-ahead planner wins far more often than a
+    table that adopts at random (docs/balance.md has the full figures)."""
     for scenario in std_deck.scenarios:
-        greedy = simulate(std_deck, scenario.id, "greedy", 150, 11)
+        planner = play(std_deck, scenario.id, "planner", 24, 11)
         rand = simulate(std_deck, scenario.id, "random", 150, 11)
-        assert greedy.win_rate >= rand.win_rate + 0.15, scenario.id
+        planner_rate = sum(r.won for r in planner) / len(planner)
+        assert planner_rate >= rand.win_rate + 0.2, scenario.id
 
 
 def test_standard_scenario_is_neither_always_won_nor_always_lost(std_deck):
-    result = simulate(std_deck, "standard", "greedy", 300, 2026)
-    assert 0.25 <= result.win_rate <= 0.75
+    records = play(std_deck, "standard", "planner", 40, 2026)
+    rate = sum(r.won for r in records) / len(records)
+    assert 0.25 <= rate <= 0.85
+    assert any(r.reasons for r in records) and any(r.won for r in records)
 
 
 def test_forecast_certain_json_is_the_exact_sum(std_deck):
@@ -154,4 +164,6 @@ def test_forecast_target_is_the_facilitators_x_like_in_the_game():
         "--certain",
         "--json",
     )
-    assert json.loads(out.stdout)["target"] == [16, 32, 48, 60]
+    profile = load_deck(standard_deck()).scenario("standard").target
+    scaled = [round(t * 60 / profile[-1], 2) for t in profile]
+    assert json.loads(out.stdout)["target"] == scaled

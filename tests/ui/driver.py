@@ -34,6 +34,23 @@ def key(app: App, key_code: int, mod: int = 0, unicode: str = "") -> None:
     app.step(0.02)
 
 
+CARD_KEYS = [getattr(pygame, f"K_{i}") for i in (*range(1, 10), 0)]
+"""The keys that select the market cards 1–10 (1–9, then 0 for the tenth)."""
+
+
+def select_card(app: App, card: str) -> None:
+    """Select a market card with the keys a facilitator uses: its number key (1–9, 0 for the
+    tenth), or the arrow keys for the 11th and later cards of a large table."""
+    market = app.game.state.market
+    index = market.index(card)
+    if index < len(CARD_KEYS):
+        key(app, CARD_KEYS[index])
+        return
+    key(app, CARD_KEYS[len(CARD_KEYS) - 1])
+    for _ in range(index - len(CARD_KEYS) + 1):
+        key(app, pygame.K_RIGHT)
+
+
 def type_text(app: App, text: str) -> None:
     """Type ``text`` (as SDL's text input would deliver it)."""
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))

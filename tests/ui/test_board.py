@@ -35,11 +35,10 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, pixel, record_text, settle, tap, type_text
+from tests.ui.driver import click, key, pixel, record_text, select_card, settle, tap, type_text
 
 CTRL = pygame.KMOD_CTRL
 DATA = Path(__file__).resolve().parents[1] / "data"
-NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
 
 
 def table_layout(app):
@@ -92,24 +91,28 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
 
 def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     app = board_app(make_app, std_deck)
-    generator = np.random.default_rng(0)
-    # adopt until some card on the table no longer fits this year's capacity
-    for _ in range(10):
+
+    # adopt the lightest cards until the heaviest on the table no longer fits this year
+    def needs(card: str) -> int:
+        return std_deck.proposal(card).load + fatigue_of(std_deck.proposal(card))
+
+    heavy = max(app.game.state.market, key=needs)
+    too_big: list[str] = []
+    for _ in range(len(app.game.state.market)):
         state = app.game.state
-        too_big = [
-            c
-            for c in state.market
-            if std_deck.proposal(c).load + fatigue_of(std_deck.proposal(c)) > state.capacity_left
-        ]
-        if too_big:
+        too_big = [c for c in state.market if needs(c) > state.capacity_left]
+        if heavy in too_big:
             break
-        action = greedy_policy(state, generator)
-        assert isinstance(action, Adopt)
-        key(app, NUMBER_KEYS[state.market.index(action.card)])
+        light = [Adopt(c) for c in state.market if c != heavy and Adopt(c) in legal_actions(state)]
+        assert light, "the table ran out of cards before the heaviest stopped fitting"
+        action = min(light, key=lambda a: needs(a.card))
+        select_card(app, action.card)
         key(app, pygame.K_RETURN)
+        assert app.game.state.adopted_ids()[-1] == action.card
     state = app.game.state
-    card = too_big[0]
-    key(app, NUMBER_KEYS[state.market.index(card)])
+    card = heavy
+    assert heavy in too_big
+    select_card(app, card)
     key(app, pygame.K_RETURN)
     assert app.game.state is state  # nothing changed
     proposal = std_deck.proposal(card)
@@ -295,7 +298,7 @@ def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make
     board = app.top
     state = app.game.state
     uncertain = next(c for c in state.market if std_deck.proposal(c).is_uncertain)
-    key(app, NUMBER_KEYS[state.market.index(uncertain)])
+    select_card(app, uncertain)
     for _ in range(200):
         app.step(0.02)
         if board.risk.done(state, uncertain):
@@ -559,7 +562,7 @@ def test_the_adopted_heading_counts_each_kind_and_greys_missing_ones(make_app, s
     for kind, icon, _ in slots:
         assert theme.DISABLED in colours(icon) and theme.kind_color(kind) not in colours(icon)
     saving = next(c for c in app.game.state.market if std_deck.proposal(c).kind is Kind.SAVING)
-    key(app, NUMBER_KEYS[app.game.state.market.index(saving)])
+    select_card(app, saving)
     key(app, pygame.K_RETURN)
     by_kind = {kind: icon for kind, icon, _ in slots}
     assert theme.kind_color(Kind.SAVING) in colours(by_kind[Kind.SAVING])

@@ -18,9 +18,7 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.year import YearScene
-from tests.ui.driver import click, key, pixel, settle, tap
-
-NUMBER_KEYS = [getattr(pygame, f"K_{i}") for i in range(1, 10)]
+from tests.ui.driver import click, key, pixel, select_card, settle, tap
 
 
 def start_from_start_screen(app, scenario_index: int, seed: int) -> None:
@@ -36,7 +34,7 @@ def start_from_start_screen(app, scenario_index: int, seed: int) -> None:
 
 def adopt_with_keys(app, board: BoardScene, card: str) -> None:
     index = app.game.state.market.index(card)
-    key(app, NUMBER_KEYS[index])
+    select_card(app, card)
     assert board.selected == card
     rect = board.layout().market[index]
     band = card_layout(rect, board.layout().min_text).band
