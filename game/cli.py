@@ -7,15 +7,17 @@ Every subcommand's work lives in its own module and is imported only when used, 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from game.engine.rules import MAX_TARGET
+from game.messages import Message, catalogue, render
 from game.numbers import AmountError, format_amount, parse_amount
 
 EXIT_OK = 0
@@ -23,7 +25,21 @@ EXIT_BAD_INPUT = 2
 
 
 class UsageError(Exception):
-    """Bad input from the user: printed as one line, exit code 2."""
+    """Bad input from the user: printed as one line, exit code 2. The message is a
+    ``Message`` (worded in the reader's language when printed) or a text said as it is."""
+
+    def __init__(self, message: Message | str) -> None:
+        self.said = message if isinstance(message, Message) else Message.of("say", text=message)
+        super().__init__(render(self.said))
+
+    def text(self, lang: str = "da") -> str:
+        """The message in ``lang``."""
+        return render(self.said, lang)
+
+
+def _say(key: str, **params: Any) -> UsageError:
+    """``raise _say("cli.exists", out=…)``: a usage error worded where it is printed."""
+    return UsageError(Message.of(key, **params))
 
 
 def _one_line(text: str) -> str:
@@ -57,32 +73,38 @@ _ARGPARSE_DANISH: list[tuple[re.Pattern[str], str]] = [
 
 
 class DanishParser(argparse.ArgumentParser):
-    """An argument parser whose errors are one Danish line: "raaderum play: … (se --help)"."""
+    """An argument parser whose errors are one line in the reader's language (``lang``):
+    "raaderum play: … (se raaderum play --help)"; argparse's own English in English."""
+
+    def __init__(self, *args: Any, lang: str = "da", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str) -> NoReturn:
-        for pattern, danish in _ARGPARSE_DANISH:
-            if pattern.match(message):
-                message = pattern.sub(danish, message)
-                break
-        hint = f" (se {self.prog} --help)"
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message)}{hint}\n")
+        if self.lang == "da":
+            for pattern, danish in _ARGPARSE_DANISH:
+                if pattern.match(message):
+                    message = pattern.sub(danish, message)
+                    break
+        hint = catalogue(self.lang).t("cli.see_help", prog=self.prog)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message)} {hint}\n")
 
 
-def _size(text: str) -> tuple[int, int]:
+def _size(text: str, lang: str = "da") -> tuple[int, int]:
+    say = catalogue(lang).t
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"størrelsen skrives som bredde x højde, fx 1280x720, ikke '{text}'"
-        ) from None
+        raise argparse.ArgumentTypeError(say("cli.size_form", text=text)) from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
-        raise argparse.ArgumentTypeError("størrelsen skal være mellem 320x240 og 7680x4320")
+        raise argparse.ArgumentTypeError(say("cli.size_range"))
     return width, height
 
 
-def _number(low: float, high: float, what: str, *, whole: bool = False):  # type: ignore[no-untyped-def]
+def _number(low: float, high: float, what: str, *, whole: bool = False, lang: str = "da"):  # type: ignore[no-untyped-def]
     """An argparse type that accepts a finite number between ``low`` and ``high``, written the
-    Danish way or the English way (``game.numbers.parse_amount``)."""
+    Danish way or the English way (``game.numbers.parse_amount``); its errors in ``lang``."""
+    say = catalogue(lang).t
 
     def parse(text: str) -> float | int:
         value: float | int
@@ -96,29 +118,32 @@ def _number(low: float, high: float, what: str, *, whole: bool = False):  # type
             except AmountError as error:
                 raise argparse.ArgumentTypeError(str(error)) from None
             if not number.is_integer() or abs(number) > 2**53:
-                raise argparse.ArgumentTypeError(f"skal være et helt tal, ikke '{text}'") from None
+                raise argparse.ArgumentTypeError(say("cli.whole", text=text)) from None
             value = int(number)
         if not low <= value <= high:
-            bounds = (
-                f"{format_amount(low, decimals=0)} og {format_amount(high, decimals=0)}"
-                if whole
-                else f"{format_amount(low)} og {format_amount(high)}"
+            decimals = 0 if whole else None
+            raise argparse.ArgumentTypeError(
+                say(
+                    "cli.between",
+                    what=say(what) if what.startswith("cli.") else what,
+                    low=format_amount(low, lang, decimals),
+                    high=format_amount(high, lang, decimals),
+                )
             )
-            raise argparse.ArgumentTypeError(f"{what} skal være mellem {bounds}")
         return value
 
     return parse
 
 
-def _timer(text: str) -> float | None:
+def _timer(text: str, lang: str = "da") -> float | None:
     """Minutes per year: 0 means no timer, otherwise 0.1 to 600."""
     if text.strip() in ("0", "0.0", "0,0"):
         return None
-    value: float = _number(0.1, 600, "--timer (minutter, 0 = intet ur)")(text)
+    value: float = _number(0.1, 600, "cli.timer_option", lang=lang)(text)
     return value
 
 
-SEED = _number(0, 2**63 - 1, "--seed", whole=True)
+LANGS = ("da", "en")
 
 
 def target_amount(text: str, lang: str = "da") -> float:
@@ -130,10 +155,7 @@ def target_amount(text: str, lang: str = "da") -> float:
     except AmountError as error:
         raise UsageError(f"--target: {error}") from None
     if not 0 <= value <= MAX_TARGET:
-        limit = format_amount(MAX_TARGET, lang)
-        if lang == "en":
-            raise UsageError(f"--target: the target must be between 0 and {limit}")
-        raise UsageError(f"--target: målet skal være mellem 0 og {limit}")
+        raise _say("cli.target_range", limit=format_amount(MAX_TARGET, lang))
     return value
 
 
@@ -144,41 +166,55 @@ def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) 
     )
 
 
-def _add_game_options(parser: argparse.ArgumentParser) -> None:
+def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:
     _add_deck(parser)
     parser.add_argument(
         "--target",
         metavar="X",
         help="the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)",
     )
-    parser.add_argument("--seed", type=SEED, default=None, help="random seed of the game")
-    parser.add_argument("--lang", choices=("da", "en"), default="da", help="language")
-    parser.add_argument("--size", type=_size, default=None, help="window size, e.g. 1600x900")
+    seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
+    parser.add_argument("--seed", type=seed, default=None, help="random seed of the game")
+    parser.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
+    size = functools.partial(_size, lang=lang)
+    parser.add_argument("--size", type=size, default=None, help="window size, e.g. 1600x900")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
+def build_parser(lang: str = "da") -> argparse.ArgumentParser:
+    """The argument parser of every subcommand; its errors are worded in ``lang``."""
     parser = DanishParser(
-        prog="raaderum", description="Råderumsspillet – KL's budget game, digital edition."
+        prog="raaderum",
+        description="Råderumsspillet – KL's budget game, digital edition.",
+        lang=lang,
     )
     from game import __version__
 
     parser.add_argument("--version", action="version", version=f"raaderum {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument(
+        "--lang",
+        dest="top_lang",
+        choices=LANGS,
+        default=None,
+        help="language of every message (a command's own --lang wins)",
+    )
+    sub = parser.add_subparsers(
+        dest="command", parser_class=functools.partial(DanishParser, lang=lang)
+    )
+    seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
 
     play = sub.add_parser("play", help="start the game window")
-    _add_game_options(play)
+    _add_game_options(play, lang)
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     play.add_argument(
         "--display",
-        type=_number(0, 63, "--display", whole=True),
+        type=_number(0, 63, "--display", whole=True, lang=lang),
         default=0,
         help="the display (screen) to open the window on, 0 = the first",
     )
     play.add_argument("--autoplay", choices=("random", "greedy"), help="let a bot play")
     play.add_argument(
         "--speed",
-        type=_number(0.01, 10_000, "--speed"),
+        type=_number(0.01, 10_000, "--speed", lang=lang),
         default=2.0,
         help="bot decisions per second",
     )
@@ -197,10 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --resume: when the game is open in another window, continue in a copy",
     )
     play.add_argument("--save-dir", help="folder for saves (default: the user data folder)")
-    play.add_argument("--timer", type=_timer, default=None, help="minutes per year (0 = none)")
+    timer = functools.partial(_timer, lang=lang)
+    play.add_argument("--timer", type=timer, default=None, help="minutes per year (0 = none)")
 
     shot = sub.add_parser("screenshot", help="render a scene to a PNG without a window")
-    _add_game_options(shot)
+    _add_game_options(shot, lang)
     shot.add_argument(
         "--scene",
         required=True,
@@ -224,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("deck", help="deck file or folder")
     printing.add_argument("--scenario", help="scenario id (default: the first)")
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
-    printing.add_argument("--lang", choices=("da", "en"), default=None, help="language")
+    printing.add_argument("--lang", choices=LANGS, default=None, help="language")
 
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
     export.add_argument("deck", help="deck file or folder")
@@ -240,8 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("random", "greedy", "savings-first", "no-investment", "invest-first"),
         default="greedy",
     )
-    sim.add_argument("--games", type=_number(1, 1_000_000, "--games", whole=True), default=200)
-    sim.add_argument("--seed", type=SEED, default=0)
+    sim.add_argument(
+        "--games", type=_number(1, 1_000_000, "--games", whole=True, lang=lang), default=200
+    )
+    sim.add_argument("--seed", type=seed, default=0)
     sim.add_argument("--target", metavar="X", default=None)
     sim.add_argument("--json", action="store_true")
 
@@ -250,9 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     fc.add_argument("--adopt", action="append", default=[], metavar="ID[@ROUND]", required=True)
     fc.add_argument("--certain", action="store_true", help="every factor = 1 (exact sums)")
     fc.add_argument(
-        "--samples", type=_number(1, 5_000_000, "--samples", whole=True), default=20_000
+        "--samples", type=_number(1, 5_000_000, "--samples", whole=True, lang=lang), default=20_000
     )
-    fc.add_argument("--seed", type=SEED, default=0)
+    fc.add_argument("--seed", type=seed, default=0)
     fc.add_argument("--target", metavar="X", default=None)
     fc.add_argument("--json", action="store_true")
 
@@ -263,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the session report of a saved game")
     report.add_argument("save")
     report.add_argument("--out", required=True, help="folder to write into")
-    report.add_argument("--lang", choices=("da", "en"), default=None)
+    report.add_argument("--lang", choices=LANGS, default=None)
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
     _add_deck(enter, scenario_required=True)
@@ -281,22 +320,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID=FACTOR",
         help="a hidden factor the table rolled (others are drawn from the seed)",
     )
-    enter.add_argument("--seed", type=SEED, default=None, help="seed for the other factors")
+    enter.add_argument("--seed", type=seed, default=None, help="seed for the other factors")
     enter.add_argument("--target", metavar="X", default=None)
     enter.add_argument("--out", required=True, help="the save file to write (.json)")
 
     compare = sub.add_parser("compare", help="compare the saves of several tables")
     compare.add_argument("saves", nargs="+", help="save files or folders of saves")
     compare.add_argument("--out", required=True, help="folder to write into")
-    compare.add_argument("--lang", choices=("da", "en"), default="da")
+    compare.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
 
     balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
     _add_deck(balance)
-    balance.add_argument("--games", type=_number(1, 100_000, "--games", whole=True), default=2_000)
-    balance.add_argument("--seed", type=SEED, default=0)
+    balance.add_argument(
+        "--games", type=_number(1, 100_000, "--games", whole=True, lang=lang), default=2_000
+    )
+    balance.add_argument("--seed", type=seed, default=0)
     balance.add_argument(
         "--workers",
-        type=_number(1, 256, "--workers", whole=True),
+        type=_number(1, 256, "--workers", whole=True, lang=lang),
         default=None,
         help="processes (default: one per core)",
     )
@@ -324,6 +365,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
     from game.content import DeckError, Problem, load_deck
 
+    lang = _reader(args)
     status = EXIT_OK
     for path in args.paths:
         warnings: list[Problem] = []
@@ -331,29 +373,36 @@ def cmd_validate(args: argparse.Namespace) -> int:
             deck = load_deck(path, warnings)
         except DeckError as error:
             for problem in sorted([*error.problems, *warnings], key=_by_place):
-                print(problem)
+                print(problem.text(lang))
             status = EXIT_BAD_INPUT
             continue
         for warning in warnings:
-            print(warning)
-        print(f"{path}: OK – {deck_summary(deck)}")
+            print(warning.text(lang))
+        print(f"{path}: OK – {deck_summary(deck, lang)}")
     return status
 
 
-def deck_summary(deck) -> str:  # type: ignore[no-untyped-def]
+def deck_summary(deck, lang: str = "da") -> str:  # type: ignore[no-untyped-def]
     """ "'Title': 36 forslag (12 besparelser, …) i 8 områder, 14 hændelser, 2 scenarier"."""
     from game.engine import Kind
 
+    say = catalogue(lang).t
+
+    def count(number: int, key: str) -> str:
+        return _count(number, say(f"cli.count.{key}.one"), say(f"cli.count.{key}.many"))
+
     counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
     areas = len({p.area for p in deck.proposals})
-    return (
-        f"'{deck.title}': {len(deck.proposals)} forslag "
-        f"({_count(counts[Kind.SAVING], 'besparelse', 'besparelser')}, "
-        f"{_count(counts[Kind.EFFICIENCY], 'effektivisering', 'effektiviseringer')}, "
-        f"{_count(counts[Kind.INVESTMENT], 'investering', 'investeringer')}) i "
-        f"{_count(areas, 'område', 'områder')}, "
-        f"{_count(len(deck.events), 'hændelse', 'hændelser')}, "
-        f"{_count(len(deck.scenarios), 'scenarie', 'scenarier')}"
+    return say(
+        "cli.summary",
+        title=deck.title,
+        proposals=count(len(deck.proposals), "proposal"),
+        savings=count(counts[Kind.SAVING], "saving"),
+        efficiencies=count(counts[Kind.EFFICIENCY], "efficiency"),
+        investments=count(counts[Kind.INVESTMENT], "investment"),
+        areas=count(areas, "area"),
+        events=count(len(deck.events), "event"),
+        scenarios=count(len(deck.scenarios), "scenario"),
     )
 
 
@@ -361,9 +410,9 @@ def _new_workbook(out: str) -> Path:
     """The workbook to write: an .xlsx name that is not taken (a file is never overwritten)."""
     path = Path(out)
     if path.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: en Excel-projektmappe skal ende på .xlsx")
+        raise _say("cli.xlsx_suffix", out=out)
     if path.exists():
-        raise UsageError(f"{out} findes allerede; vælg et andet navn (filen overskrives ikke)")
+        raise _say("cli.exists", out=out)
     return path
 
 
@@ -373,8 +422,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     path = _new_workbook(args.out)
     write_template(path)
-    print(f"{path}: skabelonen er skrevet; udfyld den, og lav den til et kortspil med")
-    print(f"  raaderum import {path} --out MAPPE")
+    print(catalogue(_reader(args)).t("cli.template_written", path=path))
     return EXIT_OK
 
 
@@ -393,7 +441,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
         print(_one_line(warning))
-    print(f"{args.out}: OK – {deck_summary(imported.deck)}")
+    print(f"{args.out}: OK – {deck_summary(imported.deck, _reader(args))}")
     return EXIT_OK
 
 
@@ -405,14 +453,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     scenario = _scenario(deck, args.scenario)
     path = Path(args.out)
     if path.suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{args.out}: dokumentet skal ende på .html")
+        raise _say("cli.html_suffix", out=args.out)
     lang = args.lang or (deck.language if deck.language in ("da", "en") else "da")
     path.write_text(document(deck, scenario, lang), encoding="utf-8")
     pages = page_count(deck, scenario)
-    print(
-        f"{path}: {pages} A4-sider til '{scenario.title}' – åbn filen i en browser, og udskriv "
-        "den (uden sidehoved og -fod, skalering 100 %)"
-    )
+    say = catalogue(lang).t
+    print(say("cli.print_written", path=path, pages=pages, title=scenario.title))
     return EXIT_OK
 
 
@@ -428,9 +474,9 @@ def cmd_enter(args: argparse.Namespace) -> int:
     scenario = _scenario(deck, args.scenario)
     out = Path(args.out)
     if out.suffix.lower() != ".json":
-        raise UsageError(f"{args.out}: et gemt spil skal ende på .json")
+        raise _say("cli.json_suffix", out=args.out)
     if out.exists():
-        raise UsageError(f"{args.out} findes allerede; vælg et andet navn (filen overskrives ikke)")
+        raise _say("cli.exists", out=args.out)
     seed = args.seed if args.seed is not None else secrets.randbelow(2**63)
     settings = GameSettings(scenario.id, seed, args.target, "da")
     try:
@@ -448,7 +494,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
     try:
         write_save(out, deck, settings, history, paper=table)
     except SaveError as error:
-        raise UsageError(str(error)) from None
+        raise _save_problem(error) from None
     from game.engine import raaderum, verdict
 
     state = history.current
@@ -479,7 +525,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     path = _new_workbook(args.out)
     export_deck(Path(args.deck), path)
-    print(f"{path}: kortspillet er skrevet som katalog (importér det igen med raaderum import)")
+    print(catalogue(_reader(args)).t("cli.export_written", path=path))
     return EXIT_OK
 
 
@@ -512,7 +558,7 @@ def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
         return deck.scenario(scenario_id)
     except KeyError:
         known = ", ".join(s.id for s in deck.scenarios)
-        raise UsageError(f"ukendt scenarie '{scenario_id}' (kendte: {known})") from None
+        raise _say("cli.unknown_scenario", id=scenario_id, known=known) from None
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -586,7 +632,7 @@ def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
         try:
             read_save(path)
         except SaveError as error:
-            raise UsageError(str(error)) from None
+            raise _save_problem(error) from None
         return path
     choice = choose_resume(folder)
     if choice.problem is not None:
@@ -607,27 +653,19 @@ def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path):  # type:
     except SaveLocked as error:
         if not args.as_copy:
             shown = display_path(path)
-            raise UsageError(
-                f"{error}. Luk spillet i det andet vindue først, fortsæt i en kopi med "
-                f"»raaderum play --resume {shown} --as-copy«, eller se spillet uden at ændre "
-                f"det med »raaderum replay {shown}«"
-            ) from None
+            raise _say("cli.locked", problem=_file_problem(error), path=shown) from None
         blocked = error
     except SaveError as error:
         if not args.as_copy:
-            raise UsageError(
-                f"{error} – fortsæt i en kopi i mappen for gemte spil med --as-copy"
-            ) from None
+            raise _say("cli.use_copy", problem=_file_problem(error)) from None
         blocked = error
     try:
         copy = copy_save(path, folder)
         lock = open_for_writing(copy)
     except SaveError as error:
-        raise UsageError(str(error)) from None
-    print(
-        f"raaderum play: {blocked.reason}; fortsætter i en kopi: {display_path(copy)}",
-        file=sys.stderr,
-    )
+        raise _save_problem(error) from None
+    said = Message.of("cli.in_copy", reason=blocked.said, path=display_path(copy))
+    print(f"raaderum play: {render(said, _reader(args))}", file=sys.stderr)
     return lock, copy
 
 
@@ -641,7 +679,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     folder = save_folder(args)
     problem = folder_problem(folder)
     if problem is not None:
-        raise UsageError(f"{problem} – vælg en anden mappe med --save-dir")
+        raise _say("cli.other_folder", problem=problem)
     lock = None
     if args.resume is not None:
         path = _resume_target(args, folder)
@@ -655,6 +693,51 @@ def cmd_play(args: argparse.Namespace) -> int:
     finally:
         if lock is not None:
             lock.release()
+
+
+def _file_problem(error: Any) -> Message:
+    """A ``SaveError`` as a message: "FILE: reason"."""
+    from game.saves.files import display_path
+
+    return Message.of("cli.file_problem", file=display_path(error.path), problem=error.said)
+
+
+def _save_problem(error: Any) -> UsageError:
+    """A ``SaveError`` as a usage error, worded where it is printed."""
+    return UsageError(_file_problem(error))
+
+
+def _reader(args: argparse.Namespace) -> str:
+    """The language of the command's messages: its own ``--lang``, else the top-level one,
+    else Danish."""
+    lang = getattr(args, "lang", None) or getattr(args, "top_lang", None)
+    return lang if lang in LANGS else "da"
+
+
+def _lang_in(argv: Sequence[str]) -> str:
+    """The language asked for in ``argv`` before it is parsed (the last ``--lang``: a
+    command's own comes after the top-level one), for argparse's own errors; else Danish."""
+    lang = "da"
+    for index, token in enumerate(argv):
+        if token == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+        elif token.startswith("--lang="):
+            lang = token.partition("=")[2]
+    return lang if lang in LANGS else "da"
+
+
+_DANISH_DEFAULT = ("play", "screenshot", "compare")
+"""Commands whose ``--lang`` was "da" when not given (the others take the deck's or save's)."""
+
+
+def _settle_lang(args: argparse.Namespace) -> None:
+    """A command's ``--lang``: its own value, else the top-level ``--lang``, else its default."""
+    if not hasattr(args, "lang"):
+        return
+    if args.lang is None:
+        args.lang = getattr(args, "top_lang", None)
+    if args.lang is None and args.command in _DANISH_DEFAULT:
+        args.lang = "da"
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -717,19 +800,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or [])])
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_lang_in(given))
+    args = parser.parse_args(given)
+    if args.command is None:  # only top-level options: play
+        args = parser.parse_args([*given, "play"])
+    _settle_lang(args)
+    lang = _reader(args)
     try:
         _normalise(args)
         return COMMANDS[args.command](args)
     except DeckError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for line in error.lines(lang):
+            print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(f"raaderum {args.command}: {_one_line(str(error))}", file=sys.stderr)
+        print(f"raaderum {args.command}: {_one_line(error.text(lang))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
@@ -737,7 +823,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from game.content.loader import os_error_text
 
         where = f"{_one_line(str(error.filename))}: " if error.filename else ""
-        print(f"raaderum {args.command}: {where}{os_error_text(error)}", file=sys.stderr)
+        reason = render(os_error_text(error), lang)
+        print(f"raaderum {args.command}: {where}{reason}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

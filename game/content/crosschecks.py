@@ -1,7 +1,7 @@
 """Checks of a deck that look across fields and cards: what needs deck format 2, amounts
 against the limits of the deck's unit, requirements between proposals, and calendar years.
 
-Each check adds ``Problem`` lines (FILE:LINE: message, in Danish) and never raises, so the
+Each check adds ``Problem`` lines (FILE:LINE: message, worded where shown) and never raises, so the
 loader reports every problem of a deck at once.
 """
 
@@ -51,11 +51,8 @@ def check_version_fields(
                 for name in names:
                     if name in card:
                         out.append(
-                            Problem(
-                                doc.file,
-                                doc.line((*path, name)),
-                                f"feltet '{name}' findes fra dækformat 2: skriv "
-                                "'schema_version: 2' i deck-blokken",
+                            Problem.of(
+                                doc.file, doc.line((*path, name)), "deck.format2_field", field=name
                             )
                         )
 
@@ -69,46 +66,50 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
         for item in items[section]:
             for index, value in enumerate(item.spec.effect):
                 if abs(value) > limit:
-                    bound = (
-                        f"må højst være {_number(limit)}"
-                        if value > 0
-                        else f"skal være mindst {_number(-limit)}"
-                    )
+                    key = "deck.effect_too_big" if value > 0 else "deck.effect_too_small"
                     out.append(
-                        Problem(
+                        Problem.of(
                             item.doc.file,
                             item.doc.line((*item.path, "effect", index)),
-                            f"'effect (nr. {index + 1})' {bound}, ikke {_number(value)} "
-                            f"(beløb i {unit})",
+                            key,
+                            number=index + 1,
+                            limit=_number(limit),
+                            value=_number(value),
+                            unit=unit,
                         )
                     )
     for item in items["proposals"]:
         if item.spec.construction > limit:
             out.append(
-                Problem(
+                Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "construction")),
-                    f"'construction' må højst være {_number(limit)} {unit}, "
-                    f"ikke {_number(item.spec.construction)}",
+                    "deck.construction_too_big",
+                    limit=_number(limit),
+                    unit=unit,
+                    value=_number(item.spec.construction),
                 )
             )
     for item in items["scenarios"]:
         targets = item.spec.target if isinstance(item.spec.target, list) else [item.spec.target]
         if any(t > target_limit for t in targets):
             out.append(
-                Problem(
+                Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "target")),
-                    f"'target' skal være mellem 0 og {_number(target_limit)}",
+                    "deck.target_range",
+                    limit=_number(target_limit),
                 )
             )
         budget = item.spec.construction_budget
         if budget is not None and budget > target_limit:
             out.append(
-                Problem(
+                Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "construction_budget")),
-                    f"'construction_budget' må højst være {_number(target_limit)} {unit}",
+                    "deck.construction_budget_too_big",
+                    limit=_number(target_limit),
+                    unit=unit,
                 )
             )
 
@@ -124,15 +125,13 @@ def check_requirements(
         for index, other in enumerate(item.spec.requires):
             line = item.doc.line((*item.path, "requires", index))
             if other == pid:
-                out.append(Problem(item.doc.file, line, f"'{other}' kan ikke kræve sig selv"))
+                out.append(Problem.of(item.doc.file, line, "deck.requires_itself", id=other))
             elif other not in ids:
                 out.append(Problem(item.doc.file, line, unknown(other)))
             elif other in item.spec.excludes or pid in _excludes_of(proposals, other):
                 out.append(
-                    Problem(
-                        item.doc.file,
-                        line,
-                        f"'{pid}' kan ikke både kræve og udelukke '{other}'",
+                    Problem.of(
+                        item.doc.file, line, "deck.requires_and_excludes", id=pid, other=other
                     )
                 )
     reported: set[str] = set()
@@ -143,10 +142,11 @@ def check_requirements(
             item = proposals[pid]
             names = " → ".join(f"'{p}'" for p in (*ring, ring[0]))
             out.append(
-                Problem(
+                Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "requires")),
-                    f"forslagene kræver hinanden i ring ({names}), så intet af dem kan vedtages",
+                    "deck.requires_ring",
+                    names=names,
                 )
             )
 
@@ -191,20 +191,20 @@ def check_calendar_years(
     consecutive = numeric and all(int(b) - int(a) == 1 for a, b in itertools.pairwise(years))
     if not consecutive:
         out.append(
-            Problem(
+            Problem.of(
                 scenario.doc.file,
                 scenario.doc.line((*scenario.path, "years")),
-                f"scenariet har forslaget '{tied[0]}', hvis beløb hører til bestemte år "
-                "('effect_from_year'); så skal årene være årstal, der følger efter hinanden",
+                "deck.years_not_calendar",
+                id=tied[0],
             )
         )
     for pid in tied:
         item = proposals[pid]
         if not str(item.spec.effect_from_year).isdigit():
             out.append(
-                Problem(
+                Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "effect_from_year")),
-                    "'effect_from_year' skal være et årstal, fx 2025",
+                    "deck.effect_from_year",
                 )
             )

@@ -42,6 +42,7 @@ from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, r
 from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
+from game.messages import Message
 from game.paths import is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -54,6 +55,10 @@ class DeckError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+    def lines(self, lang: str = "da") -> list[str]:
+        """Every problem as ``FILE:LINE: message`` in ``lang``."""
+        return [problem.text(lang) for problem in self.problems]
 
 
 @dataclass
@@ -89,37 +94,39 @@ def load_deck(path: str | Path, warnings: list[Problem] | None = None) -> Deck:
     label = str(path)
     try:
         if not path.exists():
-            raise DeckError([Problem(label, 1, "findes ikke")])
+            raise DeckError([Problem.of(label, 1, "deck.missing")])
         files = deck_files(path)
     except OSError as error:
         raise DeckError([Problem(label, 1, os_error_text(error))]) from None
     if not files:
-        raise DeckError([Problem(label, 1, "mappen indeholder ingen .yaml-filer")])
+        raise DeckError([Problem.of(label, 1, "deck.no_files")])
     if len(files) > MAX_FILES:
-        raise DeckError([Problem(label, 1, f"mappen har over {MAX_FILES} .yaml-filer")])
+        raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
     return load_sources([(str(file), _read_limited(file)) for file in files], warnings)
 
 
 _OS_ERRORS = {
-    errno.ENAMETOOLONG: "stien er for lang (et navn i stien må højst være 255 bytes)",
-    errno.EACCES: "du har ikke adgang til at læse den",
-    errno.EPERM: "du har ikke adgang til at læse den",
-    errno.ENOENT: "findes ikke",
-    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
-    errno.EISDIR: "er en mappe, ikke en fil",
-    errno.ELOOP: "stien har for mange genveje (symbolske links) i ring",
-    errno.EIO: "disken gav en læsefejl",
-    errno.EINVAL: "stien er ugyldig",
+    errno.ENAMETOOLONG: "name_too_long",
+    errno.EACCES: "no_access",
+    errno.EPERM: "no_access",
+    errno.ENOTDIR: "not_dir",
+    errno.EISDIR: "is_dir",
+    errno.ELOOP: "loop",
+    errno.EIO: "io",
+    errno.EINVAL: "invalid",
 }
+"""The errors of reading a deck file, by errno, and their messages (``deck.os.<name>``)."""
 
 
-def os_error_text(error: OSError) -> str:
-    """What went wrong reading a file, in Danish, without the system's English text."""
+def os_error_text(error: OSError) -> Message:
+    """What went wrong reading a file, without the system's English text."""
+    if error.errno == errno.ENOENT:
+        return Message.of("deck.missing")
     known = _OS_ERRORS.get(error.errno or 0)
     if known is not None:
-        return f"kan ikke læses: {known}" if known != "findes ikke" else known
-    code = errno.errorcode.get(error.errno or 0, "ukendt")
-    return f"kan ikke læses (systemfejl {code})"
+        return Message.of("deck.unreadable", reason=Message.of(f"deck.os.{known}"))
+    code = errno.errorcode.get(error.errno or 0, "?")
+    return Message.of("deck.unreadable_code", code=code)
 
 
 def _read_limited(file: Path) -> bytes:
@@ -127,7 +134,7 @@ def _read_limited(file: Path) -> bytes:
     huge file, a device or a pipe is refused quickly instead of filling memory or hanging)."""
     try:
         if not file.is_file():
-            raise DeckError([Problem(str(file), 1, "er ikke en almindelig fil")])
+            raise DeckError([Problem.of(str(file), 1, "deck.not_a_file")])
         with file.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)  # yamlsafe reports "for stor" past MAX_BYTES
     except OSError as error:
@@ -201,21 +208,16 @@ def _font_warnings(doc: YamlDocument) -> list[Problem]:
                 seen = by_line.setdefault(doc.start_line(path), [])
                 seen.extend(c for c in lacking if c not in seen)
     return [
-        Problem(
-            doc.file,
-            line,
-            f"advarsel: {glyphs.describe(chars)} findes ikke i spillets skrift og udelades på "
-            "skærmen",
-        )
+        Problem.of(doc.file, line, "deck.font_warning", chars=glyphs.describe(chars))
         for line, chars in sorted(by_line.items())
     ]
 
 
 def _unique(problems: Iterable[Problem]) -> list[Problem]:
-    seen: set[tuple[str, int, str]] = set()
+    seen: set[tuple[str, int, Message]] = set()
     result: list[Problem] = []
     for problem in problems:
-        key = (problem.file, problem.line, problem.message)
+        key = (problem.file, problem.line, problem.said)
         if key not in seen:
             seen.add(key)
             result.append(problem)
@@ -227,11 +229,7 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
     items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
     for doc in documents:
         if not isinstance(doc.data, dict):
-            problems.append(
-                Problem(
-                    doc.file, 1, "filen skal bestå af felterne deck, proposals, events og scenarios"
-                )
-            )
+            problems.append(Problem.of(doc.file, 1, "deck.not_a_mapping"))
             continue
         for key in doc.data:
             if key not in TOP_KEYS:
@@ -250,11 +248,7 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
                 continue
             if not isinstance(cards, list):
                 problems.append(
-                    Problem(
-                        doc.file,
-                        doc.line((section,)),
-                        f"'{section}' skal være en liste (hvert element begynder med '- ')",
-                    )
+                    Problem.of(doc.file, doc.line((section,)), "deck.section_list", section=section)
                 )
                 continue
             for index, card in enumerate(cards):
@@ -263,12 +257,8 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
                     items[section].append(_Item(spec, doc, (section, index)))
     header = _check_header(headers, documents, problems)
     known: dict[str, dict[str, _Item]] = {}
-    for section, label in (
-        ("proposals", "forslag"),
-        ("events", "hændelse"),
-        ("scenarios", "scenarie"),
-    ):
-        known[section] = _check_unique(_raw_items(documents, section), label, problems)
+    for section in ("proposals", "events", "scenarios"):
+        known[section] = _check_unique(_raw_items(documents, section), section, problems)
     proposals = {item.spec.id: item for item in items["proposals"]}
     events = known["events"]
     budget = HintBudget()
@@ -278,7 +268,7 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
     check_requirements(
         proposals,
         known["proposals"],
-        lambda ref: _unknown_ref("forslag", ref, hints["proposals"]),
+        lambda ref: _unknown_ref("proposals", ref, hints["proposals"]),
         problems,
     )
     if header is not None:
@@ -293,17 +283,13 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
         and not items["scenarios"]
         and not any("scenarios" in (d.data or {}) for d in documents if isinstance(d.data, dict))
     ):
-        problems.append(
-            Problem(documents[0].file, 1, "kortspillet har intet scenarie ('scenarios:')")
-        )
+        problems.append(Problem.of(documents[0].file, 1, "deck.no_scenarios"))
     if (
         documents
         and not items["proposals"]
         and not any("proposals" in (d.data or {}) for d in documents if isinstance(d.data, dict))
     ):
-        problems.append(
-            Problem(documents[0].file, 1, "kortspillet har ingen forslag ('proposals:')")
-        )
+        problems.append(Problem.of(documents[0].file, 1, "deck.no_proposals"))
     if problems or header is None:
         return None
     return _to_deck(header, items)
@@ -358,37 +344,33 @@ def _problem(
         data_loc = ["target"]
     path = base + tuple(data_loc)
     field = str(data_loc[0]) if data_loc else "?"
-    where = field
+    where: Message | str = field
     if len(data_loc) > 1 and isinstance(data_loc[-1], int):
-        where = f"{field} (nr. {data_loc[-1] + 1})"
+        where = Message.of("field.nth", field=field, number=data_loc[-1] + 1)
     if kind == "missing":
-        return Problem(doc.file, doc.start_line(base), f"mangler feltet '{field}'")
+        return Problem.of(doc.file, doc.start_line(base), "deck.missing_field", field=field)
     if kind == "extra_forbidden":
         return Problem(doc.file, doc.line(path), _unknown_key(str(loc[-1]), fields))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        what = {
-            "proposals": "et forslag",
-            "events": "en hændelse",
-            "scenarios": "et scenarie",
-            "deck": "deck-blokken",
-        }.get(str(base[0]), "elementet")
-        return Problem(doc.file, doc.line(path), f"{what} skal bestå af felter (nøgle: værdi)")
+        what = str(base[0]) if base[0] in ("proposals", "events", "scenarios", "deck") else "other"
+        return Problem.of(doc.file, doc.line(path), "deck.not_fields", what=_element(what))
     if kind in _NUMBER_KINDS and isinstance(value, str):
         hint = text_problem(value, share=field in _SHARE_FIELDS)
         if hint is not None:
-            return Problem(doc.file, doc.line(path), f"'{where}' skal være et tal: {hint}")
+            return Problem.of(doc.file, doc.line(path), "deck.number_hint", where=where, hint=hint)
     if kind == "list_type" and isinstance(value, str):
         hint = list_problem(value)
         if hint is not None:
-            return Problem(doc.file, doc.line(path), f"'{where}' skal være en liste: {hint}")
+            return Problem.of(doc.file, doc.line(path), "deck.list_hint", where=where, hint=hint)
     if isinstance(value, float) and not math.isfinite(value):
-        word = "ikke et tal" if math.isnan(value) else "uendelig"
-        return Problem(
-            doc.file,
-            doc.line(path),
-            f"'{where}' skal være et tal, ikke {show(value)} (YAML's ord for '{word}')",
-        )
+        key = "deck.nan" if math.isnan(value) else "deck.infinite"
+        return Problem.of(doc.file, doc.line(path), key, where=where, value=show(value))
     return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
+
+
+def _element(section: str) -> Message:
+    """A card of ``section`` as a message names it: "et forslag", "deck-blokken"."""
+    return Message.of(f"deck.element.{section}")
 
 
 _NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
@@ -397,12 +379,17 @@ _SHARE_FIELDS = frozenset({"uncertainty", "failure"})
 
 
 def _message(
-    kind: str, where: str, ctx: dict[str, Any], value: Any, model: type[BaseModel], field: str
-) -> str:
+    kind: str,
+    where: Message | str,
+    ctx: dict[str, Any],
+    value: Any,
+    model: type[BaseModel],
+    field: str,
+) -> Message:
     if model is ScenarioSpec and field == "target" and kind not in ("too_short", "too_long"):
         if kind in ("greater_than_equal", "less_than_equal"):
-            return f"'target' skal være mellem 0 og {MAX_TARGET:g}"
-        return "'target' skal være ét tal eller en liste med ét tal pr. år"
+            return Message.of("deck.target_range", limit=f"{MAX_TARGET:g}")
+        return Message.of("deck.target_shape")
     return message(kind, where, ctx, value)
 
 
@@ -413,19 +400,11 @@ def _check_header(
 ) -> DeckHeader | None:
     if not headers:
         if documents:
-            problems.append(
-                Problem(
-                    documents[0].file, 1, "mangler 'deck:'-blokken (id, title og schema_version: 1)"
-                )
-            )
+            problems.append(Problem.of(documents[0].file, 1, "deck.no_header"))
         return None
     for _, doc in headers[1:]:
         problems.append(
-            Problem(
-                doc.file,
-                doc.line(("deck",)),
-                f"'deck:' må kun stå én gang (står også i {headers[0][1].file})",
-            )
+            Problem.of(doc.file, doc.line(("deck",)), "deck.header_twice", other=headers[0][1].file)
         )
     return headers[0][0]
 
@@ -443,8 +422,9 @@ def _raw_items(documents: list[YamlDocument], section: str) -> list[_Item]:
     return found
 
 
-def _check_unique(items: list[_Item], label: str, problems: list[Problem]) -> dict[str, _Item]:
-    """Report ids used twice (at the second use); return the first card of every id."""
+def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> dict[str, _Item]:
+    """Report ids used twice (at the second use); return the first card of every id.
+    ``section`` names the cards ("proposals")."""
     first: dict[str, _Item] = {}
     for item in items:
         previous = first.get(item.spec)
@@ -454,7 +434,7 @@ def _check_unique(items: list[_Item], label: str, problems: list[Problem]) -> di
         line = item.doc.line((*item.path, "id"))
         where = f"{previous.doc.file}:{previous.doc.line((*previous.path, 'id'))}"
         problems.append(
-            Problem(item.doc.file, line, f"{label} med id '{item.spec}' findes allerede ({where})")
+            Problem.of(item.doc.file, line, f"deck.id_twice.{section}", id=item.spec, where=where)
         )
     return first
 
@@ -465,15 +445,17 @@ def _check_excludes(
     for index, other in enumerate(item.spec.excludes):
         line = item.doc.line((*item.path, "excludes", index))
         if other == item.spec.id:
-            problems.append(Problem(item.doc.file, line, f"'{other}' kan ikke udelukke sig selv"))
+            problems.append(Problem.of(item.doc.file, line, "deck.excludes_itself", id=other))
         elif other not in proposals:
-            problems.append(Problem(item.doc.file, line, _unknown_ref("forslag", other, hints)))
+            problems.append(Problem(item.doc.file, line, _unknown_ref("proposals", other, hints)))
 
 
-def _unknown_ref(label: str, ref: str, hints: IdIndex) -> str:
+def _unknown_ref(section: str, ref: str, hints: IdIndex) -> Message:
+    """ "ukendt forslag 'R10' (mente du 'R01'?)"; ``section`` names the cards ("events")."""
     close = hints.hint(ref)
-    hint = f" (mente du '{close}'?)" if close else ""
-    return f"ukendt {label} '{ref}'{hint}"
+    if close:
+        return Message.of(f"deck.unknown_close.{section}", ref=ref, close=close)
+    return Message.of(f"deck.unknown.{section}", ref=ref)
 
 
 def _check_scenario(
@@ -488,20 +470,24 @@ def _check_scenario(
     doc, path = item.doc, item.path
     if isinstance(spec.target, list) and len(spec.target) != len(spec.years):
         problems.append(
-            Problem(
+            Problem.of(
                 doc.file,
                 doc.line((*path, "target")),
-                f"'target' har {len(spec.target)} tal, men scenariet har {len(spec.years)} år",
+                "deck.target_count",
+                count=len(spec.target),
+                years=len(spec.years),
             )
         )
     seen_years: set[str] = set()
     for index, year in enumerate(spec.years):
         if year in seen_years:
             problems.append(
-                Problem(doc.file, doc.line((*path, "years", index)), f"året '{year}' står to gange")
+                Problem.of(
+                    doc.file, doc.line((*path, "years", index)), "deck.year_twice", year=year
+                )
             )
         seen_years.add(year)
-    for key, ids, label in (("proposals", known, "forslag"), ("events", events, "hændelse")):
+    for key, ids in (("proposals", known), ("events", events)):
         refs = getattr(spec, key)
         if refs is None:
             continue
@@ -512,14 +498,12 @@ def _check_scenario(
                     Problem(
                         doc.file,
                         doc.line((*path, key, index)),
-                        _unknown_ref(label, ref, hints[key]),
+                        _unknown_ref(key, ref, hints[key]),
                     )
                 )
             elif ref in earlier:
                 problems.append(
-                    Problem(
-                        doc.file, doc.line((*path, key, index)), f"'{ref}' står to gange i listen"
-                    )
+                    Problem.of(doc.file, doc.line((*path, key, index)), "deck.ref_twice", ref=ref)
                 )
             earlier.add(ref)
     pool = spec.proposals if spec.proposals is not None else list(known)
@@ -529,21 +513,21 @@ def _check_scenario(
     for kind in KINDS:
         of_kind = [c for c in cards if c.kind is kind]
         if not of_kind:
-            reason = f"det har intet forslag af slagsen '{kind.value}'"
+            reason = Message.of("deck.unwinnable.no_kind", kind=kind.value)
         elif not any(
             ledger.fits(spec.capacity, 0, 0, c.load, ledger.fatigue_of(c)) for c in of_kind
         ):
             smallest = min(c.load + ledger.lost_capacity(ledger.fatigue_of(c)) for c in of_kind)
-            reason = (
-                f"intet forslag af slagsen '{kind.value}' passer i kapaciteten "
-                f"({spec.capacity}); det mindste kræver {smallest} med sin træthed"
+            reason = Message.of(
+                "deck.unwinnable.too_big",
+                kind=kind.value,
+                capacity=spec.capacity,
+                smallest=smallest,
             )
         else:
             continue
         problems.append(
-            Problem(
-                doc.file, doc.start_line(path), f"scenariet '{spec.id}' kan ikke vindes: {reason}"
-            )
+            Problem.of(doc.file, doc.start_line(path), "deck.unwinnable", id=spec.id, reason=reason)
         )
 
 

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 
+from game.messages import ByLanguage, Decimal, Message, render
 from game.numbers import AmountError, parse_amount
 
 _THOUSANDS_DOT = re.compile(r"^[+-]?0*[1-9][0-9]*\.[0-9]{3}$")
 _ZERO_PADDED = re.compile(r"^[+-]?0[0-9]+$")
 _EXPONENT = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$")
 _TYPOGRAPHIC_MINUS = "\u2212\u2013\u2014"
-_COUNT_WORDS = {2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
-_QUOTE_IF_TEXT = "eller sæt anførselstegn om det, hvis det er tekst"
 
 
 def yaml_number(value: float) -> str:
@@ -46,7 +45,12 @@ def danish(value: float) -> str:
     return text.replace(".", ",")
 
 
-def scalar_problem(text: str, value: int | float) -> str | None:
+def _reading(value: float) -> Decimal:
+    """``value`` as a reading in a message: "1,125" for a Danish reader, "1.125" for others."""
+    return Decimal(danish(value).replace(",", "."))
+
+
+def scalar_problem(text: str, value: int | float) -> Message | None:
     """A message when the plain scalar ``text``, which YAML read as ``value``, could mean
     something else (YAML 1.1 octal, base 60, ``_`` in digits, hex or binary, a Danish
     thousands dot), else None."""
@@ -54,53 +58,61 @@ def scalar_problem(text: str, value: int | float) -> str | None:
     if body.isdigit() and (body[0] != "0" or body == "0"):
         return None  # a plain whole number: the common case, and never two readings
     if "_" in body:
-        return (
-            f"'{text}' har understregning mellem cifrene: YAML 1.1 læser det som "
-            f"{danish(value)}, men andre programmer læser det som tekst. Skriv {yaml_number(value)}"
+        return Message.of(
+            "deck.number.underscore", text=text, value=_reading(value), write=yaml_number(value)
         )
     lowered = body.lower()
     if lowered.startswith(("0x", "0b")):
-        system = "sekstentalssystemet" if lowered.startswith("0x") else "totalssystemet"
-        return (
-            f"'{text}' er et tal i {system}, som YAML læser som {danish(value)}. "
-            f"Skriv {yaml_number(value)}, {_QUOTE_IF_TEXT}"
-        )
+        key = "deck.number.hex" if lowered.startswith("0x") else "deck.number.binary"
+        return Message.of(key, text=text, value=_reading(value), write=yaml_number(value))
     if ":" in body:
-        return (
-            f"'{text}' læser YAML som {danish(value)} (i sekstalssystemet, som minutter og "
-            f"sekunder), ikke som teksten '{text}'. Skriv tallet med punktum som decimaltegn, "
-            f"{_QUOTE_IF_TEXT} (fx et klokkeslæt)"
-        )
+        return Message.of("deck.number.base60", text=text, value=_reading(value))
     if _ZERO_PADDED.match(text):
         meant = int(text, 10)
         if meant != value:
-            reading = f"som et oktaltal: {value}, ikke {meant}"
+            reading = Message.of("deck.number.octal_differs", value=value, meant=meant)
         else:
-            reading = f"som et oktaltal (fx bliver 010 til 8, ikke 10); her giver det {meant}"
-        return (
-            f"'{text}' har et nul foran, og tal med nul foran læser YAML {reading}. "
-            f"Skriv {meant} uden nul foran, {_QUOTE_IF_TEXT}"
-        )
+            reading = Message.of("deck.number.octal_same", meant=meant)
+        return Message.of("deck.number.zero_padded", text=text, reading=reading, meant=meant)
     if isinstance(value, float) and _THOUSANDS_DOT.match(text):
         return _thousands_dot(text, value)
     return None
 
 
-def _thousands_dot(text: str, value: float) -> str:
+def _thousands_dot(text: str, value: float) -> Message:
     thousands = float(text.replace(".", ""))
-    return (
-        f"'{text}' kan læses på to måder: som {danish(value)} (punktum som decimaltegn – sådan "
-        f"læser YAML det) eller som {danish(thousands)} (punktum mellem tusinder, som på "
-        f"dansk). I kortspillet er punktum altid decimaltegn: skriv {_written(value)} eller "
-        f"{_written(thousands)}"
+    return Message.of(
+        "deck.number.thousands_dot",
+        text=text,
+        value=_reading(value),
+        thousands=_reading(thousands),
+        write_value=_written(value),
+        write_thousands=_written(thousands),
     )
 
 
-def _written(value: float) -> str:
-    """How to write ``value`` in a deck, with its Danish reading when that looks different:
-    "1.1250 (= 1,125)", "1000"."""
+def _written(value: float) -> Message | ByLanguage | str:
+    """How to write ``value`` in a deck, with its reading where that looks different to the
+    reader: "1.1250 (= 1,125)" (Danish), "1.1250 (= 1.125)", "1.5" (English), "1000"."""
     written = yaml_number(value)
-    return written if written == danish(value) else f"{written} (= {danish(value)})"
+    if written == danish(value):
+        return written
+    said = Message.of("deck.number.written", written=written, reading=_reading(value))
+    if written != _reading(value):
+        return said
+    return ByLanguage.of(da=render(said, "da"), en=written)
+
+
+def _either(options: list[Message | ByLanguage | str]) -> Message | ByLanguage | str:
+    """One or two ways to write a number: "1.5 eller 15" / "1.5 or 15"."""
+    if len(options) == 1:
+        return options[0]
+    return Message.of("deck.number.either", first=options[0], second=options[1])
+
+
+def _count(number: int) -> Message | int:
+    """A small count in words ("to", "tre" / "two", "three"), a larger one as digits."""
+    return Message.of(f"deck.count.{number}") if 2 <= number <= 6 else number
 
 
 def _one_number(joined: str) -> list[float]:
@@ -116,29 +128,23 @@ def _one_number(joined: str) -> list[float]:
     return readings
 
 
-def comma_problem(parts: list[str]) -> str:
+def comma_problem(parts: list[str]) -> Message:
     """The message for numbers written with a comma directly between them in a flow list
     (``[1,5]``): YAML reads ``len(parts)`` numbers, a Danish author may mean one."""
     joined = ",".join(parts)
-    count = _COUNT_WORDS.get(len(parts), str(len(parts)))
-    listed = ", ".join(parts[:-1]) + " og " + parts[-1]
+    count = _count(len(parts))
+    listed = Message.of("deck.number.listed", first=", ".join(parts[:-1]), last=parts[-1])
     spaced = ", ".join(
         yaml_number(found[0]) if (found := _one_number(part)) else part for part in parts
     )
-    message = (
-        f"'{joined}' læser YAML som {count} tal ({listed}), fordi komma skiller tallene i en "
-        "liste. "
-    )
     readings = _one_number(joined)
     if not readings:
-        return message + (
-            f"Er det {count} tal, så skriv mellemrum efter kommaerne: {spaced} (og decimaltal "
-            "med punktum: 1.5)"
+        return Message.of(
+            "deck.number.comma_many", text=joined, count=count, listed=listed, spaced=spaced
         )
-    one = " eller ".join(_written(value) for value in readings)
-    return message + (
-        f"Er det ét tal, så skriv {one}; er det {count} tal, så skriv mellemrum efter "
-        f"kommaet: {spaced}"
+    one = _either([_written(value) for value in readings])
+    return Message.of(
+        "deck.number.comma", text=joined, count=count, listed=listed, spaced=spaced, one=one
     )
 
 
@@ -147,20 +153,22 @@ def looks_like_number(text: str) -> bool:
     return bool(text) and text[-1].isdigit() and bool(_one_number(text))
 
 
-def list_problem(text: str) -> str | None:
+def list_problem(text: str) -> Message | None:
     """A text such as ``1,5`` where a list of numbers was expected: one number with a decimal
     comma, or two numbers without the brackets? None when it does not look like numbers."""
     parts = [part.strip() for part in text.split(",")]
     if len(parts) < 2 or not all(_one_number(part) for part in parts):
         return None
     readings = _one_number(text.strip())
-    one = " eller ".join(f"[{yaml_number(value)}]" for value in readings)
     many = "[" + ", ".join(yaml_number(_one_number(part)[0]) for part in parts) + "]"
-    options = f"{one}, hvis det er ét tal, eller {many}" if one else many
-    return f"'{text.strip()}' er tekst, ikke en liste; skriv {options}"
+    if not readings:
+        return Message.of("deck.number.text_not_list", text=text.strip(), options=many)
+    one = _either([f"[{yaml_number(value)}]" for value in readings])
+    options = Message.of("deck.number.one_or_many", one=one, many=many)
+    return Message.of("deck.number.text_not_list", text=text.strip(), options=options)
 
 
-def text_problem(text: str, share: bool = False) -> str | None:
+def text_problem(text: str, share: bool = False) -> Message | None:
     """What is wrong with ``text`` where a number was expected, when it looks like a number
     written another way (``12,5``, ``1.000,5``, ``1 500``, ``−5``, ``1e3``, ``09``, ``20 %``,
     ``5 mio. kr.``); None when it does not look like a number at all. ``share`` is true for
@@ -169,31 +177,19 @@ def text_problem(text: str, share: bool = False) -> str | None:
     if not stripped or not any(c.isdigit() for c in stripped):
         return None
     if "%" in stripped:
-        if share:
-            return (
-                f"'{stripped}' har et procenttegn; skriv andelen som et decimaltal, fx 0.2 for 20 %"
-            )
-        return f"'{stripped}' har et procenttegn; skriv kun tallet"
+        key = "deck.number.percent_share" if share else "deck.number.percent"
+        return Message.of(key, text=stripped)
     if _EXPONENT.match(stripped):
         value = float(stripped)
-        return (
-            f"'{stripped}' er skrevet med eksponent, og det læser YAML som tekst. Skriv "
-            f"{yaml_number(value)}"
-        )
+        return Message.of("deck.number.exponent", text=stripped, write=yaml_number(value))
     if stripped.lower().lstrip("+-").startswith(("0o", "0x", "0b")):
         try:
-            value = int(stripped, 0)
+            whole = int(stripped, 0)
         except ValueError:
             return None
-        return (
-            f"'{stripped}' er ikke skrevet i titalssystemet, og det læser YAML som tekst. "
-            f"Skriv {value}"
-        )
+        return Message.of("deck.number.not_decimal", text=stripped, write=whole)
     if _ZERO_PADDED.match(stripped):
-        return (
-            f"'{stripped}' har et nul foran, og derfor læser YAML det som tekst. Skriv "
-            f"{int(stripped, 10)} uden nul foran"
-        )
+        return Message.of("deck.number.zero_text", text=stripped, write=int(stripped, 10))
     readings: dict[str, float] = {}
     for lang in ("da", "en"):
         try:
@@ -203,32 +199,39 @@ def text_problem(text: str, share: bool = False) -> str | None:
     if not readings:
         return _with_unit(stripped)
     da, en = readings.get("da"), readings.get("en")
-    how = _how_written(stripped)
     if da is not None and en is not None and da != en:
-        return (
-            f"'{stripped}' kan læses som {danish(da)} (dansk) eller {danish(en)} (engelsk). "
-            f"Skriv {yaml_number(da)} eller {yaml_number(en)}: punktum som decimaltegn og "
-            "intet mellem tusinder"
+        return Message.of(
+            "deck.number.two_readings",
+            text=stripped,
+            da=_reading(da),
+            en=_reading(en),
+            write_da=yaml_number(da),
+            write_en=yaml_number(en),
         )
     value = readings.get("da", readings.get("en", 0.0))
-    return f"'{stripped}' er skrevet {how}, og det læser YAML som tekst. Skriv {yaml_number(value)}"
+    return Message.of(
+        "deck.number.written_as_text",
+        text=stripped,
+        how=Message.of(f"deck.number.how.{_how_written(stripped)}"),
+        write=yaml_number(value),
+    )
 
 
 def _how_written(text: str) -> str:
     if text[:1] in _TYPOGRAPHIC_MINUS:
-        return "med et typografisk minus (−)"
+        return "minus"
     if any(c.isspace() for c in text):
-        return "med mellemrum mellem tusinder"
+        return "spaces"
     if "," in text and "." in text:
-        return "med punktum mellem tusinder og decimalkomma"
+        return "dots_and_comma"
     if "," in text:
-        return "med decimalkomma"
+        return "comma"
     if text.count(".") > 1:
-        return "med punktum mellem tusinder"
-    return "uden ciffer før punktummet"  # '-.5', '+.5'
+        return "dots"
+    return "no_digit"  # '-.5', '+.5'
 
 
-def _with_unit(text: str) -> str | None:
+def _with_unit(text: str) -> Message | None:
     """``5 mio. kr.`` and the like: a number followed by a word."""
     match = re.match(r"^([+\-\u2212\u2013]?[0-9][0-9., ]*)\s*[^\W\d_]", text)
     if match is None:
@@ -237,7 +240,4 @@ def _with_unit(text: str) -> str | None:
         value = parse_amount(match.group(1).strip(), "da")
     except AmountError:
         return None
-    return (
-        f"'{text}' indeholder mere end tallet; skriv kun tallet, {yaml_number(value)} "
-        "(enheden står én gang for hele kortspillet i 'unit')"
-    )
+    return Message.of("deck.number.with_unit", text=text, write=yaml_number(value))

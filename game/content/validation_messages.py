@@ -1,8 +1,9 @@
-"""Danish messages for pydantic's validation errors, shared by the deck loader and the saves.
+"""Messages for pydantic's validation errors, shared by the deck loader and the saves.
 
-``message`` turns one pydantic error (its type, context and input) into a Danish phrase about
-the field ``where``: "'load' skal være et helt tal, ikke 2.5". The deck loader adds
-``FILE:LINE:`` in front; the save reader adds "feltet" and the save's file name.
+``message`` turns one pydantic error (its type, context and input) into a ``Message`` about
+the field ``where`` ("'load' skal være et helt tal, ikke 2.5" / "'load' must be a whole
+number, not 2.5"); the catalogue words it in the reader's language (keys ``field.*``). The
+deck loader adds ``FILE:LINE:`` in front; the save reader adds "feltet" and the save's name.
 """
 
 from __future__ import annotations
@@ -11,18 +12,23 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from game.messages import Message
 
-def unknown_field(key: str, known: Iterable[str], cutoff: float = 0.6, prefix: str = "") -> str:
+
+def unknown_field(key: str, known: Iterable[str], cutoff: float = 0.6, prefix: str = "") -> Message:
     """ "ukendt felt 'titel' (mente du 'title'?)"; a name is suggested when it is at least
     ``cutoff`` similar (difflib's ratio). ``prefix`` is put before both names when shown
     ("settings.")."""
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=cutoff)
-    hint = f" (mente du '{prefix}{close[0]}'?)" if close else ""
-    return f"ukendt felt '{prefix}{key}'{hint}"
+    if close:
+        return Message.of("field.unknown_close", name=f"{prefix}{key}", close=f"{prefix}{close[0]}")
+    return Message.of("field.unknown", name=f"{prefix}{key}")
 
 
-def message(kind: str, where: str, ctx: dict[str, Any], value: Any, *, source: str = "YAML") -> str:
-    """The Danish message for a pydantic error of type ``kind`` on the field ``where``.
+def message(
+    kind: str, where: Message | str, ctx: dict[str, Any], value: Any, *, source: str = "YAML"
+) -> Message:
+    """The message for a pydantic error of type ``kind`` on the field ``where``.
 
     ``ctx`` is the error's context and ``value`` its input; ``source`` names the format that
     was read ("YAML" or "JSON"): YAML's hints (an unquoted ``no`` read as false) are only given
@@ -30,70 +36,75 @@ def message(kind: str, where: str, ctx: dict[str, Any], value: Any, *, source: s
     """
     if kind == "string_type":
         if source == "YAML" and isinstance(value, bool):
-            return (
-                f"'{where}' skal være tekst, men YAML læser værdien som "
-                f"{'ja' if value else 'nej'} (true/false); sæt den i anførselstegn"
-            )
+            key = "field.text_yaml_true" if value else "field.text_yaml_false"
+            return Message.of(key, where=where)
         if value is None:
-            return f"'{where}' er tom; skriv en tekst"
+            return Message.of("field.text_empty", where=where)
         if source == "YAML" and isinstance(value, (int, float)):
-            return f"'{where}' skal være tekst, men YAML læser et tal; sæt det i anførselstegn"
+            return Message.of("field.text_yaml_number", where=where)
         if source == "YAML":
-            return f"'{where}' skal være tekst"
-        return f"'{where}' skal være tekst, ikke {show(value)}"
+            return Message.of("field.text", where=where)
+        return Message.of("field.text_not", where=where, value=show(value))
     if kind == "string_too_long":
         length = len(value) if isinstance(value, str) else "?"
-        return f"'{where}' er for lang: {length} tegn (højst {ctx.get('max_length')})"
+        return Message.of(
+            "field.too_long_text", where=where, length=length, most=ctx.get("max_length", "?")
+        )
     template = TEMPLATES.get(kind)
     if template is None:
-        return f"'{where}': {kind}"
-    expected = str(ctx.get("expected", "")).replace(" or ", " eller ")
-    fields = TemplateFields({k: number_text(v) for k, v in ctx.items()})
-    fields.update(where=where, value=show(value), expected=expected)
-    return template.format_map(fields)
+        return Message.of("field.other", where=where, kind=kind)
+    fields = {name: "?" for name in _CONTEXT_FIELDS}
+    fields.update({k: number_text(v) for k, v in ctx.items() if k in _CONTEXT_FIELDS})
+    return Message.of(
+        f"field.{template}", where=where, value=show(value), expected=_choices(ctx), **fields
+    )
 
 
-class TemplateFields(dict[str, str]):
-    """Template fields; one pydantic does not supply shows as '?' instead of failing."""
-
-    def __missing__(self, key: str) -> str:
-        return "?"
+_CONTEXT_FIELDS = ("ge", "le", "gt", "min_length", "max_length")
+"""The fields of pydantic's error contexts that the messages name."""
 
 
-_NUMBER = "'{where}' skal være et tal, ikke {value}"
-_WHOLE = "'{where}' skal være et helt tal, ikke {value}"
+def _choices(ctx: dict[str, Any]) -> Message | str:
+    """pydantic's "'a', 'b' or 'c'" with the reader's "or"."""
+    expected = str(ctx.get("expected", ""))
+    if " or " not in expected:
+        return expected
+    first, last = expected.rsplit(" or ", 1)
+    return Message.of("deck.number.either", first=first, second=last)
+
+
 TEMPLATES: dict[str, str] = {
-    "string_too_short": "'{where}' må ikke være tom",
-    "string_pattern_mismatch": "'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og "
-    "tegnene _ . -",
-    "int_type": _WHOLE,
-    "int_from_float": _WHOLE,
-    "int_parsing": _WHOLE,
-    "float_type": _NUMBER,
-    "float_parsing": _NUMBER,
-    "finite_number": _NUMBER,
-    "bool_type": "'{where}' skal være true eller false, ikke {value}",
-    "greater_than_equal": "'{where}' skal være mindst {ge}, ikke {value}",
-    "less_than_equal": "'{where}' må højst være {le}, ikke {value}",
-    "greater_than": "'{where}' skal være større end {gt}, ikke {value}",
-    "list_type": "'{where}' skal være en liste, fx [1, 2, 3]",
-    "too_short": "'{where}' skal have mindst {min_length} element(er)",
-    "too_long": "'{where}' må højst have {max_length} elementer",
-    "literal_error": "'{where}' skal være en af: {expected}, ikke {value}",
+    "string_too_short": "empty",
+    "string_pattern_mismatch": "pattern",
+    "int_type": "whole",
+    "int_from_float": "whole",
+    "int_parsing": "whole",
+    "float_type": "number",
+    "float_parsing": "number",
+    "finite_number": "number",
+    "bool_type": "bool",
+    "greater_than_equal": "at_least",
+    "less_than_equal": "at_most",
+    "greater_than": "greater",
+    "list_type": "list",
+    "too_short": "few",
+    "too_long": "many",
+    "literal_error": "one_of",
 }
-"""Danish messages for pydantic's error types; the fields come from the error's context."""
+"""pydantic's error types and their messages in the catalogue (``field.<name>``); the
+placeholders come from the error's context."""
 
 
-def show(value: Any) -> str:
+def show(value: Any) -> Message | str:
     """A value as a message shows it: text in quotes (40 characters), true/false, "tom"."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
-        return "tom"
+        return Message.of("field.value_empty")
     if isinstance(value, str):
         return f"'{value[:40]}'"
     if isinstance(value, (list, dict)):
-        return "en liste" if isinstance(value, list) else "et felt-sæt"
+        return Message.of("field.value_list" if isinstance(value, list) else "field.value_map")
     return str(value)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from game.content.numbertext import comma_problem, looks_like_number, scalar_problem
+from game.messages import Message, render
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     from yaml import CSafeLoader as SafeLoader
@@ -38,34 +39,54 @@ MAX_DEPTH = 20
 """The deepest nesting a deck file may have (a deck needs 5: file, section, card, list, value)."""
 
 HIDDEN_CHARACTERS: dict[str, str] = {
-    "\t": "en tabulator",
-    "\u00a0": "et hårdt mellemrum (U+00A0)",
-    "\u202f": "et smalt hårdt mellemrum (U+202F)",
-    "\u2007": "et tal-mellemrum (U+2007)",
-    "\u2009": "et tyndt mellemrum (U+2009)",
-    "\u200b": "et usynligt mellemrum (nulbredde, U+200B)",
-    "\u200c": "et usynligt tegn (U+200C)",
-    "\u200d": "et usynligt tegn (U+200D)",
-    "\u2060": "et usynligt tegn (ordsammenbinder, U+2060)",
-    "\ufeff": "et byte-order mark (BOM, U+FEFF)",
-    "\u3000": "et bredt mellemrum (U+3000)",
-    "\u00ad": "en blød bindestreg (U+00AD)",
+    "\t": "tab",
+    "\u00a0": "nbsp",
+    "\u202f": "narrow_nbsp",
+    "\u2007": "figure_space",
+    "\u2009": "thin_space",
+    "\u200b": "zero_width_space",
+    "\u200c": "invisible",
+    "\u200d": "invisible",
+    "\u2060": "word_joiner",
+    "\ufeff": "bom",
+    "\u3000": "wide_space",
+    "\u00ad": "soft_hyphen",
 }
-"""Characters that look like nothing or like a space, and what to call them in a message."""
+"""Characters that look like nothing or like a space, and the catalogue's name for each
+(``deck.char.<name>``, with the character's code point as ``{code}``)."""
 
 Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in one file, shown as ``FILE:LINE: message``."""
+    """One problem in one file, shown as ``FILE:LINE: message``; ``said`` is the message as
+    data (a catalogue key and its parameters), worded in the reader's language by ``text``."""
 
     file: str
     line: int
-    message: str
+    said: Message
+
+    @classmethod
+    def of(cls, file: str, line: int, key: str, **params: Any) -> Problem:
+        """``Problem.of("a.yaml", 3, "deck.empty_file")``: the message ``key`` at ``line``."""
+        return cls(file, line, Message.of(key, **params))
+
+    @property
+    def message(self) -> str:
+        """The message in Danish (the default language of the game)."""
+        return self.worded("da")
+
+    def worded(self, lang: str = "da") -> str:
+        """The message alone, in ``lang``."""
+        return render(self.said, lang)
+
+    def text(self, lang: str = "da") -> str:
+        """``FILE:LINE: message`` in ``lang``, always one line."""
+        return f"{_visible(self.file)}:{self.line}: {_visible(self.worded(lang))}"
 
     def __str__(self) -> str:
-        return f"{_visible(self.file)}:{self.line}: {_visible(self.message)}"
+        return self.text()
 
 
 def _visible(text: str) -> str:
@@ -121,11 +142,12 @@ def decode(raw: bytes, file: str) -> str:
     if len(raw) > MAX_BYTES:
         raise YamlError(
             [
-                Problem(
+                Problem.of(
                     file,
                     1,
-                    f"filen er for stor: en fil i et kortspil må højst fylde "
-                    f"{MAX_BYTES // (1024 * 1024)} MB ({MAX_BYTES:,} bytes)".replace(",", "."),
+                    "deck.too_big",
+                    mb=MAX_BYTES // (1024 * 1024),
+                    bytes=float(MAX_BYTES),
                 )
             ]
         )
@@ -133,16 +155,12 @@ def decode(raw: bytes, file: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise YamlError(
-            [Problem(file, line, "teksten er ikke UTF-8 (gem filen som UTF-8)")]
-        ) from None
+        raise YamlError([Problem.of(file, line, "deck.not_utf8")]) from None
     if not text.strip():
-        raise YamlError([Problem(file, 1, "filen er tom")])
+        raise YamlError([Problem.of(file, 1, "deck.empty_file")])
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise YamlError(
-            [Problem(file, line, "filen indeholder et NUL-tegn (er det en binær fil?)")]
-        )
+        raise YamlError([Problem.of(file, line, "deck.nul")])
     return text
 
 
@@ -157,7 +175,7 @@ def parse(text: str, file: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlError([Problem(file, 1, "filen er tom")])
+            raise YamlError([Problem.of(file, 1, "deck.empty_file")])
         document = YamlDocument(file=file, data=None)
         context = _Context(document, loader, text, [])
         document.data = _convert(node, (), context, 0)
@@ -166,11 +184,11 @@ def parse(text: str, file: str) -> YamlDocument:
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         raise YamlError(
-            [Problem(file, line, f"tegnet U+{error.character:04X} er ikke tilladt i YAML")]
+            [Problem.of(file, line, "deck.bad_char", code=f"{error.character:04X}")]
         ) from None
     except yaml.YAMLError as error:
         message = " ".join(str(error).split())
-        raise YamlError([Problem(file, 1, f"YAML-fejl: {message}")]) from None
+        raise YamlError([Problem.of(file, 1, "deck.yaml_error", reason=message)]) from None
     except RecursionError:  # only the pure-Python parser recurses while composing
         raise YamlError([Problem(file, 1, _too_deep())]) from None
     finally:
@@ -191,15 +209,7 @@ def _refuse_aliases(text: str, file: str) -> None:
         for event in events:
             if isinstance(event, yaml.AliasEvent):
                 line = event.start_mark.line + 1 if event.start_mark else 1
-                raise YamlError(
-                    [
-                        Problem(
-                            file,
-                            line,
-                            f"YAML-alias '*{event.anchor}' er ikke tilladt; skriv værdien ud",
-                        )
-                    ]
-                )
+                raise YamlError([Problem.of(file, line, "deck.alias", anchor=event.anchor)])
     except yaml.YAMLError:
         return  # the parse below reports the error with its line
 
@@ -208,15 +218,16 @@ def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-def _too_deep() -> str:
-    return f"filen er for dybt indlejret: et kortspil må højst have {MAX_DEPTH} niveauer"
+def _too_deep() -> Message:
+    return Message.of("deck.too_deep", depth=MAX_DEPTH)
 
 
 # --- hidden characters and syntax errors ---------------------------------------------------
 
 
-def _describe(char: str) -> str:
-    return HIDDEN_CHARACTERS.get(char, f"tegnet U+{ord(char):04X}")
+def _describe(char: str) -> Message:
+    """The name of a hidden character as a message ("et hårdt mellemrum (U+00A0)")."""
+    return Message.of(f"deck.char.{HIDDEN_CHARACTERS.get(char, 'other')}", code=f"{ord(char):04X}")
 
 
 def _hidden_characters(text: str, file: str) -> list[Problem]:
@@ -242,84 +253,44 @@ def _hidden_characters(text: str, file: str) -> list[Problem]:
             found = line.index("\ufeff")
         if found is None:
             continue
-        if line[found] == "\ufeff":
-            message = (
-                f"{_describe(line[found])} midt i filen (kolonne {found + 1}); det kommer "
-                "typisk af, at to filer er sat sammen. Slet tegnet"
-            )
-        else:
-            message = (
-                f"{_describe(line[found])} i indrykningen (kolonne {found + 1}); YAML ser det "
-                "ikke som et mellemrum. Slet det, og ryk ind med almindelige mellemrum"
-            )
-        problems.append(Problem(file, number, message))
+        key = "deck.bom_inside" if line[found] == "\ufeff" else "deck.hidden_indent"
+        problems.append(
+            Problem.of(file, number, key, char=_describe(line[found]), column=found + 1)
+        )
     return problems
 
 
 _SYNTAX: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), m)
     for p, m in (
-        (r"tab character", "en tabulator i indrykningen; ryk ind med mellemrum"),
-        (
-            r"cannot start any token",
-            "{char} kan ikke stå først i en værdi; sæt teksten i anførselstegn",
-        ),
-        (
-            r"mapping values are not allowed",
-            "et kolon med mellemrum efter (': ') kan ikke stå her. Sæt teksten i anførselstegn, "
-            "eller ret indrykningen",
-        ),
-        (
-            r"did not find expected key|expected <block end>",
-            "indrykningen passer ikke: her ventede YAML et nyt felt (navn: værdi) rykket lige så "
-            "langt ind som felterne over",
-        ),
-        (r"expected '-' indicator", "her ventede YAML et nyt punkt i listen ('- ')"),
-        (r"expected ',' or '\]'", "listen mangler et komma eller en afsluttende ']'"),
-        (r"expected ',' or '}'", "mangler et komma eller en afsluttende '}'"),
-        (
-            r"unexpected end of stream",
-            "filen slutter, før anførselstegnet er lukket; tjek, at hver tekst i anførselstegn "
-            "slutter med samme slags anførselstegn",
-        ),
-        (
-            r"unknown escape character",
-            "ukendt tegn efter \\ i en tekst i dobbelte anførselstegn; skriv \\\\ for en "
-            "omvendt skråstreg, eller brug enkelte anførselstegn",
-        ),
-        (
-            r"found another document|expected .?<document start>",
-            "filen indeholder mere end ét YAML-dokument ('---' eller '...'); en fil må kun have ét",
-        ),
-        (r"directive", "en linje, der begynder med %, skal i anførselstegn"),
-        (
-            r"alphabetic or numeric character",
-            "efter & eller * skal der stå et navn; sæt teksten i anførselstegn",
-        ),
-        (r"expected node content", "her mangler en værdi"),
-        (r"could not find expected ':'", "der mangler et kolon efter feltets navn"),
-        (
-            r"block sequence entries are not allowed|sequence entries are not allowed",
-            "et listepunkt ('- ') kan ikke stå her; tjek indrykningen",
-        ),
-        (
-            r"mapping keys are not allowed",
-            "et '?' eller et felt kan ikke stå her; tjek indrykningen",
-        ),
-        (r"undefined tag handle", "en tekst, der begynder med !, skal i anførselstegn"),
-        (r"maximum nesting depth", _too_deep()),
-        (
-            r"comment or line break|whitespace or line break",
-            "der står noget efter værdien, som YAML ikke venter; sæt teksten i anførselstegn",
-        ),
+        (r"tab character", "tab"),
+        (r"cannot start any token", "cannot_start"),
+        (r"mapping values are not allowed", "colon"),
+        (r"did not find expected key|expected <block end>", "indent"),
+        (r"expected '-' indicator", "dash"),
+        (r"expected ',' or '\]'", "flow_list"),
+        (r"expected ',' or '}'", "flow_map"),
+        (r"unexpected end of stream", "quote_end"),
+        (r"unknown escape character", "escape"),
+        (r"found another document|expected .?<document start>", "documents"),
+        (r"directive", "directive"),
+        (r"alphabetic or numeric character", "anchor"),
+        (r"expected node content", "no_value"),
+        (r"could not find expected ':'", "no_colon"),
+        (r"block sequence entries are not allowed|sequence entries are not allowed", "list_item"),
+        (r"mapping keys are not allowed", "key"),
+        (r"undefined tag handle", "tag_handle"),
+        (r"maximum nesting depth", "too_deep"),
+        (r"comment or line break|whitespace or line break", "trailing"),
     )
 ]
-"""PyYAML's (and libyaml's) problem texts and what they mean, in Danish."""
+"""PyYAML's (and libyaml's) problem texts and the catalogue's word for each
+(``deck.syntax.<name>``)."""
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    """A Danish message for a syntax error, at the hidden character that caused it when
-    there is one on the line (or the first of the line's indentation)."""
+    """A message for a syntax error, at the hidden character that caused it when there is one
+    on the line (or the first of the line's indentation)."""
     mark = error.problem_mark or error.context_mark
     lines = text.split("\n")
     last = len(lines) - (1 if text.endswith("\n") else 0)
@@ -331,22 +302,30 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     indent = row[: len(row) - len(row.lstrip(" \t"))]
     hidden_at = column if char in HIDDEN_CHARACTERS else indent.find("\t")
     if hidden_at >= 0:
-        return Problem(
-            file,
-            line,
-            f"YAML-syntaksfejl: {_describe(row[hidden_at])} i kolonne {hidden_at + 1}; ryk ind "
-            "med almindelige mellemrum",
+        return Problem.of(
+            file, line, "deck.syntax.hidden", char=_describe(row[hidden_at]), column=hidden_at + 1
         )
-    message = problem or "ugyldig YAML"
-    for pattern, danish in _SYNTAX:
+    reason = (
+        Message.of("deck.syntax.raw", reason=problem)
+        if problem
+        else Message.of("deck.syntax.invalid")
+    )
+    for pattern, name in _SYNTAX:
         if pattern.search(problem):
-            shown = f"tegnet '{char}'" if char.strip() else "tegnet"
-            message = danish.replace("{char}", shown)
+            if name == "too_deep":
+                reason = _too_deep()
+                break
+            shown = (
+                Message.of("deck.syntax.the_char_shown", char=char)
+                if char.strip()
+                else Message.of("deck.syntax.the_char")
+            )
+            reason = Message.of(f"deck.syntax.{name}", char=shown)
             break
     quote = _unclosed_quote(lines[:line])
     if quote is not None and quote != line:
-        message += f" (tjek anførselstegnene i linje {quote}: det ser ud, som om ét mangler)"
-    return Problem(file, line, f"YAML-syntaksfejl: {message}")
+        reason = Message.of("deck.syntax.check_quote", reason=reason, line=quote)
+    return Problem.of(file, line, "deck.syntax", reason=reason)
 
 
 _QUOTED_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:#]*:\s+)?([\"'])")
@@ -389,7 +368,7 @@ class _Context:
     skip: set[int] = field(default_factory=set)
     too_deep: bool = False
 
-    def problem(self, line: int, message: str) -> None:
+    def problem(self, line: int, message: Message) -> None:
         self.problems.append(Problem(self.document.file, line, message))
 
 
@@ -408,11 +387,7 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
         return None
     tag = node.tag
     if tag not in _PLAIN_TAGS and tag not in _AS_TEXT_TAGS:
-        context.problem(
-            line,
-            f"YAML-tagget '{_tag_name(tag)}' er ikke tilladt; kun almindelig tekst, tal, "
-            "lister og felter",
-        )
+        context.problem(line, Message.of("deck.tag", tag=_tag_name(tag)))
         return None
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style:
         _check_commas(node, context)
@@ -421,7 +396,7 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
-                context.problem(key_line, "en nøgle skal være et ord (tekst)")
+                context.problem(key_line, Message.of("deck.key_not_text"))
                 continue
             key = _nfc(str(key_node.value))
             hidden = (
@@ -430,14 +405,16 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
                 else None
             )
             if hidden is not None:
+                column = key_node.start_mark.column + key.index(hidden) + 1
                 context.problem(
                     key_line,
-                    f"feltnavnet '{key.strip()}' indeholder {_describe(hidden)} "
-                    f"(kolonne {key_node.start_mark.column + key.index(hidden) + 1}); slet det",
+                    Message.of(
+                        "deck.key_hidden", name=key.strip(), char=_describe(hidden), column=column
+                    ),
                 )
                 continue
             if key in result:
-                context.problem(key_line, f"feltet '{key}' står to gange")
+                context.problem(key_line, Message.of("deck.key_twice", name=key))
                 continue
             child = (*path, key)
             document.key_lines[child] = key_line
@@ -452,7 +429,7 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
     try:
         value = context.loader.yaml_constructors[tag](context.loader, node)
     except (ValueError, OverflowError):  # e.g. an integer of 5,000 digits, or "0x_"
-        context.problem(line, f"'{str(node.value)[:20]}' kan ikke læses som et tal")
+        context.problem(line, Message.of("deck.not_a_number", text=str(node.value)[:20]))
         return None
     if tag in _NUMBER_TAGS and id(node) not in context.skip:
         message = scalar_problem(str(node.value), value)

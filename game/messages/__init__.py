@@ -54,6 +54,29 @@ class Message:
         return dict(self.params)
 
 
+class Decimal(str):
+    """A number as a parameter, written with a point ("1.125", "12.5") and shown with the
+    reader's decimal sign ("1,125" in Danish) and no thousands separator – for messages about
+    how a number was typed, where ``format_amount``'s grouping would blur the point."""
+
+
+@dataclass(frozen=True)
+class ByLanguage:
+    """A parameter written differently for each language's reader (``ByLanguage.of(da="1.5
+    (= 1,5)", en="1.5")``): a reading that only a Danish reader needs spelt out. A language
+    without its own text gets the Danish one."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, **texts: str) -> ByLanguage:
+        return cls(tuple(sorted(texts.items())))
+
+    def get(self, lang: str) -> str:
+        texts = dict(self.texts)
+        return texts.get(lang, texts.get("da", ""))
+
+
 class Catalogue:
     """The messages of one language (Danish for an unknown language; a key missing in English
     falls back to Danish, then to the key itself)."""
@@ -97,11 +120,21 @@ class Catalogue:
 
     def worded(self, params: dict[str, Any]) -> dict[str, Any]:
         """A message's parameters as the reader writes them: every amount (a float) with
-        ``format_amount`` in this language ("12,5", "0,518"); the rest as they are."""
-        return {
-            name: format_amount(value, self.lang) if isinstance(value, float) else value
-            for name, value in params.items()
-        }
+        ``format_amount`` in this language ("12,5", "0,518"), a ``Decimal`` with the reader's
+        decimal sign, a ``Message`` (a reason inside a message) worded in this language; the
+        rest as they are."""
+        return {name: self._worded(value) for name, value in params.items()}
+
+    def _worded(self, value: Any) -> Any:
+        if isinstance(value, Message):
+            return self.message(value)
+        if isinstance(value, ByLanguage):
+            return value.get(self.lang)
+        if isinstance(value, Decimal):
+            return value.replace(".", ",") if self.lang == "da" else str(value)
+        if isinstance(value, float):
+            return format_amount(value, self.lang)
+        return value
 
     def join(self, words: list[str]) -> str:
         """ "a, b og c" / "a, b and c"."""

@@ -32,7 +32,7 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     try:
         saved = read_save(Path(args.save))
     except SaveError as error:
-        return _fail("report", str(error))
+        return _fail("report", error.text(args.lang or "da"))
     lang = args.lang or saved.settings.lang
     try:
         paths = write_report(saved, Path(args.out), lang=lang, board_picture=board_picture)

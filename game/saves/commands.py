@@ -109,7 +109,8 @@ def run_replay(args: argparse.Namespace) -> int:
     try:
         saved = read_save(Path(args.save))
     except SaveError as error:
-        print(f"raaderum replay: {error}", file=sys.stderr)
+        lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
+        print(f"raaderum replay: {error.text(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     summary = replay_summary(saved)
     if args.json:

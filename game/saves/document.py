@@ -41,6 +41,7 @@ from game.engine.model import Deck
 from game.engine.rules import MAX_TARGET
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import verdict
+from game.messages import Decimal, Message, render
 from game.saves.model import GameSettings, PaperTable
 from game.saves.paper import MAX_FACTOR, MAX_TABLE_NAME
 
@@ -59,7 +60,12 @@ GAME_ID_PATTERN = r"^[0-9a-f]{32}$"
 
 
 class FormatProblem(ValueError):
-    """A field of the document that is missing, of the wrong type or out of range (Danish)."""
+    """A field of the document that is missing, of the wrong type or out of range: ``said``
+    is the message as data, ``str(problem)`` the message in Danish."""
+
+    def __init__(self, said: Message) -> None:
+        super().__init__(render(said))
+        self.said = said
 
 
 def now_iso() -> str:
@@ -132,7 +138,7 @@ def _timestamp(value: str) -> str:
     try:
         datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError("er ikke et tidspunkt (ISO 8601)") from None
+        raise ValueError(Message.of("save.timestamp")) from None
     return value
 
 
@@ -221,22 +227,19 @@ class SaveDocument(_Strict):
     entered: EnteredModel | None = None
 
 
-# --- Danish messages ----------------------------------------------------------------------
+# --- messages --------------------------------------------------------------------------------
 _SAYS: dict[tuple[str, ...], str] = {
-    ("deck", "sources"): "skal være en liste med kortspillets filer",
-    ("deck", "content_hash"): "er ikke en gyldig SHA-256-streng",
-    ("summary", "state_hash"): "er ikke en gyldig fingeraftryk-streng",
-    ("settings", "lang"): "skal være 'da' eller 'en'",
-    ("game_id",): "er ikke et gyldigt spil-id (32 hex-cifre)",
-    ("copy_of",): "er ikke et gyldigt spil-id (32 hex-cifre)",
-    ("actions",): "skal være en liste af træk",
-    ("redo",): "skal være en liste af træk",
+    ("deck", "sources"): "sources",
+    ("deck", "content_hash"): "content_hash",
+    ("summary", "state_hash"): "state_hash",
+    ("settings", "lang"): "lang",
+    ("game_id",): "game_id",
+    ("copy_of",): "game_id",
+    ("actions",): "moves",
+    ("redo",): "moves",
 }
-"""What to say about a field whatever is wrong with it (after "feltet 'x' ")."""
-_TOO_LONG = {
-    ("actions",): f"har over {MAX_ACTIONS} træk",
-    ("redo",): f"har over {MAX_ACTIONS} træk",
-}
+"""What to say about a field whatever is wrong with it (``save.says.<name>``)."""
+_TOO_LONG = {("actions",), ("redo",)}
 _OBJECTS = {"model_type", "model_attributes_type", "dict_type"}
 
 
@@ -274,43 +277,52 @@ def _bounds(loc: tuple[str | int, ...]) -> tuple[float, float] | None:
     return (low, high) if low is not None and high is not None else None
 
 
-def _number(value: float) -> str:
-    """A bound as a Dane writes it: 0,1 and 600."""
-    return f"{value:g}".replace(".", ",") if isinstance(value, float) else str(value)
+def _number(value: float) -> Decimal | str:
+    """A bound as the reader writes it: 0,1 and 600 (Danish)."""
+    return Decimal(f"{value:g}") if isinstance(value, float) else str(value)
 
 
-def problem_text(detail: Any) -> str:
-    """One pydantic error of ``SaveDocument`` as a Danish sentence about the field."""
+def problem_text(detail: Any) -> Message:
+    """One pydantic error of ``SaveDocument`` as a message about the field ("feltet
+    'settings.seed' skal være et helt tal, ikke '42'")."""
     loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
     where = _dotted(loc)
     if kind == "missing":
-        return f"feltet '{where}' mangler"
+        return Message.of("save.field_missing", where=where)
     if kind == "extra_forbidden":
         model = _model_at(loc) or SaveDocument
         prefix = f"{_dotted(loc[:-1])}." if len(loc) > 1 else ""
         return unknown_field(str(loc[-1])[:40], model.model_fields, cutoff=0.8, prefix=prefix)
     if kind in _OBJECTS:
-        return f"feltet '{where}' skal være et objekt ({{...}})"
+        return Message.of("save.field_object", where=where)
     if len(loc) == 3 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):
-        return f"fil nr. {loc[2] + 1} i 'deck.sources' skal være [filnavn, tekst]"
+        return Message.of("save.source_pair", number=loc[2] + 1)
     if len(loc) == 4 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):
-        where = f"deck.sources[{loc[2] + 1}].{'filnavn' if loc[3] == 0 else 'tekst'}"
+        part = Message.of("save.source_name" if loc[3] == 0 else "save.source_text")
+        where = Message.of("save.source_part", number=loc[2] + 1, part=part)
     if kind == "too_long" and loc in _TOO_LONG:
-        return f"feltet '{where}' {_TOO_LONG[loc]}"
+        return Message.of("save.too_many_moves", where=where, most=MAX_ACTIONS)
     if loc in _SAYS:
-        return f"feltet '{where}' {_SAYS[loc]}"
+        return Message.of(f"save.says.{_SAYS[loc]}", where=where)
     if kind == "value_error":
-        return f"feltet '{where}' {detail.get('ctx', {}).get('error', 'er ugyldigt')}"
+        error = detail.get("ctx", {}).get("error")
+        if isinstance(error, ValueError) and isinstance(error.args[0], Message):
+            return Message.of("save.field_says", where=where, says=error.args[0])
+        return Message.of("save.field_invalid", where=where)
     bounds = _bounds(loc)
     if kind in ("greater_than_equal", "less_than_equal") and bounds is not None:
         low, high = bounds
-        return (
-            f"feltet '{where}' skal være mellem {_number(low)} og {_number(high)}, "
-            f"ikke {show(value)}"
+        return Message.of(
+            "save.field_between",
+            where=where,
+            low=_number(low),
+            high=_number(high),
+            value=show(value),
         )
-    return "feltet " + message(kind, where, detail.get("ctx") or {}, value, source="JSON")
+    said = message(kind, where, detail.get("ctx") or {}, value, source="JSON")
+    return Message.of("save.field", problem=said)
 
 
 @dataclass(frozen=True)
@@ -343,27 +355,20 @@ def legacy_game_id(created: str, seed: int, content_hash: str, scenario: str) ->
 def check_version(data: Any) -> int:
     """The format version of a save document (raises ``FormatProblem``)."""
     if not isinstance(data, dict):
-        raise FormatProblem("filen er ikke et gemt Råderumsspil (JSON-objekt forventet)")
+        raise FormatProblem(Message.of("save.not_a_save_object"))
     if data.get("format") != FORMAT:
-        raise FormatProblem("filen er ikke et gemt Råderumsspil (forkert 'format')")
+        raise FormatProblem(Message.of("save.not_a_save_format"))
     if "version" not in data:
-        raise FormatProblem("feltet 'version' mangler")
+        raise FormatProblem(Message.of("save.field_missing", where="version"))
     version = data["version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FormatProblem("feltet 'version' skal være et helt tal")
+        raise FormatProblem(Message.of("save.version_whole"))
     if version > VERSION:
-        raise FormatProblem(
-            f"spillet er gemt med en nyere version af spillet (format {version}; "
-            f"denne version læser format {VERSION}) – opdater spillet"
-        )
+        raise FormatProblem(Message.of("save.version_newer", version=version, reads=VERSION))
     if version == 1:
-        raise FormatProblem(
-            "spillet er gemt med en ældre version af spillet (format 1), hvor tilfældigheden "
-            f"blev trukket på en anden måde; denne version læser format {VERSION}, så spillet "
-            "kan ikke genskabes – åbn det med den version, der gemte det, eller start et nyt spil"
-        )
+        raise FormatProblem(Message.of("save.version_1", reads=VERSION))
     if version < 1:
-        raise FormatProblem(f"ukendt formatversion {version}")
+        raise FormatProblem(Message.of("save.version_unknown", version=version))
     return version
 
 
@@ -390,14 +395,14 @@ def check_document(data: Any) -> Header:
     paper = None
     if document.paper:
         if document.table is None or document.entered is None:
-            raise FormatProblem("et papirbord skal have felterne 'table' og 'entered'")
+            raise FormatProblem(Message.of("save.paper_fields"))
         paper = PaperTable(
             table=document.table,
             events=tuple((e, r) for e, r in document.entered.events),
             factors=tuple((c, f) for c, f in document.entered.factors),
         )
     elif document.table is not None or document.entered is not None:
-        raise FormatProblem("felterne 'table' og 'entered' hører kun til et papirbord")
+        raise FormatProblem(Message.of("save.paper_only"))
     game_id = document.game_id or legacy_game_id(
         document.created, settings.seed, document.deck.content_hash, document.scenario
     )

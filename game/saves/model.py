@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.engine.history import History
 from game.engine.model import Deck
+from game.messages import Message, render
 from game.saves.files import display_path
 
 
@@ -18,9 +19,12 @@ def one_line(text: str, limit: int = 300) -> str:
 
 
 class SaveError(Exception):
-    """A save that cannot be written or read. ``str(error)`` is one Danish line.
+    """A save that cannot be written or read. ``str(error)`` is one Danish line;
+    ``text(lang)`` the same line in the reader's language.
 
-    ``path`` is the file concerned and ``reason`` the message without the file name. ``code``
+    ``path`` is the file concerned and ``reason`` the message without the file name (Danish);
+    ``said`` is that message as data (a catalogue key and its parameters; a reason given as
+    text is said as it is, in every language). ``code``
     says what kind of problem it is, for a window that offers a remedy: "locked" (open in
     another window, see ``SaveLocked``), "damaged" (a file that is not a readable save), the
     codes of ``oserrors.os_code`` for a refused write ("disk_full", "read_only", "no_access",
@@ -28,14 +32,27 @@ class SaveError(Exception):
     """
 
     def __init__(
-        self, path: Path | str, reason: str, code: str = "other", cause: str | None = None
+        self,
+        path: Path | str,
+        reason: str | Message,
+        code: str = "other",
+        cause: str | None = None,
     ) -> None:
         self.path = Path(path)
-        self.reason = one_line(reason)
+        self.said = reason if isinstance(reason, Message) else Message.of("say", text=reason)
+        self.reason = one_line(render(self.said))
         self.code = code
         self.cause = one_line(cause) if cause is not None else self.reason
         """The bare cause of a failed write ("disken er fuld"), for a banner."""
         super().__init__(f"{display_path(self.path)}: {self.reason}")
+
+    def worded(self, lang: str = "da") -> str:
+        """The reason alone, in ``lang``, on one line."""
+        return one_line(render(self.said, lang))
+
+    def text(self, lang: str = "da") -> str:
+        """``FILE: reason`` in ``lang``, on one line."""
+        return f"{display_path(self.path)}: {self.worded(lang)}"
 
 
 @dataclass(frozen=True)
@@ -122,6 +139,12 @@ class DamagedSave:
     """Why, in Danish (one line, without the file name)."""
     modified: str
     """ISO 8601 local time the file was last changed."""
+    said: Message | None = None
+    """Why, as data, to be worded in the reader's language (None: ``reason`` as it is)."""
+
+    def worded(self, lang: str = "da") -> str:
+        """Why, in ``lang`` (one line, without the file name)."""
+        return one_line(render(self.said, lang)) if self.said is not None else self.reason
 
 
 @dataclass(frozen=True)

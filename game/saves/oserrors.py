@@ -1,66 +1,69 @@
-"""Plain-Danish reasons for the operating system's refusals to read or write a file.
+"""Plain reasons for the operating system's refusals to read or write a file.
 
 The system's own text ("No space left on device", "[Errno 17] File exists: '…'") never reaches
 the user: every ``OSError`` is translated from its ``errno`` (and on Windows its ``winerror``)
-into a short Danish phrase that fits after "spillet kunne ikke gemmes: ".
+into a short phrase in the catalogue (``os.*``) that fits after "spillet kunne ikke gemmes: ".
 """
 
 from __future__ import annotations
 
 import errno
 
+from game.messages import Message, render
+
 _BY_ERRNO: dict[int, str] = {
-    errno.ENOSPC: "disken er fuld",
-    errno.EROFS: "mappen ligger på et skrivebeskyttet drev",
-    errno.EACCES: "ingen adgang – mappen eller filen er skrivebeskyttet",
-    errno.EPERM: "ingen adgang – mappen eller filen er skrivebeskyttet",
-    errno.EEXIST: "der findes allerede en fil med det navn",
-    errno.ENAMETOOLONG: "stien eller filnavnet er for langt",
-    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
-    errno.EISDIR: "der ligger en mappe med det navn",
-    errno.ENOENT: "mappen eller filen findes ikke (længere)",
-    errno.EFBIG: "filen bliver større, end systemet tillader",
-    errno.EIO: "drevet svarer ikke – er USB-nøglen eller netværksdrevet fjernet?",
-    errno.EMFILE: "der er for mange åbne filer",
-    errno.ENFILE: "der er for mange åbne filer",
-    errno.EBUSY: "filen er i brug af et andet program",
-    errno.ENODEV: "drevet findes ikke (længere)",
-    errno.ENXIO: "drevet findes ikke (længere)",
-    errno.EINVAL: "navnet er ikke gyldigt på dette drev",
-    errno.ELOOP: "stien går i ring (for mange genveje)",
-    errno.EXDEV: "filen kan ikke flyttes mellem to drev",
-    errno.ENOTEMPTY: "mappen er ikke tom",
+    errno.ENOSPC: "disk_full",
+    errno.EROFS: "read_only_drive",
+    errno.EACCES: "no_access",
+    errno.EPERM: "no_access",
+    errno.EEXIST: "exists",
+    errno.ENAMETOOLONG: "name_too_long",
+    errno.ENOTDIR: "not_a_folder",
+    errno.EISDIR: "is_folder",
+    errno.ENOENT: "missing",
+    errno.EFBIG: "too_big",
+    errno.EIO: "drive_gone",
+    errno.EMFILE: "too_many_open",
+    errno.ENFILE: "too_many_open",
+    errno.EBUSY: "busy",
+    errno.ENODEV: "no_drive",
+    errno.ENXIO: "no_drive",
+    errno.EINVAL: "bad_name",
+    errno.ELOOP: "loop",
+    errno.EXDEV: "cross_drive",
+    errno.ENOTEMPTY: "not_empty",
 }
 for _name, _text in (
-    ("EDQUOT", "din lagerkvote er brugt op"),
-    ("ESTALE", "netværksdrevet er ikke længere tilgængeligt"),
-    ("ETIMEDOUT", "netværksdrevet svarer ikke"),
-    ("EHOSTDOWN", "netværksdrevet svarer ikke"),
-    ("ENETDOWN", "netværket er nede"),
-    ("ENETUNREACH", "netværket er nede"),
-    ("ECONNRESET", "forbindelsen til netværksdrevet blev afbrudt"),
-    ("ETXTBSY", "filen er i brug af et andet program"),
-    ("ENOLCK", "drevet kan ikke låse filer"),
-    ("EILSEQ", "navnet indeholder tegn, som drevet ikke kan gemme"),
+    ("EDQUOT", "quota"),
+    ("ESTALE", "network_gone"),
+    ("ETIMEDOUT", "network_silent"),
+    ("EHOSTDOWN", "network_silent"),
+    ("ENETDOWN", "network_down"),
+    ("ENETUNREACH", "network_down"),
+    ("ECONNRESET", "network_reset"),
+    ("ETXTBSY", "busy"),
+    ("ENOLCK", "no_locks"),
+    ("EILSEQ", "bad_chars"),
 ):
     _number = getattr(errno, _name, None)
     if _number is not None:
         _BY_ERRNO.setdefault(_number, _text)
 
 _BY_WINERROR: dict[int, str] = {
-    5: "ingen adgang – mappen eller filen er skrivebeskyttet",
-    19: "drevet er skrivebeskyttet",
-    21: "drevet er ikke klar – er USB-nøglen sat i?",
-    32: "filen er i brug af et andet program (fx OneDrive eller et antivirusprogram)",
-    33: "filen er låst af et andet program",
-    39: "disken er fuld",
-    53: "netværksdrevet kan ikke findes",
-    64: "forbindelsen til netværksdrevet blev afbrudt",
-    112: "disken er fuld",
-    123: "navnet er ikke gyldigt på dette drev",
-    206: "stien eller filnavnet er for langt",
-    1224: "filen er åben i et andet program",
+    5: "no_access",
+    19: "read_only_disk",
+    21: "not_ready",
+    32: "busy_sync",
+    33: "locked",
+    39: "disk_full",
+    53: "network_missing",
+    64: "network_reset",
+    112: "disk_full",
+    123: "bad_name",
+    206: "name_too_long",
+    1224: "open_elsewhere",
 }
+"""The system's refusals and their messages in the catalogue (``os.<name>``)."""
 
 _CODES: dict[int, str] = {
     errno.ENOSPC: "disk_full",
@@ -77,20 +80,25 @@ if hasattr(errno, "EDQUOT"):
     _CODES[errno.EDQUOT] = "disk_full"
 
 
-def os_reason(error: OSError) -> str:
-    """A short Danish phrase for why the system refused (no file name, no system text)."""
+def os_message(error: OSError) -> Message:
+    """Why the system refused, as a message (no file name, no system text)."""
     winerror = getattr(error, "winerror", None)
     if isinstance(winerror, int) and winerror in _BY_WINERROR:
-        return _BY_WINERROR[winerror]
+        return Message.of(f"os.{_BY_WINERROR[winerror]}")
     if error.errno in _BY_ERRNO:
-        return _BY_ERRNO[error.errno]
+        return Message.of(f"os.{_BY_ERRNO[error.errno]}")
     if isinstance(error, PermissionError):
-        return _BY_ERRNO[errno.EACCES]
+        return Message.of("os.no_access")
     if isinstance(error, FileNotFoundError):
-        return _BY_ERRNO[errno.ENOENT]
+        return Message.of("os.missing")
     if error.errno is not None:
-        return f"styresystemet afviste handlingen (fejlkode {error.errno})"
-    return "styresystemet afviste handlingen"
+        return Message.of("os.refused_code", code=error.errno)
+    return Message.of("os.refused")
+
+
+def os_reason(error: OSError) -> str:
+    """A short Danish phrase for why the system refused (no file name, no system text)."""
+    return render(os_message(error))
 
 
 def os_code(error: OSError) -> str:

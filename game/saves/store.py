@@ -24,12 +24,13 @@ from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import IllegalAction, new_game
 from game.engine.state import GameState
+from game.messages import Message
 from game.saves.document import FormatProblem, Header, build_document, check_document, now_iso
 from game.saves.files import WriteFailed, remove_stale_temps, write_file
 from game.saves.lock import SaveLock, SaveLocked, lock_holder
-from game.saves.messages import illegal_reason
+from game.saves.messages import illegal_message
 from game.saves.model import GameSettings, PaperTable, SavedGame, SaveError, one_line
-from game.saves.oserrors import os_code, os_reason
+from game.saves.oserrors import os_code, os_message, os_reason
 from game.saves.paper import PaperError, start_paper_game
 from game.saves.processes import process_alive
 
@@ -175,22 +176,25 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise SaveError(path, "er en mappe, ikke et gemt spil")
+            raise SaveError(path, Message.of("save.is_folder"))
         if not stat.S_ISREG(info.st_mode):
-            raise SaveError(path, "er ikke en almindelig fil, så det er ikke et gemt spil")
+            raise SaveError(path, Message.of("save.not_a_file"))
         size = info.st_size
         if size > MAX_SAVE_BYTES:
-            raise SaveError(path, f"filen er for stor ({size:,} bytes; højst {MAX_SAVE_BYTES:,})")
+            raise SaveError(
+                path, Message.of("save.too_big", size=f"{size:,}", most=f"{MAX_SAVE_BYTES:,}")
+            )
         with path.open("rb") as handle:
             raw = handle.read(MAX_SAVE_BYTES + 1)
     except FileNotFoundError:
-        raise SaveError(path, "filen findes ikke", code="missing") from None
+        raise SaveError(path, Message.of("save.missing"), code="missing") from None
     except OSError as error:
-        raise SaveError(path, f"filen kan ikke læses: {os_reason(error)}", os_code(error)) from None
+        said = Message.of("save.unreadable", reason=os_message(error))
+        raise SaveError(path, said, os_code(error)) from None
     if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(path, f"filen er for stor (over {MAX_SAVE_BYTES:,} bytes)")
+        raise SaveError(path, Message.of("save.too_big_over", most=f"{MAX_SAVE_BYTES:,}"))
     if not raw.strip():
-        raise SaveError(path, "filen er tom")
+        raise SaveError(path, Message.of("save.empty"))
     return raw
 
 
@@ -208,7 +212,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _reject_constant(name: str) -> Any:
-    raise FormatProblem(f"'{name}' er ikke et gyldigt tal")
+    raise FormatProblem(Message.of("save.bad_constant", name=name))
 
 
 def _parse(raw: bytes, path: Path) -> Any:
@@ -217,30 +221,25 @@ def _parse(raw: bytes, path: Path) -> Any:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SaveError(
-            path, f"filen er ikke UTF-8-tekst (linje {line}) – den er beskadiget"
-        ) from None
+        raise SaveError(path, Message.of("save.not_utf8", line=line)) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        raise SaveError(
-            path,
-            f"filen er ikke gyldig JSON (linje {error.lineno}, kolonne {error.colno}) – "
-            "den er afkortet eller beskadiget",
-        ) from None
+        said = Message.of("save.not_json", line=error.lineno, column=error.colno)
+        raise SaveError(path, said) from None
     except _Duplicate as error:
-        raise SaveError(path, f"feltet '{str(error)[:40]}' står to gange") from None
+        raise SaveError(path, Message.of("save.field_twice", name=str(error)[:40])) from None
     except FormatProblem as error:
-        raise SaveError(path, str(error)) from None
+        raise SaveError(path, error.said) from None
     except RecursionError:
-        raise SaveError(path, "filen er for dybt indlejret til at være et gemt spil") from None
+        raise SaveError(path, Message.of("save.too_deep")) from None
     except ValueError:
-        raise SaveError(path, "filen indeholder et ugyldigt tal") from None
+        raise SaveError(path, Message.of("save.bad_number")) from None
     for value in _strings(data):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise SaveError(path, "filen indeholder ugyldige tegn (halve UTF-16-par)") from None
+            raise SaveError(path, Message.of("save.surrogates")) from None
     return data
 
 
@@ -268,51 +267,50 @@ def _deck(header: Header, path: Path) -> Deck:
     try:
         deck = _load_deck_copy(header.sources)
     except DeckError as error:
-        first = str(error.problems[0]) if error.problems else "ukendt fejl"
+        first = error.problems[0] if error.problems else None
         more = len(error.problems) - 1
-        extra = f" (og {more} problem{'er' if more > 1 else ''} mere)" if more > 0 else ""
-        raise SaveError(path, f"kortspillet i det gemte spil er ugyldigt: {first}{extra}") from None
-    except Exception as error:  # a save must never crash the program
-        raise SaveError(
-            path, f"kortspillet i det gemte spil kan ikke læses ({type(error).__name__})"
-        ) from None
-    if deck.content_hash != header.content_hash:
-        raise SaveError(
-            path,
-            "kortspillet i det gemte spil er ændret efter gemningen "
-            "(indholdets fingeraftryk passer ikke)",
+        said = Message.of(
+            "save.deck_invalid" if more <= 0 else "save.deck_invalid_more",
+            place=f"{first.file}:{first.line}" if first is not None else "?",
+            problem=first.said if first is not None else "?",
+            more=Message.of("save.more_one" if more == 1 else "save.more_many", count=more),
         )
+        raise SaveError(path, said) from None
+    except Exception as error:  # a save must never crash the program
+        said = Message.of("save.deck_unreadable", kind=type(error).__name__)
+        raise SaveError(path, said) from None
+    if deck.content_hash != header.content_hash:
+        raise SaveError(path, Message.of("save.deck_changed"))
     if deck.id != header.deck_id:
-        raise SaveError(path, "feltet 'deck.id' passer ikke med kortspillet i det gemte spil")
+        raise SaveError(path, Message.of("save.deck_id"))
     return deck
 
 
-def _action(raw: Any, label: str, path: Path) -> Action:
+def _action(raw: Any, label: Message, path: Path) -> Action:
     if not isinstance(raw, dict):
-        raise SaveError(path, f"{label} kan ikke læses: et træk skal være et objekt")
+        raise SaveError(path, Message.of("save.move_not_object", move=label))
     kind = raw.get("type")
     if kind not in _ACTION_TYPES:
         shown = one_line(str(kind), 40)
-        raise SaveError(path, f"{label} kan ikke læses: ukendt slags træk '{shown}'")
+        raise SaveError(path, Message.of("save.move_kind", move=label, kind=shown))
     try:
         return action_from_dict(raw)
     except ActionFormatError:
         fields = ", ".join(sorted(one_line(str(k), 20) for k in raw)[:6])
-        raise SaveError(
-            path, f"{label} kan ikke læses: forkerte eller manglende felter ({fields})"
-        ) from None
+        raise SaveError(path, Message.of("save.move_fields", move=label, fields=fields)) from None
 
 
 def _apply_log(history: History, log: tuple[Any, ...], where: str, path: Path) -> History:
     """Apply every move of ``log`` to ``history``; an unreadable or illegal move is named by
-    its number (1-based) and ``where`` it stands."""
+    its number (1-based) and ``where`` it stands ("log" or "redo")."""
     for number, raw in enumerate(log, start=1):
-        label = f"træk nr. {number} {where}"
+        label = Message.of(f"save.move_in_{where}", number=number)
         action = _action(raw, label, path)
         try:
             history = history.do(action)
         except IllegalAction as error:
-            raise SaveError(path, f"{label} er ikke tilladt: {illegal_reason(error)}") from None
+            said = Message.of("save.move_illegal", move=label, reason=illegal_message(error))
+            raise SaveError(path, said) from None
     return history
 
 
@@ -326,13 +324,13 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
         else:
             state = new_game(deck, settings.scenario, settings.seed, settings.target)
     except KeyError:
-        raise SaveError(
-            path, f"scenariet '{settings.scenario}' findes ikke i kortspillet i det gemte spil"
-        ) from None
+        said = Message.of("save.no_scenario", id=settings.scenario)
+        raise SaveError(path, said) from None
     except IllegalAction as error:
-        raise SaveError(path, f"spillet kan ikke startes: {illegal_reason(error)}") from None
-    history = _apply_log(History.start(state), header.actions, "i loggen", path)
-    history = _apply_log(history, header.redo, "i fortryd-listen", path)
+        said = Message.of("save.cannot_start", reason=illegal_message(error))
+        raise SaveError(path, said) from None
+    history = _apply_log(History.start(state), header.actions, "log", path)
+    history = _apply_log(history, header.redo, "redo", path)
     for _ in header.redo:
         history = history.undo()
     return history
@@ -345,7 +343,7 @@ def _paper_start(header: Header, deck: Deck, path: Path) -> GameState:
     adopted: list[tuple[str, int]] = []
     round_index = 0
     for number, raw in enumerate(header.actions, start=1):
-        action = _action(raw, f"træk nr. {number} i loggen", path)
+        action = _action(raw, Message.of("save.move_in_log", number=number), path)
         if isinstance(action, Adopt):
             adopted.append((action.card, round_index))
         elif isinstance(action, EndYear):
@@ -354,7 +352,8 @@ def _paper_start(header: Header, deck: Deck, path: Path) -> GameState:
     try:
         return start_paper_game(deck, header.settings, table)
     except PaperError as error:
-        raise SaveError(path, f"papirbordet kan ikke genskabes: {error}") from None
+        said = Message.of("save.paper_broken", reason="; ".join(error.problems))
+        raise SaveError(path, said) from None
 
 
 def read_save(path: Path) -> SavedGame:
@@ -371,7 +370,7 @@ def read_save(path: Path) -> SavedGame:
         try:
             header = check_document(data)
         except FormatProblem as error:
-            raise SaveError(path, str(error)) from None
+            raise SaveError(path, error.said) from None
         deck = _deck(header, path)
         history = _replay(header, deck, path)
     except SaveError as error:

@@ -1,0 +1,197 @@
+"""``raaderum --lang en``: deck problems, save problems and usage errors in English, with the
+same FILE:LINE places as in Danish; without ``--lang`` the Danish is unchanged."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+DANISH_LETTERS = re.compile("[æøåÆØÅ]")
+
+HEADER = """deck:
+  id: broken
+  title: Broken
+  schema_version: 1
+"""
+SCENARIO = """scenarios:
+  - id: s1
+    title: S
+    years: ["2027"]
+    target: 10
+"""
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+@pytest.fixture
+def comma_deck(tmp_path: Path) -> Path:
+    """A deck whose amounts are written with a Danish decimal comma in a flow list."""
+    folder = tmp_path / "komma"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text(
+        HEADER
+        + """proposals:
+  - id: p1
+    kind: saving
+    title: Et forslag
+    area: Kultur
+    effect: [1,5, 2]
+"""
+        + SCENARIO,
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def field_deck(tmp_path: Path) -> Path:
+    """A deck with an unknown field and a kind that does not exist."""
+    folder = tmp_path / "felter"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text(
+        HEADER
+        + """proposals:
+  - id: p1
+    kind: besparing
+    title: Et forslag
+    area: Kultur
+    effect: [1.5, 2]
+    titel: Stavefejl
+"""
+        + SCENARIO,
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_decimal_comma_is_explained_in_english_at_its_line(capsys, comma_deck):
+    status, out = _run(capsys, "--lang", "en", "validate", str(comma_deck))
+    assert status == 2
+    assert out.startswith(f"{comma_deck / 'deck.yaml'}:10: YAML reads '1,5' as two numbers")
+    assert "If it is one number, write 1.5;" in out
+    assert not DANISH_LETTERS.search(out), out
+
+
+def test_an_unknown_field_and_a_bad_kind_are_explained_in_english(capsys, field_deck):
+    status, out = _run(capsys, "--lang", "en", "validate", str(field_deck))
+    file = field_deck / "deck.yaml"
+    assert status == 2
+    assert f"{file}:11: unknown field 'titel' (did you mean 'title'?)" in out
+    assert f"{file}:7: 'kind' must be one of:" in out
+    assert not DANISH_LETTERS.search(out.replace("besparelse", "")), out
+
+
+def test_without_lang_the_deck_problems_stay_danish(capsys, comma_deck, field_deck):
+    _, out = _run(capsys, "validate", str(comma_deck), str(field_deck))
+    assert f"{comma_deck / 'deck.yaml'}:10: '1,5' læser YAML som to tal (1 og 5)" in out
+    assert "skriv 1.5 (= 1,5); er det to tal" in out
+    assert f"{field_deck / 'deck.yaml'}:11: ukendt felt 'titel' (mente du 'title'?)" in out
+
+
+def test_the_command_own_lang_wins_over_the_top_level_one(capsys, tmp_path):
+    missing = tmp_path / "findes-ikke"
+    _, english = _run(capsys, "--lang", "en", "validate", str(missing))
+    _, danish = _run(capsys, "validate", str(missing))
+    assert english.strip() == f"{missing}:1: does not exist"
+    assert danish.strip() == f"{missing}:1: findes ikke"
+    _, out = _run(capsys, "--lang", "da", "validate", str(missing))
+    assert out.strip() == f"{missing}:1: findes ikke"
+
+
+def test_a_good_deck_is_summed_up_in_english(capsys):
+    from game.paths import standard_deck
+
+    status, out = _run(capsys, "--lang", "en", "validate", str(standard_deck()))
+    assert status == 0
+    assert re.search(r": OK – '.+': \d+ proposals \(\d+ savings?, \d+ efficienc", out), out
+    assert " areas, " in out and " scenario" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "english"),
+    [
+        ('{"format": "raaderum-save", "version": 9}', "saved by a newer version of the game"),
+        ('{"format": "raaderum-save", "version": 2, ', "is not valid JSON (line 1, column"),
+        ("", "the file is empty"),
+        ('{"format": "noget andet"}', "is not a saved Råderumsspil game"),
+    ],
+)
+def test_a_damaged_save_is_explained_in_english(capsys, tmp_path, content, english):
+    save = tmp_path / "spil.json"
+    save.write_text(content, encoding="utf-8")
+    status, out = _run(capsys, "--lang", "en", "replay", str(save))
+    assert status == 2
+    assert out.startswith(f"raaderum replay: {save}: ")
+    assert english in out
+    assert not DANISH_LETTERS.search(out.replace("Råderumsspil", "")), out
+    _, danish = _run(capsys, "replay", str(save))
+    assert DANISH_LETTERS.search(danish) or "filen" in danish
+
+
+def test_a_damaged_save_to_resume_is_explained_in_english(capsys, tmp_path):
+    save = tmp_path / "spil.json"
+    save.write_text('{"format": "raaderum-save", "version": 2, "actions": 3}', encoding="utf-8")
+    status, out = _run(
+        capsys, "--lang", "en", "play", "--resume", str(save), "--save-dir", str(tmp_path)
+    )
+    assert status == 2
+    assert out.startswith(f"raaderum play: {save}: ")
+    assert not DANISH_LETTERS.search(out), out
+
+
+def test_a_usage_error_is_in_english_with_lang_en(capsys, tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        main(["--lang", "en", "play", "--size", "12"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "raaderum play: argument --size: write the size as width x height, e.g. 1280x720, "
+        "not '12' (see raaderum play --help)\n"
+    )
+    with pytest.raises(SystemExit):
+        main(["play", "--size", "12"])
+    assert capsys.readouterr().err == (
+        "raaderum play: --size: størrelsen skrives som bredde x højde, fx 1280x720, ikke '12' "
+        "(se raaderum play --help)\n"
+    )
+    status, out = _run(capsys, "--lang", "en", "template", str(tmp_path / "katalog.txt"))
+    assert status == 2
+    assert (
+        out
+        == f"raaderum template: {tmp_path / 'katalog.txt'}: an Excel workbook must end in .xlsx\n"
+    )
+
+
+def test_english_lines_of_every_catalogue_section_have_no_danish_letters():
+    from game.messages import CATALOGUES
+
+    allowed = ("Råderumsspil", "»", "«")
+    for key, text in CATALOGUES["en"].items():
+        if key.split(".")[0] in ("deck", "field", "save", "os", "cli"):
+            shown = text
+            for word in allowed:
+                shown = shown.replace(word, "")
+            assert not DANISH_LETTERS.search(shown), (key, text)
+
+
+def test_a_command_own_lang_wins_then_the_top_level_one_then_its_default():
+    from game.cli import _settle_lang, build_parser
+
+    def lang(*argv: str) -> str | None:
+        args = build_parser().parse_args(list(argv))
+        _settle_lang(args)
+        return args.lang
+
+    assert lang("--lang", "en", "report", "s.json", "--out", "ud", "--lang", "da") == "da"
+    assert lang("--lang", "en", "report", "s.json", "--out", "ud") == "en"
+    assert lang("report", "s.json", "--out", "ud") is None  # the save's own language
+    assert lang("play") == "da"
+    assert lang("--lang", "en", "play") == "en"
