@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Kind
+from game.engine.ledger import fatigue_of
 from game.report.compare import compare_saves
 from game.saves import read_save
 from game.ui.scenes.paper import PaperScene, chips, paper_layout
@@ -67,8 +68,18 @@ def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck,
     click(app, scene.layout().name.center)
     type_text(app, "Bord 8")
     key(app, pygame.K_RETURN)
-    savings = [p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING]
-    for card in savings:  # every saving in the first year: more than the capacity holds
+    # cards in the first year until their belastning and træthed pass the capacity
+    chosen: list[str] = []
+    for card in scene.scenario.proposals:
+        proposal = std_deck.proposal(card)
+        if proposal.requires or proposal.excludes:
+            continue
+        chosen.append(card)
+        needed = sum(std_deck.proposal(c).load + fatigue_of(std_deck.proposal(c)) for c in chosen)
+        if needed > scene.scenario.capacity:
+            break
+    assert needed > scene.scenario.capacity
+    for card in chosen:
         click(app, _chip(scene, "cards", card, 0))
     click(app, scene.layout().save.center)
     assert app.top is scene
