@@ -76,9 +76,9 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
     lines: list[Line] = []
     for card in revealed:
         adoption = after.adoption(card)
-        if adoption is None:
-            continue
         proposal = after.deck.proposal(card)
+        if adoption is None or not proposal.is_uncertain:
+            continue  # a certain card (a saving) has nothing to reveal
         start = anchor(proposal, after.scenario)
         face_value = face(proposal, adoption.round, year_index, start)
         real = realised(proposal, adoption, year_index, start)

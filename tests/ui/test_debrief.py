@@ -191,7 +191,11 @@ def test_year_scene_reveals_results_and_opens_debrief_after_last_year(app: App, 
     key_text = "year.met" if result.met else "year.missed"
     assert any(text.startswith(app.t(key_text).split(":")[0]) for text in drawn)
     for card in result.revealed:
-        assert any(text.startswith(deck.proposal(card).title) for text in drawn)
+        title = deck.proposal(card).title
+        if deck.proposal(card).is_uncertain:
+            assert any(text.startswith(title) for text in drawn)
+        else:  # a certain saving has nothing to reveal and is not listed
+            assert not any(text.startswith(f"{title}:") for text in drawn)
     post_key(pygame.K_SPACE)
     app.step(0.016)
     assert isinstance(app.top, DebriefScene)
@@ -223,7 +227,11 @@ def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Dec
             if isinstance(action, EndYear) and after.results[-1].revealed:
                 app.game.history = History.start(after)
                 scene = YearScene(app, state, after)
-                for line, card in zip(scene.reveal.outcomes, after.results[-1].revealed):
+                uncertain = [
+                    card for card in after.results[-1].revealed if deck.proposal(card).is_uncertain
+                ]
+                assert len(scene.reveal.outcomes) == len(uncertain)
+                for line, card in zip(scene.reveal.outcomes, uncertain):
                     factor = after.adoption(card).factor  # type: ignore[union-attr]
                     if factor <= 0:
                         word, tone = app.t("year.failed"), "bad"
