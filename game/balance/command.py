@@ -122,8 +122,9 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
     lines = [
         f"## {s.title} ({s.id})" if markdown else f"{s.title} ({s.id})",
         "",
-        f"Mål pr. år: {targets} {unit}. Bunken frigør {format_amount(pile.total)} {unit} ved fuld "
-        f"effekt ({format_amount(pile.ratio, decimals=2)} × slutmålet): "
+        f"Mål pr. år: {targets} {unit.rstrip('.')}. "
+        f"Bunken frigør {format_amount(pile.total)} {unit} ved fuld effekt "
+        f"({format_amount(pile.ratio, decimals=2)} × slutmålet): "
         + ", ".join(f"{KIND_WORDS[k]} {format_amount(v)}" for k, v in pile.by_kind.items())
         + ".",
         "",
