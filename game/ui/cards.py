@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 from statistics import NormalDist
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from game.engine import (
 from game.ui import theme
 from game.ui.draw import drop_shadow, effect_bars, kind_icon
 from game.ui.layout import CardLayout, card_layout
-from game.ui.theme import BODY, FONT_BOLD
+from game.ui.theme import BODY, FONT_BOLD, FONT_REGULAR
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -124,34 +125,85 @@ FACT_STYLE = BODY.but(size="min_text").tight().lines(1)
 """The facts and the area line of a market card."""
 
 
-def title_style(min_text: int) -> theme.TextStyle:
-    """A market card's title: bold, a little larger than the smallest text, shrinking to it."""
-    return BODY.sized(max(min_text, round(min_text * 1.15))).bold().tight().shrink(min_text)
+def title_style(min_text: int, bold: bool = True) -> theme.TextStyle:
+    """A market card's title: bold (or regular, where bold would not fit), a little larger than
+    the smallest text, shrinking to it."""
+    size = max(min_text, round(min_text * 1.15))
+    return BODY.sized(size).bold(bold).tight().shrink(min_text)
+
+
+@dataclass(frozen=True)
+class MarketCardPlan:
+    """How a market card is laid out: its parts, its fact lines, the kind's word in the band
+    ("" when the badges took its place) and whether the badges sit in the band."""
+
+    parts: CardLayout
+    facts: list[str]
+    word: str
+    badges_in_band: bool
+    bold: bool = True
+    """Whether the title is drawn in bold (regular when only that keeps it whole)."""
+    icon: bool = True
+    """Whether the band shows the kind's icon (not when the badges need its room)."""
 
 
 def market_card_layout(
     app: Host, rect: pygame.Rect, proposal: Proposal, state: GameState, min_text: int
-) -> tuple[CardLayout, list[str]]:
+) -> MarketCardPlan:
     """The parts of ``proposal``'s market card in ``rect``, sized to its title and facts (the
     title is measured at the smallest text, so it is shown in full where it can be), and the
-    fact lines."""
+    fact lines (a title that would be cut in bold is drawn in regular when that keeps it
+    whole). The badges sit in the band beside the kind's word when they fit there, else
+    in the area line when the title keeps its room, else in the band instead of the word (the
+    icon and the colour still tell the kind) or, when they need it, of the icon too, and only
+    when even that is too narrow in the area line at the title's expense."""
     problem = refusal(state, proposal.id)
     line = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
     probe = card_layout(rect, min_text, line=line)
     facts = card_facts(app, proposal, problem, probe.footer.width, min_text)
-    needed = app.text.fit(
-        proposal.title, probe.title.width, 100_000, min_text, min_text, FONT_BOLD, None, theme.TIGHT
-    ).height
-    _, in_band = band_plan(app, proposal, probe, min_text)
-    parts = card_layout(
-        rect,
-        min_text,
-        title_h=needed,
-        facts=len(facts),
-        badges=bool(badges(app, proposal)) and not in_band,
-        line=line,
-    )
-    return parts, facts
+
+    def height(role: str) -> int:
+        fitted = app.text.fit(
+            proposal.title, probe.title.width, 100_000, min_text, min_text, role, None, theme.TIGHT
+        )
+        return fitted.height
+
+    needed = height(FONT_BOLD)
+    word, in_band = band_plan(app, proposal, probe, min_text)
+    has_badges = bool(badges(app, proposal))
+    last = facts[-1]
+    role = FONT_BOLD if refusal_lines(app, problem, probe.footer.width, min_text) else FONT_REGULAR
+    beside = 0 if SPLIT in last else app.text.width(last, min_text, role)
+
+    def layout(area_badges: bool) -> CardLayout:
+        return card_layout(
+            rect,
+            min_text,
+            title_h=needed,
+            facts=len(facts),
+            badges=area_badges,
+            line=line,
+            beside=beside,
+        )
+
+    def placed(parts: CardLayout) -> CardLayout:
+        return parts if icon else replace(parts, kind=wide)
+
+    icon = True
+    wide = probe.kind.union(probe.icon)  # the band without its icon
+    parts = layout(has_badges and not in_band)
+    if has_badges and not in_band and parts.title.height < needed:
+        bare, in_band = band_plan(app, proposal, probe, min_text, bare=True)
+        if not in_band:
+            bare, in_band = band_plan(app, proposal, replace(probe, kind=wide), min_text, bare=True)
+            icon = not in_band
+        if in_band:
+            word, parts = bare, layout(False)
+    bold = True
+    if parts.title.height < needed and height(FONT_REGULAR) < needed:
+        bold, needed = False, height(FONT_REGULAR)  # a line less in regular than in bold
+        parts = layout(has_badges and not in_band)
+    return MarketCardPlan(placed(parts), facts, word, in_band, bold, icon)
 
 
 def chip_widths(app: Host, proposal: Proposal, min_text: int) -> list[int]:
@@ -163,9 +215,12 @@ def chip_widths(app: Host, proposal: Proposal, min_text: int) -> list[int]:
     ]
 
 
-def band_plan(app: Host, proposal: Proposal, parts: CardLayout, min_text: int) -> tuple[str, bool]:
+def band_plan(
+    app: Host, proposal: Proposal, parts: CardLayout, min_text: int, *, bare: bool = False
+) -> tuple[str, bool]:
     """The kind's word in the band (in full, or short when the band is narrow) and whether the
-    badges fit in the band beside it (then the area line may give its room to the title)."""
+    badges fit in the band beside it (then the area line may give its room to the title);
+    ``bare``: the badges alone without the word ("" and True when they fit)."""
     full = kind_word(app, proposal.kind)
     short = app.t(f"kind_short.{proposal.kind.value}")
     chips = sum(chip_widths(app, proposal, min_text))
@@ -173,6 +228,8 @@ def band_plan(app: Host, proposal: Proposal, parts: CardLayout, min_text: int) -
         if app.text.width(word, min_text, FONT_BOLD) + chips <= parts.kind.width:
             return word, bool(chips)
     fits_full = app.text.width(full, min_text, FONT_BOLD) <= parts.kind.width
+    if bare and chips and chips <= parts.kind.width:
+        return "", True
     return (full if fits_full else short), False
 
 
@@ -196,7 +253,8 @@ def draw_market_card(
     text = app.text
     problem = refusal(state, proposal.id)
     color = theme.kind_color(proposal.kind)
-    parts, facts = market_card_layout(app, rect, proposal, state, min_text)
+    plan = market_card_layout(app, rect, proposal, state, min_text)
+    parts, facts, word, in_band = plan.parts, plan.facts, plan.word, plan.badges_in_band
     if selected:
         lifted = rect.inflate(radius // 2, radius // 2)
         pygame.draw.rect(surface, theme.SELECTED, lifted.move(0, radius // 3), border_radius=radius)
@@ -213,19 +271,18 @@ def draw_market_card(
         border_top_left_radius=radius,
         border_top_right_radius=radius,
     )
-    icon_bg = parts.icon.inflate(2, 2)
-    pygame.draw.ellipse(surface, theme.CARD, icon_bg)
-    kind_icon(
-        surface,
-        proposal.kind,
-        parts.icon.inflate(-parts.icon.width // 5, -parts.icon.height // 5),
-        band_color,
-    )
+    if plan.icon:
+        pygame.draw.ellipse(surface, theme.CARD, parts.icon.inflate(2, 2))
+        kind_icon(
+            surface,
+            proposal.kind,
+            parts.icon.inflate(-parts.icon.width // 5, -parts.icon.height // 5),
+            band_color,
+        )
     band_ink = theme.HEADER_INK if proposal.kind is not Kind.SAVING else theme.INK
-    word, in_band = band_plan(app, proposal, parts, min_text)
-    text.draw(
-        surface, word, parts.kind, BODY.sized(min_text).bold().ink(band_ink).middle().lines(1)
-    )
+    if word:
+        word_style = BODY.sized(min_text).bold().ink(band_ink).middle().lines(1)
+        text.draw(surface, word, parts.kind, word_style)
     if in_band:
         chips = parts.kind.inflate(0, -max(2, parts.band.height // 8))
         _draw_badges(surface, app, chips, proposal, min_text, radius)
@@ -239,7 +296,7 @@ def draw_market_card(
         surface, str(number), parts.number, BODY.sized(min_text).bold().center().middle().lines(1)
     )
     ink = theme.INK if problem is None else theme.MUTED
-    text.draw(surface, proposal.title, parts.title, title_style(min_text).ink(ink))
+    text.draw(surface, proposal.title, parts.title, title_style(min_text, plan.bold).ink(ink))
     if parts.area is not None:
         _draw_area_line(surface, app, parts.area, proposal, min_text, radius, not in_band)
     draw_effect_strip(surface, app, parts.effect, proposal, state, min_text)

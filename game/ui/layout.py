@@ -81,6 +81,55 @@ def market_columns(count: int, width: float | None = None, min_text: int = 0, ga
     return cols
 
 
+CARD_LINE = 1.22
+"""The height of one line of a card's small text (tight spacing), in smallest-text sizes."""
+TITLE_TWO_LINES = 11.4
+"""A card title this many smallest-text sizes wide takes at most two lines (the longest titles
+of the standard deck, measured at the smallest text: in bold, or in regular where bold would
+need a third line); narrower takes three ..."""
+TITLE_THREE_LINES = 10.6
+"""... and narrower than this, four ..."""
+TITLE_FOUR_LINES = 8.3
+"""... and narrower than this, more (six, to be safe)."""
+FACTS_ONE_LINE = 11.44
+"""Belastning and træthed share one line on a card this many smallest-text sizes wide."""
+
+
+def card_line(min_text: int) -> int:
+    """The height in pixels of one line of a card's small text."""
+    return round(min_text * CARD_LINE)
+
+
+def card_text_lines(text_width: float, min_text: int) -> tuple[int, int]:
+    """How many lines a market card's title and its facts (belastning, træthed, service) are
+    expected to take in ``text_width`` pixels: (title lines, fact lines). An estimate for
+    choosing the grid; the card measures its own text when it is drawn."""
+    units = text_width / max(1, min_text)
+    title = 6
+    for lines, least in ((2, TITLE_TWO_LINES), (3, TITLE_THREE_LINES), (4, TITLE_FOUR_LINES)):
+        if units >= least:
+            title = lines
+            break
+    facts = 2 if units >= FACTS_ONE_LINE else 3
+    return title, facts
+
+
+def card_pad(min_text: int) -> int:
+    """The padding inside a market card."""
+    return max(3, round(min_text * 0.3))
+
+
+def card_need(width: float, min_text: int) -> int:
+    """The height a market card ``width`` pixels wide needs for its kind band, its title and
+    its facts in full, the effect columns beside the last fact line (``card_text_lines``
+    lines; ``card_layout``'s arithmetic)."""
+    line = card_line(min_text)
+    pad = card_pad(min_text)
+    title, facts = card_text_lines(width - 2 * pad, min_text)
+    rest = (title + facts) * line + 2.5 * pad + 1  # the columns beside the last fact line
+    return math.ceil(max(rest + line, rest / 0.87))
+
+
 @dataclass(frozen=True)
 class BoardLayout:
     """The rectangles of the board."""
@@ -139,6 +188,74 @@ class BoardLayout:
         return rects + list(self.market) + list(self.header_buttons.values())
 
 
+@dataclass(frozen=True)
+class MarketPlan:
+    """How the left column and the side share the board, and the market's grid."""
+
+    side_share: float
+    """The side column's share of the width."""
+    chart_h: int
+    """The height of the chart panel (the market panel takes the rest of the left column)."""
+    columns: int
+    card_gap: int
+    """The gap between two cards."""
+    edge: int
+    """The margin around the cards in the market panel (under its title, when it has one)."""
+    slack: int
+    """How many pixels a card has beyond what ``card_need`` says it needs (negative: short)."""
+
+
+SIDE_NARROW = 0.05
+"""How much of the width the side column gives the market when the cards need it."""
+CHART_MIN = 0.24
+"""The chart panel keeps at least this share of the left column's height."""
+
+
+def market_plan(
+    inner: Rect, count: int, min_text: int, gap: int, title_h: int, *, wide: bool
+) -> MarketPlan:
+    """The shares of the board under the header (``inner``) for a market of ``count`` cards:
+    the first plan in which every card has the room ``card_need`` asks for, trying the side
+    column at its usual width before a narrower one and fewer rows before more (up to four
+    rows of three cards for ten to twelve); when none has, the one that comes closest. The
+    chart gets its usual share or what the cards leave, but at least ``CHART_MIN``; the market
+    has a title line ``title_h`` high (0: none, in a low window)."""
+    low = title_h == 0
+    base = 0.36 if wide else 0.33
+    if count <= 4:
+        options = [count]
+    else:
+        options = []
+        for rows in (2, 3, 4):
+            cols = math.ceil(count / rows)
+            if cols not in options and (cols >= 3 or rows == 2):
+                options.append(cols)
+    plans: list[MarketPlan] = []
+    for side_share in (base, base - SIDE_NARROW):
+        left = split_columns(inner, [1 - side_share, side_share], gap)[0]
+        for cols in options:
+            rows = max(1, math.ceil(count / max(1, cols)))
+            card_gap = gap if rows <= 3 else max(3, round(gap * 0.5))
+            edge = gap if rows <= 3 else max(2, gap // 3)
+            share = 0.25 if rows >= 3 else 0.30 if low else 0.35
+            free = left.height - gap
+            usual = round(free * share)
+            card_w = (left.width - 2 * edge - card_gap * (cols - 1)) / max(1, cols)
+            need = card_need(card_w, min_text) if count else 0
+            top = title_h + gap // 2 + 1 if title_h else edge
+            market_need = rows * need + (rows - 1) * card_gap + top + edge
+            chart_h = max(round(free * CHART_MIN), min(usual, free - market_need))
+            market_h = free - chart_h - top - edge - (rows - 1) * card_gap
+            slack = math.floor(market_h / rows) - need if count else 0
+            if card_w - 2 * card_pad(min_text) < TITLE_FOUR_LINES * min_text:
+                slack -= 100_000  # titles on five lines and more: only when nothing else fits
+            plans.append(MarketPlan(side_share, chart_h, cols, card_gap, edge, slack))
+    for plan in plans:
+        if plan.slack >= 0:
+            return plan
+    return max(plans, key=lambda plan: plan.slack)
+
+
 HEADER_BUTTONS: tuple[str, ...] = ("undo", "redo", "help", "menu")
 LOW_WINDOW = 900
 """Below this height the board gives the market more room: a lower chart and no market title."""
@@ -182,7 +299,7 @@ def board_layout(
     scale = Scale(height)
     g = scale.gap
     low = height < LOW_WINDOW
-    header_h = max(round(scale.heading * 2.0), round(height * 0.075))
+    header_h = max(round(scale.heading * 2.0), round(height * (0.07 if low else 0.075)))
     header = _rect(0, 0, width, header_h)
     banner_rect = None
     top = header_h
@@ -206,14 +323,16 @@ def board_layout(
     header_title = _rect(g * 2, 0, title_w, header_h)
     header_round = _rect(g * 3 + title_w, 0, max(1, buttons_left - g * 4 - title_w), header_h)
 
-    side_share = 0.36 if width >= height * 1.7 else 0.33
-    left, side = split_columns(inner, [1 - side_share, side_share], g)
-    columns = market_columns(market_size, left.width - 2 * g, scale.min_text, g)
-    three_rows = market_size > 2 * columns
-    chart_share = 0.25 if three_rows else 0.30 if low else 0.35
-    chart_panel, market_panel = split_rows(left, [chart_share, 1 - chart_share], g)
-    pad = g
     title_h = round(scale.heading * 1.5)
+    plan = market_plan(
+        inner, market_size, scale.min_text, g, 0 if low else title_h, wide=width >= height * 1.7
+    )
+    left, side = split_columns(inner, [1 - plan.side_share, plan.side_share], g)
+    chart_panel = _rect(left.x, left.y, left.width, plan.chart_h)
+    market_panel = _rect(
+        left.x, chart_panel.bottom + g, left.width, left.bottom - chart_panel.bottom - g
+    )
+    pad = g
     chart_title = _rect(
         chart_panel.x + pad, chart_panel.y + pad / 2, chart_panel.width * 0.45, title_h
     )
@@ -232,14 +351,15 @@ def board_layout(
     market_title = _rect(
         market_panel.x + pad, market_panel.y + pad / 2, market_panel.width - 2 * pad, title_h
     )
-    cards_top = market_title.bottom if not low else market_panel.y + pad
+    edge = plan.edge
+    cards_top = market_title.bottom if not low else market_panel.y + edge
     market_area = _rect(
-        market_panel.x + pad,
+        market_panel.x + edge,
         cards_top,
-        market_panel.width - 2 * pad,
-        market_panel.bottom - cards_top - pad,
+        market_panel.width - 2 * edge,
+        market_panel.bottom - cards_top - edge,
     )
-    cards = tuple(grid(market_area, market_size, columns, g))
+    cards = tuple(grid(market_area, market_size, plan.columns, plan.card_gap))
 
     end_h = max(round(scale.heading * 2.4), round(height * 0.09))
     side_body, end_area = (
@@ -314,15 +434,18 @@ def card_layout(
     facts: int = 1,
     badges: bool = False,
     line: int | None = None,
+    beside: int = 0,
 ) -> CardLayout:
     """The parts of a small proposal card, from the bottom up: ``facts`` lines of facts, the
     effect strip (amounts over columns), the area line with the badges, then the title in what
     is left under the kind band. When the title needs ``title_h`` pixels and there is not
     that much room, the area line goes first (kept when it carries ``badges``), then the
-    effect strip shrinks to its amounts over thin columns, and for the longest titles on the
-    smallest windows to thin columns alone (the card view shows the amounts)."""
+    effect strip shrinks to its amounts over thin columns, then – when the last fact line is
+    ``beside`` pixels wide (0: it fills the line) and leaves room – the columns move beside
+    it, and for the longest titles on the smallest windows the strip keeps thin columns alone
+    (the card view shows the amounts)."""
     line = line or round(min_text * 1.3)
-    pad = max(3, round(min_text * 0.3))
+    pad = card_pad(min_text)
     band_h = max(line, round(card.height * 0.13))
     band = _rect(card.x, card.y, card.width, band_h)
     icon_s = max(1, band_h - pad)
@@ -335,16 +458,22 @@ def card_layout(
     room = footer.y - band.bottom - 2 * pad  # title, area line and effect strip
     effect_h = max(round(line * 2.2), round(card.height * 0.27))
     effect_min = line + max(4, line // 3)
+    thin = max(6, line // 3)
     area_h = line
     if title_h > room - effect_h - area_h and not badges:
         area_h = 0
     if title_h > room - effect_h - area_h:
         effect_h = max(effect_min, room - area_h - title_h)
-    if title_h > room - effect_h - area_h:  # the last resort: columns without amounts
-        effect_h = max(max(6, line // 3), room - area_h - title_h)
-    effect = _rect(card.x + pad, footer.y - pad / 2 - effect_h, card.width - 2 * pad, effect_h)
-    area = _rect(card.x + pad, effect.y - area_h, card.width - 2 * pad, area_h) if area_h else None
-    title_bottom = area.y if area is not None else effect.y
+    side_w = footer.width - beside - 2 * pad
+    if title_h > room - thin - area_h and beside and facts and side_w >= 2 * min_text:
+        effect = _rect(footer.right - side_w, footer.bottom - line, side_w, line)
+        title_bottom = footer.y - pad / 2 - area_h
+    else:
+        if title_h > room - effect_h - area_h:  # the last resort: columns without amounts
+            effect_h = max(thin, room - area_h - title_h)
+        effect = _rect(card.x + pad, footer.y - pad / 2 - effect_h, card.width - 2 * pad, effect_h)
+        title_bottom = effect.y - area_h
+    area = _rect(card.x + pad, title_bottom, card.width - 2 * pad, area_h) if area_h else None
     title = _rect(
         card.x + pad,
         band.bottom + pad / 2,

@@ -9,7 +9,14 @@ from itertools import combinations
 import pygame
 import pytest
 
-from game.ui.layout import board_layout, card_layout, grid, market_columns
+from game.ui.layout import (
+    board_layout,
+    card_layout,
+    card_line,
+    card_text_lines,
+    grid,
+    market_columns,
+)
 from game.ui.layout_screens import detail_layout, dialog_layout, start_layout
 from game.ui.theme import Scale
 
@@ -31,7 +38,7 @@ def inside(rect: pygame.Rect, width: int, height: int) -> bool:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-@pytest.mark.parametrize(("market", "years"), [(8, 4), (9, 8), (6, 2), (3, 3)])
+@pytest.mark.parametrize(("market", "years"), [(8, 4), (9, 8), (6, 2), (3, 3), (12, 4), (11, 8)])
 def test_board_rects_inside_window_and_cards_apart(width, height, market, years):
     layout = board_layout(width, height, market, years)
     for rect in layout.all_rects():
@@ -162,3 +169,44 @@ def test_the_side_column_gives_the_events_what_they_need_and_keeps_the_adopted_l
     assert layout.adopted.height >= round(scale.heading * 1.4) + 2 * round(scale.min_text * 1.3)
     assert layout.events.bottom < layout.meters.y < layout.meters.bottom < layout.adopted.y
     assert layout.adopted.bottom < layout.end_year.y
+
+
+LANDSCAPE = sorted(
+    {size for size in SIZES if size[0] > size[1] and size[1] >= 600} | {(1024, 768), (1280, 800)}
+)
+"""The projector and laptop sizes (640×360 and the portrait screen cannot hold twelve cards
+with text no smaller than the minimum)."""
+
+
+@pytest.mark.parametrize(("width", "height"), LANDSCAPE)
+@pytest.mark.parametrize("market", [10, 11, 12])
+def test_a_table_of_twelve_gives_every_card_room_for_its_title_over_its_facts(
+    width, height, market
+):
+    """The standard scenarios put 11-12 proposals on the table: every card keeps room for its
+    title (on as many lines as its width needs, two at least) above belastning, træthed and
+    service (the effect columns beside "Service −1") – before, titles were cut to "Luk den
+    mindste…" at 1024×768."""
+    layout = board_layout(width, height, market, 4)
+    line = card_line(layout.min_text)
+    assert layout.min_text >= math.ceil(height / 45)
+    for card in layout.market:
+        probe = card_layout(card, layout.min_text, line=line)
+        title_lines, fact_lines = card_text_lines(probe.title.width, layout.min_text)
+        assert title_lines <= 4, (card, title_lines)  # no title on five lines or more
+        wanted = max(2, title_lines) * line
+        parts = card_layout(
+            card,
+            layout.min_text,
+            title_h=wanted,
+            facts=fact_lines,
+            line=line,
+            beside=6 * layout.min_text,
+        )
+        assert parts.title.height >= wanted, (card, parts.title, title_lines)
+        assert parts.footer.height == fact_lines * line
+        for rect in (parts.band, parts.title, parts.effect, parts.footer):
+            assert card.contains(rect), (rect, card)
+        assert parts.band.bottom <= parts.title.y and parts.title.bottom <= parts.footer.y
+    left = layout.chart_panel.height + layout.market_panel.height
+    assert layout.chart_panel.height >= 0.23 * left  # the year chart stays readable

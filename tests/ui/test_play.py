@@ -40,7 +40,7 @@ def adopt_with_keys(app, board: BoardScene, card: str) -> None:
     band = card_layout(rect, board.layout().min_text).band
     # the selected card is drawn with its kind's colour in the band
     proposal = app.game.deck.proposal(card)
-    assert pixel(app, (band.x + band.width * 6 // 10, band.y + 2)) == theme.kind_color(
+    assert pixel(app, (band.x + band.width * 6 // 10, band.y + 1)) == theme.kind_color(
         proposal.kind
     )
     key(app, pygame.K_RETURN)

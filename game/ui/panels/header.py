@@ -67,8 +67,9 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
 
     def split(self, layout: BoardLayout, view: HeaderView) -> tuple[pygame.Rect, pygame.Rect]:
         """The title's and the status's rectangles: the status (round, year, timer) gets the
-        width it needs, shrunk down to the smallest text if it must, and the title what is
-        left – so the round timer is never cut, the game's title may be."""
+        width it needs beside the buttons, shrunk down to the smallest text if it must (or if
+        the scenario's title needs the room), and the title what is left – so the round timer
+        is never cut, the game's title may be."""
         app, g = self.app, layout.gap
         left = layout.header_title.x
         right = layout.header_round.right
@@ -76,7 +77,12 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         width = app.text.width(view.status, layout.heading, FONT_BOLD)
         if width > free * 0.6:
             width = app.text.width(view.status, layout.min_text, FONT_BOLD)
-        width = min(free, max(width + g, layout.header_round.width))
+        width = min(free, width + 2 * g)
+        short = view.title.split(" · ", 1)[-1]  # the least the title shows (the scenario)
+        title_need = app.text.width(short, layout.min_text, FONT_BOLD) + g
+        if free - width < title_need:  # the status gives way, down to the smallest text
+            least = app.text.width(view.status, layout.min_text, FONT_BOLD) + 2 * g
+            width = min(free, max(least, free - title_need))
         status = pygame.Rect(right - width, 0, width, layout.header.height)
         title = pygame.Rect(left, 0, max(1, status.x - left - g), layout.header.height)
         return title, status

@@ -76,14 +76,22 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
         cards = self.cards
         cards.begin()
         radius = layout.radius
+        raised = None  # where the selected card stands out (over its neighbours' edges)
+        if view.selected in state.market:
+            lifted = layout.market[state.market.index(view.selected)].inflate(radius, radius)
+            raised = lifted.union(lifted.move(0, radius // 3))
         for number, (card, rect) in enumerate(zip(state.market, layout.market), start=1):
-            lifted = rect.inflate(radius // 2, radius // 2)  # a selected card stands out
-            region = lifted.union(lifted.move(0, radius // 3)).union(
-                rect.move(0, max(2, radius // 3))
-            )
             chosen = card == view.selected
+            # where the card draws: its shadow under it, and a selected card stands out (the
+            # cards of four rows sit closer than that, so the others keep to their own room)
+            region = rect.union(rect.move(0, max(2, radius // 3)))
+            if chosen:
+                lifted = rect.inflate(radius // 2, radius // 2)
+                region = region.union(lifted).union(lifted.move(0, radius // 3))
             hover = view.hover == number - 1
-            key = (surface.get_size(), app.lang, view.state, number, chosen, hover)
+            # a neighbour's kept picture holds the edge of the selected card's outline
+            near = view.selected if raised is not None and raised.colliderect(region) else None
+            key = (surface.get_size(), app.lang, view.state, number, chosen, hover, near)
 
             def paint(
                 card: str = card,
