@@ -73,8 +73,8 @@ MESSAGES: dict[str, str] = {
     "board.final": "endeligt",
     "board.timer": "Tid: {time}",
     "board.timer_over": "Tiden er gået: {time}",
-    "board.select_hint": "Tryk 1–{n} eller klik på et forslag",
-    "board.select_first": "Vælg først et forslag: tryk 1–{n} eller klik på det.",
+    "board.select_hint": "Tryk {keys} eller klik på et forslag",
+    "board.select_first": "Vælg først et forslag: tryk {keys} eller klik på det.",
     "board.adopt_hint": "Enter vedtager det valgte forslag",
     # card
     "card.load": "Belastning {load}",

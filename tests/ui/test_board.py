@@ -77,8 +77,16 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
     market = app.game.state.market
     key(app, pygame.K_RETURN)  # nothing selected yet
     assert not app.game.state.adopted
-    shown = min(9, len(market))
-    assert f"Vælg først et forslag: tryk 1–{shown} eller klik på det." in app.toast_texts()
+    assert len(market) >= 10  # the standard table: the tenth card has the 0 key
+    assert "Vælg først et forslag: tryk 1–9, 0 eller klik på det." in app.toast_texts()
+    key(app, pygame.K_0)
+    assert board.selected == market[9]
+    if len(market) > 10:  # the arrows reach the 11th card and wrap around to the first
+        key(app, pygame.K_RIGHT)
+        assert board.selected == market[10]
+        for _ in range(len(market) - 10):
+            key(app, pygame.K_RIGHT)
+        assert board.selected == market[0]
     key(app, pygame.K_3)
     assert board.selected == market[2]
     key(app, pygame.K_KP1)

@@ -19,6 +19,12 @@ from game.ui.scene import Host
 from game.ui.theme import BODY, FONT_BOLD, TINY
 
 
+def card_keys(cards: int) -> str:
+    """The keys that select a table of ``cards`` cards, as the hints name them: "1–8", or
+    "1–9, 0" when the tenth card has the 0 key (the arrows reach the rest)."""
+    return f"1–{cards}" if cards <= 9 else "1–9, 0"
+
+
 @dataclass(frozen=True)
 class MarketView:
     """What the market panel shows."""
@@ -65,7 +71,7 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
             return
         title = app.t("board.market")
         if state.market:
-            title = f"{title} · {app.t('board.select_hint', n=min(9, len(state.market)))}"
+            title = f"{title} · {app.t('board.select_hint', keys=card_keys(len(state.market)))}"
         if layout.market_hint:
             heading(app, surface, title, layout.market_title)
         if not state.market:

@@ -26,7 +26,7 @@ from game.ui.panels.adopted import AdoptedPanel
 from game.ui.panels.banner import BannerPanel, banner_text
 from game.ui.panels.chart import ChartPanel
 from game.ui.panels.header import EndYearPanel, HeaderPanel, round_clock
-from game.ui.panels.market import MarketPanel
+from game.ui.panels.market import MarketPanel, card_keys
 from game.ui.panels.meters import MetersPanel
 from game.ui.panels.side import EventsPanel, events_text, measured_layout
 from game.ui.panels.table import BoardTable
@@ -157,7 +157,7 @@ class BoardScene(BoardInput, Scene):
         card = card or self.selected_card()
         if card is None:
             if not self.state.finished and self.state.market:
-                self.app.toast("board.select_first", n=min(9, len(self.state.market)))
+                self.app.toast("board.select_first", keys=card_keys(len(self.state.market)))
             return False
         done = self.app.game.do(Adopt(card, note))
         if done:
