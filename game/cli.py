@@ -430,18 +430,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Turn a catalogue into a deck folder; every problem as FILE:SHEET!CELL: message."""
     from game.catalogue import CatalogueError, import_catalogue
 
+    lang = _reader(args)
     try:
         imported = import_catalogue([Path(p) for p in args.paths], Path(args.out))
     except CatalogueError as error:
-        for problem in error.problems:
+        for problem in error.lines(lang):
             # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
             # said by the command, like any other
             named = _CELL.match(problem) is not None
             print(_one_line(problem if named else f"raaderum import: {problem}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
-        print(_one_line(warning))
-    print(f"{args.out}: OK – {deck_summary(imported.deck, _reader(args))}")
+        print(_one_line(warning.text(lang)))
+    print(f"{args.out}: OK – {deck_summary(imported.deck, lang)}")
     return EXIT_OK
 
 
