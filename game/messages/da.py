@@ -973,3 +973,53 @@ MESSAGES.update(
         "catalogue.file.empty": "filen er tom",
     }
 )
+
+# What the command line's commands report (simulate, forecast, scenarios, enter).
+MESSAGES.update(
+    {
+        "cli.scenario_line": "  {id} {title} – {first}–{last}, mål {target} {unit}",
+        "cli.sim.head": "Scenarie: {title} ({id}), bot: {policy}, spil: {games}",
+        "cli.sim.won": "Vundet: {wins} ({percent})",
+        "cli.sim.lost": "  tabt på {reason}: {count}",
+        "cli.sim.reason.target": "mål ikke nået",
+        "cli.sim.reason.kinds": "ikke alle tre slags",
+        "cli.sim.reason.service": "service",
+        "cli.sim.mean": "  {year}: gennemsnitligt råderum {amount} {unit}",
+        "cli.fc.head": "{title}: {count} forslag, {samples} udfald",
+        "cli.fc.year": "år",
+        "cli.fc.target": "mål",
+        "cli.fc.expected": "forventet",
+        "cli.fc.probability": "Sandsynlighed for at nå målet i alle år: {percent}",
+        "cli.enter.saved": "{out}: {table} er gemt som papirbord – {result} ({years} {unit})",
+        "cli.enter.won": "vundet",
+        "cli.enter.lost": "tabt",
+    }
+)
+
+# Entering a paper table (game.saves.paper): every entry the rules cannot take.
+MESSAGES.update(
+    {
+        "paper.err.entry_form": "{what} '{item}': skriv ID@RUNDE, fx skaermbesoeg@2",
+        "paper.err.round_whole": "{what} '{item}': runden skal være et helt tal, fx {card}@2",
+        "paper.err.factor_form": "--factor '{item}': skriv ID=FAKTOR, fx R307=0,8",
+        "paper.err.factor_number": "--factor '{item}': {reason}",
+        "paper.err.no_name": 'skriv bordets navn (--table "Bord 3")',
+        "paper.err.long_name": "bordets navn må højst være {most} tegn",
+        "paper.err.at": "{where}: {problem}",
+        "paper.err.unknown.proposal": "ukendt forslag '{ref}' i scenariet",
+        "paper.err.unknown.event": "ukendt hændelse '{ref}' i scenariet",
+        "paper.err.unknown_close.proposal": "ukendt forslag '{ref}' i scenariet (mente du '{close}'?)",
+        "paper.err.unknown_close.event": "ukendt hændelse '{ref}' i scenariet (mente du '{close}'?)",
+        "paper.err.proposal_twice": "forslaget står to gange",
+        "paper.err.round_range": "runden skal være mellem 1 og {rounds}",
+        "paper.err.event_twice": "hændelsen står to gange (hver trækkes højst én gang)",
+        "paper.err.event_rounds": "hændelsen kan kun trækkes i runde {rounds}",
+        "paper.err.too_many_events": "runde {round}: {count} hændelser er angivet, men scenariet trækker {per_round} pr. runde",
+        "paper.err.factor_not_adopted": "forslaget er ikke vedtaget ved bordet (--adopt {card}@…)",
+        "paper.err.factor_twice": "faktoren står to gange",
+        "paper.err.factor_range": "faktoren skal være mellem 0 og {most}",
+        "paper.err.in_round": "runde {round}: {reason}",
+        "paper.err.excluded": "forslaget '{card}' kan ikke vedtages sammen med '{other}'",
+        "paper.err.no_room": "forslaget '{card}' kan ikke lægges på bordet i runden (bordet har plads til {market} forslag)",
+    }
+)

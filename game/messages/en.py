@@ -965,3 +965,53 @@ MESSAGES.update(
         "catalogue.file.empty": "the file is empty",
     }
 )
+
+# What the command line's commands report (simulate, forecast, scenarios, enter).
+MESSAGES.update(
+    {
+        "cli.scenario_line": "  {id} {title} – {first}–{last}, target {target} {unit}",
+        "cli.sim.head": "Scenario: {title} ({id}), bot: {policy}, games: {games}",
+        "cli.sim.won": "Won: {wins} ({percent})",
+        "cli.sim.lost": "  lost on {reason}: {count}",
+        "cli.sim.reason.target": "target not met",
+        "cli.sim.reason.kinds": "not all three kinds",
+        "cli.sim.reason.service": "service",
+        "cli.sim.mean": "  {year}: mean room {amount} {unit}",
+        "cli.fc.head": "{title}: {count} proposals, {samples} outcomes",
+        "cli.fc.year": "year",
+        "cli.fc.target": "target",
+        "cli.fc.expected": "expected",
+        "cli.fc.probability": "Chance to meet the target in every year: {percent}",
+        "cli.enter.saved": "{out}: {table} is saved as a paper table – {result} ({years} {unit})",
+        "cli.enter.won": "won",
+        "cli.enter.lost": "lost",
+    }
+)
+
+# Entering a paper table (game.saves.paper): every entry the rules cannot take.
+MESSAGES.update(
+    {
+        "paper.err.entry_form": "{what} '{item}': write ID@ROUND, e.g. skaermbesoeg@2",
+        "paper.err.round_whole": "{what} '{item}': the round must be a whole number, e.g. {card}@2",
+        "paper.err.factor_form": "--factor '{item}': write ID=FACTOR, e.g. R307=0.8",
+        "paper.err.factor_number": "--factor '{item}': {reason}",
+        "paper.err.no_name": 'write the table\'s name (--table "Table 3")',
+        "paper.err.long_name": "the table's name may be at most {most} characters",
+        "paper.err.at": "{where}: {problem}",
+        "paper.err.unknown.proposal": "unknown proposal '{ref}' in the scenario",
+        "paper.err.unknown.event": "unknown event '{ref}' in the scenario",
+        "paper.err.unknown_close.proposal": "unknown proposal '{ref}' in the scenario (did you mean '{close}'?)",
+        "paper.err.unknown_close.event": "unknown event '{ref}' in the scenario (did you mean '{close}'?)",
+        "paper.err.proposal_twice": "the proposal is entered twice",
+        "paper.err.round_range": "the round must be between 1 and {rounds}",
+        "paper.err.event_twice": "the event is entered twice (each is drawn at most once)",
+        "paper.err.event_rounds": "the event can only be drawn in round {rounds}",
+        "paper.err.too_many_events": "round {round}: {count} events are entered, but the scenario draws {per_round} per round",
+        "paper.err.factor_not_adopted": "the proposal is not adopted at the table (--adopt {card}@…)",
+        "paper.err.factor_twice": "the factor is entered twice",
+        "paper.err.factor_range": "the factor must be between 0 and {most}",
+        "paper.err.in_round": "round {round}: {reason}",
+        "paper.err.excluded": "the proposal '{card}' cannot be adopted together with '{other}'",
+        "paper.err.no_room": "the proposal '{card}' cannot be laid on the table in the round (the table has room for {market} proposals)",
+    }
+)

@@ -352,7 +352,7 @@ def _paper_start(header: Header, deck: Deck, path: Path) -> GameState:
     try:
         return start_paper_game(deck, header.settings, table)
     except PaperError as error:
-        said = Message.of("save.paper_broken", reason="; ".join(error.problems))
+        said = Message.of("save.paper_broken", reason=error.said[0] if error.said else "")
         raise SaveError(path, said) from None
 
 
