@@ -672,10 +672,10 @@ def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
             raise _save_problem(error) from None
         return path
     choice = choose_resume(folder)
-    if choice.problem is not None:
-        raise UsageError(choice.problem)
-    for note in choice.notes:
-        print(f"raaderum play: {note}", file=sys.stderr)
+    if choice.said is not None:
+        raise UsageError(choice.said)
+    for note in choice.said_notes:
+        print(f"raaderum play: {render(note, _reader(args))}", file=sys.stderr)
     return choice.path
 
 
@@ -716,7 +716,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     folder = save_folder(args)
     problem = folder_problem(folder)
     if problem is not None:
-        raise _say("cli.other_folder", problem=problem)
+        from game.saves.files import display_path
+
+        where = Message.of(
+            "cli.file_problem", file=display_path(problem.path), problem=problem.said
+        )
+        raise _say("cli.other_folder", problem=where)
     lock = None
     if args.resume is not None:
         path = _resume_target(args, folder)

@@ -351,3 +351,51 @@ def test_a_target_that_is_not_a_number_is_refused_in_english(capsys):
     assert not DANISH_LETTERS.search(out), out
     status, out = _run(capsys, "simulate", "--games", "1", "--target", "1,2,3")
     assert out.startswith("raaderum simulate: --target: '1,2,3' kan ikke læses som ét tal")
+
+
+# --- save folders, writing a save, the lock, the list of saves -------------------------------
+
+
+def test_a_save_folder_that_is_a_file_is_refused_in_english(capsys, tmp_path):
+    blocker = tmp_path / "saves"
+    blocker.write_text("not a folder", encoding="utf-8")
+    status, out = _run(capsys, "--lang", "en", "play", "--save-dir", str(blocker))
+    assert status == 2
+    assert out.strip() == (
+        f"raaderum play: {blocker}: is a file, not a folder – choose another folder with --save-dir"
+    )
+    status, out = _run(capsys, "play", "--save-dir", str(blocker))
+    assert out.strip().startswith(f"raaderum play: {blocker}: er en fil, ikke en mappe")
+
+
+def test_a_failed_save_and_a_held_lock_are_worded_in_english(tmp_path):
+    from game.content import load_deck
+    from game.engine import History, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, SaveError, SaveLocked, write_save
+
+    deck = load_deck(standard_deck())
+    scenario = deck.scenarios[0].id
+    history = History.start(new_game(deck, scenario, 1))
+    blocker = tmp_path / "fil"
+    blocker.write_text("x", encoding="utf-8")
+    path = blocker / "spil.json"
+    with pytest.raises(SaveError) as caught:
+        write_save(path, deck, GameSettings(scenario, 1), history)
+    assert caught.value.worded("en").startswith(
+        "the game could not be saved: the folder cannot be created: "
+    )
+    assert caught.value.reason.startswith("spillet kunne ikke gemmes: mappen kan ikke oprettes: ")
+    assert not DANISH_LETTERS.search(caught.value.text("en"))
+    locked = SaveLocked(tmp_path / "spil.json", None)
+    assert locked.worded("en") == "the game is being opened in another window"
+    assert locked.reason == "spillet er ved at blive åbnet i et andet vindue"
+
+
+def test_a_damaged_newest_save_is_explained_in_english(capsys, tmp_path):
+    (tmp_path / "spil-b.json").write_text("{", encoding="utf-8")
+    status, out = _run(capsys, "--lang", "en", "play", "--save-dir", str(tmp_path), "--resume")
+    assert status == 2
+    assert out.startswith("raaderum play: The newest saved game cannot be opened: ")
+    assert "There is no other unfinished game to continue." in out
+    assert not DANISH_LETTERS.search(out), out

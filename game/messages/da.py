@@ -1023,3 +1023,39 @@ MESSAGES.update(
         "paper.err.no_room": "forslaget '{card}' kan ikke lægges på bordet i runden (bordet har plads til {market} forslag)",
     }
 )
+
+# Writing files and save folders, the lock of an open game, the list of saves.
+MESSAGES.update(
+    {
+        "files.png_invalid": "billedet er ikke en gyldig PNG-fil",
+        "files.png_cut": "billedet er afkortet (PNG-filen slutter ikke korrekt)",
+        "files.empty": "filen blev tom",
+        "files.incomplete": "filen kunne ikke skrives helt",
+        "files.not_written": "kunne ikke skrives",
+        "files.failed": "{verb}: {reason}",
+        "files.is_file": "er en fil, ikke en mappe",
+        "files.under_file": "mappen kan ikke oprettes, fordi {blocker} er en fil, ikke en mappe",
+        "files.no_folder": "mappen findes ikke",
+        "files.cannot_create": "mappen kan ikke oprettes: {reason}",
+        "files.cannot_write": "der kan ikke skrives i mappen: {reason}",
+        "files.cannot_read": "mappen kan ikke læses: {reason}",
+        "lock.here": "på denne computer",
+        "lock.there": "på computeren {host}",
+        "lock.moment": "{day} kl. {time}",
+        "lock.moment_unknown": "ukendt tidspunkt",
+        "lock.holder": "{where} (bruger {user}, proces {pid}, programmet startet {moment})",
+        "lock.opening": "spillet er ved at blive åbnet i et andet vindue",
+        "lock.open": "spillet er allerede åbent i et andet vindue {holder}",
+        "save.not_saved": "spillet kunne ikke gemmes: {cause}",
+        "save.not_saved_kept": "spillet kunne ikke gemmes: {cause}; den forrige gemning er bevaret",
+        "save.cannot_save": "spillet kan ikke gemmes: {reason}",
+        "save.cannot_save_big": "spillet kan ikke gemmes: over {most} bytes",
+        "listing.damaged": "{path} (ændret {when}) kan ikke læses: {reason}",
+        "listing.newest_damaged": "Det nyeste gemte spil kan ikke åbnes: {damaged}.",
+        "listing.newer_damaged": "Et nyere gemt spil kan ikke åbnes: {damaged}.",
+        "listing.resume_other": "Det nyeste spil, der kan fortsættes, er {path} ({scenario}, runde {round} af {rounds}, gemt {when}): »raaderum play --resume {quoted}«.",
+        "listing.nothing_else": "Der er intet andet ufærdigt spil at fortsætte.",
+        "listing.both": "{first} {second}",
+        "listing.note": "bemærk: {damaged}",
+    }
+)

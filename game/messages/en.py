@@ -1015,3 +1015,39 @@ MESSAGES.update(
         "paper.err.no_room": "the proposal '{card}' cannot be laid on the table in the round (the table has room for {market} proposals)",
     }
 )
+
+# Writing files and save folders, the lock of an open game, the list of saves.
+MESSAGES.update(
+    {
+        "files.png_invalid": "the picture is not a valid PNG file",
+        "files.png_cut": "the picture is cut short (the PNG file does not end correctly)",
+        "files.empty": "the file became empty",
+        "files.incomplete": "the file could not be written in full",
+        "files.not_written": "could not be written",
+        "files.failed": "{verb}: {reason}",
+        "files.is_file": "is a file, not a folder",
+        "files.under_file": "the folder cannot be created, because {blocker} is a file, not a folder",
+        "files.no_folder": "the folder does not exist",
+        "files.cannot_create": "the folder cannot be created: {reason}",
+        "files.cannot_write": "the folder cannot be written to: {reason}",
+        "files.cannot_read": "the folder cannot be read: {reason}",
+        "lock.here": "on this computer",
+        "lock.there": "on the computer {host}",
+        "lock.moment": "{day} at {time}",
+        "lock.moment_unknown": "an unknown time",
+        "lock.holder": "{where} (user {user}, process {pid}, program started {moment})",
+        "lock.opening": "the game is being opened in another window",
+        "lock.open": "the game is already open in another window {holder}",
+        "save.not_saved": "the game could not be saved: {cause}",
+        "save.not_saved_kept": "the game could not be saved: {cause}; the previous save is kept",
+        "save.cannot_save": "the game cannot be saved: {reason}",
+        "save.cannot_save_big": "the game cannot be saved: over {most} bytes",
+        "listing.damaged": "{path} (changed {when}) cannot be read: {reason}",
+        "listing.newest_damaged": "The newest saved game cannot be opened: {damaged}.",
+        "listing.newer_damaged": "A newer saved game cannot be opened: {damaged}.",
+        "listing.resume_other": "The newest game that can be continued is {path} ({scenario}, round {round} of {rounds}, saved {when}): »raaderum play --resume {quoted}«.",
+        "listing.nothing_else": "There is no other unfinished game to continue.",
+        "listing.both": "{first} {second}",
+        "listing.note": "note: {damaged}",
+    }
+)
