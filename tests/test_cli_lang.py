@@ -265,80 +265,34 @@ def test_scenarios_and_forecast_in_english(capsys):
     assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
 
 
+def _enter(capsys, out_file: Path, *entries: str, lang: str = "en") -> tuple[int, str]:
+    """``raaderum --lang LANG enter`` of table 3 in the intro scenario with ``entries``."""
+    table = "Table 3" if lang == "en" else "Bord 3"
+    argv = ["--lang", lang, "enter", "--scenario", "intro", "--table", table, *entries]
+    return _run(capsys, *argv, "--out", str(out_file))
+
+
 def test_enter_names_a_bad_card_id_in_english(capsys, tmp_path):
     out_file = tmp_path / "bord.json"
-    status, out = _run(
-        capsys,
-        "--lang",
-        "en",
-        "enter",
-        "--scenario",
-        "intro",
-        "--table",
-        "Table 3",
-        "--adopt",
-        "skarmbesoeg@1",
-        "--event",
-        "zz@9",
-        "--adopt",
-        "x",
-        "--out",
-        str(out_file),
-    )
+    bad = ("--adopt", "skarmbesoeg@1", "--event", "zz@9")
+    status, out = _enter(capsys, out_file, *bad, "--adopt", "x")
     assert status == 2
     assert out.strip() == "raaderum enter: --adopt 'x': write ID@ROUND, e.g. skaermbesoeg@2"
-    status, out = _run(
-        capsys,
-        "--lang",
-        "en",
-        "enter",
-        "--scenario",
-        "intro",
-        "--table",
-        "Table 3",
-        "--adopt",
-        "skarmbesoeg@1",
-        "--event",
-        "zz@9",
-        "--out",
-        str(out_file),
-    )
+    status, out = _enter(capsys, out_file, *bad)
     assert status == 2
     lines = out.splitlines()
     assert lines[0].startswith("raaderum enter: --adopt skarmbesoeg@1: unknown proposal")
     assert "raaderum enter: --event zz@9: unknown event 'zz' in the scenario" in lines
     assert not DANISH_LETTERS.search(out), out
     assert not out_file.exists()
-    status, out = _run(
-        capsys,
-        "enter",
-        "--scenario",
-        "intro",
-        "--table",
-        "Bord 3",
-        "--adopt",
-        "skarmbesoeg@1",
-        "--out",
-        str(out_file),
-    )
+    status, out = _enter(capsys, out_file, "--adopt", "skarmbesoeg@1", lang="da")
     assert status == 2
     assert out.startswith("raaderum enter: --adopt skarmbesoeg@1: ukendt forslag 'skarmbesoeg'")
 
 
 def test_enter_reports_the_saved_table_in_english(capsys, tmp_path):
     out_file = tmp_path / "bord.json"
-    status, out = _run(
-        capsys,
-        "--lang",
-        "en",
-        "enter",
-        "--scenario",
-        "intro",
-        "--table",
-        "Table 3",
-        "--out",
-        str(out_file),
-    )
+    status, out = _enter(capsys, out_file)
     assert status == 0, out
     assert out.startswith(f"{out_file}: Table 3 is saved as a paper table – lost (")
     assert out_file.exists()
