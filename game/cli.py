@@ -111,12 +111,12 @@ def _number(low: float, high: float, what: str, *, whole: bool = False, lang: st
         try:
             value = int(text.strip()) if whole else parse_amount(text, "da")
         except AmountError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            raise argparse.ArgumentTypeError(error.in_language(lang)) from None
         except ValueError:
             try:
                 number = parse_amount(text, "da")
             except AmountError as error:
-                raise argparse.ArgumentTypeError(str(error)) from None
+                raise argparse.ArgumentTypeError(error.in_language(lang)) from None
             if not number.is_integer() or abs(number) > 2**53:
                 raise argparse.ArgumentTypeError(say("cli.whole", text=text)) from None
             value = int(number)
@@ -430,18 +430,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Turn a catalogue into a deck folder; every problem as FILE:SHEET!CELL: message."""
     from game.catalogue import CatalogueError, import_catalogue
 
+    lang = _reader(args)
     try:
         imported = import_catalogue([Path(p) for p in args.paths], Path(args.out))
     except CatalogueError as error:
-        for problem in error.problems:
+        for problem in error.lines(lang):
             # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
             # said by the command, like any other
             named = _CELL.match(problem) is not None
             print(_one_line(problem if named else f"raaderum import: {problem}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
-        print(_one_line(warning))
-    print(f"{args.out}: OK – {deck_summary(imported.deck, _reader(args))}")
+        print(_one_line(warning.text(lang)))
+    print(f"{args.out}: OK – {deck_summary(imported.deck, lang)}")
     return EXIT_OK
 
 
@@ -488,7 +489,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         )
         history = paper_history(deck, settings, table)
     except PaperError as error:
-        for problem in error.problems:
+        for problem in error.lines(_reader(args)):
             print(f"raaderum enter: {_one_line(problem)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
@@ -500,13 +501,22 @@ def cmd_enter(args: argparse.Namespace) -> int:
     state = history.current
     won = verdict(state).won
     totals = raaderum(state)
+    lang = _reader(args)
+    say = catalogue(lang).t
     years = ", ".join(
-        f"{year}: {format_against(v, t)}/{format_against(t, t)}"
+        f"{year}: {format_against(v, t, lang)}/{format_against(t, t, lang)}"
         for year, v, t in zip(scenario.years, totals, state.targets)
     )
+    result = say("cli.enter.won" if won else "cli.enter.lost")
     print(
-        f"{out}: {table.table} er gemt som papirbord – {'vundet' if won else 'tabt'} "
-        f"({years} {deck.unit})"
+        say(
+            "cli.enter.saved",
+            out=out,
+            table=table.table,
+            result=result,
+            years=years,
+            unit=deck.unit,
+        )
     )
     return EXIT_OK
 
@@ -546,10 +556,24 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     from game.numbers import format_amount
 
     deck = _load(args.deck)
+    lang = _reader(args)
+    say = catalogue(lang).t
     print(f"{deck.title}")
     for s in deck.scenarios:
-        target = "/".join(format_amount(t) for t in s.target)
-        print(f"  {s.id:<16} {s.title} – {s.years[0]}–{s.years[-1]}, mål {target} {deck.unit}")
+        target = "/".join(format_amount(t, lang) for t in s.target)
+        first, last = s.years[0], s.years[-1]
+        shown = f"{s.id:<16}"
+        print(
+            say(
+                "cli.scenario_line",
+                id=shown,
+                title=s.title,
+                first=first,
+                last=last,
+                target=target,
+                unit=deck.unit,
+            )
+        )
     return EXIT_OK
 
 
@@ -573,13 +597,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         return EXIT_OK
     from game.numbers import format_amount, format_percent
 
-    print(f"Scenarie: {scenario.title} ({scenario.id}), bot: {args.policy}, spil: {args.games}")
-    print(f"Vundet: {result.wins} ({format_percent(result.win_rate)})")
-    labels = {"target": "mål ikke nået", "kinds": "ikke alle tre slags", "service": "service"}
+    lang = _reader(args)
+    say = catalogue(lang).t
+    title, policy, games = scenario.title, args.policy, args.games
+    print(say("cli.sim.head", title=title, id=scenario.id, policy=policy, games=games))
+    print(say("cli.sim.won", wins=result.wins, percent=format_percent(result.win_rate, lang)))
     for reason, count in result.losses.items():
-        print(f"  tabt på {labels[reason]}: {count}")
+        print(say("cli.sim.lost", reason=say(f"cli.sim.reason.{reason}"), count=count))
     for year, amount in zip(scenario.years, result.mean_raaderum):
-        print(f"  {year}: gennemsnitligt råderum {format_amount(amount)} {deck.unit}")
+        shown = format_amount(amount, lang)
+        print(say("cli.sim.mean", year=year, amount=shown, unit=deck.unit))
     return EXIT_OK
 
 
@@ -610,15 +637,25 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         return EXIT_OK
     from game.numbers import format_amount, format_percent
 
-    print(f"{scenario.title}: {len(plan)} forslag, {result.samples} udfald")
-    print(f"{'år':>6} {'mål':>8} {'forventet':>10} {'10 %':>8} {'50 %':>8} {'90 %':>8}")
+    lang = _reader(args)
+    say = catalogue(lang).t
+
+    def amount(value: float) -> str:
+        return format_amount(value, lang)
+
+    print(say("cli.fc.head", title=scenario.title, count=len(plan), samples=result.samples))
+    p10, p50, p90 = (format_percent(share, lang) for share in (0.1, 0.5, 0.9))
+    year_head, target_head = say("cli.fc.year"), say("cli.fc.target")
+    print(
+        f"{year_head:>6} {target_head:>8} {say('cli.fc.expected'):>10} {p10:>8} {p50:>8} {p90:>8}"
+    )
     for i, year in enumerate(result.years):
         print(
-            f"{year:>6} {format_amount(result.target[i]):>8} "
-            f"{format_amount(result.expected[i]):>10} {format_amount(result.p10[i]):>8} "
-            f"{format_amount(result.p50[i]):>8} {format_amount(result.p90[i]):>8}"
+            f"{year:>6} {amount(result.target[i]):>8} "
+            f"{amount(result.expected[i]):>10} {amount(result.p10[i]):>8} "
+            f"{amount(result.p50[i]):>8} {amount(result.p90[i]):>8}"
         )
-    print(f"Sandsynlighed for at nå målet i alle år: {format_percent(result.probability)}")
+    print(say("cli.fc.probability", percent=format_percent(result.probability, lang)))
     return EXIT_OK
 
 
@@ -635,10 +672,10 @@ def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
             raise _save_problem(error) from None
         return path
     choice = choose_resume(folder)
-    if choice.problem is not None:
-        raise UsageError(choice.problem)
-    for note in choice.notes:
-        print(f"raaderum play: {note}", file=sys.stderr)
+    if choice.said is not None:
+        raise UsageError(choice.said)
+    for note in choice.said_notes:
+        print(f"raaderum play: {render(note, _reader(args))}", file=sys.stderr)
     return choice.path
 
 
@@ -679,7 +716,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     folder = save_folder(args)
     problem = folder_problem(folder)
     if problem is not None:
-        raise _say("cli.other_folder", problem=problem)
+        from game.saves.files import display_path
+
+        where = Message.of(
+            "cli.file_problem", file=display_path(problem.path), problem=problem.said
+        )
+        raise _say("cli.other_folder", problem=where)
     lock = None
     if args.resume is not None:
         path = _resume_target(args, folder)
@@ -785,7 +827,7 @@ def _normalise(args: argparse.Namespace) -> None:
     command's language, and bring typed ids to Unicode NFC like the deck's own (a Mac
     terminal may send "æ" decomposed)."""
     if isinstance(getattr(args, "target", None), str):
-        args.target = target_amount(args.target, getattr(args, "lang", None) or "da")
+        args.target = target_amount(args.target, _reader(args))
     if isinstance(getattr(args, "scenario", None), str):
         args.scenario = unicodedata.normalize("NFC", args.scenario)
     if isinstance(getattr(args, "adopt", None), list):

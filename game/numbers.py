@@ -44,10 +44,16 @@ _DIGITS = "0123456789"
 class AmountError(ValueError):
     """Text that is not one clear amount; ``str(error)`` says why, in the language asked."""
 
-    def __init__(self, text: str, message: str) -> None:
+    def __init__(self, text: str, message: str, kind: str = "not_number") -> None:
         super().__init__(message)
         self.text = text
         self.message = message
+        self.kind = kind
+        """What is wrong ("empty", "not_number", "unclear", …), for wording it again."""
+
+    def in_language(self, lang: str) -> str:
+        """The same refusal worded for a reader of ``lang``."""
+        return _refuse(self.text, lang, self.kind).message
 
 
 def amount_decimals(value: float, decimals: int | None = None) -> int:
@@ -159,7 +165,7 @@ def _refuse(text: str, lang: str, kind: str) -> AmountError:
     messages = _MESSAGES.get(lang, _MESSAGES["da"])
     shown = text.strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
-    return AmountError(text, messages[kind].format(text=shown))
+    return AmountError(text, messages[kind].format(text=shown), kind)
 
 
 def _grouped(part: str, separator: str) -> str | None:

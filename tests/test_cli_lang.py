@@ -195,3 +195,161 @@ def test_a_command_own_lang_wins_then_the_top_level_one_then_its_default():
     assert lang("report", "s.json", "--out", "ud") is None  # the save's own language
     assert lang("play") == "da"
     assert lang("--lang", "en", "play") == "en"
+
+
+# --- what the commands report, and paper-table entries -------------------------------------
+
+
+def _without_content(out: str, *content: str) -> str:
+    """``out`` without the deck's own words (titles and unit are content, Danish in a Danish
+    deck)."""
+    for text in content:
+        out = out.replace(text, "")
+    return out
+
+
+def _standard_words() -> list[str]:
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    return [deck.title, deck.unit, *(s.title for s in deck.scenarios)]
+
+
+def test_simulate_reports_in_english_with_lang_en(capsys):
+    status, out = _run(capsys, "--lang", "en", "simulate", "--games", "5")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("Scenario: ") and lines[0].endswith(", bot: greedy, games: 5")
+    assert lines[1].startswith("Won: ") and lines[1].endswith("%)")
+    assert any(line.startswith("  lost on target not met: ") for line in lines)
+    assert any(" mean room " in line for line in lines)
+    assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
+
+
+def test_simulate_reports_in_danish_without_lang(capsys):
+    status, out = _run(capsys, "simulate", "--games", "5")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("Scenarie: ") and lines[0].endswith(", bot: greedy, spil: 5")
+    assert lines[1].startswith("Vundet: ") and lines[1].endswith(" %)")
+    assert any(line.startswith("  tabt på mål ikke nået: ") for line in lines)
+    assert any(" gennemsnitligt råderum " in line for line in lines)
+
+
+def test_scenarios_and_forecast_in_english(capsys):
+    status, out = _run(capsys, "--lang", "en", "scenarios")
+    assert status == 0 and ", target " in out and ", mål " not in out
+    assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    scenario = deck.scenarios[0]
+    card = scenario.proposals[0]
+    status, out = _run(
+        capsys,
+        "--lang",
+        "en",
+        "forecast",
+        "--scenario",
+        scenario.id,
+        "--adopt",
+        card,
+        "--samples",
+        "50",
+    )
+    assert status == 0, out
+    assert out.splitlines()[1].split() == ["year", "target", "expected", "10%", "50%", "90%"]
+    assert "Chance to meet the target in every year: " in out
+    assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
+
+
+def _enter(capsys, out_file: Path, *entries: str, lang: str = "en") -> tuple[int, str]:
+    """``raaderum --lang LANG enter`` of table 3 in the intro scenario with ``entries``."""
+    table = "Table 3" if lang == "en" else "Bord 3"
+    argv = ["--lang", lang, "enter", "--scenario", "intro", "--table", table, *entries]
+    return _run(capsys, *argv, "--out", str(out_file))
+
+
+def test_enter_names_a_bad_card_id_in_english(capsys, tmp_path):
+    out_file = tmp_path / "bord.json"
+    bad = ("--adopt", "skarmbesoeg@1", "--event", "zz@9")
+    status, out = _enter(capsys, out_file, *bad, "--adopt", "x")
+    assert status == 2
+    assert out.strip() == "raaderum enter: --adopt 'x': write ID@ROUND, e.g. skaermbesoeg@2"
+    status, out = _enter(capsys, out_file, *bad)
+    assert status == 2
+    lines = out.splitlines()
+    assert lines[0].startswith("raaderum enter: --adopt skarmbesoeg@1: unknown proposal")
+    assert "raaderum enter: --event zz@9: unknown event 'zz' in the scenario" in lines
+    assert not DANISH_LETTERS.search(out), out
+    assert not out_file.exists()
+    status, out = _enter(capsys, out_file, "--adopt", "skarmbesoeg@1", lang="da")
+    assert status == 2
+    assert out.startswith("raaderum enter: --adopt skarmbesoeg@1: ukendt forslag 'skarmbesoeg'")
+
+
+def test_enter_reports_the_saved_table_in_english(capsys, tmp_path):
+    out_file = tmp_path / "bord.json"
+    status, out = _enter(capsys, out_file)
+    assert status == 0, out
+    assert out.startswith(f"{out_file}: Table 3 is saved as a paper table – lost (")
+    assert out_file.exists()
+
+
+def test_a_target_that_is_not_a_number_is_refused_in_english(capsys):
+    status, out = _run(capsys, "--lang", "en", "simulate", "--games", "1", "--target", "1,2,3")
+    assert status == 2
+    assert out.startswith("raaderum simulate: --target: '1,2,3' cannot be read as one number")
+    assert not DANISH_LETTERS.search(out), out
+    status, out = _run(capsys, "simulate", "--games", "1", "--target", "1,2,3")
+    assert out.startswith("raaderum simulate: --target: '1,2,3' kan ikke læses som ét tal")
+
+
+# --- save folders, writing a save, the lock, the list of saves -------------------------------
+
+
+def test_a_save_folder_that_is_a_file_is_refused_in_english(capsys, tmp_path):
+    blocker = tmp_path / "saves"
+    blocker.write_text("not a folder", encoding="utf-8")
+    status, out = _run(capsys, "--lang", "en", "play", "--save-dir", str(blocker))
+    assert status == 2
+    assert out.strip() == (
+        f"raaderum play: {blocker}: is a file, not a folder – choose another folder with --save-dir"
+    )
+    status, out = _run(capsys, "play", "--save-dir", str(blocker))
+    assert out.strip().startswith(f"raaderum play: {blocker}: er en fil, ikke en mappe")
+
+
+def test_a_failed_save_and_a_held_lock_are_worded_in_english(tmp_path):
+    from game.content import load_deck
+    from game.engine import History, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, SaveError, SaveLocked, write_save
+
+    deck = load_deck(standard_deck())
+    scenario = deck.scenarios[0].id
+    history = History.start(new_game(deck, scenario, 1))
+    blocker = tmp_path / "fil"
+    blocker.write_text("x", encoding="utf-8")
+    path = blocker / "spil.json"
+    with pytest.raises(SaveError) as caught:
+        write_save(path, deck, GameSettings(scenario, 1), history)
+    assert caught.value.worded("en").startswith(
+        "the game could not be saved: the folder cannot be created: "
+    )
+    assert caught.value.reason.startswith("spillet kunne ikke gemmes: mappen kan ikke oprettes: ")
+    assert not DANISH_LETTERS.search(caught.value.text("en"))
+    locked = SaveLocked(tmp_path / "spil.json", None)
+    assert locked.worded("en") == "the game is being opened in another window"
+    assert locked.reason == "spillet er ved at blive åbnet i et andet vindue"
+
+
+def test_a_damaged_newest_save_is_explained_in_english(capsys, tmp_path):
+    (tmp_path / "spil-b.json").write_text("{", encoding="utf-8")
+    status, out = _run(capsys, "--lang", "en", "play", "--save-dir", str(tmp_path), "--resume")
+    assert status == 2
+    assert out.startswith("raaderum play: The newest saved game cannot be opened: ")
+    assert "There is no other unfinished game to continue." in out
+    assert not DANISH_LETTERS.search(out), out

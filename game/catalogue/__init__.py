@@ -4,7 +4,7 @@
 (or CSV files) into a validated deck, ``import_catalogue`` writes that deck as a folder of
 YAML files, and ``export_deck`` writes a deck as a workbook (export → import gives the same
 deck). Problems name the cell: ``katalog.xlsx:Forslag!C12: …``, all at once, in the deck
-loader's Danish (``CatalogueError``).
+reader's language (``CatalogueError.lines(lang)``).
 """
 
 from __future__ import annotations
@@ -17,16 +17,18 @@ from typing import Any
 
 from game.catalogue.build import CatalogueError, Imported, interpret
 from game.catalogue.csvtable import read_csv
-from game.catalogue.sheets import Catalogue
+from game.catalogue.sheets import Catalogue, CatalogueProblem
 from game.catalogue.workbook import WorkbookRefused, read_workbook
 from game.catalogue.writer import TEMPLATE, write_workbook
 from game.catalogue.yamlwrite import deck_texts, write_deck
 from game.content import DeckError, deck_files, load_deck
 from game.content.loader import os_error_text
 from game.content.yamlsafe import YamlError, read
+from game.messages import Message
 
 __all__ = [
     "CatalogueError",
+    "CatalogueProblem",
     "Imported",
     "deck_data",
     "export_deck",
@@ -40,37 +42,38 @@ def _shown(path: Path) -> str:
     return str(path)
 
 
+def _whole(key: str) -> CatalogueProblem:
+    """A problem of the import as a whole (no file or cell to name)."""
+    return CatalogueProblem("", Message.of(key))
+
+
 def read_catalogue(paths: Sequence[Path]) -> Imported:
     """The deck in one workbook (.xlsx) or in one or more CSV files (one sheet each); raises
     ``CatalogueError`` with every problem."""
     paths = [Path(p) for p in paths]
     if not paths:
-        raise CatalogueError(["angiv en .xlsx-fil eller en eller flere .csv-filer"])
+        raise CatalogueError([_whole("catalogue.no_files")])
     csv_files = [p for p in paths if p.suffix.lower() in (".csv", ".txt", ".tsv")]
     if len(paths) > 1 and len(csv_files) != len(paths):
-        raise CatalogueError(
-            ["en Excel-projektmappe importeres alene; flere filer skal alle være .csv-filer"]
-        )
+        raise CatalogueError([_whole("catalogue.mixed_files")])
     if not csv_files:
         path = paths[0]
         try:
             catalogue = read_workbook(path, _shown(path))
         except WorkbookRefused as error:
-            raise CatalogueError([f"{_shown(path)}: {error}"]) from None
+            raise CatalogueError([CatalogueProblem(_shown(path), error.said)]) from None
         return interpret(catalogue)
     catalogue = Catalogue(_shown(paths[0]), in_workbook=False)
     for path in paths:
         try:
             sheet = read_csv(path, _shown(path))
         except WorkbookRefused as error:
-            catalogue.problems.append(f"{_shown(path)}: {error}")
+            catalogue.problems.append(CatalogueProblem(_shown(path), error.said))
             continue
         if sheet.name in catalogue.sheets:
             other = catalogue.sheets[sheet.name].file
-            catalogue.problems.append(
-                f"{_shown(path)}: holder også arket '{sheet.name}' (som {other}); giv hver "
-                "del sin fil"
-            )
+            said = Message.of("catalogue.sheet_twice", sheet=sheet.name, other=other)
+            catalogue.problems.append(CatalogueProblem(_shown(path), said))
             continue
         catalogue.sheets[sheet.name] = sheet
     if catalogue.problems and not catalogue.sheets:
@@ -93,16 +96,17 @@ def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
     imported = read_catalogue(paths)
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        what = "er en fil" if not out.is_dir() else "findes allerede og er ikke tom"
-        raise CatalogueError([f"{out}: {what}; vælg en ny mappe til kortspillet"])
+        what = "out_is_file" if not out.is_dir() else "out_not_empty"
+        raise CatalogueError([CatalogueProblem(str(out), Message.of(f"catalogue.{what}"))])
     origin = ", ".join(Path(p).name for p in paths)
     try:
         write_deck(out, deck_texts(imported.data, origin))
         load_deck(out)
     except OSError as error:
-        raise CatalogueError([f"{out}: {os_error_text(error)}"]) from None
+        raise CatalogueError([CatalogueProblem(str(out), os_error_text(error))]) from None
     except DeckError as error:  # a bug: what was checked must read back
-        raise CatalogueError([str(p) for p in error.problems]) from None
+        problems = [CatalogueProblem(f"{p.file}:{p.line}", p.said) for p in error.problems]
+        raise CatalogueError(problems) from None
     return imported
 
 

@@ -32,27 +32,30 @@ from game.catalogue.columns import (
     lookup,
     normal,
 )
-from game.catalogue.sheets import Catalogue, Sheet
+from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 
 _ROW_SPAN = 1_000
 _SHEET_SPAN = 100_000 * _ROW_SPAN
 _KIND_WORDS = {"saving": "besparelse", "efficiency": "effektivisering", "investment": "investering"}
-_SECTION_WORD = {
-    "proposals": ("forslag", PROPOSALS),
-    "scenarios": ("scenarie", SCENARIOS),
-}
 
 
 class CatalogueError(Exception):
-    """A catalogue that does not make a deck; ``problems`` holds every problem as one line,
-    "katalog.xlsx:Forslag!C12: message", in the order of the sheets and cells."""
+    """A catalogue that does not make a deck; ``said`` holds every problem (where it is and
+    what it is), in the order of the sheets and cells, and ``lines(lang)`` words them as
+    "katalog.xlsx:Forslag!C12: message"; ``problems`` are those lines in Danish."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, said: list[CatalogueProblem]) -> None:
+        self.said = said
+        self.problems = self.lines()
+        super().__init__("\n".join(self.problems))
+
+    def lines(self, lang: str = "da") -> list[str]:
+        """Every problem as one line in ``lang``."""
+        return [problem.text(lang) for problem in self.said]
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class Imported:
 
     data: dict[str, Any]
     deck: Deck
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[CatalogueProblem, ...] = ()
 
 
 @dataclass
@@ -70,7 +73,7 @@ class _Found:
     """A problem at a cell (or a sheet) before it is written as a line."""
 
     rank: int
-    text: str
+    problem: CatalogueProblem
 
 
 @dataclass
@@ -79,7 +82,7 @@ class _Reading:
 
     catalogue: Catalogue
     problems: list[_Found] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[CatalogueProblem] = field(default_factory=list)
     places: dict[int, tuple[Sheet, Cell]] = field(default_factory=dict)
     reported: set[tuple[str, int, str]] = field(default_factory=set)
     """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
@@ -92,13 +95,28 @@ class _Reading:
         self.places[number] = (sheet, cell)
         return number
 
-    def add(self, sheet: Sheet, cell: Cell | None, text: str, ref: str | None = None) -> None:
+    def add(
+        self,
+        sheet: Sheet,
+        cell: Cell | None,
+        said: Message | str,
+        at: str | None = None,
+        **params: Any,
+    ) -> None:
+        """A problem at ``cell`` (or at the range ``at``, or at the sheet): the message
+        ``said``, or its key and ``params``."""
         rank = DATA_SHEETS.index(sheet.name) + 1 if sheet.name in DATA_SHEETS else 0
         number = rank * _SHEET_SPAN
         if cell is not None:
             number = self.line(sheet, cell)
-            ref = ref or cell.ref
-        self.problems.append(_Found(number, f"{sheet.where(ref or '')}: {text}"))
+            at = at or cell.ref
+        message = said if isinstance(said, Message) else Message.of(said, **params)
+        self.problems.append(_Found(number, CatalogueProblem(sheet.where(at or ""), message)))
+
+    def whole(self, said: Message | str, **params: Any) -> None:
+        """A problem of the catalogue as a whole (named by its file)."""
+        message = said if isinstance(said, Message) else Message.of(said, **params)
+        self.problems.append(_Found(0, CatalogueProblem(self.catalogue.label, message)))
 
 
 def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imported:
@@ -118,13 +136,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 _missing_sheet(reading, name)
             continue
         for merged in sheet.merged:
-            reading.add(
-                sheet,
-                None,
-                "cellerne er flettet; ophæv fletningen (Start › Flet og centrer), og skriv "
-                "værdien i hver celle",
-                ref=merged,
-            )
+            reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
         if document is not None:
             documents.append(document)
@@ -133,20 +145,20 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         deck = load_documents(documents)
     except DeckError as error:
         for problem in error.problems:
-            _loader_problem(reading, problem.line, problem.message)
+            _loader_problem(reading, problem.line, problem.said)
         deck = None
     if reading.problems or deck is None:
         raise CatalogueError(_lines(reading, catalogue.problems))
     return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
 
 
-def _lines(reading: _Reading, first: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
+def _lines(reading: _Reading, first: Iterable[CatalogueProblem]) -> list[CatalogueProblem]:
+    seen: set[CatalogueProblem] = set()
     lines = list(first)
     for found in sorted(reading.problems, key=lambda f: f.rank):
-        if found.text not in seen:
-            seen.add(found.text)
-            lines.append(found.text)
+        if found.problem not in seen:
+            seen.add(found.problem)
+            lines.append(found.problem)
     return lines
 
 
@@ -154,20 +166,14 @@ def _missing_sheet(reading: _Reading, name: str) -> None:
     catalogue = reading.catalogue
     others = catalogue.other_sheets
     close = difflib.get_close_matches(name, others, n=1, cutoff=0.6)
-    if close:
-        hint = f" (mente du '{close[0]}'? Omdøb arket til '{name}')"
-    elif others:
-        hint = f"; arkene hedder: {', '.join(others[:8])}"
-    else:
-        hint = ""
-    what = {
-        ABOUT: "kataloget mangler arket 'Om kataloget' (id, titel og formatversion)",
-        PROPOSALS: "kataloget mangler arket 'Forslag'",
-        SCENARIOS: "kataloget mangler arket 'Scenarier' (mindst ét scenarie)",
-    }[name]
+    what = Message.of(f"catalogue.missing.{'about' if name == ABOUT else SECTION_OF[name]}")
     if not catalogue.in_workbook and name != ABOUT:
-        what += f"; importér også en CSV-fil med arket {name}"
-    reading.problems.append(_Found(0, f"{catalogue.label}: {what}{hint}"))
+        what = Message.of("catalogue.missing_csv", what=what, name=name)
+    if close:
+        what = Message.of("catalogue.missing_close", what=what, close=close[0], name=name)
+    elif others:
+        what = Message.of("catalogue.missing_others", what=what, sheets=", ".join(others[:8]))
+    reading.whole(what)
     reading.empty.add(name)
 
 
@@ -198,70 +204,58 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         value = sheet.cells.get((row, 2))
         if key is None:
             if value is not None:
-                reading.add(sheet, value, "værdien har intet navn i kolonne A")
+                reading.add(sheet, value, "catalogue.value_no_name")
             continue
         name = normal(key.value) if key.formula is None else ""
         if name in ("felt", "navn", "field"):
             continue  # the sheet's header row
         spec = names.get(name)
         if spec is None:
-            _unknown(reading, sheet, key, [r.header for r in ABOUT_ROWS], "et felt i kataloget")
+            what = Message.of("catalogue.what.field")
+            _unknown(reading, sheet, key, [r.header for r in ABOUT_ROWS], what)
             continue
         if spec.field in seen:
-            reading.add(
-                sheet, key, f"'{spec.header}' står to gange (også i {seen[spec.field].ref})"
-            )
+            reading.add(sheet, key, "catalogue.twice", header=spec.header, ref=seen[spec.field].ref)
             continue
         seen[spec.field] = key
         where = value if value is not None else Cell(row, 2, None)
         document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
         if value is None:
             if spec.required:
-                reading.add(sheet, where, f"'{spec.header}' er tom; skriv en værdi")
+                reading.add(sheet, where, "catalogue.empty_value", header=spec.header)
                 reading.reported.add((sheet.name, row, spec.field))
             continue
         try:
             header[spec.field] = read(spec, value)
         except CellError as error:
-            reading.add(sheet, value, str(error))
+            reading.add(sheet, value, error.said)
             reading.reported.add((sheet.name, 0, spec.field))
     for spec in ABOUT_ROWS:
         if spec.required and spec.field not in seen:
-            reading.add(
-                sheet,
-                None,
-                f"'{spec.header}' mangler: skriv '{spec.header}' i kolonne A og værdien i "
-                "kolonne B",
-            )
+            reading.add(sheet, None, "catalogue.about_missing", header=spec.header)
             reading.reported.add((sheet.name, 0, spec.field))
     return document
 
 
 def _unknown(
-    reading: _Reading, sheet: Sheet, cell: Cell, known: list[str], what: str
+    reading: _Reading, sheet: Sheet, cell: Cell, known: list[str], what: Message
 ) -> str | None:
     """Report a header (or a name on "Om kataloget") that is not known: an error when it is
     close to a known one or is a year, else a warning (the column is skipped). Returns the
     known name it was close to."""
     text = str(cell.value).strip()
     if cell.formula is not None:
-        reading.add(sheet, cell, "overskriften er en formel; skriv den som tekst")
+        reading.add(sheet, cell, "catalogue.header_formula")
         return None
     if re.fullmatch(r"(19|20)\d\d", normal(text)):
-        reading.add(
-            sheet,
-            cell,
-            f"kolonnen '{text}' er et årstal: skriv beløbene under 'år 1', 'år 2' … og årstallet "
-            f"for 'år 1' i kolonnen 'fra budgetår' (her {text})",
-        )
+        reading.add(sheet, cell, "catalogue.header_year", text=text)
         return None
     close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
     if close:
-        reading.add(sheet, cell, f"ukendt kolonne '{text}' (mente du '{close[0]}'?)")
+        reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
         return close[0]
-    reading.warnings.append(
-        f"{sheet.where(cell.ref)}: advarsel: '{text[:40]}' er ikke {what} og springes over"
-    )
+    said = Message.of("catalogue.skipped", text=text[:40], what=what)
+    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return None
 
 
@@ -273,7 +267,7 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     rows = sheet.rows()
     if not rows:
         if sheet.name != EVENTS:
-            reading.add(sheet, None, _empty_text(sheet.name, "arket er tomt"))
+            reading.add(sheet, None, _empty_text(sheet.name, "sheet"))
             reading.empty.add(sheet.name)
         return None
     header_row = rows[0]
@@ -287,15 +281,20 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         cards.append(card)
     if not cards:
         if sheet.name != EVENTS:
-            reading.add(sheet, None, _empty_text(sheet.name, "arket har kun overskrifter"))
+            reading.add(sheet, None, _empty_text(sheet.name, "headers_only"))
             reading.empty.add(sheet.name)
         return None
     return document
 
 
-def _empty_text(sheet: str, what: str) -> str:
-    rows = {PROPOSALS: "et forslag", SCENARIOS: "et scenarie"}.get(sheet, "en række")
-    return f"{what}; skriv mindst {rows} under overskrifterne (se arket {GUIDE})"
+def _empty_text(sheet: str, what: str) -> Message:
+    rows = {PROPOSALS: "proposals", SCENARIOS: "scenarios"}.get(sheet, "other")
+    return Message.of(
+        "catalogue.empty",
+        what=Message.of(f"catalogue.empty.{what}"),
+        rows=Message.of(f"catalogue.row.{rows}"),
+        guide=GUIDE,
+    )
 
 
 def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | None:
@@ -309,14 +308,15 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             continue
         spec = names.get(normal(cell.value)) if cell.formula is None else None
         if spec is None:
-            close = _unknown(reading, sheet, cell, headers, f"en kolonne på arket {sheet.name}")
+            what = Message.of("catalogue.what.column", sheet=sheet.name)
+            close = _unknown(reading, sheet, cell, headers, what)
             if close is not None:
                 meant.add(close)
             continue
         key = (spec.field, spec.index)
         if key in seen:
             reading.add(
-                sheet, cell, f"kolonnen '{spec.header}' står to gange (også i {seen[key].ref})"
+                sheet, cell, "catalogue.column_twice", header=spec.header, ref=seen[key].ref
             )
             continue
         seen[key] = cell
@@ -331,17 +331,14 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     missing = [name for name in missing if normal(name) not in meant]
     if missing:
         names_text = ", ".join(f"'{name}'" for name in missing)
-        reading.add(
-            sheet,
-            None,
-            f"{'kolonnen' if len(missing) == 1 else 'kolonnerne'} {names_text} mangler i "
-            f"overskrifterne (række {row}; se arket {GUIDE})",
-        )
+        count = "one" if len(missing) == 1 else "many"
+        said = f"catalogue.columns_missing.{count}"
+        reading.add(sheet, None, said, names=names_text, row=row, guide=GUIDE)
     if sheet.name in reading.empty:
         return None
     for (cell_row, column), cell in sorted(sheet.cells.items()):
         if cell_row > row and column not in columns and not _skipped(reading, sheet, row, column):
-            reading.add(sheet, cell, f"cellen står i en kolonne uden overskrift i række {row}")
+            reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
     return columns
 
@@ -350,7 +347,7 @@ def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
     """True for a column whose header was skipped with a warning (its cells are ignored)."""
     header = sheet.cells.get((row, column))
     return header is not None and any(
-        warning.startswith(sheet.where(header.ref) + ":") for warning in reading.warnings
+        warning.where == sheet.where(header.ref) for warning in reading.warnings
     )
 
 
@@ -372,14 +369,14 @@ def _card(
         if cell is None:
             if spec.required and spec.reader != "effect":
                 empty = Cell(row, column, None)
-                reading.add(sheet, empty, f"'{spec.header}' er tom; den skal udfyldes")
+                reading.add(sheet, empty, "catalogue.required_empty", header=spec.header)
                 reading.reported.add((sheet.name, row, spec.field))
             continue
         line = reading.line(sheet, cell)
         try:
             value = read(spec, cell)
         except CellError as error:
-            reading.add(sheet, cell, str(error))
+            reading.add(sheet, cell, error.said)
             reading.reported.add((sheet.name, row, spec.field))
             bad_amount = bad_amount or spec.reader == "effect"
             continue
@@ -419,7 +416,7 @@ def _effect(
     if bad:
         return
     if not amounts:
-        reading.add(sheet, first, "'år 1' er tom; skriv beløbet for det første år (0, hvis intet)")
+        reading.add(sheet, first, "catalogue.first_year_empty")
         reading.reported.add((sheet.name, row, "effect"))
         return
     last = max(amounts)
@@ -429,12 +426,8 @@ def _effect(
             (c for c, spec in columns.items() if spec.reader == "effect" and spec.index == gaps[0]),
             first_column,
         )
-        reading.add(
-            sheet,
-            Cell(row, gap_column, None),
-            f"'år {gaps[0] + 1}' er tom, men 'år {last + 1}' er udfyldt; skriv 0 i de tomme år "
-            "før det sidste beløb",
-        )
+        gap = Cell(row, gap_column, None)
+        reading.add(sheet, gap, "catalogue.year_gap", gap=gaps[0] + 1, last=last + 1)
         reading.reported.add((sheet.name, row, "effect"))
         return
     card["effect"] = [amounts[index][1] for index in range(last + 1)]
@@ -443,54 +436,41 @@ def _effect(
 # --- the loader's problems in the workbook's words -----------------------------------------
 
 
-_VERSION = re.compile(r"^feltet '(\w+)' findes fra dækformat 2: .*$")
-_MISSING = re.compile(r"^mangler feltet '(\w+)'$")
-_QUOTED = re.compile(r"'(\w+)(?: \(nr\. (\d+)\))?'")
+_QUOTED = re.compile(r"'(\w+)(?: \((nr|no)\. (\d+)\))?'")
 _WHOLE_MESSAGES = {
-    "kortspillet har intet scenarie ('scenarios:')": (
-        SCENARIOS,
-        "kataloget har intet scenarie; skriv mindst ét på arket 'Scenarier'",
-    ),
-    "kortspillet har ingen forslag ('proposals:')": (
-        PROPOSALS,
-        "kataloget har ingen forslag; skriv mindst ét på arket 'Forslag'",
-    ),
+    "deck.no_scenarios": (SCENARIOS, "catalogue.no_scenario_rows"),
+    "deck.no_proposals": (PROPOSALS, "catalogue.no_proposal_rows"),
 }
 
 
-def _loader_problem(reading: _Reading, line: int, message: str) -> None:
+def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
     place = reading.places.get(line)
-    if message.startswith("mangler 'deck:'-blokken"):
+    if said.key == "deck.no_header":
         if ABOUT not in reading.empty:
-            reading.problems.append(
-                _Found(0, f"{reading.catalogue.label}: kataloget mangler arket 'Om kataloget'")
-            )
+            reading.whole("catalogue.no_about")
         return
-    if message in _WHOLE_MESSAGES:
-        part, text = _WHOLE_MESSAGES[message]
+    if said.key in _WHOLE_MESSAGES:
+        part, key = _WHOLE_MESSAGES[said.key]
         if part not in reading.empty:
-            reading.problems.append(_Found(0, f"{reading.catalogue.label}: {text}"))
+            reading.whole(key)
         return
     if place is None:
-        reading.problems.append(_Found(0, f"{reading.catalogue.label}: {message}"))
+        reading.whole(said)
         return
     sheet, cell = place
-    missing = _MISSING.match(message)
-    if missing:
-        name = missing.group(1)
+    name = str(said.kwargs.get("field", ""))
+    if said.key == "deck.missing_field":
         if {(sheet.name, cell.row, name), (sheet.name, 0, name)} & reading.reported:
             return
-        reading.add(sheet, cell, f"'{label(sheet.name, name)}' mangler; udfyld kolonnen")
+        reading.add(sheet, cell, "catalogue.field_missing", header=label(sheet.name, name))
         return
-    version = _VERSION.match(message)
-    if version:
-        text = (
-            f"'{label(sheet.name, version.group(1))}' findes fra dækformat 2: skriv 2 ud for "
-            f"'formatversion' på arket '{ABOUT}'"
-        )
-        reading.add(sheet, cell, text)
+    if said.key == "deck.format2_field":
+        reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
         return
-    reading.add(sheet, cell, _words(sheet.name, _places(reading, message)))
+    texts = {
+        lang: _words(sheet.name, _places(reading, render(said, lang)), lang) for lang in LANGUAGES
+    }
+    reading.add(sheet, cell, Message.of("say", text=ByLanguage.of(**texts)))
 
 
 def _places(reading: _Reading, message: str) -> str:
@@ -506,12 +486,13 @@ def _places(reading: _Reading, message: str) -> str:
     return re.sub(r"\([^()]*:(\d+)\)", cell, message)
 
 
-def _words(sheet: str, message: str) -> str:
-    """The loader's field names as the sheet's headers, and its kinds in Danish."""
+def _words(sheet: str, message: str, lang: str) -> str:
+    """The loader's field names as the sheet's headers, and its kinds as the sheet writes
+    them (the headers and the kinds are the workbook's own Danish words in every language)."""
     fields = {column.field for column in COLUMNS[sheet]}
 
     def header(match: re.Match[str]) -> str:
-        name, number = match.group(1), match.group(2)
+        name, word, number = match.group(1), match.group(2), match.group(3)
         if name in _KIND_WORDS:
             return f"'{_KIND_WORDS[name]}'"
         if name not in fields:
@@ -519,9 +500,10 @@ def _words(sheet: str, message: str) -> str:
         if name == "effect" and number is not None:
             return f"'{label(sheet, name, int(number) - 1)}'"
         shown = f"'{label(sheet, name)}'"
-        return f"{shown} (nr. {number})" if number is not None else shown
+        return f"{shown} ({word}. {number})" if number is not None else shown
 
     text = _QUOTED.sub(header, message)
     if sheet == ABOUT:
-        text = text.replace("deck-blokken", f"arket '{ABOUT}'")
+        say = catalogue(lang).t
+        text = text.replace(say("deck.element.deck"), say("catalogue.about_sheet", about=ABOUT))
     return text

@@ -3,7 +3,7 @@
 A cell holds a number, a text, a date, a yes/no or nothing. Numbers written as text are read
 the Danish way (``game.numbers.parse_amount``): ``1.250,5`` is 1250,5, ``0,518`` is 0,518
 and ``−1,050`` is −1,05, as a Danish budget office writes them. Every refusal is a
-``CellError`` with a Danish message about the column ("'år 2' skal være et tal: …"); a
+``CellError`` with a message about the column ("'år 2' skal være et tal: …"); a
 value is never guessed.
 """
 
@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.catalogue.columns import KIND_WORDS, SIGN_WORDS, Column, normal
-from game.content.numbertext import danish
+from game.content.numbertext import danish, yaml_number
 from game.content.schema import KIND_NAMES
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import AmountError, parse_amount
 
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
@@ -29,7 +30,12 @@ _MAX_RANGE = 8
 
 
 class CellError(ValueError):
-    """A cell that cannot be read for its column; ``str(error)`` is the Danish message."""
+    """A cell that cannot be read for its column: ``said`` is the message (worded in the
+    reader's language where it is shown), ``str(error)`` the Danish one."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.said = Message.of(key, **params)
+        super().__init__(render(self.said))
 
 
 @dataclass(frozen=True)
@@ -72,19 +78,12 @@ def read(column: Column, cell: Cell) -> Any:
     name = f"'{column.header}'"
     if cell.formula is not None:
         shown = cell.formula if len(cell.formula) <= 40 else cell.formula[:39] + "…"
-        raise CellError(
-            f"{name}: cellen indeholder en formel ({shown}); kopiér cellerne og indsæt dem som "
-            "værdier (Indsæt › Indsæt værdier), så kataloget holder tallene selv"
-        )
+        raise CellError("catalogue.cell.formula", name=name, formula=shown)
     if cell.error is not None:
-        raise CellError(f"{name}: cellen viser fejlen {cell.error}; ret eller tøm cellen")
+        raise CellError("catalogue.cell.error", name=name, error=cell.error)
     value = cell.value
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        raise CellError(
-            f"{name}: cellen indeholder en dato eller et klokkeslæt ({_shown_date(value)}); "
-            "Excel læser nogle tal som datoer – formatér cellen som tekst eller tal og skriv "
-            "værdien igen"
-        )
+        raise CellError("catalogue.cell.date", name=name, date=_shown_date(value))
     reader = _READERS[column.reader]
     return reader(name, value)
 
@@ -103,7 +102,7 @@ def _day(value: dt.date) -> str:
 
 def _text(name: str, value: Any) -> str:
     if isinstance(value, bool):
-        raise CellError(f"{name} skal være tekst, ikke {'SAND' if value else 'FALSK'}")
+        raise CellError("catalogue.cell.text_bool", name=name, value=_truth(value))
     if isinstance(value, (int, float)):
         return danish(float(value))
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
@@ -121,11 +120,13 @@ def _kind(name: str, value: Any) -> str:
     if text in KIND_NAMES:
         return text
     close = difflib.get_close_matches(text, [*KIND_WORDS, "saving", "efficiency", "investment"])
-    hint = f" (mente du '{close[0]}'?)" if close else ""
-    raise CellError(
-        f"{name} skal være besparelse, effektivisering eller investering, ikke "
-        f"'{_short(text)}'{hint}"
-    )
+    hint: Message | str = Message.of("catalogue.cell.meant", close=close[0]) if close else ""
+    raise CellError("catalogue.cell.kind", name=name, text=_short(text), hint=hint)
+
+
+def _truth(value: bool) -> Message:
+    """SAND or FALSK (TRUE or FALSE), as the spreadsheet shows a logical value."""
+    return Message.of("catalogue.cell.true" if value else "catalogue.cell.false")
 
 
 def _short(text: str) -> str:
@@ -135,14 +136,23 @@ def _short(text: str) -> str:
 def number(name: str, value: Any) -> float:
     """A number cell, or a text read the Danish way; raises ``CellError``."""
     if isinstance(value, bool):
-        raise CellError(f"{name} skal være et tal, ikke {'SAND' if value else 'FALSK'}")
+        raise CellError("catalogue.cell.number_bool", name=name, value=_truth(value))
     if isinstance(value, (int, float)):
         return float(value)
     text = _text(name, value)
     try:
         return parse_amount(text, "da")
     except AmountError as error:
-        raise CellError(f"{name} skal være et tal: {error}") from None
+        raise CellError("catalogue.cell.number", name=name, reason=_amount_reason(error)) from None
+
+
+def _amount_reason(error: AmountError) -> ByLanguage:
+    """Why a text is not a number; the cell is read the Danish way, so an English reader is
+    told so instead of being shown the English way of writing numbers."""
+    english = error.in_language("en")
+    if error.kind == "unclear":
+        english = catalogue("en").t("catalogue.cell.unclear", text=error.text.strip()[:30])
+    return ByLanguage.of(da=error.message, en=english)
 
 
 def _number(name: str, value: Any) -> float | int:
@@ -153,7 +163,8 @@ def _number(name: str, value: Any) -> float | int:
 def _whole(name: str, value: Any) -> int:
     found = number(name, value)
     if not found.is_integer() or abs(found) >= 2**53:
-        raise CellError(f"{name} skal være et helt tal, ikke {danish(found)}")
+        shown = ByLanguage.of(da=danish(found), en=yaml_number(found))
+        raise CellError("catalogue.cell.whole", name=name, value=shown)
     return int(found)
 
 
@@ -200,9 +211,9 @@ def _numbers(name: str, value: Any) -> float | int | list[float | int]:
         except CellError:
             pieces = parts[0].split(",")
             if len(pieces) > 2 and all(p.strip() for p in pieces):
+                example = "; ".join(p.strip() for p in pieces)
                 raise CellError(
-                    f"{name}: '{_short(parts[0])}' kan ikke læses som ét tal; skriv tallene "
-                    f"adskilt af semikolon, fx {'; '.join(p.strip() for p in pieces)}"
+                    "catalogue.cell.one_number", name=name, text=_short(parts[0]), example=example
                 ) from None
             raise
     return [_number(name, part) for part in parts]
@@ -224,9 +235,7 @@ def _years(name: str, value: Any) -> list[str]:
     if span:
         first, last = int(span.group(1)), int(span.group(2))
         if not first < last <= first + _MAX_RANGE - 1:
-            raise CellError(
-                f"{name}: '{text}' skal gå fra et år til et senere år, højst {_MAX_RANGE} år"
-            )
+            raise CellError("catalogue.cell.year_span", name=name, text=text, most=_MAX_RANGE)
         return [str(year) for year in range(first, last + 1)]
     return [part for part in _ID_SEPARATORS.split(text) if part]
 
@@ -239,7 +248,7 @@ def _bool(name: str, value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError(f"{name} skal være ja eller nej, ikke '{_short(text)}'")
+    raise CellError("catalogue.cell.bool", name=name, text=_short(text))
 
 
 def _sign(name: str, value: Any) -> str:
@@ -248,8 +257,11 @@ def _sign(name: str, value: Any) -> str:
         return SIGN_WORDS[text]
     if text in SIGN_WORDS.values():
         return text
-    words = " eller ".join(f"'{word}'" for word in SIGN_WORDS)
-    raise CellError(f"{name} skal være {words}, ikke '{_short(text)}'")
+    quoted = [f"'{word}'" for word in SIGN_WORDS]
+    words = ByLanguage.of(
+        **{lang: f" {catalogue(lang).t('catalogue.cell.or')} ".join(quoted) for lang in LANGUAGES}
+    )
+    raise CellError("catalogue.cell.sign", name=name, words=words, text=_short(text))
 
 
 def _language(name: str, value: Any) -> str:
@@ -258,7 +270,7 @@ def _language(name: str, value: Any) -> str:
         return "da"
     if text in ("en", "engelsk", "english"):
         return "en"
-    raise CellError(f"{name} skal være da (dansk) eller en (engelsk), ikke '{_short(text)}'")
+    raise CellError("catalogue.cell.language", name=name, text=_short(text))
 
 
 def _texts(name: str, value: Any) -> list[str]:

@@ -27,6 +27,7 @@ from game.catalogue.columns import (
 from game.catalogue.sheets import Sheet
 from game.catalogue.workbook import MAX_COLUMNS, MAX_ROWS, WorkbookRefused
 from game.content.loader import os_error_text
+from game.messages import Message
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 
@@ -59,15 +60,12 @@ def read_csv(path: Path, label: str) -> Sheet:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
-        raise WorkbookRefused(f"kan ikke læses som CSV ({error})") from None
+        raise WorkbookRefused(Message.of("catalogue.file.csv_error", reason=str(error))) from None
     sheet = Sheet(_part(path, rows), label, in_workbook=False)
     for index, values in enumerate(rows):
         row = index + 1 + offset
         if row > MAX_ROWS + 1 + offset or len(values) > MAX_COLUMNS:
-            raise WorkbookRefused(
-                f"har for mange rækker eller kolonner (højst {MAX_ROWS} rækker og "
-                f"{MAX_COLUMNS} kolonner)"
-            )
+            raise WorkbookRefused("catalogue.file.csv_size", rows=MAX_ROWS, columns=MAX_COLUMNS)
         for column, value in enumerate(values, start=1):
             if not is_blank(value):
                 sheet.cells[(row, column)] = Cell(row, column, value)
@@ -77,15 +75,16 @@ def read_csv(path: Path, label: str) -> Sheet:
 def _bytes(path: Path) -> bytes:
     try:
         if not path.is_file():
-            raise WorkbookRefused("findes ikke" if not path.exists() else "er ikke en fil")
+            missing = not path.exists()
+            raise WorkbookRefused(f"catalogue.file.{'missing' if missing else 'not_a_file'}")
         with path.open("rb") as handle:
             raw = handle.read(MAX_CSV_BYTES + 1)
     except OSError as error:
         raise WorkbookRefused(os_error_text(error)) from None
     if len(raw) > MAX_CSV_BYTES:
-        raise WorkbookRefused(f"filen er for stor (højst {MAX_CSV_BYTES // 1024 // 1024} MB)")
+        raise WorkbookRefused("catalogue.file.too_big_csv", most=MAX_CSV_BYTES // 1024 // 1024)
     if raw.startswith(b"PK"):
-        raise WorkbookRefused("er en Excel-projektmappe, ikke en CSV-fil; giv den endelsen .xlsx")
+        raise WorkbookRefused("catalogue.file.csv_is_xlsx")
     return raw
 
 
@@ -94,7 +93,7 @@ def _decode(raw: bytes) -> str:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise WorkbookRefused("er ikke gyldig UTF-16-tekst") from None
+            raise WorkbookRefused("catalogue.file.utf16") from None
     else:
         try:
             text = raw.decode("utf-8-sig")
@@ -102,13 +101,11 @@ def _decode(raw: bytes) -> str:
             try:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
-                raise WorkbookRefused(
-                    "tegnsættet kan ikke genkendes; gem filen som 'CSV UTF-8 (kommasepareret)'"
-                ) from None
+                raise WorkbookRefused("catalogue.file.charset") from None
     if "\x00" in text:
-        raise WorkbookRefused("indeholder NUL-tegn og er ikke en CSV-fil (er det en binær fil?)")
+        raise WorkbookRefused("catalogue.file.nul")
     if not text.strip():
-        raise WorkbookRefused("filen er tom")
+        raise WorkbookRefused("catalogue.file.empty")
     return unicodedata.normalize("NFC", text)
 
 

@@ -9,6 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.catalogue.cells import Cell
+from game.messages import Message, render
+
+
+@dataclass(frozen=True)
+class CatalogueProblem:
+    """One problem of an import: where it is ("katalog.xlsx:Forslag!C12", a file, or "" for
+    the import as a whole) and what it is, as a message worded in the reader's language."""
+
+    where: str
+    said: Message
+
+    def text(self, lang: str = "da") -> str:
+        """ "katalog.xlsx:Forslag!C12: message" in ``lang``."""
+        worded = render(self.said, lang)
+        return f"{self.where}: {worded}" if self.where else worded
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass
@@ -47,7 +65,7 @@ class Catalogue:
     sheets: dict[str, Sheet] = field(default_factory=dict)
     other_sheets: list[str] = field(default_factory=list)
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
-    problems: list[str] = field(default_factory=list)
-    """Problems found while opening the files, as whole lines."""
+    problems: list[CatalogueProblem] = field(default_factory=list)
+    """Problems found while opening the files."""
     in_workbook: bool = True
     """False for an import of CSV files."""

@@ -18,8 +18,9 @@ from typing import Any
 
 from game.catalogue.cells import Cell, is_blank
 from game.catalogue.columns import DATA_SHEETS, normal
-from game.catalogue.sheets import Catalogue, Sheet
+from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
+from game.messages import Decimal, Message, render
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 """The largest workbook read (a catalogue of a few hundred proposals is well under 1 MB)."""
@@ -31,20 +32,20 @@ MAX_ROWS = 5_000
 MAX_COLUMNS = 200
 
 _SUFFIXES = {
-    ".xlsm": "er en projektmappe med makroer (.xlsm); gem den som Excel-projektmappe (.xlsx) "
-    "uden makroer, og importér den igen",
-    ".xltm": "er en skabelon med makroer (.xltm); gem den som Excel-projektmappe (.xlsx)",
-    ".xlsb": "er en binær Excel-projektmappe (.xlsb); gem den som Excel-projektmappe (.xlsx)",
-    ".xls": "er i Excels gamle format (.xls); gem den som Excel-projektmappe (.xlsx)",
-    ".ods": "er et OpenDocument-regneark (.ods); gem det som Excel-projektmappe (.xlsx)",
-    ".numbers": "er et Numbers-regneark; eksportér det som Excel-projektmappe (.xlsx)",
+    suffix: f"catalogue.file.{suffix[1:]}"
+    for suffix in (".xlsm", ".xltm", ".xlsb", ".xls", ".ods", ".numbers")
 }
 _MACRO_CONTENT = re.compile(rb"macroEnabled|vbaProject", re.IGNORECASE)
 _DANGEROUS_XML = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 class WorkbookRefused(Exception):
-    """A workbook that is not read at all; ``str(error)`` is the Danish reason."""
+    """A workbook that is not read at all: ``said`` is the reason (worded in the reader's
+    language where it is shown), ``str(error)`` the Danish one."""
+
+    def __init__(self, reason: str | Message, **params: Any) -> None:
+        self.said = reason if isinstance(reason, Message) else Message.of(reason, **params)
+        super().__init__(render(self.said))
 
 
 def read_workbook(path: Path, label: str) -> Catalogue:
@@ -75,7 +76,8 @@ def _bytes(path: Path) -> bytes:
         raise WorkbookRefused(_SUFFIXES[suffix])
     try:
         if not path.is_file():
-            raise WorkbookRefused("findes ikke" if not path.exists() else "er ikke en fil")
+            missing = not path.exists()
+            raise WorkbookRefused(f"catalogue.file.{'missing' if missing else 'not_a_file'}")
         size = path.stat().st_size
         if size > MAX_WORKBOOK_BYTES:
             raise WorkbookRefused(_too_big(size))
@@ -88,47 +90,37 @@ def _bytes(path: Path) -> bytes:
     return raw
 
 
-def _too_big(size: int) -> str:
+def _too_big(size: int) -> Message:
     limit = MAX_WORKBOOK_BYTES // (1024 * 1024)
-    return f"filen er for stor ({size / 1024 / 1024:.1f} MB; højst {limit} MB)".replace(".", ",")
+    return Message.of(
+        "catalogue.file.too_big", size=Decimal(f"{size / 1024 / 1024:.1f}"), most=limit
+    )
 
 
 def _check_archive(raw: bytes, suffix: str) -> None:
     """Refuse what is not a plain .xlsx archive, before any XML is parsed."""
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise WorkbookRefused(
-            "er krypteret (beskyttet med adgangskode) eller i Excels gamle format (.xls); "
-            "gem den som Excel-projektmappe (.xlsx) uden adgangskode"
-        )
+        raise WorkbookRefused("catalogue.file.encrypted")
     if not raw.startswith(b"PK"):
         raise WorkbookRefused(
-            "er ikke en Excel-projektmappe (.xlsx); en CSV-fil skal ende på .csv"
-            if suffix != ".csv"
-            else "er ikke en Excel-projektmappe"
+            "catalogue.file.not_xlsx_csv" if suffix != ".csv" else "catalogue.file.not_workbook"
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError):
-        raise WorkbookRefused(
-            "er ikke en gyldig Excel-projektmappe (filen er beskadiget)"
-        ) from None
+        raise WorkbookRefused("catalogue.file.damaged") from None
     if len(infos) > MAX_PARTS:
-        raise WorkbookRefused(f"har over {MAX_PARTS} dele og ligner ikke et katalog")
+        raise WorkbookRefused("catalogue.file.parts", most=MAX_PARTS)
     if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        raise WorkbookRefused(
-            "fylder for meget udpakket (en 'zip-bombe'?) og læses ikke; et katalog fylder få MB"
-        )
+        raise WorkbookRefused("catalogue.file.zip_bomb")
     names = {info.filename.lower() for info in infos}
     if "[content_types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise WorkbookRefused("er ikke en Excel-projektmappe (.xlsx)")
+        raise WorkbookRefused("catalogue.file.not_xlsx")
     if any(name.endswith("vbaproject.bin") or "vbaproject" in name for name in names):
         raise WorkbookRefused(_MACROS)
     if any(name.startswith("xl/externallinks/") for name in names):
-        raise WorkbookRefused(
-            "har kæder til andre filer (eksterne links); bryd kæderne (Data › Rediger kæder › "
-            "Bryd kæde), så cellerne holder værdierne selv, og gem igen"
-        )
+        raise WorkbookRefused("catalogue.file.links")
     for info in infos:
         if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
             continue
@@ -136,32 +128,21 @@ def _check_archive(raw: bytes, suffix: str) -> None:
             with archive.open(info) as part:
                 content = part.read(MAX_UNPACKED_BYTES + 1)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
-            raise WorkbookRefused(
-                "er ikke en gyldig Excel-projektmappe (en del kan ikke pakkes ud)"
-            ) from None
+            raise WorkbookRefused("catalogue.file.part_broken") from None
         if _DANGEROUS_XML.search(content):
-            raise WorkbookRefused(
-                f"delen {info.filename} erklærer en DOCTYPE eller en XML-entitet, som Excel "
-                "aldrig skriver (en 'XML-bombe'); filen læses ikke"
-            )
+            raise WorkbookRefused("catalogue.file.xml_part", part=info.filename)
         if info.filename == "[Content_Types].xml" and _MACRO_CONTENT.search(content):
             raise WorkbookRefused(_MACROS)
 
 
-_MACROS = (
-    "indeholder makroer (VBA); gem den som Excel-projektmappe (.xlsx) uden makroer, og "
-    "importér den igen"
-)
+_MACROS = "catalogue.file.macros"
 
 
 def _open(raw: bytes) -> Any:
     import openpyxl
 
     if openpyxl.DEFUSEDXML is not True:
-        raise WorkbookRefused(
-            "kan ikke læses sikkert: pakken defusedxml mangler eller er slået fra "
-            "(OPENPYXL_DEFUSEDXML); installér spillet igen"
-        )
+        raise WorkbookRefused("catalogue.file.unsafe")
     try:
         return openpyxl.load_workbook(
             io.BytesIO(raw), read_only=False, data_only=False, keep_vba=False, keep_links=False
@@ -169,13 +150,8 @@ def _open(raw: bytes) -> Any:
     except Exception as error:  # openpyxl raises many kinds; a workbook must never crash us
         name = type(error).__name__
         if _chain(error) & {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}:
-            raise WorkbookRefused(
-                "erklærer XML-entiteter (en 'XML-bombe'); filen læses ikke"
-            ) from None
-        raise WorkbookRefused(
-            f"kan ikke læses som Excel-projektmappe ({name}); åbn den i Excel, og gem den "
-            "som Excel-projektmappe (.xlsx)"
-        ) from None
+            raise WorkbookRefused("catalogue.file.xml_bomb") from None
+        raise WorkbookRefused("catalogue.file.unreadable", name=name) from None
 
 
 def _chain(error: BaseException) -> set[str]:
@@ -188,7 +164,7 @@ def _chain(error: BaseException) -> set[str]:
     return names
 
 
-def _sheet(worksheet: Any, name: str, label: str, problems: list[str]) -> Sheet:
+def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProblem]) -> Sheet:
     sheet = Sheet(name, label)
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
@@ -204,11 +180,14 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[str]) -> Sheet:
         elif is_blank(value):
             continue
         if row > MAX_ROWS + 1 or column > MAX_COLUMNS:
-            where = sheet.where()
-            problems.append(
-                f"{where}: arket bruger række {row}, kolonne {column}; et katalog må højst "
-                f"have {MAX_ROWS} rækker og {MAX_COLUMNS} kolonner"
+            said = Message.of(
+                "catalogue.file.too_large_sheet",
+                row=row,
+                column=column,
+                rows=MAX_ROWS,
+                columns=MAX_COLUMNS,
             )
+            problems.append(CatalogueProblem(sheet.where(), said))
             break
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error)
     return sheet

@@ -25,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.saves.oserrors import os_code, os_reason
+from game.messages import Message, render
+from game.saves.oserrors import os_code, os_message
 
 TEMP_SUFFIX = ".tmp"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -35,23 +36,38 @@ FOREIGN_TEMP_AGE = 24 * 3600
 _NAME_KEEP = 80
 """Characters of the final name kept in a temp name (names are limited to 255 bytes)."""
 
-Check = Callable[[bytes], str | None]
-"""A check of a file's content as read back: None when good, else a Danish reason."""
+Check = Callable[[bytes], Message | str | None]
+"""A check of a file's content as read back: None when good, else the reason."""
 
 
 class WriteFailed(Exception):
-    """A file that could not be written. ``str(error)`` is one Danish line.
+    """A file that could not be written. ``str(error)`` is one Danish line, ``text(lang)``
+    the same line in the reader's language.
 
-    ``path`` is the file or folder concerned, ``reason`` the Danish reason without the path,
-    ``code`` a stable English word for the kind of failure (see ``oserrors.os_code``; also
-    "check_failed" when a written file did not read back as written).
+    ``path`` is the file or folder concerned, ``said`` the reason without the path (a
+    message; a reason given as text is said as it is), ``reason`` that reason in Danish,
+    ``cause`` the bare cause without what failed ("the disk is full"), ``code`` a stable
+    English word for the kind of failure (see ``oserrors.os_code``; also "check_failed" when a
+    written file did not read back as written).
     """
 
-    def __init__(self, path: Path | str, reason: str, code: str = "other") -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str | Message,
+        code: str = "other",
+        cause: Message | None = None,
+    ) -> None:
         self.path = Path(path)
-        self.reason = reason
+        self.said = reason if isinstance(reason, Message) else Message.of("say", text=reason)
+        self.cause = cause if cause is not None else self.said
+        self.reason = render(self.said)
         self.code = code
-        super().__init__(f"{display_path(self.path)}: {reason}")
+        super().__init__(f"{display_path(self.path)}: {self.reason}")
+
+    def text(self, lang: str = "da") -> str:
+        """``FILE: reason`` in ``lang``."""
+        return f"{display_path(self.path)}: {render(self.said, lang)}"
 
 
 def display_path(path: Path | str, limit: int = 200) -> str:
@@ -66,18 +82,18 @@ def display_path(path: Path | str, limit: int = 200) -> str:
     return text
 
 
-def check_png(data: bytes) -> str | None:
+def check_png(data: bytes) -> Message | None:
     """None for a complete PNG (signature first, IEND chunk last), else the reason."""
     if not data.startswith(PNG_SIGNATURE):
-        return "billedet er ikke en gyldig PNG-fil"
+        return Message.of("files.png_invalid")
     if not data.endswith(PNG_END):
-        return "billedet er afkortet (PNG-filen slutter ikke korrekt)"
+        return Message.of("files.png_cut")
     return None
 
 
-def check_not_empty(data: bytes) -> str | None:
+def check_not_empty(data: bytes) -> Message | None:
     """None when ``data`` holds anything."""
-    return None if data else "filen blev tom"
+    return None if data else Message.of("files.empty")
 
 
 # --- who writes ---------------------------------------------------------------------------
@@ -204,7 +220,7 @@ def _write_temp(output: Output) -> Path:
         with temp.open("rb") as handle:
             written = handle.read(len(output.data) + 1)
         if written != output.data:
-            raise WriteFailed(output.path, "filen kunne ikke skrives helt", "check_failed")
+            raise WriteFailed(output.path, Message.of("files.incomplete"), "check_failed")
         problem = (output.check or check_not_empty)(written)
         if problem is not None:
             raise WriteFailed(output.path, problem, "check_failed")
@@ -215,31 +231,36 @@ def _write_temp(output: Output) -> Path:
     return temp
 
 
-def write_files(outputs: Sequence[Output], *, verb: str = "kunne ikke skrives") -> None:
+_NOT_WRITTEN = Message.of("files.not_written")
+
+
+def write_files(outputs: Sequence[Output], *, verb: str | Message = _NOT_WRITTEN) -> None:
     """Write every file of ``outputs`` atomically and checked, all or none (see the module
     docstring). Folders must exist. Raises ``WriteFailed`` whose reason reads
-    "``verb``: <Danish reason>"; then no final file was created or changed, except in the
-    rare case that a rename itself fails after others succeeded (each renamed file is
-    complete)."""
+    "``verb``: <reason>" (its ``cause`` the reason alone); then no final file was created or
+    changed, except in the rare case that a rename itself fails after others succeeded (each
+    renamed file is complete)."""
+    said = verb if isinstance(verb, Message) else Message.of("say", text=verb)
+
+    def failed(path: Path, cause: Message, code: str) -> WriteFailed:
+        reason = Message.of("files.failed", verb=said, reason=cause)
+        return WriteFailed(path, reason, code, cause=cause)
+
     temps: list[Path] = []
     try:
         for output in outputs:
             try:
                 temps.append(_write_temp(output))
             except OSError as error:
-                raise WriteFailed(
-                    output.path, f"{verb}: {os_reason(error)}", os_code(error)
-                ) from None
+                raise failed(output.path, os_message(error), os_code(error)) from None
             except WriteFailed as error:
-                raise WriteFailed(error.path, f"{verb}: {error.reason}", error.code) from None
+                raise failed(error.path, error.said, error.code) from None
         for index, (output, temp) in enumerate(zip(outputs, temps)):
             try:
                 _replace(temp, output.path)
             except OSError as error:
                 temps = temps[index:]
-                raise WriteFailed(
-                    output.path, f"{verb}: {os_reason(error)}", os_code(error)
-                ) from None
+                raise failed(output.path, os_message(error), os_code(error)) from None
         temps = []
     finally:
         for temp in temps:
@@ -249,7 +270,9 @@ def write_files(outputs: Sequence[Output], *, verb: str = "kunne ikke skrives") 
         fsync_directory(directory)
 
 
-def write_file(path: Path, data: bytes, check: Check | None = None, **kwargs: str) -> None:
+def write_file(
+    path: Path, data: bytes, check: Check | None = None, **kwargs: str | Message
+) -> None:
     """``write_files`` for one file."""
     write_files([Output(Path(path), data, check)], **kwargs)
 
@@ -279,19 +302,17 @@ def folder_problem(folder: Path, *, create: bool = True) -> WriteFailed | None:
     blocker = _file_ancestor(folder)
     if blocker is not None:
         if blocker == folder:
-            return WriteFailed(folder, "er en fil, ikke en mappe", "not_a_folder")
-        return WriteFailed(
-            folder,
-            f"mappen kan ikke oprettes, fordi {display_path(blocker)} er en fil, ikke en mappe",
-            "not_a_folder",
-        )
+            return WriteFailed(folder, Message.of("files.is_file"), "not_a_folder")
+        said = Message.of("files.under_file", blocker=display_path(blocker))
+        return WriteFailed(folder, said, "not_a_folder")
     try:
         if create:
             folder.mkdir(parents=True, exist_ok=True)
         elif not folder.is_dir():
-            return WriteFailed(folder, "mappen findes ikke", "missing")
+            return WriteFailed(folder, Message.of("files.no_folder"), "missing")
     except OSError as error:
-        return WriteFailed(folder, f"mappen kan ikke oprettes: {os_reason(error)}", os_code(error))
+        said = Message.of("files.cannot_create", reason=os_message(error))
+        return WriteFailed(folder, said, os_code(error))
     probe = folder / f".skriveprøve.{writer_tag()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
     try:
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -301,9 +322,8 @@ def folder_problem(folder: Path, *, create: bool = True) -> WriteFailed | None:
         finally:
             os.close(fd)
     except OSError as error:
-        return WriteFailed(
-            folder, f"der kan ikke skrives i mappen: {os_reason(error)}", os_code(error)
-        )
+        said = Message.of("files.cannot_write", reason=os_message(error))
+        return WriteFailed(folder, said, os_code(error))
     finally:
         with contextlib.suppress(OSError):
             os.unlink(probe)

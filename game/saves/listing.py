@@ -12,10 +12,11 @@ from datetime import datetime
 from pathlib import Path
 
 from game.engine.verdict import verdict
+from game.messages import Message, render
 from game.paths import is_litter
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SaveError, SaveInfo, SaveListing
-from game.saves.oserrors import os_reason
+from game.saves.oserrors import os_message
 from game.saves.store import SAVE_SUFFIX, read_save
 
 
@@ -59,7 +60,8 @@ def scan_saves(save_dir: Path) -> SaveListing:
     try:
         candidates = save_candidates(save_dir)
     except OSError as error:
-        return SaveListing((), (), f"mappen kan ikke læses: {os_reason(error)}")
+        said = Message.of("files.cannot_read", reason=os_message(error))
+        return SaveListing((), (), render(said), said)
     games: list[tuple[float, str, SaveInfo]] = []
     damaged: list[tuple[float, str, DamagedSave]] = []
     for candidate in candidates:
@@ -69,7 +71,7 @@ def scan_saves(save_dir: Path) -> SaveListing:
             if not candidate.is_file():
                 continue  # a folder named *.json, or a file removed meanwhile
             modified = _modified(candidate)
-            entry = DamagedSave(candidate, error.reason, modified)
+            entry = DamagedSave(candidate, error.reason, modified, error.said)
             damaged.append((stamp_seconds(modified), candidate.name, entry))
             continue
         state = saved.history.current
@@ -113,17 +115,26 @@ class ResumeChoice:
 
     path: Path | None
     """The newest unfinished game, None when there is none or the newest save is damaged."""
-    problem: str | None
-    """Why nothing is resumed (Danish, may span sentences), or None."""
-    notes: tuple[str, ...]
-    """Damaged saves older than the chosen game: said, not hidden (Danish lines)."""
+    said: Message | None
+    """Why nothing is resumed (may span sentences), or None."""
+    said_notes: tuple[Message, ...]
+    """Damaged saves older than the chosen game: said, not hidden (one line each)."""
+
+    @property
+    def problem(self) -> str | None:
+        """``said`` in Danish."""
+        return render(self.said) if self.said is not None else None
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """``said_notes`` in Danish."""
+        return tuple(render(note) for note in self.said_notes)
 
 
-def _damaged_line(entry: DamagedSave) -> str:
-    return (
-        f"{display_path(entry.path)} (ændret {_when(entry.modified)}) kan ikke læses: "
-        f"{entry.reason}"
-    )
+def _damaged_line(entry: DamagedSave) -> Message:
+    reason = entry.said if entry.said is not None else entry.reason
+    path, when = display_path(entry.path), _when(entry.modified)
+    return Message.of("listing.damaged", path=path, when=when, reason=reason)
 
 
 def choose_resume(save_dir: Path) -> ResumeChoice:
@@ -132,7 +143,9 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
     could be resumed with ``--resume FILE``)."""
     listing = scan_saves(save_dir)
     if listing.problem is not None:
-        return ResumeChoice(None, f"{display_path(save_dir)}: {listing.problem}", ())
+        problem = listing.said if listing.said is not None else listing.problem
+        shown = Message.of("cli.file_problem", file=display_path(save_dir), problem=problem)
+        return ResumeChoice(None, shown, ())
     unfinished = listing.unfinished()
     newest = unfinished[0] if unfinished else None
     newest_time = stamp_seconds(newest.updated) if newest else float("-inf")
@@ -142,21 +155,24 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
         newest_of_all = not listing.games or stamp_seconds(latest.modified) >= stamp_seconds(
             listing.games[0].updated
         )
-        which = "Det nyeste gemte spil" if newest_of_all else "Et nyere gemt spil"
-        lines = [f"{which} kan ikke åbnes: {_damaged_line(latest)}."]
+        which = "listing.newest_damaged" if newest_of_all else "listing.newer_damaged"
+        first = Message.of(which, damaged=_damaged_line(latest))
         if newest is not None:
-            lines.append(
-                f"Det nyeste spil, der kan fortsættes, er {display_path(newest.path)} "
-                f"({newest.scenario_title}, runde {min(newest.round + 1, newest.rounds)} af "
-                f"{newest.rounds}, gemt {_when(newest.updated)}): "
-                f"»raaderum play --resume {_quoted(newest.path)}«."
+            second = Message.of(
+                "listing.resume_other",
+                path=display_path(newest.path),
+                scenario=newest.scenario_title,
+                round=min(newest.round + 1, newest.rounds),
+                rounds=newest.rounds,
+                when=_when(newest.updated),
+                quoted=_quoted(newest.path),
             )
         else:
-            lines.append("Der er intet andet ufærdigt spil at fortsætte.")
-        return ResumeChoice(None, " ".join(lines), ())
+            second = Message.of("listing.nothing_else")
+        return ResumeChoice(None, Message.of("listing.both", first=first, second=second), ())
     if newest is None:
         return ResumeChoice(None, None, ())
-    notes = tuple(f"bemærk: {_damaged_line(d)}" for d in listing.damaged)
+    notes = tuple(Message.of("listing.note", damaged=_damaged_line(d)) for d in listing.damaged)
     return ResumeChoice(newest.path, None, notes)
 
 

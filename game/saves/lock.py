@@ -30,9 +30,10 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from game.messages import Message, render
 from game.saves.files import host_name
 from game.saves.model import SaveError
-from game.saves.oserrors import os_code, os_reason
+from game.saves.oserrors import os_code, os_message
 from game.saves.processes import me, process_alive
 
 STALE_AFTER = 4 * 3600.0
@@ -67,15 +68,22 @@ class LockHolder:
         """True when the holder runs on this machine."""
         return self.host == host_name()
 
-    def describe(self) -> str:
-        """Danish: where the game is open, e.g. "på computeren LAPTOP-K7F2Q (bruger anne,
-        proces 4242, programmet startet 28-11-2026 kl. 10:02)"."""
-        where = "på denne computer" if self.on_this_machine else f"på computeren {self.host}"
+    def said(self) -> Message:
+        """Where the game is open, e.g. "på computeren LAPTOP-K7F2Q (bruger anne, proces
+        4242, programmet startet 28-11-2026 kl. 10:02)", as a message."""
+        here = self.on_this_machine
+        where = Message.of("lock.here") if here else Message.of("lock.there", host=self.host)
         try:
-            moment = datetime.fromisoformat(self.started).strftime("%d-%m-%Y kl. %H:%M")
+            started = datetime.fromisoformat(self.started)
+            day, clock = started.strftime("%d-%m-%Y"), started.strftime("%H:%M")
+            moment = Message.of("lock.moment", day=day, time=clock)
         except ValueError:
-            moment = "ukendt tidspunkt"
-        return f"{where} (bruger {self.user}, proces {self.pid}, programmet startet {moment})"
+            moment = Message.of("lock.moment_unknown")
+        return Message.of("lock.holder", where=where, user=self.user, pid=self.pid, moment=moment)
+
+    def describe(self, lang: str = "da") -> str:
+        """Where the game is open (``said``), in ``lang``."""
+        return render(self.said(), lang)
 
     def to_json(self) -> bytes:
         """The lock file's content."""
@@ -113,9 +121,9 @@ class SaveLocked(SaveError):
     def __init__(self, path: Path, holder: LockHolder | None) -> None:
         self.holder = holder
         if holder is None:
-            reason = "spillet er ved at blive åbnet i et andet vindue"
+            reason = Message.of("lock.opening")
         else:
-            reason = f"spillet er allerede åbent i et andet vindue {holder.describe()}"
+            reason = Message.of("lock.open", holder=holder.said())
         super().__init__(path, reason, code="locked")
 
 
@@ -152,7 +160,7 @@ def _generations(save: Path) -> list[tuple[int, Path]]:
     except (FileNotFoundError, NotADirectoryError):
         return []  # no folder, no lock: writing will say why the folder is missing
     except OSError as error:
-        raise SaveError(save, f"mappen kan ikke læses: {os_reason(error)}") from None
+        raise SaveError(save, Message.of("files.cannot_read", reason=os_message(error))) from None
     for entry in entries:
         name = entry.name
         if name.startswith(prefix) and re.fullmatch(r"\d{1,18}", name[len(prefix) :]):
@@ -318,9 +326,8 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
     try:
         save.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise _refused(
-            save, f"mappen kan ikke oprettes: {os_reason(error)}", os_code(error)
-        ) from None
+        cause = Message.of("files.cannot_create", reason=os_message(error))
+        raise _refused(save, cause, os_code(error)) from None
     for _ in range(_READ_TRIES):
         generation, holder, free = _top_holder(save, moment)
         if not free:
@@ -332,7 +339,7 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
         except FileExistsError:
             continue  # another process took this generation first: look at it
         except OSError as error:
-            raise _refused(save, os_reason(error), os_code(error)) from None
+            raise _refused(save, os_message(error), os_code(error)) from None
         generations = _generations(save)
         if generations[-1][0] != generation + 1:
             with contextlib.suppress(OSError):
@@ -347,8 +354,8 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
     raise SaveLocked(save, None)
 
 
-def _refused(save: Path, cause: str, code: str) -> SaveError:
-    return SaveError(save, f"spillet kunne ikke gemmes: {cause}", code=code, cause=cause)
+def _refused(save: Path, cause: Message, code: str) -> SaveError:
+    return SaveError(save, Message.of("save.not_saved", cause=cause), code=code, cause=cause)
 
 
 def lock_holder(save: Path, *, now: float | None = None) -> LockHolder | None:

@@ -36,13 +36,17 @@ class SaveError(Exception):
         path: Path | str,
         reason: str | Message,
         code: str = "other",
-        cause: str | None = None,
+        cause: str | Message | None = None,
     ) -> None:
         self.path = Path(path)
         self.said = reason if isinstance(reason, Message) else Message.of("say", text=reason)
         self.reason = one_line(render(self.said))
         self.code = code
-        self.cause = one_line(cause) if cause is not None else self.reason
+        if isinstance(cause, str):
+            cause = Message.of("say", text=cause)
+        self.said_cause = cause if cause is not None else self.said
+        """The bare cause as a message, to be worded in the reader's language."""
+        self.cause = one_line(render(self.said_cause))
         """The bare cause of a failed write ("disken er fuld"), for a banner."""
         super().__init__(f"{display_path(self.path)}: {self.reason}")
 
@@ -155,6 +159,8 @@ class SaveListing:
     damaged: tuple[DamagedSave, ...]
     problem: str | None = None
     """Why the folder itself cannot be read (Danish), or None."""
+    said: Message | None = None
+    """The same as a message, to be worded in the reader's language."""
 
     def unfinished(self) -> tuple[SaveInfo, ...]:
         """The games that can be continued, newest first."""

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from game.engine import Adopt, Chance, Deck, EndYear, History, IllegalAction, Scenario, new_game
 from game.engine.rules import excluded_by
 from game.engine.state import GameState
-from game.saves.messages import illegal_reason
+from game.messages import Message, render
+from game.saves.messages import illegal_message
 from game.saves.model import GameSettings, PaperTable
 
 MAX_TABLE_NAME = 60
@@ -28,27 +29,38 @@ MAX_FACTOR = 10.0
 
 
 class PaperError(ValueError):
-    """Entries that do not make a game; ``problems`` lists every one (Danish, one line each)."""
+    """Entries that do not make a game; ``said`` lists every one as a message, ``lines(lang)``
+    words them (one line each) and ``problems`` are those lines in Danish."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
+    def __init__(self, said: list[Message]) -> None:
+        self.said = said
+        self.problems = self.lines()
+        super().__init__("; ".join(self.problems))
+
+    def lines(self, lang: str = "da") -> list[str]:
+        """Every problem in ``lang``, one line each."""
+        return [render(message, lang) for message in self.said]
+
+
+def _at(where: str, key: str, **params: object) -> Message:
+    """A problem of one entry: "--adopt x@2: …"."""
+    return Message.of("paper.err.at", where=where, problem=Message.of(key, **params))
 
 
 def parse_entries(items: Sequence[str], what: str) -> list[tuple[str, int]]:
     """(id, 0-based round) from ``ID@ROUND`` texts (ROUND 1-based); ``what`` names the option
     in messages ("--adopt"). Raises ``PaperError`` with every item that cannot be read."""
     found: list[tuple[str, int]] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for item in items:
         card, at, round_text = item.strip().rpartition("@")
         if not at or not card:
-            problems.append(f"{what} '{item}': skriv ID@RUNDE, fx skaermbesoeg@2")
+            problems.append(Message.of("paper.err.entry_form", what=what, item=item))
             continue
         try:
             number = int(round_text)
         except ValueError:
-            problems.append(f"{what} '{item}': runden skal være et helt tal, fx {card}@2")
+            problems.append(Message.of("paper.err.round_whole", what=what, item=item, card=card))
             continue
         found.append((card.strip(), number - 1))
     if problems:
@@ -61,16 +73,16 @@ def parse_factors(items: Sequence[str]) -> list[tuple[str, float]]:
     from game.numbers import AmountError, parse_amount
 
     found: list[tuple[str, float]] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     for item in items:
         card, equals, value = item.partition("=")
         if not equals or not card.strip():
-            problems.append(f"--factor '{item}': skriv ID=FAKTOR, fx R307=0,8")
+            problems.append(Message.of("paper.err.factor_form", item=item))
             continue
         try:
             factor = parse_amount(value, "da")
         except AmountError as error:
-            problems.append(f"--factor '{item}': {error}")
+            problems.append(Message.of("paper.err.factor_number", item=item, reason=str(error)))
             continue
         found.append((card.strip(), factor))
     if problems:
@@ -78,68 +90,73 @@ def parse_factors(items: Sequence[str]) -> list[tuple[str, float]]:
     return found
 
 
-def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[str]:
+def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Message]:
     """Every problem of the entries that the rules do not find themselves: unknown ids (with a
     hint), rounds outside the scenario, an id entered twice, events in a round they may not
     come in or more than the round draws, factors out of range or for a card not adopted."""
-    problems: list[str] = []
+    problems: list[Message] = []
     name = table.table.strip()
     if not name:
-        problems.append('skriv bordets navn (--table "Bord 3")')
+        problems.append(Message.of("paper.err.no_name"))
     elif len(name) > MAX_TABLE_NAME:
-        problems.append(f"bordets navn må højst være {MAX_TABLE_NAME} tegn")
+        problems.append(Message.of("paper.err.long_name", most=MAX_TABLE_NAME))
     rounds = scenario.rounds
     seen: set[str] = set()
     for card, round_index in table.adopted:
         where = f"--adopt {card}@{round_index + 1}"
         if card not in scenario.proposals:
-            problems.append(f"{where}: {_unknown('forslag', card, scenario.proposals)}")
+            problems.append(_unknown(where, "proposal", card, scenario.proposals))
         elif card in seen:
-            problems.append(f"{where}: forslaget står to gange")
+            problems.append(_at(where, "paper.err.proposal_twice"))
         if not 0 <= round_index < rounds:
-            problems.append(f"{where}: runden skal være mellem 1 og {rounds}")
+            problems.append(_at(where, "paper.err.round_range", rounds=rounds))
         seen.add(card)
     drawn: set[str] = set()
     per_round: dict[int, int] = {}
     for event, round_index in table.events:
         where = f"--event {event}@{round_index + 1}"
         if event not in scenario.events:
-            problems.append(f"{where}: {_unknown('hændelse', event, scenario.events)}")
+            problems.append(_unknown(where, "event", event, scenario.events))
             continue
         if event in drawn:
-            problems.append(f"{where}: hændelsen står to gange (hver trækkes højst én gang)")
+            problems.append(_at(where, "paper.err.event_twice"))
         drawn.add(event)
         if not 0 <= round_index < rounds:
-            problems.append(f"{where}: runden skal være mellem 1 og {rounds}")
+            problems.append(_at(where, "paper.err.round_range", rounds=rounds))
             continue
         allowed = deck.event(event).rounds
         if allowed is not None and round_index + 1 not in allowed:
             shown = ", ".join(str(r) for r in allowed)
-            problems.append(f"{where}: hændelsen kan kun trækkes i runde {shown}")
+            problems.append(_at(where, "paper.err.event_rounds", rounds=shown))
         per_round[round_index] = per_round.get(round_index, 0) + 1
     for round_index, count in sorted(per_round.items()):
         if count > scenario.events_per_round:
             problems.append(
-                f"runde {round_index + 1}: {count} hændelser er angivet, men scenariet trækker "
-                f"{scenario.events_per_round} pr. runde"
+                Message.of(
+                    "paper.err.too_many_events",
+                    round=round_index + 1,
+                    count=count,
+                    per_round=scenario.events_per_round,
+                )
             )
     factored: set[str] = set()
     for card, factor in table.factors:
         where = f"--factor {card}"
         if card not in seen:
-            problems.append(f"{where}: forslaget er ikke vedtaget ved bordet (--adopt {card}@…)")
+            problems.append(_at(where, "paper.err.factor_not_adopted", card=card))
         elif card in factored:
-            problems.append(f"{where}: faktoren står to gange")
+            problems.append(_at(where, "paper.err.factor_twice"))
         if not (math.isfinite(factor) and 0 <= factor <= MAX_FACTOR):
-            problems.append(f"{where}: faktoren skal være mellem 0 og {MAX_FACTOR:g}")
+            problems.append(_at(where, "paper.err.factor_range", most=f"{MAX_FACTOR:g}"))
         factored.add(card)
     return problems
 
 
-def _unknown(label: str, ref: str, known: Sequence[str]) -> str:
+def _unknown(where: str, kind: str, ref: str, known: Sequence[str]) -> Message:
     close = difflib.get_close_matches(ref, list(known), n=1)
-    hint = f" (mente du '{close[0]}'?)" if close else ""
-    return f"ukendt {label} '{ref}' i scenariet{hint}"
+    if close:
+        return _at(where, f"paper.err.unknown_close.{kind}", ref=ref, close=close[0])
+    return _at(where, f"paper.err.unknown.{kind}", ref=ref)
 
 
 def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> History:
@@ -157,24 +174,22 @@ def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> Hist
                 history = history.do(Adopt(card))
             except IllegalAction as error:
                 reason = _refusal(history.current, card, error)
-                raise PaperError([f"runde {round_index + 1}: {reason}"]) from None
+                said = Message.of("paper.err.in_round", round=round_index + 1, reason=reason)
+                raise PaperError([said]) from None
         history = history.do(EndYear())
     return history
 
 
-def _refusal(state: GameState, card: str, error: IllegalAction) -> str:
+def _refusal(state: GameState, card: str, error: IllegalAction) -> Message:
     """Why the rules refuse a paper table's adoption: a card that another adopted card rules
     out is named as such (the game has taken it off the table), and a card the game could not
     lay on the table says so."""
     if error.code == "not_in_market":
         other = excluded_by(state, card)
         if other is not None:
-            return f"forslaget '{card}' kan ikke vedtages sammen med '{other}'"
-        return (
-            f"forslaget '{card}' kan ikke lægges på bordet i runden (bordet har plads til "
-            f"{state.scenario.market} forslag)"
-        )
-    return illegal_reason(error)
+            return Message.of("paper.err.excluded", card=card, other=other)
+        return Message.of("paper.err.no_room", card=card, market=state.scenario.market)
+    return illegal_message(error)
 
 
 def chance_of(scenario: Scenario, table: PaperTable) -> Chance:
@@ -198,7 +213,7 @@ def start_paper_game(deck: Deck, settings: GameSettings, table: PaperTable) -> G
             deck, scenario.id, settings.seed, settings.target, chance=chance_of(scenario, table)
         )
     except IllegalAction as error:
-        raise PaperError([illegal_reason(error)]) from None
+        raise PaperError([illegal_message(error)]) from None
 
 
 def _ordered(pairs: Sequence[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -30,7 +30,7 @@ from game.saves.files import WriteFailed, remove_stale_temps, write_file
 from game.saves.lock import SaveLock, SaveLocked, lock_holder
 from game.saves.messages import illegal_message
 from game.saves.model import GameSettings, PaperTable, SavedGame, SaveError, one_line
-from game.saves.oserrors import os_code, os_message, os_reason
+from game.saves.oserrors import os_code, os_message
 from game.saves.paper import PaperError, start_paper_game
 from game.saves.processes import process_alive
 
@@ -111,31 +111,30 @@ def write_save(
         check_document(document)
         data = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
     except (FormatProblem, ValueError) as error:
-        raise SaveError(path, f"spillet kan ikke gemmes: {error}") from None
+        reason = error.said if isinstance(error, FormatProblem) else str(error)
+        raise SaveError(path, Message.of("save.cannot_save", reason=reason)) from None
     if len(data) > MAX_SAVE_BYTES:
-        raise SaveError(path, f"spillet kan ikke gemmes: over {MAX_SAVE_BYTES:,} bytes")
+        raise SaveError(path, Message.of("save.cannot_save_big", most=f"{MAX_SAVE_BYTES:,}"))
     if lock is not None:
         lock.refresh()
     else:
         holder = lock_holder(path)
         if holder is not None:
             raise SaveLocked(path, holder)
-    kept = "; den forrige gemning er bevaret" if previous is not None else ""
+    failed = "save.not_saved_kept" if previous is not None else "save.not_saved"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        cause = f"mappen kan ikke oprettes: {os_reason(error)}"
-        raise SaveError(path, _FAILED + cause + kept, code=os_code(error), cause=cause) from None
+        cause = Message.of("files.cannot_create", reason=os_message(error))
+        said = Message.of(failed, cause=cause)
+        raise SaveError(path, said, code=os_code(error), cause=cause) from None
     remove_stale_temps(path, process_alive)
     try:
-        write_file(path, data, verb=_FAILED.rstrip(": "))
+        write_file(path, data)
     except WriteFailed as error:
-        cause = error.reason.removeprefix(_FAILED)
-        raise SaveError(path, _FAILED + cause + kept, code=error.code, cause=cause) from None
+        said = Message.of(failed, cause=error.cause)
+        raise SaveError(path, said, code=error.code, cause=error.cause) from None
     return SaveStamp(created, updated, game_id, copy_of)
-
-
-_FAILED = "spillet kunne ikke gemmes: "
 
 
 def copy_save(path: Path, save_dir: Path | None = None) -> Path:
@@ -352,7 +351,7 @@ def _paper_start(header: Header, deck: Deck, path: Path) -> GameState:
     try:
         return start_paper_game(deck, header.settings, table)
     except PaperError as error:
-        said = Message.of("save.paper_broken", reason="; ".join(error.problems))
+        said = Message.of("save.paper_broken", reason=error.said[0] if error.said else "")
         raise SaveError(path, said) from None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from game.messages import render
 from game.report import compare_saves, write_comparison, write_report
 from game.saves import WriteFailed, read_save
 from game.saves.files import PNG_END, PNG_SIGNATURE, check_png
@@ -54,8 +55,10 @@ def _file_limit(limit: int):
 def test_a_cut_off_png_is_caught():
     picture = PNG_SIGNATURE + b"\x00" * 100 + PNG_END
     assert check_png(picture) is None
-    assert "afkortet" in check_png(picture[:-5])
-    assert "ikke en gyldig PNG" in check_png(b"GIF89a" + picture)
+    cut, foreign = check_png(picture[:-5]), check_png(b"GIF89a" + picture)
+    assert cut is not None and foreign is not None
+    assert "afkortet" in render(cut) and "cut short" in render(cut, "en")
+    assert "ikke en gyldig PNG" in render(foreign) and "not a valid PNG" in render(foreign, "en")
 
 
 def test_a_report_with_a_broken_picture_writes_nothing(save, tmp_path):

@@ -532,6 +532,19 @@ def test_a_broken_save_shows_a_dialog_and_is_left_alone(make_app, std_deck):
     assert isinstance(app.top, StartScene)
 
 
+def test_an_english_window_lists_a_typed_decks_problems_in_english(make_app, std_deck):
+    app = make_app(std_deck, lang="en")
+    start = StartScene(app)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.layout().deck_path.center)
+    type_text(app, str(DATA / "decks" / "duplicate-id.yaml"))
+    key(app, pygame.K_RETURN)
+    assert start.deck is std_deck and start.deck_problems
+    assert "a proposal with the id " in start.deck_problems[0], start.deck_problems
+    assert "findes allerede" not in " ".join(start.deck_problems)
+
+
 def test_start_screen_loads_a_deck_typed_as_a_path(make_app, std_deck):
     app = make_app(std_deck)
     start = StartScene(app)

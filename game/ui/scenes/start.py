@@ -164,8 +164,9 @@ class StartScene(Scene):
         try:
             deck = load_deck(Path(path).expanduser())
         except (DeckError, OSError) as error:
-            found = error.problems if isinstance(error, DeckError) else [error]
-            self.deck_problems = [str(p) for p in found][:12]
+            lang = self.app.lang
+            found = error.lines(lang) if isinstance(error, DeckError) else [str(error)]
+            self.deck_problems = found[:12]
             self.deck_message = self.app.t("start.deck_problems")
             return
         self.use_deck(deck, Path(path))
@@ -184,7 +185,7 @@ class StartScene(Scene):
         try:
             self.use_deck(load_deck(standard_deck()), None)
         except DeckError as error:
-            self.deck_problems = [str(p) for p in error.problems][:12]
+            self.deck_problems = error.lines(self.app.lang)[:12]
 
     def start(self) -> None:
         """Start the chosen game."""

@@ -1,0 +1,117 @@
+"""``raaderum --lang en import``: every problem names its cell as in Danish and explains it in
+English; the workbook's own words (sheet names, headers, kinds) are quoted as the sheet has
+them. Without ``--lang`` the Danish is unchanged (the other catalogue tests)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from tests.catalogue.conftest import PROPOSALS, sheets, write_book
+
+DANISH_LETTERS = re.compile("[æøåÆØÅ]")
+QUOTED = re.compile(r"'[^']*'")
+
+
+def _import(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.err + captured.out
+
+
+def _english(text: str, *workbook_words: str) -> bool:
+    """No Danish letters outside the workbook's own words (quoted, or named)."""
+    for word in workbook_words:
+        text = text.replace(word, "")
+    return not DANISH_LETTERS.search(QUOTED.sub("", text))
+
+
+def test_cell_problems_are_named_by_cell_and_explained_in_english(capsys, tmp_path):
+    rows = [list(row) for row in PROPOSALS]
+    rows[1][1] = "besparrelse"  # a kind with a typo
+    rows[2][5] = "to"  # 'år 2' that is not a number
+    rows[3][4] = "1,2,3"  # 'år 1' with commas between numbers
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2
+    lines = out.splitlines()
+    assert (
+        f"{path}:Forslag!B2: 'slags' must be besparelse, effektivisering or investering, "
+        "not 'besparrelse' (did you mean 'besparelse'?)"
+    ) in lines
+    assert f"{path}:Forslag!F3: 'år 2' must be a number: 'to' is not a number" in lines
+    assert (
+        f"{path}:Forslag!E4: 'år 1' must be a number: '1,2,3' cannot be read as one number: "
+        "a catalogue is read the Danish way, with a comma for decimals"
+    ) in out
+    assert all(_english(line) for line in lines), out
+    assert not (tmp_path / "d").exists()
+
+
+def test_a_misspelt_header_is_named_in_english(capsys, tmp_path):
+    rows = [list(row) for row in PROPOSALS]
+    rows[0][2] = "titl"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2
+    assert f"{path}:Forslag!C1: unknown column 'titl' (did you mean 'titel'?)" in out.splitlines()
+
+
+def test_the_same_workbook_is_refused_in_danish_without_lang(capsys, tmp_path):
+    rows = [list(row) for row in PROPOSALS]
+    rows[2][5] = "to"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, out = _import(capsys, "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2
+    assert f"{path}:Forslag!F3: 'år 2' skal være et tal: 'to' er ikke et tal" in out.splitlines()
+
+
+def test_a_missing_sheet_and_a_missing_column_in_english(capsys, tmp_path):
+    rows = [[v for i, v in enumerate(row) if i != 3] for row in PROPOSALS]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=None))
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2
+    assert (
+        f"{path}:Forslag: the column 'område' is missing from the headers (row 1; "
+        "see the sheet Vejledning)"
+    ) in out
+    assert "the catalogue has no sheet 'Scenarier' (at least one scenario)" in out
+    assert all(_english(line) for line in out.splitlines()), out
+
+
+def test_a_loader_problem_names_the_header_and_the_cell_in_english(capsys, tmp_path):
+    scenarios = [["id", "titel", "år", "mål"], ["tre-aar", "Tre år", "2027; 2028", "1; 2; 3"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=scenarios))
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2
+    assert f"{path}:Scenarier!D2: 'mål' has 3 numbers, but the scenario has 2 years" in out
+    assert all(_english(line, "Tre år") for line in out.splitlines()), out
+
+
+def test_a_file_that_is_not_a_catalogue_is_refused_in_english(capsys, tmp_path):
+    bad = tmp_path / "forslag.csv"
+    bad.write_bytes(b"PK\x03\x04 not a csv")
+    code, out = _import(capsys, "--lang", "en", "import", str(bad), "--out", str(tmp_path / "d"))
+    assert code == 2
+    assert out.strip() == (
+        f"raaderum import: {bad}: is an Excel workbook, not a CSV file; give it the extension .xlsx"
+    )
+    assert _english(out)
+
+
+def test_a_skipped_column_is_warned_about_in_english(capsys, tmp_path: Path):
+    rows = [[*row, None] for row in PROPOSALS]
+    rows[0][-1] = "Bemærkning"
+    rows[1][-1] = "intern note"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    out_dir = tmp_path / "d"
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(out_dir))
+    assert code == 0, out
+    assert (
+        f"{path}:Forslag!I1: warning: 'Bemærkning' is not a column of the sheet Forslag "
+        "and is skipped"
+    ) in out.splitlines()
+    assert f"{out_dir}: OK – 'Lille katalog': 3 proposals" in out
