@@ -621,7 +621,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     try:
         plan = parse_plan(deck, scenario, args.adopt)
     except PlanError as error:
-        raise UsageError(str(error)) from None
+        raise _say(error.key, **error.params) from None
     target = scaled_targets(scenario.target, args.target) if args.target is not None else None
     result = forecast_plan(
         deck,

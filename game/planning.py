@@ -8,7 +8,14 @@ from game.engine.model import Deck, Scenario
 
 
 class PlanError(ValueError):
-    """A plan that cannot be read; the message is Danish and names the item."""
+    """A plan that cannot be read: ``key`` names the problem in the message catalogue
+    (``plan.<key>`` in ``game.messages``) and ``params`` fill it; the command line words it
+    in the reader's language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(f"plan.{key}: {params}")
+        self.key = f"plan.{key}"
+        self.params = params
 
 
 def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tuple[str, int]]:
@@ -21,23 +28,21 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
     for item in items:
         pid, _, round_text = item.partition("@")
         if not deck.has_proposal(pid):
-            raise PlanError(f"ukendt forslag '{pid}'")
+            raise PlanError("unknown", card=pid)
         if pid not in scenario.proposals:
-            raise PlanError(f"forslaget '{pid}' er ikke med i scenariet '{scenario.id}'")
+            raise PlanError("not_in_scenario", card=pid, scenario=scenario.id)
         round_no = 1
         if round_text:
             try:
                 round_no = int(round_text)
             except ValueError:
-                raise PlanError(f"'{item}': runden skal være et tal") from None
+                raise PlanError("round_number", item=item) from None
         if not 1 <= round_no <= scenario.rounds:
-            raise PlanError(
-                f"'{item}': runden skal være mellem 1 og {scenario.rounds}",
-            )
+            raise PlanError("round_range", item=item, rounds=scenario.rounds)
         if any(pid == other for other, _ in plan):
-            raise PlanError(f"'{pid}' står to gange")
+            raise PlanError("twice", card=pid)
         for other, _ in plan:
             if other in deck.proposal(pid).excludes or pid in deck.proposal(other).excludes:
-                raise PlanError(f"'{pid}' og '{other}' udelukker hinanden")
+                raise PlanError("excluded", card=pid, other=other)
         plan.append((pid, round_no - 1))
     return plan

@@ -353,3 +353,22 @@ def test_a_damaged_newest_save_is_explained_in_english(capsys, tmp_path):
     assert out.startswith("raaderum play: The newest saved game cannot be opened: ")
     assert "There is no other unfinished game to continue." in out
     assert not DANISH_LETTERS.search(out), out
+
+
+@pytest.mark.parametrize(
+    ("adopt", "english"),
+    [
+        (["findes-ikke"], "unknown proposal 'findes-ikke'"),
+        (["lean@9"], "'lean@9': the round must be between 1 and 4"),
+        (["lean@x"], "'lean@x': the round must be a number"),
+        (["lean", "lean"], "'lean' is named twice"),
+        (["lean", "effektiviseringsbidrag"], "exclude each other"),
+    ],
+)
+def test_a_plan_that_cannot_be_read_is_explained_in_english(capsys, adopt, english):
+    args = ["--lang", "en", "forecast", "--scenario", "standard"]
+    for item in adopt:
+        args += ["--adopt", item]
+    status, out = _run(capsys, *args)
+    assert status == 2 and english in out
+    assert not DANISH_LETTERS.search(out.replace("effektiviseringsbidrag", "")), out

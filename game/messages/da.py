@@ -837,6 +837,13 @@ MESSAGES.update(
     {
         # the command line (game.cli)
         "cli.see_help": "(se {prog} --help)",
+        "plan.unknown": "ukendt forslag '{card}'",
+        "paper.no_save_folder": "der er ingen mappe til gemte spil",
+        "plan.not_in_scenario": "forslaget '{card}' er ikke med i scenariet '{scenario}'",
+        "plan.round_number": "'{item}': runden skal være et tal",
+        "plan.round_range": "'{item}': runden skal være mellem 1 og {rounds}",
+        "plan.twice": "'{card}' står to gange",
+        "plan.excluded": "'{card}' og '{other}' udelukker hinanden",
         "cli.size_form": "størrelsen skrives som bredde x højde, fx 1280x720, ikke '{text}'",
         "cli.size_range": "størrelsen skal være mellem 320x240 og 7680x4320",
         "cli.whole": "skal være et helt tal, ikke '{text}'",

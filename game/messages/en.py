@@ -829,6 +829,13 @@ MESSAGES.update(
     {
         # the command line (game.cli)
         "cli.see_help": "(see {prog} --help)",
+        "plan.unknown": "unknown proposal '{card}'",
+        "paper.no_save_folder": "there is no folder for saved games",
+        "plan.not_in_scenario": "the proposal '{card}' is not in the scenario '{scenario}'",
+        "plan.round_number": "'{item}': the round must be a number",
+        "plan.round_range": "'{item}': the round must be between 1 and {rounds}",
+        "plan.twice": "'{card}' is named twice",
+        "plan.excluded": "'{card}' and '{other}' exclude each other",
         "cli.size_form": "write the size as width x height, e.g. 1280x720, not '{text}'",
         "cli.size_range": "the size must be between 320x240 and 7680x4320",
         "cli.whole": "must be a whole number, not '{text}'",

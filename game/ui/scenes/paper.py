@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.messages import Message
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.model import PaperTable
 from game.saves.paper import PaperError, paper_history
@@ -162,14 +163,14 @@ class PaperScene(Scene):
         try:
             history = paper_history(self.deck, settings, table)
             if app.save_dir is None:
-                raise SaveError("", "der er ingen mappe til gemte spil")
+                raise SaveError("", Message.of("paper.no_save_folder"))
             path = new_save_path(app.save_dir)
             write_save(path, self.deck, settings, history, paper=table)
         except PaperError as error:
-            self.problems = error.problems[:4]
+            self.problems = error.lines(app.lang)[:4]
             return False
         except SaveError as error:
-            self.problems = [app.t("paper.problem", reason=error.reason)]
+            self.problems = [app.t("paper.problem", reason=error.worded(app.lang))]
             return False
         app.toast("paper.saved", table=table.table, path=path.name)
         app.pop()
