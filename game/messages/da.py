@@ -838,6 +838,12 @@ MESSAGES.update(
         # the command line (game.cli)
         "cli.see_help": "(se {prog} --help)",
         "plan.unknown": "ukendt forslag '{card}'",
+        "compare.folder_unreadable": "{path}: mappen kan ikke læses: {reason}",
+        "compare.missing": "{path}: filen eller mappen findes ikke",
+        "compare.unreadable_line": "{path}: {reason}",
+        "compare.skipped": "springer over: {line}",
+        "compare.note": "bemærk: {line}",
+        "compare.none_readable": "ingen af de gemte spil kunne læses",
         "paper.no_save_folder": "der er ingen mappe til gemte spil",
         "plan.not_in_scenario": "forslaget '{card}' er ikke med i scenariet '{scenario}'",
         "plan.round_number": "'{item}': runden skal være et tal",

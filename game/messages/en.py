@@ -830,6 +830,12 @@ MESSAGES.update(
         # the command line (game.cli)
         "cli.see_help": "(see {prog} --help)",
         "plan.unknown": "unknown proposal '{card}'",
+        "compare.folder_unreadable": "{path}: the folder cannot be read: {reason}",
+        "compare.missing": "{path}: there is no such file or folder",
+        "compare.unreadable_line": "{path}: {reason}",
+        "compare.skipped": "skipped: {line}",
+        "compare.note": "note: {line}",
+        "compare.none_readable": "none of the saved games could be read",
         "paper.no_save_folder": "there is no folder for saved games",
         "plan.not_in_scenario": "the proposal '{card}' is not in the scenario '{scenario}'",
         "plan.round_number": "'{item}': the round must be a number",

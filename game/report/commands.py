@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.messages import catalogue
 from game.report.compare import compare_saves, write_comparison
 from game.report.session import BoardPicture, write_report
 from game.saves import SaveError, WriteFailed, read_save
@@ -46,12 +47,16 @@ def run_compare(args: argparse.Namespace) -> int:
     """Compare saves; unreadable ones are listed on stderr and skipped (exit 2 only when none
     could be read), and a file that holds a game already counted is named on stderr."""
     comparison = compare_saves([Path(p) for p in args.saves])
+    lang = args.lang or "da"
+    say = catalogue(lang).t
     for problem in comparison.unreadable:
-        print(f"raaderum compare: springer over: {problem.error}", file=sys.stderr)
-    for line in comparison.notices("da"):
-        print(f"raaderum compare: bemærk: {line}", file=sys.stderr)
+        print(
+            f"raaderum compare: {say('compare.skipped', line=problem.text(lang))}", file=sys.stderr
+        )
+    for line in comparison.notices(lang):
+        print(f"raaderum compare: {say('compare.note', line=line)}", file=sys.stderr)
     if not comparison:
-        return _fail("compare", "ingen af de gemte spil kunne læses")
+        return _fail("compare", say("compare.none_readable"))
     try:
         paths = write_comparison(comparison, Path(args.out), lang=args.lang)
     except WriteFailed as error:

@@ -15,7 +15,7 @@ from pathlib import Path
 from game.engine.model import Kind
 from game.engine.rules import raaderum
 from game.engine.verdict import verdict
-from game.messages import catalogue
+from game.messages import Message, catalogue, render
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
@@ -33,7 +33,7 @@ from game.report.svg import (
 from game.saves import SavedGame, SaveError, read_save
 from game.saves.files import display_path
 from game.saves.listing import save_candidates
-from game.saves.oserrors import os_reason
+from game.saves.oserrors import os_message
 
 COMPARE_HEADER = (
     "deck",
@@ -52,10 +52,16 @@ COMPARE_HEADER = (
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A save that could not be read, and why (one line)."""
+    """A save that could not be read, and why: ``error`` in Danish (one line), ``said`` the same
+    as a message, worded in the reader's language by ``text(lang)``."""
 
     path: Path
     error: str
+    said: Message | None = None
+
+    def text(self, lang: str = "da") -> str:
+        """``FILE: reason`` in ``lang``, one line."""
+        return render(self.said, lang) if self.said is not None else self.error
 
 
 @dataclass(frozen=True)
@@ -154,17 +160,20 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
             try:
                 found = [p for p in save_candidates(path) if p.is_file()]
             except OSError as error:
-                missing.append(
-                    Unreadable(
-                        path, f"{display_path(path)}: mappen kan ikke læses: {os_reason(error)}"
-                    )
+                said = Message.of(
+                    "compare.folder_unreadable", path=display_path(path), reason=os_message(error)
                 )
+                missing.append(Unreadable(path, render(said), said))
                 continue
         elif path.exists():
             found = [path]
         else:
             missing.append(
-                Unreadable(path, f"{display_path(path)}: filen eller mappen findes ikke")
+                Unreadable(
+                    path,
+                    render(Message.of("compare.missing", path=display_path(path))),
+                    Message.of("compare.missing", path=display_path(path)),
+                )
             )
             continue
         for file in found:
@@ -233,7 +242,8 @@ def compare_saves(paths: list[Path]) -> Comparison:
         try:
             readable.append(read_save(file))
         except SaveError as error:
-            unreadable.append(Unreadable(file, str(error)))
+            said = Message.of("compare.unreadable_line", path=display_path(file), reason=error.said)
+            unreadable.append(Unreadable(file, str(error), said))
     games, copies = one_per_game(readable)
     groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
     for saved in games:
@@ -423,7 +433,7 @@ def comparison_html(
         parts.append("</ul></section>")
     if unreadable:
         parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.unreadable'))}</h2><ul>")
-        parts.extend(f"<li>{esc(u.error)}</li>" for u in unreadable)
+        parts.extend(f"<li>{esc(u.text(lang))}</li>" for u in unreadable)
         parts.append("</ul></section>")
     return page(catalogue(lang).t("report.compare.title"), lang, "\n".join(parts))
 

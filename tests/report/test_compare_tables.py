@@ -147,3 +147,17 @@ def test_tables_that_played_for_a_different_target_are_a_group_of_their_own(tmp_
     groups = compare_saves([tmp_path])
     assert sorted(len(g.tables) for g in groups) == [1, 2]
     assert {g.targets[-1] for g in groups} == {deck.scenario("intro").target[-1], 60.0}
+
+
+def test_compare_explains_skipped_saves_in_the_readers_language(saves_dir, tmp_path, capsys):
+    bad = ["compare", str(saves_dir / "broken.json"), str(tmp_path / "nope.json")]
+    assert main(["--lang", "en", *bad, "--out", str(tmp_path / "en")]) == 2
+    english = capsys.readouterr().err.strip().splitlines()
+    skipped = sorted(line for line in english if line.startswith("raaderum compare: skipped: "))
+    assert len(skipped) == 2 and "broken.json" in skipped[0]
+    assert skipped[1].endswith("nope.json: there is no such file or folder")
+    assert english[-1] == "raaderum compare: none of the saved games could be read"
+    assert main([*bad, "--out", str(tmp_path / "da")]) == 2
+    danish = capsys.readouterr().err.strip().splitlines()
+    assert any(line.endswith("nope.json: filen eller mappen findes ikke") for line in danish)
+    assert danish[-1] == "raaderum compare: ingen af de gemte spil kunne læses"
