@@ -278,7 +278,7 @@ class GameController:
         if self.saver is None:
             problem = folder_problem(folder)
             if problem is not None:
-                return Message.of("save.elsewhere_failed", cause=problem.reason)
+                return Message.of("save.elsewhere_failed", cause=problem.said)
             try:
                 self.save_path = new_save_path(folder)
             except SaveError as error:

@@ -50,7 +50,7 @@ def continue_in_copy(app: Host, path: Path) -> bool:
     try:
         copy = copy_save(path, app.save_dir)
     except SaveError as error:
-        reason = app.t("save.copy_failed", reason=error.reason)
+        reason = app.t("save.copy_failed", reason=error.worded(app.lang))
         app.push("message", title=app.t("app.title"), text=reason)
         return False
     if open_save(app, copy):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from game.messages import render
 from game.numbers import format_amount
 from game.saves import DamagedSave, SaveInfo, SaveListing, folder_problem, scan_saves
 from game.saves.listing import stamp_seconds
@@ -54,7 +55,7 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     if entry.damaged is not None:
         damaged = entry.damaged
         head = app.t("start.resume_damaged", name=damaged.path.name, reason="").rstrip(" ·")
-        return head, damaged.reason
+        return head, damaged.worded(app.lang)
     info = entry.info
     assert info is not None
     table = info.table.strip() or app.t("start.resume_untitled")
@@ -100,7 +101,7 @@ class SaveList:
         """Use ``folder`` when games can be saved in it (creating it if needed) and list its
         games; True when it can be used, else ``folder_problem`` says why."""
         found = folder_problem(folder) if folder is not None else None
-        self.folder_problem = found.reason if found is not None else None
+        self.folder_problem = render(found.said, self.app.lang) if found is not None else None
         if found is None:
             self.load(folder)
         return found is None

@@ -102,6 +102,21 @@ def test_a_damaged_save_is_listed_with_its_reason(make_app, std_deck):
     assert app.top.name == "message" and damaged[0].damaged.reason in app.top.body
 
 
+def test_an_english_window_says_why_a_save_cannot_be_opened_in_english(make_app, std_deck):
+    app = make_app(std_deck, lang="en")
+    app.game.save_dir.mkdir(parents=True, exist_ok=True)
+    (app.game.save_dir / "broken.json").write_text("{not json", encoding="utf-8")
+    start, drawn = start_screen(app)
+    damaged = [e.damaged for e in start.saves.entries if e.damaged is not None]
+    assert len(damaged) == 1
+    english = damaged[0].worded("en")
+    assert english != damaged[0].reason  # the Danish reason is not what an English room reads
+    assert english in drawn and damaged[0].reason not in drawn
+    assert not any(letter in english for letter in "æøåÆØÅ")
+    start.resume(0)
+    assert app.top.name == "message" and english in app.top.body
+
+
 def test_no_saved_games_says_so(make_app, std_deck):
     app = make_app(std_deck)
     _, drawn = start_screen(app)

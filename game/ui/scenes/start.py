@@ -203,7 +203,7 @@ class StartScene(Scene):
         """Open saved game ``index`` of the list (a damaged file: why it cannot be opened)."""
         entry = self.saves.entries[index]
         if entry.damaged is not None:
-            text = self.app.t("error.broken_save", reason=entry.damaged.reason)
+            text = self.app.t("error.broken_save", reason=entry.damaged.worded(self.app.lang))
             self.app.push("message", title=entry.path.name, text=text)
             return
         resume_into(self.app, entry.path)
