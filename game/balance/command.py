@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from game.balance.analysis import (
+    DEAD,
+    DOMINANT,
     ScenarioResult,
     card_stats,
     checks,
@@ -201,6 +203,15 @@ def report_text(
             f"scenarie er spillet {games} gange med hver strategi (spil nr. i med frø "
             f"game_seed({seed}, i)). Strategierne er beskrevet i game/balance/strategies.py; "
             "målene for balancen i game/balance/analysis.py.",
+            "",
+            "Sådan læses tabellerne: *Vundet* er andelen af spil, strategien vandt. Et tabt spil "
+            "kan have flere grunde på én gang, så kolonnerne *Tabt på …* summer ikke til 100 %. "
+            "*Planlæggeren* ser frem med samme heltalsprogram som resultatskærmens bedste plan, "
+            "men kun med de kort, der ligger på bordet, og med forventede beløb og hændelser; "
+            "*den bedste plan set i bakspejlet* kender de hændelser, der kom, og de kort, bordet "
+            "så. Et forslag er *dominerende*, når den bedste strategi vedtager det i over "
+            f"{DOMINANT * 100:.0f} % af de spil, hvor det lå på bordet, og *dødt* under "
+            f"{DEAD * 100:.0f} %.",
             "",
         ]
     for result in results:
