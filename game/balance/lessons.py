@@ -85,8 +85,8 @@ def service_floor(
         return all_three_kinds(result, records)
     below = sum("service" in r.reasons for r in games) / len(games)
     text = (
-        f"Serviceniveauet må ikke falde mere end fire trin: besparelser først ender under gulvet "
-        f"i {_pct(below)} af spillene"
+        "Serviceniveauet må ikke ende mere end fire trin under i dag: besparelser først ender "
+        f"under gulvet i {_pct(below)} af spillene"
     )
     return [*all_three_kinds(result, records), (text, below >= 0.5)]
 

@@ -123,15 +123,15 @@ MESSAGES: dict[str, str] = {
     "help.rules": (
         "Find det aftalte råderum i hvert år: budgetåret og overslagsårene.\n"
         "Hver runde er ét år. Vælg forslag fra bordet, så længe der er kapacitet: hvert forslag har en belastning.\n"
-        "Besparelser virker straks, men sænker servicen; effektiviseringer tager tid; "
+        "Besparelser virker straks, men sænker serviceniveauet; effektiviseringer tager tid; "
         "investeringer koster først og betaler sig senere – med usikkerhed.\n"
         "Hvert vedtaget forslag giver træthed, og trætheden tager kapacitet med det samme, point for point. "
         "En effektivisering på et velfærdsområde opfattes som en besparelse og giver mere træthed. "
-        "Trætheden falder ved hvert årsskifte – mere, når årets forslag løfter servicen.\n"
+        "Trætheden falder ved hvert årsskifte – mere, når årets forslag hæver serviceniveauet.\n"
         "Nogle forslag kræver et andet forslag først (»Kræver«) eller anlæg fra anlægsrammen (»Anlæg«).\n"
         "Hændelser rammer hvert år. Når året afsluttes, er resultatet endeligt.\n"
         "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se, hvor usikker den er.\n"
-        "I vinder, når målet er nået i hvert år, og I har brugt alle tre slags forslag."
+        "I vinder, når målet er nået i hvert år, I har brugt alle tre slags forslag, og serviceniveauet ikke er under gulvet."
     ),
     "help.keys": "Taster",
     "help.key.select": "Vælg forslag 1–9, 0 = nr. 10",

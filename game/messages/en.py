@@ -125,7 +125,7 @@ MESSAGES: dict[str, str] = {
         "Some proposals require another one first (“Requires”) or capital from the capital budget (“Capital”).\n"
         "Events strike every year. When the year ends, its result is final.\n"
         "A ± on a proposal means its gain is uncertain – click the card to see how uncertain it is.\n"
-        "You win when the target is met in every year and you used all three kinds of proposal."
+        "You win when the target is met in every year, you used all three kinds of proposal and the service level is not below the floor."
     ),
     "help.keys": "Keys",
     "help.key.select": "Select proposal 1–9, 0 = no. 10",

@@ -257,6 +257,30 @@ def test_example_deck_in_the_docs_validates():
     assert {p.kind for p in deck.proposals} == set(Kind)
 
 
+def test_the_readmes_example_deck_validates_and_can_be_won(tmp_path):
+    """The deck a budget office copies from the README loads, and a group that combines its
+    three proposals can win it (found by trying every line of play)."""
+    from game.engine import apply, legal_actions, new_game, verdict
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\ndeck:\n  id: min-kommune")
+    body = readme[start + len("```yaml\n") : readme.index("```", start + 7)]
+    path = tmp_path / "min-kommune.yaml"
+    path.write_text(body, encoding="utf-8")
+    deck = load_deck(path)
+    scenario = deck.scenarios[0]
+
+    def outcomes(state):
+        if state.finished:
+            yield verdict(state).won
+            return
+        for action in legal_actions(state):
+            yield from outcomes(apply(state, action))
+
+    results = list(outcomes(new_game(deck, scenario.id, 0)))
+    assert any(results) and not all(results)
+
+
 def test_published_schema_matches_the_code_and_describes_a_file():
     schema = json_schema()
     assert json.loads((decks_dir() / "schema.json").read_text(encoding="utf-8")) == schema
