@@ -10,7 +10,7 @@ import pygame
 from game.numbers import format_against, format_amount, format_percent
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
-from game.ui.layout import split_columns
+from game.ui.layout_grid import split_columns
 from game.ui.pages import line_height
 from game.ui.scene import Host
 from game.ui.theme import BODY, FONT_BOLD, TINY

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.ui.layout import _rect, split_columns, split_rows
+from game.ui.layout_grid import _rect, split_columns, split_rows
 from game.ui.theme import Scale
 
 Rect = pygame.Rect

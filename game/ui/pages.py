@@ -12,7 +12,7 @@ import pygame
 
 from game.ui import theme
 from game.ui.draw import button
-from game.ui.layout import split_columns
+from game.ui.layout_grid import split_columns
 from game.ui.text import LINE_SPACING
 from game.ui.theme import BODY, TINY, TITLE, Color, Scale
 

@@ -9,14 +9,9 @@ from itertools import combinations
 import pygame
 import pytest
 
-from game.ui.layout import (
-    board_layout,
-    card_layout,
-    card_line,
-    card_text_lines,
-    grid,
-    market_columns,
-)
+from game.ui.layout import board_layout, card_layout
+from game.ui.layout_grid import grid
+from game.ui.layout_market import card_line, card_text_lines, market_columns
 from game.ui.layout_screens import detail_layout, dialog_layout, start_layout
 from game.ui.theme import Scale
 

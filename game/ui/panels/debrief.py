@@ -11,7 +11,7 @@ import pygame
 
 from game.engine import Verdict
 from game.ui import theme
-from game.ui.layout import split_columns
+from game.ui.layout_grid import split_columns
 from game.ui.pages import FooterButton, draw_footer, draw_header, footer_rects, page_layout
 from game.ui.panels import Panel
 from game.ui.retained import Same

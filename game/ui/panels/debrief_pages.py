@@ -13,7 +13,7 @@ from game.engine import Adoption, GameState, Proposal, anchor, realised
 from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
-from game.ui.layout import split_columns, split_rows
+from game.ui.layout_grid import split_columns, split_rows
 from game.ui.linechart import draw_fatigue_chart, draw_line_chart
 from game.ui.pages import line_height
 from game.ui.panels import Panel

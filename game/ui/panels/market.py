@@ -11,7 +11,8 @@ from game.engine import GameState, anchor, realised
 from game.ui import theme
 from game.ui.cards import draw_market_card
 from game.ui.draw import panel
-from game.ui.layout import BoardLayout, grid
+from game.ui.layout import BoardLayout
+from game.ui.layout_grid import grid
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable, heading, proposal_line
 from game.ui.retained import Layers, Same

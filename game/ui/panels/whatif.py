@@ -13,7 +13,7 @@ from game.engine import GameState
 from game.numbers import format_against, format_amount
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
-from game.ui.layout import split_rows
+from game.ui.layout_grid import split_rows
 from game.ui.pages import line_height
 from game.ui.panels import Panel
 from game.ui.panels.debrief import DebriefLayout, DebriefTable

@@ -27,7 +27,7 @@ from game.session.debrief import report_folder
 from game.ui import theme
 from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
 from game.ui.draw import button, panel
-from game.ui.layout import split_columns
+from game.ui.layout_grid import split_columns
 from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
 from game.ui.scene import Scene, is_activation
 from game.ui.textfield import TextField

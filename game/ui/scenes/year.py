@@ -17,7 +17,7 @@ from game.engine import GameState
 from game.numbers import format_gap
 from game.ui import charts, theme
 from game.ui.draw import button, panel
-from game.ui.layout import split_columns, split_rows
+from game.ui.layout_grid import split_columns, split_rows
 from game.ui.pages import draw_header
 from game.ui.reveal import build_reveal, chart_values, draw_lines, needed_height
 from game.ui.scene import Host, Scene, ctrl_held, is_activation
