@@ -15,19 +15,20 @@ def _rect(x: float, y: float, w: float, h: float) -> Rect:
 
 def split_columns(area: Rect, weights: list[float], gap: int) -> list[Rect]:
     """``area`` cut into columns with widths in proportion to ``weights`` and ``gap`` between."""
-    free = max(len(weights), area.width - gap * (len(weights) - 1))
-    total = sum(weights)
-    rects: list[Rect] = []
-    x = float(area.x)
-    for weight in weights:
-        width = free * weight / total
-        rects.append(_rect(x, area.y, width, area.height))
-        x += width + gap
-    return rects
+    return [Rect(r.y, r.x, r.height, r.width) for r in _split(_swap(area), weights, gap)]
 
 
 def split_rows(area: Rect, weights: list[float], gap: int) -> list[Rect]:
     """``area`` cut into rows with heights in proportion to ``weights`` and ``gap`` between."""
+    return _split(area, weights, gap)
+
+
+def _swap(area: Rect) -> Rect:
+    return Rect(area.y, area.x, area.height, area.width)
+
+
+def _split(area: Rect, weights: list[float], gap: int) -> list[Rect]:
+    # rows: heights in proportion to the weights (columns are rows of the swapped rectangle)
     free = max(len(weights), area.height - gap * (len(weights) - 1))
     total = sum(weights)
     rects: list[Rect] = []
