@@ -155,7 +155,13 @@ class Catalogue:
             reasons.append(self.t("verdict.kinds", kinds=self.join(kinds)))
         if outcome.service_below_floor:
             service, floor = outcome.service, outcome.service_floor
-            reasons.append(self.t("verdict.service", service=service, floor=floor))
+            reasons.append(
+                self.t(
+                    "verdict.service",
+                    service=format_amount(service, self.lang),
+                    floor=format_amount(floor or 0, self.lang),
+                )
+            )
         return reasons
 
 

@@ -17,6 +17,7 @@ import pygame
 
 from game.engine import Adopt, Deck, EndYear, GameState, History, new_game
 from game.engine.bots import greedy_policy, random_policy
+from game.engine.planner import planner_policy
 from game.saves import GameSettings, WriteFailed, folder_problem, new_save_path, write_save
 from game.saves.files import check_png, display_path, write_file
 from game.ui.app import PICTURE_SIZE, App, board_png, png_bytes
@@ -29,14 +30,16 @@ SCENES = ("start", "board", "card", "year", "debrief", "help", "compare", "note"
 
 
 def play_until(history: History, rounds: int, seed: int, adopt_extra: int = 0) -> History:
-    """Let the greedy bot play until ``rounds`` years are closed (then ``adopt_extra`` more
-    adoptions in the open year)."""
+    """Let the look-ahead bot play until ``rounds`` years are closed (then ``adopt_extra``
+    more adoptions in the open year): a table that plays well, as the pictures in the README
+    should show."""
     generator = np.random.default_rng(seed)
+    policy = planner_policy()
     while not history.current.finished and history.current.round < rounds:
-        history = history.do(greedy_policy(history.current, generator))
+        history = history.do(policy(history.current, generator))
     done = 0
     while done < adopt_extra and not history.current.finished:
-        action = greedy_policy(history.current, generator)
+        action = policy(history.current, generator)
         if not isinstance(action, Adopt):
             break
         history = history.do(action)
