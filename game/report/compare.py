@@ -52,16 +52,20 @@ COMPARE_HEADER = (
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A save that could not be read, and why: ``error`` in Danish (one line), ``said`` the same
-    as a message, worded in the reader's language by ``text(lang)``."""
+    """A save that could not be read, and why (``FILE: reason`` as a message): ``text(lang)``
+    words it in the reader's language, ``error`` in Danish."""
 
     path: Path
-    error: str
-    said: Message | None = None
+    said: Message
 
     def text(self, lang: str = "da") -> str:
         """``FILE: reason`` in ``lang``, one line."""
-        return render(self.said, lang) if self.said is not None else self.error
+        return render(self.said, lang)
+
+    @property
+    def error(self) -> str:
+        """``FILE: reason`` in Danish."""
+        return self.text("da")
 
 
 @dataclass(frozen=True)
@@ -163,18 +167,12 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
                 said = Message.of(
                     "compare.folder_unreadable", path=display_path(path), reason=os_message(error)
                 )
-                missing.append(Unreadable(path, render(said), said))
+                missing.append(Unreadable(path, said))
                 continue
         elif path.exists():
             found = [path]
         else:
-            missing.append(
-                Unreadable(
-                    path,
-                    render(Message.of("compare.missing", path=display_path(path))),
-                    Message.of("compare.missing", path=display_path(path)),
-                )
-            )
+            missing.append(Unreadable(path, Message.of("compare.missing", path=display_path(path))))
             continue
         for file in found:
             key = file.resolve()
@@ -243,7 +241,7 @@ def compare_saves(paths: list[Path]) -> Comparison:
             readable.append(read_save(file))
         except SaveError as error:
             said = Message.of("compare.unreadable_line", path=display_path(file), reason=error.said)
-            unreadable.append(Unreadable(file, str(error), said))
+            unreadable.append(Unreadable(file, said))
     games, copies = one_per_game(readable)
     groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
     for saved in games:
