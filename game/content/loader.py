@@ -162,7 +162,13 @@ def load_sources(
         texts.append((Path(name).name, raw.decode("utf-8-sig")))
         if warnings is not None:
             warnings.extend(_font_warnings(document))
-    deck = _checked(documents, problems, [name for name, _ in sources])
+    order = [name for name, _ in sources]
+    if problems:
+        # A file that cannot be read hides its ids and blocks from the checks across files:
+        # every reference to them would be reported as unknown. Report the unreadable files
+        # alone; the rest is checked once they read.
+        raise DeckError(_ranked(problems, order))
+    deck = _checked(documents, problems, order)
     return _with_hash(deck, tuple(texts))
 
 
@@ -183,10 +189,14 @@ def _checked(documents: list[YamlDocument], problems: list[Problem], order: list
     found, ranked by the position of their file in ``order`` and then by line."""
     deck = _build(documents, problems)
     if problems or deck is None:
-        rank = {name: i for i, name in reversed(list(enumerate(order)))}
-        ranked = sorted(_unique(problems), key=lambda p: (rank.get(p.file, 0), p.line))
-        raise DeckError(ranked)
+        raise DeckError(_ranked(problems, order))
     return deck
+
+
+def _ranked(problems: list[Problem], order: list[str]) -> list[Problem]:
+    """``problems`` without repeats, by the position of their file in ``order``, then line."""
+    rank = {name: i for i, name in reversed(list(enumerate(order)))}
+    return sorted(_unique(problems), key=lambda p: (rank.get(p.file, 0), p.line))
 
 
 def _font_warnings(doc: YamlDocument) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -216,6 +217,21 @@ def test_folder_deck_and_missing_path(tmp_path):
     with pytest.raises(DeckError) as error:
         load_deck(tmp_path / "nope")
     assert str(error.value.problems[0]).endswith(":1: findes ikke")
+
+
+@pytest.mark.parametrize("broken", ["besparelser.yaml", "haendelser.yaml", "deck.yaml"])
+def test_a_file_that_cannot_be_read_is_the_only_problem_reported(tmp_path, broken):
+    """A syntax error in one file of a folder deck is reported alone: the cards, events and
+    deck block of that file are not reported as unknown or missing in the other files."""
+    deck = tmp_path / "deck"
+    shutil.copytree(decks_dir() / "standard", deck)
+    with (deck / broken).open("a", encoding="utf-8") as handle:
+        handle.write('  - id: x\n   bad: "\n')
+    with pytest.raises(DeckError) as error:
+        load_deck(deck)
+    problems = [str(p) for p in error.value.problems]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(str(deck / broken)) and "YAML-syntaksfejl" in problems[0]
 
 
 def test_content_hash_follows_content_not_formatting():
