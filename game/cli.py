@@ -12,7 +12,7 @@ import json
 import re
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -197,7 +197,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         default=None,
         help="language of every message (a command's own --lang wins)",
     )
-    sub = parser.add_subparsers(
+    sub = parser.add_subparsers(  # type: ignore[call-overload]  # argparse only calls it
         dest="command", parser_class=functools.partial(DanishParser, lang=lang)
     )
     seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
@@ -469,7 +469,8 @@ def cmd_enter(args: argparse.Namespace) -> int:
 
     from game.numbers import format_against
     from game.saves import GameSettings, SaveError, write_save
-    from game.saves.paper import PaperError, PaperTable, paper_history, parse_entries, parse_factors
+    from game.saves.model import PaperTable
+    from game.saves.paper import PaperError, paper_history, parse_entries, parse_factors
 
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
@@ -685,6 +686,7 @@ def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path):  # type:
     from game.saves import SaveError, SaveLocked, copy_save, open_for_writing
     from game.saves.files import display_path
 
+    blocked: SaveError
     try:
         return open_for_writing(path), path
     except SaveLocked as error:
@@ -801,7 +803,7 @@ def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
     return run
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "template": cmd_template,

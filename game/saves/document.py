@@ -288,7 +288,7 @@ def problem_text(detail: Any) -> Message:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     value = detail.get("input")
-    where = _dotted(loc)
+    where: str | Message = _dotted(loc)
     if kind == "missing":
         return Message.of("save.field_missing", where=where)
     if kind == "extra_forbidden":

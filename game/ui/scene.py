@@ -176,10 +176,10 @@ class Router:
 
     def back_to(self, name: str, **params: Any) -> Scene:
         """Pop down to the topmost scene ``name``; without one, the top becomes a new one."""
-        found = self.find(name)
+        found: Scene | None = self.find(name)
         if found is None:
             return self.replace(name, **params)
-        while self.top is not found:
+        while self.stack[-1] is not found:  # found is on the stack: it is never emptied
             self.pop()
         return found
 

@@ -128,10 +128,10 @@ def render_scene(
         if scene in ("card", "note") and board.selected:
             board.open_card(board.selected)
             if scene == "note":
-                card = app.top
-                if getattr(card, "note", None) is not None:
-                    card.note.focus()
-                    card.note.insert("Vi tror på gevinsten – og følger op hvert halve år.")
+                note = getattr(app.top, "note", None)
+                if note is not None:
+                    note.focus()
+                    note.insert("Vi tror på gevinsten – og følger op hvert halve år.")
         elif scene == "help":
             app.push("help")
     elif scene == "year":

@@ -21,7 +21,7 @@ from game.engine import Deck
 from game.numbers import format_amount
 from game.paths import standard_deck
 from game.saves import GameSettings
-from game.saves.document import MAX_TABLE_NAME
+from game.saves.paper import MAX_TABLE_NAME
 from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
 from game.ui.savelist import SaveList
