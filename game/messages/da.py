@@ -415,7 +415,7 @@ MESSAGES.update(
         "board.fatigue_line": "Træthed {fatigue}: tager {lost} af kapaciteten",
         "board.service_line": "Serviceniveau {service}",
         "board.service_floor_line": "Serviceniveau {service} (gulv {floor})",
-        "board.construction_line": "Anlægsramme: {used} af {total} brugt",
+        "board.construction_line": "Anlæg brugt: {used} af {total}",
         "board.scroll_down": "{count} mere – rul ned",
         "board.scroll_up": "{count} mere – rul op",
         "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} til {end}.",

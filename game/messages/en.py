@@ -407,7 +407,7 @@ MESSAGES.update(
         "board.fatigue_line": "Fatigue {fatigue}: takes {lost} of the capacity",
         "board.service_line": "Service level {service}",
         "board.service_floor_line": "Service level {service} (floor {floor})",
-        "board.construction_line": "Capital budget: {used} of {total} used",
+        "board.construction_line": "Capital used: {used} of {total}",
         "board.scroll_down": "{count} more – scroll down",
         "board.scroll_up": "{count} more – scroll up",
         "year.fatigue": "Fatigue at the year end: {peak}. At the turn of the year it falls by {recovery} to {end}.",

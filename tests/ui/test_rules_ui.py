@@ -71,7 +71,7 @@ def test_cards_say_belastning_and_traethed_and_carry_badges(make_app):
     assert "Kræver et andet" in drawn  # why the card that requires another is refused
     # the meters: capacity, what træthed takes, what is left; the anlægsramme
     assert "Kapacitet 6: 0 brugt · 0 tabt til træthed · 6 tilbage" in drawn
-    assert "Anlægsramme: 0 af 7,5 t. kr. brugt" in drawn
+    assert "Anlæg brugt: 0 af 7,5 t. kr." in drawn
     app.game.do(Adopt("eff"))  # træthed 2 (agenda + welfare efficiency) takes 1
     drawn = redraw(app)
     fatigue = fatigue_of(deck.proposal("eff"))  # the agenda and the welfare efficiency: 2
