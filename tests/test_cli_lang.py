@@ -216,25 +216,40 @@ def _standard_words() -> list[str]:
     return [deck.title, deck.unit, *(s.title for s in deck.scenarios)]
 
 
-def test_simulate_reports_in_english_with_lang_en(capsys):
-    status, out = _run(capsys, "--lang", "en", "simulate", "--games", "5")
-    assert status == 0
-    lines = out.splitlines()
-    assert lines[0].startswith("Scenario: ") and lines[0].endswith(", bot: greedy, games: 5")
-    assert lines[1].startswith("Won: ") and lines[1].endswith("%)")
-    assert any(line.startswith("  lost on target not met: ") for line in lines)
-    assert any(" mean room " in line for line in lines)
-    assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
+SIMULATE_WORDS = {
+    "en": (
+        "Scenario: ",
+        ", bot: greedy, games: 5",
+        "Won: ",
+        "%)",
+        "  lost on target not met: ",
+        " mean room ",
+    ),
+    "da": (
+        "Scenarie: ",
+        ", bot: greedy, spil: 5",
+        "Vundet: ",
+        " %)",
+        "  tabt på mål ikke nået: ",
+        " gennemsnitligt råderum ",
+    ),
+}
 
 
-def test_simulate_reports_in_danish_without_lang(capsys):
-    status, out = _run(capsys, "simulate", "--games", "5")
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_simulate_reports_in_the_readers_language(capsys, lang):
+    """``--lang en`` words the report in English; without it, it is Danish."""
+    options = ("--lang", "en") if lang == "en" else ()
+    status, out = _run(capsys, *options, "simulate", "--games", "5")
+    head, head_end, won, won_end, lost, mean = SIMULATE_WORDS[lang]
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].startswith("Scenarie: ") and lines[0].endswith(", bot: greedy, spil: 5")
-    assert lines[1].startswith("Vundet: ") and lines[1].endswith(" %)")
-    assert any(line.startswith("  tabt på mål ikke nået: ") for line in lines)
-    assert any(" gennemsnitligt råderum " in line for line in lines)
+    assert lines[0].startswith(head) and lines[0].endswith(head_end)
+    assert lines[1].startswith(won) and lines[1].endswith(won_end)
+    assert any(line.startswith(lost) for line in lines)
+    assert any(mean in line for line in lines)
+    if lang == "en":
+        assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
 
 
 def test_scenarios_and_forecast_in_english(capsys):

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 NUMBER_KEYS.update({pygame.K_0: 10, pygame.K_KP0: 10})
-
-
 """The number keys (and the keypad's) that select the market cards 1–9, and 0 for card 10;
 the arrow keys reach every card, also the 11th and 12th of a large table."""
 

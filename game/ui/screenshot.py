@@ -1,8 +1,9 @@
 """``raaderum screenshot``: render a scene of a seeded game to a PNG without a window.
 
-The game is played by the greedy bot up to a defined point: the board mid-game (round 2, with
-adopted cards, a selected card and the risk fan), a card up close, the card with a typed note,
-the year reveal mid-animation, the debrief after the last year, help, start and compare.
+The game is played by the look-ahead bot (``play_until``) up to a defined point: the board
+mid-game (round 2, with adopted cards, a selected card and the risk fan), a card up close,
+the card with a typed note, the year reveal mid-animation, the debrief after the last year,
+help, start and compare (its tables played by the greedy and the random bot in turn).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def render_scene(
     lang: str = "da",
     target: float | None = None,
 ) -> None:
-    """Render ``scene`` at its defined point of a seeded greedy game to the PNG ``out``,
+    """Render ``scene`` at its defined point of a seeded game to the PNG ``out``,
     written atomically and checked (raises ``game.saves.WriteFailed``; the folder must
     exist)."""
     app = _app(deck, size, lang)
