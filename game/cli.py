@@ -334,6 +334,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     balance.add_argument(
         "--games", type=_number(1, 100_000, "--games", whole=True, lang=lang), default=2_000
     )
+    balance.add_argument(
+        "--one-sided-games",
+        type=_number(1, 100_000, "--one-sided-games", whole=True, lang=lang),
+        default=None,
+        metavar="N",
+        help="games for the look-ahead one-sided strategies (slow; default: --games)",
+    )
     balance.add_argument("--seed", type=seed, default=0)
     balance.add_argument(
         "--workers",

@@ -1,7 +1,7 @@
 """``raaderum balance``: play a deck with every strategy and report what it teaches.
 
-    raaderum balance [--deck PATH] [--scenario ID] [--games N] [--seed S] [--workers N]
-                     [--json] [--markdown FILE]
+    raaderum balance [--deck PATH] [--scenario ID] [--games N] [--one-sided-games N]
+                     [--seed S] [--workers N] [--json] [--markdown FILE]
 
 Prints a Danish table (or, with ``--json``, one JSON object) and exits 0; with ``--markdown``
 it also writes the tables as Markdown (``make balance`` writes docs/balance.md). A progress
@@ -27,7 +27,7 @@ from game.balance.analysis import (
 )
 from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
-from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES
+from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy
 from game.engine.model import Deck, Kind
 from game.numbers import format_amount
 
@@ -67,25 +67,28 @@ def run(
     seed: int,
     workers: int,
     progress: Progress | None = None,
+    one_sided_games: int | None = None,
 ) -> list[ScenarioResult]:
-    """Play every strategy on every scenario; the better balanced strategy's games are also
-    judged in hindsight and per card."""
+    """Play every strategy on every scenario ``games`` times (the look-ahead one-sided ones
+    ``one_sided_games`` times, default ``games``); the better balanced strategy's games are
+    also judged in hindsight and per card."""
     results = []
     for sid in scenario_ids:
         scenario = deck.scenario(sid)
         records: dict[str, list[GameRecord]] = {}
         for strategy in STRATEGIES:
             label = f"{sid}: {strategy.label}"
+            count = games_of(strategy, games, one_sided_games)
 
-            def tell(done: int, label: str = label) -> None:
+            def tell(done: int, label: str = label, count: int = count) -> None:
                 if progress is not None:
-                    progress.step(label, done, games)
+                    progress.step(label, done, count)
 
             records[strategy.name] = play(
                 deck,
                 sid,
                 strategy.name,
-                games,
+                count,
                 seed,
                 hindsight=strategy.name == "planner",
                 workers=workers,
@@ -102,6 +105,14 @@ def run(
         result.lessons = lessons_for(deck.id, result, records)
         results.append(result)
     return results
+
+
+def games_of(strategy: Strategy, games: int, one_sided_games: int | None) -> int:
+    """How many games ``strategy`` plays: ``one_sided_games`` for a look-ahead one-sided
+    strategy when given, else ``games``."""
+    if strategy.one_sided and strategy.lookahead and one_sided_games is not None:
+        return one_sided_games
+    return games
 
 
 def _pct(value: float) -> str:
@@ -191,25 +202,40 @@ def _table(header: list[str], rows: list[list[str]], markdown: bool) -> list[str
 
 
 def report_text(
-    deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int, markdown: bool
+    deck: Deck,
+    results: Sequence[ScenarioResult],
+    games: int,
+    seed: int,
+    markdown: bool,
+    one_sided: int | None = None,
 ) -> str:
     """The whole report: the scenarios' tables and the targets with ✓/✗."""
     lines = []
     if markdown:
+        option = "" if one_sided is None else f" --one-sided-games {one_sided}"
+        fewer = (
+            ""
+            if one_sided is None or one_sided == games
+            else f", de tre ensidige planlæggere {one_sided} gange (de er langsomme)"
+        )
         lines += [
             f"# Balance: {deck.title}",
             "",
-            f"Skrevet af `raaderum balance --games {games} --seed {seed}` (`make balance`). Hvert "
-            f"scenarie er spillet {games} gange med hver strategi (spil nr. i med frø "
-            f"game_seed({seed}, i)). Strategierne er beskrevet i game/balance/strategies.py; "
-            "målene for balancen i game/balance/analysis.py.",
+            f"Skrevet af `raaderum balance --games {games}{option} --seed {seed}` "
+            f"(`make balance`). Hvert scenarie er spillet {games} gange med hver strategi{fewer} "
+            f"(spil nr. i med frø game_seed({seed}, i)). Strategierne er beskrevet i "
+            "game/balance/strategies.py; målene for balancen i game/balance/analysis.py.",
             "",
             "Sådan læses tabellerne: *Vundet* er andelen af spil, strategien vandt. Et tabt spil "
             "kan have flere grunde på én gang, så kolonnerne *Tabt på …* summer ikke til 100 %. "
             "*Planlæggeren* ser frem med samme heltalsprogram som resultatskærmens bedste plan, "
             "men kun med de kort, der ligger på bordet, og med forventede beløb og hændelser; "
             "*den bedste plan set i bakspejlet* kender de hændelser, der kom, og de kort, bordet "
-            "så. Et forslag er *dominerende*, når den bedste strategi vedtager det i over "
+            "så. *De planlagte ensidige strategier* lægger planer som planlæggeren, men "
+            "vedtager højst ét kort af hver af de slags, de ikke satser på; de viser, om de "
+            "ensidige strategier også taber, når de spilles med omhu, og ikke kun fordi den "
+            "grådige udgave spiller dårligt. Et forslag er *dominerende*, når den bedste "
+            "strategi vedtager det i over "
             f"{DOMINANT * 100:.0f} % af de spil, hvor det lå på bordet, og *dødt* under "
             f"{DEAD * 100:.0f} %.",
             "",
@@ -284,16 +310,18 @@ def run_balance(args: Any) -> int:
     for sid in ids:
         deck.scenario(sid)
     workers = args.workers or workers_default()
-    progress = Progress(len(ids) * (len(STRATEGIES) + 1) * args.games)
+    one_sided = args.one_sided_games
+    per_scenario = sum(games_of(s, args.games, one_sided) for s in STRATEGIES) + args.games
+    progress = Progress(len(ids) * per_scenario)
     started = time.perf_counter()
-    results = run(deck, ids, args.games, args.seed, workers, progress)
+    results = run(deck, ids, args.games, args.seed, workers, progress, one_sided)
     progress.close()
     if args.markdown:
         from pathlib import Path
 
         from game.saves.files import write_file
 
-        text = report_text(deck, results, args.games, args.seed, markdown=True)
+        text = report_text(deck, results, args.games, args.seed, markdown=True, one_sided=one_sided)
         write_file(Path(args.markdown), text.encode("utf-8"))
     if args.json:
         print(json.dumps(to_json(deck, results, args.games, args.seed), ensure_ascii=False))

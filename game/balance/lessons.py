@@ -11,15 +11,22 @@ from collections.abc import Callable, Mapping, Sequence
 
 from game.balance.analysis import ONE_SIDED_MAX, ScenarioResult
 from game.balance.play import GameRecord
+from game.balance.strategies import BY_NAME
 
 Lesson = Callable[
     [ScenarioResult, Mapping[str, Sequence[GameRecord]]], list[tuple[str, bool | None]]
 ]
 
 
-def _rate(result: ScenarioResult, name: str) -> float | None:
-    strategy = result.strategies.get(name)
-    return strategy.win_rate if strategy is not None else None
+def _side(result: ScenarioResult, side: str) -> float | None:
+    """The best win rate of the one-sided strategies that stand for ``side`` (the greedy and
+    the look-ahead version), or None when none was played."""
+    rates = [
+        r.win_rate
+        for name, r in result.strategies.items()
+        if name in BY_NAME and BY_NAME[name].one_sided and BY_NAME[name].side == side
+    ]
+    return max(rates) if rates else None
 
 
 def _pct(value: float | None) -> str:
@@ -29,15 +36,16 @@ def _pct(value: float | None) -> str:
 def all_three_kinds(
     result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
 ) -> list[tuple[str, bool | None]]:
-    """Every kind is needed: the one-sided strategies lose where the balanced ones win."""
+    """Every kind is needed: the one-sided strategies (the better of the greedy and the
+    look-ahead version of each) lose where the balanced ones win."""
     best = result.best
-    sides = {n: _rate(result, n) for n in ("savings-first", "no-investment", "invest-first")}
+    sides = {n: _side(result, n) for n in ("savings", "no-investment", "no-saving")}
     worst_case = max((v for v in sides.values() if v is not None), default=None)
     text = (
         f"Alle tre slags skal i spil: {best.name} vinder {_pct(best.win_rate)}, mens besparelser "
-        f"først vinder {_pct(sides['savings-first'])}, ingen investeringer "
+        f"først vinder {_pct(sides['savings'])}, ingen investeringer "
         f"{_pct(sides['no-investment'])} og investeringer uden brobyggende besparelser "
-        f"{_pct(sides['invest-first'])}"
+        f"{_pct(sides['no-saving'])} (den bedste af den grådige og den planlagte udgave)"
     )
     met = None if worst_case is None else worst_case * 2 <= best.win_rate
     return [(text, met)]
@@ -47,7 +55,7 @@ def paying_investments(
     result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
 ) -> list[tuple[str, bool | None]]:
     """Det lange lys: without investments that pay off in time there is no way through."""
-    rate = _rate(result, "no-investment")
+    rate = _side(result, "no-investment")
     text = (
         f"Kun investeringer, der når at betale sig, bærer jer igennem: uden dem vinder "
         f"gruppen {_pct(rate)} (højst {_pct(ONE_SIDED_MAX)})"

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine.bots import POLICIES, Policy
+from game.engine.model import Kind
 from game.engine.planner import planner_policy
 
 
@@ -22,29 +23,64 @@ class Strategy:
     """Danish, for the table."""
     make: Callable[[], Policy]
     one_sided: bool = False
+    side: str = ""
+    """For a one-sided strategy, the kind of play it stands for: "savings" (savings, one token
+    of each other kind), "no-investment" (one token investment) or "no-saving" (one token
+    saving, no bridging savings)."""
+    lookahead: bool = False
+    """Plays with the optimiser (slow): the harness may play it fewer games."""
 
 
 STRATEGIES: tuple[Strategy, ...] = (
     Strategy("random", "Tilfældig", lambda: POLICIES["random"]),
     Strategy("greedy", "Grådig (mest råderum pr. kapacitet)", lambda: POLICIES["greedy"]),
-    Strategy("planner", "Planlægger (ser frem med optimeringen)", planner_policy),
+    Strategy("planner", "Planlægger (ser frem med optimeringen)", planner_policy, lookahead=True),
     Strategy(
         "savings-first",
         "Besparelser først (de største hvert år)",
         lambda: POLICIES["savings-first"],
         one_sided=True,
+        side="savings",
     ),
     Strategy(
         "no-investment",
         "Ingen investeringer (højst én for syns skyld)",
         lambda: POLICIES["no-investment"],
         one_sided=True,
+        side="no-investment",
     ),
     Strategy(
         "invest-first",
         "Investeringer og effektiviseringer uden brobyggende besparelser",
         lambda: POLICIES["invest-first"],
         one_sided=True,
+        side="no-saving",
+    ),
+    # The same three kinds of one-sided play, planned as carefully as the planner plays: a
+    # deck must make them lose too, not only the greedy versions.
+    Strategy(
+        "planner-savings",
+        "Planlægger med besparelser (højst én af hver anden slags)",
+        lambda: planner_policy(frozenset({Kind.EFFICIENCY, Kind.INVESTMENT})),
+        one_sided=True,
+        side="savings",
+        lookahead=True,
+    ),
+    Strategy(
+        "planner-no-investment",
+        "Planlægger uden investeringer (højst én)",
+        lambda: planner_policy(frozenset({Kind.INVESTMENT})),
+        one_sided=True,
+        side="no-investment",
+        lookahead=True,
+    ),
+    Strategy(
+        "planner-no-saving",
+        "Planlægger uden brobyggende besparelser (højst én besparelse)",
+        lambda: planner_policy(frozenset({Kind.SAVING})),
+        one_sided=True,
+        side="no-saving",
+        lookahead=True,
     ),
 )
 

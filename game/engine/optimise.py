@@ -143,6 +143,8 @@ class Problem:
     construction_used: float = 0.0
     count_conditions: bool = False
     """Rank plans that cannot win by how many winning conditions they keep (the planner)."""
+    kind_limits: tuple[tuple[Kind, int], ...] = ()
+    """At most this many more cards of a kind (a one-sided strategy's tokens); empty: none."""
 
     @property
     def rounds(self) -> int:
@@ -333,6 +335,10 @@ class _Model:
             }
             if spend:
                 program.row(spend, upper=problem.construction_budget - problem.construction_used)
+        for kind, most in problem.kind_limits:
+            chosen = {column: 1.0 for (i, _), column in self.x.items() if cards[i].kind is kind}
+            if chosen:
+                program.row(chosen, upper=float(most))
         self._capacity_rows()
         self.totals = [self._year_terms(y) for y in range(rounds)]
         self._verdict_rows()

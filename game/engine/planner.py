@@ -17,6 +17,7 @@ import numpy as np
 
 from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
+from game.engine.model import KINDS, Kind
 from game.engine.optimise import Card, Problem, optimise
 from game.engine.rules import adoptable, kinds_adopted, missing_requirements
 from game.engine.state import GameState
@@ -69,8 +70,9 @@ def known_totals(state: GameState) -> tuple[float, ...]:
     return tuple(totals)
 
 
-def planning_problem(state: GameState) -> Problem:
-    """The rest of the game as the planner sees it (see the module docstring)."""
+def planning_problem(state: GameState, tokens: frozenset[Kind] = frozenset()) -> Problem:
+    """The rest of the game as the planner sees it (see the module docstring). ``tokens``:
+    kinds the plan may hold at most one card of over the whole game (a one-sided strategy)."""
     scenario = state.scenario
     deck = state.deck
     adopted = set(state.adopted_ids())
@@ -126,6 +128,11 @@ def planning_problem(state: GameState) -> Problem:
         kinds_present=tuple(kinds_adopted(state)),
         construction_used=state.construction_used,
         count_conditions=True,
+        kind_limits=tuple(
+            (kind, max(0, 1 - sum(deck.proposal(a.card).kind is kind for a in state.adopted)))
+            for kind in KINDS
+            if kind in tokens
+        ),
     )
 
 
@@ -133,6 +140,8 @@ def planning_problem(state: GameState) -> Problem:
 class PlannerPolicy:
     """The look-ahead bot as a policy; it keeps this round's plan between its decisions."""
 
+    tokens: frozenset[Kind] = frozenset()
+    """Kinds it adopts at most one card of (a one-sided look-ahead strategy); empty: none."""
     _key: tuple[object, ...] = ()
     _plan: list[str] = field(default_factory=list)
 
@@ -140,7 +149,7 @@ class PlannerPolicy:
         key = (id(state.deck), state.scenario.id, state.seed, state.round, state.targets)
         if key != self._key:
             self._key = key
-            best = optimise(planning_problem(state))
+            best = optimise(planning_problem(state, self.tokens))
             self._plan = [pid for pid, start in best.plan if start == state.round]
         open_cards = set(adoptable(state))
         while self._plan:
@@ -150,6 +159,7 @@ class PlannerPolicy:
         return EndYear()
 
 
-def planner_policy() -> PlannerPolicy:
-    """A fresh look-ahead bot (each keeps its own plan: one per process or thread)."""
-    return PlannerPolicy()
+def planner_policy(tokens: frozenset[Kind] = frozenset()) -> PlannerPolicy:
+    """A fresh look-ahead bot (each keeps its own plan: one per process or thread); with
+    ``tokens``, one that adopts at most one card of each of those kinds."""
+    return PlannerPolicy(tokens)

@@ -184,6 +184,25 @@ def test_kinds_rule_makes_a_weaker_plan_the_winner():
     assert relaxed.raaderum == (21.0,)
 
 
+def test_a_kind_limit_keeps_a_one_sided_plan_to_its_token():
+    # two investments of 6 and 5 and a saving of 4 against a target of 14: the best plan takes
+    # all three (15); with at most one investment (a one-sided strategy's token) it keeps the
+    # larger one and the saving, 10, and loses
+    cards = (
+        Card("s", Kind.SAVING, 1, 0, (4.0,), 0),
+        Card("e", Kind.EFFICIENCY, 1, 0, (0.5,), 0),
+        Card("i-big", Kind.INVESTMENT, 1, 0, (6.0,), 0),
+        Card("i-small", Kind.INVESTMENT, 1, 0, (5.0,), 0),
+    )
+    free = optimise(Problem(("2027",), (14.0,), (0.0,), cards, capacity=20))
+    assert free.won and free.raaderum == (15.5,)
+    token = Problem(("2027",), (14.0,), (0.0,), cards, 20, kind_limits=((Kind.INVESTMENT, 1),))
+    limited = optimise(token)
+    assert not limited.won
+    assert {pid for pid, _ in limited.plan} == {"s", "e", "i-big"}
+    assert limited.raaderum == (10.5,)
+
+
 def test_the_groups_plan_is_never_reported_as_better_than_the_best(std_deck):
     state = play_game(std_deck, "standard", 7, POLICIES["random"], np.random.default_rng(7))
     problem = problem_from_state(state)
