@@ -31,6 +31,14 @@ class Strategy:
     """Plays with the optimiser (slow): the harness may play it fewer games."""
 
 
+def _planned(name: str, label: str, tokens: set[Kind], side: str) -> Strategy:
+    """A look-ahead one-sided strategy: the planner with at most one card of ``tokens``."""
+    frozen = frozenset(tokens)
+    return Strategy(
+        name, label, lambda: planner_policy(frozen), one_sided=True, side=side, lookahead=True
+    )
+
+
 STRATEGIES: tuple[Strategy, ...] = (
     Strategy("random", "Tilfældig", lambda: POLICIES["random"]),
     Strategy("greedy", "Grådig (mest råderum pr. kapacitet)", lambda: POLICIES["greedy"]),
@@ -58,29 +66,28 @@ STRATEGIES: tuple[Strategy, ...] = (
     ),
     # The same three kinds of one-sided play, planned as carefully as the planner plays: a
     # deck must make them lose too, not only the greedy versions.
-    Strategy(
-        "planner-savings",
-        "Planlægger med besparelser (højst én af hver anden slags)",
-        lambda: planner_policy(frozenset({Kind.EFFICIENCY, Kind.INVESTMENT})),
-        one_sided=True,
-        side="savings",
-        lookahead=True,
-    ),
-    Strategy(
-        "planner-no-investment",
-        "Planlægger uden investeringer (højst én)",
-        lambda: planner_policy(frozenset({Kind.INVESTMENT})),
-        one_sided=True,
-        side="no-investment",
-        lookahead=True,
-    ),
-    Strategy(
-        "planner-no-saving",
-        "Planlægger uden brobyggende besparelser (højst én besparelse)",
-        lambda: planner_policy(frozenset({Kind.SAVING})),
-        one_sided=True,
-        side="no-saving",
-        lookahead=True,
+    *(
+        _planned(name, label, tokens, side)
+        for name, label, tokens, side in (
+            (
+                "planner-savings",
+                "Planlægger med besparelser (højst én af hver anden slags)",
+                {Kind.EFFICIENCY, Kind.INVESTMENT},
+                "savings",
+            ),
+            (
+                "planner-no-investment",
+                "Planlægger uden investeringer (højst én)",
+                {Kind.INVESTMENT},
+                "no-investment",
+            ),
+            (
+                "planner-no-saving",
+                "Planlægger uden brobyggende besparelser (højst én besparelse)",
+                {Kind.SAVING},
+                "no-saving",
+            ),
+        )
     ),
 )
 
