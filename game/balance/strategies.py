@@ -28,7 +28,8 @@ class Strategy:
     of each other kind), "no-investment" (one token investment) or "no-saving" (one token
     saving, no bridging savings)."""
     lookahead: bool = False
-    """Plays with the optimiser (slow): the harness may play it fewer games."""
+    """Plays with the optimiser (slow). ``raaderum balance --one-sided-games N`` plays the
+    look-ahead one-sided strategies N games (the planner always plays ``--games``)."""
 
 
 def _planned(name: str, label: str, tokens: set[Kind], side: str) -> Strategy:
