@@ -35,7 +35,7 @@ bench: $(STAMP)
 
 # The balance of the standard deck (issue #10's targets), written to docs/balance.md. The full
 # run (2,000 games per scenario and strategy, 500 for the three slow look-ahead one-sided
-# strategies) takes about an hour and a half on two cores; GAMES=200 ONE_SIDED_GAMES=100 takes minutes.
+# strategies) takes about an hour on two cores; GAMES=200 ONE_SIDED_GAMES=100 takes minutes.
 GAMES ?= 2000
 ONE_SIDED_GAMES ?= 500
 balance: $(STAMP)
