@@ -216,7 +216,7 @@ def report_text(
         fewer = (
             ""
             if one_sided is None or one_sided == games
-            else f", de tre ensidige planlæggere {one_sided} gange (de er langsomme)"
+            else f", de tre planlagte ensidige strategier {one_sided} gange (de er langsomme)"
         )
         lines += [
             f"# Balance: {deck.title}",
