@@ -153,7 +153,8 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 strategy.label + (" ★" if r.name == result.best.name else ""),
                 _pct(r.win_rate),
                 *(_pct(r.losses[k] / r.games) for k in ("target", "kinds", "service")),
-                " / ".join(format_amount(v) for v in r.mean_raaderum),
+                # one decimal like every amount of the report: a mean near 0 is not "−0,348"
+                " / ".join(format_amount(v, decimals=1) for v in r.mean_raaderum),
             ]
         )
     lines += _table(header, rows, markdown)
