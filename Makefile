@@ -35,7 +35,8 @@ bench: $(STAMP)
 
 # The balance of the standard deck (issue #10's targets), written to docs/balance.md. The full
 # run (2,000 games per scenario and strategy, 500 for the three slow look-ahead one-sided
-# strategies) takes about an hour on two cores; GAMES=200 ONE_SIDED_GAMES=100 takes minutes.
+# strategies) takes over an hour on two cores (lang-horisont alone about 50 minutes);
+# GAMES=200 ONE_SIDED_GAMES=100 takes minutes.
 GAMES ?= 2000
 ONE_SIDED_GAMES ?= 500
 balance: $(STAMP)
