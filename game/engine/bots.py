@@ -148,7 +148,13 @@ def savings_first_policy(state: GameState, generator: np.random.Generator) -> Ac
         savings = [c for c in adoptable(state) if proposal_of(c).kind is Kind.SAVING]
         if savings:
             year = state.round
-            largest = max(savings, key=lambda c: ledger.face(proposal_of(c), year, year))
+            scenario = state.scenario
+            largest = max(
+                savings,
+                key=lambda c: ledger.face(
+                    proposal_of(c), year, year, ledger.anchor(proposal_of(c), scenario)
+                ),
+            )
             return Adopt(largest)
     for kind in (Kind.EFFICIENCY, Kind.INVESTMENT):
         token = _token(state, kind)

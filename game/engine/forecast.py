@@ -58,15 +58,21 @@ class Portfolio:
     mean: np.ndarray  # (k,) expected factor of each proposal (ledger.expected_factor)
 
 
-def effect_row(proposal: Proposal, start: int, years: int) -> np.ndarray:
-    """Face-value amounts of ``proposal`` adopted in round ``start`` over ``years`` years."""
-    return np.array([ledger.face(proposal, start, y) for y in range(years)])
+def effect_row(proposal: Proposal, start: int, years: int, anchor: int | None = None) -> np.ndarray:
+    """Face-value amounts of ``proposal`` adopted in round ``start`` over ``years`` years (a
+    calendar card's amounts from its ``anchor``, ``ledger.anchor``)."""
+    return np.array([ledger.face(proposal, start, y, anchor) for y in range(years)])
 
 
 def build_portfolio(
-    proposals: Sequence[tuple[Proposal, int]], years: int, fixed: np.ndarray | None = None
+    proposals: Sequence[tuple[Proposal, int]],
+    years: int,
+    fixed: np.ndarray | None = None,
+    scenario: Scenario | None = None,
 ) -> Portfolio:
-    """Arrays for ``proposals`` given as (proposal, 0-based adoption round)."""
+    """Arrays for ``proposals`` given as (proposal, 0-based adoption round). A calendar card
+    (``effect_from_year``) takes its amounts from its budget years in ``scenario``; without a
+    scenario every card counts from its round."""
     base = np.zeros(years) if fixed is None else np.asarray(fixed, dtype=float).copy()
     gains = np.zeros((len(proposals), years))
     mu = np.zeros(len(proposals))
@@ -74,7 +80,8 @@ def build_portfolio(
     failure = np.zeros(len(proposals))
     mean = np.zeros(len(proposals))
     for i, (proposal, start) in enumerate(proposals):
-        gains[i], costs = ledger.gain_and_cost(effect_row(proposal, start, years))
+        anchor = None if scenario is None else ledger.anchor(proposal, scenario)
+        gains[i], costs = ledger.gain_and_cost(effect_row(proposal, start, years, anchor))
         base += costs
         mu[i], sigma[i] = lognormal_params(proposal.uncertainty)
         failure[i] = proposal.failure
@@ -234,7 +241,7 @@ def forecast_plan(
 ) -> Forecast:
     """Forecast a plan of (proposal id, 0-based round) pairs; events are left out."""
     portfolio = build_portfolio(
-        [(deck.proposal(pid), start) for pid, start in plan], scenario.rounds
+        [(deck.proposal(pid), start) for pid, start in plan], scenario.rounds, scenario=scenario
     )
     return summarise(
         portfolio,
@@ -256,12 +263,13 @@ def state_portfolio(state: GameState, extra: str | None = None) -> Portfolio:
     for adoption in state.adopted:
         proposal = deck.proposal(adoption.card)
         if adoption.revealed:
-            fixed += [ledger.realised(proposal, adoption, y) for y in range(years)]
+            anchor = ledger.anchor(proposal, state.scenario)
+            fixed += [ledger.realised(proposal, adoption, y, anchor) for y in range(years)]
         else:
             uncertain.append((proposal, adoption.round))
     if extra is not None and state.adoption(extra) is None:
         uncertain.append((deck.proposal(extra), state.round))
-    return build_portfolio(uncertain, years, fixed)
+    return build_portfolio(uncertain, years, fixed, state.scenario)
 
 
 def drawn_events(state: GameState) -> tuple[float, ...]:

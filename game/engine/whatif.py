@@ -62,7 +62,7 @@ def what_if(state: GameState, samples: int = 4000) -> WhatIf:
     deck = state.deck
     years = state.scenario.rounds
     plan = [(deck.proposal(a.card), a.round) for a in state.adopted]
-    portfolio = build_portfolio(plan, years, np.array(drawn_events(state)))
+    portfolio = build_portfolio(plan, years, np.array(drawn_events(state)), state.scenario)
     expected = portfolio.fixed + portfolio.gains.sum(axis=0)
     generator = np.random.default_rng([state.seed % 2**63, WHATIF_SEED_SALT])
     totals = sample_totals(portfolio, max(1, samples), generator)

@@ -204,3 +204,23 @@ def test_welfare_areas_and_event_source_and_fatigue_are_read():
     assert loaded.event("udligning").effect == (-50,)  # the sign turns for events too
     assert loaded.event("udligning").fatigue == 1
     assert "Mariagerfjord" in loaded.event("udligning").source
+
+
+def test_forecast_risk_meter_and_what_if_read_a_calendar_card_like_the_game():
+    # The forecast the facilitator runs, the risk meter in the window and the debrief's
+    # what-if must show the budget years' amounts the game itself books.
+    from game.engine.forecast import forecast_plan, forecast_state
+    from game.engine.whatif import what_if
+
+    loaded = deck(SCHOOL.format(a="-0.518", b="-1.05", c="-1.3130", d="-1.5750"))
+    scenario = loaded.scenario("b2025")
+    state = _adopt_in_round(loaded, "R307", 1)
+    booked = raaderum(state)
+    assert booked == pytest.approx((0, 1.05, 1.313, 1.575))
+    planned = forecast_plan(loaded, scenario, [("R307", 1)], certain=True)
+    assert planned.expected == pytest.approx(booked)
+    assert what_if(state).expected == pytest.approx(booked)
+    # mid-game, before the card's amount is revealed: the risk meter's sure part is the same
+    playing = apply(apply(new_game(loaded, "b2025", seed=1), EndYear()), Adopt("R307"))
+    meter = forecast_state(playing, samples=200)
+    assert meter.expected[1:] == pytest.approx(booked[1:])
