@@ -233,6 +233,9 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="with --resume: when the game is open in another window, continue in a copy",
     )
     play.add_argument("--save-dir", help="folder for saves (default: the user data folder)")
+    play.add_argument(
+        "--table", default="", help='the table\'s name in its save and the comparison ("Bord 3")'
+    )
     timer = functools.partial(_timer, lang=lang)
     play.add_argument("--timer", type=timer, default=None, help="minutes per year (0 = none)")
 

@@ -279,7 +279,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "report.title": "Råderumsspillet – rapport fra spillet",
-        "report.generated": "Dannet {date} ud fra det gemte spil {file}.",
+        "report.generated": "Lavet {date} ud fra det gemte spil {file}.",
         "report.deck": "Dæk",
         "report.scenario": "Scenarie",
         "report.years": "Budgetår",
@@ -359,8 +359,8 @@ MESSAGES.update(
         "report.action.annotate": "Begrundelse",
         "report.action.set_target": "Nyt mål",
         "report.compare.title": "Råderumsspillet – sammenligning af borde",
-        "report.compare.generated": "Dannet {date} ud fra {count} gemte spil.",
-        "report.compare.group": "{scenario} – {deck} · mål {targets} mio. kr.",
+        "report.compare.generated": "Lavet {date} ud fra {count} gemte spil.",
+        "report.compare.group": "{scenario} – {deck} · mål {targets} {unit}",
         "report.compare.group_hash": "Dækkets kontrolsum {hash}",
         "report.compare.tables": "Borde",
         "report.compare.wins": "Vundet",
@@ -389,6 +389,7 @@ MESSAGES.update(
         "report.target_change.kept": "De afsluttede år ({years}) beholdt deres mål.",
         "report.target_change.before": "Mål før",
         "report.target_change.after": "Mål efter",
+        "report.compare.same_name": "{count} borde hedder »{name}« ({files}). Er det det samme bord, der er indtastet to gange, så slet den ene fil, og sammenlign igen.",
         "report.compare.copies": "Samme spil i flere filer",
         "report.compare.copies_note": "Hvert bords spil tælles én gang. Spil genkendes på deres indhold (spillets id, frø, dæk og beslutninger), ikke på filnavnet.",
         "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n} beslutninger) og tælles ikke med.",

@@ -7,6 +7,7 @@ error; it never stops the comparison.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -82,6 +83,13 @@ class TableResult:
     target: tuple[float, ...]
     table: str | None = None
     """The name of a table that played on paper and was entered afterwards, else None."""
+    name: str = ""
+    """The table's own name: a paper table's, or the one typed at the start ("" if none)."""
+
+    @property
+    def paper(self) -> bool:
+        """True for a table that played on paper and was entered afterwards."""
+        return self.table is not None
 
 
 @dataclass(frozen=True)
@@ -109,8 +117,13 @@ class ComparisonGroup:
     scenario_title: str
     years: tuple[str, ...]
     tables: tuple[TableResult, ...]
+    """In the order of their names ("Bord 2" before "Bord 10"; ``table_labels`` names them)."""
     proposals: tuple[ProposalUse, ...]
     """Every proposal of the scenario, the most adopted first."""
+    same_names: tuple[tuple[str, tuple[Path, ...]], ...] = ()
+    """Names that more than one table (file) carries: perhaps one table entered twice."""
+    unit: str = "mio. kr."
+    """The deck's unit."""
 
     @property
     def targets(self) -> tuple[float, ...]:
@@ -148,8 +161,10 @@ class Comparison(list[ComparisonGroup]):
         self.copies: list[SameGame] = list(copies)
 
     def notices(self, lang: str = "da") -> list[str]:
-        """One sentence per file that was not counted because its game is in another."""
-        return [line for same in self.copies for line in same.lines(lang)]
+        """One sentence per file that was not counted because its game is in another, and
+        one per name that several tables carry."""
+        copies = [line for same in self.copies for line in same.lines(lang)]
+        return copies + [line for group in self for line in same_name_lines(group, lang)]
 
 
 def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
@@ -193,13 +208,87 @@ def _table(saved: SavedGame) -> TableResult:
         adopted=tuple((a.card, a.round) for a in state.adopted),
         target=state.targets,
         table=saved.table,
+        name=(saved.table or saved.settings.table).strip(),
     )
+
+
+def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    # "Bord 2" before "Bord 10": digits compare as numbers, the rest without case
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+def table_labels(
+    tables: Sequence[TableResult], lang: str = "da"
+) -> tuple[list[str], list[tuple[str, tuple[Path, ...]]]]:
+    """A distinct label for every table, and the names more than one table carries.
+
+    A table is called by its own name, a paper table with a mark ("Bord 3 (papir)"). A table
+    without a name gets "Bord N" with the lowest N that no other table is called, so it never
+    takes a paper table's name. Two tables with one name (perhaps one table entered twice)
+    become "Bord 6" and "Bord 6 (2)", and the name is returned so the host can check it."""
+    words = catalogue(lang)
+    taken = {t.name.casefold() for t in tables if t.name}
+    by_name: dict[str, list[int]] = {}
+    for index, tab in enumerate(tables):
+        if tab.name:
+            by_name.setdefault(tab.name.casefold(), []).append(index)
+    labels: list[str] = []
+    number = 0
+    for index, tab in enumerate(tables):
+        if tab.name:
+            label = tab.name
+            same = by_name[tab.name.casefold()]
+            if len(same) > 1 and same.index(index):
+                label = f"{label} ({same.index(index) + 1})"
+        else:
+            while True:
+                number += 1
+                label = f"{words.t('report.compare.table')} {number}"
+                if label.casefold() not in taken:
+                    break
+        if tab.paper:
+            label = f"{label} ({words.t('paper.marker')})"
+        labels.append(label)
+    repeated = [
+        (tables[same[0]].name, tuple(tables[i].path for i in same))
+        for same in by_name.values()
+        if len(same) > 1
+    ]
+    return labels, repeated
+
+
+def _unit(unit: str, lang: str) -> str:
+    # the deck's unit, in English words when the page is English and the unit is mio. kr.
+    if lang != "da" and unit == catalogue("da").t("unit"):
+        return catalogue(lang).t("unit")
+    return unit
+
+
+def same_name_lines(group: ComparisonGroup, lang: str) -> list[str]:
+    """One sentence per name that several tables of ``group`` carry (is one table entered
+    twice?), naming the files."""
+    return [
+        catalogue(lang).t(
+            "report.compare.same_name",
+            count=len(paths),
+            name=name,
+            files=", ".join(display_path(p.name) for p in paths),
+        )
+        for name, paths in group.same_names
+    ]
 
 
 def _group(saves: list[SavedGame]) -> ComparisonGroup:
     deck = saves[0].deck
     scenario = saves[0].history.current.scenario
-    tables = tuple(_table(s) for s in saves)
+    found = [_table(s) for s in saves]
+    labels, repeated = table_labels(found)
+    order = sorted(range(len(found)), key=lambda i: (_natural(found[i].name or labels[i]), i))
+    tables = tuple(found[i] for i in order)
     uses = []
     for pid in scenario.proposals:
         proposal = deck.proposal(pid)
@@ -225,6 +314,8 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
         years=scenario.years,
         tables=tables,
         proposals=tuple(uses),
+        same_names=tuple(repeated),
+        unit=deck.unit,
     )
 
 
@@ -254,14 +345,6 @@ def compare_saves(paths: list[Path]) -> Comparison:
     return Comparison((_group(saves) for saves in ordered), unreadable, copies)
 
 
-def _label(lang: str, index: int, table: TableResult | None = None) -> str:
-    """ "Bord 2", or a paper table's own name with a mark: "Bord 3 (papir)"."""
-    words = catalogue(lang)
-    if table is not None and table.table:
-        return f"{table.table} ({words.t('paper.marker')})"
-    return f"{words.t('report.compare.table')} {index + 1}"
-
-
 def _result(lang: str, t: TableResult) -> str:
     if not t.finished:
         return catalogue(lang).t("report.result.open")
@@ -277,8 +360,10 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         scenario=group.scenario_title,
         deck=group.deck_title,
         targets="/".join(format_amount(v, lang) for v in group.targets),
+        unit=_unit(group.unit, lang),
     )
     total = len(group.tables)
+    labels = table_labels(group.tables, lang)[0]
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',
         f'<p class="muted small">'
@@ -296,13 +381,14 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     ]
     if group.finished < total:
         parts.append(f"<p>{esc(t('report.compare.unfinished', count=total - group.finished))}</p>")
+    parts.extend(f'<p class="notice">{esc(line)}</p>' for line in same_name_lines(group, lang))
     table_rows = []
     for i, tab in enumerate(group.tables):
         result = _result(lang, tab)
         klass = "met" if tab.won else ("missed" if tab.finished else "")
         table_rows.append(
             [
-                esc(_label(lang, i, tab)),
+                esc(labels[i]),
                 esc(display_path(tab.path.name)),
                 f'<span class="{klass}">{esc(result)}</span>',
                 *(esc(format_against(v, t, lang)) for v, t in zip(tab.raaderum, tab.target)),
@@ -326,7 +412,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     series = []
     for i, tab in enumerate(group.tables):
         color, dash = series_color(i)
-        series.append(Series(_label(lang, i, tab), tab.raaderum, color, dash))
+        series.append(Series(labels[i], tab.raaderum, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
     parts.append(f"<h3>{esc(t('report.compare.raaderum'))}</h3>")
     parts.append(
@@ -344,7 +430,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     )
     parts.append(f"<h3>{esc(t('report.compare.service'))}</h3>")
     service = bars_against_target(
-        [_label(lang, i, tab) for i, tab in enumerate(group.tables)],
+        labels,
         [Series(t("report.col.service"), [tab.service for tab in group.tables], PALETTE[0])],
         None,
         title=t("report.compare.service"),
@@ -406,7 +492,7 @@ def comparison_html(
 ) -> str:
     """The self-contained compare.html (``copies``: the games found in more than one file)."""
     count = sum(len(g.tables) for g in groups)
-    date = datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+    date = datetime.now().strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
     parts = [
         f'<header class="top"><h1>{esc(catalogue(lang).t("report.compare.title"))}</h1>'
         f'<p class="muted small">'

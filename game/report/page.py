@@ -54,6 +54,7 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 .badge.investment { background: #d1eee4; border-color: #009e73; }
 .label { font-weight: 600; }
 .met { color: #007a59; font-weight: 700; }
+.notice { border-left: 4px solid #b35c00; padding-left: 0.5em; }
 .missed { color: #b54200; font-weight: 700; }
 .neg { color: #b54200; }
 .swatch { display: inline-block; width: 3mm; height: 3mm; margin: 0 1mm 0 3mm;

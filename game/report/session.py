@@ -205,7 +205,9 @@ class _Writer:
         rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
         generated = self.t(
             "report.generated",
-            date=datetime.now().strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M"),
+            date=datetime.now().strftime(
+                "%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M"
+            ),
             file=display_path(self.saved.path.name),
         )
         return (

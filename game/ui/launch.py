@@ -6,6 +6,7 @@ import argparse
 import os
 import random
 import sys
+import unicodedata
 from pathlib import Path
 
 import pygame
@@ -130,6 +131,7 @@ def play(args: argparse.Namespace) -> int:
             target=args.target,
             lang=lang,
             timer_minutes=getattr(args, "timer", None),
+            table=unicodedata.normalize("NFC", getattr(args, "table", "") or "").strip(),
         )
         app.start_game(deck, settings)
     else:

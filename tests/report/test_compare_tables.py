@@ -7,12 +7,13 @@ import shutil
 
 import numpy as np
 import pytest
-from report_helpers import assert_self_contained, parse_html, save_game
+from report_helpers import assert_self_contained, autoplay, parse_html, save_game
 
 from game.cli import main
 from game.engine import raaderum, verdict
 from game.report import compare_saves, write_comparison
-from game.saves import read_save
+from game.saves import GameSettings, read_save, write_save
+from game.saves.model import PaperTable
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +162,54 @@ def test_compare_explains_skipped_saves_in_the_readers_language(saves_dir, tmp_p
     danish = capsys.readouterr().err.strip().splitlines()
     assert any(line.endswith("nope.json: filen eller mappen findes ikke") for line in danish)
     assert danish[-1] == "raaderum compare: ingen af de gemte spil kunne læses"
+
+
+def test_every_table_has_its_own_name_and_a_name_given_twice_is_pointed_out(std_deck, tmp_path):
+    # A host's folder: two laptop tables without a name, one named at the start screen and
+    # paper tables the host entered – one of them twice under the same name.
+    def laptop(name: str, seed: int, table: str = "") -> None:
+        history = autoplay(std_deck, "standard", seed, "greedy")
+        write_save(
+            tmp_path / name, std_deck, GameSettings("standard", seed, None, table=table), history
+        )
+
+    def paper(name: str, seed: int, table: str) -> None:
+        history = autoplay(std_deck, "standard", seed, "random")
+        write_save(
+            tmp_path / name,
+            std_deck,
+            GameSettings("standard", seed, None),
+            history,
+            paper=PaperTable(table),
+        )
+
+    laptop("a.json", 1)
+    laptop("b.json", 2)
+    laptop("c.json", 3, table="Bord 10")
+    paper("d.json", 4, "Bord 1")
+    paper("e.json", 5, "Bord 2")
+    paper("f.json", 6, "bord 2")
+    comparison = compare_saves([tmp_path])
+    (group,) = comparison
+    source, html = parse_html(write_comparison(comparison, tmp_path / "out")[0])
+    names = [row[0] for row in html.tables[0][1:]]
+    # unnamed laptops never take a paper table's name; "Bord 10" after "Bord 3"
+    assert names == [
+        "Bord 1 (papir)",
+        "Bord 2 (papir)",
+        "bord 2 (2) (papir)",
+        "Bord 3",
+        "Bord 4",
+        "Bord 10",
+    ]
+    assert [t.path.name for t in group.tables] == [
+        "d.json",
+        "e.json",
+        "f.json",
+        "a.json",
+        "b.json",
+        "c.json",
+    ]
+    (line,) = comparison.notices()
+    assert "2 borde hedder »Bord 2« (e.json, f.json)" in line
+    assert "2 borde hedder »Bord 2«" in source
