@@ -147,7 +147,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         for problem in error.problems:
             _loader_problem(reading, problem.line, problem.said)
         deck = None
-    if reading.problems or deck is None:
+    if reading.problems or catalogue.problems or deck is None:
+        # a file or rows the reading had to leave out fail the import too: the deck would
+        # silently lack them
         raise CatalogueError(_lines(reading, catalogue.problems))
     return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
 

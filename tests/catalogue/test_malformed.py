@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from game.catalogue import workbook
+from game.cli import main
 from tests.catalogue.conftest import PROPOSALS, run_import, sheets, write_book
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -400,3 +401,29 @@ def test_every_problem_is_reported_at_once_in_the_order_of_the_cells(capsys, tmp
     assert code == 2
     cells = [line.split(": ")[0].rsplit("!", 1)[-1] for line in text.strip().splitlines()]
     assert cells == ["B2", "E3", "C4"], text
+
+
+@pytest.mark.parametrize("second", ["del2", "unreadable"])
+def test_a_csv_file_the_import_cannot_use_stops_it_instead_of_being_left_out(
+    capsys, tmp_path, second
+):
+    # Before, the import said OK and the deck silently lacked the second file's proposals.
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_text(
+        "id;slags;titel;område;år 1;år 2\nspar;besparelse;Spar;Ældre;2;\n"
+        "eff;effektivisering;Eff;Ældre;1;2\ninv;investering;Inv;Sundhed;-1;3\n",
+        "utf-8",
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_text("id;titel;år;mål\ns;S;2027–2028;1; 2\n".replace("1; 2", '"1; 2"'), "utf-8")
+    assert main(["import", str(forslag), str(scenarier), "--out", str(tmp_path / "ok")]) == 0
+    capsys.readouterr()
+    if second == "del2":
+        extra = tmp_path / "forslag-del2.csv"
+        extra.write_text("id;slags;titel;område;år 1\nekstra;besparelse;Ekstra;Skole;4\n", "utf-8")
+        expected = f"{extra}: holder også arket 'Forslag' (som {forslag})"
+    else:
+        extra = tmp_path / "hændelser.csv"
+        extra.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
+        expected = f"{extra}: "
+    _assert_refused(capsys, tmp_path, forslag, scenarier, extra, expected=expected)
