@@ -39,6 +39,8 @@ def all_three_kinds(
     """Every kind is needed: the one-sided strategies (the better of the greedy and the
     look-ahead version of each) lose where the balanced ones win."""
     best = result.best
+    if not result.scenario.require_all_kinds:
+        return [("Scenariet kræver ikke alle tre slags, så den lektie prøves ikke her", None)]
     sides = {n: _side(result, n) for n in ("savings", "no-investment", "no-saving")}
     worst_case = max((v for v in sides.values() if v is not None), default=None)
     text = (
@@ -47,7 +49,8 @@ def all_three_kinds(
         f"{_pct(sides['no-investment'])} og investeringer uden brobyggende besparelser "
         f"{_pct(sides['no-saving'])} (den bedste af den grådige og den planlagte udgave)"
     )
-    met = None if worst_case is None else worst_case * 2 <= best.win_rate
+    # a deck where nothing wins teaches nothing: 0 % is not twice as often as 0 %
+    met = None if worst_case is None else best.win_rate > 0 and worst_case * 2 <= best.win_rate
     return [(text, met)]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from game.balance.analysis import Pile, ScenarioResult, StrategyResult
 from game.balance.command import scenario_lines
 from game.engine.model import Kind, Scenario
@@ -34,3 +36,28 @@ def test_mean_raaderum_is_written_with_one_decimal_even_near_zero():
     lines = scenario_lines(_result((-0.348, 0.156, 17.44)), "mio. kr.", markdown=True)
     row = next(line for line in lines if line.startswith("| Tilfældig"))
     assert row.rstrip(" |").endswith("−0,3 / 0,2 / 17,4")
+
+
+def _all_lost(require_all_kinds: bool) -> ScenarioResult:
+    # a deck nothing wins: every strategy, the one-sided ones too, at 0 %
+    result = _result((0.0, 0.0, 0.0))
+    played = {
+        name: StrategyResult(name, 10, 0, {"target": 10, "kinds": 0, "service": 0}, (0, 0, 0))
+        for name in ("random", "greedy", "planner", "savings-first", "planner-savings")
+    }
+    scenario = replace(result.scenario, require_all_kinds=require_all_kinds)
+    return replace(result, scenario=scenario, strategies=played)
+
+
+def test_a_deck_nothing_wins_gets_no_tick_for_beating_the_one_sided_play():
+    from game.balance.analysis import checks
+    from game.balance.lessons import all_three_kinds
+
+    result = _all_lost(require_all_kinds=True)
+    twice = [c for c in checks([result]) if "gange så ofte" in c.text]
+    assert twice and not any(c.met for c in twice)
+    ((text, met),) = all_three_kinds(result, {})
+    assert met is False, text
+    # a scenario that does not ask for all three kinds is not judged on that lesson
+    ((text, met),) = all_three_kinds(_all_lost(require_all_kinds=False), {})
+    assert met is None and "kræver ikke" in text
