@@ -70,6 +70,10 @@ class _Item:
     path: tuple[str | int, ...]
 
 
+CATALOGUE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+"""Files that hold a catalogue (``raaderum import`` makes them a deck), not a deck."""
+
+
 def deck_files(path: Path) -> list[Path]:
     """The YAML files that make up the deck at ``path`` (a file or a folder). In a folder,
     hidden files and editor or system litter (``._besparelser.yaml`` from a Mac, ``~$…``,
@@ -100,6 +104,9 @@ def load_deck(path: str | Path, warnings: list[Problem] | None = None) -> Deck:
         raise DeckError([Problem(label, 1, os_error_text(error))]) from None
     if not files:
         raise DeckError([Problem.of(label, 1, "deck.no_files")])
+    if path.is_file() and path.suffix.lower() in CATALOGUE_SUFFIXES:
+        # a budget office's catalogue is a deck only once imported
+        raise DeckError([Problem.of(label, 1, "deck.is_catalogue", path=label)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
     return load_sources([(str(file), _read_limited(file)) for file in files], warnings)

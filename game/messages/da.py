@@ -663,6 +663,7 @@ MESSAGES.update(
         "field.value_map": "et felt-sæt",
         # the deck loader (game.content.loader)
         "deck.missing": "findes ikke",
+        "deck.is_catalogue": "det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk med: raaderum import {path} --out MAPPE",
         "deck.no_files": "mappen indeholder ingen .yaml-filer",
         "deck.too_many_files": "mappen har over {most} .yaml-filer",
         "deck.unreadable": "kan ikke læses: {reason}",

@@ -655,6 +655,7 @@ MESSAGES.update(
         "field.value_map": "a set of fields",
         # the deck loader (game.content.loader)
         "deck.missing": "does not exist",
+        "deck.is_catalogue": "this is a catalogue (spreadsheet or CSV), not a deck; turn it into a deck with: raaderum import {path} --out FOLDER",
         "deck.no_files": "the folder holds no .yaml files",
         "deck.too_many_files": "the folder has more than {most} .yaml files",
         "deck.unreadable": "cannot be read: {reason}",

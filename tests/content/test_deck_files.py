@@ -228,3 +228,23 @@ def test_hints_for_unknown_ids_take_bounded_work(monkeypatch, cards):
     # difflib compares each hinted word with at most MAX_CANDIDATES ids: the work does not
     # grow with the deck (it was cards × cards comparisons: 87 s for a 260 KB deck)
     assert _CountingMatcher.comparisons <= MAX_HINTS * (MAX_CANDIDATES + 1)  # +1: __init__
+
+
+@pytest.mark.parametrize("name", ["katalog.xlsx", "Katalog.XLSM", "forslag.csv"])
+def test_a_catalogue_given_as_a_deck_says_to_import_it(tmp_path, capsys, name):
+    # A newcomer tries `raaderum validate katalog.xlsx`; before, the answer was "the text is
+    # not UTF-8" (or four YAML errors for a CSV file).
+    from game.catalogue import write_template
+    from game.cli import main
+
+    path = tmp_path / name
+    if name.endswith(".csv"):
+        path.write_text("id;slags;titel;område;år 1\nspar;besparelse;Spar;Ældre;2\n", "utf-8")
+    else:
+        write_template(path)
+    assert main(["validate", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert out.strip() == (
+        f"{path}:1: det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk "
+        f"med: raaderum import {path} --out MAPPE"
+    )
