@@ -1029,6 +1029,7 @@ MESSAGES.update(
         "paper.err.round_range": "runden skal være mellem 1 og {rounds}",
         "paper.err.event_twice": "hændelsen står to gange (hver trækkes højst én gang)",
         "paper.err.event_rounds": "hændelsen kan kun trækkes i runde {rounds}",
+        "paper.err.factor_certain": "{card} er et sikkert forslag (ingen usikkerhed): det giver altid sit beløb, så der skal ikke slås en faktor for det",
         "paper.err.too_many_events": "runde {round}: {count} hændelser er angivet, men scenariet trækker {per_round} pr. runde",
         "paper.err.factor_not_adopted": "forslaget er ikke vedtaget ved bordet (--adopt {card}@…)",
         "paper.err.factor_twice": "faktoren står to gange",

@@ -1021,6 +1021,7 @@ MESSAGES.update(
         "paper.err.round_range": "the round must be between 1 and {rounds}",
         "paper.err.event_twice": "the event is entered twice (each is drawn at most once)",
         "paper.err.event_rounds": "the event can only be drawn in round {rounds}",
+        "paper.err.factor_certain": "{card} is a certain proposal (no uncertainty): it always gives its amount, so no factor is rolled for it",
         "paper.err.too_many_events": "round {round}: {count} events are entered, but the scenario draws {per_round} per round",
         "paper.err.factor_not_adopted": "the proposal is not adopted at the table (--adopt {card}@…)",
         "paper.err.factor_twice": "the factor is entered twice",

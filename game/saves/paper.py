@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 
 from game.engine import Adopt, Chance, Deck, EndYear, History, IllegalAction, Scenario, new_game
+from game.engine.model import Proposal
 from game.engine.rules import excluded_by
 from game.engine.state import GameState
 from game.messages import Message, render
@@ -144,12 +145,19 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         where = f"--factor {card}"
         if card not in seen:
             problems.append(_at(where, "paper.err.factor_not_adopted", card=card))
+        elif deck.has_proposal(card) and _certain(deck.proposal(card)):
+            problems.append(_at(where, "paper.err.factor_certain", card=card))
         elif card in factored:
             problems.append(_at(where, "paper.err.factor_twice"))
         if not (math.isfinite(factor) and 0 <= factor <= MAX_FACTOR):
             problems.append(_at(where, "paper.err.factor_range", most=f"{MAX_FACTOR:g}"))
         factored.add(card)
     return problems
+
+
+def _certain(proposal: Proposal) -> bool:
+    # a card without uncertainty or risk of failure always gives its amount: no factor
+    return proposal.uncertainty == 0 and proposal.failure == 0
 
 
 def _unknown(where: str, kind: str, ref: str, known: Sequence[str]) -> Message:

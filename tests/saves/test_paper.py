@@ -203,3 +203,22 @@ def test_the_report_of_a_paper_table_is_written(tmp_path, capsys):
     out = tmp_path / "rapport"
     assert main(["report", str(path), "--out", str(out)]) == 0
     assert (out / "report.html").exists()
+
+
+def test_a_factor_for_a_certain_saving_is_refused(tmp_path, capsys):
+    # sfo-takst has no uncertainty: the game gives exactly its amount, so a rolled factor
+    # (here a typo for another card's 0,8) must not halve it in the comparison
+    deck = load_deck("decks/standard")
+    assert deck.proposal("sfo-takst").uncertainty == 0 == deck.proposal("sfo-takst").failure
+    out = tmp_path / "bord.json"
+    code = main(
+        [
+            "enter", "--scenario", "borgermoede", "--table", "Bord 7",
+            "--adopt", "sfo-takst@1", "--adopt", "indkoeb@1", "--adopt", "akutteam@1",
+            "--factor", "sfo-takst=0,5", "--out", str(out),
+        ]
+    )  # fmt: skip
+    text = capsys.readouterr().err
+    assert code == 2
+    assert "sfo-takst er et sikkert forslag (ingen usikkerhed)" in text
+    assert not out.exists()
