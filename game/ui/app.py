@@ -97,6 +97,8 @@ class App:
         """Extra per-frame hooks (the autoplay bot); each returns True while it needs frames."""
         self._dirty = True
         self._had_events = False
+        self._opened_by_key = False
+        """True right after a key opened a scene: the text SDL sends for that key is dropped."""
         self._last_tick = clock()
         self._crash_count = 0
 
@@ -306,7 +308,16 @@ class App:
         ):
             if event.type != pygame.MOUSEMOTION:
                 self.request_redraw()
+            if event.type == pygame.TEXTINPUT and self._opened_by_key:
+                # the text of the key that opened this scene (G opens "save elsewhere" with
+                # its field focused): SDL sends it right after the key, and it is not typed
+                self._opened_by_key = False
+                return
+            if event.type != pygame.TEXTEDITING:
+                self._opened_by_key = False
             top.handle(event)
+            if event.type == pygame.KEYDOWN and self.top is not top:
+                self._opened_by_key = True
 
     def update(self, dt: float) -> bool:
         """Advance every scene and hook by ``dt`` seconds; True while something animates."""

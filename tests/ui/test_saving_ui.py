@@ -190,3 +190,26 @@ def test_a_save_another_window_holds_continues_as_a_copy(make_app, std_deck, tmp
     assert isinstance(app.top, BoardScene) and not app.game.read_only
     assert app.game.save_path.parent == path.parent and app.game.save_path != path
     assert any(text.startswith("I spiller nu videre i en kopi") for text in app.toast_texts())
+
+
+def test_the_g_that_opens_save_elsewhere_is_not_typed_into_its_folder_field(
+    make_app, std_deck, tmp_path
+):
+    # A real keyboard sends the key, then its text, then the release. Before, the "g" landed
+    # in the folder field and the game was saved in "g/tmp/…" under the working directory.
+    app = make_app(std_deck, size=(1024, 768))
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    board = app.top
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_g, mod=0, unicode="g"))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="g"))
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_g, mod=0))
+    app.step(0.02)
+    dialog = app.top
+    assert dialog.name == "save_elsewhere" and dialog.field.text == ""
+    type_text(app, str(tmp_path / "usb"))
+    assert dialog.field.text == str(tmp_path / "usb")
+    key(app, pygame.K_RETURN)
+    assert app.top is board
+    assert len(list((tmp_path / "usb").glob("*.json"))) == 1
