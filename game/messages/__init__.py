@@ -171,6 +171,12 @@ def catalogue(lang: str) -> Catalogue:
     return Catalogue(lang)
 
 
+def unit_words(unit: str, lang: str) -> str:
+    """A deck's unit in ``lang``: the default "mio. kr." in that language's words ("m DKK"),
+    any other unit ("t. kr.") as the deck writes it."""
+    return catalogue(lang).t("unit") if unit == CATALOGUES["da"]["unit"] else unit
+
+
 def render(message: Message, lang: str = "da") -> str:
     """``message`` worded in ``lang``."""
     return catalogue(lang).message(message)

@@ -22,7 +22,7 @@ from game.engine.rules import apply, raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
-from game.messages import catalogue
+from game.messages import catalogue, unit_words
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
@@ -164,9 +164,7 @@ class _Writer:
     @property
     def unit(self) -> str:
         """The deck's unit ("mio. kr."), in English words when the report is English."""
-        if self.lang != "da" and self.deck.unit == catalogue("da").t("unit"):
-            return catalogue(self.lang).t("unit")
-        return self.deck.unit
+        return unit_words(self.deck.unit, self.lang)
 
     def html(self) -> str:
         parts = [

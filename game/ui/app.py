@@ -23,7 +23,7 @@ from typing import Any
 import pygame
 
 from game.engine import Deck, History
-from game.messages import CATALOGUES, Catalogue, Message
+from game.messages import Catalogue, Message, unit_words
 from game.numbers import format_amount
 from game.paths import user_dir
 from game.saves import GameSettings, SavedGame
@@ -175,8 +175,7 @@ class App:
     @property
     def unit(self) -> str:
         """The deck's unit ("t. kr."); the UI language's words for the default "mio. kr."."""
-        unit = self.game.deck.unit
-        return self.strings.t("unit") if unit == CATALOGUES["da"]["unit"] else unit
+        return unit_words(self.game.deck.unit, self.lang)
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language (the game's settings remember it)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from game.messages import render
+from game.messages import render, unit_words
 from game.numbers import format_amount
 from game.saves import DamagedSave, SaveInfo, SaveListing, folder_problem, scan_saves
 from game.saves.listing import stamp_seconds
@@ -60,7 +60,7 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     assert info is not None
     table = info.table.strip() or app.t("start.resume_untitled")
     if info.target is not None:
-        amount = f"{format_amount(info.target, app.lang)} {unit_words(app, info.unit)}"
+        amount = f"{format_amount(info.target, app.lang)} {unit_words(info.unit, app.lang)}"
         table = f"{table} · {app.t('start.resume_target', target=amount)}"
     date = format_time(info.updated, app.lang)
     if info.finished:
@@ -77,12 +77,6 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
             scenario=info.scenario_title,
         )
     return table, detail
-
-
-def unit_words(app: Host, unit: str) -> str:
-    """A deck's unit in the UI language (the default "mio. kr." is "m DKK" in English)."""
-    default = "mio. kr."
-    return app.catalogue.t("unit") if unit == default else unit
 
 
 class SaveList:
