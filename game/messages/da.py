@@ -262,7 +262,6 @@ MESSAGES.update(
         "compare.table_col": "Bord",
         "compare.service_col": "Service",
         "compare.result_col": "Resultat",
-        "compare.table": "Bord {number}",
         "compare.open": "i gang",
         "compare.won": "vandt",
         "compare.lost": "tabte",

@@ -254,7 +254,6 @@ MESSAGES.update(
         "compare.table_col": "Table",
         "compare.service_col": "Service",
         "compare.result_col": "Result",
-        "compare.table": "Table {number}",
         "compare.open": "playing",
         "compare.won": "won",
         "compare.lost": "lost",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from game.engine.model import Kind
 from game.engine.rules import raaderum
 from game.engine.verdict import verdict
-from game.messages import Message, catalogue, render
+from game.messages import Message, catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
@@ -85,11 +85,25 @@ class TableResult:
     """The name of a table that played on paper and was entered afterwards, else None."""
     name: str = ""
     """The table's own name: a paper table's, or the one typed at the start ("" if none)."""
+    number: int = 0
+    """"Bord N" for a table without a name; for a name several tables share, which of them
+    (1, 2, …); set by ``numbered``."""
 
     @property
     def paper(self) -> bool:
         """True for a table that played on paper and was entered afterwards."""
         return self.table is not None
+
+    def label(self, lang: str = "da") -> str:
+        """What the page calls the table: "Bord 4", "Bord 6 (2)", "Bord 3 (papir)"."""
+        words = catalogue(lang)
+        if not self.name:
+            label = f"{words.t('report.compare.table')} {self.number}"
+        elif self.number > 1:
+            label = f"{self.name} ({self.number})"
+        else:
+            label = self.name
+        return f"{label} ({words.t('paper.marker')})" if self.paper else label
 
 
 @dataclass(frozen=True)
@@ -117,7 +131,7 @@ class ComparisonGroup:
     scenario_title: str
     years: tuple[str, ...]
     tables: tuple[TableResult, ...]
-    """In the order of their names ("Bord 2" before "Bord 10"; ``table_labels`` names them)."""
+    """Numbered and in the order of their names ("Bord 2" before "Bord 10"; ``numbered``)."""
     proposals: tuple[ProposalUse, ...]
     """Every proposal of the scenario, the most adopted first."""
     same_names: tuple[tuple[str, tuple[Path, ...]], ...] = ()
@@ -221,51 +235,38 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def table_labels(
-    tables: Sequence[TableResult], lang: str = "da"
-) -> tuple[list[str], list[tuple[str, tuple[Path, ...]]]]:
-    """A distinct label for every table, and the names more than one table carries.
+def numbered(tables: Sequence[TableResult]) -> list[TableResult]:
+    """The tables with their ``number`` set, sorted by name ("Bord 2" before "Bord 10").
 
-    A table is called by its own name, a paper table with a mark ("Bord 3 (papir)"). A table
-    without a name gets "Bord N" with the lowest N that no other table is called, so it never
-    takes a paper table's name. Two tables with one name (perhaps one table entered twice)
-    become "Bord 6" and "Bord 6 (2)", and the name is returned so the host can check it."""
-    words = catalogue(lang)
-    taken = {t.name.casefold() for t in tables if t.name}
-    by_name: dict[str, list[int]] = {}
-    for index, tab in enumerate(tables):
-        if tab.name:
-            by_name.setdefault(tab.name.casefold(), []).append(index)
-    labels: list[str] = []
+    A table without a name gets the lowest N for which "Bord N" (or "Table N") is no other
+    table's name, so it never takes a paper table's name. Tables that share a name (perhaps
+    one table entered twice) are numbered 1, 2, … among themselves."""
+    names = [t.name.casefold() for t in tables]
+    words = {catalogue(lang).t("report.compare.table").casefold() for lang in ("da", "en")}
+    seen: dict[str, int] = {}
+    found: list[TableResult] = []
     number = 0
-    for index, tab in enumerate(tables):
+    for tab, name in zip(tables, names):
+        if name:
+            seen[name] = seen.get(name, 0) + 1
+            found.append(replace(tab, number=seen[name]))
+            continue
+        number += 1
+        while any(f"{word} {number}" in names for word in words):
+            number += 1
+        found.append(replace(tab, number=number))
+    return sorted(found, key=lambda t: (_natural(t.name or t.label("da")), t.number))
+
+
+def same_names(tables: Sequence[TableResult]) -> list[tuple[str, tuple[Path, ...]]]:
+    """The names more than one table carries, each with the files that carry it."""
+    by_name: dict[str, list[TableResult]] = {}
+    for tab in tables:
         if tab.name:
-            label = tab.name
-            same = by_name[tab.name.casefold()]
-            if len(same) > 1 and same.index(index):
-                label = f"{label} ({same.index(index) + 1})"
-        else:
-            while True:
-                number += 1
-                label = f"{words.t('report.compare.table')} {number}"
-                if label.casefold() not in taken:
-                    break
-        if tab.paper:
-            label = f"{label} ({words.t('paper.marker')})"
-        labels.append(label)
-    repeated = [
-        (tables[same[0]].name, tuple(tables[i].path for i in same))
-        for same in by_name.values()
-        if len(same) > 1
+            by_name.setdefault(tab.name.casefold(), []).append(tab)
+    return [
+        (same[0].name, tuple(t.path for t in same)) for same in by_name.values() if len(same) > 1
     ]
-    return labels, repeated
-
-
-def _unit(unit: str, lang: str) -> str:
-    # the deck's unit, in English words when the page is English and the unit is mio. kr.
-    if lang != "da" and unit == catalogue("da").t("unit"):
-        return catalogue(lang).t("unit")
-    return unit
 
 
 def same_name_lines(group: ComparisonGroup, lang: str) -> list[str]:
@@ -286,9 +287,7 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
     deck = saves[0].deck
     scenario = saves[0].history.current.scenario
     found = [_table(s) for s in saves]
-    labels, repeated = table_labels(found)
-    order = sorted(range(len(found)), key=lambda i: (_natural(found[i].name or labels[i]), i))
-    tables = tuple(found[i] for i in order)
+    tables = tuple(numbered(found))
     uses = []
     for pid in scenario.proposals:
         proposal = deck.proposal(pid)
@@ -314,7 +313,7 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
         years=scenario.years,
         tables=tables,
         proposals=tuple(uses),
-        same_names=tuple(repeated),
+        same_names=tuple(same_names(found)),
         unit=deck.unit,
     )
 
@@ -360,10 +359,10 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         scenario=group.scenario_title,
         deck=group.deck_title,
         targets="/".join(format_amount(v, lang) for v in group.targets),
-        unit=_unit(group.unit, lang),
+        unit=unit_words(group.unit, lang),
     )
     total = len(group.tables)
-    labels = table_labels(group.tables, lang)[0]
+    labels = [tab.label(lang) for tab in group.tables]
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',
         f'<p class="muted small">'

@@ -192,7 +192,7 @@ def draw_tables(
         if number % 2:
             pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
         cells = split_columns(row, weights, g // 2)
-        name = app.t("compare.table", number=number + 1)
+        name = table.label(app.lang)  # the same name as on the printed comparison
         app.text.draw(surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1))
         for i in range(len(years)):
             cell = cells[1 + i]

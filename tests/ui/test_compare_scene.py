@@ -135,3 +135,25 @@ def test_w_writes_compare_html_and_csv_into_the_data_folder(app: App, saves) -> 
     post_key(pygame.K_ESCAPE)
     app.step(0.016)
     assert not isinstance(app.top, CompareScene)
+
+
+def test_the_window_calls_the_tables_what_the_printed_comparison_calls_them(
+    app: App, deck: Deck, tmp_path: Path
+) -> None:
+    # Before, the window numbered the rows "Bord 1, 2, …" whatever the tables were called, so
+    # "Bord 7" on the screen was not the table the host knew as Bord 7.
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    for seed, table in ((1, "Bord 7"), (2, ""), (3, "Ærø-bordet")):
+        history = History.start(new_game(deck, "intro", seed))
+        generator = np.random.default_rng(seed)
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        settings = GameSettings("intro", seed, None, table=table)
+        write_save(new_save_path(folder), deck, settings, history)
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    assert {"Bord 1", "Bord 7", "Ærø-bordet"} <= set(drawn)
+    assert "Bord 2" not in drawn and "Bord 3" not in drawn
