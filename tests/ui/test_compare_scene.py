@@ -157,3 +157,22 @@ def test_the_window_calls_the_tables_what_the_printed_comparison_calls_them(
     app.step(0.016)
     assert {"Bord 1", "Bord 7", "Ærø-bordet"} <= set(drawn)
     assert "Bord 2" not in drawn and "Bord 3" not in drawn
+
+
+def test_the_page_written_from_the_window_lists_a_conflict_copy(
+    app: App, saves, tmp_path: Path
+) -> None:
+    # The command line's page named the copies it counted once; the window's page did not.
+    folder, _ = saves
+    copied = tmp_path / "med-kopi"
+    copied.mkdir()
+    first = sorted(folder.glob("*.json"))[0]
+    for save in folder.glob("*.json"):
+        (copied / save.name).write_bytes(save.read_bytes())
+    (copied / f"{first.stem} (Konfliktkopi).json").write_bytes(first.read_bytes())
+    scene = CompareScene(app, copied)
+    app.push(scene)
+    post_key(pygame.K_w)
+    app.step(0.016)
+    page = next(p for p in scene.written if p.name == "compare.html").read_text("utf-8")
+    assert "Samme spil i flere filer" in page and "(Konfliktkopi).json" in page

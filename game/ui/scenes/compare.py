@@ -67,6 +67,8 @@ class CompareScene(Scene):
         )
         self.groups: list[ComparisonGroup] = []
         self.unreadable: list[Any] = []
+        self.copies: list[Any] = []
+        """Files that hold a game already counted (a cloud drive's conflict copy)."""
         self.error = ""
         self.index = 0
         self.scroll = 0
@@ -110,6 +112,7 @@ class CompareScene(Scene):
             return
         self.groups = list(comparison)
         self.unreadable = list(getattr(comparison, "unreadable", []))
+        self.copies = list(getattr(comparison, "copies", []))
         self.app.request_redraw()
 
     def out_dir(self) -> Path:
@@ -123,10 +126,11 @@ class CompareScene(Scene):
         try:
             folder = self.out_dir()
             from game.report import write_comparison
+            from game.report.compare import Comparison
 
-            self.written = list(
-                write_comparison(self.groups, folder, self.app.lang, self.unreadable)
-            )
+            # the whole comparison, so the page also lists the copies it counted once
+            found = Comparison(self.groups, self.unreadable, self.copies)
+            self.written = list(write_comparison(found, folder, self.app.lang))
             self.write_error = ""
             self.app.toast("compare.written", folder=str(folder))
         except Exception as error:  # a full disk must not end the workshop
