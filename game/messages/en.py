@@ -421,6 +421,7 @@ MESSAGES.update(
         "start.resume_finished": "Finished ({result}) · {date} · {scenario}",
         "start.resume_open": "Round {round} of {rounds} · {date} · {scenario}",
         "start.resume_target": "target {target}",
+        "start.target_not_number": "The target “{text}” cannot be read as one number between 0 and {most}; write e.g. 45 or 12.5",
         "start.resume_untitled": "Unnamed table",
         "start.resume_damaged": "Cannot be opened: {name} · {reason}",
         "start.resume_won": "won",

@@ -5,6 +5,7 @@ instead of drawn as a box."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.content import load_sources
 from game.engine.actions import Adopt, EndYear
@@ -174,3 +175,19 @@ def test_a_near_miss_is_a_miss_on_the_board_the_reveal_and_the_debrief(make_app,
     app.step(0.02)
     assert charted.count("35,98") == 2 and "36" not in charted
     assert not any("mio." in text for text in drawn)
+
+
+@pytest.mark.parametrize("typed", ["1,2,3", "1.2.3"])
+def test_a_target_that_is_not_one_number_is_said_and_the_game_waits(make_app, typed):
+    # Before, the game started silently on the scenario's own target.
+    app, start, _ = _start_screen(make_app)
+    click(app, start.layout().target_field.center)
+    type_text(app, typed)
+    key(app, pygame.K_RETURN)
+    assert app.top is start
+    assert any(f"Målet »{typed}« kan ikke læses som ét tal" in t for t in app.toast_texts())
+    # the facilitator corrects it, and the game starts on the corrected target
+    click(app, start.layout().target_field.center)
+    type_text(app, "2.400")
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets == (800, 1200, 2400)

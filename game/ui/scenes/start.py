@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.content import DeckError, load_deck
-from game.engine import Deck
+from game.engine import MAX_TARGET, Deck
 from game.numbers import format_amount
 from game.paths import standard_deck
 from game.saves import GameSettings
@@ -188,7 +188,18 @@ class StartScene(Scene):
             self.deck_problems = error.lines(self.app.lang)[:12]
 
     def start(self) -> None:
-        """Start the chosen game."""
+        """Start the chosen game; a target that is not a number (or is too large) is said,
+        and the game does not start on the scenario's target instead."""
+        typed = self.target.text.strip()
+        value = self.target.value
+        if (typed and value is None) or (value is not None and not 0 <= value <= MAX_TARGET):
+            self.app.toast(
+                "start.target_not_number",
+                error=True,
+                text=typed,
+                most=format_amount(MAX_TARGET, self.app.lang),
+            )
+            return
         settings = GameSettings(
             scenario=self.scenario.id,
             seed=self.seed,
