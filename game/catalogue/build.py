@@ -129,6 +129,12 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     documents: list[YamlDocument] = []
     for name in DATA_SHEETS:
         sheet = catalogue.sheets.get(name)
+        if sheet is not None and sheet.hidden_rows:
+            rows = ", ".join(str(r) for r in sheet.hidden_rows[:12])
+            more = "…" if len(sheet.hidden_rows) > 12 else ""
+            count = "one" if len(sheet.hidden_rows) == 1 else "many"
+            said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
+            reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if sheet is None:
             if name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))

@@ -40,6 +40,8 @@ class Sheet:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     merged: list[str] = field(default_factory=list)
     """Merged ranges, such as "B3:D3" (refused: a value must stand in each cell)."""
+    hidden_rows: list[int] = field(default_factory=list)
+    """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

@@ -64,6 +64,10 @@ def read_workbook(path: Path, label: str) -> Catalogue:
         if name is None or name in catalogue.sheets:
             catalogue.other_sheets.append(sheet.title)
             continue
+        if sheet.sheet_state != "visible":
+            # a hidden sheet is often an old copy kept next to the one being edited
+            said = Message.of("catalogue.sheet_hidden", sheet=sheet.title)
+            catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
         catalogue.sheets[name] = _sheet(sheet, name, label, catalogue.problems)
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
@@ -167,8 +171,15 @@ def _chain(error: BaseException) -> set[str]:
 def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProblem]) -> Sheet:
     sheet = Sheet(name, label)
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
+    # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
+    # the header row (row 1) is always read
+    hidden = {r for r, dimension in worksheet.row_dimensions.items() if dimension.hidden and r > 1}
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
         value = cell.value
+        if row in hidden:
+            if not is_blank(value) and row not in sheet.hidden_rows:
+                sheet.hidden_rows.append(row)
+            continue
         formula = None
         error = None
         if cell.data_type == "f":

@@ -237,3 +237,39 @@ def test_the_imported_folder_reads_as_the_same_deck_as_its_sources(tmp_path):
     deck = load_deck(out)
     again = load_sources(deck.sources)
     assert again.content_hash == deck.content_hash
+
+
+def test_rows_hidden_in_excel_are_left_out_and_said(tmp_path, capsys):
+    # A budget office filters the rejected proposals out of its catalogue; before, they were
+    # imported as if they were shown.
+    rows = [
+        *PROPOSALS,
+        ["afvist", "besparelse", "Afvist i udvalget", "Skole", 2, None, None, None],
+        ["afvist2", "besparelse", "Også afvist", "Skole", 1, None, None, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].row_dimensions[5].hidden = True
+    book["Forslag"].row_dimensions[6].hidden = True
+    book.save(path)
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, path, out=out)
+    assert code == 0, text
+    assert f"{path}:Forslag: advarsel: rækkerne 5, 6 er skjult i Excel" in text
+    deck = load_deck(out)
+    assert {p.id for p in deck.proposals} == {"spar", "eff", "inv"}
+
+
+def test_a_hidden_proposals_sheet_is_not_read_in_place_of_the_one_in_use(tmp_path, capsys):
+    # The old "Forslag" hidden, a copy "Forslag 2027" being edited: before, the old one was
+    # read without a word.
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    copy = book.copy_worksheet(book["Forslag"])
+    copy.title = "Forslag 2027"
+    book["Forslag"].sheet_state = "hidden"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{path}:Forslag: arket 'Forslag' er skjult i projektmappen" in text
+    assert not (tmp_path / "dæk").exists()
