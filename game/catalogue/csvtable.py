@@ -61,6 +61,8 @@ def read_csv(path: Path, label: str) -> Sheet:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise WorkbookRefused(Message.of("catalogue.file.csv_error", reason=str(error))) from None
+    if delimiter == ",":
+        _check_comma_rows(rows, offset)
     sheet = Sheet(_part(path, rows), label, in_workbook=False)
     for index, values in enumerate(rows):
         row = index + 1 + offset
@@ -70,6 +72,18 @@ def read_csv(path: Path, label: str) -> Sheet:
             if not is_blank(value):
                 sheet.cells[(row, column)] = Cell(row, column, value)
     return sheet
+
+
+def _check_comma_rows(rows: list[list[str]], offset: int) -> None:
+    """In a comma-separated file an unquoted decimal comma splits one amount in two ("2,5"
+    becomes 2 and 5 in two years), which no cell check can see. Excel writes every row with
+    as many fields as the header, so a row with another count is refused, never guessed."""
+    width = len(rows[0]) if rows else 0
+    for index, values in enumerate(rows[1:], start=2):
+        if any(not is_blank(v) for v in values) and len(values) != width:
+            raise WorkbookRefused(
+                "catalogue.file.csv_fields", row=index + offset, count=len(values), width=width
+            )
 
 
 def _bytes(path: Path) -> bytes:

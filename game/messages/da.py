@@ -982,6 +982,7 @@ MESSAGES.update(
         "catalogue.file.xml_bomb": "erklærer XML-entiteter (en 'XML-bombe'); filen læses ikke",
         "catalogue.file.unreadable": "kan ikke læses som Excel-projektmappe ({name}); åbn den i Excel, og gem den som Excel-projektmappe (.xlsx)",
         "catalogue.file.too_large_sheet": "arket bruger række {row}, kolonne {column}; et katalog må højst have {rows} rækker og {columns} kolonner",
+        "catalogue.file.csv_fields": 'række {row} har {count} felter, men overskriften har {width}; i en kommasepareret fil skal et decimaltal med komma stå i anførselstegn ("2,5"), og hver række have lige mange felter; gem hellere som CSV (semikolonsepareret)',
         "catalogue.file.csv_error": "kan ikke læses som CSV ({reason})",
         "catalogue.file.csv_size": "har for mange rækker eller kolonner (højst {rows} rækker og {columns} kolonner)",
         "catalogue.file.csv_is_xlsx": "er en Excel-projektmappe, ikke en CSV-fil; giv den endelsen .xlsx",

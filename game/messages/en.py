@@ -974,6 +974,7 @@ MESSAGES.update(
         "catalogue.file.xml_bomb": "declares XML entities (an 'XML bomb'); the file is not read",
         "catalogue.file.unreadable": "cannot be read as an Excel workbook ({name}); open it in Excel, and save it as an Excel workbook (.xlsx)",
         "catalogue.file.too_large_sheet": "the sheet uses row {row}, column {column}; a catalogue may have at most {rows} rows and {columns} columns",
+        "catalogue.file.csv_fields": 'row {row} has {count} fields, but the header has {width}; in a comma-separated file a decimal comma must be quoted ("2,5"), and every row needs as many fields; better save as CSV (semicolon-separated)',
         "catalogue.file.csv_error": "cannot be read as CSV ({reason})",
         "catalogue.file.csv_size": "has too many rows or columns (at most {rows} rows and {columns} columns)",
         "catalogue.file.csv_is_xlsx": "is an Excel workbook, not a CSV file; give it the extension .xlsx",

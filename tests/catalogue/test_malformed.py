@@ -427,3 +427,21 @@ def test_a_csv_file_the_import_cannot_use_stops_it_instead_of_being_left_out(
         extra.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
         expected = f"{extra}: "
     _assert_refused(capsys, tmp_path, forslag, scenarier, extra, expected=expected)
+
+
+def test_an_unquoted_decimal_comma_in_a_comma_separated_csv_is_refused_not_split(capsys, tmp_path):
+    # "2,5" unquoted in a comma-separated file was read as 2 in year 1 and 5 in year 2.
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_text(
+        "id,slags,titel,område,år 1,år 2,år 3\nb1,besparelse,Spar,Ældre,2,5\n", encoding="utf-8"
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_text('id;titel;år;mål\ns;S;2027–2028;"1; 2"\n', "utf-8")
+    _assert_refused(
+        capsys,
+        tmp_path,
+        forslag,
+        scenarier,
+        expected=f"{forslag}: række 2 har 6 felter, men overskriften har 7; i en kommasepareret "
+        'fil skal et decimaltal med komma stå i anførselstegn ("2,5")',
+    )
