@@ -434,6 +434,9 @@ MESSAGES.update(
         "start.resume_damaged": "Kan ikke åbnes: {name} · {reason}",
         "start.resume_won": "vundet",
         "start.resume_lost": "tabt",
+        "start.resume_copies.one": "+ 1 kopi af samme spil",
+        "start.resume_copies.many": "+ {n} kopier af samme spil",
+        "start.resume_branch": "kopi af {name}, anderledes fra beslutning {k}",
         "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}",
         "start.folder_pick": "Skriv en anden mappe til gemte spil (fx en USB-nøgle), og tryk Enter:",
         "start.folder_field": "Sti til en mappe",
@@ -1077,5 +1080,7 @@ MESSAGES.update(
         "listing.nothing_else": "Der er intet andet ufærdigt spil at fortsætte.",
         "listing.both": "{first} {second}",
         "listing.note": "bemærk: {damaged}",
+        "listing.copies.one": "bemærk: {copies} er en kopi af samme spil med samme eller færre beslutninger; spillet fortsætter fra {path}, der har alle {m} beslutninger",
+        "listing.copies.many": "bemærk: {copies} er kopier af samme spil med samme eller færre beslutninger; spillet fortsætter fra {path}, der har alle {m} beslutninger",
     }
 )

@@ -426,6 +426,9 @@ MESSAGES.update(
         "start.resume_damaged": "Cannot be opened: {name} · {reason}",
         "start.resume_won": "won",
         "start.resume_lost": "lost",
+        "start.resume_copies.one": "+ 1 copy of this game",
+        "start.resume_copies.many": "+ {n} copies of this game",
+        "start.resume_branch": "copy of {name}, different from decision {k}",
         "start.folder_problem": "The save folder cannot be used: {reason}",
         "start.folder_pick": "Type another folder for saved games (e.g. a USB stick) and press Enter:",
         "start.folder_field": "Path to a folder",
@@ -1069,5 +1072,7 @@ MESSAGES.update(
         "listing.nothing_else": "There is no other unfinished game to continue.",
         "listing.both": "{first} {second}",
         "listing.note": "note: {damaged}",
+        "listing.copies.one": "note: {copies} is a copy of the same game with the same or fewer decisions; the game continues from {path}, which has all {m} decisions",
+        "listing.copies.many": "note: {copies} are copies of the same game with the same or fewer decisions; the game continues from {path}, which has all {m} decisions",
     }
 )

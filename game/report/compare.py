@@ -20,7 +20,6 @@ from game.messages import Message, catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
-from game.report.sametable import SameGame, one_per_game
 from game.report.session import kind_word
 from game.report.svg import (
     MET,
@@ -32,6 +31,7 @@ from game.report.svg import (
     series_color,
 )
 from game.saves import SavedGame, SaveError, read_save
+from game.saves.copies import SameGame, one_per_game
 from game.saves.files import display_path
 from game.saves.listing import save_candidates
 from game.saves.oserrors import os_message
@@ -321,7 +321,7 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
 def compare_saves(paths: list[Path]) -> Comparison:
     """Read the saves in ``paths`` (files or folders), count each game once (a cloud drive's
     conflict copy or an older copy of a table's save is the same table: see
-    ``game.report.sametable``; the result's ``copies`` names them) and group the games by deck
+    ``game.saves.copies``; the result's ``copies`` names them) and group the games by deck
     content hash, scenario and targets (tables that played for a different X are never
     mixed). Unreadable saves are listed in the result's ``unreadable``, not raised."""
     files, unreadable = save_files(paths)

@@ -14,22 +14,12 @@ from pathlib import Path
 from game.engine.verdict import verdict
 from game.messages import Message, render
 from game.paths import is_litter
+from game.saves.copies import Listed, fold_copies
 from game.saves.files import display_path
-from game.saves.model import DamagedSave, SaveError, SaveInfo, SaveListing
+from game.saves.model import DamagedSave, SavedGame, SaveError, SaveInfo, SaveListing
 from game.saves.oserrors import os_message
+from game.saves.stamps import stamp_seconds
 from game.saves.store import SAVE_SUFFIX, read_save
-
-
-def stamp_seconds(stamp: str) -> float:
-    """Epoch seconds of an ISO 8601 time of a save (local time when it has no offset); 0 for
-    text that is not a time."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return 0.0
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.timestamp()
 
 
 def _modified(path: Path) -> str:
@@ -53,45 +43,57 @@ def save_candidates(save_dir: Path) -> list[Path]:
 
 def scan_saves(save_dir: Path) -> SaveListing:
     """Every save in ``save_dir``: the readable games (finished too) newest first by their
-    ``updated`` time, and the damaged files newest first by modification time, each with the
-    reason it cannot be read. Files are only read, never changed or deleted. A folder that
-    cannot be read gives an empty listing with ``problem`` set."""
+    ``updated`` time, each game once (``copies.fold_copies``: the file with the longest log
+    stands for its identical and older copies, which its ``copies`` names), and the damaged
+    files newest first by modification time, each with the reason it cannot be read. Files
+    are only read, never changed or deleted. A folder that cannot be read gives an empty
+    listing with ``problem`` set."""
     save_dir = Path(save_dir)
     try:
         candidates = save_candidates(save_dir)
     except OSError as error:
         said = Message.of("files.cannot_read", reason=os_message(error))
         return SaveListing((), (), render(said), said)
-    games: list[tuple[float, str, SaveInfo]] = []
+    readable: list[SavedGame] = []
     damaged: list[tuple[float, str, DamagedSave]] = []
     for candidate in candidates:
         try:
-            saved = read_save(candidate)
+            readable.append(read_save(candidate))
         except SaveError as error:
             if not candidate.is_file():
                 continue  # a folder named *.json, or a file removed meanwhile
             modified = _modified(candidate)
             entry = DamagedSave(candidate, error.reason, modified, error.said)
             damaged.append((stamp_seconds(modified), candidate.name, entry))
-            continue
-        state = saved.history.current
-        info = SaveInfo(
-            path=candidate,
-            updated=saved.updated,
-            deck_title=saved.deck.title,
-            scenario_title=state.scenario.title,
-            round=state.round,
-            rounds=state.scenario.rounds,
-            finished=state.finished,
-            table=saved.settings.table,
-            target=state.targets[-1] if state.targets else None,
-            unit=saved.deck.unit,
-            won=bool(verdict(state).won) if state.finished else None,
-        )
-        games.append((stamp_seconds(saved.updated), candidate.name, info))
+    games = [
+        (stamp_seconds(listed.saved.updated), listed.saved.path.name, _info(listed))
+        for listed in fold_copies(readable)
+    ]
     games.sort(key=lambda item: (item[0], item[1]), reverse=True)
     damaged.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return SaveListing(tuple(i for _, _, i in games), tuple(d for _, _, d in damaged))
+
+
+def _info(listed: Listed) -> SaveInfo:
+    saved = listed.saved
+    state = saved.history.current
+    return SaveInfo(
+        path=saved.path,
+        updated=saved.updated,
+        deck_title=saved.deck.title,
+        scenario_title=state.scenario.title,
+        round=state.round,
+        rounds=state.scenario.rounds,
+        finished=state.finished,
+        table=saved.settings.table,
+        target=state.targets[-1] if state.targets else None,
+        unit=saved.deck.unit,
+        won=bool(verdict(state).won) if state.finished else None,
+        decisions=len(saved.history.actions),
+        copies=tuple(copy.path for copy in listed.copies),
+        branch_of=listed.branch.kept if listed.branch is not None else None,
+        branch_at=listed.branch.copies[0].diverged_at if listed.branch is not None else None,
+    )
 
 
 def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
@@ -114,7 +116,9 @@ class ResumeChoice:
     """The game ``raaderum play --resume`` (without a file) continues, or why none."""
 
     path: Path | None
-    """The newest unfinished game, None when there is none or the newest save is damaged."""
+    """The newest unfinished game (of its copies, the one with the most decisions: a cloud
+    drive's older copy is never continued), None when there is none or the newest save is
+    damaged."""
     said: Message | None
     """Why nothing is resumed (may span sentences), or None."""
     said_notes: tuple[Message, ...]
@@ -173,6 +177,12 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
     if newest is None:
         return ResumeChoice(None, None, ())
     notes = tuple(Message.of("listing.note", damaged=_damaged_line(d)) for d in listing.damaged)
+    if newest.copies:
+        count = "one" if len(newest.copies) == 1 else "many"
+        copies = ", ".join(display_path(path) for path in newest.copies)
+        path = display_path(newest.path)
+        said = Message.of(f"listing.copies.{count}", copies=copies, path=path, m=newest.decisions)
+        notes = (said, *notes)
     return ResumeChoice(newest.path, None, notes)
 
 

@@ -132,6 +132,15 @@ class SaveInfo:
     """The deck's unit."""
     won: bool | None = None
     """Whether a finished game was won (None while it is being played)."""
+    decisions: int = 0
+    """How many decisions the game's log holds."""
+    copies: tuple[Path, ...] = ()
+    """Identical or older copies of this game (a cloud drive's conflict copies): the same game
+    id and a log that is a beginning of this one's. They are not listed on their own."""
+    branch_of: Path | None = None
+    """For a copy of a game that went its own way: the file of the game it is a copy of."""
+    branch_at: int | None = None
+    """… and the 1-based number of the first decision where the two differ."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import pygame
 from game.messages import render, unit_words
 from game.numbers import format_amount
 from game.saves import DamagedSave, SaveInfo, SaveListing, folder_problem, scan_saves
-from game.saves.listing import stamp_seconds
+from game.saves.files import display_path
+from game.saves.stamps import stamp_seconds
 from game.ui import theme
 from game.ui.draw import panel
 from game.ui.panels.adopted import arrow, scroll_window
@@ -76,7 +77,20 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
             date=date,
             scenario=info.scenario_title,
         )
-    return table, detail
+    return table, f"{detail} · {copies}" if (copies := copies_words(app, info)) else detail
+
+
+def copies_words(app: Host, info: SaveInfo) -> str:
+    """What the entry says about other files of the same game: how many identical or older
+    copies it stands for, or which game a copy that went its own way was copied from ("" when
+    neither)."""
+    if info.branch_of is not None:
+        name = display_path(info.branch_of.name)
+        return app.t("start.resume_branch", name=name, k=info.branch_at or 0)
+    if info.copies:
+        count = "one" if len(info.copies) == 1 else "many"
+        return app.t(f"start.resume_copies.{count}", n=len(info.copies))
+    return ""
 
 
 class SaveList:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -11,6 +13,7 @@ import pytest
 from game.engine import EndYear, History, legal_actions, new_game
 from game.saves import (
     GameSettings,
+    choose_resume,
     list_saves,
     new_save_path,
     read_save,
@@ -132,3 +135,55 @@ def test_listing_uses_the_replayed_game(data_dir: Path, tmp_path, name) -> None:
     (info,) = list_saves(tmp_path, unfinished_only=False)
     assert info.finished == saved.history.current.finished
     assert info.round == saved.history.current.round and info.updated == saved.updated
+
+
+def _later(path: Path, stamp: str = "2030-01-01T09:00:00.000+01:00") -> None:
+    """Make ``path`` look saved after every other file (as a laptop whose clock runs ahead, or
+    a copy saved last without a new decision)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["updated"] = stamp
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_cloud_drives_older_copy_is_listed_once_and_never_continued(tmp_path, mini_deck) -> None:
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    game = folder / "spil.json"
+    write_save(game, mini_deck, GameSettings("lang", 1, None), _history(mini_deck, "lang", 1, 2))
+    older = folder / "spil (conflicted copy 2026-11-28).json"
+    shutil.copyfile(game, older)
+    same = folder / "spil - Kopi.json"
+    write_save(game, mini_deck, GameSettings("lang", 1, None), _history(mini_deck, "lang", 1, 5))
+    shutil.copyfile(game, same)
+    _later(older)  # the older copy was saved last: it must still not be the one continued
+    listed = list_saves(folder)
+    assert len(listed) == 1, "one game, not three identical-looking rows"
+    assert listed[0].path == game and listed[0].decisions == 5
+    assert set(listed[0].copies) == {older, same}
+    choice = choose_resume(folder)
+    assert choice.path == game
+    notes = " ".join(choice.notes)
+    assert older.name in notes and same.name in notes and "alle 5 beslutninger" in notes
+    assert len(read_save(older).history.actions) == 2, "the copy is only read, never changed"
+
+
+def test_a_copy_that_went_its_own_way_is_listed_and_says_whose_copy_it_is(
+    tmp_path, mini_deck
+) -> None:
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    game = folder / "spil.json"
+    settings = GameSettings("lang", 1, None)
+    start = _history(mini_deck, "lang", 1, 2)
+    write_save(game, mini_deck, settings, start)
+    branch = folder / "spil-LAPTOP-K7F2Q.json"
+    shutil.copyfile(game, branch)
+    other = next(m for m in legal_actions(start.current) if m != EndYear())
+    longer = start.do(EndYear())
+    longer = longer.do(next(m for m in legal_actions(longer.current) if m != EndYear()))
+    write_save(game, mini_deck, settings, longer)
+    write_save(branch, mini_deck, settings, start.do(other))
+    listed = {info.path: info for info in list_saves(folder)}
+    assert set(listed) == {game, branch}, "both are games someone may want to continue"
+    assert listed[branch].branch_of == game and listed[branch].branch_at == 3
+    assert listed[game].branch_of is None and listed[game].copies == ()

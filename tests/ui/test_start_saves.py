@@ -5,6 +5,8 @@ gemte spil endnu" when all were finished) and damaged files are listed with thei
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -135,3 +137,29 @@ def test_the_facilitator_names_the_table_and_the_save_keeps_it(make_app, std_dec
     assert read_save(app.game.save_path).settings.table == "Bord 3 – Ældreudvalget"
     start, drawn = start_screen(app)
     assert any(t.startswith("Bord 3 – Ældreudvalget · mål 45 mio. kr.") for t in drawn)
+
+
+def test_a_cloud_drives_copies_of_a_game_are_one_row_that_opens_the_game_with_every_decision(
+    make_app, std_deck
+):
+    app = make_app(std_deck, size=(1366, 768))
+    folder = app.game.save_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    game = folder / "spil.json"
+    settings = GameSettings("standard", 4, 40.0, table="Bord 4")
+    write_save(game, std_deck, settings, played(std_deck, 4, 2))
+    older = folder / "spil (conflicted copy 2026-11-28).json"
+    shutil.copyfile(game, older)
+    write_save(game, std_deck, settings, played(std_deck, 4, 6))
+    data = json.loads(older.read_text(encoding="utf-8"))
+    data["updated"] = "2030-01-01T09:00:00.000+01:00"  # the older copy was saved last
+    older.write_text(json.dumps(data), encoding="utf-8")
+    start, drawn = start_screen(app)
+    assert [entry.path for entry in start.saves.entries] == [game]
+    assert any("Bord 4" in t for t in drawn)
+    assert any("+ 1 kopi af samme spil" in t for t in drawn), drawn
+    rect, _, _ = next(row for row in start.saves.rows(start.layout().resume_area) if row[2] == 0)
+    click(app, rect.center)
+    assert isinstance(app.top, BoardScene)
+    assert app.game.save_path == game
+    assert len(app.game.history.actions) == 6

@@ -9,6 +9,10 @@ are recognised by their content, never by their file names: the game id stored i
 with the longest log counts; the others are named in a ``SameGame`` notice, saying whether
 each is an identical copy, an older state of the same game (its log is a beginning of the
 longer one), or a copy that went its own way after some decision.
+
+The start screen's list of saved games (``game.saves.listing``) folds the copies of a game the
+same way, but only files with the same game id: a game continued "as a copy" in another window
+is a game of its own there.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.messages import catalogue
-from game.saves import SavedGame
 from game.saves.files import display_path
-from game.saves.listing import stamp_seconds
+from game.saves.model import SavedGame
+from game.saves.stamps import stamp_seconds
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,9 @@ def _first_difference(a: Sequence[object], b: Sequence[object]) -> int | None:
     return None
 
 
-def _clusters(saves: Sequence[SavedGame]) -> list[list[SavedGame]]:
-    """The saves grouped by game: the same game id, or a copy and its original."""
+def _clusters(saves: Sequence[SavedGame], *, follow_copies: bool = True) -> list[list[SavedGame]]:
+    """The saves grouped by game: the same game id, or (with ``follow_copies``) a copy and its
+    original."""
     parent = list(range(len(saves)))
 
     def root(i: int) -> int:
@@ -88,7 +93,7 @@ def _clusters(saves: Sequence[SavedGame]) -> list[list[SavedGame]]:
         else:
             by_id[saved.game_id] = index
     for index, saved in enumerate(saves):
-        original = by_id.get(saved.copy_of or "")
+        original = by_id.get(saved.copy_of or "") if follow_copies else None
         if original is not None and _same_start(saves[original], saved):
             parent[root(index)] = root(original)
     groups: dict[int, list[SavedGame]] = {}
@@ -106,6 +111,22 @@ def _same_start(a: SavedGame, b: SavedGame) -> bool:
     )
 
 
+def _longest(cluster: Sequence[SavedGame]) -> SavedGame:
+    """The file of a game that counts: the longest log, then the latest save, then the name."""
+    return max(
+        cluster, key=lambda s: (len(s.history.actions), stamp_seconds(s.updated), s.path.name)
+    )
+
+
+def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
+    """How ``saved`` relates to ``kept``, a file of the same game with a log at least as long."""
+    other, log = saved.history.actions, kept.history.actions
+    difference = _first_difference(other, log)
+    if difference is not None:
+        return Copy(saved.path, len(other), "diverged", difference + 1)
+    return Copy(saved.path, len(other), "same" if len(other) == len(log) else "behind")
+
+
 def one_per_game(saves: Sequence[SavedGame]) -> tuple[list[SavedGame], list[SameGame]]:
     """The saves with every game once (in the order of the first file of each game), and a
     ``SameGame`` for each game that was found in more than one file."""
@@ -113,26 +134,47 @@ def one_per_game(saves: Sequence[SavedGame]) -> tuple[list[SavedGame], list[Same
     notices: list[SameGame] = []
     order = {id(saved): index for index, saved in enumerate(saves)}
     for cluster in sorted(_clusters(saves), key=lambda c: min(order[id(s)] for s in c)):
-        best = max(
-            cluster,
-            key=lambda s: (len(s.history.actions), stamp_seconds(s.updated), s.path.name),
-        )
+        best = _longest(cluster)
         kept.append(best)
         if len(cluster) == 1:
             continue
-        log = best.history.actions
-        copies = []
-        for saved in sorted(cluster, key=lambda s: s.path.name):
-            if saved is best:
-                continue
-            other = saved.history.actions
-            difference = _first_difference(other, log)
-            if difference is not None:
-                copies.append(Copy(saved.path, len(other), "diverged", difference + 1))
-            elif len(other) == len(log):
-                copies.append(Copy(saved.path, len(other), "same"))
-            else:
-                copies.append(Copy(saved.path, len(other), "behind"))
-        notices.append(SameGame(best.path, len(log), tuple(copies)))
+        copies = tuple(
+            _relation(saved, best)
+            for saved in sorted(cluster, key=lambda s: s.path.name)
+            if saved is not best
+        )
+        notices.append(SameGame(best.path, len(best.history.actions), copies))
     kept.sort(key=lambda s: order[id(s)])
     return kept, notices
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A file of the start screen's list: ``saved`` with the files it stands for."""
+
+    saved: SavedGame
+    copies: tuple[Copy, ...] = ()
+    """Identical and older copies of the game (same game id), left out of the list."""
+    branch: SameGame | None = None
+    """For a copy that went its own way: the file it is a copy of (``kept``, with that file's
+    decisions) and this file's relation to it (``copies[0]``, "diverged")."""
+
+
+def fold_copies(saves: Sequence[SavedGame]) -> list[Listed]:
+    """The saves as the "Fortsæt" list shows them, in the order given: each game's file with
+    the longest log stands for the identical and older copies of it (a cloud drive's conflict
+    copies, a folder copied by hand), so continuing the game never picks up an older copy.
+    A copy that went its own way after some decision is listed too, saying so. Only files with
+    the same game id are one game here."""
+    listed: dict[int, Listed] = {}
+    for cluster in _clusters(saves, follow_copies=False):
+        best = _longest(cluster)
+        others = [saved for saved in cluster if saved is not best]
+        relations = [_relation(saved, best) for saved in others]
+        folded = [r for r in relations if r.relation != "diverged"]
+        listed[id(best)] = Listed(best, tuple(sorted(folded, key=lambda r: r.path.name)))
+        for saved, relation in zip(others, relations):
+            if relation.relation == "diverged":
+                branch = SameGame(best.path, len(best.history.actions), (relation,))
+                listed[id(saved)] = Listed(saved, branch=branch)
+    return [listed[id(saved)] for saved in saves if id(saved) in listed]
