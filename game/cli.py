@@ -480,7 +480,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
     from game.numbers import format_against
     from game.saves import GameSettings, SaveError, write_save
     from game.saves.model import PaperTable
-    from game.saves.paper import PaperError, paper_history, parse_entries, parse_factors
+    from game.saves.paper import (
+        NO_EVENT,
+        PaperError,
+        missing_events,
+        paper_history,
+        parse_entries,
+        parse_factors,
+    )
 
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
@@ -492,13 +499,18 @@ def cmd_enter(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else secrets.randbelow(2**63)
     settings = GameSettings(scenario.id, seed, args.target, "da")
     try:
+        entries = parse_entries([_nfc(e) for e in args.event], "--event")
+        quiet = {r for event, r in entries if event.casefold() in NO_EVENT}
         table = PaperTable(
             table=unicodedata.normalize("NFC", args.table).strip(),
             adopted=tuple(parse_entries(args.adopt, "--adopt")),
-            events=tuple(parse_entries([_nfc(e) for e in args.event], "--event")),
+            events=tuple((e, r) for e, r in entries if e.casefold() not in NO_EVENT),
             factors=tuple(parse_factors([_nfc(f) for f in args.factor])),
         )
         history = paper_history(deck, settings, table)
+        missing = missing_events(deck, scenario, table, quiet)
+        if missing:
+            raise PaperError(missing)
     except PaperError as error:
         for problem in error.lines(_reader(args)):
             print(f"raaderum enter: {_one_line(problem)}", file=sys.stderr)
@@ -529,6 +541,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
             unit=deck.unit,
         )
     )
+    rolled = {card for card, _ in table.factors}
+    drawn = [
+        f"{adoption.card} {format_amount(adoption.factor, lang, decimals=2)}"
+        for adoption in state.adopted
+        if adoption.card not in rolled and deck.proposal(adoption.card).is_uncertain
+    ]
+    if drawn:
+        print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))
     return EXIT_OK
 
 

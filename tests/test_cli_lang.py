@@ -308,6 +308,11 @@ def test_enter_names_a_bad_card_id_in_english(capsys, tmp_path):
 def test_enter_reports_the_saved_table_in_english(capsys, tmp_path):
     out_file = tmp_path / "bord.json"
     status, out = _enter(capsys, out_file)
+    assert status == 2 and not out_file.exists()
+    assert "round 1: no event is entered, but the table draws 1 per round" in out
+    assert "--event none@1" in out and not DANISH_LETTERS.search(out), out
+    quiet = ("--event", "none@1", "--event", "none@2", "--event", "none@3")
+    status, out = _enter(capsys, out_file, *quiet)
     assert status == 0, out
     assert out.startswith(f"{out_file}: Table 3 is saved as a paper table – lost (")
     assert out_file.exists()

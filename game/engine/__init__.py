@@ -32,7 +32,7 @@ from game.engine.ledger import (
     service_lift,
 )
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
-from game.engine.randomness import lognormal_params
+from game.engine.randomness import DieBand, die_table, lognormal_params
 from game.engine.rules import (
     MAX_TARGET,
     Chance,
@@ -72,6 +72,7 @@ __all__ = [
     "Annotate",
     "Chance",
     "Deck",
+    "DieBand",
     "DrawnEvent",
     "EndYear",
     "Event",
@@ -89,6 +90,7 @@ __all__ = [
     "apply",
     "check",
     "construction_fits",
+    "die_table",
     "event_amount",
     "excluded_by",
     "face",

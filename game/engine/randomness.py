@@ -25,6 +25,7 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
 
@@ -106,6 +107,57 @@ def lognormal_params(uncertainty: float) -> tuple[float, float]:
     """(mu, sigma) of a lognormal with mean 1 and relative standard deviation ``uncertainty``."""
     sigma2 = math.log1p(uncertainty * uncertainty)
     return -sigma2 / 2.0, math.sqrt(sigma2)
+
+
+@dataclass(frozen=True)
+class DieBand:
+    """Faces ``first``…``last`` (1-based) of a die give the hidden factor ``factor``."""
+
+    first: int
+    last: int
+    factor: float
+
+
+DIE_FACES = 20
+"""A printed card's die: a 20-sided die gives the chance of failure in steps of 5 %."""
+
+
+def die_table(uncertainty: float, failure: float, faces: int = DIE_FACES) -> tuple[DieBand, ...]:
+    """The hidden factor as a paper table rolls it: ``factor_from_draws``'s distribution cut
+    into bands of a ``faces``-sided die. The lowest faces (``failure`` × faces, rounded) give
+    0; the others split the lognormal (mean 1, relative deviation ``uncertainty``) into a low
+    fifth, a middle and a high fifth. The fifths give the mean of the distribution in their
+    part and the middle what keeps the mean of the faces that work at 1, each rounded to 0.1,
+    so the die's mean is the game's (1 − failure) within rounding. A card
+    without uncertainty gives 1 on every face that does not fail."""
+    failed = min(faces, max(0, round(failure * faces)))
+    bands = [DieBand(1, failed, 0.0)] if failed else []
+    hits = faces - failed
+    if hits == 0:
+        return tuple(bands)
+    if uncertainty <= 0:
+        return (*bands, DieBand(failed + 1, faces, 1.0))
+    _, sigma = lognormal_params(uncertainty)
+    normal = NormalDist()
+    tail = round(hits * 0.2)
+    middle = hits - 2 * tail
+
+    def part_mean(low: float, high: float) -> float:
+        # E[X | its quantile lies in (low, high)] for the lognormal with mean 1
+        upper = normal.cdf(normal.inv_cdf(high) - sigma) if high < 1 else 1.0
+        lower = normal.cdf(normal.inv_cdf(low) - sigma) if low > 0 else 0.0
+        return (upper - lower) / (high - low)
+
+    bottom = round(part_mean(0.0, tail / hits), 1) if tail else 0.0
+    top = round(part_mean(1 - tail / hits, 1.0), 1) if tail else 0.0
+    # the middle takes what keeps the die's mean at 1 (the tails are rounded first)
+    centre = max(0.0, round((hits - tail * (bottom + top)) / middle, 1))
+    first = failed + 1
+    for count, factor in ((tail, bottom), (middle, centre), (tail, top)):
+        if count > 0:
+            bands.append(DieBand(first, first + count - 1, factor))
+            first += count
+    return tuple(bands)
 
 
 def factor_from_draws(uniform: float, normal: float, uncertainty: float, failure: float) -> float:

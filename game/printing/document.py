@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from game.engine import Deck, Event, Kind, Proposal, Scenario, ledger
+from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger
 from game.messages import catalogue
 from game.numbers import format_amount
 from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
@@ -140,6 +140,7 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         extra.append(escape(t("print.excludes", ids=", ".join(excluded))))
     source = t("print.source", source=proposal.source) if proposal.source else ""
     kind = proposal.kind
+    chance = _die_line(proposal, lang) if proposal.is_uncertain else ""
     return (
         f'<div class="card" style="--tint:{KIND_TINTS[kind]}" data-id="{escape(proposal.id)}">'
         + _band(kind, proposal.id, lang)
@@ -150,9 +151,23 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         )
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
+        + chance
         + f'<div class="question">{escape(proposal.question)}</div>'
         f'<div class="source">{escape(source)}</div></div></div>'
     )
+
+
+def _die_line(proposal: Proposal, lang: str) -> str:
+    """An uncertain card's ± mark and its die: which faces of a d20 give which factor
+    (``randomness.die_table``), rolled when the card first gives a gain."""
+    t = catalogue(lang).t
+    faces = " · ".join(
+        f"{band.first}–{band.last}: {format_amount(band.factor, lang)}"
+        if band.first != band.last
+        else f"{band.first}: {format_amount(band.factor, lang)}"
+        for band in die_table(proposal.uncertainty, proposal.failure)
+    )
+    return f'<div class="chance"><b>±</b> {escape(t("print.die", faces=faces))}</div>'
 
 
 def _event_card(deck: Deck, event: Event, lang: str) -> str:
@@ -331,14 +346,18 @@ def _result_sheet(
         f"{escape(e.title)}</li>"
         for e in events
     )
+    uncertain = [p.id for p in proposals if p.is_uncertain]
+    example = uncertain[0] if uncertain else "ID"
+    help_text = t("print.sheet.entry_help", scenario=scenario.id)
+    factors = t("print.sheet.factors", example=example)
     return (
         '<section class="page sheet">'
         f"<h1>{escape(t('print.sheet.entry'))}</h1>"
         f'<p class="tablename">{escape(t("print.sheet.table"))}: '
         '<span class="blank"></span></p>'
-        f'<p class="help">{escape(t("print.sheet.entry_help"))}</p>'
+        f'<p class="help">{escape(help_text)}</p>'
         f'<table class="entry"><tr><th></th><th>{escape(t("print.sheet.adopted"))}</th>'
-        f"<th>{escape(t('print.sheet.drawn'))}</th><th>{escape(t('print.sheet.factors'))}</th>"
+        f"<th>{escape(t('print.sheet.drawn'))}</th><th>{escape(factors)}</th>"
         f"</tr>{rows}</table>"
         f'<h2>{escape(t("print.sheet.cards"))}</h2><ul class="ids">{ids}</ul></section>'
     )
@@ -383,6 +402,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .facts {{ font-size: 7pt; margin-top: 0.6mm; height: 3.4mm; white-space: nowrap;
   overflow: hidden; }}
 .extra {{ font-size: 6.5pt; height: 3.2mm; white-space: nowrap; overflow: hidden; }}
+.chance {{ font-size: 6.3pt; height: 3.2mm; white-space: nowrap; overflow: hidden; }}
 .question {{ font-style: italic; font-size: 7.6pt; line-height: 1.18; margin-top: 0.8mm;
   overflow: hidden; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; }}
 .event .text {{ font-size: 7pt; line-height: 1.18; margin-top: 0.6mm; overflow: hidden;

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from game.engine import Adopt, Chance, Deck, EndYear, History, IllegalAction, Scenario, new_game
 from game.engine.model import Proposal
@@ -24,6 +24,8 @@ from game.messages import Message, render
 from game.saves.messages import illegal_message
 from game.saves.model import GameSettings, PaperTable
 
+NO_EVENT = ("ingen", "none")
+"""What ``--event`` takes instead of an id for a round in which the table drew no event."""
 MAX_TABLE_NAME = 60
 MAX_FACTOR = 10.0
 """The largest hidden factor a table may enter (the game's own rarely pass 3)."""
@@ -152,6 +154,48 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         if not (math.isfinite(factor) and 0 <= factor <= MAX_FACTOR):
             problems.append(_at(where, "paper.err.factor_range", most=f"{MAX_FACTOR:g}"))
         factored.add(card)
+    return problems
+
+
+def rounds_short_of_events(deck: Deck, scenario: Scenario, table: PaperTable) -> list[int]:
+    """The 0-based rounds in which the table entered fewer events than the rules draw (the
+    scenario's events per round, as far as its pile still holds events for that round). The
+    game would play such a round without the missing event, so the entering screens ask for
+    it, or for a word that the table drew none; a save is never refused for it."""
+    entered: dict[int, int] = {}
+    for _, round_index in table.events:
+        entered[round_index] = entered.get(round_index, 0) + 1
+    taken = {event for event, _ in table.events}
+    untaken = [deck.event(event) for event in scenario.events if event not in taken]
+    short = []
+    for round_index in range(scenario.rounds):
+        left = sum(1 for e in untaken if e.rounds is None or round_index + 1 in e.rounds)
+        have = entered.get(round_index, 0)
+        if have < min(scenario.events_per_round, have + left):
+            short.append(round_index)
+    return short
+
+
+def missing_events(
+    deck: Deck, scenario: Scenario, table: PaperTable, quiet: Collection[int] = ()
+) -> list[Message]:
+    """The problems of a table's events as entered: a round with fewer events than the rules
+    draw (``rounds_short_of_events``) unless it is in ``quiet`` (0-based rounds entered as
+    ``ingen@N``: the table drew none), and a quiet round that has an event or is outside the
+    game. Empty when the events are complete."""
+    problems: list[Message] = []
+    for round_index in sorted(quiet):
+        where = f"--event {NO_EVENT[0]}@{round_index + 1}"
+        if not 0 <= round_index < scenario.rounds:
+            problems.append(_at(where, "paper.err.round_range", rounds=scenario.rounds))
+        elif any(r == round_index for _, r in table.events):
+            problems.append(_at(where, "paper.err.none_and_event", round=round_index + 1))
+    per_round = scenario.events_per_round
+    for round_index in rounds_short_of_events(deck, scenario, table):
+        if round_index not in quiet:
+            problems.append(
+                Message.of("paper.err.no_event", round=round_index + 1, per_round=per_round)
+            )
     return problems
 
 

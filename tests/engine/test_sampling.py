@@ -55,3 +55,34 @@ def test_the_same_seed_gives_the_same_totals() -> None:
     assert np.array_equal(first, again)
     few = sample_totals(portfolio, 7, np.random.default_rng(3))
     assert few.shape == (7, 3) and np.isfinite(few).all()
+
+
+def test_a_printed_cards_die_gives_the_games_chance_of_failure_and_mean() -> None:
+    from game.content import load_deck
+    from game.engine import die_table
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    uncertain = [p for p in deck.proposals if p.is_uncertain]
+    assert uncertain
+    for proposal in uncertain:
+        bands = die_table(proposal.uncertainty, proposal.failure)
+        faces = [face for band in bands for face in range(band.first, band.last + 1)]
+        assert faces == list(range(1, 21)), proposal.id  # every face once, in order
+        failing = sum(
+            1 for band in bands for _ in range(band.first, band.last + 1) if band.factor == 0
+        )
+        assert failing == round(proposal.failure * 20), proposal.id
+        mean = sum((b.last - b.first + 1) * b.factor for b in bands) / 20
+        assert abs(mean - (1 - proposal.failure)) <= 0.03, (proposal.id, mean)
+        factors = [b.factor for b in bands if b.factor > 0]
+        assert factors == sorted(factors) and factors[0] < 1 < factors[-1], proposal.id
+
+
+def test_a_wider_uncertainty_spreads_the_die_and_a_certain_card_always_gives_its_amount() -> None:
+    from game.engine import DieBand, die_table
+
+    narrow, wide = die_table(0.15, 0.0), die_table(0.5, 0.0)
+    assert wide[0].factor < narrow[0].factor and wide[-1].factor > narrow[-1].factor
+    assert die_table(0.0, 0.0) == (DieBand(1, 20, 1.0),)
+    assert die_table(0.0, 0.1) == (DieBand(1, 2, 0.0), DieBand(3, 20, 1.0))

@@ -13,6 +13,7 @@ import pytest
 
 from game.cli import main
 from game.content import load_deck
+from game.engine import die_table
 from game.paths import standard_deck
 from game.printing import PER_PAGE, document, page_count
 
@@ -36,6 +37,27 @@ def test_every_card_shows_its_kind_as_a_word_and_an_icon():
         assert f'<span class="word">{word}</span>' in html
     cards = html.split('<div class="card')[1:]
     assert all('<svg class="icon"' in card for card in cards)
+
+
+def test_an_uncertain_card_is_marked_and_carries_its_die_a_certain_one_does_not():
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("standard")
+    html = document(deck, scenario)
+    cards = {
+        part.split('"', 1)[0]: part
+        for part in html.split('<div class="card" style="--tint:')[1:]
+        for part in [part.split('data-id="', 1)[1]]
+    }
+    for proposal in map(deck.proposal, scenario.proposals):
+        card = cards[proposal.id]
+        if proposal.is_uncertain:
+            last = die_table(proposal.uncertainty, proposal.failure)[-1]
+            assert "<b>±</b> d20 ved første gevinst: " in card, proposal.id
+            assert f"{last.first}–{last.last}: {last.factor:g}".replace(".", ",") in card
+        else:
+            assert "d20" not in card and "±" not in card, proposal.id
+    assert "fx rehabilitering = 0,8" in html or "= 0,8)" in html
+    assert "--scenario standard" in html and "»ingen«" in html
 
 
 def test_print_refuses_a_file_that_is_not_html(tmp_path, capsys):

@@ -142,12 +142,38 @@ def test_wrong_entries_are_named_and_nothing_is_saved(tmp_path, capsys, entries,
     assert not path.exists()
 
 
-def test_a_round_without_an_entered_event_draws_none(tmp_path, capsys):
+def test_a_round_without_an_event_is_refused_unless_entered_as_none(tmp_path, capsys):
+    # before, a forgotten event was played as "no event": the table's result came out wrong
     entries = ["--adopt", "rengoering-3-uger@1", "--event", "stormflod@2", "--seed", "3"]
     code, text, path = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 2 and not path.exists()
+    assert "runde 1: der er ikke tastet en hændelse ind" in text and "--event ingen@1" in text
+    assert "runde 3:" in text and "runde 2:" not in text
+    quiet = [*entries, "--event", "ingen@1", "--event", "INGEN@3"]
+    code, text, path = _enter(tmp_path, "Bord 6", quiet, capsys)
     assert code == 0, text
     state = read_save(path).history.current
     assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
+
+
+def test_none_for_a_round_with_an_event_is_refused(tmp_path, capsys):
+    entries = [*TABLE_4, "--event", "ingen@2"]
+    code, text, path = _enter(tmp_path, "Bord 4", entries, capsys)
+    assert code == 2 and not path.exists()
+    assert "--event ingen@2: der er også tastet en hændelse ind i runde 2" in text
+
+
+def test_enter_says_which_factors_the_game_drew_for_the_table(tmp_path, capsys):
+    code, text, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0, text
+    adopted = {a.card: a.factor for a in read_save(path).history.current.adopted}
+    deck = load_deck(KYSTBY)
+    drawn = [c for c in adopted if deck.proposal(c).is_uncertain and c != "hverdagsrehabilitering"]
+    assert drawn, "the table has uncertain cards whose factor it did not enter"
+    line = next(t for t in text.splitlines() if t.startswith("Faktorer, som spillet trak"))
+    assert "frøet 11" in line and "hverdagsrehabilitering" not in line
+    for card in drawn:
+        assert f"{card} {adopted[card]:.2f}".replace(".", ",") in line
 
 
 def test_a_tampered_paper_save_is_refused_with_a_reason(tmp_path, capsys):

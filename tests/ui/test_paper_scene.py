@@ -11,7 +11,7 @@ from game.report.compare import compare_saves
 from game.saves import read_save
 from game.ui.scenes.paper import PaperScene, chips, paper_layout
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, type_text
+from tests.ui.driver import click, key, record_text, type_text
 
 
 def _open(make_app, deck, size=(1366, 768)):
@@ -48,7 +48,12 @@ def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, t
     click(app, _chip(scene, "events", events[1], 1))  # a second click takes it back …
     assert events[1] not in scene.drawn
     click(app, _chip(scene, "events", events[1], 1))  # … and a third sets it again
+    drawn = record_text(app)
     click(app, scene.layout().save.center)
+    # round 3 has no event: asked about first (before, it was saved as "no event" unasked)
+    assert app.top is scene and not list((tmp_path / "saves").glob("*.json"))
+    assert any("Der er ingen hændelse i runde 3." in text for text in drawn), drawn
+    click(app, scene.layout().save.center)  # the table drew none: save it as it is
     assert app.top is not scene, scene.problems
     saves = list((tmp_path / "saves").glob("*.json"))
     assert len(saves) == 1
@@ -59,6 +64,26 @@ def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, t
     assert any("Bord 7" in text for text in app.toast_texts())
     group = compare_saves([tmp_path / "saves"])[0]
     assert [t.table for t in group.tables] == ["Bord 7"]
+
+
+def test_an_event_clicked_after_the_question_is_saved_with_the_table(make_app, std_deck, tmp_path):
+    app, scene = _open(make_app, std_deck)
+    click(app, scene.layout().name.center)
+    type_text(app, "Bord 2")
+    key(app, pygame.K_RETURN)
+    events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+    for round_index, event in enumerate(events[:2]):
+        click(app, _chip(scene, "events", event, round_index))
+    click(app, scene.layout().save.center)
+    assert app.top is scene and "runde 3" in scene.problems[0]
+    click(app, _chip(scene, "events", events[2], 2))  # the facilitator finds the third card
+    assert scene.problems == []
+    click(app, scene.layout().save.center)
+    assert app.top is not scene
+    saved = read_save(next((tmp_path / "saves").glob("*.json")))
+    assert [(e.card, e.round) for e in saved.history.current.events] == [
+        (event, i) for i, event in enumerate(events)
+    ]
 
 
 def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck, tmp_path):
@@ -101,3 +126,38 @@ def test_the_lists_fit_the_window_and_scroll(make_app, std_deck):
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
     app.step(0.02)
     assert scene.offsets["cards"] >= 0
+
+
+def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(
+    make_app, std_deck, tmp_path
+):
+    from game.engine import die_table
+    from game.ui.scenes.paper import factor_chip
+
+    app, scene = _open(make_app, std_deck)
+    click(app, scene.layout().name.center)
+    type_text(app, "Bord 5")
+    key(app, pygame.K_RETURN)
+    card = next(p for p in scene.scenario.proposals if std_deck.proposal(p).is_uncertain)
+    proposal = std_deck.proposal(card)
+    rows = scene.layout().cards
+    row = rows[list(scene.scenario.proposals).index(card)]
+    click(app, factor_chip(row, scene.scenario.rounds).center)
+    assert scene.factors == {}, "no factor before the card is adopted"
+    click(app, _chip(scene, "cards", card, 0))
+    drawn = record_text(app)
+    faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
+    click(app, factor_chip(row, scene.scenario.rounds).center)
+    click(app, factor_chip(row, scene.scenario.rounds).center)
+    assert scene.factors == {card: faces[1]}
+    app.step(0.02)
+    assert any(t == f"×{faces[1]:g}".replace(".", ",") for t in drawn), drawn
+    events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+    for round_index, event in enumerate(events):
+        click(app, _chip(scene, "events", event, round_index))
+    click(app, scene.layout().save.center)
+    assert app.top is not scene, scene.problems
+    saved = read_save(next((tmp_path / "saves").glob("*.json")))
+    assert saved.paper is not None and saved.paper.factors == ((card, faces[1]),)
+    adopted = {a.card: a.factor for a in saved.history.current.adopted}
+    assert adopted == {card: faces[1]}

@@ -3,7 +3,8 @@
 Two lists, the scenario's proposals and its events, each row with one chip per round: a click
 on a chip says "adopted (drawn) in this round", a second click takes it back. "Gem bordet"
 turns the entries into a game through the rules (``game.saves.paper``) and saves it in the
-save folder, marked as a paper table, so the report and the comparison count it; what the
+save folder (a round without an event is asked about first: a second "Gem bordet" says the
+table drew none), marked as a paper table, so the report and the comparison count it; what the
 rules refuse is shown under the lists, and nothing is saved.
 """
 
@@ -15,10 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.engine import die_table
 from game.messages import Message
+from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.model import PaperTable
-from game.saves.paper import PaperError, paper_history
+from game.saves.paper import PaperError, paper_history, rounds_short_of_events
 from game.ui import theme
 from game.ui.draw import button, kind_icon
 from game.ui.scene import Scene, is_activation, is_key
@@ -86,6 +89,14 @@ def paper_layout(width: int, height: int) -> PaperLayout:
     )
 
 
+def factor_chip(row: Rect, rounds: int) -> Rect:
+    """The chip left of the round chips where an adopted uncertain card's factor is set: a
+    click steps through the faces of the printed card's die, then back to "drawn by the game"."""
+    first = chips(row, rounds)[0]
+    width = round(first.width * 1.9)
+    return Rect(first.x - width - max(2, first.width // 3), first.y, width, first.height)
+
+
 def chips(row: Rect, rounds: int) -> tuple[Rect, ...]:
     """One chip per round at the right end of a list row."""
     size = row.height - 4
@@ -111,8 +122,13 @@ class PaperScene(Scene):
         """Proposal id → 0-based round, in the order entered."""
         self.drawn: dict[str, int] = {}
         """Event id → 0-based round, in the order entered."""
+        self.factors: dict[str, float] = {}
+        """Uncertain proposal id → the factor the table rolled (the others: drawn by the game)."""
         self.offsets = {"cards": 0, "events": 0}
         self.problems: list[str] = []
+        self.asked_short: tuple[int, ...] | None = None
+        """The rounds without an event that "Gem bordet" has asked about once: a second
+        "Gem bordet" saves the table as it is (the table drew no event in them)."""
         self.seed = random.SystemRandom().randrange(1, 1_000_000)
         layout = self.layout()
         self.name_field = TextField(
@@ -143,13 +159,31 @@ class PaperScene(Scene):
             chosen.pop(card, None)
             chosen[card] = round_index
         self.problems = []
+        self.asked_short = None
+
+    def step_factor(self, card: str) -> None:
+        """Set the factor of an adopted uncertain card to the next face of its printed die
+        (``randomness.die_table``); after the last: drawn by the game again."""
+        proposal = self.deck.proposal(card)
+        values = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
+        now = self.factors.get(card)
+        later = [v for v in values if now is not None and v > now]
+        if now is None:
+            self.factors[card] = values[0]
+        elif later:
+            self.factors[card] = later[0]
+        else:
+            del self.factors[card]
+        self.problems = []
+        self.asked_short = None
 
     def table(self) -> PaperTable:
-        """The entries as a paper table."""
+        """The entries as a paper table (factors only for cards still adopted)."""
         return PaperTable(
             table=self.name_field.text.strip(),
             adopted=tuple(self.adopted.items()),
             events=tuple(self.drawn.items()),
+            factors=tuple((c, f) for c, f in self.factors.items() if c in self.adopted),
         )
 
     def save(self) -> bool:
@@ -162,6 +196,13 @@ class PaperScene(Scene):
         settings = GameSettings(self.scenario.id, self.seed, None, app.lang)
         try:
             history = paper_history(self.deck, settings, table)
+            short = tuple(rounds_short_of_events(self.deck, self.scenario, table))
+            if short and short != self.asked_short:
+                self.asked_short = short
+                rounds = app.catalogue.join([str(r + 1) for r in short])
+                count = "one" if len(short) == 1 else "many"
+                self.problems = [app.t(f"paper.no_event.{count}", rounds=rounds)]
+                return False
             if app.save_dir is None:
                 raise SaveError("", Message.of("paper.no_save_folder"))
             path = new_save_path(app.save_dir)
@@ -224,6 +265,14 @@ class PaperScene(Scene):
                     if chip.collidepoint(pos):
                         self.toggle(chosen, item.id, round_index)
                         return
+                on_factor = factor_chip(row, self.scenario.rounds).collidepoint(pos)
+                if key == "cards" and on_factor and self._has_factor(item):
+                    self.step_factor(item.id)
+                    return
+
+    def _has_factor(self, item: Any) -> bool:
+        """An adopted uncertain card: its row shows the factor chip."""
+        return bool(item.id in self.adopted and item.is_uncertain)
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -292,7 +341,20 @@ class PaperScene(Scene):
         icon = Rect(row.x + 4, row.y + 3, row.height - 6, row.height - 6)
         if is_card:
             kind_icon(surface, item.kind, icon, theme.kind_color(item.kind))
-        label = Rect(icon.right + 6, row.y, marks[0].x - icon.right - 10, row.height)
+        right = marks[0].x
+        if is_card and self._has_factor(item):
+            chip = factor_chip(row, self.scenario.rounds)
+            right = chip.x
+            factor = self.factors.get(item.id)
+            set_ = factor is not None
+            pygame.draw.rect(
+                surface, theme.ACCENT if set_ else theme.PANEL, chip, border_radius=chip.height // 3
+            )
+            pygame.draw.rect(surface, theme.LINE, chip, 1, border_radius=chip.height // 3)
+            shown = f"×{format_amount(factor, app.lang)}" if factor is not None else "×?"
+            style = TINY.bold().center().middle().ink(theme.HEADER_INK if set_ else theme.MUTED)
+            app.text.draw(surface, shown, chip, style.lines(1).shrink())
+        label = Rect(icon.right + 6, row.y, right - icon.right - 10, row.height)
         words = f"{item.title}  ·  {item.id}"
         app.text.draw(surface, words, label, TINY.ink(theme.INK).lines(1).shrink().middle())
         for round_index, chip in enumerate(marks):
