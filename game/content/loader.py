@@ -173,7 +173,9 @@ def load_sources(
     if problems:
         # A file that cannot be read hides its ids and blocks from the checks across files:
         # every reference to them would be reported as unknown. Report the unreadable files
-        # alone; the rest is checked once they read.
+        # and what the other files get wrong on their own (each card against the format, ids
+        # given twice); the references across files are checked once every file reads.
+        _build(documents, problems, across_files=False)
         raise DeckError(_ranked(problems, order))
     deck = _checked(documents, problems, order)
     return _with_hash(deck, tuple(texts))
@@ -241,7 +243,13 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
     return result
 
 
-def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | None:
+def _build(
+    documents: list[YamlDocument], problems: list[Problem], *, across_files: bool = True
+) -> Deck | None:
+    """The deck of ``documents``, or None with every problem added to ``problems``. Without
+    ``across_files`` (a file of the deck could not be read) only what each file holds on its
+    own is checked: the cards against the format and ids given twice, not references to
+    other files, the deck header or whether the deck can be won."""
     headers: list[tuple[DeckHeader | None, YamlDocument]] = []
     items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
     for doc in documents:
@@ -272,10 +280,14 @@ def _build(documents: list[YamlDocument], problems: list[Problem]) -> Deck | Non
                 spec = _validate(model, card, doc, (section, index), problems)
                 if spec is not None:
                     items[section].append(_Item(spec, doc, (section, index)))
-    header = _check_header(headers, documents, problems)
     known: dict[str, dict[str, _Item]] = {}
     for section in ("proposals", "events", "scenarios"):
         known[section] = _check_unique(_raw_items(documents, section), section, problems)
+    if not across_files:
+        for item in items["scenarios"]:
+            _check_years(item, problems)
+        return None
+    header = _check_header(headers, documents, problems)
     proposals = {item.spec.id: item for item in items["proposals"]}
     events = known["events"]
     budget = HintBudget()
@@ -475,14 +487,8 @@ def _unknown_ref(section: str, ref: str, hints: IdIndex) -> Message:
     return Message.of(f"deck.unknown.{section}", ref=ref)
 
 
-def _check_scenario(
-    item: _Item,
-    known: dict[str, _Item],
-    proposals: dict[str, _Item],
-    events: dict[str, _Item],
-    hints: dict[str, IdIndex],
-    problems: list[Problem],
-) -> None:
+def _check_years(item: _Item, problems: list[Problem]) -> None:
+    """A scenario's own years: one target per year when it gives several, no year twice."""
     spec: ScenarioSpec = item.spec
     doc, path = item.doc, item.path
     if isinstance(spec.target, list) and len(spec.target) != len(spec.years):
@@ -504,6 +510,19 @@ def _check_scenario(
                 )
             )
         seen_years.add(year)
+
+
+def _check_scenario(
+    item: _Item,
+    known: dict[str, _Item],
+    proposals: dict[str, _Item],
+    events: dict[str, _Item],
+    hints: dict[str, IdIndex],
+    problems: list[Problem],
+) -> None:
+    spec: ScenarioSpec = item.spec
+    doc, path = item.doc, item.path
+    _check_years(item, problems)
     for key, ids in (("proposals", known), ("events", events)):
         refs = getattr(spec, key)
         if refs is None:

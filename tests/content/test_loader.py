@@ -234,6 +234,32 @@ def test_a_file_that_cannot_be_read_is_the_only_problem_reported(tmp_path, broke
     assert problems[0].startswith(str(deck / broken)) and "YAML-syntaksfejl" in problems[0]
 
 
+def test_a_file_that_cannot_be_read_does_not_hide_what_the_other_files_get_wrong(tmp_path):
+    """Before, one syntax error hid every other file's problems: a budget office fixed it and
+    found the next file's errors only on the next run."""
+    deck = tmp_path / "deck"
+    shutil.copytree(decks_dir() / "standard", deck)
+    with (deck / "besparelser.yaml").open("a", encoding="utf-8") as handle:
+        handle.write('  - id: x\n   bad: "\n')
+    text = (deck / "investeringer.yaml").read_text(encoding="utf-8")
+    (deck / "investeringer.yaml").write_text(text.replace("load: 3", "load: 30", 1), "utf-8")
+    scenarios = (deck / "scenarier.yaml").read_text(encoding="utf-8")
+    twice = scenarios.replace(
+        'years: ["2027", "2028", "2029"]', 'years: ["2027", "2028", "2028"]', 1
+    )
+    (deck / "scenarier.yaml").write_text(twice, "utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(deck)
+    problems = [str(p) for p in error.value.problems]
+    assert (
+        problems[0].startswith(str(deck / "besparelser.yaml")) and "YAML-syntaksfejl" in problems[0]
+    )
+    assert any(p.startswith(str(deck / "investeringer.yaml")) and "30" in p for p in problems)
+    assert any(p.startswith(str(deck / "scenarier.yaml")) and "2028" in p for p in problems)
+    assert not any("ukendt" in p for p in problems), "no reference into the unread file is reported"
+    assert len(problems) == 3, problems
+
+
 def test_content_hash_follows_content_not_formatting():
     one = load_sources([("d.yaml", _good_body())])
     two = load_sources([("d.yaml", "# a comment\n" + _good_body())])
