@@ -279,6 +279,7 @@ MESSAGES.update(
     {
         "report.title": "Råderumsspillet – rapport fra spillet",
         "report.generated": "Lavet {date} ud fra det gemte spil {file}.",
+        "report.table": "Bord",
         "report.deck": "Dæk",
         "report.scenario": "Scenarie",
         "report.years": "Budgetår",

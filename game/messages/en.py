@@ -271,6 +271,7 @@ MESSAGES.update(
     {
         "report.title": "Råderumsspillet – session report",
         "report.generated": "Written {date} from the saved game {file}.",
+        "report.table": "Table",
         "report.deck": "Deck",
         "report.scenario": "Scenario",
         "report.years": "Budget years",

@@ -194,7 +194,12 @@ class _Writer:
             )
         if self.changes:
             target += " " + self.t("report.target_changed")
+        name = (self.saved.table or self.saved.settings.table).strip()
+        table = [(self.t("report.table"), name)] if name else []
+        if name and self.saved.paper is not None:
+            table = [(self.t("report.table"), f"{name} ({self.t('paper.marker')})")]
         facts = [
+            *table,
             (self.t("report.deck"), self.deck.title),
             (self.t("report.scenario"), state.scenario.title),
             (self.t("report.years"), f"{self.years[0]}–{self.years[-1]}"),
@@ -498,6 +503,8 @@ class _Writer:
         return {
             "deck": {"id": self.deck.id, "title": self.deck.title, "hash": self.deck.content_hash},
             "scenario": {"id": state.scenario.id, "title": state.scenario.title},
+            "table": (self.saved.table or self.saved.settings.table).strip(),
+            "paper": self.saved.paper is not None,
             "seed": state.seed,
             "years": list(self.years),
             "target": [round(t, 6) for t in state.targets],

@@ -112,11 +112,50 @@ def _frame(
     return parts, axis, left, right
 
 
-def _close(parts: list[str], legend: Sequence[tuple[str, str, str]], left: float) -> str:
-    """The legend above the plot, then the end of the SVG."""
-    _legend(parts, legend, left, 18.0)
+LEGEND_ROW = 18.0
+"""The height of one row of a chart's legend (px of the viewBox)."""
+
+
+def _close(
+    parts: list[str],
+    legend: Sequence[tuple[str, str, str]],
+    left: float,
+    width: int,
+    height: int,
+) -> str:
+    """The legend above the plot, then the end of the SVG. A legend wider than the chart
+    wraps into more rows, and the plot moves down by the rows added (the chart grows), so
+    no label of an eight-table comparison is cut off."""
+    rows = _legend_rows(legend, left, width - 14.0)
+    extra = LEGEND_ROW * (len(rows) - 1)
+    if extra > 0:
+        parts[0] = _open(width, round(height + extra), "")[0]
+        parts[2:] = [f'<g transform="translate(0 {extra:.0f})">', *parts[2:], "</g>"]
+    for index, row in enumerate(rows):
+        _legend(parts, row, left, LEGEND_ROW * (index + 1))
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _legend_width(label: str) -> float:
+    """The width one legend entry takes (its mark, its label and the gap after it)."""
+    return 24 + 7.2 * len(label) + 22
+
+
+def _legend_rows(
+    items: Sequence[tuple[str, str, str]], left: float, right: float
+) -> list[list[tuple[str, str, str]]]:
+    """The legend entries in rows that fit between ``left`` and ``right`` (one at least)."""
+    rows: list[list[tuple[str, str, str]]] = [[]]
+    x = left
+    for item in items:
+        needed = _legend_width(item[0])
+        if rows[-1] and x + needed - 22 > right:
+            rows.append([])
+            x = left
+        rows[-1].append(item)
+        x += needed
+    return rows
 
 
 def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y: float) -> None:
@@ -133,7 +172,7 @@ def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y
                 f'stroke="{color}" stroke-width="3"{dash}/>'
             )
         parts.append(f'<text x="{x + 24:.1f}" y="{y:.1f}" fill="{INK}">{escape(label)}</text>')
-        x += 24 + 7.2 * len(label) + 22
+        x += _legend_width(label)
 
 
 def bars_against_target(
@@ -202,7 +241,7 @@ def bars_against_target(
         legend += [(met_colors[0], MET, "box"), (met_colors[1], MISSED, "box")]
     if target is not None:
         legend.append((target_label, INK, "line"))
-    return _close(parts, legend, left)
+    return _close(parts, legend, left, width, height)
 
 
 def line_chart(
@@ -246,7 +285,7 @@ def line_chart(
             f'fill="{INK}">{escape(category)}</text>'
         )
     legend = [(s.label, s.color, "dash" if s.dash else "line") for s in rows]
-    return _close(parts, legend, left)
+    return _close(parts, legend, left, width, height)
 
 
 def horizontal_bars(

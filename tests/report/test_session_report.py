@@ -221,3 +221,23 @@ def test_a_what_if_computed_earlier_gives_the_same_report(saves_dir, tmp_path):
     second = json.loads((tmp_path / "b" / "summary.json").read_text(encoding="utf-8"))
     assert first["what_if"] == second["what_if"]
     assert first["what_if"]["expected"] != first["what_if"]["worst10"]
+
+
+def test_the_report_names_the_table_and_a_paper_table_says_so(saves_dir, tmp_path, std_deck):
+    from game.saves import GameSettings, write_save
+
+    saved = read_save(saves_dir / "bord4.json")
+    path = tmp_path / "navngivet.json"
+    settings = GameSettings("standard", 43, None, table="Bord 7 – Sydhavnen")
+    write_save(path, std_deck, settings, saved.history)
+    write_report(read_save(path), tmp_path / "out")
+    _, page = parse_html(tmp_path / "out" / "report.html")
+    texts = [t.strip() for t in page.texts if t.strip()]
+    assert texts[texts.index("Bord") + 1] == "Bord 7 – Sydhavnen"
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["table"] == "Bord 7 – Sydhavnen" and summary["paper"] is False
+    unnamed = tmp_path / "uden-navn.json"
+    write_save(unnamed, std_deck, GameSettings("standard", 43, None), saved.history)
+    write_report(read_save(unnamed), tmp_path / "out2")
+    _, page = parse_html(tmp_path / "out2" / "report.html")
+    assert "Bord" not in [t.strip() for t in page.texts]
