@@ -259,6 +259,8 @@ MESSAGES.update(
         "compare.win_rate": "{wins} af {tables} færdige borde vandt ({percent})",
         "compare.unfinished": "Ikke færdige: {count}",
         "compare.unreadable": "Filer, der ikke kunne læses: {count}",
+        "compare.copies": "Kopier af et spil, talt én gang: {count}",
+        "compare.same_name": "{count} borde hedder »{name}«",
         "compare.table_col": "Bord",
         "compare.service_col": "Service",
         "compare.result_col": "Resultat",

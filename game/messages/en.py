@@ -251,6 +251,8 @@ MESSAGES.update(
         "compare.win_rate": "{wins} of {tables} finished tables won ({percent})",
         "compare.unfinished": "Not finished: {count}",
         "compare.unreadable": "Files that could not be read: {count}",
+        "compare.copies": "Copies of a game, counted once: {count}",
+        "compare.same_name": "{count} tables are called »{name}«",
         "compare.table_col": "Table",
         "compare.service_col": "Service",
         "compare.result_col": "Result",

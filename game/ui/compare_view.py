@@ -128,9 +128,12 @@ def draw_tables(
     group: Any,
     unreadable: int,
     floor: int | None,
+    copies: int = 0,
 ) -> None:
     """Right: the win rate, and per table its råderum per year against the target, its
-    service level and its result; under them what was not finished or could not be read."""
+    service level and its result; above them the floor, what was not finished or could not
+    be read, the files counted once as copies of a game, and a name two tables carry (one
+    paper table entered twice?), as the printed comparison says."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -150,22 +153,27 @@ def draw_tables(
     )
     top = inner.y + win_h
     open_count = len(group.tables) - group.finished
-    if open_count or unreadable or floor is not None:
-        parts = []
-        if floor is not None:
-            parts.append(app.t("compare.floor", floor=f"{floor:+d}".replace("-", "−")))
-        if open_count:
-            parts.append(app.t("compare.unfinished", count=open_count))
-        if unreadable:
-            parts.append(app.t("compare.unreadable", count=unreadable))
+    parts = []
+    if floor is not None:
+        parts.append(app.t("compare.floor", floor=f"{floor:+d}".replace("-", "−")))
+    if open_count:
+        parts.append(app.t("compare.unfinished", count=open_count))
+    if unreadable:
+        parts.append(app.t("compare.unreadable", count=unreadable))
+    if copies:
+        parts.append(app.t("compare.copies", count=copies))
+    for name, paths in group.same_names:
+        parts.append(app.t("compare.same_name", count=len(paths), name=name))
+    if parts:
         note_h = line_height(app, sc.min_text)
+        lines = 1 if len(parts) < 3 else 2
         app.text.draw(
             surface,
             " · ".join(parts),
-            pygame.Rect(inner.x, top, inner.width, note_h),
-            TINY.ink(theme.WARNING).lines(1),
+            pygame.Rect(inner.x, top, inner.width, note_h * lines),
+            TINY.ink(theme.WARNING).lines(lines).shrink(),
         )
-        top += note_h
+        top += note_h * lines
     top += g // 2
     years = group.years
     size = sc.min_text
@@ -221,7 +229,7 @@ def draw_tables(
         below = floor is not None and table.service < floor
         app.text.draw(
             surface,
-            f"{table.service:+d}".replace("-", "−"),
+            f"{table.service:+d}".replace("-", "−") if table.service else "0",
             service,
             BODY.sized(size)
             .bold(below)

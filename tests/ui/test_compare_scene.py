@@ -176,3 +176,29 @@ def test_the_page_written_from_the_window_lists_a_conflict_copy(
     app.step(0.016)
     page = next(p for p in scene.written if p.name == "compare.html").read_text("utf-8")
     assert "Samme spil i flere filer" in page and "(Konfliktkopi).json" in page
+
+
+def test_the_window_says_which_name_two_tables_carry_and_how_many_copies_it_counted_once(
+    app: App, deck: Deck, tmp_path: Path
+) -> None:
+    # Before, only the printed page said it: the host in front of the room saw two rows
+    # called "Bord 2" and no word that one paper table may have been entered twice.
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    paths = []
+    for seed, table in ((1, "Bord 2"), (2, "Bord 2"), (3, "Bord 5")):
+        history = History.start(new_game(deck, "intro", seed))
+        generator = np.random.default_rng(seed)
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        path = new_save_path(folder)
+        write_save(path, deck, GameSettings("intro", seed, None, table=table), history)
+        paths.append(path)
+    (folder / f"{paths[2].stem} (Konfliktkopi).json").write_bytes(paths[2].read_bytes())
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    notes = " ".join(t for t in drawn if "»Bord 2«" in t or "talt én gang" in t)
+    assert "2 borde hedder »Bord 2«" in notes, drawn
+    assert "Kopier af et spil, talt én gang: 1" in notes, drawn

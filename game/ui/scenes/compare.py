@@ -299,7 +299,9 @@ class CompareScene(Scene):
         self.max_scroll = proposals_max_scroll(app, left, group)
         self.scroll = min(self.scroll, self.max_scroll)
         draw_proposals(app, surface, left, group, self.scroll)
-        draw_tables(app, surface, right, group, len(self.unreadable), self.service_floor(group))
+        floor = self.service_floor(group)
+        copies = sum(len(same.copies) for same in self.copies)
+        draw_tables(app, surface, right, group, len(self.unreadable), floor, copies)
 
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
