@@ -482,6 +482,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "print.document": "Råderumsspillet på papir – {deck}",
+        "card.every_year": "{amount} hvert år",
         "print.per_year": "{unit} pr. år",
         "print.year_n": "år {n}",
         "print.holds": "derefter hvert år",

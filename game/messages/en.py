@@ -474,6 +474,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "print.document": "The Budget Room Game on paper – {deck}",
+        "card.every_year": "{amount} every year",
         "print.per_year": "{unit} a year",
         "print.year_n": "year {n}",
         "print.holds": "then every year",

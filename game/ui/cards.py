@@ -374,7 +374,11 @@ def draw_effect_strip(
     min_text: int,
 ) -> None:
     """Columns for the years from now on (gains up, costs down, whiskers when uncertain) with
-    the amounts under them when there is room."""
+    the amounts under them when there is room. When the strip is too low for both (a 768
+    pixel high projector), the amounts alone are drawn: the group chooses by the amounts, and
+    columns a few pixels high say little ("+3 hvert år" for a card that gives the same every
+    year, "−3 … +12" when every year's amount does not fit). Too narrow even for that: the
+    columns alone."""
     start = state.round if not state.finished else 0
     values = effect_from(proposal, state)[start:]
     if not values:
@@ -388,7 +392,34 @@ def draw_effect_strip(
     label_h = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
     slot_w = rect.width / len(values)
     labels = max(app.text.width(app.amount(v, sign=True, unit=False), min_text) for v in values)
-    show_labels = labels <= slot_w - 2 and rect.height >= label_h + 4
+    fits = labels <= slot_w - 2
+    if label_h <= rect.height < label_h + max(6, label_h // 2) and len(set(values)) == 1:
+        amount = app.amount(values[0], sign=True, unit=False)
+        words = app.t("card.every_year", amount=amount)
+        shown = words if app.text.width(words, min_text, FONT_BOLD) <= rect.width - 4 else amount
+        ink = theme.INK if values[0] >= 0 else theme.GAP
+        app.text.draw(surface, shown, rect, FACT_STYLE.bold().ink(ink).center().middle())
+        return
+    low_strip = label_h <= rect.height < label_h + max(6, label_h // 2)
+    if low_strip and not fits:
+        # too narrow for every year: the first and the last amount ("−3 … +12")
+        first = app.amount(values[0], sign=True, unit=False)
+        last = app.amount(values[-1], sign=True, unit=False)
+        span = f"{first} … {last}"
+        if app.text.width(span, min_text, FONT_BOLD) <= rect.width - 4:
+            app.text.draw(surface, span, rect, FACT_STYLE.bold().ink(theme.INK).center().middle())
+            return
+    if fits and low_strip:
+        for index, value in enumerate(values):
+            slot = pygame.Rect(round(rect.x + index * slot_w), rect.y, round(slot_w), rect.height)
+            app.text.draw(
+                surface,
+                app.amount(value, sign=True, unit=False),
+                slot,
+                FACT_STYLE.bold().ink(theme.INK if value >= 0 else theme.GAP).center().middle(),
+            )
+        return
+    show_labels = fits and rect.height >= label_h + 4
     bars = pygame.Rect(rect.x, rect.y, rect.width, rect.height - (label_h if show_labels else 0))
     slots = effect_bars(
         surface,

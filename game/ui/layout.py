@@ -262,10 +262,10 @@ def card_layout(
     effect strip (amounts over columns), the area line with the badges, then the title in what
     is left under the kind band. When the title needs ``title_h`` pixels and there is not
     that much room, the area line goes first (kept when it carries ``badges``), then the
-    effect strip shrinks to its amounts over thin columns, then – when the last fact line is
-    ``beside`` pixels wide (0: it fills the line) and leaves room – the columns move beside
-    it, and for the longest titles on the smallest windows the strip keeps thin columns alone
-    (the card view shows the amounts)."""
+    effect strip shrinks to its amounts over thin columns, then – when it would be lower than
+    a line and the last fact line is ``beside`` pixels wide (0: it fills the line) and leaves
+    room – the strip moves beside it, and for the longest titles on the smallest windows the
+    strip keeps thin columns alone (the card view shows the amounts)."""
     line = line or round(min_text * 1.3)
     pad = card_pad(min_text)
     band_h = max(line, round(card.height * 0.13))
@@ -287,7 +287,9 @@ def card_layout(
     if title_h > room - effect_h - area_h:
         effect_h = max(effect_min, room - area_h - title_h)
     side_w = footer.width - beside - 2 * pad
-    if title_h > room - thin - area_h and beside and facts and side_w >= 2 * min_text:
+    # beside the last fact line when the strip under the title would be lower than a line
+    # of text: there it has a line's height for the amounts
+    if title_h > room - line - area_h and beside and facts and side_w >= 2 * min_text:
         effect = _rect(footer.right - side_w, footer.bottom - line, side_w, line)
         title_bottom = footer.y - pad / 2 - area_h
     else:

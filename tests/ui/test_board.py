@@ -676,3 +676,28 @@ def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
     key(app, pygame.K_RETURN)  # adopts
     assert app.game.state.adopted[-1].card == market[-1]
     assert app.game.state.adopted[-1].note == "Tastatur"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (1280, 720)])
+def test_every_card_on_the_table_shows_its_amounts_on_a_768_pixel_projector(
+    make_app, std_deck, size
+):
+    # Before, a strip too low for columns and amounts drew the columns alone: a group at
+    # 1366×768 saw a few pixels of bars and no amount on any card.
+    app = make_app(std_deck, size=size)
+    drawn = record_text(app)  # before the first frame: the cards are drawn once and kept
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    app.step(0.02)
+    state = app.find(BoardScene).state
+    adoptable = [pid for pid in state.market if is_legal(state, Adopt(pid))]
+    assert len(adoptable) >= 6
+    for pid in adoptable:  # a card that cannot be adopted says why on its last line instead
+        proposal = std_deck.proposal(pid)
+        values = proposal.effect[: state.scenario.rounds]
+        if len(set(values)) == 1:
+            amount = format_amount(values[0], "da", sign=True)
+            assert any(t in (amount, f"{amount} hvert år") for t in drawn), (pid, amount)
+        else:
+            words = [format_amount(v, "da", sign=True) if v else "0" for v in values]
+            span = f"{words[0]} … {words[-1]}"
+            assert span in drawn or all(w in drawn for w in words), (pid, words)
