@@ -39,6 +39,10 @@ class DialogScene(Scene):
         self.title = title
         self.body = body
         self.buttons = buttons
+        self.focus = 0
+        """The button Enter presses (the first until ↑/↓ or Tab moves it)."""
+        self.focus_shown = False
+        """True once the keyboard moved the focus: the focused button is then outlined."""
 
     def layout(self) -> DialogLayout:
         """The dialog's rectangles for the current window."""
@@ -50,12 +54,26 @@ class DialogScene(Scene):
         if self.app.top is self:
             self.app.pop()
 
+    def move_focus(self, step: int) -> None:
+        """Move the focus ``step`` buttons on, round the column (↑/↓, Tab, Shift+Tab, and a
+        presenter remote's Page Up/Down)."""
+        if self.buttons:
+            self.focus = (self.focus + step) % len(self.buttons)
+            self.focus_shown = True
+
     def handle(self, event: pygame.event.Event) -> None:
-        """Esc closes; Enter presses the first button; clicks press buttons."""
+        """Esc closes; ↑/↓ (Tab, Page Up/Down) move the focus between the buttons and Enter
+        presses the focused one (the first until the focus moves); clicks press buttons."""
         if is_key(event, pygame.K_ESCAPE):
             self.close()
+        elif is_key(event, pygame.K_DOWN, pygame.K_PAGEDOWN):
+            self.move_focus(1)
+        elif is_key(event, pygame.K_UP, pygame.K_PAGEUP):
+            self.move_focus(-1)
+        elif is_key(event, pygame.K_TAB):
+            self.move_focus(-1 if event.mod & pygame.KMOD_SHIFT else 1)
         elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and self.buttons:
-            self.buttons[0][1]()
+            self.buttons[min(self.focus, len(self.buttons) - 1)][1]()
         elif is_activation(event):
             layout = self.layout()
             for rect, (_, action) in zip(layout.buttons, self.buttons):
@@ -75,6 +93,10 @@ class DialogScene(Scene):
             button(
                 surface, self.app.text, rect, label, scale.body, radius=scale.radius, primary=i == 0
             )
+            if self.focus_shown and i == self.focus:
+                ring = rect.inflate(scale.gap, scale.gap)
+                width = max(2, scale.gap // 3)
+                pygame.draw.rect(surface, theme.INK, ring, width, border_radius=scale.radius)
 
     def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The dialog's text (subclasses draw more)."""

@@ -701,3 +701,36 @@ def test_every_card_on_the_table_shows_its_amounts_on_a_768_pixel_projector(
             words = [format_amount(v, "da", sign=True) if v else "0" for v in values]
             span = f"{words[0]} … {words[-1]}"
             assert span in drawn or all(w in drawn for w in words), (pid, words)
+
+
+def test_the_menu_is_worked_with_the_keyboard_or_a_presenter_remote(make_app, std_deck):
+    # Before, Enter pressed the first button and every other one needed the mouse: "Skift
+    # mål" (Esc → Skift mål in the facilitator's guide) could not be reached from a keyboard.
+    from game.ui.scenes.target import TargetScene
+
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    labels = [label for label, _ in menu.buttons]
+    target = labels.index("Skift mål")
+    rect = menu.layout().buttons[target]
+    outside = (rect.left - app.scale.gap // 2, rect.centery)  # where the focus ring goes
+    before = pixel(app, outside)
+    for _ in range(target):
+        key(app, pygame.K_DOWN)
+    app.step(0.02)
+    assert pixel(app, outside) != before, "the focus is shown"
+    key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_PAGEDOWN)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, TargetScene)
+    while not isinstance(app.top, BoardScene):
+        key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, MenuScene)
+    key(app, pygame.K_UP)  # round the column: from the first to the last button, "Afslut"
+    assert app.top.focus == len(app.top.buttons) - 1
+    key(app, pygame.K_TAB)  # and on to the first, "Tilbage til spillet"
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene) and app.running

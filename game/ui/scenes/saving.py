@@ -93,7 +93,7 @@ class SaveElsewhereScene(DialogScene):
         """The field takes the typing; Enter saves, Esc closes, a drive fills the field."""
         _, field, drives, _ = self.parts()
         self.field.set_rect(field)
-        if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+        if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER) and self.focus == 0:
             self.save()
             return
         if is_key(event, pygame.K_ESCAPE):
