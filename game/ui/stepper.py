@@ -39,6 +39,9 @@ class NumberField:
     focused: bool = False
     lang: str = "da"
     exact: float | None = None
+    fresh: bool = False
+    """Focused by Tab with the number kept: the first typed character replaces it, as a
+    selected field's text is replaced (Backspace clears it)."""
 
     @classmethod
     def of(cls, value: float, lang: str) -> NumberField:
@@ -55,17 +58,28 @@ class NumberField:
     def key(self, event: pygame.event.Event) -> None:
         """Edit with Backspace; typed characters arrive as TEXTINPUT."""
         if event.key == pygame.K_BACKSPACE:
-            self.text = self.text[:-1]
+            self.text = "" if self.fresh else self.text[:-1]
+            self.fresh = False
 
     def typed(self, characters: str) -> None:
         """Append the digits, comma or point of ``characters``."""
-        self.text += "".join(c for c in characters if c.isdigit() or c in ",.")
-        self.text = self.text[:9]
+        kept = "" if self.fresh else self.text
+        digits = "".join(c for c in characters if c.isdigit() or c in ",.")
+        if digits or not self.fresh:
+            self.text = (kept + digits)[:9]
+            self.fresh = False
 
     def focus(self) -> None:
         """Start typing a new number (the field empties and takes the keyboard)."""
         self.focused = True
+        self.fresh = False
         self.text = ""
+        pygame.key.start_text_input()
+
+    def focus_kept(self) -> None:
+        """Take the keyboard but keep the number (Tab into the field): typing replaces it."""
+        self.focused = True
+        self.fresh = True
         pygame.key.start_text_input()
 
     def step(self, delta: float, lang: str, low: float = 0.0, high: float = float("inf")) -> None:

@@ -734,3 +734,31 @@ def test_the_menu_is_worked_with_the_keyboard_or_a_presenter_remote(make_app, st
     key(app, pygame.K_TAB)  # and on to the first, "Tilbage til spillet"
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene) and app.running
+
+
+def test_tab_walks_the_start_screens_fields_and_keeps_what_is_in_them(make_app, std_deck):
+    # Before, Tab did nothing on the start screen: the table's name, the target and the
+    # timer could only be reached with the mouse.
+    app = make_app(std_deck)
+    start = StartScene(app, seed=8)
+    app.push(start)
+    app.step(0.02)
+    key(app, pygame.K_TAB)
+    assert start.table_field.focused
+    type_text(app, "Bord 9")
+    key(app, pygame.K_TAB)
+    assert start.target.focused and not start.table_field.focused
+    assert start.target.value == std_deck.scenario("standard").target[-1], "Tab keeps it"
+    type_text(app, "60")  # typing replaces the kept number
+    key(app, pygame.K_TAB)
+    assert start.timer.focused and start.target.value == 60
+    key(app, pygame.K_TAB)  # the timer keeps its 0
+    assert start.path_field.focused and start.timer.value == 0
+    key(app, pygame.K_TAB, pygame.KMOD_SHIFT)  # back to the timer …
+    assert start.timer.focused
+    key(app, pygame.K_TAB)
+    key(app, pygame.K_TAB)  # … and past the last field to none: Enter starts the game
+    assert not start.wants_text_input
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+    assert app.game.settings.table == "Bord 9" and app.game.state.targets[-1] == 60

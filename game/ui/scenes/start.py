@@ -220,6 +220,29 @@ class StartScene(Scene):
         resume_into(self.app, entry.path)
 
     # --- input --------------------------------------------------------------------------
+    def tab(self, step: int) -> None:
+        """Tab (Shift+Tab): the focus to the next (previous) field – the table's name, the
+        target, the round timer, the deck path – and after the last one to none, where Enter
+        starts the game. A number keeps its value until something is typed."""
+        layout = self.layout()
+        order: list[object] = [self.table_field, self.target, self.timer, self.path_field]
+        rects = {
+            id(self.table_field): layout.table_field,
+            id(self.path_field): layout.deck_path,
+        }
+        now = next((i for i, f in enumerate(order) if getattr(f, "focused", False)), len(order))
+        self._blur()
+        chosen = (now + step) % (len(order) + 1)
+        if chosen == len(order):
+            return
+        field = order[chosen]
+        if isinstance(field, TextField):
+            field.set_rect(rects[id(field)])
+            field.focus()
+            field.anchor, field.cursor = 0, len(field.text)  # typing replaces the name
+        elif isinstance(field, NumberField):
+            field.focus_kept()
+
     def _blur(self) -> None:
         self.target.focused = self.timer.focused = False
         for field in self.fields():
@@ -230,7 +253,9 @@ class StartScene(Scene):
         field = next((f for f in self.fields() if f.focused), None)
         if field is None or is_activation(event):
             return False
-        if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
+        if is_key(event, pygame.K_TAB):
+            self.tab(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
             self._blur()
             if field is self.path_field:
                 self.load_path()
@@ -261,7 +286,9 @@ class StartScene(Scene):
             number.key(event)
             return
         if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if event.key == pygame.K_TAB:
+                self.tab(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self._blur()
                 self.start()
             elif event.key == pygame.K_ESCAPE:
