@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.balance.play import GameRecord
-from game.balance.strategies import BEST_CANDIDATES, BY_NAME
+from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
 from game.engine.ledger import LOSS_REASONS
 from game.engine.model import KINDS, Deck, Kind, Scenario
 
@@ -187,7 +187,8 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
         low, high = BEST_RANGE
         found.append(
             Check(
-                f"{sid}: bedste strategi ({best.name}) vinder {low:.0%}–{high:.0%}",
+                f"{sid}: bedste strategi ({spoken(best.name)}) vinder "
+                f"{low * 100:.0f}–{high * 100:.0f} %",
                 low <= best.win_rate <= high,
             )
         )
@@ -196,7 +197,7 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
             found.append(
                 Check(
                     f"{sid}: bedste strategi vinder mindst {BEST_OVER_ONE_SIDED:g} gange så ofte "
-                    f"som den bedste ensidige ({one_sided.name})",
+                    f"som den bedste ensidige ({spoken(one_sided.name)})",
                     # 0 % is not twice as often as 0 %: a deck nothing wins fails here too
                     best.win_rate > 0 and best.win_rate >= BEST_OVER_ONE_SIDED * one_sided.win_rate,
                 )
@@ -206,14 +207,15 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
                     if strategy.one_sided:
                         found.append(
                             Check(
-                                f"{sid}: {strategy.name} vinder højst {ONE_SIDED_MAX:.0%}",
+                                f"{sid}: {spoken(strategy.name)} vinder højst "
+                                f"{ONE_SIDED_MAX * 100:.0f} %",
                                 strategy.win_rate <= ONE_SIDED_MAX,
                             )
                         )
         if "random" in result.strategies:
             found.append(
                 Check(
-                    f"{sid}: tilfældigt spil vinder højst {RANDOM_MAX:.0%}",
+                    f"{sid}: tilfældigt spil vinder højst {RANDOM_MAX * 100:.0f} %",
                     result.strategies["random"].win_rate <= RANDOM_MAX,
                 )
             )
@@ -221,7 +223,7 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
             found.append(
                 Check(
                     f"{sid}: den bedste plan set i bakspejlet vinder i mindst "
-                    f"{HINDSIGHT_MIN:.0%} af spillene",
+                    f"{HINDSIGHT_MIN * 100:.0f} % af spillene",
                     result.hindsight_share >= HINDSIGHT_MIN,
                 )
             )

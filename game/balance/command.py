@@ -27,7 +27,7 @@ from game.balance.analysis import (
 )
 from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
-from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy
+from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy, spoken
 from game.engine.model import Deck, Kind
 from game.numbers import format_amount
 
@@ -162,7 +162,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
     if result.hindsight_share is not None:
         lines.append(
             f"Den bedste plan set i bakspejlet (med de kort, bordet så) vinder i "
-            f"{_pct(result.hindsight_share)} af {result.best.name}s spil."
+            f"{_pct(result.hindsight_share)} af de spil, {spoken(result.best.name)} spillede."
         )
     for text, met in result.lessons:
         mark = "" if met is None else (" ✓" if met else " ✗")
@@ -171,7 +171,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
     if result.cards:
         flagged = [c for c in result.cards if c.flag]
         lines.append(
-            f"Kort under {result.best.name}: vedtaget, når kortet lå på bordet"
+            f"Kort under {spoken(result.best.name)}: vedtaget, når kortet lå på bordet"
             + (f" ({len(flagged)} markeret)" if flagged else " (ingen dominerende eller døde)")
             + ":"
         )

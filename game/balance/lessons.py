@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from game.balance.analysis import ONE_SIDED_MAX, ScenarioResult
 from game.balance.play import GameRecord
-from game.balance.strategies import BY_NAME
+from game.balance.strategies import BY_NAME, spoken
 
 Lesson = Callable[
     [ScenarioResult, Mapping[str, Sequence[GameRecord]]], list[tuple[str, bool | None]]
@@ -44,8 +44,8 @@ def all_three_kinds(
     sides = {n: _side(result, n) for n in ("savings", "no-investment", "no-saving")}
     worst_case = max((v for v in sides.values() if v is not None), default=None)
     text = (
-        f"Alle tre slags skal i spil: {best.name} vinder {_pct(best.win_rate)}, mens besparelser "
-        f"først vinder {_pct(sides['savings'])}, ingen investeringer "
+        f"Alle tre slags skal i spil: {spoken(best.name)} vinder {_pct(best.win_rate)}, "
+        f"mens besparelser først vinder {_pct(sides['savings'])}, ingen investeringer "
         f"{_pct(sides['no-investment'])} og investeringer uden brobyggende besparelser "
         f"{_pct(sides['no-saving'])} (den bedste af den grådige og den planlagte udgave)"
     )
@@ -81,7 +81,8 @@ def late_shock(
     hit_rate = sum(r.won for r in hit) / len(hit)
     spared_rate = sum(r.won for r in spared) / len(spared)
     text = (
-        f"Planen skal holde, hvis det værste sker: med udligningschokket vinder {result.best.name} "
+        f"Planen skal holde, hvis det værste sker: med udligningschokket vinder "
+        f"{spoken(result.best.name)} "
         f"{_pct(hit_rate)} ({len(hit)} spil), uden det {_pct(spared_rate)}"
     )
     return [*all_three_kinds(result, records), (text, hit_rate > 0.0)]

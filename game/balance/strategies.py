@@ -95,3 +95,10 @@ STRATEGIES: tuple[Strategy, ...] = (
 BY_NAME: dict[str, Strategy] = {s.name: s for s in STRATEGIES}
 BEST_CANDIDATES = ("greedy", "planner")
 """The balanced strategies; the better of them on a scenario is that scenario's best."""
+
+
+def spoken(name: str) -> str:
+    """A strategy's Danish name in a sentence of the report: its label up to the explanation
+    in brackets, in quotes (»Planlægger«, »Besparelser først«); an unknown name as it is."""
+    strategy = BY_NAME.get(name)
+    return f"»{strategy.label.split(' (')[0]}«" if strategy is not None else name

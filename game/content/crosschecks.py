@@ -23,8 +23,10 @@ class Item(Protocol):
     path: tuple[str | int, ...]
 
 
-def _number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+def _number(value: float) -> float:
+    # a float: the message catalogue writes it in the reader's language ("1.234.567",
+    # "1,234,567"), never as "1.23457e+06"
+    return float(value)
 
 
 def check_version_fields(
@@ -73,7 +75,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                             item.doc.line((*item.path, "effect", index)),
                             key,
                             number=index + 1,
-                            limit=_number(limit),
+                            limit=_number(limit if value > 0 else -limit),
                             value=_number(value),
                             unit=unit,
                         )

@@ -55,6 +55,8 @@ def message(
         return Message.of("field.other", where=where, kind=kind)
     fields = {name: "?" for name in _CONTEXT_FIELDS}
     fields.update({k: number_text(v) for k, v in ctx.items() if k in _CONTEXT_FIELDS})
+    if template == "few" and ctx.get("min_length") == 1:
+        template = "few_one"  # "mindst ét element", not "mindst 1 element(er)"
     return Message.of(
         f"field.{template}", where=where, value=show(value), expected=_choices(ctx), **fields
     )

@@ -665,7 +665,8 @@ MESSAGES.update(
         "field.at_most": "'{where}' må højst være {le}, ikke {value}",
         "field.greater": "'{where}' skal være større end {gt}, ikke {value}",
         "field.list": "'{where}' skal være en liste, fx [1, 2, 3]",
-        "field.few": "'{where}' skal have mindst {min_length} element(er)",
+        "field.few": "'{where}' skal have mindst {min_length} elementer",
+        "field.few_one": "'{where}' skal have mindst ét element",
         "field.many": "'{where}' må højst have {max_length} elementer",
         "field.one_of": "'{where}' skal være en af: {expected}, ikke {value}",
         "field.value_empty": "tom",
@@ -723,7 +724,7 @@ MESSAGES.update(
         # checks across fields and cards (game.content.crosschecks)
         "deck.format2_field": "feltet '{field}' findes fra dækformat 2: skriv 'schema_version: 2' i deck-blokken",
         "deck.effect_too_big": "'effect (nr. {number})' må højst være {limit}, ikke {value} (beløb i {unit})",
-        "deck.effect_too_small": "'effect (nr. {number})' skal være mindst -{limit}, ikke {value} (beløb i {unit})",
+        "deck.effect_too_small": "'effect (nr. {number})' skal være mindst {limit}, ikke {value} (beløb i {unit})",
         "deck.construction_too_big": "'construction' må højst være {limit} {unit}, ikke {value}",
         "deck.construction_budget_too_big": "'construction_budget' må højst være {limit} {unit}",
         "deck.requires_itself": "'{id}' kan ikke kræve sig selv",

@@ -657,7 +657,8 @@ MESSAGES.update(
         "field.at_most": "'{where}' must be at most {le}, not {value}",
         "field.greater": "'{where}' must be greater than {gt}, not {value}",
         "field.list": "'{where}' must be a list, e.g. [1, 2, 3]",
-        "field.few": "'{where}' must have at least {min_length} item(s)",
+        "field.few": "'{where}' must have at least {min_length} items",
+        "field.few_one": "'{where}' must have at least one item",
         "field.many": "'{where}' may have at most {max_length} items",
         "field.one_of": "'{where}' must be one of: {expected}, not {value}",
         "field.value_empty": "empty",
@@ -715,7 +716,7 @@ MESSAGES.update(
         # checks across fields and cards (game.content.crosschecks)
         "deck.format2_field": "the field '{field}' exists from deck format 2: write 'schema_version: 2' in the deck block",
         "deck.effect_too_big": "'effect (no. {number})' may be at most {limit}, not {value} (amounts in {unit})",
-        "deck.effect_too_small": "'effect (no. {number})' must be at least -{limit}, not {value} (amounts in {unit})",
+        "deck.effect_too_small": "'effect (no. {number})' must be at least {limit}, not {value} (amounts in {unit})",
         "deck.construction_too_big": "'construction' may be at most {limit} {unit}, not {value}",
         "deck.construction_budget_too_big": "'construction_budget' may be at most {limit} {unit}",
         "deck.requires_itself": "'{id}' cannot require itself",

@@ -394,3 +394,14 @@ def test_scenario_where_no_card_of_a_kind_fits_the_capacity_cannot_be_won():
         "deck.yaml:22: scenariet 's' kan ikke vindes: intet forslag af slagsen 'investment' "
         "passer i kapaciteten (2); det mindste kræver 4 med sin træthed"
     ) in problems
+
+
+def test_a_limit_is_written_as_an_amount_and_one_element_is_said_in_words():
+    # Before: "må højst være 1000, ikke 1.23457e+06" and "mindst 1 element(er)".
+    huge = _problems(_good_body().replace("effect: [2]", "effect: [1234567]", 1))
+    assert any("må højst være 1.000, ikke 1.234.567" in p for p in huge), huge
+    assert not any("e+" in p for p in huge), huge
+    low = _problems(_good_body().replace("effect: [2]", "effect: [-2500000]", 1))
+    assert any("skal være mindst −1.000, ikke −2.500.000" in p for p in low), low
+    empty = _problems(_good_body().replace("effect: [2]", "effect: []", 1))
+    assert any("skal have mindst ét element" in p for p in empty), empty
