@@ -203,7 +203,7 @@ def test_an_amount_over_the_units_limit_is_named(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:Forslag!E2: 'år 1' må højst være 1000, ikke 1500 (beløb i mio. kr.)",
+        expected=f"{path}:Forslag!E2: 'år 1' må højst være 1.000, ikke 1.500 (beløb i mio. kr.)",
     )
 
 

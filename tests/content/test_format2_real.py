@@ -123,7 +123,7 @@ def test_the_efficiency_contribution_of_11_4_mio_fits_in_t_kr_but_not_in_mio():
     assert deck(card.format(amount="-11.4")).proposal("bidrag").effect == (11.4,)
     with pytest.raises(DeckError) as caught:
         deck(card.format(amount="-11400"))
-    assert "'effect (nr. 1)' skal være mindst -1000, ikke -11400 (beløb i mio. kr.)" in str(
+    assert "'effect (nr. 1)' skal være mindst −1.000, ikke −11.400 (beløb i mio. kr.)" in str(
         caught.value
     )
 

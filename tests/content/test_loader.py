@@ -89,7 +89,7 @@ BAD = [
         "effect: [2]\n  - id: b",
         "effect: [2, 5000]\n  - id: b",
         10,
-        "'effect (nr. 2)' må højst være 1000",
+        "'effect (nr. 2)' må højst være 1.000, ikke 5.000",
     ),
     (
         "too many effect values",
