@@ -24,13 +24,16 @@ from game.catalogue.columns import (
     DATA_SHEETS,
     EVENTS,
     GUIDE,
+    LISTS,
     PROPOSALS,
     SCENARIOS,
     SECTION_OF,
     Column,
     label,
+    looks_like,
     lookup,
     normal,
+    sheet_key,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
@@ -138,7 +141,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if sheet is None:
             if name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
-            elif name in (ABOUT, PROPOSALS, SCENARIOS):
+            elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
                 _missing_sheet(reading, name)
             continue
         for merged in sheet.merged:
@@ -146,6 +149,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
         if document is not None:
             documents.append(document)
+    _unread_sheets(reading)
     data = _merged(documents)
     try:
         deck = load_documents(documents)
@@ -170,10 +174,36 @@ def _lines(reading: _Reading, first: Iterable[CatalogueProblem]) -> list[Catalog
     return lines
 
 
+def _looking_like(catalogue: Catalogue, name: str) -> list[str]:
+    """The sheets that are not read whose names point at the data sheet ``name``."""
+    return [other for other in catalogue.other_sheets if looks_like(other) == name]
+
+
+def _unread_sheets(reading: _Reading) -> None:
+    """A warning naming the workbook's sheets that are not read (not the guide's own): a
+    second "Forslag 2026" next to "Forslag", a "Noter" sheet; so nothing is left out unsaid."""
+    catalogue = reading.catalogue
+    if not catalogue.in_workbook:
+        return
+    unread = [
+        sheet
+        for sheet in catalogue.other_sheets
+        if sheet_key(sheet) not in (sheet_key(GUIDE), sheet_key(LISTS))
+        and not (looks_like(sheet) and looks_like(sheet) not in catalogue.sheets)
+    ]
+    if unread:
+        names = ", ".join(f"'{sheet}'" for sheet in unread[:8]) + ("…" if len(unread) > 8 else "")
+        count = "one" if len(unread) == 1 else "many"
+        said = Message.of(f"catalogue.sheets_unread.{count}", sheets=names)
+        reading.warnings.append(CatalogueProblem(catalogue.label, said))
+
+
 def _missing_sheet(reading: _Reading, name: str) -> None:
     catalogue = reading.catalogue
     others = catalogue.other_sheets
-    close = difflib.get_close_matches(name, others, n=1, cutoff=0.6)
+    close = _looking_like(catalogue, name)[:1] or difflib.get_close_matches(
+        name, others, n=1, cutoff=0.6
+    )
     what = Message.of(f"catalogue.missing.{'about' if name == ABOUT else SECTION_OF[name]}")
     if not catalogue.in_workbook and name != ABOUT:
         what = Message.of("catalogue.missing_csv", what=what, name=name)

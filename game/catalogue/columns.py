@@ -363,6 +363,36 @@ SIGN_WORDS: dict[str, str] = {
 """The sign conventions in Danish, and the deck's words for them."""
 
 
+SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
+    EVENTS: ("events", "begivenheder", "haendelse", "hændelse"),
+    PROPOSALS: ("proposals", "forslagskatalog", "katalog", "budgetforslag"),
+    SCENARIOS: ("scenarios", "scenarie"),
+}
+"""Names a budget office may give a data sheet that are not its name: a sheet called so is
+not read as that sheet (a guess could be wrong), but the import stops and says to rename it."""
+
+
+def sheet_key(name: Any) -> str:
+    """A sheet's name as it is matched: ``normal`` with æ, ø, å written ae, oe, aa, so the
+    ASCII spelling the CSV files use ("Haendelser") names the same sheet."""
+    text = normal(name)
+    for letter, spelled in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        text = text.replace(letter, spelled)
+    return text
+
+
+def looks_like(sheet: str) -> str | None:
+    """The data sheet an unread sheet's name points at ("Hændelser 2027", "Events",
+    "Haendelse"), or None."""
+    key = sheet_key(sheet)
+    for name in DATA_SHEETS:
+        wanted = sheet_key(name)
+        synonyms = [sheet_key(s) for s in SHEET_SYNONYMS.get(name, ())]
+        if key.startswith(wanted) or key in synonyms or any(key.startswith(s) for s in synonyms):
+            return name
+    return None
+
+
 def normal(header: Any) -> str:
     """A header as it is matched: NFC, lower case, single spaces, no trailing colon."""
     text = unicodedata.normalize("NFC", str(header))

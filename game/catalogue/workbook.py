@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.cells import Cell, is_blank
-from game.catalogue.columns import DATA_SHEETS, normal
+from game.catalogue.columns import DATA_SHEETS, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.messages import Decimal, Message, render
@@ -58,9 +58,9 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     _check_archive(raw, path.suffix.lower())
     book = _open(raw)
     catalogue = Catalogue(label)
-    wanted = {normal(name): name for name in DATA_SHEETS}
+    wanted = {sheet_key(name): name for name in DATA_SHEETS}
     for sheet in book.worksheets:
-        name = wanted.get(normal(sheet.title))
+        name = wanted.get(sheet_key(sheet.title))
         if name is None or name in catalogue.sheets:
             catalogue.other_sheets.append(sheet.title)
             continue

@@ -445,3 +445,44 @@ def test_an_unquoted_decimal_comma_in_a_comma_separated_csv_is_refused_not_split
         expected=f"{forslag}: række 2 har 6 felter, men overskriften har 7; i en kommasepareret "
         'fil skal et decimaltal med komma stå i anførselstegn ("2,5")',
     )
+
+
+def _renamed(tmp_path: Path, events_name: str, name: str = "katalog.xlsx", **extra) -> Path:
+    content = sheets()
+    content = {(events_name if k == "Hændelser" else k): v for k, v in content.items()}
+    content.update(extra)
+    return write_book(tmp_path / name, content)
+
+
+def test_an_events_sheet_spelt_without_ae_is_read(capsys, tmp_path):
+    # the ASCII spelling the CSV files use; before, the events were left out and it said OK
+    path = _renamed(tmp_path, "Haendelser")
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").events, "the events are in the deck"
+
+
+@pytest.mark.parametrize("name", ["Hændelser 2027", "Events", "Begivenheder"])
+def test_a_sheet_that_looks_like_the_events_stops_the_import_instead_of_being_left_out(
+    capsys, tmp_path, name
+):
+    path = _renamed(tmp_path, name)
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"kataloget har intet ark 'Hændelser' (mente du '{name}'? "
+            "Omdøb arket til 'Hændelser')"
+        ),
+    )
+
+
+def test_the_sheets_that_are_not_read_are_named(capsys, tmp_path):
+    notes = [["Noter"], ["Husk at tjekke beløbene"]]
+    path = _renamed(tmp_path, "Hændelser", Noter=notes, **{"Forslag 2026": [["gammel"]]})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "advarsel: arkene 'Noter', 'Forslag 2026' læses ikke" in text, text
