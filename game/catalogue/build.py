@@ -91,6 +91,8 @@ class _Reading:
     """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
     empty: set[str] = field(default_factory=set)
     """Sheets reported as having no rows."""
+    year_headers: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(sheet, row) → the first year written as a column heading in that row (2027)."""
 
     def line(self, sheet: Sheet, cell: Cell) -> int:
         number = (DATA_SHEETS.index(sheet.name) + 1) * _SHEET_SPAN
@@ -286,7 +288,12 @@ def _unknown(
         reading.add(sheet, cell, "catalogue.header_formula")
         return None
     if re.fullmatch(r"(19|20)\d\d", normal(text)):
-        reading.add(sheet, cell, "catalogue.header_year", text=text)
+        first = reading.year_headers.setdefault((sheet.name, cell.row), text)
+        if first == text:
+            reading.add(sheet, cell, "catalogue.header_year", text=text)
+        else:  # the later years of the row: where their amounts go, counted from the first
+            number = int(normal(text)) - int(normal(first)) + 1
+            reading.add(sheet, cell, "catalogue.header_year_next", text=text, n=number, first=first)
         return None
     close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
     if close:

@@ -237,7 +237,13 @@ def _years(name: str, value: Any) -> list[str]:
         if not first < last <= first + _MAX_RANGE - 1:
             raise CellError("catalogue.cell.year_span", name=name, text=text, most=_MAX_RANGE)
         return [str(year) for year in range(first, last + 1)]
-    return [part for part in _ID_SEPARATORS.split(text) if part]
+    if ";" in text or "\n" in text or "," in text:
+        # a label may hold a space ("Budget 2027; BO1; BO2"): only these separate years
+        return [part.strip() for part in re.split(r"[;,\n]", text) if part.strip()]
+    words = text.split()
+    if all(word.isdigit() for word in words):
+        return words  # "2027 2028 2029"
+    return [text.strip()] if text.strip() else []
 
 
 def _bool(name: str, value: Any) -> bool:

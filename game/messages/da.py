@@ -927,6 +927,7 @@ MESSAGES.update(
         "catalogue.what.column": "en kolonne på arket {sheet}",
         "catalogue.header_formula": "overskriften er en formel; skriv den som tekst",
         "catalogue.header_year": "kolonnen '{text}' er et årstal: skriv beløbene under 'år 1', 'år 2' … og årstallet for 'år 1' i kolonnen 'fra budgetår' (her {text})",
+        "catalogue.header_year_next": "kolonnen '{text}' er også et årstal: dens beløb hører under 'år {n}' (med {first} i kolonnen 'fra budgetår')",
         "catalogue.unknown_column": "ukendt kolonne '{text}' (mente du '{close}'?)",
         "catalogue.sheet_hidden": "arket '{sheet}' er skjult i projektmappen; er det det rigtige ark, så vis det i Excel (højreklik på en arkfane › Vis), og er det en gammel kopi, så slet det, eller giv det ark, der skal læses, navnet '{sheet}'",
         "catalogue.rows_hidden.one": "advarsel: række {rows} er skjult i Excel (fx filtreret fra) og er ikke taget med; vis rækken, hvis den skal med",

@@ -919,6 +919,7 @@ MESSAGES.update(
         "catalogue.what.column": "a column of the sheet {sheet}",
         "catalogue.header_formula": "the header is a formula; write it as text",
         "catalogue.header_year": "the column '{text}' is a year: write the amounts under 'år 1', 'år 2' … and the year of 'år 1' in the column 'fra budgetår' (here {text})",
+        "catalogue.header_year_next": "the column '{text}' is a year too: its amounts belong under 'år {n}' (with {first} in the column 'fra budgetår')",
         "catalogue.unknown_column": "unknown column '{text}' (did you mean '{close}'?)",
         "catalogue.sheet_hidden": "the sheet '{sheet}' is hidden in the workbook; if it is the right sheet, unhide it in Excel (right-click a sheet tab › Unhide), and if it is an old copy, delete it or give the sheet to be read the name '{sheet}'",
         "catalogue.rows_hidden.one": "warning: row {rows} is hidden in Excel (filtered out, for example) and is not included; unhide the row if it belongs in the deck",

@@ -474,8 +474,7 @@ def test_a_sheet_that_looks_like_the_events_stops_the_import_instead_of_being_le
         tmp_path,
         path,
         expected=(
-            f"kataloget har intet ark 'Hændelser' (mente du '{name}'? "
-            "Omdøb arket til 'Hændelser')"
+            f"kataloget har intet ark 'Hændelser' (mente du '{name}'? Omdøb arket til 'Hændelser')"
         ),
     )
 
@@ -486,3 +485,32 @@ def test_the_sheets_that_are_not_read_are_named(capsys, tmp_path):
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert "advarsel: arkene 'Noter', 'Forslag 2026' læses ikke" in text, text
+
+
+def test_year_labels_with_a_space_are_read_whole(capsys, tmp_path):
+    # before, "Budget 2027; BO1; BO2" became four years: Budget, 2027, BO1, BO2
+    scenario = [
+        ["id", "titel", "år", "mål"],
+        ["tre-aar", "Tre år", "Budget 2027; BO1; BO2", "1; 2; 3"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=scenario))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    years = load_deck(tmp_path / "dæk").scenario("tre-aar").years
+    assert years == ("Budget 2027", "BO1", "BO2")
+
+
+def test_budget_years_as_headings_say_under_which_year_each_column_goes(capsys, tmp_path):
+    # before, F1 said "'fra budgetår' (her 2028)", G1 "(her 2029)": every column its own year
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][4:7] = [2027, 2028, 2029]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{path}:Forslag!E1: kolonnen '2027' er et årstal" in text and "(her 2027)" in text
+    also = "er også et årstal: dens beløb hører under"
+    assert f"{path}:Forslag!F1: kolonnen '2028' {also} 'år 2' (med 2027 i kolonnen" in text
+    assert f"{path}:Forslag!G1: kolonnen '2029' {also} 'år 3'" in text
+    assert "(her 2028)" not in text and "(her 2029)" not in text
