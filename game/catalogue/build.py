@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.catalogue.cells import Cell, CellError, read
+from game.catalogue.cells import Cell, CellError, column_letter, read
 from game.catalogue.columns import (
     ABOUT,
     ABOUT_ROWS,
@@ -37,6 +37,7 @@ from game.catalogue.columns import (
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
+from game.content.loader import unit_warnings
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
@@ -140,6 +141,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             count = "one" if len(sheet.hidden_rows) == 1 else "many"
             said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
+        if sheet is not None and sheet.hidden_columns:
+            columns = ", ".join(column_letter(c) for c in sorted(sheet.hidden_columns))
+            count = "one" if len(sheet.hidden_columns) == 1 else "many"
+            said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
+            reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if sheet is None:
             if name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
@@ -159,6 +165,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         for problem in error.problems:
             _loader_problem(reading, problem.line, problem.said)
         deck = None
+    if deck is not None:
+        for warning in unit_warnings(deck, documents):
+            place = reading.places.get(warning.line)
+            where = place[0].where(place[1].ref) if place else catalogue.label
+            reading.warnings.append(CatalogueProblem(where, warning.said))
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them

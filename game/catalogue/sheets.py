@@ -42,6 +42,8 @@ class Sheet:
     """Merged ranges, such as "B3:D3" (refused: a value must stand in each cell)."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
+    hidden_columns: list[int] = field(default_factory=list)
+    """Columns with content that Excel hides: read (a warning names them)."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

@@ -174,12 +174,23 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProble
     # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
     # the header row (row 1) is always read
     hidden = {r for r, dimension in worksheet.row_dimensions.items() if dimension.hidden and r > 1}
+    # columns Excel hides are read (an old column hidden by hand still says something), and
+    # named in a warning
+    hidden_columns = {
+        column
+        for dimension in worksheet.column_dimensions.values()
+        if dimension.hidden and dimension.min is not None
+        for column in range(dimension.min, (dimension.max or dimension.min) + 1)
+    }
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
         value = cell.value
         if row in hidden:
             if not is_blank(value) and row not in sheet.hidden_rows:
                 sheet.hidden_rows.append(row)
             continue
+        seen = column in sheet.hidden_columns
+        if column in hidden_columns and not is_blank(value) and not seen:
+            sheet.hidden_columns.append(column)
         formula = None
         error = None
         if cell.data_type == "f":

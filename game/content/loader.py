@@ -35,6 +35,7 @@ from game.content.schema import (
     DeckHeader,
     ProposalSpec,
     ScenarioSpec,
+    is_known_unit,
 )
 from game.content.validation_messages import message, show
 from game.content.validation_messages import unknown_field as _unknown_key
@@ -178,7 +179,21 @@ def load_sources(
         _build(documents, problems, across_files=False)
         raise DeckError(_ranked(problems, order))
     deck = _checked(documents, problems, order)
+    if warnings is not None:
+        warnings.extend(unit_warnings(deck, documents))
     return _with_hash(deck, tuple(texts))
+
+
+def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning when the deck's unit is not one the game knows: its amounts are then checked
+    against the limits of mio. kr. (a deck in "tusinde kroner" would pass 1.500 as 1.500 mio.)."""
+    if is_known_unit(deck.unit):
+        return []
+    for doc in documents:
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("deck"), dict):
+            line = doc.line(("deck", "unit")) if "unit" in doc.data["deck"] else doc.line(("deck",))
+            return [Problem.of(doc.file, line, "deck.unit_unknown", unit=deck.unit)]
+    return []
 
 
 def load_documents(documents: Sequence[YamlDocument]) -> Deck:

@@ -38,8 +38,27 @@ UNIT_SCALES: dict[str, float] = {
     "tusind kr.": 1_000.0,
     "kr.": 1_000_000.0,
     "kr": 1_000_000.0,
+    "mio kr": 1.0,
+    "mio.": 1.0,
+    "mio. dkk": 1.0,
+    "mio dkk": 1.0,
+    "mia kr.": 0.001,
+    "t. dkk": 1_000.0,
+    "tusinde kr.": 1_000.0,
+    "tusind kr": 1_000.0,
+    "tusinde kr": 1_000.0,
+    "kr. (1.000)": 1_000.0,
+    "1.000 dkk": 1_000.0,
+    "dkk": 1_000_000.0,
 }
-"""How many of a unit make one mio. kr. (units not listed count as mio. kr.)."""
+"""How many of a unit make one mio. kr. (units not listed count as mio. kr., and the loader
+warns: ``is_known_unit``)."""
+
+
+def is_known_unit(unit: str) -> bool:
+    """True when ``unit`` is one of ``UNIT_SCALES`` (case and spaces aside)."""
+    return " ".join(unit.lower().split()) in UNIT_SCALES
+
 
 WELFARE_AREAS: tuple[str, ...] = (
     "Ældre",

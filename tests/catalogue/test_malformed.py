@@ -514,3 +514,48 @@ def test_budget_years_as_headings_say_under_which_year_each_column_goes(capsys, 
     assert f"{path}:Forslag!F1: kolonnen '2028' {also} 'år 2' (med 2027 i kolonnen" in text
     assert f"{path}:Forslag!G1: kolonnen '2029' {also} 'år 3'" in text
     assert "(her 2028)" not in text and "(her 2029)" not in text
+
+
+def test_a_hidden_column_is_read_and_named(capsys, tmp_path):
+    # before, an old hidden 'service' column was used without a word
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0].append("service")
+    for row in rows[1:]:
+        row.append(-1)
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].column_dimensions["I"].hidden = True
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag: advarsel: kolonne I er skjult i Excel, men læses med" in text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("eff").service == -1
+
+
+def test_a_unit_the_game_does_not_know_is_warned_about(capsys, tmp_path):
+    # before, "tusinde kroner" was accepted without a word and checked as mio. kr.
+    about = [
+        row if row[0] != "enhed" else ["enhed", "tusinde kroner"]
+        for row in sheets()["Om kataloget"]
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        "advarsel: enheden 'tusinde kroner' kendes ikke, så beløbene kontrolleres som mio. kr."
+        in text
+    )
+    assert f"{path}:Om kataloget!B" in text
+    code = main(["validate", str(tmp_path / "dæk")])
+    out = capsys.readouterr()
+    assert code == 0 and "enheden 'tusinde kroner' kendes ikke" in out.out + out.err
+
+
+def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):
+    from game.content.schema import is_known_unit, unit_scale
+
+    for unit in ("tusinde kr.", "kr. (1.000)", "1.000 DKK", "mio kr", "Mio. DKK"):
+        assert is_known_unit(unit), unit
+    assert unit_scale("tusinde kr.") == unit_scale("t. kr.") == 1000
