@@ -712,7 +712,8 @@ def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
 
 def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path):  # type: ignore[no-untyped-def]
     """Take the lock of the save to resume, or (with ``--as-copy``) continue in a copy when
-    another window has it; returns the lock and the save to play. Raises ``UsageError``."""
+    another window has it – next to the save unless ``--save-dir`` is given; returns the lock
+    and the save to play. Raises ``UsageError``."""
     from game.saves import SaveError, SaveLocked, copy_save, open_for_writing
     from game.saves.files import display_path
 
@@ -728,11 +729,17 @@ def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path):  # type:
         if not args.as_copy:
             raise _say("cli.use_copy", problem=_file_problem(error)) from None
         blocked = error
-    try:
-        copy = copy_save(path, folder)
-        lock = open_for_writing(copy)
-    except SaveError as error:
-        raise _save_problem(error) from None
+    # the copy goes next to the save (a conference's shared folder), unless --save-dir says
+    # where; a folder the copy cannot be written in falls back to the save folder
+    places = [folder] if getattr(args, "save_dir", None) else [path.parent, folder]
+    for place in places:
+        try:
+            copy = copy_save(path, place)
+            lock = open_for_writing(copy)
+            break
+        except SaveError as error:
+            if place == places[-1]:
+                raise _save_problem(error) from None
     said = Message.of("cli.in_copy", reason=blocked.said, path=display_path(copy))
     print(f"raaderum play: {render(said, _reader(args))}", file=sys.stderr)
     return lock, copy

@@ -160,7 +160,7 @@ MESSAGES: dict[str, str] = {
     "target.title": "Skift mål",
     "target.explain": (
         "Målet X er sidste budgetårs råderum; de øvrige åbne år følger scenariets profil. "
-        "Afsluttede år beholder deres mål. Kan fortrydes."
+        "Afsluttede år beholder deres mål. Skriv det nye mål, eller brug − og +. Kan fortrydes."
     ),
     "target.label": "Nyt mål for sidste budgetår",
     "target.years": "Mål pr. år",
@@ -516,7 +516,9 @@ MESSAGES.update(
         "print.sheet.rule.goal": "Find råderummet i hvert budgetår: årets råderum – summen af de vedtagne forslag og de trukne hændelser i året – skal være mindst årets mål.",
         "print.sheet.rule.kinds": "Brug alle tre slags: mindst én besparelse, én effektivisering og én investering.",
         "print.sheet.rule.kinds_free": "Scenariet kræver ikke alle tre slags.",
-        "print.sheet.rule.round": "Hver runde: træk {events} hændelse(r), fyld bordet op til {market} forslag, drøft og vedtag, og afslut året.",
+        "print.sheet.rule.round": "Hver runde: træk {events}, fyld bordet op til {market} forslag – mindst ét af hver slags, så længe bunken har dem – drøft og vedtag, og afslut året.",
+        "print.sheet.events.one": "1 hændelse",
+        "print.sheet.events.many": "{n} hændelser",
         "print.sheet.rule.amounts": "Et forslag giver sine beløb fra det år, det vedtages, og det sidste tal gælder alle senere år. Står der årstal på kortet, gælder beløbene de år.",
         "print.sheet.rule.capacity": "Et forslag kan vedtages, når dets belastning og den kapacitet, dets træthed tager, kan være i det, der er tilbage af rundens kapacitet ({capacity} minus det, trætheden tager – se sporet på spillepladen).",
         "print.sheet.rule.fatigue": "Hvert vedtaget forslag lægger sin træthed til. Ved årets udgang falder trætheden med {recovery} og med 1 for hvert point service, årets forslag hævede.",
@@ -542,6 +544,7 @@ MESSAGES.update(
         "paper.factor": "Faktor",
         "paper.save": "Gem bordet",
         "paper.saved": "{table} er gemt: {path}",
+        "paper.leave_unsaved": "Bordet er ikke gemt. Tryk »Gem bordet« – eller Esc (Tilbage) igen for at kassere det indtastede.",
         "paper.no_event.one": "Der er ingen hændelse i runde {rounds}. Klik på den hændelse, bordet trak – eller tryk »Gem bordet« igen, hvis bordet ikke trak nogen.",
         "paper.no_event.many": "Der er ingen hændelse i runderne {rounds}. Klik på de hændelser, bordet trak – eller tryk »Gem bordet« igen, hvis bordet ikke trak nogen.",
         "paper.back": "Tilbage",

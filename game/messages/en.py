@@ -152,7 +152,8 @@ MESSAGES: dict[str, str] = {
     "target.title": "Change target",
     "target.explain": (
         "The target X is the last budget year's room; the other open years follow the "
-        "scenario's profile. Closed years keep their target. Can be undone."
+        "scenario's profile. Closed years keep their target. Type the new target, or use − "
+        "and +. Can be undone."
     ),
     "target.label": "New target for the last budget year",
     "target.years": "Target per year",
@@ -508,7 +509,9 @@ MESSAGES.update(
         "print.sheet.rule.goal": "Find the room in every budget year: the year's room – the sum of the adopted proposals and the drawn events in that year – must be at least the year's target.",
         "print.sheet.rule.kinds": "Use all three kinds: at least one saving, one efficiency and one investment.",
         "print.sheet.rule.kinds_free": "The scenario does not require all three kinds.",
-        "print.sheet.rule.round": "Each round: draw {events} event(s), fill the table up to {market} proposals, discuss and adopt, and close the year.",
+        "print.sheet.rule.round": "Each round: draw {events}, fill the table up to {market} proposals – at least one of each kind while the pile has them – discuss and adopt, and end the year.",
+        "print.sheet.events.one": "1 event",
+        "print.sheet.events.many": "{n} events",
         "print.sheet.rule.amounts": "A proposal gives its amounts from the year it is adopted, and the last amount holds for every later year. A card that shows years gives its amounts in those years.",
         "print.sheet.rule.capacity": "A proposal can be adopted when its load and the capacity its fatigue takes fit in what is left of the round's capacity ({capacity} less what fatigue takes – see the track on the board).",
         "print.sheet.rule.fatigue": "Every adopted proposal adds its fatigue. At the end of the year fatigue falls by {recovery}, and by 1 for every point of service the year's proposals raised.",
@@ -534,6 +537,7 @@ MESSAGES.update(
         "paper.factor": "Factor",
         "paper.save": "Save the table",
         "paper.saved": "{table} is saved: {path}",
+        "paper.leave_unsaved": "The table is not saved. Press »Save the table« – or Esc (Back) again to discard what was entered.",
         "paper.no_event.one": "There is no event in round {rounds}. Click the event the table drew – or press »Save the table« again if the table drew none.",
         "paper.no_event.many": "There is no event in rounds {rounds}. Click the events the table drew – or press »Save the table« again if the table drew none.",
         "paper.back": "Back",

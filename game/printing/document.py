@@ -291,7 +291,16 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
             if scenario.require_all_kinds
             else "print.sheet.rule.kinds_free"
         ),
-        t("print.sheet.rule.round", events=scenario.events_per_round, market=scenario.market),
+        t(
+            "print.sheet.rule.round",
+            events=t(
+                "print.sheet.events.one"
+                if scenario.events_per_round == 1
+                else "print.sheet.events.many",
+                n=scenario.events_per_round,
+            ),
+            market=scenario.market,
+        ),
         t("print.sheet.rule.amounts"),
         t("print.sheet.rule.capacity", capacity=scenario.capacity),
         t("print.sheet.rule.fatigue", recovery=ledger.FATIGUE_RECOVERY),

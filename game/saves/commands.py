@@ -88,7 +88,8 @@ def _text(summary: dict[str, Any], unit: str) -> list[str]:
         )
     adopted = ", ".join(summary["adopted"]) or "ingen"
     lines.append(f"Vedtaget ({len(summary['adopted'])}): {adopted}")
-    lines.append(f"Serviceniveau: {summary['service']}, træthed: {summary['fatigue']}")
+    service = format_amount(summary["service"], "da", 0, sign=True)
+    lines.append(f"Serviceniveau: {service}, træthed: {summary['fatigue']}")
     if summary["won"] is None:
         lines.append("Resultat: endnu ikke afgjort.")
     elif summary["won"]:

@@ -343,3 +343,30 @@ def test_resume_from_the_command_line_refuses_a_game_open_elsewhere(save, tmp_pa
         assert continued.history.actions[:n] == original.history.actions
     finally:
         holder.end()
+
+
+def test_a_copy_of_a_game_open_elsewhere_goes_next_to_it(save, tmp_path, capsys):
+    # Before, without --save-dir the copy went to the user's data folder, away from the
+    # conference's shared folder the save was opened from.
+    import argparse
+
+    from game.cli import _lock_for_play
+
+    holder = Worker(save, tmp_path)
+    data_folder = tmp_path / "brugerens-data"
+    try:
+        assert holder.ask("lock")[0] == "locked"
+        args = argparse.Namespace(as_copy=True, save_dir=None, lang=None)
+        lock, copy = _lock_for_play(args, save, data_folder)
+        try:
+            assert copy.parent == save.parent and copy != save
+            assert not data_folder.exists() or not list(data_folder.glob("*.json"))
+            assert "fortsætter i en kopi" in capsys.readouterr().err
+        finally:
+            lock.release()
+        args = argparse.Namespace(as_copy=True, save_dir=str(data_folder), lang=None)
+        lock, copy = _lock_for_play(args, save, data_folder)  # --save-dir says where
+        lock.release()
+        assert copy.parent == data_folder
+    finally:
+        holder.end()

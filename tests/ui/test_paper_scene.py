@@ -111,7 +111,9 @@ def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck,
     assert scene.problems[0].startswith("runde 1: forslaget "), scene.problems
     assert "kapacitet" in scene.problems[0]
     assert not list((tmp_path / "saves").glob("*.json"))
-    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_ESCAPE)  # the entries are not saved: said first …
+    assert app.top is scene
+    key(app, pygame.K_ESCAPE)  # … and discarded the second time
     assert app.top is not scene
 
 
@@ -161,3 +163,22 @@ def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(
     assert saved.paper is not None and saved.paper.factors == ((card, faces[1]),)
     adopted = {a.card: a.factor for a in saved.history.current.adopted}
     assert adopted == {card: faces[1]}
+
+
+def test_esc_does_not_throw_away_what_was_entered_without_asking(make_app, std_deck, tmp_path):
+    # Before, Esc or "Tilbage" left the screen at once and the entries were gone.
+    app, scene = _open(make_app, std_deck)
+    click(app, scene.layout().name.center)
+    type_text(app, "Bord 4")
+    key(app, pygame.K_RETURN)
+    saving = next(p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING)
+    click(app, _chip(scene, "cards", saving, 0))
+    drawn = record_text(app)
+    key(app, pygame.K_ESCAPE)
+    assert app.top is scene and scene.adopted == {saving: 0}
+    assert any("Bordet er ikke gemt" in t for t in drawn), drawn
+    click(app, scene.layout().back.center)  # the second time it leaves
+    assert app.top is not scene
+    app2, empty = _open(make_app, std_deck)
+    key(app2, pygame.K_ESCAPE)  # nothing entered: Esc leaves at once
+    assert app2.top is not empty

@@ -133,3 +133,20 @@ def test_cancel_and_bad_numbers_leave_the_target_alone(make_app, std_deck):
         app.game.history = app.game.history.do(EndYear())
     menu = MenuScene(app)
     assert "Skift mål" not in [label for label, _ in menu.buttons]
+
+
+def test_typing_a_target_in_the_dialog_needs_no_click_first(make_app, std_deck):
+    # Before, the number field never had the focus unless clicked: typing 50 and Enter from
+    # the keyboard closed the dialog with the target unchanged and no word.
+    app = second_year_app(make_app, std_deck)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    for _ in range([label for label, _ in menu.buttons].index("Skift mål")):
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, TargetScene)
+    type_text(app, "50")
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets[-1] == 50
+    assert not isinstance(app.top, TargetScene)

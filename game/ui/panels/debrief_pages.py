@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import Adoption, GameState, Proposal, anchor, realised
+from game.numbers import format_amount
 from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
@@ -96,7 +97,11 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
             fonts=app.fonts,
             color=theme.PURPLE,
             floor=float(floor) if floor is not None else None,
-            floor_label=app.t("board.service_floor", floor=floor) if floor is not None else "",
+            floor_label=(
+                app.t("board.service_floor", floor=format_amount(floor, app.lang, 0, sign=True))
+                if floor is not None
+                else ""
+            ),
             lang=app.lang,
             scale=sc,
             minimum=0.0,

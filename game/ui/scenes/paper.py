@@ -126,6 +126,9 @@ class PaperScene(Scene):
         """Uncertain proposal id → the factor the table rolled (the others: drawn by the game)."""
         self.offsets = {"cards": 0, "events": 0}
         self.problems: list[str] = []
+        self.asked_leave = False
+        """True once Esc or "Tilbage" has said that the entries are not saved: a second one
+        leaves and discards them."""
         self.asked_short: tuple[int, ...] | None = None
         """The rounds without an event that "Gem bordet" has asked about once: a second
         "Gem bordet" saves the table as it is (the table drew no event in them)."""
@@ -160,6 +163,7 @@ class PaperScene(Scene):
             chosen[card] = round_index
         self.problems = []
         self.asked_short = None
+        self.asked_leave = False
 
     def step_factor(self, card: str) -> None:
         """Set the factor of an adopted uncertain card to the next face of its printed die
@@ -176,6 +180,7 @@ class PaperScene(Scene):
             del self.factors[card]
         self.problems = []
         self.asked_short = None
+        self.asked_leave = False
 
     def table(self) -> PaperTable:
         """The entries as a paper table (factors only for cards still adopted)."""
@@ -217,6 +222,16 @@ class PaperScene(Scene):
         app.pop()
         return True
 
+    def leave(self) -> None:
+        """Back to the start screen; with entries not saved, the first time only says so (a
+        second Esc or "Tilbage" discards them)."""
+        entered = self.adopted or self.drawn or self.factors or self.name_field.text.strip()
+        if entered and not self.asked_leave:
+            self.asked_leave = True
+            self.problems = [self.app.t("paper.leave_unsaved")]
+            return
+        self.app.pop()
+
     # --- input --------------------------------------------------------------------------
     def _lists(self, layout: PaperLayout) -> list[tuple[str, tuple[Rect, ...], list[Any]]]:
         cards = [self.deck.proposal(pid) for pid in self.scenario.proposals]
@@ -233,7 +248,7 @@ class PaperScene(Scene):
                 self.name_field.handle(event)
             return
         if is_key(event, pygame.K_ESCAPE):
-            self.app.pop()
+            self.leave()
             return
         if event.type == pygame.MOUSEWHEEL:
             pos = pygame.mouse.get_pos()
@@ -253,7 +268,7 @@ class PaperScene(Scene):
         elif layout.save.collidepoint(pos):
             self.save()
         elif layout.back.collidepoint(pos):
-            self.app.pop()
+            self.leave()
         else:
             self._click_chip(layout, pos)
 
@@ -355,7 +370,7 @@ class PaperScene(Scene):
             style = TINY.bold().center().middle().ink(theme.HEADER_INK if set_ else theme.MUTED)
             app.text.draw(surface, shown, chip, style.lines(1).shrink())
         label = Rect(icon.right + 6, row.y, right - icon.right - 10, row.height)
-        words = f"{item.title}  ·  {item.id}"
+        words = f"{item.id}  ·  {item.title}"  # the id first: the result sheet has the ids
         app.text.draw(surface, words, label, TINY.ink(theme.INK).lines(1).shrink().middle())
         for round_index, chip in enumerate(marks):
             on = chosen == round_index

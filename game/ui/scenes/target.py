@@ -92,20 +92,25 @@ class TargetScene(DialogScene):
 
     # --- input --------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
-        """Typing while the field has the focus, −/+ (keys and buttons), Enter confirms, Esc
-        leaves the field and then closes."""
+        """Typing a number (the field takes the focus at the first digit and the typed number
+        replaces X), −/+ (keys and buttons), Enter confirms, Esc leaves the field and then
+        closes."""
         number = self.number
         if event.type == pygame.TEXTINPUT:
+            if not number.focused and any(c.isdigit() for c in event.text):
+                number.focus_kept()  # typing a number needs no click first: it replaces X
             if number.focused:
                 number.typed(event.text)
             return
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE and number.focused:
                 number.focused = False
-            elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS) and not number.focused:
+            elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
                 number.step(TARGET_STEP, self.app.lang)
-            elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS) and not number.focused:
+                number.fresh = number.focused
+            elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
                 number.step(-TARGET_STEP, self.app.lang)
+                number.fresh = number.focused
             elif number.focused and not is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
                 number.key(event)
             else:
