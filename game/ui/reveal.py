@@ -220,35 +220,38 @@ def draw_lines(
         )
         return
     size = sc.body
+    more_h = sc.min_text + 2
     for number, line in enumerate(lines):
-        if y >= inner.bottom:
-            hidden = len(lines) - number
+        mark = pygame.Rect(inner.x, y + (line_height(app, size, FONT_BOLD) - size) // 2, size, size)
+        tone = pygame.Rect(mark.right + g // 2, mark.y + size // 6, size * 2 // 3, size * 2 // 3)
+        text_x = (tone.right if line.proposal is not None else mark.right) + g
+        width = inner.right - text_x
+        title_h, detail_h, _ = _line_parts(app, width, line)
+        later = len(lines) - number - 1
+        room = inner.bottom - y - (more_h if later else 0)
+        if number and title_h + detail_h > room:
+            # a line is shown with its title and detail or not at all, and the count of the
+            # lines left out has a row of its own (it was drawn over a half-cut line)
             app.text.draw(
                 surface,
-                app.t("board.more", count=hidden),
-                pygame.Rect(inner.x, inner.bottom - sc.min_text - 2, inner.width, sc.min_text + 2),
+                app.t("board.more", count=len(lines) - number),
+                pygame.Rect(inner.x, inner.bottom - more_h, inner.width, more_h),
                 TINY.ink(theme.MUTED).right(),
             )
             break
-        mark = pygame.Rect(inner.x, y + (line_height(app, size, FONT_BOLD) - size) // 2, size, size)
         if line.proposal is not None:
             kind_icon(surface, line.proposal.kind, mark, theme.kind_color(line.proposal.kind))
-            tone = pygame.Rect(
-                mark.right + g // 2, mark.y + size // 6, size * 2 // 3, size * 2 // 3
-            )
             draw_tone_mark(surface, tone, line.tone)
-            text_x = tone.right + g
         else:
             draw_tone_mark(surface, mark, line.tone)
-            text_x = mark.right + g
-        width = inner.right - text_x
-        box = pygame.Rect(text_x, y, width, max(1, inner.bottom - y))
+        bottom = inner.bottom - (more_h if later else 0)
+        box = pygame.Rect(text_x, y, width, max(1, bottom - y))
         y = app.text.draw(surface, line.title, box, BODY.sized(size).bold().shrink()).bottom
         detail_ink = theme.WARNING if line.tone == "bad" else theme.INK
-        box = pygame.Rect(text_x, y, width, max(1, inner.bottom - y))
+        box = pygame.Rect(text_x, y, width, max(1, bottom - y))
         y = app.text.draw(surface, line.detail, box, TINY.ink(detail_ink)).bottom
-        if line.text and y < inner.bottom:
-            box = pygame.Rect(text_x, y, width, inner.bottom - y)
+        if line.text and y < bottom:
+            box = pygame.Rect(text_x, y, width, bottom - y)
             y = app.text.draw(surface, line.text, box, TINY.ink(theme.MUTED)).bottom
         y += g
 

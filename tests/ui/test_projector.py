@@ -107,3 +107,39 @@ def test_the_report_picture_shows_the_adopted_list_from_its_first_line(std_deck)
     first_card = std_deck.proposal(state.adopted[0].card).title
     assert first_year in drawn and first_card in drawn
     assert any(text.endswith("mere – rul ned") for text in drawn)
+
+
+@pytest.mark.parametrize("height", [240, 300, 360])
+def test_a_reveal_list_shows_whole_lines_and_counts_the_rest_on_a_row_of_its_own(
+    make_app, std_deck, height
+):
+    # Before, at 1024×768 the third line was cut in half and "+1 mere" was drawn over it.
+    from game.ui.reveal import Line, draw_lines
+
+    app = make_app(std_deck, size=(1024, 768))
+    proposals = [std_deck.proposal(p) for p in std_deck.scenario("standard").proposals][:5]
+    lines = [
+        Line(f"{p.title}: bedre end ventet", f"ventet 1, faktisk {i},2 mio. kr.", "good", p, p.text)
+        for i, p in enumerate(proposals)
+    ]
+    placed: dict[str, pygame.Rect] = {}
+    original = app.text.draw
+
+    def spy(surface, text, box, *args, **kwargs):  # type: ignore[no-untyped-def]
+        used = original(surface, text, box, *args, **kwargs)
+        placed[text] = used
+        return used
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    rect = pygame.Rect(10, 10, 420, height)
+    draw_lines(app, app.surface, rect, "Usikre forslag", lines, "ingen")
+    titles = [line.title for line in lines if line.title in placed]
+    assert titles == [line.title for line in lines[: len(titles)]]
+    more = [t for t in placed if t.endswith(" mere")]
+    hidden = len(lines) - len(titles)
+    assert (more == [f"+{hidden} mere"]) if hidden else not more
+    floor = placed[more[0]].top if more else rect.bottom
+    for line in lines[: len(titles)]:
+        assert line.detail in placed, "a line is shown with its detail or not at all"
+        for text in (line.title, line.detail):
+            assert placed[text].bottom <= floor, (text, "runs into the count or off the panel")
