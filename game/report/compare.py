@@ -436,6 +436,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         target_label="",
         lang=lang,
         height=220,
+        whole=True,
     )
     parts.append(figure(service))
     # Proposals: a chart of those adopted by at least one table, a table of all.

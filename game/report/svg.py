@@ -46,13 +46,17 @@ def series_color(index: int) -> tuple[str, bool]:
     return PALETTE[index % len(PALETTE)], index >= len(PALETTE)
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """Round tick values that cover [low, high] (always including 0 when in range)."""
+def nice_ticks(low: float, high: float, count: int = 5, *, whole: bool = False) -> list[float]:
+    """Round tick values that cover [low, high] (always including 0 when in range); with
+    ``whole`` (a measure in whole steps, as the service level) every tick is a whole number."""
     if high <= low:
         high = low + 1.0
     raw = (high - low) / max(1, count)
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    steps = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
+    step = next(m * magnitude for m in steps if m * magnitude >= raw)
+    if whole:
+        step = max(1.0, float(round(step)))
     start = math.floor(low / step) * step
     ticks = []
     value = start
@@ -67,10 +71,12 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 class _Axis:
     """Maps values to y pixels between ``top`` and ``bottom``."""
 
-    def __init__(self, values: Sequence[float], top: float, bottom: float) -> None:
+    def __init__(
+        self, values: Sequence[float], top: float, bottom: float, *, whole: bool = False
+    ) -> None:
         low = min(0.0, *values) if values else 0.0
         high = max(0.0, *values) if values else 1.0
-        self.ticks = nice_ticks(low, high)
+        self.ticks = nice_ticks(low, high, whole=whole)
         self.low, self.high = self.ticks[0], self.ticks[-1]
         self.top, self.bottom = top, bottom
 
@@ -102,11 +108,17 @@ def _grid(parts: list[str], axis: _Axis, left: float, right: float, lang: str) -
 
 
 def _frame(
-    width: int, height: int, title: str, values: Sequence[float], lang: str
+    width: int,
+    height: int,
+    title: str,
+    values: Sequence[float],
+    lang: str,
+    *,
+    whole: bool = False,
 ) -> tuple[list[str], _Axis, float, float]:
     """The opening of a chart with a value axis: its parts, the axis, left and right edge."""
     left, right = 56.0, width - 14.0
-    axis = _Axis(values, 34.0, height - 30.0)
+    axis = _Axis(values, 34.0, height - 34.0, whole=whole)
     parts = _open(width, height, title)
     _grid(parts, axis, left, right, lang)
     return parts, axis, left, right
@@ -175,6 +187,35 @@ def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y
         x += _legend_width(label)
 
 
+def _category_label(text: str, x: float, height: int, slot: float) -> str:
+    """A category's name under its bars, kept inside its slot: on two lines when it is too
+    wide for one ("Bord 5" / "(papir)"), and pressed together when a line is still too wide
+    (eight tables' names ran into each other)."""
+    room = slot - 6
+
+    def width(line: str) -> float:
+        return 7.2 * len(line)
+
+    lines = [text]
+    if width(text) > room and " " in text:
+        middle = len(text) / 2
+        cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+        lines = [text[:cut], text[cut + 1 :]]
+    y0 = height - 10 if len(lines) == 1 else height - 20
+    out = []
+    for n, line in enumerate(lines):
+        fit = (
+            f' textLength="{room:.1f}" lengthAdjust="spacingAndGlyphs"'
+            if width(line) > room
+            else ""
+        )
+        out.append(
+            f'<text x="{x:.1f}" y="{y0 + 14 * n:.1f}" text-anchor="middle" fill="{INK}"{fit}>'
+            f"{escape(line)}</text>"
+        )
+    return "".join(out)
+
+
 def bars_against_target(
     categories: Sequence[str],
     series: Sequence[Series],
@@ -186,6 +227,7 @@ def bars_against_target(
     met_colors: tuple[str, str] | None = None,
     width: int = 720,
     height: int = 300,
+    whole: bool = False,
 ) -> str:
     """Grouped vertical bars per category with the target as a black step per category.
 
@@ -194,7 +236,7 @@ def bars_against_target(
     above it.
     """
     values = [v for s in series for v in s.values] + list(target or [])
-    parts, axis, left, right = _frame(width, height, title, values, lang)
+    parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
     zero = axis.y(0.0)
@@ -230,10 +272,7 @@ def bars_against_target(
                 f'x2="{left + (c + 1) * slot - 4:.1f}" y2="{ty:.1f}" stroke="{INK}" '
                 f'stroke-width="3"/>'
             )
-        parts.append(
-            f'<text x="{left + (c + 0.5) * slot:.1f}" y="{height - 10:.1f}" '
-            f'text-anchor="middle" fill="{INK}">{escape(category)}</text>'
-        )
+        parts.append(_category_label(category, left + (c + 0.5) * slot, height, slot))
     legend: list[tuple[str, str, str]] = []
     if met_colors is None:
         legend += [(s.label, s.color, "box") for s in series]

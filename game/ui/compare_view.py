@@ -184,11 +184,14 @@ def draw_tables(
         app.t("compare.service_col"),
         app.t("compare.result_col"),
     ]
-    weights = [1.2] + [1.0] * len(years) + [0.9, 1.1]
+    weights = [1.9] + [1.0] * len(years) + [0.8, 1.0]  # room for "Bord 5 (papir)"
     cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
     for label, cell in zip(columns, cells):
         app.text.draw(
-            surface, label, cell, BODY.sized(size).bold().ink(theme.MUTED).center().lines(1)
+            surface,
+            label,
+            cell,
+            BODY.sized(size).bold().ink(theme.MUTED).center().lines(1).shrink(),
         )
     y = top + line_h
     available = inner.bottom - y
@@ -201,7 +204,9 @@ def draw_tables(
             pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
         cells = split_columns(row, weights, g // 2)
         name = table.label(app.lang)  # the same name as on the printed comparison
-        app.text.draw(surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1))
+        app.text.draw(
+            surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1).shrink()
+        )
         for i in range(len(years)):
             cell = cells[1 + i]
             value = table.raaderum[i] if i < len(table.raaderum) else 0.0

@@ -42,3 +42,29 @@ def test_a_short_legend_stays_one_row_and_the_chart_keeps_its_size():
         ["2027"], [Series("Bord 1", [1], PALETTE[0])], title="t", target=[1], target_label="Mål"
     )
     assert 'viewBox="0 0 720 260"' in svg and "translate" not in svg
+
+
+def test_nine_tables_names_under_the_service_bars_stay_in_their_slots_and_ticks_are_whole():
+    from game.report.svg import bars_against_target
+
+    names = [f"Bord {i} – Sydhavnen" if i % 2 else f"Bord {i} (papir)" for i in range(1, 10)]
+    svg = bars_against_target(
+        names,
+        [Series("Service", [8, 0, 8, 7, -2, 3, -2, 10, 0], PALETTE[0])],
+        None,
+        title="Service pr. bord",
+        target_label="",
+        height=220,
+        whole=True,
+    )
+    slot = (720 - 14 - 56) / len(names)
+    labels = re.findall(
+        r'<text x="[\d.]+" y="(2\d\d\.\d)"[^>]*?( textLength="[\d.]+")?[^>]*>([^<]+)</text>', svg
+    )
+    under = [(text, bool(squeezed)) for _, squeezed, text in labels]
+    assert under, svg
+    for text, squeezed in under:  # each line fits its slot, or is pressed to fit it
+        assert squeezed or 7.2 * len(text) <= slot - 6, text
+    assert ("Bord 2", False) in under and ("(papir)", False) in under  # wrapped, not cut
+    ticks = re.findall(r'fill="[^"]+">(−?\d+(?:,\d+)?)</text>', svg)  # the axis: whole steps
+    assert ticks and all("," not in tick for tick in ticks), ticks
