@@ -104,6 +104,26 @@ class SaveList:
         self.folder_problem: str | None = None
         """Why games cannot be saved in the folder (it cannot be created or written), or None."""
         self.scroll = 0
+        self.selected: int | None = None
+        """The entry the keyboard has chosen (Tab to the list, then ↑/↓; Enter opens it), or
+        None while the list does not have the focus."""
+
+    def select(self, area: pygame.Rect, index: int) -> None:
+        """Choose entry ``index`` (clamped to the list) and scroll it into sight."""
+        if not self.entries:
+            self.selected = None
+            return
+        self.selected = max(0, min(len(self.entries) - 1, index))
+        first, count, _, _ = self.window(area)
+        if self.selected < first:
+            self.scroll = self.selected
+        elif self.selected >= first + count:
+            self.scroll = self.selected - count + 1
+        self.scroll = self.window(area)[0]
+        # the "more above" row takes a place: the chosen entry must still be in sight
+        first, count, _, _ = self.window(area)
+        if not first <= self.selected < first + count:
+            self.scroll_by(area, 1 if self.selected >= first + count else -1)
 
     def check(self, folder: Path | None) -> bool:
         """Use ``folder`` when games can be saved in it (creating it if needed) and list its
@@ -117,6 +137,7 @@ class SaveList:
     def load(self, folder: Path | None) -> None:
         """Read the save folder (an unreadable folder is said, not hidden)."""
         self.scroll = 0
+        self.selected = None
         if folder is None:
             self.entries, self.problem = [], None
             return
@@ -203,6 +224,9 @@ class SaveList:
             damaged = entry.damaged is not None
             fill = theme.mix(theme.CARD, theme.WARNING, 0.08) if damaged else theme.CARD
             panel(surface, rect, sc.radius, fill, shadow=False, border=theme.FAINT, width=1)
+            if index == self.selected:
+                ring = max(2, sc.gap // 3)
+                pygame.draw.rect(surface, theme.INK, rect, ring, border_radius=sc.radius)
             head, detail = entry_lines(app, entry)
             inner = rect.inflate(-2 * sc.gap, -sc.gap // 2)
             top = pygame.Rect(inner.x, inner.y, inner.width, line)

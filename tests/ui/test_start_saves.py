@@ -163,3 +163,22 @@ def test_a_cloud_drives_copies_of_a_game_are_one_row_that_opens_the_game_with_ev
     assert isinstance(app.top, BoardScene)
     assert app.game.save_path == game
     assert len(app.game.history.actions) == 6
+
+
+def test_the_saved_games_are_reached_and_opened_with_the_keyboard(make_app, std_deck):
+    # Before, ↑/↓ changed the scenario and Enter started a new game: a saved game could only
+    # be continued with the mouse.
+    app = make_app(std_deck, size=(1024, 768))
+    save_games(std_deck, app.game.save_dir, 3, 1)
+    start, _ = start_screen(app)
+    for _ in range(5):  # the table's name, the target, the timer, the deck path, the list
+        key(app, pygame.K_TAB)
+    assert start.saves.selected == 0 and not start.wants_text_input
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_UP)
+    assert start.saves.selected == 1
+    wanted = start.saves.entries[1].path
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene)
+    assert app.game.save_path == wanted

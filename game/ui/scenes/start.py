@@ -222,20 +222,29 @@ class StartScene(Scene):
     # --- input --------------------------------------------------------------------------
     def tab(self, step: int) -> None:
         """Tab (Shift+Tab): the focus to the next (previous) field – the table's name, the
-        target, the round timer, the deck path – and after the last one to none, where Enter
-        starts the game. A number keeps its value until something is typed."""
+        target, the round timer, the deck path, the saved games (↑/↓ choose, Enter opens) –
+        and after the last one to none, where Enter starts the game. A number keeps its value
+        until something is typed."""
         layout = self.layout()
         order: list[object] = [self.table_field, self.target, self.timer, self.path_field]
+        if self.saves.entries and self.folder_problem is None:
+            order.append(self.saves)  # the saved games: ↑/↓ choose one, Enter opens it
         rects = {
             id(self.table_field): layout.table_field,
             id(self.path_field): layout.deck_path,
         }
-        now = next((i for i, f in enumerate(order) if getattr(f, "focused", False)), len(order))
+        now = next(
+            (i for i, f in enumerate(order) if getattr(f, "focused", False)),
+            order.index(self.saves) if self.saves.selected is not None else len(order),
+        )
         self._blur()
         chosen = (now + step) % (len(order) + 1)
         if chosen == len(order):
             return
         field = order[chosen]
+        if field is self.saves:
+            self.saves.select(layout.resume_area, 0)
+            return
         if isinstance(field, TextField):
             field.set_rect(rects[id(field)])
             field.focus()
@@ -245,6 +254,7 @@ class StartScene(Scene):
 
     def _blur(self) -> None:
         self.target.focused = self.timer.focused = False
+        self.saves.selected = None
         for field in self.fields():
             field.blur()
 
@@ -285,6 +295,16 @@ class StartScene(Scene):
         if number is not None and event.type == pygame.KEYDOWN and event.key not in passed_on:
             number.key(event)
             return
+        chosen = self.saves.selected
+        if event.type == pygame.KEYDOWN and chosen is not None:
+            if event.key in (pygame.K_UP, pygame.K_DOWN):
+                step = 1 if event.key == pygame.K_DOWN else -1
+                self.saves.select(layout.resume_area, chosen + step)
+                return
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.saves.selected = None
+                self.resume(chosen)
+                return
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_TAB:
                 self.tab(-1 if event.mod & pygame.KMOD_SHIFT else 1)
