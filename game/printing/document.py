@@ -50,7 +50,7 @@ def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
         footer = t(
             "print.events_of", first=start + 1, last=start + len(chunk_events), total=len(events)
         )
-        cards = [_event_card(deck, e, lang) for e in chunk_events]
+        cards = [_event_card(deck, scenario, e, lang) for e in chunk_events]
         pages.append(_card_page(cards, footer, t("print.cut")))
     title = escape(t("print.document", deck=deck.title))
     return (
@@ -100,7 +100,7 @@ def _strip(
     t = catalogue(lang).t
     caption = t("print.per_year", unit=unit)
     caption += f" · {t('print.holds')}: {format_amount(amounts[-1], lang, sign=True)}"
-    count = min(8, max(len(amounts), years))
+    count = min(8, years)  # the years of the game: amounts after its last year do not count
     amounts = tuple(amounts[min(i, len(amounts) - 1)] for i in range(count))
     labels = _labels(count, first_year, lang)
     return (
@@ -170,7 +170,7 @@ def _die_line(proposal: Proposal, lang: str) -> str:
     return f'<div class="chance"><b>±</b> {escape(t("print.die", faces=faces))}</div>'
 
 
-def _event_card(deck: Deck, event: Event, lang: str) -> str:
+def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str) -> str:
     t = catalogue(lang).t
     facts = [f"{t('print.service')} <b>{escape(_signed(event.service))}</b>"]
     if event.fatigue:
@@ -183,7 +183,7 @@ def _event_card(deck: Deck, event: Event, lang: str) -> str:
         f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
         + _band(None, event.id, lang)
         + f'<div class="body"><div class="title">{escape(event.title)}</div>'
-        + _strip(event.effect, None, deck.unit, lang, 1)
+        + _strip(event.effect, None, deck.unit, lang, min(len(event.effect), scenario.rounds))
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + f'<div class="text">{escape(event.text)}</div>'
         f'<div class="source">{escape(source)}</div></div></div>'

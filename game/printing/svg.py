@@ -115,9 +115,16 @@ def effect_strip(
                 f'fill="{fill}" stroke="{INK}" stroke-width="4"/>'
             )
         text = format_amount(amount, lang, sign=True)
+        # a long amount (t. kr.: "+3.456,5") is pressed into its slot, never over the next
+        room = slot - 8
+        fit = (
+            f' textLength="{room:.1f}" lengthAdjust="spacingAndGlyphs"'
+            if len(text) * 16.5 > room
+            else ""
+        )
         parts.append(
             f'<text x="{middle:.1f}" y="{number_y:.1f}" text-anchor="middle" '
-            f'class="num">{escape(text)}</text>'
+            f'class="num"{fit}>{escape(text)}</text>'
         )
         label = labels[index] if index < len(labels) else ""
         parts.append(
