@@ -165,6 +165,13 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         for problem in error.problems:
             _loader_problem(reading, problem.line, problem.said)
         deck = None
+    about = data.get("deck")
+    negative = isinstance(about, dict) and about.get("sign") == "savings_negative"
+    if deck is not None and negative and deck.events:
+        # every amount turns, the events' too: a loss for the municipality is written with +
+        count = "one" if len(deck.events) == 1 else "many"
+        said = Message.of(f"catalogue.sign_events.{count}", count=len(deck.events))
+        reading.warnings.append(CatalogueProblem(catalogue.label, said))
     if deck is not None:
         for warning in unit_warnings(deck, documents):
             place = reading.places.get(warning.line)

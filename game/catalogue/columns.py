@@ -97,7 +97,8 @@ ABOUT_ROWS: tuple[Column, ...] = (
         "sign",
         "'besparelser positive' (standard): et forslag, der frigør penge, skrives med plus. "
         "'besparelser negative': beløbene er budgetændringer, som i mange kommuners "
-        "budgettabeller – en besparelse er minus, en udgift plus. Spillet vender fortegnet.",
+        "budgettabeller – en besparelse er minus, en udgift plus. Spillet vender fortegnet – "
+        "også for hændelserne: en hændelse, der koster kommunen penge, skrives med plus.",
         version=2,
     ),
     Column(

@@ -936,6 +936,8 @@ MESSAGES.update(
         "catalogue.sheet_hidden": "arket '{sheet}' er skjult i projektmappen; er det det rigtige ark, så vis det i Excel (højreklik på en arkfane › Vis), og er det en gammel kopi, så slet det, eller giv det ark, der skal læses, navnet '{sheet}'",
         "catalogue.rows_hidden.one": "advarsel: række {rows} er skjult i Excel (fx filtreret fra) og er ikke taget med; vis rækken, hvis den skal med",
         "catalogue.rows_hidden.many": "advarsel: rækkerne {rows} er skjult i Excel (fx filtreret fra) og er ikke taget med; vis rækkerne, hvis de skal med",
+        "catalogue.sign_events.one": "bemærk: med 'besparelser negative' læses alle beløb med modsat fortegn – også hændelsens: en hændelse, der koster kommunen penge, skrives med plus",
+        "catalogue.sign_events.many": "bemærk: med 'besparelser negative' læses alle beløb med modsat fortegn – også de {count} hændelsers: en hændelse, der koster kommunen penge, skrives med plus",
         "catalogue.columns_hidden.one": "advarsel: kolonne {columns} er skjult i Excel, men læses med; er den forældet, så slet den",
         "catalogue.columns_hidden.many": "advarsel: kolonnerne {columns} er skjult i Excel, men læses med; er de forældede, så slet dem",
         "catalogue.skipped": "advarsel: '{text}' er ikke {what} og springes over",

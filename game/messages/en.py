@@ -929,6 +929,8 @@ MESSAGES.update(
         "catalogue.sheet_hidden": "the sheet '{sheet}' is hidden in the workbook; if it is the right sheet, unhide it in Excel (right-click a sheet tab › Unhide), and if it is an old copy, delete it or give the sheet to be read the name '{sheet}'",
         "catalogue.rows_hidden.one": "warning: row {rows} is hidden in Excel (filtered out, for example) and is not included; unhide the row if it belongs in the deck",
         "catalogue.rows_hidden.many": "warning: rows {rows} are hidden in Excel (filtered out, for example) and are not included; unhide the rows if they belong in the deck",
+        "catalogue.sign_events.one": "note: with 'besparelser negative' every amount is read with the opposite sign – the event's too: an event that costs the municipality money is written with a plus",
+        "catalogue.sign_events.many": "note: with 'besparelser negative' every amount is read with the opposite sign – the {count} events' too: an event that costs the municipality money is written with a plus",
         "catalogue.columns_hidden.one": "warning: column {columns} is hidden in Excel but is read; if it is out of date, delete it",
         "catalogue.columns_hidden.many": "warning: columns {columns} are hidden in Excel but are read; if they are out of date, delete them",
         "catalogue.skipped": "warning: '{text}' is not {what} and is skipped",

@@ -559,3 +559,15 @@ def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):
     for unit in ("tusinde kr.", "kr. (1.000)", "1.000 DKK", "mio kr", "Mio. DKK"):
         assert is_known_unit(unit), unit
     assert unit_scale("tusinde kr.") == unit_scale("t. kr.") == 1000
+
+
+def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path):
+    # before, the template's own loss event (−1) silently became a gain of +1
+    about = [*sheets()["Om kataloget"], ["fortegn", "besparelser negative"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        "med 'besparelser negative' læses alle beløb med modsat fortegn – også de 1 hændelser"
+        in text
+    )
