@@ -568,6 +568,5 @@ def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
-        "med 'besparelser negative' læses alle beløb med modsat fortegn – også de 1 hændelser"
-        in text
+        "med 'besparelser negative' læses alle beløb med modsat fortegn – også hændelsens" in text
     )
