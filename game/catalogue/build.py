@@ -152,7 +152,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
                 _missing_sheet(reading, name)
             continue
+        above = header_row(sheet) if name != ABOUT else 0
         for merged in sheet.merged:
+            rows_of = [int(n) for n in re.findall(r"\d+", merged)]
+            if rows_of and max(rows_of) < above:
+                continue  # a title merged over the columns, above the headings: not read
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
         if document is not None:
@@ -333,8 +337,15 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             reading.add(sheet, None, _empty_text(sheet.name, "sheet"))
             reading.empty.add(sheet.name)
         return None
-    header_row = rows[0]
-    columns = _headers(reading, sheet, header_row)
+    header_row_ = header_row(sheet)
+    skipped = [row for row in rows if row < header_row_]
+    if skipped:
+        shown = f"{skipped[0]}–{skipped[-1]}" if len(skipped) > 1 else str(skipped[0])
+        count = "one" if len(skipped) == 1 else "many"
+        said = Message.of(f"catalogue.title_rows.{count}", rows=shown, header=header_row_)
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    rows = [row for row in rows if row >= header_row_]
+    columns = _headers(reading, sheet, header_row_)
     if columns is None:
         return None
     cards: list[dict[str, Any]] = []
@@ -348,6 +359,29 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             reading.empty.add(sheet.name)
         return None
     return document
+
+
+TITLE_ROWS = 10
+"""How far down a sheet the row of headings is looked for (above it: a title, a note)."""
+
+
+def header_row(sheet: Sheet) -> int:
+    """The row of a table sheet's headings: the first of its first ``TITLE_ROWS`` rows with
+    two or more cells that name a column of the sheet ("id", "titel", "år 1" …), else its
+    first row. A budget office's sheet often has a title and a blank row above them."""
+    rows = sheet.rows()
+    if not rows:
+        return 1
+    known = lookup(sheet.name)
+    for row in rows[:TITLE_ROWS]:
+        names = [
+            normal(cell.value)
+            for (r, _), cell in sheet.cells.items()
+            if r == row and isinstance(cell.value, str)
+        ]
+        if sum(1 for name in names if name in known) >= 2:
+            return row
+    return rows[0]
 
 
 def _empty_text(sheet: str, what: str) -> Message:

@@ -938,6 +938,8 @@ MESSAGES.update(
         "catalogue.rows_hidden.many": "advarsel: rækkerne {rows} er skjult i Excel (fx filtreret fra) og er ikke taget med; vis rækkerne, hvis de skal med",
         "catalogue.sign_events.one": "bemærk: med 'besparelser negative' læses alle beløb med modsat fortegn – også hændelsens: en hændelse, der koster kommunen penge, skrives med plus",
         "catalogue.sign_events.many": "bemærk: med 'besparelser negative' læses alle beløb med modsat fortegn – også de {count} hændelsers: en hændelse, der koster kommunen penge, skrives med plus",
+        "catalogue.title_rows.one": "advarsel: række {rows} over overskrifterne (række {header}) er ikke læst – en titel eller en note",
+        "catalogue.title_rows.many": "advarsel: rækkerne {rows} over overskrifterne (række {header}) er ikke læst – en titel eller en note",
         "catalogue.columns_hidden.one": "advarsel: kolonne {columns} er skjult i Excel, men læses med; er den forældet, så slet den",
         "catalogue.columns_hidden.many": "advarsel: kolonnerne {columns} er skjult i Excel, men læses med; er de forældede, så slet dem",
         "catalogue.skipped": "advarsel: '{text}' er ikke {what} og springes over",

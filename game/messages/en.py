@@ -931,6 +931,8 @@ MESSAGES.update(
         "catalogue.rows_hidden.many": "warning: rows {rows} are hidden in Excel (filtered out, for example) and are not included; unhide the rows if they belong in the deck",
         "catalogue.sign_events.one": "note: with 'besparelser negative' every amount is read with the opposite sign – the event's too: an event that costs the municipality money is written with a plus",
         "catalogue.sign_events.many": "note: with 'besparelser negative' every amount is read with the opposite sign – the {count} events' too: an event that costs the municipality money is written with a plus",
+        "catalogue.title_rows.one": "warning: row {rows} above the headings (row {header}) is not read – a title or a note",
+        "catalogue.title_rows.many": "warning: rows {rows} above the headings (row {header}) are not read – a title or a note",
         "catalogue.columns_hidden.one": "warning: column {columns} is hidden in Excel but is read; if it is out of date, delete it",
         "catalogue.columns_hidden.many": "warning: columns {columns} are hidden in Excel but are read; if they are out of date, delete them",
         "catalogue.skipped": "warning: '{text}' is not {what} and is skipped",

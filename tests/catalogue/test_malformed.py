@@ -570,3 +570,23 @@ def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path
     assert (
         "med 'besparelser negative' læses alle beløb med modsat fortegn – også hændelsens" in text
     )
+
+
+def test_a_title_above_the_headings_is_passed_over_and_cells_keep_their_names(capsys, tmp_path):
+    # Before: "kolonnerne 'id', 'slags' … mangler i overskrifterne (række 1)", and the advice
+    # to unmerge the title; nearly every budget office's sheet has a title above its headings.
+    rows = [["Budgetforslag 2027–2030"], [], *PROPOSALS]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].merge_cells("A1:H1")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag: advarsel: række 1 over overskrifterne (række 3) er ikke læst" in text
+    from game.content import load_deck
+
+    assert [p.id for p in load_deck(tmp_path / "dæk").proposals] == ["spar", "eff", "inv"]
+    rows[4] = [*rows[4][:4], "tre", *rows[4][5:]]  # an amount that is not a number, in row 5
+    path = write_book(tmp_path / "katalog2.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2 and f"{path}:Forslag!E5:" in text, text
