@@ -14,6 +14,7 @@ from game.numbers import format_amount
 from game.ui import theme
 from game.ui.draw import button, panel
 from game.ui.layout_screens import StartLayout
+from game.ui.pages import line_height
 from game.ui.scene import Host
 from game.ui.stepper import draw_stepper
 from game.ui.textfield import TextField
@@ -117,13 +118,12 @@ def draw_briefing(
         later=scenario.rounds - 1,
     )
     facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
-    app.text.draw(
-        surface,
-        facts,
-        pygame.Rect(inner.x, y, inner.width, round(scale.body * 1.4)),
-        BODY.ink(theme.MUTED).lines(1).shrink(),
-    )
-    y += round(scale.body * 1.6)
+    if scenario.service_floor is not None:  # a rule the group must know before it starts
+        floor = format_amount(scenario.service_floor, app.lang, 0, sign=True)
+        facts += f" · {app.t('compare.floor', floor=floor)}"
+    box = pygame.Rect(inner.x, y, inner.width, 2 * line_height(app, scale.body))
+    used = app.text.draw(surface, facts, box, BODY.ink(theme.MUTED).lines(2).shrink())
+    y = used.bottom + scale.gap // 2
     app.text.draw(
         surface,
         scenario.briefing,
