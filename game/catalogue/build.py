@@ -351,6 +351,12 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
     for row in rows[1:]:
+        first = min(((c, cell) for (r, c), cell in sheet.cells.items() if r == row), default=None)
+        if first is not None and normal(first[1].value) in TOTAL_WORDS:
+            # a totals row under the catalogue ("I alt"): not a proposal
+            said = Message.of("catalogue.totals_row", row=row, text=str(first[1].value).strip())
+            reading.warnings.append(CatalogueProblem(sheet.where(first[1].ref), said))
+            continue
         card = _card(reading, sheet, row, columns, document, (section, len(cards)))
         cards.append(card)
     if not cards:
@@ -360,6 +366,11 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         return None
     return document
 
+
+TOTAL_WORDS = frozenset(
+    {"i alt", "i alt:", "ialt", "total", "totalt", "sum", "samlet", "i alt (mio. kr.)"}
+)
+"""What the first cell of a totals row under a catalogue says."""
 
 TITLE_ROWS = 10
 """How far down a sheet the row of headings is looked for (above it: a title, a note)."""

@@ -140,7 +140,10 @@ def number(name: str, value: Any) -> float:
     if isinstance(value, (int, float)):
         return float(value)
     text = _text(name, value)
+    bracketed = re.fullmatch(r"\(\s*([^()]+?)\s*\)", text.strip())
     try:
+        if bracketed:  # the accountant's negative: (1,2) is −1,2
+            return -parse_amount(bracketed.group(1), "da")
         return parse_amount(text, "da")
     except AmountError as error:
         raise CellError("catalogue.cell.number", name=name, reason=_amount_reason(error)) from None
@@ -172,7 +175,11 @@ def _share(name: str, value: Any) -> float | int:
     if isinstance(value, str) and value.strip().endswith("%"):
         body = value.strip()[:-1].strip()
         return _number(name, body) / 100 if body else _number(name, value)
-    return _number(name, value)
+    found = _number(name, value)
+    if 1 < found <= 100:  # "20" meant as 20 %: said, not guessed
+        shown = ByLanguage.of(da=danish(found), en=yaml_number(found))
+        raise CellError("catalogue.cell.share_percent", name=name, value=shown)
+    return found
 
 
 def _ids(name: str, value: Any) -> list[str]:

@@ -78,6 +78,8 @@ def _bytes(path: Path) -> bytes:
     suffix = path.suffix.lower()
     if suffix in _SUFFIXES:
         raise WorkbookRefused(_SUFFIXES[suffix])
+    if path.name.startswith("~$"):  # Excel's lock file while the workbook is open
+        raise WorkbookRefused("catalogue.file.lock_file", name=path.name[2:])
     try:
         if not path.is_file():
             missing = not path.exists()

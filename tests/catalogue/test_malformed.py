@@ -590,3 +590,32 @@ def test_a_title_above_the_headings_is_passed_over_and_cells_keep_their_names(ca
     path = write_book(tmp_path / "katalog2.xlsx", sheets(proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 2 and f"{path}:Forslag!E5:" in text, text
+
+
+def test_a_budget_offices_habits_are_read_or_said_plainly(capsys, tmp_path):
+    # a negative in brackets as accountants write it, a totals row under the catalogue, and
+    # an uncertainty written as 20 (meant as 20 %)
+    rows = _proposals(*PROPOSALS[1:])
+    rows[2][4] = "(1,5)"  # eff's first year: −1,5
+    rows.append(["I alt", None, None, None, 0.5, 3, 10, None])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!A5: advarsel: række 5 ('I alt') ligner en sumrække" in text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("eff").effect[0] == -1.5 and len(deck.proposals) == 3
+    rows[0] = [*rows[0], "usikkerhed"]
+    rows[1] = [*rows[1], 20]
+    path = write_book(tmp_path / "katalog2.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2
+    assert "'usikkerhed' er en andel mellem 0 og 1, ikke 20; menes der 20 %, så skriv 20 %" in text
+
+
+def test_excels_lock_file_is_named_as_such(capsys, tmp_path):
+    lock = tmp_path / "~$katalog.xlsx"
+    lock.write_bytes(b"\x00" * 165)
+    code, text = run_import(capsys, lock, out=tmp_path / "dæk")
+    assert code == 2 and "det er Excels låsefil" in text and "importér 'katalog.xlsx'" in text
