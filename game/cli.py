@@ -161,9 +161,8 @@ def target_amount(text: str, lang: str = "da") -> float:
 
 def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) -> None:
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
-    parser.add_argument(
-        "--scenario", required=scenario_required, help="scenario id (default: the first)"
-    )
+    said = "scenario id (required)" if scenario_required else "scenario id (default: the first)"
+    parser.add_argument("--scenario", required=scenario_required, help=said)
 
 
 def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:

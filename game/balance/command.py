@@ -125,6 +125,12 @@ KIND_WORDS = {
     Kind.EFFICIENCY: "effektiviseringer",
     Kind.INVESTMENT: "investeringer",
 }
+KIND_WORD = {
+    Kind.SAVING: "besparelse",
+    Kind.EFFICIENCY: "effektivisering",
+    Kind.INVESTMENT: "investering",
+}
+"""One card's kind, for the card table."""
 
 
 def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[str]:
@@ -172,14 +178,18 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         flagged = [c for c in result.cards if c.flag]
         lines.append(
             f"Kort under {spoken(result.best.name)}: vedtaget, når kortet lå på bordet"
-            + (f" ({len(flagged)} markeret)" if flagged else " (ingen dominerende eller døde)")
+            + (
+                f" ({len(flagged)} dominerende eller døde)"
+                if flagged
+                else " (ingen dominerende eller døde)"
+            )
             + ":"
         )
         lines.append("")
         card_rows = [
             [
                 c.title,
-                KIND_WORDS[c.kind],
+                KIND_WORD[c.kind],
                 str(c.shown),
                 _pct(c.rate),
                 {"dominant": "dominerende", "dead": "dødt"}.get(c.flag, ""),

@@ -138,7 +138,8 @@ def first_visible(heights: list[int], room: int, scroll: int) -> tuple[int, int]
 def scroll_hint(app: Host, surface: pygame.Surface, inner: pygame.Rect, first: int) -> None:
     """The "▼ more below (from row N)" badge in the bottom right corner of a list."""
     sc = app.scale
-    text = app.t("debrief.scroll", shown=first + 1)
+    key = "debrief.scroll" if first == 0 else "debrief.scroll_from"
+    text = app.t(key, shown=first + 1)
     font = app.fonts.get(FONT_BOLD, sc.min_text)
     height = line_height(app, sc.min_text, FONT_BOLD)
     box = pygame.Rect(0, 0, font.size(text)[0] + height + 3 * sc.gap, height)
