@@ -182,11 +182,17 @@ def _share(name: str, value: Any) -> float | int:
     return found
 
 
+_LIST_WORDS = frozenset({"og", "and", "&", "samt"})
+"""Words between the last two ids of a list ("E1, E2 og E3"), not ids."""
+
+
 def _ids(name: str, value: Any) -> list[str]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_id(name, value)]
     text = _text(name, value)
-    return [part for part in _ID_SEPARATORS.split(text) if part]
+    return [
+        part for part in _ID_SEPARATORS.split(text) if part and part.casefold() not in _LIST_WORDS
+    ]
 
 
 def _wholes(name: str, value: Any) -> list[int]:

@@ -67,6 +67,11 @@ class IdIndex:
         answered once, and none at all once the load's budget is spent."""
         if word in self._cache:
             return self._cache[word]
+        folded = word.casefold()
+        same = next((known for known in self.ids if known.casefold() == folded), None)
+        if same is not None:  # 'b2' for 'B2': only the case differs
+            self._cache[word] = same
+            return same
         if not self.budget.take():
             return None
         close = difflib.get_close_matches(word, self.candidates(word), n=1)

@@ -619,3 +619,20 @@ def test_excels_lock_file_is_named_as_such(capsys, tmp_path):
     lock.write_bytes(b"\x00" * 165)
     code, text = run_import(capsys, lock, out=tmp_path / "dæk")
     assert code == 2 and "det er Excels låsefil" in text and "importér 'katalog.xlsx'" in text
+
+
+def test_a_list_of_ids_with_og_and_an_id_in_the_wrong_case(capsys, tmp_path):
+    # before: "ukendt forslag 'og'", and no hint for 'SPAR' where the id is 'spar'
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0] = [*rows[0], "udelukker"]
+    rows[3] = [*rows[3], "spar og eff"]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("inv").excludes == ("spar", "eff")
+    rows[3][-1] = "SPAR"
+    path = write_book(tmp_path / "katalog2.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2 and "ukendt forslag 'SPAR' (mente du 'spar'?)" in text, text
