@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import PERCEIVED_FATIGUE, anchor, perceived_as_saving, realised
+from game.engine import (
+    PERCEIVED_FATIGUE,
+    anchor,
+    missing_requirements,
+    perceived_as_saving,
+    realised,
+)
 from game.numbers import format_amount, format_percent
 from game.ui import theme
 from game.ui.cards import effect_from, factor_range, load_and_fatigue, signed
@@ -89,8 +95,9 @@ def draw_effect_table(
 
 def rule_lines(app: Host, card: str) -> list[str]:
     """What the rules say about a card, in words: its belastning, træthed, service and staff
-    in one line; that an efficiency on a welfare area is seen as a saving; what it requires;
-    the anlæg it draws from the anlægsramme."""
+    in one line; that an efficiency on a welfare area is seen as a saving; what it requires
+    (unless it still waits for it: the card's refusal says so); the anlæg it draws from the
+    anlægsramme."""
     state = app.game.state
     proposal = app.game.deck.proposal(card)
     load, fatigue = load_and_fatigue(app, proposal)
@@ -102,7 +109,8 @@ def rule_lines(app: Host, card: str) -> list[str]:
     lines = [" · ".join(parts)]
     if perceived_as_saving(proposal):
         lines.append(app.t("card.perceived", extra=PERCEIVED_FATIGUE))
-    if proposal.requires:
+    waiting = missing_requirements(state, proposal) and state.adoption(card) is None
+    if proposal.requires and not waiting:  # while it waits, the refusal below says it
         deck = state.deck
         titles = app.catalogue.join(
             [f"»{deck.proposal(c).title}«" for c in proposal.requires if deck.has_proposal(c)]
