@@ -399,7 +399,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "card.fatigue": "Fatigue {fatigue}",
-        "card.badge.requires": "Requires",
+        "card.badge.requires": "Needs",
         "card.badge.construction": "Capital",
         "card.short.requires": "Needs another",
         "card.short.over_construction": "Too little capital",
