@@ -92,6 +92,8 @@ class _Reading:
     """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
     empty: set[str] = field(default_factory=set)
     """Sheets reported as having no rows."""
+    year_gaps: set[str] = field(default_factory=set)
+    """Sheets whose amount headings skip a year (said once, at the heading)."""
     year_headers: dict[tuple[str, int], str] = field(default_factory=dict)
     """(sheet, row) → the first year written as a column heading in that row (2027)."""
 
@@ -411,6 +413,7 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     columns: dict[int, Column] = {}
     seen: dict[tuple[str, int], Cell] = {}
     meant: set[str] = set()
+    twice: set[int] = set()
     for (cell_row, column), cell in sorted(sheet.cells.items()):
         if cell_row != row:
             continue
@@ -426,9 +429,27 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             reading.add(
                 sheet, cell, "catalogue.column_twice", header=spec.header, ref=seen[key].ref
             )
+            twice.add(column)  # said once at its heading, not again for every cell below
             continue
         seen[key] = cell
         columns[column] = spec
+    years = sorted(
+        (spec.index, cell)
+        for key, cell in seen.items()
+        for spec in [names[normal(cell.value)]]
+        if spec.reader == "effect"
+    )
+    for expected, (index, cell) in enumerate(years):
+        if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
+            reading.add(
+                sheet,
+                cell,
+                "catalogue.year_column_gap",
+                header=cell.value,
+                missing=label(sheet.name, "effect", expected),
+            )
+            reading.year_gaps.add(sheet.name)
+            break
     missing = [
         spec.header
         for spec in COLUMNS[sheet.name]
@@ -445,7 +466,8 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     if sheet.name in reading.empty:
         return None
     for (cell_row, column), cell in sorted(sheet.cells.items()):
-        if cell_row > row and column not in columns and not _skipped(reading, sheet, row, column):
+        known = column in columns or column in twice
+        if cell_row > row and not known and not _skipped(reading, sheet, row, column):
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
     return columns
@@ -529,6 +551,9 @@ def _effect(
         return
     last = max(amounts)
     gaps = [index for index in range(last) if index not in amounts]
+    if gaps and sheet.name in reading.year_gaps:  # a missing heading: said once, at it
+        reading.reported.add((sheet.name, row, "effect"))
+        return
     if gaps:
         gap_column = next(
             (c for c, spec in columns.items() if spec.reader == "effect" and spec.index == gaps[0]),

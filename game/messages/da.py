@@ -959,6 +959,7 @@ MESSAGES.update(
         "catalogue.no_header_column": "cellen står i en kolonne uden overskrift i række {row}",
         "catalogue.required_empty": "'{header}' er tom; den skal udfyldes",
         "catalogue.first_year_empty": "'år 1' er tom; skriv beløbet for det første år (0, hvis intet)",
+        "catalogue.year_column_gap": "kolonnen '{header}' står, men der er ingen kolonne '{missing}' før den; tilføj kolonnen '{missing}' (tom eller med 0), eller ret overskriften",
         "catalogue.year_gap": "'år {gap}' er tom, men 'år {last}' er udfyldt; skriv 0 i de tomme år før det sidste beløb",
         "catalogue.no_scenario_rows": "kataloget har intet scenarie; skriv mindst ét på arket 'Scenarier'",
         "catalogue.no_proposal_rows": "kataloget har ingen forslag; skriv mindst ét på arket 'Forslag'",

@@ -636,3 +636,20 @@ def test_a_list_of_ids_with_og_and_an_id_in_the_wrong_case(capsys, tmp_path):
     path = write_book(tmp_path / "katalog2.xlsx", sheets(proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 2 and "ukendt forslag 'SPAR' (mente du 'spar'?)" in text, text
+
+
+def test_a_missing_or_doubled_year_heading_is_said_once_at_the_heading(capsys, tmp_path):
+    # Before: "E3: 'år 3' er tom, men 'år 4' er udfyldt" for every row (at the år 1 column),
+    # and a doubled 'år 2' also gave "G3: cellen står i en kolonne uden overskrift".
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][4:7] = ["år 1", "år 2", "år 4"]
+    path = write_book(tmp_path / "huller.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    lines = text.strip().splitlines()
+    assert code == 2 and len(lines) == 1, text
+    assert f"{path}:Forslag!G1: kolonnen 'år 4' står, men der er ingen kolonne 'år 3'" in text
+    rows[0][4:7] = ["år 1", "år 2", "år 2"]
+    path = write_book(tmp_path / "dobbelt.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2 and f"{path}:Forslag!G1: kolonnen 'år 2' står to gange" in text
+    assert "uden overskrift" not in text, text
