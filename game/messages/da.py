@@ -410,6 +410,8 @@ MESSAGES.update(
         "card.badge.construction": "Anlæg",
         "card.short.requires": "Kræver et andet",
         "card.short.over_construction": "For lidt anlæg",
+        "card.left_adopted": "Vedtaget i år",
+        "card.left_gone": "Ikke længere på bordet",
         "card.requires": "Kræver, at {titles} er vedtaget (samme år eller før)",
         "card.construction": "Anlæg: {amount} af anlægsrammen (tæller ikke i driftens råderum)",
         "card.construction_free": "Anlæg: {amount} (tæller ikke i driftens råderum)",

@@ -403,6 +403,8 @@ MESSAGES.update(
         "card.badge.construction": "Capital",
         "card.short.requires": "Needs another",
         "card.short.over_construction": "Too little capital",
+        "card.left_adopted": "Adopted this year",
+        "card.left_gone": "No longer on the table",
         "card.requires": "Requires {titles} to be adopted (the same year or earlier)",
         "card.construction": "Capital outlay: {amount} of the capital budget (not counted in the operating room)",
         "card.construction_free": "Capital outlay: {amount} (not counted in the operating room)",

@@ -37,6 +37,7 @@ class BoardInput:
         @property
         def panels(self) -> list[Any]: ...
         def select(self, number: int) -> None: ...
+        def slots(self) -> tuple[Any, ...]: ...
         def selected_card(self) -> str | None: ...
         def open_card(self, card: str) -> None: ...
         def adopt(self, card: str | None = None, note: str = "") -> bool: ...
@@ -74,9 +75,10 @@ class BoardInput:
             return
         kind, _, rest = target.partition(":")
         if kind == "card":
-            card = self.state.market[int(rest)]
-            self.selected = card
-            self.open_card(card)
+            slot = self.slots()[int(rest)]
+            if slot.open:
+                self.selected = slot.card
+                self.open_card(slot.card)
         elif kind == "adopted":
             self.open_card(rest)
         elif kind == "scroll_adopted":
@@ -107,14 +109,18 @@ class BoardInput:
             elif key == pygame.K_y:
                 game.redo()
             return
-        market = self.state.market
+        places = [n for n, slot in enumerate(self.slots(), start=1) if slot.open]
         if key in NUMBER_KEYS:
             self.select(NUMBER_KEYS[key])
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and market:
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and places:
             current = self.selected_card()
+            numbers = {slot.card: n for n, slot in enumerate(self.slots(), start=1)}
             step = 1 if key == pygame.K_RIGHT else -1
-            index = (market.index(current) + step) % len(market) if current else 0
-            self.select(index + 1)
+            if current in numbers and numbers[current] in places:
+                at = places.index(numbers[current])
+                self.select(places[(at + step) % len(places)])
+            else:
+                self.select(places[0])
         elif key == pygame.K_o:
             chosen = self.selected_card()
             if chosen is not None:

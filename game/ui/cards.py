@@ -24,7 +24,8 @@ from game.engine import (
 from game.ui import theme
 from game.ui.draw import drop_shadow, effect_bars, kind_icon
 from game.ui.layout import CardLayout, card_layout
-from game.ui.theme import BODY, FONT_BOLD, FONT_REGULAR
+from game.ui.tableslots import Slot
+from game.ui.theme import BODY, FONT_BOLD, FONT_REGULAR, TINY
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -231,6 +232,34 @@ def band_plan(
     if bare and chips and chips <= parts.kind.width:
         return "", True
     return (full if fits_full else short), False
+
+
+def draw_left_place(
+    surface: pygame.Surface,
+    app: Host,
+    rect: pygame.Rect,
+    proposal: Proposal,
+    slot: Slot,
+    number: int,
+    *,
+    min_text: int,
+    radius: int,
+) -> None:
+    """The place of a card that left the table this round: an outline with its number, and
+    the card's title under why it left ("Vedtaget i år"), so the other cards keep
+    their numbers until the table is filled up again."""
+    pad = max(2, min_text // 3)
+    pygame.draw.rect(surface, theme.BACKGROUND, rect, border_radius=radius)
+    pygame.draw.rect(surface, theme.FAINT, rect, max(2, radius // 4), border_radius=radius)
+    inner = rect.inflate(-2 * pad, -2 * pad)
+    line = app.text.fit("Ag", 999, 999, min_text, min_text).line_height
+    why = app.t("card.left_adopted" if slot.left == "adopted" else "card.left_gone")
+    head = pygame.Rect(inner.x, inner.y, inner.width, line)
+    app.text.draw(
+        surface, f"{number} · {why}", head, TINY.bold().ink(theme.MUTED).lines(1).shrink()
+    )
+    body = pygame.Rect(inner.x, head.bottom, inner.width, max(1, inner.bottom - head.bottom))
+    app.text.draw(surface, proposal.title, body, TINY.ink(theme.MUTED).shrink())
 
 
 def draw_market_card(

@@ -41,13 +41,14 @@ CARD_KEYS = [getattr(pygame, f"K_{i}") for i in (*range(1, 10), 0)]
 def select_card(app: App, card: str) -> None:
     """Select a market card with the keys a facilitator uses: its number key (1–9, 0 for the
     tenth), or the arrow keys for the 11th and later cards of a large table."""
-    market = app.game.state.market
-    index = market.index(card)
+    slots = app.find("board").slots()  # a card's number is its place on the table
+    index = [slot.card for slot in slots].index(card)
     if index < len(CARD_KEYS):
         key(app, CARD_KEYS[index])
         return
-    key(app, CARD_KEYS[len(CARD_KEYS) - 1])
-    for _ in range(index - len(CARD_KEYS) + 1):
+    places = [n for n, slot in enumerate(slots) if slot.open]
+    key(app, CARD_KEYS[places[0]])
+    for _ in range(places.index(index)):
         key(app, pygame.K_RIGHT)
 
 

@@ -131,7 +131,8 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     )
     assert expected in app.toast_texts()
     # the card view says the same and its "Vedtag" does nothing
-    click(app, table_layout(app).market[state.market.index(card)].center)
+    place = [slot.card for slot in app.find(BoardScene).slots()].index(card)
+    click(app, table_layout(app).market[place].center)
     assert isinstance(app.top, CardScene)
     click(app, detail_layout(*app.size).adopt.center)
     assert app.game.state is state and isinstance(app.top, CardScene)
@@ -143,7 +144,7 @@ def test_undo_and_redo_with_every_key(make_app, std_deck):
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
     after_one = app.game.state
-    key(app, pygame.K_1)
+    key(app, pygame.K_2)  # the cards keep their numbers: the next one is still number 2
     key(app, pygame.K_RETURN)
     after_two = app.game.state
     key(app, pygame.K_z, CTRL)
@@ -624,7 +625,7 @@ def test_a_new_adoption_glows_for_half_a_second(make_app, std_deck):
     assert card in board.flash and app.step(0.1)  # animating: frames keep coming
     app.step(0.45)
     assert card not in board.flash and not app.step(0.02)
-    key(app, pygame.K_1)
+    key(app, pygame.K_2)
     key(app, pygame.K_RETURN)
     assert board.flash
     key(app, pygame.K_2)  # any key cuts it short
@@ -762,3 +763,34 @@ def test_tab_walks_the_start_screens_fields_and_keeps_what_is_in_them(make_app, 
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene)
     assert app.game.settings.table == "Bord 9" and app.game.state.targets[-1] == 60
+
+
+def test_a_card_keeps_its_number_when_another_is_adopted(make_app, std_deck):
+    # Before, adopting number 3 moved every later card up one: "nummer 7", which the group
+    # had just talked about, became number 6. Now its place keeps its number until the table
+    # is filled up again, and the adopted card's place says so.
+    app = make_app(std_deck, size=(1366, 768))
+    drawn = record_text(app)
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    app.step(0.02)
+    board = app.find(BoardScene)
+    state = app.game.state
+    first, seventh = state.market[0], state.market[6]
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    assert app.game.state.adopted_ids() == (first,)
+    key(app, pygame.K_7)
+    assert board.selected == seventh, "number 7 is still the card that was number 7"
+    assert any(t.startswith("1 · Vedtaget i år") for t in drawn), drawn
+    key(app, pygame.K_1)  # the adopted card's place: nothing to choose
+    assert board.selected == seventh
+    click(app, table_layout(app).market[0].center)
+    assert isinstance(app.top, BoardScene), "an empty place opens nothing"
+    key(app, pygame.K_z, CTRL)  # undo: the card is back in its place
+    assert [s.card for s in board.slots()][:1] == [first] and board.slots()[0].open
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_SPACE)  # the next round fills the table up again: numbered anew
+    while not isinstance(app.top, BoardScene):
+        key(app, pygame.K_RETURN)
+    assert all(slot.open for slot in app.find(BoardScene).slots())

@@ -32,8 +32,13 @@ def start_from_start_screen(app, scenario_index: int, seed: int) -> None:
     assert isinstance(app.top, BoardScene)
 
 
+def place_of(board: BoardScene, card: str) -> int:
+    """Where ``card`` lies on the table (its number − 1): places keep their numbers all round."""
+    return [slot.card for slot in board.slots()].index(card)
+
+
 def adopt_with_keys(app, board: BoardScene, card: str) -> None:
-    index = app.game.state.market.index(card)
+    index = place_of(board, card)
     select_card(app, card)
     assert board.selected == card
     rect = board.layout().market[index]
@@ -47,7 +52,7 @@ def adopt_with_keys(app, board: BoardScene, card: str) -> None:
 
 
 def adopt_with_mouse(app, board: BoardScene, card: str, finger: bool = False) -> None:
-    index = app.game.state.market.index(card)
+    index = place_of(board, card)
     rect = board.layout().market[index]
     (tap if finger else click)(app, rect.center)
     assert isinstance(app.top, CardScene) and app.top.card == card

@@ -9,7 +9,7 @@ import pygame
 
 from game.engine import GameState, anchor, realised
 from game.ui import theme
-from game.ui.cards import draw_market_card
+from game.ui.cards import draw_left_place, draw_market_card
 from game.ui.draw import panel
 from game.ui.layout import BoardLayout
 from game.ui.layout_grid import grid
@@ -17,6 +17,7 @@ from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable, heading, proposal_line
 from game.ui.retained import Layers, Same
 from game.ui.scene import Host
+from game.ui.tableslots import Slot
 from game.ui.theme import BODY, FONT_BOLD, TINY
 
 
@@ -35,6 +36,8 @@ class MarketView:
     selected: str | None
     hover: int | None
     """The index of the card under the mouse."""
+    slots: tuple[Slot, ...] = ()
+    """The places on the table (``BoardTable.places``): a card's number is its place."""
 
 
 class MarketPanel(Panel[BoardTable, BoardLayout]):
@@ -54,12 +57,11 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
     def view(self, table: BoardTable) -> MarketView:
         hover = table.hover or ""
         index = int(hover[5:]) if hover.startswith("card:") else None
-        return MarketView(table.same_state, table.selected, index)
+        return MarketView(table.same_state, table.selected, index, table.places)
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: MarketView) -> str | None:
-        market = view.state.item.market
-        for index, rect in enumerate(layout.market[: len(market)]):
-            if rect.collidepoint(pos):
+        for index, (slot, rect) in enumerate(zip(view.slots, layout.market)):
+            if slot.open and rect.collidepoint(pos):
                 return f"card:{index}"
         return None
 
@@ -71,8 +73,9 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
             self._paint_outcome(surface, layout, state)
             return
         title = app.t("board.market")
+        slots = view.slots
         if state.market:
-            title = f"{title} · {app.t('board.select_hint', keys=card_keys(len(state.market)))}"
+            title = f"{title} · {app.t('board.select_hint', keys=card_keys(len(slots)))}"
         if layout.market_hint:
             heading(app, surface, title, layout.market_title)
         if not state.market:
@@ -84,10 +87,32 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
         cards.begin()
         radius = layout.radius
         raised = None  # where the selected card stands out (over its neighbours' edges)
-        if view.selected in state.market:
-            lifted = layout.market[state.market.index(view.selected)].inflate(radius, radius)
+        places = {slot.card: index for index, slot in enumerate(slots) if slot.open}
+        if view.selected in places:
+            lifted = layout.market[places[view.selected]].inflate(radius, radius)
             raised = lifted.union(lifted.move(0, radius // 3))
-        for number, (card, rect) in enumerate(zip(state.market, layout.market), start=1):
+        for number, (slot, rect) in enumerate(zip(slots, layout.market), start=1):
+            card = slot.card
+            if not slot.open:  # the card left this round: its place keeps its number
+                key_left = (surface.get_size(), app.lang, view.state, number, slot)
+                region = rect.union(rect.move(0, max(2, radius // 3)))
+
+                def paint_left(
+                    slot: Slot = slot, rect: pygame.Rect = rect, number: int = number
+                ) -> None:
+                    draw_left_place(
+                        surface,
+                        app,
+                        rect,
+                        state.deck.proposal(slot.card),
+                        slot,
+                        number,
+                        min_text=layout.min_text,
+                        radius=radius,
+                    )
+
+                cards.draw(surface, f"left:{card}", region, key_left, paint_left)
+                continue
             chosen = card == view.selected
             # where the card draws: its shadow under it, and a selected card stands out (the
             # cards of four rows sit closer than that, so the others keep to their own room)
@@ -122,7 +147,7 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
                 )
 
             cards.draw(surface, card, region, key, paint)
-        cards.keep_only(state.market)
+        cards.keep_only([*state.market, *(f"left:{slot.card}" for slot in slots if not slot.open)])
 
     def _paint_outcome(
         self, surface: pygame.Surface, layout: BoardLayout, state: GameState

@@ -14,6 +14,7 @@ from game.ui.draw import kind_icon
 from game.ui.layout import BoardLayout
 from game.ui.retained import Same
 from game.ui.scene import Host
+from game.ui.tableslots import Slot
 from game.ui.theme import BODY, HEADING, TINY
 
 
@@ -45,6 +46,14 @@ class BoardTable:
     """Why the game is not saved ("" while it is): the banner under the header says it."""
     read_only: bool = False
     """The game is open read-only (its save is open in another window)."""
+    slots: tuple[Slot, ...] = ()
+    """The places on the table this round (``game.ui.tableslots``); empty: the market as it
+    is, one place per card."""
+
+    @property
+    def places(self) -> tuple[Slot, ...]:
+        """``slots``, or one open place per card on the table when none were given."""
+        return self.slots or tuple(Slot(card) for card in self.state.market)
 
     @property
     def same_state(self) -> Same:

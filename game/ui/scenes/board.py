@@ -33,6 +33,7 @@ from game.ui.panels.table import BoardTable
 from game.ui.retained import Layers, Same
 from game.ui.risk import RiskMeter
 from game.ui.scene import Host, Scene
+from game.ui.tableslots import Slot, table_slots
 
 FLASH_SECONDS = 0.5
 """How long a newly adopted proposal glows in the adopted list."""
@@ -73,6 +74,7 @@ class BoardScene(BoardInput, Scene):
         self._debrief_shown = False
         self._clock_text = ""
         self._layout: tuple[tuple[object, ...], BoardLayout] | None = None
+        self._slots: tuple[tuple[object, int], tuple[Slot, ...]] | None = None
 
     # --- what is on the table -----------------------------------------------------------
     @property
@@ -110,6 +112,16 @@ class BoardScene(BoardInput, Scene):
             self._layout = (key, made)
         return self._layout[1]
 
+    def slots(self) -> tuple[Slot, ...]:
+        """The places on the table this round (``game.ui.tableslots``): a card keeps its
+        number until the table is filled up again."""
+        history = self.app.game.history
+        states = history.states if history is not None else (self.state,)
+        key = (states[-1], len(states))
+        if self._slots is None or self._slots[0] != key:
+            self._slots = (key, table_slots(states))
+        return self._slots[1]
+
     def selected_card(self) -> str | None:
         """The selected market card, if it is still on the table."""
         if self.selected is not None and self.selected in self.state.market:
@@ -142,14 +154,16 @@ class BoardScene(BoardInput, Scene):
             adopted_scroll=self.adopted.clamp(state, self.adopted_scroll, layout),
             banner=self.banner_text(),
             read_only=self.app.game.read_only,
+            slots=self.slots(),
         )
 
     # --- decisions ----------------------------------------------------------------------
     def select(self, number: int) -> None:
-        """Select market card ``number`` (1-based reading order)."""
-        market = self.state.market
-        if 1 <= number <= len(market):
-            self.selected = market[number - 1]
+        """Select the card at place ``number`` on the table (1-based reading order; a place
+        whose card left this round selects nothing)."""
+        slots = self.slots()
+        if 1 <= number <= len(slots) and slots[number - 1].open:
+            self.selected = slots[number - 1].card
             self.app.request_redraw()
 
     def adopt(self, card: str | None = None, note: str = "") -> bool:
@@ -157,7 +171,7 @@ class BoardScene(BoardInput, Scene):
         card = card or self.selected_card()
         if card is None:
             if not self.state.finished and self.state.market:
-                self.app.toast("board.select_first", keys=card_keys(len(self.state.market)))
+                self.app.toast("board.select_first", keys=card_keys(len(self.slots())))
             return False
         done = self.app.game.do(Adopt(card, note))
         if done:
