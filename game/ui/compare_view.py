@@ -129,11 +129,13 @@ def draw_tables(
     unreadable: int,
     floor: int | None,
     copies: int = 0,
-) -> None:
+    first: int = 0,
+) -> int:
     """Right: the win rate, and per table its råderum per year against the target, its
     service level and its result; above them the floor, what was not finished or could not
     be read, the files counted once as copies of a game, and a name two tables carry (one
-    paper table entered twice?), as the printed comparison says."""
+    paper table entered twice?), as the printed comparison says. ``first`` is the first table
+    shown when they do not all fit (the list scrolls); returns the largest useful ``first``."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -197,8 +199,12 @@ def draw_tables(
     available = inner.bottom - y
     row_h = max(line_h, min(round(line_h * 1.6), available // max(1, len(group.tables))))
     rows = max(1, available // row_h)
+    if len(group.tables) > rows:
+        rows = max(1, (available - line_h) // row_h)  # a line says how many more there are
+    most = max(0, len(group.tables) - rows)
+    first = max(0, min(first, most))
     badge = max(8, round(size * 0.9))
-    for number, table in enumerate(group.tables[:rows]):
+    for number, table in enumerate(group.tables[first : first + rows]):
         row = pygame.Rect(inner.x, y, inner.width, row_h)
         if number % 2:
             pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
@@ -256,11 +262,13 @@ def draw_tables(
             BODY.sized(size).bold().ink(ink).center().middle().lines(1),
         )
         y += row_h
-    hidden = len(group.tables) - rows
-    if hidden > 0:
+    above, below = first, len(group.tables) - first - rows
+    if above or below > 0:
+        words = app.t("compare.tables_more", above=above, below=max(0, below))
         app.text.draw(
             surface,
-            app.t("board.more", count=hidden),
+            words,
             pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
-            BODY.sized(size).ink(theme.MUTED).right().lines(1),
+            BODY.sized(size).ink(theme.MUTED).right().lines(1).shrink(),
         )
+    return most

@@ -202,3 +202,30 @@ def test_the_window_says_which_name_two_tables_carry_and_how_many_copies_it_coun
     notes = " ".join(t for t in drawn if "»Bord 2«" in t or "talt én gang" in t)
     assert "2 borde hedder »Bord 2«" in notes, drawn
     assert "Kopier af et spil, talt én gang: 1" in notes, drawn
+
+
+def test_more_tables_than_fit_scroll_into_sight(deck: Deck, tmp_path: Path) -> None:
+    # Before, the tables that did not fit were left out, with only "+N mere".
+    from tests.ui.driver import key
+
+    app = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    app.push(Scene(app))
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    for seed in range(1, 21):
+        history = History.start(new_game(deck, "intro", seed))
+        generator = np.random.default_rng(seed)
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        settings = GameSettings("intro", seed, None, table=f"Bord {seed}")
+        write_save(new_save_path(folder), deck, settings, history)
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    assert "Bord 20" not in drawn and any("under – rul" in t for t in drawn), drawn
+    for _ in range(20):
+        key(app, pygame.K_DOWN, pygame.KMOD_SHIFT)
+    drawn.clear()
+    app.render(app.surface)
+    assert "Bord 20" in drawn and "Bord 1" not in drawn

@@ -68,6 +68,10 @@ class CompareScene(Scene):
         self.groups: list[ComparisonGroup] = []
         self.unreadable: list[Any] = []
         self.copies: list[Any] = []
+        self.tables_first = 0
+        """The first table shown when they do not all fit."""
+        self.tables_most = 0
+        self.tables_rect = pygame.Rect(0, 0, 0, 0)
         """Files that hold a game already counted (a cloud drive's conflict copy)."""
         self.error = ""
         self.index = 0
@@ -162,16 +166,19 @@ class CompareScene(Scene):
         if self.field.handle(event):
             return
         if event.type == pygame.KEYDOWN:
-            self._handle_key(event.key)
+            self._handle_key(event.key, bool(getattr(event, "mod", 0) & pygame.KMOD_SHIFT))
         elif is_activation(event):
             for name, rect in self.buttons.items():
                 if rect.collidepoint(event.pos):
                     self.press(name)
                     return
         elif event.type == pygame.MOUSEWHEEL:
-            self._scroll_by(-event.y * 3)
+            if self.tables_rect.collidepoint(pygame.mouse.get_pos()):
+                self.scroll_tables(-event.y)
+            else:
+                self._scroll_by(-event.y * 3)
 
-    def _handle_key(self, key: int) -> None:
+    def _handle_key(self, key: int, shift: bool = False) -> None:
         if key == pygame.K_ESCAPE:
             self.press("back")
         elif key == pygame.K_w:
@@ -181,9 +188,17 @@ class CompareScene(Scene):
         elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.groups:
             step = 1 if key == pygame.K_RIGHT else -1
             self.index = (self.index + step) % len(self.groups)
-            self.scroll = 0
+            self.scroll = self.tables_first = 0
+        elif key in SCROLL_KEYS and shift:
+            self.scroll_tables(1 if SCROLL_KEYS[key] > 0 else -1)
         elif key in SCROLL_KEYS:
             self._scroll_by(SCROLL_KEYS[key])
+
+    def scroll_tables(self, rows: int) -> None:
+        """Scroll the list of tables (more tables than fit: the mouse wheel over it, or
+        Shift with ↑/↓ and Page Up/Down)."""
+        self.tables_first = max(0, min(self.tables_most, self.tables_first + rows))
+        self.app.request_redraw()
 
     def _scroll_by(self, rows: int) -> None:
         self.scroll = max(0, min(self.max_scroll, self.scroll + rows))
@@ -201,7 +216,7 @@ class CompareScene(Scene):
         elif name in ("previous", "next") and self.groups:
             step = 1 if name == "next" else -1
             self.index = (self.index + step) % len(self.groups)
-            self.scroll = 0
+            self.scroll = self.tables_first = 0
 
     def on_exit(self) -> None:
         """Give the keyboard back when the scene closes."""
@@ -301,7 +316,11 @@ class CompareScene(Scene):
         draw_proposals(app, surface, left, group, self.scroll)
         floor = self.service_floor(group)
         copies = sum(len(same.copies) for same in self.copies)
-        draw_tables(app, surface, right, group, len(self.unreadable), floor, copies)
+        self.tables_rect = right
+        self.tables_most = draw_tables(
+            app, surface, right, group, len(self.unreadable), floor, copies, self.tables_first
+        )
+        self.tables_first = min(self.tables_first, self.tables_most)
 
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
