@@ -9,6 +9,8 @@ deck loader adds ``FILE:LINE:`` in front; the save reader adds "feltet" and the 
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -53,6 +55,10 @@ def message(
     template = TEMPLATES.get(kind)
     if template is None:
         return Message.of("field.other", where=where, kind=kind)
+    if template == "pattern" and isinstance(value, str):
+        suggestion = id_spelling(value)
+        if suggestion is not None and suggestion != value:  # "ældre-1": say "aeldre-1"
+            return Message.of("field.pattern_suggest", where=where, value=suggestion)
     fields = {name: "?" for name in _CONTEXT_FIELDS}
     fields.update({k: number_text(v) for k, v in ctx.items() if k in _CONTEXT_FIELDS})
     if template == "few" and ctx.get("min_length") == 1:
@@ -60,6 +66,28 @@ def message(
     return Message.of(
         f"field.{template}", where=where, value=show(value), expected=_choices(ctx), **fields
     )
+
+
+DANISH_LETTERS = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa"))
+
+
+def id_spelling(text: str) -> str | None:
+    """An id as it may be written: æ, ø, å as ae, oe, aa, other letters without their accents,
+    spaces as hyphens ("Ældre 1" → "aeldre-1"); None when no such spelling is an id."""
+
+    spelled = text.strip()
+    for letter, ascii_ in (
+        ("æ", "ae"),
+        ("ø", "oe"),
+        ("å", "aa"),
+        ("Æ", "Ae"),
+        ("Ø", "Oe"),
+        ("Å", "Aa"),
+    ):
+        spelled = spelled.replace(letter, ascii_)
+    spelled = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    spelled = re.sub(r"\s+", "-", spelled)
+    return spelled if spelled and re.fullmatch(r"[A-Za-z0-9_.\-]+", spelled) else None
 
 
 _CONTEXT_FIELDS = ("ge", "le", "gt", "min_length", "max_length")

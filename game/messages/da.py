@@ -665,6 +665,7 @@ MESSAGES.update(
         "field.other": "'{where}': {kind}",
         "field.empty": "'{where}' må ikke være tom",
         "field.pattern": "'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og tegnene _ . -",
+        "field.pattern_suggest": "'{where}' må kun indeholde bogstaverne a–z og A–Z, tal og tegnene _ . - (skriv fx '{value}')",
         "field.whole": "'{where}' skal være et helt tal, ikke {value}",
         "field.number": "'{where}' skal være et tal, ikke {value}",
         "field.bool": "'{where}' skal være true eller false, ikke {value}",

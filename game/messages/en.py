@@ -658,6 +658,7 @@ MESSAGES.update(
         "field.other": "'{where}': {kind}",
         "field.empty": "'{where}' must not be empty",
         "field.pattern": "'{where}' may only hold the letters a–z and A–Z, digits and the characters _ . -",
+        "field.pattern_suggest": "'{where}' may only contain the letters a–z and A–Z, digits and the characters _ . - (write e.g. '{value}')",
         "field.whole": "'{where}' must be a whole number, not {value}",
         "field.number": "'{where}' must be a number, not {value}",
         "field.bool": "'{where}' must be true or false, not {value}",

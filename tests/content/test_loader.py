@@ -405,3 +405,10 @@ def test_a_limit_is_written_as_an_amount_and_one_element_is_said_in_words():
     assert any("skal være mindst −1.000, ikke −2.500.000" in p for p in low), low
     empty = _problems(_good_body().replace("effect: [2]", "effect: []", 1))
     assert any("skal have mindst ét element" in p for p in empty), empty
+
+
+def test_an_id_with_danish_letters_is_refused_with_a_spelling_that_works():
+    # before, the message did not say what to write instead of "ældre-1"
+    text = _good_body().replace("id: a\n", "id: ældre 1\n", 1).replace("[a, b, c]", "[b, c]")
+    problems = _problems(text)
+    assert any("(skriv fx 'aeldre-1')" in p for p in problems), problems
