@@ -22,9 +22,9 @@ from game.catalogue.workbook import WorkbookRefused, read_workbook
 from game.catalogue.writer import TEMPLATE, write_workbook
 from game.catalogue.yamlwrite import deck_texts, write_deck
 from game.content import DeckError, deck_files, load_deck
-from game.content.loader import os_error_text
 from game.content.yamlsafe import YamlError, read
 from game.messages import Message
+from game.saves.oserrors import os_message
 
 __all__ = [
     "CatalogueError",
@@ -102,8 +102,9 @@ def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
     try:
         write_deck(out, deck_texts(imported.data, origin))
         load_deck(out)
-    except OSError as error:
-        raise CatalogueError([CatalogueProblem(str(out), os_error_text(error))]) from None
+    except OSError as error:  # the deck folder could not be written there
+        said = Message.of("catalogue.out_not_written", reason=os_message(error))
+        raise CatalogueError([CatalogueProblem(str(out), said)]) from None
     except DeckError as error:  # a bug: what was checked must read back
         problems = [CatalogueProblem(f"{p.file}:{p.line}", p.said) for p in error.problems]
         raise CatalogueError(problems) from None

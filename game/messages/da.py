@@ -923,6 +923,7 @@ MESSAGES.update(
         "catalogue.missing.proposals": "kataloget mangler arket 'Forslag'",
         "catalogue.missing.scenarios": "kataloget mangler arket 'Scenarier' (mindst ét scenarie)",
         "catalogue.missing.events": "kataloget har intet ark 'Hændelser'",
+        "catalogue.out_not_written": "dækmappen kan ikke oprettes her: {reason}",
         "catalogue.sheets_unread.one": "advarsel: arket {sheets} læses ikke (kun arkene 'Om kataloget', 'Forslag', 'Hændelser' og 'Scenarier' bliver til dækket)",
         "catalogue.sheets_unread.many": "advarsel: arkene {sheets} læses ikke (kun arkene 'Om kataloget', 'Forslag', 'Hændelser' og 'Scenarier' bliver til dækket)",
         "catalogue.missing_csv": "{what}; importér også en CSV-fil med arket {name}",

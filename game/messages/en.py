@@ -916,6 +916,7 @@ MESSAGES.update(
         "catalogue.missing.proposals": "the catalogue has no sheet 'Forslag'",
         "catalogue.missing.scenarios": "the catalogue has no sheet 'Scenarier' (at least one scenario)",
         "catalogue.missing.events": "the catalogue has no sheet 'Hændelser'",
+        "catalogue.out_not_written": "the deck folder cannot be created here: {reason}",
         "catalogue.sheets_unread.one": "warning: the sheet {sheets} is not read (only the sheets 'Om kataloget', 'Forslag', 'Hændelser' and 'Scenarier' make the deck)",
         "catalogue.sheets_unread.many": "warning: the sheets {sheets} are not read (only the sheets 'Om kataloget', 'Forslag', 'Hændelser' and 'Scenarier' make the deck)",
         "catalogue.missing_csv": "{what}; import a CSV file with the sheet {name} too",

@@ -653,3 +653,11 @@ def test_a_missing_or_doubled_year_heading_is_said_once_at_the_heading(capsys, t
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 2 and f"{path}:Forslag!G1: kolonnen 'år 2' står to gange" in text
     assert "uden overskrift" not in text, text
+
+
+def test_an_out_folder_that_cannot_be_created_says_so(capsys, tmp_path):
+    # before: "kan ikke læses" for a folder that was to be written
+    (tmp_path / "en-fil").write_text("x", encoding="utf-8")
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    code, text = run_import(capsys, path, out=tmp_path / "en-fil" / "dæk")
+    assert code == 2 and "dækmappen kan ikke oprettes her" in text and "læses" not in text
