@@ -290,6 +290,8 @@ def draw_year_chart(
         year_text = str(years[i])
         if foot_lines == 1:
             combined = f"{year_text} · {target_text}"
+            if year_font.size(combined)[0] + line > col.width - 4 and i == current:
+                year_font = label_font  # the year's target matters more than the bold face
             if year_font.size(combined)[0] + line <= col.width - 4:
                 year_text = combined
         year_rect = blit_text(
