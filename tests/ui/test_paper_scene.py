@@ -27,6 +27,15 @@ def _open(make_app, deck, size=(1366, 768)):
     return app, scene
 
 
+def _open_named(make_app, deck, name: str):
+    """The screen with the table's name typed in."""
+    app, scene = _open(make_app, deck)
+    click(app, scene.layout().name.center)
+    type_text(app, name)
+    key(app, pygame.K_RETURN)
+    return app, scene
+
+
 def _chip(scene: PaperScene, which: str, item_id: str, round_index: int) -> tuple[int, int]:
     layout = scene.layout()
     rows = layout.cards if which == "cards" else layout.events
@@ -36,10 +45,7 @@ def _chip(scene: PaperScene, which: str, item_id: str, round_index: int) -> tupl
 
 
 def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, tmp_path):
-    app, scene = _open(make_app, std_deck)
-    click(app, scene.layout().name.center)
-    type_text(app, "Bord 7")
-    key(app, pygame.K_RETURN)
+    app, scene = _open_named(make_app, std_deck, "Bord 7")
     saving = next(p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING)
     events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:2]
     click(app, _chip(scene, "cards", saving, 0))
@@ -67,10 +73,7 @@ def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, t
 
 
 def test_an_event_clicked_after_the_question_is_saved_with_the_table(make_app, std_deck, tmp_path):
-    app, scene = _open(make_app, std_deck)
-    click(app, scene.layout().name.center)
-    type_text(app, "Bord 2")
-    key(app, pygame.K_RETURN)
+    app, scene = _open_named(make_app, std_deck, "Bord 2")
     events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
     for round_index, event in enumerate(events[:2]):
         click(app, _chip(scene, "events", event, round_index))
@@ -136,10 +139,7 @@ def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(
     from game.engine import die_table
     from game.ui.scenes.paper import factor_chip
 
-    app, scene = _open(make_app, std_deck)
-    click(app, scene.layout().name.center)
-    type_text(app, "Bord 5")
-    key(app, pygame.K_RETURN)
+    app, scene = _open_named(make_app, std_deck, "Bord 5")
     card = next(p for p in scene.scenario.proposals if std_deck.proposal(p).is_uncertain)
     proposal = std_deck.proposal(card)
     rows = scene.layout().cards
@@ -167,10 +167,7 @@ def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(
 
 def test_esc_does_not_throw_away_what_was_entered_without_asking(make_app, std_deck, tmp_path):
     # Before, Esc or "Tilbage" left the screen at once and the entries were gone.
-    app, scene = _open(make_app, std_deck)
-    click(app, scene.layout().name.center)
-    type_text(app, "Bord 4")
-    key(app, pygame.K_RETURN)
+    app, scene = _open_named(make_app, std_deck, "Bord 4")
     saving = next(p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING)
     click(app, _chip(scene, "cards", saving, 0))
     drawn = record_text(app)
