@@ -259,7 +259,7 @@ MESSAGES.update(
         "compare.scroll": "{first}–{last} af {count}",
         "compare.win_rate": "{wins} af {tables} færdige borde vandt ({percent})",
         "compare.unfinished": "Ikke færdige: {count}",
-        "compare.tables_more": "{above} over · {below} under – rul med musehjulet eller Shift+↑/↓",
+        "compare.tables_more": "{above} over · {below} under – rul med musehjulet eller Shift og piletasterne",
         "compare.unreadable": "Filer, der ikke kunne læses: {count}",
         "compare.copies": "Kopier af et spil, talt én gang: {count}",
         "compare.same_name": "{count} borde hedder »{name}«",

@@ -252,7 +252,7 @@ MESSAGES.update(
         "compare.scroll": "{first}–{last} of {count}",
         "compare.win_rate": "{wins} of {tables} finished tables won ({percent})",
         "compare.unfinished": "Not finished: {count}",
-        "compare.tables_more": "{above} above · {below} below – scroll with the wheel or Shift+↑/↓",
+        "compare.tables_more": "{above} above · {below} below – scroll with the wheel or Shift and the arrow keys",
         "compare.unreadable": "Files that could not be read: {count}",
         "compare.copies": "Copies of a game, counted once: {count}",
         "compare.same_name": "{count} tables are called »{name}«",
