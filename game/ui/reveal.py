@@ -69,11 +69,12 @@ def event_lines(app: Host, state: GameState, round_index: int, year_index: int) 
 
 
 def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
-    """The proposals whose hidden factor became known when ``before``'s year closed."""
+    """The proposals whose hidden factor became known when ``before``'s year closed: the
+    failures first, then by how far the amount differs from the card's, largest first."""
     year_index = before.round
     year = before.scenario.years[year_index]
     revealed = after.results[-1].revealed if after.results else ()
-    lines: list[Line] = []
+    found: list[tuple[tuple[bool, float], Line]] = []
     for card in revealed:
         adoption = after.adoption(card)
         proposal = after.deck.proposal(card)
@@ -82,8 +83,11 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
         start = anchor(proposal, after.scenario)
         face_value = face(proposal, adoption.round, year_index, start)
         real = realised(proposal, adoption, year_index, start)
+        same = app.amount(face_value, unit=False) == app.amount(real, unit=False)
         if adoption.factor <= 0:
             verdict, tone = app.t("year.failed"), "bad"
+        elif same:  # within the rounding of the amounts shown: "ventet 4, faktisk 4"
+            verdict, tone = app.t("year.as_expected"), "neutral"
         elif adoption.factor > 1.005:
             verdict, tone = app.t("year.better"), "good"
         elif adoption.factor < 0.995:
@@ -97,8 +101,11 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
             year=year,
         )
         share = app.t("card.revealed", percent=format_percent(adoption.factor, app.lang))
-        lines.append(Line(f"{proposal.title}: {verdict}", detail, tone, proposal, share))
-    return lines
+        line = Line(f"{proposal.title}: {verdict}", detail, tone, proposal, share)
+        found.append(((adoption.factor > 0, -abs(real - face_value)), line))
+    # the failures first, then the biggest surprises: a panel that cannot show them all ("+2
+    # mere") must not hide the ones that matter behind the ones that went as hoped
+    return [line for _, line in sorted(found, key=lambda pair: pair[0])]
 
 
 def fatigue_lines(app: Host, after: GameState, index: int) -> tuple[str, ...]:

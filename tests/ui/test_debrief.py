@@ -15,6 +15,7 @@ import pygame
 import pytest
 
 from game.content import load_deck
+from game.engine import anchor, face, realised
 from game.engine.actions import Adopt, EndYear
 from game.engine.bots import greedy_policy
 from game.engine.history import History
@@ -231,10 +232,28 @@ def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Dec
                     card for card in after.results[-1].revealed if deck.proposal(card).is_uncertain
                 ]
                 assert len(scene.reveal.outcomes) == len(uncertain)
-                for line, card in zip(scene.reveal.outcomes, uncertain):
-                    factor = after.adoption(card).factor  # type: ignore[union-attr]
+                lines = {line.proposal.id: line for line in scene.reveal.outcomes}
+                assert set(lines) == set(uncertain)
+                failed = [
+                    line.tone == "bad" and line.title.endswith(app.t("year.failed"))
+                    for line in scene.reveal.outcomes
+                ]
+                assert failed == sorted(failed, reverse=True), "the failures come first"
+                for card in uncertain:
+                    line = lines[card]
+                    adoption = after.adoption(card)
+                    assert adoption is not None
+                    factor = adoption.factor
+                    proposal = deck.proposal(card)
+                    start = anchor(proposal, after.scenario)
+                    hoped = app.amount(
+                        face(proposal, adoption.round, state.round, start), unit=False
+                    )
+                    got = app.amount(realised(proposal, adoption, state.round, start), unit=False)
                     if factor <= 0:
                         word, tone = app.t("year.failed"), "bad"
+                    elif hoped == got:  # "ventet 4, faktisk 4" is as hoped, not "bedre"
+                        word, tone = app.t("year.as_expected"), "neutral"
                     elif factor > 1.005:
                         word, tone = app.t("year.better"), "good"
                     elif factor < 0.995:
