@@ -564,14 +564,16 @@ def _check_scenario(
     for kind in KINDS:
         of_kind = [c for c in cards if c.kind is kind]
         if not of_kind:
-            reason = Message.of("deck.unwinnable.no_kind", kind=kind.value)
+            reason = Message.of(
+                "deck.unwinnable.no_kind", kind=Message.of(f"kind.word.{kind.value}")
+            )
         elif not any(
             ledger.fits(spec.capacity, 0, 0, c.load, ledger.fatigue_of(c)) for c in of_kind
         ):
             smallest = min(c.load + ledger.lost_capacity(ledger.fatigue_of(c)) for c in of_kind)
             reason = Message.of(
                 "deck.unwinnable.too_big",
-                kind=kind.value,
+                kind=Message.of(f"kind.word.{kind.value}"),
                 capacity=spec.capacity,
                 smallest=smallest,
             )

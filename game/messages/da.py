@@ -160,7 +160,7 @@ MESSAGES: dict[str, str] = {
     "target.title": "Skift mål",
     "target.explain": (
         "Målet X er sidste budgetårs råderum; de øvrige åbne år følger scenariets profil. "
-        "Afsluttede år beholder deres mål. Skriv det nye mål, eller brug − og +. Kan fortrydes."
+        "Afsluttede år beholder deres mål. Kan fortrydes."
     ),
     "target.label": "Nyt mål for sidste budgetår",
     "target.years": "Mål pr. år",
@@ -728,6 +728,9 @@ MESSAGES.update(
         "deck.year_twice": "året '{year}' står to gange",
         "deck.ref_twice": "'{ref}' står to gange i listen",
         "deck.unwinnable": "scenariet '{id}' kan ikke vindes: {reason}",
+        "kind.word.saving": "besparelse",
+        "kind.word.efficiency": "effektivisering",
+        "kind.word.investment": "investering",
         "deck.unwinnable.no_kind": "det har intet forslag af slagsen '{kind}'",
         "deck.unwinnable.too_big": "intet forslag af slagsen '{kind}' passer i kapaciteten ({capacity}); det mindste kræver {smallest} med sin træthed",
         # checks across fields and cards (game.content.crosschecks)

@@ -122,7 +122,7 @@ MESSAGES: dict[str, str] = {
         "Every adopted proposal adds fatigue, and fatigue takes capacity at once, point for point. "
         "An efficiency in a welfare area is seen as a saving and adds more fatigue. "
         "Fatigue falls at every turn of the year – more when the year's proposals raise service.\n"
-        "Some proposals require another one first (“Requires”) or capital from the capital budget (“Capital”).\n"
+        "Some proposals require another one first (“Needs”) or capital from the capital budget (“Capital”).\n"
         "Events strike every year. When the year ends, its result is final.\n"
         "A ± on a proposal means its gain is uncertain – click the card to see how uncertain it is.\n"
         "You win when the target is met in every year, you used all three kinds of proposal and the service level is not below the floor."
@@ -152,8 +152,7 @@ MESSAGES: dict[str, str] = {
     "target.title": "Change target",
     "target.explain": (
         "The target X is the last budget year's room; the other open years follow the "
-        "scenario's profile. Closed years keep their target. Type the new target, or use − "
-        "and +. Can be undone."
+        "scenario's profile. Closed years keep their target. Can be undone."
     ),
     "target.label": "New target for the last budget year",
     "target.years": "Target per year",
@@ -721,6 +720,9 @@ MESSAGES.update(
         "deck.year_twice": "the year '{year}' appears twice",
         "deck.ref_twice": "'{ref}' appears twice in the list",
         "deck.unwinnable": "the scenario '{id}' cannot be won: {reason}",
+        "kind.word.saving": "saving",
+        "kind.word.efficiency": "efficiency",
+        "kind.word.investment": "investment",
         "deck.unwinnable.no_kind": "it has no proposal of the kind '{kind}'",
         "deck.unwinnable.too_big": "no proposal of the kind '{kind}' fits in the capacity ({capacity}); the smallest needs {smallest} with its fatigue",
         # checks across fields and cards (game.content.crosschecks)

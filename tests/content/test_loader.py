@@ -169,7 +169,7 @@ def test_missing_and_repeated_deck_block():
 def test_scenario_without_all_kinds_cannot_be_won():
     text = _good_body().replace("kind: investment", "kind: saving")
     problems = _problems(text)
-    assert any("intet forslag af slagsen 'investment'" in p for p in problems)
+    assert any("intet forslag af slagsen 'investering'" in p for p in problems)
 
 
 def test_guards_size_encoding_empty():
@@ -391,7 +391,7 @@ def test_scenario_where_no_card_of_a_kind_fits_the_capacity_cannot_be_won():
     text = _good_body().replace("    target: 1\n", "    target: 1\n    capacity: 2\n")
     problems = _problems(text)  # the investment: default belastning 3 + træthed 1 = 4 > 2
     assert (
-        "deck.yaml:22: scenariet 's' kan ikke vindes: intet forslag af slagsen 'investment' "
+        "deck.yaml:22: scenariet 's' kan ikke vindes: intet forslag af slagsen 'investering' "
         "passer i kapaciteten (2); det mindste kræver 4 med sin træthed"
     ) in problems
 
