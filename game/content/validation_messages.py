@@ -16,12 +16,55 @@ from typing import Any
 
 from game.messages import Message
 
+DANISH_FIELDS: dict[str, str] = {
+    "titel": "title",
+    "slags": "kind",
+    "område": "area",
+    "beløb": "effect",
+    "fra budgetår": "effect_from_year",
+    "tekst": "text",
+    "spørgsmål": "question",
+    "kilde": "source",
+    "belastning": "load",
+    "træthed": "fatigue",
+    "usikkerhed": "uncertainty",
+    "svigtrisiko": "failure",
+    "årsværk": "staff",
+    "anlæg": "construction",
+    "udelukker": "excludes",
+    "kræver": "requires",
+    "runder": "rounds",
+    "vægt": "weight",
+    "oplæg": "briefing",
+    "år": "years",
+    "mål": "target",
+    "kapacitet": "capacity",
+    "forslag på bordet": "market",
+    "hændelser pr. runde": "events_per_round",
+    "hændelser": "events",
+    "forslag": "proposals",
+    "servicegulv": "service_floor",
+    "alle tre slags": "require_all_kinds",
+    "anlægsramme": "construction_budget",
+    "enhed": "unit",
+    "sprog": "language",
+    "fortegn": "sign",
+    "velfærdsområder": "welfare_areas",
+    "formatversion": "schema_version",
+}
+"""The workbook's Danish column names and the deck fields they fill: a YAML author who writes
+the names from the catalogue (``usikkerhed:``) is pointed to the field (``uncertainty``)."""
+
 
 def unknown_field(key: str, known: Iterable[str], cutoff: float = 0.6, prefix: str = "") -> Message:
     """ "ukendt felt 'titel' (mente du 'title'?)"; a name is suggested when it is at least
     ``cutoff`` similar (difflib's ratio). ``prefix`` is put before both names when shown
     ("settings.")."""
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=cutoff)
+    known = list(known)
+    danish = DANISH_FIELDS.get(" ".join(str(key).casefold().split()))
+    close = (
+        [danish] if danish in known else difflib.get_close_matches(key, known, n=1, cutoff=cutoff)
+    )
     if close:
         return Message.of("field.unknown_close", name=f"{prefix}{key}", close=f"{prefix}{close[0]}")
     return Message.of("field.unknown", name=f"{prefix}{key}")

@@ -412,3 +412,19 @@ def test_an_id_with_danish_letters_is_refused_with_a_spelling_that_works():
     text = _good_body().replace("id: a\n", "id: ældre 1\n", 1).replace("[a, b, c]", "[b, c]")
     problems = _problems(text)
     assert any("(skriv fx 'aeldre-1')" in p for p in problems), problems
+
+
+def test_a_danish_column_name_in_yaml_points_to_the_field():
+    # before: "ukendt felt 'usikkerhed'" with no hint, though the workbook calls it so
+    text = _good_body().replace("    effect: [2]\n", "    effect: [2]\n    usikkerhed: 0.2\n", 1)
+    assert any("ukendt felt 'usikkerhed' (mente du 'uncertainty'?)" in p for p in _problems(text))
+
+
+def test_the_danish_field_names_are_the_workbooks_column_names():
+    from game.catalogue.columns import COLUMNS, normal
+    from game.content.validation_messages import DANISH_FIELDS
+
+    named = [c for cs in COLUMNS.values() for c in cs if normal(c.header) in DANISH_FIELDS]
+    assert len(named) >= 30, "the workbook's columns are named here"
+    for column in named:
+        assert DANISH_FIELDS[normal(column.header)] == column.field, column.header
