@@ -11,6 +11,7 @@ import errno
 import hashlib
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -28,6 +29,7 @@ from game.content.crosschecks import (
 from game.content.hints import HintBudget, IdIndex
 from game.content.numbertext import list_problem, text_problem
 from game.content.schema import (
+    ID_PATTERN,
     KIND_DEFAULTS,
     KIND_NAMES,
     SECTIONS,
@@ -306,7 +308,11 @@ def _build(
     proposals = {item.spec.id: item for item in items["proposals"]}
     events = known["events"]
     budget = HintBudget()
-    hints = {section: IdIndex(known[section], budget) for section in ("proposals", "events")}
+    # an id the format refuses is never suggested ("mente du 'vejvedligehold-ø'?")
+    hints = {
+        section: IdIndex((i for i in known[section] if re.fullmatch(ID_PATTERN, i)), budget)
+        for section in ("proposals", "events")
+    }
     for item in items["proposals"]:
         _check_excludes(item, known["proposals"], hints["proposals"], problems)
     check_requirements(

@@ -428,3 +428,12 @@ def test_the_danish_field_names_are_the_workbooks_column_names():
     assert len(named) >= 30, "the workbook's columns are named here"
     for column in named:
         assert DANISH_FIELDS[normal(column.header)] == column.field, column.header
+
+
+def test_an_id_the_format_refuses_is_never_suggested():
+    # before: "ukendt forslag 'vejvedligehold' (mente du 'vejvedligehold-ø'?)"
+    text = _good_body().replace("id: a\n", "id: vej-ø\n", 1) + "    proposals: [vej, b, c]\n"
+    problems = _problems(text)
+    assert any("(skriv fx 'vej-oe')" in p for p in problems), problems
+    assert any("ukendt forslag 'vej'" in p for p in problems), problems
+    assert not any("mente du 'vej-ø'" in p for p in problems), problems
