@@ -731,6 +731,7 @@ MESSAGES.update(
         "kind.word.saving": "besparelse",
         "kind.word.efficiency": "effektivisering",
         "kind.word.investment": "investering",
+        "deck.effect_after_game": "forslagets beløb begynder først i {year}, efter det sidste år i scenariet '{scenario}' ({last}), så det giver intet i spillet; ret året, eller tag forslaget ud af scenariet",
         "deck.unwinnable.no_kind": "det har intet forslag af slagsen '{kind}'",
         "deck.unwinnable.too_big": "intet forslag af slagsen '{kind}' passer i kapaciteten ({capacity}); det mindste kræver {smallest} med sin træthed",
         # checks across fields and cards (game.content.crosschecks)

@@ -723,6 +723,7 @@ MESSAGES.update(
         "kind.word.saving": "saving",
         "kind.word.efficiency": "efficiency",
         "kind.word.investment": "investment",
+        "deck.effect_after_game": "the proposal's amounts only begin in {year}, after the last year of the scenario '{scenario}' ({last}), so it gives nothing in the game; correct the year or take the proposal out of the scenario",
         "deck.unwinnable.no_kind": "it has no proposal of the kind '{kind}'",
         "deck.unwinnable.too_big": "no proposal of the kind '{kind}' fits in the capacity ({capacity}); the smallest needs {smallest} with its fatigue",
         # checks across fields and cards (game.content.crosschecks)

@@ -224,3 +224,12 @@ def test_forecast_risk_meter_and_what_if_read_a_calendar_card_like_the_game():
     playing = apply(apply(new_game(loaded, "b2025", seed=1), EndYear()), Adopt("R307"))
     meter = forecast_state(playing, samples=200)
     assert meter.expected[1:] == pytest.approx(booked[1:])
+
+
+def test_a_card_whose_years_begin_after_the_game_is_refused():
+    # before, effect_from_year: 2031 in a 2025–2028 game was accepted: the card gave nothing
+    late = SCHOOL.format(a="-0.5", b="-1", c="-1.5", d="-2").replace("2025", "2031")
+    with pytest.raises(DeckError) as caught:
+        deck(late)
+    said = str(caught.value)
+    assert "forslagets beløb begynder først i 2031, efter det sidste år i scenariet" in said
