@@ -212,12 +212,20 @@ def text_problem(text: str, share: bool = False) -> Message | None:
     return Message.of(
         "deck.number.written_as_text",
         text=stripped,
-        how=Message.of(f"deck.number.how.{_how_written(stripped)}"),
+        how=Message.of(f"deck.number.how.{_how_written(stripped, text)}"),
         write=yaml_number(value),
     )
 
 
-def _how_written(text: str) -> str:
+_HIDDEN_SPACES = "\u00a0\u2007\u202f\u2009\u200b\ufeff"
+"""Spaces one cannot see in an editor: hard, figure, narrow and zero-width spaces, a BOM."""
+
+
+def _how_written(text: str, raw: str = "") -> str:
+    if any(ch in _HIDDEN_SPACES for ch in raw or text):
+        return "hidden_space"  # '2400\u00a0': YAML reads it as text because of the space
+    if re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        return "quoted"  # '"700"': a plain number, in quotes
     if text[:1] in _TYPOGRAPHIC_MINUS:
         return "minus"
     if any(c.isspace() for c in text):

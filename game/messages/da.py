@@ -644,6 +644,8 @@ MESSAGES.update(
         "deck.number.zero_text": "'{text}' har et nul foran, og derfor læser YAML det som tekst. Skriv {write} uden nul foran",
         "deck.number.two_readings": "'{text}' kan læses som {da} (dansk) eller {en} (engelsk). Skriv {write_da} eller {write_en}: punktum som decimaltegn og intet mellem tusinder",
         "deck.number.written_as_text": "'{text}' er skrevet {how}, og det læser YAML som tekst. Skriv {write}",
+        "deck.number.how.quoted": "i anførselstegn",
+        "deck.number.how.hidden_space": "med et usynligt tegn (fx et hårdt mellemrum) før eller efter",
         "deck.number.how.minus": "med et typografisk minus (−)",
         "deck.number.how.spaces": "med mellemrum mellem tusinder",
         "deck.number.how.dots_and_comma": "med punktum mellem tusinder og decimalkomma",

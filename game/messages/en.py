@@ -636,6 +636,8 @@ MESSAGES.update(
         "deck.number.zero_text": "'{text}' has a leading zero, so YAML reads it as text. Write {write} without the zero",
         "deck.number.two_readings": "'{text}' can be read as {da} (Danish) or {en} (English). Write {write_da} or {write_en}: a point as the decimal sign and nothing between thousands",
         "deck.number.written_as_text": "'{text}' is written {how}, which YAML reads as text. Write {write}",
+        "deck.number.how.quoted": "in quotes",
+        "deck.number.how.hidden_space": "with an invisible character (such as a hard space) before or after it",
         "deck.number.how.minus": "with a typographic minus (−)",
         "deck.number.how.spaces": "with spaces between thousands",
         "deck.number.how.dots_and_comma": "with points between thousands and a decimal comma",

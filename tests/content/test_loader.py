@@ -437,3 +437,11 @@ def test_an_id_the_format_refuses_is_never_suggested():
     assert any("(skriv fx 'vej-oe')" in p for p in problems), problems
     assert any("ukendt forslag 'vej'" in p for p in problems), problems
     assert not any("mente du 'vej-ø'" in p for p in problems), problems
+
+
+def test_a_number_in_quotes_or_with_a_hard_space_says_which():
+    # before, both said "'700' er skrevet uden ciffer før punktummet"
+    quoted = _problems(_good_body().replace("effect: [2]", 'effect: ["700"]', 1))
+    assert any("'700' er skrevet i anførselstegn" in p for p in quoted), quoted
+    hard = _problems(_good_body().replace("effect: [2]", "effect: [2400\u00a0]", 1))
+    assert any("med et usynligt tegn (fx et hårdt mellemrum)" in p for p in hard), hard
