@@ -183,7 +183,29 @@ def load_sources(
     deck = _checked(documents, problems, order)
     if warnings is not None:
         warnings.extend(unit_warnings(deck, documents))
+        warnings.extend(title_warnings(documents))
     return _with_hash(deck, tuple(texts))
+
+
+TITLE_READABLE = 60
+"""A card title longer than this is cut on a projector's small cards (the deck guide advises
+staying under about 45 characters); ``validate`` warns."""
+
+
+def title_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning for each proposal or event title longer than ``TITLE_READABLE``."""
+    found = []
+    for doc in documents:
+        if not isinstance(doc.data, dict):
+            continue
+        for section in ("proposals", "events"):
+            cards = doc.data.get(section)
+            for index, card in enumerate(cards if isinstance(cards, list) else []):
+                title = card.get("title") if isinstance(card, dict) else None
+                if isinstance(title, str) and len(title) > TITLE_READABLE:
+                    line = doc.line((section, index, "title"))
+                    found.append(Problem.of(doc.file, line, "deck.title_long", length=len(title)))
+    return found
 
 
 def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

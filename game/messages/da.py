@@ -713,6 +713,7 @@ MESSAGES.update(
         "deck.list_hint": "'{where}' skal være en liste: {hint}",
         "deck.nan": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'ikke et tal')",
         "deck.infinite": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'uendelig')",
+        "deck.title_long": "advarsel: titlen har {length} tegn; på små kort og en projektor bliver den skåret af – hold den under ca. 45",
         "deck.unit_unknown": "advarsel: enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr.; skriv fx 'mio. kr.' eller 't. kr.'",
         "deck.target_range": "'target' skal være mellem 0 og {limit}",
         "deck.target_shape": "'target' skal være ét tal eller en liste med ét tal pr. år",

@@ -705,6 +705,7 @@ MESSAGES.update(
         "deck.list_hint": "'{where}' must be a list: {hint}",
         "deck.nan": "'{where}' must be a number, not {value} (YAML's word for 'not a number')",
         "deck.infinite": "'{where}' must be a number, not {value} (YAML's word for 'infinity')",
+        "deck.title_long": "warning: the title has {length} characters; on small cards and a projector it is cut – keep it under about 45",
         "deck.unit_unknown": "warning: the unit '{unit}' is not known, so the amounts are checked as mio. kr.; write e.g. 'mio. kr.' or 't. kr.'",
         "deck.target_range": "'target' must be between 0 and {limit}",
         "deck.target_shape": "'target' must be one number or a list with one number per year",

@@ -445,3 +445,13 @@ def test_a_number_in_quotes_or_with_a_hard_space_says_which():
     assert any("'700' er skrevet i anførselstegn" in p for p in quoted), quoted
     hard = _problems(_good_body().replace("effect: [2]", "effect: [2400\u00a0]", 1))
     assert any("med et usynligt tegn (fx et hårdt mellemrum)" in p for p in hard), hard
+
+
+def test_a_title_too_long_for_the_cards_is_warned_about(tmp_path):
+    long = "Rengøring hos borgere i eget hjem hver tredje uge i stedet for hver anden"
+    text = _good_body().replace("title: Forslag a", f"title: {long}", 1)
+    (tmp_path / "deck.yaml").write_text(text, encoding="utf-8")
+    warnings: list = []
+    load_deck(tmp_path / "deck.yaml", warnings)
+    said = [str(w) for w in warnings]
+    assert any(f"titlen har {len(long)} tegn" in w and ":8:" in w for w in said), said
