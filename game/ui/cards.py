@@ -406,8 +406,8 @@ def draw_effect_strip(
     the amounts under them when there is room. When the strip is too low for both (a 768
     pixel high projector), the amounts alone are drawn: the group chooses by the amounts, and
     columns a few pixels high say little ("+3 hvert år" for a card that gives the same every
-    year, "−3 … +12" when every year's amount does not fit). Too narrow even for that: the
-    columns alone."""
+    year, "−3 … +12" when every year's amount does not fit, "… +12" – where it ends up – when
+    that does not fit either). Too narrow even for that: the columns alone."""
     start = state.round if not state.finished else 0
     values = effect_from(proposal, state)[start:]
     if not values:
@@ -434,10 +434,11 @@ def draw_effect_strip(
         # too narrow for every year: the first and the last amount ("−3 … +12")
         first = app.amount(values[0], sign=True, unit=False)
         last = app.amount(values[-1], sign=True, unit=False)
-        span = f"{first} … {last}"
-        if app.text.width(span, min_text, FONT_BOLD) <= rect.width - 4:
-            app.text.draw(surface, span, rect, FACT_STYLE.bold().ink(theme.INK).center().middle())
-            return
+        for span in (f"{first} … {last}", f"… {last}"):  # narrower still: where it ends up
+            if app.text.width(span, min_text, FONT_BOLD) <= rect.width - 4:
+                style = FACT_STYLE.bold().ink(theme.INK).center().middle()
+                app.text.draw(surface, span, rect, style)
+                return
     if fits and low_strip:
         for index, value in enumerate(values):
             slot = pygame.Rect(round(rect.x + index * slot_w), rect.y, round(slot_w), rect.height)
