@@ -347,3 +347,32 @@ def test_debrief_keys_open_the_menu_and_start_a_new_game(app: App, deck: Deck) -
     app.step(0.016)
     assert isinstance(app.top, StartScene)
     assert len(app.scenes) == 1
+
+
+def test_a_long_note_is_shown_in_full_on_the_debrief(app: App, deck: Deck) -> None:
+    # Before, the group's reasons were cut to one line ("… om borgerne i yderområderne…").
+    note = (
+        "Vi vedtager forslaget, fordi ældreudvalget og MED-udvalget har drøftet det grundigt "
+        "– men vi skal følge op på, om borgerne i yderområderne får den samme hjælp som i "
+        "byen, og vi vil have en status hvert halve år i økonomiudvalget."
+    )
+    state = new_game(deck, "intro", seed=3)
+    history = History.start(state).do(Adopt(state.market[0], note=note))
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.settings = GameSettings(scenario="intro", seed=3)
+    app.game.history = history
+    cut: list[bool] = []
+    original = app.text.fitted
+
+    def spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
+        fitted = original(text, rect, style, scale)
+        if text == f"»{note}«":
+            cut.append(fitted.truncated)
+        return fitted
+
+    app.text.fitted = spy  # type: ignore[method-assign]
+    app.push(DebriefScene(app, background=False))
+    post_key(pygame.K_2)
+    app.step(0.016)
+    assert cut and not any(cut), "the note is drawn, and not cut"

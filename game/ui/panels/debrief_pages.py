@@ -222,8 +222,16 @@ class ProposalsPage(ListPage):
     def heights(self, layout: DebriefLayout, state: GameState) -> tuple[list[int], int]:
         c = self._columns(layout, state)
         g = self.app.scale.gap
-        heights = [c.line_h * (2 if a.note.strip() else 1) + g for a in state.adopted]
+        heights = [c.line_h * (1 + self._note_lines(c, a.note)) + g for a in state.adopted]
         return heights, c.inner.bottom - c.top
+
+    def _note_lines(self, c: _Columns, note: str) -> int:
+        """How many lines the group's note takes under its card, wrapped in full (0: none)."""
+        note = note.strip()
+        if not note:
+            return 0
+        width = c.inner.width - c.size - self.app.scale.gap
+        return len(self.app.text.fit(f"»{note}«", width, 100_000, c.size, c.size).lines)
 
     def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ListView) -> None:
         app = self.app
@@ -281,9 +289,10 @@ class ProposalsPage(ListPage):
         title = pygame.Rect(icon.right + g, y, c.title_w - size - g, line_h)
         app.text.draw(surface, head, title, BODY.sized(size).bold().lines(1))
         note = adoption.note.strip()
-        if note:
-            below = pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h)
-            app.text.draw(surface, f"»{note}«", below, BODY.sized(size).ink(theme.MUTED).lines(1))
+        if note:  # in full: the group's reasons are what the debrief is for
+            rows = self._note_lines(c, note)
+            below = pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h * rows)
+            app.text.draw(surface, f"»{note}«", below, BODY.sized(size).ink(theme.MUTED))
         for i in range(adoption.round, len(years)):
             amount = realised(proposal, adoption, i, start)
             ink = theme.GAP if amount < 0 else theme.INK
