@@ -221,6 +221,7 @@ MESSAGES.update(
         "debrief.proposals_head": "Forslag · realiseret pr. år (mio. kr.)",
         "debrief.adopted_in": "vedtaget {year}",
         "debrief.no_questions": "De vedtagne forslag har ingen diskussionsspørgsmål.",
+        "debrief.best_more_own": "+ {count} af jeres egne",
         "debrief.scroll": "rul ned for flere",
         "debrief.scroll_from": "rul ned for flere (vist fra nr. {shown})",
         "debrief.whatif_wait": "Regner på »hvad nu hvis« …",

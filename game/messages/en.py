@@ -213,6 +213,7 @@ MESSAGES.update(
         "debrief.proposals_head": "Proposal · realised per year (m DKK)",
         "debrief.adopted_in": "adopted {year}",
         "debrief.no_questions": "The adopted proposals have no discussion questions.",
+        "debrief.best_more_own": "+ {count} of your own",
         "debrief.scroll": "scroll down for more",
         "debrief.scroll_from": "scroll down for more (shown from no. {shown})",
         "debrief.whatif_wait": "Working out the what-if …",

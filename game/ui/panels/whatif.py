@@ -133,10 +133,16 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         columns = 3 if area.width > sc.body * 45 else 2
         rows = max(1, area.height // line_h)
         capacity = rows * columns
+        adopted = set(state.adopted_ids())
+        if len(entries) > capacity:
+            # too many to show: the cards the group did not adopt are what this page is for,
+            # so they go first (still in year order), then as many of the group's own as fit
+            entries = [e for e in entries if e[0] not in adopted] + [
+                e for e in entries if e[0] in adopted
+            ]
         shown = entries if len(entries) <= capacity else entries[: capacity - 1]
         col_w = (area.width - g * (columns - 1)) / columns
         year_w = app.fonts.get(FONT_BOLD, size).size(state.scenario.years[-1])[0] + g
-        adopted = set(state.adopted_ids())
         for index, (pid, start) in enumerate(shown):
             column, row = divmod(index, rows)
             x = round(area.x + column * (col_w + g))
@@ -158,4 +164,8 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 round(area.x + column * (col_w + g)), area.y + row * line_h, round(col_w), line_h
             )
             count = len(entries) - len(shown)
-            app.text.draw(surface, app.t("board.more", count=count), more, small.ink(theme.MUTED))
+            left_out = entries[len(shown) :]
+            key = (
+                "debrief.best_more_own" if all(e[0] in adopted for e in left_out) else "board.more"
+            )
+            app.text.draw(surface, app.t(key, count=count), more, small.ink(theme.MUTED))
