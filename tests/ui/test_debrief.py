@@ -376,3 +376,30 @@ def test_a_long_note_is_shown_in_full_on_the_debrief(app: App, deck: Deck) -> No
     post_key(pygame.K_2)
     app.step(0.016)
     assert cut and not any(cut), "the note is drawn, and not cut"
+
+
+def test_a_best_plan_too_long_for_its_box_shows_the_cards_not_adopted_first(
+    app: App, deck: Deck
+) -> None:
+    # Before, the plan was cut in year order ("+3 mere"), so the cards the group had not
+    # adopted – what the page is for – could be among those left out.
+    from game.engine.whatif import WhatIf
+    from game.ui.panels.whatif import WhatIfPage
+
+    state = finished_game(deck, False)
+    adopted = list(state.adopted_ids())
+    others = [p for p in state.scenario.proposals if p not in adopted][:2]
+    plan = tuple((pid, 0) for pid in adopted) + tuple((pid, 3) for pid in others)  # last
+    years = state.scenario.years
+    zero = tuple(0.0 for _ in years)
+    data = WhatIf(years, state.targets, zero, zero, zero, plan, zero, False)
+    drawn = record_text(app)
+    page = WhatIfPage(app)
+    line = app.scale.min_text * 2
+    small = pygame.Rect(0, 0, 900, line * 5)  # room for about eight entries in two columns
+    page._best_plan(app.surface, small, data, state)
+    titles = [deck.proposal(pid).title for pid, _ in plan]
+    assert len(titles) > 8, "more entries than the box holds"
+    for pid in others:
+        assert deck.proposal(pid).title in drawn
+    assert any(t.startswith("+ ") and t.endswith("af jeres egne") for t in drawn), drawn
