@@ -30,9 +30,12 @@ def draw_line_chart(
     scale: Scale | None = None,
     minimum: float | None = None,
     maximum: float | None = None,
+    signed: bool = False,
 ) -> None:
     """One series over the years (service level, fatigue): a title, a line with square markers
-    and the value at every point, and an optional dashed ``floor`` line (the service floor)."""
+    and the value at every point (with its sign when ``signed``: "+8", "−7"), and an optional
+    dashed ``floor`` line (the service floor), labelled at its left end, away from the last
+    year's point that decides the game."""
     sc = _scale(surface, scale)
     if rect.width <= 0 or rect.height <= 0:
         return
@@ -73,8 +76,8 @@ def draw_line_chart(
                 floor_label,
                 label_font,
                 theme.GAP,
-                "bottomright",
-                (plot.right, y_floor - 2),
+                "bottomleft",
+                (plot.left, y_floor - 2),
             )
     n = len(values)
     step = plot.width / max(1, n)
@@ -82,19 +85,27 @@ def draw_line_chart(
     if len(points) > 1:
         pygame.draw.lines(surface, color, False, points, max(3, pad // 2))
     marker = max(6, pad + 2)
-    for (x, y), value in zip(points, values):
+    for index, ((x, y), value) in enumerate(zip(points, values)):
         below = floor is not None and value < floor
+        last = index == len(points) - 1
         box = pygame.Rect(0, 0, marker, marker)
         box.center = (x, y)
         pygame.draw.rect(surface, theme.GAP if below else color, box)
         pygame.draw.rect(surface, theme.CARD, box, 1)
-        label_pos = (x, y - marker // 2 - 2)
+        # a point under the floor has its value beside it, clear of the dashed floor line
+        # (the last one on its right, where no line runs on)
+        if below and last:
+            anchor, label_pos = "midleft", (x + marker // 2 + 3, y)
+        elif below:
+            anchor, label_pos = "midright", (x - marker // 2 - 3, y)
+        else:
+            anchor, label_pos = "midbottom", (x, y - marker // 2 - 2)
         blit_text(
             surface,
-            format_amount(value, lang, decimals=0),
+            format_amount(value, lang, decimals=0, sign=signed),
             label_font,
             theme.GAP if below else theme.INK,
-            "midbottom",
+            anchor,
             label_pos,
         )
     for i, label in enumerate(labels[:n]):

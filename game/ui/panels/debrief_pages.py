@@ -96,6 +96,7 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
             title=app.t("board.service"),
             fonts=app.fonts,
             color=theme.PURPLE,
+            signed=True,
             floor=float(floor) if floor is not None else None,
             floor_label=(
                 app.t("board.service_floor", floor=format_amount(floor, app.lang, 0, sign=True))
