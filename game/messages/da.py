@@ -311,15 +311,15 @@ MESSAGES.update(
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
         "report.section.whatif_note": "Samme valg, hvis hvert usikkert forslag havde givet præcis det "
-        "forventede, og i de 10 % dårligste udfald – og den bedste portefølje, de forslag, der "
+        "forventede, og i de 10 % værste tilfælde – og den bedste plan, de forslag, der "
         "lå på bordet, kunne have givet.",
-        "report.section.best": "Den bedste portefølje af de forslag, der lå på bordet",
+        "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
         "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
         "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
         "er den valgt, der skærer mindst i servicen.",
-        "report.best.met_all": "Den bedste portefølje når målet i alle år.",
-        "report.best.not_met_all": "Selv den bedste portefølje når ikke målet i alle år.",
+        "report.best.met_all": "Den bedste plan når målet i alle år.",
+        "report.best.not_met_all": "Selv den bedste plan når ikke målet i alle år.",
         "report.best.inexact": "Søgningen blev stoppet før tid; det er den bedste plan, der blev fundet.",
         "report.best.none": "Ingen forslag.",
         "report.col.year": "År",
@@ -342,8 +342,8 @@ MESSAGES.update(
         "report.col.effect": "Virkning pr. år",
         "report.col.actual": "Det skete",
         "report.col.expected": "Som forventet",
-        "report.col.worst10": "10 % dårligst",
-        "report.col.best": "Bedste portefølje",
+        "report.col.worst10": "10 % værste tilfælde",
+        "report.col.best": "Bedste plan",
         "report.yes": "ja",
         "report.no": "nej",
         "report.none": "–",

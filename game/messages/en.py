@@ -303,15 +303,15 @@ MESSAGES.update(
         "report.section.events": "Events",
         "report.section.whatif": "What if?",
         "report.section.whatif_note": "The same choices if every uncertain proposal had paid exactly as "
-        "expected, and in the 10 % worst outcomes – and the best portfolio the proposals on the "
+        "expected, and in the 10 % worst outcomes – and the best plan the proposals on the "
         "table would have allowed.",
-        "report.section.best": "The best portfolio of the proposals on the table",
+        "report.section.best": "The best plan with the proposals on the table",
         "report.section.best_note": "Every proposal the table showed can be adopted once, from the year "
         "it came on the table. Capacity, fatigue, exclusions and the rule of all three kinds are "
         "kept. Amounts as expected; the events as they fell. Among the plans that meet the "
         "target, the one that cuts service least is chosen.",
-        "report.best.met_all": "The best portfolio meets the target in every year.",
-        "report.best.not_met_all": "Even the best portfolio does not meet the target in every year.",
+        "report.best.met_all": "The best plan meets the target in every year.",
+        "report.best.not_met_all": "Even the best plan does not meet the target in every year.",
         "report.best.inexact": "The search was stopped early; this is the best plan it found.",
         "report.best.none": "No proposals.",
         "report.col.year": "Year",
@@ -334,8 +334,8 @@ MESSAGES.update(
         "report.col.effect": "Effect per year",
         "report.col.actual": "What happened",
         "report.col.expected": "As expected",
-        "report.col.worst10": "10 % worst",
-        "report.col.best": "Best portfolio",
+        "report.col.worst10": "10 % worst case",
+        "report.col.best": "Best plan",
         "report.yes": "yes",
         "report.no": "no",
         "report.none": "–",

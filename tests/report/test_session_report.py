@@ -89,8 +89,8 @@ def test_what_if_in_report_equals_the_engine(report):
     _, page = parse_html(out / "report.html")
     rows = {r[0]: r[1:] for r in page.table_after("mio. kr.")[1:]}
     assert rows["Som forventet"] == [format_amount(v) for v in expected.expected]
-    assert rows["10 % dårligst"] == [format_amount(v) for v in expected.worst10]
-    assert rows["Bedste portefølje"] == [format_amount(v) for v in expected.best]
+    assert rows["10 % værste tilfælde"] == [format_amount(v) for v in expected.worst10]
+    assert rows["Bedste plan"] == [format_amount(v) for v in expected.best]
     assert rows["Det skete"] == [format_amount(v) for v in raaderum(state)]
 
 
