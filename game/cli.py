@@ -670,10 +670,15 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     lang = _reader(args)
     say = catalogue(lang).t
 
-    def amount(value: float) -> str:
-        return format_amount(value, lang)
+    from game.content.schema import unit_scale
 
-    print(say("cli.fc.head", title=scenario.title, count=len(plan), samples=result.samples))
+    places = 0 if unit_scale(deck.unit) >= 1000 else 1  # one column, one precision
+
+    def amount(value: float) -> str:
+        return format_amount(round(value, places), lang, decimals=places)
+
+    samples = format_amount(result.samples, lang, decimals=0)
+    print(say("cli.fc.head", title=scenario.title, count=len(plan), samples=samples))
     p10, p50, p90 = (format_percent(share, lang) for share in (0.1, 0.5, 0.9))
     year_head, target_head = say("cli.fc.year"), say("cli.fc.target")
     print(
