@@ -292,6 +292,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     """A message for a syntax error, at the hidden character that caused it when there is one
     on the line (or the first of the line's indentation)."""
     mark = error.problem_mark or error.context_mark
+    if error.context_mark is not None and "could not find expected ':'" in (error.problem or ""):
+        # the parser notices the missing colon on the next line; the key that lacks it (or
+        # has a hard space after it) is where the context mark points
+        mark = error.context_mark
     lines = text.split("\n")
     last = len(lines) - (1 if text.endswith("\n") else 0)
     line = max(1, min(mark.line + 1 if mark is not None else 1, last))
@@ -301,10 +305,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     problem = error.problem or ""
     indent = row[: len(row) - len(row.lstrip(" \t"))]
     hidden_at = column if char in HIDDEN_CHARACTERS else indent.find("\t")
+    if hidden_at < 0:  # a hard space after a key's colon makes the line no key at all
+        hidden_at = next((i for i, c in enumerate(row) if c in HIDDEN_CHARACTERS), -1)
     if hidden_at >= 0:
-        return Problem.of(
-            file, line, "deck.syntax.hidden", char=_describe(row[hidden_at]), column=hidden_at + 1
-        )
+        key = "deck.syntax.hidden" if hidden_at < len(indent) else "deck.syntax.hidden_inline"
+        return Problem.of(file, line, key, char=_describe(row[hidden_at]), column=hidden_at + 1)
     reason = (
         Message.of("deck.syntax.raw", reason=problem)
         if problem

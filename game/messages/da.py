@@ -589,6 +589,7 @@ MESSAGES.update(
         "deck.hidden_indent": "{char} i indrykningen (kolonne {column}); YAML ser det ikke som et mellemrum. Slet det, og ryk ind med almindelige mellemrum",
         "deck.syntax": "YAML-syntaksfejl: {reason}",
         "deck.syntax.hidden": "YAML-syntaksfejl: {char} i kolonne {column}; ryk ind med almindelige mellemrum",
+        "deck.syntax.hidden_inline": "YAML-syntaksfejl: {char} i kolonne {column}; skriv et almindeligt mellemrum i stedet",
         "deck.syntax.raw": "{reason}",
         "deck.syntax.invalid": "ugyldig YAML",
         "deck.syntax.the_char_shown": "tegnet '{char}'",

@@ -581,6 +581,7 @@ MESSAGES.update(
         "deck.hidden_indent": "{char} in the indentation (column {column}); YAML does not see it as a space. Delete it and indent with ordinary spaces",
         "deck.syntax": "YAML syntax error: {reason}",
         "deck.syntax.hidden": "YAML syntax error: {char} in column {column}; indent with ordinary spaces",
+        "deck.syntax.hidden_inline": "YAML syntax error: {char} in column {column}; write an ordinary space instead",
         "deck.syntax.raw": "{reason}",
         "deck.syntax.invalid": "invalid YAML",
         "deck.syntax.the_char_shown": "the character '{char}'",

@@ -455,3 +455,12 @@ def test_a_title_too_long_for_the_cards_is_warned_about(tmp_path):
     load_deck(tmp_path / "deck.yaml", warnings)
     said = [str(w) for w in warnings]
     assert any(f"titlen har {len(long)} tegn" in w and ":8:" in w for w in said), said
+
+
+def test_a_missing_colon_and_a_hard_space_after_one_are_named_on_their_own_line():
+    # before: the line after, and "der mangler et kolon" for the hard space
+    no_colon = _problems(_good_body().replace("    kind: saving\n", "    kind saving\n", 1))
+    assert no_colon[0].startswith("deck.yaml:7: YAML-syntaksfejl: der mangler et kolon"), no_colon
+    hard = _problems(_good_body().replace("    title: Forslag a", "    title:\u00a0Forslag a", 1))
+    assert hard[0].startswith("deck.yaml:8: YAML-syntaksfejl: et hårdt mellemrum"), hard
+    assert "skriv et almindeligt mellemrum i stedet" in hard[0]
