@@ -184,7 +184,37 @@ def load_sources(
     if warnings is not None:
         warnings.extend(unit_warnings(deck, documents))
         warnings.extend(title_warnings(documents))
+        warnings.extend(reach_warnings(deck, documents))
     return _with_hash(deck, tuple(texts))
+
+
+def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning for a scenario whose last target is more than its whole pile gives at full
+    effect (every gain of every card, no cost, no event): no group can reach it."""
+    found = []
+    for scenario in deck.scenarios:
+        most = sum(
+            max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals
+        )
+        last = scenario.target[-1]
+        if last > most + 1e-9:
+            for doc in documents:
+                items = doc.data.get("scenarios") if isinstance(doc.data, dict) else None
+                for index, item in enumerate(items if isinstance(items, list) else []):
+                    if isinstance(item, dict) and item.get("id") == scenario.id:
+                        file, line = doc.file, doc.line(("scenarios", index, "target"))
+                        found.append(
+                            Problem.of(
+                                file,
+                                line,
+                                "deck.target_out_of_reach",
+                                id=scenario.id,
+                                target=last,
+                                most=round(most, 6),
+                                unit=deck.unit,
+                            )
+                        )
+    return found
 
 
 TITLE_READABLE = 60

@@ -464,3 +464,12 @@ def test_a_missing_colon_and_a_hard_space_after_one_are_named_on_their_own_line(
     hard = _problems(_good_body().replace("    title: Forslag a", "    title:\u00a0Forslag a", 1))
     assert hard[0].startswith("deck.yaml:8: YAML-syntaksfejl: et hårdt mellemrum"), hard
     assert "skriv et almindeligt mellemrum i stedet" in hard[0]
+
+
+def test_a_target_no_pile_can_reach_is_warned_about(tmp_path):
+    # before, a target of 100 against a pile of 6 passed without a word
+    (tmp_path / "deck.yaml").write_text(_good_body().replace("target: 1", "target: 100"), "utf-8")
+    warnings: list = []
+    load_deck(tmp_path / "deck.yaml", warnings)
+    said = [str(w) for w in warnings]
+    assert any("scenariet 's' har et mål på 100" in w and "højst 6 mio. kr." in w for w in said)
