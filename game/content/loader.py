@@ -159,27 +159,34 @@ def load_sources(
     ``warnings``, when given, receives what does not stop the deck (see ``load_deck``).
     """
     problems: list[Problem] = []
+    values: list[Problem] = []
     documents: list[YamlDocument] = []
     texts: list[tuple[str, str]] = []
     for name, content in sources:
         raw = content.encode("utf-8") if isinstance(content, str) else content
         try:
-            document = read(raw, name)
+            document = read(raw, name, lenient=True)
         except YamlError as error:
             problems.extend(error.problems)
             continue
         documents.append(document)
+        values.extend(document.problems)  # the file reads: the rest of it is checked too
         texts.append((Path(name).name, raw.decode("utf-8-sig")))
         if warnings is not None:
             warnings.extend(_font_warnings(document))
     order = [name for name, _ in sources]
-    if problems:
+    if problems or values:
         # A file that cannot be read hides its ids and blocks from the checks across files:
         # every reference to them would be reported as unknown. Report the unreadable files
         # and what the other files get wrong on their own (each card against the format, ids
         # given twice); the references across files are checked once every file reads.
-        _build(documents, problems, across_files=False)
-        raise DeckError(_ranked(problems, order))
+        # A value read wrong (a number read two ways …) stands in for what the checks say
+        # about the None left in its place: one message per line.
+        found: list[Problem] = []
+        _build(documents, found, across_files=not problems)
+        taken = {(p.file, p.line) for p in values}
+        rest = [p for p in found if (p.file, p.line) not in taken]
+        raise DeckError(_ranked([*problems, *values, *rest], order))
     deck = _checked(documents, problems, order)
     if warnings is not None:
         warnings.extend(unit_warnings(deck, documents))

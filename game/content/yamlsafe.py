@@ -109,6 +109,9 @@ class YamlDocument:
     data: Any
     key_lines: dict[Path, int] = field(default_factory=dict)
     value_lines: dict[Path, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """With ``parse(…, lenient=True)``: what was wrong with values that were read (a number
+    read two ways, a duplicate key, a tag); the data holds None in their place."""
 
     def line(self, path: Path) -> int:
         """The best line for ``path``: its key, its value, or the nearest enclosing one."""
@@ -164,8 +167,11 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
-def parse(text: str, file: str) -> YamlDocument:
-    """Parse YAML text into a ``YamlDocument`` (raises ``YamlError``)."""
+def parse(text: str, file: str, *, lenient: bool = False) -> YamlDocument:
+    """Parse YAML text into a ``YamlDocument`` (raises ``YamlError``). With ``lenient`` a
+    file whose structure reads but whose values have problems is returned with them in
+    ``problems`` (so the caller can check the rest of the file too); a file that does not
+    read at all still raises."""
     hidden = _hidden_characters(text, file)
     if hidden:
         raise YamlError(hidden)
@@ -193,14 +199,17 @@ def parse(text: str, file: str) -> YamlDocument:
         raise YamlError([Problem(file, 1, _too_deep())]) from None
     finally:
         loader.dispose()
-    if context.problems:
+    only_values = len(context.values) == len(context.problems)
+    if context.problems and not (lenient and only_values):
         raise YamlError(context.problems)
+    document.problems = list(context.values)
     return document
 
 
-def read(raw: bytes, file: str) -> YamlDocument:
-    """Decode and parse the bytes of a YAML file (raises ``YamlError``)."""
-    return parse(decode(raw, file), file)
+def read(raw: bytes, file: str, *, lenient: bool = False) -> YamlDocument:
+    """Decode and parse the bytes of a YAML file (raises ``YamlError``; ``lenient``: see
+    ``parse``)."""
+    return parse(decode(raw, file), file, lenient=lenient)
 
 
 def _refuse_aliases(text: str, file: str) -> None:
@@ -371,10 +380,18 @@ class _Context:
     text: str
     problems: list[Problem]
     skip: set[int] = field(default_factory=set)
+    values: list[Problem] = field(default_factory=list)
     too_deep: bool = False
 
     def problem(self, line: int, message: Message) -> None:
         self.problems.append(Problem(self.document.file, line, message))
+
+    def value_problem(self, line: int, message: Message) -> None:
+        """A number written so it reads wrong: the file's structure still reads, so a lenient
+        parse returns it with this problem and None in the value's place."""
+        found = Problem(self.document.file, line, message)
+        self.problems.append(found)
+        self.values.append(found)
 
 
 def _nfc(text: str) -> str:
@@ -434,12 +451,12 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
     try:
         value = context.loader.yaml_constructors[tag](context.loader, node)
     except (ValueError, OverflowError):  # e.g. an integer of 5,000 digits, or "0x_"
-        context.problem(line, Message.of("deck.not_a_number", text=str(node.value)[:20]))
+        context.value_problem(line, Message.of("deck.not_a_number", text=str(node.value)[:20]))
         return None
     if tag in _NUMBER_TAGS and id(node) not in context.skip:
         message = scalar_problem(str(node.value), value)
         if message is not None:
-            context.problem(line, message)
+            context.value_problem(line, message)
             return None
     return value
 
@@ -465,7 +482,7 @@ def _check_commas(node: yaml.Node, context: _Context) -> None:
         if len(run) > 1:
             context.skip.update(id(n) for n in run)
             line = run[0].end_mark.line + 1
-            context.problem(line, comma_problem([str(n.value) for n in run]))
+            context.value_problem(line, comma_problem([str(n.value) for n in run]))
         run.clear()
 
     for before, after in itertools.pairwise(children):

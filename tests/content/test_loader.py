@@ -473,3 +473,17 @@ def test_a_target_no_pile_can_reach_is_warned_about(tmp_path):
     load_deck(tmp_path / "deck.yaml", warnings)
     said = [str(w) for w in warnings]
     assert any("scenariet 's' har et mål på 100" in w and "højst 6 mio. kr." in w for w in said)
+
+
+def test_a_number_read_two_ways_does_not_hide_the_files_other_problems():
+    # before, "'1.500' kan læses på to måder" was the only problem of its file
+    text = (
+        _good_body()
+        .replace("effect: [2]", "effect: [1.500]", 1)
+        .replace("kind: efficiency\n", "kind: efficiency\n    load: abc\n", 1)
+    )
+    problems = _problems(text)
+    assert any("'1.500' kan læses på to måder" in p for p in problems), problems
+    assert any("'load' skal være et helt tal, ikke 'abc'" in p for p in problems), problems
+    lines = [p.split(":")[1] for p in problems]
+    assert len(lines) == len(set(lines)), "one message per line"
