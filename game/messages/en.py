@@ -185,7 +185,7 @@ MESSAGES.update(
         "year.service": "service {service}",
         "year.events": "Events in {year}",
         "year.events_none": "No events this year.",
-        "year.outcomes": "Uncertain proposals: now you know the outcome",
+        "year.outcomes": "Uncertain proposals: how they went",
         "year.outcomes_none": "No uncertain proposal paid out this year.",
         "year.better": "better than hoped",
         "year.worse": "worse than hoped",
