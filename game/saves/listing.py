@@ -85,7 +85,7 @@ def _info(listed: Listed) -> SaveInfo:
         round=state.round,
         rounds=state.scenario.rounds,
         finished=state.finished,
-        table=saved.settings.table,
+        table=(saved.table or saved.settings.table).strip(),  # a paper table: its entered name
         target=state.targets[-1] if state.targets else None,
         unit=saved.deck.unit,
         won=bool(verdict(state).won) if state.finished else None,
@@ -93,6 +93,7 @@ def _info(listed: Listed) -> SaveInfo:
         copies=tuple(copy.path for copy in listed.copies),
         branch_of=listed.branch.kept if listed.branch is not None else None,
         branch_at=listed.branch.copies[0].diverged_at if listed.branch is not None else None,
+        paper=saved.paper is not None,
     )
 
 

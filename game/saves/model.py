@@ -141,6 +141,8 @@ class SaveInfo:
     """For a copy of a game that went its own way: the file of the game it is a copy of."""
     branch_at: int | None = None
     """… and the 1-based number of the first decision where the two differ."""
+    paper: bool = False
+    """A table that played on paper and was entered afterwards."""
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,8 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     info = entry.info
     assert info is not None
     table = info.table.strip() or app.t("start.resume_untitled")
+    if info.paper:
+        table = f"{table} ({app.t('paper.marker')})"
     if info.target is not None:
         amount = f"{format_amount(info.target, app.lang)} {unit_words(info.unit, app.lang)}"
         table = f"{table} · {app.t('start.resume_target', target=amount)}"

@@ -179,3 +179,18 @@ def test_esc_does_not_throw_away_what_was_entered_without_asking(make_app, std_d
     app2, empty = _open(make_app, std_deck)
     key(app2, pygame.K_ESCAPE)  # nothing entered: Esc leaves at once
     assert app2.top is not empty
+
+
+def test_a_saved_paper_table_is_listed_by_its_name_at_once(make_app, std_deck, tmp_path):
+    # Before, the start screen listed it only when reopened, and as "Bord uden navn".
+    from game.ui.savelist import entry_lines
+
+    app, scene = _open_named(make_app, std_deck, "Bord 8")
+    events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+    for round_index, event in enumerate(events):
+        click(app, _chip(scene, "events", event, round_index))
+    click(app, scene.layout().save.center)
+    start = app.top
+    assert isinstance(start, StartScene) and len(start.saves.entries) == 1
+    head, _ = entry_lines(app, start.saves.entries[0])
+    assert head.startswith("Bord 8 (papir)"), head

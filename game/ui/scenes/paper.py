@@ -220,6 +220,9 @@ class PaperScene(Scene):
             return False
         app.toast("paper.saved", table=table.table, path=path.name)
         app.pop()
+        start = app.find("start")
+        if start is not None:  # the start screen's list shows the table just saved
+            start.check_folder()
         return True
 
     def leave(self) -> None:
