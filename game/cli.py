@@ -260,7 +260,9 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     imp.add_argument("--out", required=True, help="the new deck folder")
 
     printing = sub.add_parser("print", help="write the cards, board and sheets to print (HTML)")
-    printing.add_argument("deck", help="deck file or folder")
+    printing.add_argument(
+        "deck", nargs="?", default=None, help="deck file or folder (default: the standard deck)"
+    )
     printing.add_argument("--scenario", help="scenario id (default: the first)")
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
     printing.add_argument("--lang", choices=LANGS, default=None, help="language")
@@ -540,14 +542,28 @@ def cmd_enter(args: argparse.Namespace) -> int:
             unit=deck.unit,
         )
     )
+    if not won:  # why, as the debrief says it (a table over every target lost on service)
+        for reason in catalogue(lang).verdict_reasons(verdict(state)):
+            print(f"  {reason}")
     rolled = {card for card, _ in table.factors}
-    drawn = [
+    drawn = [  # only cards that gave a gain: the table rolls for no other
         f"{adoption.card} {format_amount(adoption.factor, lang, decimals=2)}"
         for adoption in state.adopted
-        if adoption.card not in rolled and deck.proposal(adoption.card).is_uncertain
+        if adoption.card not in rolled
+        and deck.proposal(adoption.card).is_uncertain
+        and adoption.revealed
     ]
     if drawn:
         print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))
+    from game.engine import die_table
+
+    for card, factor in table.factors:  # a typo is not on the card's die
+        proposal = deck.proposal(card)
+        faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
+        if all(abs(factor - face) > 1e-9 for face in faces):
+            shown = " · ".join(format_amount(face, lang) for face in faces)
+            factor_text = format_amount(factor, lang)
+            print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
     return EXIT_OK
 
 

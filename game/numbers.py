@@ -128,8 +128,9 @@ def format_gap(value: float, target: float, lang: str = "da") -> str:
 
 
 def format_percent(share: float, lang: str = "da") -> str:
-    """A share 0–1 as a whole percentage: "42 %" (Danish) or "42%" (English)."""
-    value = round(share * 100)
+    """A share 0–1 as a whole percentage, a half rounded up (1 of 8 is "13 %", not Python's
+    banker's "12 %"): "42 %" (Danish) or "42%" (English)."""
+    value = math.floor(share * 100 + 0.5)
     return f"{value} %" if lang == "da" else f"{value}%"
 
 

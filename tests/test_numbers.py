@@ -148,3 +148,11 @@ def test_what_is_shown_agrees_with_the_verdict(target, shortfall, lang):
     assert abs(gap - shortfall) <= 0.05 + 1e-9
     hit_value, hit_target = format_pair(target + shortfall, target, lang)
     assert parse_amount(hit_value, lang) >= parse_amount(hit_target, lang)
+
+
+def test_a_half_percent_is_rounded_up():
+    # 1 of 8 tables won: 12,5 % is "13 %" (Python's round gave "12 %")
+    from game.numbers import format_percent
+
+    assert format_percent(1 / 8) == "13 %" and format_percent(3 / 8, "en") == "38%"
+    assert format_percent(0.125 - 1e-9) == "12 %"

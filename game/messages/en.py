@@ -1047,7 +1047,8 @@ MESSAGES.update(
         "cli.fc.expected": "expected",
         "cli.fc.probability": "Chance to meet the target in every year: {percent}",
         "cli.enter.saved": "{out}: {table} is saved as a paper table – {result} ({years} {unit})",
-        "cli.enter.drawn_factors": "Factors the game drew from seed {seed}, since the table did not enter them: {factors}. If the table rolled them, enter them with --factor ID=FACTOR.",
+        "cli.enter.drawn_factors": "Factors the game drew itself (with the table's seed {seed}), since the table did not enter them: {factors}. If the table rolled them, enter them with --factor ID=FACTOR.",
+        "cli.enter.factor_off_die": "note: the factor {factor} for {card} is not on the card's die ({faces}); is it written right?",
         "cli.enter.won": "won",
         "cli.enter.lost": "lost",
     }

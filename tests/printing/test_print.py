@@ -130,3 +130,10 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
         assert expected in found, (card_id, found)
         words = " ".join(pages[expected].split())
         assert title.split()[0] in words and title.split()[-1].rstrip("?") in words, title
+
+
+def test_print_without_a_deck_prints_the_standard_deck(tmp_path, capsys):
+    # before: "mangler deck", though the README says the standard deck is the default
+    out = tmp_path / "kort.html"
+    assert main(["print", "--scenario", "borgermoede", "--out", str(out)]) == 0
+    assert "Borgerkonference" in capsys.readouterr().out and out.exists()

@@ -166,14 +166,27 @@ def test_none_for_a_round_with_an_event_is_refused(tmp_path, capsys):
 def test_enter_says_which_factors_the_game_drew_for_the_table(tmp_path, capsys):
     code, text, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
     assert code == 0, text
-    adopted = {a.card: a.factor for a in read_save(path).history.current.adopted}
+    adoptions = read_save(path).history.current.adopted
     deck = load_deck(KYSTBY)
-    drawn = [c for c in adopted if deck.proposal(c).is_uncertain and c != "hverdagsrehabilitering"]
-    assert drawn, "the table has uncertain cards whose factor it did not enter"
-    line = next(t for t in text.splitlines() if t.startswith("Faktorer, som spillet trak"))
-    assert "frøet 11" in line and "hverdagsrehabilitering" not in line
-    for card in drawn:
-        assert f"{card} {adopted[card]:.2f}".replace(".", ",") in line
+    uncertain = [a for a in adoptions if deck.proposal(a.card).is_uncertain]
+    rolled = [a for a in uncertain if a.revealed and a.card != "hverdagsrehabilitering"]
+    never = [a for a in uncertain if not a.revealed]  # gave no gain: the table rolls not
+    assert rolled, "the table has uncertain cards whose factor it did not enter"
+    line = next(t for t in text.splitlines() if t.startswith("Faktorer, som spillet selv trak"))
+    assert "bordets frø 11" in line and "hverdagsrehabilitering" not in line
+    for adoption in rolled:
+        assert f"{adoption.card} {adoption.factor:.2f}".replace(".", ",") in line
+    for adoption in never:
+        assert adoption.card not in line
+
+
+def test_enter_says_why_a_table_lost_and_points_out_a_factor_not_on_the_die(tmp_path, capsys):
+    entries = [*TABLE_3[:-4], "--factor", "hverdagsrehabilitering=0,7", "--seed", "11"]
+    code, text, _ = _enter(tmp_path, "Bord 3", entries, capsys)
+    assert code == 0, text
+    assert "bemærk: faktoren 0,7 for hverdagsrehabilitering står ikke på kortets terning" in text
+    lines = text.splitlines()
+    assert "tabt" in lines[0] and lines[1] == "  Målet blev ikke nået i 2027 og 2028."
 
 
 def test_a_tampered_paper_save_is_refused_with_a_reason(tmp_path, capsys):
