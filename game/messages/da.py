@@ -553,7 +553,7 @@ MESSAGES.update(
         "paper.no_event.one": "Der er ingen hændelse i runde {rounds}. Klik på den hændelse, bordet trak – eller tryk »Gem bordet« igen, hvis bordet ikke trak nogen.",
         "paper.no_event.many": "Der er ingen hændelse i runderne {rounds}. Klik på de hændelser, bordet trak – eller tryk »Gem bordet« igen, hvis bordet ikke trak nogen.",
         "paper.back": "Tilbage",
-        "paper.open": "Bord på papir …",
+        "paper.open": "Bord på papir … (P)",
         "paper.problem": "Bordet kan ikke gemmes: {reason}",
         "paper.name_missing": "skriv bordets navn",
         "paper.marker": "papir",

@@ -545,7 +545,7 @@ MESSAGES.update(
         "paper.no_event.one": "There is no event in round {rounds}. Click the event the table drew – or press »Save the table« again if the table drew none.",
         "paper.no_event.many": "There is no event in rounds {rounds}. Click the events the table drew – or press »Save the table« again if the table drew none.",
         "paper.back": "Back",
-        "paper.open": "Paper table …",
+        "paper.open": "Paper table … (P)",
         "paper.problem": "The table cannot be saved: {reason}",
         "paper.name_missing": "enter the table's name",
         "paper.marker": "paper",

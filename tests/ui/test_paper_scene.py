@@ -194,3 +194,41 @@ def test_a_saved_paper_table_is_listed_by_its_name_at_once(make_app, std_deck, t
     assert isinstance(start, StartScene) and len(start.saves.entries) == 1
     head, _ = entry_lines(app, start.saves.entries[0])
     assert head.startswith("Bord 8 (papir)"), head
+
+
+def test_a_paper_table_is_entered_and_saved_with_the_keyboard_alone(make_app, std_deck, tmp_path):
+    # Before, only Esc worked: the screen, its rows and chips and "Gem bordet" needed a mouse.
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in std_deck.scenarios].index("intro"))
+    key(app, pygame.K_p)
+    scene = app.top
+    assert isinstance(scene, PaperScene)
+    key(app, pygame.K_TAB)  # to the name
+    assert scene.name_field.focused
+    type_text(app, "Bord 9")
+    key(app, pygame.K_TAB)  # to the proposals
+    cards = list(scene.scenario.proposals)
+    uncertain = next(i for i, p in enumerate(cards) if std_deck.proposal(p).is_uncertain)
+    for _ in range(uncertain):
+        key(app, pygame.K_DOWN)
+    key(app, pygame.K_1)  # adopted in round 1
+    key(app, pygame.K_f)  # the factor it rolled: the die's lowest face
+    key(app, pygame.K_TAB)  # to the events
+    events = list(scene.scenario.events)
+    free = [i for i, e in enumerate(events) if std_deck.event(e).rounds is None][:3]
+    at = 0
+    for round_index, index in enumerate(free):
+        for _ in range(index - at):
+            key(app, pygame.K_DOWN)
+        at = index
+        key(app, getattr(pygame, f"K_{round_index + 1}"))
+    key(app, pygame.K_RETURN)  # Gem bordet
+    assert app.top is not scene, scene.problems
+    saved = read_save(next((tmp_path / "saves").glob("*.json")))
+    assert saved.table == "Bord 9"
+    assert [(a.card, a.round) for a in saved.history.current.adopted] == [(cards[uncertain], 0)]
+    assert saved.paper is not None and len(saved.paper.factors) == 1
+    assert [e.card for e in saved.history.current.events] == [events[i] for i in free]

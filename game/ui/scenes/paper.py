@@ -126,6 +126,8 @@ class PaperScene(Scene):
         """Uncertain proposal id → the factor the table rolled (the others: drawn by the game)."""
         self.offsets = {"cards": 0, "events": 0}
         self.problems: list[str] = []
+        self.cursor: tuple[str, int] | None = None
+        """The keyboard's row: ("cards" | "events", index in the list), or None."""
         self.asked_leave = False
         """True once Esc or "Tilbage" has said that the entries are not saved: a second one
         leaves and discards them."""
@@ -245,13 +247,19 @@ class PaperScene(Scene):
         """The name field, the chips, the mouse wheel over a list, and the buttons."""
         layout = self.layout()
         if self.name_field.focused and not is_activation(event):
-            if is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+            if is_key(event, pygame.K_TAB):
+                self.name_field.blur()
+                back = bool(event.mod & pygame.KMOD_SHIFT)
+                self.cursor = ("events", 0) if back else ("cards", 0)
+            elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
                 self.name_field.blur()
             else:
                 self.name_field.handle(event)
             return
         if is_key(event, pygame.K_ESCAPE):
             self.leave()
+            return
+        if event.type == pygame.KEYDOWN and self._key(event, layout):
             return
         if event.type == pygame.MOUSEWHEEL:
             pos = pygame.mouse.get_pos()
@@ -274,6 +282,55 @@ class PaperScene(Scene):
             self.leave()
         else:
             self._click_chip(layout, pos)
+
+    def _key(self, event: pygame.event.Event, layout: PaperLayout) -> bool:
+        """The keyboard (True when the key was used): Tab goes from the name to the proposals
+        to the events and back; ↑/↓ move along the list; a digit 1–9 sets (or takes back)
+        the round of the row; F steps an adopted uncertain card's factor; Enter saves."""
+        key = event.key
+        lists = {name: items for name, _, items in self._lists(layout)}
+        if key == pygame.K_TAB:  # the name → the proposals → the events → the name
+            back = bool(event.mod & pygame.KMOD_SHIFT)
+            now = self.cursor[0] if self.cursor else None
+            if now == "cards":
+                chosen = None if back else "events"
+            elif now == "events":
+                chosen = "cards" if back else None
+            else:
+                chosen = "events" if back else None
+            if chosen is None:
+                self.cursor = None
+                self.name_field.set_rect(layout.name)
+                self.name_field.focus()
+            else:
+                self.cursor = (chosen, 0)
+                self.offsets[chosen] = 0
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.save()
+            return True
+        if self.cursor is None:
+            return False
+        name, index = self.cursor
+        items = lists[name]
+        rows = len(layout.cards if name == "cards" else layout.events)
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            index = max(0, min(len(items) - 1, index + (1 if key == pygame.K_DOWN else -1)))
+            self.cursor = (name, index)
+            first = self.offsets[name]
+            if index < first:
+                self.offsets[name] = index
+            elif index >= first + rows:
+                self.offsets[name] = index - rows + 1
+            return True
+        digit = key - pygame.K_1 if pygame.K_1 <= key <= pygame.K_9 else -1
+        if 0 <= digit < self.scenario.rounds:
+            self.toggle(self.adopted if name == "cards" else self.drawn, items[index].id, digit)
+            return True
+        if key == pygame.K_f and name == "cards" and self._has_factor(items[index]):
+            self.step_factor(items[index].id)
+            return True
+        return False
 
     def _click_chip(self, layout: PaperLayout, pos: tuple[int, int]) -> None:
         for key, rows, items in self._lists(layout):
@@ -321,8 +378,12 @@ class PaperScene(Scene):
             box = layout.cards_label if key == "cards" else layout.events_label
             text.draw(surface, heading, box, label)
             chosen = self.adopted if key == "cards" else self.drawn
-            for row, item in zip(rows, items[self.offsets[key] :]):
+            first = self.offsets[key]
+            for number, (row, item) in enumerate(zip(rows, items[first:]), start=first):
                 self._row(surface, row, item, chosen.get(item.id), key == "cards", scale)
+                if self.cursor == (key, number):  # the keyboard's row
+                    ring = max(2, scale.gap // 3)
+                    pygame.draw.rect(surface, theme.INK, row, ring, border_radius=scale.radius // 2)
         if self.problems:
             lines = "\n".join(self.problems)
             text.draw(surface, lines, layout.status, TINY.ink(theme.WARNING).lines(4).shrink())

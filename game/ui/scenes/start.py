@@ -323,6 +323,8 @@ class StartScene(Scene):
                 self.step_target(-TARGET_STEP)
             elif event.key in (pygame.K_F1, pygame.K_h):
                 self.app.push("help")
+            elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
+                self.app.push("paper", scenario=self.scenario.id)
             elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 self.saves.scroll_by(layout.resume_area, -3 if event.key == pygame.K_PAGEUP else 3)
             return
