@@ -203,23 +203,10 @@ def check_calendar_years(
     for pid in tied:
         item = proposals[pid]
         first = str(item.spec.effect_from_year)
+        line = item.doc.line((*item.path, "effect_from_year"))
         if not first.isdigit():
-            out.append(
-                Problem.of(
-                    item.doc.file,
-                    item.doc.line((*item.path, "effect_from_year")),
-                    "deck.effect_from_year",
-                )
-            )
+            out.append(Problem.of(item.doc.file, line, "deck.effect_from_year"))
         elif consecutive and int(first) > int(years[-1]):
             # a year typo (2031 for 2027): the card would give nothing in any year of the game
-            out.append(
-                Problem.of(
-                    item.doc.file,
-                    item.doc.line((*item.path, "effect_from_year")),
-                    "deck.effect_after_game",
-                    year=first,
-                    scenario=scenario.spec.id,
-                    last=years[-1],
-                )
-            )
+            late = {"year": first, "scenario": scenario.spec.id, "last": years[-1]}
+            out.append(Problem.of(item.doc.file, line, "deck.effect_after_game", **late))
