@@ -272,7 +272,7 @@ MESSAGES.update(
         "compare.lost": "tabt",
         "compare.write": "Skriv rapport",
         "compare.back": "Tilbage",
-        "compare.hint": "Rapporten (compare.html og compare.csv) gemmes i brugerens datamappe.",
+        "compare.hint": "Rapporten (compare.html og to regneark, compare.csv og compare_tables.csv) gemmes i brugerens datamappe.",
         "compare.written": "Sammenligningen er gemt i {folder}",
         "compare.write_failed": "Sammenligningen kunne ikke skrives: {reason}",
         "compare.floor": "Servicegulv {floor}",

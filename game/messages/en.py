@@ -264,7 +264,7 @@ MESSAGES.update(
         "compare.lost": "lost",
         "compare.write": "Write report",
         "compare.back": "Back",
-        "compare.hint": "The report (compare.html and compare.csv) is saved in the user's data folder.",
+        "compare.hint": "The report (compare.html and two spreadsheets, compare.csv and compare_tables.csv) is saved in the user's data folder.",
         "compare.written": "The comparison was saved in {folder}",
         "compare.write_failed": "The comparison could not be written: {reason}",
         "compare.floor": "Service floor {floor}",

@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from game.engine.ledger import meets
 from game.engine.model import Kind
 from game.engine.rules import raaderum
-from game.engine.verdict import verdict
+from game.engine.verdict import Verdict, verdict
 from game.messages import Message, catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_percent
 from game.report.csvfile import csv_bytes, number
@@ -49,6 +50,21 @@ COMPARE_HEADER = (
     "mean_round",
 )
 """Columns of compare.csv (fixed English identifiers; one row per proposal and group)."""
+TABLES_HEADER = (
+    "scenario",
+    "table",
+    "paper",
+    "file",
+    "year",
+    "target",
+    "raaderum",
+    "met",
+    "service",
+    "result",
+    "why",
+)
+"""Columns of compare_tables.csv: one row per table and budget year (fixed English
+identifiers, values in the report's language), so a host can pivot the tables in Excel."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,8 @@ class TableResult:
     adopted: tuple[tuple[str, int], ...]
     """(proposal id, 0-based round) in order of adoption."""
     target: tuple[float, ...]
+    outcome: Verdict | None = None
+    """The game's verdict (why a finished game was lost, worded per language)."""
     table: str | None = None
     """The name of a table that played on paper and was entered afterwards, else None."""
     name: str = ""
@@ -213,16 +231,18 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
 
 def _table(saved: SavedGame) -> TableResult:
     state = saved.history.current
+    outcome = verdict(state)
     return TableResult(
         path=saved.path,
         finished=state.finished,
-        won=verdict(state).won,
+        won=outcome.won,
         raaderum=raaderum(state),
         service=state.service,
         adopted=tuple((a.card, a.round) for a in state.adopted),
         target=state.targets,
         table=saved.table,
         name=(saved.table or saved.settings.table).strip(),
+        outcome=outcome,
     )
 
 
@@ -544,16 +564,53 @@ def comparison_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[s
     return rows
 
 
+def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | int]]:
+    """The rows of compare_tables.csv: per table (by the page's name) and budget year, the
+    target, the råderum, whether it was met, and the table's service level and result."""
+    words = catalogue(lang)
+    yes, no = words.t("report.yes"), words.t("report.no")
+    rows: list[list[str | int]] = []
+    for group in groups:
+        for tab in group.tables:
+            result = words.t(
+                "compare.open"
+                if not tab.finished
+                else ("compare.won" if tab.won else "compare.lost")
+            )
+            lost = tab.finished and not tab.won and tab.outcome is not None
+            why = " ".join(words.verdict_reasons(tab.outcome)) if lost and tab.outcome else ""
+            for index, year in enumerate(group.years):
+                value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
+                target = tab.target[index] if index < len(tab.target) else 0.0
+                rows.append(
+                    [
+                        group.scenario_id,
+                        tab.label(lang),
+                        yes if tab.paper else no,
+                        tab.path.name,
+                        year,
+                        number(target, lang),
+                        number(value, lang),
+                        yes if meets(value, target) else no,
+                        tab.service,
+                        result,
+                        why,
+                    ]
+                )
+    return rows
+
+
 def write_comparison(
     groups: Sequence[ComparisonGroup],
     out_dir: Path,
     lang: str = "da",
     unreadable: Sequence[Unreadable] | None = None,
 ) -> list[Path]:
-    """Write compare.html and compare.csv into ``out_dir`` (created if missing), atomically and
-    as one batch (both or neither); returns the paths. Raises ``game.saves.WriteFailed`` (one
-    Danish line) when the folder cannot be made or written. The unreadable saves and the
-    copies are taken from ``groups`` when it is a ``Comparison`` (unreadable: unless given)."""
+    """Write compare.html, compare.csv and compare_tables.csv into ``out_dir`` (created if
+    missing), atomically and as one batch (all or none); returns the paths. Raises
+    ``game.saves.WriteFailed`` (one Danish line) when the folder cannot be made or written.
+    The unreadable saves and the copies are taken from ``groups`` when it is a
+    ``Comparison`` (unreadable: unless given)."""
     from game.saves.files import Output, WriteFailed, folder_problem, write_files
 
     if unreadable is None:
@@ -569,6 +626,7 @@ def write_comparison(
     outputs = [
         Output(out_dir / "compare.html", html.encode("utf-8")),
         Output(out_dir / "compare.csv", csv_bytes(COMPARE_HEADER, comparison_rows(groups, lang))),
+        Output(out_dir / "compare_tables.csv", csv_bytes(TABLES_HEADER, table_rows(groups, lang))),
     ]
     write_files(outputs, verb="sammenligningen kunne ikke skrives")
     return [output.path for output in outputs]

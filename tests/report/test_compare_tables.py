@@ -65,7 +65,7 @@ def test_figures_equal_the_engine(saves_dir, states):
 def test_csv_and_html(saves_dir, states, tmp_path):
     comparison = compare_saves([saves_dir])
     paths = write_comparison(comparison, tmp_path)
-    assert [p.name for p in paths] == ["compare.html", "compare.csv"]
+    assert [p.name for p in paths] == ["compare.html", "compare.csv", "compare_tables.csv"]
     assert (tmp_path / "compare.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     rows = _rows(tmp_path / "compare.csv")
     standard_rows = [r for r in rows if r["scenario"] == "standard"]
@@ -95,6 +95,23 @@ def test_csv_and_html(saves_dir, states, tmp_path):
     assert "broken.json" in page.text  # the unreadable save is listed
     wins = sum(1 for s in finals if verdict(s).won)
     assert f"{wins} af 5 færdigspillede borde vandt" in page.text
+
+
+def test_the_tables_csv_has_each_tables_years_result_and_why(saves_dir, states, tmp_path):
+    # before, compare.csv had proposals only: a host could not pivot the tables' results
+    write_comparison(compare_saves([saves_dir]), tmp_path)
+    rows = _rows(tmp_path / "compare_tables.csv")
+    for index in range(1, 6):
+        final = states[f"bord{index}.json"]
+        mine = [r for r in rows if r["file"] == f"bord{index}.json"]
+        assert [r["year"] for r in mine] == list(final.scenario.years)
+        for row, value, target in zip(mine, raaderum(final), final.targets):
+            assert float(row["raaderum"].replace(",", ".")) == pytest.approx(value, abs=0.005)
+            assert row["met"] == ("ja" if value >= target - 1e-9 else "nej")
+        outcome = verdict(final)
+        assert {r["result"] for r in mine} == {"vundet" if outcome.won else "tabt"}
+        if not outcome.won:
+            assert all(r["why"] for r in mine), "a lost table says why"
 
 
 def test_other_decks_are_never_mixed_in(saves_dir, ledger_deck, tmp_path):

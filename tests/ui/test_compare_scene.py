@@ -128,7 +128,7 @@ def test_w_writes_compare_html_and_csv_into_the_data_folder(app: App, saves) -> 
     post_key(pygame.K_w)
     app.step(0.016)
     names = sorted(p.name for p in scene.written)
-    assert names == ["compare.csv", "compare.html"]
+    assert names == ["compare.csv", "compare.html", "compare_tables.csv"]
     assert all(p.is_file() for p in scene.written)
     assert app.save_dir is not None
     assert scene.written[0].parent.parent == app.save_dir.parent / "reports"
