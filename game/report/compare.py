@@ -405,12 +405,22 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     for i, tab in enumerate(group.tables):
         result = _result(lang, tab)
         klass = "met" if tab.won else ("missed" if tab.finished else "")
+        why = ""
+        if tab.finished and not tab.won and tab.outcome is not None:
+            # the ✗ of a missed year says itself; a table over every target that lost on its
+            # service level or a missing kind must say why
+            other = replace(tab.outcome, missed_years=())
+            reasons = " ".join(catalogue(lang).verdict_reasons(other))
+            why = f'<br><small class="muted">{esc(reasons)}</small>' if reasons else ""
         table_rows.append(
             [
                 esc(labels[i]),
                 esc(display_path(tab.path.name)),
-                f'<span class="{klass}">{esc(result)}</span>',
-                *(esc(format_against(v, t, lang)) for v, t in zip(tab.raaderum, tab.target)),
+                f'<span class="{klass}">{esc(result)}</span>{why}',
+                *(
+                    _year_cell(v, t, lang) if tab.finished else esc(format_against(v, t, lang))
+                    for v, t in zip(tab.raaderum, tab.target)
+                ),
                 esc(format_amount(tab.service, lang, sign=True)),
                 esc(len(tab.adopted)),
             ]
@@ -562,6 +572,15 @@ def comparison_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[s
                 ]
             )
     return rows
+
+
+def _year_cell(value: float, target: float, lang: str) -> str:
+    """A table's råderum in one year, marked ✓ or ✗ against the year's target (as the window
+    marks it), the miss in the missed colour."""
+    text = esc(format_against(value, target, lang))
+    if meets(value, target):
+        return f'{text} <span class="met">✓</span>'
+    return f'<span class="missed">{text} ✗</span>'
 
 
 def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | int]]:

@@ -230,3 +230,30 @@ def test_every_table_has_its_own_name_and_a_name_given_twice_is_pointed_out(std_
     (line,) = comparison.notices()
     assert "2 borde hedder »Bord 2« (e.json, f.json)" in line
     assert "2 borde hedder »Bord 2«" in source
+
+
+def test_a_table_that_met_every_target_and_lost_on_service_says_why(tmp_path):
+    # Before, the page showed such a table's years all above target next to "tabt", with
+    # nothing to say that its service level fell under the floor.
+    import numpy as np
+
+    from game.content import load_deck
+    from game.engine import History, new_game
+    from game.engine.bots import random_policy
+    from game.paths import standard_deck
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    generator = np.random.default_rng(13)
+    history = History.start(new_game(deck, "borgermoede", 13))
+    while not history.current.finished:
+        history = history.do(random_policy(history.current, generator))
+    outcome = verdict(history.current)
+    assert not outcome.won and not outcome.missed_years and outcome.service_below_floor
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    write_save(folder / "bord.json", deck, GameSettings("borgermoede", 13), history)
+    write_comparison(compare_saves([folder]), tmp_path / "out")
+    _, page = parse_html(tmp_path / "out" / "compare.html")
+    assert "Serviceniveauet endte på" in page.text and "under gulvet" in page.text
+    assert "✗" not in page.text, "no year was missed"
