@@ -189,7 +189,14 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     suffix = app.unit
     if scene.target_value() is None and len(set(scene.scenario.target)) > 1:
         targets = "/".join(format_amount(t, app.lang) for t in scene.scenario.target)
-        suffix = f"{suffix} {app.t('start.target_scenario', amount=targets)}"
+        room = layout.target_label.right - layout.target_plus.right - scale.gap
+        for words in (
+            f"{suffix} {app.t('start.target_scenario', amount=targets)}",
+            f"{suffix} ({targets})",
+        ):
+            if app.text.width(words, scale.body) <= room:  # the profile, in as few words as fit
+                suffix = words
+                break
     target_rects = (
         layout.target_label,
         layout.target_minus,

@@ -148,4 +148,4 @@ def draw_stepper(
         max(1, label_rect.right - plus.right - scale.gap),
         field.height,
     )
-    text.draw(surface, suffix, rest, BODY.ink(theme.MUTED).middle().lines(1))
+    text.draw(surface, suffix, rest, BODY.ink(theme.MUTED).middle().lines(2).shrink())
