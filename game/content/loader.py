@@ -167,6 +167,12 @@ def load_sources(
         try:
             document = read(raw, name, lenient=True)
         except YamlError as error:
+            empty = [p for p in error.problems if p.said.key == "deck.empty_file"]
+            if empty and len(error.problems) == 1 and len(sources) > 1:
+                # a file of a folder deck with only comments (a part not written yet): skipped
+                if warnings is not None:
+                    warnings.append(Problem.of(name, 1, "deck.empty_file_skipped"))
+                continue
             problems.extend(error.problems)
             continue
         documents.append(document)

@@ -568,6 +568,7 @@ MESSAGES.update(
         "deck.too_big": "filen er for stor: en fil i et kortspil må højst fylde {mb} MB ({bytes} bytes)",
         "deck.not_utf8": "teksten er ikke UTF-8 (gem filen som UTF-8)",
         "deck.empty_file": "filen er tom",
+        "deck.empty_file_skipped": "advarsel: filen er tom (eller har kun kommentarer) og springes over",
         "deck.nul": "filen indeholder et NUL-tegn (er det en binær fil?)",
         "deck.bad_char": "tegnet U+{code} er ikke tilladt i YAML",
         "deck.yaml_error": "YAML-fejl: {reason}",

@@ -560,6 +560,7 @@ MESSAGES.update(
         "deck.too_big": "the file is too big: a file in a deck may be at most {mb} MB ({bytes} bytes)",
         "deck.not_utf8": "the text is not UTF-8 (save the file as UTF-8)",
         "deck.empty_file": "the file is empty",
+        "deck.empty_file_skipped": "warning: the file is empty (or holds only comments) and is skipped",
         "deck.nul": "the file contains a NUL character (is it a binary file?)",
         "deck.bad_char": "the character U+{code} is not allowed in YAML",
         "deck.yaml_error": "YAML error: {reason}",

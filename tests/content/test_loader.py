@@ -487,3 +487,14 @@ def test_a_number_read_two_ways_does_not_hide_the_files_other_problems():
     assert any("'load' skal være et helt tal, ikke 'abc'" in p for p in problems), problems
     lines = [p.split(":")[1] for p in problems]
     assert len(lines) == len(set(lines)), "one message per line"
+
+
+def test_a_comment_only_file_of_a_folder_deck_is_skipped_with_a_warning(tmp_path):
+    # before, a part not written yet ("# hændelser kommer") stopped the whole deck
+    (tmp_path / "deck.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "haendelser.yaml").write_text("# hændelser kommer senere\n", encoding="utf-8")
+    warnings: list = []
+    deck = load_deck(tmp_path, warnings)
+    assert [p.id for p in deck.proposals] == ["a", "b", "c"]
+    assert any("haendelser.yaml:1: advarsel: filen er tom" in str(w) for w in warnings)
+    assert _problems("") == ["deck.yaml:1: filen er tom"], "a deck of one empty file stops"
