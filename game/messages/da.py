@@ -488,6 +488,7 @@ MESSAGES.update(
     {
         "print.document": "Råderumsspillet på papir – {deck}",
         "card.every_year": "{amount} hvert år",
+        "card.per_year": "{amount}/år",
         "print.per_year": "{unit} pr. år",
         "print.year_n": "år {n}",
         "print.holds": "derefter hvert år",

@@ -480,6 +480,7 @@ MESSAGES.update(
     {
         "print.document": "The Budget Room Game on paper – {deck}",
         "card.every_year": "{amount} every year",
+        "card.per_year": "{amount}/yr",
         "print.per_year": "{unit} a year",
         "print.year_n": "year {n}",
         "print.holds": "then every year",

@@ -38,6 +38,9 @@ class BoardInput:
         def panels(self) -> list[Any]: ...
         def select(self, number: int) -> None: ...
         def slots(self) -> tuple[Any, ...]: ...
+
+        last_place: int | None
+
         def selected_card(self) -> str | None: ...
         def open_card(self, card: str) -> None: ...
         def adopt(self, card: str | None = None, note: str = "") -> bool: ...
@@ -119,6 +122,9 @@ class BoardInput:
             if current in numbers and numbers[current] in places:
                 at = places.index(numbers[current])
                 self.select(places[(at + step) % len(places)])
+            elif self.last_place is not None:  # on from the card adopted last
+                after = [n for n in places if (n - self.last_place) * step > 0]
+                self.select((after[0] if step > 0 else after[-1]) if after else places[0])
             else:
                 self.select(places[0])
         elif key == pygame.K_o:

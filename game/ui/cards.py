@@ -424,8 +424,15 @@ def draw_effect_strip(
     fits = labels <= slot_w - 2
     if label_h <= rect.height < label_h + max(6, label_h // 2) and len(set(values)) == 1:
         amount = app.amount(values[0], sign=True, unit=False)
-        words = app.t("card.every_year", amount=amount)
-        shown = words if app.text.width(words, min_text, FONT_BOLD) <= rect.width - 4 else amount
+        fitting = [
+            words
+            for words in (
+                app.t("card.every_year", amount=amount),
+                app.t("card.per_year", amount=amount),
+            )
+            if app.text.width(words, min_text, FONT_BOLD) <= rect.width - 4
+        ]
+        shown = fitting[0] if fitting else amount  # "+3,5 hvert år", "+3,5/år", "+3,5"
         ink = theme.INK if values[0] >= 0 else theme.GAP
         app.text.draw(surface, shown, rect, FACT_STYLE.bold().ink(ink).center().middle())
         return

@@ -697,7 +697,8 @@ def test_every_card_on_the_table_shows_its_amounts_on_a_768_pixel_projector(
         values = proposal.effect[: state.scenario.rounds]
         if len(set(values)) == 1:
             amount = format_amount(values[0], "da", sign=True)
-            assert any(t in (amount, f"{amount} hvert år") for t in drawn), (pid, amount)
+            said = (amount, f"{amount} hvert år", f"{amount}/år")
+            assert any(t in said for t in drawn), (pid, amount)
         else:
             words = [format_amount(v, "da", sign=True) if v else "0" for v in values]
             spans = (f"{words[0]} … {words[-1]}", f"… {words[-1]}")
@@ -794,3 +795,15 @@ def test_a_card_keeps_its_number_when_another_is_adopted(make_app, std_deck):
     while not isinstance(app.top, BoardScene):
         key(app, pygame.K_RETURN)
     assert all(slot.open for slot in app.find(BoardScene).slots())
+
+
+def test_the_arrow_goes_on_from_the_card_just_adopted(make_app, std_deck):
+    # Before, → after adopting card 2 selected card 1: a presenter remote started over.
+    app = board_app(make_app, std_deck)
+    board = app.find(BoardScene)
+    slots = board.slots()
+    key(app, pygame.K_2)
+    key(app, pygame.K_RETURN)
+    assert app.game.state.adopted_ids()[-1] == slots[1].card
+    key(app, pygame.K_RIGHT)
+    assert board.selected == slots[2].card

@@ -150,3 +150,20 @@ def test_typing_a_target_in_the_dialog_needs_no_click_first(make_app, std_deck):
     key(app, pygame.K_RETURN)
     assert app.game.state.targets[-1] == 50
     assert not isinstance(app.top, TargetScene)
+
+
+def test_a_typed_target_is_confirmed_by_enter_even_after_the_focus_moved(make_app, std_deck):
+    # Before, ↓ to "Annullér", typing 70 and Enter closed the dialog with the target unchanged.
+    app = second_year_app(make_app, std_deck)
+    app.push("target")
+    scene = app.top
+    assert isinstance(scene, TargetScene)
+    key(app, pygame.K_DOWN)
+    assert scene.focus == 1
+    type_text(app, "70")  # typing brings the focus back to "Skift mål (Enter)"
+    assert scene.focus == 0
+    key(app, pygame.K_DOWN)  # and the focus keys still work while the number is typed
+    assert scene.focus == 1
+    key(app, pygame.K_UP)
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets[-1] == 70

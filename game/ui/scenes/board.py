@@ -75,6 +75,8 @@ class BoardScene(BoardInput, Scene):
         self._clock_text = ""
         self._layout: tuple[tuple[object, ...], BoardLayout] | None = None
         self._slots: tuple[tuple[object, int], tuple[Slot, ...]] | None = None
+        self.last_place: int | None = None
+        """The place (1-based) of the card adopted last, where ←/→ go on from."""
 
     # --- what is on the table -----------------------------------------------------------
     @property
@@ -173,9 +175,12 @@ class BoardScene(BoardInput, Scene):
             if not self.state.finished and self.state.market:
                 self.app.toast("board.select_first", keys=card_keys(len(self.slots())))
             return False
+        places = [slot.card for slot in self.slots()]
         done = self.app.game.do(Adopt(card, note))
         if done:
             self.selected = None
+            # → then goes on from the adopted card's place, not from card 1
+            self.last_place = places.index(card) + 1 if card in places else None
         return done
 
     def end_year(self) -> None:
@@ -186,7 +191,7 @@ class BoardScene(BoardInput, Scene):
             return
         if not self.app.game.do(EndYear()):
             return
-        self.selected = None
+        self.selected = self.last_place = None  # the table is laid anew
         self.app.push("year", before=before, after=self.app.game.state)
 
     def show_debrief(self) -> None:

@@ -104,6 +104,10 @@ class SaveElsewhereScene(DialogScene):
                 if rect.collidepoint(event.pos):
                     self.field.text = str(folder)
                     return
+        moves = (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP, pygame.K_PAGEDOWN)
+        if event.type == pygame.KEYDOWN and event.key in moves:
+            super().handle(event)  # a one-line field has no lines to move between
+            return
         if self.field.handle(event):
             return
         super().handle(event)

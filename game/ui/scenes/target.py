@@ -99,8 +99,13 @@ class TargetScene(DialogScene):
         if event.type == pygame.TEXTINPUT:
             if not number.focused and any(c.isdigit() for c in event.text):
                 number.focus_kept()  # typing a number needs no click first: it replaces X
+                self.focus = 0  # … and Enter confirms it ("Skift mål (Enter)")
             if number.focused:
                 number.typed(event.text)
+            return
+        moves = (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_PAGEUP, pygame.K_PAGEDOWN)
+        if event.type == pygame.KEYDOWN and event.key in moves:
+            super().handle(event)  # the buttons' focus, also while the number is typed
             return
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE and number.focused:
