@@ -213,3 +213,20 @@ def test_the_g_that_opens_save_elsewhere_is_not_typed_into_its_folder_field(
     key(app, pygame.K_RETURN)
     assert app.top is board
     assert len(list((tmp_path / "usb").glob("*.json"))) == 1
+
+
+def test_another_save_folder_is_typed_from_the_keyboard_alone(make_app, std_deck, tmp_path):
+    # Before, Tab never reached the field for another folder: a keyboard-only facilitator
+    # could not leave a save folder that cannot be used.
+    app = make_app(std_deck, size=(1024, 768))
+    app.game.save_dir = blocked_folder(tmp_path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    assert start.folder_problem is not None
+    for _ in range(5):  # name, target, timer, deck path, the other folder
+        key(app, pygame.K_TAB)
+    assert start.folder_field.focused
+    type_text(app, str(tmp_path / "andre"))
+    key(app, pygame.K_RETURN)
+    assert start.folder_problem is None and app.game.save_dir == tmp_path / "andre"

@@ -227,12 +227,15 @@ class StartScene(Scene):
         until something is typed."""
         layout = self.layout()
         order: list[object] = [self.table_field, self.target, self.timer, self.path_field]
-        if self.saves.entries and self.folder_problem is None:
-            order.append(self.saves)  # the saved games: ↑/↓ choose one, Enter opens it
         rects = {
             id(self.table_field): layout.table_field,
             id(self.path_field): layout.deck_path,
         }
+        if self.folder_problem is not None:  # the save folder cannot be used: type another
+            order.append(self.folder_field)
+            rects[id(self.folder_field)] = folder_rects(self.app, layout.resume_area)[0]
+        elif self.saves.entries:
+            order.append(self.saves)  # the saved games: ↑/↓ choose one, Enter opens it
         now = next(
             (i for i, f in enumerate(order) if getattr(f, "focused", False)),
             order.index(self.saves) if self.saves.selected is not None else len(order),
