@@ -196,7 +196,7 @@ PROPOSAL_COLUMNS: tuple[Column, ...] = (
         "årsværk",
         "staff",
         "number",
-        "Årsværk, negativt når stillinger nedlægges. Kun til information.",
+        "Årsværk, negativt, når stillinger nedlægges. Kun til information.",
         width=9,
     ),
     Column(

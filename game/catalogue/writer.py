@@ -45,8 +45,8 @@ _SIGN_DANISH = {english: danish_word for danish_word, english in SIGN_WORDS.item
 
 GUIDE_INTRO: tuple[str, ...] = (
     "Sådan udfylder I kataloget",
-    "Kataloget er et kortspil til Råderumsspillet. Udfyld arkene 'Om kataloget', 'Forslag', "
-    "'Hændelser' og 'Scenarier', og lav det om til et kortspil med:  raaderum import "
+    "Kataloget er et dæk til Råderumsspillet. Udfyld arkene 'Om kataloget', 'Forslag', "
+    "'Hændelser' og 'Scenarier', og lav det om til et dæk med:  raaderum import "
     "katalog.xlsx --out mappe/",
     "Én række er ét kort. Tomme rækker springes over. Overskrifterne i række 1 skal stå, som "
     "de står her; andre kolonner (fx tovholder) springes over med en advarsel.",
@@ -107,7 +107,6 @@ TEMPLATE: dict[str, Any] = {
             "text": "Færre unge med højt fravær giver på sigt færre på offentlig forsørgelse.",
             "question": "Tør vi vente på gevinsten?",
             "source": "Eksempel efter Norddjurs Kommunes budget 2025–2028",
-            "requires": ["sygefravaer"],
         },
     ],
     "events": [
@@ -122,8 +121,8 @@ TEMPLATE: dict[str, Any] = {
     "scenarios": [
         {
             "id": "fire-aar",
-            "title": "Fire budgetår",
-            "briefing": "Find et råderum i hvert af de næste fire budgetår.",
+            "title": "Fire år",
+            "briefing": "Find et råderum i hvert af de næste fire år.",
             "years": ["2027", "2028", "2029", "2030"],
             "target": [0.5, 1, 2, 3],
             "capacity": 6,

@@ -714,7 +714,7 @@ MESSAGES.update(
         "deck.unit_unknown": "warning: the unit '{unit}' is not known, so the amounts are checked as mio. kr.; write e.g. 'mio. kr.' or 't. kr.'",
         "deck.target_range": "'target' must be between 0 and {limit}",
         "deck.target_shape": "'target' must be one number or a list with one number per year",
-        "deck.no_header": "the 'deck:' block is missing (id, title and schema_version: 1)",
+        "deck.no_header": "the 'deck:' block is missing (id, title and schema_version: 2)",
         "deck.header_twice": "'deck:' may appear only once (it is also in {other})",
         "deck.id_twice.proposals": "a proposal with the id '{id}' already exists ({where})",
         "deck.id_twice.events": "an event with the id '{id}' already exists ({where})",

@@ -118,7 +118,7 @@ def test_deep_nesting_is_refused_at_its_line(depth, style):
     problems = [str(p) for p in error.value.problems]
     assert len(problems) == 1
     assert (
-        f"filen er for dybt indlejret: et kortspil må højst have {MAX_DEPTH} niveauer"
+        f"filen er for dybt indlejret: et dæk må højst have {MAX_DEPTH} niveauer"
         in (problems[0])
     )
     line = int(problems[0].split(":")[1])
@@ -133,7 +133,7 @@ def test_the_size_limit_is_written_the_danish_way():
     with pytest.raises(DeckError) as error:
         load_sources([("deck.yaml", text)])
     assert str(error.value.problems[0]) == (
-        "deck.yaml:1: filen er for stor: en fil i et kortspil må højst fylde 1 MB (1.048.576 bytes)"
+        "deck.yaml:1: filen er for stor: en fil i et dæk må højst fylde 1 MB (1.048.576 bytes)"
     )
 
 

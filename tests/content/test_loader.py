@@ -158,7 +158,7 @@ def test_all_problems_are_reported_at_once():
 
 def test_missing_and_repeated_deck_block():
     problems = _problems(_good_body().replace(HEADER, ""))
-    assert problems == ["deck.yaml:1: mangler 'deck:'-blokken (id, title og schema_version: 1)"]
+    assert problems == ["deck.yaml:1: mangler 'deck:'-blokken (id, title og schema_version: 2)"]
     with pytest.raises(DeckError) as error:
         load_sources([("a.yaml", _good_body()), ("b.yaml", HEADER)])
     assert [str(p) for p in error.value.problems] == [
