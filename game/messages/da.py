@@ -310,9 +310,9 @@ MESSAGES.update(
         "report.section.adopted": "Vedtagne forslag",
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
-        "report.section.whatif_note": "Samme valg, hvis hvert usikkert forslag havde givet præcis det "
-        "forventede, og i de 10 % værste tilfælde – og den bedste plan, de forslag, der "
-        "lå på bordet, kunne have givet.",
+        "report.section.whatif_note": "Jeres valg, som det gik, som hvis hvert usikkert forslag havde "
+        "givet præcis det forventede, og i de 10 % værste tilfælde – og den bedste plan med de "
+        "forslag, der lå på bordet.",
         "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
         "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
@@ -504,7 +504,12 @@ MESSAGES.update(
         "print.rounds": "Kun i runde {rounds}",
         "print.cut": "Klip langs de tynde streger i kanten.",
         "print.cards_of": "Forslag {first}–{last} af {total}",
+        "print.cards_one": "Forslag {first} af {total}",
+        "print.catalogue": "Forslagene i ord – {deck}",
+        "print.catalogue_of": "Forslag {first}–{last} af {total}, som på kortene: beskrivelse, spørgsmål til drøftelsen og hele kilden. Del siderne ud sammen med kortene.",
+        "print.catalogue_one": "Forslag {first} af {total}, som på kortet: beskrivelse, spørgsmål til drøftelsen og hele kilden. Del siden ud sammen med kortene.",
         "print.events_of": "Hændelser {first}–{last} af {total}",
+        "print.events_one": "Hændelse {first} af {total}",
         "print.board.title": "Spillepladen: {scenario}",
         "print.board.year": "Budget {year}",
         "print.board.round": "Runde {n}",
@@ -519,6 +524,9 @@ MESSAGES.update(
         "print.board.unit": "Alle beløb i {unit}",
         "print.sheet.title": "Facilitatorens ark: {scenario}",
         "print.sheet.rules": "Reglerne kort",
+        "print.sheet.rule.setup": "Gør klar: klip kortene ud, bland forslagene til én bunke og hændelserne til en anden, begge med bagsiden op, og skriv bordets navn på resultatarket.",
+        "print.sheet.rule.weights": "På skærmen kommer nogle hændelser oftere end andre; på papir er alle hændelser lige sandsynlige.",
+        "print.sheet.rule.event_rounds": "Står der »Kun i runde …« på en hændelse, og trækker I den i en anden runde, så læg den tilbage i bunken, bland, og træk igen.",
         "print.sheet.rule.goal": "Find råderummet i hvert år: årets råderum – summen af de vedtagne forslag og de trukne hændelser i året – skal være mindst årets mål.",
         "print.sheet.rule.kinds": "Brug alle tre slags: mindst én besparelse, én effektivisering og én investering.",
         "print.sheet.rule.kinds_free": "Scenariet kræver ikke alle tre slags.",
@@ -526,8 +534,8 @@ MESSAGES.update(
         "print.sheet.events.one": "1 hændelse",
         "print.sheet.events.many": "{n} hændelser",
         "print.sheet.rule.amounts": "Et forslag giver sine beløb fra det år, det vedtages, og det sidste tal gælder alle senere år. Står der årstal på kortet, gælder beløbene de år.",
-        "print.sheet.rule.capacity": "Et forslag kan vedtages, når dets belastning og den kapacitet, dets træthed tager, kan være i det, der er tilbage af rundens kapacitet ({capacity} minus det, trætheden tager – se sporet på spillepladen).",
-        "print.sheet.rule.fatigue": "Hvert vedtaget forslag lægger sin træthed til. Ved årets udgang falder trætheden med {recovery} og med 1 for hvert point service, årets forslag hævede.",
+        "print.sheet.rule.capacity": "Et forslag kan vedtages, hvis der er kapacitet nok tilbage i runden til både dets belastning og den træthed, det giver: trætheden tager kapacitet point for point, så runden har {capacity} minus trætheden (se sporet på spillepladen).",
+        "print.sheet.rule.fatigue": "Hvert vedtaget forslag lægger sin træthed til. Ved årets udgang falder trætheden med {recovery} og med 1 for hvert trin, årets vedtagne forslag har hævet serviceniveauet.",
         "print.sheet.rule.uncertainty": "Usikre forslag (mærket ±): første gang forslaget giver gevinst, slår bordet med en 20-sidet terning (d20) og ganger forslagets gevinster fra det år med faktoren ud for slaget på kortet – 0 betyder, at forslaget ikke virker. Udgifter er altid, som kortet siger. Skriv faktoren på resultatarket.",
         "print.sheet.rule.excludes": "Nogle forslag udelukker hinanden, og nogle kræver, at et andet er vedtaget først.",
         "print.sheet.rule.floor": "Serviceniveauet må ikke ende under {floor}.",

@@ -302,9 +302,9 @@ MESSAGES.update(
         "report.section.adopted": "Adopted proposals",
         "report.section.events": "Events",
         "report.section.whatif": "What if?",
-        "report.section.whatif_note": "The same choices if every uncertain proposal had paid exactly as "
-        "expected, and in the 10 % worst outcomes – and the best plan the proposals on the "
-        "table would have allowed.",
+        "report.section.whatif_note": "Your choices as they turned out, as if every uncertain proposal "
+        "had paid exactly as expected, and in the 10 % worst outcomes – and the best plan with "
+        "the proposals on the table.",
         "report.section.best": "The best plan with the proposals on the table",
         "report.section.best_note": "Every proposal the table showed can be adopted once, from the year "
         "it came on the table. Capacity, fatigue, exclusions and the rule of all three kinds are "
@@ -496,7 +496,12 @@ MESSAGES.update(
         "print.rounds": "Only in round {rounds}",
         "print.cut": "Cut along the thin lines at the edges.",
         "print.cards_of": "Proposals {first}–{last} of {total}",
+        "print.cards_one": "Proposal {first} of {total}",
+        "print.catalogue": "The proposals in words – {deck}",
+        "print.catalogue_of": "Proposals {first}–{last} of {total}, as on the cards: description, question for the discussion and the whole source. Hand these pages out with the cards.",
+        "print.catalogue_one": "Proposal {first} of {total}, as on the card: description, question for the discussion and the whole source. Hand this page out with the cards.",
         "print.events_of": "Events {first}–{last} of {total}",
+        "print.events_one": "Event {first} of {total}",
         "print.board.title": "The board: {scenario}",
         "print.board.year": "Budget {year}",
         "print.board.round": "Round {n}",
@@ -514,12 +519,15 @@ MESSAGES.update(
         "print.sheet.rule.goal": "Find the room in every budget year: the year's room – the sum of the adopted proposals and the drawn events in that year – must be at least the year's target.",
         "print.sheet.rule.kinds": "Use all three kinds: at least one saving, one efficiency and one investment.",
         "print.sheet.rule.kinds_free": "The scenario does not require all three kinds.",
+        "print.sheet.rule.setup": "Set up: cut out the cards, shuffle the proposals into one pile and the events into another, both face down, and write the table's name on the result sheet.",
+        "print.sheet.rule.weights": "On screen some events come more often than others; on paper every event is equally likely.",
+        "print.sheet.rule.event_rounds": 'If an event says "Only in round …" and you draw it in another round, put it back in the pile, shuffle and draw again.',
         "print.sheet.rule.round": "Each round: draw {events}, fill the table up to {market} proposals – at least one of each kind while the pile has them – discuss and adopt, and end the year.",
         "print.sheet.events.one": "1 event",
         "print.sheet.events.many": "{n} events",
         "print.sheet.rule.amounts": "A proposal gives its amounts from the year it is adopted, and the last amount holds for every later year. A card that shows years gives its amounts in those years.",
         "print.sheet.rule.capacity": "A proposal can be adopted when its load and the capacity its fatigue takes fit in what is left of the round's capacity ({capacity} less what fatigue takes – see the track on the board).",
-        "print.sheet.rule.fatigue": "Every adopted proposal adds its fatigue. At the end of the year fatigue falls by {recovery}, and by 1 for every point of service the year's proposals raised.",
+        "print.sheet.rule.fatigue": "Every adopted proposal adds its fatigue. At the end of the year fatigue falls by {recovery}, and by 1 for every step by which the year's adopted proposals raised the service level.",
         "print.sheet.rule.uncertainty": "Uncertain proposals (marked ±): the first time the proposal gives a gain, the table rolls a 20-sided die (d20) and multiplies the proposal's gains from that year on by the factor next to the roll on the card – 0 means the proposal does not work. Costs are always as the card says. Write the factor on the result sheet.",
         "print.sheet.rule.excludes": "Some proposals exclude each other, and some require another one adopted first.",
         "print.sheet.rule.floor": "The service level must not end below {floor}.",

@@ -3,7 +3,8 @@ resource) that a browser prints to paper or PDF.
 
 Its pages, in order: the facilitator's sheet (the rules in brief, the briefing, the targets),
 the result sheet for entering a paper table, the board of the scenario (landscape), the
-proposal cards and the event cards, eight to a page with cut marks. Every page is a box of
+proposal cards and the event cards, eight to a page with cut marks, and last the handout that
+says in words what each proposal is (its text, question, årsværk and whole source). Every page is a box of
 the paper's size and every card a box of a fixed size that hides what does not fit, so a card
 can never be split over two pages. Kinds are told apart by icon and word, not only colour.
 """
@@ -42,16 +43,28 @@ def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
     ]
     for start in range(0, len(proposals), PER_PAGE):
         chunk = proposals[start : start + PER_PAGE]
-        footer = t("print.cards_of", first=start + 1, last=start + len(chunk), total=len(proposals))
+        footer = t(
+            "print.cards_of" if len(chunk) > 1 else "print.cards_one",
+            first=start + 1,
+            last=start + len(chunk),
+            total=len(proposals),
+        )
         cards = [_proposal_card(deck, scenario, p, lang) for p in chunk]
         pages.append(_card_page(cards, footer, t("print.cut")))
     for start in range(0, len(events), PER_PAGE):
         chunk_events = events[start : start + PER_PAGE]
         footer = t(
-            "print.events_of", first=start + 1, last=start + len(chunk_events), total=len(events)
+            "print.events_of" if len(chunk_events) > 1 else "print.events_one",
+            first=start + 1,
+            last=start + len(chunk_events),
+            total=len(events),
         )
         cards = [_event_card(deck, scenario, e, lang) for e in chunk_events]
         pages.append(_card_page(cards, footer, t("print.cut")))
+    start = 0
+    for chunk in catalogue_chunks(proposals):
+        pages.append(_catalogue_page(deck, chunk, start, len(proposals), lang))
+        start += len(chunk)
     title = escape(t("print.document", deck=deck.title))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -62,10 +75,45 @@ def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
 
 
 def page_count(deck: Deck, scenario: Scenario) -> int:
-    """The pages ``document`` makes: three sheets, then the card pages."""
+    """The pages ``document`` makes: three sheets, the card pages, then the catalogue pages."""
     cards = -(-len(scenario.proposals) // PER_PAGE)
     events = -(-len(scenario.events) // PER_PAGE)
-    return 3 + cards + events
+    words = len(catalogue_chunks([deck.proposal(pid) for pid in scenario.proposals]))
+    return 3 + cards + events + words
+
+
+CATALOGUE_MM = 238.0
+"""Height (mm) a catalogue page has for its entries, below its heading."""
+LINE_CHARS = {"head": 100, "text": 96, "source": 130}
+"""Characters in one line of a catalogue entry's heading (10 pt bold), text and question
+(8.6 pt) and source (7.2 pt) over 178 mm, counted low so that an estimate errs towards a line
+too many."""
+
+
+def catalogue_chunks(proposals: Sequence[Proposal]) -> list[list[Proposal]]:
+    """The proposals split into catalogue pages, in order, as many to a page as the estimated
+    height of their entries allows (each entry's text at most 5 lines, its question and source
+    at most 2), so that no entry is cut at the foot of a page."""
+
+    def lines(text: str, style: str, most: int) -> int:
+        return min(most, -(-len(text) // LINE_CHARS[style])) if text else 0
+
+    chunks: list[list[Proposal]] = []
+    used = CATALOGUE_MM
+    for proposal in proposals:
+        height = (
+            4.0  # rule and gap above the entry
+            + 4.4 * lines(proposal.title + proposal.id + proposal.area + "x" * 36, "head", 2)
+            + 3.8 * lines(proposal.text, "text", 5)
+            + 3.8 * lines(proposal.question, "text", 2)
+            + 3.1 * lines("Kilde: " + proposal.source, "source", 2)
+        )
+        if used + height > CATALOGUE_MM:
+            chunks.append([])
+            used = 0.0
+        chunks[-1].append(proposal)
+        used += height
+    return chunks
 
 
 # --- cards ----------------------------------------------------------------------------------
@@ -176,7 +224,7 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str) -> str:
     if event.fatigue:
         facts.append(f"{t('print.fatigue')} <b>{escape(_signed(event.fatigue))}</b>")
     if event.rounds is not None:
-        rounds = ", ".join(str(r) for r in event.rounds)
+        rounds = catalogue(lang).join([str(r) for r in event.rounds])
         facts.append(escape(t("print.rounds", rounds=rounds)))
     source = t("print.source", source=event.source) if event.source else ""
     return (
@@ -284,7 +332,9 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
 
 def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
     t = catalogue(lang).t
+    events = [deck.event(eid) for eid in scenario.events]
     rules = [
+        t("print.sheet.rule.setup"),
         t("print.sheet.rule.goal"),
         t(
             "print.sheet.rule.kinds"
@@ -301,6 +351,8 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
             ),
             market=scenario.market,
         ),
+        *([t("print.sheet.rule.event_rounds")] if any(e.rounds for e in events) else []),
+        *([t("print.sheet.rule.weights")] if len({e.weight for e in events}) > 1 else []),
         t("print.sheet.rule.amounts"),
         t("print.sheet.rule.capacity", capacity=scenario.capacity),
         t("print.sheet.rule.fatigue", recovery=ledger.FATIGUE_RECOVERY),
@@ -372,6 +424,41 @@ def _result_sheet(
     )
 
 
+def _catalogue_page(
+    deck: Deck, proposals: Sequence[Proposal], start: int, total: int, lang: str
+) -> str:
+    """A handout page that says in words what the proposals of one card page are: each card's
+    text, question, årsværk and whole source, which the cards have no room for."""
+    t = catalogue(lang).t
+    items = []
+    for proposal in proposals:
+        facts = [_kind_word(proposal.kind, lang), proposal.area]
+        if proposal.staff is not None:
+            staff = format_amount(proposal.staff, lang, sign=True)
+            facts.append(t("card.staff", staff=staff))
+        source = t("print.source", source=proposal.source) if proposal.source else ""
+        items.append(
+            '<div class="item">'
+            f'<div class="ihead"><span class="kindmark">{icon(proposal.kind, 3.2)}</span>'
+            f"<b>{escape(proposal.title)}</b> <code>{escape(proposal.id)}</code>"
+            f'<span class="ifacts"> · {escape(" · ".join(facts))}</span></div>'
+            f'<div class="itext">{escape(proposal.text)}</div>'
+            + (
+                f'<div class="iquestion">{escape(proposal.question)}</div>'
+                if proposal.question
+                else ""
+            )
+            + f'<div class="isource">{escape(source)}</div></div>'
+        )
+    key = "print.catalogue_of" if len(proposals) > 1 else "print.catalogue_one"
+    heading = t(key, first=start + 1, last=start + len(proposals), total=total)
+    return (
+        '<section class="page sheet catalogue">'
+        f"<h1>{escape(t('print.catalogue', deck=deck.title))}</h1>"
+        f'<p class="deck">{escape(heading)}</p>' + "".join(items) + "</section>"
+    )
+
+
 CSS = f"""
 @page {{ size: A4 portrait; margin: 0; }}
 @page landscape {{ size: A4 landscape; margin: 0; }}
@@ -418,6 +505,19 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
 .source {{ margin-top: auto; font-size: 5.8pt; color: #4A5260; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; height: 2.6mm; }}
+.catalogue {{ padding: 10mm 16mm; }}
+.catalogue h1 {{ font-size: 14pt; }}
+.catalogue .item {{ margin-top: 2.4mm; padding-top: 1.4mm; border-top: 0.2mm solid #C9C3B6;
+  break-inside: avoid; }}
+.catalogue .ihead {{ font-size: 10pt; }}
+.catalogue .ihead code {{ font-size: 7.5pt; color: #4A5260; margin-left: 1mm; }}
+.catalogue .ifacts {{ font-size: 8pt; color: #4A5260; }}
+.catalogue .itext {{ font-size: 8.6pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
+  display: -webkit-box; -webkit-line-clamp: 5; -webkit-box-orient: vertical; }}
+.catalogue .iquestion {{ font-size: 8.6pt; font-style: italic; margin-top: 0.4mm;
+  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
+.catalogue .isource {{ font-size: 7.2pt; color: #4A5260; margin-top: 0.4mm; overflow: hidden;
+  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
 .footer {{ position: absolute; bottom: 8mm; left: 0; right: 0; text-align: center;
   font-size: 7pt; color: #4A5260; }}
 .sheet {{ padding: 16mm 18mm; font-size: 10pt; line-height: 1.35; }}

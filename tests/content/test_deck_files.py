@@ -118,8 +118,7 @@ def test_deep_nesting_is_refused_at_its_line(depth, style):
     problems = [str(p) for p in error.value.problems]
     assert len(problems) == 1
     assert (
-        f"filen er for dybt indlejret: et dæk må højst have {MAX_DEPTH} niveauer"
-        in (problems[0])
+        f"filen er for dybt indlejret: et dæk må højst have {MAX_DEPTH} niveauer" in (problems[0])
     )
     line = int(problems[0].split(":")[1])
     if style == "flow":

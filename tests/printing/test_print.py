@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from game.cli import main
 from game.content import load_deck
 from game.engine import die_table
+from game.numbers import format_amount
 from game.paths import standard_deck
 from game.printing import PER_PAGE, document, page_count
 
@@ -58,6 +60,29 @@ def test_an_uncertain_card_is_marked_and_carries_its_die_a_certain_one_does_not(
             assert "d20" not in card and "±" not in card, proposal.id
     assert "fx rehabilitering = 0,8" in html or "= 0,8)" in html
     assert "--scenario standard" in html and "»ingen«" in html
+
+
+def test_the_handout_says_in_words_what_every_card_is_with_its_staff_and_whole_source():
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("lang-horisont")
+    html = document(deck, scenario)
+    handout = html.split('<section class="page sheet catalogue">', 1)[1]
+    for proposal in map(deck.proposal, scenario.proposals):
+        entry = handout.split(f"<code>{proposal.id}</code>", 1)[1].split('<div class="item">')[0]
+        assert escape(proposal.text) in entry and escape(proposal.source) in entry, proposal.id
+        if proposal.staff is not None:
+            staff = format_amount(proposal.staff, "da", sign=True)
+            assert f"Personale {staff} årsværk" in entry, proposal.id
+    assert "Forslag 1–" in handout and f"af {len(scenario.proposals)}, som på kortene" in handout
+
+
+def test_a_page_with_one_card_is_not_called_a_range():
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("standard")  # 25 proposals: the last card page holds one
+    html = document(deck, scenario)
+    assert "Forslag 25 af 25 · " in html and "Forslag 25–25" not in html
+    krise = document(deck, deck.scenario("krise"))
+    assert "Kun i runde 3 og 4" in krise and "læg den tilbage i bunken" in krise
 
 
 def test_print_refuses_a_file_that_is_not_html(tmp_path, capsys):
@@ -130,6 +155,10 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
         assert expected in found, (card_id, found)
         words = " ".join(pages[expected].split())
         assert title.split()[0] in words and title.split()[-1].rstrip("?") in words, title
+    handout = " ".join(" ".join(page.split()) for page in pages[expected + 1 :])
+    for proposal in map(deck.proposal, chosen.proposals):  # no entry cut at a page's foot
+        assert " ".join(proposal.text.split()[-4:]) in handout, proposal.id
+        assert " ".join(proposal.question.split()[-3:]) in handout, proposal.id
 
 
 def test_print_without_a_deck_prints_the_standard_deck(tmp_path, capsys):
