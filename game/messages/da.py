@@ -376,7 +376,7 @@ MESSAGES.update(
         "report.compare.raaderum": "Råderum pr. bord",
         "report.compare.service": "Service pr. bord",
         "report.compare.table": "Bord",
-        "report.compare.file": "Fil",
+        "report.compare.table_file": "Bord og fil",
         "report.compare.result": "Resultat",
         "report.compare.mean_round": "Runde i snit",
         "report.compare.adopted_by": "Vedtaget af",

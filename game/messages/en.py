@@ -369,7 +369,7 @@ MESSAGES.update(
         "report.compare.raaderum": "Råderum per table",
         "report.compare.service": "Service per table",
         "report.compare.table": "Table",
-        "report.compare.file": "File",
+        "report.compare.table_file": "Table and file",
         "report.compare.result": "Result",
         "report.compare.mean_round": "Mean round",
         "report.compare.adopted_by": "Adopted by",

@@ -4,9 +4,10 @@ resource) that a browser prints to paper or PDF.
 Its pages, in order: the facilitator's sheet (the rules in brief, the briefing, the targets),
 the result sheet for entering a paper table, the board of the scenario (landscape), the
 proposal cards and the event cards, eight to a page with cut marks, and last the handout that
-says in words what each proposal is (its text, question, årsværk and whole source). Every page is a box of
-the paper's size and every card a box of a fixed size that hides what does not fit, so a card
-can never be split over two pages. Kinds are told apart by icon and word, not only colour.
+says in words what each proposal is (its text, question, årsværk and whole source). Every
+page is a box of the paper's size and every card a box of a fixed size that hides what does
+not fit, so a card can never be split over two pages. Kinds are told apart by icon and word,
+not only colour.
 """
 
 from __future__ import annotations

@@ -414,8 +414,8 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
             why = f'<br><small class="muted">{esc(reasons)}</small>' if reasons else ""
         table_rows.append(
             [
-                esc(labels[i]),
-                esc(display_path(tab.path.name)),
+                f'<span class="nowrap">{esc(labels[i])}</span><br>'
+                f'<small class="muted file">{esc(display_path(tab.path.name))}</small>',
                 f'<span class="{klass}">{esc(result)}</span>{why}',
                 *(
                     _year_cell(v, t, lang) if tab.finished else esc(format_against(v, t, lang))
@@ -427,15 +427,19 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         )
     n_years = len(group.years)
     headers = [
-        t("report.compare.table"),
-        t("report.compare.file"),
+        t("report.compare.table_file"),
         t("report.compare.result"),
         *group.years,
         t("report.col.service"),
         t("report.section.adopted"),
     ]
     parts.append(
-        table(headers, table_rows, numeric=tuple(range(3, 3 + n_years + 2)), css_class="keep")
+        table(
+            headers,
+            table_rows,
+            numeric=tuple(range(2, 2 + n_years + 2)),
+            css_class="keep wide" if n_years > 5 else "keep",
+        )
     )
     # Råderum and service per table.
     series = []

@@ -53,9 +53,14 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 .badge.efficiency { background: #d6e8f5; border-color: #0072b2; }
 .badge.investment { background: #d1eee4; border-color: #009e73; }
 .label { font-weight: 600; }
-.met { color: #007a59; font-weight: 700; }
+.nowrap { white-space: nowrap; }
+small.file { font-size: 7pt; word-break: break-all; }
+table.keep td:first-child { min-width: 30mm; }
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 1mm 1.1mm; }
+.met { color: #007a59; font-weight: 700; white-space: nowrap; }
 .notice { border-left: 4px solid #b35c00; padding-left: 0.5em; }
-.missed { color: #b54200; font-weight: 700; }
+.missed { color: #b54200; font-weight: 700; white-space: nowrap; }
 .neg { color: #b54200; }
 .swatch { display: inline-block; width: 3mm; height: 3mm; margin: 0 1mm 0 3mm;
   vertical-align: -0.3mm; }

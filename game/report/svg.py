@@ -26,9 +26,10 @@ PALETTE = (
     "#56b4e9",
     "#d55e00",
     "#8a7a00",
-    "#1c2430",
+    "#882255",
 )
-"""Okabe–Ito colours for series; a ninth series starts over with a dashed line."""
+"""Okabe–Ito colours for series, with wine for its black (the target line is black); a ninth
+series starts over with a dashed line."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,10 @@ def bars_against_target(
                 f'height="{abs(zero - y):.1f}" fill="{color}"/>'
             )
             if met_colors is not None:
-                label_y = (min(y, zero) - 5) if value >= 0 else (max(y, zero) + 15)
+                top = min(y, zero)
+                if target is not None:  # above the target line too, never crossed out by it
+                    top = min(top, axis.y(target[c]) - 2)
+                label_y = (top - 5) if value >= 0 else (max(y, zero) + 15)
                 parts.append(
                     f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" '
                     f'font-weight="bold" fill="{INK}">{escape(label(value, c))}</text>'

@@ -68,3 +68,33 @@ def test_nine_tables_names_under_the_service_bars_stay_in_their_slots_and_ticks_
     assert ("Bord 2", False) in under and ("(papir)", False) in under  # wrapped, not cut
     ticks = re.findall(r'fill="[^"]+">(−?\d+(?:,\d+)?)</text>', svg)  # the axis: whole steps
     assert ticks and all("," not in tick for tick in ticks), ticks
+
+
+def test_a_year_just_under_its_target_keeps_its_label_above_the_target_line():
+    from game.report.svg import INK, bars_against_target
+
+    svg = bars_against_target(
+        ["2027", "2028"],
+        [Series("Råderum", [9.4, 30.0], PALETTE[0])],
+        [10.0, 25.0],
+        title="Råderum år for år",
+        target_label="Mål",
+        met_colors=("nået", "ikke nået"),
+    )
+    lines = [
+        float(y)
+        for y in re.findall(
+            rf'<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="[\d.]+" stroke="{INK}"', svg
+        )
+    ]
+    labels = {
+        text: float(y)
+        for y, text in re.findall(
+            r'<text x="[\d.]+" y="([\d.]+)" text-anchor="middle" '
+            r'font-weight="bold" fill="[^"]+">([^<]+)</text>',
+            svg,
+        )
+    }
+    missed = next(y for text, y in labels.items() if text.startswith("9,4"))
+    assert missed < lines[0] - 10  # the baseline clears the line by more than the text's height
+    assert INK not in PALETTE  # no table is drawn in the target line's black
