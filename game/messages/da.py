@@ -352,6 +352,8 @@ MESSAGES.update(
         "report.no_events": "Der blev ikke trukket nogen hændelser.",
         "report.outcome.pending": "ikke afsløret",
         "report.outcome.failed": "slog fejl",
+        "report.outcome.certain": "sikkert",
+        "report.outcome.drawn": "trukket af spillet, bordet slog ikke selv",
         "report.outcome.factor": "{percent} af det forventede",
         "and": "og",
         "report.chart.target": "Mål",

@@ -343,6 +343,8 @@ MESSAGES.update(
         "report.no_adopted": "The group adopted no proposals.",
         "report.no_events": "No events were drawn.",
         "report.outcome.pending": "not revealed",
+        "report.outcome.certain": "certain",
+        "report.outcome.drawn": "drawn by the game, the table did not roll",
         "report.outcome.failed": "failed",
         "report.outcome.factor": "{percent} of expected",
         "and": "and",

@@ -131,16 +131,22 @@ def _amount(value: float, lang: str, target: float | None = None, met: bool | No
     return f'<span class="neg">{shown}</span>' if value < 0 else shown
 
 
-def _outcome(state: GameState, card: str, lang: str) -> str:
+def _outcome(state: GameState, card: str, lang: str, drawn: bool = False) -> str:
+    """What an adoption gave against its face value; ``drawn`` for a paper table's card whose
+    factor the game drew because the table did not enter its roll."""
+    t = catalogue(lang).t
     adoption = state.adoption(card)
     proposal = state.deck.proposal(card)
     if adoption is None or not proposal.is_uncertain:
-        return catalogue(lang).t("report.none")
+        return t("report.outcome.certain") if adoption is not None else t("report.none")
     if not adoption.revealed:
-        return catalogue(lang).t("report.outcome.pending")
-    if adoption.factor == 0:
-        return catalogue(lang).t("report.outcome.failed")
-    return catalogue(lang).t("report.outcome.factor", percent=format_percent(adoption.factor, lang))
+        return t("report.outcome.pending")
+    text = (
+        t("report.outcome.failed")
+        if adoption.factor == 0
+        else t("report.outcome.factor", percent=format_percent(adoption.factor, lang))
+    )
+    return f"{text} ({t('report.outcome.drawn')})" if drawn else text
 
 
 class _Writer:
@@ -350,6 +356,9 @@ class _Writer:
         head = f"<section><h2>{esc(self.t('report.section.adopted'))}</h2>"
         if not state.adopted:
             return f"{head}<p>{esc(self.t('report.no_adopted'))}</p></section>"
+        paper = self.saved.paper
+        rolled = {card for card, _ in paper.factors} if paper is not None else set()
+        drawn = {a.card for a in state.adopted if paper is not None and a.card not in rolled}
         blocks = []
         for adoption in state.adopted:
             proposal = self.deck.proposal(adoption.card)
@@ -363,7 +372,8 @@ class _Writer:
                 [
                     proposal.area,
                     f"{self.t('report.col.adopted')} {self.years[adoption.round]}",
-                    f"{self.t('report.col.outcome')}: {_outcome(state, adoption.card, lang)}",
+                    f"{self.t('report.col.outcome')}: "
+                    f"{_outcome(state, adoption.card, lang, adoption.card in drawn)}",
                     f"{self.t('report.col.service')} "
                     f"{format_amount(proposal.service, lang, sign=True)}",
                 ]

@@ -241,3 +241,19 @@ def test_the_report_names_the_table_and_a_paper_table_says_so(saves_dir, tmp_pat
     write_report(read_save(unnamed), tmp_path / "out2")
     _, page = parse_html(tmp_path / "out2" / "report.html")
     assert "Bord" not in [t.strip() for t in page.texts]
+
+
+def test_a_paper_tables_report_says_which_factors_the_game_drew_for_it(tmp_path):
+    save = tmp_path / "bord5.json"
+    args = ["enter", "--scenario", "standard", "--table", "Bord 5", "--out", str(save)]
+    args += ["--adopt", "indkoeb@1", "--adopt", "lean@1", "--adopt", "vakancer@1"]
+    args += [f"--event=ingen@{n}" for n in range(1, 5)]
+    assert main([*args, "--factor", "indkoeb=1,3"]) == 0
+    write_report(read_save(save), tmp_path / "out")
+    _, page = parse_html(tmp_path / "out" / "report.html")
+    text = " ".join(" ".join(page.texts).split())
+    rolled = text.split("Brug indkøbsaftalerne", 1)[1].split("Lean-forløb", 1)[0]
+    drawn = text.split("Lean-forløb i alle chefområder", 1)[1]
+    assert "Udfald: 130 % af det forventede ·" in rolled  # the table's own roll, unmarked
+    assert "trukket af spillet, bordet slog ikke selv" in drawn.split("Vakancegevinster")[0]
+    assert "Udfald: sikkert" in text.split("Vakancegevinster til en fælles pulje", 1)[1]
