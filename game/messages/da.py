@@ -523,6 +523,7 @@ MESSAGES.update(
         "print.board.capacity": "Kapacitet i runden ved denne træthed (scenariet: {capacity})",
         "print.board.fatigue": "Træthed",
         "print.board.service": "Service",
+        "print.board.floor": "gulv",
         "print.board.unit": "Alle beløb i {unit}",
         "print.sheet.title": "Facilitatorens ark: {scenario}",
         "print.sheet.rules": "Reglerne kort",

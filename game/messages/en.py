@@ -515,6 +515,7 @@ MESSAGES.update(
         "print.board.capacity": "Capacity this round at this fatigue (scenario: {capacity})",
         "print.board.fatigue": "Fatigue",
         "print.board.service": "Service",
+        "print.board.floor": "floor",
         "print.board.unit": "All amounts in {unit}",
         "print.sheet.title": "Facilitator's sheet: {scenario}",
         "print.sheet.rules": "The rules in brief",

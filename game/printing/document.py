@@ -29,7 +29,9 @@ MARGIN_X = (PAGE_W - COLUMNS * CARD_W) / 2
 MARGIN_Y = (PAGE_H - ROWS * CARD_H) / 2
 MARK = 6.0
 """Length of a cut mark in the margin, mm."""
-FATIGUE_TRACK = 12
+FATIGUE_TRACK = 30
+"""The fatigue track's last box: it runs to the scenario's capacity (past it nothing can be
+adopted), but never past this."""
 
 
 def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
@@ -306,12 +308,22 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
         + row(t("print.board.met"), met, "met")
         + "</table>"
     )
-    fatigue_cells = "".join(f"<td>{n}</td>" for n in range(FATIGUE_TRACK + 1))
+    # træthed from 0 until it takes the whole capacity (the last box reads "30+" on a deck
+    # of more capacity), with the capacity that is left at each
+    last = min(FATIGUE_TRACK, max(1, scenario.capacity))
+    steps = [n for n in range(last + 1) if scenario.capacity - ledger.lost_capacity(n) >= 0]
+    fatigue_cells = "".join(f"<td>{n}{'+' if n == FATIGUE_TRACK else ''}</td>" for n in steps)
     capacity_cells = "".join(
-        f"<td>{max(0, scenario.capacity - ledger.lost_capacity(n))}</td>"
-        for n in range(FATIGUE_TRACK + 1)
+        f"<td>{max(0, scenario.capacity - ledger.lost_capacity(n))}</td>" for n in steps
     )
-    service_cells = "".join(f"<td>{_signed(n)}</td>" for n in range(-8, 9))
+    floor = scenario.service_floor
+    low = -8 if floor is None else min(-8, floor - 2)
+    service_cells = "".join(
+        f'<td class="floor">{_signed(n)}<br><small>{escape(t("print.board.floor"))}</small></td>'
+        if n == floor
+        else f"<td>{_signed(n)}</td>"
+        for n in range(low, max(9, low + 17))
+    )
     track = (
         '<table class="track">'
         f"<tr><th>{escape(t('print.board.fatigue'))}</th>{fatigue_cells}</tr>"
@@ -558,4 +570,6 @@ table.track {{ border-collapse: collapse; margin-top: 3mm; width: 100%; table-la
 table.track th {{ width: 60mm; text-align: left; font-size: 8pt; font-weight: 600; }}
 table.track td {{ border: 0.3mm solid #1C2430; text-align: center; font-size: 8.5pt;
   height: 7mm; border-radius: 50%; }}
+table.track td.floor {{ border: 0.8mm solid #1C2430; font-weight: 700; line-height: 1; }}
+table.track td.floor small {{ font-size: 6pt; font-weight: 400; }}
 """

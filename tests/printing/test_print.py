@@ -166,3 +166,17 @@ def test_print_without_a_deck_prints_the_standard_deck(tmp_path, capsys):
     out = tmp_path / "kort.html"
     assert main(["print", "--scenario", "borgermoede", "--out", str(out)]) == 0
     assert "Borgerkonference" in capsys.readouterr().out and out.exists()
+
+
+def test_the_boards_tracks_fit_the_scenario_fatigue_to_its_capacity_and_its_service_floor():
+    deck = load_deck(standard_deck())
+    html = document(deck, deck.scenario("standard"))  # capacity 22, floor −6
+    track = html.split('<table class="track">', 1)[1].split("</table>", 1)[0]
+    fatigue, capacity = (re.findall(r"<td>(\d+)\+?</td>", row) for row in track.split("</tr>")[:2])
+    assert fatigue[0] == "0" and fatigue[-1] == "22" and capacity[-1] == "0"
+    assert '<td class="floor">−6<br><small>gulv</small></td>' in html
+    kystby = load_deck(ROOT / "decks" / "kystby")
+    small = document(kystby, kystby.scenario("kystby"))
+    track = small.split('<table class="track">', 1)[1].split("</table>", 1)[0]
+    capacity = re.findall(r"<td>(\d+)</td>", track.split("</tr>")[1])
+    assert capacity.count("0") == 1  # no run of empty boxes after the capacity is used up
