@@ -46,7 +46,13 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
 
     def view(self, table: BoardTable) -> ChartView:
         state = table.state
-        number = state.market.index(table.selected) + 1 if table.selected else None
+        # the card's number is its place on the table, which it keeps all round
+        places = [slot.card for slot in table.places]
+        number = (
+            places.index(table.selected) + 1
+            if table.selected in places
+            else (state.market.index(table.selected) + 1 if table.selected else None)
+        )
         return ChartView(
             table.same_state,
             table.forecast,
