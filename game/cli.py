@@ -837,6 +837,7 @@ def _settle_lang(args: argparse.Namespace) -> None:
         return
     if args.lang is None:
         args.lang = getattr(args, "top_lang", None)
+    args.lang_given = args.lang is not None  # asked for, not a default: it wins over a save's
     if args.lang is None and args.command in _DANISH_DEFAULT:
         args.lang = "da"
 

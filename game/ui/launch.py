@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import sys
@@ -122,7 +123,10 @@ def play(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     autoplay = getattr(args, "autoplay", None)
     if saved is not None:
-        app.start_game(saved.deck, saved.settings, saved.history, saved.path, saved.created)
+        settings = saved.settings
+        if getattr(args, "lang_given", False) and lang != settings.lang:
+            settings = dataclasses.replace(settings, lang=lang)  # --lang wins over the save's
+        app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
         seed = saved.settings.seed
     elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
         settings = GameSettings(

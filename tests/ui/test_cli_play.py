@@ -201,3 +201,22 @@ def test_screenshot_to_a_folder_or_an_unwritable_place_is_one_line(tmp_path):
         result = run(["screenshot", "--scene", "start", "--out", str(out)], tmp_path)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_an_explicit_lang_wins_over_the_language_a_game_was_saved_in(tmp_path):
+    from game.content import load_deck
+    from game.engine import Adopt, History, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    history = History.start(new_game(deck, "intro", 7))
+    history = history.do(Adopt(history.current.market[0]))
+    english, kept = tmp_path / "english.json", tmp_path / "kept.json"
+    for path in (english, kept):
+        write_save(path, deck, GameSettings("intro", 7, None, lang="en"), history)
+    end = ["--autoplay", "random", "--speed", "30", "--quit-at-end"]
+    assert run(["play", "--resume", str(english), "--lang", "da", *end], tmp_path).returncode == 0
+    assert run(["play", "--resume", str(kept), *end], tmp_path).returncode == 0
+    assert read_save(english).settings.lang == "da"  # the facilitator asked for Danish
+    assert read_save(kept).settings.lang == "en"  # no --lang: the game keeps its language
