@@ -37,7 +37,8 @@ from game.catalogue.columns import (
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
-from game.content.loader import unit_warnings
+from game.content.loader import reach_warnings, title_warnings, unit_warnings
+from game.content.schema import WELFARE_AREAS, unit_scale
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
@@ -96,6 +97,9 @@ class _Reading:
     """Sheets whose amount headings skip a year (said once, at the heading)."""
     year_headers: dict[tuple[str, int], str] = field(default_factory=dict)
     """(sheet, row) → the first year written as a column heading in that row (2027)."""
+    budget_years: dict[str, str] = field(default_factory=dict)
+    """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
+    every row without its own 'fra budgetår' is tied to those years."""
 
     def line(self, sheet: Sheet, cell: Cell) -> int:
         number = (DATA_SHEETS.index(sheet.name) + 1) * _SHEET_SPAN
@@ -151,6 +155,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if sheet is None:
             if name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
+                said = Message.of("catalogue.csv_defaults")
+                reading.warnings.append(CatalogueProblem(catalogue.label, said))
             elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
                 _missing_sheet(reading, name)
             continue
@@ -179,15 +185,118 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         said = Message.of(f"catalogue.sign_events.{count}", count=len(deck.events))
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
     if deck is not None:
-        for warning in unit_warnings(deck, documents):
+        for warning in [
+            *unit_warnings(deck, documents),
+            *title_warnings(documents),
+            *reach_warnings(deck, documents),
+        ]:
             place = reading.places.get(warning.line)
             where = place[0].where(place[1].ref) if place else catalogue.label
             reading.warnings.append(CatalogueProblem(where, warning.said))
+        _what_a_budget_office_gets_wrong(reading, deck, documents, negative)
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them
         raise CatalogueError(_lines(reading, catalogue.problems))
     return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
+
+
+TEMPLATE_EXAMPLES = frozenset({"R901", "sygefravaer", "R307"})
+"""The ids of the example rows ``raaderum template`` writes on its Forslag sheet."""
+ONE_OFF = re.compile(r"(?i)\bengangs\w*")
+"""Words that say a proposal's amount comes once (engangsindtægt, engangsbeløb …)."""
+LARGE_MIO = 100.0
+"""A typical amount above this many mio. kr. a year suggests a catalogue written in t. kr."""
+
+
+def _what_a_budget_office_gets_wrong(
+    reading: _Reading, deck: Deck, documents: list[YamlDocument], negative: bool
+) -> None:
+    """Checks of the deck as a whole that catch what is easily got wrong when a budget
+    office's sheet is read: the sign convention, a forgotten unit, rows that reach no table,
+    the template's examples left in, one-off amounts that would repeat, a 'fra budgetår'
+    filled on some rows only, and areas that match no welfare area. A sign convention that
+    turns every saving into a cost stops the import; the rest are warnings."""
+    sheets = [doc for doc in documents if isinstance(doc.data, dict)]
+
+    def where(section: str, index: int, *key: str | int) -> str:
+        for doc in sheets:
+            if section in doc.data:
+                line = doc.line((section, index, *key))
+                place = reading.places.get(line)
+                if place is not None:
+                    return place[0].where(place[1].ref)
+        return reading.catalogue.label
+
+    def warn(at: str, key: str, **params: Any) -> None:
+        reading.warnings.append(CatalogueProblem(at, Message.of(key, **params)))
+
+    proposals = list(deck.proposals)
+    savings = [(i, p) for i, p in enumerate(proposals) if p.kind.value == "saving"]
+    costing = [(i, p) for i, p in savings if max(p.effect) <= 0 < -min(p.effect)]
+    if savings and len(costing) == len(savings):
+        # every saving costs money: the sheet writes savings with the budget's minus
+        for index, proposal in costing[:3]:
+            at = where("proposals", index, "effect", 0)
+            reading.problems.append(
+                _Found(
+                    0,
+                    CatalogueProblem(
+                        at,
+                        Message.of(
+                            "catalogue.savings_cost_negative"
+                            if negative
+                            else "catalogue.savings_cost",
+                            id=proposal.id,
+                        ),
+                    ),
+                )
+            )
+        return
+    for index, proposal in costing:
+        warn(where("proposals", index, "effect", 0), "catalogue.saving_costs", id=proposal.id)
+    scale = unit_scale(deck.unit)
+    largest = sorted(max(abs(a) for a in p.effect) for p in proposals)
+    if scale == 1.0 and largest and largest[len(largest) // 2] > LARGE_MIO:
+        warn(reading.catalogue.label, "catalogue.unit_large", median=largest[len(largest) // 2])
+    used = {pid for scenario in deck.scenarios for pid in scenario.proposals}
+    drawn = {eid for scenario in deck.scenarios for eid in scenario.events}
+    for index, proposal in enumerate(proposals):
+        if proposal.id not in used:
+            warn(where("proposals", index, "id"), "catalogue.in_no_scenario", id=proposal.id)
+    for index, event in enumerate(deck.events):
+        if event.id not in drawn:
+            warn(where("events", index, "id"), "catalogue.event_in_no_scenario", id=event.id)
+    for index, proposal in enumerate(proposals):
+        if proposal.id in TEMPLATE_EXAMPLES and proposal.source.startswith("Eksempel"):
+            warn(where("proposals", index, "id"), "catalogue.template_example", id=proposal.id)
+        one_off = ONE_OFF.search(f"{proposal.title} {proposal.text}")
+        if one_off and len(set(proposal.profile)) == 1 and proposal.effect[0] != 0:
+            warn(
+                where("proposals", index, "effect", 0),
+                "catalogue.one_off",
+                id=proposal.id,
+                word=one_off.group(0),
+            )
+    tied = [i for i, p in enumerate(proposals) if p.calendar_year is not None]
+    if tied and len(tied) < len(proposals) and PROPOSALS not in reading.budget_years:
+        untied = [p.id for p in proposals if p.calendar_year is None]
+        first = next(i for i, p in enumerate(proposals) if p.calendar_year is None)
+        warn(
+            where("proposals", first, "id"),
+            "catalogue.from_year_some",
+            tied=len(tied),
+            untied=len(untied),
+        )
+    areas = {p.area for p in proposals}
+    efficiencies = any(p.kind.value == "efficiency" for p in proposals)
+    if (
+        efficiencies
+        and len(areas) >= 3
+        and deck.welfare_areas == WELFARE_AREAS
+        and not areas & set(WELFARE_AREAS)
+    ):
+        warn(reading.catalogue.label, "catalogue.no_welfare_area", areas=", ".join(sorted(areas)))
 
 
 def _lines(reading: _Reading, first: Iterable[CatalogueProblem]) -> list[CatalogueProblem]:
@@ -353,8 +462,8 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
     for row in rows[1:]:
-        first = min(((c, cell) for (r, c), cell in sheet.cells.items() if r == row), default=None)
-        if first is not None and normal(first[1].value) in TOTAL_WORDS:
+        first = _totals_cell(sheet, row, columns)
+        if first is not None:
             # a totals row under the catalogue ("I alt"): not a proposal
             said = Message.of("catalogue.totals_row", row=row, text=str(first[1].value).strip())
             reading.warnings.append(CatalogueProblem(sheet.where(first[1].ref), said))
@@ -369,10 +478,26 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     return document
 
 
-TOTAL_WORDS = frozenset(
-    {"i alt", "i alt:", "ialt", "total", "totalt", "sum", "samlet", "i alt (mio. kr.)"}
-)
-"""What the first cell of a totals row under a catalogue says."""
+TOTAL_WORDS = ("i alt", "ialt", "total", "totalt", "subtotal", "sum", "samlet", "hovedtotal")
+"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum")."""
+
+
+def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[int, Cell] | None:
+    """The cell that makes ``row`` a totals (or subtotal) row – text in one of its first three
+    cells that begins with a word of ``TOTAL_WORDS`` – in a row without a kind (a proposal
+    always has one); None for any other row."""
+    kind_columns = [c for c, spec in columns.items() if spec.field == "kind"]
+    if any(sheet.cells.get((row, c)) is not None for c in kind_columns):
+        return None
+    cells = sorted((c, cell) for (r, c), cell in sheet.cells.items() if r == row)
+    for column, cell in cells[:3]:
+        if not isinstance(cell.value, str):
+            continue
+        text = normal(cell.value)
+        if any(text == w or text.startswith((w + " ", w + ":", w + "(")) for w in TOTAL_WORDS):
+            return column, cell
+    return None
+
 
 TITLE_ROWS = 10
 """How far down a sheet the row of headings is looked for (above it: a title, a note)."""
@@ -414,10 +539,29 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     seen: dict[tuple[str, int], Cell] = {}
     meant: set[str] = set()
     twice: set[int] = set()
-    for (cell_row, column), cell in sorted(sheet.cells.items()):
-        if cell_row != row:
-            continue
+    heading = {column: cell for (cell_row, column), cell in sheet.cells.items() if cell_row == row}
+    official = {normal(spec.header) for spec in COLUMNS[sheet.name]} | {
+        normal(spec.field) for spec in COLUMNS[sheet.name]
+    }
+    amounts_named = any(
+        names.get(normal(cell.value)) is not None and names[normal(cell.value)].reader == "effect"
+        for cell in heading.values()
+    )
+    for column, cell in sorted(heading.items()):
         spec = names.get(normal(cell.value)) if cell.formula is None else None
+        # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading
+        # wins when the sheet has both, and the other one is skipped
+        if (
+            spec is not None
+            and normal(cell.value) not in official
+            and any(
+                normal(other.value) in official and names.get(normal(other.value)) is spec
+                for other in heading.values()
+            )
+        ):
+            spec = None
+        if spec is None and sheet.name == PROPOSALS and cell.formula is None:
+            spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
         if spec is None:
             what = Message.of("catalogue.what.column", sheet=sheet.name)
             close = _unknown(reading, sheet, cell, headers, what)
@@ -435,8 +579,8 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
         columns[column] = spec
     years = sorted(
         (spec.index, cell)
-        for key, cell in seen.items()
-        for spec in [names[normal(cell.value)]]
+        for (field_name, index), cell in seen.items()
+        for spec in [columns[cell.column]]
         if spec.reader == "effect"
     )
     for expected, (index, cell) in enumerate(years):
@@ -471,6 +615,26 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
     return columns
+
+
+def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column | None:
+    """The amount column a heading that is a budget year stands for ("2027" → 'år 1' with
+    2027 as 'fra budgetår', "2028" → 'år 2' …), as budget tables write them; None for a
+    heading that is not a year, or a year that cannot be placed (said by ``_unknown``)."""
+    text = normal(cell.value)
+    if not re.fullmatch(r"(19|20)\d\d", text):
+        return None
+    first = reading.budget_years.setdefault(sheet.name, text)
+    index = int(text) - int(first)
+    effect = [c for c in COLUMNS[sheet.name] if c.reader == "effect"]
+    if not 0 <= index < len(effect):
+        if first == text:
+            del reading.budget_years[sheet.name]
+        return None
+    if index == 0:
+        said = Message.of("catalogue.budget_year_columns", first=first)
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    return effect[index]
 
 
 def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
@@ -521,6 +685,10 @@ def _card(
                 document.key_lines[(*path, spec.field, index)] = line
     if any(spec.reader == "effect" for spec in columns.values()):
         _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
+    first_year = reading.budget_years.get(sheet.name)
+    if first_year is not None and "effect_from_year" not in card:
+        card["effect_from_year"] = first_year  # the amounts stand under budget years
+        document.key_lines[(*path, "effect_from_year")] = document.value_lines[path]
     return card
 
 

@@ -400,9 +400,42 @@ def normal(header: Any) -> str:
     return " ".join(text.casefold().split()).rstrip(":").strip()
 
 
+ALIASES: dict[str, dict[str, str]] = {
+    PROPOSALS: {
+        "nr.": "id",
+        "nr": "id",
+        "forslagsnummer": "id",
+        "forslagsnr.": "id",
+        "type": "kind",
+        "forslagstype": "kind",
+        "udvalg": "area",
+        "fagudvalg": "area",
+        "politikområde": "area",
+        "forslag": "title",
+        "forslagets titel": "title",
+        "titel på forslaget": "title",
+        "overskrift": "title",
+        "beskrivelse": "text",
+        "bemærkning": "text",
+        "bemærkninger": "text",
+    },
+    EVENTS: {
+        "nr.": "id",
+        "nr": "id",
+        "hændelse": "title",
+        "beskrivelse": "text",
+        "bemærkning": "text",
+        "bemærkninger": "text",
+    },
+}
+"""Headers a budget office's own sheet often has, by the column they mean ("Udvalg" is the
+area, "Bemærkning" the card's text)."""
+
+
 def lookup(sheet: str) -> dict[str, Column]:
     """The columns of ``sheet`` by every name a header may have (Danish, the deck's field name
-    for a column that is not an amount, "effect 2" for "år 2")."""
+    for a column that is not an amount, "effect 2" for "år 2", and the usual names of a
+    budget office's own sheet, ``ALIASES``)."""
     found: dict[str, Column] = {}
     for column in COLUMNS[sheet]:
         found[normal(column.header)] = column
@@ -410,6 +443,10 @@ def lookup(sheet: str) -> dict[str, Column]:
             found[f"effect {column.index + 1}"] = column
         else:
             found.setdefault(normal(column.field), column)
+    by_field = {c.field: c for c in COLUMNS[sheet] if c.reader != "effect"}
+    for name, field_name in ALIASES.get(sheet, {}).items():
+        if field_name in by_field:
+            found.setdefault(normal(name), by_field[field_name])
     return found
 
 

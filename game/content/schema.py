@@ -55,9 +55,18 @@ UNIT_SCALES: dict[str, float] = {
 warns: ``is_known_unit``)."""
 
 
+def _unit_key(unit: str) -> str:
+    """A unit as compared: lower case, without dots, spaces and brackets, so that "t.kr",
+    "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another."""
+    return "".join(c for c in unit.lower() if c not in ". ()\u00a0\t")
+
+
+_SCALES_BY_KEY: dict[str, float] = {_unit_key(unit): scale for unit, scale in UNIT_SCALES.items()}
+
+
 def is_known_unit(unit: str) -> bool:
-    """True when ``unit`` is one of ``UNIT_SCALES`` (case and spaces aside)."""
-    return " ".join(unit.lower().split()) in UNIT_SCALES
+    """True when ``unit`` is one of ``UNIT_SCALES`` (case, dots, spaces and brackets aside)."""
+    return _unit_key(unit) in _SCALES_BY_KEY
 
 
 WELFARE_AREAS: tuple[str, ...] = (
@@ -84,7 +93,7 @@ V2_FIELDS: dict[str, tuple[str, ...]] = {
 
 def unit_scale(unit: str) -> float:
     """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.)."""
-    return UNIT_SCALES.get(" ".join(unit.lower().split()), 1.0)
+    return _SCALES_BY_KEY.get(_unit_key(unit), 1.0)
 
 
 KIND_NAMES: dict[str, str] = {

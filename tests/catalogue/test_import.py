@@ -117,7 +117,14 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path):
     imported = import_catalogue([template], tmp_path / "dæk")
     kinds = {p.kind.value for p in imported.deck.proposals}
     assert kinds == {"saving", "efficiency", "investment"}
-    assert imported.warnings == ()
+    # the template's own example rows are pointed out, and that only one of them follows the
+    # budget years; nothing else
+    assert [w.said.key for w in imported.warnings] == [
+        "catalogue.template_example",
+        "catalogue.template_example",
+        "catalogue.template_example",
+        "catalogue.from_year_some",
+    ]
     assert main(["validate", str(tmp_path / "dæk")]) == 0
 
 

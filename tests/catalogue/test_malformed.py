@@ -502,18 +502,30 @@ def test_year_labels_with_a_space_are_read_whole(capsys, tmp_path):
     assert years == ("Budget 2027", "BO1", "BO2")
 
 
-def test_budget_years_as_headings_say_under_which_year_each_column_goes(capsys, tmp_path):
-    # before, F1 said "'fra budgetår' (her 2028)", G1 "(her 2029)": every column its own year
+def test_budget_years_as_headings_are_read_as_the_budget_years_they_name(capsys, tmp_path):
+    # before, a budget table's "2027, 2028, 2029" headings stopped the import, asking for
+    # 'år 1' … and the year 2027 written under 'fra budgetår' on every row
     rows = _proposals(*PROPOSALS[1:])
     rows[0][4:7] = [2027, 2028, 2029]
     path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!E1: kolonnerne med årstal fra 2027 er læst som budgetår" in text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    eff = deck.proposal("eff")
+    assert eff.effect == (-1, 2, 4) and eff.calendar_year == "2027"
+    assert all(p.calendar_year == "2027" for p in deck.proposals)
+
+
+def test_years_mixed_with_year_columns_still_say_where_the_amounts_go(capsys, tmp_path):
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][5:7] = [2028, 2029]  # 'år 1', 2028, 2029: not a budget table's headings
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
-    assert f"{path}:Forslag!E1: kolonnen '2027' er et årstal" in text and "(her 2027)" in text
-    also = "er også et årstal: dens beløb hører under"
-    assert f"{path}:Forslag!F1: kolonnen '2028' {also} 'år 2' (med 2027 i kolonnen" in text
-    assert f"{path}:Forslag!G1: kolonnen '2029' {also} 'år 3'" in text
-    assert "(her 2028)" not in text and "(her 2029)" not in text
+    assert f"{path}:Forslag!F1: kolonnen '2028' er et årstal" in text
 
 
 def test_a_hidden_column_is_read_and_named(capsys, tmp_path):
@@ -564,7 +576,9 @@ def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):
 def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path):
     # before, the template's own loss event (−1) silently became a gain of +1
     about = [*sheets()["Om kataloget"], ["fortegn", "besparelser negative"]]
-    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][4] = -3  # the saving with the budget's minus
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
@@ -661,3 +675,65 @@ def test_an_out_folder_that_cannot_be_created_says_so(capsys, tmp_path):
     path = write_book(tmp_path / "katalog.xlsx", sheets())
     code, text = run_import(capsys, path, out=tmp_path / "en-fil" / "dæk")
     assert code == 2 and "dækmappen kan ikke oprettes her" in text and "læses" not in text
+
+
+def test_savings_written_with_the_budgets_minus_under_the_default_sign_stop_the_import(
+    capsys, tmp_path
+):
+    # before, every saving became a cost and the import said OK
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][4] = -3
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!E2: besparelsen 'spar' har kun negative beløb og ville koste penge" in text
+    )
+    assert "skriv 'besparelser negative' ud for 'fortegn' på arket Om kataloget" in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_what_a_budget_office_easily_gets_wrong_is_pointed_out_by_its_row(capsys, tmp_path):
+    rows = _proposals(*PROPOSALS[1:])
+    rows.append(
+        [
+            "salg",
+            "besparelse",
+            "Salg af annekset",
+            "Administration",
+            2,
+            None,
+            None,
+            "Engangsindtægt ved salg af bygningen.",
+        ]
+    )
+    rows.append(["ny", "besparelse", "Nyt forslag", "Administration", 1, None, None, None])
+    scenarios = [
+        ["id", "titel", "år", "mål", "forslag"],
+        ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 3", "spar; eff; inv; salg"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!E5: advarsel: 'salg' nævner 'Engangsindtægt'" in text
+    assert f"{path}:Forslag!A6: advarsel: forslaget 'ny' er ikke med i noget scenarie" in text
+
+
+def test_a_budget_offices_own_headings_and_subtotal_rows_are_read(capsys, tmp_path):
+    rows = [
+        ["Nr.", "Type", "Forslagets titel", "Udvalg", "år 1", "år 2", "år 3", "Bemærkning"],
+        *[list(r) for r in PROPOSALS[1:3]],
+        ["", "", "I alt Økonomiudvalget", "", 2, 2, 4, None],
+        list(PROPOSALS[3]),
+        ["I alt (t. kr.)", None, None, None, -1, 3, 10, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "række 4 ('I alt Økonomiudvalget') ligner en sumrække" in text
+    assert "række 6 ('I alt (t. kr.)') ligner en sumrække" in text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    assert [p.id for p in deck.proposals] == ["spar", "eff", "inv"]
+    assert deck.proposal("spar").text == "Tekst"  # "Bemærkning" is the card's text
