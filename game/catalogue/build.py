@@ -727,11 +727,11 @@ def _effect(
             (c for c, spec in columns.items() if spec.reader == "effect" and spec.index == gaps[0]),
             first_column,
         )
+        # a blank cell before a later amount is a 0, as in a budget table: read so, and said
         gap = Cell(row, gap_column, None)
-        reading.add(sheet, gap, "catalogue.year_gap", gap=gaps[0] + 1, last=last + 1)
-        reading.reported.add((sheet.name, row, "effect"))
-        return
-    card["effect"] = [amounts[index][1] for index in range(last + 1)]
+        said = Message.of("catalogue.year_gap", gap=gaps[0] + 1, last=last + 1)
+        reading.warnings.append(CatalogueProblem(sheet.where(gap.ref), said))
+    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
 
 
 # --- the loader's problems in the workbook's words -----------------------------------------

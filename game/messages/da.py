@@ -1000,7 +1000,7 @@ MESSAGES.update(
         "catalogue.required_empty": "'{header}' er tom; den skal udfyldes",
         "catalogue.first_year_empty": "'år 1' er tom; skriv beløbet for det første år (0, hvis intet)",
         "catalogue.year_column_gap": "kolonnen '{header}' står, men der er ingen kolonne '{missing}' før den; tilføj kolonnen '{missing}' (tom eller med 0), eller ret overskriften",
-        "catalogue.year_gap": "'år {gap}' er tom, men 'år {last}' er udfyldt; skriv 0 i de tomme år før det sidste beløb",
+        "catalogue.year_gap": "advarsel: 'år {gap}' er tom, men 'år {last}' er udfyldt; de tomme år før det sidste beløb er læst som 0",
         "catalogue.no_scenario_rows": "kataloget har intet scenarie; skriv mindst ét på arket 'Scenarier'",
         "catalogue.no_proposal_rows": "kataloget har ingen forslag; skriv mindst ét på arket 'Forslag'",
         "catalogue.no_about": "kataloget mangler arket 'Om kataloget'",

@@ -992,7 +992,7 @@ MESSAGES.update(
         "catalogue.required_empty": "'{header}' is empty; it must be filled in",
         "catalogue.first_year_empty": "'år 1' is empty; write the amount of the first year (0 if none)",
         "catalogue.year_column_gap": "the column '{header}' is there, but there is no column '{missing}' before it; add the column '{missing}' (empty or with 0), or correct the heading",
-        "catalogue.year_gap": "'år {gap}' is empty, but 'år {last}' is filled in; write 0 in the empty years before the last amount",
+        "catalogue.year_gap": "warning: 'år {gap}' is empty, but 'år {last}' is filled in; the empty years before the last amount are read as 0",
         "catalogue.no_scenario_rows": "the catalogue has no scenario; write at least one on the sheet 'Scenarier'",
         "catalogue.no_proposal_rows": "the catalogue has no proposals; write at least one on the sheet 'Forslag'",
         "catalogue.no_about": "the catalogue has no sheet 'Om kataloget'",

@@ -183,18 +183,6 @@ def test_a_date_in_an_amount_cell_is_named(capsys, tmp_path):
     )
 
 
-def test_a_gap_between_amounts_is_named(capsys, tmp_path):
-    row = list(PROPOSALS[2])
-    row[5] = None
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
-    _assert_refused(
-        capsys,
-        tmp_path,
-        path,
-        expected=f"{path}:Forslag!F3: 'år 2' er tom, men 'år 3' er udfyldt; skriv 0",
-    )
-
-
 def test_an_amount_over_the_units_limit_is_named(capsys, tmp_path):
     row = list(PROPOSALS[1])
     row[4] = "1.500"  # 1500 mio. kr.: over the limit of 1000
@@ -737,3 +725,16 @@ def test_a_budget_offices_own_headings_and_subtotal_rows_are_read(capsys, tmp_pa
     deck = load_deck(tmp_path / "dæk")
     assert [p.id for p in deck.proposals] == ["spar", "eff", "inv"]
     assert deck.proposal("spar").text == "Tekst"  # "Bemærkning" is the card's text
+
+
+def test_a_blank_year_before_a_later_amount_is_read_as_0_and_said(capsys, tmp_path):
+    # before, the import stopped and asked for a 0 that a budget table leaves blank
+    rows = _proposals(*PROPOSALS[1:])
+    rows[2][4] = None  # 'eff': blank år 1, then 2 and 4
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!E3: advarsel: 'år 1' er tom, men 'år 3' er udfyldt" in text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("eff").effect == (0, 2, 4)
