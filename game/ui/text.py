@@ -7,6 +7,7 @@ step by step down to a minimum size; only if it still does not fit is the last l
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -63,12 +64,28 @@ def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
     return parts
 
 
+_GLUE = re.compile(
+    r"""(?<=\d)\ (?=mio\.|mia\.|t\.\ kr\.|kr\.|%|år\b)  # a number and its unit
+    | (?<=\bmio\.|\bmia\.)\ (?=kr\.)                  # mio. kr., mia. kr.
+    | (?<=\bt\.)\ (?=kr\.)                             # t. kr.""",
+    re.VERBOSE,
+)
+"""The spaces a line must not break at: inside "mio. kr." and "t. kr.", and between a number
+and its unit ("45 mio. kr.", "13 %", "4 år")."""
+_KEEP = "\u00a0"
+
+
 def wrap_lines(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """``text`` broken into lines no wider than ``width`` (words longer than a line are split;
-    newlines start a new line)."""
+    newlines start a new line; a unit stays with its number, ``_GLUE``)."""
+    lines = _wrap(font, _GLUE.sub(_KEEP, text), width)
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = [word for word in re.split(r"[ \t\r]+", paragraph) if word]
         if not words:
             lines.append("")
             continue

@@ -282,7 +282,20 @@ class TextField:
             inner.height -= self.font.get_linesize() if self.multiline else 0
             if not self.multiline:
                 inner.width -= self.font.size(f"{self.max_length}/{self.max_length}")[0] + pad
+        if not self.multiline:  # one line, centred in the field: descenders are never cut
+            line = self.font.get_linesize()
+            inner = pygame.Rect(inner.x, self.rect.centery - line // 2, inner.width, line)
         return inner
+
+    def _clip(self, inner: pygame.Rect) -> pygame.Rect:
+        """Where the text may be drawn: ``inner``, or for a one-line field the height of the
+        whole field inside its border (a line as tall as the field is not cut)."""
+        if self.multiline:
+            return inner
+        border = self.style.border_width + 1
+        return pygame.Rect(
+            inner.x, self.rect.y + border, inner.width, self.rect.height - 2 * border
+        )
 
     def _lines(self) -> list[tuple[int, int]]:
         text = self._text
@@ -362,7 +375,8 @@ class TextField:
             self._scroll = cursor_row - visible_rows + 1
         self._scroll = max(0, min(self._scroll, max(0, len(lines) - visible_rows)))
         previous_clip = surface.get_clip()
-        surface.set_clip(inner.clip(previous_clip) if previous_clip else inner)
+        area = self._clip(inner)
+        surface.set_clip(area.clip(previous_clip) if previous_clip else area)
         offset = self._offset_x()
         if not self._text and not self.composition:
             self._draw_placeholder(surface, inner)
@@ -396,8 +410,23 @@ class TextField:
         if self.show_counter:
             self._draw_counter(surface)
 
+    def placeholder_line(self) -> str:
+        """The placeholder of a one-line field as it is shown: what does not fit ends in "…"
+        after a whole word."""
+        text, width = self.placeholder, self._inner().width
+        if self.font.size(text)[0] <= width:
+            return text
+        words = text.split(" ")
+        while len(words) > 1 and self.font.size(" ".join(words) + "…")[0] > width:
+            words.pop()
+        return " ".join(words).rstrip(" (,") + "…"
+
     def _draw_placeholder(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         if not self.placeholder:
+            return
+        if not self.multiline:
+            image = self.font.render(self.placeholder_line(), True, self.style.placeholder)
+            surface.blit(image, (inner.left, inner.top))
             return
         lines = wrap_lines(self.placeholder, self.font, inner.width)
         for row, (start, end) in enumerate(lines):

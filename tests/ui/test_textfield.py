@@ -172,3 +172,47 @@ def test_placeholder_shows_only_while_empty(field: TextField, screen: pygame.Sur
     field.draw(canvas)
     second = [canvas.get_at((x, y))[:3] for x in range(60, 440) for y in range(60, 90)]
     assert not any(c == grey for c in second)
+
+
+def test_a_one_line_field_as_tall_as_its_text_draws_the_descenders_whole(screen):
+    # before, "jeres eget" read "ieres eqet": the line was clipped to the padded inner box
+    font = pygame.font.Font(None, 40)
+    height = font.get_linesize() + 8
+    one_line = TextField((10, 300, 400, height), font, multiline=False, placeholder="")
+    one_line.text = "gjpqy gjpqy"
+    surface = pygame.Surface((600, 600))
+    surface.fill((255, 255, 255))
+    one_line.draw(surface)
+    ink = one_line.style.text
+    baseline = one_line.rect.centery - font.get_linesize() // 2 + font.get_ascent()
+    below = [
+        (x, y)
+        for x in range(one_line.rect.left, one_line.rect.right)
+        for y in range(baseline + 2, one_line.rect.bottom - 2)
+        if surface.get_at((x, y))[:3] == ink[:3]
+    ]
+    assert below, "nothing of g, j, p, q, y is drawn below the baseline"
+
+
+def test_a_one_line_placeholder_that_does_not_fit_ends_in_an_ellipsis(screen):
+    font = pygame.font.Font(None, 28)
+    hint = "Sti til jeres eget dæk (mappe eller fil)"
+    narrow = TextField((10, 10, 180, 40), font, multiline=False, placeholder=hint)
+    shown = narrow.placeholder_line()
+    assert shown.endswith("…") and hint.startswith(shown[:-1].rstrip())
+    assert font.size(shown)[0] <= narrow.rect.width
+    assert narrow.placeholder_line() != hint
+
+
+def test_a_wrapped_line_never_parts_a_number_from_its_unit(screen):
+    from game.ui.text import wrap_lines as wrap_words
+
+    font = pygame.font.Font(None, 28)
+    text = "2027–2030 · 4 år: budgetår og 3 overslagsår · Mål 3/11/25/45 mio. kr. · 1.500 t. kr."
+    narrowest = font.size("3/11/25/45 mio. kr.")[0]  # a line that holds the longest unit
+    for width in range(narrowest, 700, 7):
+        lines = wrap_words(font, text, width)
+        assert " ".join(lines).split() == text.split(), width  # nothing lost, no odd spaces
+        for line in lines:
+            assert not line.endswith(("mio.", "t.", "3/11/25/45", "1.500")), (width, lines)
+            assert not line.startswith(("kr.", "mio.")), (width, lines)
