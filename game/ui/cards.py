@@ -394,6 +394,22 @@ def signed(value: int) -> str:
     return f"+{value}" if value > 0 else ("−" + str(-value) if value < 0 else "0")
 
 
+def _summary(app: Host, values: list[float], rect: pygame.Rect, min_text: int) -> str:
+    """The amounts in one line when each year's does not fit under its column: "+3 hvert år"
+    for the same every year, else "−3 … +12" (first and last), else "… +12"; "" when not
+    even that fits."""
+    first = app.amount(values[0], sign=True, unit=False)
+    last = app.amount(values[-1], sign=True, unit=False)
+    if len(set(values)) == 1:
+        options = [app.t("card.every_year", amount=first), app.t("card.per_year", amount=first)]
+    else:
+        options = [f"{first} … {last}", f"… {last}"]
+    for option in options:
+        if app.text.width(option, min_text) <= rect.width - 4:
+            return option
+    return ""
+
+
 def draw_effect_strip(
     surface: pygame.Surface,
     app: Host,
@@ -457,7 +473,10 @@ def draw_effect_strip(
             )
         return
     show_labels = fits and rect.height >= label_h + 4
-    bars = pygame.Rect(rect.x, rect.y, rect.width, rect.height - (label_h if show_labels else 0))
+    summary = "" if fits or rect.height < label_h + 4 else _summary(app, values, rect, min_text)
+    bars = pygame.Rect(
+        rect.x, rect.y, rect.width, rect.height - (label_h if show_labels or summary else 0)
+    )
     slots = effect_bars(
         surface,
         bars,
@@ -468,6 +487,9 @@ def draw_effect_strip(
         high=high,
         range_color=theme.KIND_TINTS[proposal.kind],
     )
+    if summary:  # every year's amount does not fit under its column: the span under all
+        line = pygame.Rect(rect.x, bars.bottom, rect.width, label_h)
+        app.text.draw(surface, summary, line, FACT_STYLE.ink(theme.INK).center())
     if show_labels:
         for slot, value in zip(slots, values):
             label = pygame.Rect(slot.x - 2, bars.bottom, slot.width + 4, label_h)

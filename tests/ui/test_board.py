@@ -679,15 +679,26 @@ def test_keyboard_only_select_open_write_and_adopt(make_app, std_deck):
     assert app.game.state.adopted[-1].note == "Tastatur"
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (1280, 720)])
+@pytest.mark.parametrize(
+    ("scenario", "size"),
+    [
+        ("standard", (1024, 768)),
+        ("standard", (1366, 768)),
+        ("standard", (1280, 720)),
+        ("lang-horisont", (1920, 1080)),
+        ("lang-horisont", (3840, 2160)),
+    ],
+)
 def test_every_card_on_the_table_shows_its_amounts_on_a_768_pixel_projector(
-    make_app, std_deck, size
+    make_app, std_deck, scenario, size
 ):
     # Before, a strip too low for columns and amounts drew the columns alone: a group at
-    # 1366×768 saw a few pixels of bars and no amount on any card.
+    # 1366×768 saw a few pixels of bars and no amount on any card; and on a full-HD or 4K
+    # screen an eight-year card whose amounts did not fit under its columns showed none.
     app = make_app(std_deck, size=size)
     drawn = record_text(app)  # before the first frame: the cards are drawn once and kept
-    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    seed = open_seed(std_deck) if scenario == "standard" else 3
+    app.start_game(std_deck, GameSettings(scenario, seed, None, "da"))
     app.step(0.02)
     state = app.find(BoardScene).state
     adoptable = [pid for pid in state.market if is_legal(state, Adopt(pid))]
