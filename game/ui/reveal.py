@@ -227,7 +227,8 @@ def draw_lines(
         )
         return
     size = sc.body
-    more_h = sc.min_text + 2
+    tiny_h = line_height(app, sc.min_text)
+    more_h = tiny_h + 2  # the "+1 mere" row: a whole line of its own
     for number, line in enumerate(lines):
         mark = pygame.Rect(inner.x, y + (line_height(app, size, FONT_BOLD) - size) // 2, size, size)
         tone = pygame.Rect(mark.right + g // 2, mark.y + size // 6, size * 2 // 3, size * 2 // 3)
@@ -257,7 +258,7 @@ def draw_lines(
         detail_ink = theme.WARNING if line.tone == "bad" else theme.INK
         box = pygame.Rect(text_x, y, width, max(1, bottom - y))
         y = app.text.draw(surface, line.detail, box, TINY.ink(detail_ink)).bottom
-        if line.text and y < bottom:
+        if line.text and bottom - y >= tiny_h:  # only whole lines, never over "+1 mere"
             box = pygame.Rect(text_x, y, width, bottom - y)
             y = app.text.draw(surface, line.text, box, TINY.ink(theme.MUTED)).bottom
         y += g
