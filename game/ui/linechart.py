@@ -67,46 +67,56 @@ def draw_line_chart(
     if axis.low < 0:
         y0 = axis.y(0.0)
         pygame.draw.line(surface, theme.FAINT, (plot.left, y0), (plot.right, y0), 1)
+    n = len(values)
+    step = plot.width / max(1, n)
+    points = [(round(plot.left + (i + 0.5) * step), axis.y(v)) for i, v in enumerate(values)]
+    marker = max(6, pad + 2)
     if floor is not None:
         y_floor = axis.y(floor)
         _dashed(surface, theme.GAP, (plot.left, y_floor), (plot.right, y_floor), 3, pad)
         if floor_label:
-            blit_text(
-                surface,
-                floor_label,
-                label_font,
-                theme.GAP,
-                "bottomleft",
-                (plot.left, y_floor - 2),
-            )
-    n = len(values)
-    step = plot.width / max(1, n)
-    points = [(round(plot.left + (i + 0.5) * step), axis.y(v)) for i, v in enumerate(values)]
+            # at the left end, above the line; where a point's value stands there, below
+            # the line, or else between the first two points (never over a value)
+            size = label_font.size(floor_label)
+            taken = [
+                _value_box(label_font, x, y, marker, value, floor, signed, lang, i == n - 1)
+                for i, ((x, y), value) in enumerate(zip(points, values))
+            ]
+            between = (points[0][0] + points[1][0]) // 2 - size[0] // 2 if n > 1 else plot.left
+            spots = [
+                pygame.Rect(plot.left, y_floor - 2 - size[1], *size),
+                pygame.Rect(plot.left, y_floor + 2, *size),
+                pygame.Rect(between, y_floor - 2 - size[1], *size),
+                pygame.Rect(between, y_floor + 2, *size),
+            ]
+            top = plot.top - line  # from the values' line above the plot to the years' line
+            room = pygame.Rect(rect.left, top, rect.width, rect.bottom - line - top)
+            free = [
+                spot
+                for spot in spots
+                if room.contains(spot) and not any(spot.colliderect(box) for box in taken)
+            ]
+            spot = (free or spots)[0]
+            blit_text(surface, floor_label, label_font, theme.GAP, "topleft", spot.topleft)
     if len(points) > 1:
         pygame.draw.lines(surface, color, False, points, max(3, pad // 2))
-    marker = max(6, pad + 2)
     for index, ((x, y), value) in enumerate(zip(points, values)):
         below = floor is not None and value < floor
         last = index == len(points) - 1
-        box = pygame.Rect(0, 0, marker, marker)
-        box.center = (x, y)
-        pygame.draw.rect(surface, theme.GAP if below else color, box)
-        pygame.draw.rect(surface, theme.CARD, box, 1)
+        square = pygame.Rect(0, 0, marker, marker)
+        square.center = (x, y)
+        pygame.draw.rect(surface, theme.GAP if below else color, square)
+        pygame.draw.rect(surface, theme.CARD, square, 1)
         # a point under the floor has its value beside it, clear of the dashed floor line
         # (the last one on its right, where no line runs on)
-        if below and last:
-            anchor, label_pos = "midleft", (x + marker // 2 + 3, y)
-        elif below:
-            anchor, label_pos = "midright", (x - marker // 2 - 3, y)
-        else:
-            anchor, label_pos = "midbottom", (x, y - marker // 2 - 2)
+        box = _value_box(label_font, x, y, marker, value, floor, signed, lang, last)
         blit_text(
             surface,
             format_amount(value, lang, decimals=0, sign=signed),
             label_font,
             theme.GAP if below else theme.INK,
-            anchor,
-            label_pos,
+            "topleft",
+            box.topleft,
         )
     for i, label in enumerate(labels[:n]):
         blit_text(
@@ -119,6 +129,31 @@ def draw_line_chart(
             max(8, round(step) - 4),
         )
     surface.set_clip(clip)
+
+
+def _value_box(
+    font: pygame.font.Font,
+    x: int,
+    y: int,
+    marker: int,
+    value: float,
+    floor: float | None,
+    signed: bool,
+    lang: str,
+    last: bool,
+) -> pygame.Rect:
+    """Where ``line_chart`` writes a point's value (as it places it), for keeping other
+    labels off it."""
+    width, height = font.size(format_amount(value, lang, decimals=0, sign=signed))
+    box = pygame.Rect(0, 0, width, height)
+    below = floor is not None and value < floor
+    if below and last:
+        box.midleft = (x + marker // 2 + 3, y)
+    elif below:
+        box.midright = (x - marker // 2 - 3, y)
+    else:
+        box.midbottom = (x, y - marker // 2 - 2)
+    return box
 
 
 def _dashed(

@@ -214,3 +214,36 @@ def test_line_chart_marks_points_below_the_floor(fonts: Fonts) -> None:
     pixels = {tuple(surface.get_at((x, y)))[:3] for x in range(100, 600) for y in range(100, 400)}
     assert theme.PURPLE in pixels
     assert theme.GAP in pixels  # the floor line and the marker of the year below it
+
+
+@pytest.mark.parametrize("values", [(-6, -4, -4, -5), (-6, -6, -2, 0), (0, 1, 1, 0)])
+def test_the_floor_label_never_covers_a_points_value(fonts: Fonts, monkeypatch, values) -> None:
+    # before, "gulv −6" and the first year's "−6" were printed on top of each other
+    from game.ui import linechart
+
+    placed: list[tuple[str, pygame.Rect]] = []
+    original = linechart.blit_text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        box = original(surface, text, *args, **kwargs)
+        placed.append((text, box))
+        return box
+
+    monkeypatch.setattr(linechart, "blit_text", spy)
+    rect = pygame.Rect(0, 0, 360, 230)  # the debrief's small chart at 1024×768
+    draw_line_chart(
+        canvas(),
+        rect,
+        YEARS,
+        values,
+        title="Serviceniveau",
+        fonts=fonts,
+        floor=values[0] if values[0] < 0 else 0,
+        floor_label=f"gulv {values[0]}",
+        signed=True,
+    )
+    floor = next(box for text, box in placed if text.startswith("gulv"))
+    numbers = [box for text, box in placed[1:] if not text.startswith(("gulv", "20"))]
+    assert len(numbers) == len(values)
+    assert not any(floor.colliderect(box) for box in numbers), (floor, numbers)
+    assert rect.contains(floor)
