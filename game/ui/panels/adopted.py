@@ -171,7 +171,8 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         first, count, _, _ = self.window(state, view.scroll, layout)
         for row, what, card in self.lines(layout, view):
             if card is None and what in ("up", "down"):
-                hidden = first if what == "up" else len(rows) - first - count
+                out_of_sight = rows[:first] if what == "up" else rows[first + count :]
+                hidden = sum(1 for _, hidden_card in out_of_sight if hidden_card is not None)
                 self._more(surface, row, what == "up", hidden, rows, first)
                 continue
             if card is None:
@@ -198,7 +199,8 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         rows: list[Row],
         first: int,
     ) -> None:
-        """A "mere" line: an arrow, how many lines are out of sight, and at the top the year
+        """A "mere" line: an arrow, how many proposals are out of sight (year headings are not
+        counted), and at the top the year
         the first card shown belongs to (so a card is never shown without its year)."""
         app = self.app
         pygame.draw.rect(surface, theme.CURRENT, row, border_radius=4)
