@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -403,3 +404,54 @@ def test_a_best_plan_too_long_for_its_box_shows_the_cards_not_adopted_first(
     for pid in others:
         assert deck.proposal(pid).title in drawn
     assert any(t.startswith("+ ") and t.endswith("af jeres egne") for t in drawn), drawn
+
+
+def test_the_scroll_badge_has_a_line_of_its_own_under_the_last_row(deck: Deck, tmp_path) -> None:
+    # before, "rul ned for flere" was drawn over the last row (a card's 3,3 amounts, the end
+    # of a discussion question) at 1024×768, whenever a row ended near the page's foot
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    played = play_game(deck, "lang-horisont", 2, greedy_policy, np.random.default_rng(2))
+    assert len(played.adopted) > 10
+    placed: list[tuple[str, pygame.Rect]] = []
+    original = small.text.draw
+
+    def spy(surface, text, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
+        placed.append((text, pygame.Rect(rect)))
+        return original(surface, text, rect, *args, **kwargs)
+
+    small.text.draw = spy  # type: ignore[method-assign]
+    long_note = " ".join(
+        ["Vi vedtog det efter en lang drøftelse i gruppen om konsekvenserne for borgerne"] * 4
+    )
+    checked = 0
+    for shift in range(12):  # notes of several lengths: rows of many heights, and so a row
+        # that ends at the page's foot
+        adopted = tuple(
+            dataclasses.replace(
+                a,
+                note=long_note if (i * 7 + shift) % 5 == 0 else ("kort" if (i + shift) % 2 else ""),
+            )
+            for i, a in enumerate(played.adopted)
+        )
+        start(small, dataclasses.replace(played, adopted=adopted))
+        small.scenes.clear()
+        small.push(DebriefScene(small, background=False))
+        small.step(0.016)
+        post_key(pygame.K_2)
+        placed.clear()
+        small.step(0.016)
+        badge = [rect for text, rect in placed if text.startswith("rul ned for flere")]
+        if not badge:
+            continue
+        checked += 1
+        clashes = [
+            (text, rect)
+            for text, rect in placed
+            if not text.startswith("rul ned")
+            and rect.right > badge[0].left
+            and rect.bottom > badge[0].top + 2
+            and rect.top < badge[0].bottom
+        ]
+        assert not clashes, (shift, clashes)
+    assert checked >= 3
+    small.scenes.clear()

@@ -136,6 +136,17 @@ def first_visible(heights: list[int], room: int, scroll: int) -> tuple[int, int]
     return max(0, min(scroll, limit)), limit
 
 
+def rows_in_sight(app: Host, heights: list[int], room: int, scroll: int) -> tuple[int, int, int]:
+    """``first_visible`` when the rows fit; when they do not, the same for the room left above
+    the "rul ned" badge (which has a line of its own, under the last row). Returns the first
+    row, the largest useful scroll and the room the rows have."""
+    first, limit = first_visible(heights, room, scroll)
+    if limit > 0:
+        room -= line_height(app, app.scale.min_text, FONT_BOLD)
+        first, limit = first_visible(heights, room, scroll)
+    return first, limit, room
+
+
 def scroll_hint(app: Host, surface: pygame.Surface, inner: pygame.Rect, first: int) -> None:
     """The "▼ more below (from row N)" badge in the bottom right corner of a list."""
     sc = app.scale
@@ -177,7 +188,7 @@ class ListPage(Panel[DebriefTable, DebriefLayout]):
     def max_scroll(self, layout: DebriefLayout, state: GameState) -> int:
         """The largest useful scroll of the list."""
         heights, room = self.heights(layout, state)
-        return first_visible(heights, room, 0)[1]
+        return rows_in_sight(self.app, heights, room, 0)[1]
 
     def heights(self, layout: DebriefLayout, state: GameState) -> tuple[list[int], int]:
         """The rows' heights and the room for them."""
@@ -257,10 +268,10 @@ class ProposalsPage(ListPage):
             app.text.draw(surface, app.t("board.adopted_none"), none, BODY.ink(theme.MUTED))
             return
         heights, room = self.heights(layout, state)
-        first, limit = first_visible(heights, room, view.scroll)
+        first, limit, room = rows_in_sight(app, heights, room, view.scroll)
         y = top
         for adoption, height in list(zip(state.adopted, heights))[first:]:
-            if y + height > inner.bottom:
+            if y + height > top + room:
                 break
             proposal = state.deck.proposal(adoption.card)
             self._row(surface, c, proposal, adoption, y, years, anchor(proposal, state.scenario))
@@ -340,18 +351,19 @@ class QuestionsPage(ListPage):
             app.text.draw(surface, app.t("debrief.no_questions"), inner, BODY.ink(theme.MUTED))
             return
         heights, room = self.heights(layout, state)
-        first, limit = first_visible(heights, room, view.scroll)
+        first, limit, room = rows_in_sight(app, heights, room, view.scroll)
         title_h = line_height(app, sc.min_text, FONT_BOLD)
         y = inner.y
+        bottom = inner.bottom - (inner.height - room if limit > 0 else 0)
         for proposal, height in list(zip(items, heights))[first:]:
-            if y + height > inner.bottom and y > inner.y:
+            if y + height > bottom and y > inner.y:
                 break
             icon = pygame.Rect(inner.x, y + g // 2, sc.min_text, sc.min_text)
             kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
             width = inner.width - icon.width - g
             title = pygame.Rect(icon.right + g, y, width, title_h)
             app.text.draw(surface, proposal.title, title, TINY.bold().ink(theme.MUTED).lines(1))
-            text_h = min(height - title_h, inner.bottom - y - title_h)
+            text_h = min(height - title_h, bottom - y - title_h)
             question = pygame.Rect(icon.right + g, y + title_h, width, text_h)
             app.text.draw(surface, proposal.question.strip(), question, BODY.shrink())
             y += height
