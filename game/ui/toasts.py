@@ -1,5 +1,7 @@
-"""The notices at the bottom of the window (toasts): the game controller keeps them as data,
-this draws them, newest at the bottom, problems in the warning colour."""
+"""The notices at the top of the window (toasts), under the title band: the game controller
+keeps them as data, this draws them, newest at the top, problems in the warning colour. They
+stand where they cover no button: the window's main buttons (Vedtag, Afslut året, Rapport)
+are at the bottom."""
 
 from __future__ import annotations
 
@@ -11,23 +13,41 @@ from game.ui.text import TextRenderer
 from game.ui.theme import BODY, Scale
 
 
+def shown_notices(notices: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The notices to draw, newest first, each wording once (a refusal repeated by three
+    clicks is one notice, not a stack of three)."""
+    seen: set[str] = set()
+    shown = []
+    for words, error in reversed(notices):
+        if words not in seen:
+            seen.add(words)
+            shown.append((words, error))
+    return shown
+
+
+def notice_top(surface: pygame.Surface) -> int:
+    """Where the first notice starts: under the title band every scene draws at the top."""
+    scale = Scale(surface.get_height())
+    header = max(round(scale.heading * 2.0), round(surface.get_height() * 0.075))
+    return header + scale.gap
+
+
 def draw_notices(
     surface: pygame.Surface, text: TextRenderer, notices: list[tuple[str, bool]]
 ) -> None:
-    """Draw ``notices`` (words, is it a problem) stacked up from the bottom of ``surface``."""
+    """Draw ``notices`` (words, is it a problem) stacked down from under the title band."""
     if not notices:
         return
     scale = Scale(surface.get_height())
-    width, height = surface.get_size()
-    y = height - scale.gap * 3
+    width = surface.get_width()
+    y = notice_top(surface)
     size = scale.body
     box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
     style = BODY.ink(theme.HEADER_INK).center().middle().shrink()
-    for words, error in reversed(notices):
+    for words, error in shown_notices(notices):
         fitted = text.fit(words, box_w - 4 * scale.gap, size * 4, size, scale.min_text)
         box_h = fitted.height + 2 * scale.gap
-        y -= box_h
         rect = pygame.Rect((width - box_w) // 2, y, box_w, box_h)
         panel(surface, rect, scale.radius, theme.WARNING if error else theme.HEADER)
         text.draw(surface, words, rect.inflate(-4 * scale.gap, -2 * scale.gap), style)
-        y -= scale.gap
+        y += box_h + scale.gap

@@ -819,3 +819,28 @@ def test_the_arrow_goes_on_from_the_card_just_adopted(make_app, std_deck):
     assert app.game.state.adopted_ids()[-1] == slots[1].card
     key(app, pygame.K_RIGHT)
     assert board.selected == slots[2].card
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_a_notice_never_covers_the_button_that_adopts(make_app, std_deck, size):
+    # before, "Begrundelsen er gemt …" stood over Vedtag in the card view, and three
+    # "not enough capacity" notices stacked up over the cards
+    app = make_app(std_deck, size=size)
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    app.step(0.02)
+    key(app, pygame.K_2)
+    key(app, pygame.K_o)
+    card = app.top
+    assert isinstance(card, CardScene)
+    adopt = card.layout().adopt
+    before = [pixel(app, point) for point in (adopt.center, adopt.midleft, adopt.midright)]
+    key(app, pygame.K_TAB)
+    type_text(app, "Fordi det virker")
+    key(app, pygame.K_RETURN)  # saves the note: a notice says so
+    assert "Begrundelsen er gemt og følger med, når forslaget vedtages" in app.toast_texts()
+    app.step(0.02)
+    after = [pixel(app, point) for point in (adopt.center, adopt.midleft, adopt.midright)]
+    assert after == before
+    from game.ui.toasts import shown_notices
+
+    assert len(shown_notices([("Ikke plads", True)] * 3 + [("Gemt", False)])) == 2
