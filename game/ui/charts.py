@@ -154,6 +154,21 @@ def blit_text(
     return rect
 
 
+def fitting(font: pygame.font.Font, options: Sequence[str], width: int) -> str:
+    """The first of ``options`` that ``font`` draws within ``width`` pixels; else the last
+    (which ``blit_text`` then shortens)."""
+    for option in options:
+        if font.size(option)[0] <= width:
+            return option
+    return options[-1]
+
+
+def year_options(label: str) -> list[str]:
+    """A year label and its short form for a narrow column ("2027", "’27")."""
+    text = str(label)
+    return [text, f"’{text[-2:]}"] if len(text) == 4 and text.isdigit() else [text]
+
+
 # ----- the year chart --------------------------------------------------------------------
 
 
@@ -215,6 +230,10 @@ def draw_year_chart(
     zero = axis.y(0.0)
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip))
+    # "mål 16" under every year, or the amount alone under every year when one does not fit
+    target_words = [_t(lang, "chart.target", amount=format_amount(t, lang)) for t in targets]
+    if any(label_font.size(words)[0] > int(column) - 4 for words in target_words):
+        target_words = [format_amount(t, lang) for t in targets]
     for i in range(n):
         left = round(rect.left + i * column)
         right = round(rect.left + (i + 1) * column)
@@ -286,7 +305,7 @@ def draw_year_chart(
         # Year and target labels at the foot of the column.
         year_font = fonts.get(FONT_BOLD, sc.min_text) if i == current else label_font
         foot = rect.bottom - foot_lines * line
-        target_text = _t(lang, "chart.target", amount=format_amount(target, lang))
+        target_text = target_words[i]
         year_text = str(years[i])
         if foot_lines == 1:
             combined = f"{year_text} · {target_text}"

@@ -9,7 +9,7 @@ import pygame
 
 from game.numbers import format_amount
 from game.ui import theme
-from game.ui.charts import ValueAxis, _scale, blit_text, hatch
+from game.ui.charts import ValueAxis, _scale, blit_text, fitting, hatch, year_options
 from game.ui.fonts import Fonts
 from game.ui.text import wrap_lines
 from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
@@ -121,7 +121,7 @@ def draw_line_chart(
     for i, label in enumerate(labels[:n]):
         blit_text(
             surface,
-            str(label),
+            fitting(label_font, year_options(label), max(8, round(step) - 4)),
             label_font,
             theme.MUTED,
             "midtop",
@@ -229,7 +229,9 @@ def draw_fatigue_chart(
         blit_text(surface, str(peak), value_font, theme.INK, "midbottom", (center, top - 2))
         blit_text(
             surface,
-            str(labels[i]) if i < len(labels) else "",
+            fitting(label_font, year_options(labels[i]), max(8, round(step) - 4))
+            if i < len(labels)
+            else "",
             label_font,
             theme.MUTED,
             "midtop",

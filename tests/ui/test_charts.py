@@ -247,3 +247,35 @@ def test_the_floor_label_never_covers_a_points_value(fonts: Fonts, monkeypatch, 
     assert len(numbers) == len(values)
     assert not any(floor.colliderect(box) for box in numbers), (floor, numbers)
     assert rect.contains(floor)
+
+
+def test_eight_years_in_a_narrow_chart_are_named_short_not_cut(fonts: Fonts, monkeypatch) -> None:
+    # before, the debrief's small charts at 1024×768 read "20… 20… 20…" under eight years
+    from game.ui import linechart
+
+    drawn: list[str] = []
+    original = linechart.blit_text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(linechart, "blit_text", spy)
+    years = [str(year) for year in range(2027, 2035)]
+    common = {"fonts": fonts, "scale": Scale(768)}
+    linechart.draw_line_chart(
+        canvas(), pygame.Rect(0, 0, 340, 230), years, range(8), title="Service", **common
+    )
+    linechart.draw_fatigue_chart(
+        canvas(),
+        pygame.Rect(0, 0, 340, 230),
+        years,
+        [9] * 8,
+        [5] * 8,
+        title="Træthed",
+        note="",
+        **common,
+    )
+    labels = [text for text in drawn if text.startswith(("20", "’"))]
+    assert labels.count("’27") == 2 and labels.count("’34") == 2
+    assert not any(text.endswith("…") for text in drawn)
