@@ -151,6 +151,7 @@ MESSAGES: dict[str, str] = {
     # menu
     "menu.title": "Menu",
     "menu.resume": "Tilbage til spillet",
+    "menu.resume_result": "Tilbage til resultatet",
     "menu.restart": "Start forfra (samme scenarie)",
     "menu.new": "Nyt spil",
     "menu.compare": "Sammenlign borde",

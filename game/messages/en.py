@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     "help.key.menu": "Close / menu",
     "help.close": "Close (Esc)",
     "menu.title": "Menu",
+    "menu.resume_result": "Back to the result",
     "menu.resume": "Back to the game",
     "menu.restart": "Restart (same scenario)",
     "menu.new": "New game",

@@ -219,16 +219,25 @@ class DialogLayout:
 
 
 def dialog_layout(
-    width: int, height: int, buttons: int, *, wide: float = 0.6, tall: float = 0.7
+    width: int,
+    height: int,
+    buttons: int,
+    *,
+    wide: float = 0.6,
+    tall: float = 0.7,
+    fitted: bool = False,
 ) -> DialogLayout:
-    """A dialog of ``wide`` × ``tall`` of the window with ``buttons`` stacked buttons."""
+    """A dialog of ``wide`` × ``tall`` of the window with ``buttons`` stacked buttons; with
+    ``fitted`` (a dialog with no text, as the menu) no taller than its title and buttons."""
     width, height = max(1, width), max(1, height)
     scale = Scale(height)
     g = scale.gap
-    panel = _rect(width * (1 - wide) / 2, height * (1 - tall) / 2, width * wide, height * tall)
-    title = _rect(panel.x + 3 * g, panel.y + 2 * g, panel.width - 6 * g, scale.title * 1.3)
     button_h = max(scale.body * 2, round(height * 0.065))
     stack = buttons * button_h + max(0, buttons - 1) * g
+    if fitted:
+        tall = min(tall, (scale.title * 1.3 + stack + 6 * g) / height)
+    panel = _rect(width * (1 - wide) / 2, height * (1 - tall) / 2, width * wide, height * tall)
+    title = _rect(panel.x + 3 * g, panel.y + 2 * g, panel.width - 6 * g, scale.title * 1.3)
     body = _rect(
         panel.x + 3 * g,
         title.bottom + g,

@@ -342,7 +342,13 @@ def test_debrief_keys_open_the_menu_and_start_a_new_game(app: App, deck: Deck) -
     app.push(DebriefScene(app, background=False))
     post_key(pygame.K_ESCAPE)
     app.step(0.016)
-    assert isinstance(app.top, MenuScene)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    # the game is over: the first button goes back to the result, and the menu is no taller
+    # than its buttons (it had an empty band as tall as three buttons under its title)
+    assert menu.buttons[0][0] == "Tilbage til resultatet"
+    layout = menu.layout()
+    assert layout.buttons[0].top - layout.title.bottom <= 3 * app.scale.gap
     app.pop()
     post_key(pygame.K_n)
     app.step(0.016)

@@ -10,6 +10,7 @@ from game.engine import KINDS
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
+from game.ui.layout_screens import DialogLayout, dialog_layout
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TIGHT, TINY, Scale
 
 if TYPE_CHECKING:
@@ -138,8 +139,9 @@ class MenuScene(DialogScene):
     tall = 0.72
 
     def __init__(self, app: Host) -> None:
+        finished = app.game.history is not None and app.game.state.finished
         buttons = [
-            (app.t("menu.resume"), self.close),
+            (app.t("menu.resume_result" if finished else "menu.resume"), self.close),
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
@@ -150,6 +152,12 @@ class MenuScene(DialogScene):
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
+
+    def layout(self) -> DialogLayout:
+        """As tall as its title and buttons: the menu has no text to leave room for."""
+        width, height = self.app.size
+        n = len(self.buttons)
+        return dialog_layout(width, height, n, wide=self.wide, tall=self.tall, fitted=True)
 
     def restart(self) -> None:
         """The same scenario, seed and target from the beginning (a new save)."""
