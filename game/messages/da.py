@@ -492,6 +492,7 @@ MESSAGES.update(
         "print.document": "Råderumsspillet på papir – {deck}",
         "card.every_year": "{amount} hvert år",
         "card.per_year": "{amount}/år",
+        "card.this_year": "{amount} i år",
         "print.per_year": "{unit} pr. år",
         "print.year_n": "år {n}",
         "print.holds": "derefter hvert år",

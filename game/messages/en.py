@@ -484,6 +484,7 @@ MESSAGES.update(
         "print.document": "The Budget Room Game on paper – {deck}",
         "card.every_year": "{amount} every year",
         "card.per_year": "{amount}/yr",
+        "card.this_year": "{amount} this year",
         "print.per_year": "{unit} a year",
         "print.year_n": "year {n}",
         "print.holds": "then every year",

@@ -400,7 +400,9 @@ def _summary(app: Host, values: list[float], rect: pygame.Rect, min_text: int) -
     even that fits."""
     first = app.amount(values[0], sign=True, unit=False)
     last = app.amount(values[-1], sign=True, unit=False)
-    if len(set(values)) == 1:
+    if len(values) == 1:
+        options = [app.t("card.this_year", amount=first), first]
+    elif len(set(values)) == 1:
         options = [app.t("card.every_year", amount=first), app.t("card.per_year", amount=first)]
     else:
         options = [f"{first} … {last}", f"… {last}"]
@@ -440,12 +442,11 @@ def draw_effect_strip(
     fits = labels <= slot_w - 2
     if label_h <= rect.height < label_h + max(6, label_h // 2) and len(set(values)) == 1:
         amount = app.amount(values[0], sign=True, unit=False)
+        # one year left (the last round): "i år", not "hvert år"
+        forms = ("card.this_year",) if len(values) == 1 else ("card.every_year", "card.per_year")
         fitting = [
             words
-            for words in (
-                app.t("card.every_year", amount=amount),
-                app.t("card.per_year", amount=amount),
-            )
+            for words in (app.t(form, amount=amount) for form in forms)
             if app.text.width(words, min_text, FONT_BOLD) <= rect.width - 4
         ]
         shown = fitting[0] if fitting else amount  # "+3,5 hvert år", "+3,5/år", "+3,5"

@@ -844,3 +844,21 @@ def test_a_notice_never_covers_the_button_that_adopts(make_app, std_deck, size):
     from game.ui.toasts import shown_notices
 
     assert len(shown_notices([("Ikke plads", True)] * 3 + [("Gemt", False)])) == 2
+
+
+def test_in_the_last_round_a_card_says_what_it_gives_this_year_not_every_year(make_app, std_deck):
+    # before, a saving read "−3 hvert år" in the last round, where it gives one year's amount
+    app = make_app(std_deck, size=(1366, 768))
+    history = History.start(new_game(std_deck, "standard", open_seed(std_deck)))
+    for _ in range(3):
+        history = history.do(EndYear())
+    drawn = record_text(app)
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"), history)
+    app.step(0.02)
+    state = app.game.state
+    assert state.round == state.scenario.rounds - 1
+    assert not any(text.endswith(("hvert år", "/år")) for text in drawn)
+    savings = [p for p in map(std_deck.proposal, state.market) if p.kind.value == "saving"]
+    assert any(f"{format_amount(p.effect[0], 'da', sign=True)} i år" in drawn for p in savings), (
+        drawn
+    )
