@@ -121,6 +121,28 @@ def draw_proposals(
         )
 
 
+def _column_weights(app: Host, group: Any, columns: list[str], size: int, gap: int) -> list[float]:
+    """The table's column widths in proportion to what each must hold in full: its heading
+    and its widest cell (a table's name, "−14,2" and its mark, "vundet")."""
+    bold = app.fonts.get(FONT_BOLD, size)
+    regular = app.fonts.get("regular", size)
+    badge = max(8, round(size * 0.9))
+
+    def width(font: pygame.font.Font, text: str) -> int:
+        return int(font.size(charts.displayable(text, font))[0])
+
+    needs = [width(bold, label) for label in columns]
+    for table in group.tables:
+        needs[0] = max(needs[0], width(bold, table.label(app.lang)))
+        for i, (value, target) in enumerate(zip(table.raaderum, table.target)):
+            text = format_against(value, target, app.lang, met=value >= target - 1e-9)
+            needs[1 + i] = max(needs[1 + i], width(regular, text) + gap // 2 + badge)
+        needs[-2] = max(needs[-2], width(bold, f"{table.service:+d}"))
+    for word in ("compare.won", "compare.lost", "compare.open"):
+        needs[-1] = max(needs[-1], width(bold, app.t(word)))
+    return [float(need + gap) for need in needs]
+
+
 def draw_tables(
     app: Host,
     surface: pygame.Surface,
@@ -186,7 +208,7 @@ def draw_tables(
         app.t("compare.service_col"),
         app.t("compare.result_col"),
     ]
-    weights = [1.9] + [1.0] * len(years) + [0.8, 1.0]  # room for "Bord 5 (papir)"
+    weights = _column_weights(app, group, columns, size, g)
     cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
     for label, cell in zip(columns, cells):
         app.text.draw(

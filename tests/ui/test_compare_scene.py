@@ -229,3 +229,20 @@ def test_more_tables_than_fit_scroll_into_sight(deck: Deck, tmp_path: Path) -> N
     drawn.clear()
     app.render(app.surface)
     assert "Bord 20" in drawn and "Bord 1" not in drawn
+
+
+def test_at_1024_the_tables_headings_and_results_are_read_in_full(deck: Deck, saves, tmp_path):
+    # before, "Ser…", "Res…" and "vun…" at 1024×768: the columns had fixed shares of the width
+    from tests.ui.test_projector import record_cuts
+
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    folder, _ = saves
+    scene = CompareScene(small, folder)
+    small.push(scene)
+    drawn, cut = record_cuts(small)
+    small.step(0.016)
+    for words in ("Service", "Resultat", "Bord"):
+        assert words in drawn and words not in cut
+    assert {"vundet", "tabt"} & set(drawn) and not {"vundet", "tabt"} & cut
+    small.scenes.clear()
