@@ -56,14 +56,21 @@ class AmountError(ValueError):
         return _refuse(self.text, lang, self.kind).message
 
 
+WHOLE_FROM = 1000.0
+"""From this size on an amount is written without decimals."""
+
+
 def amount_decimals(value: float, decimals: int | None = None) -> int:
     """The most decimals ``format_amount`` writes for ``value``: ``decimals`` when given,
-    else 1, and for amounts below 1 enough for three significant digits (at most 3), so
+    else 1; none from 1.000 up (a t. kr. deck's "4.774", as a budget writes it, not
+    "4.774,2"); and for amounts below 1 enough for three significant digits (at most 3), so
     0,518 is not shown as 0,5 and 0,04 not as 0."""
     if decimals is not None:
         return decimals
     magnitude = abs(float(value))
-    if magnitude >= 1 or magnitude == 0 or not math.isfinite(magnitude):
+    if not math.isfinite(magnitude) or magnitude >= WHOLE_FROM:
+        return 0
+    if magnitude >= 1 or magnitude == 0:
         return 1
     leading = math.floor(math.log10(magnitude))  # -1 for 0.518, -2 for 0.05
     return max(1, min(_SMALL_DECIMALS, 2 - leading))

@@ -115,8 +115,9 @@ def test_amounts_below_one_keep_their_digits():
     assert format_amount(-0.25) == "−0,25"
     assert format_amount(0.30000000000000004) == "0,3"
     assert format_amount(12.345) == "12,3"  # larger amounts keep one decimal
-    assert format_amount(1234.5, "da") == "1.234,5"
-    assert format_amount(1234.5, "en") == "1,234.5"
+    assert format_amount(999.94) == "999,9"
+    assert format_amount(4774.2, "da") == "4.774"  # a t. kr. amount as a budget writes it
+    assert format_amount(-4774.6, "en") == "−4,775"
     assert format_amount(2.5, decimals=0) == "2"
 
 
