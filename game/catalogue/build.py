@@ -299,6 +299,10 @@ def _what_a_budget_office_gets_wrong(
         warn(reading.catalogue.label, "catalogue.no_welfare_area", areas=", ".join(sorted(areas)))
 
 
+FORMULAS_TOGETHER = 5
+"""From this many cells with formulas on one sheet, they are named in one line (their range)."""
+
+
 def _lines(reading: _Reading, first: Iterable[CatalogueProblem]) -> list[CatalogueProblem]:
     seen: set[CatalogueProblem] = set()
     lines = list(first)
@@ -306,7 +310,42 @@ def _lines(reading: _Reading, first: Iterable[CatalogueProblem]) -> list[Catalog
         if found.problem not in seen:
             seen.add(found.problem)
             lines.append(found.problem)
-    return lines
+    return _formulas_together(lines)
+
+
+def _formulas_together(lines: list[CatalogueProblem]) -> list[CatalogueProblem]:
+    """Many cells with formulas on one sheet (a catalogue whose sums and phasings are
+    formulas) as one line at their range – "Forslag!E5:H56: 38 celler har formler" – in the
+    place of the first, instead of one line per cell that buries the one thing to do."""
+    cells: dict[str, list[tuple[int, int, CatalogueProblem]]] = {}
+    for line in lines:
+        place = re.fullmatch(r"(.*!)([A-Z]+)(\d+)", line.where)
+        if line.said.key == "catalogue.cell.formula" and place:
+            column = _column_number(place.group(2))
+            cells.setdefault(place.group(1), []).append((int(place.group(3)), column, line))
+    merged: dict[int, CatalogueProblem] = {}
+    dropped: set[int] = set()
+    for sheet, found in cells.items():
+        if len(found) < FORMULAS_TOGETHER:
+            continue
+        rows = [row for row, _, _ in found]
+        columns = [column for _, column, _ in found]
+        span = (
+            f"{sheet}{column_letter(min(columns))}{min(rows)}"
+            f":{column_letter(max(columns))}{max(rows)}"
+        )
+        example = dict(found[0][2].said.params).get("formula", "")
+        said = Message.of("catalogue.formulas", count=len(found), example=example)
+        merged[id(found[0][2])] = CatalogueProblem(span, said)
+        dropped |= {id(line) for _, _, line in found[1:]}
+    return [merged.get(id(line), line) for line in lines if id(line) not in dropped]
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
 
 
 def _looking_like(catalogue: Catalogue, name: str) -> list[str]:

@@ -133,6 +133,10 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+_DASHES = frozenset({"-", "−", "–", "—"})
+"""A cell with only a dash: zero, as budget tables write it."""
+
+
 def number(name: str, value: Any) -> float:
     """A number cell, or a text read the Danish way; raises ``CellError``."""
     if isinstance(value, bool):
@@ -140,6 +144,11 @@ def number(name: str, value: Any) -> float:
     if isinstance(value, (int, float)):
         return float(value)
     text = _text(name, value)
+    if text.strip() in _DASHES:  # a budget table's zero
+        return 0.0
+    spaced = re.fullmatch(r"\s*([-−–])\s+(\d.*)", text)
+    if spaced:  # "- 200": a minus set apart from its number
+        text = f"{spaced.group(1)}{spaced.group(2)}"
     bracketed = re.fullmatch(r"\(\s*([^()]+?)\s*\)", text.strip())
     try:
         if bracketed:  # the accountant's negative: (1,2) is −1,2

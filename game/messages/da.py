@@ -1010,6 +1010,7 @@ MESSAGES.update(
         "catalogue.format2": "'{header}' findes fra dækformat 2: skriv 2 ud for 'formatversion' på arket '{about}'",
         "catalogue.about_sheet": "arket '{about}'",
         # one cell read for its column (game.catalogue.cells)
+        "catalogue.formulas": "{count} celler indeholder formler (fx {example}); markér dem, kopiér, og indsæt dem som værdier (Indsæt › Indsæt værdier), så kataloget holder tallene selv",
         "catalogue.cell.formula": "{name}: cellen indeholder en formel ({formula}); kopiér cellerne og indsæt dem som værdier (Indsæt › Indsæt værdier), så kataloget holder tallene selv",
         "catalogue.cell.error": "{name}: cellen viser fejlen {error}; ret eller tøm cellen",
         "catalogue.cell.date": "{name}: cellen indeholder en dato eller et klokkeslæt ({date}); Excel læser nogle tal som datoer – formatér cellen som tekst eller tal og skriv værdien igen",

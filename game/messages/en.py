@@ -1002,6 +1002,7 @@ MESSAGES.update(
         "catalogue.format2": "'{header}' exists from deck format 2: write 2 next to 'formatversion' on the sheet '{about}'",
         "catalogue.about_sheet": "the sheet '{about}'",
         # one cell read for its column (game.catalogue.cells)
+        "catalogue.formulas": "{count} cells hold formulas (e.g. {example}); select them, copy, and paste them as values (Paste › Paste Values), so the catalogue holds the numbers itself",
         "catalogue.cell.formula": "{name}: the cell holds a formula ({formula}); copy the cells and paste them as values (Paste › Paste Values), so the catalogue holds the numbers itself",
         "catalogue.cell.error": "{name}: the cell shows the error {error}; correct or empty the cell",
         "catalogue.cell.date": "{name}: the cell holds a date or a time ({date}); Excel reads some numbers as dates – format the cell as text or number and type the value again",

@@ -738,3 +738,31 @@ def test_a_blank_year_before_a_later_amount_is_read_as_0_and_said(capsys, tmp_pa
     from game.content import load_deck
 
     assert load_deck(tmp_path / "dæk").proposal("eff").effect == (0, 2, 4)
+
+
+def test_a_dash_is_a_zero_and_a_minus_set_apart_is_still_a_minus(capsys, tmp_path):
+    # budget tables write 0 as "-" and sometimes "- 200"; before, both stopped the import
+    rows = _proposals(*PROPOSALS[1:])
+    rows[2][4:7] = ["- 1", "-", 4]  # 'eff': −1, 0, 4
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("eff").effect == (-1, 0, 4)
+
+
+def test_many_formulas_are_named_in_one_line_at_their_range(capsys, tmp_path):
+    # before, one line per cell (about 80 for a catalogue of phasings) buried what to do
+    rows = _proposals(*PROPOSALS[1:])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    sheet = book["Forslag"]
+    for row in (3, 4):
+        for column in ("F", "G", "H"):
+            sheet[f"{column}{row}"] = f"=E{row}*2"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{path}:Forslag!F3:H4: 6 celler indeholder formler (fx =E3*2)" in text
+    assert "cellen indeholder en formel" not in text
