@@ -150,7 +150,8 @@ _MESSAGES = {
         "not_number": "'{text}' er ikke et tal",
         "exponent": "'{text}' er skrevet med eksponent; skriv tallet helt ud",
         "percent": "'{text}' har et procenttegn; skriv kun tallet",
-        "unit": "'{text}' indeholder andet end tallet; skriv kun tallet, omregnet til enheden, som alle beløb har (1,5 mio. kr. er 1.500 i t. kr.)",
+        "unit": "'{text}' indeholder andet end tallet; skriv kun tallet, omregnet til "
+        "enheden, som alle beløb har (1,5 mio. kr. er 1.500 i t. kr.)",
         "unclear": "'{text}' kan ikke læses som ét tal: skriv komma som decimaltegn og evt. "
         "punktum mellem tusinder, fx 1.234,5 eller 47,5",
         "too_big": "'{text}' er for stort et tal",
@@ -160,7 +161,8 @@ _MESSAGES = {
         "not_number": "'{text}' is not a number",
         "exponent": "'{text}' uses an exponent; write the number out",
         "percent": "'{text}' has a percent sign; write the number only",
-        "unit": "'{text}' contains more than a number; write the number only, converted to the unit every amount has (1.5 m DKK is 1,500 in t. kr.)",
+        "unit": "'{text}' contains more than a number; write the number only, converted to "
+        "the unit every amount has (1.5 m DKK is 1,500 in t. kr.)",
         "unclear": "'{text}' cannot be read as one number: write a point for decimals and "
         "commas between thousands if you like, e.g. 1,234.5 or 47.5",
         "too_big": "'{text}' is too large a number",

@@ -124,12 +124,14 @@ def draw_briefing(
     box = pygame.Rect(inner.x, y, inner.width, 2 * line_height(app, scale.body))
     used = app.text.draw(surface, facts, box, BODY.ink(theme.MUTED).lines(2).shrink())
     y = used.bottom + scale.gap // 2
-    app.text.draw(
-        surface,
-        scenario.briefing,
-        pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-        BODY.shrink(),
-    )
+    room = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
+    if app.text.fitted(scenario.briefing, room, BODY.shrink(), scale).truncated:
+        # a briefing longer than the panel: its first lines, and how to read it whole
+        hint_h = line_height(app, scale.min_text)
+        room.height -= hint_h
+        hint = pygame.Rect(inner.x, room.bottom, inner.width, hint_h)
+        app.text.draw(surface, app.t("start.briefing_more"), hint, TINY.ink(theme.ACCENT).lines(1))
+    app.text.draw(surface, scenario.briefing, room, BODY.shrink())
 
 
 def draw_start(scene: Any, surface: pygame.Surface) -> None:

@@ -182,3 +182,21 @@ def test_the_saved_games_are_reached_and_opened_with_the_keyboard(make_app, std_
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, BoardScene)
     assert app.game.save_path == wanted
+
+
+def test_a_briefing_longer_than_its_panel_is_read_whole_with_b_or_a_click(make_app, std_deck):
+    # before, at 1024×768 the briefing stopped at "… og hver vedtagelse trætter…" with no way
+    # to read the rest before the game
+    from game.ui.scenes.message import MessageScene
+    from tests.ui.driver import click, key
+
+    app = make_app(std_deck, size=(1024, 768))
+    start, drawn = start_screen(app)
+    assert "Hele oplægget: klik her, eller tryk B" in drawn
+    key(app, pygame.K_b)
+    dialog = app.top
+    assert isinstance(dialog, MessageScene) and dialog.body == start.scenario.briefing
+    key(app, pygame.K_ESCAPE)
+    assert app.top is start
+    click(app, start.layout().briefing.center)
+    assert isinstance(app.top, MessageScene)

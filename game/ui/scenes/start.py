@@ -282,6 +282,12 @@ class StartScene(Scene):
             field.handle(event)
         return True
 
+    def show_briefing(self) -> None:
+        """The chosen scenario's briefing whole, in a dialog (the panel holds its first lines
+        on a small screen)."""
+        scenario = self.scenario
+        self.app.push("message", title=scenario.title, text=scenario.briefing)
+
     def handle(self, event: pygame.event.Event) -> None:
         """Fields, lists and buttons."""
         layout = self.layout()
@@ -328,6 +334,8 @@ class StartScene(Scene):
                 self.app.push("help")
             elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
                 self.app.push("paper", scenario=self.scenario.id)
+            elif event.key == pygame.K_b:  # the scenario's briefing, whole, to read aloud
+                self.show_briefing()
             elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 self.saves.scroll_by(layout.resume_area, -3 if event.key == pygame.K_PAGEUP else 3)
             return
@@ -374,6 +382,8 @@ class StartScene(Scene):
             self.path_field.handle(event)
         elif layout.help.collidepoint(pos):
             self.app.push("help")
+        elif layout.briefing.collidepoint(pos) and not self.deck_problems:
+            self.show_briefing()
         elif self.paper_button(layout).collidepoint(pos):
             self.app.push("paper", scenario=self.scenario.id)
 
