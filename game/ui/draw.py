@@ -183,29 +183,33 @@ def effect_bars(
     n = max(1, len(values))
     g = max(1, rect.width // (n * 6))
     w = (rect.width - g * (n - 1)) / n
-    has_costs = any(v < 0 for v in values)
-    zero = rect.y + rect.height * (0.68 if has_costs else 0.96)
+    top = max(1e-9, scale_max)
+    cost = max([-v for v in values if v < 0], default=0.0)
+    # the zero line splits the height in proportion to the largest gain and the largest cost
+    # (within 25–85 %), and one scale serves both: a cost of 4 is as tall as a gain of 4
+    share = 0.96 if cost <= 0 else min(0.85, max(0.25, top / (top + cost)))
+    zero = rect.y + rect.height * share
     up = zero - rect.y
     down = rect.bottom - zero
-    top = max(1e-9, scale_max)
+    per_unit = up / top if cost <= 0 else min(up / top, down / cost)
     slots: list[pygame.Rect] = []
     for i, value in enumerate(values):
         x = round(rect.x + i * (w + g))
         slot = pygame.Rect(x, rect.y, max(1, round(w)), rect.height)
         slots.append(slot)
         if low is not None and high is not None and high[i] > low[i] and value > 0:
-            y1 = round(zero - up * min(1.0, max(0.0, high[i]) / top))
-            y0 = round(zero - up * min(1.0, max(0.0, low[i]) / top))
+            y1 = round(zero - min(up, max(0.0, high[i]) * per_unit))
+            y0 = round(zero - min(up, max(0.0, low[i]) * per_unit))
             span = pygame.Rect(x, y1, max(1, round(w)), max(1, y0 - y1))
             pygame.draw.rect(surface, range_color, span)
         bar_w = max(1, round(w * (0.6 if low is not None else 1.0)))
         bar_x = x + (round(w) - bar_w) // 2
         if value >= 0:
-            h = up * min(1.0, value / top)
+            h = min(up, value * per_unit)
             bar = pygame.Rect(bar_x, round(zero - h), bar_w, max(1, round(h)))
             pygame.draw.rect(surface, color, bar)
         else:  # a cost: hatched, like the year chart's gaps, so the sign reads without colour
-            h = down * min(1.0, -value / top)
+            h = min(down, -value * per_unit)
             bar = pygame.Rect(bar_x, round(zero), bar_w, max(1, round(h)))
             pygame.draw.rect(surface, theme.mix(negative, theme.CARD, 0.7), bar)
             hatch(surface, bar, negative, step=max(4, bar_w // 2))

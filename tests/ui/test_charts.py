@@ -176,7 +176,7 @@ def test_sparkline_gains_point_up_and_costs_down(fonts: Fonts) -> None:
     surface.fill(theme.CARD)
     rect = pygame.Rect(0, 0, 200, 80)
     slots = effect_bars(surface, rect, [-4.0, 4.0], 4.0, theme.BLUE)
-    zero = round(rect.y + rect.height * 0.68)
+    zero = round(rect.y + rect.height * 0.5)  # as much room for the cost as for the gain
     left, right = slots[0].centerx, slots[1].centerx
     assert surface.get_at((right, zero - 10))[:3] == theme.BLUE
     assert surface.get_at((right, zero + 10))[:3] == theme.CARD
@@ -184,6 +184,10 @@ def test_sparkline_gains_point_up_and_costs_down(fonts: Fonts) -> None:
     below = {tuple(surface.get_at((x, zero + 10)))[:3] for x in range(left - 20, left + 20)}
     # Costs are hatched: two tones, the stripe colour among them.
     assert theme.GAP in below and len(below) >= 2
+    # a cost of 4 is drawn as tall as a gain of 4 (before, a third as tall: a stub)
+    gain = sum(1 for y in range(80) if surface.get_at((right, y))[:3] == theme.BLUE)
+    cost = sum(1 for y in range(80) if surface.get_at((left, y))[:3] != theme.CARD)
+    assert abs(gain - cost) <= 3
 
 
 def test_meter_pips_fill_in_proportion(fonts: Fonts) -> None:
