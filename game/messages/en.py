@@ -7,7 +7,7 @@ one more ``MESSAGES.update`` section here and in the other language."""
 
 MESSAGES: dict[str, str] = {
     "app.title": "The Budget Room Game",
-    "app.subtitle": "Find the room in the budget – together",
+    "app.subtitle": "Find the råderum in the budget – together",
     "say": "{text}",
     "unit": "m DKK",
     "amount": "{amount} m DKK",
@@ -41,7 +41,7 @@ MESSAGES: dict[str, str] = {
     "board.year": "Budget {year}",
     "board.finished": "The game is over",
     "board.target": "Target {amount}",
-    "board.years": "Room per year",
+    "board.years": "Råderum per year",
     "board.market": "Proposals on the table",
     "board.outcome": "Adopted per year – and what it delivered in total (m DKK)",
     "board.market_empty": "No more proposals on the table.",
@@ -116,7 +116,7 @@ MESSAGES: dict[str, str] = {
     "toast.saved_note": "Reason saved",
     "help.title": "How to play",
     "help.rules": (
-        "Find the agreed room in the budget in every year: the budget year and the forecast years.\n"
+        "Find the agreed råderum in the budget in every year: the budget year and the forecast years.\n"
         "Each round is one year. Pick proposals from the table while capacity lasts: every proposal has a load.\n"
         "Savings work at once, but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
@@ -153,7 +153,7 @@ MESSAGES: dict[str, str] = {
     "menu.target": "Change target",
     "target.title": "Change target",
     "target.explain": (
-        "The target X is the last budget year's room; the other open years follow the "
+        "The target X is the last year's råderum; the other open years follow the "
         "scenario's profile. Closed years keep their target. Can be undone."
     ),
     "target.label": "New target for the last budget year",
@@ -411,8 +411,8 @@ MESSAGES.update(
         "card.left_adopted": "Adopted this year",
         "card.left_gone": "No longer on the table",
         "card.requires": "Requires {titles} to be adopted (the same year or earlier)",
-        "card.construction": "Capital outlay: {amount} of the capital budget (not counted in the operating room)",
-        "card.construction_free": "Capital outlay: {amount} (not counted in the operating room)",
+        "card.construction": "Capital outlay: {amount} of the capital budget (not counted in the operating råderum)",
+        "card.construction_free": "Capital outlay: {amount} (not counted in the operating råderum)",
         "card.perceived": "Efficiency in a welfare area: seen as a saving (+{extra} fatigue)",
         "card.draft_kept": "The reason is kept and goes with the proposal when it is adopted",
         "board.capacity_line": "Capacity {total}: {used} used · {lost} lost to fatigue · {left} left",
@@ -513,7 +513,7 @@ MESSAGES.update(
         "print.board.target": "Target",
         "print.board.adopted": "Adopted this year – put the cards here",
         "print.board.events": "This year's event",
-        "print.board.raaderum": "This year's room",
+        "print.board.raaderum": "This year's råderum",
         "print.board.met": "Met?",
         "print.board.capacity": "Capacity this round at this fatigue (scenario: {capacity})",
         "print.board.fatigue": "Fatigue",
@@ -522,7 +522,7 @@ MESSAGES.update(
         "print.board.unit": "All amounts in {unit}",
         "print.sheet.title": "Facilitator's sheet: {scenario}",
         "print.sheet.rules": "The rules in brief",
-        "print.sheet.rule.goal": "Find the room in every budget year: the year's room – the sum of the adopted proposals and the drawn events in that year – must be at least the year's target.",
+        "print.sheet.rule.goal": "Find the råderum in every year: the year's råderum – the sum of the adopted proposals and the drawn events in that year – must be at least the year's target.",
         "print.sheet.rule.kinds": "Use all three kinds: at least one saving, one efficiency and one investment.",
         "print.sheet.rule.kinds_free": "The scenario does not require all three kinds.",
         "print.sheet.rule.setup": "Set up: cut out the cards, shuffle the proposals into one pile and the events into another, both face down, and write the table's name on the result sheet.",
@@ -537,7 +537,7 @@ MESSAGES.update(
         "print.sheet.rule.uncertainty": "Uncertain proposals (marked ±): the first time the proposal gives a gain, the table rolls a 20-sided die (d20) and multiplies the proposal's gains from that year on by the factor next to the roll on the card – 0 means the proposal does not work. Costs are always as the card says. Write the factor on the result sheet.",
         "print.sheet.rule.excludes": "Some proposals exclude each other, and some require another one adopted first.",
         "print.sheet.rule.floor": "The service level must not end below {floor}.",
-        "print.sheet.rule.construction": "Construction is paid from the construction budget of {amount} {unit} – never from the room.",
+        "print.sheet.rule.construction": "Construction is paid from the construction budget of {amount} {unit} – never from the råderum.",
         "print.sheet.briefing": "Read aloud to the group",
         "print.sheet.targets": "The targets",
         "print.sheet.entry": "Result sheet for »Paper table«",
@@ -1069,7 +1069,7 @@ MESSAGES.update(
         "cli.sim.reason.target": "target not met",
         "cli.sim.reason.kinds": "not all three kinds",
         "cli.sim.reason.service": "service",
-        "cli.sim.mean": "  {year}: mean room {amount} {unit}",
+        "cli.sim.mean": "  {year}: mean råderum {amount} {unit}",
         "cli.fc.head": "{title}: {count} proposals, {samples} outcomes",
         "cli.fc.year": "year",
         "cli.fc.target": "target",

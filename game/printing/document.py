@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from html import escape
 
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger
-from game.messages import catalogue
+from game.messages import catalogue, unit_words
 from game.numbers import format_amount
 from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
 
@@ -183,7 +183,9 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
     extra = []
     if proposal.construction:
         amount = format_amount(proposal.construction, lang)
-        extra.append(escape(t("print.construction", amount=amount, unit=deck.unit)))
+        extra.append(
+            escape(t("print.construction", amount=amount, unit=unit_words(deck.unit, lang)))
+        )
     if proposal.requires:
         extra.append(escape(t("print.requires", ids=", ".join(proposal.requires))))
     excluded = sorted(deck.exclusive_with(proposal.id) & set(scenario.proposals))
@@ -198,7 +200,11 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         + f'<div class="body"><div class="title">{escape(proposal.title)}</div>'
         f'<div class="area">{escape(proposal.area)}</div>'
         + _strip(
-            proposal.effect, proposal.calendar_year, deck.unit, lang, _years(scenario, proposal)
+            proposal.effect,
+            proposal.calendar_year,
+            unit_words(deck.unit, lang),
+            lang,
+            _years(scenario, proposal),
         )
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
@@ -234,7 +240,13 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str) -> str:
         f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
         + _band(None, event.id, lang)
         + f'<div class="body"><div class="title">{escape(event.title)}</div>'
-        + _strip(event.effect, None, deck.unit, lang, min(len(event.effect), scenario.rounds))
+        + _strip(
+            event.effect,
+            None,
+            unit_words(deck.unit, lang),
+            lang,
+            min(len(event.effect), scenario.rounds),
+        )
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + f'<div class="text">{escape(event.text)}</div>'
         f'<div class="source">{escape(source)}</div></div></div>'
@@ -335,7 +347,7 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
     return (
         '<section class="page board-page">'
         f"<h1>{escape(t('print.board.title', scenario=scenario.title))}</h1>"
-        f'<p class="unit">{escape(t("print.board.unit", unit=deck.unit))}</p>'
+        f'<p class="unit">{escape(t("print.board.unit", unit=unit_words(deck.unit, lang)))}</p>'
         f"{table}{track}</section>"
     )
 
@@ -376,7 +388,9 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
         rules.append(t("print.sheet.rule.floor", floor=_signed(scenario.service_floor)))
     if scenario.construction_budget is not None:
         amount = format_amount(scenario.construction_budget, lang)
-        rules.append(t("print.sheet.rule.construction", amount=amount, unit=deck.unit))
+        rules.append(
+            t("print.sheet.rule.construction", amount=amount, unit=unit_words(deck.unit, lang))
+        )
     return rules
 
 
@@ -391,7 +405,7 @@ def _sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         f'<p class="deck">{escape(deck.title)}</p>'
         f"<h2>{escape(t('print.sheet.briefing'))}</h2>"
         f'<p class="briefing">{escape(scenario.briefing)}</p>'
-        f"<h2>{escape(t('print.sheet.targets'))} ({escape(deck.unit)})</h2>"
+        f"<h2>{escape(t('print.sheet.targets'))} ({escape(unit_words(deck.unit, lang))})</h2>"
         f'<table class="targets"><tr>{years}</tr><tr>{targets}</tr></table>'
         f'<h2>{escape(t("print.sheet.rules"))}</h2><ol class="rules">{rules}</ol>'
         "</section>"
