@@ -248,8 +248,9 @@ def test_simulate_reports_in_the_readers_language(capsys, lang):
     assert lines[1].startswith(won) and lines[1].endswith(won_end)
     assert any(line.startswith(lost) for line in lines)
     assert any(mean in line for line in lines)
-    if lang == "en":
-        assert not DANISH_LETTERS.search(_without_content(out, *_standard_words())), out
+    if lang == "en":  # "råderum" is the budget term, kept in English
+        words = _without_content(out, *_standard_words(), "råderum")
+        assert not DANISH_LETTERS.search(words), out
 
 
 def test_scenarios_and_forecast_in_english(capsys):
