@@ -2,7 +2,8 @@
 resource) that a browser prints to paper or PDF.
 
 Its pages, in order: the facilitator's sheet (the rules in brief, the briefing, the targets),
-the result sheet for entering a paper table, the board of the scenario (landscape), the
+the result sheet for entering a paper table, the ledger where a paper table adds up its years,
+the board of the scenario (landscape), the
 proposal cards and the event cards, eight to a page with cut marks, and last the handout that
 says in words what each proposal is (its text, question, årsværk and whole source). Every
 page is a box of the paper's size and every card a box of a fixed size that hides what does
@@ -42,6 +43,7 @@ def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
     pages = [
         _sheet(deck, scenario, lang),
         _result_sheet(deck, scenario, proposals, events, lang),
+        _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
     ]
     for start in range(0, len(proposals), PER_PAGE):
@@ -78,11 +80,11 @@ def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
 
 
 def page_count(deck: Deck, scenario: Scenario) -> int:
-    """The pages ``document`` makes: three sheets, the card pages, then the catalogue pages."""
+    """The pages ``document`` makes: four sheets, the card pages, then the catalogue pages."""
     cards = -(-len(scenario.proposals) // PER_PAGE)
     events = -(-len(scenario.events) // PER_PAGE)
     words = len(catalogue_chunks([deck.proposal(pid) for pid in scenario.proposals]))
-    return 3 + cards + events + words
+    return 4 + cards + events + words
 
 
 CATALOGUE_MM = 238.0
@@ -451,6 +453,38 @@ def _result_sheet(
     )
 
 
+LEDGER_ROWS = 18
+"""Rows for cards and events on the ledger sheet (a table adopts 3–6 cards a year)."""
+
+
+def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
+    """The paper table's ledger: a row for every adopted card and drawn event, a column for
+    every year – the amounts the card shows from its year on (the last one holds) – and at
+    the foot the year's råderum, its target and whether it was met, as in docs/rules.md."""
+    t = catalogue(lang).t
+    years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
+    blank = "<td></td>" * scenario.rounds
+    rows = "".join(f"<tr><td></td><td></td>{blank}</tr>" for _ in range(LEDGER_ROWS))
+    targets = "".join(
+        f"<td class='num'>{escape(format_amount(v, lang))}</td>" for v in scenario.target
+    )
+    met = "☐ ja ☐ nej" if lang == "da" else "☐ yes ☐ no"
+    return (
+        '<section class="page sheet ledger">'
+        f"<h1>{escape(t('print.ledger.title'))}</h1>"
+        f'<p class="tablename">{escape(t("print.sheet.table"))}: <span class="blank"></span> '
+        f"· {escape(t('print.board.unit', unit=unit_words(deck.unit, lang)))}</p>"
+        f'<p class="help">{escape(t("print.ledger.help"))}</p>'
+        f'<table class="ledgertable"><tr><th>{escape(t("print.ledger.card"))}</th>'
+        f"<th>{escape(t('print.ledger.round'))}</th>{years}</tr>{rows}"
+        f'<tr class="sum"><th colspan="2">{escape(t("print.board.raaderum"))}</th>{blank}</tr>'
+        f'<tr class="sum"><th colspan="2">{escape(t("print.board.target"))}</th>{targets}</tr>'
+        f'<tr class="sum"><th colspan="2">{escape(t("print.board.met"))}</th>'
+        + "".join(f"<td class='met'>{met}</td>" for _ in scenario.years)
+        + "</tr></table></section>"
+    )
+
+
 def _catalogue_page(
     deck: Deck, proposals: Sequence[Proposal], start: int, total: int, lang: str
 ) -> str:
@@ -532,6 +566,14 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
 .source {{ margin-top: auto; font-size: 5.8pt; color: #4A5260; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; height: 2.6mm; }}
+.ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
+.ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; height: 9.5mm; padding: 0 1.2mm;
+  font-size: 9pt; text-align: center; }}
+.ledgertable tr:first-child th:first-child {{ width: 38mm; }}
+.ledgertable tr:first-child th:nth-child(2) {{ width: 14mm; }}
+.ledgertable tr.sum th {{ background: #F3F0E9; text-align: left; }}
+.ledgertable td.num {{ font-weight: 700; font-size: 11pt; }}
+.ledgertable td.met {{ font-size: 7.5pt; }}
 .catalogue {{ padding: 10mm 16mm; }}
 .catalogue h1 {{ font-size: 14pt; }}
 .catalogue .item {{ margin-top: 2.4mm; padding-top: 1.4mm; border-top: 0.2mm solid #C9C3B6;

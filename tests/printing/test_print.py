@@ -142,7 +142,7 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
     chosen = deck.scenario(scenario)
     pages = _pages(pdf)
     assert len(pages) == page_count(deck, chosen)
-    first_card_page = 3
+    first_card_page = 4  # after the facilitator's sheet, the result sheet, the ledger, the board
     cards = [(p.id, p.title) for p in map(deck.proposal, chosen.proposals)]
     cards += [(e.id, e.title) for e in map(deck.event, chosen.events)]
     for index, (card_id, title) in enumerate(cards):
@@ -180,3 +180,15 @@ def test_the_boards_tracks_fit_the_scenario_fatigue_to_its_capacity_and_its_serv
     track = small.split('<table class="track">', 1)[1].split("</table>", 1)[0]
     capacity = re.findall(r"<td>(\d+)</td>", track.split("</tr>")[1])
     assert capacity.count("0") == 1  # no run of empty boxes after the capacity is used up
+
+
+def test_a_paper_table_has_a_ledger_with_a_column_per_year_and_the_targets_at_its_foot():
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("lang-horisont")
+    html = document(deck, scenario)
+    ledger = html.split('<section class="page sheet ledger">', 1)[1].split("</section>", 1)[0]
+    assert "Regnskabsark" in ledger and "Årets råderum" in ledger
+    head = ledger.split("</tr>", 1)[0]
+    assert all(f"<th>{year}</th>" in head for year in scenario.years)
+    targets = re.findall(r"<td class='num'>([^<]+)</td>", ledger)
+    assert targets == [str(int(t)) for t in scenario.target]
