@@ -329,6 +329,13 @@ class _Writer:
             f'<div class="keep">{table(headers, rows, numeric=(1, 2, 4, 5, 6))}</div></section>'
         )
 
+    def _floor_label(self) -> str:
+        """ "Servicegulv −6" for the scenario's floor ("" without one)."""
+        floor = self.state.scenario.service_floor
+        if floor is None:
+            return ""
+        return self.t("compare.floor", floor=format_amount(floor, self.lang, 0, sign=True))
+
     def _service(self) -> str:
         results = self.state.results
         if not results:
@@ -345,6 +352,9 @@ class _Writer:
             title=self.t("report.section.service"),
             lang=self.lang,
             height=220,
+            floor=self.state.scenario.service_floor,
+            floor_label=self._floor_label(),
+            whole=True,
         )
         return (
             f"<section><h2>{esc(self.t('report.section.service'))}</h2>"

@@ -297,10 +297,23 @@ def line_chart(
     target_label: str = "",
     width: int = 720,
     height: int = 260,
+    floor: float | None = None,
+    floor_label: str = "",
+    whole: bool = False,
 ) -> str:
-    """Lines with markers over the categories, and an optional target as a thick line."""
+    """Lines with markers over the categories, an optional target as a thick line and an
+    optional ``floor`` (the service floor) as a dashed vermillion line; ``whole`` for a measure
+    in whole steps (the service level): whole-number ticks."""
     values = [v for s in series for v in s.values] + list(target or [])
-    parts, axis, left, right = _frame(width, height, title, values, lang)
+    if floor is not None:
+        values.append(floor)
+    parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
+    if floor is not None:
+        y = axis.y(floor)
+        parts.append(
+            f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" '
+            f'stroke="{MISSED}" stroke-width="2" stroke-dasharray="7 4"/>'
+        )
     slot = (right - left) / max(1, len(categories))
 
     def x_of(i: int) -> float:
@@ -328,6 +341,8 @@ def line_chart(
             f'fill="{INK}">{escape(category)}</text>'
         )
     legend = [(s.label, s.color, "dash" if s.dash else "line") for s in rows]
+    if floor is not None and floor_label:
+        legend.append((floor_label, MISSED, "dash"))
     return _close(parts, legend, left, width, height)
 
 

@@ -257,3 +257,19 @@ def test_a_paper_tables_report_says_which_factors_the_game_drew_for_it(tmp_path)
     assert "Udfald: 130 % af det forventede ·" in rolled  # the table's own roll, unmarked
     assert "trukket af spillet, bordet slog ikke selv" in drawn.split("Vakancegevinster")[0]
     assert "Udfald: sikkert" in text.split("Vakancegevinster til en fælles pulje", 1)[1]
+
+
+def test_the_service_chart_draws_the_scenarios_floor_and_whole_steps(report):
+    # before, nothing showed how close a table came to the floor, and a deck's service chart
+    # could have ticks at −0,5 and −1,5 (service moves in whole steps)
+    import re
+
+    saved, out, _ = report
+    html = (out / "report.html").read_text(encoding="utf-8")
+    floor = saved.history.current.scenario.service_floor
+    assert floor is not None
+    section = html.split("<h2>Service og træthed</h2>", 1)[1].split("</section>", 1)[0]
+    assert 'stroke-dasharray="7 4"' in section
+    assert f"Servicegulv {format_amount(floor, 'da', 0, sign=True)}" in section
+    ticks = re.findall(r'text-anchor="end"[^>]*>([^<]+)<', section)
+    assert ticks and all("," not in tick for tick in ticks), ticks
