@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from game.balance.play import GameRecord
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
 from game.engine.ledger import LOSS_REASONS
@@ -47,6 +49,10 @@ class StrategyResult:
     wins: int
     losses: dict[str, int]
     mean_raaderum: tuple[float, ...]
+    reached_often: tuple[float, ...] = ()
+    """Per year the råderum the strategy reached in ``REACHED_SHARE`` of its games (the
+    40th percentile): a target a deck author can try when the targets are out of reach or
+    too easy."""
 
     @property
     def win_rate(self) -> float:
@@ -124,6 +130,10 @@ class ScenarioResult:
         return max(found, key=lambda r: r.win_rate) if found else None
 
 
+REACHED_SHARE = 0.6
+"""The share of games in which a suggested target was reached, year by year."""
+
+
 def summarise(name: str, records: Sequence[GameRecord], years: int) -> StrategyResult:
     """Win rate, loss reasons and mean råderum per year of one strategy's games."""
     losses = dict.fromkeys(LOSS_REASONS, 0)
@@ -140,6 +150,12 @@ def summarise(name: str, records: Sequence[GameRecord], years: int) -> StrategyR
         wins=sum(r.won for r in records),
         losses=losses,
         mean_raaderum=tuple(s / games for s in sums) if games else (),
+        reached_often=tuple(
+            float(np.quantile([r.raaderum[year] for r in records], 1 - REACHED_SHARE))
+            for year in range(years)
+        )
+        if games
+        else (),
     )
 
 

@@ -170,6 +170,16 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
             f"Den bedste plan set i bakspejlet (med de kort, bordet så) vinder i "
             f"{_pct(result.hindsight_share)} af de spil, {spoken(result.best.name)} spillede."
         )
+    best = result.best
+    if best.reached_often and not 0.45 <= best.win_rate <= 0.75:
+        # the targets are out of the range the game is built for: what the best strategy
+        # reached, year by year, in 60 % of its games – a target the deck author can try
+        reached = " / ".join(format_amount(v, decimals=0) for v in best.reached_often)
+        lines.append(
+            f"{spoken(best.name)} vinder {_pct(best.win_rate)} (spillet er bygget "
+            f"til 45–75 %). I 60 % af spillene nåede den mindst {reached} {unit}: "
+            "prøv mål omkring det, og kør balance igen."
+        )
     for text, met in result.lessons:
         mark = "" if met is None else (" ✓" if met else " ✗")
         lines.append(f"- {text}{mark}" if markdown else f"  {text}{mark}")
@@ -280,6 +290,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                         "games": s.games,
                         "losses": s.losses,
                         "mean_raaderum": [round(v, 3) for v in s.mean_raaderum],
+                        "reached_in_60_percent": [round(v, 3) for v in s.reached_often],
                         "one_sided": s.one_sided,
                     }
                     for n, s in r.strategies.items()

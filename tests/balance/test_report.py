@@ -61,3 +61,28 @@ def test_a_deck_nothing_wins_gets_no_tick_for_beating_the_one_sided_play():
     # a scenario that does not ask for all three kinds is not judged on that lesson
     ((text, met),) = all_three_kinds(_all_lost(require_all_kinds=False), {})
     assert met is None and "kræver ikke" in text
+
+
+def test_targets_out_of_reach_get_a_suggestion_from_what_the_best_strategy_reached():
+    # before, a municipality's deck whose targets nothing could reach got only ✗ lines
+    from game.balance.analysis import summarise
+    from game.balance.play import GameRecord
+    from game.balance.strategies import spoken
+
+    records = [
+        GameRecord(i, False, ("target",), (float(i), 10.0 * i, 20.0 * i), 0) for i in range(11)
+    ]
+    best = summarise("greedy", records, 3)
+    # in 60 % of the games the råderum was at least the 40th percentile, year by year
+    assert best.reached_often == (4.0, 40.0, 80.0)
+    result = _result((5.0, 50.0, 100.0))
+    result = replace(result, strategies={"random": result.strategies["random"], "greedy": best})
+    lines = scenario_lines(result, "t. kr.", markdown=False)
+    advice = [line for line in lines if "prøv mål omkring det" in line]
+    assert advice == [
+        f"{spoken('greedy')} vinder 0,0 % (spillet er bygget til 45–75 %). I 60 % af spillene "
+        "nåede den mindst 4 / 40 / 80 t. kr.: prøv mål omkring det, og kør balance igen."
+    ]
+    within = replace(best, wins=6)  # 6 of 11: within the range, no advice
+    calm = replace(result, strategies={**result.strategies, "greedy": within})
+    assert not any("prøv mål" in line for line in scenario_lines(calm, "t. kr.", markdown=False))
