@@ -10,6 +10,7 @@ as text that cannot be read) is checked here first; all problems are reported at
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections.abc import Iterable
@@ -174,6 +175,15 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     try:
         deck = load_documents(documents)
     except DeckError as error:
+        out_of_range = [
+            p
+            for p in error.problems
+            if p.said.key in ("deck.effect_too_big", "deck.effect_too_small")
+        ]
+        unit = str(_merged(documents).get("deck", {}).get("unit") or "mio. kr.")
+        if len(out_of_range) >= 3 and unit_scale(unit) == 1.0:
+            # many amounts over the limit of mio. kr.: the catalogue is in t. kr. – said first
+            reading.whole("catalogue.unit_probably_thousands", count=len(out_of_range))
         for problem in error.problems:
             _loader_problem(reading, problem.line, problem.said)
         deck = None
@@ -233,9 +243,10 @@ def _what_a_budget_office_gets_wrong(
 
     proposals = list(deck.proposals)
     savings = [(i, p) for i, p in enumerate(proposals) if p.kind.value == "saving"]
-    costing = [(i, p) for i, p in savings if max(p.effect) <= 0 < -min(p.effect)]
-    if savings and len(costing) == len(savings):
-        # every saving costs money: the sheet writes savings with the budget's minus
+    # a saving that costs money over the years it shows (a first-year gain aside)
+    costing = [(i, p) for i, p in savings if sum(p.profile[: len(p.effect)]) < 0]
+    if savings and len(costing) * 2 > len(savings):
+        # most savings cost money: the sheet writes savings with the budget's minus
         for index, proposal in costing[:3]:
             at = where("proposals", index, "effect", 0)
             reading.problems.append(
@@ -507,6 +518,12 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             said = Message.of("catalogue.totals_row", row=row, text=str(first[1].value).strip())
             reading.warnings.append(CatalogueProblem(sheet.where(first[1].ref), said))
             continue
+        inner_heading = _heading_cell(sheet, row, columns)
+        if inner_heading is not None:
+            text = str(inner_heading.value).strip()[:40]
+            said = Message.of("catalogue.section_row", row=row, text=text)
+            reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
+            continue
         card = _card(reading, sheet, row, columns, document, (section, len(cards)))
         cards.append(card)
     if not cards:
@@ -535,7 +552,19 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
         text = normal(cell.value)
         if any(text == w or text.startswith((w + " ", w + ":", w + "(")) for w in TOTAL_WORDS):
             return column, cell
+        if text.endswith((" i alt", " i alt:", " total")) or text.startswith("heraf "):
+            return column, cell  # "Ældreudvalget i alt", "Heraf engangsbeløb"
     return None
+
+
+def _heading_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> Cell | None:
+    """The one text cell of a row that holds nothing else – a section heading inside the
+    table ("ÆLDRE", "Børne- og Skoleudvalget") – or None."""
+    cells = [cell for (r, _), cell in sheet.cells.items() if r == row]
+    if len(cells) != 1 or not isinstance(cells[0].value, str):
+        return None
+    spec = columns.get(cells[0].column)
+    return cells[0] if spec is None or spec.reader != "effect" else None
 
 
 TITLE_ROWS = 10
@@ -656,12 +685,31 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     return columns
 
 
+_YEAR_HEADING = re.compile(
+    r"(?:budget|bo|b|overslagsår|overslag|år|regnskab|r)?\s*((?:19|20)\d\d)\s*(?:\*+|\([^()]{1,12}\))?"
+)
+"""A heading that names a budget year: "2027", "2027*", "2027 (B)", "Budget 2027", "BO 2028",
+"B2027"."""
+
+
+def heading_year(value: Any) -> str | None:
+    """The budget year a column heading names ("2027"), or None: a year as a number or text
+    (with a "Budget"/"BO" word, a footnote mark or a bracket), or a date (Excel's 1-1-2027
+    shown as "2027")."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return str(value.year)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    found = _YEAR_HEADING.fullmatch(normal(value))
+    return found.group(1) if found else None
+
+
 def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column | None:
     """The amount column a heading that is a budget year stands for ("2027" → 'år 1' with
     2027 as 'fra budgetår', "2028" → 'år 2' …), as budget tables write them; None for a
     heading that is not a year, or a year that cannot be placed (said by ``_unknown``)."""
-    text = normal(cell.value)
-    if not re.fullmatch(r"(19|20)\d\d", text):
+    text = heading_year(cell.value)
+    if text is None:
         return None
     first = reading.budget_years.setdefault(sheet.name, text)
     index = int(text) - int(first)
@@ -755,6 +803,12 @@ def _effect(
     if not amounts:
         reading.add(sheet, first, "catalogue.first_year_empty")
         reading.reported.add((sheet.name, row, "effect"))
+        return
+    if sheet.name in reading.budget_years:
+        # a budget table: every year has its column, and a blank one is 0 (a one-off amount
+        # or a temporary saving ends where its amounts end)
+        years = max(spec.index for spec in columns.values() if spec.reader == "effect") + 1
+        card["effect"] = [amounts[i][1] if i in amounts else 0 for i in range(years)]
         return
     last = max(amounts)
     gaps = [index for index in range(last) if index not in amounts]

@@ -115,10 +115,24 @@ def _id(name: str, value: Any) -> str:
     return _text(name, value)
 
 
+KIND_ALIASES = {
+    "spareforslag": "besparelse",
+    "besparelsesforslag": "besparelse",
+    "b": "besparelse",
+    "effektiviseringsforslag": "effektivisering",
+    "e": "effektivisering",
+    "investeringsforslag": "investering",
+    "i": "investering",
+}
+"""What a budget office's own sheet writes for the three kinds ("Spareforslag", "B/E/I")."""
+
+
 def _kind(name: str, value: Any) -> str:
     text = normal(_text(name, value))
     if text in KIND_NAMES:
         return text
+    if text in KIND_ALIASES:
+        return KIND_ALIASES[text]
     close = difflib.get_close_matches(text, [*KIND_WORDS, "saving", "efficiency", "investment"])
     hint: Message | str = Message.of("catalogue.cell.meant", close=close[0]) if close else ""
     raise CellError("catalogue.cell.kind", name=name, text=_short(text), hint=hint)
