@@ -16,11 +16,22 @@ import difflib
 import math
 from collections.abc import Collection, Sequence
 
-from game.engine import Adopt, Chance, Deck, EndYear, History, IllegalAction, Scenario, new_game
+from game.engine import (
+    Adopt,
+    Chance,
+    Deck,
+    EndYear,
+    History,
+    IllegalAction,
+    Scenario,
+    die_table,
+    new_game,
+)
 from game.engine.model import Proposal
 from game.engine.rules import excluded_by
 from game.engine.state import GameState
-from game.messages import Message, render
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
+from game.numbers import format_amount
 from game.saves.messages import illegal_message
 from game.saves.model import GameSettings, PaperTable
 
@@ -129,7 +140,8 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
             continue
         allowed = deck.event(event).rounds
         if allowed is not None and round_index + 1 not in allowed:
-            shown = ", ".join(str(r) for r in allowed)
+            numbers = [str(r) for r in allowed]
+            shown = ByLanguage.of(**{lang: catalogue(lang).join(numbers) for lang in LANGUAGES})
             problems.append(_at(where, "paper.err.event_rounds", rounds=shown))
         per_round[round_index] = per_round.get(round_index, 0) + 1
     for round_index, count in sorted(per_round.items()):
@@ -153,6 +165,26 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
             problems.append(_at(where, "paper.err.factor_twice"))
         if not (math.isfinite(factor) and 0 <= factor <= MAX_FACTOR):
             problems.append(_at(where, "paper.err.factor_range", most=f"{MAX_FACTOR:g}"))
+        elif deck.has_proposal(card) and not _certain(deck.proposal(card)):
+            proposal = deck.proposal(card)
+            bands = die_table(proposal.uncertainty, proposal.failure)
+            faces = sorted({band.factor for band in bands})
+            if factor > faces[-1] + 1e-9:  # 7 for 0,7: more than the die can give
+                shown = ByLanguage.of(
+                    **{
+                        lang: " · ".join(format_amount(f, lang) for f in faces)
+                        for lang in LANGUAGES
+                    }
+                )
+                problems.append(
+                    _at(
+                        where,
+                        "paper.err.factor_above_die",
+                        factor=float(factor),
+                        most=float(faces[-1]),
+                        faces=shown,
+                    )
+                )
         factored.add(card)
     return problems
 
@@ -221,7 +253,7 @@ def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> Hist
         raise PaperError(problems)
     history = History.start(start_paper_game(deck, settings, table))
     for round_index in range(scenario.rounds):
-        for card in [c for c, r in table.adopted if r == round_index]:
+        for card in _required_first(deck, [c for c, r in table.adopted if r == round_index]):
             try:
                 history = history.do(Adopt(card))
             except IllegalAction as error:
@@ -230,6 +262,26 @@ def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> Hist
                 raise PaperError([said]) from None
         history = history.do(EndYear())
     return history
+
+
+def _required_first(deck: Deck, cards: list[str]) -> list[str]:
+    """A round's adoptions in the order entered, except that a card comes after the cards of
+    the same round it requires (a result sheet records no order within a round, and the
+    rules allow a card that another one requires to be adopted earlier in the same round)."""
+    placed: list[str] = []
+    waiting = list(cards)
+    while waiting:
+        ready = next(
+            (
+                card
+                for card in waiting
+                if all(r in placed or r not in cards for r in deck.proposal(card).requires)
+            ),
+            waiting[0],  # a cycle (or an unknown card): left to the rules to refuse
+        )
+        placed.append(ready)
+        waiting.remove(ready)
+    return placed
 
 
 def _refusal(state: GameState, card: str, error: IllegalAction) -> Message:

@@ -100,7 +100,7 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
         (["--adopt", "rengoering@1"], "--adopt rengoering@1: ukendt forslag 'rengoering' i "),
         (["--adopt", "solceller"], "--adopt 'solceller': skriv ID@RUNDE"),
         (["--adopt", "solceller@5"], "--adopt solceller@5: runden skal være mellem 1 og 3"),
-        (["--event", "faergetilskud@1"], "hændelsen kan kun trækkes i runde 2, 3"),
+        (["--event", "faergetilskud@1"], "hændelsen kan kun trækkes i runde 2 og 3"),
         (
             ["--event", "stormflod@1", "--event", "overenskomst@1"],
             "runde 1: 2 hændelser er angivet, men scenariet trækker 1 pr. runde",
@@ -108,6 +108,10 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
         (
             ["--adopt", "solceller@1", "--factor", "solceller=12"],
             "--factor solceller: faktoren skal være mellem 0 og 10",
+        ),
+        (  # 7 typed for 0,7: more than the card's die can give
+            ["--adopt", "solceller@1", "--factor", "solceller=7"],
+            "--factor solceller: faktoren 7 er større end kortets største",
         ),
         (
             [
@@ -132,7 +136,17 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
             "'sommerbus-nedlaeg'",
         ),
     ],
-    ids=["unknown", "no-round", "round", "event-round", "two-events", "factor", "event", "rule"],
+    ids=[
+        "unknown",
+        "no-round",
+        "round",
+        "event-round",
+        "two-events",
+        "factor",
+        "factor-off-die",
+        "event",
+        "rule",
+    ],
 )
 def test_wrong_entries_are_named_and_nothing_is_saved(tmp_path, capsys, entries, message):
     code, text, path = _enter(tmp_path, "Bord 5", entries, capsys)
@@ -261,3 +275,22 @@ def test_a_factor_for_a_certain_saving_is_refused(tmp_path, capsys):
     assert code == 2
     assert "sfo-takst er et sikkert forslag (ingen usikkerhed)" in text
     assert not out.exists()
+
+
+def test_a_card_and_the_card_it_requires_entered_in_one_round_in_either_order(tmp_path, capsys):
+    # the result sheet records no order within a round; before, the second order was refused
+    from game.content import load_deck
+    from game.paths import standard_deck
+    from game.saves import read_save
+
+    deck = load_deck(standard_deck())
+    needing = next(
+        p for p in deck.proposals if p.requires and p.id in deck.scenario("standard").proposals
+    )
+    out = tmp_path / "bord.json"
+    entries = ["--adopt", f"{needing.id}@1", "--adopt", f"{needing.requires[0]}@1"]
+    entries += [f"--event=ingen@{n}" for n in range(1, 5)]
+    command = ["enter", "--scenario", "standard", "--table", "Bord 2", "--out", str(out)]
+    assert main([*command, *entries]) == 0, capsys.readouterr().err
+    adopted = read_save(out).history.current.adopted_ids()
+    assert adopted.index(needing.requires[0]) < adopted.index(needing.id)
