@@ -233,6 +233,7 @@ MESSAGES.update(
         "debrief.whatif.expected": "Samme valg, udbytte som ventet",
         "debrief.whatif.worst10": "Samme valg, 10 % værste tilfælde",
         "debrief.whatif.best": "Bedste plan med de forslag, I så",
+        "debrief.whatif.best_all": "Bedste plan med alle forslag",
         "debrief.best_met": "Bedste plan – den når målet i alle år:",
         "debrief.best_not_met": "Bedste plan – selv den når ikke målet i alle år:",
         "debrief.best_found": "(bedste fundne)",
@@ -318,6 +319,15 @@ MESSAGES.update(
         "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
         "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
+        "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
+        "er den valgt, der skærer mindst i servicen.",
+        "report.section.whatif_note.paper": "Jeres valg, som det gik, som hvis hvert usikkert forslag "
+        "havde givet præcis det forventede, og i de 10 % værste tilfælde – og den bedste plan med "
+        "alle scenariets forslag.",
+        "report.section.best.paper": "Den bedste plan med alle scenariets forslag",
+        "report.section.best_note.paper": "Et bord på papir taster ikke ind, hvilke forslag der lå "
+        "på bordet, så planen må bruge hele bunken: hvert forslag kan vedtages én gang i et "
+        "hvilket som helst år. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
         "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
         "er den valgt, der skærer mindst i servicen.",
         "report.best.met_all": "Den bedste plan når målet i alle år.",

@@ -224,6 +224,7 @@ MESSAGES.update(
         "debrief.whatif.actual": "What happened",
         "debrief.whatif.expected": "Same choices, payoffs as expected",
         "debrief.whatif.worst10": "Same choices, 10 % worst case",
+        "debrief.whatif.best_all": "Best plan with every proposal",
         "debrief.whatif.best": "Best plan with the proposals you saw",
         "debrief.best_met": "Best plan – it meets every year's target:",
         "debrief.best_not_met": "Best plan – even it misses a year:",
@@ -308,6 +309,15 @@ MESSAGES.update(
         "had paid exactly as expected, and in the 10 % worst outcomes – and the best plan with "
         "the proposals on the table.",
         "report.section.best": "The best plan with the proposals on the table",
+        "report.section.whatif_note.paper": "Your choices as they turned out, as if every uncertain "
+        "proposal had paid exactly as expected, and in the 10 % worst outcomes – and the best plan "
+        "with all the scenario's proposals.",
+        "report.section.best.paper": "The best plan with all the scenario's proposals",
+        "report.section.best_note.paper": "A paper table does not enter which proposals lay on its "
+        "table, so the plan may use the whole pile: every proposal can be adopted once, in any "
+        "year. Capacity, fatigue, exclusions and the rule of all three kinds are kept. Amounts as "
+        "expected; the events as they fell. Among the plans that meet the target, the one that "
+        "cuts service least is chosen.",
         "report.section.best_note": "Every proposal the table showed can be adopted once, from the year "
         "it came on the table. Capacity, fatigue, exclusions and the rule of all three kinds are "
         "kept. Amounts as expected; the events as they fell. Among the plans that meet the "

@@ -480,12 +480,15 @@ class _Writer:
         inexact = (
             "" if w.best_exact else f'<p class="muted">{esc(self.t("report.best.inexact"))}</p>'
         )
+        # a paper table has the whole pile open (``Chance.open_table``): its best plan may use
+        # every card of the scenario, and the page says so
+        paper = ".paper" if self.saved.paper is not None else ""
         return (
             f'<section class="page-break"><h2>{esc(self.t("report.section.whatif"))}</h2>'
-            f"<p>{esc(self.t('report.section.whatif_note'))}</p>"
+            f"<p>{esc(self.t('report.section.whatif_note' + paper))}</p>"
             f'{figure(chart)}<div class="keep">{whatif_table}</div>'
-            f"<h3>{esc(self.t('report.section.best'))}</h3>"
-            f'<p class="muted small">{esc(self.t("report.section.best_note"))}</p>'
+            f"<h3>{esc(self.t('report.section.best' + paper))}</h3>"
+            f'<p class="muted small">{esc(self.t("report.section.best_note" + paper))}</p>'
             f'<p class="label">{esc(self.t(verdict_key))}</p>{inexact}{best_table}</section>'
         )
 

@@ -257,6 +257,9 @@ def test_a_paper_tables_report_says_which_factors_the_game_drew_for_it(tmp_path)
     assert "Udfald: 130 % af det forventede ·" in rolled  # the table's own roll, unmarked
     assert "trukket af spillet, bordet slog ikke selv" in drawn.split("Vakancegevinster")[0]
     assert "Udfald: sikkert" in text.split("Vakancegevinster til en fælles pulje", 1)[1]
+    # a paper table enters no table layout: its best plan may use the whole pile, and says so
+    assert "Den bedste plan med alle scenariets forslag" in text
+    assert "Den bedste plan med de forslag, der lå på bordet" not in text
 
 
 def test_the_service_chart_draws_the_scenarios_floor_and_whole_steps(report):

@@ -61,10 +61,14 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             app.text.draw(surface, app.t(key, reason=view.error), inner, style)
             return
         table_rect, plan_rect = split_rows(inner, [0.58, 0.42], 2 * g)
-        self._table(surface, table_rect, data)
+        self._table(surface, table_rect, data, view.state.item.open_table)
         self._best_plan(surface, plan_rect, data, view.state.item)
 
-    def _table(self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf) -> None:
+    def _table(
+        self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf, open_table: bool
+    ) -> None:
+        """The what-if rows by year; ``open_table`` (a paper table): the best plan's row says
+        that it may use every proposal."""
         app = self.app
         sc = app.scale
         g = sc.gap
@@ -88,7 +92,10 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 pygame.draw.rect(surface, theme.BACKGROUND, stripe, border_radius=sc.radius)
             label = pygame.Rect(rect.x + g, y, label_w - 2 * g, round(row_h))
             style = BODY.sized(size).bold(name == "actual").middle().lines(2).shrink()
-            app.text.draw(surface, app.t(f"debrief.whatif.{name}"), label, style)
+            # a paper table has the whole pile open: its best plan may use every card
+            whole = name == "best" and open_table
+            words = app.t("debrief.whatif.best_all" if whole else f"debrief.whatif.{name}")
+            app.text.draw(surface, words, label, style)
             for i, value in enumerate(getattr(data, name)):
                 box = cell(i, y)
                 text = format_amount(value, app.lang)
