@@ -453,8 +453,10 @@ def _result_sheet(
     )
 
 
-LEDGER_ROWS = 18
-"""Rows for cards and events on the ledger sheet (a table adopts 3–6 cards a year)."""
+def ledger_rows(years: int) -> int:
+    """Rows for cards and events on the ledger sheet: a table adopts 3–6 cards a year and
+    draws an event, so 24 for up to four years and 32 (smaller) for a longer game."""
+    return 24 if years <= 4 else 32
 
 
 def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
@@ -464,7 +466,11 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
     t = catalogue(lang).t
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
     blank = "<td></td>" * scenario.rounds
-    rows = "".join(f"<tr><td></td><td></td>{blank}</tr>" for _ in range(LEDGER_ROWS))
+    count = ledger_rows(scenario.rounds)
+    height = f"{204 / count:.1f}mm"
+    rows = "".join(
+        f'<tr style="height:{height}"><td></td><td></td>{blank}</tr>' for _ in range(count)
+    )
     targets = "".join(
         f"<td class='num'>{escape(format_amount(v, lang))}</td>" for v in scenario.target
     )
@@ -567,13 +573,14 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .source {{ margin-top: auto; font-size: 5.8pt; color: #4A5260; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; height: 2.6mm; }}
 .ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
-.ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; height: 9.5mm; padding: 0 1.2mm;
+.ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; padding: 0 1mm;
   font-size: 9pt; text-align: center; }}
+.ledgertable tr.sum {{ height: 8mm; }}
 .ledgertable tr:first-child th:first-child {{ width: 38mm; }}
 .ledgertable tr:first-child th:nth-child(2) {{ width: 14mm; }}
 .ledgertable tr.sum th {{ background: #F3F0E9; text-align: left; }}
 .ledgertable td.num {{ font-weight: 700; font-size: 11pt; }}
-.ledgertable td.met {{ font-size: 7.5pt; }}
+.ledgertable td.met {{ font-size: 7pt; white-space: nowrap; }}
 .catalogue {{ padding: 10mm 16mm; }}
 .catalogue h1 {{ font-size: 14pt; }}
 .catalogue .item {{ margin-top: 2.4mm; padding-top: 1.4mm; border-top: 0.2mm solid #C9C3B6;
@@ -605,6 +612,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   text-align: left; font-size: 8.5pt; }}
 .entry td {{ height: 17mm; }}
 .entry th:first-child {{ width: 22mm; }}
+.entry th:nth-child(2) {{ width: 48%; }}
 .ids {{ columns: 3; column-gap: 5mm; list-style: none; padding: 0; margin: 0;
   font-size: 6.6pt; line-height: 1.3; }}
 .ids li {{ break-inside: avoid; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}

@@ -192,3 +192,5 @@ def test_a_paper_table_has_a_ledger_with_a_column_per_year_and_the_targets_at_it
     assert all(f"<th>{year}</th>" in head for year in scenario.years)
     targets = re.findall(r"<td class='num'>([^<]+)</td>", ledger)
     assert targets == [str(int(t)) for t in scenario.target]
+    # room for eight years of 3–4 cards and an event each (18 rows were too few)
+    assert ledger.count('<tr style="height:') == 32
