@@ -156,6 +156,8 @@ class ComparisonGroup:
     """Names that more than one table (file) carries: perhaps one table entered twice."""
     unit: str = "mio. kr."
     """The deck's unit."""
+    service_floor: int | None = None
+    """The scenario's service floor (None: none)."""
 
     @property
     def targets(self) -> tuple[float, ...]:
@@ -325,6 +327,7 @@ def _group(saves: list[SavedGame]) -> ComparisonGroup:
         )
     uses.sort(key=lambda u: (-u.tables_adopted, u.mean_round or 0.0, u.title))
     return ComparisonGroup(
+        service_floor=scenario.service_floor,
         deck_id=deck.id,
         deck_title=deck.title,
         deck_hash=deck.content_hash,
@@ -462,12 +465,15 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         )
     )
     parts.append(f"<h3>{esc(t('report.compare.service'))}</h3>")
+    floor = group.service_floor
     service = bars_against_target(
         labels,
         [Series(t("report.col.service"), [tab.service for tab in group.tables], PALETTE[0])],
-        None,
+        None if floor is None else [float(floor)] * len(group.tables),
         title=t("report.compare.service"),
-        target_label="",
+        target_label=""
+        if floor is None
+        else t("compare.floor", floor=format_amount(floor, lang, 0, sign=True)),
         lang=lang,
         height=220,
         whole=True,

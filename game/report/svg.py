@@ -172,14 +172,16 @@ def _legend_rows(
 
 
 def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y: float) -> None:
-    """Legend entries (label, colour, shape 'box'|'line'|'dash') in one row from (x, y)."""
+    """Legend entries (label, colour, shape 'box'|'line'|'dash'|'dots') in one row from (x, y)."""
     for label, color, shape in items:
         if shape == "box":
             parts.append(
                 f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" fill="{color}"/>'
             )
         else:
-            dash = ' stroke-dasharray="5 3"' if shape == "dash" else ""
+            dash = {"dash": ' stroke-dasharray="5 3"', "dots": ' stroke-dasharray="2 4"'}.get(
+                shape, ""
+            )
             parts.append(
                 f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 18:.1f}" y2="{y - 4:.1f}" '
                 f'stroke="{color}" stroke-width="3"{dash}/>'
@@ -247,6 +249,7 @@ def bars_against_target(
             format_amount(value, lang) if target is None else format_against(value, target[c], lang)
         )
 
+    labels: list[str] = []  # drawn last, over the target lines
     for c, category in enumerate(categories):
         x0 = left + c * slot + (slot - bar * len(series)) / 2
         for s_index, s in enumerate(series):
@@ -261,13 +264,13 @@ def bars_against_target(
                 f'height="{abs(zero - y):.1f}" fill="{color}"/>'
             )
             if met_colors is not None:
-                top = min(y, zero)
-                if target is not None:  # above the target line too, never crossed out by it
-                    top = min(top, axis.y(target[c]) - 2)
-                label_y = (top - 5) if value >= 0 else (max(y, zero) + 15)
-                parts.append(
+                # at its bar, with a white halo: a target line just above the bar passes
+                # behind the value instead of striking it out
+                label_y = (min(y, zero) - 5) if value >= 0 else (max(y, zero) + 15)
+                labels.append(
                     f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" '
-                    f'font-weight="bold" fill="{INK}">{escape(label(value, c))}</text>'
+                    f'font-weight="bold" fill="{INK}" stroke="#ffffff" stroke-width="4" '
+                    f'paint-order="stroke">{escape(label(value, c))}</text>'
                 )
         if target is not None:
             ty = axis.y(target[c])
@@ -277,6 +280,7 @@ def bars_against_target(
                 f'stroke-width="3"/>'
             )
         parts.append(_category_label(category, left + (c + 0.5) * slot, height, slot))
+    parts.extend(labels)
     legend: list[tuple[str, str, str]] = []
     if met_colors is None:
         legend += [(s.label, s.color, "box") for s in series]
@@ -312,7 +316,7 @@ def line_chart(
         y = axis.y(floor)
         parts.append(
             f'<line x1="{left:.1f}" y1="{y:.1f}" x2="{right:.1f}" y2="{y:.1f}" '
-            f'stroke="{MISSED}" stroke-width="2" stroke-dasharray="7 4"/>'
+            f'stroke="{INK}" stroke-width="2" stroke-dasharray="2 4"/>'
         )
     slot = (right - left) / max(1, len(categories))
 
@@ -342,7 +346,7 @@ def line_chart(
         )
     legend = [(s.label, s.color, "dash" if s.dash else "line") for s in rows]
     if floor is not None and floor_label:
-        legend.append((floor_label, MISSED, "dash"))
+        legend.append((floor_label, INK, "dots"))
     return _close(parts, legend, left, width, height)
 
 

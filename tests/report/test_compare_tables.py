@@ -262,3 +262,17 @@ def test_a_table_that_met_every_target_and_lost_on_service_says_why(tmp_path):
     _, page = parse_html(tmp_path / "out" / "compare.html")
     assert "Serviceniveauet endte på" in page.text and "under gulvet" in page.text
     assert "✗" not in page.text, "no year was missed"
+
+
+def test_the_service_chart_of_the_comparison_marks_the_scenarios_floor(tmp_path, saves_dir):
+    # before, a host could not see which tables ended under the floor
+    from game.numbers import format_amount
+    from game.report import compare_saves, write_comparison
+
+    comparison = compare_saves([saves_dir])
+    group = comparison[0]
+    assert group.service_floor is not None
+    html = write_comparison(comparison, tmp_path / "out")[0].read_text(encoding="utf-8")
+    floor = format_amount(group.service_floor, "da", 0, sign=True)
+    service = html.split("Service pr. bord", 1)[1].split("</figure>", 1)[0]
+    assert f"Servicegulv {floor}" in service

@@ -272,7 +272,7 @@ def test_the_service_chart_draws_the_scenarios_floor_and_whole_steps(report):
     floor = saved.history.current.scenario.service_floor
     assert floor is not None
     section = html.split("<h2>Service og træthed</h2>", 1)[1].split("</section>", 1)[0]
-    assert 'stroke-dasharray="7 4"' in section
+    assert 'stroke-dasharray="2 4"' in section  # dotted: not the fatigue line's dashes
     assert f"Servicegulv {format_amount(floor, 'da', 0, sign=True)}" in section
     ticks = re.findall(r'text-anchor="end"[^>]*>([^<]+)<', section)
     assert ticks and all("," not in tick for tick in ticks), ticks
