@@ -265,3 +265,56 @@ def _digits(body: str, lang: str) -> str | None:
     if not whole and not fraction:
         return None
     return f"{whole or '0'}.{fraction or '0'}"
+
+
+# --- units ----------------------------------------------------------------------------------
+
+
+UNIT_SCALES: dict[str, float] = {
+    "mio. kr.": 1.0,
+    "mio.kr.": 1.0,
+    "mio kr.": 1.0,
+    "mia. kr.": 0.001,
+    "t. kr.": 1_000.0,
+    "t.kr.": 1_000.0,
+    "tkr.": 1_000.0,
+    "tkr": 1_000.0,
+    "1.000 kr.": 1_000.0,
+    "1000 kr.": 1_000.0,
+    "tusind kr.": 1_000.0,
+    "kr.": 1_000_000.0,
+    "kr": 1_000_000.0,
+    "mio kr": 1.0,
+    "mio.": 1.0,
+    "mio. dkk": 1.0,
+    "mio dkk": 1.0,
+    "mia kr.": 0.001,
+    "t. dkk": 1_000.0,
+    "tusinde kr.": 1_000.0,
+    "tusind kr": 1_000.0,
+    "tusinde kr": 1_000.0,
+    "kr. (1.000)": 1_000.0,
+    "1.000 dkk": 1_000.0,
+    "dkk": 1_000_000.0,
+}
+"""How many of a unit make one mio. kr. (units not listed count as mio. kr., and the loader
+warns: ``is_known_unit``)."""
+
+
+def _unit_key(unit: str) -> str:
+    """A unit as compared: lower case, without dots, spaces and brackets, so that "t.kr",
+    "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another."""
+    return "".join(c for c in unit.lower() if c not in ". ()\u00a0\t")
+
+
+_SCALES_BY_KEY: dict[str, float] = {_unit_key(unit): scale for unit, scale in UNIT_SCALES.items()}
+
+
+def is_known_unit(unit: str) -> bool:
+    """True when ``unit`` is one of ``UNIT_SCALES`` (case, dots, spaces and brackets aside)."""
+    return _unit_key(unit) in _SCALES_BY_KEY
+
+
+def unit_scale(unit: str) -> float:
+    """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.)."""
+    return _SCALES_BY_KEY.get(_unit_key(unit), 1.0)

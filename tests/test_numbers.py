@@ -157,3 +157,13 @@ def test_a_half_percent_is_rounded_up():
 
     assert format_percent(1 / 8) == "13 %" and format_percent(3 / 8, "en") == "38%"
     assert format_percent(0.125 - 1e-9) == "12 %"
+
+
+def test_a_deck_in_t_kr_reads_in_english_as_thousands_of_kroner():
+    # before, English pages of a t. kr. deck said "800/1,600/2,500 t. kr."
+    from game.messages import unit_words
+
+    assert unit_words("t. kr.", "en") == unit_words("tkr", "en") == "DKK '000"
+    assert unit_words("t. kr.", "da") == "t. kr."
+    assert unit_words("mio. kr.", "en") == "m DKK"
+    assert unit_words("borgere", "en") == "borgere"  # a unit the game does not know: as written

@@ -14,6 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from game.engine.rules import MAX_TARGET
+from game.numbers import UNIT_SCALES as UNIT_SCALES
+from game.numbers import is_known_unit as is_known_unit
+from game.numbers import unit_scale as unit_scale
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]+$"
 SCHEMA_VERSION = 2
@@ -23,51 +26,6 @@ AMOUNT_LIMIT = 1000.0
 """The largest amount a card may carry, in mio. kr.; other units scale it (``unit_scale``)."""
 TARGET_LIMIT = MAX_TARGET
 """The largest target, in mio. kr. (the engine's limit); other units scale it."""
-
-UNIT_SCALES: dict[str, float] = {
-    "mio. kr.": 1.0,
-    "mio.kr.": 1.0,
-    "mio kr.": 1.0,
-    "mia. kr.": 0.001,
-    "t. kr.": 1_000.0,
-    "t.kr.": 1_000.0,
-    "tkr.": 1_000.0,
-    "tkr": 1_000.0,
-    "1.000 kr.": 1_000.0,
-    "1000 kr.": 1_000.0,
-    "tusind kr.": 1_000.0,
-    "kr.": 1_000_000.0,
-    "kr": 1_000_000.0,
-    "mio kr": 1.0,
-    "mio.": 1.0,
-    "mio. dkk": 1.0,
-    "mio dkk": 1.0,
-    "mia kr.": 0.001,
-    "t. dkk": 1_000.0,
-    "tusinde kr.": 1_000.0,
-    "tusind kr": 1_000.0,
-    "tusinde kr": 1_000.0,
-    "kr. (1.000)": 1_000.0,
-    "1.000 dkk": 1_000.0,
-    "dkk": 1_000_000.0,
-}
-"""How many of a unit make one mio. kr. (units not listed count as mio. kr., and the loader
-warns: ``is_known_unit``)."""
-
-
-def _unit_key(unit: str) -> str:
-    """A unit as compared: lower case, without dots, spaces and brackets, so that "t.kr",
-    "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another."""
-    return "".join(c for c in unit.lower() if c not in ". ()\u00a0\t")
-
-
-_SCALES_BY_KEY: dict[str, float] = {_unit_key(unit): scale for unit, scale in UNIT_SCALES.items()}
-
-
-def is_known_unit(unit: str) -> bool:
-    """True when ``unit`` is one of ``UNIT_SCALES`` (case, dots, spaces and brackets aside)."""
-    return _unit_key(unit) in _SCALES_BY_KEY
-
 
 WELFARE_AREAS: tuple[str, ...] = (
     "Ældre",
@@ -89,11 +47,6 @@ V2_FIELDS: dict[str, tuple[str, ...]] = {
     "scenarios": ("construction_budget",),
 }
 """Fields that need ``schema_version: 2``."""
-
-
-def unit_scale(unit: str) -> float:
-    """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.)."""
-    return _SCALES_BY_KEY.get(_unit_key(unit), 1.0)
 
 
 KIND_NAMES: dict[str, str] = {

@@ -23,7 +23,7 @@ from typing import Any
 
 from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Verdict
 from game.messages import da, en
-from game.numbers import format_amount
+from game.numbers import format_amount, is_known_unit, unit_scale
 
 log = logging.getLogger(__name__)
 
@@ -173,8 +173,13 @@ def catalogue(lang: str) -> Catalogue:
 
 def unit_words(unit: str, lang: str) -> str:
     """A deck's unit in ``lang``: the default "mio. kr." in that language's words ("m DKK"),
-    any other unit ("t. kr.") as the deck writes it."""
-    return catalogue(lang).t("unit") if unit == CATALOGUES["da"]["unit"] else unit
+    a thousand kroner in English "DKK '000" (however the deck spells "t. kr."), any other
+    unit as the deck writes it."""
+    if unit == CATALOGUES["da"]["unit"]:
+        return catalogue(lang).t("unit")
+    if lang == "en" and unit_scale(unit) == 1000.0 and is_known_unit(unit):
+        return "DKK '000"
+    return unit
 
 
 def render(message: Message, lang: str = "da") -> str:
