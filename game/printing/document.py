@@ -13,6 +13,7 @@ not only colour.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -436,10 +437,17 @@ def _result_sheet(
         f"{escape(e.title)}</li>"
         for e in events
     )
-    uncertain = [p.id for p in proposals if p.is_uncertain]
-    example = uncertain[0] if uncertain else "ID"
+    uncertain = [p for p in proposals if p.is_uncertain]
+    example = uncertain[0].id if uncertain else "ID"
+    # the example's factor is one its die can give (a face between 0 and 1 when it has one)
+    faces = (
+        sorted({band.factor for band in die_table(uncertain[0].uncertainty, uncertain[0].failure)})
+        if uncertain
+        else [0.8]
+    )
+    factor = next((f for f in faces if 0 < f < 1), faces[-1])
     help_text = t("print.sheet.entry_help", scenario=scenario.id)
-    factors = t("print.sheet.factors", example=example)
+    factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
     return (
         '<section class="page sheet">'
         f"<h1>{escape(t('print.sheet.entry'))}</h1>"
@@ -491,6 +499,12 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
     )
 
 
+def _keep_together(text: str) -> str:
+    """``text`` escaped, with a number and the word after it joined by a non-breaking space
+    ("−4&nbsp;årsværk": a line never parts them)."""
+    return re.sub(r"(\d) (?=\w)", "\\1&nbsp;", escape(text))
+
+
 def _catalogue_page(
     deck: Deck, proposals: Sequence[Proposal], start: int, total: int, lang: str
 ) -> str:
@@ -508,7 +522,7 @@ def _catalogue_page(
             '<div class="item">'
             f'<div class="ihead"><span class="kindmark">{icon(proposal.kind, 3.2)}</span>'
             f"<b>{escape(proposal.title)}</b> <code>{escape(proposal.id)}</code>"
-            f'<span class="ifacts"> · {escape(" · ".join(facts))}</span></div>'
+            f'<span class="ifacts"> · {_keep_together(" · ".join(facts))}</span></div>'
             f'<div class="itext">{escape(proposal.text)}</div>'
             + (
                 f'<div class="iquestion">{escape(proposal.question)}</div>'

@@ -450,7 +450,8 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         color, dash = series_color(i)
         series.append(Series(labels[i], tab.raaderum, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
-    parts.append(f"<h3>{esc(t('report.compare.raaderum'))}</h3>")
+    # each heading is kept on the page of its figure (a heading was left alone at a foot)
+    parts.append(f'<div class="keep"><h3>{esc(t("report.compare.raaderum"))}</h3>')
     parts.append(
         figure(
             line_chart(
@@ -463,8 +464,9 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
                 height=300,
             )
         )
+        + "</div>"
     )
-    parts.append(f"<h3>{esc(t('report.compare.service'))}</h3>")
+    parts.append(f'<div class="keep"><h3>{esc(t("report.compare.service"))}</h3>')
     floor = group.service_floor
     service = bars_against_target(
         labels,
@@ -478,11 +480,15 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         height=220,
         whole=True,
     )
-    parts.append(figure(service))
+    parts.append(figure(service) + "</div>")
     # Proposals: a chart of those adopted by at least one table, a table of all.
     used = [u for u in group.proposals if u.tables_adopted]
-    parts.append(f"<h3>{esc(t('report.compare.proposals'))}</h3>")
-    parts.append(f'<p class="muted small">{esc(t("report.compare.proposals_note"))}</p>')
+    heading = (
+        f"<h3>{esc(t('report.compare.proposals'))}</h3>"
+        f'<p class="muted small">{esc(t("report.compare.proposals_note"))}</p>'
+    )
+    if not used:
+        parts.append(heading)
     if used:
         kind_colors = {Kind.SAVING: PALETTE[1], Kind.EFFICIENCY: PALETTE[0], Kind.INVESTMENT: MET}
         chart = horizontal_bars(
@@ -498,8 +504,9 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
             f"{esc(kind_word(lang, k))} "
             for k in (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT)
         )
-        parts.append(figure(chart))
-        parts.append(f'<p class="small">{legend}</p>')
+        parts.append(
+            f'<div class="keep">{heading}{figure(chart)}<p class="small">{legend}</p></div>'
+        )
     rows = [
         [
             esc(u.title),

@@ -408,7 +408,12 @@ class _Writer:
                     [["", *amounts]],
                     numeric=tuple(range(1, len(self.years) + 1)),
                 )
-                + f'<p><span class="label">{esc(self.t("report.col.note"))}:</span> {note_html}</p>'
+                + (
+                    ""  # a paper table's result sheet has no reasons to enter: no empty lines
+                    if paper is not None and not note
+                    else f'<p><span class="label">{esc(self.t("report.col.note"))}:</span> '
+                    f"{note_html}</p>"
+                )
                 + question
                 + "</div>"
             )

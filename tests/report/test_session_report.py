@@ -260,6 +260,7 @@ def test_a_paper_tables_report_says_which_factors_the_game_drew_for_it(tmp_path)
     # a paper table enters no table layout: its best plan may use the whole pile, and says so
     assert "Den bedste plan med alle scenariets forslag" in text
     assert "Den bedste plan med de forslag, der lå på bordet" not in text
+    assert "ingen begrundelse" not in text  # a paper table enters no reasons
 
 
 def test_the_service_chart_draws_the_scenarios_floor_and_whole_steps(report):
