@@ -62,9 +62,9 @@ WHOLE_FROM = 1000.0
 
 def amount_decimals(value: float, decimals: int | None = None) -> int:
     """The most decimals ``format_amount`` writes for ``value``: ``decimals`` when given,
-    else 1; none from 1.000 up (a t. kr. deck's "4.774", as a budget writes it, not
-    "4.774,2"); and for amounts below 1 enough for three significant digits (at most 3), so
-    0,518 is not shown as 0,5 and 0,04 not as 0."""
+    else 1, as a finance consultant writes mio. kr. ("0,8", "12,3"); none from 1.000 up (a
+    t. kr. deck's "4.774", not "4.774,2"); and for an amount that one decimal would show as 0,
+    the first decimal place that shows it (0,04, not 0)."""
     if decimals is not None:
         return decimals
     magnitude = abs(float(value))
@@ -73,7 +73,7 @@ def amount_decimals(value: float, decimals: int | None = None) -> int:
     if magnitude >= 1 or magnitude == 0:
         return 1
     leading = math.floor(math.log10(magnitude))  # -1 for 0.518, -2 for 0.05
-    return max(1, min(_SMALL_DECIMALS, 2 - leading))
+    return max(1, min(_SMALL_DECIMALS, -leading))
 
 
 def format_amount(

@@ -108,11 +108,12 @@ def test_unclear_input_is_refused_with_a_message_in_the_language(text, lang, mes
     assert "\n" not in str(error.value) and len(str(error.value)) < 200
 
 
-def test_amounts_below_one_keep_their_digits():
-    assert format_amount(0.518) == "0,518"  # Norddjurs's 0,518 mio. kr., not "0,5"
-    assert format_amount(0.518, "en") == "0.518"
-    assert format_amount(0.05) == "0,05"
-    assert format_amount(-0.25) == "−0,25"
+def test_amounts_keep_one_decimal_and_a_small_one_is_never_shown_as_0():
+    # one decimal, as a finance consultant writes mio. kr. (before: "0,833", "0,518")
+    assert format_amount(0.518) == "0,5"
+    assert format_amount(0.833, "en") == "0.8"
+    assert format_amount(0.05) == "0,05"  # one decimal would show it as 0
+    assert format_amount(-0.04) == "−0,04"
     assert format_amount(0.30000000000000004) == "0,3"
     assert format_amount(12.345) == "12,3"  # larger amounts keep one decimal
     assert format_amount(999.94) == "999,9"

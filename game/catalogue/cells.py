@@ -112,6 +112,8 @@ def _text(name: str, value: Any) -> str:
 def _id(name: str, value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, float) and not isinstance(value, bool):
+        return repr(value)  # a number such as 1.1 in an "Nr." column: "1.1", not "1,1"
     return _text(name, value)
 
 
@@ -194,10 +196,14 @@ def _whole(name: str, value: Any) -> int:
     return int(found)
 
 
+_PERCENT = re.compile(r"(.*?)\s*(?:%|pct\.?|procent)", re.IGNORECASE)
+"""A share written as a percentage: "20 %", "20%", "20 pct.", "20 procent"."""
+
+
 def _share(name: str, value: Any) -> float | int:
-    if isinstance(value, str) and value.strip().endswith("%"):
-        body = value.strip()[:-1].strip()
-        return _number(name, body) / 100 if body else _number(name, value)
+    percent = _PERCENT.fullmatch(value.strip()) if isinstance(value, str) else None
+    if percent and percent.group(1):
+        return _number(name, percent.group(1)) / 100
     found = _number(name, value)
     if 1 < found <= 100:  # "20" meant as 20 %: said, not guessed
         shown = ByLanguage.of(da=danish(found), en=yaml_number(found))

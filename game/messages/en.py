@@ -6,7 +6,7 @@ report), ``report.*``. A new family of messages (``deck.*`` problems, ``save.*``
 one more ``MESSAGES.update`` section here and in the other language."""
 
 MESSAGES: dict[str, str] = {
-    "app.title": "The Budget Room Game",
+    "app.title": "Råderumsspillet",
     "app.subtitle": "Find the råderum in the budget – together",
     "say": "{text}",
     "unit": "m DKK",
@@ -176,6 +176,7 @@ MESSAGES.update(
         "card.note_placeholder": "Write the group's reason …",
         "card.risk": "Chance to meet the target in every year: {percent} with this proposal ({base} without)",
         "card.short.over_capacity": "No capacity left",
+        "card.short.over_capacity_needs": "Needs {load}, {left} left",
         "card.short.excluded": "Excluded",
         "card.short.game_over": "The game is over",
         "card.short.not_in_market": "Not on the table",
@@ -420,7 +421,7 @@ MESSAGES.update(
         "card.short.over_construction": "Too little capital",
         "card.left_adopted": "Adopted this year",
         "card.left_gone": "No longer on the table",
-        "card.requires": "Requires {titles} to be adopted (the same year or earlier)",
+        "card.requires": "Needs {titles} (adopted the same year or earlier)",
         "card.construction": "Capital outlay: {amount} of the capital budget (not counted in the operating råderum)",
         "card.construction_free": "Capital outlay: {amount} (not counted in the operating råderum)",
         "card.perceived": "Efficiency in a welfare area: seen as a saving (+{extra} fatigue)",
@@ -432,6 +433,7 @@ MESSAGES.update(
         "board.construction_line": "Capital used: {used} of {total}",
         "board.scroll_down": "{count} more – scroll down",
         "board.scroll_up": "{count} more – scroll up",
+        "board.scroll_up_below": "{count} more – scroll up · below: {year}",
         "year.fatigue": "Fatigue at the year end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
         "year.fatigue_lift": "{lift} of that because this year's proposals raised service.",
         "year.fatigue_next": "In {year} fatigue takes {lost} of the capacity of {capacity}.",
@@ -492,7 +494,7 @@ MESSAGES.update(
 # Print and play (game.printing) and paper tables (the "Bord på papir" screen)
 MESSAGES.update(
     {
-        "print.document": "The Budget Room Game on paper – {deck}",
+        "print.document": "Råderumsspillet on paper – {deck}",
         "card.every_year": "{amount} every year",
         "card.per_year": "{amount}/yr",
         "card.this_year": "{amount} this year",

@@ -110,6 +110,12 @@ def card_facts(
 
 
 def _reason(app: Host, problem: IllegalAction, width: int, min_text: int) -> tuple[str, ...]:
+    if problem.code == "over_capacity" and "load" in problem.params:
+        # "Kræver 4, 1 tilbage": the meter's "1 tilbage" next to "Ingen kapacitet" read wrong
+        params = {"load": problem.params["load"], "left": problem.params.get("left", 0)}
+        reason = app.t("card.short.over_capacity_needs", **params)
+        if app.text.width(reason, min_text, FONT_BOLD) <= width:
+            return (reason,)
     reason = app.t(f"card.short.{problem.code}")
     return app.text.fit(reason, width, 100_000, min_text, min_text, FONT_BOLD).lines
 
@@ -315,15 +321,15 @@ def draw_market_card(
     if in_band:
         chips = parts.kind.inflate(0, -max(2, parts.band.height // 8))
         _draw_badges(surface, app, chips, proposal, min_text, radius)
-    pygame.draw.circle(
-        surface,
-        theme.CARD,
-        parts.number.center,
-        min(parts.number.width, parts.number.height) // 2 - 1,
-    )
-    text.draw(
-        surface, str(number), parts.number, BODY.sized(min_text).bold().center().middle().lines(1)
-    )
+    # the key number on a white disc, or a pill as wide as a two-digit number needs (10–12
+    # spilled out of the disc onto the band)
+    side = min(parts.number.width, parts.number.height) - 2
+    need = text.width(str(number), min_text, FONT_BOLD) + side // 3
+    badge = pygame.Rect(0, 0, max(side, need), side)
+    badge.center = parts.number.center
+    badge.right = min(badge.right, parts.band.right - 2)
+    pygame.draw.rect(surface, theme.CARD, badge, border_radius=side // 2)
+    text.draw(surface, str(number), badge, BODY.sized(min_text).bold().center().middle().lines(1))
     ink = theme.INK if problem is None else theme.MUTED
     text.draw(surface, proposal.title, parts.title, title_style(min_text, plan.bold).ink(ink))
     if parts.area is not None:
@@ -394,6 +400,10 @@ def signed(value: int) -> str:
     return f"+{value}" if value > 0 else ("−" + str(-value) if value < 0 else "0")
 
 
+YEAR_LABELS_MOST = 5
+"""The most years a card writes an amount under each column for."""
+
+
 def _summary(app: Host, values: list[float], rect: pygame.Rect, min_text: int) -> str:
     """The amounts in one line when each year's does not fit under its column: "+3 hvert år"
     for the same every year, else "−3 … +12" (first and last), else "… +12"; "" when not
@@ -439,7 +449,9 @@ def draw_effect_strip(
     label_h = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
     slot_w = rect.width / len(values)
     labels = max(app.text.width(app.amount(v, sign=True, unit=False), min_text) for v in values)
-    fits = labels <= slot_w - 2
+    # every year's amount under its column only up to five years: more make a row of figures
+    # too dense to read from the back of a room (and one fell out of sight); then the span
+    fits = labels <= slot_w - 2 and len(values) <= YEAR_LABELS_MOST
     if label_h <= rect.height < label_h + max(6, label_h // 2) and len(set(values)) == 1:
         amount = app.amount(values[0], sign=True, unit=False)
         # one year left (the last round): "i år", not "hvert år"

@@ -121,12 +121,20 @@ def draw_proposals(
         )
 
 
-def _column_weights(app: Host, group: Any, columns: list[str], size: int, gap: int) -> list[float]:
+def year_short(year: str) -> str:
+    """A year for a narrow column: "’27" for "2027" (any other label as it is)."""
+    return f"’{year[-2:]}" if len(year) == 4 and year.isdigit() else year
+
+
+def _column_weights(
+    app: Host, group: Any, columns: list[str], size: int, gap: int, marks: bool = True
+) -> list[float]:
     """The table's column widths in proportion to what each must hold in full: its heading
-    and its widest cell (a table's name, "−14,2" and its mark, "vundet")."""
+    and its widest cell (a table's name, "−14,2" and its mark – without ``marks`` the value
+    alone –, "vundet")."""
     bold = app.fonts.get(FONT_BOLD, size)
     regular = app.fonts.get("regular", size)
-    badge = max(8, round(size * 0.9))
+    badge = max(8, round(size * 0.9)) if marks else 0
 
     def width(font: pygame.font.Font, text: str) -> int:
         return int(font.size(charts.displayable(text, font))[0])
@@ -135,8 +143,14 @@ def _column_weights(app: Host, group: Any, columns: list[str], size: int, gap: i
     for table in group.tables:
         needs[0] = max(needs[0], width(bold, table.label(app.lang)))
         for i, (value, target) in enumerate(zip(table.raaderum, table.target)):
-            text = format_against(value, target, app.lang, met=value >= target - 1e-9)
-            needs[1 + i] = max(needs[1 + i], width(regular, text) + gap // 2 + badge)
+            text = (
+                format_against(value, target, app.lang, met=value >= target - 1e-9)
+                if marks
+                else format_amount(value, app.lang, 0)
+            )
+            needs[1 + i] = max(
+                needs[1 + i], width(regular, text) + (gap // 2 + badge if marks else 0)
+            )
         needs[-2] = max(needs[-2], width(bold, f"{table.service:+d}"))
     for word in ("compare.won", "compare.lost", "compare.open"):
         needs[-1] = max(needs[-1], width(bold, app.t(word)))
@@ -179,7 +193,7 @@ def draw_tables(
     open_count = len(group.tables) - group.finished
     parts = []
     if floor is not None:
-        parts.append(app.t("compare.floor", floor=f"{floor:+d}".replace("-", "−")))
+        parts.append(app.t("compare.floor", floor=format_amount(floor, app.lang, 0, sign=True)))
     if open_count:
         parts.append(app.t("compare.unfinished", count=open_count))
     if unreadable:
@@ -209,6 +223,14 @@ def draw_tables(
         app.t("compare.result_col"),
     ]
     weights = _column_weights(app, group, columns, size, g)
+    marks = sum(weights) <= inner.width
+    if not marks:  # eight years do not fit with marks: '27 … '34, the value in its colour only
+        columns = [columns[0], *(year_short(y) for y in years), *columns[-2:]]
+        weights = _column_weights(app, group, columns, size, g, marks=False)
+        # the name, service and result in full; the years share what is left
+        fixed = weights[0] + weights[-2] + weights[-1]
+        share = max(1.0, (inner.width - fixed) / max(1, len(years)))
+        weights = [weights[0], *[share] * len(years), weights[-2], weights[-1]]
     cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
     for label, cell in zip(columns, cells):
         app.text.draw(
@@ -242,9 +264,13 @@ def draw_tables(
             closed = table.finished  # an unfinished table's open years are not final
             met = value >= target - 1e-9
             font = app.fonts.get("regular", size)
-            text = format_against(value, target, app.lang, met=met)
+            text = (
+                format_against(value, target, app.lang, met=met)
+                if marks
+                else format_amount(value, app.lang, 0)  # compact: whole numbers, in colour
+            )
             text_w = font.size(charts.displayable(text, font))[0]
-            x0 = cell.centerx - (text_w + g // 2 + badge) // 2
+            x0 = cell.centerx - (text_w + (g // 2 + badge if marks else 0)) // 2
             charts.blit_text(
                 surface,
                 text,
@@ -254,6 +280,8 @@ def draw_tables(
                 (x0, cell.centery),
             )
             center = (x0 + text_w + g // 2 + badge // 2, cell.centery)
+            if not marks:
+                continue
             if closed and met:
                 charts.draw_check(surface, center, badge, theme.MET)
             elif closed:

@@ -65,7 +65,8 @@ def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
 
 
 _GLUE = re.compile(
-    r"""(?<=\d)\ (?=mio\.|mia\.|t\.\ kr\.|kr\.|%|år\b)  # a number and its unit
+    r"""(?<=\d)\ (?=mio\.|mia\.|t\.\ kr\.|kr\.|%|år\b  # a number and its unit
+                  |årsværk|FTE|tilbage|left\b)            # … or what it counts
     | (?<=\bmio\.|\bmia\.)\ (?=kr\.)                  # mio. kr., mia. kr.
     | (?<=\bt\.)\ (?=kr\.)                             # t. kr.""",
     re.VERBOSE,

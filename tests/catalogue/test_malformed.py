@@ -824,3 +824,19 @@ def test_amounts_over_the_limit_of_mio_kr_say_first_that_the_catalogue_is_in_t_k
     first = text.splitlines()[0]
     assert "beløb er over 1.000 mio. kr.: er kataloget i t. kr.?" in first
     assert "skriv 't. kr.' ud for 'enhed'" in first
+
+
+def test_numbered_proposals_and_shares_in_percent_are_read(capsys, tmp_path):
+    # "Nr." 1.1 stored as a number became the invalid id "1,1"; "20 pct." was refused
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0].append("usikkerhed")
+    rows[1][0], rows[2][0], rows[3][0] = 1.1, 1.2, 2.1
+    rows[2].append("20 pct.")
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    assert [p.id for p in deck.proposals] == ["1.1", "1.2", "2.1"]
+    assert deck.proposal("1.2").uncertainty == 0.2

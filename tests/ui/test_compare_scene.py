@@ -246,3 +246,25 @@ def test_at_1024_the_tables_headings_and_results_are_read_in_full(deck: Deck, sa
         assert words in drawn and words not in cut
     assert {"vundet", "tabt"} & set(drawn) and not {"vundet", "tabt"} & cut
     small.scenes.clear()
+
+
+def test_eight_years_at_1024_are_whole_numbers_under_short_years(deck: Deck, tmp_path):
+    # before, eight years at 1024×768 read "20…", "B…" and "30,432,551,4" run together
+    from tests.ui.test_projector import record_cuts
+
+    folder = tmp_path / "lange"
+    for seed in (1, 2, 3):
+        generator = np.random.default_rng(seed)
+        history = History.start(new_game(deck, "lang-horisont", seed))
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        write_save(new_save_path(folder), deck, GameSettings("lang-horisont", seed, None), history)
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    small.push(CompareScene(small, folder))
+    drawn, cut = record_cuts(small)
+    small.step(0.016)
+    assert "’27" in drawn and "’34" in drawn
+    for words in ("Service", "Resultat", "Bord 1", "Bord 3"):
+        assert words in drawn and words not in cut, words
+    small.scenes.clear()

@@ -209,7 +209,9 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         words = app.t("board.scroll_up" if up else "board.scroll_down", count=hidden)
         if up:
             year = next((label for label, card in reversed(rows[: first + 1]) if card is None), "")
-            words = f"{year} · {words}" if year else words
+            # the year of the first card in sight, said as such (before it, the count read as
+            # "5 more in 2028" when the five were 2027's)
+            words = app.t("board.scroll_up_below", count=hidden, year=year) if year else words
         box = pygame.Rect(mark.right, row.y, row.width - mark.width, row.height)
         app.text.draw(surface, words, box, TINY.bold().ink(theme.ACCENT).middle().lines(1))
 

@@ -277,7 +277,7 @@ class ProposalsPage(ListPage):
             self._row(surface, c, proposal, adoption, y, years, anchor(proposal, state.scenario))
             y += height
             pygame.draw.line(surface, theme.FAINT, (inner.x, y - g // 2), (inner.right, y - g // 2))
-        if limit > 0:
+        if first < limit:  # more below (at the end of the list, nothing is said)
             scroll_hint(app, surface, inner, first)
 
     def _row(
@@ -367,5 +367,5 @@ class QuestionsPage(ListPage):
             question = pygame.Rect(icon.right + g, y + title_h, width, text_h)
             app.text.draw(surface, proposal.question.strip(), question, BODY.shrink())
             y += height
-        if limit > 0:
+        if first < limit:  # more below (at the end of the list, nothing is said)
             scroll_hint(app, surface, inner, first)
