@@ -31,11 +31,13 @@ def draw_line_chart(
     minimum: float | None = None,
     maximum: float | None = None,
     signed: bool = False,
+    background: Color = theme.PANEL,
 ) -> None:
     """One series over the years (service level, fatigue): a title, a line with square markers
     and the value at every point (with its sign when ``signed``: "+8", "−7"), and an optional
     dashed ``floor`` line (the service floor), labelled at its left end, away from the last
-    year's point that decides the game."""
+    year's point that decides the game. Values stand on ``background`` (the panel's colour),
+    so the line between two years never runs through one."""
     sc = _scale(surface, scale)
     if rect.width <= 0 or rect.height <= 0:
         return
@@ -110,6 +112,8 @@ def draw_line_chart(
         # a point under the floor has its value beside it, clear of the dashed floor line
         # (the last one on its right, where no line runs on)
         box = _value_box(label_font, x, y, marker, value, floor, signed, lang, last)
+        # on the panel's colour, so the line between the years passes behind the value
+        pygame.draw.rect(surface, background, box.inflate(4, -max(0, box.height // 5)))
         blit_text(
             surface,
             format_amount(value, lang, decimals=0, sign=signed),

@@ -108,15 +108,15 @@ def test_a_target_with_more_decimals_than_shown_is_kept_exactly(make_app):
 def test_the_decks_unit_is_shown_and_english_keeps_its_words(make_app, std_deck):
     app = make_app(_deck())
     assert app.amount(5) == "5 t. kr."
-    assert app.amount(0.518) == "0,518 t. kr."
+    assert app.amount(0.518) == "0,5 t. kr."  # one decimal, as every amount
     assert make_app(std_deck).amount(5) == "5 mio. kr."
     assert make_app(std_deck, lang="en").amount(5) == "5 m DKK"
-    assert make_app(_deck(), lang="en").amount(1200) == "1,200 t. kr."
+    assert make_app(_deck(), lang="en").amount(1200) == "1,200 DKK '000"  # English words
     assert app.t("card.effect") == "Virkning pr. år (t. kr.)"  # labels too, not only amounts
     assert app.t("card.range", low="1", high="2", year="2027") == (
         "usikker: mellem 1 og 2 t. kr. i 2027"
     )
-    assert make_app(_deck(), lang="en").t("card.effect") == "Effect per year (t. kr.)"
+    assert make_app(_deck(), lang="en").t("card.effect") == "Effect per year (DKK '000)"
     assert make_app(std_deck).t("card.effect") == "Virkning pr. år (mio. kr.)"
 
 
