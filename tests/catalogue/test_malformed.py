@@ -73,6 +73,16 @@ def _proposals(*rows: list[object]) -> list[list[object]]:
     return [list(PROPOSALS[0]), *[list(r) for r in rows]]
 
 
+def _imported(capsys, tmp_path: Path, rows: list[list[object]]):  # type: ignore[no-untyped-def]
+    """Import a catalogue with the Forslag sheet ``rows``; what it said, and the deck."""
+    from game.content import load_deck
+
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    return text, load_deck(tmp_path / "dæk")
+
+
 def test_a_misspelt_header_is_named_with_the_column_it_meant(capsys, tmp_path):
     rows = _proposals(*PROPOSALS[1:])
     rows[0][2] = "titl"
@@ -713,14 +723,9 @@ def test_a_budget_offices_own_headings_and_subtotal_rows_are_read(capsys, tmp_pa
         list(PROPOSALS[3]),
         ["I alt (t. kr.)", None, None, None, -1, 3, 10, None],
     ]
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
-    assert code == 0, text
+    text, deck = _imported(capsys, tmp_path, rows)
     assert "række 4 ('I alt Økonomiudvalget') ligner en sumrække" in text
     assert "række 6 ('I alt (t. kr.)') ligner en sumrække" in text
-    from game.content import load_deck
-
-    deck = load_deck(tmp_path / "dæk")
     assert [p.id for p in deck.proposals] == ["spar", "eff", "inv"]
     assert deck.proposal("spar").text == "Tekst"  # "Bemærkning" is the card's text
 
@@ -781,14 +786,9 @@ def test_a_budget_table_is_read_as_it_is_written(capsys, tmp_path):
         ["salg", "B", "Salg af grunden", "Teknik", 5, None, None],
         ["inv", "I", "Forebyggelse", "Sundhed", -3, 1, 6],
     ]
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
-    assert code == 0, text
+    text, deck = _imported(capsys, tmp_path, rows)
     assert "række 2 ('ÆLDRE') har kun én tekst og ligner en mellemoverskrift" in text
     assert "række 5 ('Ældreudvalget i alt') ligner en sumrække" in text
-    from game.content import load_deck
-
-    deck = load_deck(tmp_path / "dæk")
     assert [p.id for p in deck.proposals] == ["spar", "eff", "salg", "inv"]
     assert [p.kind.value for p in deck.proposals] == [
         "saving",

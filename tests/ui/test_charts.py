@@ -256,15 +256,9 @@ def test_the_floor_label_never_covers_a_points_value(fonts: Fonts, monkeypatch, 
 def test_eight_years_in_a_narrow_chart_are_named_short_not_cut(fonts: Fonts, monkeypatch) -> None:
     # before, the debrief's small charts at 1024×768 read "20… 20… 20…" under eight years
     from game.ui import linechart
+    from tests.ui.driver import record_chart_text
 
-    drawn: list[str] = []
-    original = linechart.blit_text
-
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        drawn.append(text)
-        return original(surface, text, *args, **kwargs)
-
-    monkeypatch.setattr(linechart, "blit_text", spy)
+    drawn = record_chart_text(monkeypatch, linechart)
     years = [str(year) for year in range(2027, 2035)]
     common = {"fonts": fonts, "scale": Scale(768)}
     linechart.draw_line_chart(
