@@ -171,14 +171,17 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
             f"{_pct(result.hindsight_share)} af de spil, {spoken(result.best.name)} spillede."
         )
     best = result.best
-    if best.reached_often and not 0.45 <= best.win_rate <= 0.75:
-        # the targets are out of the range the game is built for: what the best strategy
-        # reached, year by year, in 60 % of its games – a target the deck author can try
-        reached = " / ".join(format_amount(v, decimals=0) for v in best.reached_often)
+    # the look-ahead planner's figures when it played (at 0 % the greedy bot can be "best"
+    # only by the order of the strategies, and it reaches less)
+    guide = result.strategies.get("planner", best)
+    if guide.reached_often and not 0.45 <= best.win_rate <= 0.75:
+        # the targets are out of the range the game is built for: what the strategy reached,
+        # year by year, in 60 % of its games – a target the deck author can try
+        reached = " / ".join(format_amount(max(0.0, v)) for v in guide.reached_often)
         lines.append(
             f"{spoken(best.name)} vinder {_pct(best.win_rate)} (spillet er bygget "
-            f"til 45–75 %). I 60 % af spillene nåede den mindst {reached} {unit}: "
-            "prøv mål omkring det, og kør balance igen."
+            f"til 45–75 %). I 60 % af spillene nåede {spoken(guide.name)} mindst {reached} "
+            f"{unit}: prøv mål omkring det, og kør balance igen."
         )
     for text, met in result.lessons:
         mark = "" if met is None else (" ✓" if met else " ✗")
