@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
     "start.deck_problems": "Dækket har fejl:",
     "start.scenario": "Scenarie",
     "start.years": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",
+    "start.years_long": "{first}–{last} · {rounds} år: budgetår, 3 overslagsår og {more} år mere",
     "start.briefing_more": "Hele oplægget: klik her, eller tryk B",
     "start.target": "Indsæt selv: målet for sidste år",
     "start.target_scenario": "(scenariet: {amount})",

@@ -28,6 +28,7 @@ MESSAGES: dict[str, str] = {
     "start.deck_problems": "The deck has problems:",
     "start.scenario": "Scenario",
     "start.years": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",
+    "start.years_long": "{first}–{last} · {rounds} years: the budget year, 3 forecast years and {more} more",
     "start.briefing_more": "The whole briefing: click here, or press B",
     "start.target": "Your target for the last budget year",
     "start.target_scenario": "(scenario: {amount})",

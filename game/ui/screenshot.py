@@ -110,7 +110,9 @@ def render_scene(
     scenario_id = deck.scenario(scenario).id
     history = History.start(new_game(deck, scenario_id, seed, target))
     if scene == "start":
-        app.push("start", seed=seed)
+        start = app.push("start", seed=seed)
+        ids = [s.id for s in deck.scenarios]
+        start.choose(ids.index(scenario_id))  # type: ignore[attr-defined]
     elif scene in ("board", "card", "note", "help"):
         rounds = min(1, deck.scenario(scenario_id).rounds - 1)
         history = play_until(history, rounds, seed, adopt_extra=2)

@@ -51,13 +51,7 @@ def draw_scenarios(
             width=1,
         )
         ink = theme.HEADER_INK if chosen else theme.INK
-        years = app.t(
-            "start.years",
-            first=scenario.years[0],
-            last=scenario.years[-1],
-            rounds=scenario.rounds,
-            later=scenario.rounds - 1,
-        )
+        years = years_text(app, scenario)
         inner = rect.inflate(-2 * scale.gap, 0)
         text.draw(surface, scenario.title, inner, BODY.bold().ink(ink).middle().lines(1).shrink())
         width = text.width(years, scale.min_text)
@@ -88,6 +82,20 @@ def draw_folder_choice(
     button(surface, app.text, use, app.t("start.folder_use"), sc.min_text, radius=sc.radius)
 
 
+OVERSLAGSAAR = 3
+"""A budget's forecast years after the budgetår (budgetår and 3 overslagsår: four years)."""
+
+
+def years_text(app: Host, scenario: Scenario) -> str:
+    """ "2027–2030 · 4 år: budgetår og 3 overslagsår"; a longer plan names the years past the
+    budget's overslagsår as more years ("budgetår, 3 overslagsår og 4 år mere")."""
+    later = scenario.rounds - 1
+    common = {"first": scenario.years[0], "last": scenario.years[-1], "rounds": scenario.rounds}
+    if later > OVERSLAGSAAR:
+        return app.t("start.years_long", **common, more=later - OVERSLAGSAAR)
+    return app.t("start.years", **common, later=later)
+
+
 def draw_briefing(
     app: Host, surface: pygame.Surface, rect: pygame.Rect, scenario: Scenario, problems: list[str]
 ) -> None:
@@ -110,13 +118,7 @@ def draw_briefing(
     )
     y = inner.y + fitted.height + scale.gap
     targets = "/".join(format_amount(t, app.lang) for t in sorted(set(scenario.target)))
-    years = app.t(
-        "start.years",
-        first=scenario.years[0],
-        last=scenario.years[-1],
-        rounds=scenario.rounds,
-        later=scenario.rounds - 1,
-    )
+    years = years_text(app, scenario)
     facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
     if scenario.service_floor is not None:  # a rule the group must know before it starts
         floor = format_amount(scenario.service_floor, app.lang, 0, sign=True)

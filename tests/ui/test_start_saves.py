@@ -200,3 +200,18 @@ def test_a_briefing_longer_than_its_panel_is_read_whole_with_b_or_a_click(make_a
     assert app.top is start
     click(app, start.layout().briefing.center)
     assert isinstance(app.top, MessageScene)
+
+
+def test_an_eight_year_plan_is_a_budget_year_three_overslagsaar_and_more(make_app, std_deck):
+    # a budget has three overslagsår; "budgetår og 7 overslagsår" was wrong for eight years
+    app = make_app(std_deck, size=(1366, 768))
+    start, _ = start_screen(app)
+    drawn = record_text(app)
+    start.choose([s.id for s in std_deck.scenarios].index("lang-horisont"))
+    app.request_redraw()
+    app.step(0.02)
+    assert any("8 år: budgetår, 3 overslagsår og 4 år mere" in text for text in drawn), drawn
+    start.choose(0)
+    app.request_redraw()
+    app.step(0.02)
+    assert any("4 år: budgetår og 3 overslagsår" in text for text in drawn)
