@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "start.years": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",
     "start.years_long": "{first}–{last} · {rounds} years: the budget year, 3 forecast years and {more} more",
     "start.briefing_more": "The whole briefing: click here, or press B",
-    "start.target": "Your target for the last budget year",
+    "start.target": "Your target for the last year",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",
     "start.start": "Start the game",
@@ -157,13 +157,13 @@ MESSAGES: dict[str, str] = {
         "The target X is the last year's råderum; the other open years follow the "
         "scenario's profile. Closed years keep their target. Can be undone."
     ),
-    "target.label": "New target for the last budget year",
+    "target.label": "New target for the last year",
     "target.years": "Target per year",
     "target.closed": "{amount} (closed)",
     "target.changed": "{new} (was {old})",
     "target.confirm": "Change target (Enter)",
     "target.cancel": "Cancel (Esc)",
-    "target.done": "The target is now {amount} in the last budget year",
+    "target.done": "The target is now {amount} in the last year",
     "dialog.ok": "OK",
     "no_display": (
         "No display found – the game cannot open a window. "
@@ -200,7 +200,7 @@ MESSAGES.update(
         "year.missed": "Target missed: {gap} short",
         "year.next_events": "New events in {year}",
         "year.next_none": "No new events.",
-        "year.last": "That was the last budget year. See the result – and why.",
+        "year.last": "That was the last year. See the result – and why.",
         "year.game_over": "The game is over",
         "year.continue": "Continue",
         "year.continue_hint": "Enter",

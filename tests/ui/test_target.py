@@ -167,3 +167,19 @@ def test_a_typed_target_is_confirmed_by_enter_even_after_the_focus_moved(make_ap
     key(app, pygame.K_UP)
     key(app, pygame.K_RETURN)
     assert app.game.state.targets[-1] == 70
+
+
+def test_the_change_target_dialog_says_all_of_its_explanation_at_1024(make_app, std_deck):
+    # before, the English explanation stopped at "Closed years keep their target. Can…"
+    from tests.ui.test_projector import record_cuts
+
+    for lang in ("en", "da"):
+        app = make_app(std_deck, size=(1024, 768), lang=lang)
+        app.start_game(std_deck, GameSettings("standard", 3, None, lang))
+        app.step(0.02)
+        drawn, cut = record_cuts(app)
+        app.push("target")
+        app.step(0.02)
+        explanation = app.t("target.explain")
+        assert explanation in drawn and explanation not in cut, lang
+        assert app.t("target.label") in drawn and "budget year" not in app.t("target.label")

@@ -80,7 +80,12 @@ class TargetScene(DialogScene):
     ) -> tuple[tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect], pygame.Rect, pygame.Rect]:
         """(stepper rects = label, minus, field, plus), the explanation and the year table."""
         g = scale.gap
-        explain_h = round(scale.body * 2.8)
+        # as tall as the explanation needs at the smallest text (three lines in English at
+        # 1024×768, where 2,8 lines cut it), at most 4,5 lines of the reading size
+        fitted = self.app.text.fit(
+            self.body, body.width, round(scale.body * 4.5), scale.body, scale.min_text
+        )
+        explain_h = max(round(scale.body * 2.8), fitted.height)
         explain = pygame.Rect(body.x, body.y, body.width, explain_h)
         label = pygame.Rect(body.x, explain.bottom + g, body.width, round(scale.body * 1.5))
         row_h = max(scale.body * 2, round(self.app.size[1] * 0.065))
