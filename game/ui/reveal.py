@@ -184,15 +184,17 @@ def _line_parts(app: Host, width: int, line: Line) -> tuple[int, int, int]:
     return title, detail, text if line.text else 0
 
 
-def needed_height(app: Host, width: int, lines: list[Line]) -> int:
+def needed_height(app: Host, width: int, lines: list[Line], empty: str = "") -> int:
     """The height a reveal section of ``lines`` needs in a panel ``width`` wide, every title,
-    detail and text in full."""
+    detail and text in full; without lines, the height of its ``empty`` text (at least one
+    line)."""
     sc = app.scale
     g = sc.gap
     inner = width - 2 * g - sc.body - g
     head = round(sc.heading * 1.35) + g // 2
     if not lines:
-        return 2 * g + head + line_height(app, sc.body)
+        said = app.text.fit(empty, width - 2 * g, 100_000, sc.body, sc.body).height if empty else 0
+        return 2 * g + head + max(line_height(app, sc.body), said)
     return 2 * g + head + sum(sum(_line_parts(app, inner, line)) + g for line in lines)
 
 

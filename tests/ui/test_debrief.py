@@ -461,3 +461,20 @@ def test_the_scroll_badge_has_a_line_of_its_own_under_the_last_row(deck: Deck, t
         assert not clashes, (shift, clashes)
     assert checked >= 3
     small.scenes.clear()
+
+
+def test_the_last_years_game_over_panel_is_as_tall_as_its_text(deck: Deck, tmp_path) -> None:
+    # before, the panel was one line tall: "That was the last year. See the result – and…" at
+    # 1024×768 in English, where the text takes two lines
+    from game.ui.reveal import needed_height
+
+    small = App(deck, lang="en", size=(1024, 768), save_dir=tmp_path / "saves")
+    width = 400
+    last = small.t("year.last")
+    lines = small.text.fit(last, width - 2 * small.scale.gap, 10_000, small.scale.body, 1).lines
+    assert len(lines) >= 2
+    one_line = needed_height(small, width, [], "Ingen")
+    assert (
+        needed_height(small, width, [], last)
+        >= one_line + small.text.fit("Ag", 1000, 1000, small.scale.body, small.scale.body).height
+    )

@@ -146,7 +146,9 @@ class YearScene(Scene):
                 app.t("year.next_none") if reveal.next_year else app.t("year.last"),
             ),
         )
-        weights = [float(needed_height(app, right.width, lines)) for _, lines, _ in sections]
+        weights = [
+            float(needed_height(app, right.width, lines, empty)) for _, lines, empty in sections
+        ]
         parts = split_rows(right, weights, g)
         for step, (rect, (heading, lines, empty)) in enumerate(zip(parts, sections), start=1):
             share = self.progress(step)
