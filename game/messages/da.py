@@ -587,7 +587,7 @@ MESSAGES.update(
         "paper.back": "Tilbage",
         "paper.open": "Bord på papir … (P)",
         "paper.problem": "Bordet kan ikke gemmes: {reason}",
-        "paper.name_missing": "skriv bordets navn",
+        "paper.name_missing": "Skriv bordets navn, før bordet gemmes (fx Bord 3).",
         "paper.marker": "papir",
         "paper.range": "{label} ({first}–{last} af {total} – rul med musehjulet)",
     }

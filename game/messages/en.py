@@ -579,7 +579,7 @@ MESSAGES.update(
         "paper.back": "Back",
         "paper.open": "Paper table … (P)",
         "paper.problem": "The table cannot be saved: {reason}",
-        "paper.name_missing": "enter the table's name",
+        "paper.name_missing": "Enter the table's name before saving (e.g. Table 3).",
         "paper.marker": "paper",
         "paper.range": "{label} ({first}–{last} of {total} – scroll with the mouse wheel)",
     }

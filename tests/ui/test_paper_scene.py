@@ -92,7 +92,7 @@ def test_an_event_clicked_after_the_question_is_saved_with_the_table(make_app, s
 def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck, tmp_path):
     app, scene = _open(make_app, std_deck)
     click(app, scene.layout().save.center)
-    assert scene.problems == ["skriv bordets navn"]
+    assert scene.problems == ["Skriv bordets navn, før bordet gemmes (fx Bord 3)."]
     click(app, scene.layout().name.center)
     type_text(app, "Bord 8")
     key(app, pygame.K_RETURN)
