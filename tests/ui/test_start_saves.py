@@ -215,3 +215,17 @@ def test_an_eight_year_plan_is_a_budget_year_three_overslagsaar_and_more(make_ap
     app.request_redraw()
     app.step(0.02)
     assert any("4 år: budgetår og 3 overslagsår" in text for text in drawn)
+
+
+def test_help_opened_on_the_start_screen_lists_the_start_screens_keys(make_app, std_deck):
+    # before, it listed the board's keys (1–9, O, Space …), none of which work there
+    from tests.ui.driver import key
+
+    app = make_app(std_deck, size=(1366, 768))
+    start, _ = start_screen(app)
+    drawn = record_text(app)
+    key(app, pygame.K_h)
+    app.step(0.02)
+    for words in ("Vælg scenarie", "Hele oplægget", "Bord på papir", "Start spillet"):
+        assert words in drawn, words
+    assert "Afslut året" not in drawn

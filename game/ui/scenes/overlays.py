@@ -30,6 +30,19 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("F11", "help.key.fullscreen"),
     ("Esc", "help.key.menu"),
 )
+"""The board's keys (and the year screen's and debrief's, which share them)."""
+
+START_KEYS: tuple[tuple[str, str], ...] = (
+    ("help.keyname.updown", "help.start.scenario"),
+    ("Tab", "help.start.tab"),
+    ("+ / −", "help.start.target"),
+    ("B", "help.start.briefing"),
+    ("P", "help.start.paper"),
+    ("Enter", "help.start.start"),
+    ("F1 / H", "help.key.help"),
+    ("F11", "help.key.fullscreen"),
+)
+"""The start screen's keys: the help opened there lists these."""
 
 
 class HelpScene(DialogScene):
@@ -43,6 +56,9 @@ class HelpScene(DialogScene):
         super().__init__(
             app, app.t("help.title"), app.t("help.rules"), [(app.t("help.close"), self.close)]
         )
+        below = app.top
+        self.keys = START_KEYS if below is not None and below.name == "start" else KEYS
+        """The keys of the screen the help was opened from."""
 
     def handle(self, event: pygame.event.Event) -> None:
         """F1/H also close the help."""
@@ -62,9 +78,9 @@ class HelpScene(DialogScene):
         self._draw_rules(surface, rules, scale)
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
         text.draw(surface, self.app.t("help.keys"), head, HEADING.lines(1))
-        row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(KEYS))
+        row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(self.keys))
         key_w = round(keys.width * 0.38)
-        for i, (key, label) in enumerate(KEYS):
+        for i, (key, label) in enumerate(self.keys):
             y = head.bottom + i * row_h
             if key == "Space":
                 name = self.app.t("board.end_year_key")
