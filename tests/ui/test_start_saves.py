@@ -222,7 +222,7 @@ def test_help_opened_on_the_start_screen_lists_the_start_screens_keys(make_app, 
     from tests.ui.driver import key
 
     app = make_app(std_deck, size=(1366, 768))
-    start, _ = start_screen(app)
+    start_screen(app)
     drawn = record_text(app)
     key(app, pygame.K_h)
     app.step(0.02)
