@@ -159,9 +159,13 @@ def target_amount(text: str, lang: str = "da") -> float:
     return value
 
 
-def _add_deck(parser: argparse.ArgumentParser, scenario_required: bool = False) -> None:
+def _add_deck(
+    parser: argparse.ArgumentParser,
+    scenario_required: bool = False,
+    scenario_help: str = "scenario id (default: the first)",
+) -> None:
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
-    said = "scenario id (required)" if scenario_required else "scenario id (default: the first)"
+    said = "scenario id (required)" if scenario_required else scenario_help
     parser.add_argument("--scenario", required=scenario_required, help=said)
 
 
@@ -334,7 +338,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     compare.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
 
     balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
-    _add_deck(balance)
+    _add_deck(balance, scenario_help="scenario id (default: every scenario of the deck)")
     balance.add_argument(
         "--games", type=_number(1, 100_000, "--games", whole=True, lang=lang), default=2_000
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.balance.strategies import spoken
+from game.cli import main
 
 SCENARIO = """\
 scenarios:
@@ -182,3 +183,12 @@ def test_the_danish_table_and_the_markdown_file(tmp_path):
     assert text.startswith("# Balance: Prøvedæk")
     assert "| " in text and "✗ " in text
     assert "Traceback" not in run.stderr
+
+
+def test_the_help_says_that_every_scenario_is_played_without_scenario(capsys):
+    # run_balance plays every scenario of the deck when --scenario is left out (make balance
+    # relies on it); the help said "the first"
+    with pytest.raises(SystemExit):
+        main(["balance", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--scenario SCENARIO scenario id (default: every scenario of the deck)" in text
