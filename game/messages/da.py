@@ -447,6 +447,8 @@ MESSAGES.update(
         "board.service_line": "Serviceniveau {service}",
         "board.service_floor_line": "Serviceniveau {service} (gulv {floor})",
         "board.construction_line": "Anlæg brugt: {used} af {total}",
+        "board.more_in_report": "{count} mere – se rapportens liste",
+        "board.more_in_report_below": "{count} mere – se rapportens liste · herunder {year}",
         "board.scroll_down": "{count} mere – rul ned",
         "board.scroll_up": "{count} mere – rul op",
         "board.scroll_up_below": "{count} mere – rul op · herunder {year}",

@@ -439,6 +439,8 @@ MESSAGES.update(
         "board.service_line": "Service level {service}",
         "board.service_floor_line": "Service level {service} (floor {floor})",
         "board.construction_line": "Capital used: {used} of {total}",
+        "board.more_in_report": "{count} more – see the report's list",
+        "board.more_in_report_below": "{count} more – see the report's list · below: {year}",
         "board.scroll_down": "{count} more – scroll down",
         "board.scroll_up": "{count} more – scroll up",
         "board.scroll_up_below": "{count} more – scroll up · below: {year}",

@@ -71,6 +71,9 @@ class App:
         display: int = 0,
     ) -> None:
         self.window = window
+        self.report_picture = False
+        """True while drawing a report's board.png: a picture cannot be scrolled, so the
+        board's lists point to the report instead of saying "rul ned"."""
         self.display = 0
         """The display the window opens on (and goes fullscreen on)."""
         if window:
@@ -414,12 +417,20 @@ class App:
 
 
 def board_png(
-    deck: Deck, history: History, lang: str = "da", size: tuple[int, int] = PICTURE_SIZE
+    deck: Deck,
+    history: History,
+    lang: str = "da",
+    size: tuple[int, int] = PICTURE_SIZE,
+    *,
+    for_report: bool = False,
 ) -> bytes:
     """The board of a game (its last state, with the undo/redo buttons of ``history``) as PNG
     bytes, drawn into an off-screen surface by a window-less ``App``: it never opens, resizes
-    or replaces a window (a report written from the running game leaves it as it was)."""
+    or replaces a window (a report written from the running game leaves it as it was).
+    ``for_report``: the picture goes next to report.html, so a list too long for the board
+    says that the report lists the rest (a picture cannot be scrolled)."""
     app = App(deck, lang=lang, size=size, window=False)
+    app.report_picture = for_report
     state = history.current
     app.start_game(deck, GameSettings(state.scenario.id, state.seed, lang=lang), history)
     app.render(app.surface)
@@ -437,7 +448,7 @@ def png_bytes(surface: pygame.Surface) -> bytes:
 def report_board(saved: SavedGame, lang: str) -> bytes:
     """The board picture of a report (``game.report.BoardPicture``): ``board_png`` of the saved
     game, drawn off-screen at 1600×900."""
-    return board_png(saved.deck, saved.history, lang)
+    return board_png(saved.deck, saved.history, lang, for_report=True)
 
 
 def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:

@@ -45,6 +45,8 @@ class Host(Protocol):
     text: TextRenderer
     fonts: Fonts
     frames_drawn: int
+    report_picture: bool
+    """True while the host draws a report's board.png (a picture: nothing scrolls)."""
 
     @property
     def size(self) -> tuple[int, int]: ...

@@ -170,3 +170,43 @@ def test_unicode_save_names_are_shown_readably(save, tmp_path):
     result = _run("report", str(named), "--out", str(out))
     assert result.returncode == 0
     assert "bord æøå.json" in (out / "report.html").read_text("utf-8")
+
+
+def test_the_board_picture_of_a_long_game_points_to_the_report_not_to_a_scroll_bar(
+    tmp_path, monkeypatch
+):
+    # board.png is a picture next to report.html: "12 mere – rul ned" asked its reader to
+    # scroll a picture; it now says that the report lists the rest (the window still says
+    # "rul ned", where the list scrolls)
+    import numpy as np
+
+    from game.content import load_deck
+    from game.engine import History, new_game
+    from game.engine.bots import greedy_policy
+    from game.paths import standard_deck
+    from game.saves.model import GameSettings, SavedGame
+    from game.ui.app import board_png
+    from game.ui.text import TextRenderer
+
+    deck = load_deck(standard_deck())
+    history = History.start(new_game(deck, "lang-horisont", 2))
+    generator = np.random.default_rng(2)
+    while not history.current.finished:
+        history = history.do(greedy_policy(history.current, generator))
+    assert len(history.current.adopted) > 12  # more than the board's list shows
+    drawn: list[str] = []
+    original = TextRenderer.draw
+
+    def spy(self, surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(text)
+        return original(self, surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(TextRenderer, "draw", spy)
+    settings = GameSettings("lang-horisont", 2)
+    saved = SavedGame(tmp_path / "spil.json", deck, settings, history, "", "")
+    check_png(report_board(saved, "da"))
+    in_report = [text for text in drawn if " mere – " in text]
+    assert in_report and all("se rapportens liste" in text for text in in_report), in_report
+    drawn.clear()
+    board_png(deck, history, "da")  # the same board as a screenshot of the window
+    assert any(text.endswith("mere – rul ned") for text in drawn), drawn

@@ -206,12 +206,17 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         pygame.draw.rect(surface, theme.CURRENT, row, border_radius=4)
         mark = pygame.Rect(row.x, row.y, row.height, row.height)
         arrow(surface, mark, up, theme.ACCENT)
-        words = app.t("board.scroll_up" if up else "board.scroll_down", count=hidden)
+        if app.report_picture:  # a picture cannot be scrolled: it points to the report's list
+            plain, with_year = "board.more_in_report", "board.more_in_report_below"
+        else:
+            plain = "board.scroll_up" if up else "board.scroll_down"
+            with_year = "board.scroll_up_below"
+        # at the top, the year of the first card in sight, said as such (before it, the count
+        # read as "5 more in 2028" when the five were 2027's)
+        year = ""
         if up:
             year = next((label for label, card in reversed(rows[: first + 1]) if card is None), "")
-            # the year of the first card in sight, said as such (before it, the count read as
-            # "5 more in 2028" when the five were 2027's)
-            words = app.t("board.scroll_up_below", count=hidden, year=year) if year else words
+        words = app.t(with_year, count=hidden, year=year) if year else app.t(plain, count=hidden)
         box = pygame.Rect(mark.right, row.y, row.width - mark.width, row.height)
         app.text.draw(surface, words, box, TINY.bold().ink(theme.ACCENT).middle().lines(1))
 
