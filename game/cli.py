@@ -421,14 +421,31 @@ def deck_summary(deck, lang: str = "da") -> str:  # type: ignore[no-untyped-def]
     )
 
 
+def _writable(path: Path) -> Path:
+    """``path`` when a new file can be written there: its folder is created when missing, and
+    a read-only folder, a full disk or a path under a file raise ``UsageError`` naming the
+    file ("kort.html kan ikke skrives: …"), before anything is built."""
+    from game.saves import folder_problem
+    from game.saves.files import display_path
+
+    problem = folder_problem(path.parent)
+    if problem is not None:
+        where = Message.of(
+            "cli.file_problem", file=display_path(problem.path), problem=problem.said
+        )
+        raise _say("cli.cannot_write", file=display_path(path), problem=where)
+    return path
+
+
 def _new_workbook(out: str) -> Path:
-    """The workbook to write: an .xlsx name that is not taken (a file is never overwritten)."""
+    """The workbook to write: an .xlsx name that is not taken (a file is never overwritten)
+    in a folder that can take it."""
     path = Path(out)
     if path.suffix.lower() != ".xlsx":
         raise _say("cli.xlsx_suffix", out=out)
     if path.exists():
         raise _say("cli.exists", out=out)
-    return path
+    return _writable(path)
 
 
 def cmd_template(args: argparse.Namespace) -> int:
@@ -471,7 +488,17 @@ def cmd_print(args: argparse.Namespace) -> int:
     if path.suffix.lower() not in (".html", ".htm"):
         raise _say("cli.html_suffix", out=args.out)
     lang = args.lang or (deck.language if deck.language in ("da", "en") else "da")
-    path.write_text(document(deck, scenario, lang), encoding="utf-8")
+    if path.is_dir():
+        raise _say("cli.is_folder", out=args.out)
+    _writable(path)
+    from game.saves import WriteFailed
+    from game.saves.files import check_not_empty, display_path, write_file
+
+    html = document(deck, scenario, lang).encode("utf-8")
+    try:
+        write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
+    except WriteFailed as error:
+        raise _say("cli.file_problem", file=display_path(path), problem=error.said) from None
     pages = page_count(deck, scenario)
     say = catalogue(lang).t
     print(say("cli.print_written", path=path, pages=pages, title=scenario.title))
@@ -926,10 +953,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:  # a path the system refuses (too long, no access, …): a message
-        from game.content.loader import os_error_text
+        from game.saves.oserrors import os_message
 
+        # the reason alone: whether reading or writing failed is not known here (the deck
+        # loader and the writers say which themselves)
         where = f"{_one_line(str(error.filename))}: " if error.filename else ""
-        reason = render(os_error_text(error), lang)
+        reason = render(os_message(error), lang)
         print(f"raaderum {args.command}: {where}{reason}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -1,0 +1,82 @@
+"""Where `print`, `template` and `export` write: a missing folder is made, and a folder that
+cannot take the file is said as such ("kan ikke skrives"), not as a file that cannot be read."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from game.cli import main
+from game.paths import standard_deck
+
+
+def test_print_makes_a_missing_folder(tmp_path, capsys):
+    out = tmp_path / "konference" / "bord 3" / "kort.html"
+    assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "A4-sider" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["print", "--scenario", "intro", "--out"],
+        ["template"],
+        ["export", str(standard_deck())],
+    ],
+)
+def test_a_path_under_a_file_is_refused_before_anything_is_written(tmp_path, capsys, command):
+    blocker = tmp_path / "noter"
+    blocker.write_text("x", encoding="utf-8")
+    name = "kort.html" if command[0] == "print" else "katalog.xlsx"
+    out = blocker / name
+    assert main([*command, str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{out} kan ikke skrives – {blocker}: er en fil, ikke en mappe" in err, err
+    assert "kan ikke læses" not in err and "Traceback" not in err
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_print_to_a_folder_name_is_refused(tmp_path, capsys):
+    folder = tmp_path / "kort.html"
+    folder.mkdir()
+    assert main(["print", "--scenario", "intro", "--out", str(folder)]) == 2
+    assert "er en mappe; giv et filnavn som kort.html" in capsys.readouterr().err
+
+
+def _can_mount_tmpfs() -> bool:
+    if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
+        return False
+    probe = 'd=$(mktemp -d) && mount -t tmpfs -o size=16k none "$d" && umount "$d"'
+    try:
+        done = subprocess.run(
+            ["unshare", "-rm", "sh", "-c", probe], capture_output=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
+@pytest.mark.skipif(not _can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
+@pytest.mark.parametrize("command", ["print", "template"])
+def test_a_read_only_drive_is_said_as_one_that_cannot_be_written(tmp_path, command):
+    """A USB stick mounted read-only (a real refusal, as root too): the message said
+    "kan ikke læses: du har ikke adgang til at læse den" about the file to be written."""
+    disk = tmp_path / "stik"
+    disk.mkdir()
+    out = disk / ("kort.html" if command == "print" else "katalog.xlsx")
+    args = ["--scenario", "intro", "--out", str(out)] if command == "print" else [str(out)]
+    game = shlex.join([sys.executable, "-m", "game", command, *args])
+    where = shlex.quote(str(disk))
+    script = f"mount -t tmpfs -o size=64k none {where} && mount -o remount,ro {where} && {game}"
+    result = subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 2, result.stderr
+    assert f"{out} kan ikke skrives" in result.stderr
+    assert "skrivebeskyttet drev" in result.stderr
+    assert "kan ikke læses" not in result.stderr and "Traceback" not in result.stderr
