@@ -56,17 +56,22 @@ PYTHONS = ((3, 11), (3, 12), (3, 13), (3, 14))
 # manylinux2010 and manylinux1 itself, but not the PEP 600 names.
 LINUX_PLATFORMS = ("manylinux_2_28_x86_64", "manylinux_2_17_x86_64", "manylinux2014_x86_64")
 WINDOWS_PLATFORMS = ("win_amd64",)
-# Files of a bundle: template in packaging/<system>/, name in the bundle, unix mode.
+# Files of a bundle: template in packaging/<system>/ (or a path from the project's root), name
+# in the bundle, unix mode. The facilitator's rules (docs/rules.md, Danish) go along as plain
+# text: the bundle is all a locked-down laptop gets.
+RULES = "../../docs/rules.md"
 FILES = {
     "windows": (
         ("installer.bat", "installer.bat", 0o644),
         ("start.bat", "Start Råderumsspillet.bat", 0o644),
         ("laes-mig.txt", "LÆS MIG.txt", 0o644),
+        (RULES, "Spilleregler.txt", 0o644),
     ),
     "linux": (
         ("install.sh", "install.sh", 0o755),
         ("start.sh", "start.sh", 0o755),
         ("laes-mig.txt", "LÆS MIG.txt", 0o644),
+        (RULES, "Spilleregler.txt", 0o644),
     ),
 }
 
@@ -258,18 +263,21 @@ def danish_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
 
 
-def render(template: Path, values: dict[str, str], windows: bool) -> bytes:
-    """Fill ``@NAME@`` placeholders; Windows files get CRLF, and text files a BOM for
-    Notepad. Batch files get no BOM: cmd.exe would read it as part of the first command."""
+def render(template: Path, values: dict[str, str], windows: bool, name: str = "") -> bytes:
+    """Fill ``@NAME@`` placeholders; Windows files get CRLF, and text files (a ``name`` in the
+    bundle, or else the template, ending in .txt) a BOM for Notepad. Batch files get no BOM:
+    cmd.exe would read it as part of the first command."""
     text = template.read_text(encoding="utf-8")
     for key, value in values.items():
         text = text.replace(f"@{key}@", value)
+    # an underline of "=" is as long as the filled-in line above it
+    text = re.sub(r"(?m)^(.+)\n=+$", lambda m: f"{m[1]}\n{'=' * len(m[1])}", text)
     left = re.findall(r"@[A-Z_]+@", text)
     if left:
         raise BuildError(f"{template}: unknown placeholders {left}")
     if windows:
         text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        if template.suffix == ".txt":
+        if (name or template.name).endswith(".txt"):
             return "\ufeff".encode() + text.encode("utf-8")
     return text.encode("utf-8")
 
@@ -307,7 +315,7 @@ def build_bundle(project: Project, wheel: Path, target: Target, build: Path, out
     }
     windows = target.system == "windows"
     files = [
-        (name, render(TEMPLATES / target.system / source, values, windows), mode)
+        (name, render(TEMPLATES / target.system / source, values, windows, name), mode)
         for source, name, mode in FILES[target.system]
     ]
     files += [(f"wheels/{w.name}", w.read_bytes(), 0o644) for w in wheels]

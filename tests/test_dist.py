@@ -230,3 +230,25 @@ def test_start_without_install_says_to_run_install_first(installed: Installed) -
     result = installed.run(str(fresh / "start.sh"))
     assert result.returncode == 1
     assert "install.sh" in result.stderr
+
+
+def test_the_facilitators_rules_and_laes_mig_s_print_command(installed: Installed) -> None:
+    """The bundle is all a locked-down laptop gets: the rules go along, and the print
+    command LÆS MIG gives works as written, through sh (a USB stick is often mounted
+    without execute permission, so the scripts' own mode is taken away here)."""
+    rules = (installed.folder / "Spilleregler.txt").read_text(encoding="utf-8")
+    assert rules == (ROOT / "docs/rules.md").read_text(encoding="utf-8")
+    readme = (installed.folder / "LÆS MIG.txt").read_text(encoding="utf-8")
+    command = next(line.strip() for line in readme.splitlines() if " print " in line)
+    words = command.split(" skriver ")[0].split()
+    assert words[:3] == ["sh", "start.sh", "print"], command
+    home = Path(installed.env["HOME"])
+    args = [word.replace("~", str(home)) for word in words[2:]]
+    start = installed.folder / "start.sh"
+    start.chmod(0o644)
+    try:
+        result = installed.run("sh", str(start), *args)
+    finally:
+        start.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert (home / "kort.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installerer Råderumsspillet @VERSION@ uden internet: laver et virtuelt miljø i .venv ved
 # siden af denne fil og installerer spillet fra mappen wheels/. Kør den igen på en ny pc.
-# Vælg selv Python med PYTHON=/sti/til/python3.@PY_MINOR@ ./install.sh
+# Vælg selv Python med PYTHON=/sti/til/python3.@PY_MINOR@ sh install.sh
 set -eu
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
@@ -10,7 +10,7 @@ check='import sys; sys.exit(0 if sys.version_info[:2] == (@PY_MAJOR@, @PY_MINOR@
 
 if [ ! -f "$here/wheels/@WHEEL@" ]; then
     echo "Mappen wheels/ mangler ved siden af install.sh." >&2
-    echo "Pak hele zip-filen ud, og kør install.sh i den udpakkede mappe." >&2
+    echo "Pak hele zip-filen ud, og kør sh install.sh i den udpakkede mappe." >&2
     exit 1
 fi
 
@@ -60,4 +60,4 @@ if ! PIP_CONFIG_FILE=/dev/null "$here/.venv/bin/python" -m pip install --isolate
 fi
 
 "$here/.venv/bin/python" -P -m game --version
-echo "Færdig. Start spillet med ./start.sh"
+echo "Færdig. Start spillet med sh start.sh"

@@ -1,16 +1,16 @@
 #!/bin/sh
 # Starter Råderumsspillet fra .venv ved siden af denne fil (lavet af install.sh).
-# Argumenter går videre til spillet, fx ./start.sh play --fullscreen eller ./start.sh --help
+# Argumenter går videre til spillet, fx sh start.sh play --fullscreen eller sh start.sh --help
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
 python="$here/.venv/bin/python"
 
 if [ ! -e "$python" ]; then
-    echo "Spillet er ikke installeret endnu. Kør først ./install.sh i samme mappe." >&2
+    echo "Spillet er ikke installeret endnu. Kør først sh install.sh i samme mappe." >&2
     exit 1
 fi
 if ! "$python" -c '' >/dev/null 2>&1; then
     echo "Installationen i $here/.venv blev lavet på en anden pc eller med en anden Python." >&2
-    echo "Kør ./install.sh igen her. Det kræver ikke internet." >&2
+    echo "Kør sh install.sh igen her. Det kræver ikke internet." >&2
     exit 1
 fi
 # -P: en mappe der hedder game/ i den aktuelle mappe må ikke skygge for spillet.

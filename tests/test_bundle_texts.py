@@ -1,0 +1,78 @@
+"""The texts an offline bundle carries (packaging/), rendered as ``make dist`` renders them:
+what an IT supporter reads on a locked-down laptop. ``tests/test_dist.py`` builds and plays a
+real bundle; this checks the texts of both systems on every run, without a build."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def build_dist():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_dist", ROOT / "packaging/build_dist.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_dist"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _texts(build_dist, system: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    values = {
+        "VERSION": "0.1.0",
+        "PY": "3.12",
+        "PY_MAJOR": "3",
+        "PY_MINOR": "12",
+        "WHEEL": "raaderum-0.1.0-py3-none-any.whl",
+        "BUNDLE": f"raaderum-0.1.0-{system}-py312",
+        "PYTHONS": "3.11, 3.12, 3.13 og 3.14",
+    }
+    windows = system == "windows"
+    rendered = {}
+    for source, name, _ in build_dist.FILES[system]:
+        data = build_dist.render(build_dist.TEMPLATES / system / source, values, windows, name)
+        if name.endswith(".txt") and windows:
+            assert data.startswith("\ufeff".encode()), f"{name}: Notepad needs the BOM"
+            data = data[3:]
+        text = data.decode("utf-8")
+        if windows:
+            assert "\n" not in text.replace("\r\n", ""), f"{name}: Windows lines end in CRLF"
+            text = text.replace("\r\n", "\n")
+        rendered[name] = text
+    return rendered
+
+
+@pytest.mark.parametrize("system", ["linux", "windows"])
+def test_the_bundle_carries_the_facilitators_rules(build_dist, system):  # type: ignore[no-untyped-def]
+    texts = _texts(build_dist, system)
+    rules = (ROOT / "docs/rules.md").read_text(encoding="utf-8")
+    assert texts["Spilleregler.txt"] == rules
+    assert "Spilleregler.txt" in texts["LÆS MIG.txt"]
+
+
+@pytest.mark.parametrize("system", ["linux", "windows"])
+def test_laes_mig_is_tidy(build_dist, system):  # type: ignore[no-untyped-def]
+    lines = _texts(build_dist, system)["LÆS MIG.txt"].splitlines()
+    assert set(lines[1]) == {"="} and len(lines[1]) == len(lines[0]), lines[:2]
+    too_long = [line for line in lines if len(line) > 79 and "--out" not in line]
+    assert not too_long, too_long
+    text = "\n".join(lines)
+    assert "@" not in text
+    assert "print --scenario" in text and "Rapport" in text  # paper and reports
+    assert re.search(r"saves\b", text)  # where the games are saved
+
+
+def test_linux_commands_work_from_a_stick_without_execute_permission(build_dist):  # type: ignore[no-untyped-def]
+    """A FAT-formatted USB stick is often mounted without execute permission: "./install.sh"
+    is then refused, "sh install.sh" works. Every command the texts give runs through sh."""
+    texts = _texts(build_dist, "linux")
+    for name, text in texts.items():
+        assert "./install.sh" not in text and "./start.sh" not in text, name
+    assert "sh install.sh" in texts["LÆS MIG.txt"] and "sh start.sh" in texts["LÆS MIG.txt"]
