@@ -159,6 +159,11 @@ def target_amount(text: str, lang: str = "da") -> float:
     return value
 
 
+def _name(danish: str, english: str, lang: str) -> str:
+    """A positional argument's name in usage lines and in "mangler …" (``lang``'s word)."""
+    return english if lang == "en" else danish
+
+
 def _add_deck(
     parser: argparse.ArgumentParser,
     scenario_required: bool = False,
@@ -252,15 +257,24 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     shot.add_argument("--out", required=True, help="PNG file to write")
 
     validate = sub.add_parser("validate", help="check decks; FILE:LINE: message per problem")
-    validate.add_argument("paths", nargs="+", help="deck files or folders")
+    validate.add_argument(
+        "paths", nargs="+", metavar=_name("DÆK", "DECK", lang), help="deck files or folders"
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of a deck file")
 
     template = sub.add_parser("template", help="write the Excel catalogue to fill in (.xlsx)")
-    template.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
+    template.add_argument(
+        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. katalog.xlsx"
+    )
 
     imp = sub.add_parser("import", help="turn a catalogue (.xlsx, or .csv files) into a deck")
-    imp.add_argument("paths", nargs="+", help="one .xlsx workbook, or .csv files (one per sheet)")
+    imp.add_argument(
+        "paths",
+        nargs="+",
+        metavar=_name("KATALOG", "CATALOGUE", lang),
+        help="one .xlsx workbook, or .csv files (one per sheet)",
+    )
     imp.add_argument("--out", required=True, help="the new deck folder")
 
     printing = sub.add_parser("print", help="write the cards, board and sheets to print (HTML)")
@@ -272,8 +286,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     printing.add_argument("--lang", choices=LANGS, default=None, help="language")
 
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
-    export.add_argument("deck", help="deck file or folder")
-    export.add_argument("out", help="the workbook to write, e.g. katalog.xlsx")
+    export.add_argument("deck", metavar=_name("DÆK", "DECK", lang), help="deck file or folder")
+    export.add_argument(
+        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. katalog.xlsx"
+    )
 
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
     scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")
@@ -304,11 +320,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     fc.add_argument("--json", action="store_true")
 
     rep = sub.add_parser("replay", help="rebuild a saved game and print its state")
-    rep.add_argument("save")
+    rep.add_argument("save", metavar=_name("GEMT_SPIL", "SAVE", lang), help="a saved game (.json)")
     rep.add_argument("--json", action="store_true")
 
     report = sub.add_parser("report", help="write the session report of a saved game")
-    report.add_argument("save")
+    report.add_argument(
+        "save", metavar=_name("GEMT_SPIL", "SAVE", lang), help="a saved game (.json)"
+    )
     report.add_argument("--out", required=True, help="folder to write into")
     report.add_argument("--lang", choices=LANGS, default=None)
 
@@ -333,7 +351,12 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     enter.add_argument("--out", required=True, help="the save file to write (.json)")
 
     compare = sub.add_parser("compare", help="compare the saves of several tables")
-    compare.add_argument("saves", nargs="+", help="save files or folders of saves")
+    compare.add_argument(
+        "saves",
+        nargs="+",
+        metavar=_name("GEMT_SPIL", "SAVE", lang),
+        help="save files or folders of saves",
+    )
     compare.add_argument("--out", required=True, help="folder to write into")
     compare.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
 

@@ -393,3 +393,23 @@ def test_a_plan_that_cannot_be_read_is_explained_in_english(capsys, adopt, engli
     status, out = _run(capsys, *args)
     assert status == 2 and english in out
     assert not DANISH_LETTERS.search(out.replace("effektiviseringsbidrag", "")), out
+
+
+@pytest.mark.parametrize(
+    ("command", "danish", "english"),
+    [
+        ("validate", "mangler DÆK", "required: DECK"),
+        ("import", "mangler KATALOG, --out", "required: CATALOGUE, --out"),
+        ("export", "mangler DÆK, FIL", "required: DECK, FILE"),
+        ("template", "mangler FIL", "required: FILE"),
+        ("report", "mangler GEMT_SPIL, --out", "required: SAVE, --out"),
+        ("compare", "mangler GEMT_SPIL, --out", "required: SAVE, --out"),
+    ],
+)
+def test_a_missing_argument_is_named_in_the_readers_language(capsys, command, danish, english):
+    # "raaderum validate: mangler paths" named the code's variable, half in English
+    for argv, words in (([command], danish), (["--lang", "en", command], english)):
+        with pytest.raises(SystemExit) as leave:
+            main(argv)
+        err = capsys.readouterr().err
+        assert leave.value.code == 2 and words in err, err

@@ -77,6 +77,7 @@ class App:
         self.display = 0
         """The display the window opens on (and goes fullscreen on)."""
         if window:
+            name_the_window()
             pygame.display.init()
             pygame.display.set_caption("Råderumsspillet")
             self.display = choose_display(display, pygame.display.get_num_displays())
@@ -414,6 +415,16 @@ class App:
         except Exception:
             return False
         return True
+
+
+def name_the_window() -> None:
+    """Tell SDL the name a taskbar or dock shows for the window (X11's WM_CLASS, Wayland's app
+    id): "raaderum", also when started as ``python -m game`` (it showed "__main__.py"). SDL
+    reads it when its video system starts, so call this before ``pygame.display.init``.
+    pygame itself sets the X11 name to the script's name when it is imported, so the name is
+    set here, not only defaulted."""
+    for hint in ("SDL_VIDEO_X11_WMCLASS", "SDL_VIDEO_WAYLAND_WMCLASS"):
+        os.environ[hint] = "raaderum"
 
 
 def board_png(

@@ -75,3 +75,22 @@ def test_the_window_opens_within_the_laptops_desktop_on_the_display_asked_for(
 def test_a_display_that_is_not_there_opens_the_window_on_the_first(std_deck, opened):
     app = App(std_deck, size=(800, 600), display=7)
     assert app.display == 0 and opened[-1][2] == 0
+
+
+def test_the_taskbar_names_the_game_not_the_script(std_deck, monkeypatch, tmp_path):
+    """pygame names the X11 window class after the script when it is imported, so a dock
+    showed "__main__.py" for `python -m game` (the bundle's start.sh). SDL reads the name when
+    its video system starts; the window now starts it with "raaderum"."""
+    monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "__main__.py")  # what pygame's import left
+    seen: list[str | None] = []
+    init = pygame.display.init
+
+    def spy() -> None:
+        import os
+
+        seen.append(os.environ.get("SDL_VIDEO_X11_WMCLASS"))
+        init()
+
+    monkeypatch.setattr(pygame.display, "init", spy)
+    App(std_deck, size=(1024, 768), save_dir=tmp_path)
+    assert seen and set(seen) == {"raaderum"}
