@@ -72,11 +72,23 @@ _ARGPARSE_DANISH: list[tuple[re.Pattern[str], str]] = [
 """argparse's messages (Python 3.10–3.13) in Danish; anything else is shown as it is."""
 
 
+class _DanishFormatter(argparse.HelpFormatter):
+    """argparse's help layout with "brug:" for "usage:" (the rest is worded by
+    ``game.messages.cli_help.danish_help``)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        from game.messages.cli_help import USAGE
+
+        super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
+
+
 class DanishParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line in the reader's language (``lang``):
     "raaderum play: … (se raaderum play --help)"; argparse's own English in English."""
 
     def __init__(self, *args: Any, lang: str = "da", **kwargs: Any) -> None:
+        if lang == "da":
+            kwargs.setdefault("formatter_class", _DanishFormatter)
         super().__init__(*args, **kwargs)
         self.lang = lang
 
@@ -189,7 +201,7 @@ def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None
 
 
 def build_parser(lang: str = "da") -> argparse.ArgumentParser:
-    """The argument parser of every subcommand; its errors are worded in ``lang``."""
+    """The argument parser of every subcommand; its help and errors are worded in ``lang``."""
     parser = DanishParser(
         prog="raaderum",
         description="Råderumsspillet – KL's budget game, digital edition.",
@@ -279,7 +291,11 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     printing = sub.add_parser("print", help="write the cards, board and sheets to print (HTML)")
     printing.add_argument(
-        "deck", nargs="?", default=None, help="deck file or folder (default: the standard deck)"
+        "deck",
+        nargs="?",
+        default=None,
+        metavar=_name("DÆK", "DECK", lang),
+        help="deck file or folder (default: the standard deck)",
     )
     printing.add_argument("--scenario", help="scenario id (default: the first)")
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
@@ -385,6 +401,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure speed and memory")
     bench.add_argument("--quick", action="store_true")
     bench.add_argument("--json", action="store_true")
+    if lang == "da":
+        from game.messages.cli_help import danish_help
+
+        danish_help(parser)
     return parser
 
 

@@ -413,3 +413,27 @@ def test_a_missing_argument_is_named_in_the_readers_language(capsys, command, da
             main(argv)
         err = capsys.readouterr().err
         assert leave.value.code == 2 and words in err, err
+
+
+def test_every_help_text_has_its_danish_wording_and_none_is_left_over():
+    from game.cli import build_parser
+    from game.messages.cli_help import DANISH_HELP, help_texts
+
+    english = set(help_texts(build_parser("en")))
+    english |= {"show this help message and exit", "show program's version number and exit"}
+    assert set(DANISH_HELP) == english, (english - set(DANISH_HELP), set(DANISH_HELP) - english)
+
+
+@pytest.mark.parametrize("command", [[], ["print"], ["play"], ["enter"], ["balance"]])
+def test_the_help_is_danish_unless_english_is_asked_for(capsys, command):
+    # the bundle's LÆS MIG sends Danish users to "start.sh --help"; it was all English
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    danish = capsys.readouterr().out
+    assert danish.startswith("brug: raaderum") and "\ntilvalg:\n" in danish
+    assert "vis denne hjælp, og stop" in danish
+    assert "show this help" not in danish and "default:" not in danish, danish
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", *command, "--help"])
+    english = capsys.readouterr().out
+    assert english.startswith("usage: raaderum") and "show this help message" in english

@@ -1,0 +1,146 @@
+"""The command line's help in Danish: ``raaderum --help`` and ``raaderum CMD --help``.
+
+The help texts are written in English where the parser is built (``game.cli``), next to the
+options they describe; this table gives each its Danish wording, keyed by the English text,
+and ``danish_help`` puts them in place. A test checks that every help text of every command
+has a Danish wording here and that no wording is left over.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+USAGE = "brug: "
+"""argparse's "usage: "."""
+POSITIONALS = "argumenter"
+OPTIONALS = "tilvalg"
+
+DANISH_HELP: dict[str, str] = {
+    # argparse's own
+    "show this help message and exit": "vis denne hjælp, og stop",
+    "show program's version number and exit": "vis programmets version, og stop",
+    # the program and its commands
+    "Råderumsspillet – KL's budget game, digital edition.": (
+        "Råderumsspillet – KL's budgetspil i en digital udgave."
+    ),
+    "language of every message (a command's own --lang wins)": (
+        "sproget i alle meddelelser (en kommandos egen --lang går forud)"
+    ),
+    "start the game window": "start spillets vindue",
+    "render a scene to a PNG without a window": "tegn et skærmbillede som PNG uden et vindue",
+    "check decks; FILE:LINE: message per problem": "tjek dæk; FIL:LINJE: besked pr. fejl",
+    "print the JSON Schema of a deck file": "skriv JSON-skemaet for en dækfil",
+    "write the Excel catalogue to fill in (.xlsx)": "skriv Excel-kataloget til at udfylde (.xlsx)",
+    "turn a catalogue (.xlsx, or .csv files) into a deck": (
+        "lav et katalog (.xlsx eller .csv-filer) om til et dæk"
+    ),
+    "write the cards, board and sheets to print (HTML)": (
+        "skriv kort, bræt og ark til at printe (HTML)"
+    ),
+    "write a deck as an Excel catalogue (.xlsx)": "skriv et dæk som Excel-katalog (.xlsx)",
+    "list the scenarios of a deck": "vis et dæks scenarier",
+    "let a bot play many games": "lad en robot spille mange spil",
+    "multi-year effect of a set of proposals": "den flerårige effekt af en række forslag",
+    "rebuild a saved game and print its state": "genskab et gemt spil, og vis dets stilling",
+    "write the session report of a saved game": "skriv rapporten om et gemt spil",
+    "enter what a paper table chose, as a saved game": (
+        "tast et papirbords valg ind som et gemt spil"
+    ),
+    "compare the saves of several tables": "sammenlign flere bordes gemte spil",
+    "play a deck with every strategy; what it teaches": (
+        "spil et dæk med alle strategier: hvad lærer det spillerne?"
+    ),
+    "measure speed and memory": "mål hastighed og hukommelse",
+    # options
+    "deck file or folder (default: the standard deck)": (
+        "dækfil eller -mappe (uden: standarddækket)"
+    ),
+    "deck file or folder": "dækfil eller -mappe",
+    "deck files or folders": "dækfiler eller -mapper",
+    "scenario id (default: the first)": "scenariets id (uden: dækkets første scenarie)",
+    "scenario id (required)": "scenariets id (skal angives)",
+    "scenario id (default: every scenario of the deck)": (
+        "scenariets id (uden: alle dækkets scenarier)"
+    ),
+    "the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)": (
+        "facilitatorens X: målet for sidste år i dækkets enhed (1.200 eller 47,5)"
+    ),
+    "random seed of the game": "spillets startværdi for tilfældigheden (seed)",
+    "language (default: da)": "sprog (uden: da)",
+    "language": "sprog",
+    "window size, e.g. 1600x900": "vinduets størrelse, fx 1600x900",
+    "start in fullscreen": "start i fuld skærm",
+    "the display (screen) to open the window on, 0 = the first": (
+        "skærmen, vinduet åbner på; 0 = den første"
+    ),
+    "let a bot play": "lad en robot spille",
+    "bot decisions per second": "robottens beslutninger pr. sekund",
+    "close after the debrief": "luk efter resultatskærmen",
+    "continue the newest unfinished game, or FILE": ("fortsæt det nyeste ufærdige spil eller FIL"),
+    "with --resume: when the game is open in another window, continue in a copy": (
+        "med --resume: er spillet åbent i et andet vindue, så fortsæt i en kopi"
+    ),
+    "folder for saves (default: the user data folder)": (
+        "mappen til gemte spil (uden: brugerens datamappe)"
+    ),
+    'the table\'s name in its save and the comparison ("Bord 3")': (
+        "bordets navn i det gemte spil og i sammenligningen (»Bord 3«)"
+    ),
+    "minutes per year (0 = none)": "minutter pr. år (0 = intet rundeur)",
+    "PNG file to write": "PNG-filen, der skal skrives",
+    "the workbook to write, e.g. katalog.xlsx": "regnearket, der skal skrives, fx katalog.xlsx",
+    "one .xlsx workbook, or .csv files (one per sheet)": (
+        "ét .xlsx-regneark eller .csv-filer (én pr. ark)"
+    ),
+    "the new deck folder": "mappen til det nye dæk",
+    "the HTML file to write, e.g. kort.html": "HTML-filen, der skal skrives, fx kort.html",
+    "every factor = 1 (exact sums)": "alle faktorer = 1 (præcise summer)",
+    "a saved game (.json)": "et gemt spil (.json)",
+    "folder to write into": "mappen, der skal skrives i",
+    'the table\'s name, e.g. "Bord 3"': "bordets navn, fx »Bord 3«",
+    "an adopted proposal": "et vedtaget forslag",
+    "a drawn event": "en trukket hændelse",
+    "a hidden factor the table rolled (others are drawn from the seed)": (
+        "en skjult faktor, bordet slog (de øvrige trækkes ud fra --seed)"
+    ),
+    "seed for the other factors": "startværdi (seed) for de øvrige faktorer",
+    "the save file to write (.json)": "filen med det gemte spil, der skal skrives (.json)",
+    "save files or folders of saves": "gemte spil eller mapper med gemte spil",
+    "games for the look-ahead one-sided strategies (slow; default: --games)": (
+        "antal spil for de planlagte ensidige strategier (langsomt; uden: --games)"
+    ),
+    "processes (default: one per core)": "processer (uden: én pr. kerne)",
+    "also write the tables as Markdown": "skriv også tabellerne som Markdown",
+}
+
+
+def help_texts(parser: argparse.ArgumentParser) -> list[str]:
+    """Every help text and description of ``parser`` and its commands, in order."""
+    texts = [parser.description] if parser.description else []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            texts += [choice.help for choice in action._choices_actions if choice.help]
+            for command in action.choices.values():
+                texts += help_texts(command)
+        elif action.help and action.help != argparse.SUPPRESS:
+            texts.append(action.help)
+    return texts
+
+
+def danish_help(parser: argparse.ArgumentParser) -> None:
+    """Word ``parser``'s help, and its commands', in Danish (in place): the description, every
+    option's and command's help, and the headings. A text without a Danish wording stays as
+    it is (the test of this module finds it)."""
+    parser._positionals.title = POSITIONALS
+    parser._optionals.title = OPTIONALS
+    if parser.description:
+        parser.description = DANISH_HELP.get(parser.description, parser.description)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                if choice.help:
+                    choice.help = DANISH_HELP.get(choice.help, choice.help)
+            for command in action.choices.values():
+                danish_help(command)
+        elif action.help and action.help != argparse.SUPPRESS:
+            action.help = DANISH_HELP.get(action.help, action.help)
