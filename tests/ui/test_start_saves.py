@@ -229,3 +229,33 @@ def test_help_opened_on_the_start_screen_lists_the_start_screens_keys(make_app, 
     for words in ("Vælg scenarie", "Hele oplægget", "Bord på papir", "Start spillet"):
         assert words in drawn, words
     assert "Afslut året" not in drawn
+
+
+def test_after_a_damaged_saves_message_the_keys_still_choose_saved_games(make_app, std_deck):
+    # A conference host on a presenter remote: Enter on "Kan ikke åbnes", Enter on OK – and
+    # the next ↓ changed the scenario, and Enter started a new, empty game in the list.
+    app = make_app(std_deck, size=(1024, 768))
+    save_games(std_deck, app.game.save_dir, 2, 1)
+    (app.game.save_dir / "spil (2).json").write_text('{"format": "raade', encoding="utf-8")
+    start, _ = start_screen(app)
+    damaged = next(i for i, e in enumerate(start.saves.entries) if e.damaged is not None)
+    for _ in range(5):  # the table's name, the target, the timer, the deck path, the list
+        key(app, pygame.K_TAB)
+    for _ in range(damaged):
+        key(app, pygame.K_DOWN)
+    assert start.saves.selected == damaged
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "message"
+    key(app, pygame.K_RETURN)  # OK
+    assert app.top is start and start.saves.selected == damaged
+    scenario = start.scenario.id
+    files = sorted(app.game.save_dir.iterdir())
+    step = pygame.K_UP if damaged else pygame.K_DOWN
+    key(app, step)
+    assert start.scenario.id == scenario and start.saves.selected != damaged
+    wanted = start.saves.entries[start.saves.selected].path
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene) and app.game.save_path == wanted
+    assert sorted(p for p in app.game.save_dir.iterdir() if p.suffix == ".json") == [
+        p for p in files if p.suffix == ".json"
+    ]

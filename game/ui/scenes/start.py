@@ -311,7 +311,9 @@ class StartScene(Scene):
                 self.saves.select(layout.resume_area, chosen + step)
                 return
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.saves.selected = None
+                # the row stays chosen: when the game cannot be opened (a damaged file, a game
+                # open elsewhere), the keys go on choosing saved games after the message
+                # (before, the next ↓ changed the scenario and Enter started a new game)
                 self.resume(chosen)
                 return
         if event.type == pygame.KEYDOWN:
