@@ -143,6 +143,10 @@ class SaveInfo:
     """… and the 1-based number of the first decision where the two differ."""
     paper: bool = False
     """A table that played on paper and was entered afterwards."""
+    copy: bool = False
+    """A game continued in a copy ("Fortsæt i en kopi": its ``copy_of`` is set) or a copy of a
+    game that went its own way (``branch_of``): the list marks it, or it reads like the
+    game it was copied from."""
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,13 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     info = entry.info
     assert info is not None
     table = info.table.strip() or app.t("start.resume_untitled")
-    if info.paper:
-        table = f"{table} ({app.t('paper.marker')})"
+    markers = [
+        app.t(key)
+        for key, on in (("paper.marker", info.paper), ("start.copy_marker", info.copy))
+        if on
+    ]
+    if markers:  # in the first line, which a small screen shows whole
+        table = f"{table} ({', '.join(markers)})"
     if info.target is not None:
         amount = f"{format_amount(info.target, app.lang)} {unit_words(info.unit, app.lang)}"
         table = f"{table} · {app.t('start.resume_target', target=amount)}"

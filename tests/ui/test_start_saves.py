@@ -15,6 +15,7 @@ import pygame
 from game.engine import History, new_game
 from game.engine.bots import greedy_policy
 from game.saves import GameSettings, new_save_path, read_save, write_save
+from game.ui.savelist import entry_lines
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.start import StartScene
 from tests.ui.driver import click, key, record_text, type_text
@@ -259,3 +260,23 @@ def test_after_a_damaged_saves_message_the_keys_still_choose_saved_games(make_ap
     assert sorted(p for p in app.game.save_dir.iterdir() if p.suffix == ".json") == [
         p for p in files if p.suffix == ".json"
     ]
+
+
+def test_a_game_continued_in_a_copy_is_marked_as_a_copy_in_the_first_line(make_app, std_deck):
+    # Two windows on one save: the second continued in a copy, and the list showed two
+    # identical "Bord 1 · mål … mio. kr." rows; at 800×600 only the first line is whole
+    from game.saves.store import copy_save
+
+    app = make_app(std_deck, size=(800, 600))
+    original = save_games(std_deck, app.game.save_dir, 1, 2)[0]
+    copy = copy_save(original)
+    start, drawn = start_screen(app)
+    heads = {
+        entry.info.path: line
+        for entry in start.saves.entries
+        if entry.info is not None
+        for line in [entry_lines(app, entry)[0]]
+    }
+    assert heads[copy] == heads[original].replace("Bord 1", "Bord 1 (kopi)", 1)
+    assert "(kopi)" not in heads[original]
+    assert heads[copy] in drawn
