@@ -58,9 +58,18 @@ class WhatIfJob:
 
 
 def report_folder(save_dir: Path | None, prefix: str = "") -> Path:
-    """A new, not yet existing folder ``reports/<prefix><timestamp>`` in the user's data
-    folder (next to the save folder ``save_dir``)."""
-    base = save_dir.parent if save_dir is not None else user_dir()
+    """A new, not yet existing folder ``reports/<prefix><timestamp>`` where the facilitator
+    finds it: next to the default save folder (``…/raaderum/saves`` → ``…/raaderum/reports``),
+    inside a save folder chosen with ``--save-dir`` (``D:/Konference`` →
+    ``D:/Konference/reports``; before, reports went to the chosen folder's parent, e.g. the
+    user's home folder for a folder on the desktop). Neither the save list nor the comparison
+    looks into sub-folders, so the reports' files are never taken for saves."""
+    if save_dir is None:
+        base = user_dir()
+    elif save_dir.name == "saves":
+        base = save_dir.parent
+    else:
+        base = save_dir
     stamp = f"{prefix}{datetime.now().strftime('%Y%m%d-%H%M%S')}"
     folder = base / "reports" / stamp
     suffix = 2

@@ -478,3 +478,27 @@ def test_the_last_years_game_over_panel_is_as_tall_as_its_text(deck: Deck, tmp_p
         needed_height(small, width, [], last)
         >= one_line + small.text.fit("Ag", 1000, 1000, small.scale.body, small.scale.body).height
     )
+
+
+def test_a_report_goes_into_a_save_folder_chosen_with_save_dir(deck: Deck, tmp_path: Path) -> None:
+    # "play --save-dir <Skrivebord>/Konference" put the reports in <Skrivebord>/reports
+    # (the chosen folder's parent); the default folder …/raaderum/saves keeps …/raaderum/reports
+    from game.saves import scan_saves
+
+    chosen = tmp_path / "Skrivebord" / "Konference"
+    app = App(deck, lang="da", size=(1280, 720), save_dir=chosen)
+    try:
+        start(app, finished_game(deck, True))
+        scene = DebriefScene(app, background=False)
+        app.push(scene)
+        app.step(0.016)
+        post_key(pygame.K_r)
+        app.step(0.016)
+        app.step(0.016)
+        assert not scene.report_error
+        assert scene.report_paths[0].parent.parent == chosen / "reports"
+        assert not (tmp_path / "Skrivebord" / "reports").exists()
+        listing = scan_saves(chosen)  # the report's summary.json is not taken for a save
+        assert not listing.damaged and all(g.path.parent == chosen for g in listing.games)
+    finally:
+        app.scenes.clear()
