@@ -77,7 +77,7 @@ class App:
         self.display = 0
         """The display the window opens on (and goes fullscreen on)."""
         if window:
-            name_the_window()
+            window_hints()
             pygame.display.init()
             pygame.display.set_caption("Råderumsspillet")
             self.display = choose_display(display, pygame.display.get_num_displays())
@@ -417,14 +417,19 @@ class App:
         return True
 
 
-def name_the_window() -> None:
-    """Tell SDL the name a taskbar or dock shows for the window (X11's WM_CLASS, Wayland's app
-    id): "raaderum", also when started as ``python -m game`` (it showed "__main__.py"). SDL
-    reads it when its video system starts, so call this before ``pygame.display.init``.
-    pygame itself sets the X11 name to the script's name when it is imported, so the name is
-    set here, not only defaulted."""
+def window_hints() -> None:
+    """Hints SDL reads when its video system starts (call before ``pygame.display.init``):
+
+    * the name a taskbar or dock shows for the window (X11's WM_CLASS, Wayland's app id):
+      "raaderum", also when started as ``python -m game`` (it showed "__main__.py"). pygame
+      sets the X11 name to the script's name when it is imported, so it is set, not defaulted;
+    * on Windows, per-monitor DPI awareness: on a laptop with display scaling (125 %, 150 %)
+      the window gets the screen's real pixels and draws its text sharp at the layout's sizes,
+      instead of being drawn small and stretched (blurred) by Windows. pygame-ce documents
+      the hint (``SDL_WINDOWS_DPI_AWARENESS``); a value set by the user is kept."""
     for hint in ("SDL_VIDEO_X11_WMCLASS", "SDL_VIDEO_WAYLAND_WMCLASS"):
         os.environ[hint] = "raaderum"
+    os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
 
 
 def board_png(

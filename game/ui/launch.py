@@ -17,7 +17,7 @@ from game.engine import Deck
 from game.messages import Catalogue
 from game.paths import standard_deck, user_dir
 from game.saves import GameSettings, SaveError, list_saves, read_save
-from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, name_the_window
+from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
 from game.ui.autoplay import Autoplay
 from game.ui.window import choose_display
 
@@ -60,7 +60,7 @@ def display_available() -> bool:
     the game would run where nobody can see it; that counts as no display unless the user asked
     for such a driver with SDL_VIDEODRIVER (as tests and headless kiosks do).
     """
-    name_the_window()
+    window_hints()
     try:
         pygame.display.init()
     except pygame.error:

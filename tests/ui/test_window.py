@@ -82,15 +82,18 @@ def test_the_taskbar_names_the_game_not_the_script(std_deck, monkeypatch, tmp_pa
     showed "__main__.py" for `python -m game` (the bundle's start.sh). SDL reads the name when
     its video system starts; the window now starts it with "raaderum"."""
     monkeypatch.setenv("SDL_VIDEO_X11_WMCLASS", "__main__.py")  # what pygame's import left
-    seen: list[str | None] = []
+    monkeypatch.delenv("SDL_WINDOWS_DPI_AWARENESS", raising=False)
+    seen: list[tuple[str | None, str | None]] = []
     init = pygame.display.init
 
     def spy() -> None:
         import os
 
-        seen.append(os.environ.get("SDL_VIDEO_X11_WMCLASS"))
+        hints = ("SDL_VIDEO_X11_WMCLASS", "SDL_WINDOWS_DPI_AWARENESS")
+        seen.append(tuple(os.environ.get(hint) for hint in hints))  # type: ignore[arg-type]
         init()
 
     monkeypatch.setattr(pygame.display, "init", spy)
     App(std_deck, size=(1024, 768), save_dir=tmp_path)
-    assert seen and set(seen) == {"raaderum"}
+    # … and a Windows laptop with display scaling draws it sharp, not stretched by Windows
+    assert seen and set(seen) == {("raaderum", "permonitorv2")}
