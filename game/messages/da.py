@@ -165,7 +165,7 @@ MESSAGES: dict[str, str] = {
     "menu.restart": "Start forfra (samme scenarie)",
     "menu.new": "Nyt spil",
     "menu.compare": "Sammenlign borde",
-    "menu.quit": "Afslut",
+    "menu.quit": "Luk spillet",
     # misc
     "menu.target": "Skift mål",
     "target.title": "Skift mål",

@@ -108,7 +108,7 @@ def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
 
 def _when(stamp: str) -> str:
     try:
-        return datetime.fromisoformat(stamp).strftime("%d-%m-%Y kl. %H:%M")
+        return datetime.fromisoformat(stamp).strftime("%d.%m.%Y kl. %H:%M")
     except ValueError:
         return stamp
 

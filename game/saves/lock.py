@@ -70,12 +70,12 @@ class LockHolder:
 
     def said(self) -> Message:
         """Where the game is open, e.g. "på computeren LAPTOP-K7F2Q (bruger anne, proces
-        4242, programmet startet 28-11-2026 kl. 10:02)", as a message."""
+        4242, programmet startet 28.11.2026 kl. 10:02)", as a message."""
         here = self.on_this_machine
         where = Message.of("lock.here") if here else Message.of("lock.there", host=self.host)
         try:
             started = datetime.fromisoformat(self.started)
-            day, clock = started.strftime("%d-%m-%Y"), started.strftime("%H:%M")
+            day, clock = started.strftime("%d.%m.%Y"), started.strftime("%H:%M")
             moment = Message.of("lock.moment", day=day, time=clock)
         except ValueError:
             moment = Message.of("lock.moment_unknown")

@@ -32,6 +32,8 @@ Clock = Callable[[], float]
 
 NOTICE_SECONDS = 4.0
 """How long a notice stays on screen."""
+SAME_SLOT: dict[str, str] = {"toast.undone": "history", "toast.redone": "history"}
+"""Notices that say the latest state of one thing: a new one replaces the others of its slot."""
 MAX_NOTICES = 3
 
 
@@ -223,8 +225,15 @@ class GameController:
 
     # --- notices ------------------------------------------------------------------------
     def notify(self, message: Message, *, error: bool = False) -> None:
-        """Show ``message`` for a few seconds (the same message again replaces the old one)."""
-        kept = [n for n in self.notices if n.message != message][-(MAX_NOTICES - 1) :]
+        """Show ``message`` for a few seconds. The same message again replaces the old one,
+        and so does one of its family (``SAME_SLOT``): "Gentaget" replaces "Fortrudt", which
+        only the newest of them is true of (they stacked up on a few undos and redos)."""
+        slot = SAME_SLOT.get(message.key)
+        kept = [
+            n
+            for n in self.notices
+            if n.message != message and (slot is None or SAME_SLOT.get(n.message.key) != slot)
+        ][-(MAX_NOTICES - 1) :]
         self.notices = [*kept, Notice(message, error, self.clock() + NOTICE_SECONDS)]
 
     def expire_notices(self) -> bool:

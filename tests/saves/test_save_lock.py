@@ -217,7 +217,7 @@ def test_another_machines_lock_holds_until_it_is_old(save):
         open_for_writing(save, now=other.refreshed + 600)
     message = str(caught.value)
     assert "på computeren LAPTOP-K7F2Q" in message and "bruger anne" in message
-    assert "proces 4242" in message and "28-11-2026 kl. 10:02" in message
+    assert "proces 4242" in message and "28.11.2026 kl. 10:02" in message
     lock = open_for_writing(save, now=other.refreshed + STALE_AFTER + 1)
     try:
         assert lock.generation == 8 and _locks(save.parent) == [f".{save.name}.lock.8"]

@@ -153,6 +153,8 @@ def test_undo_and_redo_with_every_key(make_app, std_deck):
     assert app.game.state is start
     key(app, pygame.K_y, CTRL)
     assert app.game.state == after_one
+    # one notice says what the last step did: "Gentaget" stood over an old "Fortrudt"
+    assert "Gentaget" in app.toast_texts() and "Fortrudt" not in app.toast_texts()
     key(app, pygame.K_z, CTRL | pygame.KMOD_SHIFT)
     assert app.game.state == after_two
     key(app, pygame.K_y, CTRL)
@@ -743,7 +745,7 @@ def test_the_menu_is_worked_with_the_keyboard_or_a_presenter_remote(make_app, st
         key(app, pygame.K_ESCAPE)
     key(app, pygame.K_ESCAPE)
     assert isinstance(app.top, MenuScene)
-    key(app, pygame.K_UP)  # round the column: from the first to the last button, "Afslut"
+    key(app, pygame.K_UP)  # round the column: from the first to the last button, "Luk spillet"
     assert app.top.focus == len(app.top.buttons) - 1
     key(app, pygame.K_TAB)  # and on to the first, "Tilbage til spillet"
     key(app, pygame.K_RETURN)

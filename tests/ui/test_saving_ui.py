@@ -90,9 +90,9 @@ def test_closing_with_unsaved_decisions_warns_first(make_app, std_deck, tmp_path
     assert labels == ["Tilbage til spillet", "Gem et andet sted", "Luk alligevel"]
     click(app, app.top.layout().buttons[0].center)
     assert app.running and isinstance(app.top, BoardScene)
-    key(app, pygame.K_ESCAPE)  # the menu's "Afslut" warns too
+    key(app, pygame.K_ESCAPE)  # the menu's "Luk spillet" warns too
     menu = app.top
-    index = [label for label, _ in menu.buttons].index("Afslut")
+    index = [label for label, _ in menu.buttons].index("Luk spillet")
     click(app, menu.layout().buttons[index].center)
     assert app.top.name == "quit"
     click(app, app.top.layout().buttons[2].center)
