@@ -222,6 +222,12 @@ def draw_year_chart(
     foot_lines = 2 if rect.height >= 10 * line else 1  # a low chart: year and target on one line
     bottom = rect.bottom - foot_lines * line - pad
     if bottom - top < 20:
+        # a very low chart (800×600 with the chance line on a line of its own): the bars give
+        # up the padding first, so the year and value labels keep rows of their own (the bars
+        # ran through "2027 · mål 4")
+        top = rect.top + value_line + (badge + 2 if stacked else 0)
+        bottom = rect.bottom - foot_lines * line
+    if bottom - top < 8:
         top, bottom = rect.top + 2, rect.bottom - 2
     spread: list[float] = [*targets, *values]
     if fan is not None:

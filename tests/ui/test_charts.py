@@ -277,3 +277,45 @@ def test_eight_years_in_a_narrow_chart_are_named_short_not_cut(fonts: Fonts, mon
     labels = [text for text in drawn if text.startswith(("20", "’"))]
     assert labels.count("’27") == 2 and labels.count("’34") == 2
     assert not any(text.endswith("…") for text in drawn)
+
+
+def test_a_very_low_chart_keeps_its_year_labels_clear_of_the_bars(
+    fonts: Fonts, monkeypatch
+) -> None:
+    """At 800×600 the board's chart is about three text lines high when the chance line takes
+    a line of its own; the bars then ran through "2027 · mål 4" under them."""
+    placed: list[tuple[str, pygame.Rect]] = []
+    blit = charts.blit_text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        rect = blit(surface, text, *args, **kwargs)
+        placed.append((text, rect))
+        return rect
+
+    monkeypatch.setattr(charts, "blit_text", spy)
+    surface = pygame.Surface((800, 600))
+    surface.fill(theme.PANEL)
+    rect = pygame.Rect(10, 100, 520, 55)
+    charts.draw_year_chart(
+        surface,
+        rect,
+        YEARS,
+        (3.0, 11.0, 25.0, 45.0),
+        (4.5, 9.4, 21.3, 28.8),
+        closed=1,
+        current=1,
+        fonts=fonts,
+        scale=Scale(600),
+    )
+    years = [r for text, r in placed if text.startswith(YEARS)]
+    assert len(years) == 4
+    foot = min(r.top for r in years)
+    # nothing but the panel's colour, the column highlight and text in the label row: no bar
+    bars = {theme.BLUE, theme.MET, theme.mix(theme.BLUE, theme.CARD, 0.35)}
+    for r in years:
+        row = {
+            tuple(surface.get_at((x, y)))[:3]
+            for x in range(r.left, r.right)
+            for y in range(foot, r.bottom)
+        }
+        assert not row & {tuple(c)[:3] for c in bars}, r
