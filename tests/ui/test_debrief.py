@@ -502,3 +502,30 @@ def test_a_report_goes_into_a_save_folder_chosen_with_save_dir(deck: Deck, tmp_p
         assert not listing.damaged and all(g.path.parent == chosen for g in listing.games)
     finally:
         app.scenes.clear()
+
+
+def test_a_best_plan_that_fits_uses_only_the_columns_it_needs(deck: Deck, tmp_path) -> None:
+    # At 1024×768 eight cards stood in two of three narrow columns, cut to "Styrket…" and
+    # "Højere forældrebetaling i…", with the third column empty
+    from game.engine.whatif import WhatIf
+    from game.ui.panels.whatif import WhatIfPage
+
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    state = finished_game(deck, True)
+    plan = tuple((pid, 0) for pid in state.scenario.proposals[:8])
+    zero = tuple(0.0 for _ in state.scenario.years)
+    data = WhatIf(state.scenario.years, state.targets, zero, zero, zero, plan, zero, True)
+    cut: list[str] = []
+    fitted = small.text.fitted
+
+    def spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
+        result = fitted(text, rect, style, scale)
+        if result.truncated:
+            cut.append(text)
+        return result
+
+    small.text.fitted = spy  # type: ignore[method-assign]
+    line = small.scale.min_text * 2
+    box = pygame.Rect(0, 0, 970, line * 8)  # the what-if page's plan box at 1024×768
+    WhatIfPage(small)._best_plan(small.surface, box, data, state)
+    assert not cut, cut

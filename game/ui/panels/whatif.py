@@ -140,6 +140,11 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         columns = 3 if area.width > sc.body * 45 else 2
         rows = max(1, area.height // line_h)
         capacity = rows * columns
+        if entries and len(entries) <= capacity:
+            # only the columns the plan needs, evenly filled: each title gets the width (three
+            # narrow columns cut "Styrket…" with a third of the panel empty)
+            columns = -(-len(entries) // rows)
+            rows = -(-len(entries) // columns)
         adopted = set(state.adopted_ids())
         if len(entries) > capacity:
             # too many to show: the cards the group did not adopt are what this page is for,
