@@ -129,7 +129,18 @@ def draw_facts(
     app: Host, surface: pygame.Surface, layout: DetailLayout, scale: Scale, card: str
 ) -> None:
     """The uncertainty in words, load, service and staff, what it excludes, when it was
-    adopted, and the chance of the target with it."""
+    adopted, and the chance of the target with it (``fact_lines``)."""
+    draw_lines(app, surface, layout.facts, scale, fact_lines(app, card))
+
+
+def facts_height(app: Host, width: int, scale: Scale, card: str) -> int:
+    """The height ``fact_lines`` need at the smallest text size, wrapped to ``width``."""
+    size = scale.min_text
+    return sum(app.text.fit(t, width, 100_000, size, size).height for t, _ in fact_lines(app, card))
+
+
+def fact_lines(app: Host, card: str) -> list[tuple[str, theme.Color]]:
+    """The facts of ``draw_facts`` as (line, colour), the chance of the target first."""
     state = app.game.state
     proposal = app.game.deck.proposal(card)
     lines: list[tuple[str, theme.Color]] = []
@@ -186,7 +197,7 @@ def draw_facts(
                 percent=format_percent(chance, app.lang),
             )
             lines.insert(0, (text, theme.MET if chance >= 0.5 else theme.GAP))
-    draw_lines(app, surface, layout.facts, scale, lines)
+    return lines
 
 
 def draw_lines(

@@ -864,3 +864,27 @@ def test_in_the_last_round_a_card_says_what_it_gives_this_year_not_every_year(ma
     assert any(f"{format_amount(p.effect[0], 'da', sign=True)} i år" in drawn for p in savings), (
         drawn
     )
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_every_card_up_close_shows_its_source_and_question_whole(make_app, std_deck, size):
+    # "Kilde: KL: Mange veje (Den stille vej: demografimodeller bør regne med rehabilitering
+    # og…" was cut after two lines while the description left room empty; the rules tell the
+    # facilitator to ask about the source
+    app = board_app(make_app, std_deck, size=size)
+    cut: list[str] = []
+    fitted = app.text.fitted
+
+    def spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
+        result = fitted(text, rect, style, scale)
+        if result.truncated:
+            cut.append(text)
+        return result
+
+    app.text.fitted = spy  # type: ignore[method-assign]
+    for proposal in std_deck.proposals:
+        scene = CardScene(app, proposal.id)
+        app.push(scene)
+        app.render(app.surface)
+        app.pop()
+    assert not cut, cut

@@ -3,13 +3,14 @@ discussion question, staff change, and "Vedtag"/"Luk" (plus the group's "hvorfor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
 from game.engine import Adopt, Annotate
 from game.ui import theme
-from game.ui.carddetail import draw_effect_table, draw_facts
+from game.ui.carddetail import draw_effect_table, draw_facts, facts_height
 from game.ui.cards import kind_word, refusal
 from game.ui.dialog import dim
 from game.ui.draw import button, kind_icon, panel
@@ -52,9 +53,9 @@ class CardScene(Scene):
         return self.note.focused
 
     def layout(self) -> DetailLayout:
-        """The card view's rectangles."""
+        """The card view's rectangles, with room for every fact (``_right_rows``)."""
         width, height = self.app.size
-        return detail_layout(width, height)
+        return self._right_rows(detail_layout(width, height), Scale(height))
 
     def note_text(self) -> str:
         """The note typed so far."""
@@ -173,9 +174,10 @@ class CardScene(Scene):
             HEADING.ink(ink).middle().lines(1).shrink(),
         )
         text.draw(surface, proposal.title, layout.title, TITLE.shrink("heading"))
-        text.draw(surface, proposal.text, layout.text, BODY.shrink())
+        text_rect, question_rect, source_rect = self._left_rows(layout, scale)
+        text.draw(surface, proposal.text, text_rect, BODY.shrink())
         if proposal.question:
-            q = layout.question
+            q = question_rect
             pygame.draw.rect(surface, theme.EVENT_TINT, q, border_radius=scale.radius)
             inner = q.inflate(-2 * g, -g)
             label_h = round(scale.body * 1.3)
@@ -195,13 +197,66 @@ class CardScene(Scene):
             text.draw(
                 surface,
                 app.t("card.source", source=proposal.source),
-                layout.source,
+                source_rect,
                 TINY.ink(theme.MUTED),
             )
         draw_effect_table(self.app, surface, layout, scale, self.card)
         draw_facts(self.app, surface, layout, scale, self.card)
         self._draw_note(surface, layout, scale)
         self._draw_buttons(surface, layout, scale, state)
+
+    def _right_rows(self, layout: DetailLayout, scale: Scale) -> DetailLayout:
+        """``layout`` with room for every fact: when the facts do not fit their share even at
+        the smallest text (a card on the table with its chance line, its uncertainty, a
+        welfare area and anlæg), the note field below gives room first, down to three lines,
+        then the effect table above, up to a third of its height ("Anlæg: 8 mio. kr. af
+        anlægsrammen (tæller ikke …" was cut)."""
+        facts, table, label, note = layout.facts, layout.table, layout.note_label, layout.note
+        short = facts_height(self.app, facts.width, scale, self.card) - facts.height
+        if short <= 0:
+            return layout
+        below = max(0, min(short, note.height - round(scale.body * 1.4) * 3))
+        above = max(0, min(short - below, table.height // 3))
+        return replace(
+            layout,
+            table=pygame.Rect(table.x, table.y, table.width, table.height - above),
+            facts=pygame.Rect(facts.x, facts.y - above, facts.width, facts.height + above + below),
+            note_label=label.move(0, below),
+            note=pygame.Rect(note.x, note.y + below, note.width, note.height - below),
+        )
+
+    def _left_rows(
+        self, layout: DetailLayout, scale: Scale
+    ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The description's, the question's and the source's rectangles. When all three fit
+        at their full sizes, the question and the source take what they need at the bottom
+        and the description the rest; otherwise the layout's fixed shares (the description
+        shrinks first). The source was cut after two lines ("… rehabilitering og…") while the
+        description left room empty: the facilitator is told to ask about the source."""
+        proposal = self.proposal
+        fit = self.app.text.fit
+        g = scale.gap
+        top, bottom = layout.text.top, layout.source.bottom
+        x, width = layout.text.x, layout.text.width
+        source = self.app.t("card.source", source=proposal.source) if proposal.source else ""
+        need_source = fit(source, width, 10**6, scale.min_text, scale.min_text).height
+        need_question = 0
+        if proposal.question:
+            label_h = round(scale.body * 1.3)
+            asked = fit(proposal.question, width - 2 * g, 10**6, scale.body, scale.body)
+            need_question = label_h + asked.height + g
+        need_text = fit(proposal.text, width, 10**6, scale.body, scale.body).height
+        if need_text + need_question + need_source + 2 * g > bottom - top:
+            # too little room for all at full size: the source and the question still get
+            # what they need (up to a third each), and the description shrinks into the rest
+            need_source = min(need_source, (bottom - top) // 3)
+            need_question = min(need_question, (bottom - top) // 3)
+            if (bottom - top) - need_source - need_question - 2 * g < (bottom - top) // 4:
+                return layout.text, layout.question, layout.source
+        source_rect = pygame.Rect(x, bottom - need_source, width, need_source)
+        question_rect = pygame.Rect(x, source_rect.top - g - need_question, width, need_question)
+        text_rect = pygame.Rect(x, top, width, max(1, question_rect.top - g - top))
+        return text_rect, question_rect, source_rect
 
     def _draw_note(self, surface: pygame.Surface, layout: DetailLayout, scale: Scale) -> None:
         self.app.text.draw(
