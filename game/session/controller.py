@@ -90,6 +90,10 @@ class GameController:
         controller then refuses every decision."""
         self.viewing: Path | None = None
         """The save a read-only game was opened from (to continue it in a copy)."""
+        self.viewed_free = False
+        """For a read-only game: the window that held its save has closed it (``follow``), so
+        this window may continue the game itself instead of in a copy."""
+        self._viewed_stamp: float | None = None
         self.save_problem: str | None = None
         """Why the game never got a save file (its folder cannot be used), or None."""
         self.drafts: dict[str, str] = {}
@@ -133,6 +137,8 @@ class GameController:
         )
         self.read_only = read_only
         self.viewing = save_path if read_only else None
+        self.viewed_free = False
+        self._viewed_stamp = _modified(save_path) if read_only and save_path else None
         self.save_problem = None
         if self.saver is not None and (read_only or self.saver.path != save_path):
             self.saver.close()  # another game: its save's lock is given back
@@ -180,7 +186,8 @@ class GameController:
 
     def _refuse_read_only(self) -> bool:
         if self.read_only:
-            self.notify(Message.of("save.read_only_refused"), error=True)
+            key = "save.read_only_refused_free" if self.viewed_free else "save.read_only_refused"
+            self.notify(Message.of(key), error=True)
         return self.read_only
 
     def undo(self) -> bool:
@@ -242,6 +249,40 @@ class GameController:
         kept = [n for n in self.notices if n.until > now]
         changed = len(kept) != len(self.notices)
         self.notices = kept
+        return changed
+
+    # --- a game open in another window ----------------------------------------------------
+    def follow(self) -> bool:
+        """For a game opened read-only (its save is open in another window): show what the
+        other window decided since (the save file changed: its game is read again, when it
+        is still the same game), and note when that window has let go of the save
+        (``viewed_free``). True when either changed. Called every few seconds by the board;
+        a save that cannot be read just now (being written) is tried again next time."""
+        if not self.read_only or self.viewing is None or self.history is None:
+            return False
+        from game.saves import lock_holder, read_save
+
+        changed = False
+        stamp = _modified(self.viewing)
+        if stamp is not None and stamp != self._viewed_stamp:
+            try:
+                saved = read_save(self.viewing)
+            except SaveError:
+                saved = None
+            same = saved is not None and (
+                saved.history.current.scenario.id,
+                saved.history.current.seed,
+            ) == (self.state.scenario.id, self.state.seed)
+            if saved is not None and same:
+                self._viewed_stamp = stamp
+                if saved.history.actions != self.history.actions:
+                    self.history = saved.history
+                    self._round_changed()
+                    changed = True
+        free = lock_holder(self.viewing) is None
+        if free != self.viewed_free:
+            self.viewed_free = free
+            changed = True
         return changed
 
     # --- saving -------------------------------------------------------------------------
@@ -321,3 +362,11 @@ class GameController:
         reason = getattr(error, "cause", None) or getattr(error, "reason", None) or str(error)
         self.save_problem = reason
         self.notify(Message.of("error.save_failed", reason=reason), error=True)
+
+
+def _modified(path: Path) -> float | None:
+    """The file's modification time, or None when it cannot be read."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return None

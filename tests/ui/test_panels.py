@@ -42,6 +42,8 @@ class Situation:
     not_saved: str | None = None
     """Why the game cannot be saved (the banner shows), or None."""
     read_only: bool = False
+    viewed_free: bool = False
+    """… and the window that held it has closed it."""
 
 
 def show(app: Any, board: Any, situation: Situation) -> None:
@@ -50,6 +52,7 @@ def show(app: Any, board: Any, situation: Situation) -> None:
     app.game.history = situation.history
     app.game.clock.now = situation.now
     app.game.read_only = situation.read_only
+    app.game.viewed_free = situation.viewed_free
     app.game.save_problem = situation.not_saved
     if situation.not_saved is not None:
         app.game.save_path = None  # the game never got a file: the banner says why
@@ -98,6 +101,7 @@ def board_situations(deck: Any) -> list[Situation]:
         replace(base, not_saved="disken er fuld", hover="save_elsewhere"),
         replace(base, read_only=True),
         replace(base, read_only=True, hover="as_copy"),
+        replace(base, read_only=True, viewed_free=True),
         replace(base, settings=GameSettings("standard", 6)),
     ]
     other = History.start(new_game(deck, "borgermoede", 3))

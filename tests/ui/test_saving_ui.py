@@ -230,3 +230,43 @@ def test_another_save_folder_is_typed_from_the_keyboard_alone(make_app, std_deck
     type_text(app, str(tmp_path / "andre"))
     key(app, pygame.K_RETURN)
     assert start.folder_problem is None and app.game.save_dir == tmp_path / "andre"
+
+
+def test_a_read_only_window_follows_the_other_and_continues_the_game_when_it_closes(
+    make_app, std_deck, tmp_path
+):
+    # Window B showed the game read-only: it stayed at the first decision while window A
+    # played on, and after A had closed, K still made a copy (a third save for one table)
+    app = make_app(std_deck)
+    path = saved_game(std_deck, app.game.save_dir)
+    hold_elsewhere(path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.resume(0)
+    click(app, app.top.layout().buttons[1].center)  # "Se spillet (skrivebeskyttet)"
+    board = app.top
+    assert app.game.read_only and len(app.game.state.adopted) == 1
+    # the other window decides: its save gets a second adoption
+    other = read_save(path)
+    state = other.history.current
+    history = other.history.do(next(a for a in legal_actions(state) if isinstance(a, Adopt)))
+    locks = list(path.parent.glob(f"{lock_prefix(path)}*"))
+    for lock in locks:  # (written here as the other window writes it: under its own lock)
+        lock.unlink()
+    write_save(path, std_deck, other.settings, history)
+    hold_elsewhere(path)
+    app.step(2.1)
+    assert len(app.game.state.adopted) == 2 and app.game.read_only
+    assert "Fortsæt i en kopi (K)" in board.banner_text()
+    # … and closes the game: its lock goes
+    for lock in path.parent.glob(f"{lock_prefix(path)}*"):
+        lock.unlink()
+    app.step(2.1)
+    assert any(t.startswith("Det andet vindue har lukket spillet") for t in app.toast_texts())
+    assert "Fortsæt det her (K)" in board.banner_text()
+    key(app, pygame.K_k)
+    assert not app.game.read_only and app.game.save_path == path
+    assert app.game.do(first_adoption(app))
+    assert len(read_save(path).history.actions) == 3  # the same game, one file
+    assert sorted(p.name for p in path.parent.glob("*.json")) == ["spil.json"]

@@ -23,8 +23,10 @@ class BannerView:
 
     text: str
     read_only: bool
-    """The game is open read-only: the button continues in a copy instead."""
+    """The game is open read-only: the button continues in a copy instead …"""
     hover: bool
+    free: bool = False
+    """… or, once the other window has closed the game, continues it here."""
 
 
 class BannerPanel(Panel[BoardTable, BoardLayout]):
@@ -39,7 +41,8 @@ class BannerPanel(Panel[BoardTable, BoardLayout]):
         return layout.banner if layout.banner is not None else pygame.Rect(0, 0, 1, 1)
 
     def view(self, table: BoardTable) -> BannerView:
-        return BannerView(table.banner, table.read_only, table.hover == self.action(table))
+        hover = table.hover == self.action(table)
+        return BannerView(table.banner, table.read_only, hover, table.viewed_free)
 
     @staticmethod
     def action(table: BoardTable) -> str:
@@ -68,7 +71,13 @@ class BannerPanel(Panel[BoardTable, BoardLayout]):
         )
         style = BODY.bold().ink(theme.HEADER_INK).middle().lines(2).tight().shrink()
         app.text.draw(surface, view.text, words, style)
-        label = app.t("save.as_copy" if view.read_only else "save.button")
+        label = app.t(
+            "save.continue_here"
+            if view.read_only and view.free
+            else "save.as_copy"
+            if view.read_only
+            else "save.button"
+        )
         button(
             surface,
             app.text,
@@ -85,6 +94,6 @@ def banner_text(app: Host) -> str:
     save it elsewhere; "" while the game is saved."""
     game = app.game
     if game.read_only:
-        return app.t("save.banner_readonly")
+        return app.t("save.banner_free" if game.viewed_free else "save.banner_readonly")
     problem = game.unsaved()
     return app.t("save.banner", message=app.say(problem)) if problem is not None else ""

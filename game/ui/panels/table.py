@@ -46,6 +46,8 @@ class BoardTable:
     """Why the game is not saved ("" while it is): the banner under the header says it."""
     read_only: bool = False
     """The game is open read-only (its save is open in another window)."""
+    viewed_free: bool = False
+    """… and that window has closed it: this one may continue the game itself."""
     slots: tuple[Slot, ...] = ()
     """The places on the table this round (``game.ui.tableslots``); empty: the market as it
     is, one place per card."""

@@ -20,7 +20,7 @@ from game.engine.forecast import Forecast
 from game.ui import panels, theme
 from game.ui.boardinput import BoardInput
 from game.ui.layout import BoardLayout
-from game.ui.opening import continue_in_copy
+from game.ui.opening import continue_in_copy, open_save
 from game.ui.panels import Panel
 from game.ui.panels.adopted import AdoptedPanel
 from game.ui.panels.banner import BannerPanel, banner_text
@@ -36,6 +36,8 @@ from game.ui.scene import Host, Scene
 from game.ui.tableslots import Slot, table_slots
 
 FLASH_SECONDS = 0.5
+FOLLOW_SECONDS = 2.0
+"""How often a board open read-only looks at its save and at the other window's lock."""
 """How long a newly adopted proposal glows in the adopted list."""
 
 
@@ -72,6 +74,7 @@ class BoardScene(BoardInput, Scene):
         self.adopted_scroll = 0
         """The first line asked for of the adopted list (the newest after an adoption)."""
         self._debrief_shown = False
+        self._follow_in = FOLLOW_SECONDS
         self._clock_text = ""
         self._layout: tuple[tuple[object, ...], BoardLayout] | None = None
         self._slots: tuple[tuple[object, int], tuple[Slot, ...]] | None = None
@@ -156,6 +159,7 @@ class BoardScene(BoardInput, Scene):
             adopted_scroll=self.adopted.clamp(state, self.adopted_scroll, layout),
             banner=self.banner_text(),
             read_only=self.app.game.read_only,
+            viewed_free=self.app.game.viewed_free,
             slots=self.slots(),
         )
 
@@ -210,9 +214,15 @@ class BoardScene(BoardInput, Scene):
             self.app.push("message", title=self.app.t("board.events"), text=text)
 
     def continue_in_copy(self) -> None:
-        """A game open read-only: play on in a copy of its save (a game of its own)."""
-        if self.app.game.viewing is not None:
-            continue_in_copy(self.app, self.app.game.viewing)
+        """A game open read-only: play on in a copy of its save (a game of its own) – or,
+        once the window that held it has closed it, continue the game itself."""
+        viewing = self.app.game.viewing
+        if viewing is None:
+            return
+        if self.app.game.viewed_free and open_save(self.app, viewing):
+            self.app.toast("save.continued_here")
+            return
+        continue_in_copy(self.app, viewing)
 
     def scroll_adopted(self, lines: int) -> None:
         """Scroll the adopted list by ``lines`` (negative: up)."""
@@ -223,7 +233,19 @@ class BoardScene(BoardInput, Scene):
 
     # --- time ---------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
-        """Risk refinement while idle, the round timer and the debrief after the last year."""
+        """Risk refinement while idle, the round timer and the debrief after the last year;
+        for a game open read-only, every ``FOLLOW_SECONDS`` what the other window decided
+        and whether it has closed the game (``GameController.follow``)."""
+        game = self.app.game
+        if game.read_only:
+            self._follow_in -= dt
+            if self._follow_in <= 0:
+                self._follow_in = FOLLOW_SECONDS
+                was_free = game.viewed_free
+                if game.follow():
+                    self.app.request_redraw()
+                    if game.viewed_free and not was_free:
+                        self.app.toast("save.other_closed")
         state = self.state
         adopted = state.adopted_ids()
         if adopted != self._known:
