@@ -4,7 +4,6 @@ cannot take the file is said as such ("kan ikke skrives"), not as a file that ca
 from __future__ import annotations
 
 import shlex
-import shutil
 import subprocess
 import sys
 
@@ -12,6 +11,7 @@ import pytest
 
 from game.cli import main
 from game.paths import standard_deck
+from tests.mounts import can_mount_tmpfs
 
 
 def test_print_makes_a_missing_folder(tmp_path, capsys):
@@ -48,20 +48,7 @@ def test_print_to_a_folder_name_is_refused(tmp_path, capsys):
     assert "er en mappe; giv et filnavn som kort.html" in capsys.readouterr().err
 
 
-def _can_mount_tmpfs() -> bool:
-    if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
-        return False
-    probe = 'd=$(mktemp -d) && mount -t tmpfs -o size=16k none "$d" && umount "$d"'
-    try:
-        done = subprocess.run(
-            ["unshare", "-rm", "sh", "-c", probe], capture_output=True, timeout=30
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
-
-
-@pytest.mark.skipif(not _can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
 @pytest.mark.parametrize("command", ["print", "template"])
 def test_a_read_only_drive_is_said_as_one_that_cannot_be_written(tmp_path, command):
     """A USB stick mounted read-only (a real refusal, as root too): the message said

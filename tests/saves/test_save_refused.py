@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from game.cli import main
 from game.engine import EndYear, History, legal_actions, new_game
 from game.saves import GameSaver, GameSettings, SaveError, folder_problem, read_save, write_save
 from game.saves.oserrors import os_code, os_reason
+from tests.mounts import can_mount_tmpfs
 
 SETTINGS = GameSettings("lang", 42, None)
 ENV = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
@@ -240,20 +240,6 @@ def test_a_game_that_could_never_be_saved_warns_once_and_exits_3(tmp_path):
     assert list(folder.glob("*.json")) == [] and list(folder.glob("*.tmp")) == []
 
 
-def _can_mount_tmpfs() -> bool:
-    """True when a small private file system can be mounted without root (user namespaces)."""
-    if not sys.platform.startswith("linux") or shutil.which("unshare") is None:
-        return False
-    probe = 'd=$(mktemp -d) && mount -t tmpfs -o size=16k none "$d" && umount "$d"'
-    try:
-        done = subprocess.run(
-            ["unshare", "-rm", "sh", "-c", probe], capture_output=True, timeout=30
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return done.returncode == 0
-
-
 def _play_on_small_disk(tmp_path: Path, *, read_only: bool) -> subprocess.CompletedProcess[str]:
     """``raaderum play --autoplay`` with its save folder on a 24 KB file system of its own
     (a save of the standard deck is about 60 KB), mounted read-only if asked."""
@@ -278,7 +264,7 @@ def _play_on_small_disk(tmp_path: Path, *, read_only: bool) -> subprocess.Comple
     )
 
 
-@pytest.mark.skipif(not _can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
 def test_a_full_disk_is_said_in_danish_and_exits_3(tmp_path):
     result = _play_on_small_disk(tmp_path, read_only=False)
     assert result.returncode == 3, result.stderr
@@ -290,7 +276,7 @@ def test_a_full_disk_is_said_in_danish_and_exits_3(tmp_path):
     assert ".json" not in result.stderr.replace(".json.lock.", ""), "no save, no temp file"
 
 
-@pytest.mark.skipif(not _can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
 def test_a_read_only_drive_is_refused_before_playing(tmp_path):
     result = _play_on_small_disk(tmp_path, read_only=True)
     assert result.returncode == 2, result.stderr

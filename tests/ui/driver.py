@@ -117,12 +117,40 @@ def record_text(app: App) -> list[str]:
 def record_chart_text(monkeypatch, module) -> list[str]:  # type: ignore[no-untyped-def]
     """Collect every text a chart module draws with its ``blit_text`` (the charts place their
     labels themselves; the real function still draws them)."""
-    charted: list[str] = []
+    texts: list[str] = []
+    record_chart_places(monkeypatch, module, texts)
+    return texts
+
+
+def record_chart_places(  # type: ignore[no-untyped-def]
+    monkeypatch, module, texts: list[str] | None = None
+) -> list[tuple[str, pygame.Rect]]:
+    """Collect every (text, rectangle) a chart module draws with its ``blit_text`` (and the
+    texts alone into ``texts``, when given)."""
+    placed: list[tuple[str, pygame.Rect]] = []
     original = module.blit_text
 
     def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        charted.append(text)
-        return original(surface, text, *args, **kwargs)
+        box = original(surface, text, *args, **kwargs)
+        placed.append((text, box))
+        if texts is not None:
+            texts.append(text)
+        return box
 
     monkeypatch.setattr(module, "blit_text", spy)
-    return charted
+    return placed
+
+
+def record_cut(app: App) -> list[str]:
+    """Collect every text the scenes had to cut (draw with "…") while fitting it."""
+    cut: list[str] = []
+    fitted = app.text.fitted
+
+    def spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
+        result = fitted(text, rect, style, scale)
+        if result.truncated:
+            cut.append(text)
+        return result
+
+    app.text.fitted = spy  # type: ignore[method-assign]
+    return cut

@@ -35,7 +35,17 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, pixel, record_text, select_card, settle, tap, type_text
+from tests.ui.driver import (
+    click,
+    key,
+    pixel,
+    record_cut,
+    record_text,
+    select_card,
+    settle,
+    tap,
+    type_text,
+)
 
 CTRL = pygame.KMOD_CTRL
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -872,16 +882,7 @@ def test_every_card_up_close_shows_its_source_and_question_whole(make_app, std_d
     # og…" was cut after two lines while the description left room empty; the rules tell the
     # facilitator to ask about the source
     app = board_app(make_app, std_deck, size=size)
-    cut: list[str] = []
-    fitted = app.text.fitted
-
-    def spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
-        result = fitted(text, rect, style, scale)
-        if result.truncated:
-            cut.append(text)
-        return result
-
-    app.text.fitted = spy  # type: ignore[method-assign]
+    cut = record_cut(app)
     for proposal in std_deck.proposals:
         scene = CardScene(app, proposal.id)
         app.push(scene)

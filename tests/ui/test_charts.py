@@ -224,16 +224,9 @@ def test_line_chart_marks_points_below_the_floor(fonts: Fonts) -> None:
 def test_the_floor_label_never_covers_a_points_value(fonts: Fonts, monkeypatch, values) -> None:
     # before, "gulv −6" and the first year's "−6" were printed on top of each other
     from game.ui import linechart
+    from tests.ui.driver import record_chart_places
 
-    placed: list[tuple[str, pygame.Rect]] = []
-    original = linechart.blit_text
-
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        box = original(surface, text, *args, **kwargs)
-        placed.append((text, box))
-        return box
-
-    monkeypatch.setattr(linechart, "blit_text", spy)
+    placed = record_chart_places(monkeypatch, linechart)
     rect = pygame.Rect(0, 0, 360, 230)  # the debrief's small chart at 1024×768
     draw_line_chart(
         canvas(),
@@ -284,15 +277,9 @@ def test_a_very_low_chart_keeps_its_year_labels_clear_of_the_bars(
 ) -> None:
     """At 800×600 the board's chart is about three text lines high when the chance line takes
     a line of its own; the bars then ran through "2027 · mål 4" under them."""
-    placed: list[tuple[str, pygame.Rect]] = []
-    blit = charts.blit_text
+    from tests.ui.driver import record_chart_places
 
-    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        rect = blit(surface, text, *args, **kwargs)
-        placed.append((text, rect))
-        return rect
-
-    monkeypatch.setattr(charts, "blit_text", spy)
+    placed = record_chart_places(monkeypatch, charts)
     surface = pygame.Surface((800, 600))
     surface.fill(theme.PANEL)
     rect = pygame.Rect(10, 100, 520, 55)

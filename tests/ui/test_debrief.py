@@ -32,7 +32,7 @@ from game.ui.app import App
 from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
-from tests.ui.driver import post_key, record_text
+from tests.ui.driver import post_key, record_cut, record_text
 
 
 @pytest.fixture(scope="module")
@@ -515,16 +515,7 @@ def test_a_best_plan_that_fits_uses_only_the_columns_it_needs(deck: Deck, tmp_pa
     plan = tuple((pid, 0) for pid in state.scenario.proposals[:8])
     zero = tuple(0.0 for _ in state.scenario.years)
     data = WhatIf(state.scenario.years, state.targets, zero, zero, zero, plan, zero, True)
-    cut: list[str] = []
-    fitted = small.text.fitted
-
-    def spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
-        result = fitted(text, rect, style, scale)
-        if result.truncated:
-            cut.append(text)
-        return result
-
-    small.text.fitted = spy  # type: ignore[method-assign]
+    cut = record_cut(small)
     line = small.scale.min_text * 2
     box = pygame.Rect(0, 0, 970, line * 8)  # the what-if page's plan box at 1024×768
     WhatIfPage(small)._best_plan(small.surface, box, data, state)

@@ -178,15 +178,22 @@ def test_a_save_another_window_holds_opens_read_only(make_app, std_deck, tmp_pat
     assert path.read_bytes() == before
 
 
-def test_a_save_another_window_holds_continues_as_a_copy(make_app, std_deck, tmp_path):
-    app = make_app(std_deck)
+def open_held_save(app, std_deck, button: int) -> Path:  # type: ignore[no-untyped-def]
+    """Open a save that a window on another computer holds, from the start screen, and
+    press the "locked" dialog's button ``button`` (0: copy, 1: read-only); its path."""
     path = saved_game(std_deck, app.game.save_dir)
     hold_elsewhere(path)
     start = StartScene(app, seed=4)
     app.push(start)
     app.step(0.02)
     start.resume(0)
-    click(app, app.top.layout().buttons[0].center)
+    click(app, app.top.layout().buttons[button].center)
+    return path
+
+
+def test_a_save_another_window_holds_continues_as_a_copy(make_app, std_deck, tmp_path):
+    app = make_app(std_deck)
+    path = open_held_save(app, std_deck, 0)
     assert isinstance(app.top, BoardScene) and not app.game.read_only
     assert app.game.save_path.parent == path.parent and app.game.save_path != path
     assert any(text.startswith("I spiller nu videre i en kopi") for text in app.toast_texts())
@@ -238,22 +245,15 @@ def test_a_read_only_window_follows_the_other_and_continues_the_game_when_it_clo
     # Window B showed the game read-only: it stayed at the first decision while window A
     # played on, and after A had closed, K still made a copy (a third save for one table)
     app = make_app(std_deck)
-    path = saved_game(std_deck, app.game.save_dir)
-    hold_elsewhere(path)
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    start.resume(0)
-    click(app, app.top.layout().buttons[1].center)  # "Se spillet (skrivebeskyttet)"
+    path = open_held_save(app, std_deck, 1)  # "Se spillet (skrivebeskyttet)"
     board = app.top
     assert app.game.read_only and len(app.game.state.adopted) == 1
     # the other window decides: its save gets a second adoption
     other = read_save(path)
     state = other.history.current
     history = other.history.do(next(a for a in legal_actions(state) if isinstance(a, Adopt)))
-    locks = list(path.parent.glob(f"{lock_prefix(path)}*"))
-    for lock in locks:  # (written here as the other window writes it: under its own lock)
-        lock.unlink()
+    for lock in path.parent.glob(f"{lock_prefix(path)}*"):  # (written as the other window
+        lock.unlink()  # writes it: under its own lock)
     write_save(path, std_deck, other.settings, history)
     hold_elsewhere(path)
     app.step(2.1)
