@@ -157,6 +157,8 @@ MESSAGES: dict[str, str] = {
     "help.key.help": "Hjælp",
     "help.key.fullscreen": "Fuld skærm til/fra",
     "help.key.menu": "Luk / menu",
+    "help.folder.saves": "Gemte spil: {path}",
+    "help.folder.reports": "Rapporter: {path}",
     "help.close": "Luk (Esc)",
     # menu
     "menu.title": "Menu",

@@ -151,6 +151,8 @@ MESSAGES: dict[str, str] = {
     "help.key.help": "Help",
     "help.key.fullscreen": "Fullscreen on/off",
     "help.key.menu": "Close / menu",
+    "help.folder.saves": "Saved games: {path}",
+    "help.folder.reports": "Reports: {path}",
     "help.close": "Close (Esc)",
     "menu.title": "Menu",
     "menu.resume_result": "Back to the result",

@@ -3,7 +3,13 @@ the notices for the players and the clock (``GameController``). The window's sce
 the controller; the controller talks to the engine and the saves."""
 
 from game.session.controller import Clock, GameController, Notice
-from game.session.debrief import WhatIfJob, report_folder, saved_game, write_session_report
+from game.session.debrief import (
+    WhatIfJob,
+    report_folder,
+    reports_root,
+    saved_game,
+    write_session_report,
+)
 from game.session.fatigue import FatigueYear, fatigue_years
 
 __all__ = [
@@ -14,6 +20,7 @@ __all__ = [
     "WhatIfJob",
     "fatigue_years",
     "report_folder",
+    "reports_root",
     "saved_game",
     "write_session_report",
 ]

@@ -57,6 +57,16 @@ class WhatIfJob:
             self._thread.join(timeout)
 
 
+def reports_root(save_dir: Path | None) -> Path:
+    """The folder that holds the reports written from the window (``report_folder``): next to
+    the default save folder, inside one chosen with ``--save-dir``."""
+    if save_dir is None:
+        return user_dir() / "reports"
+    if save_dir.name == "saves":
+        return save_dir.parent / "reports"
+    return save_dir / "reports"
+
+
 def report_folder(save_dir: Path | None, prefix: str = "") -> Path:
     """A new, not yet existing folder ``reports/<prefix><timestamp>`` where the facilitator
     finds it: next to the default save folder (``…/raaderum/saves`` → ``…/raaderum/reports``),
@@ -64,17 +74,12 @@ def report_folder(save_dir: Path | None, prefix: str = "") -> Path:
     ``D:/Konference/reports``; before, reports went to the chosen folder's parent, e.g. the
     user's home folder for a folder on the desktop). Neither the save list nor the comparison
     looks into sub-folders, so the reports' files are never taken for saves."""
-    if save_dir is None:
-        base = user_dir()
-    elif save_dir.name == "saves":
-        base = save_dir.parent
-    else:
-        base = save_dir
+    root = reports_root(save_dir)
     stamp = f"{prefix}{datetime.now().strftime('%Y%m%d-%H%M%S')}"
-    folder = base / "reports" / stamp
+    folder = root / stamp
     suffix = 2
     while folder.exists():
-        folder = base / "reports" / f"{stamp}-{suffix}"
+        folder = root / f"{stamp}-{suffix}"
         suffix += 1
     return folder
 

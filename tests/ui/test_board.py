@@ -889,3 +889,28 @@ def test_every_card_up_close_shows_its_source_and_question_whole(make_app, std_d
         app.render(app.surface)
         app.pop()
     assert not cut, cut
+
+
+def test_the_help_says_where_games_and_reports_are(make_app, std_deck, tmp_path):
+    # a facilitator who wants to mail a report afterwards could not see where the window
+    # puts it (the folder was said only in a notice after writing it)
+    from game.session import reports_root
+    from game.ui.scenes.overlays import middle_cut
+
+    app = board_app(make_app, std_deck, size=(1024, 768))
+    drawn = record_text(app)
+    key(app, pygame.K_F1)
+    saves = next(t for t in drawn if t.startswith("Gemte spil: "))
+    reports = next(t for t in drawn if t.startswith("Rapporter: "))
+    assert saves.endswith("saves") and reports.endswith("reports")
+    shown = saves.removeprefix("Gemte spil: ")
+    assert shown == str(app.save_dir) or (
+        "…" in shown and str(app.save_dir).endswith(shown.split("…")[-1])
+    )
+    assert str(reports_root(app.save_dir)).endswith(
+        reports.removeprefix("Rapporter: ").split("…")[-1]
+    )
+    # a long Windows path keeps its drive and its last folders
+    windows = r"C:\Users\anne.marie.kristensen\AppData\Local\raaderum\saves"
+    cut = middle_cut(app, windows, app.text.width(r"C:\…\Local\raaderum\saves", 14) + 2, 14)
+    assert cut == r"C:\…\Local\raaderum\saves"

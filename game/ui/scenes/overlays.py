@@ -45,6 +45,27 @@ START_KEYS: tuple[tuple[str, str], ...] = (
 """The start screen's keys: the help opened there lists these."""
 
 
+def middle_cut(app: Host, path: str, width: int, size: int) -> str:
+    """``path`` within ``width`` pixels at ``size``: whole when it fits, else its first part,
+    "…" and as many of its last folders as fit ("C:\\…\\Local\\raaderum\\saves"); at worst
+    cut in the middle of a name."""
+    if app.text.width(path, size) <= width:
+        return path
+    sep = "\\" if path.count("\\") > path.count("/") else "/"
+    parts = path.split(sep)
+    for keep in range(len(parts) - 2, 0, -1):
+        shown = sep.join([parts[0], "…", *parts[len(parts) - keep :]])
+        if app.text.width(shown, size) <= width:
+            return shown
+    keep = len(path) - 1
+    while keep > 2:
+        shown = f"{path[: (keep + 1) // 2]}…{path[len(path) - keep // 2 :]}"
+        if app.text.width(shown, size) <= width:
+            return shown
+        keep -= 1
+    return "…"
+
+
 class HelpScene(DialogScene):
     """The rules in a few lines and the list of keys."""
 
@@ -76,6 +97,7 @@ class HelpScene(DialogScene):
             rules.right + 3 * g, rect.y, rect.right - rules.right - 3 * g, rect.height
         )
         self._draw_rules(surface, rules, scale)
+        keys.height -= self._draw_folders(surface, keys, scale)
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
         text.draw(surface, self.app.t("help.keys"), head, HEADING.lines(1))
         row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(self.keys))
@@ -98,6 +120,32 @@ class HelpScene(DialogScene):
                 pygame.Rect(keys.x + key_w, y, keys.width - key_w, row_h),
                 TINY.middle().lines(1),
             )
+
+    def _draw_folders(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> int:
+        """At the foot of ``rect``: where the games are saved and where the reports go (a
+        facilitator who wants to mail a report looks here); returns the height used (0 when
+        games are not saved). A path too long for the line is shortened in its middle."""
+        from game.session.debrief import reports_root
+
+        folder = self.app.save_dir
+        if folder is None:
+            return 0
+        size = scale.min_text
+        line = round(size * 1.35)
+        words = [
+            ("help.folder.saves", folder),
+            ("help.folder.reports", reports_root(folder)),
+        ]
+        top = rect.bottom - line * len(words)
+        for i, (key, path) in enumerate(words):
+            label = self.app.t(key, path="")
+            room = rect.width - self.app.text.width(label, size)
+            shown = middle_cut(self.app, str(path), room, size)
+            box = pygame.Rect(rect.x, top + i * line, rect.width, line)
+            self.app.text.draw(
+                surface, self.app.t(key, path=shown), box, TINY.ink(theme.MUTED).lines(1)
+            )
+        return line * len(words) + scale.gap
 
     def _draw_rules(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The rules as bullet points, and under them the three kinds: icon, colour, word."""
