@@ -53,20 +53,20 @@ DANISH_HELP: dict[str, str] = {
     "measure speed and memory": "mål hastighed og hukommelse",
     # options
     "deck file or folder (default: the standard deck)": (
-        "dækfil eller -mappe (uden: standarddækket)"
+        "dækfil eller -mappe (udeladt: standarddækket)"
     ),
     "deck file or folder": "dækfil eller -mappe",
     "deck files or folders": "dækfiler eller -mapper",
-    "scenario id (default: the first)": "scenariets id (uden: dækkets første scenarie)",
+    "scenario id (default: the first)": "scenariets id (udeladt: dækkets første scenarie)",
     "scenario id (required)": "scenariets id (skal angives)",
     "scenario id (default: every scenario of the deck)": (
-        "scenariets id (uden: alle dækkets scenarier)"
+        "scenariets id (udeladt: alle dækkets scenarier)"
     ),
     "the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)": (
         "facilitatorens X: målet for sidste år i dækkets enhed (1.200 eller 47,5)"
     ),
     "random seed of the game": "spillets startværdi for tilfældigheden (seed)",
-    "language (default: da)": "sprog (uden: da)",
+    "language (default: da)": "sprog (udeladt: da)",
     "language": "sprog",
     "window size, e.g. 1600x900": "vinduets størrelse, fx 1600x900",
     "start in fullscreen": "start i fuld skærm",
@@ -81,7 +81,7 @@ DANISH_HELP: dict[str, str] = {
         "med --resume: er spillet åbent i et andet vindue, så fortsæt i en kopi"
     ),
     "folder for saves (default: the user data folder)": (
-        "mappen til gemte spil (uden: brugerens datamappe)"
+        "mappen til gemte spil (udeladt: brugerens datamappe)"
     ),
     'the table\'s name in its save and the comparison ("Bord 3")': (
         "bordets navn i det gemte spil og i sammenligningen (»Bord 3«)"
@@ -107,9 +107,9 @@ DANISH_HELP: dict[str, str] = {
     "the save file to write (.json)": "filen med det gemte spil, der skal skrives (.json)",
     "save files or folders of saves": "gemte spil eller mapper med gemte spil",
     "games for the look-ahead one-sided strategies (slow; default: --games)": (
-        "antal spil for de planlagte ensidige strategier (langsomt; uden: --games)"
+        "antal spil for de planlagte ensidige strategier (langsomt; udeladt: --games)"
     ),
-    "processes (default: one per core)": "processer (uden: én pr. kerne)",
+    "processes (default: one per core)": "processer (udeladt: én pr. kerne)",
     "also write the tables as Markdown": "skriv også tabellerne som Markdown",
 }
 
