@@ -480,6 +480,19 @@ def _writable(path: Path) -> Path:
     return path
 
 
+def _write_or_say(path: Path, write: Callable[[], None]) -> None:
+    """Run ``write``; a file it cannot write (``game.saves.WriteFailed``: a full disk, a
+    folder gone read-only) becomes one line naming ``path`` ("katalog.xlsx: dokumentet kunne
+    ikke skrives: disken er fuld"), and nothing is left half-written."""
+    from game.saves import WriteFailed
+    from game.saves.files import display_path
+
+    try:
+        write()
+    except WriteFailed as error:
+        raise _say("cli.file_problem", file=display_path(path), problem=error.said) from None
+
+
 def _new_workbook(out: str) -> Path:
     """The workbook to write: an .xlsx name that is not taken (a file is never overwritten)
     in a folder that can take it."""
@@ -496,7 +509,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from game.catalogue import write_template
 
     path = _new_workbook(args.out)
-    write_template(path)
+    _write_or_say(path, lambda: write_template(path))
     print(catalogue(_reader(args)).t("cli.template_written", path=path))
     return EXIT_OK
 
@@ -534,14 +547,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise _say("cli.is_folder", out=args.out)
     _writable(path)
-    from game.saves import WriteFailed
-    from game.saves.files import check_not_empty, display_path, write_file
+    from game.saves.files import check_not_empty, write_file
 
     html = document(deck, scenario, lang).encode("utf-8")
-    try:
-        write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
-    except WriteFailed as error:
-        raise _say("cli.file_problem", file=display_path(path), problem=error.said) from None
+    _write_or_say(
+        path, lambda: write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
+    )
     pages = page_count(deck, scenario)
     say = catalogue(lang).t
     print(say("cli.print_written", path=path, pages=pages, title=scenario.title))
@@ -654,7 +665,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from game.catalogue import export_deck
 
     path = _new_workbook(args.out)
-    export_deck(Path(args.deck), path)
+    _write_or_say(path, lambda: export_deck(Path(args.deck), path))
     print(catalogue(_reader(args)).t("cli.export_written", path=path))
     return EXIT_OK
 

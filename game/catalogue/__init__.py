@@ -24,6 +24,7 @@ from game.catalogue.yamlwrite import deck_texts, write_deck
 from game.content import DeckError, deck_files, load_deck
 from game.content.yamlsafe import YamlError, read
 from game.messages import Message
+from game.saves.files import WriteFailed
 from game.saves.oserrors import os_message
 
 __all__ = [
@@ -102,8 +103,11 @@ def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
     try:
         write_deck(out, deck_texts(imported.data, origin))
         load_deck(out)
-    except OSError as error:  # the deck folder could not be written there
+    except OSError as error:  # the deck folder could not be made there
         said = Message.of("catalogue.out_not_written", reason=os_message(error))
+        raise CatalogueError([CatalogueProblem(str(out), said)]) from None
+    except WriteFailed as error:  # … or its files not written (nothing is left half-written)
+        said = Message.of("catalogue.out_not_written", reason=error.cause)
         raise CatalogueError([CatalogueProblem(str(out), said)]) from None
     except DeckError as error:  # a bug: what was checked must read back
         problems = [CatalogueProblem(f"{p.file}:{p.line}", p.said) for p in error.problems]

@@ -9,6 +9,7 @@ also when it begins with "=" (never a formula).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from game.catalogue.columns import (
 )
 from game.content.numbertext import danish
 from game.content.schema import KIND_NAMES, WELFARE_AREAS
+from game.messages import Message
+from game.saves.files import check_not_empty, write_file
 
 MIN_EFFECT_COLUMNS = 4
 """Amount columns a workbook always has ("år 1" … "år 4"), more when a card needs them."""
@@ -151,7 +154,8 @@ def sheet_columns(sheet: str, amounts: int) -> list[Column]:
 
 def write_workbook(path: Path, data: dict[str, Any], *, template: bool = False) -> None:
     """Write ``data`` (a deck as its YAML holds it: "deck", "proposals", "events",
-    "scenarios") as a catalogue workbook at ``path``. ``template``: six amount columns."""
+    "scenarios") as a catalogue workbook at ``path``. ``template``: six amount columns.
+    Raises ``game.saves.WriteFailed`` when the file cannot be written; then there is none."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -170,7 +174,11 @@ def write_workbook(path: Path, data: dict[str, Any], *, template: bool = False) 
     _lists(book.create_sheet(LISTS), areas)
     _validations(book, areas, amounts)
     path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    # built in memory and written atomically (a temp file, checked, then renamed): a full disk
+    # leaves no half-written workbook behind that a retry would refuse to overwrite
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_file(path, buffer.getvalue(), check_not_empty, verb=Message.of("cli.not_written"))
 
 
 def _areas(data: dict[str, Any]) -> list[str]:

@@ -8,6 +8,7 @@ exactly three digits), so what is written is read back as exactly the same deck.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from game.catalogue.columns import ABOUT, COLUMNS, EVENTS, PROPOSALS, SCENARIOS
 from game.content.numbertext import yaml_number
+from game.saves.files import Output, WriteFailed, check_not_empty, write_files
 
 FILES: tuple[tuple[str, str, str], ...] = (
     ("deck.yaml", "deck", "dækkets hoved (arket 'Om kataloget')"),
@@ -105,11 +107,18 @@ def deck_texts(data: dict[str, Any], origin: str) -> list[tuple[str, str]]:
 
 
 def write_deck(folder: Path, texts: Iterable[tuple[str, str]]) -> list[Path]:
-    """Write the files into ``folder`` (created if needed); returns their paths."""
+    """Write the files into ``folder`` (created if needed), all or none: each is written to
+    a temp file and checked before any is renamed into place (``game.saves.write_files``), and
+    a folder made here is removed again when they cannot be written. Returns their paths;
+    raises ``game.saves.WriteFailed``."""
+    made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in texts:
-        path = folder / name
-        path.write_text(text, encoding="utf-8", newline="\n")
-        written.append(path)
-    return written
+    outputs = [Output(folder / name, text.encode("utf-8"), check_not_empty) for name, text in texts]
+    try:
+        write_files(outputs)
+    except WriteFailed:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # empty again: the temp files are gone
+        raise
+    return [output.path for output in outputs]

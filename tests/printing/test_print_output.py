@@ -67,3 +67,51 @@ def test_a_read_only_drive_is_said_as_one_that_cannot_be_written(tmp_path, comma
     assert f"{out} kan ikke skrives" in result.stderr
     assert "skrivebeskyttet drev" in result.stderr
     assert "kan ikke læses" not in result.stderr and "Traceback" not in result.stderr
+
+
+def _on_small_disk(tmp_path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``raaderum ARGS`` with ``{disk}`` in them standing for a 20 KB file system of its own."""
+    disk = tmp_path / "stik"
+    disk.mkdir()
+    game = shlex.join(
+        [sys.executable, "-m", "game", *(a.replace("{disk}", str(disk)) for a in args)]
+    )
+    where = shlex.quote(str(disk))
+    script = (
+        f"mount -t tmpfs -o size=20k none {where} && {game}; code=$?; ls -A {where}; exit $code"
+    )
+    return subprocess.run(
+        ["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["template", "{disk}/katalog.xlsx"],
+        ["export", str(standard_deck()), "{disk}/katalog.xlsx"],
+        ["print", "--scenario", "standard", "--out", "{disk}/kort.html"],
+    ],
+)
+def test_a_full_disk_leaves_no_half_written_file(tmp_path, args):
+    """A full USB stick: the workbook was left half-written (20.480 bytes, "beskadiget" to
+    the importer) and a retry was refused with "findes allerede"; Python's own English
+    "Exception ignored … No space left on device" came after the Danish line."""
+    result = _on_small_disk(tmp_path, *args)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "disken er fuld" in lines[0], result.stderr
+    assert args[-1].replace("{disk}/", "") in lines[0]  # it names the file
+    assert result.stdout.strip() == "", "nothing is left on the disk"
+
+
+@pytest.mark.skipif(not can_mount_tmpfs(), reason="needs user namespaces to mount a tmpfs")
+def test_an_import_onto_a_full_disk_leaves_no_half_deck(tmp_path):
+    # the deck folder stayed with deck.yaml and a cut-off forslag.yaml, which loads broken
+    workbook = tmp_path / "katalog.xlsx"
+    assert main(["export", str(standard_deck()), str(workbook)]) == 0
+    result = _on_small_disk(tmp_path, "import", str(workbook), "--out", "{disk}/dæk")
+    assert result.returncode == 2, result.stderr
+    assert "dækmappen kan ikke oprettes her: disken er fuld" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout.strip() == ""
