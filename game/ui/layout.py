@@ -12,6 +12,8 @@ import pygame
 
 from game.ui.layout_grid import _rect, grid, split_columns
 from game.ui.layout_market import (
+    CHART_MIN,
+    CHART_MIN_UNDER_BANNER,
     card_pad,
     market_plan,
 )
@@ -147,7 +149,13 @@ def board_layout(
 
     title_h = round(scale.heading * 1.5)
     plan = market_plan(
-        inner, market_size, scale.min_text, g, 0 if low else title_h, wide=width >= height * 1.7
+        inner,
+        market_size,
+        scale.min_text,
+        g,
+        0 if low else title_h,
+        wide=width >= height * 1.7,
+        chart_min=CHART_MIN_UNDER_BANNER if banner else CHART_MIN,
     )
     left, side = split_columns(inner, [1 - plan.side_share, plan.side_share], g)
     chart_panel = _rect(left.x, left.y, left.width, plan.chart_h)

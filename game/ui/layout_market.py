@@ -95,17 +95,28 @@ class MarketPlan:
 SIDE_NARROW = 0.05
 """How much of the width the side column gives the market when the cards need it."""
 CHART_MIN = 0.24
-"""The chart panel keeps at least this share of the left column's height."""
+"""The chart panel keeps at least this share of the left column's height …"""
+CHART_MIN_UNDER_BANNER = 0.2
+"""… and this much under a banner (a game open read-only or not saved), which takes a band
+of the board: the cards keep the room for their titles (at 1024×768 they were cut to
+"Højere…", one line, with the chart at its usual minimum)."""
 
 
 def market_plan(
-    inner: Rect, count: int, min_text: int, gap: int, title_h: int, *, wide: bool
+    inner: Rect,
+    count: int,
+    min_text: int,
+    gap: int,
+    title_h: int,
+    *,
+    wide: bool,
+    chart_min: float = CHART_MIN,
 ) -> MarketPlan:
     """The shares of the board under the header (``inner``) for a market of ``count`` cards:
     the first plan in which every card has the room ``card_need`` asks for, trying the side
     column at its usual width before a narrower one and fewer rows before more (up to four
     rows of three cards for ten to twelve); when none has, the one that comes closest. The
-    chart gets its usual share or what the cards leave, but at least ``CHART_MIN``; the market
+    chart gets its usual share or what the cards leave, but at least ``chart_min``; the market
     has a title line ``title_h`` high (0: none, in a low window)."""
     low = title_h == 0
     base = 0.36 if wide else 0.33
@@ -131,7 +142,7 @@ def market_plan(
             need = card_need(card_w, min_text) if count else 0
             top = title_h + gap // 2 + 1 if title_h else edge
             market_need = rows * need + (rows - 1) * card_gap + top + edge
-            chart_h = max(round(free * CHART_MIN), min(usual, free - market_need))
+            chart_h = max(round(free * chart_min), min(usual, free - market_need))
             market_h = free - chart_h - top - edge - (rows - 1) * card_gap
             slack = math.floor(market_h / rows) - need if count else 0
             if card_w - 2 * card_pad(min_text) < TITLE_FOUR_LINES * min_text:

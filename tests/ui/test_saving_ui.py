@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.engine import Adopt, History, legal_actions, new_game
 from game.saves import GameSettings, LockHolder, read_save, write_save
@@ -17,7 +18,7 @@ from game.saves.lock import lock_prefix
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.start import StartScene
 from game.ui.start_view import folder_rects
-from tests.ui.driver import click, key, record_text, type_text
+from tests.ui.driver import click, key, record_cut, record_text, type_text
 
 
 def blocked_folder(tmp_path: Path) -> Path:
@@ -270,3 +271,24 @@ def test_a_read_only_window_follows_the_other_and_continues_the_game_when_it_clo
     assert app.game.do(first_adoption(app))
     assert len(read_save(path).history.actions) == 3  # the same game, one file
     assert sorted(p.name for p in path.parent.glob("*.json")) == ["spil.json"]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_a_board_under_the_read_only_banner_keeps_every_card_title_whole(make_app, std_deck, size):
+    # the banner takes a band of the board: at 1024×768 nine of eleven titles were cut to
+    # one line ("Højere…", "Styrket…") in the window the audience watched
+    app = make_app(std_deck, size=size)
+    path = saved_game(std_deck, app.game.save_dir)
+    saved = read_save(path)
+    titles = {std_deck.proposal(c).title for c in new_game(std_deck, "intro", 7).market}
+    app.start_game(
+        std_deck,
+        GameSettings("intro", 7),
+        History.start(new_game(std_deck, "intro", 7)),
+        path,
+        saved.created,
+        read_only=True,
+    )
+    cut = record_cut(app)
+    app.step(0.02)
+    assert app.top.banner_text() and not titles & set(cut), titles & set(cut)
