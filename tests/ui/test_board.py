@@ -914,3 +914,10 @@ def test_the_help_says_where_games_and_reports_are(make_app, std_deck, tmp_path)
     windows = r"C:\Users\anne.marie.kristensen\AppData\Local\raaderum\saves"
     cut = middle_cut(app, windows, app.text.width(r"C:\…\Local\raaderum\saves", 14) + 2, 14)
     assert cut == r"C:\…\Local\raaderum\saves"
+    # … a home folder its first folder, and a network share its server
+    home = "/home/mette.kristensen/.local/share/raaderum/saves"
+    room = app.text.width("/home/…/share/raaderum/saves", 14) + 2
+    assert middle_cut(app, home, room, 14) == "/home/…/share/raaderum/saves"
+    share = r"\\fil01\konference\borde\2026\saves"
+    room = app.text.width(r"\\fil01\…\2026\saves", 14) + 2
+    assert middle_cut(app, share, room, 14) == r"\\fil01\…\2026\saves"

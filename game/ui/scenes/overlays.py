@@ -53,8 +53,12 @@ def middle_cut(app: Host, path: str, width: int, size: int) -> str:
         return path
     sep = "\\" if path.count("\\") > path.count("/") else "/"
     parts = path.split(sep)
-    for keep in range(len(parts) - 2, 0, -1):
-        shown = sep.join([parts[0], "…", *parts[len(parts) - keep :]])
+    # the head that says where the path starts: a drive ("C:"), the first folder under the
+    # root ("/home"), or a network server ("\\server")
+    lead = 3 if parts[:2] == ["", ""] else 2 if parts[0] == "" else 1
+    head = parts[:lead]
+    for keep in range(len(parts) - lead - 1, 0, -1):
+        shown = sep.join([*head, "…", *parts[len(parts) - keep :]])
         if app.text.width(shown, size) <= width:
             return shown
     keep = len(path) - 1
