@@ -59,11 +59,10 @@ class WhatIfJob:
 
 def reports_root(save_dir: Path | None) -> Path:
     """The folder that holds the reports written from the window (``report_folder``): next to
-    the default save folder, inside one chosen with ``--save-dir``."""
-    if save_dir is None:
+    the default save folder (``user_dir()/saves``), inside any other save folder (one chosen
+    with ``--save-dir``, even one that happens to be called "saves")."""
+    if save_dir is None or save_dir == user_dir() / "saves":
         return user_dir() / "reports"
-    if save_dir.name == "saves":
-        return save_dir.parent / "reports"
     return save_dir / "reports"
 
 

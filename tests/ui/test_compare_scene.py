@@ -131,7 +131,7 @@ def test_w_writes_compare_html_and_csv_into_the_data_folder(app: App, saves) -> 
     assert names == ["compare.csv", "compare.html", "compare_tables.csv"]
     assert all(p.is_file() for p in scene.written)
     assert app.save_dir is not None
-    assert scene.written[0].parent.parent == app.save_dir.parent / "reports"
+    assert scene.written[0].parent.parent == app.save_dir / "reports"
     post_key(pygame.K_ESCAPE)
     app.step(0.016)
     assert not isinstance(app.top, CompareScene)

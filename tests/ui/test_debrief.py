@@ -284,7 +284,7 @@ def test_report_button_writes_the_session_report_and_shows_where(app: App, deck:
     assert {"report.html", "decisions.csv", "summary.json"} <= names
     folder = scene.report_paths[0].parent
     assert app.save_dir is not None
-    assert folder.parent == app.save_dir.parent / "reports"
+    assert folder.parent == app.save_dir / "reports"
     assert all(p.is_file() for p in scene.report_paths)
     drawn.clear()
     app.request_redraw()
@@ -483,6 +483,11 @@ def test_the_last_years_game_over_panel_is_as_tall_as_its_text(deck: Deck, tmp_p
 def test_a_report_goes_into_a_save_folder_chosen_with_save_dir(deck: Deck, tmp_path: Path) -> None:
     # "play --save-dir <Skrivebord>/Konference" put the reports in <Skrivebord>/reports
     # (the chosen folder's parent); the default folder …/raaderum/saves keeps …/raaderum/reports
+    from game.paths import user_dir
+    from game.session import reports_root
+
+    assert reports_root(user_dir() / "saves") == user_dir() / "reports"
+    assert reports_root(tmp_path / "saves") == tmp_path / "saves" / "reports"
     from game.saves import scan_saves
 
     chosen = tmp_path / "Skrivebord" / "Konference"
