@@ -263,11 +263,32 @@ def danish_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
 
 
+def plain_text(markdown: str) -> str:
+    """docs/rules.md as plain text for Notepad: headings underlined, no ``**`` or backticks,
+    tables without their ``|---|`` rows and outer bars, columns kept apart by " · "."""
+    out: list[str] = []
+    for line in markdown.splitlines():
+        heading = re.match(r"^(#{1,3}) (.*)$", line)
+        if heading:
+            title = heading[2].replace("**", "").replace("`", "")
+            out += [title, ("=" if len(heading[1]) == 1 else "-") * len(title)]
+            continue
+        if re.match(r"^\|[\s:|-]+\|$", line):
+            continue  # a table's header rule
+        line = line.replace("**", "").replace("`", "")
+        if line.startswith("|") and line.endswith("|"):
+            line = " · ".join(cell.strip() for cell in line[1:-1].split("|"))
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def render(template: Path, values: dict[str, str], windows: bool, name: str = "") -> bytes:
     """Fill ``@NAME@`` placeholders; Windows files get CRLF, and text files (a ``name`` in the
     bundle, or else the template, ending in .txt) a BOM for Notepad. Batch files get no BOM:
     cmd.exe would read it as part of the first command."""
     text = template.read_text(encoding="utf-8")
+    if template.suffix == ".md":
+        text = plain_text(text)
     for key, value in values.items():
         text = text.replace(f"@{key}@", value)
     # an underline of "=" is as long as the filled-in line above it

@@ -52,9 +52,15 @@ def _texts(build_dist, system: str) -> dict[str, str]:  # type: ignore[no-untype
 @pytest.mark.parametrize("system", ["linux", "windows"])
 def test_the_bundle_carries_the_facilitators_rules(build_dist, system):  # type: ignore[no-untyped-def]
     texts = _texts(build_dist, system)
-    rules = (ROOT / "docs/rules.md").read_text(encoding="utf-8")
-    assert texts["Spilleregler.txt"] == rules
+    rules = texts["Spilleregler.txt"]
+    assert rules == build_dist.plain_text((ROOT / "docs/rules.md").read_text(encoding="utf-8"))
     assert "Spilleregler.txt" in texts["LÆS MIG.txt"]
+    # plain text for Notepad, whole and on its own: no Markdown marks, no files it lacks
+    lines = rules.splitlines()
+    assert lines[0] == "Spilleregler – Råderumsspillet" and set(lines[1]) == {"="}
+    assert "**" not in rules and "`" not in rules and "|---" not in rules
+    assert "docs/" not in rules and "README" not in rules
+    assert "Ctrl+Z eller Backspace · fortryd" in rules
 
 
 @pytest.mark.parametrize("system", ["linux", "windows"])

@@ -237,7 +237,7 @@ def test_the_facilitators_rules_and_laes_mig_s_print_command(installed: Installe
     command LÆS MIG gives works as written, through sh (a USB stick is often mounted
     without execute permission, so the scripts' own mode is taken away here)."""
     rules = (installed.folder / "Spilleregler.txt").read_text(encoding="utf-8")
-    assert rules == (ROOT / "docs/rules.md").read_text(encoding="utf-8")
+    assert rules.startswith("Spilleregler – Råderumsspillet\n") and "**" not in rules
     readme = (installed.folder / "LÆS MIG.txt").read_text(encoding="utf-8")
     command = next(line.strip() for line in readme.splitlines() if " print " in line)
     words = command.split(" skriver ")[0].split()
