@@ -186,18 +186,32 @@ def _add_deck(
     parser.add_argument("--scenario", required=scenario_required, help=said)
 
 
+TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)"
+SEED_HELP = "random seed of the games (default: 0)"
+
+
 def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:
     _add_deck(parser)
-    parser.add_argument(
-        "--target",
-        metavar="X",
-        help="the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)",
-    )
+    parser.add_argument("--target", metavar="X", help=TARGET_HELP)
     seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
     parser.add_argument("--seed", type=seed, default=None, help="random seed of the game")
     parser.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
     size = functools.partial(_size, lang=lang)
     parser.add_argument("--size", type=size, default=None, help="window size, e.g. 1600x900")
+
+
+def _parse(parser: argparse.ArgumentParser, given: list[str]) -> argparse.Namespace:
+    """``parser.parse_args(given)``, but an unknown option after a command is refused by that
+    command ("raaderum play: ukendte argumenter: --x (se raaderum play --help)"; argparse
+    said "raaderum: …" and pointed to the top-level help)."""
+    args, extra = parser.parse_known_args(given)
+    if extra:
+        commands = next(
+            (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None
+        )
+        named = commands.choices.get(args.command) if commands and args.command else None
+        (named or parser).error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def build_parser(lang: str = "da") -> argparse.ArgumentParser:
@@ -265,6 +279,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--scene",
         required=True,
         choices=("start", "board", "card", "year", "debrief", "help", "compare", "note"),
+        help="the screen to draw",
     )
     shot.add_argument("--out", required=True, help="PNG file to write")
 
@@ -299,7 +314,9 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     printing.add_argument("--scenario", help="scenario id (default: the first)")
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
-    printing.add_argument("--lang", choices=LANGS, default=None, help="language")
+    printing.add_argument(
+        "--lang", choices=LANGS, default=None, help="language (default: the deck's)"
+    )
 
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
     export.add_argument("deck", metavar=_name("DÆK", "DECK", lang), help="deck file or folder")
@@ -316,35 +333,51 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--policy",
         choices=("random", "greedy", "savings-first", "no-investment", "invest-first"),
         default="greedy",
+        help="the bot's strategy (default: greedy)",
     )
     sim.add_argument(
-        "--games", type=_number(1, 1_000_000, "--games", whole=True, lang=lang), default=200
+        "--games",
+        type=_number(1, 1_000_000, "--games", whole=True, lang=lang),
+        default=200,
+        help="games to play (default: 200)",
     )
-    sim.add_argument("--seed", type=seed, default=0)
-    sim.add_argument("--target", metavar="X", default=None)
-    sim.add_argument("--json", action="store_true")
+    sim.add_argument("--seed", type=seed, default=0, help=SEED_HELP)
+    sim.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
+    sim.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     fc = sub.add_parser("forecast", help="multi-year effect of a set of proposals")
     _add_deck(fc, scenario_required=True)
-    fc.add_argument("--adopt", action="append", default=[], metavar="ID[@ROUND]", required=True)
+    fc.add_argument(
+        "--adopt",
+        action="append",
+        default=[],
+        metavar="ID[@ROUND]",
+        required=True,
+        help="a proposal adopted in ROUND (default: the first); give it once per proposal",
+    )
     fc.add_argument("--certain", action="store_true", help="every factor = 1 (exact sums)")
     fc.add_argument(
-        "--samples", type=_number(1, 5_000_000, "--samples", whole=True, lang=lang), default=20_000
+        "--samples",
+        type=_number(1, 5_000_000, "--samples", whole=True, lang=lang),
+        default=20_000,
+        help="draws of chance (default: 20.000)",
     )
-    fc.add_argument("--seed", type=seed, default=0)
-    fc.add_argument("--target", metavar="X", default=None)
-    fc.add_argument("--json", action="store_true")
+    fc.add_argument("--seed", type=seed, default=0, help="random seed of the draws (default: 0)")
+    fc.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
+    fc.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     rep = sub.add_parser("replay", help="rebuild a saved game and print its state")
     rep.add_argument("save", metavar=_name("GEMT_SPIL", "SAVE", lang), help="a saved game (.json)")
-    rep.add_argument("--json", action="store_true")
+    rep.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     report = sub.add_parser("report", help="write the session report of a saved game")
     report.add_argument(
         "save", metavar=_name("GEMT_SPIL", "SAVE", lang), help="a saved game (.json)"
     )
     report.add_argument("--out", required=True, help="folder to write into")
-    report.add_argument("--lang", choices=LANGS, default=None)
+    report.add_argument(
+        "--lang", choices=LANGS, default=None, help="language (default: the game's)"
+    )
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
     _add_deck(enter, scenario_required=True)
@@ -363,7 +396,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="a hidden factor the table rolled (others are drawn from the seed)",
     )
     enter.add_argument("--seed", type=seed, default=None, help="seed for the other factors")
-    enter.add_argument("--target", metavar="X", default=None)
+    enter.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
     enter.add_argument("--out", required=True, help="the save file to write (.json)")
 
     compare = sub.add_parser("compare", help="compare the saves of several tables")
@@ -379,7 +412,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
     _add_deck(balance, scenario_help="scenario id (default: every scenario of the deck)")
     balance.add_argument(
-        "--games", type=_number(1, 100_000, "--games", whole=True, lang=lang), default=2_000
+        "--games",
+        type=_number(1, 100_000, "--games", whole=True, lang=lang),
+        default=2_000,
+        help="games per scenario and strategy (default: 2.000)",
     )
     balance.add_argument(
         "--one-sided-games",
@@ -388,19 +424,19 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         metavar="N",
         help="games for the look-ahead one-sided strategies (slow; default: --games)",
     )
-    balance.add_argument("--seed", type=seed, default=0)
+    balance.add_argument("--seed", type=seed, default=0, help=SEED_HELP)
     balance.add_argument(
         "--workers",
         type=_number(1, 256, "--workers", whole=True, lang=lang),
         default=None,
         help="processes (default: one per core)",
     )
-    balance.add_argument("--json", action="store_true")
+    balance.add_argument("--json", action="store_true", help="print JSON instead of the table")
     balance.add_argument("--markdown", metavar="FILE", help="also write the tables as Markdown")
 
     bench = sub.add_parser("bench", help="measure speed and memory")
-    bench.add_argument("--quick", action="store_true")
-    bench.add_argument("--json", action="store_true")
+    bench.add_argument("--quick", action="store_true", help="a quick run (fewer repeats)")
+    bench.add_argument("--json", action="store_true", help="print JSON instead of the table")
     if lang == "da":
         from game.messages.cli_help import danish_help
 
@@ -989,9 +1025,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     given = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_lang_in(given))
-    args = parser.parse_args(given)
+    args = _parse(parser, given)
     if args.command is None:  # only top-level options: play
-        args = parser.parse_args([*given, "play"])
+        args = _parse(parser, [*given, "play"])
     _settle_lang(args)
     lang = _reader(args)
     try:

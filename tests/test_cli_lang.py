@@ -431,7 +431,10 @@ def test_the_help_is_danish_unless_english_is_asked_for(capsys, command):
         main([*command, "--help"])
     danish = capsys.readouterr().out
     assert danish.startswith("brug: raaderum") and "\ntilvalg:\n" in danish
-    assert "vis denne hjælp, og stop" in danish
+    assert "vis denne hjælp og stop" in danish
+    # the placeholders too: "--out OUT", "--save-dir SAVE_DIR" read as code
+    english = ("OUT", "SAVE_DIR", "TABLE", "SCENARIO", "DECK", "GAMES", "ROUND", "FACTOR")
+    assert not any(f" {word}" in danish or f"@{word}" in danish for word in english), danish
     assert "show this help" not in danish and "default:" not in danish, danish
     with pytest.raises(SystemExit):
         main(["--lang", "en", *command, "--help"])

@@ -178,6 +178,7 @@ def test_every_subcommand_has_help_and_refuses_an_unknown_option_in_one_danish_l
         main([command, "--findes-ikke"])
     assert leave.value.code == 2
     lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("raaderum"), lines
+    # named by its command: "raaderum play: ukendte argumenter" (it said "raaderum: …")
+    assert len(lines) == 1 and lines[0].startswith(f"raaderum {command}: "), lines
     assert "ukendte argumenter: --findes-ikke" in lines[0] or " mangler " in lines[0], lines
     assert lines[0].endswith("--help)")

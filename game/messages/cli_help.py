@@ -17,8 +17,8 @@ OPTIONALS = "tilvalg"
 
 DANISH_HELP: dict[str, str] = {
     # argparse's own
-    "show this help message and exit": "vis denne hjælp, og stop",
-    "show program's version number and exit": "vis programmets version, og stop",
+    "show this help message and exit": "vis denne hjælp og stop",
+    "show program's version number and exit": "vis programmets version og stop",
     # the program and its commands
     "Råderumsspillet – KL's budget game, digital edition.": (
         "Råderumsspillet – KL's budgetspil i en digital udgave."
@@ -67,11 +67,10 @@ DANISH_HELP: dict[str, str] = {
     ),
     "random seed of the game": "spillets startværdi for tilfældigheden (seed)",
     "language (default: da)": "sprog (udeladt: da)",
-    "language": "sprog",
     "window size, e.g. 1600x900": "vinduets størrelse, fx 1600x900",
     "start in fullscreen": "start i fuld skærm",
     "the display (screen) to open the window on, 0 = the first": (
-        "skærmen, vinduet åbner på; 0 = den første"
+        "den skærm, vinduet åbner på (0 = den første)"
     ),
     "let a bot play": "lad en robot spille",
     "bot decisions per second": "robottens beslutninger pr. sekund",
@@ -111,7 +110,63 @@ DANISH_HELP: dict[str, str] = {
     ),
     "processes (default: one per core)": "processer (udeladt: én pr. kerne)",
     "also write the tables as Markdown": "skriv også tabellerne som Markdown",
+    "the screen to draw": "skærmbilledet, der skal tegnes",
+    "the bot's strategy (default: greedy)": "robottens strategi (udeladt: greedy)",
+    "games to play (default: 200)": "antal spil (udeladt: 200)",
+    "random seed of the games (default: 0)": (
+        "startværdi (seed) for spillenes tilfældighed (udeladt: 0)"
+    ),
+    "random seed of the draws (default: 0)": "startværdi (seed) for trækningerne (udeladt: 0)",
+    "print JSON instead of the table": "skriv JSON i stedet for tabellen",
+    "a proposal adopted in ROUND (default: the first); give it once per proposal": (
+        "et forslag, vedtaget i RUNDE (udeladt: den første); én gang pr. forslag"
+    ),
+    "draws of chance (default: 20.000)": "antal trækninger af tilfældigheden (udeladt: 20.000)",
+    "language (default: the game's)": "sprog (udeladt: spillets)",
+    "language (default: the deck's)": "sprog (udeladt: dækkets)",
+    "games per scenario and strategy (default: 2.000)": (
+        "spil pr. scenarie og strategi (udeladt: 2.000)"
+    ),
+    "a quick run (fewer repeats)": "en hurtig kørsel (færre gentagelser)",
 }
+
+
+METAVARS = {
+    "FILE": "FIL",
+    "ID[@ROUND]": "ID[@RUNDE]",
+    "ID@ROUND": "ID@RUNDE",
+    "ID=FACTOR": "ID=FAKTOR",
+}
+"""The English placeholders given in ``game.cli``, in Danish."""
+DEST_METAVARS = {
+    "deck": "DÆK",
+    "scenario": "SCENARIE",
+    "seed": "SEED",
+    "size": "STØRRELSE",
+    "display": "NR",
+    "speed": "ANTAL",
+    "save_dir": "MAPPE",
+    "table": "NAVN",
+    "timer": "MINUTTER",
+    "games": "ANTAL",
+    "samples": "ANTAL",
+    "workers": "ANTAL",
+}
+"""Placeholders for options that name none: argparse would show the option's name in
+capitals ("--save-dir SAVE_DIR")."""
+FOLDER_OUT = frozenset({"import", "report", "compare"})
+"""Commands whose ``--out`` is a folder (the others' is a file)."""
+
+
+def _danish_metavar(action: argparse.Action, command: str) -> None:
+    if not action.option_strings or action.nargs == 0 or action.choices is not None:
+        return
+    if isinstance(action.metavar, str):
+        action.metavar = METAVARS.get(action.metavar, action.metavar)
+    elif action.dest == "out":
+        action.metavar = "MAPPE" if command in FOLDER_OUT else "FIL"
+    elif action.dest in DEST_METAVARS:
+        action.metavar = DEST_METAVARS[action.dest]
 
 
 def help_texts(parser: argparse.ArgumentParser) -> list[str]:
@@ -127,10 +182,10 @@ def help_texts(parser: argparse.ArgumentParser) -> list[str]:
     return texts
 
 
-def danish_help(parser: argparse.ArgumentParser) -> None:
+def danish_help(parser: argparse.ArgumentParser, command: str = "") -> None:
     """Word ``parser``'s help, and its commands', in Danish (in place): the description, every
-    option's and command's help, and the headings. A text without a Danish wording stays as
-    it is (the test of this module finds it)."""
+    option's and command's help, the placeholders ("--out FIL") and the headings. A text
+    without a Danish wording stays as it is (the test of this module finds it)."""
     parser._positionals.title = POSITIONALS
     parser._optionals.title = OPTIONALS
     if parser.description:
@@ -140,7 +195,9 @@ def danish_help(parser: argparse.ArgumentParser) -> None:
             for choice in action._choices_actions:
                 if choice.help:
                     choice.help = DANISH_HELP.get(choice.help, choice.help)
-            for command in action.choices.values():
-                danish_help(command)
-        elif action.help and action.help != argparse.SUPPRESS:
-            action.help = DANISH_HELP.get(action.help, action.help)
+            for name, sub in action.choices.items():
+                danish_help(sub, name)
+        else:
+            _danish_metavar(action, command)
+            if action.help and action.help != argparse.SUPPRESS:
+                action.help = DANISH_HELP.get(action.help, action.help)

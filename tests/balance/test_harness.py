@@ -191,7 +191,7 @@ def test_the_help_says_that_every_scenario_is_played_without_scenario(capsys):
     with pytest.raises(SystemExit):
         main(["balance", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "--scenario SCENARIO scenariets id (udeladt: alle dækkets scenarier)" in text
+    assert "--scenario SCENARIE scenariets id (udeladt: alle dækkets scenarier)" in text
     with pytest.raises(SystemExit):
         main(["--lang", "en", "balance", "--help"])
     text = " ".join(capsys.readouterr().out.split())
