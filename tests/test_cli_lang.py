@@ -440,3 +440,20 @@ def test_the_help_is_danish_unless_english_is_asked_for(capsys, command):
         main(["--lang", "en", *command, "--help"])
     english = capsys.readouterr().out
     assert english.startswith("usage: raaderum") and "show this help message" in english
+
+
+def test_every_option_of_every_command_says_what_it_is_for():
+    # "simulate --games", "balance --seed", "bench --quick" … had no help line at all
+    import argparse
+
+    from game.cli import build_parser
+
+    parser = build_parser("en")
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    silent = [
+        f"{name} {action.option_strings[0] if action.option_strings else action.dest}"
+        for name, command in commands.choices.items()
+        for action in command._actions
+        if not action.help
+    ]
+    assert not silent, silent
