@@ -347,7 +347,8 @@ class App:
         for scene in self.scenes[max(0, start) :]:
             scene.draw(surface)
         notices = [(self.say(n.message), n.error) for n in self.game.notices]
-        draw_notices(surface, self.text, notices)
+        top = self.scenes[-1].notices_below() if self.scenes else None
+        draw_notices(surface, self.text, notices, top)
 
     def step(self, dt: float | None = None) -> bool:
         """One frame: handle pending events, update, draw if needed. Returns ``update``'s

@@ -114,6 +114,11 @@ class Scene:
     def on_exit(self) -> None:
         """Called when the scene is removed from the stack."""
 
+    def notices_below(self) -> int | None:
+        """Where the notices may start on this scene (below a band of its own under the
+        title band, e.g. the board's banner), or None for just under the title band."""
+        return None
+
 
 Route = Callable[..., Scene]
 """Makes a scene: ``route(host, **params)`` (a scene class is a route)."""

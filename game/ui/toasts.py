@@ -33,14 +33,18 @@ def notice_top(surface: pygame.Surface) -> int:
 
 
 def draw_notices(
-    surface: pygame.Surface, text: TextRenderer, notices: list[tuple[str, bool]]
+    surface: pygame.Surface,
+    text: TextRenderer,
+    notices: list[tuple[str, bool]],
+    top: int | None = None,
 ) -> None:
-    """Draw ``notices`` (words, is it a problem) stacked down from under the title band."""
+    """Draw ``notices`` (words, is it a problem) stacked down from under the title band, or
+    from ``top`` (under a band the scene keeps there, such as the board's banner)."""
     if not notices:
         return
     scale = Scale(surface.get_height())
     width = surface.get_width()
-    y = notice_top(surface)
+    y = max(notice_top(surface), top + scale.gap) if top is not None else notice_top(surface)
     size = scale.body
     box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
     style = BODY.ink(theme.HEADER_INK).center().middle().shrink()

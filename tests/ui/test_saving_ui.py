@@ -292,3 +292,30 @@ def test_a_board_under_the_read_only_banner_keeps_every_card_title_whole(make_ap
     cut = record_cut(app)
     app.step(0.02)
     assert app.top.banner_text() and not titles & set(cut), titles & set(cut)
+
+
+def test_a_read_only_board_greys_undo_and_keeps_its_notices_off_the_banner(
+    make_app, std_deck, monkeypatch
+):
+    # "Fortryd" looked enabled and did nothing; a notice was drawn over the banner's words
+    from game.ui import toasts
+
+    app = make_app(std_deck, size=(1366, 768))
+    open_held_save(app, std_deck, 1)  # "Se spillet (skrivebeskyttet)"
+    board = app.top
+    assert app.game.read_only and app.game.history.can_undo
+    table = board.table()
+    assert not table.can_undo and not table.can_redo
+    boxes: list[pygame.Rect] = []
+    panel = toasts.panel
+
+    def spy(surface, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
+        boxes.append(pygame.Rect(rect))
+        return panel(surface, rect, *args, **kwargs)
+
+    monkeypatch.setattr(toasts, "panel", spy)
+    assert not app.game.do(first_adoption(app))  # refused: a notice says why
+    app.request_redraw()
+    app.step(0.02)
+    banner = board.layout().banner
+    assert boxes and all(box.top >= banner.bottom for box in boxes), (boxes, banner)

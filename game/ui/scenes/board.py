@@ -154,8 +154,9 @@ class BoardScene(BoardInput, Scene):
             base_forecast=None if forecast is None or selected is None else self.risk.get(state),
             clock=clock,
             late=bool(clock) and self.seconds_left() < 0,
-            can_undo=history is not None and history.can_undo,
-            can_redo=history is not None and history.can_redo,
+            # a game open read-only takes back nothing: its Fortryd and Gentag are greyed
+            can_undo=history is not None and history.can_undo and not self.app.game.read_only,
+            can_redo=history is not None and history.can_redo and not self.app.game.read_only,
             adopted_scroll=self.adopted.clamp(state, self.adopted_scroll, layout),
             banner=self.banner_text(),
             read_only=self.app.game.read_only,
@@ -212,6 +213,11 @@ class BoardScene(BoardInput, Scene):
         text = events_text(self.app, self.state)
         if text:
             self.app.push("message", title=self.app.t("board.events"), text=text)
+
+    def notices_below(self) -> int | None:
+        """Notices stand under the banner while it shows (they covered its words)."""
+        banner = self.layout().banner
+        return banner.bottom if banner is not None else None
 
     def continue_in_copy(self) -> None:
         """A game open read-only: play on in a copy of its save (a game of its own) – or,
