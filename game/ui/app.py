@@ -285,6 +285,13 @@ class App:
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
             self.request_redraw()
             return
+        if event.type == pygame.WINDOWLEAVE:
+            # the mouse left the window: a motion to nowhere, so no card or button stays
+            # outlined as if the mouse were still over it
+            event = pygame.event.Event(
+                pygame.MOUSEMOTION, pos=(-1, -1), rel=(0, 0), buttons=(0, 0, 0), touch=False
+            )
+            self.request_redraw()
         if event.type in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
             event = finger_as_mouse(event, self.size)
         elif event.type in (

@@ -921,3 +921,18 @@ def test_the_help_says_where_games_and_reports_are(make_app, std_deck, tmp_path)
     share = r"\\fil01\konference\borde\2026\saves"
     room = app.text.width(r"\\fil01\…\2026\saves", 14) + 2
     assert middle_cut(app, share, room, 14) == r"\\fil01\…\2026\saves"
+
+
+def test_a_card_is_not_left_outlined_when_the_mouse_leaves_the_window(make_app, std_deck):
+    # the hover outline stayed on the last card the mouse crossed on its way out
+    app = board_app(make_app, std_deck, size=(1024, 768))
+    board = app.top
+    card = board.layout().market[0]
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEMOTION, pos=card.center, rel=(0, 0), buttons=(0, 0, 0))
+    )
+    app.step(0.02)
+    assert board.hover == "card:0"
+    pygame.event.post(pygame.event.Event(pygame.WINDOWLEAVE))
+    app.step(0.02)
+    assert board.hover is None
