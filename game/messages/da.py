@@ -309,8 +309,8 @@ MESSAGES.update(
         "report.seed": "Spil nr. (frø)",
         "report.state_hash": "Kontrolsum",
         "report.unfinished": "Spillet er ikke afsluttet: runde {round} af {rounds}.",
-        "report.verdict.won": "Målet er nået",
-        "report.verdict.lost": "Målet er ikke nået",
+        "report.verdict.won": "Gruppen klarede det",
+        "report.verdict.lost": "Gruppen klarede det ikke",
         "verdict.won_why": "Målet blev nået hvert år, og gruppen brugte de slags forslag, "
         "scenariet kræver.",
         "verdict.missed": "Målet blev ikke nået i {years}.",

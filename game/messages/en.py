@@ -301,8 +301,8 @@ MESSAGES.update(
         "report.seed": "Game no. (seed)",
         "report.state_hash": "Checksum",
         "report.unfinished": "The game is not finished: round {round} of {rounds}.",
-        "report.verdict.won": "The target was met",
-        "report.verdict.lost": "The target was not met",
+        "report.verdict.won": "The group made it",
+        "report.verdict.lost": "The group did not make it",
         "verdict.won_why": "The target was met every year, and the group used the kinds of "
         "proposal the scenario asks for.",
         "verdict.missed": "The target was missed in {years}.",
