@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.engine.rules import MAX_TARGET
-from game.messages import Message, catalogue, render
+from game.messages import Message, catalogue, render, unit_words
 from game.numbers import AmountError, format_amount, parse_amount
 
 EXIT_OK = 0
@@ -186,7 +186,7 @@ def _add_deck(
     parser.add_argument("--scenario", required=scenario_required, help=said)
 
 
-TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)"
+TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)"
 SEED_HELP = "random seed of the games (default: 0)"
 
 
@@ -660,7 +660,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             table=table.table,
             result=result,
             years=years,
-            unit=deck.unit,
+            unit=unit_words(deck.unit, lang),
         )
     )
     if not won:  # why, as the debrief says it (a table over every target lost on service)
@@ -738,7 +738,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
                 first=first,
                 last=last,
                 target=target,
-                unit=deck.unit,
+                unit=unit_words(deck.unit, lang),
             )
         )
     return EXIT_OK
@@ -773,7 +773,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         print(say("cli.sim.lost", reason=say(f"cli.sim.reason.{reason}"), count=count))
     for year, amount in zip(scenario.years, result.mean_raaderum):
         shown = format_amount(amount, lang)
-        print(say("cli.sim.mean", year=year, amount=shown, unit=deck.unit))
+        print(say("cli.sim.mean", year=year, amount=shown, unit=unit_words(deck.unit, lang)))
     return EXIT_OK
 
 
@@ -815,7 +815,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         return format_amount(round(value, places), lang, decimals=places)
 
     samples = format_amount(result.samples, lang, decimals=0)
-    print(say("cli.fc.head", title=scenario.title, count=len(plan), samples=samples))
+    count = "one" if len(plan) == 1 else "many"
+    print(say(f"cli.fc.head.{count}", title=scenario.title, count=len(plan), samples=samples))
     p10, p50, p90 = (format_percent(share, lang) for share in (0.1, 0.5, 0.9))
     year_head, target_head = say("cli.fc.year"), say("cli.fc.target")
     print(

@@ -457,3 +457,15 @@ def test_every_option_of_every_command_says_what_it_is_for():
         if not action.help
     ]
     assert not silent, silent
+
+
+def test_english_command_output_names_the_unit_in_english(capsys):
+    # "target 3/11/25/45 mio. kr." and "1 proposals" in English output
+    assert main(["--lang", "en", "scenarios"]) == 0
+    out = capsys.readouterr().out
+    assert "target 3/11/25/45 m DKK" in out and "mio. kr." not in out
+    argv = ["--lang", "en", "forecast", "--scenario", "intro", "--adopt", "vakancer"]
+    assert main([*argv, "--samples", "50"]) == 0
+    assert "1 proposal, 50 outcomes" in capsys.readouterr().out
+    assert main(["scenarios"]) == 0
+    assert "mål 3/11/25/45 mio. kr." in capsys.readouterr().out

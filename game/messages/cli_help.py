@@ -62,8 +62,8 @@ DANISH_HELP: dict[str, str] = {
     "scenario id (default: every scenario of the deck)": (
         "scenariets id (udeladt: alle dækkets scenarier)"
     ),
-    "the facilitator's X: the last year's target in the deck's unit (1.200 or 47,5)": (
-        "facilitatorens X: målet for sidste år i dækkets enhed (1.200 eller 47,5)"
+    "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)": (
+        "facilitatorens X: målet for sidste år i dækkets enhed (fx 1.200 eller 47,5)"
     ),
     "random seed of the game": "spillets startværdi for tilfældigheden (seed)",
     "language (default: da)": "sprog (udeladt: da)",
