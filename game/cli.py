@@ -268,7 +268,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     play.add_argument("--save-dir", help="folder for saves (default: the user data folder)")
     play.add_argument(
-        "--table", default="", help='the table\'s name in its save and the comparison ("Bord 3")'
+        "--table", default="", help='the table\'s name in its save and the comparison ("Table 3")'
     )
     timer = functools.partial(_timer, lang=lang)
     play.add_argument("--timer", type=timer, default=None, help="minutes per year (0 = none)")
@@ -292,7 +292,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     template = sub.add_parser("template", help="write the Excel catalogue to fill in (.xlsx)")
     template.add_argument(
-        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. katalog.xlsx"
+        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. catalogue.xlsx"
     )
 
     imp = sub.add_parser("import", help="turn a catalogue (.xlsx, or .csv files) into a deck")
@@ -313,7 +313,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="deck file or folder (default: the standard deck)",
     )
     printing.add_argument("--scenario", help="scenario id (default: the first)")
-    printing.add_argument("--out", required=True, help="the HTML file to write, e.g. kort.html")
+    printing.add_argument("--out", required=True, help="the HTML file to write, e.g. cards.html")
     printing.add_argument(
         "--lang", choices=LANGS, default=None, help="language (default: the deck's)"
     )
@@ -321,7 +321,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
     export.add_argument("deck", metavar=_name("DÆK", "DECK", lang), help="deck file or folder")
     export.add_argument(
-        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. katalog.xlsx"
+        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. catalogue.xlsx"
     )
 
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
@@ -381,7 +381,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
     _add_deck(enter, scenario_required=True)
-    enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Bord 3"')
+    enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Table 3"')
     enter.add_argument(
         "--adopt", action="append", default=[], metavar="ID@ROUND", help="an adopted proposal"
     )

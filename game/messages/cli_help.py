@@ -82,21 +82,21 @@ DANISH_HELP: dict[str, str] = {
     "folder for saves (default: the user data folder)": (
         "mappen til gemte spil (udeladt: brugerens datamappe)"
     ),
-    'the table\'s name in its save and the comparison ("Bord 3")': (
+    'the table\'s name in its save and the comparison ("Table 3")': (
         "bordets navn i det gemte spil og i sammenligningen (»Bord 3«)"
     ),
     "minutes per year (0 = none)": "minutter pr. år (0 = intet rundeur)",
     "PNG file to write": "PNG-filen, der skal skrives",
-    "the workbook to write, e.g. katalog.xlsx": "regnearket, der skal skrives, fx katalog.xlsx",
+    "the workbook to write, e.g. catalogue.xlsx": "regnearket, der skal skrives, fx katalog.xlsx",
     "one .xlsx workbook, or .csv files (one per sheet)": (
         "ét .xlsx-regneark eller .csv-filer (én pr. ark)"
     ),
     "the new deck folder": "mappen til det nye dæk",
-    "the HTML file to write, e.g. kort.html": "HTML-filen, der skal skrives, fx kort.html",
+    "the HTML file to write, e.g. cards.html": "HTML-filen, der skal skrives, fx kort.html",
     "every factor = 1 (exact sums)": "alle faktorer = 1 (præcise summer)",
     "a saved game (.json)": "et gemt spil (.json)",
     "folder to write into": "mappen, der skal skrives i",
-    'the table\'s name, e.g. "Bord 3"': "bordets navn, fx »Bord 3«",
+    'the table\'s name, e.g. "Table 3"': "bordets navn, fx »Bord 3«",
     "an adopted proposal": "et vedtaget forslag",
     "a drawn event": "en trukket hændelse",
     "a hidden factor the table rolled (others are drawn from the seed)": (

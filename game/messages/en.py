@@ -56,9 +56,9 @@ MESSAGES: dict[str, str] = {
     "board.fatigue": "Fatigue",
     "board.service": "Service level",
     "board.service_floor": "floor {floor}",
-    "board.risk": "Chance to meet the target in every year: {percent}",
-    "board.risk_with": "Chance to meet the target in every year: {base} · with proposal {number}: {percent}",
-    "board.risk_short": "Chance to meet the target in every year",
+    "board.risk": "Chance of meeting every year's target: {percent}",
+    "board.risk_with": "Chance of meeting every year's target: {base} · with proposal {number}: {percent}",
+    "board.risk_short": "Chance of meeting every year's target",
     "board.end_year": "End {year}",
     "board.end_year_key": "Space",
     "board.debrief": "See the result",
@@ -81,7 +81,7 @@ MESSAGES: dict[str, str] = {
     "card.staff": "Staff {staff} FTE",
     "card.uncertain_tag": "±",
     "card.certain": "The amounts are certain: no uncertainty",
-    "card.range": "uncertain: between {low} and {high} m DKK in {year}",
+    "card.range": "Uncertain: between {low} and {high} m DKK in {year}",
     "card.failure": "{percent} risk that the gain never comes",
     "card.effect": "Effect per year (m DKK)",
     "card.source": "Source: {source}",
@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
     "toast.saved_note": "Reason saved",
     "help.title": "How to play",
     "help.rules": (
-        "Find the agreed råderum in the budget in every year: the budget year and the forecast years.\n"
+        "Find the agreed råderum (budget headroom: money freed for new priorities) in every year: the budget year and the forecast years.\n"
         "Each round is one year. Pick proposals from the table while capacity lasts: every proposal has a load.\n"
         "Savings work at once, but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
 MESSAGES.update(
     {
         "card.note_placeholder": "Write the group's reason …",
-        "card.risk": "Chance to meet the target in every year: {percent} with this proposal ({base} without)",
+        "card.risk": "Chance of meeting every year's target: {percent} with this proposal ({base} without)",
         "card.short.over_capacity": "No capacity left",
         "card.short.over_capacity_needs": "Needs {load}, {left} left",
         "card.short.excluded": "Excluded",
@@ -205,7 +205,7 @@ MESSAGES.update(
         "year.worse": "worse than hoped",
         "year.as_expected": "as expected",
         "year.failed": "failed",
-        "year.face_vs_real": "expected {face}, realised {real} in {year}",
+        "year.face_vs_real": "Expected {face}, realised {real} in {year}",
         "year.met": "Target met: {amount} of {target}",
         "year.missed": "Target missed: {gap} short",
         "year.next_events": "New events in {year}",
@@ -216,7 +216,7 @@ MESSAGES.update(
         "year.continue_hint": "Enter",
         "year.to_debrief": "See the result",
         "year.skip_hint": "Click or press any key to skip the animation.",
-        "year.undo_hint": "Ctrl+Z takes the end of the year back.",
+        "year.undo_hint": "Ctrl+Z undoes the end of the year.",
         "debrief.won": "You made it!",
         "debrief.lost": "You did not make it",
         "debrief.tab.result": "Result",
@@ -247,7 +247,7 @@ MESSAGES.update(
         "debrief.key.report": "R",
         "debrief.key.new": "N",
         "debrief.key.menu": "Esc",
-        "debrief.undo_hint": "Ctrl+Z takes the last decision back and returns to the last round.",
+        "debrief.undo_hint": "Ctrl+Z undoes the last decision and returns to the final round.",
         "debrief.report_writing": "Writing the report …",
         "debrief.report_done": "The report was saved in {folder}",
         "debrief.report_failed": "The report could not be written: {reason}",
@@ -447,7 +447,7 @@ MESSAGES.update(
         "board.scroll_down": "{count} more – scroll down",
         "board.scroll_up": "{count} more – scroll up",
         "board.scroll_up_below": "{count} more – scroll up · below: {year}",
-        "year.fatigue": "Fatigue at the year end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
+        "year.fatigue": "Fatigue at year-end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
         "year.fatigue_lift": "{lift} of that because this year's proposals raised service.",
         "year.fatigue_next": "In {year} fatigue takes {lost} of the capacity of {capacity}.",
         "year.fatigue_events": "The new events change fatigue by {change}.",
@@ -1104,7 +1104,7 @@ MESSAGES.update(
         "cli.scenario_line": "  {id} {title} – {first}–{last}, target {target} {unit}",
         "cli.sim.head": "Scenario: {title} ({id}), bot: {policy}, games: {games}",
         "cli.sim.won": "Won: {wins} ({percent})",
-        "cli.sim.lost": "  lost on {reason}: {count}",
+        "cli.sim.lost": "  lost – {reason}: {count}",
         "cli.sim.reason.target": "target not met",
         "cli.sim.reason.kinds": "not all three kinds",
         "cli.sim.reason.service": "service",
@@ -1114,7 +1114,7 @@ MESSAGES.update(
         "cli.fc.year": "year",
         "cli.fc.target": "target",
         "cli.fc.expected": "expected",
-        "cli.fc.probability": "Chance to meet the target in every year: {percent}",
+        "cli.fc.probability": "Chance of meeting every year's target: {percent}",
         "cli.enter.saved": "{out}: {table} is saved as a paper table – {result} ({years} {unit})",
         "cli.enter.drawn_factors": "Factors the game drew itself (with the table's seed {seed}), since the table did not enter them: {factors}. If the table rolled them, enter them with --factor ID=FACTOR.",
         "cli.enter.factor_off_die": "note: the factor {factor} for {card} is not on the card's die ({faces}); is it written right?",
