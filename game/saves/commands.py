@@ -11,18 +11,13 @@ from typing import Any
 from game.engine.rules import raaderum
 from game.engine.state import state_hash
 from game.engine.verdict import verdict
+from game.messages import catalogue, unit_words
 from game.numbers import format_amount
 from game.saves.model import SavedGame, SaveError
 from game.saves.store import read_save
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-
-_REASONS = {
-    "target": "målet blev ikke nået i {years}",
-    "kinds": "ikke alle tre slags forslag blev brugt",
-    "service": "serviceniveauet endte under gulvet",
-}
 
 
 def replay_summary(saved: SavedGame) -> dict[str, Any]:
@@ -63,44 +58,60 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
     return summary
 
 
-def _text(summary: dict[str, Any], unit: str) -> list[str]:
+def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> list[str]:
+    """The summary as lines in ``lang``; ``reasons`` say why a finished game was won or lost
+    (the debrief's sentences)."""
+    say = catalogue(lang).t
     lines = [
-        f"Gemt spil: {summary['file']}",
-        f"Scenarie: {summary['scenario_title']} ({summary['scenario']}), frø {summary['seed']}",
+        say("replay.file", file=summary["file"]),
+        say(
+            "replay.scenario",
+            title=summary["scenario_title"],
+            id=summary["scenario"],
+            seed=summary["seed"],
+        ),
     ]
     if summary.get("paper"):
-        lines.append(f"Bord på papir: {summary['table']} (indtastet efter spillet)")
+        lines.append(say("replay.paper", table=summary["table"]))
     if summary["finished"]:
-        lines.append(f"Spillet er slut efter {summary['rounds']} runder.")
+        lines.append(say("replay.finished", rounds=summary["rounds"]))
     else:
         lines.append(
-            f"Runde {summary['round'] + 1} af {summary['rounds']} (budgetår {summary['year']})."
+            say(
+                "replay.round",
+                round=summary["round"] + 1,
+                rounds=summary["rounds"],
+                year=summary["year"],
+            )
         )
-    lines.append(f"{'År':<8}{'Mål':>10}{'Råderum':>12}  ({unit}, realiseret)")
+    head = (say("replay.col.year"), say("replay.col.target"), say("replay.col.raaderum"))
+    note = say("replay.col.note", unit=unit_words(unit, lang))
+    lines.append(f"{head[0]:<8}{head[1]:>10}{head[2]:>12}  {note}")
     for index, year in enumerate(summary["years"]):
         if index < len(summary["met"]):
-            status = "nået" if summary["met"][index] else "ikke nået"
+            status = say("replay.met" if summary["met"][index] else "replay.missed")
         else:
-            status = "åbent"
+            status = say("replay.open_year")
         lines.append(
-            f"{year:<8}{format_amount(summary['target'][index]):>10}"
-            f"{format_amount(summary['raaderum'][index]):>12}  {status}"
+            f"{year:<8}{format_amount(summary['target'][index], lang):>10}"
+            f"{format_amount(summary['raaderum'][index], lang):>12}  {status}"
         )
-    adopted = ", ".join(summary["adopted"]) or "ingen"
-    lines.append(f"Vedtaget ({len(summary['adopted'])}): {adopted}")
-    service = format_amount(summary["service"], "da", 0, sign=True)
-    lines.append(f"Serviceniveau: {service}, træthed: {summary['fatigue']}")
+    adopted = ", ".join(summary["adopted"]) or say("replay.none")
+    lines.append(say("replay.adopted", count=len(summary["adopted"]), ids=adopted))
+    service = format_amount(summary["service"], lang, 0, sign=True)
+    lines.append(say("replay.state", service=service, fatigue=summary["fatigue"]))
     if summary["won"] is None:
-        lines.append("Resultat: endnu ikke afgjort.")
-    elif summary["won"]:
-        lines.append("Resultat: vundet – målet er nået i alle år.")
+        lines.append(say("replay.undecided"))
     else:
-        missed = [y for y, met in zip(summary["years"], summary["met"]) if not met]
-        why = "; ".join(_REASONS[r].format(years=", ".join(missed)) for r in summary["reasons"])
-        lines.append(f"Resultat: tabt – {why}.")
+        key = "replay.won" if summary["won"] else "replay.lost"
+        lines.append(say(key, why=" ".join(reasons)))
     lines.append(
-        f"Træk: {summary['actions']} (kan gentages: {summary['redo']}). "
-        f"Fingeraftryk: {summary['state_hash']}"
+        say(
+            "replay.moves",
+            actions=summary["actions"],
+            redo=summary["redo"],
+            hash=summary["state_hash"],
+        )
     )
     return lines
 
@@ -117,5 +128,8 @@ def run_replay(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print("\n".join(_text(summary, saved.deck.unit)))
+        lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
+        state = saved.history.current
+        reasons = catalogue(lang).verdict_reasons(verdict(state)) if state.finished else []
+        print("\n".join(_text(summary, saved.deck.unit, reasons, lang)))
     return EXIT_OK

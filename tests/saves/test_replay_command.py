@@ -65,3 +65,15 @@ def test_human_summary_in_danish(data_dir: Path, capsys) -> None:
     assert any(line.startswith("2029") and line.endswith("åbent") for line in lines)
     assert f"Vedtaget ({len(state.adopted)}): {', '.join(state.adopted_ids())}" in lines
     assert "Resultat: endnu ikke afgjort." in lines
+
+
+def test_human_summary_in_english(data_dir: Path, capsys) -> None:
+    # "raaderum --lang en replay" printed Danish with decimal commas
+    path = data_dir / "valid" / "kort-finished.json"
+    assert main(["--lang", "en", "replay", str(path)]) == 0
+    text = capsys.readouterr().out
+    assert "The game is over after 2 rounds." in text and "Saved game: " in text
+    assert "Result: won." in text or "Result: lost." in text
+    assert "Spillet" not in text and "Resultat" not in text
+    assert main(["replay", str(path)]) == 0
+    assert "Spillet er slut efter 2 runder." in capsys.readouterr().out
