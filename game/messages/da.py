@@ -167,6 +167,7 @@ MESSAGES: dict[str, str] = {
     "menu.restart": "Start forfra (samme scenarie)",
     "menu.new": "Nyt spil",
     "menu.compare": "Sammenlign borde",
+    "menu.language": "In English",
     "menu.quit": "Luk spillet",
     # misc
     "menu.target": "Skift mål",

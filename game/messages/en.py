@@ -160,6 +160,7 @@ MESSAGES: dict[str, str] = {
     "menu.restart": "Restart (same scenario)",
     "menu.new": "New game",
     "menu.compare": "Compare tables",
+    "menu.language": "På dansk",
     "menu.quit": "Quit",
     "menu.target": "Change target",
     "target.title": "Change target",

@@ -936,3 +936,24 @@ def test_a_card_is_not_left_outlined_when_the_mouse_leaves_the_window(make_app, 
     pygame.event.post(pygame.event.Event(pygame.WINDOWLEAVE))
     app.step(0.02)
     assert board.hover is None
+
+
+def test_the_menu_switches_the_window_to_english_and_back(make_app, std_deck):
+    # an international table could only get English with "--lang en" on the command line
+    app = board_app(make_app, std_deck, size=(1024, 768))
+    board = app.top
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    labels = [label for label, _ in menu.buttons]
+    assert "In English" in labels and labels[-1] == "Luk spillet"
+    drawn = record_text(app)
+    click(app, menu.layout().buttons[labels.index("In English")].center)
+    assert app.top is board and app.lang == "en"
+    app.step(0.02)
+    assert any(text.startswith("Round 1 of 4") for text in drawn), drawn
+    assert not any(text.startswith("Runde 1 af 4") for text in drawn)
+    assert app.game.settings.lang == "en"  # the save remembers it
+    key(app, pygame.K_ESCAPE)
+    labels = [label for label, _ in app.top.buttons]
+    click(app, app.top.layout().buttons[labels.index("På dansk")].center)
+    assert app.lang == "da"

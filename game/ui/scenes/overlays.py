@@ -218,6 +218,7 @@ class MenuScene(DialogScene):
         if app.game.unsaved() is not None:
             buttons.insert(1, (app.t("menu.save_elsewhere"), self.save_elsewhere))
         buttons.append((app.t("menu.compare"), self.compare))
+        buttons.append((app.t("menu.language"), self.switch_language))
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
 
@@ -240,6 +241,12 @@ class MenuScene(DialogScene):
         """The "change target" dialog (in place of the menu)."""
         self.close()
         self.app.push("target")
+
+    def switch_language(self) -> None:
+        """Dansk ↔ English for the window (the game's save remembers it); the deck's own texts
+        stay in the deck's language."""
+        self.close()
+        self.app.set_language("en" if self.app.lang == "da" else "da")
 
     def compare(self) -> None:
         """The "compare tables" screen."""
