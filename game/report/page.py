@@ -35,6 +35,7 @@ th, td {
 }
 th { background: #f3f0e9; font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; vertical-align: bottom; }
 tr, figure, .proposal, .verdict, .keep { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 figure { margin: 0 0 3mm 0; }
