@@ -344,7 +344,7 @@ MESSAGES.update(
         "report.col.raaderum": "Råderum",
         "report.col.met": "Met",
         "report.col.capacity": "Capacity after fatigue",
-        "report.col.fatigue": "Fatigue at year-end",
+        "report.col.fatigue": "Fatigue at year end",
         "report.col.service": "Service",
         "report.col.proposal": "Proposal",
         "report.col.kind": "Kind",

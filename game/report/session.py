@@ -314,10 +314,11 @@ class _Writer:
                     esc(format_amount(result.service, lang, sign=True)) if result else "",
                 ]
             )
+        unit = self.t("unit").replace(" ", "\u00a0")  # a heading may wrap, but not "m | DKK"
         headers = [
             self.t("report.col.year"),
-            f"{self.t('report.col.target')} ({self.t('unit')})",
-            f"{self.t('report.col.raaderum')} ({self.t('unit')})",
+            f"{self.t('report.col.target')} ({unit})",
+            f"{self.t('report.col.raaderum')} ({unit})",
             self.t("report.col.met"),
             self.t("report.col.capacity"),
             self.t("report.col.fatigue"),
