@@ -171,11 +171,6 @@ def target_amount(text: str, lang: str = "da") -> float:
     return value
 
 
-def _name(danish: str, english: str, lang: str) -> str:
-    """A positional argument's name in usage lines and in "mangler …" (``lang``'s word)."""
-    return english if lang == "en" else danish
-
-
 def _add_deck(
     parser: argparse.ArgumentParser,
     scenario_required: bool = False,
@@ -284,22 +279,18 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     shot.add_argument("--out", required=True, help="PNG file to write")
 
     validate = sub.add_parser("validate", help="check decks; FILE:LINE: message per problem")
-    validate.add_argument(
-        "paths", nargs="+", metavar=_name("DÆK", "DECK", lang), help="deck files or folders"
-    )
+    validate.add_argument("paths", nargs="+", metavar="DECK", help="deck files or folders")
 
     sub.add_parser("schema", help="print the JSON Schema of a deck file")
 
     template = sub.add_parser("template", help="write the Excel catalogue to fill in (.xlsx)")
-    template.add_argument(
-        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. catalogue.xlsx"
-    )
+    template.add_argument("out", metavar="FILE", help="the workbook to write, e.g. catalogue.xlsx")
 
     imp = sub.add_parser("import", help="turn a catalogue (.xlsx, or .csv files) into a deck")
     imp.add_argument(
         "paths",
         nargs="+",
-        metavar=_name("KATALOG", "CATALOGUE", lang),
+        metavar="CATALOGUE",
         help="one .xlsx workbook, or .csv files (one per sheet)",
     )
     imp.add_argument("--out", required=True, help="the new deck folder")
@@ -309,7 +300,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "deck",
         nargs="?",
         default=None,
-        metavar=_name("DÆK", "DECK", lang),
+        metavar="DECK",
         help="deck file or folder (default: the standard deck)",
     )
     printing.add_argument("--scenario", help="scenario id (default: the first)")
@@ -319,10 +310,8 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
 
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
-    export.add_argument("deck", metavar=_name("DÆK", "DECK", lang), help="deck file or folder")
-    export.add_argument(
-        "out", metavar=_name("FIL", "FILE", lang), help="the workbook to write, e.g. catalogue.xlsx"
-    )
+    export.add_argument("deck", metavar="DECK", help="deck file or folder")
+    export.add_argument("out", metavar="FILE", help="the workbook to write, e.g. catalogue.xlsx")
 
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
     scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")
@@ -360,20 +349,18 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--samples",
         type=_number(1, 5_000_000, "--samples", whole=True, lang=lang),
         default=20_000,
-        help="draws of chance (default: 20.000)",
+        help="draws of chance (default: 20,000)",
     )
     fc.add_argument("--seed", type=seed, default=0, help="random seed of the draws (default: 0)")
     fc.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
     fc.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     rep = sub.add_parser("replay", help="rebuild a saved game and print its state")
-    rep.add_argument("save", metavar=_name("GEMT_SPIL", "SAVE", lang), help="a saved game (.json)")
+    rep.add_argument("save", metavar="SAVE", help="a saved game (.json)")
     rep.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     report = sub.add_parser("report", help="write the session report of a saved game")
-    report.add_argument(
-        "save", metavar=_name("GEMT_SPIL", "SAVE", lang), help="a saved game (.json)"
-    )
+    report.add_argument("save", metavar="SAVE", help="a saved game (.json)")
     report.add_argument("--out", required=True, help="folder to write into")
     report.add_argument(
         "--lang", choices=LANGS, default=None, help="language (default: the game's)"
@@ -403,7 +390,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     compare.add_argument(
         "saves",
         nargs="+",
-        metavar=_name("GEMT_SPIL", "SAVE", lang),
+        metavar="SAVE",
         help="save files or folders of saves",
     )
     compare.add_argument("--out", required=True, help="folder to write into")
@@ -415,7 +402,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--games",
         type=_number(1, 100_000, "--games", whole=True, lang=lang),
         default=2_000,
-        help="games per scenario and strategy (default: 2.000)",
+        help="games per scenario and strategy (default: 2,000)",
     )
     balance.add_argument(
         "--one-sided-games",

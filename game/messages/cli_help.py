@@ -121,10 +121,10 @@ DANISH_HELP: dict[str, str] = {
     "a proposal adopted in ROUND (default: the first); give it once per proposal": (
         "et forslag, vedtaget i RUNDE (udeladt: den første); én gang pr. forslag"
     ),
-    "draws of chance (default: 20.000)": "antal trækninger af tilfældigheden (udeladt: 20.000)",
+    "draws of chance (default: 20,000)": "antal trækninger af tilfældigheden (udeladt: 20.000)",
     "language (default: the game's)": "sprog (udeladt: spillets)",
     "language (default: the deck's)": "sprog (udeladt: dækkets)",
-    "games per scenario and strategy (default: 2.000)": (
+    "games per scenario and strategy (default: 2,000)": (
         "spil pr. scenarie og strategi (udeladt: 2.000)"
     ),
     "a quick run (fewer repeats)": "en hurtig kørsel (færre gentagelser)",
@@ -132,12 +132,16 @@ DANISH_HELP: dict[str, str] = {
 
 
 METAVARS = {
+    "DECK": "DÆK",
+    "CATALOGUE": "KATALOG",
+    "SAVE": "GEMT_SPIL",
     "FILE": "FIL",
     "ID[@ROUND]": "ID[@RUNDE]",
     "ID@ROUND": "ID@RUNDE",
     "ID=FACTOR": "ID=FAKTOR",
 }
-"""The English placeholders given in ``game.cli``, in Danish."""
+"""The English placeholders given in ``game.cli``, in Danish (they name a missing argument
+too: "mangler DÆK")."""
 DEST_METAVARS = {
     "deck": "DÆK",
     "scenario": "SCENARIE",
@@ -159,10 +163,12 @@ FOLDER_OUT = frozenset({"import", "report", "compare"})
 
 
 def _danish_metavar(action: argparse.Action, command: str) -> None:
-    if not action.option_strings or action.nargs == 0 or action.choices is not None:
+    if action.nargs == 0 or action.choices is not None:
         return
     if isinstance(action.metavar, str):
         action.metavar = METAVARS.get(action.metavar, action.metavar)
+    elif not action.option_strings:
+        return  # a positional without a placeholder of its own
     elif action.dest == "out":
         action.metavar = "MAPPE" if command in FOLDER_OUT else "FIL"
     elif action.dest in DEST_METAVARS:
