@@ -256,8 +256,7 @@ class GameController:
         """For a game opened read-only (its save is open in another window): show what the
         other window decided since (the save file changed: its game is read again, when it
         is still the same game), and note when that window has let go of the save
-        (``viewed_free``). True when either changed. Called every few seconds by the board;
-        a save that cannot be read just now (being written) is tried again next time."""
+        (``viewed_free``). True when either changed. Called every few seconds by the board."""
         if not self.read_only or self.viewing is None or self.history is None:
             return False
         from game.saves import lock_holder, read_save
@@ -265,17 +264,17 @@ class GameController:
         changed = False
         stamp = _modified(self.viewing)
         if stamp is not None and stamp != self._viewed_stamp:
+            # each version of the file is read once (saves are written whole, by a rename): a
+            # broken file or another game in its place is passed over, not read every time
+            self._viewed_stamp = stamp
             try:
                 saved = read_save(self.viewing)
             except SaveError:
                 saved = None
-            same = saved is not None and (
-                saved.history.current.scenario.id,
-                saved.history.current.seed,
-            ) == (self.state.scenario.id, self.state.seed)
-            if saved is not None and same:
-                self._viewed_stamp = stamp
-                if saved.history.actions != self.history.actions:
+            if saved is not None:
+                now = saved.history.current
+                same = (now.scenario.id, now.seed) == (self.state.scenario.id, self.state.seed)
+                if same and saved.history.actions != self.history.actions:
                     self.history = saved.history
                     self._round_changed()
                     changed = True

@@ -319,3 +319,20 @@ def test_a_read_only_board_greys_undo_and_keeps_its_notices_off_the_banner(
     app.step(0.02)
     banner = board.layout().banner
     assert boxes and all(box.top >= banner.bottom for box in boxes), (boxes, banner)
+
+
+def test_k_after_the_other_window_closed_makes_no_copy_when_a_third_took_the_game(
+    make_app, std_deck
+):
+    # the save was free a moment ago, but another window has opened it since: K must say so
+    # (the "locked" dialog, which offers a copy), not make a copy behind that message
+    app = make_app(std_deck)
+    path = open_held_save(app, std_deck, 1)  # "Se spillet (skrivebeskyttet)"
+    for lock in path.parent.glob(f"{lock_prefix(path)}*"):
+        lock.unlink()
+    app.step(2.1)
+    assert app.game.viewed_free
+    hold_elsewhere(path)  # … and a third window takes it before K is pressed
+    key(app, pygame.K_k)
+    assert app.top.name == "locked"
+    assert sorted(p.name for p in path.parent.glob("*.json")) == ["spil.json"]

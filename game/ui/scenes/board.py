@@ -225,8 +225,11 @@ class BoardScene(BoardInput, Scene):
         viewing = self.app.game.viewing
         if viewing is None:
             return
-        if self.app.game.viewed_free and open_save(self.app, viewing):
-            self.app.toast("save.continued_here")
+        if self.app.game.viewed_free:
+            # when another window took the save in the meantime, open_save says so and offers
+            # a copy itself: no copy is made behind that message
+            if open_save(self.app, viewing):
+                self.app.toast("save.continued_here")
             return
         continue_in_copy(self.app, viewing)
 
