@@ -185,10 +185,8 @@ class App:
         """Switch the UI language (the game's settings remember it)."""
         self.strings = Catalogue(lang)
         self.game.set_language(self.strings.lang)
-        for scene in self.scenes:  # the pictures kept of panels hold words of the old language
-            layers = getattr(scene, "layers", None)
-            if layers is not None:
-                scene.layers = type(layers)()  # type: ignore[attr-defined]
+        for scene in self.scenes:
+            scene.language_changed()
         self.request_redraw()
 
     def toast(self, key: str, *, error: bool = False, **params: Any) -> None:

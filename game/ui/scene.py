@@ -114,6 +114,10 @@ class Scene:
     def on_exit(self) -> None:
         """Called when the scene is removed from the stack."""
 
+    def language_changed(self) -> None:
+        """Called when the window switches language: drop anything drawn and kept in the old
+        one (the panels' kept pictures)."""
+
     def notices_below(self) -> int | None:
         """Where the notices may start on this scene (below a band of its own under the
         title band, e.g. the board's banner), or None for just under the title band."""

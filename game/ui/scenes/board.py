@@ -214,6 +214,10 @@ class BoardScene(BoardInput, Scene):
         if text:
             self.app.push("message", title=self.app.t("board.events"), text=text)
 
+    def language_changed(self) -> None:
+        """The panels' kept pictures hold words of the old language: draw them afresh."""
+        self.layers = Layers()
+
     def notices_below(self) -> int | None:
         """Notices stand under the banner while it shows (they covered its words)."""
         banner = self.layout().banner

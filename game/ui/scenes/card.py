@@ -15,6 +15,7 @@ from game.ui.cards import kind_word, refusal
 from game.ui.dialog import dim
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout_screens import DetailLayout, detail_layout
+from game.ui.retained import Same
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
 from game.ui.textfield import TextField
 from game.ui.theme import BODY, HEADING, TINY, TITLE, Scale
@@ -33,6 +34,7 @@ class CardScene(Scene):
         super().__init__(app)
         self.card = card
         self.proposal = app.game.deck.proposal(card)
+        self._layout: tuple[tuple[object, ...], DetailLayout] | None = None
         adoption = app.game.state.adoption(card)
         self.note = TextField(
             self.layout().note,
@@ -53,9 +55,13 @@ class CardScene(Scene):
         return self.note.focused
 
     def layout(self) -> DetailLayout:
-        """The card view's rectangles, with room for every fact (``_right_rows``)."""
-        width, height = self.app.size
-        return self._right_rows(detail_layout(width, height), Scale(height))
+        """The card view's rectangles, with room for every fact (``_right_rows``), measured
+        again only when the window, the language or the game changes (the facts are words)."""
+        key = (self.app.size, self.app.lang, Same(self.app.game.state))
+        if self._layout is None or self._layout[0] != key:
+            width, height = self.app.size
+            self._layout = (key, self._right_rows(detail_layout(width, height), Scale(height)))
+        return self._layout[1]
 
     def note_text(self) -> str:
         """The note typed so far."""

@@ -208,6 +208,10 @@ class DebriefScene(Scene):
         app.request_redraw()
 
     # --- drawing --------------------------------------------------------------------------
+    def language_changed(self) -> None:
+        """The panels' kept pictures hold words of the old language: draw them afresh."""
+        self.layers = Layers()
+
     def draw(self, surface: pygame.Surface) -> None:
         """The title band, the tabs, the current page and the footer (each kept as a picture
         while unchanged)."""

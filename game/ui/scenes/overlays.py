@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import KINDS
+from game.session import reports_root
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
@@ -129,8 +130,6 @@ class HelpScene(DialogScene):
         """At the foot of ``rect``: where the games are saved and where the reports go (a
         facilitator who wants to mail a report looks here); returns the height used (0 when
         games are not saved). A path too long for the line is shortened in its middle."""
-        from game.session.debrief import reports_root
-
         folder = self.app.save_dir
         if folder is None:
             return 0
