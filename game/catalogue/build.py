@@ -10,7 +10,6 @@ as text that cannot be read) is checked here first; all problems are reported at
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import re
 from collections.abc import Iterable
@@ -35,6 +34,13 @@ from game.catalogue.columns import (
     lookup,
     normal,
     sheet_key,
+)
+from game.catalogue.headings import (
+    header_row,
+    heading_year,
+    join_heading_rows,
+    merged_rows,
+    stated_units,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
@@ -140,6 +146,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     """
     reading = _Reading(catalogue)
     documents: list[YamlDocument] = []
+    stated: dict[str, tuple[Sheet, list[tuple[Cell, str]]]] = {}
+    """Data sheet → the units its titles and headings name (checked against the deck's)."""
     for name in DATA_SHEETS:
         sheet = catalogue.sheets.get(name)
         if sheet is not None and sheet.hidden_rows:
@@ -161,10 +169,14 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
                 _missing_sheet(reading, name)
             continue
-        above = header_row(sheet) if name != ABOUT else 0
+        above = 0
+        if name != ABOUT:
+            joined = join_heading_rows(sheet)
+            sheet = joined.sheet
+            above = header_row(sheet)
+            stated[name] = (sheet, stated_units(sheet, joined.bands))
         for merged in sheet.merged:
-            rows_of = [int(n) for n in re.findall(r"\d+", merged)]
-            if rows_of and max(rows_of) < above:
+            if max(merged_rows(merged)) < above:
                 continue  # a title merged over the columns, above the headings: not read
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
@@ -172,6 +184,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             documents.append(document)
     _unread_sheets(reading)
     data = _merged(documents)
+    _units_agree(reading, data, stated)
     try:
         deck = load_documents(documents)
     except DeckError as error:
@@ -217,6 +230,31 @@ ONE_OFF = re.compile(r"(?i)\bengangs\w*")
 """Words that say a proposal's amount comes once (engangsindtægt, engangsbeløb …)."""
 LARGE_MIO = 100.0
 """A typical amount above this many mio. kr. a year suggests a catalogue written in t. kr."""
+
+
+def _units_agree(
+    reading: _Reading,
+    data: dict[str, Any],
+    stated: dict[str, tuple[Sheet, list[tuple[Cell, str]]]],
+) -> None:
+    """A problem at each title or heading that names another unit than the deck's ("Beløb i
+    1.000 kr." over a sheet whose 'Om kataloget' says mio. kr.): every amount would be read
+    a thousand times too large or too small, so the import stops and names both."""
+    about = data.get("deck")
+    unit = about.get("unit") if isinstance(about, dict) else None
+    deck_unit = str(unit) if isinstance(unit, str) and unit.strip() else "mio. kr."
+    for sheet, units in stated.values():
+        for cell, named in units:
+            if unit_scale(named) == unit_scale(deck_unit):
+                continue
+            text = str(cell.value).strip()
+            key = (
+                "catalogue.unit_conflict"
+                if reading.catalogue.in_workbook
+                else ("catalogue.unit_conflict_csv")
+            )
+            reading.add(sheet, cell, key, text=text[:60], named=named, unit=deck_unit)
+            break  # one line per sheet: the first title or heading that disagrees
 
 
 def _what_a_budget_office_gets_wrong(
@@ -567,29 +605,6 @@ def _heading_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> Cell | 
     return cells[0] if spec is None or spec.reader != "effect" else None
 
 
-TITLE_ROWS = 10
-"""How far down a sheet the row of headings is looked for (above it: a title, a note)."""
-
-
-def header_row(sheet: Sheet) -> int:
-    """The row of a table sheet's headings: the first of its first ``TITLE_ROWS`` rows with
-    two or more cells that name a column of the sheet ("id", "titel", "år 1" …), else its
-    first row. A budget office's sheet often has a title and a blank row above them."""
-    rows = sheet.rows()
-    if not rows:
-        return 1
-    known = lookup(sheet.name)
-    for row in rows[:TITLE_ROWS]:
-        names = [
-            normal(cell.value)
-            for (r, _), cell in sheet.cells.items()
-            if r == row and isinstance(cell.value, str)
-        ]
-        if sum(1 for name in names if name in known) >= 2:
-            return row
-    return rows[0]
-
-
 def _empty_text(sheet: str, what: str) -> Message:
     rows = {PROPOSALS: "proposals", SCENARIOS: "scenarios"}.get(sheet, "other")
     return Message.of(
@@ -683,25 +698,6 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
     return columns
-
-
-_YEAR_HEADING = re.compile(
-    r"(?:budget|bo|b|overslagsår|overslag|år|regnskab|r)?\s*((?:19|20)\d\d)\s*(?:\*+|\([^()]{1,12}\))?"
-)
-"""A heading that names a budget year: "2027", "2027*", "2027 (B)", "Budget 2027", "BO 2028",
-"B2027"."""
-
-
-def heading_year(value: Any) -> str | None:
-    """The budget year a column heading names ("2027"), or None: a year as a number or text
-    (with a "Budget"/"BO" word, a footnote mark or a bracket), or a date (Excel's 1-1-2027
-    shown as "2027")."""
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return str(value.year)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    found = _YEAR_HEADING.fullmatch(normal(value))
-    return found.group(1) if found else None
 
 
 def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column | None:

@@ -1013,6 +1013,8 @@ MESSAGES.update(
         "catalogue.file.lock_file": "det er Excels låsefil, som findes, mens projektmappen er åben; importér '{name}' (gem og luk den gerne først)",
         "catalogue.cell.share_percent": "{name} er en andel mellem 0 og 1, ikke {value}; menes der {value} %, så skriv {value} %",
         "catalogue.totals_row": "advarsel: række {row} ('{text}') ligner en sumrække og er ikke læst som et forslag",
+        "catalogue.unit_conflict": "'{text}' siger, at beløbene er i {named}, men 'enhed' på arket Om kataloget er '{unit}'; ret den ene, så de siger det samme – ellers læses hvert beløb forkert",
+        "catalogue.unit_conflict_csv": "'{text}' siger, at beløbene er i {named}, men importens enhed er '{unit}'; skriv '{named}' ud for 'enhed' i en om-kataloget.csv ved siden af CSV-filerne – ellers læses hvert beløb forkert",
         "catalogue.unit_probably_thousands": "{count} beløb er over 1.000 mio. kr.: er kataloget i t. kr.? Så skriv 't. kr.' ud for 'enhed' på arket Om kataloget (eller i en om-kataloget.csv ved siden af CSV-filerne)",
         "catalogue.section_row": "advarsel: række {row} ('{text}') har kun én tekst og ligner en mellemoverskrift; den er ikke læst som et forslag",
         "catalogue.budget_year_columns": "kolonnerne med årstal fra {first} er læst som budgetår: beløbet under {first} gælder {first}, det under {first} + 1 året efter osv., uanset hvornår forslaget vedtages (som 'år 1', 'år 2' … med {first} i 'fra budgetår'); et tomt år er 0, som i en budgettabel, og det sidste års beløb gælder også årene efter",

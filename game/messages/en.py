@@ -1005,6 +1005,8 @@ MESSAGES.update(
         "catalogue.file.lock_file": "this is Excel's lock file, which exists while the workbook is open; import '{name}' (preferably saved and closed)",
         "catalogue.cell.share_percent": "{name} is a share between 0 and 1, not {value}; if {value} % is meant, write {value} %",
         "catalogue.totals_row": "warning: row {row} ('{text}') looks like a totals row and is not read as a proposal",
+        "catalogue.unit_conflict": "'{text}' says the amounts are in {named}, but 'enhed' on the sheet Om kataloget is '{unit}'; correct one of them so that they agree – otherwise every amount is misread",
+        "catalogue.unit_conflict_csv": "'{text}' says the amounts are in {named}, but the import's unit is '{unit}'; write '{named}' next to 'enhed' in an om-kataloget.csv next to the CSV files – otherwise every amount is misread",
         "catalogue.unit_probably_thousands": "{count} amounts are over 1,000 mio. kr.: is the catalogue in t. kr.? Then write 't. kr.' next to 'enhed' on the sheet Om kataloget (or in an om-kataloget.csv next to the CSV files)",
         "catalogue.section_row": "warning: row {row} ('{text}') holds only one text and looks like a heading inside the table; it is not read as a proposal",
         "catalogue.budget_year_columns": "the columns headed by years from {first} are read as budget years: the amount under {first} belongs to {first}, the next one to the year after and so on, whenever the proposal is adopted (as 'år 1', 'år 2' … with {first} under 'fra budgetår'); an empty year is 0, as in a budget table, and the last year's amount also holds for the years after",

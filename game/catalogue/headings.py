@@ -1,0 +1,164 @@
+"""Where a table sheet's headings are, and what its titles say about the unit.
+
+A budget office's sheet rarely starts with its headings in row 1: a title stands above them,
+and a budget table often has a heading of two rows – "Nr.", "Forslag" and "Slags" merged down
+over both rows, and a band such as "Beløb i 1.000 kr." merged across the year columns, with
+the years ("2027", "2028" …) in the row under it. ``header_row`` finds the row of headings,
+``join_heading_rows`` reads a heading of two rows as one, and ``stated_units`` lists the units
+that titles and bands name, so that the import can compare them with the deck's unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from typing import Any
+
+from game.catalogue.cells import Cell
+from game.catalogue.columns import lookup, normal
+from game.catalogue.sheets import Sheet
+from game.numbers import is_known_unit
+
+TITLE_ROWS = 10
+"""How far down a sheet the row of headings is looked for (above it: a title, a note)."""
+
+_YEAR_HEADING = re.compile(
+    r"(?:budget|bo|b|overslagsår|overslag|år|regnskab|r)?\s*((?:19|20)\d\d)\s*(?:\*+|\([^()]{1,12}\))?"
+)
+"""A heading that names a budget year: "2027", "2027*", "2027 (B)", "Budget 2027", "BO 2028",
+"B2027"."""
+
+_UNIT_PHRASE = re.compile(
+    r"(?<![\w.])(mia\.?\s*kr|mio\.?\s*(?:kr|dkk)|t\.?\s*kr|tkr|1\.?000\s*(?:kr|dkk)"
+    r"|tusinde?\s*kr|kr)(?!\w)\.?",
+    re.IGNORECASE,
+)
+"""A unit written inside a longer text: "Beløb i 1.000 kr.", "(t. kr.)", "mio. kr., 2027-pl"."""
+
+
+def heading_year(value: Any) -> str | None:
+    """The budget year a column heading names ("2027"), or None: a year as a number or text
+    (with a "Budget"/"BO" word, a footnote mark or a bracket), or a date (Excel's 1-1-2027
+    shown as "2027")."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return str(value.year)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    found = _YEAR_HEADING.fullmatch(normal(value))
+    return found.group(1) if found else None
+
+
+def header_row(sheet: Sheet) -> int:
+    """The row of a table sheet's headings: the first of its first ``TITLE_ROWS`` rows with
+    two or more cells that name a column of the sheet ("id", "titel", "år 1" …), else its
+    first row. A budget office's sheet often has a title and a blank row above them."""
+    rows = sheet.rows()
+    if not rows:
+        return 1
+    known = lookup(sheet.name)
+    for row in rows[:TITLE_ROWS]:
+        names = [
+            normal(cell.value)
+            for (r, _), cell in sheet.cells.items()
+            if r == row and isinstance(cell.value, str)
+        ]
+        if sum(1 for name in names if name in known) >= 2:
+            return row
+    return rows[0]
+
+
+def _is_heading(sheet: Sheet, cell: Cell) -> bool:
+    """True for a cell that can only be a heading: a column's name or a budget year."""
+    if cell.formula is not None or cell.error is not None:
+        return False
+    if isinstance(cell.value, str) and normal(cell.value) in lookup(sheet.name):
+        return True
+    return heading_year(cell.value) is not None
+
+
+def merged_rows(merged: str) -> list[int]:
+    """The rows a merged range such as "A3:A4" names ([3, 4])."""
+    return [int(n) for n in re.findall(r"\d+", merged)] or [0]
+
+
+@dataclasses.dataclass(frozen=True)
+class JoinedHeading:
+    """A sheet whose heading of two rows is read as one (see ``join_heading_rows``)."""
+
+    sheet: Sheet
+    """The sheet with the lower heading row's cells moved up into the row of headings (each
+    cell keeps its own place, so messages still name the cell where it stands)."""
+    bands: tuple[Cell, ...] = ()
+    """Cells of the upper row that a heading under them replaced ("Beløb i 1.000 kr.")."""
+    merged: tuple[str, ...] = ()
+    """The merged ranges that lie within the two heading rows: read, not refused."""
+
+
+def join_heading_rows(sheet: Sheet) -> JoinedHeading:
+    """``sheet`` with a heading of two rows read as one row.
+
+    The row under the row of headings (``header_row``) is the heading's second row when every
+    cell in it is a heading (a column's name or a budget year) and at least one of them stands
+    under a cell that is not: a band such as "Beløb i 1.000 kr." over the years, or nothing
+    because "Nr." was merged down from the row above. Each column then takes its heading from
+    the lower row where it has one, else from the upper row. A sheet without such a second row
+    is returned as it is.
+    """
+    top = header_row(sheet)
+    below = top + 1
+    lower = {c: cell for (r, c), cell in sheet.cells.items() if r == below}
+    upper = {c: cell for (r, c), cell in sheet.cells.items() if r == top}
+    if not lower or not all(_is_heading(sheet, cell) for cell in lower.values()):
+        return JoinedHeading(sheet)
+    if all(c in upper and _is_heading(sheet, upper[c]) for c in lower):
+        return JoinedHeading(sheet)  # two full rows of headings: the second is not a part
+    cells = {key: cell for key, cell in sheet.cells.items() if key[0] != below}
+    bands = []
+    for column, cell in lower.items():
+        if column in upper:
+            bands.append(upper[column])
+        cells[(top, column)] = cell
+    inside = tuple(
+        m for m in sheet.merged if top <= min(merged_rows(m)) <= max(merged_rows(m)) <= below
+    )
+    joined = dataclasses.replace(
+        sheet,
+        cells=cells,
+        merged=[m for m in sheet.merged if m not in inside],
+    )
+    # a band merged across several columns stands in the first of them only
+    unique = tuple({id(band): band for band in bands}.values())
+    return JoinedHeading(joined, unique, inside)
+
+
+def stated_unit(text: Any) -> str | None:
+    """The unit a title or a heading names ("Beløb i 1.000 kr." → "1.000 kr."), or None."""
+    if not isinstance(text, str):
+        return None
+    for found in _UNIT_PHRASE.finditer(text):
+        unit = found.group(0).strip()
+        before = text[: found.start()].casefold()
+        if unit.casefold().rstrip(".") == "kr" and not before.endswith(("i ", "(", "i\xa0")):
+            continue  # a bare "kr." counts only as "beløb i kr." or "(kr.)", not "Kr. …"
+        return unit
+    return None
+
+
+def stated_units(sheet: Sheet, bands: tuple[Cell, ...] = ()) -> list[tuple[Cell, str]]:
+    """The cells that name the unit of the amounts, with the unit each names: title rows
+    above the headings, ``bands`` over the years, and year headings such as "2027 (1.000
+    kr.)", in sheet order. A heading of another column ("Takst (kr.)") does not count, nor a
+    unit whose size is not known (``is_known_unit``)."""
+    top = header_row(sheet)
+    found: list[tuple[Cell, str]] = []
+    candidates = [
+        cell
+        for (row, _), cell in sorted(sheet.cells.items())
+        if row < top or (row == top and heading_year(cell.value) is not None)
+    ]
+    for cell in [*candidates, *bands]:
+        unit = stated_unit(cell.value)
+        if unit is not None and is_known_unit(unit):
+            found.append((cell, unit))
+    return found
