@@ -40,6 +40,8 @@ from game.catalogue.headings import (
     heading_year,
     join_heading_rows,
     merged_rows,
+    overslag_number,
+    speaks_of_a_year,
     stated_units,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
@@ -49,6 +51,7 @@ from game.content.schema import WELFARE_AREAS, unit_scale
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
+from game.numbers import is_known_unit
 
 _ROW_SPAN = 1_000
 _SHEET_SPAN = 100_000 * _ROW_SPAN
@@ -184,7 +187,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             documents.append(document)
     _unread_sheets(reading)
     data = _merged(documents)
-    _units_agree(reading, data, stated)
+    units_disagree = _units_agree(reading, data, stated)
     try:
         deck = load_documents(documents)
     except DeckError as error:
@@ -194,10 +197,15 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             if p.said.key in ("deck.effect_too_big", "deck.effect_too_small")
         ]
         unit = str(_merged(documents).get("deck", {}).get("unit") or "mio. kr.")
-        if len(out_of_range) >= 3 and unit_scale(unit) == 1.0:
+        if len(out_of_range) >= 3 and unit_scale(unit) == 1.0 and not units_disagree:
             # many amounts over the limit of mio. kr.: the catalogue is in t. kr. – said first
             reading.whole("catalogue.unit_probably_thousands", count=len(out_of_range))
         for problem in error.problems:
+            if units_disagree and problem.said.key in (
+                "deck.effect_too_big",
+                "deck.effect_too_small",
+            ):
+                continue  # the unit said at its title or heading is the cause; not 40 lines more
             _loader_problem(reading, problem.line, problem.said)
         deck = None
     about = data.get("deck")
@@ -232,29 +240,57 @@ LARGE_MIO = 100.0
 """A typical amount above this many mio. kr. a year suggests a catalogue written in t. kr."""
 
 
+UNIT_NAMES: dict[float, str] = {
+    1.0: "mio. kr.",
+    1_000.0: "t. kr.",
+    1_000_000.0: "kr.",
+    0.001: "mia. kr.",
+}
+"""The usual name of each size of unit, as a message names a unit a title speaks of."""
+
+
 def _units_agree(
     reading: _Reading,
     data: dict[str, Any],
     stated: dict[str, tuple[Sheet, list[tuple[Cell, str]]]],
-) -> None:
+) -> bool:
     """A problem at each title or heading that names another unit than the deck's ("Beløb i
     1.000 kr." over a sheet whose 'Om kataloget' says mio. kr.): every amount would be read
-    a thousand times too large or too small, so the import stops and names both."""
+    a thousand times too large or too small, so the import stops and names both. Returns
+    True when it found one (the amounts' own range problems then say nothing new)."""
     about = data.get("deck")
     unit = about.get("unit") if isinstance(about, dict) else None
-    deck_unit = str(unit) if isinstance(unit, str) and unit.strip() else "mio. kr."
+    written = str(unit).strip() if isinstance(unit, str) and unit.strip() else ""
+    deck_unit = written or "mio. kr."
+    sheet_of_about = reading.catalogue.sheets.get(ABOUT)
+    where: Message | None = None
+    if reading.catalogue.in_workbook:
+        where = Message.of("catalogue.unit_where_sheet", about=ABOUT)
+    elif sheet_of_about is not None:
+        where = Message.of("catalogue.unit_where_file", file=sheet_of_about.file)
+    found = False
     for sheet, units in stated.values():
         for cell, named in units:
-            if unit_scale(named) == unit_scale(deck_unit):
+            if unit_scale(named) == unit_scale(deck_unit) and (
+                not written or is_known_unit(written)
+            ):
                 continue
-            text = str(cell.value).strip()
-            key = (
-                "catalogue.unit_conflict"
-                if reading.catalogue.in_workbook
-                else ("catalogue.unit_conflict_csv")
-            )
-            reading.add(sheet, cell, key, text=text[:60], named=named, unit=deck_unit)
+            params = {
+                "text": str(cell.value).strip()[:60],
+                "named": UNIT_NAMES.get(unit_scale(named), named),
+                "unit": deck_unit,
+                "about": where,
+            }
+            if written and not is_known_unit(written):
+                key = "catalogue.unit_conflict_unknown"
+            elif where is not None:
+                key = "catalogue.unit_conflict"
+            else:
+                key = "catalogue.unit_conflict_csv"
+            reading.add(sheet, cell, Message.of(key, **params))
+            found = True
             break  # one line per sheet: the first title or heading that disagrees
+    return found
 
 
 def _what_a_budget_office_gets_wrong(
@@ -516,6 +552,12 @@ def _unknown(
             number = int(normal(text)) - int(normal(first)) + 1
             reading.add(sheet, cell, "catalogue.header_year_next", text=text, n=number, first=first)
         return None
+    if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
+        # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
+        # skipped, its amounts would be missing (or the year before would carry on) unsaid
+        reading.add(sheet, cell, "catalogue.year_heading_unread", text=text[:40])
+        amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
+        return normal(amounts.header)
     close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
     if close:
         reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
@@ -588,7 +630,9 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
         if not isinstance(cell.value, str):
             continue
         text = normal(cell.value)
-        if any(text == w or text.startswith((w + " ", w + ":", w + "(")) for w in TOTAL_WORDS):
+        if any(
+            text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS
+        ):
             return column, cell
         if text.endswith((" i alt", " i alt:", " total")) or text.startswith("heraf "):
             return column, cell  # "Ældreudvalget i alt", "Heraf engangsbeløb"
@@ -705,6 +749,9 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
     2027 as 'fra budgetår', "2028" → 'år 2' …), as budget tables write them; None for a
     heading that is not a year, or a year that cannot be placed (said by ``_unknown``)."""
     text = heading_year(cell.value)
+    number = overslag_number(cell.value)
+    if text is None and number is not None and sheet.name in reading.budget_years:
+        text = str(int(reading.budget_years[sheet.name]) + number)  # "BO1" after "2027"
     if text is None:
         return None
     first = reading.budget_years.setdefault(sheet.name, text)
@@ -715,7 +762,7 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
             del reading.budget_years[sheet.name]
         return None
     if index == 0:
-        said = Message.of("catalogue.budget_year_columns", first=first)
+        said = Message.of("catalogue.budget_year_columns", first=first, second=int(first) + 1)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return effect[index]
 

@@ -23,11 +23,21 @@ from game.numbers import is_known_unit
 TITLE_ROWS = 10
 """How far down a sheet the row of headings is looked for (above it: a title, a note)."""
 
+_BUDGET_WORD = r"(?:budgetår|budget|bf|bo\s*\d?|b|overslagsår|overslag|år|regnskab|r)"
+"""The words a budget table writes before or after a year: "Budget", "BF" (budgetforslag),
+"BO"/"BO1" (budgetoverslag), "Overslagsår", "B"."""
 _YEAR_HEADING = re.compile(
-    r"(?:budget|bo|b|overslagsår|overslag|år|regnskab|r)?\s*((?:19|20)\d\d)\s*(?:\*+|\([^()]{1,12}\))?"
+    rf"(?:{_BUDGET_WORD}\s*)?((?:19|20)\d\d)\s*"
+    rf"(?:\*+|\([^()]{{1,12}}\)|ff\.?|[-–]|{_BUDGET_WORD}|{_BUDGET_WORD}\s*\([^()]{{1,12}}\))?"
 )
 """A heading that names a budget year: "2027", "2027*", "2027 (B)", "Budget 2027", "BO 2028",
-"B2027"."""
+"BO1 2028", "BF 2027", "B2027", "2027 B", "2028 BO", "2030 ff.", "2030-"."""
+_OVERSLAG_NUMBER = re.compile(r"(?:bo|overslagsår|overslag)\s*(\d)")
+"""A heading that numbers an overslagsår without its year: "BO1", "Overslagsår 2" (the years
+after the budget year, counted from a column headed by that year)."""
+_YEARISH = re.compile(r"(?:19|20)\d\d|\bbo\s*\d\b|overslag")
+"""Text that speaks of a budget year, whether or not ``heading_year`` can place it."""
+
 
 _UNIT_PHRASE = re.compile(
     r"(?<![\w.])(mia\.?\s*kr|mio\.?\s*(?:kr|dkk)|t\.?\s*kr|tkr|1\.?000\s*(?:kr|dkk)"
@@ -47,6 +57,23 @@ def heading_year(value: Any) -> str | None:
         value = int(value)
     found = _YEAR_HEADING.fullmatch(normal(value))
     return found.group(1) if found else None
+
+
+def overslag_number(value: Any) -> int | None:
+    """The number of an overslagsår a heading names without its year ("BO1" → 1), or None."""
+    found = _OVERSLAG_NUMBER.fullmatch(normal(value)) if isinstance(value, str) else None
+    return int(found.group(1)) if found else None
+
+
+def speaks_of_a_year(value: Any) -> bool:
+    """True for a heading that names a budget year in some way ("2030 i alt", "BO3"), so that
+    a column the import cannot place is refused rather than skipped: its amounts would be
+    missing without a word."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return True
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return 1900 <= value < 2100
+    return isinstance(value, str) and _YEARISH.search(normal(value)) is not None
 
 
 def header_row(sheet: Sheet) -> int:
@@ -74,7 +101,7 @@ def _is_heading(sheet: Sheet, cell: Cell) -> bool:
         return False
     if isinstance(cell.value, str) and normal(cell.value) in lookup(sheet.name):
         return True
-    return heading_year(cell.value) is not None
+    return speaks_of_a_year(cell.value)
 
 
 def merged_rows(merged: str) -> list[int]:

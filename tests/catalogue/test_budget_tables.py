@@ -74,8 +74,8 @@ def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tm
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2, text
     assert (
-        f"{path}:Forslag!E3: 'Beløb i 1.000 kr.' siger, at beløbene er i 1.000 kr., men "
-        "'enhed' på arket Om kataloget er 'mio. kr.'"
+        f"{path}:Forslag!E3: 'Beløb i 1.000 kr.' siger, at beløbene er i t. kr., men "
+        "'enhed' på arket 'Om kataloget' er 'mio. kr.'; ret den ene"
     ) in text
     assert not (tmp_path / "dæk").exists()
 
@@ -108,3 +108,84 @@ def test_two_full_rows_of_headings_are_not_joined(capsys, tmp_path):
     path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2 and f"{path}:Forslag!" in text, text
+
+
+def _years_table(headings: list[object]) -> list[list[object]]:
+    """A one-row heading with these four year headings, and three proposals over four years."""
+    return [
+        ["id", "slags", "titel", "område", *headings, "tekst"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 3, 3, 3, 3, "Tekst"],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, 4, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, -1, 2, 6, None],
+    ]
+
+
+def _four_years(tmp_path: Path) -> list[list[object]]:
+    scenario = [
+        ["id", "titel", "år", "mål"],
+        ["fire", "Fire år", "2027; 2028; 2029; 2030", "1; 2; 3; 4"],
+    ]
+    return scenario
+
+
+def test_the_ways_budget_tables_head_their_years_are_all_read(capsys, tmp_path):
+    # Before: "BO1 2028", "BF 2027", "2030 ff." and "Budgetår 2027" were skipped with a warning
+    # and the import said OK: the investment kept its first-year cost every year.
+    cases = {
+        "bo-numbered": ["Budget 2027", "BO1 2028", "BO2 2029", "BO3 2030"],
+        "bo-alone": [2027, "BO1", "BO2", "BO3"],
+        "bf": ["BF 2027", "BO 2028", "BO 2029", "BO 2030"],
+        "ff": [2027, 2028, 2029, "2030 ff."],
+        "budgetaar": ["Budgetår 2027", "Budgetår 2028", "Budgetår 2029", "Budgetår 2030"],
+        "suffix": ["2027 B", "2028 BO", "2029 BO", "2030-"],
+    }
+    for name, headings in cases.items():
+        path = write_book(
+            tmp_path / f"{name}.xlsx",
+            sheets(proposals=_years_table(headings), scenarios=_four_years(tmp_path)),
+        )
+        code, text = run_import(capsys, path, out=tmp_path / name)
+        assert code == 0, (name, text)
+        deck = load_deck(tmp_path / name)
+        assert deck.proposal("inv").effect == (-3.0, -1.0, 2.0, 6.0), name
+        assert deck.proposal("inv").calendar_year == "2027", name
+
+
+def test_a_year_heading_that_cannot_be_placed_stops_the_import(capsys, tmp_path):
+    # a column of amounts that is skipped would make the year before carry on, unsaid
+    headings = [2027, 2028, 2029, "2030 i alt"]
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(proposals=_years_table(headings), scenarios=_four_years(tmp_path)),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!H1: '2030 i alt' ligner et budgetår, men kan ikke læses" in text
+    assert "'år 1' mangler" not in text
+
+
+def test_a_wrong_unit_is_said_once_not_at_every_amount(capsys, tmp_path):
+    rows = [list(row) for row in TWO_ROW_HEADING]
+    rows[2][4] = "Mio. kr."
+    for row in rows[4:]:
+        row[4:7] = [value * 1000 for value in row[4:7]]
+    path = _book(tmp_path / "katalog.xlsx", rows, unit="kroner")
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    lines = [line for line in text.splitlines() if "katalog.xlsx" in line]
+    assert lines == [
+        f"{path}:Forslag!E3: 'Mio. kr.' siger, at beløbene er i mio. kr., men spillet kender "
+        "ikke enheden 'kroner' på arket 'Om kataloget' (den læses som mio. kr.); skriv "
+        "'mio. kr.' ud for 'enhed'"
+    ], text
+
+
+def test_a_subtotal_written_with_a_comma_is_passed_over(capsys, tmp_path):
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows.append(["Sum, Social- og Sundhedsudvalget", None, None, None, 2, 5, 9, 13, None])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "række 5 ('Sum, Social- og Sundhedsudvalget') ligner en sumrække" in text
