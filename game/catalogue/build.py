@@ -10,6 +10,7 @@ as text that cannot be read) is checked here first; all problems are reported at
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Iterable
@@ -175,12 +176,14 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         above = 0
         if name != ABOUT:
             joined = join_heading_rows(sheet)
-            sheet = joined.sheet
+            sheet = dataclasses.replace(joined.sheet, cells=dict(joined.sheet.cells))
             above = header_row(sheet)
             stated[name] = (sheet, stated_units(sheet, joined.bands))
         for merged in sheet.merged:
             if max(merged_rows(merged)) < above:
                 continue  # a title merged over the columns, above the headings: not read
+            if name != ABOUT and _fill_down(reading, sheet, merged, above):
+                continue
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
         if document is not None:
@@ -424,6 +427,31 @@ def _formulas_together(lines: list[CatalogueProblem]) -> list[CatalogueProblem]:
         merged[id(found[0][2])] = CatalogueProblem(span, said)
         dropped |= {id(line) for _, _, line in found[1:]}
     return [merged.get(id(line), line) for line in lines if id(line) not in dropped]
+
+
+def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -> bool:
+    """Read a cell merged down over several proposals ("Ældreudvalget" over rows 6–12 of the
+    'område' column) as its value in each of those rows, with a warning; True when done. Only
+    a merge within one column that is not an amount is read so: a merged amount would count
+    once or several times, and the import cannot know which."""
+    found = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", merged)
+    if found is None or found.group(1) != found.group(3):
+        return False
+    column = _column_number(found.group(1))
+    first, last = int(found.group(2)), int(found.group(4))
+    heading = sheet.cells.get((heading_row, column))
+    top = sheet.cells.get((first, column))
+    if heading is None or top is None or first <= heading_row:
+        return False
+    spec = lookup(sheet.name).get(normal(heading.value))
+    if spec is None or spec.reader == "effect":
+        return False
+    for row in range(first + 1, last + 1):
+        sheet.cells[(row, column)] = Cell(row, column, top.value)
+    text = str(top.value).strip()[:40]
+    said = Message.of("catalogue.merged_filled", at=merged, text=text, first=first, last=last)
+    reading.warnings.append(CatalogueProblem(sheet.where(merged), said))
+    return True
 
 
 def _column_number(letters: str) -> int:

@@ -59,10 +59,11 @@ GUIDE_INTRO: tuple[str, ...] = (
     "vedtages. Er de senere år tomme, gælder det sidste beløb alle senere år; skriv 0 i året "
     "efter et engangsbeløb.",
     "Kolonner mærket 'format 2' kræver formatversion 2 på arket 'Om kataloget'.",
-    "Flettede celler blandt forslagene, formler og makroer læses ikke: ophæv fletningen, og "
-    "indsæt formler som værdier (Indsæt › Indsæt værdier). En overskrift i to rækker med "
-    "flettede celler går an (fx 'Beløb i 1.000 kr.' over årstallene), men en enhed i titlen "
-    "skal være den samme som på arket 'Om kataloget'. Gem som Excel-projektmappe (.xlsx).",
+    "Formler og makroer læses ikke: indsæt formler som værdier (Indsæt › Indsæt værdier). "
+    "En overskrift i to rækker med flettede celler går an (fx 'Beløb i 1.000 kr.' over "
+    "årstallene), og et udvalg flettet ned over sine forslag læses i hver række; andre "
+    "flettede celler skal ophæves. En enhed i titlen skal være den samme som på arket 'Om "
+    "kataloget'. Gem som Excel-projektmappe (.xlsx).",
     "Er der fejl, siger importen præcis hvilken celle, fx katalog.xlsx:Forslag!C12, og "
     "nævner alle fejl på én gang.",
 )

@@ -982,6 +982,7 @@ MESSAGES.update(
         "catalogue.sheet_twice": "holder også arket '{sheet}' (som {other}); giv hver del sin fil",
         "catalogue.out_is_file": "er en fil; vælg en ny mappe til dækket",
         "catalogue.out_not_empty": "findes allerede og er ikke tom; vælg en ny mappe til dækket",
+        "catalogue.merged_filled": "advarsel: cellerne er flettet; '{text}' er læst i hver af rækkerne {first}–{last}",
         "catalogue.merged": "cellerne er flettet; ophæv fletningen (Start › Flet og centrer), og skriv værdien i hver celle",
         "catalogue.missing.about": "kataloget mangler arket 'Om kataloget' (id, titel og formatversion)",
         "catalogue.missing.proposals": "kataloget mangler arket 'Forslag'",

@@ -974,6 +974,7 @@ MESSAGES.update(
         "catalogue.sheet_twice": "also holds the sheet '{sheet}' (as {other} does); give each part its own file",
         "catalogue.out_is_file": "is a file; choose a new folder for the deck",
         "catalogue.out_not_empty": "already exists and is not empty; choose a new folder for the deck",
+        "catalogue.merged_filled": "warning: the cells are merged; '{text}' is read in each of the rows {first}–{last}",
         "catalogue.merged": "the cells are merged; unmerge them (Home › Merge & Center), and write the value in each cell",
         "catalogue.missing.about": "the catalogue has no sheet 'Om kataloget' (id, titel and formatversion)",
         "catalogue.missing.proposals": "the catalogue has no sheet 'Forslag'",

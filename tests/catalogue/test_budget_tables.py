@@ -189,3 +189,30 @@ def test_a_subtotal_written_with_a_comma_is_passed_over(capsys, tmp_path):
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert "række 5 ('Sum, Social- og Sundhedsudvalget') ligner en sumrække" in text
+
+
+def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_path):
+    # Before: refused ("ophæv fletningen"), with an "'område' er tom" line for each row under
+    # it; a committee's name merged down over its proposals is a common habit.
+    rows = [list(row) for row in TWO_ROW_HEADING]
+    rows[5][3] = rows[6][3] = None
+    rows[4][3] = "Ældre"
+    path = _book(tmp_path / "katalog.xlsx", rows)
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].merge_cells("D5:D7")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!D5:D7: advarsel: cellerne er flettet; 'Ældre' er læst i hver" in text
+    deck = load_deck(tmp_path / "dæk")
+    assert {p.area for p in deck.proposals} == {"Ældre"}
+
+
+def test_an_amount_merged_down_is_still_refused(capsys, tmp_path):
+    # one amount over three proposals: counted once or three times? The import cannot know.
+    path = _book(tmp_path / "katalog.xlsx", [list(row) for row in TWO_ROW_HEADING])
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].merge_cells("G5:G7")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2 and f"{path}:Forslag!G5:G7: cellerne er flettet" in text, text
