@@ -108,6 +108,8 @@ class _Reading:
     """Sheets whose amount headings skip a year (said once, at the heading)."""
     year_headers: dict[tuple[str, int], str] = field(default_factory=dict)
     """(sheet, row) → the first year written as a column heading in that row (2027)."""
+    effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     budget_years: dict[str, str] = field(default_factory=dict)
     """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
     every row without its own 'fra budgetår' is tied to those years."""
@@ -340,6 +342,9 @@ def _what_a_budget_office_gets_wrong(
                     ),
                 )
             )
+        if len(costing) > 3:
+            said = Message.of("catalogue.savings_cost_more", count=len(costing) - 3)
+            reading.problems.append(_Found(0, CatalogueProblem(reading.catalogue.label, said)))
         return
     for index, proposal in costing:
         warn(where("proposals", index, "effect", 0), "catalogue.saving_costs", id=proposal.id)
@@ -792,7 +797,11 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
     if index == 0:
         said = Message.of("catalogue.budget_year_columns", first=first, second=int(first) + 1)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
-    return effect[index]
+    # messages about its cells name the column by its own heading ("'BO1 2028' skal være et
+    # tal"), not by the template's 'år 2' that the sheet never wrote
+    heading = str(cell.value).strip() if isinstance(cell.value, str) else text
+    reading.effect_headers.setdefault(sheet.name, {})[index] = heading
+    return dataclasses.replace(effect[index], header=heading)
 
 
 def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
@@ -933,7 +942,13 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
         reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
         return
     texts = {
-        lang: _words(sheet.name, _places(reading, render(said, lang)), lang) for lang in LANGUAGES
+        lang: _words(
+            sheet.name,
+            _places(reading, render(said, lang)),
+            lang,
+            reading.effect_headers.get(sheet.name, {}),
+        )
+        for lang in LANGUAGES
     }
     reading.add(sheet, cell, Message.of("say", text=ByLanguage.of(**texts)))
 
@@ -951,9 +966,10 @@ def _places(reading: _Reading, message: str) -> str:
     return re.sub(r"\([^()]*:(\d+)\)", cell, message)
 
 
-def _words(sheet: str, message: str, lang: str) -> str:
+def _words(sheet: str, message: str, lang: str, years: dict[int, str] | None = None) -> str:
     """The loader's field names as the sheet's headers, and its kinds as the sheet writes
-    them (the headers and the kinds are the workbook's own Danish words in every language)."""
+    them (the headers and the kinds are the workbook's own Danish words in every language);
+    ``years`` are the sheet's own headings of its amount columns by index ("2027")."""
     fields = {column.field for column in COLUMNS[sheet]}
 
     def header(match: re.Match[str]) -> str:
@@ -963,7 +979,8 @@ def _words(sheet: str, message: str, lang: str) -> str:
         if name not in fields:
             return match.group(0)
         if name == "effect" and number is not None:
-            return f"'{label(sheet, name, int(number) - 1)}'"
+            index = int(number) - 1
+            return f"'{(years or {}).get(index) or label(sheet, name, index)}'"
         shown = f"'{label(sheet, name)}'"
         return f"{shown} ({word}. {number})" if number is not None else shown
 

@@ -1023,6 +1023,7 @@ MESSAGES.update(
         "catalogue.unit_probably_thousands": "{count} beløb er over 1.000 mio. kr.: er kataloget i t. kr.? Så skriv 't. kr.' ud for 'enhed' på arket Om kataloget (eller i en om-kataloget.csv ved siden af CSV-filerne)",
         "catalogue.section_row": "advarsel: række {row} ('{text}') har kun én tekst og ligner en mellemoverskrift; den er ikke læst som et forslag",
         "catalogue.budget_year_columns": "kolonnerne med årstal fra {first} er læst som budgetår: beløbet under {first} gælder {first}, beløbet under {second} gælder {second} osv., uanset hvornår forslaget vedtages (som 'år 1', 'år 2' … med {first} i 'fra budgetår'); et tomt år er 0, som i en budgettabel, og det sidste års beløb gælder også årene efter",
+        "catalogue.savings_cost_more": "… og {count} besparelser mere ville koste penge af samme grund",
         "catalogue.savings_cost": "besparelsen '{id}' ville koste penge, ligesom de fleste af katalogets besparelser: kataloget skriver vist besparelser med minus, som i budgettet; skriv 'besparelser negative' ud for 'fortegn' på arket Om kataloget (eller i om-kataloget.csv)",
         "catalogue.savings_cost_negative": "besparelsen '{id}' ville koste penge, ligesom de fleste af katalogets besparelser: med 'besparelser negative' skrives en besparelse med minus; ret beløbene, eller skriv 'besparelser positive' ud for 'fortegn' på arket Om kataloget",
         "catalogue.saving_costs": "advarsel: besparelsen '{id}' koster penge i spillet, hvor en besparelse skulle frigøre dem; står beløbet med det rigtige fortegn?",

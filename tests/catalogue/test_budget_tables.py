@@ -216,3 +216,32 @@ def test_an_amount_merged_down_is_still_refused(capsys, tmp_path):
     book.save(path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2 and f"{path}:Forslag!G5:G7: cellerne er flettet" in text, text
+
+
+def test_a_sign_refusal_says_how_many_savings_it_did_not_name(capsys, tmp_path):
+    # Before: three savings named and the other ten not mentioned at all.
+    rows = _years_table([2027, 2028, 2029, 2030])
+    for n in range(5):
+        rows.append([f"s{n}", "besparelse", f"Spar {n}", "Administration", -1, -1, -1, -1, None])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert text.count("ville koste penge, ligesom de fleste") == 3, text
+    assert "… og 2 besparelser mere ville koste penge af samme grund" in text
+
+
+def test_messages_name_an_amount_column_by_its_own_year_heading(capsys, tmp_path):
+    # Before: "'år 2' skal være et tal" under a column the sheet heads "BO1 2028".
+    rows = _years_table(["Budget 2027", "BO1 2028", "BO2 2029", "BO3 2030"])
+    rows[2][5] = "to"
+    rows[3][4] = -5000  # far beyond any amount in mio. kr.
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!F3: 'BO1 2028' skal være et tal: 'to' er ikke et tal" in text, text
+    assert f"{path}:Forslag!E4: 'Budget 2027' skal være mindst" in text, text
+    assert "'år 1'" not in text and "'år 2'" not in text
