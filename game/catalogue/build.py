@@ -222,7 +222,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
     if deck is not None:
         for warning in [
-            *unit_warnings(deck, documents),
+            *(w for w in unit_warnings(deck, documents) if w.said.key != "deck.unit_large"),
             *title_warnings(documents),
             *reach_warnings(deck, documents),
         ]:

@@ -38,6 +38,7 @@ from game.content.schema import (
     ProposalSpec,
     ScenarioSpec,
     is_known_unit,
+    unit_scale,
 )
 from game.content.validation_messages import message, show
 from game.content.validation_messages import unknown_field as _unknown_key
@@ -252,15 +253,33 @@ def title_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
 
 
 def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning when the deck's unit is not one the game knows: its amounts are then checked
-    against the limits of mio. kr. (a deck in "tusinde kroner" would pass 1.500 as 1.500 mio.)."""
-    if is_known_unit(deck.unit):
-        return []
+    """A warning when the deck's unit is not one the game knows (its amounts are then checked
+    against the limits of mio. kr.: a deck in "tusinde kroner" would pass 1.500 as 1.500 mio.),
+    or when its typical proposal is far too large for the unit (``LARGE_TYPICAL_MIO``)."""
     for doc in documents:
         if isinstance(doc.data, dict) and isinstance(doc.data.get("deck"), dict):
             line = doc.line(("deck", "unit")) if "unit" in doc.data["deck"] else doc.line(("deck",))
-            return [Problem.of(doc.file, line, "deck.unit_unknown", unit=deck.unit)]
+            if not is_known_unit(deck.unit):
+                return [Problem.of(doc.file, line, "deck.unit_unknown", unit=deck.unit)]
+            typical = _typical_amount(deck)
+            if typical > LARGE_TYPICAL_MIO:
+                # "500" a year in a deck in mio. kr.: a catalogue in t. kr. whose unit was left
+                median = round(typical, 1)
+                return [Problem.of(doc.file, line, "deck.unit_large", median=median)]
+            return []
     return []
+
+
+LARGE_TYPICAL_MIO = 100.0
+"""A typical proposal above this many mio. kr. a year suggests amounts written in t. kr."""
+
+
+def _typical_amount(deck: Deck) -> float:
+    """The median of the proposals' largest yearly amounts, in mio. kr."""
+    largest = sorted(max(abs(a) for a in p.effect) for p in deck.proposals)
+    if not largest:
+        return 0.0
+    return largest[len(largest) // 2] / unit_scale(deck.unit)
 
 
 def load_documents(documents: Sequence[YamlDocument]) -> Deck:

@@ -247,3 +247,21 @@ def test_a_catalogue_given_as_a_deck_says_to_import_it(tmp_path, capsys, name):
         f"{path}:1: det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk "
         f"med: raaderum import {path} --out MAPPE"
     )
+
+
+def test_validate_warns_when_the_typical_amount_is_far_too_large_for_the_unit(tmp_path, capsys):
+    # A catalogue in t. kr. whose unit was left at mio. kr. (500 a year, each): before, only
+    # the import said so, and `raaderum validate` called the deck OK without a word.
+    from game.cli import main
+
+    (tmp_path / "deck.yaml").write_text(_good_body().replace("effect: [2]", "effect: [500]"))
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "advarsel: det typiske forslag giver 500 mio. kr. om året" in out
+    (tmp_path / "deck.yaml").write_text(
+        _good_body()
+        .replace("effect: [2]", "effect: [500]")
+        .replace("id: t\n", 'id: t\n  unit: "t. kr."\n')
+    )
+    assert main(["validate", str(tmp_path)]) == 0
+    assert "typiske forslag" not in capsys.readouterr().out
