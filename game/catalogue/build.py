@@ -48,7 +48,8 @@ from game.catalogue.headings import (
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
 from game.content.loader import reach_warnings, title_warnings, unit_warnings
-from game.content.schema import WELFARE_AREAS, unit_scale
+from game.content.schema import ID_PATTERN, WELFARE_AREAS, unit_scale
+from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
@@ -108,6 +109,8 @@ class _Reading:
     """Sheets whose amount headings skip a year (said once, at the heading)."""
     year_headers: dict[tuple[str, int], str] = field(default_factory=dict)
     """(sheet, row) → the first year written as a column heading in that row (2027)."""
+    respelled: list[tuple[str, str]] = field(default_factory=list)
+    """Ids written with æ, ø, å or spaces, and the ids they became ("Æ-1" → "Ae-1")."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     budget_years: dict[str, str] = field(default_factory=dict)
@@ -191,6 +194,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
+    if reading.respelled:
+        shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
+        more = " …" if len(reading.respelled) > 4 else ""
+        said = Message.of("catalogue.ids_respelled", count=len(reading.respelled), ids=shown + more)
+        reading.warnings.append(CatalogueProblem(catalogue.label, said))
     data = _merged(documents)
     units_disagree = _units_agree(reading, data, stated)
     try:
@@ -841,6 +849,10 @@ def _card(
             reading.reported.add((sheet.name, row, spec.field))
             bad_amount = bad_amount or spec.reader == "effect"
             continue
+        if spec.reader == "id" and isinstance(value, str):
+            value = _respelled(reading, value)
+        elif spec.reader == "ids" and isinstance(value, list):
+            value = [_respelled(reading, part) for part in value]
         if spec.reader == "effect":
             amounts[spec.index] = (cell, value)
             document.key_lines[(*path, "effect", spec.index)] = line
@@ -857,6 +869,20 @@ def _card(
         card["effect_from_year"] = first_year  # the amounts stand under budget years
         document.key_lines[(*path, "effect_from_year")] = document.value_lines[path]
     return card
+
+
+def _respelled(reading: _Reading, text: str) -> str:
+    """An id as the deck may write it: a budget office's "Æ-1" or "ØK 3" becomes "Ae-1" and
+    "OeK-3" (noted for one warning), an id that is fine stays, and one that no spelling makes
+    an id is left for the loader to name."""
+    if re.fullmatch(ID_PATTERN, text):
+        return text
+    spelled = id_spelling(text)
+    if spelled is None:
+        return text
+    if (text, spelled) not in reading.respelled:
+        reading.respelled.append((text, spelled))
+    return spelled
 
 
 def _effect(

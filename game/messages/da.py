@@ -984,6 +984,7 @@ MESSAGES.update(
         "catalogue.out_is_file": "er en fil; vælg en ny mappe til dækket",
         "catalogue.out_not_empty": "findes allerede og er ikke tom; vælg en ny mappe til dækket",
         "catalogue.merged_filled": "advarsel: cellerne er flettet; '{text}' er læst i hver af rækkerne {first}–{last}",
+        "catalogue.ids_respelled": "advarsel: et id må kun have bogstaverne a–z, tal og tegnene _ . -, så {count} id'er er skrevet om (også hvor de nævnes under 'kræver', 'udelukker' og i scenarierne): {ids}",
         "catalogue.merged": "cellerne er flettet; ophæv fletningen (Start › Flet og centrer), og skriv værdien i hver celle",
         "catalogue.missing.about": "kataloget mangler arket 'Om kataloget' (id, titel og formatversion)",
         "catalogue.missing.proposals": "kataloget mangler arket 'Forslag'",

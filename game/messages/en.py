@@ -976,6 +976,7 @@ MESSAGES.update(
         "catalogue.out_is_file": "is a file; choose a new folder for the deck",
         "catalogue.out_not_empty": "already exists and is not empty; choose a new folder for the deck",
         "catalogue.merged_filled": "warning: the cells are merged; '{text}' is read in each of the rows {first}–{last}",
+        "catalogue.ids_respelled": "warning: an id may only hold the letters a–z, digits and _ . -, so {count} ids were respelled (also where 'kræver', 'udelukker' and the scenarios name them): {ids}",
         "catalogue.merged": "the cells are merged; unmerge them (Home › Merge & Center), and write the value in each cell",
         "catalogue.missing.about": "the catalogue has no sheet 'Om kataloget' (id, titel and formatversion)",
         "catalogue.missing.proposals": "the catalogue has no sheet 'Forslag'",

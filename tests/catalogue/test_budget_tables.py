@@ -245,3 +245,29 @@ def test_messages_name_an_amount_column_by_its_own_year_heading(capsys, tmp_path
     assert f"{path}:Forslag!F3: 'BO1 2028' skal være et tal: 'to' er ikke et tal" in text, text
     assert f"{path}:Forslag!E4: 'Budget 2027' skal være mindst" in text, text
     assert "'år 1'" not in text and "'år 2'" not in text
+
+
+def test_ids_with_danish_letters_are_respelled_everywhere_they_are_named(capsys, tmp_path):
+    # Before: every "Æ-1" of a real catalogue was refused ("skriv fx 'Ae-1'"), one line each.
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "år 2", "år 3", "kræver"],
+        ["Æ-1", "besparelse", "Spar på kontoret", "Administration", 3, None, None, None],
+        ["ØK 2", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, "Æ-1"],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, None],
+    ]
+    scenarios = [
+        ["id", "titel", "år", "mål", "forslag"],
+        ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 3", "Æ-1; OeK-2; inv"],
+    ]
+    about = [list(row) for row in ABOUT]
+    about[4] = ["formatversion", 2]
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios, about=about)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "2 id'er er skrevet om" in text and "'Æ-1' → 'Ae-1', 'ØK 2' → 'OeK-2'" in text
+    deck = load_deck(tmp_path / "dæk")
+    assert [p.id for p in deck.proposals] == ["Ae-1", "OeK-2", "inv"]
+    assert deck.proposal("OeK-2").requires == ("Ae-1",)
+    assert deck.scenario("tre-aar").proposals == ("Ae-1", "OeK-2", "inv")
