@@ -118,8 +118,6 @@ class JoinedHeading:
     cell keeps its own place, so messages still name the cell where it stands)."""
     bands: tuple[Cell, ...] = ()
     """Cells of the upper row that a heading under them replaced ("Beløb i 1.000 kr.")."""
-    merged: tuple[str, ...] = ()
-    """The merged ranges that lie within the two heading rows: read, not refused."""
 
 
 def join_heading_rows(sheet: Sheet) -> JoinedHeading:
@@ -146,17 +144,12 @@ def join_heading_rows(sheet: Sheet) -> JoinedHeading:
         if column in upper:
             bands.append(upper[column])
         cells[(top, column)] = cell
-    inside = tuple(
-        m for m in sheet.merged if top <= min(merged_rows(m)) <= max(merged_rows(m)) <= below
-    )
+    # the merged ranges within the two heading rows are read, not refused
+    inside = [m for m in sheet.merged if top <= min(merged_rows(m)) <= max(merged_rows(m)) <= below]
     joined = dataclasses.replace(
-        sheet,
-        cells=cells,
-        merged=[m for m in sheet.merged if m not in inside],
+        sheet, cells=cells, merged=[m for m in sheet.merged if m not in inside]
     )
-    # a band merged across several columns stands in the first of them only
-    unique = tuple({id(band): band for band in bands}.values())
-    return JoinedHeading(joined, unique, inside)
+    return JoinedHeading(joined, tuple(bands))
 
 
 def stated_unit(text: Any) -> str | None:
