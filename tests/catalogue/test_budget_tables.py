@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from game.content import load_deck
 from tests.catalogue.conftest import ABOUT, run_import, sheets, write_book
@@ -25,14 +26,7 @@ def _book(path: Path, rows: list[list[object]], unit: str = "mio. kr.") -> Path:
     about = [list(row) for row in ABOUT]
     about[3] = ["enhed", unit]
     write_book(path, sheets(proposals=rows, about=about))
-    book = openpyxl.load_workbook(path)
-    sheet = book["Forslag"]
-    sheet.merge_cells("A1:H1")
-    for column in "ABCDH":
-        sheet.merge_cells(f"{column}3:{column}4")
-    sheet.merge_cells("E3:G3")
-    book.save(path)
-    return path
+    return _merge(path, "A1:H1", "E3:G3", *(f"{column}3:{column}4" for column in "ABCDH"))
 
 
 def test_a_heading_of_two_rows_with_merged_cells_is_read_as_one(capsys, tmp_path):
@@ -56,13 +50,35 @@ def test_cells_under_a_two_row_heading_keep_their_names(capsys, tmp_path):
     assert code == 2 and f"{path}:Forslag!F6:" in text, text
 
 
-def test_a_merged_cell_among_the_proposals_is_still_refused(capsys, tmp_path):
-    path = _book(tmp_path / "katalog.xlsx", [list(row) for row in TWO_ROW_HEADING])
+def _in_thousands(band: str) -> list[list[object]]:
+    """The two-row table with ``band`` over its years and every amount a thousand times."""
+    rows = [list(row) for row in TWO_ROW_HEADING]
+    rows[2][4] = band
+    for row in rows[4:]:
+        row[4:7] = [value * 1000 for value in row[4:7]]
+    return rows
+
+
+def _merge(path: Path, *ranges: str) -> Path:
+    """The workbook at ``path`` with these ranges of its Forslag sheet merged."""
     book = openpyxl.load_workbook(path)
-    book["Forslag"].merge_cells("E6:F6")
+    for cells in ranges:
+        book["Forslag"].merge_cells(cells)
     book.save(path)
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
-    assert code == 2 and f"{path}:Forslag!E6:F6: cellerne er flettet" in text, text
+    return path
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        "E6:F6",  # two years of one proposal
+        "G5:G7",  # one amount over three proposals: counted once or three times?
+    ],
+)
+def test_a_merged_cell_among_the_proposals_is_still_refused(capsys, tmp_path, cells):
+    path = _book(tmp_path / "katalog.xlsx", [list(row) for row in TWO_ROW_HEADING])
+    code, text = run_import(capsys, _merge(path, cells), out=tmp_path / "dæk")
+    assert code == 2 and f"{path}:Forslag!{cells}: cellerne er flettet" in text, text
 
 
 def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tmp_path):
@@ -81,11 +97,7 @@ def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tm
 
 
 def test_a_band_that_agrees_with_the_deck_unit_imports(capsys, tmp_path):
-    rows = [list(row) for row in TWO_ROW_HEADING]
-    rows[2][4] = "Beløb i 1.000 kr."
-    for row in rows[4:]:
-        row[4:7] = [value * 1000 for value in row[4:7]]
-    path = _book(tmp_path / "katalog.xlsx", rows, unit="t. kr.")
+    path = _book(tmp_path / "katalog.xlsx", _in_thousands("Beløb i 1.000 kr."), unit="t. kr.")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     deck = load_deck(tmp_path / "dæk")
@@ -165,11 +177,8 @@ def test_a_year_heading_that_cannot_be_placed_stops_the_import(capsys, tmp_path)
 
 
 def test_a_wrong_unit_is_said_once_not_at_every_amount(capsys, tmp_path):
-    rows = [list(row) for row in TWO_ROW_HEADING]
-    rows[2][4] = "Mio. kr."
-    for row in rows[4:]:
-        row[4:7] = [value * 1000 for value in row[4:7]]
-    path = _book(tmp_path / "katalog.xlsx", rows, unit="kroner")
+    # amounts in t. kr. under a band that says mio. kr., and a unit the game does not know
+    path = _book(tmp_path / "katalog.xlsx", _in_thousands("Mio. kr."), unit="kroner")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2, text
     lines = [line for line in text.splitlines() if "katalog.xlsx" in line]
@@ -197,25 +206,12 @@ def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_
     rows = [list(row) for row in TWO_ROW_HEADING]
     rows[5][3] = rows[6][3] = None
     rows[4][3] = "Ældre"
-    path = _book(tmp_path / "katalog.xlsx", rows)
-    book = openpyxl.load_workbook(path)
-    book["Forslag"].merge_cells("D5:D7")
-    book.save(path)
+    path = _merge(_book(tmp_path / "katalog.xlsx", rows), "D5:D7")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert f"{path}:Forslag!D5:D7: advarsel: cellerne er flettet; 'Ældre' er læst i hver" in text
     deck = load_deck(tmp_path / "dæk")
     assert {p.area for p in deck.proposals} == {"Ældre"}
-
-
-def test_an_amount_merged_down_is_still_refused(capsys, tmp_path):
-    # one amount over three proposals: counted once or three times? The import cannot know.
-    path = _book(tmp_path / "katalog.xlsx", [list(row) for row in TWO_ROW_HEADING])
-    book = openpyxl.load_workbook(path)
-    book["Forslag"].merge_cells("G5:G7")
-    book.save(path)
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
-    assert code == 2 and f"{path}:Forslag!G5:G7: cellerne er flettet" in text, text
 
 
 def test_a_sign_refusal_says_how_many_savings_it_did_not_name(capsys, tmp_path):
