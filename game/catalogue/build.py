@@ -655,8 +655,21 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     return document
 
 
-TOTAL_WORDS = ("i alt", "ialt", "total", "totalt", "subtotal", "sum", "samlet", "hovedtotal")
-"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum")."""
+TOTAL_WORDS = (
+    "i alt",
+    "ialt",
+    "total",
+    "totalt",
+    "subtotal",
+    "sum",
+    "samlet",
+    "hovedtotal",
+    "netto",
+    "nettoeffekt",
+    "nettovirkning",
+)
+"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
+"Nettoeffekt")."""
 
 
 def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[int, Cell] | None:

@@ -189,15 +189,17 @@ def test_a_wrong_unit_is_said_once_not_at_every_amount(capsys, tmp_path):
     ], text
 
 
-def test_a_subtotal_written_with_a_comma_is_passed_over(capsys, tmp_path):
+def test_a_subtotal_with_a_comma_and_a_net_total_are_passed_over(capsys, tmp_path):
     rows = _years_table([2027, 2028, 2029, 2030])
     rows.append(["Sum, Social- og Sundhedsudvalget", None, None, None, 2, 5, 9, 13, None])
+    rows.append(["Nettoeffekt", None, None, None, 2, 5, 9, 13, None])
     path = write_book(
         tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
     )
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert "række 5 ('Sum, Social- og Sundhedsudvalget') ligner en sumrække" in text
+    assert "række 6 ('Nettoeffekt') ligner en sumrække" in text
 
 
 def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_path):
