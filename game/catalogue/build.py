@@ -214,6 +214,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             # many amounts over the limit of mio. kr.: the catalogue is in t. kr. – said first
             reading.whole("catalogue.unit_probably_thousands", count=len(out_of_range))
         for problem in error.problems:
+            if problem.said.key == "deck.unit_probably_thousands":
+                continue  # said above in the workbook's words ('enhed' on Om kataloget)
             if units_disagree and problem.said.key in (
                 "deck.effect_too_big",
                 "deck.effect_too_small",

@@ -80,6 +80,13 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                             unit=unit,
                         )
                     )
+    beyond = [p for p in out if p.said.key in ("deck.effect_too_big", "deck.effect_too_small")]
+    if len(beyond) >= 3 and scale == 1.0:
+        # many amounts beyond the limit of mio. kr.: a deck in t. kr. without its unit – said
+        # first, at the first of them
+        first = min(beyond, key=lambda p: (p.file, p.line))
+        hint = Problem.of(first.file, first.line, "deck.unit_probably_thousands", count=len(beyond))
+        out.insert(out.index(first), hint)
     for item in items["proposals"]:
         if item.spec.construction > limit:
             out.append(

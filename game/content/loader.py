@@ -266,8 +266,47 @@ def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                 # "500" a year in a deck in mio. kr.: a catalogue in t. kr. whose unit was left
                 median = round(typical, 1)
                 return [Problem.of(doc.file, line, "deck.unit_large", median=median)]
-            return []
+            return _written_in_millions(deck, documents, typical)
     return []
+
+
+def _written_in_millions(
+    deck: Deck, documents: Sequence[YamlDocument], typical_mio: float
+) -> list[Problem]:
+    """A warning at each card of a deck in t. kr. (or kr.) whose amounts are about a thousand
+    times smaller than the deck's typical card: "2,2" among cards of "1.500" was most likely
+    written in mio. kr., and is worth 2.200 kr. in the game."""
+    scale = unit_scale(deck.unit)
+    if scale < 1_000.0 or typical_mio <= 0:
+        return []
+    typical = typical_mio * scale
+    lines: dict[str, tuple[YamlDocument, int]] = {}
+    for doc in documents:
+        cards = doc.data.get("proposals") if isinstance(doc.data, dict) else None
+        for index, card in enumerate(cards if isinstance(cards, list) else []):
+            if isinstance(card, dict) and isinstance(card.get("id"), str):
+                lines[card["id"]] = (doc, index)
+    found = []
+    for proposal in deck.proposals:
+        largest = max(abs(a) for a in proposal.effect)
+        if 0 < largest * 100 < typical and 0.1 * typical <= largest * 1_000 <= 10 * typical:
+            place = lines.get(proposal.id)
+            if place is None:
+                continue
+            doc, index = place
+            found.append(
+                Problem.of(
+                    doc.file,
+                    doc.line(("proposals", index, "effect")),
+                    "deck.amount_in_millions",
+                    id=proposal.id,
+                    largest=largest,
+                    typical=float(round(typical)),
+                    unit=deck.unit,
+                    thousand=largest * 1_000,
+                )
+            )
+    return found
 
 
 LARGE_TYPICAL_MIO = 100.0

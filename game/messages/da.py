@@ -768,6 +768,8 @@ MESSAGES.update(
         "deck.infinite": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'uendelig')",
         "deck.title_long": "advarsel: titlen har {length} tegn; på små kort og en projektor bliver den skåret af – hold den under ca. 45",
         "deck.target_out_of_reach": "advarsel: scenariet '{id}' har et mål på {target} {unit} i sidste år, men hele bunken giver højst {most} {unit} ved fuld effekt; intet bord kan nå det",
+        "deck.unit_probably_thousands": '{count} beløb er over 1.000 mio. kr.: er dækket i t. kr.? Så skriv unit: "t. kr." i dækkets hoved',
+        "deck.amount_in_millions": "advarsel: '{id}' frigør højst {largest} {unit} om året, mens det typiske forslag frigør {typical} {unit}: er beløbet skrevet i mio. kr.? I {unit} skrives det {thousand}",
         "deck.unit_large": 'advarsel: det typiske forslag giver {median} mio. kr. om året, hvilket er meget for én kommune; er beløbene i t. kr.? Så skriv unit: "t. kr." i dækkets hoved',
         "deck.unit_unknown": "advarsel: enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr.; skriv fx 'mio. kr.' eller 't. kr.'",
         "deck.target_range": "'target' skal være mellem 0 og {limit}",

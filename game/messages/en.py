@@ -760,6 +760,8 @@ MESSAGES.update(
         "deck.infinite": "'{where}' must be a number, not {value} (YAML's word for 'infinity')",
         "deck.title_long": "warning: the title has {length} characters; on small cards and a projector it is cut – keep it under about 45",
         "deck.target_out_of_reach": "warning: the scenario '{id}' has a target of {target} {unit} in its last year, but its whole pile gives at most {most} {unit} at full effect; no table can reach it",
+        "deck.unit_probably_thousands": '{count} amounts are over 1,000 mio. kr.: is the deck in t. kr.? Then write unit: "t. kr." in the deck\'s header',
+        "deck.amount_in_millions": "warning: '{id}' frees at most {largest} {unit} a year while the typical proposal frees {typical} {unit}: was the amount written in mio. kr.? In {unit} it is {thousand}",
         "deck.unit_large": 'warning: the typical proposal frees {median} mio. kr. a year, which is a lot for one municipality; are the amounts in t. kr.? Then write unit: "t. kr." in the deck\'s header',
         "deck.unit_unknown": "warning: the unit '{unit}' is not known, so the amounts are checked as mio. kr.; write e.g. 'mio. kr.' or 't. kr.'",
         "deck.target_range": "'target' must be between 0 and {limit}",

@@ -265,3 +265,26 @@ def test_validate_warns_when_the_typical_amount_is_far_too_large_for_the_unit(tm
     )
     assert main(["validate", str(tmp_path)]) == 0
     assert "typiske forslag" not in capsys.readouterr().out
+
+
+def test_validate_warns_at_a_card_written_in_millions_in_a_deck_in_thousands(tmp_path, capsys):
+    # "2.2" among cards of 1.500–2.500 t. kr. is worth 2.200 kr. in the game; before, OK.
+    from game.cli import main
+
+    body = _good_body().replace("id: t\n", 'id: t\n  unit: "t. kr."\n')
+    body = body.replace("effect: [2]", "effect: [2000]", 2).replace("effect: [2]", "effect: [2.2]")
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "advarsel: 'c' frigør højst 2,2 t. kr. om året, mens det typiske forslag frigør " in out
+    assert "er beløbet skrevet i mio. kr.? I t. kr. skrives det 2.200" in out
+
+
+def test_many_amounts_over_the_limit_ask_whether_the_deck_is_in_thousands(tmp_path, capsys):
+    from game.cli import main
+
+    (tmp_path / "deck.yaml").write_text(_good_body().replace("effect: [2]", "effect: [2500]"))
+    assert main(["validate", str(tmp_path)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    hint = '3 beløb er over 1.000 mio. kr.: er dækket i t. kr.? Så skriv unit: "t. kr."'
+    assert lines[0].endswith(hint + " i dækkets hoved"), lines
