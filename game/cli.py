@@ -739,12 +739,39 @@ def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
         raise _say("cli.unknown_scenario", id=scenario_id, known=known) from None
 
 
+def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """A warning on stderr when the facilitator's X is a hundred times smaller or larger than
+    the scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
+    25 mio. kr."""
+    own = scenario.target[-1]
+    if target is None or own <= 0 or target <= 0 or own / 100 <= target <= own * 100:
+        return
+    unit = unit_words(deck.unit, lang)
+    said = catalogue(lang).t(
+        "cli.target_far",
+        target=format_amount(target, lang),
+        own=format_amount(own, lang),
+        unit=unit,
+    )
+    print(said, file=sys.stderr)
+
+
+def _target_line(deck, scenario, target: float | None, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """ "Mål pr. år: 3 / 11 / 25 / 45 mio. kr." – the targets a run plays against."""
+    from game.engine.rules import scaled_targets
+
+    targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
+    shown = " / ".join(format_amount(t, lang) for t in targets)
+    return catalogue(lang).t("cli.sim.targets", targets=shown, unit=unit_words(deck.unit, lang))
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
     """Let a bot play many games and report wins and loss reasons."""
     from game.engine.simulate import simulate
 
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
+    _warn_target(deck, scenario, args.target, _reader(args))
     result = simulate(deck, scenario.id, args.policy, args.games, args.seed, args.target)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -755,6 +782,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     say = catalogue(lang).t
     title, policy, games = scenario.title, args.policy, args.games
     print(say("cli.sim.head", title=title, id=scenario.id, policy=policy, games=games))
+    print(_target_line(deck, scenario, args.target, lang))
     print(say("cli.sim.won", wins=result.wins, percent=format_percent(result.win_rate, lang)))
     for reason, count in result.losses.items():
         print(say("cli.sim.lost", reason=say(f"cli.sim.reason.{reason}"), count=count))
@@ -776,6 +804,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         plan = parse_plan(deck, scenario, args.adopt)
     except PlanError as error:
         raise _say(error.key, **error.params) from None
+    _warn_target(deck, scenario, args.target, _reader(args))
     target = scaled_targets(scenario.target, args.target) if args.target is not None else None
     result = forecast_plan(
         deck,

@@ -115,3 +115,18 @@ def test_ids_typed_decomposed_are_found(capsys):
     )
     _normalise(args)
     assert args.scenario == "stándard" and args.adopt == ["á"]
+
+
+def test_a_target_typed_in_the_wrong_unit_is_warned_about_and_the_targets_are_shown(capsys):
+    # A facilitator types 12 (meaning mio. kr.) for a deck in t. kr.: before, the bots played
+    # against 12.000 kr. without a word, and the output never showed the targets.
+    kystby = str(standard_deck().parent / "kystby")
+    assert main(["simulate", "--deck", kystby, "--games", "3", "--target", "12"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith(
+        "advarsel: målet 12 t. kr. er langt fra scenariets eget (2.500 t. kr.)"
+    ), captured.err
+    assert "Mål pr. år: 3,8 / 7,7 / 12 t. kr." in captured.out
+    assert main(["simulate", "--deck", kystby, "--games", "3", "--target", "2.400"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "Mål pr. år: 768 / 1.536 / 2.400 t. kr." in captured.out

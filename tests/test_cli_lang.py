@@ -245,7 +245,9 @@ def test_simulate_reports_in_the_readers_language(capsys, lang):
     assert status == 0
     lines = out.splitlines()
     assert lines[0].startswith(head) and lines[0].endswith(head_end)
-    assert lines[1].startswith(won) and lines[1].endswith(won_end)
+    targets = {"en": "Targets per year: 3 / 11 / 25 / 45 ", "da": "Mål pr. år: 3 / 11 / 25 / 45 "}
+    assert lines[1].startswith(targets[lang])
+    assert lines[2].startswith(won) and lines[2].endswith(won_end)
     assert any(line.startswith(lost) for line in lines)
     assert any(mean in line for line in lines)
     if lang == "en":  # "råderum" is the budget term, kept in English

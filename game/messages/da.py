@@ -1124,6 +1124,8 @@ MESSAGES.update(
     {
         "cli.scenario_line": "  {id} {title} – {first}–{last}, mål {target} {unit}",
         "cli.sim.head": "Scenarie: {title} ({id}), bot: {policy}, spil: {games}",
+        "cli.sim.targets": "Mål pr. år: {targets} {unit}",
+        "cli.target_far": "advarsel: målet {target} {unit} er langt fra scenariets eget ({own} {unit}); er det skrevet i en anden enhed? Dækkets beløb er i {unit}",
         "cli.sim.won": "Vundet: {wins} ({percent})",
         "cli.sim.lost": "  tabt på {reason}: {count}",
         "cli.sim.reason.target": "mål ikke nået",

@@ -1116,6 +1116,8 @@ MESSAGES.update(
     {
         "cli.scenario_line": "  {id} {title} – {first}–{last}, target {target} {unit}",
         "cli.sim.head": "Scenario: {title} ({id}), bot: {policy}, games: {games}",
+        "cli.sim.targets": "Targets per year: {targets} {unit}",
+        "cli.target_far": "warning: the target {target} {unit} is far from the scenario's own ({own} {unit}); was it written in another unit? The deck's amounts are in {unit}",
         "cli.sim.won": "Won: {wins} ({percent})",
         "cli.sim.lost": "  lost – {reason}: {count}",
         "cli.sim.reason.target": "target not met",
