@@ -228,7 +228,49 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
                                 unit=deck.unit,
                             )
                         )
+    found.extend(_construction_warnings(deck, documents))
     return found
+
+
+def _construction_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning for a card whose anlæg is more than a scenario's whole anlægsramme: it lies
+    on that table but can never be adopted there (the balance harness would call it dead)."""
+    found = []
+    for scenario in deck.scenarios:
+        budget = scenario.construction_budget
+        if budget is None:
+            continue
+        for pid in scenario.proposals:
+            construction = deck.proposal(pid).construction
+            if construction <= budget + 1e-9:
+                continue
+            place = _scenario_line(documents, scenario.id, "construction_budget")
+            if place is not None:
+                found.append(
+                    Problem.of(
+                        *place,
+                        "deck.construction_over_budget",
+                        id=pid,
+                        scenario=scenario.id,
+                        construction=construction,
+                        budget=budget,
+                        unit=deck.unit,
+                    )
+                )
+    return found
+
+
+def _scenario_line(
+    documents: Sequence[YamlDocument], scenario_id: str, field: str
+) -> tuple[str, int] | None:
+    """The file and line of ``field`` of the scenario ``scenario_id`` (or of the scenario)."""
+    for doc in documents:
+        items = doc.data.get("scenarios") if isinstance(doc.data, dict) else None
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and item.get("id") == scenario_id:
+                path: tuple[str | int, ...] = ("scenarios", index)
+                return doc.file, doc.line((*path, field) if field in item else path)
+    return None
 
 
 TITLE_READABLE = 60

@@ -770,6 +770,7 @@ MESSAGES.update(
         "deck.target_out_of_reach": "advarsel: scenariet '{id}' har et mål på {target} {unit} i sidste år, men hele bunken giver højst {most} {unit} ved fuld effekt; intet bord kan nå det",
         "deck.unit_probably_thousands": '{count} beløb er over 1.000 mio. kr.: er dækket i t. kr.? Så skriv unit: "t. kr." i dækkets hoved',
         "deck.amount_in_millions": "advarsel: '{id}' frigør højst {largest} {unit} om året, mens det typiske forslag frigør {typical} {unit}: er beløbet skrevet i mio. kr.? I {unit} skrives det {thousand}",
+        "deck.construction_over_budget": "advarsel: '{id}' har anlæg {construction} {unit}, men scenariet '{scenario}' har en anlægsramme på {budget} {unit}; kortet kan aldrig vedtages dér – gør rammen større, anlægget mindre, eller tag kortet ud af scenariet",
         "deck.unit_large": 'advarsel: det typiske forslag giver {median} mio. kr. om året, hvilket er meget for én kommune; er beløbene i t. kr.? Så skriv unit: "t. kr." i dækkets hoved',
         "deck.unit_unknown": "advarsel: enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr.; skriv fx 'mio. kr.' eller 't. kr.'",
         "deck.target_range": "'target' skal være mellem 0 og {limit}",

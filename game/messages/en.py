@@ -762,6 +762,7 @@ MESSAGES.update(
         "deck.target_out_of_reach": "warning: the scenario '{id}' has a target of {target} {unit} in its last year, but its whole pile gives at most {most} {unit} at full effect; no table can reach it",
         "deck.unit_probably_thousands": '{count} amounts are over 1,000 mio. kr.: is the deck in t. kr.? Then write unit: "t. kr." in the deck\'s header',
         "deck.amount_in_millions": "warning: '{id}' frees at most {largest} {unit} a year while the typical proposal frees {typical} {unit}: was the amount written in mio. kr.? In {unit} it is {thousand}",
+        "deck.construction_over_budget": "warning: '{id}' has anlæg of {construction} {unit}, but the scenario '{scenario}' has an anlægsramme of {budget} {unit}; the card can never be adopted there – raise the ramme, lower the anlæg, or take the card out of the scenario",
         "deck.unit_large": 'warning: the typical proposal frees {median} mio. kr. a year, which is a lot for one municipality; are the amounts in t. kr.? Then write unit: "t. kr." in the deck\'s header',
         "deck.unit_unknown": "warning: the unit '{unit}' is not known, so the amounts are checked as mio. kr.; write e.g. 'mio. kr.' or 't. kr.'",
         "deck.target_range": "'target' must be between 0 and {limit}",

@@ -288,3 +288,19 @@ def test_many_amounts_over_the_limit_ask_whether_the_deck_is_in_thousands(tmp_pa
     lines = capsys.readouterr().out.splitlines()
     hint = '3 beløb er over 1.000 mio. kr.: er dækket i t. kr.? Så skriv unit: "t. kr."'
     assert lines[0].endswith(hint + " i dækkets hoved"), lines
+
+
+def test_validate_warns_at_a_card_whose_anlaeg_exceeds_the_scenarios_ramme(tmp_path, capsys):
+    # Before: OK, and the balance harness called the card dead ("make it cheaper or bigger").
+    from game.cli import main
+
+    body = _good_body().replace("schema_version: 1", "schema_version: 2")
+    body = body.replace("effect: [2]\n", "effect: [2]\n    construction: 15\n", 1)
+    body = body.replace("    target: 1\n", "    target: 1\n    construction_budget: 10\n")
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "advarsel: 'a' har anlæg 15 mio. kr., men scenariet 's' har en anlægsramme på 10 mio. kr.;"
+        " kortet kan aldrig vedtages dér" in out
+    ), out
