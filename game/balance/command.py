@@ -177,12 +177,17 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
     if guide.reached_often and not 0.45 <= best.win_rate <= 0.75:
         # the targets are out of the range the game is built for: what the strategy reached,
         # year by year, in 60 % of its games – a target the deck author can try
-        reached = " / ".join(format_amount(max(0.0, v)) for v in guide.reached_often)
+        reached = " / ".join(format_amount(v) for v in guide.reached_often)
         lines.append(
             f"{spoken(best.name)} vinder {_pct(best.win_rate)} (spillet er bygget "
             f"til 45–75 %). I 60 % af spillene nåede {spoken(guide.name)} mindst {reached} "
             f"{unit}: prøv mål omkring det, og kør balance igen."
         )
+        if any(v < 0 for v in guide.reached_often):
+            # a target is never below 0: say what to try instead of "omkring −1.646"
+            tried = " / ".join(format_amount(max(0.0, v)) for v in guide.reached_often)
+            said = f"Et mål kan ikke være negativt: prøv {tried} {unit}"
+            lines.append(said if said.endswith(".") else said + ".")
     for text, met in result.lessons:
         mark = "" if met is None else (" ✓" if met else " ✗")
         lines.append(f"- {text}{mark}" if markdown else f"  {text}{mark}")

@@ -87,3 +87,22 @@ def test_targets_out_of_reach_get_a_suggestion_from_what_the_best_strategy_reach
     within = replace(best, wins=6)  # 6 of 11: within the range, no advice
     calm = replace(result, strategies={**result.strategies, "greedy": within})
     assert not any("prøv mål" in line for line in scenario_lines(calm, "t. kr.", markdown=False))
+
+
+def test_a_negative_reach_is_said_as_it_was_and_the_target_to_try_is_never_below_zero():
+    # Before: "nåede mindst 0 / 10.662 …" where the planner had reached −1.646 in 60 % of
+    # its games: a figure it never reached.
+    from game.balance.analysis import summarise
+    from game.balance.play import GameRecord
+    from game.balance.strategies import spoken
+
+    records = [
+        GameRecord(i, False, ("target",), (-5.0 + i * 0.1, 10.0 * i, 20.0 * i), 0)
+        for i in range(11)
+    ]
+    best = summarise("greedy", records, 3)
+    result = _result((5.0, 50.0, 100.0))
+    result = replace(result, strategies={"random": result.strategies["random"], "greedy": best})
+    lines = scenario_lines(result, "t. kr.", markdown=False)
+    assert any(f"nåede {spoken('greedy')} mindst −4,6 / 40 / 80 t. kr." in line for line in lines)
+    assert "Et mål kan ikke være negativt: prøv 0 / 40 / 80 t. kr." in lines
