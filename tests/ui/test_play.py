@@ -136,3 +136,25 @@ def test_autoplay_makes_n_decisions_per_second_and_stops_at_the_debrief(make_app
     assert not app.running and app.exit_code == 0
     assert isinstance(app.top, DebriefScene) and app.game.state.finished
     assert bot.decisions == len(app.game.history.actions)
+
+
+def test_a_deck_given_with_deck_stands_in_the_path_field_and_standard_is_not_marked(
+    make_app, std_deck
+):
+    # Before: the start screen left the path field empty while a municipality's own deck
+    # (from --deck) was the one loaded.
+    from pathlib import Path
+
+    own = Path("decks/kystby")
+    app = make_app(std_deck)
+    app.game.deck_path = own  # as `raaderum play --deck decks/kystby` sets it
+    start = StartScene(app, seed=1)
+    app.push(start)
+    app.step(0.02)
+    assert start.path_field.text == str(own)
+    layout = start_layout(*app.size, len(app.game.deck.scenarios), len(start.saves.entries))
+    own_frame = pixel(app, (layout.deck_standard.x + 6, layout.deck_standard.centery))
+    app.game.deck_path = None  # the standard deck: its button is marked
+    app.request_redraw()
+    app.step(0.02)
+    assert pixel(app, (layout.deck_standard.x + 6, layout.deck_standard.centery)) != own_frame

@@ -71,6 +71,9 @@ class StartScene(Scene):
             multiline=False,
             show_counter=False,
         )
+        if app.game.deck_path is not None:
+            # the deck given with --deck (or chosen before): its path stands where it is typed
+            self.path_field.text = str(app.game.deck_path)
         small = app.fonts.get("regular", Scale(app.size[1]).min_text)
         self.table_field = TextField(
             self.layout().table_field,
