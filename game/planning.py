@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 from game.engine.model import Deck, Scenario
@@ -21,13 +22,18 @@ class PlanError(ValueError):
 def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tuple[str, int]]:
     """(proposal id, 0-based round) pairs from ``ID[@ROUND]`` strings (ROUND is 1-based).
 
-    Raises ``PlanError`` for unknown ids, rounds outside the scenario, a proposal named
-    twice, and pairs that exclude each other.
+    Raises ``PlanError`` for unknown ids (with the closest id of the scenario), rounds
+    outside the scenario, a proposal named twice, pairs that exclude each other, a proposal
+    whose required proposal is not adopted in the same round or before, and anlæg beyond the
+    scenario's anlægsramme – the plans the game itself would refuse.
     """
     plan: list[tuple[str, int]] = []
     for item in items:
         pid, _, round_text = item.partition("@")
         if not deck.has_proposal(pid):
+            close = difflib.get_close_matches(pid, scenario.proposals, n=1, cutoff=0.6)
+            if close:
+                raise PlanError("unknown_close", card=pid, close=close[0])
             raise PlanError("unknown", card=pid)
         if pid not in scenario.proposals:
             raise PlanError("not_in_scenario", card=pid, scenario=scenario.id)
@@ -45,4 +51,13 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
             if other in deck.proposal(pid).excludes or pid in deck.proposal(other).excludes:
                 raise PlanError("excluded", card=pid, other=other)
         plan.append((pid, round_no - 1))
+    rounds = dict(plan)
+    for pid, round_index in plan:
+        for needed in deck.proposal(pid).requires:
+            if needed not in rounds or rounds[needed] > round_index:
+                raise PlanError("requires", card=pid, needed=needed, round=round_index + 1)
+    budget = scenario.construction_budget
+    total = sum(deck.proposal(pid).construction for pid, _ in plan)
+    if budget is not None and total > budget + 1e-9:
+        raise PlanError("construction", total=total, budget=budget, unit=deck.unit)
     return plan

@@ -87,7 +87,7 @@ def test_forecast_samples_give_a_spread_and_a_probability():
         "--scenario",
         "standard",
         "--adopt",
-        "velfaerdsboliger",
+        "borgerkonsulent",
         "--samples",
         "5000",
         "--json",
@@ -104,6 +104,14 @@ def test_forecast_samples_give_a_spread_and_a_probability():
         (["findes-ikke"], "ukendt forslag 'findes-ikke'"),
         (["lean@9"], "runden skal være mellem 1 og 4"),
         (["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
+        # plans the game itself refuses (before, the forecast computed them)
+        (["skaermbesoeg"], "'skaermbesoeg' kræver 'velfaerdsteknologi', som planen skal"),
+        (["velfaerdsteknologi@2", "skaermbesoeg@1"], "vedtage i runde 1 eller før"),
+        (
+            ["kloge-kvadratmeter", "velfaerdsboliger@2", "botilbud-sammenlaeg"],
+            "planens anlæg er 30 mio. kr., men scenariets anlægsramme er 22 mio. kr.",
+        ),
+        (["skarmbesoeg"], "ukendt forslag 'skarmbesoeg' (mente du 'skaermbesoeg'?)"),
     ],
 )
 def test_forecast_errors_are_one_line_with_exit_2(adopt, message):
