@@ -670,7 +670,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
         if all(abs(factor - face) > 1e-9 for face in faces):
             shown = " · ".join(format_amount(face, lang) for face in faces)
-            factor_text = format_amount(factor, lang)
+            factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
             print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
     return EXIT_OK
 

@@ -176,11 +176,15 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
                         for lang in LANGUAGES
                     }
                 )
+                # the typed factor with its own decimals: "1,104 er større end … 1,1", not "1,1"
+                typed = ByLanguage.of(
+                    **{lang: format_amount(factor, lang, decimals=3) for lang in LANGUAGES}
+                )
                 problems.append(
                     _at(
                         where,
                         "paper.err.factor_above_die",
-                        factor=float(factor),
+                        factor=typed,
                         most=float(faces[-1]),
                         faces=shown,
                     )

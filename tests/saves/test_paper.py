@@ -113,6 +113,10 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
             ["--adopt", "solceller@1", "--factor", "solceller=7"],
             "--factor solceller: faktoren 7 er større end kortets største",
         ),
+        (  # with its own decimals: before, "faktoren 1,4 er større end kortets største (1,4)"
+            ["--adopt", "solceller@1", "--factor", "solceller=1,404"],
+            "--factor solceller: faktoren 1,404 er større end kortets største (1,4)",
+        ),
         (
             [
                 *("--adopt", "sommerbus-nedlaeg@1", "--adopt", "sommerbus-kaldestyret@2"),
@@ -144,6 +148,7 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
         "two-events",
         "factor",
         "factor-off-die",
+        "factor-off-die-decimals",
         "event",
         "rule",
     ],
@@ -199,6 +204,11 @@ def test_enter_says_why_a_table_lost_and_points_out_a_factor_not_on_the_die(tmp_
     code, text, _ = _enter(tmp_path, "Bord 3", entries, capsys)
     assert code == 0, text
     assert "bemærk: faktoren 0,7 for hverdagsrehabilitering står ikke på kortets terning" in text
+    # a factor that only rounds to a face is shown as typed (it said "faktoren 0,9 … står ikke
+    # på kortets terning (0 · 0,6 · 0,9 · 1,6)")
+    entries = [*TABLE_3[:-4], "--factor", "hverdagsrehabilitering=0,94", "--seed", "11"]
+    code, text, _ = _enter(tmp_path, "Bord 3 igen", entries, capsys)
+    assert "bemærk: faktoren 0,94 for hverdagsrehabilitering står ikke på kortets terning" in text
     lines = text.splitlines()
     assert "tabt" in lines[0] and lines[1] == "  Målet blev ikke nået i 2027 og 2028."
 
