@@ -102,6 +102,17 @@ def message(
         suggestion = id_spelling(value)
         if suggestion is not None and suggestion != value:  # "ældre-1": say "aeldre-1"
             return Message.of("field.pattern_suggest", where=where, value=suggestion)
+    if template == "one_of" and isinstance(value, str):
+        options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(value.strip().casefold(), options, n=1, cutoff=0.7)
+        if close:  # "besparrelse": say "besparelse"
+            return Message.of(
+                "field.one_of_close",
+                where=where,
+                value=show(value),
+                expected=_choices(ctx),
+                close=close[0],
+            )
     fields = {name: "?" for name in _CONTEXT_FIELDS}
     fields.update({k: number_text(v) for k, v in ctx.items() if k in _CONTEXT_FIELDS})
     if template == "few" and ctx.get("min_length") == 1:

@@ -731,6 +731,7 @@ MESSAGES.update(
         "field.few": "'{where}' skal have mindst {min_length} elementer",
         "field.few_one": "'{where}' skal have mindst ét element",
         "field.many": "'{where}' må højst have {max_length} elementer",
+        "field.one_of_close": "'{where}' skal være en af: {expected}, ikke {value} (mente du '{close}'?)",
         "field.one_of": "'{where}' skal være en af: {expected}, ikke {value}",
         "field.value_empty": "tom",
         "field.value_list": "en liste",

@@ -723,6 +723,7 @@ MESSAGES.update(
         "field.few": "'{where}' must have at least {min_length} items",
         "field.few_one": "'{where}' must have at least one item",
         "field.many": "'{where}' may have at most {max_length} items",
+        "field.one_of_close": "'{where}' must be one of: {expected}, not {value} (did you mean '{close}'?)",
         "field.one_of": "'{where}' must be one of: {expected}, not {value}",
         "field.value_empty": "empty",
         "field.value_list": "a list",

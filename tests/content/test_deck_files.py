@@ -304,3 +304,12 @@ def test_validate_warns_at_a_card_whose_anlaeg_exceeds_the_scenarios_ramme(tmp_p
         "advarsel: 'a' har anlæg 15 mio. kr., men scenariet 's' har en anlægsramme på 10 mio. kr.;"
         " kortet kan aldrig vedtages dér" in out
     ), out
+
+
+def test_a_misspelt_kind_gets_the_kind_it_was_meant_as(tmp_path, capsys):
+    # Before: the list of kinds, English first, and no hint (the import already had one).
+    from game.cli import main
+
+    (tmp_path / "deck.yaml").write_text(_good_body().replace("kind: saving", "kind: besparrelse"))
+    assert main(["validate", str(tmp_path)]) == 2
+    assert "ikke 'besparrelse' (mente du 'besparelse'?)" in capsys.readouterr().out
