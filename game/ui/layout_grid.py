@@ -23,6 +23,29 @@ def split_rows(area: Rect, weights: list[float], gap: int) -> list[Rect]:
     return _split(area, weights, gap)
 
 
+LONGEST_SHARE = 0.25
+"""The least share of the height ``fit_rows`` leaves the row that needs most (its heading and
+a line or two)."""
+
+
+def fit_rows(area: Rect, needs: list[float], gap: int) -> list[Rect]:
+    """``area`` cut into rows for contents that need ``needs`` pixels each: in proportion to
+    the needs when they all fit; when they do not, every row but the one that needs most gets
+    all it needs, and that one (a list that can end in "+2 mere") takes what is left – so a
+    one-line panel is never cut in half to spare a long one. When that would leave the long
+    row less than ``LONGEST_SHARE`` of the height, the rows share in proportion again."""
+    free = area.height - gap * (len(needs) - 1)
+    if not needs or sum(needs) <= free:
+        return split_rows(area, needs, gap)
+    longest = max(range(len(needs)), key=lambda i: needs[i])
+    rest = sum(need for i, need in enumerate(needs) if i != longest)
+    left = free - rest
+    if left < free * LONGEST_SHARE:
+        return split_rows(area, needs, gap)
+    heights = [left if i == longest else need for i, need in enumerate(needs)]
+    return split_rows(area, heights, gap)
+
+
 def _swap(area: Rect) -> Rect:
     return Rect(area.y, area.x, area.height, area.width)
 

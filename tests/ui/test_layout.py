@@ -205,3 +205,23 @@ def test_a_table_of_twelve_gives_every_card_room_for_its_title_over_its_facts(
         assert parts.band.bottom <= parts.title.y and parts.title.bottom <= parts.footer.y
     left = layout.chart_panel.height + layout.market_panel.height
     assert layout.chart_panel.height >= 0.23 * left  # the year chart stays readable
+
+
+def test_year_panels_that_need_little_get_all_they_need_when_the_lists_are_full():
+    # The year screen's three panels: this year's events, the uncertain cards' outcomes (a
+    # list that ends in "+3 mere") and next year's events. Before, all three shrank in
+    # proportion, and a one-event panel was cut in half ("+3.000 t. kr." half gone).
+    from pygame import Rect
+
+    from game.ui.layout_grid import fit_rows
+
+    area = Rect(0, 0, 400, 600)
+    events, outcomes, news = fit_rows(area, [192.0, 397.0, 217.0], 12)
+    assert events.height >= 191 and news.height >= 216  # whole
+    assert outcomes.height == 600 - 2 * 12 - events.height - news.height
+    assert events.bottom + 12 == outcomes.top and outcomes.bottom + 12 == news.top
+    # room enough: in proportion, as before
+    assert [r.height for r in fit_rows(area, [100.0, 200.0, 100.0], 12)] == [144, 288, 144]
+    # the long list would keep less than a quarter: in proportion again
+    squeezed = fit_rows(area, [250.0, 500.0, 250.0], 12)
+    assert squeezed[1].height > squeezed[0].height

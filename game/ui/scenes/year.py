@@ -17,7 +17,7 @@ from game.engine import GameState
 from game.numbers import format_gap
 from game.ui import charts, theme
 from game.ui.draw import button, panel
-from game.ui.layout_grid import split_columns, split_rows
+from game.ui.layout_grid import fit_rows, split_columns
 from game.ui.pages import draw_header
 from game.ui.reveal import build_reveal, chart_values, draw_lines, needed_height
 from game.ui.scene import Host, Scene, ctrl_held, is_activation
@@ -149,7 +149,7 @@ class YearScene(Scene):
         weights = [
             float(needed_height(app, right.width, lines, empty)) for _, lines, empty in sections
         ]
-        parts = split_rows(right, weights, g)
+        parts = fit_rows(right, weights, g)
         for step, (rect, (heading, lines, empty)) in enumerate(zip(parts, sections), start=1):
             share = self.progress(step)
             if share <= 0:
