@@ -56,14 +56,15 @@ class AmountError(ValueError):
         return _refuse(self.text, lang, self.kind).message
 
 
-WHOLE_FROM = 1000.0
+WHOLE_FROM = 100.0
 """From this size on an amount is written without decimals."""
 
 
 def amount_decimals(value: float, decimals: int | None = None) -> int:
     """The most decimals ``format_amount`` writes for ``value``: ``decimals`` when given,
-    else 1, as a finance consultant writes mio. kr. ("0,8", "12,3"); none from 1.000 up (a
-    t. kr. deck's "4.774", not "4.774,2"); and for an amount that one decimal would show as 0,
+    else 1, as a finance consultant writes mio. kr. ("0,8", "12,3"); none from 100 up (a
+    t. kr. deck's "845" and "4.774", not "844,8" and "4.774,2"; 113 mio. kr. is precise
+    enough); and for an amount that one decimal would show as 0,
     the first decimal place that shows it (0,04, not 0)."""
     if decimals is not None:
         return decimals

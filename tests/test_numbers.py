@@ -116,7 +116,10 @@ def test_amounts_keep_one_decimal_and_a_small_one_is_never_shown_as_0():
     assert format_amount(-0.04) == "−0,04"
     assert format_amount(0.30000000000000004) == "0,3"
     assert format_amount(12.345) == "12,3"  # larger amounts keep one decimal
-    assert format_amount(999.94) == "999,9"
+    assert format_amount(99.94) == "99,9"
+    # from 100 up no decimals: a t. kr. deck's "845" and "4.774", not "844,8" and "4.774,2"
+    # (before, amounts from 100 to 999 kept one: "faktisk 844,8 t. kr.")
+    assert format_amount(844.8, "da") == "845"
     assert format_amount(4774.2, "da") == "4.774"  # a t. kr. amount as a budget writes it
     assert format_amount(-4774.6, "en") == "−4,775"
     assert format_amount(2.5, decimals=0) == "2"

@@ -29,7 +29,7 @@ from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy, spoken
 from game.engine.model import Deck, Kind
-from game.numbers import format_amount
+from game.numbers import format_amount, unit_scale
 
 
 class Progress:
@@ -138,13 +138,18 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
     s = result.scenario
     pile = result.pile
     targets = " / ".join(format_amount(t) for t in s.target)
+    # the pile and its parts with the same decimals, so that they add up as written (132,5 =
+    # 31 + 39 + 62,5); whole numbers in a deck in t. kr.
+    places = 1 if unit_scale(unit) <= 1 else 0
     lines = [
         f"## {s.title} ({s.id})" if markdown else f"{s.title} ({s.id})",
         "",
         f"Mål pr. år: {targets} {unit.rstrip('.')}. "
-        f"Bunken frigør {format_amount(pile.total)} {unit} ved fuld effekt "
+        f"Bunken frigør {format_amount(pile.total, decimals=places)} {unit} ved fuld effekt "
         f"({format_amount(pile.ratio, decimals=2)} × slutmålet): "
-        + ", ".join(f"{KIND_WORDS[k]} {format_amount(v)}" for k, v in pile.by_kind.items())
+        + ", ".join(
+            f"{KIND_WORDS[k]} {format_amount(v, decimals=places)}" for k, v in pile.by_kind.items()
+        )
         + ".",
         "",
     ]
