@@ -774,7 +774,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     _warn_target(deck, scenario, args.target, _reader(args))
     result = simulate(deck, scenario.id, args.policy, args.games, args.seed, args.target)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        from game.engine.rules import scaled_targets
+
+        played = (
+            scaled_targets(scenario.target, args.target)
+            if args.target is not None
+            else scenario.target
+        )
+        # the targets the bots played against, in the deck's unit
+        data = {**result.to_dict(), "unit": deck.unit, "targets": list(played)}
+        print(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     from game.numbers import format_amount, format_percent
 

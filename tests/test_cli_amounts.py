@@ -130,3 +130,10 @@ def test_a_target_typed_in_the_wrong_unit_is_warned_about_and_the_targets_are_sh
     assert main(["simulate", "--deck", kystby, "--games", "3", "--target", "2.400"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "" and "Mål pr. år: 768 / 1.536 / 2.400 t. kr." in captured.out
+
+
+def test_simulate_json_names_its_unit_and_the_targets_it_played_against(capsys):
+    kystby = str(standard_deck().parent / "kystby")
+    assert main(["simulate", "--deck", kystby, "--games", "2", "--json", "--target", "2.400"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["unit"] == "t. kr." and data["targets"] == [768.0, 1536.0, 2400.0]

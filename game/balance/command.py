@@ -291,6 +291,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
     found = checks(results)
     return {
         "deck": deck.id,
+        "unit": deck.unit,
         "games": games,
         "seed": seed,
         "scenarios": {
