@@ -35,6 +35,8 @@ def check_version_fields(
     """Fields of format 2 in a deck that says ``schema_version: 1``."""
     if version >= 2:
         return
+    documents = list(documents)
+    before = len(out)
     for doc in documents:
         if not isinstance(doc.data, dict):
             continue
@@ -57,6 +59,14 @@ def check_version_fields(
                                 doc.file, doc.line((*path, name)), "deck.format2_field", field=name
                             )
                         )
+    count = len(out) - before
+    if count >= 3:
+        # one line where the fix goes, besides one at each field
+        for doc in documents:
+            header = doc.data.get("deck") if isinstance(doc.data, dict) else None
+            if isinstance(header, dict) and "schema_version" in header:
+                line = doc.line(("deck", "schema_version"))
+                out.append(Problem.of(doc.file, line, "deck.format2_here", count=count))
 
 
 def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem]) -> None:

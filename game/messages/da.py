@@ -797,6 +797,7 @@ MESSAGES.update(
         "deck.unwinnable.no_kind": "det har intet forslag af slagsen '{kind}'",
         "deck.unwinnable.too_big": "intet forslag af slagsen '{kind}' passer i kapaciteten ({capacity}); det mindste kræver {smallest} med sin træthed",
         # checks across fields and cards (game.content.crosschecks)
+        "deck.format2_here": "dækket bruger {count} felter fra dækformat 2: skriv 'schema_version: 2' her",
         "deck.format2_field": "feltet '{field}' findes fra dækformat 2: skriv 'schema_version: 2' i deck-blokken",
         "deck.effect_too_big": "'effect (nr. {number})' må højst være {limit}, ikke {value} (beløb i {unit})",
         "deck.effect_too_small": "'effect (nr. {number})' skal være mindst {limit}, ikke {value} (beløb i {unit})",

@@ -789,6 +789,7 @@ MESSAGES.update(
         "deck.unwinnable.no_kind": "it has no proposal of the kind '{kind}'",
         "deck.unwinnable.too_big": "no proposal of the kind '{kind}' fits in the capacity ({capacity}); the smallest needs {smallest} with its fatigue",
         # checks across fields and cards (game.content.crosschecks)
+        "deck.format2_here": "the deck uses {count} fields of deck format 2: write 'schema_version: 2' here",
         "deck.format2_field": "the field '{field}' exists from deck format 2: write 'schema_version: 2' in the deck block",
         "deck.effect_too_big": "'effect (no. {number})' may be at most {limit}, not {value} (amounts in {unit})",
         "deck.effect_too_small": "'effect (no. {number})' must be at least {limit}, not {value} (amounts in {unit})",

@@ -313,3 +313,16 @@ def test_a_misspelt_kind_gets_the_kind_it_was_meant_as(tmp_path, capsys):
     (tmp_path / "deck.yaml").write_text(_good_body().replace("kind: saving", "kind: besparrelse"))
     assert main(["validate", str(tmp_path)]) == 2
     assert "ikke 'besparrelse' (mente du 'besparelse'?)" in capsys.readouterr().out
+
+
+def test_many_format2_fields_in_a_version1_deck_also_say_so_at_schema_version(tmp_path, capsys):
+    from game.cli import main
+
+    body = _good_body().replace("effect: [2]\n", "effect: [2]\n    effect_from_year: 2027\n")
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert out.count("findes fra dækformat 2") == 3
+    assert (
+        "deck.yaml:4: dækket bruger 3 felter fra dækformat 2: skriv 'schema_version: 2' her" in out
+    )
