@@ -24,6 +24,7 @@ from game.saves.files import check_png, display_path, write_file
 from game.ui.app import PICTURE_SIZE, App, board_png, png_bytes
 from game.ui.cards import refusal
 from game.ui.launch import load_cli_deck
+from game.ui.stepper import NumberField
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -113,6 +114,8 @@ def render_scene(
         start = app.push("start", seed=seed)
         ids = [s.id for s in deck.scenarios]
         start.choose(ids.index(scenario_id))  # type: ignore[attr-defined]
+        if target is not None:  # the facilitator's X, as typed into the target field
+            start.target = NumberField.of(target, app.lang)  # type: ignore[attr-defined]
     elif scene in ("board", "card", "note", "help"):
         rounds = min(1, deck.scenario(scenario_id).rounds - 1)
         history = play_until(history, rounds, seed, adopt_extra=2)

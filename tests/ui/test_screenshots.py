@@ -26,7 +26,7 @@ def shot(tmp_path: Path, scene: str, lang: str, size=(960, 540), **extra) -> Pat
         seed=extra.get("seed", 2),
         scenario=extra.get("scenario"),
         lang=lang,
-        target=None,
+        target=extra.get("target"),
         deck=None,
     )
     assert run_screenshot(args) == 0
@@ -138,3 +138,18 @@ def test_screenshot_command_line(tmp_path):
         env=env,
     )
     assert bad.returncode == 2 and "nope" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_start_screenshot_shows_the_target_it_was_given(tmp_path):
+    # Before: "--scene start --target 26" showed the scenario's own 45 in the target field.
+    from game.ui.layout_screens import start_layout
+
+    plain = pygame.image.load(str(shot(tmp_path / "a", "start", "da", size=(1024, 768))))
+    given = pygame.image.load(
+        str(shot(tmp_path / "b", "start", "da", size=(1024, 768), target=26.0))
+    )
+    field = start_layout(1024, 768, 5, 0).target_field
+    pixels = [
+        (x, y) for x in range(field.left, field.right, 2) for y in range(field.top, field.bottom, 2)
+    ]
+    assert any(plain.get_at(p) != given.get_at(p) for p in pixels)
