@@ -552,6 +552,7 @@ MESSAGES.update(
         "print.board.target": "Mål",
         "print.board.adopted": "Vedtaget i året – læg kortene her",
         "print.board.events": "Årets hændelse",
+        "print.board.construction": "Anlæg brugt i alt (anlægsramme {budget} {unit})",
         "print.board.raaderum": "Årets råderum",
         "print.board.met": "Nået?",
         "print.board.capacity": "Kapacitet i runden ved denne træthed (scenariet: {capacity})",

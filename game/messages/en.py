@@ -544,6 +544,7 @@ MESSAGES.update(
         "print.board.target": "Target",
         "print.board.adopted": "Adopted this year – put the cards here",
         "print.board.events": "This year's event",
+        "print.board.construction": "Capital outlay used so far (capital budget {budget} {unit})",
         "print.board.raaderum": "This year's råderum",
         "print.board.met": "Met?",
         "print.board.capacity": "Capacity this round at this fatigue (scenario: {capacity})",

@@ -314,11 +314,28 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
     ]
     empty = ["" for _ in years]
     met = ["☐ ja &nbsp; ☐ nej" if lang == "da" else "☐ yes &nbsp; ☐ no" for _ in years]
+    budget = scenario.construction_budget
+    # the anlæg used so far, year by year, against the scenario's anlægsramme (rule 13 of the
+    # facilitator's sheet): a card whose anlæg does not fit what is left cannot be adopted
+    construction = (
+        ""
+        if budget is None
+        else row(
+            t(
+                "print.board.construction",
+                budget=format_amount(budget, lang),
+                unit=unit_words(deck.unit, lang),
+            ),
+            empty,
+            "construction",
+        )
+    )
     table = (
         f'<table class="board"><tr><th class="rowhead"></th>{head}</tr>'
         + row(t("print.board.target"), targets, "target")
         + row(t("print.board.events"), empty, "events")
         + row(t("print.board.adopted"), empty, "adopted")
+        + construction
         + row(t("print.board.raaderum"), empty, "result")
         + row(t("print.board.met"), met, "met")
         + "</table>"

@@ -197,3 +197,12 @@ def test_a_paper_table_has_a_ledger_with_a_column_per_year_and_the_targets_at_it
     assert targets == [str(int(t)) for t in scenario.target]
     # room for eight years of 3–4 cards and an event each (18 rows were too few)
     assert ledger.count('<tr style="height:') == 32
+
+
+def test_the_board_has_a_row_for_the_anlaeg_used_when_the_scenario_has_an_anlaegsramme():
+    # Before: rule 13 of the facilitator's sheet spoke of the anlægsramme, but the board had
+    # no place to keep track of it.
+    deck = load_deck(standard_deck())
+    with_budget = document(deck, deck.scenario("standard"))  # anlægsramme 22
+    assert "Anlæg brugt i alt (anlægsramme 22 mio. kr.)" in with_budget
+    assert "Anlæg brugt i alt" not in document(deck, deck.scenario("intro"))  # no ramme
