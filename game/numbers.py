@@ -316,6 +316,21 @@ def is_known_unit(unit: str) -> bool:
     return _unit_key(unit) in _SCALES_BY_KEY
 
 
+USUAL_UNITS: dict[float, str] = {
+    1.0: "mio. kr.",
+    1_000.0: "t. kr.",
+    1_000_000.0: "kr.",
+    0.001: "mia. kr.",
+}
+"""The usual way to write each size of unit in ``UNIT_SCALES``."""
+
+
+def usual_unit(unit: str) -> str:
+    """``unit`` as the game writes it ("1.000 kr." and "Tkr" → "t. kr."); an unknown unit as
+    it is."""
+    return USUAL_UNITS.get(unit_scale(unit), unit) if is_known_unit(unit) else unit
+
+
 def unit_scale(unit: str) -> float:
     """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.)."""
     return _SCALES_BY_KEY.get(_unit_key(unit), 1.0)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.catalogue.cells import Cell, CellError, column_letter, read
+from game.catalogue.cells import Cell, CellError, cell_range, column_letter, column_number, read
 from game.catalogue.columns import (
     ABOUT,
     ABOUT_ROWS,
@@ -40,7 +40,6 @@ from game.catalogue.headings import (
     header_row,
     heading_year,
     join_heading_rows,
-    merged_rows,
     overslag_number,
     speaks_of_a_year,
     stated_units,
@@ -53,7 +52,7 @@ from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
-from game.numbers import is_known_unit
+from game.numbers import is_known_unit, usual_unit
 
 _ROW_SPAN = 1_000
 _SHEET_SPAN = 100_000 * _ROW_SPAN
@@ -185,7 +184,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             above = header_row(sheet)
             stated[name] = (sheet, stated_units(sheet, joined.bands))
         for merged in sheet.merged:
-            if max(merged_rows(merged)) < above:
+            cells = cell_range(merged)
+            if cells is not None and cells[1][0] < above:
                 continue  # a title merged over the columns, above the headings: not read
             if name != ABOUT and _fill_down(reading, sheet, merged, above):
                 continue
@@ -204,18 +204,14 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     try:
         deck = load_documents(documents)
     except DeckError as error:
-        out_of_range = [
-            p
-            for p in error.problems
-            if p.said.key in ("deck.effect_too_big", "deck.effect_too_small")
-        ]
-        unit = str(_merged(documents).get("deck", {}).get("unit") or "mio. kr.")
-        if len(out_of_range) >= 3 and unit_scale(unit) == 1.0 and not units_disagree:
-            # many amounts over the limit of mio. kr.: the catalogue is in t. kr. – said first
-            reading.whole("catalogue.unit_probably_thousands", count=len(out_of_range))
         for problem in error.problems:
             if problem.said.key == "deck.unit_probably_thousands":
-                continue  # said above in the workbook's words ('enhed' on Om kataloget)
+                # many amounts over the limit of mio. kr.: said first, in the workbook's words
+                # ('enhed' on Om kataloget) – unless a title already said which unit it is
+                if not units_disagree:
+                    count = problem.said.kwargs["count"]
+                    reading.whole("catalogue.unit_probably_thousands", count=count)
+                continue
             if units_disagree and problem.said.key in (
                 "deck.effect_too_big",
                 "deck.effect_too_small",
@@ -232,10 +228,15 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
     if deck is not None:
         for warning in [
-            *(w for w in unit_warnings(deck, documents) if w.said.key != "deck.unit_large"),
+            *unit_warnings(deck, documents),
             *title_warnings(documents),
             *reach_warnings(deck, documents),
         ]:
+            if warning.said.key == "deck.unit_large":  # in the workbook's words
+                median = warning.said.kwargs["median"]
+                said = Message.of("catalogue.unit_large", median=median)
+                reading.warnings.append(CatalogueProblem(catalogue.label, said))
+                continue
             place = reading.places.get(warning.line)
             where = place[0].where(place[1].ref) if place else catalogue.label
             reading.warnings.append(CatalogueProblem(where, warning.said))
@@ -251,17 +252,6 @@ TEMPLATE_EXAMPLES = frozenset({"R901", "sygefravaer", "R307"})
 """The ids of the example rows ``raaderum template`` writes on its Forslag sheet."""
 ONE_OFF = re.compile(r"(?i)\bengangs\w*")
 """Words that say a proposal's amount comes once (engangsindtægt, engangsbeløb …)."""
-LARGE_MIO = 100.0
-"""A typical amount above this many mio. kr. a year suggests a catalogue written in t. kr."""
-
-
-UNIT_NAMES: dict[float, str] = {
-    1.0: "mio. kr.",
-    1_000.0: "t. kr.",
-    1_000_000.0: "kr.",
-    0.001: "mia. kr.",
-}
-"""The usual name of each size of unit, as a message names a unit a title speaks of."""
 
 
 def _units_agree(
@@ -292,7 +282,7 @@ def _units_agree(
                 continue
             params = {
                 "text": str(cell.value).strip()[:60],
-                "named": UNIT_NAMES.get(unit_scale(named), named),
+                "named": usual_unit(named),
                 "unit": deck_unit,
                 "about": where,
             }
@@ -358,10 +348,6 @@ def _what_a_budget_office_gets_wrong(
         return
     for index, proposal in costing:
         warn(where("proposals", index, "effect", 0), "catalogue.saving_costs", id=proposal.id)
-    scale = unit_scale(deck.unit)
-    largest = sorted(max(abs(a) for a in p.effect) for p in proposals)
-    if scale == 1.0 and largest and largest[len(largest) // 2] > LARGE_MIO:
-        warn(reading.catalogue.label, "catalogue.unit_large", median=largest[len(largest) // 2])
     used = {pid for scenario in deck.scenarios for pid in scenario.proposals}
     drawn = {eid for scenario in deck.scenarios for eid in scenario.events}
     for index, proposal in enumerate(proposals):
@@ -424,7 +410,7 @@ def _formulas_together(lines: list[CatalogueProblem]) -> list[CatalogueProblem]:
     for line in lines:
         place = re.fullmatch(r"(.*!)([A-Z]+)(\d+)", line.where)
         if line.said.key == "catalogue.cell.formula" and place:
-            column = _column_number(place.group(2))
+            column = column_number(place.group(2))
             cells.setdefault(place.group(1), []).append((int(place.group(3)), column, line))
     merged: dict[int, CatalogueProblem] = {}
     dropped: set[int] = set()
@@ -449,11 +435,10 @@ def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -
     'område' column) as its value in each of those rows, with a warning; True when done. Only
     a merge within one column that is not an amount is read so: a merged amount would count
     once or several times, and the import cannot know which."""
-    found = re.fullmatch(r"([A-Z]+)(\d+):([A-Z]+)(\d+)", merged)
-    if found is None or found.group(1) != found.group(3):
+    cells = cell_range(merged)
+    if cells is None or cells[0][1] != cells[1][1]:
         return False
-    column = _column_number(found.group(1))
-    first, last = int(found.group(2)), int(found.group(4))
+    (first, column), (last, _) = cells
     heading = sheet.cells.get((heading_row, column))
     top = sheet.cells.get((first, column))
     if heading is None or top is None or first <= heading_row:
@@ -467,13 +452,6 @@ def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -
     said = Message.of("catalogue.merged_filled", at=merged, text=text, first=first, last=last)
     reading.warnings.append(CatalogueProblem(sheet.where(merged), said))
     return True
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - ord("A") + 1
-    return number
 
 
 def _looking_like(catalogue: Catalogue, name: str) -> list[str]:

@@ -68,6 +68,26 @@ def column_letter(number: int) -> str:
     return letters
 
 
+def column_number(letters: str) -> int:
+    """The 1-based number of a column's letters: A is 1, AA is 27."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def cell_range(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The first and last (row, column) of a range such as "D6:D12" (or one cell, "C3"), as
+    openpyxl names merged cells; None for other text."""
+    found = re.fullmatch(r"([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?", text)
+    if found is None:
+        return None
+    first = (int(found.group(2)), column_number(found.group(1)))
+    if found.group(3) is None:
+        return first, first
+    return first, (int(found.group(4)), column_number(found.group(3)))
+
+
 def is_blank(value: Any) -> bool:
     """True for a cell that holds nothing (or only spaces)."""
     return value is None or (isinstance(value, str) and not value.strip())

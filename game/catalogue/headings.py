@@ -15,7 +15,7 @@ import datetime
 import re
 from typing import Any
 
-from game.catalogue.cells import Cell
+from game.catalogue.cells import Cell, cell_range
 from game.catalogue.columns import lookup, normal
 from game.catalogue.sheets import Sheet
 from game.numbers import is_known_unit
@@ -104,9 +104,10 @@ def _is_heading(sheet: Sheet, cell: Cell) -> bool:
     return speaks_of_a_year(cell.value)
 
 
-def merged_rows(merged: str) -> list[int]:
-    """The rows a merged range such as "A3:A4" names ([3, 4])."""
-    return [int(n) for n in re.findall(r"\d+", merged)] or [0]
+def _within(merged: str, top: int, bottom: int) -> bool:
+    """True for a merged range ("A3:A4") that lies in rows ``top`` to ``bottom``."""
+    cells = cell_range(merged)
+    return cells is not None and top <= cells[0][0] and cells[1][0] <= bottom
 
 
 @dataclasses.dataclass(frozen=True)
@@ -145,7 +146,7 @@ def join_heading_rows(sheet: Sheet) -> JoinedHeading:
             bands.append(upper[column])
         cells[(top, column)] = cell
     # the merged ranges within the two heading rows are read, not refused
-    inside = [m for m in sheet.merged if top <= min(merged_rows(m)) <= max(merged_rows(m)) <= below]
+    inside = [m for m in sheet.merged if _within(m, top, below)]
     joined = dataclasses.replace(
         sheet, cells=cells, merged=[m for m in sheet.merged if m not in inside]
     )

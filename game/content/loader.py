@@ -211,23 +211,18 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
             max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals
         )
         last = scenario.target[-1]
-        if last > most + 1e-9:
-            for doc in documents:
-                items = doc.data.get("scenarios") if isinstance(doc.data, dict) else None
-                for index, item in enumerate(items if isinstance(items, list) else []):
-                    if isinstance(item, dict) and item.get("id") == scenario.id:
-                        file, line = doc.file, doc.line(("scenarios", index, "target"))
-                        found.append(
-                            Problem.of(
-                                file,
-                                line,
-                                "deck.target_out_of_reach",
-                                id=scenario.id,
-                                target=last,
-                                most=round(most, 6),
-                                unit=deck.unit,
-                            )
-                        )
+        place = _scenario_line(documents, scenario.id, "target")
+        if last > most + 1e-9 and place is not None:
+            found.append(
+                Problem.of(
+                    *place,
+                    "deck.target_out_of_reach",
+                    id=scenario.id,
+                    target=last,
+                    most=round(most, 6),
+                    unit=deck.unit,
+                )
+            )
     found.extend(_construction_warnings(deck, documents))
     return found
 
@@ -304,7 +299,7 @@ def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
             if not is_known_unit(deck.unit):
                 return [Problem.of(doc.file, line, "deck.unit_unknown", unit=deck.unit)]
             typical = _typical_amount(deck)
-            if typical > LARGE_TYPICAL_MIO:
+            if unit_scale(deck.unit) == 1.0 and typical > LARGE_TYPICAL_MIO:
                 # "500" a year in a deck in mio. kr.: a catalogue in t. kr. whose unit was left
                 median = round(typical, 1)
                 return [Problem.of(doc.file, line, "deck.unit_large", median=median)]
@@ -322,24 +317,18 @@ def _written_in_millions(
     if scale < 1_000.0 or typical_mio <= 0:
         return []
     typical = typical_mio * scale
-    lines: dict[str, tuple[YamlDocument, int]] = {}
-    for doc in documents:
-        cards = doc.data.get("proposals") if isinstance(doc.data, dict) else None
-        for index, card in enumerate(cards if isinstance(cards, list) else []):
-            if isinstance(card, dict) and isinstance(card.get("id"), str):
-                lines[card["id"]] = (doc, index)
+    cards = {item.spec: item for item in reversed(_raw_items(list(documents), "proposals"))}
     found = []
     for proposal in deck.proposals:
         largest = max(abs(a) for a in proposal.effect)
+        item = cards.get(proposal.id)
         if 0 < largest * 100 < typical and 0.1 * typical <= largest * 1_000 <= 10 * typical:
-            place = lines.get(proposal.id)
-            if place is None:
+            if item is None:
                 continue
-            doc, index = place
             found.append(
                 Problem.of(
-                    doc.file,
-                    doc.line(("proposals", index, "effect")),
+                    item.doc.file,
+                    item.doc.line((*item.path, "effect")),
                     "deck.amount_in_millions",
                     id=proposal.id,
                     largest=largest,
