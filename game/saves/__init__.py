@@ -14,6 +14,7 @@ from game.saves.lock import LockHolder, SaveLock, SaveLocked, lock_holder, open_
 from game.saves.model import (
     DamagedSave,
     GameSettings,
+    PaperTable,
     SavedGame,
     SaveError,
     SaveInfo,
@@ -26,6 +27,7 @@ __all__ = [
     "GameSaver",
     "GameSettings",
     "LockHolder",
+    "PaperTable",
     "ResumeChoice",
     "SaveError",
     "SaveInfo",

@@ -4,6 +4,9 @@ whether what is on screen is on disk.
 ``save`` never raises for a refused write: it returns a ``SaveStatus`` that a window shows
 until saving works again ("Spillet er ikke gemt siden beslutning 5: disken er fuld."), and
 ``save_elsewhere`` moves the game to another folder (a USB stick) when its own folder fails.
+A game opened from its file is ``resume``d: its lock is taken and nothing is written until the
+group changes the game. A paper table's game is written with what the table entered
+(``paper``) at every save, wherever it is saved.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from game.engine.history import History
 from game.engine.model import Deck
 from game.saves.files import display_path, folder_problem
 from game.saves.lock import SaveLock, SaveLocked, open_for_writing
-from game.saves.model import GameSettings, SaveError
+from game.saves.model import GameSettings, PaperTable, SaveError
 from game.saves.store import new_save_path, write_save
 
 
@@ -72,7 +75,8 @@ class GameSaver:
     """Autosave of one game to ``path`` (see the module docstring).
 
     ``created``, ``game_id`` and ``copy_of`` are those of a resumed save (None: taken from the
-    file at ``path`` if there is one, else new).
+    file at ``path`` if there is one, else new). ``paper`` is what a paper table entered (its
+    name, events and factors), written with its game at every save: its chance came from them.
     """
 
     def __init__(
@@ -82,11 +86,13 @@ class GameSaver:
         created: str | None = None,
         game_id: str | None = None,
         copy_of: str | None = None,
+        paper: PaperTable | None = None,
     ) -> None:
         self.path = Path(path)
         self.created = created
         self.game_id = game_id
         self.copy_of = copy_of
+        self.paper = paper
         self.lock: SaveLock | None = None
         self.status = SaveStatus(self.path, 0, None, None)
         self.failures = 0
@@ -98,9 +104,25 @@ class GameSaver:
 
     def open(self) -> None:
         """Take the save's lock now (when a game is opened for writing). Raises ``SaveLocked``
-        (its ``holder`` says where the game is open) or ``SaveError``."""
+        (its ``holder`` says where the game is open) or ``SaveError``. Once the game is in its
+        file, a missing folder is said as unreachable and never created anew (a pulled USB
+        stick's mount point would otherwise take the game onto the system's own disk)."""
         if self.lock is None or self.lock.released:
-            self.lock = open_for_writing(self.path)
+            self.lock = open_for_writing(self.path, create_folder=not self.status.ever_saved)
+
+    def resume(self, decisions: int) -> SaveStatus:
+        """The game on screen is the one in the file (just opened, with ``decisions`` in its
+        log): take the save's lock and write nothing, so that opening a game to look at it
+        never changes its file or its "updated" time. Another window holding the game is said
+        as at a save; any other problem is said by the first save that needs the folder."""
+        self.status = SaveStatus(self.path, decisions, decisions, None)
+        try:
+            self.open()
+        except SaveLocked as error:
+            return self._locked(decisions, error)
+        except SaveError:
+            pass  # the file holds the game on screen; the next decision's save says why not
+        return self.status
 
     def save(self, deck: Deck, settings: GameSettings, history: History) -> SaveStatus:
         """Write the game (taking the lock at the first save); returns the new status and
@@ -119,19 +141,24 @@ class GameSaver:
                 game_id=self.game_id,
                 copy_of=self.copy_of,
                 lock=self.lock,
+                paper=self.paper,
             )
         except SaveLocked as error:
-            self.locked_out = error
-            if self.lock is not None:
-                self.lock.forget()  # it is not ours any more: never release it
-                self.lock = None
-            return self._failed(decisions, error)
+            return self._locked(decisions, error)
         except SaveError as error:
             return self._failed(decisions, error)
         self.created, self.game_id, self.copy_of = stamp.created, stamp.game_id, stamp.copy_of
         self.failures = 0
         self.status = SaveStatus(self.path, decisions, decisions, None)
         return self.status
+
+    def _locked(self, decisions: int, error: SaveLocked) -> SaveStatus:
+        """Another window holds (or took over) the save: never write it again."""
+        self.locked_out = error
+        if self.lock is not None:
+            self.lock.forget()  # it is not ours any more: never release it
+            self.lock = None
+        return self._failed(decisions, error)
 
     def _failed(self, decisions: int, error: SaveError) -> SaveStatus:
         self.failures += 1
@@ -158,6 +185,7 @@ class GameSaver:
             created=self.created,
             game_id=self.game_id,
             copy_of=self.copy_of,
+            paper=self.paper,
         )
         status = moved.save(deck, settings, history)
         if not status.ok:

@@ -15,6 +15,12 @@ holds the lock, reads the folder again to check that no higher generation exists
 removes the older ones. Releasing rewrites the file as released instead of removing it, so the
 generations never restart and two processes can never both believe they took a lock over.
 Before every write the holder checks that its generation is still the highest.
+
+A save folder that goes away for a while (a USB stick pulled, a network or cloud folder that
+drops, a folder renamed) is not a takeover: the check says that the folder cannot be reached,
+and once it is back the holder writes again. When it comes back without the holder's lock file
+and nobody else has taken the lock meanwhile (no higher generation, no live holder), the lock is
+taken again by the same ``O_CREAT | O_EXCL`` claim as when the game was opened.
 """
 
 from __future__ import annotations
@@ -25,13 +31,14 @@ import json
 import os
 import re
 import secrets
+import stat
 import time
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from game.messages import Message, render
-from game.saves.files import host_name
+from game.saves.files import display_path, host_name
 from game.saves.model import SaveError
 from game.saves.oserrors import os_code, os_message
 from game.saves.processes import me, process_alive
@@ -270,12 +277,32 @@ class SaveLock:
         return _lock_path(self.save, self.generation)
 
     def verify(self) -> None:
-        """Raise ``SaveLocked`` (naming the new holder) unless this lock still holds."""
+        """Raise ``SaveLocked`` (naming the new holder) unless this lock still holds.
+
+        A save folder that cannot be reached raises a ``SaveError`` that says so (code
+        "unreachable"): the lock is not lost, only out of sight. When the folder is back
+        without this lock's file and nobody has taken the lock meanwhile (only lower
+        generations, none of them held), the lock is taken again (``retake``)."""
         if self.released:
             raise SaveLocked(self.save, None)
-        generation, holder, _ = _top_holder(self.save, time.time())
-        if generation != self.generation or holder is None or holder.token != self.holder.token:
-            raise SaveLocked(self.save, holder if generation != self.generation else None)
+        check_reachable(self.save)
+        generation, holder, free = _top_holder(self.save, time.time())
+        ours = holder is not None and holder.token == self.holder.token
+        if generation == self.generation and ours:
+            return
+        if generation < self.generation and free:
+            self.retake()
+            return
+        raise SaveLocked(self.save, holder)  # None: its file is being written
+
+    def retake(self) -> None:
+        """Claim the lock again after its file went missing with its folder (the folder is
+        back, nobody holds the game): the next generation, created exclusively, so that a
+        window opening the game at this very moment and this one never both hold it. Raises
+        ``SaveLocked`` when another process was first."""
+        generation, holder = _claim(self.save, time.time())
+        self.generation, self.holder = generation, holder
+        _HELD[_key(self.save)] = self
 
     def refresh(self, now: float | None = None) -> None:
         """Stamp the lock as alive now (done at every save, so other machines see a live
@@ -306,12 +333,17 @@ class SaveLock:
                 _rewrite(self.file, replace(self.holder, released=True))
 
 
-def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
+def open_for_writing(
+    save: Path, *, now: float | None = None, create_folder: bool = True
+) -> SaveLock:
     """Take the lock of ``save`` for this process (again the same lock if it holds it already).
 
     Raises ``SaveLocked`` (a ``SaveError``) with the holder when another live window has the
     game open, and ``SaveError`` when the folder cannot be read or written. The save itself
-    need not exist yet. The lock is released by ``SaveLock.release`` or at the program's exit.
+    need not exist yet; its folder is created unless ``create_folder`` is False (a game whose
+    file is known to be there: a missing folder is then a drive that went away, said as such
+    and never made anew on the system's own disk). The lock is released by
+    ``SaveLock.release`` or at the program's exit.
     """
     save = Path(save)
     key = _key(save)
@@ -323,11 +355,24 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
         except SaveLocked:
             held.forget()  # taken over meanwhile: look at the lock afresh
     moment = time.time() if now is None else now
-    try:
-        save.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        cause = Message.of("files.cannot_create", reason=os_message(error))
-        raise _refused(save, cause, os_code(error)) from None
+    if create_folder:
+        try:
+            save.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            cause = Message.of("files.cannot_create", reason=os_message(error))
+            raise _refused(save, cause, os_code(error)) from None
+    else:
+        check_reachable(save)
+    generation, mine = _claim(save, moment)
+    lock = SaveLock(save, generation, mine)
+    _HELD[key] = lock
+    return lock
+
+
+def _claim(save: Path, moment: float) -> tuple[int, LockHolder]:
+    """Create the next generation of ``save``'s lock for this process (see the module
+    docstring) and return it with its holder. Raises ``SaveLocked`` when another live window
+    holds the game (or wins every race), ``SaveError`` when the lock file cannot be made."""
     for _ in range(_READ_TRIES):
         generation, holder, free = _top_holder(save, moment)
         if not free:
@@ -341,21 +386,32 @@ def open_for_writing(save: Path, *, now: float | None = None) -> SaveLock:
         except OSError as error:
             raise _refused(save, os_message(error), os_code(error)) from None
         generations = _generations(save)
-        if generations[-1][0] != generation + 1:
+        if not generations or generations[-1][0] != generation + 1:
             with contextlib.suppress(OSError):
                 claimed.unlink()  # a slower process of an older round: step back and look again
             continue
         for _, path in generations[:-1]:
             with contextlib.suppress(OSError):
                 path.unlink()
-        lock = SaveLock(save, generation + 1, mine)
-        _HELD[key] = lock
-        return lock
+        return generation + 1, mine
     raise SaveLocked(save, None)
 
 
 def _refused(save: Path, cause: Message, code: str) -> SaveError:
     return SaveError(save, Message.of("save.not_saved", cause=cause), code=code, cause=cause)
+
+
+def check_reachable(save: Path) -> None:
+    """Raise a ``SaveError`` (code "unreachable") that names the folder of ``save`` when the
+    folder is not there or cannot be looked at: a USB stick pulled out, a network or cloud
+    folder that dropped, a folder renamed. Nothing is created."""
+    try:
+        reachable = stat.S_ISDIR(save.parent.stat().st_mode)
+    except OSError:
+        reachable = False
+    if not reachable:
+        cause = Message.of("lock.folder_unreachable", folder=display_path(save.parent))
+        raise _refused(save, cause, "unreachable")
 
 
 def lock_holder(save: Path, *, now: float | None = None) -> LockHolder | None:

@@ -89,6 +89,9 @@ def write_save(
     ``lock`` (the game's own, from ``open_for_writing``) the lock is checked and refreshed
     first; without, the save is refused when another live window holds its lock.
 
+    A paper table's game (its history begins from the table's entered chance) is only written
+    with ``paper``, what the table entered: without it the file would replay another game.
+
     Raises ``SaveLocked`` when another window holds the game, and ``SaveError`` for any other
     failure, with a Danish reason from the system's error ("disken er fuld", "mappen ligger
     på et skrivebeskyttet drev", …) and a ``code`` for the window's remedy; "den forrige
@@ -96,6 +99,7 @@ def write_save(
     failure at any point leaves the previous save untouched and no temp file behind.
     """
     path = Path(path)
+    _check_paper(path, history, paper)
     updated = now_iso()
     previous = _existing_identity(path)
     if created is None:
@@ -135,6 +139,15 @@ def write_save(
         said = Message.of(failed, cause=error.cause)
         raise SaveError(path, said, code=error.code, cause=error.cause) from None
     return SaveStamp(created, updated, game_id, copy_of)
+
+
+def _check_paper(path: Path, history: History, paper: PaperTable | None) -> None:
+    """Refuse (``SaveError``, nothing written) a paper table's game without what the table
+    entered: the file would replay the seed's events and factors, another game than the one
+    on screen (or none at all)."""
+    if paper is None and history.initial.open_table:
+        cause = Message.of("save.paper_missing")
+        raise SaveError(path, Message.of("save.cannot_save", reason=cause), cause=cause)
 
 
 def copy_save(path: Path, save_dir: Path | None = None) -> Path:

@@ -5,6 +5,9 @@ It holds the engine's ``History`` (every state since the start and the redo list
 saved, and the notices shown to the players as data (a message key and its parameters; the
 window words and draws them). Every decision goes through ``do``/``undo``/``redo``: the engine
 applies it or refuses it (a refusal becomes a notice), and the game is saved after each one.
+A game opened from its save is not written until the group changes it (looking at a game, a
+cloud drive's conflict copy say, leaves its file as it was), and a paper table's game keeps
+what the table entered in every file it is written to.
 
 Time comes from an injected ``clock`` (a callable returning seconds, ``time.monotonic`` by
 default), used for the round timer and how long a notice stays; tests hand in a clock they
@@ -22,7 +25,15 @@ from pathlib import Path
 
 from game.engine import Action, Deck, GameState, History, IllegalAction, new_game
 from game.messages import Message
-from game.saves import GameSaver, GameSettings, SaveError, folder_problem, new_save_path
+from game.saves import (
+    GameSaver,
+    GameSettings,
+    PaperTable,
+    SaveError,
+    SaveStatus,
+    folder_problem,
+    new_save_path,
+)
 from game.session.saving import unsaved_message
 
 log = logging.getLogger(__name__)
@@ -78,6 +89,9 @@ class GameController:
         self.clock = clock
         self.history: History | None = None
         self.settings: GameSettings | None = None
+        self.paper: PaperTable | None = None
+        """What a paper table entered (its name, events and factors) when the game on screen
+        is a paper table's: its chance came from them, so every save of the game keeps them."""
         self.save_path: Path | None = None
         self.created: str | None = None
         """ISO time of the game's first save (None: not saved yet, or stamped by the save)."""
@@ -126,12 +140,17 @@ class GameController:
         created: str | None = None,
         *,
         read_only: bool = False,
+        paper: PaperTable | None = None,
     ) -> None:
-        """Begin a game with ``settings`` (or resume ``history`` from ``save_path``) and save
-        it. A new game gets a new file in the save folder. A ``read_only`` game is shown, never
-        saved, and refuses decisions (its save is open in another window)."""
+        """Begin a game with ``settings`` and save it in a new file in the save folder, or
+        resume ``history`` from its file ``save_path``: its lock is taken, and nothing is
+        written until the group changes the game. ``paper`` is what a paper table entered,
+        for a paper table's game. A ``read_only`` game is shown, never saved, and refuses
+        decisions (its save is open in another window)."""
+        resumed = history is not None and save_path is not None and not read_only
         self.deck = deck
         self.settings = settings
+        self.paper = paper
         self.history = history or History.start(
             new_game(deck, settings.scenario, settings.seed, settings.target)
         )
@@ -154,7 +173,10 @@ class GameController:
                 self.save_path = new_save_path(self.save_dir)
             except Exception as error:  # no save folder: play on, and say so
                 self._save_failed(error)
-        self.autosave()
+        if resumed:
+            self._resume()
+        else:
+            self.autosave()
 
     def claim(self, path: Path, created: str | None = None) -> None:
         """Take the lock of the save at ``path`` before resuming it, so that the game is
@@ -288,19 +310,45 @@ class GameController:
     def autosave(self) -> None:
         """Write the game to its save file (after every decision) through its ``GameSaver``;
         a failure becomes a notice, and the first one also a line on stderr, never an
-        exception (a full disk must not end the workshop)."""
+        exception (a full disk must not end the workshop). Decisions a failed save left out
+        are written by the next save that succeeds (the whole game is written every time)."""
         if self.history is None or self.settings is None or self.save_path is None:
             return
-        if self.saver is None or self.saver.path != self.save_path:
+        saver = self._saver(self.save_path)
+        self._saved(saver, saver.save(self.deck, self.settings, self.history))
+
+    def save_pending(self) -> bool:
+        """Try once more to write the decisions that are not in the save file yet (its
+        folder may be back: a USB stick put in again); True when the game on screen is in its
+        file now (or has nothing to save)."""
+        if self.unsaved() is not None:
+            self.autosave()
+        return self.unsaved() is None
+
+    def _resume(self) -> None:
+        """A game opened from its save file: hold the file (its lock) and write nothing."""
+        assert self.history is not None and self.save_path is not None
+        saver = self._saver(self.save_path)
+        self._saved(saver, saver.resume(len(self.history.actions)))
+
+    def _saver(self, path: Path) -> GameSaver:
+        """The writer of the save at ``path`` (a new one for another file: the old one's lock
+        is given back), carrying the paper table's entries of the game on screen."""
+        if self.saver is None or self.saver.path != path:
             if self.saver is not None:
                 self.saver.close()  # another game: its save's lock is given back
             # created=None keeps the creation time already in the file (or stamps a new one)
-            self.saver = GameSaver(self.save_path, created=self.created)
-        status = self.saver.save(self.deck, self.settings, self.history)
+            self.saver = GameSaver(path, created=self.created)
+        self.saver.paper = self.paper
+        return self.saver
+
+    def _saved(self, saver: GameSaver, status: SaveStatus) -> None:
+        """Take in the outcome of a save (or of resuming): a failure becomes a notice, and the
+        first of a row also a line on stderr."""
         self.last_save_ok = status.ok
         self.save_problem = None
         if not status.ok and status.error is not None:
-            if self.saver.failures == 1:
+            if saver.failures == 1:
                 print(
                     f"raaderum: {status.message()} Spillet fortsætter, men beslutningerne "
                     "gemmes ikke, før det lykkes igen.",

@@ -26,7 +26,7 @@ from game.engine import Deck, History
 from game.messages import Catalogue, Message, unit_words
 from game.numbers import format_amount
 from game.paths import user_dir
-from game.saves import GameSettings, SavedGame
+from game.saves import GameSettings, PaperTable, SavedGame
 from game.saves import write_crash_log as saves_crash_log
 from game.session import Clock, GameController
 from game.ui import theme
@@ -208,12 +208,16 @@ class App:
         created: str | None = None,
         *,
         read_only: bool = False,
+        paper: PaperTable | None = None,
     ) -> None:
         """Begin (or resume with ``history``) a game and show the board (``read_only``: a
-        game only to look at, see ``GameController.start``)."""
+        game only to look at; ``paper``: a paper table's entries; see
+        ``GameController.start``)."""
         if settings.lang != self.lang:
             self.strings = Catalogue(settings.lang)
-        self.game.start(deck, settings, history, save_path, created, read_only=read_only)
+        self.game.start(
+            deck, settings, history, save_path, created, read_only=read_only, paper=paper
+        )
         self.replace_all("board")
 
     # --- scenes -------------------------------------------------------------------------
@@ -260,9 +264,10 @@ class App:
         self._dirty = True
 
     def request_quit(self) -> None:
-        """Close the window – but while decisions are not saved, first say so and offer to
-        save elsewhere ("quit" dialog); asked again while it is shown, close."""
-        if self.game.unsaved() is not None and self.find("quit") is None:
+        """Close the window – but while decisions are not saved, first try once more (the
+        save folder may be back), and when that fails too say so and offer to save elsewhere
+        ("quit" dialog); asked again while it is shown, close."""
+        if self.find("quit") is None and not self.game.save_pending():
             self.push("quit")
             return
         self.quit()
@@ -307,6 +312,10 @@ class App:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()  # F11 never types text, so it works even in a field
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F1 and top.name != "help":
+            self.push("help")  # from every screen (the help itself closes on F1)
+            self.request_redraw()
             return
         if event.type in (
             pygame.KEYDOWN,

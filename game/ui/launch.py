@@ -127,7 +127,9 @@ def play(args: argparse.Namespace) -> int:
         settings = saved.settings
         if getattr(args, "lang_given", False) and lang != settings.lang:
             settings = dataclasses.replace(settings, lang=lang)  # --lang wins over the save's
-        app.start_game(saved.deck, settings, saved.history, saved.path, saved.created)
+        app.start_game(
+            saved.deck, settings, saved.history, saved.path, saved.created, paper=saved.paper
+        )
         seed = saved.settings.seed
     elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
         settings = GameSettings(

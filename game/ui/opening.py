@@ -38,9 +38,16 @@ def open_save(app: Host, path: Path) -> bool:
 
 
 def start(app: Host, saved: SavedGame, *, read_only: bool = False) -> None:
-    """Put ``saved`` on the board (``read_only``: to look at, never written)."""
+    """Put ``saved`` on the board (``read_only``: to look at, never written). Nothing is
+    written until the group changes the game, and then with a paper table's entries."""
     app.start_game(
-        saved.deck, saved.settings, saved.history, saved.path, saved.created, read_only=read_only
+        saved.deck,
+        saved.settings,
+        saved.history,
+        saved.path,
+        saved.created,
+        read_only=read_only,
+        paper=saved.paper,
     )
 
 

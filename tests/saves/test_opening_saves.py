@@ -1,0 +1,271 @@
+"""Opening a save in the window: looking at a game writes nothing (before, the window's autosave
+rewrote the file at once: a paper table's save lost what the table entered and replayed as
+another game or not at all, and a cloud drive's conflict copy that was only looked at became the
+"newest" game for ``--resume``); the first decision is saved as before, and every file a paper
+table's game is written to (the save itself, "gem et andet sted", a copy) keeps its entries."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+from save_workers import Worker
+
+from game.cli import main
+from game.content import load_deck
+from game.engine import Deck, History, legal_actions, new_game
+from game.saves import (
+    GameSettings,
+    SaveError,
+    choose_resume,
+    list_saves,
+    read_save,
+    write_save,
+)
+from game.ui.app import App
+from game.ui.opening import continue_in_copy, open_save
+
+KYSTBY = Path(__file__).resolve().parents[2] / "decks" / "kystby"
+TABLE_3 = [
+    *("--adopt", "turistkontor-digitalt@1", "--adopt", "strandrensning@1"),
+    *("--adopt", "faelles-indkoeb@2", "--adopt", "hverdagsrehabilitering@2"),
+    *("--adopt", "rengoering-3-uger@3"),
+    *("--event", "udligning-falder@1", "--event", "flere-aeldre@2", "--event", "faergetilskud@3"),
+    *("--factor", "hverdagsrehabilitering=0,8", "--seed", "11"),
+]
+LONG_AGO = "2020-03-02T09:00:00.000+01:00"
+LATER = "2020-03-02T10:00:00.000+01:00"
+
+
+@pytest.fixture
+def window() -> Iterator[Callable[[Deck, Path], App]]:
+    """Build the real window on the dummy display; its saves' locks are given back after."""
+    made: list[App] = []
+
+    def build(deck: Deck, save_dir: Path) -> App:
+        app = App(deck, save_dir=save_dir, clock=lambda: 1000.0)
+        made.append(app)
+        return app
+
+    yield build
+    for app in made:
+        app.game.close()
+    pygame.event.clear()
+
+
+def enter_table_3(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Bord 3 entered with ``raaderum enter``, as a facilitator does after the workshop."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "bord-3.json"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"]
+    code = main([*command, *TABLE_3, "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.out + captured.err
+    return out
+
+
+def stamp(path: Path, updated: str) -> None:
+    """Give the save at ``path`` the time of its last decision ``updated`` (so that no test
+    depends on the clock)."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["updated"] = document["created"] = updated
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def assert_table_3(path: Path, decisions: int) -> None:
+    """The file at ``path`` holds Bord 3's game: its name, its paper mark, its entries, and
+    the events it drew (not the seed's)."""
+    saved = read_save(path)
+    assert saved.table == "Bord 3" and saved.paper is not None
+    assert saved.paper.events == (
+        ("udligning-falder", 0),
+        ("flere-aeldre", 1),
+        ("faergetilskud", 2),
+    )
+    assert saved.paper.factors == (("hverdagsrehabilitering", 0.8),)
+    assert len(saved.history.actions) == decisions
+    assert [e.card for e in saved.history.current.events][:2] == [
+        "udligning-falder",
+        "flere-aeldre",
+    ]
+    (info,) = [i for i in list_saves(path.parent, unfinished_only=False) if i.path == path]
+    assert info.paper and info.table == "Bord 3"
+
+
+def test_opening_a_paper_tables_save_in_the_window_leaves_the_file_as_entered(
+    window, tmp_path, capsys
+):
+    """Before: the window's autosave rewrote the file at once without 'table', 'paper' and
+    'entered'; it then replayed with the seed's events ("træk nr. 1 i loggen er ikke
+    tilladt")."""
+    path = enter_table_3(tmp_path / "saves", capsys)
+    before = path.read_bytes()
+    app = window(load_deck(KYSTBY), tmp_path / "saves")
+    assert open_save(app, path)
+    assert app.top.name == "board" and app.game.state.finished
+    assert app.game.unsaved() is None, "the game on screen is the one in the file"
+    app.step(0.02)
+    app.game.close()
+    assert path.read_bytes() == before
+    assert_table_3(path, len(read_save(path).history.actions))
+
+
+def test_a_decision_in_a_paper_tables_game_keeps_its_entries_in_every_file(
+    window, tmp_path, capsys
+):
+    """Undo and redo in the save itself, then "gem et andet sted" and "fortsæt i en kopi":
+    every file keeps the table's name, its paper mark and what it entered."""
+    path = enter_table_3(tmp_path / "saves", capsys)
+    decisions = len(read_save(path).history.actions)
+    app = window(load_deck(KYSTBY), tmp_path / "saves")
+    assert open_save(app, path)
+    assert app.game.undo()
+    assert app.game.unsaved() is None
+    assert_table_3(path, decisions - 1)
+    assert app.game.redo()
+    assert_table_3(path, decisions)
+    assert read_save(path).history.current.finished
+
+    said = app.say(app.game.save_elsewhere(tmp_path / "usb"))
+    assert said.startswith("Spillet er gemt i "), said
+    (moved,) = (tmp_path / "usb").glob("*.json")
+    assert_table_3(moved, decisions)
+    assert app.game.undo()
+    assert_table_3(moved, decisions - 1)
+
+    assert continue_in_copy(app, path)
+    copy = app.game.save_path
+    assert copy is not None and copy.parent == tmp_path / "usb" and copy != moved
+    assert_table_3(copy, decisions)
+    assert app.game.undo()
+    assert_table_3(copy, decisions - 1)
+    assert read_save(copy).copy_of == read_save(path).game_id
+
+
+def test_a_paper_tables_game_taken_over_from_another_window_keeps_its_entries(
+    window, tmp_path, capsys
+):
+    """Looked at read-only while another window had it, then continued here ("Fortsæt her")
+    once that window closed: nothing written until the group decides, then with the entries."""
+    path = enter_table_3(tmp_path / "saves", capsys)
+    before = path.read_bytes()
+    decisions = len(read_save(path).history.actions)
+    other = Worker(path, tmp_path)
+    try:
+        assert other.ask("lock")[0] == "locked"
+        app = window(load_deck(KYSTBY), tmp_path / "saves")
+        assert not open_save(app, path)
+        assert app.top.name == "locked"
+        app.top.read_only()
+        assert app.game.read_only
+    finally:
+        other.end()  # the other window closes the game
+    assert app.game.follow() and app.game.viewed_free
+    app.find("board").continue_in_copy()
+    assert not app.game.read_only and app.game.save_path == path
+    assert path.read_bytes() == before
+    assert app.game.undo()
+    assert_table_3(path, decisions - 1)
+    assert sorted(p.name for p in path.parent.glob("*.json")) == ["bord-3.json"]
+
+
+def test_resuming_a_paper_table_from_the_command_line_leaves_it_as_entered(tmp_path, capsys):
+    """``raaderum play --resume FILE`` opens the window on the save the same way."""
+    path = enter_table_3(tmp_path / "saves", capsys)
+    before = path.read_bytes()
+    environment = {
+        **os.environ,
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "RAADERUM_HOME": str(tmp_path / "home"),
+    }
+    end = ["--autoplay", "random", "--speed", "30", "--quit-at-end"]
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--resume", str(path), *end],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_paper_tables_game_is_never_written_without_its_entries(tmp_path, capsys):
+    """The last guard: whatever path writes a paper table's game, a file without its entries
+    would replay another game, so it is refused with a reason and the file stays."""
+    path = enter_table_3(tmp_path / "saves", capsys)
+    before = path.read_bytes()
+    saved = read_save(path)
+    with pytest.raises(SaveError) as refused:
+        write_save(path, saved.deck, saved.settings, saved.history.undo())
+    assert "papirbordets indtastede hændelser og faktorer mangler" in str(refused.value)
+    assert path.read_bytes() == before
+
+
+def played(deck: Deck, decisions: int) -> History:
+    history = History.start(new_game(deck, "lang", 5))
+    for _ in range(decisions):
+        history = history.do(legal_actions(history.current)[0])
+    return history
+
+
+def cloud_folder(deck: Deck, folder: Path) -> tuple[Path, Path]:
+    """A game (three decisions, last one at 10:00) and a cloud drive's conflict copy of it
+    that went its own way at the third decision (its last one at 9:00)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    game = folder / "spil-20200302-090000-aaaaaa.json"
+    settings = GameSettings("lang", 5)
+    write_save(game, deck, settings, played(deck, 3))
+    game_id = read_save(game).game_id
+    other = played(deck, 2)
+    other = other.do(legal_actions(other.current)[1])
+    conflict = folder / "spil-20200302-090000-aaaaaa (LAPTOP-K7F2Q's conflicted copy).json"
+    write_save(conflict, deck, settings, other, game_id=game_id)
+    stamp(game, LATER)
+    stamp(conflict, LONG_AGO)
+    assert choose_resume(folder).path == game
+    return game, conflict
+
+
+def test_looking_at_a_conflict_copy_does_not_make_it_the_game_to_resume(
+    window, mini_deck, tmp_path
+):
+    """Before: opening the copy rewrote it ("updated" became now), so ``--resume`` and the
+    top of the list took the copy instead of the game the group played last."""
+    game, conflict = cloud_folder(mini_deck, tmp_path / "saves")
+    before = conflict.read_bytes()
+    app = window(mini_deck, tmp_path / "saves")
+    assert open_save(app, conflict)
+    assert app.game.unsaved() is None and app.game.last_save_ok
+    app.step(0.02)
+    app.game.close()
+    assert conflict.read_bytes() == before
+    assert read_save(conflict).updated == LONG_AGO
+    assert choose_resume(tmp_path / "saves").path == game
+    assert list_saves(tmp_path / "saves")[0].path == game
+
+
+def test_the_first_decision_after_opening_is_saved_and_makes_the_game_the_newest(
+    window, mini_deck, tmp_path
+):
+    game, conflict = cloud_folder(mini_deck, tmp_path / "saves")
+    app = window(mini_deck, tmp_path / "saves")
+    assert open_save(app, conflict)
+    assert app.game.do(legal_actions(app.game.state)[0])
+    saved = read_save(conflict)
+    assert len(saved.history.actions) == 4 and saved.updated != LONG_AGO
+    assert app.game.unsaved() is None
+    assert choose_resume(tmp_path / "saves").path == conflict, "its own last decision"
+    assert read_save(game).updated == LATER, "the other file is left alone"
