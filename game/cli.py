@@ -315,6 +315,12 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
     scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")
+    scen.add_argument(
+        "deck_path",
+        nargs="?",
+        metavar="DECK",
+        help="the deck, as validate and print take it (the same as --deck)",
+    )
 
     sim = sub.add_parser("simulate", help="let a bot play many games")
     _add_deck(sim)
@@ -382,7 +388,12 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         metavar="ID=FACTOR",
         help="a hidden factor the table rolled (others are drawn from the seed)",
     )
-    enter.add_argument("--seed", type=seed, default=None, help="seed for the other factors")
+    enter.add_argument(
+        "--seed",
+        type=seed,
+        default=None,
+        help="seed for the factors the table did not enter (default: from the entries)",
+    )
     enter.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
     enter.add_argument("--out", required=True, help="the save file to write (.json)")
 
@@ -584,14 +595,14 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 def cmd_enter(args: argparse.Namespace) -> int:
     """Enter a paper table's game and write it as a save marked as a paper table."""
-    import secrets
-
     from game.numbers import format_against
     from game.saves import GameSettings, SaveError, write_save
     from game.saves.model import PaperTable
     from game.saves.paper import (
         NO_EVENT,
         PaperError,
+        by_title,
+        entry_seed,
         missing_events,
         paper_history,
         parse_entries,
@@ -605,17 +616,31 @@ def cmd_enter(args: argparse.Namespace) -> int:
         raise _say("cli.json_suffix", out=args.out)
     if out.exists():
         raise _say("cli.exists", out=args.out)
-    seed = args.seed if args.seed is not None else secrets.randbelow(2**63)
-    settings = GameSettings(scenario.id, seed, args.target, "da")
+
+    def proposal_title(pid: str) -> str:
+        return str(deck.proposal(pid).title)
+
+    def event_title(eid: str) -> str:
+        return str(deck.event(eid).title)
+
     try:
-        entries = parse_entries([_nfc(e) for e in args.event], "--event")
+        # a card or an event may be written by its title, a round by its budget year
+        entries = parse_entries([_nfc(e) for e in args.event], "--event", scenario.years)
+        entries = by_title(entries, scenario.events, event_title)
         quiet = {r for event, r in entries if event.casefold() in NO_EVENT}
+        adopted = parse_entries([_nfc(a) for a in args.adopt], "--adopt", scenario.years)
+        factors = parse_factors([_nfc(f) for f in args.factor])
         table = PaperTable(
             table=unicodedata.normalize("NFC", args.table).strip(),
-            adopted=tuple(parse_entries(args.adopt, "--adopt")),
+            adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
             events=tuple((e, r) for e, r in entries if e.casefold() not in NO_EVENT),
-            factors=tuple(parse_factors([_nfc(f) for f in args.factor])),
+            factors=tuple(by_title(factors, scenario.proposals, proposal_title)),
         )
+        # the same sheet entered twice gives the same game, unless the host gives a seed
+        seed = args.seed
+        if seed is None:
+            seed = entry_seed(deck, scenario, table, args.target)
+        settings = GameSettings(scenario.id, seed, args.target, "da")
         history = paper_history(deck, settings, table)
         missing = missing_events(deck, scenario, table, quiet)
         if missing:
@@ -709,7 +734,9 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     """List a deck's scenarios."""
     from game.numbers import format_amount
 
-    deck = _load(args.deck)
+    if args.deck_path is not None and args.deck is not None and args.deck_path != args.deck:
+        raise _say("cli.two_decks", first=args.deck_path, second=args.deck)
+    deck = _load(args.deck_path if args.deck_path is not None else args.deck)
     lang = _reader(args)
     say = catalogue(lang).t
     print(f"{deck.title}")

@@ -471,3 +471,14 @@ def test_english_command_output_names_the_unit_in_english(capsys):
     assert "1 proposal, 50 outcomes" in capsys.readouterr().out
     assert main(["scenarios"]) == 0
     assert "mål 3/11/25/45 mio. kr." in capsys.readouterr().out
+
+
+def test_scenarios_takes_the_deck_as_validate_and_print_do(capsys):
+    # "raaderum scenarios decks/standard" stopped with "ukendte argumenter"
+    from game.paths import standard_deck
+
+    status, out = _run(capsys, "scenarios", str(standard_deck()))
+    assert status == 0
+    assert "standard " in out and "borgermoede" in out
+    status, out = _run(capsys, "scenarios", str(standard_deck()), "--deck", "decks/kystby")
+    assert status != 0 and "to dæk er angivet" in out

@@ -4,8 +4,9 @@ how often each card is taken, and whether the deck meets the balance targets.
 The targets (issue #10, docs/balance.md) for a deck that teaches what KL's game teaches:
 
 * every one-sided strategy wins at most 10 % on every scenario of three or more years – the
-  greedy versions and the look-ahead ones, which plan like the planner with at most one card
-  of each kind they do not lean on (a deck must not rely on the one-sided bots playing badly);
+  greedy versions, the look-ahead ones, which plan like the planner with at most one card of
+  each kind they do not lean on, and the board versions, which take the strongest card of each
+  such kind and hope for good draws (a deck must not rely on the one-sided bots playing badly);
 * the best strategy wins 45–75 % on every scenario and at least twice as often as the best
   one-sided strategy;
 * random play wins at most 5 %;

@@ -268,7 +268,11 @@ def report_text(
             "så. *De planlagte ensidige strategier* lægger planer som planlæggeren, men "
             "vedtager højst ét kort af hver af de slags, de ikke satser på; de viser, om de "
             "ensidige strategier også taber, når de spilles med omhu, og ikke kun fordi den "
-            "grådige udgave spiller dårligt. Et forslag er *dominerende*, når den bedste "
+            "grådige udgave spiller dårligt. *De ensidige strategier efter brættets tal* "
+            "tager straks det stærkeste kort af hver af de andre slags (det, der lover mest i "
+            "det sidste år), regner med brættets tal og håber på gode træk, sådan som et bord "
+            "kan spille, når den forsigtige plan ikke kan vinde. Et forslag er *dominerende*, "
+            "når den bedste "
             "strategi vedtager det i over "
             f"{DOMINANT * 100:.0f} % af de spil, hvor det lå på bordet, og *dødt* under "
             f"{DEAD * 100:.0f} %.",

@@ -19,8 +19,8 @@ Lesson = Callable[
 
 
 def _side(result: ScenarioResult, side: str) -> float | None:
-    """The best win rate of the one-sided strategies that stand for ``side`` (the greedy and
-    the look-ahead version), or None when none was played."""
+    """The best win rate of the one-sided strategies that stand for ``side`` (the greedy, the
+    look-ahead and the board version), or None when none was played."""
     rates = [
         r.win_rate
         for name, r in result.strategies.items()
@@ -36,8 +36,8 @@ def _pct(value: float | None) -> str:
 def all_three_kinds(
     result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
 ) -> list[tuple[str, bool | None]]:
-    """Every kind is needed: the one-sided strategies (the better of the greedy and the
-    look-ahead version of each) lose where the balanced ones win."""
+    """Every kind is needed: the one-sided strategies (the best of the greedy, the look-ahead
+    and the board version of each) lose where the balanced ones win."""
     best = result.best
     if not result.scenario.require_all_kinds:
         return [("Scenariet kræver ikke alle tre slags, så den lektie prøves ikke her", None)]
@@ -47,7 +47,7 @@ def all_three_kinds(
         f"Alle tre slags skal i spil: {spoken(best.name)} vinder {_pct(best.win_rate)}, "
         f"mens besparelser først vinder {_pct(sides['savings'])}, ingen investeringer "
         f"{_pct(sides['no-investment'])} og investeringer uden brobyggende besparelser "
-        f"{_pct(sides['no-saving'])} (den bedste af den grådige og den planlagte udgave)"
+        f"{_pct(sides['no-saving'])} (den bedste af den grådige, den planlagte og brættets udgave)"
     )
     # a deck where nothing wins teaches nothing: 0 % is not twice as often as 0 %
     met = None if worst_case is None else best.win_rate > 0 and worst_case * 2 <= best.win_rate

@@ -6,10 +6,11 @@ kinds of proposal and use the others only as tokens; a good deck makes them lose
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.engine.bots import POLICIES, Policy
+from game.engine.bots import POLICIES, Policy, board_one_sided_policy
 from game.engine.model import Kind
 from game.engine.planner import planner_policy
 
@@ -86,6 +87,42 @@ STRATEGIES: tuple[Strategy, ...] = (
                 "planner-no-saving",
                 "Planlægger uden brobyggende besparelser (højst én besparelse)",
                 {Kind.SAVING},
+                "no-saving",
+            ),
+        )
+    ),
+)
+
+# … and played by the board's figures, hoping for good draws (a strategy an outside bot
+# found: one strong investment, then efficiencies and savings, wins where the planned one
+# gives up).
+STRATEGIES = (
+    *STRATEGIES,
+    *(
+        Strategy(
+            name,
+            label,
+            functools.partial(board_one_sided_policy, frozenset(main)),
+            one_sided=True,
+            side=side,
+        )
+        for name, label, main, side in (
+            (
+                "board-savings",
+                "Besparelser efter brættets tal (af hver anden slags kun den stærkeste)",
+                {Kind.SAVING},
+                "savings",
+            ),
+            (
+                "board-no-investment",
+                "Uden investeringer efter brættets tal (kun den stærkeste)",
+                {Kind.SAVING, Kind.EFFICIENCY},
+                "no-investment",
+            ),
+            (
+                "board-no-saving",
+                "Uden brobyggende besparelser efter brættets tal (kun den stærkeste)",
+                {Kind.EFFICIENCY, Kind.INVESTMENT},
                 "no-saving",
             ),
         )

@@ -46,6 +46,7 @@ from game.engine.rules import (
     missing_requirements,
     new_game,
     raaderum,
+    scaled_targets,
     year_total,
 )
 from game.engine.state import (
@@ -109,6 +110,7 @@ __all__ = [
     "recovered",
     "replay",
     "replay_history",
+    "scaled_targets",
     "service_lift",
     "state_from_dict",
     "state_hash",

@@ -15,7 +15,7 @@ import numpy as np
 
 from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
-from game.engine.model import Kind, Proposal
+from game.engine.model import KINDS, Kind, Proposal
 from game.engine.rules import adoptable, kinds_adopted, legal_actions, raaderum
 from game.engine.state import GameState
 
@@ -171,6 +171,62 @@ def no_investment_policy(state: GameState, generator: np.random.Generator) -> Ac
 def invest_first_policy(state: GameState, generator: np.random.Generator) -> Action:
     """Greedy on efficiencies and investments, with no bridging savings: one token saving."""
     return _one_sided({Kind.EFFICIENCY, Kind.INVESTMENT}, state)
+
+
+def _within_floor(state: GameState, proposal: Proposal) -> bool:
+    """True when adopting ``proposal`` keeps service at or above the scenario's floor."""
+    floor = state.scenario.service_floor
+    return floor is None or state.service + proposal.service >= floor
+
+
+def board_one_sided_policy(main: frozenset[Kind]) -> Policy:
+    """A one-sided table that plays by the board's figures (face values, as the board shows
+    them) and leans on the kinds in ``main``; of every other kind it adopts one card only,
+    the one that promises most in the last year, as soon as it can.
+
+    Each round, after any token: the efficiencies and investments of ``main`` that promise
+    most in the last year, unless one would pull this year below its target; then (when
+    savings are in ``main``) the savings that give most this year per point of service, while
+    this year or the last year is short on the board. It never goes below the service floor.
+    It stands for a careful table that hopes for good draws, not for the best plan.
+    """
+
+    def policy(state: GameState, generator: np.random.Generator) -> Action:
+        proposal_of = state.deck.proposal
+        scenario = state.scenario
+        year, last = state.round, scenario.rounds - 1
+        shown = raaderum(state, visible=True)
+        taken = {proposal_of(a.card).kind for a in state.adopted}
+        cards = [proposal_of(c) for c in adoptable(state)]
+        cards = [p for p in cards if _within_floor(state, p)]
+
+        def amount(proposal: Proposal, when: int) -> float:
+            return ledger.face(proposal, year, when, ledger.anchor(proposal, scenario))
+
+        def strongest(pool: list[Proposal]) -> Proposal:
+            return max(pool, key=lambda p: amount(p, last))  # the first on a tie
+
+        for kind in KINDS:
+            tokens = [p for p in cards if p.kind is kind]
+            if kind not in main and kind not in taken and tokens:
+                return Adopt(strongest(tokens).id)
+        lasting = [
+            p
+            for p in cards
+            if p.kind in main
+            and p.kind is not Kind.SAVING
+            and (amount(p, year) >= 0 or shown[year] + amount(p, year) >= state.targets[year])
+        ]
+        if lasting:
+            return Adopt(strongest(lasting).id)
+        short = shown[year] < state.targets[year] or shown[last] < state.targets[last]
+        savings = [p for p in cards if p.kind is Kind.SAVING and Kind.SAVING in main]
+        if short and savings:
+            best = max(savings, key=lambda p: amount(p, year) / max(1, -p.service))
+            return Adopt(best.id)
+        return EndYear()
+
+    return policy
 
 
 POLICIES: dict[str, Policy] = {

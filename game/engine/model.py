@@ -46,13 +46,22 @@ class Proposal:
     kind: Kind
     title: str
     area: str
+    """The budget area (udvalg or sektor) the card belongs to, as the deck names it."""
     effect: tuple[float, ...]
+    """What the card frees (+) or costs (−) in the deck's unit (normally mio. kr.) in each
+    year from the year of adoption on; the last value holds for every later year."""
     text: str = ""
     uncertainty: float = 0.0
+    """The relative spread of the gains (0.4: the hidden factor's standard deviation is about
+    40 %; ``randomness``); costs are always as written."""
     failure: float = 0.0
+    """The chance (0–1) that the card gives no gain at all (factor 0)."""
     service: int = 0
+    """Points of service level the card adds (+) or cuts (−) when adopted."""
     load: int = 1
+    """Belastning: the capacity points adopting the card takes in its round."""
     staff: float | None = None
+    """Årsværk the card adds (+) or removes (−), for the card text; no rule reads it."""
     question: str = ""
     source: str = ""
     excludes: tuple[str, ...] = ()

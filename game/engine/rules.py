@@ -9,6 +9,7 @@ this module sequences them. The documented rules for facilitators are in docs/ru
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -119,9 +120,14 @@ def new_game(
 
     ``target`` (in the deck's unit) is the facilitator's X: see ``scaled_targets``.
     ``chance`` replaces drawn events and factors with those a paper table entered.
-    Raises ``KeyError`` for an unknown scenario and ``IllegalAction`` for a bad target or
-    entered chance that the scenario does not allow (code ``bad_chance``).
+    ``seed`` is a whole number ≥ 0: the same deck, scenario, seed and actions give the same
+    game. Raises ``KeyError`` for an unknown scenario, ``ValueError`` for a seed that is not a
+    whole number ≥ 0 (None would give a different game every time, and a save could not
+    replay it) and ``IllegalAction`` for a bad target or entered chance that the scenario
+    does not allow (code ``bad_chance``).
     """
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"the seed must be a whole number ≥ 0, not {seed!r}")
     scenario = deck.scenario(scenario_id)
     if target is not None:
         _check_target(target)
@@ -350,7 +356,12 @@ def check(state: GameState, action: Action) -> IllegalAction | None:
 
 
 def _check_target(amount: float) -> None:
-    if not math.isfinite(amount) or not 0 <= amount <= MAX_TARGET:
+    if (
+        isinstance(amount, bool)
+        or not isinstance(amount, numbers.Real)
+        or not math.isfinite(amount)
+        or not 0 <= amount <= MAX_TARGET
+    ):
         raise IllegalAction(
             Refusal.BAD_TARGET,
             f"the target must be between 0 and {MAX_TARGET:g}",
@@ -372,12 +383,22 @@ def _check_note(note: str) -> IllegalAction | None:
 def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None:
     if state.finished:
         return IllegalAction(Refusal.GAME_OVER, "the game is over")
+    if not isinstance(card, str):
+        return IllegalAction(Refusal.UNKNOWN_CARD, f"no proposal has the id {card!r}", card=card)
     if card not in state.market:
         if state.adoption(card) is not None:
             return IllegalAction(Refusal.ALREADY_ADOPTED, f"{card!r} is already adopted", card=card)
         if not state.deck.has_proposal(card):
             return IllegalAction(
                 Refusal.UNKNOWN_CARD, f"no proposal has the id {card!r}", card=card
+            )
+        blocker = excluded_by(state, card)
+        if blocker is not None:  # it left the table when the card that excludes it came in
+            return IllegalAction(
+                Refusal.EXCLUDED,
+                f"{card!r} cannot be adopted together with {blocker!r}",
+                card=card,
+                other=blocker,
             )
         return IllegalAction(Refusal.NOT_IN_MARKET, f"{card!r} is not on the table", card=card)
     proposal = state.deck.proposal(card)
@@ -558,7 +579,13 @@ def year_total(state: GameState, year_index: int, *, visible: bool = False) -> f
 
 
 def raaderum(state: GameState, *, visible: bool = False) -> tuple[float, ...]:
-    """The råderum of every year of the scenario (see ``ledger.year_totals``)."""
+    """The råderum of every year of the scenario, in the deck's unit (``ledger.year_totals``).
+
+    By default the true amounts: an uncertain card that has not been revealed yet counts with
+    its hidden factor – what the verdict will say, but not what the table can know. A bot or
+    a screen that must see only what the table sees passes ``visible=True`` (unrevealed cards
+    at face value, as the board shows them).
+    """
     return ledger.year_totals(state, visible_only=visible)
 
 

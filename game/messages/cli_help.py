@@ -102,7 +102,13 @@ DANISH_HELP: dict[str, str] = {
     "a hidden factor the table rolled (others are drawn from the seed)": (
         "en skjult faktor, bordet slog (de øvrige trækkes ud fra --seed)"
     ),
-    "seed for the other factors": "startværdi (seed) for de øvrige faktorer",
+    "the deck, as validate and print take it (the same as --deck)": (
+        "dækket, sådan som validate og print tager det (det samme som --deck)"
+    ),
+    "seed for the factors the table did not enter (default: from the entries)": (
+        "startværdi (seed) for de faktorer, bordet ikke har tastet (standard: afledt af det "
+        "indtastede, så samme ark giver samme spil)"
+    ),
     "the save file to write (.json)": "filen med det gemte spil, der skal skrives (.json)",
     "save files or folders of saves": "gemte spil eller mapper med gemte spil",
     "games for the look-ahead one-sided strategies (slow; default: --games)": (

@@ -527,8 +527,57 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
         t("report.compare.mean_round"),
     ]
     parts.append(table(headers, rows, numeric=(3, 4)))
+    parts.append(_who_chose_what(group, labels, lang))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def kind_counts(group: ComparisonGroup, tab: TableResult) -> tuple[int, int, int]:
+    """How many savings, efficiencies and investments ``tab`` adopted."""
+    kind_of = {u.id: u.kind for u in group.proposals}
+    kinds = [kind_of.get(card) for card, _ in tab.adopted]
+    return (
+        kinds.count(Kind.SAVING),
+        kinds.count(Kind.EFFICIENCY),
+        kinds.count(Kind.INVESTMENT),
+    )
+
+
+def _who_chose_what(group: ComparisonGroup, labels: Sequence[str], lang: str) -> str:
+    """Proposals by tables: the budget year in which each table adopted each proposal that at
+    least one table adopted, and per table how many of each kind it used – so the host can
+    say which tables closed the school, not only how many."""
+
+    def t(key: str, **params: object) -> str:
+        return catalogue(lang).t(key, **params)
+
+    used = [u for u in group.proposals if u.tables_adopted]
+    if not used or not group.tables:
+        return ""
+    when = [dict(tab.adopted) for tab in group.tables]
+    rows = [
+        [
+            f'{esc(u.title)}<br><small class="muted">{esc(kind_word(lang, u.kind))}</small>',
+            *(
+                esc(group.years[rounds[u.id]]) if u.id in rounds else '<span class="muted">–</span>'
+                for rounds in when
+            ),
+        ]
+        for u in used
+    ]
+    counts = [kind_counts(group, tab) for tab in group.tables]
+    rows.append(
+        [
+            f"<b>{esc(t('report.compare.kinds'))}</b>",
+            *(f"<b>{' · '.join(str(n) for n in c)}</b>" for c in counts),
+        ]
+    )
+    columns = range(1, 1 + len(group.tables))
+    return (
+        f"<h3>{esc(t('report.compare.who'))}</h3>"
+        f'<p class="muted small">{esc(t("report.compare.who_note"))}</p>'
+        + table([t("report.col.proposal"), *labels], rows, numeric=tuple(columns), css_class="who")
+    )
 
 
 def comparison_html(

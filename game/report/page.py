@@ -66,6 +66,16 @@ table.wide th, table.wide td { padding: 1mm 1.1mm; }
 .swatch { display: inline-block; width: 3mm; height: 3mm; margin: 0 1mm 0 3mm;
   vertical-align: -0.3mm; }
 .page-break { break-before: page; page-break-before: always; }
+table.who th.num { font-size: 8pt; text-align: center; }
+table.who td.num { text-align: center; }
+@media screen and (min-width: 1200px) {
+  /* on a projector or a big screen the page fills the width instead of an A4 column */
+  body { max-width: min(94vw, 420mm); font-size: 13pt; padding: 8mm 4vw; }
+  table, table.wide { font-size: 12pt; }
+  table.who th.num { font-size: 11pt; }
+  .small, figcaption { font-size: 11pt; }
+  svg.chart { max-height: 78vh; width: auto; margin: 0 auto; }
+}
 footer { margin-top: 8mm; border-top: 0.6pt solid #c8c4bc; padding-top: 2mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }

@@ -13,8 +13,12 @@ other game; every rule the table broke is named ("runde 2: …") instead.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import math
-from collections.abc import Collection, Sequence
+import unicodedata
+from collections.abc import Callable, Collection, Sequence
+from typing import TypeVar
 
 from game.engine import (
     Adopt,
@@ -42,6 +46,9 @@ MAX_FACTOR = 10.0
 """The largest hidden factor a table may enter (the game's own rarely pass 3)."""
 
 
+T = TypeVar("T")
+
+
 class PaperError(ValueError):
     """Entries that do not make a game; ``said`` lists every one as a message, ``lines(lang)``
     words them (one line each) and ``problems`` are those lines in Danish."""
@@ -61,15 +68,24 @@ def _at(where: str, key: str, **params: object) -> Message:
     return Message.of("paper.err.at", where=where, problem=Message.of(key, **params))
 
 
-def parse_entries(items: Sequence[str], what: str) -> list[tuple[str, int]]:
-    """(id, 0-based round) from ``ID@ROUND`` texts (ROUND 1-based); ``what`` names the option
+def parse_entries(
+    items: Sequence[str], what: str, years: Sequence[str] = ()
+) -> list[tuple[str, int]]:
+    """(id, 0-based round) from ``ID@ROUND`` texts (ROUND 1-based, or one of the scenario's
+    ``years`` as the result sheet prints them: ``akutteam@2027``); ``what`` names the option
     in messages ("--adopt"). Raises ``PaperError`` with every item that cannot be read."""
     found: list[tuple[str, int]] = []
     problems: list[Message] = []
+    example = "flere-aeldre@2" if what == "--event" else "skaermbesoeg@2"
     for item in items:
         card, at, round_text = item.strip().rpartition("@")
         if not at or not card:
-            problems.append(Message.of("paper.err.entry_form", what=what, item=item))
+            problems.append(
+                Message.of("paper.err.entry_form", what=what, item=item, example=example)
+            )
+            continue
+        if round_text.strip() in years:  # the budget year instead of the round
+            found.append((card.strip(), list(years).index(round_text.strip())))
             continue
         try:
             number = int(round_text)
@@ -80,6 +96,37 @@ def parse_entries(items: Sequence[str], what: str) -> list[tuple[str, int]]:
     if problems:
         raise PaperError(problems)
     return found
+
+
+def by_title(
+    pairs: Sequence[tuple[str, T]], ids: Sequence[str], title_of: Callable[[str], str]
+) -> list[tuple[str, T]]:
+    """``pairs`` with every entry that is not an id of ``ids`` but a title of one of them
+    (letter case and surrounding spaces aside: "Luk den mindste landsbyskole") replaced by
+    that card's id; anything else is kept for ``check_table`` to report."""
+    titles = {unicodedata.normalize("NFC", title_of(i)).strip().casefold(): i for i in ids}
+    known = set(ids)
+    return [
+        (card if card in known else titles.get(card.strip().casefold(), card), value)
+        for card, value in pairs
+    ]
+
+
+def entry_seed(deck: Deck, scenario: Scenario, table: PaperTable, target: float | None) -> int:
+    """The seed of a paper table's game when the host gives none: derived from what was
+    entered, so that entering the same sheet twice gives the same game (the factors the table
+    did not write down are drawn from it)."""
+    entered = [
+        deck.content_hash,
+        scenario.id,
+        table.table.strip().casefold(),
+        sorted(table.adopted),
+        sorted(table.events),
+        sorted(table.factors),
+        target,
+    ]
+    digest = hashlib.sha256(json.dumps(entered, ensure_ascii=False).encode()).hexdigest()
+    return int(digest[:15], 16)
 
 
 def parse_factors(items: Sequence[str]) -> list[tuple[str, float]]:
@@ -115,6 +162,7 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
     elif len(name) > MAX_TABLE_NAME:
         problems.append(Message.of("paper.err.long_name", most=MAX_TABLE_NAME))
     rounds = scenario.rounds
+    years = ", ".join(scenario.years)
     seen: set[str] = set()
     for card, round_index in table.adopted:
         where = f"--adopt {card}@{round_index + 1}"
@@ -123,7 +171,7 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         elif card in seen:
             problems.append(_at(where, "paper.err.proposal_twice"))
         if not 0 <= round_index < rounds:
-            problems.append(_at(where, "paper.err.round_range", rounds=rounds))
+            problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
         seen.add(card)
     drawn: set[str] = set()
     per_round: dict[int, int] = {}
@@ -136,7 +184,7 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
             problems.append(_at(where, "paper.err.event_twice"))
         drawn.add(event)
         if not 0 <= round_index < rounds:
-            problems.append(_at(where, "paper.err.round_range", rounds=rounds))
+            problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
             continue
         allowed = deck.event(event).rounds
         if allowed is not None and round_index + 1 not in allowed:
@@ -223,7 +271,10 @@ def missing_events(
     for round_index in sorted(quiet):
         where = f"--event {NO_EVENT[0]}@{round_index + 1}"
         if not 0 <= round_index < scenario.rounds:
-            problems.append(_at(where, "paper.err.round_range", rounds=scenario.rounds))
+            years = ", ".join(scenario.years)
+            problems.append(
+                _at(where, "paper.err.round_range", rounds=scenario.rounds, years=years)
+            )
         elif any(r == round_index for _, r in table.events):
             problems.append(_at(where, "paper.err.none_and_event", round=round_index + 1))
     per_round = scenario.events_per_round

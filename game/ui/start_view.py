@@ -9,7 +9,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import Scenario
+from game.engine import Scenario, scaled_targets
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.draw import button, panel
@@ -191,11 +191,20 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     draw_scenarios(app, surface, layout, scene.deck.scenarios, scene.scenario_index)
     draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems)
     suffix = app.unit
-    if scene.target_value() is None and len(set(scene.scenario.target)) > 1:
-        targets = "/".join(format_amount(t, app.lang) for t in scene.scenario.target)
+    custom = scene.target_value()
+    if len(set(scene.scenario.target)) > 1:
+        # the scenario's own targets year by year, or those the typed X gives (the earlier
+        # years scale with it): the facilitator sees what the group will be asked for
+        profile = (
+            scene.scenario.target
+            if custom is None
+            else scaled_targets(scene.scenario.target, custom)
+        )
+        targets = "/".join(format_amount(t, app.lang) for t in profile)
         room = layout.target_label.right - layout.target_plus.right - scale.gap
+        key = "start.target_scenario" if custom is None else "start.target_years"
         for words in (
-            f"{suffix} {app.t('start.target_scenario', amount=targets)}",
+            f"{suffix} {app.t(key, amount=targets)}",
             f"{suffix} ({targets})",
         ):
             if app.text.width(words, scale.body) <= room:  # the profile, in as few words as fit

@@ -110,6 +110,7 @@ def test_every_strategy_plays_every_game_and_reports_its_losses(savings_deck):
     scenario = savings_deck["scenarios"]["prove"]
     names = {"random", "greedy", "planner", "savings-first", "no-investment", "invest-first"}
     names |= {"planner-savings", "planner-no-investment", "planner-no-saving"}
+    names |= {"board-savings", "board-no-investment", "board-no-saving"}
     assert set(scenario["strategies"]) == names
     for result in scenario["strategies"].values():
         lost = result["games"] - result["wins"]

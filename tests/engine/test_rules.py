@@ -76,6 +76,31 @@ def test_excluded_cards_leave_the_table_at_the_next_refill(ledger_deck):
     state = apply(state, EndYear())
     assert "spar3" not in state.market
     assert "spar3" in state.discarded
+    # a bot that tries it a round later is told why, not "not on the table"
+    with pytest.raises(IllegalAction) as error:
+        apply(state, Adopt("spar3"))
+    assert (error.value.code, error.value.params["other"]) == ("excluded", "tung")
+
+
+@pytest.mark.parametrize("seed", [None, -1, 1.5, "7", True])
+def test_a_seed_that_is_not_a_whole_number_from_zero_is_refused(std_deck, seed):
+    # None gave a different game on every call that a save could not replay; True played
+    # seed 1's game under another hash
+    with pytest.raises(ValueError, match="seed"):
+        new_game(std_deck, "standard", seed)
+
+
+@pytest.mark.parametrize("bad", [True, "45", None, float("nan")])
+def test_a_target_that_is_not_a_number_is_an_illegal_action(std_deck, bad):
+    with pytest.raises(IllegalAction) as error:
+        apply(new_game(std_deck, "standard", 1), SetTarget(bad))
+    assert error.value.code == "bad_target"
+
+
+def test_a_card_that_is_not_an_id_is_an_illegal_action(std_deck):
+    with pytest.raises(IllegalAction) as error:
+        apply(new_game(std_deck, "standard", 1), Adopt(["indkoeb"]))  # type: ignore[arg-type]
+    assert error.value.code == "unknown_card"
 
 
 def _finish(state):

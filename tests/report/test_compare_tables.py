@@ -276,3 +276,40 @@ def test_the_service_chart_of_the_comparison_marks_the_scenarios_floor(tmp_path,
     floor = format_amount(group.service_floor, "da", 0, sign=True)
     service = html.split("Service pr. bord", 1)[1].split("</figure>", 1)[0]
     assert f"Servicegulv {floor}" in service
+
+
+def _who_tables(source: str) -> list[list[list[str]]]:
+    """The cells (tags stripped) of every "Hvem vedtog hvad" table of compare.html."""
+    import re
+
+    found = []
+    for chunk in source.split('<table class="who">')[1:]:
+        body = chunk.split("</table>")[0]
+        rows = []
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            rows.append([re.sub(r"<[^>]+>", " ", c).split() for c in cells])
+        found.append([[" ".join(words) for words in row] for row in rows])
+    return found
+
+
+def test_the_comparison_shows_which_table_adopted_what_and_when(saves_dir, states, tmp_path):
+    # the page said only "3/8" for a proposal: the host could not say which tables chose it
+    write_comparison(compare_saves([saves_dir]), tmp_path)
+    source = (tmp_path / "compare.html").read_text(encoding="utf-8")
+    standard = next(t for t in _who_tables(source) if len(t[0]) == 6)  # proposal + 5 tables
+    finals = [states[f"bord{i}.json"] for i in range(1, 6)]
+    deck = finals[0].deck
+    years = finals[0].scenario.years
+    body, kinds = standard[1:-1], standard[-1]
+    adopted_anywhere = {pid for s in finals for pid in s.adopted_ids()}
+    assert len(body) == len(adopted_anywhere)
+    for row in body:
+        pid = next(p for p in adopted_anywhere if row[0].startswith(deck.proposal(p).title))
+        for cell, state in zip(row[1:], finals):
+            adoption = state.adoption(pid)
+            assert cell == (years[adoption.round] if adoption is not None else "–"), (pid, row)
+    for cell, state in zip(kinds[1:], finals):
+        counted = [deck.proposal(p).kind.value for p in state.adopted_ids()]
+        want = [counted.count(k) for k in ("saving", "efficiency", "investment")]
+        assert cell == " · ".join(str(n) for n in want)

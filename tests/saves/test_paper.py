@@ -304,3 +304,42 @@ def test_a_card_and_the_card_it_requires_entered_in_one_round_in_either_order(tm
     assert main([*command, *entries]) == 0, capsys.readouterr().err
     adopted = read_save(out).history.current.adopted_ids()
     assert adopted.index(needing.requires[0]) < adopted.index(needing.id)
+
+
+def test_a_card_or_event_may_be_entered_by_its_title_and_a_round_by_its_year(tmp_path, capsys):
+    # the result sheet shows titles and budget years; the host types what the sheet says
+    by_title = [
+        *("--adopt", "turistkontoret bliver digitalt@2027", "--adopt", "strandrensning@1"),
+        *TABLE_3[4:],
+    ]
+    by_title = ["Udligningen falder@2027" if e == "udligning-falder@1" else e for e in by_title]
+    code, text, path = _enter(tmp_path, "Bord 3", by_title, capsys)
+    assert code == 0, text
+    _, _, reference = _enter(tmp_path, "Bord 3 ref", TABLE_3, capsys)
+    ours, theirs = read_save(path).history.current, read_save(reference).history.current
+    assert [(a.card, a.round) for a in ours.adopted] == [(a.card, a.round) for a in theirs.adopted]
+    assert [(e.card, e.round) for e in ours.events] == [(e.card, e.round) for e in theirs.events]
+    assert raaderum(ours) == raaderum(theirs)
+
+
+def test_a_year_outside_the_scenario_names_the_years_it_has(tmp_path, capsys):
+    code, text, path = _enter(tmp_path, "Bord 5", ["--adopt", "strandrensning@2031"], capsys)
+    assert code == 2 and not path.exists()
+    assert "runden skal være mellem 1 og 3 (eller et af scenariets år: 2027, 2028, 2029)" in text
+
+
+def test_the_same_sheet_entered_twice_gives_the_same_game(tmp_path, capsys):
+    # without --seed the factors the table did not write down came from a new seed each time,
+    # so entering a sheet again could turn a year from met to missed
+    sheet = [e for e in TABLE_3 if e not in ("--seed", "11")]
+    results = []
+    for name in ("Bord 3", "Bord 3 "):  # the same table, a stray space in the name
+        code, text, path = _enter(tmp_path, name, sheet, capsys)
+        assert code == 0, text
+        state = read_save(path).history.current
+        results.append(([a.factor for a in state.adopted], raaderum(state)))
+        path.rename(tmp_path / f"{len(results)}.json")
+    assert results[0] == results[1]
+    code, text, path = _enter(tmp_path, "Bord 7", sheet, capsys)  # another table: other draws
+    other = read_save(path).history.current
+    assert [a.factor for a in other.adopted] != results[0][0]

@@ -525,3 +525,75 @@ def test_a_best_plan_that_fits_uses_only_the_columns_it_needs(deck: Deck, tmp_pa
     box = pygame.Rect(0, 0, 970, line * 8)  # the what-if page's plan box at 1024×768
     WhatIfPage(small)._best_plan(small.surface, box, data, state)
     assert not cut, cut
+
+
+@pytest.mark.parametrize("key", [pygame.K_F1, pygame.K_h])
+def test_help_opens_from_the_year_screen_and_the_debrief(app: App, deck: Deck, key: int) -> None:
+    # F1/H opened the help only on the start screen and the board: a facilitator who wanted
+    # the rules during the debrief got nothing
+    from game.ui.scenes.overlays import HelpScene
+
+    before, after = year_setup(app, deck, last=True)
+    app.push(Scene(app))
+    year = YearScene(app, before, after)
+    app.push(year)
+    post_key(key)
+    app.step(0.016)
+    assert isinstance(app.top, HelpScene)
+    post_key(pygame.K_ESCAPE)
+    app.step(0.016)
+    assert app.top is year
+    state = finished_game(deck, won=False)
+    start(app, state)
+    debrief = DebriefScene(app, background=False)
+    app.push(debrief)
+    app.step(0.016)
+    post_key(key)
+    app.step(0.016)
+    assert isinstance(app.top, HelpScene)
+    post_key(pygame.K_F1)  # F1 closes it again
+    app.step(0.016)
+    assert app.top is debrief
+
+
+def test_the_best_plan_keeps_as_much_of_each_title_as_fits_on_a_projector(
+    deck: Deck, tmp_path: Path
+) -> None:
+    # at 1024×768 the titles were cut at a word ("Eftersyn af…", "Styrket…") with room left
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    state = play_game(deck, "standard", 3, greedy_policy, np.random.default_rng(3))
+    start(small, state)
+    scene = DebriefScene(small)
+    small.push(scene)
+    scene.wait_for_whatif(timeout=60)
+    assert scene.whatif is not None
+    drawn = record_text(small)
+    post_key(pygame.K_4)
+    small.step(0.016)
+    titles = [deck.proposal(pid).title for pid, _ in scene.whatif.best_plan]
+    cut = [text for text in drawn if text.endswith("…")]
+    assert cut, "the test needs titles too long for their column"
+    for text in cut:
+        whole = next(t for t in titles if t.startswith(text[:-1].rstrip()))
+        shown = text[:-1].rstrip()
+        assert len(shown) > len(whole.split()[0]) + 2  # more than the first word
+    small.scenes.clear()
+
+
+def test_a_mouse_only_table_reaches_the_help_from_the_result_screens_menu(
+    app: App, deck: Deck
+) -> None:
+    from game.ui.scenes.overlays import HelpScene, MenuScene
+    from tests.ui.driver import click
+
+    start(app, finished_game(deck, won=True))
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    post_key(pygame.K_ESCAPE)
+    app.step(0.016)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    labels = [label for label, _ in menu.buttons]
+    assert "Hjælp og regler (F1)" in labels
+    click(app, menu.layout().buttons[labels.index("Hjælp og regler (F1)")].center)
+    assert isinstance(app.top, HelpScene)

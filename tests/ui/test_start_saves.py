@@ -12,8 +12,9 @@ from pathlib import Path
 import numpy as np
 import pygame
 
-from game.engine import History, new_game
+from game.engine import History, new_game, scaled_targets
 from game.engine.bots import greedy_policy
+from game.numbers import format_amount
 from game.saves import GameSettings, new_save_path, read_save, write_save
 from game.ui.savelist import entry_lines
 from game.ui.scenes.board import BoardScene
@@ -280,3 +281,43 @@ def test_a_game_continued_in_a_copy_is_marked_as_a_copy_in_the_first_line(make_a
     assert heads[copy] == heads[original].replace("Bord 1", "Bord 1 (kopi)", 1)
     assert "(kopi)" not in heads[original]
     assert heads[copy] in drawn
+
+
+def test_a_new_game_offers_the_scenario_and_target_the_tables_have_been_playing(make_app, std_deck):
+    # at a citizen conference every table plays "borgermoede"; the start screen offered the
+    # standard scenario with its X after every game, so a table could play the wrong one
+    app = make_app(std_deck, size=(1024, 768))
+    folder = app.game.save_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = GameSettings("borgermoede", 5, 30.0, table="Bord 2")
+    history = History.start(new_game(std_deck, "borgermoede", 5, 30.0))
+    write_save(new_save_path(folder), std_deck, settings, history)
+    start, _ = start_screen(app)
+    assert start.scenario.id == "borgermoede"
+    assert start.target.value == 30.0
+    # after a game ("Nyt spil"): the scenario and X of the game just played
+    app.scenes.clear()
+    app.game.history = History.start(new_game(std_deck, "krise", 3, 33.0))
+    start, _ = start_screen(app)
+    assert start.scenario.id == "krise" and start.target.value == 33.0
+
+
+def test_a_first_start_offers_the_decks_first_scenario(make_app, std_deck):
+    app = make_app(std_deck, size=(1024, 768))
+    start, _ = start_screen(app)
+    assert start.scenario.id == std_deck.scenarios[0].id
+    assert start.target.value == std_deck.scenarios[0].target[-1]
+
+
+def test_a_typed_target_shows_the_targets_it_gives_year_by_year(make_app, std_deck):
+    # the start screen showed the scenario's own "(scenariet: 3/11/25/45)" and dropped it as
+    # soon as X was changed: the facilitator never saw what the group would be asked for
+    app = make_app(std_deck, size=(1366, 768))
+    start, drawn = start_screen(app)
+    own = "/".join(f"{t:g}" for t in start.scenario.target)
+    assert any(f"(scenariet: {own})" in text for text in drawn)
+    click(app, start.layout().target_field.center)
+    type_text(app, "60")
+    years = "/".join(format_amount(t, "da") for t in scaled_targets(start.scenario.target, 60.0))
+    assert years == "4/14,7/33,3/60"
+    assert any(f"(år for år: {years})" in text for text in drawn), drawn

@@ -18,7 +18,7 @@ from game.ui.pages import line_height
 from game.ui.panels import Panel
 from game.ui.panels.debrief import DebriefLayout, DebriefTable
 from game.ui.retained import Same
-from game.ui.theme import BODY, FONT_BOLD, HEADING
+from game.ui.theme import BODY, FONT_BOLD, FONT_REGULAR, HEADING
 
 if TYPE_CHECKING:
     from game.engine.whatif import WhatIf  # computed in the background: imported when used
@@ -169,7 +169,10 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 icon.right + g // 2, y, round(x + col_w) - icon.right - g, line_h
             )
             style = small.bold(new).ink(theme.ACCENT if new else theme.INK)
-            app.text.draw(surface, proposal.title, title_box, style)
+            font = app.fonts.get(FONT_BOLD if new else FONT_REGULAR, size)
+            app.text.draw(
+                surface, cut_to_width(proposal.title, font, title_box.width), title_box, style
+            )
         if len(shown) < len(entries):
             column, row = divmod(len(shown), rows)
             more = pygame.Rect(
@@ -181,3 +184,19 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 "debrief.best_more_own" if all(e[0] in adopted for e in left_out) else "board.more"
             )
             app.text.draw(surface, app.t(key, count=count), more, small.ink(theme.MUTED))
+
+
+def cut_to_width(text: str, font: pygame.font.Font, width: int) -> str:
+    """``text`` whole when it fits ``width`` pixels, else as many of its letters as fit and
+    "…": "Eftersyn af demografim…" tells more than the word-wise "Eftersyn af…" (the best
+    plan's titles at 1024×768)."""
+    if font.size(text)[0] <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest head that fits with its ellipsis
+        middle = (low + high + 1) // 2
+        if font.size(text[:middle].rstrip() + "…")[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + "…" if low else text

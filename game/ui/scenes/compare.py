@@ -181,6 +181,8 @@ class CompareScene(Scene):
     def _handle_key(self, key: int, shift: bool = False) -> None:
         if key == pygame.K_ESCAPE:
             self.press("back")
+        elif key == pygame.K_h:
+            self.app.push("help")
         elif key == pygame.K_w:
             self.press("write")
         elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):

@@ -160,6 +160,8 @@ class DebriefScene(Scene):
             self.press("undo")
         elif key == pygame.K_ESCAPE:
             self.press("menu")
+        elif key == pygame.K_h:
+            self.app.push("help")
         elif key == pygame.K_n:
             self.press("new")
         elif key == pygame.K_r:

@@ -199,7 +199,8 @@ class HelpScene(DialogScene):
 
 
 class MenuScene(DialogScene):
-    """Esc on the board: back, restart, new game, change the target, compare tables, quit."""
+    """Esc on the board: back, restart, new game, change the target, help, compare tables,
+    language, quit."""
 
     name = "menu"
     wide = 0.44
@@ -216,6 +217,7 @@ class MenuScene(DialogScene):
             buttons.append((app.t("menu.target"), self.change_target))
         if app.game.unsaved() is not None:
             buttons.insert(1, (app.t("menu.save_elsewhere"), self.save_elsewhere))
+        buttons.append((app.t("menu.help"), self.help))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.language"), self.switch_language))
         buttons.append((app.t("menu.quit"), self.quit))
@@ -231,6 +233,11 @@ class MenuScene(DialogScene):
         """The same scenario, seed and target from the beginning (a new save)."""
         if self.app.game.restart():
             self.app.replace_all("board")
+
+    def help(self) -> None:
+        """The help (in place of the menu): the rules and the keys, for a mouse-only table."""
+        self.close()
+        self.app.push("help")
 
     def new_game(self) -> None:
         """Back to the start screen."""

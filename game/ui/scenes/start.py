@@ -59,9 +59,11 @@ class StartScene(Scene):
         self.check_folder()
         self.deck_problems: list[str] = []
         self.deck_message = ""
-        self.scenario_index = 0
+        self.scenario_index, target = self._last_played()
         self.seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-        self.target = NumberField.of(self.scenario.target[-1], app.lang)
+        self.target = NumberField.of(
+            target if target is not None else self.scenario.target[-1], app.lang
+        )
         self.timer = NumberField.of(timer or 0, app.lang)
         self.path_field = TextField(
             self.layout().deck_path,
@@ -103,6 +105,25 @@ class StartScene(Scene):
     def folder_problem(self) -> str | None:
         """Why the save folder cannot be used (the list then asks for another), or None."""
         return self.saves.folder_problem
+
+    def _last_played(self) -> tuple[int, float | None]:
+        """The scenario (its index in the deck) and X to offer: those of the game just played
+        ("Nyt spil" at a conference where every table plays the same scenario), else those of
+        the newest saved game of this deck, else the deck's first scenario and its own X."""
+        scenarios = self.deck.scenarios
+        game = self.app.game
+        if game.playing and game.state.deck.content_hash == self.deck.content_hash:
+            ids = [s.id for s in scenarios]
+            if game.state.scenario.id in ids:
+                return ids.index(game.state.scenario.id), game.state.targets[-1]
+        titles = [s.title for s in scenarios]
+        for entry in self.saves.entries:
+            info = entry.info
+            if info is not None and info.deck_title == self.deck.title:
+                if info.scenario_title in titles:
+                    return titles.index(info.scenario_title), info.target
+                break
+        return 0, None
 
     def check_folder(self) -> None:
         """Look at the save folder: why it cannot be used, or its games."""

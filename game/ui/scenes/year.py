@@ -83,6 +83,9 @@ class YearScene(Scene):
         ):
             self.take_back()
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_h:
+            self.app.push("help")
+            return
         if self.animating:
             self.skip()
             return
