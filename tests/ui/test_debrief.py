@@ -407,8 +407,9 @@ def test_a_best_plan_too_long_for_its_box_shows_the_cards_not_adopted_first(
     page._best_plan(app.surface, small, data, state)
     titles = [deck.proposal(pid).title for pid, _ in plan]
     assert len(titles) > 8, "more entries than the box holds"
-    for pid in others:
-        assert deck.proposal(pid).title in drawn
+    for pid in others:  # whole, or cut by letter to its column ("Luk den mindste landsbys…")
+        title = deck.proposal(pid).title
+        assert any(t == title or (t.endswith("…") and title.startswith(t[:-1])) for t in drawn)
     assert any(t.startswith("+ ") and t.endswith("af jeres egne") for t in drawn), drawn
 
 
