@@ -295,7 +295,8 @@ def test_enter_names_a_bad_card_id_in_english(capsys, tmp_path):
     bad = ("--adopt", "skarmbesoeg@1", "--event", "zz@9")
     status, out = _enter(capsys, out_file, *bad, "--adopt", "x")
     assert status == 2
-    assert out.strip() == "raaderum enter: --adopt 'x': write ID@ROUND or ID@YEAR, e.g. skaermbesoeg@2"
+    expected = "raaderum enter: --adopt 'x': write ID@ROUND or ID@YEAR, e.g. skaermbesoeg@2"
+    assert out.strip() == expected
     status, out = _enter(capsys, out_file, *bad)
     assert status == 2
     lines = out.splitlines()
