@@ -232,3 +232,30 @@ def test_a_paper_table_is_entered_and_saved_with_the_keyboard_alone(make_app, st
     assert [(a.card, a.round) for a in saved.history.current.adopted] == [(cards[uncertain], 0)]
     assert saved.paper is not None and len(saved.paper.factors) == 1
     assert [e.card for e in saved.history.current.events] == [events[i] for i in free]
+
+
+def test_the_same_sheet_entered_on_screen_and_with_enter_gives_the_same_game(
+    make_app, std_deck, tmp_path, capsys
+):
+    # the screen drew a new seed each time, so a factor the table did not write down came
+    # out differently every time the sheet was entered, and differently from `raaderum enter`
+    from game.cli import main
+
+    app, scene = _open_named(make_app, std_deck, "Bord 9")
+    invest = next(
+        p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.INVESTMENT
+    )
+    events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+    click(app, _chip(scene, "cards", invest, 0))
+    for round_index, event in enumerate(events):
+        click(app, _chip(scene, "events", event, round_index))
+    click(app, scene.layout().save.center)
+    assert app.top is not scene, scene.problems
+    on_screen = read_save(next((tmp_path / "saves").glob("*.json"))).history.current
+    out = tmp_path / "bord9.json"
+    entered = ["enter", "--scenario", "intro", "--table", "Bord 9", "--adopt", f"{invest}@1"]
+    entered += [f"--event={e}@{i + 1}" for i, e in enumerate(events)]
+    assert main([*entered, "--out", str(out)]) == 0, capsys.readouterr()
+    by_command = read_save(out).history.current
+    assert on_screen.adoption(invest).factor == by_command.adoption(invest).factor
+    assert on_screen.results == by_command.results

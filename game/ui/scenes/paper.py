@@ -10,7 +10,6 @@ rules refuse is shown under the lists, and nothing is saved.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ from game.messages import Message
 from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.model import PaperTable
-from game.saves.paper import PaperError, paper_history, rounds_short_of_events
+from game.saves.paper import PaperError, entry_seed, paper_history, rounds_short_of_events
 from game.ui import theme
 from game.ui.draw import button, kind_icon
 from game.ui.scene import Scene, is_activation, is_key
@@ -134,7 +133,6 @@ class PaperScene(Scene):
         self.asked_short: tuple[int, ...] | None = None
         """The rounds without an event that "Gem bordet" has asked about once: a second
         "Gem bordet" saves the table as it is (the table drew no event in them)."""
-        self.seed = random.SystemRandom().randrange(1, 1_000_000)
         layout = self.layout()
         self.name_field = TextField(
             layout.name,
@@ -200,7 +198,10 @@ class PaperScene(Scene):
         if not table.table:
             self.problems = [app.t("paper.name_missing")]
             return False
-        settings = GameSettings(self.scenario.id, self.seed, None, app.lang)
+        # the seed follows from the entries, as with `raaderum enter`: the same sheet entered
+        # twice (in the window or on the command line) gives the same game
+        seed = entry_seed(self.deck, self.scenario, table, None)
+        settings = GameSettings(self.scenario.id, seed, None, app.lang)
         try:
             history = paper_history(self.deck, settings, table)
             short = tuple(rounds_short_of_events(self.deck, self.scenario, table))
