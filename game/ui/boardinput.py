@@ -137,7 +137,7 @@ class BoardInput:
             self.end_year()
         elif key == pygame.K_BACKSPACE:
             game.undo()
-        elif key in (pygame.K_F1, pygame.K_h):
+        elif key == pygame.K_h:  # F1: the window opens the help from every screen
             self.app.push("help")
         elif key == pygame.K_ESCAPE:
             self.app.push("menu")

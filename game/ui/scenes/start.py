@@ -356,7 +356,7 @@ class StartScene(Scene):
                 self.step_target(TARGET_STEP)
             elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
                 self.step_target(-TARGET_STEP)
-            elif event.key in (pygame.K_F1, pygame.K_h):
+            elif event.key == pygame.K_h:  # F1: the window opens the help from every screen
                 self.app.push("help")
             elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
                 self.app.push("paper", scenario=self.scenario.id)
