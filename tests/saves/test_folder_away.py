@@ -11,33 +11,15 @@ import os
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pygame
-import pytest
 from save_workers import Worker
 
 from game.engine import Deck, legal_actions
 from game.saves import GameSettings, read_save
 from game.saves.files import display_path
 from game.ui.app import App
-
-
-@pytest.fixture
-def window() -> Iterator[Callable[[Deck, Path], App]]:
-    """Build the real window on the dummy display; its saves' locks are given back after."""
-    made: list[App] = []
-
-    def build(deck: Deck, save_dir: Path) -> App:
-        app = App(deck, save_dir=save_dir, clock=lambda: 1000.0)
-        made.append(app)
-        return app
-
-    yield build
-    for app in made:
-        app.game.close()
-    pygame.event.clear()
 
 
 def decide(app: App) -> None:

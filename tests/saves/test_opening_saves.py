@@ -14,10 +14,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pygame
 import pytest
 from save_workers import Worker
 
@@ -32,7 +30,6 @@ from game.saves import (
     read_save,
     write_save,
 )
-from game.ui.app import App
 from game.ui.opening import continue_in_copy, open_save
 
 KYSTBY = Path(__file__).resolve().parents[2] / "decks" / "kystby"
@@ -45,22 +42,6 @@ TABLE_3 = [
 ]
 LONG_AGO = "2020-03-02T09:00:00.000+01:00"
 LATER = "2020-03-02T10:00:00.000+01:00"
-
-
-@pytest.fixture
-def window() -> Iterator[Callable[[Deck, Path], App]]:
-    """Build the real window on the dummy display; its saves' locks are given back after."""
-    made: list[App] = []
-
-    def build(deck: Deck, save_dir: Path) -> App:
-        app = App(deck, save_dir=save_dir, clock=lambda: 1000.0)
-        made.append(app)
-        return app
-
-    yield build
-    for app in made:
-        app.game.close()
-    pygame.event.clear()
 
 
 def enter_table_3(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
