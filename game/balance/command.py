@@ -264,6 +264,8 @@ def report_text(
             "kan have flere grunde på én gang, så kolonnerne *Tabt på …* summer ikke til 100 %. "
             "*Planlæggeren* ser frem med samme heltalsprogram som resultatskærmens bedste plan, "
             "men kun med de kort, der ligger på bordet, og med forventede beløb og hændelser; "
+            "den sigter efter luft over hvert mål og regner kun med brættets tal, når ingen "
+            "plan med luft eller med de forventede beløb kan vinde; "
             "*den bedste plan set i bakspejlet* kender de hændelser, der kom, og de kort, bordet "
             "så. *De planlagte ensidige strategier* lægger planer som planlæggeren, men "
             "vedtager højst ét kort af hver af de slags, de ikke satser på; de viser, om de "

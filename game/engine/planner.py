@@ -5,8 +5,12 @@ It plans with what the table knows: the cards on the table now (it cannot know w
 come later, so it plans as if these stay), the expected amounts of uncertain cards (the gain
 times the chance that the card works), the events drawn so far plus the average of the events
 that may still come, and the rules of capacity, træthed, service, kinds and anlæg. It aims a
-little above each target (``BUFFER``) as a margin for chance. It is the balance harness's
-"best strategy": a consultant's careful plan, not a perfect player.
+little above each target (``BUFFER``) as a margin for chance. When no plan wins with that
+margin, it does not give up a winning condition at once: it plans again to win as the table
+reckons, first at the expected amounts without the margin, then at the cards' face values (as
+the board shows them), and takes the first plan that wins; only when none does, it keeps as many
+winning conditions as it can. It is the balance harness's "best strategy": a consultant's
+careful plan, not a perfect player.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import numpy as np
 from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
 from game.engine.model import KINDS, Kind
-from game.engine.optimise import Card, Problem, optimise
+from game.engine.optimise import Card, OptimalPlan, Problem, optimise
 from game.engine.rules import adoptable, kinds_adopted, missing_requirements
 from game.engine.state import GameState
 
@@ -53,9 +57,10 @@ def expected_events(state: GameState) -> tuple[float, ...]:
     return tuple(totals)
 
 
-def known_totals(state: GameState) -> tuple[float, ...]:
+def known_totals(state: GameState, face: bool = False) -> tuple[float, ...]:
     """The råderum per year the group can count on: drawn events, revealed cards as they
-    turned out, unrevealed cards at their expected amounts."""
+    turned out, unrevealed cards at their expected amounts (with ``face``: as the board shows
+    them, at face value)."""
     scenario = state.scenario
     years = scenario.rounds
     event_of = state.deck.event
@@ -63,16 +68,47 @@ def known_totals(state: GameState) -> tuple[float, ...]:
     for adoption in state.adopted:
         proposal = state.deck.proposal(adoption.card)
         anchor = ledger.anchor(proposal, scenario)
-        factor = adoption.factor if adoption.revealed else ledger.expected_factor(proposal)
+        if adoption.revealed:
+            factor = adoption.factor
+        else:
+            factor = 1.0 if face else ledger.expected_factor(proposal)
         row = ledger.realised_row(proposal, adoption.round, years, anchor, factor)
         for year in range(adoption.round, years):
             totals[year] += row[year]
     return tuple(totals)
 
 
-def planning_problem(state: GameState, tokens: frozenset[Kind] = frozenset()) -> Problem:
+@dataclass(frozen=True)
+class Reckoning:
+    """How the planner reckons a plan: the margin it aims above each later target (``share``
+    of the target plus ``extra``, in the deck's unit), the service points it keeps above the
+    floor until the last round, and uncertain cards at their expected amounts or (``face``)
+    at face value, as the board shows them."""
+
+    share: float = BUFFER
+    extra: float = BUFFER_ABS
+    service: int = SERVICE_MARGIN
+    face: bool = False
+
+
+CAREFUL = Reckoning()
+"""The planner's own reckoning: a margin for chance, expected amounts."""
+RECKONINGS = (
+    Reckoning(share=1.15, extra=2.0),
+    CAREFUL,
+    Reckoning(share=1.0, extra=0.0, service=0),
+    Reckoning(share=1.0, extra=0.0, service=0, face=True),
+)
+"""The reckonings in the order the planner tries them: the first that gives a winning plan is
+played (see the module docstring)."""
+
+
+def planning_problem(
+    state: GameState, tokens: frozenset[Kind] = frozenset(), reckoning: Reckoning = CAREFUL
+) -> Problem:
     """The rest of the game as the planner sees it (see the module docstring). ``tokens``:
-    kinds the plan may hold at most one card of over the whole game (a one-sided strategy)."""
+    kinds the plan may hold at most one card of over the whole game (a one-sided strategy);
+    ``reckoning``: with or without the margin, at expected or face amounts."""
     scenario = state.scenario
     deck = state.deck
     adopted = set(state.adopted_ids())
@@ -85,7 +121,7 @@ def planning_problem(state: GameState, tokens: frozenset[Kind] = frozenset()) ->
             continue  # excluded or over the anlægsramme: it will not come back
         if any(r not in state.market for r in requires):
             continue  # needs a card the table does not show
-        factor = ledger.expected_factor(proposal)
+        factor = 1.0 if reckoning.face else ledger.expected_factor(proposal)
         cards.append(
             Card(
                 pid,
@@ -102,10 +138,10 @@ def planning_problem(state: GameState, tokens: frozenset[Kind] = frozenset()) ->
                 anchor=ledger.anchor(proposal, scenario),
             )
         )
-    known = known_totals(state)
+    known = known_totals(state, face=reckoning.face)
     coming = expected_events(state)
     targets = tuple(
-        t * BUFFER + BUFFER_ABS if year >= state.round else t
+        t * reckoning.share + reckoning.extra if year >= state.round else t
         for year, t in enumerate(state.targets)
     )
     return Problem(
@@ -117,7 +153,8 @@ def planning_problem(state: GameState, tokens: frozenset[Kind] = frozenset()) ->
         base_service=state.service,
         service_floor=None
         if scenario.service_floor is None
-        else scenario.service_floor + (SERVICE_MARGIN if state.round < scenario.rounds - 1 else 0),
+        else scenario.service_floor
+        + (reckoning.service if state.round < scenario.rounds - 1 else 0),
         require_all_kinds=scenario.require_all_kinds,
         construction_budget=scenario.construction_budget,
         start_round=state.round,
@@ -136,6 +173,21 @@ def planning_problem(state: GameState, tokens: frozenset[Kind] = frozenset()) ->
     )
 
 
+def plan_round(state: GameState, tokens: frozenset[Kind] = frozenset()) -> OptimalPlan:
+    """The plan for the rest of the game from ``state``: the first of ``RECKONINGS`` whose best
+    plan wins, else the best plan of the ``CAREFUL`` reckoning (it keeps as many winning
+    conditions as it can)."""
+    careful: OptimalPlan | None = None
+    for reckoning in RECKONINGS:
+        best = optimise(planning_problem(state, tokens, reckoning))
+        if best.won:
+            return best
+        if reckoning == CAREFUL:
+            careful = best
+    assert careful is not None, "CAREFUL is one of RECKONINGS"
+    return careful
+
+
 @dataclass
 class PlannerPolicy:
     """The look-ahead bot as a policy; it keeps this round's plan between its decisions."""
@@ -149,7 +201,7 @@ class PlannerPolicy:
         key = (id(state.deck), state.scenario.id, state.seed, state.round, state.targets)
         if key != self._key:
             self._key = key
-            best = optimise(planning_problem(state, self.tokens))
+            best = plan_round(state, self.tokens)
             self._plan = [pid for pid, start in best.plan if start == state.round]
         open_cards = set(adoptable(state))
         while self._plan:

@@ -136,8 +136,10 @@ def test_a_deck_that_needs_all_three_kinds_turns_the_one_sided_strategies_down(
 ):
     # small savings, a service floor and amounts that come as printed: a table must adopt
     # both investments in 2027 to reach 25 in 2029 (2,5 + 2,5 + 4 + 4 + 9 + 8 = 30), while a
-    # plan with one token investment ends at 22 however carefully it is laid
-    report = _report(_deck(tmp_path, 2.5, -2, "1, 6, 25", capacity=24, sure=True))
+    # plan with one token investment ends at 22 however carefully it is laid; and without
+    # both savings 2027 cannot carry the investments' cost (2,5 + 1 + 1 − 4 + 1 < 2, even
+    # with the good event)
+    report = _report(_deck(tmp_path, 2.5, -2, "2, 6, 25", capacity=24, sure=True))
     strategies = report["scenarios"]["prove"]["strategies"]
     before = savings_deck["scenarios"]["prove"]["strategies"]
     assert _check(report, "besparelserne alene frigør mindre end slutmålet")
