@@ -88,6 +88,10 @@ def late_shock(
     return [*all_three_kinds(result, records), (text, hit_rate > 0.0)]
 
 
+_STEPS = {1: "ét", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
+"""Small numbers as a Danish text writes them."""
+
+
 def service_floor(
     result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
 ) -> list[tuple[str, bool | None]]:
@@ -96,9 +100,11 @@ def service_floor(
     if not games:
         return all_three_kinds(result, records)
     below = sum("service" in r.reasons for r in games) / len(games)
+    floor = result.scenario.service_floor or 0
+    steps = _STEPS.get(-floor, f"{-floor}")
     text = (
-        "Serviceniveauet må ikke ende mere end fire trin under i dag: besparelser først ender "
-        f"under gulvet i {_pct(below)} af spillene"
+        f"Serviceniveauet må ikke ende mere end {steps} trin under i dag: besparelser først "
+        f"ender under gulvet i {_pct(below)} af spillene"
     )
     return [*all_three_kinds(result, records), (text, below >= 0.5)]
 
