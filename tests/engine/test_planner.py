@@ -9,7 +9,7 @@ import pytest
 from game.content import load_sources
 from game.engine import Adopt, Deck, apply, new_game, verdict
 from game.engine.optimise import optimise
-from game.engine.planner import CAREFUL, planner_policy, planning_problem, plan_round
+from game.engine.planner import CAREFUL, plan_round, planner_policy, planning_problem
 
 # Two years, targets 1 and 9, service floor −2. A sure saving (3) and an efficiency (1, then
 # 2) leave 5 in 2028. The investment (−1, then 6) brings 2028 to 11 on the board, but it fails
