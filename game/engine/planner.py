@@ -4,13 +4,13 @@ optimiser's integer program and adopts this round's part of the plan.
 It plans with what the table knows: the cards on the table now (it cannot know which cards
 come later, so it plans as if these stay), the expected amounts of uncertain cards (the gain
 times the chance that the card works), the events drawn so far plus the average of the events
-that may still come, and the rules of capacity, træthed, service, kinds and anlæg. It aims a
-little above each target (``BUFFER``) as a margin for chance. When no plan wins with that
-margin, it does not give up a winning condition at once: it plans again to win as the table
-reckons, first at the expected amounts without the margin, then at the cards' face values (as
-the board shows them), and takes the first plan that wins; only when none does, it keeps as many
-winning conditions as it can. It is the balance harness's "best strategy": a consultant's
-careful plan, not a perfect player.
+that may still come, and the rules of capacity, træthed, service, kinds and anlæg. It aims
+above each target as a margin for chance: a wide margin where a plan can win with it, else its
+usual one (``BUFFER``). When no plan wins with that, it does not give up a winning condition at
+once: it plans again to win as the table reckons, first at the expected amounts without a
+margin, then at the cards' face values (as the board shows them), and takes the first plan that
+wins (``RECKONINGS``); only when none does, it keeps as many winning conditions as it can.
+It is the balance harness's "best strategy": a consultant's careful plan, not a perfect player.
 """
 
 from __future__ import annotations
