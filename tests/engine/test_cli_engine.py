@@ -45,7 +45,7 @@ def test_a_planning_table_clearly_beats_random_play_on_every_standard_scenario(s
     """The game rewards thinking ahead: the look-ahead planner wins far more often than a
     table that adopts at random (docs/balance.md has the full figures)."""
     for scenario in std_deck.scenarios:
-        planner = play(std_deck, scenario.id, "planner", 24, 11)
+        planner = play(std_deck, scenario.id, "planner", 10, 11)
         rand = simulate(std_deck, scenario.id, "random", 150, 11)
         planner_rate = sum(r.won for r in planner) / len(planner)
         assert planner_rate >= rand.win_rate + 0.2, scenario.id
