@@ -21,7 +21,7 @@ import numpy as np
 
 from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
-from game.engine.model import KINDS, Kind
+from game.engine.model import KINDS, Kind, Proposal
 from game.engine.optimise import Card, OptimalPlan, Problem, optimise
 from game.engine.rules import adoptable, kinds_adopted, missing_requirements
 from game.engine.state import GameState
@@ -57,27 +57,6 @@ def expected_events(state: GameState) -> tuple[float, ...]:
     return tuple(totals)
 
 
-def known_totals(state: GameState, face: bool = False) -> tuple[float, ...]:
-    """The råderum per year the group can count on: drawn events, revealed cards as they
-    turned out, unrevealed cards at their expected amounts (with ``face``: as the board shows
-    them, at face value)."""
-    scenario = state.scenario
-    years = scenario.rounds
-    event_of = state.deck.event
-    totals = list(ledger.event_totals([(event_of(e.card), e.round) for e in state.events], years))
-    for adoption in state.adopted:
-        proposal = state.deck.proposal(adoption.card)
-        anchor = ledger.anchor(proposal, scenario)
-        if adoption.revealed:
-            factor = adoption.factor
-        else:
-            factor = 1.0 if face else ledger.expected_factor(proposal)
-        row = ledger.realised_row(proposal, adoption.round, years, anchor, factor)
-        for year in range(adoption.round, years):
-            totals[year] += row[year]
-    return tuple(totals)
-
-
 @dataclass(frozen=True)
 class Reckoning:
     """How the planner reckons a plan: the margin it aims above each later target (``share``
@@ -90,6 +69,10 @@ class Reckoning:
     service: int = SERVICE_MARGIN
     face: bool = False
 
+    def factor(self, proposal: Proposal) -> float:
+        """The factor an unrevealed card counts with: 1 at face value, else the expected."""
+        return 1.0 if self.face else ledger.expected_factor(proposal)
+
 
 CAREFUL = Reckoning()
 """The planner's own reckoning: a margin for chance, expected amounts."""
@@ -101,6 +84,24 @@ RECKONINGS = (
 )
 """The reckonings in the order the planner tries them: the first that gives a winning plan is
 played (see the module docstring)."""
+
+
+def known_totals(state: GameState, reckoning: Reckoning | None = None) -> tuple[float, ...]:
+    """The råderum per year the group can count on: drawn events, revealed cards as they
+    turned out, unrevealed cards at their expected amounts (or as ``reckoning`` counts them)."""
+    reckoning = reckoning or CAREFUL
+    scenario = state.scenario
+    years = scenario.rounds
+    event_of = state.deck.event
+    totals = list(ledger.event_totals([(event_of(e.card), e.round) for e in state.events], years))
+    for adoption in state.adopted:
+        proposal = state.deck.proposal(adoption.card)
+        anchor = ledger.anchor(proposal, scenario)
+        factor = adoption.factor if adoption.revealed else reckoning.factor(proposal)
+        row = ledger.realised_row(proposal, adoption.round, years, anchor, factor)
+        for year in range(adoption.round, years):
+            totals[year] += row[year]
+    return tuple(totals)
 
 
 def planning_problem(
@@ -121,7 +122,7 @@ def planning_problem(
             continue  # excluded or over the anlægsramme: it will not come back
         if any(r not in state.market for r in requires):
             continue  # needs a card the table does not show
-        factor = 1.0 if reckoning.face else ledger.expected_factor(proposal)
+        factor = reckoning.factor(proposal)
         cards.append(
             Card(
                 pid,
@@ -138,7 +139,7 @@ def planning_problem(
                 anchor=ledger.anchor(proposal, scenario),
             )
         )
-    known = known_totals(state, face=reckoning.face)
+    known = known_totals(state, reckoning)
     coming = expected_events(state)
     targets = tuple(
         t * reckoning.share + reckoning.extra if year >= state.round else t
