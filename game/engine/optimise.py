@@ -518,6 +518,16 @@ def optimise(problem: Problem, incumbents: Sequence[Sequence[tuple[str, int]]] =
     )
 
 
+def can_win(problem: Problem) -> bool:
+    """Whether some plan of ``problem`` wins, decided by the objective's first stage alone
+    (winning and the count of winning conditions): the later stages only choose among plans
+    with the same first-stage value, so ``optimise(problem).won`` is the same answer at about
+    a quarter of the solver's work."""
+    model = _Model(problem)
+    solution = model.program.solve_lexicographic(model.objectives()[:1])
+    return evaluate(problem, model.plan(solution.values)).won
+
+
 def best_portfolio(state: GameState) -> OptimalPlan:
     """The best portfolio the cards seen in the game of ``state`` would have allowed."""
     own_plan = [(a.card, a.round) for a in state.adopted]

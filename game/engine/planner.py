@@ -22,7 +22,7 @@ import numpy as np
 from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
 from game.engine.model import KINDS, Kind, Proposal
-from game.engine.optimise import Card, OptimalPlan, Problem, optimise
+from game.engine.optimise import Card, OptimalPlan, Problem, can_win, optimise
 from game.engine.rules import adoptable, kinds_adopted, missing_requirements
 from game.engine.state import GameState
 
@@ -175,18 +175,16 @@ def planning_problem(
 
 
 def plan_round(state: GameState, tokens: frozenset[Kind] = frozenset()) -> OptimalPlan:
-    """The plan for the rest of the game from ``state``: the first of ``RECKONINGS`` whose best
-    plan wins, else the best plan of the ``CAREFUL`` reckoning (it keeps as many winning
-    conditions as it can)."""
-    careful: OptimalPlan | None = None
+    """The plan for the rest of the game from ``state``: the best plan of the first of
+    ``RECKONINGS`` under which some plan wins, else the best plan of the ``CAREFUL``
+    reckoning (it keeps as many winning conditions as it can). Whether a reckoning can win is
+    asked first (``can_win``, one stage of the solver); only the plan played is optimised in
+    full."""
     for reckoning in RECKONINGS:
-        best = optimise(planning_problem(state, tokens, reckoning))
-        if best.won:
-            return best
-        if reckoning == CAREFUL:
-            careful = best
-    assert careful is not None, "CAREFUL is one of RECKONINGS"
-    return careful
+        problem = planning_problem(state, tokens, reckoning)
+        if can_win(problem):
+            return optimise(problem)
+    return optimise(planning_problem(state, tokens, CAREFUL))
 
 
 @dataclass

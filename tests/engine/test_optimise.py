@@ -16,6 +16,7 @@ from game.engine.optimise import (
     Card,
     InfeasiblePlan,
     Problem,
+    can_win,
     evaluate,
     optimise,
     problem_from_state,
@@ -132,6 +133,15 @@ def test_optimiser_equals_exhaustive_search(problem):
     outcome = evaluate(problem, found.plan)  # raises if the plan breaks a rule
     assert score(problem, outcome) == brute_force(problem)
     assert found.raaderum == outcome.raaderum
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=problems(), count_conditions=st.booleans())
+def test_can_win_says_whether_any_plan_wins(problem, count_conditions):
+    """The planner asks ``can_win`` before it optimises a reckoning in full."""
+    problem = replace(problem, count_conditions=count_conditions)
+    assert can_win(problem) == bool(brute_force(problem)[0])
+    assert can_win(problem) == optimise(problem).won
 
 
 def test_fatigue_takes_capacity_at_once_and_recovers_by_four_a_year():
