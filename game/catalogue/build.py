@@ -567,11 +567,21 @@ def _unknown(
         return None
     if re.fullmatch(r"(19|20)\d\d", normal(text)):
         first = reading.year_headers.setdefault((sheet.name, cell.row), text)
-        if first == text:
+        if sheet.name != PROPOSALS:
+            # no 'fra budgetår' there: an event acts from the year it is drawn, and a
+            # scenario writes its years in a column of their own
+            part = "events" if sheet.name == EVENTS else "scenarios"
+            reading.add(sheet, cell, f"catalogue.header_year_{part}", text=text)
+        elif first == text:
             reading.add(sheet, cell, "catalogue.header_year", text=text)
         else:  # the later years of the row: where their amounts go, counted from the first
             number = int(normal(text)) - int(normal(first)) + 1
             reading.add(sheet, cell, "catalogue.header_year_next", text=text, n=number, first=first)
+        return None
+    if sheet.name == EVENTS and _names_from_year(text):
+        # the proposals' column: an event has no budget year, so its cells are not read
+        said = Message.of("catalogue.from_year_events", text=text[:40])
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
     if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
         # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
@@ -721,7 +731,7 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             )
         ):
             spec = None
-        if spec is None and sheet.name == PROPOSALS and cell.formula is None:
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
             spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
         if spec is None:
             what = Message.of("catalogue.what.column", sheet=sheet.name)
@@ -796,7 +806,9 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
             del reading.budget_years[sheet.name]
         return None
     if index == 0:
-        said = Message.of("catalogue.budget_year_columns", first=first, second=int(first) + 1)
+        # an event has no budget year of its own: it acts from the year it is drawn
+        key = "catalogue.budget_year_columns" + ("_events" if sheet.name == EVENTS else "")
+        said = Message.of(key, first=first, second=int(first) + 1)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     # messages about its cells name the column by its own heading ("'BO1 2028' skal være et
     # tal"), not by the template's 'år 2' that the sheet never wrote
@@ -806,11 +818,21 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
 
 
 def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
-    """True for a column whose header was skipped with a warning (its cells are ignored)."""
+    """True for a column whose header was skipped with a warning or refused with a problem
+    (its cells are ignored: the line at the heading says what to do)."""
     header = sheet.cells.get((row, column))
-    return header is not None and any(
-        warning.where == sheet.where(header.ref) for warning in reading.warnings
+    if header is None:
+        return False
+    where = sheet.where(header.ref)
+    return any(warning.where == where for warning in reading.warnings) or any(
+        found.problem.where == where for found in reading.problems
     )
+
+
+def _names_from_year(text: str) -> bool:
+    """True for a heading that names the proposals' 'fra budgetår' column."""
+    spec = lookup(PROPOSALS).get(normal(text))
+    return spec is not None and spec.field == "effect_from_year"
 
 
 def _card(
@@ -857,7 +879,7 @@ def _card(
                 document.key_lines[(*path, spec.field, index)] = line
     if any(spec.reader == "effect" for spec in columns.values()):
         _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
-    first_year = reading.budget_years.get(sheet.name)
+    first_year = reading.budget_years.get(sheet.name) if sheet.name == PROPOSALS else None
     if first_year is not None and "effect_from_year" not in card:
         card["effect_from_year"] = first_year  # the amounts stand under budget years
         document.key_lines[(*path, "effect_from_year")] = document.value_lines[path]
