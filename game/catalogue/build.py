@@ -756,13 +756,11 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     )
     for expected, (index, cell) in enumerate(years):
         if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
-            reading.add(
-                sheet,
-                cell,
-                "catalogue.year_column_gap",
-                header=cell.value,
-                missing=label(sheet.name, "effect", expected),
-            )
+            first_year = reading.budget_years.get(sheet.name)
+            absent = label(sheet.name, "effect", expected)
+            if first_year is not None:  # "2027, 2028, 2030": the year 2029 is missing
+                absent = str(int(first_year) + expected)
+            reading.add(sheet, cell, "catalogue.year_column_gap", header=cell.value, missing=absent)
             reading.year_gaps.add(sheet.name)
             break
     missing = [
@@ -922,30 +920,32 @@ def _effect(
     if bad:
         return
     if not amounts:
-        reading.add(sheet, first, "catalogue.first_year_empty")
+        header = columns[first_column].header
+        reading.add(sheet, first, "catalogue.first_year_empty", header=header)
         reading.reported.add((sheet.name, row, "effect"))
-        return
-    if sheet.name in reading.budget_years:
-        # a budget table: every year has its column, and a blank one is 0 (a one-off amount
-        # or a temporary saving ends where its amounts end)
-        years = max(spec.index for spec in columns.values() if spec.reader == "effect") + 1
-        card["effect"] = [amounts[i][1] if i in amounts else 0 for i in range(years)]
         return
     last = max(amounts)
     gaps = [index for index in range(last) if index not in amounts]
     if gaps and sheet.name in reading.year_gaps:  # a missing heading: said once, at it
         reading.reported.add((sheet.name, row, "effect"))
         return
-    if gaps:
-        gap_column = next(
-            (c for c, spec in columns.items() if spec.reader == "effect" and spec.index == gaps[0]),
-            first_column,
-        )
+    headers = {
+        spec.index: (c, spec.header) for c, spec in columns.items() if spec.reader == "effect"
+    }
+    for index in gaps:
         # a blank cell before a later amount is a 0, as in a budget table: read so, and said
-        gap = Cell(row, gap_column, None)
-        said = Message.of("catalogue.year_gap", gap=gaps[0] + 1, last=last + 1)
-        reading.warnings.append(CatalogueProblem(sheet.where(gap.ref), said))
-    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
+        # at each such cell (a saving that silently vanishes for one year is easily missed)
+        gap_column, header = headers.get(index, (first_column, label(sheet.name, "effect", index)))
+        said = Message.of("catalogue.year_gap", header=header, last=headers[last][1])
+        reading.warnings.append(
+            CatalogueProblem(sheet.where(Cell(row, gap_column, None).ref), said)
+        )
+    years = last + 1
+    if sheet.name in reading.budget_years:
+        # a budget table: every year has its column, and a blank one after the last amount is
+        # 0 (a one-off amount or a temporary saving ends where its amounts end)
+        years = max(headers) + 1
+    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(years)]
 
 
 # --- the loader's problems in the workbook's words -----------------------------------------
