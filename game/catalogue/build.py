@@ -47,12 +47,13 @@ from game.catalogue.headings import (
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
 from game.content.loader import reach_warnings, title_warnings, unit_warnings
+from game.content.numbertext import yaml_number
 from game.content.schema import ID_PATTERN, WELFARE_AREAS, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
-from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
-from game.numbers import is_known_unit, usual_unit
+from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render, unit_words
+from game.numbers import format_amount, is_known_unit, usual_unit
 
 _ROW_SPAN = 1_000
 _SHEET_SPAN = 100_000 * _ROW_SPAN
@@ -112,6 +113,8 @@ class _Reading:
     """Ids written with æ, ø, å or spaces, and the ids they became ("Æ-1" → "Ae-1")."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
+    unit: str = "mio. kr."
+    """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
     budget_years: dict[str, str] = field(default_factory=dict)
     """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
     every row without its own 'fra budgetår' is tied to those years."""
@@ -191,6 +194,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 continue
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
+        if name == ABOUT and document is not None:
+            unit = document.data["deck"].get("unit")
+            if isinstance(unit, str) and unit.strip():
+                reading.unit = unit.strip()
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
@@ -875,6 +882,9 @@ def _card(
         if isinstance(value, list):
             for index in range(len(value)):
                 document.key_lines[(*path, spec.field, index)] = line
+    if amounts and not bad_amount and not _text_amounts(reading, sheet, amounts):
+        reading.reported.add((sheet.name, row, "effect"))
+        bad_amount = True
     if any(spec.reader == "effect" for spec in columns.values()):
         _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
     first_year = reading.budget_years.get(sheet.name) if sheet.name == PROPOSALS else None
@@ -896,6 +906,81 @@ def _respelled(reading: _Reading, text: str) -> str:
     if (text, spelled) not in reading.respelled:
         reading.respelled.append((text, spelled))
     return spelled
+
+
+OUT_OF_LINE = 100
+"""How many times smaller or larger than every other amount of its row an amount written as
+text may be before the import asks about it (a misread thousands sign is 1.000 times)."""
+_COMMA_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
+"""Text such as "1,500": 1,5 with a Danish decimal comma, 1.500 with an English thousands
+comma (a leading 0, "0,518", is a decimal comma for sure)."""
+
+
+def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
+    """Check the amounts of one row written as text against the row's other amounts: a text
+    read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
+    at its cell saying how it was read, and a text that reads two ways ("1,500": 1,5 the
+    Danish way, 1.500 the English way) a warning – or, when the row's other amounts point
+    to the other reading, a problem (the value is never guessed). False after a problem."""
+    fine = True
+    for index, (cell, value) in sorted(amounts.items()):
+        if not isinstance(cell.value, str) or not isinstance(value, (int, float)) or not value:
+            continue
+        others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
+        sizes = [abs(v) for v in others]
+
+        def in_line(amount: float, sizes: list[float] = sizes) -> bool:
+            return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
+
+        text = cell.value.strip()[:30]
+        read_as = Decimal(yaml_number(value))
+        params: dict[str, Any] = {"text": text, "read": read_as, "unit": _unit(reading)}
+        if others:
+            params["others"] = _amount_list(others)
+        if _COMMA_THOUSANDS.fullmatch(text):
+            english = value * 1000
+            params["english"] = Decimal(yaml_number(english))
+            danish_fits, english_fits = (
+                bool(others) and in_line(value),
+                bool(others) and in_line(english),
+            )
+            if danish_fits and not english_fits:
+                continue  # "−1,050" among −0,518 and −1,313: a decimal comma for sure
+            if english_fits and not danish_fits:
+                reading.add(sheet, cell, Message.of("catalogue.amount_two_ways", **params))
+                fine = False
+                continue
+            reading.warnings.append(
+                CatalogueProblem(
+                    sheet.where(cell.ref), Message.of("catalogue.amount_read_danish", **params)
+                )
+            )
+            continue
+        if not others or in_line(value):
+            continue
+        meant = value * 1000 if abs(value) < min(sizes) else value / 1000
+        key = "catalogue.amount_out_of_line"
+        if in_line(meant):
+            params["meant"] = Decimal(yaml_number(meant))
+            key += "_meant"
+        said = Message.of(key, **params)
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    return fine
+
+
+def _unit(reading: _Reading) -> ByLanguage:
+    """The deck's unit as each reader's messages name it."""
+    return ByLanguage.of(**{lang: unit_words(reading.unit, lang) for lang in LANGUAGES})
+
+
+def _amount_list(values: list[float]) -> ByLanguage:
+    """Amounts as each reader writes them, "−500, −1.500 og −2.000"."""
+    return ByLanguage.of(
+        **{
+            lang: catalogue(lang).join([format_amount(float(v), lang) for v in values])
+            for lang in LANGUAGES
+        }
+    )
 
 
 def _effect(

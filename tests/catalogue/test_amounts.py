@@ -80,3 +80,71 @@ def test_a_missing_budget_year_heading_names_the_year(capsys, tmp_path):
     assert (
         f"{path}:Forslag!G1: kolonnen '2030' står, men der er ingen kolonne '2029' før den"
     ) in text
+
+
+def _row_in_thousands(*amounts: object) -> dict[str, list[list[object]]]:
+    """The small catalogue in t. kr., 'spar' with these four amounts in its years."""
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3", "år 4"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", *amounts],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1000, 2000, 4000, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3000, 1000, 6000, None],
+    ]
+    return sheets(proposals=rows, about=_in_thousands())
+
+
+def test_a_text_amount_far_out_of_line_with_its_row_is_named_with_how_it_was_read(capsys, tmp_path):
+    # Before: "1,5" among 500, 1.500 and 2.000 t. kr. became 1,5 t. kr. with an OK.
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1,5", 500, 1500, 2000))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E2: advarsel: '1,5' står som tekst og er læst som 1,5 t. kr., men "
+        "rækkens andre år er 500, 1.500 og 2.000 t. kr.; menes 1500, så skriv 1500"
+    ) in text
+    # the same number typed as a number is what Excel says it is: not questioned
+    path = write_book(tmp_path / "tal.xlsx", _row_in_thousands(1.5, 500, 1500, 2000))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0 and "Forslag!E2" not in text, text
+
+
+def test_a_comma_before_three_digits_that_the_row_reads_as_thousands_stops_the_import(
+    capsys, tmp_path
+):
+    # Before: "1,500" among −500, −1.500 and −2.000 became 1,5 – a thousand times too small.
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1,500", -500, -1500, -2000))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!E2: '1,500' kan læses på to måder: med dansk decimalkomma er det 1,5, "
+        "med engelsk tusindtalskomma 1500 – og rækkens andre år (−500, −1.500 og −2.000 t. kr.) "
+        "peger på 1500; skriv 1500, hvis det er ment"
+    ) in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_decimal_comma_that_fits_its_row_is_read_without_a_word(capsys, tmp_path):
+    # Norddjurs writes mio. kr. with three decimals: −1,050 among −0,518 and −1,313
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar", "Administration", "0,518", "1,050", "1,313"],
+        *[row[:7] for row in PROPOSALS[2:]],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "Forslag!F2" not in text, text
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (0.518, 1.05, 1.313)
+
+
+def test_a_comma_before_three_digits_without_a_row_to_judge_by_is_read_danish_and_said(
+    capsys, tmp_path
+):
+    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "-1,250"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som -1,25 mio. kr. (dansk "
+        "decimalkomma); menes -1250 (engelsk tusindtalskomma), så skriv -1250"
+    ) in text
