@@ -45,6 +45,7 @@ from game.catalogue.headings import (
     stated_units,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
+from game.catalogue.signs import net, suspect_events
 from game.content import DeckError, load_documents
 from game.content.loader import reach_warnings, title_warnings, unit_warnings
 from game.content.numbertext import yaml_number
@@ -228,11 +229,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         deck = None
     about = data.get("deck")
     negative = isinstance(about, dict) and about.get("sign") == "savings_negative"
-    if deck is not None and negative and deck.events:
-        # every amount turns, the events' too: a loss for the municipality is written with +
-        count = "one" if len(deck.events) == 1 else "many"
-        said = Message.of(f"catalogue.sign_events.{count}", count=len(deck.events))
-        reading.warnings.append(CatalogueProblem(catalogue.label, said))
+    if deck is not None and deck.events:
+        _event_signs(reading, deck, documents, negative)
     if deck is not None:
         for warning in [
             *unit_warnings(deck, documents),
@@ -313,16 +311,9 @@ def _what_a_budget_office_gets_wrong(
     the template's examples left in, one-off amounts that would repeat, a 'fra budgetår'
     filled on some rows only, and areas that match no welfare area. A sign convention that
     turns every saving into a cost stops the import; the rest are warnings."""
-    sheets = [doc for doc in documents if isinstance(doc.data, dict)]
 
     def where(section: str, index: int, *key: str | int) -> str:
-        for doc in sheets:
-            if section in doc.data:
-                line = doc.line((section, index, *key))
-                place = reading.places.get(line)
-                if place is not None:
-                    return place[0].where(place[1].ref)
-        return reading.catalogue.label
+        return _where(reading, documents, section, index, *key)
 
     def warn(at: str, key: str, **params: Any) -> None:
         reading.warnings.append(CatalogueProblem(at, Message.of(key, **params)))
@@ -393,6 +384,57 @@ def _what_a_budget_office_gets_wrong(
         and not areas & set(WELFARE_AREAS)
     ):
         warn(reading.catalogue.label, "catalogue.no_welfare_area", areas=", ".join(sorted(areas)))
+
+
+def _where(
+    reading: _Reading, documents: list[YamlDocument], section: str, index: int, *key: str | int
+) -> str:
+    """The cell that holds ``key`` of the ``index``-th card of ``section`` ("Forslag!E5"),
+    or the catalogue when it has none."""
+    for doc in documents:
+        if isinstance(doc.data, dict) and section in doc.data:
+            place = reading.places.get(doc.line((section, index, *key)))
+            if place is not None:
+                return place[0].where(place[1].ref)
+    return reading.catalogue.label
+
+
+EVENT_SIGNS_NAMED = 3
+"""The most events whose sign looks turned that get a line each (the rest are counted)."""
+
+
+def _event_signs(
+    reading: _Reading, deck: Deck, documents: list[YamlDocument], negative: bool
+) -> None:
+    """A warning at each event whose sign looks turned (``game.catalogue.signs``), saying how
+    it was read, and then one line with the sign rule of the catalogue's 'fortegn' – said
+    only when an event looks turned, not for every catalogue with events."""
+    suspects, most_gain = suspect_events(deck.events)
+    if not suspects:
+        return
+    events = list(deck.events)
+    gains = sum(1 for event in events if net(event) > 0)
+    for suspect in suspects[:EVENT_SIGNS_NAMED]:
+        said = Message.of(
+            f"catalogue.event_sign.{suspect.reason}",
+            title=suspect.event.title[:60],
+            id=suspect.event.id,
+            amounts=_amount_list(list(suspect.event.effect)),
+            unit=_unit(reading),
+            gains=gains,
+            count=len(events),
+        )
+        at = _where(reading, documents, "events", suspect.index, "effect", 0)
+        reading.warnings.append(CatalogueProblem(at, said))
+    events_sheet = reading.catalogue.sheets.get(EVENTS)
+    at = events_sheet.where() if events_sheet is not None else reading.catalogue.label
+    if len(suspects) > EVENT_SIGNS_NAMED:
+        more = Message.of("catalogue.event_sign.more", count=len(suspects) - EVENT_SIGNS_NAMED)
+        reading.warnings.append(CatalogueProblem(at, more))
+    which = Message.of(f"catalogue.event_sign.{'all' if most_gain else 'named'}")
+    rule = "negative" if negative else "positive"
+    said = Message.of(f"catalogue.event_sign.rule_{rule}", which=which)
+    reading.warnings.append(CatalogueProblem(at, said))
 
 
 FORMULAS_TOGETHER = 5
