@@ -671,7 +671,11 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         return None
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
+    split = False
     for row in rows[1:]:
+        if _split_row(reading, sheet, header_row_, row, columns):
+            split = True  # not read: its cells stand in the wrong columns
+            continue
         first = _totals_cell(sheet, row, columns)
         if first is not None:
             # a totals row under the catalogue ("I alt"): not a proposal
@@ -688,10 +692,81 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         cards.append(card)
     if not cards:
         if sheet.name != EVENTS:
-            reading.add(sheet, None, _empty_text(sheet.name, "headers_only"))
+            if not split:  # the split rows are said, each with what to do
+                reading.add(sheet, None, _empty_text(sheet.name, "headers_only"))
             reading.empty.add(sheet.name)
         return None
     return document
+
+
+LIST_READERS = frozenset({"years", "numbers", "texts", "ids", "wholes"})
+"""The readers of columns that hold a list in one cell ("2027; 2028; 2029")."""
+_LOOKS_LIKE = {
+    "years": re.compile(r"\s*(?:19|20)\d\d\s*"),
+    "numbers": re.compile(r"\s*[-−–]?\s*[\d.,]*\d\s*(?:%)?\s*"),
+    "wholes": re.compile(r"\s*\d+\s*"),
+    "ids": re.compile(r"\s*[\w.-]+\s*"),
+    "texts": re.compile(r".*\S.*"),
+}
+"""What one element of each kind of list looks like, split into a cell of its own."""
+
+
+def _width(sheet: Sheet, header_row_: int) -> int:
+    """The last column with a heading."""
+    return max((c for (r, c) in sheet.cells if r == header_row_), default=0)
+
+
+def _split_row(
+    reading: _Reading, sheet: Sheet, header_row_: int, row: int, columns: dict[int, Column]
+) -> bool:
+    """In a semicolon-separated file, a list written without quotes ("2027; 2028; 2029")
+    is split by its semicolons into cells of its own, and the row has more fields than the
+    headings. Says which column's list was split, over which cells, and how to write it –
+    in quotes, or with commas – and returns True; False for a row without such cells."""
+    width = _width(sheet, header_row_)
+    values = {c: cell for (r, c), cell in sheet.cells.items() if r == row}
+    if sheet.separator != ";" or not values or max(values) <= width:
+        return False
+    last = max(values)
+    extra = last - width
+    fields = [values.get(c) for c in range(1, last + 1)]
+    lists: list[tuple[Column, int, int]] = []  # (column, first field, number of fields)
+    position = 0
+    for column in range(1, width + 1):
+        spec = columns.get(column)
+        taken = 1
+        if spec is not None and spec.reader in LIST_READERS:
+            looks = _LOOKS_LIKE[spec.reader]
+            while taken <= extra:
+                following = fields[position + taken]
+                if following is None or not looks.fullmatch(str(following.value)):
+                    break
+                taken += 1
+            if taken > 1:
+                lists.append((spec, position, taken))
+        extra -= taken - 1
+        position += taken
+    if extra or not lists:  # the cells are not a list's: said once for the row
+        at = values[min(c for c in values if c > width)]
+        reading.add(sheet, at, "catalogue.csv_row_split", count=last, width=width)
+        return True
+    for spec, first, count in lists:
+        parts = [str(cell.value).strip() for cell in fields[first : first + count] if cell]
+        cells = f"{column_letter(first + 1)}{row}:{column_letter(first + count)}{row}"
+        comma: Message | str = ""
+        if spec.reader in ("years", "numbers", "ids", "wholes"):
+            kind = "numbers" if spec.reader == "wholes" else spec.reader
+            comma = Message.of(f"catalogue.csv_list_comma.{kind}", comma=", ".join(parts))
+        said = Message.of(
+            "catalogue.csv_list_split",
+            header=spec.header,
+            count=count,
+            cells=cells,
+            joined="; ".join(parts),
+            comma=comma,
+        )
+        reading.add(sheet, fields[first] or Cell(row, first + 1, None), said)
+    return True
 
 
 TOTAL_WORDS = (
@@ -829,6 +904,8 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
         return None
     for (cell_row, column), cell in sorted(sheet.cells.items()):
         known = column in columns or column in twice
+        if sheet.separator == ";" and column > _width(sheet, row):
+            continue  # a list split by its semicolons: said by _split_row, with what to do
         if cell_row > row and not known and not _skipped(reading, sheet, row, column):
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
