@@ -587,6 +587,17 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         seen[spec.field] = key
         where = value if value is not None else Cell(row, 2, None)
         document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
+        beyond = [c for (r, c) in sheet.cells if r == row and c > 2]
+        if sheet.separator == ";" and beyond and value is not None:
+            # "velfærdsområder;Ældre; Sundhed; Skole": the list split by its semicolons,
+            # of which only the first part would be read
+            if spec.reader in LIST_READERS:
+                _split_list(reading, sheet, spec, row, 2, max(beyond))
+            else:
+                at = sheet.cells[(row, min(beyond))]
+                reading.add(sheet, at, "catalogue.csv_row_split", count=max(beyond), width=2)
+            reading.reported.add((sheet.name, 0, spec.field))
+            continue
         if value is None:
             if spec.required:
                 reading.add(sheet, where, "catalogue.empty_value", header=spec.header)
@@ -751,22 +762,30 @@ def _split_row(
         reading.add(sheet, at, "catalogue.csv_row_split", count=last, width=width)
         return True
     for spec, first, count in lists:
-        parts = [str(cell.value).strip() for cell in fields[first : first + count] if cell]
-        cells = f"{column_letter(first + 1)}{row}:{column_letter(first + count)}{row}"
-        comma: Message | str = ""
-        if spec.reader in ("years", "numbers", "ids", "wholes"):
-            kind = "numbers" if spec.reader == "wholes" else spec.reader
-            comma = Message.of(f"catalogue.csv_list_comma.{kind}", comma=", ".join(parts))
-        said = Message.of(
-            "catalogue.csv_list_split",
-            header=spec.header,
-            count=count,
-            cells=cells,
-            joined="; ".join(parts),
-            comma=comma,
-        )
-        reading.add(sheet, fields[first] or Cell(row, first + 1, None), said)
+        _split_list(reading, sheet, spec, row, first + 1, first + count)
     return True
+
+
+def _split_list(
+    reading: _Reading, sheet: Sheet, spec: Column, row: int, first: int, last: int
+) -> None:
+    """Say that the list of ``spec`` stands split over the columns ``first`` to ``last`` of
+    ``row``, and how to write it so that it stays in one cell."""
+    cells = [sheet.cells.get((row, column)) for column in range(first, last + 1)]
+    parts = [str(cell.value).strip() for cell in cells if cell is not None]
+    comma: Message | str = ""
+    if spec.reader in ("years", "numbers", "ids", "wholes"):
+        kind = "numbers" if spec.reader == "wholes" else spec.reader
+        comma = Message.of(f"catalogue.csv_list_comma.{kind}", comma=", ".join(parts))
+    said = Message.of(
+        "catalogue.csv_list_split",
+        header=spec.header,
+        count=last - first + 1,
+        cells=f"{column_letter(first)}{row}:{column_letter(last)}{row}",
+        joined="; ".join(parts),
+        comma=comma,
+    )
+    reading.add(sheet, cells[0] or Cell(row, first, None), said)
 
 
 TOTAL_WORDS = (

@@ -1079,7 +1079,7 @@ MESSAGES.update(
         "catalogue.csv_list_comma.years": ", eller brug komma mellem årene: {comma}",
         "catalogue.csv_list_comma.numbers": ", eller brug komma og mellemrum mellem tallene: {comma}",
         "catalogue.csv_list_comma.ids": ", eller brug komma mellem id'erne: {comma}",
-        "catalogue.csv_row_split": 'rækken har {count} felter, men overskrifterne kun {width}: et semikolon inde i en celle deler den i flere; skriv en liste i anførselstegn (fx "2027; 2028; 2029"), eller brug komma mellem elementerne (2027, 2028, 2029) – eller giv kolonnen en overskrift',
+        "catalogue.csv_row_split": 'rækken har {count} felter, men overskrifterne kun {width}: et semikolon inde i en celle deler den i flere; sæt cellens indhold i anførselstegn (fx "2027; 2028; 2029"), eller brug komma mellem elementerne i en liste (2027, 2028, 2029) – eller giv kolonnen en overskrift',
         "catalogue.no_header_column": "cellen står i en kolonne uden overskrift i række {row}",
         "catalogue.required_empty": "'{header}' er tom; den skal udfyldes",
         "catalogue.first_year_empty": "'{header}' er tom; skriv beløbet for det første år (0, hvis intet)",

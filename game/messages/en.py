@@ -1071,7 +1071,7 @@ MESSAGES.update(
         "catalogue.csv_list_comma.years": ", or put commas between the years: {comma}",
         "catalogue.csv_list_comma.numbers": ", or put a comma and a space between the numbers: {comma}",
         "catalogue.csv_list_comma.ids": ", or put commas between the ids: {comma}",
-        "catalogue.csv_row_split": 'the row has {count} fields, but the headings only {width}: a semicolon inside a cell splits it; write a list in quotes (e.g. "2027; 2028; 2029"), or put commas between its elements (2027, 2028, 2029) – or give the column a heading',
+        "catalogue.csv_row_split": 'the row has {count} fields, but the headings only {width}: a semicolon inside a cell splits it; put the cell\'s content in quotes (e.g. "2027; 2028; 2029"), or put commas between the elements of a list (2027, 2028, 2029) – or give the column a heading',
         "catalogue.no_header_column": "the cell is in a column without a header in row {row}",
         "catalogue.required_empty": "'{header}' is empty; it must be filled in",
         "catalogue.first_year_empty": "'{header}' is empty; write the amount of the first year (0 if none)",

@@ -64,6 +64,24 @@ def test_cells_past_the_headings_that_are_no_list_say_what_to_do(capsys, tmp_pat
     assert code == 2
     assert (
         f"{paths[1]}:E2: rækken har 6 felter, men overskrifterne kun 4: et semikolon inde i en "
-        'celle deler den i flere; skriv en liste i anførselstegn (fx "2027; 2028; 2029")'
+        'celle deler den i flere; sæt cellens indhold i anførselstegn (fx "2027; 2028; 2029")'
     ) in text
     assert "uden overskrift" not in text, text
+
+
+def test_a_split_list_on_the_about_file_is_said_not_cut_to_its_first_part(capsys, tmp_path):
+    # before, "Ældre" alone became the welfare areas: the rest of the list was not read
+    about = tmp_path / "om-kataloget.csv"
+    about.write_bytes(
+        (
+            "felt;værdi\r\nid;lille\r\ntitel;Lille katalog\r\nformatversion;2\r\n"
+            "velfærdsområder;Ældre; Sundhed; Skole\r\n"
+        ).encode("cp1252")
+    )
+    paths = _files(tmp_path, 's1;Tre år;"2027; 2028; 2029";"1; 2; 3"')
+    code, text = run_import(capsys, about, *paths, out=tmp_path / "dæk")
+    assert code == 2
+    assert text.strip().splitlines() == [
+        f"{about}:B5: 'velfærdsområder' står i 3 celler (B5:D5), fordi semikolonnerne i listen "
+        'også skiller felterne i filen; skriv listen i anførselstegn: "Ældre; Sundhed; Skole"'
+    ]
