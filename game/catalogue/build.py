@@ -45,14 +45,16 @@ from game.catalogue.headings import (
     stated_units,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
+from game.catalogue.signs import net, suspect_events
 from game.content import DeckError, load_documents
 from game.content.loader import reach_warnings, title_warnings, unit_warnings
+from game.content.numbertext import yaml_number
 from game.content.schema import ID_PATTERN, WELFARE_AREAS, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
 from game.engine.model import Deck
-from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
-from game.numbers import is_known_unit, usual_unit
+from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render, unit_words
+from game.numbers import format_amount, is_known_unit, usual_unit
 
 _ROW_SPAN = 1_000
 _SHEET_SPAN = 100_000 * _ROW_SPAN
@@ -112,6 +114,8 @@ class _Reading:
     """Ids written with æ, ø, å or spaces, and the ids they became ("Æ-1" → "Ae-1")."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
+    unit: str = "mio. kr."
+    """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
     budget_years: dict[str, str] = field(default_factory=dict)
     """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
     every row without its own 'fra budgetår' is tied to those years."""
@@ -191,6 +195,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 continue
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
+        if name == ABOUT and document is not None:
+            unit = document.data["deck"].get("unit")
+            if isinstance(unit, str) and unit.strip():
+                reading.unit = unit.strip()
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
@@ -221,11 +229,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         deck = None
     about = data.get("deck")
     negative = isinstance(about, dict) and about.get("sign") == "savings_negative"
-    if deck is not None and negative and deck.events:
-        # every amount turns, the events' too: a loss for the municipality is written with +
-        count = "one" if len(deck.events) == 1 else "many"
-        said = Message.of(f"catalogue.sign_events.{count}", count=len(deck.events))
-        reading.warnings.append(CatalogueProblem(catalogue.label, said))
+    if deck is not None and deck.events:
+        _event_signs(reading, deck, documents, negative)
     if deck is not None:
         for warning in [
             *unit_warnings(deck, documents),
@@ -306,16 +311,9 @@ def _what_a_budget_office_gets_wrong(
     the template's examples left in, one-off amounts that would repeat, a 'fra budgetår'
     filled on some rows only, and areas that match no welfare area. A sign convention that
     turns every saving into a cost stops the import; the rest are warnings."""
-    sheets = [doc for doc in documents if isinstance(doc.data, dict)]
 
     def where(section: str, index: int, *key: str | int) -> str:
-        for doc in sheets:
-            if section in doc.data:
-                line = doc.line((section, index, *key))
-                place = reading.places.get(line)
-                if place is not None:
-                    return place[0].where(place[1].ref)
-        return reading.catalogue.label
+        return _where(reading, documents, section, index, *key)
 
     def warn(at: str, key: str, **params: Any) -> None:
         reading.warnings.append(CatalogueProblem(at, Message.of(key, **params)))
@@ -386,6 +384,57 @@ def _what_a_budget_office_gets_wrong(
         and not areas & set(WELFARE_AREAS)
     ):
         warn(reading.catalogue.label, "catalogue.no_welfare_area", areas=", ".join(sorted(areas)))
+
+
+def _where(
+    reading: _Reading, documents: list[YamlDocument], section: str, index: int, *key: str | int
+) -> str:
+    """The cell that holds ``key`` of the ``index``-th card of ``section`` ("Forslag!E5"),
+    or the catalogue when it has none."""
+    for doc in documents:
+        if isinstance(doc.data, dict) and section in doc.data:
+            place = reading.places.get(doc.line((section, index, *key)))
+            if place is not None:
+                return place[0].where(place[1].ref)
+    return reading.catalogue.label
+
+
+EVENT_SIGNS_NAMED = 3
+"""The most events whose sign looks turned that get a line each (the rest are counted)."""
+
+
+def _event_signs(
+    reading: _Reading, deck: Deck, documents: list[YamlDocument], negative: bool
+) -> None:
+    """A warning at each event whose sign looks turned (``game.catalogue.signs``), saying how
+    it was read, and then one line with the sign rule of the catalogue's 'fortegn' – said
+    only when an event looks turned, not for every catalogue with events."""
+    suspects, most_gain = suspect_events(deck.events)
+    if not suspects:
+        return
+    events = list(deck.events)
+    gains = sum(1 for event in events if net(event) > 0)
+    for suspect in suspects[:EVENT_SIGNS_NAMED]:
+        said = Message.of(
+            f"catalogue.event_sign.{suspect.reason}",
+            title=suspect.event.title[:60],
+            id=suspect.event.id,
+            amounts=_amount_list(list(suspect.event.effect)),
+            unit=_unit(reading),
+            gains=gains,
+            count=len(events),
+        )
+        at = _where(reading, documents, "events", suspect.index, "effect", 0)
+        reading.warnings.append(CatalogueProblem(at, said))
+    events_sheet = reading.catalogue.sheets.get(EVENTS)
+    at = events_sheet.where() if events_sheet is not None else reading.catalogue.label
+    if len(suspects) > EVENT_SIGNS_NAMED:
+        more = Message.of("catalogue.event_sign.more", count=len(suspects) - EVENT_SIGNS_NAMED)
+        reading.warnings.append(CatalogueProblem(at, more))
+    which = Message.of(f"catalogue.event_sign.{'all' if most_gain else 'named'}")
+    rule = "negative" if negative else "positive"
+    said = Message.of(f"catalogue.event_sign.rule_{rule}", which=which)
+    reading.warnings.append(CatalogueProblem(at, said))
 
 
 FORMULAS_TOGETHER = 5
@@ -538,6 +587,17 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         seen[spec.field] = key
         where = value if value is not None else Cell(row, 2, None)
         document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
+        beyond = [c for (r, c) in sheet.cells if r == row and c > 2]
+        if sheet.separator == ";" and beyond and value is not None:
+            # "velfærdsområder;Ældre; Sundhed; Skole": the list split by its semicolons,
+            # of which only the first part would be read
+            if spec.reader in LIST_READERS:
+                _split_list(reading, sheet, spec, row, 2, max(beyond))
+            else:
+                at = sheet.cells[(row, min(beyond))]
+                reading.add(sheet, at, "catalogue.csv_row_split", count=max(beyond), width=2)
+            reading.reported.add((sheet.name, 0, spec.field))
+            continue
         if value is None:
             if spec.required:
                 reading.add(sheet, where, "catalogue.empty_value", header=spec.header)
@@ -567,11 +627,21 @@ def _unknown(
         return None
     if re.fullmatch(r"(19|20)\d\d", normal(text)):
         first = reading.year_headers.setdefault((sheet.name, cell.row), text)
-        if first == text:
+        if sheet.name != PROPOSALS:
+            # no 'fra budgetår' there: an event acts from the year it is drawn, and a
+            # scenario writes its years in a column of their own
+            part = "events" if sheet.name == EVENTS else "scenarios"
+            reading.add(sheet, cell, f"catalogue.header_year_{part}", text=text)
+        elif first == text:
             reading.add(sheet, cell, "catalogue.header_year", text=text)
         else:  # the later years of the row: where their amounts go, counted from the first
             number = int(normal(text)) - int(normal(first)) + 1
             reading.add(sheet, cell, "catalogue.header_year_next", text=text, n=number, first=first)
+        return None
+    if sheet.name == EVENTS and _names_from_year(text):
+        # the proposals' column: an event has no budget year, so its cells are not read
+        said = Message.of("catalogue.from_year_events", text=text[:40])
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
     if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
         # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
@@ -612,7 +682,11 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         return None
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
+    split = False
     for row in rows[1:]:
+        if _split_row(reading, sheet, header_row_, row, columns):
+            split = True  # not read: its cells stand in the wrong columns
+            continue
         first = _totals_cell(sheet, row, columns)
         if first is not None:
             # a totals row under the catalogue ("I alt"): not a proposal
@@ -629,10 +703,89 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         cards.append(card)
     if not cards:
         if sheet.name != EVENTS:
-            reading.add(sheet, None, _empty_text(sheet.name, "headers_only"))
+            if not split:  # the split rows are said, each with what to do
+                reading.add(sheet, None, _empty_text(sheet.name, "headers_only"))
             reading.empty.add(sheet.name)
         return None
     return document
+
+
+LIST_READERS = frozenset({"years", "numbers", "texts", "ids", "wholes"})
+"""The readers of columns that hold a list in one cell ("2027; 2028; 2029")."""
+_LOOKS_LIKE = {
+    "years": re.compile(r"\s*(?:19|20)\d\d\s*"),
+    "numbers": re.compile(r"\s*[-−–]?\s*[\d.,]*\d\s*(?:%)?\s*"),
+    "wholes": re.compile(r"\s*\d+\s*"),
+    "ids": re.compile(r"\s*[\w.-]+\s*"),
+    "texts": re.compile(r".*\S.*"),
+}
+"""What one element of each kind of list looks like, split into a cell of its own."""
+
+
+def _width(sheet: Sheet, header_row_: int) -> int:
+    """The last column with a heading."""
+    return max((c for (r, c) in sheet.cells if r == header_row_), default=0)
+
+
+def _split_row(
+    reading: _Reading, sheet: Sheet, header_row_: int, row: int, columns: dict[int, Column]
+) -> bool:
+    """In a semicolon-separated file, a list written without quotes ("2027; 2028; 2029")
+    is split by its semicolons into cells of its own, and the row has more fields than the
+    headings. Says which column's list was split, over which cells, and how to write it –
+    in quotes, or with commas – and returns True; False for a row without such cells."""
+    width = _width(sheet, header_row_)
+    values = {c: cell for (r, c), cell in sheet.cells.items() if r == row}
+    if sheet.separator != ";" or not values or max(values) <= width:
+        return False
+    last = max(values)
+    extra = last - width
+    fields = [values.get(c) for c in range(1, last + 1)]
+    lists: list[tuple[Column, int, int]] = []  # (column, first field, number of fields)
+    position = 0
+    for column in range(1, width + 1):
+        spec = columns.get(column)
+        taken = 1
+        if spec is not None and spec.reader in LIST_READERS:
+            looks = _LOOKS_LIKE[spec.reader]
+            while taken <= extra:
+                following = fields[position + taken]
+                if following is None or not looks.fullmatch(str(following.value)):
+                    break
+                taken += 1
+            if taken > 1:
+                lists.append((spec, position, taken))
+        extra -= taken - 1
+        position += taken
+    if extra or not lists:  # the cells are not a list's: said once for the row
+        at = values[min(c for c in values if c > width)]
+        reading.add(sheet, at, "catalogue.csv_row_split", count=last, width=width)
+        return True
+    for spec, first, count in lists:
+        _split_list(reading, sheet, spec, row, first + 1, first + count)
+    return True
+
+
+def _split_list(
+    reading: _Reading, sheet: Sheet, spec: Column, row: int, first: int, last: int
+) -> None:
+    """Say that the list of ``spec`` stands split over the columns ``first`` to ``last`` of
+    ``row``, and how to write it so that it stays in one cell."""
+    cells = [sheet.cells.get((row, column)) for column in range(first, last + 1)]
+    parts = [str(cell.value).strip() for cell in cells if cell is not None]
+    comma: Message | str = ""
+    if spec.reader in ("years", "numbers", "ids", "wholes"):
+        kind = "numbers" if spec.reader == "wholes" else spec.reader
+        comma = Message.of(f"catalogue.csv_list_comma.{kind}", comma=", ".join(parts))
+    said = Message.of(
+        "catalogue.csv_list_split",
+        header=spec.header,
+        count=last - first + 1,
+        cells=f"{column_letter(first)}{row}:{column_letter(last)}{row}",
+        joined="; ".join(parts),
+        comma=comma,
+    )
+    reading.add(sheet, cells[0] or Cell(row, first, None), said)
 
 
 TOTAL_WORDS = (
@@ -721,7 +874,7 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             )
         ):
             spec = None
-        if spec is None and sheet.name == PROPOSALS and cell.formula is None:
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
             spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
         if spec is None:
             what = Message.of("catalogue.what.column", sheet=sheet.name)
@@ -746,13 +899,11 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     )
     for expected, (index, cell) in enumerate(years):
         if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
-            reading.add(
-                sheet,
-                cell,
-                "catalogue.year_column_gap",
-                header=cell.value,
-                missing=label(sheet.name, "effect", expected),
-            )
+            first_year = reading.budget_years.get(sheet.name)
+            absent = label(sheet.name, "effect", expected)
+            if first_year is not None:  # "2027, 2028, 2030": the year 2029 is missing
+                absent = str(int(first_year) + expected)
+            reading.add(sheet, cell, "catalogue.year_column_gap", header=cell.value, missing=absent)
             reading.year_gaps.add(sheet.name)
             break
     missing = [
@@ -772,6 +923,8 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
         return None
     for (cell_row, column), cell in sorted(sheet.cells.items()):
         known = column in columns or column in twice
+        if sheet.separator == ";" and column > _width(sheet, row):
+            continue  # a list split by its semicolons: said by _split_row, with what to do
         if cell_row > row and not known and not _skipped(reading, sheet, row, column):
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
@@ -796,7 +949,9 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
             del reading.budget_years[sheet.name]
         return None
     if index == 0:
-        said = Message.of("catalogue.budget_year_columns", first=first, second=int(first) + 1)
+        # an event has no budget year of its own: it acts from the year it is drawn
+        key = "catalogue.budget_year_columns" + ("_events" if sheet.name == EVENTS else "")
+        said = Message.of(key, first=first, second=int(first) + 1)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     # messages about its cells name the column by its own heading ("'BO1 2028' skal være et
     # tal"), not by the template's 'år 2' that the sheet never wrote
@@ -806,11 +961,21 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
 
 
 def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
-    """True for a column whose header was skipped with a warning (its cells are ignored)."""
+    """True for a column whose header was skipped with a warning or refused with a problem
+    (its cells are ignored: the line at the heading says what to do)."""
     header = sheet.cells.get((row, column))
-    return header is not None and any(
-        warning.where == sheet.where(header.ref) for warning in reading.warnings
+    if header is None:
+        return False
+    where = sheet.where(header.ref)
+    return any(warning.where == where for warning in reading.warnings) or any(
+        found.problem.where == where for found in reading.problems
     )
+
+
+def _names_from_year(text: str) -> bool:
+    """True for a heading that names the proposals' 'fra budgetår' column."""
+    spec = lookup(PROPOSALS).get(normal(text))
+    return spec is not None and spec.field == "effect_from_year"
 
 
 def _card(
@@ -855,9 +1020,12 @@ def _card(
         if isinstance(value, list):
             for index in range(len(value)):
                 document.key_lines[(*path, spec.field, index)] = line
+    if amounts and not bad_amount and not _text_amounts(reading, sheet, amounts):
+        reading.reported.add((sheet.name, row, "effect"))
+        bad_amount = True
     if any(spec.reader == "effect" for spec in columns.values()):
         _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
-    first_year = reading.budget_years.get(sheet.name)
+    first_year = reading.budget_years.get(sheet.name) if sheet.name == PROPOSALS else None
     if first_year is not None and "effect_from_year" not in card:
         card["effect_from_year"] = first_year  # the amounts stand under budget years
         document.key_lines[(*path, "effect_from_year")] = document.value_lines[path]
@@ -876,6 +1044,81 @@ def _respelled(reading: _Reading, text: str) -> str:
     if (text, spelled) not in reading.respelled:
         reading.respelled.append((text, spelled))
     return spelled
+
+
+OUT_OF_LINE = 100
+"""How many times smaller or larger than every other amount of its row an amount written as
+text may be before the import asks about it (a misread thousands sign is 1.000 times)."""
+_COMMA_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
+"""Text such as "1,500": 1,5 with a Danish decimal comma, 1.500 with an English thousands
+comma (a leading 0, "0,518", is a decimal comma for sure)."""
+
+
+def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
+    """Check the amounts of one row written as text against the row's other amounts: a text
+    read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
+    at its cell saying how it was read, and a text that reads two ways ("1,500": 1,5 the
+    Danish way, 1.500 the English way) a warning – or, when the row's other amounts point
+    to the other reading, a problem (the value is never guessed). False after a problem."""
+    fine = True
+    for index, (cell, value) in sorted(amounts.items()):
+        if not isinstance(cell.value, str) or not isinstance(value, (int, float)) or not value:
+            continue
+        others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
+        sizes = [abs(v) for v in others]
+
+        def in_line(amount: float, sizes: list[float] = sizes) -> bool:
+            return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
+
+        text = cell.value.strip()[:30]
+        read_as = Decimal(yaml_number(value))
+        params: dict[str, Any] = {"text": text, "read": read_as, "unit": _unit(reading)}
+        if others:
+            params["others"] = _amount_list(others)
+        if _COMMA_THOUSANDS.fullmatch(text):
+            english = value * 1000
+            params["english"] = Decimal(yaml_number(english))
+            danish_fits, english_fits = (
+                bool(others) and in_line(value),
+                bool(others) and in_line(english),
+            )
+            if danish_fits and not english_fits:
+                continue  # "−1,050" among −0,518 and −1,313: a decimal comma for sure
+            if english_fits and not danish_fits:
+                reading.add(sheet, cell, Message.of("catalogue.amount_two_ways", **params))
+                fine = False
+                continue
+            reading.warnings.append(
+                CatalogueProblem(
+                    sheet.where(cell.ref), Message.of("catalogue.amount_read_danish", **params)
+                )
+            )
+            continue
+        if not others or in_line(value):
+            continue
+        meant = value * 1000 if abs(value) < min(sizes) else value / 1000
+        key = "catalogue.amount_out_of_line"
+        if in_line(meant):
+            params["meant"] = Decimal(yaml_number(meant))
+            key += "_meant"
+        said = Message.of(key, **params)
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    return fine
+
+
+def _unit(reading: _Reading) -> ByLanguage:
+    """The deck's unit as each reader's messages name it."""
+    return ByLanguage.of(**{lang: unit_words(reading.unit, lang) for lang in LANGUAGES})
+
+
+def _amount_list(values: list[float]) -> ByLanguage:
+    """Amounts as each reader writes them, "−500, −1.500 og −2.000"."""
+    return ByLanguage.of(
+        **{
+            lang: catalogue(lang).join([format_amount(float(v), lang) for v in values])
+            for lang in LANGUAGES
+        }
+    )
 
 
 def _effect(
@@ -900,30 +1143,32 @@ def _effect(
     if bad:
         return
     if not amounts:
-        reading.add(sheet, first, "catalogue.first_year_empty")
+        header = columns[first_column].header
+        reading.add(sheet, first, "catalogue.first_year_empty", header=header)
         reading.reported.add((sheet.name, row, "effect"))
-        return
-    if sheet.name in reading.budget_years:
-        # a budget table: every year has its column, and a blank one is 0 (a one-off amount
-        # or a temporary saving ends where its amounts end)
-        years = max(spec.index for spec in columns.values() if spec.reader == "effect") + 1
-        card["effect"] = [amounts[i][1] if i in amounts else 0 for i in range(years)]
         return
     last = max(amounts)
     gaps = [index for index in range(last) if index not in amounts]
     if gaps and sheet.name in reading.year_gaps:  # a missing heading: said once, at it
         reading.reported.add((sheet.name, row, "effect"))
         return
-    if gaps:
-        gap_column = next(
-            (c for c, spec in columns.items() if spec.reader == "effect" and spec.index == gaps[0]),
-            first_column,
-        )
+    headers = {
+        spec.index: (c, spec.header) for c, spec in columns.items() if spec.reader == "effect"
+    }
+    for index in gaps:
         # a blank cell before a later amount is a 0, as in a budget table: read so, and said
-        gap = Cell(row, gap_column, None)
-        said = Message.of("catalogue.year_gap", gap=gaps[0] + 1, last=last + 1)
-        reading.warnings.append(CatalogueProblem(sheet.where(gap.ref), said))
-    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
+        # at each such cell (a saving that silently vanishes for one year is easily missed)
+        gap_column, header = headers.get(index, (first_column, label(sheet.name, "effect", index)))
+        said = Message.of("catalogue.year_gap", header=header, last=headers[last][1])
+        reading.warnings.append(
+            CatalogueProblem(sheet.where(Cell(row, gap_column, None).ref), said)
+        )
+    years = last + 1
+    if sheet.name in reading.budget_years:
+        # a budget table: every year has its column, and a blank one after the last amount is
+        # 0 (a one-off amount or a temporary saving ends where its amounts end)
+        years = max(headers) + 1
+    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(years)]
 
 
 # --- the loader's problems in the workbook's words -----------------------------------------

@@ -63,7 +63,7 @@ def read_csv(path: Path, label: str) -> Sheet:
         raise WorkbookRefused(Message.of("catalogue.file.csv_error", reason=str(error))) from None
     if delimiter == ",":
         _check_comma_rows(rows, offset)
-    sheet = Sheet(_part(path, rows), label, in_workbook=False)
+    sheet = Sheet(_part(path, rows), label, in_workbook=False, separator=delimiter)
     for index, values in enumerate(rows):
         row = index + 1 + offset
         if row > MAX_ROWS + 1 + offset or len(values) > MAX_COLUMNS:

@@ -47,6 +47,8 @@ class Sheet:
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""
+    separator: str = ""
+    """The separator of a CSV file's fields (";", "," or a tab); "" for a workbook's sheet."""
 
     def where(self, ref: str = "") -> str:
         """How a message names a cell (or the sheet itself when ``ref`` is empty):

@@ -579,9 +579,12 @@ def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path
     path = write_book(tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
+    # the event's title says it is a loss, and the turned sign makes it a gain: named
     assert (
-        "med 'besparelser negative' læses alle beløb med modsat fortegn – også hændelsens" in text
-    )
+        f"{path}:Hændelser!C2: advarsel: hændelsen 'Udligningen falder' (udligning) giver "
+        "kommunen penge i spillet"
+    ) in text
+    assert "med 'besparelser negative' vendes alle beløb – også hændelsernes" in text
 
 
 def test_a_title_above_the_headings_is_passed_over_and_cells_keep_their_names(capsys, tmp_path):

@@ -1,0 +1,150 @@
+"""Amounts as a budget office leaves them: a blank year between two amounts, and numbers
+written as text that are far out of line with their row or could be read two ways."""
+
+from __future__ import annotations
+
+from game.content import load_deck
+from tests.catalogue.conftest import ABOUT, PROPOSALS, run_import, sheets, write_book
+
+GAP_WARNING = "er læst som 0 – skriv 0 i cellen, hvis det er ment, eller beløbet"
+
+
+def _in_thousands() -> list[list[object]]:
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", "t. kr."]
+    return about
+
+
+def test_a_blank_budget_year_between_two_amounts_is_named_by_its_cell(capsys, tmp_path):
+    # Before: "Færre vikarer" became [-2000, -2000, 0, -2000] with only the general line
+    # "et tomt år er 0" – the saving vanished for 2029 without a word about the cell.
+    rows = [
+        ["id", "slags", "titel", "område", 2027, 2028, 2029, 2030],
+        ["vikarer", "besparelse", "Færre vikarer", "Dagtilbud", 2000, 2000, None, 2000],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1000, 2000, 4000, 4000],
+        ["salg", "besparelse", "Salg af grunden", "Teknik", 5000, None, None, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3000, 1000, 6000, 6000],
+    ]
+    scenarios = [["id", "titel", "år", "mål"], ["fire", "Fire år", "2027–2030", "1; 2; 3; 4"]]
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(proposals=rows, about=_in_thousands(), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!G2: advarsel: '2029' er tom, men '2030' er udfyldt; den tomme celle "
+        + GAP_WARNING
+    ) in text
+    # a one-off's blank years after its amount are no gap: not named
+    assert "Forslag!F4" not in text and "Forslag!G4" not in text, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("vikarer").effect == (2000, 2000, 0, 2000)
+    assert deck.proposal("salg").effect == (5000, 0, 0, 0)
+
+
+def test_every_blank_aar_cell_before_a_later_amount_is_named(capsys, tmp_path):
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3", "år 4"],
+        ["spar", "besparelse", "Spar", "Administration", 3, None, None, 3],
+        *[row[:7] for row in PROPOSALS[2:]],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!F2: advarsel: 'år 2' er tom, men 'år 4' er udfyldt" in text
+    assert f"{path}:Forslag!G2: advarsel: 'år 3' er tom, men 'år 4' er udfyldt" in text
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (3, 0, 0, 3)
+
+
+def test_a_blank_year_on_the_events_sheet_is_named_too(capsys, tmp_path):
+    events = [
+        ["id", "titel", 2027, 2028, 2029],
+        ["aeldre", "Flere ældre end ventet", -1, None, -3],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Hændelser!D2: advarsel: '2028' er tom, men '2029' er udfyldt" in text
+
+
+def test_a_missing_budget_year_heading_names_the_year(capsys, tmp_path):
+    # before: "der er ingen kolonne 'år 3' før den" on a sheet that has no 'år N' columns
+    rows = [
+        [*PROPOSALS[0][:4], 2027, 2028, 2030],
+        *[row[:7] for row in PROPOSALS[1:]],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!G1: kolonnen '2030' står, men der er ingen kolonne '2029' før den"
+    ) in text
+
+
+def _row_in_thousands(*amounts: object) -> dict[str, list[list[object]]]:
+    """The small catalogue in t. kr., 'spar' with these four amounts in its years."""
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3", "år 4"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", *amounts],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1000, 2000, 4000, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3000, 1000, 6000, None],
+    ]
+    return sheets(proposals=rows, about=_in_thousands())
+
+
+def test_a_text_amount_far_out_of_line_with_its_row_is_named_with_how_it_was_read(capsys, tmp_path):
+    # Before: "1,5" among 500, 1.500 and 2.000 t. kr. became 1,5 t. kr. with an OK.
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1,5", 500, 1500, 2000))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E2: advarsel: '1,5' står som tekst og er læst som 1,5 t. kr., men "
+        "rækkens andre år er 500, 1.500 og 2.000 t. kr.; menes 1500, så skriv 1500"
+    ) in text
+    # the same number typed as a number is what Excel says it is: not questioned
+    path = write_book(tmp_path / "tal.xlsx", _row_in_thousands(1.5, 500, 1500, 2000))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0 and "Forslag!E2" not in text, text
+
+
+def test_a_comma_before_three_digits_that_the_row_reads_as_thousands_stops_the_import(
+    capsys, tmp_path
+):
+    # Before: "1,500" among −500, −1.500 and −2.000 became 1,5 – a thousand times too small.
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1,500", -500, -1500, -2000))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!E2: '1,500' kan læses på to måder: med dansk decimalkomma er det 1,5, "
+        "med engelsk tusindtalskomma 1500 – og rækkens andre år (−500, −1.500 og −2.000 t. kr.) "
+        "peger på 1500; skriv 1500, hvis det er ment"
+    ) in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_decimal_comma_that_fits_its_row_is_read_without_a_word(capsys, tmp_path):
+    # Norddjurs writes mio. kr. with three decimals: −1,050 among −0,518 and −1,313
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar", "Administration", "0,518", "1,050", "1,313"],
+        *[row[:7] for row in PROPOSALS[2:]],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "Forslag!F2" not in text, text
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (0.518, 1.05, 1.313)
+
+
+def test_a_comma_before_three_digits_without_a_row_to_judge_by_is_read_danish_and_said(
+    capsys, tmp_path
+):
+    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "-1,250"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som -1,25 mio. kr. (dansk "
+        "decimalkomma); menes -1250 (engelsk tusindtalskomma), så skriv -1250"
+    ) in text

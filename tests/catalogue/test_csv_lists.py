@@ -1,0 +1,87 @@
+"""A list in one cell of a semicolon-separated CSV file ("2027; 2028; 2029") must stand in
+quotes, or its semicolons split it into cells of its own: the import says so, and how."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.content import load_deck
+from tests.catalogue.conftest import run_import
+
+FORSLAG = (
+    "id;slags;titel;område;år 1;år 2;år 3\r\n"
+    "spar;besparelse;Spar på kontoret;Administration;3;;\r\n"
+    "eff;effektivisering;Ny vagtplan;Ældre;-1;2;4\r\n"
+    "inv;investering;Forebyggelse;Sundhed;-3;1;6\r\n"
+)
+
+
+def _files(tmp_path: Path, scenario_row: str, header: str = "id;titel;år;mål") -> list[Path]:
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_bytes(FORSLAG.encode("cp1252"))
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes(f"{header}\r\n{scenario_row}\r\n".encode("cp1252"))
+    return [forslag, scenarier]
+
+
+def test_an_unquoted_list_split_by_its_semicolons_says_to_quote_it(capsys, tmp_path):
+    # Before: "'år' skal have mindst 2 elementer" and "cellen står i en kolonne uden
+    # overskrift" – neither said to put the list in quotes.
+    paths = _files(tmp_path, "s1;Tre år;2027; 2028; 2029;1; 2; 3")
+    code, text = run_import(capsys, *paths, out=tmp_path / "dæk")
+    assert code == 2
+    scenarier = paths[1]
+    assert text.strip().splitlines() == [
+        f"{scenarier}:C2: 'år' står i 3 celler (C2:E2), fordi semikolonnerne i listen også "
+        'skiller felterne i filen; skriv listen i anførselstegn: "2027; 2028; 2029", eller brug '
+        "komma mellem årene: 2027, 2028, 2029",
+        f"{scenarier}:F2: 'mål' står i 3 celler (F2:H2), fordi semikolonnerne i listen også "
+        'skiller felterne i filen; skriv listen i anførselstegn: "1; 2; 3", eller brug komma og '
+        "mellemrum mellem tallene: 1, 2, 3",
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        's1;Tre år;"2027; 2028; 2029";"1; 2; 3"',  # in quotes
+        "s1;Tre år;2027, 2028, 2029;1, 2, 3",  # with commas
+    ],
+)
+def test_the_advice_for_a_split_list_imports(capsys, tmp_path, row):
+    code, text = run_import(capsys, *_files(tmp_path, row), out=tmp_path / "dæk")
+    assert code == 0, text
+    scenario = load_deck(tmp_path / "dæk").scenario("s1")
+    assert scenario.years == ("2027", "2028", "2029")
+    assert scenario.target == (1, 2, 3)
+
+
+def test_cells_past_the_headings_that_are_no_list_say_what_to_do(capsys, tmp_path):
+    paths = _files(tmp_path, 's1;Tre år;2027–2029;"1; 2; 3";noget;mere')
+    code, text = run_import(capsys, *paths, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{paths[1]}:E2: rækken har 6 felter, men overskrifterne kun 4: et semikolon inde i en "
+        'celle deler den i flere; sæt cellens indhold i anførselstegn (fx "2027; 2028; 2029")'
+    ) in text
+    assert "uden overskrift" not in text, text
+
+
+def test_a_split_list_on_the_about_file_is_said_not_cut_to_its_first_part(capsys, tmp_path):
+    # before, "Ældre" alone became the welfare areas: the rest of the list was not read
+    about = tmp_path / "om-kataloget.csv"
+    about.write_bytes(
+        (
+            "felt;værdi\r\nid;lille\r\ntitel;Lille katalog\r\nformatversion;2\r\n"
+            "velfærdsområder;Ældre; Sundhed; Skole\r\n"
+        ).encode("cp1252")
+    )
+    paths = _files(tmp_path, 's1;Tre år;"2027; 2028; 2029";"1; 2; 3"')
+    code, text = run_import(capsys, about, *paths, out=tmp_path / "dæk")
+    assert code == 2
+    assert text.strip().splitlines() == [
+        f"{about}:B5: 'velfærdsområder' står i 3 celler (B5:D5), fordi semikolonnerne i listen "
+        'også skiller felterne i filen; skriv listen i anførselstegn: "Ældre; Sundhed; Skole"'
+    ]
