@@ -42,11 +42,14 @@ def _say(key: str, **params: Any) -> UsageError:
     return UsageError(Message.of(key, **params))
 
 
-def _one_line(text: str) -> str:
-    """``text`` with line breaks and other control characters shown as escapes."""
+def _one_line(text: str, lang: str = "da") -> str:
+    """``text`` on one line: a line break or a character one cannot see (a hard space, a
+    zero-width space) named in brackets in ``lang``, never as a Python escape."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    from game.content.hidden import named
+
+    return named(text, lang)
 
 
 _ARGPARSE_DANISH: list[tuple[re.Pattern[str], str]] = [
@@ -99,7 +102,7 @@ class DanishParser(argparse.ArgumentParser):
                     message = pattern.sub(danish, message)
                     break
         hint = catalogue(self.lang).t("cli.see_help", prog=self.prog)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message)} {hint}\n")
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message, self.lang)} {hint}\n")
 
 
 def _size(text: str, lang: str = "da") -> tuple[int, int]:
@@ -560,10 +563,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
             # said by the command, like any other
             named = _CELL.match(problem) is not None
-            print(_one_line(problem if named else f"raaderum import: {problem}"), file=sys.stderr)
+            said = problem if named else f"raaderum import: {problem}"
+            print(_one_line(said, lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
-        print(_one_line(warning.text(lang)))
+        print(_one_line(warning.text(lang), lang))
     print(f"{args.out}: OK – {deck_summary(imported.deck, lang)}")
     return EXIT_OK
 
@@ -647,7 +651,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             raise PaperError(missing)
     except PaperError as error:
         for problem in error.lines(_reader(args)):
-            print(f"raaderum enter: {_one_line(problem)}", file=sys.stderr)
+            print(f"raaderum enter: {_one_line(problem, _reader(args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         write_save(out, deck, settings, history, paper=table)
@@ -1091,7 +1095,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(f"raaderum {args.command}: {_one_line(error.text(lang))}", file=sys.stderr)
+        print(f"raaderum {args.command}: {_one_line(error.text(lang), lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
@@ -1100,7 +1104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # the reason alone: whether reading or writing failed is not known here (the deck
         # loader and the writers say which themselves)
-        where = f"{_one_line(str(error.filename))}: " if error.filename else ""
+        where = f"{_one_line(str(error.filename), lang)}: " if error.filename else ""
         reason = render(os_message(error), lang)
         print(f"raaderum {args.command}: {where}{reason}", file=sys.stderr)
         return EXIT_BAD_INPUT

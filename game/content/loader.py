@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.content import glyphs
+from game.content import glyphs, hidden
 from game.content.crosschecks import (
     check_amounts,
     check_calendar_years,
@@ -562,6 +562,10 @@ def _problem(
         hint = text_problem(value, share=field in _SHARE_FIELDS)
         if hint is not None:
             return Problem.of(doc.file, doc.line(path), "deck.number_hint", where=where, hint=hint)
+    if isinstance(value, str) and kind not in _NOT_ABOUT_THE_CHARACTERS:
+        hidden_char = hidden.in_value(where, value)  # 'ener<zero-width space>gi' as an id
+        if hidden_char is not None:
+            return Problem(doc.file, doc.line(path), hidden_char)
     if kind == "list_type" and isinstance(value, str):
         hint = list_problem(value)
         if hint is not None:
@@ -578,6 +582,8 @@ def _element(section: str) -> Message:
 
 
 _NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
+_NOT_ABOUT_THE_CHARACTERS = frozenset({"string_too_long", "string_too_short", "string_type"})
+"""Errors of a text value that a hidden character in it does not cause (it is too long)."""
 _SHARE_FIELDS = frozenset({"uncertainty", "failure"})
 """Fields that hold a share from 0 to 1 (a percent sign there means: write 0.2 for 20 %)."""
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from game.content import hidden
+from game.content.hidden import first_hidden
 from game.messages import ByLanguage, Decimal, Message, render
 from game.numbers import AmountError, parse_amount
 
@@ -173,6 +175,9 @@ def text_problem(text: str, share: bool = False) -> Message | None:
     written another way (``12,5``, ``1.000,5``, ``1 500``, ``−5``, ``1e3``, ``09``, ``20 %``,
     ``5 mio. kr.``); None when it does not look like a number at all. ``share`` is true for
     fields that hold a share from 0 to 1 (``uncertainty``, ``failure``)."""
+    index = first_hidden(text)
+    if index is not None and any(c.isdigit() for c in text):
+        return _hidden_in_number(text, index)
     stripped = text.strip()
     if not stripped or not any(c.isdigit() for c in stripped):
         return None
@@ -212,18 +217,28 @@ def text_problem(text: str, share: bool = False) -> Message | None:
     return Message.of(
         "deck.number.written_as_text",
         text=stripped,
-        how=Message.of(f"deck.number.how.{_how_written(stripped, text)}"),
+        how=Message.of(f"deck.number.how.{_how_written(stripped)}"),
         write=yaml_number(value),
     )
 
 
-_HIDDEN_SPACES = "\u00a0\u2007\u202f\u2009\u200b\ufeff"
-"""Spaces one cannot see in an editor: hard, figure, narrow and zero-width spaces, a BOM."""
+def _hidden_in_number(text: str, index: int) -> Message:
+    """A number with a character one cannot see (``game.content.hidden``): named, with where
+    it stands and what to write: "der står et hårdt mellemrum (U+00A0) mellem '1' og '500' …;
+    skriv 1500"."""
+    char = text[index]
+    before = hidden.as_seen(text[:index]).strip()
+    after = hidden.as_seen(text[index + 1 :]).strip()
+    fix = hidden.fix(char, space_fits=not before)  # "1,<hard space>3": a space fits there
+    cleaned = "".join(c for c in text if not hidden.is_hidden(c)).strip()
+    if before and after and re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)", cleaned):
+        fix = Message.of("deck.hidden.fix_write", write=yaml_number(float(cleaned)))
+    return Message.of(
+        "deck.number.hidden", char=hidden.describe(char), place=hidden.place(text, index), fix=fix
+    )
 
 
-def _how_written(text: str, raw: str = "") -> str:
-    if any(ch in _HIDDEN_SPACES for ch in raw or text):
-        return "hidden_space"  # '2400\u00a0': YAML reads it as text because of the space
+def _how_written(text: str) -> str:
     if re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
         return "quoted"  # '"700"': a plain number, in quotes
     if text[:1] in _TYPOGRAPHIC_MINUS:
