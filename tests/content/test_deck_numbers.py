@@ -84,7 +84,7 @@ def test_the_issues_octal_list_names_every_misread_number():
 
 ACCEPTED = [
     ("effect: [0.518]", (0.518,)),  # Norddjurs writes 0,518 mio. kr.
-    ("effect: [-0.518]", (-0.518,)),
+    ("effect: [-0.518, 1]", (-0.518, 1.0)),  # (a saving that only cost would be refused)
     ("effect: [1.1250]", (1.125,)),  # how to write 1,125: the fourth decimal makes it clear
     ("effect: [1.5, 2.5]", (1.5, 2.5)),
     ("effect: [1, 5]", (1.0, 5.0)),

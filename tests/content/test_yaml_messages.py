@@ -240,6 +240,24 @@ def test_a_hidden_character_in_a_value_is_named_and_placed(what, old, new, line,
     assert problems == [f"deck.yaml:{line}: {message}"]
 
 
+def test_a_hidden_character_in_a_name_is_a_warning(tmp_path):
+    # "Sko<ZWSP>le" and "Skole" look the same but are two areas to the game
+    from game.content import Problem
+
+    text = _good_body().replace("area: Skole", "area: Sko\u200ble", 1)
+    text = text.replace('years: ["2027", "2028"]', 'years: ["2027", "2028\u00a0"]')
+    warnings: list[Problem] = []
+    load_sources([("deck.yaml", text)], warnings)
+    assert [str(w) for w in warnings] == [
+        "deck.yaml:9: advarsel: i 'area' står der et usynligt mellemrum (nulbredde, U+200B) "
+        "mellem 'Sko' og 'le', så teksten ikke er den samme som den, der ses (to områder eller "
+        "år, der ser ens ud, er forskellige for spillet); slet tegnet",
+        "deck.yaml:24: advarsel: i 'years (nr. 2)' står der et hårdt mellemrum (U+00A0) efter "
+        "'2028', så teksten ikke er den samme som den, der ses (to områder eller år, der ser ens "
+        "ud, er forskellige for spillet); slet tegnet",
+    ]
+
+
 def test_validate_names_hidden_characters_in_both_languages(tmp_path, capsys):
     from game.cli import main
 
