@@ -197,7 +197,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     if reading.respelled:
         shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
         more = " …" if len(reading.respelled) > 4 else ""
-        said = Message.of("catalogue.ids_respelled", count=len(reading.respelled), ids=shown + more)
+        count = "one" if len(reading.respelled) == 1 else "many"
+        said = Message.of(
+            f"catalogue.ids_respelled.{count}", count=len(reading.respelled), ids=shown + more
+        )
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
     data = _merged(documents)
     units_disagree = _units_agree(reading, data, stated)
