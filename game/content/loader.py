@@ -27,7 +27,7 @@ from game.content.crosschecks import (
     check_version_fields,
 )
 from game.content.hints import HintBudget, IdIndex
-from game.content.numbertext import list_problem, text_problem
+from game.content.numbertext import list_problem, meant_as_percent, text_problem, yaml_number
 from game.content.schema import (
     ID_PATTERN,
     KIND_DEFAULTS,
@@ -38,13 +38,13 @@ from game.content.schema import (
     ProposalSpec,
     ScenarioSpec,
 )
-from game.content.validation_messages import message, show
+from game.content.validation_messages import message, number_text, show
 from game.content.validation_messages import unknown_field as _unknown_key
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
-from game.messages import Message
+from game.messages import Decimal, Message
 from game.paths import is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -422,6 +422,21 @@ def _problem(
     if isinstance(value, float) and not math.isfinite(value):
         key = "deck.nan" if math.isnan(value) else "deck.infinite"
         return Problem.of(doc.file, doc.line(path), key, where=where, value=show(value))
+    if (
+        kind == "less_than_equal"
+        and field in _SHARE_FIELDS
+        and isinstance(value, (int, float))
+        and meant_as_percent(value)
+    ):
+        # "uncertainty: 20" for 20 %: the import says it in these words too
+        share = Message.of(
+            "deck.share_percent",
+            where=where,
+            most=Decimal(number_text(ctx.get("le", 1))),
+            value=show(value),
+            write=yaml_number(value / 100),
+        )
+        return Problem(doc.file, doc.line(path), share)
     return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
 
 

@@ -170,6 +170,29 @@ def list_problem(text: str) -> Message | None:
     return Message.of("deck.number.text_not_list", text=text.strip(), options=options)
 
 
+PERCENT = re.compile(r"(.*?)\s*(?:%|pct\.?|procent)", re.IGNORECASE)
+"""A share written as a percentage: "20 %", "20%", "20 pct.", "20 procent"."""
+
+
+def percent_of(text: str) -> tuple[str, float] | None:
+    """The number of a percentage as written and the share it is: "12,5 %" → ("12,5",
+    0.125); None when ``text`` is not one number with a percent sign (or "pct.", "procent")."""
+    match = PERCENT.fullmatch(text.strip())
+    if match is None or not match.group(1):
+        return None
+    written = match.group(1).strip()
+    readings = _one_number(written)
+    if len(readings) != 1:
+        return None
+    return written, readings[0] / 100
+
+
+def meant_as_percent(value: float) -> bool:
+    """True for a share above 1 that reads as a percentage (20 for 20 %): a share lies
+    between 0 and 1, so such a number is said, never guessed."""
+    return 1 < value <= 100
+
+
 def text_problem(text: str, share: bool = False) -> Message | None:
     """What is wrong with ``text`` where a number was expected, when it looks like a number
     written another way (``12,5``, ``1.000,5``, ``1 500``, ``−5``, ``1e3``, ``09``, ``20 %``,
@@ -181,8 +204,14 @@ def text_problem(text: str, share: bool = False) -> Message | None:
     stripped = text.strip()
     if not stripped or not any(c.isdigit() for c in stripped):
         return None
+    percent = percent_of(stripped) if share else None
+    if percent is not None:  # "10 %": write 0.1 for 10 %, with the author's own number
+        written, value = percent
+        return Message.of(
+            "deck.number.percent_share", text=stripped, write=yaml_number(value), percent=written
+        )
     if "%" in stripped:
-        key = "deck.number.percent_share" if share else "deck.number.percent"
+        key = "deck.number.percent_share_example" if share else "deck.number.percent"
         return Message.of(key, text=stripped)
     if _EXPONENT.match(stripped):
         value = float(stripped)
