@@ -175,13 +175,10 @@ def target_amount(text: str, lang: str = "da") -> float:
 
 
 def _add_deck(
-    parser: argparse.ArgumentParser,
-    scenario_required: bool = False,
-    scenario_help: str = "scenario id (default: the first)",
+    parser: argparse.ArgumentParser, scenario_help: str = "scenario id (default: the first)"
 ) -> None:
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
-    said = "scenario id (required)" if scenario_required else scenario_help
-    parser.add_argument("--scenario", required=scenario_required, help=said)
+    parser.add_argument("--scenario", help=scenario_help)
 
 
 TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)"
@@ -344,7 +341,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     fc = sub.add_parser("forecast", help="multi-year effect of a set of proposals")
-    _add_deck(fc, scenario_required=True)
+    _add_deck(fc)
     fc.add_argument(
         "--adopt",
         action="append",
@@ -376,7 +373,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
-    _add_deck(enter, scenario_required=True)
+    _add_deck(enter)
     enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Table 3"')
     enter.add_argument(
         "--adopt", action="append", default=[], metavar="ID@ROUND", help="an adopted proposal"
