@@ -223,8 +223,13 @@ def _in_another_unit(
 # --- cards, amounts and rounds that no table reaches -------------------------------------------
 
 
-def _holding(deck: Deck, card_id: str, section: str) -> list[Scenario]:
-    return [s for s in deck.scenarios if card_id in getattr(s, section)]
+def _holding(deck: Deck, section: str) -> dict[str, list[Scenario]]:
+    """The scenarios that hold each card of ``section`` ("proposals" or "events")."""
+    found: dict[str, list[Scenario]] = {}
+    for scenario in deck.scenarios:
+        for card_id in dict.fromkeys(getattr(scenario, section)):
+            found.setdefault(card_id, []).append(scenario)
+    return found
 
 
 def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
@@ -236,8 +241,10 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
     proposals = _cards(documents, "proposals")
     events = _cards(documents, "events")
     unused: list[Problem] = []
+    holding_proposals = _holding(deck, "proposals")
+    holding_events = _holding(deck, "events")
     for proposal in deck.proposals:
-        scenarios = _holding(deck, proposal.id, "proposals")
+        scenarios = holding_proposals.get(proposal.id, [])
         place = proposals.get(proposal.id)
         if not scenarios:
             at = _at(place, "id")
@@ -253,7 +260,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
         unused = [*unused[:UNUSED_NAMED], said]
     found.extend(unused)
     for event in deck.events:
-        scenarios = _holding(deck, event.id, "events")
+        scenarios = holding_events.get(event.id, [])
         place = events.get(event.id)
         if not scenarios:
             at = _at(place, "id")
