@@ -42,11 +42,14 @@ def _say(key: str, **params: Any) -> UsageError:
     return UsageError(Message.of(key, **params))
 
 
-def _one_line(text: str) -> str:
-    """``text`` with line breaks and other control characters shown as escapes."""
+def _one_line(text: str, lang: str = "da") -> str:
+    """``text`` on one line: a line break or a character one cannot see (a hard space, a
+    zero-width space) named in brackets in ``lang``, never as a Python escape."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    from game.content.hidden import named
+
+    return named(text, lang)
 
 
 _ARGPARSE_DANISH: list[tuple[re.Pattern[str], str]] = [
@@ -99,7 +102,7 @@ class DanishParser(argparse.ArgumentParser):
                     message = pattern.sub(danish, message)
                     break
         hint = catalogue(self.lang).t("cli.see_help", prog=self.prog)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message)} {hint}\n")
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {_one_line(message, self.lang)} {hint}\n")
 
 
 def _size(text: str, lang: str = "da") -> tuple[int, int]:
@@ -172,13 +175,10 @@ def target_amount(text: str, lang: str = "da") -> float:
 
 
 def _add_deck(
-    parser: argparse.ArgumentParser,
-    scenario_required: bool = False,
-    scenario_help: str = "scenario id (default: the first)",
+    parser: argparse.ArgumentParser, scenario_help: str = "scenario id (default: the first)"
 ) -> None:
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
-    said = "scenario id (required)" if scenario_required else scenario_help
-    parser.add_argument("--scenario", required=scenario_required, help=said)
+    parser.add_argument("--scenario", help=scenario_help)
 
 
 TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)"
@@ -341,7 +341,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print JSON instead of the table")
 
     fc = sub.add_parser("forecast", help="multi-year effect of a set of proposals")
-    _add_deck(fc, scenario_required=True)
+    _add_deck(fc)
     fc.add_argument(
         "--adopt",
         action="append",
@@ -373,7 +373,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
-    _add_deck(enter, scenario_required=True)
+    _add_deck(enter)
     enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Table 3"')
     enter.add_argument(
         "--adopt", action="append", default=[], metavar="ID@ROUND", help="an adopted proposal"
@@ -560,10 +560,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
             # said by the command, like any other
             named = _CELL.match(problem) is not None
-            print(_one_line(problem if named else f"raaderum import: {problem}"), file=sys.stderr)
+            said = problem if named else f"raaderum import: {problem}"
+            print(_one_line(said, lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
-        print(_one_line(warning.text(lang)))
+        print(_one_line(warning.text(lang), lang))
     print(f"{args.out}: OK – {deck_summary(imported.deck, lang)}")
     return EXIT_OK
 
@@ -647,7 +648,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             raise PaperError(missing)
     except PaperError as error:
         for problem in error.lines(_reader(args)):
-            print(f"raaderum enter: {_one_line(problem)}", file=sys.stderr)
+            print(f"raaderum enter: {_one_line(problem, _reader(args))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         write_save(out, deck, settings, history, paper=table)
@@ -1091,7 +1092,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(f"raaderum {args.command}: {_one_line(error.text(lang))}", file=sys.stderr)
+        print(f"raaderum {args.command}: {_one_line(error.text(lang), lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
@@ -1100,7 +1101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         # the reason alone: whether reading or writing failed is not known here (the deck
         # loader and the writers say which themselves)
-        where = f"{_one_line(str(error.filename))}: " if error.filename else ""
+        where = f"{_one_line(str(error.filename), lang)}: " if error.filename else ""
         reason = render(os_message(error), lang)
         print(f"raaderum {args.command}: {where}{reason}", file=sys.stderr)
         return EXIT_BAD_INPUT

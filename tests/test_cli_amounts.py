@@ -137,3 +137,14 @@ def test_simulate_json_names_its_unit_and_the_targets_it_played_against(capsys):
     assert main(["simulate", "--deck", kystby, "--games", "2", "--json", "--target", "2.400"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["unit"] == "t. kr." and data["targets"] == [768.0, 1536.0, 2400.0]
+
+
+def test_forecast_without_scenario_reckons_on_the_decks_first_as_the_readme_says(capsys, std_deck):
+    # Before: "raaderum forecast: mangler --scenario", though the README says --scenario
+    # defaults to the deck's first scenario (as simulate, print and play do).
+    first = std_deck.scenarios[0]
+    argv = ["forecast", "--deck", str(standard_deck()), "--adopt", first.proposals[0]]
+    assert main([*argv, "--certain", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["years"] == list(first.years)
+    assert tuple(shown["target"]) == pytest.approx(first.target)

@@ -47,11 +47,11 @@ from game.catalogue.headings import (
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.catalogue.signs import net, suspect_events
 from game.content import DeckError, load_documents
-from game.content.loader import reach_warnings, title_warnings, unit_warnings
 from game.content.numbertext import yaml_number
+from game.content.plausibility import deck_warnings
 from game.content.schema import ID_PATTERN, WELFARE_AREAS, unit_scale
 from game.content.validation_messages import id_spelling
-from game.content.yamlsafe import YamlDocument
+from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck
 from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render, unit_words
 from game.numbers import format_amount, is_known_unit, usual_unit
@@ -205,7 +205,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     if reading.respelled:
         shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
         more = " …" if len(reading.respelled) > 4 else ""
-        said = Message.of("catalogue.ids_respelled", count=len(reading.respelled), ids=shown + more)
+        count = "one" if len(reading.respelled) == 1 else "many"
+        said = Message.of(
+            f"catalogue.ids_respelled.{count}", count=len(reading.respelled), ids=shown + more
+        )
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
     data = _merged(documents)
     units_disagree = _units_agree(reading, data, stated)
@@ -225,6 +228,13 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 "deck.effect_too_small",
             ):
                 continue  # the unit said at its title or heading is the cause; not 40 lines more
+            if problem.said.key.startswith("deck.savings_cost_more."):
+                reading.whole(problem.said)  # the savings the sign check did not name
+                continue
+            if problem.said.key in _SAID_FOR_THE_WORKBOOK and problem.line in reading.places:
+                sheet, cell = reading.places[problem.line]
+                reading.add(sheet, cell, _for_the_workbook(problem.said))
+                continue
             _loader_problem(reading, problem.line, problem.said)
         deck = None
     about = data.get("deck")
@@ -232,25 +242,55 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     if deck is not None and deck.events:
         _event_signs(reading, deck, documents, negative)
     if deck is not None:
-        for warning in [
-            *unit_warnings(deck, documents),
-            *title_warnings(documents),
-            *reach_warnings(deck, documents),
-        ]:
-            if warning.said.key == "deck.unit_large":  # in the workbook's words
-                median = warning.said.kwargs["median"]
-                said = Message.of("catalogue.unit_large", median=median)
-                reading.warnings.append(CatalogueProblem(catalogue.label, said))
-                continue
-            place = reading.places.get(warning.line)
-            where = place[0].where(place[1].ref) if place else catalogue.label
-            reading.warnings.append(CatalogueProblem(where, warning.said))
-        _what_a_budget_office_gets_wrong(reading, deck, documents, negative)
+        for warning in deck_warnings(deck, documents):
+            if warning.said.key.startswith("deck.sign_events."):
+                continue  # the import names each event whose sign looks turned (_event_signs)
+            _loader_warning(reading, warning)
+        _what_a_budget_office_gets_wrong(reading, deck, documents)
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them
         raise CatalogueError(_lines(reading, catalogue.problems))
     return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
+
+
+_SAID_FOR_THE_WORKBOOK = {
+    "deck.savings_cost": "catalogue.savings_cost",
+    "deck.savings_cost_negative": "catalogue.savings_cost_negative",
+    "deck.unit_large": "catalogue.unit_large",
+    "deck.in_no_scenario": "catalogue.in_no_scenario",
+    "deck.event_in_no_scenario": "catalogue.event_in_no_scenario",
+}
+"""The loader's checks of what a deck means (``game.content.plausibility``) whose advice names
+a YAML field ("skriv sign: savings_negative"), and the same message in the workbook's words
+("skriv 'besparelser negative' ud for 'fortegn' på arket Om kataloget")."""
+
+_OF_THE_WHOLE = frozenset({"deck.unit_large"})
+"""Warnings about the catalogue as a whole (named by its file, not by a cell)."""
+
+
+def _for_the_workbook(said: Message) -> Message:
+    return Message(_SAID_FOR_THE_WORKBOOK[said.key], said.params)
+
+
+def _loader_warning(reading: _Reading, warning: Problem) -> None:
+    """A warning of the loader's (``deck_warnings``) at its cell, in the workbook's words: its
+    own message where the loader's names a YAML field, else the field names as the sheet's
+    headers."""
+    place = reading.places.get(warning.line)
+    said = warning.said
+    if said.key in _SAID_FOR_THE_WORKBOOK:
+        said = _for_the_workbook(said)
+        if warning.said.key in _OF_THE_WHOLE or place is None:
+            reading.warnings.append(CatalogueProblem(reading.catalogue.label, said))
+            return
+    if place is None:
+        reading.warnings.append(CatalogueProblem(reading.catalogue.label, said))
+        return
+    sheet, cell = place
+    if said.key.startswith("deck."):
+        said = _in_sheet_words(reading, sheet, said)
+    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
 
 
 TEMPLATE_EXAMPLES = frozenset({"R901", "sygefravaer", "R307"})
@@ -304,13 +344,13 @@ def _units_agree(
 
 
 def _what_a_budget_office_gets_wrong(
-    reading: _Reading, deck: Deck, documents: list[YamlDocument], negative: bool
+    reading: _Reading, deck: Deck, documents: list[YamlDocument]
 ) -> None:
     """Checks of the deck as a whole that catch what is easily got wrong when a budget
-    office's sheet is read: the sign convention, a forgotten unit, rows that reach no table,
-    the template's examples left in, one-off amounts that would repeat, a 'fra budgetår'
-    filled on some rows only, and areas that match no welfare area. A sign convention that
-    turns every saving into a cost stops the import; the rest are warnings."""
+    office's sheet is read: the template's examples left in, one-off amounts that would
+    repeat, a 'fra budgetår' filled on some rows only, and areas that match no welfare area
+    (all warnings). The checks a YAML deck needs as much – the sign convention, amounts in
+    another unit, rows that reach no table – are the loader's (``game.content.plausibility``)."""
 
     def where(section: str, index: int, *key: str | int) -> str:
         return _where(reading, documents, section, index, *key)
@@ -319,41 +359,6 @@ def _what_a_budget_office_gets_wrong(
         reading.warnings.append(CatalogueProblem(at, Message.of(key, **params)))
 
     proposals = list(deck.proposals)
-    savings = [(i, p) for i, p in enumerate(proposals) if p.kind.value == "saving"]
-    # a saving that costs money over the years it shows (a first-year gain aside)
-    costing = [(i, p) for i, p in savings if sum(p.profile[: len(p.effect)]) < 0]
-    if savings and len(costing) * 2 > len(savings):
-        # most savings cost money: the sheet writes savings with the budget's minus
-        for index, proposal in costing[:3]:
-            at = where("proposals", index, "effect", 0)
-            reading.problems.append(
-                _Found(
-                    0,
-                    CatalogueProblem(
-                        at,
-                        Message.of(
-                            "catalogue.savings_cost_negative"
-                            if negative
-                            else "catalogue.savings_cost",
-                            id=proposal.id,
-                        ),
-                    ),
-                )
-            )
-        if len(costing) > 3:
-            said = Message.of("catalogue.savings_cost_more", count=len(costing) - 3)
-            reading.problems.append(_Found(0, CatalogueProblem(reading.catalogue.label, said)))
-        return
-    for index, proposal in costing:
-        warn(where("proposals", index, "effect", 0), "catalogue.saving_costs", id=proposal.id)
-    used = {pid for scenario in deck.scenarios for pid in scenario.proposals}
-    drawn = {eid for scenario in deck.scenarios for eid in scenario.events}
-    for index, proposal in enumerate(proposals):
-        if proposal.id not in used:
-            warn(where("proposals", index, "id"), "catalogue.in_no_scenario", id=proposal.id)
-    for index, event in enumerate(deck.events):
-        if event.id not in drawn:
-            warn(where("events", index, "id"), "catalogue.event_in_no_scenario", id=event.id)
     for index, proposal in enumerate(proposals):
         if proposal.id in TEMPLATE_EXAMPLES and proposal.source.startswith("Eksempel"):
             warn(where("proposals", index, "id"), "catalogue.template_example", id=proposal.id)
@@ -1205,6 +1210,12 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
     if said.key == "deck.format2_field":
         reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
         return
+    reading.add(sheet, cell, _in_sheet_words(reading, sheet, said))
+
+
+def _in_sheet_words(reading: _Reading, sheet: Sheet, said: Message) -> Message:
+    """A message of the loader's with its field names as the sheet's headers and its
+    "(FILE:LINE)" references as cells, in every language."""
     texts = {
         lang: _words(
             sheet.name,
@@ -1214,7 +1225,7 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
         )
         for lang in LANGUAGES
     }
-    reading.add(sheet, cell, Message.of("say", text=ByLanguage.of(**texts)))
+    return Message.of("say", text=ByLanguage.of(**texts))
 
 
 def _places(reading: _Reading, message: str) -> str:

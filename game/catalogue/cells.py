@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.catalogue.columns import KIND_WORDS, SIGN_WORDS, Column, normal
-from game.content.numbertext import danish, yaml_number
+from game.content.numbertext import PERCENT, danish, meant_as_percent, yaml_number
 from game.content.schema import KIND_NAMES
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import AmountError, parse_amount
@@ -216,16 +216,12 @@ def _whole(name: str, value: Any) -> int:
     return int(found)
 
 
-_PERCENT = re.compile(r"(.*?)\s*(?:%|pct\.?|procent)", re.IGNORECASE)
-"""A share written as a percentage: "20 %", "20%", "20 pct.", "20 procent"."""
-
-
 def _share(name: str, value: Any) -> float | int:
-    percent = _PERCENT.fullmatch(value.strip()) if isinstance(value, str) else None
+    percent = PERCENT.fullmatch(value.strip()) if isinstance(value, str) else None
     if percent and percent.group(1):
         return _number(name, percent.group(1)) / 100
     found = _number(name, value)
-    if 1 < found <= 100:  # "20" meant as 20 %: said, not guessed
+    if meant_as_percent(found):  # "20" meant as 20 %: said, not guessed
         shown = ByLanguage.of(da=danish(found), en=yaml_number(found))
         raise CellError("catalogue.cell.share_percent", name=name, value=shown)
     return found

@@ -81,8 +81,12 @@ def _check_comma_rows(rows: list[list[str]], offset: int) -> None:
     width = len(rows[0]) if rows else 0
     for index, values in enumerate(rows[1:], start=2):
         if any(not is_blank(v) for v in values) and len(values) != width:
+            count = "one" if len(values) == 1 else "many"
             raise WorkbookRefused(
-                "catalogue.file.csv_fields", row=index + offset, count=len(values), width=width
+                f"catalogue.file.csv_fields.{count}",
+                row=index + offset,
+                count=len(values),
+                width=width,
             )
 
 

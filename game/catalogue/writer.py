@@ -109,7 +109,7 @@ TEMPLATE: dict[str, Any] = {
             "kind": "investering",
             "title": "Fremmøde i skolen",
             "area": "Skole",
-            "effect": [-1, 0.518, 1.05, 1.313, 1.575],
+            "effect": [-1, 0.518, 1.05, 1.575],
             "text": "Færre unge med højt fravær giver på sigt færre på offentlig forsørgelse.",
             "question": "Tør vi vente på gevinsten?",
             "source": "Eksempel efter Norddjurs Kommunes budget 2025–2028",
@@ -132,7 +132,6 @@ TEMPLATE: dict[str, Any] = {
             "years": ["2027", "2028", "2029", "2030"],
             "target": [0.5, 1, 2, 3],
             "capacity": 6,
-            "market": 6,
         }
     ],
 }

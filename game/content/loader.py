@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from game.content import glyphs
+from game.content import glyphs, hidden, plausibility
 from game.content.crosschecks import (
     check_amounts,
     check_calendar_years,
@@ -27,7 +27,7 @@ from game.content.crosschecks import (
     check_version_fields,
 )
 from game.content.hints import HintBudget, IdIndex
-from game.content.numbertext import list_problem, text_problem
+from game.content.numbertext import list_problem, meant_as_percent, text_problem, yaml_number
 from game.content.schema import (
     ID_PATTERN,
     KIND_DEFAULTS,
@@ -37,16 +37,14 @@ from game.content.schema import (
     DeckHeader,
     ProposalSpec,
     ScenarioSpec,
-    is_known_unit,
-    unit_scale,
 )
-from game.content.validation_messages import message, show
+from game.content.validation_messages import message, number_text, show
 from game.content.validation_messages import unknown_field as _unknown_key
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
-from game.messages import Message
+from game.messages import Decimal, Message
 from game.paths import is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -196,160 +194,8 @@ def load_sources(
         raise DeckError(_ranked([*problems, *values, *rest], order))
     deck = _checked(documents, problems, order)
     if warnings is not None:
-        warnings.extend(unit_warnings(deck, documents))
-        warnings.extend(title_warnings(documents))
-        warnings.extend(reach_warnings(deck, documents))
+        warnings.extend(_ranked(plausibility.deck_warnings(deck, documents), order))
     return _with_hash(deck, tuple(texts))
-
-
-def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning for a scenario whose last target is more than its whole pile gives at full
-    effect (every gain of every card, no cost, no event): no group can reach it."""
-    found = []
-    for scenario in deck.scenarios:
-        most = sum(
-            max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals
-        )
-        last = scenario.target[-1]
-        place = _scenario_line(documents, scenario.id, "target")
-        if last > most + 1e-9 and place is not None:
-            found.append(
-                Problem.of(
-                    *place,
-                    "deck.target_out_of_reach",
-                    id=scenario.id,
-                    target=last,
-                    most=round(most, 6),
-                    unit=deck.unit,
-                )
-            )
-    found.extend(_construction_warnings(deck, documents))
-    return found
-
-
-def _construction_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning for a card whose anlæg is more than a scenario's whole anlægsramme: it lies
-    on that table but can never be adopted there (the balance harness would call it dead)."""
-    found = []
-    for scenario in deck.scenarios:
-        budget = scenario.construction_budget
-        if budget is None:
-            continue
-        for pid in scenario.proposals:
-            construction = deck.proposal(pid).construction
-            if construction <= budget + 1e-9:
-                continue
-            place = _scenario_line(documents, scenario.id, "construction_budget")
-            if place is not None:
-                found.append(
-                    Problem.of(
-                        *place,
-                        "deck.construction_over_budget",
-                        id=pid,
-                        scenario=scenario.id,
-                        construction=construction,
-                        budget=budget,
-                        unit=deck.unit,
-                    )
-                )
-    return found
-
-
-def _scenario_line(
-    documents: Sequence[YamlDocument], scenario_id: str, field: str
-) -> tuple[str, int] | None:
-    """The file and line of ``field`` of the scenario ``scenario_id`` (or of the scenario)."""
-    for doc in documents:
-        items = doc.data.get("scenarios") if isinstance(doc.data, dict) else None
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            if isinstance(item, dict) and item.get("id") == scenario_id:
-                path: tuple[str | int, ...] = ("scenarios", index)
-                return doc.file, doc.line((*path, field) if field in item else path)
-    return None
-
-
-TITLE_READABLE = 60
-"""A card title longer than this is cut on a projector's small cards (the deck guide advises
-staying under about 45 characters); ``validate`` warns."""
-
-
-def title_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning for each proposal or event title longer than ``TITLE_READABLE``."""
-    found = []
-    for doc in documents:
-        if not isinstance(doc.data, dict):
-            continue
-        for section in ("proposals", "events"):
-            cards = doc.data.get(section)
-            for index, card in enumerate(cards if isinstance(cards, list) else []):
-                title = card.get("title") if isinstance(card, dict) else None
-                if isinstance(title, str) and len(title) > TITLE_READABLE:
-                    line = doc.line((section, index, "title"))
-                    found.append(Problem.of(doc.file, line, "deck.title_long", length=len(title)))
-    return found
-
-
-def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning when the deck's unit is not one the game knows (its amounts are then checked
-    against the limits of mio. kr.: a deck in "tusinde kroner" would pass 1.500 as 1.500 mio.),
-    or when its typical proposal is far too large for the unit (``LARGE_TYPICAL_MIO``)."""
-    for doc in documents:
-        if isinstance(doc.data, dict) and isinstance(doc.data.get("deck"), dict):
-            line = doc.line(("deck", "unit")) if "unit" in doc.data["deck"] else doc.line(("deck",))
-            if not is_known_unit(deck.unit):
-                return [Problem.of(doc.file, line, "deck.unit_unknown", unit=deck.unit)]
-            typical = _typical_amount(deck)
-            if unit_scale(deck.unit) == 1.0 and typical > LARGE_TYPICAL_MIO:
-                # "500" a year in a deck in mio. kr.: a catalogue in t. kr. whose unit was left
-                median = round(typical, 1)
-                return [Problem.of(doc.file, line, "deck.unit_large", median=median)]
-            return _written_in_millions(deck, documents, typical)
-    return []
-
-
-def _written_in_millions(
-    deck: Deck, documents: Sequence[YamlDocument], typical_mio: float
-) -> list[Problem]:
-    """A warning at each card of a deck in t. kr. (or kr.) whose amounts are about a thousand
-    times smaller than the deck's typical card: "2,2" among cards of "1.500" was most likely
-    written in mio. kr., and is worth 2.200 kr. in the game."""
-    scale = unit_scale(deck.unit)
-    if scale < 1_000.0 or typical_mio <= 0:
-        return []
-    typical = typical_mio * scale
-    cards = {item.spec: item for item in reversed(_raw_items(list(documents), "proposals"))}
-    found = []
-    for proposal in deck.proposals:
-        largest = max(abs(a) for a in proposal.effect)
-        item = cards.get(proposal.id)
-        if 0 < largest * 100 < typical and 0.1 * typical <= largest * 1_000 <= 10 * typical:
-            if item is None:
-                continue
-            found.append(
-                Problem.of(
-                    item.doc.file,
-                    item.doc.line((*item.path, "effect")),
-                    "deck.amount_in_millions",
-                    id=proposal.id,
-                    largest=largest,
-                    typical=float(round(typical)),
-                    unit=deck.unit,
-                    thousand=largest * 1_000,
-                )
-            )
-    return found
-
-
-LARGE_TYPICAL_MIO = 100.0
-"""A typical proposal above this many mio. kr. a year suggests amounts written in t. kr."""
-
-
-def _typical_amount(deck: Deck) -> float:
-    """The median of the proposals' largest yearly amounts, in mio. kr."""
-    largest = sorted(max(abs(a) for a in p.effect) for p in deck.proposals)
-    if not largest:
-        return 0.0
-    return largest[len(largest) // 2] / unit_scale(deck.unit)
 
 
 def load_documents(documents: Sequence[YamlDocument]) -> Deck:
@@ -496,7 +342,10 @@ def _build(
         problems.append(Problem.of(documents[0].file, 1, "deck.no_proposals"))
     if problems or header is None:
         return None
-    return _to_deck(header, items)
+    deck = _to_deck(header, items)
+    # a sign convention that makes most savings cost money is surely a misreading
+    problems.extend(plausibility.sign_errors(deck, documents))
+    return None if problems else deck
 
 
 def _validate(
@@ -562,6 +411,10 @@ def _problem(
         hint = text_problem(value, share=field in _SHARE_FIELDS)
         if hint is not None:
             return Problem.of(doc.file, doc.line(path), "deck.number_hint", where=where, hint=hint)
+    if isinstance(value, str) and kind not in _NOT_ABOUT_THE_CHARACTERS:
+        hidden_char = hidden.in_value(where, value)  # 'ener<zero-width space>gi' as an id
+        if hidden_char is not None:
+            return Problem(doc.file, doc.line(path), hidden_char)
     if kind == "list_type" and isinstance(value, str):
         hint = list_problem(value)
         if hint is not None:
@@ -569,6 +422,21 @@ def _problem(
     if isinstance(value, float) and not math.isfinite(value):
         key = "deck.nan" if math.isnan(value) else "deck.infinite"
         return Problem.of(doc.file, doc.line(path), key, where=where, value=show(value))
+    if (
+        kind == "less_than_equal"
+        and field in _SHARE_FIELDS
+        and isinstance(value, (int, float))
+        and meant_as_percent(value)
+    ):
+        # "uncertainty: 20" for 20 %: the import says it in these words too
+        share = Message.of(
+            "deck.share_percent",
+            where=where,
+            most=Decimal(number_text(ctx.get("le", 1))),
+            value=show(value),
+            write=yaml_number(value / 100),
+        )
+        return Problem(doc.file, doc.line(path), share)
     return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
 
 
@@ -578,6 +446,8 @@ def _element(section: str) -> Message:
 
 
 _NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
+_NOT_ABOUT_THE_CHARACTERS = frozenset({"string_too_long", "string_too_short", "string_type"})
+"""Errors of a text value that a hidden character in it does not cause (it is too long)."""
 _SHARE_FIELDS = frozenset({"uncertainty", "failure"})
 """Fields that hold a share from 0 to 1 (a percent sign there means: write 0.2 for 20 %)."""
 

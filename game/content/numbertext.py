@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from game.content import hidden
+from game.content.hidden import first_hidden
 from game.messages import ByLanguage, Decimal, Message, render
 from game.numbers import AmountError, parse_amount
 
@@ -168,16 +170,48 @@ def list_problem(text: str) -> Message | None:
     return Message.of("deck.number.text_not_list", text=text.strip(), options=options)
 
 
+PERCENT = re.compile(r"(.*?)\s*(?:%|pct\.?|procent)", re.IGNORECASE)
+"""A share written as a percentage: "20 %", "20%", "20 pct.", "20 procent"."""
+
+
+def percent_of(text: str) -> tuple[str, float] | None:
+    """The number of a percentage as written and the share it is: "12,5 %" → ("12,5",
+    0.125); None when ``text`` is not one number with a percent sign (or "pct.", "procent")."""
+    match = PERCENT.fullmatch(text.strip())
+    if match is None or not match.group(1):
+        return None
+    written = match.group(1).strip()
+    readings = _one_number(written)
+    if len(readings) != 1:
+        return None
+    return written, readings[0] / 100
+
+
+def meant_as_percent(value: float) -> bool:
+    """True for a share above 1 that reads as a percentage (20 for 20 %): a share lies
+    between 0 and 1, so such a number is said, never guessed."""
+    return 1 < value <= 100
+
+
 def text_problem(text: str, share: bool = False) -> Message | None:
     """What is wrong with ``text`` where a number was expected, when it looks like a number
     written another way (``12,5``, ``1.000,5``, ``1 500``, ``−5``, ``1e3``, ``09``, ``20 %``,
     ``5 mio. kr.``); None when it does not look like a number at all. ``share`` is true for
     fields that hold a share from 0 to 1 (``uncertainty``, ``failure``)."""
+    index = first_hidden(text)
+    if index is not None and any(c.isdigit() for c in text):
+        return _hidden_in_number(text, index)
     stripped = text.strip()
     if not stripped or not any(c.isdigit() for c in stripped):
         return None
+    percent = percent_of(stripped) if share else None
+    if percent is not None:  # "10 %": write 0.1 for 10 %, with the author's own number
+        written, value = percent
+        return Message.of(
+            "deck.number.percent_share", text=stripped, write=yaml_number(value), percent=written
+        )
     if "%" in stripped:
-        key = "deck.number.percent_share" if share else "deck.number.percent"
+        key = "deck.number.percent_share_example" if share else "deck.number.percent"
         return Message.of(key, text=stripped)
     if _EXPONENT.match(stripped):
         value = float(stripped)
@@ -212,18 +246,28 @@ def text_problem(text: str, share: bool = False) -> Message | None:
     return Message.of(
         "deck.number.written_as_text",
         text=stripped,
-        how=Message.of(f"deck.number.how.{_how_written(stripped, text)}"),
+        how=Message.of(f"deck.number.how.{_how_written(stripped)}"),
         write=yaml_number(value),
     )
 
 
-_HIDDEN_SPACES = "\u00a0\u2007\u202f\u2009\u200b\ufeff"
-"""Spaces one cannot see in an editor: hard, figure, narrow and zero-width spaces, a BOM."""
+def _hidden_in_number(text: str, index: int) -> Message:
+    """A number with a character one cannot see (``game.content.hidden``): named, with where
+    it stands and what to write: "der står et hårdt mellemrum (U+00A0) mellem '1' og '500' …;
+    skriv 1500"."""
+    char = text[index]
+    before = hidden.as_seen(text[:index]).strip()
+    after = hidden.as_seen(text[index + 1 :]).strip()
+    fix = hidden.fix(char, space_fits=not before)  # "1,<hard space>3": a space fits there
+    cleaned = "".join(c for c in text if not hidden.is_hidden(c)).strip()
+    if before and after and re.fullmatch(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)", cleaned):
+        fix = Message.of("deck.hidden.fix_write", write=yaml_number(float(cleaned)))
+    return Message.of(
+        "deck.number.hidden", char=hidden.describe(char), place=hidden.place(text, index), fix=fix
+    )
 
 
-def _how_written(text: str, raw: str = "") -> str:
-    if any(ch in _HIDDEN_SPACES for ch in raw or text):
-        return "hidden_space"  # '2400\u00a0': YAML reads it as text because of the space
+def _how_written(text: str) -> str:
     if re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
         return "quoted"  # '"700"': a plain number, in quotes
     if text[:1] in _TYPOGRAPHIC_MINUS:

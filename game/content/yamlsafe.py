@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from game.content.hidden import HIDDEN_CHARACTERS, as_seen, describe, first_hidden, named
 from game.content.numbertext import comma_problem, looks_like_number, scalar_problem
 from game.messages import Message, render
 
@@ -37,23 +38,6 @@ _STR_TAG = _TAG + "str"
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
 MAX_DEPTH = 20
 """The deepest nesting a deck file may have (a deck needs 5: file, section, card, list, value)."""
-
-HIDDEN_CHARACTERS: dict[str, str] = {
-    "\t": "tab",
-    "\u00a0": "nbsp",
-    "\u202f": "narrow_nbsp",
-    "\u2007": "figure_space",
-    "\u2009": "thin_space",
-    "\u200b": "zero_width_space",
-    "\u200c": "invisible",
-    "\u200d": "invisible",
-    "\u2060": "word_joiner",
-    "\ufeff": "bom",
-    "\u3000": "wide_space",
-    "\u00ad": "soft_hyphen",
-}
-"""Characters that look like nothing or like a space, and the catalogue's name for each
-(``deck.char.<name>``, with the character's code point as ``{code}``)."""
 
 Path = tuple[str | int, ...]
 
@@ -83,18 +67,10 @@ class Problem:
 
     def text(self, lang: str = "da") -> str:
         """``FILE:LINE: message`` in ``lang``, always one line."""
-        return f"{_visible(self.file)}:{self.line}: {_visible(self.worded(lang))}"
+        return f"{named(self.file, lang)}:{self.line}: {named(self.worded(lang), lang)}"
 
     def __str__(self) -> str:
         return self.text()
-
-
-def _visible(text: str) -> str:
-    """``text`` on one line: line breaks, tabs and invisible characters as escapes (\\r,
-    \\u200b), so a problem is always one line and a hidden character can be seen."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 @dataclass
@@ -234,11 +210,6 @@ def _too_deep() -> Message:
 # --- hidden characters and syntax errors ---------------------------------------------------
 
 
-def _describe(char: str) -> Message:
-    """The name of a hidden character as a message ("et hårdt mellemrum (U+00A0)")."""
-    return Message.of(f"deck.char.{HIDDEN_CHARACTERS.get(char, 'other')}", code=f"{ord(char):04X}")
-
-
 def _hidden_characters(text: str, file: str) -> list[Problem]:
     """A byte-order mark anywhere but at the start, and characters that look like spaces in
     the indentation of a line: YAML does not see them as spaces, and reads the line (or the
@@ -263,9 +234,7 @@ def _hidden_characters(text: str, file: str) -> list[Problem]:
         if found is None:
             continue
         key = "deck.bom_inside" if line[found] == "\ufeff" else "deck.hidden_indent"
-        problems.append(
-            Problem.of(file, number, key, char=_describe(line[found]), column=found + 1)
-        )
+        problems.append(Problem.of(file, number, key, char=describe(line[found]), column=found + 1))
     return problems
 
 
@@ -318,7 +287,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
         hidden_at = next((i for i, c in enumerate(row) if c in HIDDEN_CHARACTERS), -1)
     if hidden_at >= 0:
         key = "deck.syntax.hidden" if hidden_at < len(indent) else "deck.syntax.hidden_inline"
-        return Problem.of(file, line, key, char=_describe(row[hidden_at]), column=hidden_at + 1)
+        return Problem.of(file, line, key, char=describe(row[hidden_at]), column=hidden_at + 1)
     reason = (
         Message.of("deck.syntax.raw", reason=problem)
         if problem
@@ -431,7 +400,10 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
                 context.problem(
                     key_line,
                     Message.of(
-                        "deck.key_hidden", name=key.strip(), char=_describe(hidden), column=column
+                        "deck.key_hidden",
+                        name=as_seen(key).strip(),
+                        char=describe(hidden),
+                        column=column,
                     ),
                 )
                 continue
@@ -464,6 +436,10 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
 def _is_number(node: yaml.Node) -> bool:
     """A plain scalar that YAML reads as a number, or that looks like one ("–1", "1.000.0")."""
     if not isinstance(node, yaml.ScalarNode) or node.style:
+        return False
+    if first_hidden(str(node.value)) is not None:
+        # "1,<hard space>3": the space after the comma is there, but YAML does not see it; the
+        # check of the number names the character (a comma message would ask for a space)
         return False
     return node.tag in _NUMBER_TAGS or looks_like_number(str(node.value))
 

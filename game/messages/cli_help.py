@@ -58,7 +58,6 @@ DANISH_HELP: dict[str, str] = {
     "deck file or folder": "dækfil eller -mappe",
     "deck files or folders": "dækfiler eller -mapper",
     "scenario id (default: the first)": "scenariets id (udeladt: dækkets første scenarie)",
-    "scenario id (required)": "scenariets id (skal angives)",
     "scenario id (default: every scenario of the deck)": (
         "scenariets id (udeladt: alle dækkets scenarier)"
     ),

@@ -60,10 +60,17 @@ class SameGame:
                     kept=kept,
                     n=copy.decisions,
                     m=self.decisions,
+                    n_decisions=_decisions(copy.decisions, lang),
+                    m_decisions=_decisions(self.decisions, lang),
                     k=copy.diverged_at or 0,
                 )
             )
         return lines
+
+
+def _decisions(count: int, lang: str) -> str:
+    """ "1 beslutning", "7 beslutninger" ("1 decision", "7 decisions")."""
+    return catalogue(lang).t(f"report.decisions.{'one' if count == 1 else 'many'}", count=count)
 
 
 def _first_difference(a: Sequence[object], b: Sequence[object]) -> int | None:

@@ -196,7 +196,7 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         if count > scenario.events_per_round:
             problems.append(
                 Message.of(
-                    "paper.err.too_many_events",
+                    f"paper.err.too_many_events.{'one' if count == 1 else 'many'}",
                     round=round_index + 1,
                     count=count,
                     per_round=scenario.events_per_round,

@@ -103,7 +103,7 @@ def draw_proposals(
     if unused:
         app.text.draw(
             surface,
-            app.t("compare.unused", count=unused),
+            app.t(f"compare.unused.{'one' if unused == 1 else 'many'}", count=unused),
             pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
             BODY.sized(size).ink(theme.MUTED).lines(1),
         )

@@ -93,7 +93,7 @@ def years_text(app: Host, scenario: Scenario) -> str:
     common = {"first": scenario.years[0], "last": scenario.years[-1], "rounds": scenario.rounds}
     if later > OVERSLAGSAAR:
         return app.t("start.years_long", **common, more=later - OVERSLAGSAAR)
-    return app.t("start.years", **common, later=later)
+    return app.t(f"start.years.{'one' if later == 1 else 'many'}", **common, later=later)
 
 
 def draw_briefing(

@@ -230,6 +230,47 @@ def test_a_sign_refusal_says_how_many_savings_it_did_not_name(capsys, tmp_path):
     assert "… og 2 besparelser mere ville koste penge af samme grund" in text
 
 
+def test_one_saving_left_unnamed_is_counted_in_the_singular(capsys, tmp_path):
+    # Before: "… og 1 besparelser mere"
+    rows = _years_table([2027, 2028, 2029, 2030])
+    for n in range(4):
+        rows.append([f"s{n}", "besparelse", f"Spar {n}", "Administration", -1, -1, -1, -1, None])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert text.count("ville koste penge, ligesom de fleste") == 3, text
+    assert "… og 1 besparelse mere ville koste penge af samme grund" in text
+
+
+def test_the_import_and_validate_share_the_checks_of_what_a_deck_means(capsys, tmp_path):
+    # an amount in t. kr. among amounts in mio. kr., a year no scenario plays and a table its
+    # pile cannot fill: said by the loader's checks, in the workbook's words, at the cell
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows[1][4:8] = [800, 800, 800, 800]
+    scenarios = [
+        ["id", "titel", "år", "mål", "forslag på bordet"],
+        ["tre", "Tre år", "2027; 2028; 2029", "1; 2; 3", 5],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E2: advarsel: 'spar' har et beløb på 800 mio. kr. om året, mens det "
+        "typiske forslag har 6 mio. kr.: er beløbet skrevet i t. kr.? 800 t. kr. er 0,8 mio. kr."
+    ) in text
+    assert (
+        f"{path}:Forslag!H4: advarsel: forslaget 'inv' har 4 beløb, men det sidste scenarie med "
+        "det ('tre') slutter i 2029, så beløb nr. 4 hører til et år efter spillet og bruges aldrig"
+    ) in text
+    assert (
+        f"{path}:Scenarier!E2: advarsel: scenariet 'tre' lægger 5 forslag på bordet ('forslag "
+        "på bordet'), men har kun 3 forslag i bunken"
+    ) in text
+    assert "market" not in text
+
+
 def test_messages_name_an_amount_column_by_its_own_year_heading(capsys, tmp_path):
     # Before: "'år 2' skal være et tal" under a column the sheet heads "BO1 2028".
     rows = _years_table(["Budget 2027", "BO1 2028", "BO2 2029", "BO3 2030"])

@@ -84,7 +84,7 @@ def test_the_issues_octal_list_names_every_misread_number():
 
 ACCEPTED = [
     ("effect: [0.518]", (0.518,)),  # Norddjurs writes 0,518 mio. kr.
-    ("effect: [-0.518]", (-0.518,)),
+    ("effect: [-0.518, 1]", (-0.518, 1.0)),  # (a saving that only cost would be refused)
     ("effect: [1.1250]", (1.125,)),  # how to write 1,125: the fourth decimal makes it clear
     ("effect: [1.5, 2.5]", (1.5, 2.5)),
     ("effect: [1, 5]", (1.0, 5.0)),
@@ -123,7 +123,23 @@ def test_a_target_written_the_danish_way_is_one_clear_problem(line, fragment):
 @pytest.mark.parametrize(
     ("field", "fragment"),
     [
-        ("uncertainty: 20 %", "skriv andelen som et decimaltal, fx 0.2 for 20 %"),
+        ("uncertainty: 20 %", "skriv andelen som et decimaltal: 0.2 for 20 %"),
+        # the author's own number, not "fx 0.2 for 20 %" (trial: m_pct.yaml)
+        (
+            "failure: 10 %",
+            "'failure' skal være et tal: '10 %' er skrevet i procent; skriv andelen som et "
+            "decimaltal: 0.1 for 10 %",
+        ),
+        ("failure: 12,5 pct.", "skriv andelen som et decimaltal: 0.125 for 12,5 %"),
+        ("failure: ca. 10 %", "'ca. 10 %' har et procenttegn; skriv andelen som et decimaltal, fx"),
+        # a share above 1 is said as a percentage, as the import says it (trial: m_unc20.yaml)
+        (
+            "uncertainty: 20",
+            "'uncertainty' må højst være 1, ikke 20: en andel ligger mellem 0 og 1; menes der "
+            "20 %, så skriv 0.2",
+        ),
+        ("failure: 10", "'failure' må højst være 0,95, ikke 10: en andel ligger mellem 0 og 1"),
+        ("uncertainty: 150", "'uncertainty' må højst være 1, ikke 150"),
         ("uncertainty: 0,3", "Skriv 0.3"),
         ("uncertainty: .nan", "'uncertainty' skal være et tal, ikke nan"),
         ("load: 02", "'02' har et nul foran"),
@@ -136,6 +152,18 @@ def test_other_number_fields_follow_the_same_rules(field, fragment):
         load_sources([("deck.yaml", text)])
     problems = [str(p) for p in error.value.problems]
     assert problems[0].startswith("deck.yaml:11: ") and fragment in problems[0], problems
+    if field == "uncertainty: 150":
+        assert "menes der" not in problems[0]  # 150 % is no share either
+
+
+def test_a_percentage_in_english():
+    text = _good_body().replace("    effect: [2]\n", "    effect: [2]\n    uncertainty: 20\n", 1)
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", text)])
+    assert error.value.lines("en") == [
+        "deck.yaml:11: 'uncertainty' must be at most 1, not 20: a share lies between 0 and 1; if "
+        "20 % is meant, write 0.2"
+    ]
 
 
 def test_a_year_label_with_a_leading_zero_is_not_silently_renumbered():

@@ -444,7 +444,10 @@ def test_a_number_in_quotes_or_with_a_hard_space_says_which():
     quoted = _problems(_good_body().replace("effect: [2]", 'effect: ["700"]', 1))
     assert any("'700' er skrevet i anførselstegn" in p for p in quoted), quoted
     hard = _problems(_good_body().replace("effect: [2]", "effect: [2400\u00a0]", 1))
-    assert any("med et usynligt tegn (fx et hårdt mellemrum)" in p for p in hard), hard
+    assert hard == [
+        "deck.yaml:10: 'effect (nr. 1)' skal være et tal: der står et hårdt mellemrum (U+00A0) "
+        "efter '2400', og derfor læser YAML værdien som tekst; slet tegnet"
+    ]
 
 
 def test_a_title_too_long_for_the_cards_is_warned_about(tmp_path):

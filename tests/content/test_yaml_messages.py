@@ -58,7 +58,8 @@ CASES = [
         AREA,
         "    ar\u200bea: Skole\n",
         9,
-        "feltnavnet 'ar\\u200bea' indeholder et usynligt mellemrum (nulbredde, U+200B) (kolonne 7)",
+        # named, and shown as the editor shows it (was 'ar\\u200bea', a Python escape)
+        "feltnavnet 'area' indeholder et usynligt mellemrum (nulbredde, U+200B) (kolonne 7)",
     ),
     (
         "a narrow no-break space (macOS, French keyboards)",
@@ -167,3 +168,120 @@ def test_text_in_nfd_and_nfc_is_one_and_the_same():
     assert first.area == second.area == nfc
     assert len({p.area for p in deck.proposals}) == 2  # the third card's "Skole"
     assert deck.scenarios[0].title == nfc
+
+
+# --- hidden characters inside values -----------------------------------------------------------
+# Before, a value with a hidden character got a message with a Python escape ('0.8\u200b'), a
+# hint that looked identical to what was written ("skriv fx 'energi'" for 'ener<ZWSP>gi'), or
+# advice that did not fit ("skriv mellemrum efter kommaerne" where a hard space stood).
+
+HIDDEN_IN_VALUES = [
+    # (what, from, to, line, message)
+    (
+        "a zero-width space after a number (trial: m_zw2)",
+        "effect: [2]",
+        "effect: [0.8\u200b]",
+        10,
+        "'effect (nr. 1)' skal være et tal: der står et usynligt mellemrum (nulbredde, U+200B) "
+        "efter '0.8', og derfor læser YAML værdien som tekst; slet tegnet",
+    ),
+    (
+        "a hard space after the comma of a list (trial: m_nbsp_in_num)",
+        "effect: [2]",
+        "effect: [1,\u00a03]",
+        10,
+        "'effect (nr. 2)' skal være et tal: der står et hårdt mellemrum (U+00A0) foran '3', og "
+        "derfor læser YAML værdien som tekst; slet tegnet, eller skriv et almindeligt mellemrum "
+        "i stedet",
+    ),
+    (
+        "a hard space between the thousands (trial: m_nbsp4)",
+        "effect: [2]",
+        "effect: [1\u00a0500]",
+        10,
+        "'effect (nr. 1)' skal være et tal: der står et hårdt mellemrum (U+00A0) mellem '1' og "
+        "'500', og derfor læser YAML værdien som tekst; skriv 1500",
+    ),
+    (
+        "a zero-width space inside an id (trial: m_zw)",
+        "id: a\n",
+        "id: ener\u200bgi\n",
+        6,
+        "i 'id' står der et usynligt mellemrum (nulbredde, U+200B) mellem 'ener' og 'gi'; "
+        "slet tegnet",
+    ),
+    (
+        "a word joiner after an id in a list",
+        "    target: 1\n",
+        "    target: 1\n    proposals: [a, b, c\u2060]\n",
+        26,
+        "i 'proposals (nr. 3)' står der et usynligt tegn (ordsammenbinder, U+2060) efter 'c'; "
+        "slet tegnet",
+    ),
+    (
+        "a hard space after a kind",
+        "kind: saving",
+        "kind: saving\u00a0",
+        7,
+        "i 'kind' står der et hårdt mellemrum (U+00A0) efter 'saving'; slet tegnet",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "old", "new", "line", "message"),
+    HIDDEN_IN_VALUES,
+    ids=[c[0] for c in HIDDEN_IN_VALUES],
+)
+def test_a_hidden_character_in_a_value_is_named_and_placed(what, old, new, line, message):
+    text = _good_body()
+    assert old in text, what
+    problems = _problems(text.replace(old, new, 1))
+    assert problems == [f"deck.yaml:{line}: {message}"]
+
+
+def test_a_hidden_character_in_a_name_is_a_warning(tmp_path):
+    # "Sko<ZWSP>le" and "Skole" look the same but are two areas to the game
+    from game.content import Problem
+
+    text = _good_body().replace("area: Skole", "area: Sko\u200ble", 1)
+    text = text.replace('years: ["2027", "2028"]', 'years: ["2027", "2028\u00a0"]')
+    warnings: list[Problem] = []
+    load_sources([("deck.yaml", text)], warnings)
+    assert [str(w) for w in warnings] == [
+        "deck.yaml:9: advarsel: i 'area' står der et usynligt mellemrum (nulbredde, U+200B) "
+        "mellem 'Sko' og 'le', så teksten ikke er den samme som den, der ses (to områder eller "
+        "år, der ser ens ud, er forskellige for spillet); slet tegnet",
+        "deck.yaml:24: advarsel: i 'years (nr. 2)' står der et hårdt mellemrum (U+00A0) efter "
+        "'2028', så teksten ikke er den samme som den, der ses (to områder eller år, der ser ens "
+        "ud, er forskellige for spillet); slet tegnet",
+    ]
+
+
+def test_validate_names_hidden_characters_in_both_languages(tmp_path, capsys):
+    from game.cli import main
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(_good_body().replace("id: a\n", "id: ener\u200bgi\n", 1), encoding="utf-8")
+    assert main(["validate", str(deck)]) == 2
+    assert capsys.readouterr().out == (
+        f"{deck}:6: i 'id' står der et usynligt mellemrum (nulbredde, U+200B) mellem 'ener' og "
+        "'gi'; slet tegnet\n"
+    )
+    assert main(["--lang", "en", "validate", str(deck)]) == 2
+    assert capsys.readouterr().out == (
+        f"{deck}:6: 'id' has an invisible space (zero width, U+200B) between 'ener' and 'gi'; "
+        "delete it\n"
+    )
+
+
+def test_a_hidden_character_a_message_quotes_is_named_never_escaped():
+    # the last resort for what a message quotes as it is (a file name, a value): the character
+    # named in brackets, not '\u200b'
+    from game.content import Problem
+    from game.messages import Message
+
+    problem = Problem("dæk\u200b.yaml", 1, Message.of("deck.missing"))
+    assert problem.text() == "dæk[et usynligt mellemrum (nulbredde, U+200B)].yaml:1: findes ikke"
+    english = problem.text("en")
+    assert english == "dæk[an invisible space (zero width, U+200B)].yaml:1: does not exist"

@@ -82,6 +82,14 @@ def test_an_entered_table_is_a_save_marked_as_paper_that_replays(tmp_path, capsy
     assert "Bord på papir: Bord 3" in capsys.readouterr().out
 
 
+def test_enter_without_scenario_takes_the_decks_first_as_print_does(tmp_path, capsys):
+    # Before: "mangler --scenario"; a table printed without --scenario plays the first one
+    out = tmp_path / "bord.json"
+    command = ["enter", "--deck", str(KYSTBY), "--table", "Bord 3", *TABLE_3, "--out", str(out)]
+    assert main(command) == 0, capsys.readouterr().err
+    assert read_save(out).settings.scenario == load_deck(KYSTBY).scenarios[0].id == "kystby"
+
+
 def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, capsys):
     code, _, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
     assert code == 0

@@ -1,0 +1,517 @@
+"""Is the deck what its author meant? Checks of a deck that loads, for what is easily written
+wrong without breaking a rule: a sign convention that turns every saving into a cost, amounts
+in another unit than the deck's, cards that never reach a table, amounts and rounds that no
+scenario reaches, a table that can never be filled, hidden characters in names.
+
+``raaderum validate`` (through the loader) and ``raaderum import`` (``game.catalogue``) use the
+same checks, so a rule stands in one place; the import words some of them in the workbook's
+words (its keys ``catalogue.*``). The checks take the ``Deck`` and the documents it was read
+from, and name each problem by the line (or, for a workbook, the cell number) of the field
+concerned.
+
+A problem that is surely a misreading stops the deck (``sign_errors``: most savings would cost
+money); the rest are warnings (``deck_warnings``), since a deck written for version 1 that
+plays as its author meant must still validate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from game.content import hidden
+from game.content.schema import is_known_unit, unit_scale
+from game.content.yamlsafe import Problem, YamlDocument
+from game.engine.model import Deck, Event, Kind, Proposal, Scenario
+from game.messages import Message
+from game.numbers import USUAL_UNITS
+
+Place = tuple[YamlDocument, tuple[str | int, ...]]
+
+
+# --- where things are ----------------------------------------------------------------------
+
+
+def _cards(documents: Sequence[YamlDocument], section: str) -> dict[str, Place]:
+    """The document and path of the first card of ``section`` with each id."""
+    found: dict[str, Place] = {}
+    for doc in documents:
+        cards = doc.data.get(section) if isinstance(doc.data, dict) else None
+        for index, card in enumerate(cards if isinstance(cards, list) else []):
+            if isinstance(card, dict) and isinstance(card.get("id"), str):
+                found.setdefault(card["id"], (doc, (section, index)))
+    return found
+
+
+def _at(place: Place | None, *key: str | int) -> tuple[str, int] | None:
+    """File and line of ``key`` of the card at ``place`` (or of the card, if it lacks it)."""
+    if place is None:
+        return None
+    doc, path = place
+    card: Any = doc.data
+    for part in path:
+        card = card[part]
+    written = isinstance(card, dict) and (not key or key[0] in card)
+    return doc.file, doc.line((*path, *key) if written else path)
+
+
+def _header(documents: Sequence[YamlDocument]) -> tuple[YamlDocument, dict[str, Any]] | None:
+    for doc in documents:
+        block = doc.data.get("deck") if isinstance(doc.data, dict) else None
+        if isinstance(block, dict):
+            return doc, block
+    return None
+
+
+def _header_line(documents: Sequence[YamlDocument], field: str) -> tuple[str, int] | None:
+    """File and line of ``field`` of the deck header (or of the header)."""
+    found = _header(documents)
+    if found is None:
+        return None
+    doc, block = found
+    return doc.file, doc.line(("deck", field) if field in block else ("deck",))
+
+
+def savings_negative(documents: Sequence[YamlDocument]) -> bool:
+    """True when the deck writes savings with the budget's minus (``sign: savings_negative``)."""
+    found = _header(documents)
+    return found is not None and found[1].get("sign") == "savings_negative"
+
+
+# --- the sign convention ---------------------------------------------------------------------
+
+SIGN_NAMED = 3
+"""Savings named one by one when the sign convention is wrong (the rest are counted)."""
+
+
+def costs_as_saving(proposal: Proposal) -> bool:
+    """True for a saving that costs money over the years it gives (a first-year gain aside)."""
+    return proposal.kind is Kind.SAVING and sum(proposal.profile[: len(proposal.effect)]) < 0
+
+
+def never_frees(proposal: Proposal) -> bool:
+    """True for an efficiency that frees nothing in any year and costs in one."""
+    return proposal.kind is Kind.EFFICIENCY and max(proposal.effect) <= 0 < -min(proposal.effect)
+
+
+def sign_errors(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """Most of the deck's savings cost money: the amounts are written with the other sign
+    convention than the deck says (a budget table's minus for a saving under the default
+    sign, or plus under ``sign: savings_negative``). Every saving would cost money and the game
+    would be nonsense, so this stops the deck; the first savings are named at their amounts."""
+    savings = [p for p in deck.proposals if p.kind is Kind.SAVING]
+    costing = [p for p in savings if costs_as_saving(p)]
+    if not savings or len(costing) * 2 <= len(savings):
+        return []
+    places = _cards(documents, "proposals")
+    key = "deck.savings_cost_negative" if savings_negative(documents) else "deck.savings_cost"
+    found = []
+    for proposal in costing[:SIGN_NAMED]:
+        at = _at(places.get(proposal.id), "effect", 0)
+        if at is not None:
+            found.append(Problem.of(*at, key, id=proposal.id))
+    more = len(costing) - SIGN_NAMED
+    at = _at(places.get(costing[min(SIGN_NAMED, len(costing) - 1)].id), "effect", 0)
+    if more > 0 and at is not None:
+        count = "one" if more == 1 else "many"
+        found.append(Problem.of(*at, f"deck.savings_cost_more.{count}", count=more))
+    return found
+
+
+def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Problem]:
+    """A saving that costs money, an efficiency that frees nothing (when most savings are
+    right, each may be meant, or a slip), and the note that ``sign: savings_negative`` turns
+    the events too."""
+    places = _cards(documents, "proposals")
+    for proposal in deck.proposals:
+        if costs_as_saving(proposal):
+            key = "deck.saving_costs"
+        elif never_frees(proposal):
+            key = "deck.efficiency_never_frees"
+        else:
+            continue
+        at = _at(places.get(proposal.id), "effect", 0)
+        if at is not None:
+            yield Problem.of(*at, key, id=proposal.id)
+    at = _header_line(documents, "sign")
+    if deck.events and savings_negative(documents) and at is not None:
+        count = "one" if len(deck.events) == 1 else "many"
+        yield Problem.of(*at, f"deck.sign_events.{count}", count=len(deck.events))
+
+
+# --- amounts in another unit -------------------------------------------------------------------
+
+LARGE_TYPICAL_MIO = 100.0
+"""A typical proposal above this many mio. kr. a year suggests amounts written in t. kr."""
+
+
+def typical_amount(deck: Deck) -> float:
+    """The median of the proposals' largest yearly amounts, in mio. kr."""
+    largest = sorted(max(abs(a) for a in p.effect) for p in deck.proposals)
+    if not largest:
+        return 0.0
+    return largest[len(largest) // 2] / unit_scale(deck.unit)
+
+
+def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning when the deck's unit is not one the game knows (its amounts are then checked
+    against the limits of mio. kr.: a deck in "tusinde kroner" would pass 1.500 as 1.500 mio.),
+    when its typical proposal is far too large for the unit (``LARGE_TYPICAL_MIO``), or at
+    each card whose amounts are about a thousand times off the typical card's
+    (``_in_another_unit``)."""
+    at = _header_line(documents, "unit")
+    if at is None:
+        return []
+    if not is_known_unit(deck.unit):
+        return [Problem.of(*at, "deck.unit_unknown", unit=deck.unit)]
+    typical = typical_amount(deck)
+    if unit_scale(deck.unit) == 1.0 and typical > LARGE_TYPICAL_MIO:
+        # "500" a year in a deck in mio. kr.: a catalogue in t. kr. whose unit was left
+        return [Problem.of(*at, "deck.unit_large", median=round(typical, 1))]
+    return _in_another_unit(deck, documents, typical)
+
+
+def _in_another_unit(
+    deck: Deck, documents: Sequence[YamlDocument], typical_mio: float
+) -> list[Problem]:
+    """A warning at each card whose largest amount is about a thousand times smaller or
+    larger than the deck's typical proposal's: among cards of "1.500" t. kr., "2,2" was most
+    likely written in mio. kr. (and is worth 2.200 kr. in the game); among cards of 2–4
+    mio. kr., "800" was most likely written in t. kr. (and would decide every game)."""
+    scale = unit_scale(deck.unit)
+    typical = typical_mio * scale
+    if typical <= 0:
+        return []
+    places = {**_cards(documents, "events"), **_cards(documents, "proposals")}
+    cards: list[Proposal | Event] = [*deck.proposals, *deck.events]
+    found = []
+    for card in cards:
+        largest = max(abs(a) for a in card.effect)
+        larger_unit = USUAL_UNITS.get(scale / 1_000) if scale >= 1_000 else None
+        smaller_unit = USUAL_UNITS.get(scale * 1_000)
+        at = _at(places.get(card.id), "effect")
+        if at is None or largest <= 0:
+            continue
+        if larger_unit and largest * 100 < typical and 0.1 <= largest * 1_000 / typical <= 10:
+            found.append(
+                Problem.of(
+                    *at,
+                    "deck.amount_in_millions",
+                    id=card.id,
+                    largest=largest,
+                    typical=float(round(typical)),
+                    unit=deck.unit,
+                    thousand=largest * 1_000,
+                )
+            )
+        elif smaller_unit and largest > typical * 100 and 0.1 <= largest / 1_000 / typical <= 10:
+            found.append(
+                Problem.of(
+                    *at,
+                    "deck.amount_in_thousands",
+                    id=card.id,
+                    largest=largest,
+                    typical=typical,
+                    unit=deck.unit,
+                    other=smaller_unit,
+                    fraction=largest / 1_000,
+                )
+            )
+    return found
+
+
+# --- cards, amounts and rounds that no table reaches -------------------------------------------
+
+
+def _holding(deck: Deck, section: str) -> dict[str, list[Scenario]]:
+    """The scenarios that hold each card of ``section`` ("proposals" or "events")."""
+    found: dict[str, list[Scenario]] = {}
+    for scenario in deck.scenarios:
+        for card_id in dict.fromkeys(getattr(scenario, section)):
+            found.setdefault(card_id, []).append(scenario)
+    return found
+
+
+def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """What no table ever sees: a proposal or an event in no scenario, amounts after the last
+    year any scenario plays, event rounds no scenario has, a scenario whose pile cannot fill
+    the table it asks for, a last target beyond all the pile gives, and anlæg beyond a
+    scenario's whole anlægsramme."""
+    found: list[Problem] = []
+    proposals = _cards(documents, "proposals")
+    events = _cards(documents, "events")
+    unused: list[Problem] = []
+    holding_proposals = _holding(deck, "proposals")
+    holding_events = _holding(deck, "events")
+    for proposal in deck.proposals:
+        scenarios = holding_proposals.get(proposal.id, [])
+        place = proposals.get(proposal.id)
+        if not scenarios:
+            at = _at(place, "id")
+            if at is not None:
+                found.append(Problem.of(*at, "deck.in_no_scenario", id=proposal.id))
+            continue
+        unused.extend(_unused_amounts(proposal, scenarios, place))
+    if len(unused) > UNUSED_NAMED + 1:
+        # a catalogue of four budget years played over three: said at a few cards, then counted
+        more = len(unused) - UNUSED_NAMED
+        first = unused[UNUSED_NAMED]
+        said = Problem.of(first.file, first.line, "deck.effect_unused_more", count=more)
+        unused = [*unused[:UNUSED_NAMED], said]
+    found.extend(unused)
+    for event in deck.events:
+        scenarios = holding_events.get(event.id, [])
+        place = events.get(event.id)
+        if not scenarios:
+            at = _at(place, "id")
+            if at is not None:
+                found.append(Problem.of(*at, "deck.event_in_no_scenario", id=event.id))
+            continue
+        found.extend(_unused_rounds(event, scenarios, place))
+    scenario_places = _cards(documents, "scenarios")
+    for scenario in deck.scenarios:
+        found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
+        found.extend(_out_of_reach(deck, scenario, scenario_places.get(scenario.id)))
+        found.extend(_construction(deck, scenario, scenario_places.get(scenario.id)))
+    return found
+
+
+UNUSED_NAMED = 3
+"""Proposals named one by one for amounts no game uses (the rest are counted)."""
+
+
+def _amounts(count: int, first: int) -> tuple[str, dict[str, Any]]:
+    """The key part and parameter of "beløb nr. 4", "beløb nr. 4 og 5", "beløb nr. 4–6"
+    (the amounts ``first`` to ``count``)."""
+    if first == count:
+        return "one", {"numbers": str(first)}
+    if first + 1 == count:
+        return "many", {"numbers": _joined([first, count])}
+    return "many", {"numbers": f"{first}–{count}"}
+
+
+def _matters(unused: Sequence[float]) -> bool:
+    """True when amounts no game reaches say something: zeros after the years a game plays
+    (the end of a one-off amount, a budget table's blank years) are the usual way to write a
+    card, and no one meant them to be played."""
+    return any(amount != 0 for amount in unused)
+
+
+def _unused_amounts(
+    proposal: Proposal, scenarios: list[Scenario], place: Place | None
+) -> Iterator[Problem]:
+    """Amounts of a proposal after the last year of the longest scenario that holds it: no
+    table ever gets them (the last amount a game uses holds for later years, which no game
+    plays)."""
+    count = len(proposal.effect)
+    at = _at(place, "effect")
+    if at is None or count == 1:
+        return
+    if proposal.calendar_year is not None and str(proposal.calendar_year).isdigit():
+        years = [s for s in scenarios if s.years[-1].isdigit()]
+        if not years:
+            return
+        last = max(years, key=lambda s: int(s.years[-1]))
+        used = int(last.years[-1]) - int(proposal.calendar_year) + 1
+        if 1 <= used < count and _matters(proposal.effect[used:]):
+            part, numbers = _amounts(count, used + 1)
+            yield Problem.of(
+                *(_at(place, "effect", used) or at),
+                f"deck.effect_after_years.{part}",
+                id=proposal.id,
+                count=count,
+                scenario=last.id,
+                end=last.years[-1],
+                **numbers,
+            )
+        return
+    longest = max(scenarios, key=lambda s: len(s.years))
+    used = len(longest.years)
+    if used < count and _matters(proposal.effect[used:]):
+        part, numbers = _amounts(count, used + 1)
+        yield Problem.of(
+            *(_at(place, "effect", used) or at),
+            f"deck.effect_unused.{part}",
+            id=proposal.id,
+            count=count,
+            scenario=longest.id,
+            years=used,
+            **numbers,
+        )
+
+
+def _unused_rounds(
+    event: Event, scenarios: list[Scenario], place: Place | None
+) -> Iterator[Problem]:
+    """Rounds of an event that no scenario holding it has, and amounts after the last year
+    any of them plays once the event is drawn (at its first possible round)."""
+    longest = max(scenarios, key=lambda s: len(s.years))
+    years = len(longest.years)
+    rounds = event.rounds if event.rounds is not None else tuple(range(1, years + 1))
+    beyond = sorted({r for r in rounds if r > years})
+    at_rounds = _at(place, "rounds")
+    if beyond and at_rounds is not None:
+        left = [r for r in rounds if r <= years]
+        part = "one" if len(beyond) == 1 else "many"
+        key = f"deck.rounds_beyond.{part}" if left else f"deck.rounds_never.{part}"
+        yield Problem.of(
+            *at_rounds,
+            key,
+            rounds=_joined(beyond),
+            scenario=longest.id,
+            years=years,
+            left=_joined(left),
+        )
+        if not left:
+            return
+    count = len(event.effect)
+    first = min(r for r in rounds if r <= years) if rounds else 1
+    used = max(len(s.years) for s in scenarios) - first + 1
+    at = _at(place, "effect")
+    if at is not None and count > 1 and 1 <= used < count and _matters(event.effect[used:]):
+        part, numbers = _amounts(count, used + 1)
+        yield Problem.of(
+            *at,
+            f"deck.event_effect_unused.{part}",
+            id=event.id,
+            count=count,
+            round=first,
+            years=years,
+            **numbers,
+        )
+
+
+def _joined(numbers: Sequence[int]) -> Message | str:
+    """ "4", "4 og 5", "2, 3 og 4" in the reader's words."""
+    shown = [str(n) for n in numbers]
+    if len(shown) <= 1:
+        return "".join(shown)
+    return Message.of("deck.number.listed", first=", ".join(shown[:-1]), last=shown[-1])
+
+
+def _unfilled_table(scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+    """A scenario that asks for more cards on the table (``market``, written) than its pile
+    has: every card lies on the table from the start and it is never refilled."""
+    at = _at(place, "market")
+    pile = len(scenario.proposals)
+    written = place is not None and "market" in _card(place)
+    if at is None or not written or scenario.market <= pile:
+        return
+    key = "deck.market_over_pile" if pile >= 3 else "deck.market_over_small_pile"
+    yield Problem.of(*at, key, id=scenario.id, market=scenario.market, pile=pile)
+
+
+def _card(place: Place) -> dict[str, Any]:
+    doc, path = place
+    card: Any = doc.data
+    for part in path:
+        card = card[part]
+    return card if isinstance(card, dict) else {}
+
+
+def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+    """A scenario whose last target is more than its whole pile gives at full effect (every
+    gain of every card, no cost, no event): no group can reach it."""
+    most = sum(max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals)
+    last = scenario.target[-1]
+    at = _at(place, "target")
+    if last > most + 1e-9 and at is not None:
+        yield Problem.of(
+            *at,
+            "deck.target_out_of_reach",
+            id=scenario.id,
+            target=last,
+            most=round(most, 6),
+            unit=deck.unit,
+        )
+
+
+def _construction(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+    """A card whose anlæg is more than the scenario's whole anlægsramme: it lies on that table
+    but can never be adopted there (the balance harness would call it dead)."""
+    budget = scenario.construction_budget
+    at = _at(place, "construction_budget")
+    if budget is None or at is None:
+        return
+    for pid in scenario.proposals:
+        construction = deck.proposal(pid).construction
+        if construction > budget + 1e-9:
+            yield Problem.of(
+                *at,
+                "deck.construction_over_budget",
+                id=pid,
+                scenario=scenario.id,
+                construction=construction,
+                budget=budget,
+                unit=deck.unit,
+            )
+
+
+# --- texts --------------------------------------------------------------------------------------
+
+TITLE_READABLE = 60
+"""A card title longer than this is cut on a projector's small cards (the deck guide advises
+staying under about 45 characters); ``validate`` warns."""
+
+NAMES: dict[str, tuple[str, ...]] = {
+    "deck": ("unit", "welfare_areas"),
+    "proposals": ("area", "effect_from_year"),
+    "scenarios": ("years",),
+}
+"""Texts the game compares with other texts (an area with the welfare areas, a year with the
+years), where a hidden character makes two texts that look the same different."""
+
+
+def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning for each proposal or event title longer than ``TITLE_READABLE``, and for a
+    hidden character in a name (``NAMES``)."""
+    found = []
+    for doc in documents:
+        if not isinstance(doc.data, dict):
+            continue
+        for section in ("proposals", "events"):
+            cards = doc.data.get(section)
+            for index, card in enumerate(cards if isinstance(cards, list) else []):
+                title = card.get("title") if isinstance(card, dict) else None
+                if isinstance(title, str) and len(title) > TITLE_READABLE:
+                    line = doc.line((section, index, "title"))
+                    found.append(Problem.of(doc.file, line, "deck.title_long", length=len(title)))
+        found.extend(_hidden_in_names(doc))
+    return sorted(found, key=lambda p: p.line)
+
+
+def _hidden_in_names(doc: YamlDocument) -> Iterator[Problem]:
+    for section, names in NAMES.items():
+        block = doc.data.get(section)
+        entries: list[tuple[tuple[str | int, ...], Any]] = []
+        if section == "deck":
+            entries = [((section,), block)]
+        if section != "deck" and isinstance(block, list):
+            entries = [((section, i), card) for i, card in enumerate(block)]
+        for path, card in entries:
+            if not isinstance(card, dict):
+                continue
+            for name in names:
+                value = card.get(name)
+                texts = enumerate(value) if isinstance(value, list) else [(None, value)]
+                for number, text in texts:
+                    if not isinstance(text, str):
+                        continue
+                    where: Message | str = name
+                    key: tuple[str | int, ...] = (*path, name)
+                    if number is not None:
+                        where = Message.of("field.nth", field=name, number=number + 1)
+                        key = (*key, number)
+                    said = hidden.in_value(where, text, warning=True)
+                    if said is not None:
+                        yield Problem(doc.file, doc.line(key), said)
+
+
+def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """Every warning about a deck that loads (none stops it)."""
+    return [
+        *unit_warnings(deck, documents),
+        *_sign_warnings(deck, documents),
+        *reach_warnings(deck, documents),
+        *text_warnings(documents),
+    ]

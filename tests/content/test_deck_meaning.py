@@ -1,0 +1,359 @@
+"""``raaderum validate`` says what the import says about a deck that breaks no rule but is
+not what its author meant: a sign convention that turns every saving into a cost (an error),
+an amount in t. kr. among amounts in mio. kr., amounts and event rounds no scenario reaches,
+a table its pile cannot fill and cards in no scenario (warnings: a deck written for version 1
+that plays as meant still validates).
+
+The deck is the new-user trial's (/tmp/trial/base.yaml), each case one change to it, as the
+trial made them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+BASE = """\
+deck:
+  id: skovlund
+  title: "Skovlund Kommune – budget 2027"
+  unit: "mio. kr."
+  schema_version: 2
+
+proposals:
+  - id: faerre-vikarer
+    kind: besparelse
+    title: "Færre vikarer i dagtilbud"
+    area: "Dagtilbud"
+    effect: [2]
+    service: -1
+    uncertainty: 0
+  - id: luk-filial
+    kind: besparelse
+    title: "Luk biblioteksfilialen i Nørreby"
+    area: "Kultur og fritid"
+    effect: [1.5]
+    service: -2
+    uncertainty: 0
+    excludes: [selvbetjent-bibliotek]
+  - id: rengoering
+    kind: besparelse
+    title: "Rengøring hver tredje uge"
+    area: "Ældre"
+    effect: [3]
+    service: -2
+    uncertainty: 0
+  - id: vejbelysning
+    kind: besparelse
+    title: "Sluk vejlys om natten"
+    area: "Teknik og miljø"
+    effect: [0.8]
+    service: -1
+    uncertainty: 0
+  - id: selvbetjent-bibliotek
+    kind: effektivisering
+    title: "Selvbetjente biblioteker"
+    area: "Kultur og fritid"
+    effect: [0, 1, 2]
+  - id: indkoeb
+    kind: effektivisering
+    title: "Brug indkøbsaftalerne"
+    area: "Tværgående"
+    effect: [0.5, 1.5, 2.5]
+  - id: digital-post
+    kind: effektivisering
+    title: "Digital post og selvbetjening"
+    area: "Borgerservice"
+    effect: [-0.5, 1, 2]
+  - id: rehab
+    kind: investering
+    title: "Hverdagsrehabilitering"
+    area: "Ældre"
+    effect: [-3, 0, 4]
+    service: 2
+    failure: 0.1
+  - id: velfaerdstek
+    kind: investering
+    title: "Velfærdsteknologi i plejen"
+    area: "Ældre"
+    effect: [-2, 1, 3]
+    service: 1
+    failure: 0.1
+  - id: energi
+    kind: investering
+    title: "Energirenovering af skoler"
+    area: "Skole"
+    effect: [-4, 1, 3]
+    construction: 10
+    requires: [indkoeb]
+
+events:
+  - id: udligning
+    title: "Udligning under forventet"
+    effect: [-2]
+  - id: flere-aeldre
+    title: "Flere ældre end ventet"
+    effect: [-1, -2, -3]
+  - id: grundsalg
+    title: "Salg af byggegrunde"
+    effect: [3, 0]
+    rounds: [2, 3]
+
+scenarios:
+  - id: budget-2027
+    title: "Budget 2027–2029"
+    years: ["2027", "2028", "2029"]
+    target: [3, 5, 7]
+    capacity: 6
+    market: 7
+    construction_budget: 15
+"""
+
+OK_LINE = (
+    "OK – 'Skovlund Kommune – budget 2027': 10 forslag (4 besparelser, 3 effektiviseringer, "
+    "3 investeringer) i 7 områder, 3 hændelser, 1 scenarie"
+)
+
+
+def _validate(tmp_path: Path, capsys, *changes: tuple[str, str], lang: str = "da"):  # type: ignore[no-untyped-def]
+    """``raaderum validate`` of the base deck with ``changes`` (each once): exit code, lines."""
+    text = BASE
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "deck.yaml"
+    path.write_text(text, encoding="utf-8")
+    argv = ["validate", str(path)] if lang == "da" else ["--lang", lang, "validate", str(path)]
+    code = main(argv)
+    return code, [
+        line.replace(f"{path}:", "deck.yaml:") for line in capsys.readouterr().out.splitlines()
+    ]
+
+
+def test_the_trials_base_deck_validates_without_a_word(tmp_path, capsys):
+    assert _validate(tmp_path, capsys) == (0, [f"deck.yaml: {OK_LINE}"])
+
+
+# --- the sign convention (fault 1) ---------------------------------------------------------------
+
+
+def test_savings_written_positive_in_a_deck_whose_savings_are_negative_are_refused(
+    tmp_path, capsys
+):
+    # trial m_sign_neg.yaml: before, OK, and every saving cost money in the game
+    code, lines = _validate(
+        tmp_path, capsys, ("schema_version: 2\n", "schema_version: 2\n  sign: savings_negative\n")
+    )
+    assert code == 2
+    said = (
+        "ville koste penge, ligesom de fleste af dækkets besparelser: med sign: savings_negative "
+        "skrives en besparelse med minus; ret beløbene, eller skriv sign: savings_positive i "
+        "deck-blokken"
+    )
+    assert lines == [
+        f"deck.yaml:13: besparelsen 'faerre-vikarer' {said}",
+        f"deck.yaml:20: besparelsen 'luk-filial' {said}",
+        f"deck.yaml:28: besparelsen 'rengoering' {said}",
+        "deck.yaml:35: … og 1 besparelse mere ville koste penge af samme grund",
+    ]
+
+
+def test_savings_written_with_the_budgets_minus_under_the_default_sign_are_refused(
+    tmp_path, capsys
+):
+    # the mirror image: a budget table's minus for a saving, and no sign in the header
+    changes = [(f"effect: [{v}]\n    service", f"effect: [-{v}]\n    service") for v in (2, 1.5, 3)]
+    code, lines = _validate(tmp_path, capsys, *changes)
+    assert code == 2
+    assert lines[0] == (
+        "deck.yaml:12: besparelsen 'faerre-vikarer' ville koste penge, ligesom de fleste af "
+        "dækkets besparelser: dækket skriver vist besparelser med minus, som i budgettet; skriv "
+        "sign: savings_negative i deck-blokken (det kræver schema_version: 2), eller ret beløbene"
+    )
+    assert len(lines) == 3  # three of four savings, each named; none more
+
+
+def test_the_sign_refusal_in_english(tmp_path, capsys):
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ("schema_version: 2\n", "schema_version: 2\n  sign: savings_negative\n"),
+        lang="en",
+    )
+    assert code == 2
+    assert lines[-1] == "deck.yaml:35: … and 1 more saving would cost money for the same reason"
+
+
+def test_one_saving_or_efficiency_with_a_costs_sign_is_a_warning(tmp_path, capsys):
+    # a single slip (or a saving meant to cost the first years) does not stop the deck
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ("effect: [0.8]", "effect: [-0.8]"),
+        ("effect: [0.5, 1.5, 2.5]", "effect: [-0.5, -1.5, -2.5]"),
+    )
+    assert code == 0
+    assert lines == [
+        "deck.yaml:34: advarsel: besparelsen 'vejbelysning' koster penge i spillet, hvor en "
+        "besparelse skulle frigøre dem; står beløbet med det rigtige fortegn?",
+        "deck.yaml:46: advarsel: effektiviseringen 'indkoeb' frigør intet i noget år, men koster "
+        "kun penge; står beløbene med det rigtige fortegn?",
+        f"deck.yaml: {OK_LINE}",
+    ]
+
+
+def test_a_deck_written_with_the_budgets_minus_is_told_that_its_events_turn_too(tmp_path, capsys):
+    # every amount written as a budget change (a saving with minus): the deck is right, and
+    # told, as the import tells it, that its events turn too
+    text = BASE.replace("schema_version: 2\n", "schema_version: 2\n  sign: savings_negative\n")
+    written = []
+    for line in text.splitlines():
+        if line.startswith("    effect: ["):
+            amounts = line.removeprefix("    effect: [").removesuffix("]").split(", ")
+            line = "    effect: [" + ", ".join(_turned(a) for a in amounts) + "]"
+        written.append(line)
+    code, lines = _validate(tmp_path, capsys, (BASE, "\n".join(written) + "\n"))
+    assert code == 0
+    assert lines == [
+        "deck.yaml:6: bemærk: med sign: savings_negative læses alle beløb med modsat fortegn – "
+        "også de 3 hændelsers: en hændelse, der koster kommunen penge, skrives med plus",
+        f"deck.yaml: {OK_LINE}",
+    ]
+
+
+def _turned(amount: str) -> str:
+    return amount if amount == "0" else amount[1:] if amount.startswith("-") else f"-{amount}"
+
+
+# --- an amount in another unit (fault 2) ----------------------------------------------------------
+
+
+def test_an_amount_in_t_kr_in_a_deck_in_mio_kr_is_pointed_out(tmp_path, capsys):
+    # trial m_mio_but_tkr_amts.yaml: before, OK without a word
+    code, lines = _validate(tmp_path, capsys, ("effect: [1.5]", "effect: [800]"))
+    assert code == 0
+    assert lines == [
+        "deck.yaml:19: advarsel: 'luk-filial' har et beløb på 800 mio. kr. om året, mens det "
+        "typiske forslag har 3 mio. kr.: er beløbet skrevet i t. kr.? 800 t. kr. er 0,8 mio. kr.",
+        f"deck.yaml: {OK_LINE}",
+    ]
+
+
+def test_a_large_amount_in_english(tmp_path, capsys):
+    code, lines = _validate(tmp_path, capsys, ("effect: [1.5]", "effect: [800]"), lang="en")
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:19: warning: 'luk-filial' has an amount of 800 mio. kr. a year while the "
+        "typical proposal has 3 mio. kr.: was the amount written in t. kr.? 800 t. kr. is 0.8 "
+        "mio. kr."
+    )
+
+
+# --- what no table reaches (fault 4) --------------------------------------------------------------
+
+
+def test_amounts_after_the_last_year_are_pointed_out(tmp_path, capsys):
+    # trial m_long_effect.yaml: six amounts in a three-year game
+    code, lines = _validate(
+        tmp_path, capsys, ("effect: [-3, 0, 4]", "effect: [-3, 0, 4, 6, 8, 10]")
+    )
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:56: advarsel: forslaget 'rehab' har 6 beløb, men det længste scenarie med det "
+        "('budget-2027') har 3 år, så beløb nr. 4–6 bruges aldrig; tag dem ud, eller giv "
+        "scenariet flere år"
+    )
+
+
+def test_many_proposals_with_unused_amounts_are_named_three_and_counted(tmp_path, capsys):
+    # a catalogue of three years played over two: not one line per card
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ('years: ["2027", "2028", "2029"]', 'years: ["2027", "2028"]'),
+        ("target: [3, 5, 7]", "target: [3, 5]"),
+    )
+    assert code == 0
+    named = [line for line in lines if "bruges aldrig; tag det ud, eller giv" in line]
+    assert [line.split("'")[1] for line in named] == [
+        "selvbetjent-bibliotek",
+        "indkoeb",
+        "digital-post",
+    ]
+    assert (
+        "deck.yaml:56: advarsel: … og 3 forslag mere har beløb efter det sidste år i de scenarier, "
+        "de er med i, og beløbene bruges aldrig"
+    ) in lines
+
+
+def test_an_events_amounts_after_the_last_year_are_pointed_out(tmp_path, capsys):
+    code, lines = _validate(
+        tmp_path, capsys, ("effect: [-1, -2, -3]", "effect: [-1, -2, -3, -4, -5]")
+    )
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:80: advarsel: hændelsen 'flere-aeldre' har 5 beløb, men den trækkes tidligst i "
+        "runde 1, og det længste scenarie med den har 3 år, så beløb nr. 4 og 5 bruges aldrig; "
+        "tag dem ud"
+    )
+
+
+def test_an_event_round_no_scenario_has_is_pointed_out(tmp_path, capsys):
+    # trial m_event_round9.yaml: round 4 of a three-year game
+    code, lines = _validate(tmp_path, capsys, ("rounds: [2, 3]", "rounds: [2, 3, 4]"))
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:84: advarsel: runde 4 findes ikke i noget scenarie med hændelsen (det længste, "
+        "'budget-2027', har 3 år), så hændelsen trækkes kun i runde 2 og 3; tag runden ud af "
+        "'rounds', eller giv scenariet flere år"
+    )
+    code, lines = _validate(tmp_path, capsys, ("rounds: [2, 3]", "rounds: [4, 5]"))
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:84: advarsel: runderne 4 og 5 findes ikke i noget scenarie med hændelsen (det "
+        "længste, 'budget-2027', har 3 år), så hændelsen kan aldrig trækkes; ret 'rounds', eller "
+        "giv scenariet flere år"
+    )
+
+
+def test_a_pile_smaller_than_the_table_is_pointed_out(tmp_path, capsys):
+    pile = "    market: 7\n    proposals: [faerre-vikarer, selvbetjent-bibliotek, rehab, energi]\n"
+    pile = pile.replace("rehab", "rehab, indkoeb")
+    code, lines = _validate(tmp_path, capsys, ("    market: 7\n", pile))
+    assert code == 0
+    assert lines[-2] == (
+        "deck.yaml:92: advarsel: scenariet 'budget-2027' lægger 7 forslag på bordet ('market'), "
+        "men har kun 5 forslag i bunken, så de ligger alle fremme fra start, og bordet fyldes "
+        "aldrig op; sæt 'market' ned til 5, eller tag flere forslag med i scenariet"
+    )
+    # not said where the deck leaves 'market' at the game's 8: no author asked for a full table
+    code, lines = _validate(tmp_path, capsys, ("    market: 7\n", pile.replace("market: 7", "")))
+    assert not any("'market'" in line for line in lines), lines
+
+
+def test_cards_in_no_scenario_are_pointed_out(tmp_path, capsys):
+    pile = (
+        "    market: 7\n    proposals: [faerre-vikarer, luk-filial, rengoering, "
+        "selvbetjent-bibliotek, indkoeb, digital-post, rehab, velfaerdstek, energi]\n"
+        "    events: [udligning, flere-aeldre]\n"
+    )
+    code, lines = _validate(tmp_path, capsys, ("    market: 7\n", pile))
+    assert code == 0
+    assert lines[:2] == [
+        "deck.yaml:30: advarsel: forslaget 'vejbelysning' er ikke med i noget scenarie og kommer "
+        "aldrig på bordet; skriv dets id i et scenaries 'proposals', eller slet scenariernes "
+        "lister 'proposals', så alle forslag er med",
+        "deck.yaml:81: advarsel: hændelsen 'grundsalg' er ikke med i noget scenarie og bliver "
+        "aldrig trukket; skriv dens id i et scenaries 'events', eller slet scenariernes lister "
+        "'events', så alle hændelser er med",
+    ]
+
+
+@pytest.mark.parametrize("deck", ["docs/example-deck.yaml", "decks/kystby", "decks/standard"])
+def test_the_shipped_decks_written_for_version_1_still_validate(deck, capsys):
+    root = Path(__file__).resolve().parents[2]
+    assert main(["validate", str(root / deck)]) == 0
+    out = capsys.readouterr().out
+    assert all("advarsel" in line or ": OK – " in line for line in out.splitlines()), out

@@ -1,0 +1,59 @@
+"""A count of one takes the singular: "1 besparelse mere", "1 felt", "1 beslutning" – in
+Danish and in English. Before, every message that counts things wrote the plural whatever the
+count ("… og 1 besparelser mere", "1 proposals were adopted by no table")."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.messages import Message, render
+from tests.catalogue.conftest import run_import, sheets, write_book
+
+ONE = [
+    # (key, params, Danish, English)
+    (
+        "deck.savings_cost_more.one",
+        {"count": 1},
+        "… og 1 besparelse mere ville koste penge af samme grund",
+        "… and 1 more saving would cost money for the same reason",
+    ),
+    (
+        "compare.unused.one",
+        {"count": 1},
+        "1 forslag blev ikke vedtaget af noget bord.",
+        "1 proposal was adopted by no table.",
+    ),
+    (
+        "paper.err.too_many_events.one",
+        {"round": 2, "count": 1, "per_round": 0},
+        "runde 2: 1 hændelse er angivet, men scenariet trækker 0 pr. runde",
+        "round 2: 1 event is entered, but the scenario draws 0 per round",
+    ),
+    (
+        "start.years.one",
+        {"first": "2027", "last": "2028", "rounds": 2, "later": 1},
+        "2027–2028 · 2 år: budgetår og 1 overslagsår",
+        "2027–2028 · 2 years: the budget year and 1 forecast year",
+    ),
+    ("report.decisions.one", {"count": 1}, "1 beslutning", "1 decision"),
+]
+
+
+@pytest.mark.parametrize(("key", "params", "da", "en"), ONE, ids=[o[0] for o in ONE])
+def test_a_count_of_one_is_singular(key, params, da, en):
+    assert render(Message.of(key, **params), "da") == da
+    assert render(Message.of(key, **params), "en") == en
+
+
+def test_the_import_counts_one_respelled_id_and_one_field_in_the_singular(capsys, tmp_path):
+    rows = [list(r) for r in sheets()["Forslag"]]
+    rows[1][0] = "Æ-1"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "så 1 id er skrevet om (også hvor det nævnes under 'kræver'" in text
+    csv = tmp_path / "forslag.csv"
+    csv.write_text("id,slags,titel,område,år 1\nspar,besparelse,Spar,Ældre,2\nx\n", "utf-8")
+    code, text = run_import(capsys, csv, out=tmp_path / "dæk2")
+    assert code == 2
+    assert "række 3 har 1 felt, men overskriften har 5" in text, text
