@@ -15,6 +15,11 @@ The targets (issue #10, docs/balance.md) for a deck that teaches what KL's game 
 * no card is dominant (taken in more than 85 % of the games where it shows) or dead (under
   5 %) under the best strategy;
 * each pile frees 2–3 times the final target at full effect, savings alone less than it.
+
+A deck the best plan in hindsight rarely wins (under ``REACH_MIN``) is out of reach: the
+targets whose fix would make it harder still (fewer savings, a smaller pile, stronger
+one-sided play losing, no dominant card) and the scenario's lessons wait until it can be won
+(``Check.judged``), and the report diagnoses what holds it back (``diagnosis``).
 """
 
 from __future__ import annotations
@@ -24,9 +29,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.balance.diagnosis import Diagnosis
 from game.balance.play import GameRecord
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
-from game.engine.ledger import LOSS_REASONS
+from game.engine.ledger import LOSS_REASONS, MET_TOLERANCE, meets
 from game.engine.model import KINDS, Deck, Kind, Scenario
 
 ONE_SIDED_MAX = 0.10
@@ -39,6 +45,8 @@ DEAD = 0.05
 MIN_SHOWN = 20
 """A card's adoption rate is judged only when it showed in at least this many games."""
 PILE_RANGE = (2.0, 3.0)
+REACH_MIN = 0.5
+"""Below this share of games won by the best plan in hindsight, the deck is out of reach."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,10 @@ class StrategyResult:
     """Per year the råderum the strategy reached in ``REACHED_SHARE`` of its games (the
     40th percentile): a target a deck author can try when the targets are out of reach or
     too easy."""
+    years_met: float = 0.0
+    """The mean number of years that met their target."""
+    shortfall: float = 0.0
+    """The mean total shortfall below the targets, over all years."""
 
     @property
     def win_rate(self) -> float:
@@ -107,6 +119,19 @@ class Pile:
         return self.total / self.final_target if self.final_target else 0.0
 
 
+@dataclass(frozen=True)
+class Suggestion:
+    """Targets to try, and where they come from."""
+
+    targets: tuple[float, ...]
+    reached: tuple[float, ...]
+    """Per year what the strategy reached in ``REACHED_SHARE`` of its games."""
+    sources: tuple[str, ...]
+    """Per year the strategy whose figure it is."""
+    empty: tuple[int, ...] = ()
+    """The years that cannot carry a target as the deck stands (0 is tried there)."""
+
+
 @dataclass
 class ScenarioResult:
     """Everything the harness found on one scenario."""
@@ -117,12 +142,35 @@ class ScenarioResult:
     hindsight_share: float | None = None
     cards: list[CardStat] = field(default_factory=list)
     lessons: list[tuple[str, bool | None]] = field(default_factory=list)
+    diagnosis: Diagnosis | None = None
+    """What holds the deck back, when the best plan in hindsight loses too often."""
+    suggestion: Suggestion | None = None
+    """The targets to try (``target_candidates``) that the best plan in hindsight wins most
+    often with, when the best strategy wins outside ``BEST_RANGE``."""
+    suggested_won: int | None = None
+    """In how many of the best strategy's games the best plan in hindsight wins with them."""
+    lower_targets_help: bool = True
+    """False when the run found that the best plan in hindsight would win no more games
+    with the lower targets (then the report suggests none)."""
 
     @property
     def best(self) -> StrategyResult:
-        """The balanced strategy with the highest win rate."""
+        """The balanced strategy with the highest win rate (★); between equal win rates the
+        one that comes nearest the targets: most years met, then the smallest shortfall."""
         found = [self.strategies[n] for n in BEST_CANDIDATES if n in self.strategies]
-        return max(found, key=lambda r: r.win_rate)
+        return max(found, key=lambda r: (r.win_rate, r.years_met, -r.shortfall))
+
+    @property
+    def out_of_reach(self) -> bool:
+        """True when the best plan in hindsight wins under ``REACH_MIN`` of the games: the
+        deck cannot be won as it stands, whoever plays it."""
+        return self.hindsight_share is not None and self.hindsight_share < REACH_MIN
+
+    @property
+    def judgeable(self) -> bool:
+        """True when the deck's lessons can be judged: the best strategy wins some games and
+        the deck is not out of reach (0 % is not twice as often as 0 %)."""
+        return self.best.win_rate > 0 and not self.out_of_reach
 
     @property
     def best_one_sided(self) -> StrategyResult | None:
@@ -135,15 +183,95 @@ REACHED_SHARE = 0.6
 """The share of games in which a suggested target was reached, year by year."""
 
 
-def summarise(name: str, records: Sequence[GameRecord], years: int) -> StrategyResult:
-    """Win rate, loss reasons and mean råderum per year of one strategy's games."""
+def target_candidates(result: ScenarioResult) -> list[Suggestion]:
+    """The targets to try when the best strategy wins outside ``BEST_RANGE``: year by year
+    what a balanced strategy (``BEST_CANDIDATES``) reached in ``REACHED_SHARE`` of its games
+    – the ★'s own figures first, then the other's, then the best of the two year by year.
+
+    A target is only lowered when the best strategy wins too seldom, only raised when too
+    often. A year neither strategy brought above 0 cannot carry a target as the deck stands
+    (``Suggestion.empty``; 0 is tried there, the lowest target a deck can have) – unless the
+    diagnosis found a plan that gives more than 0 that year, and then its target stays. A
+    profile that brings a year to 0 or below, which the other brought above it, is left out,
+    and so is a candidate that would leave the targets as they are (then the targets are
+    not what is wrong)."""
+    best = result.best
+    low, high = BEST_RANGE
+    if low <= best.win_rate <= high:
+        return []
+    targets = result.scenario.target
+    years = len(targets)
+    played = [result.strategies[n] for n in BEST_CANDIDATES if n in result.strategies]
+    played = [r for r in played if len(r.reached_often) == years]
+    played.sort(key=lambda r: r.name != best.name)  # the ★ first
+    profiles = [(r.reached_often, (r.name,) * years) for r in played]
+    if len(played) > 1:
+        tops = [max(played, key=lambda r: r.reached_often[y]) for y in range(years)]
+        profiles.append(
+            (
+                tuple(t.reached_often[y] for y, t in enumerate(tops)),
+                tuple(t.name for t in tops),
+            )
+        )
+    carried = [any(r.reached_often[y] > 0 for r in played) for y in range(years)]
+    found: list[Suggestion] = []
+    for reached, sources in profiles:
+        if best.win_rate >= low:
+            tried = tuple(max(t, v) for t, v in zip(targets, reached))
+            empty: tuple[int, ...] = ()
+        elif any(v <= 0 and c for v, c in zip(reached, carried)):
+            continue  # it gives up a year the other strategy carried
+        else:
+            ceiling = _ceilings(result)
+            empty = tuple(
+                y for y, v in enumerate(reached) if v <= 0 and (ceiling is None or ceiling[y] <= 0)
+            )
+            tried = tuple(
+                (0.0 if y in empty else t) if v <= 0 else min(t, v)
+                for y, (t, v) in enumerate(zip(targets, reached))
+            )
+        changed = any(abs(a - b) > MET_TOLERANCE for a, b in zip(tried, targets))
+        if changed and tried not in [f.targets for f in found]:
+            found.append(Suggestion(tried, tuple(reached), sources, empty))
+    return found
+
+
+def _ceilings(result: ScenarioResult) -> list[float] | None:
+    """Per year the most råderum a plan gave that year in ``REACHED_SHARE`` of the games
+    the diagnosis looked at (None without a diagnosis)."""
+    found = result.diagnosis
+    if found is None or not found.reach:
+        return None
+    return [found.year_short(y, t)[2] for y, t in enumerate(result.scenario.target)]
+
+
+def suggested(result: ScenarioResult) -> Suggestion | None:
+    """The targets the report suggests: the candidate the best plan in hindsight wins most
+    often with (``ScenarioResult.suggestion``, chosen by the run), else the ★'s own."""
+    if result.suggestion is not None:
+        return result.suggestion
+    if not result.lower_targets_help:
+        return None
+    found = target_candidates(result)
+    return found[0] if found else None
+
+
+def summarise(
+    name: str, records: Sequence[GameRecord], years: int, targets: Sequence[float] = ()
+) -> StrategyResult:
+    """Win rate, loss reasons and mean råderum per year of one strategy's games (and, given
+    the ``targets``, how near it came to them)."""
     losses = dict.fromkeys(LOSS_REASONS, 0)
     sums = [0.0] * years
+    met = short = 0.0
     for record in records:
         for reason in record.reasons:
             losses[reason] += 1
         for year, amount in enumerate(record.raaderum):
             sums[year] += amount
+        for amount, target in zip(record.raaderum, targets):
+            met += meets(amount, target)
+            short += max(0.0, target - amount)
     games = len(records)
     return StrategyResult(
         name=name,
@@ -157,6 +285,8 @@ def summarise(name: str, records: Sequence[GameRecord], years: int) -> StrategyR
         )
         if games
         else (),
+        years_met=met / games if games else 0.0,
+        shortfall=short / games if games else 0.0,
     )
 
 
@@ -193,75 +323,72 @@ class Check:
 
     text: str
     met: bool
+    judged: bool = True
+    """False for a target that waits until the deck can be won (then ``met`` is False)."""
 
 
 def checks(results: Sequence[ScenarioResult]) -> list[Check]:
-    """The balance targets (module docstring), one line per target and scenario."""
+    """The balance targets (module docstring), one line per target and scenario. On a deck
+    out of reach the targets whose fix would make it harder wait (``judged`` False), and so
+    does the twice-as-often target while the best strategy wins nothing."""
     found: list[Check] = []
     for result in results:
         sid = result.scenario.id
         best = result.best
-        low, high = BEST_RANGE
-        found.append(
-            Check(
-                f"{sid}: bedste strategi ({spoken(best.name)}) vinder "
-                f"{low * 100:.0f}–{high * 100:.0f} %",
-                low <= best.win_rate <= high,
+        reach = not result.out_of_reach
+
+        def add(text: str, met: bool, judged: bool = True, sid: str = sid) -> None:
+            found.append(Check(f"{sid}: {text}", met and judged, judged))
+
+        if result.hindsight_share is not None:
+            add(
+                f"den bedste plan set i bakspejlet vinder i mindst {HINDSIGHT_MIN * 100:.0f} % "
+                "af spillene",
+                result.hindsight_share >= HINDSIGHT_MIN,
             )
+        low, high = BEST_RANGE
+        add(
+            f"bedste strategi ({spoken(best.name)}) vinder {low * 100:.0f}–{high * 100:.0f} %",
+            low <= best.win_rate <= high,
         )
         one_sided = result.best_one_sided
         if one_sided is not None:
-            found.append(
-                Check(
-                    f"{sid}: bedste strategi vinder mindst {BEST_OVER_ONE_SIDED:g} gange så ofte "
-                    f"som den bedste ensidige ({spoken(one_sided.name)})",
-                    # 0 % is not twice as often as 0 %: a deck nothing wins fails here too
-                    best.win_rate > 0 and best.win_rate >= BEST_OVER_ONE_SIDED * one_sided.win_rate,
-                )
+            add(
+                f"bedste strategi vinder mindst {BEST_OVER_ONE_SIDED:g} gange så ofte som den "
+                f"bedste ensidige ({spoken(one_sided.name)})",
+                best.win_rate >= BEST_OVER_ONE_SIDED * one_sided.win_rate,
+                result.judgeable,  # 0 % is not twice as often as 0 %
             )
             if result.scenario.rounds >= 3:
                 for strategy in result.strategies.values():
                     if strategy.one_sided:
-                        found.append(
-                            Check(
-                                f"{sid}: {spoken(strategy.name)} vinder højst "
-                                f"{ONE_SIDED_MAX * 100:.0f} %",
-                                strategy.win_rate <= ONE_SIDED_MAX,
-                            )
+                        add(
+                            f"{spoken(strategy.name)} vinder højst {ONE_SIDED_MAX * 100:.0f} %",
+                            strategy.win_rate <= ONE_SIDED_MAX,
+                            reach,
                         )
         if "random" in result.strategies:
-            found.append(
-                Check(
-                    f"{sid}: tilfældigt spil vinder højst {RANDOM_MAX * 100:.0f} %",
-                    result.strategies["random"].win_rate <= RANDOM_MAX,
-                )
-            )
-        if result.hindsight_share is not None:
-            found.append(
-                Check(
-                    f"{sid}: den bedste plan set i bakspejlet vinder i mindst "
-                    f"{HINDSIGHT_MIN * 100:.0f} % af spillene",
-                    result.hindsight_share >= HINDSIGHT_MIN,
-                )
+            add(
+                f"tilfældigt spil vinder højst {RANDOM_MAX * 100:.0f} %",
+                result.strategies["random"].win_rate <= RANDOM_MAX,
+                reach,
             )
         if result.cards:
             flagged = [c.id for c in result.cards if c.flag]
-            found.append(Check(f"{sid}: intet kort er dominerende eller dødt", not flagged))
+            add("intet kort er dominerende eller dødt", not flagged, reach)
         pile = result.pile
-        found.append(
-            Check(
-                f"{sid}: bunken frigør {PILE_RANGE[0]:g}–{PILE_RANGE[1]:g} × slutmålet "
-                "ved fuld effekt",
-                PILE_RANGE[0] <= pile.ratio <= PILE_RANGE[1],
-            )
+        add(
+            f"bunken frigør {PILE_RANGE[0]:g}–{PILE_RANGE[1]:g} × slutmålet ved fuld effekt",
+            PILE_RANGE[0] <= pile.ratio <= PILE_RANGE[1],
+            # a pile below the range is judged: a larger one is what a deck out of reach needs
+            reach or pile.ratio <= PILE_RANGE[1],
         )
-        found.append(
-            Check(
-                f"{sid}: besparelserne alene frigør mindre end slutmålet",
-                pile.by_kind[Kind.SAVING] < pile.final_target,
-            )
+        add(
+            "besparelserne alene frigør mindre end slutmålet",
+            pile.by_kind[Kind.SAVING] < pile.final_target,
+            reach,
         )
         for text, met in result.lessons:
             if met is not None:
-                found.append(Check(f"{sid}: {text}", met))
+                add(text, met)
     return found

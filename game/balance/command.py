@@ -16,15 +16,21 @@ import time
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from game.balance.advice import guidance, target_advice
 from game.balance.analysis import (
+    BEST_RANGE,
     DEAD,
     DOMINANT,
+    HINDSIGHT_MIN,
     ScenarioResult,
     card_stats,
     checks,
     pile_of,
+    suggested,
     summarise,
+    target_candidates,
 )
+from game.balance.diagnosis import diagnose, wins_with_targets
 from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy, spoken
@@ -94,13 +100,29 @@ def run(
                 workers=workers,
                 progress=tell,
             )
-        summaries = {n: summarise(n, r, scenario.rounds) for n, r in records.items()}
+        summaries = {
+            n: summarise(n, r, scenario.rounds, scenario.target) for n, r in records.items()
+        }
         result = ScenarioResult(scenario, summaries, pile_of(deck, scenario))
         best = result.best.name
         if best != "planner":  # judge the better balanced strategy's own games
             records[best] = play(deck, sid, best, games, seed, hindsight=True, workers=workers)
         judged = records[best]
         result.hindsight_share = sum(bool(r.hindsight_won) for r in judged) / max(1, len(judged))
+        if result.hindsight_share < HINDSIGHT_MIN:  # what holds the lost games back
+            result.diagnosis = diagnose(best, judged)
+        # the targets to try: of the candidates, the one the best plan in hindsight wins
+        # most often with (the ★'s own on a tie)
+        now = sum(bool(r.hindsight_won) for r in judged)
+        for candidate in target_candidates(result):
+            won = wins_with_targets(judged, candidate.targets)
+            if won is not None and (result.suggested_won is None or won > result.suggested_won):
+                result.suggestion, result.suggested_won = candidate, won
+        lower = result.best.win_rate < BEST_RANGE[0]
+        if lower and result.suggested_won is not None and result.suggested_won <= now:
+            # lower targets would win no more games in hindsight: suggest none
+            result.suggestion, result.suggested_won = None, None
+            result.lower_targets_help = False
         result.cards = card_stats(deck, judged)
         result.lessons = lessons_for(deck.id, result, records)
         results.append(result)
@@ -153,6 +175,20 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         + ".",
         "",
     ]
+    found = guidance(result, unit)
+    if found is not None:
+        # first what the author must fix: the deck cannot (always) be won, and why
+        lines += [f"**{found.headline}**" if markdown else found.headline, ""]
+        for title, items in (
+            ("Det holder den bedste plan i bakspejlet tilbage i de spil, den taber:", found.why),
+            ("Prøv:", found.tries),
+        ):
+            if items:
+                lines.append(title)
+                if markdown:
+                    lines.append("")
+                lines += [f"- {item}" if markdown else f"  - {item}" for item in items]
+                lines.append("")
     header = ["Strategi", "Vundet", "Tabt på mål", "på slags", "på service", "Gns. råderum pr. år"]
     rows = []
     for strategy in STRATEGIES:
@@ -169,34 +205,22 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
             ]
         )
     lines += _table(header, rows, markdown)
-    lines.append("")
-    if result.hindsight_share is not None:
-        lines.append(
-            f"Den bedste plan set i bakspejlet (med de kort, bordet så) vinder i "
-            f"{_pct(result.hindsight_share)} af de spil, {spoken(result.best.name)} spillede."
-        )
-    best = result.best
-    # the look-ahead planner's figures when it played (at 0 % the greedy bot can be "best"
-    # only by the order of the strategies, and it reaches less)
-    guide = result.strategies.get("planner", best)
-    if guide.reached_often and not 0.45 <= best.win_rate <= 0.75:
-        # the targets are out of the range the game is built for: what the strategy reached,
-        # year by year, in 60 % of its games – a target the deck author can try
-        reached = " / ".join(format_amount(v) for v in guide.reached_often)
-        lines.append(
-            f"{spoken(best.name)} vinder {_pct(best.win_rate)} (spillet er bygget "
-            f"til 45–75 %). I 60 % af spillene nåede {spoken(guide.name)} mindst {reached} "
-            f"{unit}: prøv mål omkring det, og kør balance igen."
-        )
-        if any(v < 0 for v in guide.reached_often):
-            # a target is never below 0: say what to try instead of "omkring −1.646"
-            tried = " / ".join(format_amount(max(0.0, v)) for v in guide.reached_often)
-            said = f"Et mål kan ikke være negativt: prøv {tried} {unit}"
-            lines.append(said if said.endswith(".") else said + ".")
+    lines += ["", legend(markdown), ""]
+    if found is None:
+        if result.hindsight_share is not None:
+            lines.append(
+                f"Den bedste plan set i bakspejlet (med de kort, bordet så) vinder i "
+                f"{_pct(result.hindsight_share)} af de spil, {spoken(result.best.name)} "
+                "spillede."
+            )
+        advice = target_advice(result, unit)
+        if advice is not None:
+            lines.append(advice)
     for text, met in result.lessons:
-        mark = "" if met is None else (" ✓" if met else " ✗")
-        lines.append(f"- {text}{mark}" if markdown else f"  {text}{mark}")
-    lines.append("")
+        if met is None:  # a lesson with ✓ or ✗ stands once, among the targets below
+            lines.append(f"- {text}" if markdown else f"  {text}")
+    if lines[-1]:
+        lines.append("")
     if result.cards:
         flagged = [c for c in result.cards if c.flag]
         lines.append(
@@ -205,6 +229,12 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 f" ({len(flagged)} dominerende eller døde)"
                 if flagged
                 else " (ingen dominerende eller døde)"
+            )
+            + (
+                "; de bedømmes først, når dækket kan vindes, for nu skal gruppen bruge det, "
+                "den kan få"
+                if result.out_of_reach and flagged
+                else ""
             )
             + ":"
         )
@@ -222,6 +252,21 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         lines += _table(["Forslag", "Slags", "Vist i spil", "Vedtaget", ""], card_rows, markdown)
         lines.append("")
     return lines
+
+
+def legend(markdown: bool) -> str:
+    """What the strategy table's ★ and loss columns mean (the Markdown page's introduction
+    already says the latter)."""
+    star = (
+        "★ er den af de to afbalancerede strategier (»Grådig« og »Planlægger«), der vinder "
+        "oftest – ved samme vinderprocent den, der kommer nærmest målene. Dens spil bruges "
+        "til bakspejlsplanen, kortene og forslagene til mål."
+    )
+    if markdown:
+        return star
+    return star + (
+        " Et spil kan tabes på flere ting på én gang, så »Tabt på …« summer ikke til 100 %."
+    )
 
 
 def _table(header: list[str], rows: list[list[str]], markdown: bool) -> list[str]:
@@ -283,13 +328,39 @@ def report_text(
     for result in results:
         lines += scenario_lines(result, deck.unit, markdown)
     found = checks(results)
+    waiting = [c for c in found if not c.judged]
     lines.append("## Målene for balancen" if markdown else "Målene for balancen")
-    lines.append("")
+    lines += ["", CHECKS_LEGEND + (" " + WAITING_LEGEND if waiting else ""), ""]
     for check in found:
-        lines.append(("- " if markdown else "  ") + ("✓ " if check.met else "✗ ") + check.text)
+        mark = "– " if not check.judged else "✓ " if check.met else "✗ "
+        lines.append(("- " if markdown else "  ") + mark + check.text)
     met = sum(c.met for c in found)
-    lines += ["", f"{met} af {len(found)} mål er nået."]
+    if waiting:
+        judged = len(found) - len(waiting)
+        lines += [
+            "",
+            f"{met} af {judged} bedømte mål er nået; {len(waiting)} bedømmes først, når dækket "
+            "kan vindes.",
+        ]
+    else:
+        lines += ["", f"{met} af {len(found)} mål er nået."]
     return "\n".join(lines) + "\n"
+
+
+CHECKS_LEGEND = (
+    "Bunken ved fuld effekt er summen af kortenes sidste beløb: 2–3 × slutmålet giver gruppen "
+    "noget at vælge imellem, uden at den kan tage det hele, og besparelserne alene skal give "
+    "mindre end slutmålet, ellers kan gruppen spare sig til målet. »2 gange så ofte«: den "
+    "bedste strategi skal vinde mindst dobbelt så ofte som den bedste ensidige, ellers lærer "
+    "spillet ikke, at alle tre slags skal i spil."
+)
+"""What the pile targets and the twice-as-often target mean, above the list."""
+
+WAITING_LEGEND = (
+    "– er et mål, der først bedømmes, når dækket kan vindes: at rette det nu ville gøre "
+    "spillet endnu sværere, eller det siger intet, når intet vinder."
+)
+"""Said when some targets wait (``Check.judged``)."""
 
 
 def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int) -> dict[str, Any]:
@@ -334,11 +405,45 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                     for c in r.cards
                 ],
                 "lessons": [{"text": t, "met": m} for t, m in r.lessons],
+                "out_of_reach": r.out_of_reach,
+                "suggested_targets": _rounded(None if (t := suggested(r)) is None else t.targets),
+                "suggested_targets_won": r.suggested_won,
+                "diagnosis": _diagnosis_json(r, deck.unit),
             }
             for r in results
         },
-        "checks": [{"text": c.text, "met": c.met} for c in found],
+        "checks": [{"text": c.text, "met": c.met, "judged": c.judged} for c in found],
         "all_met": all(c.met for c in found),
+    }
+
+
+def _rounded(values: Sequence[float] | None) -> list[float] | None:
+    return None if values is None else [round(v, 3) for v in values]
+
+
+def _diagnosis_json(result: ScenarioResult, unit: str) -> dict[str, Any] | None:
+    """The diagnosis as JSON (None when the best plan in hindsight wins often enough)."""
+    found = result.diagnosis
+    if found is None:
+        return None
+    half = found.capacity_for(0.5)
+    floor = found.floor_for(0.5)
+    return {
+        "strategy": found.strategy,
+        "games": found.games,
+        "lost": found.lost,
+        "rescued": found.rescued,
+        "capacity_for_half": None if half is None else half[0],
+        "floor_for_half": None if floor is None else floor[0],
+        "capacity_short_games": found.capacity_short,
+        "construction_short_games": found.construction_short,
+        "most_per_year": [
+            {"under_rules": round(u, 3), "without_limits": round(f, 3)}
+            for u, f in (found.year_short(y, t)[2:] for y, t in enumerate(result.scenario.target))
+        ],
+        "guidance": None
+        if (g := guidance(result, unit)) is None
+        else [g.headline, *g.why, *g.tries],
     }
 
 

@@ -122,4 +122,17 @@ def lessons_for(
 ) -> list[tuple[str, bool | None]]:
     """The lesson lines of one scenario (the standard deck's own, or the general one)."""
     lesson = LESSONS.get(result.scenario.id) if deck_id == "standard" else None
-    return (lesson or all_three_kinds)(result, records)
+    found = (lesson or all_three_kinds)(result, records)
+    if result.judgeable:
+        return found
+    # a deck nothing wins teaches nothing yet: say so instead of a ✗ that points elsewhere
+    if result.out_of_reach and result.hindsight_share is not None:
+        why = f"den bedste plan set i bakspejlet vinder {_pct(result.hindsight_share)}"
+    else:
+        why = f"{spoken(result.best.name)} vinder {_pct(result.best.win_rate)}"
+    return [
+        (text, None)
+        if met is None
+        else (f"{text.split(':')[0]}: bedømmes først, når dækket kan vindes ({why})", None)
+        for text, met in found
+    ]

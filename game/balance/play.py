@@ -17,10 +17,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.balance.strategies import BY_NAME
-from game.engine import apply, new_game, raaderum, verdict
+from game.engine import (
+    EndYear,
+    GameState,
+    apply,
+    construction_fits,
+    excluded_by,
+    ledger,
+    missing_requirements,
+    new_game,
+    raaderum,
+    verdict,
+)
 from game.engine.batch import play_batch
 from game.engine.model import Deck
-from game.engine.optimise import best_portfolio
+from game.engine.optimise import Problem, optimise, problem_from_state
 from game.engine.outcomes import game_seed
 
 CHUNK = 50
@@ -41,6 +52,45 @@ class GameRecord:
     events: tuple[str, ...] = ()
     hindsight_won: bool | None = None
     """Whether the optimiser's best plan with the cards the table saw wins (when asked)."""
+    problem: Problem | None = None
+    """The game in hindsight as the optimiser sees it (when asked): the cards the table saw,
+    the events that came and the rules, so the diagnosis can ask what would have won."""
+    capacity_short: int = 0
+    """Rounds (when asked) that ended with a card on the table that only the capacity
+    (belastning and træthed) kept out and that would have added to a year below its target."""
+    construction_short: int = 0
+    """The same, for cards that only the anlægsramme kept out."""
+
+
+def _kept_out(state: GameState) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The table's cards that, as the round ends, only the capacity (first) or only the
+    anlægsramme (second) keeps out: not excluded, their requirements adopted."""
+    by_capacity: list[str] = []
+    by_construction: list[str] = []
+    for card in state.market:
+        proposal = state.deck.proposal(card)
+        if excluded_by(state, card) is not None or missing_requirements(state, proposal):
+            continue
+        added = ledger.fatigue_of(proposal)
+        fits = ledger.fits(state.capacity, state.used_load, state.fatigue, proposal.load, added)
+        room = construction_fits(state, proposal)
+        if room and not fits:
+            by_capacity.append(card)
+        elif fits and not room:
+            by_construction.append(card)
+    return tuple(by_capacity), tuple(by_construction)
+
+
+def _would_help(state: GameState, round_index: int, cards: Sequence[str]) -> bool:
+    """True when one of ``cards``, adopted in ``round_index``, would have added råderum (at
+    face value) to a year from then on that ended below its target."""
+    missed = [y for y, result in enumerate(state.results) if y >= round_index and not result.met]
+    for card in cards:
+        proposal = state.deck.proposal(card)
+        anchor = ledger.anchor(proposal, state.scenario)
+        if any(ledger.face(proposal, round_index, y, anchor) > 0 for y in missed):
+            return True
+    return False
 
 
 def _play_chunk(
@@ -51,9 +101,14 @@ def _play_chunk(
         policy = BY_NAME[strategy].make()
         generator = np.random.default_rng([seed, index])
         state = new_game(deck, scenario, game_seed(seed, index))
+        kept_out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         while not state.finished:
-            state = apply(state, policy(state, generator))
+            action = policy(state, generator)
+            if hindsight and isinstance(action, EndYear):
+                kept_out.append(_kept_out(state))
+            state = apply(state, action)
         outcome = verdict(state)
+        problem = problem_from_state(state) if hindsight else None
         records.append(
             GameRecord(
                 index=index,
@@ -64,7 +119,15 @@ def _play_chunk(
                 adopted=state.adopted_ids(),
                 seen=state.seen,
                 events=tuple(e.card for e in state.events),
-                hindsight_won=best_portfolio(state).won if hindsight else None,
+                # best_portfolio(state), with the problem kept for the diagnosis
+                hindsight_won=None
+                if problem is None
+                else optimise(problem, [[(a.card, a.round) for a in state.adopted]]).won,
+                problem=problem,
+                capacity_short=sum(_would_help(state, r, c) for r, (c, _) in enumerate(kept_out)),
+                construction_short=sum(
+                    _would_help(state, r, c) for r, (_, c) in enumerate(kept_out)
+                ),
             )
         )
     return records

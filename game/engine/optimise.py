@@ -528,6 +528,17 @@ def can_win(problem: Problem) -> bool:
     return evaluate(problem, model.plan(solution.values)).won
 
 
+def most_in_year(problem: Problem, year: int) -> float:
+    """The most råderum any plan of ``problem`` gives in ``year`` (0-based), whatever it does
+    to the other years and the winning conditions: the ceiling of that year's target with
+    these cards and events under the adoption rules (capacity with træthed, exclusions,
+    requirements and the anlægsramme). The plan is scored by ``evaluate``, like every other."""
+    model = _Model(problem)
+    stage = Objective(model.totals[year], tolerance=1e-6)
+    solution = model.program.solve_lexicographic([stage])
+    return evaluate(problem, model.plan(solution.values)).raaderum[year]
+
+
 def best_portfolio(state: GameState) -> OptimalPlan:
     """The best portfolio the cards seen in the game of ``state`` would have allowed."""
     own_plan = [(a.card, a.round) for a in state.adopted]

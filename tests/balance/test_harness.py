@@ -199,3 +199,40 @@ def test_the_help_says_that_every_scenario_is_played_without_scenario(capsys):
         main(["--lang", "en", "balance", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "--scenario SCENARIO scenario id (default: every scenario of the deck)" in text
+
+
+def test_a_deck_whose_capacity_is_too_small_is_told_so_first_and_how_much_to_raise_it(tmp_path):
+    # The trial: a budget office's small deck that nothing won was told "✗ bunken frigør
+    # 2–3 × slutmålet" and "✗ besparelserne alene frigør mindre end slutmålet" – take cards
+    # out – while the capacity held it back and was never mentioned. Here: savings of 4
+    # against targets of 3, 5, 7 (the pile is 4,7 × the final target, the savings alone 8),
+    # and a capacity of 4, in which an investment (belastning 3, træthed 1) fills a round.
+    deck = _deck(tmp_path, 4.0, -2, "3, 5, 7", capacity=4, sure=True)
+    run = _balance(deck)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[4].startswith("✗ Dækket kan ikke vindes, som det står: selv den bedste plan ")
+    table = lines.index(next(line for line in lines if line.startswith("Strategi")))
+    said = lines[5:table]
+    capacity = next(line for line in said if line.startswith("  - Kapaciteten (4 pr. runde"))
+    assert "med ubegrænset kapacitet kunne" in capacity
+    raise_it = next(line for line in said if line.startswith("  - Hæv kapaciteten fra 4 til "))
+    raised = int(raise_it.split(" til ")[1].split(":")[0])
+    # the teaching targets wait, and the pile is not blamed
+    assert "  – prove: bunken frigør 2–3 × slutmålet ved fuld effekt" in lines
+    assert "  – prove: besparelserne alene frigør mindre end slutmålet" in lines
+    assert not any(line.startswith("  ✗") and "bunken" in line for line in lines)
+    assert run.stdout.count("Alle tre slags skal i spil") == 1
+    assert "Alle tre slags skal i spil: bedømmes først, når dækket kan vindes" in run.stdout
+    # and the advice holds: with the capacity it names, the deck can be won
+    (tmp_path / "raised").mkdir()
+    raised_deck = _deck(tmp_path / "raised", 4.0, -2, "3, 5, 7", capacity=raised, sure=True)
+    after = _report(raised_deck)
+    scenario = after["scenarios"]["prove"]
+    assert scenario["hindsight_share"] >= 0.5
+    assert not scenario["out_of_reach"]
+    assert max(scenario["strategies"][n]["win_rate"] for n in ("greedy", "planner")) > 0
+    # the JSON keeps its keys and adds the new ones
+    assert {"best", "strategies", "hindsight_share", "pile", "cards", "lessons"} <= set(scenario)
+    assert scenario["diagnosis"] is None  # the best plan in hindsight wins often enough
+    assert all("judged" in c and isinstance(c["met"], bool) for c in after["checks"])

@@ -18,6 +18,7 @@ from game.engine.optimise import (
     Problem,
     can_win,
     evaluate,
+    most_in_year,
     optimise,
     problem_from_state,
     score,
@@ -348,3 +349,22 @@ def test_the_best_plan_replayed_through_the_engine_gives_exactly_its_years(seed)
     assert raaderum(state) == best.raaderum
     assert verdict(state).won == best.won
     assert state.service == best.service
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=problems(), year=st.integers(0, 2))
+def test_most_in_year_is_the_most_any_plan_that_keeps_the_rules_gives_that_year(problem, year):
+    # the balance report's "højst X i 2027": every assignment of the cards to a round (or
+    # none) that the ledger accepts, and the best of them in that one year
+    year = min(year, problem.rounds - 1)
+    options = [[None, *range(c.first_round, problem.rounds)] for c in problem.cards]
+    best = None
+    for choice in itertools.product(*options):
+        plan = [(c.id, s) for c, s in zip(problem.cards, choice) if s is not None]
+        try:
+            total = evaluate(problem, plan).raaderum[year]
+        except InfeasiblePlan:
+            continue
+        best = total if best is None else max(best, total)
+    assert best is not None  # the empty plan always keeps the rules
+    assert most_in_year(problem, year) == pytest.approx(best, abs=1e-6)

@@ -1,0 +1,298 @@
+"""What the balance report tells a deck author to do, in Danish: whether the deck can be won
+at all and what holds it back (from ``diagnosis``), and which targets to try.
+
+Every sentence is built from counts of the games played; none is said unless the games show
+it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.balance.analysis import (
+    BEST_RANGE,
+    HINDSIGHT_MIN,
+    REACHED_SHARE,
+    ScenarioResult,
+    suggested,
+)
+from game.balance.diagnosis import Diagnosis
+from game.balance.strategies import spoken
+from game.numbers import format_amount
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f} %".replace(".", ",")
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{format_amount(value, decimals=1)} {unit}"
+
+
+def _counts(part: int, whole: int) -> bool:
+    """True when ``part`` of ``whole`` games is worth a line of its own: at least a quarter."""
+    return part > 0 and 4 * part >= whole
+
+
+def _listed(items: list[str]) -> str:
+    """ "a", "a og b", "a, b og c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The diagnosis as the report prints it: a headline, what holds the deck back, and
+    what to try."""
+
+    headline: str
+    why: list[str]
+    tries: list[str]
+
+
+RULE_NAMES = {
+    "capacity": "kapaciteten",
+    "floor": "gulvet",
+    "construction": "anlægsrammen",
+    "kinds": "kravet om alle tre slags",
+}
+
+
+def guidance(result: ScenarioResult, unit: str) -> Guidance | None:
+    """What the report says first about a scenario whose best plan in hindsight loses too
+    often; None when it wins often enough (or was not asked)."""
+    found = result.diagnosis
+    share = result.hindsight_share
+    if found is None or share is None:
+        return None
+    won = found.games - found.lost
+    who = spoken(found.strategy)
+    if result.out_of_reach:
+        headline = (
+            f"✗ Dækket kan ikke vindes, som det står: selv den bedste plan set i bakspejlet, der "
+            f"kender hændelserne og de kort, bordet så, vinder kun {won} af de {found.games} "
+            f"spil, {who} spillede ({_pct(share)}). Ret det først: de mål, der handler om, hvad "
+            "spillet lærer, bedømmes først, når dækket kan vindes."
+        )
+    else:
+        headline = (
+            f"Dækket kan vindes, men ikke altid: den bedste plan set i bakspejlet vinder {won} "
+            f"af de {found.games} spil, {who} spillede ({_pct(share)}; målet er mindst "
+            f"{HINDSIGHT_MIN * 100:.0f} %)."
+        )
+    why = _why(result, found, unit)
+    tries = _tries(result, found, unit)
+    advice = target_advice(result, unit)
+    if advice is not None:
+        tries.append(advice)
+    return Guidance(headline, why, tries)
+
+
+def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
+    scenario = result.scenario
+    lost = found.lost
+    if not lost:
+        return []
+    who = spoken(found.strategy)
+    rescued = {k: v for k, v in found.rescued.items() if k != "all"}
+    lines = []
+    for rule, count in sorted(rescued.items(), key=lambda kv: -kv[1]):
+        if count == 0:
+            continue
+        of = f"kunne {count} af dem vindes"
+        if rule == "capacity":
+            line = (
+                f"Kapaciteten ({scenario.capacity} pr. runde, som belastning og træthed deler): "
+                f"med ubegrænset kapacitet {of}."
+            )
+            if found.capacity_short:
+                line += (
+                    f" {who} sluttede en runde med et forslag på bordet, som kun kapaciteten "
+                    f"holdt ude, og som ville have løftet et år under målet, i "
+                    f"{found.capacity_short} af sine {found.games} spil "
+                    f"({found.capacity_short_rounds} af {found.games * scenario.rounds} "
+                    "runder)."
+                )
+        elif rule == "floor":
+            line = f"Gulvet for serviceniveauet ({scenario.service_floor}): uden gulv {of}."
+        elif rule == "construction":
+            budget = scenario.construction_budget or 0.0
+            line = f"Anlægsrammen ({_amount(budget, unit)}): uden ramme {of}."
+            if found.construction_short:
+                line += (
+                    f" {who} sluttede en runde med et forslag, der kun var for stort til det, "
+                    f"der var tilbage af rammen, og som ville have løftet et år under målet, i "
+                    f"{found.construction_short} af sine {found.games} spil."
+                )
+        elif rule == "kinds":
+            line = f"Kravet om alle tre slags: uden det {of}."
+        else:
+            line = f"Hændelserne: uden dem {of}."
+        lines.append(line)
+    eased = [RULE_NAMES[r] for r in rescued if r in RULE_NAMES]
+    together = found.rescued.get("all", 0)
+    single = max((v for k, v in rescued.items() if k != "events"), default=0)
+    if not lines:
+        lines.append(
+            f"Ingen enkelt regel er grænsen: {_listed(eased)} lempet hver for sig "
+            "redder ikke ét af dem."
+        )
+    if len(eased) > 1 and together > single:
+        lines.append(f"Med {_listed(eased)} lempet på én gang kunne {together} af dem vindes.")
+    if together < lost:
+        lines.append(
+            f"{lost - together} af dem kan ikke vindes, selv med {_listed(eased)} lempet: "
+            "målene er højere, end kortene og hændelserne kan give."
+        )
+    share = f"{REACHED_SHARE * 100:.0f} %"
+    for year, label in enumerate(scenario.years):
+        target = scenario.target[year]
+        under, free, ceiling, open_ceiling = found.year_short(year, target)
+        if not _counts(under, lost):
+            continue
+        line = (
+            f"Målet for {label} ({format_amount(target)}) er højere, end kortene kan give det "
+            f"år, i {under} af dem, selv når alt sættes ind på {label}: højst "
+            f"{_amount(ceiling, unit)} i {share} af dem."
+        )
+        if free:
+            line += (
+                f" Også uden grænse for kapaciteten og anlægsrammen gælder det {free} af dem "
+                f"(højst {_amount(open_ceiling, unit)} i {share} af dem)."
+            )
+        else:
+            line += " Uden grænse for kapaciteten og anlægsrammen kunne året nås i dem alle."
+        lines.append(line)
+    return lines
+
+
+def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
+    scenario = result.scenario
+    games = found.games
+    won = games - found.lost
+    rescued = found.rescued
+    ranked: list[tuple[int, str]] = []
+    if rescued.get("capacity"):
+        half = found.capacity_for(0.5)
+        most = found.capacity_for(HINDSIGHT_MIN)
+        if half is not None:
+            line = (
+                f"Hæv kapaciteten fra {scenario.capacity} til {half[0]}: så kunne den bedste "
+                f"plan i bakspejlet vinde {half[1]} af de {games} spil"
+            )
+            if most is not None and most[0] > half[0]:
+                line += f" (med {most[0]}: {most[1]})"
+            line += "."
+        else:
+            enough = max(n for n in found.capacity_needed if n is not None)
+            line = (
+                f"Hæv kapaciteten, men den rækker ikke alene: med {enough} kunne den bedste "
+                f"plan i bakspejlet vinde {won + rescued['capacity']} af de {games} spil, og "
+                "mere kapacitet giver ikke flere."
+            )
+        ranked.append((rescued["capacity"], line))
+    if rescued.get("floor"):
+        floor = found.floor_for(0.5)
+        if floor is not None:
+            line = (
+                f"Sænk gulvet for serviceniveauet fra {scenario.service_floor} til {floor[0]}, "
+                f"eller giv bunken investeringer, der løfter serviceniveauet: med gulvet på "
+                f"{floor[0]} kunne den bedste plan i bakspejlet vinde {floor[1]} af de "
+                f"{games} spil."
+            )
+        else:
+            line = (
+                "Sænk gulvet for serviceniveauet, eller giv bunken investeringer, der løfter "
+                f"det (uden gulv: {won + rescued['floor']} af de {games} spil)."
+            )
+        ranked.append((rescued["floor"], line))
+    if rescued.get("construction"):
+        line = (
+            "Hæv anlægsrammen, eller gør forslagenes anlæg mindre (uden ramme: "
+            f"{won + rescued['construction']} af de {games} spil)."
+        )
+        ranked.append((rescued["construction"], line))
+    if rescued.get("kinds"):
+        line = (
+            "Giv hver slags et forslag, som gruppen kan bære i de første år (uden kravet om "
+            f"alle tre slags: {won + rescued['kinds']} af de {games} spil)."
+        )
+        ranked.append((rescued["kinds"], line))
+    if rescued.get("events"):
+        line = (
+            "Gør de store hændelser mindre, så gruppens valg afgør mere end trækket (uden "
+            f"hændelser: {won + rescued['events']} af de {games} spil)."
+        )
+        ranked.append((rescued["events"], line))
+    tries = [line for _, line in sorted(ranked, key=lambda r: -r[0])]
+    for year, label in enumerate(scenario.years):
+        under, free, ceiling, open_ceiling = found.year_short(year, scenario.target[year])
+        if not _counts(under, found.lost):
+            continue
+        when = f"første år ({label})" if year == 0 else label
+        if ceiling <= 0:
+            line = f"{label} kan ikke bære et mål med scenariets kapacitet og anlægsramme"
+        else:
+            line = f"Sænk målet for {label} til højst {_amount(ceiling, unit)}"
+        if _counts(free, found.lost):
+            line += (
+                f", eller giv bunken flere forslag, der giver råderum i {when}: selv uden "
+                f"grænse for kapaciteten gav kortene højst {_amount(open_ceiling, unit)} det år."
+            )
+        else:
+            line += (
+                f" – eller hæv kapaciteten: uden grænse for den gav kortene "
+                f"{_amount(open_ceiling, unit)} det år."
+            )
+        tries.append(line)
+    return tries
+
+
+def target_advice(result: ScenarioResult, unit: str) -> str | None:
+    """The targets to try when the best strategy (★) wins outside the range the game is
+    built for (``analysis.suggested``): year by year what a balanced strategy reached in
+    ``REACHED_SHARE`` of its games – a year it did not bring above 0 cannot carry a target
+    as the deck stands – and how often the best plan in hindsight would win with them."""
+    found = suggested(result)
+    if found is None:
+        return None
+    best = result.best
+    low, high = BEST_RANGE
+    names = sorted(set(found.sources), key=found.sources.index)
+    if len(names) == 1:
+        reached = " / ".join(format_amount(v) for v in found.reached)
+        who = spoken(names[0])
+    else:  # the best of the two year by year: say whose figure each is
+        reached = " / ".join(
+            f"{format_amount(v)} ({spoken(n)})" for v, n in zip(found.reached, found.sources)
+        )
+        who = "den bedste af " + _listed([spoken(n) for n in names]) + " år for år"
+    text = (
+        f"{spoken(best.name)} vinder {_pct(best.win_rate)} (spillet er bygget til "
+        f"{low * 100:.0f}–{high * 100:.0f} %). I {REACHED_SHARE * 100:.0f} % af spillene nåede "
+        f"{who} mindst {reached} {unit}"
+    )
+    years = result.scenario.years
+    empty = list(found.empty)
+    kept = [y for y in range(len(years)) if y not in empty]
+    said = " / ".join(format_amount(found.targets[y]) for y in kept)
+    if not empty:
+        text += f": prøv målene {said} {unit}, og kør balance igen."
+    else:
+        named = _listed([years[y] for y in empty])
+        text += "" if text.endswith(".") else "."  # "mio. kr." ends the sentence itself
+        text += (
+            f" {named} kan ikke bære et mål, som dækket står: giv bunken forslag, der giver "
+            f"råderum i {named}."
+        )
+        if kept:
+            text += (
+                f" Prøv målene {said} {unit} for {_listed([years[y] for y in kept])}, og kør "
+                "balance igen."
+            )
+    if result.suggested_won is not None:
+        zero = f" (og 0 i {_listed([years[y] for y in empty])})" if empty else ""
+        text += (
+            f" Med dem{zero} kunne den bedste plan i bakspejlet vinde {result.suggested_won} af "
+            f"de {best.games} spil, {spoken(best.name)} spillede."
+        )
+    return text

@@ -1,0 +1,234 @@
+"""Why a deck cannot be won, found in its games rather than guessed.
+
+When the best plan in hindsight loses too many of the best strategy's games, every game it
+loses is put to the optimiser again with one rule eased at a time – unlimited capacity, no
+service floor, no anlægsramme, no demand for all three kinds, no events – and with all of
+them eased at once. What wins then names what held the game back. For the capacity (and the
+floor) the optimiser also finds the least change that wins each game, so the report can say
+"hæv kapaciteten fra 6 til 9: så kunne 11 af 20 spil vindes". Per year it finds the most
+råderum any plan could give that year (``optimise.most_in_year``), with the rules and without
+the capacity and the anlægsramme: a target above that is above what the cards can give. From
+the games themselves it counts the rounds the strategy ended with a card on the table that
+only the capacity (or the anlægsramme) kept out and that would have added to a year below its
+target.
+
+Every figure is a count of the games played, so each sentence of the report holds for the
+deck at hand.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.balance.play import GameRecord
+from game.engine.ledger import MET_TOLERANCE
+from game.engine.optimise import Problem, can_win, most_in_year
+
+RULES = ("capacity", "floor", "construction", "kinds", "events")
+"""The rules the diagnosis eases one at a time, in the order the report names them."""
+
+SHARE = 0.6
+"""The share of games a ceiling is reached in (as ``analysis.REACHED_SHARE``)."""
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What held back the games the best plan in hindsight lost."""
+
+    strategy: str
+    """The strategy whose games were judged (the report's ★)."""
+    games: int
+    lost: int
+    """The games the best plan in hindsight lost: the ones diagnosed."""
+    rescued: dict[str, int]
+    """Per eased rule (``RULES``, only those the scenario has), and "all" for every one of
+    them at once but the events: how many lost games the best plan would then win."""
+    capacity_needed: tuple[int | None, ...]
+    """Per game: the least capacity with which the best plan in hindsight wins (the
+    scenario's own when it already wins; None when no capacity is enough)."""
+    floor_needed: tuple[int | None, ...]
+    """Per game, in a scenario with a floor: the highest floor with which it wins."""
+    reach: tuple[tuple[float, ...], ...]
+    """Per lost game, per year: the most råderum any plan gives that year, under the rules."""
+    open_reach: tuple[tuple[float, ...], ...]
+    """The same without limits on the capacity and the anlægsramme."""
+    capacity_short: int
+    """Games in which the strategy ended a round with a card on the table that only the
+    capacity kept out and that would have added to a year below its target."""
+    capacity_short_rounds: int
+    construction_short: int
+    """The same for the anlægsramme."""
+
+    def capacity_for(self, share: float) -> tuple[int, int] | None:
+        """The least capacity with which the best plan in hindsight wins at least ``share``
+        of the games, and how many it then wins; None when no capacity is enough."""
+        return _least(self.capacity_needed, share, self.games)
+
+    def floor_for(self, share: float) -> tuple[int, int] | None:
+        """The highest floor with which the best plan wins at least ``share`` of the games,
+        and how many it then wins; None when no floor is low enough (or there is none)."""
+        if not self.floor_needed:
+            return None
+        found = _least([None if f is None else -f for f in self.floor_needed], share, self.games)
+        return None if found is None else (-found[0], found[1])
+
+    def year_short(self, year: int, target: float) -> tuple[int, int, float, float]:
+        """Of the lost games: in how many ``target`` is above the most the cards give in
+        ``year`` under the rules, in how many also without capacity and anlægsramme limits,
+        and those two ceilings as reached in ``SHARE`` of the lost games."""
+        under = [r[year] for r in self.reach]
+        free = [r[year] for r in self.open_reach]
+        return (
+            sum(target > v + MET_TOLERANCE for v in under),
+            sum(target > v + MET_TOLERANCE for v in free),
+            reached_in_share(under),
+            reached_in_share(free),
+        )
+
+
+def reached_in_share(values: Sequence[float]) -> float:
+    """The value reached in ``SHARE`` of ``values`` (their 40th percentile)."""
+    return float(np.quantile(values, 1 - SHARE)) if values else 0.0
+
+
+def _least(needed: Sequence[int | None], share: float, games: int) -> tuple[int, int] | None:
+    """The least of ``needed`` that covers ``share`` of ``games``, and how many it covers."""
+    known = sorted(n for n in needed if n is not None)
+    want = max(1, math.ceil(share * games - 1e-9))
+    if len(known) < want:
+        return None
+    value = known[want - 1]
+    return value, sum(n <= value for n in known)
+
+
+def _least_winning(low: int, high: int, wins: Callable[[int], bool]) -> int:
+    """The least value in [low, high] for which ``wins`` holds (it holds at ``high`` and
+    keeps holding above any value where it holds)."""
+    while low < high:
+        middle = (low + high) // 2
+        if wins(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return high
+
+
+def unlimited_capacity(problem: Problem) -> int:
+    """A capacity no plan of ``problem`` can use up: every card's belastning and træthed,
+    the events' træthed and the træthed at the start."""
+    used = sum(c.load + c.strain for c in problem.cards)
+    tired = problem.start_fatigue + sum(max(0, f) for f in problem.event_fatigue)
+    return max(problem.capacity, used + tired)
+
+
+def eased(problem: Problem, rule: str) -> Problem:
+    """``problem`` with one rule eased (``RULES``), or every rule but the events ("all")."""
+    if rule == "capacity":
+        return replace(problem, capacity=unlimited_capacity(problem))
+    if rule == "floor":
+        return replace(problem, service_floor=None)
+    if rule == "construction":
+        return replace(problem, construction_budget=None)
+    if rule == "kinds":
+        return replace(problem, require_all_kinds=False)
+    if rule == "events":
+        years = len(problem.years)
+        return replace(problem, fixed=(0.0,) * years, base_service=0, event_fatigue=())
+    assert rule == "all", rule
+    for each in ("capacity", "floor", "construction", "kinds"):
+        problem = eased(problem, each)
+    return problem
+
+
+def rules_of(problem: Problem) -> tuple[str, ...]:
+    """The rules of ``RULES`` that bind in ``problem`` (a scenario without a floor has none
+    to ease)."""
+    present = {
+        "capacity": True,
+        "floor": problem.service_floor is not None,
+        "construction": problem.construction_budget is not None,
+        "kinds": problem.require_all_kinds,
+        "events": any(problem.fixed) or problem.base_service != 0 or any(problem.event_fatigue),
+    }
+    return tuple(rule for rule in RULES if present[rule])
+
+
+def capacity_needed(problem: Problem, won: bool) -> int | None:
+    """The least capacity with which the best plan of ``problem`` wins (None: none does)."""
+    if won:
+        return problem.capacity
+    most = unlimited_capacity(problem)
+    if not can_win(replace(problem, capacity=most)):
+        return None
+    return _least_winning(
+        problem.capacity + 1, most, lambda c: can_win(replace(problem, capacity=c))
+    )
+
+
+def floor_needed(problem: Problem, won: bool) -> int | None:
+    """The highest service floor with which the best plan of ``problem`` wins (None: none
+    does, or the scenario has no floor)."""
+    floor = problem.service_floor
+    if floor is None:
+        return None
+    if won:
+        return floor
+    if not can_win(replace(problem, service_floor=None)):
+        return None
+    # the lowest service any plan can end with: every card that cuts service adopted
+    lowest = problem.base_service + sum(min(0, c.service) for c in problem.cards)
+    # search the floor from above as an ascending "cut" (floor − cut): a deeper cut never hurts
+    cut = _least_winning(
+        1, max(1, floor - lowest), lambda d: can_win(replace(problem, service_floor=floor - d))
+    )
+    return floor - cut
+
+
+def diagnose(strategy: str, records: Sequence[GameRecord]) -> Diagnosis | None:
+    """The diagnosis of the games ``records`` (played with hindsight, so each holds its
+    problem); None when they hold none."""
+    problems = [r.problem for r in records if r.problem is not None]
+    if not problems:
+        return None
+    won = [bool(r.hindsight_won) for r in records if r.problem is not None]
+    lost = [p for p, w in zip(problems, won) if not w]
+    rules = rules_of(problems[0]) if problems else ()
+    rescued = {rule: 0 for rule in rules}
+    rescued["all"] = 0
+    for problem in lost:
+        for rule in rescued:
+            rescued[rule] += can_win(eased(problem, rule))
+    has_floor = problems[0].service_floor is not None
+    years = range(len(problems[0].years))
+    return Diagnosis(
+        strategy=strategy,
+        games=len(problems),
+        lost=len(lost),
+        rescued=rescued,
+        capacity_needed=tuple(capacity_needed(p, w) for p, w in zip(problems, won)),
+        floor_needed=tuple(floor_needed(p, w) for p, w in zip(problems, won)) if has_floor else (),
+        reach=tuple(tuple(most_in_year(p, y) for y in years) for p in lost),
+        open_reach=tuple(
+            tuple(
+                most_in_year(replace(eased(p, "capacity"), construction_budget=None), y)
+                for y in years
+            )
+            for p in lost
+        ),
+        capacity_short=sum(r.capacity_short > 0 for r in records),
+        capacity_short_rounds=sum(r.capacity_short for r in records),
+        construction_short=sum(r.construction_short > 0 for r in records),
+    )
+
+
+def wins_with_targets(records: Sequence[GameRecord], targets: Sequence[float]) -> int | None:
+    """In how many of ``records`` the best plan in hindsight would win with ``targets``
+    (None when the records hold no problems)."""
+    problems = [r.problem for r in records if r.problem is not None]
+    if not problems:
+        return None
+    return sum(can_win(replace(p, targets=tuple(targets))) for p in problems)
