@@ -103,7 +103,7 @@ def service_floor(
     floor = result.scenario.service_floor or 0
     steps = _STEPS.get(-floor, f"{-floor}")
     text = (
-        f"Serviceniveauet må ikke ende mere end {steps} trin under i dag: besparelser først "
+        f"Serviceniveauet må ikke ende mere end {steps} trin under i dag: »Besparelser først« "
         f"ender under gulvet i {_pct(below)} af spillene"
     )
     return [*all_three_kinds(result, records), (text, below >= 0.5)]
