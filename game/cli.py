@@ -175,10 +175,14 @@ def target_amount(text: str, lang: str = "da") -> float:
 
 
 def _add_deck(
-    parser: argparse.ArgumentParser, scenario_help: str = "scenario id (default: the first)"
+    parser: argparse.ArgumentParser,
+    scenario_help: str = "scenario id (default: the first)",
+    *,
+    several: bool = False,
 ) -> None:
+    """``--deck`` and ``--scenario`` (given once, or with ``several`` as often as wanted)."""
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
-    parser.add_argument("--scenario", help=scenario_help)
+    parser.add_argument("--scenario", help=scenario_help, action="append" if several else "store")
 
 
 TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)"
@@ -408,7 +412,11 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     compare.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
 
     balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
-    _add_deck(balance, scenario_help="scenario id (default: every scenario of the deck)")
+    _add_deck(
+        balance,
+        scenario_help="scenario id, once per scenario (default: every scenario of the deck)",
+        several=True,
+    )
     balance.add_argument(
         "--games",
         type=_number(1, 100_000, "--games", whole=True, lang=lang),
@@ -1065,6 +1073,8 @@ def _normalise(args: argparse.Namespace) -> None:
         args.target = target_amount(args.target, _reader(args))
     if isinstance(getattr(args, "scenario", None), str):
         args.scenario = unicodedata.normalize("NFC", args.scenario)
+    elif isinstance(getattr(args, "scenario", None), list):  # balance: once per scenario
+        args.scenario = [unicodedata.normalize("NFC", item) for item in args.scenario]
     if isinstance(getattr(args, "adopt", None), list):
         args.adopt = [unicodedata.normalize("NFC", item) for item in args.adopt]
 

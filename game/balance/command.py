@@ -1,6 +1,6 @@
 """``raaderum balance``: play a deck with every strategy and report what it teaches.
 
-    raaderum balance [--deck PATH] [--scenario ID] [--games N] [--one-sided-games N]
+    raaderum balance [--deck PATH] [--scenario ID ...] [--games N] [--one-sided-games N]
                      [--seed S] [--workers N] [--json] [--markdown FILE]
 
 Prints a Danish table (or, with ``--json``, one JSON object) and exits 0; with ``--markdown``
@@ -297,11 +297,21 @@ def report_text(
             if one_sided is None or one_sided == games
             else f", de tre planlagte ensidige strategier {one_sided} gange (de er langsomme)"
         )
+        played = [r.scenario.id for r in results]
+        only = ""
+        if len(played) < len(deck.scenarios):
+            option += "".join(f" --scenario {sid}" for sid in played)
+            left = [s.id for s in deck.scenarios if s.id not in played]
+            only = (
+                f" Kun {', '.join(played)} er spillet her; {', '.join(left)} er ikke med "
+                "(`make balance` uden SCENARIOS spiller alle)."
+            )
         lines += [
             f"# Balance: {deck.title}",
             "",
             f"Skrevet af `raaderum balance --games {games}{option} --seed {seed}` "
-            f"(`make balance`). Hvert scenarie er spillet {games} gange med hver strategi{fewer} "
+            f"(`make balance`).{only} Hvert scenarie er spillet {games} gange med hver "
+            f"strategi{fewer} "
             f"(spil nr. i med frø game_seed({seed}, i)). Strategierne er beskrevet i "
             "game/balance/strategies.py; målene for balancen i game/balance/analysis.py.",
             "",
@@ -453,7 +463,7 @@ def run_balance(args: Any) -> int:
     from game.cli import _load  # the CLI's deck loading with its messages
 
     deck = _load(args.deck)
-    ids = [args.scenario] if args.scenario else [s.id for s in deck.scenarios]
+    ids = list(dict.fromkeys(args.scenario)) if args.scenario else [s.id for s in deck.scenarios]
     for sid in ids:
         deck.scenario(sid)
     workers = args.workers or workers_default()

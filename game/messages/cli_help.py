@@ -58,8 +58,8 @@ DANISH_HELP: dict[str, str] = {
     "deck file or folder": "dækfil eller -mappe",
     "deck files or folders": "dækfiler eller -mapper",
     "scenario id (default: the first)": "scenariets id (udeladt: dækkets første scenarie)",
-    "scenario id (default: every scenario of the deck)": (
-        "scenariets id (udeladt: alle dækkets scenarier)"
+    "scenario id, once per scenario (default: every scenario of the deck)": (
+        "scenariets id, én gang pr. scenarie (udeladt: alle dækkets scenarier)"
     ),
     "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)": (
         "facilitatorens X: målet for sidste år i dækkets enhed (fx 1.200 eller 47,5)"

@@ -194,11 +194,30 @@ def test_the_help_says_that_every_scenario_is_played_without_scenario(capsys):
     with pytest.raises(SystemExit):
         main(["balance", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "--scenario SCENARIE scenariets id (udeladt: alle dækkets scenarier)" in text
+    assert (
+        "--scenario SCENARIE scenariets id, én gang pr. scenarie (udeladt: alle dækkets scenarier)"
+    ) in text
     with pytest.raises(SystemExit):
         main(["--lang", "en", "balance", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "--scenario SCENARIO scenario id (default: every scenario of the deck)" in text
+    assert (
+        "--scenario SCENARIO scenario id, once per scenario (default: every scenario of the deck)"
+    ) in text
+
+
+def test_several_scenarios_are_played_when_each_is_named(tmp_path):
+    # make balance can leave out a slow scenario, or a deck author run the two that changed
+    markdown = tmp_path / "balance.md"
+    command = [sys.executable, "-m", "game", "balance", "--games", "2", "--one-sided-games", "2"]
+    command += ["--workers", "1", "--json", "--scenario", "intro", "--scenario", "borgermoede"]
+    run = subprocess.run([*command, "--markdown", str(markdown)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert list(json.loads(run.stdout)["scenarios"]) == ["intro", "borgermoede"]
+    text = markdown.read_text(encoding="utf-8")
+    assert "--scenario intro --scenario borgermoede --seed 0`" in text
+    assert (
+        "Kun intro, borgermoede er spillet her; standard, krise, lang-horisont er ikke med" in text
+    )
 
 
 def test_a_deck_whose_capacity_is_too_small_is_told_so_first_and_how_much_to_raise_it(tmp_path):
