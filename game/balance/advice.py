@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from game.balance.analysis import (
     BEST_RANGE,
     HINDSIGHT_MIN,
-    REACHED_SHARE,
     ScenarioResult,
     suggested,
 )
-from game.balance.diagnosis import Diagnosis
+from game.balance.diagnosis import REACHED_SHARE, Diagnosis
 from game.balance.strategies import spoken
 from game.numbers import format_amount
 
 
-def _pct(value: float) -> str:
+def percent(value: float) -> str:
+    """A share as the report writes it: one decimal, Danish comma ("48,9 %")."""
     return f"{value * 100:.1f} %".replace(".", ",")
 
 
@@ -70,13 +70,13 @@ def guidance(result: ScenarioResult, unit: str) -> Guidance | None:
         headline = (
             f"✗ Dækket kan ikke vindes, som det står: selv den bedste plan set i bakspejlet, der "
             f"kender hændelserne og de kort, bordet så, vinder kun {won} af de {found.games} "
-            f"spil, {who} spillede ({_pct(share)}). Ret det først: de mål, der handler om, hvad "
+            f"spil, {who} spillede ({percent(share)}). Ret det først: de mål, der handler om, hvad "
             "spillet lærer, bedømmes først, når dækket kan vindes."
         )
     else:
         headline = (
             f"Dækket kan vindes, men ikke altid: den bedste plan set i bakspejlet vinder {won} "
-            f"af de {found.games} spil, {who} spillede ({_pct(share)}; målet er mindst "
+            f"af de {found.games} spil, {who} spillede ({percent(share)}; målet er mindst "
             f"{HINDSIGHT_MIN * 100:.0f} %)."
         )
     why = _why(result, found, unit)
@@ -267,7 +267,7 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
         )
         who = "den bedste af " + _listed([spoken(n) for n in names]) + " år for år"
     text = (
-        f"{spoken(best.name)} vinder {_pct(best.win_rate)} (spillet er bygget til "
+        f"{spoken(best.name)} vinder {percent(best.win_rate)} (spillet er bygget til "
         f"{low * 100:.0f}–{high * 100:.0f} %). I {REACHED_SHARE * 100:.0f} % af spillene nåede "
         f"{who} mindst {reached} {unit}"
     )

@@ -27,9 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from game.balance.diagnosis import Diagnosis
+from game.balance.diagnosis import Diagnosis, reached_in_share
 from game.balance.play import GameRecord
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
 from game.engine.ledger import LOSS_REASONS, MET_TOLERANCE, meets
@@ -179,10 +177,6 @@ class ScenarioResult:
         return max(found, key=lambda r: r.win_rate) if found else None
 
 
-REACHED_SHARE = 0.6
-"""The share of games in which a suggested target was reached, year by year."""
-
-
 def target_candidates(result: ScenarioResult) -> list[Suggestion]:
     """The targets to try when the best strategy wins outside ``BEST_RANGE``: year by year
     what a balanced strategy (``BEST_CANDIDATES``) reached in ``REACHED_SHARE`` of its games
@@ -280,8 +274,7 @@ def summarise(
         losses=losses,
         mean_raaderum=tuple(s / games for s in sums) if games else (),
         reached_often=tuple(
-            float(np.quantile([r.raaderum[year] for r in records], 1 - REACHED_SHARE))
-            for year in range(years)
+            reached_in_share([r.raaderum[year] for r in records]) for year in range(years)
         )
         if games
         else (),

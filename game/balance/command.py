@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from game.balance.advice import guidance, target_advice
+from game.balance.advice import guidance, percent, target_advice
 from game.balance.analysis import (
     BEST_RANGE,
     DEAD,
@@ -137,10 +137,6 @@ def games_of(strategy: Strategy, games: int, one_sided_games: int | None) -> int
     return games
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.1f} %".replace(".", ",")
-
-
 REASONS = {"target": "mål", "kinds": "slags", "service": "service"}
 KIND_WORDS = {
     Kind.SAVING: "besparelser",
@@ -198,8 +194,8 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         rows.append(
             [
                 strategy.label + (" ★" if r.name == result.best.name else ""),
-                _pct(r.win_rate),
-                *(_pct(r.losses[k] / r.games) for k in ("target", "kinds", "service")),
+                percent(r.win_rate),
+                *(percent(r.losses[k] / r.games) for k in ("target", "kinds", "service")),
                 # one decimal like every amount of the report: a mean near 0 is not "−0,348"
                 " / ".join(format_amount(v, decimals=1) for v in r.mean_raaderum),
             ]
@@ -210,7 +206,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         if result.hindsight_share is not None:
             lines.append(
                 f"Den bedste plan set i bakspejlet (med de kort, bordet så) vinder i "
-                f"{_pct(result.hindsight_share)} af de spil, {spoken(result.best.name)} "
+                f"{percent(result.hindsight_share)} af de spil, {spoken(result.best.name)} "
                 "spillede."
             )
         advice = target_advice(result, unit)
@@ -244,7 +240,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 c.title,
                 KIND_WORD[c.kind],
                 str(c.shown),
-                _pct(c.rate),
+                percent(c.rate),
                 {"dominant": "dominerende", "dead": "dødt"}.get(c.flag, ""),
             ]
             for c in result.cards

@@ -31,8 +31,9 @@ from game.engine.optimise import Problem, can_win, most_in_year
 RULES = ("capacity", "floor", "construction", "kinds", "events")
 """The rules the diagnosis eases one at a time, in the order the report names them."""
 
-SHARE = 0.6
-"""The share of games a ceiling is reached in (as ``analysis.REACHED_SHARE``)."""
+REACHED_SHARE = 0.6
+"""The share of games a figure counts as reached in: the 40th percentile (the report's
+suggested targets and the ceilings of a year alike)."""
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class Diagnosis:
     def year_short(self, year: int, target: float) -> tuple[int, int, float, float]:
         """Of the lost games: in how many ``target`` is above the most the cards give in
         ``year`` under the rules, in how many also without capacity and anlægsramme limits,
-        and those two ceilings as reached in ``SHARE`` of the lost games."""
+        and those two ceilings as reached in ``REACHED_SHARE`` of the lost games."""
         under = [r[year] for r in self.reach]
         free = [r[year] for r in self.open_reach]
         return (
@@ -91,8 +92,8 @@ class Diagnosis:
 
 
 def reached_in_share(values: Sequence[float]) -> float:
-    """The value reached in ``SHARE`` of ``values`` (their 40th percentile)."""
-    return float(np.quantile(values, 1 - SHARE)) if values else 0.0
+    """The value reached in ``REACHED_SHARE`` of ``values`` (their 40th percentile)."""
+    return float(np.quantile(values, 1 - REACHED_SHARE)) if values else 0.0
 
 
 def _least(needed: Sequence[int | None], share: float, games: int) -> tuple[int, int] | None:
