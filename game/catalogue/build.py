@@ -45,16 +45,15 @@ from game.catalogue.headings import (
     stated_units,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
-from game.catalogue.signs import net, suspect_events
 from game.content import DeckError, load_documents
 from game.content.numbertext import yaml_number
-from game.content.plausibility import deck_warnings
+from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, WELFARE_AREAS, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck
-from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render, unit_words
-from game.numbers import format_amount, is_known_unit, usual_unit
+from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render
+from game.numbers import is_known_unit, usual_unit
 
 _ROW_SPAN = 1_000
 _SHEET_SPAN = 100_000 * _ROW_SPAN
@@ -237,14 +236,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 continue
             _loader_problem(reading, problem.line, problem.said)
         deck = None
-    about = data.get("deck")
-    negative = isinstance(about, dict) and about.get("sign") == "savings_negative"
-    if deck is not None and deck.events:
-        _event_signs(reading, deck, documents, negative)
     if deck is not None:
         for warning in deck_warnings(deck, documents):
-            if warning.said.key.startswith("deck.sign_events."):
-                continue  # the import names each event whose sign looks turned (_event_signs)
+            if warning.said.key in _ON_THE_EVENTS_SHEET:
+                _on_the_events_sheet(reading, warning.said)
+                continue
             _loader_warning(reading, warning)
         _what_a_budget_office_gets_wrong(reading, deck, documents)
     if reading.problems or catalogue.problems or deck is None:
@@ -260,6 +256,12 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.unit_large": "catalogue.unit_large",
     "deck.in_no_scenario": "catalogue.in_no_scenario",
     "deck.event_in_no_scenario": "catalogue.event_in_no_scenario",
+    "deck.event_sign.says_cost": "catalogue.event_sign.says_cost",
+    "deck.event_sign.says_gain": "catalogue.event_sign.says_gain",
+    "deck.event_sign.most_gain": "catalogue.event_sign.most_gain",
+    "deck.event_sign.more": "catalogue.event_sign.more",
+    "deck.event_sign.rule_negative": "catalogue.event_sign.rule_negative",
+    "deck.event_sign.rule_positive": "catalogue.event_sign.rule_positive",
 }
 """The loader's checks of what a deck means (``game.content.plausibility``) whose advice names
 a YAML field ("skriv sign: savings_negative"), and the same message in the workbook's words
@@ -267,6 +269,18 @@ a YAML field ("skriv sign: savings_negative"), and the same message in the workb
 
 _OF_THE_WHOLE = frozenset({"deck.unit_large"})
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
+
+_ON_THE_EVENTS_SHEET = frozenset(
+    {"deck.event_sign.more", "deck.event_sign.rule_negative", "deck.event_sign.rule_positive"}
+)
+"""Warnings about the events as a whole (named by the sheet Hændelser; in a YAML deck they
+stand at the header's ``sign``)."""
+
+
+def _on_the_events_sheet(reading: _Reading, said: Message) -> None:
+    events = reading.catalogue.sheets.get(EVENTS)
+    at = events.where() if events is not None else reading.catalogue.label
+    reading.warnings.append(CatalogueProblem(at, _for_the_workbook(said)))
 
 
 def _for_the_workbook(said: Message) -> Message:
@@ -402,44 +416,6 @@ def _where(
             if place is not None:
                 return place[0].where(place[1].ref)
     return reading.catalogue.label
-
-
-EVENT_SIGNS_NAMED = 3
-"""The most events whose sign looks turned that get a line each (the rest are counted)."""
-
-
-def _event_signs(
-    reading: _Reading, deck: Deck, documents: list[YamlDocument], negative: bool
-) -> None:
-    """A warning at each event whose sign looks turned (``game.catalogue.signs``), saying how
-    it was read, and then one line with the sign rule of the catalogue's 'fortegn' – said
-    only when an event looks turned, not for every catalogue with events."""
-    suspects, most_gain = suspect_events(deck.events)
-    if not suspects:
-        return
-    events = list(deck.events)
-    gains = sum(1 for event in events if net(event) > 0)
-    for suspect in suspects[:EVENT_SIGNS_NAMED]:
-        said = Message.of(
-            f"catalogue.event_sign.{suspect.reason}",
-            title=suspect.event.title[:60],
-            id=suspect.event.id,
-            amounts=_amount_list(list(suspect.event.effect)),
-            unit=_unit(reading),
-            gains=gains,
-            count=len(events),
-        )
-        at = _where(reading, documents, "events", suspect.index, "effect", 0)
-        reading.warnings.append(CatalogueProblem(at, said))
-    events_sheet = reading.catalogue.sheets.get(EVENTS)
-    at = events_sheet.where() if events_sheet is not None else reading.catalogue.label
-    if len(suspects) > EVENT_SIGNS_NAMED:
-        more = Message.of("catalogue.event_sign.more", count=len(suspects) - EVENT_SIGNS_NAMED)
-        reading.warnings.append(CatalogueProblem(at, more))
-    which = Message.of(f"catalogue.event_sign.{'all' if most_gain else 'named'}")
-    rule = "negative" if negative else "positive"
-    said = Message.of(f"catalogue.event_sign.rule_{rule}", which=which)
-    reading.warnings.append(CatalogueProblem(at, said))
 
 
 FORMULAS_TOGETHER = 5
@@ -1077,9 +1053,13 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
 
         text = cell.value.strip()[:30]
         read_as = Decimal(yaml_number(value))
-        params: dict[str, Any] = {"text": text, "read": read_as, "unit": _unit(reading)}
+        params: dict[str, Any] = {
+            "text": text,
+            "read": read_as,
+            "unit": unit_in_words(reading.unit),
+        }
         if others:
-            params["others"] = _amount_list(others)
+            params["others"] = amount_list(others)
         if _COMMA_THOUSANDS.fullmatch(text):
             english = value * 1000
             params["english"] = Decimal(yaml_number(english))
@@ -1109,21 +1089,6 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
         said = Message.of(key, **params)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return fine
-
-
-def _unit(reading: _Reading) -> ByLanguage:
-    """The deck's unit as each reader's messages name it."""
-    return ByLanguage.of(**{lang: unit_words(reading.unit, lang) for lang in LANGUAGES})
-
-
-def _amount_list(values: list[float]) -> ByLanguage:
-    """Amounts as each reader writes them, "−500, −1.500 og −2.000"."""
-    return ByLanguage.of(
-        **{
-            lang: catalogue(lang).join([format_amount(float(v), lang) for v in values])
-            for lang in LANGUAGES
-        }
-    )
 
 
 def _effect(

@@ -1,7 +1,8 @@
 """Is the deck what its author meant? Checks of a deck that loads, for what is easily written
-wrong without breaking a rule: a sign convention that turns every saving into a cost, amounts
-in another unit than the deck's, cards that never reach a table, amounts and rounds that no
-scenario reaches, a table that can never be filled, hidden characters in names.
+wrong without breaking a rule: a sign convention that turns every saving into a cost, events
+whose sign looks turned, amounts in another unit than the deck's, cards that never reach a
+table, amounts and rounds that no scenario reaches, a table that can never be filled, hidden
+characters in names.
 
 ``raaderum validate`` (through the loader) and ``raaderum import`` (``game.catalogue``) use the
 same checks, so a rule stands in one place; the import words some of them in the workbook's
@@ -20,11 +21,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from game.content import hidden
+from game.content.event_signs import net, suspect_events
 from game.content.schema import is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
-from game.messages import Message
-from game.numbers import USUAL_UNITS
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, unit_words
+from game.numbers import USUAL_UNITS, format_amount
 
 Place = tuple[YamlDocument, tuple[str | int, ...]]
 
@@ -120,8 +122,7 @@ def sign_errors(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
 
 def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Problem]:
     """A saving that costs money, an efficiency that frees nothing (when most savings are
-    right, each may be meant, or a slip), and the note that ``sign: savings_negative`` turns
-    the events too."""
+    right, each may be meant, or a slip), and each event whose sign looks turned."""
     places = _cards(documents, "proposals")
     for proposal in deck.proposals:
         if costs_as_saving(proposal):
@@ -133,10 +134,64 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
         at = _at(places.get(proposal.id), "effect", 0)
         if at is not None:
             yield Problem.of(*at, key, id=proposal.id)
-    at = _header_line(documents, "sign")
-    if deck.events and savings_negative(documents) and at is not None:
-        count = "one" if len(deck.events) == 1 else "many"
-        yield Problem.of(*at, f"deck.sign_events.{count}", count=len(deck.events))
+    yield from _event_sign_warnings(deck, documents)
+
+
+EVENT_SIGNS_NAMED = 3
+"""The most events whose sign looks turned that get a line each (the rest are counted)."""
+
+
+def _event_sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Problem]:
+    """A warning at each event whose sign looks turned (``game.content.event_signs``), saying
+    how it was read; then how many more, and the sign rule of the deck's convention – said only
+    when an event looks turned, not for every deck with ``sign: savings_negative``. The count
+    and the rule stand at the header's ``sign`` (or at the first event named)."""
+    suspects, most_gain = suspect_events(deck.events)
+    if not suspects:
+        return
+    places = _cards(documents, "events")
+    gains = sum(1 for event in deck.events if net(event) > 0)
+    unit = unit_in_words(deck.unit)
+    first: tuple[str, int] | None = None
+    for suspect in suspects[:EVENT_SIGNS_NAMED]:
+        at = _at(places.get(suspect.event.id), "effect", 0)
+        if at is None:
+            continue
+        first = first or at
+        yield Problem.of(
+            *at,
+            f"deck.event_sign.{suspect.reason}",
+            title=suspect.event.title[:60],
+            id=suspect.event.id,
+            amounts=amount_list(suspect.event.effect),
+            unit=unit,
+            gains=gains,
+            count=len(deck.events),
+        )
+    at = _header_line(documents, "sign") if savings_negative(documents) else None
+    at = at or first
+    if at is None:
+        return
+    if len(suspects) > EVENT_SIGNS_NAMED:
+        yield Problem.of(*at, "deck.event_sign.more", count=len(suspects) - EVENT_SIGNS_NAMED)
+    which = Message.of(f"deck.event_sign.{'all' if most_gain else 'named'}")
+    rule = "negative" if savings_negative(documents) else "positive"
+    yield Problem.of(*at, f"deck.event_sign.rule_{rule}", which=which)
+
+
+def amount_list(values: Sequence[float]) -> ByLanguage:
+    """Amounts as each reader writes them, "−500, −1.500 og −2.000"."""
+    return ByLanguage.of(
+        **{
+            lang: catalogue(lang).join([format_amount(float(v), lang) for v in values])
+            for lang in LANGUAGES
+        }
+    )
+
+
+def unit_in_words(unit: str) -> ByLanguage:
+    """The deck's unit as each reader's messages name it."""
+    return ByLanguage.of(**{lang: unit_words(unit, lang) for lang in LANGUAGES})
 
 
 # --- amounts in another unit -------------------------------------------------------------------

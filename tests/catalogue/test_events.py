@@ -171,7 +171,7 @@ def test_one_event_with_the_budgets_sign_under_the_default_sign_is_named(capsys,
 
 
 def test_the_shipped_decks_events_look_right_to_the_sign_check():
-    from game.catalogue.signs import suspect_events
+    from game.content.event_signs import suspect_events
 
     for name in ("standard", "kystby"):
         deck = load_deck(Path(__file__).parents[2] / "decks" / name)

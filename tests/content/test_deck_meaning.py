@@ -204,23 +204,66 @@ def test_one_saving_or_efficiency_with_a_costs_sign_is_a_warning(tmp_path, capsy
     ]
 
 
-def test_a_deck_written_with_the_budgets_minus_is_told_that_its_events_turn_too(tmp_path, capsys):
-    # every amount written as a budget change (a saving with minus): the deck is right, and
-    # told, as the import tells it, that its events turn too
+def _written_as_budget_changes(turn_events: bool) -> str:
+    """The base deck with ``sign: savings_negative`` and its proposals' amounts written as
+    budget changes (a saving with minus); its events too when ``turn_events``."""
     text = BASE.replace("schema_version: 2\n", "schema_version: 2\n  sign: savings_negative\n")
+    events = text.index("events:")
     written = []
+    at = 0
     for line in text.splitlines():
-        if line.startswith("    effect: ["):
+        if line.startswith("    effect: [") and (turn_events or at < events):
             amounts = line.removeprefix("    effect: [").removesuffix("]").split(", ")
             line = "    effect: [" + ", ".join(_turned(a) for a in amounts) + "]"
         written.append(line)
-    code, lines = _validate(tmp_path, capsys, (BASE, "\n".join(written) + "\n"))
+        at += len(line) + 1
+    return "\n".join(written) + "\n"
+
+
+def test_a_deck_written_with_the_budgets_minus_throughout_validates_without_a_word(
+    tmp_path, capsys
+):
+    # every amount written as a budget change, the events' too: the deck is right
+    code, lines = _validate(tmp_path, capsys, (BASE, _written_as_budget_changes(True)))
+    assert code == 0
+    assert lines == [f"deck.yaml: {OK_LINE}"]
+
+
+def test_events_left_with_the_games_sign_under_the_budgets_minus_are_named(tmp_path, capsys):
+    # the proposals turned to the budget's minus, the events not: "Udligning under forventet"
+    # written -2 is read as +2, a windfall; validate names each event at its amount and says
+    # the rule at 'sign' (the import says the same at the workbook's cells)
+    code, lines = _validate(tmp_path, capsys, (BASE, _written_as_budget_changes(False)))
     assert code == 0
     assert lines == [
-        "deck.yaml:6: bemærk: med sign: savings_negative læses alle beløb med modsat fortegn – "
-        "også de 3 hændelsers: en hændelse, der koster kommunen penge, skrives med plus",
+        "deck.yaml:6: advarsel: med sign: savings_negative vendes alle beløb – også "
+        "hændelsernes: en hændelse, der koster kommunen penge, skrives med plus (som en "
+        "merudgift i budgettet), og en, der giver penge, med minus. Er hændelserne skrevet med "
+        "spillets fortegn (en udgift med minus), så vend fortegnet på dem alle",
+        "deck.yaml:78: advarsel: hændelsen 'Udligning under forventet' (udligning) giver "
+        "kommunen penge i spillet (2 mio. kr.), men titlen siger, at den koster penge; står "
+        "beløbet med forkert fortegn?",
+        "deck.yaml:81: advarsel: hændelsen 'Flere ældre end ventet' (flere-aeldre) giver "
+        "kommunen penge i spillet (1, 2 og 3 mio. kr.), men titlen siger, at den koster penge; "
+        "står beløbet med forkert fortegn?",
         f"deck.yaml: {OK_LINE}",
     ]
+
+
+def test_an_event_whose_title_says_the_opposite_of_its_amount_is_named(tmp_path, capsys):
+    # the default sign and an event whose title says it gives money, written with minus
+    code, lines = _validate(
+        tmp_path, capsys, ('"Udligning under forventet"', '"Udligning over forventet"')
+    )
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:77: advarsel: hændelsen 'Udligning over forventet' (udligning) koster "
+        "kommunen penge i spillet (−2 mio. kr.), men titlen siger, at den giver penge; står "
+        "beløbet med forkert fortegn?"
+    )
+    assert lines[1].startswith("deck.yaml:77: advarsel: uden sign: savings_negative skrives en ")
+    assert lines[1].endswith("så vend fortegnet på de nævnte hændelser")
+    assert lines[2:] == [f"deck.yaml: {OK_LINE}"]
 
 
 def _turned(amount: str) -> str:

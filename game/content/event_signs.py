@@ -1,5 +1,7 @@
-"""Events whose sign looks turned: a catalogue's events written with the other sign than
-its proposals' convention ('fortegn') become windfalls, and its windfalls costs.
+"""Events whose sign looks turned: a deck's or catalogue's events written with the other sign
+than its proposals' convention (``sign`` in a deck, 'fortegn' in a workbook) become windfalls,
+and its windfalls costs. ``game.content.plausibility`` warns at each such event, for
+``raaderum validate`` and ``raaderum import`` alike.
 
 Two rules, each a reason for a warning, never for a stop (an event may be good news, and
 a title is only words):
