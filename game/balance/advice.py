@@ -165,6 +165,18 @@ def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
     return lines
 
 
+def _raised(now: int, *steps: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Of ``steps`` (a value and the games it wins, each the least that wins a larger share:
+    half the games, then the share the target asks for), those above ``now``, without
+    repeats: advice to go from 7 to 7 says nothing. Empty when none is (the rule alone does
+    not reach the share, or the scenario already has it)."""
+    found: list[tuple[int, int]] = []
+    for step in steps:
+        if step is not None and step[0] > now and (not found or step[0] > found[-1][0]):
+            found.append(step)
+    return found
+
+
 def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
     scenario = result.scenario
     games = found.games
@@ -172,15 +184,16 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
     rescued = found.rescued
     ranked: list[tuple[int, str]] = []
     if rescued.get("capacity"):
-        half = found.capacity_for(0.5)
-        most = found.capacity_for(HINDSIGHT_MIN)
-        if half is not None:
+        steps = _raised(
+            scenario.capacity, found.capacity_for(0.5), found.capacity_for(HINDSIGHT_MIN)
+        )
+        if steps:
             line = (
-                f"Hæv kapaciteten fra {scenario.capacity} til {half[0]}: så kunne den bedste "
-                f"plan i bakspejlet vinde {half[1]} af de {games} spil"
+                f"Hæv kapaciteten fra {scenario.capacity} til {steps[0][0]}: så kunne den bedste "
+                f"plan i bakspejlet vinde {steps[0][1]} af de {games} spil"
             )
-            if most is not None and most[0] > half[0]:
-                line += f" (med {most[0]}: {most[1]})"
+            if len(steps) > 1:
+                line += f" (med {steps[1][0]}: {steps[1][1]})"
             line += "."
         else:
             enough = max(n for n in found.capacity_needed if n is not None)
@@ -190,15 +203,25 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
                 "mere kapacitet giver ikke flere."
             )
         ranked.append((rescued["capacity"], line))
-    if rescued.get("floor"):
-        floor = found.floor_for(0.5)
-        if floor is not None:
+    if rescued.get("floor") and scenario.service_floor is not None:
+        lowered = _raised(
+            -scenario.service_floor,
+            *(
+                None if f is None else (-f[0], f[1])
+                for f in (found.floor_for(0.5), found.floor_for(HINDSIGHT_MIN))
+            ),
+        )
+        if lowered:
+            floor = -lowered[0][0]
             line = (
-                f"Sænk gulvet for serviceniveauet fra {scenario.service_floor} til {floor[0]}, "
+                f"Sænk gulvet for serviceniveauet fra {scenario.service_floor} til {floor}, "
                 f"eller giv bunken investeringer, der løfter serviceniveauet: med gulvet på "
-                f"{floor[0]} kunne den bedste plan i bakspejlet vinde {floor[1]} af de "
-                f"{games} spil."
+                f"{floor} kunne den bedste plan i bakspejlet vinde {lowered[0][1]} af de "
+                f"{games} spil"
             )
+            if len(lowered) > 1:
+                line += f" (med {-lowered[1][0]}: {lowered[1][1]})"
+            line += "."
         else:
             line = (
                 "Sænk gulvet for serviceniveauet, eller giv bunken investeringer, der løfter "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from game.balance.analysis import Pile, ScenarioResult, StrategyResult
 from game.balance.command import scenario_lines
 from game.engine.model import Kind, Scenario
@@ -299,3 +301,46 @@ def test_a_deck_the_best_plan_wins_now_and_then_is_told_what_holds_it_back_but_s
     assert not any("Kapaciteten" in line or "Hæv kapaciteten" in line for line in lines)
     # the deck can be won, so the pile is judged again
     assert all(c.judged for c in checks([result]))
+
+
+@pytest.mark.parametrize(
+    ("needed", "said"),
+    [
+        # most games already win with the scenario's 6: the advice names the step to 90 %
+        (
+            (6,) * 7 + (7,) * 2 + (8,),
+            "  - Hæv kapaciteten fra 6 til 7: så kunne den bedste plan i bakspejlet vinde 9 af "
+            "de 10 spil.",
+        ),
+        # half win with 6, and no capacity reaches 90 %: capacity alone does not do it
+        (
+            (6,) * 5 + (7,) * 2 + (None,) * 3,
+            "  - Hæv kapaciteten, men den rækker ikke alene: med 7 kunne den bedste plan i "
+            "bakspejlet vinde 7 af de 10 spil, og mere kapacitet giver ikke flere.",
+        ),
+    ],
+)
+def test_the_capacity_advice_never_says_raise_it_from_6_to_6(needed, said):
+    # a municipality's deck (kystby) was told "Hæv kapaciteten fra 7 til 7": the least
+    # capacity that wins half the games was the one it has
+    from game.balance.diagnosis import Diagnosis
+
+    result = _out_of_reach(3.4, 10.0)
+    lost = sum(n != 6 for n in needed)
+    found = Diagnosis(
+        strategy="greedy",
+        games=10,
+        lost=lost,
+        rescued={"capacity": sum(n is not None and n > 6 for n in needed), "all": 0},
+        capacity_needed=needed,
+        floor_needed=(),
+        reach=((2.0, 6.0, 10.0),) * lost,
+        open_reach=((2.0, 6.0, 10.0),) * lost,
+        capacity_short=0,
+        capacity_short_rounds=0,
+        construction_short=0,
+    )
+    result = replace(result, hindsight_share=(10 - lost) / 10, diagnosis=found)
+    lines = scenario_lines(result, "mio. kr.", markdown=False)
+    assert said in lines
+    assert not any("fra 6 til 6" in line for line in lines)
