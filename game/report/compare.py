@@ -189,16 +189,30 @@ class Comparison(list[ComparisonGroup]):
         groups: Iterable[ComparisonGroup],
         unreadable: Iterable[Unreadable],
         copies: Iterable[SameGame] = (),
+        unplayed: Iterable[Path] = (),
     ):
         super().__init__(groups)
         self.unreadable: list[Unreadable] = list(unreadable)
         self.copies: list[SameGame] = list(copies)
+        self.unplayed: list[Path] = list(unplayed)
+        """Saves of a game without a single decision (started, never played): not counted."""
 
     def notices(self, lang: str = "da") -> list[str]:
-        """One sentence per file that was not counted because its game is in another, and
-        one per name that several tables carry."""
+        """One sentence per file that was not counted because its game is in another or was
+        never played, and one per name that several tables carry."""
         copies = [line for same in self.copies for line in same.lines(lang)]
-        return copies + [line for group in self for line in same_name_lines(group, lang)]
+        return (
+            copies
+            + unplayed_lines(self.unplayed, lang)
+            + [line for group in self for line in same_name_lines(group, lang)]
+        )
+
+
+def unplayed_lines(paths: Sequence[Path], lang: str) -> list[str]:
+    """One sentence per save of a game without a decision, which the comparison leaves out."""
+    return [
+        catalogue(lang).t("report.compare.unplayed", file=display_path(path.name)) for path in paths
+    ]
 
 
 def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
@@ -356,15 +370,19 @@ def compare_saves(paths: list[Path]) -> Comparison:
             said = Message.of("compare.unreadable_line", path=display_path(file), reason=error.said)
             unreadable.append(Unreadable(file, said))
     games, copies = one_per_game(readable)
+    # a game started and never played (someone pressed Start and walked away) is no table
+    unplayed = [saved.path for saved in games if not saved.history.actions]
     groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
     for saved in games:
+        if not saved.history.actions:
+            continue
         current = saved.history.current
         key = (saved.deck.content_hash, current.scenario.id, current.targets)
         groups.setdefault(key, []).append(saved)
     ordered = sorted(
         groups.values(), key=lambda s: (-len(s), s[0].deck.title, s[0].settings.scenario)
     )
-    return Comparison((_group(saves) for saves in ordered), unreadable, copies)
+    return Comparison((_group(saves) for saves in ordered), unreadable, copies, unplayed)
 
 
 def _result(lang: str, t: TableResult) -> str:
@@ -585,8 +603,10 @@ def comparison_html(
     unreadable: Sequence[Unreadable],
     lang: str,
     copies: Sequence[SameGame] = (),
+    unplayed: Sequence[Path] = (),
 ) -> str:
-    """The self-contained compare.html (``copies``: the games found in more than one file)."""
+    """The self-contained compare.html (``copies``: the games found in more than one file;
+    ``unplayed``: saves of games without a decision, left out)."""
     count = sum(len(g.tables) for g in groups)
     date = datetime.now().strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
     parts = [
@@ -610,6 +630,12 @@ def comparison_html(
             f'<p class="muted small">{esc(catalogue(lang).t("report.compare.copies_note"))}</p><ul>'
         )
         parts.extend(f"<li>{esc(line)}</li>" for same in copies for line in same.lines(lang))
+        parts.append("</ul></section>")
+    if unplayed:
+        parts.append(
+            f"<section><h2>{esc(catalogue(lang).t('report.compare.unplayed_head'))}</h2><ul>"
+        )
+        parts.extend(f"<li>{esc(line)}</li>" for line in unplayed_lines(unplayed, lang))
         parts.append("</ul></section>")
     if unreadable:
         parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.unreadable'))}</h2><ul>")
@@ -694,20 +720,21 @@ def write_comparison(
     """Write compare.html, compare.csv and compare_tables.csv into ``out_dir`` (created if
     missing), atomically and as one batch (all or none); returns the paths. Raises
     ``game.saves.WriteFailed`` (one Danish line) when the folder cannot be made or written.
-    The unreadable saves and the copies are taken from ``groups`` when it is a
-    ``Comparison`` (unreadable: unless given)."""
+    The unreadable saves, the copies and the unplayed games are taken from ``groups`` when
+    it is a ``Comparison`` (unreadable: unless given)."""
     from game.saves.files import Output, WriteFailed, folder_problem, write_files
 
     if unreadable is None:
         unreadable = groups.unreadable if isinstance(groups, Comparison) else []
     copies = groups.copies if isinstance(groups, Comparison) else []
+    unplayed = groups.unplayed if isinstance(groups, Comparison) else []
     out_dir = Path(out_dir)
     problem = folder_problem(out_dir)
     if problem is not None:
         raise WriteFailed(
             problem.path, f"sammenligningen kan ikke skrives: {problem.reason}", problem.code
         )
-    html = comparison_html(groups, unreadable, lang, copies)
+    html = comparison_html(groups, unreadable, lang, copies, unplayed)
     outputs = [
         Output(out_dir / "compare.html", html.encode("utf-8")),
         Output(out_dir / "compare.csv", csv_bytes(COMPARE_HEADER, comparison_rows(groups, lang))),

@@ -34,8 +34,9 @@ class Copy:
     path: Path
     decisions: int
     relation: str
-    """ "same" (the same log), "behind" (its log is a beginning of the counted one's) or
-    "diverged" (the logs differ from decision ``diverged_at``)."""
+    """ "same" (the same log), "entered_twice" (the same paper sheet entered again), "behind"
+    (its log is a beginning of the counted one's) or "diverged" (the logs differ from decision
+    ``diverged_at``)."""
     diverged_at: int | None = None
     """1-based number of the first decision that differs (for "diverged")."""
 
@@ -103,10 +104,36 @@ def _clusters(saves: Sequence[SavedGame], *, follow_copies: bool = True) -> list
         original = by_id.get(saved.copy_of or "") if follow_copies else None
         if original is not None and _same_start(saves[original], saved):
             parent[root(index)] = root(original)
+    sheets: dict[tuple[object, ...], int] = {}
+    for index, saved in enumerate(saves):
+        sheet = _paper_sheet(saved) if follow_copies else None
+        if sheet is None:
+            continue
+        if sheet in sheets:
+            parent[root(index)] = root(sheets[sheet])
+        else:
+            sheets[sheet] = index
     groups: dict[int, list[SavedGame]] = {}
     for index, saved in enumerate(saves):
         groups.setdefault(root(index), []).append(saved)
     return list(groups.values())
+
+
+def _paper_sheet(saved: SavedGame) -> tuple[object, ...] | None:
+    """What identifies a paper table's sheet: the deck, scenario and target, the table's name
+    and every card and event it entered. The same sheet entered twice gets two game ids (each
+    ``raaderum enter`` makes a new save), but it is one table. None for a game played in the
+    window."""
+    if saved.paper is None:
+        return None
+    return (
+        saved.deck.content_hash,
+        saved.settings.scenario,
+        saved.settings.target,
+        saved.paper.table.strip().casefold(),
+        tuple((adoption.card, adoption.round) for adoption in saved.history.current.adopted),
+        saved.paper.events,
+    )
 
 
 def _same_start(a: SavedGame, b: SavedGame) -> bool:
@@ -131,6 +158,8 @@ def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
     difference = _first_difference(other, log)
     if difference is not None:
         return Copy(saved.path, len(other), "diverged", difference + 1)
+    if len(other) == len(log) and saved.paper and kept.paper and saved.game_id != kept.game_id:
+        return Copy(saved.path, len(other), "entered_twice")
     return Copy(saved.path, len(other), "same" if len(other) == len(log) else "behind")
 
 

@@ -157,6 +157,36 @@ def _column_weights(
     return [float(need + gap) for need in needs]
 
 
+NAME_SHARE = 0.4
+"""The share of the table's width a long table name ("Bord 8 (Seniorerne) (papir)") may keep
+when the years do not fit beside it in full: the name is shortened, never the figures."""
+
+
+def _fitted_columns(
+    app: Host,
+    group: Any,
+    columns: list[str],
+    size: int,
+    gap: int,
+    width: int,
+    marks: bool = True,
+) -> tuple[list[float], bool]:
+    """The column widths for a table ``width`` wide, and whether the years fit with their
+    marks. Service and result keep what they need. With marks, every year keeps what it
+    needs and the name takes the rest (at least ``NAME_SHARE``, shortened if longer); without,
+    the name keeps at most ``NAME_SHARE`` when the years need the room, and the years share
+    what is left."""
+    needs = _column_weights(app, group, columns, size, gap, marks)
+    room = width - gap // 2 * (len(needs) - 1)
+    name, years, fixed = needs[0], needs[1:-2], needs[-2] + needs[-1]
+    if marks:
+        fits = min(name, room * NAME_SHARE) + sum(years) + fixed <= room
+        return [max(1.0, room - sum(years) - fixed), *years, needs[-2], needs[-1]], fits
+    kept = max(min(name, room * NAME_SHARE), min(name, room - sum(years) - fixed))
+    share = max(1.0, (room - kept - fixed) / max(1, len(years)))
+    return [kept, *[share] * len(years), needs[-2], needs[-1]], False
+
+
 def draw_tables(
     app: Host,
     surface: pygame.Surface,
@@ -166,12 +196,14 @@ def draw_tables(
     floor: int | None,
     copies: int = 0,
     first: int = 0,
+    unplayed: int = 0,
 ) -> int:
     """Right: the win rate, and per table its råderum per year against the target, its
     service level and its result; above them the floor, what was not finished or could not
-    be read, the files counted once as copies of a game, and a name two tables carry (one
-    paper table entered twice?), as the printed comparison says. ``first`` is the first table
-    shown when they do not all fit (the list scrolls); returns the largest useful ``first``."""
+    be read, the files counted once as copies of a game, the games never played (left out),
+    and a name two tables carry (one table counted twice?), as the printed comparison says.
+    ``first`` is the first table shown when they do not all fit (the list scrolls); returns
+    the largest useful ``first``."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -200,6 +232,8 @@ def draw_tables(
         parts.append(app.t("compare.unreadable", count=unreadable))
     if copies:
         parts.append(app.t("compare.copies", count=copies))
+    if unplayed:
+        parts.append(app.t("compare.unplayed", count=unplayed))
     for name, paths in group.same_names:
         parts.append(app.t("compare.same_name", count=len(paths), name=name))
     if parts:
@@ -222,15 +256,10 @@ def draw_tables(
         app.t("compare.service_col"),
         app.t("compare.result_col"),
     ]
-    weights = _column_weights(app, group, columns, size, g)
-    marks = sum(weights) <= inner.width
+    weights, marks = _fitted_columns(app, group, columns, size, g, inner.width)
     if not marks:  # eight years do not fit with marks: '27 … '34, the value in its colour only
         columns = [columns[0], *(year_short(y) for y in years), *columns[-2:]]
-        weights = _column_weights(app, group, columns, size, g, marks=False)
-        # the name, service and result in full; the years share what is left
-        fixed = weights[0] + weights[-2] + weights[-1]
-        share = max(1.0, (inner.width - fixed) / max(1, len(years)))
-        weights = [weights[0], *[share] * len(years), weights[-2], weights[-1]]
+        weights, _ = _fitted_columns(app, group, columns, size, g, inner.width, marks=False)
     cells = split_columns(pygame.Rect(inner.x, top, inner.width, line_h), weights, g // 2)
     for label, cell in zip(columns, cells):
         app.text.draw(

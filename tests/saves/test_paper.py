@@ -351,3 +351,68 @@ def test_the_same_sheet_entered_twice_gives_the_same_game(tmp_path, capsys):
     code, text, path = _enter(tmp_path, "Bord 7", sheet, capsys)  # another table: other draws
     other = read_save(path).history.current
     assert [a.factor for a in other.adopted] != results[0][0]
+
+
+UNSEEDED = TABLE_3[:-2]
+"""Bord 3's sheet without --seed: each entry's seed comes from what was entered."""
+
+
+def test_the_same_sheet_entered_twice_is_one_table(tmp_path, capsys):
+    # a host entered Bord 3 twice (two files, two game ids): it counted as "Bord 3" and
+    # "Bord 3 (2)", and every proposal as adopted by one table more
+    first = _enter(tmp_path, "Bord 3", UNSEEDED, capsys)
+    again = tmp_path / "bord3-igen.json"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "bord 3 "]
+    assert main([*command, *UNSEEDED, "--out", str(again)]) == 0, capsys.readouterr()
+    assert read_save(first[2]).game_id != read_save(again).game_id
+    _enter(tmp_path, "Bord 4", TABLE_4, capsys)
+    capsys.readouterr()
+    comparison = compare_saves([first[2], again, tmp_path / "Bord-4.json"])
+    (group,) = comparison
+    assert [t.label().casefold() for t in group.tables] == ["bord 3 (papir)", "bord 4 (papir)"]
+    assert group.same_names == ()
+    rengoering = next(u for u in group.proposals if u.id == "rengoering-3-uger")
+    assert (rengoering.tables_adopted, rengoering.tables_total) == (2, 2)
+    (line,) = comparison.notices()
+    assert "er det samme papirark som" in line and "indtastet to gange" in line
+    # the command line says it too
+    code = main(["compare", str(tmp_path), "--out", str(tmp_path / "ud")])
+    assert code == 0
+    assert "indtastet to gange; det tælles én gang" in capsys.readouterr().err
+
+
+def test_a_corrected_sheet_under_the_same_name_is_still_pointed_out(tmp_path, capsys):
+    # entered again with a correction: two different games, one name – the host must choose
+    _enter(tmp_path, "Bord 3", UNSEEDED, capsys)
+    fixed = [a.replace("strandrensning@1", "skolebibliotek@1") for a in UNSEEDED]
+    code = main(
+        [
+            *("enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"),
+            *fixed,
+            *("--out", str(tmp_path / "bord3-rettet.json")),
+        ]
+    )
+    assert code == 0, capsys.readouterr()
+    (group,) = compare_saves([tmp_path])
+    assert len(group.tables) == 2 and len(group.same_names) == 1
+
+
+def test_a_game_without_a_decision_is_not_a_table(tmp_path, capsys):
+    # a laptop where someone pressed Start and walked away: it was counted as an unfinished
+    # table with a flat line at the events' amounts
+    played = _played(tmp_path, 5, 2)
+    deck = load_deck(KYSTBY)
+    empty = tmp_path / "spil-tomt.json"
+    write_save(empty, deck, GameSettings("kystby", 9), History.start(new_game(deck, "kystby", 9)))
+    comparison = compare_saves([tmp_path])
+    (group,) = comparison
+    assert [t.path for t in group.tables] == [played]
+    assert comparison.unplayed == [empty]
+    assert comparison.notices() == [
+        "spil-tomt.json er et spil uden en eneste beslutning (startet, men ikke spillet) og "
+        "tælles ikke med."
+    ]
+    out = tmp_path / "ud"
+    assert main(["compare", str(tmp_path), "--out", str(out)]) == 0
+    html = (out / "compare.html").read_text(encoding="utf-8")
+    assert "Spil uden beslutninger, ikke talt med" in html and "spil-tomt.json" in html

@@ -268,3 +268,45 @@ def test_eight_years_at_1024_are_whole_numbers_under_short_years(deck: Deck, tmp
     for words in ("Service", "Resultat", "Bord 1", "Bord 3"):
         assert words in drawn and words not in cut, words
     small.scenes.clear()
+
+
+def test_ten_tables_with_long_names_at_1024_keep_their_years_apart(
+    deck: Deck, tmp_path, monkeypatch
+):
+    # a host's ten tables, some with long names, on a 1024×768 projector: the names took the
+    # width, the year headings read "'… '… '…" and "−11", "12" and "34" ran together
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+    from tests.ui.test_projector import record_cuts
+
+    folder = tmp_path / "borde"
+    for seed in range(1, 11):
+        generator = np.random.default_rng(seed)
+        history = History.start(new_game(deck, "borgermoede", seed))
+        while not history.current.finished:
+            history = history.do(random_policy(history.current, generator))
+        name = f"Bord {seed} – Ældrerådet og Seniorerne" if seed % 3 == 0 else f"Bord {seed}"
+        settings = GameSettings("borgermoede", seed, None, table=name)
+        write_save(new_save_path(folder), deck, settings, history)
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    scene = CompareScene(small, folder)
+    small.push(scene)
+    drawn, cut = record_cuts(small)
+    placed = record_chart_places(monkeypatch, charts)
+    small.step(0.016)
+    small.render(small.surface)
+    for heading in ("’27", "’28", "’29", "Service", "Resultat"):
+        assert heading in drawn and heading not in cut, heading
+    assert "Bord 10" in drawn and "Bord 10" not in cut
+    # the figures of one row stand apart: no two of them overlap, and each has room around it
+    rows: dict[int, set[tuple[int, int, int, int]]] = {}
+    for _, box in placed:  # drawn once per frame: each box counts once
+        rows.setdefault(box.centery, set()).add(tuple(box))
+    assert len(rows) >= 8
+    for found in rows.values():
+        boxes = sorted((pygame.Rect(b) for b in found), key=lambda b: b.x)
+        assert len(boxes) == 3
+        for left, right in zip(boxes, boxes[1:]):
+            assert right.left - left.right >= 8, (left, right)
+    small.scenes.clear()

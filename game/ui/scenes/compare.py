@@ -68,6 +68,8 @@ class CompareScene(Scene):
         self.groups: list[ComparisonGroup] = []
         self.unreadable: list[Any] = []
         self.copies: list[Any] = []
+        self.unplayed: list[Path] = []
+        """Saves of games without a decision, which the comparison leaves out."""
         self.tables_first = 0
         """The first table shown when they do not all fit."""
         self.tables_most = 0
@@ -117,6 +119,7 @@ class CompareScene(Scene):
         self.groups = list(comparison)
         self.unreadable = list(getattr(comparison, "unreadable", []))
         self.copies = list(getattr(comparison, "copies", []))
+        self.unplayed = list(getattr(comparison, "unplayed", []))
         self.app.request_redraw()
 
     def out_dir(self) -> Path:
@@ -133,7 +136,7 @@ class CompareScene(Scene):
             from game.report.compare import Comparison
 
             # the whole comparison, so the page also lists the copies it counted once
-            found = Comparison(self.groups, self.unreadable, self.copies)
+            found = Comparison(self.groups, self.unreadable, self.copies, self.unplayed)
             self.written = list(write_comparison(found, folder, self.app.lang))
             self.write_error = ""
             self.app.toast("compare.written", folder=str(folder))
@@ -320,7 +323,15 @@ class CompareScene(Scene):
         copies = sum(len(same.copies) for same in self.copies)
         self.tables_rect = right
         self.tables_most = draw_tables(
-            app, surface, right, group, len(self.unreadable), floor, copies, self.tables_first
+            app,
+            surface,
+            right,
+            group,
+            len(self.unreadable),
+            floor,
+            copies,
+            self.tables_first,
+            unplayed=len(self.unplayed),
         )
         self.tables_first = min(self.tables_first, self.tables_most)
 
