@@ -611,6 +611,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         NO_EVENT,
         PaperError,
         by_title,
+        entry_examples,
         entry_seed,
         missing_events,
         paper_history,
@@ -632,13 +633,19 @@ def cmd_enter(args: argparse.Namespace) -> int:
     def event_title(eid: str) -> str:
         return str(deck.event(eid).title)
 
+    _warn_target(deck, scenario, args.target, _reader(args))
+    examples = entry_examples(deck, scenario)
     try:
         # a card or an event may be written by its title, a round by its budget year
-        entries = parse_entries([_nfc(e) for e in args.event], "--event", scenario.years)
+        entries = parse_entries(
+            [_nfc(e) for e in args.event], "--event", scenario.years, examples.event
+        )
         entries = by_title(entries, scenario.events, event_title)
         quiet = {r for event, r in entries if event.casefold() in NO_EVENT}
-        adopted = parse_entries([_nfc(a) for a in args.adopt], "--adopt", scenario.years)
-        factors = parse_factors([_nfc(f) for f in args.factor])
+        adopted = parse_entries(
+            [_nfc(a) for a in args.adopt], "--adopt", scenario.years, examples.adopt
+        )
+        factors = parse_factors([_nfc(f) for f in args.factor], examples.factor)
         table = PaperTable(
             table=unicodedata.normalize("NFC", args.table).strip(),
             adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
@@ -655,8 +662,19 @@ def cmd_enter(args: argparse.Namespace) -> int:
         if missing:
             raise PaperError(missing)
     except PaperError as error:
-        for problem in error.lines(_reader(args)):
-            print(f"raaderum enter: {_one_line(problem, _reader(args))}", file=sys.stderr)
+        lang = _reader(args)
+        for problem in error.lines(lang):
+            print(f"raaderum enter: {_one_line(problem, lang)}", file=sys.stderr)
+        if args.scenario is None and len(deck.scenarios) > 1:
+            # the deck's first scenario was taken: perhaps the table played another one
+            said = catalogue(lang).t(
+                "cli.enter.which_scenario",
+                id=scenario.id,
+                title=scenario.title,
+                known=", ".join(s.id for s in deck.scenarios),
+                other=_likely_scenario(deck, scenario, args.adopt, args.event),
+            )
+            print(f"raaderum enter: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         write_save(out, deck, settings, history, paper=table)
@@ -707,6 +725,37 @@ def cmd_enter(args: argparse.Namespace) -> int:
             factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
             print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
     return EXIT_OK
+
+
+def _likely_scenario(deck, taken, adopted: list[str], events: list[str]) -> str:  # type: ignore[no-untyped-def]
+    """The scenario a paper sheet more likely belongs to than ``taken``: one that holds every
+    card and event entered (by id or title), best with as many rounds as the sheet has events
+    for; else the deck's next scenario."""
+    from game.saves.paper import NO_EVENT
+
+    def ids(items: list[str]) -> list[str]:
+        return [_nfc(item).rpartition("@")[0].strip().casefold() for item in items]
+
+    def rounds(items: list[str]) -> int:
+        found = [item.rpartition("@")[2].strip() for item in items]
+        return max((int(r) for r in found if r.isdigit()), default=0)
+
+    cards, drawn = ids(adopted), [e for e in ids(events) if e not in NO_EVENT]
+    last = rounds(events)
+    others = [s for s in deck.scenarios if s.id != taken.id]
+
+    def holds(scenario) -> bool:  # type: ignore[no-untyped-def]
+        names = {p.casefold() for p in scenario.proposals} | {
+            deck.proposal(p).title.strip().casefold() for p in scenario.proposals
+        }
+        happen = {e.casefold() for e in scenario.events} | {
+            deck.event(e).title.strip().casefold() for e in scenario.events
+        }
+        return all(c in names for c in cards) and all(e in happen for e in drawn)
+
+    fitting = [s for s in others if holds(s)] or others
+    fitting.sort(key=lambda s: s.rounds != last)  # stable: the deck's order otherwise
+    return str(fitting[0].id)
 
 
 def _nfc(text: str) -> str:
@@ -776,11 +825,11 @@ def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
 
 
 def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # type: ignore[no-untyped-def]
-    """A warning on stderr when the facilitator's X is a hundred times smaller or larger than
-    the scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
-    25 mio. kr."""
+    """A warning on stderr when the facilitator's X is ten times smaller or larger than the
+    scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
+    25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2."""
     own = scenario.target[-1]
-    if target is None or own <= 0 or target <= 0 or own / 100 <= target <= own * 100:
+    if target is None or own <= 0 or target <= 0 or own / 10 <= target <= own * 10:
         return
     unit = unit_words(deck.unit, lang)
     said = catalogue(lang).t(

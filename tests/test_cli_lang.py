@@ -295,18 +295,19 @@ def test_enter_names_a_bad_card_id_in_english(capsys, tmp_path):
     bad = ("--adopt", "skarmbesoeg@1", "--event", "zz@9")
     status, out = _enter(capsys, out_file, *bad, "--adopt", "x")
     assert status == 2
-    expected = "raaderum enter: --adopt 'x': write ID@ROUND or ID@YEAR, e.g. skaermbesoeg@2"
+    expected = "raaderum enter: --adopt 'x': write ID@ROUND or ID@YEAR, e.g. rengoering-3-uger@2"
     assert out.strip() == expected
     status, out = _enter(capsys, out_file, *bad)
     assert status == 2
     lines = out.splitlines()
-    assert lines[0].startswith("raaderum enter: --adopt skarmbesoeg@1: unknown proposal")
+    assert lines[0].startswith("raaderum enter: --adopt skarmbesoeg@1 (2027): unknown proposal")
     assert "raaderum enter: --event zz@9: unknown event 'zz' in the scenario" in lines
     assert not DANISH_LETTERS.search(out), out
     assert not out_file.exists()
     status, out = _enter(capsys, out_file, "--adopt", "skarmbesoeg@1", lang="da")
     assert status == 2
-    assert out.startswith("raaderum enter: --adopt skarmbesoeg@1: ukendt forslag 'skarmbesoeg'")
+    expected = "raaderum enter: --adopt skarmbesoeg@1 (2027): ukendt forslag 'skarmbesoeg'"
+    assert out.startswith(expected)
 
 
 def test_enter_reports_the_saved_table_in_english(capsys, tmp_path):

@@ -18,6 +18,7 @@ import json
 import math
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from game.engine import (
@@ -68,15 +69,36 @@ def _at(where: str, key: str, **params: object) -> Message:
     return Message.of("paper.err.at", where=where, problem=Message.of(key, **params))
 
 
+@dataclass(frozen=True)
+class Examples:
+    """Entries to show in a message about an entry's form, taken from the scenario played
+    (an example naming a card the table never saw misleads): ``ID@2`` and ``ID=0,8``."""
+
+    adopt: str
+    event: str
+    factor: str
+
+
+def entry_examples(deck: Deck, scenario: Scenario) -> Examples:
+    """Examples of the three kinds of entry with the scenario's own cards."""
+    proposal = scenario.proposals[0] if scenario.proposals else "forslag"
+    event = scenario.events[0] if scenario.events else "haendelse"
+    uncertain = [p for p in scenario.proposals if not _certain(deck.proposal(p))]
+    factor = uncertain[0] if uncertain else proposal
+    return Examples(f"{proposal}@2", f"{event}@2", f"{factor}=0,8")
+
+
 def parse_entries(
-    items: Sequence[str], what: str, years: Sequence[str] = ()
+    items: Sequence[str], what: str, years: Sequence[str] = (), example: str | None = None
 ) -> list[tuple[str, int]]:
     """(id, 0-based round) from ``ID@ROUND`` texts (ROUND 1-based, or one of the scenario's
     ``years`` as the result sheet prints them: ``akutteam@2027``); ``what`` names the option
-    in messages ("--adopt"). Raises ``PaperError`` with every item that cannot be read."""
+    in messages ("--adopt"), ``example`` is a right entry to show (``entry_examples``). Raises
+    ``PaperError`` with every item that cannot be read."""
     found: list[tuple[str, int]] = []
     problems: list[Message] = []
-    example = "flere-aeldre@2" if what == "--event" else "skaermbesoeg@2"
+    if example is None:
+        example = "flere-aeldre@2" if what == "--event" else "skaermbesoeg@2"
     for item in items:
         card, at, round_text = item.strip().rpartition("@")
         if not at or not card:
@@ -129,8 +151,9 @@ def entry_seed(deck: Deck, scenario: Scenario, table: PaperTable, target: float 
     return int(digest[:15], 16)
 
 
-def parse_factors(items: Sequence[str]) -> list[tuple[str, float]]:
-    """(id, factor) from ``ID=FACTOR`` texts (``R307=0,8`` or ``R307=0.8``)."""
+def parse_factors(items: Sequence[str], example: str = "R307=0,8") -> list[tuple[str, float]]:
+    """(id, factor) from ``ID=FACTOR`` texts (``R307=0,8`` or ``R307=0.8``); ``example`` is a
+    right entry to show (``entry_examples``)."""
     from game.numbers import AmountError, parse_amount
 
     found: list[tuple[str, float]] = []
@@ -138,7 +161,7 @@ def parse_factors(items: Sequence[str]) -> list[tuple[str, float]]:
     for item in items:
         card, equals, value = item.partition("=")
         if not equals or not card.strip():
-            problems.append(Message.of("paper.err.factor_form", item=item))
+            problems.append(Message.of("paper.err.factor_form", item=item, example=example))
             continue
         try:
             factor = parse_amount(value, "da")
@@ -164,10 +187,14 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
     rounds = scenario.rounds
     years = ", ".join(scenario.years)
     seen: set[str] = set()
+    titles = [deck.proposal(p).title for p in scenario.proposals]
     for card, round_index in table.adopted:
-        where = f"--adopt {card}@{round_index + 1}"
+        where = _entry("--adopt", card, round_index, scenario)
         if card not in scenario.proposals:
-            problems.append(_unknown(where, "proposal", card, scenario.proposals))
+            elsewhere = _elsewhere(deck, scenario, where, card)
+            problems.append(
+                elsewhere or _unknown(where, "proposal", card, scenario.proposals, titles)
+            )
         elif card in seen:
             problems.append(_at(where, "paper.err.proposal_twice"))
         if not 0 <= round_index < rounds:
@@ -175,10 +202,11 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         seen.add(card)
     drawn: set[str] = set()
     per_round: dict[int, int] = {}
+    event_titles = [deck.event(e).title for e in scenario.events]
     for event, round_index in table.events:
-        where = f"--event {event}@{round_index + 1}"
+        where = _entry("--event", event, round_index, scenario)
         if event not in scenario.events:
-            problems.append(_unknown(where, "event", event, scenario.events))
+            problems.append(_unknown(where, "event", event, scenario.events, event_titles))
             continue
         if event in drawn:
             problems.append(_at(where, "paper.err.event_twice"))
@@ -241,6 +269,15 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
     return problems
 
 
+def _entry(what: str, card: str, round_index: int, scenario: Scenario) -> str:
+    """An entry as messages name it: "--adopt skole-luk@2 (2028)" (the round and, when the
+    scenario has it, its budget year – the result sheet prints years)."""
+    entry = f"{what} {card}@{round_index + 1}"
+    if 0 <= round_index < len(scenario.years):
+        return f"{entry} ({scenario.years[round_index]})"
+    return entry
+
+
 def rounds_short_of_events(deck: Deck, scenario: Scenario, table: PaperTable) -> list[int]:
     """The 0-based rounds in which the table entered fewer events than the rules draw (the
     scenario's events per round, as far as its pile still holds events for that round). The
@@ -291,11 +328,31 @@ def _certain(proposal: Proposal) -> bool:
     return proposal.uncertainty == 0 and proposal.failure == 0
 
 
-def _unknown(where: str, kind: str, ref: str, known: Sequence[str]) -> Message:
+def _unknown(
+    where: str, kind: str, ref: str, known: Sequence[str], titles: Sequence[str] = ()
+) -> Message:
+    """An id the scenario does not know, with the closest id – or title, for an entry written
+    as a title ("Luk den mindste landsbyskolee") – as a hint."""
     close = difflib.get_close_matches(ref, list(known), n=1)
+    if not close and titles:
+        by_folded = {title.casefold(): title for title in titles}
+        folded = difflib.get_close_matches(ref.strip().casefold(), list(by_folded), n=1)
+        close = [by_folded[f] for f in folded]
     if close:
         return _at(where, f"paper.err.unknown_close.{kind}", ref=ref, close=close[0])
     return _at(where, f"paper.err.unknown.{kind}", ref=ref)
+
+
+def _elsewhere(deck: Deck, scenario: Scenario, where: str, card: str) -> Message | None:
+    """A proposal of the deck that the scenario does not hold: which scenarios do (the host
+    entered the sheet of another scenario, or forgot --scenario)."""
+    if not deck.has_proposal(card):
+        return None
+    holding = [s.id for s in deck.scenarios if card in s.proposals]
+    if not holding:
+        return None
+    shown = ByLanguage.of(**{lang: catalogue(lang).join(holding) for lang in LANGUAGES})
+    return _at(where, "paper.err.other_scenario", card=card, scenario=scenario.id, holding=shown)
 
 
 def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> History:
@@ -314,6 +371,17 @@ def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> Hist
             except IllegalAction as error:
                 reason = _refusal(history.current, card, error)
                 said = Message.of("paper.err.in_round", round=round_index + 1, reason=reason)
+                entered = [c for c, r in table.adopted if r == round_index]
+                if error.code == "over_capacity":  # what the host can check on the sheet
+                    hint = Message.of(
+                        "paper.err.over_capacity_hint",
+                        round=round_index + 1,
+                        year=scenario.years[round_index],
+                        count=len(entered),
+                        cards=", ".join(entered),
+                        capacity=scenario.capacity,
+                    )
+                    raise PaperError([said, hint]) from None
                 raise PaperError([said]) from None
         history = history.do(EndYear())
     return history

@@ -105,7 +105,10 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
 @pytest.mark.parametrize(
     ("entries", "message"),
     [
-        (["--adopt", "rengoering@1"], "--adopt rengoering@1: ukendt forslag 'rengoering' i "),
+        (
+            ["--adopt", "rengoering@1"],
+            "--adopt rengoering@1 (2027): ukendt forslag 'rengoering' i ",
+        ),
         (["--adopt", "solceller"], "--adopt 'solceller': skriv ID@RUNDE"),
         (["--adopt", "solceller@5"], "--adopt solceller@5: runden skal være mellem 1 og 3"),
         (["--event", "faergetilskud@1"], "hændelsen kan kun trækkes i runde 2 og 3"),
@@ -416,3 +419,82 @@ def test_a_game_without_a_decision_is_not_a_table(tmp_path, capsys):
     assert main(["compare", str(tmp_path), "--out", str(out)]) == 0
     html = (out / "compare.html").read_text(encoding="utf-8")
     assert "Spil uden beslutninger, ikke talt med" in html and "spil-tomt.json" in html
+
+
+STANDARD = Path(__file__).resolve().parents[2] / "decks" / "standard"
+NO_EVENTS = ["--event", "ingen@1", "--event", "ingen@2", "--event", "ingen@3"]
+
+
+def _enter_std(tmp_path: Path, capsys, *entries: str) -> tuple[int, list[str]]:
+    out = tmp_path / "bord.json"
+    code = main(
+        ["enter", "--deck", str(STANDARD), "--table", "Bord 8", *entries, "--out", str(out)]
+    )
+    captured = capsys.readouterr()
+    return code, [line.removeprefix("raaderum enter: ") for line in captured.err.splitlines()]
+
+
+def test_a_sheet_of_another_scenario_without_scenario_says_which_to_give(tmp_path, capsys):
+    # a borgermøde sheet entered without --scenario: before, "ukendt forslag 'akutteam' i
+    # scenariet" (which one?) or "runde 4: der er ikke tastet en hændelse ind" for 3 rounds
+    sheet = ["--adopt", "rehabilitering@1", "--adopt", "skole-luk@1", "--adopt", "akutteam@2"]
+    code, lines = _enter_std(tmp_path, capsys, *sheet, *NO_EVENTS)
+    assert code == 2
+    assert lines == [
+        "--adopt akutteam@2 (2028): forslaget 'akutteam' er ikke med i scenariet 'standard', "
+        "men i intro, krise, lang-horisont og borgermoede; skriv --scenario med det scenarie, "
+        "bordet spillede",
+        "scenariet er 'standard' (Standardspil: fire år), dækkets første, fordi --scenario ikke "
+        "er givet. Spillede bordet et andet, så skriv fx --scenario borgermoede (dækkets "
+        "scenarier: standard, intro, krise, lang-horisont, borgermoede)",
+    ]
+
+
+def test_a_title_with_a_typo_gets_the_title_it_resembles(tmp_path, capsys):
+    code, lines = _enter_std(
+        tmp_path,
+        capsys,
+        *("--scenario", "borgermoede", "--adopt", "Luk den mindste landsbyskolee@2027"),
+        *NO_EVENTS,
+    )
+    assert code == 2
+    assert lines == [
+        "--adopt Luk den mindste landsbyskolee@1 (2027): ukendt forslag 'Luk den mindste "
+        "landsbyskolee' i scenariet (mente du 'Luk den mindste landsbyskole'?)"
+    ]
+
+
+def test_an_entry_without_a_round_is_shown_with_a_card_of_the_scenario(tmp_path, capsys):
+    code, lines = _enter_std(tmp_path, capsys, "--scenario", "borgermoede", "--adopt", "skole-luk")
+    assert code == 2
+    assert lines == ["--adopt 'skole-luk': skriv ID@RUNDE eller ID@ÅR, fx rengoering-3-uger@2"]
+    code, lines = _enter_std(
+        tmp_path, capsys, "--scenario", "borgermoede", "--factor", "akutteam", *NO_EVENTS
+    )
+    assert lines == ["--factor 'akutteam': skriv ID=FAKTOR, fx bibliotek-selvbetjening=0,8"]
+
+
+def test_a_round_over_capacity_tells_the_host_what_to_check(tmp_path, capsys):
+    nine = [
+        *("rehabilitering", "skole-luk", "sfo-takst", "kultur-puljer", "vej-standard"),
+        *("rengoering-3-uger", "indkoeb", "akutteam", "borgerkonsulent"),
+    ]
+    adopts = [entry for card in nine for entry in ("--adopt", f"{card}@1")]
+    code, lines = _enter_std(tmp_path, capsys, "--scenario", "borgermoede", *adopts, *NO_EVENTS)
+    assert code == 2
+    assert lines[0].startswith("runde 1: forslaget ")
+    assert lines[1] == (
+        "tjek arket: i runde 1 (2027) er der tastet 9 forslag ind (" + ", ".join(nine) + "), og "
+        "scenariets kapacitet er 24 pr. runde, som belastning og træthed deler. Er et af dem "
+        "vedtaget i en senere runde?"
+    )
+
+
+def test_a_target_seventy_times_the_scenarios_is_questioned(tmp_path, capsys):
+    # "--target 2.000" for a scenario that asks 28 mio. kr.: before, taken without a word
+    sheet = ["--scenario", "borgermoede", "--target", "2.000", "--adopt", "skole-luk@1"]
+    _, lines = _enter_std(tmp_path, capsys, *sheet, *NO_EVENTS)
+    assert lines[0] == (
+        "advarsel: målet 2.000 mio. kr. er langt fra scenariets eget (28 mio. kr.); er det "
+        "skrevet i en anden enhed? Dækkets beløb er i mio. kr."
+    )

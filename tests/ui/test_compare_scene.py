@@ -3,6 +3,7 @@ tables, a typed folder is read, and the comparison files are written."""
 
 from __future__ import annotations
 
+import itertools
 import os
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -307,6 +308,6 @@ def test_ten_tables_with_long_names_at_1024_keep_their_years_apart(
     for found in rows.values():
         boxes = sorted((pygame.Rect(b) for b in found), key=lambda b: b.x)
         assert len(boxes) == 3
-        for left, right in zip(boxes, boxes[1:]):
+        for left, right in itertools.pairwise(boxes):
             assert right.left - left.right >= 8, (left, right)
     small.scenes.clear()

@@ -111,8 +111,10 @@ def test_what_the_rules_refuse_is_shown_and_nothing_is_saved(make_app, std_deck,
         click(app, _chip(scene, "cards", card, 0))
     click(app, scene.layout().save.center)
     assert app.top is scene
-    assert scene.problems[0].startswith("runde 1: forslaget "), scene.problems
+    # sentences on the screen start with a capital; then what to check on the sheet
+    assert scene.problems[0].startswith("Runde 1: forslaget "), scene.problems
     assert "kapacitet" in scene.problems[0]
+    assert scene.problems[1].startswith("Tjek arket: i runde 1 (2027) er der tastet ")
     assert not list((tmp_path / "saves").glob("*.json"))
     key(app, pygame.K_ESCAPE)  # the entries are not saved: said first …
     assert app.top is scene

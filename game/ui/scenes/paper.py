@@ -215,8 +215,8 @@ class PaperScene(Scene):
                 raise SaveError("", Message.of("paper.no_save_folder"))
             path = new_save_path(app.save_dir)
             write_save(path, self.deck, settings, history, paper=table)
-        except PaperError as error:
-            self.problems = error.lines(app.lang)[:4]
+        except PaperError as error:  # a sentence on the screen starts with a capital
+            self.problems = [line[:1].upper() + line[1:] for line in error.lines(app.lang)[:4]]
             return False
         except SaveError as error:
             self.problems = [app.t("paper.problem", reason=error.worded(app.lang))]
