@@ -68,12 +68,18 @@ table.wide th, table.wide td { padding: 1mm 1.1mm; }
 .page-break { break-before: page; page-break-before: always; }
 table.who th.num { font-size: 8pt; text-align: center; }
 table.who td.num { text-align: center; }
-@media screen and (min-width: 1200px) {
-  /* on a projector or a big screen the page fills the width instead of an A4 column */
-  body { max-width: min(94vw, 420mm); font-size: 13pt; padding: 8mm 4vw; }
-  table, table.wide { font-size: 12pt; }
-  table.who th.num { font-size: 11pt; }
-  .small, figcaption { font-size: 11pt; }
+@media screen and (min-width: 900px) {
+  /* on a projector (1024 × 768 too) or a big screen the page fills the width instead of an
+     A4 column, and the text grows with the screen, so the back of the room can read it */
+  body { max-width: min(94vw, 420mm); font-size: max(13pt, calc(0.75vw + 6pt));
+    padding: 8mm 4vw; }
+  h1 { font-size: 1.75em; }
+  h2 { font-size: 1.3em; }
+  h3 { font-size: 1.08em; }
+  table, table.wide { font-size: 0.92em; }
+  table.who th.num { font-size: 0.85em; }
+  .small, figcaption { font-size: 0.85em; }
+  small.file { font-size: 0.72em; }
   svg.chart { max-height: 78vh; width: auto; margin: 0 auto; }
 }
 footer { margin-top: 8mm; border-top: 0.6pt solid #c8c4bc; padding-top: 2mm; }
