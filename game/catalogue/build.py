@@ -167,6 +167,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             count = "one" if len(sheet.hidden_rows) == 1 else "many"
             said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
+        if sheet is not None and sheet.shown_scaled:
+            first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
+            shown = first if first == last else f"{first}–{last}"
+            said = Message.of("catalogue.shown_scaled", cells=shown, count=len(sheet.shown_scaled))
+            reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if sheet is not None and sheet.hidden_columns:
             columns = ", ".join(column_letter(c) for c in sorted(sheet.hidden_columns))
             count = "one" if len(sheet.hidden_columns) == 1 else "many"
@@ -215,12 +220,13 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         deck = load_documents(documents)
     except DeckError as error:
         for problem in error.problems:
-            if problem.said.key == "deck.unit_probably_thousands":
-                # many amounts over the limit of mio. kr.: said first, in the workbook's words
+            if problem.said.key in ("deck.unit_probably_thousands", "deck.unit_probably_kroner"):
+                # many amounts over the limit of the unit: said first, in the workbook's words
                 # ('enhed' on Om kataloget) – unless a title already said which unit it is
                 if not units_disagree:
                     count = problem.said.kwargs["count"]
-                    reading.whole("catalogue.unit_probably_thousands", count=count)
+                    key = problem.said.key.replace("deck.", "catalogue.", 1)
+                    reading.whole(key, count=count)
                 continue
             if units_disagree and problem.said.key in (
                 "deck.effect_too_big",
@@ -253,7 +259,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
 _SAID_FOR_THE_WORKBOOK = {
     "deck.savings_cost": "catalogue.savings_cost",
     "deck.savings_cost_negative": "catalogue.savings_cost_negative",
+    "deck.saving_costs.negative": "catalogue.saving_costs.negative",
+    "deck.efficiency_never_frees.negative": "catalogue.efficiency_never_frees.negative",
+    "deck.investment_turned.negative": "catalogue.investment_turned.negative",
     "deck.unit_large": "catalogue.unit_large",
+    "deck.unit_large_kr": "catalogue.unit_large_kr",
     "deck.in_no_scenario": "catalogue.in_no_scenario",
     "deck.event_in_no_scenario": "catalogue.event_in_no_scenario",
     "deck.event_sign.says_cost": "catalogue.event_sign.says_cost",
@@ -267,7 +277,7 @@ _SAID_FOR_THE_WORKBOOK = {
 a YAML field ("skriv sign: savings_negative"), and the same message in the workbook's words
 ("skriv 'besparelser negative' ud for 'fortegn' på arket Om kataloget")."""
 
-_OF_THE_WHOLE = frozenset({"deck.unit_large"})
+_OF_THE_WHOLE = frozenset({"deck.unit_large", "deck.unit_large_kr"})
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
 
 _ON_THE_EVENTS_SHEET = frozenset(
@@ -624,6 +634,11 @@ def _unknown(
         said = Message.of("catalogue.from_year_events", text=text[:40])
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
+    if sheet.name in (PROPOSALS, EVENTS) and _sums_years(text):
+        # "I alt 2027-2030": the sum of the year columns, not a year of its own; skipped
+        said = Message.of("catalogue.sum_column", text=text[:40])
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+        return None
     if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
         # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
         # skipped, its amounts would be missing (or the year before would carry on) unsaid
@@ -637,6 +652,20 @@ def _unknown(
     said = Message.of("catalogue.skipped", text=text[:40], what=what)
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return None
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)?\d\d)\b")
+"""Two years joined by a dash ("2027-2030", "2027–30"): a span of years."""
+
+
+def _sums_years(text: str) -> bool:
+    """True for a heading that names a total over a span of years ("I alt 2027-2030", "Sum
+    2027–30", "2027-2030 i alt"): a column the year columns add up to."""
+    plain = normal(text)
+    if not _YEAR_SPAN.search(plain):
+        return False
+    words = plain.replace(",", " ")
+    return any(words.startswith(w + " ") for w in TOTAL_WORDS) or words.endswith(TOTAL_ENDINGS)
 
 
 # --- the sheets with one card per row -------------------------------------------------------
@@ -777,21 +806,29 @@ TOTAL_WORDS = (
     "subtotal",
     "sum",
     "samlet",
+    "samlede",
     "hovedtotal",
     "netto",
     "nettoeffekt",
     "nettovirkning",
 )
 """What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
-"Nettoeffekt")."""
+"Nettoeffekt", "Samlede besparelser")."""
+TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
+"""What a totals row's text ends with ("Ældreudvalget i alt", "Effektiviseringer total",
+"Budgetkatalog, samlet")."""
 
 
 def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[int, Cell] | None:
     """The cell that makes ``row`` a totals (or subtotal) row – text in one of its first three
-    cells that begins with a word of ``TOTAL_WORDS`` – in a row without a kind (a proposal
-    always has one); None for any other row."""
+    cells that begins with a word of ``TOTAL_WORDS`` or ends with one of ``TOTAL_ENDINGS`` –
+    in a row without a kind or without an id (a proposal always has both; a subtotal of one
+    kind may carry its kind); None for any other row."""
     kind_columns = [c for c, spec in columns.items() if spec.field == "kind"]
-    if any(sheet.cells.get((row, c)) is not None for c in kind_columns):
+    id_columns = [c for c, spec in columns.items() if spec.field == "id"]
+    has_kind = any(sheet.cells.get((row, c)) is not None for c in kind_columns)
+    has_id = any(sheet.cells.get((row, c)) is not None for c in id_columns)
+    if has_kind and (has_id or not id_columns):
         return None
     cells = sorted((c, cell) for (r, c), cell in sheet.cells.items() if r == row)
     for column, cell in cells[:3]:
@@ -802,7 +839,8 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
             text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS
         ):
             return column, cell
-        if text.endswith((" i alt", " i alt:", " total")) or text.startswith("heraf "):
+        ending = text.rstrip(":").replace(",", " ")
+        if ending.endswith(TOTAL_ENDINGS) or text.startswith("heraf "):
             return column, cell  # "Ældreudvalget i alt", "Heraf engangsbeløb"
     return None
 
@@ -1042,11 +1080,20 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
     Danish way, 1.500 the English way) a warning – or, when the row's other amounts point
     to the other reading, a problem (the value is never guessed). False after a problem."""
     fine = True
+
+    def two_ways(cell: Cell) -> bool:
+        return isinstance(cell.value, str) and bool(_COMMA_THOUSANDS.fullmatch(cell.value.strip()))
+
     for index, (cell, value) in sorted(amounts.items()):
         if not isinstance(cell.value, str) or not isinstance(value, (int, float)) or not value:
             continue
         others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
         sizes = [abs(v) for v in others]
+        # what settles a text that reads two ways: the row's amounts that read one way only
+        # ("1,500", "-1,500", "-3,000" agree with each other either way)
+        settled = [
+            abs(v) for i, (c, v) in sorted(amounts.items()) if i != index and v and not two_ways(c)
+        ]
 
         def in_line(amount: float, sizes: list[float] = sizes) -> bool:
             return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
@@ -1064,8 +1111,8 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
             english = value * 1000
             params["english"] = Decimal(yaml_number(english))
             danish_fits, english_fits = (
-                bool(others) and in_line(value),
-                bool(others) and in_line(english),
+                bool(settled) and in_line(value, settled),
+                bool(settled) and in_line(english, settled),
             )
             if danish_fits and not english_fits:
                 continue  # "−1,050" among −0,518 and −1,313: a decimal comma for sure

@@ -44,6 +44,9 @@ class Sheet:
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
+    shown_scaled: list[str] = field(default_factory=list)
+    """Cells whose number format shows the number divided by 1.000 ("#.##0,"): read as shown,
+    and named in a warning."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

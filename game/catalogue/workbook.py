@@ -213,5 +213,34 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProble
             )
             problems.append(CatalogueProblem(sheet.where(), said))
             break
+        thousands = _format_thousands(cell.number_format, value) if formula is None else 0
+        if thousands:
+            # "#.##0," shows 400 for 400000: the office reads (and means) what it sees
+            value = value / 1000**thousands
+            sheet.shown_scaled.append(Cell(row, column, value).ref)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error)
     return sheet
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+"""The parts of a number format that show text (quoted text, an escaped character, a colour
+or condition in brackets, the spacing of "_)" and the fill of "*-")."""
+
+
+def _format_thousands(number_format: Any, value: Any) -> int:
+    """How many times Excel's number format divides a number by 1.000 when it shows it: each
+    comma right after the last digit placeholder of the section that shows ``value``
+    ("#,##0," shows 400000 as 400; "0,," shows millions). 0 for text, dates and the usual
+    formats."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0
+    if not isinstance(number_format, str) or "," not in number_format:
+        return 0
+    sections = number_format.split(";")
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    plain = _QUOTED.sub(" ", section)
+    last = max(plain.rfind(c) for c in "0#?")
+    if last < 0:
+        return 0
+    after = plain[last + 1 :]
+    return len(after) - len(after.lstrip(","))

@@ -91,11 +91,12 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                         )
                     )
     beyond = [p for p in out if p.said.key in ("deck.effect_too_big", "deck.effect_too_small")]
-    if len(beyond) >= 3 and scale == 1.0:
-        # many amounts beyond the limit of mio. kr.: a deck in t. kr. without its unit – said
-        # first, at the first of them
+    if len(beyond) >= 3 and scale in (1.0, 1000.0):
+        # many amounts beyond the limit: a deck in t. kr. without its unit, or one in kroner
+        # under "t. kr." – said first, at the first of them
         first = min(beyond, key=lambda p: (p.file, p.line))
-        hint = Problem.of(first.file, first.line, "deck.unit_probably_thousands", count=len(beyond))
+        key = "deck.unit_probably_thousands" if scale == 1.0 else "deck.unit_probably_kroner"
+        hint = Problem.of(first.file, first.line, key, count=len(beyond))
         out.insert(out.index(first), hint)
     for item in items["proposals"]:
         if item.spec.construction > limit:

@@ -96,6 +96,19 @@ def never_frees(proposal: Proposal) -> bool:
     return proposal.kind is Kind.EFFICIENCY and max(proposal.effect) <= 0 < -min(proposal.effect)
 
 
+def pays_before_it_costs(proposal: Proposal) -> bool:
+    """True for an investment that gives money its first year and costs money from then on:
+    an investment written with the other sign (it costs first and pays later)."""
+    effect = proposal.effect
+    return (
+        proposal.kind is Kind.INVESTMENT
+        and len(effect) > 1
+        and effect[0] > 0
+        and effect[-1] < 0
+        and sum(effect) < 0
+    )
+
+
 def sign_errors(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """Most of the deck's savings cost money: the amounts are written with the other sign
     convention than the deck says (a budget table's minus for a saving under the default
@@ -124,16 +137,20 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
     """A saving that costs money, an efficiency that frees nothing (when most savings are
     right, each may be meant, or a slip), and each event whose sign looks turned."""
     places = _cards(documents, "proposals")
+    # under the budget's minus the sign the author must write is the other one: said too
+    written = ".negative" if savings_negative(documents) else ""
     for proposal in deck.proposals:
         if costs_as_saving(proposal):
             key = "deck.saving_costs"
         elif never_frees(proposal):
             key = "deck.efficiency_never_frees"
+        elif pays_before_it_costs(proposal):
+            key = "deck.investment_turned"
         else:
             continue
         at = _at(places.get(proposal.id), "effect", 0)
         if at is not None:
-            yield Problem.of(*at, key, id=proposal.id)
+            yield Problem.of(*at, key + written, id=proposal.id)
     yield from _event_sign_warnings(deck, documents)
 
 
@@ -220,9 +237,16 @@ def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
     if not is_known_unit(deck.unit):
         return [Problem.of(*at, "deck.unit_unknown", unit=deck.unit)]
     typical = typical_amount(deck)
-    if unit_scale(deck.unit) == 1.0 and typical > LARGE_TYPICAL_MIO:
+    scale = unit_scale(deck.unit)
+    if scale == 1.0 and typical > LARGE_TYPICAL_MIO:
         # "500" a year in a deck in mio. kr.: a catalogue in t. kr. whose unit was left
         return [Problem.of(*at, "deck.unit_large", median=round(typical, 1))]
+    if scale == 1000.0 and typical > LARGE_TYPICAL_MIO:
+        # "400.000" a year in a deck in t. kr.: amounts written in kroner
+        amount = ByLanguage.of(
+            **{lang: format_amount(typical * scale, lang, 0) for lang in LANGUAGES}
+        )
+        return [Problem.of(*at, "deck.unit_large_kr", amount=amount, median=round(typical, 1))]
     return _in_another_unit(deck, documents, typical)
 
 

@@ -1,0 +1,150 @@
+"""Catalogues as a budget office's own workbook has them (from a trial with fourteen of
+them): amounts shown in t. kr. by a number format, English thousands commas, a column of
+totals, subtotal rows worded every which way, and one committee's rows with the other sign."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from game.content import load_deck
+from tests.catalogue.conftest import ABOUT, run_import, sheets, write_book
+
+IN_THOUSANDS = [list(row) for row in ABOUT]
+IN_THOUSANDS[3] = ["enhed", "t. kr."]
+FOUR_YEARS = [
+    ["id", "titel", "år", "mål"],
+    ["fire", "Fire år", "2027; 2028; 2029; 2030", "1.000; 2.000; 3.000; 4.000"],
+]
+
+
+def _table(*rows: list[object], headings: tuple[object, ...] = (2027, 2028, 2029, 2030)):
+    return [["id", "slags", "titel", "område", *headings], *[list(row) for row in rows]]
+
+
+PROPOSALS = (
+    ["filial", "besparelse", "Luk filialen", "Kultur", 400, 800, 800, 800],
+    ["post", "effektivisering", "Digital post", "Administration", -100, 300, 500, 500],
+    ["rehab", "investering", "Hverdagsrehabilitering", "Ældre", -900, 0, 500, 900],
+)
+
+
+def test_amounts_kept_in_kroner_but_shown_in_thousands_are_read_as_shown(capsys, tmp_path):
+    # before: "#,##0," shows 400000 as 400 under "Beløb i 1.000 kr.", the import read
+    # 400000 t. kr. (400 mio. kr. a year) and said OK
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(
+            about=IN_THOUSANDS,
+            proposals=_table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS)),
+            scenarios=FOUR_YEARS,
+        ),
+    )
+    book = openpyxl.load_workbook(path)
+    for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
+        for cell in row:
+            cell.number_format = "#,##0,;[Red]-#,##0,"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag: advarsel: 12 celler (E2–H4) gemmer et tal, som deres talformat "
+        "viser divideret med 1.000"
+    ) in text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("filial").effect == (400, 800, 800, 800)
+    assert deck.proposal("rehab").effect == (-900, 0, 500, 900)
+
+
+def test_a_deck_in_thousands_with_amounts_in_kroner_is_questioned(capsys, tmp_path):
+    # before: no word at all when the amounts stayed under the limit of 1.000 mio. kr.
+    rows = _table(*([*r[:4], *(v * 300 for v in r[4:])] for r in PROPOSALS))
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}: advarsel: det typiske forslag giver 240.000 t. kr. om året (240 mio. kr.), "
+        "hvilket er meget for én kommune; er beløbene skrevet i kroner?"
+    ) in text
+
+
+def test_a_row_of_english_thousands_commas_is_named_at_every_cell(capsys, tmp_path):
+    # before: "1,500", "-1,500", "-3,000" agreed with each other read as 1,5, -1,5 and -3,
+    # and only the card's size was questioned ("er beløbet skrevet i mio. kr.?")
+    rows = _table(
+        *PROPOSALS, ["skat", "besparelse", "Ny takst", "Kultur", "1,500", "1,500", "3,000", "3,000"]
+    )
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    cells = (("E5", "1,500", "1,5"), ("F5", "1,500", "1,5"), ("G5", "3,000", "3"))
+    for ref, shown, read in (*cells, ("H5", "3,000", "3")):
+        said = f"{path}:Forslag!{ref}: advarsel: '{shown}' er læst som {read} t. kr. (dansk "
+        assert said + "decimalkomma)" in text, ref
+
+
+def test_a_column_of_totals_over_the_years_is_skipped_not_read_as_a_year(capsys, tmp_path):
+    # before: "'I alt 2027-2030' ligner et budgetår …; skriv årstallet alene (fx 2030)", which
+    # would have read the four-year totals as 2030
+    rows = _table(
+        *([*r, sum(r[4:])] for r in PROPOSALS),  # type: ignore[arg-type]
+        headings=(2027, 2028, 2029, 2030, "I alt 2027-2030"),
+    )
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!I1: advarsel: kolonnen 'I alt 2027-2030' ligner en sum af årene og er "
+        "ikke læst"
+    ) in text
+    assert load_deck(tmp_path / "dæk").proposal("filial").effect == (400, 800, 800, 800)
+
+
+def test_subtotal_rows_worded_as_offices_word_them_are_passed_over(capsys, tmp_path):
+    # before: "'id' er tom; den skal udfyldes" – filling it in would make a sum a proposal
+    rows = _table(
+        *PROPOSALS,
+        [None, None, "Samlede besparelser", None, 400, 800, 800, 800],
+        [None, "effektivisering", "Effektiviseringer total", None, -100, 300, 500, 500],
+        [None, None, "Budgetkatalog, samlet", None, -600, 1100, 1800, 2200],
+    )
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    for row, title in (
+        (5, "Samlede besparelser"),
+        (6, "Effektiviseringer total"),
+        (7, "Budgetkatalog, samlet"),
+    ):
+        assert f"række {row} ('{title}') ligner en sumrække" in text, title
+    assert len(load_deck(tmp_path / "dæk").proposals) == 3
+
+
+def test_an_investment_with_the_other_sign_is_pointed_out(capsys, tmp_path):
+    # one committee pasted its rows with the other sign: the saving and the efficiency were
+    # pointed out, the investment (a gain first, then costs) was not
+    about = [*IN_THOUSANDS, ["fortegn", "besparelser negative"]]
+    rows = _table(
+        ["a", "besparelse", "Spar A", "Kultur", -400, -400, -400, -400],
+        ["b", "besparelse", "Spar B", "Kultur", -300, -300, -300, -300],
+        ["c", "effektivisering", "Ny proces", "Administration", 100, -300, -500, -500],
+        ["inv", "investering", "Forebyggelse", "Ældre", -2000, 0, 2000, 4000],
+    )
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E5: advarsel: investeringen 'inv' giver penge det første år og koster "
+        "penge siden, hvor en investering koster først og giver siden; står beløbene med det "
+        "rigtige fortegn? Kataloget har 'besparelser negative' ud for 'fortegn', så udgiften "
+        "skrives med plus og gevinsten med minus"
+    ) in text
