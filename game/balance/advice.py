@@ -17,6 +17,7 @@ from game.balance.analysis import (
 )
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
 from game.balance.strategies import spoken
+from game.engine.model import Scenario
 from game.numbers import format_amount
 
 
@@ -144,6 +145,7 @@ def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
             "målene er højere, end kortene og hændelserne kan give."
         )
     share = f"{REACHED_SHARE * 100:.0f} %"
+    limits = _limits(scenario)
     for year, label in enumerate(scenario.years):
         target = scenario.target[year]
         under, free, ceiling, open_ceiling = found.year_short(year, target)
@@ -156,11 +158,11 @@ def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
         )
         if free:
             line += (
-                f" Også uden grænse for kapaciteten og anlægsrammen gælder det {free} af dem "
+                f" Også uden grænse for {limits} gælder det {free} af dem "
                 f"(højst {_amount(open_ceiling, unit)} i {share} af dem)."
             )
         else:
-            line += " Uden grænse for kapaciteten og anlægsrammen kunne året nås i dem alle."
+            line += f" Uden grænse for {limits} kunne året nås i dem alle."
         lines.append(line)
     return lines
 
@@ -175,6 +177,14 @@ def _raised(now: int, *steps: tuple[int, int] | None) -> list[tuple[int, int]]:
         if step is not None and step[0] > now and (not found or step[0] > found[-1][0]):
             found.append(step)
     return found
+
+
+def _limits(scenario: Scenario) -> str:
+    """The limits the diagnosis lifts, as the report names them: the anlægsramme only when
+    the scenario has one."""
+    if scenario.construction_budget is None:
+        return "kapaciteten"
+    return "kapaciteten og anlægsrammen"
 
 
 def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
@@ -252,10 +262,25 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
         if not _counts(under, found.lost):
             continue
         when = f"første år ({label})" if year == 0 else label
-        if ceiling <= 0:
-            line = f"{label} kan ikke bære et mål med scenariets kapacitet og anlægsramme"
-        else:
-            line = f"Sænk målet for {label} til højst {_amount(ceiling, unit)}"
+        if ceiling <= 0:  # no target above 0 can be met: say what would change that
+            rules = (
+                "kapacitet" if scenario.construction_budget is None else "kapacitet og anlægsramme"
+            )
+            line = f"Med scenariets {rules} kan kortene ikke give et råderum over 0 i {label}"
+            if _counts(free, found.lost):
+                line += (
+                    f"; giv bunken flere forslag, der giver råderum i {when} (selv uden grænse "
+                    f"for kapaciteten gav kortene højst {_amount(open_ceiling, unit)} det år), "
+                    f"eller sænk målet for {label}."
+                )
+            else:
+                line += (
+                    f"; hæv kapaciteten (uden grænse for den gav kortene "
+                    f"{_amount(open_ceiling, unit)} det år), eller sænk målet for {label}."
+                )
+            tries.append(line)
+            continue
+        line = f"Sænk målet for {label} til højst {_amount(ceiling, unit)}"
         if _counts(free, found.lost):
             line += (
                 f", eller giv bunken flere forslag, der giver råderum i {when}: selv uden "

@@ -249,7 +249,7 @@ def test_the_report_says_first_what_holds_a_deck_out_of_reach_back():
     assert (
         "  - Målet for 2027 (1) er højere, end kortene kan give det år, i 18 af dem, selv når "
         "alt sættes ind på 2027: højst 0,5 mio. kr. i 60 % af dem. Uden grænse for kapaciteten "
-        "og anlægsrammen kunne året nås i dem alle."
+        "kunne året nås i dem alle."
     ) in said
     assert (
         "  - Hæv kapaciteten fra 6 til 9: så kunne den bedste plan i bakspejlet vinde 11 af de "
@@ -344,3 +344,33 @@ def test_the_capacity_advice_never_says_raise_it_from_6_to_6(needed, said):
     lines = scenario_lines(result, "mio. kr.", markdown=False)
     assert said in lines
     assert not any("fra 6 til 6" in line for line in lines)
+
+
+def test_a_year_the_cards_cannot_bring_above_zero_gets_a_whole_sentence():
+    # a budget office's deck: "2027 kan ikke bære et mål med scenariets kapacitet og
+    # anlægsramme, eller giv bunken flere forslag …: selv uden grænse … 1.100 t. kr." – half a
+    # sentence, and an anlægsramme the scenario does not have
+    from game.balance.diagnosis import Diagnosis
+
+    result = _out_of_reach(2.5, 3.0)
+    assert result.scenario.construction_budget is None
+    found = Diagnosis(
+        strategy="greedy",
+        games=10,
+        lost=10,
+        rescued={"capacity": 0, "kinds": 0, "all": 0},
+        capacity_needed=(None,) * 10,
+        floor_needed=(),
+        reach=((-0.5, 6.0, 10.0),) * 10,  # 2027 cannot go above 0 under the rules
+        open_reach=((0.8, 7.0, 11.0),) * 10,  # and not to its target of 1 without limits
+        capacity_short=0,
+        capacity_short_rounds=0,
+        construction_short=0,
+    )
+    lines = scenario_lines(replace(result, diagnosis=found), "mio. kr.", markdown=False)
+    assert (
+        "  - Med scenariets kapacitet kan kortene ikke give et råderum over 0 i 2027; giv "
+        "bunken flere forslag, der giver råderum i første år (2027) (selv uden grænse for "
+        "kapaciteten gav kortene højst 0,8 mio. kr. det år), eller sænk målet for 2027."
+    ) in lines
+    assert not any("anlægsramme" in line for line in lines)
