@@ -527,12 +527,21 @@ def _missing_sheet(reading: _Reading, name: str) -> None:
     what = Message.of(f"catalogue.missing.{'about' if name == ABOUT else SECTION_OF[name]}")
     if not catalogue.in_workbook and name != ABOUT:
         what = Message.of("catalogue.missing_csv", what=what, name=name)
+    split = [s for s in others if any(stem in s.casefold() for stem in SPLIT_STEMS)]
     if close:
         what = Message.of("catalogue.missing_close", what=what, close=close[0], name=name)
+    elif name == PROPOSALS and len(split) >= 2:
+        # one sheet per kind or per committee, as many catalogues are kept
+        what = Message.of("catalogue.missing_split", what=what, sheets=", ".join(split[:8]))
     elif others:
         what = Message.of("catalogue.missing_others", what=what, sheets=", ".join(others[:8]))
     reading.whole(what)
     reading.empty.add(name)
+
+
+SPLIT_STEMS = ("bespar", "spare", "effektivis", "invest", "udvalg", "forslag")
+"""Parts of sheet names that say the proposals are split over several sheets ("Besparelser",
+"Investeringer", "Børne- og Ungeudvalget")."""
 
 
 def _merged(documents: list[YamlDocument]) -> dict[str, Any]:

@@ -208,6 +208,17 @@ def _number(name: str, value: Any) -> float | int:
     return int(found) if found.is_integer() and abs(found) < 2**53 else found
 
 
+def _service(name: str, value: Any) -> int:
+    """A change of the service level: a whole number; a word ("Høj konsekvens", "Lav") is
+    refused with the scale the game uses (the import never guesses what a word is worth)."""
+    if isinstance(value, str):
+        try:
+            parse_amount(value, "da")
+        except AmountError:
+            raise CellError("catalogue.cell.service_words", name=name, text=_short(value)) from None
+    return _whole(name, value)
+
+
 def _whole(name: str, value: Any) -> int:
     found = number(name, value)
     if not found.is_integer() or abs(found) >= 2**53:
@@ -349,6 +360,7 @@ _READERS = {
     "number": _number,
     "effect": _number,
     "whole": _whole,
+    "service": _service,
     "share": _share,
     "ids": _ids,
     "wholes": _wholes,

@@ -38,6 +38,7 @@ class Column:
     """One column of a sheet (or one row of the "Om kataloget" sheet).
 
     ``reader`` says how a cell is read: ``text``, ``id``, ``kind``, ``number``, ``whole``,
+    ``service`` (a whole number; a word such as "Høj" is refused with the scale),
     ``share`` (0–1, "20 %" allowed), ``ids`` (a list of ids), ``wholes`` (a list of whole
     numbers), ``numbers`` (one number or a list, for a target), ``years`` (a list of year
     labels, "2027–2030" allowed), ``year`` (one year label), ``bool`` (ja/nej), ``sign``,
@@ -158,7 +159,7 @@ PROPOSAL_COLUMNS: tuple[Column, ...] = (
     Column(
         "service",
         "service",
-        "whole",
+        "service",
         "Ændringen i serviceniveauet, et helt tal fra −5 til 5. Tom: efter slags "
         "(besparelse −2, effektivisering 0, investering +1).",
         width=9,
@@ -234,7 +235,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column(
         "service",
         "service",
-        "whole",
+        "service",
         "Ændringen i serviceniveauet, når hændelsen trækkes (−5 til 5). Tom: 0.",
         width=9,
     ),

@@ -76,7 +76,7 @@ def test_a_missing_sheet_and_a_missing_column_in_english(capsys, tmp_path):
     assert code == 2
     assert (
         f"{path}:Forslag: the column 'område' is missing from the headers (row 1; "
-        "see the sheet Vejledning)"
+        "see the sheet Vejledning in the template that raaderum template writes)"
     ) in out
     assert "the catalogue has no sheet 'Scenarier' (at least one scenario)" in out
     assert all(_english(line) for line in out.splitlines()), out

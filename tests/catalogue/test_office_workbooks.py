@@ -148,3 +148,34 @@ def test_an_investment_with_the_other_sign_is_pointed_out(capsys, tmp_path):
         "rigtige fortegn? Kataloget har 'besparelser negative' ud for 'fortegn', så udgiften "
         "skrives med plus og gevinsten med minus"
     ) in text
+
+
+def test_proposals_split_over_one_sheet_per_kind_are_told_how_to_gather_them(capsys, tmp_path):
+    # before: "kataloget mangler arket 'Forslag'; arkene hedder: Besparelser, …" – no word on
+    # what to do with a catalogue kept as one sheet per kind (or per committee)
+    content = sheets(proposals=None, scenarios=FOUR_YEARS, about=IN_THOUSANDS)
+    for kind in ("Besparelser", "Effektiviseringer", "Investeringer"):
+        content[kind] = _table(PROPOSALS[0])
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        "kataloget mangler arket 'Forslag'; forslagene står vist på flere ark (Besparelser, "
+        "Effektiviseringer, Investeringer). Saml dem på ét ark, der hedder 'Forslag', under de "
+        "samme overskrifter og med en kolonne 'slags'"
+    ) in text
+
+
+def test_service_written_as_a_word_is_refused_with_the_scale(capsys, tmp_path):
+    # before: "'service' skal være et tal: 'Høj konsekvens' er ikke et tal" – which number?
+    table = [["id", "slags", "titel", "område", "service", 2027, 2028, 2029, 2030]]
+    table.append([*PROPOSALS[0][:4], "Høj konsekvens", 400, 800, 800, 800])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=table, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!E2: 'service' skal være et helt tal fra −5 til 5, ikke 'Høj "
+        "konsekvens': minus, når forslaget sænker serviceniveauet (−1 lidt, −3 meget)"
+    ) in text
