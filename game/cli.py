@@ -570,6 +570,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             named = _CELL.match(problem) is not None
             said = problem if named else f"raaderum import: {problem}"
             print(_one_line(said, lang), file=sys.stderr)
+        for warning in error.warnings:  # what else was found, so one round of fixes does it
+            print(_one_line(warning.text(lang), lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     for warning in imported.warnings:
         print(_one_line(warning.text(lang), lang))

@@ -65,8 +65,13 @@ class CatalogueError(Exception):
     what it is), in the order of the sheets and cells, and ``lines(lang)`` words them as
     "katalog.xlsx:Forslag!C12: message"; ``problems`` are those lines in Danish."""
 
-    def __init__(self, said: list[CatalogueProblem]) -> None:
+    def __init__(
+        self, said: list[CatalogueProblem], warnings: list[CatalogueProblem] | None = None
+    ) -> None:
         self.said = said
+        self.warnings = list(warnings or [])
+        """The warnings found before the import stopped (said too, so one round of fixes
+        takes care of all that is known)."""
         self.problems = self.lines()
         super().__init__("\n".join(self.problems))
 
@@ -252,7 +257,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them
-        raise CatalogueError(_lines(reading, catalogue.problems))
+        # and the real warnings found so far (not the notes on how the sheet was read)
+        warned = [w for w in reading.warnings if render(w.said).startswith("advarsel")]
+        raise CatalogueError(_lines(reading, catalogue.problems), warned)
     return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
 
 

@@ -76,7 +76,8 @@ def read_workbook(path: Path, label: str) -> Catalogue:
 
 def _bytes(path: Path) -> bytes:
     suffix = path.suffix.lower()
-    if suffix in _SUFFIXES:
+    if suffix in _SUFFIXES and not (suffix == ".xls" and _starts_as_xlsx(path)):
+        # a workbook saved as .xlsx and renamed .xls is read for what it is
         raise WorkbookRefused(_SUFFIXES[suffix])
     if path.name.startswith("~$"):  # Excel's lock file while the workbook is open
         raise WorkbookRefused("catalogue.file.lock_file", name=path.name[2:])
@@ -94,6 +95,15 @@ def _bytes(path: Path) -> bytes:
     if len(raw) > MAX_WORKBOOK_BYTES:
         raise WorkbookRefused(_too_big(len(raw)))
     return raw
+
+
+def _starts_as_xlsx(path: Path) -> bool:
+    """True when the file begins as a .xlsx archive does (its name may say otherwise)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(2) == b"PK"
+    except OSError:
+        return False
 
 
 def _too_big(size: int) -> Message:

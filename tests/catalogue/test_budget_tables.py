@@ -181,7 +181,10 @@ def test_a_wrong_unit_is_said_once_not_at_every_amount(capsys, tmp_path):
     path = _book(tmp_path / "katalog.xlsx", _in_thousands("Mio. kr."), unit="kroner")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2, text
-    lines = [line for line in text.splitlines() if "katalog.xlsx" in line]
+    # (the warnings found before the stop follow the problems: here the title row)
+    lines = [
+        line for line in text.splitlines() if "katalog.xlsx" in line and "advarsel" not in line
+    ]
     assert lines == [
         f"{path}:Forslag!E3: 'Mio. kr.' siger, at beløbene er i mio. kr., men spillet kender "
         "ikke enheden 'kroner' på arket 'Om kataloget' (den læses som mio. kr.); skriv "

@@ -179,3 +179,35 @@ def test_service_written_as_a_word_is_refused_with_the_scale(capsys, tmp_path):
         f"{path}:Forslag!E2: 'service' skal være et helt tal fra −5 til 5, ikke 'Høj "
         "konsekvens': minus, når forslaget sænker serviceniveauet (−1 lidt, −3 meget)"
     ) in text
+
+
+def test_a_workbook_renamed_xls_is_read_for_what_it_is(capsys, tmp_path):
+    # before: "er i Excels gamle format (.xls)" for an .xlsx file someone renamed
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, scenarios=FOUR_YEARS))
+    renamed = path.rename(tmp_path / "katalog.xls")
+    code, text = run_import(capsys, renamed, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "gamle format" not in text
+    # a real .xls (the old binary format) is still refused with the advice to save as .xlsx
+    old = tmp_path / "gammel.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    code, text = run_import(capsys, old, out=tmp_path / "dæk2")
+    assert code == 2 and "Excels gamle format (.xls)" in text
+
+
+def test_a_stopped_import_also_says_the_warnings_it_found(capsys, tmp_path):
+    # before: the warnings came only once every problem was mended – a second round of fixes
+    rows = _table(
+        *PROPOSALS,
+        [None, None, "Samlede besparelser", None, 400, 800, 800, 800],
+        ["fejl", "besparrelse", "Stavefejl i slags", "Kultur", 100, 100, 100, 100],
+    )
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    lines = text.splitlines()
+    problem = next(i for i, line in enumerate(lines) if "Forslag!B6:" in line)
+    warning = next(i for i, line in enumerate(lines) if "ligner en sumrække" in line)
+    assert problem < warning
