@@ -29,10 +29,14 @@ _TYPOGRAPHIC_MINUS = "\u2212\u2013\u2014"
 def yaml_number(value: float) -> str:
     """``value`` written the way a deck must write it: point as decimal sign, no thousands
     separator, and never a point followed by exactly three digits (``1.1250``, not
-    ``1.125``), which the deck rules refuse as a possible thousands dot."""
-    if float(value).is_integer():
+    ``1.125``), which the deck rules refuse as a possible thousands dot; rounded to seven
+    decimals."""
+    # seven decimals keep a krone in mio. kr.; what lies beyond is a spreadsheet's float noise
+    # (−800,0000000001 and −1199,9999999999998 are −800 and −1200 alike)
+    value = round(float(value), 7)
+    if value.is_integer():
         return str(int(value))
-    text = f"{value:.10f}".rstrip("0")
+    text = f"{value:.7f}".rstrip("0")
     if _THOUSANDS_DOT.match(text):
         text += "0"
     return text

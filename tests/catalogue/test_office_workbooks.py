@@ -211,3 +211,20 @@ def test_a_stopped_import_also_says_the_warnings_it_found(capsys, tmp_path):
     problem = next(i for i, line in enumerate(lines) if "Forslag!B6:" in line)
     warning = next(i for i, line in enumerate(lines) if "ligner en sumrække" in line)
     assert problem < warning
+
+
+def test_a_spreadsheets_float_noise_is_rounded_away_both_ways(capsys, tmp_path):
+    # before: -800.0000000001 was kept as it was, -1199.9999999999998 became -1200
+    rows = _table(
+        ["a", "besparelse", "Spar A", "Kultur", 400.0000000001, 800, 800, 800],
+        ["b", "besparelse", "Spar B", "Kultur", 1199.9999999999998, 1200, 1200, 1200],
+        *PROPOSALS[1:],
+    )
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    written = (tmp_path / "dæk" / "forslag.yaml").read_text(encoding="utf-8")
+    assert "effect: [400, 800, 800, 800]" in written
+    assert "effect: [1200, 1200, 1200, 1200]" in written
