@@ -21,6 +21,15 @@ def _table(*rows: list[object], headings: tuple[object, ...] = (2027, 2028, 2029
     return [["id", "slags", "titel", "område", *headings], *[list(row) for row in rows]]
 
 
+def _import(capsys, tmp_path, rows, about=IN_THOUSANDS):  # type: ignore[no-untyped-def]
+    """``raaderum import`` of a workbook in t. kr. over four years with these proposal rows:
+    the exit code, what it said and the workbook's path."""
+    content = sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    return code, text, path
+
+
 PROPOSALS = (
     ["filial", "besparelse", "Luk filialen", "Kultur", 400, 800, 800, 800],
     ["post", "effektivisering", "Digital post", "Administration", -100, 300, 500, 500],
@@ -58,10 +67,7 @@ def test_amounts_kept_in_kroner_but_shown_in_thousands_are_read_as_shown(capsys,
 def test_a_deck_in_thousands_with_amounts_in_kroner_is_questioned(capsys, tmp_path):
     # before: no word at all when the amounts stayed under the limit of 1.000 mio. kr.
     rows = _table(*([*r[:4], *(v * 300 for v in r[4:])] for r in PROPOSALS))
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _import(capsys, tmp_path, rows)
     assert code == 0, text
     assert (
         f"{path}: advarsel: det typiske forslag giver 240.000 t. kr. om året (240 mio. kr.), "
@@ -75,10 +81,7 @@ def test_a_row_of_english_thousands_commas_is_named_at_every_cell(capsys, tmp_pa
     rows = _table(
         *PROPOSALS, ["skat", "besparelse", "Ny takst", "Kultur", "1,500", "1,500", "3,000", "3,000"]
     )
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _import(capsys, tmp_path, rows)
     assert code == 0, text
     cells = (("E5", "1,500", "1,5"), ("F5", "1,500", "1,5"), ("G5", "3,000", "3"))
     for ref, shown, read in (*cells, ("H5", "3,000", "3")):
@@ -93,10 +96,7 @@ def test_a_column_of_totals_over_the_years_is_skipped_not_read_as_a_year(capsys,
         *([*r, sum(r[4:])] for r in PROPOSALS),  # type: ignore[arg-type]
         headings=(2027, 2028, 2029, 2030, "I alt 2027-2030"),
     )
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _import(capsys, tmp_path, rows)
     assert code == 0, text
     assert (
         f"{path}:Forslag!I1: advarsel: kolonnen 'I alt 2027-2030' ligner en sum af årene og er "
@@ -113,10 +113,7 @@ def test_subtotal_rows_worded_as_offices_word_them_are_passed_over(capsys, tmp_p
         [None, "effektivisering", "Effektiviseringer total", None, -100, 300, 500, 500],
         [None, None, "Budgetkatalog, samlet", None, -600, 1100, 1800, 2200],
     )
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, _path = _import(capsys, tmp_path, rows)
     assert code == 0, text
     for row, title in (
         (5, "Samlede besparelser"),
@@ -137,10 +134,7 @@ def test_an_investment_with_the_other_sign_is_pointed_out(capsys, tmp_path):
         ["c", "effektivisering", "Ny proces", "Administration", 100, -300, -500, -500],
         ["inv", "investering", "Forebyggelse", "Ældre", -2000, 0, 2000, 4000],
     )
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _import(capsys, tmp_path, rows, about=about)
     assert code == 0, text
     assert (
         f"{path}:Forslag!E5: advarsel: investeringen 'inv' giver penge det første år og koster "
@@ -170,10 +164,7 @@ def test_service_written_as_a_word_is_refused_with_the_scale(capsys, tmp_path):
     # before: "'service' skal være et tal: 'Høj konsekvens' er ikke et tal" – which number?
     table = [["id", "slags", "titel", "område", "service", 2027, 2028, 2029, 2030]]
     table.append([*PROPOSALS[0][:4], "Høj konsekvens", 400, 800, 800, 800])
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=table, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _import(capsys, tmp_path, table)
     assert code == 2
     assert (
         f"{path}:Forslag!E2: 'service' skal være et helt tal fra −5 til 5, ikke 'Høj "
@@ -202,10 +193,7 @@ def test_a_stopped_import_also_says_the_warnings_it_found(capsys, tmp_path):
         [None, None, "Samlede besparelser", None, 400, 800, 800, 800],
         ["fejl", "besparrelse", "Stavefejl i slags", "Kultur", 100, 100, 100, 100],
     )
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, _path = _import(capsys, tmp_path, rows)
     assert code == 2
     lines = text.splitlines()
     problem = next(i for i, line in enumerate(lines) if "Forslag!B6:" in line)
@@ -220,10 +208,7 @@ def test_a_spreadsheets_float_noise_is_rounded_away_both_ways(capsys, tmp_path):
         ["b", "besparelse", "Spar B", "Kultur", 1199.9999999999998, 1200, 1200, 1200],
         *PROPOSALS[1:],
     )
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, proposals=rows, scenarios=FOUR_YEARS)
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, _path = _import(capsys, tmp_path, rows)
     assert code == 0, text
     written = (tmp_path / "dæk" / "forslag.yaml").read_text(encoding="utf-8")
     assert "effect: [400, 800, 800, 800]" in written
