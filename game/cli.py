@@ -615,6 +615,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         by_title,
         entry_examples,
         entry_seed,
+        likely_scenario,
         missing_events,
         paper_history,
         parse_entries,
@@ -674,7 +675,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
                 id=scenario.id,
                 title=scenario.title,
                 known=", ".join(s.id for s in deck.scenarios),
-                other=_likely_scenario(deck, scenario, args.adopt, args.event),
+                other=likely_scenario(deck, scenario, args.adopt, args.event),
             )
             print(f"raaderum enter: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -727,37 +728,6 @@ def cmd_enter(args: argparse.Namespace) -> int:
             factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
             print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
     return EXIT_OK
-
-
-def _likely_scenario(deck, taken, adopted: list[str], events: list[str]) -> str:  # type: ignore[no-untyped-def]
-    """The scenario a paper sheet more likely belongs to than ``taken``: one that holds every
-    card and event entered (by id or title), best with as many rounds as the sheet has events
-    for; else the deck's next scenario."""
-    from game.saves.paper import NO_EVENT
-
-    def ids(items: list[str]) -> list[str]:
-        return [_nfc(item).rpartition("@")[0].strip().casefold() for item in items]
-
-    def rounds(items: list[str]) -> int:
-        found = [item.rpartition("@")[2].strip() for item in items]
-        return max((int(r) for r in found if r.isdigit()), default=0)
-
-    cards, drawn = ids(adopted), [e for e in ids(events) if e not in NO_EVENT]
-    last = rounds(events)
-    others = [s for s in deck.scenarios if s.id != taken.id]
-
-    def holds(scenario) -> bool:  # type: ignore[no-untyped-def]
-        names = {p.casefold() for p in scenario.proposals} | {
-            deck.proposal(p).title.strip().casefold() for p in scenario.proposals
-        }
-        happen = {e.casefold() for e in scenario.events} | {
-            deck.event(e).title.strip().casefold() for e in scenario.events
-        }
-        return all(c in names for c in cards) and all(e in happen for e in drawn)
-
-    fitting = [s for s in others if holds(s)] or others
-    fitting.sort(key=lambda s: s.rounds != last)  # stable: the deck's order otherwise
-    return str(fitting[0].id)
 
 
 def _nfc(text: str) -> str:

@@ -134,6 +134,42 @@ def by_title(
     ]
 
 
+def likely_scenario(
+    deck: Deck, taken: Scenario, adopted: Sequence[str], events: Sequence[str]
+) -> str:
+    """The id of the scenario a paper sheet (its ``ID@ROUND`` entries) more likely belongs to
+    than ``taken``: one that holds every
+    card and event entered (by id or title), best with as many rounds as the sheet has events
+    for; else the deck's next scenario."""
+
+    def ids(items: Sequence[str]) -> list[str]:
+        return [
+            unicodedata.normalize("NFC", item).rpartition("@")[0].strip().casefold()
+            for item in items
+        ]
+
+    def rounds(items: Sequence[str]) -> int:
+        found = [item.rpartition("@")[2].strip() for item in items]
+        return max((int(r) for r in found if r.isdigit()), default=0)
+
+    cards, drawn = ids(adopted), [e for e in ids(events) if e not in NO_EVENT]
+    last = rounds(events)
+    others = [s for s in deck.scenarios if s.id != taken.id]
+
+    def holds(scenario: Scenario) -> bool:
+        names = {p.casefold() for p in scenario.proposals} | {
+            deck.proposal(p).title.strip().casefold() for p in scenario.proposals
+        }
+        happen = {e.casefold() for e in scenario.events} | {
+            deck.event(e).title.strip().casefold() for e in scenario.events
+        }
+        return all(c in names for c in cards) and all(e in happen for e in drawn)
+
+    fitting = [s for s in others if holds(s)] or others
+    fitting.sort(key=lambda s: s.rounds != last)  # stable: the deck's order otherwise
+    return str(fitting[0].id)
+
+
 def entry_seed(deck: Deck, scenario: Scenario, table: PaperTable, target: float | None) -> int:
     """The seed of a paper table's game when the host gives none: derived from what was
     entered, so that entering the same sheet twice gives the same game (the factors the table
