@@ -245,7 +245,7 @@ def test_simulate_reports_in_the_readers_language(capsys, lang):
     assert status == 0
     lines = out.splitlines()
     assert lines[0].startswith(head) and lines[0].endswith(head_end)
-    targets = {"en": "Targets per year: 3 / 11 / 25 / 54 ", "da": "Mål pr. år: 3 / 11 / 25 / 54 "}
+    targets = {"en": "Targets per year: 3 / 10 / 23 / 49 ", "da": "Mål pr. år: 3 / 10 / 23 / 49 "}
     assert lines[1].startswith(targets[lang])
     assert lines[2].startswith(won) and lines[2].endswith(won_end)
     assert any(line.startswith(lost) for line in lines)
@@ -464,15 +464,15 @@ def test_every_option_of_every_command_says_what_it_is_for():
 
 
 def test_english_command_output_names_the_unit_in_english(capsys):
-    # "target 3/11/25/54 mio. kr." and "1 proposals" in English output
+    # "target 3/10/23/49 mio. kr." and "1 proposals" in English output
     assert main(["--lang", "en", "scenarios"]) == 0
     out = capsys.readouterr().out
-    assert "target 3/11/25/54 m DKK" in out and "mio. kr." not in out
+    assert "target 3/10/23/49 m DKK" in out and "mio. kr." not in out
     argv = ["--lang", "en", "forecast", "--scenario", "intro", "--adopt", "vakancer"]
     assert main([*argv, "--samples", "50"]) == 0
     assert "1 proposal, 50 outcomes" in capsys.readouterr().out
     assert main(["scenarios"]) == 0
-    assert "mål 3/11/25/54 mio. kr." in capsys.readouterr().out
+    assert "mål 3/10/23/49 mio. kr." in capsys.readouterr().out
 
 
 def test_scenarios_takes_the_deck_as_validate_and_print_do(capsys):

@@ -99,23 +99,28 @@ def test_forecast_samples_give_a_spread_and_a_probability():
 
 
 @pytest.mark.parametrize(
-    ("adopt", "message"),
+    ("scenario", "adopt", "message"),
     [
-        (["findes-ikke"], "ukendt forslag 'findes-ikke'"),
-        (["lean@9"], "runden skal være mellem 1 og 4"),
-        (["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
+        ("standard", ["findes-ikke"], "ukendt forslag 'findes-ikke'"),
+        ("standard", ["lean@9"], "runden skal være mellem 1 og 4"),
+        ("standard", ["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
         # plans the game itself refuses (before, the forecast computed them)
-        (["skaermbesoeg"], "'skaermbesoeg' kræver 'velfaerdsteknologi', som planen skal"),
-        (["velfaerdsteknologi@2", "skaermbesoeg@1"], "vedtage i runde 1 eller før"),
         (
+            "standard",
+            ["skaermbesoeg"],
+            "'skaermbesoeg' kræver 'velfaerdsteknologi', som planen skal",
+        ),
+        ("standard", ["velfaerdsteknologi@2", "skaermbesoeg@1"], "vedtage i runde 1 eller før"),
+        (
+            "lang-horisont",
             ["kloge-kvadratmeter", "velfaerdsboliger@2", "botilbud-sammenlaeg"],
             "planens anlæg er 30 mio. kr., men scenariets anlægsramme er 22 mio. kr.",
         ),
-        (["skarmbesoeg"], "ukendt forslag 'skarmbesoeg' (mente du 'skaermbesoeg'?)"),
+        ("standard", ["skarmbesoeg"], "ukendt forslag 'skarmbesoeg' (mente du 'skaermbesoeg'?)"),
     ],
 )
-def test_forecast_errors_are_one_line_with_exit_2(adopt, message):
-    args = ["forecast", "--scenario", "standard"]
+def test_forecast_errors_are_one_line_with_exit_2(scenario, adopt, message):
+    args = ["forecast", "--scenario", scenario]
     for item in adopt:
         args += ["--adopt", item]
     out = _run(*args)

@@ -209,10 +209,10 @@ def test_greedy_plays_legal_games_to_the_end(std_deck):
 
 def test_facilitator_target_scales_a_rising_profile(std_deck):
     profile = std_deck.scenario("standard").target
-    assert profile == tuple(sorted(profile)) and profile[-1] == 54  # a rising profile
-    state = new_game(std_deck, "standard", 0, target=108)
+    assert profile == tuple(sorted(profile)) and profile[-1] == 49  # a rising profile
+    state = new_game(std_deck, "standard", 0, target=98)
     assert state.targets == tuple(2 * t for t in profile)  # X is the last year's target
-    state = apply(apply(state, EndYear()), SetTarget(54))
+    state = apply(apply(state, EndYear()), SetTarget(49))
     assert state.targets == (2 * profile[0], *profile[1:])  # the closed year keeps its own
 
 

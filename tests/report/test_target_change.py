@@ -69,35 +69,35 @@ def test_the_report_says_when_and_how_the_target_changed(report_of):
     assert ("h2", "Målet blev ændret undervejs") in page.headings
     assert (
         f"Ved beslutning nr. {number}, i budgetår 2028 (runde 2 af 4), blev målet for sidste år "
-        "ændret fra 54 til 40 mio. kr., og det ændrede målene for 2028–2030."
+        "ændret fra 49 til 40 mio. kr., og det ændrede målene for 2028–2030."
     ) in text
     assert "De afsluttede år (2027) beholdt deres mål." in text
     rows = page.table_after("År")
     shown = [[y, format_amount(a), format_amount(b)] for y, a, b in target_changes(saved)[0].years]
     assert rows[1:] == shown
-    assert shown[-1] == ["2030", "54", "40"] and [row[0] for row in shown] == [
+    assert shown[-1] == ["2030", "49", "40"] and [row[0] for row in shown] == [
         "2028",
         "2029",
         "2030",
     ]
     profile = saved.deck.scenario("standard").target
-    assert target_changes(saved)[0].years[0][1:] == (profile[1], round(profile[1] * 40 / 54, 2))
+    assert target_changes(saved)[0].years[0][1:] == (profile[1], round(profile[1] * 40 / 49, 2))
     assert "(ændret undervejs – se »Målet blev ændret undervejs«)" in text
 
 
 def test_every_change_is_reported_in_order(report_of):
-    saved, page = report_of({0: 50.0, 2: 40.0})
+    saved, page = report_of({0: 45.0, 2: 40.0})
     changes = target_changes(saved)
-    assert [(c.round, c.before, c.after) for c in changes] == [(0, 54.0, 50.0), (2, 50.0, 40.0)]
+    assert [(c.round, c.before, c.after) for c in changes] == [(0, 49.0, 45.0), (2, 45.0, 40.0)]
     assert [year for year, _, _ in changes[1].years] == ["2029", "2030"]
     text = " ".join(page.text.split())
-    assert "i budgetår 2027 (runde 1 af 4), blev målet for sidste år ændret fra 54 til 50" in text
-    assert "i budgetår 2029 (runde 3 af 4), blev målet for sidste år ændret fra 50 til 40" in text
+    assert "i budgetår 2027 (runde 1 af 4), blev målet for sidste år ændret fra 49 til 45" in text
+    assert "i budgetår 2029 (runde 3 af 4), blev målet for sidste år ændret fra 45 til 40" in text
     assert "De afsluttede år (2027 og 2028) beholdt deres mål." in text
 
 
 def test_setting_the_same_target_again_is_no_change(report_of):
-    saved, page = report_of({1: 54.0})
+    saved, page = report_of({1: 49.0})
     assert any(isinstance(a, SetTarget) for a in saved.history.actions)
     assert target_changes(saved) == []
     assert ("h2", "Målet blev ændret undervejs") not in page.headings
@@ -113,7 +113,7 @@ def test_the_english_report_says_it_too(report_of):
     text = " ".join(page.text.split())
     assert ("h2", "The target was changed") in page.headings
     assert (
-        "in budget year 2028 (round 2 of 4), the last year's target was changed from 54 to 40"
+        "in budget year 2028 (round 2 of 4), the last year's target was changed from 49 to 40"
         in (text)
     )
 

@@ -435,14 +435,14 @@ def _enter_std(tmp_path: Path, capsys, *entries: str) -> tuple[int, list[str]]:
 
 
 def test_a_sheet_of_another_scenario_without_scenario_says_which_to_give(tmp_path, capsys):
-    # a borgermøde sheet entered without --scenario: before, "ukendt forslag 'akutteam' i
+    # a borgermøde sheet entered without --scenario: before, "ukendt forslag 'sfo-takst' i
     # scenariet" (which one?) or "runde 4: der er ikke tastet en hændelse ind" for 3 rounds
-    sheet = ["--adopt", "rehabilitering@1", "--adopt", "skole-luk@1", "--adopt", "akutteam@2"]
+    sheet = ["--adopt", "rehabilitering@1", "--adopt", "skole-luk@1", "--adopt", "sfo-takst@2"]
     code, lines = _enter_std(tmp_path, capsys, *sheet, *NO_EVENTS)
     assert code == 2
     assert lines == [
-        "--adopt akutteam@2 (2028): forslaget 'akutteam' er ikke med i scenariet 'standard', "
-        "men i intro, krise, lang-horisont og borgermoede; skriv --scenario med det scenarie, "
+        "--adopt sfo-takst@2 (2028): forslaget 'sfo-takst' er ikke med i scenariet 'standard', "
+        "men i intro, lang-horisont og borgermoede; skriv --scenario med det scenarie, "
         "bordet spillede",
         "scenariet er 'standard' (Standardspil: fire år), dækkets første, fordi --scenario ikke "
         "er givet. Spillede bordet et andet, så skriv fx --scenario borgermoede (dækkets "

@@ -121,7 +121,13 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
         too_big = [c for c in state.market if needs(c) > state.capacity_left]
         if heavy in too_big:
             break
-        light = [Adopt(c) for c in state.market if c != heavy and Adopt(c) in legal_actions(state)]
+        # … but none that would rule the heaviest out (exclusive with it)
+        rivals = std_deck.exclusive_with(heavy)
+        light = [
+            Adopt(c)
+            for c in state.market
+            if c != heavy and c not in rivals and Adopt(c) in legal_actions(state)
+        ]
         assert light, "the table ran out of cards before the heaviest stopped fitting"
         action = min(light, key=lambda a: needs(a.card))
         select_card(app, action.card)

@@ -16,6 +16,7 @@ import pygame
 
 from game.engine import Adopt, EndYear, History, new_game, verdict
 from game.engine.bots import greedy_policy, random_policy
+from game.engine.planner import planner_policy
 from game.engine.simulate import play_game
 from game.engine.whatif import what_if
 from game.saves import GameSettings
@@ -218,7 +219,7 @@ def show_debrief(app: Any, scene: Any, situation: Debrief) -> None:
 def test_every_debrief_panel_shows_each_input_of_its_key(make_app, std_deck):
     # eight budget years with many adoptions (the lists scroll), and a won game
     lost = first_game(std_deck, "lang-horisont", random_policy, lambda s: len(s.adopted) >= 20)
-    won = first_game(std_deck, "standard", greedy_policy, lambda s: bool(verdict(s).won))
+    won = first_game(std_deck, "standard", planner_policy(), lambda s: bool(verdict(s).won))
     other = first_game(std_deck, "intro", greedy_policy, lambda s: True)
     app = make_app(std_deck, size=SIZE)
     app.game.history = History.start(lost)

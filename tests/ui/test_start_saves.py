@@ -138,7 +138,7 @@ def test_the_facilitator_names_the_table_and_the_save_keeps_it(make_app, std_dec
     assert app.game.settings.table == "Bord 3 – Ældreudvalget"
     assert read_save(app.game.save_path).settings.table == "Bord 3 – Ældreudvalget"
     start, drawn = start_screen(app)
-    assert any(t.startswith("Bord 3 – Ældreudvalget · mål 54 mio. kr.") for t in drawn)
+    assert any(t.startswith("Bord 3 – Ældreudvalget · mål 49 mio. kr.") for t in drawn)
 
 
 def test_a_cloud_drives_copies_of_a_game_are_one_row_that_opens_the_game_with_every_decision(
@@ -310,7 +310,7 @@ def test_a_first_start_offers_the_decks_first_scenario(make_app, std_deck):
 
 
 def test_a_typed_target_shows_the_targets_it_gives_year_by_year(make_app, std_deck):
-    # the start screen showed the scenario's own "(scenariet: 3/11/25/54)" and dropped it as
+    # the start screen showed the scenario's own "(scenariet: 3/10/23/49)" and dropped it as
     # soon as X was changed: the facilitator never saw what the group would be asked for
     app = make_app(std_deck, size=(1366, 768))
     start, drawn = start_screen(app)
@@ -319,5 +319,5 @@ def test_a_typed_target_shows_the_targets_it_gives_year_by_year(make_app, std_de
     click(app, start.layout().target_field.center)
     type_text(app, "60")
     years = "/".join(format_amount(t, "da") for t in scaled_targets(start.scenario.target, 60.0))
-    assert years == "3,3/12,2/27,8/60"
+    assert years == "3,7/12,2/28,2/60"
     assert any(f"(år for år: {years})" in text for text in drawn), drawn
