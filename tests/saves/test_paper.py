@@ -474,7 +474,8 @@ def test_an_entry_without_a_round_is_shown_with_a_card_of_the_scenario(tmp_path,
     assert lines == ["--factor 'akutteam': skriv ID=FAKTOR, fx bibliotek-selvbetjening=0,8"]
 
 
-def test_a_round_over_capacity_tells_the_host_what_to_check(tmp_path, capsys):
+def test_a_round_over_capacity_tells_the_host_what_to_check(tmp_path, capsys, std_deck):
+    capacity = next(s for s in std_deck.scenarios if s.id == "borgermoede").capacity
     nine = [
         *("rehabilitering", "skole-luk", "sfo-takst", "kultur-puljer", "vej-standard"),
         *("rengoering-3-uger", "indkoeb", "akutteam", "borgerkonsulent"),
@@ -485,8 +486,8 @@ def test_a_round_over_capacity_tells_the_host_what_to_check(tmp_path, capsys):
     assert lines[0].startswith("runde 1: forslaget ")
     assert lines[1] == (
         "tjek arket: i runde 1 (2027) er der tastet 9 forslag ind (" + ", ".join(nine) + "), og "
-        "scenariets kapacitet er 24 pr. runde, som belastning og træthed deler. Er et af dem "
-        "vedtaget i en senere runde?"
+        f"scenariets kapacitet er {capacity:g} pr. runde, som belastning og træthed deler. Er et "
+        "af dem vedtaget i en senere runde?"
     )
 
 
