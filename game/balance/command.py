@@ -11,6 +11,7 @@ bar runs on stderr when it is a terminal.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from game.balance.analysis import (
     summarise,
     target_candidates,
 )
-from game.balance.diagnosis import diagnose, wins_with_targets
+from game.balance.diagnosis import diagnose, wins_with_each
 from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy, spoken
@@ -39,30 +40,56 @@ from game.numbers import format_amount, unit_scale
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent elsewhere."""
+    """A one-line progress bar on a terminal; silent elsewhere. The line is cut to the
+    terminal's width, so that it never wraps (a wrapped line would leave a stale copy of
+    itself on every update)."""
+
+    BAR = 30
+    """The bar's width in characters."""
 
     def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
         self.total = max(1, total)
         self.done = 0
         self.stream = stream
         self.live = stream.isatty()
-        self.label = ""
 
     def step(self, label: str, finished: int, part: int) -> None:
-        if not self.live:
-            return
-        shown = self.done + finished
-        width = 30
-        filled = int(width * shown / self.total)
-        bar = "█" * filled + "·" * (width - filled)
-        self.stream.write(f"\r{bar} {shown * 100 // self.total:3d} %  {label:<40}")
-        self.stream.flush()
+        """``finished`` of the ``part`` steps labelled ``label`` are done."""
+        self._draw(label, self.done + finished)
         if finished >= part:
             self.done += part
 
+    def note(self, label: str) -> None:
+        """Work outside the counted steps (the diagnosis): the bar stands, ``label`` shows."""
+        self._draw(label, self.done)
+
+    def line(self, label: str, shown: int) -> str:
+        """The line drawn for ``label`` with ``shown`` steps done, as wide as the terminal
+        allows (one column spare)."""
+        filled = int(self.BAR * min(shown, self.total) / self.total)
+        bar = "█" * filled + "·" * (self.BAR - filled)
+        text = f"{bar} {min(100, shown * 100 // self.total):3d} %  {label}"
+        room = max(self.BAR, self._columns() - 1)
+        return text[: room - 1] + "…" if len(text) > room else text.ljust(room)
+
+    def _columns(self) -> int:
+        """The terminal's width: $COLUMNS when set, else the stream's own terminal's, else 80."""
+        if os.environ.get("COLUMNS", "").isdigit():
+            return int(os.environ["COLUMNS"])
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns
+        except (AttributeError, OSError, ValueError):
+            return 80
+
+    def _draw(self, label: str, shown: int) -> None:
+        if not self.live:
+            return
+        self.stream.write("\r" + self.line(label, shown))
+        self.stream.flush()
+
     def close(self) -> None:
         if self.live:
-            self.stream.write("\r" + " " * 80 + "\r")
+            self.stream.write("\r" + " " * (self._columns() - 1) + "\r")
             self.stream.flush()
 
 
@@ -110,13 +137,21 @@ def run(
         judged = records[best]
         result.hindsight_share = sum(bool(r.hindsight_won) for r in judged) / max(1, len(judged))
         if result.hindsight_share < HINDSIGHT_MIN:  # what holds the lost games back
-            result.diagnosis = diagnose(best, judged)
+
+            def told(done: int, sid: str = sid, count: int = len(judged)) -> None:
+                if progress is not None:
+                    progress.note(f"{sid}: hvad holdt spillene tilbage {done}/{count}")
+
+            result.diagnosis = diagnose(best, judged, workers=workers, progress=told)
         # the targets to try: of the candidates, the one the best plan in hindsight wins
         # most often with (the ★'s own on a tie)
         now = sum(bool(r.hindsight_won) for r in judged)
-        for candidate in target_candidates(result):
-            won = wins_with_targets(judged, candidate.targets)
-            if won is not None and (result.suggested_won is None or won > result.suggested_won):
+        candidates = target_candidates(result)
+        if progress is not None and candidates:
+            progress.note(f"{sid}: regner på mål at foreslå")
+        counts = wins_with_each(judged, [c.targets for c in candidates], workers=workers)
+        for candidate, won in zip(candidates, counts or ()):
+            if result.suggested_won is None or won > result.suggested_won:
                 result.suggestion, result.suggested_won = candidate, won
         lower = result.best.win_rate < BEST_RANGE[0]
         if lower and result.suggested_won is not None and result.suggested_won <= now:
@@ -455,7 +490,7 @@ def _diagnosis_json(result: ScenarioResult, unit: str) -> dict[str, Any] | None:
 
 def run_balance(args: Any) -> int:
     """The ``raaderum balance`` command (arguments already checked by the CLI)."""
-    from game.balance.play import workers_default
+    from game.balance.parallel import workers_default
     from game.cli import _load  # the CLI's deck loading with its messages
 
     deck = _load(args.deck)

@@ -21,9 +21,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 import numpy as np
 
+from game.balance.parallel import map_chunks
 from game.balance.play import GameRecord
 from game.engine.ledger import MET_TOLERANCE
 from game.engine.optimise import Problem, can_win, most_in_year
@@ -189,47 +191,93 @@ def floor_needed(problem: Problem, won: bool) -> int | None:
     return floor - cut
 
 
-def diagnose(strategy: str, records: Sequence[GameRecord]) -> Diagnosis | None:
+@dataclass(frozen=True)
+class _Facts:
+    """What the optimiser says about one game in hindsight (see ``Diagnosis``)."""
+
+    rescued: tuple[str, ...]
+    capacity_needed: int | None
+    floor_needed: int | None
+    reach: tuple[float, ...] | None
+    open_reach: tuple[float, ...] | None
+
+
+def _facts(
+    rules: Sequence[str], has_floor: bool, games: Sequence[tuple[Problem, bool]]
+) -> list[_Facts]:
+    """The facts of each game of ``games`` (its problem, and whether its best plan won)."""
+    found = []
+    for problem, won in games:
+        years = range(len(problem.years))
+        open_problem = replace(eased(problem, "capacity"), construction_budget=None)
+        found.append(
+            _Facts(
+                rescued=() if won else tuple(r for r in rules if can_win(eased(problem, r))),
+                capacity_needed=capacity_needed(problem, won),
+                floor_needed=floor_needed(problem, won) if has_floor else None,
+                reach=None if won else tuple(most_in_year(problem, y) for y in years),
+                open_reach=None if won else tuple(most_in_year(open_problem, y) for y in years),
+            )
+        )
+    return found
+
+
+DIAGNOSED_CHUNK = 10
+"""Games per task handed to a worker process by the diagnosis (a lost game takes about as
+long to diagnose as to play with the planner)."""
+
+
+def diagnose(
+    strategy: str,
+    records: Sequence[GameRecord],
+    *,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Diagnosis | None:
     """The diagnosis of the games ``records`` (played with hindsight, so each holds its
-    problem); None when they hold none."""
-    problems = [r.problem for r in records if r.problem is not None]
-    if not problems:
+    problem); None when they hold none. The games are shared out over ``workers``
+    processes; ``progress`` is told how many are done."""
+    games = [(r.problem, bool(r.hindsight_won)) for r in records if r.problem is not None]
+    if not games:
         return None
-    won = [bool(r.hindsight_won) for r in records if r.problem is not None]
-    lost = [p for p, w in zip(problems, won) if not w]
-    rules = rules_of(problems[0]) if problems else ()
-    rescued = {rule: 0 for rule in rules}
-    rescued["all"] = 0
-    for problem in lost:
-        for rule in rescued:
-            rescued[rule] += can_win(eased(problem, rule))
+    problems = [problem for problem, _ in games]
+    rules = (*rules_of(problems[0]), "all")
     has_floor = problems[0].service_floor is not None
-    years = range(len(problems[0].years))
+    task = partial(_facts, rules, has_floor)
+    facts = map_chunks(task, games, chunk=DIAGNOSED_CHUNK, workers=workers, progress=progress)
+    lost = [f for f, (_, won) in zip(facts, games) if not won]
     return Diagnosis(
         strategy=strategy,
-        games=len(problems),
+        games=len(games),
         lost=len(lost),
-        rescued=rescued,
-        capacity_needed=tuple(capacity_needed(p, w) for p, w in zip(problems, won)),
-        floor_needed=tuple(floor_needed(p, w) for p, w in zip(problems, won)) if has_floor else (),
-        reach=tuple(tuple(most_in_year(p, y) for y in years) for p in lost),
-        open_reach=tuple(
-            tuple(
-                most_in_year(replace(eased(p, "capacity"), construction_budget=None), y)
-                for y in years
-            )
-            for p in lost
-        ),
+        rescued={rule: sum(rule in f.rescued for f in lost) for rule in rules},
+        capacity_needed=tuple(f.capacity_needed for f in facts),
+        floor_needed=tuple(f.floor_needed for f in facts) if has_floor else (),
+        reach=tuple(f.reach for f in lost if f.reach is not None),
+        open_reach=tuple(f.open_reach for f in lost if f.open_reach is not None),
         capacity_short=sum(r.capacity_short > 0 for r in records),
         capacity_short_rounds=sum(r.capacity_short for r in records),
         construction_short=sum(r.construction_short > 0 for r in records),
     )
 
 
-def wins_with_targets(records: Sequence[GameRecord], targets: Sequence[float]) -> int | None:
-    """In how many of ``records`` the best plan in hindsight would win with ``targets``
-    (None when the records hold no problems)."""
+def _wins_each(targets: Sequence[Sequence[float]], problems: Sequence[Problem]) -> list[int]:
+    """Per problem, one bit per set of ``targets``: whether its best plan wins with them."""
+    return [
+        sum(can_win(replace(p, targets=tuple(t))) << i for i, t in enumerate(targets))
+        for p in problems
+    ]
+
+
+def wins_with_each(
+    records: Sequence[GameRecord], targets: Sequence[Sequence[float]], *, workers: int = 1
+) -> list[int] | None:
+    """For each set of ``targets``: in how many of ``records`` the best plan in hindsight
+    would win with them (None when the records hold no problems). The games are shared out
+    over ``workers`` processes."""
     problems = [r.problem for r in records if r.problem is not None]
     if not problems:
         return None
-    return sum(can_win(replace(p, targets=tuple(targets))) for p in problems)
+    task = partial(_wins_each, [tuple(t) for t in targets])
+    bits = map_chunks(task, problems, chunk=DIAGNOSED_CHUNK * 5, workers=workers)
+    return [sum(b >> i & 1 for b in bits) for i in range(len(targets))]

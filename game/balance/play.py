@@ -8,14 +8,13 @@ through the batch simulator (bit-identical to the engine, and much faster).
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
+from game.balance.parallel import map_chunks
 from game.balance.strategies import BY_NAME
 from game.engine import (
     EndYear,
@@ -94,7 +93,7 @@ def _would_help(state: GameState, round_index: int, cards: Sequence[str]) -> boo
 
 
 def _play_chunk(
-    deck: Deck, scenario: str, strategy: str, seed: int, indices: Sequence[int], hindsight: bool
+    deck: Deck, scenario: str, strategy: str, seed: int, hindsight: bool, indices: Sequence[int]
 ) -> list[GameRecord]:
     records = []
     for index in indices:
@@ -147,11 +146,6 @@ def _batch(deck: Deck, scenario: str, seed: int, games: int) -> list[GameRecord]
     ]
 
 
-def workers_default() -> int:
-    """One worker process per core (at least one)."""
-    return max(1, os.cpu_count() or 1)
-
-
 def play(
     deck: Deck,
     scenario: str,
@@ -171,23 +165,5 @@ def play(
         if progress is not None:
             progress(games)
         return records
-    chunks = [list(range(start, min(games, start + CHUNK))) for start in range(0, games, CHUNK)]
-    done: list[GameRecord] = []
-    if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            done += _play_chunk(deck, scenario, strategy, seed, chunk, hindsight)
-            if progress is not None:
-                progress(len(done))
-        return done
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [
-            pool.submit(_play_chunk, deck, scenario, strategy, seed, chunk, hindsight)
-            for chunk in chunks
-        ]
-        for future in futures:
-            done += future.result()
-            if progress is not None:
-                progress(len(done))
-    return sorted(done, key=lambda r: r.index)
+    task = partial(_play_chunk, deck, scenario, strategy, seed, hindsight)
+    return map_chunks(task, range(games), chunk=CHUNK, workers=workers, progress=progress)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.balance.diagnosis import _least, diagnose, eased
+from game.balance.diagnosis import DIAGNOSED_CHUNK, _least, diagnose, eased
 from game.balance.play import play
 from game.content import load_deck
 from game.engine.optimise import can_win, most_in_year
@@ -57,6 +57,17 @@ def test_the_ceilings_of_a_year_are_the_optimisers(cramped):
     # without the capacity's limit a year never gives less
     for under, free in zip(found.reach, found.open_reach):
         assert all(f >= u - 1e-9 for u, f in zip(under, free))
+
+
+def test_the_diagnosis_shared_over_two_processes_says_the_same(tmp_path: Path):
+    deck = load_deck(_deck(tmp_path, 2.5, -2, "2, 6, 25", capacity=8, sure=True))
+    games = play(deck, "prove", "greedy", DIAGNOSED_CHUNK + 4, 0, hindsight=True)
+    alone = diagnose("greedy", games)
+    told: list[int] = []
+    shared = diagnose("greedy", games, workers=2, progress=told.append)
+    assert alone is not None and alone.lost > 0
+    assert shared == alone
+    assert told == [DIAGNOSED_CHUNK, len(games)]
 
 
 def test_the_least_value_that_covers_a_share_of_the_games():

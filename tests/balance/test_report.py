@@ -374,3 +374,39 @@ def test_a_year_the_cards_cannot_bring_above_zero_gets_a_whole_sentence():
         "kapaciteten gav kortene højst 0,8 mio. kr. det år), eller sænk målet for 2027."
     ) in lines
     assert not any("anlægsramme" in line for line in lines)
+
+
+class _Terminal:
+    """A terminal stream that records what is written to it."""
+
+    def __init__(self) -> None:
+        self.written = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> None:
+        self.written += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("columns", [40, 80, 200])
+def test_the_progress_line_never_wraps_on_a_narrow_terminal(monkeypatch, columns):
+    from game.balance.command import Progress
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    terminal = _Terminal()
+    progress = Progress(100, terminal)  # type: ignore[arg-type]
+    label = "krise: Uden brobyggende besparelser efter brættets tal (kun den stærkeste)"
+    progress.step(label, 50, 100)
+    progress.note("krise: hvad holdt spillene tilbage 10/20")
+    progress.close()
+    drawn = [part for part in terminal.written.split("\r") if part]
+    assert drawn and all(len(part) <= columns - 1 for part in drawn)
+    line = "█" * 15 + "·" * 15 + "  50 %  " + label
+    # a wide terminal shows the whole line; a narrow one cuts it with an ellipsis
+    fits = len(line) <= columns - 1
+    assert drawn[0].rstrip() == line if fits else drawn[0] == line[: columns - 2] + "…"
+    assert drawn[-1].strip() == ""  # closing wipes the line
