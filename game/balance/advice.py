@@ -7,18 +7,34 @@ it.
 
 from __future__ import annotations
 
+import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.balance.analysis import (
     BEST_RANGE,
     HINDSIGHT_MIN,
+    CardStat,
     ScenarioResult,
     suggested,
 )
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
 from game.balance.strategies import spoken
-from game.engine.model import Scenario
+from game.engine.model import KINDS, Kind, Scenario
 from game.numbers import format_amount
+
+KIND_WORDS = {
+    Kind.SAVING: "besparelser",
+    Kind.EFFICIENCY: "effektiviseringer",
+    Kind.INVESTMENT: "investeringer",
+}
+"""The kinds in the plural, as the report writes them."""
+KIND_WORD = {
+    Kind.SAVING: "besparelse",
+    Kind.EFFICIENCY: "effektivisering",
+    Kind.INVESTMENT: "investering",
+}
+"""One card's kind."""
 
 
 def percent(value: float) -> str:
@@ -344,3 +360,89 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             f"de {best.games} spil, {spoken(best.name)} spillede."
         )
     return text
+
+
+CROWDED = 0.6
+"""When at least this share of a kind's cards (and two or more) is dominant, the pile holds
+too few of that kind for the plan, and the report says so once for the kind."""
+APART = 0.1
+"""A card whose råderum per point of capacity lies this share above (or below) the median of
+the other cards of its kind is told to change its amount or belastning."""
+
+
+def card_advice(cards: Sequence[CardStat], unit: str, all_kinds: bool = False) -> list[str]:
+    """What to do about the dominant and dead cards of a scenario (``CardStat.flag``), one
+    sentence per kind or card: a kind whose cards are nearly all dominant needs more cards
+    to choose among (so does a kind of one card when ``all_kinds``, the scenario's demand for
+    all three kinds, makes the plan take it); a card that gives clearly more (or less)
+    råderum per point of capacity than the others of its kind needs another amount or
+    belastning; a flagged card that does not, needs a look at what that measure leaves out
+    (its first years, its service, the cards that require it)."""
+    said: list[str] = []
+    for kind in KINDS:
+        mine = [c for c in cards if c.kind is kind]
+        dominant = [c for c in mine if c.flag == "dominant"]
+        plural = KIND_WORDS[kind]
+        crowded = len(dominant) >= 2 and len(dominant) >= CROWDED * len(mine)
+        alone = all_kinds and len(mine) == 1 and len(dominant) == 1
+        if alone:
+            said.append(
+                f"»{mine[0].title}« er bunkens eneste {KIND_WORD[kind]}, og alle tre slags skal "
+                f"i spil, så planen må tage det. Læg flere {plural} i bunken, så der er noget "
+                "at vælge imellem."
+            )
+        elif crowded:
+            counted = (
+                f"Alle bunkens {len(mine)}"
+                if len(dominant) == len(mine)
+                else f"{len(dominant)} af bunkens {len(mine)}"
+            )
+            said.append(
+                f"{counted} {plural} er dominerende: der er ikke flere {plural}, end planen kan "
+                f"bruge, så den tager dem næsten alle. Læg flere {plural} i bunken, så de må "
+                "konkurrere om kapaciteten (og hæv målet, hvis bunken ellers giver over 3 gange "
+                "målet), eller stram kapaciteten."
+            )
+        for card in mine:
+            if not card.flag or ((crowded or alone) and card.flag == "dominant"):
+                continue
+            others = [c.per_capacity for c in mine if c is not card]
+            median = statistics.median(others) if others else None
+            said.append(_card_sentence(card, median, unit))
+    return said
+
+
+def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
+    """The advice for one flagged card; ``others``: the median råderum per point of capacity
+    of the other cards of its kind in the pile (None when it is alone), in ``unit``."""
+    plural = KIND_WORDS[card.kind]
+    mine = format_amount(card.per_capacity, decimals=2)
+    theirs = "" if others is None else format_amount(others, decimals=2)
+    measured = (
+        f"det giver {mine} {unit} pr. point kapacitet mod {theirs} for bunkens andre {plural}"
+    )
+    above = others is not None and card.per_capacity > others * (1 + APART)
+    below = others is not None and card.per_capacity < others * (1 - APART)
+    if card.flag == "dominant":
+        opening = f"»{card.title}« er dominerende (vedtaget i {percent(card.rate)})"
+        if above:
+            return f"{opening}: {measured}. Sænk beløbet eller hæv belastningen."
+    else:
+        opening = f"»{card.title}« er dødt (vedtaget i {percent(card.rate)})"
+        if below:
+            return (
+                f"{opening}: {measured}. Hæv beløbet, sænk belastningen, eller tag det ud af "
+                "scenariets bunke."
+            )
+    if others is None:
+        compared = ""
+    else:
+        than = "mindre end" if below else "mere end" if above else "omtrent som"
+        compared = (
+            f", selv om det giver {than} bunkens andre {plural} pr. point kapacitet "
+            f"({mine} mod {theirs})"
+        )
+    return (
+        f"{opening}{compared}: se på, hvad det giver og koster i de første år, hvad det gør "
+        "ved serviceniveauet, og om andre kort kræver det."
+    )

@@ -30,8 +30,14 @@ from dataclasses import dataclass, field
 from game.balance.diagnosis import Diagnosis, reached_in_share
 from game.balance.play import GameRecord
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
-from game.engine.ledger import LOSS_REASONS, MET_TOLERANCE, meets
-from game.engine.model import KINDS, Deck, Kind, Scenario
+from game.engine.ledger import (
+    LOSS_REASONS,
+    MET_TOLERANCE,
+    expected_factor,
+    fatigue_of,
+    meets,
+)
+from game.engine.model import KINDS, Deck, Kind, Proposal, Scenario
 
 ONE_SIDED_MAX = 0.10
 BEST_RANGE = (0.45, 0.75)
@@ -85,6 +91,8 @@ class CardStat:
     kind: Kind
     shown: int
     adopted: int
+    per_capacity: float = 0.0
+    """Its råderum per point of capacity (``per_capacity``), in the deck's unit."""
 
     @property
     def rate(self) -> float:
@@ -292,6 +300,16 @@ def pile_of(deck: Deck, scenario: Scenario) -> Pile:
     return Pile(sum(by_kind.values()), by_kind, scenario.target[-1])
 
 
+def per_capacity(proposal: Proposal) -> float:
+    """A card's råderum per point of capacity, the measure the standard deck is tuned by
+    (decks/standard/README.md): its last amount (full effect) times its expected factor,
+    divided by what it takes of a round's capacity (belastning plus the træthed it gives),
+    in the deck's unit. A card far above the others of its kind is taken in every game; one
+    far below, in none."""
+    used = proposal.load + fatigue_of(proposal)
+    return proposal.effect[-1] * expected_factor(proposal) / used if used > 0 else 0.0
+
+
 def card_stats(deck: Deck, records: Sequence[GameRecord]) -> list[CardStat]:
     """Per card: in how many games it showed and in how many of those it was adopted."""
     shown: dict[str, int] = {}
@@ -303,7 +321,12 @@ def card_stats(deck: Deck, records: Sequence[GameRecord]) -> list[CardStat]:
             adopted[pid] = adopted.get(pid, 0) + 1
     stats = [
         CardStat(
-            pid, deck.proposal(pid).title, deck.proposal(pid).kind, shown[pid], adopted.get(pid, 0)
+            pid,
+            deck.proposal(pid).title,
+            deck.proposal(pid).kind,
+            shown[pid],
+            adopted.get(pid, 0),
+            per_capacity(deck.proposal(pid)),
         )
         for pid in shown
     ]

@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from game.balance.advice import guidance, percent, target_advice
+from game.balance.advice import KIND_WORD, KIND_WORDS, card_advice, guidance, percent, target_advice
 from game.balance.analysis import (
     BEST_RANGE,
     DEAD,
@@ -35,7 +35,7 @@ from game.balance.diagnosis import diagnose, wins_with_each
 from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy, spoken
-from game.engine.model import Deck, Kind
+from game.engine.model import Deck
 from game.numbers import format_amount, unit_scale
 
 
@@ -173,17 +173,6 @@ def games_of(strategy: Strategy, games: int, one_sided_games: int | None) -> int
 
 
 REASONS = {"target": "mål", "kinds": "slags", "service": "service"}
-KIND_WORDS = {
-    Kind.SAVING: "besparelser",
-    Kind.EFFICIENCY: "effektiviseringer",
-    Kind.INVESTMENT: "investeringer",
-}
-KIND_WORD = {
-    Kind.SAVING: "besparelse",
-    Kind.EFFICIENCY: "effektivisering",
-    Kind.INVESTMENT: "investering",
-}
-"""One card's kind, for the card table."""
 
 
 def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[str]:
@@ -282,6 +271,14 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         ]
         lines += _table(["Forslag", "Slags", "Vist i spil", "Vedtaget", ""], card_rows, markdown)
         lines.append("")
+        to_do = (
+            []
+            if result.out_of_reach
+            else card_advice(result.cards, unit, result.scenario.require_all_kinds)
+        )
+        if to_do:
+            lines += [f"- {text}" if markdown else f"  {text}" for text in to_do]
+            lines.append("")
     return lines
 
 
@@ -442,6 +439,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                         "adopted": c.adopted,
                         "rate": round(c.rate, 4),
                         "flag": c.flag,
+                        "per_capacity": round(c.per_capacity, 4),
                     }
                     for c in r.cards
                 ],
