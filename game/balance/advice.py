@@ -21,6 +21,7 @@ from game.balance.analysis import (
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
 from game.balance.strategies import spoken
 from game.engine.model import KINDS, Kind, Scenario
+from game.messages import catalogue
 from game.numbers import format_amount
 
 KIND_WORDS = {
@@ -29,12 +30,8 @@ KIND_WORDS = {
     Kind.INVESTMENT: "investeringer",
 }
 """The kinds in the plural, as the report writes them."""
-KIND_WORD = {
-    Kind.SAVING: "besparelse",
-    Kind.EFFICIENCY: "effektivisering",
-    Kind.INVESTMENT: "investering",
-}
-"""One card's kind."""
+KIND_WORD = {kind: catalogue("da").t(f"kind.word.{kind.value}") for kind in KINDS}
+"""One card's kind, as the game's Danish messages write it."""
 
 
 def percent(value: float) -> str:

@@ -33,8 +33,8 @@ from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
 from game.engine.ledger import (
     LOSS_REASONS,
     MET_TOLERANCE,
+    capacity_taken,
     expected_factor,
-    fatigue_of,
     meets,
 )
 from game.engine.model import KINDS, Deck, Kind, Proposal, Scenario
@@ -303,10 +303,10 @@ def pile_of(deck: Deck, scenario: Scenario) -> Pile:
 def per_capacity(proposal: Proposal) -> float:
     """A card's råderum per point of capacity, the measure the standard deck is tuned by
     (decks/standard/README.md): its last amount (full effect) times its expected factor,
-    divided by what it takes of a round's capacity (belastning plus the træthed it gives),
-    in the deck's unit. A card far above the others of its kind is taken in every game; one
-    far below, in none."""
-    used = proposal.load + fatigue_of(proposal)
+    divided by what it takes of a round's capacity (``ledger.capacity_taken``: belastning and
+    the træthed it gives), in the deck's unit. A card far above the others of its kind is
+    taken in every game; one far below, in none."""
+    used = capacity_taken(proposal)
     return proposal.effect[-1] * expected_factor(proposal) / used if used > 0 else 0.0
 
 

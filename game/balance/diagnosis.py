@@ -261,12 +261,11 @@ def diagnose(
     )
 
 
-def _wins_each(targets: Sequence[Sequence[float]], problems: Sequence[Problem]) -> list[int]:
-    """Per problem, one bit per set of ``targets``: whether its best plan wins with them."""
-    return [
-        sum(can_win(replace(p, targets=tuple(t))) << i for i, t in enumerate(targets))
-        for p in problems
-    ]
+def _wins_each(
+    targets: Sequence[Sequence[float]], problems: Sequence[Problem]
+) -> list[tuple[bool, ...]]:
+    """Per problem, per set of ``targets``: whether its best plan wins with them."""
+    return [tuple(can_win(replace(p, targets=tuple(t))) for t in targets) for p in problems]
 
 
 def wins_with_each(
@@ -278,6 +277,8 @@ def wins_with_each(
     problems = [r.problem for r in records if r.problem is not None]
     if not problems:
         return None
+    if not targets:
+        return []
     task = partial(_wins_each, [tuple(t) for t in targets])
-    bits = map_chunks(task, problems, chunk=DIAGNOSED_CHUNK * 5, workers=workers)
-    return [sum(b >> i & 1 for b in bits) for i in range(len(targets))]
+    rows = map_chunks(task, problems, chunk=DIAGNOSED_CHUNK * 5, workers=workers)
+    return [sum(row[i] for row in rows) for i in range(len(targets))]

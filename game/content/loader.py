@@ -600,7 +600,7 @@ def _check_scenario(
         elif not any(
             ledger.fits(spec.capacity, 0, 0, c.load, ledger.fatigue_of(c)) for c in of_kind
         ):
-            smallest = min(c.load + ledger.lost_capacity(ledger.fatigue_of(c)) for c in of_kind)
+            smallest = min(ledger.capacity_taken(c) for c in of_kind)
             reason = Message.of(
                 "deck.unwinnable.too_big",
                 kind=Message.of(f"kind.word.{kind.value}"),

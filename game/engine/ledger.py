@@ -311,6 +311,12 @@ def lost_capacity(fatigue: int | Array) -> int | Array:
     return fatigue
 
 
+def capacity_taken(proposal: Proposal) -> int:
+    """The capacity adopting ``proposal`` takes in a round that starts rested: its belastning
+    and the capacity its own træthed takes."""
+    return proposal.load + lost_capacity(fatigue_of(proposal))
+
+
 @overload
 def capacity_left(capacity: int, used: int, fatigue: int) -> int: ...
 @overload
