@@ -334,3 +334,25 @@ def usual_unit(unit: str) -> str:
 def unit_scale(unit: str) -> float:
     """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.)."""
     return _SCALES_BY_KEY.get(_unit_key(unit), 1.0)
+
+
+_UNIT_AFTER = re.compile(r"^(?P<number>.*?[0-9)])[\s\u00a0\u202f]*(?P<unit>[^\W\d_].*)$")
+"""A number followed by a word: "−500 t. kr.", "1,5 mio.", "(200) tkr"."""
+
+
+def split_unit(text: str) -> tuple[str, str | None]:
+    """``text`` without the unit written after its number, and that unit: "−500 t. kr." →
+    ("−500", "t. kr."); ``(text, None)`` when no known unit (``is_known_unit``) follows the
+    number – a word that is not a unit is left for the number's own message."""
+    found = _UNIT_AFTER.match(text.strip())
+    if found is None or not is_known_unit(found.group("unit")):
+        return text, None
+    return found.group("number").strip(), found.group("unit").strip()
+
+
+def in_unit(value: float, written: str, unit: str) -> float:
+    """``value`` written in the unit ``written``, expressed in ``unit`` (−500 t. kr. is −0,5
+    mio. kr.); both units must be known (``is_known_unit``). Rounded to nine decimals, so a
+    conversion adds no float noise (2,01 mio. kr. is 2010 t. kr., not 2009,9999999999998)."""
+    converted = round(value * unit_scale(unit) / unit_scale(written), 9)
+    return converted + 0.0  # no −0

@@ -16,7 +16,9 @@ from game.numbers import (
     format_amount,
     format_gap,
     format_pair,
+    in_unit,
     parse_amount,
+    split_unit,
 )
 
 AMOUNTS = st.floats(min_value=-1_000_000, max_value=1_000_000, allow_nan=False)
@@ -171,3 +173,29 @@ def test_a_deck_in_t_kr_reads_in_english_as_thousands_of_kroner():
     assert unit_words("t. kr.", "da") == "t. kr."
     assert unit_words("mio. kr.", "en") == "m DKK"
     assert unit_words("borgere", "en") == "borgere"  # a unit the game does not know: as written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("−500 t. kr.", ("−500", "t. kr.")),
+        ("-500t.kr.", ("-500", "t.kr.")),
+        ("1,5 mio.", ("1,5", "mio.")),
+        ("(200) TKR", ("(200)", "TKR")),
+        ("1.500 kr.", ("1.500", "kr.")),
+        # a word that is not a unit, or nothing after the number: left for the number's message
+        ("1,5 ca.", ("1,5 ca.", None)),
+        ("ca. 1,5", ("ca. 1,5", None)),
+        ("1,5", ("1,5", None)),
+        ("20 %", ("20 %", None)),
+    ],
+)
+def test_split_unit_takes_only_a_known_unit_after_the_number(text, expected):
+    assert split_unit(text) == expected
+
+
+def test_in_unit_converts_between_units_without_float_noise():
+    assert in_unit(-500, "t. kr.", "mio. kr.") == -0.5
+    assert in_unit(2.01, "mio. kr.", "t. kr.") == 2010  # 2.01 * 1000 is 2009.9999999999998
+    assert in_unit(2, "mia. kr.", "mio. kr.") == 2000
+    assert in_unit(1500, "kr.", "t. kr.") == 1.5

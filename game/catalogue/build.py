@@ -17,7 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.catalogue.cells import Cell, CellError, cell_range, column_letter, column_number, read
+from game.catalogue.cells import (
+    Cell,
+    CellError,
+    cell_range,
+    column_letter,
+    column_number,
+    read,
+    written_units,
+)
 from game.catalogue.columns import (
     ABOUT,
     ABOUT_ROWS,
@@ -120,6 +128,8 @@ class _Reading:
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     unit: str = "mio. kr."
     """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
+    converted: list[tuple[Sheet, Cell, Any]] = field(default_factory=list)
+    """Amount cells with another unit written after the number, and the value they became."""
     budget_years: dict[str, str] = field(default_factory=dict)
     """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
     every row without its own 'fra budgetår' is tied to those years."""
@@ -185,6 +195,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if sheet is None:
             if name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
+                if isinstance(header.get("unit"), str) and header["unit"].strip():
+                    reading.unit = header["unit"].strip()
                 said = Message.of("catalogue.csv_defaults")
                 reading.warnings.append(CatalogueProblem(catalogue.label, said))
             elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
@@ -211,6 +223,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
+    _converted_note(reading)
     if reading.respelled:
         shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
         more = " …" if len(reading.respelled) > 4 else ""
@@ -1036,12 +1049,15 @@ def _card(
             continue
         line = reading.line(sheet, cell)
         try:
-            value = read(spec, cell)
+            value = read(spec, cell, reading.unit)
         except CellError as error:
             reading.add(sheet, cell, error.said)
             reading.reported.add((sheet.name, row, spec.field))
             bad_amount = bad_amount or spec.reader == "effect"
             continue
+        written = written_units(cell) if spec.is_amount else []
+        if any(unit_scale(unit) != unit_scale(reading.unit) for unit in written):
+            reading.converted.append((sheet, cell, value))
         if spec.reader == "id" and isinstance(value, str):
             value = _respelled(reading, value)
         elif spec.reader == "ids" and isinstance(value, list):
@@ -1087,6 +1103,25 @@ text may be before the import asks about it (a misread thousands sign is 1.000 t
 _COMMA_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
 """Text such as "1,500": 1,5 with a Danish decimal comma, 1.500 with an English thousands
 comma (a leading 0, "0,518", is a decimal comma for sure)."""
+
+
+def _converted_note(reading: _Reading) -> None:
+    """One note, at the first of them, naming the amount cells whose own unit was converted to
+    the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent."""
+    if not reading.converted:
+        return
+    sheet, cell, value = reading.converted[0]
+    others = [f"{s.name}!{c.ref}" for s, c, _ in reading.converted[1:]]
+    shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
+    said = Message.of(
+        "catalogue.units_converted." + ("many" if others else "one"),
+        count=len(reading.converted),
+        text=str(cell.value).strip()[:30],
+        read=Decimal(yaml_number(value)),
+        unit=unit_in_words(reading.unit),
+        cells=shown,
+    )
+    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
 
 
 def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:

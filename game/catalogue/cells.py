@@ -13,6 +13,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,7 @@ from game.catalogue.columns import KIND_WORDS, SIGN_WORDS, Column, normal
 from game.content.numbertext import PERCENT, danish, meant_as_percent, yaml_number
 from game.content.schema import KIND_NAMES
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
-from game.numbers import AmountError, parse_amount
+from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit
 
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 _ID_SEPARATORS = re.compile(r"[,;\s]+")
@@ -93,8 +94,9 @@ def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read(column: Column, cell: Cell) -> Any:
-    """The value of ``cell`` for ``column`` (see ``Column.reader``); raises ``CellError``."""
+def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
+    """The value of ``cell`` for ``column`` (see ``Column.reader``); an amount column's cell
+    in the catalogue's ``unit`` (see ``_amount``). Raises ``CellError``."""
     name = f"'{column.header}'"
     if cell.formula is not None:
         shown = cell.formula if len(cell.formula) <= 40 else cell.formula[:39] + "…"
@@ -104,8 +106,37 @@ def read(column: Column, cell: Cell) -> Any:
     value = cell.value
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise CellError("catalogue.cell.date", name=name, date=_shown_date(value))
+    if column.is_amount:
+        if column.reader == "numbers":
+            return _numbers(name, value, lambda n, v: _amount(n, v, unit))
+        return _amount(name, value, unit)
     reader = _READERS[column.reader]
     return reader(name, value)
+
+
+def written_units(cell: Cell) -> list[str]:
+    """The units written after the numbers in an amount cell ("−500 t. kr." → ["t. kr."],
+    "1000; 2 mio. kr." → ["mio. kr."]); empty for a number cell or a text without one."""
+    if not isinstance(cell.value, str):
+        return []
+    found = (split_unit(part)[1] for part in _parts(cell.value))
+    return [unit for unit in found if unit is not None]
+
+
+def _amount(name: str, value: Any, unit: str) -> float | int:
+    """An amount in the catalogue's ``unit``: a number, or a text read the Danish way; a
+    known unit written after the number ("−500 t. kr.", "1,5 mio.") is converted to ``unit``
+    (−500 t. kr. is −0,5 in a catalogue in mio. kr.). Raises ``CellError``, also when the
+    catalogue's own unit is unknown, so the cell's cannot be converted."""
+    if isinstance(value, str):
+        text, written = split_unit(_text(name, value))
+        if written is not None:
+            if not is_known_unit(unit):
+                raise CellError(
+                    "catalogue.cell.unit_unconvertible", name=name, text=_short(value), unit=unit
+                )
+            return _plain(in_unit(number(name, text), written, unit))
+    return _number(name, value)
 
 
 def _shown_date(value: Any) -> str:
@@ -204,7 +235,11 @@ def _amount_reason(error: AmountError) -> ByLanguage:
 
 
 def _number(name: str, value: Any) -> float | int:
-    found = number(name, value)
+    return _plain(number(name, value))
+
+
+def _plain(found: float) -> float | int:
+    """A whole amount as an int (as YAML would read it), else the float."""
     return int(found) if found.is_integer() and abs(found) < 2**53 else found
 
 
@@ -270,13 +305,16 @@ def _parts(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _numbers(name: str, value: Any) -> float | int | list[float | int]:
+def _numbers(
+    name: str, value: Any, one: Callable[[str, Any], float | int] = _number
+) -> float | int | list[float | int]:
+    """One number or a list of them (a target), each read by ``one``."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _number(name, value)
+        return one(name, value)
     parts = _parts(_text(name, value))
     if len(parts) == 1:
         try:
-            return _number(name, parts[0])
+            return one(name, parts[0])
         except CellError:
             pieces = parts[0].split(",")
             if len(pieces) > 2 and all(p.strip() for p in pieces):
@@ -285,7 +323,7 @@ def _numbers(name: str, value: Any) -> float | int | list[float | int]:
                     "catalogue.cell.one_number", name=name, text=_short(parts[0]), example=example
                 ) from None
             raise
-    return [_number(name, part) for part in parts]
+    return [one(name, part) for part in parts]
 
 
 def _year(name: str, value: Any) -> str:
@@ -353,7 +391,7 @@ def _texts(name: str, value: Any) -> list[str]:
     return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
 
 
-_READERS = {
+_READERS: dict[str, Callable[[str, Any], Any]] = {
     "text": _text,
     "id": _id,
     "kind": _kind,

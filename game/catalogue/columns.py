@@ -33,6 +33,10 @@ SECTION_OF: dict[str, str] = {
 """The deck section each data sheet fills."""
 
 
+AMOUNT_FIELDS = frozenset({"construction", "construction_budget", "target"})
+"""Fields besides the years' amounts that are amounts in the catalogue's unit."""
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a sheet (or one row of the "Om kataloget" sheet).
@@ -56,6 +60,12 @@ class Column:
     """The deck format that has the field (2: ``schema_version: 2`` is needed)."""
     index: int = 0
     """For an amount column: 0 for "år 1", 1 for "år 2" …"""
+
+    @property
+    def is_amount(self) -> bool:
+        """True for a column of amounts in the catalogue's unit (the years' amounts, anlæg,
+        mål and anlægsramme): a unit written in the cell ("−500 t. kr.") is converted."""
+        return self.reader == "effect" or self.field in AMOUNT_FIELDS
 
 
 def _effect_columns(what: str) -> tuple[Column, ...]:

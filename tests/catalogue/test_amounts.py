@@ -4,7 +4,7 @@ written as text that are far out of line with their row or could be read two way
 from __future__ import annotations
 
 from game.content import load_deck
-from tests.catalogue.conftest import ABOUT, PROPOSALS, run_import, sheets, write_book
+from tests.catalogue.conftest import ABOUT, PROPOSALS, SCENARIOS, run_import, sheets, write_book
 
 GAP_WARNING = "er læst som 0 – skriv 0 i cellen, hvis det er ment, eller beløbet"
 
@@ -148,3 +148,59 @@ def test_a_comma_before_three_digits_without_a_row_to_judge_by_is_read_danish_an
         f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som -1,25 mio. kr. (dansk "
         "decimalkomma); menes -1250 (engelsk tusindtalskomma), så skriv -1250"
     ) in text
+
+
+def test_an_amount_with_its_unit_in_the_cell_is_converted_to_the_catalogues_unit(capsys, tmp_path):
+    # Before: "−500 t.kr." in a catalogue in mio. kr. was refused ("skriv kun tallet"), so the
+    # budget office had to retype every cell that carried its unit.
+    rows = [
+        PROPOSALS[0],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", "500 t.kr.", None, None, "T"],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", "−500 t. kr.", "2 mio.", 4, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", "(3.000) tkr", 1, "6 mio. kr.", None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("spar").effect == (0.5,)
+    assert deck.proposal("eff").effect == (-0.5, 2, 4)
+    assert deck.proposal("inv").effect == (-3, 1, 6)
+    # said once, at the first converted cell, with how it was read; cells already in the
+    # catalogue's unit ("2 mio.", "6 mio. kr.") are not converted and not named
+    assert (
+        f"{path}:Forslag!E2: bemærk: 3 beløb har enheden skrevet i cellen og er omregnet til "
+        "katalogets enhed: '500 t.kr.' er læst som 0,5 mio. kr., og det samme gælder "
+        "Forslag!E3, Forslag!E4"
+    ) in text
+
+
+def test_a_target_and_an_amount_in_mio_kr_are_converted_in_a_catalogue_in_t_kr(capsys, tmp_path):
+    rows = [PROPOSALS[0], *[[*row[:4], 1000, 2000, 4000, None] for row in PROPOSALS[1:]]]
+    rows[1][4] = "1,2 mio. kr."
+    scenarios = [SCENARIOS[0], ["tre-aar", "Tre år", "2027; 2028; 2029", "1000; 2 mio. kr.; 3000"]]
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(proposals=rows, about=_in_thousands(), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("spar").effect[0] == 1200
+    assert deck.scenarios[0].target == (1000, 2000, 3000)
+    assert "'1,2 mio. kr.' er læst som 1200 t. kr., og det samme gælder Scenarier!D2" in text
+
+
+def test_a_unit_in_a_cell_is_refused_when_the_catalogues_own_unit_is_unknown(capsys, tmp_path):
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", "point"]
+    rows = [list(row) for row in PROPOSALS]
+    rows[1][4] = "500 t. kr."
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code != 0
+    assert (
+        f"{path}:Forslag!E2: 'år 1': '500 t. kr.' har enheden skrevet i cellen, men katalogets "
+        "enhed 'point' kendes ikke, så beløbet kan ikke omregnes"
+    ) in text
+    assert not (tmp_path / "dæk").exists()

@@ -363,7 +363,7 @@ def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
     text = (
         "id;slags;titel;område;år 1;år 2\r\n"
         "spar;besparelse;Spar på ældreområdet;Ældre;2,5;\r\n"
-        "eff;effektivisering;Færre vikarer;Ældre;-0,5;1,75 mio.\r\n"
+        "eff;effektivisering;Færre vikarer;Ældre;-0,5;1,75 ca.\r\n"
     )
     path = tmp_path / "forslag.csv"
     path.write_bytes(text.encode("cp1252"))
@@ -371,7 +371,7 @@ def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:F3: 'år 2' skal være et tal: '1,75 mio.' indeholder andet end tallet",
+        expected=f"{path}:F3: 'år 2' skal være et tal: '1,75 ca.' indeholder andet end tallet",
     )
 
 
