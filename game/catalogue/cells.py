@@ -127,7 +127,7 @@ def _amount(name: str, value: Any, unit: str) -> float | int:
     """An amount in the catalogue's ``unit``: a number, or a text read the Danish way; a
     known unit written after the number ("−500 t. kr.", "1,5 mio.") is converted to ``unit``
     (−500 t. kr. is −0,5 in a catalogue in mio. kr.). Raises ``CellError``, also when the
-    catalogue's own unit is unknown, so the cell's cannot be converted."""
+    catalogue's own unit is unknown, so the cell's unit cannot be converted."""
     if isinstance(value, str):
         text, written = split_unit(_text(name, value))
         if written is not None:
