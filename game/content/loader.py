@@ -269,6 +269,7 @@ def _build(
     other files, the deck header or whether the deck can be won."""
     headers: list[tuple[DeckHeader | None, YamlDocument]] = []
     items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
+    unit = _written_unit(documents)
     for doc in documents:
         if not isinstance(doc.data, dict):
             problems.append(Problem.of(doc.file, 1, "deck.not_a_mapping"))
@@ -294,7 +295,7 @@ def _build(
                 )
                 continue
             for index, card in enumerate(cards):
-                spec = _validate(model, card, doc, (section, index), problems)
+                spec = _validate(model, card, doc, (section, index), problems, unit)
                 if spec is not None:
                     items[section].append(_Item(spec, doc, (section, index)))
     known: dict[str, dict[str, _Item]] = {}
@@ -354,14 +355,27 @@ def _validate(
     doc: YamlDocument,
     path: tuple[str | int, ...],
     problems: list[Problem],
+    unit: str | None = None,
 ) -> Any:
+    """``data`` as ``model``, or None with its problems added (``unit``: the deck's, for the
+    hint at an amount written with its unit)."""
     try:
         return model.model_validate(data)
     except ValidationError as error:
         details = error.errors(include_url=False)
         relevant = [d for d in details if not _wrong_branch(model, d)] or details
-        problems.extend(_problem(detail, model, doc, path) for detail in relevant)
+        problems.extend(_problem(detail, model, doc, path, unit) for detail in relevant)
         return None
+
+
+def _written_unit(documents: list[YamlDocument]) -> str | None:
+    """The unit the deck's header writes, read before the cards are checked (the header may
+    stand in a later file than the cards); None when no file writes one as text."""
+    for doc in documents:
+        header = doc.data.get("deck") if isinstance(doc.data, dict) else None
+        if isinstance(header, dict) and isinstance(header.get("unit"), str):
+            return str(header["unit"]).strip()
+    return None
 
 
 def _wrong_branch(model: type[BaseModel], detail: Any) -> bool:
@@ -382,7 +396,11 @@ def _wrong_branch(model: type[BaseModel], detail: Any) -> bool:
 
 
 def _problem(
-    detail: Any, model: type[BaseModel], doc: YamlDocument, base: tuple[str | int, ...]
+    detail: Any,
+    model: type[BaseModel],
+    doc: YamlDocument,
+    base: tuple[str | int, ...],
+    unit: str | None = None,
 ) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]
@@ -408,7 +426,7 @@ def _problem(
         what = str(base[0]) if base[0] in ("proposals", "events", "scenarios", "deck") else "other"
         return Problem.of(doc.file, doc.line(path), "deck.not_fields", what=_element(what))
     if kind in _NUMBER_KINDS and isinstance(value, str):
-        hint = text_problem(value, share=field in _SHARE_FIELDS)
+        hint = text_problem(value, share=field in _SHARE_FIELDS, unit=unit)
         if hint is not None:
             return Problem.of(doc.file, doc.line(path), "deck.number_hint", where=where, hint=hint)
     if isinstance(value, str) and kind not in _NOT_ABOUT_THE_CHARACTERS:

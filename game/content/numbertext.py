@@ -18,7 +18,7 @@ import re
 from game.content import hidden
 from game.content.hidden import first_hidden
 from game.messages import ByLanguage, Decimal, Message, render
-from game.numbers import AmountError, parse_amount
+from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit, unit_scale
 
 _THOUSANDS_DOT = re.compile(r"^[+-]?0*[1-9][0-9]*\.[0-9]{3}$")
 _ZERO_PADDED = re.compile(r"^[+-]?0[0-9]+$")
@@ -197,11 +197,12 @@ def meant_as_percent(value: float) -> bool:
     return 1 < value <= 100
 
 
-def text_problem(text: str, share: bool = False) -> Message | None:
+def text_problem(text: str, share: bool = False, unit: str | None = None) -> Message | None:
     """What is wrong with ``text`` where a number was expected, when it looks like a number
     written another way (``12,5``, ``1.000,5``, ``1 500``, ``−5``, ``1e3``, ``09``, ``20 %``,
     ``5 mio. kr.``); None when it does not look like a number at all. ``share`` is true for
-    fields that hold a share from 0 to 1 (``uncertainty``, ``failure``)."""
+    fields that hold a share from 0 to 1 (``uncertainty``, ``failure``); ``unit`` is the
+    deck's, so that "1,5 mio. kr." in a deck in t. kr. is told to be written 1500."""
     index = first_hidden(text)
     if index is not None and any(c.isdigit() for c in text):
         return _hidden_in_number(text, index)
@@ -235,7 +236,7 @@ def text_problem(text: str, share: bool = False) -> Message | None:
         except AmountError:
             continue
     if not readings:
-        return _with_unit(stripped)
+        return _with_unit(stripped, unit)
     da, en = readings.get("da"), readings.get("en")
     if da is not None and en is not None and da != en:
         return Message.of(
@@ -287,8 +288,20 @@ def _how_written(text: str) -> str:
     return "no_digit"  # '-.5', '+.5'
 
 
-def _with_unit(text: str) -> Message | None:
-    """``5 mio. kr.`` and the like: a number followed by a word."""
+def _with_unit(text: str, unit: str | None = None) -> Message | None:
+    """``5 mio. kr.`` and the like: a number followed by a word. A known unit other than the
+    deck's ``unit`` is converted in the number to write (1,5 mio. kr. is 1500 in t. kr.)."""
+    number, written = split_unit(text)
+    converts = unit is not None and is_known_unit(unit) and written is not None
+    if converts and unit_scale(str(written)) != unit_scale(str(unit)):
+        try:
+            value = in_unit(parse_amount(number, "da"), str(written), str(unit))
+        except AmountError:
+            value = None
+        if value is not None:
+            return Message.of(
+                "deck.number.with_other_unit", text=text, unit=unit, write=yaml_number(value)
+            )
     match = re.match(r"^([+\-\u2212\u2013]?[0-9][0-9., ]*)\s*[^\W\d_]", text)
     if match is None:
         return None

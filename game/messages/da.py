@@ -733,6 +733,7 @@ MESSAGES.update(
         "deck.number.how.comma": "med decimalkomma",
         "deck.number.how.dots": "med punktum mellem tusinder",
         "deck.number.how.no_digit": "uden ciffer før punktummet",
+        "deck.number.with_other_unit": "'{text}' indeholder mere end tallet, og dækkets enhed er {unit}; skriv kun tallet omregnet til {unit}, {write}",
         "deck.number.with_unit": "'{text}' indeholder mere end tallet; skriv kun tallet, {write} (enheden står én gang for hele dækket i 'unit')",
         # fields of a deck or a save (pydantic's validation errors)
         "field.nth": "{field} (nr. {number})",

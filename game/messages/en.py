@@ -725,6 +725,7 @@ MESSAGES.update(
         "deck.number.how.comma": "with a decimal comma",
         "deck.number.how.dots": "with points between thousands",
         "deck.number.how.no_digit": "without a digit before the point",
+        "deck.number.with_other_unit": "'{text}' holds more than the number, and the deck's unit is {unit}; write the number only, converted to {unit}: {write}",
         "deck.number.with_unit": "'{text}' holds more than the number; write the number only, {write} (the unit is given once for the whole deck in 'unit')",
         # fields of a deck or a save (pydantic's validation errors)
         "field.nth": "{field} (no. {number})",

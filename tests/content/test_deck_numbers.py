@@ -173,3 +173,26 @@ def test_a_year_label_with_a_leading_zero_is_not_silently_renumbered():
     assert "'02030' har et nul foran, og tal med nul foran læser YAML som et oktaltal: 1048" in (
         str(error.value.problems[0])
     )
+
+
+def test_an_amount_with_another_unit_is_told_in_the_decks_unit_wherever_the_header_stands():
+    # Before: "1,5 mio. kr." in a deck in t. kr. was told "skriv kun tallet, 1.5" – followed,
+    # the card would free 1,5 t. kr., a thousand times too little, without another word.
+    body = _good_body()
+    header, cards = body.split("proposals:", 1)
+    header = header.replace("  schema_version: 1\n", '  schema_version: 1\n  unit: "t. kr."\n')
+    cards = "proposals:" + cards.replace("effect: [2]", 'effect: ["1,5 mio. kr."]', 1)
+    cards = cards.replace("effect: [2]", "effect: [2000]")
+    # the cards' file is read before the header's, as decks/standard/ reads besparelser.yaml
+    with pytest.raises(DeckError) as error:
+        load_sources([("besparelser.yaml", cards), ("deck.yaml", header)])
+    assert [str(p) for p in error.value.problems] == [
+        "besparelser.yaml:6: 'effect (nr. 1)' skal være et tal: '1,5 mio. kr.' indeholder mere "
+        "end tallet, og dækkets enhed er t. kr.; skriv kun tallet omregnet til t. kr., 1500"
+    ]
+    # in the deck's own unit, the number is only to be written without it
+    with pytest.raises(DeckError) as error:
+        load_sources(
+            [("deck.yaml", _good_body().replace("effect: [2]", "effect: [2 mio. kr.]", 1))]
+        )
+    assert "skriv kun tallet, 2 (enheden står én gang" in str(error.value.problems[0])
