@@ -29,6 +29,9 @@ The objective (compared in this order, larger is better)
     3. the total shortfall below target (smaller is better);
     4. the final service level (the gentlest plan: fewest service cuts);
     5. the total råderum over all years.
+    With ``Problem.thrift`` (the planner bot, once its margin is in reach) a stage comes
+    before 4: the capacity the plan's cards take, belastning plus træthed (smaller is better),
+    so that of the plans that meet the targets the one asking least of the organisation wins.
 
 The integer program
     x[i, s] = 1 when card i is adopted in round s (s from the round it first showed). Each
@@ -145,6 +148,9 @@ class Problem:
     """Rank plans that cannot win by how many winning conditions they keep (the planner)."""
     kind_limits: tuple[tuple[Kind, int], ...] = ()
     """At most this many more cards of a kind (a one-sided strategy's tokens); empty: none."""
+    thrift: bool = False
+    """After the shortfall, prefer the plan whose cards take the least capacity, belastning plus
+    træthed (the planner bot); the debrief's best plan takes the most råderum instead."""
 
     @property
     def rounds(self) -> int:
@@ -280,16 +286,24 @@ def evaluate(problem: Problem, plan: Sequence[tuple[str, int]]) -> Outcome:
     return Outcome(plan=ordered, raaderum=tuple(totals), met=met, won=not reasons, service=service)
 
 
-Score = tuple[int, int, float, int, float]
+Score = tuple[int, int, float, int, int, float]
+
+
+def effort(problem: Problem, plan: Sequence[tuple[str, int]]) -> int:
+    """The capacity the cards of ``plan`` take: belastning plus the træthed each adds."""
+    card = {c.id: c for c in problem.cards}
+    return sum(card[pid].load + card[pid].strain for pid, _ in plan)
 
 
 def score(problem: Problem, outcome: Outcome) -> Score:
-    """The objective as a tuple: larger is better (see the module docstring)."""
+    """The objective as a tuple: larger is better (see the module docstring; the effort
+    counts only with ``Problem.thrift``)."""
     shortfall = sum(max(0.0, t - r) for r, t in zip(outcome.raaderum, problem.targets))
     return (
         int(outcome.won),
         sum(outcome.met),
         -round(shortfall, 6),
+        -effort(problem, outcome.plan) if problem.thrift else 0,
         outcome.service,
         round(sum(outcome.raaderum), 6),
     )
@@ -477,12 +491,19 @@ class _Model:
             # later years still have cards to come; meeting it counts as much as three others
             weights[self.met[self.problem.start_round]] = 3.0
         first = {self.win: float(sum(weights.values()) + 1), **weights}
-        return [
+        stages = [
             Objective(first, tolerance=0.5),
             Objective(dict.fromkeys(self.short, 1.0), maximise=False, tolerance=1e-6),
             Objective(self.service, tolerance=0.5),
             Objective(everything, tolerance=1e-6),
         ]
+        if self.problem.thrift:
+            cards = self.problem.cards
+            taken = {
+                column: float(cards[i].load + cards[i].strain) for (i, _), column in self.x.items()
+            }
+            stages.insert(2, Objective(taken, maximise=False, tolerance=0.5))
+        return stages
 
     def plan(self, values: Sequence[float]) -> list[tuple[str, int]]:
         cards = self.problem.cards

@@ -10,6 +10,10 @@ usual one (``BUFFER``). When no plan wins with that, it does not give up a winni
 once: it plans again to win as the table reckons, first at the expected amounts without a
 margin, then at the cards' face values (as the board shows them), and takes the first plan that
 wins (``RECKONINGS``); only when none does, it keeps as many winning conditions as it can.
+With its margin in reach it is thrifty: of the plans that reach the margin it plays the one that
+takes the least capacity (belastning plus træthed), so it adopts no card the budget does not
+need – KL names fatigue with the råderum agenda as the biggest barrier. Without the margin it
+takes all the råderum and service it can get, as the debrief's best plan does.
 It is the balance harness's "best strategy": a consultant's careful plan, not a perfect player.
 """
 
@@ -61,13 +65,15 @@ def expected_events(state: GameState) -> tuple[float, ...]:
 class Reckoning:
     """How the planner reckons a plan: the margin it aims above each later target (``share``
     of the target plus ``extra``, in the deck's unit), the service points it keeps above the
-    floor until the last round, and uncertain cards at their expected amounts or (``face``)
-    at face value, as the board shows them."""
+    floor until the last round, uncertain cards at their expected amounts or (``face``)
+    at face value, as the board shows them, and whether the plan is the one that takes the
+    least capacity (``thrift``, ``Problem.thrift``) or the most råderum."""
 
     share: float = BUFFER
     extra: float = BUFFER_ABS
     service: int = SERVICE_MARGIN
     face: bool = False
+    thrift: bool = True
 
     def factor(self, proposal: Proposal) -> float:
         """The factor an unrevealed card counts with: 1 at face value, else the expected."""
@@ -79,8 +85,8 @@ CAREFUL = Reckoning()
 RECKONINGS = (
     Reckoning(share=1.15, extra=2.0),
     CAREFUL,
-    Reckoning(share=1.0, extra=0.0, service=0),
-    Reckoning(share=1.0, extra=0.0, service=0, face=True),
+    Reckoning(share=1.0, extra=0.0, service=0, thrift=False),
+    Reckoning(share=1.0, extra=0.0, service=0, face=True, thrift=False),
 )
 """The reckonings in the order the planner tries them: the first that gives a winning plan is
 played (see the module docstring)."""
@@ -166,6 +172,7 @@ def planning_problem(
         kinds_present=tuple(kinds_adopted(state)),
         construction_used=state.construction_used,
         count_conditions=True,
+        thrift=reckoning.thrift,
         kind_limits=tuple(
             (kind, max(0, 1 - sum(deck.proposal(a.card).kind is kind for a in state.adopted)))
             for kind in KINDS

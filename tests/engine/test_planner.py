@@ -3,6 +3,8 @@ it plays for the plan that still wins as the board reckons, not for one that is 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -93,3 +95,65 @@ def test_the_planner_bets_on_the_investment_and_wins_exactly_when_it_works(bet_d
     assert "inv" in adopted
     works = next(a.factor for a in state.adopted if a.card == "inv") > 0
     assert verdict(state).won == works
+
+
+# Two years, target 2 in each: the planner aims at 2 · 1,15 + 2 = 4,3. The saving (5 a year)
+# reaches that on its own; the efficiency (1) and the investment (1, service +1) only add
+# råderum and service.
+SPARE = """\
+deck:
+  id: spare
+  title: Nok er nok
+  schema_version: 2
+proposals:
+  - id: spar
+    kind: saving
+    title: Spar
+    area: Administration
+    effect: [5]
+    service: 0
+    uncertainty: 0
+  - id: eff
+    kind: efficiency
+    title: Effektiv
+    area: Administration
+    effect: [1]
+    uncertainty: 0
+    failure: 0
+  - id: inv
+    kind: investment
+    title: Invester
+    area: Administration
+    effect: [1]
+    service: 1
+    uncertainty: 0
+    failure: 0
+scenarios:
+  - id: spare
+    title: Nok er nok
+    years: ["2027", "2028"]
+    target: [2, 2]
+    capacity: 22
+    market: 3
+    events_per_round: 0
+    require_all_kinds: false
+"""
+
+
+def test_the_planner_adopts_no_more_than_its_margin_needs():
+    """With the margin met, the planner spends no more of the organisation's capacity: it
+    leaves the cards that would only add råderum or service. The debrief's best plan, which
+    shows what the cards allowed, still takes them all."""
+    deck = load_sources([("spare.yaml", SPARE)])
+    state = new_game(deck, "spare", 0)
+    plan = plan_round(state)
+    assert plan.won
+    assert {pid for pid, _ in plan.plan} == {"spar"}
+    policy = planner_policy()
+    generator = np.random.default_rng(0)
+    while not state.finished:
+        state = apply(state, policy(state, generator))
+    assert state.adopted_ids() == ("spar",)
+    lavish = replace(CAREFUL, thrift=False)
+    best = optimise(planning_problem(new_game(deck, "spare", 0), reckoning=lavish))
+    assert {pid for pid, _ in best.plan} == {"spar", "eff", "inv"}
