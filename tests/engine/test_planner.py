@@ -101,42 +101,16 @@ def test_the_planner_bets_on_the_investment_and_wins_exactly_when_it_works(bet_d
 # reaches that on its own; the efficiency (1) and the investment (1, service +1) only add
 # råderum and service.
 SPARE = """\
-deck:
-  id: spare
-  title: Nok er nok
-  schema_version: 2
+deck: {id: spare, title: Nok er nok, schema_version: 2}
 proposals:
-  - id: spar
-    kind: saving
-    title: Spar
-    area: Administration
-    effect: [5]
-    service: 0
-    uncertainty: 0
-  - id: eff
-    kind: efficiency
-    title: Effektiv
-    area: Administration
-    effect: [1]
-    uncertainty: 0
-    failure: 0
-  - id: inv
-    kind: investment
-    title: Invester
-    area: Administration
-    effect: [1]
-    service: 1
-    uncertainty: 0
-    failure: 0
+  - {id: spar, kind: saving, title: Spar, area: Administration, effect: [5], uncertainty: 0}
+  - {id: eff, kind: efficiency, title: Effektiv, area: Administration, effect: [1],
+     uncertainty: 0, failure: 0}
+  - {id: inv, kind: investment, title: Invester, area: Administration, effect: [1],
+     service: 1, uncertainty: 0, failure: 0}
 scenarios:
-  - id: spare
-    title: Nok er nok
-    years: ["2027", "2028"]
-    target: [2, 2]
-    capacity: 22
-    market: 3
-    events_per_round: 0
-    require_all_kinds: false
+  - {id: spare, title: Nok er nok, years: ["2027", "2028"], target: [2, 2], capacity: 22,
+     market: 3, events_per_round: 0, require_all_kinds: false}
 """
 
 
