@@ -108,6 +108,11 @@ class Card:
         return ledger.fatigue_of(self.proposal)
 
     @property
+    def taken(self) -> int:
+        """The capacity adopting it takes, belastning plus træthed (``ledger.capacity_taken``)."""
+        return ledger.capacity_taken(self.proposal)
+
+    @property
     def lift(self) -> int:
         """The service it raises, which eases the year-end recovery (``ledger.service_lift``)."""
         return ledger.service_lift(self.proposal)
@@ -292,7 +297,7 @@ Score = tuple[int, int, float, int, int, float]
 def effort(problem: Problem, plan: Sequence[tuple[str, int]]) -> int:
     """The capacity the cards of ``plan`` take: belastning plus the træthed each adds."""
     card = {c.id: c for c in problem.cards}
-    return sum(card[pid].load + card[pid].strain for pid, _ in plan)
+    return sum(card[pid].taken for pid, _ in plan)
 
 
 def score(problem: Problem, outcome: Outcome) -> Score:
@@ -499,9 +504,7 @@ class _Model:
         ]
         if self.problem.thrift:
             cards = self.problem.cards
-            taken = {
-                column: float(cards[i].load + cards[i].strain) for (i, _), column in self.x.items()
-            }
+            taken = {column: float(cards[i].taken) for (i, _), column in self.x.items()}
             stages.insert(2, Objective(taken, maximise=False, tolerance=0.5))
         return stages
 
