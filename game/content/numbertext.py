@@ -292,10 +292,14 @@ def _with_unit(text: str, unit: str | None = None) -> Message | None:
     """``5 mio. kr.`` and the like: a number followed by a word. A known unit other than the
     deck's ``unit`` is converted in the number to write (1,5 mio. kr. is 1500 in t. kr.)."""
     number, written = split_unit(text)
-    converts = unit is not None and is_known_unit(unit) and written is not None
-    if converts and unit_scale(str(written)) != unit_scale(str(unit)):
+    if (
+        unit is not None
+        and written is not None
+        and is_known_unit(unit)
+        and unit_scale(written) != unit_scale(unit)
+    ):
         try:
-            value = in_unit(parse_amount(number, "da"), str(written), str(unit))
+            value = in_unit(parse_amount(number, "da"), written, unit)
         except AmountError:
             value = None
         if value is not None:
