@@ -53,6 +53,9 @@ class Cell:
     """The formula the cell holds (such a cell is refused: paste values)."""
     error: str | None = None
     """The error value the cell shows (#DIV/0!, #REF! …)."""
+    percent: bool = False
+    """True when the spreadsheet shows the number as a percentage (its format has a %), so
+    0,25 reads "25 %" on the screen."""
 
     @property
     def ref(self) -> str:
@@ -106,6 +109,15 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
     value = cell.value
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise CellError("catalogue.cell.date", name=name, date=_shown_date(value))
+    if cell.percent and column.reader != "share" and value != 0:
+        # 0,25 shown as "25 %" in an amount or a count: neither reading is safe to guess
+        percent = round(float(value) * 100, 10)
+        raise CellError(
+            "catalogue.cell.percent",
+            name=name,
+            shown=ByLanguage.of(da=danish(percent), en=yaml_number(percent)),
+            value=ByLanguage.of(da=danish(float(value)), en=yaml_number(float(value))),
+        )
     if column.is_amount:
         if column.reader == "numbers":
             return _numbers(name, value, lambda n, v: _amount(n, v, unit))

@@ -228,13 +228,26 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProble
             # "#.##0," shows 400 for 400000: the office reads (and means) what it sees
             value = value / 1000**thousands
             sheet.shown_scaled.append(Cell(row, column, value).ref)
-        sheet.cells[(row, column)] = Cell(row, column, value, formula, error)
+        percent = formula is None and _format_percent(cell.number_format, value)
+        sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
     return sheet
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 """The parts of a number format that show text (quoted text, an escaped character, a colour
 or condition in brackets, the spacing of "_)" and the fill of "*-")."""
+
+
+def _format_percent(number_format: Any, value: Any) -> bool:
+    """True when Excel's number format shows the number ``value`` as a percentage ("0%",
+    "0,0 %"): a % outside quoted text in the section that shows it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if not isinstance(number_format, str) or "%" not in number_format:
+        return False
+    sections = number_format.split(";")
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    return "%" in _QUOTED.sub(" ", section)
 
 
 def _format_thousands(number_format: Any, value: Any) -> int:

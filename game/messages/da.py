@@ -1162,6 +1162,7 @@ MESSAGES.update(
         # one cell read for its column (game.catalogue.cells)
         "catalogue.formulas": "{count} celler indeholder formler (fx {example}); markér dem, kopiér, og indsæt dem som værdier (Indsæt › Indsæt værdier), så kataloget holder tallene selv",
         "catalogue.cell.formula": "{name}: cellen indeholder en formel ({formula}); kopiér cellerne og indsæt dem som værdier (Indsæt › Indsæt værdier), så kataloget holder tallene selv",
+        "catalogue.cell.percent": "{name}: cellen er formateret som procent og viser {shown} %, men indeholder tallet {value}; vælg talformatet Tal eller Standard, og skriv tallet, som det skal læses",
         "catalogue.cell.error": "{name}: cellen viser fejlen {error}; ret eller tøm cellen",
         "catalogue.cell.date": "{name}: cellen indeholder en dato eller et klokkeslæt ({date}); Excel læser nogle tal som datoer – formatér cellen som tekst eller tal og skriv værdien igen",
         "catalogue.cell.true": "SAND",

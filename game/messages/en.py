@@ -1154,6 +1154,7 @@ MESSAGES.update(
         # one cell read for its column (game.catalogue.cells)
         "catalogue.formulas": "{count} cells hold formulas (e.g. {example}); select them, copy, and paste them as values (Paste › Paste Values), so the catalogue holds the numbers itself",
         "catalogue.cell.formula": "{name}: the cell holds a formula ({formula}); copy the cells and paste them as values (Paste › Paste Values), so the catalogue holds the numbers itself",
+        "catalogue.cell.percent": "{name}: the cell is formatted as a percentage and shows {shown}%, but holds the number {value}; choose the number format Number or General, and type the number as it should be read",
         "catalogue.cell.error": "{name}: the cell shows the error {error}; correct or empty the cell",
         "catalogue.cell.date": "{name}: the cell holds a date or a time ({date}); Excel reads some numbers as dates – format the cell as text or number and type the value again",
         "catalogue.cell.true": "TRUE",

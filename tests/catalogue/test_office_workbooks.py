@@ -213,3 +213,37 @@ def test_a_spreadsheets_float_noise_is_rounded_away_both_ways(capsys, tmp_path):
     written = (tmp_path / "dæk" / "forslag.yaml").read_text(encoding="utf-8")
     assert "effect: [400, 800, 800, 800]" in written
     assert "effect: [1200, 1200, 1200, 1200]" in written
+
+
+def test_an_amount_shown_as_a_percentage_is_refused_at_its_cell(capsys, tmp_path):
+    # before: 0,25 formatted "0%" showed "25%" in a column of −300s and was read as 0,25
+    rows = [list(row) for row in PROPOSALS]
+    rows[1][6] = 0.25
+    content = sheets(about=IN_THOUSANDS, proposals=_table(*rows), scenarios=FOUR_YEARS)
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    book = openpyxl.load_workbook(path)
+    book["Forslag"]["G3"].number_format = "0%"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!G3: '2029': cellen er formateret som procent og viser 25 %, men "
+        "indeholder tallet 0,25"
+    ) in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_share_shown_as_a_percentage_is_read_as_the_share(capsys, tmp_path):
+    rows = [[*row, None] for row in PROPOSALS]
+    rows[2][-1] = 0.3
+    headings = (2027, 2028, 2029, 2030, "usikkerhed")
+    content = sheets(
+        about=IN_THOUSANDS, proposals=_table(*rows, headings=headings), scenarios=FOUR_YEARS
+    )
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    book = openpyxl.load_workbook(path)
+    book["Forslag"]["I4"].number_format = "0%"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").proposal("rehab").uncertainty == 0.3
