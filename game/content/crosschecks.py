@@ -13,6 +13,8 @@ from typing import Any, Protocol
 
 from game.content.schema import AMOUNT_LIMIT, TARGET_LIMIT, V2_FIELDS, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
+from game.messages import ByLanguage
+from game.numbers import format_amount
 
 
 class Item(Protocol):
@@ -27,6 +29,18 @@ def _number(value: float) -> float:
     # a float: the message catalogue writes it in the reader's language ("1.234.567",
     # "1,234,567"), never as "1.23457e+06"
     return float(value)
+
+
+def _typed(value: float) -> ByLanguage:
+    """An author's amount in a message with every decimal it has ("1.250,5", not the
+    rounded "1.250" that a limit is written with), so it can be found in the file."""
+    return ByLanguage.of(
+        **{lang: format_amount(value, lang, _TYPED_DECIMALS) for lang in ("da", "en")}
+    )
+
+
+_TYPED_DECIMALS = 6
+"""Enough decimals for any amount a deck or a catalogue holds; trailing zeros are dropped."""
 
 
 def check_version_fields(
@@ -86,7 +100,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                             key,
                             number=index + 1,
                             limit=_number(limit if value > 0 else -limit),
-                            value=_number(value),
+                            value=_typed(value),
                             unit=unit,
                         )
                     )
@@ -107,7 +121,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                     "deck.construction_too_big",
                     limit=_number(limit),
                     unit=unit,
-                    value=_number(item.spec.construction),
+                    value=_typed(item.spec.construction),
                 )
             )
     for item in items["scenarios"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -12,6 +13,7 @@ from game.catalogue.columns import COLUMNS, DATA_SHEETS
 from game.cli import main
 from game.content import load_deck, load_sources
 from game.content.loader import deck_to_data
+from game.content.schema import json_schema
 from game.paths import standard_deck
 from tests.catalogue.conftest import PROPOSALS, run_import, sheets, write_book
 
@@ -215,6 +217,37 @@ def test_a_cp1252_csv_with_decimal_commas_is_read_right(tmp_path, capsys):
     assert deck.scenario("s").years == ("2027", "2028", "2029")
     assert deck.scenario("s").target == (0.5, 1, 2)
     assert deck.id == "forslag"
+
+
+def test_an_amount_over_the_limit_is_quoted_as_the_cell_has_it(tmp_path, capsys):
+    # before: "ikke 1.250" for 1.250,5 – a value the office could not find in its sheet
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_text(
+        "id;slags;titel;område;år 1;år 2\n"
+        "spar;besparelse;Færre vikarer;Skole;1.250,5;1.500\n"
+        "eff;effektivisering;Eff;Ældre;-0,5;1,5\n"
+        "inv;investering;Inv;Sundhed;-1;3\n",
+        encoding="utf-8",
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_text('id;titel;år;mål\ns;S;2027–2028;"1; 2"\n', encoding="utf-8")
+    code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{forslag}:E2: 'år 1' må højst være 1.000, ikke 1.250,5 (beløb i mio. kr.)" in text
+    assert f"{forslag}:F2: 'år 2' må højst være 1.000, ikke 1.500 (beløb i mio. kr.)" in text
+
+
+def test_the_imported_deck_carries_the_schema_its_files_name(tmp_path):
+    # before: every file named ../schema.json, which is only there inside decks/
+    out = tmp_path / "vores-dæk"
+    import_catalogue([write_book(tmp_path / "k.xlsx", sheets())], out)
+    schema = json.loads((out / "schema.json").read_text(encoding="utf-8"))
+    assert schema == json_schema()
+    for file in out.glob("*.yaml"):
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        named = first.removeprefix("# yaml-language-server: $schema=")
+        assert named != first and (file.parent / named).is_file(), file.name
+    assert load_deck(out).proposal("spar").effect == (3,)
 
 
 @pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["utf8", "utf8-bom"])
