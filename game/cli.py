@@ -754,9 +754,9 @@ def _by_place(problem) -> tuple[str, int]:  # type: ignore[no-untyped-def]
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a deck file."""
-    from game.content.schema import json_schema
+    from game.content.schema import json_schema_text
 
-    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    sys.stdout.write(json_schema_text())
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from game.catalogue.columns import ABOUT, COLUMNS, EVENTS, PROPOSALS, SCENARIOS
 from game.content.numbertext import yaml_number
+from game.content.schema import json_schema_text
 from game.saves.files import Output, WriteFailed, check_not_empty, write_files
 
 FILES: tuple[tuple[str, str, str], ...] = (
@@ -25,6 +26,11 @@ FILES: tuple[tuple[str, str, str], ...] = (
     ("scenarier.yaml", "scenarios", "scenarierne (arket 'Scenarier')"),
 )
 """The files of an imported deck: name, section and what it holds."""
+
+SCHEMA_FILE = "schema.json"
+"""The deck format's JSON Schema, written into the imported deck folder next to its YAML files
+(which name it in their first line), so an editor checks and completes them wherever the
+folder is kept; the loader reads only the YAML files."""
 
 _SHEET = {"deck": ABOUT, "proposals": PROPOSALS, "events": EVENTS, "scenarios": SCENARIOS}
 
@@ -75,7 +81,7 @@ def _mapping(card: dict[str, Any], order: Sequence[str], indent: str, first: str
 def section_text(section: str, content: Any, origin: str, what: str) -> str:
     """The text of the YAML file that holds ``section`` (a header dict or a list of cards)."""
     lines = [
-        "# yaml-language-server: $schema=../schema.json",
+        f"# yaml-language-server: $schema={SCHEMA_FILE}",
         f"# {what[0].upper()}{what[1:]}, lavet af 'raaderum import' fra {origin}.",
         "# Ret i regnearket og importér igen, eller ret her (se docs/deck-format.md).",
         "",
@@ -95,9 +101,9 @@ def section_text(section: str, content: Any, origin: str, what: str) -> str:
 
 
 def deck_texts(data: dict[str, Any], origin: str) -> list[tuple[str, str]]:
-    """(file name, YAML text) of every file of the deck ``data`` (sections with content only;
-    the events file only when there are events)."""
-    texts = []
+    """(file name, text) of every file of the deck ``data``: the YAML files (sections with
+    content only; the events file only when there are events) and the schema they name."""
+    texts = [(SCHEMA_FILE, json_schema_text())]
     for name, section, what in FILES:
         content = data.get(section)
         if content is None or (section == "events" and not content):

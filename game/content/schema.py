@@ -9,6 +9,7 @@ checked against limits that follow the deck's unit in the loader (``unit_scale``
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -192,3 +193,9 @@ def json_schema() -> dict[str, Any]:
         "title": "Råderumsspillet deck file (schema version 2; version 1 is still read)",
         **schema,
     }
+
+
+def json_schema_text() -> str:
+    """``json_schema()`` as the text of a schema file (``decks/schema.json``, the one an
+    imported deck folder gets), ending in a line break."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
