@@ -329,6 +329,13 @@ def _build(
         _check_scenario(item, known["proposals"], proposals, events, hints, problems)
         pool = item.spec.proposals if item.spec.proposals is not None else list(proposals)
         check_calendar_years(item, pool, proposals, problems)
+    _refused_scenarios_refs(
+        documents,
+        items["scenarios"],
+        {"proposals": known["proposals"], "events": events},
+        hints,
+        problems,
+    )
     if (
         documents
         and not items["scenarios"]
@@ -586,25 +593,8 @@ def _check_scenario(
     spec: ScenarioSpec = item.spec
     doc, path = item.doc, item.path
     _check_years(item, problems)
-    for key, ids in (("proposals", known), ("events", events)):
-        refs = getattr(spec, key)
-        if refs is None:
-            continue
-        earlier: set[str] = set()
-        for index, ref in enumerate(refs):
-            if ref not in ids:
-                problems.append(
-                    Problem(
-                        doc.file,
-                        doc.line((*path, key, index)),
-                        _unknown_ref(key, ref, hints[key]),
-                    )
-                )
-            elif ref in earlier:
-                problems.append(
-                    Problem.of(doc.file, doc.line((*path, key, index)), "deck.ref_twice", ref=ref)
-                )
-            earlier.add(ref)
+    refs = {"proposals": spec.proposals, "events": spec.events}
+    _check_scenario_refs(item, refs, {"proposals": known, "events": events}, hints, problems)
     pool = spec.proposals if spec.proposals is not None else list(known)
     if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
         return
@@ -630,6 +620,51 @@ def _check_scenario(
         problems.append(
             Problem.of(doc.file, doc.start_line(path), "deck.unwinnable", id=spec.id, reason=reason)
         )
+
+
+def _check_scenario_refs(
+    item: _Item,
+    refs: dict[str, list[Any] | None],
+    ids: dict[str, dict[str, _Item]],
+    hints: dict[str, IdIndex],
+    problems: list[Problem],
+) -> None:
+    """The ids a scenario's ``proposals`` and ``events`` name (``refs``, by key): each must be
+    a card of the deck (``ids``, by key) and named once. An entry that is not an id in the
+    format is left to the format's own message (a scenario the format refused is checked
+    too, so one run names every problem)."""
+    doc, path = item.doc, item.path
+    for key, named in refs.items():
+        if named is None:
+            continue
+        earlier: set[str] = set()
+        for index, ref in enumerate(named):
+            if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref):
+                continue
+            line = doc.line((*path, key, index))
+            if ref not in ids[key]:
+                problems.append(Problem(doc.file, line, _unknown_ref(key, ref, hints[key])))
+            elif ref in earlier:
+                problems.append(Problem.of(doc.file, line, "deck.ref_twice", ref=ref))
+            earlier.add(ref)
+
+
+def _refused_scenarios_refs(
+    documents: list[YamlDocument],
+    checked: list[_Item],
+    ids: dict[str, dict[str, _Item]],
+    hints: dict[str, IdIndex],
+    problems: list[Problem],
+) -> None:
+    """The references of the scenarios the format refused (not in ``checked``), as
+    ``_check_scenario_refs`` checks a valid one's."""
+    valid = {(id(item.doc), item.path) for item in checked}
+    for raw in _raw_items(documents, "scenarios"):
+        if (id(raw.doc), raw.path) in valid:
+            continue
+        card = raw.doc.data["scenarios"][raw.path[1]]
+        refs = {key: card.get(key) if isinstance(card.get(key), list) else None for key in ids}
+        _check_scenario_refs(raw, refs, ids, hints, problems)
 
 
 def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:

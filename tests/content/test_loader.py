@@ -439,6 +439,16 @@ def test_an_id_the_format_refuses_is_never_suggested():
     assert not any("mente du 'vej-ø'" in p for p in problems), problems
 
 
+def test_a_scenario_with_an_id_the_format_refuses_still_has_its_other_ids_checked():
+    # before: the refused id hid the unknown one until the next run of validate
+    text = _good_body() + "    proposals: [a, zzz, fælles-ledelse, b, b]\n    events: [nix]\n"
+    problems = _problems(text)
+    assert "deck.yaml:26: 'proposals (nr. 3)' må kun indeholde" in " ".join(problems), problems
+    assert "deck.yaml:26: ukendt forslag 'zzz'" in problems, problems
+    assert "deck.yaml:26: 'b' står to gange i listen" in " ".join(problems), problems
+    assert any(p.startswith("deck.yaml:27: ukendt hændelse 'nix'") for p in problems), problems
+
+
 def test_a_number_in_quotes_or_with_a_hard_space_says_which():
     # before, both said "'700' er skrevet uden ciffer før punktummet"
     quoted = _problems(_good_body().replace("effect: [2]", 'effect: ["700"]', 1))
