@@ -584,7 +584,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   padding: 0.3mm 1.2mm; border-radius: 1mm; font-family: "DejaVu Sans Mono", monospace; }}
 .body {{ flex: 1; padding: 1.6mm 2.6mm 1.4mm; display: flex; flex-direction: column;
   overflow: hidden; background: #FFFFFF; }}
-.title {{ font-weight: 700; font-size: 10.5pt; line-height: 1.12; max-height: 8.2mm;
+.title {{ font-weight: 700; font-size: 10.5pt; line-height: 1.12; max-height: 2.3em;
   overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
 .area {{ font-size: 7pt; color: #4A5260; text-transform: uppercase; letter-spacing: 0.2mm;
   margin-top: 0.4mm; height: 3.2mm; overflow: hidden; }}
