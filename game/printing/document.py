@@ -464,6 +464,7 @@ def _result_sheet(
     )
     factor = next((f for f in faces if 0 < f < 1), faces[-1])
     help_text = t("print.sheet.entry_help", scenario=scenario.id)
+    row, whole = entry_layout(len(scenario.years), len(proposals) + len(events))
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
     return (
         '<section class="page sheet">'
@@ -471,11 +472,37 @@ def _result_sheet(
         f'<p class="tablename">{escape(t("print.sheet.table"))}: '
         '<span class="blank"></span></p>'
         f'<p class="help">{escape(help_text)}</p>'
-        f'<table class="entry"><tr><th></th><th>{escape(t("print.sheet.adopted"))}</th>'
+        f'<table class="entry" style="--row: {row:.1f}mm">'
+        f"<tr><th></th><th>{escape(t('print.sheet.adopted'))}</th>"
         f"<th>{escape(t('print.sheet.drawn'))}</th><th>{escape(factors)}</th>"
         f"</tr>{rows}</table>"
-        f'<h2>{escape(t("print.sheet.cards"))}</h2><ul class="ids">{ids}</ul></section>'
+        f"<h2>{escape(t('print.sheet.cards'))}</h2>"
+        f'<ul class="ids{"" if whole else " short"}">{ids}</ul></section>'
     )
+
+
+ENTRY_MM = 200.0
+"""Height (mm) of the entry sheet below its heading, help text and table header that the rows
+of the rounds and the list of cards share (with a margin for estimating the list)."""
+ID_LINE_MM = 3.03
+"""One line of the sheet's list of cards (6,6 pt at line height 1,3)."""
+ROW_MM = (10.0, 17.0)
+"""The least and the most height (mm) of a round's row on the entry sheet."""
+
+
+def entry_layout(years: int, entries: int) -> tuple[float, bool]:
+    """The height (mm) of a round's row on the entry sheet and whether the list of its
+    ``entries`` cards and events can show whole titles (three columns, a title often on two
+    lines): 17 mm to write in, less when a long scenario's rows and list would not fit on the
+    page; when even the least height leaves too little room, the titles keep one line each
+    and are shortened with "…" (the ids, which are what the table writes, stay whole)."""
+    least, most = ROW_MM
+    wrapped = 1.7 * -(-entries // 3) * ID_LINE_MM
+    row = (ENTRY_MM - wrapped) / max(1, years)
+    if row >= least:
+        return min(most, row), True
+    one_line = -(-entries // 3) * ID_LINE_MM
+    return max(least, min(most, (ENTRY_MM - one_line) / max(1, years))), False
 
 
 def ledger_rows(years: int) -> int:
@@ -641,12 +668,13 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .help {{ font-size: 8.5pt; color: #4A5260; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;
   text-align: left; font-size: 8.5pt; }}
-.entry td {{ height: 17mm; }}
+.entry td {{ height: var(--row, 17mm); }}
 .entry th:first-child {{ width: 22mm; }}
 .entry th:nth-child(2) {{ width: 48%; }}
 .ids {{ columns: 3; column-gap: 5mm; list-style: none; padding: 0; margin: 0;
   font-size: 6.6pt; line-height: 1.3; }}
-.ids li {{ break-inside: avoid; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.ids li {{ break-inside: avoid; padding-left: 3.4mm; text-indent: -3.4mm; }}
+.ids.short li {{ white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .kindmark {{ display: inline-block; vertical-align: -0.5mm; margin-right: 0.8mm; }}
 .board-page h1 {{ font-size: 16pt; margin: 0; }}
 .board-page .unit {{ margin: 0.5mm 0 3mm; color: #4A5260; font-size: 9pt; }}

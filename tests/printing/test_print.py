@@ -18,6 +18,7 @@ from game.engine import die_table
 from game.numbers import format_amount
 from game.paths import standard_deck
 from game.printing import PER_PAGE, document, page_count
+from game.printing.document import entry_layout
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -206,3 +207,30 @@ def test_the_board_has_a_row_for_the_anlaeg_used_when_the_scenario_has_an_anlaeg
     with_budget = document(deck, deck.scenario("standard"))  # anlægsramme 22
     assert "Anlæg brugt i alt (anlægsramme 22 mio. kr.)" in with_budget
     assert "Anlæg brugt i alt" not in document(deck, deck.scenario("intro"))  # no ramme
+
+
+def test_the_entry_sheet_makes_room_for_whole_titles_before_it_shortens_them():
+    # a short game keeps 17 mm to write in; eight years and 54 cards get lower rows, so the
+    # list's titles can wrap instead of ending in "…"; only a catalogue too long for that
+    # keeps one line per card, and no row gets under 10 mm
+    assert entry_layout(3, 24) == (17.0, True)
+    row, whole = entry_layout(8, 54)
+    assert 10 <= row < 17 and whole
+    row, whole = entry_layout(8, 120)
+    assert row >= 10 and not whole
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_chromium_prints_the_entry_sheets_list_with_whole_titles(tmp_path):
+    # before: "Rengøring hver tredj…", "Lovændring k…" on the sheet a paper table fills in
+    deck = load_deck(standard_deck())
+    html, pdf = tmp_path / "ark.html", tmp_path / "ark.pdf"
+    assert main(["print", "--scenario", "lang-horisont", "--out", str(html)]) == 0
+    _pdf(html, pdf)
+    sheet = " ".join(_pages(pdf)[1].split()).partition("Kortene")[2]
+    scenario = deck.scenario("lang-horisont")
+    titles = [deck.proposal(p).title for p in scenario.proposals]
+    titles += [deck.event(e).title for e in scenario.events]
+    for title in titles:
+        assert title.split()[-1] in sheet, title
+    assert "…" not in sheet
