@@ -109,10 +109,18 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 
 
 def _truncate(font: pygame.font.Font, line: str, width: int) -> str:
+    """The longest beginning of ``line`` that fits ``width`` with "…" after it, cut between
+    any two characters (a title keeps the part of its next word that fits: "Højere
+    sundhedsmedfin…", not "Højere…")."""
     text = line.rstrip()
-    while text and font.size(text + ELLIPSIS)[0] > width:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS
+    low, high = 0, len(text)  # text[:low] + "…" fits; text[:high + 1] + "…" does not
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(text[:middle].rstrip() + ELLIPSIS)[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS
 
 
 def fit_text(
@@ -152,7 +160,9 @@ def fit_text(
                 room = min(room, max_lines)
             kept = lines[:room]
             if len(kept) < len(lines) or font.size(kept[-1])[0] > width:
-                kept[-1] = _truncate(font, kept[-1], width)
+                # the last line shown is filled with what follows it, up to the "…"
+                rest = " ".join(lines[room:])
+                kept[-1] = _truncate(font, f"{kept[-1]} {rest}" if rest else kept[-1], width)
             return FittedText(current, tuple(kept), line_height, True)
         current = max(min_size, current - max(1, current // 12))
 

@@ -58,6 +58,17 @@ def test_text_is_wrapped_then_shrunk_then_cut():
     assert cut.truncated and cut.size == 24 and cut.lines[-1].endswith("…")
 
 
+def test_a_cut_line_keeps_as_much_of_the_next_word_as_fits():
+    # before: "medfinansiering · Højere…" where "… Højere sundhedsmedfin…" had room
+    fonts = Fonts()
+    font = fonts.get("regular", 20)
+    head = "medfinansiering · Højere"
+    width = font.size(head + " sundhedsmed…")[0] + 2
+    cut = fit_text(fonts, head + " sundhedsmedfinansiering", width, 40, 20, 20, max_lines=1)
+    assert cut.truncated and cut.lines == ("medfinansiering · Højere sundhedsmed…",)
+    assert font.size(cut.lines[0])[0] <= width
+
+
 def test_the_board_plays_without_its_fonts(make_app, std_deck, tmp_path):
     app = make_app(std_deck)
     app.fonts.folder = tmp_path  # as if the font files were deleted
