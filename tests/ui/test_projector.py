@@ -10,8 +10,9 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from game.engine import DrawnEvent, History, new_game
+from game.engine import Adopt, DrawnEvent, History, legal_actions, new_game
 from game.saves import GameSettings
+from game.ui import theme
 from game.ui.app import App
 from game.ui.screenshot import play_until
 from game.ui.theme import Scale
@@ -143,3 +144,30 @@ def test_a_reveal_list_shows_whole_lines_and_counts_the_rest_on_a_row_of_its_own
         assert line.detail in placed, "a line is shown with its detail or not at all"
         for text in (line.title, line.detail):
             assert placed[text].bottom <= floor, (text, "runs into the count or off the panel")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)], ids=str)
+def test_the_capacity_pips_stay_readable_beside_their_line_in_either_language(
+    make_app, std_deck, lang, size
+):
+    # before: in a 1280×720 window in English, "Capacity 25: 5 used · 6 lost to fatigue · 14 left"
+    # left the 25 pips beside it about 90 px, and they were drawn as hairlines
+    app = make_app(std_deck, size=size, lang=lang)
+    app.start_game(std_deck, GameSettings("borgermoede", 1, None, lang))
+    for _ in range(3):  # a line with used and lost capacity, as in the middle of a game
+        adopt = next(a for a in legal_actions(app.game.state) if isinstance(a, Adopt))
+        app.game.do(adopt)
+    app.request_redraw()
+    app.step(0.02)
+    meters = app.top.layout().meters
+    picture = pygame.surfarray.pixels3d(app.surface)
+    rows = []
+    for y in range(meters.top, meters.bottom):
+        line = [tuple(picture[x, y]) == theme.BLUE for x in range(meters.left, meters.right)]
+        rows.append(line)
+    del picture
+    pips = max(rows, key=sum)  # the row through the capacity's pips left (blue)
+    runs = [len(run) for run in "".join("x" if on else " " for on in pips).split()]
+    assert len(runs) == app.game.state.capacity_left, runs
+    assert min(runs) >= 5, runs

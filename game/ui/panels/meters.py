@@ -128,10 +128,22 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
         return max(6, round(self.app.scale.min_text * 0.7))
 
     def inline(self, width: int, meter: Meter) -> bool:
-        """True when ``meter``'s gauge fits on the line of its words (a short line)."""
+        """True when ``meter``'s gauge fits on the line of its words (a short line) at its
+        least readable width (``least_gauge_width``)."""
         sc = self.app.scale
         words = self.app.text.width(meter.text, sc.min_text)
-        return words + sc.gap + sc.min_text * 5 <= width
+        return words + sc.gap + self.least_gauge_width(meter) <= width
+
+    def least_gauge_width(self, meter: Meter) -> int:
+        """The narrowest a gauge may be drawn: a row of pips keeps each pip at least half as
+        wide as it is high (the capacity's 25 pips are not squeezed into hairlines beside a
+        long line of words); a bar or a scale, five times the smallest text."""
+        least = self.app.scale.min_text * 5
+        if meter.gauge != "pips" or meter.total <= 0:
+            return least
+        height = self.gauge_height()
+        pip, gap = max(2, height // 2), max(2, height // 4)  # the gap as ``pip_segments``'s
+        return max(least, round(meter.total) * (pip + gap))
 
     def needed_height(self, width: int, view: MetersView) -> int:
         """The height the meters need in a panel ``width`` wide (every line in full)."""
