@@ -329,12 +329,8 @@ def _build(
         _check_scenario(item, known["proposals"], proposals, events, hints, problems)
         pool = item.spec.proposals if item.spec.proposals is not None else list(proposals)
         check_calendar_years(item, pool, proposals, problems)
-    _refused_scenarios_refs(
-        documents,
-        items["scenarios"],
-        {"proposals": known["proposals"], "events": events},
-        hints,
-        problems,
+    _refused_refs(
+        documents, items, {"proposals": known["proposals"], "events": events}, hints, problems
     )
     if (
         documents
@@ -594,7 +590,7 @@ def _check_scenario(
     doc, path = item.doc, item.path
     _check_years(item, problems)
     refs = {"proposals": spec.proposals, "events": spec.events}
-    _check_scenario_refs(item, refs, {"proposals": known, "events": events}, hints, problems)
+    _check_refs(item, refs, {"proposals": known, "events": events}, hints, problems, twice=True)
     pool = spec.proposals if spec.proposals is not None else list(known)
     if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
         return
@@ -622,49 +618,70 @@ def _check_scenario(
         )
 
 
-def _check_scenario_refs(
+REF_SECTIONS = {
+    "proposals": "proposals",
+    "events": "events",
+    "requires": "proposals",
+    "excludes": "proposals",
+}
+"""The fields that name other cards, and the section whose ids they name."""
+
+
+def _check_refs(
     item: _Item,
     refs: dict[str, list[Any] | None],
     ids: dict[str, dict[str, _Item]],
     hints: dict[str, IdIndex],
     problems: list[Problem],
+    *,
+    twice: bool,
 ) -> None:
-    """The ids a scenario's ``proposals`` and ``events`` name (``refs``, by key): each must be
-    a card of the deck (``ids``, by key) and named once. An entry that is not an id in the
-    format is left to the format's own message (a scenario the format refused is checked
-    too, so one run names every problem)."""
+    """The ids a card names in its fields (``refs``: field → the list it holds): each must be
+    a card of the section the field names (``REF_SECTIONS``; ``ids`` and ``hints`` by
+    section), and with ``twice`` named once. An entry that is not an id in the format is left
+    to the format's own message."""
     doc, path = item.doc, item.path
-    for key, named in refs.items():
+    for field, named in refs.items():
         if named is None:
             continue
+        section = REF_SECTIONS[field]
         earlier: set[str] = set()
         for index, ref in enumerate(named):
             if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref):
                 continue
-            line = doc.line((*path, key, index))
-            if ref not in ids[key]:
-                problems.append(Problem(doc.file, line, _unknown_ref(key, ref, hints[key])))
-            elif ref in earlier:
+            line = doc.line((*path, field, index))
+            if ref not in ids[section]:
+                problems.append(Problem(doc.file, line, _unknown_ref(section, ref, hints[section])))
+            elif twice and ref in earlier:
                 problems.append(Problem.of(doc.file, line, "deck.ref_twice", ref=ref))
             earlier.add(ref)
 
 
-def _refused_scenarios_refs(
+REFUSED_REFS = (
+    ("scenarios", ("proposals", "events"), True),
+    ("proposals", ("requires", "excludes"), False),
+)
+"""The cards whose references are checked although the format refused the card: section,
+fields, and whether an id named twice is said."""
+
+
+def _refused_refs(
     documents: list[YamlDocument],
-    checked: list[_Item],
+    checked: dict[str, list[_Item]],
     ids: dict[str, dict[str, _Item]],
     hints: dict[str, IdIndex],
     problems: list[Problem],
 ) -> None:
-    """The references of the scenarios the format refused (not in ``checked``), as
-    ``_check_scenario_refs`` checks a valid one's."""
-    valid = {(id(item.doc), item.path) for item in checked}
-    for raw in _raw_items(documents, "scenarios"):
-        if (id(raw.doc), raw.path) in valid:
-            continue
-        card = raw.doc.data["scenarios"][raw.path[1]]
-        refs = {key: card.get(key) if isinstance(card.get(key), list) else None for key in ids}
-        _check_scenario_refs(raw, refs, ids, hints, problems)
+    """The references of the cards the format refused (not in ``checked``, by section), so
+    that one run of validate names an unknown id next to the card's other problems."""
+    for section, named_in, twice in REFUSED_REFS:
+        valid = {(id(item.doc), item.path) for item in checked[section]}
+        for raw in _raw_items(documents, section):
+            if (id(raw.doc), raw.path) in valid:
+                continue
+            card = raw.doc.data[section][raw.path[1]]
+            refs = {f: card[f] if isinstance(card.get(f), list) else None for f in named_in}
+            _check_refs(raw, refs, ids, hints, problems, twice=twice)
 
 
 def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:

@@ -449,6 +449,18 @@ def test_a_scenario_with_an_id_the_format_refuses_still_has_its_other_ids_checke
     assert any(p.startswith("deck.yaml:27: ukendt hændelse 'nix'") for p in problems), problems
 
 
+def test_a_card_the_format_refuses_still_has_its_requires_and_excludes_checked():
+    # before: a wrong 'service' hid the unknown id in 'requires' until the next run
+    text = _good_body().replace(
+        "  - id: b\n", "  - id: b\n    service: x\n    requires: [zzz]\n    excludes: [a, nix]\n", 1
+    )
+    problems = _problems(text)
+    assert any("'service' skal være et helt tal, ikke 'x'" in p for p in problems), problems
+    assert any(p.endswith("ukendt forslag 'zzz'") for p in problems), problems
+    assert any(p.endswith("ukendt forslag 'nix'") for p in problems), problems
+    assert not any("'a'" in p for p in problems), problems
+
+
 def test_a_number_in_quotes_or_with_a_hard_space_says_which():
     # before, both said "'700' er skrevet uden ciffer før punktummet"
     quoted = _problems(_good_body().replace("effect: [2]", 'effect: ["700"]', 1))
