@@ -215,15 +215,21 @@ def test_a_spreadsheets_float_noise_is_rounded_away_both_ways(capsys, tmp_path):
     assert "effect: [1200, 1200, 1200, 1200]" in written
 
 
+def _formatted(path, **formats: str):  # type: ignore[no-untyped-def]
+    """The workbook at ``path`` with number formats set on cells of its Forslag sheet."""
+    book = openpyxl.load_workbook(path)
+    for cell, number_format in formats.items():
+        book["Forslag"][cell].number_format = number_format
+    book.save(path)
+    return path
+
+
 def test_an_amount_shown_as_a_percentage_is_refused_at_its_cell(capsys, tmp_path):
     # before: 0,25 formatted "0%" showed "25%" in a column of −300s and was read as 0,25
     rows = [list(row) for row in PROPOSALS]
     rows[1][6] = 0.25
     content = sheets(about=IN_THOUSANDS, proposals=_table(*rows), scenarios=FOUR_YEARS)
-    path = write_book(tmp_path / "katalog.xlsx", content)
-    book = openpyxl.load_workbook(path)
-    book["Forslag"]["G3"].number_format = "0%"
-    book.save(path)
+    path = _formatted(write_book(tmp_path / "katalog.xlsx", content), G3="0%")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
     assert (
@@ -240,10 +246,7 @@ def test_a_share_shown_as_a_percentage_is_read_as_the_share(capsys, tmp_path):
     content = sheets(
         about=IN_THOUSANDS, proposals=_table(*rows, headings=headings), scenarios=FOUR_YEARS
     )
-    path = write_book(tmp_path / "katalog.xlsx", content)
-    book = openpyxl.load_workbook(path)
-    book["Forslag"]["I4"].number_format = "0%"
-    book.save(path)
+    path = _formatted(write_book(tmp_path / "katalog.xlsx", content), I4="0%")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").proposal("rehab").uncertainty == 0.3
