@@ -139,6 +139,10 @@ def test_debrief_whatif_page_shows_the_engine_figures(app: App, deck: Deck) -> N
     assert app.t("debrief.whatif.worst10") in drawn
     titles = {deck.proposal(pid).title for pid, _ in expected.best_plan}
     assert titles & set(drawn)
+    # the best plan counts on the payoffs as expected, and says so: a council that adopted
+    # its cards and drew a failure would otherwise read it as what they should have done
+    assert any(t.startswith("Bedste plan (udbytte som ventet)") for t in drawn), drawn
+    assert any("ikke med de udfald, I trak" in t for t in drawn), drawn
 
 
 def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Deck) -> None:
