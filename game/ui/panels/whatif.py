@@ -134,7 +134,9 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         small = BODY.sized(size).lines(1)
         legend_y = rect.bottom - line_h
         legend = pygame.Rect(rect.x, legend_y, rect.width, line_h)
-        app.text.draw(surface, app.t("debrief.best_legend"), legend, small.ink(theme.MUTED).shrink())
+        app.text.draw(
+            surface, app.t("debrief.best_legend"), legend, small.ink(theme.MUTED).shrink()
+        )
         area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
         entries = sorted(data.best_plan, key=lambda item: item[1])
         columns = 3 if area.width > sc.body * 45 else 2
