@@ -2,7 +2,7 @@
 the notices for the players and the clock (``GameController``). The window's scenes talk to
 the controller; the controller talks to the engine and the saves."""
 
-from game.session.controller import Clock, GameController, Notice
+from game.session.controller import DRAFT_KEPT, Clock, GameController, Notice
 from game.session.debrief import (
     WhatIfJob,
     report_folder,
@@ -13,6 +13,7 @@ from game.session.debrief import (
 from game.session.fatigue import FatigueYear, fatigue_years
 
 __all__ = [
+    "DRAFT_KEPT",
     "Clock",
     "FatigueYear",
     "GameController",

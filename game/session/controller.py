@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from game.engine import Action, Deck, GameState, History, IllegalAction, new_game
+from game.engine import Action, Adopt, Deck, GameState, History, IllegalAction, new_game
 from game.messages import Message
 from game.saves import (
     GameSaver,
@@ -44,6 +44,9 @@ Clock = Callable[[], float]
 NOTICE_SECONDS = 4.0
 """How long a notice stays on screen."""
 SAME_SLOT: dict[str, str] = {"toast.undone": "history", "toast.redone": "history"}
+
+DRAFT_KEPT = "card.draft_kept"
+"""The notice that a reason is kept for a card and goes with its adoption."""
 """Notices that say the latest state of one thing: a new one replaces the others of its slot."""
 MAX_NOTICES = 3
 
@@ -203,8 +206,16 @@ class GameController:
 
     def do(self, action: Action) -> bool:
         """Apply a decision through the engine and save; a refused move becomes a notice.
-        True if the decision was made."""
-        return self._change(lambda history: history.do(action))
+        True if the decision was made. An adoption without a note takes the reason kept for
+        the card (``drafts``), wherever it is adopted from."""
+        if isinstance(action, Adopt) and not action.note and self.drafts.get(action.card):
+            action = replace(action, note=self.drafts[action.card])
+        done = self._change(lambda history: history.do(action))
+        if done and isinstance(action, Adopt):
+            self.drafts.pop(action.card, None)
+            # "the reason goes with the adoption" is no longer news once it has
+            self.notices = [n for n in self.notices if n.message.key != DRAFT_KEPT]
+        return done
 
     def _refuse_read_only(self) -> bool:
         if self.read_only:
@@ -213,8 +224,16 @@ class GameController:
         return self.read_only
 
     def undo(self) -> bool:
-        """Take back the last decision (True if something was undone)."""
-        return self._change(lambda history: history.undo(), "toast.undone")
+        """Take back the last decision (True if something was undone). The reason of an
+        adoption taken back is kept for its card again (``drafts``), so it goes with the card
+        when the group adopts it later."""
+        before = self.history.current.adopted if self.history is not None else ()
+        undone = self._change(lambda history: history.undo(), "toast.undone")
+        if undone:
+            for adoption in before:
+                if adoption.note and self.state.adoption(adoption.card) is None:
+                    self.drafts.setdefault(adoption.card, adoption.note)
+        return undone
 
     def redo(self) -> bool:
         """Make the last undone decision again (True if something was redone)."""

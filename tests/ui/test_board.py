@@ -839,6 +839,36 @@ def test_the_arrow_goes_on_from_the_card_just_adopted(make_app, std_deck):
     assert board.selected == slots[2].card
 
 
+def test_a_reason_kept_for_a_card_goes_with_it_and_comes_back_when_it_is_undone(
+    make_app, std_deck
+):
+    # before: the reason was lost when the adoption was undone, a card adopted from the
+    # board left its kept reason behind, and "følger med, når forslaget vedtages" stayed on
+    # screen after the card was adopted
+    app = make_app(std_deck, size=(1366, 768))
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    app.step(0.02)
+    card = app.game.state.market[2]
+    key(app, pygame.K_3)
+    key(app, pygame.K_o)
+    key(app, pygame.K_TAB)
+    type_text(app, "Vores begrundelse")
+    key(app, pygame.K_RETURN)  # saved: it goes with the adoption
+    key(app, pygame.K_RETURN)  # adopted
+    assert app.game.state.adoption(card).note == "Vores begrundelse"
+    assert "Begrundelsen er gemt og følger med, når forslaget vedtages" not in app.toast_texts()
+    key(app, pygame.K_z, CTRL)
+    assert app.game.state.adoption(card) is None
+    key(app, pygame.K_3)
+    key(app, pygame.K_o)
+    assert isinstance(app.top, CardScene) and app.top.note.text == "Vores begrundelse"
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, BoardScene)
+    app.top.selected = card
+    key(app, pygame.K_RETURN)  # adopted from the board: the kept reason goes with it
+    assert app.game.state.adoption(card).note == "Vores begrundelse"
+
+
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
 def test_a_notice_never_covers_the_button_that_adopts(make_app, std_deck, size):
     # before, "Begrundelsen er gemt …" stood over Vedtag in the card view, and three

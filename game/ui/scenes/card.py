@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.engine import Adopt, Annotate
+from game.session import DRAFT_KEPT
 from game.ui import theme
 from game.ui.carddetail import draw_effect_table, draw_facts, facts_height
 from game.ui.cards import kind_word, refusal
@@ -81,8 +82,10 @@ class CardScene(Scene):
         if self.app.game.state.adoption(self.card) is not None:
             self.save_note()
             return
-        if self.app.game.do(Adopt(self.card, self.note_text())):
+        note = self.note_text()
+        if not note.strip():  # the field emptied here: no reason kept earlier goes with it
             self.app.game.drafts.pop(self.card, None)
+        if self.app.game.do(Adopt(self.card, note)):
             board = self.app.find("board")
             if board is not None:
                 board.selected = None
@@ -96,7 +99,7 @@ class CardScene(Scene):
         if adoption is None:
             game.drafts[self.card] = self.note_text()
             if self.note_text().strip():
-                self.app.toast("card.draft_kept")
+                self.app.toast(DRAFT_KEPT)
             return
         if adoption.note == self.note_text():
             return
