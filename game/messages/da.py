@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "start.briefing_more": "Hele oplægget: klik her, eller tryk B",
     "start.target": "Indsæt selv: målet for sidste år",
     "start.target_years": "(år for år: {amount})",
+    "start.target_yours": "Jeres mål {amount}",
     "start.target_scenario": "(scenariet: {amount})",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",
     "start.start": "Start spillet",

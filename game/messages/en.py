@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "start.briefing_more": "The whole briefing: click here, or press B",
     "start.target": "Your target for the last year",
     "start.target_years": "(year by year: {amount})",
+    "start.target_yours": "Your target {amount}",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",
     "start.start": "Start the game",

@@ -96,10 +96,26 @@ def years_text(app: Host, scenario: Scenario) -> str:
     return app.t(f"start.years.{'one' if later == 1 else 'many'}", **common, later=later)
 
 
+def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:
+    """The targets the group will be asked for: the scenario's ("Mål 3/10/23/49 mio. kr."),
+    or, when the facilitator has typed X, the profile X gives, said to be theirs ("Jeres
+    mål 2,9/9,7/22,3/47,5 mio. kr.")."""
+    profile = scenario.target if custom is None else scaled_targets(scenario.target, custom)
+    shown = "/".join(format_amount(t, app.lang) for t in sorted(set(profile)))
+    key = "board.target" if custom is None else "start.target_yours"
+    return app.t(key, amount=app.t("amount", amount=shown))
+
+
 def draw_briefing(
-    app: Host, surface: pygame.Surface, rect: pygame.Rect, scenario: Scenario, problems: list[str]
+    app: Host,
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    scenario: Scenario,
+    problems: list[str],
+    custom: float | None = None,
 ) -> None:
-    """The chosen scenario: title, years and targets, briefing; or a deck's problems."""
+    """The chosen scenario: title, years and targets (those the facilitator's ``custom`` X
+    gives, when typed), briefing; or a deck's problems."""
     scale = app.scale
     panel(surface, rect, scale.radius, theme.PANEL)
     inner = rect.inflate(-3 * scale.gap, -3 * scale.gap)
@@ -117,9 +133,7 @@ def draw_briefing(
         scenario.title, inner.width, head_h * 2, scale.heading, scale.min_text, FONT_BOLD, 2
     )
     y = inner.y + fitted.height + scale.gap
-    targets = "/".join(format_amount(t, app.lang) for t in sorted(set(scenario.target)))
-    years = years_text(app, scenario)
-    facts = f"{years} · {app.t('board.target', amount=app.t('amount', amount=targets))}"
+    facts = f"{years_text(app, scenario)} · {targets_text(app, scenario, custom)}"
     if scenario.service_floor is not None:  # a rule the group must know before it starts
         floor = format_amount(scenario.service_floor, app.lang, 0, sign=True)
         facts += f" · {app.t('compare.floor', floor=floor)}"
@@ -189,9 +203,9 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         )
     _label(app, surface, app.t("start.scenario"), layout.scenario_label)
     draw_scenarios(app, surface, layout, scene.deck.scenarios, scene.scenario_index)
-    draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems)
-    suffix = app.unit
     custom = scene.target_value()
+    draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems, custom)
+    suffix = app.unit
     if len(set(scene.scenario.target)) > 1:
         # the scenario's own targets year by year, or those the typed X gives (the earlier
         # years scale with it): the facilitator sees what the group will be asked for

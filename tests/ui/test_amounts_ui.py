@@ -97,6 +97,26 @@ def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
     assert app.game.state.targets == (800, 1200, 2400)
 
 
+def test_the_briefing_shows_the_targets_the_typed_x_gives(make_app):
+    # before: the panel said "Mål 400/600/1.200" under a typed 2.400, and the briefing to
+    # read aloud named only the scenario's own target
+    app, start, drawn = _start_screen(make_app)
+    assert any("Mål 400/600/1.200 t. kr." in text for text in drawn)
+    click(app, start.layout().target_field.center)
+    type_text(app, "2.400")
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    assert any("Jeres mål 800/1.200/2.400 t. kr." in text for text in drawn), drawn
+    key(app, pygame.K_ESCAPE)  # out of the field: B opens the whole briefing
+    key(app, pygame.K_b)
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    assert app.top.name == "message"
+    assert any(text.startswith("Jeres mål 800/1.200/2.400 t. kr.") for text in drawn), drawn
+
+
 def test_a_target_with_more_decimals_than_shown_is_kept_exactly(make_app):
     app, start, _ = _start_screen(make_app)
     start.choose(2)

@@ -26,7 +26,7 @@ from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
 from game.ui.savelist import SaveList
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.start_view import draw_start, folder_rects
+from game.ui.start_view import draw_start, folder_rects, targets_text
 from game.ui.stepper import NumberField
 from game.ui.textfield import TextField
 from game.ui.theme import Scale
@@ -310,7 +310,11 @@ class StartScene(Scene):
         """The chosen scenario's briefing whole, in a dialog (the panel holds its first lines
         on a small screen)."""
         scenario = self.scenario
-        self.app.push("message", title=scenario.title, text=scenario.briefing)
+        text = scenario.briefing
+        custom = self.target_value()
+        if custom is not None:  # the deck's text names the scenario's own target
+            text = f"{targets_text(self.app, scenario, custom)}.\n\n{text}"
+        self.app.push("message", title=scenario.title, text=text)
 
     def handle(self, event: pygame.event.Event) -> None:
         """Fields, lists and buttons."""
