@@ -839,9 +839,7 @@ def test_the_arrow_goes_on_from_the_card_just_adopted(make_app, std_deck):
     assert board.selected == slots[2].card
 
 
-def test_a_reason_kept_for_a_card_goes_with_it_and_comes_back_when_it_is_undone(
-    make_app, std_deck
-):
+def test_a_reason_kept_for_a_card_goes_with_it_and_comes_back_when_it_is_undone(make_app, std_deck):
     # before: the reason was lost when the adoption was undone, a card adopted from the
     # board left its kept reason behind, and "følger med, når forslaget vedtages" stayed on
     # screen after the card was adopted
