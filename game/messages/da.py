@@ -229,6 +229,7 @@ MESSAGES.update(
         "year.continue_hint": "Enter",
         "year.to_debrief": "Se resultatet",
         "year.skip_hint": "Klik eller tryk på en tast for at springe animationen over.",
+        "year.open_hint": "Klik på en liste, der er skåret af, for at se det hele.",
         "year.undo_hint": "Ctrl+Z fortryder afslutningen af året.",
         "debrief.won": "I klarede det!",
         "debrief.lost": "I nåede det ikke",

@@ -221,6 +221,7 @@ MESSAGES.update(
         "year.continue_hint": "Enter",
         "year.to_debrief": "See the result",
         "year.skip_hint": "Click or press any key to skip the animation.",
+        "year.open_hint": "Click a list that is cut short to see all of it.",
         "year.undo_hint": "Ctrl+Z undoes the end of the year.",
         "debrief.won": "You made it!",
         "debrief.lost": "You did not make it",

@@ -205,9 +205,11 @@ def draw_lines(
     heading: str,
     lines: list[Line],
     empty: str,
-) -> None:
+) -> bool:
     """A titled panel listing ``lines`` (each a marked title, a detail line and its text, as
-    much of it as the panel holds: the sections are sized by what they need)."""
+    much of it as the panel holds: the sections are sized by what they need). True when
+    something was left out (lines under "+1 mere", or a text cut short): ``lines_text``
+    says it all."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -227,8 +229,9 @@ def draw_lines(
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
             BODY.ink(theme.MUTED).shrink(),
         )
-        return
+        return False
     size = sc.body
+    cut = False
     tiny_h = line_height(app, sc.min_text)
     more_h = tiny_h + 2  # the "+1 mere" row: a whole line of its own
     for number, line in enumerate(lines):
@@ -248,7 +251,7 @@ def draw_lines(
                 pygame.Rect(inner.x, inner.bottom - more_h, inner.width, more_h),
                 TINY.ink(theme.MUTED).right(),
             )
-            break
+            return True
         if line.proposal is not None:
             kind_icon(surface, line.proposal.kind, mark, theme.kind_color(line.proposal.kind))
             draw_tone_mark(surface, tone, line.tone)
@@ -262,8 +265,21 @@ def draw_lines(
         y = app.text.draw(surface, line.detail, box, TINY.ink(detail_ink)).bottom
         if line.text and bottom - y >= tiny_h:  # only whole lines, never over "+1 mere"
             box = pygame.Rect(text_x, y, width, bottom - y)
-            y = app.text.draw(surface, line.text, box, TINY.ink(theme.MUTED)).bottom
+            style = TINY.ink(theme.MUTED)
+            cut = cut or app.text.fitted(line.text, box, style, sc).truncated
+            y = app.text.draw(surface, line.text, box, style).bottom
+        elif line.text:
+            cut = True
         y += g
+    return cut
+
+
+def lines_text(lines: list[Line]) -> str:
+    """A reveal section's lines in full, as a dialog shows them: title, detail and text of
+    each, a blank line between them."""
+    return "\n\n".join(
+        "\n".join(part for part in (line.title, line.detail, line.text) if part) for line in lines
+    )
 
 
 def chart_values(state: GameState) -> list[float]:

@@ -10,12 +10,13 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from game.engine import Adopt, DrawnEvent, History, legal_actions, new_game
+from game.engine import Adopt, DrawnEvent, History, IllegalAction, legal_actions, new_game
 from game.saves import GameSettings
 from game.ui import theme
 from game.ui.app import App
 from game.ui.screenshot import play_until
 from game.ui.theme import Scale
+from tests.ui.driver import click, key
 
 SIZES = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080), (3840, 2160)]
 
@@ -171,3 +172,45 @@ def test_the_capacity_pips_stay_readable_beside_their_line_in_either_language(
     runs = [len(run) for run in "".join("x" if on else " " for on in pips).split()]
     assert len(runs) == app.game.state.capacity_left, runs
     assert min(runs) >= 5, runs
+
+
+def test_a_year_list_cut_short_opens_whole_with_a_click(make_app, std_deck):
+    # before: at 1024×768 "+2 mere" hid two outcomes, and no click, key or wheel showed them
+    app = make_app(std_deck, size=(1024, 768))
+    seed = 67723
+    history = History.start(new_game(std_deck, "standard", seed))
+    uncertain = [
+        a
+        for a in legal_actions(history.current)
+        if isinstance(a, Adopt) and std_deck.proposal(a.card).is_uncertain
+    ]
+    for action in uncertain:
+        try:
+            history = history.do(action)
+        except IllegalAction:
+            continue  # the capacity is used up
+    adopted = [a.card for a in history.current.adopted]
+    assert len(adopted) >= 4
+    app.start_game(std_deck, GameSettings("standard", seed, None, "da"), history)
+    app.step(0.02)
+    app.find("board").end_year()
+    year = app.top
+    year.skip()
+    drawn = record_cuts(app)[0]
+    app.request_redraw()
+    app.step(0.02)
+    shown = [title for title in drawn if title.endswith(" mere")]
+    assert shown and year.cut_sections, drawn
+    assert any(t.startswith("Klik på en liste, der er skåret af") for t in drawn)
+    outcomes = next(rect for rect, heading, _ in year.cut_sections if heading.startswith("Usikre"))
+    click(app, outcomes.center)
+    assert app.top.name == "message"
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    whole = "\n".join(drawn)
+    assert len(year.reveal.outcomes) > 2
+    for line in year.reveal.outcomes:  # every outcome, also those under "+N mere"
+        assert line.title in whole and line.detail in whole, line.title
+    key(app, pygame.K_RETURN)
+    assert app.top is year  # the dialog closes back to the year

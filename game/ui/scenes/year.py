@@ -19,7 +19,7 @@ from game.ui import charts, theme
 from game.ui.draw import button, panel
 from game.ui.layout_grid import fit_rows, split_columns
 from game.ui.pages import draw_header
-from game.ui.reveal import build_reveal, chart_values, draw_lines, needed_height
+from game.ui.reveal import build_reveal, chart_values, draw_lines, lines_text, needed_height
 from game.ui.scene import Host, Scene, ctrl_held, is_activation
 from game.ui.theme import HEADING, TINY
 
@@ -42,6 +42,8 @@ class YearScene(Scene):
         self.steps = 4  # chart, events, outcomes, next year
         self.elapsed = 0.0
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
+        self.cut_sections: list[tuple[pygame.Rect, str, str]] = []
+        """The lists drawn cut short (where, heading, all of it): a click opens one whole."""
         self.done = False
 
     # --- animation ----------------------------------------------------------------------
@@ -89,6 +91,11 @@ class YearScene(Scene):
         if self.animating:
             self.skip()
             return
+        if is_activation(event):
+            for rect, heading, text in self.cut_sections:  # a list cut short, read whole
+                if rect.collidepoint(event.pos):
+                    self.app.push("message", title=heading, text=text)
+                    return
         confirm = event.type == pygame.KEYDOWN and event.key in CONFIRM_KEYS
         if confirm or (is_activation(event) and self.continue_rect.collidepoint(event.pos)):
             self.proceed()
@@ -153,12 +160,14 @@ class YearScene(Scene):
             float(needed_height(app, right.width, lines, empty)) for _, lines, empty in sections
         ]
         parts = fit_rows(right, weights, g)
+        self.cut_sections = []
         for step, (rect, (heading, lines, empty)) in enumerate(zip(parts, sections), start=1):
             share = self.progress(step)
             if share <= 0:
                 continue
             if share >= 1:
-                draw_lines(app, surface, rect, heading, lines, empty)
+                if draw_lines(app, surface, rect, heading, lines, empty):
+                    self.cut_sections.append((rect, heading, lines_text(lines)))
                 continue
             layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             draw_lines(app, layer, rect, heading, lines, empty)
@@ -251,6 +260,8 @@ class YearScene(Scene):
             hint=app.t("year.continue_hint"),
         )
         hint = app.t("year.skip_hint") if self.animating else app.t("year.undo_hint")
+        if self.cut_sections and not self.animating:
+            hint = f"{app.t('year.open_hint')} {hint}"
         app.text.draw(
             surface,
             hint,
