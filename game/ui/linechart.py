@@ -220,16 +220,25 @@ def draw_fatigue_chart(
         top, kept, zero = axis.y(peak), axis.y(end), axis.y(0.0)
         kept_bar = pygame.Rect(center - width // 2, kept, width, max(1, zero - kept))
         pygame.draw.rect(surface, theme.ORANGE, kept_bar)
-        if end and kept_bar.height >= line:
-            blit_text(surface, str(end), value_font, theme.INK, "midtop", (center, kept + 1))
+        # a number its part of the column is too low for is written beside the column, the
+        # next one under it (a short first year's "−4" and "4" were left out)
+        beside = (kept_bar.right + 3, top - line)
         if peak > end:
             shed = pygame.Rect(center - width // 2, top, width, max(1, kept - top))
             pygame.draw.rect(surface, theme.mix(theme.ORANGE, theme.CARD, 0.75), shed)
             hatch(surface, shed, theme.ORANGE, step=max(6, pad))
             pygame.draw.rect(surface, theme.ORANGE, shed, 1)
+            words = f"−{peak - end}"
             if shed.height >= line:
-                words = f"−{peak - end}"
                 blit_text(surface, words, value_font, theme.INK, "center", shed.center)
+            else:
+                beside = (beside[0], max(shed.centery, beside[1] + line))
+                blit_text(surface, words, value_font, theme.INK, "midleft", beside)
+        if end and kept_bar.height >= line:
+            blit_text(surface, str(end), value_font, theme.INK, "midtop", (center, kept + 1))
+        elif end:
+            y_beside = max(kept_bar.centery, beside[1] + line)
+            blit_text(surface, str(end), value_font, theme.INK, "midleft", (beside[0], y_beside))
         blit_text(surface, str(peak), value_font, theme.INK, "midbottom", (center, top - 2))
         blit_text(
             surface,

@@ -15,7 +15,7 @@ from game.ui import charts, theme
 from game.ui.charts import ValueAxis
 from game.ui.draw import effect_bars, pips
 from game.ui.fonts import Fonts
-from game.ui.linechart import draw_line_chart
+from game.ui.linechart import draw_fatigue_chart, draw_line_chart
 from game.ui.theme import Scale
 
 SIZE = (1280, 720)
@@ -306,3 +306,32 @@ def test_a_very_low_chart_keeps_its_year_labels_clear_of_the_bars(
             for y in range(foot, r.bottom)
         }
         assert not row & {tuple(c)[:3] for c in bars}, r
+
+
+def test_every_fatigue_number_is_written_even_on_a_short_column(fonts: Fonts, monkeypatch) -> None:
+    # before: at 1024×768 the first year's column (8, shedding 4) was too low for its "−4"
+    # and "4", and both were left out; the numbers now stand beside it, apart
+    from game.ui import linechart
+    from tests.ui.driver import record_chart_places
+
+    surface = pygame.Surface((1024, 768))
+    surface.fill(theme.CARD)
+    placed = record_chart_places(monkeypatch, linechart)
+    rect = pygame.Rect(640, 420, 350, 240)
+    draw_fatigue_chart(
+        surface,
+        rect,
+        ["2027", "2028", "2029", "2030"],
+        [8, 15, 16, 17],
+        [4, 9, 10, 11],
+        title="Træthed pr. år",
+        note="Søjlen er trætheden ved årets slutning; det skraverede faldt bort ved årsskiftet.",
+        fonts=fonts,
+        scale=Scale(768),
+    )
+    texts = [text for text, _ in placed]
+    for words in ("8", "−4", "4", "15", "−6", "9", "17", "−6", "11"):
+        assert words in texts, (words, texts)
+    first = [box for text, box in placed if text in ("−4", "4")]
+    assert len(first) == 2 and not first[0].colliderect(first[1])
+    assert all(rect.contains(box) for _, box in placed)
