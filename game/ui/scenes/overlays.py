@@ -46,6 +46,29 @@ START_KEYS: tuple[tuple[str, str], ...] = (
 """The start screen's keys: the help opened there lists these."""
 
 
+PATH_LINES = 3
+"""The most lines a folder's path takes in the help, under its label."""
+
+
+def path_lines(app: Host, label: str, path: str, width: int, size: int) -> list[str]:
+    """``label`` and ``path`` as lines of ``width`` pixels at ``size``: one line when both
+    fit, else the label and the path broken after its separators, whole on up to
+    ``PATH_LINES`` lines (the last shortened in its middle only when even they are too few)."""
+    if app.text.width(label + path, size) <= width:
+        return [label + path]
+    sep = "\\" if path.count("\\") > path.count("/") else "/"
+    parts = [part + sep for part in path.split(sep)[:-1]] + [path.split(sep)[-1]]
+    lines = [""]
+    for part in parts:
+        if lines[-1] and app.text.width(lines[-1] + part, size) > width:
+            lines.append("")
+        lines[-1] += part
+    if len(lines) > PATH_LINES:
+        rest = "".join(lines[PATH_LINES - 1 :])
+        lines = [*lines[: PATH_LINES - 1], middle_cut(app, rest, width, size)]
+    return [label.rstrip(), *(middle_cut(app, row, width, size) for row in lines)]
+
+
 def middle_cut(app: Host, path: str, width: int, size: int) -> str:
     """``path`` within ``width`` pixels at ``size``: whole when it fits, else its first part,
     "…" and as many of its last folders as fit ("C:\\…\\Local\\raaderum\\saves"); at worst
@@ -129,26 +152,24 @@ class HelpScene(DialogScene):
     def _draw_folders(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> int:
         """At the foot of ``rect``: where the games are saved and where the reports go (a
         facilitator who wants to mail a report looks here); returns the height used (0 when
-        games are not saved). A path too long for the line is shortened in its middle."""
+        games are not saved). A path too long for the line goes whole on the lines under its
+        label (``path_lines``)."""
         folder = self.app.save_dir
         if folder is None:
             return 0
         size = scale.min_text
         line = round(size * 1.35)
-        words = [
+        rows: list[str] = []
+        for key, path in (
             ("help.folder.saves", folder),
             ("help.folder.reports", reports_root(folder)),
-        ]
-        top = rect.bottom - line * len(words)
-        for i, (key, path) in enumerate(words):
-            label = self.app.t(key, path="")
-            room = rect.width - self.app.text.width(label, size)
-            shown = middle_cut(self.app, str(path), room, size)
+        ):
+            rows += path_lines(self.app, self.app.t(key, path=""), str(path), rect.width, size)
+        top = rect.bottom - line * len(rows)
+        for i, row in enumerate(rows):
             box = pygame.Rect(rect.x, top + i * line, rect.width, line)
-            self.app.text.draw(
-                surface, self.app.t(key, path=shown), box, TINY.ink(theme.MUTED).lines(1)
-            )
-        return line * len(words) + scale.gap
+            self.app.text.draw(surface, row, box, TINY.ink(theme.MUTED).lines(1))
+        return line * len(rows) + scale.gap
 
     def _draw_rules(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The rules as bullet points, and under them the three kinds: icon, colour, word."""
