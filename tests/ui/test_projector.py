@@ -10,7 +10,15 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from game.engine import Adopt, DrawnEvent, History, IllegalAction, legal_actions, new_game
+from game.engine import (
+    Adopt,
+    DrawnEvent,
+    History,
+    IllegalAction,
+    legal_actions,
+    new_game,
+    verdict,
+)
 from game.saves import GameSettings
 from game.ui import theme
 from game.ui.app import App
@@ -88,6 +96,27 @@ def test_timer_chance_titles_and_events_are_read_in_full(make_app, std_deck, siz
             text = deck_event.text.strip()
             assert text in drawn and text not in cut, f"{deck_event.title}: text cut at {size}"
         drawn.clear()
+
+
+def test_the_report_picture_shows_the_verdict_and_no_buttons(std_deck):
+    # before: board.png next to the report showed Fortryd, Gentag, Hjælp, Menu and "Se
+    # resultatet" – nothing a reader of the report can press
+    history = play_until(History.start(new_game(std_deck, "standard", 3)), 4, 3)
+    assert history.current.finished
+    app = App(std_deck, size=(1600, 900), window=False)
+    app.report_picture = True
+    app.start_game(std_deck, GameSettings("standard", 3), history)
+    drawn, _ = record_cuts(app)
+    app.render(app.surface)
+    for button in ("board.undo", "board.redo", "board.help", "board.menu", "board.debrief"):
+        assert app.t(button) not in drawn, button
+    reasons = app.catalogue.verdict_reasons(verdict(history.current))
+    assert " ".join(reasons) in drawn
+    window = App(std_deck, size=(1600, 900), window=False)  # the window keeps its buttons
+    window.start_game(std_deck, GameSettings("standard", 3), history)
+    drawn, _ = record_cuts(window)
+    window.render(window.surface)
+    assert window.t("board.menu") in drawn and window.t("board.debrief") in drawn
 
 
 def test_the_report_picture_shows_the_adopted_list_from_its_first_line(std_deck):

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine import verdict
 from game.ui import theme
-from game.ui.draw import button
+from game.ui.draw import button, panel
 from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable
@@ -99,6 +100,8 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         status_ink = theme.YELLOW if view.late else theme.HEADER_INK
         status_style = HEADING.ink(status_ink).center().middle().lines(1).shrink()
         app.text.draw(surface, view.status, status_rect, status_style)
+        if app.report_picture:  # a picture next to a report: nothing there can be pressed
+            return
         enabled = {"undo": view.can_undo, "redo": view.can_redo, "help": True, "menu": True}
         for name, rect in layout.header_buttons.items():
             button(
@@ -121,6 +124,9 @@ class EndYearView:
     """After the last year the button opens the debrief."""
     year: str | None
     hover: bool
+    verdict: str = ""
+    """In a report's picture of a finished game: the verdict the picture shows instead of a
+    button ("Målet blev nået hvert år …", or why the game was lost)."""
 
 
 class EndYearPanel(Panel[BoardTable, BoardLayout]):
@@ -135,13 +141,21 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
 
     def view(self, table: BoardTable) -> EndYearView:
         state = table.state
-        return EndYearView(state.finished, state.year, table.hover == "end_year")
+        said = ""
+        if self.app.report_picture and state.finished:
+            said = " ".join(self.app.catalogue.verdict_reasons(verdict(state)))
+        return EndYearView(state.finished, state.year, table.hover == "end_year", said)
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EndYearView) -> str | None:
         return "end_year"
 
     def paint(self, surface: pygame.Surface, layout: BoardLayout, view: EndYearView) -> None:
         t = self.app.t
+        if view.verdict:
+            panel(surface, layout.end_year, layout.radius)
+            box = layout.end_year.inflate(-2 * layout.gap, -2 * layout.gap)
+            self.app.text.draw(surface, view.verdict, box, BODY.bold().middle().shrink())
+            return
         label = t("board.debrief") if view.finished else t("board.end_year", year=view.year)
         button(
             surface,
