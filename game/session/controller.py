@@ -44,10 +44,9 @@ Clock = Callable[[], float]
 NOTICE_SECONDS = 4.0
 """How long a notice stays on screen."""
 SAME_SLOT: dict[str, str] = {"toast.undone": "history", "toast.redone": "history"}
-
+"""Notices that say the latest state of one thing: a new one replaces the others of its slot."""
 DRAFT_KEPT = "card.draft_kept"
 """The notice that a reason is kept for a card and goes with its adoption."""
-"""Notices that say the latest state of one thing: a new one replaces the others of its slot."""
 MAX_NOTICES = 3
 
 

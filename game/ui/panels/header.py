@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import verdict
+from game import engine
 from game.ui import theme
 from game.ui.draw import button, panel
 from game.ui.layout import BoardLayout
@@ -143,7 +143,7 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
         state = table.state
         said = ""
         if self.app.report_picture and state.finished:
-            said = " ".join(self.app.catalogue.verdict_reasons(verdict(state)))
+            said = " ".join(self.app.catalogue.verdict_reasons(engine.verdict(state)))
         return EndYearView(state.finished, state.year, table.hover == "end_year", said)
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EndYearView) -> str | None:
