@@ -45,12 +45,15 @@ class Situation:
     read_only: bool = False
     viewed_free: bool = False
     """… and the window that held it has closed it."""
+    picture: bool = False
+    """The board drawn as the picture next to a report."""
 
 
 def show(app: Any, board: Any, situation: Situation) -> None:
     """Put ``situation`` on the board."""
     app.game.settings = situation.settings
     app.game.history = situation.history
+    app.report_picture = situation.picture
     app.game.clock.now = situation.now
     app.game.read_only = situation.read_only
     app.game.viewed_free = situation.viewed_free
@@ -107,6 +110,20 @@ def board_situations(deck: Any) -> list[Situation]:
     ]
     other = History.start(new_game(deck, "borgermoede", 3))
     found.append(Situation(GameSettings("borgermoede", 3), play_until(other, 1, 3)))
+    # the picture next to a report: two finished games (their verdicts differ), and a list
+    # too long for the panel
+    found += [
+        replace(base, history=play_until(start, 99, 6), picture=True),
+        replace(base, history=play_until(start, 99, 6)),
+        Situation(GameSettings("borgermoede", 3), play_until(other, 99, 3), picture=True),
+        replace(
+            base,
+            settings=GameSettings("lang-horisont", 2),
+            history=long_game,
+            adopted_scroll=2,
+            picture=True,
+        ),
+    ]
     return found
 
 

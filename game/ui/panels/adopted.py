@@ -63,6 +63,9 @@ class AdoptedView:
     """Newly adopted cards and how much of their highlight is left (1 → 0)."""
     scroll: int
     """The first line shown (the board keeps it; the panel clamps it)."""
+    picture: bool = False
+    """Drawn as the picture next to a report: a list too long says the report lists the rest
+    (a picture cannot be scrolled)."""
 
 
 def note_mark(surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -102,7 +105,7 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         return layout.adopted
 
     def view(self, table: BoardTable) -> AdoptedView:
-        return AdoptedView(table.same_state, table.flash, table.adopted_scroll)
+        return AdoptedView(table.same_state, table.flash, table.adopted_scroll, table.picture)
 
     def clamp(self, state: GameState, scroll: int, layout: BoardLayout) -> int:
         """``scroll`` as the list can show it: the first line shown."""
@@ -173,7 +176,7 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
             if card is None and what in ("up", "down"):
                 out_of_sight = rows[:first] if what == "up" else rows[first + count :]
                 hidden = sum(1 for _, hidden_card in out_of_sight if hidden_card is not None)
-                self._more(surface, row, what == "up", hidden, rows, first)
+                self._more(surface, row, what == "up", hidden, rows, first, view.picture)
                 continue
             if card is None:
                 app.text.draw(surface, what, row, TINY.bold().ink(theme.MUTED).middle().lines(1))
@@ -198,15 +201,16 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         hidden: int,
         rows: list[Row],
         first: int,
+        picture: bool,
     ) -> None:
         """A "mere" line: an arrow, how many proposals are out of sight (year headings are not
-        counted), and at the top the year
-        the first card shown belongs to (so a card is never shown without its year)."""
+        counted), and at the top the year the first card shown belongs to (so a card is never
+        shown without its year); in a report's ``picture`` it points to the report's list."""
         app = self.app
         pygame.draw.rect(surface, theme.CURRENT, row, border_radius=4)
         mark = pygame.Rect(row.x, row.y, row.height, row.height)
         arrow(surface, mark, up, theme.ACCENT)
-        if app.report_picture:  # a picture cannot be scrolled: it points to the report's list
+        if picture:  # a picture cannot be scrolled: it points to the report's list
             plain, with_year = "board.more_in_report", "board.more_in_report_below"
         else:
             plain = "board.scroll_up" if up else "board.scroll_down"

@@ -30,6 +30,8 @@ class HeaderView:
     can_redo: bool
     hover: str | None
     """The header button under the mouse."""
+    buttons: bool = True
+    """Fortryd, Gentag, Hjælp and Menu are drawn (not in a report's picture)."""
 
 
 class HeaderPanel(Panel[BoardTable, BoardLayout]):
@@ -58,6 +60,7 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
             can_undo=table.can_undo,
             can_redo=table.can_redo,
             hover=table.hover if table.hover in ("undo", "redo", "help", "menu") else None,
+            buttons=not table.picture,
         )
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: HeaderView) -> str | None:
@@ -100,7 +103,7 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         status_ink = theme.YELLOW if view.late else theme.HEADER_INK
         status_style = HEADING.ink(status_ink).center().middle().lines(1).shrink()
         app.text.draw(surface, view.status, status_rect, status_style)
-        if app.report_picture:  # a picture next to a report: nothing there can be pressed
+        if not view.buttons:  # a picture next to a report: nothing there can be pressed
             return
         enabled = {"undo": view.can_undo, "redo": view.can_redo, "help": True, "menu": True}
         for name, rect in layout.header_buttons.items():
@@ -142,7 +145,7 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
     def view(self, table: BoardTable) -> EndYearView:
         state = table.state
         said = ""
-        if self.app.report_picture and state.finished:
+        if table.picture and state.finished:
             said = " ".join(self.app.catalogue.verdict_reasons(engine.verdict(state)))
         return EndYearView(state.finished, state.year, table.hover == "end_year", said)
 

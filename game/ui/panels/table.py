@@ -51,6 +51,9 @@ class BoardTable:
     slots: tuple[Slot, ...] = ()
     """The places on the table this round (``game.ui.tableslots``); empty: the market as it
     is, one place per card."""
+    picture: bool = False
+    """The board is drawn as the picture next to a report (``App.report_picture``): nothing
+    on it can be pressed or scrolled."""
 
     @property
     def places(self) -> tuple[Slot, ...]:

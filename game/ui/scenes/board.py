@@ -162,6 +162,7 @@ class BoardScene(BoardInput, Scene):
             read_only=self.app.game.read_only,
             viewed_free=self.app.game.viewed_free,
             slots=self.slots(),
+            picture=self.app.report_picture,
         )
 
     # --- decisions ----------------------------------------------------------------------
