@@ -149,11 +149,11 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
 
 
 def check_requirements(
-    proposals: Mapping[str, Item], known: Iterable[str], unknown: Any, out: list[Problem]
+    proposals: Mapping[str, Item], known: Iterable[str], out: list[Problem]
 ) -> None:
-    """``requires`` names known proposals, not the card itself, not one it excludes, and no
-    ring of requirements (no card in a ring could ever be adopted first). ``unknown(ref)``
-    words the message for an unknown id (with a "mente du …?" hint)."""
+    """``requires`` names not the card itself, not one it excludes, and no ring of
+    requirements (no card in a ring could ever be adopted first). An id of no card
+    (``known``) is said where every reference is checked (the loader's ``_check_all_refs``)."""
     ids = set(known)
     for pid, item in proposals.items():
         for index, other in enumerate(item.spec.requires):
@@ -161,7 +161,7 @@ def check_requirements(
             if other == pid:
                 out.append(Problem.of(item.doc.file, line, "deck.requires_itself", id=other))
             elif other not in ids:
-                out.append(Problem(item.doc.file, line, unknown(other)))
+                continue
             elif other in item.spec.excludes or pid in _excludes_of(proposals, other):
                 out.append(
                     Problem.of(

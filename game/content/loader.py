@@ -29,6 +29,7 @@ from game.content.crosschecks import (
 from game.content.hints import HintBudget, IdIndex
 from game.content.numbertext import list_problem, meant_as_percent, text_problem, yaml_number
 from game.content.schema import (
+    ID_MAX,
     ID_PATTERN,
     KIND_DEFAULTS,
     KIND_NAMES,
@@ -314,14 +315,12 @@ def _build(
         section: IdIndex((i for i in known[section] if re.fullmatch(ID_PATTERN, i)), budget)
         for section in ("proposals", "events")
     }
+    # every id a card names is checked on the card as written, also when the format refused
+    # the card for something else, so one run names every problem
+    _check_all_refs(documents, {"proposals": known["proposals"], "events": events}, hints, problems)
     for item in items["proposals"]:
-        _check_excludes(item, known["proposals"], hints["proposals"], problems)
-    check_requirements(
-        proposals,
-        known["proposals"],
-        lambda ref: _unknown_ref("proposals", ref, hints["proposals"]),
-        problems,
-    )
+        _check_excludes(item, problems)
+    check_requirements(proposals, known["proposals"], problems)
     if header is not None:
         check_version_fields(header.schema_version, documents, problems)
         check_amounts(header.unit, items, problems)
@@ -329,9 +328,6 @@ def _build(
         _check_scenario(item, known["proposals"], proposals, events, hints, problems)
         pool = item.spec.proposals if item.spec.proposals is not None else list(proposals)
         check_calendar_years(item, pool, proposals, problems)
-    _refused_refs(
-        documents, items, {"proposals": known["proposals"], "events": events}, hints, problems
-    )
     if (
         documents
         and not items["scenarios"]
@@ -534,15 +530,12 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
     return first
 
 
-def _check_excludes(
-    item: _Item, proposals: dict[str, _Item], hints: IdIndex, problems: list[Problem]
-) -> None:
+def _check_excludes(item: _Item, problems: list[Problem]) -> None:
+    """A card does not exclude itself (an unknown id is said by ``_check_all_refs``)."""
     for index, other in enumerate(item.spec.excludes):
-        line = item.doc.line((*item.path, "excludes", index))
         if other == item.spec.id:
+            line = item.doc.line((*item.path, "excludes", index))
             problems.append(Problem.of(item.doc.file, line, "deck.excludes_itself", id=other))
-        elif other not in proposals:
-            problems.append(Problem(item.doc.file, line, _unknown_ref("proposals", other, hints)))
 
 
 def _unknown_ref(section: str, ref: str, hints: IdIndex) -> Message:
@@ -589,8 +582,6 @@ def _check_scenario(
     spec: ScenarioSpec = item.spec
     doc, path = item.doc, item.path
     _check_years(item, problems)
-    refs = {"proposals": spec.proposals, "events": spec.events}
-    _check_refs(item, refs, {"proposals": known, "events": events}, hints, problems, twice=True)
     pool = spec.proposals if spec.proposals is not None else list(known)
     if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
         return
@@ -647,7 +638,7 @@ def _check_refs(
         section = REF_SECTIONS[field]
         earlier: set[str] = set()
         for index, ref in enumerate(named):
-            if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref):
+            if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref) or len(ref) > ID_MAX:
                 continue
             line = doc.line((*path, field, index))
             if ref not in ids[section]:
@@ -657,28 +648,25 @@ def _check_refs(
             earlier.add(ref)
 
 
-REFUSED_REFS = (
+REFS = (
     ("scenarios", ("proposals", "events"), True),
     ("proposals", ("requires", "excludes"), False),
 )
-"""The cards whose references are checked although the format refused the card: section,
-fields, and whether an id named twice is said."""
+"""The cards that name other cards: section, the fields that name them, and whether an id
+named twice is said."""
 
 
-def _refused_refs(
+def _check_all_refs(
     documents: list[YamlDocument],
-    checked: dict[str, list[_Item]],
     ids: dict[str, dict[str, _Item]],
     hints: dict[str, IdIndex],
     problems: list[Problem],
 ) -> None:
-    """The references of the cards the format refused (not in ``checked``, by section), so
-    that one run of validate names an unknown id next to the card's other problems."""
-    for section, named_in, twice in REFUSED_REFS:
-        valid = {(id(item.doc), item.path) for item in checked[section]}
+    """The references of every card as its file has it (``REFS``), whether or not the format
+    accepted the rest of the card (the format is strict, so an accepted card's lists are the
+    ones written)."""
+    for section, named_in, twice in REFS:
         for raw in _raw_items(documents, section):
-            if (id(raw.doc), raw.path) in valid:
-                continue
             card = raw.doc.data[section][raw.path[1]]
             refs = {f: card[f] if isinstance(card.get(f), list) else None for f in named_in}
             _check_refs(raw, refs, ids, hints, problems, twice=twice)

@@ -73,7 +73,9 @@ def _year_label(value: Any) -> Any:
     return value
 
 
-CardId = Annotated[str, Field(min_length=1, max_length=32, pattern=ID_PATTERN)]
+ID_MAX = 32
+"""The longest a card's id may be."""
+CardId = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
 Amount = Annotated[float, Field(ge=-1e9, le=1e9, allow_inf_nan=False)]
 """An amount in the deck's unit; the loader checks the limit that follows the unit."""
 Effect = Annotated[list[Amount], Field(min_length=1, max_length=10)]
