@@ -3,12 +3,14 @@
 The game is played by the look-ahead bot (``play_until``) up to a defined point: the board
 mid-game (round 2, with adopted cards, a selected card and the risk fan), a card up close,
 the card with a typed note, the year reveal mid-animation, the debrief after the last year,
-help, start and compare (its tables played by the greedy and the random bot in turn).
+help, start and compare (its tables played by the look-ahead, the greedy and the random bot in
+turn: a conference where some tables plan, some grab and some guess).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -52,11 +54,12 @@ def play_until(history: History, rounds: int, seed: int, adopt_extra: int = 0) -
 def _table_saves(
     deck: Deck, scenario: str, seed: int, target: float | None, folder: Path, tables: int = 8
 ) -> None:
-    """Saves of ``tables`` bot-played games (greedy and random by turns) for the compare
-    screen: the tables of a citizen conference."""
+    """Saves of ``tables`` bot-played games for the compare screen: the tables of a citizen
+    conference, played by the look-ahead, the greedy and the random bot by turns, so that the
+    picture shows tables that won beside tables that did not."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in range(tables):
-        policy = greedy_policy if table % 2 == 0 else random_policy
+        policy = (planner_policy(), greedy_policy, random_policy)[table % 3]
         generator = np.random.default_rng(seed + table)
         history = History.start(new_game(deck, scenario, seed + table, target))
         while not history.current.finished:
@@ -165,8 +168,10 @@ def render_scene(
     elif scene == "compare":
         history = play_until(history, 1, seed, adopt_extra=1)
         _start(app, deck, history, scenario_id, seed, target)
-        with tempfile.TemporaryDirectory() as temp:
-            folder = Path(temp) / "borde"
+        # The folder is named relative to a temporary working folder, so that the picture
+        # shows "borgerkonference" rather than a temporary folder's random name.
+        with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp):
+            folder = Path("borgerkonference")
             _table_saves(deck, scenario_id, seed, target, folder)
             app.push("compare", folder=folder)
             for _ in range(30):
