@@ -484,3 +484,14 @@ def test_scenarios_takes_the_deck_as_validate_and_print_do(capsys):
     assert "standard " in out and "borgermoede" in out
     status, out = _run(capsys, "scenarios", str(standard_deck()), "--deck", "decks/kystby")
     assert status != 0 and "to dæk er angivet" in out
+
+
+def test_balance_says_its_report_stays_danish_when_english_is_asked_for(capsys):
+    # --lang en left the balance report Danish without a word: a reader took it for ignored
+    args = ["balance", "--scenario", "intro", "--games", "2", "--one-sided-games", "1"]
+    assert main(["--lang", "en", *args, "--workers", "1"]) == 0
+    english = capsys.readouterr()
+    assert "Vundet" in english.out  # the report itself is Danish
+    assert "The balance report is written in Danish" in english.err
+    assert main([*args, "--workers", "1"]) == 0
+    assert "Balancerapporten skrives på dansk" not in capsys.readouterr().err

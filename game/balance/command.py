@@ -492,9 +492,12 @@ def _diagnosis_json(result: ScenarioResult, unit: str) -> dict[str, Any] | None:
 def run_balance(args: Any) -> int:
     """The ``raaderum balance`` command (arguments already checked by the CLI)."""
     from game.balance.parallel import workers_default
-    from game.cli import _load  # the CLI's deck loading with its messages
+    from game.cli import _load, _reader  # the CLI's deck loading and language
+    from game.messages import catalogue
 
     deck = _load(args.deck)
+    if _reader(args) != "da":  # said, not silently ignored
+        print(catalogue(_reader(args)).t("cli.balance_danish"), file=sys.stderr)
     ids = list(dict.fromkeys(args.scenario)) if args.scenario else [s.id for s in deck.scenarios]
     for sid in ids:
         deck.scenario(sid)

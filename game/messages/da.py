@@ -994,6 +994,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # the command line (game.cli)
+        "cli.balance_danish": "Balancerapporten skrives på dansk (den læses af dem, der skriver et dæk); --lang en gælder kun beskederne omkring den, og JSON-nøglerne er engelske.",
         "cli.see_help": "(se {prog} --help)",
         "plan.unknown": "ukendt forslag '{card}'",
         "compare.folder_unreadable": "{path}: mappen kan ikke læses: {reason}",

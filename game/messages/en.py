@@ -986,6 +986,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # the command line (game.cli)
+        "cli.balance_danish": "The balance report is written in Danish (its readers are the Danish authors of decks); --lang en changes only the messages around it, and the JSON keys are English.",
         "cli.see_help": "(see {prog} --help)",
         "plan.unknown": "unknown proposal '{card}'",
         "compare.folder_unreadable": "{path}: the folder cannot be read: {reason}",
