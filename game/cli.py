@@ -16,8 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from game.engine.rules import MAX_TARGET
-from game.messages import Message, catalogue, render, unit_words
+from game.messages import Message, catalogue, render, target_refusal, unit_words
 from game.numbers import AmountError, format_amount, parse_amount
 
 EXIT_OK = 0
@@ -169,8 +168,8 @@ def target_amount(text: str, lang: str = "da") -> float:
         value = parse_amount(text, lang)
     except AmountError as error:
         raise UsageError(f"--target: {error}") from None
-    if not 0 <= value <= MAX_TARGET:
-        raise _say("cli.target_range", limit=format_amount(MAX_TARGET, lang))
+    if value < 0:  # the upper limit follows the deck's unit: ``_warn_target``
+        raise _say("cli.target_negative")
     return value
 
 
@@ -443,6 +442,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure speed and memory")
     bench.add_argument("--quick", action="store_true", help="a quick run (fewer repeats)")
     bench.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    for (
+        command
+    ) in sub.choices.values():  # "raaderum validate --lang en" as "raaderum --lang en validate"
+        if "--lang" not in command._option_string_actions:
+            command.add_argument(
+                "--lang", choices=LANGS, default=None, help="language (default: da)"
+            )
     if lang == "da":
         from game.messages.cli_help import danish_help
 
@@ -799,7 +805,11 @@ def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
 def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # type: ignore[no-untyped-def]
     """A warning on stderr when the facilitator's X is ten times smaller or larger than the
     scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
-    25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2."""
+    25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2. Raises
+    ``UsageError`` for an X over the deck's limit (``target_refusal``)."""
+    refused = target_refusal(deck, target, lang)
+    if refused is not None:
+        raise UsageError(refused)
     own = scenario.target[-1]
     if target is None or own <= 0 or target <= 0 or own / 10 <= target <= own * 10:
         return

@@ -56,12 +56,12 @@ def test_forecast_plays_for_the_target_typed_the_danish_way(capsys, std_deck):
         ),
         (
             ["simulate", "--target", "200.000"],
-            "raaderum simulate: --target: målet skal være mellem 0 og 100.000",
+            "raaderum simulate: --target: målet skal være mellem 0 og 100.000 mio. kr.",
         ),
         (["simulate", "--target", "nan"], "raaderum simulate: --target: 'nan' er ikke et tal"),
         (
             ["play", "--lang", "en", "--target", "-5"],
-            "raaderum play: --target: the target must be between 0 and 100,000",
+            "raaderum play: --target: the target cannot be negative",
         ),
         (
             ["play", "--lang", "en", "--target", "x"],
@@ -148,3 +148,14 @@ def test_forecast_without_scenario_reckons_on_the_decks_first_as_the_readme_says
     shown = json.loads(capsys.readouterr().out)
     assert shown["years"] == list(first.years)
     assert tuple(shown["target"]) == pytest.approx(first.target)
+
+
+def test_a_target_over_the_limit_is_refused_in_the_decks_unit(capsys):
+    # 150.000 t. kr. (150 mio. kr.) was refused for a deck in t. kr. as over "100.000"
+    kystby = str(standard_deck().parent / "kystby")
+    assert main(["simulate", "--deck", kystby, "--games", "2", "--target", "150.000"]) == 0
+    assert "Mål pr. år:" in capsys.readouterr().out
+    assert main(["simulate", "--deck", kystby, "--games", "2", "--target", "200.000.000"]) == 2
+    assert "målet skal være mellem 0 og 100.000.000 t. kr." in capsys.readouterr().err
+    assert main(["simulate", "--games", "2", "--target", "150.000"]) == 2
+    assert "målet skal være mellem 0 og 100.000 mio. kr." in capsys.readouterr().err

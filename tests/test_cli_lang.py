@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.paths import standard_deck
 
 DANISH_LETTERS = re.compile("[æøåÆØÅ]")
 
@@ -495,3 +496,21 @@ def test_balance_says_its_report_stays_danish_when_english_is_asked_for(capsys):
     assert "The balance report is written in Danish" in english.err
     assert main([*args, "--workers", "1"]) == 0
     assert "Balancerapporten skrives på dansk" not in capsys.readouterr().err
+
+
+def test_every_command_takes_lang_after_its_name(capsys):
+    # "raaderum validate --lang en DECK" was refused as an unrecognised argument; only
+    # "raaderum --lang en validate DECK" worked
+    import argparse
+
+    from game.cli import build_parser
+
+    commands = next(
+        a for a in build_parser("en")._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    assert [
+        n for n, c in commands.choices.items() if "--lang" not in c._option_string_actions
+    ] == []
+    kystby = str(standard_deck().parent / "kystby")
+    assert main(["validate", "--lang", "en", kystby]) == 0
+    assert "proposals (6 savings" in capsys.readouterr().out

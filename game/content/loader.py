@@ -38,6 +38,7 @@ from game.content.schema import (
     DeckHeader,
     ProposalSpec,
     ScenarioSpec,
+    unit_scale,
 )
 from game.content.validation_messages import message, number_text, show
 from game.content.validation_messages import unknown_field as _unknown_key
@@ -722,6 +723,7 @@ def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
         title=header.title,
         language=header.language,
         unit=header.unit,
+        unit_scale=unit_scale(header.unit),
         schema_version=header.schema_version,
         welfare_areas=welfare,
         proposals=proposals,
@@ -764,8 +766,9 @@ def _proposal(spec: ProposalSpec, welfare: tuple[str, ...], sign: float) -> Prop
 
 
 def deck_to_data(deck: Deck) -> dict[str, Any]:
-    """The normalised content of a deck as plain data (what its content hash is taken of)."""
-    data = _fields(deck, ("content_hash", "sources"))
+    """The normalised content of a deck as plain data (what its content hash is taken of;
+    ``unit_scale`` follows from ``unit``, so a deck keeps the hash its saves know it by)."""
+    data = _fields(deck, ("content_hash", "sources", "unit_scale"))
     for section in ("proposals", "events", "scenarios"):
         # profiles are derived from effect; a shallow copy per card is all ``asdict`` gave
         data[section] = [_fields(card, ("profile",)) for card in data[section]]

@@ -47,6 +47,7 @@ from game.engine.rules import (
     new_game,
     raaderum,
     scaled_targets,
+    target_limit,
     year_total,
 )
 from game.engine.state import (
@@ -115,6 +116,7 @@ __all__ = [
     "state_from_dict",
     "state_hash",
     "state_to_dict",
+    "target_limit",
     "verdict",
     "year_total",
 ]

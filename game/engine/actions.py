@@ -6,6 +6,7 @@ action log can be saved as JSON and replayed.
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,12 @@ class SetTarget:
     the current and all later years; closed years keep their target."""
 
     amount: float
+
+    def __post_init__(self) -> None:
+        # a numpy number (np.float32(45), np.int64(45)) becomes a plain float, so that the
+        # action log can be written as JSON; anything else is refused by ``apply``
+        if isinstance(self.amount, numbers.Real) and not isinstance(self.amount, (bool, float)):
+            object.__setattr__(self, "amount", float(self.amount))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form for saves."""

@@ -22,12 +22,12 @@ from game.engine.bots import BUFFER, BUFFER_ABS, KIND_BONUS, SERVICE_WORTH
 from game.engine.model import KINDS, Deck, Scenario
 from game.engine.outcomes import SimulationResult, game_seed
 from game.engine.rules import (
-    MAX_TARGET,
     draw_events,
     fill_market,
     game_draws,
     round_uniforms,
     scaled_targets,
+    target_limit,
 )
 
 TIE = 1e-12
@@ -161,9 +161,10 @@ class _Games:
         self.met = np.zeros((games, years), dtype=bool)
 
 
-def _check_target(target: float | None) -> None:
-    if target is not None and (not math.isfinite(target) or not 0 <= target <= MAX_TARGET):
-        raise ValueError(f"the target must be between 0 and {MAX_TARGET:g}")
+def _check_target(target: float | None, deck: Deck) -> None:
+    limit = target_limit(deck)
+    if target is not None and (not math.isfinite(target) or not 0 <= target <= limit):
+        raise ValueError(f"the target must be between 0 and {limit:g} {deck.unit}")
 
 
 def simulate_batch(
@@ -183,7 +184,7 @@ def play_batch(
 ) -> BatchResult:
     """Play one greedy game per seed (each as ``new_game(deck, scenario_id, seed, target)``
     played with ``greedy_policy``) and return every game's outcome."""
-    _check_target(target)
+    _check_target(target, deck)
     scenario = deck.scenario(scenario_id)
     tables = _Tables(deck, scenario)
     targets = np.array(

@@ -167,6 +167,9 @@ class Deck:
     scenarios: tuple[Scenario, ...]
     language: str = "da"
     unit: str = "mio. kr."
+    unit_scale: float = 1.0
+    """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.), as the loader
+    reads the unit; it scales the engine's limits (``rules.target_limit``)."""
     schema_version: int = 1
     welfare_areas: tuple[str, ...] = ()
     """Areas where an efficiency is easily seen as a saving (KL's second barrier)."""

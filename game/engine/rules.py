@@ -22,7 +22,8 @@ from game.engine.randomness import Draws, draw_game
 from game.engine.state import Adoption, DrawnEvent, GameState, YearResult
 
 MAX_TARGET = 100_000.0
-"""The largest target a facilitator can set (in the deck's unit)."""
+"""The largest target a facilitator can set, in mio. kr.; a deck in another unit scales it
+(``target_limit``: 100.000.000 in a deck in t. kr.)."""
 
 CardT = TypeVar("CardT")
 KindT = TypeVar("KindT")
@@ -121,16 +122,19 @@ def new_game(
     ``target`` (in the deck's unit) is the facilitator's X: see ``scaled_targets``.
     ``chance`` replaces drawn events and factors with those a paper table entered.
     ``seed`` is a whole number ≥ 0: the same deck, scenario, seed and actions give the same
-    game. Raises ``KeyError`` for an unknown scenario, ``ValueError`` for a seed that is not a
-    whole number ≥ 0 (None would give a different game every time, and a save could not
-    replay it) and ``IllegalAction`` for a bad target or entered chance that the scenario
-    does not allow (code ``bad_chance``).
+    game; a numpy integer is taken as the plain int it holds. Raises ``KeyError`` for an
+    unknown scenario, ``ValueError`` for a seed that is not a whole number ≥ 0 (None would
+    give a different game every time, and a save could not replay it) and ``IllegalAction``
+    for a bad target (over ``target_limit``, in the deck's unit) or entered chance that the
+    scenario does not allow (code ``bad_chance``).
     """
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise ValueError(f"the seed must be a whole number ≥ 0, not {seed!r}")
+    seed = int(seed)  # np.int64(3) is game 3, and its state must write as JSON
     scenario = deck.scenario(scenario_id)
     if target is not None:
-        _check_target(target)
+        _check_target(target, deck)
+        target = float(target)
     draws = game_draws(deck, scenario, seed)
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
     factors = draws.factors
@@ -348,25 +352,32 @@ def check(state: GameState, action: Action) -> IllegalAction | None:
         if state.finished:
             return IllegalAction(Refusal.GAME_OVER, "the game is over")
         try:
-            _check_target(action.amount)
+            _check_target(action.amount, state.deck)
         except IllegalAction as error:
             return error
         return None
     return IllegalAction(Refusal.UNKNOWN_ACTION, f"unknown action {action!r}")
 
 
-def _check_target(amount: float) -> None:
+def target_limit(deck: Deck) -> float:
+    """The largest target a facilitator can set for ``deck``, in the deck's unit:
+    ``MAX_TARGET`` mio. kr. scaled by ``Deck.unit_scale``."""
+    return MAX_TARGET * deck.unit_scale
+
+
+def _check_target(amount: float, deck: Deck) -> None:
+    limit = target_limit(deck)
     if (
         isinstance(amount, bool)
         or not isinstance(amount, numbers.Real)
         or not math.isfinite(amount)
-        or not 0 <= amount <= MAX_TARGET
+        or not 0 <= amount <= limit
     ):
         raise IllegalAction(
             Refusal.BAD_TARGET,
-            f"the target must be between 0 and {MAX_TARGET:g}",
+            f"the target must be between 0 and {limit:g} {deck.unit}",
             amount=amount,
-            limit=MAX_TARGET,
+            limit=limit,
         )
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Verdict
+from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Verdict, target_limit
 from game.messages import da, en
 from game.numbers import format_amount, is_known_unit, unit_scale
 
@@ -180,6 +180,17 @@ def unit_words(unit: str, lang: str) -> str:
     if lang == "en" and unit_scale(unit) == 1000.0 and is_known_unit(unit):
         return "DKK '000"
     return unit
+
+
+def target_refusal(deck: Deck, target: float | None, lang: str) -> str | None:
+    """Why the facilitator's X ``target`` (in the deck's unit) cannot be played on ``deck`` –
+    it is over ``target_limit``, 100.000.000 in a deck in t. kr. – in ``lang``; None when it
+    can (or when no X was given)."""
+    limit = target_limit(deck)
+    if target is None or target <= limit:
+        return None
+    worded = f"{format_amount(limit, lang)} {unit_words(deck.unit, lang)}"
+    return catalogue(lang).t("cli.target_range", limit=worded)
 
 
 def render(message: Message, lang: str = "da") -> str:

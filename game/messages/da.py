@@ -1018,6 +1018,7 @@ MESSAGES.update(
         "cli.between": "{what} skal være mellem {low} og {high}",
         "cli.timer_option": "--timer (minutter, 0 = intet ur)",
         "cli.target_range": "--target: målet skal være mellem 0 og {limit}",
+        "cli.target_negative": "--target: målet kan ikke være negativt",
         "cli.count.proposal.one": "forslag",
         "cli.count.proposal.many": "forslag",
         "cli.count.saving.one": "besparelse",

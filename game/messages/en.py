@@ -1010,6 +1010,7 @@ MESSAGES.update(
         "cli.between": "{what} must be between {low} and {high}",
         "cli.timer_option": "--timer (minutes, 0 = no timer)",
         "cli.target_range": "--target: the target must be between 0 and {limit}",
+        "cli.target_negative": "--target: the target cannot be negative",
         "cli.count.proposal.one": "proposal",
         "cli.count.proposal.many": "proposals",
         "cli.count.saving.one": "saving",

@@ -43,7 +43,7 @@ def illegal_message(error: IllegalAction) -> Message:
         load=p.get("load", "?"),
         left=p.get("left", "?"),
         limit=p.get("limit", "?"),
-        most=f"{MAX_TARGET:g}",
+        most=_amount(p.get("limit", MAX_TARGET)),
         construction=_amount(p.get("construction")),
         left_amount=_amount(p.get("left")),
     )

@@ -14,7 +14,7 @@ import pygame
 
 from game.content import DeckError, load_deck
 from game.engine import Deck
-from game.messages import Catalogue
+from game.messages import Catalogue, target_refusal
 from game.paths import standard_deck, user_dir
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
@@ -97,6 +97,9 @@ def play(args: argparse.Namespace) -> int:
         if loaded is None:
             return EXIT_BAD_INPUT
         deck = loaded
+        refused = target_refusal(deck, getattr(args, "target", None), lang)
+        if refused is not None:
+            return _fail(refused)
     size = args.size or (1280, 720)
     if not display_available():
         print(strings.t("no_display"), file=sys.stderr)

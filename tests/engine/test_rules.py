@@ -223,3 +223,40 @@ def test_a_malformed_state_dict_is_a_value_error(std_deck):
     del data["market"]
     with pytest.raises(ValueError, match="malformed"):
         state_from_dict(data, std_deck)
+
+
+def test_numpy_numbers_play_the_game_of_the_plain_number_and_write_as_json(std_deck):
+    # np.int64(3) played game 3, but its state could not be hashed or written as JSON
+    import json
+
+    import numpy as np
+
+    from game.engine import state_hash, state_to_dict
+
+    state = apply(
+        new_game(std_deck, "standard", np.int64(3), np.float32(40)), SetTarget(np.int64(45))
+    )
+    plain = apply(new_game(std_deck, "standard", 3, 40.0), SetTarget(45.0))
+    assert state_hash(state) == state_hash(plain)
+    assert json.loads(json.dumps(state_to_dict(state))) == json.loads(
+        json.dumps(state_to_dict(plain))
+    )
+
+
+def test_the_target_limit_follows_the_decks_unit(std_deck):
+    # a deck in t. kr. could name a target of 150.000 (150 mio. kr.) that the engine refused,
+    # because its limit was 100.000 whatever the unit
+    from game.content import load_deck
+    from game.engine import target_limit
+    from game.paths import standard_deck
+
+    kystby = load_deck(standard_deck().parent / "kystby")
+    assert target_limit(kystby) == 1000 * target_limit(std_deck)
+    state = apply(new_game(kystby, None, 1, 150_000), SetTarget(160_000))
+    assert state.targets[-1] == 160_000
+    with pytest.raises(IllegalAction) as error:
+        new_game(std_deck, None, 1, 150_000)
+    assert error.value.code == "bad_target" and error.value.params["limit"] == 100_000
+    with pytest.raises(IllegalAction) as error:
+        apply(state, SetTarget(target_limit(kystby) + 1))
+    assert "t. kr." in error.value.reason

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.content import DeckError, load_deck
-from game.engine import MAX_TARGET, Deck
+from game.engine import Deck, target_limit
 from game.numbers import format_amount
 from game.paths import standard_deck
 from game.saves import GameSettings
@@ -216,12 +216,13 @@ class StartScene(Scene):
         and the game does not start on the scenario's target instead."""
         typed = self.target.text.strip()
         value = self.target.value
-        if (typed and value is None) or (value is not None and not 0 <= value <= MAX_TARGET):
+        limit = target_limit(self.deck)
+        if (typed and value is None) or (value is not None and not 0 <= value <= limit):
             self.app.toast(
                 "start.target_not_number",
                 error=True,
                 text=typed,
-                most=format_amount(MAX_TARGET, self.app.lang),
+                most=format_amount(limit, self.app.lang),
             )
             return
         settings = GameSettings(
