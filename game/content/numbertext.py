@@ -154,6 +154,25 @@ def comma_problem(parts: list[str]) -> Message:
     )
 
 
+def comma_unit_problem(parts: list[str]) -> Message | None:
+    """The message for a Danish decimal comma before an amount with its unit in a flow list
+    (``[0,7 mio. kr.]``: YAML reads 0 and the text "7 mio. kr."); None when the joined text
+    is not one amount with a known unit. It names the amount in both usual units, since the
+    deck's own may be either (the text alone was read as 7 mio. kr., ten times too much)."""
+    number, unit = split_unit(",".join(parts))
+    readings = _one_number(number) if unit is not None else []
+    if unit is None or len(readings) != 1:
+        return None
+    mio = readings[0] / unit_scale(unit)
+    return Message.of(
+        "deck.number.comma_unit",
+        text=",".join(parts),
+        listed=Message.of("deck.number.listed", first=", ".join(parts[:-1]), last=parts[-1]),
+        mio=yaml_number(mio),
+        thousand=yaml_number(mio * 1_000),
+    )
+
+
 def looks_like_number(text: str) -> bool:
     """True when ``text`` reads as one number the Danish or the English way."""
     return bool(text) and text[-1].isdigit() and bool(_one_number(text))

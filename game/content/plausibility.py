@@ -22,6 +22,7 @@ from typing import Any
 
 from game.content import hidden
 from game.content.event_signs import net, suspect_events
+from game.content.numbertext import yaml_number
 from game.content.schema import is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
@@ -72,6 +73,13 @@ def _header_line(documents: Sequence[YamlDocument], field: str) -> tuple[str, in
         return None
     doc, block = found
     return doc.file, doc.line(("deck", field) if field in block else ("deck",))
+
+
+def _written_times_thousand(effect: Sequence[float], documents: Sequence[YamlDocument]) -> str:
+    """``effect`` a thousand times larger, as the deck's file must write it: "[-2000, 0, 6500]"
+    (in the file's sign, without thousands dots, which a deck may not write)."""
+    sign = -1.0 if savings_negative(documents) else 1.0
+    return "[" + ", ".join(yaml_number(sign * value * 1_000) for value in effect) + "]"
 
 
 def savings_negative(documents: Sequence[YamlDocument]) -> bool:
@@ -280,7 +288,7 @@ def _in_another_unit(
                     largest=largest,
                     typical=float(round(typical)),
                     unit=deck.unit,
-                    thousand=largest * 1_000,
+                    thousand=_written_times_thousand(card.effect, documents),
                 )
             )
         elif smaller_unit and largest > typical * 100 and 0.1 <= largest / 1_000 / typical <= 10:

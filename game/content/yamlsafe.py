@@ -22,8 +22,14 @@ from typing import Any
 import yaml
 
 from game.content.hidden import HIDDEN_CHARACTERS, as_seen, describe, first_hidden, named
-from game.content.numbertext import comma_problem, looks_like_number, scalar_problem
+from game.content.numbertext import (
+    comma_problem,
+    comma_unit_problem,
+    looks_like_number,
+    scalar_problem,
+)
 from game.messages import Message, render
+from game.numbers import split_unit
 
 try:  # libyaml is much faster; the pure-Python loader behaves the same.
     from yaml import CSafeLoader as SafeLoader
@@ -458,19 +464,29 @@ def _check_commas(node: yaml.Node, context: _Context) -> None:
         if len(run) > 1:
             context.skip.update(id(n) for n in run)
             line = run[0].end_mark.line + 1
-            context.value_problem(line, comma_problem([str(n.value) for n in run]))
+            parts = [str(n.value) for n in run]
+            with_unit = not _is_number(run[-1])
+            problem = comma_unit_problem(parts) if with_unit else comma_problem(parts)
+            context.value_problem(line, problem or comma_problem(parts))
         run.clear()
 
     for before, after in itertools.pairwise(children):
-        joined = (
-            _is_number(before)
-            and _is_number(after)
-            and context.text[before.end_mark.index : after.start_mark.index] == ","
-        )
-        if joined:
+        touching = context.text[before.end_mark.index : after.start_mark.index] == ","
+        if touching and _is_number(before) and (_is_number(after) or _has_unit(after)):
             if not run:
                 run.append(before)
             run.append(after)
+            if not _is_number(after):  # "7 mio. kr." ends the amount
+                flush()
         else:
             flush()
     flush()
+
+
+def _has_unit(node: yaml.Node) -> bool:
+    """A plain scalar that is a number with a unit after it ("7 mio. kr."), as the rest of a
+    Danish amount whose decimal comma split it in a flow list."""
+    if not isinstance(node, yaml.ScalarNode) or node.style:
+        return False
+    number, unit = split_unit(str(node.value))
+    return unit is not None and looks_like_number(number)

@@ -25,6 +25,12 @@ REFUSED = [
     # (what the author wrote, fragments of the one message at the effect's line)
     # -- from the issue --
     ("effect: [2,5]", ["'2,5' læser YAML som to tal (2 og 5)", "skriv 2.5", "2, 5"]),
+    # "7 mio. kr." alone became 7000 in a deck in t. kr.: the amount was 0,7 mio. kr.
+    (
+        "effect: [0,7 mio. kr.]",
+        ["'0,7 mio. kr.' læser YAML som et tal og en tekst", "700 i t. kr."],
+    ),
+    ("effect: [1, 2,5 t. kr.]", ["'2,5 t. kr.'", "0.0025 i mio. kr. eller 2.5 i t. kr."]),
     ("effect: [1.000]", ["som 1 (punktum som decimaltegn", "som 1000 (punktum mellem", "1000"]),
     ("effect: [05]", ["'05' har et nul foran", "oktaltal", "Skriv 5 uden nul foran"]),
     ("effect: [010]", ["'010' har et nul foran", "oktaltal: 8, ikke 10", "Skriv 10"]),
