@@ -68,8 +68,8 @@ def _table_saves(
         write_save(new_save_path(folder), deck, settings, history)
 
 
-def _app(deck: Deck, size: tuple[int, int], lang: str) -> App:
-    return App(deck, lang=lang, size=size, window=False)
+def _app(deck: Deck, size: tuple[int, int], lang: str, deck_path: Path | None) -> App:
+    return App(deck, lang=lang, size=size, window=False, deck_path=deck_path)
 
 
 def _start(
@@ -106,11 +106,13 @@ def render_scene(
     scenario: str | None = None,
     lang: str = "da",
     target: float | None = None,
+    deck_path: Path | None = None,
 ) -> None:
     """Render ``scene`` at its defined point of a seeded game to the PNG ``out``,
     written atomically and checked (raises ``game.saves.WriteFailed``; the folder must
-    exist)."""
-    app = _app(deck, size, lang)
+    exist). ``deck_path`` is the deck given with --deck (None: the standard deck), shown on
+    the start screen as ``raaderum play --deck`` shows it."""
+    app = _app(deck, size, lang, deck_path)
     scenario_id = deck.scenario(scenario).id
     history = History.start(new_game(deck, scenario_id, seed, target))
     if scene == "start":
@@ -209,6 +211,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
             scenario=args.scenario,
             lang=args.lang,
             target=args.target,
+            deck_path=Path(args.deck) if getattr(args, "deck", None) else None,
         )
     except WriteFailed as error:
         return fail(str(error))

@@ -153,3 +153,31 @@ def test_a_start_screenshot_shows_the_target_it_was_given(tmp_path):
         (x, y) for x in range(field.left, field.right, 2) for y in range(field.top, field.bottom, 2)
     ]
     assert any(plain.get_at(p) != given.get_at(p) for p in pixels)
+
+
+def test_the_start_screen_of_a_deck_given_with_deck_shows_that_deck(tmp_path):
+    # "screenshot --deck mydeck --scene start" showed the standard deck's button chosen and an
+    # empty path: a facilitator could believe the standard deck was loaded
+    from game.paths import standard_deck
+    from game.ui.layout_screens import start_layout
+
+    kystby = standard_deck().parent / "kystby"
+    pictures = {}
+    for deck in (None, str(kystby)):
+        out = tmp_path / f"start-{deck is None}.png"
+        args = argparse.Namespace(
+            scene="start",
+            out=str(out),
+            size=(1600, 900),
+            seed=2,
+            scenario=None,
+            lang="da",
+            target=None,
+            deck=deck,
+        )
+        assert run_screenshot(args) == 0
+        pictures[deck] = pygame.image.load(str(out))
+    button = start_layout(1600, 900, 2, 0).deck_standard
+    spot = (button.x + 6, button.centery)
+    assert tuple(pictures[None].get_at(spot))[:3] == theme.ACCENT
+    assert tuple(pictures[str(kystby)].get_at(spot))[:3] != theme.ACCENT
