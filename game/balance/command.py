@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 import time
 from collections.abc import Sequence
@@ -40,9 +41,9 @@ from game.numbers import format_amount, unit_scale
 
 
 class Progress:
-    """A one-line progress bar on a terminal; silent elsewhere. The line is cut to the
-    terminal's width, so that it never wraps (a wrapped line would leave a stale copy of
-    itself on every update)."""
+    """A one-line progress bar on a terminal; elsewhere (a log, a file) a plain line at each
+    tenth of the work. The bar is cut to the terminal's width, so that it never wraps (a
+    wrapped line would leave a stale copy of itself on every update)."""
 
     BAR = 30
     """The bar's width in characters."""
@@ -52,6 +53,8 @@ class Progress:
         self.done = 0
         self.stream = stream
         self.live = stream.isatty()
+        self.tenths = 0
+        """The tenths of the work a plain line has been written for (off a terminal)."""
 
     def step(self, label: str, finished: int, part: int) -> None:
         """``finished`` of the ``part`` steps labelled ``label`` are done."""
@@ -83,6 +86,11 @@ class Progress:
 
     def _draw(self, label: str, shown: int) -> None:
         if not self.live:
+            tenths = min(10, shown * 10 // self.total)
+            if tenths > self.tenths:
+                self.tenths = tenths
+                self.stream.write(f"{tenths * 10:3d} %  {label}\n")
+                self.stream.flush()
             return
         self.stream.write("\r" + self.line(label, shown))
         self.stream.flush()
@@ -315,10 +323,14 @@ def report_text(
     seed: int,
     markdown: bool,
     one_sided: int | None = None,
+    deck_arg: str | None = None,
 ) -> str:
-    """The whole report: the scenarios' tables and the targets with ✓/✗."""
+    """The whole report: the scenarios' tables and the targets with ✓/✗. ``deck_arg`` is the
+    deck as --deck named it (None: the standard deck, whose report ``make balance`` writes);
+    the Markdown report's first lines give the command that wrote it."""
     lines = []
     if markdown:
+        named = "" if deck_arg is None else f" --deck {shlex.quote(deck_arg)}"
         option = "" if one_sided is None else f" --one-sided-games {one_sided}"
         fewer = (
             ""
@@ -330,18 +342,20 @@ def report_text(
         if len(played) < len(deck.scenarios):
             option += "".join(f" --scenario {sid}" for sid in played)
             left = [s.id for s in deck.scenarios if s.id not in played]
+            everything = "uden --scenario" if deck_arg else "`make balance` uden SCENARIOS"
             only = (
                 f" Kun {', '.join(played)} er spillet her; {', '.join(left)} er ikke med "
-                "(`make balance` uden SCENARIOS spiller alle)."
+                f"({everything} spiller alle)."
             )
+        make = "" if deck_arg else " (`make balance`)"
         lines += [
             f"# Balance: {deck.title}",
             "",
-            f"Skrevet af `raaderum balance --games {games}{option} --seed {seed}` "
-            f"(`make balance`).{only} Hvert scenarie er spillet {games} gange med hver "
-            f"strategi{fewer} "
-            f"(spil nr. i med frø game_seed({seed}, i)). Strategierne er beskrevet i "
-            "game/balance/strategies.py; målene for balancen i game/balance/analysis.py.",
+            f"Skrevet af `raaderum balance{named} --games {games}{option} --seed {seed}`{make}."
+            f"{only} "
+            f"Hvert scenarie er spillet {games} gange med hver strategi{fewer}; hvert spil har "
+            f"sit eget frø, udledt af --seed {seed}, så den samme kommando giver den samme "
+            "rapport.",
             "",
             "Sådan læses tabellerne: *Vundet* er andelen af spil, strategien vandt. Et tabt spil "
             "kan have flere grunde på én gang, så kolonnerne *Tabt på …* summer ikke til 100 %. "
@@ -513,13 +527,21 @@ def run_balance(args: Any) -> int:
 
         from game.saves.files import write_file
 
-        text = report_text(deck, results, args.games, args.seed, markdown=True, one_sided=one_sided)
+        text = report_text(
+            deck,
+            results,
+            args.games,
+            args.seed,
+            markdown=True,
+            one_sided=one_sided,
+            deck_arg=args.deck,
+        )
         write_file(Path(args.markdown), text.encode("utf-8"))
     if args.json:
         print(json.dumps(to_json(deck, results, args.games, args.seed), ensure_ascii=False))
     else:
         print(report_text(deck, results, args.games, args.seed, markdown=False), end="")
-        print(f"({time.perf_counter() - started:.0f} s)", file=sys.stderr)
+        print(f"Færdig efter {time.perf_counter() - started:.0f} s.", file=sys.stderr)
     return 0
 
 

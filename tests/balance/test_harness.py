@@ -186,6 +186,11 @@ def test_the_danish_table_and_the_markdown_file(tmp_path):
     assert text.startswith("# Balance: Prøvedæk")
     assert "| " in text and "✗ " in text
     assert "Traceback" not in run.stderr
+    # the command that wrote it, with the deck: it said "raaderum balance --games 30 … (make
+    # balance)", which run again plays the standard deck, and named the project's source files
+    assert f"Skrevet af `raaderum balance --deck {deck} --games 30 --seed 0`." in text
+    assert "make balance" not in text and "game/balance" not in text
+    assert "Færdig efter" in run.stderr
 
 
 def test_the_help_says_that_every_scenario_is_played_without_scenario(capsys):

@@ -410,3 +410,20 @@ def test_the_progress_line_never_wraps_on_a_narrow_terminal(monkeypatch, columns
     fits = len(line) <= columns - 1
     assert drawn[0].rstrip() == line if fits else drawn[0] == line[: columns - 2] + "…"
     assert drawn[-1].strip() == ""  # closing wipes the line
+
+
+def test_off_a_terminal_progress_is_a_plain_line_at_each_tenth():
+    # a run written to a log printed nothing for ten minutes
+    import io
+
+    from game.balance.command import Progress
+
+    log = io.StringIO()
+    progress = Progress(200, log)
+    for done in range(0, 201, 5):
+        progress.step("intro: Planlægger", done, 200)
+    progress.close()
+    lines = log.getvalue().splitlines()
+    assert [line.split("%")[0].strip() for line in lines] == [str(p) for p in range(10, 101, 10)]
+    assert all(line.endswith("intro: Planlægger") for line in lines)
+    assert "\r" not in log.getvalue() and "█" not in log.getvalue()
