@@ -93,11 +93,23 @@ def as_seen(text: str) -> str:
     return "".join(shown)
 
 
+def _words(text: str) -> str:
+    """The start of ``text``, about ``_SHOWN_AROUND`` characters, ending at the end of a word
+    ("Beskæftigelse" whole, not "eskæftigelse" – a word cut short reads as a typo) unless
+    the word is very long."""
+    if len(text) <= _SHOWN_AROUND:
+        return text
+    end = _SHOWN_AROUND
+    while end < len(text) and end < 3 * _SHOWN_AROUND and not text[end].isspace():
+        end += 1
+    return text[:end]
+
+
 def place(text: str, index: int) -> Message:
     """Where the hidden character at ``index`` stands in ``text``, by what is seen around it:
     "efter '0.8'", "foran '3'", "mellem 'ener' og 'gi'" (a few characters on each side)."""
-    before = as_seen(text[:index]).strip()[-_SHOWN_AROUND:]
-    after = as_seen(text[index + 1 :]).strip()[:_SHOWN_AROUND]
+    before = _words(as_seen(text[:index]).strip()[::-1])[::-1]
+    after = _words(as_seen(text[index + 1 :]).strip())
     if before and after:
         return Message.of("deck.hidden.between", before=before, after=after)
     if before:

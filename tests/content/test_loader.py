@@ -523,3 +523,14 @@ def test_a_comment_only_file_of_a_folder_deck_is_skipped_with_a_warning(tmp_path
     assert [p.id for p in deck.proposals] == ["a", "b", "c"]
     assert any("haendelser.yaml:1: advarsel: filen er tom" in str(w) for w in warnings)
     assert _problems("") == ["deck.yaml:1: filen er tom"], "a deck of one empty file stops"
+
+
+def test_a_hidden_character_is_placed_by_whole_words():
+    # "efter 'eskæftigelse'" for "Beskæftigelse" + a hard space read as a typo
+    from game.content.hidden import place
+    from game.messages import render
+
+    assert render(place("Beskæftigelse\u00a0", 13)) == "efter 'Beskæftigelse'"
+    assert render(place("Social og\u00a0handicap", 9)) == "mellem 'Social og' og 'handicap'"
+    long = "Administration og digitalisering\u00a0"
+    assert render(place(long, len(long) - 1)) == "efter 'digitalisering'"
