@@ -594,10 +594,32 @@ def _hidden_in_names(doc: YamlDocument) -> Iterator[Problem]:
                         yield Problem(doc.file, doc.line(key), said)
 
 
+SOURCELESS_NAMED = 5
+"""Proposals without a source named by id in the warning, as examples of the count."""
+
+
+def source_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """One warning, at the first of them, for the proposals without a ``source`` in a deck
+    whose other proposals have one – a source forgotten: the table asks where an amount
+    comes from, and the printed card has no line for it. A deck without any sources (an
+    older deck, a first draft) is not warned about card by card."""
+    sourceless = [p.id for p in deck.proposals if not p.source.strip()]
+    if len(sourceless) == len(deck.proposals):
+        return []
+    places = _cards(documents, "proposals")
+    at = _at(places.get(sourceless[0]), "id") if sourceless else None
+    if at is None:
+        return []
+    named = ", ".join(f"'{pid}'" for pid in sourceless[:SOURCELESS_NAMED])
+    key = "deck.no_source.one" if len(sourceless) == 1 else "deck.no_source.many"
+    return [Problem.of(*at, key, count=len(sourceless), ids=named)]
+
+
 def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """Every warning about a deck that loads (none stops it)."""
     return [
         *unit_warnings(deck, documents),
+        *source_warnings(deck, documents),
         *_sign_warnings(deck, documents),
         *reach_warnings(deck, documents),
         *text_warnings(documents),

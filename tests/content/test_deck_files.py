@@ -338,3 +338,25 @@ def test_many_format2_fields_in_a_version1_deck_also_say_so_at_schema_version(tm
     assert (
         "deck.yaml:4: dækket bruger 3 felter fra dækformat 2: skriv 'schema_version: 2' her" in out
     )
+
+
+def test_a_proposal_whose_source_was_forgotten_is_a_warning_at_its_line():
+    # a budget office left out one card's source: no word, and its printed card had no
+    # "Kilde" line; a deck without any sources (an older one) is not warned card by card
+    sourced = "    effect: [2]\n    source: Budgetforslag 2027, s. 4\n"
+    text = _good_body().replace("    effect: [2]\n", sourced, 2)
+    warnings: list[Problem] = []
+    load_sources([("deck.yaml", text)], warnings)
+    assert [str(w) for w in warnings] == [
+        "deck.yaml:18: advarsel: forslaget 'c' har ingen kilde ('source'): skriv, hvilket "
+        'dokument beløbet bygger på (fx "Budgetforslag 2027, s. 12"), eller at det er '
+        "forvaltningens eget skøn; kortet viser kilden, og bordet spørger efter den"
+    ]
+    text = _good_body().replace("    effect: [2]\n", sourced, 1)
+    warnings = []
+    load_sources([("deck.yaml", text)], warnings)
+    assert [w.line for w in warnings] == [12]
+    assert "2 forslag har ingen kilde ('source'), fx 'b', 'c';" in str(warnings[0])
+    warnings = []
+    load_sources([("deck.yaml", _good_body())], warnings)
+    assert warnings == []
