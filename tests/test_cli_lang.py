@@ -231,7 +231,7 @@ SIMULATE_WORDS = {
         ", bot: greedy, spil: 5",
         "Vundet: ",
         " %)",
-        "  tabt på mål ikke nået: ",
+        "  tabt – målet ikke nået: ",
         " gennemsnitligt råderum ",
     ),
 }
