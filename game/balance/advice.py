@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from game.balance.analysis import (
     BEST_RANGE,
     HINDSIGHT_MIN,
+    PILE_RANGE,
     CardStat,
     ScenarioResult,
     suggested,
@@ -22,7 +23,7 @@ from game.balance.diagnosis import REACHED_SHARE, Diagnosis
 from game.balance.strategies import spoken
 from game.engine.model import KINDS, Kind, Scenario
 from game.messages import catalogue
-from game.numbers import format_amount
+from game.numbers import format_amount, unit_scale
 
 KIND_WORDS = {
     Kind.SAVING: "besparelser",
@@ -40,7 +41,8 @@ def percent(value: float) -> str:
 
 
 def _amount(value: float, unit: str) -> str:
-    return f"{format_amount(value, decimals=1)} {unit}"
+    """``value`` with its unit, to a tenth of a mio. kr. or a whole t. kr."""
+    return f"{format_amount(value, decimals=0 if unit_scale(unit) >= 1_000 else 1)} {unit}"
 
 
 def _counts(part: int, whole: int) -> bool:
@@ -127,7 +129,8 @@ def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
                     "runder)."
                 )
         elif rule == "floor":
-            line = f"Gulvet for serviceniveauet ({scenario.service_floor}): uden gulv {of}."
+            floor = format_amount(scenario.service_floor or 0, "da")
+            line = f"Gulvet for serviceniveauet ({floor}): uden gulv {of}."
         elif rule == "construction":
             budget = scenario.construction_budget or 0.0
             line = f"Anlægsrammen ({_amount(budget, unit)}): uden ramme {of}."
@@ -356,6 +359,15 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             f" Med dem{zero} kunne den bedste plan i bakspejlet vinde {result.suggested_won} af "
             f"de {best.games} spil, {spoken(best.name)} spillede."
         )
+    last = found.targets[-1]
+    if last > 0 and result.pile.total / last > PILE_RANGE[1] and last < result.scenario.target[-1]:
+        # a lower target that breaks the pile's own check is no cure: say what is
+        text += (
+            f" Men med et slutmål på {format_amount(last)} {unit} giver bunken "
+            f"{format_amount(result.pile.total / last, decimals=2)} × slutmålet, over de "
+            f"{PILE_RANGE[1]:g} ×, som målene for balancen tillader: se hellere på kapaciteten "
+            "og på, hvad der holder spillene tilbage, end at sænke målet så meget."
+        )
     return text
 
 
@@ -409,15 +421,33 @@ def card_advice(cards: Sequence[CardStat], unit: str, all_kinds: bool = False) -
     return said
 
 
+def _places(*values: float) -> int:
+    """Decimals for amounts compared side by side, about three digits for the largest:
+    "2,87 mod 2,7" (mio. kr.), "833 mod 775" and "1.169 mod 1.200" (t. kr.)."""
+    largest = max((abs(v) for v in values), default=0.0)
+    return 0 if largest >= 100 else 1 if largest >= 10 else 2
+
+
 def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
     """The advice for one flagged card; ``others``: the median råderum per point of capacity
     of the other cards of its kind in the pile (None when it is alone), in ``unit``."""
     plural = KIND_WORDS[card.kind]
-    mine = format_amount(card.per_capacity, decimals=2)
-    theirs = "" if others is None else format_amount(others, decimals=2)
+    places = _places(card.per_capacity, others or 0.0)
+    mine = format_amount(card.per_capacity, decimals=places)
+    theirs = "" if others is None else format_amount(others, decimals=places)
     measured = (
         f"det giver {mine} {unit} pr. point kapacitet mod {theirs} for bunkens andre {plural}"
     )
+    short = card.reach < card.full - 1e-9  # the scenario ends before its full effect
+    if card.flag == "dead" and short:
+        reach = format_amount(card.reach, decimals=_places(card.reach, card.full))
+        full = format_amount(card.full, decimals=_places(card.reach, card.full))
+        return (
+            f"»{card.title}« er dødt (vedtaget i {percent(card.rate)}): når scenariet "
+            f"slutter, giver det højst {reach} {unit} af sine {full} {unit} ved fuld effekt "
+            f"(vedtaget i første runde), og {measured}. Giv scenariet flere år, eller tag det "
+            "ud af scenariets bunke."
+        )
     above = others is not None and card.per_capacity > others * (1 + APART)
     below = others is not None and card.per_capacity < others * (1 - APART)
     if card.flag == "dominant":
@@ -437,7 +467,7 @@ def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
         than = "mindre end" if below else "mere end" if above else "omtrent som"
         compared = (
             f", selv om det giver {than} bunkens andre {plural} pr. point kapacitet "
-            f"({mine} mod {theirs})"
+            f"({mine} mod {theirs} {unit})"
         )
     return (
         f"{opening}{compared}: se på, hvad det giver og koster i de første år, hvad det gør "

@@ -92,7 +92,12 @@ class CardStat:
     shown: int
     adopted: int
     per_capacity: float = 0.0
-    """Its råderum per point of capacity (``per_capacity``), in the deck's unit."""
+    """Its råderum per point of capacity (``per_capacity``) within the scenario's years, in
+    the deck's unit."""
+    reach: float = 0.0
+    """The most it can give in the scenario's last year (adopted in the first round)."""
+    full: float = 0.0
+    """Its full effect (the last amount on the card), which a short scenario may not reach."""
 
     @property
     def rate(self) -> float:
@@ -300,18 +305,30 @@ def pile_of(deck: Deck, scenario: Scenario) -> Pile:
     return Pile(sum(by_kind.values()), by_kind, scenario.target[-1])
 
 
-def per_capacity(proposal: Proposal) -> float:
+def within(proposal: Proposal, years: int | None = None) -> float:
+    """The amount ``proposal`` gives in the last of ``years`` years when adopted in the first
+    round (its full effect, the last amount, when ``years`` is None or reaches it), in the
+    deck's unit: an investment of [−3, 1, 8, 13,5] gives 8 in a game of three years."""
+    effect = proposal.effect
+    return effect[-1] if years is None else effect[min(len(effect), years) - 1]
+
+
+def per_capacity(proposal: Proposal, years: int | None = None) -> float:
     """A card's råderum per point of capacity, the measure the standard deck is tuned by
-    (decks/standard/README.md): its last amount (full effect) times its expected factor,
-    divided by what it takes of a round's capacity (``ledger.capacity_taken``: belastning and
-    the træthed it gives), in the deck's unit. A card far above the others of its kind is
-    taken in every game; one far below, in none."""
+    (decks/standard/README.md): what it gives in the scenario's last year (``within``; the
+    full effect when ``years`` is None) times its expected factor, divided by what it takes
+    of a round's capacity (``ledger.capacity_taken``: belastning and the træthed it gives),
+    in the deck's unit. A card far above the others of its kind is taken in every game; one
+    far below, in none."""
     used = capacity_taken(proposal)
-    return proposal.effect[-1] * expected_factor(proposal) / used if used > 0 else 0.0
+    return within(proposal, years) * expected_factor(proposal) / used if used > 0 else 0.0
 
 
-def card_stats(deck: Deck, records: Sequence[GameRecord]) -> list[CardStat]:
-    """Per card: in how many games it showed and in how many of those it was adopted."""
+def card_stats(
+    deck: Deck, records: Sequence[GameRecord], years: int | None = None
+) -> list[CardStat]:
+    """Per card: in how many games it showed and in how many of those it was adopted, and
+    what it gives within the scenario's ``years``."""
     shown: dict[str, int] = {}
     adopted: dict[str, int] = {}
     for record in records:
@@ -326,7 +343,9 @@ def card_stats(deck: Deck, records: Sequence[GameRecord]) -> list[CardStat]:
             deck.proposal(pid).kind,
             shown[pid],
             adopted.get(pid, 0),
-            per_capacity(deck.proposal(pid)),
+            per_capacity(deck.proposal(pid), years),
+            within(deck.proposal(pid), years),
+            deck.proposal(pid).effect[-1],
         )
         for pid in shown
     ]

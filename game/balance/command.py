@@ -166,7 +166,7 @@ def run(
             # lower targets would win no more games in hindsight: suggest none
             result.suggestion, result.suggested_won = None, None
             result.lower_targets_help = False
-        result.cards = card_stats(deck, judged)
+        result.cards = card_stats(deck, judged, scenario.rounds)
         result.lessons = lessons_for(deck.id, result, records)
         results.append(result)
     return results
@@ -228,8 +228,9 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 strategy.label + (" ★" if r.name == result.best.name else ""),
                 percent(r.win_rate),
                 *(percent(r.losses[k] / r.games) for k in ("target", "kinds", "service")),
-                # one decimal like every amount of the report: a mean near 0 is not "−0,348"
-                " / ".join(format_amount(v, decimals=1) for v in r.mean_raaderum),
+                # one decimal like every amount of the report (none in t. kr.): a mean near 0
+                # is not "−0,348", and 8.077,7 t. kr. stands among whole t. kr. as 8.078
+                " / ".join(format_amount(v, decimals=places) for v in r.mean_raaderum),
             ]
         )
     lines += _table(header, rows, markdown)

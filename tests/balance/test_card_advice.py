@@ -74,12 +74,12 @@ def test_the_only_card_of_a_kind_is_taken_when_all_three_kinds_must_be_used():
         (
             _pile(Kind.EFFICIENCY, lean=(3, 1.2), robot=(40, 1.2), indkoeb=(50, 1.1)),
             "»Lean« er dødt (vedtaget i 3,0 %), selv om det giver omtrent som bunkens andre "
-            "effektiviseringer pr. point kapacitet (1,2 mod 1,15): se på",
+            "effektiviseringer pr. point kapacitet (1,2 mod 1,15 mio. kr.): se på",
         ),
         (
             _pile(Kind.INVESTMENT, akut=(100, 2.23), rehab=(75, 2.7), velfaerd=(49, 2.8)),
             "»Akut« er dominerende (vedtaget i 100,0 %), selv om det giver mindre end bunkens "
-            "andre investeringer pr. point kapacitet (2,23 mod 2,75): se på",
+            "andre investeringer pr. point kapacitet (2,23 mod 2,75 mio. kr.): se på",
         ),
     ],
 )
@@ -92,3 +92,26 @@ def test_a_flag_its_raaderum_per_point_does_not_explain_points_at_what_the_measu
         "se på, hvad det giver og koster i de første år, hvad det gør ved serviceniveauet, og "
         "om andre kort kræver det."
     )
+
+
+def test_in_a_short_scenario_a_card_is_measured_by_what_it_gives_before_the_end(std_deck):
+    # a budget office's 3-year game called an investment "dead although it gives about as
+    # much" by its fourth-year amount, which a 3-year game never reaches
+    from game.balance.analysis import within
+
+    konsulent = std_deck.proposal("borgerkonsulent")  # [-3, 1, 8, 13,5]
+    assert within(konsulent) == within(konsulent, 4) == within(konsulent, 8) == 13.5
+    assert within(konsulent, 3) == 8 and within(konsulent, 2) == 1
+    assert per_capacity(konsulent, 3) == pytest.approx(per_capacity(konsulent) * 8 / 13.5)
+
+
+def test_a_card_dead_because_the_scenario_ends_before_it_pays_is_told_so():
+    dead = CardStat("unge", "Flere unge i job", Kind.INVESTMENT, 100, 4, 625.0, 2500.0, 5500.0)
+    other = CardStat("rehab", "Rehab", Kind.INVESTMENT, 100, 60, 1200.0, 4000.0, 4000.0)
+    [said] = card_advice([dead, other], "t. kr.")
+    assert said.startswith(
+        "»Flere unge i job« er dødt (vedtaget i 4,0 %): når scenariet slutter, giver det højst "
+        "2.500 t. kr. af sine 5.500 t. kr. ved fuld effekt"
+    ), said
+    assert "det giver 625 t. kr. pr. point kapacitet mod 1.200" in said
+    assert said.endswith("Giv scenariet flere år, eller tag det ud af scenariets bunke.")

@@ -427,3 +427,27 @@ def test_off_a_terminal_progress_is_a_plain_line_at_each_tenth():
     assert [line.split("%")[0].strip() for line in lines] == [str(p) for p in range(10, 101, 10)]
     assert all(line.endswith("intro: Planlægger") for line in lines)
     assert "\r" not in log.getvalue() and "█" not in log.getvalue()
+
+
+def test_lower_targets_that_would_break_the_piles_own_check_say_so():
+    # a budget office was told to try a final target that made its pile 4,2 × the target,
+    # against the report's own 2–3 ×
+    from game.balance.analysis import Pile
+
+    rows = [(float(i), 10.0 * i, 20.0 * i) for i in range(11)]
+    result = _hard((10.0, 50.0, 90.0), greedy=rows)
+    plenty = replace(
+        result, pile=Pile(total=270.0, by_kind=dict.fromkeys(Kind, 90.0), final_target=90.0)
+    )
+    [advice] = [
+        line for line in scenario_lines(plenty, "t. kr.", markdown=False) if "prøv målene" in line
+    ]
+    assert advice.endswith(
+        "Men med et slutmål på 80 t. kr. giver bunken 3,38 × slutmålet, over de 3 ×, som målene "
+        "for balancen tillader: se hellere på kapaciteten og på, hvad der holder spillene "
+        "tilbage, end at sænke målet så meget."
+    ), advice
+    [advice] = [
+        line for line in scenario_lines(result, "t. kr.", markdown=False) if "prøv målene" in line
+    ]
+    assert "Men med et slutmål" not in advice  # 20 t. kr. is 0,25 × 80: nothing to say
