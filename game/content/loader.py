@@ -95,8 +95,11 @@ def deck_files(path: Path) -> list[Path]:
 def load_deck(path: str | Path, warnings: list[Problem] | None = None) -> Deck:
     """Load and validate the deck at ``path`` (file or folder); raises ``DeckError``.
 
-    ``warnings``, when given, receives what does not stop the deck (characters the game's
-    fonts cannot draw), as ``Problem``s.
+    ``warnings``, when given, receives what does not stop the deck but may be a mistake, as
+    ``Problem``s (``FILE:LINE: advarsel: …``): characters the game's fonts cannot draw,
+    amounts that look written in another unit or with the other sign, a market larger than
+    the pile, construction that can never fit, amounts after a scenario's last year, a
+    forgotten source, and the like (``plausibility.deck_warnings``).
     """
     path = Path(path)
     label = str(path)

@@ -3,8 +3,9 @@ strategies the balance harness plays against it.
 
 A policy is a function ``(state, generator) -> action``; the generator is the bot's own (the
 game's chance stays in the state), so a seeded bot plays the same game every time. Every bot
-plays through the public API (``legal_actions``/``adoptable``) and sees only what the table
-sees: the face value of unrevealed cards, the events drawn so far.
+plays through the engine's public API (``legal_actions`` and ``adoptable``, both exported by
+``game.engine``) and sees only what the table sees: the face value of unrevealed cards, the
+events drawn so far.
 """
 
 from __future__ import annotations

@@ -12,7 +12,10 @@ from enum import Enum
 
 
 class Kind(str, Enum):
-    """The three kinds of proposal. The value is the English key used in decks and saves."""
+    """The three kinds of proposal. The value is the English key used in saves ("saving",
+    "efficiency", "investment"); a deck may also write the Danish names (besparelse,
+    effektivisering, investering), which the loader turns into these. Compare with the
+    members (``proposal.kind is Kind.SAVING``), not with a Danish word."""
 
     SAVING = "saving"
     EFFICIENCY = "efficiency"

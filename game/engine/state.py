@@ -55,7 +55,12 @@ class YearResult:
 
 @dataclass(frozen=True)
 class GameState:
-    """Everything about one game at one moment. Build it with ``rules.new_game``."""
+    """Everything about one game at one moment. Build it with ``game.engine.new_game`` and
+    advance it with ``game.engine.apply``.
+
+    It holds the hidden draws too (``pile`` and ``event_pile`` in the order they will come,
+    each adoption's ``factor``): a bot that must see only what the table sees reads the
+    market, the targets, ``results`` and ``raaderum(state, visible=True)``, not those."""
 
     deck: Deck = field(compare=False, repr=False)
     scenario: Scenario = field(compare=False, repr=False)

@@ -15,7 +15,12 @@ __all__ = ["LOSS_KINDS", "LOSS_REASONS", "LOSS_SERVICE", "LOSS_TARGET", "Verdict
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of a game. ``won`` is None until the last year is closed."""
+    """The outcome of a game. ``won`` is None until the last year is closed.
+
+    ``reasons`` are the codes of what loses the game (while playing: what would lose it now),
+    in this order: ``"target"`` (a closed year missed its target; ``missed_years`` names
+    them), ``"kinds"`` (not every kind adopted; ``missing_kinds``) and ``"service"`` (the
+    service level under ``service_floor``). Empty when the game is won."""
 
     finished: bool
     won: bool | None

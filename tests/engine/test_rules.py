@@ -260,3 +260,19 @@ def test_the_target_limit_follows_the_decks_unit(std_deck):
     with pytest.raises(IllegalAction) as error:
         apply(state, SetTarget(target_limit(kystby) + 1))
     assert "t. kr." in error.value.reason
+
+
+def test_a_bot_author_finds_the_refusal_codes_and_the_adoptable_cards_in_the_public_api(std_deck):
+    # a bot author had to import Refusal and adoptable from game.engine.rules, and learn the
+    # verdict's reason codes by watching games
+    import game.engine as api
+
+    state = api.new_game(std_deck, "standard", 1)
+    assert api.adoptable(state) == [
+        a.card for a in api.legal_actions(state) if isinstance(a, Adopt)
+    ]
+    with pytest.raises(IllegalAction) as error:
+        apply(state, Adopt("findes-ikke"))
+    assert error.value.code == api.Refusal.UNKNOWN_CARD
+    documented = api.Verdict.__doc__ or ""
+    assert all(f'``"{reason}"``' in documented for reason in ("target", "kinds", "service"))
