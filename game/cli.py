@@ -908,7 +908,9 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
     samples = format_amount(result.samples, lang, decimals=0)
     count = "one" if len(plan) == 1 else "many"
-    print(say(f"cli.fc.head.{count}", title=scenario.title, count=len(plan), samples=samples))
+    unit = unit_words(deck.unit, lang)
+    head = f"cli.fc.head.{count}"
+    print(say(head, title=scenario.title, count=len(plan), samples=samples, unit=unit))
     p10, p50, p90 = (format_percent(share, lang) for share in (0.1, 0.5, 0.9))
     year_head, target_head = say("cli.fc.year"), say("cli.fc.target")
     print(

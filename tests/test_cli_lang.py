@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.content import load_deck
 from game.paths import standard_deck
 
 DANISH_LETTERS = re.compile("[æøåÆØÅ]")
@@ -471,7 +472,12 @@ def test_english_command_output_names_the_unit_in_english(capsys):
     assert "target 3/10/23/49 m DKK" in out and "mio. kr." not in out
     argv = ["--lang", "en", "forecast", "--scenario", "intro", "--adopt", "vakancer"]
     assert main([*argv, "--samples", "50"]) == 0
-    assert "1 proposal, 50 outcomes" in capsys.readouterr().out
+    assert "1 proposal, 50 outcomes; amounts in m DKK" in capsys.readouterr().out
+    # the forecast's table had no unit: a deck in t. kr. read as mio. kr.
+    kystby = str(standard_deck().parent / "kystby")
+    card = load_deck(kystby).proposals[0].id
+    assert main(["forecast", "--deck", kystby, "--adopt", card, "--samples", "50"]) == 0
+    assert "1 forslag, 50 udfald; beløb i t. kr." in capsys.readouterr().out
     assert main(["scenarios"]) == 0
     assert "mål 3/10/23/49 mio. kr." in capsys.readouterr().out
 

@@ -615,3 +615,25 @@ def test_a_mouse_only_table_reaches_the_help_from_the_result_screens_menu(
     assert "Hjælp og regler (F1)" in labels
     click(app, menu.layout().buttons[labels.index("Hjælp og regler (F1)")].center)
     assert isinstance(app.top, HelpScene)
+
+
+def test_the_debrief_names_the_decks_unit_over_its_chart_and_its_list(tmp_path: Path) -> None:
+    # a deck in t. kr. was shown "Forslag · realiseret pr. år (mio. kr.)" over amounts in t. kr.,
+    # and the chart of råderum per year had no unit at all
+    kystby = load_deck(standard_deck().parent / "kystby")
+    app = App(kystby, lang="da", size=(1280, 720), save_dir=tmp_path / "saves")
+    state = new_game(kystby, None, seed=3)
+    history = History.start(state).do(Adopt(state.market[0]))
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.settings = GameSettings(scenario=state.scenario.id, seed=3)
+    app.game.history = history
+    drawn = record_text(app)
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    assert "Råderum pr. år (t. kr., realiseret)" in drawn
+    post_key(pygame.K_2)
+    app.step(0.016)
+    assert "Forslag · realiseret pr. år (t. kr.)" in drawn
+    assert not any("mio. kr." in text for text in drawn)
+    app.scenes.clear()

@@ -67,7 +67,9 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         chart_inner = chart_panel.inflate(-2 * g, -2 * g)
         title_h = round(sc.heading * 1.3)
         title = pygame.Rect(chart_inner.x, chart_inner.y, chart_inner.width, title_h)
-        app.text.draw(surface, app.t("debrief.chart"), title, HEADING.lines(1).shrink())
+        app.text.draw(
+            surface, app.t("debrief.chart", unit=app.unit), title, HEADING.lines(1).shrink()
+        )
         results = state.results
         chart = pygame.Rect(
             chart_inner.x, title.bottom, chart_inner.width, chart_inner.height - title_h
@@ -255,7 +257,7 @@ class ProposalsPage(ListPage):
         years = state.scenario.years
         head_style = BODY.sized(size).bold().ink(theme.MUTED).lines(1)
         head = pygame.Rect(inner.x, inner.y, c.title_w, line_h)
-        app.text.draw(surface, app.t("debrief.proposals_head"), head, head_style)
+        app.text.draw(surface, app.t("debrief.proposals_head", unit=app.unit), head, head_style)
         for i, year in enumerate(years):
             cell = pygame.Rect(
                 inner.right - c.numbers_w + i * c.year_w, inner.y, c.year_w - g, line_h
