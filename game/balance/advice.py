@@ -379,14 +379,18 @@ APART = 0.1
 the other cards of its kind is told to change its amount or belastning."""
 
 
-def card_advice(cards: Sequence[CardStat], unit: str, all_kinds: bool = False) -> list[str]:
+def card_advice(
+    cards: Sequence[CardStat], unit: str, all_kinds: bool = False, more_capacity: bool = False
+) -> list[str]:
     """What to do about the dominant and dead cards of a scenario (``CardStat.flag``), one
     sentence per kind or card: a kind whose cards are nearly all dominant needs more cards
     to choose among (so does a kind of one card when ``all_kinds``, the scenario's demand for
     all three kinds, makes the plan take it); a card that gives clearly more (or less)
     råderum per point of capacity than the others of its kind needs another amount or
     belastning; a flagged card that does not, needs a look at what that measure leaves out
-    (its first years, its service, the cards that require it)."""
+    (its first years, its service, the cards that require it). ``more_capacity``: the
+    report already tells the scenario to raise its capacity, so a crowded kind is not also
+    told to tighten it."""
     said: list[str] = []
     for kind in KINDS:
         mine = [c for c in cards if c.kind is kind]
@@ -410,7 +414,7 @@ def card_advice(cards: Sequence[CardStat], unit: str, all_kinds: bool = False) -
                 f"{counted} {plural} er dominerende: der er ikke flere {plural}, end planen kan "
                 f"bruge, så den tager dem næsten alle. Læg flere {plural} i bunken, så de må "
                 "konkurrere om kapaciteten (og hæv målet, hvis bunken ellers giver over 3 gange "
-                "målet), eller stram kapaciteten."
+                "målet)" + ("." if more_capacity else ", eller stram kapaciteten.")
             )
         for card in mine:
             if not card.flag or ((crowded or alone) and card.flag == "dominant"):

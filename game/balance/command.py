@@ -283,7 +283,12 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         to_do = (
             []
             if result.out_of_reach
-            else card_advice(result.cards, unit, result.scenario.require_all_kinds)
+            else card_advice(
+                result.cards,
+                unit,
+                result.scenario.require_all_kinds,
+                more_capacity=bool(result.diagnosis and result.diagnosis.rescued.get("capacity")),
+            )
         )
         if to_do:
             lines += [f"- {text}" if markdown else f"  {text}" for text in to_do]

@@ -115,3 +115,12 @@ def test_a_card_dead_because_the_scenario_ends_before_it_pays_is_told_so():
     ), said
     assert "det giver 625 t. kr. pr. point kapacitet mod 1.200" in said
     assert said.endswith("Giv scenariet flere år, eller tag det ud af scenariets bunke.")
+
+
+def test_a_crowded_kind_is_not_told_to_tighten_a_capacity_the_report_says_to_raise():
+    # "Hæv kapaciteten fra 22 til 31" and "… eller stram kapaciteten" stood in one section
+    cards = _pile(Kind.INVESTMENT, rehab=(99, 2.7), akut=(97, 2.2), konsulent=(100, 2.9))
+    [alone] = card_advice(cards, "mio. kr.")
+    [raised] = card_advice(cards, "mio. kr.", more_capacity=True)
+    assert alone.endswith("målet), eller stram kapaciteten.")
+    assert raised.endswith("målet).") and "stram" not in raised
