@@ -457,13 +457,17 @@ def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
     if card.flag == "dominant":
         opening = f"»{card.title}« er dominerende (vedtaget i {percent(card.rate)})"
         if above:
-            return f"{opening}: {measured}. Sænk beløbet eller hæv belastningen."
+            return (
+                f"{opening}: {measured}. Hæv belastningen, hvis forslaget kræver mere "
+                "arbejde, end kortet siger, eller sænk beløbet, hvis det er et skøn."
+            )
     else:
         opening = f"»{card.title}« er dødt (vedtaget i {percent(card.rate)})"
         if below:
             return (
-                f"{opening}: {measured}. Hæv beløbet, sænk belastningen, eller tag det ud af "
-                "scenariets bunke."
+                f"{opening}: {measured}. Sænk belastningen, hvis forslaget kræver mindre "
+                "arbejde, end kortet siger, hæv beløbet, hvis det er et skøn, eller tag det ud "
+                "af scenariets bunke."
             )
     if others is None:
         compared = ""
