@@ -3,6 +3,13 @@
 The public API: ``new_game`` starts a game, ``legal_actions`` lists the decisions open to the
 group, ``apply`` returns the next state or raises ``IllegalAction``. States are values; the
 random generator's state lives inside them, so a seed plus an action log replays a game.
+
+For a bot that must see only what the table sees: ``adoptable(state)`` lists the cards it
+may adopt, ``raaderum(state, visible=True)`` gives each year's råderum at the board's figures,
+and ``forecast_state(state, extra)`` is the board's risk meter – the chance that every year
+is met with the adopted cards (plus the card ``extra``) and the expected, 10 % and 90 %
+råderum per year (``Forecast``), sampled from what the table can know. ``verdict(state)``
+says how the game ends (``Verdict.reasons``); ``IllegalAction.code`` is a ``Refusal``.
 """
 
 from game.engine.actions import (
@@ -15,6 +22,7 @@ from game.engine.actions import (
     SetTarget,
     action_from_dict,
 )
+from game.engine.forecast import Forecast, forecast_state
 from game.engine.history import History, replay, replay_history
 from game.engine.ledger import (
     FATIGUE_RECOVERY,
@@ -80,6 +88,7 @@ __all__ = [
     "DrawnEvent",
     "EndYear",
     "Event",
+    "Forecast",
     "GameState",
     "History",
     "IllegalAction",
@@ -103,6 +112,7 @@ __all__ = [
     "face_row",
     "fatigue_after_events",
     "fatigue_of",
+    "forecast_state",
     "is_legal",
     "legal_actions",
     "lognormal_params",

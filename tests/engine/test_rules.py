@@ -276,3 +276,21 @@ def test_a_bot_author_finds_the_refusal_codes_and_the_adoptable_cards_in_the_pub
     assert error.value.code == api.Refusal.UNKNOWN_CARD
     documented = api.Verdict.__doc__ or ""
     assert all(f'``"{reason}"``' in documented for reason in ("target", "kinds", "service"))
+
+
+def test_the_public_risk_meter_sees_only_what_the_table_sees(std_deck):
+    # a bot author rebuilt the risk meter to avoid the hidden factors; forecast_state is the
+    # board's own, and an unrevealed card's hidden factor does not move it
+    import dataclasses
+
+    import game.engine as api
+
+    state = api.new_game(std_deck, "standard", 2)
+    card = next(c for c in api.adoptable(state) if std_deck.proposal(c).kind is api.Kind.INVESTMENT)
+    state = apply(state, Adopt(card))
+    [adoption] = state.adopted
+    other = dataclasses.replace(adoption, factor=0.0 if adoption.factor else 1.0)
+    hidden = dataclasses.replace(state, adopted=(other,))
+    assert api.raaderum(hidden) != api.raaderum(state)  # the truth differs …
+    assert api.raaderum(hidden, visible=True) == api.raaderum(state, visible=True)
+    assert api.forecast_state(hidden, seed=1) == api.forecast_state(state, seed=1)  # … not the view
