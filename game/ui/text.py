@@ -7,6 +7,7 @@ step by step down to a minimum size; only if it still does not fit is the last l
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -42,25 +43,67 @@ class FittedText:
 HYPHEN = "-"
 
 
+VOWELS = frozenset("aeiouyæøåéáèàüöäAEIOUYÆØÅÉÁÈÀÜÖÄ")
+ONSETS = frozenset(
+    {"bl", "br", "dr", "dv", "fl", "fr", "gl", "gr", "kl", "kr", "kv", "pl", "pr", "tr", "tv"}
+    | {"spl", "spr", "str", "skr"}
+)
+"""Consonant clusters a Danish syllable begins with, kept together at a break: "dag-pleje",
+"pleje-pladser" (a single s-cluster splits: "gæs-te")."""
+
+
+def syllable_breaks(word: str) -> list[int]:
+    """Where ``word`` may be hyphenated, as indexes to break before, by the Danish rule: one
+    consonant between vowels goes to the next line ("ple-je"), of several the last
+    ("gæs-te"), and a cluster a syllable begins with goes whole ("dag-pleje"); several
+    consonants ending in s break after it, as a compound's joining s ("omsorgs-området");
+    after a hyphen already in the word; never leaving fewer than two letters on either
+    side."""
+    found: list[int] = []
+    vowel_at = [i for i, c in enumerate(word) if c in VOWELS]
+    for before, after in itertools.pairwise(vowel_at):
+        run = word[before + 1 : after]
+        if not run or not run.isalpha():
+            continue
+        cut = after if len(run) >= 3 and run[-1] in "sS" else after - 1
+        for size in (3, 2):
+            if len(run) >= size and run[-size:].lower() in ONSETS:
+                cut = after - size
+                break
+        found.append(cut)
+    found += [i + 1 for i, c in enumerate(word) if c == HYPHEN]
+    return sorted(i for i in set(found) if 2 <= i <= len(word) - 2)
+
+
 def _break_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
     """A word wider than ``width`` in pieces that fit, each but the last ending in a hyphen
-    after a letter ("effektiviserings-" / "bidrag"), so the word still reads as one."""
+    after a letter ("effektiviserings-" / "bidrag"), so the word still reads as one. A piece
+    ends at a syllable (``syllable_breaks``: "gæstedag-pladser", not "gæstedagpl-adser")
+    when one lies in the last half of what fits; else where the line is full."""
     parts: list[str] = []
-    current = ""
-    for index, char in enumerate(word):
-        more = index + 1 < len(word)
-        mark = HYPHEN if more and char.isalpha() else ""
-        if current and font.size(current + char + mark)[0] > width:
-            parts.append(current + (HYPHEN if current[-1].isalpha() and char.isalpha() else ""))
-            current = char
-        else:
-            current += char
-    if current:
-        parts.append(current)
+    breaks = syllable_breaks(word)
+    start = 0
+    while start < len(word):
+        end = start + 1
+        while end < len(word) and font.size(word[start : end + 1] + HYPHEN)[0] <= width:
+            end += 1
+        if end < len(word):
+            fits = end - start
+            near = [
+                b for b in breaks if start + max(2, fits // 2) <= b <= end and len(word) - b >= 4
+            ]
+            end = near[-1] if near else end
+        piece = word[start:end]
+        more = end < len(word)
+        hyphen = more and piece[-1].isalpha() and word[end].isalpha()
+        parts.append(piece + (HYPHEN if hyphen else ""))
+        start = end
     if len(parts) > 1 and len(parts[-1]) < 4 and len(parts[-2]) > 6:
         head = parts[-2].rstrip(HYPHEN)  # never leave two or three letters on a line alone
         move = 4 - len(parts[-1])
-        parts[-2:] = [head[:-move] + HYPHEN, head[-move:] + parts[-1]]
+        cut = len(head) - move
+        mark = HYPHEN if head[cut - 1].isalpha() and head[cut].isalpha() else ""
+        parts[-2:] = [head[:-move] + mark, head[-move:] + parts[-1]]
     return parts
 
 

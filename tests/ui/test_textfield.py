@@ -216,3 +216,35 @@ def test_a_wrapped_line_never_parts_a_number_from_its_unit(screen):
         for line in lines:
             assert not line.endswith(("mio.", "t.", "3/11/25/45", "1.500")), (width, lines)
             assert not line.startswith(("kr.", "mio.")), (width, lines)
+
+
+def test_a_long_danish_word_is_broken_at_a_syllable(screen):
+    # a board card split "gæstedagplejepl-adser" and "familieafdeli-ngen"
+    from game.ui.text import syllable_breaks
+    from game.ui.text import wrap_lines as wrap_words
+
+    def split(word: str) -> list[str]:
+        return [
+            word[a:b] for a, b in zip([0, *syllable_breaks(word)], [*syllable_breaks(word), None])
+        ]
+
+    assert split("gæstedagplejepladser") == ["gæs", "te", "dag", "ple", "je", "plad", "ser"]
+    assert split("omsorgsområdet")[:3] == ["om", "sorgs", "om"]
+    assert split("Sundheds-og") == ["Sund", "heds-", "og"]
+    assert syllable_breaks("1234567890") == []
+    font = pygame.font.Font(None, 28)
+    for word in ("gæstedagplejepladser", "familieafdelingen", "effektiviseringsbidraget"):
+        for width in range(font.size("xxxxxx")[0], font.size(word)[0], 9):
+            lines = wrap_words(font, word, width)
+            assert "".join(line.removesuffix("-") for line in lines) == word, (width, lines)
+            assert all(font.size(line)[0] <= width for line in lines), (width, lines)
+            assert all(len(line.removesuffix("-")) >= 2 for line in lines), (width, lines)
+            cuts = [
+                len("".join(x.removesuffix("-") for x in lines[: i + 1]))
+                for i in range(len(lines) - 1)
+            ]
+            # every cut at a syllable, unless a syllable would leave the line more than half empty
+            assert sum(cut in syllable_breaks(word) for cut in cuts) >= len(cuts) - 1, (
+                width,
+                lines,
+            )
