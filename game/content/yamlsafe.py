@@ -386,7 +386,8 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
     if tag not in _PLAIN_TAGS and tag not in _AS_TEXT_TAGS:
         context.problem(line, Message.of("deck.tag", tag=_tag_name(tag)))
         return None
-    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style:
+    flow = isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.flow_style
+    if flow and not (path and path[-1] in WHOLE_LISTS):
         _check_commas(node, context)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -448,6 +449,11 @@ def _is_number(node: yaml.Node) -> bool:
         # check of the number names the character (a comma message would ask for a space)
         return False
     return node.tag in _NUMBER_TAGS or looks_like_number(str(node.value))
+
+
+WHOLE_LISTS = frozenset({"rounds"})
+"""Fields that list whole numbers (an event's rounds): "[2,3]" there can only be two numbers,
+so it is read as written instead of asked about as a decimal comma."""
 
 
 def _check_commas(node: yaml.Node, context: _Context) -> None:

@@ -202,3 +202,30 @@ def test_an_amount_with_another_unit_is_told_in_the_decks_unit_wherever_the_head
             [("deck.yaml", _good_body().replace("effect: [2]", "effect: [2 mio. kr.]", 1))]
         )
     assert "skriv kun tallet, 2 (enheden står én gang" in str(error.value.problems[0])
+
+
+def test_an_events_rounds_written_without_a_space_are_read_as_the_rounds(tmp_path):
+    # "rounds: [2,3]" was refused as a possible decimal comma with the hint "skriv 2.3",
+    # but rounds are whole numbers: it can only mean rounds 2 and 3
+    import shutil
+
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = tmp_path / "kystby"
+    shutil.copytree(standard_deck().parent / "kystby", deck)
+    events = deck / "haendelser.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert "rounds: [2, 3]" in text
+    events.write_text(text.replace("rounds: [2, 3]", "rounds: [2,3]"), encoding="utf-8")
+    original = load_deck(standard_deck().parent / "kystby")
+    assert load_deck(deck).events == original.events
+    # the same event's amount with a decimal comma is still asked about
+    wrong = text.replace("effect: [-600]\n    rounds: [2, 3]", "effect: [-0,6]\n    rounds: [2,3]")
+    assert wrong != text
+    events.write_text(wrong, encoding="utf-8")
+    from game.content import DeckError
+
+    with pytest.raises(DeckError) as error:
+        load_deck(deck)
+    assert any("'-0,6' læser YAML som to tal" in str(p) for p in error.value.problems)
