@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from game.balance.analysis import (
     BEST_RANGE,
     HINDSIGHT_MIN,
+    ONE_SIDED_MAX,
     PILE_RANGE,
     CardStat,
     ScenarioResult,
     suggested,
 )
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
-from game.balance.strategies import spoken
+from game.balance.strategies import BY_NAME, spoken
 from game.engine.model import KINDS, Kind, Scenario
 from game.messages import catalogue
 from game.numbers import format_amount, unit_scale
@@ -369,6 +370,44 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             "og på, hvad der holder spillene tilbage, end at sænke målet så meget."
         )
     return text
+
+
+SIDE_ADVICE = {
+    "savings": (
+        "Besparelserne bærer spillet næsten alene ({who} vinder {rate}): hæv målet for det "
+        "sidste år, stram gulvet for serviceniveauet, eller tag besparelser ud af bunken, så "
+        "investeringernes og effektiviseringernes beløb skal til."
+    ),
+    "no-investment": (
+        "Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne og "
+        "effektiviseringerne giver nok i det sidste år. Hæv målet for det sidste år, eller tag "
+        "effektiviseringer ud af bunken, så investeringernes store beløb skal til."
+    ),
+    "no-saving": (
+        "Spillet kan vindes uden brobyggende besparelser ({who} vinder {rate}): "
+        "investeringerne og effektiviseringerne koster for lidt i de første år, eller målene "
+        "for de første år er for lave. Hæv målene for de første år."
+    ),
+}
+"""What to do when one kind of one-sided play wins too often, per ``Strategy.side``."""
+
+
+def one_sided_advice(result: ScenarioResult) -> list[str]:
+    """One sentence per kind of one-sided play (``Strategy.side``) whose best strategy wins
+    more than ``ONE_SIDED_MAX`` of its games: what in the deck lets it, and what to change.
+    Nothing on a deck out of reach (it is told what holds it back first), nor on a scenario
+    of fewer than three years, which the balance targets do not hold to it."""
+    if result.out_of_reach or result.scenario.rounds < 3:
+        return []
+    said = []
+    for side, text in SIDE_ADVICE.items():
+        played = [
+            r for r in result.strategies.values() if r.one_sided and BY_NAME[r.name].side == side
+        ]
+        best = max(played, key=lambda r: r.win_rate, default=None)
+        if best is not None and best.win_rate > ONE_SIDED_MAX:
+            said.append(text.format(who=spoken(best.name), rate=percent(best.win_rate)))
+    return said
 
 
 CROWDED = 0.6

@@ -18,7 +18,15 @@ import time
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from game.balance.advice import KIND_WORD, KIND_WORDS, card_advice, guidance, percent, target_advice
+from game.balance.advice import (
+    KIND_WORD,
+    KIND_WORDS,
+    card_advice,
+    guidance,
+    one_sided_advice,
+    percent,
+    target_advice,
+)
 from game.balance.analysis import (
     BEST_RANGE,
     DEAD,
@@ -280,7 +288,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         ]
         lines += _table(["Forslag", "Slags", "Vist i spil", "Vedtaget", ""], card_rows, markdown)
         lines.append("")
-        to_do = (
+        to_do = one_sided_advice(result) + (
             []
             if result.out_of_reach
             else card_advice(

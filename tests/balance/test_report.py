@@ -451,3 +451,28 @@ def test_lower_targets_that_would_break_the_piles_own_check_say_so():
         line for line in scenario_lines(result, "t. kr.", markdown=False) if "prøv målene" in line
     ]
     assert "Men med et slutmål" not in advice  # 20 t. kr. is 0,25 × 80: nothing to say
+
+
+def test_a_one_sided_play_that_wins_too_often_is_told_what_to_change():
+    # a budget office raised the capacity as told; then »Planlægger uden investeringer« won
+    # 73 % and the report had 13 unmet targets and no advice at all
+    from game.balance.advice import one_sided_advice
+
+    result = _result((5.0, 50.0, 100.0))
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {
+        "planner": StrategyResult("planner", 100, 70, won, (5, 50, 100)),
+        "planner-no-investment": StrategyResult(
+            "planner-no-investment", 100, 60, won, (5, 50, 100)
+        ),
+        "no-investment": StrategyResult("no-investment", 100, 5, won, (5, 50, 100)),
+        "savings-first": StrategyResult("savings-first", 100, 10, won, (5, 50, 100)),
+    }
+    result = replace(result, strategies=played)
+    [said] = one_sided_advice(result)
+    assert said.startswith(
+        "Spillet kan vindes uden investeringer (»Planlægger uden investeringer« vinder 60,0 %)"
+    )
+    assert "Hæv målet for det sidste år" in said
+    short = replace(result, scenario=replace(result.scenario, years=("2027", "2028")))
+    assert one_sided_advice(short) == []  # two years: the targets do not hold it to 10 %
