@@ -42,6 +42,7 @@ from game.engine.rules import MAX_TARGET
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import verdict
 from game.messages import Decimal, Message, render
+from game.numbers import UNIT_SCALES
 from game.saves.model import GameSettings, PaperTable
 from game.saves.paper import MAX_FACTOR, MAX_TABLE_NAME
 
@@ -169,11 +170,17 @@ class DeckCopy(_Strict):
     sources: list[SourceFile] = Field(min_length=1, max_length=MAX_SOURCES)
 
 
+LARGEST_TARGET = MAX_TARGET * max(UNIT_SCALES.values())
+"""The largest facilitator's X a save may hold, in any deck's unit: the engine's limit in mio.
+kr. scaled to the smallest unit a deck can have. The deck's own limit (``target_limit``) is
+checked when the game is replayed, so a deck in t. kr. saves an X of 150.000 (150 mio. kr.)."""
+
+
 class SettingsModel(_Strict):
     """How the game was started (see ``GameSettings``)."""
 
     seed: int = Field(ge=0, le=MAX_SEED)
-    target: float | None = Field(ge=0, le=MAX_TARGET, allow_inf_nan=False)
+    target: float | None = Field(ge=0, le=LARGEST_TARGET, allow_inf_nan=False)
     lang: Literal["da", "en"]
     timer_minutes: float | None = Field(
         default=None, ge=0.1, le=MAX_TIMER_MINUTES, allow_inf_nan=False
@@ -278,8 +285,11 @@ def _bounds(loc: tuple[str | int, ...]) -> tuple[float, float] | None:
 
 
 def _number(value: float) -> Decimal | str:
-    """A bound as the reader writes it: 0,1 and 600 (Danish)."""
-    return Decimal(f"{value:g}") if isinstance(value, float) else str(value)
+    """A bound as the reader writes it: 0,1, 600 and 100000000000 (Danish; ``:g`` wrote the
+    last as 1e+11)."""
+    if not isinstance(value, float):
+        return str(value)
+    return Decimal(str(int(value))) if value.is_integer() else Decimal(repr(value))
 
 
 def problem_text(detail: Any) -> Message:

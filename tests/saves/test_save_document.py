@@ -47,9 +47,11 @@ def test_the_same_mistake_reads_the_same_in_a_deck_and_a_save(document):
         (("settings", "seed"), True, "feltet 'settings.seed' skal være et helt tal, ikke true"),
         (("settings", "target"), "40", "feltet 'settings.target' skal være et tal, ikke '40'"),
         (
+            # the file's own bound is the largest any deck's unit allows (a deck in kr.); a
+            # deck's own limit is checked when the game is replayed (below)
             ("settings", "target"),
-            100_001,
-            "feltet 'settings.target' skal være mellem 0 og 100000, ikke 100001",
+            100_000_000_001,
+            "feltet 'settings.target' skal være mellem 0 og 100000000000, ikke 100000000001",
         ),
         (("summary", "finished"), 1, "feltet 'summary.finished' skal være true eller false"),
         (("deck", "title"), "", "feltet 'deck.title' må ikke være tom"),
@@ -103,3 +105,33 @@ def test_a_missing_field_in_a_real_file_names_the_file(tmp_path, document):
     with pytest.raises(SaveError) as caught:
         read_save(path)
     assert str(caught.value) == f"{path}: feltet 'settings.lang' mangler"
+
+
+def test_a_target_is_saved_and_read_back_within_its_decks_unit(tmp_path):
+    # a deck in t. kr. may set X = 150.000 (150 mio. kr.), but the save refused it as over
+    # 100000 – the window's autosave failed; a deck in mio. kr. still refuses it on reading
+    from game.content import load_deck
+    from game.engine import History, SetTarget, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, new_save_path, write_save
+
+    kystby = load_deck(standard_deck().parent / "kystby")
+    history = History.start(new_game(kystby, "kystby", 4, 150_000)).do(SetTarget(160_000))
+    path = new_save_path(tmp_path)
+    write_save(path, kystby, GameSettings("kystby", 4, 150_000), history)
+    saved = read_save(path)
+    assert saved.settings.target == 150_000 and saved.history.current.targets[-1] == 160_000
+    standard = load_deck(standard_deck())
+    other = new_save_path(tmp_path)
+    write_save(
+        other,
+        standard,
+        GameSettings("standard", 4, 40),
+        History.start(new_game(standard, "standard", 4, 40)),
+    )
+    document = json.loads(other.read_text("utf-8"))
+    document["settings"]["target"] = 150_000
+    other.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(SaveError) as caught:
+        read_save(other)
+    assert "målet skal være mellem 0 og 100.000" in str(caught.value)
