@@ -378,6 +378,7 @@ def _check_target(amount: float, deck: Deck) -> None:
             f"the target must be between 0 and {limit:g} {deck.unit}",
             amount=amount,
             limit=limit,
+            max_target=limit,  # the message's {max_target}, in the deck's unit
         )
 
 

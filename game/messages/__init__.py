@@ -88,12 +88,26 @@ class Catalogue:
 
     def t(self, key: str, **params: Any) -> str:
         """The message ``key`` with its ``{name}`` placeholders filled from ``params``."""
+        return self._fill(self._template(key), params)
+
+    def in_unit(self, deck_unit: str, key: str, /, **params: Any) -> str:
+        """``t`` for a deck in ``deck_unit``: the catalogue's own unit in the message's words
+        is ``deck_unit`` ("Virkning pr. år (t. kr.)"), put in before the placeholders are
+        filled (a message may have its own ``{unit}``), so that a filled-in text (a card's, a
+        limit already in the deck's unit) is never changed."""
+        own = self._messages.get("unit", deck_unit)
+        return self._fill(self._template(key).replace(own, deck_unit), params)
+
+    def _template(self, key: str) -> str:
         text = self._messages.get(key)
         if text is None:
             text = CATALOGUES["da"].get(key, key)
             if key not in self._missing:
                 self._missing.add(key)
                 log.warning("missing %s message %r", self.lang, key)
+        return text
+
+    def _fill(self, text: str, params: dict[str, Any]) -> str:
         if "{max_" in text:
             params = {**self._limits(), **params}
         if params:

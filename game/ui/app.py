@@ -153,15 +153,7 @@ class App:
     def t(self, key: str, **params: Any) -> str:
         """The UI text ``key`` in the current language, in the deck's unit: a deck with
         ``unit: "t. kr."`` reads "Virkning pr. år (t. kr.)", not "(mio. kr.)"."""
-        default = self.strings.t("unit")
-        unit = self.unit
-        if unit == default:
-            return self.strings.t(key, **params)
-        template = self.strings.t(key).replace(default, unit)
-        try:
-            return template.format(**params) if params else template
-        except (KeyError, IndexError, ValueError):
-            return template
+        return self.strings.in_unit(self.unit, key, **params)
 
     def say(self, message: Message) -> str:
         """A message (key and parameters) in the current language and the deck's unit; a

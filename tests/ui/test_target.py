@@ -183,3 +183,27 @@ def test_the_change_target_dialog_says_all_of_its_explanation_at_1024(make_app, 
         explanation = app.t("target.explain")
         assert explanation in drawn and explanation not in cut, lang
         assert app.t("target.label") in drawn and "budget year" not in app.t("target.label")
+
+
+def test_a_deck_in_t_kr_is_told_its_own_limit(make_app):
+    # a deck in t. kr. may set X up to 100.000.000 t. kr.; over it the dialog said
+    # "mellem 0 og 100.000 t. kr." – the limit in mio. kr. with the deck's unit put after it
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    kystby = load_deck(standard_deck().parent / "kystby")
+    app = make_app(kystby)
+    app.start_game(kystby, GameSettings("kystby", 5), History.start(new_game(kystby, "kystby", 5)))
+    app.step(0.02)
+    app.top.activate("target")
+    dialog = app.top
+    (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
+    click(app, field.center)
+    type_text(app, "150000")  # 150 mio. kr.: allowed
+    assert dialog.preview() is not None
+    for _ in range(6):
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "200000000")
+    assert dialog.preview() is None
+    key(app, pygame.K_RETURN)
+    assert "Målet skal være et tal mellem 0 og 100.000.000 t. kr." in app.toast_texts()

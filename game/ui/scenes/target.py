@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import IllegalAction, SetTarget, apply
+from game.engine import IllegalAction, SetTarget, apply, target_limit
+from game.numbers import format_amount
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.layout_screens import stepper_row
@@ -61,11 +62,15 @@ class TargetScene(DialogScene):
         except IllegalAction:
             return None
 
+    def limit(self) -> float:
+        """The largest target the deck allows, in its unit (100.000.000 in t. kr.)."""
+        return target_limit(self.app.game.deck)
+
     def confirm(self) -> None:
         """Set the typed target (through the engine, autosaved); unchanged targets just close."""
         value = self.number.value
         if value is None:
-            self.app.toast("error.bad_target", error=True)
+            self.app.toast("error.bad_target", error=True, max_target=self.limit())
             return
         if self.preview() == self.app.game.state.targets:
             self.close()
@@ -151,7 +156,12 @@ class TargetScene(DialogScene):
         preview = self.preview()
         years = state.scenario.years
         line_h = min(round(scale.body * 1.5), table.height // max(1, len(years) + 1))
-        heading = app.t("target.years") if preview is not None else app.t("error.bad_target")
+        most = format_amount(self.limit(), app.lang)
+        heading = (
+            app.t("target.years")
+            if preview is not None
+            else app.t("error.bad_target", max_target=most)
+        )
         app.text.draw(
             surface,
             heading,
