@@ -442,9 +442,8 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure speed and memory")
     bench.add_argument("--quick", action="store_true", help="a quick run (fewer repeats)")
     bench.add_argument("--json", action="store_true", help="print JSON instead of the table")
-    for (
-        command
-    ) in sub.choices.values():  # "raaderum validate --lang en" as "raaderum --lang en validate"
+    # "raaderum validate --lang en" as well as "raaderum --lang en validate"
+    for command in sub.choices.values():
         if "--lang" not in command._option_string_actions:
             command.add_argument(
                 "--lang", choices=LANGS, default=None, help="language (default: da)"
