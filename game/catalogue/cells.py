@@ -191,15 +191,38 @@ KIND_ALIASES = {
 }
 """What a budget office's own sheet writes for the three kinds ("Spareforslag", "B/E/I")."""
 
+_SHORTEST_PREFIX = 3
+"""An abbreviation ("Inv.", "Besp.", "Eff") names a kind from this many letters on."""
+
+
+def kind_word(text: str) -> str | None:
+    """The Danish kind a budget office's word names, or None: the deck's own names (Danish or
+    English), the aliases, plurals ("Investeringer") and abbreviations ("Invest.", "Inv.")
+    that begin only one kind's name. The import always writes the Danish word."""
+    text = normal(text)
+    if text in KIND_NAMES:
+        return next(w for w in KIND_WORDS if KIND_NAMES[w] == KIND_NAMES[text])
+    bare = text.rstrip(".").strip()
+    if bare in KIND_ALIASES:
+        return KIND_ALIASES[bare]
+    for word in KIND_WORDS:
+        if bare in (word + "r", word + "er"):
+            return word
+    if len(bare) >= _SHORTEST_PREFIX:
+        starts = [word for word in KIND_WORDS if word.startswith(bare)]
+        if len(starts) == 1:
+            return starts[0]
+    return None
+
 
 def _kind(name: str, value: Any) -> str:
     text = normal(_text(name, value))
-    if text in KIND_NAMES:
-        return text
-    if text in KIND_ALIASES:
-        return KIND_ALIASES[text]
-    close = difflib.get_close_matches(text, [*KIND_WORDS, "saving", "efficiency", "investment"])
-    hint: Message | str = Message.of("catalogue.cell.meant", close=close[0]) if close else ""
+    found = kind_word(text)
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(text, [*KIND_WORDS, *KIND_ALIASES])
+    meant = KIND_ALIASES.get(close[0], close[0]) if close else ""
+    hint: Message | str = Message.of("catalogue.cell.meant", close=meant) if meant else ""
     raise CellError("catalogue.cell.kind", name=name, text=_short(text), hint=hint)
 
 

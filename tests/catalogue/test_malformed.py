@@ -843,3 +843,31 @@ def test_numbered_proposals_and_shares_in_percent_are_read(capsys, tmp_path):
     deck = load_deck(tmp_path / "dæk")
     assert [p.id for p in deck.proposals] == ["1.1", "1.2", "2.1"]
     assert deck.proposal("1.2").uncertainty == 0.2
+
+
+def test_abbreviated_plural_and_english_kinds_are_written_in_danish(capsys, tmp_path):
+    # a trial's catalogue wrote "Invest." (told: "mente du 'investment'?") and following the
+    # hint gave a Danish deck with kind: "investment"; "Inv." and "Investeringer" were refused
+    rows = [
+        ["Nr.", "Type", "Forslag", "Udvalg", "2027", "2028", "2029"],
+        ["a", "Besp.", "Spar på kontoret", "Administration", 3, 3, 3],
+        ["b", "Eff.", "Ny vagtplan", "Ældre", -1, 2, 4],
+        ["c", "Invest.", "Forebyggelse", "Sundhed", -3, 1, 6],
+        ["d", "Inv.", "Rehabilitering", "Sundhed", -3, 1, 6],
+        ["e", "Investeringer", "Tidlig indsats", "Børn", -3, 1, 6],
+        ["f", "investment", "Velfærdsteknologi", "Ældre", -3, 1, 6],
+    ]
+    text, deck = _imported(capsys, tmp_path, rows)
+    assert [p.kind.value for p in deck.proposals] == ["saving", "efficiency"] + ["investment"] * 4
+    written = (tmp_path / "dæk" / "forslag.yaml").read_text(encoding="utf-8")
+    assert "kind: investment" not in written and 'kind: "investment"' not in written
+    assert written.count("investering") >= 4
+
+
+def test_an_unknown_kind_is_told_the_danish_word_it_looks_like(capsys, tmp_path):
+    row = list(PROPOSALS[1])
+    row[1] = "investmnt"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(row, *PROPOSALS[2:])))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert "ikke 'investmnt' (mente du 'investering'?)" in text
