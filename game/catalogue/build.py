@@ -357,6 +357,8 @@ def _units_agree(
     written = str(unit).strip() if isinstance(unit, str) and unit.strip() else ""
     deck_unit = written or "mio. kr."
     sheet_of_about = reading.catalogue.sheets.get(ABOUT)
+    if reading.catalogue.in_workbook and sheet_of_about is None:
+        return False  # the missing sheet is named, and says that it holds the unit
     where: Message | None = None
     if reading.catalogue.in_workbook:
         where = Message.of("catalogue.unit_where_sheet", about=ABOUT)

@@ -377,7 +377,15 @@ SIGN_WORDS: dict[str, str] = {
 
 SHEET_SYNONYMS: dict[str, tuple[str, ...]] = {
     EVENTS: ("events", "begivenheder", "haendelse", "hændelse"),
-    PROPOSALS: ("proposals", "forslagskatalog", "katalog", "budgetforslag"),
+    PROPOSALS: (
+        "proposals",
+        "forslagskatalog",
+        "katalog",
+        "budgetkatalog",
+        "sparekatalog",
+        "budgetforslag",
+        "spareforslag",
+    ),
     SCENARIOS: ("scenarios", "scenarie"),
 }
 """Names a budget office may give a data sheet that are not its name: a sheet called so is

@@ -1071,7 +1071,7 @@ MESSAGES.update(
         "catalogue.ids_respelled.many": "advarsel: et id må kun have bogstaverne a–z, tal og tegnene _ . -, så {count} id'er er skrevet om (også hvor de nævnes under 'kræver', 'udelukker' og i scenarierne): {ids}",
         "catalogue.merged": "cellerne er flettet; ophæv fletningen (Start › Flet og centrer), og skriv værdien i hver celle",
         "catalogue.missing_split": "{what}; forslagene står vist på flere ark ({sheets}). Saml dem på ét ark, der hedder 'Forslag', under de samme overskrifter og med en kolonne 'slags' (besparelse, effektivisering eller investering) – og en kolonne 'område', hvis arkene er udvalg",
-        "catalogue.missing.about": "kataloget mangler arket 'Om kataloget' (id, titel og formatversion)",
+        "catalogue.missing.about": "kataloget mangler arket 'Om kataloget' (id, titel, formatversion og enhed); kopiér det fra skabelonen, som 'raaderum template' skriver",
         "catalogue.missing.proposals": "kataloget mangler arket 'Forslag'",
         "catalogue.missing.scenarios": "kataloget mangler arket 'Scenarier' (mindst ét scenarie)",
         "catalogue.missing.events": "kataloget har intet ark 'Hændelser'",

@@ -1063,7 +1063,7 @@ MESSAGES.update(
         "catalogue.ids_respelled.many": "warning: an id may only hold the letters a–z, digits and _ . -, so {count} ids were respelled (also where 'kræver', 'udelukker' and the scenarios name them): {ids}",
         "catalogue.merged": "the cells are merged; unmerge them (Home › Merge & Center), and write the value in each cell",
         "catalogue.missing_split": "{what}; the proposals seem to be on several sheets ({sheets}). Gather them on one sheet called 'Forslag', under the same headings and with a column 'slags' (besparelse, effektivisering or investering) – and a column 'område' if the sheets are committees",
-        "catalogue.missing.about": "the catalogue has no sheet 'Om kataloget' (id, titel and formatversion)",
+        "catalogue.missing.about": "the catalogue has no sheet 'Om kataloget' (id, titel, formatversion and enhed); copy it from the template that 'raaderum template' writes",
         "catalogue.missing.proposals": "the catalogue has no sheet 'Forslag'",
         "catalogue.missing.scenarios": "the catalogue has no sheet 'Scenarier' (at least one scenario)",
         "catalogue.missing.events": "the catalogue has no sheet 'Hændelser'",

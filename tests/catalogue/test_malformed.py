@@ -279,7 +279,8 @@ def test_a_missing_about_sheet_is_named(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}: kataloget mangler arket 'Om kataloget' (id, titel og formatversion) "
+        expected=f"{path}: kataloget mangler arket 'Om kataloget' (id, titel, formatversion og "
+        "enhed); kopiér det fra skabelonen, som 'raaderum template' skriver "
         "(mente du 'Om katalog'? Omdøb arket til 'Om kataloget')",
     )
 
@@ -871,3 +872,25 @@ def test_an_unknown_kind_is_told_the_danish_word_it_looks_like(capsys, tmp_path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
     assert "ikke 'investmnt' (mente du 'investering'?)" in text
+
+
+def test_without_an_about_sheet_a_unit_title_is_not_said_to_disagree_with_it(capsys, tmp_path):
+    # a trial's own workbook (no 'Om kataloget', "Beløb i 1.000 kr." over the proposals) was
+    # told that 'enhed' on the sheet 'Om kataloget' is 'mio. kr.' – a sheet it did not have
+    content = sheets(about=None)
+    content["Forslag"] = [["Beløb i 1.000 kr."], *PROPOSALS]
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert "kataloget mangler arket 'Om kataloget' (id, titel, formatversion og enhed)" in text
+    assert "'raaderum template'" in text
+    assert "siger, at beløbene er i" not in text
+
+
+def test_a_sheet_called_budgetkatalog_is_named_as_the_proposals(capsys, tmp_path):
+    content = sheets()
+    content["Budgetkatalog 2027"] = content.pop("Forslag")
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert "mangler arket 'Forslag' (mente du 'Budgetkatalog 2027'? Omdøb arket til 'Forslag')" in text
