@@ -196,7 +196,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             if name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
                 if isinstance(header.get("unit"), str) and header["unit"].strip():
-                    reading.unit = header["unit"].strip()
+                    reading.unit = usual_unit(header["unit"].strip())
+                    header["unit"] = reading.unit
                 said = Message.of("catalogue.csv_defaults")
                 reading.warnings.append(CatalogueProblem(catalogue.label, said))
             elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
@@ -219,7 +220,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if name == ABOUT and document is not None:
             unit = document.data["deck"].get("unit")
             if isinstance(unit, str) and unit.strip():
-                reading.unit = unit.strip()
+                reading.unit = usual_unit(unit.strip())
+                document.data["deck"]["unit"] = reading.unit  # "1.000 kr." is written "t. kr."
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)

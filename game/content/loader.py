@@ -47,6 +47,7 @@ from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
 from game.messages import Decimal, Message
+from game.numbers import usual_unit
 from game.paths import is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -725,7 +726,8 @@ def _to_deck(header: DeckHeader, items: dict[str, list[_Item]]) -> Deck:
         id=header.id,
         title=header.title,
         language=header.language,
-        unit=header.unit,
+        unit=usual_unit(header.unit),
+        written_unit="" if usual_unit(header.unit) == header.unit else header.unit,
         unit_scale=unit_scale(header.unit),
         schema_version=header.schema_version,
         welfare_areas=welfare,
@@ -770,8 +772,10 @@ def _proposal(spec: ProposalSpec, welfare: tuple[str, ...], sign: float) -> Prop
 
 def deck_to_data(deck: Deck) -> dict[str, Any]:
     """The normalised content of a deck as plain data (what its content hash is taken of;
-    ``unit_scale`` follows from ``unit``, so a deck keeps the hash its saves know it by)."""
-    data = _fields(deck, ("content_hash", "sources", "unit_scale"))
+    ``unit_scale`` follows from ``unit``, and the unit is the one the file writes, so a deck
+    keeps the hash its saves know it by)."""
+    data = _fields(deck, ("content_hash", "sources", "unit_scale", "written_unit"))
+    data["unit"] = deck.written_unit or deck.unit
     for section in ("proposals", "events", "scenarios"):
         # profiles are derived from effect; a shallow copy per card is all ``asdict`` gave
         data[section] = [_fields(card, ("profile",)) for card in data[section]]

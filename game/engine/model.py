@@ -170,6 +170,8 @@ class Deck:
     scenarios: tuple[Scenario, ...]
     language: str = "da"
     unit: str = "mio. kr."
+    """The unit of every amount as the game shows it ("t. kr." for a deck that writes
+    "1.000 kr." or "Tkr"; an unknown unit as written)."""
     unit_scale: float = 1.0
     """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.), as the loader
     reads the unit; it scales the engine's limits (``rules.target_limit``)."""
@@ -177,6 +179,9 @@ class Deck:
     welfare_areas: tuple[str, ...] = ()
     """Areas where an efficiency is easily seen as a saving (KL's second barrier)."""
     content_hash: str = ""
+    written_unit: str = ""
+    """The unit as the deck's file writes it, when the game shows it otherwise (else empty);
+    the content hash is taken of it, so a deck keeps the hash its saves know it by."""
     sources: tuple[tuple[str, str], ...] = field(default=(), compare=False, repr=False)
     """The YAML texts the deck was read from, as (file name, text); saves embed them."""
 

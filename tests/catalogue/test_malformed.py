@@ -894,3 +894,26 @@ def test_a_sheet_called_budgetkatalog_is_named_as_the_proposals(capsys, tmp_path
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
     assert "mangler arket 'Forslag' (mente du 'Budgetkatalog 2027'? Omdøb arket til 'Forslag')" in text
+
+
+def test_a_unit_written_1000_kr_is_written_in_the_deck_and_messages_as_t_kr(capsys, tmp_path):
+    # a trial's catalogue said "enhed: 1.000 kr."; the deck and every message then wrote
+    # amounts as "−1,5 1.000 kr." and "mål 1.000/2.000 1.000 kr."
+    from tests.catalogue.conftest import ABOUT
+
+    about = [row if row[0] != "enhed" else ["enhed", "1.000 kr."] for row in ABOUT]
+    rows = [
+        [*row[:4], *(v * 1000 if isinstance(v, int) else v for v in row[4:7]), *row[7:]]
+        for row in _proposals(*PROPOSALS[1:])
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    written = (tmp_path / "dæk" / "deck.yaml").read_text(encoding="utf-8")
+    assert "t. kr." in written and "1.000 kr." not in written
+
+    rows[2][5] = "2,000"  # a text the two ways of reading tell apart
+    path = write_book(tmp_path / "katalog2.xlsx", sheets(about=about, proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2
+    assert "t. kr.) peger på 2000" in text and "1.000 kr." not in text

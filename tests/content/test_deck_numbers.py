@@ -229,3 +229,29 @@ def test_an_events_rounds_written_without_a_space_are_read_as_the_rounds(tmp_pat
     with pytest.raises(DeckError) as error:
         load_deck(deck)
     assert any("'-0,6' læser YAML som to tal" in str(p) for p in error.value.problems)
+
+
+def test_a_unit_written_another_way_is_shown_the_usual_way_and_keeps_its_hash(capsys, tmp_path):
+    # a budget office's deck wrote unit: "1.000 kr."; the game showed "mål 1.000/2.000 1.000 kr."
+    def deck_with(unit: str):
+        body = _good_body().replace(
+            "  schema_version: 1\n", f'  schema_version: 1\n  unit: "{unit}"\n', 1
+        )
+        return load_sources([("deck.yaml", body)])
+
+    written, usual = deck_with("1.000 kr."), deck_with("t. kr.")
+    assert written.unit == usual.unit == "t. kr."
+    assert written.unit_scale == usual.unit_scale == 1000
+    # the hash is of the file's own word, so saves made before keep finding their deck
+    assert written.content_hash != usual.content_hash
+    assert deck_with("1.000 kr.").content_hash == written.content_hash
+
+    from game.cli import main
+
+    folder = tmp_path / "dæk"
+    folder.mkdir()
+    text = _good_body().replace("  schema_version: 1\n", '  schema_version: 1\n  unit: "Tkr"\n', 1)
+    (folder / "deck.yaml").write_text(text, encoding="utf-8")
+    assert main(["scenarios", str(folder)]) == 0
+    shown = capsys.readouterr().out
+    assert "t. kr." in shown and "Tkr" not in shown
