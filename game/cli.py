@@ -715,7 +715,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             print(f"  {reason}")
     rolled = {card for card, _ in table.factors}
     drawn = [  # only cards that gave a gain: the table rolls for no other
-        f"{adoption.card} {format_amount(adoption.factor, lang, decimals=2)}"
+        f"{adoption.card} {format_amount(adoption.factor, lang)}"
         for adoption in state.adopted
         if adoption.card not in rolled
         and deck.proposal(adoption.card).is_uncertain

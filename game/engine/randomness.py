@@ -160,6 +160,28 @@ def die_table(uncertainty: float, failure: float, faces: int = DIE_FACES) -> tup
     return tuple(bands)
 
 
+def die_face(factor: float, uncertainty: float, failure: float, faces: int = DIE_FACES) -> float:
+    """The factor of the printed die's face that the drawn ``factor`` falls on: 0 stays 0 (the
+    die's failed faces), and a gain's place in the lognormal (its quantile among the gains)
+    picks the low fifth, the middle or the high fifth of ``die_table``. A paper table whose
+    factor was not entered gets a face its die could have shown, with the seed's luck."""
+    bands = die_table(uncertainty, failure, faces)
+    working = [band for band in bands if band.factor > 0 or uncertainty <= 0]
+    if factor <= 0 or not working:
+        return 0.0
+    if uncertainty <= 0 or len(working) == 1:
+        return working[0].factor
+    mu, sigma = lognormal_params(uncertainty)
+    quantile = NormalDist().cdf((math.log(factor) - mu) / sigma)
+    hits = sum(band.last - band.first + 1 for band in working)
+    below = 0
+    for band in working:
+        below += band.last - band.first + 1
+        if quantile < below / hits:
+            return band.factor
+    return working[-1].factor
+
+
 def factor_from_draws(uniform: float, normal: float, uncertainty: float, failure: float) -> float:
     """The hidden factor m from one uniform and one standard normal draw.
 

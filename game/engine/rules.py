@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from game.engine import ledger
 from game.engine.actions import MAX_NOTE_LENGTH, Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.model import KINDS, Deck, Kind, Proposal, Scenario
-from game.engine.randomness import Draws, draw_game
+from game.engine.randomness import Draws, die_face, draw_game
 from game.engine.state import Adoption, DrawnEvent, GameState, YearResult
 
 MAX_TARGET = 100_000.0
@@ -107,6 +107,10 @@ class Chance:
     events: tuple[tuple[str, ...], ...] | None = None
     factors: tuple[tuple[str, float], ...] = ()
     open_table: bool = False
+    die: bool = False
+    """The factors not entered are the faces of each card's printed die that the seed's draws
+    fall on (``randomness.die_face``), as the table would have rolled them; False: the seed's
+    own factors (paper tables entered before this rule)."""
 
 
 def new_game(
@@ -141,6 +145,8 @@ def new_game(
     fixed_events = None
     open_table = chance is not None and chance.open_table
     if chance is not None:
+        if chance.die:
+            factors = _on_the_die(deck, scenario, factors)
         factors = _entered_factors(scenario, factors, chance.factors)
         fixed_events = _entered_events(deck, scenario, chance.events)
     state = GameState(
@@ -158,6 +164,14 @@ def new_game(
         open_table=open_table,
     )
     return _start_round(state)
+
+
+def _on_the_die(deck: Deck, scenario: Scenario, factors: tuple[float, ...]) -> tuple[float, ...]:
+    """Every card's factor moved to the face of its printed die the draw falls on."""
+    return tuple(
+        die_face(factor, card.uncertainty, card.failure)
+        for factor, card in zip(factors, (deck.proposal(pid) for pid in scenario.proposals))
+    )
 
 
 def _entered_factors(

@@ -98,7 +98,8 @@ def build_document(
 ) -> dict[str, Any]:
     """The JSON-ready save document of a game. A paper table's save (``paper``) also holds
     ``"table"`` (its name), ``"paper": true`` and ``"entered"``: the events it drew and the
-    factors it rolled, as [id, 0-based round] and [id, factor] pairs."""
+    factors it rolled, as [id, 0-based round] and [id, factor] pairs, and ``"die": true`` when
+    the factors it did not enter were rolled on the cards' dice (``PaperTable.die``)."""
     document = {
         "format": FORMAT,
         "version": VERSION,
@@ -130,6 +131,7 @@ def build_document(
         document["entered"] = {
             "events": [[event, round_index] for event, round_index in paper.events],
             "factors": [[card, factor] for card, factor in paper.factors],
+            **({"die": True} if paper.die else {}),
         }
     return document
 
@@ -211,6 +213,9 @@ class EnteredModel(_Strict):
             BeforeValidator(_pair),
         ]
     ] = Field(max_length=500)
+    die: bool = False
+    """The factors not entered were rolled on the cards' dice (``PaperTable.die``); absent in
+    saves entered before that rule."""
 
 
 class SaveDocument(_Strict):
@@ -410,6 +415,7 @@ def check_document(data: Any) -> Header:
             table=document.table,
             events=tuple((e, r) for e, r in document.entered.events),
             factors=tuple((c, f) for c, f in document.entered.factors),
+            die=document.entered.die,
         )
     elif document.table is not None or document.entered is not None:
         raise FormatProblem(Message.of("save.paper_only"))

@@ -85,6 +85,10 @@ class PaperTable:
     adopted: tuple[tuple[str, int], ...] = ()
     events: tuple[tuple[str, int], ...] = ()
     factors: tuple[tuple[str, float], ...] = field(default=())
+    die: bool = True
+    """The factors not entered are rolled on each card's printed die from the seed (a face the
+    table could have rolled); False for a save entered before that rule, whose factors not
+    entered are the seed's own (so it replays as it was saved)."""
 
 
 @dataclass(frozen=True)

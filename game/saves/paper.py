@@ -1,10 +1,11 @@
 """Paper tables: what a table that played on paper chose, entered afterwards, as a normal game.
 
 A facilitator enters, round by round, the proposals a paper table adopted and the events it
-drew, and the hidden factors it rolled for uncertain proposals (the others are drawn from the
-table's seed, as in the game). ``paper_history`` turns that into the game's history through
-the engine's rules, so the save, the report and the comparison treat a paper table like any
-other game; every rule the table broke is named ("runde 2: …") instead.
+drew, and the hidden factors it rolled for uncertain proposals (the others are rolled on the
+card's printed die from the table's seed: a face the table could have rolled).
+``paper_history`` turns that into the game's history through the engine's rules, so the save,
+the report and the comparison treat a paper table like any other game; every rule the table
+broke is named ("runde 2: …") instead.
 
 ``start_paper_game`` is the one place that gives the engine a table's own chance (its
 ``Chance``: events, factors and an open table with the whole catalogue on it).
@@ -463,7 +464,7 @@ def chance_of(scenario: Scenario, table: PaperTable) -> Chance:
         tuple(event for event, r in ordered if r == round_index)
         for round_index in range(scenario.rounds)
     )
-    return Chance(events=events, factors=tuple(table.factors), open_table=True)
+    return Chance(events=events, factors=tuple(table.factors), open_table=True, die=table.die)
 
 
 def start_paper_game(deck: Deck, settings: GameSettings, table: PaperTable) -> GameState:

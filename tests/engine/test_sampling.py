@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine.forecast import Portfolio, sample_totals, standard_normals
-from game.engine.randomness import lognormal_params
+from game.engine.randomness import die_face, die_table, factor_from_draws, lognormal_params
 
 SAMPLES = 400_000
 
@@ -86,3 +86,21 @@ def test_a_wider_uncertainty_spreads_the_die_and_a_certain_card_always_gives_its
     assert wide[0].factor < narrow[0].factor and wide[-1].factor > narrow[-1].factor
     assert die_table(0.0, 0.0) == (DieBand(1, 20, 1.0),)
     assert die_table(0.0, 0.1) == (DieBand(1, 2, 0.0), DieBand(3, 20, 1.0))
+
+
+def test_a_paper_tables_factor_not_entered_falls_on_its_die_as_often_as_the_die_says() -> None:
+    # a trial's paper table lost 2027 by 0,005 on a drawn factor of 0,99 – not on the die
+
+    rng = np.random.default_rng(7)
+    for uncertainty, failure in ((0.05, 0.0), (0.4, 0.15), (0.2, 0.05)):
+        bands = die_table(uncertainty, failure)
+        count = {band.factor: 0 for band in bands}
+        draws = 40_000
+        for _ in range(draws):
+            factor = factor_from_draws(rng.random(), rng.standard_normal(), uncertainty, failure)
+            count[die_face(factor, uncertainty, failure)] += 1  # KeyError: not a face
+        for band in bands:  # each face as often as its share of the die's 20 faces
+            share = (band.last - band.first + 1) / 20
+            assert abs(count[band.factor] / draws - share) < 0.02, (uncertainty, band, count)
+    assert die_face(0.0, 0.4, 0.15) == 0.0
+    assert die_face(1.0, 0.0, 0.0) == 1.0

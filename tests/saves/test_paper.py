@@ -4,6 +4,7 @@ replays, reports and compares like a game played in the window."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,9 +12,20 @@ import pytest
 
 from game.cli import main
 from game.content import load_deck
-from game.engine import Adopt, EndYear, History, legal_actions, new_game, raaderum, verdict
+from game.engine import (
+    Adopt,
+    EndYear,
+    History,
+    die_table,
+    legal_actions,
+    new_game,
+    raaderum,
+    verdict,
+)
+from game.numbers import format_amount
 from game.report.compare import compare_saves
 from game.saves import GameSettings, SaveError, read_save, write_save
+from game.saves.paper import paper_history
 
 KYSTBY = Path(__file__).resolve().parents[2] / "decks" / "kystby"
 TABLE_3 = [
@@ -95,7 +107,11 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
     assert code == 0
     state = read_save(path).history.current
     factor = {a.card: a.factor for a in state.adopted}
-    assert factor["strandrensning"] != 1  # drawn from the seed (a saving is 5 % uncertain)
+    # not entered: rolled from the seed on the card's printed die, a face the table could roll
+    for card in ("strandrensning", "turistkontor-digitalt"):
+        proposal = load_deck(KYSTBY).proposal(card)
+        faces = {band.factor for band in die_table(proposal.uncertainty, proposal.failure)}
+        assert factor[card] in faces
     # 2027: the two cards of round 1 and the udligning event (–1000 t. kr.)
     expected = 900 * factor["turistkontor-digitalt"] + 600 * factor["strandrensning"] - 1000
     assert raaderum(state)[0] == pytest.approx(expected)
@@ -202,10 +218,11 @@ def test_enter_says_which_factors_the_game_drew_for_the_table(tmp_path, capsys):
     rolled = [a for a in uncertain if a.revealed and a.card != "hverdagsrehabilitering"]
     never = [a for a in uncertain if not a.revealed]  # gave no gain: the table rolls not
     assert rolled, "the table has uncertain cards whose factor it did not enter"
-    line = next(t for t in text.splitlines() if t.startswith("Faktorer, som spillet selv trak"))
+    line = next(t for t in text.splitlines() if t.startswith("Faktorer, som spillet slog for"))
+    assert "kortets terning" in line
     assert "bordets frø 11" in line and "hverdagsrehabilitering" not in line
-    for adoption in rolled:
-        assert f"{adoption.card} {adoption.factor:.2f}".replace(".", ",") in line
+    for adoption in rolled:  # a face of the card's die, written as the die writes it
+        assert f"{adoption.card} {format_amount(adoption.factor, 'da')}" in line
     for adoption in never:
         assert adoption.card not in line
 
@@ -498,4 +515,31 @@ def test_a_target_seventy_times_the_scenarios_is_questioned(tmp_path, capsys):
     assert lines[0] == (
         "advarsel: målet 2.000 mio. kr. er langt fra scenariets eget (28 mio. kr.); er det "
         "skrevet i en anden enhed? Dækkets beløb er i mio. kr."
+    )
+
+
+def test_a_paper_save_from_before_the_die_rule_replays_with_its_own_factors(tmp_path, capsys):
+    # a save entered before factors were rolled on the die has no "die" in "entered": it
+    # must keep the seed's factors, or its replay would not be the game that was saved
+    code, _, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["entered"]["die"] is True
+    saved = read_save(path)
+    old = saved.paper
+    assert old is not None
+
+    adopted = tuple((a.card, a.round) for a in saved.history.current.adopted)
+    before = dataclasses.replace(old, adopted=adopted, die=False)
+    history = paper_history(saved.deck, saved.settings, before)
+    old_path = tmp_path / "gammel.json"
+    write_save(old_path, saved.deck, saved.settings, history, paper=before)
+    old_document = json.loads(old_path.read_text(encoding="utf-8"))
+    assert "die" not in old_document["entered"]
+    again = read_save(old_path)
+    assert again.paper is not None and again.paper.die is False
+    drawn = new_game(saved.deck, "kystby", saved.settings.seed).factors
+    assert again.history.current.factors == tuple(
+        dict(before.factors).get(pid, factor)
+        for pid, factor in zip(saved.deck.scenario("kystby").proposals, drawn)
     )
