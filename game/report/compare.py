@@ -62,9 +62,12 @@ TABLES_HEADER = (
     "service",
     "result",
     "why",
+    "unit",
 )
 """Columns of compare_tables.csv: one row per table and budget year (fixed English
-identifiers, values in the report's language), so a host can pivot the tables in Excel."""
+identifiers, values in the report's language), so a host can pivot the tables in Excel. An
+unfinished game's years not begun have no råderum, and its years not over no "met"; "unit"
+is the deck's (tables of decks in mio. kr. and in t. kr. can share a file)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,13 @@ class TableResult:
     number: int = 0
     """"Bord N" for a table without a name; for a name several tables share, which of them
     (1, 2, …); set by ``numbered``."""
+    played: int | None = None
+    """The budget years an unfinished game has begun (the later years are not played yet, and
+    their råderum is only what the cards adopted so far would give); None: every year."""
+
+    def begun(self, index: int) -> bool:
+        """Whether budget year ``index`` (0-based) has begun at this table."""
+        return self.played is None or index < self.played
 
     @property
     def paper(self) -> bool:
@@ -259,6 +269,7 @@ def _table(saved: SavedGame) -> TableResult:
         table=saved.table,
         name=(saved.table or saved.settings.table).strip(),
         outcome=outcome,
+        played=None if state.finished else state.round + 1,
     )
 
 
@@ -439,8 +450,10 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
                 f'<small class="muted file">{esc(display_path(tab.path.name))}</small>',
                 f'<span class="{klass}">{esc(result)}</span>{why}',
                 *(
-                    _year_cell(v, t, lang) if tab.finished else esc(format_against(v, t, lang))
-                    for v, t in zip(tab.raaderum, tab.target)
+                    _year_cell(v, t, lang)
+                    if tab.finished
+                    else esc(format_against(v, t, lang) if tab.begun(year) else "–")
+                    for year, (v, t) in enumerate(zip(tab.raaderum, tab.target))
                 ),
                 esc(format_amount(tab.service, lang, sign=True)),
                 esc(len(tab.adopted)),
@@ -466,7 +479,8 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     series = []
     for i, tab in enumerate(group.tables):
         color, dash = series_color(i)
-        series.append(Series(labels[i], tab.raaderum, color, dash))
+        shown = [v for year, v in enumerate(tab.raaderum) if tab.begun(year)]
+        series.append(Series(labels[i], shown, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
     # each heading is kept on the page of its figure (a heading was left alone at a foot)
     parts.append(f'<div class="keep"><h3>{esc(t("report.compare.raaderum"))}</h3>')
@@ -693,6 +707,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
             for index, year in enumerate(group.years):
                 value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
                 target = tab.target[index] if index < len(tab.target) else 0.0
+                settled = tab.finished or tab.begun(index + 1)  # a year that is over
                 rows.append(
                     [
                         group.scenario_id,
@@ -701,11 +716,12 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         tab.path.name,
                         year,
                         number(target, lang),
-                        number(value, lang),
-                        yes if meets(value, target) else no,
+                        number(value, lang) if tab.begun(index) else "",
+                        (yes if meets(value, target) else no) if settled else "",
                         tab.service,
                         result,
                         why,
+                        group.unit,
                     ]
                 )
     return rows

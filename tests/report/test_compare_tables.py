@@ -313,3 +313,29 @@ def test_the_comparison_shows_which_table_adopted_what_and_when(saves_dir, state
         counted = [deck.proposal(p).kind.value for p in state.adopted_ids()]
         want = [counted.count(k) for k in ("saving", "efficiency", "investment")]
         assert cell == " · ".join(str(n) for n in want)
+
+
+def test_an_unfinished_table_shows_no_raaderum_for_years_it_has_not_begun(tmp_path):
+    # a trial's host compared a table saved in 2027: its 2028 and 2029 showed 0,2 and 20,9
+    # ("met: nej") and were drawn in the chart next to the finished tables
+    from game.content import load_deck
+    from game.engine import History, legal_actions, new_game
+
+    deck = load_deck("decks/standard")
+    history = History.start(new_game(deck, "intro", 5))
+    history = history.do(legal_actions(history.current)[0])  # one card adopted in 2027
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    write_save(folder / "i-gang.json", deck, GameSettings("intro", 5, None), history)
+    save_game(folder, "faerdig.json", deck, "intro", 6, "greedy")
+    paths = write_comparison(compare_saves([folder]), tmp_path / "ud")
+    rows = [r for r in _rows(paths[2]) if r["file"] == "i-gang.json"]
+    assert [r["year"] for r in rows] == ["2027", "2028", "2029"]
+    assert rows[0]["raaderum"] != "" and rows[0]["met"] == ""  # 2027 is not over yet
+    assert [(r["raaderum"], r["met"]) for r in rows[1:]] == [("", ""), ("", "")]
+    assert {r["unit"] for r in _rows(paths[2])} == {"mio. kr."}
+    finished = [r for r in _rows(paths[2]) if r["file"] == "faerdig.json"]
+    assert all(r["raaderum"] != "" and r["met"] in ("ja", "nej") for r in finished)
+    _, page = parse_html(paths[0])
+    row = next(r for r in page.tables[0] if any("i-gang.json" in cell for cell in r))
+    assert row[-4:-2] == ["–", "–"]  # 2028 and 2029, before service and adoptions
