@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "start.years.many": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",
     "start.years_long": "{first}–{last} · {rounds} år: budgetår, 3 overslagsår og {more} år mere",
     "start.briefing_more": "Hele oplægget: klik her, eller tryk B",
-    "start.target": "Indsæt selv: målet for sidste år",
+    "start.target": "Indsæt selv: målet for {year}",
     "start.target_years": "(år for år: {amount})",
     "start.target_yours": "Jeres mål {amount}",
     "start.target_scenario": "(scenariet: {amount})",
@@ -177,16 +177,17 @@ MESSAGES: dict[str, str] = {
     "menu.target": "Skift mål",
     "target.title": "Skift mål",
     "target.explain": (
-        "Målet X er sidste års råderum; de øvrige åbne år følger scenariets profil. "
+        "Målet X er råderummet i {year}, spillets sidste år; de øvrige åbne år følger "
+        "scenariets profil. "
         "Afsluttede år beholder deres mål. Kan fortrydes."
     ),
-    "target.label": "Nyt mål for sidste år",
+    "target.label": "Nyt mål for {year}",
     "target.years": "Mål pr. år",
     "target.closed": "{amount} (afsluttet)",
     "target.changed": "{new} (før {old})",
     "target.confirm": "Skift mål (Enter)",
     "target.cancel": "Annullér (Esc)",
-    "target.done": "Målet er nu {amount} i det sidste år",
+    "target.done": "Målet for {year} er nu {amount} mio. kr.",
     "dialog.ok": "OK",
     "no_display": (
         "Ingen skærm fundet – spillet kan ikke åbne et vindue. "
@@ -274,7 +275,7 @@ MESSAGES.update(
         "compare.no_folder": "Mappen findes ikke: {folder}",
         "compare.empty": "Ingen gemte spil i {folder}. Saml bordenes gemte spil i én mappe, og skriv stien ovenfor.",
         "compare.group_of": "Gruppe {index} af {count}",
-        "compare.group": "{scenario} · {deck} · mål {targets} i sidste år",
+        "compare.group": "{scenario} · {deck} · mål {targets} i {year}",
         "compare.proposals": "Forslag: hvor mange borde vedtog dem",
         "compare.mean_round": "gns. runde {round}",
         "compare.unused.one": "{count} forslag blev ikke vedtaget af noget bord.",
@@ -426,7 +427,7 @@ MESSAGES.update(
         # target changes and copies of one table's game
         "report.target_changed": "(ændret undervejs – se »Målet blev ændret undervejs«)",
         "report.section.target_changes": "Målet blev ændret undervejs",
-        "report.target_change.when": "Ved beslutning nr. {decision}, i budgetår {year} (runde {round} af {rounds}), blev målet for sidste år ændret fra {before} til {after} {unit}, og det ændrede målene for {years}.",
+        "report.target_change.when": "Ved beslutning nr. {decision}, i budgetår {year} (runde {round} af {rounds}), blev målet for {last} ændret fra {before} til {after} {unit}, og det ændrede målene for {years}.",
         "report.target_change.kept": "De afsluttede år ({years}) beholdt deres mål.",
         "report.target_change.before": "Mål før",
         "report.target_change.after": "Mål efter",

@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "start.years.many": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",
     "start.years_long": "{first}–{last} · {rounds} years: the budget year, 3 forecast years and {more} more",
     "start.briefing_more": "The whole briefing: click here, or press B",
-    "start.target": "Your target for the last year",
+    "start.target": "Your target for {year}",
     "start.target_years": "(year by year: {amount})",
     "start.target_yours": "Your target {amount}",
     "start.target_scenario": "(scenario: {amount})",
@@ -169,16 +169,16 @@ MESSAGES: dict[str, str] = {
     "menu.target": "Change target",
     "target.title": "Change target",
     "target.explain": (
-        "The target X is the last year's råderum; the other open years follow the "
-        "scenario's profile. Closed years keep their target. Can be undone."
+        "The target X is the råderum in {year}, the game's last year; the other open years "
+        "follow the scenario's profile. Closed years keep their target. Can be undone."
     ),
-    "target.label": "New target for the last year",
+    "target.label": "New target for {year}",
     "target.years": "Target per year",
     "target.closed": "{amount} (closed)",
     "target.changed": "{new} (was {old})",
     "target.confirm": "Change target (Enter)",
     "target.cancel": "Cancel (Esc)",
-    "target.done": "The target is now {amount} in the last year",
+    "target.done": "The target for {year} is now {amount} m DKK",
     "dialog.ok": "OK",
     "no_display": (
         "No display found – the game cannot open a window. "
@@ -266,7 +266,7 @@ MESSAGES.update(
         "compare.no_folder": "The folder does not exist: {folder}",
         "compare.empty": "No saved games in {folder}. Collect the tables' saves in one folder and type its path above.",
         "compare.group_of": "Group {index} of {count}",
-        "compare.group": "{scenario} · {deck} · target {targets} in the last year",
+        "compare.group": "{scenario} · {deck} · target {targets} in {year}",
         "compare.proposals": "Proposals: how many tables adopted them",
         "compare.mean_round": "avg. round {round}",
         "compare.unused.one": "{count} proposal was adopted by no table.",
@@ -418,7 +418,7 @@ MESSAGES.update(
         # target changes and copies of one table's game
         "report.target_changed": "(changed during the game – see “The target was changed”)",
         "report.section.target_changes": "The target was changed",
-        "report.target_change.when": "At decision no. {decision}, in budget year {year} (round {round} of {rounds}), the last year's target was changed from {before} to {after} {unit}, which changed the targets for {years}.",
+        "report.target_change.when": "At decision no. {decision}, in budget year {year} (round {round} of {rounds}), the target for {last} was changed from {before} to {after} {unit}, which changed the targets for {years}.",
         "report.target_change.kept": "The closed years ({years}) kept their target.",
         "report.target_change.before": "Target before",
         "report.target_change.after": "Target after",

@@ -263,6 +263,7 @@ class _Writer:
                 after=format_amount(change.after, lang),
                 unit=unit,
                 years=span,
+                last=self.years[-1],
             )
             if change.round > 0:
                 sentence += " " + self.t(

@@ -231,7 +231,13 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         layout.target_plus,
     )
     draw_stepper(
-        surface, text, target_rects, app.t("start.target"), scene.target, scale, suffix=suffix
+        surface,
+        text,
+        target_rects,
+        app.t("start.target", year=scene.scenario.years[-1]),
+        scene.target,
+        scale,
+        suffix=suffix,
     )
     timer_rects = (
         layout.timer_label,

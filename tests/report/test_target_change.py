@@ -68,7 +68,7 @@ def test_the_report_says_when_and_how_the_target_changed(report_of):
     text = " ".join(page.text.split())
     assert ("h2", "Målet blev ændret undervejs") in page.headings
     assert (
-        f"Ved beslutning nr. {number}, i budgetår 2028 (runde 2 af 4), blev målet for sidste år "
+        f"Ved beslutning nr. {number}, i budgetår 2028 (runde 2 af 4), blev målet for 2030 "
         "ændret fra 49 til 40 mio. kr., og det ændrede målene for 2028–2030."
     ) in text
     assert "De afsluttede år (2027) beholdt deres mål." in text
@@ -91,8 +91,8 @@ def test_every_change_is_reported_in_order(report_of):
     assert [(c.round, c.before, c.after) for c in changes] == [(0, 49.0, 45.0), (2, 45.0, 40.0)]
     assert [year for year, _, _ in changes[1].years] == ["2029", "2030"]
     text = " ".join(page.text.split())
-    assert "i budgetår 2027 (runde 1 af 4), blev målet for sidste år ændret fra 49 til 45" in text
-    assert "i budgetår 2029 (runde 3 af 4), blev målet for sidste år ændret fra 45 til 40" in text
+    assert "i budgetår 2027 (runde 1 af 4), blev målet for 2030 ændret fra 49 til 45" in text
+    assert "i budgetår 2029 (runde 3 af 4), blev målet for 2030 ændret fra 45 til 40" in text
     assert "De afsluttede år (2027 og 2028) beholdt deres mål." in text
 
 
@@ -112,9 +112,8 @@ def test_the_english_report_says_it_too(report_of):
     _, page = report_of({1: 40.0}, lang="en")
     text = " ".join(page.text.split())
     assert ("h2", "The target was changed") in page.headings
-    assert (
-        "in budget year 2028 (round 2 of 4), the last year's target was changed from 49 to 40"
-        in (text)
+    assert "in budget year 2028 (round 2 of 4), the target for 2030 was changed from 49 to 40" in (
+        text
     )
 
 

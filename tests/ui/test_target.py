@@ -180,9 +180,12 @@ def test_the_change_target_dialog_says_all_of_its_explanation_at_1024(make_app, 
         drawn, cut = record_cuts(app)
         app.push("target")
         app.step(0.02)
-        explanation = app.t("target.explain")
+        explanation = app.t("target.explain", year="2030")
         assert explanation in drawn and explanation not in cut, lang
-        assert app.t("target.label") in drawn and "budget year" not in app.t("target.label")
+        label = app.t("target.label", year="2030")
+        assert label in drawn and "2030" in label
+        # "målet for sidste år" reads as last year's (2026) target to a finance consultant
+        assert "sidste år" not in label and "sidste års" not in explanation
 
 
 def test_a_deck_in_t_kr_is_told_its_own_limit(make_app):
@@ -207,3 +210,16 @@ def test_a_deck_in_t_kr_is_told_its_own_limit(make_app):
     assert dialog.preview() is None
     key(app, pygame.K_RETURN)
     assert "Målet skal være et tal mellem 0 og 100.000.000 t. kr." in app.toast_texts()
+
+
+def test_the_toast_of_a_new_target_reads_right_after_a_change_of_language(make_app, std_deck):
+    # a trial set 20 in English and switched to Danish: "Målet er nu 20 m DKK i det sidste år"
+    app = second_year_app(make_app, std_deck)
+    app.set_language("en")
+    app.push("target")
+    type_text(app, "20")
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets[-1] == 20
+    assert "The target for 2030 is now 20 m DKK" in app.toast_texts()
+    app.set_language("da")
+    assert "Målet for 2030 er nu 20 mio. kr." in app.toast_texts()

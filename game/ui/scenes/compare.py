@@ -287,6 +287,7 @@ class CompareScene(Scene):
             scenario=group.scenario_title,
             deck=group.deck_title,
             targets=app.amount(group.targets[-1]) if group.targets else "",
+            year=group.years[-1] if group.years else "",
         )
         title_h = line_height(app, sc.heading, FONT_BOLD)
         arrows_w = 0

@@ -40,7 +40,7 @@ class TargetScene(DialogScene):
         super().__init__(
             app,
             app.t("target.title"),
-            app.t("target.explain"),
+            app.t("target.explain", year=app.game.state.scenario.years[-1]),
             [(app.t("target.confirm"), self.confirm), (app.t("target.cancel"), self.close)],
         )
         self.number = NumberField.of(app.game.state.targets[-1], app.lang)
@@ -77,7 +77,9 @@ class TargetScene(DialogScene):
             return
         if self.app.game.do(SetTarget(value)):
             self.close()
-            self.app.toast("target.done", amount=self.app.amount(value))
+            # a float and the year, so that the toast reads right after a change of language
+            year = self.app.game.state.scenario.years[-1]
+            self.app.toast("target.done", amount=float(value), year=year)
 
     # --- layout -------------------------------------------------------------------------
     def parts(
@@ -147,7 +149,7 @@ class TargetScene(DialogScene):
             surface,
             app.text,
             stepper,
-            app.t("target.label"),
+            app.t("target.label", year=app.game.state.scenario.years[-1]),
             self.number,
             scale,
             suffix=app.unit,
