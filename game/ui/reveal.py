@@ -114,7 +114,10 @@ def fatigue_lines(app: Host, after: GameState, index: int) -> tuple[str, ...]:
     if index >= len(years):
         return ()
     year = years[index]
-    lines = [app.t("year.fatigue", peak=year.peak, recovery=year.recovery, end=year.end)]
+    if after.finished and index == len(years) - 1:  # no turn of the year after the last
+        lines = [app.t("year.fatigue_last", peak=year.peak)]
+    else:
+        lines = [app.t("year.fatigue", peak=year.peak, recovery=year.recovery, end=year.end)]
     if year.lift:
         lines.append(app.t("year.fatigue_lift", lift=year.lift))
     if not after.finished:

@@ -179,3 +179,21 @@ def test_fatigue_years_agree_with_the_engine(std_deck):
         assert [y.peak for y in years] == peaks
         assert [y.end for y in years] == [r.fatigue for r in history.current.results]
         assert all(y.recovery == y.peak - y.end >= 0 for y in years)
+
+
+def test_the_last_years_reveal_does_not_promise_a_turn_of_the_year(make_app):
+    # a trial's last reveal said "Ved årsskiftet falder den med 4 til 0" – there is no next year
+    app, deck = board(make_app)
+    board_scene = app.top
+    history = app.game.history
+    while history.current.round < history.current.scenario.rounds - 1:
+        history = history.do(EndYear())
+    app.game.history = history
+    app.game.do(Adopt("spar"))
+    drawn = record_text(app)
+    board_scene.end_year()
+    settle(app)
+    text = "\n".join(drawn)
+    peak = fatigue_of(deck.proposal("spar"))
+    assert f"Træthed ved spillets slutning: {peak}." in text
+    assert "Ved årsskiftet" not in text
