@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MET_TOLERANCE = 1e-9
 """A year's råderum meets its target when ``value >= target - MET_TOLERANCE`` (as the
@@ -77,13 +78,26 @@ def amount_decimals(value: float, decimals: int | None = None) -> int:
     return max(1, min(_SMALL_DECIMALS, -leading))
 
 
+def round_half_away(value: float, places: int) -> float:
+    """``value`` to ``places`` decimals with a half rounded away from zero, as a budget table
+    and a paper ledger round (2,5 is 3 and −1.234,5 is −1.235; Python's ``round`` gives 2 and
+    −1.234). The number is taken as it is written (``repr``), so 2,675 is 2,68."""
+    if not math.isfinite(value):
+        return value
+    step = Decimal(1).scaleb(-places)
+    try:
+        return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
+    except InvalidOperation:  # more digits than Decimal keeps (1e30 to 2 places): no half
+        return round(float(value), places)
+
+
 def format_amount(
     value: float, lang: str = "da", decimals: int | None = None, sign: bool = False
 ) -> str:
     """``value`` with at most ``amount_decimals(value, decimals)`` decimals, trailing zeros
     dropped: "1.234,5", "0,518", "−3" (Danish) or "1,234.5" (English). ``sign`` adds "+"."""
     places = amount_decimals(value, decimals)
-    rounded = round(float(value), places)
+    rounded = round_half_away(float(value), places)
     if rounded == 0:
         rounded = 0.0  # no "-0"
     text = f"{abs(rounded):,.{places}f}"
@@ -111,7 +125,9 @@ def format_pair(
         met = value >= target - MET_TOLERANCE
     places = max(amount_decimals(value), amount_decimals(target))
     if not met:
-        while places < MAX_DECIMALS and round(value, places) >= round(target, places):
+        while places < MAX_DECIMALS and round_half_away(value, places) >= round_half_away(
+            target, places
+        ):
             places += 1
     return format_amount(value, lang, places), format_amount(target, lang, places)
 
@@ -130,7 +146,7 @@ def format_gap(value: float, target: float, lang: str = "da") -> str:
     if gap <= MET_TOLERANCE:
         return format_amount(0, lang)
     places = amount_decimals(gap)
-    while places < MAX_DECIMALS and round(gap, places) <= 0:
+    while places < MAX_DECIMALS and round_half_away(gap, places) <= 0:
         places += 1
     return format_amount(gap, lang, places)
 

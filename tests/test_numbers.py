@@ -18,6 +18,7 @@ from game.numbers import (
     format_pair,
     in_unit,
     parse_amount,
+    round_half_away,
     split_unit,
 )
 
@@ -35,7 +36,7 @@ AMOUNTS = st.floats(min_value=-1_000_000, max_value=1_000_000, allow_nan=False)
 def test_parsing_the_formatted_text_gives_the_shown_value_back(value, lang, sign):
     text = format_amount(value, lang, sign=sign)
     decimals = amount_decimals(value)
-    assert parse_amount(text, lang) == pytest.approx(round(value, decimals), abs=1e-9)
+    assert parse_amount(text, lang) == pytest.approx(round_half_away(value, decimals), abs=1e-9)
     assert abs(parse_amount(text, lang) - value) <= 0.5 * 10**-decimals + 1e-9
 
 
@@ -43,7 +44,7 @@ def test_parsing_the_formatted_text_gives_the_shown_value_back(value, lang, sign
 @given(value=AMOUNTS, lang=st.sampled_from(["da", "en"]), decimals=st.integers(0, 6))
 def test_round_trip_holds_for_every_number_of_decimals(value, lang, decimals):
     text = format_amount(value, lang, decimals)
-    assert parse_amount(text, lang) == pytest.approx(round(value, decimals), abs=1e-9)
+    assert parse_amount(text, lang) == pytest.approx(round_half_away(value, decimals), abs=1e-9)
 
 
 READ = [
@@ -124,7 +125,7 @@ def test_amounts_keep_one_decimal_and_a_small_one_is_never_shown_as_0():
     assert format_amount(844.8, "da") == "845"
     assert format_amount(4774.2, "da") == "4.774"  # a t. kr. amount as a budget writes it
     assert format_amount(-4774.6, "en") == "−4,775"
-    assert format_amount(2.5, decimals=0) == "2"
+    assert format_amount(2.5, decimals=0) == "3"  # a half away from zero, as a ledger rounds
 
 
 def test_a_near_miss_is_never_shown_as_a_hit():
@@ -199,3 +200,18 @@ def test_in_unit_converts_between_units_without_float_noise():
     assert in_unit(2.01, "mio. kr.", "t. kr.") == 2010  # 2.01 * 1000 is 2009.9999999999998
     assert in_unit(2, "mia. kr.", "mio. kr.") == 2000
     assert in_unit(1500, "kr.", "t. kr.") == 1.5
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "shown"),
+    [
+        (-250.5, 0, "−251"),  # a printed card said +250 for −250,5 t. kr. (banker's rounding)
+        (-1234.5, 0, "−1.235"),
+        (2.5, 0, "3"),
+        (3.5, 0, "4"),
+        (2.675, 2, "2,68"),  # as written, not as the float nearest to it rounds
+        (0.05, 1, "0,1"),
+    ],
+)
+def test_a_half_is_rounded_away_from_zero_as_a_budget_table_rounds(value, decimals, shown):
+    assert format_amount(value, "da", decimals) == shown

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import GameState, Proposal, anchor, event_amount, face, raaderum, realised
-from game.numbers import format_percent
+from game.numbers import format_pair, format_percent
 from game.session import fatigue_years
 from game.ui import theme
 from game.ui.cards import signed
@@ -68,6 +68,10 @@ def event_lines(app: Host, state: GameState, round_index: int, year_index: int) 
     return lines
 
 
+AS_EXPECTED = 0.05
+"""An outcome within this share of the card's amount (95–105 %) is "som ventet"."""
+
+
 def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
     """The proposals whose hidden factor became known when ``before``'s year closed: the
     failures first, then by how far the amount differs from the card's, largest first."""
@@ -83,21 +87,28 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
         start = anchor(proposal, after.scenario)
         face_value = face(proposal, adoption.round, year_index, start)
         real = realised(proposal, adoption, year_index, start)
-        same = app.amount(face_value, unit=False) == app.amount(real, unit=False)
+        # the verdict follows the share shown next to it ("108 % af det forventede" is better
+        # than expected, also when the amounts round alike); a few per cent either way is
+        # as expected, as the printed die's middle faces are
         if adoption.factor <= 0:
             verdict, tone = app.t("year.failed"), "bad"
-        elif same:  # within the rounding of the amounts shown: "ventet 4, faktisk 4"
-            verdict, tone = app.t("year.as_expected"), "neutral"
-        elif adoption.factor > 1.005:
+        elif adoption.factor >= 1 + AS_EXPECTED:
             verdict, tone = app.t("year.better"), "good"
-        elif adoption.factor < 0.995:
+        elif adoption.factor <= 1 - AS_EXPECTED:
             verdict, tone = app.t("year.worse"), "bad"
         else:
             verdict, tone = app.t("year.as_expected"), "neutral"
+        # with the decimals it takes for a better or worse amount to look it ("0,5 → 0,54")
+        if tone == "good":
+            shown_face, shown_real = format_pair(face_value, real, app.lang, met=False)
+        elif tone == "bad":
+            shown_real, shown_face = format_pair(real, face_value, app.lang, met=False)
+        else:
+            shown_face, shown_real = format_pair(face_value, real, app.lang, met=True)
         detail = app.t(
             "year.face_vs_real",
-            face=app.amount(face_value, unit=False),
-            real=app.amount(real),
+            face=shown_face,
+            real=f"{shown_real} {app.unit}",
             year=year,
         )
         share = app.t("card.revealed", percent=format_percent(adoption.factor, app.lang))
