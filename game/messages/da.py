@@ -201,7 +201,7 @@ MESSAGES.update(
         "card.note_placeholder": "Skriv gruppens begrundelse …",
         "card.risk": "Chance for at nå målet i alle år: {percent} med dette forslag ({base} uden)",
         "card.short.over_capacity": "Ingen kapacitet",
-        "card.short.over_capacity_needs": "Kapacitet {load}, kun {left} tilbage",
+        "card.short.over_capacity_needs": "Kræver {load} i alt, kun {left} tilbage",
         "card.short.excluded": "Udelukket",
         "card.short.game_over": "Spillet er slut",
         "card.short.not_in_market": "Ikke på bordet",

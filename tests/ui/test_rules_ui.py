@@ -197,3 +197,17 @@ def test_the_last_years_reveal_does_not_promise_a_turn_of_the_year(make_app):
     peak = fatigue_of(deck.proposal("spar"))
     assert f"Træthed ved spillets slutning: {peak}." in text
     assert "Ved årsskiftet" not in text
+
+
+def test_a_card_over_the_capacity_says_what_it_needs_in_all(make_app):
+    # a trial saw "Kapacitet 4, kun 0 tilbage" under "Belastning 3": the 4 is belastning and
+    # træthed together, which the card now says
+    app, deck = board(make_app, size=(1366, 768))
+    for card in ("spar", "eff", "lille"):
+        app.game.do(Adopt(card))
+    state = app.game.state
+    drawn = "\n".join(redraw(app))
+    inv = deck.proposal("inv")
+    needs = inv.load + fatigue_of(inv)
+    assert needs > state.capacity_left
+    assert f"Kræver {needs} i alt, kun {state.capacity_left} tilbage" in drawn
