@@ -308,6 +308,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     printing.add_argument("--scenario", help="scenario id (default: the first)")
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. cards.html")
+    printing.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
     printing.add_argument(
         "--lang", choices=LANGS, default=None, help="language (default: the deck's)"
     )
@@ -597,9 +598,10 @@ def cmd_print(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise _say("cli.is_folder", out=args.out)
     _writable(path)
+    _warn_target(deck, scenario, args.target, _reader(args))
     from game.saves.files import check_not_empty, write_file
 
-    html = document(deck, scenario, lang).encode("utf-8")
+    html = document(deck, scenario, lang, args.target).encode("utf-8")
     _write_or_say(
         path, lambda: write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
     )

@@ -62,7 +62,7 @@ DANISH_HELP: dict[str, str] = {
         "scenariets id, én gang pr. scenarie (udeladt: alle dækkets scenarier)"
     ),
     "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)": (
-        "facilitatorens X: målet for sidste år i dækkets enhed (fx 1.200 eller 47,5)"
+        "facilitatorens X: målet i spillets sidste år i dækkets enhed (fx 1.200 eller 47,5)"
     ),
     "random seed of the game": "spillets startværdi for tilfældigheden (seed)",
     "language (default: da)": "sprog (udeladt: da)",

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from html import escape
 
-from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger
+from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
 from game.messages import catalogue, unit_words
 from game.numbers import format_amount
 from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
@@ -36,14 +37,19 @@ FATIGUE_TRACK = 30
 adopted), but never past this."""
 
 
-def document(deck: Deck, scenario: Scenario, lang: str = "da") -> str:
-    """The whole print-and-play document for ``scenario`` of ``deck`` as HTML text."""
+def document(deck: Deck, scenario: Scenario, lang: str = "da", target: float | None = None) -> str:
+    """The whole print-and-play document for ``scenario`` of ``deck`` as HTML text; with
+    ``target`` (the facilitator's X, the last year's target in the deck's unit) every sheet
+    shows the targets the window would play (``scaled_targets``), and the result sheet's
+    command for entering the table names it."""
     t = catalogue(lang).t
+    if target is not None:
+        scenario = replace(scenario, target=scaled_targets(scenario.target, target))
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
         _sheet(deck, scenario, lang),
-        _result_sheet(deck, scenario, proposals, events, lang),
+        _result_sheet(deck, scenario, proposals, events, lang, target),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
     ]
@@ -438,6 +444,7 @@ def _result_sheet(
     proposals: Sequence[Proposal],
     events: Sequence[Event],
     lang: str,
+    target: float | None = None,
 ) -> str:
     t = catalogue(lang).t
     rows = "".join(
@@ -463,7 +470,10 @@ def _result_sheet(
         else [0.8]
     )
     factor = next((f for f in faces if 0 < f < 1), faces[-1])
-    help_text = t("print.sheet.entry_help", scenario=scenario.id)
+    named = scenario.id
+    if target is not None:  # so that the table is entered against the targets it played
+        named = f"{scenario.id} --target {format_amount(target, 'da')}"
+    help_text = t("print.sheet.entry_help", scenario=named)
     row, whole = entry_layout(len(scenario.years), len(proposals) + len(events))
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
     return (

@@ -234,3 +234,27 @@ def test_chromium_prints_the_entry_sheets_list_with_whole_titles(tmp_path):
     for title in titles:
         assert title.split()[-1] in sheet, title
     assert "…" not in sheet
+
+
+def test_print_with_the_facilitators_target_shows_the_targets_the_window_plays(tmp_path, capsys):
+    # a trial set 27,5 for intro on the screen; the printed sheets said 3 / 9 / 25
+    from game.engine import new_game
+    from game.saves import read_save
+
+    deck = load_deck(standard_deck())
+    out = tmp_path / "kort.html"
+    command = ["print", "--scenario", "intro", "--target", "27,5", "--out", str(out)]
+    assert main(command) == 0, capsys.readouterr().err
+    html = out.read_text(encoding="utf-8")
+    played = new_game(deck, "intro", 0, 27.5).targets
+    sheet = html.split('<table class="targets">', 1)[1].split("</table>", 1)[0]
+    assert re.findall(r"<td>([^<]+)</td>", sheet) == [format_amount(t) for t in played]
+    assert "25</td>" not in sheet
+    # the result sheet's command enters the table against the same targets
+    assert "--scenario intro --target 27,5" in html
+    entered = tmp_path / "bord.json"
+    entry = ["enter", "--scenario", "intro", "--target", "27,5", "--table", "Bord 1"]
+    entry += ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--event", "ingen@2"]
+    entry += ["--event", "ingen@3", "--out", str(entered)]
+    assert main(entry) == 0, capsys.readouterr().err
+    assert read_save(entered).history.current.targets == played
