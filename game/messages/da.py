@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "start.years.many": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",
     "start.years_long": "{first}–{last} · {rounds} år: budgetår, 3 overslagsår og {more} år mere",
     "start.briefing_more": "Hele oplægget: klik her, eller tryk B",
+    "start.language": "In English (L)",
     "start.target": "Indsæt selv: målet for {year}",
     "start.target_years": "(år for år: {amount})",
     "start.target_yours": "Jeres mål {amount}",

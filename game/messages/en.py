@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "start.years.many": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",
     "start.years_long": "{first}–{last} · {rounds} years: the budget year, 3 forecast years and {more} more",
     "start.briefing_more": "The whole briefing: click here, or press B",
+    "start.language": "På dansk (L)",
     "start.target": "Your target for {year}",
     "start.target_years": "(year by year: {amount})",
     "start.target_yours": "Your target {amount}",

@@ -174,6 +174,14 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         scale.min_text,
         radius=scale.radius,
     )
+    button(
+        surface,
+        text,
+        scene.language_button(layout),
+        app.t("start.language"),
+        scale.min_text,
+        radius=scale.radius,
+    )
     _label(app, surface, app.t("start.deck"), layout.deck_label)
     button(
         surface,

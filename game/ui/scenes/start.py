@@ -367,6 +367,8 @@ class StartScene(Scene):
                 self.app.push("paper", scenario=self.scenario.id)
             elif event.key == pygame.K_b:  # the scenario's briefing, whole, to read aloud
                 self.show_briefing()
+            elif event.key == pygame.K_l:  # the other language, as the button says
+                self.switch_language()
             elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 self.saves.scroll_by(layout.resume_area, -3 if event.key == pygame.K_PAGEUP else 3)
             return
@@ -417,11 +419,25 @@ class StartScene(Scene):
             self.show_briefing()
         elif self.paper_button(layout).collidepoint(pos):
             self.app.push("paper", scenario=self.scenario.id)
+        elif self.language_button(layout).collidepoint(pos):
+            self.switch_language()
+
+    def switch_language(self) -> None:
+        """Danish ↔ English before a game starts (the menu does it during a game): a
+        facilitator who tried English at the last game's end must get back without a game."""
+        self.app.set_language("en" if self.app.lang == "da" else "da")
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The whole start screen (``game.ui.start_view.draw_start``)."""
         draw_start(self, surface)
+
+    def language_button(self, layout: StartLayout) -> pygame.Rect:
+        """ "In English (L)" / "På dansk (L)", left of "Bord på papir"."""
+        paper = self.paper_button(layout)
+        width = round(layout.help.width * 1.7)
+        gap = Scale(self.app.size[1]).gap
+        return pygame.Rect(paper.x - gap - width, paper.y, width, paper.height)
 
     def paper_button(self, layout: StartLayout) -> pygame.Rect:
         """ "Bord på papir …", left of the help button: enter what a paper table chose."""

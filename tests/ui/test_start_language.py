@@ -1,0 +1,39 @@
+"""The start screen switches between Danish and English without a game: a facilitator who
+tried English at the last game's end could only get back by starting a game (a trial)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+
+import pygame
+import pytest
+
+from game.ui.scenes.start import StartScene
+from tests.ui.driver import click, key, record_text
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1093, 614), (1366, 768)])
+def test_the_language_button_switches_and_l_switches_back(make_app, std_deck, size):
+    app = make_app(std_deck, size=size)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    layout = start.layout()
+    button = start.language_button(layout)
+    others = (start.paper_button(layout), layout.help, layout.title, layout.subtitle)
+    assert button.width > 0 and not any(button.colliderect(r) for r in others[:2])
+    assert button.left >= layout.title.left and button.right <= size[0]
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    assert "In English (L)" in drawn and "Start spillet" in drawn
+    click(app, button.center)
+    assert app.lang == "en"
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    assert "På dansk (L)" in drawn and "Start the game" in drawn
+    key(app, pygame.K_l)
+    assert app.lang == "da"
