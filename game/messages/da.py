@@ -235,6 +235,7 @@ MESSAGES.update(
         "year.undo_hint": "Ctrl+Z fortryder afslutningen af året.",
         "debrief.won": "I klarede det!",
         "debrief.lost": "I nåede det ikke",
+        "debrief.target_changed": "Målet for {year} blev ændret undervejs fra {before} til {after} mio. kr.",
         "debrief.tab.result": "Resultat",
         "debrief.tab.proposals": "Vedtagne forslag",
         "debrief.tab.questions": "Til diskussion",

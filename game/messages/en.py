@@ -225,6 +225,7 @@ MESSAGES.update(
         "year.open_hint": "Click a list that is cut short to see all of it.",
         "year.undo_hint": "Ctrl+Z undoes the end of the year.",
         "debrief.won": "You made it!",
+        "debrief.target_changed": "The target for {year} was changed during the game from {before} to {after} m DKK.",
         "debrief.lost": "You did not make it",
         "debrief.tab.result": "Result",
         "debrief.tab.proposals": "Adopted proposals",

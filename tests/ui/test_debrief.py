@@ -638,3 +638,26 @@ def test_the_debrief_names_the_decks_unit_over_its_chart_and_its_list(tmp_path: 
     assert "Forslag · realiseret pr. år (t. kr.)" in drawn
     assert not any("mio. kr." in text for text in drawn)
     app.scenes.clear()
+
+
+def test_the_result_says_that_the_target_was_changed_during_the_game(app: App, deck: Deck) -> None:
+    # a trial lowered 27,5 to 20 in round 2 and won: "I klarede det!" said nothing of it
+    from game.engine import SetTarget
+
+    history = History.start(new_game(deck, "standard", 3))
+    history = history.do(EndYear()).do(SetTarget(40))
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.settings = GameSettings(scenario="standard", seed=3)
+    app.game.history = history
+    drawn = record_text(app)
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    said = "Målet for 2030 blev ændret undervejs fra 49 til 40 mio. kr."
+    assert any(said in text for text in drawn), drawn[:5]
+    # a game whose target was never changed says nothing of it
+    start(app, finished_game(deck, True))
+    drawn.clear()
+    app.replace_all("debrief", background=False)
+    app.step(0.016)
+    assert not any("ændret undervejs" in text for text in drawn)

@@ -44,6 +44,18 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
 
     def view(self, table: DebriefTable) -> ResultView:
         reasons = tuple(self.app.catalogue.verdict_reasons(table.verdict))
+        # a group that won after the target was lowered must not look as if it met the first
+        first = self.app.game.history.initial.targets[-1]
+        state = table.state.item
+        if first != state.targets[-1]:
+            reasons += (
+                self.app.t(
+                    "debrief.target_changed",
+                    year=state.scenario.years[-1],
+                    before=self.app.amount(first, unit=False),
+                    after=self.app.amount(state.targets[-1], unit=False),
+                ),
+            )
         return ResultView(table.state, bool(table.verdict.won), reasons)
 
     def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ResultView) -> None:
