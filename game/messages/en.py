@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "board.planned": "planned",
     "board.final": "final",
     "board.timer": "Time: {time}",
-    "board.timer_over": "Time is up: {time}",
+    "board.timer_over": "Over time: {time}",
     "board.select_hint": "Press {keys} or click a proposal",
     "board.select_first": "Select a proposal first: press {keys} or click it.",
     "board.adopt_hint": "Enter adopts the selected proposal",

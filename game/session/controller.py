@@ -119,6 +119,7 @@ class GameController:
         self.round_started = clock()
         """Clock time when the open round began (the round timer counts from here)."""
         self._timer_round = -1
+        self._paused_at: float | None = None
 
     # --- the game -----------------------------------------------------------------------
     @property
@@ -264,11 +265,23 @@ class GameController:
 
     def seconds_left(self) -> float:
         """Seconds left of the open round's timer (negative when over; ``inf`` without a timer
-        or once the game is over)."""
+        or once the game is over); while paused, the time left when it was paused."""
         settings = self.settings
         if settings is None or not settings.timer_minutes or self.state.finished:
             return float("inf")
-        return settings.timer_minutes * 60 - (self.clock() - self.round_started)
+        now = self.clock() if self._paused_at is None else self._paused_at
+        return settings.timer_minutes * 60 - (now - self.round_started)
+
+    def pause_timer(self) -> None:
+        """Stop the round timer (the menu is open: the facilitator has the floor)."""
+        if self._paused_at is None:
+            self._paused_at = self.clock()
+
+    def resume_timer(self) -> None:
+        """Let the round timer run on from where it was paused."""
+        if self._paused_at is not None:
+            self.round_started += self.clock() - self._paused_at
+            self._paused_at = None
 
     # --- notices ------------------------------------------------------------------------
     def notify(self, message: Message, *, error: bool = False) -> None:

@@ -345,12 +345,28 @@ def test_round_timer_counts_down_and_warns(make_app, std_deck, monkeypatch):
     board = app.top
     assert board.clock_text().startswith("Tid: 0:0")
     app.game.clock.advance(10)
-    assert board.clock_text().startswith("Tiden er gået: 0:0")
+    assert board.clock_text().startswith("Over tid: 0:0")
     key(app, pygame.K_SPACE)  # a new year restarts the clock
     settle(app)
     key(app, pygame.K_RETURN)
     app.step(0.02)
     assert board.clock_text().startswith("Tid: 0:0")
+
+
+def test_the_round_timer_stands_still_while_the_menu_is_open(make_app, std_deck):
+    # a trial's timer kept running behind the menu while the facilitator talked
+    app = board_app(make_app, std_deck, timer=1)  # 60 seconds per year
+    board = app.top
+    app.game.clock.advance(10)
+    assert board.clock_text() == "Tid: 0:50"
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, MenuScene)
+    app.game.clock.advance(30)
+    key(app, pygame.K_ESCAPE)  # back to the board
+    assert app.top is board
+    assert board.clock_text() == "Tid: 0:50"
+    app.game.clock.advance(5)
+    assert board.clock_text() == "Tid: 0:45"
 
 
 class Exploding(BoardScene):

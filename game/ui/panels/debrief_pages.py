@@ -45,8 +45,9 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
     def view(self, table: DebriefTable) -> ResultView:
         reasons = tuple(self.app.catalogue.verdict_reasons(table.verdict))
         # a group that won after the target was lowered must not look as if it met the first
-        first = self.app.game.history.initial.targets[-1]
+        history = self.app.game.history
         state = table.state.item
+        first = history.initial.targets[-1] if history is not None else state.targets[-1]
         if first != state.targets[-1]:
             reasons += (
                 self.app.t(

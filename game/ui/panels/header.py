@@ -180,7 +180,7 @@ def format_clock(seconds: float) -> str:
 
 
 def round_clock(app: Host) -> str:
-    """The round timer as the header shows it ("Tid: 7:32" / "Tiden er gået: 1:10"), or ""
+    """The round timer as the header shows it ("Tid: 7:32" / "Over tid: 1:10"), or ""
     without a timer."""
     left = app.game.seconds_left()
     if left == float("inf"):

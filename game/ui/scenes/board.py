@@ -295,7 +295,7 @@ class BoardScene(BoardInput, Scene):
         return self.app.game.seconds_left()
 
     def clock_text(self) -> str:
-        """The round timer ("Tid: 7:32" / "Tiden er gået: 1:10"), or "" without a timer."""
+        """The round timer ("Tid: 7:32" / "Over tid: 1:10"), or "" without a timer."""
         return round_clock(self.app)
 
     # --- drawing ------------------------------------------------------------------------

@@ -244,6 +244,13 @@ class MenuScene(DialogScene):
         buttons.append((app.t("menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
 
+    def on_enter(self) -> None:
+        """The round timer stands still while the menu is open."""
+        self.app.game.pause_timer()
+
+    def on_exit(self) -> None:
+        self.app.game.resume_timer()
+
     def layout(self) -> DialogLayout:
         """As tall as its title and buttons: the menu has no text to leave room for."""
         width, height = self.app.size
