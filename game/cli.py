@@ -811,9 +811,11 @@ def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # ty
     refused = target_refusal(deck, target, lang)
     if refused is not None:
         raise UsageError(refused)
-    own = scenario.target[-1]
-    if target is None or own <= 0 or target <= 0 or own / 10 <= target <= own * 10:
+    from game.engine import target_far
+
+    if target is None or not target_far(scenario, target):
         return
+    own = scenario.target[-1]
     unit = unit_words(deck.unit, lang)
     said = catalogue(lang).t(
         "cli.target_far",

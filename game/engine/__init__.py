@@ -57,6 +57,7 @@ from game.engine.rules import (
     new_game,
     raaderum,
     scaled_targets,
+    target_far,
     target_limit,
     year_total,
 )
@@ -130,6 +131,7 @@ __all__ = [
     "state_from_dict",
     "state_hash",
     "state_to_dict",
+    "target_far",
     "target_limit",
     "verdict",
     "year_total",

@@ -379,6 +379,21 @@ def target_limit(deck: Deck) -> float:
     return MAX_TARGET * deck.unit_scale
 
 
+FAR_FACTOR = 10
+"""An X more than this many times above or below the scenario's own is probably a typo."""
+
+
+def target_far(scenario: Scenario, target: float | None) -> bool:
+    """Whether the facilitator's X (deck's unit) is more than ``FAR_FACTOR`` times above or
+    below ``scenario``'s own last target, or 0 against a positive one: 250 typed for 25, or
+    25 for a deck in t. kr. meant as 25 mio. kr. Legal (the engine plays it); the window and
+    the commands ask whether it was meant. None (the scenario's own): False."""
+    own = scenario.target[-1]
+    if target is None or own <= 0:
+        return False
+    return not own / FAR_FACTOR <= target <= own * FAR_FACTOR
+
+
 def _check_target(amount: float, deck: Deck) -> None:
     limit = target_limit(deck)
     if (

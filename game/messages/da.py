@@ -35,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "start.briefing_more": "Hele oplægget: klik her, eller tryk B",
     "start.language": "In English (L)",
     "start.target": "Indsæt selv: målet for {year}",
+    "start.target_far": "Målet for {year} – langt fra scenariets {own}. Tastefejl?",
     "start.target_years": "(år for år: {amount})",
     "start.target_yours": "Jeres mål {amount}",
     "start.target_scenario": "(scenariet: {amount})",

@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "start.briefing_more": "The whole briefing: click here, or press B",
     "start.language": "På dansk (L)",
     "start.target": "Your target for {year}",
+    "start.target_far": "Target for {year} – far from the scenario's {own}. A typo?",
     "start.target_years": "(year by year: {amount})",
     "start.target_yours": "Your target {amount}",
     "start.target_scenario": "(scenario: {amount})",

@@ -9,7 +9,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import Scenario, scaled_targets
+from game.engine import Scenario, scaled_targets, target_far
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.draw import button, panel
@@ -212,6 +212,7 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     _label(app, surface, app.t("start.scenario"), layout.scenario_label)
     draw_scenarios(app, surface, layout, scene.deck.scenarios, scene.scenario_index)
     custom = scene.target_value()
+    far = target_far(scene.scenario, custom)  # 250 typed for 25: asked before the game
     draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems, custom)
     suffix = app.unit
     if len(set(scene.scenario.target)) > 1:
@@ -242,10 +243,15 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         surface,
         text,
         target_rects,
-        app.t("start.target", year=scene.scenario.years[-1]),
+        app.t(
+            "start.target_far" if far else "start.target",
+            year=scene.scenario.years[-1],
+            own=format_amount(scene.scenario.target[-1], app.lang),
+        ),
         scene.target,
         scale,
         suffix=suffix,
+        warning=far,
     )
     timer_rects = (
         layout.timer_label,

@@ -119,12 +119,15 @@ def draw_stepper(
     scale: Scale,
     *,
     suffix: str,
+    warning: bool = False,
 ) -> None:
     """The widget in ``rects`` = (label, minus, field, plus): the label over the row, the two
     buttons, the field (outlined in the accent colour with a caret while focused) and the
-    ``suffix`` (the unit) right of "+"."""
+    ``suffix`` (the unit) right of "+". With ``warning`` the label is in the warning colour
+    (a value the label questions)."""
     label_rect, minus, field, plus = rects
-    text.draw(surface, label, label_rect, BODY.bold().lines(1).shrink())
+    style = BODY.bold().lines(1).shrink()
+    text.draw(surface, label, label_rect, style.ink(theme.WARNING) if warning else style)
     button(surface, text, minus, "−", scale.heading, radius=scale.radius)
     button(surface, text, plus, "+", scale.heading, radius=scale.radius)
     pygame.draw.rect(surface, theme.CARD, field, border_radius=scale.radius // 2)

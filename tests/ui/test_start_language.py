@@ -11,6 +11,7 @@ import pygame
 import pytest
 
 from game.ui.scenes.start import StartScene
+from game.ui.stepper import NumberField
 from tests.ui.driver import click, key, record_text
 
 
@@ -37,3 +38,23 @@ def test_the_language_button_switches_and_l_switches_back(make_app, std_deck, si
     assert "På dansk (L)" in drawn and "Start the game" in drawn
     key(app, pygame.K_l)
     assert app.lang == "da"
+
+
+def test_a_target_far_from_the_scenarios_is_questioned_on_the_start_screen(make_app, std_deck):
+    # a trial typed 1.200 for the intro game (own target 25): accepted without a word
+    app = make_app(std_deck, size=(1366, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.choose([s.id for s in std_deck.scenarios].index("intro"))
+    app.step(0.02)
+    drawn = record_text(app)
+    start.target = NumberField.of(1200, app.lang)
+    app.request_redraw()
+    app.step(0.02)
+    assert "Målet for 2029 – langt fra scenariets 25. Tastefejl?" in drawn
+    drawn.clear()
+    start.target = NumberField.of(30, app.lang)
+    app.request_redraw()
+    app.step(0.02)
+    assert "Indsæt selv: målet for 2029" in drawn
+    assert not any("Tastefejl" in t for t in drawn)

@@ -16,7 +16,7 @@ from game.ui import theme
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.overlays import MenuScene
 from game.ui.scenes.target import TargetScene
-from tests.ui.driver import click, key, type_text
+from tests.ui.driver import click, key, record_text, type_text
 
 CTRL = pygame.KMOD_CTRL
 
@@ -223,3 +223,13 @@ def test_the_toast_of_a_new_target_reads_right_after_a_change_of_language(make_a
     assert "The target for 2030 is now 20 m DKK" in app.toast_texts()
     app.set_language("da")
     assert "Målet for 2030 er nu 20 mio. kr." in app.toast_texts()
+
+
+def test_the_dialog_questions_a_target_far_from_the_scenarios(make_app, std_deck):
+    app = second_year_app(make_app, std_deck)
+    app.push("target")
+    drawn = record_text(app)
+    type_text(app, "500")
+    app.request_redraw()
+    app.step(0.02)
+    assert "Målet for 2030 – langt fra scenariets 49. Tastefejl?" in drawn

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import IllegalAction, SetTarget, apply, target_limit
+from game.engine import IllegalAction, SetTarget, apply, target_far, target_limit
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.dialog import DialogScene
@@ -145,14 +145,21 @@ class TargetScene(DialogScene):
         app = self.app
         stepper, explain, table = self.parts(rect, scale)
         app.text.draw(surface, self.body, explain, BODY.ink(theme.MUTED).shrink())
+        scenario = app.game.state.scenario
+        far = target_far(scenario, self.number.value)  # 250 typed for 25
         draw_stepper(
             surface,
             app.text,
             stepper,
-            app.t("target.label", year=app.game.state.scenario.years[-1]),
+            app.t(
+                "start.target_far" if far else "target.label",
+                year=scenario.years[-1],
+                own=format_amount(scenario.target[-1], app.lang),
+            ),
             self.number,
             scale,
             suffix=app.unit,
+            warning=far,
         )
         state = app.game.state
         preview = self.preview()
