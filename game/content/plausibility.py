@@ -358,6 +358,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
     scenario_places = _cards(documents, "scenarios")
     for scenario in deck.scenarios:
         found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
+        found.extend(_no_events(scenario, scenario_places.get(scenario.id)))
         found.extend(_out_of_reach(deck, scenario, scenario_places.get(scenario.id)))
         found.extend(_construction(deck, scenario, scenario_places.get(scenario.id)))
     return found
@@ -486,6 +487,15 @@ def _unfilled_table(scenario: Scenario, place: Place | None) -> Iterator[Problem
         return
     key = "deck.market_over_pile" if pile >= 3 else "deck.market_over_small_pile"
     yield Problem.of(*at, key, id=scenario.id, market=scenario.market, pile=pile)
+
+
+def _no_events(scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+    """A scenario that draws events every round (``events_per_round``, 1 unless written) but
+    has none to draw: a catalogue imported without its 'Hændelser' sheet plays without
+    events, and its printed rules would tell the table to draw one."""
+    at = _at(place, "id")
+    if at is not None and scenario.events_per_round > 0 and not scenario.events:
+        yield Problem.of(*at, "deck.no_events", id=scenario.id, n=scenario.events_per_round)
 
 
 def _card(place: Place) -> dict[str, Any]:

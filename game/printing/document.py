@@ -384,8 +384,9 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
 def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
     t = catalogue(lang).t
     events = [deck.event(eid) for eid in scenario.events]
+    drawn = scenario.events_per_round > 0 and bool(events)  # a catalogue without events
     rules = [
-        t("print.sheet.rule.setup"),
+        t("print.sheet.rule.setup" if drawn else "print.sheet.rule.setup_no_events"),
         t("print.sheet.rule.goal"),
         t(
             "print.sheet.rule.kinds"
@@ -393,14 +394,14 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
             else "print.sheet.rule.kinds_free"
         ),
         t(
-            "print.sheet.rule.round",
+            "print.sheet.rule.round" if drawn else "print.sheet.rule.round_no_events",
             events=t(
                 "print.sheet.events.one"
                 if scenario.events_per_round == 1
                 else "print.sheet.events.many",
                 n=scenario.events_per_round,
             ),
-            market=scenario.market,
+            market=min(scenario.market, len(scenario.proposals)),  # the engine's table too
         ),
         *([t("print.sheet.rule.event_rounds")] if any(e.rounds for e in events) else []),
         *([t("print.sheet.rule.weights")] if len({e.weight for e in events}) > 1 else []),

@@ -360,3 +360,19 @@ def test_a_proposal_whose_source_was_forgotten_is_a_warning_at_its_line():
     warnings = []
     load_sources([("deck.yaml", _good_body())], warnings)
     assert warnings == []
+
+
+def test_a_scenario_with_events_to_draw_but_none_is_a_warning_at_its_line():
+    # a catalogue imported without its 'Hændelser' sheet played without events, unsaid
+    text = _good_body().replace("    events_per_round: 0\n", "")
+    warnings: list = []
+    load_sources([("deck.yaml", text)], warnings)
+    said = [str(w) for w in warnings]
+    assert said == [
+        "deck.yaml:22: advarsel: scenariet 's' skal trække hændelser hver runde, men har ingen "
+        "at trække, så spillet kommer uden hændelser; læg hændelser i dækket (arket 'Hændelser' "
+        "i kataloget), eller skriv 'events_per_round: 0', hvis det er meningen"
+    ]
+    warnings.clear()
+    load_sources([("deck.yaml", _good_body())], warnings)  # events_per_round: 0 is meant
+    assert warnings == []

@@ -34,6 +34,7 @@ scenarios:
     title: S
     years: ["2027", "2028"]
     target: 1
+    events_per_round: 0
 """
 
 
@@ -443,10 +444,10 @@ def test_a_scenario_with_an_id_the_format_refuses_still_has_its_other_ids_checke
     # before: the refused id hid the unknown one until the next run of validate
     text = _good_body() + "    proposals: [a, zzz, fælles-ledelse, b, b]\n    events: [nix]\n"
     problems = _problems(text)
-    assert "deck.yaml:26: 'proposals (nr. 3)' må kun indeholde" in " ".join(problems), problems
-    assert "deck.yaml:26: ukendt forslag 'zzz'" in problems, problems
-    assert "deck.yaml:26: 'b' står to gange i listen" in " ".join(problems), problems
-    assert any(p.startswith("deck.yaml:27: ukendt hændelse 'nix'") for p in problems), problems
+    assert "deck.yaml:27: 'proposals (nr. 3)' må kun indeholde" in " ".join(problems), problems
+    assert "deck.yaml:27: ukendt forslag 'zzz'" in problems, problems
+    assert "deck.yaml:27: 'b' står to gange i listen" in " ".join(problems), problems
+    assert any(p.startswith("deck.yaml:28: ukendt hændelse 'nix'") for p in problems), problems
 
 
 def test_a_card_the_format_refuses_still_has_its_requires_and_excludes_checked():

@@ -118,7 +118,7 @@ def test_yaml_errors_are_danish_at_the_true_line(what, old, new, line, fragment)
 def test_a_second_document_is_named():
     problems = _problems(_good_body() + "---\nx: 1\n")
     assert problems == [
-        "deck.yaml:26: YAML-syntaksfejl: filen indeholder mere end ét YAML-dokument ('---' "
+        "deck.yaml:27: YAML-syntaksfejl: filen indeholder mere end ét YAML-dokument ('---' "
         "eller '...'); en fil må kun have ét"
     ]
 

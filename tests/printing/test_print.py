@@ -258,3 +258,19 @@ def test_print_with_the_facilitators_target_shows_the_targets_the_window_plays(t
     entry += ["--event", "ingen@3", "--out", str(entered)]
     assert main(entry) == 0, capsys.readouterr().err
     assert read_save(entered).history.current.targets == played
+
+
+def test_the_printed_rules_of_a_scenario_without_events_do_not_ask_to_draw_one(tmp_path):
+    # a trial's imported catalogue had no events and six proposals; the rules said "træk 1
+    # hændelse, og fyld bordet op til 8 forslag"
+    from game.content import load_sources
+    from tests.content.test_loader import _good_body
+
+    deck = load_sources([("deck.yaml", _good_body().replace("    events_per_round: 0\n", ""))])
+    html = " ".join(document(deck, deck.scenario("s")).split())
+    assert "Hver runde: fyld bordet op til 3 forslag" in html
+    assert "træk 1 hændelse" not in html and "hændelserne til en anden" not in html
+    standard = " ".join(
+        document(load_deck(standard_deck()), load_deck(standard_deck()).scenario("intro")).split()
+    )
+    assert "Hver runde: træk 1 hændelse, og fyld bordet op til 11 forslag" in standard
