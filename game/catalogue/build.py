@@ -185,7 +185,12 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if sheet is not None and sheet.shown_scaled:
             first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
             shown = first if first == last else f"{first}–{last}"
-            said = Message.of("catalogue.shown_scaled", cells=shown, count=len(sheet.shown_scaled))
+            key = (
+                "catalogue.shown_scaled_millions"
+                if sheet.shown_millions
+                else "catalogue.shown_scaled"
+            )
+            said = Message.of(key, cells=shown, count=len(sheet.shown_scaled))
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if sheet is not None and sheet.hidden_columns:
             columns = ", ".join(column_letter(c) for c in sorted(sheet.hidden_columns))

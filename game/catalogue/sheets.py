@@ -45,8 +45,10 @@ class Sheet:
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
     shown_scaled: list[str] = field(default_factory=list)
-    """Cells whose number format shows the number divided by 1.000 ("#.##0,"): read as shown,
-    and named in a warning."""
+    """Cells whose number format shows the number divided by 1.000 ("#.##0,") or 1.000.000
+    ("#.##0,,"): read as shown, and named in a warning."""
+    shown_millions: bool = False
+    """Some of ``shown_scaled`` are shown divided by 1.000.000 (the warning says which)."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

@@ -64,6 +64,28 @@ def test_amounts_kept_in_kroner_but_shown_in_thousands_are_read_as_shown(capsys,
     assert deck.proposal("rehab").effect == (-900, 0, 500, 900)
 
 
+def test_amounts_in_kroner_shown_in_millions_are_told_so(capsys, tmp_path):
+    # a trial's "#,##0,," (kroner shown in mio. kr.) was read right but told "divideret med
+    # 1.000 … er kataloget i t. kr."
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(
+            proposals=_table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS)),
+            scenarios=[FOUR_YEARS[0], ["fire", "Fire år", "2027; 2028; 2029; 2030", "1; 2; 3; 4"]],
+        ),
+    )
+    book = openpyxl.load_workbook(path)
+    for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
+        for cell in row:
+            cell.number_format = "#,##0,,"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "viser divideret med 1.000.000 (fx »#.##0,,«" in text
+    assert "er kataloget i mio. kr., er det rigtigt" in text and "i t. kr., er det" not in text
+    assert load_deck(tmp_path / "dæk").proposal("filial").effect == (0.4, 0.8, 0.8, 0.8)
+
+
 def test_a_deck_in_thousands_with_amounts_in_kroner_is_questioned(capsys, tmp_path):
     # before: no word at all when the amounts stayed under the limit of 1.000 mio. kr.
     rows = _table(*([*r[:4], *(v * 300 for v in r[4:])] for r in PROPOSALS))
