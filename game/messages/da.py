@@ -278,6 +278,7 @@ MESSAGES.update(
         "compare.no_folder": "Mappen findes ikke: {folder}",
         "compare.empty": "Ingen gemte spil i {folder}. Saml bordenes gemte spil i én mappe, og skriv stien ovenfor.",
         "compare.group_of": "Gruppe {index} af {count}",
+        "report.compare.other_deck": "{files} er spillet med et andet dæk (»{deck}«) end de fleste borde og vises for sig; hører det til denne konference?",
         "compare.group": "{scenario} · {deck} · mål {targets} i {year}",
         "compare.proposals": "Forslag: hvor mange borde vedtog dem",
         "compare.mean_round": "gns. runde {round}",

@@ -269,6 +269,7 @@ MESSAGES.update(
         "compare.no_folder": "The folder does not exist: {folder}",
         "compare.empty": "No saved games in {folder}. Collect the tables' saves in one folder and type its path above.",
         "compare.group_of": "Group {index} of {count}",
+        "report.compare.other_deck": "{files} was played with another deck (“{deck}”) than most tables and is shown apart; does it belong to this conference?",
         "compare.group": "{scenario} · {deck} · target {targets} in {year}",
         "compare.proposals": "Proposals: how many tables adopted them",
         "compare.mean_round": "avg. round {round}",

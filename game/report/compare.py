@@ -209,13 +209,32 @@ class Comparison(list[ComparisonGroup]):
 
     def notices(self, lang: str = "da") -> list[str]:
         """One sentence per file that was not counted because its game is in another or was
-        never played, and one per name that several tables carry."""
+        never played, one per name that several tables carry, and one per group of another
+        deck than the most tables played (a stray save in the host's folder)."""
         copies = [line for same in self.copies for line in same.lines(lang)]
         return (
             copies
             + unplayed_lines(self.unplayed, lang)
             + [line for group in self for line in same_name_lines(group, lang)]
+            + self._other_decks(lang)
         )
+
+    def _other_decks(self, lang: str) -> list[str]:
+        tables: dict[str, int] = {}
+        for group in self:
+            tables[group.deck_hash] = tables.get(group.deck_hash, 0) + len(group.tables)
+        if len(tables) < 2:
+            return []
+        usual = max(tables, key=lambda deck: tables[deck])
+        return [
+            catalogue(lang).t(
+                "report.compare.other_deck",
+                files=", ".join(display_path(t.path.name) for t in group.tables),
+                deck=group.deck_title,
+            )
+            for group in self
+            if group.deck_hash != usual
+        ]
 
 
 def unplayed_lines(paths: Sequence[Path], lang: str) -> list[str]:
@@ -287,16 +306,19 @@ def numbered(tables: Sequence[TableResult]) -> list[TableResult]:
 
     A table without a name gets the lowest N for which "Bord N" (or "Table N") is no other
     table's name, so it never takes a paper table's name. Tables that share a name (perhaps
-    one table entered twice) are numbered 1, 2, … among themselves."""
+    one table entered twice) are numbered 1, 2, … among themselves; a paper table and a
+    screen table of one name are not (the paper table's label says "(papir)")."""
     names = [t.name.casefold() for t in tables]
     words = {catalogue(lang).t("report.compare.table").casefold() for lang in ("da", "en")}
-    seen: dict[str, int] = {}
+    seen: dict[tuple[str, bool], int] = {}
     found: list[TableResult] = []
     number = 0
     for tab, name in zip(tables, names):
         if name:
-            seen[name] = seen.get(name, 0) + 1
-            found.append(replace(tab, number=seen[name]))
+            # "Bord 3 (papir)" and the screen's "Bord 3" are told apart by the marker already
+            key = (name, tab.paper)
+            seen[key] = seen.get(key, 0) + 1
+            found.append(replace(tab, number=seen[key]))
             continue
         number += 1
         while any(f"{word} {number}" in names for word in words):

@@ -339,3 +339,37 @@ def test_an_unfinished_table_shows_no_raaderum_for_years_it_has_not_begun(tmp_pa
     _, page = parse_html(paths[0])
     row = next(r for r in page.tables[0] if any("i-gang.json" in cell for cell in r))
     assert row[-4:-2] == ["–", "–"]  # 2028 and 2029, before service and adoptions
+
+
+def test_a_screen_table_is_not_renumbered_for_a_paper_table_of_the_same_name(std_deck, tmp_path):
+    # a trial's host saw "Bord 3 (papir)" and "Bord 3 (2)": the marker tells them apart
+    history = autoplay(std_deck, "standard", 1, "greedy")
+    settings = GameSettings("standard", 1, None, table="Bord 3")
+    write_save(tmp_path / "skaerm.json", std_deck, settings, history)
+    paper = autoplay(std_deck, "standard", 2, "random")
+    write_save(
+        tmp_path / "papir.json",
+        std_deck,
+        GameSettings("standard", 2, None),
+        paper,
+        paper=PaperTable("Bord 3"),
+    )
+    (group,) = compare_saves([tmp_path])
+    assert sorted(t.label("da") for t in group.tables) == ["Bord 3", "Bord 3 (papir)"]
+
+
+def test_a_save_of_another_deck_in_the_hosts_folder_is_pointed_out(std_deck, tmp_path):
+    # a trial's stray save of the office's own deck was shown apart without a word on stderr
+    from game.content import load_deck
+
+    for seed in (1, 2):
+        save_game(tmp_path, f"bord{seed}.json", std_deck, "standard", seed, "greedy")
+    kystby = load_deck("decks/kystby")
+    save_game(tmp_path, "fremmed.json", kystby, "kystby", 3, "greedy")
+    code = main(["compare", str(tmp_path), "--out", str(tmp_path / "ud")])
+    assert code == 0
+    lines = compare_saves([tmp_path]).notices()
+    assert lines == [
+        f"fremmed.json er spillet med et andet dæk (»{kystby.title}«) end de fleste borde og "
+        "vises for sig; hører det til denne konference?"
+    ]
