@@ -86,6 +86,8 @@ footer { margin-top: 8mm; border-top: 0.6pt solid #c8c4bc; padding-top: 2mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   h2 { margin-top: 5mm; }
+  /* the seed and checksum line is not a page of its own: it stays with what comes before */
+  footer { margin-top: 3mm; break-before: avoid; page-break-before: avoid; }
 }
 """
 
