@@ -175,6 +175,7 @@ MESSAGES: dict[str, str] = {
     "menu.compare": "Sammenlign borde",
     "menu.language": "In English",
     "menu.quit": "Luk spillet",
+    "menu.quit_saved": "Luk spillet (det er gemt)",
     # misc
     "menu.target": "Skift mål",
     "target.title": "Skift mål",

@@ -168,6 +168,7 @@ MESSAGES: dict[str, str] = {
     "menu.compare": "Compare tables",
     "menu.language": "På dansk",
     "menu.quit": "Quit",
+    "menu.quit_saved": "Quit (the game is saved)",
     "menu.target": "Change target",
     "target.title": "Change target",
     "target.explain": (

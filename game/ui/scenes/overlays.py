@@ -241,7 +241,14 @@ class MenuScene(DialogScene):
         buttons.append((app.t("menu.help"), self.help))
         buttons.append((app.t("menu.compare"), self.compare))
         buttons.append((app.t("menu.language"), self.switch_language))
-        buttons.append((app.t("menu.quit"), self.quit))
+        game = app.game
+        saved = (
+            game.history is not None
+            and not game.read_only
+            and game.save_path is not None
+            and game.unsaved() is None
+        )  # a facilitator closing the window wants to know that nothing is lost
+        buttons.append((app.t("menu.quit_saved" if saved else "menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
 
     def on_enter(self) -> None:
