@@ -211,3 +211,29 @@ def test_a_card_over_the_capacity_says_what_it_needs_in_all(make_app):
     needs = inv.load + fatigue_of(inv)
     assert needs > state.capacity_left
     assert f"Kræver {needs} i alt, kun {state.capacity_left} tilbage" in drawn
+
+
+def test_the_debrief_sheds_no_traethed_after_the_games_last_year(make_app, monkeypatch):
+    # the chart showed "−2" shed "ved årsskiftet" after 2030, when the game had ended
+    app, _deck = board(make_app)
+    history = app.game.history
+    while history.current.round < history.current.scenario.rounds - 1:
+        history = history.do(EndYear())
+    history = history.do(Adopt("spar")).do(EndYear())
+    app.game.history = history
+    calls: list = []
+    original = linechart.draw_fatigue_chart
+
+    def spy(surface, rect, labels, peaks, ends, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((list(peaks), list(ends)))
+        return original(surface, rect, labels, peaks, ends, **kwargs)
+
+    from game.ui.panels import debrief_pages
+
+    monkeypatch.setattr(debrief_pages, "draw_fatigue_chart", spy)
+    app.replace_all("debrief", background=False)
+    app.step(0.02)
+    peaks, ends = calls[-1]
+    years = fatigue_years(history.current)
+    assert peaks[-1] == years[-1].peak > 0 and ends[-1] == peaks[-1]  # nothing shed at the end
+    assert ends[:-1] == [y.end for y in years[:-1]]

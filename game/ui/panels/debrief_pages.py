@@ -124,12 +124,15 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         )
         panel(surface, fatigue_rect, sc.radius)
         fatigue = fatigue_years(state)
+        ends = [f.end for f in fatigue]
+        if state.finished and ends:  # no turn of the year after the game's last: nothing shed
+            ends[-1] = fatigue[-1].peak
         draw_fatigue_chart(
             surface,
             fatigue_rect.inflate(-2 * g, -2 * g),
             years,
             [f.peak for f in fatigue],
-            [f.end for f in fatigue],
+            ends,
             title=app.t("debrief.fatigue"),
             note=app.t("debrief.fatigue_note"),
             fonts=app.fonts,
