@@ -56,7 +56,7 @@ from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
 from game.content.numbertext import yaml_number
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
-from game.content.schema import ID_PATTERN, WELFARE_AREAS, unit_scale
+from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck
@@ -299,12 +299,14 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.event_sign.more": "catalogue.event_sign.more",
     "deck.event_sign.rule_negative": "catalogue.event_sign.rule_negative",
     "deck.event_sign.rule_positive": "catalogue.event_sign.rule_positive",
+    "deck.no_welfare_area": "catalogue.no_welfare_area",
+    "deck.no_events": "catalogue.no_events",
 }
 """The loader's checks of what a deck means (``game.content.plausibility``) whose advice names
 a YAML field ("skriv sign: savings_negative"), and the same message in the workbook's words
 ("skriv 'besparelser negative' ud for 'fortegn' på arket Om kataloget")."""
 
-_OF_THE_WHOLE = frozenset({"deck.unit_large", "deck.unit_large_kr"})
+_OF_THE_WHOLE = frozenset({"deck.unit_large", "deck.unit_large_kr", "deck.no_welfare_area"})
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
 
 _ON_THE_EVENTS_SHEET = frozenset(
@@ -433,15 +435,6 @@ def _what_a_budget_office_gets_wrong(
             tied=len(tied),
             untied=len(untied),
         )
-    areas = {p.area for p in proposals}
-    efficiencies = any(p.kind.value == "efficiency" for p in proposals)
-    if (
-        efficiencies
-        and len(areas) >= 3
-        and deck.welfare_areas == WELFARE_AREAS
-        and not areas & set(WELFARE_AREAS)
-    ):
-        warn(reading.catalogue.label, "catalogue.no_welfare_area", areas=", ".join(sorted(areas)))
 
 
 def _where(

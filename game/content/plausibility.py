@@ -23,7 +23,7 @@ from typing import Any
 from game.content import hidden
 from game.content.event_signs import net, suspect_events
 from game.content.numbertext import yaml_number
-from game.content.schema import is_known_unit, unit_scale
+from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, unit_words
@@ -625,10 +625,30 @@ def source_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Probl
     return [Problem.of(*at, key, count=len(sourceless), ids=named)]
 
 
+def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning when the deck keeps the default welfare areas but none of its proposals'
+    areas (three or more, with efficiencies among the cards) is one of them: KL's second
+    barrier – an efficiency on a welfare area is seen as a saving – then never applies,
+    usually because the areas are named otherwise ("Ældreudvalget" for "Ældre")."""
+    areas = {p.area for p in deck.proposals}
+    if (
+        not any(p.kind is Kind.EFFICIENCY for p in deck.proposals)
+        or len(areas) < 3
+        or deck.welfare_areas != WELFARE_AREAS
+        or any(p.welfare for p in deck.proposals)
+    ):
+        return []
+    at = _header_line(documents, "welfare_areas") or _header_line(documents, "id")
+    if at is None:
+        return []
+    return [Problem.of(*at, "deck.no_welfare_area", areas=", ".join(sorted(areas)))]
+
+
 def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """Every warning about a deck that loads (none stops it)."""
     return [
         *unit_warnings(deck, documents),
+        *welfare_warnings(deck, documents),
         *source_warnings(deck, documents),
         *_sign_warnings(deck, documents),
         *reach_warnings(deck, documents),

@@ -918,3 +918,29 @@ def test_a_unit_written_1000_kr_is_written_in_the_deck_and_messages_as_t_kr(caps
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 2
     assert "t. kr.) peger på 2000" in text and "1.000 kr." not in text
+
+
+def test_a_catalogue_without_events_or_welfare_areas_is_warned_at_import_and_validate(
+    capsys, tmp_path
+):
+    # a trial's catalogue had no 'Hændelser' sheet and committees as areas: the import said
+    # nothing of the events, and validate nothing of the welfare areas
+    rows = [
+        ["Nr.", "Type", "Forslag", "Udvalg", "2027", "2028", "2029"],
+        ["a", "besparelse", "Færre vikarer", "Ældreudvalget", 3, 3, 3],
+        ["b", "effektivisering", "Fælles indkøb", "Økonomiudvalget", 1, 2, 3],
+        ["c", "investering", "Tidlig indsats", "Børne- og Ungeudvalget", -3, 1, 6],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, events=None))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert text.count("er et velfærdsområde") == 1
+    assert "ud for 'velfærdsområder' på arket Om kataloget" in text
+    assert "men kataloget har ingen at trække" in text
+    assert "skriv 0 under 'hændelser pr. runde' på arket Scenarier" in text
+    from game.cli import main
+
+    assert main(["validate", str(tmp_path / "dæk")]) == 0
+    said = capsys.readouterr().out
+    assert "skriv jeres velfærdsområder i 'welfare_areas' i dækkets hoved" in said
+    assert "eller skriv 'events_per_round: 0'" in said
