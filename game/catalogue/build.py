@@ -740,6 +740,18 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             said = Message.of("catalogue.section_row", row=row, text=text)
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
+        numbers = _numbers_only(sheet, row, columns)
+        if numbers:
+            # a sum without its "I alt", or a card whose texts were forgotten: one problem at
+            # the row (it is not skipped: it may be a proposal), not "'id' er tom" per column
+            start, end = numbers[0].ref, numbers[-1].ref
+            said = Message.of(
+                "catalogue.numbers_only_row",
+                row=row,
+                cells=start if start == end else f"{start}:{end}",
+            )
+            reading.add(sheet, numbers[0], said)
+            continue
         card = _card(reading, sheet, row, columns, document, (section, len(cards)))
         cards.append(card)
     if not cards:
@@ -874,6 +886,28 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
         if ending.endswith(TOTAL_ENDINGS) or text.startswith("heraf "):
             return column, cell  # "Ældreudvalget i alt", "Heraf engangsbeløb"
     return None
+
+
+_NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})
+"""The fields that say what a row is; a row with none of them and only numbers is no card."""
+
+
+def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Cell]:
+    """The cells of ``row`` when it holds only numbers (or formulas) and nothing in the columns
+    that name a card (id, titel, slags, område), in column order; else []."""
+    cells = sorted(
+        ((c, cell) for (r, c), cell in sheet.cells.items() if r == row), key=lambda p: p[0]
+    )
+    if not cells:
+        return []
+    for column, cell in cells:
+        spec = columns.get(column)
+        if spec is not None and spec.field in _NAMING_FIELDS:
+            return []
+        numeric = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+        if not (numeric or cell.formula):
+            return []
+    return [cell for _, cell in cells]
 
 
 def _heading_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> Cell | None:

@@ -944,3 +944,18 @@ def test_a_catalogue_without_events_or_welfare_areas_is_warned_at_import_and_val
     said = capsys.readouterr().out
     assert "skriv jeres velfærdsområder i 'welfare_areas' i dækkets hoved" in said
     assert "eller skriv 'events_per_round: 0'" in said
+
+
+def test_a_row_of_numbers_without_a_name_is_one_problem_at_its_row(capsys, tmp_path):
+    # a trial's sum row without "I alt" gave four errors: 'id', 'titel', 'slags', 'område' er tom
+    rows = _proposals(*PROPOSALS[1:])
+    rows.append([None, None, None, None, -9999, -9999, -9999])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    row = len(rows)
+    assert (
+        f"{path}:Forslag!E{row}: række {row} har kun tal (E{row}:G{row}) og intet id, ingen "
+        "titel, slags eller område"
+    ) in text
+    assert "er tom" not in text
