@@ -214,6 +214,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             sheet = dataclasses.replace(joined.sheet, cells=dict(joined.sheet.cells))
             above = header_row(sheet)
             stated[name] = (sheet, stated_units(sheet, joined.bands))
+        _comments(reading, sheet, max(above, 1))
         for merged in sheet.merged:
             cells = cell_range(merged)
             if cells is not None and cells[1][0] < above:
@@ -519,6 +520,17 @@ def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -
 def _looking_like(catalogue: Catalogue, name: str) -> list[str]:
     """The sheets that are not read whose names point at the data sheet ``name``."""
     return [other for other in catalogue.other_sheets if looks_like(other) == name]
+
+
+def _comments(reading: _Reading, sheet: Sheet, headings: int) -> None:
+    """A warning naming the cells under the headings (row ``headings``) that carry an Excel
+    comment: a budget office's note on a proposal is not read, so it is said."""
+    cells = [ref for row, ref in sheet.comments if row > headings]
+    if cells:
+        named = ", ".join(cells[:6]) + ("…" if len(cells) > 6 else "")
+        count = "one" if len(cells) == 1 else "many"
+        said = Message.of(f"catalogue.comments.{count}", cells=named)
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
 
 
 def _unread_sheets(reading: _Reading) -> None:

@@ -47,6 +47,9 @@ class Sheet:
     shown_scaled: list[str] = field(default_factory=list)
     """Cells whose number format shows the number divided by 1.000 ("#.##0,") or 1.000.000
     ("#.##0,,"): read as shown, and named in a warning."""
+    comments: list[tuple[int, str]] = field(default_factory=list)
+    """(row, cell) of the cells with an Excel comment (a note): not read; those under the
+    headings are named in a warning (the template's headings carry help as comments)."""
     shown_millions: bool = False
     """Some of ``shown_scaled`` are shown divided by 1.000.000 (the warning says which)."""
     in_workbook: bool = True

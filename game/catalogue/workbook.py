@@ -196,6 +196,8 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProble
     }
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
         value = cell.value
+        if cell.comment is not None and row not in hidden:
+            sheet.comments.append((row, Cell(row, column, value).ref))  # a note: not read
         if row in hidden:
             if not is_blank(value) and row not in sheet.hidden_rows:
                 sheet.hidden_rows.append(row)

@@ -1120,6 +1120,8 @@ MESSAGES.update(
         "catalogue.file.lock_file": "det er Excels låsefil, som findes, mens projektmappen er åben; importér '{name}' (gem og luk den gerne først)",
         "catalogue.cell.share_percent": "{name} er en andel mellem 0 og 1, ikke {value}; menes der {value} %, så skriv {value} %",
         "catalogue.numbers_only_row": "række {row} har kun tal ({cells}) og intet id, ingen titel, slags eller område: er det en sum uden tekst, så slet rækken; er det et forslag, så udfyld det",
+        "catalogue.comments.one": "advarsel: cellen {cells} har en kommentar, som ikke læses; skal den med på kortet, så skriv den i kolonnen 'tekst' eller 'kilde'",
+        "catalogue.comments.many": "advarsel: cellerne {cells} har kommentarer, som ikke læses; skal de med på kortene, så skriv dem i kolonnen 'tekst' eller 'kilde'",
         "catalogue.totals_row": "advarsel: række {row} ('{text}') ligner en sumrække og er ikke læst som et forslag",
         "catalogue.sum_column": "advarsel: kolonnen '{text}' ligner en sum af årene og er ikke læst; forslagenes beløb læses fra kolonnerne med de enkelte år",
         "catalogue.year_heading_unread": "'{text}' ligner et budgetår, men kan ikke læses som et; skriv årstallet alene som overskrift (fx 2030) – ellers ville beløbene i kolonnen mangle; er kolonnen en sum af årene, så slet den",

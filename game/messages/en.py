@@ -1111,6 +1111,8 @@ MESSAGES.update(
         "catalogue.file.lock_file": "this is Excel's lock file, which exists while the workbook is open; import '{name}' (preferably saved and closed)",
         "catalogue.cell.share_percent": "{name} is a share between 0 and 1, not {value}; if {value} % is meant, write {value} %",
         "catalogue.numbers_only_row": "row {row} holds only numbers ({cells}) and no id, title, kind or area: if it is a sum without its label, delete the row; if it is a proposal, fill it in",
+        "catalogue.comments.one": "warning: the cell {cells} has a comment, which is not read; if it belongs on the card, write it in the column 'tekst' or 'kilde'",
+        "catalogue.comments.many": "warning: the cells {cells} have comments, which are not read; if they belong on the cards, write them in the column 'tekst' or 'kilde'",
         "catalogue.totals_row": "warning: row {row} ('{text}') looks like a totals row and is not read as a proposal",
         "catalogue.sum_column": "warning: the column '{text}' looks like a sum of the years and is not read; the proposals' amounts are read from the columns of the single years",
         "catalogue.year_heading_unread": "'{text}' looks like a budget year but cannot be read as one; write the year alone as the heading (for example 2030) – otherwise the column's amounts would be missing; if the column is a sum of the years, delete it",

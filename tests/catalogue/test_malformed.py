@@ -959,3 +959,25 @@ def test_a_row_of_numbers_without_a_name_is_one_problem_at_its_row(capsys, tmp_p
         "titel, slags eller område"
     ) in text
     assert "er tom" not in text
+
+
+def test_a_comment_on_a_proposal_is_named_and_the_templates_help_is_not(capsys, tmp_path):
+    # a trial's note on a proposal (an Excel comment) was dropped without a word
+    from openpyxl.comments import Comment
+
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    book["Forslag"]["C2"].comment = Comment("Aftalt med MED-udvalget", "Lise")
+    book["Forslag"]["A1"].comment = Comment("Overskriftens hjælp", "skabelon")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "Forslag: advarsel: cellen C2 har en kommentar, som ikke læses" in text
+    assert "A1" not in text
+    template = tmp_path / "skabelon.xlsx"
+    from game.cli import main
+
+    assert main(["template", str(template)]) == 0
+    capsys.readouterr()
+    _code, said = run_import(capsys, template, out=tmp_path / "dæk2")
+    assert "advarsel" in said and "kommentar" not in said  # its headings' help is not named
