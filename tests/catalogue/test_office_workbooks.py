@@ -37,22 +37,23 @@ PROPOSALS = (
 )
 
 
-def test_amounts_kept_in_kroner_but_shown_in_thousands_are_read_as_shown(capsys, tmp_path):
-    # before: "#,##0," shows 400000 as 400 under "Beløb i 1.000 kr.", the import read
-    # 400000 t. kr. (400 mio. kr. a year) and said OK
-    path = write_book(
-        tmp_path / "katalog.xlsx",
-        sheets(
-            about=IN_THOUSANDS,
-            proposals=_table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS)),
-            scenarios=FOUR_YEARS,
-        ),
-    )
+def _in_kroner(tmp_path, number_format: str, **content):  # type: ignore[no-untyped-def]
+    """A workbook whose amounts are a thousand times ``PROPOSALS``' (kroner of a catalogue in
+    t. kr.) and shown with ``number_format``; ``content``: the other sheets."""
+    rows = _table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS))
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, **content))
     book = openpyxl.load_workbook(path)
     for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
         for cell in row:
-            cell.number_format = "#,##0,;[Red]-#,##0,"
+            cell.number_format = number_format
     book.save(path)
+    return path
+
+
+def test_amounts_kept_in_kroner_but_shown_in_thousands_are_read_as_shown(capsys, tmp_path):
+    # before: "#,##0," shows 400000 as 400 under "Beløb i 1.000 kr.", the import read
+    # 400000 t. kr. (400 mio. kr. a year) and said OK
+    path = _in_kroner(tmp_path, "#,##0,;[Red]-#,##0,", about=IN_THOUSANDS, scenarios=FOUR_YEARS)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
@@ -67,18 +68,8 @@ def test_amounts_kept_in_kroner_but_shown_in_thousands_are_read_as_shown(capsys,
 def test_amounts_in_kroner_shown_in_millions_are_told_so(capsys, tmp_path):
     # a trial's "#,##0,," (kroner shown in mio. kr.) was read right but told "divideret med
     # 1.000 … er kataloget i t. kr."
-    path = write_book(
-        tmp_path / "katalog.xlsx",
-        sheets(
-            proposals=_table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS)),
-            scenarios=[FOUR_YEARS[0], ["fire", "Fire år", "2027; 2028; 2029; 2030", "1; 2; 3; 4"]],
-        ),
-    )
-    book = openpyxl.load_workbook(path)
-    for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
-        for cell in row:
-            cell.number_format = "#,##0,,"
-    book.save(path)
+    in_mio = [FOUR_YEARS[0], ["fire", "Fire år", "2027; 2028; 2029; 2030", "1; 2; 3; 4"]]
+    path = _in_kroner(tmp_path, "#,##0,,", scenarios=in_mio)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert "viser divideret med 1.000.000 (fx »#.##0,,«" in text

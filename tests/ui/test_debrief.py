@@ -71,6 +71,16 @@ def _first_game(deck: Deck, won: bool) -> GameState:
     raise AssertionError("no such game in 40 seeds")
 
 
+def show_debrief(app: App, history: History, seed: int) -> list[str]:
+    """Open the result screen of ``history`` (a game seeded ``seed``); the texts it drew."""
+    app.game.settings = GameSettings(scenario=history.current.scenario.id, seed=seed)
+    app.game.history = history
+    drawn = record_text(app)
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    return drawn
+
+
 def start(app: App, state: GameState) -> None:
     app.game.settings = GameSettings(scenario=state.scenario.id, seed=state.seed)
     app.game.history = History.start(state)
@@ -340,11 +350,7 @@ def test_debrief_names_the_missing_kinds(app: App, deck: Deck) -> None:
     history = History.start(state).do(Adopt(saving))
     while not history.current.finished:
         history = history.do(EndYear())
-    app.game.settings = GameSettings(scenario="intro", seed=2)
-    app.game.history = history
-    drawn = record_text(app)
-    app.push(DebriefScene(app, background=False))
-    app.step(0.016)
+    drawn = show_debrief(app, history, seed=2)
     outcome = verdict(history.current)
     assert "kinds" in outcome.reasons
     reasons = "\n".join(app.catalogue.verdict_reasons(outcome))
@@ -648,11 +654,7 @@ def test_the_result_says_that_the_target_was_changed_during_the_game(app: App, d
     history = history.do(EndYear()).do(SetTarget(40))
     while not history.current.finished:
         history = history.do(EndYear())
-    app.game.settings = GameSettings(scenario="standard", seed=3)
-    app.game.history = history
-    drawn = record_text(app)
-    app.push(DebriefScene(app, background=False))
-    app.step(0.016)
+    drawn = show_debrief(app, history, seed=3)
     said = "Målet for 2030 blev ændret undervejs fra 49 til 40 mio. kr."
     assert any(said in text for text in drawn), drawn[:5]
     # a game whose target was never changed says nothing of it
