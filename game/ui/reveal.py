@@ -288,11 +288,12 @@ def draw_lines(
     return cut
 
 
-def lines_text(lines: list[Line]) -> str:
-    """A reveal section's lines in full, as a dialog shows them: title, detail and text of
-    each, a blank line between them."""
+def lines_text(lines: list[Line], *, texts: bool = True) -> str:
+    """A reveal section's lines in full, as a dialog shows them: title, detail and (with
+    ``texts``) the card's text of each, a blank line between them."""
     return "\n\n".join(
-        "\n".join(part for part in (line.title, line.detail, line.text) if part) for line in lines
+        "\n".join(part for part in (line.title, line.detail, line.text if texts else "") if part)
+        for line in lines
     )
 
 

@@ -203,9 +203,11 @@ def test_the_capacity_pips_stay_readable_beside_their_line_in_either_language(
     assert min(runs) >= 5, runs
 
 
-def test_a_year_list_cut_short_opens_whole_with_a_click(make_app, std_deck):
-    # before: at 1024×768 "+2 mere" hid two outcomes, and no click, key or wheel showed them
-    app = make_app(std_deck, size=(1024, 768))
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_a_year_list_cut_short_opens_whole_with_a_click(make_app, std_deck, size):
+    # before: at 1024×768 "+2 mere" hid two outcomes, and no click, key or wheel showed them;
+    # then at 1280×720 the dialog itself cut the third outcome and left out the fourth
+    app = make_app(std_deck, size=size)
     seed = 67723
     history = History.start(new_game(std_deck, "standard", seed))
     uncertain = [
@@ -225,18 +227,20 @@ def test_a_year_list_cut_short_opens_whole_with_a_click(make_app, std_deck):
     app.find("board").end_year()
     year = app.top
     year.skip()
-    drawn = record_cuts(app)[0]
+    drawn, cut = record_cuts(app)
     app.request_redraw()
     app.step(0.02)
     shown = [title for title in drawn if title.endswith(" mere")]
     assert shown and year.cut_sections, drawn
     assert any(t.startswith("Klik på en liste, der er skåret af") for t in drawn)
-    outcomes = next(rect for rect, heading, _ in year.cut_sections if heading.startswith("Usikre"))
+    outcomes = next(r for r, heading, *_ in year.cut_sections if heading.startswith("Usikre"))
     click(app, outcomes.center)
     assert app.top.name == "message"
     drawn.clear()
+    cut.clear()
     app.request_redraw()
     app.step(0.02)
+    assert app.top.body not in cut, app.top.body  # the dialog shows every outcome whole
     whole = "\n".join(drawn)
     assert len(year.reveal.outcomes) > 2
     for line in year.reveal.outcomes:  # every outcome, also those under "+N mere"

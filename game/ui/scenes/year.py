@@ -42,8 +42,9 @@ class YearScene(Scene):
         self.steps = 4  # chart, events, outcomes, next year
         self.elapsed = 0.0
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
-        self.cut_sections: list[tuple[pygame.Rect, str, str]] = []
-        """The lists drawn cut short (where, heading, all of it): a click opens one whole."""
+        self.cut_sections: list[tuple[pygame.Rect, str, str, str]] = []
+        """The lists drawn cut short (where, heading, all of it, all of it without the cards'
+        texts): a click opens one whole."""
         self.done = False
 
     # --- animation ----------------------------------------------------------------------
@@ -92,9 +93,9 @@ class YearScene(Scene):
             self.skip()
             return
         if is_activation(event):
-            for rect, heading, text in self.cut_sections:  # a list cut short, read whole
+            for rect, heading, text, short in self.cut_sections:  # a list cut short, read whole
                 if rect.collidepoint(event.pos):
-                    self.app.push("message", title=heading, text=text)
+                    self.app.push("message", title=heading, text=text, short=short)
                     return
         confirm = event.type == pygame.KEYDOWN and event.key in CONFIRM_KEYS
         if confirm or (is_activation(event) and self.continue_rect.collidepoint(event.pos)):
@@ -167,7 +168,8 @@ class YearScene(Scene):
                 continue
             if share >= 1:
                 if draw_lines(app, surface, rect, heading, lines, empty):
-                    self.cut_sections.append((rect, heading, lines_text(lines)))
+                    whole = lines_text(lines)
+                    self.cut_sections.append((rect, heading, whole, lines_text(lines, texts=False)))
                 continue
             layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             draw_lines(app, layer, rect, heading, lines, empty)
