@@ -36,6 +36,10 @@ def test_the_language_button_switches_and_l_switches_back(make_app, std_deck, si
     app.request_redraw()
     app.step(0.02)
     assert "På dansk (L)" in drawn and "Start the game" in drawn
+    # the fields' grey hints too (a trial saw "Fx Bord 3 eller Ældreudvalget" in English)
+    assert start.table_field.placeholder == app.t("start.table_placeholder")
+    assert "Bord" not in start.table_field.placeholder
+    assert start.path_field.placeholder == app.t("start.deck_path")
     key(app, pygame.K_l)
     assert app.lang == "da"
 

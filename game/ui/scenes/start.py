@@ -427,6 +427,12 @@ class StartScene(Scene):
         facilitator who tried English at the last game's end must get back without a game."""
         self.app.set_language("en" if self.app.lang == "da" else "da")
 
+    def language_changed(self) -> None:
+        """The fields' grey hints follow the language (they were made in the old one)."""
+        self.path_field.placeholder = self.app.t("start.deck_path")
+        self.table_field.placeholder = self.app.t("start.table_placeholder")
+        self.folder_field.placeholder = self.app.t("start.folder_field")
+
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
         """The whole start screen (``game.ui.start_view.draw_start``)."""
