@@ -123,6 +123,14 @@ class GameController:
 
     # --- the game -----------------------------------------------------------------------
     @property
+    def table_name(self) -> str:
+        """The table's name as the screens head it: a paper table's with "(papir)" in the
+        window's language is the caller's to add (``paper``); "" when the table has none."""
+        if self.paper is not None:
+            return self.paper.table.strip()
+        return (self.settings.table if self.settings is not None else "").strip()
+
+    @property
     def playing(self) -> bool:
         """True once a game has started."""
         return self.history is not None

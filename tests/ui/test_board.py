@@ -1007,3 +1007,21 @@ def test_the_menu_switches_the_window_to_english_and_back(make_app, std_deck):
     labels = [label for label, _ in app.top.buttons]
     click(app, app.top.layout().buttons[labels.index("På dansk")].center)
     assert app.lang == "da"
+
+
+def test_the_tables_name_heads_the_board_and_its_result(make_app, std_deck):
+    # a conference host with eight tables could not see which table was on the projector
+    app = make_app(std_deck, size=(1366, 768))
+    seed = open_seed(std_deck, "borgermoede")
+    drawn = record_text(app)
+    app.start_game(std_deck, GameSettings("borgermoede", seed, None, "da", table="Bord 7"))
+    app.step(0.02)
+    assert any(text.startswith("Bord 7 · Borgerkonference") for text in drawn), drawn[:4]
+    history = app.game.history
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.history = history
+    drawn.clear()
+    app.replace_all("debrief", background=False)
+    app.step(0.02)
+    assert any(text.startswith("Bord 7 · Borgerkonference") for text in drawn), drawn[:4]

@@ -14,6 +14,7 @@ from game.ui import theme
 from game.ui.layout_grid import split_columns
 from game.ui.pages import FooterButton, draw_footer, draw_header, footer_rects, page_layout
 from game.ui.panels import Panel
+from game.ui.panels.header import table_heading
 from game.ui.retained import Same
 from game.ui.theme import BODY, Scale
 
@@ -90,6 +91,9 @@ class TitlePanel(Panel[DebriefTable, DebriefLayout]):
         won = table.verdict.won
         scenario = table.state.item.scenario
         subtitle = f"{scenario.title} · {scenario.years[0]}–{scenario.years[-1]}"
+        heading = table_heading(self.app)
+        if heading:  # which table's result is on the projector
+            subtitle = f"{heading} · {subtitle}"
         return TitleView(self.app.t("debrief.won" if won else "debrief.lost"), subtitle)
 
     def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: TitleView) -> None:

@@ -54,7 +54,7 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         if table.clock:
             status = f"{status} · {table.clock}"
         return HeaderView(
-            title=f"{t('app.title')} · {state.scenario.title}",
+            title=f"{table_heading(self.app) or t('app.title')} · {state.scenario.title}",
             status=status,
             late=table.late,
             can_undo=table.can_undo,
@@ -171,6 +171,14 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
             hint="" if view.finished else t("board.end_year_key"),
             hover=view.hover,
         )
+
+
+def table_heading(app: Host) -> str:
+    """ "Bord 3", "Bord 6 (papir)" – which table is on the projector – or "" unnamed."""
+    name = app.game.table_name
+    if name and app.game.paper is not None:
+        return f"{name} ({app.t('paper.marker')})"
+    return name
 
 
 def format_clock(seconds: float) -> str:
