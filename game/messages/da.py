@@ -992,7 +992,7 @@ MESSAGES.update(
         "save.illegal.already_adopted": "forslaget '{card}' er allerede vedtaget",
         "save.illegal.unknown_card": "intet forslag har id'et '{card}'",
         "save.illegal.not_in_market": "forslaget '{card}' ligger ikke på bordet",
-        "save.illegal.over_capacity": "forslaget '{card}' kræver kapacitet {load}, men der er kun {left} tilbage",
+        "save.illegal.over_capacity": "forslaget '{card}' kræver {load} i alt af kapaciteten (belastning og træthed), men der er kun {left} tilbage",
         "save.illegal.excluded": "forslaget '{card}' kan ikke vedtages sammen med '{other}'",
         "save.illegal.note_too_long": "noten er for lang (højst {limit} tegn)",
         "save.illegal.bad_target": "målet skal være mellem 0 og {most}",

@@ -983,7 +983,7 @@ MESSAGES.update(
         "save.illegal.already_adopted": "the proposal '{card}' is already adopted",
         "save.illegal.unknown_card": "no proposal has the id '{card}'",
         "save.illegal.not_in_market": "the proposal '{card}' is not on the table",
-        "save.illegal.over_capacity": "the proposal '{card}' needs capacity {load}, but only {left} is left",
+        "save.illegal.over_capacity": "the proposal '{card}' needs {load} of the capacity in all (load and fatigue), but only {left} is left",
         "save.illegal.excluded": "the proposal '{card}' cannot be adopted together with '{other}'",
         "save.illegal.note_too_long": "the note is too long (at most {limit} characters)",
         "save.illegal.bad_target": "the target must be between 0 and {most}",

@@ -501,6 +501,8 @@ def test_a_round_over_capacity_tells_the_host_what_to_check(tmp_path, capsys, st
     code, lines = _enter_std(tmp_path, capsys, "--scenario", "borgermoede", *adopts, *NO_EVENTS)
     assert code == 2
     assert lines[0].startswith("runde 1: forslaget ")
+    # the card says "Belastning 3 · Træthed 1"; the refusal says the 4 is both together
+    assert "i alt af kapaciteten (belastning og træthed), men der er kun" in lines[0]
     assert lines[1] == (
         "tjek arket: i runde 1 (2027) er der tastet 9 forslag ind (" + ", ".join(nine) + "), og "
         f"scenariets kapacitet er {capacity:g} pr. runde, som belastning og træthed deler. Er et "
