@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     "help.start.tab": "Next field and the saved games",
     "help.start.target": "Target up or down",
     "help.start.briefing": "The whole briefing",
+    "help.start.language": "På dansk",
     "help.start.paper": "Paper table",
     "help.start.start": "Start the game",
     "help.key.move": "Previous/next card",

@@ -189,7 +189,8 @@ def draw_fatigue_chart(
 ) -> None:
     """Træthed year by year: a column up to the year-end level with that number over it, the
     part shed at the turn of the year hatched and marked "−3", and the level carried on
-    written in the solid part. ``note`` (under the title) says how to read it."""
+    written in the solid part (when something was shed; else the number over it says it).
+    ``note`` (under the title) says how to read it."""
     sc = _scale(surface, scale)
     if rect.width <= 0 or rect.height <= 0:
         return
@@ -234,7 +235,9 @@ def draw_fatigue_chart(
             else:
                 beside = (beside[0], max(shed.centery, beside[1] + line))
                 blit_text(surface, words, value_font, theme.INK, "midleft", beside)
-        if end and kept_bar.height >= line:
+        if end == peak:
+            pass  # nothing was shed: the number over the column says it (not "8" twice)
+        elif end and kept_bar.height >= line:
             blit_text(surface, str(end), value_font, theme.INK, "midtop", (center, kept + 1))
         elif end:
             y_beside = max(kept_bar.centery, beside[1] + line)

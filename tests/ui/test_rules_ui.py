@@ -237,3 +237,18 @@ def test_the_debrief_sheds_no_traethed_after_the_games_last_year(make_app, monke
     years = fatigue_years(history.current)
     assert peaks[-1] == years[-1].peak > 0 and ends[-1] == peaks[-1]  # nothing shed at the end
     assert ends[:-1] == [y.end for y in years[:-1]]
+
+
+def test_a_traethed_column_that_shed_nothing_says_its_number_once(monkeypatch):
+    # a trial saw "8" over and "8" inside a column that had not fallen ("8 / 8")
+    from game.ui.fonts import Fonts
+
+    texts = record_chart_text(monkeypatch, linechart)
+    surface = pygame.Surface((600, 400))
+    fonts = Fonts()
+    years = ["2027", "2028"]
+    rect = surface.get_rect()
+    peaks, ends = [8, 5], [8, 3]
+    linechart.draw_fatigue_chart(surface, rect, years, peaks, ends, title="T", note="", fonts=fonts)
+    assert texts.count("8") == 1  # 2027: nothing shed, its level once
+    assert texts.count("5") == 1 and "3" in texts and "−2" in texts  # 2028: level, kept, shed

@@ -39,6 +39,7 @@ START_KEYS: tuple[tuple[str, str], ...] = (
     ("+ / −", "help.start.target"),
     ("B", "help.start.briefing"),
     ("P", "help.start.paper"),
+    ("L", "help.start.language"),
     ("Enter", "help.start.start"),
     ("F1 / H", "help.key.help"),
     ("F11", "help.key.fullscreen"),
