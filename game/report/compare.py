@@ -477,7 +477,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
                     else esc(format_against(v, t, lang) if tab.begun(year) else "–")
                     for year, (v, t) in enumerate(zip(tab.raaderum, tab.target))
                 ),
-                esc(format_amount(tab.service, lang, sign=True)),
+                _service_cell(tab.service, group.service_floor, lang),
                 esc(len(tab.adopted)),
             ]
         )
@@ -700,6 +700,14 @@ def comparison_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[s
                 ]
             )
     return rows
+
+
+def _service_cell(service: int, floor: int | None, lang: str) -> str:
+    """A table's service level, in the missed colour below the scenario's floor (as the
+    window shows it)."""
+    text = esc(format_amount(service, lang, sign=True))
+    below = floor is not None and service < floor
+    return f'<span class="missed">{text}</span>' if below else text
 
 
 def _year_cell(value: float, target: float, lang: str) -> str:

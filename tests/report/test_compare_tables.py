@@ -373,3 +373,12 @@ def test_a_save_of_another_deck_in_the_hosts_folder_is_pointed_out(std_deck, tmp
         f"fremmed.json er spillet med et andet dæk (»{kystby.title}«) end de fleste borde og "
         "vises for sig; hører det til denne konference?"
     ]
+
+
+def test_a_service_level_below_the_floor_is_marked_on_the_page(tmp_path):
+    # the window shows it in orange; the printed comparison showed −8 like any other number
+    from game.report.compare import _service_cell
+
+    assert _service_cell(-8, -6, "da") == '<span class="missed">−8</span>'
+    assert _service_cell(-6, -6, "da") == "−6"
+    assert _service_cell(2, None, "da") == "+2"
