@@ -270,6 +270,8 @@ class GameController:
         if self.history is not None and self.state.round != self._timer_round:
             self._timer_round = self.state.round
             self.round_started = self.clock()
+            if self._paused_at is not None:  # a round begun behind the menu counts from now
+                self._paused_at = self.round_started
 
     def seconds_left(self) -> float:
         """Seconds left of the open round's timer (negative when over; ``inf`` without a timer
