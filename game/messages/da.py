@@ -144,6 +144,7 @@ MESSAGES: dict[str, str] = {
     "help.keys": "Taster",
     "help.key.select": "Vælg forslag 1–9, 0 = nr. 10",
     "help.keyname.arrows": "Venstre/højre",
+    "help.keyname.space": "Mellemrum",
     "help.keyname.updown": "Op/ned",
     "help.start.scenario": "Vælg scenarie",
     "help.start.tab": "Næste felt og de gemte spil",

@@ -137,6 +137,7 @@ MESSAGES: dict[str, str] = {
     ),
     "help.keys": "Keys",
     "help.key.select": "Pick card 1–9 (0 = 10)",
+    "help.keyname.space": "Space",
     "help.keyname.arrows": "Left/Right",
     "help.keyname.updown": "Up/Down",
     "help.start.scenario": "Choose the scenario",

@@ -247,3 +247,16 @@ def test_a_year_list_cut_short_opens_whole_with_a_click(make_app, std_deck, size
         assert line.title in whole and line.detail in whole, line.title
     key(app, pygame.K_RETURN)
     assert app.top is year  # the dialog closes back to the year
+
+
+def test_the_helps_key_names_are_whole_at_1024(make_app, std_deck):
+    # "Mellemrumstast" under the board's end-year button cut the help's key chip to "Mellemrums…"
+    app = make_app(std_deck, size=(1024, 768))
+    app.start_game(std_deck, GameSettings("standard", 3, None, "da"))
+    app.step(0.02)
+    drawn, cut = record_cuts(app)
+    app.push("help")
+    app.step(0.02)
+    assert "Mellemrum" in drawn
+    keys = {name for name, _ in app.top.keys} | {"Mellemrum", "Venstre/højre"}
+    assert not (cut & keys), cut & keys

@@ -134,7 +134,7 @@ class HelpScene(DialogScene):
         for i, (key, label) in enumerate(self.keys):
             y = head.bottom + i * row_h
             if key == "Space":
-                name = self.app.t("board.end_year_key")
+                name = self.app.t("help.keyname.space")  # the short name fits the key's chip
             elif key.startswith("help.keyname."):
                 name = self.app.t(key)
             else:
