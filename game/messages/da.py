@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     # start screen
     "start.deck": "Dæk",
     "start.deck_standard": "Standarddækket",
-    "start.deck_path": "Sti til jeres eget dæk (mappe eller fil)",
+    "start.deck_path": "Sti til eget dæk (mappe/fil)",
     "start.deck_load": "Hent",
     "start.deck_loaded": "Hentet: {title}",
     "start.deck_problems": "Dækket har fejl:",
@@ -302,7 +302,7 @@ MESSAGES.update(
         "compare.lost": "tabt",
         "compare.write": "Skriv rapport",
         "compare.back": "Tilbage",
-        "compare.hint": "Rapporten (compare.html og to regneark, compare.csv og compare_tables.csv) gemmes i brugerens datamappe.",
+        "compare.hint": "Rapporten og to regneark gemmes i {folder}",
         "compare.written": "Sammenligningen er gemt i {folder}",
         "compare.write_failed": "Sammenligningen kunne ikke skrives: {reason}",
         "compare.floor": "Servicegulv {floor}",

@@ -125,7 +125,11 @@ def test_a_missing_folder_is_told_not_crashed(app: App, tmp_path: Path) -> None:
 def test_w_writes_compare_html_and_csv_into_the_data_folder(app: App, saves) -> None:
     folder, _ = saves
     scene = CompareScene(app, folder)
+    drawn = record_text(app)
     app.push(scene)
+    app.step(0.016)
+    # before W the screen says where the report will go (it said "brugerens datamappe")
+    assert any(str(app.save_dir / "reports") in text for text in drawn), drawn[-3:]
     post_key(pygame.K_w)
     app.step(0.016)
     names = sorted(p.name for p in scene.written)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.paths import user_dir
-from game.session.debrief import report_folder
+from game.session.debrief import report_folder, reports_root
 from game.ui import theme
 from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
 from game.ui.draw import button, panel
@@ -346,7 +346,9 @@ class CompareScene(Scene):
         elif self.written:
             status, ink = app.t("compare.written", folder=str(self.written[0].parent)), theme.INK
         else:
-            status, ink = app.t("compare.hint"), theme.MUTED
+            # where it will be, before W is pressed (a host asked where "the data folder" is)
+            folder = reports_root(app.save_dir)
+            status, ink = app.t("compare.hint", folder=str(folder)), theme.MUTED
         buttons = [
             FooterButton(
                 "write", app.t("compare.write"), "W", primary=True, enabled=bool(self.groups)
