@@ -37,7 +37,17 @@ class FatigueYear:
     lift: int
     """The part of the recovery due to the service the year's adoptions raised."""
     end: int
-    """Carried into the next year."""
+    """Carried into the next year (the engine's level after the year; ``recovery`` is shed
+    even after the game's last year, where the screens show no turn: ``turn``)."""
+    turn: bool = True
+    """A turn of the year follows (False for the last year of a finished game): only then do
+    the screens tell what was shed."""
+
+    @property
+    def shown_end(self) -> int:
+        """The level the screens show at the year's end: ``end`` when a turn of the year
+        follows, else the year-end level itself (nothing is shed after the game)."""
+        return self.end if self.turn else self.peak
 
     @property
     def lost_capacity(self) -> int:
@@ -68,6 +78,7 @@ def fatigue_years(state: GameState) -> list[FatigueYear]:
                 recovery=peak - end,
                 lift=max(0, min(lift, peak - end - min(peak, FATIGUE_RECOVERY))),
                 end=end,
+                turn=not (state.finished and index == len(state.results) - 1),
             )
         )
         carried = end

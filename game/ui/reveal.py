@@ -125,11 +125,11 @@ def fatigue_lines(app: Host, after: GameState, index: int) -> tuple[str, ...]:
     if index >= len(years):
         return ()
     year = years[index]
-    if after.finished and index == len(years) - 1:  # no turn of the year after the last
+    if not year.turn:  # the game's last year: no turn of the year follows
         lines = [app.t("year.fatigue_last", peak=year.peak)]
     else:
         lines = [app.t("year.fatigue", peak=year.peak, recovery=year.recovery, end=year.end)]
-    if year.lift:
+    if year.lift and year.turn:  # a part of the recovery, which the last year has none of
         lines.append(app.t("year.fatigue_lift", lift=year.lift))
     if not after.finished:
         change = after.fatigue - year.end

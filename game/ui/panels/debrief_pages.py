@@ -124,9 +124,7 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         )
         panel(surface, fatigue_rect, sc.radius)
         fatigue = fatigue_years(state)
-        ends = [f.end for f in fatigue]
-        if state.finished and ends:  # no turn of the year after the game's last: nothing shed
-            ends[-1] = fatigue[-1].peak
+        ends = [f.shown_end for f in fatigue]
         draw_fatigue_chart(
             surface,
             fatigue_rect.inflate(-2 * g, -2 * g),
