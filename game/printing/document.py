@@ -473,7 +473,8 @@ def _result_sheet(
     factor = next((f for f in faces if 0 < f < 1), faces[-1])
     named = scenario.id
     if target is not None:  # so that the table is entered against the targets it played
-        named = f"{scenario.id} --target {format_amount(target, 'da')}"
+        # every decimal the facilitator typed: 27,55 shown as 27,6 would be another game
+        named = f"{scenario.id} --target {format_amount(target, 'da', decimals=6)}"
     help_text = t("print.sheet.entry_help", scenario=named)
     row, whole = entry_layout(len(scenario.years), len(proposals) + len(events))
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))

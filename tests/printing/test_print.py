@@ -258,6 +258,11 @@ def test_print_with_the_facilitators_target_shows_the_targets_the_window_plays(t
     entry += ["--event", "ingen@3", "--out", str(entered)]
     assert main(entry) == 0, capsys.readouterr().err
     assert read_save(entered).history.current.targets == played
+    # a target with two decimals is entered as typed, not as the sheet rounds it to show it
+    out2 = tmp_path / "kort2.html"
+    command = ["print", "--scenario", "intro", "--target", "27,55", "--out", str(out2)]
+    assert main(command) == 0, capsys.readouterr().err
+    assert "--scenario intro --target 27,55" in out2.read_text(encoding="utf-8")
 
 
 def test_the_printed_rules_of_a_scenario_without_events_do_not_ask_to_draw_one(tmp_path):
