@@ -223,8 +223,9 @@ class Comparison(list[ComparisonGroup]):
         tables: dict[str, int] = {}
         for group in self:
             tables[group.deck_hash] = tables.get(group.deck_hash, 0) + len(group.tables)
-        if len(tables) < 2:
-            return []
+        counts = sorted(tables.values(), reverse=True)
+        if len(counts) < 2 or counts[0] == counts[1]:
+            return []  # one deck, or two decks played by as many tables: no stray save to name
         usual = max(tables, key=lambda deck: tables[deck])
         return [
             catalogue(lang).t(

@@ -245,6 +245,7 @@ def test_a_table_that_met_every_target_and_lost_on_service_says_why(tmp_path):
     from game.content import load_deck
     from game.engine import History, new_game
     from game.engine.bots import random_policy
+    from game.numbers import format_amount
     from game.paths import standard_deck
     from game.saves import GameSettings, write_save
 
@@ -259,9 +260,12 @@ def test_a_table_that_met_every_target_and_lost_on_service_says_why(tmp_path):
     folder.mkdir()
     write_save(folder / "bord.json", deck, GameSettings("borgermoede", 145), history)
     write_comparison(compare_saves([folder]), tmp_path / "out")
-    _, page = parse_html(tmp_path / "out" / "compare.html")
+    source, page = parse_html(tmp_path / "out" / "compare.html")
     assert "Serviceniveauet endte på" in page.text and "under gulvet" in page.text
     assert "✗" not in page.text, "no year was missed"
+    # the service level itself is in the missed colour, as the window shows it
+    shown = format_amount(history.current.service, "da", sign=True)
+    assert f'<span class="missed">{shown}</span>' in source
 
 
 def test_the_service_chart_of_the_comparison_marks_the_scenarios_floor(tmp_path, saves_dir):
@@ -373,6 +377,9 @@ def test_a_save_of_another_deck_in_the_hosts_folder_is_pointed_out(std_deck, tmp
         f"fremmed.json er spillet med et andet dæk (»{kystby.title}«) end de fleste borde og "
         "vises for sig; hører det til denne konference?"
     ]
+    # a conference where as many tables played each deck has no stray save to point out
+    save_game(tmp_path, "fremmed2.json", kystby, "kystby", 4, "greedy")
+    assert compare_saves([tmp_path]).notices() == []
 
 
 def test_a_service_level_below_the_floor_is_marked_on_the_page(tmp_path):

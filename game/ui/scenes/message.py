@@ -51,10 +51,8 @@ class MessageScene(DialogScene):
         return found
 
     def _cut(self, text: str, rect: pygame.Rect, scale: Scale) -> bool:
-        fitted = self.app.text.fit(
-            text, rect.width, rect.height, scale.px(BODY.size), scale.min_text
-        )
-        return fitted.truncated
+        # measured exactly as ``draw_body`` draws it
+        return self.app.text.fitted(text, rect, BODY.shrink(), scale).truncated
 
     def _ok(self) -> None:
         self.close()
