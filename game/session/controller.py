@@ -124,8 +124,8 @@ class GameController:
     # --- the game -----------------------------------------------------------------------
     @property
     def table_name(self) -> str:
-        """The table's name as the screens head it: a paper table's with "(papir)" in the
-        window's language is the caller's to add (``paper``); "" when the table has none."""
+        """The table's name: a paper table's, or the one typed at the start ("" when none).
+        The screens add "(papir)" for a paper table (``game.ui.panels.header.table_heading``)."""
         if self.paper is not None:
             return self.paper.table.strip()
         return (self.settings.table if self.settings is not None else "").strip()
