@@ -424,7 +424,9 @@ def card_advice(
     """What to do about the dominant and dead cards of a scenario (``CardStat.flag``), one
     sentence per kind or card: a kind whose cards are nearly all dominant needs more cards
     to choose among (so does a kind of one card when ``all_kinds``, the scenario's demand for
-    all three kinds, makes the plan take it); a card that gives clearly more (or less)
+    all three kinds, makes the plan take it); a flagged card that beats others of its kind
+    on every count, or that others beat so (``outclass_sentence``), is told which; a card
+    that gives clearly more (or less)
     råderum per point of capacity than the others of its kind needs another amount or
     belastning; a flagged card that does not, needs a look at what that measure leaves out
     (its first years, its service, the cards that require it). ``more_capacity``: the
@@ -455,13 +457,46 @@ def card_advice(
                 "konkurrere om kapaciteten (og hæv målet, hvis bunken ellers giver over 3 gange "
                 "målet)" + ("." if more_capacity else ", eller stram kapaciteten.")
             )
+        titles = {c.id: c.title for c in cards}
         for card in mine:
+            beaten = outclass_sentence(card, titles)
+            if beaten:
+                said.append(beaten)
+                continue
             if not card.flag or ((crowded or alone) and card.flag == "dominant"):
                 continue
             others = [c.per_capacity for c in mine if c is not card]
             median = statistics.median(others) if others else None
             said.append(_card_sentence(card, median, unit))
     return said
+
+
+def outclass_sentence(card: CardStat, titles: dict[str, str]) -> str | None:
+    """The advice for a dominant card that beats other cards of its kind on every count
+    (``CardStat.outclasses``), or for a dead card that others beat so (``outclassed_by``);
+    None for any other card. ``titles``: card id → title."""
+    if card.flag == "dominant" and card.outclasses:
+        others = [f"»{titles.get(pid, pid)}«" for pid in card.outclasses]
+        them = "det" if len(others) == 1 else "dem"
+        return (
+            f"»{card.title}« er dominerende (vedtaget i {percent(card.rate)}), og det er på "
+            f"alle punkter mindst lige så godt som {_listed(others)}: mindst samme beløb hvert "
+            "år (ved forventet effekt), højst samme belastning, træthed, usikkerhed og anlæg "
+            f"og mindst samme serviceniveau, så en plan tager det altid før {them}. Giv "
+            "kortene hver sin styrke, fx mere belastning eller en langsommere indfasning til "
+            "det, der giver mest, eller en hurtigere gevinst til det mindre."
+        )
+    if card.flag == "dead" and card.outclassed_by:
+        others = [f"»{titles.get(pid, pid)}«" for pid in card.outclassed_by]
+        many = len(others) > 1
+        return (
+            f"»{card.title}« er dødt (vedtaget i {percent(card.rate)}): {_listed(others)} er "
+            f"på alle punkter mindst lige så {'gode' if many else 'godt'}, så planen tager "
+            f"{'dem' if many else 'det'} i stedet. Giv det en styrke af sin egen, fx mindre "
+            "belastning, en hurtigere gevinst eller mindre usikkerhed, eller tag det ud af "
+            "scenariets bunke."
+        )
+    return None
 
 
 def _places(*values: float) -> int:

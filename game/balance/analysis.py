@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.balance.diagnosis import Diagnosis, reached_in_share
+from game.balance.outclass import outclassed
 from game.balance.play import GameRecord
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, spoken
 from game.engine.ledger import (
@@ -37,7 +38,7 @@ from game.engine.ledger import (
     expected_factor,
     meets,
 )
-from game.engine.model import KINDS, Deck, Kind, Proposal, Scenario
+from game.engine.model import KINDS, PROFILE_YEARS, Deck, Kind, Proposal, Scenario
 
 ONE_SIDED_MAX = 0.10
 BEST_RANGE = (0.45, 0.75)
@@ -98,6 +99,10 @@ class CardStat:
     """The most it can give in the scenario's last year (adopted in the first round)."""
     full: float = 0.0
     """Its full effect (the last amount on the card), which a short scenario may not reach."""
+    outclasses: tuple[str, ...] = ()
+    """Ids of the pile's cards of its kind it beats on every count (``outclass``)."""
+    outclassed_by: tuple[str, ...] = ()
+    """Ids of the pile's cards of its kind that beat it on every count."""
 
     @property
     def rate(self) -> float:
@@ -327,8 +332,10 @@ def per_capacity(proposal: Proposal, years: int | None = None) -> float:
 def card_stats(
     deck: Deck, records: Sequence[GameRecord], years: int | None = None
 ) -> list[CardStat]:
-    """Per card: in how many games it showed and in how many of those it was adopted, and
-    what it gives within the scenario's ``years``."""
+    """Per card: in how many games it showed and in how many of those it was adopted, what it
+    gives within the scenario's ``years``, and which of the shown cards it beats on every
+    count within them (``outclass.outclassed``; all of them when ``years`` is None: the
+    first ten years)."""
     shown: dict[str, int] = {}
     adopted: dict[str, int] = {}
     for record in records:
@@ -336,6 +343,11 @@ def card_stats(
             shown[pid] = shown.get(pid, 0) + 1
         for pid in record.adopted:
             adopted[pid] = adopted.get(pid, 0) + 1
+    beats = outclassed(deck, shown, years or PROFILE_YEARS)
+    beaten_by: dict[str, list[str]] = {}
+    for better, others in beats.items():
+        for other in others:
+            beaten_by.setdefault(other, []).append(better)
     stats = [
         CardStat(
             pid,
@@ -346,6 +358,8 @@ def card_stats(
             per_capacity(deck.proposal(pid), years),
             within(deck.proposal(pid), years),
             deck.proposal(pid).effect[-1],
+            beats.get(pid, ()),
+            tuple(beaten_by.get(pid, ())),
         )
         for pid in shown
     ]

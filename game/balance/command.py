@@ -471,6 +471,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                         "rate": round(c.rate, 4),
                         "flag": c.flag,
                         "per_capacity": round(c.per_capacity, 4),
+                        "outclasses": list(c.outclasses),
                     }
                     for c in r.cards
                 ],

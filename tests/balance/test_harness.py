@@ -129,6 +129,10 @@ def test_every_strategy_plays_every_game_and_reports_its_losses(savings_deck):
         "inv-a",
         "inv-b",
     }
+    # eff-a gives 1, 3, 4 and eff-b 1, 2, 4 at the same cost: the JSON says eff-a beats it
+    outclasses = {card["id"]: card["outclasses"] for card in scenario["cards"]}
+    assert outclasses["eff-a"] == ["eff-b"] and outclasses["eff-b"] == []
+    assert outclasses["spar-a"] == outclasses["spar-b"] == []  # twins: neither beats the other
 
 
 def test_a_deck_that_needs_all_three_kinds_turns_the_one_sided_strategies_down(
