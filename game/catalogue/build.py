@@ -1028,8 +1028,8 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
 
 
 def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column | None:
-    """The amount column a heading that is a budget year stands for ("2027" → 'år 1' with
-    2027 as 'fra budgetår', "2028" → 'år 2' …), as budget tables write them; None for a
+    """The amount column a heading that is a budget year stands for ("2027" → 'år 1', "2028"
+    → 'år 2' …: the phasing from the year of adoption), as budget tables write them; None for a
     heading that is not a year, or a year that cannot be placed (said by ``_unknown``)."""
     text = heading_year(cell.value)
     number = overslag_number(cell.value)
@@ -1124,10 +1124,11 @@ def _card(
         bad_amount = True
     if any(spec.reader == "effect" for spec in columns.values()):
         _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
-    first_year = reading.budget_years.get(sheet.name) if sheet.name == PROPOSALS else None
-    if first_year is not None and "effect_from_year" not in card:
-        card["effect_from_year"] = first_year  # the amounts stand under budget years
-        document.key_lines[(*path, "effect_from_year")] = document.value_lines[path]
+    # Amounts under budget years ("2027", "BO1 2028" …) are the proposal's phasing when it is
+    # adopted in the first of them, as a budget table shows it; adopted later, the phasing
+    # moves with it. Tied to the years instead, an investment adopted late would skip its
+    # start-up cost and a phased saving its phase-in. A card tied to fixed years says so in
+    # its own 'fra budgetår'.
     return card
 
 

@@ -156,8 +156,9 @@ PROPOSAL_COLUMNS: tuple[Column, ...] = (
         "effect_from_year",
         "year",
         "Format 2. Et årstal, fx 2025: så hører 'år 1' til dette budgetår, 'år 2' til det "
-        "næste osv., uanset hvornår forslaget vedtages – som i budgettabeller med kolonner "
-        "for 2025, 2026, 2027 og 2028. Tom: beløbene regnes fra vedtagelsesåret.",
+        "næste osv., uanset hvornår forslaget vedtages – kun for et forslag, hvis beløb er "
+        "bundet til bestemte år (fx en kontrakt, der udløber). Tom: beløbene regnes fra "
+        "vedtagelsesåret, også når de står under årstal som i en budgettabel.",
         width=12,
         version=2,
     ),

@@ -84,7 +84,6 @@ TEMPLATE: dict[str, Any] = {
             "title": "Mindre pulje til løntilskud",
             "area": "Beskæftigelse",
             "effect": [0.3],
-            "effect_from_year": "2027",
             "text": "Puljen til løntilskudsjob gøres mindre. Færre ledige får et job med "
             "løntilskud i kommunen.",
             "question": "Hvem mister en vej tilbage til arbejdsmarkedet?",

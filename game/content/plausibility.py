@@ -378,11 +378,13 @@ def _amounts(count: int, first: int) -> tuple[str, dict[str, Any]]:
     return "many", {"numbers": f"{first}–{count}"}
 
 
-def _matters(unused: Sequence[float]) -> bool:
-    """True when amounts no game reaches say something: zeros after the years a game plays
-    (the end of a one-off amount, a budget table's blank years) are the usual way to write a
-    card, and no one meant them to be played."""
-    return any(amount != 0 for amount in unused)
+def _matters(effect: Sequence[float], used: int) -> bool:
+    """True when the amounts of ``effect`` after its first ``used`` (those no game reaches)
+    say something: zeros (the end of a one-off amount, a budget table's blank years) are the
+    usual way to write a card, and an amount equal to the last one played (a budget table
+    writes a saving of 3 under every year) changes nothing; no one meant them to be played."""
+    carried = effect[used - 1] if used >= 1 else None
+    return any(amount not in (0, carried) for amount in effect[used:])
 
 
 def _unused_amounts(
@@ -401,7 +403,7 @@ def _unused_amounts(
             return
         last = max(years, key=lambda s: int(s.years[-1]))
         used = int(last.years[-1]) - int(proposal.calendar_year) + 1
-        if 1 <= used < count and _matters(proposal.effect[used:]):
+        if 1 <= used < count and _matters(proposal.effect, used):
             part, numbers = _amounts(count, used + 1)
             yield Problem.of(
                 *(_at(place, "effect", used) or at),
@@ -415,7 +417,7 @@ def _unused_amounts(
         return
     longest = max(scenarios, key=lambda s: len(s.years))
     used = len(longest.years)
-    if used < count and _matters(proposal.effect[used:]):
+    if used < count and _matters(proposal.effect, used):
         part, numbers = _amounts(count, used + 1)
         yield Problem.of(
             *(_at(place, "effect", used) or at),
@@ -456,7 +458,7 @@ def _unused_rounds(
     first = min(r for r in rounds if r <= years) if rounds else 1
     used = max(len(s.years) for s in scenarios) - first + 1
     at = _at(place, "effect")
-    if at is not None and count > 1 and 1 <= used < count and _matters(event.effect[used:]):
+    if at is not None and count > 1 and 1 <= used < count and _matters(event.effect, used):
         part, numbers = _amounts(count, used + 1)
         yield Problem.of(
             *at,

@@ -119,14 +119,9 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path):
     imported = import_catalogue([template], tmp_path / "dæk")
     kinds = {p.kind.value for p in imported.deck.proposals}
     assert kinds == {"saving", "efficiency", "investment"}
-    # the template's own example rows are pointed out, and that only one of them follows the
-    # budget years; nothing else
-    assert [w.said.key for w in imported.warnings] == [
-        "catalogue.template_example",
-        "catalogue.template_example",
-        "catalogue.template_example",
-        "catalogue.from_year_some",
-    ]
+    # the template's own example rows are pointed out; nothing else (before, its first
+    # example was tied to 2027 and the import warned that only one row followed budget years)
+    assert [w.said.key for w in imported.warnings] == ["catalogue.template_example"] * 3
     assert main(["validate", str(tmp_path / "dæk")]) == 0
 
 

@@ -509,13 +509,16 @@ def test_budget_years_as_headings_are_read_as_the_budget_years_they_name(capsys,
     path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
-    assert f"{path}:Forslag!E1: kolonnerne med årstal fra 2027 er læst som budgetår" in text
+    assert (
+        f"{path}:Forslag!E1: kolonnerne med årstal fra 2027 er læst som forslagets indfasning"
+        in text
+    )
     from game.content import load_deck
 
     deck = load_deck(tmp_path / "dæk")
     eff = deck.proposal("eff")
-    assert eff.effect == (-1, 2, 4) and eff.calendar_year == "2027"
-    assert all(p.calendar_year == "2027" for p in deck.proposals)
+    assert eff.effect == (-1, 2, 4)
+    assert all(p.calendar_year is None for p in deck.proposals)  # it moves with adoption
 
 
 def test_years_mixed_with_year_columns_still_say_where_the_amounts_go(capsys, tmp_path):
@@ -801,7 +804,7 @@ def test_a_budget_table_is_read_as_it_is_written(capsys, tmp_path):
         "investment",
     ]
     assert deck.proposal("salg").effect == (5, 0, 0)  # a one-off: its blank years are 0
-    assert all(p.calendar_year == "2027" for p in deck.proposals)
+    assert all(p.calendar_year is None for p in deck.proposals)
 
 
 def test_most_savings_costing_money_stops_the_import_even_with_a_first_year_gain(capsys, tmp_path):
