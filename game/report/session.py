@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
+from game.engine.fatigue import fatigue_years
 from game.engine.ledger import event_amount, realised
 from game.engine.model import Deck, Kind
 from game.engine.rules import apply, raaderum
@@ -296,6 +297,9 @@ class _Writer:
             met_colors=(self.t("report.chart.met"), self.t("report.chart.missed")),
         )
         rows = []
+        # træthed at each year end, as the capacity column and the screens count it (the
+        # engine's ``YearResult.fatigue`` is after the turn of the year, even the last one's)
+        peaks = [year.peak for year in fatigue_years(state)]
         for i, year in enumerate(self.years):
             result = state.results[i] if i < len(state.results) else None
             if result is None:
@@ -311,7 +315,7 @@ class _Writer:
                     _amount(actual[i], lang, state.targets[i], result.met if result else None),
                     met,
                     esc(result.capacity) if result else self.t("report.none"),
-                    esc(result.fatigue) if result else self.t("report.none"),
+                    esc(peaks[i]) if result else self.t("report.none"),
                     esc(format_amount(result.service, lang, sign=True)) if result else "",
                 ]
             )
@@ -348,7 +352,10 @@ class _Writer:
             [
                 Series(self.t("report.chart.service"), [r.service for r in results], PALETTE[0]),
                 Series(
-                    self.t("report.chart.fatigue"), [r.fatigue for r in results], PALETTE[5], True
+                    self.t("report.chart.fatigue"),
+                    [f.peak for f in fatigue_years(self.state)],
+                    PALETTE[5],
+                    True,
                 ),
             ],
             title=self.t("report.section.service"),

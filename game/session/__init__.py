@@ -2,6 +2,7 @@
 the notices for the players and the clock (``GameController``). The window's scenes talk to
 the controller; the controller talks to the engine and the saves."""
 
+from game.engine.fatigue import FatigueYear, fatigue_years
 from game.session.controller import DRAFT_KEPT, Clock, GameController, Notice
 from game.session.debrief import (
     WhatIfJob,
@@ -10,7 +11,6 @@ from game.session.debrief import (
     saved_game,
     write_session_report,
 )
-from game.session.fatigue import FatigueYear, fatigue_years
 
 __all__ = [
     "DRAFT_KEPT",

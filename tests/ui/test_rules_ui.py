@@ -252,3 +252,20 @@ def test_a_traethed_column_that_shed_nothing_says_its_number_once(monkeypatch):
     linechart.draw_fatigue_chart(surface, rect, years, peaks, ends, title="T", note="", fonts=fonts)
     assert texts.count("8") == 1  # 2027: nothing shed, its level once
     assert texts.count("5") == 1 and "3" in texts and "−2" in texts  # 2028: level, kept, shed
+
+
+def test_the_board_of_a_finished_game_shows_the_traethed_the_game_ended_with(make_app):
+    # before, the board (and the report's board.png) showed the level after a turn of the
+    # year that never came: 9 where the reveal and the debrief said 13
+    from game.ui.panels.meters import fatigue_meter
+
+    app, deck = board(make_app)
+    history = app.game.history
+    while history.current.round < len(history.current.scenario.years) - 1:
+        history = history.do(EndYear())
+    history = history.do(Adopt("spar")).do(EndYear())  # træthed in the last year
+    state = history.current
+    peak = fatigue_years(state)[-1].peak
+    assert peak == fatigue_of(deck.proposal("spar")) and state.fatigue < peak
+    meter = fatigue_meter(app, state)
+    assert meter is not None and meter.text == f"Træthed ved spillets slutning: {peak}"

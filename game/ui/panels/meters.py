@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import GameState
+from game.engine.fatigue import fatigue_years
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.charts import hatch
@@ -61,6 +62,12 @@ def capacity_meter(app: Host, state: GameState) -> Meter | None:
 def fatigue_meter(app: Host, state: GameState) -> Meter | None:
     """Træthed: how tired the organisation is and what it takes of the capacity (the year
     reveal tells what it sheds at the year end)."""
+    if state.finished and state.results:
+        # no turn of the year after the last one: the level the year ended with, as the
+        # reveal, the debrief and the report tell it
+        fatigue = fatigue_years(state)[-1].peak
+        text = app.t("board.fatigue_end", fatigue=fatigue)
+        return Meter(text, "pips", ((fatigue, theme.ORANGE, False),), max(6, fatigue))
     fatigue = state.fatigue
     text = app.t("board.fatigue_line", fatigue=fatigue, lost=state.lost_capacity)
     return Meter(text, "pips", ((fatigue, theme.ORANGE, False),), max(6, fatigue))

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import (
+from game.engine.ledger import (
     FATIGUE_RECOVERY,
-    GameState,
     fatigue_after_events,
     fatigue_of,
     lost_capacity,
     recovered,
     service_lift,
 )
+from game.engine.state import GameState
 
 
 @dataclass(frozen=True)
