@@ -37,11 +37,18 @@ FATIGUE_TRACK = 30
 adopted), but never past this."""
 
 
-def document(deck: Deck, scenario: Scenario, lang: str = "da", target: float | None = None) -> str:
+def document(
+    deck: Deck,
+    scenario: Scenario,
+    lang: str = "da",
+    target: float | None = None,
+    deck_path: str | None = None,
+) -> str:
     """The whole print-and-play document for ``scenario`` of ``deck`` as HTML text; with
     ``target`` (the facilitator's X, the last year's target in the deck's unit) every sheet
     shows the targets the window would play (``scaled_targets``), and the result sheet's
-    command for entering the table names it."""
+    command for entering the table names it; so it does ``deck_path``, the deck as the
+    command line named it (None: the standard deck, which the command finds by itself)."""
     t = catalogue(lang).t
     if target is not None:
         scenario = replace(scenario, target=scaled_targets(scenario.target, target))
@@ -49,7 +56,7 @@ def document(deck: Deck, scenario: Scenario, lang: str = "da", target: float | N
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
         _sheet(deck, scenario, lang),
-        _result_sheet(deck, scenario, proposals, events, lang, target),
+        _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
     ]
@@ -446,6 +453,7 @@ def _result_sheet(
     events: Sequence[Event],
     lang: str,
     target: float | None = None,
+    deck_path: str | None = None,
 ) -> str:
     t = catalogue(lang).t
     rows = "".join(
@@ -475,6 +483,9 @@ def _result_sheet(
     if target is not None:  # so that the table is entered against the targets it played
         # every decimal the facilitator typed: 27,55 shown as 27,6 would be another game
         named = f"{scenario.id} --target {format_amount(target, 'da', decimals=6)}"
+    if deck_path is not None:  # a municipality's own deck: the command must find it
+        quoted = f'"{deck_path}"' if any(c.isspace() for c in deck_path) else deck_path
+        named = f"{named} --deck {quoted}"
     help_text = t("print.sheet.entry_help", scenario=named)
     row, whole = entry_layout(len(scenario.years), len(proposals) + len(events))
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))

@@ -279,3 +279,26 @@ def test_the_printed_rules_of_a_scenario_without_events_do_not_ask_to_draw_one(t
         document(load_deck(standard_deck()), load_deck(standard_deck()).scenario("intro")).split()
     )
     assert "Hver runde: træk 1 hændelse, og fyld bordet op til 11 forslag" in standard
+
+
+def test_the_result_sheet_of_a_municipalitys_own_deck_names_the_deck(tmp_path, capsys):
+    # a budget office ran the printed command as written and got "ukendt scenarie
+    # 'budget-2027' (kendte: standard, intro, …)": it had no --deck
+    import html as html_module
+    import shlex
+    import shutil
+
+    own = tmp_path / "vores dæk"
+    shutil.copytree(standard_deck(), own)
+    out = tmp_path / "kort.html"
+    assert main(["print", str(own), "--scenario", "intro", "--out", str(out)]) == 0
+    text = html_module.unescape(out.read_text(encoding="utf-8"))
+    printed = text.split("raaderum enter ", 1)[1].split(" --adopt", 1)[0]
+    assert f'--deck "{own}"' in printed
+    arguments = ["enter", *shlex.split(printed), "--adopt", "sfo-takst@1"]
+    arguments += ["--event", "ingen@1", "--event", "ingen@2", "--event", "ingen@3"]
+    arguments += ["--out", str(tmp_path / "bord3.json")]
+    assert main(arguments) == 0, capsys.readouterr().err
+    # the standard deck's sheet needs no --deck: the command finds it by itself
+    assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
+    assert "--deck" not in out.read_text(encoding="utf-8")
