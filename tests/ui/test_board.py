@@ -105,6 +105,11 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
     assert app.game.state.adopted_ids() == (market[0],)
     assert market[0] not in app.game.state.market
     assert board.selected is None
+    # the number of the card just adopted says so (a facilitator got "Vælg først et forslag")
+    key(app, pygame.K_1)
+    title = std_deck.proposal(market[0]).title
+    assert f"Nr. 1, »{title}«, er allerede vedtaget i år." in app.toast_texts()
+    assert board.selected is None
 
 
 def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):

@@ -315,3 +315,16 @@ def test_ten_tables_with_long_names_at_1024_keep_their_years_apart(
         for left, right in itertools.pairwise(boxes):
             assert right.left - left.right >= 8, (left, right)
     small.scenes.clear()
+
+
+def test_the_help_opened_on_the_compare_screen_lists_its_keys(app: App, saves) -> None:
+    # before, it listed the board's keys (1–9, Space …): a conference host looked for W there
+    folder, _ = saves
+    app.push(CompareScene(app, folder))
+    app.step(0.016)
+    drawn = record_text(app)
+    post_key(pygame.K_F1)
+    app.step(0.016)
+    for words in ("Hent bordene fra mappen", "Skriv rapporten over bordene", "Shift+op/ned"):
+        assert words in drawn, words
+    assert "Afslut året" not in drawn

@@ -663,3 +663,18 @@ def test_the_result_says_that_the_target_was_changed_during_the_game(app: App, d
     app.replace_all("debrief", background=False)
     app.step(0.016)
     assert not any("ændret undervejs" in text for text in drawn)
+
+
+def test_the_help_opened_on_the_result_screen_lists_its_keys(app: App, deck: Deck) -> None:
+    # a facilitator pressed F1 on the result screen and read "Mellemrum Afslut året" and
+    # "Enter Vedtag …", none of which work there, and not R, N or the tabs' 1–4
+    state = finished_game(deck, won=False)
+    start(app, state)
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    drawn = record_text(app)
+    post_key(pygame.K_F1)
+    app.step(0.016)
+    for words in ("Vælg fane 1–4", "Skriv rapporten", "Nyt spil", "Fortryd: tilbage til brættet"):
+        assert words in drawn, words
+    assert "Afslut året" not in drawn and "Vedtag det valgte forslag" not in drawn

@@ -173,6 +173,12 @@ class BoardScene(BoardInput, Scene):
         if 1 <= number <= len(slots) and slots[number - 1].open:
             self.selected = slots[number - 1].card
             self.app.request_redraw()
+        elif 1 <= number <= len(slots):
+            # say why, or the next Enter would only say "Vælg først et forslag"
+            slot = slots[number - 1]
+            title = self.state.deck.proposal(slot.card).title
+            key = "board.place_adopted" if slot.left == "adopted" else "board.place_gone"
+            self.app.toast(key, number=number, title=title)
 
     def adopt(self, card: str | None = None, note: str = "") -> bool:
         """Adopt ``card`` (default: the selected card) through the game controller."""

@@ -46,6 +46,38 @@ START_KEYS: tuple[tuple[str, str], ...] = (
 )
 """The start screen's keys: the help opened there lists these."""
 
+DEBRIEF_KEYS: tuple[tuple[str, str], ...] = (
+    ("1–4", "help.debrief.tab"),
+    ("help.keyname.arrows", "help.debrief.next_tab"),
+    ("help.keyname.updown", "help.debrief.scroll"),
+    ("R", "help.debrief.report"),
+    ("N", "help.debrief.new"),
+    ("Ctrl+Z", "help.debrief.undo"),
+    ("F1 / H", "help.key.help"),
+    ("F11", "help.key.fullscreen"),
+    ("Esc", "help.key.menu"),
+)
+"""The result screen's keys (``DebriefScene._handle_key``)."""
+
+COMPARE_KEYS: tuple[tuple[str, str], ...] = (
+    ("Enter", "help.compare.load"),
+    ("help.keyname.arrows", "help.compare.group"),
+    ("help.keyname.updown", "help.debrief.scroll"),
+    ("help.keyname.shift_updown", "help.compare.tables"),
+    ("W", "help.compare.write"),
+    ("F1 / H", "help.key.help"),
+    ("F11", "help.key.fullscreen"),
+    ("Esc", "help.compare.back"),
+)
+"""The compare screen's keys (``CompareScene._handle_key``)."""
+
+SCREEN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "start": START_KEYS,
+    "debrief": DEBRIEF_KEYS,
+    "compare": COMPARE_KEYS,
+}
+"""The keys the help lists, by the screen it was opened from (any other: ``KEYS``)."""
+
 
 PATH_LINES = 3
 """The most lines a folder's path takes in the help, under its label."""
@@ -107,7 +139,7 @@ class HelpScene(DialogScene):
             app, app.t("help.title"), app.t("help.rules"), [(app.t("help.close"), self.close)]
         )
         below = app.top
-        self.keys = START_KEYS if below is not None and below.name == "start" else KEYS
+        self.keys = SCREEN_KEYS.get(below.name, KEYS) if below is not None else KEYS
         """The keys of the screen the help was opened from."""
 
     def handle(self, event: pygame.event.Event) -> None:
