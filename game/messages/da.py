@@ -473,6 +473,7 @@ MESSAGES.update(
     {
         "card.fatigue": "Træthed {fatigue}",
         "card.badge.requires": "Kræver",
+        "card.badge.excludes": "Udelukker",
         "card.badge.construction": "Anlæg",
         "card.short.requires": "Kræver et andet",
         "card.short.over_construction": "For lidt anlæg",

@@ -464,6 +464,7 @@ MESSAGES.update(
     {
         "card.fatigue": "Fatigue {fatigue}",
         "card.badge.requires": "Needs",
+        "card.badge.excludes": "Excludes",
         "card.badge.construction": "Capital",
         "card.short.requires": "Needs another",
         "card.short.over_construction": "Too little capital",

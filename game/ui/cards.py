@@ -66,12 +66,36 @@ def kind_word(app: Host, kind: Kind) -> str:
     return app.t(f"kind.{kind.value}")
 
 
+def rivals(app: Host, proposal: Proposal) -> frozenset[str]:
+    """The cards of the game's pile that cannot be adopted together with ``proposal``
+    (``Deck.exclusive_with``) and are still in play: none once either side is adopted or
+    ruled out (the card then says "Udelukket" or "Vedtaget"), and none outside the
+    scenario's pile, which the game never meets."""
+    game = app.game
+    deck = game.deck
+    found = deck.exclusive_with(proposal.id)
+    if not found or not game.playing:
+        return found
+    state = game.state
+    adopted = frozenset(state.adopted_ids())
+    if proposal.id in adopted or found & adopted:
+        return frozenset()
+    return frozenset(
+        rival
+        for rival in found & frozenset(state.scenario.proposals)
+        if not deck.exclusive_with(rival) & adopted
+    )
+
+
 def badges(app: Host, proposal: Proposal) -> list[tuple[str, theme.Color]]:
     """The badges of a card and their tints: "±" (uncertain gains), "Kræver" (another card
-    must be adopted first), "Anlæg" (it draws on the anlægsramme)."""
+    must be adopted first), "Udelukker" (adopting it rules another card of the game out, or
+    the other way round), "Anlæg" (it draws on the anlægsramme)."""
     found: list[tuple[str, theme.Color]] = []
     if proposal.requires:
         found.append((app.t("card.badge.requires"), theme.KIND_TINTS[Kind.SAVING]))
+    if rivals(app, proposal):
+        found.append((app.t("card.badge.excludes"), theme.KIND_TINTS[Kind.SAVING]))
     if proposal.construction > 0:
         found.append((app.t("card.badge.construction"), theme.KIND_TINTS[Kind.INVESTMENT]))
     if proposal.is_uncertain:

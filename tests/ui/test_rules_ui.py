@@ -28,7 +28,8 @@ proposals:
      requires: [eff]}
   - {id: anl, kind: investment, title: Nyt plejecenter, area: Ældre, effect: [0.5, 4],
      construction: 12.5}
-  - {id: lille, kind: saving, title: Færre aviser, area: Administration, effect: [0.518]}
+  - {id: lille, kind: saving, title: Færre aviser, area: Administration, effect: [0.518],
+     excludes: [spar]}
 events:
   - {id: ro, title: Ro på, effect: [0]}
 scenarios:
@@ -68,6 +69,9 @@ def test_cards_say_belastning_and_traethed_and_carry_badges(make_app):
     assert any("Træthed 3" in t for t in facts)  # the welfare efficiency: 1 + 1 perceived … + cut
     assert not any("Kap." in t or "Load" in t for t in drawn)
     assert drawn.count("Kræver") == 1 and drawn.count("Anlæg") == 1
+    # the two cards that rule each other out say so before either is adopted (a council
+    # found out only when "Lean" turned "Udelukket" after "Effektiviseringsbidrag")
+    assert drawn.count("Udelukker") == 2
     assert "Kræver et andet" in drawn  # why the card that requires another is refused
     # the meters: capacity, what træthed takes, what is left; the anlægsramme
     assert "Kapacitet 6: 0 brugt · 0 tabt til træthed · 6 tilbage" in drawn
@@ -80,6 +84,8 @@ def test_cards_say_belastning_and_traethed_and_carry_badges(make_app):
     assert line in drawn
     assert f"Træthed {fatigue}: tager {lost} af kapaciteten" in drawn
     assert "Kræver et andet" not in drawn  # inv may follow eff in the same round
+    app.game.do(Adopt("spar"))  # the choice is made: "Udelukket" on lille, no badge left
+    assert "Udelukker" not in redraw(app)
 
 
 def test_the_card_view_explains_the_rules_of_a_card(make_app):
