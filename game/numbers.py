@@ -132,6 +132,24 @@ def format_pair(
     return format_amount(value, lang, places), format_amount(target, lang, places)
 
 
+def format_share_of(
+    value: float, base: float, share: float, lang: str = "da", places: int = 0
+) -> str:
+    """``value`` with at least ``places`` decimals (``amount_decimals`` when fewer) and as
+    many more as it takes for ``value`` ÷ ``base`` as written to give the percentage
+    ``format_percent(share)`` shows beside it: a gain of 0,585 on a card's 0,5 is "0,585"
+    next to "117 %", not "0,6" (which reads as 120 %)."""
+    places = max(places, amount_decimals(value))
+    target = format_percent(share, lang)
+    while (
+        places < MAX_DECIMALS
+        and base != 0
+        and format_percent(round_half_away(value, places) / base, lang) != target
+    ):
+        places += 1
+    return format_amount(value, lang, places)
+
+
 def format_against(
     value: float, target: float, lang: str = "da", *, met: bool | None = None
 ) -> str:

@@ -215,3 +215,16 @@ def test_in_unit_converts_between_units_without_float_noise():
 )
 def test_a_half_is_rounded_away_from_zero_as_a_budget_table_rounds(value, decimals, shown):
     assert format_amount(value, "da", decimals) == shown
+
+
+def test_an_outcome_is_written_with_the_decimals_that_give_its_percentage():
+    # a year reveal said "ventet 0,5, faktisk 0,6 … 117 % af det forventede": 0,6 is 120 %
+    from game.numbers import format_percent, format_share_of
+
+    assert format_share_of(0.585, 0.5, 1.17) == "0,585"
+    assert format_share_of(7.02, 6, 1.17) == "7"  # 7 of 6 is already 117 %
+    assert format_share_of(0.46, 0.5, 0.92, places=2) == "0,46"  # never fewer than asked
+    assert format_share_of(0.585, 0.5, 1.17, "en") == "0.585"
+    for face, factor in ((0.5, 1.17), (2.5, 0.83), (13.5, 1.234), (0.3, 0.61)):
+        shown = format_share_of(face * factor, face, factor)
+        assert format_percent(float(shown.replace(",", ".")) / face) == format_percent(factor)
