@@ -29,6 +29,8 @@ class Verdict:
     missing_kinds: tuple[Kind, ...]
     service: int
     service_floor: int | None
+    all_kinds: bool = True
+    """Whether the scenario demands all three kinds (``Scenario.require_all_kinds``)."""
 
     @property
     def service_below_floor(self) -> bool:
@@ -54,4 +56,5 @@ def verdict(state: GameState) -> Verdict:
         missing_kinds=missing,
         service=state.service,
         service_floor=floor,
+        all_kinds=scenario.require_all_kinds,
     )

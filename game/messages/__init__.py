@@ -160,7 +160,19 @@ class Catalogue:
         """Why a game was won or lost, one sentence per reason (the debrief and the report
         say the same)."""
         if outcome.won:
-            return [self.t("verdict.won_why")]
+            # what was met, in the words of the three conditions (rules.md, "Gruppen vinder")
+            met = [self.t("verdict.won_target")]
+            if outcome.all_kinds:
+                met.append(self.t("verdict.won_kinds"))
+            if outcome.service_floor is not None:
+                met.append(
+                    self.t(
+                        "verdict.won_service",
+                        service=format_amount(outcome.service, self.lang, sign=True),
+                        floor=format_amount(outcome.service_floor, self.lang, sign=True),
+                    )
+                )
+            return [self.join(met) + "."]
         reasons = []
         if outcome.missed_years:
             reasons.append(self.t("verdict.missed", years=self.join(list(outcome.missed_years))))

@@ -60,6 +60,8 @@ class TargetChange:
     """The X after the change."""
     years: tuple[tuple[str, float, float], ...]
     """(year, target before, target after) of every year whose target changed."""
+    adopted: int = 0
+    """Proposals adopted in the game before the change (what a facilitator counts)."""
 
 
 def target_changes(saved: SavedGame) -> list[TargetChange]:
@@ -77,7 +79,14 @@ def target_changes(saved: SavedGame) -> list[TargetChange]:
                 if after.targets[i] != state.targets[i]
             )
             changes.append(
-                TargetChange(decision, state.round, state.targets[-1], after.targets[-1], changed)
+                TargetChange(
+                    decision,
+                    state.round,
+                    state.targets[-1],
+                    after.targets[-1],
+                    changed,
+                    len(state.adopted),
+                )
             )
         state = after
     return changes
@@ -230,7 +239,7 @@ class _Writer:
         state, outcome = self.state, self.verdict
         reasons = verdict_lines(state, outcome, self.lang)
         if not outcome.finished:
-            status = "; ".join(reasons) if reasons else self.t("verdict.won_why")
+            status = "; ".join(reasons) if reasons else self.t("report.verdict.on_track")
             headline = self.t("report.unfinished", round=state.round + 1, rounds=len(self.years))
             body = self.t("report.verdict.open", status=status)
             return (
@@ -255,8 +264,8 @@ class _Writer:
             years = [year for year, _, _ in change.years]
             span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
             sentence = self.t(
-                "report.target_change.when",
-                decision=change.decision,
+                "report.target_change.when" + ("" if change.adopted else "_first"),
+                adopted=change.adopted,
                 year=self.years[change.round],
                 round=change.round + 1,
                 rounds=len(self.years),

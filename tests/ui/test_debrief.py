@@ -26,6 +26,7 @@ from game.engine.rules import new_game
 from game.engine.simulate import play_game
 from game.engine.state import GameState
 from game.engine.verdict import verdict
+from game.numbers import format_amount
 from game.paths import standard_deck
 from game.saves import GameSettings
 from game.ui import theme
@@ -102,6 +103,12 @@ def test_debrief_verdict_matches_the_engine(app: App, deck: Deck, won: bool) -> 
     assert "\n".join(reasons) in drawn
     if not won:
         assert all(year in "\n".join(reasons) for year in outcome.missed_years)
+    else:  # each of the three conditions it met, the service level against the floor too
+        floor = format_amount(outcome.service_floor, sign=True)
+        (said,) = reasons
+        assert said.startswith("Målet blev nået hvert år, alle tre slags forslag kom i spil")
+        assert f"serviceniveauet endte på {format_amount(outcome.service, sign=True)}" in said
+        assert f"ikke under gulvet på {floor}." in said
     # The verdict badge: a check for a win, a cross for a loss, near the reasons.
     surface = app.surface
     colors = {tuple(surface.get_at((x, y)))[:3] for x in range(16, 90) for y in range(110, 240)}
