@@ -66,17 +66,15 @@ def kind_word(app: Host, kind: Kind) -> str:
     return app.t(f"kind.{kind.value}")
 
 
-def rivals(app: Host, proposal: Proposal) -> frozenset[str]:
+def rivals(proposal: Proposal, state: GameState) -> frozenset[str]:
     """The cards of the game's pile that cannot be adopted together with ``proposal``
-    (``Deck.exclusive_with``) and are still in play: none once either side is adopted or
-    ruled out (the card then says "Udelukket" or "Vedtaget"), and none outside the
-    scenario's pile, which the game never meets."""
-    game = app.game
-    deck = game.deck
+    (``Deck.exclusive_with``) and are still in play in ``state``: none once either side is
+    adopted or ruled out (the card then says "Udelukket" or "Vedtaget"), and none outside
+    the scenario's pile, which the game never meets."""
+    deck = state.deck
     found = deck.exclusive_with(proposal.id)
-    if not found or not game.playing:
+    if not found:
         return found
-    state = game.state
     adopted = frozenset(state.adopted_ids())
     if proposal.id in adopted or found & adopted:
         return frozenset()
@@ -87,14 +85,14 @@ def rivals(app: Host, proposal: Proposal) -> frozenset[str]:
     )
 
 
-def badges(app: Host, proposal: Proposal) -> list[tuple[str, theme.Color]]:
+def badges(app: Host, proposal: Proposal, state: GameState) -> list[tuple[str, theme.Color]]:
     """The badges of a card and their tints: "±" (uncertain gains), "Kræver" (another card
     must be adopted first), "Udelukker" (adopting it rules another card of the game out, or
     the other way round), "Anlæg" (it draws on the anlægsramme)."""
     found: list[tuple[str, theme.Color]] = []
     if proposal.requires:
         found.append((app.t("card.badge.requires"), theme.KIND_TINTS[Kind.SAVING]))
-    if rivals(app, proposal):
+    if rivals(proposal, state):
         found.append((app.t("card.badge.excludes"), theme.KIND_TINTS[Kind.SAVING]))
     if proposal.construction > 0:
         found.append((app.t("card.badge.construction"), theme.KIND_TINTS[Kind.INVESTMENT]))
@@ -200,8 +198,8 @@ def market_card_layout(
         return fitted.height
 
     needed = height(FONT_BOLD)
-    word, in_band = band_plan(app, proposal, probe, min_text)
-    has_badges = bool(badges(app, proposal))
+    word, in_band = band_plan(app, proposal, probe, min_text, state)
+    has_badges = bool(badges(app, proposal, state))
     last = facts[-1]
     role = FONT_BOLD if refusal_lines(app, problem, probe.footer.width, min_text) else FONT_REGULAR
     beside = 0 if SPLIT in last else app.text.width(last, min_text, role)
@@ -224,9 +222,10 @@ def market_card_layout(
     wide = probe.kind.union(probe.icon)  # the band without its icon
     parts = layout(has_badges and not in_band)
     if has_badges and not in_band and parts.title.height < needed:
-        bare, in_band = band_plan(app, proposal, probe, min_text, bare=True)
+        bare, in_band = band_plan(app, proposal, probe, min_text, state, bare=True)
         if not in_band:
-            bare, in_band = band_plan(app, proposal, replace(probe, kind=wide), min_text, bare=True)
+            narrow = replace(probe, kind=wide)
+            bare, in_band = band_plan(app, proposal, narrow, min_text, state, bare=True)
             icon = not in_band
         if in_band:
             word, parts = bare, layout(False)
@@ -237,24 +236,30 @@ def market_card_layout(
     return MarketCardPlan(placed(parts), facts, word, in_band, bold, icon)
 
 
-def chip_widths(app: Host, proposal: Proposal, min_text: int) -> list[int]:
+def chip_widths(app: Host, proposal: Proposal, min_text: int, state: GameState) -> list[int]:
     """The widths of a card's badges."""
     gap = max(2, min_text // 4)
     return [
         app.text.width(label, min_text, FONT_BOLD) + min_text // 2 + gap
-        for label, _ in badges(app, proposal)
+        for label, _ in badges(app, proposal, state)
     ]
 
 
 def band_plan(
-    app: Host, proposal: Proposal, parts: CardLayout, min_text: int, *, bare: bool = False
+    app: Host,
+    proposal: Proposal,
+    parts: CardLayout,
+    min_text: int,
+    state: GameState,
+    *,
+    bare: bool = False,
 ) -> tuple[str, bool]:
     """The kind's word in the band (in full, or short when the band is narrow) and whether the
     badges fit in the band beside it (then the area line may give its room to the title);
     ``bare``: the badges alone without the word ("" and True when they fit)."""
     full = kind_word(app, proposal.kind)
     short = app.t(f"kind_short.{proposal.kind.value}")
-    chips = sum(chip_widths(app, proposal, min_text))
+    chips = sum(chip_widths(app, proposal, min_text, state))
     for word in (full, short):
         if app.text.width(word, min_text, FONT_BOLD) + chips <= parts.kind.width:
             return word, bool(chips)
@@ -344,7 +349,7 @@ def draw_market_card(
         text.draw(surface, word, parts.kind, word_style)
     if in_band:
         chips = parts.kind.inflate(0, -max(2, parts.band.height // 8))
-        _draw_badges(surface, app, chips, proposal, min_text, radius)
+        _draw_badges(surface, app, chips, proposal, min_text, radius, state)
     # the key number on a white disc, or a pill as wide as a two-digit number needs (10–12
     # spilled out of the disc onto the band)
     side = min(parts.number.width, parts.number.height) - 2
@@ -357,7 +362,7 @@ def draw_market_card(
     ink = theme.INK if problem is None else theme.MUTED
     text.draw(surface, proposal.title, parts.title, title_style(min_text, plan.bold).ink(ink))
     if parts.area is not None:
-        _draw_area_line(surface, app, parts.area, proposal, min_text, radius, not in_band)
+        _draw_area_line(surface, app, parts.area, proposal, min_text, radius, not in_band, state)
     draw_effect_strip(surface, app, parts.effect, proposal, state, min_text)
     plain = len(facts) - refusal_lines(app, problem, parts.footer.width, min_text)
     for i, fact in enumerate(facts):
@@ -385,11 +390,13 @@ def _draw_badges(
     proposal: Proposal,
     min_text: int,
     radius: int,
+    state: GameState,
 ) -> int:
     """The card's badges against the right edge of ``rect``; returns where the first begins."""
     right = rect.right
     style = BODY.sized(min_text).bold().center().middle().lines(1)
-    for (label, tint), width in zip(badges(app, proposal), chip_widths(app, proposal, min_text)):
+    chips = zip(badges(app, proposal, state), chip_widths(app, proposal, min_text, state))
+    for (label, tint), width in chips:
         gap = max(2, min_text // 4)
         chip = pygame.Rect(right - width + gap, rect.y + 1, width - gap, rect.height - 2)
         if chip.x < rect.x:
@@ -408,11 +415,14 @@ def _draw_area_line(
     min_text: int,
     radius: int,
     with_badges: bool,
+    state: GameState,
 ) -> None:
     """The card's area (muted), with its badges against the right edge when the band has no
     room for them."""
     right = (
-        _draw_badges(surface, app, rect, proposal, min_text, radius) if with_badges else rect.right
+        _draw_badges(surface, app, rect, proposal, min_text, radius, state)
+        if with_badges
+        else rect.right
     )
     area = pygame.Rect(rect.x, rect.y, max(1, right - rect.x - 2), rect.height)
     if area.width >= 3 * min_text:  # no area squeezed down to "…" beside the badges
@@ -475,7 +485,8 @@ def draw_effect_strip(
     labels = max(app.text.width(app.amount(v, sign=True, unit=False), min_text) for v in values)
     # every year's amount under its column only up to five years: more make a row of figures
     # too dense to read from the back of a room (and one fell out of sight); then the span
-    fits = labels <= slot_w - 2 and len(values) <= YEAR_LABELS_MOST
+    # … and with a space between two amounts: "+1+3+5" beside a fact line read as a sum
+    fits = labels + max(4, min_text // 2) <= slot_w and len(values) <= YEAR_LABELS_MOST
     if label_h <= rect.height < label_h + max(6, label_h // 2) and len(set(values)) == 1:
         amount = app.amount(values[0], sign=True, unit=False)
         # one year left (the last round): "i år", not "hvert år"
