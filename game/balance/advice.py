@@ -268,12 +268,22 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
         )
         ranked.append((rescued["kinds"], line))
     if rescued.get("events"):
+        named = [
+            f"»{title}« ({_amount(amount, unit)} om året)" for title, amount in result.big_events
+        ]
+        largest = f", fx {_listed(named)}" if named else ""
         line = (
-            "Gør de store hændelser mindre, så gruppens valg afgør mere end trækket (uden "
-            f"hændelser: {won + rescued['events']} af de {games} spil)."
+            f"Gør de store hændelser mindre{largest}, så gruppens valg afgør mere end trækket "
+            f"(uden hændelser: {won + rescued['events']} af de {games} spil)."
         )
         ranked.append((rescued["events"], line))
-    tries = [line for _, line in sorted(ranked, key=lambda r: -r[0])]
+    # a rule that saves only a few of the lost games is not worth changing the deck for
+    # (a budget office was told to shrink its events when that saved 1 game of 40); the
+    # one that saves most is still named when none saves many
+    ranked.sort(key=lambda r: -r[0])
+    tries = [line for n, line in ranked if _counts(n, found.lost)] or [
+        line for _, line in ranked[:1]
+    ]
     for year, label in enumerate(scenario.years):
         under, free, ceiling, open_ceiling = found.year_short(year, scenario.target[year])
         if not _counts(under, found.lost):

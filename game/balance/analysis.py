@@ -168,6 +168,9 @@ class ScenarioResult:
     lower_targets_help: bool = True
     """False when the run found that the best plan in hindsight would win no more games
     with the lower targets (then the report suggests none)."""
+    big_events: tuple[tuple[str, float], ...] = ()
+    """The scenario's largest events (``largest_events``): title and the amount furthest
+    from 0 in any of the scenario's years, in the deck's unit."""
 
     @property
     def best(self) -> StrategyResult:
@@ -327,6 +330,20 @@ def per_capacity(proposal: Proposal, years: int | None = None) -> float:
     far below, in none."""
     used = capacity_taken(proposal)
     return within(proposal, years) * expected_factor(proposal) / used if used > 0 else 0.0
+
+
+def largest_events(deck: Deck, scenario: Scenario, count: int = 2) -> tuple[tuple[str, float], ...]:
+    """The ``count`` events of ``scenario`` whose amount in one of its years lies furthest
+    from 0: (title, that amount in the deck's unit), largest first; fewer when the scenario
+    has fewer events that move the råderum."""
+    found = []
+    for eid in dict.fromkeys(scenario.events):
+        event = deck.event(eid)
+        amounts = [event.effect[min(i, len(event.effect) - 1)] for i in range(scenario.rounds)]
+        peak = max(amounts, key=abs, default=0.0)
+        if peak:
+            found.append((event.title, peak))
+    return tuple(sorted(found, key=lambda e: -abs(e[1]))[:count])
 
 
 def card_stats(

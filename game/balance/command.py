@@ -35,6 +35,7 @@ from game.balance.analysis import (
     ScenarioResult,
     card_stats,
     checks,
+    largest_events,
     pile_of,
     suggested,
     summarise,
@@ -175,6 +176,7 @@ def run(
             result.suggestion, result.suggested_won = None, None
             result.lower_targets_help = False
         result.cards = card_stats(deck, judged, scenario.rounds)
+        result.big_events = largest_events(deck, scenario)
         result.lessons = lessons_for(deck.id, result, records)
         results.append(result)
     return results

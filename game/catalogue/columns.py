@@ -304,7 +304,9 @@ SCENARIO_COLUMNS: tuple[Column, ...] = (
         "kapacitet",
         "capacity",
         "whole",
-        "Hvor meget belastning gruppen kan vedtage pr. runde, 1–30. Tom: 6.",
+        "Hvor meget gruppen kan gennemføre pr. runde, 1–30: forslagenes belastning plus den "
+        "træthed, de giver, skal kunne være i den. Et forslag tager typisk 2–5; "
+        "standarddækket bruger 22–28 med 11–12 forslag på bordet. Tom: 6.",
         width=10,
     ),
     Column(

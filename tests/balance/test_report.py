@@ -286,6 +286,7 @@ def test_a_deck_the_best_plan_wins_now_and_then_is_told_what_holds_it_back_but_s
         strategies={**result.strategies, **winning},
         hindsight_share=0.7,
         diagnosis=found,
+        big_events=(("Udligningschok", -18.0), ("Fagudvalg over rammen", -10.0)),
     )
     assert not result.out_of_reach and result.judgeable
     lines = scenario_lines(result, "mio. kr.", markdown=False)
@@ -295,8 +296,9 @@ def test_a_deck_the_best_plan_wins_now_and_then_is_told_what_holds_it_back_but_s
     )
     assert "  - Hændelserne: uden dem kunne 3 af dem vindes." in lines
     assert (
-        "  - Gør de store hændelser mindre, så gruppens valg afgør mere end trækket (uden "
-        "hændelser: 10 af de 10 spil)."
+        "  - Gør de store hændelser mindre, fx »Udligningschok« (−18 mio. kr. om året) og "
+        "»Fagudvalg over rammen« (−10 mio. kr. om året), så gruppens valg afgør mere end "
+        "trækket (uden hændelser: 10 af de 10 spil)."
     ) in lines
     assert not any("Kapaciteten" in line or "Hæv kapaciteten" in line for line in lines)
     # the deck can be won, so the pile is judged again
@@ -476,3 +478,40 @@ def test_a_one_sided_play_that_wins_too_often_is_told_what_to_change():
     assert "Hæv målet for det sidste år" in said
     short = replace(result, scenario=replace(result.scenario, years=("2027", "2028")))
     assert one_sided_advice(short) == []  # two years: the targets do not hold it to 10 %
+
+
+def test_a_rule_that_saves_few_of_the_lost_games_is_not_advised():
+    # a budget office was told to shrink its events when that saved 1 game of 40
+    from game.balance.diagnosis import Diagnosis
+
+    result = _out_of_reach(3.4, 10.0)
+    winning = {n: replace(s, wins=1) for n, s in result.strategies.items() if n == "greedy"}
+
+    def told(rescued: dict[str, int]) -> list[str]:
+        found = Diagnosis(
+            strategy="greedy",
+            games=10,
+            lost=9,
+            rescued={"capacity": 0, "all": 0, **rescued},
+            capacity_needed=(6,) * 7 + (None,) * 3,
+            floor_needed=(),
+            reach=((2.0, 6.0, 10.0),) * 3,
+            open_reach=((2.0, 6.0, 10.0),) * 3,
+            capacity_short=0,
+            capacity_short_rounds=0,
+            construction_short=0,
+        )
+        shown = replace(
+            result,
+            strategies={**result.strategies, **winning},
+            hindsight_share=0.1,
+            diagnosis=found,
+        )
+        return scenario_lines(shown, "mio. kr.", markdown=False)
+
+    lines = told({"kinds": 6, "events": 1})
+    assert any(line.startswith("  - Giv hver slags et forslag") for line in lines)
+    assert not any("Gør de store hændelser mindre" in line for line in lines)
+    # when no rule saves many, the one that saves most is still named
+    lines = told({"kinds": 0, "events": 1})
+    assert any("Gør de store hændelser mindre" in line for line in lines)
