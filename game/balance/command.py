@@ -11,6 +11,7 @@ bar runs on stderr when it is a terminal.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shlex
 import sys
@@ -402,6 +403,10 @@ def report_text(
     waiting = [c for c in found if not c.judged]
     lines.append("## Målene for balancen" if markdown else "Målene for balancen")
     lines += ["", CHECKS_LEGEND + (" " + WAITING_LEGEND if waiting else ""), ""]
+    fewest = min(games, one_sided or games)
+    if fewest < FEW_GAMES:
+        # a budget office saw its planner move from 72,5 % ✓ to 82,5 % ✗ between two runs
+        lines += [sample_warning(fewest), ""]
     for check in found:
         mark = "– " if not check.judged else "✓ " if check.met else "✗ "
         lines.append(("- " if markdown else "  ") + mark + check.text)
@@ -416,6 +421,23 @@ def report_text(
     else:
         lines += ["", f"{met} af {len(found)} mål er nået."]
     return "\n".join(lines) + "\n"
+
+
+FEW_GAMES = 200
+"""Below this many games per strategy a win rate is too uncertain to judge a deck by: the
+report says how uncertain (``sample_warning``)."""
+
+
+def sample_warning(games: int) -> str:
+    """How far a win rate from ``games`` games may lie from the true one (95 %, at a true
+    rate of 50 %, where it is widest), and what to do before changing the deck by ✓ and ✗."""
+    spread = 1.96 * math.sqrt(0.25 / max(1, games)) * 100
+    return (
+        f"Bemærk: med {games} spil pr. strategi kan en vinderprocent ligge op til "
+        f"{format_amount(spread, decimals=0)} procentpoint fra den, mange spil ville give, så et "
+        "mål tæt på sin grænse kan skifte mellem ✓ og ✗ fra kørsel til kørsel. Kør mindst "
+        f"{FEW_GAMES} spil (--games og --one-sided-games), før du retter dækket efter dem."
+    )
 
 
 CHECKS_LEGEND = (

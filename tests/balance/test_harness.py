@@ -195,6 +195,10 @@ def test_the_danish_table_and_the_markdown_file(tmp_path):
     assert f"Skrevet af `raaderum balance --deck {deck} --games 30 --seed 0`." in text
     assert "make balance" not in text and "game/balance" not in text
     assert "Færdig efter" in run.stderr
+    # 30 games judge a win rate to within about 18 points: the report says so before the ✓/✗
+    assert "med 30 spil pr. strategi kan en vinderprocent ligge op til 18 procentpoint" in (
+        run.stdout
+    )
 
 
 def test_the_help_says_that_every_scenario_is_played_without_scenario(capsys):
