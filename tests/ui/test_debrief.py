@@ -609,6 +609,14 @@ def test_the_best_plan_keeps_as_much_of_each_title_as_fits_on_a_projector(
         whole = next(t for t in titles if t.startswith(text[:-1].rstrip()))
         shown = text[:-1].rstrip()
         assert len(shown) > len(whole.split()[0]) + 2  # more than the first word
+    # why this plan, with the service it ends on (a facilitator wondered why it adopted two
+    # investments in the last year: they lift service, the plan's third aim)
+    assert scene.whatif.best_met_all
+    ends = sum(deck.proposal(pid).service for pid, _ in scene.whatif.best_plan)
+    ends += sum(deck.event(drawn.card).service for drawn in state.events)
+    said = " ".join(drawn)
+    assert "Af de planer, der når målet, er den valgt, der skærer mindst i servicen" in said
+    assert f"den ender på serviceniveau {format_amount(ends, sign=True)}" in said
     small.scenes.clear()
 
 

@@ -132,11 +132,22 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         size = sc.min_text
         line_h = line_height(app, size, FONT_BOLD)
         small = BODY.sized(size).lines(1)
-        legend_y = rect.bottom - line_h
-        legend = pygame.Rect(rect.x, legend_y, rect.width, line_h)
-        app.text.draw(
-            surface, app.t("debrief.best_legend"), legend, small.ink(theme.MUTED).shrink()
-        )
+        words = app.t("debrief.best_legend")
+        if data.best_met_all:
+            # why this plan of the many that meet the target (a facilitator wondered why it
+            # adopted two investments in the last year): the one that cuts service least
+            words = (
+                app.t(
+                    "debrief.best_why",
+                    service=format_amount(best_service(data, state), app.lang, sign=True),
+                    own=format_amount(state.service, app.lang, sign=True),
+                )
+                + " "
+                + words
+            )
+        legend_y = rect.bottom - 2 * line_h
+        legend = pygame.Rect(rect.x, legend_y, rect.width, 2 * line_h)
+        app.text.draw(surface, words, legend, small.lines(2).ink(theme.MUTED).shrink())
         area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
         entries = sorted(data.best_plan, key=lambda item: item[1])
         columns = 3 if area.width > sc.body * 45 else 2
@@ -186,6 +197,13 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 "debrief.best_more_own" if all(e[0] in adopted for e in left_out) else "board.more"
             )
             app.text.draw(surface, app.t(key, count=count), more, small.ink(theme.MUTED))
+
+
+def best_service(data: WhatIf, state: GameState) -> int:
+    """The service level the best plan ends on: its cards' service and the drawn events'."""
+    deck = state.deck
+    cards = sum(deck.proposal(pid).service for pid, _ in data.best_plan)
+    return cards + sum(deck.event(drawn.card).service for drawn in state.events)
 
 
 def cut_to_width(text: str, font: pygame.font.Font, width: int) -> str:
