@@ -128,11 +128,21 @@ class Pile:
     total: float
     by_kind: dict[Kind, float]
     final_target: float
+    reach: float | None = None
+    """What the pile can give in the scenario's last year at most (every card adopted in the
+    first round, at face value: ``within``), when that is less than ``total``: a short
+    scenario ends before some cards reach their full effect."""
 
     @property
     def ratio(self) -> float:
         """Full-effect total ÷ final target."""
         return self.total / self.final_target if self.final_target else 0.0
+
+    @property
+    def reach_ratio(self) -> float:
+        """What the pile can give in the last year (``reach``, else ``total``) ÷ final target."""
+        reach = self.total if self.reach is None else self.reach
+        return reach / self.final_target if self.final_target else 0.0
 
 
 @dataclass(frozen=True)
@@ -307,10 +317,14 @@ def summarise(
 def pile_of(deck: Deck, scenario: Scenario) -> Pile:
     """The full-effect size of the scenario's pile, in all and per kind."""
     by_kind = dict.fromkeys(KINDS, 0.0)
+    reach = 0.0
     for pid in scenario.proposals:
         proposal = deck.proposal(pid)
         by_kind[proposal.kind] += proposal.effect[-1]
-    return Pile(sum(by_kind.values()), by_kind, scenario.target[-1])
+        reach += within(proposal, scenario.rounds)
+    total = sum(by_kind.values())
+    short = reach < total - 1e-9
+    return Pile(total, by_kind, scenario.target[-1], reach if short else None)
 
 
 def within(proposal: Proposal, years: int | None = None) -> float:

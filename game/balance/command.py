@@ -211,7 +211,14 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         + ", ".join(
             f"{KIND_WORDS[k]} {format_amount(v, decimals=places)}" for k, v in pile.by_kind.items()
         )
-        + ".",
+        + (
+            "."
+            if pile.reach is None
+            else f". Inden for scenariets {len(result.scenario.years)} år når kortene højst "
+            f"{format_amount(pile.reach, decimals=places)} {unit} i det sidste år "
+            f"({format_amount(pile.reach_ratio, decimals=2)} × slutmålet), fordi nogle først "
+            "giver deres fulde beløb senere."
+        ),
         "",
     ]
     found = guidance(result, unit)
@@ -485,6 +492,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                 "pile": {
                     "total": r.pile.total,
                     "ratio": round(r.pile.ratio, 3),
+                    "reach_in_last_year": r.pile.reach,
                     "by_kind": {k.value: v for k, v in r.pile.by_kind.items()},
                 },
                 "cards": [

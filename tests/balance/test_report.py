@@ -515,3 +515,33 @@ def test_a_rule_that_saves_few_of_the_lost_games_is_not_advised():
     # when no rule saves many, the one that saves most is still named
     lines = told({"kinds": 0, "events": 1})
     assert any("Gør de store hændelser mindre" in line for line in lines)
+
+
+def test_the_pile_line_says_what_a_short_scenario_can_reach_in_its_last_year():
+    # a budget office read "4,04 × slutmålet" for a three-year scenario whose investments
+    # give their full amount only in the fourth year
+    from game.balance.analysis import pile_of
+    from game.engine.model import Deck, Proposal
+
+    cards = (
+        Proposal("spar", Kind.SAVING, "Spar", "Kultur", (3.0,)),
+        Proposal("inv", Kind.INVESTMENT, "Invester", "Ældre", (-3.0, 1.0, 8.0, 13.5)),
+    )
+    scenario = Scenario(
+        id="kort",
+        title="Tre år",
+        years=("2027", "2028", "2029"),
+        target=(1.0, 2.0, 10.0),
+        proposals=("spar", "inv"),
+        events=(),
+    )
+    deck = Deck(id="prove", title="Prøvedæk", proposals=cards, events=(), scenarios=(scenario,))
+    pile = pile_of(deck, scenario)
+    assert (pile.total, pile.reach) == (16.5, 11.0)  # 3 + 13,5 at full effect; 3 + 8 in 2029
+    result = replace(_result((1.0, 5.0, 9.0)), scenario=scenario, pile=pile)
+    said = " ".join(scenario_lines(result, "mio. kr.", markdown=False))
+    assert "(1,65 × slutmålet)" in said
+    assert "Inden for scenariets 3 år når kortene højst 11 mio. kr. i det sidste år (1,1 ×" in said
+    # a scenario long enough for every card says nothing more
+    longer = replace(scenario, years=("2027", "2028", "2029", "2030"), target=(1, 2, 5, 10))
+    assert pile_of(deck, longer).reach is None
