@@ -401,6 +401,29 @@ SIDE_ADVICE = {
 }
 """What to do when one kind of one-sided play wins too often, per ``Strategy.side``."""
 
+SIDE_ADVICE_HARD = {
+    "savings": (
+        "Besparelserne bærer spillet næsten alene ({who} vinder {rate}): stram gulvet for "
+        "serviceniveauet, eller tag besparelser ud af bunken, så investeringernes og "
+        "effektiviseringernes beløb skal til (hæv ikke målene, før dækket kan vindes oftere: "
+        "se ovenfor)."
+    ),
+    "no-investment": (
+        "Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne og "
+        "effektiviseringerne giver nok i det sidste år. Tag effektiviseringer ud af bunken, "
+        "så investeringernes store beløb skal til (hæv ikke målene, før dækket kan vindes "
+        "oftere: se ovenfor)."
+    ),
+    "no-saving": (
+        "Spillet kan vindes uden brobyggende besparelser ({who} vinder {rate}): "
+        "investeringerne og effektiviseringerne koster for lidt i de første år. Giv dem den "
+        "udgift i vedtagelsesåret, som indsatsen kræver, før målene for de første år hæves "
+        "(dækket kan ikke altid vindes: se ovenfor)."
+    ),
+}
+"""The same when the best plan in hindsight loses too often (``guidance`` says what to
+lower first): advice that does not also tell the author to raise a target."""
+
 
 def one_sided_advice(result: ScenarioResult) -> list[str]:
     """One sentence per kind of one-sided play (``Strategy.side``) whose best strategy wins
@@ -410,7 +433,8 @@ def one_sided_advice(result: ScenarioResult) -> list[str]:
     if result.out_of_reach or result.scenario.rounds < 3:
         return []
     said = []
-    for side, text in SIDE_ADVICE.items():
+    hard = result.diagnosis is not None and result.hindsight_share is not None
+    for side, text in (SIDE_ADVICE_HARD if hard else SIDE_ADVICE).items():
         played = [
             r for r in result.strategies.values() if r.one_sided and BY_NAME[r.name].side == side
         ]
