@@ -569,7 +569,7 @@ MESSAGES.update(
         "card.every_year": "{amount} hvert år",
         "card.per_year": "{amount}/år",
         "card.this_year": "{amount} i år",
-        "print.per_year": "{unit} pr. år",
+        "print.per_year": "Råderum i {unit} pr. år (+ frigør, − koster)",
         "print.year_n": "år {n}",
         "print.holds": "derefter hvert år",
         "print.load": "Belastning",

@@ -560,7 +560,7 @@ MESSAGES.update(
         "card.every_year": "{amount} every year",
         "card.per_year": "{amount}/yr",
         "card.this_year": "{amount} this year",
-        "print.per_year": "{unit} a year",
+        "print.per_year": "Råderum in {unit} a year (+ frees, − costs)",
         "print.year_n": "year {n}",
         "print.holds": "then every year",
         "print.load": "Load",

@@ -40,6 +40,11 @@ def test_every_card_shows_its_kind_as_a_word_and_an_icon():
         assert f'<span class="word">{word}</span>' in html
     cards = html.split('<div class="card')[1:]
     assert all('<svg class="icon"' in card for card in cards)
+    # a saving's "+1.200" read as more expense to a budget office that writes savings with a
+    # minus: every proposal's amounts say that they are råderum and which sign frees it
+    proposals = [card for card in cards if "HÆNDELSE" not in card]
+    unit = deck.unit
+    assert all(f"Råderum i {unit} pr. år (+ frigør, − koster)" in card for card in proposals)
 
 
 def test_an_uncertain_card_is_marked_and_carries_its_die_a_certain_one_does_not():
