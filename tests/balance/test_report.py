@@ -186,6 +186,30 @@ def _out_of_reach(ratio: float, savings: float) -> ScenarioResult:
     return replace(result, pile=pile, hindsight_share=0.1)
 
 
+def _diagnosed(lost: int, rescued: dict[str, int], share: float, wins: int) -> ScenarioResult:
+    """``_out_of_reach``'s scenario, the greedy bot winning ``wins`` of 10, and a diagnosis of
+    its ``lost`` games that ``rescued`` (rule → games won without it) describes."""
+    from game.balance.diagnosis import Diagnosis
+
+    result = _out_of_reach(3.4, 10.0)
+    winning = {n: replace(s, wins=wins) for n, s in result.strategies.items() if n == "greedy"}
+    found = Diagnosis(
+        strategy="greedy",
+        games=10,
+        lost=lost,
+        rescued={"capacity": 0, "kinds": 0, "events": 0, "all": 0, **rescued},
+        capacity_needed=(6,) * 7 + (None,) * 3,
+        floor_needed=(),
+        reach=((2.0, 6.0, 10.0),) * 3,
+        open_reach=((2.0, 6.0, 10.0),) * 3,
+        capacity_short=0,
+        capacity_short_rounds=0,
+        construction_short=0,
+    )
+    strategies = {**result.strategies, **winning}
+    return replace(result, strategies=strategies, hindsight_share=share, diagnosis=found)
+
+
 def test_a_deck_out_of_reach_is_not_told_to_shrink_its_pile():
     # the trial: "✗ bunken frigør 2–3 × slutmålet" (it was 3,4 ×) and "✗ besparelserne alene
     # frigør mindre end slutmålet" on a deck nothing could win: both said "take cards out"
@@ -264,28 +288,9 @@ def test_the_report_says_first_what_holds_a_deck_out_of_reach_back():
 
 def test_a_deck_the_best_plan_wins_now_and_then_is_told_what_holds_it_back_but_still_judged():
     from game.balance.analysis import checks
-    from game.balance.diagnosis import Diagnosis
 
-    result = _out_of_reach(3.4, 10.0)
-    winning = {n: replace(s, wins=3) for n, s in result.strategies.items() if n == "greedy"}
-    found = Diagnosis(
-        strategy="greedy",
-        games=10,
-        lost=3,
-        rescued={"capacity": 0, "kinds": 0, "events": 3, "all": 0},
-        capacity_needed=(6,) * 7 + (None,) * 3,
-        floor_needed=(),
-        reach=((2.0, 6.0, 10.0),) * 3,
-        open_reach=((2.0, 6.0, 10.0),) * 3,
-        capacity_short=0,
-        capacity_short_rounds=0,
-        construction_short=0,
-    )
     result = replace(
-        result,
-        strategies={**result.strategies, **winning},
-        hindsight_share=0.7,
-        diagnosis=found,
+        _diagnosed(3, {"events": 3}, 0.7, wins=3),
         big_events=(("Udligningschok", -18.0), ("Fagudvalg over rammen", -10.0)),
     )
     assert not result.out_of_reach and result.judgeable
@@ -503,31 +508,8 @@ def test_a_one_sided_play_that_wins_too_often_is_told_what_to_change():
 
 def test_a_rule_that_saves_few_of_the_lost_games_is_not_advised():
     # a budget office was told to shrink its events when that saved 1 game of 40
-    from game.balance.diagnosis import Diagnosis
-
-    result = _out_of_reach(3.4, 10.0)
-    winning = {n: replace(s, wins=1) for n, s in result.strategies.items() if n == "greedy"}
-
     def told(rescued: dict[str, int]) -> list[str]:
-        found = Diagnosis(
-            strategy="greedy",
-            games=10,
-            lost=9,
-            rescued={"capacity": 0, "all": 0, **rescued},
-            capacity_needed=(6,) * 7 + (None,) * 3,
-            floor_needed=(),
-            reach=((2.0, 6.0, 10.0),) * 3,
-            open_reach=((2.0, 6.0, 10.0),) * 3,
-            capacity_short=0,
-            capacity_short_rounds=0,
-            construction_short=0,
-        )
-        shown = replace(
-            result,
-            strategies={**result.strategies, **winning},
-            hindsight_share=0.1,
-            diagnosis=found,
-        )
+        shown = _diagnosed(9, rescued, 0.1, wins=1)
         return scenario_lines(shown, "mio. kr.", markdown=False)
 
     lines = told({"kinds": 6, "events": 1})
