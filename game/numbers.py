@@ -112,6 +112,19 @@ def format_amount(
     return text
 
 
+def pair_decimals(value: float, target: float, *, met: bool | None = None) -> int:
+    """The decimals ``format_pair`` writes ``value`` and ``target`` with."""
+    if met is None:
+        met = value >= target - MET_TOLERANCE
+    places = max(amount_decimals(value), amount_decimals(target))
+    if not met:
+        while places < MAX_DECIMALS and round_half_away(value, places) >= round_half_away(
+            target, places
+        ):
+            places += 1
+    return places
+
+
 def format_pair(
     value: float, target: float, lang: str = "da", *, met: bool | None = None
 ) -> tuple[str, str]:
@@ -121,14 +134,7 @@ def format_pair(
     ``met`` is the verdict (pass the engine's); without it ``value >= target -
     MET_TOLERANCE`` decides.
     """
-    if met is None:
-        met = value >= target - MET_TOLERANCE
-    places = max(amount_decimals(value), amount_decimals(target))
-    if not met:
-        while places < MAX_DECIMALS and round_half_away(value, places) >= round_half_away(
-            target, places
-        ):
-            places += 1
+    places = pair_decimals(value, target, met=met)
     return format_amount(value, lang, places), format_amount(target, lang, places)
 
 

@@ -38,7 +38,7 @@ from game.engine.ledger import (
     expected_factor,
     meets,
 )
-from game.engine.model import KINDS, PROFILE_YEARS, Deck, Kind, Proposal, Scenario
+from game.engine.model import KINDS, PROFILE_YEARS, Deck, Kind, Proposal, Scenario, amount_at
 
 ONE_SIDED_MAX = 0.10
 BEST_RANGE = (0.45, 0.75)
@@ -353,7 +353,7 @@ def largest_events(deck: Deck, scenario: Scenario, count: int = 2) -> tuple[tupl
     found = []
     for eid in dict.fromkeys(scenario.events):
         event = deck.event(eid)
-        amounts = [event.effect[min(i, len(event.effect) - 1)] for i in range(scenario.rounds)]
+        amounts = [amount_at(event.effect, year) for year in range(scenario.rounds)]
         peak = max(amounts, key=abs, default=0.0)
         if peak:
             found.append((event.title, peak))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from game.engine.ledger import expected_factor, fatigue_of
+from game.engine.ledger import expected_factor, fatigue_of, realise
 from game.engine.model import Deck, Proposal
 
 TOLERANCE = 1e-9
@@ -29,10 +29,7 @@ def expected_row(proposal: Proposal, years: int) -> tuple[float, ...]:
     its adoption, its gains at their expected amount (times 1 − failure), its costs as
     written, in the deck's unit."""
     factor = expected_factor(proposal)
-    return tuple(
-        amount * factor if amount > 0 else amount
-        for amount in (proposal.amount(offset) for offset in range(years))
-    )
+    return tuple(realise(proposal.amount(offset), factor) for offset in range(years))
 
 
 def _counts(proposal: Proposal, years: int) -> tuple[tuple[float, ...], tuple[float, ...]]:

@@ -40,6 +40,8 @@ class WhatIf:
     best_met_all: bool
     best_exact: bool = True
     """False when HiGHS could not prove the plan optimal within its time limit."""
+    best_service: int | None = None
+    """The service level the best plan ends on (None: not known)."""
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (amounts rounded to 4 decimals)."""
@@ -53,6 +55,7 @@ class WhatIf:
             "best": [round(v, 4) for v in self.best],
             "best_met_all": self.best_met_all,
             "best_exact": self.best_exact,
+            "best_service": self.best_service,
         }
 
 
@@ -78,4 +81,5 @@ def what_if(state: GameState, samples: int = 4000) -> WhatIf:
         best=best.raaderum,
         best_met_all=best.met_all,
         best_exact=best.exact,
+        best_service=best.service,
     )

@@ -17,6 +17,7 @@ from game.engine import (
     Proposal,
     anchor,
     check,
+    excluded_by,
     face_row,
     fatigue_of,
     lognormal_params,
@@ -71,18 +72,11 @@ def rivals(proposal: Proposal, state: GameState) -> frozenset[str]:
     (``Deck.exclusive_with``) and are still in play in ``state``: none once either side is
     adopted or ruled out (the card then says "Udelukket" or "Vedtaget"), and none outside
     the scenario's pile, which the game never meets."""
-    deck = state.deck
-    found = deck.exclusive_with(proposal.id)
-    if not found:
-        return found
-    adopted = frozenset(state.adopted_ids())
-    if proposal.id in adopted or found & adopted:
+    found = state.deck.exclusive_with(proposal.id)
+    if not found or proposal.id in state.adopted_ids() or excluded_by(state, proposal.id):
         return frozenset()
-    return frozenset(
-        rival
-        for rival in found & frozenset(state.scenario.proposals)
-        if not deck.exclusive_with(rival) & adopted
-    )
+    pile = frozenset(state.scenario.proposals)
+    return frozenset(rival for rival in found & pile if excluded_by(state, rival) is None)
 
 
 def badges(app: Host, proposal: Proposal, state: GameState) -> list[tuple[str, theme.Color]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import GameState, Proposal, anchor, event_amount, face, raaderum, realised
-from game.numbers import format_pair, format_percent, format_share_of
+from game.numbers import format_amount, format_percent, format_share_of, pair_decimals
 from game.session import fatigue_years
 from game.ui import theme
 from game.ui.cards import signed
@@ -100,16 +100,16 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
             verdict, tone = app.t("year.as_expected"), "neutral"
         # with the decimals it takes for a better or worse amount to look it ("0,5 → 0,54")
         if tone == "good":
-            shown_face, shown_real = format_pair(face_value, real, app.lang, met=False)
+            places = pair_decimals(face_value, real, met=False)
         elif tone == "bad":
-            shown_real, shown_face = format_pair(real, face_value, app.lang, met=False)
+            places = pair_decimals(real, face_value, met=False)
         else:
-            shown_face, shown_real = format_pair(face_value, real, app.lang, met=True)
+            places = pair_decimals(face_value, real, met=True)
+        shown_face = format_amount(face_value, app.lang, places)
+        shown_real = format_amount(real, app.lang, places)
         # … and as many as it takes for the two amounts to give the share shown beside them
         # ("ventet 0,5, faktisk 0,585 … 117 %", not "faktisk 0,6", which reads as 120 %)
         if adoption.factor > 0 and face_value > 0:
-            places = len(shown_real.rpartition("," if app.lang == "da" else ".")[2])
-            places = places if places < len(shown_real) else 0  # no separator: no decimals
             shown_real = format_share_of(real, face_value, adoption.factor, app.lang, places)
         detail = app.t(
             "year.face_vs_real",

@@ -133,13 +133,13 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         line_h = line_height(app, size, FONT_BOLD)
         small = BODY.sized(size).lines(1)
         words = app.t("debrief.best_legend")
-        if data.best_met_all:
+        if data.best_met_all and data.best_service is not None:
             # why this plan of the many that meet the target (a facilitator wondered why it
             # adopted two investments in the last year): the one that cuts service least
             words = (
                 app.t(
                     "debrief.best_why",
-                    service=format_amount(best_service(data, state), app.lang, sign=True),
+                    service=format_amount(data.best_service, app.lang, sign=True),
                     own=format_amount(state.service, app.lang, sign=True),
                 )
                 + " "
@@ -197,13 +197,6 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 "debrief.best_more_own" if all(e[0] in adopted for e in left_out) else "board.more"
             )
             app.text.draw(surface, app.t(key, count=count), more, small.ink(theme.MUTED))
-
-
-def best_service(data: WhatIf, state: GameState) -> int:
-    """The service level the best plan ends on: its cards' service and the drawn events'."""
-    deck = state.deck
-    cards = sum(deck.proposal(pid).service for pid, _ in data.best_plan)
-    return cards + sum(deck.event(drawn.card).service for drawn in state.events)
 
 
 def cut_to_width(text: str, font: pygame.font.Font, width: int) -> str:
