@@ -227,6 +227,11 @@ MESSAGES.update(
         "card.short.already_adopted": "Vedtaget",
         "card.short.note_too_long": "For lang begrundelse",
         # charts, year reveal, debrief, compare (UI-charts)
+        "chart.legend.heading": "Diagrammet »Råderum pr. år«",
+        "chart.legend.bar": "Råderummet (lyst: året er åbent)",
+        "chart.legend.gap": "Det, der mangler til målet",
+        "chart.legend.fan": "8 af 10 udfald lander i feltet",
+        "chart.legend.target": "Årets mål",
         "chart.target": "mål {amount}",
         "year.title": "Året {year} er gjort op",
         "year.service": "service {service}",

@@ -125,7 +125,7 @@ MESSAGES: dict[str, str] = {
     "toast.saved_note": "Reason saved",
     "help.title": "How to play",
     "help.rules": (
-        "Find the agreed råderum (budget headroom: money freed for new priorities) in every year: the budget year and the forecast years.\n"
+        "Find the agreed råderum (money freed for new priorities) in every year: the budget year and the forecast years.\n"
         "Each round is one year. Pick proposals from the table while capacity lasts: every proposal has a load.\n"
         "Savings work at once, but lower service; efficiencies take time; investments cost "
         "first and pay later – with uncertainty.\n"
@@ -218,6 +218,11 @@ MESSAGES.update(
         "card.short.already_adopted": "Adopted",
         "card.short.note_too_long": "Reason too long",
         # charts, year reveal, debrief, compare (UI-charts)
+        "chart.legend.heading": "The chart “Råderum per year”",
+        "chart.legend.bar": "Råderum (light: year still open)",
+        "chart.legend.gap": "What is missing to the target",
+        "chart.legend.fan": "8 of 10 outcomes land in the box",
+        "chart.legend.target": "The year's target",
         "chart.target": "target {amount}",
         "year.title": "Budget {year} is closed",
         "year.service": "service {service}",

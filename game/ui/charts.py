@@ -362,12 +362,44 @@ def _draw_fan(
     band = pygame.Rect(0, 0, width, max(2, axis.y(p10) - axis.y(p90)))
     band.top = axis.y(p90)
     band.left = min(bar.right + pad // 2, col.right - width - 2)
+    _fan_band(surface, band, axis.y(p50), pad)
+
+
+def _fan_band(surface: pygame.Surface, band: pygame.Rect, median_y: int, pad: int) -> None:
+    """A fan's band (10–90 %) with its median tick at row ``median_y``."""
     overlay = pygame.Surface(band.size, pygame.SRCALPHA)
     overlay.fill((*theme.SKY, 150))
     surface.blit(overlay, band)
     pygame.draw.rect(surface, theme.BLUE, band, 1)
-    y = axis.y(p50)
+    y = median_y
     pygame.draw.line(surface, theme.INK, (band.left - pad // 2, y), (band.right + pad // 2, y), 3)
+
+
+LEGEND_ITEMS = ("bar", "gap", "fan", "target")
+"""What the year chart's legend explains, in its order (message keys ``chart.legend.*``)."""
+
+
+def legend_swatch(surface: pygame.Surface, rect: pygame.Rect, item: str, pad: int) -> None:
+    """A small picture of one of the year chart's marks (``LEGEND_ITEMS``), drawn the way
+    ``year_columns`` draws it in an open year, so the help's legend shows what the board shows."""
+    if item == "bar":
+        bar = rect.inflate(-rect.width // 3, 0)
+        pygame.draw.rect(surface, theme.mix(theme.BLUE, theme.CARD, 0.35), bar)
+        pygame.draw.rect(surface, theme.BLUE, bar, max(1, pad // 4))
+    elif item == "gap":
+        gap = rect.inflate(-rect.width // 3, 0)
+        color = theme.mix(theme.GAP, theme.CARD, 0.35)
+        pygame.draw.rect(surface, theme.mix(color, theme.CARD, 0.78), gap)
+        hatch(surface, gap, color, step=max(6, pad))
+        pygame.draw.rect(surface, color, gap, max(1, pad // 4))
+    elif item == "fan":
+        band = rect.inflate(-rect.width // 2, 0)
+        _fan_band(surface, band, rect.centery, pad)
+    elif item == "target":
+        y = rect.centery
+        pygame.draw.line(surface, theme.TARGET, (rect.left, y), (rect.right, y), max(3, pad // 2))
+    else:
+        raise ValueError(f"no legend item {item!r}")
 
 
 # ----- sparkline -------------------------------------------------------------------------

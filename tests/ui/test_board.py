@@ -977,6 +977,38 @@ def test_the_help_says_where_games_and_reports_are(make_app, std_deck, tmp_path)
     assert middle_cut(app, share, room, 14) == r"\\fil01\…\2026\saves"
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (3840, 2160)])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_boards_help_explains_the_year_charts_marks(
+    make_app, std_deck, size, lang, monkeypatch
+):
+    # a facilitator asked what the striped part of a bar and the light blue box beside it
+    # were: the board's help names every mark of the chart, whole, beside a copy of the mark
+    app = board_app(make_app, std_deck, size=size)
+    app.set_language(lang)
+    # a laptop's own folder (the test's temporary one is longer than any a user has); the
+    # help only shows it
+    folder = Path("C:/Users/anne.marie.kristensen/AppData/Local/raaderum/saves")
+    monkeypatch.setattr(type(app), "save_dir", property(lambda _app: folder))
+    drawn = record_text(app)
+    cut = record_cut(app)
+    key(app, pygame.K_F1)
+    assert isinstance(app.top, HelpScene)
+    words = [app.t(f"chart.legend.{item}") for item in ("heading", "bar", "gap", "fan", "target")]
+    for word in words:
+        assert word in drawn, word
+    assert not set(words) & set(cut), set(words) & set(cut)
+    # the striped swatch is drawn in the gap's colour, left of its words
+    heading = drawn.index(words[0])
+    assert drawn.index(words[2]) > heading
+    gap_colour = theme.mix(theme.GAP, theme.CARD, 0.35)
+    pixels = pygame.surfarray.pixels3d(app.surface)
+    stripes = np.all(pixels == np.array(gap_colour, dtype=pixels.dtype), axis=2)
+    right_half = stripes[size[0] // 2 :, :]
+    assert right_half.sum() > 20
+    del pixels
+
+
 def test_a_card_is_not_left_outlined_when_the_mouse_leaves_the_window(make_app, std_deck):
     # the hover outline stayed on the last card the mouse crossed on its way out
     app = board_app(make_app, std_deck, size=(1024, 768))

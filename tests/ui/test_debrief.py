@@ -693,3 +693,5 @@ def test_the_help_opened_on_the_result_screen_lists_its_keys(app: App, deck: Dec
     for words in ("Vælg fane 1–4", "Skriv rapporten", "Nyt spil", "Fortryd: tilbage til brættet"):
         assert words in drawn, words
     assert "Afslut året" not in drawn and "Vedtag det valgte forslag" not in drawn
+    # nor the legend of the board's chart: the result screen's chart has no open years
+    assert app.t("chart.legend.heading") not in drawn

@@ -9,6 +9,7 @@ import pygame
 from game.engine import KINDS
 from game.session import reports_root
 from game.ui import theme
+from game.ui.charts import LEGEND_ITEMS, legend_swatch
 from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
 from game.ui.layout_screens import DialogLayout, dialog_layout
@@ -141,6 +142,8 @@ class HelpScene(DialogScene):
         below = app.top
         self.keys = SCREEN_KEYS.get(below.name, KEYS) if below is not None else KEYS
         """The keys of the screen the help was opened from."""
+        self.chart_legend = below is None or below.name not in SCREEN_KEYS
+        """True on the board's help: it explains the marks of the board's year chart."""
 
     def handle(self, event: pygame.event.Event) -> None:
         """F1/H also close the help."""
@@ -161,7 +164,17 @@ class HelpScene(DialogScene):
         keys.height -= self._draw_folders(surface, keys, scale)
         head = pygame.Rect(keys.x, keys.y, keys.width, round(scale.heading * 1.4))
         text.draw(surface, self.app.t("help.keys"), head, HEADING.lines(1))
-        row_h = min(round(scale.body * 1.6), (keys.bottom - head.bottom) // len(self.keys))
+        room = keys.bottom - head.bottom
+        legend_h = self._legend_height(scale) if self.chart_legend else 0
+        # the keys' rows give up their air first, so that the chart's legend fits under them
+        # (at 1024×768 with the folders' paths at the foot)
+        row_h = min(round(scale.body * 1.6), (room - legend_h) // len(self.keys))
+        if row_h < round(scale.min_text * 1.1):
+            legend_h = 0
+            row_h = min(round(scale.body * 1.6), room // len(self.keys))
+        if legend_h:
+            legend = pygame.Rect(keys.x, keys.bottom - legend_h, keys.width, legend_h)
+            self._draw_chart_legend(surface, legend, scale)
         key_w = round(keys.width * 0.38)
         for i, (key, label) in enumerate(self.keys):
             y = head.bottom + i * row_h
@@ -171,7 +184,8 @@ class HelpScene(DialogScene):
                 name = self.app.t(key)
             else:
                 name = key
-            cap = pygame.Rect(keys.x, y + 2, key_w - g, row_h - 4)
+            inset = 2 if row_h >= scale.min_text * 1.4 else 1  # tight rows keep the text clear
+            cap = pygame.Rect(keys.x, y + inset, key_w - g, row_h - 2 * inset)
             pygame.draw.rect(surface, theme.CARD, cap, border_radius=scale.radius // 2)
             pygame.draw.rect(surface, theme.LINE, cap, 1, border_radius=scale.radius // 2)
             text.draw(surface, name, cap, TINY.bold().center().middle().lines(1))
@@ -180,6 +194,36 @@ class HelpScene(DialogScene):
                 self.app.t(label),
                 pygame.Rect(keys.x + key_w, y, keys.width - key_w, row_h),
                 TINY.middle().lines(1),
+            )
+
+    @staticmethod
+    def _legend_rows(scale: Scale) -> tuple[int, int]:
+        """The chart legend's heading height and row height (pixels)."""
+        return round(scale.body * 1.25), round(scale.min_text * 1.3)
+
+    def _legend_height(self, scale: Scale) -> int:
+        """The height the chart legend takes with the gap above it."""
+        head_h, row_h = self._legend_rows(scale)
+        return scale.gap + head_h + row_h * len(LEGEND_ITEMS)
+
+    def _draw_chart_legend(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
+        """Under the keys: what the marks of the board's year chart mean (a facilitator asked
+        what the striped part and the light blue box were). Each row is a small copy of the
+        mark and a line of text. ``draw_body`` leaves it out when the keys would have to be
+        squeezed below a readable row to make room for it (a tiny window)."""
+        text = self.app.text
+        g = scale.gap
+        head_h, row_h = self._legend_rows(scale)
+        head = pygame.Rect(rect.x, rect.y + g, rect.width, head_h)
+        text.draw(surface, self.app.t("chart.legend.heading"), head, BODY.bold().lines(1))
+        swatch_w = round(scale.body * 2.2)
+        for i, item in enumerate(LEGEND_ITEMS):
+            y = head.bottom + i * row_h
+            swatch = pygame.Rect(rect.x, y + row_h // 6, swatch_w, row_h - row_h // 3)
+            legend_swatch(surface, swatch, item, g)
+            words = pygame.Rect(swatch.right + 2 * g, y, rect.right - swatch.right - 2 * g, row_h)
+            text.draw(
+                surface, self.app.t(f"chart.legend.{item}"), words, TINY.middle().lines(1).shrink()
             )
 
     def _draw_folders(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> int:
