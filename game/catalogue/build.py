@@ -133,6 +133,13 @@ class _Reading:
     budget_years: dict[str, str] = field(default_factory=dict)
     """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
     every row without its own 'fra budgetår' is tied to those years."""
+    budget_year_cells: dict[str, Cell] = field(default_factory=dict)
+    """Sheet → the heading of its first budget-year column (where a problem with it is said)."""
+    said_headings: set[tuple[str, str]] = field(default_factory=set)
+    """(sheet, cell) of headings already refused with a problem of their own."""
+    years_misplaced: bool = False
+    """True when the year columns start before the scenarios' first year: the amounts are read
+    one year off, so the sign checks' advice (which the shift causes) is not given."""
 
     def line(self, sheet: Sheet, cell: Cell) -> int:
         number = (DATA_SHEETS.index(sheet.name) + 1) * _SHEET_SPAN
@@ -157,6 +164,11 @@ class _Reading:
             at = at or cell.ref
         message = said if isinstance(said, Message) else Message.of(said, **params)
         self.problems.append(_Found(number, CatalogueProblem(sheet.where(at or ""), message)))
+
+    def after_sheet(self, name: str, said: Message) -> None:
+        """A problem that sums up lines of the sheet ``name``: said after them."""
+        number = (DATA_SHEETS.index(name) + 2) * _SHEET_SPAN - 1
+        self.problems.append(_Found(number, CatalogueProblem(self.catalogue.label, said)))
 
     def whole(self, said: Message | str, **params: Any) -> None:
         """A problem of the catalogue as a whole (named by its file)."""
@@ -241,6 +253,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         )
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
     data = _merged(documents)
+    _years_before_the_scenarios(reading, data)
     units_disagree = _units_agree(reading, data, stated)
     try:
         deck = load_documents(documents)
@@ -259,8 +272,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 "deck.effect_too_small",
             ):
                 continue  # the unit said at its title or heading is the cause; not 40 lines more
+            if reading.years_misplaced and problem.said.key.startswith(_SIGN_CHECKS):
+                continue  # the amounts are read a year off: the year columns are the cause
             if problem.said.key.startswith("deck.savings_cost_more."):
-                reading.whole(problem.said)  # the savings the sign check did not name
+                reading.after_sheet(PROPOSALS, problem.said)  # the savings not named above
                 continue
             if problem.said.key in _SAID_FOR_THE_WORKBOOK and problem.line in reading.places:
                 sheet, cell = reading.places[problem.line]
@@ -307,6 +322,21 @@ _SAID_FOR_THE_WORKBOOK = {
 a YAML field ("skriv sign: savings_negative"), and the same message in the workbook's words
 ("skriv 'besparelser negative' ud for 'fortegn' på arket Om kataloget")."""
 
+_SIGN_CHECKS = (
+    "deck.savings_cost",
+    "deck.saving_costs",
+    "deck.efficiency_never_frees",
+    "deck.investment_turned",
+)
+"""The loader's checks of the amounts' signs (key prefixes)."""
+
+_UNIT_STOPS = {
+    "deck.unit_large": "catalogue.unit_large_stop",
+    "deck.unit_large_kr": "catalogue.unit_large_kr_stop",
+}
+"""The loader's warnings that a deck's typical card is far too large for its unit, and the
+import's refusals in their place (a YAML deck written by hand is warned, not refused)."""
+
 _OF_THE_WHOLE = frozenset({"deck.unit_large", "deck.unit_large_kr", "deck.no_welfare_area"})
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
 
@@ -333,6 +363,11 @@ def _loader_warning(reading: _Reading, warning: Problem) -> None:
     headers."""
     place = reading.places.get(warning.line)
     said = warning.said
+    if said.key in _UNIT_STOPS:
+        # a typical card of hundreds of mio. kr.: the unit is wrong (the template's "mio. kr."
+        # left for amounts in t. kr.); a deck of such cards is no use, so the import stops
+        reading.whole(_UNIT_STOPS[said.key], **said.kwargs)
+        return
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
         if warning.said.key in _OF_THE_WHOLE or place is None:
@@ -970,8 +1005,18 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             )
         ):
             spec = None
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
+            # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
+            # game has one anlæg per card, paid from the anlægsramme when it is adopted
+            if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
+                refused = Message.of("catalogue.construction_by_year", text=str(cell.value)[:40])
+                reading.add(sheet, cell, refused)
+            reading.said_headings.add((sheet.name, cell.ref))
+            continue
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
             spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
+        if spec is None and (sheet.name, cell.ref) in reading.said_headings:
+            continue
         if spec is None:
             what = Message.of("catalogue.what.column", sheet=sheet.name)
             close = _unknown(reading, sheet, cell, headers, what)
@@ -1040,10 +1085,22 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
     first = reading.budget_years.setdefault(sheet.name, text)
     index = int(text) - int(first)
     effect = [c for c in COLUMNS[sheet.name] if c.reader == "effect"]
+    if index < 0:
+        # "2030, 2029, 2028, 2027": the years in falling order (said once, at the first)
+        if sheet.name not in reading.year_gaps:
+            first_text = reading.effect_headers.get(sheet.name, {}).get(0, first)
+            reading.add(
+                sheet, cell, "catalogue.years_falling", text=str(cell.value)[:40], first=first_text
+            )
+            reading.year_gaps.add(sheet.name)
+        reading.said_headings.add((sheet.name, cell.ref))
+        return None
     if not 0 <= index < len(effect):
         if first == text:
             del reading.budget_years[sheet.name]
         return None
+    if index == 0:
+        reading.budget_year_cells[sheet.name] = cell
     if index == 0:
         # an event has no budget year of its own: it acts from the year it is drawn
         key = "catalogue.budget_year_columns" + ("_events" if sheet.name == EVENTS else "")
@@ -1056,12 +1113,58 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
     return dataclasses.replace(effect[index], header=heading)
 
 
+_CONSTRUCTION_WORD = re.compile(r"(anlæg|anlaeg|anlægsudgift|anlægsbeløb)\b")
+"""A heading that starts by naming construction ("Anlæg 2027")."""
+
+
+def _construction_by_year(cell: Cell) -> bool:
+    """True for a heading of construction in one year ("Anlæg 2027", "Anlæg BO1")."""
+    if cell.formula is not None or not isinstance(cell.value, str):
+        return False
+    return bool(_CONSTRUCTION_WORD.match(normal(cell.value))) and speaks_of_a_year(cell.value)
+
+
+def _years_before_the_scenarios(reading: _Reading, data: dict[str, Any]) -> None:
+    """A year column before a scenario's first budget year, when the columns after it cover
+    the scenario's years too ("Budget 2026" before 2027 … 2030, often the base budget): the
+    amounts under the years are the phasing from adoption, so 2026 would be read as the first
+    year's amounts and 2027 as the second's. Said at the early column. A catalogue headed
+    2026 … 2029 for a scenario 2027–2030 is the phasing of a budget made a year earlier and is
+    read as such."""
+    spans = [
+        (int(years[0]), int(years[-1]))
+        for scenario in data.get("scenarios") or []
+        if isinstance(scenario, dict)
+        for years in [scenario.get("years")]
+        if isinstance(years, list) and years and all(str(y).isdigit() for y in years)
+    ]
+    for name, first in reading.budget_years.items():
+        columns = reading.effect_headers.get(name, {})
+        cell = reading.budget_year_cells.get(name)
+        last = int(first) + max(columns, default=0)
+        covered = [start for start, end in spans if int(first) < start and end <= last]
+        if cell is None or not covered:
+            continue
+        start = min(covered)
+        reading.add(
+            reading.catalogue.sheets[name],
+            cell,
+            "catalogue.year_before_scenarios",
+            text=str(cell.value)[:40],
+            start=start,
+            start_heading=columns.get(start - int(first), str(start)),
+        )
+        reading.years_misplaced = True
+
+
 def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
     """True for a column whose header was skipped with a warning or refused with a problem
     (its cells are ignored: the line at the heading says what to do)."""
     header = sheet.cells.get((row, column))
     if header is None:
         return False
+    if (sheet.name, header.ref) in reading.said_headings:
+        return True
     where = sheet.where(header.ref)
     return any(warning.where == where for warning in reading.warnings) or any(
         found.problem.where == where for found in reading.problems
@@ -1321,6 +1424,14 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
         return
     if said.key == "deck.format2_field":
         reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
+        return
+    if said.key.startswith("deck.id_twice.") and said.kwargs.get("id") in dict(
+        (new, old) for old, new in reading.respelled
+    ):
+        # the id as the workbook wrote it ("ÆSU-1"), not as the import spelt it ("AeSU-1")
+        written = [old for old, new in reading.respelled if new == said.kwargs["id"]]
+        other = _places(reading, f"({said.kwargs.get('where', '')})").strip("()")
+        reading.add(sheet, cell, "catalogue.id_twice", id=" / ".join(written), where=other)
         return
     reading.add(sheet, cell, _in_sheet_words(reading, sheet, said))
 

@@ -94,6 +94,8 @@ def _bytes(path: Path) -> bytes:
         raise WorkbookRefused(os_error_text(error)) from None
     if len(raw) > MAX_WORKBOOK_BYTES:
         raise WorkbookRefused(_too_big(len(raw)))
+    if not raw:  # a save that failed, or a cloud placeholder not yet downloaded
+        raise WorkbookRefused("catalogue.file.empty_workbook")
     return raw
 
 

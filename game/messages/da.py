@@ -1126,6 +1126,12 @@ MESSAGES.update(
         "catalogue.what.field": "et felt i kataloget",
         "catalogue.what.column": "en kolonne på arket {sheet}",
         "catalogue.header_formula": "overskriften er en formel; skriv den som tekst",
+        "catalogue.construction_by_year": "kolonnen '{text}' er anlæg for ét år: spillet har ét anlægsbeløb pr. forslag, som betales af scenariets anlægsramme, når forslaget vedtages, og som ikke tæller i råderummet. Læg årenes anlæg sammen i én kolonne med overskriften 'anlæg', og slet kolonnerne pr. år",
+        "catalogue.years_falling": "kolonnen '{text}' står efter '{first}': årstallene skal stå i stigende rækkefølge fra venstre mod højre, med det første budgetår først (fx 2027, 2028, 2029, 2030)",
+        "catalogue.year_before_scenarios": "kolonnen '{text}' ligger før scenariernes første budgetår {start}, som også har sin egen kolonne ('{start_heading}'). Beløbene under årstallene læses som forslagets indfasning fra det år, det vedtages, så '{text}' ville blive læst som første års beløb og '{start_heading}' som andet års. Er kolonnen grundbudgettet eller et tidligere års tal, så slet den, eller giv den en overskrift uden årstal (fx 'Grundbudget'), så springes den over",
+        "catalogue.id_twice": "id'et '{id}' står også i {where}; giv det ene forslag et andet nr. (æ, ø og å skrives som ae, oe og aa i et id, så 'Æ-1' og 'Ae-1' er det samme id)",
+        "catalogue.unit_large_stop": "det typiske forslag giver {median} mio. kr. om året, og det er langt mere, end én kommune finder i ét forslag: er beløbene i t. kr.? Så skriv 't. kr.' ud for 'enhed' på arket Om kataloget. Importen stopper, så dækket ikke får kort, der er 1.000 gange for store",
+        "catalogue.unit_large_kr_stop": "det typiske forslag giver {amount} t. kr. om året ({median} mio. kr.), og det er langt mere, end én kommune finder i ét forslag: er beløbene skrevet i kroner? Så del dem med 1.000 (viser Excel dem i t. kr. med et talformat, tager importen det med). Importen stopper, så dækket ikke får kort, der er 1.000 gange for store",
         "catalogue.header_year": "kolonnen '{text}' er et årstal: skriv beløbene under 'år 1', 'år 2' … og årstallet for 'år 1' i kolonnen 'fra budgetår' (her {text})",
         "catalogue.header_year_next": "kolonnen '{text}' er også et årstal: dens beløb hører under 'år {n}' (med {first} i kolonnen 'fra budgetår')",
         "catalogue.header_year_events": "kolonnen '{text}' er et årstal, men arket har også kolonner som 'år 1'; en hændelse har intet 'fra budgetår' – den virker fra det år, den trækkes: skriv alle beløbene under 'år 1', 'år 2' …, eller brug kun kolonner med årstal (så gælder beløbet under det første årstal trækningsåret)",
@@ -1269,6 +1275,7 @@ MESSAGES.update(
         "catalogue.file.charset": "tegnsættet kan ikke genkendes; gem filen som 'CSV UTF-8 (kommasepareret)'",
         "catalogue.file.nul": "indeholder NUL-tegn og er ikke en CSV-fil (er det en binær fil?)",
         "catalogue.file.empty": "filen er tom",
+        "catalogue.file.empty_workbook": "filen er tom (0 byte): gem projektmappen igen i Excel, eller hent den helt ned, hvis den ligger i OneDrive eller SharePoint",
     }
 )
 

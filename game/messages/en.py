@@ -1117,6 +1117,12 @@ MESSAGES.update(
         "catalogue.what.field": "a field of the catalogue",
         "catalogue.what.column": "a column of the sheet {sheet}",
         "catalogue.header_formula": "the header is a formula; write it as text",
+        "catalogue.construction_by_year": "the column '{text}' is construction for one year: the game has one anlæg amount per proposal, paid from the scenario's anlægsramme when the proposal is adopted, and not counted in the råderum. Add the years' construction up in one column headed 'anlæg', and delete the columns per year",
+        "catalogue.years_falling": "the column '{text}' comes after '{first}': the years must rise from left to right, with the first budget year first (e.g. 2027, 2028, 2029, 2030)",
+        "catalogue.year_before_scenarios": "the column '{text}' lies before the scenarios' first budget year {start}, which has a column of its own ('{start_heading}'). The amounts under the years are read as the proposal's phasing from the year it is adopted, so '{text}' would be read as the first year's amounts and '{start_heading}' as the second's. If the column is the base budget or an earlier year's figures, delete it, or give it a heading without a year (say 'Grundbudget') and it is skipped",
+        "catalogue.id_twice": "the id '{id}' is also in {where}; give one of the proposals another number (æ, ø and å are written ae, oe and aa in an id, so 'Æ-1' and 'Ae-1' are the same id)",
+        "catalogue.unit_large_stop": "the typical proposal frees {median} m DKK a year, far more than one municipality finds in one proposal: are the amounts in t. kr.? Then write 't. kr.' beside 'enhed' on the sheet Om kataloget. The import stops, so that the deck does not get cards 1,000 times too large",
+        "catalogue.unit_large_kr_stop": "the typical proposal frees {amount} t. kr. a year ({median} m DKK), far more than one municipality finds in one proposal: are the amounts written in kroner? Then divide them by 1,000 (if Excel shows them in t. kr. with a number format, the import takes that along). The import stops, so that the deck does not get cards 1,000 times too large",
         "catalogue.header_year": "the column '{text}' is a year: write the amounts under 'år 1', 'år 2' … and the year of 'år 1' in the column 'fra budgetår' (here {text})",
         "catalogue.header_year_next": "the column '{text}' is a year too: its amounts belong under 'år {n}' (with {first} in the column 'fra budgetår')",
         "catalogue.header_year_events": "the column '{text}' is a year, but the sheet also has columns such as 'år 1'; an event has no 'fra budgetår' – it acts from the year it is drawn: write all its amounts under 'år 1', 'år 2' …, or use only columns headed by years (the amount under the first year then belongs to the year the event is drawn)",
@@ -1260,6 +1266,7 @@ MESSAGES.update(
         "catalogue.file.charset": "the character set cannot be recognised; save the file as 'CSV UTF-8 (Comma delimited)'",
         "catalogue.file.nul": "holds NUL characters and is not a CSV file (is it a binary file?)",
         "catalogue.file.empty": "the file is empty",
+        "catalogue.file.empty_workbook": "the file is empty (0 bytes): save the workbook again in Excel, or download it fully if it lives in OneDrive or SharePoint",
     }
 )
 

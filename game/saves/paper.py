@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from game.content.validation_messages import id_spelling
 from game.engine import (
     Adopt,
     Chance,
@@ -125,14 +126,22 @@ def by_title(
     pairs: Sequence[tuple[str, T]], ids: Sequence[str], title_of: Callable[[str], str]
 ) -> list[tuple[str, T]]:
     """``pairs`` with every entry that is not an id of ``ids`` but a title of one of them
-    (letter case and surrounding spaces aside: "Luk den mindste landsbyskole") replaced by
-    that card's id; anything else is kept for ``check_table`` to report."""
+    (letter case and surrounding spaces aside: "Luk den mindste landsbyskole"), or the id as
+    the budget office's workbook wrote it before the import spelt it as an id ("ÆSU-1" for
+    "AeSU-1", ``id_spelling``), replaced by that card's id; anything else is kept for
+    ``check_table`` to report."""
     titles = {unicodedata.normalize("NFC", title_of(i)).strip().casefold(): i for i in ids}
     known = set(ids)
-    return [
-        (card if card in known else titles.get(card.strip().casefold(), card), value)
-        for card, value in pairs
-    ]
+
+    def resolved(card: str) -> str:
+        if card in known:
+            return card
+        spelled = id_spelling(unicodedata.normalize("NFC", card))
+        if spelled is not None and spelled in known:
+            return spelled
+        return titles.get(card.strip().casefold(), card)
+
+    return [(resolved(card), value) for card, value in pairs]
 
 
 def likely_scenario(

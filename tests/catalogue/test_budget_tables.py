@@ -260,6 +260,10 @@ def test_a_sign_refusal_counts_the_savings_it_did_not_name(capsys, tmp_path, ext
     assert code == 2, text
     assert text.count("ville koste penge, ligesom de fleste") == 3, text
     assert counted in text
+    # the count comes after the savings it adds to (before, it was the first line)
+    lines = text.splitlines()
+    named = [i for i, line in enumerate(lines) if "ville koste penge, ligesom de fleste" in line]
+    assert max(named) < next(i for i, line in enumerate(lines) if counted in line)
 
 
 def test_the_import_and_validate_share_the_checks_of_what_a_deck_means(capsys, tmp_path):

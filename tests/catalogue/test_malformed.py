@@ -219,6 +219,22 @@ def test_a_duplicate_id_names_both_cells(capsys, tmp_path):
     )
 
 
+@pytest.mark.parametrize("second", ["ÆSU-1", "AeSU-1"])
+def test_a_duplicate_id_with_ae_is_named_as_the_workbook_wrote_it(capsys, tmp_path, second):
+    # before: "forslag med id 'AeSU-1' findes allerede" – an id the workbook nowhere wrote
+    first, other = list(PROPOSALS[1]), list(PROPOSALS[2])
+    first[0], other[0] = "ÆSU-1", second
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=_proposals(first, other, PROPOSALS[3]))
+    )
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, path, out=out)
+    assert code == 2, text
+    said = f"{path}:Forslag!A3: id'et 'ÆSU-1' står også i Forslag!A2; giv det ene forslag et"
+    assert said in text
+    assert "'Æ-1' og 'Ae-1' er det samme id" in text
+
+
 def test_an_unknown_reference_is_named_with_a_hint(capsys, tmp_path):
     rows = [[*PROPOSALS[0], "udelukker"], *[[*row, None] for row in PROPOSALS[1:]]]
     rows[1][-1] = "ef"
@@ -984,3 +1000,66 @@ def test_a_comment_on_a_proposal_is_named_and_the_templates_help_is_not(capsys, 
     capsys.readouterr()
     _code, said = run_import(capsys, template, out=tmp_path / "dæk2")
     assert "advarsel" in said and "kommentar" not in said  # its headings' help is not named
+
+
+def test_a_base_budget_column_before_the_scenarios_first_year_stops_the_import(capsys, tmp_path):
+    # a budget office's hidden "Budget 2026" (the base budget, the same on every row) before
+    # 2027 … 2029 was read as every proposal's first year, 2027 as its second; the import
+    # told it to flip the savings' sign, and after that it imported "OK"
+    rows = [["id", "slags", "titel", "område", "Budget 2026", 2027, 2028, 2029, "tekst"]]
+    for row in PROPOSALS[1:]:
+        rows.append([*row[:4], 25000, *row[4:]])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].column_dimensions["E"].hidden = True
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!E1: kolonnen 'Budget 2026' ligger før scenariernes første budgetår"
+        " 2027, som også har sin egen kolonne ('2027')" in text
+    )
+    assert "besparelser positive" not in text and "ville koste penge" not in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_catalogue_headed_a_year_before_the_scenarios_is_read_as_its_phasing(capsys, tmp_path):
+    # a catalogue made for budget 2026 (2026 … 2028) played from 2027: its years are the
+    # phasing from adoption, as before
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][4:7] = [2026, 2027, 2028]
+    text, deck = _imported(capsys, tmp_path, rows)
+    assert "ligger før scenariernes første budgetår" not in text
+    assert deck.proposal("eff").effect == (-1, 2, 4)
+
+
+def test_years_in_falling_order_are_named_as_such(capsys, tmp_path):
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][4:7] = [2029, 2028, 2027]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!F1: kolonnen '2028' står efter '2029': årstallene skal stå i stigende"
+        " rækkefølge" in text
+    )
+    assert "år -1" not in text and "år 0" not in text
+
+
+def test_construction_per_year_says_to_add_it_up_in_one_anlaeg_column(capsys, tmp_path):
+    # "Anlæg 2027", "Anlæg 2028" was told to be written as a plain year – which would have
+    # read the construction money as operating amounts
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0] += ["Anlæg 2027", "Anlæg 2028"]
+    for row in rows[1:]:
+        row += [None, None]
+    rows[3][-2:] = [4, 2]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!I1: kolonnen 'Anlæg 2027' er anlæg for ét år: spillet har ét"
+        " anlægsbeløb pr. forslag" in text
+    )
+    assert "Anlæg 2028" not in text  # said once
+    assert "årstallet alene" not in text

@@ -77,15 +77,28 @@ def test_amounts_in_kroner_shown_in_millions_are_told_so(capsys, tmp_path):
     assert load_deck(tmp_path / "dæk").proposal("filial").effect == (0.4, 0.8, 0.8, 0.8)
 
 
-def test_a_deck_in_thousands_with_amounts_in_kroner_is_questioned(capsys, tmp_path):
-    # before: no word at all when the amounts stayed under the limit of 1.000 mio. kr.
+def test_a_deck_in_thousands_with_amounts_in_kroner_stops_the_import(capsys, tmp_path):
+    # before: no word at all when the amounts stayed under the limit of 1.000 mio. kr.; then
+    # a warning, followed by "OK" and a deck of cards 1.000 times too large
     rows = _table(*([*r[:4], *(v * 300 for v in r[4:])] for r in PROPOSALS))
     code, text, path = _import(capsys, tmp_path, rows)
-    assert code == 0, text
+    assert code == 2, text
     assert (
-        f"{path}: advarsel: det typiske forslag giver 240.000 t. kr. om året (240 mio. kr.), "
-        "hvilket er meget for én kommune; er beløbene skrevet i kroner?"
+        f"{path}: det typiske forslag giver 240.000 t. kr. om året (240 mio. kr.), og det er "
+        "langt mere, end én kommune finder i ét forslag: er beløbene skrevet i kroner?"
     ) in text
+    assert "OK" not in text and not (tmp_path / "dæk").exists()
+
+
+def test_amounts_in_thousands_under_the_templates_mio_kr_stop_the_import(capsys, tmp_path):
+    # the template's 'enhed' left at "mio. kr." for a catalogue in t. kr.: before, a warning
+    # and "OK" with cards of 800 mio. kr. for a municipality of 45.000 people
+    about = [row if row[0] != "enhed" else ["enhed", "mio. kr."] for row in IN_THOUSANDS]
+    code, text, path = _import(capsys, tmp_path, list(_table(*PROPOSALS)), about=about)
+    assert code == 2, text
+    assert f"{path}: det typiske forslag giver" in text
+    assert "er beløbene i t. kr.? Så skriv 't. kr.' ud for 'enhed' på arket Om kataloget" in text
+    assert not (tmp_path / "dæk").exists()
 
 
 def test_a_row_of_english_thousands_commas_is_named_at_every_cell(capsys, tmp_path):

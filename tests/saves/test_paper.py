@@ -350,6 +350,19 @@ def test_a_card_or_event_may_be_entered_by_its_title_and_a_round_by_its_year(tmp
     assert raaderum(ours) == raaderum(theirs)
 
 
+def test_an_id_may_be_entered_as_the_workbook_wrote_it_before_the_import(tmp_path, capsys):
+    # a budget office's catalogue wrote 'fælles-indkøb'; the import made it 'faelles-indkoeb'
+    # and the host, typing from the workbook, was told "ukendt forslag … (mente du …?)" with
+    # another card's id
+    as_written = [e.replace("faelles-indkoeb", "fælles-indkøb") for e in TABLE_3]
+    assert as_written != TABLE_3
+    code, text, path = _enter(tmp_path, "Bord 4", as_written, capsys)
+    assert code == 0, text
+    _, _, reference = _enter(tmp_path, "Bord 4 ref", TABLE_3, capsys)
+    ours, theirs = read_save(path).history.current, read_save(reference).history.current
+    assert [(a.card, a.round) for a in ours.adopted] == [(a.card, a.round) for a in theirs.adopted]
+
+
 def test_a_year_outside_the_scenario_names_the_years_it_has(tmp_path, capsys):
     code, text, path = _enter(tmp_path, "Bord 5", ["--adopt", "strandrensning@2031"], capsys)
     assert code == 2 and not path.exists()
