@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from game.messages import Message, catalogue, render, target_refusal, unit_words
-from game.numbers import AmountError, format_amount, parse_amount
+from game.numbers import AmountError, format_amount, format_target, parse_amount
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -769,7 +769,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
     """List a deck's scenarios."""
-    from game.numbers import format_amount
 
     if args.deck_path is not None and args.deck is not None and args.deck_path != args.deck:
         raise _say("cli.two_decks", first=args.deck_path, second=args.deck)
@@ -778,7 +777,7 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     say = catalogue(lang).t
     print(f"{deck.title}")
     for s in deck.scenarios:
-        target = "/".join(format_amount(t, lang) for t in s.target)
+        target = "/".join(format_target(t, lang) for t in s.target)
         first, last = s.years[0], s.years[-1]
         shown = f"{s.id:<16}"
         print(
@@ -819,7 +818,7 @@ def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # ty
     unit = unit_words(deck.unit, lang)
     said = catalogue(lang).t(
         "cli.target_far",
-        target=format_amount(target, lang),
+        target=format_target(target, lang),
         own=format_amount(own, lang),
         unit=unit,
     )
@@ -831,7 +830,7 @@ def _target_line(deck, scenario, target: float | None, lang: str) -> str:  # typ
     from game.engine.rules import scaled_targets
 
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
-    shown = " / ".join(format_amount(t, lang) for t in targets)
+    shown = " / ".join(format_target(t, lang) for t in targets)
     return catalogue(lang).t("cli.sim.targets", targets=shown, unit=unit_words(deck.unit, lang))
 
 
@@ -921,7 +920,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     )
     for i, year in enumerate(result.years):
         print(
-            f"{year:>6} {amount(result.target[i]):>8} "
+            f"{year:>6} {format_target(result.target[i], lang):>8} "
             f"{amount(result.expected[i]):>10} {amount(result.p10[i]):>8} "
             f"{amount(result.p50[i]):>8} {amount(result.p90[i]):>8}"
         )

@@ -112,6 +112,22 @@ def format_amount(
     return text
 
 
+TARGET_DECIMALS = 2
+"""A target is kept to two decimals (``rules.scaled_targets``) and written to as many as it has."""
+
+
+def format_target(value: float, lang: str = "da") -> str:
+    """A year's target as the game counts it: with the decimals it has, up to two ("5,51",
+    "12,67", "3", "1.653,85"). Rounded to one decimal, 5,51 read as "5,5", and a paper table
+    at 5,5 ticked a year the game counts as missed."""
+    places = amount_decimals(value)
+    while places < TARGET_DECIMALS and round_half_away(value, places) != round_half_away(
+        value, TARGET_DECIMALS
+    ):
+        places += 1
+    return format_amount(value, lang, places)
+
+
 def pair_decimals(value: float, target: float, *, met: bool | None = None) -> int:
     """The decimals ``format_pair`` writes ``value`` and ``target`` with."""
     if met is None:

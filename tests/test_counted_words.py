@@ -57,3 +57,28 @@ def test_the_import_counts_one_respelled_id_and_one_field_in_the_singular(capsys
     code, text = run_import(capsys, csv, out=tmp_path / "dæk2")
     assert code == 2
     assert "række 3 har 1 felt, men overskriften har 5" in text, text
+
+
+def test_two_missing_kinds_read_as_neither_nor() -> None:
+    # a facilitator read "Gruppen vedtog ingen effektiviseringer og investeringer." on the
+    # result screen of a savings-only game
+    from game.content import load_deck
+    from game.engine import Adopt, EndYear, Kind, apply, legal_actions, new_game, verdict
+    from game.messages import catalogue
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    state = new_game(deck, "intro", 3)
+    while not state.finished:
+        savings = [
+            a
+            for a in legal_actions(state)
+            if isinstance(a, Adopt) and deck.proposal(a.card).kind is Kind.SAVING
+        ]
+        state = apply(state, savings[0] if savings else EndYear())
+    outcome = verdict(state)
+    assert set(outcome.missing_kinds) == {Kind.EFFICIENCY, Kind.INVESTMENT}
+    da = catalogue("da").verdict_reasons(outcome)
+    en = catalogue("en").verdict_reasons(outcome)
+    assert "Gruppen vedtog hverken effektiviseringer eller investeringer." in da
+    assert "The group adopted neither efficiencies nor investments." in en

@@ -16,6 +16,7 @@ from game.numbers import (
     format_amount,
     format_gap,
     format_pair,
+    format_target,
     in_unit,
     parse_amount,
     round_half_away,
@@ -228,3 +229,22 @@ def test_an_outcome_is_written_with_the_decimals_that_give_its_percentage():
     for face, factor in ((0.5, 1.17), (2.5, 0.83), (13.5, 1.234), (0.3, 0.61)):
         shown = format_share_of(face * factor, face, factor)
         assert format_percent(float(shown.replace(",", ".")) / face) == format_percent(factor)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (5.51, "5,51"),
+        (1.65, "1,65"),
+        (12.67, "12,67"),
+        (3.0, "3"),
+        (3.3, "3,3"),
+        (1653.85, "1.653,85"),
+        (49.0, "49"),
+        (0.05, "0,05"),
+    ],
+)
+def test_a_target_is_written_with_the_decimals_it_has(value, shown):
+    # a target rounded to one decimal (5,51 as "5,5") let a paper table tick a missed year
+    assert format_target(value) == shown
+    assert parse_amount(shown) == value

@@ -83,3 +83,12 @@ def fatigue_years(state: GameState) -> list[FatigueYear]:
         )
         carried = end
     return years
+
+
+def fatigue_shown(state: GameState) -> int:
+    """The træthed the screens, the report and ``raaderum replay`` give for ``state``: its
+    level now, or for a finished game the level its last year ended with (no turn of the
+    year follows, so nothing is shed after the game)."""
+    if state.finished and state.results:
+        return fatigue_years(state)[-1].peak
+    return state.fatigue

@@ -178,7 +178,11 @@ class Catalogue:
             reasons.append(self.t("verdict.missed", years=self.join(list(outcome.missed_years))))
         if outcome.missing_kinds:
             kinds = [self.t(f"kinds.{kind.value}") for kind in outcome.missing_kinds]
-            reasons.append(self.t("verdict.kinds", kinds=self.join(kinds)))
+            if len(kinds) == 1:
+                reasons.append(self.t("verdict.kinds", kinds=kinds[0]))
+            else:  # "hverken effektiviseringer eller investeringer", not "ingen … og …"
+                first = ", ".join(kinds[:-1])
+                reasons.append(self.t("verdict.kinds_neither", first=first, last=kinds[-1]))
         if outcome.service_below_floor:
             service, floor = outcome.service, outcome.service_floor
             reasons.append(

@@ -92,7 +92,7 @@ MESSAGES: dict[str, str] = {
     "card.staff": "Personale {staff} årsværk",
     "card.uncertain_tag": "±",
     "card.certain": "Beløbene er sikre: ingen usikkerhed",
-    "card.range": "usikker: mellem {low} og {high} mio. kr. i {year}",
+    "card.range": "Usikker: mellem {low} og {high} mio. kr. i {year}",
     "card.failure": "{percent} risiko for, at gevinsten udebliver",
     "card.effect": "Virkning pr. år (mio. kr.)",
     "card.source": "Kilde: {source}",
@@ -341,7 +341,7 @@ MESSAGES.update(
         "report.target": "Mål",
         "report.target_same": "{amount} {unit} hvert år",
         "report.target_range": "fra {first} til {last} {unit} – år for år i tabellen nedenfor",
-        "report.seed": "Spil nr. (frø)",
+        "report.seed": "Spillets startværdi (seed)",
         "report.state_hash": "Kontrolsum",
         "report.unfinished": "Spillet er ikke afsluttet: runde {round} af {rounds}.",
         "report.verdict.won": "Gruppen klarede det",
@@ -351,28 +351,29 @@ MESSAGES.update(
         "verdict.won_service": "serviceniveauet endte på {service}, ikke under gulvet på {floor}",
         "verdict.missed": "Målet blev ikke nået i {years}.",
         "verdict.kinds": "Gruppen vedtog ingen {kinds}.",
+        "verdict.kinds_neither": "Gruppen vedtog hverken {first} eller {last}.",
         "verdict.service": "Serviceniveauet endte på {service}, under gulvet på {floor}.",
         "report.verdict.on_track": "indtil nu er alle betingelser for at vinde opfyldt",
         "report.verdict.open": "Foreløbig status: {status}",
         "report.section.years": "Råderum år for år",
         "report.section.years_note": "Søjlerne er det opnåede råderum; den sorte streg er målet.",
         "report.section.service": "Service og træthed",
-        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed efter "
-        "hvert årsskifte. Trætheden tager kapacitet med det samme, point for point.",
+        "report.section.service_note": "Serviceniveau (0 = som i dag) og organisationens træthed ved "
+        "hvert års slutning, før årsskiftet. Trætheden tager kapacitet med det samme, point for point.",
         "report.section.adopted": "Vedtagne forslag",
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
-        "report.section.whatif_note": "Jeres valg, som det gik, som hvis hvert usikkert forslag havde "
-        "givet præcis det forventede, og i de 10 % værste tilfælde – og den bedste plan med de "
-        "forslag, der lå på bordet.",
+        "report.section.whatif_note": "Jeres valg tre gange: som det gik, som hvis hvert usikkert "
+        "forslag havde givet præcis det forventede, og i de 10 % værste tilfælde – og den bedste "
+        "plan med de forslag, der lå på bordet.",
         "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
         "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
         "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
         "er den valgt, der skærer mindst i servicen.",
-        "report.section.whatif_note.paper": "Jeres valg, som det gik, som hvis hvert usikkert forslag "
-        "havde givet præcis det forventede, og i de 10 % værste tilfælde – og den bedste plan med "
-        "alle scenariets forslag.",
+        "report.section.whatif_note.paper": "Jeres valg tre gange: som det gik, som hvis hvert "
+        "usikkert forslag havde givet præcis det forventede, og i de 10 % værste tilfælde – og den "
+        "bedste plan med alle scenariets forslag.",
         "report.section.best.paper": "Den bedste plan med alle scenariets forslag",
         "report.section.best_note.paper": "Et bord på papir taster ikke ind, hvilke forslag der lå "
         "på bordet, så planen må bruge hele bunken: hvert forslag kan vedtages én gang i et "
@@ -387,7 +388,7 @@ MESSAGES.update(
         "report.col.target": "Mål",
         "report.col.raaderum": "Råderum",
         "report.col.met": "Nået",
-        "report.col.capacity": "Kapacitet efter træthed",
+        "report.col.capacity": "Kapacitet tilbage",
         "report.col.fatigue": "Træthed ved årets slutning",
         "report.col.service": "Service",
         "report.col.proposal": "Forslag",
@@ -463,7 +464,7 @@ MESSAGES.update(
         "report.target_change.after": "Mål efter",
         "report.compare.same_name": "{count} borde hedder »{name}« ({files}). Er det samme bord talt to gange (indtastet to gange eller startet forfra), så slet den fil, der ikke skal tælle med, og sammenlign igen.",
         "report.compare.copies": "Samme spil i flere filer",
-        "report.compare.copies_note": "Hvert bords spil tælles én gang. Spil genkendes på deres indhold (spillets id, frø, dæk og beslutninger), ikke på filnavnet.",
+        "report.compare.copies_note": "Hvert bords spil tælles én gang. Spil genkendes på deres indhold (spillets id, startværdi, dæk og beslutninger), ikke på filnavnet.",
         "report.decisions.one": "{count} beslutning",
         "report.decisions.many": "{count} beslutninger",
         "compare.unplayed": "Ikke spillet, ikke talt med: {count}",
@@ -500,16 +501,17 @@ MESSAGES.update(
         "board.service_floor_line": "Serviceniveau {service} (gulv {floor})",
         "board.construction_line": "Anlæg brugt: {used} af {total}",
         "board.more_in_report": "{count} mere – se rapportens liste",
-        "board.more_in_report_below": "{count} mere – se rapportens liste · herunder {year}",
+        "board.more_in_report_below": "{count} mere – se rapportens liste · {year} fortsat",
         "board.scroll_down": "{count} mere – rul ned",
         "board.scroll_up": "{count} mere – rul op",
-        "board.scroll_up_below": "{count} mere – rul op · herunder {year}",
+        "board.scroll_up_below": "{count} mere ovenfor – rul op · {year} fortsat",
         "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} til {end}.",
         "year.fatigue_last": "Træthed ved spillets slutning: {peak}.",
         "year.fatigue_lift": "Heraf {lift}, fordi årets forslag løftede servicen.",
         "year.fatigue_next": "I {year} tager trætheden {lost} af kapaciteten på {capacity}.",
         "year.fatigue_events": "De nye hændelser ændrer trætheden med {change}.",
         "debrief.fatigue": "Træthed pr. år",
+        "debrief.fatigue_events": "Hændelser ændrede trætheden i {years}.",
         "debrief.fatigue_note": "Søjlen er trætheden ved årets slutning; den skraverede del faldt bort ved årsskiftet.",
         "start.table": "Bordets navn (valgfrit)",
         "start.table_placeholder": "Fx Bord 3 eller Ældreudvalget",
@@ -1293,7 +1295,7 @@ MESSAGES.update(
         "cli.sim.reason.service": "serviceniveauet under gulvet",
         "cli.sim.mean": "  {year}: gennemsnitligt råderum {amount} {unit}",
         "replay.file": "Gemt spil: {file}",
-        "replay.scenario": "Scenarie: {title} ({id}), frø {seed}",
+        "replay.scenario": "Scenarie: {title} ({id}), startværdi {seed}",
         "replay.paper": "Bord på papir: {table} (indtastet efter spillet)",
         "replay.finished": "Spillet er slut efter {rounds} runder.",
         "replay.round": "Runde {round} af {rounds} (budgetår {year}).",
@@ -1318,7 +1320,7 @@ MESSAGES.update(
         "cli.fc.expected": "forventet",
         "cli.fc.probability": "Sandsynlighed for at nå målet i alle år: {percent}",
         "cli.enter.saved": "{out}: {table} er gemt som papirbord – {result} ({years} {unit})",
-        "cli.enter.drawn_factors": "Faktorer, som spillet slog for bordet på kortets terning (med bordets frø {seed}), fordi bordet ikke har tastet dem ind: {factors}. Slog bordet selv, så skriv dem med --factor ID=FAKTOR.",
+        "cli.enter.drawn_factors": "Faktorer, som spillet slog for bordet på kortets terning (med bordets startværdi {seed}), fordi bordet ikke har tastet dem ind: {factors}. Slog bordet selv, så skriv dem med --factor ID=FAKTOR.",
         "cli.enter.factor_off_die": "bemærk: faktoren {factor} for {card} står ikke på kortets terning ({faces}); er den skrevet rigtigt?",
         "cli.enter.won": "vundet",
         "cli.enter.lost": "tabt",

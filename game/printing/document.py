@@ -20,7 +20,7 @@ from html import escape
 
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
 from game.messages import catalogue, unit_words
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
 
 CARD_W, CARD_H = 90.0, 63.0
@@ -323,7 +323,7 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
         return f'<tr class="{cls}"><th class="rowhead">{escape(label)}</th>{inner}</tr>'
 
     targets = [
-        f'<span class="big">{escape(format_amount(v, lang))}</span>' for v in scenario.target
+        f'<span class="big">{escape(format_target(v, lang))}</span>' for v in scenario.target
     ]
     empty = ["" for _ in years]
     met = ["☐ ja &nbsp; ☐ nej" if lang == "da" else "☐ yes &nbsp; ☐ no" for _ in years]
@@ -363,11 +363,21 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
     )
     floor = scenario.service_floor
     low = -8 if floor is None else min(-8, floor - 2)
+    high = max(8, low + 16)
+
+    def service_label(n: int) -> str:
+        # the ends hold every level beyond them: a table that only saves ends at −17, and
+        # writes it down in the end box
+        if n == low:
+            return f"≤ {_signed(n)}"
+        return f"≥ {_signed(n)}" if n == high else _signed(n)
+
     service_cells = "".join(
-        f'<td class="floor">{_signed(n)}<br><small>{escape(t("print.board.floor"))}</small></td>'
+        f'<td class="floor">{service_label(n)}<br><small>{escape(t("print.board.floor"))}'
+        "</small></td>"
         if n == floor
-        else f"<td>{_signed(n)}</td>"
-        for n in range(low, max(9, low + 17))
+        else f"<td>{service_label(n)}</td>"
+        for n in range(low, high + 1)
     )
     track = (
         '<table class="track">'
@@ -432,7 +442,7 @@ def _sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
     t = catalogue(lang).t
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in _rules(deck, scenario, lang))
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
-    targets = "".join(f"<td>{escape(format_amount(v, lang))}</td>" for v in scenario.target)
+    targets = "".join(f"<td>{escape(format_target(v, lang))}</td>" for v in scenario.target)
     return (
         '<section class="page sheet">'
         f"<h1>{escape(t('print.sheet.title', scenario=scenario.title))}</h1>"
@@ -547,7 +557,7 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         f'<tr style="height:{height}"><td></td><td></td>{blank}</tr>' for _ in range(count)
     )
     targets = "".join(
-        f"<td class='num'>{escape(format_amount(v, lang))}</td>" for v in scenario.target
+        f"<td class='num'>{escape(format_target(v, lang))}</td>" for v in scenario.target
     )
     met = "☐ ja ☐ nej" if lang == "da" else "☐ yes ☐ no"
     return (

@@ -24,7 +24,7 @@ from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
 from game.messages import catalogue, unit_words
-from game.numbers import format_against, format_amount, format_percent
+from game.numbers import format_against, format_amount, format_percent, format_target
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
@@ -309,6 +309,12 @@ class _Writer:
         # træthed at each year end, as the capacity column and the screens count it (the
         # engine's ``YearResult.fatigue`` is after the turn of the year, even the last one's)
         peaks = [year.peak for year in fatigue_years(state)]
+        # the capacity left at the year end, as the board's "… tilbage" said it: the scenario's
+        # capacity less the year's belastning and what træthed took
+        loads = [
+            sum(state.deck.proposal(a.card).load for a in state.adopted if a.round == i)
+            for i in range(len(state.results))
+        ]
         for i, year in enumerate(self.years):
             result = state.results[i] if i < len(state.results) else None
             if result is None:
@@ -320,10 +326,10 @@ class _Writer:
             rows.append(
                 [
                     esc(year),
-                    esc(format_amount(state.targets[i], lang)),
+                    esc(format_target(state.targets[i], lang)),
                     _amount(actual[i], lang, state.targets[i], result.met if result else None),
                     met,
-                    esc(result.capacity) if result else self.t("report.none"),
+                    esc(max(0, result.capacity - loads[i])) if result else self.t("report.none"),
                     esc(peaks[i]) if result else self.t("report.none"),
                     esc(format_amount(result.service, lang, sign=True)) if result else "",
                 ]
@@ -471,7 +477,7 @@ class _Writer:
             lang=lang,
         )
         rows = [
-            [esc(self.t("report.col.target")), *(esc(format_amount(v, lang)) for v in w.target)]
+            [esc(self.t("report.col.target")), *(esc(format_target(v, lang)) for v in w.target)]
         ]
         for s in series:
             rows.append([esc(s.label), *(_amount(v, lang) for v in s.values)])

@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.engine.fatigue import fatigue_shown
 from game.engine.rules import raaderum
 from game.engine.state import state_hash
 from game.engine.verdict import verdict
 from game.messages import catalogue, unit_words
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.saves.model import SavedGame, SaveError
 from game.saves.store import read_save
 
@@ -45,7 +46,7 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
         "adopted": list(state.adopted_ids()),
         "events": [e.card for e in state.events],
         "service": state.service,
-        "fatigue": state.fatigue,
+        "fatigue": fatigue_shown(state),
         "actions": len(saved.history.actions),
         "redo": len(saved.history.redo_actions),
         "created": saved.created,
@@ -93,7 +94,7 @@ def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> 
         else:
             status = say("replay.open_year")
         lines.append(
-            f"{year:<8}{format_amount(summary['target'][index], lang):>10}"
+            f"{year:<8}{format_target(summary['target'][index], lang):>10}"
             f"{format_amount(summary['raaderum'][index], lang):>12}  {status}"
         )
     adopted = ", ".join(summary["adopted"]) or say("replay.none")

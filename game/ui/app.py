@@ -24,7 +24,7 @@ import pygame
 
 from game.engine import Deck, History
 from game.messages import Catalogue, Message, unit_words
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.paths import user_dir
 from game.saves import GameSettings, PaperTable, SavedGame
 from game.saves import write_crash_log as saves_crash_log
@@ -167,6 +167,11 @@ class App:
         """An amount in the deck's unit, Danish style: "12,5 mio. kr."."""
         text = format_amount(value, self.lang, sign=sign)
         return f"{text} {self.unit}" if unit else text
+
+    def target_amount(self, value: float) -> str:
+        """A target in the deck's unit with the decimals it has ("5,51 mio. kr.";
+        ``format_target``)."""
+        return f"{format_target(value, self.lang)} {self.unit}"
 
     @property
     def unit(self) -> str:

@@ -108,7 +108,13 @@ def card_facts(
 ) -> list[str]:
     """The fact lines of a market card ``width`` pixels wide: belastning and træthed (on one
     line when it fits), then the service change – or, when the card cannot be adopted now,
-    why (in short, on as many lines as it takes: ``refusal_lines`` counts them)."""
+    why (in short, on as many lines as it takes: ``refusal_lines`` counts them). A card over
+    the capacity says what it takes in all ("Kræver 4 i alt, kun 3 tilbage") instead of its
+    belastning and træthed, so a two-line title leaves room for its amounts."""
+    if problem is not None and problem.code == "over_capacity":
+        reason = _reason(app, problem, width, min_text)
+        if len(reason) == 1 and "load" in problem.params:
+            return list(reason)
     load, fatigue = load_and_fatigue(app, proposal)
     joined = f"{load} · {fatigue}"
     apart = app.text.width(load, min_text) + app.text.width(fatigue, min_text) + min_text // 2

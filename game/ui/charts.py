@@ -17,7 +17,7 @@ import pygame
 
 from game.content.glyphs import drawable
 from game.messages import catalogue
-from game.numbers import format_against, format_amount
+from game.numbers import format_against, format_amount, format_target
 from game.ui import theme
 from game.ui.fonts import Fonts
 from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
@@ -194,7 +194,9 @@ def draw_year_chart(
     hatched in red); open years show the gap hatched as well, but lighter. The first ``closed``
     years are final: their bars are solid and carry a padlock; open years' bars are tinted
     ("planned"). ``current`` highlights the year being decided. ``fan`` = (p10, p50, p90) draws
-    the risk meter: a band from p10 to p90 and a tick at the median, per open year.
+    the risk meter: a band from p10 to p90 and a tick at the median, per open year; an open
+    year whose value meets its target while its p10 does not is labelled "3?" in the warning
+    colour.
     """
     sc = _scale(surface, scale)
     n = len(years)
@@ -208,6 +210,17 @@ def draw_year_chart(
     badge = max(sc.min_text, round(value_line * 0.9))
     column = rect.width / n
     texts = [format_against(v, t, lang) for v, t in zip(values, targets)]  # a miss looks like one
+    # an open year that meets its target on the board's figures but misses it in more than
+    # one outcome in ten (the fan's 10 % under the target): "3?" in the warning colour, so
+    # a room does not take a year resting on an uncertain card as safe
+    at_risk = [
+        fan is not None
+        and closed <= i < len(fan[0])
+        and values[i] >= targets[i] - 1e-9
+        and fan[0][i] < targets[i] - 1e-9
+        for i in range(n)
+    ]
+    texts = [f"{text}?" if risky else text for text, risky in zip(texts, at_risk)]
 
     def widest(font: pygame.font.Font) -> int:
         return max(font.size(displayable(text, font))[0] for text in texts)
@@ -237,7 +250,7 @@ def draw_year_chart(
     clip = surface.get_clip()
     surface.set_clip(rect.clip(clip))
     # "mål 16" under every year, or the amount alone under every year when one does not fit
-    target_words = [_t(lang, "chart.target", amount=format_amount(t, lang)) for t in targets]
+    target_words = [_t(lang, "chart.target", amount=format_target(t, lang)) for t in targets]
     if any(label_font.size(words)[0] > int(column) - 4 for words in target_words):
         target_words = [format_amount(t, lang) for t in targets]
     for i in range(n):
@@ -291,7 +304,7 @@ def draw_year_chart(
         text_rect = value_font.size(text)
         # A closed year's label and badge are centred together over the column.
         label_x = col.centerx - ((pad // 2 + badge) // 2 if is_closed and not stacked else 0)
-        value_color = theme.INK if reached or not is_closed else theme.WARNING
+        value_color = theme.INK if (reached or not is_closed) and not at_risk[i] else theme.WARNING
         placed = blit_text(
             surface,
             text,

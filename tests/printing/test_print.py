@@ -184,6 +184,11 @@ def test_the_boards_tracks_fit_the_scenario_fatigue_to_its_capacity_and_its_serv
     fatigue, capacity = (re.findall(r"<td>(\d+)\+?</td>", row) for row in track.split("</tr>")[:2])
     assert fatigue[0] == "0" and fatigue[-1] == "22" and capacity[-1] == "0"
     assert '<td class="floor">−6<br><small>gulv</small></td>' in html
+    # the service track's ends hold every level beyond them: a table that only saved ended
+    # at −17 and found no box for it (the track ran −8 … +8)
+    service = html.split('<table class="track">', 2)[2].split("</table>", 1)[0]
+    cells = re.findall(r"<td[^>]*>([^<]+)", service)
+    assert cells[0] == "≤ −8" and cells[-1] == "≥ +8" and "−7" in cells and "+7" in cells
     kystby = load_deck(ROOT / "decks" / "kystby")
     small = document(kystby, kystby.scenario("kystby"))
     track = small.split('<table class="track">', 1)[1].split("</table>", 1)[0]
@@ -268,6 +273,21 @@ def test_print_with_the_facilitators_target_shows_the_targets_the_window_plays(t
     command = ["print", "--scenario", "intro", "--target", "27,55", "--out", str(out2)]
     assert main(command) == 0, capsys.readouterr().err
     assert "--scenario intro --target 27,55" in out2.read_text(encoding="utf-8")
+
+
+def test_a_facilitators_target_is_printed_with_the_decimals_the_game_counts(tmp_path, capsys):
+    # X = 27 on the standard game: 1,65 / 5,51 / 12,67 / 27. The sheet said "1,7 · 5,5 · 12,7",
+    # so a paper table at 5,5 ticked 2028 as met, which the game counts as missed
+    from game.engine import new_game
+
+    deck = load_deck(standard_deck())
+    out = tmp_path / "kort.html"
+    assert main(["print", "--target", "27", "--out", str(out)]) == 0, capsys.readouterr().err
+    played = new_game(deck, "standard", 0, 27.0).targets
+    assert played[1] == 5.51
+    sheet = out.read_text(encoding="utf-8").split('<table class="targets">', 1)[1]
+    shown = re.findall(r"<td>([^<]+)</td>", sheet.split("</table>", 1)[0])
+    assert shown == ["1,65", "5,51", "12,67", "27"]
 
 
 def test_the_printed_rules_of_a_scenario_without_events_do_not_ask_to_draw_one(tmp_path):

@@ -59,6 +59,21 @@ def test_year_table_shows_the_engines_figures(report):
     assert [r[5] for r in rows] == [
         str(state.scenario.capacity - r.capacity) for r in state.results
     ]
+    # the capacity left at each year end, as the board's "… tilbage" said it (before: the
+    # capacity after træthed only, 8 where the board had said 3)
+    deck = state.deck
+    assert [r[4] for r in rows] == [
+        str(
+            max(
+                0,
+                state.scenario.capacity
+                - int(r[5])
+                - sum(deck.proposal(a.card).load for a in state.adopted if a.round == i),
+            )
+        )
+        for i, r in enumerate(rows)
+    ]
+    assert "Kapacitet tilbage" in page.text
     first, last = format_amount(state.targets[0]), format_amount(state.targets[-1])
     if len(set(state.targets)) == 1:
         assert f"{first} mio. kr. hvert år" in page.text

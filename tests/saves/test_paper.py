@@ -220,7 +220,7 @@ def test_enter_says_which_factors_the_game_drew_for_the_table(tmp_path, capsys):
     assert rolled, "the table has uncertain cards whose factor it did not enter"
     line = next(t for t in text.splitlines() if t.startswith("Faktorer, som spillet slog for"))
     assert "kortets terning" in line
-    assert "bordets frø 11" in line and "hverdagsrehabilitering" not in line
+    assert "bordets startværdi 11" in line and "hverdagsrehabilitering" not in line
     for adoption in rolled:  # a face of the card's die, written as the die writes it
         assert f"{adoption.card} {format_amount(adoption.factor, 'da')}" in line
     for adoption in never:

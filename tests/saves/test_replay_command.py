@@ -52,6 +52,14 @@ def test_finished_game_has_a_verdict(data_dir: Path, capsys) -> None:
     assert "Spillet er slut efter 2 runder." in text
     assert ("Resultat: vundet" in text) == data["won"]
     assert ("Resultat: tabt" in text) == (not data["won"])
+    # the træthed the last year ended with, as the result screen and the report say (it
+    # said the level after a turn of the year that never comes)
+    from game.engine.fatigue import fatigue_years
+
+    state = read_save(path).history.current
+    last = fatigue_years(state)[-1]
+    assert data["fatigue"] == last.peak
+    assert f"træthed: {last.peak}" in text
 
 
 def test_human_summary_in_danish(data_dir: Path, capsys) -> None:
@@ -59,7 +67,7 @@ def test_human_summary_in_danish(data_dir: Path, capsys) -> None:
     assert main(["replay", str(path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     state = read_save(path).history.current
-    assert "Scenarie: Langt spil (lang), frø 3" in lines
+    assert "Scenarie: Langt spil (lang), startværdi 3" in lines
     assert "Runde 2 af 3 (budgetår 2028)." in lines
     assert any(line.startswith("2027") and line.endswith("nået") for line in lines)
     assert any(line.startswith("2029") and line.endswith("åbent") for line in lines)

@@ -28,6 +28,7 @@ from game.engine.rules import scaled_targets
 from game.numbers import format_amount
 from game.saves import GameSettings, read_save
 from game.ui import theme
+from game.ui.cards import refusal
 from game.ui.layout_screens import detail_layout
 from game.ui.panels.adopted import adopted_rows
 from game.ui.scenes.board import BoardScene
@@ -343,6 +344,44 @@ def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make
         assert abs(mine - theirs) < 0.05 * max(1.0, abs(theirs))
     without = board.risk.get(state, None)
     assert without.probability != shown.probability or without.p90 != shown.p90
+
+
+def test_the_tables_name_stays_in_the_header_when_the_timer_runs_over(make_app, std_deck):
+    # at "Over tid: 0:10" the header shrank to "Standardspil: fire år", dropping "Bord 2 –
+    # kun besparelser": the name is what tells the room which table's game it sees
+    app = make_app(std_deck, size=(1280, 720))
+    name = "Bord 2 – kun besparelser"
+    app.start_game(std_deck, GameSettings("standard", 52376, None, "da", 1, name))
+    app.step(0.02)
+    app.game.clock.advance(70)
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    assert app.top.clock_text().startswith("Over tid: 0:1")
+    header = [text for text in drawn if name in text or text == "Standardspil: fire år"]
+    assert header and all(text.startswith(name) for text in header), header
+
+
+def test_a_card_over_the_capacity_keeps_its_amounts_under_a_two_line_title(make_app, std_deck):
+    # after five savings in 2027, "Én fast borgerkonsulent på tværs" and "Tidligere og tættere
+    # indsats for børn" said only "Kræver 4 i alt, kun 3 tilbage", without their amounts
+    app = make_app(std_deck, size=(1280, 720))
+    app.start_game(std_deck, GameSettings("standard", 52376, None, "da"))
+    app.step(0.02)
+    for card in list(app.game.state.market):
+        if std_deck.proposal(card).kind is Kind.SAVING:
+            app.game.do(Adopt(card))
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    state = app.game.state
+    over = [c for c in state.market if c not in state.adopted_ids() and refusal(state, c)]
+    over = [c for c in over if refusal(state, c).code == "over_capacity"]
+    assert len(over) >= 3
+    assert drawn.count("Kræver 4 i alt, kun 3 tilbage") == len(over)
+    for card in over:
+        last = app.amount(std_deck.proposal(card).profile[3], sign=True, unit=False)
+        assert last in drawn, (card, last)
 
 
 def test_round_timer_counts_down_and_warns(make_app, std_deck, monkeypatch):

@@ -335,3 +335,34 @@ def test_every_fatigue_number_is_written_even_on_a_short_column(fonts: Fonts, mo
     first = [box for text, box in placed if text in ("−4", "4")]
     assert len(first) == 2 and not first[0].colliderect(first[1])
     assert all(rect.contains(box) for _, box in placed)
+
+
+def test_an_open_year_met_only_on_the_boards_figures_is_marked_uncertain(
+    fonts: Fonts, monkeypatch
+) -> None:
+    # a facilitator's room read "3" against "mål 3" as safe; the year rested on an uncertain
+    # card and failed by 0,09. An open year whose 10 % outcome misses its target is "3?" in
+    # the warning colour; a year safe in nine of ten outcomes, or already closed, is not.
+    placed: list[tuple[str, tuple[int, int, int]]] = []
+    original = charts.blit_text
+
+    def spy(surface, text, font, color, *args, **kwargs):  # type: ignore[no-untyped-def]
+        placed.append((text, tuple(color)[:3]))
+        return original(surface, text, font, color, *args, **kwargs)
+
+    monkeypatch.setattr(charts, "blit_text", spy)
+    targets = (3.0, 10.0, 23.0, 49.0)
+    values = (3.0, 10.0, 24.0, 40.0)
+    fan = ((2.9, 9.5, 23.5, 30.0), (3.0, 10.0, 24.0, 40.0), (3.1, 10.5, 24.5, 50.0))
+    charts.draw_year_chart(
+        canvas(), RECT, YEARS, targets, values, fan=fan, closed=0, current=0, fonts=fonts
+    )
+    labels = dict(placed)
+    assert labels["3?"] == theme.WARNING and labels["10?"] == theme.WARNING
+    assert labels["24"] == theme.INK  # met in more than nine of ten outcomes
+    assert "40" in labels and "40?" not in labels  # not met on the board: the gap shows it
+    placed.clear()
+    charts.draw_year_chart(
+        canvas(), RECT, YEARS, targets, values, met=(True,), fan=fan, closed=1, fonts=fonts
+    )
+    assert "3" in dict(placed) and "3?" not in dict(placed)  # a closed year is final

@@ -695,3 +695,27 @@ def test_the_help_opened_on_the_result_screen_lists_its_keys(app: App, deck: Dec
     assert "Afslut året" not in drawn and "Vedtag det valgte forslag" not in drawn
     # nor the legend of the board's chart: the result screen's chart has no open years
     assert app.t("chart.legend.heading") not in drawn
+
+
+def test_the_fatigue_chart_says_what_the_events_added(app: App, deck: Deck, monkeypatch) -> None:
+    # the chart showed 2029 ending at 13 after the turn and 2030 at 18 after one adoption of
+    # +2: the reform's +3 was in the column but nowhere said
+    from game.engine.fatigue import fatigue_years
+    from game.ui import linechart
+    from tests.ui.driver import record_chart_text
+
+    state = next(
+        s
+        for seed in range(40)
+        for s in [play_game(deck, "standard", seed, greedy_policy, np.random.default_rng(seed))]
+        if any(year.events for year in fatigue_years(s))
+    )
+    start(app, state)
+    texts = record_chart_text(monkeypatch, linechart)
+    app.push(DebriefScene(app, background=False))
+    app.step(0.016)
+    said = [f"{y.year} ({y.events:+d})" for y in fatigue_years(state) if y.events]
+    whole = " ".join(texts)
+    assert "Hændelser ændrede trætheden i" in whole
+    for part in said:
+        assert part in whole, part

@@ -107,6 +107,7 @@ def board_situations(deck: Any) -> list[Situation]:
         replace(base, read_only=True, hover="as_copy"),
         replace(base, read_only=True, viewed_free=True),
         replace(base, settings=GameSettings("standard", 6)),
+        replace(base, settings=GameSettings("standard", 6, timer_minutes=1.0, table="Bord 3")),
     ]
     other = History.start(new_game(deck, "borgermoede", 3))
     found.append(Situation(GameSettings("borgermoede", 3), play_until(other, 1, 3)))

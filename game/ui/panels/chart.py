@@ -70,7 +70,7 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         """ "Råderum pr. år · Mål 24 mio. kr." (the open year's target)."""
         app, state = self.app, view.state.item
         target = state.targets[min(state.round, len(state.targets) - 1)]
-        return f"{app.t('board.years')} · {app.t('board.target', amount=app.amount(target))}"
+        return f"{app.t('board.years')} · {app.t('board.target', amount=app.target_amount(target))}"
 
     def risk(self, view: ChartView) -> str:
         """The chance of meeting the target every year (with the selected card), or ""."""

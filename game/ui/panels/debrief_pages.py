@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import Adoption, GameState, Proposal, anchor, realised
+from game.messages import catalogue
 from game.numbers import format_amount
 from game.session import fatigue_years
 from game.ui import charts, theme
@@ -125,6 +126,14 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         panel(surface, fatigue_rect, sc.radius)
         fatigue = fatigue_years(state)
         ends = [f.shown_end for f in fatigue]
+        note = app.t("debrief.fatigue_note")
+        # what the events added is in the column but not told by it: a year seemed to grow
+        # by more than its adoptions ("2029 ends at 10 after the turn, 2030 ends at 18 after
+        # one adoption of 2")
+        by_events = [f"{f.year} ({f.events:+d})" for f in fatigue if f.events]
+        if by_events:
+            joined = catalogue(app.lang).join(by_events)
+            note = f"{note} {app.t('debrief.fatigue_events', years=joined)}"
         draw_fatigue_chart(
             surface,
             fatigue_rect.inflate(-2 * g, -2 * g),
@@ -132,7 +141,7 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
             [f.peak for f in fatigue],
             ends,
             title=app.t("debrief.fatigue"),
-            note=app.t("debrief.fatigue_note"),
+            note=note,
             fonts=app.fonts,
             scale=sc,
         )

@@ -21,7 +21,11 @@ from game.ui.theme import BODY, FONT_BOLD, HEADING
 class HeaderView:
     """What the header shows."""
 
-    title: str
+    table: str
+    """The table's name ("Bord 3"; "" when none): the least the title shows when the whole
+    does not fit, since it tells the room which table's game it sees."""
+    scenario: str
+    """The scenario's title (the least the title shows for a table without a name)."""
     status: str
     """Round and year (or "the game is over"), and the round timer."""
     late: bool
@@ -54,7 +58,8 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         if table.clock:
             status = f"{status} · {table.clock}"
         return HeaderView(
-            title=f"{table_heading(self.app) or t('app.title')} · {state.scenario.title}",
+            table=table_heading(self.app),
+            scenario=state.scenario.title,
             status=status,
             late=table.late,
             can_undo=table.can_undo,
@@ -82,7 +87,7 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         if width > free * 0.6:
             width = app.text.width(view.status, layout.min_text, FONT_BOLD)
         width = min(free, width + 2 * g)
-        short = view.title.split(" · ", 1)[-1]  # the least the title shows (the scenario)
+        short = view.table or view.scenario  # the least the title shows
         title_need = app.text.width(short, layout.min_text, FONT_BOLD) + g
         if free - width < title_need:  # the status gives way, down to the smallest text
             least = app.text.width(view.status, layout.min_text, FONT_BOLD) + 2 * g
@@ -96,9 +101,11 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         pygame.draw.rect(surface, theme.HEADER, layout.header)
         title_rect, status_rect = self.split(layout, view)
         title_style = BODY.bold().ink(theme.HEADER_INK).middle().lines(1).shrink()
-        title = view.title
+        title = f"{view.table or app.t('app.title')} · {view.scenario}"
         if app.text.fitted(title, title_rect, title_style, app.scale).truncated:
-            title = title.split(" · ", 1)[-1]  # the scenario is what tells the games apart
+            # the table's name tells the tables apart (a timer running over took the room and
+            # "Bord 2 · …" became the scenario alone); without one, the scenario does
+            title = view.table or view.scenario
         app.text.draw(surface, title, title_rect, title_style)
         status_ink = theme.YELLOW if view.late else theme.HEADER_INK
         status_style = HEADING.ink(status_ink).center().middle().lines(1).shrink()

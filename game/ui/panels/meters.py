@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import GameState
-from game.engine.fatigue import fatigue_years
+from game.engine.fatigue import fatigue_shown
 from game.numbers import format_amount
 from game.ui import theme
 from game.ui.charts import hatch
@@ -65,7 +65,7 @@ def fatigue_meter(app: Host, state: GameState) -> Meter | None:
     if state.finished and state.results:
         # no turn of the year after the last one: the level the year ended with, as the
         # reveal, the debrief and the report tell it
-        fatigue = fatigue_years(state)[-1].peak
+        fatigue = fatigue_shown(state)
         text = app.t("board.fatigue_end", fatigue=fatigue)
         return Meter(text, "pips", ((fatigue, theme.ORANGE, False),), max(6, fatigue))
     fatigue = state.fatigue

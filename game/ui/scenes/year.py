@@ -196,7 +196,7 @@ class YearScene(Scene):
                 text = app.t(
                     "year.met",
                     amount=app.amount(reveal.raaderum, unit=False),
-                    target=app.amount(reveal.target),
+                    target=app.target_amount(reveal.target),
                 )
             else:
                 charts.draw_cross(surface, badge.center, badge.height, theme.GAP)
@@ -204,7 +204,7 @@ class YearScene(Scene):
                     "year.missed",
                     gap=f"{format_gap(reveal.raaderum, reveal.target, app.lang)} {app.unit}",
                     amount=app.amount(reveal.raaderum, unit=False),
-                    target=app.amount(reveal.target),
+                    target=app.target_amount(reveal.target),
                 )
             app.text.draw(
                 surface,
