@@ -36,6 +36,10 @@ KIND_WORD = {kind: catalogue("da").t(f"kind.word.{kind.value}") for kind in KIND
 """One card's kind, as the game's Danish messages write it."""
 
 
+EVENT_LASTS = {"yearly": "om året", "once": "i ét år", "while": "i nogle år"}
+"""How long an event's amount lasts, in the advice's words (``largest_events``)."""
+
+
 def percent(value: float) -> str:
     """A share as the report writes it: one decimal, Danish comma ("48,9 %")."""
     return f"{value * 100:.1f} %".replace(".", ",")
@@ -269,7 +273,8 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
         ranked.append((rescued["kinds"], line))
     if rescued.get("events"):
         named = [
-            f"»{title}« ({_amount(amount, unit)} om året)" for title, amount in result.big_events
+            f"»{title}« ({_amount(amount, unit)} {EVENT_LASTS[lasts]})"
+            for title, amount, lasts in result.big_events
         ]
         largest = f", fx {_listed(named)}" if named else ""
         line = (
@@ -441,6 +446,43 @@ def one_sided_advice(result: ScenarioResult) -> list[str]:
         best = max(played, key=lambda r: r.win_rate, default=None)
         if best is not None and best.win_rate > ONE_SIDED_MAX:
             said.append(text.format(who=spoken(best.name), rate=percent(best.win_rate)))
+    return said
+
+
+def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
+    """What to change when the pile at full effect lies outside ``PILE_RANGE`` of the final
+    target, or its savings alone reach the target: how much to add or take out, or the
+    target that would fit (a budget office saw "✗ bunken frigør 2–3 × slutmålet" and no
+    word on what to do)."""
+    pile = result.pile
+    said: list[str] = []
+    low, high = PILE_RANGE
+    last = pile.final_target
+    stop = "" if unit.endswith(".") else "."  # "… 7 t. kr." ends the sentence itself
+    if last <= 0:
+        return said
+    if pile.ratio < low:
+        said.append(
+            f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
+            f"(målene for balancen: {low:g}–{high:g} ×), så gruppen har næsten intet at vælge "
+            f"imellem: læg forslag for mindst {_amount(low * last - pile.total, unit)} (ved "
+            f"fuld effekt) i bunken, eller sænk slutmålet til højst "
+            f"{_amount(pile.total / low, unit)}{stop}"
+        )
+    elif pile.ratio > high:
+        said.append(
+            f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
+            f"(målene for balancen: {low:g}–{high:g} ×), så gruppen kan tage det letteste: "
+            f"tag forslag for mindst {_amount(pile.total - high * last, unit)} ud af bunken, "
+            f"eller hæv slutmålet til mindst {_amount(pile.total / high, unit)}{stop}"
+        )
+    savings = pile.by_kind[Kind.SAVING]
+    if savings >= last:
+        said.append(
+            f"Besparelserne alene giver {_amount(savings, unit)} ved fuld effekt, mindst "
+            f"slutmålet på {_amount(last, unit)}, så en gruppe kan spare sig til målet: tag "
+            f"besparelser for mindst {_amount(savings - last, unit)} ud, eller hæv slutmålet."
+        )
     return said
 
 

@@ -178,9 +178,10 @@ class ScenarioResult:
     lower_targets_help: bool = True
     """False when the run found that the best plan in hindsight would win no more games
     with the lower targets (then the report suggests none)."""
-    big_events: tuple[tuple[str, float], ...] = ()
-    """The scenario's largest events (``largest_events``): title and the amount furthest
-    from 0 in any of the scenario's years, in the deck's unit."""
+    big_events: tuple[tuple[str, float, str], ...] = ()
+    """The scenario's largest events (``largest_events``): title, the amount furthest from 0
+    in any of the scenario's years, in the deck's unit, and how long it lasts ("yearly",
+    "once" or "while")."""
 
     @property
     def best(self) -> StrategyResult:
@@ -346,17 +347,23 @@ def per_capacity(proposal: Proposal, years: int | None = None) -> float:
     return within(proposal, years) * expected_factor(proposal) / used if used > 0 else 0.0
 
 
-def largest_events(deck: Deck, scenario: Scenario, count: int = 2) -> tuple[tuple[str, float], ...]:
+def largest_events(
+    deck: Deck, scenario: Scenario, count: int = 2
+) -> tuple[tuple[str, float, str], ...]:
     """The ``count`` events of ``scenario`` whose amount in one of its years lies furthest
-    from 0: (title, that amount in the deck's unit), largest first; fewer when the scenario
-    has fewer events that move the råderum."""
+    from 0: (title, that amount in the deck's unit, how long it lasts: "yearly" when its
+    last amount is that amount, "once" for a single year's amount, else "while"), largest
+    first; fewer when the scenario has fewer events that move the råderum. A one-off
+    ("Ekstra grundsalg", [2000, 0, 0, 0]) is not "om året"."""
     found = []
     for eid in dict.fromkeys(scenario.events):
         event = deck.event(eid)
         amounts = [amount_at(event.effect, year) for year in range(scenario.rounds)]
         peak = max(amounts, key=abs, default=0.0)
         if peak:
-            found.append((event.title, peak))
+            nonzero = sum(1 for value in event.effect if value)
+            lasts = "yearly" if event.effect[-1] == peak else "once" if nonzero == 1 else "while"
+            found.append((event.title, peak, lasts))
     return tuple(sorted(found, key=lambda e: -abs(e[1]))[:count])
 
 

@@ -26,6 +26,7 @@ from game.balance.advice import (
     guidance,
     one_sided_advice,
     percent,
+    pile_advice,
     target_advice,
 )
 from game.balance.analysis import (
@@ -311,6 +312,10 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         if to_do:
             lines += [f"- {text}" if markdown else f"  {text}" for text in to_do]
             lines.append("")
+    sizes = pile_advice(result, unit)  # judged with or without cards, and out of reach too
+    if sizes:
+        lines += [f"- {text}" if markdown else f"  {text}" for text in sizes]
+        lines.append("")
     return lines
 
 

@@ -291,7 +291,7 @@ def test_a_deck_the_best_plan_wins_now_and_then_is_told_what_holds_it_back_but_s
 
     result = replace(
         _diagnosed(3, {"events": 3}, 0.7, wins=3),
-        big_events=(("Udligningschok", -18.0), ("Fagudvalg over rammen", -10.0)),
+        big_events=(("Udligningschok", -18.0, "yearly"), ("Fagudvalg over rammen", -10.0, "once")),
     )
     assert not result.out_of_reach and result.judgeable
     lines = scenario_lines(result, "mio. kr.", markdown=False)
@@ -302,7 +302,7 @@ def test_a_deck_the_best_plan_wins_now_and_then_is_told_what_holds_it_back_but_s
     assert "  - Hændelserne: uden dem kunne 3 af dem vindes." in lines
     assert (
         "  - Gør de store hændelser mindre, fx »Udligningschok« (−18 mio. kr. om året) og "
-        "»Fagudvalg over rammen« (−10 mio. kr. om året), så gruppens valg afgør mere end "
+        "»Fagudvalg over rammen« (−10 mio. kr. i ét år), så gruppens valg afgør mere end "
         "trækket (uden hændelser: 10 af de 10 spil)."
     ) in lines
     assert not any("Kapaciteten" in line or "Hæv kapaciteten" in line for line in lines)
@@ -548,3 +548,58 @@ def test_the_pile_line_says_what_a_short_scenario_can_reach_in_its_last_year():
     # a scenario long enough for every card says nothing more
     longer = replace(scenario, years=("2027", "2028", "2029", "2030"), target=(1, 2, 5, 10))
     assert pile_of(deck, longer).reach is None
+
+
+def test_the_largest_events_say_whether_they_come_every_year_or_once():
+    # a budget office's one-off land sale ([-2000, 0, 0, 0]) was advised as "2.000 t. kr. om
+    # året"
+    from game.balance.analysis import largest_events
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("standard")
+    first, second, third = (deck.event(e) for e in scenario.events[:3])
+    events = (
+        replace(first, effect=(-9.0, 0.0, 0.0, 0.0)),
+        replace(second, effect=(-8.0,)),
+        replace(third, effect=(-7.0, -3.0, 0.0)),
+    )
+    small = replace(deck, events=events)
+    found = largest_events(small, replace(scenario, events=tuple(e.id for e in events)), 3)
+    assert found == (
+        (first.title, -9.0, "once"),
+        (second.title, -8.0, "yearly"),
+        (third.title, -7.0, "while"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "savings", "said"),
+    [
+        (
+            13.0,
+            3.0,
+            "læg forslag for mindst 5 mio. kr. (ved fuld effekt) i bunken, eller sænk "
+            "slutmålet til højst 6,5 mio. kr. ",
+        ),
+        (
+            36.0,
+            3.0,
+            "tag forslag for mindst 9 mio. kr. ud af bunken, eller hæv slutmålet til "
+            "mindst 12 mio. kr. ",
+        ),
+        (22.5, 10.0, "tag besparelser for mindst 1 mio. kr. ud, eller hæv slutmålet."),
+    ],
+)
+def test_a_pile_outside_its_range_is_told_what_to_change(total, savings, said):
+    # a budget office saw "✗ bunken frigør 2–3 × slutmålet" (1,46 ×) and no word on what to do
+    from game.balance.analysis import Pile
+
+    by_kind = {Kind.SAVING: savings, Kind.EFFICIENCY: 0.0, Kind.INVESTMENT: total - savings}
+    result = replace(_result((1.0, 5.0, 9.0)), pile=Pile(total, by_kind, final_target=9.0))
+    text = " ".join(scenario_lines(result, "mio. kr.", markdown=False)) + " "
+    assert said in text, text
+    assert "kr.." not in text
+    fine = replace(result, pile=Pile(22.5, {**by_kind, Kind.SAVING: 3.0}, final_target=9.0))
+    assert "ud af bunken" not in " ".join(scenario_lines(fine, "mio. kr.", markdown=False))
