@@ -643,7 +643,37 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
     at = _header_line(documents, "welfare_areas") or _header_line(documents, "id")
     if at is None:
         return []
-    return [Problem.of(*at, "deck.no_welfare_area", areas=", ".join(sorted(areas)))]
+    # the example is the deck's own areas that name a welfare field ("Ældre- og
+    # Sundhedsudvalget"), not names the deck does not have
+    likely = sorted(a for a in areas if any(stem in a.casefold() for stem in WELFARE_STEMS))
+    example = ", ".join(likely) if likely else "Ældreudvalget, Børne- og Ungeudvalget"
+    return [
+        Problem.of(
+            *at,
+            "deck.no_welfare_area",
+            areas=", ".join(sorted(areas)),
+            example=example,
+            listed="; ".join(likely) if likely else "Ældreudvalget; Børne- og Ungeudvalget",
+        )
+    ]
+
+
+WELFARE_STEMS = (
+    "ældre",
+    "sundhed",
+    "skole",
+    "dagtilbud",
+    "børn",
+    "social",
+    "handicap",
+    "psykiatri",
+    "beskæftigelse",
+    "arbejdsmarked",
+    "familie",
+    "omsorg",
+    "undervisning",
+)
+"""Words in an area's name that make it a welfare area for the example in the warning."""
 
 
 def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

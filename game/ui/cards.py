@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from statistics import NormalDist
 from typing import TYPE_CHECKING
@@ -426,7 +427,28 @@ def _draw_area_line(
     )
     area = pygame.Rect(rect.x, rect.y, max(1, right - rect.x - 2), rect.height)
     if area.width >= 3 * min_text:  # no area squeezed down to "…" beside the badges
-        app.text.draw(surface, proposal.area, area, FACT_STYLE.ink(theme.MUTED).middle())
+        names = area_names(proposal.area)
+        fitting = [name for name in names if app.text.width(name, min_text) <= area.width]
+        shown = fitting[0] if fitting else names[-1]
+        app.text.draw(surface, shown, area, FACT_STYLE.ink(theme.MUTED).middle())
+
+
+_COMMITTEE = re.compile(r"(?i)s?udvalg(et)?$")
+"""The end of a committee's name ("Teknik- og Miljøudvalget", "Økonomiudvalg")."""
+
+
+def area_names(area: str) -> list[str]:
+    """``area`` and shorter ways a budget office writes it, longest first, for a card too
+    narrow for the whole: a committee without "udvalget" ("Teknik- og Miljø"), then its
+    initials as the office abbreviates it ("TMU", "BSU", "ÆSU"). A name that is not a
+    committee's has no shorter form (it is cut with "…" as before)."""
+    words = area.split()
+    if not words or not _COMMITTEE.search(words[-1]):
+        return [area]
+    stem = _COMMITTEE.sub("", area).rstrip(" -")
+    initials = "".join(w[0].upper() for w in words if w.casefold() not in ("og", "&", "for"))
+    names = [area, stem] if stem and stem != area else [area]
+    return [*names, initials if initials.endswith("U") else initials + "U"]
 
 
 def signed(value: int) -> str:

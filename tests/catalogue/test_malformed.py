@@ -955,6 +955,8 @@ def test_a_catalogue_without_events_or_welfare_areas_is_warned_at_import_and_val
     assert code == 0, text
     assert text.count("er et velfærdsområde") == 1
     assert "ud for 'velfærdsområder' på arket Om kataloget" in text
+    # the example is the catalogue's own welfare committees, not names it does not have
+    assert "fx 'Børne- og Ungeudvalget; Ældreudvalget'" in text
     assert "men kataloget har ingen at trække" in text
     assert "skriv 0 under 'hændelser pr. runde' på arket Scenarier" in text
     from game.cli import main
@@ -962,6 +964,8 @@ def test_a_catalogue_without_events_or_welfare_areas_is_warned_at_import_and_val
     assert main(["validate", str(tmp_path / "dæk")]) == 0
     said = capsys.readouterr().out
     assert "skriv jeres velfærdsområder i 'welfare_areas' i dækkets hoved" in said
+    assert "fx welfare_areas: [Børne- og Ungeudvalget, Ældreudvalget]" in said
+    assert "Økonomiudvalget]" not in said
     assert "eller skriv 'events_per_round: 0'" in said
 
 

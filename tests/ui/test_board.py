@@ -1101,3 +1101,20 @@ def test_the_tables_name_heads_the_board_and_its_result(make_app, std_deck):
     app.replace_all("debrief", background=False)
     app.step(0.02)
     assert any(text.startswith("Bord 7 · Borgerkonference") for text in drawn), drawn[:4]
+
+
+@pytest.mark.parametrize(
+    ("area", "names"),
+    [
+        ("Teknik- og Miljøudvalget", ["Teknik- og Miljøudvalget", "Teknik- og Miljø", "TMU"]),
+        ("Ældre- og Sundhedsudvalget", ["Ældre- og Sundhedsudvalget", "Ældre- og Sundhed", "ÆSU"]),
+        ("Økonomiudvalget", ["Økonomiudvalget", "Økonomi", "ØU"]),
+        ("Social og handicap", ["Social og handicap"]),
+    ],
+)
+def test_a_committee_too_long_for_a_card_is_shortened_as_the_office_does(area, names):
+    # a budget office's cards at 1366×768 read "Tek-…" and "Børn…": a committee is written
+    # without "udvalget", then with its initials (the office's own ids say TMU, BSU, ÆSU)
+    from game.ui.cards import area_names
+
+    assert area_names(area) == names
