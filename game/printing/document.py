@@ -166,7 +166,10 @@ def _strip(
     """The card's amounts for ``years`` years (the last amount holds), with a caption."""
     t = catalogue(lang).t
     caption = t("print.per_year", unit=unit)
-    caption += f" · {t('print.holds')}: {format_amount(amounts[-1], lang, sign=True)}"
+    if len(amounts) <= years:
+        # the amount that holds is one the game reaches; after the game's last year nothing
+        # counts (an intro card read "derefter hvert år: +13,5" in a game of three years)
+        caption += f" · {t('print.holds')}: {format_amount(amounts[-1], lang, sign=True)}"
     count = min(8, years)  # the years of the game: amounts after its last year do not count
     amounts = tuple(amounts[min(i, len(amounts) - 1)] for i in range(count))
     labels = _labels(count, first_year, lang)

@@ -327,3 +327,16 @@ def test_the_result_sheet_of_a_municipalitys_own_deck_names_the_deck(tmp_path, c
     # the standard deck's sheet needs no --deck: the command finds it by itself
     assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
     assert "--deck" not in out.read_text(encoding="utf-8")
+
+
+def test_a_card_says_what_holds_after_the_strip_only_when_the_game_reaches_it():
+    # an intro card (three years) read "derefter hvert år: +13,5", the fourth year's amount,
+    # where the window shows −3 +1 +8 and the game ends
+    deck = load_deck(standard_deck())
+    card = deck.proposal("borgerkonsulent")
+    assert len(card.effect) == 4
+    intro = document(deck, deck.scenario("intro"))
+    standard = document(deck, deck.scenario("standard"))
+    assert "derefter hvert år: +13,5" not in intro
+    assert "derefter hvert år: +13,5" in standard
+    assert "derefter hvert år: +2,5" in intro  # a saving's one amount holds in every year
