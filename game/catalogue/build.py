@@ -270,6 +270,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             if units_disagree and problem.said.key in (
                 "deck.effect_too_big",
                 "deck.effect_too_small",
+                "deck.construction_too_big",
+                "deck.construction_budget_too_big",
             ):
                 continue  # the unit said at its title or heading is the cause; not 40 lines more
             if reading.years_misplaced and problem.said.key.startswith(_SIGN_CHECKS):

@@ -94,6 +94,15 @@ def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tm
         "'enhed' på arket 'Om kataloget' er 'mio. kr.'; ret den ene"
     ) in text
     assert not (tmp_path / "dæk").exists()
+    # an anlæg in t. kr. over the limit of mio. kr. is the same unit's fault: not a line more
+    rows[2].append("anlæg")
+    rows[3].append(None)
+    for row in rows[4:]:
+        row.append(4500)
+    code, text = run_import(capsys, _book(tmp_path / "katalog2.xlsx", rows), out=tmp_path / "d2")
+    assert code == 2, text
+    assert "siger, at beløbene er i t. kr." in text
+    assert "'anlæg' må højst være" not in text, text
 
 
 def test_a_band_that_agrees_with_the_deck_unit_imports(capsys, tmp_path):
