@@ -260,14 +260,17 @@ def band_plan(
     ``bare``: the badges alone without the word ("" and True when they fit)."""
     full = kind_word(app, proposal.kind)
     short = app.t(f"kind_short.{proposal.kind.value}")
+    # the least: "Eff." where even "Effektivis." is cut to "Effekti-…" (a catalogue's ten
+    # cards in five columns at 1366×768); the icon and the colour tell the kind as well
+    tiny = app.t(f"kind_tiny.{proposal.kind.value}")
     chips = sum(chip_widths(app, proposal, min_text, state))
     for word in (full, short):
         if app.text.width(word, min_text, FONT_BOLD) + chips <= parts.kind.width:
             return word, bool(chips)
-    fits_full = app.text.width(full, min_text, FONT_BOLD) <= parts.kind.width
     if bare and chips and chips <= parts.kind.width:
         return "", True
-    return (full if fits_full else short), False
+    alone = [w for w in (full, short) if app.text.width(w, min_text, FONT_BOLD) <= parts.kind.width]
+    return (alone[0] if alone else tiny), False
 
 
 def draw_left_place(

@@ -1118,3 +1118,26 @@ def test_a_committee_too_long_for_a_card_is_shortened_as_the_office_does(area, n
     from game.ui.cards import area_names
 
     assert area_names(area) == names
+
+
+def test_a_band_too_narrow_for_the_short_kind_shows_the_least_not_a_cut_word(make_app, std_deck):
+    # a catalogue's ten cards in five columns at 1366×768: "Effektivis." was cut to
+    # "Effekti-…" in the band; the least form ("Eff.") is whole, and the icon tells the rest
+    from game.ui.cards import band_plan
+    from game.ui.layout import card_layout
+
+    app = board_app(make_app, std_deck, size=(1366, 768))
+    state = app.game.state
+    efficiency = next(p for p in std_deck.proposals if p.kind is Kind.EFFICIENCY)
+    min_text = app.scale.min_text
+    full, short = app.t("kind.efficiency"), app.t("kind_short.efficiency")
+    narrowest = False
+    for width in range(200, 40, -4):
+        parts = card_layout(pygame.Rect(0, 0, width, 240), min_text)
+        word, _ = band_plan(app, efficiency, parts, min_text, state)
+        if app.text.width(short, min_text, theme.FONT_BOLD) > parts.kind.width:
+            assert word == "Eff.", (width, word)
+            narrowest = True
+        else:
+            assert word in (full, short), (width, word)
+    assert narrowest  # the loop reached a band too narrow for "Effektivis."
