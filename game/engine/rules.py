@@ -630,6 +630,17 @@ def raaderum(state: GameState, *, visible: bool = False) -> tuple[float, ...]:
     return ledger.year_totals(state, visible_only=visible)
 
 
+def shown_raaderum(state: GameState) -> tuple[float, ...]:
+    """The råderum a table may be shown per year, in the deck's unit: the final result of
+    every closed year, and the visible plan (``raaderum(state, visible=True)``) of every
+    open year – never an unrevealed factor (a comparison screen showed a half-played
+    table's 2029 as 23,9 where its board said 21)."""
+    shown = list(raaderum(state, visible=True))
+    for i, result in enumerate(state.results):
+        shown[i] = result.raaderum
+    return tuple(shown)
+
+
 def kinds_adopted(state: GameState) -> set[Kind]:
     """The kinds of proposal the group has adopted so far."""
     return {state.deck.proposal(a.card).kind for a in state.adopted}

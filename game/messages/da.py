@@ -1305,7 +1305,7 @@ MESSAGES.update(
         "replay.col.year": "År",
         "replay.col.target": "Mål",
         "replay.col.raaderum": "Råderum",
-        "replay.col.note": "({unit}, realiseret)",
+        "replay.col.note": "({unit}; realiseret, for et åbent år som på brættet)",
         "replay.met": "nået",
         "replay.missed": "ikke nået",
         "replay.open_year": "åbent",

@@ -1296,7 +1296,7 @@ MESSAGES.update(
         "replay.col.year": "Year",
         "replay.col.target": "Target",
         "replay.col.raaderum": "Råderum",
-        "replay.col.note": "({unit}, realised)",
+        "replay.col.note": "({unit}; realised, for an open year as on the board)",
         "replay.met": "met",
         "replay.missed": "not met",
         "replay.open_year": "open",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game.engine.ledger import meets
 from game.engine.model import Kind
-from game.engine.rules import raaderum
+from game.engine.rules import shown_raaderum
 from game.engine.verdict import Verdict, verdict
 from game.messages import Message, catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_percent
@@ -282,7 +282,7 @@ def _table(saved: SavedGame) -> TableResult:
         path=saved.path,
         finished=state.finished,
         won=outcome.won,
-        raaderum=raaderum(state),
+        raaderum=shown_raaderum(state),  # an open year's hidden factors are no one's yet
         service=state.service,
         adopted=tuple((a.card, a.round) for a in state.adopted),
         target=state.targets,

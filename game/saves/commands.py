@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.fatigue import fatigue_shown
-from game.engine.rules import raaderum
+from game.engine.rules import shown_raaderum
 from game.engine.state import state_hash
 from game.engine.verdict import verdict
 from game.messages import catalogue, unit_words
@@ -41,7 +41,7 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
         "reasons": list(outcome.reasons),
         "years": list(scenario.years),
         "target": [round(t, 6) for t in state.targets],
-        "raaderum": [round(v, 6) for v in raaderum(state)],
+        "raaderum": [round(v, 6) for v in shown_raaderum(state)],
         "met": [r.met for r in state.results],
         "adopted": list(state.adopted_ids()),
         "events": [e.card for e in state.events],

@@ -7,7 +7,7 @@ from typing import Any
 
 import pygame
 
-from game.numbers import format_against, format_amount, format_percent
+from game.numbers import format_against, format_amount, format_percent, round_half_away
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout_grid import split_columns
@@ -143,11 +143,7 @@ def _column_weights(
     for table in group.tables:
         needs[0] = max(needs[0], width(bold, table.label(app.lang)))
         for i, (value, target) in enumerate(zip(table.raaderum, table.target)):
-            text = (
-                format_against(value, target, app.lang, met=value >= target - 1e-9)
-                if marks
-                else format_amount(value, app.lang, 0)
-            )
+            text = cell_text(value, target, app.lang, marks)
             needs[1 + i] = max(
                 needs[1 + i], width(regular, text) + (gap // 2 + badge if marks else 0)
             )
@@ -155,6 +151,17 @@ def _column_weights(
     for word in ("compare.won", "compare.lost", "compare.open"):
         needs[-1] = max(needs[-1], width(bold, app.t(word)))
     return [float(need + gap) for need in needs]
+
+
+def cell_text(value: float, target: float, lang: str, marks: bool) -> str:
+    """A table's råderum in one year as the comparison writes it: with the decimals that show
+    a miss as one (27,95 against 28), and in the compact form without marks a met year as a
+    whole number where that still reads as met – a miss is never rounded up to its target
+    (the colour alone told it, "28" in orange for 27,95)."""
+    met = value >= target - 1e-9
+    if not marks and met and round_half_away(value, 0) >= target - 1e-9:
+        return format_amount(value, lang, 0)
+    return format_against(value, target, lang, met=met)
 
 
 NAME_SHARE = 0.4
@@ -291,13 +298,13 @@ def draw_tables(
             value = table.raaderum[i] if i < len(table.raaderum) else 0.0
             target = table.target[i] if i < len(table.target) else 0.0
             closed = table.finished  # an unfinished table's open years are not final
-            met = value >= target - 1e-9
             font = app.fonts.get("regular", size)
-            text = (
-                format_against(value, target, app.lang, met=met)
-                if marks
-                else format_amount(value, app.lang, 0)  # compact: whole numbers, in colour
-            )
+            if not table.begun(i):
+                # a year the table has not begun: no result yet, as the report says it
+                charts.blit_text(surface, "–", font, theme.MUTED, "center", cell.center)
+                continue
+            met = value >= target - 1e-9
+            text = cell_text(value, target, app.lang, marks)
             text_w = font.size(charts.displayable(text, font))[0]
             x0 = cell.centerx - (text_w + (g // 2 + badge if marks else 0)) // 2
             charts.blit_text(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import GameState, raaderum
+from game.engine import GameState, shown_raaderum
 from game.engine.forecast import Forecast
 from game.ui.charts import draw_year_chart
 
@@ -19,11 +19,9 @@ if TYPE_CHECKING:
 
 
 def year_values(state: GameState) -> list[float]:
-    """The råderum shown per year: final results of closed years, the visible plan after."""
-    visible = list(raaderum(state, visible=True))
-    for i, result in enumerate(state.results):
-        visible[i] = result.raaderum
-    return visible
+    """The råderum shown per year: final results of closed years, the visible plan after
+    (``shown_raaderum``)."""
+    return list(shown_raaderum(state))
 
 
 def draw_board_years(

@@ -328,3 +328,66 @@ def test_the_help_opened_on_the_compare_screen_lists_its_keys(app: App, saves) -
     for words in ("Hent bordene fra mappen", "Skriv rapporten over bordene", "Shift+op/ned"):
         assert words in drawn, words
     assert "Afslut året" not in drawn
+
+
+def test_a_half_played_table_shows_only_what_its_board_showed(deck: Deck, tmp_path, monkeypatch):
+    # a host's comparison showed a half-played table's 2029 as 23,9 (its hidden factors)
+    # where its board said 21, and the years it had not begun as figures
+    from game.engine import raaderum, shown_raaderum
+    from game.ui import charts
+    from game.ui.compare_view import cell_text
+    from tests.ui.driver import record_chart_text
+
+    folder = tmp_path / "borde"
+    for seed in range(1, 40):
+        generator = np.random.default_rng(seed)
+        history = History.start(new_game(deck, "standard", seed))
+        while history.current.round < 1 or history.current.adopted[-1].round < 1:
+            history = history.do(greedy_policy(history.current, generator))
+        state = history.current
+        if raaderum(state)[1] != raaderum(state, visible=True)[1]:
+            break
+    write_save(
+        new_save_path(folder), deck, GameSettings("standard", seed, None, table="B3"), history
+    )
+    small = App(deck, lang="da", size=(1366, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    small.push(CompareScene(small, folder))
+    texts = record_chart_text(monkeypatch, charts)
+    small.step(0.016)
+    shown = shown_raaderum(state)
+    targets = state.targets
+    assert cell_text(shown[1], targets[1], "da", True) in texts
+    hidden = cell_text(raaderum(state)[1], targets[1], "da", True)
+    assert hidden not in texts or hidden == cell_text(shown[1], targets[1], "da", True)
+    assert texts.count("–") == len(state.scenario.years) - state.round - 1  # not begun
+    small.scenes.clear()
+
+
+def test_the_compact_form_never_rounds_a_miss_up_to_its_target() -> None:
+    # at 1024×768 a table at 27,95 against 28 read "28" in orange, and "lost"
+    from game.ui.compare_view import cell_text
+
+    assert cell_text(27.95, 28.0, "da", marks=False) == "27,95"
+    assert cell_text(30.4, 28.0, "da", marks=False) == "30"
+    assert cell_text(9.4, 9.35, "da", marks=False) == "9,4"  # met: not "9" under 9,35
+    assert cell_text(27.95, 28.0, "da", marks=True) == "27,95"
+
+
+def test_a_decks_group_says_its_own_unit(deck: Deck, tmp_path) -> None:
+    # a Kystby table (t. kr.) among the standard deck's read "mål 2.500 mio. kr. i 2029"
+    kystby = load_deck(standard_deck().parent / "kystby")
+    folder = tmp_path / "borde"
+    generator = np.random.default_rng(1)
+    history = History.start(new_game(kystby, "kystby", 1))
+    while not history.current.finished:
+        history = history.do(greedy_policy(history.current, generator))
+    write_save(new_save_path(folder), kystby, GameSettings("kystby", 1, None), history)
+    small = App(deck, lang="da", size=(1366, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    small.push(CompareScene(small, folder))
+    drawn = record_text(small)
+    small.step(0.016)
+    assert any("mål 2.500 t. kr. i 2029" in text for text in drawn), drawn[:5]
+    assert not any("2.500 mio. kr." in text for text in drawn)
+    small.scenes.clear()

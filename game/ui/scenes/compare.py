@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.messages import unit_words
+from game.numbers import format_target
 from game.paths import user_dir
 from game.session.debrief import report_folder, reports_root
 from game.ui import theme
@@ -286,7 +288,12 @@ class CompareScene(Scene):
             "compare.group",
             scenario=group.scenario_title,
             deck=group.deck_title,
-            targets=app.amount(group.targets[-1]) if group.targets else "",
+            # in the group's own deck's unit ("2.500 t. kr."), not the window's deck's
+            targets=(
+                f"{format_target(group.targets[-1], app.lang)} {unit_words(group.unit, app.lang)}"
+                if group.targets
+                else ""
+            ),
             year=group.years[-1] if group.years else "",
         )
         title_h = line_height(app, sc.heading, FONT_BOLD)
