@@ -120,10 +120,13 @@ def _clusters(saves: Sequence[SavedGame], *, follow_copies: bool = True) -> list
 
 
 def _paper_sheet(saved: SavedGame) -> tuple[object, ...] | None:
-    """What identifies a paper table's sheet: the deck, scenario and target, the table's name
-    and every card and event it entered. The same sheet entered twice gets two game ids (each
-    ``raaderum enter`` makes a new save), but it is one table. None for a game played in the
-    window."""
+    """What identifies a paper table's sheet: the deck, scenario and target, the table's name,
+    every card and event it entered and every factor it rolled. The same sheet entered twice
+    gets two game ids (each ``raaderum enter`` makes a new save), but it is one table – also
+    when the cards were typed in another order or a round as its year. Two entries whose
+    factors differ are two results, not one sheet: both count, and the comparison says that
+    two tables carry the name (a host's corrected entry, 'tabt', had silently replaced the
+    first, 'vundet'). None for a game played in the window."""
     if saved.paper is None:
         return None
     return (
@@ -131,8 +134,9 @@ def _paper_sheet(saved: SavedGame) -> tuple[object, ...] | None:
         saved.settings.scenario,
         saved.settings.target,
         saved.paper.table.strip().casefold(),
-        tuple((adoption.card, adoption.round) for adoption in saved.history.current.adopted),
-        saved.paper.events,
+        tuple(sorted((a.card, a.round) for a in saved.history.current.adopted)),
+        tuple(sorted(saved.paper.events)),
+        tuple(sorted(saved.paper.factors)),
     )
 
 

@@ -412,6 +412,25 @@ def test_the_same_sheet_entered_twice_is_one_table(tmp_path, capsys):
     code = main(["compare", str(tmp_path), "--out", str(tmp_path / "ud")])
     assert code == 0
     assert "indtastet to gange; det tælles én gang" in capsys.readouterr().err
+    # typed in another order, with the year for the round: still the same sheet (it counted
+    # as a table of its own)
+    shuffled = [
+        *("--adopt", "strandrensning@2027", "--adopt", "turistkontor-digitalt@1"),
+        *("--adopt", "hverdagsrehabilitering@2", "--adopt", "faelles-indkoeb@2"),
+        *UNSEEDED[8:],
+    ]
+    third = tmp_path / "bord3-tredje.json"
+    assert main([*command[:-1], "Bord 3", *shuffled, "--out", str(third)]) == 0
+    capsys.readouterr()
+    (group,) = compare_saves([first[2], third])
+    assert len(group.tables) == 1
+    # a factor entered otherwise is another result: both count, and the two names are said
+    other = [e.replace("hverdagsrehabilitering=0,8", "hverdagsrehabilitering=0") for e in UNSEEDED]
+    fourth = tmp_path / "bord3-rettet.json"
+    assert main([*command[:-1], "Bord 3", *other, "--out", str(fourth)]) == 0
+    capsys.readouterr()
+    (group,) = compare_saves([first[2], fourth])
+    assert len(group.tables) == 2 and group.same_names
 
 
 def test_a_corrected_sheet_under_the_same_name_is_still_pointed_out(tmp_path, capsys):
