@@ -207,6 +207,22 @@ def test_the_window_says_which_name_two_tables_carry_and_how_many_copies_it_coun
     notes = " ".join(t for t in drawn if "»Bord 2«" in t or "talt én gang" in t)
     assert "2 borde hedder »Bord 2«" in notes, drawn
     assert "Kopier af et spil, talt én gang: 1" in notes, drawn
+    # a table of another scenario in the folder: its group says nothing of the intro's copy
+    history = History.start(new_game(deck, "borgermoede", 4))
+    generator = np.random.default_rng(4)
+    while not history.current.finished:
+        history = history.do(greedy_policy(history.current, generator))
+    write_save(new_save_path(folder), deck, GameSettings("borgermoede", 4, None), history)
+    app.pop()
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    for _ in scene.groups:
+        drawn.clear()
+        app.request_redraw()
+        app.step(0.016)
+        said = any("talt én gang" in t for t in drawn)
+        assert said == (scene.group.scenario_id == "intro"), scene.group.scenario_id
+        post_key(pygame.K_RIGHT)
 
 
 def test_more_tables_than_fit_scroll_into_sight(deck: Deck, tmp_path: Path) -> None:

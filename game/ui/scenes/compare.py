@@ -328,7 +328,9 @@ class CompareScene(Scene):
         self.scroll = min(self.scroll, self.max_scroll)
         draw_proposals(app, surface, left, group, self.scroll)
         floor = self.service_floor(group)
-        copies = sum(len(same.copies) for same in self.copies)
+        # the copies of this group's games only (the count stood on every group)
+        kept = {table.path for table in group.tables}
+        copies = sum(len(same.copies) for same in self.copies if same.kept in kept)
         self.tables_rect = right
         self.tables_most = draw_tables(
             app,
