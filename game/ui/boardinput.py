@@ -21,6 +21,12 @@ NUMBER_KEYS.update({pygame.K_0: 10, pygame.K_KP0: 10})
 """The number keys (and the keypad's) that select the market cards 1–9, and 0 for card 10;
 the arrow keys reach every card, also the 11th and 12th of a large table."""
 
+CLICK_THROUGH = 0.6
+"""Seconds after the board comes back on top in a new year (the year reveal's "Videre"
+closed) in which a click on the end-year button is taken for the second click of a
+double-click on "Videre", which stands at the same place, and ignored: a double-click ended
+the next year unasked. Space and the keys are not held back."""
+
 
 class BoardInput:
     """What the board does with a key or a click (see the module docstring)."""
@@ -31,6 +37,7 @@ class BoardInput:
         hover: str | None
         selected: str | None
         adopted: Any
+        uncovered_at: float
 
         @property
         def state(self) -> GameState: ...
@@ -58,7 +65,10 @@ class BoardInput:
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif is_activation(event):
-            self.activate(self.target_at(event.pos))
+            target = self.target_at(event.pos)
+            if target == "end_year" and self.app.game.clock() - self.uncovered_at < CLICK_THROUGH:
+                return  # the second click of a double-click on the screen that just closed
+            self.activate(target)
         elif event.type == pygame.MOUSEWHEEL:
             self.scroll_adopted(-event.y * 3)
         elif event.type == pygame.MOUSEMOTION:

@@ -208,6 +208,26 @@ def test_space_ends_the_year_and_the_reveal_returns_to_the_board(make_app, std_d
     assert isinstance(app.top, BoardScene)
 
 
+def test_a_double_click_on_videre_does_not_end_the_next_year(make_app, std_deck):
+    # a conference table double-clicked "Videre" on the year reveal: the second click landed
+    # on "Afslut 2028", in the same place, and ended 2028 with nothing adopted
+    app = board_app(make_app, std_deck, size=(1366, 768))
+    key(app, pygame.K_SPACE)
+    year = app.top
+    assert type(year).__name__ == "YearScene"
+    settle(app)
+    app.render(app.surface)
+    videre, afslut = year.continue_rect.center, table_layout(app).end_year.center
+    assert table_layout(app).end_year.collidepoint(videre)  # the same place on the screen
+    click(app, videre)
+    assert isinstance(app.top, BoardScene)
+    click(app, afslut)  # the double-click's second click, a moment later
+    assert app.game.state.round == 1 and isinstance(app.top, BoardScene)
+    app.game.clock.advance(1.0)  # a click of its own ends the year, as before
+    click(app, afslut)
+    assert app.game.state.round == 2
+
+
 def test_resizing_relays_out_the_board(make_app, std_deck):
     app = board_app(make_app, std_deck, size=(1280, 720))
     pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)

@@ -53,6 +53,10 @@ class BoardScene(BoardInput, Scene):
         self.flash: dict[str, float] = {}
         """Newly adopted cards and the seconds left of their highlight in the adopted list."""
         self._known: tuple[str, ...] = app.game.state.adopted_ids()
+        self.uncovered_at = float("-inf")
+        """When the board came back on top in a new year (after the year reveal, whose
+        "Videre" stands where "Afslut" does: ``BoardInput``'s guard against a double-click)."""
+        self._round_seen = app.game.state.round
         self.risk = RiskMeter()
         self.events = EventsPanel(app)
         self.meters = MetersPanel(app)
@@ -82,6 +86,13 @@ class BoardScene(BoardInput, Scene):
         """The place (1-based) of the card adopted last, where ←/→ go on from."""
 
     # --- what is on the table -----------------------------------------------------------
+    def on_enter(self) -> None:
+        """The board is on top again: after the year reveal (a new round), the end-year
+        button ignores clicks for a moment (``boardinput.CLICK_THROUGH``)."""
+        if self.app.game.state.round != self._round_seen:
+            self.uncovered_at = self.app.game.clock()
+            self._round_seen = self.app.game.state.round
+
     @property
     def state(self) -> GameState:
         """The state on the table."""
