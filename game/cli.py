@@ -399,7 +399,11 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="seed for the factors the table did not enter (default: from the entries)",
     )
     enter.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
-    enter.add_argument("--out", required=True, help="the save file to write (.json)")
+    enter.add_argument(
+        "--out",
+        help="the save file to write (.json); left out: a new file in the window's save "
+        "folder, where the compare screen finds it",
+    )
 
     compare = sub.add_parser("compare", help="compare the saves of several tables")
     compare.add_argument(
@@ -631,11 +635,19 @@ def cmd_enter(args: argparse.Namespace) -> int:
 
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
-    out = Path(args.out)
-    if out.suffix.lower() != ".json":
-        raise _say("cli.json_suffix", out=args.out)
-    if out.exists():
-        raise _say("cli.exists", out=args.out)
+    if args.out is None:
+        # the window's save folder, where "Sammenlign borde" looks (a host's five paper tables
+        # written to the current folder were missing from the comparison without a word)
+        from game.paths import user_dir
+        from game.saves import new_save_path
+
+        out = new_save_path(user_dir() / "saves")
+    else:
+        out = Path(args.out)
+        if out.suffix.lower() != ".json":
+            raise _say("cli.json_suffix", out=args.out)
+        if out.exists():
+            raise _say("cli.exists", out=args.out)
 
     def proposal_title(pid: str) -> str:
         return str(deck.proposal(pid).title)

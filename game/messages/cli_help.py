@@ -108,7 +108,13 @@ DANISH_HELP: dict[str, str] = {
         "startværdi (seed) for de faktorer, bordet ikke har tastet (standard: afledt af det "
         "indtastede, så samme ark giver samme spil)"
     ),
-    "the save file to write (.json)": "filen med det gemte spil, der skal skrives (.json)",
+    (
+        "the save file to write (.json); left out: a new file in the window's save folder, "
+        "where the compare screen finds it"
+    ): (
+        "filen med det gemte spil, der skal skrives (.json); udeladt: en ny fil i vinduets "
+        "mappe med gemte spil, hvor »Sammenlign borde« finder den"
+    ),
     "save files or folders of saves": "gemte spil eller mapper med gemte spil",
     "games for the look-ahead one-sided strategies (slow; default: --games)": (
         "antal spil for de planlagte ensidige strategier (langsomt; udeladt: --games)"

@@ -641,7 +641,7 @@ MESSAGES.update(
         "print.ledger.card": "Kort (id)",
         "print.ledger.round": "Runde",
         "print.sheet.entry": "Resultatark til »Bord på papir«",
-        "print.sheet.entry_help": 'Skriv id\'erne på årets vedtagne forslag og trukne hændelser (»ingen«, hvis bordet ikke trak en hændelse), og faktoren for hvert usikkert forslag. Tast dem ind på skærmen »Bord på papir« eller med: raaderum enter --scenario {scenario} --table "Bord 3" --adopt ID@RUNDE --event ID@RUNDE --factor ID=FAKTOR … --out bord3.json',
+        "print.sheet.entry_help": 'Skriv id\'erne på årets vedtagne forslag og trukne hændelser (»ingen«, hvis bordet ikke trak en hændelse), og faktoren for hvert usikkert forslag. Tast dem ind på skærmen »Bord på papir« eller med: raaderum enter --scenario {scenario} --table "Bord 3" --adopt ID@RUNDE --event ID@RUNDE --factor ID=FAKTOR … (spillet gemmes i mappen med de gemte spil, hvor »Sammenlign borde« finder det)',
         "print.sheet.table": "Bord",
         "print.sheet.adopted": "Vedtaget (id)",
         "print.sheet.drawn": "Hændelser (id)",

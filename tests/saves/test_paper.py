@@ -363,6 +363,20 @@ def test_an_id_may_be_entered_as_the_workbook_wrote_it_before_the_import(tmp_pat
     assert [(a.card, a.round) for a in ours.adopted] == [(a.card, a.round) for a in theirs.adopted]
 
 
+def test_an_entry_without_out_goes_where_the_compare_screen_looks(tmp_path, capsys, monkeypatch):
+    # the printed sheet told volunteers "--out bord3.json", written to the current folder;
+    # the window's "Sammenlign borde" opened the save folder and showed the screen tables only
+    monkeypatch.setenv("RAADERUM_HOME", str(tmp_path / "data"))
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"]
+    assert main([*command, *TABLE_3]) == 0, capsys.readouterr().err
+    said = capsys.readouterr().out
+    (written,) = (tmp_path / "data" / "saves").glob("*.json")
+    assert str(written) in said
+    assert read_save(written).paper is not None
+    (group,) = compare_saves([tmp_path / "data" / "saves"])
+    assert [t.label() for t in group.tables] == ["Bord 3 (papir)"]
+
+
 def test_a_year_outside_the_scenario_names_the_years_it_has(tmp_path, capsys):
     code, text, path = _enter(tmp_path, "Bord 5", ["--adopt", "strandrensning@2031"], capsys)
     assert code == 2 and not path.exists()
