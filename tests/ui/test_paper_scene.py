@@ -7,6 +7,7 @@ import pygame
 
 from game.engine import Kind
 from game.engine.ledger import fatigue_of
+from game.numbers import format_against
 from game.report.compare import compare_saves
 from game.saves import read_save
 from game.ui.scenes.paper import PaperScene, chips, paper_layout
@@ -68,6 +69,12 @@ def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, t
     assert [(a.card, a.round) for a in saved.history.current.adopted] == [(saving, 0)]
     assert [e.card for e in saved.history.current.events] == events
     assert any("Bord 7" in text for text in app.toast_texts())
+    # the result, to hold against the table's own ledger (before: the file name alone)
+    state = saved.history.current
+    amount = format_against(state.results[-1].raaderum, state.targets[-1])
+    last = f"{state.scenario.years[-1]}: {amount}"
+    said = next(text for text in app.toast_texts() if "Bord 7" in text)
+    assert "Bord 7 er gemt – tabt, " in said and last in said, said
     group = compare_saves([tmp_path / "saves"])[0]
     assert [t.table for t in group.tables] == ["Bord 7"]
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine import die_table
+from game.engine import die_table, verdict
 from game.messages import Message
-from game.numbers import format_amount
+from game.numbers import format_against, format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.model import PaperTable
 from game.saves.paper import PaperError, entry_seed, paper_history, rounds_short_of_events
@@ -221,7 +221,18 @@ class PaperScene(Scene):
         except SaveError as error:
             self.problems = [app.t("paper.problem", reason=error.worded(app.lang))]
             return False
-        app.toast("paper.saved", table=table.table, path=path.name)
+        # the result, so the host can hold it against the table's own ledger at once
+        state = history.current
+        outcome = verdict(state)
+        last = format_against(state.results[-1].raaderum, state.targets[-1], app.lang)
+        result = app.t(
+            "paper.saved_result",
+            result=app.t("cli.enter.won" if outcome.won else "cli.enter.lost"),
+            year=state.scenario.years[-1],
+            amount=last,
+            target=app.target_amount(state.targets[-1]),
+        )
+        app.toast("paper.saved", table=table.table, path=path.name, result=result)
         app.pop()
         start = app.find("start")
         if start is not None:  # the start screen's list shows the table just saved
