@@ -1344,6 +1344,8 @@ MESSAGES.update(
         "paper.err.over_capacity_hint": "tjek arket: i runde {round} ({year}) er der tastet {count} forslag ind ({cards}), og scenariets kapacitet er {capacity} pr. runde, som belastning og træthed deler. Er et af dem vedtaget i en senere runde?",
         "cli.enter.which_scenario": "scenariet er '{id}' ({title}), dækkets første, fordi --scenario ikke er givet. Spillede bordet et andet, så skriv fx --scenario {other} (dækkets scenarier: {known})",
         "paper.err.at": "{where}: {problem}",
+        "paper.err.is_event": "'{ref}' er en hændelse, ikke et forslag: skriv den med --event {ref}@RUNDE",
+        "paper.err.is_proposal": "'{ref}' er et forslag, ikke en hændelse: skriv det med --adopt {ref}@RUNDE",
         "paper.err.unknown.proposal": "ukendt forslag '{ref}' i scenariet",
         "paper.err.unknown.event": "ukendt hændelse '{ref}' i scenariet",
         "paper.err.unknown_close.proposal": "ukendt forslag '{ref}' i scenariet (mente du '{close}'?)",

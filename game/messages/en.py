@@ -1335,6 +1335,8 @@ MESSAGES.update(
         "paper.err.over_capacity_hint": "check the sheet: in round {round} ({year}) {count} proposals were entered ({cards}), and the scenario's capacity is {capacity} a round, shared by load and fatigue. Was one of them adopted in a later round?",
         "cli.enter.which_scenario": "the scenario is '{id}' ({title}), the deck's first, since --scenario was not given. If the table played another, give e.g. --scenario {other} (the deck's scenarios: {known})",
         "paper.err.at": "{where}: {problem}",
+        "paper.err.is_event": "'{ref}' is an event, not a proposal: write it with --event {ref}@ROUND",
+        "paper.err.is_proposal": "'{ref}' is a proposal, not an event: write it with --adopt {ref}@ROUND",
         "paper.err.unknown.proposal": "unknown proposal '{ref}' in the scenario",
         "paper.err.unknown.event": "unknown event '{ref}' in the scenario",
         "paper.err.unknown_close.proposal": "unknown proposal '{ref}' in the scenario (did you mean '{close}'?)",

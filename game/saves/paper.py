@@ -238,6 +238,8 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         where = _entry("--adopt", card, round_index, scenario)
         if card not in scenario.proposals:
             elsewhere = _elsewhere(deck, scenario, where, card)
+            if elsewhere is None and card in scenario.events:  # an event under --adopt
+                elsewhere = _at(where, "paper.err.is_event", ref=card)
             problems.append(
                 elsewhere or _unknown(where, "proposal", card, scenario.proposals, titles)
             )
@@ -252,6 +254,9 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
     for event, round_index in table.events:
         where = _entry("--event", event, round_index, scenario)
         if event not in scenario.events:
+            if event in scenario.proposals:  # a proposal under --event
+                problems.append(_at(where, "paper.err.is_proposal", ref=event))
+                continue
             problems.append(_unknown(where, "event", event, scenario.events, event_titles))
             continue
         if event in drawn:

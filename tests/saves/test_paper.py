@@ -377,6 +377,18 @@ def test_an_entry_without_out_goes_where_the_compare_screen_looks(tmp_path, caps
     assert [t.label() for t in group.tables] == ["Bord 3 (papir)"]
 
 
+def test_an_event_under_adopt_is_told_to_go_under_event(tmp_path, capsys):
+    # a volunteer typed "--adopt flere-aeldre@1" and read "ukendt forslag 'flere-aeldre'"
+    swapped = [
+        *("--adopt", "udligning-falder@1", "--event", "strandrensning@1"),
+        *TABLE_3[4:10],
+    ]
+    code, text, path = _enter(tmp_path, "Bord 6", swapped, capsys)
+    assert code == 2 and not path.exists()
+    assert "'udligning-falder' er en hændelse, ikke et forslag: skriv den med --event" in text
+    assert "'strandrensning' er et forslag, ikke en hændelse: skriv det med --adopt" in text
+
+
 def test_a_year_outside_the_scenario_names_the_years_it_has(tmp_path, capsys):
     code, text, path = _enter(tmp_path, "Bord 5", ["--adopt", "strandrensning@2031"], capsys)
     assert code == 2 and not path.exists()
