@@ -272,7 +272,14 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         primary=True,
         hint=app.t("start.start_hint"),
     )
-    _label(app, surface, app.t("start.resume"), layout.resume_label)
+    compare = scene.compare_button(layout)
+    heading = pygame.Rect(layout.resume_label)
+    heading.width = max(1, compare.x - heading.x - scale.gap)
+    words = app.t("start.resume")
+    if app.text.width(words, scale.body, FONT_BOLD) > heading.width:
+        words = app.t("start.resume_short")  # "Gemte spil", whole, beside the button
+    _label(app, surface, words, heading)
+    button(surface, text, compare, app.t("start.compare"), scale.min_text, radius=scale.radius)
     if scene.folder_problem is not None:
         field, use = folder_rects(app, layout.resume_area)
         draw_field(app, surface, scene.folder_field, field)

@@ -321,3 +321,19 @@ def test_a_typed_target_shows_the_targets_it_gives_year_by_year(make_app, std_de
     years = "/".join(format_amount(t, "da") for t in scaled_targets(start.scenario.target, 60.0))
     assert years == "3,7/12,2/28,2/60"
     assert any(f"(år for år: {years})" in text for text in drawn), drawn
+
+
+def test_the_comparison_is_reached_from_the_start_screen(make_app, std_deck):
+    # a conference host had to open a finished game to reach "Sammenlign borde" from its menu
+    from game.ui.scenes.compare import CompareScene
+
+    app = make_app(std_deck, size=(1024, 768))
+    save_games(std_deck, app.game.save_dir, 2, 1)
+    start, drawn = start_screen(app)
+    assert "Sammenlign borde (S)" in drawn and "Gemte spil" in drawn
+    click(app, start.compare_button(start.layout()).center)
+    assert isinstance(app.top, CompareScene) and app.top.folder == app.game.save_dir
+    key(app, pygame.K_ESCAPE)
+    assert app.top is start
+    key(app, pygame.K_s)
+    assert isinstance(app.top, CompareScene)

@@ -40,6 +40,7 @@ START_KEYS: tuple[tuple[str, str], ...] = (
     ("+ / −", "help.start.target"),
     ("B", "help.start.briefing"),
     ("P", "help.start.paper"),
+    ("S", "help.start.compare"),
     ("L", "help.start.language"),
     ("Enter", "help.start.start"),
     ("F1 / H", "help.key.help"),

@@ -29,7 +29,7 @@ from game.ui.scene import Scene, is_activation, is_key
 from game.ui.start_view import draw_start, folder_rects, targets_text
 from game.ui.stepper import NumberField
 from game.ui.textfield import TextField
-from game.ui.theme import Scale
+from game.ui.theme import FONT_BOLD, Scale
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -365,6 +365,8 @@ class StartScene(Scene):
                 self.app.push("help")
             elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
                 self.app.push("paper", scenario=self.scenario.id)
+            elif event.key == pygame.K_s:  # the tables of a conference, side by side
+                self.app.push("compare")
             elif event.key == pygame.K_b:  # the scenario's briefing, whole, to read aloud
                 self.show_briefing()
             elif event.key == pygame.K_l:  # the other language, as the button says
@@ -419,6 +421,8 @@ class StartScene(Scene):
             self.show_briefing()
         elif self.paper_button(layout).collidepoint(pos):
             self.app.push("paper", scenario=self.scenario.id)
+        elif self.compare_button(layout).collidepoint(pos):
+            self.app.push("compare")
         elif self.language_button(layout).collidepoint(pos):
             self.switch_language()
 
@@ -444,6 +448,15 @@ class StartScene(Scene):
         width = round(layout.help.width * 1.7)
         gap = Scale(self.app.size[1]).gap
         return pygame.Rect(paper.x - gap - width, paper.y, width, paper.height)
+
+    def compare_button(self, layout: StartLayout) -> pygame.Rect:
+        """ "Sammenlign borde (S)" at the right end of the saved games' heading: a conference
+        host had to start or open a game to reach the comparison from its menu."""
+        scale = Scale(self.app.size[1])
+        label = layout.resume_label
+        width = self.app.text.width(self.app.t("start.compare"), scale.min_text, FONT_BOLD)
+        width = min(label.width // 2, width + 3 * scale.gap)
+        return pygame.Rect(label.right - width, label.y, width, label.height)
 
     def paper_button(self, layout: StartLayout) -> pygame.Rect:
         """ "Bord på papir …", left of the help button: enter what a paper table chose."""
