@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine import die_table, verdict
+from game import engine
+from game.engine import die_table
 from game.messages import Message
 from game.numbers import format_against, format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
@@ -223,7 +224,7 @@ class PaperScene(Scene):
             return False
         # the result, so the host can hold it against the table's own ledger at once
         state = history.current
-        outcome = verdict(state)
+        outcome = engine.verdict(state)
         last = format_against(state.results[-1].raaderum, state.targets[-1], app.lang)
         result = app.t(
             "paper.saved_result",
