@@ -638,10 +638,10 @@ def cmd_enter(args: argparse.Namespace) -> int:
     if args.out is None:
         # the window's save folder, where "Sammenlign borde" looks (a host's five paper tables
         # written to the current folder were missing from the comparison without a word)
-        from game.paths import user_dir
+        from game.paths import saves_dir
         from game.saves import new_save_path
 
-        out = new_save_path(user_dir() / "saves")
+        out = new_save_path(saves_dir())
     else:
         out = Path(args.out)
         if out.suffix.lower() != ".json":

@@ -45,6 +45,13 @@ def user_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def saves_dir() -> Path:
+    """Where the window keeps its saves unless ``--save-dir`` says otherwise: the user data
+    folder's ``saves`` (``raaderum enter`` writes there too, so the compare screen finds the
+    paper tables)."""
+    return user_dir() / "saves"
+
+
 _LITTER_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r", "__macosx"})
 _LITTER_SUFFIXES = (".swp", ".swo", ".swx", ".tmp", ".part", ".crdownload")
 

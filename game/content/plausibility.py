@@ -658,22 +658,20 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
     ]
 
 
-WELFARE_STEMS = (
-    "ældre",
-    "sundhed",
-    "skole",
-    "dagtilbud",
-    "børn",
-    "social",
-    "handicap",
-    "psykiatri",
-    "beskæftigelse",
-    "arbejdsmarked",
-    "familie",
-    "omsorg",
-    "undervisning",
+WELFARE_STEMS = tuple(
+    dict.fromkeys(
+        [
+            *(word for area in WELFARE_AREAS for word in area.casefold().split() if word != "og"),
+            "arbejdsmarked",
+            "familie",
+            "omsorg",
+            "undervisning",
+        ]
+    )
 )
-"""Words in an area's name that make it a welfare area for the example in the warning."""
+"""Words in an area's name that make it a welfare area for the example in the warning: the
+words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), and the
+fields a committee's name also uses for them."""
 
 
 def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

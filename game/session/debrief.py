@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine import GameState
-from game.paths import user_dir
+from game.paths import saves_dir, user_dir
 from game.saves import SavedGame, read_save
 from game.session.controller import GameController
 
@@ -61,7 +61,7 @@ def reports_root(save_dir: Path | None) -> Path:
     """The folder that holds the reports written from the window (``report_folder``): next to
     the default save folder (``user_dir()/saves``), inside any other save folder (one chosen
     with ``--save-dir``, even one that happens to be called "saves")."""
-    if save_dir is None or save_dir == user_dir() / "saves":
+    if save_dir is None or save_dir == saves_dir():
         return user_dir() / "reports"
     return save_dir / "reports"
 

@@ -25,7 +25,7 @@ import pygame
 from game.engine import Deck, History
 from game.messages import Catalogue, Message, unit_words
 from game.numbers import format_amount, format_target
-from game.paths import user_dir
+from game.paths import saves_dir
 from game.saves import GameSettings, PaperTable, SavedGame
 from game.saves import write_crash_log as saves_crash_log
 from game.session import Clock, GameController
@@ -486,4 +486,4 @@ def report_board(saved: SavedGame, lang: str) -> bytes:
 def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:
     """Write the traceback of ``error`` with ``game.saves.write_crash_log`` next to the saves
     (the user data folder's ``saves`` when there is no save folder); returns the log file."""
-    return saves_crash_log(save_dir if save_dir is not None else user_dir() / "saves", error)
+    return saves_crash_log(save_dir if save_dir is not None else saves_dir(), error)

@@ -17,7 +17,7 @@ import pygame
 
 from game.content.glyphs import drawable
 from game.messages import catalogue
-from game.numbers import format_against, format_amount, format_target
+from game.numbers import format_against, format_target
 from game.ui import theme
 from game.ui.fonts import Fonts
 from game.ui.theme import FONT_BOLD, FONT_REGULAR, Color, Scale
@@ -252,7 +252,7 @@ def draw_year_chart(
     # "mål 16" under every year, or the amount alone under every year when one does not fit
     target_words = [_t(lang, "chart.target", amount=format_target(t, lang)) for t in targets]
     if any(label_font.size(words)[0] > int(column) - 4 for words in target_words):
-        target_words = [format_amount(t, lang) for t in targets]
+        target_words = [format_target(t, lang) for t in targets]
     for i in range(n):
         left = round(rect.left + i * column)
         right = round(rect.left + (i + 1) * column)

@@ -15,7 +15,7 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine import Deck
 from game.messages import Catalogue, target_refusal
-from game.paths import standard_deck, user_dir
+from game.paths import saves_dir, standard_deck
 from game.saves import GameSettings, SaveError, list_saves, read_save
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
 from game.ui.autoplay import Autoplay
@@ -26,7 +26,7 @@ def save_folder(args: argparse.Namespace) -> Path:
     """Where saves go: ``--save-dir`` itself, else the user data folder's ``saves``."""
     if getattr(args, "save_dir", None):
         return Path(args.save_dir)
-    return user_dir() / "saves"
+    return saves_dir()
 
 
 def _fail(message: str) -> int:

@@ -366,3 +366,23 @@ def test_an_open_year_met_only_on_the_boards_figures_is_marked_uncertain(
         canvas(), RECT, YEARS, targets, values, met=(True,), fan=fan, closed=1, fonts=fonts
     )
     assert "3" in dict(placed) and "3?" not in dict(placed)  # a closed year is final
+
+
+def test_a_narrow_chart_writes_its_targets_with_the_decimals_the_game_counts(
+    fonts: Fonts, monkeypatch
+) -> None:
+    # eight years at 1024×768 drop "mål" and write the amount alone: 5,51 read "5,5"
+    texts: list[str] = []
+    original = charts.blit_text
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        texts.append(text)
+        return original(surface, text, *args, **kwargs)
+
+    monkeypatch.setattr(charts, "blit_text", spy)
+    years = tuple(str(2027 + i) for i in range(8))
+    targets = (1.65, 5.51, 12.67, 20.0, 27.0, 30.0, 33.0, 36.0)
+    narrow = pygame.Rect(10, 10, 420, 300)
+    charts.draw_year_chart(canvas(), narrow, years, targets, (0.0,) * 8, closed=0, fonts=fonts)
+    assert "5,51" in texts and "1,65" in texts and "12,67" in texts, texts
+    assert "5,5" not in texts

@@ -24,7 +24,7 @@ import pygame
 
 from game.messages import unit_words
 from game.numbers import format_target
-from game.paths import user_dir
+from game.paths import saves_dir
 from game.session.debrief import report_folder, reports_root
 from game.ui import theme
 from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
@@ -46,7 +46,7 @@ MAX_PATH_LENGTH = 1000
 
 def default_folder(app: Host) -> Path:
     """The folder the game saves into (the tables' saves when played on this machine)."""
-    return app.save_dir if app.save_dir is not None else user_dir() / "saves"
+    return app.save_dir if app.save_dir is not None else saves_dir()
 
 
 class CompareScene(Scene):

@@ -80,6 +80,10 @@ SCREEN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """The keys the help lists, by the screen it was opened from (any other: ``KEYS``)."""
 
+CHART_SCREENS = frozenset({"board", "year"})
+"""The screens with the board's year chart (open years, the risk box): their help has its
+legend."""
+
 
 PATH_LINES = 3
 """The most lines a folder's path takes in the help, under its label."""
@@ -143,8 +147,8 @@ class HelpScene(DialogScene):
         below = app.top
         self.keys = SCREEN_KEYS.get(below.name, KEYS) if below is not None else KEYS
         """The keys of the screen the help was opened from."""
-        self.chart_legend = below is None or below.name not in SCREEN_KEYS
-        """True on the board's help: it explains the marks of the board's year chart."""
+        self.chart_legend = below is None or below.name in CHART_SCREENS
+        """True where the board's year chart is on screen: the help explains its marks."""
 
     def handle(self, event: pygame.event.Event) -> None:
         """F1/H also close the help."""
