@@ -73,6 +73,24 @@ def _proposals(*rows: list[object]) -> list[list[object]]:
     return [list(PROPOSALS[0]), *[list(r) for r in rows]]
 
 
+def _headed(capsys, tmp_path: Path, *headings: object, at: int = 4, name: str = "katalog.xlsx"):  # type: ignore[no-untyped-def]
+    """Import the small catalogue with its amount headings from column ``at`` (0-based) set to
+    ``headings``: the exit code, what it said and the workbook's path."""
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][at : at + len(headings)] = list(headings)
+    path = write_book(tmp_path / name, sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / f"dæk-{Path(name).stem}")
+    return code, text, path
+
+
+def _hidden(path: Path, column: str) -> Path:
+    """The workbook at ``path`` with ``column`` of its Forslag sheet hidden, as Excel hides it."""
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].column_dimensions[column].hidden = True
+    book.save(path)
+    return path
+
+
 def _imported(capsys, tmp_path: Path, rows: list[list[object]]):  # type: ignore[no-untyped-def]
     """Import a catalogue with the Forslag sheet ``rows``; what it said, and the deck."""
     from game.content import load_deck
@@ -520,10 +538,7 @@ def test_year_labels_with_a_space_are_read_whole(capsys, tmp_path):
 def test_budget_years_as_headings_are_read_as_the_budget_years_they_name(capsys, tmp_path):
     # before, a budget table's "2027, 2028, 2029" headings stopped the import, asking for
     # 'år 1' … and the year 2027 written under 'fra budgetår' on every row
-    rows = _proposals(*PROPOSALS[1:])
-    rows[0][4:7] = [2027, 2028, 2029]
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _headed(capsys, tmp_path, 2027, 2028, 2029)
     assert code == 0, text
     assert (
         f"{path}:Forslag!E1: kolonnerne med årstal fra 2027 er læst som forslagets indfasning"
@@ -531,17 +546,15 @@ def test_budget_years_as_headings_are_read_as_the_budget_years_they_name(capsys,
     )
     from game.content import load_deck
 
-    deck = load_deck(tmp_path / "dæk")
+    deck = load_deck(tmp_path / "dæk-katalog")
     eff = deck.proposal("eff")
     assert eff.effect == (-1, 2, 4)
     assert all(p.calendar_year is None for p in deck.proposals)  # it moves with adoption
 
 
 def test_years_mixed_with_year_columns_still_say_where_the_amounts_go(capsys, tmp_path):
-    rows = _proposals(*PROPOSALS[1:])
-    rows[0][5:7] = [2028, 2029]  # 'år 1', 2028, 2029: not a budget table's headings
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    # 'år 1', 2028, 2029: not a budget table's headings
+    code, text, path = _headed(capsys, tmp_path, 2028, 2029, at=5)
     assert code == 2
     assert f"{path}:Forslag!F1: kolonnen '2028' er et årstal" in text
 
@@ -552,10 +565,7 @@ def test_a_hidden_column_is_read_and_named(capsys, tmp_path):
     rows[0].append("service")
     for row in rows[1:]:
         row.append(-1)
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    book = openpyxl.load_workbook(path)
-    book["Forslag"].column_dimensions["I"].hidden = True
-    book.save(path)
+    path = _hidden(write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows)), "I")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert f"{path}:Forslag: advarsel: kolonne I er skjult i Excel, men læses med" in text
@@ -676,16 +686,11 @@ def test_a_list_of_ids_with_og_and_an_id_in_the_wrong_case(capsys, tmp_path):
 def test_a_missing_or_doubled_year_heading_is_said_once_at_the_heading(capsys, tmp_path):
     # Before: "E3: 'år 3' er tom, men 'år 4' er udfyldt" for every row (at the år 1 column),
     # and a doubled 'år 2' also gave "G3: cellen står i en kolonne uden overskrift".
-    rows = _proposals(*PROPOSALS[1:])
-    rows[0][4:7] = ["år 1", "år 2", "år 4"]
-    path = write_book(tmp_path / "huller.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _headed(capsys, tmp_path, "år 1", "år 2", "år 4", name="huller.xlsx")
     lines = text.strip().splitlines()
     assert code == 2 and len(lines) == 1, text
     assert f"{path}:Forslag!G1: kolonnen 'år 4' står, men der er ingen kolonne 'år 3'" in text
-    rows[0][4:7] = ["år 1", "år 2", "år 2"]
-    path = write_book(tmp_path / "dobbelt.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    code, text, path = _headed(capsys, tmp_path, "år 1", "år 2", "år 2", name="dobbelt.xlsx")
     assert code == 2 and f"{path}:Forslag!G1: kolonnen 'år 2' står to gange" in text
     assert "uden overskrift" not in text, text
 
@@ -1013,10 +1018,7 @@ def test_a_base_budget_column_before_the_scenarios_first_year_stops_the_import(c
     rows = [["id", "slags", "titel", "område", "Budget 2026", 2027, 2028, 2029, "tekst"]]
     for row in PROPOSALS[1:]:
         rows.append([*row[:4], 25000, *row[4:]])
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    book = openpyxl.load_workbook(path)
-    book["Forslag"].column_dimensions["E"].hidden = True
-    book.save(path)
+    path = _hidden(write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows)), "E")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2, text
     assert (
@@ -1038,10 +1040,7 @@ def test_a_catalogue_headed_a_year_before_the_scenarios_is_read_as_its_phasing(c
 
 
 def test_years_in_falling_order_are_named_as_such(capsys, tmp_path):
-    rows = _proposals(*PROPOSALS[1:])
-    rows[0][4:7] = [2029, 2028, 2027]
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _headed(capsys, tmp_path, 2029, 2028, 2027)
     assert code == 2, text
     assert (
         f"{path}:Forslag!F1: kolonnen '2028' står efter '2029': årstallene skal stå i stigende"
