@@ -12,6 +12,7 @@ from game.report.compare import (
     TableResult,
     Unreadable,
     compare_saves,
+    why_apart,
     write_comparison,
 )
 from game.report.session import BoardPicture, write_report
@@ -24,6 +25,7 @@ __all__ = [
     "TableResult",
     "Unreadable",
     "compare_saves",
+    "why_apart",
     "write_comparison",
     "write_report",
 ]

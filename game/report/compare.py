@@ -419,13 +419,43 @@ def compare_saves(paths: list[Path]) -> Comparison:
     return Comparison((_group(saves) for saves in ordered), unreadable, copies, unplayed)
 
 
+def why_apart(groups: Sequence[ComparisonGroup], index: int) -> Message | None:
+    """Why group ``index`` is not compared with the others, told against the group nearest to
+    it (the fewest differences; the first of equals): another deck, another scenario, another
+    version of the same deck, or – in the same scenario of the same deck – another target.
+    None when there is one group. The groups' key is deck content hash, scenario and targets
+    (``compare``)."""
+    if len(groups) < 2:
+        return None
+    group = groups[index]
+
+    def differences(other: ComparisonGroup) -> tuple[bool, bool, bool, bool]:
+        return (
+            other.deck_id != group.deck_id,
+            other.scenario_id != group.scenario_id,
+            other.deck_hash != group.deck_hash,
+            other.targets != group.targets,
+        )
+
+    others = [(sum(differences(g)), i, g) for i, g in enumerate(groups) if i != index]
+    _, nearest, other = min(others, key=lambda item: (item[0], item[1]))
+    deck, scenario, version, target = differences(other)
+    if deck or scenario:
+        key = "compare.apart.deck" if deck else "compare.apart.scenario"
+    elif version:
+        key = "compare.apart.version_target" if target else "compare.apart.version"
+    else:
+        key = "compare.apart.target"
+    return Message.of(key, group=nearest + 1)
+
+
 def _result(lang: str, t: TableResult) -> str:
     if not t.finished:
         return catalogue(lang).t("report.result.open")
     return catalogue(lang).t("report.result.won" if t.won else "report.result.lost")
 
 
-def _group_html(group: ComparisonGroup, lang: str) -> str:
+def _group_html(group: ComparisonGroup, lang: str, apart: Message | None = None) -> str:
     def t(key: str, **params: object) -> str:
         return catalogue(lang).t(key, **params)
 
@@ -440,6 +470,7 @@ def _group_html(group: ComparisonGroup, lang: str) -> str:
     labels = [tab.label(lang) for tab in group.tables]
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',
+        f"<p>{esc(render(apart, lang))}</p>" if apart is not None else "",
         f'<p class="muted small">'
         f"{esc(t('report.compare.group_hash', hash=group.deck_hash[:16]))}</p>",
         "<p>"
@@ -657,7 +688,7 @@ def comparison_html(
     if len(groups) > 1:
         parts.append(f"<p>{esc(catalogue(lang).t('report.compare.mixed'))}</p>")
     for index, group in enumerate(groups):
-        html = _group_html(group, lang)
+        html = _group_html(group, lang, why_apart(groups, index))
         if index:
             html = html.replace('<section class="group">', '<section class="group page-break">', 1)
         parts.append(html)

@@ -204,8 +204,10 @@ def draw_tables(
     copies: int = 0,
     first: int = 0,
     unplayed: int = 0,
+    apart: str = "",
 ) -> int:
-    """Right: the win rate, and per table its råderum per year against the target, its
+    """Right: the win rate, ``apart`` (why the group is not compared with the others, or
+    ""), and per table its råderum per year against the target, its
     service level and its result; above them the floor, what was not finished or could not
     be read, the files counted once as copies of a game, the games never played (left out),
     and a name two tables carry (one table counted twice?), as the printed comparison says.
@@ -229,6 +231,14 @@ def draw_tables(
         BODY.bold().lines(1).shrink(),
     )
     top = inner.y + win_h
+    if apart:
+        note_h = line_height(app, sc.min_text)
+        top += app.text.draw(
+            surface,
+            apart,
+            pygame.Rect(inner.x, top, inner.width, note_h * 2),
+            TINY.ink(theme.MUTED).lines(2).shrink(),
+        ).height
     open_count = len(group.tables) - group.finished
     parts = []
     if floor is not None:

@@ -11,7 +11,9 @@ from report_helpers import assert_self_contained, autoplay, parse_html, save_gam
 
 from game.cli import main
 from game.engine import raaderum, verdict
-from game.report import compare_saves, write_comparison
+from game.messages import render
+from game.report import compare_saves, why_apart, write_comparison
+from game.report.compare import comparison_html
 from game.saves import GameSettings, read_save, write_save
 from game.saves.model import PaperTable
 
@@ -165,6 +167,45 @@ def test_tables_that_played_for_a_different_target_are_a_group_of_their_own(tmp_
     groups = compare_saves([tmp_path])
     assert sorted(len(g.tables) for g in groups) == [1, 2]
     assert {g.targets[-1] for g in groups} == {deck.scenario("intro").target[-1], 60.0}
+    # a host saw "Gruppe 2 af 2" and no word of why the third table stood apart
+    assert [render(why_apart(groups, i)) for i in range(2)] == [
+        "samme scenarie som gruppe 2, men et andet mål",
+        "samme scenarie som gruppe 1, men et andet mål",
+    ]
+    html = comparison_html(list(groups), [], "da")
+    assert html.count("samme scenarie som gruppe") == 2
+    assert why_apart(groups[:1], 0) is None  # one group: nothing to explain
+
+
+def test_a_group_apart_is_told_against_the_group_nearest_to_it(tmp_path):
+    from game.content import load_deck
+    from game.engine import History
+    from game.engine.bots import greedy_policy
+    from game.engine.rules import new_game
+    from game.paths import standard_deck
+    from game.report import compare_saves
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    # standard at its own target, standard at X = 60, intro: the intro group differs from both
+    # by its scenario; the two standard groups only by their target
+    for index, (scenario, target) in enumerate(
+        (("standard", None), ("standard", 60.0), ("intro", None))
+    ):
+        state = new_game(deck, scenario, index, target)
+        history = History.start(state)
+        history = history.do(greedy_policy(history.current, np.random.default_rng(index)))
+        write_save(
+            tmp_path / f"bord{index}.json", deck, GameSettings(scenario, index, target), history
+        )
+    groups = list(compare_saves([tmp_path]))
+    said = {
+        (g.scenario_id, g.targets[-1]): render(why_apart(groups, i), "en")
+        for i, g in enumerate(groups)
+    }
+    standard_49 = next(i for i, g in enumerate(groups) if g.targets[-1] == 49) + 1
+    assert said[("intro", deck.scenario("intro").target[-1])].startswith("another scenario than")
+    assert said[("standard", 60.0)] == f"the scenario of group {standard_49}, but another target"
 
 
 def test_compare_explains_skipped_saves_in_the_readers_language(saves_dir, tmp_path, capsys):

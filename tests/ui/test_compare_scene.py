@@ -89,6 +89,26 @@ def test_two_scenarios_are_two_groups_never_mixed(app: App, deck: Deck, saves) -
     assert len(seen_titles) == 2
 
 
+def test_a_group_of_its_own_says_why_above_its_tables(app: App, saves) -> None:
+    # "Gruppe 2 af 2" and nothing else: a host could not tell why a table stood apart
+    folder, _ = saves
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    headings = []
+    for _ in scene.groups:
+        drawn.clear()
+        app.step(0.016)
+        headings += [t for t in drawn if t.startswith(("Gruppe ", "For sig"))]
+        post_key(pygame.K_RIGHT)
+    assert headings == [
+        "Gruppe 1 af 2",
+        "For sig: et andet scenarie end gruppe 2",
+        "Gruppe 2 af 2",
+        "For sig: et andet scenarie end gruppe 1",
+    ]
+
+
 def test_typing_a_folder_and_enter_reads_it(app: App, saves, tmp_path: Path) -> None:
     folder, _ = saves
     empty = tmp_path / "tom"

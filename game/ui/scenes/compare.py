@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.messages import unit_words
+from game.messages import Message, render, unit_words
 from game.numbers import format_target
 from game.paths import saves_dir
 from game.session.debrief import report_folder, reports_root
@@ -71,6 +71,8 @@ class CompareScene(Scene):
         self.unreadable: list[Any] = []
         self.copies: list[Any] = []
         self.unplayed: list[Path] = []
+        self.apart: list[Message | None] = []
+        """Per group: why it is not compared with the others (``report.why_apart``)."""
         """Saves of games without a decision, which the comparison leaves out."""
         self.tables_first = 0
         """The first table shown when they do not all fit."""
@@ -106,19 +108,20 @@ class CompareScene(Scene):
         self.write_error = ""
         self.index = self.scroll = 0
         if not self.folder.is_dir():
-            self.groups, self.unreadable = [], []
+            self.groups, self.unreadable, self.apart = [], [], []
             self.error = self.app.t("compare.no_folder", folder=str(self.folder))
             return
         try:
-            from game.report import compare_saves  # loaded when used: a fast start-up
+            from game.report import compare_saves, why_apart  # loaded when used: fast start-up
 
             comparison = compare_saves([self.folder])
         except Exception as error:  # a bad folder must not end the workshop
             log.warning("comparison failed: %s", error)
-            self.groups, self.unreadable = [], []
+            self.groups, self.unreadable, self.apart = [], [], []
             self.error = str(error) or type(error).__name__
             return
         self.groups = list(comparison)
+        self.apart = [why_apart(self.groups, i) for i in range(len(self.groups))]
         self.unreadable = list(getattr(comparison, "unreadable", []))
         self.copies = list(getattr(comparison, "copies", []))
         self.unplayed = list(getattr(comparison, "unplayed", []))
@@ -342,8 +345,16 @@ class CompareScene(Scene):
             copies,
             self.tables_first,
             unplayed=len(self.unplayed),
+            # a group of its own says why: another scenario, deck version or target
+            apart=self._apart_line(),
         )
         self.tables_first = min(self.tables_first, self.tables_most)
+
+    def _apart_line(self) -> str:
+        why = self.apart[self.index] if self.index < len(self.apart) else None
+        if why is None:
+            return ""
+        return self.app.t("compare.group_apart", why=render(why, self.app.lang))
 
     def _draw_footer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
