@@ -24,6 +24,7 @@ one-sided play losing, no dominant card) and the scenario's lessons wait until i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -243,7 +244,7 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
     found: list[Suggestion] = []
     for reached, sources in profiles:
         if best.win_rate >= low:
-            tried = tuple(max(t, v) for t, v in zip(targets, reached))
+            tried = tuple(max(t, budget_figure(v)) for t, v in zip(targets, reached))
             empty: tuple[int, ...] = ()
         elif any(v <= 0 and c for v, c in zip(reached, carried)):
             continue  # it gives up a year the other strategy carried
@@ -253,13 +254,25 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
                 y for y, v in enumerate(reached) if v <= 0 and (ceiling is None or ceiling[y] <= 0)
             )
             tried = tuple(
-                (0.0 if y in empty else t) if v <= 0 else min(t, v)
+                (0.0 if y in empty else t) if v <= 0 else min(t, budget_figure(v, down=True))
                 for y, (t, v) in enumerate(zip(targets, reached))
             )
         changed = any(abs(a - b) > MET_TOLERANCE for a, b in zip(tried, targets))
         if changed and tried not in [f.targets for f in found]:
             found.append(Suggestion(tried, tuple(reached), sources, empty))
     return found
+
+
+def budget_figure(value: float, down: bool = False) -> float:
+    """``value`` to two significant figures, as a budget office writes a target: 431,2 → 430,
+    4.796 → 4.800 (``down``: 4.700, so that a lowered target stays within what was reached),
+    2,44 → 2,4. Zero and negative values are returned as they are."""
+    if value <= 0:
+        return value
+    step = 10.0 ** (math.floor(math.log10(value)) - 1)
+    units = value / step
+    whole = math.floor(units + 1e-9) if down else math.floor(units + 0.5)
+    return round(whole * step, 6)
 
 
 def _ceilings(result: ScenarioResult) -> list[float] | None:

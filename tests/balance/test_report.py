@@ -128,6 +128,18 @@ def test_targets_out_of_reach_get_a_suggestion_from_what_the_best_strategy_reach
     assert not any("prøv mål" in line for line in scenario_lines(easy, "t. kr.", markdown=False))
 
 
+def test_the_targets_to_try_are_written_as_a_budget_office_writes_a_target():
+    # a budget office in t. kr. was told to "prøv målene 431 / 4.796 / 9.583 t. kr."
+    rows = [(107.8 * i, 1199.1 * i, 2395.8 * i) for i in range(11)]
+    result = _hard((1000.0, 10000.0, 20000.0), greedy=rows)
+    (advice,) = [line for line in scenario_lines(result, "t. kr.", False) if "prøv mål" in line]
+    # reached in 60 % of the games: 431,2 / 4.796,4 / 9.583,2 (said rounded); the targets stay
+    # below them
+    assert "mindst 431 / 4.796 / 9.583 t. kr.: prøv målene 430 / 4.700 / 9.500 t. kr." in (
+        advice
+    ), advice
+
+
 def test_a_year_no_strategy_brought_above_zero_cannot_carry_a_target():
     # Before: "Et mål kan ikke være negativt: prøv 0 / 40 / 80 t. kr." – a budget year with
     # no target, which no budget office would use.
