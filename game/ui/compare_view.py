@@ -3,6 +3,7 @@ tables' results (drawn by ``game.ui.scenes.compare``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pygame
@@ -168,6 +169,9 @@ NAME_SHARE = 0.4
 """The share of the table's width a long table name ("Bord 8 (Seniorerne) (papir)") may keep
 when the years do not fit beside it in full: the name is shortened, never the figures."""
 
+UNREADABLE_NAMED = 2
+"""The files that could not be read, named on the screen before "og 3 til"."""
+
 
 def _fitted_columns(
     app: Host,
@@ -199,7 +203,7 @@ def draw_tables(
     surface: pygame.Surface,
     rect: pygame.Rect,
     group: Any,
-    unreadable: int,
+    unreadable: Sequence[str],
     floor: int | None,
     copies: int = 0,
     first: int = 0,
@@ -207,12 +211,12 @@ def draw_tables(
     apart: str = "",
 ) -> int:
     """Right: the win rate, ``apart`` (why the group is not compared with the others, or
-    ""), and per table its råderum per year against the target, its
-    service level and its result; above them the floor, what was not finished or could not
-    be read, the files counted once as copies of a game, the games never played (left out),
-    and a name two tables carry (one table counted twice?), as the printed comparison says.
-    ``first`` is the first table shown when they do not all fit (the list scrolls); returns
-    the largest useful ``first``."""
+    ""), and per table its råderum per year against the target, its service level and its
+    result; above them the floor, what was not finished, the files that could not be read
+    (``unreadable``: their names, the first ``UNREADABLE_NAMED`` shown), the files counted
+    once as copies of a game, the games never played (left out), and a name two tables carry
+    (one table counted twice?), as the printed comparison says. ``first`` is the first table
+    shown when they do not all fit (the list scrolls); returns the largest useful ``first``."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -246,7 +250,13 @@ def draw_tables(
     if open_count:
         parts.append(app.t("compare.unfinished", count=open_count))
     if unreadable:
-        parts.append(app.t("compare.unreadable", count=unreadable))
+        # named, so that the host can find the table's file (the count alone said not which)
+        names = ", ".join(unreadable[:UNREADABLE_NAMED])
+        if len(unreadable) > UNREADABLE_NAMED:
+            names = app.t(
+                "compare.unreadable_more", names=names, count=len(unreadable) - UNREADABLE_NAMED
+            )
+        parts.append(app.t("compare.unreadable", names=names))
     if copies:
         parts.append(app.t("compare.copies", count=copies))
     if unplayed:
@@ -255,14 +265,13 @@ def draw_tables(
         parts.append(app.t("compare.same_name", count=len(paths), name=name))
     if parts:
         note_h = line_height(app, sc.min_text)
-        lines = 1 if len(parts) < 3 else 2
-        app.text.draw(
+        # two lines at most, and only the lines the notes take (file names make them long)
+        top += app.text.draw(
             surface,
             " · ".join(parts),
-            pygame.Rect(inner.x, top, inner.width, note_h * lines),
-            TINY.ink(theme.WARNING).lines(lines).shrink(),
-        )
-        top += note_h * lines
+            pygame.Rect(inner.x, top, inner.width, note_h * 2),
+            TINY.ink(theme.WARNING).lines(2).shrink(),
+        ).height
     top += g // 2
     years = group.years
     size = sc.min_text

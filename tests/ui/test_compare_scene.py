@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -107,6 +108,23 @@ def test_a_group_of_its_own_says_why_above_its_tables(app: App, saves) -> None:
         "Gruppe 2 af 2",
         "For sig: et andet scenarie end gruppe 1",
     ]
+
+
+def test_the_files_that_could_not_be_read_are_named_on_the_screen(
+    app: App, saves, tmp_path: Path
+) -> None:
+    # "Filer, der ikke kunne læses: 3" – and the host had to open the report to learn which
+    folder, _ = saves
+    mixed = tmp_path / "blandet"
+    shutil.copytree(folder, mixed)
+    for name in ("bord7.json", "bord8.json", "bord9.json"):
+        (mixed / name).write_text("{ ikke json", encoding="utf-8")
+    scene = CompareScene(app, mixed)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    said = [t for t in drawn if "Kunne ikke læses" in t]
+    assert said and "Kunne ikke læses: bord7.json, bord8.json og 1 til" in said[0], said
 
 
 def test_typing_a_folder_and_enter_reads_it(app: App, saves, tmp_path: Path) -> None:

@@ -340,7 +340,7 @@ class CompareScene(Scene):
             surface,
             right,
             group,
-            len(self.unreadable),
+            [u.path.name for u in self.unreadable],
             floor,
             copies,
             self.tables_first,
