@@ -18,15 +18,26 @@ Lesson = Callable[
 ]
 
 
-def _side(result: ScenarioResult, side: str) -> float | None:
+def _side(result: ScenarioResult, side: str) -> tuple[float, str] | None:
     """The best win rate of the one-sided strategies that stand for ``side`` (the greedy, the
-    look-ahead and the board version), or None when none was played."""
-    rates = [
-        r.win_rate
+    look-ahead and the board version) and the name of the strategy that won it (the first of
+    equals), or None when none was played."""
+    played = [
+        (r.win_rate, name)
         for name, r in result.strategies.items()
         if name in BY_NAME and BY_NAME[name].one_sided and BY_NAME[name].side == side
     ]
-    return max(rates) if rates else None
+    return max(played, key=lambda item: item[0]) if played else None
+
+
+def _rate(found: tuple[float, str] | None) -> float | None:
+    return None if found is None else found[0]
+
+
+def _named(found: tuple[float, str] | None) -> str:
+    """ "3 % (»Uden investeringer efter brættets tal«)": the figure with the strategy it is
+    of (a consultant read "besparelser først vinder 33 %" as »Besparelser først«, which won 4)."""
+    return "–" if found is None else f"{_pct(found[0])} ({spoken(found[1])})"
 
 
 def _pct(value: float | None) -> str:
@@ -42,12 +53,12 @@ def all_three_kinds(
     if not result.scenario.require_all_kinds:
         return [("Scenariet kræver ikke alle tre slags, så den lektie prøves ikke her", None)]
     sides = {n: _side(result, n) for n in ("savings", "no-investment", "no-saving")}
-    worst_case = max((v for v in sides.values() if v is not None), default=None)
+    worst_case = max((v[0] for v in sides.values() if v is not None), default=None)
     text = (
-        f"Alle tre slags skal i spil: {spoken(best.name)} vinder {_pct(best.win_rate)}, "
-        f"mens besparelser først vinder {_pct(sides['savings'])}, ingen investeringer "
-        f"{_pct(sides['no-investment'])} og investeringer uden brobyggende besparelser "
-        f"{_pct(sides['no-saving'])} (den bedste af den grådige, den planlagte og brættets udgave)"
+        f"Alle tre slags skal i spil: {spoken(best.name)} vinder {_pct(best.win_rate)}, mens "
+        f"den bedste ensidige strategi vinder {_named(sides['savings'])} med besparelser, "
+        f"{_named(sides['no-investment'])} uden investeringer og "
+        f"{_named(sides['no-saving'])} uden brobyggende besparelser"
     )
     # a deck where nothing wins teaches nothing: 0 % is not twice as often as 0 %
     met = None if worst_case is None else best.win_rate > 0 and worst_case * 2 <= best.win_rate
@@ -58,10 +69,13 @@ def paying_investments(
     result: ScenarioResult, records: Mapping[str, Sequence[GameRecord]]
 ) -> list[tuple[str, bool | None]]:
     """Det lange lys: without investments that pay off in time there is no way through."""
-    rate = _side(result, "no-investment")
+    found = _side(result, "no-investment")
+    rate = _rate(found)
     text = (
         f"Kun investeringer, der når at betale sig, bærer jer igennem: uden dem vinder "
-        f"gruppen {_pct(rate)} (højst {_pct(ONE_SIDED_MAX)})"
+        f"gruppen {_pct(rate)} (højst {_pct(ONE_SIDED_MAX)}"
+        + ("" if found is None else f"; bedst: {spoken(found[1])}")
+        + ")"
     )
     return [
         *all_three_kinds(result, records),

@@ -75,6 +75,25 @@ def test_a_deck_nothing_wins_gets_no_grade_for_what_it_teaches():
     assert met is None and "kræver ikke" in text
 
 
+def test_the_lesson_names_the_one_sided_strategy_each_figure_belongs_to():
+    # "mens besparelser først vinder 33 %": »Besparelser først« won 4 %, the 33 % was
+    # »Planlægger med besparelser«'s
+    from game.balance.lessons import lessons_for
+    from game.balance.strategies import spoken
+
+    result = _result((0.0, 0.0, 0.0))
+    won = {"savings-first": 0, "planner-savings": 4, "board-savings": 1, "planner": 9}
+    played = {
+        name: StrategyResult(name, 10, wins, {"target": 10 - wins, "kinds": 0, "service": 0}, ())
+        for name, wins in {**won, "random": 0, "greedy": 2, "no-investment": 1}.items()
+    }
+    scenario = replace(result.scenario, require_all_kinds=True)
+    ((text, met),) = lessons_for("prove", replace(result, scenario=scenario, strategies=played), {})
+    assert f"den bedste ensidige strategi vinder 40 % ({spoken('planner-savings')}) med " in text
+    assert f"10 % ({spoken('no-investment')}) uden investeringer" in text
+    assert met is True  # 90 % against at most 40 %: more than twice as often
+
+
 def _deck():
     from game.engine.model import Deck
 
