@@ -46,7 +46,7 @@ from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, r
 from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
-from game.messages import Decimal, Message
+from game.messages import Message
 from game.numbers import usual_unit
 from game.paths import is_litter
 
@@ -454,7 +454,7 @@ def _problem(
         share = Message.of(
             "deck.share_percent",
             where=where,
-            most=Decimal(number_text(ctx.get("le", 1))),
+            most=number_text(ctx.get("le", 1)),  # as YAML writes it: 0.95, not 0,95
             value=show(value),
             write=yaml_number(value / 100),
         )

@@ -613,18 +613,24 @@ SOURCELESS_NAMED = 5
 def source_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """One warning, at the first of them, for the proposals without a ``source`` in a deck
     whose other proposals have one – a source forgotten: the table asks where an amount
-    comes from, and the printed card has no line for it. A deck without any sources (an
-    older deck, a first draft) is not warned about card by card."""
-    sourceless = [p.id for p in deck.proposals if not p.source.strip()]
-    if len(sourceless) == len(deck.proposals):
-        return []
-    places = _cards(documents, "proposals")
-    at = _at(places.get(sourceless[0]), "id") if sourceless else None
-    if at is None:
-        return []
-    named = ", ".join(f"'{pid}'" for pid in sourceless[:SOURCELESS_NAMED])
-    key = "deck.no_source.one" if len(sourceless) == 1 else "deck.no_source.many"
-    return [Problem.of(*at, key, count=len(sourceless), ids=named)]
+    comes from, and the printed card has no line for it – and one for the events the same
+    way. A deck without any sources (an older deck, a first draft) is not warned about card
+    by card."""
+    found: list[Problem] = []
+    for section, cards, prefix in (
+        ("proposals", deck.proposals, "deck.no_source"),
+        ("events", deck.events, "deck.no_source_event"),
+    ):
+        sourceless = [card.id for card in cards if not card.source.strip()]
+        if not sourceless or len(sourceless) == len(cards):
+            continue
+        at = _at(_cards(documents, section).get(sourceless[0]), "id")
+        if at is None:
+            continue
+        named = ", ".join(f"'{cid}'" for cid in sourceless[:SOURCELESS_NAMED])
+        key = f"{prefix}.one" if len(sourceless) == 1 else f"{prefix}.many"
+        found.append(Problem.of(*at, key, count=len(sourceless), ids=named))
+    return found
 
 
 def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

@@ -362,6 +362,37 @@ def test_a_proposal_whose_source_was_forgotten_is_a_warning_at_its_line():
     assert warnings == []
 
 
+def test_an_event_whose_source_was_forgotten_is_a_warning_at_its_line(tmp_path):
+    # a consultant deleted one event's source: no word (a card got one), and the printed
+    # event had no "Kilde" line where the others had
+    import shutil
+
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = tmp_path / "dæk"
+    shutil.copytree(standard_deck(), deck)
+    events = deck / "haendelser.yaml"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("source:"))
+    del lines[first]
+    events.write_text("".join(lines), encoding="utf-8")
+    card_id = next(
+        line.split(":", 1)[1].strip()
+        for line in reversed(lines[:first])
+        if line.strip().startswith("- id:")
+    )
+    id_line = 1 + next(i for i, line in enumerate(lines) if line.strip() == f"- id: {card_id}")
+    warnings: list[Problem] = []
+    load_deck(deck, warnings)
+    said = [str(w).replace(f"{deck}/", "") for w in warnings if "ingen kilde" in str(w)]
+    assert said == [
+        f"haendelser.yaml:{id_line}: advarsel: hændelsen '{card_id}' har ingen kilde ('source'), "
+        "som dækkets andre hændelser har: skriv, hvilket dokument den bygger på, eller at den "
+        "er forvaltningens eget skøn; det trykte kort viser kilden"
+    ], said
+
+
 def test_a_scenario_with_events_to_draw_but_none_is_a_warning_at_its_line():
     # a catalogue imported without its 'Hændelser' sheet played without events, unsaid
     text = _good_body().replace("    events_per_round: 0\n", "")

@@ -144,7 +144,8 @@ def test_a_target_written_the_danish_way_is_one_clear_problem(line, fragment):
             "'uncertainty' må højst være 1, ikke 20: en andel ligger mellem 0 og 1; menes der "
             "20 %, så skriv 0.2",
         ),
-        ("failure: 10", "'failure' må højst være 0,95, ikke 10: en andel ligger mellem 0 og 1"),
+        # the bound as YAML writes it (a consultant read "0,95" and YAML refuses a comma)
+        ("failure: 10", "'failure' må højst være 0.95, ikke 10: en andel ligger mellem 0 og 1"),
         ("uncertainty: 150", "'uncertainty' må højst være 1, ikke 150"),
         ("uncertainty: 0,3", "Skriv 0.3"),
         ("uncertainty: .nan", "'uncertainty' skal være et tal, ikke nan"),
