@@ -743,15 +743,22 @@ def _signed(effect: list[float], sign: float) -> tuple[float, ...]:
     return tuple(effect) if sign > 0 else tuple(0.0 - value for value in effect)
 
 
+def _area_name(text: str) -> str:
+    """An area as the deck means it: "Skole " and "Skole" are one area (a trailing space made
+    a second one, with no word), and so are spaces doubled inside a name."""
+    return " ".join(text.split())
+
+
 def _proposal(spec: ProposalSpec, welfare: tuple[str, ...], sign: float) -> Proposal:
     kind = Kind(KIND_NAMES[spec.kind])
     defaults = KIND_DEFAULTS[kind.value]
-    areas = {area.casefold() for area in welfare}
+    areas = {_area_name(area).casefold() for area in welfare}
+    area = _area_name(spec.area)
     return Proposal(
         id=spec.id,
         kind=kind,
         title=spec.title,
-        area=spec.area,
+        area=area,
         effect=_signed(spec.effect, sign),
         text=spec.text,
         uncertainty=spec.uncertainty if spec.uncertainty is not None else defaults["uncertainty"],
@@ -764,7 +771,7 @@ def _proposal(spec: ProposalSpec, welfare: tuple[str, ...], sign: float) -> Prop
         excludes=tuple(spec.excludes),
         requires=tuple(spec.requires),
         fatigue=spec.fatigue,
-        welfare=spec.area.casefold() in areas,
+        welfare=area.casefold() in areas,
         construction=spec.construction,
         calendar_year=spec.effect_from_year,
     )

@@ -52,6 +52,16 @@ def _problems(text: str) -> list[str]:
     return [str(p) for p in error.value.problems]
 
 
+def test_an_area_with_a_space_too_many_is_the_same_area():
+    # 'area: "Skole "' on one card made a tenth area, silently, and the card was no longer on
+    # a welfare area (its efficiency lost the barrier's træthed)
+    body = _good_body().replace("area: Skole", 'area: "Skole "', 1)
+    body = body.replace("area: Skole\n", 'area: "Skole  "\n', 1)
+    deck = load_sources([("deck.yaml", body)])
+    assert {p.area for p in deck.proposals} == {"Skole"}
+    assert all(p.welfare for p in deck.proposals)
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
