@@ -576,7 +576,28 @@ def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
                     line = doc.line((section, index, "title"))
                     found.append(Problem.of(doc.file, line, "deck.title_long", length=len(title)))
         found.extend(_hidden_in_names(doc))
+        found.extend(_cut_by_comments(doc))
     return sorted(found, key=lambda p: p.line)
+
+
+PROSE_FIELDS = frozenset({"title", "text", "question", "source", "briefing"})
+"""Fields of prose, where `` #`` in an unquoted text is more likely a number sign ("notat
+#4") than a comment."""
+
+
+def _cut_by_comments(doc: YamlDocument) -> Iterator[Problem]:
+    """A warning for each prose field whose unquoted text is followed by `` # …`` on its
+    line: YAML reads the rest as a comment, so "(jf. budgetnotat #4 fra direktionen)" became
+    "(jf. budgetnotat" on the card, with no word."""
+    for path, comment in doc.comments_after.items():
+        if path and path[-1] in PROSE_FIELDS:
+            yield Problem.of(
+                doc.file,
+                doc.line(path),
+                "deck.comment_cut",
+                where=str(path[-1]),
+                rest=comment[:40],
+            )
 
 
 def _hidden_in_names(doc: YamlDocument) -> Iterator[Problem]:

@@ -91,6 +91,9 @@ class YamlDocument:
     data: Any
     key_lines: dict[Path, int] = field(default_factory=dict)
     value_lines: dict[Path, int] = field(default_factory=dict)
+    comments_after: dict[Path, str] = field(default_factory=dict)
+    """Unquoted texts followed by a comment on their last line (`` # …``), and the comment:
+    YAML ends such a text at the " #" (``plausibility.text_warnings`` says so for prose)."""
     problems: list[Problem] = field(default_factory=list)
     """With ``parse(…, lenient=True)``: what was wrong with values that were read (a number
     read two ways, a duplicate key, a tag); the data holds None in their place."""
@@ -357,9 +360,16 @@ class _Context:
     skip: set[int] = field(default_factory=set)
     values: list[Problem] = field(default_factory=list)
     too_deep: bool = False
+    _lines: list[str] | None = None
 
     def problem(self, line: int, message: Message) -> None:
         self.problems.append(Problem(self.document.file, line, message))
+
+    def line_text(self, index: int) -> str:
+        """The source's line ``index`` (0-based), or "" past its end."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines[index] if index < len(self._lines) else ""
 
     def value_problem(self, line: int, message: Message) -> None:
         """A number written so it reads wrong: the file's structure still reads, so a lenient
@@ -424,6 +434,10 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), context, depth + 1) for i, item in enumerate(node.value)]
     if tag in _AS_TEXT_TAGS or tag == _STR_TAG:
+        if tag == _STR_TAG and isinstance(node, yaml.ScalarNode) and not node.style:
+            rest = context.line_text(node.end_mark.line)[node.end_mark.column :].strip()
+            if rest.startswith("#"):
+                document.comments_after[path] = rest
         return _nfc(str(node.value))
     # a plain scalar: its constructor directly (what construct_object would call, without the
     # bookkeeping for anchors and recursion, which cannot occur here)

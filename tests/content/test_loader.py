@@ -62,6 +62,32 @@ def test_an_area_with_a_space_too_many_is_the_same_area():
     assert all(p.welfare for p in deck.proposals)
 
 
+def test_a_number_sign_in_an_unquoted_text_is_said_to_end_the_text():
+    # "(jf. budgetnotat #4 fra direktionen)" printed as "(jf. budgetnotat", with no word
+    body = _good_body().replace(
+        "    effect: [2]\n",
+        "    effect: [2]  # første år\n"
+        "    text: Lukket om lørdagen (jf. budgetnotat #4 fra direktionen).\n",
+        1,
+    )
+    warnings: list = []
+    deck = load_sources([("deck.yaml", body)], warnings)
+    assert deck.proposals[0].text == "Lukket om lørdagen (jf. budgetnotat"
+    said = [str(w) for w in warnings]
+    assert said == [
+        "deck.yaml:11: advarsel: 'text' slutter, hvor ' #' begynder: i YAML er '#4 fra "
+        "direktionen).' en kommentar, som kortet ikke viser; hører det med til teksten, så sæt "
+        'hele teksten i anførselstegn ("…")'
+    ], said  # the comment after the amounts is a comment, and no warning
+    quoted = body.replace(
+        "text: Lukket om lørdagen (jf. budgetnotat #4 fra direktionen).",
+        'text: "Lukket om lørdagen (jf. budgetnotat #4 fra direktionen)."',
+    )
+    warnings = []
+    assert load_sources([("deck.yaml", quoted)], warnings).proposals[0].text.endswith("nen).")
+    assert warnings == []
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
