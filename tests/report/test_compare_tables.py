@@ -204,8 +204,10 @@ def test_a_group_apart_is_told_against_the_group_nearest_to_it(tmp_path):
         for i, g in enumerate(groups)
     }
     standard_49 = next(i for i, g in enumerate(groups) if g.targets[-1] == 49) + 1
-    assert said[("intro", deck.scenario("intro").target[-1])].startswith("another scenario than")
-    assert said[("standard", 60.0)] == f"the scenario of group {standard_49}, but another target"
+    assert said[("intro", deck.scenario("intro").target[-1])].startswith(
+        "a different scenario from"
+    )
+    assert said[("standard", 60.0)] == f"same scenario as group {standard_49}, different target"
 
 
 def test_compare_explains_skipped_saves_in_the_readers_language(saves_dir, tmp_path, capsys):

@@ -337,3 +337,24 @@ def test_the_comparison_is_reached_from_the_start_screen(make_app, std_deck):
     assert app.top is start
     key(app, pygame.K_s)
     assert isinstance(app.top, CompareScene)
+
+
+def test_esc_on_the_start_screen_offers_to_close_the_game(make_app, std_deck):
+    # a facilitator in fullscreen on a projector had no way out of the start screen: Esc did
+    # nothing and there is no close button
+    from game.ui.scenes.saving import CloseScene
+
+    app = make_app(std_deck, size=(1024, 768))
+    start, _ = start_screen(app)
+    click(app, start.layout().target_field.center)  # in the target field Esc leaves the field
+    key(app, pygame.K_ESCAPE)
+    assert app.top is start and not start.target.focused
+    key(app, pygame.K_ESCAPE)
+    dialog = app.top
+    assert isinstance(dialog, CloseScene) and dialog.title == "Luk Råderumsspillet?"
+    key(app, pygame.K_ESCAPE)  # back: nothing closed
+    assert app.top is start and app.running
+    key(app, pygame.K_ESCAPE)
+    assert isinstance(app.top, CloseScene)
+    key(app, pygame.K_RETURN)  # "Luk spillet", the first button
+    assert not app.running

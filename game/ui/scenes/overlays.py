@@ -45,6 +45,7 @@ START_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter", "help.start.start"),
     ("F1 / H", "help.key.help"),
     ("F11", "help.key.fullscreen"),
+    ("Esc", "help.start.close"),
 )
 """The start screen's keys: the help opened there lists these."""
 

@@ -159,6 +159,23 @@ class QuitScene(DialogScene):
         self.app.quit()
 
 
+class CloseScene(DialogScene):
+    """Esc on the start screen: close the game, or go back (a facilitator in fullscreen on a
+    projector had no way out but Alt+F4)."""
+
+    name = "close"
+    wide = 0.5
+    tall = 0.42
+
+    def __init__(self, app: Host) -> None:
+        super().__init__(
+            app,
+            app.t("start.close_title"),
+            app.t("start.close_text"),
+            [(app.t("start.close_yes"), app.request_quit), (app.t("start.close_no"), self.close)],
+        )
+
+
 class LockedScene(DialogScene):
     """A save that another window holds: who holds it, and look read-only or continue in a
     copy."""

@@ -352,6 +352,10 @@ class StartScene(Scene):
                 self._blur()
                 self.start()
             elif event.key == pygame.K_ESCAPE:
+                # Esc leaves a field or a chosen saved game; with nothing chosen it offers to
+                # close the game (in fullscreen on a projector there was no way out)
+                if number is None and chosen is None:
+                    self.app.push("close")
                 self._blur()
             elif event.key == pygame.K_DOWN:
                 self.choose(self.scenario_index + 1)
