@@ -480,7 +480,9 @@ class _Writer:
             [esc(self.t("report.col.target")), *(esc(format_target(v, lang)) for v in w.target)]
         ]
         for s in series:
-            rows.append([esc(s.label), *(_amount(v, lang) for v in s.values)])
+            # next to the year's target, with the decimals that show a miss: the screen said
+            # "2,36 ✗" where this table said 2,4 against a target of 2,4
+            rows.append([esc(s.label), *(_amount(v, lang, t) for v, t in zip(s.values, w.target))])
         numeric = tuple(range(1, len(self.years) + 1))
         whatif_table = table([self.t("unit"), *self.years], rows, numeric=numeric)
         best_rows = [

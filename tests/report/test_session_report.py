@@ -13,7 +13,7 @@ from game.cli import main
 from game.content import load_deck
 from game.engine import Adopt, Annotate, EndYear, SetTarget, raaderum, state_hash, verdict
 from game.engine.whatif import what_if
-from game.numbers import format_amount
+from game.numbers import format_against, format_amount
 from game.paths import standard_deck
 from game.report import write_report
 from game.report.session import kind_word
@@ -110,10 +110,30 @@ def test_what_if_in_report_equals_the_engine(report):
     expected = what_if(state)
     _, page = parse_html(out / "report.html")
     rows = {r[0]: r[1:] for r in page.table_after("mio. kr.")[1:]}
-    assert rows["Som forventet"] == [format_amount(v) for v in expected.expected]
-    assert rows["10 % værste tilfælde"] == [format_amount(v) for v in expected.worst10]
-    assert rows["Bedste plan"] == [format_amount(v) for v in expected.best]
-    assert rows["Det skete"] == [format_amount(v) for v in raaderum(state)]
+
+    def against(values):  # next to the year's target, as the result screen writes them
+        return [format_against(v, t) for v, t in zip(values, expected.target)]
+
+    assert rows["Som forventet"] == against(expected.expected)
+    assert rows["10 % værste tilfælde"] == against(expected.worst10)
+    assert rows["Bedste plan"] == against(expected.best)
+    assert rows["Det skete"] == against(raaderum(state))
+
+
+def test_a_what_if_figure_just_under_its_target_keeps_the_decimals_that_show_the_miss(
+    report, tmp_path
+):
+    # the result screen said "2,36 ✗" for the 10 % worst case; the report said 2,4 against a
+    # target of 2,4, which reads as met
+    from dataclasses import replace
+
+    saved, _, _ = report
+    found = what_if(saved.history.current)
+    near = tuple(t - 0.04 for t in found.target)
+    write_report(saved, tmp_path / "naer", whatif=replace(found, worst10=near))
+    _, page = parse_html(tmp_path / "naer" / "report.html")
+    rows = {r[0]: r[1:] for r in page.table_after("mio. kr.")[1:]}
+    assert rows["10 % værste tilfælde"][0] == format_amount(found.target[0] - 0.04, decimals=2)
 
 
 def test_summary_json_matches_the_engine(report):
