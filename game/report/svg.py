@@ -86,10 +86,14 @@ class _Axis:
         return self.bottom - (value - self.low) / span * (self.bottom - self.top)
 
 
+LABEL_HEIGHT = 13
+"""The height of a value written over a bar (the charts' font size), in the SVG's units."""
+
+
 def _open(width: int, height: int, title: str) -> list[str]:
     return [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'preserveAspectRatio="xMidYMid meet" font-size="13">',
+        f'preserveAspectRatio="xMidYMid meet" font-size="{LABEL_HEIGHT}">',
         f"<title>{escape(title)}</title>",
     ]
 
@@ -264,13 +268,22 @@ def bars_against_target(
                 f'height="{abs(zero - y):.1f}" fill="{color}"/>'
             )
             if met_colors is not None:
-                # at its bar, with a white halo: a target line just above the bar passes
-                # behind the value instead of striking it out
+                # at its own bar (above the target line it read as the target's value), with
+                # a white halo; where the target line would run through it (a printed report
+                # read "2,9" struck out), inside the top of the bar in white, or above the
+                # line when the bar is too short to hold it
                 label_y = (min(y, zero) - 5) if value >= 0 else (max(y, zero) + 15)
+                ink, halo = INK, ' stroke="#ffffff" stroke-width="4" paint-order="stroke"'
+                line_y = axis.y(target[c]) if target is not None else None
+                struck = line_y is not None and label_y - LABEL_HEIGHT - 2 <= line_y <= label_y + 4
+                if value >= 0 and line_y is not None and struck:
+                    if zero - y >= LABEL_HEIGHT + 8:
+                        label_y, ink, halo = y + LABEL_HEIGHT + 3, "#ffffff", ""
+                    else:
+                        label_y = line_y - 5
                 labels.append(
                     f'<text x="{x + bar * 0.46:.1f}" y="{label_y:.1f}" text-anchor="middle" '
-                    f'font-weight="bold" fill="{INK}" stroke="#ffffff" stroke-width="4" '
-                    f'paint-order="stroke">{escape(label(value, c))}</text>'
+                    f'font-weight="bold" fill="{ink}"{halo}>{escape(label(value, c))}</text>'
                 )
         if target is not None:
             ty = axis.y(target[c])

@@ -70,10 +70,11 @@ def test_nine_tables_names_under_the_service_bars_stay_in_their_slots_and_ticks_
     assert ticks and all("," not in tick for tick in ticks), ticks
 
 
-def test_a_year_just_under_its_target_keeps_its_value_at_its_bar_readable_over_the_line():
-    # the value stands at its own bar (above the target line it read as the target's value)
-    # and is drawn after the target line with a white halo, so the line cannot strike it out
-    from game.report.svg import INK, bars_against_target
+def test_a_year_just_under_its_target_keeps_its_value_at_its_bar_clear_of_the_line():
+    # the value stands at its own bar (above the target line it read as the target's value);
+    # where the line would run through it (a printed report read "2,9" struck out), it stands
+    # inside the top of the bar, in white; a value clear of its line keeps its place above
+    from game.report.svg import INK, LABEL_HEIGHT, bars_against_target
 
     svg = bars_against_target(
         ["2027", "2028"],
@@ -83,14 +84,20 @@ def test_a_year_just_under_its_target_keeps_its_value_at_its_bar_readable_over_t
         target_label="Mål",
         met_colors=("nået", "ikke nået"),
     )
-    line = re.search(
-        rf'<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="[\d.]+" stroke="{INK}"', svg
-    )
-    value = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*paint-order="stroke">9,4', svg)
+    lines = re.findall(
+        rf'<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="[\d.]+" stroke="{INK}" '
+        r'stroke-width="3"',
+        svg,
+    )[:2]  # the two years' target lines (the legend's comes last)
+    near = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*fill="#ffffff">9,4<', svg)
     bar = re.search(
         r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="[\d.]+" fill="#d55e00"', svg
     )
-    assert line and value and bar
-    assert value.start() > line.start()  # over the line, not under it
-    assert float(value.group(1)) == float(bar.group(1)) - 5  # at the top of its own bar
+    met = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*paint-order="stroke">30<', svg)
+    assert lines and near and bar and met, svg
+    top, baseline = float(bar.group(1)), float(near.group(1))
+    line_y = float(lines[0])
+    # the white value lies inside the bar, wholly below the line that runs just above it
+    assert top < baseline - LABEL_HEIGHT + 2 and baseline - LABEL_HEIGHT > line_y
+    assert float(met.group(1)) < float(lines[1])  # 30 against 25: above its bar, clear
     assert INK not in PALETTE  # no table is drawn in the target line's black
