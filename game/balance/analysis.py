@@ -40,6 +40,7 @@ from game.engine.ledger import (
     meets,
 )
 from game.engine.model import KINDS, PROFILE_YEARS, Deck, Kind, Proposal, Scenario, amount_at
+from game.numbers import amount_decimals, round_half_away
 
 ONE_SIDED_MAX = 0.10
 BEST_RANGE = (0.45, 0.75)
@@ -265,8 +266,12 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
 
 def budget_figure(value: float, down: bool = False) -> float:
     """``value`` to two significant figures, as a budget office writes a target: 431,2 → 430,
-    4.796 → 4.800 (``down``: 4.700, so that a lowered target stays within what was reached),
-    2,44 → 2,4. Zero and negative values are returned as they are."""
+    4.796 → 4.800 (``down``: 4.700, so that a lowered target stays within what was written as
+    reached), 2,44 → 2,4; first rounded as ``format_amount`` writes it. Zero and negative
+    values are returned as they are."""
+    # from the figure as the report writes it beside the suggestion ("nåede mindst 7" for
+    # 6,96: suggest 7, not 6,9)
+    value = round_half_away(value, amount_decimals(value))
     if value <= 0:
         return value
     step = 10.0 ** (math.floor(math.log10(value)) - 1)

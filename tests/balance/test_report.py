@@ -159,6 +159,15 @@ def test_the_targets_to_try_are_written_as_a_budget_office_writes_a_target():
     ), advice
 
 
+def test_the_targets_to_try_match_the_figures_written_beside_them():
+    # "nåede mindst 3,2 / 2,8 / 7 …: prøv målene 2 / 2,7 / 6,9": the suggestion was rounded
+    # down from 2,79 and 6,96, which the line wrote as 2,8 and 7
+    rows = [(0.5 * i, 0.6975 * i, 1.74 * i) for i in range(11)]
+    result = _hard((10.0, 10.0, 10.0), greedy=rows)
+    (advice,) = [line for line in scenario_lines(result, "mio. kr.", False) if "prøv mål" in line]
+    assert "mindst 2 / 2,8 / 7 mio. kr.: prøv målene 2 / 2,8 / 7 mio. kr." in advice, advice
+
+
 def test_a_year_no_strategy_brought_above_zero_cannot_carry_a_target():
     # Before: "Et mål kan ikke være negativt: prøv 0 / 40 / 80 t. kr." – a budget year with
     # no target, which no budget office would use.
