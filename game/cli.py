@@ -300,12 +300,14 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     printing = sub.add_parser("print", help="write the cards, board and sheets to print (HTML)")
     printing.add_argument(
-        "deck",
+        "deck_path",
         nargs="?",
         default=None,
         metavar="DECK",
         help="deck file or folder (default: the standard deck)",
     )
+    # as balance, play, enter and the others take it (a consultant wrote print --deck)
+    printing.add_argument("--deck", help="the deck, as the other commands take it (= DECK)")
     printing.add_argument("--scenario", help="scenario id (default: the first)")
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. cards.html")
     printing.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
@@ -593,7 +595,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     """Write the print-and-play document of a scenario as one self-contained HTML file."""
     from game.printing import document, page_count
 
-    deck = _load(args.deck)
+    deck = _load(_deck_named(args))
     scenario = _scenario(deck, args.scenario)
     path = Path(args.out)
     if path.suffix.lower() not in (".html", ".htm"):
@@ -605,7 +607,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     _warn_target(deck, scenario, args.target, _reader(args))
     from game.saves.files import check_not_empty, write_file
 
-    html = document(deck, scenario, lang, args.target, args.deck).encode("utf-8")
+    html = document(deck, scenario, lang, args.target, _deck_named(args)).encode("utf-8")
     _write_or_say(
         path, lambda: write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
     )
@@ -779,12 +781,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _deck_named(args: argparse.Namespace) -> str | None:
+    """The deck a command was given as DECK or as --deck (the same twice is fine; two
+    different decks are refused, ``cli.two_decks``); None: the standard deck."""
+    if args.deck_path is not None and args.deck is not None and args.deck_path != args.deck:
+        raise _say("cli.two_decks", first=args.deck_path, second=args.deck)
+    return str(args.deck_path) if args.deck_path is not None else args.deck
+
+
 def cmd_scenarios(args: argparse.Namespace) -> int:
     """List a deck's scenarios."""
 
-    if args.deck_path is not None and args.deck is not None and args.deck_path != args.deck:
-        raise _say("cli.two_decks", first=args.deck_path, second=args.deck)
-    deck = _load(args.deck_path if args.deck_path is not None else args.deck)
+    deck = _load(_deck_named(args))
     lang = _reader(args)
     say = catalogue(lang).t
     print(f"{deck.title}")

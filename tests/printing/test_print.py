@@ -340,3 +340,17 @@ def test_a_card_says_what_holds_after_the_strip_only_when_the_game_reaches_it():
     assert "derefter hvert år: +13,5" not in intro
     assert "derefter hvert år: +13,5" in standard
     assert "derefter hvert år: +2,5" in intro  # a saving's one amount holds in every year
+
+
+def test_print_takes_the_deck_as_deck_as_the_other_commands_do(tmp_path, capsys):
+    # "raaderum print --deck aadal …": "ukendte argumenter: --deck", where balance, play and
+    # enter take --deck
+    from game.paths import standard_deck
+
+    deck = tmp_path / "vores dæk"
+    shutil.copytree(standard_deck(), deck)
+    out = tmp_path / "kort.html"
+    assert main(["print", "--deck", str(deck), "--scenario", "intro", "--out", str(out)]) == 0
+    assert "Introspil: tre år" in out.read_text(encoding="utf-8")
+    assert main(["print", str(deck), "--deck", str(tmp_path / "andet"), "--out", str(out)]) == 2
+    assert "to dæk er angivet" in capsys.readouterr().err
