@@ -171,6 +171,8 @@ def check_requirements(
     reported: set[str] = set()
     for pid in proposals:
         ring = _ring(pid, proposals)
+        if len(ring) == 1:  # a card that requires itself: said above, once
+            continue
         if ring and not reported & set(ring):
             reported.update(ring)
             item = proposals[pid]

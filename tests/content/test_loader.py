@@ -88,6 +88,20 @@ def test_a_number_sign_in_an_unquoted_text_is_said_to_end_the_text():
     assert warnings == []
 
 
+def test_a_card_that_requires_itself_is_one_error_and_a_ring_is_named_once():
+    # "kan ikke kræve sig selv" came with "forslagene kræver hinanden i ring ('a' → 'a')"
+    body = _good_body().replace("schema_version: 1", "schema_version: 2")
+    itself = body.replace("    effect: [2]\n", "    effect: [2]\n    requires: [a]\n", 1)
+    assert _problems(itself) == ["deck.yaml:11: 'a' kan ikke kræve sig selv"]
+    ring = body.replace("    effect: [2]\n", "    effect: [2]\n    requires: [b]\n", 1)
+    ring = ring.replace(
+        "Forslag b\n    area: Skole\n    effect: [2]\n",
+        "Forslag b\n    area: Skole\n    effect: [2]\n    requires: [a]\n",
+    )
+    said = _problems(ring)
+    assert len(said) == 1 and "kræver hinanden i ring ('a' → 'b' → 'a')" in said[0], said
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
