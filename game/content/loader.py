@@ -441,6 +441,11 @@ def _problem(
         hint = list_problem(value)
         if hint is not None:
             return Problem.of(doc.file, doc.line(path), "deck.list_hint", where=where, hint=hint)
+    lone = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    if kind == "list_type" and lone and field != "target":  # a target may be one number
+        # the field's own value in brackets, not "fx [1, 2, 3]" for a list of ids or years
+        write = as_list(field, value)
+        return Problem.of(doc.file, doc.line(path), "deck.list_write", where=where, write=write)
     if isinstance(value, float) and not math.isfinite(value):
         key = "deck.nan" if math.isnan(value) else "deck.infinite"
         return Problem.of(doc.file, doc.line(path), key, where=where, value=show(value))
@@ -460,6 +465,25 @@ def _problem(
         )
         return Problem(doc.file, doc.line(path), share)
     return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
+
+
+YEAR_SPAN = re.compile(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*")
+"""Budget years written as a span, "2027-2029" or "2027–2030"."""
+
+
+def as_list(field: str, value: str | float) -> str:
+    """``value`` written as the list the field wants: ``years: 2027-2029`` as
+    ``["2027", "2028", "2029"]``, ``years: 2027`` as ``["2027"]``, an id as ``[skole-luk]``,
+    a number as ``[0.5]``."""
+    if field == "years":
+        span = YEAR_SPAN.fullmatch(str(value))
+        first, last = (int(span.group(1)), int(span.group(2))) if span else (0, -1)
+        if span and 0 <= last - first < 12:
+            return "[" + ", ".join(f'"{y}"' for y in range(first, last + 1)) + "]"
+        return f'["{value}"]'
+    if isinstance(value, str):
+        return f"[{value.strip()}]"
+    return f"[{yaml_number(value)}]"
 
 
 def _element(section: str) -> Message:

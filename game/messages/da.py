@@ -817,6 +817,7 @@ MESSAGES.update(
         "field.at_most": "'{where}' må højst være {le}, ikke {value}",
         "field.greater": "'{where}' skal være større end {gt}, ikke {value}",
         "field.list": "'{where}' skal være en liste, fx [1, 2, 3]",
+        "deck.list_write": "'{where}' skal være en liste: skriv {write}",
         "field.few": "'{where}' skal have mindst {min_length} elementer",
         "field.few_one": "'{where}' skal have mindst ét element",
         "field.many": "'{where}' må højst have {max_length} elementer",

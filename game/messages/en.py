@@ -808,6 +808,7 @@ MESSAGES.update(
         "field.at_most": "'{where}' must be at most {le}, not {value}",
         "field.greater": "'{where}' must be greater than {gt}, not {value}",
         "field.list": "'{where}' must be a list, e.g. [1, 2, 3]",
+        "deck.list_write": "'{where}' must be a list: write {write}",
         "field.few": "'{where}' must have at least {min_length} items",
         "field.few_one": "'{where}' must have at least one item",
         "field.many": "'{where}' may have at most {max_length} items",

@@ -102,6 +102,25 @@ def test_a_card_that_requires_itself_is_one_error_and_a_ring_is_named_once():
     assert len(said) == 1 and "kræver hinanden i ring ('a' → 'b' → 'a')" in said[0], said
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("    effect: [2]\n", "    effect: 0.5\n", "'effect' skal være en liste: skriv [0.5]"),
+        (
+            'years: ["2027", "2028"]',
+            "years: 2027-2028",
+            '\'years\' skal være en liste: skriv ["2027", "2028"]',
+        ),
+        ("    effect: [2]\n", "    effect: [2]\n    excludes: b\n", "skriv [b]"),
+    ],
+)
+def test_a_value_that_should_be_a_list_is_told_as_its_own_list(old, new, said):
+    # "'excludes' skal være en liste, fx [1, 2, 3]" for a list of ids, and for years
+    body = _good_body().replace("schema_version: 1", "schema_version: 2")
+    (problem,) = _problems(body.replace(old, new, 1))
+    assert said in problem, problem
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
