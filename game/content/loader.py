@@ -519,7 +519,13 @@ def _check_header(
     problems: list[Problem],
 ) -> DeckHeader | None:
     if not headers:
-        if documents:
+        if len(documents) > 1:  # a folder: not this file's fault, and the header may go anywhere
+            names = ", ".join(Path(doc.file).name for doc in documents[:4])
+            more = "" if len(documents) <= 4 else ", …"
+            problems.append(
+                Problem.of(documents[0].file, 1, "deck.no_header_any", files=names + more)
+            )
+        elif documents:
             problems.append(Problem.of(documents[0].file, 1, "deck.no_header"))
         return None
     for _, doc in headers[1:]:

@@ -911,6 +911,7 @@ MESSAGES.update(
         "deck.target_range": "'target' skal være mellem 0 og {limit}",
         "deck.target_shape": "'target' skal være ét tal eller en liste med ét tal pr. år",
         "deck.no_header": "mangler 'deck:'-blokken (id, title og schema_version: 2)",
+        "deck.no_header_any": "ingen af dækkets filer ({files}) har en 'deck:'-blok (id, title og schema_version: 2); skriv den i én af dem, fx i en fil deck.yaml",
         "deck.header_twice": "'deck:' må kun stå én gang (står også i {other})",
         "deck.id_twice.proposals": "forslag med id '{id}' findes allerede ({where})",
         "deck.id_twice.events": "hændelse med id '{id}' findes allerede ({where})",

@@ -902,6 +902,7 @@ MESSAGES.update(
         "deck.target_range": "'target' must be between 0 and {limit}",
         "deck.target_shape": "'target' must be one number or a list with one number per year",
         "deck.no_header": "the 'deck:' block is missing (id, title and schema_version: 2)",
+        "deck.no_header_any": "none of the deck's files ({files}) has a 'deck:' block (id, title and schema_version: 2); write it in one of them, e.g. in a file deck.yaml",
         "deck.header_twice": "'deck:' may appear only once (it is also in {other})",
         "deck.id_twice.proposals": "a proposal with the id '{id}' already exists ({where})",
         "deck.id_twice.events": "an event with the id '{id}' already exists ({where})",

@@ -407,3 +407,20 @@ def test_a_scenario_with_events_to_draw_but_none_is_a_warning_at_its_line():
     warnings.clear()
     load_sources([("deck.yaml", _good_body())], warnings)  # events_per_round: 0 is meant
     assert warnings == []
+
+
+def test_a_folder_without_a_deck_block_is_not_blamed_on_its_first_file(tmp_path, capsys):
+    # "besparelser.yaml:1: mangler 'deck:'-blokken" – nothing was wrong in besparelser.yaml;
+    # the folder had lost its deck.yaml
+    import shutil
+
+    from game.cli import main
+    from game.paths import standard_deck
+
+    deck = tmp_path / "dæk"
+    shutil.copytree(standard_deck(), deck)
+    (deck / "deck.yaml").unlink()
+    assert main(["validate", str(deck)]) == 2
+    out = capsys.readouterr().out
+    assert "ingen af dækkets filer (besparelser.yaml, effektiviseringer.yaml" in out, out
+    assert "skriv den i én af dem, fx i en fil deck.yaml" in out
