@@ -561,9 +561,16 @@ NAMES: dict[str, tuple[str, ...]] = {
 years), where a hidden character makes two texts that look the same different."""
 
 
+QUESTION_ON_CARD = 130
+"""Characters of a question the printed card shows (three lines in its italic); the rest is
+cut there and stands only in the catalogue pages (a 267-character question lost its second
+sentence on the card)."""
+
+
 def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning for each proposal or event title longer than ``TITLE_READABLE``, and for a
-    hidden character in a name (``NAMES``)."""
+    """A warning for each proposal or event title longer than ``TITLE_READABLE``, each
+    question longer than ``QUESTION_ON_CARD``, and for a hidden character in a name
+    (``NAMES``)."""
     found = []
     for doc in documents:
         if not isinstance(doc.data, dict):
@@ -575,6 +582,18 @@ def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
                 if isinstance(title, str) and len(title) > TITLE_READABLE:
                     line = doc.line((section, index, "title"))
                     found.append(Problem.of(doc.file, line, "deck.title_long", length=len(title)))
+                question = card.get("question") if isinstance(card, dict) else None
+                if isinstance(question, str) and len(question) > QUESTION_ON_CARD:
+                    line = doc.line((section, index, "question"))
+                    found.append(
+                        Problem.of(
+                            doc.file,
+                            line,
+                            "deck.question_long",
+                            length=len(question),
+                            most=QUESTION_ON_CARD,
+                        )
+                    )
         found.extend(_hidden_in_names(doc))
         found.extend(_cut_by_comments(doc))
     return sorted(found, key=lambda p: p.line)

@@ -858,6 +858,7 @@ MESSAGES.update(
         "deck.nan": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'ikke et tal')",
         "deck.infinite": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'uendelig')",
         "deck.title_long": "advarsel: titlen har {length} tegn; på små kort og en projektor bliver den skåret af – hold den under ca. 45",
+        "deck.question_long": "advarsel: spørgsmålet har {length} tegn; det trykte kort har plads til ca. {most}, og resten står kun i kataloget bagest – skriv det kortere, hvis bordet skal kunne læse det på kortet",
         "deck.target_out_of_reach": "advarsel: scenariet '{id}' har et mål på {target} {unit} i sidste år, men hele bunken giver højst {most} {unit} ved fuld effekt; intet bord kan nå det",
         "deck.unit_probably_thousands": '{count} beløb er over 1.000 mio. kr.: er dækket i t. kr.? Så skriv unit: "t. kr." i dækkets hoved',
         "deck.no_source.one": "advarsel: forslaget {ids} har ingen kilde ('source'): skriv, hvilket dokument beløbet bygger på (fx \"Budgetforslag 2027, s. 12\"), eller at det er forvaltningens eget skøn; kortet viser kilden, og bordet spørger efter den",

@@ -849,6 +849,7 @@ MESSAGES.update(
         "deck.nan": "'{where}' must be a number, not {value} (YAML's word for 'not a number')",
         "deck.infinite": "'{where}' must be a number, not {value} (YAML's word for 'infinity')",
         "deck.title_long": "warning: the title has {length} characters; on small cards and a projector it is cut – keep it under about 45",
+        "deck.question_long": "warning: the question has {length} characters; the printed card has room for about {most}, and the rest stands only in the catalogue at the back – write it shorter if the table is to read it on the card",
         "deck.target_out_of_reach": "warning: the scenario '{id}' has a target of {target} {unit} in its last year, but its whole pile gives at most {most} {unit} at full effect; no table can reach it",
         "deck.unit_probably_thousands": '{count} amounts are over 1,000 mio. kr.: is the deck in t. kr.? Then write unit: "t. kr." in the deck\'s header',
         "deck.no_source.one": "warning: the proposal {ids} has no source ('source'): write which document its amount rests on (e.g. \"Budget proposal 2027, p. 12\"), or that it is the administration's own estimate; the card shows its source, and the table asks for it",

@@ -121,6 +121,21 @@ def test_a_value_that_should_be_a_list_is_told_as_its_own_list(old, new, said):
     assert said in problem, problem
 
 
+def test_a_question_longer_than_the_printed_card_holds_is_a_warning():
+    # a 267-character question lost its second sentence on the printed card, with no word
+    long = "Hvem skal tale med forældrene, når åbningstiden bliver kortere? " * 4
+    body = _good_body().replace(
+        "    effect: [2]\n", f'    effect: [2]\n    question: "{long}"\n', 1
+    )
+    warnings: list = []
+    load_sources([("deck.yaml", body)], warnings)
+    assert [str(w) for w in warnings] == [
+        f"deck.yaml:11: advarsel: spørgsmålet har {len(long)} tegn; det trykte kort har plads "
+        "til ca. 130, og resten står kun i kataloget bagest – skriv det kortere, hvis bordet "
+        "skal kunne læse det på kortet"
+    ]
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
