@@ -317,7 +317,30 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     quote = _unclosed_quote(lines[:line])
     if quote is not None and quote != line:
         reason = Message.of("deck.syntax.check_quote", reason=reason, line=quote)
+    for number in (line, line - 1):  # the mark may stand on the line after
+        if 0 < number <= len(lines) and _inner_quote(lines[number - 1]) is not None:
+            mark_char = _inner_quote(lines[number - 1])
+            return Problem.of(file, number, "deck.syntax.inner_quote", quote=mark_char)
     return Problem.of(file, line, "deck.syntax", reason=reason)
+
+
+def _inner_quote(row: str) -> str | None:
+    """The quote character of a value that closes its quote and goes on with more text
+    (``text: "holder "lørdagslukket" fremover."``): a quote inside the text ended it; None
+    otherwise."""
+    match = _QUOTED_START.match(row)
+    if match is None:
+        return None
+    quote = match.group(1)
+    rest = row[match.end() :]
+    if quote == '"':
+        closing = re.search(r'(?<!\\)(?:\\\\)*"', rest)
+        after = rest[closing.end() :] if closing else ""
+    else:
+        closing = re.search(r"'(?!')", rest.replace("''", "__"))
+        after = rest[closing.end() :] if closing else ""
+    after = after.strip()
+    return quote if closing and after and not after.startswith("#") else None
 
 
 _QUOTED_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:#]*:\s+)?([\"'])")

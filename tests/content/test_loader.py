@@ -136,6 +136,22 @@ def test_a_question_longer_than_the_printed_card_holds_is_a_warning():
     ]
 
 
+def test_a_quote_inside_a_quoted_text_is_named_as_the_fault():
+    # 'text: "… holder "lørdagslukket" fremover."' was blamed on the indentation
+    body = _good_body().replace(
+        "    effect: [2]\n", '    effect: [2]\n    text: "Holder "lørdagslukket" fremover."\n', 1
+    )
+    assert _problems(body) == [
+        'deck.yaml:11: YAML-syntaksfejl: teksten står i "…" og har selv et " inde i sig, så '
+        'YAML tror, at teksten slutter dér: skriv anførselstegnet inde i teksten som \\", '
+        "eller brug »…«"
+    ]
+    escaped = body.replace('"lørdagslukket"', '\\"lørdagslukket\\"')
+    assert load_sources([("deck.yaml", escaped)]).proposals[0].text == (
+        'Holder "lørdagslukket" fremover.'
+    )
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
