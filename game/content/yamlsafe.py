@@ -307,6 +307,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
             if name == "too_deep":
                 reason = _too_deep()
                 break
+            if name == "dash" and _STRUCTURE.match(row) and not row.lstrip().startswith("-"):
+                # a field indented less than the fields above it (3 spaces among 4): YAML
+                # then expects the list's next '- ', but the fault is the indentation
+                name = "indent"
             shown = (
                 Message.of("deck.syntax.the_char_shown", char=char)
                 if char.strip()

@@ -88,7 +88,8 @@ CASES = [
         AREA,
         "   area: Skole\n",
         9,
-        "her ventede YAML et nyt punkt i listen",
+        # not "her ventede YAML et nyt punkt i listen": the fault is the indentation
+        "indrykningen passer ikke",
     ),
     ("a text that starts with @", "title: Forslag a", "title: @a", 8, "tegnet '@' kan ikke"),
     (
