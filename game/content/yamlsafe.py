@@ -452,7 +452,9 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
                 )
                 continue
             if key in result:
-                context.problem(key_line, Message.of("deck.key_twice", name=key))
+                # the file still reads (the first value stands): a lenient parse goes on, so
+                # that one field written twice does not hide every other fault of the file
+                context.value_problem(key_line, Message.of("deck.key_twice", name=key))
                 continue
             child = (*path, key)
             document.key_lines[child] = key_line

@@ -152,6 +152,18 @@ def test_a_quote_inside_a_quoted_text_is_named_as_the_fault():
     )
 
 
+def test_a_field_written_twice_does_not_hide_the_files_other_faults():
+    # only "feltet 'title' står to gange" was said; a wrong kind and a wrong load on other
+    # cards came one at a time after it was mended
+    body = _good_body().replace("    title: Forslag a\n", "    title: Forslag a\n    title: Igen\n")
+    body = body.replace("kind: efficiency", "kind: effektiviseringer")
+    body = body.replace("Forslag c\n", "Forslag c\n    load: 1.5\n")
+    said = _problems(body)
+    assert [p.split(":")[1] for p in said] == ["9", "13", "20"], said
+    assert "feltet 'title' står to gange" in said[0]
+    assert "mente du 'effektivisering'?" in said[1] and "'load'" in said[2]
+
+
 def test_good_deck_loads_with_defaults_per_kind():
     deck = load_sources([("deck.yaml", _good_body())])
     a, b, c = deck.proposals
