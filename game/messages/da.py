@@ -133,6 +133,7 @@ MESSAGES: dict[str, str] = {
     "toast.undone": "Fortrudt",
     "toast.redone": "Gentaget",
     "toast.saved_note": "Begrundelsen er gemt",
+    "toast.saved_where": "Spillet gemmes af sig selv efter hver beslutning, i {path}",
     # help
     "help.title": "Sådan spiller I",
     "help.rules": (
@@ -180,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "help.key.adopt": "Vedtag det valgte forslag",
     "help.key.end": "Afslut året",
     "help.key.undo": "Fortryd (også Backspace)",
-    "help.key.save_elsewhere": "Gem et andet sted",
+    "help.key.save_elsewhere": "Hvor spillet er gemt",
     "help.key.redo": "Gentag",
     "help.key.help": "Hjælp",
     "help.key.fullscreen": "Fuld skærm til/fra",

@@ -128,6 +128,7 @@ MESSAGES: dict[str, str] = {
     "toast.undone": "Undone",
     "toast.redone": "Redone",
     "toast.saved_note": "Reason saved",
+    "toast.saved_where": "The game saves itself after every decision, in {path}",
     "help.title": "How to play",
     "help.rules": (
         "Find the agreed råderum (money freed for new priorities) in every year: the budget year and the forecast years.\n"
@@ -173,7 +174,7 @@ MESSAGES: dict[str, str] = {
     "help.key.note": "Write the reason",
     "help.key.adopt": "Adopt the card",
     "help.key.end": "End the year",
-    "help.key.save_elsewhere": "Save elsewhere",
+    "help.key.save_elsewhere": "Where the game is saved",
     "help.key.undo": "Undo (Backspace too)",
     "help.key.redo": "Redo",
     "help.key.help": "Help",

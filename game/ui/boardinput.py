@@ -151,7 +151,11 @@ class BoardInput:
             self.app.push("help")
         elif key == pygame.K_ESCAPE:
             self.app.push("menu")
-        elif key == pygame.K_g and self.app.game.unsaved() is not None:
-            self.app.push("save_elsewhere")
+        elif key == pygame.K_g:
+            if self.app.game.unsaved() is not None:
+                self.app.push("save_elsewhere")
+            elif self.app.game.save_path is not None:
+                # nothing to rescue: say where the game is saved (G did nothing at all)
+                self.app.toast("toast.saved_where", path=str(self.app.game.save_path))
         elif key == pygame.K_k and self.app.game.read_only:
             self.continue_in_copy()

@@ -336,3 +336,16 @@ def test_k_after_the_other_window_closed_makes_no_copy_when_a_third_took_the_gam
     key(app, pygame.K_k)
     assert app.top.name == "locked"
     assert sorted(p.name for p in path.parent.glob("*.json")) == ["spil.json"]
+
+
+def test_g_on_a_saved_game_says_where_it_is_saved(make_app, std_deck):
+    # G did nothing at all on a game that saves itself, though the help lists it
+    app = make_app(std_deck, size=(1024, 768))
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    assert app.game.unsaved() is None and app.game.save_path is not None
+    key(app, pygame.K_g)
+    assert isinstance(app.top, BoardScene)
+    assert f"Spillet gemmes af sig selv efter hver beslutning, i {app.game.save_path}" in (
+        app.toast_texts()
+    )
