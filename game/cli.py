@@ -186,6 +186,10 @@ def _add_deck(
 
 TARGET_HELP = "the facilitator's X: the last year's target in the deck's unit (e.g. 1200 or 47.5)"
 SEED_HELP = "random seed of the games (default: 0)"
+PLAY_DESCRIPTION = (
+    "Start the game window on its start screen; --scenario, --target or --seed starts a game "
+    "at once, without the start screen."
+)
 
 
 def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:
@@ -234,7 +238,11 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
 
-    play = sub.add_parser("play", help="start the game window")
+    play = sub.add_parser(
+        "play",
+        help="start the game window",
+        description=PLAY_DESCRIPTION,
+    )
     _add_game_options(play, lang)
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     play.add_argument(

@@ -65,6 +65,16 @@ DANISH_HELP: dict[str, str] = {
         "facilitatorens X: målet i spillets sidste år i dækkets enhed (fx 1.200 eller 47,5)"
     ),
     "random seed of the game": "spillets startværdi for tilfældigheden (seed)",
+    "the deck, as the other commands take it (= DECK)": (
+        "dækket, som de andre kommandoer tager det (= DÆK)"
+    ),
+    (
+        "Start the game window on its start screen; --scenario, --target or --seed starts a "
+        "game at once, without the start screen."
+    ): (
+        "Start spillets vindue på startskærmen; med --scenario, --target eller --seed begynder "
+        "et spil med det samme, uden startskærmen."
+    ),
     "language (default: da)": "sprog (udeladt: da)",
     "window size, e.g. 1600x900": "vinduets størrelse, fx 1600x900",
     "start in fullscreen": "start i fuld skærm",
