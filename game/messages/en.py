@@ -219,7 +219,7 @@ MESSAGES.update(
         "card.note_placeholder": "Write the group's reason …",
         "card.risk": "Chance of meeting every year's target: {percent} with this proposal ({base} without)",
         "card.short.over_capacity": "No capacity left",
-        "card.short.over_capacity_needs": "Needs {load} in all, only {left} left",
+        "card.short.over_capacity_needs": "Takes {load} capacity, only {left} left",
         "card.short.excluded": "Excluded",
         "card.short.game_over": "The game is over",
         "card.short.not_in_market": "Not on the table",
