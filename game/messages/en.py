@@ -586,13 +586,13 @@ MESSAGES.update(
         "card.every_year": "{amount} every year",
         "card.per_year": "{amount}/yr",
         "card.this_year": "{amount} this year",
-        "print.per_year": "Råderum in {unit} a year (+ frees, − costs)",
+        "print.per_year": "Råderum in {unit} a year (+ = freed, − = cost)",
         "print.year_n": "year {n}",
         "print.holds": "then every year",
         "print.load": "Load",
         "print.fatigue": "Fatigue",
         "print.service": "Service",
-        "print.construction": "Construction {amount} {unit}",
+        "print.construction": "Capital outlay {amount} {unit}",
         "print.requires": "Requires: {ids}",
         "print.excludes": "Excludes: {ids}",
         "print.source": "Source: {source}",
@@ -640,7 +640,7 @@ MESSAGES.update(
         "print.sheet.rule.uncertainty": "Uncertain proposals (marked ±): when the first year in which the proposal gives a gain ends (after the year's adoptions), the table rolls a 20-sided die (d20) and multiplies the proposal's gains from that year on by the factor next to the roll on the card – 0 means the proposal does not work. Costs are always as the card says. Write the factor on the result sheet.",
         "print.sheet.rule.excludes": "Some proposals exclude each other, and some require another one adopted first.",
         "print.sheet.rule.floor": "The service level must not end below {floor}.",
-        "print.sheet.rule.construction": "Construction is paid from the construction budget of {amount} {unit} – never from the råderum.",
+        "print.sheet.rule.construction": "Capital outlays are paid from the capital budget of {amount} {unit} – never from the råderum.",
         "print.sheet.briefing": "Read aloud to the group",
         "print.sheet.targets": "The targets",
         "print.ledger.title": "Ledger",
@@ -1047,7 +1047,7 @@ MESSAGES.update(
         "save.illegal.unknown_action": "unknown kind of move",
         "save.illegal.bad_chance": "the events and outcomes from the table do not fit the scenario ('{card}')",
         "save.illegal.requires": "the proposal '{card}' requires '{other}' to be adopted first",
-        "save.illegal.over_construction": "the proposal '{card}' needs {construction} for construction, but only {left_amount} is left of the construction budget",
+        "save.illegal.over_construction": "the proposal '{card}' needs a capital outlay of {construction}, but only {left_amount} is left of the capital budget",
     }
 )
 
