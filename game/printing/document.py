@@ -664,8 +664,9 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   overflow: hidden; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; }}
 .event .text {{ font-size: 7pt; line-height: 1.18; margin-top: 0.6mm; overflow: hidden;
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
-.source {{ margin-top: auto; font-size: 5.8pt; color: #4A5260; white-space: nowrap;
-  overflow: hidden; text-overflow: ellipsis; height: 2.6mm; }}
+.source {{ margin-top: auto; font-size: 5.8pt; line-height: 1.15; color: #4A5260;
+  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
+  flex: none; }}
 .ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 .ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; padding: 0 1mm;
   font-size: 9pt; text-align: center; }}
