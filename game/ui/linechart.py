@@ -3,6 +3,7 @@ charts of ``game.ui.charts``: nothing outside the rectangle, nothing told by col
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import pygame
@@ -98,7 +99,17 @@ def draw_line_chart(
                 for spot in spots
                 if room.contains(spot) and not any(spot.colliderect(box) for box in taken)
             ]
-            spot = (free or spots)[0]
+            # and, where a spot allows, clear of the line and the points' markers too (the
+            # falling line ran through "gulv −6")
+            marks = [pygame.Rect(x - marker, y - marker, 2 * marker, 2 * marker) for x, y in points]
+            segments = list(itertools.pairwise(points))
+            clear = [
+                spot
+                for spot in free
+                if not any(spot.colliderect(box) for box in marks)
+                and not any(spot.clipline(a, b) for a, b in segments)
+            ]
+            spot = (clear or free or spots)[0]
             blit_text(surface, floor_label, label_font, theme.GAP, "topleft", spot.topleft)
     if len(points) > 1:
         pygame.draw.lines(surface, color, False, points, max(3, pad // 2))

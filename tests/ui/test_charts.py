@@ -246,6 +246,36 @@ def test_the_floor_label_never_covers_a_points_value(fonts: Fonts, monkeypatch, 
     assert rect.contains(floor)
 
 
+@pytest.mark.parametrize("size", [(360, 230), (480, 250)])
+def test_the_service_line_never_runs_through_the_floor_label(fonts: Fonts, monkeypatch, size):
+    # the debrief at 1024×768 and 1366×768: the falling line from −4 ran through "gulv −6"
+    from game.ui import linechart
+    from tests.ui.driver import record_chart_places
+
+    placed = record_chart_places(monkeypatch, linechart)
+    surface = canvas()
+    draw_line_chart(
+        surface,
+        pygame.Rect(0, 0, *size),
+        YEARS,
+        (-4, -7, -11, -14),
+        title="Serviceniveau",
+        fonts=fonts,
+        color=theme.PURPLE,
+        floor=-6,
+        floor_label="gulv −6",
+        signed=True,
+    )
+    floor = next(box for text, box in placed if text.startswith("gulv"))
+    line = [
+        (x, y)
+        for x in range(floor.left, floor.right)
+        for y in range(floor.top, floor.bottom)
+        if tuple(surface.get_at((x, y)))[:3] == theme.PURPLE
+    ]
+    assert not line, (floor, line[:5])
+
+
 def test_eight_years_in_a_narrow_chart_are_named_short_not_cut(fonts: Fonts, monkeypatch) -> None:
     # before, the debrief's small charts at 1024×768 read "20… 20… 20…" under eight years
     from game.ui import linechart
