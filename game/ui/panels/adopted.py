@@ -163,7 +163,7 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         head, body = panel_parts(layout.adopted, layout)
         counts_w = self._kind_counts(surface, layout, state)
         title = f"{app.t('board.adopted')} ({len(state.adopted)})"
-        head.width -= counts_w
+        head.width -= counts_w + layout.gap  # "Vedtaget (10)" ran into the first icon
         heading(app, surface, title, head, valign="top")
         if not state.adopted:
             empty_line(app, surface, app.t("board.adopted_none"), body)
