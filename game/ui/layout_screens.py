@@ -130,9 +130,12 @@ def start_layout(width: int, height: int, scenarios: int, resumes: int) -> Start
     g = scale.gap
     m = 3 * g
     title = _rect(m, m, width * 0.6, scale.title * 1.4)
-    subtitle = _rect(m, title.bottom, width * 0.6, scale.body * 1.5)
     help_w = scale.body * 6
     help_rect = _rect(width - m - help_w, m, help_w, scale.body * 2.2)
+    # the whole width once the buttons above end ("… · Råderumsspillet – standar…" was cut
+    # at 1024×768 beside empty space)
+    clear = title.bottom >= help_rect.bottom
+    subtitle = _rect(m, title.bottom, width - 2 * m if clear else width * 0.6, scale.body * 1.5)
     body = _rect(m, subtitle.bottom + 2 * g, width - 2 * m, height - subtitle.bottom - 2 * g - m)
     left, right = split_columns(body, [0.5, 0.5], 3 * g)
     row = round(scale.body * 2.2)
