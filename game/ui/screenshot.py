@@ -33,6 +33,13 @@ EXIT_BAD_INPUT = 2
 SCENES = ("start", "board", "card", "year", "debrief", "help", "compare", "note")
 
 
+SAMPLE_NOTE = {
+    "da": "Vi tror på gevinsten – og følger op hvert halve år.",
+    "en": "We believe in the gain – and will follow up every six months.",
+}
+"""The group's reason typed into the ``note`` screenshot, in the window's language."""
+
+
 def play_until(history: History, rounds: int, seed: int, adopt_extra: int = 0) -> History:
     """Let the look-ahead bot play until ``rounds`` years are closed (then ``adopt_extra``
     more adoptions in the open year): a table that plays well, as the pictures in the README
@@ -142,7 +149,7 @@ def render_scene(
                 note = getattr(app.top, "note", None)
                 if note is not None:
                     note.focus()
-                    note.insert("Vi tror på gevinsten – og følger op hvert halve år.")
+                    note.insert(SAMPLE_NOTE.get(app.lang, SAMPLE_NOTE["da"]))
         elif scene == "help":
             app.push("help")
     elif scene == "year":
