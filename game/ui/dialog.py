@@ -89,9 +89,18 @@ class DialogScene(Scene):
         panel(surface, layout.panel, scale.radius, theme.PANEL)
         self.app.text.draw(surface, self.title, layout.title, TITLE.middle().lines(1).shrink())
         self.draw_body(surface, layout.body, scale)
+        marked = min(self.focus, len(self.buttons) - 1)
         for i, (rect, (label, _)) in enumerate(zip(layout.buttons, self.buttons)):
+            # the filled button is the one Enter presses: it follows the focus (after ↑ the
+            # first stayed filled beside the outlined one, and which one Enter took was unclear)
             button(
-                surface, self.app.text, rect, label, scale.body, radius=scale.radius, primary=i == 0
+                surface,
+                self.app.text,
+                rect,
+                label,
+                scale.body,
+                radius=scale.radius,
+                primary=i == marked,
             )
             if self.focus_shown and i == self.focus:
                 ring = rect.inflate(scale.gap, scale.gap)

@@ -1083,6 +1083,25 @@ def test_a_card_is_not_left_outlined_when_the_mouse_leaves_the_window(make_app, 
     assert board.hover is None
 
 
+def test_the_filled_menu_button_is_the_one_enter_presses(make_app, std_deck):
+    # after ↑ the ring stood on "Luk spillet" while "Tilbage til spillet" stayed filled blue:
+    # which one would Enter press?
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    rects = menu.layout().buttons
+
+    def filled() -> list[int]:
+        app.step(0.02)
+        inside = [(r.left + app.scale.gap, r.top + app.scale.gap // 2 + 2) for r in rects]
+        return [i for i, spot in enumerate(inside) if pixel(app, spot) == theme.ACCENT]
+
+    assert filled() == [0]
+    key(app, pygame.K_UP)
+    assert filled() == [len(rects) - 1] == [menu.focus]
+
+
 def test_the_menu_switches_the_window_to_english_and_back(make_app, std_deck):
     # an international table could only get English with "--lang en" on the command line
     app = board_app(make_app, std_deck, size=(1024, 768))
