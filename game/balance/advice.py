@@ -457,6 +457,7 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
     pile = result.pile
     said: list[str] = []
     low, high = PILE_RANGE
+    hard = result.best.win_rate < BEST_RANGE[0]
     last = pile.final_target
     stop = "" if unit.endswith(".") else "."  # "… 7 t. kr." ends the sentence itself
     if last <= 0:
@@ -470,20 +471,32 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             f"{_amount(pile.total / low, unit)}{stop}"
         )
     elif pile.ratio > high:
+        # a deck won too seldom is told to take cards out, not also to raise the target that
+        # the advice above tells it to lower (a budget office got three directions at once)
+        raise_it = (
+            HOLD_TARGETS
+            if hard
+            else f", eller hæv slutmålet til mindst {_amount(pile.total / high, unit)}{stop}"
+        )
         said.append(
             f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
             f"(målene for balancen: {low:g}–{high:g} ×), så gruppen kan tage det letteste: "
-            f"tag forslag for mindst {_amount(pile.total - high * last, unit)} ud af bunken, "
-            f"eller hæv slutmålet til mindst {_amount(pile.total / high, unit)}{stop}"
+            f"tag forslag for mindst {_amount(pile.total - high * last, unit)} ud af "
+            f"bunken{raise_it}"
         )
     savings = pile.by_kind[Kind.SAVING]
     if savings >= last:
         said.append(
             f"Besparelserne alene giver {_amount(savings, unit)} ved fuld effekt, mindst "
             f"slutmålet på {_amount(last, unit)}, så en gruppe kan spare sig til målet: tag "
-            f"besparelser for mindst {_amount(savings - last, unit)} ud, eller hæv slutmålet."
+            f"besparelser for mindst {_amount(savings - last, unit)} ud"
+            + (HOLD_TARGETS if hard else ", eller hæv slutmålet.")
         )
     return said
+
+
+HOLD_TARGETS = " (hæv ikke målene, før dækket kan vindes oftere: se ovenfor)."
+"""The end of a pile's advice when the best strategy wins too seldom."""
 
 
 CROWDED = 0.6

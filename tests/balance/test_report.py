@@ -638,8 +638,26 @@ def test_a_pile_outside_its_range_is_told_what_to_change(total, savings, said):
 
     by_kind = {Kind.SAVING: savings, Kind.EFFICIENCY: 0.0, Kind.INVESTMENT: total - savings}
     result = replace(_result((1.0, 5.0, 9.0)), pile=Pile(total, by_kind, final_target=9.0))
+    won = replace(result.strategies["greedy"], wins=6)  # 60 %: within the range
+    result = replace(result, strategies={**result.strategies, "greedy": won})
     text = " ".join(scenario_lines(result, "mio. kr.", markdown=False)) + " "
     assert said in text, text
     assert "kr.." not in text
     fine = replace(result, pile=Pile(22.5, {**by_kind, Kind.SAVING: 3.0}, final_target=9.0))
     assert "ud af bunken" not in " ".join(scenario_lines(fine, "mio. kr.", markdown=False))
+
+
+def test_a_deck_won_too_seldom_is_not_told_to_raise_its_target_for_the_pile():
+    # a budget office was told to lower the targets, not to raise them, and to raise the final
+    # target to 9,9 – three directions for one scenario
+    from game.balance.analysis import Pile
+
+    by_kind = {Kind.SAVING: 10.0, Kind.EFFICIENCY: 0.0, Kind.INVESTMENT: 26.0}
+    result = replace(_result((1.0, 5.0, 9.0)), pile=Pile(36.0, by_kind, final_target=9.0))
+    assert result.best.win_rate < 0.45
+    text = " ".join(scenario_lines(result, "mio. kr.", markdown=False))
+    assert "tag forslag for mindst 9 mio. kr. ud af bunken (hæv ikke målene, før dækket kan " in (
+        text
+    ), text
+    assert "tag besparelser for mindst 1 mio. kr. ud (hæv ikke målene" in text
+    assert "hæv slutmålet" not in text
