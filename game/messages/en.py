@@ -510,7 +510,7 @@ MESSAGES.update(
         "board.more_in_report_below": "{count} more – see the report's list · below: {year}",
         "board.scroll_down": "{count} more – scroll down",
         "board.scroll_up": "{count} more – scroll up",
-        "board.scroll_up_below": "{count} more – scroll up · below: {year}",
+        "board.scroll_up_below": "{count} more above – scroll up · {year} continued",
         "year.fatigue": "Fatigue at year-end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
         "year.fatigue_last": "Fatigue at the end of the game: {peak}.",
         "year.fatigue_lift": "{lift} of that because this year's proposals raised service.",
