@@ -300,6 +300,15 @@ def test_a_new_game_offers_the_scenario_and_target_the_tables_have_been_playing(
     app.game.history = History.start(new_game(std_deck, "krise", 3, 33.0))
     start, _ = start_screen(app)
     assert start.scenario.id == "krise" and start.target.value == 33.0
+    # a target the facilitator changed for this table mid-game (to 20) is not the next
+    # table's: the X the game began with is offered
+    from game.engine import SetTarget
+
+    app.scenes.clear()
+    app.game.history = app.game.history.do(SetTarget(20.0))
+    assert app.game.state.targets[-1] == 20.0
+    start, _ = start_screen(app)
+    assert start.scenario.id == "krise" and start.target.value == 33.0
 
 
 def test_a_first_start_offers_the_decks_first_scenario(make_app, std_deck):

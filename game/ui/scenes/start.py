@@ -107,15 +107,18 @@ class StartScene(Scene):
         return self.saves.folder_problem
 
     def _last_played(self) -> tuple[int, float | None]:
-        """The scenario (its index in the deck) and X to offer: those of the game just played
-        ("Nyt spil" at a conference where every table plays the same scenario), else those of
+        """The scenario (its index in the deck) and X to offer: those the game just played began
+        with ("Nyt spil" at a conference where every table plays the same scenario), else those of
         the newest saved game of this deck, else the deck's first scenario and its own X."""
         scenarios = self.deck.scenarios
         game = self.app.game
-        if game.playing and game.state.deck.content_hash == self.deck.content_hash:
+        history = game.history
+        if history is not None and history.current.deck.content_hash == self.deck.content_hash:
             ids = [s.id for s in scenarios]
-            if game.state.scenario.id in ids:
-                return ids.index(game.state.scenario.id), game.state.targets[-1]
+            if history.current.scenario.id in ids:
+                # the X the game began with: a target changed for one table mid-game (the
+                # group struggled) is not the next table's
+                return ids.index(history.current.scenario.id), history.initial.targets[-1]
         titles = [s.title for s in scenarios]
         for entry in self.saves.entries:
             info = entry.info
