@@ -322,9 +322,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     if quote is not None and quote != line:
         reason = Message.of("deck.syntax.check_quote", reason=reason, line=quote)
     for number in (line, line - 1):  # the mark may stand on the line after
-        if 0 < number <= len(lines) and _inner_quote(lines[number - 1]) is not None:
-            mark_char = _inner_quote(lines[number - 1])
-            return Problem.of(file, number, "deck.syntax.inner_quote", quote=mark_char)
+        inner = _inner_quote(lines[number - 1]) if 0 < number <= len(lines) else None
+        if inner is not None:
+            return Problem.of(file, number, "deck.syntax.inner_quote", quote=inner)
     return Problem.of(file, line, "deck.syntax", reason=reason)
 
 
