@@ -324,7 +324,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     for number in (line, line - 1):  # the mark may stand on the line after
         inner = _inner_quote(lines[number - 1]) if 0 < number <= len(lines) else None
         if inner is not None:
-            return Problem.of(file, number, "deck.syntax.inner_quote", quote=inner)
+            # inside "…" a quote is written \", inside '…' as two: ''
+            cure = '\\"' if inner == '"' else "''"
+            return Problem.of(file, number, "deck.syntax.inner_quote", quote=inner, cure=cure)
     return Problem.of(file, line, "deck.syntax", reason=reason)
 
 

@@ -733,7 +733,7 @@ MESSAGES.update(
         "deck.syntax.the_char_shown": "tegnet '{char}'",
         "deck.syntax.the_char": "tegnet",
         "deck.syntax.check_quote": "{reason} (tjek anførselstegnene i linje {line}: det ser ud, som om ét mangler)",
-        "deck.syntax.inner_quote": "YAML-syntaksfejl: teksten står i {quote}…{quote} og har selv et {quote} inde i sig, så YAML tror, at teksten slutter dér: skriv anførselstegnet inde i teksten som \\{quote}, eller brug »…«",
+        "deck.syntax.inner_quote": "YAML-syntaksfejl: teksten står i {quote}…{quote} og har selv et {quote} inde i sig, så YAML tror, at teksten slutter dér: skriv anførselstegnet inde i teksten som {cure}, eller brug »…«",
         "deck.syntax.tab": "en tabulator i indrykningen; ryk ind med mellemrum",
         "deck.syntax.cannot_start": "{char} kan ikke stå først i en værdi; sæt teksten i anførselstegn",
         "deck.syntax.colon": "et kolon med mellemrum efter (': ') kan ikke stå her. Sæt teksten i anførselstegn, eller ret indrykningen",

@@ -724,7 +724,7 @@ MESSAGES.update(
         "deck.syntax.the_char_shown": "the character '{char}'",
         "deck.syntax.the_char": "the character",
         "deck.syntax.check_quote": "{reason} (check the quotes on line {line}: one seems to be missing)",
-        "deck.syntax.inner_quote": "YAML syntax error: the text stands in {quote}…{quote} and has a {quote} inside it, so YAML takes the text to end there: write the quote inside the text as \\{quote}, or use »…«",
+        "deck.syntax.inner_quote": "YAML syntax error: the text stands in {quote}…{quote} and has a {quote} inside it, so YAML takes the text to end there: write the quote inside the text as {cure}, or use »…«",
         "deck.syntax.tab": "a tab in the indentation; indent with spaces",
         "deck.syntax.cannot_start": "{char} cannot start a value; put the text in quotes",
         "deck.syntax.colon": "a colon followed by a space (': ') cannot stand here. Put the text in quotes, or fix the indentation",

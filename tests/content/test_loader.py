@@ -146,6 +146,12 @@ def test_a_quote_inside_a_quoted_text_is_named_as_the_fault():
         'YAML tror, at teksten slutter dér: skriv anførselstegnet inde i teksten som \\", '
         "eller brug »…«"
     ]
+    single = body.replace(
+        '"Holder "lørdagslukket" fremover."', "'Holder 'lørdagslukket' fremover.'"
+    )
+    (said,) = _problems(single)
+    assert "teksten står i '…' og har selv et ' inde i sig" in said
+    assert "som '', eller brug »…«" in said, said  # not \' – YAML has no such escape
     escaped = body.replace('"lørdagslukket"', '\\"lørdagslukket\\"')
     assert load_sources([("deck.yaml", escaped)]).proposals[0].text == (
         'Holder "lørdagslukket" fremover.'
