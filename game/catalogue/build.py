@@ -1103,7 +1103,6 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
         return None
     if index == 0:
         reading.budget_year_cells[sheet.name] = cell
-    if index == 0:
         # an event has no budget year of its own: it acts from the year it is drawn
         key = "catalogue.budget_year_columns" + ("_events" if sheet.name == EVENTS else "")
         said = Message.of(key, first=first, second=int(first) + 1)
@@ -1427,11 +1426,9 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
     if said.key == "deck.format2_field":
         reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
         return
-    if said.key.startswith("deck.id_twice.") and said.kwargs.get("id") in dict(
-        (new, old) for old, new in reading.respelled
-    ):
+    written = [old for old, new in reading.respelled if new == said.kwargs.get("id")]
+    if said.key.startswith("deck.id_twice.") and written:
         # the id as the workbook wrote it ("ÆSU-1"), not as the import spelt it ("AeSU-1")
-        written = [old for old, new in reading.respelled if new == said.kwargs["id"]]
         other = _places(reading, f"({said.kwargs.get('where', '')})").strip("()")
         reading.add(sheet, cell, "catalogue.id_twice", id=" / ".join(written), where=other)
         return
