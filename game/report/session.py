@@ -17,7 +17,7 @@ from typing import Any
 
 from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.fatigue import fatigue_years
-from game.engine.ledger import event_amount, realised
+from game.engine.ledger import capacity_left, event_amount, realised
 from game.engine.model import Deck, Kind
 from game.engine.rules import apply, raaderum
 from game.engine.state import GameState, state_hash
@@ -309,8 +309,8 @@ class _Writer:
         # træthed at each year end, as the capacity column and the screens count it (the
         # engine's ``YearResult.fatigue`` is after the turn of the year, even the last one's)
         peaks = [year.peak for year in fatigue_years(state)]
-        # the capacity left at the year end, as the board's "… tilbage" said it: the scenario's
-        # capacity less the year's belastning and what træthed took
+        # the capacity left at the year end, as the board's "… tilbage" said it: the engine's
+        # rule (``ledger.capacity_left``) on the year's belastning and its træthed at the end
         loads = [
             sum(state.deck.proposal(a.card).load for a in state.adopted if a.round == i)
             for i in range(len(state.results))
@@ -329,7 +329,9 @@ class _Writer:
                     esc(format_target(state.targets[i], lang)),
                     _amount(actual[i], lang, state.targets[i], result.met if result else None),
                     met,
-                    esc(max(0, result.capacity - loads[i])) if result else self.t("report.none"),
+                    esc(max(0, capacity_left(state.scenario.capacity, loads[i], peaks[i])))
+                    if result
+                    else self.t("report.none"),
                     esc(peaks[i]) if result else self.t("report.none"),
                     esc(format_amount(result.service, lang, sign=True)) if result else "",
                 ]
