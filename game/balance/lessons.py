@@ -30,10 +30,6 @@ def _side(result: ScenarioResult, side: str) -> tuple[float, str] | None:
     return max(played, key=lambda item: item[0]) if played else None
 
 
-def _rate(found: tuple[float, str] | None) -> float | None:
-    return None if found is None else found[0]
-
-
 def _named(found: tuple[float, str] | None) -> str:
     """ "3 % (»Uden investeringer efter brættets tal«)": the figure with the strategy it is
     of (a consultant read "besparelser først vinder 33 %" as »Besparelser først«, which won 4)."""
@@ -70,7 +66,7 @@ def paying_investments(
 ) -> list[tuple[str, bool | None]]:
     """Det lange lys: without investments that pay off in time there is no way through."""
     found = _side(result, "no-investment")
-    rate = _rate(found)
+    rate = None if found is None else found[0]
     text = (
         f"Kun investeringer, der når at betale sig, bærer jer igennem: uden dem vinder "
         f"gruppen {_pct(rate)} (højst {_pct(ONE_SIDED_MAX)}"

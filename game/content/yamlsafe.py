@@ -346,7 +346,9 @@ def _inner_quote(row: str) -> str | None:
         closing = re.search(r"'(?!')", rest.replace("''", "__"))
         after = rest[closing.end() :] if closing else ""
     after = after.strip()
-    return quote if closing and after and not after.startswith("#") else None
+    # a quoted key ('"title": …', as a deck written as JSON has them) or an item of a flow
+    # list or mapping goes on after its quote by right
+    return quote if closing and after and after[0] not in "#:,]}" else None
 
 
 _QUOTED_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s\"'#][^:#]*:\s+)?([\"'])")

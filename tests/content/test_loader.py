@@ -88,6 +88,15 @@ def test_a_number_sign_in_an_unquoted_text_is_said_to_end_the_text():
     assert warnings == []
 
 
+def test_a_deck_written_as_json_with_a_missing_comma_is_not_told_of_an_inner_quote():
+    # every key of a JSON deck is quoted ('"kind": "saving"'): a missing comma was taken for
+    # a quote inside a text
+    data = yaml.safe_load(_good_body())
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    (said,) = _problems(text.replace('"kind": "saving",', '"kind": "saving"', 1))
+    assert "mangler et komma" in said and "inde i sig" not in said, said
+
+
 def test_a_card_that_requires_itself_is_one_error_and_a_ring_is_named_once():
     # "kan ikke kræve sig selv" came with "forslagene kræver hinanden i ring ('a' → 'a')"
     body = _good_body().replace("schema_version: 1", "schema_version: 2")
