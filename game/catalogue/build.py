@@ -24,6 +24,7 @@ from game.catalogue.cells import (
     column_letter,
     column_number,
     read,
+    shortened,
     written_units,
 )
 from game.catalogue.columns import (
@@ -54,7 +55,7 @@ from game.catalogue.headings import (
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content import DeckError, load_documents
-from game.content.numbertext import yaml_number
+from game.content.numbertext import danish, yaml_number
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
@@ -1269,12 +1270,22 @@ def _converted_note(reading: _Reading) -> None:
     said = Message.of(
         "catalogue.units_converted." + ("many" if others else "one"),
         count=len(reading.converted),
-        text=str(cell.value).strip()[:30],
-        read=Decimal(yaml_number(value)),
+        text=shortened(str(cell.value).strip()),
+        read=_read_as(value),
         unit=unit_in_words(reading.unit),
         cells=shown,
     )
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+
+
+def _read_as(value: Any) -> Decimal | ByLanguage:
+    """How a converted cell was read, for the note: one number, or the numbers of a list cell
+    (a scenario's targets, "1,2 mio.; 4 mio.") separated by semicolons as the cell wrote them."""
+    if not isinstance(value, list):
+        return Decimal(yaml_number(value))
+    return ByLanguage.of(
+        da="; ".join(danish(v) for v in value), en="; ".join(yaml_number(v) for v in value)
+    )
 
 
 def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:

@@ -145,7 +145,7 @@ def _amount(name: str, value: Any, unit: str) -> float | int:
         if written is not None:
             if not is_known_unit(unit):
                 raise CellError(
-                    "catalogue.cell.unit_unconvertible", name=name, text=_short(value), unit=unit
+                    "catalogue.cell.unit_unconvertible", name=name, text=shortened(value), unit=unit
                 )
             return _plain(in_unit(number(name, text), written, unit))
     return _number(name, value)
@@ -223,7 +223,7 @@ def _kind(name: str, value: Any) -> str:
     close = difflib.get_close_matches(text, [*KIND_WORDS, *KIND_ALIASES])
     meant = KIND_ALIASES.get(close[0], close[0]) if close else ""
     hint: Message | str = Message.of("catalogue.cell.meant", close=meant) if meant else ""
-    raise CellError("catalogue.cell.kind", name=name, text=_short(text), hint=hint)
+    raise CellError("catalogue.cell.kind", name=name, text=shortened(text), hint=hint)
 
 
 def _truth(value: bool) -> Message:
@@ -231,7 +231,8 @@ def _truth(value: bool) -> Message:
     return Message.of("catalogue.cell.true" if value else "catalogue.cell.false")
 
 
-def _short(text: str) -> str:
+def shortened(text: str) -> str:
+    """``text`` as a message quotes a cell: whole up to 40 characters, else cut with "…"."""
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -285,7 +286,7 @@ def _service(name: str, value: Any) -> int:
         try:
             parse_amount(value, "da")
         except AmountError:
-            raise CellError("catalogue.cell.service_words", name=name, text=_short(value)) from None
+            raise CellError("catalogue.cell.service_words", name=name, text=shortened(value)) from None
     return _whole(name, value)
 
 
@@ -355,7 +356,7 @@ def _numbers(
             if len(pieces) > 2 and all(p.strip() for p in pieces):
                 example = "; ".join(p.strip() for p in pieces)
                 raise CellError(
-                    "catalogue.cell.one_number", name=name, text=_short(parts[0]), example=example
+                    "catalogue.cell.one_number", name=name, text=shortened(parts[0]), example=example
                 ) from None
             raise
     return [one(name, part) for part in parts]
@@ -396,7 +397,7 @@ def _bool(name: str, value: Any) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError("catalogue.cell.bool", name=name, text=_short(text))
+    raise CellError("catalogue.cell.bool", name=name, text=shortened(text))
 
 
 def _sign(name: str, value: Any) -> str:
@@ -409,7 +410,7 @@ def _sign(name: str, value: Any) -> str:
     words = ByLanguage.of(
         **{lang: f" {catalogue(lang).t('catalogue.cell.or')} ".join(quoted) for lang in LANGUAGES}
     )
-    raise CellError("catalogue.cell.sign", name=name, words=words, text=_short(text))
+    raise CellError("catalogue.cell.sign", name=name, words=words, text=shortened(text))
 
 
 def _language(name: str, value: Any) -> str:
@@ -418,7 +419,7 @@ def _language(name: str, value: Any) -> str:
         return "da"
     if text in ("en", "engelsk", "english"):
         return "en"
-    raise CellError("catalogue.cell.language", name=name, text=_short(text))
+    raise CellError("catalogue.cell.language", name=name, text=shortened(text))
 
 
 def _texts(name: str, value: Any) -> list[str]:

@@ -191,6 +191,27 @@ def test_a_target_and_an_amount_in_mio_kr_are_converted_in_a_catalogue_in_t_kr(c
     assert "'1,2 mio. kr.' er læst som 1200 t. kr., og det samme gælder Scenarier!D2" in text
 
 
+def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_are(
+    capsys, tmp_path
+):
+    # Before: a targets cell with a unit on every target, the first converted cell of the
+    # workbook, ended the import in a traceback ("float() argument must be … not 'list'").
+    rows = [PROPOSALS[0], *[[*row[:4], 1000, 2000, 4000, None] for row in PROPOSALS[1:]]]
+    targets = "1,2 mio.; 4 mio.; 500 t. kr."
+    scenarios = [SCENARIOS[0], ["tre-aar", "Tre år", "2027; 2028; 2029", targets]]
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(proposals=rows, about=_in_thousands(), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").scenarios[0].target == (1200, 4000, 500)
+    assert (
+        f"{path}:Scenarier!D2: bemærk: et beløb har enheden skrevet i cellen og er omregnet til "
+        f"katalogets enhed: '{targets}' er læst som 1200; 4000; 500 t. kr."
+    ) in text
+
+
 def test_a_unit_in_a_cell_is_refused_when_the_catalogues_own_unit_is_unknown(capsys, tmp_path):
     about = [list(row) for row in ABOUT]
     about[3] = ["enhed", "point"]
