@@ -47,8 +47,12 @@ def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
     if getattr(args, "scenario", None) is not None:
         try:
             deck.scenario(args.scenario)
-        except KeyError as error:
-            print(f"raaderum {command}: {error.args[0]}", file=sys.stderr)
+        except KeyError:
+            known = ", ".join(s.id for s in deck.scenarios)
+            said = Catalogue(getattr(args, "lang", "da") or "da").t(
+                "cli.unknown_scenario", id=args.scenario, known=known
+            )
+            print(f"raaderum {command}: {said}", file=sys.stderr)
             return None
     return deck
 

@@ -130,6 +130,31 @@ def test_forecast_errors_are_one_line_with_exit_2(scenario, adopt, message):
     assert "Traceback" not in out.stderr
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["simulate", "--games", "1"],
+        ["balance", "--games", "1"],
+        ["forecast", "--adopt", "vakancer"],
+        ["print", "--out", "ud"],
+        ["enter", "--table", "1", "--adopt", "2027:vakancer", "--out", "ud"],
+        ["screenshot", "--scene", "board", "--out", "ud"],
+        ["play"],
+    ],
+)
+def test_every_command_names_an_unknown_scenario_in_the_readers_words(command, tmp_path):
+    # Before: balance ended in a KeyError traceback, and play and screenshot said it in
+    # English ("unknown scenario 'nope'") in a Danish command line.
+    command = [str(tmp_path / "ud") if arg == "ud" else arg for arg in command]
+    out = _run(*command, "--scenario", "nope")
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr
+    assert f"raaderum {command[0]}: ukendt scenarie 'nope' (kendte: standard, intro" in out.stderr
+    english = _run("--lang", "en", *command, "--scenario", "nope")
+    assert "unknown scenario 'nope' (known: standard, intro" in english.stderr
+    assert not (tmp_path / "ud").exists()
+
+
 def test_unknown_scenario_and_broken_deck_exit_2(tmp_path):
     out = _run("simulate", "--scenario", "nope", "--games", "1")
     assert out.returncode == 2 and "ukendt scenarie" in out.stderr
