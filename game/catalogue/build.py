@@ -54,6 +54,7 @@ from game.catalogue.headings import (
     stated_units,
 )
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
+from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.numbertext import danish, yaml_number
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
@@ -385,8 +386,11 @@ def _loader_warning(reading: _Reading, warning: Problem) -> None:
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
 
 
-TEMPLATE_EXAMPLES = frozenset({"R901", "sygefravaer", "R307"})
+TEMPLATE_EXAMPLES = frozenset(card["id"] for card in TEMPLATE["proposals"])
 """The ids of the example rows ``raaderum template`` writes on its Forslag sheet."""
+LEFTOVER_FIELDS = ("text", "question", "source")
+"""The texts of the template's examples that are the template's own words: found on a row of
+the office's own, they were left when its table was pasted over the examples' first columns."""
 ONE_OFF = re.compile(r"(?i)\bengangs\w*")
 """Words that say a proposal's amount comes once (engangsindtægt, engangsbeløb …)."""
 
@@ -453,9 +457,29 @@ def _what_a_budget_office_gets_wrong(
         reading.warnings.append(CatalogueProblem(at, Message.of(key, **params)))
 
     proposals = list(deck.proposals)
+    example_words = {
+        (name, str(card[name])): card["id"]
+        for card in TEMPLATE["proposals"]
+        for name in LEFTOVER_FIELDS
+        if card.get(name)
+    }
     for index, proposal in enumerate(proposals):
         if proposal.id in TEMPLATE_EXAMPLES and proposal.source.startswith("Eksempel"):
             warn(where("proposals", index, "id"), "catalogue.template_example", id=proposal.id)
+            continue
+        left = [
+            (name, example_words[(name, getattr(proposal, name))])
+            for name in LEFTOVER_FIELDS
+            if (name, getattr(proposal, name)) in example_words
+        ]
+        if left:
+            warn(
+                where("proposals", index, left[0][0]),
+                "catalogue.template_leftover",
+                id=proposal.id,
+                columns=", ".join(f"'{label(PROPOSALS, name)}'" for name, _ in left),
+                example=left[0][1],
+            )
         one_off = ONE_OFF.search(f"{proposal.title} {proposal.text}")
         if one_off and len(set(proposal.profile)) == 1 and proposal.effect[0] != 0:
             warn(
@@ -999,15 +1023,26 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
         spec = names.get(normal(cell.value)) if cell.formula is None else None
         # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading
         # wins when the sheet has both, and the other one is skipped
-        if (
-            spec is not None
-            and normal(cell.value) not in official
-            and any(
-                normal(other.value) in official and names.get(normal(other.value)) is spec
+        shadow = next(
+            (
+                other
                 for other in heading.values()
+                if spec is not None
+                and normal(cell.value) not in official
+                and normal(other.value) in official
+                and names.get(normal(other.value)) is spec
+            ),
+            None,
+        )
+        if spec is not None and shadow is not None:
+            said = Message.of(
+                "catalogue.alias_shadowed",
+                text=shortened(str(cell.value).strip()),
+                header=spec.header,
+                ref=shadow.ref,
             )
-        ):
-            spec = None
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+            continue
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
             # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
             # game has one anlæg per card, paid from the anlægsramme when it is adopted

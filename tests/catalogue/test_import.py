@@ -125,6 +125,42 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path):
     assert main(["validate", str(tmp_path / "dæk")]) == 0
 
 
+def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftovers(tmp_path):
+    # A budget office pasted its ten columns (with "Bemærkninger" for the text) over the
+    # template's A:J; the examples' text, question and source in L:N stayed on its first three
+    # rows. Before, the import said OK, the office's proposals got the examples' words, and
+    # "Bemærkninger" was "not a column".
+    template = tmp_path / "katalog.xlsx"
+    assert main(["template", str(template)]) == 0
+    book = openpyxl.load_workbook(template)
+    sheet = book["Forslag"]
+    own = [
+        ["id", "slags", "titel", "område", "år 1", "år 2", "år 3", "år 4", "Bemærkninger", "Note"],
+        ["BU-01", "besparelse", "Luk Bøgeskov Børnehus", "Dagtilbud", 0.5, 1, 1, 1, "Lukkes", ""],
+        ["BU-02", "effektivisering", "Ny vagtplan", "Ældre", -0.2, 0.5, 1, 1, "Planen", ""],
+        ["BU-03", "investering", "Tidlig indsats", "Børn og unge", -1, 0, 2, 3, "Flere", ""],
+        ["BU-04", "besparelse", "Færre kurser", "Administration", 0.3, 0.3, 0.3, 0.3, "Ja", ""],
+    ]
+    for r, row in enumerate(own, start=1):
+        for c, value in enumerate(row, start=1):
+            sheet.cell(r, c).value = value or None
+    book.save(template)
+    imported = import_catalogue([template], tmp_path / "dæk")
+    said = [str(w) for w in imported.warnings]
+    assert any(
+        line.startswith(f"{template}:Forslag!I1: advarsel: 'Bemærkninger' er arkets ord for "
+        "'tekst', men arket har også kolonnen 'tekst' (L1)")
+        for line in said
+    ), said
+    examples = {"BU-01": "R901", "BU-02": "sygefravaer", "BU-03": "R307"}
+    for row, (pid, example) in enumerate(examples.items(), start=2):
+        assert (
+            f"{template}:Forslag!L{row}: advarsel: '{pid}' har skabelonens tekst i 'tekst', "
+            f"'spørgsmål', 'kilde' (fra eksemplet '{example}')"
+        ) in "\n".join(said)
+    assert not any("'BU-04' har skabelonens" in line for line in said)
+
+
 def test_the_template_has_lists_for_kind_and_area_and_explains_every_column(tmp_path):
     template = tmp_path / "katalog.xlsx"
     write_template(template)

@@ -111,7 +111,9 @@ def test_a_skipped_column_is_warned_about_in_english(capsys, tmp_path: Path):
     code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(out_dir))
     assert code == 0, out
     assert (
-        f"{path}:Forslag!I1: warning: 'Bemærkning' is not a column of the sheet Forslag "
-        "and is skipped"
+        f"{path}:Forslag!I1: warning: 'Bemærkning' is the sheet's word for 'tekst', but the "
+        "sheet also has the column 'tekst' (H1), and only that one is read; 'Bemærkning' is "
+        "skipped. If the cards should have the text from 'Bemærkning', delete the column "
+        "'tekst' (or rename it)"
     ) in out.splitlines()
     assert f"{out_dir}: OK – 'Lille katalog': 3 proposals" in out
