@@ -729,10 +729,19 @@ def _unknown(
             part = "events" if sheet.name == EVENTS else "scenarios"
             reading.add(sheet, cell, f"catalogue.header_year_{part}", text=text)
         elif first == text:
-            reading.add(sheet, cell, "catalogue.header_year", text=text)
-        else:  # the later years of the row: where their amounts go, counted from the first
-            number = int(normal(text)) - int(normal(first)) + 1
-            reading.add(sheet, cell, "catalogue.header_year_next", text=text, n=number, first=first)
+            # years beside 'år 1', 'år 2' …: the one or the other (a budget table's years
+            # alone are the phasing from adoption; 'fra budgetår' would tie them to the years)
+            lookup_of = lookup(sheet.name)
+            named = [
+                f"'{other.value}'"
+                for (row, _), other in sorted(sheet.cells.items())
+                if row == cell.row
+                and other.formula is None
+                and getattr(lookup_of.get(normal(other.value)), "reader", None) == "effect"
+            ]
+            reading.add(sheet, cell, "catalogue.header_year", text=text, named=", ".join(named))
+        else:
+            reading.add(sheet, cell, "catalogue.header_year_next", text=text, first=first)
         return None
     if sheet.name == EVENTS and _names_from_year(text):
         # the proposals' column: an event has no budget year, so its cells are not read
