@@ -311,6 +311,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.investment_turned.negative": "catalogue.investment_turned.negative",
     "deck.unit_large": "catalogue.unit_large",
     "deck.unit_large_kr": "catalogue.unit_large_kr",
+    "deck.unit_small": "catalogue.unit_small",
     "deck.in_no_scenario": "catalogue.in_no_scenario",
     "deck.event_in_no_scenario": "catalogue.event_in_no_scenario",
     "deck.event_sign.says_cost": "catalogue.event_sign.says_cost",
@@ -337,11 +338,15 @@ _SIGN_CHECKS = (
 _UNIT_STOPS = {
     "deck.unit_large": "catalogue.unit_large_stop",
     "deck.unit_large_kr": "catalogue.unit_large_kr_stop",
+    "deck.unit_small": "catalogue.unit_small_stop",
 }
-"""The loader's warnings that a deck's typical card is far too large for its unit, and the
-import's refusals in their place (a YAML deck written by hand is warned, not refused)."""
+"""The loader's warnings that a deck's typical card is far too large (or small) for its unit,
+and the import's refusals in their place (a YAML deck written by hand is warned, not
+refused)."""
 
-_OF_THE_WHOLE = frozenset({"deck.unit_large", "deck.unit_large_kr", "deck.no_welfare_area"})
+_OF_THE_WHOLE = frozenset(
+    {"deck.unit_large", "deck.unit_large_kr", "deck.unit_small", "deck.no_welfare_area"}
+)
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
 
 _ON_THE_EVENTS_SHEET = frozenset(

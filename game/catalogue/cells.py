@@ -286,7 +286,9 @@ def _service(name: str, value: Any) -> int:
         try:
             parse_amount(value, "da")
         except AmountError:
-            raise CellError("catalogue.cell.service_words", name=name, text=shortened(value)) from None
+            raise CellError(
+                "catalogue.cell.service_words", name=name, text=shortened(value)
+            ) from None
     return _whole(name, value)
 
 
@@ -356,7 +358,10 @@ def _numbers(
             if len(pieces) > 2 and all(p.strip() for p in pieces):
                 example = "; ".join(p.strip() for p in pieces)
                 raise CellError(
-                    "catalogue.cell.one_number", name=name, text=shortened(parts[0]), example=example
+                    "catalogue.cell.one_number",
+                    name=name,
+                    text=shortened(parts[0]),
+                    example=example,
                 ) from None
             raise
     return [one(name, part) for part in parts]

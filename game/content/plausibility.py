@@ -223,6 +223,9 @@ def unit_in_words(unit: str) -> ByLanguage:
 
 LARGE_TYPICAL_MIO = 100.0
 """A typical proposal above this many mio. kr. a year suggests amounts written in t. kr."""
+SMALL_TYPICAL_MIO = 0.005
+"""A typical proposal below this many mio. kr. (5.000 kr.) a year suggests amounts written in
+a larger unit than the deck's (0,45 meant as mio. kr. in a deck in t. kr.)."""
 
 
 def typical_amount(deck: Deck) -> float:
@@ -236,7 +239,8 @@ def typical_amount(deck: Deck) -> float:
 def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """A warning when the deck's unit is not one the game knows (its amounts are then checked
     against the limits of mio. kr.: a deck in "tusinde kroner" would pass 1.500 as 1.500 mio.),
-    when its typical proposal is far too large for the unit (``LARGE_TYPICAL_MIO``), or at
+    when its typical proposal is far too large for the unit (``LARGE_TYPICAL_MIO``) or, in
+    a unit smaller than mio. kr., far too small (``SMALL_TYPICAL_MIO``), or at
     each card whose amounts are about a thousand times off the typical card's
     (``_in_another_unit``)."""
     at = _header_line(documents, "unit")
@@ -255,7 +259,35 @@ def unit_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
             **{lang: format_amount(typical * scale, lang, 0) for lang in LANGUAGES}
         )
         return [Problem.of(*at, "deck.unit_large_kr", amount=amount, median=round(typical, 1))]
+    if scale > 1.0 and 0 < typical < SMALL_TYPICAL_MIO:
+        return [_unit_small(at, typical, deck.unit)]
     return _in_another_unit(deck, documents, typical)
+
+
+def _unit_small(at: tuple[str, int], typical_mio: float, unit: str) -> Problem:
+    """The warning that the deck's typical proposal, ``typical_mio`` mio. kr. a year, is far
+    too small for a budget proposal, naming the larger unit its amounts make sense in (the
+    first of t. kr. and mio. kr. that is larger than ``unit`` and gives at least
+    ``SMALL_TYPICAL_MIO``)."""
+    scale = unit_scale(unit)
+    written = typical_mio * scale
+    larger = next(
+        (size for size in (1_000.0, 1.0) if size < scale and written / size >= SMALL_TYPICAL_MIO),
+        1.0,
+    )
+    amount = ByLanguage.of(**{lang: format_amount(written, lang, 2) for lang in LANGUAGES})
+    in_kroner = typical_mio * 1_000_000
+    kroner = ByLanguage.of(
+        **{lang: format_amount(in_kroner, lang, 0 if in_kroner >= 10 else 2) for lang in LANGUAGES}
+    )
+    return Problem.of(
+        *at,
+        "deck.unit_small",
+        amount=amount,
+        unit=USUAL_UNITS[scale],
+        kroner=kroner,
+        larger=USUAL_UNITS[larger],
+    )
 
 
 def _in_another_unit(

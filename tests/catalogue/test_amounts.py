@@ -191,9 +191,7 @@ def test_a_target_and_an_amount_in_mio_kr_are_converted_in_a_catalogue_in_t_kr(c
     assert "'1,2 mio. kr.' er læst som 1200 t. kr., og det samme gælder Scenarier!D2" in text
 
 
-def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_are(
-    capsys, tmp_path
-):
+def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_are(capsys, tmp_path):
     # Before: a targets cell with a unit on every target, the first converted cell of the
     # workbook, ended the import in a traceback ("float() argument must be … not 'list'").
     rows = [PROPOSALS[0], *[[*row[:4], 1000, 2000, 4000, None] for row in PROPOSALS[1:]]]

@@ -148,8 +148,10 @@ def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftov
     imported = import_catalogue([template], tmp_path / "dæk")
     said = [str(w) for w in imported.warnings]
     assert any(
-        line.startswith(f"{template}:Forslag!I1: advarsel: 'Bemærkninger' er arkets ord for "
-        "'tekst', men arket har også kolonnen 'tekst' (L1)")
+        line.startswith(
+            f"{template}:Forslag!I1: advarsel: 'Bemærkninger' er arkets ord for "
+            "'tekst', men arket har også kolonnen 'tekst' (L1)"
+        )
         for line in said
     ), said
     examples = {"BU-01": "R901", "BU-02": "sygefravaer", "BU-03": "R307"}

@@ -101,6 +101,20 @@ def test_amounts_in_thousands_under_the_templates_mio_kr_stop_the_import(capsys,
     assert not (tmp_path / "dæk").exists()
 
 
+def test_amounts_in_mio_kr_under_a_catalogue_in_t_kr_stop_the_import(capsys, tmp_path):
+    # 'enhed' t. kr. with the amounts typed in mio. kr. (0,4; 0,8): before, "OK" and a deck
+    # where closing the library saved 800 kroner a year
+    rows = _table(*([*r[:4], *(v / 1000 for v in r[4:])] for r in PROPOSALS))
+    code, text, path = _import(capsys, tmp_path, rows)
+    assert code == 2, text
+    assert (
+        f"{path}: det typiske forslag giver 0,8 t. kr. om året, dvs. 800 kr., og det er langt "
+        "mindre end et budgetforslag: er beløbene i mio. kr.? Så skriv 'mio. kr.' ud for "
+        "'enhed' på arket Om kataloget"
+    ) in text
+    assert not (tmp_path / "dæk").exists()
+
+
 def test_a_row_of_english_thousands_commas_is_named_at_every_cell(capsys, tmp_path):
     # before: "1,500", "-1,500", "-3,000" agreed with each other read as 1,5, -1,5 and -3,
     # and only the card's size was questioned ("er beløbet skrevet i mio. kr.?")
@@ -200,7 +214,7 @@ def test_service_written_as_a_word_is_refused_with_the_scale(capsys, tmp_path):
 
 def test_a_workbook_renamed_xls_is_read_for_what_it_is(capsys, tmp_path):
     # before: "er i Excels gamle format (.xls)" for an .xlsx file someone renamed
-    path = write_book(tmp_path / "katalog.xlsx", sheets(about=IN_THOUSANDS, scenarios=FOUR_YEARS))
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
     renamed = path.rename(tmp_path / "katalog.xls")
     code, text = run_import(capsys, renamed, out=tmp_path / "dæk")
     assert code == 0, text

@@ -294,6 +294,52 @@ def test_a_large_amount_in_english(tmp_path, capsys):
     )
 
 
+@pytest.mark.parametrize(
+    ("unit", "said"),
+    [
+        # a deck in t. kr. whose amounts were typed in mio. kr.: 2 t. kr. is 2.000 kroner
+        (
+            "t. kr.",
+            "2,5 t. kr. om året, dvs. 2.500 kr., hvilket er meget lidt for et "
+            'budgetforslag; er beløbene i mio. kr.? Så skriv unit: "mio. kr." i dækkets hoved',
+        ),
+        # the same amounts under "kr.": 2,5 kroner, meant as mio. kr. as well
+        (
+            "kr.",
+            "2,5 kr. om året, dvs. 2,5 kr., hvilket er meget lidt for et budgetforslag; er "
+            'beløbene i mio. kr.? Så skriv unit: "mio. kr." i dækkets hoved',
+        ),
+    ],
+)
+def test_amounts_far_too_small_for_the_decks_unit_are_pointed_out(tmp_path, capsys, unit, said):
+    # Before: a budget office's catalogue in t. kr. with its amounts in mio. kr. passed without
+    # a word, and closing a kindergarten saved 450 kroner a year.
+    code, lines = _validate(tmp_path, capsys, ('unit: "mio. kr."', f'unit: "{unit}"'))
+    assert code == 0
+    assert lines[0] == f"deck.yaml:4: advarsel: det typiske forslag giver {said}"
+
+
+def test_a_deck_in_t_kr_with_amounts_in_t_kr_gets_no_such_word(tmp_path, capsys):
+    import re
+
+    text = BASE.replace('unit: "mio. kr."', 'unit: "t. kr."').replace("target: [3, 5, 7]", "")
+    thousands = re.sub(
+        r"effect: \[([^\]]*)\]",
+        lambda m: (
+            "effect: [" + ", ".join(f"{float(v) * 1000:.0f}" for v in m.group(1).split(",")) + "]"
+        ),
+        text,
+    )
+    (tmp_path / "deck.yaml").write_text(
+        thousands.replace("    capacity: 6", "    target: [3000, 5000, 7000]\n    capacity: 6"),
+        encoding="utf-8",
+    )
+    code = main(["validate", str(tmp_path / "deck.yaml")])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 0 and lines[-1].endswith(OK_LINE[5:]), lines
+    assert not any("meget lidt" in line for line in lines), lines
+
+
 # --- what no table reaches (fault 4) --------------------------------------------------------------
 
 
