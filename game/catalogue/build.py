@@ -1049,13 +1049,13 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             None,
         )
         if spec is not None and shadow is not None:
-            said = Message.of(
+            shadowed = Message.of(
                 "catalogue.alias_shadowed",
                 text=shortened(str(cell.value).strip()),
                 header=spec.header,
                 ref=shadow.ref,
             )
-            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), shadowed))
             continue
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
             # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
