@@ -324,11 +324,35 @@ def _ids(name: str, value: Any) -> list[str]:
     ]
 
 
+_ROUND_SPAN = re.compile(r"(\d+)\s*[-–—]\s*(\d+)")
+"""Two rounds joined by a dash ("2-4", "2 – 4"): every round from the one to the other."""
+_ROUND_WORDS = frozenset({"runde", "runder", "round", "rounds", *_LIST_WORDS})
+"""Words a list of rounds may have ("runde 2 og 3"), not rounds."""
+
+
 def _wholes(name: str, value: Any) -> list[int]:
+    """The rounds of an event: whole numbers separated by commas, semicolons or spaces, and
+    spans written with a dash ("2-4" is 2, 3, 4); raises ``CellError`` naming the rounds'
+    way of writing (never the amounts' advice about units)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_whole(name, value)]
     text = _text(name, value)
-    return [_whole(name, part) for part in _ID_SEPARATORS.split(text) if part]
+
+    def span(match: re.Match[str]) -> str:
+        first, last = int(match.group(1)), int(match.group(2))
+        if not first <= last <= first + _MAX_RANGE:
+            raise CellError("catalogue.cell.rounds", name=name, text=shortened(text))
+        return " ".join(str(n) for n in range(first, last + 1))
+
+    parts = _ID_SEPARATORS.split(_ROUND_SPAN.sub(span, text))
+    found = []
+    for part in parts:
+        if not part or part.casefold() in _ROUND_WORDS:
+            continue
+        if not part.isdigit():
+            raise CellError("catalogue.cell.rounds", name=name, text=shortened(text))
+        found.append(int(part))
+    return found
 
 
 def _parts(text: str) -> list[str]:

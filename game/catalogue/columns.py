@@ -262,7 +262,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         "runder",
         "rounds",
         "wholes",
-        "De runder, hændelsen kan trækkes i, fx 2, 3 (runde 1 = første år). Tom: alle.",
+        "De runder, hændelsen kan trækkes i, fx 2, 3 eller 2-4 (runde 1 = første år). Tom: alle.",
         width=10,
     ),
     Column(

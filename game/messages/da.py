@@ -1267,6 +1267,7 @@ MESSAGES.update(
         "catalogue.units_converted.many": "bemærk: {count} beløb har enheden skrevet i cellen og er omregnet til katalogets enhed: '{text}' er læst som {read} {unit}, og det samme gælder {cells}",
         "catalogue.cell.number": "{name} skal være et tal: {reason}",
         "catalogue.cell.unclear": "'{text}' kan ikke læses som ét tal: skriv komma som decimaltegn og evt. punktum mellem tusinder, fx 1.234,5 eller 47,5",
+        "catalogue.cell.rounds": "{name} skal være runder skrevet som hele tal, fx 2; 3 eller 2-4 (runde 1 er scenariets første år), ikke '{text}'",
         "catalogue.cell.whole": "{name} skal være et helt tal, ikke {value}",
         "catalogue.cell.one_number": "{name}: '{text}' kan ikke læses som ét tal; skriv tallene adskilt af semikolon, fx {example}",
         "catalogue.cell.year_span": "{name}: '{text}' skal gå fra et år til et senere år, højst {most} år",

@@ -1258,6 +1258,7 @@ MESSAGES.update(
         "catalogue.units_converted.many": "note: {count} amounts have their unit written in the cell and were converted to the catalogue's unit: '{text}' is read as {read} {unit}, and so are {cells}",
         "catalogue.cell.number": "{name} must be a number: {reason}",
         "catalogue.cell.unclear": "'{text}' cannot be read as one number: a catalogue is read the Danish way, with a comma for decimals and perhaps a point between thousands, e.g. 1.234,5 or 47,5",
+        "catalogue.cell.rounds": "{name} must be rounds written as whole numbers, e.g. 2; 3 or 2-4 (round 1 is the scenario's first year), not '{text}'",
         "catalogue.cell.whole": "{name} must be a whole number, not {value}",
         "catalogue.cell.one_number": "{name}: '{text}' cannot be read as one number; write the numbers separated by semicolons, e.g. {example}",
         "catalogue.cell.year_span": "{name}: '{text}' must go from one year to a later year, at most {most} years",

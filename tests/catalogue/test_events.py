@@ -179,3 +179,33 @@ def test_the_shipped_decks_events_look_right_to_the_sign_check():
         turned = [dataclasses.replace(e, effect=tuple(-v for v in e.effect)) for e in deck.events]
         suspects, most_gain = suspect_events(turned)
         assert most_gain and len(suspects) >= len(deck.events) // 2, name
+
+
+def _with_rounds(capsys, tmp_path: Path, *written: str):  # type: ignore[no-untyped-def]
+    """Import the small catalogue with a 'runder' column holding ``written`` (one per event)."""
+    events = [["id", "titel", "år 1", "runder"]]
+    events += [[f"h{i}", f"Hændelse {i}", -1, rounds] for i, rounds in enumerate(written)]
+    scenarios = [["id", "titel", "år", "mål"], ["fire", "Fire år", "2027; 2028; 2029; 2030", "1"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(events=events, scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    return code, text, path
+
+
+def test_rounds_written_as_a_span_are_every_round_of_it(capsys, tmp_path):
+    # Before: "2-4" was refused with the amounts' advice ("skriv kun tallet, omregnet til
+    # enheden, som alle beløb har"), though the years' column takes "2027–2030".
+    code, text, _ = _with_rounds(capsys, tmp_path, "2-4", "1 – 2", "runde 3 og 4", "2; 4")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert [deck.event(f"h{i}").rounds for i in range(4)] == [(2, 3, 4), (1, 2), (3, 4), (2, 4)]
+
+
+def test_rounds_that_are_no_rounds_are_told_how_rounds_are_written(capsys, tmp_path):
+    code, text, path = _with_rounds(capsys, tmp_path, "2 mio.", "4-2")
+    assert code == 2
+    for row, written in ((2, "2 mio."), (3, "4-2")):
+        assert (
+            f"{path}:Hændelser!D{row}: 'runder' skal være runder skrevet som hele tal, fx 2; 3 "
+            f"eller 2-4 (runde 1 er scenariets første år), ikke '{written}'"
+        ) in text
+    assert "omregnet til enheden" not in text
