@@ -19,6 +19,7 @@ from typing import Any
 
 from game.catalogue.cells import (
     Cell,
+    LIST_WORDS,
     CellError,
     cell_range,
     column_letter,
@@ -245,6 +246,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
+    _settle_spaced_ids(reading, documents)
     _converted_note(reading)
     if reading.respelled:
         shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
@@ -1263,7 +1265,8 @@ def _card(
         if spec.reader == "id" and isinstance(value, str):
             value = _respelled(reading, value)
         elif spec.reader == "ids" and isinstance(value, list):
-            value = [_respelled(reading, part) for part in value]
+            # an id with a space ("BU 03") is settled once every id is known
+            value = [part if _spaced(part) else _respelled(reading, part) for part in value]
         if spec.reader == "effect":
             amounts[spec.index] = (cell, value)
             document.key_lines[(*path, "effect", spec.index)] = line
@@ -1284,6 +1287,50 @@ def _card(
     # start-up cost and a phased saving its phase-in. A card tied to fixed years says so in
     # its own 'fra budgetår'.
     return card
+
+
+def _spaced(part: object) -> bool:
+    return isinstance(part, str) and any(ch.isspace() for ch in part)
+
+
+ID_LISTS = {"proposals": ("excludes", "requires"), "scenarios": ("proposals", "events")}
+"""The list fields of each section that name ids of the catalogue."""
+
+
+def _settle_spaced_ids(reading: _Reading, documents: list[YamlDocument]) -> None:
+    """An item of an id list with a space in it is one id when the catalogue has it spelt
+    so ("BU 03", the id column's "BU 03" made "BU-03"), else ids separated by spaces ("E1 E2");
+    either way respelled as ids are (``_respelled``)."""
+    known = {
+        card.get("id")
+        for document in documents
+        for section in ("proposals", "events")
+        for card in document.data.get(section) or []
+        if isinstance(card, dict)
+    }
+    for document in documents:
+        for section, fields in ID_LISTS.items():
+            for index, card in enumerate(document.data.get(section) or []):
+                for name in fields:
+                    items = card.get(name) if isinstance(card, dict) else None
+                    if not isinstance(items, list) or not any(map(_spaced, items)):
+                        continue
+                    settled: list[Any] = []
+                    for item in items:
+                        whole = id_spelling(item) if _spaced(item) else None
+                        if not _spaced(item) or whole in known:
+                            settled.append(_respelled(reading, item))
+                            continue
+                        settled += [
+                            _respelled(reading, part)
+                            for part in item.split()
+                            if part.casefold() not in LIST_WORDS
+                        ]
+                    card[name] = settled
+                    line = document.key_lines.get((section, index, name))
+                    if line is not None:
+                        for at in range(len(settled)):
+                            document.key_lines[(section, index, name, at)] = line
 
 
 def _respelled(reading: _Reading, text: str) -> str:

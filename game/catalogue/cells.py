@@ -311,22 +311,32 @@ def _share(name: str, value: Any) -> float | int:
     return found
 
 
-_LIST_WORDS = frozenset({"og", "and", "&", "samt"})
+LIST_WORDS = frozenset({"og", "and", "&", "samt"})
 """Words between the last two ids of a list ("E1, E2 og E3"), not ids."""
 
 
+_LIST_SEPARATORS = re.compile(r"\s*[,;\n]\s*|\s+(?:og|and|samt|&)\s+", re.IGNORECASE)
+"""What separates the ids of a list in one cell: a comma, a semicolon, a line break or the
+word before the last id ("E1, E2 og E3"); a space alone may be inside an id ("BU 03")."""
+
+
 def _ids(name: str, value: Any) -> list[str]:
+    """The ids of a list cell, split at commas, semicolons, line breaks and "og"; a part with
+    a space in it ("BU 03", or "E1 E2" written with spaces only) is left whole here and
+    settled against the catalogue's ids once all are read (``build._settle_spaced_ids``)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_id(name, value)]
     text = _text(name, value)
     return [
-        part for part in _ID_SEPARATORS.split(text) if part and part.casefold() not in _LIST_WORDS
+        part
+        for part in (p.strip() for p in _LIST_SEPARATORS.split(text))
+        if part and part.casefold() not in LIST_WORDS
     ]
 
 
 _ROUND_SPAN = re.compile(r"(\d+)\s*[-–—]\s*(\d+)")
 """Two rounds joined by a dash ("2-4", "2 – 4"): every round from the one to the other."""
-_ROUND_WORDS = frozenset({"runde", "runder", "round", "rounds", *_LIST_WORDS})
+_ROUND_WORDS = frozenset({"runde", "runder", "round", "rounds", *LIST_WORDS})
 """Words a list of rounds may have ("runde 2 og 3"), not rounds."""
 
 

@@ -343,3 +343,25 @@ def test_ids_with_danish_letters_are_respelled_everywhere_they_are_named(capsys,
     assert [p.id for p in deck.proposals] == ["Ae-1", "OeK-2", "inv"]
     assert deck.proposal("OeK-2").requires == ("Ae-1",)
     assert deck.scenario("tre-aar").proposals == ("Ae-1", "OeK-2", "inv")
+
+
+def test_an_id_with_a_space_is_one_id_in_a_list_and_ids_with_spaces_only_are_many(capsys, tmp_path):
+    # Before: "BU-02; BU 03" under 'udelukker' was "ukendt forslag 'BU'" and "ukendt forslag
+    # '03'", though the id column's "BU 03" is the id BU-03.
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "år 2", "år 3", "udelukker", "kræver"],
+        ["BU-01", "besparelse", "Luk børnehuset", "Dagtilbud", 3, None, None, "BU-02; BU 03", None],
+        ["BU-02", "besparelse", "Kortere åbningstid", "Dagtilbud", 1, None, None, None, None],
+        ["BU 03", "effektivisering", "Fælles indkøb", "Skole", -1, 2, 4, None, None],
+        ["E1", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, None, None],
+        ["E2", "effektivisering", "Ny rute", "Ældre", -1, 2, 4, None, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, None, "E1 E2 og BU 03"],
+    ]
+    about = [list(row) for row in ABOUT]
+    about[4] = ["formatversion", 2]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("BU-01").excludes == ("BU-02", "BU-03")
+    assert deck.proposal("inv").requires == ("E1", "E2", "BU-03")
