@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.catalogue.cells import (
-    Cell,
     LIST_WORDS,
+    Cell,
     CellError,
     cell_range,
     column_letter,
