@@ -510,7 +510,22 @@ def _message(
         if kind in ("greater_than_equal", "less_than_equal"):
             return Message.of("deck.target_range", limit=f"{MAX_TARGET:g}")
         return Message.of("deck.target_shape")
+    if kind in ("too_short", "too_long") and field in COUNTED_ITEMS:
+        # "'år' skal have mindst 2 år", not "… 2 elementer"
+        count = ctx.get("min_length" if kind == "too_short" else "max_length")
+        if isinstance(count, int):
+            number = "one" if count == 1 else "many"
+            items = Message.of(f"deck.items.{field}.{number}")
+            key = "field.few_items" if kind == "too_short" else "field.many_items"
+            return Message.of(f"{key}.{number}", where=where, count=count, items=items)
     return message(kind, where, ctx, value)
+
+
+COUNTED_ITEMS = frozenset(
+    {"years", "target", "effect", "proposals", "events", "rounds", "welfare_areas"}
+    | {"excludes", "requires"}
+)
+"""List fields whose length is told in their own word ("mindst 2 år", "højst 8 beløb")."""
 
 
 def _check_header(

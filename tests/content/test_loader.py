@@ -525,14 +525,15 @@ def test_scenario_where_no_card_of_a_kind_fits_the_capacity_cannot_be_won():
 
 
 def test_a_limit_is_written_as_an_amount_and_one_element_is_said_in_words():
-    # Before: "må højst være 1000, ikke 1.23457e+06" and "mindst 1 element(er)".
+    # Before: "må højst være 1000, ikke 1.23457e+06", "mindst 1 element(er)" and then
+    # "mindst ét element": an empty list of amounts is told in its own word.
     huge = _problems(_good_body().replace("effect: [2]", "effect: [1234567]", 1))
     assert any("må højst være 1.000, ikke 1.234.567" in p for p in huge), huge
     assert not any("e+" in p for p in huge), huge
     low = _problems(_good_body().replace("effect: [2]", "effect: [-2500000]", 1))
     assert any("skal være mindst −1.000, ikke −2.500.000" in p for p in low), low
     empty = _problems(_good_body().replace("effect: [2]", "effect: []", 1))
-    assert any("skal have mindst ét element" in p for p in empty), empty
+    assert any("'effect' skal have mindst ét beløb" in p for p in empty), empty
 
 
 def test_an_id_with_danish_letters_is_refused_with_a_spelling_that_works():
