@@ -187,7 +187,10 @@ def test_an_investment_under_budget_years_has_its_costs_first_whenever_it_is_ado
     )
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
-    assert "Vedtages forslaget senere, rykker beløbene med" in text
+    assert (
+        "fra det år, det vedtages: 2027 er vedtagelsesåret, 2028 året efter osv., så en "
+        "investering altid har sine udgifter først" in text
+    )
     state = new_game(load_deck(tmp_path / "dæk"), "fire", seed=1)
     state = apply(apply(state, EndYear()), EndYear())  # 2027 and 2028 pass without it
     before = raaderum(state, visible=True)

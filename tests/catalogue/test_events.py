@@ -26,7 +26,7 @@ def test_year_columns_on_the_events_sheet_are_read_as_the_events_years(capsys, t
         f"{path}:Hændelser!C1: bemærk: kolonnerne med årstal fra 2027 er læst som hændelsens år"
         in text
     )
-    assert "beløbet under 2027 gælder trækningsåret" in text
+    assert "2027 er året, hændelsen trækkes, 2028 året efter osv." in text
     deck = load_deck(tmp_path / "dæk")
     assert [event.effect for event in deck.events] == [(-1, -1, 0), (2, 0, 0)]
 

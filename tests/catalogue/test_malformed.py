@@ -545,8 +545,8 @@ def test_budget_years_as_headings_are_read_as_the_budget_years_they_name(capsys,
     code, text, path = _headed(capsys, tmp_path, 2027, 2028, 2029)
     assert code == 0, text
     assert (
-        f"{path}:Forslag!E1: bemærk: kolonnerne med årstal fra 2027 er læst som forslagets indfasning"
-        in text
+        f"{path}:Forslag!E1: bemærk: kolonnerne med årstal fra 2027 er læst som forslagets "
+        "indfasning" in text
     )
     from game.content import load_deck
 
