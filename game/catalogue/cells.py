@@ -252,6 +252,9 @@ def number(name: str, value: Any) -> float:
     spaced = re.fullmatch(r"\s*([-−–])\s+(\d.*)", text)
     if spaced:  # "- 200": a minus set apart from its number
         text = f"{spaced.group(1)}{spaced.group(2)}"
+    if re.fullmatch(r"\?\s*\d[\d.,\s]*", text.strip()):
+        # "−300" saved by Excel as CSV in Windows-1252, which has no "−": the minus became "?"
+        raise CellError("catalogue.cell.lost_minus", name=name, text=shortened(text))
     bracketed = re.fullmatch(r"\(\s*([^()]+?)\s*\)", text.strip())
     try:
         if bracketed:  # the accountant's negative: (1,2) is −1,2

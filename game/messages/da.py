@@ -1290,6 +1290,7 @@ MESSAGES.update(
         "catalogue.cell.number": "{name} skal være et tal: {reason}",
         "catalogue.cell.unclear": "'{text}' kan ikke læses som ét tal: skriv komma som decimaltegn og evt. punktum mellem tusinder, fx 1.234,5 eller 47,5",
         "catalogue.cell.rounds": "{name} skal være runder skrevet som hele tal, fx 2; 3 eller 2-4 (runde 1 er scenariets første år), ikke '{text}'",
+        "catalogue.cell.lost_minus": "{name} skal være et tal: '{text}' har et '?' foran tallet, og det er som regel et minus (−), der gik tabt, da filen blev gemt som CSV med Windows' tegnsæt; skriv et almindeligt minus (-), eller gem filen som 'CSV UTF-8'",
         "catalogue.cell.whole": "{name} skal være et helt tal, ikke {value}",
         "catalogue.cell.one_number": "{name}: '{text}' kan ikke læses som ét tal; skriv tallene adskilt af semikolon, fx {example}",
         "catalogue.cell.year_span": "{name}: '{text}' skal gå fra et år til et senere år, højst {most} år",

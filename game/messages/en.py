@@ -1281,6 +1281,7 @@ MESSAGES.update(
         "catalogue.cell.number": "{name} must be a number: {reason}",
         "catalogue.cell.unclear": "'{text}' cannot be read as one number: a catalogue is read the Danish way, with a comma for decimals and perhaps a point between thousands, e.g. 1.234,5 or 47,5",
         "catalogue.cell.rounds": "{name} must be rounds written as whole numbers, e.g. 2; 3 or 2-4 (round 1 is the scenario's first year), not '{text}'",
+        "catalogue.cell.lost_minus": "{name} must be a number: '{text}' has a '?' before the number, which is usually a minus (−) lost when the file was saved as CSV in the Windows character set; write a plain minus (-), or save the file as 'CSV UTF-8'",
         "catalogue.cell.whole": "{name} must be a whole number, not {value}",
         "catalogue.cell.one_number": "{name}: '{text}' cannot be read as one number; write the numbers separated by semicolons, e.g. {example}",
         "catalogue.cell.year_span": "{name}: '{text}' must go from one year to a later year, at most {most} years",

@@ -85,3 +85,17 @@ def test_a_split_list_on_the_about_file_is_said_not_cut_to_its_first_part(capsys
         f"{about}:B5: 'velfærdsområder' står i 3 celler (B5:D5), fordi semikolonnerne i listen "
         'også skiller felterne i filen; skriv listen i anførselstegn: "Ældre; Sundhed; Skole"'
     ]
+
+
+def test_a_minus_lost_to_the_windows_character_set_is_named_as_one(capsys, tmp_path):
+    # Danish Excel saves "−300" (a typographic minus) as "?300" in a Windows-1252 CSV file;
+    # before, the import said only "'?300' er ikke et tal".
+    forslag, scenarier = _files(tmp_path, '"s1";"Tre år";"2027, 2028, 2029";"1, 2, 3"')
+    typed = FORSLAG.replace("Ældre;-1;2;4", "Ældre;\u2212300;2;4")
+    forslag.write_bytes(typed.encode("cp1252", errors="replace"))
+    code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{forslag}:E3: 'år 1' skal være et tal: '?300' har et '?' foran tallet, og det er som "
+        "regel et minus (−), der gik tabt, da filen blev gemt som CSV med Windows' tegnsæt"
+    ) in text
