@@ -507,7 +507,9 @@ def _message(
     field: str,
 ) -> Message:
     if model is ScenarioSpec and field == "target" and kind not in ("too_short", "too_long"):
-        if kind in ("greater_than_equal", "less_than_equal"):
+        if kind == "greater_than_equal":  # the limit above is the unit's: said by crosschecks
+            return Message.of("deck.target_negative")
+        if kind == "less_than_equal":
             return Message.of("deck.target_range", limit=f"{MAX_TARGET:g}")
         return Message.of("deck.target_shape")
     if kind in ("too_short", "too_long") and field in COUNTED_ITEMS:

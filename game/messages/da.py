@@ -933,6 +933,7 @@ MESSAGES.update(
         "deck.market_over_pile": "advarsel: scenariet '{id}' lægger {market} forslag på bordet ('market'), men har kun {pile} forslag i bunken, så de ligger alle fremme fra start, og bordet fyldes aldrig op; sæt 'market' ned til {pile}, eller tag flere forslag med i scenariet",
         "deck.market_over_small_pile": "advarsel: scenariet '{id}' lægger {market} forslag på bordet ('market'), men har kun {pile} forslag i bunken, så de ligger alle fremme fra start, og bordet fyldes aldrig op; tag flere forslag med i scenariet",
         "deck.unit_unknown": "advarsel: enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr.; skriv fx 'mio. kr.' eller 't. kr.'",
+        "deck.target_negative": "'target' kan ikke være negativt: et mål er det råderum, der skal findes hvert år, og det er 0 eller mere",
         "deck.target_range": "'target' skal være mellem 0 og {limit}",
         "deck.target_shape": "'target' skal være ét tal eller en liste med ét tal pr. år",
         "deck.no_header": "mangler 'deck:'-blokken (id, title og schema_version: 2)",
