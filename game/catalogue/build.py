@@ -278,6 +278,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 "deck.construction_budget_too_big",
             ):
                 continue  # the unit said at its title or heading is the cause; not 40 lines more
+            if problem.said.key == "deck.no_header_any" and ABOUT in reading.empty:
+                continue  # the missing sheet 'Om kataloget' is said, in the workbook's words
             if reading.years_misplaced and problem.said.key.startswith(_SIGN_CHECKS):
                 continue  # the amounts are read a year off: the year columns are the cause
             if problem.said.key.startswith("deck.savings_cost_more."):

@@ -1170,7 +1170,7 @@ MESSAGES.update(
         "catalogue.sheets_unread.many": "advarsel: arkene {sheets} læses ikke (kun arkene 'Om kataloget', 'Forslag', 'Hændelser' og 'Scenarier' bliver til dækket)",
         "catalogue.missing_csv": "{what}; importér også en CSV-fil med arket {name}",
         "catalogue.missing_close": "{what} (mente du '{close}'? Omdøb arket til '{name}')",
-        "catalogue.missing_others": "{what}; arkene hedder: {sheets}",
+        "catalogue.missing_others": "{what}; filens øvrige ark hedder: {sheets}",
         "catalogue.value_no_name": "værdien har intet navn i kolonne A",
         "catalogue.twice": "'{header}' står to gange (også i {ref})",
         "catalogue.empty_value": "'{header}' er tom; skriv en værdi",

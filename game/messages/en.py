@@ -1161,7 +1161,7 @@ MESSAGES.update(
         "catalogue.sheets_unread.many": "warning: the sheets {sheets} are not read (only the sheets 'Om kataloget', 'Forslag', 'Hændelser' and 'Scenarier' make the deck)",
         "catalogue.missing_csv": "{what}; import a CSV file with the sheet {name} too",
         "catalogue.missing_close": "{what} (did you mean '{close}'? Rename the sheet to '{name}')",
-        "catalogue.missing_others": "{what}; the sheets are called: {sheets}",
+        "catalogue.missing_others": "{what}; the file's other sheets are called: {sheets}",
         "catalogue.value_no_name": "the value has no name in column A",
         "catalogue.twice": "'{header}' appears twice (also in {ref})",
         "catalogue.empty_value": "'{header}' is empty; write a value",

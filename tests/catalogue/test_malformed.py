@@ -323,6 +323,21 @@ def test_a_missing_about_sheet_is_named(capsys, tmp_path):
     )
 
 
+def test_missing_sheets_name_the_files_other_sheets_and_no_yaml_block(capsys, tmp_path):
+    # Before: "arkene hedder: Noter" though the file had 'Forslag' too, and a third line
+    # "ingen af dækkets filer (katalog.xlsx, katalog.xlsx) har en 'deck:'-blok".
+    content = sheets(about=None, scenarios=None)
+    content["Noter"] = [["note"]]
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}: kataloget mangler arket 'Scenarier' (mindst ét scenarie); filens øvrige " in text
+    )
+    assert "ark hedder: Noter" in text
+    assert "deck:" not in text and "blok" not in text
+
+
 def test_a_macro_enabled_workbook_is_refused(capsys, tmp_path):
     path = write_book(tmp_path / "katalog.xlsm", sheets())
     _assert_refused(
