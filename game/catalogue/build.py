@@ -192,11 +192,20 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     for name in DATA_SHEETS:
         sheet = catalogue.sheets.get(name)
         if sheet is not None and sheet.hidden_rows:
-            rows = ", ".join(str(r) for r in sheet.hidden_rows[:12])
+            # each row named with its first cell ("8 (BU-05)"), at the first hidden row
+            rows = ", ".join(
+                f"{r} ({shortened(sheet.hidden_first[r][1])})"
+                if r in sheet.hidden_first
+                else str(r)
+                for r in sheet.hidden_rows[:12]
+            )
             more = "…" if len(sheet.hidden_rows) > 12 else ""
             count = "one" if len(sheet.hidden_rows) == 1 else "many"
             said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
-            reading.warnings.append(CatalogueProblem(sheet.where(), said))
+            first = sheet.hidden_rows[0]
+            column = sheet.hidden_first.get(first, (1, ""))[0]
+            at = sheet.where(Cell(first, column, None).ref)
+            reading.warnings.append(CatalogueProblem(at, said))
         if sheet is not None and sheet.shown_scaled:
             first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
             shown = first if first == last else f"{first}–{last}"

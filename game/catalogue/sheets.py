@@ -42,6 +42,9 @@ class Sheet:
     """Merged ranges, such as "B3:D3" (refused: a value must stand in each cell)."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
+    hidden_first: dict[int, tuple[int, str]] = field(default_factory=dict)
+    """Each hidden row's first cell with content: (column, its text), to name the row by
+    (a proposal's id, as a budget office's first column holds it)."""
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
     shown_scaled: list[str] = field(default_factory=list)

@@ -203,6 +203,7 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProble
         if row in hidden:
             if not is_blank(value) and row not in sheet.hidden_rows:
                 sheet.hidden_rows.append(row)
+                sheet.hidden_first[row] = (column, str(value).strip())
             continue
         seen = column in sheet.hidden_columns
         if column in hidden_columns and not is_blank(value) and not seen:

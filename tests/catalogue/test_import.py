@@ -328,7 +328,10 @@ def test_rows_hidden_in_excel_are_left_out_and_said(tmp_path, capsys):
     out = tmp_path / "dæk"
     code, text = run_import(capsys, path, out=out)
     assert code == 0, text
-    assert f"{path}:Forslag: advarsel: rækkerne 5, 6 er skjult i Excel" in text
+    # named at the first hidden row, each row by its first cell (the proposal's id)
+    assert (
+        f"{path}:Forslag!A5: advarsel: rækkerne 5 (afvist), 6 (afvist2) er skjult i Excel" in text
+    )
     deck = load_deck(out)
     assert {p.id for p in deck.proposals} == {"spar", "eff", "inv"}
 
