@@ -202,9 +202,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             more = "…" if len(sheet.hidden_rows) > 12 else ""
             count = "one" if len(sheet.hidden_rows) == 1 else "many"
             said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
-            first = sheet.hidden_rows[0]
-            column = sheet.hidden_first.get(first, (1, ""))[0]
-            at = sheet.where(Cell(first, column, None).ref)
+            top = sheet.hidden_rows[0]
+            column = sheet.hidden_first.get(top, (1, ""))[0]
+            at = sheet.where(Cell(top, column, None).ref)
             reading.warnings.append(CatalogueProblem(at, said))
         if sheet is not None and sheet.shown_scaled:
             first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
