@@ -57,6 +57,7 @@ from game.catalogue.headings import (
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
+from game.content.loader import font_warnings
 from game.content.numbertext import danish, yaml_number
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
@@ -301,6 +302,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             _loader_problem(reading, problem.line, problem.said)
         deck = None
     if deck is not None:
+        for document in documents:  # a 👍 in a text is drawn without it: said as validate does
+            for warning in font_warnings(document):
+                _loader_warning(reading, warning)
         for warning in deck_warnings(deck, documents):
             if warning.said.key in _ON_THE_EVENTS_SHEET:
                 _on_the_events_sheet(reading, warning.said)

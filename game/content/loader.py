@@ -184,7 +184,7 @@ def load_sources(
         values.extend(document.problems)  # the file reads: the rest of it is checked too
         texts.append((Path(name).name, raw.decode("utf-8-sig")))
         if warnings is not None:
-            warnings.extend(_font_warnings(document))
+            warnings.extend(font_warnings(document))
     order = [name for name, _ in sources]
     if problems or values:
         # A file that cannot be read hides its ids and blocks from the checks across files:
@@ -231,8 +231,9 @@ def _ranked(problems: list[Problem], order: list[str]) -> list[Problem]:
     return sorted(_unique(problems), key=lambda p: (rank.get(p.file, 0), p.line))
 
 
-def _font_warnings(doc: YamlDocument) -> list[Problem]:
-    """One warning per line with text the game's fonts cannot draw (shown without them)."""
+def font_warnings(doc: YamlDocument) -> list[Problem]:
+    """One warning per line with text the game's fonts cannot draw (shown without them);
+    also the import's, which reads a workbook into documents of its own."""
     covered = glyphs.coverage()
     if covered is None:
         return []
@@ -247,7 +248,9 @@ def _font_warnings(doc: YamlDocument) -> list[Problem]:
         elif isinstance(value, str):
             lacking = glyphs.missing(value, covered)
             if lacking:
-                seen = by_line.setdefault(doc.start_line(path), [])
+                # the line its text starts on (a workbook's documents know the cell's key)
+                line = doc.start_line(path) if path in doc.value_lines else doc.line(path)
+                seen = by_line.setdefault(line, [])
                 seen.extend(c for c in lacking if c not in seen)
     return [
         Problem.of(doc.file, line, "deck.font_warning", chars=glyphs.describe(chars))

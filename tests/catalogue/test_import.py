@@ -349,3 +349,17 @@ def test_a_hidden_proposals_sheet_is_not_read_in_place_of_the_one_in_use(tmp_pat
     assert code == 2
     assert f"{path}:Forslag: arket 'Forslag' er skjult i projektmappen" in text
     assert not (tmp_path / "dæk").exists()
+
+
+def test_a_character_the_fonts_lack_is_warned_at_its_cell_as_validate_warns(tmp_path, capsys):
+    # Before: validate warned that 👍 is not in the game's font; the import of the same
+    # workbook said nothing, though the docs say it checks what validate checks.
+    rows = [list(row) for row in PROPOSALS]
+    rows[1][7] = "Godt forslag 👍"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!H2: advarsel: '👍' (U+1F44D) findes ikke i spillets skrift og udelades "
+        "på skærmen"
+    ) in text
