@@ -312,11 +312,14 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
                 )
             tries.append(line)
             continue
-        line = f"Sænk målet for {label} til højst {_amount(ceiling, unit)}"
+        line = (
+            f"Sænk målet for {label} til højst {_amount(ceiling, unit)} (så meget kunne kortene "
+            f"give det år i {REACHED_SHARE * 100:.0f} % af de tabte spil)"
+        )
         if _counts(free, found.lost):
             line += (
-                f", eller giv bunken flere forslag, der giver råderum i {when}: selv uden "
-                f"grænse for kapaciteten gav kortene højst {_amount(open_ceiling, unit)} det år."
+                f", eller giv bunken flere forslag, der giver råderum i {when}; mere kapacitet "
+                f"hjælper kun lidt (uden grænse for den: {_amount(open_ceiling, unit)})."
             )
         else:
             line += (
@@ -355,7 +358,14 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
     empty = list(found.empty)
     kept = [y for y in range(len(years)) if y not in empty]
     said = " / ".join(format_amount(found.targets[y]) for y in kept)
-    if not empty:
+    last = found.targets[-1]
+    # a lower target that breaks the pile's own check is no cure: not offered as one
+    too_low = (
+        last > 0 and result.pile.total / last > PILE_RANGE[1] and last < result.scenario.target[-1]
+    )
+    if too_low:
+        text += "" if text.endswith(".") else "."  # "t. kr." ends the sentence itself
+    elif not empty:
         text += f": prøv målene {said} {unit}, og kør balance igen."
     else:
         named = _listed([years[y] for y in empty])
@@ -364,7 +374,7 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             f" {named} kan ikke bære et mål, som dækket står: giv bunken forslag, der giver "
             f"råderum i {named}."
         )
-        if kept:
+        if kept and not too_low:
             text += (
                 f" Prøv målene {said} {unit} for {_listed([years[y] for y in kept])}, og kør "
                 "balance igen."
@@ -375,9 +385,7 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             f" Med dem{zero} kunne den bedste plan i bakspejlet vinde {result.suggested_won} af "
             f"de {best.games} spil, {spoken(best.name)} spillede."
         )
-    last = found.targets[-1]
-    if last > 0 and result.pile.total / last > PILE_RANGE[1] and last < result.scenario.target[-1]:
-        # a lower target that breaks the pile's own check is no cure: say what is
+    if too_low:
         text += (
             f" Men med et slutmål på {format_amount(last)} {unit} giver bunken "
             f"{format_amount(result.pile.total / last, decimals=2)} × slutmålet, over de "

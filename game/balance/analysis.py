@@ -254,10 +254,16 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
             empty = tuple(
                 y for y, v in enumerate(reached) if v <= 0 and (ceiling is None or ceiling[y] <= 0)
             )
-            tried = tuple(
+            lowered = [
                 (0.0 if y in empty else t) if v <= 0 else min(t, budget_figure(v, down=True))
                 for y, (t, v) in enumerate(zip(targets, reached))
-            )
+            ]
+            # a råderum that grows stays growing: no year above a later one it was not above
+            # (a strategy that spends its investments' gains late reached 4.197, then 3.275)
+            for y in reversed(range(years - 1)):
+                if y + 1 not in empty and targets[y] <= targets[y + 1]:
+                    lowered[y] = min(lowered[y], lowered[y + 1])
+            tried = tuple(lowered)
         changed = any(abs(a - b) > MET_TOLERANCE for a, b in zip(tried, targets))
         if changed and tried not in [f.targets for f in found]:
             found.append(Suggestion(tried, tuple(reached), sources, empty))
