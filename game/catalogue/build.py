@@ -207,6 +207,16 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             column = sheet.hidden_first.get(top, (1, ""))[0]
             at = sheet.where(Cell(top, column, None).ref)
             reading.warnings.append(CatalogueProblem(at, said))
+        if sheet is not None and sheet.from_formulas:
+            # a catalogue's phasings and sums are formulas: read as the values Excel saved
+            ref, formula = sheet.from_formulas[0]
+            count = "one" if len(sheet.from_formulas) == 1 else "many"
+            said = Message.of(
+                f"catalogue.formulas_read.{count}",
+                count=len(sheet.from_formulas),
+                formula=shortened(formula),
+            )
+            reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
         if sheet is not None and sheet.shown_scaled:
             first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
             shown = first if first == last else f"{first}–{last}"

@@ -42,6 +42,8 @@ class Sheet:
     """Merged ranges, such as "B3:D3" (refused: a value must stand in each cell)."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
+    from_formulas: list[tuple[str, str]] = field(default_factory=list)
+    """(cell, formula) of the cells read as the value saved with their formula."""
     hidden_first: dict[int, tuple[int, str]] = field(default_factory=dict)
     """Each hidden row's first cell with content: (column, its text), to name the row by
     (a proposal's id, as a budget office's first column holds it)."""

@@ -57,6 +57,7 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     raw = _bytes(path)
     _check_archive(raw, path.suffix.lower())
     book = _open(raw)
+    saved = _open(raw, data_only=True)  # the values Excel saved with its formulas
     catalogue = Catalogue(label)
     wanted = {sheet_key(name): name for name in DATA_SHEETS}
     for sheet in book.worksheets:
@@ -68,7 +69,8 @@ def read_workbook(path: Path, label: str) -> Catalogue:
             # a hidden sheet is often an old copy kept next to the one being edited
             said = Message.of("catalogue.sheet_hidden", sheet=sheet.title)
             catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
-        catalogue.sheets[name] = _sheet(sheet, name, label, catalogue.problems)
+        values = saved[sheet.title] if sheet.title in saved.sheetnames else None
+        catalogue.sheets[name] = _sheet(sheet, name, label, catalogue.problems, values)
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
     return catalogue
@@ -156,14 +158,16 @@ def _check_archive(raw: bytes, suffix: str) -> None:
 _MACROS = "catalogue.file.macros"
 
 
-def _open(raw: bytes) -> Any:
+def _open(raw: bytes, *, data_only: bool = False) -> Any:
+    """The workbook in ``raw``: its formulas, or with ``data_only`` the values Excel (or
+    LibreOffice) calculated and saved with them (None where a file has none)."""
     import openpyxl
 
     if openpyxl.DEFUSEDXML is not True:
         raise WorkbookRefused("catalogue.file.unsafe")
     try:
         return openpyxl.load_workbook(
-            io.BytesIO(raw), read_only=False, data_only=False, keep_vba=False, keep_links=False
+            io.BytesIO(raw), read_only=False, data_only=data_only, keep_vba=False, keep_links=False
         )
     except Exception as error:  # openpyxl raises many kinds; a workbook must never crash us
         name = type(error).__name__
@@ -182,8 +186,18 @@ def _chain(error: BaseException) -> set[str]:
     return names
 
 
-def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProblem]) -> Sheet:
+def _sheet(
+    worksheet: Any,
+    name: str,
+    label: str,
+    problems: list[CatalogueProblem],
+    values: Any = None,
+) -> Sheet:
+    """The cells of ``worksheet``; a formula is read as the value saved with it (``values``,
+    the same sheet opened for its saved values) and named in ``Sheet.from_formulas``, and a
+    formula without a saved value is kept as a formula (the import refuses it at its cell)."""
     sheet = Sheet(name, label)
+    saved = getattr(values, "_cells", {})
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
     # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
     # the header row (row 1) is always read
@@ -214,6 +228,13 @@ def _sheet(worksheet: Any, name: str, label: str, problems: list[CatalogueProble
             formula = str(getattr(value, "text", None) or value or "=")
             if not formula.startswith("="):
                 formula = "=" + formula
+            result = saved.get((row, column))
+            if result is not None and result.data_type == "e":
+                formula, error = None, str(result.value)  # "#DIV/0!": said as an error
+            elif result is not None and not is_blank(result.value):
+                # the value the office saw: read as it is shown, and named in a note
+                sheet.from_formulas.append((Cell(row, column, value).ref, formula))
+                formula, value = None, result.value
         elif cell.data_type == "e":
             error = str(value)
         elif is_blank(value):

@@ -59,7 +59,7 @@ GUIDE_INTRO: tuple[str, ...] = (
     "vedtages. Er de senere år tomme, gælder det sidste beløb alle senere år; skriv 0 i året "
     "efter et engangsbeløb.",
     "Kolonner mærket 'format 2' kræver formatversion 2 på arket 'Om kataloget'.",
-    "Formler og makroer læses ikke: indsæt formler som værdier (Indsæt › Indsæt værdier). "
+    "En formel læses som den værdi, Excel regnede ud og gemte med filen; makroer læses ikke. "
     "En overskrift i to rækker med flettede celler går an (fx 'Beløb i 1.000 kr.' over "
     "årstallene), og et udvalg flettet ned over sine forslag læses i hver række; andre "
     "flettede celler skal ophæves. En enhed i titlen skal være den samme som på arket 'Om "

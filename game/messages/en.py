@@ -1264,8 +1264,10 @@ MESSAGES.update(
         "catalogue.format2": "'{header}' exists from deck format 2: write 2 next to 'formatversion' on the sheet '{about}'",
         "catalogue.about_sheet": "the sheet '{about}'",
         # one cell read for its column (game.catalogue.cells)
-        "catalogue.formulas": "{count} cells hold formulas (e.g. {example}); select them, copy, and paste them as values (Paste › Paste Values), so the catalogue holds the numbers itself",
-        "catalogue.cell.formula": "{name}: the cell holds a formula ({formula}); copy the cells and paste them as values (Paste › Paste Values), so the catalogue holds the numbers itself",
+        "catalogue.formulas_read.one": "note: a cell with a formula ({formula}) is read as the value Excel calculated and saved with the file; if numbers were changed without the sheet being recalculated, open and save the file in Excel before the import",
+        "catalogue.formulas_read.many": "note: {count} cells with formulas (the first: {formula}) are read as the values Excel calculated and saved with the file; if numbers were changed without the sheet being recalculated, open and save the file in Excel before the import",
+        "catalogue.formulas": "{count} cells hold formulas (e.g. {example}) for which the file has no saved values (it was not saved by Excel or LibreOffice); open and save the file in Excel, or select the cells, copy them and paste them as values (Paste › Paste Values)",
+        "catalogue.cell.formula": "{name}: the cell holds a formula ({formula}) for which the file has no saved value (it was not saved by Excel or LibreOffice); open and save the file in Excel, or copy the cells and paste them as values (Paste › Paste Values)",
         "catalogue.cell.percent": "{name}: the cell is formatted as a percentage and shows {shown}%, but holds the number {value}; choose the number format Number or General, and type the number as it should be read",
         "catalogue.cell.error": "{name}: the cell shows the error {error}; correct or empty the cell",
         "catalogue.cell.date": "{name}: the cell holds a date or a time ({date}); Excel reads some numbers as dates – format the cell as text or number and type the value again",

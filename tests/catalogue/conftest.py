@@ -69,3 +69,32 @@ def run_import(capsys: pytest.CaptureFixture[str], *paths: Path, out: Path) -> t
     code = main(["import", *(str(p) for p in paths), "--out", str(out)])
     captured = capsys.readouterr()
     return code, captured.err + captured.out
+
+
+def saved_by_excel(path: Path, sheet: str, values: dict[str, Any]) -> Path:
+    """The workbook at ``path`` as Excel saves it: each formula cell of ``sheet`` named in
+    ``values`` ("G3") with the value Excel calculated stored next to its formula (openpyxl
+    writes formulas without one; a value of the form "#…" is stored as an error)."""
+    import re
+    import zipfile
+
+    names = openpyxl.load_workbook(path).sheetnames
+    member = f"xl/worksheets/sheet{names.index(sheet) + 1}.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    xml = parts[member].decode("utf-8")
+    for ref, value in values.items():
+        kind = ' t="e"' if str(value).startswith("#") else ""
+        pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v\s*/>')
+        xml, found = pattern.subn(
+            lambda m, r=ref, v=value, k=kind: (
+                f'<c r="{r}"{m.group(1)}{k}><f>{m.group(2)}</f><v>{v}</v>'
+            ),
+            xml,
+        )
+        assert found == 1, ref
+    parts[member] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path

@@ -15,7 +15,7 @@ import pytest
 
 from game.catalogue import workbook
 from game.cli import main
-from tests.catalogue.conftest import PROPOSALS, run_import, sheets, write_book
+from tests.catalogue.conftest import PROPOSALS, run_import, saved_by_excel, sheets, write_book
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -195,9 +195,39 @@ def test_a_formula_cell_says_to_paste_values(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:Forslag!G3: 'år 3': cellen indeholder en formel (=E3*2); kopiér "
-        "cellerne og indsæt dem som værdier",
+        expected=f"{path}:Forslag!G3: 'år 3': cellen indeholder en formel (=E3*2), som filen "
+        "ikke har gemt en værdi for (den er ikke gemt fra Excel eller LibreOffice); åbn og gem "
+        "filen i Excel, eller kopiér cellerne og indsæt dem som værdier",
     )
+
+
+def test_formulas_saved_with_their_values_are_read_as_the_values_and_named(capsys, tmp_path):
+    # Before: every formula was refused ("indsæt dem som værdier"), though a catalogue's
+    # phasings and sums are formulas and Excel saves the value it shows with each of them.
+    row = list(PROPOSALS[2])
+    row[5], row[6] = "=E3*-2", "=F3*2"  # −1, 2, 4 as Excel calculated and showed them
+    rows = _proposals(PROPOSALS[1], row, PROPOSALS[3])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"F3": 2, "G3": 4})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("eff").effect == (-1, 2, 4)
+    assert (
+        f"{path}:Forslag!F3: bemærk: 2 celler med formler (den første: =E3*-2) er læst med de "
+        "værdier, Excel regnede ud og gemte med filen"
+    ) in text
+
+
+def test_a_formula_saved_with_an_error_is_named_as_the_error(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[6] = "=F3/0"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    saved_by_excel(path, "Forslag", {"G3": "#DIV/0!"})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{path}:Forslag!G3:" in text and "#DIV/0!" in text
 
 
 def test_a_date_in_an_amount_cell_is_named(capsys, tmp_path):
