@@ -10,6 +10,22 @@ and ``forecast_state(state, extra)`` is the board's risk meter – the chance th
 is met with the adopted cards (plus the card ``extra``) and the expected, 10 % and 90 %
 råderum per year (``Forecast``), sampled from what the table can know. ``verdict(state)``
 says how the game ends (``Verdict.reasons``); ``IllegalAction.code`` is a ``Refusal``.
+``expected_factor(proposal)`` is the chance-weighted factor of an uncertain card (1 minus its
+chance of failing), the figure a careful table reckons with before the card is revealed.
+
+What an outside bot most often gets wrong (the rules are docs/rules.md):
+
+- A card's ``effect[0]`` counts in the budget year it is adopted, ``effect[1]`` the year
+  after; the last value holds for the later years. ``face(proposal, round, year, anchor)``
+  gives the board's figure, with ``anchor(proposal, scenario)`` for a card tied to calendar
+  years (format 2's ``calendar_year``).
+- A card takes ``load`` plus its træthed (``fatigue_of``) of the round's capacity, and
+  træthed carries into the next year (``recovered``).
+- The service floor is judged when the game ends (``verdict``), not at each adoption:
+  ``legal_actions`` lets a table go below it for a while.
+- ``state.market`` holds the ids of the cards on the table now and shrinks as cards are
+  adopted; name cards by id, and ask ``adoptable(state)`` which of them may be adopted (a
+  card may wait for a card it requires).
 """
 
 from game.engine.actions import (
@@ -29,6 +45,7 @@ from game.engine.ledger import (
     PERCEIVED_FATIGUE,
     anchor,
     event_amount,
+    expected_factor,
     face,
     face_row,
     fatigue_after_events,
@@ -110,6 +127,7 @@ __all__ = [
     "die_table",
     "event_amount",
     "excluded_by",
+    "expected_factor",
     "face",
     "face_row",
     "fatigue_after_events",

@@ -278,6 +278,24 @@ def test_a_bot_author_finds_the_refusal_codes_and_the_adoptable_cards_in_the_pub
     assert all(f'``"{reason}"``' in documented for reason in ("target", "kinds", "service"))
 
 
+def test_a_bot_author_finds_the_expected_factor_and_the_pitfalls_in_the_public_api(std_deck):
+    # an outside bot author found the expected factor only in game.engine.ledger (not
+    # exported) and learnt by trial that effect[0] counts in the year of adoption, that
+    # træthed takes capacity, that the floor is judged at the end and that the market shrinks
+    import game.engine as api
+
+    investment = std_deck.proposal("rehabilitering")
+    assert api.expected_factor(investment) == pytest.approx(1 - investment.failure)
+    state = api.new_game(std_deck, "standard", 1)
+    before = len(state.market)
+    card = api.adoptable(state)[0]
+    after = apply(state, Adopt(card))
+    assert len(after.market) == before - 1  # cards are named by id, not by place
+    documented = api.__doc__ or ""
+    for pitfall in ("effect[0]", "fatigue_of", "verdict", "state.market", "expected_factor"):
+        assert pitfall in documented, pitfall
+
+
 def test_the_public_risk_meter_sees_only_what_the_table_sees(std_deck):
     # a bot author rebuilt the risk meter to avoid the hidden factors; forecast_state is the
     # board's own, and an unrevealed card's hidden factor does not move it
