@@ -155,9 +155,7 @@ def test_every_command_names_an_unknown_scenario_in_the_readers_words(command, t
     assert not (tmp_path / "ud").exists()
 
 
-def test_unknown_scenario_and_broken_deck_exit_2(tmp_path):
-    out = _run("simulate", "--scenario", "nope", "--games", "1")
-    assert out.returncode == 2 and "ukendt scenarie" in out.stderr
+def test_a_broken_deck_exits_2_at_its_line(tmp_path):
     bad = tmp_path / "d.yaml"
     bad.write_text("deck: [\n", encoding="utf-8")
     out = _run("simulate", "--deck", str(bad))
