@@ -112,6 +112,9 @@ class GameController:
         self._viewed_stamp: float | None = None
         self.save_problem: str | None = None
         """Why the game never got a save file (its folder cannot be used), or None."""
+        self.given_up = False
+        """True when the players left the game on screen without its unsaved decisions, as
+        they were told (``give_up``): it is no longer asked about."""
         self.drafts: dict[str, str] = {}
         """The group's reasons written for cards not adopted yet (card id → note): kept until
         the card is adopted with it, for this window only."""
@@ -170,6 +173,7 @@ class GameController:
         self.viewed_free = False
         self._viewed_stamp = _modified(save_path) if read_only and save_path else None
         self.save_problem = None
+        self.given_up = False
         if self.saver is not None and (read_only or self.saver.path != save_path):
             self.saver.close()  # another game: its save's lock is given back
             self.saver = None
@@ -400,7 +404,7 @@ class GameController:
     def unsaved(self) -> Message | None:
         """Why the game on screen is not (all) in its save file, as the banner says it; None
         while it is saved, for a game without a save folder and for a read-only game."""
-        if self.history is None or self.read_only:
+        if self.history is None or self.read_only or self.given_up:
             return None
         if self.saver is not None and self.saver.path == self.save_path:
             return unsaved_message(self.saver.status)
@@ -437,6 +441,14 @@ class GameController:
             return Message.of("save.elsewhere_failed", cause=cause)
         self.save_dir = folder
         return Message.of("save.elsewhere_done", path=str(self.save_path))
+
+    def give_up(self) -> None:
+        """The players leave the game on screen for the start screen although decisions are
+        not saved, as they were told: those decisions are given up (``unsaved`` is None from
+        now on, so closing the window does not ask about them again) and the lock is given
+        back. What its save file holds stays there."""
+        self.close()
+        self.given_up = True
 
     def close(self) -> None:
         """Give the save's lock back (the window closes, or another game starts)."""

@@ -269,6 +269,26 @@ class App:
             return
         self.quit()
 
+    def leave_game(self, then: str) -> None:
+        """Leave the game on screen: for the start screen (``then`` "new"), or from its
+        beginning in a new save ("restart"). While decisions are not saved (and one more try
+        to save them fails), ask first, as closing the window does ("quit" dialog)."""
+        if not self.game.save_pending():
+            self.push("quit", then=then)
+            return
+        self.left_game(then)
+
+    def left_game(self, then: str) -> None:
+        """Do what ``leave_game`` asked for, now (the players were asked, or nothing is
+        unsaved)."""
+        if then == "restart":
+            if self.game.restart():
+                self.replace_all("board")
+            return
+        if self.game.unsaved() is not None:
+            self.game.give_up()  # they chose to leave it: not asked again when closing
+        self.replace_all("start")
+
     def quit(self, code: int = EXIT_OK) -> None:
         """Leave the loop after this frame (an earlier crash keeps its non-zero exit code)."""
         self.running = False

@@ -100,6 +100,43 @@ def test_closing_with_unsaved_decisions_warns_first(make_app, std_deck, tmp_path
     assert not app.running
 
 
+@pytest.mark.parametrize(
+    ("button", "anyway", "then"),
+    [
+        ("Start forfra (samme scenarie)", "Start forfra alligevel", "board"),
+        ("Nyt spil", "Nyt spil alligevel", "start"),
+    ],
+)
+def test_starting_over_or_a_new_game_with_unsaved_decisions_asks_first(
+    make_app, std_deck, tmp_path, button, anyway, then
+):
+    # Before: the menu's "Start forfra" showed an empty board and "Nyt spil" the start screen
+    # without a word, though the banner said that decisions were not saved; only closing the
+    # window asked (and then about a game no longer on screen).
+    app = make_app(std_deck)
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    click(app, menu.layout().buttons[[label for label, _ in menu.buttons].index(button)].center)
+    assert app.top.name == "quit"
+    assert "Spillet er ikke gemt" in app.top.body and "går de beslutninger tabt" in app.top.body
+    labels = [label for label, _ in app.top.buttons]
+    assert labels == ["Tilbage til spillet", "Gem et andet sted", anyway]
+    click(app, app.top.layout().buttons[0].center)  # back: the game as it was
+    assert isinstance(app.top, BoardScene) and len(app.game.history.actions) == 1
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    click(app, menu.layout().buttons[[label for label, _ in menu.buttons].index(button)].center)
+    click(app, app.top.layout().buttons[2].center)  # anyway
+    assert app.top.name == then
+    if then == "start":  # the game given up is not asked about again when the window closes
+        pygame.event.post(pygame.event.Event(pygame.QUIT))
+        app.step(0.02)
+        assert app.top.name != "quit"
+
+
 def test_a_saved_game_closes_without_a_question(make_app, std_deck):
     app = make_app(std_deck)
     app.start_game(std_deck, GameSettings("standard", 3))

@@ -189,7 +189,7 @@ class DebriefScene(Scene):
                 self._pending_frame = app.frames_drawn
                 app.request_redraw()
         elif name == "new":
-            app.replace_all("start")
+            app.leave_game("new")
         elif name == "menu":
             app.push("menu")
         elif name == "undo" and app.game.undo():

@@ -348,9 +348,10 @@ class MenuScene(DialogScene):
         return dialog_layout(width, height, n, wide=self.wide, tall=self.tall, fitted=True)
 
     def restart(self) -> None:
-        """The same scenario, seed and target from the beginning (a new save)."""
-        if self.app.game.restart():
-            self.app.replace_all("board")
+        """The same scenario, seed and target from the beginning (a new save); asked first
+        while decisions are not saved."""
+        self.close()
+        self.app.leave_game("restart")
 
     def help(self) -> None:
         """The help (in place of the menu): the rules and the keys, for a mouse-only table."""
@@ -358,8 +359,9 @@ class MenuScene(DialogScene):
         self.app.push("help")
 
     def new_game(self) -> None:
-        """Back to the start screen."""
-        self.app.replace_all("start")
+        """Back to the start screen; asked first while decisions are not saved."""
+        self.close()
+        self.app.leave_game("new")
 
     def change_target(self) -> None:
         """The "change target" dialog (in place of the menu)."""

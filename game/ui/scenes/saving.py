@@ -130,23 +130,27 @@ class SaveElsewhereScene(DialogScene):
 
 
 class QuitScene(DialogScene):
-    """Closing with decisions that are not saved: save elsewhere, close anyway, or go back."""
+    """Leaving the game with decisions that are not saved – closing the window (``then``
+    "quit"), starting it over ("restart") or going to the start screen ("new"): save
+    elsewhere, leave anyway, or go back to the game."""
 
     name = "quit"
     wide = 0.6
     tall = 0.62
 
-    def __init__(self, app: Host) -> None:
+    def __init__(self, app: Host, then: str = "quit") -> None:
+        self.then = then if then in ("restart", "new") else "quit"
         problem = app.game.unsaved()
         message = app.say(problem) if problem is not None else ""
+        words = "" if self.then == "quit" else f"_{self.then}"
         super().__init__(
             app,
             app.t("save.quit_title"),
-            app.t("save.quit_text", message=message),
+            app.t(f"save.quit_text{words}", message=message),
             [
                 (app.t("save.quit_back"), self.close),
                 (app.t("save.quit_save"), self.save_elsewhere),
-                (app.t("save.quit_anyway"), self.quit_anyway),
+                (app.t(f"save.quit_anyway{words}"), self.quit_anyway),
             ],
         )
 
@@ -155,8 +159,13 @@ class QuitScene(DialogScene):
         self.app.replace("save_elsewhere")
 
     def quit_anyway(self) -> None:
-        """Close the window although decisions are not saved."""
-        self.app.quit()
+        """Close the window, start over or go to the start screen, although decisions are
+        not saved."""
+        if self.then == "quit":
+            self.app.quit()
+            return
+        self.close()
+        self.app.left_game(self.then)
 
 
 class CloseScene(DialogScene):
