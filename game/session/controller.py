@@ -115,6 +115,9 @@ class GameController:
         self.given_up = False
         """True when the players left the game on screen without its unsaved decisions, as
         they were told (``give_up``): it is no longer asked about."""
+        self.opened_finished = False
+        """True for a finished game opened from its save (a table's stored result) until it
+        is changed: taking back its last decision asks first (``asks_before_undo``)."""
         self.drafts: dict[str, str] = {}
         """The group's reasons written for cards not adopted yet (card id → note): kept until
         the card is adopted with it, for this window only."""
@@ -174,6 +177,7 @@ class GameController:
         self._viewed_stamp = _modified(save_path) if read_only and save_path else None
         self.save_problem = None
         self.given_up = False
+        self.opened_finished = history is not None and history.current.finished
         if self.saver is not None and (read_only or self.saver.path != save_path):
             self.saver.close()  # another game: its save's lock is given back
             self.saver = None
@@ -235,12 +239,25 @@ class GameController:
             self.notify(Message.of(key), error=True)
         return self.read_only
 
+    def asks_before_undo(self) -> bool:
+        """True when taking back the last decision would reopen a table's stored result: a
+        finished game opened from its save (one Backspace would make it a game in progress,
+        in the save and in "Sammenlign borde")."""
+        return (
+            self.history is not None
+            and self.opened_finished
+            and self.history.current.finished
+            and not self.read_only
+        )
+
     def undo(self) -> bool:
         """Take back the last decision (True if something was undone). The reason of an
         adoption taken back is kept for its card again (``drafts``), so it goes with the card
         when the group adopts it later."""
         before = self.history.current.adopted if self.history is not None else ()
         undone = self._change(lambda history: history.undo(), "toast.undone")
+        if undone:
+            self.opened_finished = False  # asked once: the game is the group's again
         if undone:
             for adoption in before:
                 if adoption.note and self.state.adoption(adoption.card) is None:

@@ -269,6 +269,15 @@ class App:
             return
         self.quit()
 
+    def undo(self, *, asked: bool = False) -> None:
+        """Take back the last decision (Backspace, Ctrl+Z, "Fortryd"); a table's stored
+        result opened from its save asks first ("reopen" dialog), unless ``asked``. From the
+        debrief the board comes back in the round taken back."""
+        if not asked and self.game.asks_before_undo():
+            self.push("reopen")
+        elif self.game.undo() and self.find("debrief") is not None:
+            self.back_to("board")
+
     def leave_game(self, then: str) -> None:
         """Leave the game on screen: for the start screen (``then`` "new"), or from its
         beginning in a new save ("restart"). While decisions are not saved (and one more try

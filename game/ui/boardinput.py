@@ -102,7 +102,7 @@ class BoardInput:
                 "end_year": self.end_year,
                 "events": self.open_events,
                 "target": lambda: self.app.push("target"),
-                "undo": self.app.game.undo,
+                "undo": self.app.undo,
                 "redo": self.app.game.redo,
                 "help": lambda: self.app.push("help"),
                 "menu": lambda: self.app.push("menu"),
@@ -118,7 +118,7 @@ class BoardInput:
             if key == pygame.K_z and shift_held(event):
                 game.redo()
             elif key == pygame.K_z:
-                game.undo()
+                self.app.undo()
             elif key == pygame.K_y:
                 game.redo()
             return
@@ -146,7 +146,7 @@ class BoardInput:
         elif key == pygame.K_SPACE:
             self.end_year()
         elif key == pygame.K_BACKSPACE:
-            game.undo()
+            self.app.undo()
         elif key == pygame.K_h:  # F1: the window opens the help from every screen
             self.app.push("help")
         elif key == pygame.K_ESCAPE:

@@ -93,6 +93,34 @@ def test_only_finished_games_are_listed_for_their_result(make_app, std_deck):
     assert app.top.name == "debrief"  # the result, the report and the comparison from there
 
 
+def test_a_stored_result_is_not_reopened_by_one_stray_key(make_app, std_deck):
+    # Before: opening a finished table to see its result, one Backspace took back its last
+    # decision and rewrote the save as a game in progress ("i gang" in "Sammenlign borde").
+    app = make_app(std_deck)
+    save_games(std_deck, app.game.save_dir, 1, 200)
+    start, _ = start_screen(app)
+    start.resume(0)
+    app.step(0.02)
+    assert app.top.name == "debrief"
+    path, finished = app.game.save_path, app.game.state
+    key(app, pygame.K_BACKSPACE)
+    assert app.top.name == "reopen" and "Spillet er slut" in app.top.body
+    assert [label for label, _ in app.top.buttons] == [
+        "Behold resultatet",
+        "Fortryd og spil videre",
+    ]
+    click(app, app.top.layout().buttons[0].center)  # keep: nothing changed, nothing written
+    assert app.top.name == "debrief" and app.game.state is finished
+    assert read_save(path).history.current.finished
+    key(app, pygame.K_z, pygame.KMOD_CTRL)
+    click(app, app.top.layout().buttons[1].center)  # undo and play on, as chosen
+    assert isinstance(app.top, BoardScene) and not app.game.state.finished
+    assert not read_save(path).history.current.finished
+    key(app, pygame.K_y, pygame.KMOD_CTRL)  # the game is the group's again: no more questions
+    key(app, pygame.K_BACKSPACE)
+    assert not app.game.state.finished and app.top.name != "reopen"
+
+
 def test_a_damaged_save_is_listed_with_its_reason(make_app, std_deck):
     app = make_app(std_deck)
     save_games(std_deck, app.game.save_dir, 1, 1)

@@ -12,7 +12,13 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.paper import PaperScene
-from game.ui.scenes.saving import CloseScene, LockedScene, QuitScene, SaveElsewhereScene
+from game.ui.scenes.saving import (
+    CloseScene,
+    LockedScene,
+    QuitScene,
+    ReopenScene,
+    SaveElsewhereScene,
+)
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.target import TargetScene
 from game.ui.scenes.year import YearScene
@@ -32,6 +38,7 @@ ROUTES: dict[str, Route] = {
         MessageScene,
         SaveElsewhereScene,
         QuitScene,
+        ReopenScene,
         CloseScene,
         LockedScene,
         PaperScene,

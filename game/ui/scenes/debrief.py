@@ -192,8 +192,8 @@ class DebriefScene(Scene):
             app.leave_game("new")
         elif name == "menu":
             app.push("menu")
-        elif name == "undo" and app.game.undo():
-            app.back_to("board")
+        elif name == "undo":
+            app.undo()
 
     # --- report ---------------------------------------------------------------------------
     def _write_report(self) -> None:

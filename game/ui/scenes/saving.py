@@ -168,6 +168,29 @@ class QuitScene(DialogScene):
         self.app.left_game(self.then)
 
 
+class ReopenScene(DialogScene):
+    """Backspace, Ctrl+Z or "Fortryd" on a table's stored result opened from its save: take
+    back the last decision and play on, or leave the result as it is (one stray key made a
+    finished table a game in progress, in its save and in "Sammenlign borde")."""
+
+    name = "reopen"
+    wide = 0.56
+    tall = 0.5
+
+    def __init__(self, app: Host) -> None:
+        super().__init__(
+            app,
+            app.t("reopen.title"),
+            app.t("reopen.text"),
+            [(app.t("reopen.keep"), self.close), (app.t("reopen.undo"), self.reopen)],
+        )
+
+    def reopen(self) -> None:
+        """Take back the last decision; the board comes back in that round."""
+        self.close()
+        self.app.undo(asked=True)
+
+
 class CloseScene(DialogScene):
     """Esc on the start screen: close the game, or go back (a facilitator in fullscreen on a
     projector had no way out but Alt+F4)."""
