@@ -488,6 +488,7 @@ MESSAGES.update(
         "report.same.entered_twice": "{copy} er det samme papirark som {kept} (samme bord, samme valg og hændelser), indtastet to gange; det tælles én gang.",
         "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n_decisions}) og tælles ikke med.",
         "report.same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m_decisions}); kun {kept} tælles med.",
+        "report.same.diverged_tie": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; begge har {m_decisions}, og {kept}, der er gemt senest, tælles med, {copy} gør ikke.",
         "report.same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke.",
     }
 )
@@ -540,7 +541,7 @@ MESSAGES.update(
         "start.resume_lost": "tabt",
         "start.resume_copies.one": "+ 1 kopi af samme spil",
         "start.resume_copies.many": "+ {n} kopier af samme spil",
-        "start.resume_branch": "kopi af {name}, anderledes fra beslutning {k}",
+        "start.resume_branch": "samme spil som {name}, men anderledes fra beslutning {k}",
         "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}",
         "start.folder_pick": "Skriv en anden mappe til gemte spil (fx en USB-nøgle), og tryk Enter:",
         "start.folder_field": "Sti til en mappe",

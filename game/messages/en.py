@@ -479,6 +479,7 @@ MESSAGES.update(
         "report.same.entered_twice": "{copy} is the same paper sheet as {kept} (the same table, the same choices and events), entered twice; it is counted once.",
         "report.same.same": "{copy} is a copy of {kept} (the same game, {n_decisions}) and is not counted.",
         "report.same.behind": "{copy} is an older state of the same game as {kept} ({n} of {m_decisions}); only {kept} is counted.",
+        "report.same.diverged_tie": "{copy} and {kept} are the same game, but the decisions differ from no. {k}; both have {m_decisions}, and {kept}, saved last, is counted, {copy} is not.",
         "report.same.diverged": "{copy} and {kept} are the same game, but their decisions differ from no. {k}; {kept} has the most decisions ({m} against {n}) and is counted, {copy} is not.",
     }
 )
@@ -531,7 +532,7 @@ MESSAGES.update(
         "start.resume_lost": "lost",
         "start.resume_copies.one": "+ 1 copy of this game",
         "start.resume_copies.many": "+ {n} copies of this game",
-        "start.resume_branch": "copy of {name}, different from decision {k}",
+        "start.resume_branch": "the same game as {name}, but different from decision {k}",
         "start.folder_problem": "The save folder cannot be used: {reason}",
         "start.folder_pick": "Type another folder for saved games (e.g. a USB stick) and press Enter:",
         "start.folder_field": "Path to a folder",

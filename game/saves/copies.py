@@ -35,8 +35,9 @@ class Copy:
     decisions: int
     relation: str
     """ "same" (the same log), "entered_twice" (the same paper sheet entered again), "behind"
-    (its log is a beginning of the counted one's) or "diverged" (the logs differ from decision
-    ``diverged_at``)."""
+    (its log is a beginning of the counted one's), "diverged" (the logs differ from decision
+    ``diverged_at``, and the counted one is longer) or "diverged_tie" (… and the two are as
+    long: the one saved last counts)."""
     diverged_at: int | None = None
     """1-based number of the first decision that differs (for "diverged")."""
 
@@ -161,7 +162,8 @@ def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
     other, log = saved.history.actions, kept.history.actions
     difference = _first_difference(other, log)
     if difference is not None:
-        return Copy(saved.path, len(other), "diverged", difference + 1)
+        relation = "diverged_tie" if len(other) == len(log) else "diverged"
+        return Copy(saved.path, len(other), relation, difference + 1)
     if len(other) == len(log) and saved.paper and kept.paper and saved.game_id != kept.game_id:
         return Copy(saved.path, len(other), "entered_twice")
     return Copy(saved.path, len(other), "same" if len(other) == len(log) else "behind")
@@ -204,17 +206,24 @@ def fold_copies(saves: Sequence[SavedGame]) -> list[Listed]:
     """The saves as the "Fortsæt" list shows them, in the order given: each game's file with
     the longest log stands for the identical and older copies of it (a cloud drive's conflict
     copies, a folder copied by hand), so continuing the game never picks up an older copy.
-    A copy that went its own way after some decision is listed too, saying so. Only files with
-    the same game id are one game here."""
+    A file that went its own way after some decision is listed too, saying from which decision
+    it differs from the game's longest file, and it stands for its own identical and older
+    copies in turn (an original and its "- Kopi" beside a conflict copy that went on are two
+    entries, not three). Only files with the same game id are one game here."""
     listed: dict[int, Listed] = {}
     for cluster in _clusters(saves, follow_copies=False):
-        best = _longest(cluster)
-        others = [saved for saved in cluster if saved is not best]
-        relations = [_relation(saved, best) for saved in others]
-        folded = [r for r in relations if r.relation != "diverged"]
-        listed[id(best)] = Listed(best, tuple(sorted(folded, key=lambda r: r.path.name)))
-        for saved, relation in zip(others, relations):
-            if relation.relation == "diverged":
-                branch = SameGame(best.path, len(best.history.actions), (relation,))
-                listed[id(saved)] = Listed(saved, branch=branch)
+        main: SavedGame | None = None
+        rest = list(cluster)
+        while rest:  # the longest file, then the longest of those that went their own way …
+            head = _longest(rest)
+            relations = [(saved, _relation(saved, head)) for saved in rest if saved is not head]
+            folded = [r for _, r in relations if not r.relation.startswith("diverged")]
+            branch = None
+            if main is not None:
+                branch = SameGame(main.path, len(main.history.actions), (_relation(head, main),))
+            listed[id(head)] = Listed(
+                head, tuple(sorted(folded, key=lambda r: r.path.name)), branch
+            )
+            main = main or head
+            rest = [saved for saved, r in relations if r.relation.startswith("diverged")]
     return [listed[id(saved)] for saved in saves if id(saved) in listed]

@@ -94,7 +94,7 @@ def _info(listed: Listed) -> SaveInfo:
         branch_of=listed.branch.kept if listed.branch is not None else None,
         branch_at=listed.branch.copies[0].diverged_at if listed.branch is not None else None,
         paper=saved.paper is not None,
-        copy=saved.copy_of is not None or listed.branch is not None,
+        copy=saved.copy_of is not None,
     )
 
 

@@ -142,15 +142,16 @@ class SaveInfo:
     """Identical or older copies of this game (a cloud drive's conflict copies): the same game
     id and a log that is a beginning of this one's. They are not listed on their own."""
     branch_of: Path | None = None
-    """For a copy of a game that went its own way: the file of the game it is a copy of."""
+    """For a file of a game that went its own way: the game's longest file, listed above it."""
     branch_at: int | None = None
     """… and the 1-based number of the first decision where the two differ."""
     paper: bool = False
     """A table that played on paper and was entered afterwards."""
     copy: bool = False
-    """A game continued in a copy ("Fortsæt i en kopi": its ``copy_of`` is set) or a copy of a
-    game that went its own way (``branch_of``): the list marks it, or it reads like the
-    game it was copied from."""
+    """A game continued in a copy ("Fortsæt i en kopi": its ``copy_of`` is set): the list marks
+    it, or it reads like the game it was copied from. A file that went its own way
+    (``branch_of``) is not called a copy: which of two conflicting files was the original
+    cannot be known, so the list says from which decision they differ."""
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,21 @@ def test_a_copy_that_went_its_own_way_counts_once_with_a_notice(three_tables, mi
     assert "bord3.json har flest beslutninger (7 mod 5)" in line
 
 
+def test_two_copies_as_long_as_each_other_are_not_told_one_has_more(three_tables, mini_deck):
+    # Before: "… har flest beslutninger (4 mod 4)" for two windows' equally long games.
+    table = three_tables / "bord3.json"
+    fork = three_tables / "bord3-LAPTOP-K7F2Q.json"
+    shutil.copyfile(table, fork)
+    base = _history(mini_deck, 13, 4)
+    moves = [m for m in legal_actions(base.current) if m != EndYear()]
+    settings = GameSettings("lang", 13, None)
+    write_save(table, mini_deck, settings, base.do(moves[0]))
+    write_save(fork, mini_deck, settings, base.do(moves[1]))
+    (line,) = compare_saves([three_tables]).notices()
+    assert "er samme spil, men beslutningerne er forskellige fra nr. 5" in line
+    assert "begge har 5 beslutninger" in line and "flest" not in line
+
+
 def test_different_games_stay_different_tables_even_when_they_look_alike(tmp_path, mini_deck):
     """Two tables given the same seed by the facilitator that happened to decide alike are
     two tables: different games, whatever their logs."""

@@ -187,3 +187,36 @@ def test_a_copy_that_went_its_own_way_is_listed_and_says_whose_copy_it_is(
     assert set(listed) == {game, branch}, "both are games someone may want to continue"
     assert listed[branch].branch_of == game and listed[branch].branch_at == 3
     assert listed[game].branch_of is None and listed[game].copies == ()
+
+
+def test_an_original_and_its_copy_beside_a_conflict_copy_are_two_entries_not_three(
+    tmp_path, mini_deck
+) -> None:
+    # A OneDrive folder: spil.json and its identical "spil - Kopi.json", an older
+    # "spil (1).json", and "spil-DESKTOP-4K2L9.json" that went on differently from decision 3.
+    # Before: the original was listed as "kopi af spil-DESKTOP-4K2L9.json", and its identical
+    # copy as a second, separate copy.
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    settings = GameSettings("lang", 1, None)
+    start = _history(mini_deck, "lang", 1, 2)
+    other = next(m for m in legal_actions(start.current) if m != EndYear())
+    original = start.do(other)
+    conflict = start.do(EndYear())
+    conflict = conflict.do(next(m for m in legal_actions(conflict.current) if m != EndYear()))
+    game = folder / "spil.json"
+    write_save(game, mini_deck, settings, start)  # one game id for all four
+    for name in ("spil - Kopi.json", "spil (1).json", "spil-DESKTOP-4K2L9.json"):
+        shutil.copyfile(game, folder / name)
+    write_save(game, mini_deck, settings, original)
+    write_save(folder / "spil - Kopi.json", mini_deck, settings, original)
+    write_save(folder / "spil-DESKTOP-4K2L9.json", mini_deck, settings, conflict)
+    listed = {info.path.name: info for info in list_saves(folder)}
+    assert len(listed) == 2 and "spil-DESKTOP-4K2L9.json" in listed
+    desktop = listed.pop("spil-DESKTOP-4K2L9.json")
+    [ours] = listed.values()  # spil.json or its identical copy, standing for the other
+    assert desktop.branch_of is None and {p.name for p in desktop.copies} == {"spil (1).json"}
+    assert ours.branch_of is not None and ours.branch_of.name == "spil-DESKTOP-4K2L9.json"
+    assert ours.branch_at == 3
+    assert {ours.path.name, *(p.name for p in ours.copies)} == {"spil.json", "spil - Kopi.json"}
+    assert not ours.copy, "neither file can be known to be the copy: neither is called one"
