@@ -42,12 +42,19 @@ class Entry:
 
 
 def entries(listing: SaveListing) -> list[Entry]:
-    """Every game and damaged file of ``listing``, newest first (a damaged newest save is at
-    the top, where it is noticed)."""
-    found = [(stamp_seconds(info.updated), Entry(info=info)) for info in listing.games]
-    found += [(stamp_seconds(d.modified), Entry(damaged=d)) for d in listing.damaged]
-    found.sort(key=lambda pair: pair[0], reverse=True)
-    return [entry for _, entry in found]
+    """Every game of ``listing``, newest first, then the damaged files, newest first – but a
+    damaged file newer than every game is at the top, where it is noticed (the game just
+    played may be the one that broke). Damaged files never push the games out of sight (four
+    cloud placeholders once filled a 1024×768 list)."""
+    games = sorted(listing.games, key=lambda info: stamp_seconds(info.updated), reverse=True)
+    damaged = sorted(listing.damaged, key=lambda d: stamp_seconds(d.modified), reverse=True)
+    newest_game = stamp_seconds(games[0].updated) if games else float("-inf")
+    first = damaged[:1] if damaged and stamp_seconds(damaged[0].modified) > newest_game else []
+    return [
+        *(Entry(damaged=d) for d in first),
+        *(Entry(info=info) for info in games),
+        *(Entry(damaged=d) for d in damaged[len(first) :]),
+    ]
 
 
 def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:

@@ -6,7 +6,9 @@ gemte spil endnu" when all were finished) and damaged files are listed with thei
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -132,6 +134,24 @@ def test_a_damaged_save_is_listed_with_its_reason(make_app, std_deck):
     assert damaged[0].damaged.reason in drawn
     start.resume(start.saves.entries.index(damaged[0]))
     assert app.top.name == "message" and damaged[0].damaged.reason in app.top.body
+
+
+def test_damaged_files_do_not_push_the_games_out_of_sight(make_app, std_deck):
+    # Before: four cloud placeholders newer than every game filled the 1024×768 list, and
+    # every game that could be played was under "7 mere – rul ned".
+    app = make_app(std_deck, size=(1024, 768))
+    games = save_games(std_deck, app.game.save_dir, 2, 1)
+    later = time.time() + 60  # newer than every game
+    for n in range(4):
+        placeholder = app.game.save_dir / f"spil-sky-{n}.json"
+        placeholder.write_bytes(b"")
+        os.utime(placeholder, (later + n, later + n))
+    start, _ = start_screen(app)
+    kinds = ["damaged" if e.damaged is not None else "game" for e in start.saves.entries]
+    # the newest damaged file stays on top (the game just played may be the one that broke)
+    assert kinds == ["damaged", "game", "game", "damaged", "damaged", "damaged"]
+    shown = [i for _, _, i in start.saves.rows(start.layout().resume_area) if i is not None]
+    assert {start.saves.entries[i].path for i in shown} >= set(games)
 
 
 def test_an_english_window_says_why_a_save_cannot_be_opened_in_english(make_app, std_deck):
