@@ -481,6 +481,8 @@ def _group_html(group: ComparisonGroup, lang: str, apart: Message | None = None)
                 tables=group.finished,
                 percent=format_percent(group.win_rate, lang),
             )
+            if group.finished
+            else t("report.compare.none_finished")
         )
         + "</p>",
     ]

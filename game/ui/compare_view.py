@@ -222,11 +222,15 @@ def draw_tables(
     panel(surface, rect, sc.radius)
     inner = rect.inflate(-2 * g, -2 * g)
     win_h = line_height(app, sc.body, FONT_BOLD)
-    wins = app.t(
-        "compare.win_rate",
-        wins=group.wins,
-        tables=group.finished,
-        percent=format_percent(group.win_rate, app.lang),
+    wins = (
+        app.t(
+            "compare.win_rate",
+            wins=group.wins,
+            tables=group.finished,
+            percent=format_percent(group.win_rate, app.lang),
+        )
+        if group.finished
+        else app.t("compare.none_finished")  # not "0 af 0 færdige borde vandt (0 %)"
     )
     app.text.draw(
         surface,

@@ -432,3 +432,21 @@ def test_a_service_level_below_the_floor_is_marked_on_the_page(tmp_path):
     assert _service_cell(-8, -6, "da") == '<span class="missed">−8</span>'
     assert _service_cell(-6, -6, "da") == "−6"
     assert _service_cell(2, None, "da") == "+2"
+
+
+def test_tables_none_of_which_has_finished_are_not_said_to_have_won_0_of_0(tmp_path):
+    # Before: "0 af 0 færdigspillede borde vandt (0 %)" on the screen and in compare.html
+    from game.content import load_deck
+    from game.engine import History, legal_actions, new_game
+
+    deck = load_deck("decks/standard")
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    for seed in (5, 6):
+        history = History.start(new_game(deck, "intro", seed))
+        history = history.do(legal_actions(history.current)[0])
+        write_save(folder / f"bord{seed}.json", deck, GameSettings("intro", seed, None), history)
+    paths = write_comparison(compare_saves([folder]), tmp_path / "ud")
+    page = paths[0].read_text(encoding="utf-8")
+    assert "Ingen af bordene har spillet færdig endnu." in page
+    assert "0 af 0" not in page

@@ -86,6 +86,8 @@ def test_a_damaged_save_and_no_other_game(tmp_path, mini_deck):
     broken = _damaged_copy(tmp_path, finished_elsewhere, "spil-b.json", "empty", 0)
     choice = choose_resume(tmp_path)
     assert choice.path is None and "filen er tom" in choice.problem
+    # a cloud placeholder not yet downloaded is the usual empty save: said so
+    assert "OneDrive" in choice.problem
     assert choice.problem.endswith("Der er intet andet ufærdigt spil at fortsætte.")
     assert str(broken) in choice.problem
 
