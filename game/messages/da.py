@@ -1054,6 +1054,7 @@ MESSAGES.update(
         "save.not_a_save_object": "filen er ikke et gemt Råderumsspil (JSON-objekt forventet)",
         "save.not_a_save_format": "filen er ikke et gemt Råderumsspil (forkert 'format')",
         "save.version_whole": "feltet 'version' skal være et helt tal",
+        "save.field_unknown": "ukendt felt '{name}': er filen gemt med en nyere udgave af Råderumsspillet, så opdatér spillet; ellers er filen ændret i hånden",
         "save.version_newer": "spillet er gemt med en nyere version af spillet (format {version}; denne version læser format {reads}) – opdater spillet",
         "save.version_1": "spillet er gemt med en ældre version af spillet (format 1), hvor tilfældigheden blev trukket på en anden måde; denne version læser format {reads}, så spillet kan ikke genskabes – åbn det med den version, der gemte det, eller start et nyt spil",
         "save.version_unknown": "ukendt formatversion {version}",

@@ -1045,6 +1045,7 @@ MESSAGES.update(
         "save.not_a_save_object": "the file is not a saved Råderumsspil game (a JSON object was expected)",
         "save.not_a_save_format": "the file is not a saved Råderumsspil game (wrong 'format')",
         "save.version_whole": "the field 'version' must be a whole number",
+        "save.field_unknown": "unknown field '{name}': if the file was saved by a newer version of Råderumsspillet, update the game; otherwise the file was edited by hand",
         "save.version_newer": "the game was saved by a newer version of the game (format {version}; this version reads format {reads}) – update the game",
         "save.version_1": "the game was saved by an older version of the game (format 1), which drew chance differently; this version reads format {reads}, so the game cannot be rebuilt – open it with the version that saved it, or start a new game",
         "save.version_unknown": "unknown format version {version}",

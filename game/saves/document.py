@@ -309,7 +309,10 @@ def problem_text(detail: Any) -> Message:
     if kind == "extra_forbidden":
         model = _model_at(loc) or SaveDocument
         prefix = f"{_dotted(loc[:-1])}." if len(loc) > 1 else ""
-        return unknown_field(str(loc[-1])[:40], model.model_fields, cutoff=0.8, prefix=prefix)
+        said = unknown_field(str(loc[-1])[:40], model.model_fields, cutoff=0.8, prefix=prefix)
+        if said.key == "field.unknown":  # no misspelling of a field this version knows
+            return Message.of("save.field_unknown", **said.kwargs)
+        return said
     if kind in _OBJECTS:
         return Message.of("save.field_object", where=where)
     if len(loc) == 3 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):

@@ -79,7 +79,11 @@ def test_unknown_fields_are_refused_at_every_level(document, section):
         (d[section] if section else d)["snyd"] = 1
 
     prefix = f"{section}." if section else ""
-    assert _problem(document, change) == f"ukendt felt '{prefix}snyd'"
+    # a field this version does not know is most often one a newer version writes: said so
+    assert _problem(document, change) == (
+        f"ukendt felt '{prefix}snyd': er filen gemt med en nyere udgave af Råderumsspillet, så "
+        "opdatér spillet; ellers er filen ændret i hånden"
+    )
 
 
 def test_a_misspelt_field_gets_a_hint(document):
