@@ -1455,7 +1455,7 @@ MESSAGES.update(
         "lock.there": "på computeren {host}",
         "lock.moment": "{day} kl. {time}",
         "lock.moment_unknown": "ukendt tidspunkt",
-        "lock.holder": "{where} (bruger {user}, proces {pid}, programmet startet {moment})",
+        "lock.holder": "{where} (bruger {user}, proces {pid}, programmet startet {moment}, sidst gemt {saved})",
         "lock.opening": "spillet er ved at blive åbnet i et andet vindue",
         "lock.open": "spillet er allerede åbent i et andet vindue {holder}",
         "lock.folder_unreachable": "gemmemappen {folder} kan ikke nås (er USB-nøglen taget ud?); spillet gemmes igen ved næste beslutning, når mappen er tilbage",

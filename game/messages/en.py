@@ -1446,7 +1446,7 @@ MESSAGES.update(
         "lock.there": "on the computer {host}",
         "lock.moment": "{day} at {time}",
         "lock.moment_unknown": "an unknown time",
-        "lock.holder": "{where} (user {user}, process {pid}, program started {moment})",
+        "lock.holder": "{where} (user {user}, process {pid}, program started {moment}, last saved {saved})",
         "lock.opening": "the game is being opened in another window",
         "lock.open": "the game is already open in another window {holder}",
         "lock.folder_unreachable": "the save folder {folder} cannot be reached (USB stick removed?); the game is saved again at the next decision once the folder is back",

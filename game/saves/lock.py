@@ -77,7 +77,8 @@ class LockHolder:
 
     def said(self) -> Message:
         """Where the game is open, e.g. "på computeren LAPTOP-K7F2Q (bruger anne, proces
-        4242, programmet startet 28.11.2026 kl. 10:02)", as a message."""
+        4242, programmet startet 28.11.2026 kl. 10:02, sidst gemt 28.11.2026 kl. 11:40)", as a
+        message."""
         here = self.on_this_machine
         where = Message.of("lock.here") if here else Message.of("lock.there", host=self.host)
         try:
@@ -86,7 +87,16 @@ class LockHolder:
             moment = Message.of("lock.moment", day=day, time=clock)
         except ValueError:
             moment = Message.of("lock.moment_unknown")
-        return Message.of("lock.holder", where=where, user=self.user, pid=self.pid, moment=moment)
+        try:  # when it last saved: a window that stopped long ago is most likely gone
+            last = datetime.fromtimestamp(self.refreshed)
+            saved = Message.of(
+                "lock.moment", day=last.strftime("%d.%m.%Y"), time=last.strftime("%H:%M")
+            )
+        except (OverflowError, OSError, ValueError):
+            saved = Message.of("lock.moment_unknown")
+        return Message.of(
+            "lock.holder", where=where, user=self.user, pid=self.pid, moment=moment, saved=saved
+        )
 
     def describe(self, lang: str = "da") -> str:
         """Where the game is open (``said``), in ``lang``."""

@@ -60,6 +60,8 @@ def test_second_window_is_refused_and_told_who_holds_the_game(save, tmp_path, mi
         message = str(caught.value)
         assert f"proces {first.pid}" in message and "på denne computer" in message
         assert f"bruger {holder.user}" in message and "programmet startet" in message
+        # when it last saved: a facilitator judges by it whether the other window is gone
+        assert "sidst gemt " in message and "ukendt" not in message.split("sidst gemt")[1]
         before = save.read_bytes()
         assert second.ask("save") == ["failed", "locked"], "the second window never writes"
         with pytest.raises(SaveLocked):
