@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.messages import catalogue
+from game.messages import catalogue, render
 from game.report.compare import compare_saves, write_comparison
 from game.report.session import BoardPicture, write_report
-from game.saves import SaveError, WriteFailed, read_save
+from game.saves import SaveError, WriteFailed, other_versions, read_save
 from game.saves.files import display_path
 
 EXIT_OK = 0
@@ -35,6 +35,8 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     except SaveError as error:
         return _fail("report", error.text(args.lang or "da"))
     lang = args.lang or saved.settings.lang
+    for note in other_versions(saved):  # a conflict copy may hold more of the game
+        print(f"raaderum report: {render(note, lang)}", file=sys.stderr)
     try:
         paths = write_report(saved, Path(args.out), lang=lang, board_picture=board_picture)
     except WriteFailed as error:

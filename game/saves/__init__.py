@@ -9,7 +9,13 @@ one rebuilds the game by replaying the log through the rules engine. One game ha
 from game.saves.autosave import GameSaver, SaveStatus
 from game.saves.crashlog import crash_log_folder, write_crash_log
 from game.saves.files import WriteFailed, folder_problem
-from game.saves.listing import ResumeChoice, choose_resume, list_saves, scan_saves
+from game.saves.listing import (
+    ResumeChoice,
+    choose_resume,
+    list_saves,
+    other_versions,
+    scan_saves,
+)
 from game.saves.lock import LockHolder, SaveLock, SaveLocked, lock_holder, open_for_writing
 from game.saves.model import (
     DamagedSave,
@@ -46,6 +52,7 @@ __all__ = [
     "lock_holder",
     "new_save_path",
     "open_for_writing",
+    "other_versions",
     "read_save",
     "scan_saves",
     "write_crash_log",

@@ -188,6 +188,52 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
     return ResumeChoice(newest.path, None, notes)
 
 
+def other_versions(saved: SavedGame) -> tuple[Message, ...]:
+    """What a facilitator continuing ``saved`` should know about the other files of the same
+    game in its folder (a cloud drive's conflict copies): that another file has more
+    decisions of it, or that a file went its own way from some decision. Empty when the
+    file is the game's only one (or the folder cannot be read)."""
+    mine = saved.path.resolve()
+    games = scan_saves(saved.path.parent).games
+    head = next(
+        (
+            info
+            for info in games
+            if info.path.resolve() == mine or any(p.resolve() == mine for p in info.copies)
+        ),
+        None,
+    )
+    if head is None:
+        return ()
+    notes: list[Message] = []
+    decisions = len(saved.history.actions)
+    if head.path.resolve() != mine and head.decisions > decisions:
+        notes.append(
+            Message.of(
+                "listing.version.behind",
+                file=display_path(saved.path.name),
+                kept=display_path(head.path),
+                n=decisions,
+                m=head.decisions,
+            )
+        )
+    if head.branch_of is not None:
+        notes.append(_branch_note(saved, head.branch_of, head.branch_at))
+    for info in games:
+        if info.branch_of is not None and info.branch_of.resolve() == head.path.resolve():
+            notes.append(_branch_note(saved, info.path, info.branch_at))
+    return tuple(notes)
+
+
+def _branch_note(saved: SavedGame, other: Path, at: int | None) -> Message:
+    return Message.of(
+        "listing.version.branch",
+        other=display_path(other),
+        file=display_path(saved.path.name),
+        k=at or 0,
+    )
+
+
 def _quoted(path: Path) -> str:
     text = display_path(path)
     return f'"{text}"' if any(ch.isspace() for ch in text) else text

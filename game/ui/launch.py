@@ -14,9 +14,10 @@ import pygame
 
 from game.content import DeckError, load_deck
 from game.engine import Deck
-from game.messages import Catalogue, target_refusal
+from game.messages import Catalogue, render, target_refusal
 from game.paths import saves_dir, standard_deck
-from game.saves import GameSettings, SaveError, list_saves, read_save
+from game.saves import GameSettings, SaveError, list_saves, other_versions, read_save
+from game.session.saving import unsaved_message
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
 from game.ui.autoplay import Autoplay
 from game.ui.window import choose_display
@@ -137,6 +138,9 @@ def play(args: argparse.Namespace) -> int:
         app.start_game(
             saved.deck, settings, saved.history, saved.path, saved.created, paper=saved.paper
         )
+        for note in other_versions(saved):  # a cloud drive's copy may hold more of the game
+            print(f"raaderum play: {render(note, lang)}", file=sys.stderr)
+            app.game.notify(note)
         seed = saved.settings.seed
     elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
         settings = GameSettings(
@@ -161,7 +165,9 @@ def play(args: argparse.Namespace) -> int:
     saver = app.game.saver
     status = saver.status if saver is not None else None
     if code == EXIT_OK and status is not None and not status.ok:
-        print(f"raaderum play: spillet sluttede ugemt. {status.message()}", file=sys.stderr)
+        why = unsaved_message(status)
+        said = strings.t("play.ended_unsaved", reason=render(why, lang) if why else "")
+        print(f"raaderum play: {said}", file=sys.stderr)
         return EXIT_NOT_SAVED
     return code
 

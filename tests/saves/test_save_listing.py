@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from game.engine import EndYear, History, legal_actions, new_game
+from game.messages import render
 from game.saves import (
     GameSettings,
     choose_resume,
     list_saves,
     new_save_path,
+    other_versions,
     read_save,
     write_crash_log,
     write_save,
@@ -220,3 +222,35 @@ def test_an_original_and_its_copy_beside_a_conflict_copy_are_two_entries_not_thr
     assert ours.branch_at == 3
     assert {ours.path.name, *(p.name for p in ours.copies)} == {"spil.json", "spil - Kopi.json"}
     assert not ours.copy, "neither file can be known to be the copy: neither is called one"
+    # continuing one of these files by name says what the others hold (before: not a word)
+    older = [render(n) for n in other_versions(read_save(folder / "spil (1).json"))]
+    assert older[0] == (
+        "bemærk: spil (1).json er en ældre udgave af spillet (2 beslutninger); "
+        f"{folder / 'spil-DESKTOP-4K2L9.json'} har 4. Skal spillet fortsætte derfra, så luk og "
+        f"åbn {folder / 'spil-DESKTOP-4K2L9.json'}"
+    )
+    assert len(older) == 2 and "anderledes fra beslutning 3" in older[1]  # and the other way
+    [branch] = other_versions(read_save(folder / "spil.json"))
+    assert render(branch).startswith(
+        f"bemærk: {folder / 'spil-DESKTOP-4K2L9.json'} er samme spil, men anderledes fra "
+        "beslutning 3; I fortsætter spil.json"
+    )
+    [other] = other_versions(read_save(folder / "spil-DESKTOP-4K2L9.json"))
+    assert "anderledes fra beslutning 3; I fortsætter spil-DESKTOP-4K2L9.json" in render(other)
+
+
+def test_a_report_of_an_older_copy_says_which_file_holds_more(tmp_path, mini_deck, capsys):
+    # Before: `raaderum report "spil (1).json"` wrote the older copy's report without a word.
+    from game.cli import main
+
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    settings = GameSettings("lang", 1, None)
+    game, older = folder / "spil.json", folder / "spil (1).json"
+    write_save(game, mini_deck, settings, _history(mini_deck, "lang", 1, 1))
+    shutil.copyfile(game, older)
+    write_save(game, mini_deck, settings, _history(mini_deck, "lang", 1, 3))
+    assert main(["report", str(older), "--out", str(tmp_path / "rapport")]) == 0
+    err = capsys.readouterr().err
+    assert "raaderum report: bemærk: spil (1).json er en ældre udgave af spillet" in err
+    assert f"{game} har 3" in err
