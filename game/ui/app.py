@@ -16,6 +16,7 @@ import io
 import os
 import sys
 import time
+import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ from game.ui.window import choose_display, desktop, first_window_size
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
+WINDOW_MIN = (800, 450)
+"""The smallest a user may drag or snap the window to: a half-screen snap on a 1366×768
+laptop (683 wide) wrapped card titles a few letters a line; 1280×720 at 150 % (853×480) still
+fits."""
 FPS = 60
 IDLE_SLEEP_MS = 25
 """Sleep between polls while nothing animates (pygame's event.wait polls and costs ~3 % CPU;
@@ -112,7 +117,21 @@ class App:
             return pygame.Surface(self.window_size)
         flags = pygame.FULLSCREEN if self.fullscreen else pygame.RESIZABLE
         size = (0, 0) if self.fullscreen else self.window_size
-        return pygame.display.set_mode(size, flags, display=self.display)
+        surface = pygame.display.set_mode(size, flags, display=self.display)
+        if not self.fullscreen:
+            self._keep_readable(surface.get_size())
+        return surface
+
+    def _keep_readable(self, size: tuple[int, int]) -> None:
+        """Stop the window from being dragged or snapped narrower or lower than
+        ``WINDOW_MIN`` (or than it opened, on a smaller desktop)."""
+        smallest = (min(WINDOW_MIN[0], size[0]), min(WINDOW_MIN[1], size[1]))
+        try:
+            with warnings.catch_warnings():  # pygame-ce wants its Window API for drawing too
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = smallest
+        except (AttributeError, pygame.error):  # an older pygame-ce: the window is as it was
+            pass
 
     def toggle_fullscreen(self) -> None:
         """Switch between fullscreen and a resizable window."""

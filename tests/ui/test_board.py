@@ -247,6 +247,19 @@ def test_resizing_relays_out_the_board(make_app, std_deck):
     app.step(0.02)
 
 
+def test_the_window_cannot_be_dragged_or_snapped_too_narrow_to_read(make_app, std_deck):
+    # Before: a half-screen snap on a 1366×768 laptop (683×768) wrapped card titles a few
+    # letters to a line ("Va-kan-cege-vinst-er") and the header ran into itself.
+    import warnings
+
+    board_app(make_app, std_deck, size=(1280, 720))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        window = pygame.Window.from_display_module()
+    window.size = (683, 768)  # what Windows asks for when the window is snapped to one half
+    assert window.size[0] >= 800 and window.minimum_size == (800, 450)
+
+
 def test_help_and_menu_overlays(make_app, std_deck):
     app = board_app(make_app, std_deck)
     key(app, pygame.K_F1)
