@@ -169,6 +169,8 @@ NAME_SHARE = 0.4
 """The share of the table's width a long table name ("Bord 8 (Seniorerne) (papir)") may keep
 when the years do not fit beside it in full: the name is shortened, never the figures."""
 
+NOTE_LINES = 3
+"""The lines the notes over a group's table may take (floor, copies, unreadable files …)."""
 UNREADABLE_NAMED = 2
 """The files that could not be read, named on the screen before "og 3 til"."""
 
@@ -253,28 +255,29 @@ def draw_tables(
         parts.append(app.t("compare.floor", floor=format_amount(floor, app.lang, 0, sign=True)))
     if open_count:
         parts.append(app.t("compare.unfinished", count=open_count))
-    if unreadable:
-        # named, so that the host can find the table's file (the count alone said not which)
-        names = ", ".join(unreadable[:UNREADABLE_NAMED])
-        if len(unreadable) > UNREADABLE_NAMED:
-            names = app.t(
-                "compare.unreadable_more", names=names, count=len(unreadable) - UNREADABLE_NAMED
-            )
-        parts.append(app.t("compare.unreadable", names=names))
     if copies:
         parts.append(app.t("compare.copies", count=copies))
     if unplayed:
         parts.append(app.t("compare.unplayed", count=unplayed))
     for name, paths in group.same_names:
         parts.append(app.t("compare.same_name", count=len(paths), name=name))
+    if unreadable:
+        # named, so that the host can find the table's file (the count alone said not which);
+        # last, as file names make it long: the short notes before it are never cut off
+        names = ", ".join(unreadable[:UNREADABLE_NAMED])
+        if len(unreadable) > UNREADABLE_NAMED:
+            names = app.t(
+                "compare.unreadable_more", names=names, count=len(unreadable) - UNREADABLE_NAMED
+            )
+        parts.append(app.t("compare.unreadable", names=names))
     if parts:
         note_h = line_height(app, sc.min_text)
-        # two lines at most, and only the lines the notes take (file names make them long)
+        # three lines at most, and only the lines the notes take
         top += app.text.draw(
             surface,
             " · ".join(parts),
-            pygame.Rect(inner.x, top, inner.width, note_h * 2),
-            TINY.ink(theme.WARNING).lines(2).shrink(),
+            pygame.Rect(inner.x, top, inner.width, note_h * NOTE_LINES),
+            TINY.ink(theme.WARNING).lines(NOTE_LINES).shrink(),
         ).height
     top += g // 2
     years = group.years

@@ -127,6 +127,27 @@ def test_the_files_that_could_not_be_read_are_named_on_the_screen(
     assert said and "Kunne ikke læses: bord7.json, bord8.json og 1 til" in said[0], said
 
 
+def test_the_short_notes_are_never_cut_off_by_the_unreadable_files_names(
+    app: App, saves, tmp_path: Path
+) -> None:
+    # Before: "Kunne ikke læses: spil-20261201-101010-aaaaaa.json, spil-20261201-111111-b…"
+    # filled the two lines, and "Kopier af et spil, talt én gang" after it was never seen.
+    folder, _ = saves
+    mixed = tmp_path / "blandet"
+    shutil.copytree(folder, mixed)
+    for table in sorted(mixed.glob("*.json")):  # a cloud drive's copy of every table
+        shutil.copyfile(table, mixed / f"{table.stem} (1).json")
+    for stamp in ("101010-aaaaaa", "111111-bbbbbb", "121212-cccccc"):
+        (mixed / f"spil-20261201-{stamp}.json").write_text("{ ikke json", encoding="utf-8")
+    scene = CompareScene(app, mixed)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    notes = next(t for t in drawn if "Kunne ikke læses" in t)
+    assert "Kopier af et spil, talt én gang: " in notes, notes
+    assert notes.index("Kopier af et spil") < notes.index("Kunne ikke læses"), notes
+
+
 def test_typing_a_folder_and_enter_reads_it(app: App, saves, tmp_path: Path) -> None:
     folder, _ = saves
     empty = tmp_path / "tom"
