@@ -110,19 +110,29 @@ def test_a_group_of_its_own_says_why_above_its_tables(app: App, saves) -> None:
     ]
 
 
+def _drawn_with_broken(app: App, saves, tmp_path: Path, broken, copied: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts the compare screen draws for the saved tables plus the files ``broken``
+    (names without .json) that cannot be read; ``copied``: with a cloud drive's copy of
+    every table."""
+    folder, _ = saves
+    mixed = tmp_path / "blandet"
+    shutil.copytree(folder, mixed)
+    if copied:
+        for table in sorted(mixed.glob("*.json")):
+            shutil.copyfile(table, mixed / f"{table.stem} (1).json")
+    for name in broken:
+        (mixed / f"{name}.json").write_text("{ ikke json", encoding="utf-8")
+    app.push(CompareScene(app, mixed))
+    drawn = record_text(app)
+    app.step(0.016)
+    return drawn
+
+
 def test_the_files_that_could_not_be_read_are_named_on_the_screen(
     app: App, saves, tmp_path: Path
 ) -> None:
     # "Filer, der ikke kunne læses: 3" – and the host had to open the report to learn which
-    folder, _ = saves
-    mixed = tmp_path / "blandet"
-    shutil.copytree(folder, mixed)
-    for name in ("bord7.json", "bord8.json", "bord9.json"):
-        (mixed / name).write_text("{ ikke json", encoding="utf-8")
-    scene = CompareScene(app, mixed)
-    app.push(scene)
-    drawn = record_text(app)
-    app.step(0.016)
+    drawn = _drawn_with_broken(app, saves, tmp_path, ("bord7", "bord8", "bord9"))
     said = [t for t in drawn if "Kunne ikke læses" in t]
     assert said and "Kunne ikke læses: bord7.json, bord8.json og 1 til" in said[0], said
 
@@ -132,17 +142,8 @@ def test_the_short_notes_are_never_cut_off_by_the_unreadable_files_names(
 ) -> None:
     # Before: "Kunne ikke læses: spil-20261201-101010-aaaaaa.json, spil-20261201-111111-b…"
     # filled the two lines, and "Kopier af et spil, talt én gang" after it was never seen.
-    folder, _ = saves
-    mixed = tmp_path / "blandet"
-    shutil.copytree(folder, mixed)
-    for table in sorted(mixed.glob("*.json")):  # a cloud drive's copy of every table
-        shutil.copyfile(table, mixed / f"{table.stem} (1).json")
-    for stamp in ("101010-aaaaaa", "111111-bbbbbb", "121212-cccccc"):
-        (mixed / f"spil-20261201-{stamp}.json").write_text("{ ikke json", encoding="utf-8")
-    scene = CompareScene(app, mixed)
-    app.push(scene)
-    drawn = record_text(app)
-    app.step(0.016)
+    broken = [f"spil-20261201-{stamp}" for stamp in ("101010-aaaaaa", "111111-bbbbbb", "1212")]
+    drawn = _drawn_with_broken(app, saves, tmp_path, broken, copied=True)
     notes = next(t for t in drawn if "Kunne ikke læses" in t)
     assert "Kopier af et spil, talt én gang: " in notes, notes
     assert notes.index("Kopier af et spil") < notes.index("Kunne ikke læses"), notes
