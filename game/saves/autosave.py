@@ -102,13 +102,16 @@ class GameSaver:
         writes that file again (it would overwrite the other window's decisions); the window
         offers to continue as a copy (``save_elsewhere`` or ``copy_save``)."""
 
-    def open(self) -> None:
+    def open(self, take_over: str | None = None) -> None:
         """Take the save's lock now (when a game is opened for writing). Raises ``SaveLocked``
         (its ``holder`` says where the game is open) or ``SaveError``. Once the game is in its
         file, a missing folder is said as unreachable and never created anew (a pulled USB
-        stick's mount point would otherwise take the game onto the system's own disk)."""
+        stick's mount point would otherwise take the game onto the system's own disk).
+        ``take_over``: the token of a holder the players chose to take the game over from."""
         if self.lock is None or self.lock.released:
-            self.lock = open_for_writing(self.path, create_folder=not self.status.ever_saved)
+            self.lock = open_for_writing(
+                self.path, create_folder=not self.status.ever_saved, take_over=take_over
+            )
 
     def resume(self, decisions: int) -> SaveStatus:
         """The game on screen is the one in the file (just opened, with ``decisions`` in its

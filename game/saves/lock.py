@@ -344,9 +344,18 @@ class SaveLock:
 
 
 def open_for_writing(
-    save: Path, *, now: float | None = None, create_folder: bool = True
+    save: Path,
+    *,
+    now: float | None = None,
+    create_folder: bool = True,
+    take_over: str | None = None,
 ) -> SaveLock:
     """Take the lock of ``save`` for this process (again the same lock if it holds it already).
+
+    ``take_over`` is the token of a holder the players chose to take the game over from (a
+    window on a computer that died, whose lock would block the game for ``STALE_AFTER``):
+    that holder's lock counts as free; any other live holder still refuses. The window taken
+    over from learns at its next save (``SaveLock.verify``) and writes no more.
 
     Raises ``SaveLocked`` (a ``SaveError``) with the holder when another live window has the
     game open, and ``SaveError`` when the folder cannot be read or written. The save itself
@@ -373,19 +382,21 @@ def open_for_writing(
             raise _refused(save, cause, os_code(error)) from None
     else:
         check_reachable(save)
-    generation, mine = _claim(save, moment)
+    generation, mine = _claim(save, moment, take_over)
     lock = SaveLock(save, generation, mine)
     _HELD[key] = lock
     return lock
 
 
-def _claim(save: Path, moment: float) -> tuple[int, LockHolder]:
+def _claim(save: Path, moment: float, take_over: str | None = None) -> tuple[int, LockHolder]:
     """Create the next generation of ``save``'s lock for this process (see the module
     docstring) and return it with its holder. Raises ``SaveLocked`` when another live window
-    holds the game (or wins every race), ``SaveError`` when the lock file cannot be made."""
+    holds the game (or wins every race), ``SaveError`` when the lock file cannot be made.
+    ``take_over``: the token of a holder whose lock counts as free."""
     for _ in range(_READ_TRIES):
         generation, holder, free = _top_holder(save, moment)
-        if not free:
+        chosen = take_over is not None and holder is not None and holder.token == take_over
+        if not free and not chosen:
             raise SaveLocked(save, holder)
         mine = _me(moment)
         claimed = _lock_path(save, generation + 1)

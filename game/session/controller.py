@@ -197,12 +197,13 @@ class GameController:
         else:
             self.autosave()
 
-    def claim(self, path: Path, created: str | None = None) -> None:
+    def claim(self, path: Path, created: str | None = None, take_over: str | None = None) -> None:
         """Take the lock of the save at ``path`` before resuming it, so that the game is
         written by this window only. Raises ``game.saves.SaveLocked`` (its ``holder`` says
-        where the game is open) or ``SaveError``; nothing changes then."""
+        where the game is open) or ``SaveError``; nothing changes then. ``take_over``: the
+        token of the holder the players chose to take the game over from (``LockHolder``)."""
         saver = GameSaver(path, created=created)
-        saver.open()
+        saver.open(take_over)
         if self.saver is not None and self.saver is not saver:
             self.saver.close()
         self.saver = saver

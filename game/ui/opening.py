@@ -14,9 +14,10 @@ from game.saves import SavedGame, SaveError, SaveLocked, copy_save, read_save
 from game.ui.scene import Host
 
 
-def open_save(app: Host, path: Path) -> bool:
+def open_save(app: Host, path: Path, take_over: str | None = None) -> bool:
     """Open the save at ``path`` on the board; True when it is on the board. A save that
-    cannot be read shows its reason; a save another window holds opens the "locked" dialog."""
+    cannot be read shows its reason; a save another window holds opens the "locked" dialog.
+    ``take_over``: the token of the holder the players chose to take the game over from."""
     try:
         saved = read_save(path)
     except SaveError as error:
@@ -24,10 +25,13 @@ def open_save(app: Host, path: Path) -> bool:
         app.push("message", title=app.t("app.title"), text=reason)
         return False
     try:
-        app.game.claim(saved.path, saved.created)
+        app.game.claim(saved.path, saved.created, take_over)
     except SaveLocked as error:
-        holder = error.holder.describe() if error.holder is not None else None
-        app.push("locked", saved=saved, holder=holder)
+        found = error.holder
+        holder = found.describe(app.lang) if found is not None else None
+        # a window on another computer may be one that died: the players may take over
+        token = found.token if found is not None and not found.on_this_machine else None
+        app.push("locked", saved=saved, holder=holder, token=token)
         return False
     except SaveError as error:
         reason = app.t("error.broken_save", reason=str(error))

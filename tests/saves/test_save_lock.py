@@ -227,6 +227,27 @@ def test_another_machines_lock_holds_until_it_is_old(save):
         lock.release()
 
 
+def test_the_players_may_take_over_the_lock_they_saw_and_no_other(save):
+    # a laptop that died left its lock; the players chose to take the game over from it
+    other = LockHolder(
+        host="LAPTOP-K7F2Q",
+        pid=4242,
+        user="anne",
+        started="2026-11-28T10:02:00+01:00",
+        taken="2026-11-28T10:03:00+01:00",
+        refreshed=1_800_000_000.0,
+        token="other",
+    )
+    lock_module._lock_path(save, 7).write_bytes(other.to_json())
+    with pytest.raises(SaveLocked):  # a token the players did not see takes nothing
+        open_for_writing(save, now=other.refreshed + 600, take_over="someone-else")
+    lock = open_for_writing(save, now=other.refreshed + 600, take_over="other")
+    try:
+        assert lock.generation == 8 and _locks(save.parent) == [f".{save.name}.lock.8"]
+    finally:
+        lock.release()
+
+
 def test_a_lock_file_being_written_is_not_taken_over(save, monkeypatch):
     """An empty lock file (its writer is between create and write) means "being opened";
     an empty one left for longer than the grace time is abandoned."""

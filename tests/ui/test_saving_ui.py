@@ -199,8 +199,16 @@ def test_a_save_another_window_holds_opens_read_only(make_app, std_deck, tmp_pat
     dialog = app.top
     assert dialog.name == "locked"
     assert "på computeren LAPTOP-K7F2Q (bruger anne, proces 4242" in dialog.body
+    assert (
+        "Er den anden computer lukket eller gået i stå, kan I overtage spillet her" in dialog.body
+    )
     labels = [label for label, _ in dialog.buttons]
-    assert labels == ["Fortsæt i en kopi", "Se spillet (skrivebeskyttet)", "Tilbage"]
+    assert labels == [
+        "Fortsæt i en kopi",
+        "Se spillet (skrivebeskyttet)",
+        "Overtag spillet her",
+        "Tilbage",
+    ]
     click(app, dialog.layout().buttons[1].center)
     board = app.top
     assert isinstance(board, BoardScene) and app.game.read_only
@@ -235,6 +243,17 @@ def test_a_save_another_window_holds_continues_as_a_copy(make_app, std_deck, tmp
     assert isinstance(app.top, BoardScene) and not app.game.read_only
     assert app.game.save_path.parent == path.parent and app.game.save_path != path
     assert any(text.startswith("I spiller nu videre i en kopi") for text in app.toast_texts())
+
+
+def test_a_game_a_dead_computer_holds_can_be_taken_over_here(make_app, std_deck, tmp_path):
+    # Before: a lock left on a laptop that died blocked its game for four hours; only a copy
+    # helped. The players may take the game over: it is saved here, in its own file.
+    app = make_app(std_deck)
+    path = open_held_save(app, std_deck, 2)
+    assert isinstance(app.top, BoardScene) and not app.game.read_only
+    assert app.game.save_path == path
+    assert app.game.do(first_adoption(app))
+    assert len(read_save(path).history.actions) == 2  # this window writes the game now
 
 
 def test_the_g_that_opens_save_elsewhere_is_not_typed_into_its_folder_field(

@@ -13,7 +13,7 @@ import pygame
 from game.saves import SavedGame
 from game.ui import theme
 from game.ui.dialog import DialogScene
-from game.ui.opening import continue_in_copy, drive_folders, start
+from game.ui.opening import continue_in_copy, drive_folders, open_save, start
 from game.ui.scene import is_activation, is_key
 from game.ui.textfield import TextField
 from game.ui.theme import BODY, TINY, Scale
@@ -216,23 +216,30 @@ class LockedScene(DialogScene):
     wide = 0.64
     tall = 0.66
 
-    def __init__(self, app: Host, saved: SavedGame, holder: str | None) -> None:
+    def __init__(
+        self, app: Host, saved: SavedGame, holder: str | None, token: str | None = None
+    ) -> None:
         text = (
             app.t("save.locked_text", holder=holder)
             if holder is not None
             else app.t("save.locked_unknown")
         )
         self.saved = saved
-        super().__init__(
-            app,
-            app.t("save.locked_title"),
-            text,
-            [
-                (app.t("save.as_copy"), self.as_copy),
-                (app.t("save.read_only"), self.read_only),
-                (app.t("save.cancel"), self.close),
-            ],
-        )
+        self.token = token
+        buttons = [
+            (app.t("save.as_copy"), self.as_copy),
+            (app.t("save.read_only"), self.read_only),
+        ]
+        if token is not None:  # a window on another computer, perhaps one that died
+            text = f"{text} {app.t('save.take_over_text')}"
+            buttons.append((app.t("save.take_over"), self.take_over))
+        buttons.append((app.t("save.cancel"), self.close))
+        super().__init__(app, app.t("save.locked_title"), text, buttons)
+
+    def take_over(self) -> None:
+        """Continue the game here: the window on the other computer saves no more."""
+        self.close()
+        open_save(self.app, self.saved.path, take_over=self.token)
 
     def read_only(self) -> None:
         """Show the game to look at (nothing is written)."""
