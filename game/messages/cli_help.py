@@ -88,8 +88,8 @@ DANISH_HELP: dict[str, str] = {
     "with --resume: when the game is open in another window, continue in a copy": (
         "med --resume: er spillet åbent i et andet vindue, så fortsæt i en kopi"
     ),
-    "folder for saves (default: the user data folder)": (
-        "mappen til gemte spil (udeladt: brugerens datamappe)"
+    "folder for saves (default: $RAADERUM_HOME/saves, else the user data folder)": (
+        "mappen til gemte spil (udeladt: $RAADERUM_HOME/saves, ellers brugerens datamappe)"
     ),
     'the table\'s name in its save and the comparison ("Table 3")': (
         "bordets navn i det gemte spil og i sammenligningen (»Bord 3«)"
