@@ -272,7 +272,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         action="store_true",
         help="with --resume: when the game is open in another window, continue in a copy",
     )
-    play.add_argument("--save-dir", help="folder for saves (default: $RAADERUM_HOME/saves, else the user data folder)")
+    play.add_argument(
+        "--save-dir",
+        help="folder for saves (default: $RAADERUM_HOME/saves, else the user data folder)",
+    )
     play.add_argument(
         "--table", default="", help='the table\'s name in its save and the comparison ("Table 3")'
     )

@@ -491,6 +491,7 @@ MESSAGES.update(
         "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n_decisions}) og tælles ikke med.",
         "report.same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m_decisions}); kun {kept} tælles med.",
         "report.same.diverged_tie": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; begge har {m_decisions}, og {kept}, der er gemt senest, tælles med, {copy} gør ikke.",
+        "report.same.undone": "{copy} har {n_decisions} af samme spil som {kept}, men {kept} er gemt senere med {m}: de sidste beslutninger er fortrudt, og kun {kept} tælles med.",
         "report.same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke.",
     }
 )
@@ -1475,7 +1476,7 @@ MESSAGES.update(
         "listing.version.branch": "bemærk: {other} er samme spil, men anderledes fra beslutning {k}; I fortsætter {file}",
         "play.ended_unsaved": "spillet sluttede ugemt. {reason}",
         "listing.note": "bemærk: {damaged}",
-        "listing.copies.one": "bemærk: {copies} er en kopi af samme spil med samme eller færre beslutninger; spillet fortsætter fra {path}, der har flest beslutninger ({m})",
-        "listing.copies.many": "bemærk: {copies} er kopier af samme spil med samme eller færre beslutninger; spillet fortsætter fra {path}, der har flest beslutninger ({m})",
+        "listing.copies.one": "bemærk: {copies} er en kopi af samme spil; spillet fortsætter fra {path}, der er gemt senest ({m} beslutninger)",
+        "listing.copies.many": "bemærk: {copies} er kopier af samme spil; spillet fortsætter fra {path}, der er gemt senest ({m} beslutninger)",
     }
 )

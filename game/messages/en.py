@@ -482,6 +482,7 @@ MESSAGES.update(
         "report.same.same": "{copy} is a copy of {kept} (the same game, {n_decisions}) and is not counted.",
         "report.same.behind": "{copy} is an older state of the same game as {kept} ({n} of {m_decisions}); only {kept} is counted.",
         "report.same.diverged_tie": "{copy} and {kept} are the same game, but the decisions differ from no. {k}; both have {m_decisions}, and {kept}, saved last, is counted, {copy} is not.",
+        "report.same.undone": "{copy} has {n_decisions} of the same game as {kept}, but {kept} was saved later with {m}: the last decisions were taken back, and only {kept} is counted.",
         "report.same.diverged": "{copy} and {kept} are the same game, but their decisions differ from no. {k}; {kept} has the most decisions ({m} against {n}) and is counted, {copy} is not.",
     }
 )
@@ -1466,7 +1467,7 @@ MESSAGES.update(
         "listing.version.branch": "note: {other} is the same game, but different from decision {k}; you are continuing {file}",
         "play.ended_unsaved": "the game ended unsaved. {reason}",
         "listing.note": "note: {damaged}",
-        "listing.copies.one": "note: {copies} is a copy of the same game with the same or fewer decisions; the game continues from {path}, which has the most decisions ({m})",
-        "listing.copies.many": "note: {copies} are copies of the same game with the same or fewer decisions; the game continues from {path}, which has the most decisions ({m})",
+        "listing.copies.one": "note: {copies} is a copy of the same game; the game continues from {path}, saved last ({m} decisions)",
+        "listing.copies.many": "note: {copies} are copies of the same game; the game continues from {path}, saved last ({m} decisions)",
     }
 )

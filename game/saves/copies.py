@@ -6,9 +6,11 @@ facilitator copies folders by hand. A comparison must count each table's game on
 are recognised by their content, never by their file names: the game id stored in every save
 (for older saves one derived from creation time, seed, deck and scenario), and a copy made with
 "continue as a copy" is the same table as its original. Among the files of one game the one
-with the longest log counts; the others are named in a ``SameGame`` notice, saying whether
-each is an identical copy, an older state of the same game (its log is a beginning of the
-longer one), or a copy that went its own way after some decision.
+saved last on the longest file's line counts (the longest, unless decisions were taken back
+and the game saved again: ``_counted``); the others are named in a ``SameGame`` notice,
+saying whether each is an identical copy, an older state of the same game (its log is a
+beginning of the counted one), a copy holding decisions since taken back, or a copy that
+went its own way after some decision.
 
 The start screen's list of saved games (``game.saves.listing``) folds the copies of a game the
 same way, but only files with the same game id: a game continued "as a copy" in another window
@@ -35,7 +37,8 @@ class Copy:
     decisions: int
     relation: str
     """ "same" (the same log), "entered_twice" (the same paper sheet entered again), "behind"
-    (its log is a beginning of the counted one's), "diverged" (the logs differ from decision
+    (its log is a beginning of the counted one's), "undone" (the counted one is a beginning of
+    its log, saved after it: decisions were taken back), "diverged" (the logs differ from decision
     ``diverged_at``, and the counted one is longer) or "diverged_tie" (… and the two are as
     long: the one saved last counts)."""
     diverged_at: int | None = None
@@ -151,14 +154,35 @@ def _same_start(a: SavedGame, b: SavedGame) -> bool:
 
 
 def _longest(cluster: Sequence[SavedGame]) -> SavedGame:
-    """The file of a game that counts: the longest log, then the latest save, then the name."""
+    """The file with the longest log, then the latest save, then the name."""
     return max(
         cluster, key=lambda s: (len(s.history.actions), stamp_seconds(s.updated), s.path.name)
     )
 
 
+def _counted(cluster: Sequence[SavedGame]) -> SavedGame:
+    """The file of a game that counts: the longest log (then the latest save, then the
+    name) – unless another file took the longest file's last decisions back (they are on its
+    redo list: the game was undone and saved again after the longest file was written); then
+    that file, so that older, longer copies never bring decisions taken back again. Which
+    file is newer is never judged by the clock (a laptop's may run ahead)."""
+    longest = _longest(cluster)
+    log = longest.history.actions
+    taken_back = [
+        s
+        for s in cluster
+        if len(s.history.actions) < len(log)
+        and (*s.history.actions, *s.history.redo_actions)[: len(log)] == log
+    ]
+    if not taken_back:
+        return longest
+    return max(
+        taken_back, key=lambda s: (stamp_seconds(s.updated), len(s.history.actions), s.path.name)
+    )
+
+
 def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
-    """How ``saved`` relates to ``kept``, a file of the same game with a log at least as long."""
+    """How ``saved`` relates to ``kept``, another file of the same game (the one counted)."""
     other, log = saved.history.actions, kept.history.actions
     difference = _first_difference(other, log)
     if difference is not None:
@@ -166,6 +190,8 @@ def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
         return Copy(saved.path, len(other), relation, difference + 1)
     if len(other) == len(log) and saved.paper and kept.paper and saved.game_id != kept.game_id:
         return Copy(saved.path, len(other), "entered_twice")
+    if len(other) > len(log):  # the kept file took decisions back and was saved after this
+        return Copy(saved.path, len(other), "undone")
     return Copy(saved.path, len(other), "same" if len(other) == len(log) else "behind")
 
 
@@ -176,7 +202,7 @@ def one_per_game(saves: Sequence[SavedGame]) -> tuple[list[SavedGame], list[Same
     notices: list[SameGame] = []
     order = {id(saved): index for index, saved in enumerate(saves)}
     for cluster in sorted(_clusters(saves), key=lambda c: min(order[id(s)] for s in c)):
-        best = _longest(cluster)
+        best = _counted(cluster)
         kept.append(best)
         if len(cluster) == 1:
             continue
@@ -196,16 +222,17 @@ class Listed:
 
     saved: SavedGame
     copies: tuple[Copy, ...] = ()
-    """Identical and older copies of the game (same game id), left out of the list."""
+    """Identical, older and undone copies of the game (same game id), left out of the list."""
     branch: SameGame | None = None
     """For a copy that went its own way: the file it is a copy of (``kept``, with that file's
     decisions) and this file's relation to it (``copies[0]``, "diverged")."""
 
 
 def fold_copies(saves: Sequence[SavedGame]) -> list[Listed]:
-    """The saves as the "Fortsæt" list shows them, in the order given: each game's file with
-    the longest log stands for the identical and older copies of it (a cloud drive's conflict
-    copies, a folder copied by hand), so continuing the game never picks up an older copy.
+    """The saves as the "Fortsæt" list shows them, in the order given: each game's counted
+    file (``_counted``) stands for the identical, older and undone copies of it (a cloud
+    drive's conflict copies, a folder copied by hand), so continuing the game never picks up
+    an older copy, nor one holding decisions since taken back.
     A file that went its own way after some decision is listed too, saying from which decision
     it differs from the game's longest file, and it stands for its own identical and older
     copies in turn (an original and its "- Kopi" beside a conflict copy that went on are two
@@ -215,7 +242,7 @@ def fold_copies(saves: Sequence[SavedGame]) -> list[Listed]:
         main: SavedGame | None = None
         rest = list(cluster)
         while rest:  # the longest file, then the longest of those that went their own way …
-            head = _longest(rest)
+            head = _counted(rest)
             relations = [(saved, _relation(saved, head)) for saved in rest if saved is not head]
             folded = [r for _, r in relations if not r.relation.startswith("diverged")]
             branch = None

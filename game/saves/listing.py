@@ -43,8 +43,9 @@ def save_candidates(save_dir: Path) -> list[Path]:
 
 def scan_saves(save_dir: Path) -> SaveListing:
     """Every save in ``save_dir``: the readable games (finished too) newest first by their
-    ``updated`` time, each game once (``copies.fold_copies``: the file with the longest log
-    stands for its identical and older copies, which its ``copies`` names), and the damaged
+    ``updated`` time, each game once (``copies.fold_copies``: the file that counts – the
+    longest log, unless decisions were taken back since – stands for its identical, older and
+    undone copies, which its ``copies`` names), and the damaged
     files newest first by modification time, each with the reason it cannot be read. Files
     are only read, never changed or deleted. A folder that cannot be read gives an empty
     listing with ``problem`` set."""

@@ -181,3 +181,26 @@ def test_the_html_and_the_command_line_count_three_tables(three_tables, tmp_path
     assert "raaderum compare: bemærk: " in err and "bord1-LAPTOP-K7F2Q.json" in err
     rows = (tmp_path / "ud2" / "compare.csv").read_text("utf-8-sig").splitlines()[1:]
     assert rows and all(row.split(";")[8] == "3" for row in rows)
+
+
+def test_a_table_undone_after_its_copy_was_made_counts_without_the_decisions_taken_back(
+    three_tables, mini_deck
+):
+    # Before: a stored result reopened with "Fortryd og spil videre" (20 decisions, the last
+    # on its redo list) lost to its cloud copies with 21: compare counted the copy, and
+    # `report` told the host to continue from it – bringing the undone decision back.
+    table = three_tables / "bord3.json"
+    copy = three_tables / "bord3 - Kopi.json"
+    settings = GameSettings("lang", 13, None)
+    full = _history(mini_deck, 13, 4)
+    write_save(table, mini_deck, settings, full)
+    shutil.copyfile(table, copy)
+    write_save(table, mini_deck, settings, full.undo())  # undone, and saved again
+    comparison = compare_saves([three_tables])
+    (group,) = comparison
+    assert table in {t.path for t in group.tables} and copy not in {t.path for t in group.tables}
+    (line,) = comparison.notices()
+    assert line == (
+        f"bord3 - Kopi.json har 4 beslutninger af samme spil som bord3.json, men bord3.json er "
+        "gemt senere med 3: de sidste beslutninger er fortrudt, og kun bord3.json tælles med."
+    )

@@ -165,7 +165,11 @@ def test_a_cloud_drives_older_copy_is_listed_once_and_never_continued(tmp_path, 
     choice = choose_resume(folder)
     assert choice.path == game
     notes = " ".join(choice.notes)
-    assert older.name in notes and same.name in notes and "der har flest beslutninger (5)" in notes
+    assert (
+        older.name in notes
+        and same.name in notes
+        and "der er gemt senest (5 beslutninger)" in notes
+    )
     assert len(read_save(older).history.actions) == 2, "the copy is only read, never changed"
 
 
