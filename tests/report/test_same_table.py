@@ -201,6 +201,6 @@ def test_a_table_undone_after_its_copy_was_made_counts_without_the_decisions_tak
     assert table in {t.path for t in group.tables} and copy not in {t.path for t in group.tables}
     (line,) = comparison.notices()
     assert line == (
-        f"bord3 - Kopi.json har 4 beslutninger af samme spil som bord3.json, men bord3.json er "
+        "bord3 - Kopi.json har 4 beslutninger af samme spil som bord3.json, men bord3.json er "
         "gemt senere med 3: de sidste beslutninger er fortrudt, og kun bord3.json tælles med."
     )
