@@ -1324,8 +1324,9 @@ ID_LISTS = {"proposals": ("excludes", "requires"), "scenarios": ("proposals", "e
 
 def _settle_spaced_ids(reading: _Reading, documents: list[YamlDocument]) -> None:
     """An item of an id list with a space in it is one id when the catalogue has it spelt
-    so ("BU 03", the id column's "BU 03" made "BU-03"), else ids separated by spaces ("E1 E2");
-    either way respelled as ids are (``_respelled``)."""
+    so ("BU 03", the id column's "BU 03" made "BU-03"), ids separated by spaces when each of
+    them is one ("E1 E2"), and else one id the loader names as unknown ("IN 1", not 'IN' and
+    '1'); always respelled as ids are (``_respelled``)."""
     known = {
         card.get("id")
         for document in documents
@@ -1342,15 +1343,12 @@ def _settle_spaced_ids(reading: _Reading, documents: list[YamlDocument]) -> None
                         continue
                     settled: list[Any] = []
                     for item in items:
-                        whole = id_spelling(item) if _spaced(item) else None
-                        if not _spaced(item) or whole in known:
+                        parts = [p for p in str(item).split() if p.casefold() not in LIST_WORDS]
+                        many = _spaced(item) and id_spelling(item) not in known
+                        if many and all(id_spelling(p) in known for p in parts):
+                            settled += [_respelled(reading, part) for part in parts]
+                        else:  # one id: known, or named whole as the unknown id it is
                             settled.append(_respelled(reading, item))
-                            continue
-                        settled += [
-                            _respelled(reading, part)
-                            for part in item.split()
-                            if part.casefold() not in LIST_WORDS
-                        ]
                     card[name] = settled
                     line = document.key_lines.get((section, index, name))
                     if line is not None:

@@ -368,3 +368,22 @@ def test_an_id_with_a_space_is_one_id_in_a_list_and_ids_with_spaces_only_are_man
     deck = load_deck(tmp_path / "dæk")
     assert deck.proposal("BU-01").excludes == ("BU-02", "BU-03")
     assert deck.proposal("inv").requires == ("E1", "E2", "BU-03")
+
+
+def test_an_unknown_id_with_a_space_is_named_whole_not_in_pieces(capsys, tmp_path):
+    # Before: "IN 1" under 'kræver' (the id is IN1) was "ukendt forslag 'IN' (mente du
+    # 'IN2'?)" – the row's own id – and "ukendt forslag '1'".
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "år 2", "år 3", "kræver"],
+        ["IN1", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, None],
+        ["IN2", "investering", "Opfølgning", "Sundhed", -1, 1, 3, "IN 1"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 3, None, None, None],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, None],
+    ]
+    about = [list(row) for row in ABOUT]
+    about[4] = ["formatversion", 2]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{path}:Forslag!H3: ukendt forslag 'IN-1' (mente du 'IN1'?)" in text
+    assert "'IN'" not in text and "ukendt forslag '1'" not in text
