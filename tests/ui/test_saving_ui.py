@@ -137,6 +137,25 @@ def test_starting_over_or_a_new_game_with_unsaved_decisions_asks_first(
         assert app.top.name != "quit"
 
 
+def test_saving_elsewhere_on_the_way_to_a_new_game_goes_on_to_it(make_app, std_deck, tmp_path):
+    # Before: "Gem et andet sted" from the "Nyt spil" question saved the game and returned to
+    # it; the players had to find "Nyt spil" in the menu once more.
+    app = make_app(std_deck)
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    click(app, menu.layout().buttons[[label for label, _ in menu.buttons].index("Nyt spil")].center)
+    click(app, app.top.layout().buttons[1].center)  # "Gem et andet sted"
+    assert app.top.name == "save_elsewhere"
+    type_text(app, str(tmp_path / "usb"))
+    key(app, pygame.K_RETURN)
+    assert app.top.name == "start"
+    [saved] = (tmp_path / "usb").glob("*.json")
+    assert len(read_save(saved).history.actions) == 1
+
+
 def test_a_saved_game_closes_without_a_question(make_app, std_deck):
     app = make_app(std_deck)
     app.start_game(std_deck, GameSettings("standard", 3))

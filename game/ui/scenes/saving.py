@@ -23,13 +23,16 @@ if TYPE_CHECKING:
 
 
 class SaveElsewhereScene(DialogScene):
-    """Save the game in another folder: type it (or click a drive), Enter saves there."""
+    """Save the game in another folder: type it (or click a drive), Enter saves there; with
+    ``then`` ("restart", "new"), asked on the way to starting over or a new game, go on there
+    once the game is saved."""
 
     name = "save_elsewhere"
     wide = 0.7
     tall = 0.72
 
-    def __init__(self, app: Host) -> None:
+    def __init__(self, app: Host, then: str | None = None) -> None:
+        self.then = then if then in ("restart", "new") else None
         game = app.game
         problem = game.unsaved()
         folder = str(game.save_dir or "")
@@ -84,6 +87,8 @@ class SaveElsewhereScene(DialogScene):
         message = self.app.game.save_elsewhere(Path(folder))
         if message.key == "save.elsewhere_done":
             self.close()
+            if self.then is not None:  # saved: on to where the players were going
+                self.app.left_game(self.then)
             self.app.toast(message.key, **message.kwargs)
         else:
             self.status = self.app.say(message)
@@ -155,8 +160,9 @@ class QuitScene(DialogScene):
         )
 
     def save_elsewhere(self) -> None:
-        """The "save elsewhere" dialog in place of this one."""
-        self.app.replace("save_elsewhere")
+        """The "save elsewhere" dialog in place of this one (and, once saved, on to starting
+        over or the new game the players asked for)."""
+        self.app.replace("save_elsewhere", then=self.then)
 
     def quit_anyway(self) -> None:
         """Close the window, start over or go to the start screen, although decisions are
