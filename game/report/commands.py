@@ -21,6 +21,20 @@ def _fail(command: str, message: str) -> int:
     return EXIT_BAD_INPUT
 
 
+FILE_SUFFIXES = (".html", ".htm", ".pdf", ".csv", ".txt")
+"""Endings of a file name: ``--out`` is a folder (a report is several files), and a folder
+named "rapport.html" is not what anyone typing it meant."""
+
+
+def _out_is_a_file_name(command: str, out: Path, lang: str) -> int | None:
+    """Refuse an ``--out`` that names a file ("rapport.html") unless that folder exists: the
+    command writes several files into a folder; None when ``out`` is fine."""
+    if out.suffix.lower() in FILE_SUFFIXES and not out.is_dir():
+        said = catalogue(lang).t("cli.out_is_a_folder", out=str(out), stem=str(out.with_suffix("")))
+        return _fail(command, said)
+    return None
+
+
 def _written(paths: list[Path]) -> None:
     for path in paths:
         print(display_path(path))
@@ -35,6 +49,9 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     except SaveError as error:
         return _fail("report", error.text(args.lang or "da"))
     lang = args.lang or saved.settings.lang
+    refused = _out_is_a_file_name("report", Path(args.out), lang)
+    if refused is not None:
+        return refused
     for note in other_versions(saved):  # a conflict copy may hold more of the game
         print(f"raaderum report: {render(note, lang)}", file=sys.stderr)
     try:
@@ -48,8 +65,11 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
 def run_compare(args: argparse.Namespace) -> int:
     """Compare saves; unreadable ones are listed on stderr and skipped (exit 2 only when none
     could be read), and a file that holds a game already counted is named on stderr."""
-    comparison = compare_saves([Path(p) for p in args.saves])
     lang = args.lang or "da"
+    refused = _out_is_a_file_name("compare", Path(args.out), lang)
+    if refused is not None:
+        return refused
+    comparison = compare_saves([Path(p) for p in args.saves])
     say = catalogue(lang).t
     for problem in comparison.unreadable:
         print(

@@ -258,3 +258,19 @@ def test_a_report_of_an_older_copy_says_which_file_holds_more(tmp_path, mini_dec
     err = capsys.readouterr().err
     assert "raaderum report: bemærk: spil (1).json er en ældre udgave af spillet" in err
     assert f"{game} har 3" in err
+
+
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_an_out_named_like_a_file_is_refused_with_a_folder_to_write(
+    tmp_path, mini_deck, capsys, command
+) -> None:
+    # Before: `--out rapport.html` made a folder named rapport.html/ without a word.
+    from game.cli import main
+
+    game = tmp_path / "spil.json"
+    write_save(game, mini_deck, GameSettings("lang", 1, None), _history(mini_deck, "lang", 1, 1))
+    out = tmp_path / "rapport.html"
+    assert main([command, str(game), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"raaderum {command}: --out er en mappe" in err
+    assert f"skriv fx --out {tmp_path / 'rapport'}" in err and not out.exists()
