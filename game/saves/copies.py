@@ -6,8 +6,8 @@ facilitator copies folders by hand. A comparison must count each table's game on
 are recognised by their content, never by their file names: the game id stored in every save
 (for older saves one derived from creation time, seed, deck and scenario), and a copy made with
 "continue as a copy" is the same table as its original. Among the files of one game the one
-saved last on the longest file's line counts (the longest, unless decisions were taken back
-and the game saved again: ``_counted``); the others are named in a ``SameGame`` notice,
+with the longest log counts, unless another file took its last decisions back (they are on
+that file's redo list: ``_counted``); the others are named in a ``SameGame`` notice,
 saying whether each is an identical copy, an older state of the same game (its log is a
 beginning of the counted one), a copy holding decisions since taken back, or a copy that
 went its own way after some decision.
@@ -38,7 +38,7 @@ class Copy:
     relation: str
     """ "same" (the same log), "entered_twice" (the same paper sheet entered again), "behind"
     (its log is a beginning of the counted one's), "undone" (the counted one is a beginning of
-    its log, saved after it: decisions were taken back), "diverged" (the logs differ from decision
+    its log and took the rest back: they are on its redo list), "diverged" (the logs differ from decision
     ``diverged_at``, and the counted one is longer) or "diverged_tie" (… and the two are as
     long: the one saved last counts)."""
     diverged_at: int | None = None
