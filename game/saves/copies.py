@@ -38,9 +38,9 @@ class Copy:
     relation: str
     """ "same" (the same log), "entered_twice" (the same paper sheet entered again), "behind"
     (its log is a beginning of the counted one's), "undone" (the counted one is a beginning of
-    its log and took the rest back: they are on its redo list), "diverged" (the logs differ from decision
-    ``diverged_at``, and the counted one is longer) or "diverged_tie" (… and the two are as
-    long: the one saved last counts)."""
+    its log and took the rest back: they are on its redo list), "diverged" (the logs differ
+    from decision ``diverged_at``, and the counted one is longer) or "diverged_tie" (… and the
+    two are as long: the one saved last counts)."""
     diverged_at: int | None = None
     """1-based number of the first decision that differs (for "diverged")."""
 
