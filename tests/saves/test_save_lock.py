@@ -204,7 +204,8 @@ def test_a_slow_process_never_takes_a_generation_already_passed(save, tmp_path, 
         rival.end()
 
 
-def test_another_machines_lock_holds_until_it_is_old(save):
+def _held_on_another_machine(save: Path) -> LockHolder:
+    """Give ``save`` a lock (generation 7) held by a window on the laptop LAPTOP-K7F2Q."""
     other = LockHolder(
         host="LAPTOP-K7F2Q",
         pid=4242,
@@ -215,6 +216,11 @@ def test_another_machines_lock_holds_until_it_is_old(save):
         token="other",
     )
     lock_module._lock_path(save, 7).write_bytes(other.to_json())
+    return other
+
+
+def test_another_machines_lock_holds_until_it_is_old(save):
+    other = _held_on_another_machine(save)
     with pytest.raises(SaveLocked) as caught:
         open_for_writing(save, now=other.refreshed + 600)
     message = str(caught.value)
@@ -229,16 +235,7 @@ def test_another_machines_lock_holds_until_it_is_old(save):
 
 def test_the_players_may_take_over_the_lock_they_saw_and_no_other(save):
     # a laptop that died left its lock; the players chose to take the game over from it
-    other = LockHolder(
-        host="LAPTOP-K7F2Q",
-        pid=4242,
-        user="anne",
-        started="2026-11-28T10:02:00+01:00",
-        taken="2026-11-28T10:03:00+01:00",
-        refreshed=1_800_000_000.0,
-        token="other",
-    )
-    lock_module._lock_path(save, 7).write_bytes(other.to_json())
+    other = _held_on_another_machine(save)
     with pytest.raises(SaveLocked):  # a token the players did not see takes nothing
         open_for_writing(save, now=other.refreshed + 600, take_over="someone-else")
     lock = open_for_writing(save, now=other.refreshed + 600, take_over="other")

@@ -100,6 +100,22 @@ def test_closing_with_unsaved_decisions_warns_first(make_app, std_deck, tmp_path
     assert not app.running
 
 
+def unsaved_game(make_app, std_deck, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A window whose game has one decision that its save folder could not take."""
+    app = make_app(std_deck)
+    app.game.save_dir = blocked_folder(tmp_path)
+    app.start_game(std_deck, GameSettings("standard", 3))
+    app.game.do(first_adoption(app))
+    return app
+
+
+def press_in_menu(app, label: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the menu (Esc) and click its button ``label``."""
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    click(app, menu.layout().buttons[[text for text, _ in menu.buttons].index(label)].center)
+
+
 @pytest.mark.parametrize(
     ("button", "anyway", "then"),
     [
@@ -113,22 +129,15 @@ def test_starting_over_or_a_new_game_with_unsaved_decisions_asks_first(
     # Before: the menu's "Start forfra" showed an empty board and "Nyt spil" the start screen
     # without a word, though the banner said that decisions were not saved; only closing the
     # window asked (and then about a game no longer on screen).
-    app = make_app(std_deck)
-    app.game.save_dir = blocked_folder(tmp_path)
-    app.start_game(std_deck, GameSettings("standard", 3))
-    app.game.do(first_adoption(app))
-    key(app, pygame.K_ESCAPE)
-    menu = app.top
-    click(app, menu.layout().buttons[[label for label, _ in menu.buttons].index(button)].center)
+    app = unsaved_game(make_app, std_deck, tmp_path)
+    press_in_menu(app, button)
     assert app.top.name == "quit"
     assert "Spillet er ikke gemt" in app.top.body and "går de beslutninger tabt" in app.top.body
     labels = [label for label, _ in app.top.buttons]
     assert labels == ["Tilbage til spillet", "Gem et andet sted", anyway]
     click(app, app.top.layout().buttons[0].center)  # back: the game as it was
     assert isinstance(app.top, BoardScene) and len(app.game.history.actions) == 1
-    key(app, pygame.K_ESCAPE)
-    menu = app.top
-    click(app, menu.layout().buttons[[label for label, _ in menu.buttons].index(button)].center)
+    press_in_menu(app, button)
     click(app, app.top.layout().buttons[2].center)  # anyway
     assert app.top.name == then
     if then == "start":  # the game given up is not asked about again when the window closes
@@ -140,13 +149,8 @@ def test_starting_over_or_a_new_game_with_unsaved_decisions_asks_first(
 def test_saving_elsewhere_on_the_way_to_a_new_game_goes_on_to_it(make_app, std_deck, tmp_path):
     # Before: "Gem et andet sted" from the "Nyt spil" question saved the game and returned to
     # it; the players had to find "Nyt spil" in the menu once more.
-    app = make_app(std_deck)
-    app.game.save_dir = blocked_folder(tmp_path)
-    app.start_game(std_deck, GameSettings("standard", 3))
-    app.game.do(first_adoption(app))
-    key(app, pygame.K_ESCAPE)
-    menu = app.top
-    click(app, menu.layout().buttons[[label for label, _ in menu.buttons].index("Nyt spil")].center)
+    app = unsaved_game(make_app, std_deck, tmp_path)
+    press_in_menu(app, "Nyt spil")
     click(app, app.top.layout().buttons[1].center)  # "Gem et andet sted"
     assert app.top.name == "save_elsewhere"
     type_text(app, str(tmp_path / "usb"))
