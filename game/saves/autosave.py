@@ -65,7 +65,7 @@ class SaveStatus:
         if self.saved_decisions is None:
             head = "Spillet er ikke gemt"
         elif self.saved_decisions == 0:
-            head = "Spillet er ikke gemt, siden det begyndte"
+            head = "Beslutningerne er ikke gemt (filen har kun spillets start)"
         else:
             head = f"Spillet er ikke gemt siden beslutning {self.saved_decisions}"
         return f"{head}: {cause}."

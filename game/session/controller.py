@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from game.engine import Action, Adopt, Deck, GameState, History, IllegalAction, new_game
-from game.messages import Message
+from game.messages import Message, render
 from game.saves import (
     GameSaver,
     GameSettings,
@@ -412,11 +412,10 @@ class GameController:
         self.save_problem = None
         if not status.ok and status.error is not None:
             if saver.failures == 1:
-                print(
-                    f"raaderum: {status.message()} Spillet fortsætter, men beslutningerne "
-                    "gemmes ikke, før det lykkes igen.",
-                    file=sys.stderr,
-                )
+                lang = self.settings.lang if self.settings is not None else "da"
+                why = unsaved_message(status)
+                said = render(Message.of("save.stderr_failed", reason=why or ""), lang)
+                print(f"raaderum: {said}", file=sys.stderr)
             self.notify(Message.of("error.save_failed", reason=status.error.cause), error=True)
 
     def unsaved(self) -> Message | None:

@@ -98,6 +98,28 @@ def test_a_name_too_long_for_the_disk_is_a_real_refusal(tmp_path, mini_deck):
     assert "stien eller filnavnet er for langt" in str(caught.value)
 
 
+def test_decisions_after_a_saved_start_are_said_plainly_in_either_language(
+    tmp_path, mini_deck, monkeypatch
+):
+    # Before: "Spillet er ikke gemt, siden det begyndte" – read by a facilitator as "the game
+    # was never saved", though its start was in the file.
+    from game.messages import render
+    from game.session.saving import unsaved_message
+
+    saver = GameSaver(tmp_path / "borde" / "spil.json")
+    assert saver.save(mini_deck, SETTINGS, _history(mini_deck, 0)).ok
+    monkeypatch.setattr(os, "fsync", _refusing(errno.ENOSPC))
+    status = saver.save(mini_deck, SETTINGS, _history(mini_deck, 1))
+    assert status.unsaved_since == 0
+    said = unsaved_message(status)
+    assert said is not None
+    assert render(said) == (
+        "Beslutningerne er ikke gemt (filen har kun spillets start): disken er fuld."
+    )
+    assert status.message() == render(said)  # the command line says it alike
+    assert render(said, "en").startswith("The decisions are not saved (the file holds only")
+
+
 def test_the_saver_knows_what_is_not_saved_and_can_move_the_game(tmp_path, mini_deck, monkeypatch):
     saver = GameSaver(tmp_path / "borde" / "spil.json")
     assert saver.save(mini_deck, SETTINGS, _history(mini_deck, 3)).ok
