@@ -1475,6 +1475,7 @@ MESSAGES.update(
         "listing.nothing_else": "Der er intet andet ufærdigt spil at fortsætte.",
         "listing.both": "{first} {second}",
         "listing.version.behind": "bemærk: {file} er en ældre udgave af spillet ({n} beslutninger); {kept} har {m}. Skal spillet fortsætte derfra, så luk og åbn {kept}",
+        "listing.version.undone": "bemærk: {file} har {n} beslutninger, men i {kept} er de sidste fortrudt, og filen er gemt igen med {m}. Skal spillet fortsætte uden dem, så luk og åbn {kept}",
         "listing.version.branch": "bemærk: {other} er samme spil, men anderledes fra beslutning {k}; I fortsætter {file}",
         "play.ended_unsaved": "spillet sluttede ugemt. {reason}",
         "listing.note": "bemærk: {damaged}",

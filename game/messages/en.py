@@ -1466,6 +1466,7 @@ MESSAGES.update(
         "listing.nothing_else": "There is no other unfinished game to continue.",
         "listing.both": "{first} {second}",
         "listing.version.behind": "note: {file} is an older state of the game ({n} decisions); {kept} has {m}. To continue from there, close and open {kept}",
+        "listing.version.undone": "note: {file} has {n} decisions, but in {kept} the last ones were taken back and the file saved again with {m}. To continue without them, close and open {kept}",
         "listing.version.branch": "note: {other} is the same game, but different from decision {k}; you are continuing {file}",
         "play.ended_unsaved": "the game ended unsaved. {reason}",
         "listing.note": "note: {damaged}",

@@ -192,7 +192,8 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
 def other_versions(saved: SavedGame) -> tuple[Message, ...]:
     """What a facilitator continuing ``saved`` should know about the other files of the same
     game in its folder (a cloud drive's conflict copies): that another file has more
-    decisions of it, or that a file went its own way from some decision. Empty when the
+    decisions of it, that another file took back decisions this one still holds, or that a
+    file went its own way from some decision. Empty when the
     file is the game's only one (or the folder cannot be read)."""
     mine = saved.path.resolve()
     games = scan_saves(saved.path.parent).games
@@ -208,10 +209,12 @@ def other_versions(saved: SavedGame) -> tuple[Message, ...]:
         return ()
     notes: list[Message] = []
     decisions = len(saved.history.actions)
-    if head.path.resolve() != mine and head.decisions > decisions:
+    if head.path.resolve() != mine and head.decisions != decisions:
+        # fewer decisions: an older state; more: decisions the counted file took back since
+        key = "behind" if head.decisions > decisions else "undone"
         notes.append(
             Message.of(
-                "listing.version.behind",
+                f"listing.version.{key}",
                 file=display_path(saved.path.name),
                 kept=display_path(head.path),
                 n=decisions,

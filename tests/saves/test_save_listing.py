@@ -274,3 +274,24 @@ def test_an_out_named_like_a_file_is_refused_with_a_folder_to_write(
     err = capsys.readouterr().err
     assert f"raaderum {command}: --out er en mappe" in err
     assert f"skriv fx --out {tmp_path / 'rapport'}" in err and not out.exists()
+
+
+def test_continuing_a_copy_that_still_holds_decisions_taken_back_says_so(
+    tmp_path, mini_deck
+) -> None:
+    # a stored result reopened ("Fortryd og spil videre") and saved; its cloud copy still
+    # holds the decision taken back: continuing that copy would bring it back without a word
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    settings = GameSettings("lang", 1, None)
+    game, copy = folder / "spil.json", folder / "spil - Kopi.json"
+    full = _history(mini_deck, "lang", 1, 3)
+    write_save(game, mini_deck, settings, full)
+    shutil.copyfile(game, copy)
+    write_save(game, mini_deck, settings, full.undo())
+    [note] = other_versions(read_save(copy))
+    assert render(note) == (
+        f"bemærk: spil - Kopi.json har 3 beslutninger, men i {game} er de sidste fortrudt, og "
+        f"filen er gemt igen med 2. Skal spillet fortsætte uden dem, så luk og åbn {game}"
+    )
+    assert other_versions(read_save(game)) == ()
