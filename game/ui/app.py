@@ -32,7 +32,7 @@ from game.saves import write_crash_log as saves_crash_log
 from game.session import Clock, GameController
 from game.ui import theme
 from game.ui.fonts import Fonts
-from game.ui.scene import Route, Router, Scene, finger_as_mouse
+from game.ui.scene import Leaving, Route, Router, Scene, finger_as_mouse
 from game.ui.scenes import ROUTES
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
@@ -297,7 +297,7 @@ class App:
         elif self.game.undo() and self.find("debrief") is not None:
             self.back_to("board")
 
-    def leave_game(self, then: str) -> None:
+    def leave_game(self, then: Leaving) -> None:
         """Leave the game on screen: for the start screen (``then`` "new"), or from its
         beginning in a new save ("restart"). While decisions are not saved (and one more try
         to save them fails), ask first, as closing the window does ("quit" dialog)."""
@@ -306,7 +306,7 @@ class App:
             return
         self.left_game(then)
 
-    def left_game(self, then: str) -> None:
+    def left_game(self, then: Leaving) -> None:
         """Do what ``leave_game`` asked for, now (the players were asked, or nothing is
         unsaved)."""
         if then == "restart":

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 import pygame
 
@@ -36,6 +36,10 @@ from game.session import GameController
 from game.ui.fonts import Fonts
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
+
+Leaving = Literal["quit", "restart", "new"]
+"""Where the players go when they leave the game on screen: the window closes, the game starts
+over, or the start screen for a new game (``Host.leave_game``, the "quit" dialog)."""
 
 
 class Host(Protocol):
@@ -81,9 +85,9 @@ class Host(Protocol):
     def report_board(self, saved: SavedGame, lang: str) -> bytes: ...
     def quit(self, code: int = 0) -> None: ...
     def request_quit(self) -> None: ...
-    def leave_game(self, then: str) -> None: ...
+    def leave_game(self, then: Leaving) -> None: ...
     def undo(self, *, asked: bool = False) -> None: ...
-    def left_game(self, then: str) -> None: ...
+    def left_game(self, then: Leaving) -> None: ...
 
 
 class Scene:

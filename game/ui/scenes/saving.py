@@ -14,7 +14,7 @@ from game.saves import SavedGame
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.opening import continue_in_copy, drive_folders, open_save, start
-from game.ui.scene import is_activation, is_key
+from game.ui.scene import Leaving, is_activation, is_key
 from game.ui.textfield import TextField
 from game.ui.theme import BODY, TINY, Scale
 
@@ -31,8 +31,8 @@ class SaveElsewhereScene(DialogScene):
     wide = 0.7
     tall = 0.72
 
-    def __init__(self, app: Host, then: str | None = None) -> None:
-        self.then = then if then in ("restart", "new") else None
+    def __init__(self, app: Host, then: Leaving | None = None) -> None:
+        self.then: Leaving | None = then if then != "quit" else None
         game = app.game
         problem = game.unsaved()
         folder = str(game.save_dir or "")
@@ -143,8 +143,8 @@ class QuitScene(DialogScene):
     wide = 0.6
     tall = 0.62
 
-    def __init__(self, app: Host, then: str = "quit") -> None:
-        self.then = then if then in ("restart", "new") else "quit"
+    def __init__(self, app: Host, then: Leaving = "quit") -> None:
+        self.then: Leaving = then
         problem = app.game.unsaved()
         message = app.say(problem) if problem is not None else ""
         words = "" if self.then == "quit" else f"_{self.then}"
