@@ -16,7 +16,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from game.messages import Message, catalogue, render, target_refusal, unit_words
+from game.messages import (
+    Message,
+    catalogue,
+    render,
+    target_refusal,
+    unit_words,
+    unknown_scenario,
+)
 from game.numbers import AmountError, format_amount, format_target, parse_amount
 
 EXIT_OK = 0
@@ -829,8 +836,7 @@ def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
     try:
         return deck.scenario(scenario_id)
     except KeyError:
-        known = ", ".join(s.id for s in deck.scenarios)
-        raise _say("cli.unknown_scenario", id=scenario_id, known=known) from None
+        raise UsageError(unknown_scenario(deck, scenario_id)) from None
 
 
 def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # type: ignore[no-untyped-def]

@@ -223,6 +223,13 @@ def target_refusal(deck: Deck, target: float | None, lang: str) -> str | None:
     return catalogue(lang).t("cli.target_range", limit=worded)
 
 
+def unknown_scenario(deck: Deck, scenario_id: str | None) -> Message:
+    """The refusal of a scenario id ``deck`` does not have, naming the ids it has (every
+    command and the window say it alike)."""
+    known = ", ".join(s.id for s in deck.scenarios)
+    return Message.of("cli.unknown_scenario", id=scenario_id, known=known)
+
+
 def render(message: Message, lang: str = "da") -> str:
     """``message`` worded in ``lang``."""
     return catalogue(lang).message(message)

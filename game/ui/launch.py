@@ -14,7 +14,7 @@ import pygame
 
 from game.content import DeckError, load_deck
 from game.engine import Deck
-from game.messages import Catalogue, render, target_refusal
+from game.messages import Catalogue, render, target_refusal, unknown_scenario
 from game.paths import saves_dir, standard_deck
 from game.saves import GameSettings, SaveError, list_saves, other_versions, read_save
 from game.session.saving import unsaved_message
@@ -49,9 +49,8 @@ def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
         try:
             deck.scenario(args.scenario)
         except KeyError:
-            known = ", ".join(s.id for s in deck.scenarios)
-            said = Catalogue(getattr(args, "lang", "da") or "da").t(
-                "cli.unknown_scenario", id=args.scenario, known=known
+            said = render(
+                unknown_scenario(deck, args.scenario), getattr(args, "lang", "da") or "da"
             )
             print(f"raaderum {command}: {said}", file=sys.stderr)
             return None
