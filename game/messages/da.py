@@ -559,6 +559,7 @@ MESSAGES.update(
         "save.stderr_failed": "{reason} Spillet fortsætter, men beslutningerne gemmes ikke, før det lykkes igen.",
         "save.not_since": "Spillet er ikke gemt siden beslutning {count}: {cause}.",
         "save.not_since_start": "Beslutningerne er ikke gemt (filen har kun spillets start): {cause}.",
+        "save.locked_now": "Spillet gemmes ikke: {cause}.",
         "save.never": "Spillet er ikke gemt: {cause}.",
         "save.button": "Gem et andet sted",
         "save.elsewhere_title": "Gem spillet et andet sted",

@@ -550,6 +550,7 @@ MESSAGES.update(
         "save.stderr_failed": "{reason} The game goes on, but the decisions are not saved until saving works again.",
         "save.not_since": "The game has not been saved since decision {count}: {cause}.",
         "save.not_since_start": "The decisions are not saved (the file holds only the start of the game): {cause}.",
+        "save.locked_now": "The game is not saved here: {cause}.",
         "save.never": "The game is not saved: {cause}.",
         "save.button": "Save elsewhere",
         "save.elsewhere_title": "Save the game elsewhere",

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from game.engine.history import History
 from game.engine.model import Deck
+from game.messages import Message, render
 from game.saves.files import display_path, folder_problem
 from game.saves.lock import SaveLock, SaveLocked, open_for_writing
 from game.saves.model import GameSettings, PaperTable, SaveError
@@ -54,21 +55,29 @@ class SaveStatus:
         return None if self.ok else self.saved_decisions
 
     def message(self) -> str:
-        """One Danish sentence for a banner or the command line ("" while saving works), e.g.
-        "Spillet er ikke gemt siden beslutning 5: disken er fuld." A window adds its remedy
-        (save elsewhere)."""
-        if self.ok or self.error is None:
-            return ""
-        cause = self.error.cause
-        if self.error.code == "locked":
-            return f"Spillet gemmes ikke: {cause}."
-        if self.saved_decisions is None:
-            head = "Spillet er ikke gemt"
-        elif self.saved_decisions == 0:
-            head = "Beslutningerne er ikke gemt (filen har kun spillets start)"
-        else:
-            head = f"Spillet er ikke gemt siden beslutning {self.saved_decisions}"
-        return f"{head}: {cause}."
+        """One Danish sentence for the command line ("" while saving works), e.g. "Spillet er
+        ikke gemt siden beslutning 5: disken er fuld." – the banner's (``unsaved_message``)."""
+        said = unsaved_message(self)
+        return render(said) if said is not None else ""
+
+
+def unsaved_message(status: SaveStatus | None, cause: str | None = None) -> Message | None:
+    """The banner's sentence while the game on screen is not in its save file (None while it
+    is): since which decision, and why (``cause`` when the game never got a file at all); a
+    game another window took over is not saved by this one at all."""
+    if status is None:
+        return None if cause is None else Message.of("save.never", cause=cause)
+    if status.ok or status.error is None:
+        return None
+    reason = status.error.cause
+    since = status.unsaved_since
+    if status.error.code == "locked":
+        return Message.of("save.locked_now", cause=reason)
+    if since is None:
+        return Message.of("save.never", cause=reason)
+    if since == 0:
+        return Message.of("save.not_since_start", cause=reason)
+    return Message.of("save.not_since", count=since, cause=reason)
 
 
 class GameSaver:

@@ -34,7 +34,7 @@ from game.saves import (
     folder_problem,
     new_save_path,
 )
-from game.session.saving import unsaved_message
+from game.saves.autosave import unsaved_message
 
 log = logging.getLogger(__name__)
 

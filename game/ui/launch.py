@@ -17,7 +17,7 @@ from game.engine import Deck
 from game.messages import Catalogue, render, target_refusal, unknown_scenario
 from game.paths import saves_dir, standard_deck
 from game.saves import GameSettings, SaveError, list_saves, other_versions, read_save
-from game.session.saving import unsaved_message
+from game.saves.autosave import unsaved_message
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
 from game.ui.autoplay import Autoplay
 from game.ui.window import choose_display

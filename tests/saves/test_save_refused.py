@@ -104,7 +104,7 @@ def test_decisions_after_a_saved_start_are_said_plainly_in_either_language(
     # Before: "Spillet er ikke gemt, siden det begyndte" – read by a facilitator as "the game
     # was never saved", though its start was in the file.
     from game.messages import render
-    from game.session.saving import unsaved_message
+    from game.saves.autosave import unsaved_message
 
     saver = GameSaver(tmp_path / "borde" / "spil.json")
     assert saver.save(mini_deck, SETTINGS, _history(mini_deck, 0)).ok
