@@ -730,7 +730,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
     lang = _reader(args)
     say = catalogue(lang).t
     years = ", ".join(
-        f"{year}: {format_against(v, t, lang)}/{format_against(t, t, lang)}"
+        f"{year}: {format_against(v, t, lang)}/{format_target(t, lang)}"
         for year, v, t in zip(scenario.years, totals, state.targets)
     )
     result = say("cli.enter.won" if won else "cli.enter.lost")

@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from game.engine import Scenario, scaled_targets, target_far
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.ui import theme
 from game.ui.draw import button, panel
 from game.ui.layout_screens import StartLayout
@@ -101,7 +101,8 @@ def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:
     or, when the facilitator has typed X, the profile X gives, said to be theirs ("Jeres
     mål 2,9/9,7/22,3/47,5 mio. kr.")."""
     profile = scenario.target if custom is None else scaled_targets(scenario.target, custom)
-    shown = "/".join(format_amount(t, app.lang) for t in sorted(set(profile)))
+    # with the decimals the game counts (3,21, not 3,2): the printed sheet says the same
+    shown = "/".join(format_target(t, app.lang) for t in sorted(set(profile)))
     key = "board.target" if custom is None else "start.target_yours"
     return app.t(key, amount=app.t("amount", amount=shown))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import Kind
+from game.engine import Kind, verdict
 from game.engine.ledger import fatigue_of
-from game.numbers import format_against
+from game.messages import catalogue
 from game.report.compare import compare_saves
 from game.saves import read_save
 from game.ui.scenes.paper import PaperScene, chips, paper_layout
@@ -69,12 +69,14 @@ def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, t
     assert [(a.card, a.round) for a in saved.history.current.adopted] == [(saving, 0)]
     assert [e.card for e in saved.history.current.events] == events
     assert any("Bord 7" in text for text in app.toast_texts())
-    # the result, to hold against the table's own ledger (before: the file name alone)
-    state = saved.history.current
-    amount = format_against(state.results[-1].raaderum, state.targets[-1])
-    last = f"{state.scenario.years[-1]}: {amount}"
+    # the result, to hold against the table's own ledger: the years it missed (before: the
+    # last year's figures, also when the table had met that year and lost on an earlier one)
+    outcome = verdict(saved.history.current)
+    assert not outcome.won and outcome.missed_years
     said = next(text for text in app.toast_texts() if "Bord 7" in text)
-    assert "Bord 7 er gemt – tabt, " in said and last in said, said
+    assert "Bord 7 er gemt i " in said and " – tabt. " in said, said
+    missed = catalogue("da").join(list(outcome.missed_years))
+    assert f"Målet blev ikke nået i {missed}." in said, said
     group = compare_saves([tmp_path / "saves"])[0]
     assert [t.table for t in group.tables] == ["Bord 7"]
 
@@ -268,3 +270,49 @@ def test_the_same_sheet_entered_on_screen_and_with_enter_gives_the_same_game(
     by_command = read_save(out).history.current
     assert on_screen.adoption(invest).factor == by_command.adoption(invest).factor
     assert on_screen.results == by_command.results
+
+
+def test_a_paper_table_is_scored_against_the_x_typed_on_the_start_screen(
+    make_app, std_deck, tmp_path
+):
+    # the printed sheet says "--target 30", the host types 30 on the start screen and opens
+    # Bord på papir: the table was saved against the scenario's own target, and a table
+    # that missed 30 was told it had won
+    app = make_app(std_deck, size=(1366, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in std_deck.scenarios].index("intro"))
+    click(app, start.layout().target_field.center)
+    type_text(app, "30")
+    key(app, pygame.K_ESCAPE)  # out of the field
+    key(app, pygame.K_p)  # from the keyboard, as the button
+    scene = app.top
+    assert isinstance(scene, PaperScene) and scene.target == 30
+    shown = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    assert any("Jeres mål" in text and "/30 mio. kr." in text for text in shown), shown
+    click(app, scene.layout().name.center)
+    type_text(app, "Bord 3")
+    key(app, pygame.K_RETURN)
+    for round_index, event in enumerate(
+        [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+    ):
+        click(app, _chip(scene, "events", event, round_index))
+    click(app, scene.layout().save.center)
+    assert app.top is not scene, scene.problems
+    saved = read_save(next((tmp_path / "saves").glob("*.json")))
+    assert saved.history.current.targets[-1] == 30
+
+
+def test_paper_is_not_opened_on_a_target_that_is_not_a_number(make_app, std_deck):
+    app = make_app(std_deck, size=(1366, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.layout().target_field.center)
+    type_text(app, "1,2,3")
+    click(app, start.paper_button(start.layout()).center)
+    assert app.top is start
+    assert any("»1,2,3« kan ikke læses" in text for text in app.toast_texts())

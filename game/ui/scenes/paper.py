@@ -18,13 +18,14 @@ import pygame
 from game import engine
 from game.engine import die_table
 from game.messages import Message
-from game.numbers import format_against, format_amount
+from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.model import PaperTable
 from game.saves.paper import PaperError, entry_seed, paper_history, rounds_short_of_events
 from game.ui import theme
 from game.ui.draw import button, kind_icon
 from game.ui.scene import Scene, is_activation, is_key
+from game.ui.start_view import targets_text
 from game.ui.textfield import TextField
 from game.ui.theme import BODY, TINY, TITLE, Scale
 
@@ -114,10 +115,13 @@ class PaperScene(Scene):
 
     name = "paper"
 
-    def __init__(self, app: Host, scenario: str | None = None) -> None:
+    def __init__(self, app: Host, scenario: str | None = None, target: float | None = None) -> None:
         super().__init__(app)
         self.deck = app.game.deck
         self.scenario = self.deck.scenario(scenario)
+        self.target = target
+        """The facilitator's X (the last year's target) the paper table played for, from the
+        start screen; None: the scenario's own."""
         self.adopted: dict[str, int] = {}
         """Proposal id → 0-based round, in the order entered."""
         self.drawn: dict[str, int] = {}
@@ -201,8 +205,8 @@ class PaperScene(Scene):
             return False
         # the seed follows from the entries, as with `raaderum enter`: the same sheet entered
         # twice (in the window or on the command line) gives the same game
-        seed = entry_seed(self.deck, self.scenario, table, None)
-        settings = GameSettings(self.scenario.id, seed, None, app.lang)
+        seed = entry_seed(self.deck, self.scenario, table, self.target)
+        settings = GameSettings(self.scenario.id, seed, self.target, app.lang)
         try:
             history = paper_history(self.deck, settings, table)
             short = tuple(rounds_short_of_events(self.deck, self.scenario, table))
@@ -223,15 +227,12 @@ class PaperScene(Scene):
             self.problems = [app.t("paper.problem", reason=error.worded(app.lang))]
             return False
         # the result, so the host can hold it against the table's own ledger at once
-        state = history.current
-        outcome = engine.verdict(state)
-        last = format_against(state.results[-1].raaderum, state.targets[-1], app.lang)
-        result = app.t(
-            "paper.saved_result",
-            result=app.t("cli.enter.won" if outcome.won else "cli.enter.lost"),
-            year=state.scenario.years[-1],
-            amount=last,
-            target=app.target_amount(state.targets[-1]),
+        outcome = engine.verdict(history.current)
+        # a lost table names why (the year it missed, not the last one), as `enter` does
+        result = (
+            app.t("cli.enter.won")
+            if outcome.won
+            else app.t("paper.saved_lost", why=" ".join(app.catalogue.verdict_reasons(outcome)))
         )
         app.toast("paper.saved", table=table.table, path=path.name, result=result)
         app.pop()
@@ -372,9 +373,9 @@ class PaperScene(Scene):
         surface.fill(theme.BACKGROUND)
         heading = f"{app.t('paper.title')}: {self.scenario.title}"
         text.draw(surface, heading, layout.title, TITLE.lines(1).shrink())
-        text.draw(
-            surface, app.t("paper.intro"), layout.intro, TINY.ink(theme.MUTED).lines(1).shrink()
-        )
+        # the targets the table played for (the start screen's X), as the result sheet says
+        intro = f"{targets_text(app, self.scenario, self.target)} · {app.t('paper.intro')}"
+        text.draw(surface, intro, layout.intro, TINY.ink(theme.MUTED).lines(1).shrink())
         text.draw(surface, app.t("paper.table"), layout.name_label, BODY.bold().lines(1).shrink())
         self.name_field.set_rect(layout.name)
         self.name_field.font = app.fonts.get("regular", scale.min_text)

@@ -214,9 +214,9 @@ class StartScene(Scene):
         except DeckError as error:
             self.deck_problems = error.lines(self.app.lang)[:12]
 
-    def start(self) -> None:
-        """Start the chosen game; a target that is not a number (or is too large) is said,
-        and the game does not start on the scenario's target instead."""
+    def target_typed_ok(self) -> bool:
+        """True when the target field holds a usable X (or nothing); otherwise the toast says
+        why, and neither a game nor a paper table goes on with the scenario's target instead."""
         typed = self.target.text.strip()
         value = self.target.value
         limit = target_limit(self.deck)
@@ -227,6 +227,19 @@ class StartScene(Scene):
                 text=typed,
                 most=format_amount(limit, self.app.lang),
             )
+            return False
+        return True
+
+    def enter_paper(self) -> None:
+        """Bord på papir for the chosen scenario, against the X on this screen (the printed
+        result sheet says which X the table played for)."""
+        if self.target_typed_ok():
+            self.app.push("paper", scenario=self.scenario.id, target=self.target_value())
+
+    def start(self) -> None:
+        """Start the chosen game; a target that is not a number (or is too large) is said,
+        and the game does not start on the scenario's target instead."""
+        if not self.target_typed_ok():
             return
         settings = GameSettings(
             scenario=self.scenario.id,
@@ -371,7 +384,7 @@ class StartScene(Scene):
             elif event.key == pygame.K_h:  # F1: the window opens the help from every screen
                 self.app.push("help")
             elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
-                self.app.push("paper", scenario=self.scenario.id)
+                self.enter_paper()
             elif event.key == pygame.K_s:  # the tables of a conference, side by side
                 self.app.push("compare")
             elif event.key == pygame.K_b:  # the scenario's briefing, whole, to read aloud
@@ -427,7 +440,7 @@ class StartScene(Scene):
         elif layout.briefing.collidepoint(pos) and not self.deck_problems:
             self.show_briefing()
         elif self.paper_button(layout).collidepoint(pos):
-            self.app.push("paper", scenario=self.scenario.id)
+            self.enter_paper()
         elif self.compare_button(layout).collidepoint(pos):
             self.app.push("compare")
         elif self.language_button(layout).collidepoint(pos):
