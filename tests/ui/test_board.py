@@ -379,6 +379,34 @@ def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make
     assert without.probability != shown.probability or without.p90 != shown.p90
 
 
+def test_the_chance_line_says_what_else_would_lose_the_game(make_app, std_deck):
+    # a council read a green "Chance for at nå målet i alle år: 93 %" as its chance of
+    # winning, in a game it lost for having adopted no efficiency: the line counts amounts
+    # only, so it names a kind not adopted yet and a service level under the floor
+    app = board_app(make_app, std_deck, seed=5)
+    board = app.top
+    shown = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    assert not any("endnu" in text for text in shown if text.startswith("Chance")), shown
+    state = app.game.state
+    savings = [c for c in state.market if std_deck.proposal(c).kind is Kind.SAVING]
+    for card in savings:  # every saving on the table, and nothing else
+        app.game.do(Adopt(card))
+    app.game.do(EndYear())
+    app.step(0.02)
+    state = app.game.state
+    assert state.service < state.scenario.service_floor, "the savings took it under the floor"
+    shown.clear()
+    app.request_redraw()
+    app.step(0.02)
+    line = next(text for text in shown if text.startswith("Chance for "))
+    assert "mangler 2 slags" in line, line
+    assert "service under gulvet" in line, line
+    chart = board.panel("chart")
+    assert chart.unmet(chart.view(board.table())), "unmet: drawn in the gap colour, not green"
+
+
 def test_the_tables_name_stays_in_the_header_when_the_timer_runs_over(make_app, std_deck):
     # at "Over tid: 0:10" the header shrank to "Standardspil: fire år", dropping "Bord 2 –
     # kun besparelser": the name is what tells the room which table's game it sees

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.engine import verdict
 from game.engine.forecast import Forecast
 from game.numbers import format_percent
 from game.ui import theme
@@ -72,20 +73,58 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         target = state.targets[min(state.round, len(state.targets) - 1)]
         return f"{app.t('board.years')} · {app.t('board.target', amount=app.target_amount(target))}"
 
-    def risk(self, view: ChartView) -> str:
-        """The chance of meeting the target every year (with the selected card), or ""."""
+    def risk(self, view: ChartView, width: int | None = None, min_text: int = 0) -> str:
+        """The chance of meeting the target every year (with the selected card), or "";
+        followed by the other conditions of a win that are not met now (``unmet``). Given the
+        ``width`` the line has at ``min_text``, the longest form that fits: the whole line,
+        then with "Chance for målet" for short, then the chance alone (the colour still
+        says that something else is wrong)."""
         app, forecast = self.app, view.forecast
         if forecast is None:
             return ""
         percent = format_percent(forecast.probability, app.lang)
-        if view.selected is None or view.base_forecast is None:
-            return app.t("board.risk", percent=percent)
-        return app.t(
-            "board.risk_with",
-            base=format_percent(view.base_forecast.probability, app.lang),
-            number=view.selected,
-            percent=percent,
-        )
+
+        def chance(key: str) -> str:
+            if view.selected is None or view.base_forecast is None:
+                return app.t(key, percent=percent)
+            return app.t(
+                f"{key}_with",
+                base=format_percent(view.base_forecast.probability, app.lang),
+                number=view.selected,
+                percent=percent,
+            )
+
+        unmet = self.unmet(view)
+        if not unmet:
+            return chance("board.risk")
+        forms = [
+            " · ".join([chance("board.risk"), *unmet]),
+            " · ".join([chance("board.risk_brief"), *unmet]),
+            chance("board.risk"),
+        ]
+        if width is None:
+            return forms[0]
+        fits = [f for f in forms if app.text.width(f, min_text, FONT_BOLD) <= width]
+        return fits[0] if fits else forms[-1]
+
+    def unmet(self, view: ChartView) -> list[str]:
+        """The win's other conditions the game fails right now ("mangler en
+        effektivisering" from the second round on, "service under gulvet"): the chance counts
+        the amounts only, and a council read a green 93 % as its chance of winning a game it
+        could no longer win."""
+        app, state = self.app, view.state.item
+        outcome = verdict(state)
+        said = []
+        # a kind not adopted yet is said from the second round on: in the first, none is
+        if outcome.missing_kinds and state.round > 0:
+            missing = outcome.missing_kinds
+            if len(missing) == 1:  # short: the line has one row at 1024×768
+                said.append(app.t("board.risk_kind", kind=app.t(f"kind.word.{missing[0].value}")))
+            else:
+                said.append(app.t("board.risk_kinds", count=len(missing)))
+        if outcome.service_below_floor:
+            said.append(app.t("board.risk_floor"))
+        return said
 
     def rows(
         self, layout: BoardLayout, view: ChartView
@@ -122,7 +161,10 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         heading(app, surface, self.title(view), title_rect, color=color)
         forecast = view.forecast
         if forecast is not None:
-            color = theme.MET if forecast.probability >= 0.5 else theme.GAP
+            # green only when the amounts look good and nothing else loses the game now
+            good = forecast.probability >= 0.5 and not self.unmet(view)
+            color = theme.MET if good else theme.GAP
             style = BODY.bold().ink(color).right().middle().lines(1).shrink()
-            app.text.draw(surface, self.risk(view), risk_rect, style)
+            line = self.risk(view, risk_rect.width, layout.min_text)
+            app.text.draw(surface, line, risk_rect, style)
         draw_board_years(surface, app, chart_rect, state, forecast)

@@ -105,8 +105,8 @@ class TargetScene(DialogScene):
     # --- input --------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
         """Typing a number (the field takes the focus at the first digit and the typed number
-        replaces X), −/+ (keys and buttons), Enter confirms, Esc leaves the field and then
-        closes."""
+        replaces X), −/+ (keys and buttons), Enter confirms, Esc cancels at once, as its
+        button says ("Annullér (Esc)"), whatever was typed."""
         number = self.number
         if event.type == pygame.TEXTINPUT:
             if not number.focused and any(c.isdigit() for c in event.text):
@@ -120,8 +120,10 @@ class TargetScene(DialogScene):
             super().handle(event)  # the buttons' focus, also while the number is typed
             return
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE and number.focused:
-                number.focused = False
+            if event.key == pygame.K_ESCAPE:
+                # one Esc cancels: before, the first only left the field, and the next digit
+                # and Enter set a target the facilitator had meant to cancel
+                self.close()
             elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
                 number.step(TARGET_STEP, self.app.lang)
                 number.fresh = number.focused
