@@ -21,6 +21,8 @@ NUMBER_KEYS.update({pygame.K_0: 10, pygame.K_KP0: 10})
 """The number keys (and the keypad's) that select the market cards 1–9, and 0 for card 10;
 the arrow keys reach every card, also the 11th and 12th of a large table."""
 
+CLICKER_KEYS = (pygame.K_PAGEDOWN, pygame.K_PAGEUP)
+"""What a presenter remote sends for "next" and "previous" (most of them; others send → ←)."""
 CLICK_THROUGH = 0.6
 """Seconds after the board comes back on top in a new year (the year reveal's "Videre"
 closed) in which a click on the end-year button is taken for the second click of a
@@ -125,10 +127,11 @@ class BoardInput:
         places = [n for n, slot in enumerate(self.slots(), start=1) if slot.open]
         if key in NUMBER_KEYS:
             self.select(NUMBER_KEYS[key])
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and places:
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT, *CLICKER_KEYS) and places:
+            # a presenter remote sends Page Down / Page Up: the next and the previous card
             current = self.selected_card()
             numbers = {slot.card: n for n, slot in enumerate(self.slots(), start=1)}
-            step = 1 if key == pygame.K_RIGHT else -1
+            step = 1 if key in (pygame.K_RIGHT, pygame.K_PAGEDOWN) else -1
             if current in numbers and numbers[current] in places:
                 at = places.index(numbers[current])
                 self.select(places[(at + step) % len(places)])

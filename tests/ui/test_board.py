@@ -345,6 +345,29 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     assert isinstance(app.top, CardScene)
 
 
+def test_a_presenter_remote_walks_the_cards_and_the_years_summary(make_app, std_deck):
+    # a clicker sends Page Down / Page Up: on the board they did nothing, and the year's
+    # summary waited for Enter, so the facilitator walked back to the laptop every round
+    app = board_app(make_app, std_deck)
+    board = app.top
+    key(app, pygame.K_PAGEDOWN)
+    first = board.selected_card()
+    assert first == app.game.state.market[0]
+    key(app, pygame.K_PAGEDOWN)
+    assert board.selected_card() == app.game.state.market[1]
+    key(app, pygame.K_PAGEUP)
+    assert board.selected_card() == first
+    key(app, pygame.K_SPACE)  # the year ends (from the laptop) …
+    summary = app.top
+    assert summary is not board
+    for _ in range(40):  # … its reveal runs, and the remote moves on
+        app.step(0.1)
+    key(app, pygame.K_PAGEDOWN)
+    if app.top is summary:  # the first press skipped the rest of the animation
+        key(app, pygame.K_PAGEDOWN)
+    assert app.top is board and app.game.state.round == 1
+
+
 def test_finger_taps_work_like_clicks(make_app, std_deck):
     app = board_app(make_app, std_deck)
     card = app.game.state.market[0]

@@ -23,8 +23,16 @@ from game.ui.reveal import build_reveal, chart_values, draw_lines, lines_text, n
 from game.ui.scene import Host, Scene, ctrl_held, is_activation
 from game.ui.theme import HEADING, TINY
 
-CONFIRM_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE)
-"""Keys that leave the reveal once it has been shown."""
+CONFIRM_KEYS = (
+    pygame.K_RETURN,
+    pygame.K_KP_ENTER,
+    pygame.K_SPACE,
+    pygame.K_ESCAPE,
+    pygame.K_PAGEDOWN,
+    pygame.K_RIGHT,
+)
+"""Keys that leave the reveal once it has been shown (Page Down and → from a presenter
+remote: the facilitator moves on from the back of the room)."""
 STEP_SECONDS = 0.45
 """Length of one reveal animation (the issue allows at most 0.5 s)."""
 
