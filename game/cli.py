@@ -625,7 +625,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     _warn_target(deck, scenario, args.target, _reader(args))
     from game.saves.files import check_not_empty, write_file
 
-    html = document(deck, scenario, lang, args.target, _deck_named(args)).encode("utf-8")
+    html = document(deck, scenario, lang, args.target, _printed_deck(_deck_named(args)))
+    html = html.encode("utf-8")
     _write_or_say(
         path, lambda: write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
     )
@@ -805,6 +806,19 @@ def _deck_named(args: argparse.Namespace) -> str | None:
     if args.deck_path is not None and args.deck is not None and args.deck_path != args.deck:
         raise _say("cli.two_decks", first=args.deck_path, second=args.deck)
     return str(args.deck_path) if args.deck_path is not None else args.deck
+
+
+def _printed_deck(named: str | None) -> str | None:
+    """The deck as the result sheet's `enter` command names it: a whole path, so that the
+    command works from any folder the host types it in (decks/standard, as the README
+    writes it, only worked from the project's folder); None for the standard deck, which
+    the command finds by itself."""
+    if named is None:
+        return None
+    path = Path(named).expanduser().resolve()
+    from game.paths import standard_deck
+
+    return None if path == standard_deck().resolve() else str(path)
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ not only colour.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -70,15 +71,21 @@ def document(
         )
         cards = [_proposal_card(deck, scenario, p, lang) for p in chunk]
         pages.append(_card_page(cards, footer, t("print.cut")))
-    for start in range(0, len(events), PER_PAGE):
-        chunk_events = events[start : start + PER_PAGE]
+    copies = event_copies(events)
+    printed = [
+        (e, copies[e.id] if copies else 1)
+        for e in events
+        for _ in range(copies[e.id] if copies else 1)
+    ]
+    for start in range(0, len(printed), PER_PAGE):
+        chunk_events = printed[start : start + PER_PAGE]
         footer = t(
             "print.events_of" if len(chunk_events) > 1 else "print.events_one",
             first=start + 1,
             last=start + len(chunk_events),
-            total=len(events),
+            total=len(printed),
         )
-        cards = [_event_card(deck, scenario, e, lang) for e in chunk_events]
+        cards = [_event_card(deck, scenario, e, lang, n) for e, n in chunk_events]
         pages.append(_card_page(cards, footer, t("print.cut")))
     start = 0
     for chunk in catalogue_chunks(proposals):
@@ -96,9 +103,32 @@ def document(
 def page_count(deck: Deck, scenario: Scenario) -> int:
     """The pages ``document`` makes: four sheets, the card pages, then the catalogue pages."""
     cards = -(-len(scenario.proposals) // PER_PAGE)
-    events = -(-len(scenario.events) // PER_PAGE)
+    copies = event_copies([deck.event(eid) for eid in scenario.events])
+    printed = sum(copies.values()) if copies else len(scenario.events)
+    events = -(-printed // PER_PAGE)
     words = len(catalogue_chunks([deck.proposal(pid) for pid in scenario.proposals]))
     return 4 + cards + events + words
+
+
+MOST_COPIES = 8
+"""The most copies of one event card printed to give it its weight on paper."""
+
+
+def event_copies(events: Sequence[Event]) -> dict[str, int] | None:
+    """How many copies of each event card to print, so that drawing from the shuffled pile
+    (putting the other copies aside once an event is drawn) gives every event the chance the
+    window's draw gives it: copies in proportion to ``Event.weight`` (rules.draw_events picks
+    by weight among the events left). None when the weights need more than ``MOST_COPIES``
+    copies of a card to be kept exactly (the sheet then says that paper draws them alike)."""
+    for scale in range(1, MOST_COPIES + 1):
+        counts = {e.id: e.weight * scale for e in events}
+        if all(abs(c - round(c)) < 1e-9 and round(c) >= 1 for c in counts.values()):
+            whole = {eid: round(c) for eid, c in counts.items()}
+            if max(whole.values(), default=1) > MOST_COPIES:
+                return None
+            common = math.gcd(*whole.values()) if whole else 1
+            return {eid: c // common for eid, c in whole.items()}
+    return None
 
 
 CATALOGUE_MM = 238.0
@@ -246,9 +276,13 @@ def _die_line(proposal: Proposal, lang: str) -> str:
     return f'<div class="chance"><b>±</b> {escape(t("print.die", faces=faces))}</div>'
 
 
-def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str) -> str:
+def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies: int = 1) -> str:
+    """One event card; ``copies`` > 1 says on it how many alike the pile holds (put the others
+    aside when it is drawn)."""
     t = catalogue(lang).t
     facts = [f"{t('print.service')} <b>{escape(_signed(event.service))}</b>"]
+    if copies > 1:
+        facts.append(escape(t("print.copies", n=copies)))
     if event.fatigue:
         facts.append(f"{t('print.fatigue')} <b>{escape(_signed(event.fatigue))}</b>")
     if event.rounds is not None:
@@ -405,7 +439,9 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
     t = catalogue(lang).t
     events = [deck.event(eid) for eid in scenario.events]
     drawn = scenario.events_per_round > 0 and bool(events)  # a catalogue without events
+    uncertain = any(deck.proposal(pid).is_uncertain for pid in scenario.proposals)
     rules = [
+        t("print.sheet.rule.materials" if uncertain else "print.sheet.rule.materials_no_die"),
         t("print.sheet.rule.setup" if drawn else "print.sheet.rule.setup_no_events"),
         t("print.sheet.rule.goal"),
         t(
@@ -424,7 +460,7 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
             market=min(scenario.market, len(scenario.proposals)),  # the engine's table too
         ),
         *([t("print.sheet.rule.event_rounds")] if any(e.rounds for e in events) else []),
-        *([t("print.sheet.rule.weights")] if len({e.weight for e in events}) > 1 else []),
+        *_weights_rule(events, lang),
         t("print.sheet.rule.amounts"),
         t("print.sheet.rule.capacity", capacity=scenario.capacity),
         t("print.sheet.rule.fatigue", recovery=ledger.FATIGUE_RECOVERY),
@@ -438,7 +474,31 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
         rules.append(
             t("print.sheet.rule.construction", amount=amount, unit=unit_words(deck.unit, lang))
         )
+    rules.append(
+        t("print.sheet.rule.win", conditions=catalogue(lang).join(_win_conditions(scenario, lang)))
+    )
     return rules
+
+
+def _weights_rule(events: Sequence[Event], lang: str) -> list[str]:
+    """How the paper pile gives the events their weights: copies of the likelier ones (to put
+    aside once drawn), or – weights that copies cannot keep – a word that paper draws alike."""
+    t = catalogue(lang).t
+    if len({e.weight for e in events}) <= 1:
+        return []
+    return [t("print.sheet.rule.copies" if event_copies(events) else "print.sheet.rule.weights")]
+
+
+def _win_conditions(scenario: Scenario, lang: str) -> list[str]:
+    """What a paper table must have met when the last year is closed, in the words of the
+    three conditions of docs/rules.md (those the scenario has)."""
+    t = catalogue(lang).t
+    said = [t("print.win.target")]
+    if scenario.require_all_kinds:
+        said.append(t("print.win.kinds"))
+    if scenario.service_floor is not None:
+        said.append(t("print.win.floor", floor=_signed(scenario.service_floor)))
+    return said
 
 
 def _sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
@@ -555,7 +615,7 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
     blank = "<td></td>" * scenario.rounds
     count = ledger_rows(scenario.rounds)
-    height = f"{204 / count:.1f}mm"
+    height = f"{194 / count:.1f}mm"  # room below for the verdict line
     rows = "".join(
         f'<tr style="height:{height}"><td></td><td></td>{blank}</tr>' for _ in range(count)
     )
@@ -575,7 +635,12 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         f'<tr class="sum"><th colspan="2">{escape(t("print.board.target"))}</th>{targets}</tr>'
         f'<tr class="sum"><th colspan="2">{escape(t("print.board.met"))}</th>'
         + "".join(f"<td class='met'>{met}</td>" for _ in scenario.years)
-        + "</tr></table></section>"
+        + "</tr></table>"
+        # the verdict, so the table can tell whether it won: the years alone do not say it
+        + f'<p class="verdict">{escape(t("print.ledger.verdict"))} '
+        + " ".join(f"☐ {escape(c)}" for c in _win_conditions(scenario, lang))
+        + f" → <b>☐ {escape(t('print.ledger.won'))} ☐ {escape(t('print.ledger.lost'))}</b></p>"
+        + "</section>"
     )
 
 
@@ -671,6 +736,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; padding: 0 1mm;
   font-size: 9pt; text-align: center; }}
 .ledgertable tr.sum {{ height: 8mm; }}
+.ledger .verdict {{ font-size: 11pt; margin-top: 3mm; }}
 .ledgertable tr:first-child th:first-child {{ width: 38mm; }}
 .ledgertable tr:first-child th:nth-child(2) {{ width: 14mm; }}
 .ledgertable tr.sum th {{ background: #F3F0E9; text-align: left; }}
@@ -700,7 +766,8 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .targets, .entry {{ border-collapse: collapse; width: 100%; }}
 .targets th, .targets td {{ border: 0.3mm solid #1C2430; padding: 1.5mm; text-align: center; }}
 .targets td {{ font-size: 14pt; font-weight: 700; }}
-.rules li {{ margin-bottom: 1.4mm; }}
+.rules {{ font-size: 9.2pt; line-height: 1.3; }}
+.rules li {{ margin-bottom: 1mm; }}
 .tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
 .help {{ font-size: 8.5pt; color: #4A5260; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from game.engine import die_table
 from game.numbers import format_amount
 from game.paths import standard_deck
 from game.printing import PER_PAGE, document, page_count
-from game.printing.document import entry_layout
+from game.printing.document import entry_layout, event_copies
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -30,7 +31,8 @@ def test_the_document_uses_no_outside_resource():
     html = document(deck, deck.scenario("standard"))
     assert not re.search(r"(?i)(https?:|src=|href=|@import|url\()", html)
     assert html.count('class="card"') == len(deck.scenario("standard").proposals)
-    assert html.count('class="card event"') == len(deck.scenario("standard").events)
+    events = [deck.event(eid) for eid in deck.scenario("standard").events]
+    assert html.count('class="card event"') == sum(event_copies(events).values())
 
 
 def test_every_card_shows_its_kind_as_a_word_and_an_icon():
@@ -153,7 +155,9 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
     assert len(pages) == page_count(deck, chosen)
     first_card_page = 4  # after the facilitator's sheet, the result sheet, the ledger, the board
     cards = [(p.id, p.title) for p in map(deck.proposal, chosen.proposals)]
-    cards += [(e.id, e.title) for e in map(deck.event, chosen.events)]
+    events = [deck.event(eid) for eid in chosen.events]
+    copies = event_copies(events) or {e.id: 1 for e in events}
+    cards += [(e.id, e.title) for e in events for _ in range(copies[e.id])]
     for index, (card_id, title) in enumerate(cards):
         proposals = len(chosen.proposals)
         if index < proposals:
@@ -329,6 +333,25 @@ def test_the_result_sheet_of_a_municipalitys_own_deck_names_the_deck(tmp_path, c
     assert "--deck" not in out.read_text(encoding="utf-8")
 
 
+def test_the_result_sheet_names_a_deck_given_relatively_by_its_whole_path(
+    tmp_path, capsys, monkeypatch
+):
+    # `raaderum print vores-dæk …` printed "--deck vores-dæk", which failed ("findes ikke")
+    # when the host typed the command in another folder on the day
+    import html as html_module
+    import shutil
+
+    shutil.copytree(standard_deck(), tmp_path / "vores-daek")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "kort.html"
+    assert main(["print", "vores-daek", "--scenario", "intro", "--out", str(out)]) == 0
+    text = html_module.unescape(out.read_text(encoding="utf-8"))
+    assert f"--deck {tmp_path.resolve() / 'vores-daek'} " in text
+    # the standard deck named by its path needs no --deck either
+    assert main(["print", str(standard_deck()), "--scenario", "intro", "--out", str(out)]) == 0
+    assert "--deck" not in out.read_text(encoding="utf-8")
+
+
 def test_a_card_says_what_holds_after_the_strip_only_when_the_game_reaches_it():
     # an intro card (three years) read "derefter hvert år: +13,5", the fourth year's amount,
     # where the window shows −3 +1 +8 and the game ends
@@ -354,3 +377,37 @@ def test_print_takes_the_deck_as_deck_as_the_other_commands_do(tmp_path, capsys)
     assert "Introspil: tre år" in out.read_text(encoding="utf-8")
     assert main(["print", str(deck), "--deck", str(tmp_path / "andet"), "--out", str(out)]) == 2
     assert "to dæk er angivet" in capsys.readouterr().err
+
+
+def test_paper_draws_the_events_with_the_odds_of_the_screen():
+    # on paper every event was equally likely: krise's udligning shock (weight 4, rounds 3–4)
+    # came in about a fifth of the paper games against half on screen. The likelier events
+    # are printed as several cards alike, in proportion to their weights, and the rule says
+    # to put the others aside once one is drawn – the window's draw (rules.draw_events)
+    deck = load_deck(standard_deck())
+    for scenario in deck.scenarios:
+        events = [deck.event(eid) for eid in scenario.events]
+        copies = event_copies(events)
+        assert copies is not None, scenario.id
+        total_weight = sum(e.weight for e in events)
+        total_copies = sum(copies.values())
+        for event in events:
+            assert abs(copies[event.id] / total_copies - event.weight / total_weight) < 1e-9
+        html = " ".join(document(deck, scenario).split())
+        if len({e.weight for e in events}) > 1:
+            assert "læg dens andre ens kort til side" in html, scenario.id
+            assert "på papir er alle hændelser lige sandsynlige" not in html
+    krise = [deck.event(eid) for eid in deck.scenario("krise").events]
+    assert event_copies(krise)["udligningschok"] == 8  # weight 4 against 1 for most
+
+
+def test_weights_that_copies_cannot_keep_are_said_to_be_drawn_alike():
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("intro")
+    odd = replace(deck.event(scenario.events[0]), weight=0.37)
+    events = [odd, *(deck.event(e) for e in scenario.events[1:])]
+    assert event_copies(events) is None
+    changed = replace(deck, events=tuple(odd if e.id == odd.id else e for e in deck.events))
+    html = " ".join(document(changed, scenario).split())
+    assert "på papir er alle hændelser lige sandsynlige" in html
+    assert html.count('class="card event"') == len(scenario.events)
