@@ -625,8 +625,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     _warn_target(deck, scenario, args.target, _reader(args))
     from game.saves.files import check_not_empty, write_file
 
-    html = document(deck, scenario, lang, args.target, _printed_deck(_deck_named(args)))
-    html = html.encode("utf-8")
+    text = document(deck, scenario, lang, args.target, _printed_deck(_deck_named(args)))
+    html = text.encode("utf-8")
     _write_or_say(
         path, lambda: write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
     )
