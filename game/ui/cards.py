@@ -63,6 +63,20 @@ def refusal(state: GameState, card: str) -> IllegalAction | None:
     return check(state, Adopt(card))
 
 
+def adopt_card(app: Host, card: str, note: str = "") -> bool:
+    """Adopt ``card`` through the game controller (False: refused, the controller said why).
+    An adoption that takes the service level under the scenario's floor says so at once
+    (the floor is judged after the last year, and the meter's colour alone went unseen)."""
+    before = app.game.state
+    if not app.game.do(Adopt(card, note)):
+        return False
+    after = app.game.state
+    floor = after.scenario.service_floor
+    if floor is not None and before.service >= floor > after.service:
+        app.toast("board.under_floor", service=signed(after.service), floor=signed(floor))
+    return True
+
+
 def kind_word(app: Host, kind: Kind) -> str:
     """The kind's name in the UI language ("Besparelse")."""
     return app.t(f"kind.{kind.value}")

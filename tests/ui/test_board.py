@@ -345,6 +345,27 @@ def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     assert isinstance(app.top, CardScene)
 
 
+def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, std_deck):
+    # the meter's text turned orange, and nothing else: the loss came on the debrief
+    app = board_app(make_app, std_deck, seed=5)
+    board = app.top
+    floor = app.game.state.scenario.service_floor
+    savings = [c for c in app.game.state.market if std_deck.proposal(c).kind is Kind.SAVING]
+    for card in savings:
+        before = app.game.state.service
+        assert board.adopt(card)
+        after = app.game.state.service
+        said = [t for t in app.toast_texts() if "under gulvet" in t]
+        if before >= floor > after:
+            assert said == [
+                f"Serviceniveauet er nu {after}, under gulvet på {floor}: det skal op igen, "
+                "før spillet slutter, ellers er det tabt.".replace("-", "−")
+            ], said
+            return
+        assert not said, said
+    raise AssertionError("the savings did not take the service under the floor")
+
+
 def test_a_presenter_remote_walks_the_cards_and_the_years_summary(make_app, std_deck):
     # a clicker sends Page Down / Page Up: on the board they did nothing, and the year's
     # summary waited for Enter, so the facilitator walked back to the laptop every round

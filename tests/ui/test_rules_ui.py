@@ -100,7 +100,10 @@ def test_the_card_view_explains_the_rules_of_a_card(make_app):
     app.step(0.02)
     # while it waits, the refusal says it once (the facts above it no longer repeat it: at
     # 1024×768 the repeated line pushed the card's other rules out of sight)
-    assert any("Forslaget kræver, at »Hjemmeplejens ruter« er vedtaget først" in t for t in drawn)
+    assert any(
+        "Forslaget kræver, at »Hjemmeplejens ruter« er vedtaget samme år eller før" in t
+        for t in drawn
+    )
     assert not any(t.startswith("Kræver »Hjemmeplejens ruter«") for t in drawn)
     key(app, pygame.K_ESCAPE)
     app.game.do(Adopt("eff"))
@@ -122,7 +125,7 @@ def test_the_card_view_explains_the_rules_of_a_card(make_app):
 def test_a_refused_adoption_says_why_in_danish_with_the_decks_unit(make_app):
     app, _ = board(make_app)
     assert not app.game.do(Adopt("inv"))
-    assert "Forslaget kræver, at »Hjemmeplejens ruter« er vedtaget først (samme år eller før)." in (
+    assert "Forslaget kræver, at »Hjemmeplejens ruter« er vedtaget samme år eller før." in (
         app.toast_texts()
     )
     assert not app.game.do(Adopt("anl"))

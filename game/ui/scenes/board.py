@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import Adopt, EndYear, GameState
+from game.engine import EndYear, GameState
 from game.engine.forecast import Forecast
 from game.ui import panels, theme
 from game.ui.boardinput import BoardInput
+from game.ui.cards import adopt_card
 from game.ui.layout import BoardLayout
 from game.ui.opening import continue_in_copy, open_save
 from game.ui.panels import Panel
@@ -199,7 +200,7 @@ class BoardScene(BoardInput, Scene):
                 self.app.toast("board.select_first", keys=card_keys(len(self.slots())))
             return False
         places = [slot.card for slot in self.slots()]
-        done = self.app.game.do(Adopt(card, note))
+        done = adopt_card(self.app, card, note)
         if done:
             self.selected = None
             # → then goes on from the adopted card's place, not from card 1

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine import Adopt, Annotate
+from game.engine import Annotate
 from game.session import DRAFT_KEPT
 from game.ui import theme
 from game.ui.carddetail import draw_effect_table, draw_facts, facts_height
-from game.ui.cards import kind_word, refusal
+from game.ui.cards import adopt_card, kind_word, refusal
 from game.ui.dialog import dim
 from game.ui.draw import button, kind_icon, panel
 from game.ui.layout_screens import DetailLayout, detail_layout
@@ -85,7 +85,7 @@ class CardScene(Scene):
         note = self.note_text()
         if not note.strip():  # the field emptied here: no reason kept earlier goes with it
             self.app.game.drafts.pop(self.card, None)
-        if self.app.game.do(Adopt(self.card, note)):
+        if adopt_card(self.app, self.card, note):
             board = self.app.find("board")
             if board is not None:
                 board.selected = None
