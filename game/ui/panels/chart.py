@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import verdict
+from game import engine
 from game.engine.forecast import Forecast
 from game.numbers import format_percent
 from game.ui import theme
@@ -113,7 +113,7 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         the amounts only, and a council read a green 93 % as its chance of winning a game it
         could no longer win."""
         app, state = self.app, view.state.item
-        outcome = verdict(state)
+        outcome = engine.verdict(state)
         said = []
         # a kind not adopted yet is said from the second round on: in the first, none is
         if outcome.missing_kinds and state.round > 0:
