@@ -690,7 +690,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         )
         factors = parse_factors([_nfc(f) for f in args.factor], examples.factor)
         table = PaperTable(
-            table=unicodedata.normalize("NFC", args.table).strip(),
+            table=" ".join(unicodedata.normalize("NFC", args.table).split()),  # as the window does
             adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
             events=tuple((e, r) for e, r in entries if e.casefold() not in NO_EVENT),
             factors=tuple(by_title(factors, scenario.proposals, proposal_title)),
@@ -719,10 +719,24 @@ def cmd_enter(args: argparse.Namespace) -> int:
             )
             print(f"raaderum enter: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    from game.saves.listing import tables_named
+
+    # a sheet typed in twice counts as two tables in the comparison: said before it is saved
+    already = [
+        i.path for i in tables_named(out.parent, table.table, scenario.title) if i.path != out
+    ]
     try:
         write_save(out, deck, settings, history, paper=table)
     except SaveError as error:
         raise _save_problem(error) from None
+    if already:
+        said = catalogue(_reader(args)).t(
+            "cli.enter.name_taken",
+            table=table.table,
+            files=", ".join(p.name for p in already),
+            out=out.name,
+        )
+        print(f"raaderum enter: {said}", file=sys.stderr)
     from game.engine import raaderum, verdict
 
     state = history.current

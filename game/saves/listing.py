@@ -107,6 +107,22 @@ def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
     return list(listing.unfinished() if unfinished_only else listing.games)
 
 
+def tables_named(save_dir: Path, table: str, scenario_title: str) -> list[SaveInfo]:
+    """The readable games in ``save_dir`` of the scenario titled ``scenario_title`` whose table
+    has the name ``table`` (case and spaces aside), newest first: a sheet typed in a second
+    time counts as a table of its own in "Sammenlign borde" until one file is deleted, so
+    entering it says so at once. A folder that cannot be read has none."""
+    wanted = " ".join(table.split()).casefold()
+    if not wanted or not save_dir.is_dir():
+        return []
+    return [
+        info
+        for info in list_saves(save_dir, unfinished_only=False)
+        if " ".join(info.table.split()).casefold() == wanted
+        and info.scenario_title == scenario_title
+    ]
+
+
 def _when(stamp: str) -> str:
     try:
         return datetime.fromisoformat(stamp).strftime("%d.%m.%Y kl. %H:%M")

@@ -603,3 +603,19 @@ def test_a_paper_save_from_before_the_die_rule_replays_with_its_own_factors(tmp_
         dict(before.factors).get(pid, factor)
         for pid, factor in zip(saved.deck.scenario("kystby").proposals, drawn)
     )
+
+
+def test_a_sheet_entered_a_second_time_is_said_at_once(tmp_path, capsys):
+    # "Bord 6" entered twice was written twice without a word, and the comparison on the big
+    # screen then counted "3 af 7 borde vandt" where 2 of 6 had
+    code, text, _ = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0 and "allerede" not in text
+    out = tmp_path / "bord-3-igen.json"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "bord  3"]
+    assert main([*command, *TABLE_3, "--out", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert "der var allerede et bord ved navn »bord 3« i mappen (Bord-3.json)" in said, said
+    assert "slet den fil, der ikke skal tælle med" in said and "bord-3-igen.json" in said
+    # another table's name says nothing
+    code, text, _ = _enter(tmp_path, "Bord 4", TABLE_4, capsys)
+    assert code == 0 and "allerede" not in text

@@ -316,3 +316,23 @@ def test_paper_is_not_opened_on_a_target_that_is_not_a_number(make_app, std_deck
     click(app, start.paper_button(start.layout()).center)
     assert app.top is start
     assert any("»1,2,3« kan ikke læses" in text for text in app.toast_texts())
+
+
+def test_a_table_name_already_in_the_folder_is_asked_about_first(make_app, std_deck, tmp_path):
+    def enter(name: str) -> PaperScene:
+        app, scene = _open_named(make_app, std_deck, name)
+        events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+        for round_index, event in enumerate(events):
+            click(app, _chip(scene, "events", event, round_index))
+        click(app, scene.layout().save.center)
+        return scene
+
+    first = enter("Bord 6")
+    assert first.app.top is not first, first.problems
+    second = enter("bord 6")  # the same sheet, typed in again later in the day
+    assert second.app.top is second
+    assert "Der er allerede et bord ved navn »bord 6« i mappen." in second.problems[0]
+    assert len(list((tmp_path / "saves").glob("*.json"))) == 1
+    click(second.app, second.layout().save.center)  # saved anyway, as asked
+    assert second.app.top is not second
+    assert len(list((tmp_path / "saves").glob("*.json"))) == 2

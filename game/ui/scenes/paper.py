@@ -20,6 +20,7 @@ from game.engine import die_table
 from game.messages import Message
 from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
+from game.saves.listing import tables_named
 from game.saves.model import PaperTable
 from game.saves.paper import PaperError, entry_seed, paper_history, rounds_short_of_events
 from game.ui import theme
@@ -135,6 +136,9 @@ class PaperScene(Scene):
         self.asked_leave = False
         """True once Esc or "Tilbage" has said that the entries are not saved: a second one
         leaves and discards them."""
+        self.asked_name: str | None = None
+        """The table's name that "Gem bordet" has said is taken: a second "Gem bordet" saves
+        it anyway (a table of the same name, say, from another round of the day)."""
         self.asked_short: tuple[int, ...] | None = None
         """The rounds without an event that "Gem bordet" has asked about once: a second
         "Gem bordet" saves the table as it is (the table drew no event in them)."""
@@ -202,6 +206,12 @@ class PaperScene(Scene):
         table = self.table()
         if not table.table:
             self.problems = [app.t("paper.name_missing")]
+            return False
+        # the same sheet entered twice counts as two tables in the comparison: asked first
+        taken = tables_named(app.save_dir, table.table, self.scenario.title) if app.save_dir else []
+        if taken and self.asked_name != table.table:
+            self.asked_name = table.table
+            self.problems = [app.t("paper.name_taken", table=table.table)]
             return False
         # the seed follows from the entries, as with `raaderum enter`: the same sheet entered
         # twice (in the window or on the command line) gives the same game
