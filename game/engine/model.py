@@ -221,3 +221,7 @@ class Deck:
     def has_proposal(self, pid: str) -> bool:
         """True when the deck has a proposal with id ``pid``."""
         return pid in self._pindex  # type: ignore[attr-defined]
+
+    def has_event(self, eid: str) -> bool:
+        """True when the deck has an event with id ``eid``."""
+        return eid in self._eindex  # type: ignore[attr-defined]

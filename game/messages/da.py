@@ -1433,6 +1433,8 @@ MESSAGES.update(
         "paper.err.no_name": 'skriv bordets navn (--table "Bord 3")',
         "paper.err.long_name": "bordets navn må højst være {most} tegn",
         "paper.err.other_scenario": "forslaget '{card}' er ikke med i scenariet '{scenario}', men i {holding}; skriv --scenario med det scenarie, bordet spillede",
+        "paper.err.round_empty": "runde {round} ({year}) har hverken vedtagne forslag eller en hændelse – mangler den i det indtastede?",
+        "paper.err.other_scenario_event": "hændelsen '{card}' er ikke med i scenariet '{scenario}', men i {holding}; skriv --scenario med det scenarie, bordet spillede",
         "paper.err.over_capacity_hint": "tjek arket: i runde {round} ({year}) er der tastet {count} forslag ind ({cards}), og scenariets kapacitet er {capacity} pr. runde, som belastning og træthed deler. Er et af dem vedtaget i en senere runde?",
         "cli.enter.which_scenario": "scenariet er '{id}' ({title}), dækkets første, fordi --scenario ikke er givet. Spillede bordet et andet, så skriv fx --scenario {other} (dækkets scenarier: {known})",
         "paper.err.at": "{where}: {problem}",

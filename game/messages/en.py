@@ -1424,6 +1424,8 @@ MESSAGES.update(
         "paper.err.no_name": 'write the table\'s name (--table "Table 3")',
         "paper.err.long_name": "the table's name may be at most {most} characters",
         "paper.err.other_scenario": "the proposal '{card}' is not in the scenario '{scenario}' but in {holding}; give --scenario with the scenario the table played",
+        "paper.err.round_empty": "round {round} ({year}) has neither adopted proposals nor an event – is it missing from the entries?",
+        "paper.err.other_scenario_event": "the event '{card}' is not in the scenario '{scenario}' but in {holding}; give --scenario with the scenario the table played",
         "paper.err.over_capacity_hint": "check the sheet: in round {round} ({year}) {count} proposals were entered ({cards}), and the scenario's capacity is {capacity} a round, shared by load and fatigue. Was one of them adopted in a later round?",
         "cli.enter.which_scenario": "the scenario is '{id}' ({title}), the deck's first, since --scenario was not given. If the table played another, give e.g. --scenario {other} (the deck's scenarios: {known})",
         "paper.err.at": "{where}: {problem}",

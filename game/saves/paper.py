@@ -257,7 +257,10 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
             if event in scenario.proposals:  # a proposal under --event
                 problems.append(_at(where, "paper.err.is_proposal", ref=event))
                 continue
-            problems.append(_unknown(where, "event", event, scenario.events, event_titles))
+            problems.append(
+                _elsewhere(deck, scenario, where, event, "event")
+                or _unknown(where, "event", event, scenario.events, event_titles)
+            )
             continue
         if event in drawn:
             problems.append(_at(where, "paper.err.event_twice"))
@@ -317,6 +320,20 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
                     )
                 )
         factored.add(card)
+    if problems:
+        # a round left out of the entries altogether is often the cause of the others (a
+        # factor "not adopted" because the round that adopted it was not typed in)
+        used = {r for _, r in table.adopted} | {r for _, r in table.events}
+        later = max(used, default=-1)
+        for round_index in range(min(later, rounds)):
+            if round_index not in used:
+                problems.append(
+                    Message.of(
+                        "paper.err.round_empty",
+                        round=round_index + 1,
+                        year=scenario.years[round_index],
+                    )
+                )
     return problems
 
 
@@ -394,16 +411,23 @@ def _unknown(
     return _at(where, f"paper.err.unknown.{kind}", ref=ref)
 
 
-def _elsewhere(deck: Deck, scenario: Scenario, where: str, card: str) -> Message | None:
-    """A proposal of the deck that the scenario does not hold: which scenarios do (the host
-    entered the sheet of another scenario, or forgot --scenario)."""
-    if not deck.has_proposal(card):
+def _elsewhere(
+    deck: Deck, scenario: Scenario, where: str, card: str, kind: str = "proposal"
+) -> Message | None:
+    """A proposal (``kind`` "event": an event) of the deck that the scenario does not hold:
+    which scenarios do (the host entered the sheet of another scenario, or forgot
+    --scenario) – rather than the closest id of this scenario, which misled."""
+    known = deck.has_proposal(card) if kind == "proposal" else deck.has_event(card)
+    if not known:
         return None
-    holding = [s.id for s in deck.scenarios if card in s.proposals]
+    holding = [
+        s.id for s in deck.scenarios if card in (s.proposals if kind == "proposal" else s.events)
+    ]
     if not holding:
         return None
     shown = ByLanguage.of(**{lang: catalogue(lang).join(holding) for lang in LANGUAGES})
-    return _at(where, "paper.err.other_scenario", card=card, scenario=scenario.id, holding=shown)
+    key = "paper.err.other_scenario" if kind == "proposal" else "paper.err.other_scenario_event"
+    return _at(where, key, card=card, scenario=scenario.id, holding=shown)
 
 
 def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> History:

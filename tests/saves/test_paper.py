@@ -619,3 +619,35 @@ def test_a_sheet_entered_a_second_time_is_said_at_once(tmp_path, capsys):
     # another table's name says nothing
     code, text, _ = _enter(tmp_path, "Bord 4", TABLE_4, capsys)
     assert code == 0 and "allerede" not in text
+
+
+def test_an_event_of_another_scenario_says_which_scenarios_hold_it(tmp_path, capsys):
+    # the wrong scenario given: a proposal said which scenarios hold it, an event was
+    # "ukendt hændelse 'flere-boern' i scenariet (mente du 'flere-aeldre'?)" – a wrong fix
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    only_standard = next(
+        e for e in deck.scenario("standard").events if e not in deck.scenario("intro").events
+    )
+    holding = [s.id for s in deck.scenarios if only_standard in s.events]
+    out = tmp_path / "bord.json"
+    command = ["enter", "--scenario", "intro", "--table", "Bord 7", "--event", f"{only_standard}@1"]
+    assert main([*command, "--out", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert f"hændelsen '{only_standard}' er ikke med i scenariet 'intro', men i" in said, said
+    assert all(s in said for s in holding) and "mente du" not in said
+
+
+def test_a_round_left_out_of_the_entries_is_named_beside_what_it_caused(tmp_path, capsys):
+    # round 2 of the sheet was not typed in: the only word was "--factor
+    # hverdagsrehabilitering: forslaget er ikke vedtaget ved bordet"
+    without_round_2 = [
+        *("--adopt", "turistkontor-digitalt@1", "--adopt", "rengoering-3-uger@3"),
+        *("--event", "udligning-falder@1", "--event", "faergetilskud@3"),
+        *("--factor", "hverdagsrehabilitering=0,8"),
+    ]
+    code, text, _ = _enter(tmp_path, "Bord 3", without_round_2, capsys)
+    assert code == 2
+    assert "ikke vedtaget ved bordet" in text
+    assert "runde 2 (" in text and "har hverken vedtagne forslag eller en hændelse" in text, text
