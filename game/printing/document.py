@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from html import escape
+from typing import TypeVar
 
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
 from game.messages import catalogue, unit_words
@@ -91,6 +92,10 @@ def document(
     for chunk in catalogue_chunks(proposals):
         pages.append(_catalogue_page(deck, chunk, start, len(proposals), lang))
         start += len(chunk)
+    start = 0
+    for chunk_of_events in catalogue_chunks(events):
+        pages.append(_events_page(deck, chunk_of_events, start, len(events), lang))
+        start += len(chunk_of_events)
     title = escape(t("print.document", deck=deck.title))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -107,6 +112,7 @@ def page_count(deck: Deck, scenario: Scenario) -> int:
     printed = sum(copies.values()) if copies else len(scenario.events)
     events = -(-printed // PER_PAGE)
     words = len(catalogue_chunks([deck.proposal(pid) for pid in scenario.proposals]))
+    words += len(catalogue_chunks([deck.event(eid) for eid in scenario.events]))
     return 4 + cards + events + words
 
 
@@ -131,6 +137,7 @@ def event_copies(events: Sequence[Event]) -> dict[str, int] | None:
     return None
 
 
+CardT = TypeVar("CardT", Proposal, Event)
 CATALOGUE_MM = 238.0
 """Height (mm) a catalogue page has for its entries, below its heading."""
 LINE_CHARS = {"head": 100, "text": 96, "source": 130}
@@ -139,28 +146,30 @@ LINE_CHARS = {"head": 100, "text": 96, "source": 130}
 too many."""
 
 
-def catalogue_chunks(proposals: Sequence[Proposal]) -> list[list[Proposal]]:
-    """The proposals split into catalogue pages, in order, as many to a page as the estimated
-    height of their entries allows (each entry's text at most 5 lines, its question and source
-    at most 2), so that no entry is cut at the foot of a page."""
+def catalogue_chunks(cards: Sequence[CardT]) -> list[list[CardT]]:
+    """The proposals (or the events) split into handout pages, in order, as many to a page as
+    the estimated height of their entries allows (each entry's text at most 5 lines, its
+    question and source at most 2), so that no entry is cut at the foot of a page."""
 
     def lines(text: str, style: str, most: int) -> int:
         return min(most, -(-len(text) // LINE_CHARS[style])) if text else 0
 
-    chunks: list[list[Proposal]] = []
+    chunks: list[list[CardT]] = []
     used = CATALOGUE_MM
-    for proposal in proposals:
+    for card in cards:
+        area = card.area if isinstance(card, Proposal) else ""
+        question = card.question if isinstance(card, Proposal) else ""
         height = (
             4.0  # rule and gap above the entry
-            + 4.4 * lines(proposal.title + proposal.id + proposal.area + "x" * 36, "head", 2)
-            + 3.8 * lines(proposal.text, "text", 5)
-            + 3.8 * lines(proposal.question, "text", 2)
-            + 3.1 * lines("Kilde: " + proposal.source, "source", 2)
+            + 4.4 * lines(card.title + card.id + area + "x" * 36, "head", 2)
+            + 3.8 * lines(card.text, "text", 5)
+            + 3.8 * lines(question, "text", 2)
+            + 3.1 * lines("Kilde: " + card.source, "source", 2)
         )
         if used + height > CATALOGUE_MM:
             chunks.append([])
             used = 0.0
-        chunks[-1].append(proposal)
+        chunks[-1].append(card)
         used += height
     return chunks
 
@@ -681,6 +690,34 @@ def _catalogue_page(
     return (
         '<section class="page sheet catalogue">'
         f"<h1>{escape(t('print.catalogue', deck=deck.title))}</h1>"
+        f'<p class="deck">{escape(heading)}</p>' + "".join(items) + "</section>"
+    )
+
+
+def _events_page(deck: Deck, events: Sequence[Event], start: int, total: int, lang: str) -> str:
+    """A page for the facilitator that says what the events of the scenario are in words:
+    each event's whole text and source, which its card has no room for, to read aloud."""
+    t = catalogue(lang).t
+    items = []
+    for event in events:
+        facts = [t("print.event_word")]
+        if event.rounds is not None:
+            facts.append(
+                t("print.rounds", rounds=catalogue(lang).join([str(r) for r in event.rounds]))
+            )
+        source = t("print.source", source=event.source) if event.source else ""
+        items.append(
+            '<div class="item">'
+            f'<div class="ihead"><b>{escape(event.title)}</b> <code>{escape(event.id)}</code>'
+            f'<span class="ifacts"> · {_keep_together(" · ".join(facts))}</span></div>'
+            f'<div class="itext">{escape(event.text)}</div>'
+            f'<div class="isource">{escape(source)}</div></div>'
+        )
+    key = "print.events_words_of" if len(events) > 1 else "print.events_words_one"
+    heading = t(key, first=start + 1, last=start + len(events), total=total)
+    return (
+        '<section class="page sheet catalogue">'
+        f"<h1>{escape(t('print.events_words', deck=deck.title))}</h1>"
         f'<p class="deck">{escape(heading)}</p>' + "".join(items) + "</section>"
     )
 
