@@ -14,7 +14,7 @@ from game.ui.draw import kind_icon, panel
 from game.ui.layout_grid import split_columns
 from game.ui.pages import line_height
 from game.ui.scene import Host
-from game.ui.theme import BODY, FONT_BOLD, TINY
+from game.ui.theme import BODY, FONT_BOLD, FONT_REGULAR, TINY
 
 
 def proposals_max_scroll(app: Host, rect: pygame.Rect, group: Any) -> int:
@@ -42,12 +42,6 @@ def draw_proposals(
     inner = rect.inflate(-2 * g, -2 * g)
     size = sc.min_text
     head_h = line_height(app, size, FONT_BOLD)
-    app.text.draw(
-        surface,
-        app.t("compare.proposals"),
-        pygame.Rect(inner.x, inner.y, inner.width, head_h),
-        BODY.sized(size).bold().lines(1),
-    )
     used = [u for u in group.proposals if u.tables_adopted]
     unused = len(group.proposals) - len(used)
     foot_h = line_height(app, size) if unused else 0
@@ -108,18 +102,28 @@ def draw_proposals(
             pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
             BODY.sized(size).ink(theme.MUTED).lines(1),
         )
+    heading_w = inner.width
     if max_scroll:
+        shown = app.t(
+            "compare.scroll",
+            first=scroll + 1,
+            last=min(len(used), scroll + rows),
+            count=len(used),
+        )
         app.text.draw(
             surface,
-            app.t(
-                "compare.scroll",
-                first=scroll + 1,
-                last=min(len(used), scroll + rows),
-                count=len(used),
-            ),
+            shown,
             pygame.Rect(inner.x, inner.y, inner.width, head_h),
             BODY.sized(size).ink(theme.MUTED).right().lines(1),
         )
+        # the heading never runs into "1–8 af 25"
+        heading_w = max(1, inner.width - app.text.width(shown, size, FONT_REGULAR) - g)
+    app.text.draw(
+        surface,
+        app.t("compare.proposals"),
+        pygame.Rect(inner.x, inner.y, heading_w, head_h),
+        BODY.sized(size).bold().lines(1).shrink(),
+    )
 
 
 def year_short(year: str) -> str:
@@ -173,6 +177,29 @@ NOTE_LINES = 3
 """The lines the notes over a group's table may take (floor, copies, unreadable files …)."""
 UNREADABLE_NAMED = 2
 """The files that could not be read, named on the screen before "og 3 til"."""
+
+
+TABLES_MOST_SHARE = 0.62
+"""The largest share of the screen's width the tables may take from the proposals (whose
+titles are shortened anyway): at 1024×768 a four-year game's years then keep their marks."""
+
+
+def tables_share(app: Host, group: Any, width: int) -> float:
+    """The share of ``width`` (the body under the group's title) for the tables: half, or
+    more – up to ``TABLES_MOST_SHARE`` – when the years need it to keep their ✓/✗ and their
+    decimals (without the marks the met years were rounded and only colour told a miss)."""
+    sc = app.scale
+    g = sc.gap
+    columns = [
+        app.t("compare.table_col"),
+        *group.years,
+        app.t("compare.service_col"),
+        app.t("compare.result_col"),
+    ]
+    needs = _column_weights(app, group, columns, sc.min_text, g)
+    name = min(needs[0], (width * TABLES_MOST_SHARE - 2 * g) * NAME_SHARE)
+    wanted = name + sum(needs[1:]) + g // 2 * (len(needs) - 1) + 2 * g  # the panel's margins
+    return max(0.5, min(TABLES_MOST_SHARE, wanted / max(1, width - 2 * g)))
 
 
 def _fitted_columns(

@@ -467,3 +467,48 @@ def test_a_decks_group_says_its_own_unit(deck: Deck, tmp_path) -> None:
     assert any("mål 2.500 t. kr. i 2029" in text for text in drawn), drawn[:5]
     assert not any("2.500 mio. kr." in text for text in drawn)
     small.scenes.clear()
+
+
+def test_at_1024_a_four_year_game_keeps_its_figures_and_marks(deck: Deck, tmp_path, monkeypatch):
+    # the host's projector: '27 … '30 with met years rounded ("16" for 15,8 on the sheet) and
+    # only the colour to tell a miss; the tables now take the room they need from the list
+    from game.engine import raaderum
+    from game.ui.compare_view import cell_text
+
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    figures = []
+    for seed in range(1, 9):
+        history = History.start(new_game(deck, "standard", seed))
+        generator = np.random.default_rng(seed)
+        while not history.current.finished:
+            history = history.do(greedy_policy(history.current, generator))
+        write_save(
+            new_save_path(folder),
+            deck,
+            GameSettings("standard", seed, None, table=f"Bord {seed}"),
+            history,
+        )
+        state = history.current
+        figures += [
+            cell_text(v, t, "da", marks=True) for v, t in zip(raaderum(state), state.targets)
+        ]
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+
+    cells: list[str] = []
+    record_chart_places(monkeypatch, charts, cells)
+    checks: list[object] = []
+    draw_check = charts.draw_check
+    monkeypatch.setattr(charts, "draw_check", lambda *a: (checks.append(a), draw_check(*a)))
+    scene = CompareScene(small, folder)
+    small.push(scene)
+    drawn = record_text(small)
+    small.step(0.016)
+    assert all(year in drawn for year in deck.scenario("standard").years), drawn
+    missing = [f for f in figures if f not in cells]
+    assert not missing, (missing, cells)
+    assert checks, "a met year has its ✓ (and a missed one its ✗)"
+    small.scenes.clear()

@@ -27,7 +27,12 @@ from game.numbers import format_target
 from game.paths import saves_dir
 from game.session.debrief import report_folder, reports_root
 from game.ui import theme
-from game.ui.compare_view import draw_proposals, draw_tables, proposals_max_scroll
+from game.ui.compare_view import (
+    draw_proposals,
+    draw_tables,
+    proposals_max_scroll,
+    tables_share,
+)
 from game.ui.draw import button, panel
 from game.ui.layout_grid import split_columns
 from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
@@ -326,7 +331,8 @@ class CompareScene(Scene):
             HEADING.lines(1).shrink(),
         )
         body = pygame.Rect(rect.x, rect.y + title_h + g, rect.width, rect.height - title_h - g)
-        left, right = split_columns(body, [0.5, 0.5], 2 * g)
+        share = tables_share(app, group, body.width)
+        left, right = split_columns(body, [1 - share, share], 2 * g)
         self.max_scroll = proposals_max_scroll(app, left, group)
         self.scroll = min(self.scroll, self.max_scroll)
         draw_proposals(app, surface, left, group, self.scroll)
