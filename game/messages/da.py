@@ -443,6 +443,7 @@ MESSAGES.update(
         "report.chart.target": "Mål",
         "report.chart.met": "Målet nået",
         "report.chart.missed": "Målet ikke nået",
+        "report.chart.open": "Ikke afsluttet endnu (de vedtagne forslag)",
         "report.chart.service": "Service",
         "report.chart.fatigue": "Træthed",
         "report.action.adopt": "Vedtaget",

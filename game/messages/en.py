@@ -434,6 +434,7 @@ MESSAGES.update(
         "report.chart.target": "Target",
         "report.chart.met": "Target met",
         "report.chart.missed": "Target missed",
+        "report.chart.open": "Not closed yet (the adopted proposals)",
         "report.chart.service": "Service",
         "report.chart.fatigue": "Fatigue",
         "report.action.adopt": "Adopted",

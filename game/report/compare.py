@@ -117,6 +117,11 @@ class TableResult:
         """Whether budget year ``index`` (0-based) has begun at this table."""
         return self.played is None or index < self.played
 
+    def closed(self, index: int) -> bool:
+        """Whether budget year ``index`` (0-based) is over at this table (its result final):
+        every year of a finished game, the years before the open one of an unfinished game."""
+        return self.finished or self.begun(index + 1)
+
     @property
     def paper(self) -> bool:
         """True for a table that played on paper and was entered afterwards."""
@@ -506,8 +511,9 @@ def _group_html(group: ComparisonGroup, lang: str, apart: Message | None = None)
                 f'<small class="muted file">{esc(display_path(tab.path.name))}</small>',
                 f'<span class="{klass}">{esc(result)}</span>{why}',
                 *(
+                    # a year that is over has its ✓ or ✗, also at a table still playing
                     _year_cell(v, t, lang)
-                    if tab.finished
+                    if tab.closed(year)
                     else esc(format_against(v, t, lang) if tab.begun(year) else "–")
                     for year, (v, t) in enumerate(zip(tab.raaderum, tab.target))
                 ),
@@ -771,7 +777,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
             for index, year in enumerate(group.years):
                 value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
                 target = tab.target[index] if index < len(tab.target) else 0.0
-                settled = tab.finished or tab.begun(index + 1)  # a year that is over
+                settled = tab.closed(index)
                 rows.append(
                     [
                         group.scenario_id,

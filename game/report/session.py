@@ -304,6 +304,9 @@ class _Writer:
             target_label=self.t("report.chart.target"),
             lang=lang,
             met_colors=(self.t("report.chart.met"), self.t("report.chart.missed")),
+            # an unfinished game's open years are not missed (the table says "–" for them)
+            open_from=None if state.finished else len(state.results),
+            open_label=self.t("report.chart.open"),
         )
         rows = []
         # træthed at each year end, as the capacity column and the screens count it (the

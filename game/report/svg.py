@@ -18,6 +18,8 @@ MUTED = "#5c6470"
 GRID = "#d8d4cc"
 MET = "#009e73"
 MISSED = "#d55e00"
+OPEN = "#a7adb5"
+"""An open year's bar: not closed yet, so neither met nor missed."""
 PALETTE = (
     "#0072b2",
     "#e69f00",
@@ -235,12 +237,16 @@ def bars_against_target(
     width: int = 720,
     height: int = 300,
     whole: bool = False,
+    open_from: int | None = None,
+    open_label: str = "",
 ) -> str:
     """Grouped vertical bars per category with the target as a black step per category.
 
     With ``met_colors`` (one series only; the legend words for met and missed) a bar is green
     when it reaches the target and vermillion when it does not, and its value is written
-    above it.
+    above it. Categories from ``open_from`` on (the years of an unfinished game not closed
+    yet) are grey and neither met nor missed, with ``open_label`` in the legend: an open
+    year's bar is what the adopted cards give so far, not a result.
     """
     values = [v for s in series for v in s.values] + list(target or [])
     parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
@@ -259,8 +265,9 @@ def bars_against_target(
         for s_index, s in enumerate(series):
             value = s.values[c]
             color = s.color
+            still_open = open_from is not None and c >= open_from
             if met_colors is not None and target is not None:
-                color = MET if value >= target[c] - 1e-9 else MISSED
+                color = OPEN if still_open else MET if value >= target[c] - 1e-9 else MISSED
             y = axis.y(value)
             x = x0 + s_index * bar
             parts.append(
@@ -299,6 +306,8 @@ def bars_against_target(
         legend += [(s.label, s.color, "box") for s in series]
     else:
         legend += [(met_colors[0], MET, "box"), (met_colors[1], MISSED, "box")]
+        if open_from is not None and open_from < len(categories):
+            legend.append((open_label, OPEN, "box"))
     if target is not None:
         legend.append((target_label, INK, "line"))
     return _close(parts, legend, left, width, height)

@@ -350,7 +350,7 @@ def draw_tables(
             cell = cells[1 + i]
             value = table.raaderum[i] if i < len(table.raaderum) else 0.0
             target = table.target[i] if i < len(table.target) else 0.0
-            closed = table.finished  # an unfinished table's open years are not final
+            closed = table.closed(i)  # an unfinished table's open years are not final
             font = app.fonts.get("regular", size)
             if not table.begun(i):
                 # a year the table has not begun: no result yet, as the report says it
@@ -364,7 +364,7 @@ def draw_tables(
                 surface,
                 text,
                 font,
-                theme.INK if met else theme.WARNING,
+                theme.MUTED if not closed else theme.INK if met else theme.WARNING,
                 "midleft",
                 (x0, cell.centery),
             )

@@ -388,6 +388,44 @@ def test_an_unfinished_table_shows_no_raaderum_for_years_it_has_not_begun(tmp_pa
     assert row[-4:-2] == ["–", "–"]  # 2028 and 2029, before service and adoptions
 
 
+def test_a_table_left_halfway_keeps_its_closed_years_marked_and_its_open_years_open(tmp_path):
+    # a table that gave up in round 2: its met 2027 had no ✓ in the comparison (the CSV said
+    # met=ja), and its report drew the open 2028 green and the unplayed 2029 as "Målet ikke
+    # nået", beside "indtil nu er alle betingelser for at vinde opfyldt"
+    from game.content import load_deck
+    from game.engine import Adopt, EndYear, History, Kind, legal_actions, new_game
+    from game.report.svg import MISSED, OPEN
+
+    deck = load_deck("decks/standard")
+    history = History.start(new_game(deck, "intro", 5))
+    while history.current.round == 0:  # savings until 2027 is met, then the year's end
+        savings = [
+            a
+            for a in legal_actions(history.current)
+            if isinstance(a, Adopt) and deck.proposal(a.card).kind is Kind.SAVING
+        ]
+        met = raaderum(history.current)[0] >= history.current.targets[0]
+        history = history.do(savings[0] if savings and not met else EndYear())
+    adopt = next(a for a in legal_actions(history.current) if isinstance(a, Adopt))
+    history = history.do(adopt)  # a card in 2028, and the table leaves
+    assert history.current.results[0].met
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    write_save(folder / "halvvejs.json", deck, GameSettings("intro", 5, None), history)
+    save_game(folder, "faerdig.json", deck, "intro", 6, "greedy")
+    paths = write_comparison(compare_saves([folder]), tmp_path / "ud")
+    _, page = parse_html(paths[0])
+    row = next(r for r in page.tables[0] if any("halvvejs.json" in cell for cell in r))
+    assert row[2].endswith("✓"), row  # 2027 is over and met
+    assert "✓" not in row[3] and "✗" not in row[3], row  # 2028 is still being played
+    out = tmp_path / "rapport"
+    assert main(["report", str(folder / "halvvejs.json"), "--out", str(out)]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    chart = html.split("<svg", 2)[1]  # the first chart: the years against their targets
+    assert chart.count(f'fill="{OPEN}"') == 3  # 2028, 2029 and the legend's box
+    assert chart.count(f'fill="{MISSED}"') == 1  # the legend only: no year was missed
+
+
 def test_a_screen_table_is_not_renumbered_for_a_paper_table_of_the_same_name(std_deck, tmp_path):
     # a trial's host saw "Bord 3 (papir)" and "Bord 3 (2)": the marker tells them apart
     history = autoplay(std_deck, "standard", 1, "greedy")
