@@ -453,7 +453,7 @@ MESSAGES.update(
         "report.compare.title": "Råderumsspillet – sammenligning af borde",
         "report.compare.generated": "Lavet {date} ud fra {count} gemte spil.",
         "report.compare.group": "{scenario} – {deck} · mål {targets} {unit}",
-        "report.compare.group_hash": "Dækkets kontrolsum {hash}",
+        "report.compare.group_hash": "Dækkets versionsnummer (til at se, at bordene spillede samme udgave): {hash}",
         "report.compare.tables": "Borde",
         "report.compare.wins": "Vundet",
         "report.compare.none_finished": "Ingen af bordene har spillet færdig endnu.",

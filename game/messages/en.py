@@ -444,7 +444,7 @@ MESSAGES.update(
         "report.compare.title": "Råderumsspillet – comparing tables",
         "report.compare.generated": "Written {date} from {count} saved games.",
         "report.compare.group": "{scenario} – {deck} · targets {targets} {unit}",
-        "report.compare.group_hash": "Deck checksum {hash}",
+        "report.compare.group_hash": "Deck version number (to see that the tables played the same edition): {hash}",
         "report.compare.tables": "Tables",
         "report.compare.wins": "Won",
         "report.compare.none_finished": "None of the tables has finished yet.",

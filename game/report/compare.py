@@ -475,7 +475,10 @@ def _group_html(group: ComparisonGroup, lang: str, apart: Message | None = None)
     labels = [tab.label(lang) for tab in group.tables]
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',
-        f"<p>{esc(render(apart, lang))}</p>" if apart is not None else "",
+        # a sentence of its own, as the window says it ("En gruppe for sig: …")
+        f"<p>{esc(t('compare.group_apart', why=render(apart, lang)))}</p>"
+        if apart is not None
+        else "",
         f'<p class="muted small">'
         f"{esc(t('report.compare.group_hash', hash=group.deck_hash[:16]))}</p>",
         "<p>"

@@ -208,6 +208,10 @@ def test_a_group_apart_is_told_against_the_group_nearest_to_it(tmp_path):
         "a different scenario from"
     )
     assert said[("standard", 60.0)] == f"same scenario as group {standard_49}, different target"
+    # the printed page says it in a sentence, as the window does (it read as a stray line)
+    html = comparison_html(groups, [], "da")
+    assert "En gruppe for sig: et andet scenarie end gruppe" in html
+    assert "kontrolsum" not in html
 
 
 def test_compare_explains_skipped_saves_in_the_readers_language(saves_dir, tmp_path, capsys):
