@@ -271,7 +271,8 @@ def band_plan(
 ) -> tuple[str, bool]:
     """The kind's word in the band (in full, or short when the band is narrow) and whether the
     badges fit in the band beside it (then the area line may give its room to the title);
-    ``bare``: the badges alone without the word ("" and True when they fit)."""
+    ``bare``: the badges with the word at its shortest ("Eff.") or, when even that does not
+    fit, alone ("" and True when they fit)."""
     full = kind_word(app, proposal.kind)
     short = app.t(f"kind_short.{proposal.kind.value}")
     # the least: "Eff." where even "Effektivis." is cut to "Effekti-…" (a catalogue's ten
@@ -281,6 +282,10 @@ def band_plan(
     for word in (full, short):
         if app.text.width(word, min_text, FONT_BOLD) + chips <= parts.kind.width:
             return word, bool(chips)
+    if bare and chips and app.text.width(tiny, min_text, FONT_BOLD) + chips <= parts.kind.width:
+        # "Eff." beside the badges before none at all: on a washed-out projector the colours
+        # of the kinds run together, and the kind is the game's lesson
+        return tiny, True
     if bare and chips and chips <= parts.kind.width:
         return "", True
     alone = [w for w in (full, short) if app.text.width(w, min_text, FONT_BOLD) <= parts.kind.width]

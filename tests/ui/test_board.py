@@ -1244,6 +1244,31 @@ def test_a_committee_too_long_for_a_card_is_shortened_as_the_office_does(area, n
     assert area_names(area) == names
 
 
+def test_a_card_with_badges_keeps_a_word_for_its_kind_at_1024(make_app, std_deck):
+    # at 1024×768 a card with "± Kræver" or "Udelukker" showed the badges without its kind's
+    # word: only the colour and a small icon told an efficiency from an investment, and on a
+    # washed-out projector they run together. The shortest word ("Eff.") now goes beside the
+    # badges whenever it fits there
+    from game.ui.cards import chip_widths, market_card_layout
+
+    tiny_words = []
+    for seed in range(1, 7):
+        app = board_app(make_app, std_deck, seed=seed, size=(1024, 768))
+        state = app.game.state
+        layout = app.top.layout()
+        for rect, card in zip(layout.market, state.market):
+            proposal = std_deck.proposal(card)
+            plan = market_card_layout(app, rect, proposal, state, layout.min_text)
+            tiny = app.t(f"kind_tiny.{proposal.kind.value}")
+            if plan.badges_in_band and plan.word == "":
+                chips = sum(chip_widths(app, proposal, layout.min_text, state))
+                tiny_w = app.text.width(tiny, layout.min_text, theme.FONT_BOLD)
+                assert tiny_w + chips > plan.parts.kind.width, (seed, card)  # no room at all
+            if plan.word == tiny:
+                tiny_words.append(card)
+    assert tiny_words, "some card at 1024×768 needs the shortest word beside its badges"
+
+
 def test_a_band_too_narrow_for_the_short_kind_shows_the_least_not_a_cut_word(make_app, std_deck):
     # a catalogue's ten cards in five columns at 1366×768: "Effektivis." was cut to
     # "Effekti-…" in the band; the least form ("Eff.") is whole, and the icon tells the rest
