@@ -327,11 +327,22 @@ def draw_year_chart(
         target_text = target_words[i]
         year_text = str(years[i])
         if foot_lines == 1:
-            combined = f"{year_text} · {target_text}"
-            if year_font.size(combined)[0] + line > col.width - 4 and i == current:
+            # the year with its target on one line, shorter and shorter ("2029 · mål 15",
+            # "’29 · mål 15", "’29 · 15"): an eight-year game at 1280×720 showed the years
+            # alone, and its later targets were nowhere on the board
+            short_year = (
+                f"’{year_text[-2:]}" if len(year_text) == 4 and year_text.isdigit() else year_text
+            )
+            forms = [
+                f"{year_text} · {target_text}",
+                f"{short_year} · {target_text}",
+                f"{short_year} · {format_target(targets[i], lang)}",
+            ]
+            if year_font.size(forms[0])[0] + line > col.width - 4 and i == current:
                 year_font = label_font  # the year's target matters more than the bold face
-            if year_font.size(combined)[0] + line <= col.width - 4:
-                year_text = combined
+            fitting = [f for f in forms if year_font.size(f)[0] + line <= col.width - 4]
+            if fitting:
+                year_text = fitting[0]
         year_rect = blit_text(
             surface, year_text, year_font, theme.INK, "midtop", (col.centerx, foot), col.width - 4
         )

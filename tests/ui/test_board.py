@@ -1269,6 +1269,29 @@ def test_a_card_with_badges_keeps_a_word_for_its_kind_at_1024(make_app, std_deck
     assert tiny_words, "some card at 1024×768 needs the shortest word beside its badges"
 
 
+def test_an_eight_year_board_shows_every_years_target(make_app, std_deck, monkeypatch):
+    # "Det lange lys" at 1280×720: the chart's feet said "2027 … 2034" alone, and the targets
+    # 8, 15 … 80 were nowhere on the board
+    from game.numbers import format_target
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+
+    texts: list[str] = []
+    record_chart_places(monkeypatch, charts, texts)
+    app = board_app(make_app, std_deck, scenario="lang-horisont", size=(1280, 720))
+    app.top.layers = type(app.top.layers)()
+    app.request_redraw()
+    app.step(0.02)
+    state = app.game.state
+    for year, target in zip(state.scenario.years, state.targets):
+        shown = format_target(target, "da")
+        assert any(year[-2:] in text and text.endswith(f" {shown}") for text in texts), (
+            year,
+            shown,
+            texts,
+        )
+
+
 def test_a_band_too_narrow_for_the_short_kind_shows_the_least_not_a_cut_word(make_app, std_deck):
     # a catalogue's ten cards in five columns at 1366×768: "Effektivis." was cut to
     # "Effekti-…" in the band; the least form ("Eff.") is whole, and the icon tells the rest
