@@ -184,6 +184,11 @@ def _counted(cluster: Sequence[SavedGame]) -> SavedGame:
 def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
     """How ``saved`` relates to ``kept``, another file of the same game (the one counted)."""
     other, log = saved.history.actions, kept.history.actions
+    sheet = _paper_sheet(saved)
+    if sheet is not None and sheet == _paper_sheet(kept) and saved.game_id != kept.game_id:
+        # the same sheet typed in again, perhaps in another order within a round (in the
+        # window, then with `enter`): one table, not "different decisions from no. 1"
+        return Copy(saved.path, len(other), "entered_twice")
     difference = _first_difference(other, log)
     if difference is not None:
         relation = "diverged_tie" if len(other) == len(log) else "diverged"
