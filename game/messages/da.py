@@ -72,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "board.risk": "Chance for at nå målet i alle år: {percent}",
     "board.risk_with": "Chance for at nå målet i alle år: {base} · med forslag {number}: {percent}",
     "board.risk_short": "Chance for at nå målet i alle år",
+    "board.pile_empty": "Bunken er tom: der ligger {count} forslag på bordet i år, og der kommer ikke flere.",
     "board.under_floor": "Serviceniveauet er nu {service}, under gulvet på {floor}: det skal op igen, før spillet slutter, ellers er det tabt.",
     "board.risk_brief": "Chance for målet: {percent}",
     "board.risk_brief_with": "Chance for målet: {base} · med forslag {number}: {percent}",

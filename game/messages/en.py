@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "board.risk": "Chance of meeting every year's target: {percent}",
     "board.risk_with": "Chance of meeting every year's target: {base} · with proposal {number}: {percent}",
     "board.risk_short": "Chance of meeting every year's target",
+    "board.pile_empty": "The pile is used up: {count} proposals lie on the table this year, and no more will come.",
     "board.under_floor": "The service level is now {service}, below the floor of {floor}: it must come back up before the game ends, or it is lost.",
     "board.risk_brief": "Chance of the target: {percent}",
     "board.risk_brief_with": "Chance of the target: {base} · with proposal {number}: {percent}",

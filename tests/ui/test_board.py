@@ -366,6 +366,36 @@ def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, st
     raise AssertionError("the savings did not take the service under the floor")
 
 
+def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):
+    # krise showed 9 cards, borgermøde 6 and then 2, without a word: the pile was used up
+    app = board_app(make_app, std_deck, scenario="krise", seed=1)
+    generator = np.random.default_rng(1)
+    said = False
+    while not app.game.state.finished:
+        state = app.game.state
+        for _ in range(6):  # the greedy bot's picks of the year, through the controller
+            move = greedy_policy(app.game.state, generator)
+            if isinstance(move, EndYear):
+                break
+            app.game.do(move)
+        key(app, pygame.K_SPACE)
+        for _ in range(40):
+            app.step(0.1)
+        key(app, pygame.K_RETURN)
+        if app.top.name == "year":
+            key(app, pygame.K_RETURN)
+        after = app.game.state
+        short = not after.finished and not after.pile and len(after.market) < state.scenario.market
+        toast = [t for t in app.toast_texts() if t.startswith("Bunken er tom")]
+        if short:
+            assert (
+                f"Bunken er tom: der ligger {len(after.market)} forslag på bordet i år, "
+                "og der kommer ikke flere."
+            ) in toast, toast
+            said = True
+    assert said, "the greedy game used up krise's pile"
+
+
 def test_a_presenter_remote_walks_the_cards_and_the_years_summary(make_app, std_deck):
     # a clicker sends Page Down / Page Up: on the board they did nothing, and the year's
     # summary waited for Enter, so the facilitator walked back to the laptop every round

@@ -116,8 +116,12 @@ class YearScene(Scene):
         self.done = True
         if self.after.finished:
             self.app.replace("debrief")
-        else:
-            self.app.pop()
+            return
+        self.app.pop()
+        after = self.after
+        if not after.pile and len(after.market) < after.scenario.market:
+            # the table shrank without a word (9, then 6, then 2 cards): the pile is used up
+            self.app.toast("board.pile_empty", count=len(after.market))
 
     def take_back(self) -> None:
         """Undo the end of the year and return to the board in that round."""
