@@ -37,7 +37,7 @@ from game.ui.scenes import ROUTES
 from game.ui.text import TextRenderer
 from game.ui.theme import Scale
 from game.ui.toasts import draw_notices
-from game.ui.window import choose_display, desktop, first_window_size
+from game.ui.window import choose_display, desktop, first_window_size, fitted_window_size
 
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (320, 200)
@@ -66,7 +66,7 @@ class App:
         deck: Deck,
         *,
         lang: str = "da",
-        size: tuple[int, int] = DEFAULT_SIZE,
+        size: tuple[int, int] | None = DEFAULT_SIZE,
         fullscreen: bool = False,
         save_dir: Path | None = None,
         deck_path: Path | None = None,
@@ -91,10 +91,13 @@ class App:
         self.strings = Catalogue(lang)
         self.fonts = Fonts()
         self.text = TextRenderer(self.fonts)
-        self.window_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        asked = size or DEFAULT_SIZE
+        self.window_size = (max(MIN_SIZE[0], asked[0]), max(MIN_SIZE[1], asked[1]))
         if window:
             found = desktop(self.display)
-            if found is not None:  # never larger than the usable desktop of the display
+            if found is not None and size is None:  # no size asked: most of the desktop
+                self.window_size = fitted_window_size(found, self.window_size, MIN_SIZE)
+            elif found is not None:  # never larger than the usable desktop of the display
                 self.window_size = first_window_size(self.window_size, found, MIN_SIZE)
         self.fullscreen = fullscreen
         self.surface = self._open_window()

@@ -104,7 +104,7 @@ def play(args: argparse.Namespace) -> int:
         refused = target_refusal(deck, getattr(args, "target", None), lang)
         if refused is not None:
             return _fail(refused)
-    size = args.size or (1280, 720)
+    size = args.size  # None: most of the desktop (game.ui.window.fitted_window_size)
     if not display_available():
         print(strings.t("no_display"), file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -49,6 +49,29 @@ def first_window_size(
     return width, height
 
 
+FILL_SHARE = 0.9
+"""The share of the usable desktop a window opens at when no size is asked for."""
+
+
+def fitted_window_size(
+    desktop: Desktop, least: tuple[int, int], minimum: tuple[int, int] = (320, 200)
+) -> tuple[int, int]:
+    """The size of the first window when none was asked for: ``FILL_SHARE`` of the usable
+    desktop (less the window's frame), at least ``least`` where the desktop has room for it –
+    a 1280×720 window in the middle of a 4K screen was tiny from the back of the room, and
+    on a 1366×768 laptop it left a frame of wasted screen around the game."""
+    if desktop.usable is not None:
+        room_w, room_h = desktop.usable
+    else:
+        room_w, room_h = desktop.size[0], desktop.size[1] - TASKBAR
+    room_w, room_h = room_w - FRAME[0], room_h - FRAME[1]
+    wanted = (
+        max(least[0], round(room_w * FILL_SHARE)),
+        max(least[1], round(room_h * FILL_SHARE)),
+    )
+    return first_window_size(wanted, desktop, minimum)
+
+
 def choose_display(asked: int | None, count: int) -> int:
     """The display to open on: ``asked`` when it exists, else the first."""
     if asked is None or not 0 <= asked < max(1, count):

@@ -97,3 +97,21 @@ def test_the_taskbar_names_the_game_not_the_script(std_deck, monkeypatch, tmp_pa
     App(std_deck, size=(1024, 768), save_dir=tmp_path)
     # … and a Windows laptop with display scaling draws it sharp, not stretched by Windows
     assert seen and set(seen) == {("raaderum", "permonitorv2")}
+
+
+def test_a_window_without_a_size_asked_for_fills_most_of_the_desktop():
+    # at 3840×2160 the game opened as a 1280×720 window in the middle of the screen, tiny
+    # from the back of the room; a size asked for (--size) is still kept as it was
+    from game.ui.window import fitted_window_size
+
+    four_k = Desktop((3840, 2160), (3840, 2112))
+    width, height = fitted_window_size(four_k, (1280, 720))
+    assert width >= 0.85 * 3840 and height >= 0.85 * 2112
+    assert width <= 3840 - FRAME[0] and height <= 2112 - FRAME[1]
+    assert first_window_size((1280, 720), four_k) == (1280, 720)
+    # a laptop at 125 % (1093×614 logical): the most the desktop holds, as before
+    laptop = Desktop((1093, 614))
+    assert fitted_window_size(laptop, (1280, 720)) == first_window_size((1280, 720), laptop)
+    # a full HD projector: nine tenths of what a window can use, (1920 − 16) × 0,9 and
+    # (1040 − 40) × 0,9
+    assert fitted_window_size(Desktop((1920, 1080), (1920, 1040)), (1280, 720)) == (1714, 900)
