@@ -115,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "card.excludes": "Udelukker: {titles}",
     "card.note": "Hvorfor? (gruppens begrundelse)",
     "card.note_save": "Gem begrundelse",
-    "card.revealed": "Udfaldet er kendt: {percent} af det forventede",
+    "card.revealed": "Udfaldet er kendt: {percent} af kortets beløb",
     # errors (IllegalAction codes)
     "error.over_capacity": "Der er ikke kapacitet nok: forslaget kræver {load} (belastning og træthed), men kun {left} er tilbage i år.",
     "error.excluded": "Kan ikke vedtages sammen med »{other}«, som allerede er vedtaget.",
@@ -439,7 +439,7 @@ MESSAGES.update(
         "report.outcome.failed": "slog fejl",
         "report.outcome.certain": "sikkert",
         "report.outcome.drawn": "slået af spillet på kortets terning, bordet slog ikke selv",
-        "report.outcome.factor": "{percent} af det forventede",
+        "report.outcome.factor": "{percent} af kortets beløb",
         "and": "og",
         "report.chart.target": "Mål",
         "report.chart.met": "Målet nået",

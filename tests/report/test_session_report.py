@@ -296,7 +296,7 @@ def test_a_paper_tables_report_says_which_factors_the_game_drew_for_it(tmp_path)
     text = " ".join(" ".join(page.texts).split())
     rolled = text.split("Brug indkøbsaftalerne", 1)[1].split("Lean-forløb", 1)[0]
     drawn = text.split("Lean-forløb i alle chefområder", 1)[1]
-    assert "Udfald: 130 % af det forventede ·" in rolled  # the table's own roll, unmarked
+    assert "Udfald: 130 % af kortets beløb ·" in rolled  # the table's own roll, unmarked
     marked = "slået af spillet på kortets terning, bordet slog ikke selv"
     assert marked in drawn.split("Vakancegevinster")[0]
     assert "Udfald: sikkert" in text.split("Vakancegevinster til en fælles pulje", 1)[1]
