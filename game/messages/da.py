@@ -274,6 +274,7 @@ MESSAGES.update(
         "debrief.won": "I klarede det!",
         "debrief.lost": "I nåede det ikke",
         "debrief.target_changed": "Målet for {year} blev ændret undervejs fra {before} til {after} mio. kr.",
+        "debrief.service_by_kind": "Besparelserne flyttede serviceniveauet {saving}, effektiviseringerne {efficiency}, investeringerne {investment} og hændelserne {events}.",
         "debrief.tab.result": "Resultat",
         "debrief.tab.proposals": "Vedtagne forslag",
         "debrief.tab.questions": "Til diskussion",

@@ -264,6 +264,7 @@ MESSAGES.update(
         "year.undo_hint": "Ctrl+Z undoes the end of the year.",
         "debrief.won": "You made it!",
         "debrief.target_changed": "The target for {year} was changed during the game from {before} to {after} m DKK.",
+        "debrief.service_by_kind": "The savings moved the service level {saving}, the efficiencies {efficiency}, the investments {investment} and the events {events}.",
         "debrief.lost": "You did not make it",
         "debrief.tab.result": "Result",
         "debrief.tab.proposals": "Adopted proposals",

@@ -719,3 +719,30 @@ def test_the_fatigue_chart_says_what_the_events_added(app: App, deck: Deck, monk
     assert "Hændelser ændrede trætheden i" in whole
     for part in said:
         assert part in whole, part
+
+
+def test_a_loss_under_the_service_floor_says_where_the_service_went(app: App, deck: Deck) -> None:
+    # the result page named the condition ("Serviceniveauet endte på −8 …") but not that the
+    # savings had taken the service there: the price of their certainty, the game's lesson
+    from game.engine import Kind, legal_actions
+
+    history = History.start(new_game(deck, "standard", 4))
+    while not history.current.finished:
+        savings = [
+            a
+            for a in legal_actions(history.current)
+            if isinstance(a, Adopt) and deck.proposal(a.card).kind is Kind.SAVING
+        ]
+        history = history.do(savings[0] if savings else EndYear())
+    state = history.current
+    outcome = verdict(state)
+    assert outcome.service_below_floor
+    drawn = show_debrief(app, history, 4)
+    cut = sum(deck.proposal(a.card).service for a in state.adopted)
+    events = sum(deck.event(e.card).service for e in state.events)
+    line = (
+        f"Besparelserne flyttede serviceniveauet {format_amount(cut, sign=True)}, "
+        "effektiviseringerne 0, investeringerne 0 og hændelserne "
+        f"{format_amount(events, sign=True)}."
+    )
+    assert any(line in text for text in drawn), (line, drawn)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import Adoption, GameState, Proposal, anchor, realised
+from game.engine import Adoption, GameState, Kind, Proposal, anchor, realised
 from game.messages import catalogue
 from game.numbers import format_amount
 from game.session import fatigue_years
@@ -58,7 +58,28 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
                     after=self.app.amount(state.targets[-1], unit=False),
                 ),
             )
+        if table.verdict.service_below_floor:
+            reasons += (self.service_by_kind(state),)
         return ResultView(table.state, bool(table.verdict.won), reasons)
+
+    def service_by_kind(self, state: GameState) -> str:
+        """Where a service level under the floor came from: what the adopted savings,
+        efficiencies and investments and the drawn events each moved it ("Besparelserne
+        flyttede serviceniveauet −11, …") – the price of the savings' certainty, said where the
+        debrief had only named the condition that failed."""
+        deck, lang = state.deck, self.app.lang
+        moved = dict.fromkeys(Kind, 0)
+        for adoption in state.adopted:
+            proposal = deck.proposal(adoption.card)
+            moved[proposal.kind] += proposal.service
+        events = sum(deck.event(drawn.card).service for drawn in state.events)
+        return self.app.t(
+            "debrief.service_by_kind",
+            saving=format_amount(moved[Kind.SAVING], lang, sign=True),
+            efficiency=format_amount(moved[Kind.EFFICIENCY], lang, sign=True),
+            investment=format_amount(moved[Kind.INVESTMENT], lang, sign=True),
+            events=format_amount(events, lang, sign=True),
+        )
 
     def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ResultView) -> None:
         app = self.app
@@ -66,7 +87,15 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         g = sc.gap
         state: GameState = view.state.item
         left, right = split_columns(layout.body, [0.62, 0.38], 2 * g)
-        reasons_rect, chart_panel = split_rows(left, [0.24, 0.76], g)
+        # the reasons take the room they need at the smallest heading size, from a quarter of
+        # the column up to two fifths (a loss on three counts, with where the service went,
+        # was cut: "… under gulvet på −6. Bespar…")
+        text_w = left.width - 4 * g - sc.title - g
+        fitted = app.text.fit(
+            "\n".join(view.reasons), text_w, 10_000, sc.min_text, sc.min_text, FONT_BOLD
+        )
+        share = min(0.42, max(0.24, (fitted.height + 3 * g) / max(1, left.height)))
+        reasons_rect, chart_panel = split_rows(left, [share, 1 - share], g)
         panel(surface, reasons_rect, sc.radius)
         inner = reasons_rect.inflate(-2 * g, -2 * g)
         badge = pygame.Rect(inner.x, inner.centery - sc.title // 2, sc.title, sc.title)
