@@ -154,7 +154,7 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
 def _truncate(font: pygame.font.Font, line: str, width: int) -> str:
     """The longest beginning of ``line`` that fits ``width`` with "…" after it, cut between
     any two characters (a title keeps the part of its next word that fits: "Højere
-    sundhedsmedfin…", not "Højere…")."""
+    sundhedsmedfin…", not "Højere…") – but never inside a number."""
     text = line.rstrip()
     low, high = 0, len(text)  # text[:low] + "…" fits; text[:high + 1] + "…" does not
     while low < high:
@@ -163,7 +163,14 @@ def _truncate(font: pygame.font.Font, line: str, width: int) -> str:
             low = middle
         else:
             high = middle - 1
+    # never inside a number: "… ca. 2,…" read as 2 where the text said 2,5 mio. kr.
+    while 0 < low < len(text) and _in_number(text[low - 1]) and _in_number(text[low]):
+        low -= 1
     return text[:low].rstrip() + ELLIPSIS
+
+
+def _in_number(char: str) -> bool:
+    return char.isdigit() or char in ",."
 
 
 def fit_text(

@@ -69,6 +69,21 @@ def test_a_cut_line_keeps_as_much_of_the_next_word_as_fits():
     assert font.size(cut.lines[0])[0] <= width
 
 
+def test_a_cut_line_never_ends_inside_a_number():
+    # the year's summary read "… koster 0,08 procentpoint ekstra ca. 2,…": 2, where the
+    # event said 2,5 mio. kr.
+    fonts = Fonts()
+    font = fonts.get("regular", 20)
+    head = "koster 0,08 procentpoint ekstra ca."
+    text = head + " 2,5 mio. kr. om året"
+    for extra in ("2", "2,"):  # room for a part of the number only
+        width = font.size(f"{head} {extra}…")[0] + 1
+        cut = fit_text(fonts, text, width, 40, 20, 20, max_lines=1)
+        assert cut.truncated and cut.lines == (f"{head}…",), (extra, cut.lines)
+    width = font.size(f"{head} 2,5…")[0] + 1  # the whole number fits: it stays
+    assert fit_text(fonts, text, width, 40, 20, 20, max_lines=1).lines == (f"{head} 2,5…",)
+
+
 def test_the_board_plays_without_its_fonts(make_app, std_deck, tmp_path):
     app = make_app(std_deck)
     app.fonts.folder = tmp_path  # as if the font files were deleted
