@@ -19,7 +19,7 @@ from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.fatigue import fatigue_years
 from game.engine.ledger import capacity_left, event_amount, realised
 from game.engine.model import Deck, Kind
-from game.engine.rules import apply, raaderum
+from game.engine.rules import apply, shown_raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
@@ -295,7 +295,7 @@ class _Writer:
 
     def _years(self) -> str:
         state, lang = self.state, self.lang
-        actual = raaderum(state)
+        actual = shown_raaderum(state)  # never an unrevealed factor of an open year
         chart = bars_against_target(
             self.years,
             [Series(self.t("report.col.raaderum"), actual, MET)],
@@ -576,7 +576,7 @@ class _Writer:
                 "service": outcome.service,
                 "service_floor": outcome.service_floor,
             },
-            "raaderum": [round(v, 6) for v in raaderum(state)],
+            "raaderum": [round(v, 6) for v in shown_raaderum(state)],
             "met": [r.met for r in state.results],
             "adopted": [
                 {"id": a.card, "round": a.round + 1, "year": self.years[a.round], "note": a.note}

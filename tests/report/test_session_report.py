@@ -253,6 +253,14 @@ def test_report_of_an_unfinished_game(saves_dir, tmp_path, std_deck):
     assert summary["finished"] is False
     assert summary["adopted_ids"] == list(history.current.adopted_ids())
     assert len(summary["what_if"]["best"]) == 4
+    # an open year's figures are the board's, never an unrevealed card's hidden factor (a
+    # host's mid-game report said 15,7 / 25,2 where its own board.png said 15,6 / 24,7)
+    state = history.current
+    hidden = raaderum(state)
+    shown = raaderum(state, visible=True)
+    assert hidden != shown, "the game has an unrevealed card that changes an open year"
+    expected = [r.raaderum for r in state.results] + list(shown[len(state.results) :])
+    assert summary["raaderum"] == [round(v, 6) for v in expected]
 
 
 def test_a_what_if_computed_earlier_gives_the_same_report(saves_dir, tmp_path):
