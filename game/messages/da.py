@@ -711,7 +711,7 @@ MESSAGES.update(
         "paper.events": "Hændelser",
         "paper.factor": "Faktor",
         "paper.save": "Gem bordet",
-        "paper.name_taken": "Der er allerede et bord ved navn »{table}« i mappen. Er det samme ark, så tæller »Sammenlign borde« det to gange: giv bordet et andet navn, eller tryk »Gem bordet« igen for at gemme det alligevel.",
+        "paper.name_taken": "Der er allerede et bord ved navn »{table}« i mappen. Er det samme ark igen, tæller »Sammenlign borde« det én gang; er arket rettet, så slet den gamle fil bagefter, ellers tæller begge. Er det et andet bord, så giv det et andet navn. Tryk »Gem bordet« igen for at gemme.",
         "paper.saved": "{table} er gemt i {path} – {result}",
         "paper.saved_lost": "tabt. {why}",
         "paper.leave_unsaved": "Bordet er ikke gemt. Tryk »Gem bordet« – eller Esc (Tilbage) igen for at kassere det indtastede.",
@@ -1424,7 +1424,7 @@ MESSAGES.update(
         "cli.enter.saved": "{out}: {table} er gemt som papirbord – {result} ({years} {unit})",
         "cli.enter.drawn_factors": "Faktorer, som spillet slog for bordet på kortets terning (med bordets startværdi {seed}), fordi bordet ikke har tastet dem ind: {factors}. Slog bordet selv, så skriv dem med --factor ID=FAKTOR.",
         "cli.enter.factor_off_die": "bemærk: faktoren {factor} for {card} står ikke på kortets terning ({faces}); er den skrevet rigtigt?",
-        "cli.enter.name_taken": "bemærk: der var allerede et bord ved navn »{table}« i mappen ({files}). Er det det samme ark tastet ind igen, så slet den fil, der ikke skal tælle med, før bordene sammenlignes – ellers tæller »Sammenlign borde« det to gange. Var det et andet bord, så giv det et andet navn (--table) og tast det ind igen; {out} kan slettes.",
+        "cli.enter.name_taken": "bemærk: der var allerede et bord ved navn »{table}« i mappen ({files}). Er det samme ark tastet ind igen, tæller »Sammenlign borde« det én gang; er arket rettet (fx en anden faktor), så slet den fil, der ikke skal tælle med – ellers tæller begge. Var det et andet bord, så giv det et andet navn (--table) og tast det ind igen; {out} kan slettes.",
         "cli.enter.won": "vundet",
         "cli.enter.lost": "tabt",
     }

@@ -702,7 +702,7 @@ MESSAGES.update(
         "paper.events": "Events",
         "paper.factor": "Factor",
         "paper.save": "Save the table",
-        "paper.name_taken": "The folder already holds a table named »{table}«. If it is the same sheet, »Compare tables« counts it twice: give this table another name, or press »Save table« again to save it anyway.",
+        "paper.name_taken": "The folder already holds a table named »{table}«. If it is the same sheet again, »Compare tables« counts it once; if the sheet was corrected, delete the old file afterwards, or both count. If it is another table, give it another name. Press »Save table« again to save.",
         "paper.saved": "{table} is saved in {path} – {result}",
         "paper.saved_lost": "lost. {why}",
         "paper.leave_unsaved": "The table is not saved. Press “Save the table” – or Esc (Back) again to discard what was entered.",
@@ -1415,7 +1415,7 @@ MESSAGES.update(
         "cli.enter.saved": "{out}: {table} is saved as a paper table – {result} ({years} {unit})",
         "cli.enter.drawn_factors": "Factors the game rolled for the table on the card's die (with the table's seed {seed}), since the table did not enter them: {factors}. If the table rolled them, enter them with --factor ID=FACTOR.",
         "cli.enter.factor_off_die": "note: the factor {factor} for {card} is not on the card's die ({faces}); is it written right?",
-        "cli.enter.name_taken": "note: the folder already held a table named »{table}« ({files}). If it is the same sheet typed in again, delete the file that should not count before comparing the tables – otherwise »Compare tables« counts it twice. If it was another table, give it another name (--table) and enter it again; {out} can be deleted.",
+        "cli.enter.name_taken": "note: the folder already held a table named »{table}« ({files}). If it is the same sheet typed in again, »Compare tables« counts it once; if the sheet was corrected (a different factor, say), delete the file that should not count – otherwise both count. If it was another table, give it another name (--table) and enter it again; {out} can be deleted.",
         "cli.enter.won": "won",
         "cli.enter.lost": "lost",
     }

@@ -621,6 +621,8 @@ def test_a_sheet_entered_a_second_time_is_said_at_once(tmp_path, capsys):
     said = capsys.readouterr().err
     assert "der var allerede et bord ved navn »bord 3« i mappen (Bord-3.json)" in said, said
     assert "slet den fil, der ikke skal tælle med" in said and "bord-3-igen.json" in said
+    # … and says what the comparison does with the same sheet twice: it counts it once
+    assert "Er det samme ark tastet ind igen, tæller »Sammenlign borde« det én gang" in said
     # another table's name says nothing
     code, text, _ = _enter(tmp_path, "Bord 4", TABLE_4, capsys)
     assert code == 0 and "allerede" not in text
