@@ -671,6 +671,7 @@ MESSAGES.update(
         "print.ledger.verdict": "Efter det sidste år:",
         "print.ledger.won": "vundet",
         "print.ledger.lost": "tabt",
+        "print.sheet.your_target": "Jeres mål er {target} {unit} i {year}: sig det, når I har læst op – oplægget nævner scenariets eget mål ({own} {unit}).",
         "print.sheet.rule.setup": "Gør klar: klip kortene ud, bland forslagene til én bunke og hændelserne til en anden, begge med bagsiden op, og skriv bordets navn på resultatarket.",
         "print.sheet.rule.setup_no_events": "Gør klar: klip kortene ud, bland forslagene til én bunke med bagsiden op (scenariet har ingen hændelser), og skriv bordets navn på resultatarket.",
         "print.sheet.rule.weights": "På skærmen kommer nogle hændelser oftere end andre; på papir er alle hændelser lige sandsynlige.",

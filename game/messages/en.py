@@ -665,6 +665,7 @@ MESSAGES.update(
         "print.ledger.verdict": "After the last year:",
         "print.ledger.won": "won",
         "print.ledger.lost": "lost",
+        "print.sheet.your_target": "Your target is {target} {unit} in {year}: say so after reading aloud – the briefing names the scenario's own target ({own} {unit}).",
         "print.sheet.rule.setup": "Set up: cut out the cards, shuffle the proposals into one pile and the events into another, both face down, and write the table's name on the result sheet.",
         "print.sheet.rule.setup_no_events": "Set up: cut out the cards, shuffle the proposals into one pile face down (the scenario has no events), and write the table's name on the result sheet.",
         "print.sheet.rule.weights": "On screen some events come more often than others; on paper every event is equally likely.",

@@ -52,12 +52,13 @@ def document(
     command for entering the table names it; so it does ``deck_path``, the deck as the
     command line named it (None: the standard deck, which the command finds by itself)."""
     t = catalogue(lang).t
+    own = scenario.target[-1]
     if target is not None:
         scenario = replace(scenario, target=scaled_targets(scenario.target, target))
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
-        _sheet(deck, scenario, lang),
+        _sheet(deck, scenario, lang, own if target is not None else None),
         _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
@@ -149,7 +150,8 @@ too many."""
 def catalogue_chunks(cards: Sequence[CardT]) -> list[list[CardT]]:
     """The proposals (or the events) split into handout pages, in order, as many to a page as
     the estimated height of their entries allows (each entry's text at most 5 lines, its
-    question and source at most 2), so that no entry is cut at the foot of a page."""
+    question at most 2 and its source at most 4: the whole source), so that no entry is cut
+    at the foot of a page."""
 
     def lines(text: str, style: str, most: int) -> int:
         return min(most, -(-len(text) // LINE_CHARS[style])) if text else 0
@@ -164,7 +166,7 @@ def catalogue_chunks(cards: Sequence[CardT]) -> list[list[CardT]]:
             + 4.4 * lines(card.title + card.id + area + "x" * 36, "head", 2)
             + 3.8 * lines(card.text, "text", 5)
             + 3.8 * lines(question, "text", 2)
-            + 3.1 * lines("Kilde: " + card.source, "source", 2)
+            + 3.1 * lines("Kilde: " + card.source, "source", 4)
         )
         if used + height > CATALOGUE_MM:
             chunks.append([])
@@ -510,8 +512,21 @@ def _win_conditions(scenario: Scenario, lang: str) -> list[str]:
     return said
 
 
-def _sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
+def _sheet(deck: Deck, scenario: Scenario, lang: str, own: float | None = None) -> str:
+    """The facilitator's sheet; ``own`` is the scenario's own final target when the sheet is
+    printed for the facilitator's X (the briefing, read aloud, names the scenario's own)."""
     t = catalogue(lang).t
+    unit = unit_words(deck.unit, lang)
+    yours = ""
+    if own is not None:
+        said = t(
+            "print.sheet.your_target",
+            target=format_target(scenario.target[-1], lang),
+            year=scenario.years[-1],
+            own=format_target(own, lang),
+            unit=unit,
+        )
+        yours = f'<p class="yours">{escape(said)}</p>'
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in _rules(deck, scenario, lang))
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
     targets = "".join(f"<td>{escape(format_target(v, lang))}</td>" for v in scenario.target)
@@ -520,7 +535,7 @@ def _sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         f"<h1>{escape(t('print.sheet.title', scenario=scenario.title))}</h1>"
         f'<p class="deck">{escape(deck.title)}</p>'
         f"<h2>{escape(t('print.sheet.briefing'))}</h2>"
-        f'<p class="briefing">{escape(scenario.briefing)}</p>'
+        f'<p class="briefing">{escape(scenario.briefing)}</p>{yours}'
         f"<h2>{escape(t('print.sheet.targets'))} ({escape(unit_words(deck.unit, lang))})</h2>"
         f'<table class="targets"><tr>{years}</tr><tr>{targets}</tr></table>'
         f'<h2>{escape(t("print.sheet.rules"))}</h2><ol class="rules">{rules}</ol>'
@@ -791,13 +806,14 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .catalogue .iquestion {{ font-size: 8.6pt; font-style: italic; margin-top: 0.4mm;
   overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
 .catalogue .isource {{ font-size: 7.2pt; color: #4A5260; margin-top: 0.4mm; overflow: hidden;
-  display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
+  display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
 .footer {{ position: absolute; bottom: 8mm; left: 0; right: 0; text-align: center;
   font-size: 7pt; color: #4A5260; }}
-.sheet {{ padding: 16mm 18mm; font-size: 10pt; line-height: 1.35; }}
+.sheet {{ padding: 14mm 18mm; font-size: 10pt; line-height: 1.35; }}
 .sheet h1 {{ font-size: 17pt; margin: 0 0 1mm; }}
-.sheet h2 {{ font-size: 11.5pt; margin: 6mm 0 2mm; border-bottom: 0.3mm solid #1C2430; }}
+.sheet h2 {{ font-size: 11.5pt; margin: 4.5mm 0 2mm; border-bottom: 0.3mm solid #1C2430; }}
 .sheet .deck {{ color: #4A5260; margin: 0; }}
+.yours {{ font-weight: 700; margin: 1.5mm 0 0; }}
 .briefing {{ border-left: 1.2mm solid #1C2430; padding: 2mm 4mm; background: #F3F0E9;
   font-size: 11pt; }}
 .targets, .entry {{ border-collapse: collapse; width: 100%; }}

@@ -411,3 +411,25 @@ def test_weights_that_copies_cannot_keep_are_said_to_be_drawn_alike():
     html = " ".join(document(changed, scenario).split())
     assert "på papir er alle hændelser lige sandsynlige" in html
     assert html.count('class="card event"') == len(scenario.events)
+
+
+def test_the_briefing_printed_for_the_facilitators_x_says_the_target_it_plays_for():
+    # the sheet read aloud "vokser til 49 mio. kr. i 2030" above a goals table ending in 30
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("standard")
+    html = " ".join(document(deck, scenario, target=30.0).split())
+    assert (
+        "Jeres mål er 30 mio. kr. i 2030: sig det, når I har læst op – oplægget nævner "
+        "scenariets eget mål (49 mio. kr.)."
+    ) in html
+    assert "Jeres mål er" not in " ".join(document(deck, scenario).split())
+
+
+def test_the_events_in_words_hold_every_event_and_its_whole_source():
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("krise")
+    html = document(deck, scenario)
+    words = html.split("Hændelserne i ord", 1)[1]  # the handout, after the cards
+    for event in map(deck.event, scenario.events):
+        assert event.text in words, event.id
+        assert f"Kilde: {event.source}" in words, event.id
