@@ -18,7 +18,7 @@ from game.engine.model import Kind
 from game.engine.rules import shown_raaderum
 from game.engine.verdict import Verdict, verdict
 from game.messages import Message, catalogue, render, unit_words
-from game.numbers import format_against, format_amount, format_percent
+from game.numbers import format_against, format_amount, format_percent, format_target
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.session import kind_word
@@ -460,7 +460,9 @@ def _result(lang: str, t: TableResult) -> str:
     return catalogue(lang).t("report.result.won" if t.won else "report.result.lost")
 
 
-def _group_html(group: ComparisonGroup, lang: str, apart: Message | None = None) -> str:
+def _group_html(
+    group: ComparisonGroup, lang: str, apart: Message | None = None, number: int | None = None
+) -> str:
     def t(key: str, **params: object) -> str:
         return catalogue(lang).t(key, **params)
 
@@ -468,14 +470,16 @@ def _group_html(group: ComparisonGroup, lang: str, apart: Message | None = None)
         "report.compare.group",
         scenario=group.scenario_title,
         deck=group.deck_title,
-        targets="/".join(format_amount(v, lang) for v in group.targets),
+        targets="/".join(format_target(v, lang) for v in group.targets),
         unit=unit_words(group.unit, lang),
     )
+    if number is not None:
+        title = t("report.compare.numbered", number=number, title=title)
     total = len(group.tables)
     labels = [tab.label(lang) for tab in group.tables]
     parts = [
         f'<section class="group"><h2>{esc(title)}</h2>',
-        # a sentence of its own, as the window says it ("En gruppe for sig: …")
+        # a sentence of its own, as the window says it ("Ikke talt sammen med de andre: …")
         f"<p>{esc(t('compare.group_apart', why=render(apart, lang)))}</p>"
         if apart is not None
         else "",
@@ -699,7 +703,10 @@ def comparison_html(
     if len(groups) > 1:
         parts.append(f"<p>{esc(catalogue(lang).t('report.compare.mixed'))}</p>")
     for index, group in enumerate(groups):
-        html = _group_html(group, lang, why_apart(groups, index))
+        # numbered when there are several, as the window's "Gruppe 1 af 2" and the reasons
+        # ("samme scenarie som gruppe 2") name them
+        number = index + 1 if len(groups) > 1 else None
+        html = _group_html(group, lang, why_apart(groups, index), number)
         if index:
             html = html.replace('<section class="group">', '<section class="group page-break">', 1)
         parts.append(html)

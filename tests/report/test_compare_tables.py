@@ -130,7 +130,7 @@ def test_other_decks_are_never_mixed_in(saves_dir, ledger_deck, tmp_path):
     rows = _rows(tmp_path / "out" / "compare.csv")
     assert {r["deck_hash"] for r in rows if r["scenario"] == "regn"} == {ledger_deck.content_hash}
     source, _ = parse_html(tmp_path / "out" / "compare.html")
-    assert "shown separately" in source
+    assert "split into groups" in source
 
 
 def test_compare_command(saves_dir, tmp_path, capsys):
@@ -210,7 +210,10 @@ def test_a_group_apart_is_told_against_the_group_nearest_to_it(tmp_path):
     assert said[("standard", 60.0)] == f"same scenario as group {standard_49}, different target"
     # the printed page says it in a sentence, as the window does (it read as a stray line)
     html = comparison_html(groups, [], "da")
-    assert "En gruppe for sig: et andet scenarie end gruppe" in html
+    assert "Ikke talt sammen med de andre borde: et andet scenarie end gruppe" in html
+    # the groups the reasons name are numbered on the page (it named groups it never showed)
+    assert all(f"<h2>Gruppe {n}: " in html for n in (1, 2, 3)), html
+    assert "forskellige dæk eller scenarier" not in html  # two of them differ by target only
     assert "kontrolsum" not in html
 
 

@@ -100,13 +100,13 @@ def test_a_group_of_its_own_says_why_above_its_tables(app: App, saves) -> None:
     for _ in scene.groups:
         drawn.clear()
         app.step(0.016)
-        headings += [t for t in drawn if t.startswith(("Gruppe ", "En gruppe for sig"))]
+        headings += [t for t in drawn if t.startswith(("Gruppe ", "Ikke talt sammen"))]
         post_key(pygame.K_RIGHT)
     assert headings == [
         "Gruppe 1 af 2",
-        "En gruppe for sig: et andet scenarie end gruppe 2",
+        "Ikke talt sammen med de andre borde: et andet scenarie end gruppe 2",
         "Gruppe 2 af 2",
-        "En gruppe for sig: et andet scenarie end gruppe 1",
+        "Ikke talt sammen med de andre borde: et andet scenarie end gruppe 1",
     ]
 
 
