@@ -645,6 +645,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         NO_EVENT,
         PaperError,
         by_title,
+        drawn_factors,
         entry_examples,
         entry_seed,
         likely_scenario,
@@ -762,13 +763,8 @@ def cmd_enter(args: argparse.Namespace) -> int:
     if not won:  # why, as the debrief says it (a table over every target lost on service)
         for reason in catalogue(lang).verdict_reasons(verdict(state)):
             print(f"  {reason}")
-    rolled = {card for card, _ in table.factors}
-    drawn = [  # only cards that gave a gain: the table rolls for no other
-        f"{adoption.card} {format_amount(adoption.factor, lang)}"
-        for adoption in state.adopted
-        if adoption.card not in rolled
-        and deck.proposal(adoption.card).is_uncertain
-        and adoption.revealed
+    drawn = [
+        f"{card} {format_amount(factor, lang)}" for card, factor in drawn_factors(state, table)
     ]
     if drawn:
         print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))

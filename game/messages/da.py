@@ -714,6 +714,7 @@ MESSAGES.update(
         "paper.save": "Gem bordet",
         "paper.name_taken": "Der er allerede et bord ved navn »{table}« i mappen. Er det samme ark igen, tæller »Sammenlign borde« det én gang; er arket rettet, så slet den gamle fil bagefter, ellers tæller begge. Er det et andet bord, så giv det et andet navn. Tryk »Gem bordet« igen for at gemme.",
         "paper.saved": "{table} er gemt i {path} – {result}",
+        "paper.drawn": "Spillet slog for de usikre forslag, bordet ikke tastede en faktor til: {factors}.",
         "paper.saved_lost": "tabt. {why}",
         "paper.leave_unsaved": "Bordet er ikke gemt. Tryk »Gem bordet« – eller Esc (Tilbage) igen for at kassere det indtastede.",
         "paper.no_event.one": "Der er ingen hændelse i runde {rounds}. Klik på den hændelse, bordet trak – eller tryk »Gem bordet« igen, hvis bordet ikke trak nogen.",

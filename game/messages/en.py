@@ -706,6 +706,7 @@ MESSAGES.update(
         "paper.save": "Save the table",
         "paper.name_taken": "The folder already holds a table named »{table}«. If it is the same sheet again, »Compare tables« counts it once; if the sheet was corrected, delete the old file afterwards, or both count. If it is another table, give it another name. Press »Save table« again to save.",
         "paper.saved": "{table} is saved in {path} – {result}",
+        "paper.drawn": "The game rolled for the uncertain proposals the table gave no factor for: {factors}.",
         "paper.saved_lost": "lost. {why}",
         "paper.leave_unsaved": "The table is not saved. Press “Save the table” – or Esc (Back) again to discard what was entered.",
         "paper.no_event.one": "There is no event in round {rounds}. Click the event the table drew – or press “Save the table” again if the table drew none.",

@@ -391,6 +391,20 @@ def missing_events(
     return problems
 
 
+def drawn_factors(state: GameState, table: PaperTable) -> list[tuple[str, float]]:
+    """(card, factor) for every uncertain card of a paper table whose factor the game drew
+    because the table did not enter its roll – only cards that gave a gain (the table rolls
+    for no other), in the order adopted. The host is told them, to write on the sheet."""
+    rolled = {card for card, _ in table.factors}
+    return [
+        (adoption.card, adoption.factor)
+        for adoption in state.adopted
+        if adoption.card not in rolled
+        and state.deck.proposal(adoption.card).is_uncertain
+        and adoption.revealed
+    ]
+
+
 def _certain(proposal: Proposal) -> bool:
     # a card without uncertainty or risk of failure always gives its amount: no factor
     return proposal.uncertainty == 0 and proposal.failure == 0

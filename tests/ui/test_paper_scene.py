@@ -336,3 +336,28 @@ def test_a_table_name_already_in_the_folder_is_asked_about_first(make_app, std_d
     click(second.app, second.layout().save.center)  # saved anyway, as asked
     assert second.app.top is not second
     assert len(list((tmp_path / "saves").glob("*.json"))) == 2
+
+
+def test_the_factors_the_game_rolled_for_a_paper_table_are_said(make_app, std_deck, tmp_path):
+    # `enter` names the factors it drew for cards the table gave none; the screen said nothing
+    from game.numbers import format_amount
+
+    app, scene = _open_named(make_app, std_deck, "Bord 9")
+    invest = next(
+        p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.INVESTMENT
+    )
+    click(app, _chip(scene, "cards", invest, 0))
+    for round_index, event in enumerate(
+        [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:3]
+    ):
+        click(app, _chip(scene, "events", event, round_index))
+    click(app, scene.layout().save.center)
+    assert app.top is not scene, scene.problems
+    factor = (
+        read_save(next((tmp_path / "saves").glob("*.json"))).history.current.adoption(invest).factor
+    )
+    said = next(text for text in app.toast_texts() if "Bord 9" in text)
+    assert (
+        "Spillet slog for de usikre forslag, bordet ikke tastede en faktor til: "
+        f"{invest} {format_amount(factor)}."
+    ) in said, said

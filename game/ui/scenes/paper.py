@@ -22,7 +22,13 @@ from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.listing import tables_named
 from game.saves.model import PaperTable
-from game.saves.paper import PaperError, entry_seed, paper_history, rounds_short_of_events
+from game.saves.paper import (
+    PaperError,
+    drawn_factors,
+    entry_seed,
+    paper_history,
+    rounds_short_of_events,
+)
 from game.ui import theme
 from game.ui.draw import button, kind_icon
 from game.ui.scene import Scene, is_activation, is_key
@@ -244,6 +250,10 @@ class PaperScene(Scene):
             if outcome.won
             else app.t("paper.saved_lost", why=" ".join(app.catalogue.verdict_reasons(outcome)))
         )
+        drawn = drawn_factors(history.current, table)
+        if drawn:  # as `enter` says it: the factors to write on the sheet
+            shown = "; ".join(f"{card} {format_amount(factor, app.lang)}" for card, factor in drawn)
+            result = f"{result} {app.t('paper.drawn', factors=shown)}"
         app.toast("paper.saved", table=table.table, path=path.name, result=result)
         app.pop()
         start = app.find("start")
