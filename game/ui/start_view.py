@@ -224,7 +224,7 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
             if custom is None
             else scaled_targets(scene.scenario.target, custom)
         )
-        targets = "/".join(format_amount(t, app.lang) for t in profile)
+        targets = "/".join(format_target(t, app.lang) for t in profile)  # as the game counts
         room = layout.target_label.right - layout.target_plus.right - scale.gap
         key = "start.target_scenario" if custom is None else "start.target_years"
         for words in (
