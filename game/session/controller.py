@@ -279,6 +279,9 @@ class GameController:
             return False
         self._round_changed()
         if done is not None:
+            # what the notices said of the decision taken back (or made again) is no longer
+            # true ("Målet for 2030 er nu 40" beside a chart back at 34); errors stay
+            self.notices = [n for n in self.notices if n.error]
             self.notify(Message.of(done))
         self.autosave()
         return True

@@ -137,7 +137,12 @@ class BoardInput:
                 self.select(places[(at + step) % len(places)])
             elif self.last_place is not None:  # on from the card adopted last
                 after = [n for n in places if (n - self.last_place) * step > 0]
-                self.select((after[0] if step > 0 else after[-1]) if after else places[0])
+                # none left that way: round the table, as from any other card
+                self.select(
+                    (after[0] if step > 0 else after[-1])
+                    if after
+                    else (places[0] if step > 0 else places[-1])
+                )
             else:
                 self.select(places[0])
         elif key == pygame.K_o:

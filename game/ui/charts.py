@@ -253,6 +253,19 @@ def draw_year_chart(
     target_words = [_t(lang, "chart.target", amount=format_target(t, lang)) for t in targets]
     if any(label_font.size(words)[0] > int(column) - 4 for words in target_words):
         target_words = [format_target(t, lang) for t in targets]
+    form = 3  # the year alone, when not even "’29 · 15" fits
+    if foot_lines == 1:
+        for candidate in range(3):
+            if all(
+                label_font.size(
+                    foot_forms(str(years[i]), target_words[i], targets[i], lang)[candidate]
+                )[0]
+                + line
+                <= int(column) - 4
+                for i in range(n)
+            ):
+                form = candidate
+                break
     for i in range(n):
         left = round(rect.left + i * column)
         right = round(rect.left + (i + 1) * column)
@@ -327,22 +340,15 @@ def draw_year_chart(
         target_text = target_words[i]
         year_text = str(years[i])
         if foot_lines == 1:
-            # the year with its target on one line, shorter and shorter ("2029 · mål 15",
-            # "’29 · mål 15", "’29 · 15"): an eight-year game at 1280×720 showed the years
-            # alone, and its later targets were nowhere on the board
-            short_year = (
-                f"’{year_text[-2:]}" if len(year_text) == 4 and year_text.isdigit() else year_text
+            # the year with its target on one line, in the one form every column can hold
+            # (``foot_forms``): an eight-year game at 1280×720 showed the years alone
+            year_text = (
+                foot_forms(year_text, target_text, targets[i], lang)[form]
+                if form < 3
+                else year_text
             )
-            forms = [
-                f"{year_text} · {target_text}",
-                f"{short_year} · {target_text}",
-                f"{short_year} · {format_target(targets[i], lang)}",
-            ]
-            if year_font.size(forms[0])[0] + line > col.width - 4 and i == current:
+            if year_font.size(year_text)[0] + line > col.width - 4:
                 year_font = label_font  # the year's target matters more than the bold face
-            fitting = [f for f in forms if year_font.size(f)[0] + line <= col.width - 4]
-            if fitting:
-                year_text = fitting[0]
         year_rect = blit_text(
             surface, year_text, year_font, theme.INK, "midtop", (col.centerx, foot), col.width - 4
         )
@@ -367,6 +373,17 @@ def draw_year_chart(
     if axis.low < 0:
         pygame.draw.line(surface, theme.LINE, (rect.left, zero), (rect.right, zero), 1)
     surface.set_clip(clip)
+
+
+def foot_forms(year: str, target_words: str, target: float, lang: str) -> tuple[str, str, str]:
+    """A year and its target on one line, shorter and shorter: "2029 · mål 15",
+    "’29 · mål 15", "’29 · 15"."""
+    short = f"’{year[-2:]}" if len(year) == 4 and year.isdigit() else year
+    return (
+        f"{year} · {target_words}",
+        f"{short} · {target_words}",
+        f"{short} · {format_target(target, lang)}",
+    )
 
 
 def _draw_fan(

@@ -396,6 +396,62 @@ def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):
     assert said, "the greedy game used up krise's pile"
 
 
+def test_an_event_that_cuts_service_says_so_on_the_board_and_under_the_floor(make_app, std_deck):
+    # "Mangel på social- og sundhedsassistenter" took the service from −3 to −4 (floor −3):
+    # the event panel said "−2 mio. kr." only, and no word came of the floor
+    from dataclasses import replace
+
+    from game.engine.state import DrawnEvent
+    from game.ui.scenes.year import YearScene
+
+    app = board_app(make_app, std_deck, scenario="borgermoede", seed=3)
+    state = app.game.state
+    event = next(e for e in std_deck.events if e.service < 0 and e.id in state.scenario.events)
+    floor = state.scenario.service_floor
+    before = replace(state, service=floor)
+    closed = apply(before, EndYear())  # a real year's end, with this event drawn in round 2
+    after = replace(
+        closed,
+        service=floor + event.service,
+        events=(*(e for e in closed.events if e.round == 0), DrawnEvent(event.id, 1)),
+    )
+    app.game.history = History.start(after)
+    drawn = record_text(app)
+    year = YearScene(app, before, after)
+    app.push(year)
+    year.done = False
+    year.proceed()
+    app.request_redraw()
+    app.step(0.02)
+    said = [t for t in app.toast_texts() if "gulvet" in t]
+    assert said and said[0].startswith("Årets hændelse tog serviceniveauet under gulvet"), said
+    assert any(text.endswith(f"· Service {event.service}".replace("-", "−")) for text in drawn), [
+        t for t in drawn if "mio. kr." in t
+    ]
+
+
+def test_the_chance_line_reckons_only_with_a_card_that_can_be_adopted(make_app, std_deck):
+    # "… · med forslag 7: 0 %" beside card 7's "Ingen kapacitet"
+    from game.ui.cards import refusal
+
+    def has_refused(seed: int) -> bool:
+        opening = new_game(std_deck, "standard", seed)
+        return any(refusal(opening, card) is not None for card in opening.market)
+
+    seed = next(s for s in range(40) if has_refused(s))  # a card that waits (Kræver)
+    app = board_app(make_app, std_deck, seed=seed)
+    board = app.top
+    state = app.game.state
+    refused = next(c for c in state.market if refusal(state, c) is not None)
+    select_card(app, refused)
+    assert board.selected_card() == refused
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    line = next(t for t in drawn if t.startswith("Chance for"))
+    assert "med forslag" not in line, line
+
+
 def test_a_presenter_remote_walks_the_cards_and_the_years_summary(make_app, std_deck):
     # a clicker sends Page Down / Page Up: on the board they did nothing, and the year's
     # summary waited for Enter, so the facilitator walked back to the laptop every round
@@ -408,6 +464,10 @@ def test_a_presenter_remote_walks_the_cards_and_the_years_summary(make_app, std_
     assert board.selected_card() == app.game.state.market[1]
     key(app, pygame.K_PAGEUP)
     assert board.selected_card() == first
+    key(app, pygame.K_RETURN)  # card 1 adopted: "back" goes round to the last card, not to 2
+    key(app, pygame.K_PAGEUP)
+    open_places = [slot.card for slot in board.slots() if slot.open]
+    assert board.selected_card() == open_places[-1]
     key(app, pygame.K_SPACE)  # the year ends (from the laptop) …
     summary = app.top
     assert summary is not board

@@ -258,5 +258,9 @@ def test_the_helps_key_names_are_whole_at_1024(make_app, std_deck):
     app.push("help")
     app.step(0.02)
     assert "Mellemrum" in drawn
-    keys = {name for name, _ in app.top.keys} | {"Mellemrum", "Venstre/højre"}
+    keys = {name for name, _ in app.top.keys} | {"Mellemrum", "Piletaster"}
     assert not (cut & keys), cut & keys
+    # … and so is what each key does ("Hvor spillet er gemt – eller g…", "Vælg forrige/næste
+    # forslag (…": that G saves elsewhere and that a presenter remote works were lost)
+    said = {app.t(what) for _, what in app.top.keys}
+    assert not (cut & said), cut & said

@@ -153,6 +153,13 @@ def test_typing_a_target_in_the_dialog_needs_no_click_first(make_app, std_deck):
     key(app, pygame.K_RETURN)
     assert app.game.state.targets[-1] == 50
     assert not isinstance(app.top, TargetScene)
+    assert any(t.startswith("Målet for") for t in app.toast_texts())
+    # undone: the notice of the change goes with it ("Målet for 2030 er nu 50" stood beside a
+    # chart back at its old target)
+    key(app, pygame.K_z, pygame.KMOD_CTRL)
+    assert app.game.state.targets[-1] != 50
+    assert not any(t.startswith("Målet for") for t in app.toast_texts()), app.toast_texts()
+    assert "Fortrudt" in app.toast_texts()
 
 
 def test_a_typed_target_is_confirmed_by_enter_even_after_the_focus_moved(make_app, std_deck):

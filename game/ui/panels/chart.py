@@ -54,6 +54,8 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             if table.selected in places
             else (state.market.index(table.selected) + 1 if table.selected else None)
         )
+        if table.base_forecast is None:
+            number = None  # no "med forslag 7" for a card that cannot be adopted now
         return ChartView(
             table.same_state,
             table.forecast,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import Event, GameState, face
+from game.numbers import format_amount
 from game.ui import theme
 from game.ui.draw import panel
 from game.ui.layout import BoardLayout, board_layout
@@ -43,7 +44,14 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         return "events"
 
     def _amount(self, event: Event) -> str:
-        return self.app.amount(face(event, 0, 0), sign=True)
+        """The event's amount this year, and what it does to the service level when it does
+        ("−2 mio. kr. · service −1": the board showed the money only, and the service went
+        orange with no word why)."""
+        amount = self.app.amount(face(event, 0, 0), sign=True)
+        if not event.service:
+            return amount
+        service = format_amount(event.service, self.app.lang, sign=True)
+        return f"{amount} · {self.app.t('card.service', service=service)}"
 
     def _blocks(self, width: int, view: EventsView) -> list[tuple[Event, int, int, int]]:
         """Per event: the event, the width of its amount, and the heights of its title (at the
@@ -98,7 +106,9 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
             row = pygame.Rect(body.x, y, body.width, min(title_h, body.bottom - y))
             if not amount_w:
                 row = head  # one event: its amount on the caption's line
-            app.text.draw(surface, self._amount(event), row, BODY.bold().ink(ink).right().lines(1))
+            app.text.draw(
+                surface, self._amount(event), row, BODY.bold().ink(ink).right().lines(1).shrink()
+            )
             y += title.height
             if text_h and y < body.bottom:
                 box = pygame.Rect(body.x, y, body.width, body.bottom - y)

@@ -19,7 +19,7 @@ from game.engine import EndYear, GameState
 from game.engine.forecast import Forecast
 from game.ui import panels, theme
 from game.ui.boardinput import BoardInput
-from game.ui.cards import adopt_card
+from game.ui.cards import adopt_card, refusal
 from game.ui.layout import BoardLayout
 from game.ui.opening import continue_in_copy, open_save
 from game.ui.panels import Panel
@@ -145,9 +145,15 @@ class BoardScene(BoardInput, Scene):
             return self.selected
         return None
 
+    def chance_card(self) -> str | None:
+        """The selected card, when it can be adopted now: the chance line reckons with it
+        (a card refused for capacity or a missing requirement gave "med forslag 7: 0 %")."""
+        card = self.selected_card()
+        return card if card is not None and refusal(self.state, card) is None else None
+
     def forecast(self) -> Forecast:
-        """The risk meter's estimate (with the selected card added)."""
-        return self.risk.get(self.state, self.selected_card())
+        """The risk meter's estimate (with the selected card added, when it can be)."""
+        return self.risk.get(self.state, self.chance_card())
 
     def table(self) -> BoardTable:
         """Everything the panels show now."""
@@ -163,7 +169,9 @@ class BoardScene(BoardInput, Scene):
             hover=self.hover,
             flash=tuple(sorted((c, s / FLASH_SECONDS) for c, s in self.flash.items())),
             forecast=forecast,
-            base_forecast=None if forecast is None or selected is None else self.risk.get(state),
+            base_forecast=None
+            if forecast is None or self.chance_card() is None
+            else self.risk.get(state),
             clock=clock,
             late=bool(clock) and self.seconds_left() < 0,
             # a game open read-only takes back nothing: its Fortryd and Gentag are greyed
@@ -303,7 +311,7 @@ class BoardScene(BoardInput, Scene):
             self._clock_text = clock
             self.app.request_redraw()
         if not state.finished and (
-            self.risk.refine(state, self.selected_card()) or self.risk.refine(state, None)
+            self.risk.refine(state, self.chance_card()) or self.risk.refine(state, None)
         ):
             self.app.request_redraw()
         return bool(self.flash)

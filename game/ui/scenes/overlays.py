@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 KEYS: tuple[tuple[str, str], ...] = (
     ("1–9", "help.key.select"),
-    ("help.keyname.arrows", "help.key.move"),
+    ("help.keyname.arrow_keys", "help.key.move"),
     ("O", "help.key.open"),
     ("Enter", "help.key.adopt"),
     ("Tab", "help.key.note"),
@@ -181,15 +181,19 @@ class HelpScene(DialogScene):
         if legend_h:
             legend = pygame.Rect(keys.x, keys.bottom - legend_h, keys.width, legend_h)
             self._draw_chart_legend(surface, legend, scale)
-        key_w = round(keys.width * 0.38)
+
+        def key_name(key: str) -> str:
+            if key == "Space":
+                return self.app.t("help.keyname.space")  # the short name fits the key's chip
+            return self.app.t(key) if key.startswith("help.keyname.") else key
+
+        # the chips as wide as the widest key name needs (at most 38 %): the rest is for what
+        # the keys do, which was cut ("Hvor spillet er gemt – eller g…")
+        widest = max(text.width(key_name(k), scale.min_text, FONT_BOLD) for k, _ in self.keys)
+        key_w = min(round(keys.width * 0.38), widest + 3 * g)
         for i, (key, label) in enumerate(self.keys):
             y = head.bottom + i * row_h
-            if key == "Space":
-                name = self.app.t("help.keyname.space")  # the short name fits the key's chip
-            elif key.startswith("help.keyname."):
-                name = self.app.t(key)
-            else:
-                name = key
+            name = key_name(key)
             inset = 2 if row_h >= scale.min_text * 1.4 else 1  # tight rows keep the text clear
             cap = pygame.Rect(keys.x, y + inset, key_w - g, row_h - 2 * inset)
             pygame.draw.rect(surface, theme.CARD, cap, border_radius=scale.radius // 2)

@@ -16,6 +16,7 @@ import pygame
 from game.engine import GameState
 from game.numbers import format_gap
 from game.ui import charts, theme
+from game.ui.cards import signed
 from game.ui.draw import button, panel
 from game.ui.layout_grid import fit_rows, split_columns
 from game.ui.pages import draw_header
@@ -122,6 +123,14 @@ class YearScene(Scene):
         if not after.pile and len(after.market) < after.scenario.market:
             # the table shrank without a word (9, then 6, then 2 cards): the pile is used up
             self.app.toast("board.pile_empty", count=len(after.market))
+        floor = after.scenario.service_floor
+        if floor is not None and self.before.service >= floor > after.service:
+            # the new round's event took the service under the floor (an adoption says so)
+            self.app.toast(
+                "board.under_floor_event",
+                service=signed(after.service),
+                floor=signed(floor),
+            )
 
     def take_back(self) -> None:
         """Undo the end of the year and return to the board in that round."""
