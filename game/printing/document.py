@@ -700,11 +700,25 @@ def _catalogue_page(
             )
             + f'<div class="isource">{escape(source)}</div></div>'
         )
-    key = "print.catalogue_of" if len(proposals) > 1 else "print.catalogue_one"
-    heading = t(key, first=start + 1, last=start + len(proposals), total=total)
+    return _handout_page(deck, items, "print.catalogue", start, total, lang)
+
+
+def _handout_page(
+    deck: Deck, items: Sequence[str], key: str, start: int, total: int, lang: str
+) -> str:
+    """A handout page of ``items`` (entries ``start`` + 1 … of ``total``) under the title
+    ``key`` ("print.catalogue", "print.events_words"; ``key``_of and ``key``_one say which
+    entries the page holds)."""
+    t = catalogue(lang).t
+    heading = t(
+        f"{key}_of" if len(items) > 1 else f"{key}_one",
+        first=start + 1,
+        last=start + len(items),
+        total=total,
+    )
     return (
         '<section class="page sheet catalogue">'
-        f"<h1>{escape(t('print.catalogue', deck=deck.title))}</h1>"
+        f"<h1>{escape(t(key, deck=deck.title))}</h1>"
         f'<p class="deck">{escape(heading)}</p>' + "".join(items) + "</section>"
     )
 
@@ -728,13 +742,7 @@ def _events_page(deck: Deck, events: Sequence[Event], start: int, total: int, la
             f'<div class="itext">{escape(event.text)}</div>'
             f'<div class="isource">{escape(source)}</div></div>'
         )
-    key = "print.events_words_of" if len(events) > 1 else "print.events_words_one"
-    heading = t(key, first=start + 1, last=start + len(events), total=total)
-    return (
-        '<section class="page sheet catalogue">'
-        f"<h1>{escape(t('print.events_words', deck=deck.title))}</h1>"
-        f'<p class="deck">{escape(heading)}</p>' + "".join(items) + "</section>"
-    )
+    return _handout_page(deck, items, "print.events_words", start, total, lang)
 
 
 CSS = f"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -10,6 +11,9 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame
 
 from game.ui.app import App
+
+if TYPE_CHECKING:
+    from game.ui.scenes.start import StartScene
 
 
 class FakeClock:
@@ -154,3 +158,17 @@ def record_cut(app: App) -> list[str]:
 
     app.text.fitted = spy  # type: ignore[method-assign]
     return cut
+
+
+def start_screen_with_target(app: App, scenario: str, typed: str) -> StartScene:
+    """The start screen on ``scenario`` with ``typed`` in its target field (the field keeps
+    the focus); returns the StartScene."""
+    from game.ui.scenes.start import StartScene
+
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in app.game.deck.scenarios].index(scenario))
+    click(app, start.layout().target_field.center)
+    type_text(app, typed)
+    return start

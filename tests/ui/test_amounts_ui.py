@@ -218,14 +218,10 @@ def test_the_targets_a_typed_x_gives_are_shown_as_the_game_counts_them(make_app,
     # screen, two roundings; the printed sheet says 2,65 too
     from game.engine.rules import scaled_targets
     from game.numbers import format_target
+    from tests.ui.driver import start_screen_with_target
 
     app = make_app(std_deck, size=(1366, 768))
-    start = StartScene(app, seed=3)
-    app.push(start)
-    app.step(0.02)
-    start.choose([s.id for s in std_deck.scenarios].index("krise"))
-    click(app, start.layout().target_field.center)
-    type_text(app, "30")
+    start_screen_with_target(app, "krise", "30")
     drawn = record_text(app)
     app.request_redraw()
     app.step(0.02)

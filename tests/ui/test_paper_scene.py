@@ -12,7 +12,7 @@ from game.report.compare import compare_saves
 from game.saves import read_save
 from game.ui.scenes.paper import PaperScene, chips, paper_layout
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, record_text, type_text
+from tests.ui.driver import click, key, record_text, start_screen_with_target, type_text
 
 
 def _open(make_app, deck, size=(1366, 768)):
@@ -279,12 +279,7 @@ def test_a_paper_table_is_scored_against_the_x_typed_on_the_start_screen(
     # Bord på papir: the table was saved against the scenario's own target, and a table
     # that missed 30 was told it had won
     app = make_app(std_deck, size=(1366, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    start.choose([s.id for s in std_deck.scenarios].index("intro"))
-    click(app, start.layout().target_field.center)
-    type_text(app, "30")
+    start_screen_with_target(app, "intro", "30")
     key(app, pygame.K_ESCAPE)  # out of the field
     key(app, pygame.K_p)  # from the keyboard, as the button
     scene = app.top
