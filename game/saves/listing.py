@@ -109,9 +109,10 @@ def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
 
 def tables_named(save_dir: Path, table: str, scenario_title: str) -> list[SaveInfo]:
     """The readable games in ``save_dir`` of the scenario titled ``scenario_title`` whose table
-    has the name ``table`` (case and spaces aside), newest first: a sheet typed in a second
-    time counts as a table of its own in "Sammenlign borde" until one file is deleted, so
-    entering it says so at once. A folder that cannot be read has none."""
+    has the name ``table`` (case and spaces aside), newest first: entering a sheet under a
+    name the folder holds says so at once (the same sheet again counts once in "Sammenlign
+    borde", a corrected one beside its old file twice). A folder that cannot be read has
+    none."""
     wanted = " ".join(table.split()).casefold()
     if not wanted or not save_dir.is_dir():
         return []

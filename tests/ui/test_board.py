@@ -394,6 +394,16 @@ def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):
             ) in toast, toast
             said = True
     assert said, "the greedy game used up krise's pile"
+    # the intro lays its whole pile on the table from the start: its shrinking table is the
+    # rule, not news
+    intro = board_app(make_app, std_deck, scenario="intro", seed=1)
+    intro.game.do(Adopt(intro.game.state.market[0]))
+    key(intro, pygame.K_SPACE)
+    for _ in range(40):
+        intro.step(0.1)
+    key(intro, pygame.K_RETURN)
+    assert not intro.game.state.pile and len(intro.game.state.market) < 11
+    assert not [t for t in intro.toast_texts() if t.startswith("Bunken er tom")]
 
 
 def test_an_event_that_cuts_service_says_so_on_the_board_and_under_the_floor(make_app, std_deck):

@@ -120,8 +120,10 @@ class YearScene(Scene):
             return
         self.app.pop()
         after = self.after
-        if not after.pile and len(after.market) < after.scenario.market:
+        scenario = after.scenario
+        if not after.pile and len(after.market) < scenario.market < len(scenario.proposals):
             # the table shrank without a word (9, then 6, then 2 cards): the pile is used up
+            # (a scenario whose whole pile lies on the table from the start is not told)
             self.app.toast("board.pile_empty", count=len(after.market))
         floor = after.scenario.service_floor
         if floor is not None and self.before.service >= floor > after.service:
