@@ -740,6 +740,7 @@ def test_a_loss_under_the_service_floor_says_where_the_service_went(app: App, de
     drawn = show_debrief(app, history, 4)
     cut = sum(deck.proposal(a.card).service for a in state.adopted)
     events = sum(deck.event(e.card).service for e in state.events)
+    assert cut + events == state.service  # the parts add up to the level the game ended on
     line = (
         f"Besparelserne flyttede serviceniveauet {format_amount(cut, sign=True)}, "
         "effektiviseringerne 0, investeringerne 0 og hændelserne "
