@@ -16,7 +16,7 @@ import pygame
 
 from game.engine import History, new_game, scaled_targets
 from game.engine.bots import greedy_policy
-from game.numbers import format_amount
+from game.numbers import format_target
 from game.saves import GameSettings, new_save_path, read_save, write_save
 from game.ui.savelist import entry_lines
 from game.ui.scenes.board import BoardScene
@@ -375,9 +375,13 @@ def test_a_typed_target_shows_the_targets_it_gives_year_by_year(make_app, std_de
     assert any(f"(scenariet: {own})" in text for text in drawn)
     click(app, start.layout().target_field.center)
     type_text(app, "60")
-    years = "/".join(format_amount(t, "da") for t in scaled_targets(start.scenario.target, 60.0))
-    assert years == "3,7/12,2/28,2/60"
-    assert any(f"(år for år: {years})" in text for text in drawn), drawn
+    # with the decimals the game counts (3,67, not 3,7 beside "Jeres mål 3,67"; the printed
+    # sheet says 3,67 too)
+    years = "/".join(format_target(t, "da") for t in scaled_targets(start.scenario.target, 60.0))
+    assert years == "3,67/12,24/28,16/60"
+    # beside the field where it fits, and in the scenario's line ("Jeres mål …") always
+    assert any(f"Jeres mål {years}" in text for text in drawn), drawn
+    assert not any("3,7/12,2/28,2/60" in text for text in drawn), drawn
 
 
 def test_the_comparison_is_reached_from_the_start_screen(make_app, std_deck):
