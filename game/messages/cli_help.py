@@ -35,7 +35,7 @@ DANISH_HELP: dict[str, str] = {
         "lav et katalog (.xlsx eller .csv-filer) om til et dæk"
     ),
     "write the cards, board and sheets to print (HTML)": (
-        "skriv kort, bræt og ark til at printe (HTML)"
+        "skriv kort, spillebræt og ark til at printe (HTML)"
     ),
     "write a deck as an Excel catalogue (.xlsx)": "skriv et dæk som Excel-katalog (.xlsx)",
     "list the scenarios of a deck": "vis et dæks scenarier",
