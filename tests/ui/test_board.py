@@ -366,6 +366,15 @@ def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, st
     raise AssertionError("the savings did not take the service under the floor")
 
 
+def test_notices_on_the_board_leave_the_chance_line_in_sight(make_app, std_deck):
+    # the floor notice stood over the very line that says "service under gulvet"
+    app = board_app(make_app, std_deck, size=(1024, 768))
+    board = app.top
+    chart = board.panel("chart")
+    title, chance, _ = chart.rows(board.layout(), chart.view(board.table()))
+    assert board.notices_below() >= chance.bottom > title.top
+
+
 def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):
     # krise showed 9 cards, borgermøde 6 and then 2, without a word: the pile was used up
     app = board_app(make_app, std_deck, scenario="krise", seed=1)

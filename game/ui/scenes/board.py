@@ -246,9 +246,17 @@ class BoardScene(BoardInput, Scene):
         self.layers = Layers()
 
     def notices_below(self) -> int | None:
-        """Notices stand under the banner while it shows (they covered its words)."""
-        banner = self.layout().banner
-        return banner.bottom if banner is not None else None
+        """Notices stand under the year chart's title and chance line (they covered the
+        line that says what an adoption just did: "service under gulvet"), and under the
+        banner while it shows (they covered its words)."""
+        layout = self.layout()
+        chart = self.panel("chart")
+        if not isinstance(chart, ChartPanel):
+            return layout.banner.bottom if layout.banner is not None else None
+        _, chance, _ = chart.rows(layout, chart.view(self.table()))
+        if layout.banner is not None:
+            return max(layout.banner.bottom, chance.bottom)
+        return chance.bottom
 
     def continue_in_copy(self) -> None:
         """A game open read-only: play on in a copy of its save (a game of its own) – or,
