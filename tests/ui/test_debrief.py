@@ -747,3 +747,18 @@ def test_a_loss_under_the_service_floor_says_where_the_service_went(app: App, de
         f"{format_amount(events, sign=True)}."
     )
     assert any(line in text for text in drawn), (line, drawn)
+
+
+def test_the_years_headline_writes_the_figure_as_its_bar_does(app: App, deck: Deck) -> None:
+    # "Målet er nået: 119 mod et mål på 80 mio. kr." beside a bar that said 119,5
+    before, after = year_setup(app, deck, last=True)
+    app.push(Scene(app))
+    scene = YearScene(app, before, after)
+    scene.reveal = dataclasses.replace(scene.reveal, raaderum=119.46, target=80.0, met=True)
+    app.push(scene)
+    drawn = record_text(app)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1))
+    app.step(0.016)
+    assert "Målet er nået: 119,5 mod et mål på 80 mio. kr." in drawn, [
+        t for t in drawn if t.startswith("Målet")
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import GameState
-from game.numbers import format_gap
+from game.numbers import format_against, format_gap
 from game.ui import charts, theme
 from game.ui.cards import signed
 from game.ui.draw import button, panel
@@ -218,7 +218,8 @@ class YearScene(Scene):
                 charts.draw_check(surface, badge.center, badge.height, theme.MET)
                 text = app.t(
                     "year.met",
-                    amount=app.amount(reveal.raaderum, unit=False),
+                    # as the bar beside it writes it ("119,5", where 119 read as a rounding)
+                    amount=format_against(reveal.raaderum, reveal.target, app.lang, met=True),
                     target=app.target_amount(reveal.target),
                 )
             else:
@@ -226,7 +227,7 @@ class YearScene(Scene):
                 text = app.t(
                     "year.missed",
                     gap=f"{format_gap(reveal.raaderum, reveal.target, app.lang)} {app.unit}",
-                    amount=app.amount(reveal.raaderum, unit=False),
+                    amount=format_against(reveal.raaderum, reveal.target, app.lang, met=False),
                     target=app.target_amount(reveal.target),
                 )
             app.text.draw(
