@@ -356,3 +356,18 @@ def test_the_factors_the_game_rolled_for_a_paper_table_are_said(make_app, std_de
         "Spillet slog for de usikre forslag, bordet ikke tastede en faktor til: "
         f"{invest} {format_amount(factor)}."
     ) in said, said
+
+
+def test_the_arrows_move_between_the_two_lists(make_app, std_deck):
+    # ↓ at the last proposal went nowhere; the events stand to the right of the proposals
+    app, scene = _open_named(make_app, std_deck, "Bord 5")
+    key(app, pygame.K_TAB)  # back in the name …
+    key(app, pygame.K_TAB)  # … and on to the proposals
+    assert scene.cursor == ("cards", 0)
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RIGHT)
+    assert scene.cursor == ("events", 1)
+    key(app, pygame.K_1)  # the event drawn in round 1
+    assert scene.drawn == {scene.scenario.events[1]: 0}
+    key(app, pygame.K_LEFT)
+    assert scene.cursor == ("cards", 1)

@@ -319,8 +319,9 @@ class PaperScene(Scene):
 
     def _key(self, event: pygame.event.Event, layout: PaperLayout) -> bool:
         """The keyboard (True when the key was used): Tab goes from the name to the proposals
-        to the events and back; ↑/↓ move along the list; a digit 1–9 sets (or takes back)
-        the round of the row; F steps an adopted uncertain card's factor; Enter saves."""
+        to the events and back; ↑/↓ move along the list, ←/→ to the other list; a digit 1–9
+        sets (or takes back) the round of the row; F steps an adopted uncertain card's factor;
+        Enter saves."""
         key = event.key
         lists = {name: items for name, _, items in self._lists(layout)}
         if key == pygame.K_TAB:  # the name → the proposals → the events → the name
@@ -348,6 +349,17 @@ class PaperScene(Scene):
         name, index = self.cursor
         items = lists[name]
         rows = len(layout.cards if name == "cards" else layout.events)
+        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+            # the lists stand side by side: → to the events, ← back to the proposals (↓ at
+            # the last proposal went nowhere)
+            other = "events" if key == pygame.K_RIGHT else "cards"
+            if other != name and lists[other]:
+                self.cursor = (other, min(index, len(lists[other]) - 1))
+                first = self.offsets[other]
+                shown = len(layout.cards if other == "cards" else layout.events)
+                if not first <= self.cursor[1] < first + shown:
+                    self.offsets[other] = max(0, self.cursor[1] - shown + 1)
+            return True
         if key in (pygame.K_UP, pygame.K_DOWN):
             index = max(0, min(len(items) - 1, index + (1 if key == pygame.K_DOWN else -1)))
             self.cursor = (name, index)
