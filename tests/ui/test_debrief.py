@@ -762,3 +762,26 @@ def test_the_years_headline_writes_the_figure_as_its_bar_does(app: App, deck: De
     assert "Målet er nået: 119,5 mod et mål på 80 mio. kr." in drawn, [
         t for t in drawn if t.startswith("Målet")
     ]
+
+
+def test_a_presenter_remote_turns_the_debriefs_tabs(app: App, deck: Deck) -> None:
+    # Page Down only scrolled: with a remote that sends PgDn/PgUp the tabs were out of reach.
+    # At the end of a tab it turns to the next; at the top, Page Up goes back.
+    state = finished_game(deck, won=False)
+    start(app, state)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    app.step(0.016)
+    assert scene.tab == "result"
+    seen = [scene.tab]
+    for _ in range(40):
+        post_key(pygame.K_PAGEDOWN)
+        app.step(0.016)
+        if scene.tab != seen[-1]:
+            seen.append(scene.tab)
+    assert seen == ["result", "proposals", "questions", "whatif"], seen
+    assert scene.scroll["whatif"] == scene.max_scroll("whatif")
+    for _ in range(40):
+        post_key(pygame.K_PAGEUP)
+        app.step(0.016)
+    assert scene.tab == "result"

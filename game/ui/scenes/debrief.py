@@ -171,8 +171,22 @@ class DebriefScene(Scene):
         elif key in (pygame.K_RIGHT, pygame.K_TAB, pygame.K_LEFT):
             step = -1 if key == pygame.K_LEFT or (event.mod & pygame.KMOD_SHIFT) else 1
             self.tab = TABS[(TABS.index(self.tab) + step) % len(TABS)]
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self._at_end(key):
+            # a presenter remote's "next" at the end of a page (or "back" at its top) turns
+            # to the next (previous) tab: with PgDn/PgUp alone the tabs were out of reach
+            step = 1 if key == pygame.K_PAGEDOWN else -1
+            index = TABS.index(self.tab) + step
+            if 0 <= index < len(TABS):
+                self.tab = TABS[index]
+                self.app.request_redraw()
         elif key in SCROLL_KEYS:
             self._scroll_by(SCROLL_KEYS[key])
+
+    def _at_end(self, key: int) -> bool:
+        """True when Page Down (Page Up) has nothing more to scroll on this tab."""
+        if key == pygame.K_PAGEDOWN:
+            return self.scroll[self.tab] >= self.max_scroll(self.tab)
+        return self.scroll[self.tab] <= 0
 
     def _scroll_by(self, rows: int) -> None:
         limit = self.max_scroll(self.tab)
