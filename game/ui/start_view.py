@@ -231,7 +231,11 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
             f"{suffix} {app.t(key, amount=targets)}",
             f"{suffix} ({targets})",
         ):
-            if app.text.width(words, scale.body) <= room:  # the profile, in as few words as fit
+            # the profile, in as few words as fit the two lines the stepper gives its unit
+            fitted = app.text.fit(
+                words, room, layout.target_plus.height, scale.body, scale.min_text, max_lines=2
+            )
+            if not fitted.truncated:
                 suffix = words
                 break
     target_rects = (

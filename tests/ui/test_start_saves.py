@@ -379,7 +379,8 @@ def test_a_typed_target_shows_the_targets_it_gives_year_by_year(make_app, std_de
     # sheet says 3,67 too)
     years = "/".join(format_target(t, "da") for t in scaled_targets(start.scenario.target, 60.0))
     assert years == "3,67/12,24/28,16/60"
-    # beside the field where it fits, and in the scenario's line ("Jeres mål …") always
+    assert any(f"(år for år: {years})" in text for text in drawn), drawn
+    # … and in the scenario's line ("Jeres mål …") with the same figures
     assert any(f"Jeres mål {years}" in text for text in drawn), drawn
     assert not any("3,7/12,2/28,2/60" in text for text in drawn), drawn
 
