@@ -413,7 +413,8 @@ class App:
         for scene in self.scenes[max(0, start) :]:
             scene.draw(surface)
         notices = [(self.say(n.message), n.error) for n in self.game.notices]
-        top = self.scenes[-1].notices_below() if self.scenes else None
+        # where they stand is asked only when there are some (the board measures its chart)
+        top = self.scenes[-1].notices_below() if self.scenes and notices else None
         draw_notices(surface, self.text, notices, top)
 
     def step(self, dt: float | None = None) -> bool:

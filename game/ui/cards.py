@@ -66,15 +66,21 @@ def refusal(state: GameState, card: str) -> IllegalAction | None:
 def adopt_card(app: Host, card: str, note: str = "") -> bool:
     """Adopt ``card`` through the game controller (False: refused, the controller said why).
     An adoption that takes the service level under the scenario's floor says so at once
-    (the floor is judged after the last year, and the meter's colour alone went unseen)."""
+    (``say_if_under_floor``)."""
     before = app.game.state
     if not app.game.do(Adopt(card, note)):
         return False
-    after = app.game.state
+    say_if_under_floor(app, before, app.game.state, "board.under_floor")
+    return True
+
+
+def say_if_under_floor(app: Host, before: GameState, after: GameState, key: str) -> None:
+    """The notice ``key`` when the step from ``before`` to ``after`` (an adoption, or the
+    new round's event) took the service level under the scenario's floor: the floor is
+    judged after the last year, and the meter's colour alone went unseen."""
     floor = after.scenario.service_floor
     if floor is not None and before.service >= floor > after.service:
-        app.toast("board.under_floor", service=signed(after.service), floor=signed(floor))
-    return True
+        app.toast(key, service=signed(after.service), floor=signed(floor))
 
 
 def kind_word(app: Host, kind: Kind) -> str:

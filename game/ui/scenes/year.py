@@ -16,7 +16,7 @@ import pygame
 from game.engine import GameState
 from game.numbers import format_against, format_gap
 from game.ui import charts, theme
-from game.ui.cards import signed
+from game.ui.cards import say_if_under_floor
 from game.ui.draw import button, panel
 from game.ui.layout_grid import fit_rows, split_columns
 from game.ui.pages import draw_header
@@ -125,14 +125,8 @@ class YearScene(Scene):
             # the table shrank without a word (9, then 6, then 2 cards): the pile is used up
             # (a scenario whose whole pile lies on the table from the start is not told)
             self.app.toast("board.pile_empty", count=len(after.market))
-        floor = after.scenario.service_floor
-        if floor is not None and self.before.service >= floor > after.service:
-            # the new round's event took the service under the floor (an adoption says so)
-            self.app.toast(
-                "board.under_floor_event",
-                service=signed(after.service),
-                floor=signed(floor),
-            )
+        # the new round's event took the service under the floor (an adoption says so too)
+        say_if_under_floor(self.app, self.before, after, "board.under_floor_event")
 
     def take_back(self) -> None:
         """Undo the end of the year and return to the board in that round."""
