@@ -23,6 +23,9 @@ the arrow keys reach every card, also the 11th and 12th of a large table."""
 
 CLICKER_KEYS = (pygame.K_PAGEDOWN, pygame.K_PAGEUP)
 """What a presenter remote sends for "next" and "previous" (most of them; others send → ←)."""
+STEP_KEYS = {pygame.K_RIGHT: 1, pygame.K_PAGEDOWN: 1, pygame.K_LEFT: -1, pygame.K_PAGEUP: -1}
+"""The keys that select the next (1) and the previous (−1) card on the table: the arrows and a
+presenter remote's Page Down / Page Up (also in a card's close-up, which then shows the next)."""
 CLICK_THROUGH = 0.6
 """Seconds after the board comes back on top in a new year (the year reveal's "Videre"
 closed) in which a click on the end-year button is taken for the second click of a
@@ -113,6 +116,28 @@ class BoardInput:
             }
             actions[kind]()
 
+    def step_selection(self, step: int) -> None:
+        """Select the next (``step`` 1) or the previous (−1) card still open on the table, round
+        the table; with none selected, on from the card adopted last (else the first or last)."""
+        places = [n for n, slot in enumerate(self.slots(), start=1) if slot.open]
+        if not places:
+            return
+        current = self.selected_card()
+        numbers = {slot.card: n for n, slot in enumerate(self.slots(), start=1)}
+        if current in numbers and numbers[current] in places:
+            at = places.index(numbers[current])
+            self.select(places[(at + step) % len(places)])
+        elif self.last_place is not None:  # on from the card adopted last
+            after = [n for n in places if (n - self.last_place) * step > 0]
+            # none left that way: round the table, as from any other card
+            self.select(
+                (after[0] if step > 0 else after[-1])
+                if after
+                else (places[0] if step > 0 else places[-1])
+            )
+        else:
+            self.select(places[0] if step > 0 else places[-1])
+
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
         game = self.app.game
@@ -127,24 +152,8 @@ class BoardInput:
         places = [n for n, slot in enumerate(self.slots(), start=1) if slot.open]
         if key in NUMBER_KEYS:
             self.select(NUMBER_KEYS[key])
-        elif key in (pygame.K_LEFT, pygame.K_RIGHT, *CLICKER_KEYS) and places:
-            # a presenter remote sends Page Down / Page Up: the next and the previous card
-            current = self.selected_card()
-            numbers = {slot.card: n for n, slot in enumerate(self.slots(), start=1)}
-            step = 1 if key in (pygame.K_RIGHT, pygame.K_PAGEDOWN) else -1
-            if current in numbers and numbers[current] in places:
-                at = places.index(numbers[current])
-                self.select(places[(at + step) % len(places)])
-            elif self.last_place is not None:  # on from the card adopted last
-                after = [n for n in places if (n - self.last_place) * step > 0]
-                # none left that way: round the table, as from any other card
-                self.select(
-                    (after[0] if step > 0 else after[-1])
-                    if after
-                    else (places[0] if step > 0 else places[-1])
-                )
-            else:
-                self.select(places[0])
+        elif key in STEP_KEYS and places:
+            self.step_selection(STEP_KEYS[key])
         elif key == pygame.K_o:
             chosen = self.selected_card()
             if chosen is not None:

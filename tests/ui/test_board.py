@@ -498,6 +498,33 @@ def test_a_presenter_remote_walks_the_cards_and_the_years_summary(make_app, std_
     assert app.top is board and app.game.state.round == 1
 
 
+def test_a_presenter_remote_turns_the_cards_up_close(make_app, std_deck):
+    # the facilitator reads the cards aloud up close: Page Down in a card's close-up did
+    # nothing, so the room watched the laptop being walked to and Esc, → , O pressed per card
+    app = board_app(make_app, std_deck)
+    market = [slot.card for slot in app.find(BoardScene).slots()]  # in reading order
+    key(app, pygame.K_1)
+    key(app, pygame.K_o)
+    key(app, pygame.K_TAB)
+    type_text(app, "Godt for borgerne")
+    key(app, pygame.K_PAGEDOWN)  # typing: the key is the text field's, the card stays
+    assert isinstance(app.top, CardScene) and app.top.card == market[0]
+    key(app, pygame.K_ESCAPE)  # leaves the field
+    key(app, pygame.K_PAGEDOWN)
+    assert isinstance(app.top, CardScene) and app.top.card == market[1]
+    assert len([s for s in app.router.stack if isinstance(s, CardScene)]) == 1
+    key(app, pygame.K_RIGHT)
+    assert app.top.card == market[2]
+    key(app, pygame.K_PAGEUP)
+    key(app, pygame.K_PAGEUP)
+    assert app.top.card == market[0] and app.top.note.text == "Godt for borgerne"
+    key(app, pygame.K_PAGEUP)  # round the table
+    assert app.top.card == market[-1]
+    key(app, pygame.K_RETURN)  # Enter adopts the card shown, and the board has it selected
+    assert app.game.state.adoption(market[-1]) is not None
+    assert isinstance(app.top, BoardScene)
+
+
 def test_finger_taps_work_like_clicks(make_app, std_deck):
     app = board_app(make_app, std_deck)
     card = app.game.state.market[0]

@@ -11,6 +11,7 @@ import pygame
 from game.engine import Annotate
 from game.session import DRAFT_KEPT
 from game.ui import theme
+from game.ui.boardinput import STEP_KEYS
 from game.ui.carddetail import draw_effect_table, draw_facts, facts_height
 from game.ui.cards import adopt_card, kind_word, refusal
 from game.ui.dialog import dim
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
 
 class CardScene(Scene):
-    """The card view over the dimmed board. Enter adopts, Esc closes."""
+    """The card view over the dimmed board. Enter adopts, Esc closes, ← → (Page Up/Down on a
+    presenter remote) show the previous and next card on the table."""
 
     name = "card"
     is_overlay = True
@@ -119,6 +121,9 @@ class CardScene(Scene):
                 self.note.blur()  # Enter in the note saves it; adopting is Enter once more
                 self.save_note()
                 return
+            if event.type == pygame.KEYDOWN and event.key in STEP_KEYS:
+                self.note.handle(event)  # the cursor's, not the next card's, while typing
+                return
         if self.note.handle(event):
             return
         if is_key(event, pygame.K_ESCAPE):
@@ -127,6 +132,8 @@ class CardScene(Scene):
             self.adopt()
         elif is_key(event, pygame.K_TAB):
             self.note.focus()  # keyboard only: Tab to write the reason, Enter to adopt
+        elif event.type == pygame.KEYDOWN and event.key in STEP_KEYS:
+            self.show_neighbour(STEP_KEYS[event.key])
         elif is_activation(event):
             if layout.close.collidepoint(event.pos) or not layout.panel.collidepoint(event.pos):
                 self.close()
@@ -137,6 +144,21 @@ class CardScene(Scene):
                 self.adopt()
             elif layout.save_note.collidepoint(event.pos) and self._note_editable():
                 self.save_note()
+
+    def show_neighbour(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (−1) card open on the table up close, as the
+        board's arrows and a presenter remote's Page Down / Page Up select it there (the
+        facilitator reads the cards aloud one by one without going back to the laptop). A
+        reason typed so far is kept for this card; an adopted card's close-up stays."""
+        board = self.app.find("board")
+        if board is None or self.card not in self.app.game.state.market:
+            return
+        board.selected = self.card
+        board.step_selection(step)
+        neighbour = board.selected_card()
+        if neighbour is not None and neighbour != self.card:
+            self.close()
+            board.open_card(neighbour)
 
     def _note_editable(self) -> bool:
         return self.app.game.state.adoption(self.card) is not None
