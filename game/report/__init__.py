@@ -12,6 +12,7 @@ from game.report.compare import (
     TableResult,
     Unreadable,
     compare_saves,
+    table_choices,
     why_apart,
     write_comparison,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "TableResult",
     "Unreadable",
     "compare_saves",
+    "table_choices",
     "why_apart",
     "write_comparison",
     "write_report",

@@ -644,6 +644,63 @@ def kind_counts(group: ComparisonGroup, tab: TableResult) -> tuple[int, int, int
     )
 
 
+def table_choices(
+    group: ComparisonGroup, tab: TableResult, lang: str, *, kinds: bool = True
+) -> str:
+    """One table's decisions as the host reads them out in the window (the printed page has
+    them in its table of who chose what): per budget year the table's råderum against the
+    target and the proposals it adopted that year (title and kind, in order of adoption), a
+    year not begun yet as such; then how many of each kind, the service level and the result
+    with a loss's reasons. One line per year and two after them, in the deck's unit;
+    ``kinds=False`` leaves out each proposal's kind (shorter, for a long game)."""
+    words = catalogue(lang)
+    by_id = {u.id: u for u in group.proposals}
+
+    def named(card: str) -> str:
+        use = by_id.get(card)
+        if use is None:
+            return card
+        return f"{use.title} ({words.t(f'kind.word.{use.kind.value}')})" if kinds else use.title
+
+    lines = []
+    for index, year in enumerate(group.years):
+        if not tab.begun(index):
+            lines.append(words.t("compare.choices.not_begun", year=year))
+            continue
+        cards = [named(card) for card, at in tab.adopted if at == index]
+        value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
+        target = tab.target[index] if index < len(tab.target) else 0.0
+        key = "compare.choices.year" if tab.closed(index) else "compare.choices.year_open"
+        lines.append(
+            words.t(
+                key,
+                year=year,
+                value=format_against(value, target, lang),
+                target=format_target(target, lang),
+                unit=unit_words(group.unit, lang),
+                cards="; ".join(cards) if cards else words.t("compare.choices.none"),
+            )
+        )
+    savings, efficiencies, investments = kind_counts(group, tab)
+    lines.append(
+        words.t(
+            "compare.choices.kinds",
+            savings=savings,
+            efficiencies=efficiencies,
+            investments=investments,
+            service=format_amount(tab.service, lang, sign=True),
+        )
+    )
+    if not tab.finished:
+        lines.append(words.t("compare.choices.open"))
+    elif tab.won:
+        lines.append(words.t("compare.choices.won"))
+    else:
+        reasons = words.verdict_reasons(tab.outcome) if tab.outcome is not None else []
+        lines.append(words.t("compare.choices.lost", reasons=" ".join(reasons)).strip())
+    return "\n".join(lines)
+
+
 def _who_chose_what(group: ComparisonGroup, labels: Sequence[str], lang: str) -> str:
     """Proposals by tables: the budget year in which each table adopted each proposal that at
     least one table adopted, and per table how many of each kind it used – so the host can

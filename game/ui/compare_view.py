@@ -238,14 +238,16 @@ def draw_tables(
     first: int = 0,
     unplayed: int = 0,
     apart: str = "",
-) -> int:
+) -> tuple[int, tuple[tuple[int, pygame.Rect], ...]]:
     """Right: the win rate, ``apart`` (why the group is not compared with the others, or
     ""), and per table its råderum per year against the target, its service level and its
     result; above them the floor, what was not finished, the files that could not be read
     (``unreadable``: their names, the first ``UNREADABLE_NAMED`` shown), the files counted
     once as copies of a game, the games never played (left out), and a name two tables carry
     (one table counted twice?), as the printed comparison says. ``first`` is the first table
-    shown when they do not all fit (the list scrolls); returns the largest useful ``first``."""
+    shown when they do not all fit (the list scrolls). Under the rows, when there is room, a
+    line says that a click on a table shows what it adopted. Returns the largest useful
+    ``first`` and the rows drawn as (the table's index in the group, its row)."""
     sc = app.scale
     g = sc.gap
     panel(surface, rect, sc.radius)
@@ -337,8 +339,10 @@ def draw_tables(
     most = max(0, len(group.tables) - rows)
     first = max(0, min(first, most))
     badge = max(8, round(size * 0.9))
+    drawn: list[tuple[int, pygame.Rect]] = []
     for number, table in enumerate(group.tables[first : first + rows]):
         row = pygame.Rect(inner.x, y, inner.width, row_h)
+        drawn.append((first + number, row))
         if number % 2:
             pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
         cells = split_columns(row, weights, g // 2)
@@ -410,4 +414,11 @@ def draw_tables(
             pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
             BODY.sized(size).ink(theme.MUTED).right().lines(1).shrink(),
         )
-    return most
+    elif group.tables and inner.bottom - y >= line_h:
+        app.text.draw(
+            surface,
+            app.t("compare.choices.hint"),
+            pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
+            BODY.sized(size).ink(theme.MUTED).center().lines(1).shrink(),
+        )
+    return most, tuple(drawn)

@@ -512,3 +512,45 @@ def test_at_1024_a_four_year_game_keeps_its_figures_and_marks(deck: Deck, tmp_pa
     assert not missing, (missing, cells)
     assert checks, "a met year has its ✓ (and a missed one its ✗)"
     small.scenes.clear()
+
+
+def test_a_click_on_a_table_shows_what_it_adopted_year_by_year(app: App, deck: Deck, saves):
+    # a host asked the table that won how it did it: the window showed only figures, the
+    # choices were on the printed page alone
+    from game.ui.scenes.message import MessageScene
+    from tests.ui.driver import click
+
+    folder, _ = saves
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    assert "Klik på et bord (eller tast 1–9) for at se, hvad det vedtog" in drawn
+    group = scene.group
+    assert group is not None
+    index, row = scene.table_rows[1]
+    table = group.tables[index]
+    click(app, row.center)
+    message = app.top
+    assert isinstance(message, MessageScene)
+    assert message.title == f"{table.label('da')}: det vedtog bordet"
+    lines = message.full.splitlines()
+    assert len(lines) == len(group.years) + 2
+    for year, line in zip(group.years, lines):
+        round_ = group.years.index(year)
+        titles = [deck.proposal(c).title for c, at in table.adopted if at == round_]
+        assert line.startswith(f"{year} – råderum "), line
+        assert all(title in line for title in titles), (titles, line)
+        if not titles:
+            assert line.endswith("intet vedtaget")
+    kinds = [deck.proposal(c).kind.value for c, _ in table.adopted]
+    counts = " · ".join(str(kinds.count(k)) for k in ("saving", "efficiency", "investment"))
+    assert f"investeringer: {counts}." in lines[-2]
+    assert lines[-1] == "Vundet." if table.won else lines[-1].startswith("Tabt. ")
+    post_key(pygame.K_RETURN)  # OK
+    app.step(0.016)
+    assert app.top is scene
+    post_key(pygame.K_1)  # the first table in the list, from the keyboard
+    app.step(0.016)
+    assert isinstance(app.top, MessageScene)
+    assert app.top.title.startswith(group.tables[0].label("da"))

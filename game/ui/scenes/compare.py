@@ -9,6 +9,8 @@ played the same deck content and scenario; different decks or scenarios are neve
 * right: the win rate, and per table its råderum per year against the target (met years
   with a check, missed with a cross), its service level and its result.
 
+A click on a table (or its place 1–9 in the list) shows what it adopted, year by year.
+
 Keys: ←/→ switch group, ↑/↓ scroll the proposals, W writes compare.html and compare.csv
 (``game.report.write_comparison``) into the user's data folder, Enter reads the folder in the
 path field again, Esc goes back.
@@ -27,6 +29,7 @@ from game.numbers import format_target
 from game.paths import saves_dir
 from game.session.debrief import report_folder, reports_root
 from game.ui import theme
+from game.ui.boardinput import NUMBER_KEYS
 from game.ui.compare_view import (
     draw_proposals,
     draw_tables,
@@ -75,15 +78,17 @@ class CompareScene(Scene):
         self.groups: list[ComparisonGroup] = []
         self.unreadable: list[Any] = []
         self.copies: list[Any] = []
+        """Files that hold a game already counted (a cloud drive's conflict copy)."""
         self.unplayed: list[Path] = []
+        """Saves of games without a decision, which the comparison leaves out."""
         self.apart: list[Message | None] = []
         """Per group: why it is not compared with the others (``report.why_apart``)."""
-        """Saves of games without a decision, which the comparison leaves out."""
         self.tables_first = 0
         """The first table shown when they do not all fit."""
         self.tables_most = 0
         self.tables_rect = pygame.Rect(0, 0, 0, 0)
-        """Files that hold a game already counted (a cloud drive's conflict copy)."""
+        self.table_rows: tuple[tuple[int, pygame.Rect], ...] = ()
+        """The tables' rows on screen: (index in the group, row); a click shows its choices."""
         self.error = ""
         self.index = 0
         self.scroll = 0
@@ -185,6 +190,10 @@ class CompareScene(Scene):
                 if rect.collidepoint(event.pos):
                     self.press(name)
                     return
+            for index, row in self.table_rows:
+                if row.collidepoint(event.pos):
+                    self.show_table(index)
+                    return
         elif event.type == pygame.MOUSEWHEEL:
             if self.tables_rect.collidepoint(pygame.mouse.get_pos()):
                 self.scroll_tables(-event.y)
@@ -204,10 +213,29 @@ class CompareScene(Scene):
             step = 1 if key == pygame.K_RIGHT else -1
             self.index = (self.index + step) % len(self.groups)
             self.scroll = self.tables_first = 0
+        elif key in NUMBER_KEYS:
+            self.show_table(NUMBER_KEYS[key] - 1)
         elif key in SCROLL_KEYS and shift:
             self.scroll_tables(1 if SCROLL_KEYS[key] > 0 else -1)
         elif key in SCROLL_KEYS:
             self._scroll_by(SCROLL_KEYS[key])
+
+    def show_table(self, index: int) -> None:
+        """What the group's table ``index`` (0-based, in the list's order) adopted, year by
+        year, with its result (``report.table_choices``): the host asks the table that won
+        how it did it. A number beyond the list does nothing."""
+        group = self.group
+        if group is None or not 0 <= index < len(group.tables):
+            return
+        from game.report import table_choices
+
+        table = group.tables[index]
+        self.app.push(
+            "message",
+            title=self.app.t("compare.choices.title", table=table.label(self.app.lang)),
+            text=table_choices(group, table, self.app.lang),
+            short=table_choices(group, table, self.app.lang, kinds=False),
+        )
 
     def scroll_tables(self, rows: int) -> None:
         """Scroll the list of tables (more tables than fit: the mouse wheel over it, or
@@ -341,7 +369,7 @@ class CompareScene(Scene):
         kept = {table.path for table in group.tables}
         copies = sum(len(same.copies) for same in self.copies if same.kept in kept)
         self.tables_rect = right
-        self.tables_most = draw_tables(
+        self.tables_most, self.table_rows = draw_tables(
             app,
             surface,
             right,

@@ -67,6 +67,7 @@ COMPARE_KEYS: tuple[tuple[str, str], ...] = (
     ("help.keyname.arrows", "help.compare.group"),
     ("help.keyname.updown", "help.debrief.scroll"),
     ("help.keyname.shift_updown", "help.compare.tables"),
+    ("1–9", "help.compare.table"),
     ("W", "help.compare.write"),
     ("F1 / H", "help.key.help"),
     ("F11", "help.key.fullscreen"),
