@@ -3,6 +3,9 @@
 The public API: ``new_game`` starts a game, ``legal_actions`` lists the decisions open to the
 group, ``apply`` returns the next state or raises ``IllegalAction``. States are values; the
 random generator's state lives inside them, so a seed plus an action log replays a game.
+The engine reads no files: a deck is loaded by ``game.content.load_deck(path)`` (a folder or
+a .yaml file; ``game.paths.standard_deck()`` is the standard deck's folder, wherever the game
+is installed), which raises ``DeckError`` with each problem as ``FILE:LINE: message``.
 
 For a bot that must see only what the table sees: ``adoptable(state)`` lists the cards it
 may adopt, ``raaderum(state, visible=True)`` gives each year's råderum at the board's figures,
@@ -23,6 +26,9 @@ What an outside bot most often gets wrong (the rules are docs/rules.md):
   træthed carries into the next year (``recovered``).
 - The service floor is judged when the game ends (``verdict``), not at each adoption:
   ``legal_actions`` lets a table go below it for a while.
+- ``raaderum(state)`` without ``visible=True`` counts the hidden factors of cards not revealed
+  yet – what the verdict will say, not what the table can know: a bot that plans with it
+  sees the future.
 - ``state.market`` holds the ids of the cards on the table now and shrinks as cards are
   adopted; name cards by id, and ask ``adoptable(state)`` which of them may be adopted (a
   card may wait for a card it requires).

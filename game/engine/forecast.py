@@ -16,6 +16,7 @@ import numpy as np
 from game.engine import ledger
 from game.engine.model import Deck, Proposal, Scenario
 from game.engine.randomness import lognormal_params
+from game.engine.rules import IllegalAction, Refusal
 from game.engine.state import GameState
 
 
@@ -288,7 +289,28 @@ def forecast_state(
     seed: int | np.random.Generator = 0,
 ) -> Forecast:
     """The risk meter: the chance that every year is met with the adopted proposals (plus
-    ``extra``), with closed years taken as their final results."""
+    ``extra``, the id of a card on the table, as if adopted this round), with closed years
+    taken as their final results, and the expected, 10 %, 50 % and 90 % råderum per year in
+    the deck's unit (``Forecast``).
+
+    Only what the table can know is used: the events drawn so far count, the events still to
+    come do not (as on the board), and unrevealed factors are sampled (``samples`` draws
+    from ``seed``; the board's meter draws 4,000 – a bot that calls this for every card each
+    round may pass fewer, e.g. 256). ``Forecast.expected`` is exact, each gain times its
+    expected factor (``expected_factor``), and depends on neither ``samples`` nor ``seed``.
+    An ``extra`` already adopted counts once.
+
+    Raises ``IllegalAction`` (code ``unknown_card`` or ``not_in_market``) when ``extra`` is
+    not a proposal of the deck or not on the table: a forecast of a card the table cannot
+    adopt answered silently before.
+    """
+    if extra is not None and state.adoption(extra) is None:
+        if not isinstance(extra, str) or not state.deck.has_proposal(extra):
+            raise IllegalAction(
+                Refusal.UNKNOWN_CARD, f"no proposal has the id {extra!r}", card=extra
+            )
+        if extra not in state.market:
+            raise IllegalAction(Refusal.NOT_IN_MARKET, f"{extra!r} is not on the table", card=extra)
     return summarise(
         state_portfolio(state, extra),
         state.scenario.years,

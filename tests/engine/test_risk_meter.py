@@ -146,3 +146,26 @@ def test_a_met_year_is_final_and_the_rest_is_forecast(deck_path):
     meter = forecast_state(state, samples=SAMPLES, seed=6)
     assert 0.05 < later_only.probability < 0.95
     assert _agree(meter.probability, later_only.probability)
+
+
+def test_a_forecast_of_a_card_the_table_cannot_adopt_is_refused():
+    # an outside bot asked for the chance "with" a card not on the table (or a typo) and got
+    # a figure, or a bare KeyError
+    from game.engine import IllegalAction, Refusal
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    state = new_game(deck, "standard", 3)
+    off_table = next(p.id for p in deck.proposals if p.id not in state.market)
+    with pytest.raises(IllegalAction) as refused:
+        forecast_state(state, off_table, samples=64)
+    assert refused.value.code is Refusal.NOT_IN_MARKET
+    with pytest.raises(IllegalAction) as refused:
+        forecast_state(state, "ingen-saadan", samples=64)
+    assert refused.value.code is Refusal.UNKNOWN_CARD
+    card = state.market[0]
+    adopted = apply(state, Adopt(card))
+    # a card on the table, or one adopted already (counted once), is forecast as before
+    assert forecast_state(state, card, samples=64).expected == (
+        forecast_state(adopted, card, samples=64).expected
+    )
