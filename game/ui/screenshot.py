@@ -21,6 +21,7 @@ import pygame
 from game.engine import Adopt, Deck, EndYear, GameState, History, new_game
 from game.engine.bots import greedy_policy, random_policy
 from game.engine.planner import planner_policy
+from game.messages import catalogue
 from game.saves import GameSettings, WriteFailed, folder_problem, new_save_path, write_save
 from game.saves.files import check_png, display_path, write_file
 from game.ui.app import PICTURE_SIZE, App, board_png, png_bytes
@@ -59,7 +60,13 @@ def play_until(history: History, rounds: int, seed: int, adopt_extra: int = 0) -
 
 
 def _table_saves(
-    deck: Deck, scenario: str, seed: int, target: float | None, folder: Path, tables: int = 8
+    deck: Deck,
+    scenario: str,
+    seed: int,
+    target: float | None,
+    folder: Path,
+    lang: str,
+    tables: int = 8,
 ) -> None:
     """Saves of ``tables`` bot-played games for the compare screen: the tables of a citizen
     conference, played by the look-ahead, the greedy and the random bot by turns, so that the
@@ -71,7 +78,10 @@ def _table_saves(
         history = History.start(new_game(deck, scenario, seed + table, target))
         while not history.current.finished:
             history = history.do(policy(history.current, generator))
-        settings = GameSettings(scenario, seed + table, target)
+        # named, so that the picture is the same every time (unnamed tables are numbered in
+        # the order of their files, whose names carry the clock)
+        name = catalogue(lang).t("report.compare.table") + f" {table + 1}"
+        settings = GameSettings(scenario, seed + table, target, table=name)
         write_save(new_save_path(folder), deck, settings, history)
 
 
@@ -181,7 +191,7 @@ def render_scene(
         # shows "borgerkonference" rather than a temporary folder's random name.
         with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp):
             folder = Path("borgerkonference")
-            _table_saves(deck, scenario_id, seed, target, folder)
+            _table_saves(deck, scenario_id, seed, target, folder, app.lang)
             app.push("compare", folder=folder)
             for _ in range(30):
                 app.update(1 / 30)
