@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from game.messages import (
     Message,
@@ -25,6 +25,9 @@ from game.messages import (
     unknown_scenario,
 )
 from game.numbers import AmountError, format_amount, format_target, parse_amount
+
+if TYPE_CHECKING:
+    from game.engine import Deck, Scenario
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -372,7 +375,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         default=[],
         metavar="ID[@ROUND]",
         required=True,
-        help="a proposal adopted in ROUND (default: the first); give it once per proposal",
+        help=(
+            "a proposal (id or title) adopted in ROUND, 1-based, or in a budget year "
+            "(skole-luk@2028; default: the first); give it once per proposal"
+        ),
     )
     fc.add_argument("--certain", action="store_true", help="every factor = 1 (exact sums)")
     fc.add_argument(
@@ -931,6 +937,29 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _plan_items(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[str]:
+    """``--adopt`` entries as ``parse_plan`` reads them (``ID@ROUND``), written the ways
+    ``raaderum enter`` takes them too: a card by its title or by the id the budget office's
+    workbook spelt ("Luk den mindste landsbyskole@2"), and a round by its budget year
+    ("skole-luk@2028") – a budget office's plan says years, not rounds."""
+    from game.saves.paper import by_title
+
+    parts = [item.rpartition("@") if "@" in item else (item, "", "") for item in items]
+    cards = by_title(
+        [(card.strip(), n) for n, (card, _, _) in enumerate(parts)],
+        scenario.proposals,
+        lambda pid: deck.proposal(pid).title,
+    )
+    years = [year.strip() for year in scenario.years]
+    written = []
+    for (card, _), (_, at, when) in zip(cards, parts):
+        when = when.strip()
+        if when in years:
+            when = str(years.index(when) + 1)
+        written.append(f"{card}{at}{when}")
+    return written
+
+
 def cmd_forecast(args: argparse.Namespace) -> int:
     """The multi-year effect of a set of proposals (the deck author's calculator)."""
     from game.engine.forecast import forecast_plan
@@ -940,7 +969,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     deck = _load(args.deck)
     scenario = _scenario(deck, args.scenario)
     try:
-        plan = parse_plan(deck, scenario, args.adopt)
+        plan = parse_plan(deck, scenario, _plan_items(deck, scenario, args.adopt))
     except PlanError as error:
         raise _say(error.key, **error.params) from None
     _warn_target(deck, scenario, args.target, _reader(args))

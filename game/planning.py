@@ -28,6 +28,7 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
     scenario's anlægsramme – the plans the game itself would refuse.
     """
     plan: list[tuple[str, int]] = []
+    years = ", ".join(scenario.years)
     for item in items:
         pid, _, round_text = item.partition("@")
         if not deck.has_proposal(pid):
@@ -42,9 +43,9 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
             try:
                 round_no = int(round_text)
             except ValueError:
-                raise PlanError("round_number", item=item) from None
+                raise PlanError("round_number", item=item, years=years) from None
         if not 1 <= round_no <= scenario.rounds:
-            raise PlanError("round_range", item=item, rounds=scenario.rounds)
+            raise PlanError("round_range", item=item, rounds=scenario.rounds, years=years)
         if any(pid == other for other, _ in plan):
             raise PlanError("twice", card=pid)
         for other, _ in plan:

@@ -139,8 +139,12 @@ DANISH_HELP: dict[str, str] = {
     ),
     "random seed of the draws (default: 0)": "startværdi (seed) for trækningerne (udeladt: 0)",
     "print JSON instead of the table": "skriv JSON i stedet for tabellen",
-    "a proposal adopted in ROUND (default: the first); give it once per proposal": (
-        "et forslag, vedtaget i RUNDE (udeladt: den første); én gang pr. forslag"
+    (
+        "a proposal (id or title) adopted in ROUND, 1-based, or in a budget year "
+        "(skole-luk@2028; default: the first); give it once per proposal"
+    ): (
+        "et forslag (id eller titel), vedtaget i RUNDE (1, 2, …) eller i et budgetår "
+        "(skole-luk@2028; udeladt: den første); skriv det én gang pr. forslag"
     ),
     "draws of chance (default: 20,000)": "antal trækninger af tilfældigheden (udeladt: 20.000)",
     "language (default: the game's)": "sprog (udeladt: spillets)",

@@ -81,6 +81,22 @@ def test_forecast_certain_json_is_the_exact_sum(std_deck):
     assert data["probability"] in (0.0, 1.0)
 
 
+def test_forecast_takes_a_title_and_a_budget_year_as_enter_does(std_deck):
+    # a budget office's plan says "Luk den mindste landsbyskole" in 2028; forecast refused
+    # both ("ukendt forslag", "runden skal være mellem 1 og 4") where enter takes them
+    by_name = _run(
+        "forecast", "--scenario", "standard", "--certain", "--json",
+        "--adopt", f"{std_deck.proposal('skole-luk').title}@2028", "--adopt", "lean@2029",
+    )  # fmt: skip
+    by_id = _run(
+        "forecast", "--scenario", "standard", "--certain", "--json",
+        "--adopt", "skole-luk@2", "--adopt", "lean@3",
+    )  # fmt: skip
+    assert by_name.returncode == 0, by_name.stderr
+    assert json.loads(by_name.stdout) == json.loads(by_id.stdout)
+    assert json.loads(by_id.stdout)["expected"][0] == 0  # nothing in 2027: the years were read
+
+
 def test_forecast_samples_give_a_spread_and_a_probability():
     out = _run(
         "forecast",
@@ -102,7 +118,8 @@ def test_forecast_samples_give_a_spread_and_a_probability():
     ("scenario", "adopt", "message"),
     [
         ("standard", ["findes-ikke"], "ukendt forslag 'findes-ikke'"),
-        ("standard", ["lean@9"], "runden skal være mellem 1 og 4"),
+        ("standard", ["lean@9"], "runden skal være mellem 1 og 4 (eller et af scenariets år: 2027"),
+        ("standard", ["lean@2035"], "(eller et af scenariets år: 2027, 2028, 2029, 2030)"),
         ("standard", ["lean", "effektiviseringsbidrag"], "udelukker hinanden"),
         # plans the game itself refuses (before, the forecast computed them)
         (
