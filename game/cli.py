@@ -931,6 +931,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     print(say("cli.sim.won", wins=result.wins, percent=format_percent(result.win_rate, lang)))
     for reason, count in result.losses.items():
         print(say("cli.sim.lost", reason=say(f"cli.sim.reason.{reason}"), count=count))
+    if sum(result.losses.values()) > args.games - result.wins:
+        print(say("cli.sim.several_reasons"))  # the lines add up to more than the lost games
     for year, amount in zip(scenario.years, result.mean_raaderum):
         shown = format_amount(amount, lang)
         print(say("cli.sim.mean", year=year, amount=shown, unit=unit_words(deck.unit, lang)))

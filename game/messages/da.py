@@ -1406,6 +1406,7 @@ MESSAGES.update(
         "cli.sim.targets": "Mål pr. år: {targets} {unit}",
         "cli.target_far": "advarsel: målet {target} {unit} er langt fra scenariets eget ({own} {unit}); er det skrevet i en anden enhed? Dækkets beløb er i {unit}",
         "cli.sim.won": "Vundet: {wins} ({percent})",
+        "cli.sim.several_reasons": "  (et tabt spil kan have flere grunde på én gang, så tallene summer til mere end de tabte spil)",
         "cli.sim.lost": "  tabt – {reason}: {count}",
         "cli.sim.reason.target": "målet ikke nået",
         "cli.sim.reason.kinds": "ikke alle tre slags brugt",

@@ -1398,6 +1398,7 @@ MESSAGES.update(
         "cli.sim.targets": "Targets per year: {targets} {unit}",
         "cli.target_far": "warning: the target {target} {unit} is far from the scenario's own ({own} {unit}); was it written in another unit? The deck's amounts are in {unit}",
         "cli.sim.won": "Won: {wins} ({percent})",
+        "cli.sim.several_reasons": "  (a lost game can have several reasons at once, so the lines add up to more than the games lost)",
         "cli.sim.lost": "  lost – {reason}: {count}",
         "cli.sim.reason.target": "target not met",
         "cli.sim.reason.kinds": "not all three kinds used",

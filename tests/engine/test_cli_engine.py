@@ -220,3 +220,17 @@ def test_forecast_target_is_the_facilitators_x_like_in_the_game():
     profile = load_deck(standard_deck()).scenario("standard").target
     scaled = [round(t * 60 / profile[-1], 2) for t in profile]
     assert json.loads(out.stdout)["target"] == scaled
+
+
+def test_simulate_says_why_its_loss_lines_add_up_to_more_than_the_games_lost():
+    # a budget officer added "tabt – …" lines up to 114 of 99 lost games and thought the
+    # command miscounted
+    out = _run("simulate", "--scenario", "intro", "--games", "60", "--policy", "random")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    won = int(next(line for line in lines if line.startswith("Vundet: ")).split()[1])
+    counted = sum(int(line.rsplit(": ", 1)[1]) for line in lines if line.startswith("  tabt – "))
+    assert counted > 60 - won  # random games lose on several counts at once …
+    assert "flere grunde på én gang" in out.stdout  # … and the output says so
+    single = _run("simulate", "--scenario", "intro", "--games", "20", "--policy", "greedy")
+    assert "flere grunde" not in single.stdout  # only when it happens
