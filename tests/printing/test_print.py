@@ -304,10 +304,9 @@ def test_the_printed_rules_of_a_scenario_without_events_do_not_ask_to_draw_one(t
     html = " ".join(document(deck, deck.scenario("s")).split())
     assert "Hver runde: fyld bordet op til 3 forslag" in html
     assert "træk 1 hændelse" not in html and "hændelserne til en anden" not in html
-    standard = " ".join(
-        document(load_deck(standard_deck()), load_deck(standard_deck()).scenario("intro")).split()
-    )
-    assert "Hver runde: træk 1 hændelse, og fyld bordet op til 11 forslag" in standard
+    intro = load_deck(standard_deck()).scenario("intro")
+    standard = " ".join(document(load_deck(standard_deck()), intro).split())
+    assert f"Hver runde: træk 1 hændelse, og fyld bordet op til {intro.market} forslag" in standard
 
 
 def test_the_result_sheet_of_a_municipalitys_own_deck_names_the_deck(tmp_path, capsys):

@@ -411,7 +411,8 @@ def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):
     for _ in range(40):
         intro.step(0.1)
     key(intro, pygame.K_RETURN)
-    assert not intro.game.state.pile and len(intro.game.state.market) < 11
+    assert not intro.game.state.pile
+    assert len(intro.game.state.market) < intro.game.state.scenario.market
     assert not [t for t in intro.toast_texts() if t.startswith("Bunken er tom")]
 
 
