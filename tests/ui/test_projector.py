@@ -264,3 +264,26 @@ def test_the_helps_key_names_are_whole_at_1024(make_app, std_deck):
     # forslag (…": that G saves elsewhere and that a presenter remote works were lost)
     said = {app.t(what) for _, what in app.top.keys}
     assert not (cut & said), cut & said
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_every_screens_help_says_each_key_whole_at_1024(make_app, std_deck, lang):
+    # the compare screen's help read "Forrige/næste dæk og sc…" and "Skriv rapporten over
+    # bord…" on a 1024×768 projector: only the board's help was measured
+    from game.ui.scenes.overlays import SCREEN_KEYS
+
+    app = make_app(std_deck, size=(1024, 768), lang=lang)
+    app.start_game(std_deck, GameSettings("standard", 3, None, lang))
+    app.step(0.02)
+    app.push("help")
+    app.step(0.02)
+    help_scene = app.top
+    for screen, keys in SCREEN_KEYS.items():
+        help_scene.keys = keys
+        drawn, cut = record_cuts(app)
+        app.request_redraw()
+        app.step(0.02)
+        said = {app.t(what) for _, what in keys}
+        said |= {app.t(name) for name, _ in keys if name.startswith("help.keyname.")}
+        assert said <= set(drawn), (screen, said - set(drawn))
+        assert not (cut & said), (screen, cut & said)
