@@ -40,8 +40,10 @@ from game.catalogue.columns import (
     SCENARIOS,
     SECTION_OF,
     Column,
+    header_key,
     label,
     looks_like,
+    looks_like_amount_heading,
     lookup,
     normal,
     sheet_key,
@@ -600,7 +602,7 @@ def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -
     top = sheet.cells.get((first, column))
     if heading is None or top is None or first <= heading_row:
         return False
-    spec = lookup(sheet.name).get(normal(heading.value))
+    spec = lookup(sheet.name).get(header_key(heading.value))
     if spec is None or spec.reader == "effect":
         return False
     for row in range(first + 1, last + 1):
@@ -769,7 +771,7 @@ def _unknown(
                 for (row, _), other in sorted(sheet.cells.items())
                 if row == cell.row
                 and other.formula is None
-                and getattr(lookup_of.get(normal(other.value)), "reader", None) == "effect"
+                and getattr(lookup_of.get(header_key(other.value)), "reader", None) == "effect"
             ]
             reading.add(sheet, cell, "catalogue.header_year", text=text, named=", ".join(named))
         else:
@@ -785,6 +787,12 @@ def _unknown(
         said = Message.of("catalogue.sum_column", text=text[:40])
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
+    if sheet.name in (PROPOSALS, EVENTS) and looks_like_amount_heading(text):
+        # "år 11", "4 år", "Beløb år 1-4": an amount column the import cannot place; refused
+        # like a year it cannot place, for its amounts would be missing unsaid
+        reading.add(sheet, cell, "catalogue.amount_heading_unread", text=text[:40])
+        amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
+        return normal(amounts.header)
     if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
         # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
         # skipped, its amounts would be missing (or the year before would carry on) unsaid
@@ -1057,11 +1065,12 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
         normal(spec.field) for spec in COLUMNS[sheet.name]
     }
     amounts_named = any(
-        names.get(normal(cell.value)) is not None and names[normal(cell.value)].reader == "effect"
+        names.get(header_key(cell.value)) is not None
+        and names[header_key(cell.value)].reader == "effect"
         for cell in heading.values()
     )
     for column, cell in sorted(heading.items()):
-        spec = names.get(normal(cell.value)) if cell.formula is None else None
+        spec = names.get(header_key(cell.value)) if cell.formula is None else None
         # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading
         # wins when the sheet has both, and the other one is skipped
         shadow = next(
@@ -1069,9 +1078,9 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
                 other
                 for other in heading.values()
                 if spec is not None
-                and normal(cell.value) not in official
-                and normal(other.value) in official
-                and names.get(normal(other.value)) is spec
+                and header_key(cell.value) not in official
+                and header_key(other.value) in official
+                and names.get(header_key(other.value)) is spec
             ),
             None,
         )
@@ -1251,7 +1260,7 @@ def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
 
 def _names_from_year(text: str) -> bool:
     """True for a heading that names the proposals' 'fra budgetår' column."""
-    spec = lookup(PROPOSALS).get(normal(text))
+    spec = lookup(PROPOSALS).get(header_key(text))
     return spec is not None and spec.field == "effect_from_year"
 
 

@@ -21,6 +21,7 @@ from game.catalogue.columns import (
     EVENTS,
     PROPOSALS,
     SCENARIOS,
+    header_key,
     lookup,
     normal,
 )
@@ -146,7 +147,7 @@ def _part(path: Path, rows: list[list[str]]) -> str:
     for word, sheet in _NAMES:
         if word in stem:
             return sheet
-    headers = {normal(value) for value in (rows[0] if rows else [])}
+    headers = {header_key(value) for value in (rows[0] if rows else [])}
     if {"felt", "værdi"} <= headers:
         return ABOUT
     best, score = PROPOSALS, 0

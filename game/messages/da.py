@@ -1271,6 +1271,7 @@ MESSAGES.update(
         "catalogue.totals_row": "advarsel: række {row} ('{text}') ligner en sumrække og er ikke læst som et forslag",
         "catalogue.sum_column": "advarsel: kolonnen '{text}' ligner en sum af årene og er ikke læst; forslagenes beløb læses fra kolonnerne med de enkelte år",
         "catalogue.year_heading_unread": "'{text}' ligner et budgetår, men kan ikke læses som et; skriv årstallet alene som overskrift (fx 2030) – ellers ville beløbene i kolonnen mangle; er kolonnen en sum af årene, så slet den",
+        "catalogue.amount_heading_unread": "'{text}' ligner en kolonne med et års beløb, men kan ikke læses som én; skriv 'år 1', 'år 2' … højst 'år 10' som overskrift (fx 'år 4' eller '4. år') – ellers ville beløbene i kolonnen mangle; er kolonnen en sum af årene, så slet den",
         "catalogue.unit_where_sheet": "på arket '{about}'",
         "catalogue.unit_where_file": "i {file}",
         "catalogue.unit_conflict": "'{text}' siger, at beløbene er i {named}, men 'enhed' {about} er '{unit}'; ret den ene, så de siger det samme – ellers læses hvert beløb forkert",

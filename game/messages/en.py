@@ -1263,6 +1263,7 @@ MESSAGES.update(
         "catalogue.totals_row": "warning: row {row} ('{text}') looks like a totals row and is not read as a proposal",
         "catalogue.sum_column": "warning: the column '{text}' looks like a sum of the years and is not read; the proposals' amounts are read from the columns of the single years",
         "catalogue.year_heading_unread": "'{text}' looks like a budget year but cannot be read as one; write the year alone as the heading (for example 2030) – otherwise the column's amounts would be missing; if the column is a sum of the years, delete it",
+        "catalogue.amount_heading_unread": "'{text}' looks like a column of one year's amounts but cannot be read as one; write 'år 1', 'år 2' … at most 'år 10' as the heading (for example 'år 4' or '4. år') – otherwise the column's amounts would be missing; if the column is a sum of the years, delete it",
         "catalogue.unit_where_sheet": "on the sheet '{about}'",
         "catalogue.unit_where_file": "in {file}",
         "catalogue.unit_conflict": "'{text}' says the amounts are in {named}, but 'enhed' {about} is '{unit}'; correct one of them so that they agree – otherwise every amount is misread",
