@@ -60,7 +60,7 @@ from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
-from game.content.numbertext import danish, yaml_number
+from game.content.numbertext import amount_text, danish, yaml_number
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
@@ -1387,6 +1387,11 @@ _COMMA_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
 comma (a leading 0, "0,518", is a decimal comma for sure)."""
 
 
+_POINT_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
+"""Text such as "1.000": 1.000 with a Danish thousands point, 1 with an English decimal
+point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
+
+
 def _converted_note(reading: _Reading) -> None:
     """One note, at the first of them, naming the amount cells whose own unit was converted to
     the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent."""
@@ -1419,9 +1424,11 @@ def _read_as(value: Any) -> Decimal | ByLanguage:
 def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
     """Check the amounts of one row written as text against the row's other amounts: a text
     read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
-    at its cell saying how it was read, and a text that reads two ways ("1,500": 1,5 the
-    Danish way, 1.500 the English way) a warning – or, when the row's other amounts point
-    to the other reading, a problem (the value is never guessed). False after a problem."""
+    at its cell saying how it was read; a text that reads two ways ("1,500": 1,5 the Danish
+    way, 1.500 the English way) a warning – or, when the row's other amounts point to the
+    other reading, a problem; and a thousands point read far out of line ("1.000" among 0,3
+    and 1,8, which the English way is 1) a problem naming both readings (the value is never
+    guessed). False after a problem."""
     fine = True
 
     def two_ways(cell: Cell) -> bool:
@@ -1470,6 +1477,14 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
             )
             continue
         if not others or in_line(value):
+            continue
+        if _POINT_THOUSANDS.fullmatch(text):
+            # "1.000" among 0,3 and 1,8: 1.000 with a Danish thousands point, 1 with an English
+            # decimal point – and the row says the first reading is wrong; never guessed
+            params["read"] = amount_text(value)
+            params["english"] = amount_text(value / 1000)
+            reading.add(sheet, cell, Message.of("catalogue.amount_point_two_ways", **params))
+            fine = False
             continue
         meant = value * 1000 if abs(value) < min(sizes) else value / 1000
         key = "catalogue.amount_out_of_line"

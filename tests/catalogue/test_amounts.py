@@ -123,6 +123,37 @@ def test_a_comma_before_three_digits_that_the_row_reads_as_thousands_stops_the_i
     assert not (tmp_path / "dæk").exists()
 
 
+def test_a_thousands_point_read_far_out_of_line_with_its_row_stops_the_import(capsys, tmp_path):
+    # Before: "1.000" typed as text among 0,3 and 1,8 mio. kr. (an English 1.000 = 1) became
+    # 1.000 mio. kr. with only a warning, and the import succeeded
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar", "Administration", 0.3, "1.000", 1.8],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, "2.500", 4],
+        *[row[:7] for row in PROPOSALS[3:]],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!F2: '1.000' står som tekst og kan læses på to måder: med dansk "
+        "tusindtalspunktum er det 1.000 mio. kr., med engelsk decimalpunktum 1 mio. kr. – og "
+        "1.000 passer ikke med rækkens andre år (0,3 og 1,8 mio. kr.); skriv 1, hvis det er "
+        "ment, og ellers 1.000"
+    ) in text
+    assert f"{path}:Forslag!F3: '2.500' står som tekst og kan læses på to måder" in text
+    assert "med engelsk decimalpunktum 2,5 mio. kr." in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_thousands_point_that_fits_its_row_is_read_as_thousands(capsys, tmp_path):
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1.000", 800, 1200, 1500))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "Forslag!E2" not in text, text
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (1000, 800, 1200, 1500)
+
+
 def test_a_decimal_comma_that_fits_its_row_is_read_without_a_word(capsys, tmp_path):
     # Norddjurs writes mio. kr. with three decimals: −1,050 among −0,518 and −1,313
     rows = [
