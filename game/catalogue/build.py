@@ -1507,7 +1507,9 @@ def _effect(
     document: YamlDocument,
     path: tuple[str, int],
 ) -> None:
-    """The amounts of a row as one ``effect`` list: "år 1" on, no gaps."""
+    """The amounts of a row as one ``effect`` list: "år 1" on, no gaps (a blank before a later
+    amount is 0, said at its cell), up to the last amount, which goes on in the years after
+    it – under 'år N' headings and budget years alike."""
     first_column = next(
         c for c, spec in columns.items() if spec.reader == "effect" and not spec.index
     )
@@ -1538,12 +1540,9 @@ def _effect(
         reading.warnings.append(
             CatalogueProblem(sheet.where(Cell(row, gap_column, None).ref), said)
         )
-    years = last + 1
-    if sheet.name in reading.budget_years:
-        # a budget table: every year has its column, and a blank one after the last amount is
-        # 0 (a one-off amount or a temporary saving ends where its amounts end)
-        years = max(headers) + 1
-    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(years)]
+    # a blank after the last amount is no amount: the list ends there, and the last amount
+    # goes on (the deck's rule), whether the columns are headed 'år N' or by budget years
+    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
 
 
 # --- the loader's problems in the workbook's words -----------------------------------------

@@ -36,11 +36,40 @@ def test_a_blank_budget_year_between_two_amounts_is_named_by_its_cell(capsys, tm
         f"{path}:Forslag!G2: advarsel: '2029' er tom, men '2030' er udfyldt; den tomme celle "
         + GAP_WARNING
     ) in text
-    # a one-off's blank years after its amount are no gap: not named
+    # blank years after the last amount are no gap: not named (the amount goes on)
     assert "Forslag!F4" not in text and "Forslag!G4" not in text, text
     deck = load_deck(tmp_path / "dæk")
     assert deck.proposal("vikarer").effect == (2000, 2000, 0, 2000)
-    assert deck.proposal("salg").effect == (5000, 0, 0, 0)
+    assert deck.proposal("salg").effect == (5000,)
+
+
+def test_a_blank_after_the_last_amount_goes_on_under_budget_years_as_under_aar_n(capsys, tmp_path):
+    # Before: under 2027, 2028 … a blank after the last amount was 0 (a saving of 1.800
+    # became the one-off [1800, 0, 0]), while the same row under 'år 1' … was a lasting
+    # saving, as docs/deck-format.md says for both
+    for headings in (("år 1", "år 2", "år 3"), (2027, 2028, 2029)):
+        rows = [
+            [*PROPOSALS[0][:4], *headings],
+            ["spar", "besparelse", "Spar", "Administration", 1.8, None, None],
+            ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, None],
+            ["inv", "investering", "Forebyggelse", "Sundhed", -3, None, 6],
+        ]
+        out = tmp_path / f"dæk{headings[0]}"
+        path = write_book(tmp_path / f"katalog{headings[0]}.xlsx", sheets(proposals=rows))
+        code, text = run_import(capsys, path, out=out)
+        assert code == 0, text
+        deck = load_deck(out)
+        assert deck.proposal("spar").effect == (1.8,)
+        assert deck.proposal("eff").effect == (-1, 2)
+        assert deck.proposal("inv").effect == (-3, 0, 6)  # a blank before a later amount
+    assert (
+        f"{path}:Forslag!E1: bemærk: kolonnerne med årstal fra 2027 er læst som forslagets "
+        "indfasning"
+    ) in text
+    assert (
+        "Et tomt år før et senere beløb er 0; efter det sidste beløb gælder det sidste beløb "
+        "videre, så skriv 0 i året efter et engangsbeløb."
+    ) in text
 
 
 def test_every_blank_aar_cell_before_a_later_amount_is_named(capsys, tmp_path):

@@ -851,7 +851,7 @@ def test_many_formulas_are_named_in_one_line_at_their_range(capsys, tmp_path):
 def test_a_budget_table_is_read_as_it_is_written(capsys, tmp_path):
     # a budget office's own layout: years with a footnote or a word, dates shown as years,
     # kinds as "Spareforslag" and "I", a committee's subtotal "… i alt", a heading row inside
-    # the table, and a one-off sale whose later years are blank (before: 5.000 every year)
+    # the table, and a sale whose later years are blank (its amount goes on, as under 'år N')
     import datetime
 
     rows = [
@@ -873,7 +873,7 @@ def test_a_budget_table_is_read_as_it_is_written(capsys, tmp_path):
         "saving",
         "investment",
     ]
-    assert deck.proposal("salg").effect == (5, 0, 0)  # a one-off: its blank years are 0
+    assert deck.proposal("salg").effect == (5,)  # the blank years after it: the amount goes on
     assert all(p.calendar_year is None for p in deck.proposals)
 
 
