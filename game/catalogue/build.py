@@ -24,6 +24,7 @@ from game.catalogue.cells import (
     cell_range,
     column_letter,
     column_number,
+    kind_word,
     read,
     shortened,
     written_units,
@@ -143,6 +144,16 @@ class _Reading:
     """Sheet → the heading of its first budget-year column (where a problem with it is said)."""
     said_headings: set[tuple[str, str]] = field(default_factory=set)
     """(sheet, cell) of headings already refused with a problem of their own."""
+    hidden_cards: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Sheet → the ids on its hidden rows, each with its kind ("saving" …, "" if none)."""
+    hidden_warnings: dict[str, tuple[CatalogueProblem, int]] = field(default_factory=dict)
+    """Sheet → the warning naming its hidden rows and its place (made a problem when the rest
+    of the catalogue needs those rows)."""
+    follow_ons: dict[str, list[str]] = field(default_factory=dict)
+    """Sheet → the ids named elsewhere that stand on its hidden rows, or, for a sheet that was
+    not read at all, the ids named elsewhere that could not be checked (one line says so)."""
+    kinds_hidden: dict[str, list[str]] = field(default_factory=dict)
+    """Scenario → the kinds it lacks only because their proposals stand on hidden rows."""
     years_misplaced: bool = False
     """True when the year columns start before the scenarios' first year: the amounts are read
     one year off, so the sign checks' advice (which the shift causes) is not given."""
@@ -208,7 +219,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             top = sheet.hidden_rows[0]
             column = sheet.hidden_first.get(top, (1, ""))[0]
             at = sheet.where(Cell(top, column, None).ref)
-            reading.warnings.append(CatalogueProblem(at, said))
+            reading.hidden_warnings[name] = (
+                CatalogueProblem(at, said),
+                reading.line(sheet, Cell(top, column, None)),
+            )
+            reading.warnings.append(reading.hidden_warnings[name][0])
         if sheet is not None and sheet.from_formulas:
             # a catalogue's phasings and sums are formulas: read as the values Excel saved
             ref, formula = sheet.from_formulas[0]
@@ -235,7 +250,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if sheet is None:
-            if name == ABOUT and header is not None:
+            if name in catalogue.refused:
+                # its file was given but refused (said first): not missing, and not read
+                reading.empty.add(name)
+            elif name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
                 if isinstance(header.get("unit"), str) and header["unit"].strip():
                     reading.unit = usual_unit(header["unit"].strip())
@@ -284,7 +302,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     try:
         deck = load_documents(documents)
     except DeckError as error:
+        unread = _unread(reading)
         for problem in error.problems:
+            if _follows_on(reading, unread, problem.said):
+                continue  # said once, with its cause (_say_follow_ons)
             if problem.said.key in ("deck.unit_probably_thousands", "deck.unit_probably_kroner"):
                 # many amounts over the limit of the unit: said first, in the workbook's words
                 # ('enhed' on Om kataloget) – unless a title already said which unit it is
@@ -312,6 +333,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 reading.add(sheet, cell, _for_the_workbook(problem.said))
                 continue
             _loader_problem(reading, problem.line, problem.said)
+        _say_follow_ons(reading, unread)
         deck = None
     if deck is not None:
         for document in documents:  # a 👍 in a text is drawn without it: said as validate does
@@ -658,7 +680,9 @@ def _missing_sheet(reading: _Reading, name: str) -> None:
     if not catalogue.in_workbook and name != ABOUT:
         what = Message.of("catalogue.missing_csv", what=what, name=name)
     split = [s for s in others if any(stem in s.casefold() for stem in SPLIT_STEMS)]
-    if close:
+    if "" in catalogue.refused:  # a refused file whose name does not say what it holds
+        what = Message.of("catalogue.missing_refused", what=what, files=catalogue.refused[""])
+    elif close:
         what = Message.of("catalogue.missing_close", what=what, close=close[0], name=name)
     elif name == PROPOSALS and len(split) >= 2:
         # one sheet per kind or per committee, as many catalogues are kept
@@ -844,6 +868,7 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     columns = _headers(reading, sheet, header_row_)
     if columns is None:
         return None
+    _hidden_cards(reading, sheet, columns)
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
     split = False
@@ -1553,6 +1578,131 @@ _WHOLE_MESSAGES = {
     "deck.no_scenarios": (SCENARIOS, "catalogue.no_scenario_rows"),
     "deck.no_proposals": (PROPOSALS, "catalogue.no_proposal_rows"),
 }
+
+
+def _hidden_cards(reading: _Reading, sheet: Sheet, columns: dict[int, Column]) -> None:
+    """Note the id (as the deck would spell it) and kind of each card on a hidden row, so
+    that a problem that only follows from its being hidden is told with its cause."""
+    by_field = {spec.field: column for column, spec in columns.items()}
+    if "id" not in by_field:
+        return
+    cards: dict[str, str] = {}
+    for row in sheet.hidden_rows:
+        cell = sheet.hidden_cells.get((row, by_field["id"]))
+        if cell is None:
+            continue
+        try:
+            text = str(read(columns[by_field["id"]], cell))
+        except CellError:
+            continue
+        spelled = text if re.fullmatch(ID_PATTERN, text) else id_spelling(text) or text
+        kind = sheet.hidden_cells.get((row, by_field.get("kind", 0)))
+        word = kind_word(str(kind.value)) if kind is not None else None
+        cards[spelled] = next((k for k, w in _KIND_WORDS.items() if w == word), "")
+    if cards:
+        reading.hidden_cards[sheet.name] = cards
+
+
+def _unread(reading: _Reading) -> dict[str, Message]:
+    """The sheets whose cards other sheets name (Forslag, Hændelser) that were not read at
+    all – missing, refused, or with headings that could not be read (said already) – and
+    why, in words that end "… because {why}"."""
+    found: dict[str, Message] = {}
+    catalogue = reading.catalogue
+    for name in (PROPOSALS, EVENTS):
+        sheet = catalogue.sheets.get(name)
+        if name in catalogue.refused:
+            found[name] = Message.of("catalogue.unread.file", file=catalogue.refused[name])
+        elif name not in reading.empty:
+            continue
+        elif sheet is None:
+            where = "missing" if catalogue.in_workbook else "missing_csv"
+            found[name] = Message.of(f"catalogue.unread.{where}", sheet=name)
+        elif sheet.in_workbook:
+            found[name] = Message.of("catalogue.unread.sheet", sheet=name)
+        else:
+            found[name] = Message.of("catalogue.unread.file", file=sheet.file)
+    return found
+
+
+def _follows_on(reading: _Reading, unread: dict[str, Message], said: Message) -> bool:
+    """True for a problem of the loader's that only follows from a sheet that was not read
+    (``unread``) or from rows that are hidden: an id it names that stands there, or a kind a
+    scenario lacks because all its proposals are hidden. Noted for ``_say_follow_ons``."""
+    for section, name in (("proposals", PROPOSALS), ("events", EVENTS)):
+        if said.key not in (f"deck.unknown.{section}", f"deck.unknown_close.{section}"):
+            continue
+        ref = str(said.kwargs.get("ref"))
+        if name in unread or ref in reading.hidden_cards.get(name, {}):
+            reading.follow_ons.setdefault(name, []).append(ref)
+            return True
+        return False
+    reason = said.kwargs.get("reason")
+    if said.key != "deck.unwinnable" or not isinstance(reason, Message):
+        return False
+    kind = reason.kwargs.get("kind")
+    if reason.key != "deck.unwinnable.no_kind" or not isinstance(kind, Message):
+        return False
+    value = kind.key.rsplit(".", 1)[-1]
+    if value not in reading.hidden_cards.get(PROPOSALS, {}).values():
+        return False
+    reading.kinds_hidden.setdefault(str(said.kwargs.get("id")), []).append(value)
+    return True
+
+
+def _shown_ids(ids: list[str]) -> str:
+    """Ids as a message lists them: "'E-01', 'E-03'", each once, at most six."""
+    unique = list(dict.fromkeys(ids))
+    return ", ".join(f"'{i}'" for i in unique[:6]) + (" …" if len(unique) > 6 else "")
+
+
+def _say_follow_ons(reading: _Reading, unread: dict[str, Message]) -> None:
+    """The problems ``_follows_on`` held back, each kind in one line with its cause: after
+    the sheets, "N henvisninger til forslag er ikke tjekket, fordi arket 'Forslag' ikke er
+    læst"; and, for hidden rows the catalogue needs, their warning made a problem that says
+    what needs them (it stands at the rows, before what names them)."""
+    for name, ids in reading.follow_ons.items():
+        if name not in unread:
+            continue
+        count = "one" if len(ids) == 1 else "many"
+        key = f"catalogue.refs_unchecked.{SECTION_OF[name]}.{count}"
+        said = Message.of(key, count=len(ids), ids=_shown_ids(ids), why=unread[name])
+        reading.after_sheet(SCENARIOS, said)
+    for name, (warning, line) in reading.hidden_warnings.items():
+        uses: list[Message] = []
+        ids = reading.follow_ons.get(name, []) if name not in unread else []
+        if ids:
+            count = "one" if len(ids) == 1 else "many"
+            key = f"catalogue.hidden_uses.{SECTION_OF[name]}.{count}"
+            uses.append(Message.of(key, count=len(ids), ids=_shown_ids(ids)))
+        if name == PROPOSALS and reading.kinds_hidden:
+            kinds = [k for k in _KIND_WORDS if any(k in v for v in reading.kinds_hidden.values())]
+            words = {
+                lang: f" {catalogue(lang).t('catalogue.cell.or')} ".join(
+                    f"'{_KIND_WORDS[kind]}'"
+                    for kind in kinds  # the workbook's own words
+                )
+                for lang in LANGUAGES
+            }
+            count = "one" if len(reading.kinds_hidden) == 1 else "many"
+            uses.append(
+                Message.of(
+                    f"catalogue.hidden_uses.kinds.{count}",
+                    scenarios=_shown_ids(list(reading.kinds_hidden)),
+                    kinds=ByLanguage.of(**words),
+                )
+            )
+        if not uses:
+            continue
+        reading.warnings.remove(warning)
+        used = (
+            uses[0]
+            if len(uses) == 1
+            else Message.of("catalogue.hidden_uses.both", first=uses[0], second=uses[1])
+        )
+        key = warning.said.key.replace("catalogue.rows_hidden.", "catalogue.rows_hidden_used.")
+        said = Message.of(key, rows=warning.said.kwargs["rows"], uses=used)
+        reading.problems.append(_Found(line, CatalogueProblem(warning.where, said)))
 
 
 def _loader_problem(reading: _Reading, line: int, said: Message) -> None:

@@ -141,12 +141,20 @@ def _delimiter(header: str) -> str:
     return best if counts[best] else ";"
 
 
-def _part(path: Path, rows: list[list[str]]) -> str:
-    """Which sheet the file holds: from its name, else from its headers."""
+def part_named(path: Path) -> str | None:
+    """The sheet a CSV file's name says it holds ("forslag.csv" → Forslag), or None."""
     stem = normal(path.stem)
     for word, sheet in _NAMES:
         if word in stem:
             return sheet
+    return None
+
+
+def _part(path: Path, rows: list[list[str]]) -> str:
+    """Which sheet the file holds: from its name, else from its headers."""
+    named = part_named(path)
+    if named is not None:
+        return named
     headers = {header_key(value) for value in (rows[0] if rows else [])}
     if {"felt", "værdi"} <= headers:
         return ABOUT

@@ -47,6 +47,9 @@ class Sheet:
     hidden_first: dict[int, tuple[int, str]] = field(default_factory=dict)
     """Each hidden row's first cell with content: (column, its text), to name the row by
     (a proposal's id, as a budget office's first column holds it)."""
+    hidden_cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    """The non-empty cells of the hidden rows: not read as cards, but looked at to tell which
+    of the catalogue's problems follow from the rows being hidden (an id named elsewhere)."""
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
     shown_scaled: list[str] = field(default_factory=list)
@@ -86,5 +89,9 @@ class Catalogue:
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
     problems: list[CatalogueProblem] = field(default_factory=list)
     """Problems found while opening the files."""
+    refused: dict[str, str] = field(default_factory=dict)
+    """Data sheet → the file that should hold it but was refused (a CSV file named for the
+    sheet, "forslag.csv"): the sheet is not missing, and what names its cards is not checked.
+    The key "" holds refused files whose name does not say which sheet they are."""
     in_workbook: bool = True
     """False for an import of CSV files."""

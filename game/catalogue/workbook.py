@@ -218,6 +218,8 @@ def _sheet(
             if not is_blank(value) and row not in sheet.hidden_rows:
                 sheet.hidden_rows.append(row)
                 sheet.hidden_first[row] = (column, str(value).strip())
+            if not is_blank(value):
+                sheet.hidden_cells[(row, column)] = Cell(row, column, value)
             continue
         seen = column in sheet.hidden_columns
         if column in hidden_columns and not is_blank(value) and not seen:
