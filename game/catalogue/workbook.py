@@ -52,7 +52,8 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     """The sheets of the workbook at ``path`` (messages name it ``label``).
 
     Raises ``WorkbookRefused`` for a file that is not read at all (see the module docstring);
-    merged cells and sheets over the limits are problems of the returned ``Catalogue``.
+    a hidden sheet with a data sheet's name, two sheets with one data sheet's name ("Hændelser"
+    and "Haendelser") and sheets over the limits are problems of the returned ``Catalogue``.
     """
     raw = _bytes(path)
     _check_archive(raw, path.suffix.lower())
@@ -60,20 +61,54 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     saved = _open(raw, data_only=True)  # the values Excel saved with its formulas
     catalogue = Catalogue(label)
     wanted = {sheet_key(name): name for name in DATA_SHEETS}
+    named: dict[str, list[Any]] = {}
     for sheet in book.worksheets:
         name = wanted.get(sheet_key(sheet.title))
-        if name is None or name in catalogue.sheets:
+        if name is None:
             catalogue.other_sheets.append(sheet.title)
+        else:
+            named.setdefault(name, []).append(sheet)
+    for sheet in book.worksheets:
+        name = wanted.get(sheet_key(sheet.title))
+        if name is None:
+            continue
+        read = _chosen(named[name])
+        if sheet is not read:
+            # a second sheet with the name ("Haendelser" next to "Hændelser"), often an old
+            # copy, hidden or not: which one is meant cannot be known
+            said = _twin(sheet, read, name)
+            catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
             continue
         if sheet.sheet_state != "visible":
             # a hidden sheet is often an old copy kept next to the one being edited
-            said = Message.of("catalogue.sheet_hidden", sheet=sheet.title)
+            key = "catalogue.sheet_" + ("very_hidden" if _very(sheet) else "hidden")
+            said = Message.of(key, sheet=sheet.title)
             catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
         values = saved[sheet.title] if sheet.title in saved.sheetnames else None
         catalogue.sheets[name] = _sheet(sheet, name, label, catalogue.problems, values)
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
     return catalogue
+
+
+def _chosen(sheets: list[Any]) -> Any:
+    """Of the sheets whose names name one data sheet, the one read: the first visible one,
+    else the first (its being hidden is said)."""
+    return next((sheet for sheet in sheets if sheet.sheet_state == "visible"), sheets[0])
+
+
+def _very(sheet: Any) -> bool:
+    """True for a sheet Excel hides as "very hidden" (its menu cannot show it again)."""
+    return bool(sheet.sheet_state == "veryHidden")
+
+
+def _twin(sheet: Any, read: Any, name: str) -> Message:
+    """The problem of a sheet whose name names the data sheet ``name`` that the sheet ``read``
+    is read as: which of them is meant cannot be known; says how to hide or show which."""
+    if sheet.sheet_state == "visible":
+        return Message.of("catalogue.sheet_twin", sheet=sheet.title, other=read.title, name=name)
+    key = "catalogue.sheet_twin_" + ("very_hidden" if _very(sheet) else "hidden")
+    return Message.of(key, sheet=sheet.title, other=read.title, name=name)
 
 
 def _bytes(path: Path) -> bytes:

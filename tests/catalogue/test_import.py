@@ -351,6 +351,49 @@ def test_a_hidden_proposals_sheet_is_not_read_in_place_of_the_one_in_use(tmp_pat
     assert not (tmp_path / "dæk").exists()
 
 
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("veryHidden", "er »meget skjult« (det kan ikke vises fra Excels menu)"),
+        ("hidden", "er skjult"),
+        ("visible", "har samme navn som arket 'Haendelser'"),
+    ],
+)
+def test_an_old_sheet_with_the_events_name_next_to_the_one_in_use_stops_the_import(
+    tmp_path, capsys, state, said
+):
+    # The events kept on "Haendelser", an old "Hændelser" very hidden behind it: before, the
+    # old sheet was "læses ikke" with a warning that did not say it was hidden, and the import
+    # succeeded – though a hidden sheet with a catalogue name stops it (as a hidden Forslag)
+    content = sheets(events=None)
+    content["Haendelser"] = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", -1]]
+    content["Hændelser"] = [["id", "titel", "år 1"], ["gammel", "Gammel hændelse", -9]]
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    book = openpyxl.load_workbook(path)
+    book["Hændelser"].sheet_state = state
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Hændelser: arket 'Hændelser' {said}" in text
+    assert "samme navn som arket 'Haendelser'" in text
+    assert "importen kan ikke vide, hvilket der er det rigtige" in text
+    assert "læses ikke" not in text, text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_very_hidden_proposals_sheet_says_how_to_get_past_it(tmp_path, capsys):
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].sheet_state = "veryHidden"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag: arket 'Forslag' er »meget skjult« i projektmappen og kan ikke vises "
+        "fra Excels menu; er det en gammel kopi, så markér de andre ark"
+    ) in text
+
+
 def test_a_character_the_fonts_lack_is_warned_at_its_cell_as_validate_warns(tmp_path, capsys):
     # Before: validate warned that 👍 is not in the game's font; the import of the same
     # workbook said nothing, though the docs say it checks what validate checks.
