@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +66,7 @@ from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import Problem, YamlDocument
-from game.engine.model import Deck
+from game.engine.model import Deck, Event, Scenario
 from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render
 from game.numbers import is_known_unit, usual_unit
 
@@ -444,6 +444,12 @@ def _loader_warning(reading: _Reading, warning: Problem) -> None:
 
 TEMPLATE_EXAMPLES = frozenset(card["id"] for card in TEMPLATE["proposals"])
 """The ids of the example rows ``raaderum template`` writes on its Forslag sheet."""
+_TEMPLATE_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    section: {card["id"]: (name, card[name]) for card in TEMPLATE[section] if card.get(name)}
+    for section, name in (("events", "text"), ("scenarios", "briefing"))
+}
+"""The template's example events and scenarios by id, with the text that only the template
+writes (a real event may well be called 'udligning', but not with the example's words)."""
 LEFTOVER_FIELDS = ("text", "question", "source")
 """The texts of the template's examples that are the template's own words: found on a row of
 the office's own, they were left when its table was pasted over the examples' first columns."""
@@ -501,7 +507,8 @@ def _what_a_budget_office_gets_wrong(
     reading: _Reading, deck: Deck, documents: list[YamlDocument]
 ) -> None:
     """Checks of the deck as a whole that catch what is easily got wrong when a budget
-    office's sheet is read: the template's examples left in, one-off amounts that would
+    office's sheet is read: the template's examples left in (proposals, the event and the
+    scenario), one-off amounts that would
     repeat, a 'fra budgetår' filled on some rows only, and areas that match no welfare area
     (all warnings). The checks a YAML deck needs as much – the sign convention, amounts in
     another unit, rows that reach no table – are the loader's (``game.content.plausibility``)."""
@@ -544,6 +551,17 @@ def _what_a_budget_office_gets_wrong(
                 id=proposal.id,
                 word=one_off.group(0),
             )
+    # the template's example event and scenario, left when the office's own rows were added
+    examples: tuple[tuple[str, Sequence[Event | Scenario]], ...] = (
+        ("events", deck.events),
+        ("scenarios", deck.scenarios),
+    )
+    for section, cards in examples:
+        for index, card in enumerate(cards):
+            own = _TEMPLATE_WORDS[section].get(card.id)
+            if own is not None and getattr(card, own[0]) == own[1]:
+                key = f"catalogue.template_example.{section}"
+                warn(where(section, index, "id"), key, id=card.id)
     tied = [i for i, p in enumerate(proposals) if p.calendar_year is not None]
     if tied and len(tied) < len(proposals) and PROPOSALS not in reading.budget_years:
         untied = [p.id for p in proposals if p.calendar_year is None]

@@ -121,7 +121,11 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path):
     assert kinds == {"saving", "efficiency", "investment"}
     # the template's own example rows are pointed out; nothing else (before, its first
     # example was tied to 2027 and the import warned that only one row followed budget years)
-    assert [w.said.key for w in imported.warnings] == ["catalogue.template_example"] * 3
+    assert [w.said.key for w in imported.warnings] == [
+        *["catalogue.template_example"] * 3,
+        "catalogue.template_example.events",
+        "catalogue.template_example.scenarios",
+    ]
     assert main(["validate", str(tmp_path / "dæk")]) == 0
 
 
@@ -161,6 +165,47 @@ def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftov
             f"'spørgsmål', 'kilde' (fra eksemplet '{example}')"
         ) in "\n".join(said)
     assert not any("'BU-04' har skabelonens" in line for line in said)
+
+
+def _append(sheet, **values) -> None:  # type: ignore[no-untyped-def]
+    """A row typed under ``sheet``'s headings (``values`` by heading, "år_1" for "år 1")."""
+    headers = [cell.value for cell in sheet[1]]
+    row = sheet.max_row + 1
+    for name, value in values.items():
+        sheet.cell(row=row, column=headers.index(name.replace("_", " ")) + 1, value=value)
+
+
+def test_the_templates_example_event_and_scenario_left_in_are_pointed_out(tmp_path, capsys):
+    # Before: the example proposals left in a filled template were each warned about, but the
+    # example event ('udligning', "Udligningen falder") and scenario went into the deck unsaid
+    template = tmp_path / "katalog.xlsx"
+    write_template(template)
+    book = openpyxl.load_workbook(template)
+    book["Forslag"].delete_rows(2, 3)  # the example proposals deleted …
+    for pid, kind in (("spar", "besparelse"), ("eff", "effektivisering"), ("inv", "investering")):
+        _append(book["Forslag"], id=pid, slags=kind, titel="Eget", område="Kultur", år_1=1)
+    _append(book["Hændelser"], id="brand", titel="Brand på skolen", år_1=-1)  # … but not these
+    _append(book["Scenarier"], id="eget", titel="Eget", år="2027; 2028", mål="1; 2")
+    book.save(template)
+    code, text = run_import(capsys, template, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{template}:Hændelser!A2: advarsel: hændelsen 'udligning' er skabelonens eksempel; "
+        "slet rækken, hvis den ikke er jeres egen hændelse"
+    ) in text
+    assert (
+        f"{template}:Scenarier!A2: advarsel: scenariet 'fire-aar' er skabelonens eksempel; "
+        "slet rækken, hvis det ikke er jeres eget scenarie"
+    ) in text
+    assert "hændelsen 'brand'" not in text and "scenariet 'eget' er" not in text
+
+
+def test_an_own_event_with_the_examples_id_is_not_called_an_example(tmp_path, capsys):
+    events = [["id", "titel", "år 1", "tekst"], ["udligning", "Udligningen falder", -1, "Egen"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "skabelonens eksempel" not in text, text
 
 
 def test_the_template_has_lists_for_kind_and_area_and_explains_every_column(tmp_path):
