@@ -123,6 +123,8 @@ class _Reading:
     places: dict[int, tuple[Sheet, Cell]] = field(default_factory=dict)
     reported: set[tuple[str, int, str]] = field(default_factory=set)
     """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
+    read: set[tuple[str, str]] = field(default_factory=set)
+    """(sheet, cell) of every cell read for a field."""
     empty: set[str] = field(default_factory=set)
     """Sheets reported as having no rows."""
     year_gaps: set[str] = field(default_factory=set)
@@ -224,16 +226,6 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 reading.line(sheet, Cell(top, column, None)),
             )
             reading.warnings.append(reading.hidden_warnings[name][0])
-        if sheet is not None and sheet.from_formulas:
-            # a catalogue's phasings and sums are formulas: read as the values Excel saved
-            ref, formula = sheet.from_formulas[0]
-            count = "one" if len(sheet.from_formulas) == 1 else "many"
-            said = Message.of(
-                f"catalogue.formulas_read.{count}",
-                count=len(sheet.from_formulas),
-                formula=shortened(formula),
-            )
-            reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
         if sheet is not None and sheet.shown_scaled:
             first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
             shown = first if first == last else f"{first}–{last}"
@@ -278,6 +270,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 continue
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
+        _formulas_read(reading, sheet)
         if name == ABOUT and document is not None:
             unit = document.data["deck"].get("unit")
             if isinstance(unit, str) and unit.strip():
@@ -775,6 +768,7 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
                 reading.add(sheet, where, "catalogue.empty_value", header=spec.header)
                 reading.reported.add((sheet.name, row, spec.field))
             continue
+        reading.read.add((sheet.name, value.ref))
         try:
             header[spec.field] = read(spec, value)
         except CellError as error:
@@ -1329,6 +1323,7 @@ def _card(
                 reading.reported.add((sheet.name, row, spec.field))
             continue
         line = reading.line(sheet, cell)
+        reading.read.add((sheet.name, cell.ref))
         try:
             value = read(spec, cell, reading.unit)
         except CellError as error:
@@ -1433,6 +1428,21 @@ comma (a leading 0, "0,518", is a decimal comma for sure)."""
 _POINT_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
 """Text such as "1.000": 1.000 with a Danish thousands point, 1 with an English decimal
 point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
+
+
+def _formulas_read(reading: _Reading, sheet: Sheet) -> None:
+    """One note, at the first of them, counting the cells read with the value Excel saved with
+    their formula (a catalogue's phasings are often formulas); cells that were never read – a
+    totals row, a column of sums that is skipped – are not counted."""
+    found = [(ref, f) for ref, f in sheet.from_formulas if (sheet.name, ref) in reading.read]
+    if not found:
+        return
+    ref, formula = found[0]
+    count = "one" if len(found) == 1 else "many"
+    said = Message.of(
+        f"catalogue.formulas_read.{count}", count=len(found), formula=shortened(formula)
+    )
+    reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
 
 
 def _converted_note(reading: _Reading) -> None:

@@ -220,6 +220,30 @@ def test_formulas_saved_with_their_values_are_read_as_the_values_and_named(capsy
     ) in text
 
 
+def test_the_formula_note_counts_only_the_cells_that_were_read(capsys, tmp_path):
+    # Before: "3 celler med formler (den første: =SUM(E2:G2))" – two of them in the skipped
+    # column 'I alt 2027-2029' and the skipped totals row, which were never read
+    rows = [
+        ["id", "slags", "titel", "område", 2027, 2028, 2029, "I alt 2027-2029"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 3, "=E2", 3, "=SUM(E2:G2)"],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, None],
+        [None, None, "I alt", None, "=SUBTOTAL(9,E2:E4)", None, None, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"F2": 3, "H2": 9, "E5": -1})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (3, 3, 3)
+    assert (
+        f"{path}:Forslag!F2: bemærk: en celle med en formel (=E2) er læst med den værdi, Excel "
+        "regnede ud og gemte med filen"
+    ) in text
+    assert "SUM(" not in text and "SUBTOTAL" not in text, text
+
+
 def test_a_formula_saved_with_an_error_is_named_as_the_error(capsys, tmp_path):
     row = list(PROPOSALS[2])
     row[6] = "=F3/0"
