@@ -226,21 +226,6 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 reading.line(sheet, Cell(top, column, None)),
             )
             reading.warnings.append(reading.hidden_warnings[name][0])
-        if sheet is not None and sheet.shown_scaled:
-            first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
-            shown = first if first == last else f"{first}–{last}"
-            key = (
-                "catalogue.shown_scaled_millions"
-                if sheet.shown_millions
-                else "catalogue.shown_scaled"
-            )
-            said = Message.of(key, cells=shown, count=len(sheet.shown_scaled))
-            reading.warnings.append(CatalogueProblem(sheet.where(), said))
-        if sheet is not None and sheet.hidden_columns:
-            columns = ", ".join(column_letter(c) for c in sorted(sheet.hidden_columns))
-            count = "one" if len(sheet.hidden_columns) == 1 else "many"
-            said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
-            reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if sheet is None:
             if name in catalogue.refused:
                 # its file was given but refused (said first): not missing, and not read
@@ -270,7 +255,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 continue
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
-        _formulas_read(reading, sheet)
+        _notes_on_cells_read(reading, sheet)
         if name == ABOUT and document is not None:
             unit = document.data["deck"].get("unit")
             if isinstance(unit, str) and unit.strip():
@@ -1430,19 +1415,38 @@ _POINT_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
 point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
 
 
-def _formulas_read(reading: _Reading, sheet: Sheet) -> None:
-    """One note, at the first of them, counting the cells read with the value Excel saved with
-    their formula (a catalogue's phasings are often formulas); cells that were never read – a
-    totals row, a column of sums that is skipped – are not counted."""
-    found = [(ref, f) for ref, f in sheet.from_formulas if (sheet.name, ref) in reading.read]
-    if not found:
-        return
-    ref, formula = found[0]
-    count = "one" if len(found) == 1 else "many"
-    said = Message.of(
-        f"catalogue.formulas_read.{count}", count=len(found), formula=shortened(formula)
-    )
-    reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
+def _notes_on_cells_read(reading: _Reading, sheet: Sheet) -> None:
+    """The notes on how a sheet's cells were read, counting only cells that were read (not a
+    skipped totals row or column of sums): the values saved with formulas (one note, at the
+    first of them: a catalogue's phasings are often formulas), the numbers a number format
+    shows divided by 1.000, and the hidden columns that are read all the same."""
+
+    def was_read(ref: str) -> bool:
+        return (sheet.name, ref) in reading.read
+
+    found = [(ref, f) for ref, f in sheet.from_formulas if was_read(ref)]
+    if found:
+        ref, formula = found[0]
+        count = "one" if len(found) == 1 else "many"
+        said = Message.of(
+            f"catalogue.formulas_read.{count}", count=len(found), formula=shortened(formula)
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
+    scaled = [ref for ref in sheet.shown_scaled if was_read(ref)]
+    if scaled:
+        shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
+        key = "catalogue.shown_scaled" + ("_millions" if sheet.shown_millions else "")
+        said = Message.of(key, cells=shown, count=len(scaled))
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    read_columns = {
+        column_number(re.sub(r"\d", "", ref)) for name, ref in reading.read if name == sheet.name
+    }
+    hidden = sorted(c for c in sheet.hidden_columns if c in read_columns)
+    if hidden:
+        columns = ", ".join(column_letter(c) for c in hidden)
+        count = "one" if len(hidden) == 1 else "many"
+        said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
 
 
 def _converted_note(reading: _Reading) -> None:

@@ -647,6 +647,30 @@ def test_a_hidden_column_is_read_and_named(capsys, tmp_path):
     assert load_deck(tmp_path / "dæk").proposal("eff").service == -1
 
 
+def test_a_hidden_column_of_sums_that_is_skipped_is_not_said_to_be_read(capsys, tmp_path):
+    # before: "kolonne I er skjult i Excel, men læses med" for a column the import skipped,
+    # and the number format's note counted the skipped column's and totals row's cells
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0].append("I alt 2027-2029")
+    for row in rows[1:]:
+        row.append(sum(v for v in row[4:7] if isinstance(v, (int, float))) * 1000)
+        row[4] = row[4] * 1000
+    rows.append([None, None, "I alt", None, 0, 0, 0, None, 18000])
+    path = _hidden(write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows)), "I")
+    book = openpyxl.load_workbook(path)
+    for row in book["Forslag"].iter_rows(min_row=2):
+        for cell in (row[4], row[8]):
+            cell.number_format = "#,##0,"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "kolonne I er skjult" not in text, text
+    assert f"{path}:Forslag: advarsel: 3 celler (E2–E4) gemmer et tal" in text, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("eff").effect == (-1, 2, 4)
+
+
 def test_a_unit_the_game_does_not_know_is_warned_about(capsys, tmp_path):
     # before, "tusinde kroner" was accepted without a word and checked as mio. kr.
     about = [
