@@ -61,13 +61,13 @@ from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
-from game.content.numbertext import amount_text, danish, yaml_number
+from game.content.numbertext import amount_text, grouped
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Scenario
-from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import is_known_unit, usual_unit
 
 _ROW_SPAN = 1_000
@@ -338,6 +338,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.saving_costs.negative": "catalogue.saving_costs.negative",
     "deck.efficiency_never_frees.negative": "catalogue.efficiency_never_frees.negative",
     "deck.investment_turned.negative": "catalogue.investment_turned.negative",
+    "deck.amount_in_millions": "catalogue.amount_in_millions",
     "deck.unit_large": "catalogue.unit_large",
     "deck.unit_large_kr": "catalogue.unit_large_kr",
     "deck.unit_small": "catalogue.unit_small",
@@ -464,7 +465,7 @@ def _units_agree(
             ):
                 continue
             params = {
-                "text": str(cell.value).strip()[:60],
+                "text": shortened(str(cell.value).strip(), 60),
                 "named": usual_unit(named),
                 "unit": deck_unit,
                 "about": where,
@@ -625,7 +626,7 @@ def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -
         return False
     for row in range(first + 1, last + 1):
         sheet.cells[(row, column)] = Cell(row, column, top.value)
-    text = str(top.value).strip()[:40]
+    text = shortened(str(top.value).strip())
     said = Message.of("catalogue.merged_filled", at=merged, text=text, first=first, last=last)
     reading.warnings.append(CatalogueProblem(sheet.where(merged), said))
     return True
@@ -800,31 +801,31 @@ def _unknown(
         return None
     if sheet.name == EVENTS and _names_from_year(text):
         # the proposals' column: an event has no budget year, so its cells are not read
-        said = Message.of("catalogue.from_year_events", text=text[:40])
+        said = Message.of("catalogue.from_year_events", text=shortened(text))
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
     if sheet.name in (PROPOSALS, EVENTS) and _sums_years(text):
         # "I alt 2027-2030": the sum of the year columns, not a year of its own; skipped
-        said = Message.of("catalogue.sum_column", text=text[:40])
+        said = Message.of("catalogue.sum_column", text=shortened(text))
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
     if sheet.name in (PROPOSALS, EVENTS) and looks_like_amount_heading(text):
         # "år 11", "4 år", "Beløb år 1-4": an amount column the import cannot place; refused
         # like a year it cannot place, for its amounts would be missing unsaid
-        reading.add(sheet, cell, "catalogue.amount_heading_unread", text=text[:40])
+        reading.add(sheet, cell, "catalogue.amount_heading_unread", text=shortened(text))
         amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
         return normal(amounts.header)
     if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
         # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
         # skipped, its amounts would be missing (or the year before would carry on) unsaid
-        reading.add(sheet, cell, "catalogue.year_heading_unread", text=text[:40])
+        reading.add(sheet, cell, "catalogue.year_heading_unread", text=shortened(text))
         amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
         return normal(amounts.header)
     close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
     if close:
         reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
         return close[0]
-    said = Message.of("catalogue.skipped", text=text[:40], what=what)
+    said = Message.of("catalogue.skipped", text=shortened(text), what=what)
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return None
 
@@ -881,7 +882,7 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             continue
         inner_heading = _heading_cell(sheet, row, columns)
         if inner_heading is not None:
-            text = str(inner_heading.value).strip()[:40]
+            text = shortened(str(inner_heading.value).strip())
             said = Message.of("catalogue.section_row", row=row, text=text)
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
@@ -1119,7 +1120,9 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
             # game has one anlæg per card, paid from the anlægsramme when it is adopted
             if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
-                refused = Message.of("catalogue.construction_by_year", text=str(cell.value)[:40])
+                refused = Message.of(
+                    "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
+                )
                 reading.add(sheet, cell, refused)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
@@ -1200,7 +1203,11 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
         if sheet.name not in reading.year_gaps:
             first_text = reading.effect_headers.get(sheet.name, {}).get(0, first)
             reading.add(
-                sheet, cell, "catalogue.years_falling", text=str(cell.value)[:40], first=first_text
+                sheet,
+                cell,
+                "catalogue.years_falling",
+                text=shortened(str(cell.value).strip()),
+                first=first_text,
             )
             reading.year_gaps.add(sheet.name)
         reading.said_headings.add((sheet.name, cell.ref))
@@ -1259,7 +1266,7 @@ def _years_before_the_scenarios(reading: _Reading, data: dict[str, Any]) -> None
             reading.catalogue.sheets[name],
             cell,
             "catalogue.year_before_scenarios",
-            text=str(cell.value)[:40],
+            text=shortened(str(cell.value).strip()),
             start=start,
             start_heading=columns.get(start - int(first), str(start)),
         )
@@ -1468,13 +1475,13 @@ def _converted_note(reading: _Reading) -> None:
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
 
 
-def _read_as(value: Any) -> Decimal | ByLanguage:
+def _read_as(value: Any) -> ByLanguage:
     """How a converted cell was read, for the note: one number, or the numbers of a list cell
-    (a scenario's targets, "1,2 mio.; 4 mio.") separated by semicolons as the cell wrote them."""
-    if not isinstance(value, list):
-        return Decimal(yaml_number(value))
+    (a scenario's targets, "1,2 mio.; 4 mio.") separated by semicolons as the cell wrote them;
+    each in the reader's way (``grouped``: "1.200")."""
+    values = value if isinstance(value, list) else [value]
     return ByLanguage.of(
-        da="; ".join(danish(v) for v in value), en="; ".join(yaml_number(v) for v in value)
+        **{lang: "; ".join(grouped(v, lang) for v in values) for lang in LANGUAGES}
     )
 
 
@@ -1505,10 +1512,10 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
         def in_line(amount: float, sizes: list[float] = sizes) -> bool:
             return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
 
-        text = cell.value.strip()[:30]
-        read_as = Decimal(yaml_number(value))
+        text = cell.value.strip()
+        read_as = amount_text(value)
         params: dict[str, Any] = {
-            "text": text,
+            "text": shortened(text, 30),
             "read": read_as,
             "unit": unit_in_words(reading.unit),
         }
@@ -1516,7 +1523,7 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
             params["others"] = amount_list(others)
         if _COMMA_THOUSANDS.fullmatch(text):
             english = value * 1000
-            params["english"] = Decimal(yaml_number(english))
+            params["english"] = amount_text(english)
             danish_fits, english_fits = (
                 bool(settled) and in_line(value, settled),
                 bool(settled) and in_line(english, settled),
@@ -1546,7 +1553,7 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
         meant = value * 1000 if abs(value) < min(sizes) else value / 1000
         key = "catalogue.amount_out_of_line"
         if in_line(meant):
-            params["meant"] = Decimal(yaml_number(meant))
+            params["meant"] = amount_text(meant)
             key += "_meant"
         said = Message.of(key, **params)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
@@ -1770,9 +1777,37 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
     reading.add(sheet, cell, _in_sheet_words(reading, sheet, said))
 
 
+_NUMBER_PARAMS: dict[str, tuple[str, ...]] = {
+    "field.at_least": ("ge", "value"),
+    "field.at_most": ("le", "value"),
+    "field.greater": ("gt", "value"),
+    "field.whole": ("value",),
+    "field.number": ("value",),
+    "deck.target_range": ("limit",),
+}
+"""The loader's messages that write a limit or a value as YAML does ("1000000000", "1e+308",
+"1.5"), and those parameters: in the workbook's words they are numbers as its reader writes
+them ("1.000.000.000", "et meget stort tal", "1,5")."""
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?inf")
+
+
+def _numbers_as_read(said: Message) -> Message:
+    """``said`` with the numbers ``_NUMBER_PARAMS`` names written by ``grouped``."""
+    names = _NUMBER_PARAMS.get(said.key, ())
+    params = dict(said.params)
+    for name in names:
+        value = params.get(name)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if number or (isinstance(value, str) and _NUMBER_TEXT.fullmatch(value)):
+            params[name] = amount_text(float(value))  # type: ignore[arg-type]
+    return Message.of(said.key, **params) if names else said
+
+
 def _in_sheet_words(reading: _Reading, sheet: Sheet, said: Message) -> Message:
-    """A message of the loader's with its field names as the sheet's headers and its
-    "(FILE:LINE)" references as cells, in every language."""
+    """A message of the loader's with its field names as the sheet's headers, its
+    "(FILE:LINE)" references as cells and its numbers as the reader writes them
+    (``_numbers_as_read``), in every language."""
+    said = _numbers_as_read(said)
     texts = {
         lang: _words(
             sheet.name,

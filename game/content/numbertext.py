@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
 from game.content import hidden
 from game.content.hidden import first_hidden
-from game.messages import LANGUAGES, ByLanguage, Decimal, Message, render
+from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render
 from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit, unit_scale
 
 _THOUSANDS_DOT = re.compile(r"^[+-]?0*[1-9][0-9]*\.[0-9]{3}$")
@@ -75,6 +76,17 @@ def grouped(value: float, lang: str = "da") -> str:
 def amount_text(value: float) -> ByLanguage:
     """``value`` as a parameter of a message, written by ``grouped`` in each reader's way."""
     return ByLanguage.of(**{lang: grouped(value, lang) for lang in LANGUAGES})
+
+
+def amounts_text(values: Sequence[float]) -> ByLanguage:
+    """Numbers as a parameter of a message, each written by ``grouped`` and joined as each
+    reader joins words: "−2.000, 0 og 6.500" / "−2,000, 0 and 6,500"."""
+    return ByLanguage.of(
+        **{
+            lang: catalogue(lang).join([grouped(value, lang) for value in values])
+            for lang in LANGUAGES
+        }
+    )
 
 
 def _reading(value: float) -> Decimal:

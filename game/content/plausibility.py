@@ -22,7 +22,7 @@ from typing import Any
 
 from game.content import hidden
 from game.content.event_signs import net, suspect_events
-from game.content.numbertext import yaml_number
+from game.content.numbertext import amounts_text, yaml_number
 from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
@@ -78,8 +78,13 @@ def _header_line(documents: Sequence[YamlDocument], field: str) -> tuple[str, in
 def _written_times_thousand(effect: Sequence[float], documents: Sequence[YamlDocument]) -> str:
     """``effect`` a thousand times larger, as the deck's file must write it: "[-2000, 0, 6500]"
     (in the file's sign, without thousands dots, which a deck may not write)."""
-    sign = -1.0 if savings_negative(documents) else 1.0
+    sign = _sign(documents)
     return "[" + ", ".join(yaml_number(sign * value * 1_000) for value in effect) + "]"
+
+
+def _sign(documents: Sequence[YamlDocument]) -> float:
+    """−1 for a deck that writes savings with the budget's minus, else 1."""
+    return -1.0 if savings_negative(documents) else 1.0
 
 
 def savings_negative(documents: Sequence[YamlDocument]) -> bool:
@@ -321,6 +326,7 @@ def _in_another_unit(
                     typical=float(round(typical)),
                     unit=deck.unit,
                     thousand=_written_times_thousand(card.effect, documents),
+                    amounts=amounts_text([_sign(documents) * a * 1_000 for a in card.effect]),
                 )
             )
         elif smaller_unit and largest > typical * 100 and 0.1 <= largest / 1_000 / typical <= 10:

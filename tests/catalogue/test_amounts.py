@@ -129,7 +129,7 @@ def test_a_text_amount_far_out_of_line_with_its_row_is_named_with_how_it_was_rea
     assert code == 0, text
     assert (
         f"{path}:Forslag!E2: advarsel: '1,5' står som tekst og er læst som 1,5 t. kr., men "
-        "rækkens andre år er 500, 1.500 og 2.000 t. kr.; menes 1500, så skriv 1500"
+        "rækkens andre år er 500, 1.500 og 2.000 t. kr.; menes 1.500, så skriv 1.500"
     ) in text
     # the same number typed as a number is what Excel says it is: not questioned
     path = write_book(tmp_path / "tal.xlsx", _row_in_thousands(1.5, 500, 1500, 2000))
@@ -146,8 +146,8 @@ def test_a_comma_before_three_digits_that_the_row_reads_as_thousands_stops_the_i
     assert code == 2
     assert (
         f"{path}:Forslag!E2: '1,500' kan læses på to måder: med dansk decimalkomma er det 1,5, "
-        "med engelsk tusindtalskomma 1500 – og rækkens andre år (−500, −1.500 og −2.000 t. kr.) "
-        "peger på 1500; skriv 1500, hvis det er ment"
+        "med engelsk tusindtalskomma 1.500 – og rækkens andre år (−500, −1.500 og −2.000 t. kr.) "
+        "peger på 1.500; skriv 1.500, hvis det er ment"
     ) in text
     assert not (tmp_path / "dæk").exists()
 
@@ -205,8 +205,8 @@ def test_a_comma_before_three_digits_without_a_row_to_judge_by_is_read_danish_an
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
-        f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som -1,25 mio. kr. (dansk "
-        "decimalkomma); menes -1250 (engelsk tusindtalskomma), så skriv -1250"
+        f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som −1,25 mio. kr. (dansk "
+        "decimalkomma); menes −1.250 (engelsk tusindtalskomma), så skriv −1.250"
     ) in text
 
 
@@ -248,7 +248,7 @@ def test_a_target_and_an_amount_in_mio_kr_are_converted_in_a_catalogue_in_t_kr(c
     deck = load_deck(tmp_path / "dæk")
     assert deck.proposal("spar").effect[0] == 1200
     assert deck.scenarios[0].target == (1000, 2000, 3000)
-    assert "'1,2 mio. kr.' er læst som 1200 t. kr., og det samme gælder Scenarier!D2" in text
+    assert "'1,2 mio. kr.' er læst som 1.200 t. kr., og det samme gælder Scenarier!D2" in text
 
 
 def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_are(capsys, tmp_path):
@@ -266,7 +266,7 @@ def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_ar
     assert load_deck(tmp_path / "dæk").scenarios[0].target == (1200, 4000, 500)
     assert (
         f"{path}:Scenarier!D2: bemærk: et beløb har enheden skrevet i cellen og er omregnet til "
-        f"katalogets enhed: '{targets}' er læst som 1200; 4000; 500 t. kr."
+        f"katalogets enhed: '{targets}' er læst som 1.200; 4.000; 500 t. kr."
     ) in text
 
 

@@ -1038,7 +1038,7 @@ def test_a_unit_written_1000_kr_is_written_in_the_deck_and_messages_as_t_kr(caps
     path = write_book(tmp_path / "katalog2.xlsx", sheets(about=about, proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 2
-    assert "t. kr.) peger på 2000" in text and "1.000 kr." not in text
+    assert "t. kr.) peger på 2.000" in text and "1.000 kr." not in text
 
 
 def test_a_catalogue_without_events_or_welfare_areas_is_warned_at_import_and_validate(
