@@ -22,7 +22,7 @@ from typing import Any
 
 from game.content import hidden
 from game.content.event_signs import net, suspect_events
-from game.content.numbertext import amounts_text, yaml_number
+from game.content.numbertext import amount_text, amounts_text, yaml_number
 from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
@@ -398,7 +398,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
         found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
         found.extend(_no_events(scenario, scenario_places.get(scenario.id)))
         found.extend(_out_of_reach(deck, scenario, scenario_places.get(scenario.id)))
-        found.extend(_construction(deck, scenario, scenario_places.get(scenario.id)))
+        found.extend(_construction(deck, scenario, scenario_places.get(scenario.id), proposals))
     return found
 
 
@@ -563,25 +563,35 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
         )
 
 
-def _construction(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+def _construction(
+    deck: Deck, scenario: Scenario, place: Place | None, proposals: dict[str, Place]
+) -> Iterator[Problem]:
     """A card whose anlæg is more than the scenario's whole anlægsramme: it lies on that table
-    but can never be adopted there (the balance harness would call it dead)."""
+    but can never be adopted there (the balance harness would call it dead). Said at the
+    card's anlæg; when it is more than ten times the ramme and a thousandth of it would fit,
+    it asks whether the anlæg was written in the next smaller unit (400 t. kr. typed in a
+    deck in mio. kr. with a ramme of 8)."""
     budget = scenario.construction_budget
-    at = _at(place, "construction_budget")
-    if budget is None or at is None:
+    if budget is None or _at(place, "construction_budget") is None:
         return
+    smaller = USUAL_UNITS.get(unit_scale(deck.unit) * 1_000)
     for pid in scenario.proposals:
         construction = deck.proposal(pid).construction
-        if construction > budget + 1e-9:
-            yield Problem.of(
-                *at,
-                "deck.construction_over_budget",
-                id=pid,
-                scenario=scenario.id,
-                construction=construction,
-                budget=budget,
-                unit=deck.unit,
-            )
+        at = _at(proposals.get(pid), "construction") or _at(place, "construction_budget")
+        if construction <= budget + 1e-9 or at is None:
+            continue
+        params: dict[str, Any] = {
+            "id": pid,
+            "scenario": scenario.id,
+            "construction": amount_text(construction),  # as typed, every decimal
+            "budget": amount_text(budget),
+            "unit": deck.unit,
+        }
+        key = "deck.construction_over_budget"
+        if smaller is not None and budget * 10 < construction <= budget * 1_000 + 1e-9:
+            key += "_unit"
+            params.update(smaller=smaller, fraction=amount_text(construction / 1_000))
+        yield Problem.of(*at, key, **params)
 
 
 # --- texts --------------------------------------------------------------------------------------

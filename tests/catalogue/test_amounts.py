@@ -283,3 +283,26 @@ def test_a_unit_in_a_cell_is_refused_when_the_catalogues_own_unit_is_unknown(cap
         "enhed 'point' kendes ikke, så beløbet kan ikke omregnes"
     ) in text
     assert not (tmp_path / "dæk").exists()
+
+
+def test_anlaeg_typed_in_t_kr_in_a_catalogue_in_mio_kr_is_said_at_its_cell(capsys, tmp_path):
+    # Before: "'inv' har anlæg 400 mio. kr., men scenariet … har en anlægsramme på 8 mio. kr."
+    # at the scenario's Scenarier!E2, without a word of t. kr.
+    rows = [[*row, None] for row in PROPOSALS]
+    rows[0][-1] = "anlæg"
+    rows[3][-1] = 400
+    rows[2][-1] = 12  # over the ramme, but not a thousand times: no unit is guessed
+    scenarios = [[*SCENARIOS[0], "anlægsramme"], [*SCENARIOS[1], 8]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!I4: advarsel: 'inv' har anlæg 400 mio. kr., men scenariet 'tre-aar' har "
+        "en anlægsramme på 8 mio. kr.: er anlægget skrevet i t. kr.? 400 t. kr. er 0,4 mio. kr.; "
+        "så skriv 0,4."
+    ) in text
+    assert (
+        f"{path}:Forslag!I3: advarsel: 'eff' har anlæg 12 mio. kr., men scenariet 'tre-aar' har "
+        "en anlægsramme på 8 mio. kr.; kortet kan aldrig vedtages dér"
+    ) in text
+    assert "Scenarier!E2: advarsel" not in text, text
