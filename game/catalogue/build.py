@@ -738,7 +738,7 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         seen[spec.field] = key
         where = value if value is not None else Cell(row, 2, None)
         document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
-        beyond = [c for (r, c) in sheet.cells if r == row and c > 2]
+        beyond = [c for c in sheet.row_cells(row) if c > 2]
         if sheet.separator == ";" and beyond and value is not None:
             # "velfærdsområder;Ældre; Sundhed; Skole": the list split by its semicolons,
             # of which only the first part would be read
@@ -923,7 +923,7 @@ _LOOKS_LIKE = {
 
 def _width(sheet: Sheet, header_row_: int) -> int:
     """The last column with a heading."""
-    return max((c for (r, c) in sheet.cells if r == header_row_), default=0)
+    return max(sheet.row_cells(header_row_), default=0)
 
 
 def _split_row(
@@ -934,7 +934,7 @@ def _split_row(
     headings. Says which column's list was split, over which cells, and how to write it –
     in quotes, or with commas – and returns True; False for a row without such cells."""
     width = _width(sheet, header_row_)
-    values = {c: cell for (r, c), cell in sheet.cells.items() if r == row}
+    values = sheet.row_cells(row)
     if sheet.separator != ";" or not values or max(values) <= width:
         return False
     last = max(values)
@@ -1019,7 +1019,7 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     has_id = any(sheet.cells.get((row, c)) is not None for c in id_columns)
     if has_kind and (has_id or not id_columns):
         return None
-    cells = sorted((c, cell) for (r, c), cell in sheet.cells.items() if r == row)
+    cells = list(sheet.row_cells(row).items())
     for column, cell in cells[:3]:
         if not isinstance(cell.value, str):
             continue
@@ -1041,9 +1041,7 @@ _NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})
 def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Cell]:
     """The cells of ``row`` when it holds only numbers (or formulas) and nothing in the columns
     that name a card (id, titel, slags, område), in column order; else []."""
-    cells = sorted(
-        ((c, cell) for (r, c), cell in sheet.cells.items() if r == row), key=lambda p: p[0]
-    )
+    cells = list(sheet.row_cells(row).items())
     if not cells:
         return []
     for column, cell in cells:
@@ -1059,7 +1057,7 @@ def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Ce
 def _heading_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> Cell | None:
     """The one text cell of a row that holds nothing else – a section heading inside the
     table ("ÆLDRE", "Børne- og Skoleudvalget") – or None."""
-    cells = [cell for (r, _), cell in sheet.cells.items() if r == row]
+    cells = list(sheet.row_cells(row).values())
     if len(cells) != 1 or not isinstance(cells[0].value, str):
         return None
     spec = columns.get(cells[0].column)
@@ -1083,7 +1081,7 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     seen: dict[tuple[str, int], Cell] = {}
     meant: set[str] = set()
     twice: set[int] = set()
-    heading = {column: cell for (cell_row, column), cell in sheet.cells.items() if cell_row == row}
+    heading = sheet.row_cells(row)
     official = {normal(spec.header) for spec in COLUMNS[sheet.name]} | {
         normal(spec.field) for spec in COLUMNS[sheet.name]
     }
@@ -1302,7 +1300,7 @@ def _card(
     path: tuple[str, int],
 ) -> dict[str, Any]:
     card: dict[str, Any] = {}
-    first = min((c for r, c in sheet.cells if r == row), default=1)
+    first = min(sheet.row_cells(row), default=1)
     document.value_lines[path] = reading.line(sheet, sheet.cells[(row, first)])
     amounts: dict[int, tuple[Cell, Any]] = {}
     bad_amount = False
@@ -1650,7 +1648,9 @@ def _unread(reading: _Reading) -> dict[str, Message]:
     catalogue = reading.catalogue
     for name in (PROPOSALS, EVENTS):
         sheet = catalogue.sheets.get(name)
-        if name in catalogue.refused:
+        if name in catalogue.refused and catalogue.in_workbook:  # over the limits
+            found[name] = Message.of("catalogue.unread.sheet", sheet=name)
+        elif name in catalogue.refused:
             found[name] = Message.of("catalogue.unread.file", file=catalogue.refused[name])
         elif name not in reading.empty:
             continue

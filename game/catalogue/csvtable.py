@@ -28,6 +28,7 @@ from game.catalogue.columns import (
 from game.catalogue.sheets import Sheet
 from game.catalogue.workbook import MAX_COLUMNS, MAX_ROWS, WorkbookRefused
 from game.content.loader import os_error_text
+from game.content.numbertext import amount_text
 from game.messages import Message
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -68,7 +69,11 @@ def read_csv(path: Path, label: str) -> Sheet:
     for index, values in enumerate(rows):
         row = index + 1 + offset
         if row > MAX_ROWS + 1 + offset or len(values) > MAX_COLUMNS:
-            raise WorkbookRefused("catalogue.file.csv_size", rows=MAX_ROWS, columns=MAX_COLUMNS)
+            raise WorkbookRefused(
+                "catalogue.file.csv_size",
+                rows=amount_text(MAX_ROWS),
+                columns=amount_text(MAX_COLUMNS),
+            )
         for column, value in enumerate(values, start=1):
             if not is_blank(value):
                 sheet.cells[(row, column)] = Cell(row, column, value)

@@ -437,7 +437,7 @@ def test_the_xml_bomb_is_refused_by_defusedxml_too(tmp_path):
         {"xl/worksheets/sheet2.xml": BILLION_LAUGHS_SHEET},
     )
     with pytest.raises(workbook.WorkbookRefused, match="XML-bombe"):
-        workbook._open(path.read_bytes())
+        workbook._open(path.read_bytes(), {"forslag": "Forslag"})  # sheet2: Forslag, read
 
 
 def test_a_zip_bomb_is_refused(capsys, tmp_path):
