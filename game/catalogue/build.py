@@ -1783,6 +1783,7 @@ _NUMBER_PARAMS: dict[str, tuple[str, ...]] = {
     "field.greater": ("gt", "value"),
     "field.whole": ("value",),
     "field.number": ("value",),
+    "field.too_long_text": ("length", "most"),
     "deck.target_range": ("limit",),
 }
 """The loader's messages that write a limit or a value as YAML does ("1000000000", "1e+308",

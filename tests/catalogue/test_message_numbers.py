@@ -99,3 +99,12 @@ def test_an_id_with_any_kind_of_dash_is_read_with_a_hyphen(capsys, tmp_path, das
     assert code == 0, text
     assert f"'E{dash}01' → 'E-01'" in text
     assert [p.id for p in load_deck(tmp_path / "dæk").proposals] == ["spar", "E-01", "inv"]
+
+
+def test_the_length_of_a_very_long_text_is_a_danish_number(capsys, tmp_path):
+    # Before: "'titel' er for lang: 32767 tegn (højst 90)"
+    rows = [list(row) for row in PROPOSALS]
+    rows[1][2] = "x" * 32767
+    code, text, path = _import(capsys, tmp_path, proposals=rows)
+    assert code == 2
+    assert f"{path}:Forslag!C2: 'titel' er for lang: 32.767 tegn (højst 90)" in text
