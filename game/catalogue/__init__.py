@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.build import CatalogueError, Imported, interpret
-from game.catalogue.csvtable import read_csv
+from game.catalogue.csvtable import part_named, read_csv
 from game.catalogue.sheets import Catalogue, CatalogueProblem
 from game.catalogue.workbook import WorkbookRefused, read_workbook
 from game.catalogue.writer import TEMPLATE, write_workbook
@@ -70,6 +70,9 @@ def read_catalogue(paths: Sequence[Path]) -> Imported:
             sheet = read_csv(path, _shown(path))
         except WorkbookRefused as error:
             catalogue.problems.append(CatalogueProblem(_shown(path), error.said))
+            part = part_named(path) or ""
+            refused = catalogue.refused.get(part)
+            catalogue.refused[part] = f"{refused}, {_shown(path)}" if refused else _shown(path)
             continue
         if sheet.name in catalogue.sheets:
             other = catalogue.sheets[sheet.name].file

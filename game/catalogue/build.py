@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ from game.catalogue.cells import (
     cell_range,
     column_letter,
     column_number,
+    kind_word,
     read,
     shortened,
     written_units,
@@ -40,8 +41,10 @@ from game.catalogue.columns import (
     SCENARIOS,
     SECTION_OF,
     Column,
+    header_key,
     label,
     looks_like,
+    looks_like_amount_heading,
     lookup,
     normal,
     sheet_key,
@@ -58,13 +61,13 @@ from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
-from game.content.numbertext import danish, yaml_number
+from game.content.numbertext import amount_text, grouped
 from game.content.plausibility import amount_list, deck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import Problem, YamlDocument
-from game.engine.model import Deck
-from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render
+from game.engine.model import Deck, Event, Scenario
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import is_known_unit, usual_unit
 
 _ROW_SPAN = 1_000
@@ -120,6 +123,8 @@ class _Reading:
     places: dict[int, tuple[Sheet, Cell]] = field(default_factory=dict)
     reported: set[tuple[str, int, str]] = field(default_factory=set)
     """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
+    read: set[tuple[str, str]] = field(default_factory=set)
+    """(sheet, cell) of every cell read for a field."""
     empty: set[str] = field(default_factory=set)
     """Sheets reported as having no rows."""
     year_gaps: set[str] = field(default_factory=set)
@@ -141,6 +146,16 @@ class _Reading:
     """Sheet → the heading of its first budget-year column (where a problem with it is said)."""
     said_headings: set[tuple[str, str]] = field(default_factory=set)
     """(sheet, cell) of headings already refused with a problem of their own."""
+    hidden_cards: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Sheet → the ids on its hidden rows, each with its kind ("saving" …, "" if none)."""
+    hidden_warnings: dict[str, tuple[CatalogueProblem, int]] = field(default_factory=dict)
+    """Sheet → the warning naming its hidden rows and its place (made a problem when the rest
+    of the catalogue needs those rows)."""
+    follow_ons: dict[str, list[str]] = field(default_factory=dict)
+    """Sheet → the ids named elsewhere that stand on its hidden rows, or, for a sheet that was
+    not read at all, the ids named elsewhere that could not be checked (one line says so)."""
+    kinds_hidden: dict[str, list[str]] = field(default_factory=dict)
+    """Scenario → the kinds it lacks only because their proposals stand on hidden rows."""
     years_misplaced: bool = False
     """True when the year columns start before the scenarios' first year: the amounts are read
     one year off, so the sign checks' advice (which the shift causes) is not given."""
@@ -206,34 +221,16 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             top = sheet.hidden_rows[0]
             column = sheet.hidden_first.get(top, (1, ""))[0]
             at = sheet.where(Cell(top, column, None).ref)
-            reading.warnings.append(CatalogueProblem(at, said))
-        if sheet is not None and sheet.from_formulas:
-            # a catalogue's phasings and sums are formulas: read as the values Excel saved
-            ref, formula = sheet.from_formulas[0]
-            count = "one" if len(sheet.from_formulas) == 1 else "many"
-            said = Message.of(
-                f"catalogue.formulas_read.{count}",
-                count=len(sheet.from_formulas),
-                formula=shortened(formula),
+            reading.hidden_warnings[name] = (
+                CatalogueProblem(at, said),
+                reading.line(sheet, Cell(top, column, None)),
             )
-            reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
-        if sheet is not None and sheet.shown_scaled:
-            first, last = sheet.shown_scaled[0], sheet.shown_scaled[-1]
-            shown = first if first == last else f"{first}–{last}"
-            key = (
-                "catalogue.shown_scaled_millions"
-                if sheet.shown_millions
-                else "catalogue.shown_scaled"
-            )
-            said = Message.of(key, cells=shown, count=len(sheet.shown_scaled))
-            reading.warnings.append(CatalogueProblem(sheet.where(), said))
-        if sheet is not None and sheet.hidden_columns:
-            columns = ", ".join(column_letter(c) for c in sorted(sheet.hidden_columns))
-            count = "one" if len(sheet.hidden_columns) == 1 else "many"
-            said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
-            reading.warnings.append(CatalogueProblem(sheet.where(), said))
+            reading.warnings.append(reading.hidden_warnings[name][0])
         if sheet is None:
-            if name == ABOUT and header is not None:
+            if name in catalogue.refused:
+                # its file was given but refused (said first): not missing, and not read
+                reading.empty.add(name)
+            elif name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
                 if isinstance(header.get("unit"), str) and header["unit"].strip():
                     reading.unit = usual_unit(header["unit"].strip())
@@ -258,6 +255,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 continue
             reading.add(sheet, None, "catalogue.merged", at=merged)
         document = _about(reading, sheet) if name == ABOUT else _table(reading, sheet)
+        _notes_on_cells_read(reading, sheet)
         if name == ABOUT and document is not None:
             unit = document.data["deck"].get("unit")
             if isinstance(unit, str) and unit.strip():
@@ -282,7 +280,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     try:
         deck = load_documents(documents)
     except DeckError as error:
+        unread = _unread(reading)
         for problem in error.problems:
+            if _follows_on(reading, unread, problem.said):
+                continue  # said once, with its cause (_say_follow_ons)
             if problem.said.key in ("deck.unit_probably_thousands", "deck.unit_probably_kroner"):
                 # many amounts over the limit of the unit: said first, in the workbook's words
                 # ('enhed' on Om kataloget) – unless a title already said which unit it is
@@ -310,6 +311,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 reading.add(sheet, cell, _for_the_workbook(problem.said))
                 continue
             _loader_problem(reading, problem.line, problem.said)
+        _say_follow_ons(reading, unread)
         deck = None
     if deck is not None:
         for document in documents:  # a 👍 in a text is drawn without it: said as validate does
@@ -336,6 +338,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.saving_costs.negative": "catalogue.saving_costs.negative",
     "deck.efficiency_never_frees.negative": "catalogue.efficiency_never_frees.negative",
     "deck.investment_turned.negative": "catalogue.investment_turned.negative",
+    "deck.amount_in_millions": "catalogue.amount_in_millions",
     "deck.unit_large": "catalogue.unit_large",
     "deck.unit_large_kr": "catalogue.unit_large_kr",
     "deck.unit_small": "catalogue.unit_small",
@@ -420,6 +423,12 @@ def _loader_warning(reading: _Reading, warning: Problem) -> None:
 
 TEMPLATE_EXAMPLES = frozenset(card["id"] for card in TEMPLATE["proposals"])
 """The ids of the example rows ``raaderum template`` writes on its Forslag sheet."""
+_TEMPLATE_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    section: {card["id"]: (name, card[name]) for card in TEMPLATE[section] if card.get(name)}
+    for section, name in (("events", "text"), ("scenarios", "briefing"))
+}
+"""The template's example events and scenarios by id, with the text that only the template
+writes (a real event may well be called 'udligning', but not with the example's words)."""
 LEFTOVER_FIELDS = ("text", "question", "source")
 """The texts of the template's examples that are the template's own words: found on a row of
 the office's own, they were left when its table was pasted over the examples' first columns."""
@@ -456,7 +465,7 @@ def _units_agree(
             ):
                 continue
             params = {
-                "text": str(cell.value).strip()[:60],
+                "text": shortened(str(cell.value).strip(), 60),
                 "named": usual_unit(named),
                 "unit": deck_unit,
                 "about": where,
@@ -477,7 +486,8 @@ def _what_a_budget_office_gets_wrong(
     reading: _Reading, deck: Deck, documents: list[YamlDocument]
 ) -> None:
     """Checks of the deck as a whole that catch what is easily got wrong when a budget
-    office's sheet is read: the template's examples left in, one-off amounts that would
+    office's sheet is read: the template's examples left in (proposals, the event and the
+    scenario), one-off amounts that would
     repeat, a 'fra budgetår' filled on some rows only, and areas that match no welfare area
     (all warnings). The checks a YAML deck needs as much – the sign convention, amounts in
     another unit, rows that reach no table – are the loader's (``game.content.plausibility``)."""
@@ -520,6 +530,17 @@ def _what_a_budget_office_gets_wrong(
                 id=proposal.id,
                 word=one_off.group(0),
             )
+    # the template's example event and scenario, left when the office's own rows were added
+    examples: tuple[tuple[str, Sequence[Event | Scenario]], ...] = (
+        ("events", deck.events),
+        ("scenarios", deck.scenarios),
+    )
+    for section, cards in examples:
+        for index, card in enumerate(cards):
+            own = _TEMPLATE_WORDS[section].get(card.id)
+            if own is not None and getattr(card, own[0]) == own[1]:
+                key = f"catalogue.template_example.{section}"
+                warn(where(section, index, "id"), key, id=card.id)
     tied = [i for i, p in enumerate(proposals) if p.calendar_year is not None]
     if tied and len(tied) < len(proposals) and PROPOSALS not in reading.budget_years:
         untied = [p.id for p in proposals if p.calendar_year is None]
@@ -600,12 +621,12 @@ def _fill_down(reading: _Reading, sheet: Sheet, merged: str, heading_row: int) -
     top = sheet.cells.get((first, column))
     if heading is None or top is None or first <= heading_row:
         return False
-    spec = lookup(sheet.name).get(normal(heading.value))
+    spec = lookup(sheet.name).get(header_key(heading.value))
     if spec is None or spec.reader == "effect":
         return False
     for row in range(first + 1, last + 1):
         sheet.cells[(row, column)] = Cell(row, column, top.value)
-    text = str(top.value).strip()[:40]
+    text = shortened(str(top.value).strip())
     said = Message.of("catalogue.merged_filled", at=merged, text=text, first=first, last=last)
     reading.warnings.append(CatalogueProblem(sheet.where(merged), said))
     return True
@@ -656,7 +677,9 @@ def _missing_sheet(reading: _Reading, name: str) -> None:
     if not catalogue.in_workbook and name != ABOUT:
         what = Message.of("catalogue.missing_csv", what=what, name=name)
     split = [s for s in others if any(stem in s.casefold() for stem in SPLIT_STEMS)]
-    if close:
+    if "" in catalogue.refused:  # a refused file whose name does not say what it holds
+        what = Message.of("catalogue.missing_refused", what=what, files=catalogue.refused[""])
+    elif close:
         what = Message.of("catalogue.missing_close", what=what, close=close[0], name=name)
     elif name == PROPOSALS and len(split) >= 2:
         # one sheet per kind or per committee, as many catalogues are kept
@@ -715,7 +738,7 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
         seen[spec.field] = key
         where = value if value is not None else Cell(row, 2, None)
         document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
-        beyond = [c for (r, c) in sheet.cells if r == row and c > 2]
+        beyond = [c for c in sheet.row_cells(row) if c > 2]
         if sheet.separator == ";" and beyond and value is not None:
             # "velfærdsområder;Ældre; Sundhed; Skole": the list split by its semicolons,
             # of which only the first part would be read
@@ -731,6 +754,7 @@ def _about(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
                 reading.add(sheet, where, "catalogue.empty_value", header=spec.header)
                 reading.reported.add((sheet.name, row, spec.field))
             continue
+        reading.read.add((sheet.name, value.ref))
         try:
             header[spec.field] = read(spec, value)
         except CellError as error:
@@ -769,7 +793,7 @@ def _unknown(
                 for (row, _), other in sorted(sheet.cells.items())
                 if row == cell.row
                 and other.formula is None
-                and getattr(lookup_of.get(normal(other.value)), "reader", None) == "effect"
+                and getattr(lookup_of.get(header_key(other.value)), "reader", None) == "effect"
             ]
             reading.add(sheet, cell, "catalogue.header_year", text=text, named=", ".join(named))
         else:
@@ -777,25 +801,31 @@ def _unknown(
         return None
     if sheet.name == EVENTS and _names_from_year(text):
         # the proposals' column: an event has no budget year, so its cells are not read
-        said = Message.of("catalogue.from_year_events", text=text[:40])
+        said = Message.of("catalogue.from_year_events", text=shortened(text))
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
     if sheet.name in (PROPOSALS, EVENTS) and _sums_years(text):
         # "I alt 2027-2030": the sum of the year columns, not a year of its own; skipped
-        said = Message.of("catalogue.sum_column", text=text[:40])
+        said = Message.of("catalogue.sum_column", text=shortened(text))
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
+    if sheet.name in (PROPOSALS, EVENTS) and looks_like_amount_heading(text):
+        # "år 11", "4 år", "Beløb år 1-4": an amount column the import cannot place; refused
+        # like a year it cannot place, for its amounts would be missing unsaid
+        reading.add(sheet, cell, "catalogue.amount_heading_unread", text=shortened(text))
+        amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
+        return normal(amounts.header)
     if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
         # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
         # skipped, its amounts would be missing (or the year before would carry on) unsaid
-        reading.add(sheet, cell, "catalogue.year_heading_unread", text=text[:40])
+        reading.add(sheet, cell, "catalogue.year_heading_unread", text=shortened(text))
         amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
         return normal(amounts.header)
     close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
     if close:
         reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
         return close[0]
-    said = Message.of("catalogue.skipped", text=text[:40], what=what)
+    said = Message.of("catalogue.skipped", text=shortened(text), what=what)
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return None
 
@@ -836,6 +866,7 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
     columns = _headers(reading, sheet, header_row_)
     if columns is None:
         return None
+    _hidden_cards(reading, sheet, columns)
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
     split = False
@@ -851,7 +882,7 @@ def _table(reading: _Reading, sheet: Sheet) -> YamlDocument | None:
             continue
         inner_heading = _heading_cell(sheet, row, columns)
         if inner_heading is not None:
-            text = str(inner_heading.value).strip()[:40]
+            text = shortened(str(inner_heading.value).strip())
             said = Message.of("catalogue.section_row", row=row, text=text)
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
@@ -892,7 +923,7 @@ _LOOKS_LIKE = {
 
 def _width(sheet: Sheet, header_row_: int) -> int:
     """The last column with a heading."""
-    return max((c for (r, c) in sheet.cells if r == header_row_), default=0)
+    return max(sheet.row_cells(header_row_), default=0)
 
 
 def _split_row(
@@ -903,7 +934,7 @@ def _split_row(
     headings. Says which column's list was split, over which cells, and how to write it –
     in quotes, or with commas – and returns True; False for a row without such cells."""
     width = _width(sheet, header_row_)
-    values = {c: cell for (r, c), cell in sheet.cells.items() if r == row}
+    values = sheet.row_cells(row)
     if sheet.separator != ";" or not values or max(values) <= width:
         return False
     last = max(values)
@@ -988,7 +1019,7 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     has_id = any(sheet.cells.get((row, c)) is not None for c in id_columns)
     if has_kind and (has_id or not id_columns):
         return None
-    cells = sorted((c, cell) for (r, c), cell in sheet.cells.items() if r == row)
+    cells = list(sheet.row_cells(row).items())
     for column, cell in cells[:3]:
         if not isinstance(cell.value, str):
             continue
@@ -1010,9 +1041,7 @@ _NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})
 def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Cell]:
     """The cells of ``row`` when it holds only numbers (or formulas) and nothing in the columns
     that name a card (id, titel, slags, område), in column order; else []."""
-    cells = sorted(
-        ((c, cell) for (r, c), cell in sheet.cells.items() if r == row), key=lambda p: p[0]
-    )
+    cells = list(sheet.row_cells(row).items())
     if not cells:
         return []
     for column, cell in cells:
@@ -1028,7 +1057,7 @@ def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Ce
 def _heading_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> Cell | None:
     """The one text cell of a row that holds nothing else – a section heading inside the
     table ("ÆLDRE", "Børne- og Skoleudvalget") – or None."""
-    cells = [cell for (r, _), cell in sheet.cells.items() if r == row]
+    cells = list(sheet.row_cells(row).values())
     if len(cells) != 1 or not isinstance(cells[0].value, str):
         return None
     spec = columns.get(cells[0].column)
@@ -1052,16 +1081,17 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
     seen: dict[tuple[str, int], Cell] = {}
     meant: set[str] = set()
     twice: set[int] = set()
-    heading = {column: cell for (cell_row, column), cell in sheet.cells.items() if cell_row == row}
+    heading = sheet.row_cells(row)
     official = {normal(spec.header) for spec in COLUMNS[sheet.name]} | {
         normal(spec.field) for spec in COLUMNS[sheet.name]
     }
     amounts_named = any(
-        names.get(normal(cell.value)) is not None and names[normal(cell.value)].reader == "effect"
+        names.get(header_key(cell.value)) is not None
+        and names[header_key(cell.value)].reader == "effect"
         for cell in heading.values()
     )
     for column, cell in sorted(heading.items()):
-        spec = names.get(normal(cell.value)) if cell.formula is None else None
+        spec = names.get(header_key(cell.value)) if cell.formula is None else None
         # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading
         # wins when the sheet has both, and the other one is skipped
         shadow = next(
@@ -1069,9 +1099,9 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
                 other
                 for other in heading.values()
                 if spec is not None
-                and normal(cell.value) not in official
-                and normal(other.value) in official
-                and names.get(normal(other.value)) is spec
+                and header_key(cell.value) not in official
+                and header_key(other.value) in official
+                and names.get(header_key(other.value)) is spec
             ),
             None,
         )
@@ -1088,7 +1118,9 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
             # game has one anlæg per card, paid from the anlægsramme when it is adopted
             if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
-                refused = Message.of("catalogue.construction_by_year", text=str(cell.value)[:40])
+                refused = Message.of(
+                    "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
+                )
                 reading.add(sheet, cell, refused)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
@@ -1169,7 +1201,11 @@ def _budget_year_column(reading: _Reading, sheet: Sheet, cell: Cell) -> Column |
         if sheet.name not in reading.year_gaps:
             first_text = reading.effect_headers.get(sheet.name, {}).get(0, first)
             reading.add(
-                sheet, cell, "catalogue.years_falling", text=str(cell.value)[:40], first=first_text
+                sheet,
+                cell,
+                "catalogue.years_falling",
+                text=shortened(str(cell.value).strip()),
+                first=first_text,
             )
             reading.year_gaps.add(sheet.name)
         reading.said_headings.add((sheet.name, cell.ref))
@@ -1228,7 +1264,7 @@ def _years_before_the_scenarios(reading: _Reading, data: dict[str, Any]) -> None
             reading.catalogue.sheets[name],
             cell,
             "catalogue.year_before_scenarios",
-            text=str(cell.value)[:40],
+            text=shortened(str(cell.value).strip()),
             start=start,
             start_heading=columns.get(start - int(first), str(start)),
         )
@@ -1251,7 +1287,7 @@ def _skipped(reading: _Reading, sheet: Sheet, row: int, column: int) -> bool:
 
 def _names_from_year(text: str) -> bool:
     """True for a heading that names the proposals' 'fra budgetår' column."""
-    spec = lookup(PROPOSALS).get(normal(text))
+    spec = lookup(PROPOSALS).get(header_key(text))
     return spec is not None and spec.field == "effect_from_year"
 
 
@@ -1264,7 +1300,7 @@ def _card(
     path: tuple[str, int],
 ) -> dict[str, Any]:
     card: dict[str, Any] = {}
-    first = min((c for r, c in sheet.cells if r == row), default=1)
+    first = min(sheet.row_cells(row), default=1)
     document.value_lines[path] = reading.line(sheet, sheet.cells[(row, first)])
     amounts: dict[int, tuple[Cell, Any]] = {}
     bad_amount = False
@@ -1277,6 +1313,7 @@ def _card(
                 reading.reported.add((sheet.name, row, spec.field))
             continue
         line = reading.line(sheet, cell)
+        reading.read.add((sheet.name, cell.ref))
         try:
             value = read(spec, cell, reading.unit)
         except CellError as error:
@@ -1378,6 +1415,45 @@ _COMMA_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
 comma (a leading 0, "0,518", is a decimal comma for sure)."""
 
 
+_POINT_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
+"""Text such as "1.000": 1.000 with a Danish thousands point, 1 with an English decimal
+point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
+
+
+def _notes_on_cells_read(reading: _Reading, sheet: Sheet) -> None:
+    """The notes on how a sheet's cells were read, counting only cells that were read (not a
+    skipped totals row or column of sums): the values saved with formulas (one note, at the
+    first of them: a catalogue's phasings are often formulas), the numbers a number format
+    shows divided by 1.000, and the hidden columns that are read all the same."""
+
+    def was_read(ref: str) -> bool:
+        return (sheet.name, ref) in reading.read
+
+    found = [(ref, f) for ref, f in sheet.from_formulas if was_read(ref)]
+    if found:
+        ref, formula = found[0]
+        count = "one" if len(found) == 1 else "many"
+        said = Message.of(
+            f"catalogue.formulas_read.{count}", count=len(found), formula=shortened(formula)
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
+    scaled = [ref for ref in sheet.shown_scaled if was_read(ref)]
+    if scaled:
+        shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
+        key = "catalogue.shown_scaled" + ("_millions" if sheet.shown_millions else "")
+        said = Message.of(key, cells=shown, count=len(scaled))
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    read_columns = {
+        column_number(re.sub(r"\d", "", ref)) for name, ref in reading.read if name == sheet.name
+    }
+    hidden = sorted(c for c in sheet.hidden_columns if c in read_columns)
+    if hidden:
+        columns = ", ".join(column_letter(c) for c in hidden)
+        count = "one" if len(hidden) == 1 else "many"
+        said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+
+
 def _converted_note(reading: _Reading) -> None:
     """One note, at the first of them, naming the amount cells whose own unit was converted to
     the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent."""
@@ -1397,22 +1473,24 @@ def _converted_note(reading: _Reading) -> None:
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
 
 
-def _read_as(value: Any) -> Decimal | ByLanguage:
+def _read_as(value: Any) -> ByLanguage:
     """How a converted cell was read, for the note: one number, or the numbers of a list cell
-    (a scenario's targets, "1,2 mio.; 4 mio.") separated by semicolons as the cell wrote them."""
-    if not isinstance(value, list):
-        return Decimal(yaml_number(value))
+    (a scenario's targets, "1,2 mio.; 4 mio.") separated by semicolons as the cell wrote them;
+    each in the reader's way (``grouped``: "1.200")."""
+    values = value if isinstance(value, list) else [value]
     return ByLanguage.of(
-        da="; ".join(danish(v) for v in value), en="; ".join(yaml_number(v) for v in value)
+        **{lang: "; ".join(grouped(v, lang) for v in values) for lang in LANGUAGES}
     )
 
 
 def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
     """Check the amounts of one row written as text against the row's other amounts: a text
     read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
-    at its cell saying how it was read, and a text that reads two ways ("1,500": 1,5 the
-    Danish way, 1.500 the English way) a warning – or, when the row's other amounts point
-    to the other reading, a problem (the value is never guessed). False after a problem."""
+    at its cell saying how it was read; a text that reads two ways ("1,500": 1,5 the Danish
+    way, 1.500 the English way) a warning – or, when the row's other amounts point to the
+    other reading, a problem; and a thousands point read far out of line ("1.000" among 0,3
+    and 1,8, which the English way is 1) a problem naming both readings (the value is never
+    guessed). False after a problem."""
     fine = True
 
     def two_ways(cell: Cell) -> bool:
@@ -1432,10 +1510,10 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
         def in_line(amount: float, sizes: list[float] = sizes) -> bool:
             return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
 
-        text = cell.value.strip()[:30]
-        read_as = Decimal(yaml_number(value))
+        text = cell.value.strip()
+        read_as = amount_text(value)
         params: dict[str, Any] = {
-            "text": text,
+            "text": shortened(text, 30),
             "read": read_as,
             "unit": unit_in_words(reading.unit),
         }
@@ -1443,7 +1521,7 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
             params["others"] = amount_list(others)
         if _COMMA_THOUSANDS.fullmatch(text):
             english = value * 1000
-            params["english"] = Decimal(yaml_number(english))
+            params["english"] = amount_text(english)
             danish_fits, english_fits = (
                 bool(settled) and in_line(value, settled),
                 bool(settled) and in_line(english, settled),
@@ -1462,10 +1540,18 @@ def _text_amounts(reading: _Reading, sheet: Sheet, amounts: dict[int, tuple[Cell
             continue
         if not others or in_line(value):
             continue
+        if _POINT_THOUSANDS.fullmatch(text):
+            # "1.000" among 0,3 and 1,8: 1.000 with a Danish thousands point, 1 with an English
+            # decimal point – and the row says the first reading is wrong; never guessed
+            params["read"] = amount_text(value)
+            params["english"] = amount_text(value / 1000)
+            reading.add(sheet, cell, Message.of("catalogue.amount_point_two_ways", **params))
+            fine = False
+            continue
         meant = value * 1000 if abs(value) < min(sizes) else value / 1000
         key = "catalogue.amount_out_of_line"
         if in_line(meant):
-            params["meant"] = Decimal(yaml_number(meant))
+            params["meant"] = amount_text(meant)
             key += "_meant"
         said = Message.of(key, **params)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
@@ -1483,7 +1569,9 @@ def _effect(
     document: YamlDocument,
     path: tuple[str, int],
 ) -> None:
-    """The amounts of a row as one ``effect`` list: "år 1" on, no gaps."""
+    """The amounts of a row as one ``effect`` list: "år 1" on, no gaps (a blank before a later
+    amount is 0, said at its cell), up to the last amount, which goes on in the years after
+    it – under 'år N' headings and budget years alike."""
     first_column = next(
         c for c, spec in columns.items() if spec.reader == "effect" and not spec.index
     )
@@ -1514,12 +1602,9 @@ def _effect(
         reading.warnings.append(
             CatalogueProblem(sheet.where(Cell(row, gap_column, None).ref), said)
         )
-    years = last + 1
-    if sheet.name in reading.budget_years:
-        # a budget table: every year has its column, and a blank one after the last amount is
-        # 0 (a one-off amount or a temporary saving ends where its amounts end)
-        years = max(headers) + 1
-    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(years)]
+    # a blank after the last amount is no amount: the list ends there, and the last amount
+    # goes on (the deck's rule), whether the columns are headed 'år N' or by budget years
+    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
 
 
 # --- the loader's problems in the workbook's words -----------------------------------------
@@ -1530,6 +1615,133 @@ _WHOLE_MESSAGES = {
     "deck.no_scenarios": (SCENARIOS, "catalogue.no_scenario_rows"),
     "deck.no_proposals": (PROPOSALS, "catalogue.no_proposal_rows"),
 }
+
+
+def _hidden_cards(reading: _Reading, sheet: Sheet, columns: dict[int, Column]) -> None:
+    """Note the id (as the deck would spell it) and kind of each card on a hidden row, so
+    that a problem that only follows from its being hidden is told with its cause."""
+    by_field = {spec.field: column for column, spec in columns.items()}
+    if "id" not in by_field:
+        return
+    cards: dict[str, str] = {}
+    for row in sheet.hidden_rows:
+        cell = sheet.hidden_cells.get((row, by_field["id"]))
+        if cell is None:
+            continue
+        try:
+            text = str(read(columns[by_field["id"]], cell))
+        except CellError:
+            continue
+        spelled = text if re.fullmatch(ID_PATTERN, text) else id_spelling(text) or text
+        kind = sheet.hidden_cells.get((row, by_field.get("kind", 0)))
+        word = kind_word(str(kind.value)) if kind is not None else None
+        cards[spelled] = next((k for k, w in _KIND_WORDS.items() if w == word), "")
+    if cards:
+        reading.hidden_cards[sheet.name] = cards
+
+
+def _unread(reading: _Reading) -> dict[str, Message]:
+    """The sheets whose cards other sheets name (Forslag, Hændelser) that were not read at
+    all – missing, refused, or with headings that could not be read (said already) – and
+    why, in words that end "… because {why}"."""
+    found: dict[str, Message] = {}
+    catalogue = reading.catalogue
+    for name in (PROPOSALS, EVENTS):
+        sheet = catalogue.sheets.get(name)
+        if name in catalogue.refused and catalogue.in_workbook:  # over the limits
+            found[name] = Message.of("catalogue.unread.sheet", sheet=name)
+        elif name in catalogue.refused:
+            found[name] = Message.of("catalogue.unread.file", file=catalogue.refused[name])
+        elif name not in reading.empty:
+            continue
+        elif sheet is None:
+            where = "missing" if catalogue.in_workbook else "missing_csv"
+            found[name] = Message.of(f"catalogue.unread.{where}", sheet=name)
+        elif sheet.in_workbook:
+            found[name] = Message.of("catalogue.unread.sheet", sheet=name)
+        else:
+            found[name] = Message.of("catalogue.unread.file", file=sheet.file)
+    return found
+
+
+def _follows_on(reading: _Reading, unread: dict[str, Message], said: Message) -> bool:
+    """True for a problem of the loader's that only follows from a sheet that was not read
+    (``unread``) or from rows that are hidden: an id it names that stands there, or a kind a
+    scenario lacks because all its proposals are hidden. Noted for ``_say_follow_ons``."""
+    for section, name in (("proposals", PROPOSALS), ("events", EVENTS)):
+        if said.key not in (f"deck.unknown.{section}", f"deck.unknown_close.{section}"):
+            continue
+        ref = str(said.kwargs.get("ref"))
+        if name in unread or ref in reading.hidden_cards.get(name, {}):
+            reading.follow_ons.setdefault(name, []).append(ref)
+            return True
+        return False
+    reason = said.kwargs.get("reason")
+    if said.key != "deck.unwinnable" or not isinstance(reason, Message):
+        return False
+    kind = reason.kwargs.get("kind")
+    if reason.key != "deck.unwinnable.no_kind" or not isinstance(kind, Message):
+        return False
+    value = kind.key.rsplit(".", 1)[-1]
+    if value not in reading.hidden_cards.get(PROPOSALS, {}).values():
+        return False
+    reading.kinds_hidden.setdefault(str(said.kwargs.get("id")), []).append(value)
+    return True
+
+
+def _shown_ids(ids: list[str]) -> str:
+    """Ids as a message lists them: "'E-01', 'E-03'", each once, at most six."""
+    unique = list(dict.fromkeys(ids))
+    return ", ".join(f"'{i}'" for i in unique[:6]) + (" …" if len(unique) > 6 else "")
+
+
+def _say_follow_ons(reading: _Reading, unread: dict[str, Message]) -> None:
+    """The problems ``_follows_on`` held back, each kind in one line with its cause: after
+    the sheets, "N henvisninger til forslag er ikke tjekket, fordi arket 'Forslag' ikke er
+    læst"; and, for hidden rows the catalogue needs, their warning made a problem that says
+    what needs them (it stands at the rows, before what names them)."""
+    for name, ids in reading.follow_ons.items():
+        if name not in unread:
+            continue
+        count = "one" if len(ids) == 1 else "many"
+        key = f"catalogue.refs_unchecked.{SECTION_OF[name]}.{count}"
+        said = Message.of(key, count=len(ids), ids=_shown_ids(ids), why=unread[name])
+        reading.after_sheet(SCENARIOS, said)
+    for name, (warning, line) in reading.hidden_warnings.items():
+        uses: list[Message] = []
+        ids = reading.follow_ons.get(name, []) if name not in unread else []
+        if ids:
+            count = "one" if len(ids) == 1 else "many"
+            key = f"catalogue.hidden_uses.{SECTION_OF[name]}.{count}"
+            uses.append(Message.of(key, count=len(ids), ids=_shown_ids(ids)))
+        if name == PROPOSALS and reading.kinds_hidden:
+            kinds = [k for k in _KIND_WORDS if any(k in v for v in reading.kinds_hidden.values())]
+            words = {
+                lang: f" {catalogue(lang).t('catalogue.cell.or')} ".join(
+                    f"'{_KIND_WORDS[kind]}'"
+                    for kind in kinds  # the workbook's own words
+                )
+                for lang in LANGUAGES
+            }
+            count = "one" if len(reading.kinds_hidden) == 1 else "many"
+            uses.append(
+                Message.of(
+                    f"catalogue.hidden_uses.kinds.{count}",
+                    scenarios=_shown_ids(list(reading.kinds_hidden)),
+                    kinds=ByLanguage.of(**words),
+                )
+            )
+        if not uses:
+            continue
+        reading.warnings.remove(warning)
+        used = (
+            uses[0]
+            if len(uses) == 1
+            else Message.of("catalogue.hidden_uses.both", first=uses[0], second=uses[1])
+        )
+        key = warning.said.key.replace("catalogue.rows_hidden.", "catalogue.rows_hidden_used.")
+        said = Message.of(key, rows=warning.said.kwargs["rows"], uses=used)
+        reading.problems.append(_Found(line, CatalogueProblem(warning.where, said)))
 
 
 def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
@@ -1565,9 +1777,38 @@ def _loader_problem(reading: _Reading, line: int, said: Message) -> None:
     reading.add(sheet, cell, _in_sheet_words(reading, sheet, said))
 
 
+_NUMBER_PARAMS: dict[str, tuple[str, ...]] = {
+    "field.at_least": ("ge", "value"),
+    "field.at_most": ("le", "value"),
+    "field.greater": ("gt", "value"),
+    "field.whole": ("value",),
+    "field.number": ("value",),
+    "field.too_long_text": ("length", "most"),
+    "deck.target_range": ("limit",),
+}
+"""The loader's messages that write a limit or a value as YAML does ("1000000000", "1e+308",
+"1.5"), and those parameters: in the workbook's words they are numbers as its reader writes
+them ("1.000.000.000", "et meget stort tal", "1,5")."""
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?inf")
+
+
+def _numbers_as_read(said: Message) -> Message:
+    """``said`` with the numbers ``_NUMBER_PARAMS`` names written by ``grouped``."""
+    names = _NUMBER_PARAMS.get(said.key, ())
+    params = dict(said.params)
+    for name in names:
+        value = params.get(name)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if number or (isinstance(value, str) and _NUMBER_TEXT.fullmatch(value)):
+            params[name] = amount_text(float(value))  # type: ignore[arg-type]
+    return Message.of(said.key, **params) if names else said
+
+
 def _in_sheet_words(reading: _Reading, sheet: Sheet, said: Message) -> Message:
-    """A message of the loader's with its field names as the sheet's headers and its
-    "(FILE:LINE)" references as cells, in every language."""
+    """A message of the loader's with its field names as the sheet's headers, its
+    "(FILE:LINE)" references as cells and its numbers as the reader writes them
+    (``_numbers_as_read``), in every language."""
+    said = _numbers_as_read(said)
     texts = {
         lang: _words(
             sheet.name,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.catalogue.columns import KIND_WORDS, SIGN_WORDS, Column, normal
-from game.content.numbertext import PERCENT, danish, meant_as_percent, yaml_number
+from game.content.numbertext import PERCENT, amount_text, danish, meant_as_percent
 from game.content.schema import KIND_NAMES
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit
@@ -102,8 +102,7 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
     in the catalogue's ``unit`` (see ``_amount``). Raises ``CellError``."""
     name = f"'{column.header}'"
     if cell.formula is not None:
-        shown = cell.formula if len(cell.formula) <= 40 else cell.formula[:39] + "…"
-        raise CellError("catalogue.cell.formula", name=name, formula=shown)
+        raise CellError("catalogue.cell.formula", name=name, formula=shortened(cell.formula))
     if cell.error is not None:
         raise CellError("catalogue.cell.error", name=name, error=cell.error)
     value = cell.value
@@ -115,8 +114,8 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
         raise CellError(
             "catalogue.cell.percent",
             name=name,
-            shown=ByLanguage.of(da=danish(percent), en=yaml_number(percent)),
-            value=ByLanguage.of(da=danish(float(value)), en=yaml_number(float(value))),
+            shown=amount_text(percent),
+            value=amount_text(float(value)),
         )
     if column.is_amount:
         if column.reader == "numbers":
@@ -147,7 +146,13 @@ def _amount(name: str, value: Any, unit: str) -> float | int:
                 raise CellError(
                     "catalogue.cell.unit_unconvertible", name=name, text=shortened(value), unit=unit
                 )
-            return _plain(in_unit(number(name, text), written, unit))
+            try:
+                found = number(name, text)
+            except CellError:
+                # said of the whole cell ("kr. 1,5 mio."), never of the part before its unit
+                number(name, value.strip())
+                raise
+            return _plain(in_unit(found, written, unit))
     return _number(name, value)
 
 
@@ -231,9 +236,10 @@ def _truth(value: bool) -> Message:
     return Message.of("catalogue.cell.true" if value else "catalogue.cell.false")
 
 
-def shortened(text: str) -> str:
-    """``text`` as a message quotes a cell: whole up to 40 characters, else cut with "…"."""
-    return text if len(text) <= 40 else text[:39] + "…"
+def shortened(text: str, most: int = 40) -> str:
+    """``text`` as a message quotes a cell: whole up to ``most`` characters, else cut with
+    "…" (so a quote never looks like the whole of what was typed when it is not)."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 _DASHES = frozenset({"-", "−", "–", "—"})
@@ -269,7 +275,9 @@ def _amount_reason(error: AmountError) -> ByLanguage:
     told so instead of being shown the English way of writing numbers."""
     english = error.in_language("en")
     if error.kind == "unclear":
-        english = catalogue("en").t("catalogue.cell.unclear", text=error.text.strip()[:30])
+        english = catalogue("en").t(
+            "catalogue.cell.unclear", text=shortened(error.text.strip(), 30)
+        )
     return ByLanguage.of(da=error.message, en=english)
 
 
@@ -297,10 +305,9 @@ def _service(name: str, value: Any) -> int:
 
 def _whole(name: str, value: Any) -> int:
     found = number(name, value)
-    if not found.is_integer() or abs(found) >= 2**53:
-        shown = ByLanguage.of(da=danish(found), en=yaml_number(found))
-        raise CellError("catalogue.cell.whole", name=name, value=shown)
-    return int(found)
+    if not found.is_integer():
+        raise CellError("catalogue.cell.whole", name=name, value=amount_text(found))
+    return int(found)  # one too large for its column is said with the column's limit
 
 
 def _share(name: str, value: Any) -> float | int:
@@ -309,8 +316,7 @@ def _share(name: str, value: Any) -> float | int:
         return _number(name, percent.group(1)) / 100
     found = _number(name, value)
     if meant_as_percent(found):  # "20" meant as 20 %: said, not guessed
-        shown = ByLanguage.of(da=danish(found), en=yaml_number(found))
-        raise CellError("catalogue.cell.share_percent", name=name, value=shown)
+        raise CellError("catalogue.cell.share_percent", name=name, value=amount_text(found))
     return found
 
 

@@ -3,11 +3,13 @@ fills, how its cells are read, and what the "Vejledning" sheet says about it.
 
 One table serves the template, the import and the export, so a column is named and explained
 in one place. A header may also be written as the deck's own field name (``kind`` for
-``slags``); headers are matched without regard to case and spacing.
+``slags``); headers are matched without regard to case and spacing (``header_key``), and an
+amount column in the ways a budget office heads it ("År1", "4. år", "år 4 (overslagsår)").
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -454,10 +456,40 @@ ALIASES: dict[str, dict[str, str]] = {
 area, "Bemærkning" the card's text)."""
 
 
+_YEAR_WORD = r"(?:år|aar)"
+_AMOUNT_HEADING = re.compile(
+    rf"(?:beløb\s+(?:i\s+)?)?(?:{_YEAR_WORD}\s*[-.]?\s*(\d{{1,2}})|(\d{{1,2}})\s*\.\s*{_YEAR_WORD})"
+    r"\s*(?:\*+|\([^()]{1,30}\))?"
+)
+"""The ways a budget office heads an amount column: "år 1", "År1", "år-2", "1. år", "4.år",
+"Beløb år 1", "år 4 (overslagsår)", "År 4*" (æ, ø, å may be written ae, oe, aa)."""
+_AMOUNT_LIKE = re.compile(rf"(?<!\w){_YEAR_WORD}(?!\w)")
+
+
+def header_key(header: Any) -> str:
+    """A header as it is looked up in ``lookup``: ``normal``, and an amount column headed in
+    any of the usual ways ("År1", "4. år", "år 4 (overslagsår)") as the template's "år 4"."""
+    text = normal(header)
+    found = _AMOUNT_HEADING.fullmatch(text)
+    if found is not None:
+        number = int(found.group(1) or found.group(2))
+        if 1 <= number <= MAX_EFFECT_YEARS:
+            return f"år {number}"
+    return text
+
+
+def looks_like_amount_heading(header: Any) -> bool:
+    """True for a header that speaks of "år" and a number ("år 11", "4 år", "år 4 i alt")
+    without being one of the amount columns ``header_key`` knows: such a column is refused,
+    never skipped, or its amounts would be missing without a word."""
+    text = normal(header)
+    return bool(_AMOUNT_LIKE.search(text)) and any(c.isdigit() for c in text)
+
+
 def lookup(sheet: str) -> dict[str, Column]:
     """The columns of ``sheet`` by every name a header may have (Danish, the deck's field name
     for a column that is not an amount, "effect 2" for "år 2", and the usual names of a
-    budget office's own sheet, ``ALIASES``)."""
+    budget office's own sheet, ``ALIASES``), keyed as ``header_key`` writes a header."""
     found: dict[str, Column] = {}
     for column in COLUMNS[sheet]:
         found[normal(column.header)] = column

@@ -21,12 +21,14 @@ from game.catalogue.columns import (
     EVENTS,
     PROPOSALS,
     SCENARIOS,
+    header_key,
     lookup,
     normal,
 )
 from game.catalogue.sheets import Sheet
 from game.catalogue.workbook import MAX_COLUMNS, MAX_ROWS, WorkbookRefused
 from game.content.loader import os_error_text
+from game.content.numbertext import amount_text
 from game.messages import Message
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -67,7 +69,11 @@ def read_csv(path: Path, label: str) -> Sheet:
     for index, values in enumerate(rows):
         row = index + 1 + offset
         if row > MAX_ROWS + 1 + offset or len(values) > MAX_COLUMNS:
-            raise WorkbookRefused("catalogue.file.csv_size", rows=MAX_ROWS, columns=MAX_COLUMNS)
+            raise WorkbookRefused(
+                "catalogue.file.csv_size",
+                rows=amount_text(MAX_ROWS),
+                columns=amount_text(MAX_COLUMNS),
+            )
         for column, value in enumerate(values, start=1):
             if not is_blank(value):
                 sheet.cells[(row, column)] = Cell(row, column, value)
@@ -140,13 +146,21 @@ def _delimiter(header: str) -> str:
     return best if counts[best] else ";"
 
 
-def _part(path: Path, rows: list[list[str]]) -> str:
-    """Which sheet the file holds: from its name, else from its headers."""
+def part_named(path: Path) -> str | None:
+    """The sheet a CSV file's name says it holds ("forslag.csv" → Forslag), or None."""
     stem = normal(path.stem)
     for word, sheet in _NAMES:
         if word in stem:
             return sheet
-    headers = {normal(value) for value in (rows[0] if rows else [])}
+    return None
+
+
+def _part(path: Path, rows: list[list[str]]) -> str:
+    """Which sheet the file holds: from its name, else from its headers."""
+    named = part_named(path)
+    if named is not None:
+        return named
+    headers = {header_key(value) for value in (rows[0] if rows else [])}
     if {"felt", "værdi"} <= headers:
         return ABOUT
     best, score = PROPOSALS, 0

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from game.catalogue.cells import Cell, cell_range
-from game.catalogue.columns import lookup, normal
+from game.catalogue.columns import header_key, lookup, normal
 from game.catalogue.sheets import Sheet
 from game.numbers import is_known_unit
 
@@ -86,7 +86,7 @@ def header_row(sheet: Sheet) -> int:
     known = lookup(sheet.name)
     for row in rows[:TITLE_ROWS]:
         names = [
-            normal(cell.value)
+            header_key(cell.value)
             for (r, _), cell in sheet.cells.items()
             if r == row and isinstance(cell.value, str)
         ]
@@ -99,7 +99,7 @@ def _is_heading(sheet: Sheet, cell: Cell) -> bool:
     """True for a cell that can only be a heading: a column's name or a budget year."""
     if cell.formula is not None or cell.error is not None:
         return False
-    if isinstance(cell.value, str) and normal(cell.value) in lookup(sheet.name):
+    if isinstance(cell.value, str) and header_key(cell.value) in lookup(sheet.name):
         return True
     return speaks_of_a_year(cell.value)
 

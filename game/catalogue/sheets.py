@@ -47,6 +47,9 @@ class Sheet:
     hidden_first: dict[int, tuple[int, str]] = field(default_factory=dict)
     """Each hidden row's first cell with content: (column, its text), to name the row by
     (a proposal's id, as a budget office's first column holds it)."""
+    hidden_cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    """The non-empty cells of the hidden rows: not read as cards, but looked at to tell which
+    of the catalogue's problems follow from the rows being hidden (an id named elsewhere)."""
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
     shown_scaled: list[str] = field(default_factory=list)
@@ -62,6 +65,10 @@ class Sheet:
     (cells are named "C12")."""
     separator: str = ""
     """The separator of a CSV file's fields (";", "," or a tab); "" for a workbook's sheet."""
+    _by_row: dict[int, list[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
     def where(self, ref: str = "") -> str:
         """How a message names a cell (or the sheet itself when ``ref`` is empty):
@@ -72,7 +79,21 @@ class Sheet:
 
     def rows(self) -> list[int]:
         """The rows that hold anything, in order."""
-        return sorted({row for row, _ in self.cells})
+        return sorted(self._index())
+
+    def row_cells(self, row: int) -> dict[int, Cell]:
+        """The cells of ``row`` by column, in column order (looked up in an index of the
+        cells' places, so that reading a sheet of thousands of rows is not quadratic)."""
+        return {column: self.cells[(row, column)] for column in self._index().get(row, [])}
+
+    def _index(self) -> dict[int, list[int]]:
+        """Row → its columns that hold a cell, made again when cells were added or removed."""
+        if self._indexed != len(self.cells):
+            index: dict[int, list[int]] = {}
+            for row, column in sorted(self.cells):
+                index.setdefault(row, []).append(column)
+            self._by_row, self._indexed = index, len(self.cells)
+        return self._by_row
 
 
 @dataclass
@@ -86,5 +107,10 @@ class Catalogue:
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
     problems: list[CatalogueProblem] = field(default_factory=list)
     """Problems found while opening the files."""
+    refused: dict[str, str] = field(default_factory=dict)
+    """Data sheet → the file that should hold it but was refused (a CSV file named for the
+    sheet, "forslag.csv", or the workbook whose sheet is over the limits): the sheet is not
+    missing, and what names its cards is not checked. The key "" holds refused files whose
+    name does not say which sheet they are."""
     in_workbook: bool = True
     """False for an import of CSV files."""

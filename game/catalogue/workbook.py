@@ -3,8 +3,11 @@
 Before openpyxl sees the file, the zip archive itself is checked: its size, the number and
 unpacked size of its parts (a zip bomb), macros (``vbaProject.bin``, a macro-enabled content
 type), links to other files (``xl/externalLinks``) and any XML that declares a DOCTYPE or an
-entity (an XML bomb: Excel never writes one). openpyxl then parses the XML with defusedxml,
-which refuses entities as a second guard; the import is refused if defusedxml is not in use.
+entity (an XML bomb: Excel never writes one), each part scanned a megabyte at a time. openpyxl
+then parses the XML with defusedxml, which refuses entities as a second guard; the import is
+refused if defusedxml is not in use. Only the sheets named as the catalogue's are parsed: the
+others are known by their names and states alone (a "Data" sheet of 180.000 rows costs
+nothing), and a catalogue sheet over ``MAX_ROWS`` or ``MAX_COLUMNS`` is not read at all.
 Every refusal is a Danish line that names the file; nothing in a workbook is ever run.
 """
 
@@ -16,10 +19,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from game.catalogue.cells import Cell, is_blank
+from game.catalogue.cells import Cell, column_letter, is_blank
 from game.catalogue.columns import DATA_SHEETS, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
+from game.content.numbertext import amount_text
 from game.messages import Decimal, Message, render
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
@@ -52,28 +56,67 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     """The sheets of the workbook at ``path`` (messages name it ``label``).
 
     Raises ``WorkbookRefused`` for a file that is not read at all (see the module docstring);
-    merged cells and sheets over the limits are problems of the returned ``Catalogue``.
+    a hidden sheet with a data sheet's name, two sheets with one data sheet's name ("Hændelser"
+    and "Haendelser") and sheets over the limits are problems of the returned ``Catalogue``.
     """
     raw = _bytes(path)
     _check_archive(raw, path.suffix.lower())
-    book = _open(raw)
-    saved = _open(raw, data_only=True)  # the values Excel saved with its formulas
-    catalogue = Catalogue(label)
     wanted = {sheet_key(name): name for name in DATA_SHEETS}
+    book = _open(raw, wanted)
+    saved = _open(raw, wanted, data_only=True)  # the values Excel saved with its formulas
+    catalogue = Catalogue(label)
+    named: dict[str, list[Any]] = {}
     for sheet in book.worksheets:
         name = wanted.get(sheet_key(sheet.title))
-        if name is None or name in catalogue.sheets:
+        if name is None:
             catalogue.other_sheets.append(sheet.title)
+        else:
+            named.setdefault(name, []).append(sheet)
+    for sheet in book.worksheets:
+        name = wanted.get(sheet_key(sheet.title))
+        if name is None:
+            continue
+        read = _chosen(named[name])
+        if sheet is not read:
+            # a second sheet with the name ("Haendelser" next to "Hændelser"), often an old
+            # copy, hidden or not: which one is meant cannot be known
+            said = _twin(sheet, read, name)
+            catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
             continue
         if sheet.sheet_state != "visible":
             # a hidden sheet is often an old copy kept next to the one being edited
-            said = Message.of("catalogue.sheet_hidden", sheet=sheet.title)
+            key = "catalogue.sheet_" + ("very_hidden" if _very(sheet) else "hidden")
+            said = Message.of(key, sheet=sheet.title)
             catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
         values = saved[sheet.title] if sheet.title in saved.sheetnames else None
-        catalogue.sheets[name] = _sheet(sheet, name, label, catalogue.problems, values)
+        found = _sheet(sheet, name, label, catalogue.problems, values)
+        if found is None:  # over the limits: said, and not read (nor what names its cards)
+            catalogue.refused[name] = label
+        else:
+            catalogue.sheets[name] = found
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
     return catalogue
+
+
+def _chosen(sheets: list[Any]) -> Any:
+    """Of the sheets whose names name one data sheet, the one read: the first visible one,
+    else the first (its being hidden is said)."""
+    return next((sheet for sheet in sheets if sheet.sheet_state == "visible"), sheets[0])
+
+
+def _very(sheet: Any) -> bool:
+    """True for a sheet Excel hides as "very hidden" (its menu cannot show it again)."""
+    return bool(sheet.sheet_state == "veryHidden")
+
+
+def _twin(sheet: Any, read: Any, name: str) -> Message:
+    """The problem of a sheet whose name names the data sheet ``name`` that the sheet ``read``
+    is read as: which of them is meant cannot be known; says how to hide or show which."""
+    if sheet.sheet_state == "visible":
+        return Message.of("catalogue.sheet_twin", sheet=sheet.title, other=read.title, name=name)
+    key = "catalogue.sheet_twin_" + ("very_hidden" if _very(sheet) else "hidden")
+    return Message.of(key, sheet=sheet.title, other=read.title, name=name)
 
 
 def _bytes(path: Path) -> bytes:
@@ -146,29 +189,93 @@ def _check_archive(raw: bytes, suffix: str) -> None:
             continue
         try:
             with archive.open(info) as part:
-                content = part.read(MAX_UNPACKED_BYTES + 1)
+                _scan(part, info.filename)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
             raise WorkbookRefused("catalogue.file.part_broken") from None
+
+
+_CHUNK = 1024 * 1024
+_OVERLAP = 4096
+"""A part is scanned a megabyte at a time (a sheet of 180.000 rows is tens of MB unpacked),
+each chunk with the end of the one before it, so no declaration is split unseen."""
+
+
+def _scan(part: Any, name: str) -> None:
+    """Refuse a part with a DOCTYPE or entity declaration (or, for the content types, macros)."""
+    tail = b""
+    while True:
+        chunk = part.read(_CHUNK)
+        if not chunk:
+            return
+        content = tail + chunk
         if _DANGEROUS_XML.search(content):
-            raise WorkbookRefused("catalogue.file.xml_part", part=info.filename)
-        if info.filename == "[Content_Types].xml" and _MACRO_CONTENT.search(content):
+            raise WorkbookRefused("catalogue.file.xml_part", part=name)
+        if name == "[Content_Types].xml" and _MACRO_CONTENT.search(content):
             raise WorkbookRefused(_MACROS)
+        tail = content[-_OVERLAP:]
 
 
 _MACROS = "catalogue.file.macros"
 
 
-def _open(raw: bytes, *, data_only: bool = False) -> Any:
+_EMPTY_SHEET = (
+    b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b"<sheetData/></worksheet>"
+)
+"""A worksheet without cells: what openpyxl is given for a sheet that is not read."""
+
+
+class _Skipping:
+    """A workbook's zip archive that opens the worksheet parts in ``skipped`` as empty sheets
+    (everything else as it is), so that a sheet outside the catalogue – a "Data" sheet of
+    180.000 rows – is never parsed."""
+
+    def __init__(self, archive: Any, skipped: set[str]) -> None:
+        self._archive: Any = archive
+        self._skipped = skipped
+
+    def open(self, name: Any, *args: Any, **kwargs: Any) -> Any:
+        if name in self._skipped:
+            return io.BytesIO(_EMPTY_SHEET)
+        return self._archive.open(name, *args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._archive, name)
+
+
+def _open(raw: bytes, wanted: dict[str, str], *, data_only: bool = False) -> Any:
     """The workbook in ``raw``: its formulas, or with ``data_only`` the values Excel (or
-    LibreOffice) calculated and saved with them (None where a file has none)."""
+    LibreOffice) calculated and saved with them (None where a file has none). Only the
+    sheets whose names ``wanted`` has (by ``sheet_key``) are read; every other sheet is there
+    with its name and state (hidden or not), but without cells."""
     import openpyxl
+    from openpyxl.reader.excel import ExcelReader
 
     if openpyxl.DEFUSEDXML is not True:
         raise WorkbookRefused("catalogue.file.unsafe")
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        archive: Any
+
+        def read_worksheets(self) -> None:
+            skipped = {
+                rel.target
+                for sheet, rel in self.parser.find_sheets()
+                if sheet_key(sheet.name) not in wanted
+            }
+            archive: Any = self.archive
+            self.archive = _Skipping(archive, skipped)
+            try:
+                super().read_worksheets()
+            finally:
+                self.archive = archive
+
     try:
-        return openpyxl.load_workbook(
+        reader = Reader(
             io.BytesIO(raw), read_only=False, data_only=data_only, keep_vba=False, keep_links=False
         )
+        reader.read()
+        return reader.wb
     except Exception as error:  # openpyxl raises many kinds; a workbook must never crash us
         name = type(error).__name__
         if _chain(error) & {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}:
@@ -192,11 +299,17 @@ def _sheet(
     label: str,
     problems: list[CatalogueProblem],
     values: Any = None,
-) -> Sheet:
+) -> Sheet | None:
     """The cells of ``worksheet``; a formula is read as the value saved with it (``values``,
     the same sheet opened for its saved values) and named in ``Sheet.from_formulas``, and a
-    formula without a saved value is kept as a formula (the import refuses it at its cell)."""
+    formula without a saved value is kept as a formula (the import refuses it at its cell).
+    None for a sheet over the limits (``MAX_ROWS``, ``MAX_COLUMNS``: said in ``problems``):
+    it is not read at all."""
     sheet = Sheet(name, label)
+    too_large = _too_large(worksheet)
+    if too_large is not None:
+        problems.append(CatalogueProblem(sheet.where(), too_large))
+        return None
     saved = getattr(values, "_cells", {})
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
     # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
@@ -218,6 +331,8 @@ def _sheet(
             if not is_blank(value) and row not in sheet.hidden_rows:
                 sheet.hidden_rows.append(row)
                 sheet.hidden_first[row] = (column, str(value).strip())
+            if not is_blank(value):
+                sheet.hidden_cells[(row, column)] = Cell(row, column, value)
             continue
         seen = column in sheet.hidden_columns
         if column in hidden_columns and not is_blank(value) and not seen:
@@ -239,16 +354,6 @@ def _sheet(
             error = str(value)
         elif is_blank(value):
             continue
-        if row > MAX_ROWS + 1 or column > MAX_COLUMNS:
-            said = Message.of(
-                "catalogue.file.too_large_sheet",
-                row=row,
-                column=column,
-                rows=MAX_ROWS,
-                columns=MAX_COLUMNS,
-            )
-            problems.append(CatalogueProblem(sheet.where(), said))
-            break
         thousands = _format_thousands(cell.number_format, value) if formula is None else 0
         if thousands:
             # "#.##0," shows 400 for 400000: the office reads (and means) what it sees
@@ -258,6 +363,31 @@ def _sheet(
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
     return sheet
+
+
+def _too_large(worksheet: Any) -> Message | None:
+    """Why a sheet is too large to be a catalogue's – rows with content beyond ``MAX_ROWS``
+    under its headings, or columns beyond ``MAX_COLUMNS`` – with what to do; None if it is
+    not. Cells that only carry a format do not count."""
+    used = [
+        (row, column)
+        for (row, column), cell in worksheet._cells.items()
+        if cell.data_type in ("f", "e") or not is_blank(cell.value)
+    ]
+    if not used:
+        return None
+    last_row, last_column = max(row for row, _ in used), max(column for _, column in used)
+    if last_row > MAX_ROWS + 1:
+        return Message.of(
+            "catalogue.file.too_many_rows", last=amount_text(last_row), most=amount_text(MAX_ROWS)
+        )
+    if last_column > MAX_COLUMNS:
+        return Message.of(
+            "catalogue.file.too_many_columns",
+            column=column_letter(last_column),
+            most=amount_text(MAX_COLUMNS),
+        )
+    return None
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')

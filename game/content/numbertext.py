@@ -13,11 +13,13 @@ where a number was expected (``12,5``, ``1 500``, ``1e3``, ``20 %``).
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 
 from game.content import hidden
 from game.content.hidden import first_hidden
-from game.messages import ByLanguage, Decimal, Message, render
+from game.messages import LANGUAGES, ByLanguage, Decimal, Message, catalogue, render
 from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit, unit_scale
 
 _THOUSANDS_DOT = re.compile(r"^[+-]?0*[1-9][0-9]*\.[0-9]{3}$")
@@ -49,6 +51,42 @@ def danish(value: float) -> str:
     if _THOUSANDS_DOT.match(text[:-1]) and text.endswith("0"):
         text = text[:-1]
     return text.replace(".", ",")
+
+
+HUGE = 1e15
+"""From this size on a number in a message is "et meget stort tal" ("1e+308" says nothing)."""
+
+
+def grouped(value: float, lang: str = "da") -> str:
+    """``value`` with every decimal it has (up to seven) and its thousands grouped as a reader
+    of ``lang`` writes them: "1.000", "−1.234,5", "0,518" (Danish), "1,000", "−1,234.5"
+    (English); "et meget stort tal" for infinity and numbers from ``HUGE`` on."""
+    value = float(value)
+    if not math.isfinite(value) or abs(value) >= HUGE:
+        return render(Message.of("number.huge"), lang)
+    text = yaml_number(abs(value))
+    whole, _, decimals = text.partition(".")
+    decimals = decimals.rstrip("0")
+    point, group = (",", ".") if lang == "da" else (".", ",")
+    whole = f"{int(whole):,}".replace(",", group)
+    sign = "−" if value < 0 and text != "0" else ""
+    return sign + whole + (point + decimals if decimals else "")
+
+
+def amount_text(value: float) -> ByLanguage:
+    """``value`` as a parameter of a message, written by ``grouped`` in each reader's way."""
+    return ByLanguage.of(**{lang: grouped(value, lang) for lang in LANGUAGES})
+
+
+def amounts_text(values: Sequence[float]) -> ByLanguage:
+    """Numbers as a parameter of a message, each written by ``grouped`` and joined as each
+    reader joins words: "−2.000, 0 og 6.500" / "−2,000, 0 and 6,500"."""
+    return ByLanguage.of(
+        **{
+            lang: catalogue(lang).join([grouped(value, lang) for value in values])
+            for lang in LANGUAGES
+        }
+    )
 
 
 def _reading(value: float) -> Decimal:

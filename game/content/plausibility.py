@@ -22,7 +22,7 @@ from typing import Any
 
 from game.content import hidden
 from game.content.event_signs import net, suspect_events
-from game.content.numbertext import yaml_number
+from game.content.numbertext import amount_text, amounts_text, yaml_number
 from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
@@ -78,8 +78,13 @@ def _header_line(documents: Sequence[YamlDocument], field: str) -> tuple[str, in
 def _written_times_thousand(effect: Sequence[float], documents: Sequence[YamlDocument]) -> str:
     """``effect`` a thousand times larger, as the deck's file must write it: "[-2000, 0, 6500]"
     (in the file's sign, without thousands dots, which a deck may not write)."""
-    sign = -1.0 if savings_negative(documents) else 1.0
+    sign = _sign(documents)
     return "[" + ", ".join(yaml_number(sign * value * 1_000) for value in effect) + "]"
+
+
+def _sign(documents: Sequence[YamlDocument]) -> float:
+    """−1 for a deck that writes savings with the budget's minus, else 1."""
+    return -1.0 if savings_negative(documents) else 1.0
 
 
 def savings_negative(documents: Sequence[YamlDocument]) -> bool:
@@ -321,6 +326,7 @@ def _in_another_unit(
                     typical=float(round(typical)),
                     unit=deck.unit,
                     thousand=_written_times_thousand(card.effect, documents),
+                    amounts=amounts_text([_sign(documents) * a * 1_000 for a in card.effect]),
                 )
             )
         elif smaller_unit and largest > typical * 100 and 0.1 <= largest / 1_000 / typical <= 10:
@@ -392,7 +398,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
         found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
         found.extend(_no_events(scenario, scenario_places.get(scenario.id)))
         found.extend(_out_of_reach(deck, scenario, scenario_places.get(scenario.id)))
-        found.extend(_construction(deck, scenario, scenario_places.get(scenario.id)))
+        found.extend(_construction(deck, scenario, scenario_places.get(scenario.id), proposals))
     return found
 
 
@@ -557,25 +563,35 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
         )
 
 
-def _construction(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+def _construction(
+    deck: Deck, scenario: Scenario, place: Place | None, proposals: dict[str, Place]
+) -> Iterator[Problem]:
     """A card whose anlæg is more than the scenario's whole anlægsramme: it lies on that table
-    but can never be adopted there (the balance harness would call it dead)."""
+    but can never be adopted there (the balance harness would call it dead). Said at the
+    card's anlæg; when it is more than ten times the ramme and a thousandth of it would fit,
+    it asks whether the anlæg was written in the next smaller unit (400 t. kr. typed in a
+    deck in mio. kr. with a ramme of 8)."""
     budget = scenario.construction_budget
-    at = _at(place, "construction_budget")
-    if budget is None or at is None:
+    if budget is None or _at(place, "construction_budget") is None:
         return
+    smaller = USUAL_UNITS.get(unit_scale(deck.unit) * 1_000)
     for pid in scenario.proposals:
         construction = deck.proposal(pid).construction
-        if construction > budget + 1e-9:
-            yield Problem.of(
-                *at,
-                "deck.construction_over_budget",
-                id=pid,
-                scenario=scenario.id,
-                construction=construction,
-                budget=budget,
-                unit=deck.unit,
-            )
+        at = _at(proposals.get(pid), "construction") or _at(place, "construction_budget")
+        if construction <= budget + 1e-9 or at is None:
+            continue
+        params: dict[str, Any] = {
+            "id": pid,
+            "scenario": scenario.id,
+            "construction": amount_text(construction),  # as typed, every decimal
+            "budget": amount_text(budget),
+            "unit": deck.unit,
+        }
+        key = "deck.construction_over_budget"
+        if smaller is not None and budget * 10 < construction <= budget * 1_000 + 1e-9:
+            key += "_unit"
+            params.update(smaller=smaller, fraction=amount_text(construction / 1_000))
+        yield Problem.of(*at, key, **params)
 
 
 # --- texts --------------------------------------------------------------------------------------

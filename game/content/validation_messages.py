@@ -127,9 +127,12 @@ DANISH_LETTERS = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø",
 
 def id_spelling(text: str) -> str | None:
     """An id as it may be written: æ, ø, å as ae, oe, aa, other letters without their accents,
-    spaces as hyphens ("Ældre 1" → "aeldre-1"); None when no such spelling is an id."""
+    spaces and dashes of any kind ("–", "—", "−") as hyphens ("Ældre 1" → "Aeldre-1", "E–01"
+    → "E-01"); None when no such spelling is an id."""
 
-    spelled = text.strip()
+    spelled = "".join(
+        "-" if unicodedata.category(c) == "Pd" or c == "\u2212" else c for c in text.strip()
+    )
     for letter, ascii_ in (
         ("æ", "ae"),
         ("ø", "oe"),

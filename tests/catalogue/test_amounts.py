@@ -36,11 +36,40 @@ def test_a_blank_budget_year_between_two_amounts_is_named_by_its_cell(capsys, tm
         f"{path}:Forslag!G2: advarsel: '2029' er tom, men '2030' er udfyldt; den tomme celle "
         + GAP_WARNING
     ) in text
-    # a one-off's blank years after its amount are no gap: not named
+    # blank years after the last amount are no gap: not named (the amount goes on)
     assert "Forslag!F4" not in text and "Forslag!G4" not in text, text
     deck = load_deck(tmp_path / "dæk")
     assert deck.proposal("vikarer").effect == (2000, 2000, 0, 2000)
-    assert deck.proposal("salg").effect == (5000, 0, 0, 0)
+    assert deck.proposal("salg").effect == (5000,)
+
+
+def test_a_blank_after_the_last_amount_goes_on_under_budget_years_as_under_aar_n(capsys, tmp_path):
+    # Before: under 2027, 2028 … a blank after the last amount was 0 (a saving of 1.800
+    # became the one-off [1800, 0, 0]), while the same row under 'år 1' … was a lasting
+    # saving, as docs/deck-format.md says for both
+    for headings in (("år 1", "år 2", "år 3"), (2027, 2028, 2029)):
+        rows = [
+            [*PROPOSALS[0][:4], *headings],
+            ["spar", "besparelse", "Spar", "Administration", 1.8, None, None],
+            ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, None],
+            ["inv", "investering", "Forebyggelse", "Sundhed", -3, None, 6],
+        ]
+        out = tmp_path / f"dæk{headings[0]}"
+        path = write_book(tmp_path / f"katalog{headings[0]}.xlsx", sheets(proposals=rows))
+        code, text = run_import(capsys, path, out=out)
+        assert code == 0, text
+        deck = load_deck(out)
+        assert deck.proposal("spar").effect == (1.8,)
+        assert deck.proposal("eff").effect == (-1, 2)
+        assert deck.proposal("inv").effect == (-3, 0, 6)  # a blank before a later amount
+    assert (
+        f"{path}:Forslag!E1: bemærk: kolonnerne med årstal fra 2027 er læst som forslagets "
+        "indfasning"
+    ) in text
+    assert (
+        "Et tomt år før et senere beløb er 0; efter det sidste beløb gælder det sidste beløb "
+        "videre, så skriv 0 i året efter et engangsbeløb."
+    ) in text
 
 
 def test_every_blank_aar_cell_before_a_later_amount_is_named(capsys, tmp_path):
@@ -100,7 +129,7 @@ def test_a_text_amount_far_out_of_line_with_its_row_is_named_with_how_it_was_rea
     assert code == 0, text
     assert (
         f"{path}:Forslag!E2: advarsel: '1,5' står som tekst og er læst som 1,5 t. kr., men "
-        "rækkens andre år er 500, 1.500 og 2.000 t. kr.; menes 1500, så skriv 1500"
+        "rækkens andre år er 500, 1.500 og 2.000 t. kr.; menes 1.500, så skriv 1.500"
     ) in text
     # the same number typed as a number is what Excel says it is: not questioned
     path = write_book(tmp_path / "tal.xlsx", _row_in_thousands(1.5, 500, 1500, 2000))
@@ -117,10 +146,41 @@ def test_a_comma_before_three_digits_that_the_row_reads_as_thousands_stops_the_i
     assert code == 2
     assert (
         f"{path}:Forslag!E2: '1,500' kan læses på to måder: med dansk decimalkomma er det 1,5, "
-        "med engelsk tusindtalskomma 1500 – og rækkens andre år (−500, −1.500 og −2.000 t. kr.) "
-        "peger på 1500; skriv 1500, hvis det er ment"
+        "med engelsk tusindtalskomma 1.500 – og rækkens andre år (−500, −1.500 og −2.000 t. kr.) "
+        "peger på 1.500; skriv 1.500, hvis det er ment"
     ) in text
     assert not (tmp_path / "dæk").exists()
+
+
+def test_a_thousands_point_read_far_out_of_line_with_its_row_stops_the_import(capsys, tmp_path):
+    # Before: "1.000" typed as text among 0,3 and 1,8 mio. kr. (an English 1.000 = 1) became
+    # 1.000 mio. kr. with only a warning, and the import succeeded
+    rows = [
+        [*PROPOSALS[0][:4], "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar", "Administration", 0.3, "1.000", 1.8],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, "2.500", 4],
+        *[row[:7] for row in PROPOSALS[3:]],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!F2: '1.000' står som tekst og kan læses på to måder: med dansk "
+        "tusindtalspunktum er det 1.000 mio. kr., med engelsk decimalpunktum 1 mio. kr. – og "
+        "1.000 passer ikke med rækkens andre år (0,3 og 1,8 mio. kr.); skriv 1, hvis det er "
+        "ment, og ellers 1.000"
+    ) in text
+    assert f"{path}:Forslag!F3: '2.500' står som tekst og kan læses på to måder" in text
+    assert "med engelsk decimalpunktum 2,5 mio. kr." in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_thousands_point_that_fits_its_row_is_read_as_thousands(capsys, tmp_path):
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1.000", 800, 1200, 1500))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "Forslag!E2" not in text, text
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (1000, 800, 1200, 1500)
 
 
 def test_a_decimal_comma_that_fits_its_row_is_read_without_a_word(capsys, tmp_path):
@@ -145,8 +205,8 @@ def test_a_comma_before_three_digits_without_a_row_to_judge_by_is_read_danish_an
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
-        f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som -1,25 mio. kr. (dansk "
-        "decimalkomma); menes -1250 (engelsk tusindtalskomma), så skriv -1250"
+        f"{path}:Hændelser!C2: advarsel: '-1,250' er læst som −1,25 mio. kr. (dansk "
+        "decimalkomma); menes −1.250 (engelsk tusindtalskomma), så skriv −1.250"
     ) in text
 
 
@@ -188,7 +248,7 @@ def test_a_target_and_an_amount_in_mio_kr_are_converted_in_a_catalogue_in_t_kr(c
     deck = load_deck(tmp_path / "dæk")
     assert deck.proposal("spar").effect[0] == 1200
     assert deck.scenarios[0].target == (1000, 2000, 3000)
-    assert "'1,2 mio. kr.' er læst som 1200 t. kr., og det samme gælder Scenarier!D2" in text
+    assert "'1,2 mio. kr.' er læst som 1.200 t. kr., og det samme gælder Scenarier!D2" in text
 
 
 def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_are(capsys, tmp_path):
@@ -206,7 +266,7 @@ def test_targets_each_with_their_unit_are_converted_and_said_as_the_list_they_ar
     assert load_deck(tmp_path / "dæk").scenarios[0].target == (1200, 4000, 500)
     assert (
         f"{path}:Scenarier!D2: bemærk: et beløb har enheden skrevet i cellen og er omregnet til "
-        f"katalogets enhed: '{targets}' er læst som 1200; 4000; 500 t. kr."
+        f"katalogets enhed: '{targets}' er læst som 1.200; 4.000; 500 t. kr."
     ) in text
 
 
@@ -223,3 +283,26 @@ def test_a_unit_in_a_cell_is_refused_when_the_catalogues_own_unit_is_unknown(cap
         "enhed 'point' kendes ikke, så beløbet kan ikke omregnes"
     ) in text
     assert not (tmp_path / "dæk").exists()
+
+
+def test_anlaeg_typed_in_t_kr_in_a_catalogue_in_mio_kr_is_said_at_its_cell(capsys, tmp_path):
+    # Before: "'inv' har anlæg 400 mio. kr., men scenariet … har en anlægsramme på 8 mio. kr."
+    # at the scenario's Scenarier!E2, without a word of t. kr.
+    rows = [[*row, None] for row in PROPOSALS]
+    rows[0][-1] = "anlæg"
+    rows[3][-1] = 400
+    rows[2][-1] = 12  # over the ramme, but not a thousand times: no unit is guessed
+    scenarios = [[*SCENARIOS[0], "anlægsramme"], [*SCENARIOS[1], 8]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!I4: advarsel: 'inv' har anlæg 400 mio. kr., men scenariet 'tre-aar' har "
+        "en anlægsramme på 8 mio. kr.: er anlægget skrevet i t. kr.? 400 t. kr. er 0,4 mio. kr.; "
+        "så skriv 0,4."
+    ) in text
+    assert (
+        f"{path}:Forslag!I3: advarsel: 'eff' har anlæg 12 mio. kr., men scenariet 'tre-aar' har "
+        "en anlægsramme på 8 mio. kr.; kortet kan aldrig vedtages dér"
+    ) in text
+    assert "Scenarier!E2: advarsel" not in text, text

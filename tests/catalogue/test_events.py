@@ -28,7 +28,7 @@ def test_year_columns_on_the_events_sheet_are_read_as_the_events_years(capsys, t
     )
     assert "2027 er året, hændelsen trækkes, 2028 året efter osv." in text
     deck = load_deck(tmp_path / "dæk")
-    assert [event.effect for event in deck.events] == [(-1, -1, 0), (2, 0, 0)]
+    assert [event.effect for event in deck.events] == [(-1, -1), (2,)]
 
 
 def test_a_year_column_next_to_aar_columns_on_the_events_sheet_gives_advice_that_works(

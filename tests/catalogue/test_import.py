@@ -121,7 +121,11 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path):
     assert kinds == {"saving", "efficiency", "investment"}
     # the template's own example rows are pointed out; nothing else (before, its first
     # example was tied to 2027 and the import warned that only one row followed budget years)
-    assert [w.said.key for w in imported.warnings] == ["catalogue.template_example"] * 3
+    assert [w.said.key for w in imported.warnings] == [
+        *["catalogue.template_example"] * 3,
+        "catalogue.template_example.events",
+        "catalogue.template_example.scenarios",
+    ]
     assert main(["validate", str(tmp_path / "dæk")]) == 0
 
 
@@ -161,6 +165,47 @@ def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftov
             f"'spørgsmål', 'kilde' (fra eksemplet '{example}')"
         ) in "\n".join(said)
     assert not any("'BU-04' har skabelonens" in line for line in said)
+
+
+def _append(sheet, **values) -> None:  # type: ignore[no-untyped-def]
+    """A row typed under ``sheet``'s headings (``values`` by heading, "år_1" for "år 1")."""
+    headers = [cell.value for cell in sheet[1]]
+    row = sheet.max_row + 1
+    for name, value in values.items():
+        sheet.cell(row=row, column=headers.index(name.replace("_", " ")) + 1, value=value)
+
+
+def test_the_templates_example_event_and_scenario_left_in_are_pointed_out(tmp_path, capsys):
+    # Before: the example proposals left in a filled template were each warned about, but the
+    # example event ('udligning', "Udligningen falder") and scenario went into the deck unsaid
+    template = tmp_path / "katalog.xlsx"
+    write_template(template)
+    book = openpyxl.load_workbook(template)
+    book["Forslag"].delete_rows(2, 3)  # the example proposals deleted …
+    for pid, kind in (("spar", "besparelse"), ("eff", "effektivisering"), ("inv", "investering")):
+        _append(book["Forslag"], id=pid, slags=kind, titel="Eget", område="Kultur", år_1=1)
+    _append(book["Hændelser"], id="brand", titel="Brand på skolen", år_1=-1)  # … but not these
+    _append(book["Scenarier"], id="eget", titel="Eget", år="2027; 2028", mål="1; 2")
+    book.save(template)
+    code, text = run_import(capsys, template, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{template}:Hændelser!A2: advarsel: hændelsen 'udligning' er skabelonens eksempel; "
+        "slet rækken, hvis den ikke er jeres egen hændelse"
+    ) in text
+    assert (
+        f"{template}:Scenarier!A2: advarsel: scenariet 'fire-aar' er skabelonens eksempel; "
+        "slet rækken, hvis det ikke er jeres eget scenarie"
+    ) in text
+    assert "hændelsen 'brand'" not in text and "scenariet 'eget' er" not in text
+
+
+def test_an_own_event_with_the_examples_id_is_not_called_an_example(tmp_path, capsys):
+    events = [["id", "titel", "år 1", "tekst"], ["udligning", "Udligningen falder", -1, "Egen"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "skabelonens eksempel" not in text, text
 
 
 def test_the_template_has_lists_for_kind_and_area_and_explains_every_column(tmp_path):
@@ -349,6 +394,49 @@ def test_a_hidden_proposals_sheet_is_not_read_in_place_of_the_one_in_use(tmp_pat
     assert code == 2
     assert f"{path}:Forslag: arket 'Forslag' er skjult i projektmappen" in text
     assert not (tmp_path / "dæk").exists()
+
+
+@pytest.mark.parametrize(
+    ("state", "said"),
+    [
+        ("veryHidden", "er »meget skjult« (det kan ikke vises fra Excels menu)"),
+        ("hidden", "er skjult"),
+        ("visible", "har samme navn som arket 'Haendelser'"),
+    ],
+)
+def test_an_old_sheet_with_the_events_name_next_to_the_one_in_use_stops_the_import(
+    tmp_path, capsys, state, said
+):
+    # The events kept on "Haendelser", an old "Hændelser" very hidden behind it: before, the
+    # old sheet was "læses ikke" with a warning that did not say it was hidden, and the import
+    # succeeded – though a hidden sheet with a catalogue name stops it (as a hidden Forslag)
+    content = sheets(events=None)
+    content["Haendelser"] = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", -1]]
+    content["Hændelser"] = [["id", "titel", "år 1"], ["gammel", "Gammel hændelse", -9]]
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    book = openpyxl.load_workbook(path)
+    book["Hændelser"].sheet_state = state
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Hændelser: arket 'Hændelser' {said}" in text
+    assert "samme navn som arket 'Haendelser'" in text
+    assert "importen kan ikke vide, hvilket der er det rigtige" in text
+    assert "læses ikke" not in text, text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_very_hidden_proposals_sheet_says_how_to_get_past_it(tmp_path, capsys):
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].sheet_state = "veryHidden"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag: arket 'Forslag' er »meget skjult« i projektmappen og kan ikke vises "
+        "fra Excels menu; er det en gammel kopi, så markér de andre ark"
+    ) in text
 
 
 def test_a_character_the_fonts_lack_is_warned_at_its_cell_as_validate_warns(tmp_path, capsys):

@@ -220,6 +220,30 @@ def test_formulas_saved_with_their_values_are_read_as_the_values_and_named(capsy
     ) in text
 
 
+def test_the_formula_note_counts_only_the_cells_that_were_read(capsys, tmp_path):
+    # Before: "3 celler med formler (den første: =SUM(E2:G2))" – two of them in the skipped
+    # column 'I alt 2027-2029' and the skipped totals row, which were never read
+    rows = [
+        ["id", "slags", "titel", "område", 2027, 2028, 2029, "I alt 2027-2029"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 3, "=E2", 3, "=SUM(E2:G2)"],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, None],
+        [None, None, "I alt", None, "=SUBTOTAL(9,E2:E4)", None, None, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"F2": 3, "H2": 9, "E5": -1})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("spar").effect == (3, 3, 3)
+    assert (
+        f"{path}:Forslag!F2: bemærk: en celle med en formel (=E2) er læst med den værdi, Excel "
+        "regnede ud og gemte med filen"
+    ) in text
+    assert "SUM(" not in text and "SUBTOTAL" not in text, text
+
+
 def test_a_formula_saved_with_an_error_is_named_as_the_error(capsys, tmp_path):
     row = list(PROPOSALS[2])
     row[6] = "=F3/0"
@@ -413,7 +437,7 @@ def test_the_xml_bomb_is_refused_by_defusedxml_too(tmp_path):
         {"xl/worksheets/sheet2.xml": BILLION_LAUGHS_SHEET},
     )
     with pytest.raises(workbook.WorkbookRefused, match="XML-bombe"):
-        workbook._open(path.read_bytes())
+        workbook._open(path.read_bytes(), {"forslag": "Forslag"})  # sheet2: Forslag, read
 
 
 def test_a_zip_bomb_is_refused(capsys, tmp_path):
@@ -621,6 +645,30 @@ def test_a_hidden_column_is_read_and_named(capsys, tmp_path):
     from game.content import load_deck
 
     assert load_deck(tmp_path / "dæk").proposal("eff").service == -1
+
+
+def test_a_hidden_column_of_sums_that_is_skipped_is_not_said_to_be_read(capsys, tmp_path):
+    # before: "kolonne I er skjult i Excel, men læses med" for a column the import skipped,
+    # and the number format's note counted the skipped column's and totals row's cells
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0].append("I alt 2027-2029")
+    for row in rows[1:]:
+        row.append(sum(v for v in row[4:7] if isinstance(v, (int, float))) * 1000)
+        row[4] = row[4] * 1000
+    rows.append([None, None, "I alt", None, 0, 0, 0, None, 18000])
+    path = _hidden(write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows)), "I")
+    book = openpyxl.load_workbook(path)
+    for row in book["Forslag"].iter_rows(min_row=2):
+        for cell in (row[4], row[8]):
+            cell.number_format = "#,##0,"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "kolonne I er skjult" not in text, text
+    assert f"{path}:Forslag: advarsel: 3 celler (E2–E4) gemmer et tal" in text, text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").proposal("eff").effect == (-1, 2, 4)
 
 
 def test_a_unit_the_game_does_not_know_is_warned_about(capsys, tmp_path):
@@ -851,7 +899,7 @@ def test_many_formulas_are_named_in_one_line_at_their_range(capsys, tmp_path):
 def test_a_budget_table_is_read_as_it_is_written(capsys, tmp_path):
     # a budget office's own layout: years with a footnote or a word, dates shown as years,
     # kinds as "Spareforslag" and "I", a committee's subtotal "… i alt", a heading row inside
-    # the table, and a one-off sale whose later years are blank (before: 5.000 every year)
+    # the table, and a sale whose later years are blank (its amount goes on, as under 'år N')
     import datetime
 
     rows = [
@@ -873,7 +921,7 @@ def test_a_budget_table_is_read_as_it_is_written(capsys, tmp_path):
         "saving",
         "investment",
     ]
-    assert deck.proposal("salg").effect == (5, 0, 0)  # a one-off: its blank years are 0
+    assert deck.proposal("salg").effect == (5,)  # the blank years after it: the amount goes on
     assert all(p.calendar_year is None for p in deck.proposals)
 
 
@@ -990,7 +1038,7 @@ def test_a_unit_written_1000_kr_is_written_in_the_deck_and_messages_as_t_kr(caps
     path = write_book(tmp_path / "katalog2.xlsx", sheets(about=about, proposals=rows))
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 2
-    assert "t. kr.) peger på 2000" in text and "1.000 kr." not in text
+    assert "t. kr.) peger på 2.000" in text and "1.000 kr." not in text
 
 
 def test_a_catalogue_without_events_or_welfare_areas_is_warned_at_import_and_validate(
