@@ -119,8 +119,11 @@ def _decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             raise WorkbookRefused("catalogue.file.utf16") from None
     else:
+        # A UTF-8 byte-order mark is dropped before the text is decoded, so that it never ends
+        # up in the first heading, also when the rest is Windows-1252 (a file patched by a tool)
+        raw = raw.removeprefix(b"\xef\xbb\xbf")
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             try:
                 text = raw.decode("cp1252")

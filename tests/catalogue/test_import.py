@@ -451,3 +451,28 @@ def test_a_character_the_fonts_lack_is_warned_at_its_cell_as_validate_warns(tmp_
         f"{path}:Forslag!H2: advarsel: '👍' (U+1F44D) findes ikke i spillets skrift og udelades "
         "på skærmen"
     ) in text
+
+
+def test_a_cp1252_csv_behind_a_utf8_bom_is_read_right(tmp_path, capsys):
+    # before: the BOM was read as cp1252 too, the headings began 'ï»¿id', and the import refused
+    bom = b"\xef\xbb\xbf"
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_bytes(
+        bom
+        + (
+            "id;slags;titel;område;år 1;år 2\r\n"
+            "spar;besparelse;Spar på ældreområdet;Ældre;2,5;\r\n"
+            "eff;effektivisering;Færre vikarer;Ældre;-0,5;1,75\r\n"
+            "inv;investering;Forebyggelse;Sundhed;-1;3\r\n"
+        ).encode("cp1252")
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes(bom + 'id;titel;år;mål\r\ns;Tre år;2027–2028;"1; 2"\r\n'.encode("cp1252"))
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, forslag, scenarier, out=out)
+    assert code == 0, text
+    assert "ï»¿" not in text
+    deck = load_deck(out)
+    assert deck.proposal("spar").title == "Spar på ældreområdet"
+    assert deck.proposal("eff").effect == (-0.5, 1.75)
+    assert deck.scenario("s").years == ("2027", "2028")
