@@ -18,7 +18,8 @@ English (``lang="en"``) is the mirror image: dot for decimals, comma (or a space
 thousands, ``1,200`` is 1200 and ``47,5`` is 47.5. Anything that is not one clear number
 (``1,2,3``, ``1.2.3``, ``12.34,5``, ``1e3``, ``0x10``, ``5 %``, ``nan``) is refused with an
 ``AmountError`` that says how to write it. Signs: ``+``, ``-``, the minus sign ``−`` (which
-``format_amount`` writes) and the en dash ``–`` (which word processors make of a minus).
+``format_amount`` writes), the en dash ``–`` (which word processors make of a minus) and
+the division sign ``÷``, a Danish accountant's minus (``÷2`` is −2).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _SMALL_DECIMALS = 3
 """Decimals for amounts below 1: enough for three significant digits of 0,518, at most 3."""
 
 _SPACES = " \u00a0\u202f\u2009\u2007"
-_MINUS = "-\u2212\u2013"
+_MINUS = "-\u2212\u2013\u00f7"
 _DIGITS = "0123456789"
 
 

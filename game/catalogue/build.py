@@ -913,7 +913,7 @@ LIST_READERS = frozenset({"years", "numbers", "texts", "ids", "wholes"})
 """The readers of columns that hold a list in one cell ("2027; 2028; 2029")."""
 _LOOKS_LIKE = {
     "years": re.compile(r"\s*(?:19|20)\d\d\s*"),
-    "numbers": re.compile(r"\s*[-−–]?\s*[\d.,]*\d\s*(?:%)?\s*"),
+    "numbers": re.compile(r"\s*[-−–÷]?\s*[\d.,]*\d\s*(?:%)?\s*"),
     "wholes": re.compile(r"\s*\d+\s*"),
     "ids": re.compile(r"\s*[\w.-]+\s*"),
     "texts": re.compile(r".*\S.*"),
@@ -1410,12 +1410,12 @@ def _respelled(reading: _Reading, text: str) -> str:
 OUT_OF_LINE = 100
 """How many times smaller or larger than every other amount of its row an amount written as
 text may be before the import asks about it (a misread thousands sign is 1.000 times)."""
-_COMMA_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
+_COMMA_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
 """Text such as "1,500": 1,5 with a Danish decimal comma, 1.500 with an English thousands
 comma (a leading 0, "0,518", is a decimal comma for sure)."""
 
 
-_POINT_THOUSANDS = re.compile(r"[-−–]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
+_POINT_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
 """Text such as "1.000": 1.000 with a Danish thousands point, 1 with an English decimal
 point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
 

@@ -255,7 +255,7 @@ def number(name: str, value: Any) -> float:
     text = _text(name, value)
     if text.strip() in _DASHES:  # a budget table's zero
         return 0.0
-    spaced = re.fullmatch(r"\s*([-−–])\s+(\d.*)", text)
+    spaced = re.fullmatch(r"\s*([-−–÷])\s+(\d.*)", text)
     if spaced:  # "- 200": a minus set apart from its number
         text = f"{spaced.group(1)}{spaced.group(2)}"
     if re.fullmatch(r"\?\s*\d[\d.,\s]*", text.strip()):

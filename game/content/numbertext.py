@@ -25,7 +25,7 @@ from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, spli
 _THOUSANDS_DOT = re.compile(r"^[+-]?0*[1-9][0-9]*\.[0-9]{3}$")
 _ZERO_PADDED = re.compile(r"^[+-]?0[0-9]+$")
 _EXPONENT = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+$")
-_TYPOGRAPHIC_MINUS = "\u2212\u2013\u2014"
+_TYPOGRAPHIC_MINUS = "\u2212\u2013\u2014\u00f7"
 
 
 def yaml_number(value: float) -> str:
@@ -363,7 +363,7 @@ def _with_unit(text: str, unit: str | None = None) -> Message | None:
             return Message.of(
                 "deck.number.with_other_unit", text=text, unit=unit, write=yaml_number(value)
             )
-    match = re.match(r"^([+\-\u2212\u2013]?[0-9][0-9., ]*)\s*[^\W\d_]", text)
+    match = re.match(r"^([+\-\u2212\u2013\u00f7]?[0-9][0-9., ]*)\s*[^\W\d_]", text)
     if match is None:
         return None
     try:

@@ -306,3 +306,25 @@ def test_anlaeg_typed_in_t_kr_in_a_catalogue_in_mio_kr_is_said_at_its_cell(capsy
         "en anlægsramme på 8 mio. kr.; kortet kan aldrig vedtages dér"
     ) in text
     assert "Scenarier!E2: advarsel" not in text, text
+
+
+def test_the_accountants_division_sign_minus_is_read_as_minus_wherever_amounts_are_text(
+    capsys, tmp_path
+):
+    # before: "÷2" was refused as "er ikke et tal" with no advice
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 3, None, None],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", "÷1", "÷ 0,5", "2"],
+        ["inv", "investering", "Forebyggelse", "Sundhed", "÷3,5", "÷500 t. kr.", 6],
+    ]
+    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "÷2"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, events=events))
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, path, out=out)
+    assert "er ikke et tal" not in text
+    assert code == 0, text
+    deck = load_deck(out)
+    assert deck.proposal("eff").effect == (-1, -0.5, 2)
+    assert deck.proposal("inv").effect == (-3.5, -0.5, 6)
+    assert deck.event("udligning").effect == (-2,)
