@@ -202,6 +202,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     import of CSV files); a workbook must have the sheet.
     """
     reading = _Reading(catalogue)
+    reading.warnings.extend(catalogue.notes)
     documents: list[YamlDocument] = []
     stated: dict[str, tuple[Sheet, list[tuple[Cell, str]]]] = {}
     """Data sheet → the units its titles and headings name (checked against the deck's)."""

@@ -107,6 +107,8 @@ class Catalogue:
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
     problems: list[CatalogueProblem] = field(default_factory=list)
     """Problems found while opening the files."""
+    notes: list[CatalogueProblem] = field(default_factory=list)
+    """Warnings found while opening the files (the workbook is open in Excel)."""
     refused: dict[str, str] = field(default_factory=dict)
     """Data sheet → the file that should hold it but was refused (a CSV file named for the
     sheet, "forslag.csv", or the workbook whose sheet is over the limits): the sheet is not

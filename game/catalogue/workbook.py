@@ -65,6 +65,7 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     book = _open(raw, wanted)
     saved = _open(raw, wanted, data_only=True)  # the values Excel saved with its formulas
     catalogue = Catalogue(label)
+    catalogue.notes.extend(_open_elsewhere(path, label))
     named: dict[str, list[Any]] = {}
     for sheet in book.worksheets:
         name = wanted.get(sheet_key(sheet.title))
@@ -117,6 +118,25 @@ def _twin(sheet: Any, read: Any, name: str) -> Message:
         return Message.of("catalogue.sheet_twin", sheet=sheet.title, other=read.title, name=name)
     key = "catalogue.sheet_twin_" + ("very_hidden" if _very(sheet) else "hidden")
     return Message.of(key, sheet=sheet.title, other=read.title, name=name)
+
+
+_LOCK_FILES = (("~$", "", "Excel"), (".~lock.", "#", "LibreOffice"))
+"""The lock file a program keeps beside a workbook while it is open: prefix, suffix, name."""
+
+
+def _open_elsewhere(path: Path, label: str) -> list[CatalogueProblem]:
+    """A warning when a lock file beside the workbook says it is open in Excel (or
+    LibreOffice): the import reads the version last saved, not what is on the screen."""
+    for prefix, suffix, program in _LOCK_FILES:
+        lock = path.with_name(f"{prefix}{path.name}{suffix}")
+        try:
+            found = lock.is_file()
+        except OSError:
+            found = False
+        if found:
+            said = Message.of("catalogue.file.open_in", program=program, lock=lock.name)
+            return [CatalogueProblem(label, said)]
+    return []
 
 
 def _bytes(path: Path) -> bytes:

@@ -1288,6 +1288,7 @@ MESSAGES.update(
         "catalogue.event_sign.rule_positive": "advarsel: med 'besparelser positive' (standard) skrives en hændelse, der koster kommunen penge, med minus, og en, der giver penge, med plus. Er hændelserne skrevet som budgetændringer (en merudgift med plus), så vend fortegnet på {which}",
         "catalogue.title_rows.one": "advarsel: række {rows} over overskrifterne (række {header}) er ikke læst – en titel eller en note",
         "catalogue.title_rows.many": "advarsel: rækkerne {rows} over overskrifterne (række {header}) er ikke læst – en titel eller en note",
+        "catalogue.file.open_in": "advarsel: projektmappen ser ud til at være åben i {program} ('{lock}' ligger ved siden af den); importen læser den version, der sidst blev gemt – gem den først, hvis der er ændringer, der ikke er gemt",
         "catalogue.file.lock_file": "det er Excels låsefil, som findes, mens projektmappen er åben; importér '{name}' (gem og luk den gerne først)",
         "catalogue.cell.share_percent": "{name} er en andel mellem 0 og 1, ikke {value}; menes der {value} %, så skriv {value} %",
         "catalogue.numbers_only_row": "række {row} har kun tal ({cells}) og intet id, ingen titel, slags eller område: er det en sum uden tekst, så slet rækken; er det et forslag, så udfyld det",

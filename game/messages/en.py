@@ -1280,6 +1280,7 @@ MESSAGES.update(
         "catalogue.event_sign.rule_positive": "warning: with 'besparelser positive' (the default) an event that costs the municipality money is written with a minus, and one that gives money with a plus. If the events are written as budget changes (extra spending with a plus), turn the sign of {which}",
         "catalogue.title_rows.one": "warning: row {rows} above the headings (row {header}) is not read – a title or a note",
         "catalogue.title_rows.many": "warning: rows {rows} above the headings (row {header}) are not read – a title or a note",
+        "catalogue.file.open_in": "warning: the workbook seems to be open in {program} ('{lock}' is beside it); the import reads the version last saved – save it first if there are unsaved changes",
         "catalogue.file.lock_file": "this is Excel's lock file, which exists while the workbook is open; import '{name}' (preferably saved and closed)",
         "catalogue.cell.share_percent": "{name} is a share between 0 and 1, not {value}; if {value} % is meant, write {value} %",
         "catalogue.numbers_only_row": "row {row} holds only numbers ({cells}) and no id, title, kind or area: if it is a sum without its label, delete the row; if it is a proposal, fill it in",

@@ -763,6 +763,26 @@ def test_excels_lock_file_is_named_as_such(capsys, tmp_path):
     assert code == 2 and "det er Excels låsefil" in text and "importér 'katalog.xlsx'" in text
 
 
+@pytest.mark.parametrize(
+    ("lock", "program"), [("~$katalog.xlsx", "Excel"), (".~lock.katalog.xlsx#", "LibreOffice")]
+)
+def test_a_workbook_open_in_excel_is_imported_with_a_warning(capsys, tmp_path, lock, program):
+    # before: the lock file beside the workbook was silently ignored, and unsaved changes
+    # on the screen were missing from the deck without a word
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    (tmp_path / lock).write_bytes(b"\x00" * 165)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}: advarsel: projektmappen ser ud til at være åben i {program} ('{lock}' ligger "
+        "ved siden af den); importen læser den version, der sidst blev gemt – gem den først, "
+        "hvis der er ændringer, der ikke er gemt"
+    ) in text
+    (tmp_path / lock).unlink()
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0 and "åben i" not in text
+
+
 def test_a_list_of_ids_with_og_and_an_id_in_the_wrong_case(capsys, tmp_path):
     # before: "ukendt forslag 'og'", and no hint for 'SPAR' where the id is 'spar'
     rows = _proposals(*PROPOSALS[1:])
