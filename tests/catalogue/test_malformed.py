@@ -875,6 +875,31 @@ def test_a_budget_offices_own_headings_and_subtotal_rows_are_read(capsys, tmp_pa
     assert deck.proposal("spar").text == "Tekst"  # "Bemærkning" is the card's text
 
 
+@pytest.mark.parametrize(
+    ("proposal_id", "event_id"),
+    [
+        ("Forslag nr.", "Hændelse nr."),
+        ("Forslag nr", "Hændelsesnr."),
+        ("Forslags nr.", "Hændelsesnummer"),
+        ("Forslagsnr", "Nummer"),
+        ("Nummer", "Nr."),
+    ],
+)
+def test_a_numbered_id_heading_is_read_as_the_id(capsys, tmp_path, proposal_id, event_id):
+    # before: 'Forslag nr.' was "ikke en kolonne" and the import missed the id column
+    rows = [[proposal_id, *PROPOSALS[0][1:]], *PROPOSALS[1:]]
+    events = [[event_id, "titel", "år 1"], ["udligning", "Udligningen falder", -1]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, events=events))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "er ikke en kolonne" not in text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    assert [p.id for p in deck.proposals] == ["spar", "eff", "inv"]
+    assert [e.id for e in deck.events] == ["udligning"]
+
+
 def test_a_blank_year_before_a_later_amount_is_read_as_0_and_said(capsys, tmp_path):
     # before, the import stopped and asked for a 0 that a budget table leaves blank
     rows = _proposals(*PROPOSALS[1:])
