@@ -320,7 +320,7 @@ def _in_another_unit(
             found.append(
                 Problem.of(
                     *at,
-                    "deck.amount_in_millions",
+                    "deck.amount_in_millions." + ("one" if len(card.effect) == 1 else "many"),
                     id=card.id,
                     largest=largest,
                     typical=float(round(typical)),

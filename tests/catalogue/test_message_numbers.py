@@ -27,10 +27,27 @@ def test_amounts_a_thousand_times_larger_are_written_as_danish_numbers(capsys, t
     assert code == 0, text
     assert (
         f"{path}:Forslag!E2: advarsel: 'spar' frigør højst 2,4 t. kr. om året, mens det typiske "
-        "forslag frigør 2.400 t. kr.: er beløbet skrevet i mio. kr.? I t. kr. skrives beløbene "
+        "forslag frigør 2.400 t. kr.: er beløbene skrevet i mio. kr.? I t. kr. skrives beløbene "
         "−500, 1.200 og 2.400"
     ) in text
     assert "[" not in text, text
+
+
+def test_a_single_amount_a_thousand_times_larger_is_called_beloebet(capsys, tmp_path):
+    # Before: "I t. kr. skrives beløbene 1.800" about the one amount of a card
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", "t. kr."]
+    rows = [PROPOSALS[0], *[[*row[:4], 1800, None, None, None] for row in PROPOSALS[1:]]]
+    rows[1][4] = 1.8
+    scenarios = [SCENARIOS[0], ["t", "T", "2027; 2028", "1000; 2000"]]
+    code, text, path = _import(capsys, tmp_path, proposals=rows, about=about, scenarios=scenarios)
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E2: advarsel: 'spar' frigør 1,8 t. kr. om året, mens det typiske "
+        "forslag frigør 1.800 t. kr.: er beløbet skrevet i mio. kr.? I t. kr. skrives beløbet "
+        "1.800"
+    ) in text
+    assert "beløbene" not in text, text
 
 
 @pytest.mark.parametrize(

@@ -287,9 +287,10 @@ def test_validate_warns_at_a_card_written_in_millions_in_a_deck_in_thousands(tmp
     (tmp_path / "deck.yaml").write_text(body)
     assert main(["validate", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "advarsel: 'c' frigør højst 2,2 t. kr. om året, mens det typiske forslag frigør " in out
-    # the amounts as the file may write them: "2.200" is refused as a possible thousands dot
-    assert "er beløbet skrevet i mio. kr.? I t. kr. skrives beløbene [2200]" in out
+    assert "advarsel: 'c' frigør 2,2 t. kr. om året, mens det typiske forslag frigør " in out
+    # the amount as the file may write it: "2.200" is refused as a possible thousands dot;
+    # one amount is "beløbet" (before: "beløbene [2200]")
+    assert "er beløbet skrevet i mio. kr.? I t. kr. skrives beløbet [2200]" in out
 
 
 def test_many_amounts_over_the_limit_ask_whether_the_deck_is_in_thousands(tmp_path, capsys):
