@@ -792,9 +792,8 @@ def _unknown(
             lookup_of = lookup(sheet.name)
             named = [
                 f"'{other.value}'"
-                for (row, _), other in sorted(sheet.cells.items())
-                if row == cell.row
-                and other.formula is None
+                for other in sheet.row_cells(cell.row).values()
+                if other.formula is None
                 and getattr(lookup_of.get(header_key(other.value)), "reader", None) == "effect"
             ]
             reading.add(sheet, cell, "catalogue.header_year", text=text, named=", ".join(named))

@@ -133,8 +133,7 @@ def join_heading_rows(sheet: Sheet) -> JoinedHeading:
     """
     top = header_row(sheet)
     below = top + 1
-    lower = {c: cell for (r, c), cell in sheet.cells.items() if r == below}
-    upper = {c: cell for (r, c), cell in sheet.cells.items() if r == top}
+    lower, upper = sheet.row_cells(below), sheet.row_cells(top)
     if not lower or not all(_is_heading(sheet, cell) for cell in lower.values()):
         return JoinedHeading(sheet)
     if all(c in upper and _is_heading(sheet, upper[c]) for c in lower):
