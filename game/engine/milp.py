@@ -70,19 +70,50 @@ def _feasible(highs: _core._Highs) -> bool:
     return bool(highs.getInfo().primal_solution_status == 2)
 
 
-def _run(highs: _core._Highs) -> tuple[_core.HighsModelStatus, _core.HighsSolution]:
-    """Solve. Every program given here has a feasible point (the empty plan, and each stage
-    keeps the previous stage's optimum), so any status but optimal or out of time is a
-    numerical slip: solve once more without presolve, which is slower but steadier. (HiGHS
-    1.16's presolve called a feasible eight-row program infeasible; tests/engine/
-    test_optimise.py checks the optimiser against exhaustive search.)"""
-    highs.run()
-    status = highs.getModelStatus()
-    if status not in (_core.HighsModelStatus.kOptimal, _core.HighsModelStatus.kTimeLimit):
-        highs.setOptionValue("presolve", "off")
-        highs.run()
-        status = highs.getModelStatus()
-    return status, highs.getSolution()
+_SOLVER_ERRORS = (ValueError, RuntimeError, MemoryError, IndexError, OverflowError)
+"""What highspy raises when HiGHS itself throws (pybind11 turns ``std::length_error`` into
+``ValueError``, ``std::bad_alloc`` into ``MemoryError`` and so on). Seen once: highspy 1.15.1
+threw 'vector::reserve' while the planner played an eight-year game on a busy machine."""
+
+_RETRIES: tuple[tuple[tuple[str, str | int], ...], ...] = (
+    (),
+    (("presolve", "off"),),
+    (("presolve", "off"), ("random_seed", 7919)),
+)
+"""The settings of each try: as configured, then without presolve (slower but steadier: HiGHS
+1.16's presolve called a feasible eight-row program infeasible), then also on another of
+HiGHS's random paths through the branch and bound."""
+
+
+class SolverFailed(RuntimeError):
+    """HiGHS threw on every try (``_RETRIES``); the message is its own."""
+
+
+def _run(lp: _core.HighsLp) -> tuple[_core._Highs, _core.HighsModelStatus]:
+    """Solve ``lp`` with a fresh solver per try. Every program given here has a feasible
+    point (the empty plan, and each stage keeps the previous stage's optimum), so any status
+    but optimal or out of time is a numerical slip, and so is an exception from inside HiGHS:
+    both get the next try of ``_RETRIES``. Returns the solver of the last try and its status
+    (tests/engine/test_optimise.py checks the optimiser against exhaustive search).
+
+    Raises ``SolverFailed`` when HiGHS throws on every try."""
+    failure: BaseException | None = None
+    last: tuple[_core._Highs, _core.HighsModelStatus] | None = None
+    for settings in _RETRIES:
+        highs = _solver(lp)
+        for name, value in settings:
+            highs.setOptionValue(name, value)
+        try:
+            highs.run()
+        except _SOLVER_ERRORS as raised:
+            failure = raised
+            continue
+        last = highs, highs.getModelStatus()
+        if last[1] in (_core.HighsModelStatus.kOptimal, _core.HighsModelStatus.kTimeLimit):
+            break
+    if last is None:
+        raise SolverFailed(f"HiGHS: {failure}") from failure
+    return last
 
 
 class Program:
@@ -146,7 +177,9 @@ class Program:
         """Optimise ``objectives`` in order (no starting point is handed to HiGHS: with
         highspy 1.16 a user solution made a later stage stop at a non-optimal point).
 
-        Raises ``Infeasible`` when the program has no feasible point.
+        Raises ``Infeasible`` when the program has no feasible point, and ``SolverFailed``
+        when HiGHS throws on every try of the first stage (a later stage that fails leaves
+        the earlier stages' plan, unproved).
         """
         values: list[float] | None = None
         proved = True
@@ -156,8 +189,14 @@ class Program:
             cost = np.zeros(self.size)
             for column, coefficient in objective.coefficients.items():
                 cost[column] += coefficient
-            highs = _solver(self._lp(cost, objective.maximise))
-            status, solution = _run(highs)
+            try:
+                highs, status = _run(self._lp(cost, objective.maximise))
+            except SolverFailed:
+                if values is None:
+                    raise
+                proved = False  # keep the earlier stages' plan, as after a time-out
+                break
+            solution = highs.getSolution()
             if status != _core.HighsModelStatus.kOptimal:
                 proved = False
                 if status != _core.HighsModelStatus.kTimeLimit or not _feasible(highs):

@@ -54,7 +54,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import ledger
-from game.engine.milp import Objective, Program
+from game.engine.milp import Objective, Program, SolverFailed
 from game.engine.model import KINDS, Kind, Proposal, profile_of
 from game.engine.state import GameState
 
@@ -518,12 +518,18 @@ def optimise(problem: Problem, incumbents: Sequence[Sequence[tuple[str, int]]] =
 
     ``incumbents`` are plans to compare with (e.g. what the group did): the answer is never
     worse than the best feasible one of them. ``exact`` is False only if HiGHS ran out of its
-    time limit before proving optimality (it has not happened on the standard deck).
+    time limit before proving optimality (it has not happened on the standard deck), or if
+    HiGHS threw on every try: then the answer is the best of ``incumbents`` and the empty plan,
+    unproved, so a debrief or a bot goes on instead of stopping on the solver's error.
     """
     model = _Model(problem)
-    solution = model.program.solve_lexicographic(model.objectives())
-    best = evaluate(problem, model.plan(solution.values))
-    proved = solution.proved
+    try:
+        solution = model.program.solve_lexicographic(model.objectives())
+    except SolverFailed:
+        best, proved = evaluate(problem, []), False
+    else:
+        best = evaluate(problem, model.plan(solution.values))
+        proved = solution.proved
     for plan in incumbents:
         try:
             other = evaluate(problem, plan)
@@ -546,9 +552,13 @@ def can_win(problem: Problem) -> bool:
     """Whether some plan of ``problem`` wins, decided by the objective's first stage alone
     (winning and the count of winning conditions): the later stages only choose among plans
     with the same first-stage value, so ``optimise(problem).won`` is the same answer at about
-    a quarter of the solver's work."""
+    a quarter of the solver's work. When HiGHS throws on every try, the full ``optimise``
+    answers (it falls back to the empty plan if it fails too)."""
     model = _Model(problem)
-    solution = model.program.solve_lexicographic(model.objectives()[:1])
+    try:
+        solution = model.program.solve_lexicographic(model.objectives()[:1])
+    except SolverFailed:
+        return optimise(problem).won
     return evaluate(problem, model.plan(solution.values)).won
 
 
@@ -556,10 +566,15 @@ def most_in_year(problem: Problem, year: int) -> float:
     """The most råderum any plan of ``problem`` gives in ``year`` (0-based), whatever it does
     to the other years and the winning conditions: the ceiling of that year's target with
     these cards and events under the adoption rules (capacity with træthed, exclusions,
-    requirements and the anlægsramme). The plan is scored by ``evaluate``, like every other."""
+    requirements and the anlægsramme). The plan is scored by ``evaluate``, like every other.
+    When HiGHS throws on every try, the figure of ``optimise``'s fallback stands in (the empty
+    plan's: a floor, not the ceiling)."""
     model = _Model(problem)
     stage = Objective(model.totals[year], tolerance=1e-6)
-    solution = model.program.solve_lexicographic([stage])
+    try:
+        solution = model.program.solve_lexicographic([stage])
+    except SolverFailed:
+        return optimise(problem).raaderum[year]
     return evaluate(problem, model.plan(solution.values)).raaderum[year]
 
 

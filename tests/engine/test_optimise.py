@@ -373,3 +373,63 @@ def test_most_in_year_is_the_most_any_plan_that_keeps_the_rules_gives_that_year(
         best = total if best is None else max(best, total)
     assert best is not None  # the empty plan always keeps the rules
     assert most_in_year(problem, year) == pytest.approx(best, abs=1e-6)
+
+
+class _ThrowingHiGHS:
+    """A real HiGHS instance whose ``run`` throws as highspy 1.15.1 once did inside the
+    planner ('vector::reserve', pybind11's translation of ``std::length_error``), for the
+    first ``fails`` runs of the test; everything else is HiGHS itself."""
+
+    runs = 0
+
+    def __init__(self, highs, fails: int) -> None:
+        self._highs = highs
+        self._fails = fails
+
+    def run(self):
+        _ThrowingHiGHS.runs += 1
+        if _ThrowingHiGHS.runs <= self._fails:
+            raise ValueError("vector::reserve")
+        return self._highs.run()
+
+    def __getattr__(self, name):
+        return getattr(self._highs, name)
+
+
+def _highs_throws(monkeypatch, fails: int) -> None:
+    from game.engine import milp
+
+    real = milp._solver
+    _ThrowingHiGHS.runs = 0
+    monkeypatch.setattr(milp, "_solver", lambda lp: _ThrowingHiGHS(real(lp), fails))
+
+
+def test_a_solver_that_throws_once_is_asked_again_and_gives_the_same_best_plan(
+    std_deck, monkeypatch
+):
+    state = play_game(std_deck, "standard", 3, POLICIES["greedy"], np.random.default_rng(3))
+    problem = problem_from_state(state)
+    calm = optimise(problem)
+    _highs_throws(monkeypatch, fails=1)
+    shaken = optimise(problem)
+    assert _ThrowingHiGHS.runs > 1  # it threw, and was asked again
+    assert shaken.exact and shaken.won == calm.won
+    assert score(problem, evaluate(problem, shaken.plan)) == score(problem, calm)
+
+
+def test_a_solver_that_always_throws_leaves_the_groups_own_plan_unproved(std_deck, monkeypatch):
+    # the debrief's best plan and the planner bot must go on, not stop on HiGHS's error
+    from game.engine.optimise import best_portfolio
+    from game.engine.planner import planner_policy
+
+    state = play_game(std_deck, "standard", 3, POLICIES["greedy"], np.random.default_rng(3))
+    own = sorted((a.card, a.round) for a in state.adopted)
+    _highs_throws(monkeypatch, fails=10**6)
+    best = best_portfolio(state)
+    assert not best.exact
+    assert sorted(best.plan) == own
+    assert best.raaderum == pytest.approx(evaluate(problem_from_state(state), own).raaderum)
+    problem = problem_from_state(state)
+    assert most_in_year(problem, 0) == pytest.approx(evaluate(problem, []).raaderum[0])
+    fresh = play_game(std_deck, "standard", 3, planner_policy(), np.random.default_rng(3))
+    assert fresh.finished
