@@ -22,6 +22,7 @@ from game.catalogue.workbook import WorkbookRefused, read_workbook
 from game.catalogue.writer import TEMPLATE, write_workbook
 from game.catalogue.yamlwrite import deck_texts, write_deck
 from game.content import DeckError, deck_files, load_deck
+from game.content.validation_messages import plain_letters
 from game.content.yamlsafe import YamlError, read
 from game.messages import Message
 from game.saves.files import WriteFailed
@@ -88,8 +89,7 @@ def read_catalogue(paths: Sequence[Path]) -> Imported:
 def _csv_header(path: Path) -> dict[str, Any]:
     """The deck header of a CSV import without an "Om kataloget" file: named after the file."""
     stem = unicodedata.normalize("NFC", path.stem)
-    plain = unicodedata.normalize("NFKD", stem.replace("æ", "ae").replace("ø", "oe"))
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", plain_letters(stem)).strip("-")
     return {"id": (slug or "katalog")[:32], "title": stem[:90] or "Katalog", "schema_version": 2}
 
 

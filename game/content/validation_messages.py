@@ -125,6 +125,14 @@ def message(
 DANISH_LETTERS = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe"), ("Å", "Aa"))
 
 
+def plain_letters(text: str) -> str:
+    """``text`` in ASCII letters: æ, ø, å (and Æ, Ø, Å) as ae, oe, aa, other letters without
+    their accents; characters with no such spelling are dropped ("Ærø" → "Aeroe")."""
+    for letter, ascii_ in DANISH_LETTERS:
+        text = text.replace(letter, ascii_)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def id_spelling(text: str) -> str | None:
     """An id as it may be written: æ, ø, å as ae, oe, aa, other letters without their accents,
     spaces and dashes of any kind ("–", "—", "−") as hyphens ("Ældre 1" → "Aeldre-1", "E–01"
@@ -133,16 +141,7 @@ def id_spelling(text: str) -> str | None:
     spelled = "".join(
         "-" if unicodedata.category(c) == "Pd" or c == "\u2212" else c for c in text.strip()
     )
-    for letter, ascii_ in (
-        ("æ", "ae"),
-        ("ø", "oe"),
-        ("å", "aa"),
-        ("Æ", "Ae"),
-        ("Ø", "Oe"),
-        ("Å", "Aa"),
-    ):
-        spelled = spelled.replace(letter, ascii_)
-    spelled = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
+    spelled = plain_letters(spelled)
     spelled = re.sub(r"\s+", "-", spelled)
     return spelled if spelled and re.fullmatch(r"[A-Za-z0-9_.\-]+", spelled) else None
 

@@ -476,3 +476,27 @@ def test_a_cp1252_csv_behind_a_utf8_bom_is_read_right(tmp_path, capsys):
     assert deck.proposal("spar").title == "Spar på ældreområdet"
     assert deck.proposal("eff").effect == (-0.5, 1.75)
     assert deck.scenario("s").years == ("2027", "2028")
+
+
+@pytest.mark.parametrize(
+    ("name", "deck_id"),
+    [("Ærø spareforslag", "Aeroe-spareforslag"), ("Ølstykke", "Oelstykke"), ("Århus", "Aarhus")],
+)
+def test_a_csv_catalogue_named_after_a_town_keeps_its_danish_letters_in_the_deck_id(
+    tmp_path, capsys, name, deck_id
+):
+    # "Ærø.csv" became the deck "roe": an upper-case Æ or Ø was dropped, å lost its second a
+    forslag = tmp_path / f"{name}.csv"
+    forslag.write_text(
+        "id;slags;titel;område;år 1;år 2;år 3\n"
+        "spar;besparelse;Spar;Ældre;2;;\n"
+        "eff;effektivisering;Eff;Ældre;0;1;2\n"
+        "inv;investering;Inv;Sundhed;-1;0;4\n",
+        encoding="utf-8",
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_text('id;titel;år;mål\ns;Tre år;2027–2029;"1; 2; 3"\n', encoding="utf-8")
+    code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert (deck.id, deck.title) == (deck_id, name)
