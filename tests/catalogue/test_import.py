@@ -297,18 +297,27 @@ def test_a_cp1252_csv_with_decimal_commas_is_read_right(tmp_path, capsys):
     assert deck.id == "forslag"
 
 
+def _csv_catalogue(tmp_path: Path, stem: str, proposals: str, scenario: str) -> tuple[Path, Path]:
+    """A UTF-8 CSV catalogue: ``stem``.csv with the ``proposals`` rows (heading included) and
+    scenarier.csv with the one ``scenario`` row."""
+    forslag = tmp_path / f"{stem}.csv"
+    forslag.write_text(proposals, encoding="utf-8")
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_text(f"id;titel;år;mål\n{scenario}\n", encoding="utf-8")
+    return forslag, scenarier
+
+
 def test_an_amount_over_the_limit_is_quoted_as_the_cell_has_it(tmp_path, capsys):
     # before: "ikke 1.250" for 1.250,5 – a value the office could not find in its sheet
-    forslag = tmp_path / "forslag.csv"
-    forslag.write_text(
+    forslag, scenarier = _csv_catalogue(
+        tmp_path,
+        "forslag",
         "id;slags;titel;område;år 1;år 2\n"
         "spar;besparelse;Færre vikarer;Skole;1.250,5;1.500\n"
         "eff;effektivisering;Eff;Ældre;-0,5;1,5\n"
         "inv;investering;Inv;Sundhed;-1;3\n",
-        encoding="utf-8",
+        's;S;2027–2028;"1; 2"',
     )
-    scenarier = tmp_path / "scenarier.csv"
-    scenarier.write_text('id;titel;år;mål\ns;S;2027–2028;"1; 2"\n', encoding="utf-8")
     code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
     assert code == 2
     assert f"{forslag}:E2: 'år 1' må højst være 1.000, ikke 1.250,5 (beløb i mio. kr.)" in text
@@ -486,16 +495,15 @@ def test_a_csv_catalogue_named_after_a_town_keeps_its_danish_letters_in_the_deck
     tmp_path, capsys, name, deck_id
 ):
     # "Ærø.csv" became the deck "roe": an upper-case Æ or Ø was dropped, å lost its second a
-    forslag = tmp_path / f"{name}.csv"
-    forslag.write_text(
+    forslag, scenarier = _csv_catalogue(
+        tmp_path,
+        name,
         "id;slags;titel;område;år 1;år 2;år 3\n"
         "spar;besparelse;Spar;Ældre;2;;\n"
         "eff;effektivisering;Eff;Ældre;0;1;2\n"
         "inv;investering;Inv;Sundhed;-1;0;4\n",
-        encoding="utf-8",
+        's;Tre år;2027–2029;"1; 2; 3"',
     )
-    scenarier = tmp_path / "scenarier.csv"
-    scenarier.write_text('id;titel;år;mål\ns;Tre år;2027–2029;"1; 2; 3"\n', encoding="utf-8")
     code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
     assert code == 0, text
     deck = load_deck(tmp_path / "dæk")
