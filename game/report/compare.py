@@ -65,9 +65,10 @@ TABLES_HEADER = (
     "unit",
 )
 """Columns of compare_tables.csv: one row per table and budget year (fixed English
-identifiers, values in the report's language), so a host can pivot the tables in Excel. An
-unfinished game's years not begun have no råderum, and its years not over no "met"; "unit"
-is the deck's (tables of decks in mio. kr. and in t. kr. can share a file)."""
+identifiers, values in the report's language), so a host can pivot the tables in Excel.
+"service" is the level at the year's end (now, in an open year). An unfinished game's years
+not begun have no råderum and no service, and its years not over no "met"; "unit" is the
+deck's (tables of decks in mio. kr. and in t. kr. can share a file)."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,16 @@ class TableResult:
     played: int | None = None
     """The budget years an unfinished game has begun (the later years are not played yet, and
     their råderum is only what the cards adopted so far would give); None: every year."""
+    year_service: tuple[int, ...] = ()
+    """The service level at the end of each closed budget year (the engine's year results);
+    ``service`` is the level now (of the open year in an unfinished game)."""
+
+    def service_in(self, index: int) -> int | None:
+        """The service level of budget year ``index`` (0-based): at its end for a closed year,
+        the level now for the open one, None for a year not begun."""
+        if index < len(self.year_service):
+            return self.year_service[index]
+        return self.service if self.begun(index) else None
 
     def begun(self, index: int) -> bool:
         """Whether budget year ``index`` (0-based) has begun at this table."""
@@ -295,6 +306,7 @@ def _table(saved: SavedGame) -> TableResult:
         name=(saved.table or saved.settings.table).strip(),
         outcome=outcome,
         played=None if state.finished else state.round + 1,
+        year_service=tuple(result.service for result in state.results),
     )
 
 
@@ -828,7 +840,8 @@ def _year_cell(value: float, target: float, lang: str) -> str:
 
 def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | int]]:
     """The rows of compare_tables.csv: per table (by the page's name) and budget year, the
-    target, the råderum, whether it was met, and the table's service level and result."""
+    target, the råderum, whether it was met, the service level at the year's end (now, for an
+    open year; blank for a year not begun) and the table's result."""
     words = catalogue(lang)
     yes, no = words.t("report.yes"), words.t("report.no")
     rows: list[list[str | int]] = []
@@ -845,6 +858,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                 value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
                 target = tab.target[index] if index < len(tab.target) else 0.0
                 settled = tab.closed(index)
+                service = tab.service_in(index)
                 rows.append(
                     [
                         group.scenario_id,
@@ -855,7 +869,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         number(target, lang),
                         number(value, lang) if tab.begun(index) else "",
                         (yes if meets(value, target) else no) if settled else "",
-                        tab.service,
+                        "" if service is None else service,
                         result,
                         why,
                         group.unit,

@@ -110,6 +110,8 @@ def test_the_tables_csv_has_each_tables_years_result_and_why(saves_dir, states, 
         for row, value, target in zip(mine, raaderum(final), final.targets):
             assert float(row["raaderum"].replace(",", ".")) == pytest.approx(value, abs=0.005)
             assert row["met"] == ("ja" if value >= target - 1e-9 else "nej")
+        # each year's own service level: it said the final level in every year's row
+        assert [int(r["service"]) for r in mine] == [y.service for y in final.results]
         outcome = verdict(final)
         assert {r["result"] for r in mine} == {"vundet" if outcome.won else "tabt"}
         if not outcome.won:
@@ -495,3 +497,17 @@ def test_tables_none_of_which_has_finished_are_not_said_to_have_won_0_of_0(tmp_p
     page = paths[0].read_text(encoding="utf-8")
     assert "Ingen af bordene har spillet færdig endnu." in page
     assert "0 af 0" not in page
+
+
+def test_an_unfinished_tables_service_is_given_for_the_years_it_has_begun(std_deck, tmp_path):
+    history = autoplay(std_deck, "standard", 5, "greedy")
+    while history.current.round != 1 or history.current.finished:
+        history = history.undo()
+    open_state = history.current
+    write_save(tmp_path / "i-gang.json", std_deck, GameSettings("standard", 5, None), history)
+    write_comparison(compare_saves([tmp_path]), tmp_path / "out")
+    rows = _rows(tmp_path / "out" / "compare_tables.csv")
+    services = [r["service"] for r in rows]
+    assert services[0] == str(open_state.results[0].service)
+    assert services[1] == str(open_state.service)  # the open year: the level now
+    assert services[2:] == ["", ""]  # not begun
