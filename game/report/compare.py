@@ -319,14 +319,20 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
-def numbered(tables: Sequence[TableResult]) -> list[TableResult]:
+def numbered(tables: Sequence[TableResult], taken: set[str] | None = None) -> list[TableResult]:
     """The tables with their ``number`` set, sorted by name ("Bord 2" before "Bord 10").
 
     A table without a name gets the lowest N for which "Bord N" (or "Table N") is no other
     table's name, so it never takes a paper table's name. Tables that share a name (perhaps
     one table entered twice) are numbered 1, 2, … among themselves; a paper table and a
-    screen table of one name are not (the paper table's label says "(papir)")."""
+    screen table of one name are not (the paper table's label says "(papir)").
+
+    ``taken`` are names already in use elsewhere in the comparison (casefolded: every table's
+    own name, and the "Bord N" given to unnamed tables of earlier groups); the names given
+    here are added to it, so one comparison never shows two tables as "Bord 10"."""
     names = [t.name.casefold() for t in tables]
+    taken = set(names) if taken is None else taken
+    taken.update(names)
     words = {catalogue(lang).t("report.compare.table").casefold() for lang in ("da", "en")}
     seen: dict[tuple[str, bool], int] = {}
     found: list[TableResult] = []
@@ -339,8 +345,9 @@ def numbered(tables: Sequence[TableResult]) -> list[TableResult]:
             found.append(replace(tab, number=seen[key]))
             continue
         number += 1
-        while any(f"{word} {number}" in names for word in words):
+        while any(f"{word} {number}" in taken for word in words):
             number += 1
+        taken.update(f"{word} {number}" for word in words)
         found.append(replace(tab, number=number))
     return sorted(found, key=lambda t: (_natural(t.name or t.label("da")), t.number))
 
@@ -370,11 +377,11 @@ def same_name_lines(group: ComparisonGroup, lang: str) -> list[str]:
     ]
 
 
-def _group(saves: list[SavedGame]) -> ComparisonGroup:
+def _group(saves: list[SavedGame], taken: set[str]) -> ComparisonGroup:
     deck = saves[0].deck
     scenario = saves[0].history.current.scenario
     found = [_table(s) for s in saves]
-    tables = tuple(numbered(found))
+    tables = tuple(numbered(found, taken))
     uses = []
     for pid in scenario.proposals:
         proposal = deck.proposal(pid)
@@ -433,7 +440,9 @@ def compare_saves(paths: list[Path]) -> Comparison:
     ordered = sorted(
         groups.values(), key=lambda s: (-len(s), s[0].deck.title, s[0].settings.scenario)
     )
-    return Comparison((_group(saves) for saves in ordered), unreadable, copies, unplayed)
+    # every table's own name, so an unnamed table of one group is not given another's name
+    taken = {(s.table or s.settings.table).strip().casefold() for s in games} - {""}
+    return Comparison((_group(saves, taken) for saves in ordered), unreadable, copies, unplayed)
 
 
 def why_apart(groups: Sequence[ComparisonGroup], index: int) -> Message | None:

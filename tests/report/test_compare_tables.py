@@ -511,3 +511,22 @@ def test_an_unfinished_tables_service_is_given_for_the_years_it_has_begun(std_de
     assert services[0] == str(open_state.results[0].service)
     assert services[1] == str(open_state.service)  # the open year: the level now
     assert services[2:] == ["", ""]  # not begun
+
+
+def test_an_unnamed_table_never_takes_the_name_of_a_table_in_another_group(std_deck, tmp_path):
+    # an unnamed game became "Bord 10" beside another group's real "Bord 10", with no warning,
+    # and two unnamed tables of two groups were both "Bord 1"
+    for name, scenario, table in [
+        ("a.json", "standard", ""),
+        ("b.json", "intro", "Bord 1"),
+        ("c.json", "intro", ""),
+        ("d.json", "borgermoede", ""),
+    ]:
+        history = autoplay(std_deck, scenario, 4, "greedy")
+        write_save(tmp_path / name, std_deck, GameSettings(scenario, 4, None, table=table), history)
+    comparison = compare_saves([tmp_path])
+    labels = [tab.label("da") for group in comparison for tab in group.tables]
+    assert sorted(labels) == ["Bord 1", "Bord 2", "Bord 3", "Bord 4"]
+    write_comparison(comparison, tmp_path / "out")
+    rows = _rows(tmp_path / "out" / "compare_tables.csv")
+    assert len({(r["table"], r["file"]) for r in rows}) == len({r["table"] for r in rows}) == 4
