@@ -426,6 +426,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     enter.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
     enter.add_argument(
+        "--stopped-after",
+        metavar="ROUND",
+        default=None,
+        help="the last round (or budget year) the table finished, when it did not play them "
+        "all: the game is saved unfinished, as a game left in the window",
+    )
+    enter.add_argument(
         "--out",
         help="the save file to write (.json); left out: a new file in the window's save "
         "folder, where the compare screen finds it",
@@ -659,6 +666,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         paper_history,
         parse_entries,
         parse_factors,
+        parse_stop,
     )
 
     deck = _load(args.deck)
@@ -696,6 +704,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             [_nfc(a) for a in args.adopt], "--adopt", scenario.years, examples.adopt
         )
         factors = parse_factors([_nfc(f) for f in args.factor], examples.factor)
+        played = None if args.stopped_after is None else parse_stop(args.stopped_after, scenario)
         table = PaperTable(
             table=" ".join(unicodedata.normalize("NFC", args.table).split()),  # as the window does
             adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
@@ -707,8 +716,8 @@ def cmd_enter(args: argparse.Namespace) -> int:
         if seed is None:
             seed = entry_seed(deck, scenario, table, args.target)
         settings = GameSettings(scenario.id, seed, args.target, "da")
-        history = paper_history(deck, settings, table)
-        missing = missing_events(deck, scenario, table, quiet)
+        history = paper_history(deck, settings, table, quiet, played)
+        missing = missing_events(deck, scenario, table, quiet, played)
         if missing:
             raise PaperError(missing)
     except PaperError as error:
@@ -751,11 +760,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
     totals = raaderum(state)
     lang = _reader(args)
     say = catalogue(lang).t
+    begun = len(state.results) if not state.finished else scenario.rounds
     years = ", ".join(
-        f"{year}: {format_against(v, t, lang)}/{format_target(t, lang)}"
-        for year, v, t in zip(scenario.years, totals, state.targets)
+        f"{year}: {format_against(v, t, lang) if i < begun else '–'}/{format_target(t, lang)}"
+        for i, (year, v, t) in enumerate(zip(scenario.years, totals, state.targets))
     )
-    result = say("cli.enter.won" if won else "cli.enter.lost")
+    result = say(
+        "cli.enter.won" if won else "cli.enter.lost" if state.finished else "cli.enter.open"
+    )
     print(
         say(
             "cli.enter.saved",
@@ -766,7 +778,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             unit=unit_words(deck.unit, lang),
         )
     )
-    if not won:  # why, as the debrief says it (a table over every target lost on service)
+    if state.finished and not won:  # why, as the debrief says (lost on service, say)
         for reason in catalogue(lang).verdict_reasons(verdict(state)):
             print(f"  {reason}")
     drawn = [

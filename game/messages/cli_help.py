@@ -119,6 +119,14 @@ DANISH_HELP: dict[str, str] = {
         "indtastede, så samme ark giver samme spil)"
     ),
     (
+        "the last round (or budget year) the table finished, when it did not play them all: "
+        "the game is saved unfinished, as a game left in the window"
+    ): (
+        "den sidste runde (eller det sidste budgetår), bordet spillede færdig, hvis det ikke "
+        "nåede dem alle: spillet gemmes som et spil i gang, ligesom et spil, der er forladt i "
+        "vinduet"
+    ),
+    (
         "the save file to write (.json); left out: a new file in the window's save folder, "
         "where the compare screen finds it"
     ): (
@@ -163,6 +171,7 @@ METAVARS = {
     "FILE": "FIL",
     "ID[@ROUND]": "ID[@RUNDE]",
     "ID@ROUND": "ID@RUNDE",
+    "ROUND": "RUNDE",
     "ID=FACTOR": "ID=FAKTOR",
 }
 """The English placeholders given in ``game.cli``, in Danish (they name a missing argument

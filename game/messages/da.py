@@ -1475,6 +1475,7 @@ MESSAGES.update(
         "cli.enter.factor_off_die": "bemærk: faktoren {factor} for {card} står ikke på kortets terning ({faces}); er den skrevet rigtigt?",
         "cli.enter.name_taken": "bemærk: der var allerede et bord ved navn »{table}« i mappen ({files}). Er det samme ark tastet ind igen, tæller »Sammenlign borde« det én gang; er arket rettet (fx en anden faktor), så slet den fil, der ikke skal tælle med – ellers tæller begge. Var det et andet bord, så giv det et andet navn (--table) og tast det ind igen; {out} kan slettes.",
         "cli.enter.won": "vundet",
+        "cli.enter.open": "i gang",
         "cli.enter.lost": "tabt",
     }
 )
@@ -1501,6 +1502,7 @@ MESSAGES.update(
         "paper.err.unknown_close.proposal": "ukendt forslag '{ref}' i scenariet (mente du '{close}'?)",
         "paper.err.unknown_close.event": "ukendt hændelse '{ref}' i scenariet (mente du '{close}'?)",
         "paper.err.proposal_twice": "forslaget står to gange",
+        "paper.err.after_stop": "bordet nåede kun til og med runde {played} ({year}) – tag linjen ud, eller ret --stopped-after",
         "paper.err.round_range": "runden skal være mellem 1 og {rounds} (eller et af scenariets år: {years})",
         "paper.err.event_twice": "hændelsen står to gange (hver trækkes højst én gang)",
         "paper.err.event_rounds": "hændelsen kan kun trækkes i runde {rounds}",

@@ -1467,6 +1467,7 @@ MESSAGES.update(
         "cli.enter.factor_off_die": "note: the factor {factor} for {card} is not on the card's die ({faces}); is it written right?",
         "cli.enter.name_taken": "note: the folder already held a table named »{table}« ({files}). If it is the same sheet typed in again, »Compare tables« counts it once; if the sheet was corrected (a different factor, say), delete the file that should not count – otherwise both count. If it was another table, give it another name (--table) and enter it again; {out} can be deleted.",
         "cli.enter.won": "won",
+        "cli.enter.open": "in progress",
         "cli.enter.lost": "lost",
     }
 )
@@ -1493,6 +1494,7 @@ MESSAGES.update(
         "paper.err.unknown_close.proposal": "unknown proposal '{ref}' in the scenario (did you mean '{close}'?)",
         "paper.err.unknown_close.event": "unknown event '{ref}' in the scenario (did you mean '{close}'?)",
         "paper.err.proposal_twice": "the proposal is entered twice",
+        "paper.err.after_stop": "the table only got as far as round {played} ({year}) – remove the entry, or correct --stopped-after",
         "paper.err.round_range": "the round must be between 1 and {rounds} (or one of the scenario's years: {years})",
         "paper.err.event_twice": "the event is entered twice (each is drawn at most once)",
         "paper.err.event_rounds": "the event can only be drawn in round {rounds}",

@@ -122,6 +122,31 @@ def parse_entries(
     return found
 
 
+def parse_stop(text: str, scenario: Scenario) -> int:
+    """The budget years a paper table finished, from ``--stopped-after``: a round (1-based) or
+    one of the scenario's years. Raises ``PaperError`` when it is neither."""
+    text = text.strip()
+    if text in scenario.years:
+        return list(scenario.years).index(text) + 1
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if 1 <= number <= scenario.rounds:
+        return number
+    years = ", ".join(scenario.years)
+    raise PaperError(
+        [
+            _at(
+                f"--stopped-after {text}",
+                "paper.err.round_range",
+                rounds=scenario.rounds,
+                years=years,
+            )
+        ]
+    )
+
+
 def by_title(
     pairs: Sequence[tuple[str, T]], ids: Sequence[str], title_of: Callable[[str], str]
 ) -> list[tuple[str, T]]:
@@ -220,10 +245,18 @@ def parse_factors(items: Sequence[str], example: str = "R307=0,8") -> list[tuple
     return found
 
 
-def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Message]:
+def check_table(
+    deck: Deck,
+    scenario: Scenario,
+    table: PaperTable,
+    quiet: Collection[int] = (),
+    played: int | None = None,
+) -> list[Message]:
     """Every problem of the entries that the rules do not find themselves: unknown ids (with a
-    hint), rounds outside the scenario, an id entered twice, events in a round they may not
-    come in or more than the round draws, factors out of range or for a card not adopted."""
+    hint), rounds outside the scenario or after the table stopped (``played``: the budget
+    years it finished, None for all), an id entered twice, events in a round they may not
+    come in or more than the round draws, factors out of range or for a card not adopted.
+    ``quiet`` are the 0-based rounds entered as drawing no event."""
     problems: list[Message] = []
     name = table.table.strip()
     if not name:
@@ -247,6 +280,8 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
             problems.append(_at(where, "paper.err.proposal_twice"))
         if not 0 <= round_index < rounds:
             problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
+        elif after_stop(scenario, round_index, played):
+            problems.append(_stopped(where, scenario, played))
         seen.add(card)
     drawn: set[str] = set()
     per_round: dict[int, int] = {}
@@ -267,6 +302,9 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         drawn.add(event)
         if not 0 <= round_index < rounds:
             problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
+            continue
+        if after_stop(scenario, round_index, played):
+            problems.append(_stopped(where, scenario, played))
             continue
         allowed = deck.event(event).rounds
         if allowed is not None and round_index + 1 not in allowed:
@@ -322,9 +360,10 @@ def check_table(deck: Deck, scenario: Scenario, table: PaperTable) -> list[Messa
         factored.add(card)
     if problems:
         # a round left out of the entries altogether is often the cause of the others (a
-        # factor "not adopted" because the round that adopted it was not typed in)
-        used = {r for _, r in table.adopted} | {r for _, r in table.events}
-        later = max(used, default=-1)
+        # factor "not adopted" because the round that adopted it was not typed in); a round
+        # outside the game is its own problem, and a round entered as quiet is not left out
+        used = {r for _, r in table.adopted} | {r for _, r in table.events} | set(quiet)
+        later = max((r for r in used if 0 <= r < rounds), default=-1)
         for round_index in range(min(later, rounds)):
             if round_index not in used:
                 problems.append(
@@ -344,6 +383,18 @@ def _entry(what: str, card: str, round_index: int, scenario: Scenario) -> str:
     if 0 <= round_index < len(scenario.years):
         return f"{entry} ({scenario.years[round_index]})"
     return entry
+
+
+def after_stop(scenario: Scenario, round_index: int, played: int | None) -> bool:
+    """Whether 0-based round ``round_index`` comes after the budget years a table finished
+    (``played``; None: the table played them all)."""
+    return played is not None and played <= round_index < scenario.rounds
+
+
+def _stopped(where: str, scenario: Scenario, played: int | None) -> Message:
+    last = played or 0
+    year = scenario.years[last - 1] if last > 0 else ""
+    return _at(where, "paper.err.after_stop", played=last, year=year)
 
 
 def rounds_short_of_events(deck: Deck, scenario: Scenario, table: PaperTable) -> list[int]:
@@ -366,11 +417,16 @@ def rounds_short_of_events(deck: Deck, scenario: Scenario, table: PaperTable) ->
 
 
 def missing_events(
-    deck: Deck, scenario: Scenario, table: PaperTable, quiet: Collection[int] = ()
+    deck: Deck,
+    scenario: Scenario,
+    table: PaperTable,
+    quiet: Collection[int] = (),
+    played: int | None = None,
 ) -> list[Message]:
     """The problems of a table's events as entered: a round with fewer events than the rules
     draw (``rounds_short_of_events``) unless it is in ``quiet`` (0-based rounds entered as
-    ``ingen@N``: the table drew none), and a quiet round that has an event or is outside the
+    ``ingen@N``: the table drew none) or after the table stopped (``played``: the budget
+    years it finished, None for all), and a quiet round that has an event or is outside the
     game. Empty when the events are complete."""
     problems: list[Message] = []
     for round_index in sorted(quiet):
@@ -380,11 +436,13 @@ def missing_events(
             problems.append(
                 _at(where, "paper.err.round_range", rounds=scenario.rounds, years=years)
             )
+        elif after_stop(scenario, round_index, played):
+            problems.append(_stopped(where, scenario, played))
         elif any(r == round_index for _, r in table.events):
             problems.append(_at(where, "paper.err.none_and_event", round=round_index + 1))
     per_round = scenario.events_per_round
     for round_index in rounds_short_of_events(deck, scenario, table):
-        if round_index not in quiet:
+        if round_index not in quiet and not after_stop(scenario, round_index, played):
             problems.append(
                 Message.of("paper.err.no_event", round=round_index + 1, per_round=per_round)
             )
@@ -444,16 +502,25 @@ def _elsewhere(
     return _at(where, key, card=card, scenario=scenario.id, holding=shown)
 
 
-def paper_history(deck: Deck, settings: GameSettings, table: PaperTable) -> History:
+def paper_history(
+    deck: Deck,
+    settings: GameSettings,
+    table: PaperTable,
+    quiet: Collection[int] = (),
+    played: int | None = None,
+) -> History:
     """The history of the paper table's game: every round's adoptions in the order entered,
-    then the year's end, to the last year. Raises ``PaperError`` with every problem of the
-    entries, or with the first move the rules refuse ("runde 2: …")."""
+    then the year's end, to the last year – or, for a table that stopped after ``played``
+    budget years, to the end of that year: the game is then saved unfinished, its next year
+    open, as a game left in the window. ``quiet`` are the rounds entered as drawing no event.
+    Raises ``PaperError`` with every problem of the entries, or with the first move the rules
+    refuse ("runde 2: …")."""
     scenario = deck.scenario(settings.scenario)
-    problems = check_table(deck, scenario, table)
+    problems = check_table(deck, scenario, table, quiet, played)
     if problems:
         raise PaperError(problems)
     history = History.start(start_paper_game(deck, settings, table))
-    for round_index in range(scenario.rounds):
+    for round_index in range(scenario.rounds if played is None else played):
         for card in _required_first(deck, [c for c, r in table.adopted if r == round_index]):
             try:
                 history = history.do(Adopt(card))

@@ -658,3 +658,39 @@ def test_a_round_left_out_of_the_entries_is_named_beside_what_it_caused(tmp_path
     assert code == 2
     assert "ikke vedtaget ved bordet" in text
     assert "runde 2 (" in text and "har hverken vedtagne forslag eller en hændelse" in text, text
+
+
+def test_a_table_that_stopped_early_is_saved_unfinished_and_compared_as_in_progress(
+    tmp_path, capsys
+):
+    # a paper table that did not reach the last year could only be entered with "ingen" for
+    # the rounds it never played, and then counted as a finished, lost game
+    pairs = list(zip(TABLE_3[::2], TABLE_3[1::2]))
+    first_two = [e for pair in pairs if not pair[1].endswith("@3") for e in pair]
+    first_two += ["--stopped-after", "2"]
+    code, text, out = _enter(tmp_path, "Bord 4", first_two, capsys)
+    assert code == 0, text
+    assert "i gang" in text and "tabt" not in text
+    state = read_save(out).history.current
+    assert not state.finished and state.round == 2 and len(state.results) == 2
+    [group] = compare_saves([tmp_path])
+    [table] = group.tables
+    assert not table.finished and table.paper
+    # the stop may be given as the budget year, and an entry after it is named
+    year = load_deck(KYSTBY).scenario("kystby").years[1]
+    code, text, _ = _enter(tmp_path, "Bord 5", [*TABLE_3, "--stopped-after", year], capsys)
+    assert code == 2
+    assert "rengoering-3-uger@3" in text and "bordet nåede kun til og med runde 2" in text, text
+
+
+def test_a_round_outside_the_game_is_the_only_problem_named(tmp_path, capsys):
+    # "--adopt …@2031" was followed by "runde 2 … har hverken vedtagne forslag eller en
+    # hændelse" for rounds entered as drawing none
+    entries = [
+        *("--event", "udligning-falder@1", "--event", "ingen@2", "--event", "ingen@3"),
+        *("--adopt", "turistkontor-digitalt@7"),
+    ]
+    code, text, _ = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 2
+    assert "runden skal være mellem" in text
+    assert "hverken vedtagne forslag" not in text, text
