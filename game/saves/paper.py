@@ -491,7 +491,14 @@ def _elsewhere(
     --scenario) – rather than the closest id of this scenario, which misled."""
     known = deck.has_proposal(card) if kind == "proposal" else deck.has_event(card)
     if not known:
-        return None
+        # written by its title, as a paper sheet names cards ("To dagcentre bliver til ét"),
+        # or by its id in capitals
+        items = deck.proposals if kind == "proposal" else deck.events
+        folded = card.strip().casefold()
+        titled = [i.id for i in items if folded in (i.title.casefold(), i.id.casefold())]
+        if not titled:
+            return None
+        card = titled[0]
     holding = [
         s.id for s in deck.scenarios if card in (s.proposals if kind == "proposal" else s.events)
     ]

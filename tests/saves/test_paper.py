@@ -694,3 +694,25 @@ def test_a_round_outside_the_game_is_the_only_problem_named(tmp_path, capsys):
     assert code == 2
     assert "runden skal være mellem" in text
     assert "hverken vedtagne forslag" not in text, text
+
+
+def test_a_card_of_another_scenario_written_by_its_title_says_which_scenarios_hold_it(
+    tmp_path, capsys
+):
+    # by id the host was told which scenario holds the card; by its title, as a sheet names
+    # it, only "ukendt forslag 'To dagcentre bliver til ét' i scenariet"
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    intro = deck.scenario("intro")
+    card = next(p for p in deck.scenario("standard").proposals if p not in intro.proposals)
+    event = next(e for e in deck.scenario("standard").events if e not in intro.events)
+    title = deck.proposal(card).title
+    out = tmp_path / "bord.json"
+    command = ["enter", "--scenario", "intro", "--table", "Bord 7"]
+    entries = ["--adopt", f"{title}@1", "--event", f"{event.upper()}@1"]
+    assert main([*command, *entries, "--out", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert f"forslaget '{card}' er ikke med i scenariet 'intro', men i" in said, said
+    assert f"hændelsen '{event}' er ikke med i scenariet 'intro', men i" in said, said
+    assert "ukendt" not in said
