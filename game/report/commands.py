@@ -62,6 +62,31 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     return EXIT_OK
 
 
+def _nothing_compared(paths: list[Path], lang: str) -> str:
+    """Why a comparison has no table: no save at all in the folders named (with the subfolders
+    that hold saves, which are not searched), or none of the saves could be read."""
+    from game.report.compare import save_files
+    from game.saves.files import display_path
+    from game.saves.listing import save_candidates
+
+    say = catalogue(lang).t
+    files, _ = save_files(paths)
+    folders = [p for p in paths if p.is_dir()]
+    if files or not folders:
+        return say("compare.none_readable")
+    subs: list[Path] = []
+    for folder in folders:
+        try:
+            subs += [d for d in sorted(folder.iterdir()) if d.is_dir() and save_candidates(d)]
+        except OSError:
+            continue
+    sub = ""
+    if subs:
+        shown = [display_path(d) for d in subs]
+        sub = say("compare.no_saves_sub", subs=", ".join(shown), example=" ".join(shown))
+    return say("compare.no_saves", paths=", ".join(display_path(f) for f in folders), sub=sub)
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """Compare saves; unreadable ones are listed on stderr and skipped (exit 2 only when none
     could be read), and a file that holds a game already counted is named on stderr."""
@@ -78,7 +103,7 @@ def run_compare(args: argparse.Namespace) -> int:
     for line in comparison.notices(lang):
         print(f"raaderum compare: {say('compare.note', line=line)}", file=sys.stderr)
     if not comparison:
-        return _fail("compare", say("compare.none_readable"))
+        return _fail("compare", _nothing_compared([Path(p) for p in args.saves], lang))
     try:
         paths = write_comparison(comparison, Path(args.out), lang=args.lang)
     except WriteFailed as error:

@@ -36,6 +36,7 @@ from game.saves.copies import SameGame, one_per_game
 from game.saves.files import display_path
 from game.saves.listing import save_candidates
 from game.saves.oserrors import os_message
+from game.saves.store import SAVE_SUFFIX
 
 COMPARE_HEADER = (
     "deck",
@@ -87,6 +88,12 @@ class Unreadable:
     def error(self) -> str:
         """``FILE: reason`` in Danish."""
         return self.text("da")
+
+    def handout_text(self, lang: str = "da") -> str:
+        """``text`` with the file's name only, for compare.html: a handout for citizens shows
+        no folders (on Windows they carry the host's user name)."""
+        params = {**self.said.kwargs, "path": self.path.name or str(self.path)}
+        return render(Message.of(self.said.key, **params), lang)
 
 
 @dataclass(frozen=True)
@@ -271,13 +278,18 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
         path = Path(raw)
         if path.is_dir():
             try:
-                found = [p for p in save_candidates(path) if p.is_file()]
+                found = [p for p in save_candidates(path) if p.is_file() and not _own_output(p)]
             except OSError as error:
                 said = Message.of(
                     "compare.folder_unreadable", path=display_path(path), reason=os_message(error)
                 )
                 missing.append(Unreadable(path, said))
                 continue
+        elif path.exists() and path.suffix.lower() != SAVE_SUFFIX:
+            # notes or a deck named by mistake: not "truncated or damaged", as JSON said
+            said = Message.of("compare.not_a_save", path=display_path(path))
+            missing.append(Unreadable(path, said))
+            continue
         elif path.exists():
             found = [path]
         else:
@@ -289,6 +301,12 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
                 seen.add(key)
                 files.append(file)
     return files, missing
+
+
+def _own_output(path: Path) -> bool:
+    """Whether ``path`` is a file ``raaderum report`` wrote (its summary.json beside its
+    report.html), not a save: a host who wrote the reports into the saves' folder."""
+    return path.name == "summary.json" and (path.parent / "report.html").is_file()
 
 
 def _table(saved: SavedGame) -> TableResult:
@@ -803,7 +821,7 @@ def comparison_html(
         parts.append("</ul></section>")
     if unreadable:
         parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.unreadable'))}</h2><ul>")
-        parts.extend(f"<li>{esc(u.text(lang))}</li>" for u in unreadable)
+        parts.extend(f"<li>{esc(u.handout_text(lang))}</li>" for u in unreadable)
         parts.append("</ul></section>")
     return page(catalogue(lang).t("report.compare.title"), lang, "\n".join(parts))
 

@@ -530,3 +530,40 @@ def test_an_unnamed_table_never_takes_the_name_of_a_table_in_another_group(std_d
     write_comparison(comparison, tmp_path / "out")
     rows = _rows(tmp_path / "out" / "compare_tables.csv")
     assert len({(r["table"], r["file"]) for r in rows}) == len({r["table"] for r in rows}) == 4
+
+
+def test_a_host_is_told_plainly_when_a_folder_has_no_saves_or_a_file_is_no_save(
+    saves_dir, tmp_path, capsys
+):
+    # an empty folder, saves one folder down and a notes file all said "ingen af de gemte spil
+    # kunne læses" or "ikke gyldig JSON … afkortet eller beskadiget"
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    assert main(["compare", str(empty), "--out", str(tmp_path / "o1")]) == 2
+    assert f"der er ingen gemte spil (.json) i {empty}" in capsys.readouterr().err
+    nested = tmp_path / "konference"
+    shutil.copytree(saves_dir, nested / "papir")
+    assert main(["compare", str(nested), "--out", str(tmp_path / "o2")]) == 2
+    said = capsys.readouterr().err
+    assert "undermapper gennemsøges ikke" in said and str(nested / "papir") in said, said
+    notes = tmp_path / "noter.txt"
+    notes.write_text("Bord 3 vil gerne have en kopi\n", encoding="utf-8")
+    saves = [str(notes), str(saves_dir / "bord1.json")]
+    assert main(["compare", *saves, "--out", str(tmp_path / "o3")]) == 0
+    said = capsys.readouterr().err
+    assert "noter.txt: er ikke et gemt spil" in said and "beskadiget" not in said, said
+
+
+def test_the_handout_names_files_not_folders_and_skips_the_reports_own_files(
+    saves_dir, tmp_path, capsys
+):
+    # compare.html listed "/home/…/summary.json: filen er ikke et gemt Råderumsspil": the
+    # report written into the saves' folder, under the host's full path
+    folder = tmp_path / "borde"
+    shutil.copytree(saves_dir, folder)
+    assert main(["report", str(folder / "bord1.json"), "--out", str(folder)]) == 0
+    assert main(["compare", str(folder), "--out", str(tmp_path / "ud")]) == 0
+    said = capsys.readouterr().err
+    assert "summary.json" not in said and "broken.json" in said
+    _, page = parse_html(tmp_path / "ud" / "compare.html")
+    assert "broken.json" in page.text and str(tmp_path) not in page.text
