@@ -208,14 +208,14 @@ def likely_scenario(
 def entry_seed(deck: Deck, scenario: Scenario, table: PaperTable, target: float | None) -> int:
     """The seed of a paper table's game when the host gives none: derived from what was
     entered, so that entering the same sheet twice gives the same game (the factors the table
-    did not write down are drawn from it)."""
+    did not write down are drawn from it). The factors entered are left out: a host who
+    writes down a factor the game rolled (as ``enter`` invites) keeps every other roll."""
     entered = [
         deck.content_hash,
         scenario.id,
         table.table.strip().casefold(),
         sorted(table.adopted),
         sorted(table.events),
-        sorted(table.factors),
         target,
     ]
     digest = hashlib.sha256(json.dumps(entered, ensure_ascii=False).encode()).hexdigest()

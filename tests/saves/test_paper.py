@@ -716,3 +716,25 @@ def test_a_card_of_another_scenario_written_by_its_title_says_which_scenarios_ho
     assert f"forslaget '{card}' er ikke med i scenariet 'intro', men i" in said, said
     assert f"hændelsen '{event}' er ikke med i scenariet 'intro', men i" in said, said
     assert "ukendt" not in said
+
+
+def test_writing_down_a_factor_the_game_rolled_keeps_every_other_roll(tmp_path, capsys):
+    # the host did as told ("Slog bordet selv, så skriv dem med --factor"): the other rolls
+    # changed, and with them the table's råderum
+    sheet = [e for e in TABLE_3 if e not in ("--seed", "11")]
+    code, text, first = _enter(tmp_path, "Bord 3", sheet, capsys)
+    assert code == 0, text
+    before = read_save(first).history.current
+    rolled = {a.card: a.factor for a in before.adopted if a.revealed}
+    deck = load_deck(KYSTBY)
+    uncertain = [c for c in rolled if deck.proposal(c).is_uncertain]
+    written = next(c for c in uncertain if c != "hverdagsrehabilitering")
+    shown = format_amount(rolled[written], "da")
+    again = [*sheet, "--factor", f"{written}={shown}"]
+    second = tmp_path / "igen" / "bord-3.json"
+    second.parent.mkdir()
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"]
+    assert main([*command, *again, "--out", str(second)]) == 0, capsys.readouterr().err
+    after = read_save(second).history.current
+    assert {a.card: a.factor for a in after.adopted if a.revealed} == pytest.approx(rolled)
+    assert raaderum(after) == pytest.approx(raaderum(before))
