@@ -145,18 +145,26 @@ def _number(low: float, high: float, what: str, *, whole: bool = False, lang: st
                 raise argparse.ArgumentTypeError(say("cli.whole", text=text)) from None
             value = int(number)
         if not low <= value <= high:
-            decimals = 0 if whole else None
             raise argparse.ArgumentTypeError(
                 say(
                     "cli.between",
                     what=say(what) if what.startswith("cli.") else what,
-                    low=format_amount(low, lang, decimals),
-                    high=format_amount(high, lang, decimals),
+                    low=_bound(low, whole, lang),
+                    high=_bound(high, whole, lang),
                 )
             )
         return value
 
     return parse
+
+
+def _bound(value: float, whole: bool, lang: str) -> str:
+    """A limit of ``_number`` as the reader writes it; a whole one exactly (2**63 − 1 is
+    "9.223.372.036.854.775.807": as a float it became …808, a number itself refused)."""
+    if not whole:
+        return format_amount(value, lang)
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if lang == "da" else text
 
 
 def _timer(text: str, lang: str = "da") -> float | None:
@@ -680,10 +688,10 @@ def cmd_enter(args: argparse.Namespace) -> int:
         out = new_save_path(saves_dir())
     else:
         out = Path(args.out)
+        if out.is_dir():  # as report and compare take it: a file in it is meant
+            raise _say("cli.enter.out_folder", out=args.out, example=str(out / "bord-3.json"))
         if out.suffix.lower() != ".json":
             raise _say("cli.json_suffix", out=args.out)
-        if out.exists():
-            raise _say("cli.exists", out=args.out)
 
     def proposal_title(pid: str) -> str:
         return str(deck.proposal(pid).title)
@@ -720,10 +728,15 @@ def cmd_enter(args: argparse.Namespace) -> int:
         missing = missing_events(deck, scenario, table, quiet, played)
         if missing:
             raise PaperError(missing)
+        if args.out is not None and out.exists():  # after the sheet: every problem in one go
+            raise _say("cli.exists", out=args.out)
     except PaperError as error:
         lang = _reader(args)
         for problem in error.lines(lang):
             print(f"raaderum enter: {_one_line(problem, lang)}", file=sys.stderr)
+        if args.out is not None and out.exists():
+            said = catalogue(lang).t("cli.exists", out=args.out)
+            print(f"raaderum enter: {said}", file=sys.stderr)
         if args.scenario is None and len(deck.scenarios) > 1:
             # the deck's first scenario was taken: perhaps the table played another one
             said = catalogue(lang).t(

@@ -159,3 +159,13 @@ def test_a_target_over_the_limit_is_refused_in_the_decks_unit(capsys):
     assert "målet skal være mellem 0 og 100.000.000 t. kr." in capsys.readouterr().err
     assert main(["simulate", "--games", "2", "--target", "150.000"]) == 2
     assert "målet skal være mellem 0 og 100.000 mio. kr." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["enter", "simulate"])
+def test_the_largest_seed_the_message_names_is_itself_accepted(command, capsys):
+    # "--seed skal være mellem 0 og 9.223.372.036.854.775.808": that number was refused too
+    with pytest.raises(SystemExit) as leave:
+        main([command, "--seed", str(2**63)])
+    assert leave.value.code == 2
+    said = capsys.readouterr().err
+    assert "mellem 0 og 9.223.372.036.854.775.807 " in said, said

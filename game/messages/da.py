@@ -1477,6 +1477,7 @@ MESSAGES.update(
         "cli.enter.drawn_factors": "Faktorer, som spillet slog for bordet på kortets terning (med bordets startværdi {seed}), fordi bordet ikke har tastet dem ind: {factors}. Slog bordet selv, så skriv dem med --factor ID=FAKTOR.",
         "cli.enter.factor_off_die": "bemærk: faktoren {factor} for {card} står ikke på kortets terning ({faces}); er den skrevet rigtigt?",
         "cli.enter.name_taken": "bemærk: der var allerede et bord ved navn »{table}« i mappen ({files}). Er det samme ark tastet ind igen, tæller »Sammenlign borde« det én gang; er arket rettet (fx en anden faktor), så slet den fil, der ikke skal tælle med – ellers tæller begge. Var det et andet bord, så giv det et andet navn (--table) og tast det ind igen; {out} kan slettes.",
+        "cli.enter.out_folder": "{out} er en mappe; --out er filen, bordet gemmes i, fx {example}",
         "cli.enter.won": "vundet",
         "cli.enter.open": "i gang",
         "cli.enter.lost": "tabt",

@@ -738,3 +738,19 @@ def test_writing_down_a_factor_the_game_rolled_keeps_every_other_roll(tmp_path, 
     after = read_save(second).history.current
     assert {a.card: a.factor for a in after.adopted if a.revealed} == pytest.approx(rolled)
     assert raaderum(after) == pytest.approx(raaderum(before))
+
+
+def test_an_out_folder_or_taken_out_file_is_said_beside_the_sheets_own_problems(tmp_path, capsys):
+    # "--out konf" got "et gemt spil skal ende på .json" (report and compare take a folder
+    # there), and a taken --out hid every problem of the sheet
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"]
+    assert main([*command, *TABLE_3, "--out", str(tmp_path)]) == 2
+    said = capsys.readouterr().err
+    assert f"{tmp_path} er en mappe; --out er filen, bordet gemmes i, fx" in said, said
+    taken = tmp_path / "bord-3.json"
+    taken.write_text("{}", encoding="utf-8")
+    wrong = [*TABLE_3, "--factor", "solceller=0,9"]  # a card the table did not adopt
+    assert main([*command, *wrong, "--out", str(taken)]) == 2
+    said = capsys.readouterr().err
+    assert "--factor solceller" in said and "findes allerede" in said, said
+    assert taken.read_text(encoding="utf-8") == "{}"
