@@ -1450,6 +1450,7 @@ MESSAGES.update(
         "cli.sim.mean": "  {year}: gennemsnitligt råderum {amount} {unit}",
         "replay.file": "Gemt spil: {file}",
         "replay.scenario": "Scenarie: {title} ({id}), startværdi {seed}",
+        "replay.table": "Bord: {table}",
         "replay.paper": "Bord på papir: {table} (indtastet efter spillet)",
         "replay.finished": "Spillet er slut efter {rounds} runder.",
         "replay.round": "Runde {round} af {rounds} (budgetår {year}).",

@@ -1442,6 +1442,7 @@ MESSAGES.update(
         "cli.sim.mean": "  {year}: mean råderum {amount} {unit}",
         "replay.file": "Saved game: {file}",
         "replay.scenario": "Scenario: {title} ({id}), seed {seed}",
+        "replay.table": "Table: {table}",
         "replay.paper": "Paper table: {table} (entered after the game)",
         "replay.finished": "The game is over after {rounds} rounds.",
         "replay.round": "Round {round} of {rounds} (budget year {year}).",

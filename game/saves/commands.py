@@ -56,6 +56,8 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
     if saved.paper is not None:  # a table that played on paper, entered afterwards
         summary["table"] = saved.paper.table
         summary["paper"] = True
+    elif saved.settings.table.strip():  # the name typed at the start (or play --table)
+        summary["table"] = saved.settings.table.strip()
     return summary
 
 
@@ -74,6 +76,8 @@ def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> 
     ]
     if summary.get("paper"):
         lines.append(say("replay.paper", table=summary["table"]))
+    elif summary.get("table"):
+        lines.append(say("replay.table", table=summary["table"]))
     if summary["finished"]:
         lines.append(say("replay.finished", rounds=summary["rounds"]))
     else:

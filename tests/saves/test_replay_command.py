@@ -89,3 +89,21 @@ def test_human_summary_in_english(data_dir: Path, capsys) -> None:
     assert "Spillet" not in text and "Resultat" not in text
     assert main(["replay", str(path)]) == 0
     assert "Spillet er slut efter 2 runder." in capsys.readouterr().out
+
+
+def test_a_named_table_played_in_the_window_is_named(tmp_path: Path, capsys) -> None:
+    # a paper save said "Bord på papir: Bord 8"; a laptop game named "Bord 1" said nothing
+    from game.content import load_deck
+    from game.engine import History, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    path = tmp_path / "bord1.json"
+    history = History.start(new_game(deck, "intro", 3))
+    write_save(path, deck, GameSettings("intro", 3, table="Bord 1"), history)
+    assert main(["replay", str(path)]) == 0
+    assert "Bord: Bord 1\n" in capsys.readouterr().out
+    assert main(["replay", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["table"] == "Bord 1" and "paper" not in data
