@@ -320,6 +320,7 @@ MESSAGES.update(
         "compare.no_folder": "Mappen findes ikke: {folder}",
         "compare.empty": "Ingen gemte spil i {folder}. Saml bordenes gemte spil i én mappe, og skriv stien ovenfor.",
         "compare.group_of": "Gruppe {index} af {count}",
+        "compare.group_apart_line": "gruppe {number} ({tables}) sammenlignes for sig: {why}",
         "compare.apart.deck": "et andet dæk end gruppe {group}",
         "compare.apart.scenario": "et andet scenarie end gruppe {group}",
         "compare.apart.version": "samme scenarie som gruppe {group}, men en anden udgave af dækket",

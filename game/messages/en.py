@@ -311,6 +311,7 @@ MESSAGES.update(
         "compare.no_folder": "The folder does not exist: {folder}",
         "compare.empty": "No saved games in {folder}. Collect the tables' saves in one folder and type its path above.",
         "compare.group_of": "Group {index} of {count}",
+        "compare.group_apart_line": "group {number} ({tables}) is compared on its own: {why}",
         "compare.apart.deck": "a different deck from group {group}",
         "compare.apart.scenario": "a different scenario from group {group}",
         "compare.apart.version": "same scenario as group {group}, different version of the deck",

@@ -232,24 +232,53 @@ class Comparison(list[ComparisonGroup]):
 
     def notices(self, lang: str = "da") -> list[str]:
         """One sentence per file that was not counted because its game is in another or was
-        never played, one per name that several tables carry, and one per group of another
-        deck than the most tables played (a stray save in the host's folder)."""
+        never played, one per name that several tables carry, one per group of another deck
+        than the most tables played (a stray save in the host's folder), and one per group
+        compared apart from the first, saying why."""
         copies = [line for same in self.copies for line in same.lines(lang)]
         return (
             copies
             + unplayed_lines(self.unplayed, lang)
             + [line for group in self for line in same_name_lines(group, lang)]
             + self._other_decks(lang)
+            + self._apart(lang)
         )
 
-    def _other_decks(self, lang: str) -> list[str]:
+    def _apart(self, lang: str) -> list[str]:
+        """One sentence per group after the first: its tables are compared apart, and why
+        (compare.html says it above the group; the terminal said nothing of the split)."""
+        groups = list(self)
+        usual = self._usual_deck()
+        lines = []
+        for index, group in enumerate(groups[1:], start=1):
+            why = why_apart(groups, index)
+            if why is None or usual not in (None, group.deck_hash):
+                continue  # a stray deck's group is named by _other_decks already
+            lines.append(
+                catalogue(lang).t(
+                    "compare.group_apart_line",
+                    number=index + 1,
+                    tables=", ".join(tab.label(lang) for tab in group.tables),
+                    why=render(why, lang),
+                )
+            )
+        return lines
+
+    def _usual_deck(self) -> str | None:
+        """The content hash of the deck most tables played, when another deck was played by
+        fewer (a stray save); None for one deck, or decks played by as many tables."""
         tables: dict[str, int] = {}
         for group in self:
             tables[group.deck_hash] = tables.get(group.deck_hash, 0) + len(group.tables)
         counts = sorted(tables.values(), reverse=True)
         if len(counts) < 2 or counts[0] == counts[1]:
+            return None
+        return max(tables, key=lambda deck: tables[deck])
+
+    def _other_decks(self, lang: str) -> list[str]:
+        usual = self._usual_deck()
+        if usual is None:
             return []  # one deck, or two decks played by as many tables: no stray save to name
-        usual = max(tables, key=lambda deck: tables[deck])
         return [
             catalogue(lang).t(
                 "report.compare.other_deck",
