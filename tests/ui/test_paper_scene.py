@@ -371,3 +371,46 @@ def test_the_arrows_move_between_the_two_lists(make_app, std_deck):
     assert scene.drawn == {scene.scenario.events[1]: 0}
     key(app, pygame.K_LEFT)
     assert scene.cursor == ("cards", 1)
+
+
+def test_a_table_that_stopped_early_is_saved_unfinished_from_the_screen(
+    make_app, std_deck, tmp_path
+):
+    # only `raaderum enter` could say how far a table got; on screen a table that stopped
+    # after 2028 had to be saved as a finished game, lost in 2029
+    from game.ui.scenes.paper import stop_chips
+
+    app, scene = _open_named(make_app, std_deck, "Bord 8")
+    saving = next(p for p in scene.scenario.proposals if std_deck.proposal(p).kind is Kind.SAVING)
+    events = [e for e in scene.scenario.events if std_deck.event(e).rounds is None][:2]
+    click(app, _chip(scene, "cards", saving, 2))  # adopted in round 3, which it never played
+    click(app, _chip(scene, "events", events[0], 0))
+    click(app, _chip(scene, "events", events[1], 1))
+    stop = stop_chips(scene.layout().stop, scene.scenario.rounds)
+    click(app, stop[1].center)
+    assert scene.played == 2
+    drawn = record_text(app)
+    click(app, scene.layout().save.center)
+    assert app.top is scene and not list((tmp_path / "saves").glob("*.json"))
+    assert any("bordet nåede kun til og med runde 2 (2028)" in text for text in drawn), drawn
+    click(app, _chip(scene, "cards", saving, 2))  # taken back …
+    click(app, _chip(scene, "cards", saving, 0))  # … and set in round 1
+    click(app, scene.layout().save.center)
+    assert app.top is not scene, scene.problems
+    [path] = list((tmp_path / "saves").glob("*.json"))
+    state = read_save(path).history.current
+    assert not state.finished and len(state.results) == 2
+    said = next(text for text in app.toast_texts() if "Bord 8" in text)
+    assert "i gang: bordet nåede til og med 2028" in said, said
+    [group] = compare_saves([tmp_path / "saves"])
+    assert not group.tables[0].finished
+
+
+def test_s_steps_how_far_the_table_got_and_the_last_round_means_all(make_app, std_deck):
+    app, scene = _open(make_app, std_deck)
+    rounds = scene.scenario.rounds
+    seen = []
+    for _ in range(rounds):
+        key(app, pygame.K_s)
+        seen.append(scene.played)
+    assert seen == [*range(rounds - 1, 0, -1), None]

@@ -50,6 +50,9 @@ class PaperLayout:
     intro: Rect
     name_label: Rect
     name: Rect
+    stop_label: Rect
+    stop: Rect
+    """The row of round chips that say how far the table got (the last one: all years)."""
     cards_label: Rect
     events_label: Rect
     cards: tuple[Rect, ...]
@@ -70,6 +73,8 @@ def paper_layout(width: int, height: int) -> PaperLayout:
     intro = Rect(margin, title.bottom, inner, round(scale.min_text * 1.6))
     name_label = Rect(margin, intro.bottom + g, round(inner * 0.18), round(scale.body * 2.3))
     name = Rect(name_label.right + g, name_label.y, round(inner * 0.35), name_label.height)
+    stop_label = Rect(name.right + 2 * g, name.y, round(inner * 0.22), name.height)
+    stop = Rect(stop_label.right + g, name.y, margin + inner - stop_label.right - g, name.height)
     name_label = name_label.move(0, (name.height - round(scale.body * 1.4)) // 2)
     button_h = round(scale.body * 2.2)
     bottom = height - margin - button_h
@@ -93,7 +98,19 @@ def paper_layout(width: int, height: int) -> PaperLayout:
     save = Rect(margin + inner - save_w, bottom, save_w, button_h)
     back = Rect(margin, bottom, round(inner * 0.14), button_h)
     return PaperLayout(
-        title, intro, name_label, name, cards_label, events_label, cards, events, status, save, back
+        title,
+        intro,
+        name_label,
+        name,
+        stop_label,
+        stop,
+        cards_label,
+        events_label,
+        cards,
+        events,
+        status,
+        save,
+        back,
     )
 
 
@@ -103,6 +120,15 @@ def factor_chip(row: Rect, rounds: int) -> Rect:
     first = chips(row, rounds)[0]
     width = round(first.width * 1.9)
     return Rect(first.x - width - max(2, first.width // 3), first.y, width, first.height)
+
+
+def stop_chips(area: Rect, rounds: int) -> tuple[Rect, ...]:
+    """The round chips of "Spillet til og med runde", left-aligned in ``area``: as high as the
+    area allows, and narrower when the rounds would not fit (eight years at 1024 pixels)."""
+    size = max(8, min(area.height - 4, round(area.width / max(1, rounds) / 1.2)))
+    gap = max(2, size // 6)
+    top = area.y + (area.height - size) // 2
+    return tuple(Rect(area.x + i * (size + gap), top, size, size) for i in range(rounds))
 
 
 def chips(row: Rect, rounds: int) -> tuple[Rect, ...]:
@@ -135,6 +161,9 @@ class PaperScene(Scene):
         """Event id → 0-based round, in the order entered."""
         self.factors: dict[str, float] = {}
         """Uncertain proposal id → the factor the table rolled (the others: drawn by the game)."""
+        self.played: int | None = None
+        """The budget years the table finished, when it stopped early (the game is saved
+        unfinished, as ``raaderum enter --stopped-after``); None: all of them."""
         self.offsets = {"cards": 0, "events": 0}
         self.problems: list[str] = []
         self.cursor: tuple[str, int] | None = None
@@ -176,6 +205,15 @@ class PaperScene(Scene):
         else:
             chosen.pop(card, None)
             chosen[card] = round_index
+        self.problems = []
+        self.asked_short = None
+        self.asked_leave = False
+
+    def set_stop(self, played: int) -> None:
+        """Say that the table finished ``played`` budget years (the last: all, the default);
+        the same again: all years."""
+        whole = played >= self.scenario.rounds or played == self.played
+        self.played = None if whole else played
         self.problems = []
         self.asked_short = None
         self.asked_leave = False
@@ -224,8 +262,11 @@ class PaperScene(Scene):
         seed = entry_seed(self.deck, self.scenario, table, self.target)
         settings = GameSettings(self.scenario.id, seed, self.target, app.lang)
         try:
-            history = paper_history(self.deck, settings, table)
-            short = tuple(rounds_short_of_events(self.deck, self.scenario, table))
+            history = paper_history(self.deck, settings, table, played=self.played)
+            last = self.scenario.rounds if self.played is None else self.played
+            short = tuple(
+                r for r in rounds_short_of_events(self.deck, self.scenario, table) if r < last
+            )
             if short and short != self.asked_short:
                 self.asked_short = short
                 rounds = app.catalogue.join([str(r + 1) for r in short])
@@ -245,11 +286,12 @@ class PaperScene(Scene):
         # the result, so the host can hold it against the table's own ledger at once
         outcome = engine.verdict(history.current)
         # a lost table names why (the year it missed, not the last one), as `enter` does
-        result = (
-            app.t("cli.enter.won")
-            if outcome.won
-            else app.t("paper.saved_lost", why=" ".join(app.catalogue.verdict_reasons(outcome)))
-        )
+        if not history.current.finished:  # stopped early: the years not reached stay open
+            result = app.t("paper.saved_open", year=self.scenario.years[last - 1])
+        elif outcome.won:
+            result = app.t("cli.enter.won")
+        else:
+            result = app.t("paper.saved_lost", why=" ".join(app.catalogue.verdict_reasons(outcome)))
         drawn = drawn_factors(history.current, table)
         if drawn:  # as `enter` says it: the factors to write on the sheet
             shown = "; ".join(f"{card} {format_amount(factor, app.lang)}" for card, factor in drawn)
@@ -264,7 +306,13 @@ class PaperScene(Scene):
     def leave(self) -> None:
         """Back to the start screen; with entries not saved, the first time only says so (a
         second Esc or "Tilbage" discards them)."""
-        entered = self.adopted or self.drawn or self.factors or self.name_field.text.strip()
+        entered = (
+            self.adopted
+            or self.drawn
+            or self.factors
+            or self.played is not None
+            or self.name_field.text.strip()
+        )
         if entered and not self.asked_leave:
             self.asked_leave = True
             self.problems = [self.app.t("paper.leave_unsaved")]
@@ -315,13 +363,17 @@ class PaperScene(Scene):
         elif layout.back.collidepoint(pos):
             self.leave()
         else:
+            for index, chip in enumerate(stop_chips(layout.stop, self.scenario.rounds)):
+                if chip.collidepoint(pos):
+                    self.set_stop(index + 1)
+                    return
             self._click_chip(layout, pos)
 
     def _key(self, event: pygame.event.Event, layout: PaperLayout) -> bool:
         """The keyboard (True when the key was used): Tab goes from the name to the proposals
         to the events and back; ↑/↓ move along the list, ←/→ to the other list; a digit 1–9
         sets (or takes back) the round of the row; F steps an adopted uncertain card's factor;
-        Enter saves."""
+        S steps how far the table got (all years, one fewer, …); Enter saves."""
         key = event.key
         lists = {name: items for name, _, items in self._lists(layout)}
         if key == pygame.K_TAB:  # the name → the proposals → the events → the name
@@ -343,6 +395,10 @@ class PaperScene(Scene):
             return True
         if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
             self.save()
+            return True
+        if key == pygame.K_s:  # how far the table got: all years, then one year fewer, …
+            last = self.scenario.rounds if self.played is None else self.played
+            self.set_stop(last - 1 if last > 1 else self.scenario.rounds)
             return True
         if self.cursor is None:
             return False
@@ -412,6 +468,7 @@ class PaperScene(Scene):
         self.name_field.set_rect(layout.name)
         self.name_field.font = app.fonts.get("regular", scale.min_text)
         self.name_field.draw(surface)
+        self._stop(surface, layout)
         label = BODY.bold().lines(1).shrink()
         for key, rows, items in self._lists(layout):
             first = self.offsets[key]
@@ -449,6 +506,22 @@ class PaperScene(Scene):
             radius=scale.radius,
             primary=True,
         )
+
+    def _stop(self, surface: pygame.Surface, layout: PaperLayout) -> None:
+        """ "Nåede til og med" and one chip per round: the rounds the table played are filled,
+        the chip of its last round marked."""
+        app = self.app
+        style = TINY.bold().lines(1).shrink().middle().right()
+        app.text.draw(surface, app.t("paper.stop"), layout.stop_label, style)
+        last = self.scenario.rounds if self.played is None else self.played
+        for index, chip in enumerate(stop_chips(layout.stop, self.scenario.rounds)):
+            played = index < last
+            fill = theme.ACCENT if index == last - 1 else theme.CURRENT if played else theme.PANEL
+            pygame.draw.rect(surface, fill, chip, border_radius=chip.height // 3)
+            pygame.draw.rect(surface, theme.LINE, chip, 1, border_radius=chip.height // 3)
+            ink = theme.HEADER_INK if index == last - 1 else theme.INK if played else theme.MUTED
+            style = TINY.bold().center().middle().ink(ink)
+            app.text.draw(surface, str(index + 1), chip, style.lines(1).shrink())
 
     def _row(
         self,
