@@ -75,6 +75,10 @@ _SHEET_SPAN = 100_000 * _ROW_SPAN
 _KIND_WORDS = {"saving": "besparelse", "efficiency": "effektivisering", "investment": "investering"}
 
 
+_REMARKS = frozenset({"bemærkning", "bemærkninger"})
+"""Headings read as the card's text that often hold a budget office's internal remarks."""
+
+
 class CatalogueError(Exception):
     """A catalogue that does not make a deck; ``said`` holds every problem (where it is and
     what it is), in the order of the sheets and cells, and ``lines(lang)`` words them as
@@ -1144,6 +1148,11 @@ def _headers(reading: _Reading, sheet: Sheet, row: int) -> dict[int, Column] | N
             continue
         seen[key] = cell
         columns[column] = spec
+        if spec.field == "text" and header_key(cell.value) in _REMARKS:
+            # a budget office's remarks are often internal ("afventer MED-høring"): the card's
+            # text is read out at the table and printed in the report
+            remark = Message.of("catalogue.remark_as_text", text=shortened(str(cell.value).strip()))
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), remark))
     years = sorted(
         (spec.index, cell)
         for (field_name, index), cell in seen.items()

@@ -508,3 +508,23 @@ def test_a_csv_catalogue_named_after_a_town_keeps_its_danish_letters_in_the_deck
     assert code == 0, text
     deck = load_deck(tmp_path / "dæk")
     assert (deck.id, deck.title) == (deck_id, name)
+
+
+def test_remarks_read_as_the_cards_text_are_pointed_out_before_the_table_reads_them(
+    tmp_path, capsys
+):
+    # "Bemærkning" became the card's text without a word: an office's internal remark
+    # ("afventer MED-høring") would be read out at a citizens' table and printed in the report
+    forslag, scenarier = _csv_catalogue(
+        tmp_path,
+        "forslag",
+        "id;slags;titel;område;år 1;år 2;år 3;Bemærkning\n"
+        "spar;besparelse;Spar;Ældre;2;;;Afventer MED-høring\n"
+        "eff;effektivisering;Eff;Ældre;0;1;2;\n"
+        "inv;investering;Inv;Sundhed;-1;0;4;\n",
+        's;Tre år;2027–2029;"1; 2; 3"',
+    )
+    code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{forslag}:H1: advarsel: kolonnen »Bemærkning« er læst som kortets tekst" in text
+    assert load_deck(tmp_path / "dæk").proposal("spar").text == "Afventer MED-høring"
