@@ -1450,3 +1450,32 @@ def test_a_band_too_narrow_for_the_short_kind_shows_the_least_not_a_cut_word(mak
         else:
             assert word in (full, short), (width, word)
     assert narrowest  # the loop reached a band too narrow for "Effektivis."
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_the_years_event_amount_never_runs_into_the_panels_caption(make_app, std_deck, size):
+    # at 1024×768 "HÆNDELSE I ÅR" ran into "+1 mio. kr. · Service +1" on one line
+    def first_events(seed: int) -> tuple[str, ...]:
+        return new_game(std_deck, "standard", seed).events_in_round(0)
+
+    seed = next(s for s in range(200) if any(std_deck.event(e).service for e in first_events(s)))
+    app = make_app(std_deck, size=size)
+    app.start_game(std_deck, GameSettings("standard", seed, None, "da"))
+    placed: list[tuple[str, pygame.Rect]] = []
+    original = app.text.draw
+
+    def spy(surface, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        box = original(surface, text, *args, **kwargs)
+        placed.append((text, box))
+        return box
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    app.request_redraw()
+    app.step(0.02)
+    from game.ui.theme import FONT_BOLD
+
+    caption = next(box for text, box in placed if text == "HÆNDELSE I ÅR")
+    [(amount, box)] = [(text, box) for text, box in placed if "Service" in text and "kr." in text]
+    if box.top < caption.bottom:  # on the caption's line: right-aligned, clear of the caption
+        glyphs = app.text.width(amount, app.scale.body, FONT_BOLD)
+        assert caption.right < box.right - glyphs, (caption, box, glyphs)

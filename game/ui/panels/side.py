@@ -53,12 +53,22 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         service = format_amount(event.service, self.app.lang, sign=True)
         return f"{amount} · {self.app.t('card.service', service=service)}"
 
+    def _on_caption(self, width: int, view: EventsView) -> bool:
+        """Whether the one event's amount stands on the caption's line: only when both fit
+        in ``width`` ("HÆNDELSE I ÅR" ran into "+1 mio. kr. · Service +1" at 1024×768)."""
+        if len(view.events) != 1:
+            return False
+        app, sc = self.app, self.app.scale
+        caption = app.text.width(app.t("board.events").upper(), sc.min_text, FONT_BOLD)
+        amount = app.text.width(self._amount(view.events[0]), sc.body, FONT_BOLD)
+        return caption + sc.gap + amount <= width
+
     def _blocks(self, width: int, view: EventsView) -> list[tuple[Event, int, int, int]]:
         """Per event: the event, the width of its amount, and the heights of its title (at the
         body size) and of its text (at the smallest size) in ``width`` pixels."""
         app, sc = self.app, self.app.scale
         blocks = []
-        alone = len(view.events) == 1  # the amount then stands on the caption's line
+        alone = self._on_caption(width, view)
         for event in view.events:
             amount_w = 0 if alone else app.text.width(self._amount(event), sc.body, FONT_BOLD)
             amount_w += 0 if alone else sc.gap
