@@ -56,10 +56,14 @@ class NumberField:
         return parse_number(self.text, self.lang)
 
     def key(self, event: pygame.event.Event) -> None:
-        """Edit with Backspace; typed characters arrive as TEXTINPUT."""
+        """Edit with Backspace; Ctrl+A (Cmd+A) selects the number, so that typing replaces
+        it and Backspace clears it, as in every other field ("1.200", Ctrl+A, "45" gave
+        "1.2045"); typed characters arrive as TEXTINPUT."""
         if event.key == pygame.K_BACKSPACE:
             self.text = "" if self.fresh else self.text[:-1]
             self.fresh = False
+        elif event.key == pygame.K_a and event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META):
+            self.fresh = bool(self.text)
 
     def typed(self, characters: str) -> None:
         """Append the digits, comma or point of ``characters``."""
@@ -138,13 +142,16 @@ def draw_stepper(
         3 if number.focused else 1,
         border_radius=scale.radius // 2,
     )
-    shown = number.text + ("|" if number.focused else "")
-    text.draw(
-        surface,
-        shown,
-        field.inflate(-2 * scale.gap, 0),
-        HEADING.center().middle().lines(1).shrink(),
-    )
+    shown = number.text + ("|" if number.focused and not number.fresh else "")
+    area = field.inflate(-2 * scale.gap, 0)
+    if number.focused and number.fresh and number.text:  # selected: typing replaces it
+        wide = min(area.width, text.width(number.text, scale.heading) + scale.gap)
+        mark = pygame.Rect(0, 0, wide, round(scale.heading * 1.3))
+        mark.center = area.center
+        pygame.draw.rect(
+            surface, theme.FieldStyle().selection, mark, border_radius=scale.radius // 3
+        )
+    text.draw(surface, shown, area, HEADING.center().middle().lines(1).shrink())
     rest = pygame.Rect(
         plus.right + scale.gap,
         field.y,

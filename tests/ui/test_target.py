@@ -243,3 +243,23 @@ def test_the_dialog_questions_a_target_far_from_the_scenarios(make_app, std_deck
     app.request_redraw()
     app.step(0.02)
     assert "Målet for 2030 – langt fra scenariets 49. Tastefejl?" in drawn
+
+
+def test_ctrl_a_in_the_target_field_selects_the_number_so_typing_replaces_it(make_app, std_deck):
+    # "1.200", Ctrl+A, Backspace, "45" gave "1.2045" – taken as 1,2 mio. kr.: Ctrl+A did
+    # nothing in this field, so Backspace took only the last digit
+    app = second_year_app(make_app, std_deck)
+    click(app, app.top.layout().chart_title.center)
+    dialog = app.top
+    (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
+    click(app, field.center)
+    type_text(app, "1.200")
+    key(app, pygame.K_a, CTRL)
+    type_text(app, "45")
+    assert dialog.number.text == "45"
+    key(app, pygame.K_a, CTRL)
+    key(app, pygame.K_BACKSPACE)
+    assert dialog.number.text == ""
+    type_text(app, "47,5")
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets[-1] == 47.5
