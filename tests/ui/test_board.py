@@ -281,9 +281,20 @@ def test_help_and_menu_overlays(make_app, std_deck):
     key(app, pygame.K_RETURN)
     key(app, pygame.K_ESCAPE)
     menu = app.top
+    # a game in progress is not thrown off the board at one click: asked first, and told
+    # that the game stays saved (the board emptied at once, and Fortryd could not help)
     click(app, menu.layout().buttons[1].center)
+    asked = app.top
+    assert asked.name == "restart" and "kan åbnes igen fra startskærmen" in asked.body
+    click(app, asked.layout().buttons[0].center)  # "Tilbage til spillet"
+    assert isinstance(app.top, BoardScene) and app.game.state.adopted
+    old_save = app.game.save_path
+    key(app, pygame.K_ESCAPE)
+    click(app, app.top.layout().buttons[1].center)
+    click(app, app.top.layout().buttons[1].center)  # "Start forfra"
     assert isinstance(app.top, BoardScene) and not app.game.state.adopted
     assert app.game.state == new_game(std_deck, "standard", app.game.settings.seed)
+    assert app.game.save_path != old_save and read_save(old_save).history.current.adopted
     key(app, pygame.K_ESCAPE)
     click(app, app.top.layout().buttons[2].center)
     assert isinstance(app.top, StartScene)

@@ -17,6 +17,7 @@ from game.ui.scenes.saving import (
     LockedScene,
     QuitScene,
     ReopenScene,
+    RestartScene,
     SaveElsewhereScene,
 )
 from game.ui.scenes.start import StartScene
@@ -39,6 +40,7 @@ ROUTES: dict[str, Route] = {
         SaveElsewhereScene,
         QuitScene,
         ReopenScene,
+        RestartScene,
         CloseScene,
         LockedScene,
         PaperScene,

@@ -354,7 +354,12 @@ class MenuScene(DialogScene):
 
     def restart(self) -> None:
         """The same scenario, seed and target from the beginning (a new save); asked first
-        while decisions are not saved."""
+        for a game in progress (``RestartScene``) and while decisions are not saved."""
+        game = self.app.game
+        playing = game.history is not None and game.history.actions and not game.state.finished
+        if playing and game.unsaved() is None:  # unsaved: leave_game asks its own question
+            self.app.replace("restart")
+            return
         self.close()
         self.app.leave_game("restart")
 

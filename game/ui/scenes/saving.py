@@ -174,6 +174,29 @@ class QuitScene(DialogScene):
         self.app.left_game(self.then)
 
 
+class RestartScene(DialogScene):
+    """ "Start forfra" on a game in progress: the board emptied at once, Fortryd could not
+    bring the game back, and nothing said that it was kept. Asks first, and says where the
+    game in progress stays."""
+
+    name = "restart"
+    wide = 0.56
+    tall = 0.5
+
+    def __init__(self, app: Host) -> None:
+        super().__init__(
+            app,
+            app.t("restart.title"),
+            app.t("restart.text"),
+            [(app.t("restart.back"), self.close), (app.t("restart.go"), self.restart)],
+        )
+
+    def restart(self) -> None:
+        """Start the same scenario over (a new save; the game in progress stays in its own)."""
+        self.close()
+        self.app.leave_game("restart")
+
+
 class ReopenScene(DialogScene):
     """Backspace, Ctrl+Z or "Fortryd" on a table's stored result opened from its save: take
     back the last decision and play on, or leave the result as it is (one stray key made a
