@@ -149,12 +149,13 @@ MESSAGES: dict[str, str] = {
         "Hver runde er ét år. Vælg forslag fra bordet, så længe der er kapacitet: hvert forslag har en belastning.\n"
         "Besparelser virker straks, men sænker serviceniveauet; effektiviseringer tager tid; "
         "investeringer koster først og betaler sig senere – med usikkerhed.\n"
-        "Hvert vedtaget forslag giver træthed, og trætheden tager kapacitet med det samme, point for point. "
+        "Hvert vedtaget forslag giver træthed, der tager kapacitet med det samme. "
         "En effektivisering på et velfærdsområde opfattes som en besparelse og giver mere træthed. "
         "Trætheden falder ved hvert årsskifte – mere, når årets forslag hæver serviceniveauet.\n"
-        "Nogle forslag kræver et andet forslag først (»Kræver«) eller anlæg fra anlægsrammen (»Anlæg«).\n"
-        "Hændelser rammer hvert år. Når året afsluttes, er resultatet endeligt.\n"
-        "Et ± på et forslag betyder, at gevinsten er usikker – klik på kortet for at se, hvor usikker den er.\n"
+        "»Kræver«: et andet forslag først. »Anlæg«: betales af anlægsrammen. »Udelukker«: kun ét af to.\n"
+        "Hændelser rammer hvert år. Et afsluttet år står; Fortryd retter et fejltryk, med samme udfald.\n"
+        "± er en usikker gevinst (klik på kortet). Orange »?« i diagrammet: målet nås på brættet, "
+        "men ikke i hvert tiende udfald.\n"
         "I vinder, når målet er nået i hvert år, I har brugt alle tre slags forslag, og serviceniveauet ikke er under gulvet."
     ),
     "help.keys": "Taster",
