@@ -263,3 +263,20 @@ def test_ctrl_a_in_the_target_field_selects_the_number_so_typing_replaces_it(mak
     type_text(app, "47,5")
     key(app, pygame.K_RETURN)
     assert app.game.state.targets[-1] == 47.5
+
+
+def test_the_dialog_shows_each_target_with_the_decimals_the_board_shows(make_app, std_deck):
+    # the board said "mål 2,91" and "9,69"; the dialog "2027: 2,9 mio. kr.", "2028: 9,7"
+    from game.numbers import format_target
+
+    app = make_app(std_deck, size=(1024, 768))
+    app.start_game(std_deck, GameSettings("standard", 5, 47.5))
+    app.step(0.02)
+    targets = app.game.state.targets
+    assert any(format_target(t, "da") != format_amount(t, "da") for t in targets)
+    drawn = record_text(app)
+    click(app, app.top.layout().chart_title.center)
+    assert isinstance(app.top, TargetScene)
+    app.step(0.02)
+    for year, target in zip(app.game.state.scenario.years, targets):
+        assert f"{year}: {format_target(target, 'da')} mio. kr." in drawn, (year, drawn)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import IllegalAction, SetTarget, apply, target_far, target_limit
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.layout_screens import stepper_row
@@ -184,13 +184,17 @@ class TargetScene(DialogScene):
         for i, (year, old, new) in enumerate(zip(years, state.targets, preview)):
             y = table.y + (i + 1) * line_h
             closed = i < len(state.results)
+            # each target with the decimals it has, as the board and the start screen show it
+            # ("2,91", not "2,9")
             if closed:
-                value = app.t("target.closed", amount=app.amount(old))
+                value = app.t("target.closed", amount=app.target_amount(old))
             elif abs(new - old) < 1e-9:
-                value = app.amount(new)
+                value = app.target_amount(new)
             else:
                 value = app.t(
-                    "target.changed", new=app.amount(new), old=app.amount(old, unit=False)
+                    "target.changed",
+                    new=app.target_amount(new),
+                    old=format_target(old, app.lang),
                 )
             app.text.draw(
                 surface,
