@@ -369,7 +369,11 @@ class TextField:
         visible_rows = max(1, inner.height // height)
         lines = self._lines()
         cursor_row = self._line_of(lines, self.cursor)
-        if cursor_row < self._scroll:
+        if not self.focused:
+            # a field at rest shows its text from the start: a long reason opened again read
+            # "…generationerne i lokalsamfundet, siger flertallet" – its last two lines
+            self._scroll = 0
+        elif cursor_row < self._scroll:
             self._scroll = cursor_row
         elif cursor_row >= self._scroll + visible_rows:
             self._scroll = cursor_row - visible_rows + 1
@@ -377,7 +381,7 @@ class TextField:
         previous_clip = surface.get_clip()
         area = self._clip(inner)
         surface.set_clip(area.clip(previous_clip) if previous_clip else area)
-        offset = self._offset_x()
+        offset = self._offset_x() if self.focused else 0
         if not self._text and not self.composition:
             self._draw_placeholder(surface, inner)
         sel_start, sel_end = self.selection

@@ -1490,3 +1490,19 @@ def test_the_years_event_amount_never_runs_into_the_panels_caption(make_app, std
     if box.top < caption.bottom:  # on the caption's line: right-aligned, clear of the caption
         glyphs = app.text.width(amount, app.scale.body, FONT_BOLD)
         assert caption.right < box.right - glyphs, (caption, box, glyphs)
+
+
+def test_a_long_reason_opened_again_reads_from_its_start(make_app, std_deck):
+    # clicking an adopted card showed only the reason's last two lines, mid-sentence
+    app = board_app(make_app, std_deck, size=(1024, 768))
+    card = app.game.state.market[0]
+    reason = "Første ord. " + "Vi vælger forslaget, fordi det skåner de mindste skoler. " * 4
+    app.game.do(Adopt(card, reason.strip()))
+    app.push("card", card=card)
+    app.step(0.02)
+    scene = app.top
+    assert scene.note.text == reason.strip() and not scene.note.focused
+    field = scene.note
+    lines = field._lines()
+    assert len(lines) * field.font.get_linesize() > field._inner().height  # it does not fit
+    assert field._scroll == 0  # its first line at the top of the field
