@@ -555,7 +555,7 @@ MESSAGES.update(
         "board.scroll_up_below": "{count} mere ovenfor – rul op · {year} fortsat",
         "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} til {end}.",
         "year.fatigue_last": "Træthed ved spillets slutning: {peak}.",
-        "year.fatigue_lift": "Heraf {lift}, fordi årets forslag løftede serviceniveauet.",
+        "year.fatigue_lift": "Heraf {lift}, fordi nogle af årets forslag løfter serviceniveauet (også når andre sænker det).",
         "year.fatigue_next": "I {year} tager trætheden {lost} af kapaciteten på {capacity}.",
         "year.fatigue_events": "De nye hændelser ændrer trætheden med {change}.",
         "debrief.fatigue": "Træthed pr. år",
