@@ -60,6 +60,7 @@ MESSAGES: dict[str, str] = {
     "board.market": "Forslag på bordet",
     "board.outcome": "Vedtaget pr. år – og hvad det gav i alt (mio. kr.)",
     "board.market_empty": "Ingen flere forslag på bordet.",
+    "board.events_short": "Hændelse",
     "board.events": "Hændelse i år",
     "board.events_none": "Ingen hændelse i år.",
     "board.adopted": "Vedtaget",

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "board.market": "Proposals on the table",
     "board.outcome": "Adopted per year – and what it delivered in total (m DKK)",
     "board.market_empty": "No more proposals on the table.",
+    "board.events_short": "Event",
     "board.events": "This year's event",
     "board.events_none": "No event this year.",
     "board.adopted": "Adopted",

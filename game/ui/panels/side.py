@@ -53,22 +53,28 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         service = format_amount(event.service, self.app.lang, sign=True)
         return f"{amount} · {self.app.t('card.service', service=service)}"
 
-    def _on_caption(self, width: int, view: EventsView) -> bool:
-        """Whether the one event's amount stands on the caption's line: only when both fit
-        in ``width`` ("HÆNDELSE I ÅR" ran into "+1 mio. kr. · Service +1" at 1024×768)."""
+    def _caption_line(self, width: int, view: EventsView) -> tuple[str, int] | None:
+        """The caption and the text size at which the one event's amount stands beside it on
+        the caption's line: "HÆNDELSE I ÅR", or "HÆNDELSE" when only that leaves room ("HÆNDELSE
+        I ÅR" ran into "+1 mio. kr. · Service +1" at 1024×768); None when the amount goes
+        beside the event's title (several events, or no room at all)."""
         if len(view.events) != 1:
-            return False
+            return None
         app, sc = self.app, self.app.scale
-        caption = app.text.width(app.t("board.events").upper(), sc.min_text, FONT_BOLD)
-        amount = app.text.width(self._amount(view.events[0]), sc.body, FONT_BOLD)
-        return caption + sc.gap + amount <= width
+        for key in ("board.events", "board.events_short"):
+            caption = app.t(key).upper()
+            room = width - app.text.width(caption, sc.min_text, FONT_BOLD) - sc.gap
+            for size in (sc.body, sc.min_text):
+                if app.text.width(self._amount(view.events[0]), size, FONT_BOLD) <= room:
+                    return caption, size
+        return None
 
     def _blocks(self, width: int, view: EventsView) -> list[tuple[Event, int, int, int]]:
         """Per event: the event, the width of its amount, and the heights of its title (at the
         body size) and of its text (at the smallest size) in ``width`` pixels."""
         app, sc = self.app, self.app.scale
         blocks = []
-        alone = self._on_caption(width, view)
+        alone = self._caption_line(width, view) is not None
         for event in view.events:
             amount_w = 0 if alone else app.text.width(self._amount(event), sc.body, FONT_BOLD)
             amount_w += 0 if alone else sc.gap
@@ -103,7 +109,9 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         head = pygame.Rect(inner.x, inner.y, inner.width, self.caption_height())
         body = pygame.Rect(inner.x, head.bottom, inner.width, inner.bottom - head.bottom)
         caption = TINY.bold().ink(theme.MUTED).lines(1).shrink()
-        app.text.draw(surface, app.t("board.events").upper(), head, caption)
+        on_caption = self._caption_line(body.width, view)
+        words = app.t("board.events").upper() if on_caption is None else on_caption[0]
+        app.text.draw(surface, words, head, caption)
         if not view.events:
             empty_line(app, surface, app.t("board.events_none"), body)
             return
@@ -114,11 +122,11 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
             title = pygame.Rect(body.x, y, body.width - amount_w, min(title_h, body.bottom - y))
             app.text.draw(surface, event.title, title, BODY.bold().shrink())
             row = pygame.Rect(body.x, y, body.width, min(title_h, body.bottom - y))
-            if not amount_w:
+            style = BODY.bold().ink(ink).right().lines(1).shrink()
+            if on_caption is not None:
                 row = head  # one event: its amount on the caption's line
-            app.text.draw(
-                surface, self._amount(event), row, BODY.bold().ink(ink).right().lines(1).shrink()
-            )
+                style = style.sized(on_caption[1]).middle()
+            app.text.draw(surface, self._amount(event), row, style)
             y += title.height
             if text_h and y < body.bottom:
                 box = pygame.Rect(body.x, y, body.width, body.bottom - y)
