@@ -664,6 +664,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
     from game.saves.model import PaperTable
     from game.saves.paper import (
         NO_EVENT,
+        Extent,
         PaperError,
         by_title,
         drawn_factors,
@@ -724,8 +725,9 @@ def cmd_enter(args: argparse.Namespace) -> int:
         if seed is None:
             seed = entry_seed(deck, scenario, table, args.target)
         settings = GameSettings(scenario.id, seed, args.target, "da")
-        history = paper_history(deck, settings, table, quiet, played)
-        missing = missing_events(deck, scenario, table, quiet, played)
+        extent = Extent(frozenset(quiet), played)
+        history = paper_history(deck, settings, table, extent)
+        missing = missing_events(deck, scenario, table, extent)
         if missing:
             raise PaperError(missing)
         if args.out is not None and out.exists():  # after the sheet: every problem in one go

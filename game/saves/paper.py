@@ -18,7 +18,7 @@ import hashlib
 import json
 import math
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -245,18 +245,38 @@ def parse_factors(items: Sequence[str], example: str = "R307=0,8") -> list[tuple
     return found
 
 
+@dataclass(frozen=True)
+class Extent:
+    """What a sheet says of its rounds besides the cards: the 0-based rounds in which the
+    table drew no event (``ingen@N``), and the budget years it finished when it stopped early
+    (``played``; None: all of them)."""
+
+    quiet: frozenset[int] = frozenset()
+    played: int | None = None
+
+    def after_stop(self, scenario: Scenario, round_index: int) -> bool:
+        """Whether 0-based ``round_index`` comes after the years the table finished."""
+        return self.played is not None and self.played <= round_index < scenario.rounds
+
+    def last(self, scenario: Scenario) -> int:
+        """The number of rounds the table played."""
+        return scenario.rounds if self.played is None else self.played
+
+
+NO_EXTENT = Extent()
+"""A sheet of a table that played every year and entered an event for every round."""
+
+
 def check_table(
     deck: Deck,
     scenario: Scenario,
     table: PaperTable,
-    quiet: Collection[int] = (),
-    played: int | None = None,
+    extent: Extent = NO_EXTENT,
 ) -> list[Message]:
     """Every problem of the entries that the rules do not find themselves: unknown ids (with a
-    hint), rounds outside the scenario or after the table stopped (``played``: the budget
-    years it finished, None for all), an id entered twice, events in a round they may not
-    come in or more than the round draws, factors out of range or for a card not adopted.
-    ``quiet`` are the 0-based rounds entered as drawing no event."""
+    hint), rounds outside the scenario or after the table stopped (``extent``), an id entered
+    twice, events in a round they may not come in or more than the round draws, factors out
+    of range or for a card not adopted."""
     problems: list[Message] = []
     name = table.table.strip()
     if not name:
@@ -280,8 +300,8 @@ def check_table(
             problems.append(_at(where, "paper.err.proposal_twice"))
         if not 0 <= round_index < rounds:
             problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
-        elif after_stop(scenario, round_index, played):
-            problems.append(_stopped(where, scenario, played))
+        elif extent.after_stop(scenario, round_index):
+            problems.append(_stopped(where, scenario, extent))
         seen.add(card)
     drawn: set[str] = set()
     per_round: dict[int, int] = {}
@@ -303,8 +323,8 @@ def check_table(
         if not 0 <= round_index < rounds:
             problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
             continue
-        if after_stop(scenario, round_index, played):
-            problems.append(_stopped(where, scenario, played))
+        if extent.after_stop(scenario, round_index):
+            problems.append(_stopped(where, scenario, extent))
             continue
         allowed = deck.event(event).rounds
         if allowed is not None and round_index + 1 not in allowed:
@@ -362,7 +382,7 @@ def check_table(
         # a round left out of the entries altogether is often the cause of the others (a
         # factor "not adopted" because the round that adopted it was not typed in); a round
         # outside the game is its own problem, and a round entered as quiet is not left out
-        used = {r for _, r in table.adopted} | {r for _, r in table.events} | set(quiet)
+        used = {r for _, r in table.adopted} | {r for _, r in table.events} | set(extent.quiet)
         later = max((r for r in used if 0 <= r < rounds), default=-1)
         for round_index in range(min(later, rounds)):
             if round_index not in used:
@@ -385,14 +405,8 @@ def _entry(what: str, card: str, round_index: int, scenario: Scenario) -> str:
     return entry
 
 
-def after_stop(scenario: Scenario, round_index: int, played: int | None) -> bool:
-    """Whether 0-based round ``round_index`` comes after the budget years a table finished
-    (``played``; None: the table played them all)."""
-    return played is not None and played <= round_index < scenario.rounds
-
-
-def _stopped(where: str, scenario: Scenario, played: int | None) -> Message:
-    last = played or 0
+def _stopped(where: str, scenario: Scenario, extent: Extent) -> Message:
+    last = extent.last(scenario)
     year = scenario.years[last - 1] if last > 0 else ""
     return _at(where, "paper.err.after_stop", played=last, year=year)
 
@@ -420,29 +434,27 @@ def missing_events(
     deck: Deck,
     scenario: Scenario,
     table: PaperTable,
-    quiet: Collection[int] = (),
-    played: int | None = None,
+    extent: Extent = NO_EXTENT,
 ) -> list[Message]:
     """The problems of a table's events as entered: a round with fewer events than the rules
-    draw (``rounds_short_of_events``) unless it is in ``quiet`` (0-based rounds entered as
-    ``ingen@N``: the table drew none) or after the table stopped (``played``: the budget
-    years it finished, None for all), and a quiet round that has an event or is outside the
-    game. Empty when the events are complete."""
+    draw (``rounds_short_of_events``) unless the table drew none in it or stopped before it
+    (``extent``), and a quiet round that has an event, is outside the game or after the
+    stop. Empty when the events are complete."""
     problems: list[Message] = []
-    for round_index in sorted(quiet):
+    for round_index in sorted(extent.quiet):
         where = f"--event {NO_EVENT[0]}@{round_index + 1}"
         if not 0 <= round_index < scenario.rounds:
             years = ", ".join(scenario.years)
             problems.append(
                 _at(where, "paper.err.round_range", rounds=scenario.rounds, years=years)
             )
-        elif after_stop(scenario, round_index, played):
-            problems.append(_stopped(where, scenario, played))
+        elif extent.after_stop(scenario, round_index):
+            problems.append(_stopped(where, scenario, extent))
         elif any(r == round_index for _, r in table.events):
             problems.append(_at(where, "paper.err.none_and_event", round=round_index + 1))
     per_round = scenario.events_per_round
     for round_index in rounds_short_of_events(deck, scenario, table):
-        if round_index not in quiet and not after_stop(scenario, round_index, played):
+        if round_index not in extent.quiet and not extent.after_stop(scenario, round_index):
             problems.append(
                 Message.of("paper.err.no_event", round=round_index + 1, per_round=per_round)
             )
@@ -513,21 +525,20 @@ def paper_history(
     deck: Deck,
     settings: GameSettings,
     table: PaperTable,
-    quiet: Collection[int] = (),
-    played: int | None = None,
+    extent: Extent = NO_EXTENT,
 ) -> History:
     """The history of the paper table's game: every round's adoptions in the order entered,
-    then the year's end, to the last year – or, for a table that stopped after ``played``
-    budget years, to the end of that year: the game is then saved unfinished, its next year
-    open, as a game left in the window. ``quiet`` are the rounds entered as drawing no event.
+    then the year's end, to the last year – or, for a table that stopped early (``extent``),
+    to the end of the last year it finished: the game is then saved unfinished, its next
+    year open, as a game left in the window.
     Raises ``PaperError`` with every problem of the entries, or with the first move the rules
     refuse ("runde 2: …")."""
     scenario = deck.scenario(settings.scenario)
-    problems = check_table(deck, scenario, table, quiet, played)
+    problems = check_table(deck, scenario, table, extent)
     if problems:
         raise PaperError(problems)
     history = History.start(start_paper_game(deck, settings, table))
-    for round_index in range(scenario.rounds if played is None else played):
+    for round_index in range(extent.last(scenario)):
         for card in _required_first(deck, [c for c, r in table.adopted if r == round_index]):
             try:
                 history = history.do(Adopt(card))

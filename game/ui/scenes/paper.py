@@ -23,6 +23,7 @@ from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.listing import tables_named
 from game.saves.model import PaperTable
 from game.saves.paper import (
+    Extent,
     PaperError,
     drawn_factors,
     entry_seed,
@@ -262,7 +263,7 @@ class PaperScene(Scene):
         seed = entry_seed(self.deck, self.scenario, table, self.target)
         settings = GameSettings(self.scenario.id, seed, self.target, app.lang)
         try:
-            history = paper_history(self.deck, settings, table, played=self.played)
+            history = paper_history(self.deck, settings, table, Extent(played=self.played))
             last = self.scenario.rounds if self.played is None else self.played
             short = tuple(
                 r for r in rounds_short_of_events(self.deck, self.scenario, table) if r < last
