@@ -48,19 +48,24 @@ class Solution:
     proved: bool
     stages: tuple[float, ...]
     """The optimal value of each stage's objective."""
+    bound: float
+    """The best value of the last stage solved that HiGHS could not rule out: equal to its
+    value in ``stages`` when ``proved``, else the branch and bound's dual bound (no
+    solution does better, e.g. a maximum stays at or below it)."""
 
 
 class Infeasible(ValueError):
     """The program has no solution at all (a bug in the model: every game has one)."""
 
 
-def _solver(lp: _core.HighsLp) -> _core._Highs:
-    """A quiet HiGHS instance holding ``lp``, set to prove optimality exactly."""
+def _solver(lp: _core.HighsLp, time_limit: float = TIME_LIMIT_S) -> _core._Highs:
+    """A quiet HiGHS instance holding ``lp``, set to prove optimality exactly within
+    ``time_limit`` seconds."""
     highs = _core._Highs()
     highs.setOptionValue("output_flag", False)
     highs.setOptionValue("mip_rel_gap", 0.0)
     highs.setOptionValue("mip_abs_gap", 1e-9)
-    highs.setOptionValue("time_limit", TIME_LIMIT_S)
+    highs.setOptionValue("time_limit", time_limit)
     highs.passModel(lp)
     return highs
 
@@ -89,18 +94,22 @@ class SolverFailed(RuntimeError):
     """HiGHS threw on every try (``_RETRIES``); the message is its own."""
 
 
-def _run(lp: _core.HighsLp) -> tuple[_core._Highs, _core.HighsModelStatus]:
-    """Solve ``lp`` with a fresh solver per try. Every program given here has a feasible
-    point (the empty plan, and each stage keeps the previous stage's optimum), so any status
-    but optimal or out of time is a numerical slip, and so is an exception from inside HiGHS:
-    both get the next try of ``_RETRIES``. Returns the solver of the last try and its status
+def _run(
+    lp: _core.HighsLp, time_limit: float = TIME_LIMIT_S
+) -> tuple[_core._Highs, _core.HighsModelStatus]:
+    """Solve ``lp`` with a fresh solver per try, each within ``time_limit`` seconds. The
+    optimiser's programs have a feasible point (the empty plan, and each stage keeps the
+    previous stage's optimum), so any status but optimal or out of time is a numerical slip,
+    and so is an exception from inside HiGHS: both get the next try of ``_RETRIES``. (A
+    program that truly has none, ``optimise.highest_scale`` for a pile that lacks a kind,
+    says so on every try.) Returns the solver of the last try and its status
     (tests/engine/test_optimise.py checks the optimiser against exhaustive search).
 
     Raises ``SolverFailed`` when HiGHS throws on every try."""
     failure: BaseException | None = None
     last: tuple[_core._Highs, _core.HighsModelStatus] | None = None
     for settings in _RETRIES:
-        highs = _solver(lp)
+        highs = _solver(lp, time_limit)
         for name, value in settings:
             highs.setOptionValue(name, value)
         try:
@@ -173,9 +182,12 @@ class Program:
         lp.integrality_ = [kinds.kInteger if i else kinds.kContinuous for i in self._integer]
         return lp
 
-    def solve_lexicographic(self, objectives: Sequence[Objective]) -> Solution:
+    def solve_lexicographic(
+        self, objectives: Sequence[Objective], time_limit: float = TIME_LIMIT_S
+    ) -> Solution:
         """Optimise ``objectives`` in order (no starting point is handed to HiGHS: with
-        highspy 1.16 a user solution made a later stage stop at a non-optimal point).
+        highspy 1.16 a user solution made a later stage stop at a non-optimal point), each
+        stage within ``time_limit`` seconds.
 
         Raises ``Infeasible`` when the program has no feasible point, and ``SolverFailed``
         when HiGHS throws on every try of the first stage (a later stage that fails leaves
@@ -184,13 +196,14 @@ class Program:
         values: list[float] | None = None
         proved = True
         stages: list[float] = []
+        bound = math.nan
         kept = len(self._row_lower)
         for objective in objectives:
             cost = np.zeros(self.size)
             for column, coefficient in objective.coefficients.items():
                 cost[column] += coefficient
             try:
-                highs, status = _run(self._lp(cost, objective.maximise))
+                highs, status = _run(self._lp(cost, objective.maximise), time_limit)
             except SolverFailed:
                 if values is None:
                     raise
@@ -206,6 +219,7 @@ class Program:
             values = list(solution.col_value)
             reached = float(cost @ np.array(values))
             stages.append(reached)
+            bound = reached if proved else float(highs.getInfo().mip_dual_bound)
             # later stages keep this optimum (within the tolerance)
             slack = objective.tolerance
             low, high = (reached - slack, INF) if objective.maximise else (-INF, reached + slack)
@@ -216,4 +230,4 @@ class Program:
         del self._starts[kept + 1 :], self._index[self._starts[-1] :]
         del self._value[self._starts[-1] :], self._row_lower[kept:], self._row_upper[kept:]
         assert values is not None
-        return Solution(values=tuple(values), proved=proved, stages=tuple(stages))
+        return Solution(values=tuple(values), proved=proved, stages=tuple(stages), bound=bound)

@@ -49,12 +49,14 @@ The integer program
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import ledger
-from game.engine.milp import Objective, Program, SolverFailed
+from game.engine.milp import TIME_LIMIT_S, Infeasible, Objective, Program, SolverFailed
 from game.engine.model import KINDS, Kind, Proposal, profile_of
 from game.engine.state import GameState
 
@@ -576,6 +578,56 @@ def most_in_year(problem: Problem, year: int) -> float:
     except SolverFailed:
         return optimise(problem).raaderum[year]
     return evaluate(problem, model.plan(solution.values)).raaderum[year]
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """How far a profile of targets can be raised (``highest_scale``): ``plan`` meets the
+    targets ``reached``·weights in every year and wins; no plan wins above ``bound``·weights
+    (``bound`` equals ``reached`` when ``exact``)."""
+
+    plan: tuple[tuple[str, int], ...]
+    reached: float
+    bound: float
+    exact: bool
+
+
+def highest_scale(
+    problem: Problem, weights: Sequence[float], time_limit: float = TIME_LIMIT_S
+) -> Ceiling | None:
+    """The largest s for which a plan of ``problem`` wins against the targets s·``weights``
+    (one per year; ``problem.targets`` is not used): every year met, the kinds and the floor
+    kept, under the adoption rules. One integer program that maximises s, each year's row
+    reading Σ amounts + fixed ≥ s·weight; ``reached`` is then recomputed from the plan by
+    ``evaluate``, so it is exactly what the ledger gives. Within ``time_limit`` seconds the
+    answer may be unproved: then ``bound`` is HiGHS's proved upper bound on s.
+
+    Returns None when no plan wins even against targets of 0 (a kind the rules ask for is
+    not in the pile, or the floor is out of reach). Raises ``SolverFailed`` when HiGHS throws
+    on every try."""
+    zero = (0.0,) * problem.rounds
+    model = _Model(dataclasses.replace(problem, targets=zero))
+    program = model.program
+    scale = program.var(0.0)
+    for year, terms in enumerate(model.totals):
+        # Σ amounts − weight·s ≥ −fixed: the year's råderum reaches its share of s
+        program.row({**terms, scale: -float(weights[year])}, lower=-problem.fixed[year])
+    program.row({model.win: 1.0}, lower=1.0)
+    try:
+        solution = program.solve_lexicographic([Objective({scale: 1.0})], time_limit)
+    except Infeasible:
+        if not can_win(dataclasses.replace(problem, targets=zero)):
+            return None
+        # no plan found in the time given, though one exists: nothing is known of s
+        return Ceiling((), 0.0, math.inf, exact=False)
+    plan = model.plan(solution.values)
+    totals = evaluate(dataclasses.replace(problem, targets=zero), plan).raaderum
+    reached = min(
+        (total / weight for total, weight in zip(totals, weights) if weight > 0),
+        default=solution.values[scale],
+    )
+    bound = max(reached, solution.bound)
+    return Ceiling(tuple(plan), reached, bound, solution.proved)
 
 
 def best_portfolio(state: GameState) -> OptimalPlan:

@@ -77,13 +77,23 @@ def _evolve(state: GameState, **changes: Any) -> GameState:
     return new
 
 
-def scaled_targets(profile: tuple[float, ...], amount: float) -> tuple[float, ...]:
-    """Targets when the facilitator sets X: X is the target of the last year, and earlier
-    years keep the scenario's profile (a flat scenario simply gets X in every year)."""
+def target_weights(profile: tuple[float, ...]) -> tuple[float, ...]:
+    """Each year's target per unit of the facilitator's X: the scenario's ``profile`` divided
+    by its last year's target (1 in every year when that is not positive). ``(3, 9, 25)`` →
+    ``(0.12, 0.36, 1.0)``."""
     last = profile[-1]
     if last <= 0:
+        return tuple(1.0 for _ in profile)
+    return tuple(t / last for t in profile)
+
+
+def scaled_targets(profile: tuple[float, ...], amount: float) -> tuple[float, ...]:
+    """Targets when the facilitator sets X: X is the target of the last year, and earlier
+    years keep the scenario's profile (``target_weights``), to two decimals; a scenario
+    whose last target is not positive simply gets X in every year."""
+    if profile[-1] <= 0:
         return tuple(float(amount) for _ in profile)
-    return tuple(round(float(amount) * t / last, 2) for t in profile)
+    return tuple(round(float(amount) * w, 2) for w in target_weights(profile))
 
 
 def game_draws(deck: Deck, scenario: Scenario, seed: int) -> Draws:

@@ -77,11 +77,11 @@ def _strain(card: Card) -> int:
     return 1 + max(0, -card.service) + perceived
 
 
-def brute_force(problem: Problem):
-    """Every assignment of every card to 'not adopted' or a round it is open in; returns the
-    best score among the plans that keep the rules, computed without the optimiser's code."""
+def feasible_plans(problem: Problem):
+    """Every assignment of every card to 'not adopted' or a round it is open in that keeps the
+    adoption rules, computed without the optimiser's code: yields (plan, totals per year,
+    final service, kinds adopted), plan as (Card, round) pairs."""
     options = [[None, *range(c.first_round, problem.rounds)] for c in problem.cards]
-    best = None
     for choice in itertools.product(*options):
         plan = [(c, s) for c, s in zip(problem.cards, choice) if s is not None]
         start = {c.id: s for c, s in plan}
@@ -111,14 +111,23 @@ def brute_force(problem: Problem):
                 if y >= s:
                     total += c.effect[min(y - s, len(c.effect) - 1)]
             totals.append(total)
-        met = [t >= target for t, target in zip(totals, problem.targets)]
         service = problem.base_service + sum(c.service for c, _ in plan)
-        kinds = {c.kind for c, _ in plan}
-        won = (
-            all(met)
-            and (not problem.require_all_kinds or kinds == set(KINDS))
-            and (problem.service_floor is None or service >= problem.service_floor)
-        )
+        yield plan, totals, service, {c.kind for c, _ in plan}
+
+
+def keeps_kinds_and_floor(problem: Problem, service: int, kinds: set[Kind]) -> bool:
+    """The winning conditions besides the targets (docs/rules.md)."""
+    return (not problem.require_all_kinds or kinds == set(KINDS)) and (
+        problem.service_floor is None or service >= problem.service_floor
+    )
+
+
+def brute_force(problem: Problem):
+    """The best score among the plans that keep the rules (``feasible_plans``)."""
+    best = None
+    for plan, totals, service, kinds in feasible_plans(problem):
+        met = [t >= target for t, target in zip(totals, problem.targets)]
+        won = all(met) and keeps_kinds_and_floor(problem, service, kinds)
         shortfall = sum(max(0.0, t - r) for r, t in zip(totals, problem.targets))
         # the planner's thrift: the capacity the cards take, belastning plus træthed
         effort = sum(c.load + _strain(c) for c, _ in plan) if problem.thrift else 0
@@ -401,7 +410,7 @@ def _highs_throws(monkeypatch, fails: int) -> None:
 
     real = milp._solver
     _ThrowingHiGHS.runs = 0
-    monkeypatch.setattr(milp, "_solver", lambda lp: _ThrowingHiGHS(real(lp), fails))
+    monkeypatch.setattr(milp, "_solver", lambda lp, limit: _ThrowingHiGHS(real(lp, limit), fails))
 
 
 def test_a_solver_that_throws_once_is_asked_again_and_gives_the_same_best_plan(

@@ -1,0 +1,102 @@
+"""How high the facilitator's X can go on a scenario before the game cannot be won without
+luck.
+
+The rule
+    The reach of a scenario is the largest X (the last budget year's target; the earlier
+    years scale with it, ``rules.scaled_targets``) that its whole pile can meet when luck
+    plays no part: every proposal on the table from the first budget year, each at its face
+    amount (factor 1, as the board shows it), no event drawn, and every other rule kept –
+    capacity with træthed, exclusions, requirements, the anlægsramme, all three kinds and
+    the service floor. It is the optimiser's relaxed game (``optimise``) with the targets
+    raised as far as a plan can follow them.
+
+What it tells the facilitator
+    An X above the reach cannot be won unless the table draws good events or cards that
+    give more than their face amount: the start screen, the "Skift mål" dialog and the
+    commands say so before the group plays for a target nobody could reach. An X below it
+    can still be lost to events and draws; the balance harness (``raaderum balance``) says
+    how often.
+
+Cost
+    One integer program per scenario (HiGHS); the standard deck's scenarios take from a few
+    hundredths of a second (intro) to about two seconds (standard), and the eight-year
+    ``lang-horisont`` is cut off after ``REACH_TIME_S`` with a proved bound (``Reach.ceiling``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.engine import ledger
+from game.engine.model import Deck
+from game.engine.optimise import Problem, card_for, highest_scale
+from game.engine.rules import new_game, target_weights
+
+REACH_TIME_S = 2.0
+"""Seconds HiGHS may spend on a scenario's reach; after that the best plan found stands,
+with HiGHS's proved upper bound as the ceiling."""
+
+REACH_MOST_PROPOSALS = 300
+"""Piles larger than this are not asked (``worth_asking``): a generated deck of 1.000
+proposals took 5 s and 360 MB, and a real catalogue has tens of proposals, not hundreds."""
+
+
+def worth_asking(deck: Deck, scenario_id: str) -> bool:
+    """Whether the reach of ``scenario_id`` is computed at all: its pile holds at most
+    ``REACH_MOST_PROPOSALS`` proposals."""
+    return len(deck.scenario(scenario_id).proposals) <= REACH_MOST_PROPOSALS
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The reach of a scenario, as X in the deck's unit.
+
+    ``reached``: an X the best plan found meets; ``ceiling``: no plan meets an X above it
+    (equal to ``reached`` when HiGHS proved it; ``math.inf`` when the time ran out before any
+    plan was found); ``plan``: that plan, as (proposal id, 0-based round) pairs."""
+
+    reached: float
+    ceiling: float
+    plan: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def exact(self) -> bool:
+        """True when ``reached`` is proved to be the largest X."""
+        return self.ceiling <= self.reached + ledger.MET_TOLERANCE
+
+    def beyond(self, target: float | None) -> bool:
+        """Whether the facilitator's X (None: the scenario's own) is above the ceiling: no
+        plan meets it without luck."""
+        return target is not None and target > self.ceiling + ledger.MET_TOLERANCE
+
+    @property
+    def shown(self) -> float:
+        """``reached`` rounded down to one decimal: the "ca." figure a warning gives (never
+        more than a plan meets)."""
+        return math.floor(self.reached * 10 + 1e-9) / 10
+
+
+def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S) -> Reach | None:
+    """The reach of scenario ``scenario_id`` of ``deck`` (see the module docstring).
+
+    Returns None when no X can be won, not even 0: a kind the scenario asks for is not in its
+    pile, or the floor cannot be kept. Raises ``KeyError`` for an unknown scenario and
+    ``game.engine.milp.SolverFailed`` when HiGHS throws on every try."""
+    scenario = deck.scenario(scenario_id)
+    state = new_game(deck, scenario_id, 0)  # only for the cards' view (exclusions, anchors)
+    rounds = scenario.rounds
+    problem = Problem(
+        years=scenario.years,
+        targets=(0.0,) * rounds,
+        fixed=(0.0,) * rounds,
+        cards=tuple(card_for(state, pid, 0) for pid in scenario.proposals),
+        capacity=scenario.capacity,
+        service_floor=scenario.service_floor,
+        require_all_kinds=scenario.require_all_kinds,
+        construction_budget=scenario.construction_budget,
+    )
+    ceiling = highest_scale(problem, target_weights(scenario.target), time_limit)
+    if ceiling is None:
+        return None
+    return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)
