@@ -521,7 +521,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for path in args.paths:
         warnings: list[Problem] = []
         try:
-            deck = load_deck(path, warnings)
+            deck = load_deck(path, warnings, deep=True)
         except DeckError as error:
             for problem in sorted([*error.problems, *warnings], key=_by_place):
                 print(problem.text(lang))
@@ -899,24 +899,38 @@ def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
 def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # type: ignore[no-untyped-def]
     """A warning on stderr when the facilitator's X is ten times smaller or larger than the
     scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
-    25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2. Raises
+    25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2; or when it is
+    above what the pile can meet without luck (``game.engine.reach``). Raises
     ``UsageError`` for an X over the deck's limit (``target_refusal``)."""
     refused = target_refusal(deck, target, lang)
     if refused is not None:
         raise UsageError(refused)
     from game.engine import target_far
 
-    if target is None or not target_far(scenario, target):
+    if target is None:
         return
-    own = scenario.target[-1]
     unit = unit_words(deck.unit, lang)
-    said = catalogue(lang).t(
-        "cli.target_far",
-        target=format_target(target, lang),
-        own=format_amount(own, lang),
-        unit=unit,
-    )
-    print(said, file=sys.stderr)
+    if target_far(scenario, target):
+        own = scenario.target[-1]
+        said = catalogue(lang).t(
+            "cli.target_far",
+            target=format_target(target, lang),
+            own=format_amount(own, lang),
+            unit=unit,
+        )
+        print(said, file=sys.stderr)
+        return
+    from game.engine.reach import target_reach  # the solver loads when an X is given
+
+    reach = target_reach(deck, scenario.id)
+    if reach is not None and reach.beyond(target):
+        said = catalogue(lang).t(
+            "cli.target_reach",
+            target=format_target(target, lang),
+            most=format_amount(reach.shown, lang),
+            unit=unit,
+        )
+        print(said, file=sys.stderr)
 
 
 def _target_line(deck, scenario, target: float | None, lang: str) -> str:  # type: ignore[no-untyped-def]

@@ -169,3 +169,18 @@ def test_the_largest_seed_the_message_names_is_itself_accepted(command, capsys):
     assert leave.value.code == 2
     said = capsys.readouterr().err
     assert "mellem 0 og 9.223.372.036.854.775.807 " in said, said
+
+
+def test_a_target_above_what_the_pile_can_reach_without_luck_is_warned_about(capsys):
+    # 40 for the intro game: no plan meets it even with every card on the table and no events
+    from game.content import load_deck
+    from game.engine.reach import target_reach
+
+    reach = target_reach(load_deck(standard_deck()), "intro")
+    assert reach is not None
+    above, within = f"{reach.ceiling + 5:.0f}", f"{reach.reached - 1:.0f}"
+    assert main(["simulate", "--scenario", "intro", "--games", "2", "--target", above]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"advarsel: målet {above} mio. kr. er over, hvad bunken kan nå uden held")
+    assert main(["simulate", "--scenario", "intro", "--games", "2", "--target", within]) == 0
+    assert capsys.readouterr().err == ""

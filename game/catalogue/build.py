@@ -62,7 +62,7 @@ from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
 from game.content.numbertext import amount_text, grouped
-from game.content.plausibility import amount_list, deck_warnings, unit_in_words
+from game.content.plausibility import amount_list, deck_warnings, luck_warnings, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import Problem, YamlDocument
@@ -326,6 +326,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             if warning.said.key in _ON_THE_EVENTS_SHEET:
                 _on_the_events_sheet(reading, warning.said)
                 continue
+            _loader_warning(reading, warning)
+        for warning in luck_warnings(deck, documents):  # as validate says it, at the target
             _loader_warning(reading, warning)
         _what_a_budget_office_gets_wrong(reading, deck, documents)
     if reading.problems or catalogue.problems or deck is None:

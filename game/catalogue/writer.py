@@ -95,7 +95,7 @@ TEMPLATE: dict[str, Any] = {
             "kind": "effektivisering",
             "title": "Fælles indsats mod sygefravær",
             "area": "Tværgående",
-            "effect": [-1, 0.5, 1.5],
+            "effect": [-0.2, 0.5, 1.5],
             "text": "En projektleder i HR hjælper arbejdspladserne med højest fravær. Den "
             "koster det første år og giver flere hænder bagefter.",
             "question": "Hvad gør arbejdspladserne med lavt fravær, som de andre kan lære af?",
@@ -129,7 +129,8 @@ TEMPLATE: dict[str, Any] = {
             "title": "Fire år",
             "briefing": "Find et råderum i hvert af de næste fire år.",
             "years": ["2027", "2028", "2029", "2030"],
-            "target": [0.5, 1, 2, 3],
+            # within reach of the three example cards (a plan meets it with no events)
+            "target": [0.1, 0.3, 0.6, 1.2],
             "capacity": 6,
         }
     ],

@@ -93,14 +93,18 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_deck(path: str | Path, warnings: list[Problem] | None = None) -> Deck:
+def load_deck(
+    path: str | Path, warnings: list[Problem] | None = None, *, deep: bool = False
+) -> Deck:
     """Load and validate the deck at ``path`` (file or folder); raises ``DeckError``.
 
     ``warnings``, when given, receives what does not stop the deck but may be a mistake, as
     ``Problem``s (``FILE:LINE: advarsel: …``): characters the game's fonts cannot draw,
     amounts that look written in another unit or with the other sign, a market larger than
     the pile, construction that can never fit, amounts after a scenario's last year, a
-    forgotten source, and the like (``plausibility.deck_warnings``).
+    forgotten source, and the like (``plausibility.deck_warnings``). With ``deep`` (``raaderum
+    validate``) also a scenario target the pile cannot meet without luck
+    (``plausibility.luck_warnings``: an integer program per scenario, up to seconds each).
     """
     path = Path(path)
     label = str(path)
@@ -117,7 +121,7 @@ def load_deck(path: str | Path, warnings: list[Problem] | None = None) -> Deck:
         raise DeckError([Problem.of(label, 1, "deck.is_catalogue", path=label)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
-    return load_sources([(str(file), _read_limited(file)) for file in files], warnings)
+    return load_sources([(str(file), _read_limited(file)) for file in files], warnings, deep=deep)
 
 
 _OS_ERRORS = {
@@ -157,11 +161,15 @@ def _read_limited(file: Path) -> bytes:
 
 
 def load_sources(
-    sources: Sequence[tuple[str, bytes | str]], warnings: list[Problem] | None = None
+    sources: Sequence[tuple[str, bytes | str]],
+    warnings: list[Problem] | None = None,
+    *,
+    deep: bool = False,
 ) -> Deck:
     """Load a deck from (file name, content) pairs, e.g. the copy inside a save.
 
-    ``warnings``, when given, receives what does not stop the deck (see ``load_deck``).
+    ``warnings``, when given, receives what does not stop the deck, and with ``deep`` what
+    the optimiser finds (see ``load_deck``).
     """
     problems: list[Problem] = []
     values: list[Problem] = []
@@ -200,7 +208,10 @@ def load_sources(
         raise DeckError(_ranked([*problems, *values, *rest], order))
     deck = _checked(documents, problems, order)
     if warnings is not None:
-        warnings.extend(_ranked(plausibility.deck_warnings(deck, documents), order))
+        found = plausibility.deck_warnings(deck, documents)
+        if deep:
+            found.extend(plausibility.luck_warnings(deck, documents))
+        warnings.extend(_ranked(found, order))
     return _with_hash(deck, tuple(texts))
 
 

@@ -563,6 +563,46 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
         )
 
 
+def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A scenario whose own last target is above what its pile can meet without luck
+    (``game.engine.reach``: every proposal on the table from the first year at its face
+    amount, no events, every other rule kept): only good events or uncertain cards that give
+    more than their face amount can win it. Said at the scenario's ``target``; a target the
+    pile cannot reach at full effect at all is said by ``reach_warnings`` instead. HiGHS takes
+    up to a few seconds per scenario, so only ``raaderum validate`` and the import ask
+    (``load_deck`` with ``deep``), and a pile of hundreds of proposals is not asked
+    (``game.engine.reach.worth_asking``)."""
+    from game.engine.reach import target_reach, worth_asking  # the solver loads when asked
+
+    found: list[Problem] = []
+    places = _cards(documents, "scenarios")
+    for scenario in deck.scenarios:
+        at = _at(places.get(scenario.id), "target")
+        if at is None or not worth_asking(deck, scenario.id):
+            continue
+        if any(True for _ in _out_of_reach(deck, scenario, places.get(scenario.id))):
+            continue
+        reach = target_reach(deck, scenario.id)
+        last = scenario.target[-1]
+        if reach is None:
+            rules = "floor" if not scenario.require_all_kinds else "kinds"
+            if scenario.require_all_kinds and scenario.service_floor is not None:
+                rules = "both"
+            found.append(Problem.of(*at, f"deck.target_no_plan.{rules}", id=scenario.id))
+        elif reach.beyond(last):
+            found.append(
+                Problem.of(
+                    *at,
+                    "deck.target_beyond_luck",
+                    id=scenario.id,
+                    target=last,
+                    most=reach.shown,
+                    unit=deck.unit,
+                )
+            )
+    return found
+
+
 def _construction(
     deck: Deck, scenario: Scenario, place: Place | None, proposals: dict[str, Place]
 ) -> Iterator[Problem]:

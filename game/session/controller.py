@@ -35,6 +35,7 @@ from game.saves import (
     new_save_path,
 )
 from game.saves.autosave import unsaved_message
+from game.session.jobs import ReachBook
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,8 @@ class GameController:
         self.deck = deck
         self.deck_path = deck_path
         """The deck's file or folder (None: the standard deck)."""
+        self.reaches = ReachBook()
+        """How high the facilitator's X can go on each scenario (computed when first asked)."""
         self.save_dir = save_dir
         self.clock = clock
         self.history: History | None = None

@@ -3,8 +3,6 @@ session report of the game in play written into a new folder."""
 
 from __future__ import annotations
 
-import logging
-import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,48 +11,27 @@ from game.engine import GameState
 from game.paths import saves_dir, user_dir
 from game.saves import SavedGame, read_save
 from game.session.controller import GameController
+from game.session.jobs import Job
 
 if TYPE_CHECKING:
     from game.engine.whatif import WhatIf
     from game.report import BoardPicture
 
-log = logging.getLogger(__name__)
 
-
-class WhatIfJob:
+class WhatIfJob(Job["WhatIf"]):
     """``what_if(state)`` computed in a background thread (or at once with
     ``background=False``), so the window stays responsive while the group talks. ``result``
     is None until it is done; ``error`` says why it failed ("" otherwise)."""
 
     def __init__(self, state: GameState, *, background: bool = True) -> None:
         self.state = state
-        self.result: WhatIf | None = None
-        self.error = ""
-        self._thread: threading.Thread | None = None
-        if background:
-            self._thread = threading.Thread(target=self._run, daemon=False)
-            self._thread.start()
-        else:
-            self._run()
 
-    def _run(self) -> None:
-        from game.engine.whatif import what_if  # the solver loads when a debrief needs it
+        def work() -> WhatIf:
+            from game.engine.whatif import what_if  # the solver loads when a debrief needs it
 
-        try:
-            self.result = what_if(self.state)
-        except Exception as error:  # the debrief must stay usable without the what-if
-            log.warning("what-if failed: %s", error)
-            self.error = str(error) or type(error).__name__
+            return what_if(state)
 
-    @property
-    def running(self) -> bool:
-        """True while the thread is still computing."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> None:
-        """Block until the what-if is computed (screenshots and tests)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        super().__init__(work, background=background)
 
 
 def reports_root(save_dir: Path | None) -> Path:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pygame
 
-from game.engine import Scenario, scaled_targets, target_far
+from game.engine import Deck, Scenario, scaled_targets, target_far
 from game.numbers import format_amount, format_target
 from game.ui import theme
 from game.ui.draw import button, panel
@@ -94,6 +94,45 @@ def years_text(app: Host, scenario: Scenario) -> str:
     if later > OVERSLAGSAAR:
         return app.t("start.years_long", **common, more=later - OVERSLAGSAAR)
     return app.t(f"start.years.{'one' if later == 1 else 'many'}", **common, later=later)
+
+
+def target_caption(
+    app: Host, deck: Deck, scenario: Scenario, target: float | None, plain: str
+) -> tuple[str, bool]:
+    """The caption over a target stepper and whether it warns: the ``plain`` key ("Indsæt
+    selv: målet for 2029"), or a question when the typed X is far from the scenario's own
+    (250 for 25: a typo, ``target_far``), or a warning when it is above what the pile can
+    meet without luck (``game.engine.reach``; said once that is computed, in the
+    background)."""
+    year = scenario.years[-1]
+    if target_far(scenario, target):
+        own = format_amount(scenario.target[-1], app.lang)
+        return app.t("start.target_far", year=year, own=own), True
+    if target is not None:
+        reach = app.game.reaches.known(deck, scenario.id)
+        if reach is not None and reach.beyond(target):
+            most = format_amount(reach.shown, app.lang)
+            return app.t("start.target_reach", year=year, most=most), True
+    return app.t(plain, year=year), False
+
+
+class ReachWatch:
+    """Redraws a screen with a target stepper once the reach its caption waits for has been
+    computed (``target_caption``): the reach is computed in the background, and a screen is
+    drawn again only when something changes."""
+
+    def __init__(self) -> None:
+        self.waiting = False
+
+    def update(self, app: Host, deck: Deck, scenario_id: str, target: float | None) -> None:
+        """Call from the scene's ``update`` with the X on screen (None: the scenario's own)."""
+        if target is None:
+            return
+        if app.game.reaches.pending(deck, scenario_id):
+            self.waiting = True
+        elif self.waiting:
+            self.waiting = False
+            app.request_redraw()
 
 
 def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:
@@ -213,7 +252,6 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     _label(app, surface, app.t("start.scenario"), layout.scenario_label)
     draw_scenarios(app, surface, layout, scene.deck.scenarios, scene.scenario_index)
     custom = scene.target_value()
-    far = target_far(scene.scenario, custom)  # 250 typed for 25: asked before the game
     draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems, custom)
     suffix = app.unit
     if len(set(scene.scenario.target)) > 1:
@@ -244,19 +282,9 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         layout.target_field,
         layout.target_plus,
     )
+    caption, warning = target_caption(app, scene.deck, scene.scenario, custom, "start.target")
     draw_stepper(
-        surface,
-        text,
-        target_rects,
-        app.t(
-            "start.target_far" if far else "start.target",
-            year=scene.scenario.years[-1],
-            own=format_amount(scene.scenario.target[-1], app.lang),
-        ),
-        scene.target,
-        scale,
-        suffix=suffix,
-        warning=far,
+        surface, text, target_rects, caption, scene.target, scale, suffix=suffix, warning=warning
     )
     timer_rects = (
         layout.timer_label,

@@ -28,7 +28,7 @@ PROPOSALS = [
 EVENTS = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", -1]]
 SCENARIOS = [
     ["id", "titel", "år", "mål"],
-    ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 3"],
+    ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 2"],
 ]
 
 

@@ -528,3 +528,20 @@ def test_remarks_read_as_the_cards_text_are_pointed_out_before_the_table_reads_t
     assert code == 0, text
     assert f"{forslag}:H1: advarsel: kolonnen »Bemærkning« er læst som kortets tekst" in text
     assert load_deck(tmp_path / "dæk").proposal("spar").text == "Afventer MED-høring"
+
+
+def test_a_target_the_catalogue_cannot_meet_without_luck_is_said_at_its_cell(capsys, tmp_path):
+    # Capacity 6 (the default) holds one card a year: each takes 4 with its træthed (the
+    # saving cuts service by 2, the efficiency is on a welfare area). The best order is the
+    # saving, then the efficiency, then the investment: 3, 3 − 1 = 2 and 3 + 2 − 3 = 2 in
+    # 2029, so a last target of 3 (years 1; 2; 3) is met only with luck – at most 2.
+    from tests.catalogue.conftest import SCENARIOS
+
+    scenarios = [SCENARIOS[0], ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 3"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text  # a warning: the deck is written and plays
+    assert (
+        f"{path}:Scenarier!D2: advarsel: scenariet 'tre-aar' har et mål på 3 mio. kr. i sidste "
+        "år, men bunken når kun ca. 2 mio. kr. uden held"
+    ) in text, text

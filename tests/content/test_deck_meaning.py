@@ -106,7 +106,7 @@ scenarios:
     title: "Budget 2027–2029"
     years: ["2027", "2028", "2029"]
     target: [3, 5, 7]
-    capacity: 6
+    capacity: 8
     market: 7
     construction_budget: 15
 """
@@ -200,6 +200,11 @@ def test_one_saving_or_efficiency_with_a_costs_sign_is_a_warning(tmp_path, capsy
         "besparelse skulle frigøre dem; står beløbet med det rigtige fortegn?",
         "deck.yaml:46: advarsel: effektiviseringen 'indkoeb' frigør intet i noget år, men koster "
         "kun penge; står beløbene med det rigtige fortegn?",
+        # the two slips cost the pile so much that the last target is out of reach
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' har et mål på 7 mio. kr. i sidste år, "
+        "men bunken når kun ca. 6 mio. kr. uden held (alle forslag på bordet fra første år, "
+        "kortenes beløb, ingen hændelser); et bord kan kun vinde med gode hændelser eller usikre "
+        "forslag, der giver mere end kortets beløb – sænk målet, eller læg flere forslag i bunken",
         f"deck.yaml: {OK_LINE}",
     ]
 
@@ -331,7 +336,7 @@ def test_a_deck_in_t_kr_with_amounts_in_t_kr_gets_no_such_word(tmp_path, capsys)
         text,
     )
     (tmp_path / "deck.yaml").write_text(
-        thousands.replace("    capacity: 6", "    target: [3000, 5000, 7000]\n    capacity: 6"),
+        thousands.replace("    capacity: 8", "    target: [3000, 5000, 7000]\n    capacity: 8"),
         encoding="utf-8",
     )
     code = main(["validate", str(tmp_path / "deck.yaml")])
@@ -446,3 +451,48 @@ def test_the_shipped_decks_written_for_version_1_still_validate(deck, capsys):
     assert main(["validate", str(root / deck)]) == 0
     out = capsys.readouterr().out
     assert all("advarsel" in line or ": OK – " in line for line in out.splitlines()), out
+
+
+# --- a target the pile cannot reach without luck ------------------------------------------------
+
+
+def test_a_target_above_what_the_pile_reaches_without_luck_is_said_at_the_target(tmp_path, capsys):
+    # a budget office raised its last target to 12 with the same ten proposals: every game
+    # would be lost unless the events were kind, and validate said only OK
+    from game.content import load_sources
+    from game.engine.reach import target_reach
+    from game.numbers import format_amount
+
+    raised = BASE.replace("target: [3, 5, 7]", "target: [3, 5, 12]")
+    reach = target_reach(load_sources([("deck.yaml", raised)]), "budget-2027")
+    assert reach is not None and reach.exact and reach.reached < 12
+    code, lines = _validate(tmp_path, capsys, ("target: [3, 5, 7]", "target: [3, 5, 12]"))
+    assert code == 0  # a warning: the deck still plays
+    assert lines == [
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' har et mål på 12 mio. kr. i sidste "
+        f"år, men bunken når kun ca. {format_amount(reach.shown)} mio. kr. uden held (alle "
+        "forslag på bordet fra første år, kortenes beløb, ingen hændelser); et bord kan kun "
+        "vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb – sænk "
+        "målet, eller læg flere forslag i bunken",
+        f"deck.yaml: {OK_LINE}",
+    ]
+
+
+def test_a_scenario_no_plan_can_win_is_said_whatever_its_target(tmp_path, capsys):
+    # Two budget years and capacity 4: every card takes at least 3 of it (belastning and
+    # træthed), so a year has room for one card, and two cards never make three kinds.
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ('years: ["2027", "2028", "2029"]', 'years: ["2027", "2028"]'),
+        ("target: [3, 5, 7]", "target: [3, 5]"),
+        ("capacity: 8", "capacity: 4"),
+        ("rounds: [2, 3]", "rounds: [2]"),
+    )
+    assert code == 0
+    assert (
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes, uanset målet: ingen "
+        "plan får vedtaget alle tre slags inden for kapaciteten; hæv kapaciteten, eller læg "
+        "mindre krævende forslag i bunken"
+    ) in lines, lines
+    assert lines[-1] == f"deck.yaml: {OK_LINE}"

@@ -10,8 +10,10 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 import pygame
 import pytest
 
+from game.numbers import format_amount
 from game.ui.scenes.start import StartScene
 from game.ui.stepper import NumberField
+from game.ui.theme import FONT_BOLD
 from tests.ui.driver import click, key, record_text
 
 
@@ -62,3 +64,38 @@ def test_a_target_far_from_the_scenarios_is_questioned_on_the_start_screen(make_
     app.step(0.02)
     assert "Indsæt selv: målet for 2029" in drawn
     assert not any("Tastefejl" in t for t in drawn)
+
+
+def test_a_target_the_pile_cannot_reach_without_luck_is_said_once_it_is_computed(
+    make_app, std_deck
+):
+    # a facilitator typed 45 for the intro game: 45 mio. kr. in 2029 is more than the whole
+    # pile gives with no events at all, and the group lost every game without being told
+    from game.engine.reach import target_reach
+
+    reach = target_reach(std_deck, "intro")
+    assert reach is not None
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.choose([s.id for s in std_deck.scenarios].index("intro"))
+    drawn = record_text(app)
+    start.target = NumberField.of(reach.ceiling + 10, app.lang)
+    app.request_redraw()
+    app.step(0.02)
+    app.game.reaches.wait()
+    drawn.clear()
+    app.step(0.02)  # no input: the screen is drawn again because the reach arrived
+    caption = f"Målet for 2029 – bunken når kun ca. {format_amount(reach.shown, 'da')} uden held"
+    assert caption in drawn
+    label, scale = start.layout().target_label, app.scale  # whole on one line at 1024×768
+    fitted = app.text.fit(
+        caption, label.width, label.height, scale.body, scale.min_text, FONT_BOLD, 1
+    )
+    assert not fitted.truncated
+    drawn.clear()
+    start.target = NumberField.of(reach.reached - 1, app.lang)  # within reach
+    app.request_redraw()
+    app.step(0.02)
+    assert "Indsæt selv: målet for 2029" in drawn
+    assert not any("uden held" in t for t in drawn)

@@ -4,6 +4,8 @@ like any other decision."""
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from game.engine import EndYear, new_game
@@ -280,3 +282,20 @@ def test_the_dialog_shows_each_target_with_the_decimals_the_board_shows(make_app
     app.step(0.02)
     for year, target in zip(app.game.state.scenario.years, targets):
         assert f"{year}: {format_target(target, 'da')} mio. kr." in drawn, (year, drawn)
+
+
+def test_the_dialog_says_when_a_new_target_is_beyond_what_the_pile_can_reach(make_app, std_deck):
+    # mid-game the facilitator raises X: above the reach no plan wins without luck
+    from game.engine.reach import target_reach
+    from game.numbers import format_amount
+
+    reach = target_reach(std_deck, "standard")
+    assert reach is not None
+    app = second_year_app(make_app, std_deck)
+    app.push("target")
+    drawn = record_text(app)
+    type_text(app, str(math.ceil(reach.ceiling) + 5))
+    app.game.reaches.wait()
+    drawn.clear()
+    app.step(0.02)  # redrawn when the reach arrives, without another key
+    assert f"Målet for 2030 – bunken når kun ca. {format_amount(reach.shown)} uden held" in drawn

@@ -26,7 +26,7 @@ from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
 from game.ui.savelist import SaveList
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.start_view import draw_start, folder_rects, targets_text
+from game.ui.start_view import ReachWatch, draw_start, folder_rects, targets_text
 from game.ui.stepper import NumberField
 from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, Scale
@@ -95,6 +95,8 @@ class StartScene(Scene):
             show_counter=False,
         )
         """Another save folder, typed when the save folder cannot be used."""
+        self.reach = ReachWatch()
+        """Redraws the target's caption once the scenario's reach is computed."""
 
     # --- model --------------------------------------------------------------------------
     def fields(self) -> tuple[TextField, ...]:
@@ -445,6 +447,11 @@ class StartScene(Scene):
             self.app.push("compare")
         elif self.language_button(layout).collidepoint(pos):
             self.switch_language()
+
+    def update(self, dt: float) -> bool:
+        """Redraw once the reach of the typed X is known (``ReachWatch``)."""
+        self.reach.update(self.app, self.deck, self.scenario.id, self.target_value())
+        return super().update(dt)
 
     def switch_language(self) -> None:
         """Danish ↔ English before a game starts (the menu does it during a game): a

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import IllegalAction, SetTarget, apply, target_far, target_limit
+from game.engine import IllegalAction, SetTarget, apply, target_limit
 from game.numbers import format_amount, format_target
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.layout_screens import stepper_row
 from game.ui.scene import is_activation, is_key
+from game.ui.start_view import ReachWatch, target_caption
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.theme import BODY, Scale
 
@@ -44,6 +45,7 @@ class TargetScene(DialogScene):
             [(app.t("target.confirm"), self.confirm), (app.t("target.cancel"), self.close)],
         )
         self.number = NumberField.of(app.game.state.targets[-1], app.lang)
+        self.reach = ReachWatch()
 
     @property
     def wants_text_input(self) -> bool:  # type: ignore[override]
@@ -141,29 +143,38 @@ class TargetScene(DialogScene):
             if not number.click(event.pos, (minus, field, plus), TARGET_STEP, self.app.lang):
                 super().handle(event)
 
+    def update(self, dt: float) -> bool:
+        """Redraw once the reach of the typed X is known (``ReachWatch``)."""
+        state = self.app.game.state
+        self.reach.update(self.app, state.deck, state.scenario.id, self.typed())
+        return super().update(dt)
+
+    def typed(self) -> float | None:
+        """The X typed, or None while it is the scenario's own (or not a number)."""
+        value = self.number.value
+        own = self.app.game.state.scenario.target[-1]
+        return None if value is None or abs(value - own) < 1e-9 else value
+
     # --- drawing ------------------------------------------------------------------------
     def draw_body(self, surface: pygame.Surface, rect: pygame.Rect, scale: Scale) -> None:
         """The explanation, the stepper and the targets per year (new, and what it was)."""
         app = self.app
         stepper, explain, table = self.parts(rect, scale)
         app.text.draw(surface, self.body, explain, BODY.ink(theme.MUTED).shrink())
-        scenario = app.game.state.scenario
-        far = target_far(scenario, self.number.value)  # 250 typed for 25
+        state = app.game.state
+        caption, warning = target_caption(
+            app, state.deck, state.scenario, self.typed(), "target.label"
+        )
         draw_stepper(
             surface,
             app.text,
             stepper,
-            app.t(
-                "start.target_far" if far else "target.label",
-                year=scenario.years[-1],
-                own=format_amount(scenario.target[-1], app.lang),
-            ),
+            caption,
             self.number,
             scale,
             suffix=app.unit,
-            warning=far,
+            warning=warning,
         )
-        state = app.game.state
         preview = self.preview()
         years = state.scenario.years
         line_h = min(round(scale.body * 1.5), table.height // max(1, len(years) + 1))
