@@ -40,6 +40,8 @@ MESSAGES: dict[str, str] = {
     "start.compare": "Sammenlign borde (S)",
     "start.resume_short": "Gemte spil",
     "start.target": "Indsæt selv: målet for {year}",
+    "card.note_full": "Begrundelsen kan højst have {most} tegn – resten kom ikke med",
+    "start.table_full": "Bordets navn kan højst have {most} tegn – resten kom ikke med",
     "start.target_far": "Målet for {year} – langt fra scenariets {own}. Tastefejl?",
     "start.target_reach": "Målet for {year} – bunken når kun ca. {most} uden held",
     "start.target_years": "(år for år: {amount})",

@@ -14,6 +14,8 @@ submits: adopt the card, open the folder) unless the field is multi-line and Shi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.engine import MAX_NOTE_LENGTH
@@ -38,6 +40,7 @@ class TextField:
         style: FieldStyle | None = None,
         show_counter: bool = True,
         stop_input_on_blur: bool = False,
+        on_full: Callable[[int], None] | None = None,
     ) -> None:
         self.rect = pygame.Rect(rect)
         self.font = font
@@ -47,6 +50,9 @@ class TextField:
         self.style = style or FieldStyle()
         self.show_counter = show_counter
         self.stop_input_on_blur = stop_input_on_blur
+        self.on_full = on_full
+        """Called with the number of characters left out when typing or a paste would go past
+        ``max_length`` (the scene says so: nothing is dropped without a word)."""
         self._text = clean_text(text, multiline)[:max_length]
         self.cursor = len(self._text)
         self.anchor = self.cursor
@@ -117,7 +123,10 @@ class TextField:
         text = clean_text(text, self.multiline)
         start, end = self.selection
         room = self.max_length - (len(self._text) - (end - start))
+        left_out = len(text) - max(0, room)
         text = text[: max(0, room)]
+        if left_out > 0 and self.on_full is not None:
+            self.on_full(left_out)
         if not text and start == end:
             return False
         self._remember()

@@ -304,6 +304,22 @@ def test_help_and_menu_overlays(make_app, std_deck):
     assert not app.running
 
 
+def test_a_reason_typed_past_its_limit_says_that_the_rest_was_left_out(make_app, std_deck):
+    # typing went on after 280 characters and the letters silently went nowhere
+    from game.engine import MAX_NOTE_LENGTH
+
+    app = board_app(make_app, std_deck)
+    click(app, table_layout(app).market[1].center)
+    card = app.top
+    click(app, detail_layout(*app.size).note.center)
+    type_text(app, "x" * (MAX_NOTE_LENGTH - 1))
+    assert not any("tegn" in t for t in app.toast_texts())  # within the limit: no word
+    type_text(app, "yz")  # one fits, one does not
+    assert card.note.text.endswith("xy") and len(card.note.text) == MAX_NOTE_LENGTH
+    said = f"Begrundelsen kan højst have {MAX_NOTE_LENGTH} tegn – resten kom ikke med"
+    assert said in app.toast_texts()
+
+
 def test_note_field_takes_keys_and_adopts_with_the_note(make_app, std_deck):
     app = board_app(make_app, std_deck)
     board = app.top

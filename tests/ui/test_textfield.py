@@ -95,6 +95,20 @@ def test_the_text_never_exceeds_the_engine_note_limit(field: TextField) -> None:
     assert len(field.text) == MAX_NOTE_LENGTH
 
 
+def test_a_field_tells_its_scene_how_much_the_limit_left_out(screen: pygame.Surface) -> None:
+    left_out: list[int] = []
+    font = pygame.font.Font(None, 28)
+    field = TextField((10, 10, 300, 40), font, max_length=5, on_full=left_out.append)
+    field.focus()
+    field.handle(typed("abc"))
+    assert left_out == []
+    field.handle(typed("defg"))  # two fit
+    assert field.text == "abcde" and left_out == [2]
+    field.handle(key(pygame.K_a, pygame.KMOD_LCTRL))
+    field.handle(typed("12"))  # replaces the selection: fits
+    assert field.text == "12" and left_out == [2]
+
+
 def test_a_focused_field_swallows_shortcut_keys_but_leaves_enter(field: TextField) -> None:
     assert field.handle(key(pygame.K_1))
     assert field.handle(key(pygame.K_SPACE))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from game.engine import Annotate
+from game.engine import MAX_NOTE_LENGTH, Annotate
 from game.session import DRAFT_KEPT
 from game.ui import theme
 from game.ui.boardinput import STEP_KEYS
@@ -44,6 +44,7 @@ class CardScene(Scene):
             app.fonts.get("regular", Scale(app.size[1]).body),
             text=adoption.note if adoption else app.game.drafts.get(card, ""),
             placeholder=app.t("card.note_placeholder"),
+            on_full=lambda _: app.toast("card.note_full", error=True, most=MAX_NOTE_LENGTH),
         )
         """The group's "hvorfor?": sent with the adoption, or saved later with Annotate."""
 

@@ -23,6 +23,7 @@ from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.listing import tables_named
 from game.saves.model import PaperTable
 from game.saves.paper import (
+    MAX_TABLE_NAME,
     Extent,
     PaperError,
     drawn_factors,
@@ -183,9 +184,10 @@ class PaperScene(Scene):
             layout.name,
             app.fonts.get("regular", Scale(app.size[1]).min_text),
             placeholder=app.t("paper.table"),
-            max_length=40,
+            max_length=MAX_TABLE_NAME,
             multiline=False,
             show_counter=False,
+            on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
         )
 
     @property

@@ -84,6 +84,7 @@ class StartScene(Scene):
             max_length=MAX_TABLE_NAME,
             multiline=False,
             show_counter=False,
+            on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
         )
         """The table's name ("Bord 3"): it tells this table's saved game from the others."""
         self.folder_field = TextField(
