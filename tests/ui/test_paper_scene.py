@@ -414,3 +414,23 @@ def test_s_steps_how_far_the_table_got_and_the_last_round_means_all(make_app, st
         key(app, pygame.K_s)
         seen.append(scene.played)
     assert seen == [*range(rounds - 1, 0, -1), None]
+
+
+def test_the_help_opened_on_the_paper_screen_lists_its_keys(make_app, std_deck):
+    # F1 on Bord på papir listed the board's keys (Space ends the year …), none of its own
+    app, scene = _open(make_app, std_deck, size=(1024, 768))
+    drawn = record_text(app)
+    key(app, pygame.K_F1)
+    assert app.top.name == "help"
+    for words in (
+        "Runde 1–9 til/fra",
+        "Usikkert forslags udfald",
+        "Spillet til og med runde …",
+        "Gem bordet",
+    ):
+        assert words in drawn, words
+    assert "Afslut året" not in " ".join(drawn)
+    key(app, pygame.K_F1)
+    assert app.top is scene
+    click(app, scene.layout().help.center)  # and by mouse: the button beside "Tilbage"
+    assert app.top.name == "help"

@@ -75,10 +75,24 @@ COMPARE_KEYS: tuple[tuple[str, str], ...] = (
 )
 """The compare screen's keys (``CompareScene._handle_key``)."""
 
+PAPER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab", "help.paper.tab"),
+    ("help.keyname.arrow_keys", "help.paper.move"),
+    ("1–9", "help.paper.round"),
+    ("F", "help.paper.factor"),
+    ("S", "help.paper.stop"),
+    ("Enter", "help.paper.save"),
+    ("F1", "help.key.help"),
+    ("F11", "help.key.fullscreen"),
+    ("Esc", "help.paper.back"),
+)
+"""The Bord på papir screen's keys (``PaperScene._key``)."""
+
 SCREEN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     "start": START_KEYS,
     "debrief": DEBRIEF_KEYS,
     "compare": COMPARE_KEYS,
+    "paper": PAPER_KEYS,
 }
 """The keys the help lists, by the screen it was opened from (any other: ``KEYS``)."""
 

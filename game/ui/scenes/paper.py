@@ -62,6 +62,8 @@ class PaperLayout:
     status: Rect
     save: Rect
     back: Rect
+    help: Rect
+    """ "Hjælp (F1)": the keys of the screen."""
 
 
 def paper_layout(width: int, height: int) -> PaperLayout:
@@ -99,6 +101,7 @@ def paper_layout(width: int, height: int) -> PaperLayout:
     save_w = round(inner * 0.22)
     save = Rect(margin + inner - save_w, bottom, save_w, button_h)
     back = Rect(margin, bottom, round(inner * 0.14), button_h)
+    help_rect = Rect(back.right + 2 * g, bottom, round(inner * 0.14), button_h)
     return PaperLayout(
         title,
         intro,
@@ -113,6 +116,7 @@ def paper_layout(width: int, height: int) -> PaperLayout:
         status,
         save,
         back,
+        help_rect,
     )
 
 
@@ -365,6 +369,8 @@ class PaperScene(Scene):
             self.save()
         elif layout.back.collidepoint(pos):
             self.leave()
+        elif layout.help.collidepoint(pos):
+            self.app.push("help")
         else:
             for index, chip in enumerate(stop_chips(layout.stop, self.scenario.rounds)):
                 if chip.collidepoint(pos):
@@ -500,6 +506,7 @@ class PaperScene(Scene):
             )
             text.draw(surface, years, layout.status, TINY.ink(theme.MUTED).lines(2).shrink())
         button(surface, text, layout.back, app.t("paper.back"), scale.min_text, radius=scale.radius)
+        button(surface, text, layout.help, app.t("paper.help"), scale.min_text, radius=scale.radius)
         button(
             surface,
             text,
