@@ -327,7 +327,9 @@ MESSAGES.update(
         "debrief.report_done": "Rapporten er gemt i {folder}",
         "debrief.report_failed": "Rapporten kunne ikke skrives: {reason}",
         "debrief.best_why": "Af de planer, der når målet, er den valgt, der skærer mindst i servicen: den ender på serviceniveau {service} (jeres spil: {own}).",
-        "debrief.best_legend": "Planen regner med udbytte som ventet, ikke med de udfald, I trak. Fed og blå: forslag, I ikke vedtog.",
+        "debrief.best_legend": "Planen regner med udbytte som ventet, ikke med de udfald, I trak.",
+        "debrief.best_legend_new": "Fed og blå: forslag, I ikke vedtog.",
+        "debrief.best_legend_own": "Planen bruger kun forslag, I selv vedtog.",
         # compare tables (UI-charts)
         "compare.title": "Sammenlign borde",
         "compare.folder": "Mappe med gemte spil:",

@@ -318,7 +318,9 @@ MESSAGES.update(
         "debrief.report_done": "The report was saved in {folder}",
         "debrief.report_failed": "The report could not be written: {reason}",
         "debrief.best_why": "Of the plans that meet the target, this is the one that cuts service least: it ends at service level {service} (your game: {own}).",
-        "debrief.best_legend": "Payoffs as expected, not the outcomes you drew. Bold and blue: proposals you did not adopt.",
+        "debrief.best_legend": "Payoffs as expected, not the outcomes you drew.",
+        "debrief.best_legend_new": "Bold and blue: proposals you did not adopt.",
+        "debrief.best_legend_own": "The plan uses only proposals you adopted.",
         # compare tables (UI-charts)
         "compare.title": "Compare tables",
         "compare.folder": "Folder of saved games:",

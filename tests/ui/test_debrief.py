@@ -559,6 +559,30 @@ def test_a_best_plan_that_fits_uses_only_the_columns_it_needs(deck: Deck, tmp_pa
     assert not cut, cut
 
 
+def test_the_best_plans_legend_names_bold_titles_only_when_there_are_some(
+    deck: Deck, tmp_path
+) -> None:
+    # "Fed og blå: forslag, I ikke vedtog" stood under a plan of the group's own cards only
+    from game.engine.whatif import WhatIf
+    from game.ui.panels.whatif import WhatIfPage
+
+    app = App(deck, lang="da", size=(1366, 768), save_dir=tmp_path / "saves")
+    state = finished_game(deck, True)
+    own = tuple((pid, 0) for pid in state.adopted_ids())
+    other = next(pid for pid in state.scenario.proposals if pid not in state.adopted_ids())
+    zero = tuple(0.0 for _ in state.scenario.years)
+    box = pygame.Rect(0, 0, 1300, app.scale.min_text * 16)
+    for plan, said, not_said in (
+        (own, "Planen bruger kun forslag, I selv vedtog.", "Fed og blå"),
+        ((*own, (other, 1)), "Fed og blå: forslag, I ikke vedtog.", "kun forslag, I selv"),
+    ):
+        data = WhatIf(state.scenario.years, state.targets, zero, zero, zero, plan, zero, False)
+        drawn = record_text(app)
+        WhatIfPage(app)._best_plan(app.surface, box, data, state)
+        legend = " ".join(drawn)
+        assert said in legend and not_said not in legend
+
+
 @pytest.mark.parametrize("key", [pygame.K_F1, pygame.K_h])
 def test_help_opens_from_the_year_screen_and_the_debrief(app: App, deck: Deck, key: int) -> None:
     # F1/H opened the help only on the start screen and the board: a facilitator who wanted

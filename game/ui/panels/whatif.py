@@ -132,7 +132,12 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         size = sc.min_text
         line_h = line_height(app, size, FONT_BOLD)
         small = BODY.sized(size).lines(1)
-        words = app.t("debrief.best_legend")
+        adopted = set(state.adopted_ids())
+        # the bold blue titles are named only when the plan has some (a plan of the group's
+        # own cards, differently timed, had a legend for nothing)
+        others = any(pid not in adopted for pid, _ in data.best_plan)
+        words = app.t("debrief.best_legend") + " "
+        words += app.t("debrief.best_legend_new" if others else "debrief.best_legend_own")
         if data.best_met_all and data.best_service is not None:
             # why this plan of the many that meet the target (a facilitator wondered why it
             # adopted two investments in the last year): the one that cuts service least
@@ -158,7 +163,6 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             # narrow columns cut "Styrket…" with a third of the panel empty)
             columns = -(-len(entries) // rows)
             rows = -(-len(entries) // columns)
-        adopted = set(state.adopted_ids())
         if len(entries) > capacity:
             # too many to show: the cards the group did not adopt are what this page is for,
             # so they go first (still in year order), then as many of the group's own as fit
