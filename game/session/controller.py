@@ -129,6 +129,10 @@ class GameController:
         """Clock time when the open round began (the round timer counts from here)."""
         self._timer_round = -1
         self._paused_at: float | None = None
+        self._pauses = 0
+        self._spent: dict[int, float] = {}
+        """Seconds the group had used of each round it left (an undone year end goes back to
+        the round with the time it had used, not a full timer)."""
 
     # --- the game -----------------------------------------------------------------------
     @property
@@ -189,6 +193,7 @@ class GameController:
         self.notices = []
         self.drafts = {}
         self._timer_round = -1
+        self._spent = {}
         self._round_changed()
         if self.save_path is None and self.save_dir is not None and not read_only:
             try:
@@ -296,10 +301,12 @@ class GameController:
     # --- time ---------------------------------------------------------------------------
     def _round_changed(self) -> None:
         if self.history is not None and self.state.round != self._timer_round:
+            now = self.clock() if self._paused_at is None else self._paused_at
+            if self._timer_round >= 0:
+                self._spent[self._timer_round] = now - self.round_started
             self._timer_round = self.state.round
-            self.round_started = self.clock()
-            if self._paused_at is not None:  # a round begun behind the menu counts from now
-                self._paused_at = self.round_started
+            # a round met again after an undone year end goes on from the time it had used
+            self.round_started = now - self._spent.get(self._timer_round, 0.0)
 
     def seconds_left(self) -> float:
         """Seconds left of the open round's timer (negative when over; ``inf`` without a timer
@@ -311,13 +318,17 @@ class GameController:
         return settings.timer_minutes * 60 - (now - self.round_started)
 
     def pause_timer(self) -> None:
-        """Stop the round timer (the menu is open: the facilitator has the floor)."""
+        """Stop the round timer (the menu or the help is open: the facilitator has the
+        floor). Pauses nest: the help opened from the menu, then closed, leaves the timer
+        standing until the menu closes too."""
+        self._pauses += 1
         if self._paused_at is None:
             self._paused_at = self.clock()
 
     def resume_timer(self) -> None:
-        """Let the round timer run on from where it was paused."""
-        if self._paused_at is not None:
+        """Let the round timer run on from where it was paused, once every pause has ended."""
+        self._pauses = max(0, self._pauses - 1)
+        if self._pauses == 0 and self._paused_at is not None:
             self.round_started += self.clock() - self._paused_at
             self._paused_at = None
 

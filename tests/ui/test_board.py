@@ -682,6 +682,56 @@ def test_the_round_timer_stands_still_while_the_menu_is_open(make_app, std_deck)
     assert board.clock_text() == "Tid: 0:45"
 
 
+def test_the_round_timer_stands_still_under_the_help_even_when_opened_from_the_menu(
+    make_app, std_deck
+):
+    # the help is where a facilitator explains a rule: the timer ran on behind it
+    app = board_app(make_app, std_deck, timer=1)  # 60 seconds per year
+    board = app.top
+    app.game.clock.advance(10)
+    key(app, pygame.K_F1)
+    assert app.top.name == "help"
+    app.game.clock.advance(20)
+    key(app, pygame.K_F1)
+    assert app.top is board and board.clock_text() == "Tid: 0:50"
+    key(app, pygame.K_ESCAPE)  # the menu, then the help from it, then both closed
+    key(app, pygame.K_F1)
+    assert app.top.name == "help"
+    app.game.clock.advance(20)
+    key(app, pygame.K_F1)
+    assert isinstance(app.top, MenuScene)
+    app.game.clock.advance(20)  # the menu still holds the timer
+    key(app, pygame.K_ESCAPE)
+    assert app.top is board and board.clock_text() == "Tid: 0:50"
+    app.game.clock.advance(5)
+    assert board.clock_text() == "Tid: 0:45"
+
+
+def test_an_undone_year_end_gives_the_round_back_with_the_time_it_had_used(make_app, std_deck):
+    # Ctrl+Z after a hasty Space gave the year a whole new timer
+    app = board_app(make_app, std_deck, timer=1)
+    board = app.top
+    app.game.clock.advance(40)
+    key(app, pygame.K_SPACE)  # the year ends with 20 seconds left
+    settle(app)
+    key(app, pygame.K_RETURN)
+    app.step(0.02)
+    assert app.game.state.round == 1 and board.clock_text() == "Tid: 1:00"
+    app.game.clock.advance(5)
+    app.undo(asked=True)
+    app.step(0.02)
+    assert app.game.state.round == 0
+    assert board.clock_text() == "Tid: 0:20"
+
+
+def test_a_new_game_keeps_the_round_timer_the_last_table_had(make_app, std_deck):
+    # at a conference every table plays with 8 minutes a year: "Nyt spil" set it back to 0
+    app = board_app(make_app, std_deck, timer=8)
+    app.leave_game("new")
+    app.step(0.02)
+    assert isinstance(app.top, StartScene) and app.top.timer_value() == 8
+
+
 class Exploding(BoardScene):
     def update(self, dt: float) -> bool:
         raise RuntimeError("boom")

@@ -149,7 +149,26 @@ def middle_cut(app: Host, path: str, width: int, size: int) -> str:
     return "…"
 
 
-class HelpScene(DialogScene):
+class TimerPausingDialog(DialogScene):
+    """A dialog that stops the round timer while it is open (the facilitator has the floor):
+    the help and the menu. The pause is taken once when the dialog opens, however often it
+    is uncovered again (``on_enter`` runs then too), and ended when it closes; pauses nest,
+    so the help opened from the menu leaves the timer standing until both are closed."""
+
+    _holds_timer = False
+
+    def on_enter(self) -> None:
+        if not self._holds_timer:
+            self._holds_timer = True
+            self.app.game.pause_timer()
+
+    def on_exit(self) -> None:
+        if self._holds_timer:
+            self._holds_timer = False
+            self.app.game.resume_timer()
+
+
+class HelpScene(TimerPausingDialog):
     """The rules in a few lines and the list of keys."""
 
     name = "help"
@@ -321,7 +340,7 @@ class HelpScene(DialogScene):
             x = icon.right + 3 * g + width
 
 
-class MenuScene(DialogScene):
+class MenuScene(TimerPausingDialog):
     """Esc on the board: back, restart, new game, change the target, help, compare tables,
     language, quit."""
 
@@ -352,13 +371,6 @@ class MenuScene(DialogScene):
         )  # a facilitator closing the window wants to know that nothing is lost
         buttons.append((app.t("menu.quit_saved" if saved else "menu.quit"), self.quit))
         super().__init__(app, app.t("menu.title"), "", buttons)
-
-    def on_enter(self) -> None:
-        """The round timer stands still while the menu is open."""
-        self.app.game.pause_timer()
-
-    def on_exit(self) -> None:
-        self.app.game.resume_timer()
 
     def layout(self) -> DialogLayout:
         """As tall as its title and buttons: the menu has no text to leave room for."""

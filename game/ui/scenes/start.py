@@ -64,6 +64,9 @@ class StartScene(Scene):
         self.target = NumberField.of(
             target if target is not None else self.scenario.target[-1], app.lang
         )
+        if timer is None and app.game.settings is not None:
+            # "Nyt spil": the next table plays with the round timer the last one had
+            timer = app.game.settings.timer_minutes
         self.timer = NumberField.of(timer or 0, app.lang)
         self.path_field = TextField(
             self.layout().deck_path,
