@@ -360,8 +360,10 @@ def _validations(book: Any, areas: list[str], amounts: int) -> None:
         proposals,
         f"={LISTS}!$A$2:$A$4",
         f"{kind}2:{kind}{last}",
-        True,
-        "Vælg besparelse, effektivisering eller investering.",
+        False,  # a warning, not a stop: the import also reads B, E, I and "Spareforslag"
+        "Vælg besparelse, effektivisering eller investering på listen. Importen læser også "
+        "B, E og I, spareforslag, effektiviseringsforslag og investeringsforslag samt "
+        "forkortelser som Inv. – andet stopper importen.",
     )
     area = column_of(PROPOSALS, "area")
     add(

@@ -208,6 +208,35 @@ def test_an_own_event_with_the_examples_id_is_not_called_an_example(tmp_path, ca
     assert "skabelonens eksempel" not in text, text
 
 
+def test_the_templates_kind_list_lets_through_the_words_the_import_reads(capsys, tmp_path):
+    # Excel refused "B" and "Spareforslag" in the slags column (a stop), though the import
+    # reads them: a budget office pasting its own sheet got an error dialog per row
+    from game.catalogue.cells import KIND_ALIASES
+
+    template = tmp_path / "katalog.xlsx"
+    write_template(template)
+    book = openpyxl.load_workbook(template)
+    proposals = book["Forslag"]
+    headers = [cell.value for cell in proposals[1]]
+    kind_column = openpyxl.utils.get_column_letter(headers.index("slags") + 1)
+    rule = next(
+        r
+        for r in proposals.data_validations.dataValidation
+        if str(r.sqref).startswith(f"{kind_column}2:")
+    )
+    assert rule.errorStyle == "warning"  # Excel asks, and "Ja" keeps what was typed
+    for alias in ("B", "E", "I", "spareforslag"):
+        assert alias in rule.error, alias
+    assert set(KIND_ALIASES) >= {"b", "e", "i", "spareforslag"}
+    for row, word in ((2, "B"), (3, "E"), (4, "Investeringsforslag")):
+        proposals[f"{kind_column}{row}"] = word  # the three example rows, as an office writes
+    book.save(template)
+    code, text = run_import(capsys, template, out=tmp_path / "dæk")
+    assert code == 0, text
+    kinds = [p.kind.value for p in load_deck(tmp_path / "dæk").proposals]
+    assert kinds == ["saving", "efficiency", "investment"]
+
+
 def test_the_template_has_lists_for_kind_and_area_and_explains_every_column(tmp_path):
     template = tmp_path / "katalog.xlsx"
     write_template(template)
