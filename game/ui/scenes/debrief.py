@@ -91,6 +91,11 @@ class DebriefScene(Scene):
         """The debrief's rectangles for the current window."""
         return debrief_layout(*self.app.size)
 
+    def notices_below(self) -> int | None:
+        """Notices stand under the tabs (they covered "Forslagene" and "Spørgsmål" for their
+        few seconds, just when a facilitator reached for a tab)."""
+        return self.layout().strip.bottom
+
     def panels(self) -> list[Panel[DebriefTable, DebriefLayout]]:
         """The panels on screen: the frame and the current page."""
         return [self.frame[0], self.frame[1], self.pages[self.tab], self.frame[2]]
