@@ -29,6 +29,7 @@ import math
 from dataclasses import dataclass
 
 from game.engine import ledger
+from game.engine.milp import SolverFailed
 from game.engine.model import Deck
 from game.engine.optimise import Problem, card_for, highest_scale
 from game.engine.rules import new_game, target_weights
@@ -81,8 +82,9 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
     """The reach of scenario ``scenario_id`` of ``deck`` (see the module docstring).
 
     Returns None when no X can be won, not even 0: a kind the scenario asks for is not in its
-    pile, or the floor cannot be kept. Raises ``KeyError`` for an unknown scenario and
-    ``game.engine.milp.SolverFailed`` when HiGHS throws on every try."""
+    pile, or the floor cannot be kept. When HiGHS throws on every try (``SolverFailed``) or
+    finds no plan in the time given, nothing is known: the reach is 0 with an infinite
+    ceiling, and ``beyond`` is never true. Raises ``KeyError`` for an unknown scenario."""
     scenario = deck.scenario(scenario_id)
     state = new_game(deck, scenario_id, 0)  # only for the cards' view (exclusions, anchors)
     rounds = scenario.rounds
@@ -96,7 +98,10 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
         require_all_kinds=scenario.require_all_kinds,
         construction_budget=scenario.construction_budget,
     )
-    ceiling = highest_scale(problem, target_weights(scenario.target), time_limit)
+    try:
+        ceiling = highest_scale(problem, target_weights(scenario.target), time_limit)
+    except SolverFailed:
+        return Reach(reached=0.0, ceiling=math.inf)
     if ceiling is None:
         return None
     return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)

@@ -107,3 +107,16 @@ def test_the_reach_is_won_in_the_engine_and_a_little_more_is_not(std_deck, scena
         construction_budget=scenario.construction_budget,
     )
     assert not can_win(higher)
+
+
+def test_a_solver_that_always_throws_leaves_the_reach_unknown_and_nothing_is_said(
+    std_deck, monkeypatch
+):
+    # a warning must never rest on a solver that failed: the start screen and validate say
+    # nothing rather than "cannot be won"
+    from tests.engine.test_optimise import _highs_throws
+
+    _highs_throws(monkeypatch, fails=10**6)
+    reach = target_reach(std_deck, "intro")
+    assert reach is not None and reach.ceiling == math.inf and not reach.exact
+    assert not reach.beyond(1000.0)
