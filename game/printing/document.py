@@ -53,12 +53,13 @@ def document(
     command line named it (None: the standard deck, which the command finds by itself)."""
     t = catalogue(lang).t
     own = scenario.target[-1]
+    most = _beyond_reach(deck, scenario, target)
     if target is not None:
         scenario = replace(scenario, target=scaled_targets(scenario.target, target))
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
-        _sheet(deck, scenario, lang, own if target is not None else None),
+        _sheet(deck, scenario, lang, own if target is not None else None, most),
         _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
@@ -325,28 +326,27 @@ def _card_page(cards: Sequence[str], footer: str, cut: str) -> str:
         placed.append(f'<div class="slot" style="left:{left}mm;top:{top}mm">{card}</div>')
     return (
         '<section class="page cards">'
-        + _cut_marks()
+        + _cut_marks(len(cards))
         + "".join(placed)
         + f'<div class="footer">{escape(footer)} · {escape(cut)}</div></section>'
     )
 
 
-def _cut_marks() -> str:
-    """Short lines in the margins, on the extension of every cutting line."""
+def _cut_marks(count: int = COLUMNS * ROWS) -> str:
+    """Short lines in the margins, on the extension of every cutting line of a page that holds
+    ``count`` cards (a last page of one card has the marks of that card, not of eight)."""
+    columns = max(1, min(COLUMNS, count))
+    rows = max(1, min(ROWS, -(-count // COLUMNS)))
+    bottom = MARGIN_Y + rows * CARD_H
+    right = MARGIN_X + columns * CARD_W
     lines = []
-    for i in range(COLUMNS + 1):
+    for i in range(columns + 1):
         x = MARGIN_X + i * CARD_W
-        for y1, y2 in (
-            (MARGIN_Y - MARK - 2, MARGIN_Y - 2),
-            (PAGE_H - MARGIN_Y + 2, PAGE_H - MARGIN_Y + MARK + 2),
-        ):
+        for y1, y2 in ((MARGIN_Y - MARK - 2, MARGIN_Y - 2), (bottom + 2, bottom + MARK + 2)):
             lines.append(f'<line x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
-    for j in range(ROWS + 1):
+    for j in range(rows + 1):
         y = MARGIN_Y + j * CARD_H
-        for x1, x2 in (
-            (MARGIN_X - MARK - 2, MARGIN_X - 2),
-            (PAGE_W - MARGIN_X + 2, PAGE_W - MARGIN_X + MARK + 2),
-        ):
+        for x1, x2 in ((MARGIN_X - MARK - 2, MARGIN_X - 2), (right + 2, right + MARK + 2)):
             lines.append(f'<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}"/>')
     return (
         f'<svg class="marks" viewBox="0 0 {PAGE_W} {PAGE_H}" width="{PAGE_W}mm" '
@@ -396,6 +396,7 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
         + row(t("print.board.target"), targets, "target")
         + row(t("print.board.events"), empty, "events")
         + row(t("print.board.adopted"), empty, "adopted")
+        + row(t("print.board.load"), empty, "load")
         + construction
         + row(t("print.board.raaderum"), empty, "result")
         + row(t("print.board.met"), met, "met")
@@ -451,9 +452,14 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
     events = [deck.event(eid) for eid in scenario.events]
     drawn = scenario.events_per_round > 0 and bool(events)  # a catalogue without events
     uncertain = any(deck.proposal(pid).is_uncertain for pid in scenario.proposals)
+    # a table as large as the pile: every proposal lies open from the start (the engine's
+    # market holds the whole pile), so nothing is shuffled or drawn
+    open_table = scenario.market >= len(scenario.proposals)
+    opened = "_open" if open_table else ""
+    no_events = "" if drawn else "_no_events"
     rules = [
         t("print.sheet.rule.materials" if uncertain else "print.sheet.rule.materials_no_die"),
-        t("print.sheet.rule.setup" if drawn else "print.sheet.rule.setup_no_events"),
+        t(f"print.sheet.rule.setup{opened}{no_events}"),
         t("print.sheet.rule.goal"),
         t(
             "print.sheet.rule.kinds"
@@ -461,7 +467,7 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
             else "print.sheet.rule.kinds_free"
         ),
         t(
-            "print.sheet.rule.round" if drawn else "print.sheet.rule.round_no_events",
+            f"print.sheet.rule.round{opened}{no_events}",
             events=t(
                 "print.sheet.events.one"
                 if scenario.events_per_round == 1
@@ -474,6 +480,7 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
         *_weights_rule(events, lang),
         t("print.sheet.rule.amounts"),
         t("print.sheet.rule.capacity", capacity=scenario.capacity),
+        t("print.sheet.rule.service"),
         t("print.sheet.rule.fatigue", recovery=ledger.FATIGUE_RECOVERY),
         t("print.sheet.rule.uncertainty"),
         t("print.sheet.rule.excludes"),
@@ -512,9 +519,27 @@ def _win_conditions(scenario: Scenario, lang: str) -> list[str]:
     return said
 
 
-def _sheet(deck: Deck, scenario: Scenario, lang: str, own: float | None = None) -> str:
+def _beyond_reach(deck: Deck, scenario: Scenario, target: float | None) -> float | None:
+    """The reach of ``scenario`` (``game.engine.reach``, "ca." figure) when the facilitator's
+    ``target`` is above it, else None: the sheet then says so, as the start screen does."""
+    from game.engine.reach import target_reach, worth_asking  # the solver loads when asked
+
+    if target is None or not worth_asking(deck, scenario.id):
+        return None
+    reach = target_reach(deck, scenario.id)
+    return reach.shown if reach is not None and reach.beyond(target) else None
+
+
+def _sheet(
+    deck: Deck,
+    scenario: Scenario,
+    lang: str,
+    own: float | None = None,
+    beyond: float | None = None,
+) -> str:
     """The facilitator's sheet; ``own`` is the scenario's own final target when the sheet is
-    printed for the facilitator's X (the briefing, read aloud, names the scenario's own)."""
+    printed for the facilitator's X, and ``beyond`` what the pile reaches without luck when
+    that X is above it."""
     t = catalogue(lang).t
     unit = unit_words(deck.unit, lang)
     yours = ""
@@ -527,6 +552,14 @@ def _sheet(deck: Deck, scenario: Scenario, lang: str, own: float | None = None) 
             unit=unit,
         )
         yours = f'<p class="yours">{escape(said)}</p>'
+    if beyond is not None:
+        said = t(
+            "print.sheet.beyond_reach",
+            most=format_amount(beyond, lang),
+            year=scenario.years[-1],
+            unit=unit,
+        )
+        yours += f'<p class="yours warn">{escape(said)}</p>'
     rules = "".join(f"<li>{escape(rule)}</li>" for rule in _rules(deck, scenario, lang))
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
     targets = "".join(f"<td>{escape(format_target(v, lang))}</td>" for v in scenario.target)
@@ -768,7 +801,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   display: flex; align-items: center; justify-content: center; flex: none; }}
 .band .word {{ font-weight: 700; font-size: 8.5pt; letter-spacing: 0.25mm;
   text-shadow: 0 0 0.6mm #1C2430; }}
-.band .cid {{ margin-left: auto; font-size: 6.5pt; background: #FFFFFF; color: #1C2430;
+.band .cid {{ margin-left: auto; font-size: 7pt; background: #FFFFFF; color: #1C2430;
   padding: 0.3mm 1.2mm; border-radius: 1mm; font-family: "DejaVu Sans Mono", monospace; }}
 .body {{ flex: 1; padding: 1.6mm 2.6mm 1.4mm; display: flex; flex-direction: column;
   overflow: hidden; background: #FFFFFF; }}
@@ -779,19 +812,21 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .caption {{ font-size: 5.8pt; color: #4A5260; margin-top: 0.8mm; height: 2.6mm;
   overflow: hidden; white-space: nowrap; }}
 .stripbox {{ height: 15mm; flex: none; }}
-.strip .num {{ font-size: 26px; font-weight: 700; fill: #1C2430; }}
+.strip .num {{ font-size: 33px; font-weight: 700; fill: #1C2430; }}
 .strip .lab {{ font-size: 22px; fill: #4A5260; }}
-.facts {{ font-size: 7pt; margin-top: 0.6mm; height: 3.4mm; white-space: nowrap;
+.facts {{ font-size: 8pt; margin-top: 0.6mm; height: 3.9mm; white-space: nowrap;
   overflow: hidden; }}
 .extra {{ font-size: 6.5pt; height: 3.2mm; white-space: nowrap; overflow: hidden; }}
-.chance {{ font-size: 6.3pt; height: 3.2mm; white-space: nowrap; overflow: hidden; }}
-.question {{ font-style: italic; font-size: 7.6pt; line-height: 1.18; margin-top: 0.8mm;
-  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; }}
-.event .text {{ font-size: 7pt; line-height: 1.18; margin-top: 0.6mm; overflow: hidden;
+.chance {{ font-size: 7pt; height: 3.5mm; white-space: nowrap; overflow: hidden; }}
+.question {{ font-style: italic; font-size: 7.6pt; line-height: 1.25; margin-top: 0.8mm;
+  overflow: hidden; max-height: 3.75em; display: -webkit-box; -webkit-line-clamp: 3;
+  -webkit-box-orient: vertical; }}
+.event .text {{ font-size: 7pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
+  max-height: 5em;
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
-.source {{ margin-top: auto; font-size: 5.8pt; line-height: 1.15; color: #4A5260;
-  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical;
-  flex: none; }}
+.source {{ margin-top: auto; font-size: 5.8pt; line-height: 1.3; color: #4A5260;
+  overflow: hidden; max-height: 2.6em; display: -webkit-box; -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical; flex: none; }}
 .ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 .ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; padding: 0 1mm;
   font-size: 9pt; text-align: center; }}
@@ -822,6 +857,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .sheet h2 {{ font-size: 11.5pt; margin: 4.5mm 0 2mm; border-bottom: 0.3mm solid #1C2430; }}
 .sheet .deck {{ color: #4A5260; margin: 0; }}
 .yours {{ font-weight: 700; margin: 1.5mm 0 0; }}
+.yours.warn {{ color: #A33A00; }}
 .briefing {{ border-left: 1.2mm solid #1C2430; padding: 2mm 4mm; background: #F3F0E9;
   font-size: 11pt; }}
 .targets, .entry {{ border-collapse: collapse; width: 100%; }}
@@ -849,8 +885,8 @@ table.board th, table.board td {{ border: 0.35mm solid #1C2430; padding: 1.2mm;
 table.board th.rowhead {{ width: 34mm; text-align: left; background: #F3F0E9; }}
 table.board tr.target td {{ height: 11mm; }}
 table.board tr.events td {{ height: 14mm; background: #EEE8F4; }}
-table.board tr.adopted td {{ height: 64mm; background: repeating-linear-gradient(45deg,
-  #FFFFFF 0 3mm, #F6F4EF 3mm 6mm); }}
+table.board tr.adopted td {{ height: 40mm; }}
+table.board tr.load td {{ height: 12mm; background: #F6F4EF; }}
 table.board tr.result td {{ height: 13mm; }}
 table.board tr.met td {{ height: 9mm; font-size: 10pt; }}
 .big {{ font-size: 16pt; font-weight: 700; }}

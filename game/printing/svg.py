@@ -77,7 +77,7 @@ def effect_strip(
     count = max(1, len(amounts))
     width, height = width_mm * 10, height_mm * 10  # units of 0.1 mm
     slot = width / count
-    label_h, number_h = 34.0, 28.0
+    label_h, number_h = 33.0, 34.0  # the numbers as large as the strip allows (9,4 pt)
     plot_top, plot_bottom = number_h, height - label_h - number_h
     has_cost = any(a < 0 for a in amounts)
     has_gain = any(a > 0 for a in amounts)
@@ -119,7 +119,7 @@ def effect_strip(
         room = slot - 8
         fit = (
             f' textLength="{room:.1f}" lengthAdjust="spacingAndGlyphs"'
-            if len(text) * 16.5 > room
+            if len(text) * 21.0 > room
             else ""
         )
         parts.append(

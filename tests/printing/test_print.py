@@ -3,6 +3,7 @@ every card is whole (its id and its title on one page, never split)."""
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -302,11 +303,26 @@ def test_the_printed_rules_of_a_scenario_without_events_do_not_ask_to_draw_one(t
 
     deck = load_sources([("deck.yaml", _good_body().replace("    events_per_round: 0\n", ""))])
     html = " ".join(document(deck, deck.scenario("s")).split())
-    assert "Hver runde: fyld bordet op til 3 forslag" in html
+    # three proposals and a table of 8: all lie open from the start, as on the screen
+    assert "Hver runde: alle forslagene ligger åbent fra starten" in html
     assert "træk 1 hændelse" not in html and "hændelserne til en anden" not in html
-    intro = load_deck(standard_deck()).scenario("intro")
-    standard = " ".join(document(load_deck(standard_deck()), intro).split())
-    assert f"Hver runde: træk 1 hændelse, og fyld bordet op til {intro.market} forslag" in standard
+    standard = load_deck(standard_deck())
+    four_years = standard.scenario("standard")
+    assert four_years.market < len(four_years.proposals)
+    html = " ".join(document(standard, four_years).split())
+    assert f"Hver runde: træk 1 hændelse, og fyld bordet op til {four_years.market} forslag" in html
+
+
+def test_the_printed_rules_of_an_open_table_lay_every_proposal_out_at_the_start():
+    # intro shows its whole pile of 12 from the start; the sheet told the table to shuffle the
+    # proposals and fill the table up, turning cards until each kind was there
+    deck = load_deck(standard_deck())
+    intro = deck.scenario("intro")
+    assert intro.market >= len(intro.proposals)
+    html = " ".join(document(deck, intro).split())
+    assert "læg alle forslagene åbent på bordet" in html
+    assert "Hver runde: træk 1 hændelse. Alle forslagene ligger åbent fra starten" in html
+    assert "fyld bordet op" not in html and "bland forslagene" not in html
 
 
 def test_the_result_sheet_of_a_municipalitys_own_deck_names_the_deck(tmp_path, capsys):
@@ -418,10 +434,27 @@ def test_the_briefing_printed_for_the_facilitators_x_says_the_target_it_plays_fo
     scenario = deck.scenario("standard")
     html = " ".join(document(deck, scenario, target=30.0).split())
     assert (
-        "Jeres mål er 30 mio. kr. i 2030: sig det, når I har læst op – oplægget nævner "
-        "scenariets eget mål (49 mio. kr.)."
+        "Målet er sat til 30 mio. kr. i 2030 i stedet for scenariets eget (49 mio. kr.). Læs "
+        "målene for hvert år op fra tabellen herunder, når oplægget er læst."
     ) in html
-    assert "Jeres mål er" not in " ".join(document(deck, scenario).split())
+    assert "Målet er sat til" not in " ".join(document(deck, scenario).split())
+
+
+def test_a_target_the_pile_cannot_reach_without_luck_is_said_on_the_facilitators_sheet():
+    # `print --target 40` warned in the terminal only; the printed sheet handed out said
+    # nothing of a target no plan meets without luck
+    from game.engine.reach import target_reach
+
+    deck = load_deck(standard_deck())
+    intro = deck.scenario("intro")
+    reach = target_reach(deck, "intro")
+    assert reach is not None
+    above = float(math.ceil(reach.ceiling) + 5)
+    html = " ".join(document(deck, intro, target=above).split())
+    said = f"med kortenes beløb og uden hændelser når bunken kun ca. {format_amount(reach.shown)}"
+    assert said in html
+    within = " ".join(document(deck, intro, target=math.floor(reach.reached) - 1.0).split())
+    assert "uden hændelser når bunken" not in within
 
 
 def test_the_events_in_words_hold_every_event_and_its_whole_source():
@@ -432,3 +465,30 @@ def test_the_events_in_words_hold_every_event_and_its_whole_source():
     for event in map(deck.event, scenario.events):
         assert event.text in words, event.id
         assert f"Kilde: {event.source}" in words, event.id
+
+
+def test_the_printed_bookkeeping_tracks_the_rounds_load_and_the_service_level():
+    # a paper table trusted the board's "capacity at this fatigue" and over-adopted: nothing
+    # kept the load already used in the round; and no rule said to move the service token
+    deck = load_deck(standard_deck())
+    html = " ".join(document(deck, deck.scenario("intro")).split())
+    board = html.split('class="page board-page"', 1)[1]
+    assert "Belastning i runden" in board
+    assert "Kapacitet ved denne træthed, før rundens belastning" in board
+    assert "lægger dets belastning til rækken »Belastning i runden«" in html
+    assert "Flyt servicebrikken med servicetallet på hvert forslag" in html
+    assert "slå, før I skriver årets råderum og »Nået?« på brættet" in html
+    assert "læg kortene her" not in html  # a card (90 × 63 mm) never fitted the cell
+
+
+def test_a_card_page_has_the_cut_marks_of_the_cards_it_holds():
+    # the last event page printed the marks of eight slots around a single card
+    from game.printing.document import _card_page
+
+    def marks(count: int) -> int:
+        return _card_page(["<div></div>"] * count, "", "").count("<line ")
+
+    assert marks(8) == 2 * 3 + 2 * 5  # three cutting lines down, five across, both ends
+    assert marks(1) == 2 * 2 + 2 * 2
+    assert marks(2) == 2 * 3 + 2 * 2
+    assert marks(3) == 2 * 3 + 2 * 3
