@@ -505,7 +505,7 @@ MESSAGES.update(
         "report.compare.table": "Bord",
         "report.compare.table_file": "Bord og fil",
         "report.compare.result": "Resultat",
-        "report.compare.mean_round": "Runde i snit",
+        "report.compare.mean_round": "Runde i snit (runde 1 = {first})",
         "report.compare.adopted_by": "Vedtaget af",
         "report.compare.unreadable": "Gemte spil, der ikke kunne læses",
         "report.compare.nothing": "Ingen af de gemte spil kunne læses.",

@@ -497,7 +497,7 @@ MESSAGES.update(
         "report.compare.table": "Table",
         "report.compare.table_file": "Table and file",
         "report.compare.result": "Result",
-        "report.compare.mean_round": "Mean round",
+        "report.compare.mean_round": "Mean round (round 1 = {first})",
         "report.compare.adopted_by": "Adopted by",
         "report.compare.unreadable": "Saved games that could not be read",
         "report.compare.nothing": "None of the saved games could be read.",

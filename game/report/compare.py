@@ -693,7 +693,8 @@ def _group_html(
         t("report.col.kind"),
         t("report.col.area"),
         t("report.compare.adopted_by"),
-        t("report.compare.mean_round"),
+        # the rounds as the years they are ("Hvem vedtog hvad" below names years)
+        t("report.compare.mean_round", first=group.years[0] if group.years else ""),
     ]
     parts.append(table(headers, rows, numeric=(3, 4)))
     parts.append(_who_chose_what(group, labels, lang))
