@@ -674,12 +674,12 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
     count = ledger_rows(scenario.rounds)
     height = f"{194 / count:.1f}mm"  # room below for the verdict line
     rows = "".join(
-        f'<tr style="height:{height}"><td></td><td></td>{blank}</tr>' for _ in range(count)
+        f'<tr style="height:{height}"><td></td><td></td><td></td>{blank}</tr>' for _ in range(count)
     )
     targets = "".join(
         f"<td class='num'>{escape(format_target(v, lang))}</td>" for v in scenario.target
     )
-    met = "☐ ja ☐ nej" if lang == "da" else "☐ yes ☐ no"
+    met = "☐&nbsp;ja ☐&nbsp;nej" if lang == "da" else "☐&nbsp;yes ☐&nbsp;no"
     return (
         '<section class="page sheet ledger">'
         f"<h1>{escape(t('print.ledger.title'))}</h1>"
@@ -687,10 +687,11 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         f"· {escape(t('print.board.unit', unit=unit_words(deck.unit, lang)))}</p>"
         f'<p class="help">{escape(t("print.ledger.help"))}</p>'
         f'<table class="ledgertable"><tr><th>{escape(t("print.ledger.card"))}</th>'
-        f"<th>{escape(t('print.ledger.round'))}</th>{years}</tr>{rows}"
-        f'<tr class="sum"><th colspan="2">{escape(t("print.board.raaderum"))}</th>{blank}</tr>'
-        f'<tr class="sum"><th colspan="2">{escape(t("print.board.target"))}</th>{targets}</tr>'
-        f'<tr class="sum"><th colspan="2">{escape(t("print.board.met"))}</th>'
+        f"<th>{escape(t('print.ledger.round'))}</th><th>{escape(t('print.ledger.factor'))}</th>"
+        f"{years}</tr>{rows}"
+        f'<tr class="sum"><th colspan="3">{escape(t("print.board.raaderum"))}</th>{blank}</tr>'
+        f'<tr class="sum"><th colspan="3">{escape(t("print.board.target"))}</th>{targets}</tr>'
+        f'<tr class="sum"><th colspan="3">{escape(t("print.board.met"))}</th>'
         + "".join(f"<td class='met'>{met}</td>" for _ in scenario.years)
         + "</tr></table>"
         # the verdict, so the table can tell whether it won: the years alone do not say it
@@ -834,9 +835,10 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .ledger .verdict {{ font-size: 11pt; margin-top: 3mm; }}
 .ledgertable tr:first-child th:first-child {{ width: 38mm; }}
 .ledgertable tr:first-child th:nth-child(2) {{ width: 14mm; }}
+.ledgertable tr:first-child th:nth-child(3) {{ width: 14mm; }}
 .ledgertable tr.sum th {{ background: #F3F0E9; text-align: left; }}
 .ledgertable td.num {{ font-weight: 700; font-size: 11pt; }}
-.ledgertable td.met {{ font-size: 7pt; white-space: nowrap; }}
+.ledgertable td.met {{ font-size: 7pt; line-height: 1.2; }}
 .catalogue {{ padding: 10mm 16mm; }}
 .catalogue h1 {{ font-size: 14pt; }}
 .catalogue .item {{ margin-top: 2.4mm; padding-top: 1.4mm; border-top: 0.2mm solid #C9C3B6;

@@ -479,6 +479,8 @@ def test_the_printed_bookkeeping_tracks_the_rounds_load_and_the_service_level():
     assert "Flyt servicebrikken med servicetallet på hvert forslag" in html
     assert "slå, før I skriver årets råderum og »Nået?« på brættet" in html
     assert "læg kortene her" not in html  # a card (90 × 63 mm) never fitted the cell
+    ledger = html.split('class="page sheet ledger"', 1)[1].split("</section>", 1)[0]
+    assert "<th>Faktor</th>" in ledger  # a rolled factor has a place of its own
 
 
 def test_a_card_page_has_the_cut_marks_of_the_cards_it_holds():
