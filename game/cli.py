@@ -269,7 +269,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         default=0,
         help="the display (screen) to open the window on, 0 = the first",
     )
-    play.add_argument("--autoplay", choices=("random", "greedy"), help="let a bot play")
+    play.add_argument("--autoplay", choices=("random", "greedy", "planner"), help="let a bot play")
     play.add_argument(
         "--speed",
         type=_number(0.01, 10_000, "--speed", lang=lang),

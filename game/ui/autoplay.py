@@ -13,13 +13,20 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pygame
 
-from game.engine import Adopt
-from game.engine.bots import POLICIES
+from game.engine import Action, Adopt, GameState
+from game.engine.bots import POLICIES, Policy, greedy_policy
+from game.engine.planner import planner_policy
+from game.session.jobs import Job
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
 
 END_DELAY = 1.0
+
+BOTS = (*POLICIES, "planner")
+"""The bots the kiosk mode can show (``raaderum play --autoplay``): the simple ones and the
+look-ahead planner, which plays as a careful table does – all three kinds, investments
+first – and thinks in the background (a second or so a round) while the window draws on."""
 
 
 class Autoplay:
@@ -27,7 +34,11 @@ class Autoplay:
 
     def __init__(self, app: Host, policy: str, speed: float, seed: int, quit_at_end: bool) -> None:
         self.app = app
-        self.policy = POLICIES[policy]
+        self.policy: Policy = planner_policy() if policy == "planner" else POLICIES[policy]
+        self.background = policy == "planner"
+        """True for a bot that thinks too long for one frame: it decides in a ``Job``."""
+        self.thinking: Job[Action] | None = None
+        """The decision being worked out in the background (the planner), or None."""
         self.interval = 1.0 / max(0.1, speed)
         self.generator = np.random.default_rng(seed)
         self.quit_at_end = quit_at_end
@@ -74,7 +85,9 @@ class Autoplay:
             self.pending = None
             self.decisions += 1
             return
-        action = self.policy(state, self.generator)
+        action = self._decide(state)
+        if action is None:
+            return  # still thinking: the window goes on drawing
         if isinstance(action, Adopt):
             board.selected = self.pending = action.card  # visible for half a beat
             self.app.request_redraw()
@@ -82,3 +95,19 @@ class Autoplay:
         board.end_year()
         self.decisions += 1
         self.resting = True
+
+    def _decide(self, state: GameState) -> Action | None:
+        """The bot's next decision, or None while a background bot is still thinking. A
+        background decision that failed is made by the greedy bot instead, so the kiosk
+        never stops."""
+        if not self.background:
+            return self.policy(state, self.generator)
+        if self.thinking is None:
+            policy, generator = self.policy, self.generator
+            self.thinking = Job(lambda: policy(state, generator))
+            return None
+        if self.thinking.running:
+            return None
+        action = self.thinking.result
+        self.thinking = None
+        return action if action is not None else greedy_policy(state, self.generator)

@@ -158,3 +158,35 @@ def test_a_deck_given_with_deck_stands_in_the_path_field_and_standard_is_not_mar
     app.request_redraw()
     app.step(0.02)
     assert pixel(app, (layout.deck_standard.x + 6, layout.deck_standard.centery)) != own_frame
+
+
+def test_the_kiosk_planner_plays_as_the_headless_planner_and_the_window_keeps_drawing(
+    make_app, std_deck
+):
+    # at a conference stand the greedy bot lost intro with one token investment; the planner
+    # shows a careful table, and while it thinks (in the background) frames go on being drawn
+    import numpy as np
+
+    from game.engine.planner import planner_policy
+    from game.engine.simulate import play_game
+    from game.saves import GameSettings
+    from game.ui.autoplay import Autoplay
+
+    app = make_app(std_deck)
+    app.start_game(std_deck, GameSettings("intro", 6, None))
+    bot = Autoplay(app, "planner", speed=50, seed=6, quit_at_end=False)
+    app.on_frame.append(bot)
+    frames_while_thinking = 0
+    for _ in range(4000):
+        if app.game.state.finished:
+            break
+        app.step(0.02)
+        if bot.thinking is not None:
+            frames_while_thinking += 1
+            bot.thinking.wait()
+    state = app.game.state
+    assert state.finished and frames_while_thinking > 0
+    headless = play_game(std_deck, "intro", 6, planner_policy(), np.random.default_rng(6))
+    assert [(a.card, a.round) for a in state.adopted] == [
+        (a.card, a.round) for a in headless.adopted
+    ]
