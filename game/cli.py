@@ -440,10 +440,16 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="the last round (or budget year) the table finished, when it did not play them "
         "all: the game is saved unfinished, as a game left in the window",
     )
-    enter.add_argument(
+    written = enter.add_mutually_exclusive_group()
+    written.add_argument(
         "--out",
         help="the save file to write (.json); left out: a new file in the window's save "
         "folder, where the compare screen finds it",
+    )
+    written.add_argument(
+        "--save-dir",
+        help="a folder to write the table into under a new name, as play --save-dir does "
+        "(the conference's folder of saves)",
     )
 
     compare = sub.add_parser("compare", help="compare the saves of several tables")
@@ -682,11 +688,15 @@ def cmd_enter(args: argparse.Namespace) -> int:
     scenario = _scenario(deck, args.scenario)
     if args.out is None:
         # the window's save folder, where "Sammenlign borde" looks (a host's five paper tables
-        # written to the current folder were missing from the comparison without a word)
+        # written to the current folder were missing from the comparison without a word), or
+        # the folder given as play takes it
         from game.paths import saves_dir
         from game.saves import new_save_path
 
-        out = new_save_path(saves_dir())
+        folder = Path(args.save_dir) if args.save_dir is not None else saves_dir()
+        if folder.exists() and not folder.is_dir():
+            raise _say("cli.enter.save_dir_file", folder=args.save_dir)
+        out = new_save_path(folder)
     else:
         out = Path(args.out)
         if out.is_dir():  # as report and compare take it: a file in it is meant

@@ -127,6 +127,13 @@ DANISH_HELP: dict[str, str] = {
         "vinduet"
     ),
     (
+        "a folder to write the table into under a new name, as play --save-dir does "
+        "(the conference's folder of saves)"
+    ): (
+        "en mappe, bordet skrives i under et nyt navn, ligesom play --save-dir tager den "
+        "(konferencens mappe med gemte spil)"
+    ),
+    (
         "the save file to write (.json); left out: a new file in the window's save folder, "
         "where the compare screen finds it"
     ): (

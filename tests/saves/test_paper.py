@@ -754,3 +754,22 @@ def test_an_out_folder_or_taken_out_file_is_said_beside_the_sheets_own_problems(
     said = capsys.readouterr().err
     assert "--factor solceller" in said and "findes allerede" in said, said
     assert taken.read_text(encoding="utf-8") == "{}"
+
+
+def test_enter_takes_the_conferences_save_folder_as_play_does(tmp_path, capsys):
+    # the host plays the laptop tables with --save-dir konference and had to invent a file
+    # name for every paper table with --out; the folder alone is enough, as for play
+    folder = tmp_path / "konference"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"]
+    assert main([*command, *TABLE_3, "--save-dir", str(folder)]) == 0, capsys.readouterr().err
+    assert main([*command[:-1], "Bord 4", *TABLE_3, "--save-dir", str(folder)]) == 0
+    saves = sorted(folder.glob("*.json"))
+    assert len(saves) == 2  # each its own new name
+    assert {read_save(p).table for p in saves} == {"Bord 3", "Bord 4"}
+    capsys.readouterr()
+    assert main([*command, *TABLE_3, "--out", str(folder)]) == 2  # a folder given as --out
+    assert f"eller skriv --save-dir {folder}" in capsys.readouterr().err
+    a_file = tmp_path / "fil.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main([*command, *TABLE_3, "--save-dir", str(a_file)]) == 2
+    assert "er en fil, ikke en mappe" in capsys.readouterr().err
