@@ -930,14 +930,14 @@ def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # ty
         )
         print(said, file=sys.stderr)
         return
-    from game.engine.reach import target_reach  # the solver loads when an X is given
+    from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
-    reach = target_reach(deck, scenario.id)
-    if reach is not None and reach.beyond(target):
+    most = out_of_reach(deck, scenario.id, target)
+    if most is not None:
         said = catalogue(lang).t(
             "cli.target_reach",
             target=format_target(target, lang),
-            most=format_amount(reach.shown, lang),
+            most=format_amount(most, lang),
             unit=unit,
         )
         print(said, file=sys.stderr)

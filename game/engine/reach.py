@@ -105,3 +105,14 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
     if ceiling is None:
         return None
     return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)
+
+
+def out_of_reach(deck: Deck, scenario_id: str, target: float | None) -> float | None:
+    """The "ca." figure of the reach (``Reach.shown``) when the facilitator's ``target`` is
+    above what the pile meets without luck, else None: for no X (None), a target within
+    reach, a pile too large to ask (``worth_asking``) or a reach not known. What the commands
+    and the printed sheet say (the window asks in the background: ``ReachBook``)."""
+    if target is None or not worth_asking(deck, scenario_id):
+        return None
+    reach = target_reach(deck, scenario_id)
+    return reach.shown if reach is not None and reach.beyond(target) else None

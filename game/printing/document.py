@@ -53,7 +53,9 @@ def document(
     command line named it (None: the standard deck, which the command finds by itself)."""
     t = catalogue(lang).t
     own = scenario.target[-1]
-    most = _beyond_reach(deck, scenario, target)
+    from game.engine.reach import out_of_reach  # the solver loads when an X is given
+
+    most = out_of_reach(deck, scenario.id, target)
     if target is not None:
         scenario = replace(scenario, target=scaled_targets(scenario.target, target))
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
@@ -517,17 +519,6 @@ def _win_conditions(scenario: Scenario, lang: str) -> list[str]:
     if scenario.service_floor is not None:
         said.append(t("print.win.floor", floor=_signed(scenario.service_floor)))
     return said
-
-
-def _beyond_reach(deck: Deck, scenario: Scenario, target: float | None) -> float | None:
-    """The reach of ``scenario`` (``game.engine.reach``, "ca." figure) when the facilitator's
-    ``target`` is above it, else None: the sheet then says so, as the start screen does."""
-    from game.engine.reach import target_reach, worth_asking  # the solver loads when asked
-
-    if target is None or not worth_asking(deck, scenario.id):
-        return None
-    reach = target_reach(deck, scenario.id)
-    return reach.shown if reach is not None and reach.beyond(target) else None
 
 
 def _sheet(

@@ -55,42 +55,40 @@ class Job(Generic[T]):
 
 class ReachBook:
     """Each scenario's reach (``game.engine.reach``), computed once per deck and scenario in
-    the background when first asked for. ``background=False`` computes at once (tests)."""
+    the background: started by a scene's ``update`` (``pending``), read while drawing
+    (``known``, which starts nothing)."""
 
-    def __init__(self, *, background: bool = True) -> None:
-        self.background = background
+    def __init__(self) -> None:
         self._jobs: dict[tuple[str, str], tuple[Job[Reach | None], Deck]] = {}
 
-    def job(self, deck: Deck, scenario_id: str) -> Job[Reach | None]:
-        """The job computing the reach of ``scenario_id`` in ``deck``, started if new (a deck
-        is known by its content hash, so an edited deck is computed again)."""
-        key = (deck.content_hash or f"id:{id(deck)}", scenario_id)
+    @staticmethod
+    def key(deck: Deck, scenario_id: str) -> tuple[str, str]:
+        """What a reach is kept by: the deck's content hash (an edited deck is computed
+        again) and the scenario."""
+        return deck.content_hash or f"id:{id(deck)}", scenario_id
+
+    def known(self, deck: Deck, scenario_id: str) -> Reach | None:
+        """The reach if it is computed (None when not asked yet, while computing, after a
+        failure, when no X can be won at all, or for a pile too large to ask)."""
+        found = self._jobs.get(self.key(deck, scenario_id))
+        return found[0].result if found is not None else None
+
+    def pending(self, deck: Deck, scenario_id: str) -> bool:
+        """True while the reach of ``scenario_id`` is being computed; starts it when it is new
+        and worth asking (``reach.worth_asking``: not for a pile of hundreds of cards)."""
+        from game.engine.reach import target_reach, worth_asking  # the solver loads when asked
+
+        key = self.key(deck, scenario_id)
         if key not in self._jobs:
-            from game.engine.reach import target_reach  # the solver loads when asked
+            if not worth_asking(deck, scenario_id):
+                return False
 
             def work() -> Reach | None:
                 return target_reach(deck, scenario_id)
 
             # the deck is kept with its job, so that its id is not reused while it is known
-            self._jobs[key] = Job(work, background=self.background), deck
-        return self._jobs[key][0]
-
-    def known(self, deck: Deck, scenario_id: str) -> Reach | None:
-        """The reach if it is computed (None while computing, after a failure, when no X can
-        be won at all, or for a pile too large to ask: ``reach.worth_asking``); starts the
-        computation when it is new."""
-        from game.engine.reach import worth_asking
-
-        if not worth_asking(deck, scenario_id):
-            return None
-        return self.job(deck, scenario_id).result
-
-    def pending(self, deck: Deck, scenario_id: str) -> bool:
-        """True while the reach of ``scenario_id`` is being computed (started if new and
-        worth asking)."""
-        from game.engine.reach import worth_asking
-
-        return worth_asking(deck, scenario_id) and self.job(deck, scenario_id).running
+            self._jobs[key] = Job(work), deck
+        return self._jobs[key][0].running
 
     def wait(self) -> None:
         """Block until every reach asked for is computed (screenshots, tests, leaving)."""

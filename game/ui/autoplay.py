@@ -23,14 +23,12 @@ if TYPE_CHECKING:
 
 END_DELAY = 1.0
 
-BOTS = (*POLICIES, "planner")
-"""The bots the kiosk mode can show (``raaderum play --autoplay``): the simple ones and the
-look-ahead planner, which plays as a careful table does – all three kinds, investments
-first – and thinks in the background (a second or so a round) while the window draws on."""
-
 
 class Autoplay:
-    """A per-frame hook (``app.on_frame``) that plays the game with a bot policy."""
+    """A per-frame hook (``app.on_frame``) that plays the game with a bot policy: one of
+    ``POLICIES`` by name, or "planner", the look-ahead planner, which plays as a careful table
+    does (all three kinds, investments early) and thinks in the background (a second or so a
+    round) while the window draws on."""
 
     def __init__(self, app: Host, policy: str, speed: float, seed: int, quit_at_end: bool) -> None:
         self.app = app

@@ -122,16 +122,18 @@ class ReachWatch:
     drawn again only when something changes."""
 
     def __init__(self) -> None:
-        self.waiting = False
+        self.drawn: tuple[str, str] | None = None
+        """The deck and scenario whose computed reach the screen was last redrawn for."""
 
     def update(self, app: Host, deck: Deck, scenario_id: str, target: float | None) -> None:
-        """Call from the scene's ``update`` with the X on screen (None: the scenario's own)."""
+        """Call from the scene's ``update`` with the X on screen (None: the scenario's own:
+        nothing is asked). Starts the computation when it is new, and redraws once when it
+        is done (also when it was done before this frame saw it running)."""
         if target is None:
             return
-        if app.game.reaches.pending(deck, scenario_id):
-            self.waiting = True
-        elif self.waiting:
-            self.waiting = False
+        key = app.game.reaches.key(deck, scenario_id)
+        if not app.game.reaches.pending(deck, scenario_id) and self.drawn != key:
+            self.drawn = key
             app.request_redraw()
 
 
