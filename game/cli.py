@@ -919,28 +919,18 @@ def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # ty
 
     if target is None:
         return
-    unit = unit_words(deck.unit, lang)
     if target_far(scenario, target):
-        own = scenario.target[-1]
-        said = catalogue(lang).t(
-            "cli.target_far",
-            target=format_target(target, lang),
-            own=format_amount(own, lang),
-            unit=unit,
-        )
-        print(said, file=sys.stderr)
-        return
-    from game.engine.reach import out_of_reach  # the solver loads when an X is given
+        key, said = "cli.target_far", {"own": format_amount(scenario.target[-1], lang)}
+    else:
+        from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
-    most = out_of_reach(deck, scenario.id, target)
-    if most is not None:
-        said = catalogue(lang).t(
-            "cli.target_reach",
-            target=format_target(target, lang),
-            most=format_amount(most, lang),
-            unit=unit,
-        )
-        print(said, file=sys.stderr)
+        most = out_of_reach(deck, scenario.id, target)
+        if most is None:
+            return
+        key, said = "cli.target_reach", {"most": format_amount(most, lang)}
+    unit = unit_words(deck.unit, lang)
+    line = catalogue(lang).t(key, target=format_target(target, lang), unit=unit, **said)
+    print(line, file=sys.stderr)
 
 
 def _target_line(deck, scenario, target: float | None, lang: str) -> str:  # type: ignore[no-untyped-def]
