@@ -101,18 +101,18 @@ def target_caption(
 ) -> tuple[str, bool]:
     """The caption over a target stepper and whether it warns: the ``plain`` key ("Indsæt
     selv: målet for 2029"), or a question when the typed X is far from the scenario's own
-    (250 for 25: a typo, ``target_far``), or a warning when it is above what the pile can
-    meet without luck (``game.engine.reach``; said once that is computed, in the
-    background)."""
+    (250 for 25: a typo, ``target_far``), or a warning when it – or, with no X typed
+    (``target`` None), the scenario's own target – is above what the pile can meet without
+    luck (``game.engine.reach``; said once that is computed, in the background): a
+    municipality's own scenario may ask more than its pile gives."""
     year = scenario.years[-1]
     if target_far(scenario, target):
         own = format_amount(scenario.target[-1], app.lang)
         return app.t("start.target_far", year=year, own=own), True
-    if target is not None:
-        reach = app.game.reaches.known(deck, scenario.id)
-        if reach is not None and reach.beyond(target):
-            most = format_amount(reach.shown, app.lang)
-            return app.t("start.target_reach", year=year, most=most), True
+    reach = app.game.reaches.known(deck, scenario.id)
+    if reach is not None and reach.beyond(scenario.target[-1] if target is None else target):
+        most = format_amount(reach.shown, app.lang)
+        return app.t("start.target_reach", year=year, most=most), True
     return app.t(plain, year=year), False
 
 
@@ -125,12 +125,10 @@ class ReachWatch:
         self.drawn: tuple[str, str] | None = None
         """The deck and scenario whose computed reach the screen was last redrawn for."""
 
-    def update(self, app: Host, deck: Deck, scenario_id: str, target: float | None) -> None:
-        """Call from the scene's ``update`` with the X on screen (None: the scenario's own:
-        nothing is asked). Starts the computation when it is new, and redraws once when it
-        is done (also when it was done before this frame saw it running)."""
-        if target is None:
-            return
+    def update(self, app: Host, deck: Deck, scenario_id: str) -> None:
+        """Call from the scene's ``update``: the caption warns about the X on screen or the
+        scenario's own target alike. Starts the computation when it is new, and redraws once
+        when it is done (also when it was done before this frame saw it running)."""
         key = app.game.reaches.key(deck, scenario_id)
         if not app.game.reaches.pending(deck, scenario_id) and self.drawn != key:
             self.drawn = key

@@ -99,3 +99,42 @@ def test_a_target_the_pile_cannot_reach_without_luck_is_said_once_it_is_computed
     app.step(0.02)
     assert "Indsæt selv: målet for 2029" in drawn
     assert not any("uden held" in t for t in drawn)
+
+
+def test_a_scenarios_own_target_beyond_the_piles_reach_is_said_before_any_x_is_typed(
+    make_app, std_deck
+):
+    # a budget office's own scenario asked 60 in its last year of a pile that gives about 35:
+    # validate said so, but the facilitator who only opened the game was not told
+    from dataclasses import replace
+
+    from game.engine.reach import target_reach
+
+    scenarios = tuple(
+        replace(s, target=(3.0, 9.0, 60.0)) if s.id == "intro" else s for s in std_deck.scenarios
+    )
+    deck = replace(std_deck, scenarios=scenarios, content_hash="own-target-beyond-reach")
+    reach = target_reach(deck, "intro")
+    assert reach is not None and reach.beyond(60.0)
+    app = make_app(deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.choose([s.id for s in deck.scenarios].index("intro"))
+    drawn = record_text(app)
+    app.step(0.02)
+    app.game.reaches.wait()
+    drawn.clear()
+    app.step(0.02)  # redrawn when the reach arrives
+    assert start.target_value() is None  # nothing typed: the scenario's own 60
+    most = format_amount(reach.shown, "da")
+    assert f"Målet for 2029 – bunken når kun ca. {most} uden held" in drawn
+    # the standard scenario's own target is well within its pile's reach: no warning
+    start.choose([s.id for s in deck.scenarios].index("standard"))
+    app.step(0.02)
+    app.game.reaches.wait()
+    drawn.clear()
+    app.step(0.02)
+    app.request_redraw()
+    app.step(0.02)
+    assert "Indsæt selv: målet for 2030" in drawn
+    assert not any("uden held" in t for t in drawn)

@@ -453,8 +453,8 @@ class StartScene(Scene):
             self.switch_language()
 
     def update(self, dt: float) -> bool:
-        """Redraw once the reach of the typed X is known (``ReachWatch``)."""
-        self.reach.update(self.app, self.deck, self.scenario.id, self.target_value())
+        """Redraw once the reach the target caption waits for is known (``ReachWatch``)."""
+        self.reach.update(self.app, self.deck, self.scenario.id)
         return super().update(dt)
 
     def switch_language(self) -> None:

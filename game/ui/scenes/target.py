@@ -144,9 +144,9 @@ class TargetScene(DialogScene):
                 super().handle(event)
 
     def update(self, dt: float) -> bool:
-        """Redraw once the reach of the typed X is known (``ReachWatch``)."""
+        """Redraw once the reach the target caption waits for is known (``ReachWatch``)."""
         state = self.app.game.state
-        self.reach.update(self.app, state.deck, state.scenario.id, self.typed())
+        self.reach.update(self.app, state.deck, state.scenario.id)
         return super().update(dt)
 
     def typed(self) -> float | None:
