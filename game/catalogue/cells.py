@@ -332,7 +332,7 @@ word before the last id ("E1, E2 og E3"); a space alone may be inside an id ("BU
 def _ids(name: str, value: Any) -> list[str]:
     """The ids of a list cell, split at commas, semicolons, line breaks and "og"; a part with
     a space in it ("BU 03", or "E1 E2" written with spaces only) is left whole here and
-    settled against the catalogue's ids once all are read (``build._settle_spaced_ids``)."""
+    settled against the catalogue's ids once all are read (``rows.settle_spaced_ids``)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_id(name, value)]
     text = _text(name, value)

@@ -1,0 +1,112 @@
+"""What interpreting a catalogue has found so far (``Reading``): its problems, each ranked by
+sheet and cell so that they are said in the workbook's order, its warnings, the cells read
+and what one sheet tells the reading of another (headings by budget year, hidden rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.catalogue.cells import Cell
+from game.catalogue.columns import DATA_SHEETS
+from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
+from game.messages import Message
+
+ROW_SPAN = 1_000
+SHEET_SPAN = 100_000 * ROW_SPAN
+KIND_WORDS = {"saving": "besparelse", "efficiency": "effektivisering", "investment": "investering"}
+
+
+REMARKS = frozenset({"bemærkning", "bemærkninger"})
+"""Headings read as the card's text that often hold a budget office's internal remarks."""
+
+
+@dataclass
+class Found:
+    """A problem at a cell (or a sheet) before it is written as a line."""
+
+    rank: int
+    problem: CatalogueProblem
+
+
+@dataclass
+class Reading:
+    """What interpreting a catalogue has found so far."""
+
+    catalogue: Catalogue
+    problems: list[Found] = field(default_factory=list)
+    warnings: list[CatalogueProblem] = field(default_factory=list)
+    places: dict[int, tuple[Sheet, Cell]] = field(default_factory=dict)
+    reported: set[tuple[str, int, str]] = field(default_factory=set)
+    """(sheet, row, field) of every cell already reported, so the loader does not repeat it."""
+    read: set[tuple[str, str]] = field(default_factory=set)
+    """(sheet, cell) of every cell read for a field."""
+    empty: set[str] = field(default_factory=set)
+    """Sheets reported as having no rows."""
+    year_gaps: set[str] = field(default_factory=set)
+    """Sheets whose amount headings skip a year (said once, at the heading)."""
+    year_headers: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(sheet, row) → the first year written as a column heading in that row (2027)."""
+    respelled: list[tuple[str, str]] = field(default_factory=list)
+    """Ids written with æ, ø, å or spaces, and the ids they became ("Æ-1" → "Ae-1")."""
+    effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
+    """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
+    unit: str = "mio. kr."
+    """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
+    converted: list[tuple[Sheet, Cell, Any]] = field(default_factory=list)
+    """Amount cells with another unit written after the number, and the value they became."""
+    budget_years: dict[str, str] = field(default_factory=dict)
+    """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
+    every row without its own 'fra budgetår' is tied to those years."""
+    budget_year_cells: dict[str, Cell] = field(default_factory=dict)
+    """Sheet → the heading of its first budget-year column (where a problem with it is said)."""
+    said_headings: set[tuple[str, str]] = field(default_factory=set)
+    """(sheet, cell) of headings already refused with a problem of their own."""
+    hidden_cards: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Sheet → the ids on its hidden rows, each with its kind ("saving" …, "" if none)."""
+    hidden_warnings: dict[str, tuple[CatalogueProblem, int]] = field(default_factory=dict)
+    """Sheet → the warning naming its hidden rows and its place (made a problem when the rest
+    of the catalogue needs those rows)."""
+    follow_ons: dict[str, list[str]] = field(default_factory=dict)
+    """Sheet → the ids named elsewhere that stand on its hidden rows, or, for a sheet that was
+    not read at all, the ids named elsewhere that could not be checked (one line says so)."""
+    kinds_hidden: dict[str, list[str]] = field(default_factory=dict)
+    """Scenario → the kinds it lacks only because their proposals stand on hidden rows."""
+    years_misplaced: bool = False
+    """True when the year columns start before the scenarios' first year: the amounts are read
+    one year off, so the sign checks' advice (which the shift causes) is not given."""
+
+    def line(self, sheet: Sheet, cell: Cell) -> int:
+        number = (DATA_SHEETS.index(sheet.name) + 1) * SHEET_SPAN
+        number += cell.row * ROW_SPAN + min(cell.column, ROW_SPAN - 1)
+        self.places[number] = (sheet, cell)
+        return number
+
+    def add(
+        self,
+        sheet: Sheet,
+        cell: Cell | None,
+        said: Message | str,
+        at: str | None = None,
+        **params: Any,
+    ) -> None:
+        """A problem at ``cell`` (or at the range ``at``, or at the sheet): the message
+        ``said``, or its key and ``params``."""
+        rank = DATA_SHEETS.index(sheet.name) + 1 if sheet.name in DATA_SHEETS else 0
+        number = rank * SHEET_SPAN
+        if cell is not None:
+            number = self.line(sheet, cell)
+            at = at or cell.ref
+        message = said if isinstance(said, Message) else Message.of(said, **params)
+        self.problems.append(Found(number, CatalogueProblem(sheet.where(at or ""), message)))
+
+    def after_sheet(self, name: str, said: Message) -> None:
+        """A problem that sums up lines of the sheet ``name``: said after them."""
+        number = (DATA_SHEETS.index(name) + 2) * SHEET_SPAN - 1
+        self.problems.append(Found(number, CatalogueProblem(self.catalogue.label, said)))
+
+    def whole(self, said: Message | str, **params: Any) -> None:
+        """A problem of the catalogue as a whole (named by its file)."""
+        message = said if isinstance(said, Message) else Message.of(said, **params)
+        self.problems.append(Found(0, CatalogueProblem(self.catalogue.label, message)))

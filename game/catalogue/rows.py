@@ -1,0 +1,890 @@
+"""The sheets with one card per row (Forslag, Hændelser, Scenarier): the row of headings, each
+row a card and each cell a field, amounts by year or by budget year, and the headings the
+import does not know, said or skipped (``unknown_heading``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from typing import Any
+
+from game.catalogue.cells import (
+    LIST_WORDS,
+    Cell,
+    CellError,
+    column_letter,
+    column_number,
+    read,
+    shortened,
+    written_units,
+)
+from game.catalogue.columns import (
+    COLUMNS,
+    EVENTS,
+    GUIDE,
+    PROPOSALS,
+    SCENARIOS,
+    SECTION_OF,
+    Column,
+    header_key,
+    label,
+    looks_like_amount_heading,
+    lookup,
+    normal,
+)
+from game.catalogue.headings import header_row, heading_year, overslag_number, speaks_of_a_year
+from game.catalogue.reading import REMARKS, Reading
+from game.catalogue.sheets import CatalogueProblem, Sheet
+from game.catalogue.wording import note_hidden_cards
+from game.content.numbertext import amount_text, grouped
+from game.content.plausibility import amount_list, unit_in_words
+from game.content.schema import ID_PATTERN, unit_scale
+from game.content.validation_messages import id_spelling
+from game.content.yamlsafe import YamlDocument
+from game.messages import LANGUAGES, ByLanguage, Message
+
+
+def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
+    """A sheet of one card per row as a document for the loader (its section: proposals,
+    events or scenarios), each value's line its cell; None when the sheet has no rows or
+    no headings it can read. Every problem is added to ``reading``."""
+    section = SECTION_OF[sheet.name]
+    rows = sheet.rows()
+    if not rows:
+        if sheet.name != EVENTS:
+            reading.add(sheet, None, _empty_text(sheet.name, "sheet"))
+            reading.empty.add(sheet.name)
+        return None
+    header_row_ = header_row(sheet)
+    skipped = [row for row in rows if row < header_row_]
+    if skipped:
+        shown = f"{skipped[0]}–{skipped[-1]}" if len(skipped) > 1 else str(skipped[0])
+        count = "one" if len(skipped) == 1 else "many"
+        said = Message.of(f"catalogue.title_rows.{count}", rows=shown, header=header_row_)
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    rows = [row for row in rows if row >= header_row_]
+    columns = _headers(reading, sheet, header_row_)
+    if columns is None:
+        return None
+    note_hidden_cards(reading, sheet, columns)
+    cards: list[dict[str, Any]] = []
+    document = YamlDocument(sheet.file, {section: cards})
+    split = False
+    for row in rows[1:]:
+        if _split_row(reading, sheet, header_row_, row, columns):
+            split = True  # not read: its cells stand in the wrong columns
+            continue
+        first = _totals_cell(sheet, row, columns)
+        if first is not None:
+            # a totals row under the catalogue ("I alt"): not a proposal
+            said = Message.of("catalogue.totals_row", row=row, text=str(first[1].value).strip())
+            reading.warnings.append(CatalogueProblem(sheet.where(first[1].ref), said))
+            continue
+        inner_heading = _heading_cell(sheet, row, columns)
+        if inner_heading is not None:
+            text = shortened(str(inner_heading.value).strip())
+            said = Message.of("catalogue.section_row", row=row, text=text)
+            reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
+            continue
+        numbers = _numbers_only(sheet, row, columns)
+        if numbers:
+            # a sum without its "I alt", or a card whose texts were forgotten: one problem at
+            # the row (it is not skipped: it may be a proposal), not "'id' er tom" per column
+            start, end = numbers[0].ref, numbers[-1].ref
+            said = Message.of(
+                "catalogue.numbers_only_row",
+                row=row,
+                cells=start if start == end else f"{start}:{end}",
+            )
+            reading.add(sheet, numbers[0], said)
+            continue
+        card = _card(reading, sheet, row, columns, document, (section, len(cards)))
+        cards.append(card)
+    if not cards:
+        if sheet.name != EVENTS:
+            if not split:  # the split rows are said, each with what to do
+                reading.add(sheet, None, _empty_text(sheet.name, "headers_only"))
+            reading.empty.add(sheet.name)
+        return None
+    return document
+
+
+LIST_READERS = frozenset({"years", "numbers", "texts", "ids", "wholes"})
+"""The readers of columns that hold a list in one cell ("2027; 2028; 2029")."""
+_LOOKS_LIKE = {
+    "years": re.compile(r"\s*(?:19|20)\d\d\s*"),
+    "numbers": re.compile(r"\s*[-−–÷]?\s*[\d.,]*\d\s*(?:%)?\s*"),
+    "wholes": re.compile(r"\s*\d+\s*"),
+    "ids": re.compile(r"\s*[\w.-]+\s*"),
+    "texts": re.compile(r".*\S.*"),
+}
+"""What one element of each kind of list looks like, split into a cell of its own."""
+
+
+def _width(sheet: Sheet, header_row_: int) -> int:
+    """The last column with a heading."""
+    return max(sheet.row_cells(header_row_), default=0)
+
+
+def _split_row(
+    reading: Reading, sheet: Sheet, header_row_: int, row: int, columns: dict[int, Column]
+) -> bool:
+    """In a semicolon-separated file, a list written without quotes ("2027; 2028; 2029")
+    is split by its semicolons into cells of its own, and the row has more fields than the
+    headings. Says which column's list was split, over which cells, and how to write it –
+    in quotes, or with commas – and returns True; False for a row without such cells."""
+    width = _width(sheet, header_row_)
+    values = sheet.row_cells(row)
+    if sheet.separator != ";" or not values or max(values) <= width:
+        return False
+    last = max(values)
+    extra = last - width
+    fields = [values.get(c) for c in range(1, last + 1)]
+    lists: list[tuple[Column, int, int]] = []  # (column, first field, number of fields)
+    position = 0
+    for column in range(1, width + 1):
+        spec = columns.get(column)
+        taken = 1
+        if spec is not None and spec.reader in LIST_READERS:
+            looks = _LOOKS_LIKE[spec.reader]
+            while taken <= extra:
+                following = fields[position + taken]
+                if following is None or not looks.fullmatch(str(following.value)):
+                    break
+                taken += 1
+            if taken > 1:
+                lists.append((spec, position, taken))
+        extra -= taken - 1
+        position += taken
+    if extra or not lists:  # the cells are not a list's: said once for the row
+        at = values[min(c for c in values if c > width)]
+        reading.add(sheet, at, "catalogue.csv_row_split", count=last, width=width)
+        return True
+    for spec, first, count in lists:
+        split_list(reading, sheet, spec, row, first + 1, first + count)
+    return True
+
+
+def split_list(
+    reading: Reading, sheet: Sheet, spec: Column, row: int, first: int, last: int
+) -> None:
+    """Say that the list of ``spec`` stands split over the columns ``first`` to ``last`` of
+    ``row``, and how to write it so that it stays in one cell."""
+    cells = [sheet.cells.get((row, column)) for column in range(first, last + 1)]
+    parts = [str(cell.value).strip() for cell in cells if cell is not None]
+    comma: Message | str = ""
+    if spec.reader in ("years", "numbers", "ids", "wholes"):
+        kind = "numbers" if spec.reader == "wholes" else spec.reader
+        comma = Message.of(f"catalogue.csv_list_comma.{kind}", comma=", ".join(parts))
+    said = Message.of(
+        "catalogue.csv_list_split",
+        header=spec.header,
+        count=last - first + 1,
+        cells=f"{column_letter(first)}{row}:{column_letter(last)}{row}",
+        joined="; ".join(parts),
+        comma=comma,
+    )
+    reading.add(sheet, cells[0] or Cell(row, first, None), said)
+
+
+TOTAL_WORDS = (
+    "i alt",
+    "ialt",
+    "total",
+    "totalt",
+    "subtotal",
+    "sum",
+    "samlet",
+    "samlede",
+    "hovedtotal",
+    "netto",
+    "nettoeffekt",
+    "nettovirkning",
+)
+"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
+"Nettoeffekt", "Samlede besparelser")."""
+TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
+"""What a totals row's text ends with ("Ældreudvalget i alt", "Effektiviseringer total",
+"Budgetkatalog, samlet")."""
+
+
+def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[int, Cell] | None:
+    """The cell that makes ``row`` a totals (or subtotal) row – text in one of its first three
+    cells that begins with a word of ``TOTAL_WORDS`` or ends with one of ``TOTAL_ENDINGS`` –
+    in a row without a kind or without an id (a proposal always has both; a subtotal of one
+    kind may carry its kind); None for any other row."""
+    kind_columns = [c for c, spec in columns.items() if spec.field == "kind"]
+    id_columns = [c for c, spec in columns.items() if spec.field == "id"]
+    has_kind = any(sheet.cells.get((row, c)) is not None for c in kind_columns)
+    has_id = any(sheet.cells.get((row, c)) is not None for c in id_columns)
+    if has_kind and (has_id or not id_columns):
+        return None
+    cells = list(sheet.row_cells(row).items())
+    for column, cell in cells[:3]:
+        if not isinstance(cell.value, str):
+            continue
+        text = normal(cell.value)
+        if any(
+            text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS
+        ):
+            return column, cell
+        ending = text.rstrip(":").replace(",", " ")
+        if ending.endswith(TOTAL_ENDINGS) or text.startswith("heraf "):
+            return column, cell  # "Ældreudvalget i alt", "Heraf engangsbeløb"
+    return None
+
+
+_NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})
+"""The fields that say what a row is; a row with none of them and only numbers is no card."""
+
+
+def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Cell]:
+    """The cells of ``row`` when it holds only numbers (or formulas) and nothing in the columns
+    that name a card (id, titel, slags, område), in column order; else []."""
+    cells = list(sheet.row_cells(row).items())
+    if not cells:
+        return []
+    for column, cell in cells:
+        spec = columns.get(column)
+        if spec is not None and spec.field in _NAMING_FIELDS:
+            return []
+        numeric = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
+        if not (numeric or cell.formula):
+            return []
+    return [cell for _, cell in cells]
+
+
+def _heading_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> Cell | None:
+    """The one text cell of a row that holds nothing else – a section heading inside the
+    table ("ÆLDRE", "Børne- og Skoleudvalget") – or None."""
+    cells = list(sheet.row_cells(row).values())
+    if len(cells) != 1 or not isinstance(cells[0].value, str):
+        return None
+    spec = columns.get(cells[0].column)
+    return cells[0] if spec is None or spec.reader != "effect" else None
+
+
+def _empty_text(sheet: str, what: str) -> Message:
+    rows = {PROPOSALS: "proposals", SCENARIOS: "scenarios"}.get(sheet, "other")
+    return Message.of(
+        "catalogue.empty",
+        what=Message.of(f"catalogue.empty.{what}"),
+        rows=Message.of(f"catalogue.row.{rows}"),
+        guide=GUIDE,
+    )
+
+
+def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | None:
+    names = lookup(sheet.name)
+    headers = [normal(spec.header) for spec in COLUMNS[sheet.name]]
+    columns: dict[int, Column] = {}
+    seen: dict[tuple[str, int], Cell] = {}
+    meant: set[str] = set()
+    twice: set[int] = set()
+    heading = sheet.row_cells(row)
+    official = {normal(spec.header) for spec in COLUMNS[sheet.name]} | {
+        normal(spec.field) for spec in COLUMNS[sheet.name]
+    }
+    amounts_named = any(
+        names.get(header_key(cell.value)) is not None
+        and names[header_key(cell.value)].reader == "effect"
+        for cell in heading.values()
+    )
+    for column, cell in sorted(heading.items()):
+        spec = names.get(header_key(cell.value)) if cell.formula is None else None
+        # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading
+        # wins when the sheet has both, and the other one is skipped
+        shadow = next(
+            (
+                other
+                for other in heading.values()
+                if spec is not None
+                and header_key(cell.value) not in official
+                and header_key(other.value) in official
+                and names.get(header_key(other.value)) is spec
+            ),
+            None,
+        )
+        if spec is not None and shadow is not None:
+            shadowed = Message.of(
+                "catalogue.alias_shadowed",
+                text=shortened(str(cell.value).strip()),
+                header=spec.header,
+                ref=shadow.ref,
+            )
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), shadowed))
+            continue
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
+            # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
+            # game has one anlæg per card, paid from the anlægsramme when it is adopted
+            if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
+                refused = Message.of(
+                    "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
+                )
+                reading.add(sheet, cell, refused)
+            reading.said_headings.add((sheet.name, cell.ref))
+            continue
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
+            spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
+        if spec is None and (sheet.name, cell.ref) in reading.said_headings:
+            continue
+        if spec is None:
+            what = Message.of("catalogue.what.column", sheet=sheet.name)
+            close = unknown_heading(reading, sheet, cell, headers, what)
+            if close is not None:
+                meant.add(close)
+            continue
+        key = (spec.field, spec.index)
+        if key in seen:
+            reading.add(
+                sheet, cell, "catalogue.column_twice", header=spec.header, ref=seen[key].ref
+            )
+            twice.add(column)  # said once at its heading, not again for every cell below
+            continue
+        seen[key] = cell
+        columns[column] = spec
+        if spec.field == "text" and header_key(cell.value) in REMARKS:
+            # a budget office's remarks are often internal ("afventer MED-høring"): the card's
+            # text is read out at the table and printed in the report
+            remark = Message.of("catalogue.remark_as_text", text=shortened(str(cell.value).strip()))
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), remark))
+    years = sorted(
+        (spec.index, cell)
+        for (field_name, index), cell in seen.items()
+        for spec in [columns[cell.column]]
+        if spec.reader == "effect"
+    )
+    for expected, (index, cell) in enumerate(years):
+        if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
+            first_year = reading.budget_years.get(sheet.name)
+            absent = label(sheet.name, "effect", expected)
+            if first_year is not None:  # "2027, 2028, 2030": the year 2029 is missing
+                absent = str(int(first_year) + expected)
+            reading.add(sheet, cell, "catalogue.year_column_gap", header=cell.value, missing=absent)
+            reading.year_gaps.add(sheet.name)
+            break
+    missing = [
+        spec.header
+        for spec in COLUMNS[sheet.name]
+        if spec.required and (spec.field, spec.index) not in seen
+    ]
+    if missing:
+        reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
+    missing = [name for name in missing if normal(name) not in meant]
+    if missing:
+        names_text = ", ".join(f"'{name}'" for name in missing)
+        count = "one" if len(missing) == 1 else "many"
+        said = f"catalogue.columns_missing.{count}"
+        reading.add(sheet, None, said, names=names_text, row=row, guide=GUIDE)
+    if sheet.name in reading.empty:
+        return None
+    for (cell_row, column), cell in sorted(sheet.cells.items()):
+        known = column in columns or column in twice
+        if sheet.separator == ";" and column > _width(sheet, row):
+            continue  # a list split by its semicolons: said by _split_row, with what to do
+        if cell_row > row and not known and not _skipped(reading, sheet, row, column):
+            reading.add(sheet, cell, "catalogue.no_header_column", row=row)
+            break
+    return columns
+
+
+def _budget_year_column(reading: Reading, sheet: Sheet, cell: Cell) -> Column | None:
+    """The amount column a heading that is a budget year stands for ("2027" → 'år 1', "2028"
+    → 'år 2' …: the phasing from the year of adoption), as budget tables write them; None for a
+    heading that is not a year, or a year that cannot be placed (said by ``unknown_heading``)."""
+    text = heading_year(cell.value)
+    number = overslag_number(cell.value)
+    if text is None and number is not None and sheet.name in reading.budget_years:
+        text = str(int(reading.budget_years[sheet.name]) + number)  # "BO1" after "2027"
+    if text is None:
+        return None
+    first = reading.budget_years.setdefault(sheet.name, text)
+    index = int(text) - int(first)
+    effect = [c for c in COLUMNS[sheet.name] if c.reader == "effect"]
+    if index < 0:
+        # "2030, 2029, 2028, 2027": the years in falling order (said once, at the first)
+        if sheet.name not in reading.year_gaps:
+            first_text = reading.effect_headers.get(sheet.name, {}).get(0, first)
+            reading.add(
+                sheet,
+                cell,
+                "catalogue.years_falling",
+                text=shortened(str(cell.value).strip()),
+                first=first_text,
+            )
+            reading.year_gaps.add(sheet.name)
+        reading.said_headings.add((sheet.name, cell.ref))
+        return None
+    if not 0 <= index < len(effect):
+        if first == text:
+            del reading.budget_years[sheet.name]
+        return None
+    if index == 0:
+        reading.budget_year_cells[sheet.name] = cell
+        # an event has no budget year of its own: it acts from the year it is drawn
+        key = "catalogue.budget_year_columns" + ("_events" if sheet.name == EVENTS else "")
+        said = Message.of(key, first=first, second=int(first) + 1)
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    # messages about its cells name the column by its own heading ("'BO1 2028' skal være et
+    # tal"), not by the template's 'år 2' that the sheet never wrote
+    heading = str(cell.value).strip() if isinstance(cell.value, str) else text
+    reading.effect_headers.setdefault(sheet.name, {})[index] = heading
+    return dataclasses.replace(effect[index], header=heading)
+
+
+_CONSTRUCTION_WORD = re.compile(r"(anlæg|anlaeg|anlægsudgift|anlægsbeløb)\b")
+"""A heading that starts by naming construction ("Anlæg 2027")."""
+
+
+def _construction_by_year(cell: Cell) -> bool:
+    """True for a heading of construction in one year ("Anlæg 2027", "Anlæg BO1")."""
+    if cell.formula is not None or not isinstance(cell.value, str):
+        return False
+    return bool(_CONSTRUCTION_WORD.match(normal(cell.value))) and speaks_of_a_year(cell.value)
+
+
+def years_before_the_scenarios(reading: Reading, data: dict[str, Any]) -> None:
+    """A year column before a scenario's first budget year, when the columns after it cover
+    the scenario's years too ("Budget 2026" before 2027 … 2030, often the base budget): the
+    amounts under the years are the phasing from adoption, so 2026 would be read as the first
+    year's amounts and 2027 as the second's. Said at the early column. A catalogue headed
+    2026 … 2029 for a scenario 2027–2030 is the phasing of a budget made a year earlier and is
+    read as such."""
+    spans = [
+        (int(years[0]), int(years[-1]))
+        for scenario in data.get("scenarios") or []
+        if isinstance(scenario, dict)
+        for years in [scenario.get("years")]
+        if isinstance(years, list) and years and all(str(y).isdigit() for y in years)
+    ]
+    for name, first in reading.budget_years.items():
+        columns = reading.effect_headers.get(name, {})
+        cell = reading.budget_year_cells.get(name)
+        last = int(first) + max(columns, default=0)
+        covered = [start for start, end in spans if int(first) < start and end <= last]
+        if cell is None or not covered:
+            continue
+        start = min(covered)
+        reading.add(
+            reading.catalogue.sheets[name],
+            cell,
+            "catalogue.year_before_scenarios",
+            text=shortened(str(cell.value).strip()),
+            start=start,
+            start_heading=columns.get(start - int(first), str(start)),
+        )
+        reading.years_misplaced = True
+
+
+def _skipped(reading: Reading, sheet: Sheet, row: int, column: int) -> bool:
+    """True for a column whose header was skipped with a warning or refused with a problem
+    (its cells are ignored: the line at the heading says what to do)."""
+    header = sheet.cells.get((row, column))
+    if header is None:
+        return False
+    if (sheet.name, header.ref) in reading.said_headings:
+        return True
+    where = sheet.where(header.ref)
+    return any(warning.where == where for warning in reading.warnings) or any(
+        found.problem.where == where for found in reading.problems
+    )
+
+
+def names_from_year(text: str) -> bool:
+    """True for a heading that names the proposals' 'fra budgetår' column."""
+    spec = lookup(PROPOSALS).get(header_key(text))
+    return spec is not None and spec.field == "effect_from_year"
+
+
+def _card(
+    reading: Reading,
+    sheet: Sheet,
+    row: int,
+    columns: dict[int, Column],
+    document: YamlDocument,
+    path: tuple[str, int],
+) -> dict[str, Any]:
+    card: dict[str, Any] = {}
+    first = min(sheet.row_cells(row), default=1)
+    document.value_lines[path] = reading.line(sheet, sheet.cells[(row, first)])
+    amounts: dict[int, tuple[Cell, Any]] = {}
+    bad_amount = False
+    for column, spec in sorted(columns.items()):
+        cell = sheet.cells.get((row, column))
+        if cell is None:
+            if spec.required and spec.reader != "effect":
+                empty = Cell(row, column, None)
+                reading.add(sheet, empty, "catalogue.required_empty", header=spec.header)
+                reading.reported.add((sheet.name, row, spec.field))
+            continue
+        line = reading.line(sheet, cell)
+        reading.read.add((sheet.name, cell.ref))
+        try:
+            value = read(spec, cell, reading.unit)
+        except CellError as error:
+            reading.add(sheet, cell, error.said)
+            reading.reported.add((sheet.name, row, spec.field))
+            bad_amount = bad_amount or spec.reader == "effect"
+            continue
+        written = written_units(cell) if spec.is_amount else []
+        if any(unit_scale(unit) != unit_scale(reading.unit) for unit in written):
+            reading.converted.append((sheet, cell, value))
+        if spec.reader == "id" and isinstance(value, str):
+            value = _respelled(reading, value)
+        elif spec.reader == "ids" and isinstance(value, list):
+            # an id with a space ("BU 03") is settled once every id is known
+            value = [part if _spaced(part) else _respelled(reading, part) for part in value]
+        if spec.reader == "effect":
+            amounts[spec.index] = (cell, value)
+            document.key_lines[(*path, "effect", spec.index)] = line
+            continue
+        card[spec.field] = value
+        document.key_lines[(*path, spec.field)] = line
+        if isinstance(value, list):
+            for index in range(len(value)):
+                document.key_lines[(*path, spec.field, index)] = line
+    if amounts and not bad_amount and not _text_amounts(reading, sheet, amounts):
+        reading.reported.add((sheet.name, row, "effect"))
+        bad_amount = True
+    if any(spec.reader == "effect" for spec in columns.values()):
+        _effect(reading, sheet, row, columns, amounts, bad_amount, card, document, path)
+    # Amounts under budget years ("2027", "BO1 2028" …) are the proposal's phasing when it is
+    # adopted in the first of them, as a budget table shows it; adopted later, the phasing
+    # moves with it. Tied to the years instead, an investment adopted late would skip its
+    # start-up cost and a phased saving its phase-in. A card tied to fixed years says so in
+    # its own 'fra budgetår'.
+    return card
+
+
+def _spaced(part: object) -> bool:
+    return isinstance(part, str) and any(ch.isspace() for ch in part)
+
+
+ID_LISTS = {"proposals": ("excludes", "requires"), "scenarios": ("proposals", "events")}
+"""The list fields of each section that name ids of the catalogue."""
+
+
+def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
+    """An item of an id list with a space in it is one id when the catalogue has it spelt
+    so ("BU 03", the id column's "BU 03" made "BU-03"), ids separated by spaces when each of
+    them is one ("E1 E2"), and else one id the loader names as unknown ("IN 1", not 'IN' and
+    '1'); always respelled as ids are (``_respelled``)."""
+    known = {
+        card.get("id")
+        for document in documents
+        for section in ("proposals", "events")
+        for card in document.data.get(section) or []
+        if isinstance(card, dict)
+    }
+    for document in documents:
+        for section, fields in ID_LISTS.items():
+            for index, card in enumerate(document.data.get(section) or []):
+                for name in fields:
+                    items = card.get(name) if isinstance(card, dict) else None
+                    if not isinstance(items, list) or not any(map(_spaced, items)):
+                        continue
+                    settled: list[Any] = []
+                    for item in items:
+                        parts = [p for p in str(item).split() if p.casefold() not in LIST_WORDS]
+                        many = _spaced(item) and id_spelling(item) not in known
+                        if many and all(id_spelling(p) in known for p in parts):
+                            settled += [_respelled(reading, part) for part in parts]
+                        else:  # one id: known, or named whole as the unknown id it is
+                            settled.append(_respelled(reading, item))
+                    card[name] = settled
+                    line = document.key_lines.get((section, index, name))
+                    if line is not None:
+                        for at in range(len(settled)):
+                            document.key_lines[(section, index, name, at)] = line
+
+
+def _respelled(reading: Reading, text: str) -> str:
+    """An id as the deck may write it: a budget office's "Æ-1" or "ØK 3" becomes "Ae-1" and
+    "OeK-3" (noted for one warning), an id that is fine stays, and one that no spelling makes
+    an id is left for the loader to name."""
+    if re.fullmatch(ID_PATTERN, text):
+        return text
+    spelled = id_spelling(text)
+    if spelled is None:
+        return text
+    if (text, spelled) not in reading.respelled:
+        reading.respelled.append((text, spelled))
+    return spelled
+
+
+OUT_OF_LINE = 100
+"""How many times smaller or larger than every other amount of its row an amount written as
+text may be before the import asks about it (a misread thousands sign is 1.000 times)."""
+_COMMA_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
+"""Text such as "1,500": 1,5 with a Danish decimal comma, 1.500 with an English thousands
+comma (a leading 0, "0,518", is a decimal comma for sure)."""
+
+
+_POINT_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
+"""Text such as "1.000": 1.000 with a Danish thousands point, 1 with an English decimal
+point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
+
+
+def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
+    """The notes on how a sheet's cells were read, counting only cells that were read (not a
+    skipped totals row or column of sums): the values saved with formulas (one note, at the
+    first of them: a catalogue's phasings are often formulas), the numbers a number format
+    shows divided by 1.000, and the hidden columns that are read all the same."""
+
+    def was_read(ref: str) -> bool:
+        return (sheet.name, ref) in reading.read
+
+    found = [(ref, f) for ref, f in sheet.from_formulas if was_read(ref)]
+    if found:
+        ref, formula = found[0]
+        count = "one" if len(found) == 1 else "many"
+        said = Message.of(
+            f"catalogue.formulas_read.{count}", count=len(found), formula=shortened(formula)
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
+    scaled = [ref for ref in sheet.shown_scaled if was_read(ref)]
+    if scaled:
+        shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
+        key = "catalogue.shown_scaled" + ("_millions" if sheet.shown_millions else "")
+        said = Message.of(key, cells=shown, count=len(scaled))
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    read_columns = {
+        column_number(re.sub(r"\d", "", ref)) for name, ref in reading.read if name == sheet.name
+    }
+    hidden = sorted(c for c in sheet.hidden_columns if c in read_columns)
+    if hidden:
+        columns = ", ".join(column_letter(c) for c in hidden)
+        count = "one" if len(hidden) == 1 else "many"
+        said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+
+
+def converted_note(reading: Reading) -> None:
+    """One note, at the first of them, naming the amount cells whose own unit was converted to
+    the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent."""
+    if not reading.converted:
+        return
+    sheet, cell, value = reading.converted[0]
+    others = [f"{s.name}!{c.ref}" for s, c, _ in reading.converted[1:]]
+    shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
+    said = Message.of(
+        "catalogue.units_converted." + ("many" if others else "one"),
+        count=len(reading.converted),
+        text=shortened(str(cell.value).strip()),
+        read=_read_as(value),
+        unit=unit_in_words(reading.unit),
+        cells=shown,
+    )
+    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+
+
+def _read_as(value: Any) -> ByLanguage:
+    """How a converted cell was read, for the note: one number, or the numbers of a list cell
+    (a scenario's targets, "1,2 mio.; 4 mio.") separated by semicolons as the cell wrote them;
+    each in the reader's way (``grouped``: "1.200")."""
+    values = value if isinstance(value, list) else [value]
+    return ByLanguage.of(
+        **{lang: "; ".join(grouped(v, lang) for v in values) for lang in LANGUAGES}
+    )
+
+
+def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
+    """Check the amounts of one row written as text against the row's other amounts: a text
+    read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
+    at its cell saying how it was read; a text that reads two ways ("1,500": 1,5 the Danish
+    way, 1.500 the English way) a warning – or, when the row's other amounts point to the
+    other reading, a problem; and a thousands point read far out of line ("1.000" among 0,3
+    and 1,8, which the English way is 1) a problem naming both readings (the value is never
+    guessed). False after a problem."""
+    fine = True
+
+    def two_ways(cell: Cell) -> bool:
+        return isinstance(cell.value, str) and bool(_COMMA_THOUSANDS.fullmatch(cell.value.strip()))
+
+    for index, (cell, value) in sorted(amounts.items()):
+        if not isinstance(cell.value, str) or not isinstance(value, (int, float)) or not value:
+            continue
+        others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
+        sizes = [abs(v) for v in others]
+        # what settles a text that reads two ways: the row's amounts that read one way only
+        # ("1,500", "-1,500", "-3,000" agree with each other either way)
+        settled = [
+            abs(v) for i, (c, v) in sorted(amounts.items()) if i != index and v and not two_ways(c)
+        ]
+
+        def in_line(amount: float, sizes: list[float] = sizes) -> bool:
+            return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
+
+        text = cell.value.strip()
+        read_as = amount_text(value)
+        params: dict[str, Any] = {
+            "text": shortened(text, 30),
+            "read": read_as,
+            "unit": unit_in_words(reading.unit),
+        }
+        if others:
+            params["others"] = amount_list(others)
+        if _COMMA_THOUSANDS.fullmatch(text):
+            english = value * 1000
+            params["english"] = amount_text(english)
+            danish_fits, english_fits = (
+                bool(settled) and in_line(value, settled),
+                bool(settled) and in_line(english, settled),
+            )
+            if danish_fits and not english_fits:
+                continue  # "−1,050" among −0,518 and −1,313: a decimal comma for sure
+            if english_fits and not danish_fits:
+                reading.add(sheet, cell, Message.of("catalogue.amount_two_ways", **params))
+                fine = False
+                continue
+            reading.warnings.append(
+                CatalogueProblem(
+                    sheet.where(cell.ref), Message.of("catalogue.amount_read_danish", **params)
+                )
+            )
+            continue
+        if not others or in_line(value):
+            continue
+        if _POINT_THOUSANDS.fullmatch(text):
+            # "1.000" among 0,3 and 1,8: 1.000 with a Danish thousands point, 1 with an English
+            # decimal point – and the row says the first reading is wrong; never guessed
+            params["read"] = amount_text(value)
+            params["english"] = amount_text(value / 1000)
+            reading.add(sheet, cell, Message.of("catalogue.amount_point_two_ways", **params))
+            fine = False
+            continue
+        meant = value * 1000 if abs(value) < min(sizes) else value / 1000
+        key = "catalogue.amount_out_of_line"
+        if in_line(meant):
+            params["meant"] = amount_text(meant)
+            key += "_meant"
+        said = Message.of(key, **params)
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    return fine
+
+
+def _effect(
+    reading: Reading,
+    sheet: Sheet,
+    row: int,
+    columns: dict[int, Column],
+    amounts: dict[int, tuple[Cell, Any]],
+    bad: bool,
+    card: dict[str, Any],
+    document: YamlDocument,
+    path: tuple[str, int],
+) -> None:
+    """The amounts of a row as one ``effect`` list: "år 1" on, no gaps (a blank before a later
+    amount is 0, said at its cell), up to the last amount, which goes on in the years after
+    it – under 'år N' headings and budget years alike."""
+    first_column = next(
+        c for c, spec in columns.items() if spec.reader == "effect" and not spec.index
+    )
+    first = Cell(row, first_column, None)
+    document.key_lines[(*path, "effect")] = reading.line(
+        sheet, amounts[0][0] if 0 in amounts else first
+    )
+    if bad:
+        return
+    if not amounts:
+        header = columns[first_column].header
+        reading.add(sheet, first, "catalogue.first_year_empty", header=header)
+        reading.reported.add((sheet.name, row, "effect"))
+        return
+    last = max(amounts)
+    gaps = [index for index in range(last) if index not in amounts]
+    if gaps and sheet.name in reading.year_gaps:  # a missing heading: said once, at it
+        reading.reported.add((sheet.name, row, "effect"))
+        return
+    headers = {
+        spec.index: (c, spec.header) for c, spec in columns.items() if spec.reader == "effect"
+    }
+    for index in gaps:
+        # a blank cell before a later amount is a 0, as in a budget table: read so, and said
+        # at each such cell (a saving that silently vanishes for one year is easily missed)
+        gap_column, header = headers.get(index, (first_column, label(sheet.name, "effect", index)))
+        said = Message.of("catalogue.year_gap", header=header, last=headers[last][1])
+        reading.warnings.append(
+            CatalogueProblem(sheet.where(Cell(row, gap_column, None).ref), said)
+        )
+    # a blank after the last amount is no amount: the list ends there, and the last amount
+    # goes on (the deck's rule), whether the columns are headed 'år N' or by budget years
+    card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
+
+
+def unknown_heading(
+    reading: Reading, sheet: Sheet, cell: Cell, known: list[str], what: Message
+) -> str | None:
+    """Report a header (or a name on "Om kataloget") that is not known: an error when it is
+    close to a known one or is a year, else a warning (the column is skipped). Returns the
+    known name it was close to."""
+    text = str(cell.value).strip()
+    if cell.formula is not None:
+        reading.add(sheet, cell, "catalogue.header_formula")
+        return None
+    if re.fullmatch(r"(19|20)\d\d", normal(text)):
+        first = reading.year_headers.setdefault((sheet.name, cell.row), text)
+        if sheet.name != PROPOSALS:
+            # no 'fra budgetår' there: an event acts from the year it is drawn, and a
+            # scenario writes its years in a column of their own
+            part = "events" if sheet.name == EVENTS else "scenarios"
+            reading.add(sheet, cell, f"catalogue.header_year_{part}", text=text)
+        elif first == text:
+            # years beside 'år 1', 'år 2' …: the one or the other (a budget table's years
+            # alone are the phasing from adoption; 'fra budgetår' would tie them to the years)
+            lookup_of = lookup(sheet.name)
+            named = [
+                f"'{other.value}'"
+                for other in sheet.row_cells(cell.row).values()
+                if other.formula is None
+                and getattr(lookup_of.get(header_key(other.value)), "reader", None) == "effect"
+            ]
+            reading.add(sheet, cell, "catalogue.header_year", text=text, named=", ".join(named))
+        else:
+            reading.add(sheet, cell, "catalogue.header_year_next", text=text, first=first)
+        return None
+    if sheet.name == EVENTS and names_from_year(text):
+        # the proposals' column: an event has no budget year, so its cells are not read
+        said = Message.of("catalogue.from_year_events", text=shortened(text))
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+        return None
+    if sheet.name in (PROPOSALS, EVENTS) and _sums_years(text):
+        # "I alt 2027-2030": the sum of the year columns, not a year of its own; skipped
+        said = Message.of("catalogue.sum_column", text=shortened(text))
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+        return None
+    if sheet.name in (PROPOSALS, EVENTS) and looks_like_amount_heading(text):
+        # "år 11", "4 år", "Beløb år 1-4": an amount column the import cannot place; refused
+        # like a year it cannot place, for its amounts would be missing unsaid
+        reading.add(sheet, cell, "catalogue.amount_heading_unread", text=shortened(text))
+        amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
+        return normal(amounts.header)
+    if sheet.name in (PROPOSALS, EVENTS) and speaks_of_a_year(cell.value):
+        # "2030 i alt", "BO3" before any year: a column of amounts the import cannot place;
+        # skipped, its amounts would be missing (or the year before would carry on) unsaid
+        reading.add(sheet, cell, "catalogue.year_heading_unread", text=shortened(text))
+        amounts = next(c for c in COLUMNS[sheet.name] if c.reader == "effect")
+        return normal(amounts.header)
+    close = difflib.get_close_matches(normal(text), known, n=1, cutoff=0.75)
+    if close:
+        reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
+        return close[0]
+    said = Message.of("catalogue.skipped", text=shortened(text), what=what)
+    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    return None
+
+
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)?\d\d)\b")
+"""Two years joined by a dash ("2027-2030", "2027–30"): a span of years."""
+
+
+def _sums_years(text: str) -> bool:
+    """True for a heading that names a total over a span of years ("I alt 2027-2030", "Sum
+    2027–30", "2027-2030 i alt"): a column the year columns add up to."""
+    plain = normal(text)
+    if not _YEAR_SPAN.search(plain):
+        return False
+    words = plain.replace(",", " ")
+    return any(words.startswith(w + " ") for w in TOTAL_WORDS) or words.endswith(TOTAL_ENDINGS)

@@ -1,0 +1,277 @@
+"""The deck loader's problems in the workbook's words (``loader_problem``: the cell, the
+sheet's Danish headings, numbers as the cells wrote them), and the problems that only
+follow from hidden rows or a sheet that was not read, said once with their cause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from game.catalogue.cells import CellError, kind_word, read
+from game.catalogue.columns import (
+    ABOUT,
+    COLUMNS,
+    EVENTS,
+    PROPOSALS,
+    SCENARIOS,
+    SECTION_OF,
+    Column,
+    label,
+)
+from game.catalogue.reading import KIND_WORDS, Found, Reading
+from game.catalogue.sheets import CatalogueProblem, Sheet
+from game.content.numbertext import amount_text
+from game.content.schema import ID_PATTERN
+from game.content.validation_messages import id_spelling
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
+
+_QUOTED = re.compile(r"'(\w+)(?: \((nr|no)\. (\d+)\))?'")
+_WHOLE_MESSAGES = {
+    "deck.no_scenarios": (SCENARIOS, "catalogue.no_scenario_rows"),
+    "deck.no_proposals": (PROPOSALS, "catalogue.no_proposal_rows"),
+}
+
+
+def note_hidden_cards(reading: Reading, sheet: Sheet, columns: dict[int, Column]) -> None:
+    """Note the id (as the deck would spell it) and kind of each card on a hidden row, so
+    that a problem that only follows from its being hidden is told with its cause."""
+    by_field = {spec.field: column for column, spec in columns.items()}
+    if "id" not in by_field:
+        return
+    cards: dict[str, str] = {}
+    for row in sheet.hidden_rows:
+        cell = sheet.hidden_cells.get((row, by_field["id"]))
+        if cell is None:
+            continue
+        try:
+            text = str(read(columns[by_field["id"]], cell))
+        except CellError:
+            continue
+        spelled = text if re.fullmatch(ID_PATTERN, text) else id_spelling(text) or text
+        kind = sheet.hidden_cells.get((row, by_field.get("kind", 0)))
+        word = kind_word(str(kind.value)) if kind is not None else None
+        cards[spelled] = next((k for k, w in KIND_WORDS.items() if w == word), "")
+    if cards:
+        reading.hidden_cards[sheet.name] = cards
+
+
+def sheets_not_read(reading: Reading) -> dict[str, Message]:
+    """The sheets whose cards other sheets name (Forslag, Hændelser) that were not read at
+    all – missing, refused, or with headings that could not be read (said already) – and
+    why, in words that end "… because {why}"."""
+    found: dict[str, Message] = {}
+    catalogue = reading.catalogue
+    for name in (PROPOSALS, EVENTS):
+        sheet = catalogue.sheets.get(name)
+        if name in catalogue.refused and catalogue.in_workbook:  # over the limits
+            found[name] = Message.of("catalogue.unread.sheet", sheet=name)
+        elif name in catalogue.refused:
+            found[name] = Message.of("catalogue.unread.file", file=catalogue.refused[name])
+        elif name not in reading.empty:
+            continue
+        elif sheet is None:
+            where = "missing" if catalogue.in_workbook else "missing_csv"
+            found[name] = Message.of(f"catalogue.unread.{where}", sheet=name)
+        elif sheet.in_workbook:
+            found[name] = Message.of("catalogue.unread.sheet", sheet=name)
+        else:
+            found[name] = Message.of("catalogue.unread.file", file=sheet.file)
+    return found
+
+
+def follows_on(reading: Reading, unread: dict[str, Message], said: Message) -> bool:
+    """True for a problem of the loader's that only follows from a sheet that was not read
+    (``unread``) or from rows that are hidden: an id it names that stands there, or a kind a
+    scenario lacks because all its proposals are hidden. Noted for ``say_follow_ons``."""
+    for section, name in (("proposals", PROPOSALS), ("events", EVENTS)):
+        if said.key not in (f"deck.unknown.{section}", f"deck.unknown_close.{section}"):
+            continue
+        ref = str(said.kwargs.get("ref"))
+        if name in unread or ref in reading.hidden_cards.get(name, {}):
+            reading.follow_ons.setdefault(name, []).append(ref)
+            return True
+        return False
+    reason = said.kwargs.get("reason")
+    if said.key != "deck.unwinnable" or not isinstance(reason, Message):
+        return False
+    kind = reason.kwargs.get("kind")
+    if reason.key != "deck.unwinnable.no_kind" or not isinstance(kind, Message):
+        return False
+    value = kind.key.rsplit(".", 1)[-1]
+    if value not in reading.hidden_cards.get(PROPOSALS, {}).values():
+        return False
+    reading.kinds_hidden.setdefault(str(said.kwargs.get("id")), []).append(value)
+    return True
+
+
+def _shown_ids(ids: list[str]) -> str:
+    """Ids as a message lists them: "'E-01', 'E-03'", each once, at most six."""
+    unique = list(dict.fromkeys(ids))
+    return ", ".join(f"'{i}'" for i in unique[:6]) + (" …" if len(unique) > 6 else "")
+
+
+def say_follow_ons(reading: Reading, unread: dict[str, Message]) -> None:
+    """The problems ``follows_on`` held back, each kind in one line with its cause: after
+    the sheets, "N henvisninger til forslag er ikke tjekket, fordi arket 'Forslag' ikke er
+    læst"; and, for hidden rows the catalogue needs, their warning made a problem that says
+    what needs them (it stands at the rows, before what names them)."""
+    for name, ids in reading.follow_ons.items():
+        if name not in unread:
+            continue
+        count = "one" if len(ids) == 1 else "many"
+        key = f"catalogue.refs_unchecked.{SECTION_OF[name]}.{count}"
+        said = Message.of(key, count=len(ids), ids=_shown_ids(ids), why=unread[name])
+        reading.after_sheet(SCENARIOS, said)
+    for name, (warning, line) in reading.hidden_warnings.items():
+        uses: list[Message] = []
+        ids = reading.follow_ons.get(name, []) if name not in unread else []
+        if ids:
+            count = "one" if len(ids) == 1 else "many"
+            key = f"catalogue.hidden_uses.{SECTION_OF[name]}.{count}"
+            uses.append(Message.of(key, count=len(ids), ids=_shown_ids(ids)))
+        if name == PROPOSALS and reading.kinds_hidden:
+            kinds = [k for k in KIND_WORDS if any(k in v for v in reading.kinds_hidden.values())]
+            words = {
+                lang: f" {catalogue(lang).t('catalogue.cell.or')} ".join(
+                    f"'{KIND_WORDS[kind]}'"
+                    for kind in kinds  # the workbook's own words
+                )
+                for lang in LANGUAGES
+            }
+            count = "one" if len(reading.kinds_hidden) == 1 else "many"
+            uses.append(
+                Message.of(
+                    f"catalogue.hidden_uses.kinds.{count}",
+                    scenarios=_shown_ids(list(reading.kinds_hidden)),
+                    kinds=ByLanguage.of(**words),
+                )
+            )
+        if not uses:
+            continue
+        reading.warnings.remove(warning)
+        used = (
+            uses[0]
+            if len(uses) == 1
+            else Message.of("catalogue.hidden_uses.both", first=uses[0], second=uses[1])
+        )
+        key = warning.said.key.replace("catalogue.rows_hidden.", "catalogue.rows_hidden_used.")
+        said = Message.of(key, rows=warning.said.kwargs["rows"], uses=used)
+        reading.problems.append(Found(line, CatalogueProblem(warning.where, said)))
+
+
+def loader_problem(reading: Reading, line: int, said: Message) -> None:
+    """Add a problem the deck loader found at ``line`` (a cell's number, ``Reading.line``)
+    to ``reading``, at its cell and in the sheet's words; a problem of the deck as a whole
+    is said for the workbook."""
+    place = reading.places.get(line)
+    if said.key == "deck.no_header":
+        if ABOUT not in reading.empty:
+            reading.whole("catalogue.no_about")
+        return
+    if said.key in _WHOLE_MESSAGES:
+        part, key = _WHOLE_MESSAGES[said.key]
+        if part not in reading.empty:
+            reading.whole(key)
+        return
+    if place is None:
+        reading.whole(said)
+        return
+    sheet, cell = place
+    name = str(said.kwargs.get("field", ""))
+    if said.key == "deck.missing_field":
+        if {(sheet.name, cell.row, name), (sheet.name, 0, name)} & reading.reported:
+            return
+        reading.add(sheet, cell, "catalogue.field_missing", header=label(sheet.name, name))
+        return
+    if said.key == "deck.format2_field":
+        reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
+        return
+    written = [old for old, new in reading.respelled if new == said.kwargs.get("id")]
+    if said.key.startswith("deck.id_twice.") and written:
+        # the id as the workbook wrote it ("ÆSU-1"), not as the import spelt it ("AeSU-1")
+        other = _places(reading, f"({said.kwargs.get('where', '')})").strip("()")
+        reading.add(sheet, cell, "catalogue.id_twice", id=" / ".join(written), where=other)
+        return
+    reading.add(sheet, cell, in_sheet_words(reading, sheet, said))
+
+
+_NUMBER_PARAMS: dict[str, tuple[str, ...]] = {
+    "field.at_least": ("ge", "value"),
+    "field.at_most": ("le", "value"),
+    "field.greater": ("gt", "value"),
+    "field.whole": ("value",),
+    "field.number": ("value",),
+    "field.too_long_text": ("length", "most"),
+    "deck.target_range": ("limit",),
+}
+"""The loader's messages that write a limit or a value as YAML does ("1000000000", "1e+308",
+"1.5"), and those parameters: in the workbook's words they are numbers as its reader writes
+them ("1.000.000.000", "et meget stort tal", "1,5")."""
+_NUMBER_TEXT = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?inf")
+
+
+def _numbers_as_read(said: Message) -> Message:
+    """``said`` with the numbers ``_NUMBER_PARAMS`` names written by ``grouped``."""
+    names = _NUMBER_PARAMS.get(said.key, ())
+    params = dict(said.params)
+    for name in names:
+        value = params.get(name)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if number or (isinstance(value, str) and _NUMBER_TEXT.fullmatch(value)):
+            params[name] = amount_text(float(value))  # type: ignore[arg-type]
+    return Message.of(said.key, **params) if names else said
+
+
+def in_sheet_words(reading: Reading, sheet: Sheet, said: Message) -> Message:
+    """A message of the loader's with its field names as the sheet's headers, its
+    "(FILE:LINE)" references as cells and its numbers as the reader writes them
+    (``_numbers_as_read``), in every language."""
+    said = _numbers_as_read(said)
+    texts = {
+        lang: _words(
+            sheet.name,
+            _places(reading, render(said, lang)),
+            lang,
+            reading.effect_headers.get(sheet.name, {}),
+        )
+        for lang in LANGUAGES
+    }
+    return Message.of("say", text=ByLanguage.of(**texts))
+
+
+def _places(reading: Reading, message: str) -> str:
+    """The loader's "(FILE:LINE)" references in a message as cells: "(Forslag!A7)"."""
+
+    def cell(match: re.Match[str]) -> str:
+        place = reading.places.get(int(match.group(1)))
+        if place is None:
+            return match.group(0)
+        sheet, found = place
+        return f"({sheet.name}!{found.ref})" if sheet.in_workbook else f"({sheet.where(found.ref)})"
+
+    return re.sub(r"\([^()]*:(\d+)\)", cell, message)
+
+
+def _words(sheet: str, message: str, lang: str, years: dict[int, str] | None = None) -> str:
+    """The loader's field names as the sheet's headers, and its kinds as the sheet writes
+    them (the headers and the kinds are the workbook's own Danish words in every language);
+    ``years`` are the sheet's own headings of its amount columns by index ("2027")."""
+    fields = {column.field for column in COLUMNS[sheet]}
+
+    def header(match: re.Match[str]) -> str:
+        name, word, number = match.group(1), match.group(2), match.group(3)
+        if name in KIND_WORDS:
+            return f"'{KIND_WORDS[name]}'"
+        if name not in fields:
+            return match.group(0)
+        if name == "effect" and number is not None:
+            index = int(number) - 1
+            return f"'{(years or {}).get(index) or label(sheet, name, index)}'"
+        shown = f"'{label(sheet, name)}'"
+        return f"{shown} ({word}. {number})" if number is not None else shown
+
+    text = _QUOTED.sub(header, message)
+    if sheet == ABOUT:
+        say = catalogue(lang).t
+        text = text.replace(say("deck.element.deck"), say("catalogue.about_sheet", about=ABOUT))
+    return text
