@@ -27,7 +27,9 @@ from game.messages import (
 from game.numbers import AmountError, format_amount, format_target, parse_amount
 
 if TYPE_CHECKING:
+    from game.content import Problem
     from game.engine import Deck, Scenario
+    from game.saves.lock import SaveLock
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -125,7 +127,9 @@ def _size(text: str, lang: str = "da") -> tuple[int, int]:
     return width, height
 
 
-def _number(low: float, high: float, what: str, *, whole: bool = False, lang: str = "da"):  # type: ignore[no-untyped-def]
+def _number(
+    low: float, high: float, what: str, *, whole: bool = False, lang: str = "da"
+) -> Callable[[str], float | int]:
     """An argparse type that accepts a finite number between ``low`` and ``high``, written the
     Danish way or the English way (``game.numbers.parse_amount``); its errors in ``lang``."""
     say = catalogue(lang).t
@@ -507,7 +511,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     return parser
 
 
-def _load(deck_path: str | None):  # type: ignore[no-untyped-def]
+def _load(deck_path: str | None) -> Deck:
     from game.content import load_deck
     from game.paths import standard_deck
 
@@ -520,7 +524,7 @@ def _count(number: int, one: str, many: str) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate decks: a summary line per good deck, FILE:LINE: message per problem."""
-    from game.content import DeckError, Problem, load_deck
+    from game.content import DeckError, load_deck
 
     lang = _reader(args)
     status = EXIT_OK
@@ -539,7 +543,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
-def deck_summary(deck, lang: str = "da") -> str:  # type: ignore[no-untyped-def]
+def deck_summary(deck: Deck, lang: str = "da") -> str:
     """ "'Title': 36 forslag (12 besparelser, …) i 8 områder, 14 hændelser, 2 scenarier"."""
     from game.engine import Kind
 
@@ -841,7 +845,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _by_place(problem) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+def _by_place(problem: Problem) -> tuple[str, int]:
     return (problem.file, problem.line)
 
 
@@ -899,14 +903,14 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _scenario(deck, scenario_id: str | None):  # type: ignore[no-untyped-def]
+def _scenario(deck: Deck, scenario_id: str | None) -> Scenario:
     try:
         return deck.scenario(scenario_id)
     except KeyError:
         raise UsageError(unknown_scenario(deck, scenario_id)) from None
 
 
-def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str) -> None:
     """A warning on stderr when the facilitator's X is ten times smaller or larger than the
     scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
     25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2; or when it is
@@ -933,7 +937,7 @@ def _warn_target(deck, scenario, target: float | None, lang: str) -> None:  # ty
     print(line, file=sys.stderr)
 
 
-def _target_line(deck, scenario, target: float | None, lang: str) -> str:  # type: ignore[no-untyped-def]
+def _target_line(deck: Deck, scenario: Scenario, target: float | None, lang: str) -> str:
     """ "Mål pr. år: 3 / 11 / 25 / 45 mio. kr." – the targets a run plays against."""
     from game.engine.rules import scaled_targets
 
@@ -1081,7 +1085,7 @@ def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
     return choice.path
 
 
-def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path):  # type: ignore[no-untyped-def]
+def _lock_for_play(args: argparse.Namespace, path: Path, folder: Path) -> tuple[SaveLock, Path]:
     """Take the lock of the save to resume, or (with ``--as-copy``) continue in a copy when
     another window has it – next to the save unless ``--save-dir`` is given; returns the lock
     and the save to play. Raises ``UsageError``."""
@@ -1202,7 +1206,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return run_report(args, board_picture=report_board)
 
 
-def _lazy(module: str, function: str):  # type: ignore[no-untyped-def]
+def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         import importlib
 
