@@ -99,12 +99,15 @@ class Scene:
     is_overlay: bool = False
     """Overlays draw on top of the scene below them (which is drawn first)."""
 
-    wants_text_input: bool = False
-    """True while a text field of the scene has the focus: the App then passes key presses
-    straight to the scene without treating them as shortcuts."""
-
     def __init__(self, app: Host) -> None:
         self.app = app
+
+    @property
+    def wants_text_input(self) -> bool:
+        """True while a text field of the scene has the focus: the field then takes the keys
+        before the scene's own shortcuts (a scene without a field: never). The App's only
+        shortcuts, F1 and F11, type no text."""
+        return False
 
     def handle(self, event: pygame.event.Event) -> None:
         """React to one input event (keys, mouse, text)."""

@@ -54,7 +54,7 @@ class CardScene(Scene):
         self.note.font = self.app.fonts.get("regular", Scale(self.app.size[1]).body)
 
     @property
-    def wants_text_input(self) -> bool:  # type: ignore[override]
+    def wants_text_input(self) -> bool:
         """True while the note field has the focus (keys type text, not shortcuts)."""
         return self.note.focused
 

@@ -99,7 +99,7 @@ class CompareScene(Scene):
         self.load()
 
     @property
-    def wants_text_input(self) -> bool:  # type: ignore[override]
+    def wants_text_input(self) -> bool:
         """True while the path field has the focus."""
         return self.field.focused
 

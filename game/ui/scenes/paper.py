@@ -195,7 +195,7 @@ class PaperScene(Scene):
         )
 
     @property
-    def wants_text_input(self) -> bool:  # type: ignore[override]
+    def wants_text_input(self) -> bool:
         """True while the table's name has the focus."""
         return self.name_field.focused
 

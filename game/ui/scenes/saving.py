@@ -60,7 +60,7 @@ class SaveElsewhereScene(DialogScene):
         self.field.focus()
 
     @property
-    def wants_text_input(self) -> bool:  # type: ignore[override]
+    def wants_text_input(self) -> bool:
         """True while the folder field has the focus."""
         return self.field.focused
 

@@ -154,7 +154,7 @@ class StartScene(Scene):
         return format_amount(self.scenario.target[-1], self.app.lang)
 
     @property
-    def wants_text_input(self) -> bool:  # type: ignore[override]
+    def wants_text_input(self) -> bool:
         """True while a field has the focus."""
         focused = any(field.focused for field in self.fields())
         return self.target.focused or self.timer.focused or focused

@@ -48,7 +48,7 @@ class TargetScene(DialogScene):
         self.reach = ReachWatch()
 
     @property
-    def wants_text_input(self) -> bool:  # type: ignore[override]
+    def wants_text_input(self) -> bool:
         """True while the number field has the focus."""
         return self.number.focused
 
