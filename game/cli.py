@@ -217,7 +217,7 @@ PLAY_DESCRIPTION = (
 def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:
     _add_deck(parser)
     parser.add_argument("--target", metavar="X", help=TARGET_HELP)
-    seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
+    seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)  # rules.MAX_SEED
     parser.add_argument("--seed", type=seed, default=None, help="random seed of the game")
     parser.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
     size = functools.partial(_size, lang=lang)
@@ -258,7 +258,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(  # type: ignore[call-overload]  # argparse only calls it
         dest="command", parser_class=functools.partial(DanishParser, lang=lang)
     )
-    seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)
+    seed = _number(0, 2**63 - 1, "--seed", whole=True, lang=lang)  # rules.MAX_SEED
 
     play = sub.add_parser(
         "play",

@@ -24,6 +24,9 @@ from game.engine.state import Adoption, DrawnEvent, GameState, YearResult
 MAX_TARGET = 100_000.0
 """The largest target a facilitator can set, in mio. kr.; a deck in another unit scales it
 (``target_limit``: 100.000.000 in a deck in t. kr.)."""
+MAX_SEED = 2**63 - 1
+"""The largest seed: a save writes it as a signed 64-bit whole number (JSON readers
+and the save's schema), so a game the engine starts can always be saved and replayed."""
 
 CardT = TypeVar("CardT")
 KindT = TypeVar("KindT")
@@ -35,6 +38,7 @@ class Refusal(str, Enum):
     GAME_OVER = "game_over"
     NOT_ADOPTED = "not_adopted"
     NOTE_TOO_LONG = "note_too_long"
+    BAD_NOTE = "bad_note"
     BAD_TARGET = "bad_target"
     UNKNOWN_ACTION = "unknown_action"
     ALREADY_ADOPTED = "already_adopted"
@@ -137,13 +141,18 @@ def new_game(
     ``chance`` replaces drawn events and factors with those a paper table entered.
     ``seed`` is a whole number ≥ 0: the same deck, scenario, seed and actions give the same
     game; a numpy integer is taken as the plain int it holds. Raises ``KeyError`` for an
-    unknown scenario, ``ValueError`` for a seed that is not a whole number ≥ 0 (None would
-    give a different game every time, and a save could not replay it) and ``IllegalAction``
+    unknown scenario, ``ValueError`` for a seed that is not a whole number from 0 to
+    ``MAX_SEED`` (None would give a different game every time, and a save could not replay
+    it; a larger one could not be saved) and ``IllegalAction``
     for a bad target (over ``target_limit``, in the deck's unit) or entered chance that the
     scenario does not allow (code ``bad_chance``).
     """
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"the seed must be a whole number ≥ 0, not {seed!r}")
+    if (
+        isinstance(seed, bool)
+        or not isinstance(seed, numbers.Integral)
+        or not 0 <= seed <= MAX_SEED
+    ):
+        raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED}, not {seed!r}")
     seed = int(seed)  # np.int64(3) is game 3, and its state must write as JSON
     scenario = deck.scenario(scenario_id)
     if target is not None:
@@ -367,9 +376,11 @@ def check(state: GameState, action: Action) -> IllegalAction | None:
             return IllegalAction(Refusal.GAME_OVER, "the game is over")
         return None
     if isinstance(action, Annotate):
-        if state.adoption(action.card) is None:
+        if not isinstance(action.card, str) or state.adoption(action.card) is None:
             return IllegalAction(
-                Refusal.NOT_ADOPTED, f"{action.card!r} has not been adopted", card=action.card
+                Refusal.NOT_ADOPTED,
+                f"{shown(action.card)} has not been adopted",
+                card=action.card if isinstance(action.card, str) else shown(action.card),
             )
         return _check_note(action.note)
     if isinstance(action, SetTarget):
@@ -421,7 +432,16 @@ def _check_target(amount: float, deck: Deck) -> None:
         )
 
 
-def _check_note(note: str) -> IllegalAction | None:
+def shown(value: object) -> str:
+    """``value`` as a refusal names it: its repr, cut to 60 characters (a whole object passed
+    where an id belongs would fill the message)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _check_note(note: object) -> IllegalAction | None:
+    if not isinstance(note, str):
+        return IllegalAction(Refusal.BAD_NOTE, f"a note must be text, not {shown(note)}")
     if len(note) > MAX_NOTE_LENGTH:
         return IllegalAction(
             Refusal.NOTE_TOO_LONG,
@@ -435,7 +455,9 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
     if state.finished:
         return IllegalAction(Refusal.GAME_OVER, "the game is over")
     if not isinstance(card, str):
-        return IllegalAction(Refusal.UNKNOWN_CARD, f"no proposal has the id {card!r}", card=card)
+        return IllegalAction(
+            Refusal.UNKNOWN_CARD, f"no proposal has the id {shown(card)}", card=shown(card)
+        )
     if card not in state.market:
         if state.adoption(card) is not None:
             return IllegalAction(Refusal.ALREADY_ADOPTED, f"{card!r} is already adopted", card=card)

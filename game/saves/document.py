@@ -38,7 +38,7 @@ from pydantic import (
 from game.content.validation_messages import message, show, unknown_field
 from game.engine.history import History
 from game.engine.model import Deck
-from game.engine.rules import MAX_TARGET
+from game.engine.rules import MAX_SEED, MAX_TARGET
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import verdict
 from game.messages import Decimal, Message, render
@@ -54,7 +54,6 @@ MAX_SOURCES = 200
 MAX_ACTIONS = 50_000
 """Most moves in the log (and in the redo list). A workshop makes well under a few hundred; the
 history keeps the log once, so replay memory grows in proportion to its length."""
-MAX_SEED = 2**63 - 1
 MAX_TIMER_MINUTES = 600.0
 LANGUAGES = ("da", "en")
 GAME_ID_PATTERN = r"^[0-9a-f]{32}$"

@@ -16,6 +16,7 @@ from game.engine import (
     IllegalAction,
     SetTarget,
     apply,
+    is_legal,
     legal_actions,
     new_game,
     replay,
@@ -82,12 +83,22 @@ def test_excluded_cards_leave_the_table_at_the_next_refill(ledger_deck):
     assert (error.value.code, error.value.params["other"]) == ("excluded", "tung")
 
 
-@pytest.mark.parametrize("seed", [None, -1, 1.5, "7", True])
+@pytest.mark.parametrize("seed", [None, -1, 1.5, "7", True, 2**63, 2**70])
 def test_a_seed_that_is_not_a_whole_number_from_zero_is_refused(std_deck, seed):
     # None gave a different game on every call that a save could not replay; True played
-    # seed 1's game under another hash
+    # seed 1's game under another hash; 2**64 played, and its game could not be saved
     with pytest.raises(ValueError, match="seed"):
         new_game(std_deck, "standard", seed)
+
+
+def test_the_largest_seed_plays_and_its_game_is_saved_and_read_back(std_deck, tmp_path):
+    from game.engine.rules import MAX_SEED
+    from game.saves import GameSettings, read_save, write_save
+
+    history = History.start(new_game(std_deck, "intro", MAX_SEED)).do(EndYear())
+    path = tmp_path / "spil.json"
+    write_save(path, std_deck, GameSettings("intro", MAX_SEED), history)
+    assert read_save(path).history.current == history.current
 
 
 @pytest.mark.parametrize("bad", [True, "45", None, float("nan")])
@@ -101,6 +112,28 @@ def test_a_card_that_is_not_an_id_is_an_illegal_action(std_deck):
     with pytest.raises(IllegalAction) as error:
         apply(new_game(std_deck, "standard", 1), Adopt(["indkoeb"]))  # type: ignore[arg-type]
     assert error.value.code == "unknown_card"
+    # a whole proposal passed for its id is named briefly, not by its 800-character repr
+    state = new_game(std_deck, "standard", 1)
+    with pytest.raises(IllegalAction) as error:
+        apply(state, Adopt(std_deck.proposal(state.market[0])))  # type: ignore[arg-type]
+    assert error.value.code == "unknown_card" and len(str(error.value)) < 100
+
+
+@pytest.mark.parametrize("note", [None, 5, ["grund"]])
+def test_a_note_that_is_not_text_is_an_illegal_action_and_not_legal(std_deck, note):
+    # Adopt(card, None) raised TypeError from apply and from is_legal
+    state = new_game(std_deck, "standard", 1)
+    card = state.market[0]
+    assert not is_legal(state, Adopt(card, note))
+    with pytest.raises(IllegalAction) as error:
+        apply(state, Adopt(card, note))
+    assert error.value.code == "bad_note"
+    adopted = apply(state, Adopt(card))
+    assert not is_legal(adopted, Annotate(card, note))
+    with pytest.raises(IllegalAction) as error:
+        apply(adopted, Annotate(card, note))
+    assert error.value.code == "bad_note"
+    assert not is_legal(adopted, Annotate(["x"], "grund"))  # type: ignore[arg-type]
 
 
 def _finish(state):
