@@ -19,7 +19,7 @@ chance of failing), the figure a careful table reckons with before the card is r
 What an outside bot most often gets wrong (the rules are docs/rules.md):
 
 - A card's ``effect[0]`` counts in the budget year it is adopted, ``effect[1]`` the year
-  after; the last value holds for the later years. ``face(proposal, round, year, anchor)``
+  after; the last value holds for the later years. ``face(card, start, year, anchor=None)``
   gives the board's figure, with ``anchor(proposal, scenario)`` for a card tied to calendar
   years (format 2's ``calendar_year``).
 - A card takes ``load`` plus its træthed (``fatigue_of``) of the round's capacity, and
@@ -29,6 +29,16 @@ What an outside bot most often gets wrong (the rules are docs/rules.md):
 - ``raaderum(state)`` without ``visible=True`` counts the hidden factors of cards not revealed
   yet – what the verdict will say, not what the table can know: a bot that plans with it
   sees the future.
+- ``Proposal.kind`` is a ``Kind`` (``Kind.SAVING``, ``Kind.EFFICIENCY``,
+  ``Kind.INVESTMENT``), whatever the deck wrote (``besparelse``, ``effektivisering``,
+  ``investering``): compare with the members (``p.kind is Kind.SAVING``), not with a word;
+  ``p.kind == "besparelse"`` is False.
+- ``apply`` on the real state plays the real game: a search that tries moves with it sees
+  the pile's order, the hidden factors and the coming events. A fair search samples what the
+  table cannot know (``forecast_state``).
+- ``new_game`` raises ``KeyError`` for a scenario id the deck does not have
+  (``deck.scenarios`` lists them) and ``ValueError`` for a seed that is not a whole number
+  from 0 to ``MAX_SEED``.
 - ``state.market`` holds the ids of the cards on the table now and shrinks as cards are
   adopted; name cards by id, and ask ``adoptable(state)`` which of them may be adopted (a
   card may wait for a card it requires).
@@ -65,6 +75,7 @@ from game.engine.ledger import (
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.randomness import DieBand, die_table, lognormal_params
 from game.engine.rules import (
+    MAX_SEED,
     MAX_TARGET,
     Chance,
     IllegalAction,
@@ -100,6 +111,7 @@ __all__ = [
     "FATIGUE_RECOVERY",
     "KINDS",
     "MAX_NOTE_LENGTH",
+    "MAX_SEED",
     "MAX_TARGET",
     "PERCEIVED_FATIGUE",
     "Action",

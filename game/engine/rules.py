@@ -425,7 +425,7 @@ def _check_target(amount: float, deck: Deck) -> None:
     ):
         raise IllegalAction(
             Refusal.BAD_TARGET,
-            f"the target must be between 0 and {limit:g} {deck.unit}",
+            f"the target must be between 0 and {limit:.15g} {deck.unit}",  # 100000000, not 1e+08
             amount=amount,
             limit=limit,
             max_target=limit,  # the message's {max_target}, in the deck's unit
