@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.content import load_sources
+from game.content import Problem, load_sources
 from game.engine import Kind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,8 +23,12 @@ def test_every_complete_deck_example_validates(doc):
     blocks = _yaml_blocks(ROOT / doc)
     assert blocks, f"{doc} has no deck example"
     for block in blocks:
-        deck = load_sources([(doc, block)])
+        warnings: list[Problem] = []
+        deck = load_sources([(doc, block)], warnings, deep=True)
         assert {p.kind for p in deck.proposals} == set(Kind)
+        # nor does it warn: a trial copied the complete example, whose target its pile could
+        # not reach without luck, and lost every game
+        assert not warnings, [w.text() for w in warnings]
 
 
 def test_the_example_in_deck_format_is_the_shipped_example_file():
