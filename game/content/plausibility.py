@@ -17,6 +17,7 @@ plays as its author meant must still validate.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -657,9 +658,10 @@ sentence on the card)."""
 
 def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
     """A warning for each proposal or event title longer than ``TITLE_READABLE``, each
+    title another proposal (or event) of the deck also has (``_titles_twice``), each
     question longer than ``QUESTION_ON_CARD``, and for a hidden character in a name
     (``NAMES``)."""
-    found = []
+    found = _titles_twice(documents)
     for doc in documents:
         if not isinstance(doc.data, dict):
             continue
@@ -685,6 +687,32 @@ def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
         found.extend(_hidden_in_names(doc))
         found.extend(_cut_by_comments(doc))
     return sorted(found, key=lambda p: p.line)
+
+
+def _titles_twice(documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning at every proposal (event) whose title – letter case and spaces aside – an
+    earlier proposal (event) of the deck already has: the board, the printed cards and a paper
+    table's entries name cards by title ("Madservice" in two committees), and the group
+    cannot tell them apart."""
+    found = []
+    for section in ("proposals", "events"):
+        first: dict[str, str] = {}
+        for doc in documents:
+            cards = doc.data.get(section) if isinstance(doc.data, dict) else None
+            for index, card in enumerate(cards if isinstance(cards, list) else []):
+                if not isinstance(card, dict):
+                    continue
+                title, pid = card.get("title"), card.get("id")
+                if not isinstance(title, str) or not isinstance(pid, str):
+                    continue
+                folded = " ".join(unicodedata.normalize("NFC", title).split()).casefold()
+                if folded in first and first[folded] != pid:
+                    line = doc.line((section, index, "title"))
+                    key = f"deck.title_twice.{section}"
+                    said = {"title": title.strip(), "other": first[folded]}
+                    found.append(Problem.of(doc.file, line, key, **said))
+                first.setdefault(folded, pid)
+    return found
 
 
 PROSE_FIELDS = frozenset({"title", "text", "question", "source", "briefing"})

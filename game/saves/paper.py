@@ -153,9 +153,17 @@ def by_title(
     """``pairs`` with every entry that is not an id of ``ids`` but a title of one of them
     (letter case and surrounding spaces aside: "Luk den mindste landsbyskole"), or the id as
     the budget office's workbook wrote it before the import spelt it as an id ("ÆSU-1" for
-    "AeSU-1", ``id_spelling``), replaced by that card's id; anything else is kept for
-    ``check_table`` to report."""
-    titles = {unicodedata.normalize("NFC", title_of(i)).strip().casefold(): i for i in ids}
+    "AeSU-1", ``id_spelling``), replaced by that card's id; anything else – a title that
+    several of ``ids`` have included – is kept for ``check_table`` to report."""
+    titles: dict[str, str] = {}
+    shared: set[str] = set()
+    for i in ids:
+        folded = _folded_title(title_of(i))
+        if folded in titles:
+            shared.add(folded)
+        titles.setdefault(folded, i)
+    for folded in shared:
+        del titles[folded]  # which card was meant is the table's to say
     known = set(ids)
 
     def resolved(card: str) -> str:
@@ -164,9 +172,14 @@ def by_title(
         spelled = id_spelling(unicodedata.normalize("NFC", card))
         if spelled is not None and spelled in known:
             return spelled
-        return titles.get(card.strip().casefold(), card)
+        return titles.get(_folded_title(card), card)
 
     return [(resolved(card), value) for card, value in pairs]
+
+
+def _folded_title(title: str) -> str:
+    """A title as entries are matched against it: NFC, letter case and spaces aside."""
+    return " ".join(unicodedata.normalize("NFC", title).split()).casefold()
 
 
 def likely_scenario(
@@ -484,12 +497,18 @@ def _unknown(
     where: str, kind: str, ref: str, known: Sequence[str], titles: Sequence[str] = ()
 ) -> Message:
     """An id the scenario does not know, with the closest id – or title, for an entry written
-    as a title ("Luk den mindste landsbyskolee") – as a hint."""
+    as a title ("Luk den mindste landsbyskolee") – as a hint; a title that several of its
+    cards have ("Madservice" in two committees) is said with their ids."""
+    folded = _folded_title(ref)
+    sharing = [i for i, title in zip(known, titles) if _folded_title(title) == folded]
+    if len(sharing) > 1:
+        ids = ", ".join(f"'{i}'" for i in sharing)
+        return _at(where, f"paper.err.title_shared.{kind}", ref=ref.strip(), ids=ids)
     close = difflib.get_close_matches(ref, list(known), n=1)
     if not close and titles:
         by_folded = {title.casefold(): title for title in titles}
-        folded = difflib.get_close_matches(ref.strip().casefold(), list(by_folded), n=1)
-        close = [by_folded[f] for f in folded]
+        nearest = difflib.get_close_matches(ref.strip().casefold(), list(by_folded), n=1)
+        close = [by_folded[f] for f in nearest]
     if close:
         return _at(where, f"paper.err.unknown_close.{kind}", ref=ref, close=close[0])
     return _at(where, f"paper.err.unknown.{kind}", ref=ref)
@@ -506,10 +525,11 @@ def _elsewhere(
         # written by its title, as a paper sheet names cards ("To dagcentre bliver til ét"),
         # or by its id in capitals
         items = deck.proposals if kind == "proposal" else deck.events
-        folded = card.strip().casefold()
-        titled = [i.id for i in items if folded in (i.title.casefold(), i.id.casefold())]
-        if not titled:
-            return None
+        folded = _folded_title(card)
+        titled = [i.id for i in items if folded in (_folded_title(i.title), i.id.casefold())]
+        own = scenario.proposals if kind == "proposal" else scenario.events
+        if not titled or any(i in own for i in titled):
+            return None  # unknown, or a title the scenario's own cards share (``_unknown``)
         card = titled[0]
     holding = [
         s.id for s in deck.scenarios if card in (s.proposals if kind == "proposal" else s.events)

@@ -773,3 +773,47 @@ def test_enter_takes_the_conferences_save_folder_as_play_does(tmp_path, capsys):
     a_file.write_text("x", encoding="utf-8")
     assert main([*command, *TABLE_3, "--save-dir", str(a_file)]) == 2
     assert "er en fil, ikke en mappe" in capsys.readouterr().err
+
+
+TWO_MADSERVICE = """\
+deck: {id: udvalg, title: To udvalg, schema_version: 1}
+proposals:
+  - {id: ae-101, kind: besparelse, title: Madservice, area: Ældre, effect: [1.5, 3]}
+  - {id: bu-201, kind: besparelse, title: "madservice ", area: Børn, effect: [1]}
+  - {id: eff, kind: effektivisering, title: Fælles indkøb, area: Tværgående, effect: [1, 2]}
+  - {id: inv, kind: investering, title: Rehabilitering, area: Ældre, effect: [-1, 2, 4]}
+scenarios:
+  - {id: to-aar, title: To år, years: ["2027", "2028"], target: [1, 3], capacity: 20,
+     events_per_round: 0}
+"""
+
+
+def test_a_title_two_proposals_share_is_warned_about_and_not_entered_as_either(tmp_path, capsys):
+    # a workbook with "Madservice" in two committees: validate said nothing, and a paper
+    # table's "Madservice@2027" was entered as the second card, with its amounts
+    deck = tmp_path / "udvalg.yaml"
+    deck.write_text(TWO_MADSERVICE, encoding="utf-8")
+    assert main(["validate", str(deck)]) == 0
+    said = capsys.readouterr().out
+    assert (
+        f"{deck}:4: advarsel: forslaget 'ae-101' hedder også »madservice«; brættet, kortene og "
+        "et papirbords indtastning kan ikke skelne dem"
+    ) in said
+    out = tmp_path / "bord.json"
+    entries = ["enter", "--deck", str(deck), "--table", "Bord 2", "--out", str(out)]
+    assert (
+        main([*entries, "--adopt", "Madservice@2027", "--adopt", "eff@1", "--adopt", "inv@1"]) == 2
+    )
+    assert capsys.readouterr().err.splitlines() == [
+        "raaderum enter: --adopt Madservice@1 (2027): flere forslag i scenariet hedder "
+        "»Madservice« ('ae-101', 'bu-201'); skriv id'et på det, bordet vedtog"
+    ]
+    assert not out.exists()
+    assert main([*entries, "--adopt", "bu-201@2027", "--adopt", "eff@1", "--adopt", "inv@1"]) == 0
+    assert read_save(out).history.current.adopted_ids() == ("bu-201", "eff", "inv")
+    # a title only one card has is still entered by its title
+    out.unlink()
+    assert (
+        main([*entries, "--adopt", "bu-201@1", "--adopt", "Fælles indkøb@1", "--adopt", "inv@1"])
+        == 0
+    )
