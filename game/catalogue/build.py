@@ -523,14 +523,18 @@ def _fill_down(reading: Reading, sheet: Sheet, merged: str, heading_row: int) ->
         return False
     (first, column), (last, _) = cells
     heading = sheet.cells.get((heading_row, column))
-    top = sheet.cells.get((first, column))
+    # the merge's value stands in its first row, also when a filter hid that row
+    top = sheet.cells.get((first, column)) or sheet.hidden_cells.get((first, column))
     if heading is None or top is None or first <= heading_row:
         return False
     spec = lookup(sheet.name).get(header_key(heading.value))
     if spec is None or spec.reader == "effect":
         return False
     for row in range(first + 1, last + 1):
-        sheet.cells[(row, column)] = Cell(row, column, top.value)
+        # a hidden row is not read (said at the row): given only this value, it would
+        # look like a heading between the proposals
+        if row not in sheet.hidden_rows:
+            sheet.cells[(row, column)] = Cell(row, column, top.value)
     text = shortened(str(top.value).strip())
     said = Message.of("catalogue.merged_filled", at=merged, text=text, first=first, last=last)
     reading.warnings.append(CatalogueProblem(sheet.where(merged), said))

@@ -254,6 +254,33 @@ def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_
     assert {p.area for p in deck.proposals} == {"Ældre"}
 
 
+@pytest.mark.parametrize("hidden_first", [False, True])
+def test_a_row_a_filter_hid_under_a_merged_area_is_not_taken_for_a_heading(
+    capsys, tmp_path, hidden_first
+):
+    # "Ældreudvalget" merged over C2:C5 with row 5 filtered out: besides the hidden row's own
+    # line, the import warned that row 5 "ligner en mellemoverskrift" – it held only the
+    # merged name, filled into it
+    rows = [list(row) for row in TWO_ROW_HEADING]
+    dropped = ["gammel", "besparelse", "Forkastet forslag", None, 1, 1, 1, None]
+    at = 5 if hidden_first else 8  # the hidden row: the merge's first row, or its last
+    rows.insert(at - 1, dropped)
+    for row in rows[4:8]:
+        row[3] = None
+    rows[4][3] = "Ældre"
+    path = _merge(_book(tmp_path / "katalog.xlsx", rows), "D5:D8")
+    book = openpyxl.load_workbook(path)
+    book["Forslag"].row_dimensions[at].hidden = True
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!A{at}: advarsel: række {at} (gammel) er skjult" in text
+    assert "mellemoverskrift" not in text
+    deck = load_deck(tmp_path / "dæk")
+    assert [p.id for p in deck.proposals] == ["spar", "eff", "inv"]
+    assert {p.area for p in deck.proposals} == {"Ældre"}
+
+
 @pytest.mark.parametrize(
     ("extra", "counted"),
     [
