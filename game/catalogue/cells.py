@@ -262,9 +262,13 @@ def number(name: str, value: Any) -> float:
         # "−300" saved by Excel as CSV in Windows-1252, which has no "−": the minus became "?"
         raise CellError("catalogue.cell.lost_minus", name=name, text=shortened(text))
     bracketed = re.fullmatch(r"\(\s*([^()]+?)\s*\)", text.strip())
+    # "1.500-": the minus after the number, as SAP-based budget systems (KMD Opus) export it
+    trailing = re.fullmatch(r"(\d[\d.,\s]*?)\s*[-−–]", text.strip())
     try:
         if bracketed:  # the accountant's negative: (1,2) is −1,2
             return -parse_amount(bracketed.group(1), "da")
+        if trailing:
+            return -parse_amount(trailing.group(1), "da") or 0.0  # "0-" is 0, not −0
         return parse_amount(text, "da")
     except AmountError as error:
         raise CellError("catalogue.cell.number", name=name, reason=_amount_reason(error)) from None

@@ -756,6 +756,22 @@ def test_a_budget_offices_habits_are_read_or_said_plainly(capsys, tmp_path):
     assert "'usikkerhed' er en andel mellem 0 og 1, ikke 20; menes der 20 %, så skriv 20 %" in text
 
 
+@pytest.mark.parametrize(("written", "read"), [("1,5-", -1.5), ("2 -", -2), ("0-", 0)])
+def test_a_minus_after_the_number_as_a_budget_system_exports_it_is_read(
+    capsys, tmp_path, written, read
+):
+    # "1.500-" from an SAP-based budget system (KMD Opus) was refused with a hint about units
+    rows = _proposals(*PROPOSALS[1:])
+    rows[2][4] = written  # eff's first year
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    first = load_deck(tmp_path / "dæk").proposal("eff").effect[0]
+    assert first == read and str(first) != "-0.0"
+
+
 def test_excels_lock_file_is_named_as_such(capsys, tmp_path):
     lock = tmp_path / "~$katalog.xlsx"
     lock.write_bytes(b"\x00" * 165)
