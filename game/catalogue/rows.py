@@ -6,6 +6,7 @@ import does not know, said or skipped (``unknown_heading``).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import re
 from typing import Any
@@ -655,10 +656,27 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
     }
     hidden = sorted(c for c in sheet.hidden_columns if c in read_columns)
     if hidden:
-        columns = ", ".join(column_letter(c) for c in hidden)
+        columns = ", ".join(_column_named(reading, sheet, c) for c in hidden)
         count = "one" if len(hidden) == 1 else "many"
         said = Message.of(f"catalogue.columns_hidden.{count}", columns=columns)
         reading.warnings.append(CatalogueProblem(sheet.where(), said))
+
+
+def _column_named(reading: Reading, sheet: Sheet, column: int) -> str:
+    """A column as a warning names it: its letter and its heading ("E ('2027')"; under a
+    heading of two rows, the budget year it was read as); the letter alone without one."""
+    by_year = reading.effect_headers.get(sheet.name, {})
+    heading = sheet.cells.get((header_row(sheet), column))
+    if column in by_year:
+        text = by_year[column]
+    elif heading is not None and heading.formula is None:
+        # a date heading (Excel's 1-1-2027 shown as "2027") by its year, a text as written
+        text = str(heading.value).strip()
+        if isinstance(heading.value, (dt.date, dt.datetime)):
+            text = heading_year(heading.value) or text
+    else:
+        return column_letter(column)
+    return f"{column_letter(column)} ('{shortened(text)}')"
 
 
 def converted_note(reading: Reading) -> None:

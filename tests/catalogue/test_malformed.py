@@ -641,7 +641,10 @@ def test_a_hidden_column_is_read_and_named(capsys, tmp_path):
     path = _hidden(write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows)), "I")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
-    assert f"{path}:Forslag: advarsel: kolonne I er skjult i Excel, men læses med" in text
+    # named by its heading too (a trial: "kolonne E" alone sent the reader looking)
+    assert (
+        f"{path}:Forslag: advarsel: kolonne I ('service') er skjult i Excel, men læses med" in text
+    )
     from game.content import load_deck
 
     assert load_deck(tmp_path / "dæk").proposal("eff").service == -1
