@@ -110,6 +110,14 @@ def never_frees(proposal: Proposal) -> bool:
     return proposal.kind is Kind.EFFICIENCY and max(proposal.effect) <= 0 < -min(proposal.effect)
 
 
+def worth_nothing(proposal: Proposal) -> bool:
+    """True for a card whose every amount is 0 and that raises no service: on the board it
+    can only take capacity, or cut service for nothing (an empty row of a catalogue, or
+    amounts not filled in yet). A card another card requires may be 0 on purpose (its cost
+    stands in another budget)."""
+    return not any(proposal.effect) and proposal.service <= 0
+
+
 def pays_before_it_costs(proposal: Proposal) -> bool:
     """True for an investment that gives money its first year and costs money from then on:
     an investment written with the other sign (it costs first and pays later)."""
@@ -149,11 +157,18 @@ def sign_errors(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
 
 def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Problem]:
     """A saving that costs money, an efficiency that frees nothing (when most savings are
-    right, each may be meant, or a slip), and each event whose sign looks turned."""
+    right, each may be meant, or a slip), a card worth nothing (``worth_nothing``), and each
+    event whose sign looks turned."""
     places = _cards(documents, "proposals")
     # under the budget's minus the sign the author must write is the other one: said too
     written = ".negative" if savings_negative(documents) else ""
+    required = {pid for proposal in deck.proposals for pid in proposal.requires}
     for proposal in deck.proposals:
+        if worth_nothing(proposal) and proposal.id not in required:
+            at = _at(places.get(proposal.id), "effect", 0)
+            if at is not None:
+                yield Problem.of(*at, "deck.worth_nothing", id=proposal.id)
+            continue
         if costs_as_saving(proposal):
             key = "deck.saving_costs"
         elif never_frees(proposal):

@@ -995,6 +995,7 @@ MESSAGES.update(
         "deck.savings_cost_more.one": "… og {count} besparelse mere ville koste penge af samme grund",
         "deck.savings_cost_more.many": "… og {count} besparelser mere ville koste penge af samme grund",
         "deck.saving_costs": "advarsel: besparelsen '{id}' koster penge i spillet, hvor en besparelse skulle frigøre dem; står beløbet med det rigtige fortegn?",
+        "deck.worth_nothing": "advarsel: forslaget '{id}' giver 0 i alle år og hæver ikke serviceniveauet, så på brættet koster det bare kapacitet; skriv beløbene, eller tag det ud af dækket",
         "deck.efficiency_never_frees": "advarsel: effektiviseringen '{id}' frigør intet i noget år, men koster kun penge; står beløbene med det rigtige fortegn?",
         "deck.investment_turned": "advarsel: investeringen '{id}' giver penge det første år og koster penge siden, hvor en investering koster først og giver siden; står beløbene med det rigtige fortegn?",
         "deck.saving_costs.negative": "advarsel: besparelsen '{id}' koster penge i spillet, hvor en besparelse skulle frigøre dem; står beløbet med det rigtige fortegn? Med sign: savings_negative skrives en besparelse med minus",

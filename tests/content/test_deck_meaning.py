@@ -209,6 +209,24 @@ def test_one_saving_or_efficiency_with_a_costs_sign_is_a_warning(tmp_path, capsy
     ]
 
 
+def test_a_card_worth_nothing_is_a_warning_unless_another_card_requires_it(tmp_path, capsys):
+    # a catalogue row whose amounts were never filled in (0 in every year) imported and
+    # validated without a word, and lay on the board as a card that only took capacity
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ("effect: [0.8]", "effect: [0]"),  # vejbelysning: a saving, service unchanged
+        ("effect: [0.5, 1.5, 2.5]", "effect: [0, 0, 0]"),  # indkoeb, which a card requires
+    )
+    assert code == 0
+    assert (
+        "deck.yaml:34: advarsel: forslaget 'vejbelysning' giver 0 i alle år og hæver ikke "
+        "serviceniveauet, så på brættet koster det bare kapacitet; skriv beløbene, eller tag "
+        "det ud af dækket"
+    ) in lines
+    assert not any("'indkoeb' giver 0" in line for line in lines)
+
+
 def _written_as_budget_changes(turn_events: bool) -> str:
     """The base deck with ``sign: savings_negative`` and its proposals' amounts written as
     budget changes (a saving with minus); its events too when ``turn_events``."""
