@@ -121,8 +121,16 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
         if column.reader == "numbers":
             return _numbers(name, value, lambda n, v: _amount(n, v, unit))
         return _amount(name, value, unit)
-    reader = _READERS[column.reader]
-    return reader(name, value)
+    found = _READERS[column.reader](name, value)
+    if column.field in ONE_LINE and isinstance(found, str):
+        # a line break typed in the cell (Alt+Enter) only wrapped it in Excel; on the board
+        # a title with one was cut after its first line
+        return re.sub(r"[ \t]*\n\s*", " ", found)
+    return found
+
+
+ONE_LINE = frozenset({"title", "area"})
+"""Fields shown on one line (a card's title, its area): the cell's line breaks are spaces."""
 
 
 def written_units(cell: Cell) -> list[str]:

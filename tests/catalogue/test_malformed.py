@@ -1227,3 +1227,18 @@ def test_construction_per_year_says_to_add_it_up_in_one_anlaeg_column(capsys, tm
     )
     assert "Anlæg 2028" not in text  # said once
     assert "årstallet alene" not in text
+
+
+def test_a_line_break_typed_in_a_title_or_area_cell_is_read_as_a_space(capsys, tmp_path):
+    # "Nedlæg⏎busrute 12" (Alt+Enter in Excel) stood on the board as "Nedlæg busrute 12…",
+    # cut after its first line although the whole title fits
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][2] = "Spar på\nkontoret"
+    rows[1][3] = "Børn og \nunge"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    spar = load_deck(tmp_path / "dæk").proposals[0]
+    assert (spar.title, spar.area) == ("Spar på kontoret", "Børn og unge")
