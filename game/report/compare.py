@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from game.engine.actions import EndYear
 from game.engine.ledger import meets
 from game.engine.model import Kind
 from game.engine.rules import shown_raaderum
@@ -39,6 +40,7 @@ from game.saves.oserrors import os_message
 from game.saves.store import SAVE_SUFFIX
 
 COMPARE_HEADER = (
+    "group",
     "deck",
     "deck_hash",
     "scenario",
@@ -50,8 +52,12 @@ COMPARE_HEADER = (
     "tables_total",
     "mean_round",
 )
-"""Columns of compare.csv (fixed English identifiers; one row per proposal and group)."""
+"""Columns of compare.csv (fixed English identifiers; one row per proposal and group).
+"group" is the comparison group's number as the page numbers them (tables of one scenario
+with another target, or another version of the deck, are compared apart): a pivot on the
+proposal alone would add up the groups."""
 TABLES_HEADER = (
+    "group",
     "scenario",
     "table",
     "paper",
@@ -123,6 +129,10 @@ class TableResult:
     year_service: tuple[int, ...] = ()
     """The service level at the end of each closed budget year (the engine's year results);
     ``service`` is the level now (of the open year in an unfinished game)."""
+    stopped: bool = False
+    """A paper table that stopped before its last year (``enter --stopped-after``): every
+    year it began is over, and the next is not begun (its figures would only be what the
+    cards adopted so far project)."""
 
     def service_in(self, index: int) -> int | None:
         """The service level of budget year ``index`` (0-based): at its end for a closed year,
@@ -138,7 +148,7 @@ class TableResult:
     def closed(self, index: int) -> bool:
         """Whether budget year ``index`` (0-based) is over at this table (its result final):
         every year of a finished game, the years before the open one of an unfinished game."""
-        return self.finished or self.begun(index + 1)
+        return self.finished or self.begun(index + 1) or (self.stopped and self.begun(index))
 
     @property
     def paper(self) -> bool:
@@ -341,6 +351,14 @@ def _own_output(path: Path) -> bool:
 def _table(saved: SavedGame) -> TableResult:
     state = saved.history.current
     outcome = verdict(state)
+    # a paper table that stopped early is saved with its next year open; until a window
+    # plays on in it (a decision in that year), that year is not begun
+    actions = saved.history.actions
+    stopped = (
+        saved.paper is not None
+        and not state.finished
+        and (not actions or isinstance(actions[-1], EndYear))
+    )
     return TableResult(
         path=saved.path,
         finished=state.finished,
@@ -352,8 +370,9 @@ def _table(saved: SavedGame) -> TableResult:
         table=saved.table,
         name=(saved.table or saved.settings.table).strip(),
         outcome=outcome,
-        played=None if state.finished else state.round + 1,
+        played=None if state.finished else state.round + (0 if stopped else 1),
         year_service=tuple(result.service for result in state.results),
+        stopped=stopped,
     )
 
 
@@ -859,10 +878,11 @@ def comparison_html(
 def comparison_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | int]]:
     """The rows of compare.csv."""
     rows: list[list[str | int]] = []
-    for group in groups:
+    for number_, group in enumerate(groups, start=1):
         for u in group.proposals:
             rows.append(
                 [
+                    number_,
                     group.deck_id,
                     group.deck_hash,
                     group.scenario_id,
@@ -902,7 +922,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
     words = catalogue(lang)
     yes, no = words.t("report.yes"), words.t("report.no")
     rows: list[list[str | int]] = []
-    for group in groups:
+    for number_, group in enumerate(groups, start=1):
         for tab in group.tables:
             result = words.t(
                 "compare.open"
@@ -918,6 +938,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                 service = tab.service_in(index)
                 rows.append(
                     [
+                        number_,
                         group.scenario_id,
                         tab.label(lang),
                         yes if tab.paper else no,

@@ -180,6 +180,17 @@ def test_tables_that_played_for_a_different_target_are_a_group_of_their_own(tmp_
     html = comparison_html(list(groups), [], "da")
     assert html.count("samme scenarie som gruppe") == 2
     assert why_apart(groups[:1], 0) is None  # one group: nothing to explain
+    # the CSV files say which group a row belongs to: a pivot on deck, scenario and card
+    # added the two groups together (8/8 + 1/1 = 9/9)
+    from game.report.compare import comparison_rows, table_rows
+
+    rows = comparison_rows(list(groups), "da")
+    first = {(row[0], row[4]): row[8:10] for row in rows}
+    assert {row[0] for row in rows} == {1, 2}
+    for number, group in enumerate(groups, start=1):
+        for use in group.proposals:
+            assert first[(number, use.id)] == [use.tables_adopted, len(group.tables)]
+    assert {row[0] for row in table_rows(list(groups), "da")} == {1, 2}
 
 
 def test_a_group_apart_is_told_against_the_group_nearest_to_it(tmp_path):

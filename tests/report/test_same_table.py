@@ -180,7 +180,7 @@ def test_the_html_and_the_command_line_count_three_tables(three_tables, tmp_path
     err = capsys.readouterr().err
     assert "raaderum compare: bemærk: " in err and "bord1-LAPTOP-K7F2Q.json" in err
     rows = (tmp_path / "ud2" / "compare.csv").read_text("utf-8-sig").splitlines()[1:]
-    assert rows and all(row.split(";")[8] == "3" for row in rows)
+    assert rows and all(row.split(";")[9] == "3" for row in rows)  # tables_total
 
 
 def test_a_table_undone_after_its_copy_was_made_counts_without_the_decisions_taken_back(

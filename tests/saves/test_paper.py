@@ -676,6 +676,15 @@ def test_a_table_that_stopped_early_is_saved_unfinished_and_compared_as_in_progr
     [group] = compare_saves([tmp_path])
     [table] = group.tables
     assert not table.finished and table.paper
+    # the year it never played is not begun: no råderum (a host saw the board's projection
+    # in compare_tables.csv and a point on the chart) and no service, as for a laptop table
+    assert [table.begun(y) for y in range(3)] == [True, True, False]
+    assert [table.closed(y) for y in range(3)] == [True, True, False]
+    assert table.service_in(2) is None
+    from game.report.compare import table_rows
+
+    third = [row for row in table_rows([group], "da") if row[5] == group.years[2]]
+    assert [row[7] for row in third] == [""]  # råderum
     # the stop may be given as the budget year, and an entry after it is named
     year = load_deck(KYSTBY).scenario("kystby").years[1]
     code, text, _ = _enter(tmp_path, "Bord 5", [*TABLE_3, "--stopped-after", year], capsys)
