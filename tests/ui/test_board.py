@@ -707,6 +707,23 @@ def test_the_round_timer_stands_still_under_the_help_even_when_opened_from_the_m
     assert board.clock_text() == "Tid: 0:45"
 
 
+def test_the_round_timer_stands_still_behind_every_dialog_of_the_menu(make_app, std_deck):
+    # a trial: 7:44 became 7:35 while the facilitator typed a new target in "Skift mål"
+    app = board_app(make_app, std_deck, timer=1)  # 60 seconds per year
+    board = app.top
+    app.game.clock.advance(10)
+    for route in ("target", "save_elsewhere", "quit"):
+        app.push(route)
+        app.step(0.02)
+        assert app.top.name == route
+        app.game.clock.advance(30)
+        app.pop()
+        app.step(0.02)
+        assert app.top is board and board.clock_text() == "Tid: 0:50", route
+    app.game.clock.advance(5)
+    assert board.clock_text() == "Tid: 0:45"
+
+
 def test_an_undone_year_end_gives_the_round_back_with_the_time_it_had_used(make_app, std_deck):
     # Ctrl+Z after a hasty Space gave the year a whole new timer
     app = board_app(make_app, std_deck, timer=1)

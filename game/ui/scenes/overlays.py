@@ -149,26 +149,7 @@ def middle_cut(app: Host, path: str, width: int, size: int) -> str:
     return "…"
 
 
-class TimerPausingDialog(DialogScene):
-    """A dialog that stops the round timer while it is open (the facilitator has the floor):
-    the help and the menu. The pause is taken once when the dialog opens, however often it
-    is uncovered again (``on_enter`` runs then too), and ended when it closes; pauses nest,
-    so the help opened from the menu leaves the timer standing until both are closed."""
-
-    _holds_timer = False
-
-    def on_enter(self) -> None:
-        if not self._holds_timer:
-            self._holds_timer = True
-            self.app.game.pause_timer()
-
-    def on_exit(self) -> None:
-        if self._holds_timer:
-            self._holds_timer = False
-            self.app.game.resume_timer()
-
-
-class HelpScene(TimerPausingDialog):
+class HelpScene(DialogScene):
     """The rules in a few lines and the list of keys."""
 
     name = "help"
@@ -340,7 +321,7 @@ class HelpScene(TimerPausingDialog):
             x = icon.right + 3 * g + width
 
 
-class MenuScene(TimerPausingDialog):
+class MenuScene(DialogScene):
     """Esc on the board: back, restart, new game, change the target, help, compare tables,
     language, quit."""
 
