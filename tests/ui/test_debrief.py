@@ -180,6 +180,35 @@ def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Dec
     assert isinstance(app.top, BoardScene)
 
 
+def test_a_stray_backspace_on_the_result_screen_asks_before_reopening_the_game(
+    app: App, deck: Deck
+) -> None:
+    # a trial's nervous facilitator hit Backspace: the result vanished and the save counted
+    # as unfinished again, with only "Fortrudt" said
+    state = new_game(deck, "intro", seed=1)
+    history = History.start(state)
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.settings = GameSettings(scenario="intro", seed=1)
+    app.game.history = history
+    from game.ui.scenes.board import BoardScene
+
+    app.push(BoardScene(app))
+    debrief = DebriefScene(app, background=False)
+    app.push(debrief)
+    post_key(pygame.K_BACKSPACE)
+    app.step(0.016)
+    assert app.game.state.finished and app.top.name == "reopen"
+    post_key(pygame.K_RETURN)  # the first button: keep the result
+    app.step(0.016)
+    assert app.game.state.finished and app.top is debrief
+    post_key(pygame.K_BACKSPACE)
+    app.step(0.016)
+    app.top.reopen()  # "Fortryd og spil videre"
+    app.step(0.016)
+    assert not app.game.state.finished and isinstance(app.top, BoardScene)
+
+
 def year_setup(app: App, deck: Deck, last: bool) -> tuple[GameState, GameState]:
     state = new_game(deck, "intro", seed=5)
     history = History.start(state)

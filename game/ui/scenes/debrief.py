@@ -161,7 +161,12 @@ class DebriefScene(Scene):
 
     def _handle_key(self, event: pygame.event.Event) -> None:
         key = event.key
-        if (key == pygame.K_z and ctrl_held(event)) or key == pygame.K_BACKSPACE:
+        if key == pygame.K_BACKSPACE and not self.app.game.read_only:
+            # a stray Backspace (a trial's nervous facilitator) reopened the finished game
+            # without a word: it asks first, as a result opened from its save does; Ctrl+Z
+            # and the button, which nobody presses by accident, take the year back at once
+            self.app.push("reopen")
+        elif (key == pygame.K_z and ctrl_held(event)) or key == pygame.K_BACKSPACE:
             self.press("undo")
         elif key == pygame.K_ESCAPE:
             self.press("menu")
