@@ -23,7 +23,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from game.engine import Action, Adopt, Deck, GameState, History, IllegalAction, new_game
+from game.engine import (
+    Action,
+    Adopt,
+    Annotate,
+    Deck,
+    EndYear,
+    GameState,
+    History,
+    IllegalAction,
+    SetTarget,
+    new_game,
+)
 from game.messages import Message, render
 from game.saves import (
     GameSaver,
@@ -45,7 +56,15 @@ Clock = Callable[[], float]
 NOTICE_SECONDS = 4.0
 """How long a notice stays on screen."""
 SAME_SLOT: dict[str, str] = {"toast.undone": "history", "toast.redone": "history"}
-"""Notices that say the latest state of one thing: a new one replaces the others of its slot."""
+"""Notices that say the latest state of one thing: a new one replaces the others of its slot
+(a key under one of these, "toast.undone.adopt", is of its slot too)."""
+
+
+def slot_of(key: str) -> str | None:
+    """The ``SAME_SLOT`` slot of a notice's key, or of the key it is a kind of."""
+    return SAME_SLOT.get(key) or SAME_SLOT.get(key.rpartition(".")[0])
+
+
 DRAFT_KEPT = "card.draft_kept"
 """The notice that a reason is kept for a card and goes with its adoption."""
 MAX_NOTICES = 3
@@ -264,7 +283,9 @@ class GameController:
         adoption taken back is kept for its card again (``drafts``), so it goes with the card
         when the group adopts it later."""
         before = self.history.current.adopted if self.history is not None else ()
-        undone = self._change(lambda history: history.undo(), "toast.undone")
+        action = self.history.actions[-1] if self.history and self.history.actions else None
+        told = self._history_notice("toast.undone", action, self.state if action else None)
+        undone = self._change(lambda history: history.undo(), told)
         if undone:
             self.opened_finished = False  # asked once: the game is the group's again
         if undone:
@@ -275,9 +296,37 @@ class GameController:
 
     def redo(self) -> bool:
         """Make the last undone decision again (True if something was redone)."""
-        return self._change(lambda history: history.redo(), "toast.redone")
+        waiting = self.history.redo_actions if self.history is not None else ()
+        action = waiting[0] if waiting else None
+        told = self._history_notice("toast.redone", action, self.state if action else None)
+        return self._change(lambda history: history.redo(), told)
 
-    def _change(self, step: Callable[[History], History], done: str | None = None) -> bool:
+    def _history_notice(self, key: str, action: Action | None, before: GameState | None) -> Message:
+        """What an undo or redo says it did (``key`` "toast.undone" or "toast.redone"): which
+        card is no longer (or again) adopted, which year's end, whose reason, or the target;
+        ``before``: the state the decision is taken back from (undo) or made in (redo). A
+        trial's facilitator saw only "Fortrudt" after Backspace took a whole year back."""
+        if isinstance(action, (Adopt, Annotate)) and self.deck.has_proposal(action.card):
+            kind = "adopt" if isinstance(action, Adopt) else "annotate"
+            return Message.of(f"{key}.{kind}", title=self.deck.proposal(action.card).title)
+        if isinstance(action, EndYear) and before is not None:
+            # undo: the year just closed is the one before the open round (or the last, once
+            # the game is over); redo: the open round's year is closed again
+            if key == "toast.redone":
+                index = before.round
+            else:
+                index = before.scenario.rounds - 1 if before.finished else before.round - 1
+            if 0 <= index < before.scenario.rounds:
+                return Message.of(f"{key}.end_year", year=before.scenario.years[index])
+        if isinstance(action, SetTarget) and before is not None and self.history is not None:
+            # undo: the target the state before the change had; redo: the one set again
+            undoing = key == "toast.undone"
+            target = self.history.states[-2].targets[-1] if undoing else float(action.amount)
+            year = before.scenario.years[-1]
+            return Message.of(f"{key}.set_target", year=year, amount=float(target))
+        return Message.of(key)
+
+    def _change(self, step: Callable[[History], History], done: Message | None = None) -> bool:
         if self.history is None or self._refuse_read_only():
             return False
         try:
@@ -290,7 +339,7 @@ class GameController:
             # what the notices said of the decision taken back (or made again) is no longer
             # true ("Målet for 2030 er nu 40" beside a chart back at 34); errors stay
             self.notices = [n for n in self.notices if n.error]
-            self.notify(Message.of(done))
+            self.notify(done)
         self.autosave()
         return True
 
@@ -337,11 +386,11 @@ class GameController:
         """Show ``message`` for a few seconds. The same message again replaces the old one,
         and so does one of its family (``SAME_SLOT``): "Gentaget" replaces "Fortrudt", which
         only the newest of them is true of (they stacked up on a few undos and redos)."""
-        slot = SAME_SLOT.get(message.key)
+        slot = slot_of(message.key)
         kept = [
             n
             for n in self.notices
-            if n.message != message and (slot is None or SAME_SLOT.get(n.message.key) != slot)
+            if n.message != message and (slot is None or slot_of(n.message.key) != slot)
         ][-(MAX_NOTICES - 1) :]
         self.notices = [*kept, Notice(message, error, self.clock() + NOTICE_SECONDS)]
 

@@ -173,10 +173,13 @@ def test_undo_and_redo_with_every_key(make_app, std_deck):
     assert app.game.state is after_one
     key(app, pygame.K_BACKSPACE)
     assert app.game.state is start
+    # the notice names what was taken back (a trial saw only "Fortrudt")
+    first = std_deck.proposal(after_one.adopted_ids()[0]).title
+    assert app.toast_texts() == [f"Fortrudt: »{first}« er ikke vedtaget længere"]
     key(app, pygame.K_y, CTRL)
     assert app.game.state == after_one
     # one notice says what the last step did: "Gentaget" stood over an old "Fortrudt"
-    assert "Gentaget" in app.toast_texts() and "Fortrudt" not in app.toast_texts()
+    assert app.toast_texts() == [f"Gentaget: »{first}« er vedtaget igen"]
     key(app, pygame.K_z, CTRL | pygame.KMOD_SHIFT)
     assert app.game.state == after_two
     key(app, pygame.K_y, CTRL)
@@ -739,6 +742,11 @@ def test_an_undone_year_end_gives_the_round_back_with_the_time_it_had_used(make_
     app.step(0.02)
     assert app.game.state.round == 0
     assert board.clock_text() == "Tid: 0:20"
+    # the notice says which year's end was taken back (a trial saw only "Fortrudt")
+    year = app.game.state.scenario.years[0]
+    assert app.toast_texts() == [f"Fortrudt: afslutningen af {year} – året er åbent igen"]
+    app.game.redo()
+    assert app.toast_texts() == [f"Gentaget: {year} er afsluttet igen"]
 
 
 def test_a_new_game_keeps_the_round_timer_the_last_table_had(make_app, std_deck):

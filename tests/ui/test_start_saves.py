@@ -119,7 +119,7 @@ def test_a_stored_result_is_not_reopened_by_one_stray_key(make_app, std_deck):
     assert isinstance(app.top, BoardScene) and not app.game.state.finished
     assert not read_save(path).history.current.finished
     key(app, pygame.K_y, pygame.KMOD_CTRL)  # the game is the group's again: no more questions
-    key(app, pygame.K_BACKSPACE)
+    key(app, pygame.K_z, pygame.KMOD_CTRL)  # (a stray Backspace on the result still asks)
     assert not app.game.state.finished and app.top.name != "reopen"
 
 

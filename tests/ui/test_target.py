@@ -12,7 +12,7 @@ from game.engine import EndYear, new_game
 from game.engine.actions import SetTarget
 from game.engine.history import History
 from game.engine.rules import scaled_targets
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.saves import GameSettings, read_save
 from game.ui import theme
 from game.ui.scenes.board import BoardScene
@@ -161,7 +161,8 @@ def test_typing_a_target_in_the_dialog_needs_no_click_first(make_app, std_deck):
     key(app, pygame.K_z, pygame.KMOD_CTRL)
     assert app.game.state.targets[-1] != 50
     assert not any(t.startswith("Målet for") for t in app.toast_texts()), app.toast_texts()
-    assert "Fortrudt" in app.toast_texts()
+    own = format_target(app.game.state.targets[-1], "da")
+    assert app.toast_texts() == [f"Fortrudt: målet for 2030 er {own} mio. kr. igen"]
 
 
 def test_a_typed_target_is_confirmed_by_enter_even_after_the_focus_moved(make_app, std_deck):
@@ -269,7 +270,6 @@ def test_ctrl_a_in_the_target_field_selects_the_number_so_typing_replaces_it(mak
 
 def test_the_dialog_shows_each_target_with_the_decimals_the_board_shows(make_app, std_deck):
     # the board said "mål 2,91" and "9,69"; the dialog "2027: 2,9 mio. kr.", "2028: 9,7"
-    from game.numbers import format_target
 
     app = make_app(std_deck, size=(1024, 768))
     app.start_game(std_deck, GameSettings("standard", 5, 47.5))
