@@ -558,15 +558,15 @@ def _diagnosis_json(result: ScenarioResult, unit: str) -> dict[str, Any] | None:
 def run_balance(args: Any) -> int:
     """The ``raaderum balance`` command (arguments already checked by the CLI)."""
     from game.balance.parallel import workers_default
-    from game.cli import _load, _reader, _scenario  # the CLI's deck, scenario and language
+    from game.cli.common import load_deck_named, reader_lang, scenario_of
     from game.messages import catalogue
 
-    deck = _load(args.deck)
-    if _reader(args) != "da":  # said, not silently ignored
-        print(catalogue(_reader(args)).t("cli.balance_danish"), file=sys.stderr)
+    deck = load_deck_named(args.deck)
+    if reader_lang(args) != "da":  # said, not silently ignored
+        print(catalogue(reader_lang(args)).t("cli.balance_danish"), file=sys.stderr)
     ids = list(dict.fromkeys(args.scenario)) if args.scenario else [s.id for s in deck.scenarios]
     for sid in ids:
-        _scenario(deck, sid)  # an unknown id is a usage error, worded, before any game
+        scenario_of(deck, sid)  # an unknown id is a usage error, worded, before any game
     workers = args.workers or workers_default()
     one_sided = args.one_sided_games
     per_scenario = sum(games_of(s, args.games, one_sided) for s in STRATEGIES) + args.games

@@ -1,6 +1,6 @@
 """The command line's help in Danish: ``raaderum --help`` and ``raaderum CMD --help``.
 
-The help texts are written in English where the parser is built (``game.cli``), next to the
+The help texts are written in English where the parser is built (``game.cli.parser``), next to the
 options they describe; this table gives each its Danish wording, keyed by the English text,
 and ``danish_help`` puts them in place. A test checks that every help text of every command
 has a Danish wording here and that no wording is left over.
@@ -181,7 +181,7 @@ METAVARS = {
     "ROUND": "RUNDE",
     "ID=FACTOR": "ID=FAKTOR",
 }
-"""The English placeholders given in ``game.cli``, in Danish (they name a missing argument
+"""The English placeholders given in ``game.cli.parser``, in Danish (they name a missing argument
 too: "mangler DÆK")."""
 DEST_METAVARS = {
     "deck": "DÆK",

@@ -370,7 +370,7 @@ def test_a_copy_of_a_game_open_elsewhere_goes_next_to_it(save, tmp_path, capsys)
     # conference's shared folder the save was opened from.
     import argparse
 
-    from game.cli import _lock_for_play
+    from game.cli.play import lock_for_play as _lock_for_play
 
     holder = Worker(save, tmp_path)
     data_folder = tmp_path / "brugerens-data"

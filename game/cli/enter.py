@@ -1,0 +1,193 @@
+"""``raaderum enter``: a table that played on paper, entered from its sheet into a save that
+the comparison and the report read as any other game.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from pathlib import Path
+
+from game.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    load_deck_named,
+    one_line,
+    reader_lang,
+    save_problem,
+    scenario_of,
+    usage_error,
+    warn_target,
+)
+from game.messages import (
+    catalogue,
+    unit_words,
+)
+from game.numbers import format_amount, format_target
+
+
+def cmd_enter(args: argparse.Namespace) -> int:
+    """Enter a paper table's game and write it as a save marked as a paper table."""
+    from game.numbers import format_against
+    from game.saves import GameSettings, SaveError, write_save
+    from game.saves.model import PaperTable
+    from game.saves.paper import (
+        NO_EVENT,
+        Extent,
+        PaperError,
+        by_title,
+        drawn_factors,
+        entry_examples,
+        entry_seed,
+        likely_scenario,
+        missing_events,
+        paper_history,
+        parse_entries,
+        parse_factors,
+        parse_stop,
+    )
+
+    deck = load_deck_named(args.deck)
+    scenario = scenario_of(deck, args.scenario)
+    if args.out is None:
+        # the window's save folder, where "Sammenlign borde" looks (a host's five paper tables
+        # written to the current folder were missing from the comparison without a word), or
+        # the folder given as play takes it
+        from game.paths import saves_dir
+        from game.saves import new_save_path
+
+        folder = Path(args.save_dir) if args.save_dir is not None else saves_dir()
+        if folder.exists() and not folder.is_dir():
+            raise usage_error("cli.enter.save_dir_file", folder=args.save_dir)
+        out = new_save_path(folder)
+    else:
+        out = Path(args.out)
+        if out.is_dir():  # as report and compare take it: a file in it is meant
+            raise usage_error(
+                "cli.enter.out_folder", out=args.out, example=str(out / "bord-3.json")
+            )
+        if out.suffix.lower() != ".json":
+            raise usage_error("cli.json_suffix", out=args.out)
+
+    def proposal_title(pid: str) -> str:
+        return str(deck.proposal(pid).title)
+
+    def event_title(eid: str) -> str:
+        return str(deck.event(eid).title)
+
+    warn_target(deck, scenario, args.target, reader_lang(args))
+    examples = entry_examples(deck, scenario)
+    try:
+        # a card or an event may be written by its title, a round by its budget year
+        entries = parse_entries(
+            [_nfc(e) for e in args.event], "--event", scenario.years, examples.event
+        )
+        entries = by_title(entries, scenario.events, event_title)
+        quiet = {r for event, r in entries if event.casefold() in NO_EVENT}
+        adopted = parse_entries(
+            [_nfc(a) for a in args.adopt], "--adopt", scenario.years, examples.adopt
+        )
+        factors = parse_factors([_nfc(f) for f in args.factor], examples.factor)
+        played = None if args.stopped_after is None else parse_stop(args.stopped_after, scenario)
+        table = PaperTable(
+            table=" ".join(unicodedata.normalize("NFC", args.table).split()),  # as the window does
+            adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
+            events=tuple((e, r) for e, r in entries if e.casefold() not in NO_EVENT),
+            factors=tuple(by_title(factors, scenario.proposals, proposal_title)),
+        )
+        # the same sheet entered twice gives the same game, unless the host gives a seed
+        seed = args.seed
+        if seed is None:
+            seed = entry_seed(deck, scenario, table, args.target)
+        settings = GameSettings(scenario.id, seed, args.target, "da")
+        extent = Extent(frozenset(quiet), played)
+        history = paper_history(deck, settings, table, extent)
+        missing = missing_events(deck, scenario, table, extent)
+        if missing:
+            raise PaperError(missing)
+        if args.out is not None and out.exists():  # after the sheet: every problem in one go
+            raise usage_error("cli.exists", out=args.out)
+    except PaperError as error:
+        lang = reader_lang(args)
+        for problem in error.lines(lang):
+            print(f"raaderum enter: {one_line(problem, lang)}", file=sys.stderr)
+        if args.out is not None and out.exists():
+            said = catalogue(lang).t("cli.exists", out=args.out)
+            print(f"raaderum enter: {said}", file=sys.stderr)
+        if args.scenario is None and len(deck.scenarios) > 1:
+            # the deck's first scenario was taken: perhaps the table played another one
+            said = catalogue(lang).t(
+                "cli.enter.which_scenario",
+                id=scenario.id,
+                title=scenario.title,
+                known=", ".join(s.id for s in deck.scenarios),
+                other=likely_scenario(deck, scenario, args.adopt, args.event),
+            )
+            print(f"raaderum enter: {said}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from game.saves.listing import tables_named
+
+    # a sheet typed in twice counts as two tables in the comparison: said before it is saved
+    already = [
+        i.path for i in tables_named(out.parent, table.table, scenario.title) if i.path != out
+    ]
+    try:
+        write_save(out, deck, settings, history, paper=table)
+    except SaveError as error:
+        raise save_problem(error) from None
+    if already:
+        said = catalogue(reader_lang(args)).t(
+            "cli.enter.name_taken",
+            table=table.table,
+            files=", ".join(p.name for p in already),
+            out=out.name,
+        )
+        print(f"raaderum enter: {said}", file=sys.stderr)
+    from game.engine import raaderum, verdict
+
+    state = history.current
+    won = verdict(state).won
+    totals = raaderum(state)
+    lang = reader_lang(args)
+    say = catalogue(lang).t
+    begun = len(state.results) if not state.finished else scenario.rounds
+    years = ", ".join(
+        f"{year}: {format_against(v, t, lang) if i < begun else '–'}/{format_target(t, lang)}"
+        for i, (year, v, t) in enumerate(zip(scenario.years, totals, state.targets))
+    )
+    result = say(
+        "cli.enter.won" if won else "cli.enter.lost" if state.finished else "cli.enter.open"
+    )
+    print(
+        say(
+            "cli.enter.saved",
+            out=out,
+            table=table.table,
+            result=result,
+            years=years,
+            unit=unit_words(deck.unit, lang),
+        )
+    )
+    if state.finished and not won:  # why, as the debrief says (lost on service, say)
+        for reason in catalogue(lang).verdict_reasons(verdict(state)):
+            print(f"  {reason}")
+    drawn = [
+        f"{card} {format_amount(factor, lang)}" for card, factor in drawn_factors(state, table)
+    ]
+    if drawn:
+        print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))
+    from game.engine import die_table
+
+    for card, factor in table.factors:  # a typo is not on the card's die
+        proposal = deck.proposal(card)
+        faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
+        if all(abs(factor - face) > 1e-9 for face in faces):
+            shown = " · ".join(format_amount(face, lang) for face in faces)
+            factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
+            print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
+    return EXIT_OK
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
