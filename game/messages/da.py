@@ -331,6 +331,7 @@ MESSAGES.update(
         "debrief.key.report": "R",
         "debrief.key.new": "N",
         "debrief.key.menu": "Esc",
+        "debrief.read_only": "Åbnet skrivebeskyttet: resultatet kan ses, men ikke ændres her.",
         "debrief.undo_hint": "Ctrl+Z fortryder sidste beslutning og går tilbage til sidste runde.",
         "debrief.report_writing": "Skriver rapporten …",
         "debrief.report_done": "Rapporten er gemt i {folder}",

@@ -322,6 +322,7 @@ MESSAGES.update(
         "debrief.key.report": "R",
         "debrief.key.new": "N",
         "debrief.key.menu": "Esc",
+        "debrief.read_only": "Opened read-only: the result can be seen but not changed here.",
         "debrief.undo_hint": "Ctrl+Z undoes the last decision and returns to the final round.",
         "debrief.report_writing": "Writing the report …",
         "debrief.report_done": "The report was saved in {folder}",

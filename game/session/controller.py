@@ -359,9 +359,10 @@ class GameController:
 
     def seconds_left(self) -> float:
         """Seconds left of the open round's timer (negative when over; ``inf`` without a timer
-        or once the game is over); while paused, the time left when it was paused."""
+        or once the game is over, and in a game open read-only: the window that plays it has
+        the clock); while paused, the time left when it was paused."""
         settings = self.settings
-        if settings is None or not settings.timer_minutes or self.state.finished:
+        if settings is None or not settings.timer_minutes or self.state.finished or self.read_only:
             return float("inf")
         now = self.clock() if self._paused_at is None else self._paused_at
         return settings.timer_minutes * 60 - (now - self.round_started)

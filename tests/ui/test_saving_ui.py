@@ -247,6 +247,46 @@ def test_a_save_another_window_holds_opens_read_only(make_app, std_deck, tmp_pat
     assert path.read_bytes() == before
 
 
+def test_a_game_open_read_only_shows_no_running_timer_and_no_live_end_of_year(make_app, std_deck):
+    # a trial's read-only window counted its own round timer down ("Tid: 7:58"), drew
+    # "Afslut 2029" as a live button, and its result screen offered Ctrl+Z
+    from game.engine import EndYear
+    from game.ui.panels.header import EndYearPanel
+
+    app = make_app(std_deck)
+    folder = app.game.save_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "spil.json"
+    history = History.start(new_game(std_deck, "intro", 5))
+    write_save(path, std_deck, GameSettings("intro", 5, timer_minutes=8, table="Bord 2"), history)
+    hold_elsewhere(path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.saves.rows(start.layout().resume_area)[0][0].center)
+    drawn = record_text(app)
+    click(app, app.top.layout().buttons[1].center)  # "Se spillet (skrivebeskyttet)"
+    board = app.top
+    assert isinstance(board, BoardScene) and app.game.read_only
+    app.game.clock.advance(30)
+    app.request_redraw()
+    app.step(0.02)
+    assert board.clock_text() == "" and not any(t.startswith("Tid:") for t in drawn)
+    end_year = EndYearPanel(app).view(board.table())
+    assert not end_year.enabled
+    # a game open read-only that is over: its result says so instead of "Ctrl+Z fortryder"
+    finished = History.start(new_game(std_deck, "intro", 6))
+    while not finished.current.finished:
+        finished = finished.do(EndYear())
+    app.start_game(std_deck, GameSettings("intro", 6), finished, read_only=True)
+    app.push("debrief")
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    assert any("Åbnet skrivebeskyttet" in t for t in drawn)
+    assert not any("Ctrl+Z fortryder" in t for t in drawn)
+
+
 def open_held_save(app, std_deck, button: int) -> Path:  # type: ignore[no-untyped-def]
     """Open a save that a window on another computer holds, from the start screen, and
     press the "locked" dialog's button ``button`` (0: copy, 1: read-only); its path."""

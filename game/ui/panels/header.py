@@ -137,6 +137,8 @@ class EndYearView:
     verdict: str = ""
     """In a report's picture of a finished game: the verdict the picture shows instead of a
     button ("Målet blev nået hvert år …", or why the game was lost)."""
+    enabled: bool = True
+    """False in a game open read-only: it ends no year (drawn greyed, as Fortryd is)."""
 
 
 class EndYearPanel(Panel[BoardTable, BoardLayout]):
@@ -154,7 +156,8 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
         said = ""
         if table.picture and state.finished:
             said = " ".join(self.app.catalogue.verdict_reasons(engine.verdict(state)))
-        return EndYearView(state.finished, state.year, table.hover == "end_year", said)
+        enabled = state.finished or not table.read_only
+        return EndYearView(state.finished, state.year, table.hover == "end_year", said, enabled)
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EndYearView) -> str | None:
         return "end_year"
@@ -175,7 +178,8 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
             layout.heading,
             radius=layout.radius,
             primary=True,
-            hint="" if view.finished else t("board.end_year_key"),
+            enabled=view.enabled,
+            hint="" if view.finished or not view.enabled else t("board.end_year_key"),
             hover=view.hover,
         )
 

@@ -115,6 +115,8 @@ class DebriefScene(Scene):
         elif self.report_paths:
             status = t("debrief.report_done", folder=str(self.report_paths[0].parent))
             ink = theme.INK
+        elif self.app.game.read_only:
+            status, ink = t("debrief.read_only"), theme.MUTED
         else:
             status, ink = t("debrief.undo_hint"), theme.MUTED
         scroll = min(self.scroll[self.tab], self.max_scroll(self.tab))
