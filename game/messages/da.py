@@ -339,7 +339,7 @@ MESSAGES.update(
         "debrief.best_why": "Af de planer, der når målet, er den valgt, der skærer mindst i servicen: den ender på serviceniveau {service} (jeres spil: {own}).",
         "debrief.best_legend": "Planen regner med udbytte som ventet, ikke med de udfald, I trak.",
         "debrief.best_legend_new": "Fed og blå: forslag, I ikke vedtog.",
-        "debrief.best_legend_own": "Planen bruger kun forslag, I selv vedtog.",
+        "debrief.best_legend_own": "Planen tager ingen af de forslag, I lod ligge.",
         # compare tables (UI-charts)
         "compare.title": "Sammenlign borde",
         "compare.folder": "Mappe med gemte spil:",

@@ -330,7 +330,7 @@ MESSAGES.update(
         "debrief.best_why": "Of the plans that meet the target, this is the one that cuts service least: it ends at service level {service} (your game: {own}).",
         "debrief.best_legend": "Payoffs as expected, not the outcomes you drew.",
         "debrief.best_legend_new": "Bold and blue: proposals you did not adopt.",
-        "debrief.best_legend_own": "The plan uses only proposals you adopted.",
+        "debrief.best_legend_own": "The plan takes none of the proposals you left on the table.",
         # compare tables (UI-charts)
         "compare.title": "Compare tables",
         "compare.folder": "Folder of saved games:",

@@ -43,7 +43,7 @@ DECISIONS_HEADER = (
     "target",
 )
 """Columns of decisions.csv (fixed English identifiers; the values are in the report's
-language)."""
+language). "target" is filled only on a ``set_target`` row: the facilitator's new X."""
 
 
 @dataclass(frozen=True)

@@ -602,7 +602,7 @@ def test_the_best_plans_legend_names_bold_titles_only_when_there_are_some(
     zero = tuple(0.0 for _ in state.scenario.years)
     box = pygame.Rect(0, 0, 1300, app.scale.min_text * 16)
     for plan, said, not_said in (
-        (own, "Planen bruger kun forslag, I selv vedtog.", "Fed og blå"),
+        (own, "Planen tager ingen af de forslag, I lod ligge.", "Fed og blå"),
         ((*own, (other, 1)), "Fed og blå: forslag, I ikke vedtog.", "kun forslag, I selv"),
     ):
         data = WhatIf(state.scenario.years, state.targets, zero, zero, zero, plan, zero, False)
