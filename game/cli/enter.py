@@ -33,7 +33,6 @@ def cmd_enter(args: argparse.Namespace) -> int:
     from game.saves import GameSettings, SaveError, write_save
     from game.saves.model import PaperTable
     from game.saves.paper import (
-        NO_EVENT,
         Extent,
         PaperError,
         by_title,
@@ -42,6 +41,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         entry_seed,
         likely_scenario,
         missing_events,
+        no_event,
         paper_history,
         parse_entries,
         parse_factors,
@@ -84,7 +84,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             [_nfc(e) for e in args.event], "--event", scenario.years, examples.event
         )
         entries = by_title(entries, scenario.events, event_title)
-        quiet = {r for event, r in entries if event.casefold() in NO_EVENT}
+        quiet = {r for event, r in entries if no_event(event)}
         adopted = parse_entries(
             [_nfc(a) for a in args.adopt], "--adopt", scenario.years, examples.adopt
         )
@@ -93,7 +93,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         table = PaperTable(
             table=" ".join(unicodedata.normalize("NFC", args.table).split()),  # as the window does
             adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
-            events=tuple((e, r) for e, r in entries if e.casefold() not in NO_EVENT),
+            events=tuple((e, r) for e, r in entries if not no_event(e)),
             factors=tuple(by_title(factors, scenario.proposals, proposal_title)),
         )
         # the same sheet entered twice gives the same game, unless the host gives a seed

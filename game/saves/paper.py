@@ -42,8 +42,16 @@ from game.numbers import format_amount
 from game.saves.messages import illegal_message
 from game.saves.model import GameSettings, PaperTable
 
-NO_EVENT = ("ingen", "none")
-"""What ``--event`` takes instead of an id for a round in which the table drew no event."""
+NO_EVENT = ("ingen", "none", "ingen hændelse", "ingen hændelser", "intet", "ingenting", "no event")
+"""What ``--event`` takes instead of an id for a round in which the table drew no event (the
+first is the one the help and the messages name; the others are how a host writes it)."""
+
+
+def no_event(entry: str) -> bool:
+    """Whether an ``--event`` entry (before its ``@``) says the table drew no event."""
+    return " ".join(entry.split()).casefold() in NO_EVENT
+
+
 MAX_TABLE_NAME = 60
 MAX_FACTOR = 10.0
 """The largest hidden factor a table may enter (the game's own rarely pass 3)."""
@@ -178,8 +186,16 @@ def by_title(
 
 
 def _folded_title(title: str) -> str:
-    """A title as entries are matched against it: NFC, letter case and spaces aside."""
-    return " ".join(unicodedata.normalize("NFC", title).split()).casefold()
+    """A title as entries are matched against it: letter case, spaces and accents on vowels
+    aside ("En fast borgerkonsulent" for "Én fast …"; æ, ø and å stay letters of their own)."""
+    decomposed = unicodedata.normalize("NFD", " ".join(title.split()))
+    plain = "".join(c for c in decomposed if c not in _VOWEL_ACCENTS)
+    return unicodedata.normalize("NFC", plain).casefold()
+
+
+_VOWEL_ACCENTS = frozenset("\u0301\u0300\u0302\u0308")
+"""Acute, grave, circumflex and diaeresis: the accents a keyboard leaves out ("é" typed
+"e"); the ring of å is not among them."""
 
 
 def likely_scenario(
@@ -200,7 +216,7 @@ def likely_scenario(
         found = [item.rpartition("@")[2].strip() for item in items]
         return max((int(r) for r in found if r.isdigit()), default=0)
 
-    cards, drawn = ids(adopted), [e for e in ids(events) if e not in NO_EVENT]
+    cards, drawn = ids(adopted), [e for e in ids(events) if not no_event(e)]
     last = rounds(events)
     others = [s for s in deck.scenarios if s.id != taken.id]
 

@@ -202,6 +202,17 @@ def test_a_round_without_an_event_is_refused_unless_entered_as_none(tmp_path, ca
     assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
 
 
+@pytest.mark.parametrize("none", ["Ingen hændelse", "intet", " ingen  hændelser "])
+def test_no_event_may_be_written_as_a_host_writes_it(tmp_path, capsys, none):
+    # "ingen hændelse@2028" and "Intet@2028" were refused as unknown events
+    entries = ["--adopt", "rengoering-3-uger@1", "--event", "stormflod@2", "--seed", "3"]
+    entries += ["--event", f"{none}@1", "--event", f"{none}@3"]
+    code, text, path = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 0, text
+    state = read_save(path).history.current
+    assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
+
+
 def test_none_for_a_round_with_an_event_is_refused(tmp_path, capsys):
     entries = [*TABLE_4, "--event", "ingen@2"]
     code, text, path = _enter(tmp_path, "Bord 4", entries, capsys)
@@ -542,6 +553,18 @@ def test_a_title_with_a_typo_gets_the_title_it_resembles(tmp_path, capsys):
         "--adopt Luk den mindste landsbyskolee@1 (2027): ukendt forslag 'Luk den mindste "
         "landsbyskolee' i scenariet (mente du 'Luk den mindste landsbyskole'?)"
     ]
+
+
+def test_a_title_typed_without_its_accent_is_the_card(tmp_path, capsys):
+    # "En fast borgerkonsulent på tværs" (for "Én …") was refused with the id as a hint
+    code, lines = _enter_std(
+        tmp_path,
+        capsys,
+        *("--scenario", "borgermoede", "--adopt", "En fast borgerkonsulent på tværs@2027"),
+        *NO_EVENTS,
+    )
+    assert code == 0, lines
+    assert read_save(tmp_path / "bord.json").history.current.adopted_ids() == ("borgerkonsulent",)
 
 
 def test_an_entry_without_a_round_is_shown_with_a_card_of_the_scenario(tmp_path, capsys):
