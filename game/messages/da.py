@@ -1572,6 +1572,7 @@ MESSAGES.update(
         "paper.err.factor_not_adopted": "forslaget er ikke vedtaget ved bordet (--adopt {card}@…)",
         "paper.err.factor_twice": "faktoren står to gange",
         "paper.err.factor_above_die": "faktoren {factor} er større end kortets største ({most}); skriv en af terningens faktorer: {faces}",
+        "paper.err.factor_roll": "{roll} er et terningeslag, ikke en faktor: slaget {roll} giver faktoren {factor} på kortets terning – skriv den",
         "paper.err.factor_range": "faktoren skal være mellem 0 og {most}",
         "paper.err.in_round": "runde {round}: {reason}",
         "paper.err.excluded": "forslaget '{card}' kan ikke vedtages sammen med '{other}'",

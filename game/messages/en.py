@@ -1564,6 +1564,7 @@ MESSAGES.update(
         "paper.err.factor_not_adopted": "the proposal is not adopted at the table (--adopt {card}@…)",
         "paper.err.factor_twice": "the factor is entered twice",
         "paper.err.factor_above_die": "the factor {factor} is larger than the card's largest ({most}); write one of the die's factors: {faces}",
+        "paper.err.factor_roll": "{roll} is a roll of the die, not a factor: a roll of {roll} gives the factor {factor} on the card's die – write that",
         "paper.err.factor_range": "the factor must be between 0 and {most}",
         "paper.err.in_round": "round {round}: {reason}",
         "paper.err.excluded": "the proposal '{card}' cannot be adopted together with '{other}'",

@@ -35,6 +35,7 @@ from game.engine import (
     new_game,
 )
 from game.engine.model import Proposal
+from game.engine.randomness import DIE_FACES
 from game.engine.rules import excluded_by
 from game.engine.state import GameState
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
@@ -380,7 +381,10 @@ def check_table(
             problems.append(_at(where, "paper.err.factor_certain", card=card))
         elif card in factored:
             problems.append(_at(where, "paper.err.factor_twice"))
-        if not (math.isfinite(factor) and 0 <= factor <= MAX_FACTOR):
+        roll = _die_roll(deck, card, factor)
+        if roll is not None:  # "=17": the face the table rolled, not the factor it gives
+            problems.append(_at(where, "paper.err.factor_roll", roll=roll[0], factor=roll[1]))
+        elif not (math.isfinite(factor) and 0 <= factor <= MAX_FACTOR):
             problems.append(_at(where, "paper.err.factor_range", most=f"{MAX_FACTOR:g}"))
         elif deck.has_proposal(card) and not _certain(deck.proposal(card)):
             proposal = deck.proposal(card)
@@ -528,6 +532,20 @@ def _unknown(
     if close:
         return _at(where, f"paper.err.unknown_close.{kind}", ref=ref, close=close[0])
     return _at(where, f"paper.err.unknown.{kind}", ref=ref)
+
+
+def _die_roll(deck: Deck, card: str, factor: float) -> tuple[int, float] | None:
+    """(face, the factor it gives) when ``factor`` is a face of the d20 above any factor
+    (11–20) for an uncertain card of ``deck``: the host typed the roll, not its factor."""
+    if not (math.isfinite(factor) and factor.is_integer() and MAX_FACTOR < factor <= DIE_FACES):
+        return None
+    if not deck.has_proposal(card) or _certain(deck.proposal(card)):
+        return None
+    proposal = deck.proposal(card)
+    face = int(factor)
+    bands = die_table(proposal.uncertainty, proposal.failure)
+    found = next((b.factor for b in bands if b.first <= face <= b.last), None)
+    return None if found is None else (face, float(found))
 
 
 def _elsewhere(

@@ -555,6 +555,26 @@ def test_a_title_with_a_typo_gets_the_title_it_resembles(tmp_path, capsys):
     ]
 
 
+def test_a_die_roll_typed_for_a_factor_is_named_with_the_factor_it_gives(tmp_path, capsys):
+    # "--factor rehabilitering=17" said only "faktoren skal være mellem 0 og 10"
+    from game.engine import die_table
+
+    rehab = load_deck(STANDARD).proposal("rehabilitering")
+    band = next(b for b in die_table(rehab.uncertainty, rehab.failure) if b.first <= 17 <= b.last)
+    code, lines = _enter_std(
+        tmp_path,
+        capsys,
+        *("--scenario", "borgermoede", "--adopt", "rehabilitering@1", "--adopt", "skole-luk@1"),
+        *("--adopt", "indkoeb@1", "--factor", "rehabilitering=17"),
+        *NO_EVENTS,
+    )
+    assert code == 2
+    assert lines == [
+        "--factor rehabilitering: 17 er et terningeslag, ikke en faktor: slaget 17 giver "
+        f"faktoren {format_amount(band.factor, 'da')} på kortets terning – skriv den"
+    ]
+
+
 def test_a_title_typed_without_its_accent_is_the_card(tmp_path, capsys):
     # "En fast borgerkonsulent på tværs" (for "Én …") was refused with the id as a hint
     code, lines = _enter_std(
