@@ -1206,6 +1206,7 @@ MESSAGES.update(
         "compare.unreadable_line": "{path}: {reason}",
         "compare.skipped": "springer over: {line}",
         "compare.note": "bemærk: {line}",
+        "compare.nothing_found": "der er intet at sammenligne: ingen af de navngivne filer og mapper er et gemt spil",
         "compare.none_readable": "ingen af de gemte spil kunne læses",
         "paper.no_save_folder": "der er ingen mappe til gemte spil",
         "plan.unknown_close": "ukendt forslag '{card}' (mente du '{close}'?)",

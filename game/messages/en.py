@@ -1198,6 +1198,7 @@ MESSAGES.update(
         "compare.unreadable_line": "{path}: {reason}",
         "compare.skipped": "skipped: {line}",
         "compare.note": "note: {line}",
+        "compare.nothing_found": "there is nothing to compare: none of the files and folders named is a saved game",
         "compare.none_readable": "none of the saved games could be read",
         "paper.no_save_folder": "there is no folder for saved games",
         "plan.unknown_close": "unknown proposal '{card}' (did you mean '{close}'?)",

@@ -72,8 +72,10 @@ def _nothing_compared(paths: list[Path], lang: str) -> str:
     say = catalogue(lang).t
     files, _ = save_files(paths)
     folders = [p for p in paths if p.is_dir()]
-    if files or not folders:
+    if files:
         return say("compare.none_readable")
+    if not folders:  # every path named is missing (said above) or no save: nothing was found
+        return say("compare.nothing_found")
     subs: list[Path] = []
     for folder in folders:
         try:

@@ -564,6 +564,14 @@ def test_a_host_is_told_plainly_when_a_folder_has_no_saves_or_a_file_is_no_save(
     assert main(["compare", str(nested), "--out", str(tmp_path / "o2")]) == 2
     said = capsys.readouterr().err
     assert "undermapper gennemsøges ikke" in said and str(nested / "papir") in said, said
+    # a mistyped folder: it is named as missing, and the end is not "could not be read"
+    missing = tmp_path / "Konf saves"
+    assert main(["compare", str(missing), "--out", str(tmp_path / "o4")]) == 2
+    said = capsys.readouterr().err.strip().splitlines()
+    assert said[-1] == (
+        "raaderum compare: der er intet at sammenligne: ingen af de navngivne filer og mapper "
+        "er et gemt spil"
+    ), said
     notes = tmp_path / "noter.txt"
     notes.write_text("Bord 3 vil gerne have en kopi\n", encoding="utf-8")
     saves = [str(notes), str(saves_dir / "bord1.json")]
