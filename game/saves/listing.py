@@ -91,6 +91,7 @@ def _info(listed: Listed) -> SaveInfo:
         unit=saved.deck.unit,
         won=bool(verdict(state).won) if state.finished else None,
         decisions=len(saved.history.actions),
+        timer_minutes=saved.settings.timer_minutes,
         copies=tuple(copy.path for copy in listed.copies),
         branch_of=listed.branch.kept if listed.branch is not None else None,
         branch_at=listed.branch.copies[0].diverged_at if listed.branch is not None else None,

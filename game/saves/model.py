@@ -138,6 +138,8 @@ class SaveInfo:
     """Whether a finished game was won (None while it is being played)."""
     decisions: int = 0
     """How many decisions the game's log holds."""
+    timer_minutes: float | None = None
+    """The round timer the game was started with (None: none)."""
     copies: tuple[Path, ...] = ()
     """Identical or older copies of this game (a cloud drive's conflict copies): the same game
     id and a log that is a beginning of this one's. They are not listed on their own."""

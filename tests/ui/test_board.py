@@ -757,6 +757,17 @@ def test_a_new_game_keeps_the_round_timer_the_last_table_had(make_app, std_deck)
     assert isinstance(app.top, StartScene) and app.top.timer_value() == 8
 
 
+def test_a_new_window_offers_the_round_timer_of_the_newest_game(make_app, std_deck):
+    # a trial's second window offered the last scenario and X, but the timer stood at 0
+    app = board_app(make_app, std_deck, timer=8)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)  # a decision: the game is saved
+    second = make_app(std_deck)  # another window on the same save folder
+    start = StartScene(second, seed=3)
+    second.push(start)
+    assert start.timer_value() == 8
+
+
 class Exploding(BoardScene):
     def update(self, dt: float) -> bool:
         raise RuntimeError("boom")

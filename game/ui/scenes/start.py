@@ -67,6 +67,10 @@ class StartScene(Scene):
         if timer is None and app.game.settings is not None:
             # "Nyt spil": the next table plays with the round timer the last one had
             timer = app.game.settings.timer_minutes
+        elif timer is None:
+            # a new window: the timer of the newest game on the screen's table of this deck
+            # (a trial's second window offered the scenario and X, but no timer)
+            timer = self._last_timer()
         self.timer = NumberField.of(timer or 0, app.lang)
         self.path_field = TextField(
             self.layout().deck_path,
@@ -133,6 +137,15 @@ class StartScene(Scene):
                     return titles.index(info.scenario_title), info.target
                 break
         return 0, None
+
+    def _last_timer(self) -> float | None:
+        """The round timer of the newest game of this deck played in a window (a paper
+        table's sheet has none), or None."""
+        for entry in self.saves.entries:
+            info = entry.info
+            if info is not None and info.deck_title == self.deck.title and not info.paper:
+                return info.timer_minutes
+        return None
 
     def check_folder(self) -> None:
         """Look at the save folder: why it cannot be used, or its games."""
