@@ -133,7 +133,7 @@ def test_the_entered_events_and_drawn_factors_make_the_years_raaderum(tmp_path, 
             "runde 1: 2 hændelser er angivet, men scenariet trækker 1 pr. runde",
         ),
         (
-            ["--adopt", "solceller@1", "--factor", "solceller=12"],
+            ["--adopt", "solceller@1", "--factor", "solceller=25"],
             "--factor solceller: faktoren skal være mellem 0 og 10",
         ),
         (  # 7 typed for 0,7: more than the card's die can give
