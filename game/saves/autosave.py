@@ -19,7 +19,7 @@ from game.engine.model import Deck
 from game.messages import Message, render
 from game.saves.files import display_path, folder_problem
 from game.saves.lock import SaveLock, SaveLocked, open_for_writing
-from game.saves.model import GameSettings, PaperTable, SaveError
+from game.saves.model import GameSettings, PaperTable, RoundClock, SaveError
 from game.saves.store import new_save_path, write_save
 
 
@@ -136,9 +136,15 @@ class GameSaver:
             pass  # the file holds the game on screen; the next decision's save says why not
         return self.status
 
-    def save(self, deck: Deck, settings: GameSettings, history: History) -> SaveStatus:
-        """Write the game (taking the lock at the first save); returns the new status and
-        never raises ``SaveError``."""
+    def save(
+        self,
+        deck: Deck,
+        settings: GameSettings,
+        history: History,
+        clock: RoundClock | None = None,
+    ) -> SaveStatus:
+        """Write the game (taking the lock at the first save), with the round timer's time
+        used (``clock``); returns the new status and never raises ``SaveError``."""
         decisions = len(history.actions)
         if self.locked_out is not None:
             return self._failed(decisions, self.locked_out)
@@ -154,6 +160,7 @@ class GameSaver:
                 copy_of=self.copy_of,
                 lock=self.lock,
                 paper=self.paper,
+                clock=clock,
             )
         except SaveLocked as error:
             return self._locked(decisions, error)

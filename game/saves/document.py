@@ -9,7 +9,8 @@ A save is a UTF-8 JSON object::
      "scenario": id,
      "settings": {"seed", "target", "lang", "timer_minutes", "table" (optional)},
      "actions": [action dict, ...], "redo": [action dict, ...],
-     "summary": {"scenario_title", "round", "rounds", "finished", "won", "state_hash"}}
+     "summary": {"scenario_title", "round", "rounds", "finished", "won", "state_hash"},
+     "clock": {"round", "seconds"} (optional: the round timer's time used in the open round)}
 
 The game state is never stored: it is rebuilt by replaying ``actions`` from the seed. The
 ``summary`` only serves fast listing; ``read_save`` recomputes it from the replay, so a stale or
@@ -43,7 +44,7 @@ from game.engine.state import GameState, state_hash
 from game.engine.verdict import verdict
 from game.messages import Decimal, Message, render
 from game.numbers import UNIT_SCALES
-from game.saves.model import GameSettings, PaperTable
+from game.saves.model import GameSettings, PaperTable, RoundClock
 from game.saves.paper import MAX_FACTOR, MAX_TABLE_NAME
 
 FORMAT = "raaderum-save"
@@ -94,6 +95,7 @@ def build_document(
     game_id: str,
     copy_of: str | None = None,
     paper: PaperTable | None = None,
+    clock: RoundClock | None = None,
 ) -> dict[str, Any]:
     """The JSON-ready save document of a game. A paper table's save (``paper``) also holds
     ``"table"`` (its name), ``"paper": true`` and ``"entered"``: the events it drew and the
@@ -124,6 +126,8 @@ def build_document(
         "redo": [a.to_dict() for a in history.redo_actions],
         "summary": summary_of(history.current),
     }
+    if clock is not None:
+        document["clock"] = {"round": clock.round, "seconds": round(clock.seconds, 1)}
     if paper is not None:
         document["table"] = paper.table
         document["paper"] = True
@@ -217,6 +221,13 @@ class EnteredModel(_Strict):
     saves entered before that rule."""
 
 
+class ClockModel(_Strict):
+    """The round timer's time used in the open round (see ``RoundClock``)."""
+
+    round: int = Field(ge=0, le=100)
+    seconds: float = Field(ge=0, le=MAX_TIMER_MINUTES * 60 * 10, allow_inf_nan=False)
+
+
 class SaveDocument(_Strict):
     """A save file, version 1 (see the module docstring)."""
 
@@ -236,6 +247,7 @@ class SaveDocument(_Strict):
     """A paper table's name (saves of paper tables only)."""
     paper: bool = False
     entered: EnteredModel | None = None
+    clock: ClockModel | None = None
 
 
 # --- messages --------------------------------------------------------------------------------
@@ -361,6 +373,8 @@ class Header:
     summary: dict[str, Any]
     paper: PaperTable | None = None
     """What a paper table entered (None for a game played in the window)."""
+    clock: RoundClock | None = None
+    """The round timer's time used in the open round when saved (None: not kept)."""
 
 
 def legacy_game_id(created: str, seed: int, content_hash: str, scenario: str) -> str:
@@ -439,4 +453,7 @@ def check_document(data: Any) -> Header:
         redo=tuple(document.redo),
         summary=document.summary.model_dump(),
         paper=paper,
+        clock=None
+        if document.clock is None
+        else RoundClock(document.clock.round, document.clock.seconds),
     )

@@ -77,6 +77,18 @@ class GameSettings:
 
 
 @dataclass(frozen=True)
+class RoundClock:
+    """How much of the round timer the open round had used when the game was saved: a
+    window opened again on the save (``play --resume``) goes on from there instead of
+    giving the round its whole time again."""
+
+    round: int
+    """The 0-based round it belongs to (the open one when saved)."""
+    seconds: float
+    """Seconds of the round's timer used."""
+
+
+@dataclass(frozen=True)
 class PaperTable:
     """What a paper table chose: its name, and (id, 0-based round) of every adopted proposal
     and drawn event in the order entered, and (id, factor) of every factor it rolled."""
@@ -109,6 +121,9 @@ class SavedGame:
     """The game id this game was copied from ("continue as a copy"), if any."""
     paper: PaperTable | None = None
     """For a table that played on paper: its name and what it entered (else None)."""
+    clock: RoundClock | None = None
+    """The round timer's time used in the open round when saved (None: no timer, or a save
+    written before the clock was kept)."""
 
     @property
     def table(self) -> str | None:

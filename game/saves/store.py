@@ -29,7 +29,14 @@ from game.saves.document import FormatProblem, Header, build_document, check_doc
 from game.saves.files import WriteFailed, remove_stale_temps, write_file
 from game.saves.lock import SaveLock, SaveLocked, lock_holder
 from game.saves.messages import illegal_message
-from game.saves.model import GameSettings, PaperTable, SavedGame, SaveError, one_line
+from game.saves.model import (
+    GameSettings,
+    PaperTable,
+    RoundClock,
+    SavedGame,
+    SaveError,
+    one_line,
+)
 from game.saves.oserrors import os_code, os_message
 from game.saves.paper import PaperError, start_paper_game
 from game.saves.processes import process_alive
@@ -80,6 +87,7 @@ def write_save(
     copy_of: str | None = None,
     lock: SaveLock | None = None,
     paper: PaperTable | None = None,
+    clock: RoundClock | None = None,
 ) -> SaveStamp:
     """Save a game atomically: temp file in the same folder, flush, fsync, read back, rename,
     fsync folder (see ``game.saves.files``).
@@ -91,6 +99,7 @@ def write_save(
 
     A paper table's game (its history begins from the table's entered chance) is only written
     with ``paper``, what the table entered: without it the file would replay another game.
+    ``clock``: the round timer's time used in the open round, kept for a window opened again.
 
     Raises ``SaveLocked`` when another window holds the game, and ``SaveError`` for any other
     failure, with a Danish reason from the system's error ("disken er fuld", "mappen ligger
@@ -109,7 +118,7 @@ def write_save(
     if copy_of is None and previous is not None:
         copy_of = previous.copy_of
     document = build_document(
-        deck, settings, history, created, updated, game_id, copy_of, paper=paper
+        deck, settings, history, created, updated, game_id, copy_of, paper=paper, clock=clock
     )
     try:
         check_document(document)
@@ -399,4 +408,5 @@ def read_save(path: Path) -> SavedGame:
         game_id=header.game_id,
         copy_of=header.copy_of,
         paper=header.paper,
+        clock=header.clock,
     )

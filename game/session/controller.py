@@ -40,6 +40,7 @@ from game.saves import (
     GameSaver,
     GameSettings,
     PaperTable,
+    RoundClock,
     SaveError,
     SaveStatus,
     folder_problem,
@@ -184,12 +185,14 @@ class GameController:
         *,
         read_only: bool = False,
         paper: PaperTable | None = None,
+        clock: RoundClock | None = None,
     ) -> None:
         """Begin a game with ``settings`` and save it in a new file in the save folder, or
         resume ``history`` from its file ``save_path``: its lock is taken, and nothing is
         written until the group changes the game. ``paper`` is what a paper table entered,
         for a paper table's game. A ``read_only`` game is shown, never saved, and refuses
-        decisions (its save is open in another window)."""
+        decisions (its save is open in another window). ``clock``: the round timer's time
+        the open round had used when the game was saved; the round goes on from there."""
         resumed = history is not None and save_path is not None and not read_only
         self.deck = deck
         self.settings = settings
@@ -213,6 +216,8 @@ class GameController:
         self.drafts = {}
         self._timer_round = -1
         self._spent = {}
+        if clock is not None and history is not None and clock.round == history.current.round:
+            self._spent[clock.round] = clock.seconds
         self._round_changed()
         if self.save_path is None and self.save_dir is not None and not read_only:
             try:
@@ -367,6 +372,17 @@ class GameController:
         now = self.clock() if self._paused_at is None else self._paused_at
         return settings.timer_minutes * 60 - (now - self.round_started)
 
+    def round_clock(self) -> RoundClock | None:
+        """The round timer's time used in the open round, as a save keeps it (None without a
+        timer or once the game is over)."""
+        settings = self.settings
+        if self.history is None or settings is None or not settings.timer_minutes:
+            return None
+        if self.state.finished:
+            return None
+        now = self.clock() if self._paused_at is None else self._paused_at
+        return RoundClock(self.state.round, max(0.0, now - self.round_started))
+
     def pause_timer(self) -> None:
         """Stop the round timer (the menu or the help is open: the facilitator has the
         floor). Pauses nest: the help opened from the menu, then closed, leaves the timer
@@ -445,7 +461,17 @@ class GameController:
         if self.history is None or self.settings is None or self.save_path is None:
             return
         saver = self._saver(self.save_path)
-        self._saved(saver, saver.save(self.deck, self.settings, self.history))
+        self._saved(saver, saver.save(self.deck, self.settings, self.history, self.round_clock()))
+
+    def keep_clock(self) -> None:
+        """Write the round timer's time used into the game's save as the window closes (the
+        decisions are in it already): opened again, the round goes on with the time it had
+        left, not from the time of its last decision. Only a game with a timer, in a save
+        that exists and holds every decision; a failure is a notice, as any save's."""
+        if self.round_clock() is None or self.read_only or self.save_path is None:
+            return
+        if self.unsaved() is None and self.save_path.exists():
+            self.autosave()
 
     def save_pending(self) -> bool:
         """Try once more to write the decisions that are not in the save file yet (its

@@ -27,7 +27,7 @@ from game.engine import Deck, History
 from game.messages import Catalogue, Message, unit_words
 from game.numbers import format_amount, format_target
 from game.paths import saves_dir
-from game.saves import GameSettings, PaperTable, SavedGame
+from game.saves import GameSettings, PaperTable, RoundClock, SavedGame
 from game.saves import write_crash_log as saves_crash_log
 from game.session import Clock, GameController
 from game.ui import theme
@@ -228,14 +228,22 @@ class App:
         *,
         read_only: bool = False,
         paper: PaperTable | None = None,
+        clock: RoundClock | None = None,
     ) -> None:
         """Begin (or resume with ``history``) a game and show the board (``read_only``: a
-        game only to look at; ``paper``: a paper table's entries; see
-        ``GameController.start``)."""
+        game only to look at; ``paper``: a paper table's entries; ``clock``: the round
+        timer's time used when it was saved; see ``GameController.start``)."""
         if settings.lang != self.lang:
             self.strings = Catalogue(settings.lang)
         self.game.start(
-            deck, settings, history, save_path, created, read_only=read_only, paper=paper
+            deck,
+            settings,
+            history,
+            save_path,
+            created,
+            read_only=read_only,
+            paper=paper,
+            clock=clock,
         )
         self.replace_all("board")
 
@@ -289,6 +297,7 @@ class App:
         if self.find("quit") is None and not self.game.save_pending():
             self.push("quit")
             return
+        self.game.keep_clock()
         self.quit()
 
     def undo(self, *, asked: bool = False) -> None:

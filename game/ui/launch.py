@@ -135,7 +135,13 @@ def play(args: argparse.Namespace) -> int:
         if getattr(args, "lang_given", False) and lang != settings.lang:
             settings = dataclasses.replace(settings, lang=lang)  # --lang wins over the save's
         app.start_game(
-            saved.deck, settings, saved.history, saved.path, saved.created, paper=saved.paper
+            saved.deck,
+            settings,
+            saved.history,
+            saved.path,
+            saved.created,
+            paper=saved.paper,
+            clock=saved.clock,  # the round goes on with the time it had left
         )
         for note in other_versions(saved):  # a cloud drive's copy may hold more of the game
             print(f"raaderum play: {render(note, lang)}", file=sys.stderr)

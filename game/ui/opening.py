@@ -52,6 +52,7 @@ def start(app: Host, saved: SavedGame, *, read_only: bool = False) -> None:
         saved.created,
         read_only=read_only,
         paper=saved.paper,
+        clock=saved.clock,
     )
 
 

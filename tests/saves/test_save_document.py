@@ -98,6 +98,7 @@ def test_the_model_publishes_every_field():
         *("format", "version", "created", "updated", "game_id", "copy_of", "deck"),
         *("scenario", "settings", "actions", "redo", "summary"),
         *("table", "paper", "entered"),  # a paper table's save only
+        "clock",  # the round timer's time used, with a timer only
     }
 
 

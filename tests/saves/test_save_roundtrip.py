@@ -129,3 +129,31 @@ def test_long_game_on_the_standard_deck_round_trips(tmp_path) -> None:
     assert saved.history.current.finished
     assert state_hash(saved.history.current) == state_hash(history.current)
     assert saved.deck.content_hash == deck.content_hash
+
+
+def test_the_round_timers_time_used_is_kept_and_a_bad_one_is_refused_plainly(tmp_path) -> None:
+    # the time a round had used goes with its save (a window opened again goes on from it);
+    # a hand-edited clock is a clear message, never a traceback
+    import json
+
+    from game.content import load_deck
+    from game.paths import standard_deck
+    from game.saves import RoundClock, SaveError
+
+    deck = load_deck(standard_deck())
+    history = History.start(new_game(deck, "intro", 3)).do(EndYear())
+    path = tmp_path / "spil.json"
+    settings = GameSettings("intro", 3, timer_minutes=8)
+    write_save(path, deck, settings, history, clock=RoundClock(1, 42.5))
+    assert read_save(path).clock == RoundClock(1, 42.5)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["clock"]["seconds"] = -5
+    path.write_text(json.dumps(document), encoding="utf-8")
+    try:
+        read_save(path)
+    except SaveError as error:
+        assert "feltet 'clock.seconds' skal være mindst 0, ikke -5" in str(error)
+    else:
+        raise AssertionError("a negative clock was read")
+    write_save(path, deck, settings, history)  # no clock: as saves were before
+    assert read_save(path).clock is None

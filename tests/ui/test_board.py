@@ -26,7 +26,7 @@ from game.engine.forecast import forecast_state
 from game.engine.ledger import fatigue_of
 from game.engine.rules import scaled_targets
 from game.numbers import format_amount
-from game.saves import GameSettings, read_save
+from game.saves import GameSettings, read_save, write_save
 from game.ui import theme
 from game.ui.cards import refusal
 from game.ui.layout_screens import detail_layout
@@ -755,6 +755,36 @@ def test_a_new_game_keeps_the_round_timer_the_last_table_had(make_app, std_deck)
     app.leave_game("new")
     app.step(0.02)
     assert isinstance(app.top, StartScene) and app.top.timer_value() == 8
+
+
+def test_a_game_opened_again_goes_on_with_the_time_its_round_had_left(make_app, std_deck):
+    # a trial closed the window at "Tid: 7:21" and resumed at 8:00: the round got its whole
+    # time again
+    from game.ui.opening import start
+
+    app = board_app(make_app, std_deck, timer=8)
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)  # a decision: the game is in its save
+    app.game.clock.advance(100)
+    path = app.game.save_path
+    app.request_quit()  # closing the window keeps the round's time in the save
+    assert read_save(path).clock is not None and read_save(path).clock.seconds == 100
+    app.game.close()
+    again = make_app(std_deck)
+    start(again, read_save(path))
+    again.step(0.02)
+    assert again.top.clock_text() == "Tid: 6:20"
+    again.game.clock.advance(20)
+    assert again.top.clock_text() == "Tid: 6:00"
+    # a save written before the clock was kept starts the round afresh, as it did
+    saved = read_save(path)
+    again.game.close()
+    write_save(path, std_deck, saved.settings, saved.history)
+    assert read_save(path).clock is None
+    third = make_app(std_deck)
+    start(third, read_save(path))
+    third.step(0.02)
+    assert third.top.clock_text() == "Tid: 8:00"
 
 
 def test_a_new_window_offers_the_round_timer_of_the_newest_game(make_app, std_deck):
