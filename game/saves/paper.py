@@ -333,6 +333,10 @@ def check_table(
         elif extent.after_stop(scenario, round_index):
             problems.append(_stopped(where, scenario, extent))
         seen.add(card)
+    for round_index in sorted(extent.quiet):  # "ingen@2030": a round outside the game too
+        if not 0 <= round_index < rounds:
+            where = _entry("--event", NO_EVENT[0], round_index, scenario)
+            problems.append(_at(where, "paper.err.round_range", rounds=rounds, years=years))
     drawn: set[str] = set()
     per_round: dict[int, int] = {}
     event_titles = [deck.event(e).title for e in scenario.events]

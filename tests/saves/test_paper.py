@@ -575,6 +575,22 @@ def test_a_die_roll_typed_for_a_factor_is_named_with_the_factor_it_gives(tmp_pat
     ]
 
 
+def test_a_round_outside_the_game_is_named_for_no_event_too(tmp_path, capsys):
+    # with "--adopt skole-luk@2026 --event ingen@2030" only the first was named: a round of
+    # "ingen" was never checked
+    code, lines = _enter_std(
+        tmp_path,
+        capsys,
+        *("--scenario", "borgermoede", "--adopt", "skole-luk@2026"),
+        *("--event", "ingen@2030", "--event", "ingen@1", "--event", "ingen@2"),
+    )
+    assert code == 2
+    assert lines == [
+        f"{entry}: runden skal være mellem 1 og 3 (eller et af scenariets år: 2027, 2028, 2029)"
+        for entry in ("--adopt skole-luk@2026", "--event ingen@2030")
+    ]
+
+
 def test_a_title_typed_without_its_accent_is_the_card(tmp_path, capsys):
     # "En fast borgerkonsulent på tværs" (for "Én …") was refused with the id as a hint
     code, lines = _enter_std(
