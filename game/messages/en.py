@@ -49,6 +49,7 @@ MESSAGES: dict[str, str] = {
     "start.start": "Start the game",
     "start.start_hint": "Enter",
     "start.resume": "Saved games: continue, or see the result",
+    "start.held_marker": "open in another window",
     "start.copy_marker": "copy",
     "start.resume_none": "No saved games yet.",
     "start.resume_all_finished": "Every saved game is finished. Start a new game, or open a particular one: “raaderum play --resume FILE”.",

@@ -7,14 +7,21 @@ hides its first entry behind a summary."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pygame
 
 from game.messages import render, unit_words
 from game.numbers import format_amount
-from game.saves import DamagedSave, SaveInfo, SaveListing, folder_problem, scan_saves
+from game.saves import (
+    DamagedSave,
+    SaveInfo,
+    SaveListing,
+    folder_problem,
+    lock_holder,
+    scan_saves,
+)
 from game.saves.files import display_path
 from game.saves.stamps import stamp_seconds
 from game.ui import theme
@@ -31,6 +38,9 @@ class Entry:
 
     info: SaveInfo | None = None
     damaged: DamagedSave | None = None
+    held: bool = False
+    """Another window holds the game (its save's lock) as the list was read: it opens
+    read-only or in a copy."""
 
     @property
     def path(self) -> Path:
@@ -69,7 +79,11 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     table = info.table.strip() or app.t("start.resume_untitled")
     markers = [
         app.t(key)
-        for key, on in (("paper.marker", info.paper), ("start.copy_marker", info.copy))
+        for key, on in (
+            ("paper.marker", info.paper),
+            ("start.copy_marker", info.copy),
+            ("start.held_marker", entry.held),
+        )
         if on
     ]
     if markers:  # in the first line, which a small screen shows whole
@@ -156,7 +170,13 @@ class SaveList:
             self.entries, self.problem = [], None
             return
         listing = scan_saves(folder)
-        self.entries, self.problem = entries(listing), listing.problem
+        # a game another window has open is marked, so a facilitator with two windows sees
+        # which is busy before clicking it (a trial found out only from the dialog)
+        found = [
+            replace(e, held=lock_holder(e.path) is not None) if e.info is not None else e
+            for e in entries(listing)
+        ]
+        self.entries, self.problem = found, listing.problem
 
     def row_height(self) -> int:
         """The height of one entry (two lines)."""

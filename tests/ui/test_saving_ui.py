@@ -217,7 +217,10 @@ def test_a_save_another_window_holds_opens_read_only(make_app, std_deck, tmp_pat
     hold_elsewhere(path)
     start = StartScene(app, seed=4)
     app.push(start)
+    drawn = record_text(app)
     app.step(0.02)
+    # the list says so before the click (a trial found out only from the dialog)
+    assert any("Bord 2 (åben i et andet vindue)" in t for t in drawn), drawn
     click(app, start.saves.rows(start.layout().resume_area)[0][0].center)
     dialog = app.top
     assert dialog.name == "locked"
