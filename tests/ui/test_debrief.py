@@ -162,21 +162,29 @@ def test_debrief_whatif_page_shows_the_engine_figures(app: App, deck: Deck) -> N
     assert any("ikke med de udfald, I trak" in t for t in drawn), drawn
 
 
-def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Deck) -> None:
-    state = new_game(deck, "intro", seed=1)
-    history = History.start(state)
+def _finished_on_the_debrief(app: App, deck: Deck) -> DebriefScene:
+    """An intro game ended year by year, its result screen over its board."""
+    from game.ui.scenes.board import BoardScene
+
+    history = History.start(new_game(deck, "intro", seed=1))
     while not history.current.finished:
         history = history.do(EndYear())
     app.game.settings = GameSettings(scenario="intro", seed=1)
     app.game.history = history
+    app.push(BoardScene(app))
+    debrief = DebriefScene(app, background=False)
+    app.push(debrief)
+    return debrief
+
+
+def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Deck) -> None:
     from game.ui.scenes.board import BoardScene
 
-    app.push(BoardScene(app))
-    app.push(DebriefScene(app, background=False))
+    _finished_on_the_debrief(app, deck)
     post_key(pygame.K_z, pygame.KMOD_LCTRL)
     app.step(0.016)
     assert not app.game.state.finished
-    assert app.game.state.round == state.scenario.rounds - 1
+    assert app.game.state.round == app.game.state.scenario.rounds - 1
     assert isinstance(app.top, BoardScene)
 
 
@@ -185,17 +193,9 @@ def test_a_stray_backspace_on_the_result_screen_asks_before_reopening_the_game(
 ) -> None:
     # a trial's nervous facilitator hit Backspace: the result vanished and the save counted
     # as unfinished again, with only "Fortrudt" said
-    state = new_game(deck, "intro", seed=1)
-    history = History.start(state)
-    while not history.current.finished:
-        history = history.do(EndYear())
-    app.game.settings = GameSettings(scenario="intro", seed=1)
-    app.game.history = history
     from game.ui.scenes.board import BoardScene
 
-    app.push(BoardScene(app))
-    debrief = DebriefScene(app, background=False)
-    app.push(debrief)
+    debrief = _finished_on_the_debrief(app, deck)
     post_key(pygame.K_BACKSPACE)
     app.step(0.016)
     assert app.game.state.finished and app.top.name == "reopen"
