@@ -121,12 +121,20 @@ def format_target(value: float, lang: str = "da") -> str:
     """A year's target as the game counts it: with the decimals it has, up to two ("5,51",
     "12,67", "3", "1.653,85"). Rounded to one decimal, 5,51 read as "5,5", and a paper table
     at 5,5 ticked a year the game counts as missed."""
+    return format_exact(value, lang)
+
+
+def format_exact(value: float, lang: str = "da", *, sign: bool = False) -> str:
+    """``value`` with the decimals it has, up to two (``TARGET_DECIMALS``), as the game counts
+    it: a target, or a printed card's amount that a paper table adds up on its ledger (a card
+    of 0,95 printed as "+1" let a paper total pass a target the game counted as missed).
+    ``sign`` adds "+"."""
     places = amount_decimals(value)
     while places < TARGET_DECIMALS and round_half_away(value, places) != round_half_away(
         value, TARGET_DECIMALS
     ):
         places += 1
-    return format_amount(value, lang, places)
+    return format_amount(value, lang, places, sign=sign)
 
 
 def pair_decimals(value: float, target: float, *, met: bool | None = None) -> int:

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
 from game.messages import catalogue, unit_words
-from game.numbers import format_amount, format_target
+from game.numbers import format_amount, format_exact, format_target
 from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
 
 CARD_W, CARD_H = 90.0, 63.0
@@ -213,7 +213,7 @@ def _strip(
     if len(amounts) <= years:
         # the amount that holds is one the game reaches; after the game's last year nothing
         # counts (an intro card read "derefter hvert år: +13,5" in a game of three years)
-        caption += f" · {t('print.holds')}: {format_amount(amounts[-1], lang, sign=True)}"
+        caption += f" · {t('print.holds')}: {format_exact(amounts[-1], lang, sign=True)}"
     count = min(8, years)  # the years of the game: amounts after its last year do not count
     amounts = tuple(amounts[min(i, len(amounts) - 1)] for i in range(count))
     labels = _labels(count, first_year, lang)

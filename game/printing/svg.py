@@ -11,7 +11,7 @@ import math
 from html import escape
 
 from game.engine import Kind
-from game.numbers import format_amount
+from game.numbers import format_exact
 
 KIND_COLORS: dict[Kind | None, str] = {
     Kind.SAVING: "#E69F00",
@@ -114,7 +114,7 @@ def effect_strip(
                 f'<rect x="{left:.1f}" y="{top:.1f}" width="{bar_w:.1f}" height="{bar_h:.1f}" '
                 f'fill="{fill}" stroke="{INK}" stroke-width="4"/>'
             )
-        text = format_amount(amount, lang, sign=True)
+        text = format_exact(amount, lang, sign=True)  # as the ledger adds it up
         # a long amount (t. kr.: "+3.456,5") is pressed into its slot, never over the next
         room = slot - 8
         fit = (

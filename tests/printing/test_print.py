@@ -380,6 +380,17 @@ def test_a_card_says_what_holds_after_the_strip_only_when_the_game_reaches_it():
     assert "derefter hvert år: +2,5" in intro  # a saving's one amount holds in every year
 
 
+def test_a_cards_amounts_are_printed_as_the_game_counts_them(tmp_path):
+    # a card of 0,95 was printed "+1": a paper table adding the printed amounts on its ledger
+    # could pass a target that the game, after enter, counted as missed
+    deck = load_deck(standard_deck())
+    card = replace(deck.proposal("indkoeb"), effect=(0.3, 0.9, 0.95))
+    proposals = tuple(card if p.id == "indkoeb" else p for p in deck.proposals)
+    deck = replace(deck, proposals=proposals)
+    printed = document(deck, deck.scenario("intro"))
+    assert ">+0,95<" in printed and "derefter hvert år: +0,95" in printed
+
+
 def test_print_takes_the_deck_as_deck_as_the_other_commands_do(tmp_path, capsys):
     # "raaderum print --deck aadal …": "ukendte argumenter: --deck", where balance, play and
     # enter take --deck
