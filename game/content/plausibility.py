@@ -110,6 +110,19 @@ def never_frees(proposal: Proposal) -> bool:
     return proposal.kind is Kind.EFFICIENCY and max(proposal.effect) <= 0 < -min(proposal.effect)
 
 
+def cost_skipped_after(proposal: Proposal) -> int | None:
+    """For a card tied to budget years (``effect_from_year``) whose costs come before its
+    gains: the last budget year with a cost – adopted after it, the card gives its gains
+    without its cost (years before adoption are skipped), so it is the cheapest card on the
+    table. None for any other card."""
+    if proposal.calendar_year is None or not proposal.calendar_year.isdigit():
+        return None
+    costs = [i for i, value in enumerate(proposal.effect) if value < 0]
+    if not costs or not any(value > 0 for value in proposal.effect[costs[-1] + 1 :]):
+        return None
+    return int(proposal.calendar_year) + costs[-1]
+
+
 def worth_nothing(proposal: Proposal) -> bool:
     """True for a card whose every amount is 0 and that raises no service: on the board it
     can only take capacity, or cut service for nothing (an empty row of a catalogue, or
@@ -164,6 +177,17 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
     written = ".negative" if savings_negative(documents) else ""
     required = {pid for proposal in deck.proposals for pid in proposal.requires}
     for proposal in deck.proposals:
+        free_after = cost_skipped_after(proposal)
+        if free_after is not None:
+            at = _at(places.get(proposal.id), "effect_from_year")
+            if at is not None:
+                yield Problem.of(
+                    *at,
+                    "deck.cost_skipped",
+                    id=proposal.id,
+                    year=proposal.calendar_year,
+                    last=str(free_after),
+                )
         if worth_nothing(proposal) and proposal.id not in required:
             at = _at(places.get(proposal.id), "effect", 0)
             if at is not None:

@@ -1005,6 +1005,7 @@ MESSAGES.update(
         "deck.savings_cost_more.one": "… og {count} besparelse mere ville koste penge af samme grund",
         "deck.savings_cost_more.many": "… og {count} besparelser mere ville koste penge af samme grund",
         "deck.saving_costs": "advarsel: besparelsen '{id}' koster penge i spillet, hvor en besparelse skulle frigøre dem; står beløbet med det rigtige fortegn?",
+        "deck.cost_skipped": "advarsel: '{id}' er bundet til årene fra {year} ('effect_from_year'), og dets udgift kommer før gevinsten: vedtages det efter {last}, springes udgiften over, og gevinsten kommer gratis. Hører udgiften til vedtagelsen, som en investerings gør, så skriv beløbene uden 'effect_from_year'",
         "deck.worth_nothing": "advarsel: forslaget '{id}' giver 0 i alle år og hæver ikke serviceniveauet, så på brættet koster det bare kapacitet; skriv beløbene, eller tag det ud af dækket",
         "deck.efficiency_never_frees": "advarsel: effektiviseringen '{id}' frigør intet i noget år, men koster kun penge; står beløbene med det rigtige fortegn?",
         "deck.investment_turned": "advarsel: investeringen '{id}' giver penge det første år og koster penge siden, hvor en investering koster først og giver siden; står beløbene med det rigtige fortegn?",

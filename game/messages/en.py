@@ -997,6 +997,7 @@ MESSAGES.update(
         "deck.savings_cost_more.one": "… and {count} more saving would cost money for the same reason",
         "deck.savings_cost_more.many": "… and {count} more savings would cost money for the same reason",
         "deck.saving_costs": "warning: the saving '{id}' costs money in the game, where a saving should free it; is the amount's sign right?",
+        "deck.cost_skipped": "warning: '{id}' is tied to the years from {year} ('effect_from_year') and its cost comes before its gain: adopted after {last}, the cost is skipped and the gain comes free. If the cost belongs to the adoption, as an investment's does, write the amounts without 'effect_from_year'",
         "deck.worth_nothing": "warning: proposal '{id}' gives 0 in every year and does not raise the service level, so on the board it only costs capacity; write its amounts, or take it out of the deck",
         "deck.efficiency_never_frees": "warning: the efficiency '{id}' frees nothing in any year and only costs money; are the amounts' signs right?",
         "deck.investment_turned": "warning: the investment '{id}' gives money its first year and costs money after, where an investment costs first and pays later; are the amounts' signs right?",

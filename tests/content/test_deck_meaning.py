@@ -227,6 +227,22 @@ def test_a_card_worth_nothing_is_a_warning_unless_another_card_requires_it(tmp_p
     assert not any("'indkoeb' giver 0" in line for line in lines)
 
 
+def test_a_card_tied_to_budget_years_whose_cost_late_adoption_skips_is_a_warning(tmp_path, capsys):
+    # a budget officer's investment [1.5, -0.8, -1.6] under the budget's minus, tied to 2028:
+    # adopted in 2029 it kept its gains and never paid its 1,5 – the cheapest card in the pile
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ("effect: [-3, 0, 4]", "effect: [-3, 0, 4]\n    effect_from_year: 2027"),
+    )
+    assert code == 0
+    assert any(
+        "advarsel: 'rehab' er bundet til årene fra 2027 ('effect_from_year'), og dets udgift "
+        "kommer før gevinsten: vedtages det efter 2027, springes udgiften over" in line
+        for line in lines
+    ), lines
+
+
 def _written_as_budget_changes(turn_events: bool) -> str:
     """The base deck with ``sign: savings_negative`` and its proposals' amounts written as
     budget changes (a saving with minus); its events too when ``turn_events``."""
