@@ -82,3 +82,24 @@ def test_linux_commands_work_from_a_stick_without_execute_permission(build_dist)
     for name, text in texts.items():
         assert "./install.sh" not in text and "./start.sh" not in text, name
     assert "sh install.sh" in texts["LÆS MIG.txt"] and "sh start.sh" in texts["LÆS MIG.txt"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux bundle's start script")
+def test_start_sh_on_another_pc_says_so_and_not_that_the_game_is_not_installed(tmp_path):
+    # .venv/bin/python is a link to the Python that made it: on another pc it points nowhere,
+    # and the script said "Spillet er ikke installeret endnu" instead of "en anden pc"
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "USB stik" / "Råderum"
+    (folder / ".venv" / "bin").mkdir(parents=True)
+    shutil.copy2(ROOT / "packaging" / "linux" / "start.sh", folder / "start.sh")
+    (folder / ".venv" / "bin" / "python").symlink_to(tmp_path / "ingen" / "python3.13")
+    moved = subprocess.run(
+        ["sh", str(folder / "start.sh"), "--version"], capture_output=True, text=True, check=False
+    )
+    assert moved.returncode == 1
+    assert "blev lavet på en anden pc eller med en anden Python" in moved.stderr
+    (folder / ".venv" / "bin" / "python").unlink()
+    fresh = subprocess.run(["sh", str(folder / "start.sh")], capture_output=True, text=True)
+    assert fresh.returncode == 1 and "ikke installeret endnu" in fresh.stderr

@@ -44,10 +44,23 @@ if [ -z "$python" ]; then
     exit 1
 fi
 
+own_disk() {
+    echo "Pak zip-filen ud i din egen mappe på pc'en (fx i Dokumenter), og kør sh install.sh der." >&2
+}
+
 echo "Installerer Råderumsspillet @VERSION@ med $("$python" --version 2>&1) i $here/.venv ..."
 if ! "$python" -m venv --clear "$here/.venv"; then
     echo "Kunne ikke lave det virtuelle miljø i $here/.venv." >&2
-    echo "På Debian og Ubuntu mangler ofte pakken python$want-venv: sudo apt install python$want-venv" >&2
+    probe="$here/.raaderum-link-$$"
+    if ! ln -s install.sh "$probe" 2>/dev/null; then
+        # an FAT or exFAT stick holds no symbolic links, and venv needs them on Linux
+        echo "Mappen ligger på et drev, der ikke kan rumme links (fx et FAT-formateret USB-stik)." >&2
+        own_disk
+    else
+        rm -f "$probe"
+        echo "På Debian og Ubuntu mangler ofte pakken python$want-venv; bed IT om at installere den" >&2
+        echo "(sudo apt install python$want-venv)." >&2
+    fi
     exit 1
 fi
 
@@ -59,5 +72,14 @@ if ! PIP_CONFIG_FILE=/dev/null "$here/.venv/bin/python" -m pip install --isolate
     exit 1
 fi
 
-"$here/.venv/bin/python" -P -m game --version
+if ! started=$("$here/.venv/bin/python" -P -m game --version 2>&1); then
+    # numpy's and pygame's compiled parts cannot be loaded from a drive mounted noexec (a
+    # stick that may not run programs): the game's own folder must be on the pc's disk
+    echo "Spillet kunne ikke starte fra $here." >&2
+    echo "(Teknisk: $(printf '%s\n' "$started" | tail -n 1))" >&2
+    echo "Ligger mappen på et USB-stik, der ikke må køre programmer, kan spillet ikke køre derfra." >&2
+    own_disk
+    exit 1
+fi
+echo "$started"
 echo "Færdig. Start spillet med sh start.sh"

@@ -4,7 +4,8 @@
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
 python="$here/.venv/bin/python"
 
-if [ ! -e "$python" ]; then
+# -L too: on another pc the link to the Python that made .venv points nowhere (-e is false)
+if [ ! -e "$python" ] && [ ! -L "$python" ]; then
     echo "Spillet er ikke installeret endnu. Kør først sh install.sh i samme mappe." >&2
     exit 1
 fi
