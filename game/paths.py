@@ -70,3 +70,11 @@ def is_litter(name: str) -> bool:
         or lowered in _LITTER_NAMES
         or lowered.endswith(_LITTER_SUFFIXES)
     )
+
+
+def command_word(path: str | os.PathLike[str]) -> str:
+    """A path as a command the game prints takes it: in double quotes when it holds a space
+    ("C:\\Users\\Anne Marie\\katalog.xlsx"), which Windows' Kommandoprompt and a Linux shell
+    read alike; as written otherwise. A path copied from a hint must work when pasted."""
+    text = str(path)
+    return f'"{text}"' if any(c.isspace() for c in text) else text

@@ -31,6 +31,7 @@ from game.messages import (
     unit_words,
 )
 from game.numbers import format_target
+from game.paths import command_word
 
 if TYPE_CHECKING:
     from game.content import Problem
@@ -92,7 +93,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     path = new_workbook(args.out)
     write_or_say(path, lambda: write_template(path))
-    print(catalogue(reader_lang(args)).t("cli.template_written", path=path))
+    say = catalogue(reader_lang(args)).t
+    print(say("cli.template_written", path=path, word=command_word(path)))
     return EXIT_OK
 
 

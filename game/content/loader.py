@@ -48,7 +48,7 @@ from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
 from game.messages import Message
 from game.numbers import usual_unit
-from game.paths import is_litter
+from game.paths import command_word, is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
 MAX_FILES = 200
@@ -118,7 +118,8 @@ def load_deck(
         raise DeckError([Problem.of(label, 1, "deck.no_files")])
     if path.is_file() and path.suffix.lower() in CATALOGUE_SUFFIXES:
         # a budget office's catalogue is a deck only once imported
-        raise DeckError([Problem.of(label, 1, "deck.is_catalogue", path=label)])
+        said = {"path": label, "word": command_word(label)}  # pasted whole, spaces and all
+        raise DeckError([Problem.of(label, 1, "deck.is_catalogue", **said)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
     return load_sources([(str(file), _read_limited(file)) for file in files], warnings, deep=deep)

@@ -950,7 +950,7 @@ MESSAGES.update(
         "field.value_map": "et felt-sæt",
         # the deck loader (game.content.loader)
         "deck.missing": "findes ikke",
-        "deck.is_catalogue": "det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk med: raaderum import {path} --out MAPPE",
+        "deck.is_catalogue": "det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk med: raaderum import {word} --out MAPPE",
         "deck.no_files": "mappen indeholder ingen .yaml-filer",
         "deck.too_many_files": "mappen har over {most} .yaml-filer",
         "deck.unreadable": "kan ikke læses: {reason}",
@@ -1249,7 +1249,7 @@ MESSAGES.update(
         "cli.not_written": "dokumentet kunne ikke skrives",
         "cli.two_decks": "to dæk er angivet ({first} og {second}); angiv ét",
         "cli.exists": "{out} findes allerede; vælg et andet navn (filen overskrives ikke)",
-        "cli.template_written": "{path}: skabelonen er skrevet; udfyld den, og lav den til et dæk med\n  raaderum import {path} --out MAPPE",
+        "cli.template_written": "{path}: skabelonen er skrevet; udfyld den, og lav den til et dæk med\n  raaderum import {word} --out MAPPE",
         "cli.print_written": "{path}: {pages} A4-sider til '{title}' – åbn filen i en browser, og udskriv den (uden sidehoved og -fod, skalering 100 %)",
         "cli.export_written": "{path}: dækket er skrevet som katalog (importér det igen med raaderum import)",
         "cli.unknown_scenario": "ukendt scenarie '{id}' (kendte: {known})",

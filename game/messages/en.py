@@ -942,7 +942,7 @@ MESSAGES.update(
         "field.value_map": "a set of fields",
         # the deck loader (game.content.loader)
         "deck.missing": "does not exist",
-        "deck.is_catalogue": "this is a catalogue (spreadsheet or CSV), not a deck; turn it into a deck with: raaderum import {path} --out FOLDER",
+        "deck.is_catalogue": "this is a catalogue (spreadsheet or CSV), not a deck; turn it into a deck with: raaderum import {word} --out FOLDER",
         "deck.no_files": "the folder holds no .yaml files",
         "deck.too_many_files": "the folder has more than {most} .yaml files",
         "deck.unreadable": "cannot be read: {reason}",
@@ -1241,7 +1241,7 @@ MESSAGES.update(
         "cli.not_written": "the document could not be written",
         "cli.two_decks": "two decks are given ({first} and {second}); give one",
         "cli.exists": "{out} already exists; choose another name (the file is never overwritten)",
-        "cli.template_written": "{path}: the template is written; fill it in, and turn it into a deck with\n  raaderum import {path} --out FOLDER",
+        "cli.template_written": "{path}: the template is written; fill it in, and turn it into a deck with\n  raaderum import {word} --out FOLDER",
         "cli.print_written": "{path}: {pages} A4 pages for '{title}' – open the file in a browser and print it (without headers and footers, at 100% scale)",
         "cli.export_written": "{path}: the deck is written as a catalogue (import it again with raaderum import)",
         "cli.unknown_scenario": "unknown scenario '{id}' (known: {known})",

@@ -23,6 +23,7 @@ from typing import TypeVar
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
 from game.messages import catalogue, unit_words
 from game.numbers import format_amount, format_exact, format_target
+from game.paths import command_word
 from game.printing.svg import KIND_COLORS, KIND_TINTS, effect_strip, icon
 
 CARD_W, CARD_H = 90.0, 63.0
@@ -605,8 +606,7 @@ def _result_sheet(
         # every decimal the facilitator typed: 27,55 shown as 27,6 would be another game
         named = f"{scenario.id} --target {format_amount(target, 'da', decimals=6)}"
     if deck_path is not None:  # a municipality's own deck: the command must find it
-        quoted = f'"{deck_path}"' if any(c.isspace() for c in deck_path) else deck_path
-        named = f"{named} --deck {quoted}"
+        named = f"{named} --deck {command_word(deck_path)}"
     help_text = t("print.sheet.entry_help", scenario=named)
     row, whole = entry_layout(len(scenario.years), len(proposals) + len(events))
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))

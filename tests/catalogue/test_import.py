@@ -113,9 +113,12 @@ def test_every_field_of_format_2_survives_export_and_import(tmp_path):
     assert 'sign: "savings_negative"' in written  # the author's convention is kept
 
 
-def test_the_template_imports_into_a_deck_that_validates(tmp_path):
-    template = tmp_path / "katalog.xlsx"
+def test_the_template_imports_into_a_deck_that_validates(tmp_path, capsys):
+    template = tmp_path / "Budget 2027" / "katalog.xlsx"
+    template.parent.mkdir()
     assert main(["template", str(template)]) == 0
+    # the command it suggests works when pasted: a path with a space is quoted
+    assert f'raaderum import "{template}" --out MAPPE' in capsys.readouterr().out
     imported = import_catalogue([template], tmp_path / "dæk")
     kinds = {p.kind.value for p in imported.deck.proposals}
     assert kinds == {"saving", "efficiency", "investment"}

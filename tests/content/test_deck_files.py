@@ -250,7 +250,8 @@ def test_a_catalogue_given_as_a_deck_says_to_import_it(tmp_path, capsys, name):
     from game.catalogue import write_template
     from game.cli import main
 
-    path = tmp_path / name
+    path = tmp_path / "Budget 2027" / name  # a folder with a space: the hint quotes it
+    path.parent.mkdir()
     if name.endswith(".csv"):
         path.write_text("id;slags;titel;område;år 1\nspar;besparelse;Spar;Ældre;2\n", "utf-8")
     else:
@@ -259,7 +260,7 @@ def test_a_catalogue_given_as_a_deck_says_to_import_it(tmp_path, capsys, name):
     out = capsys.readouterr().out
     assert out.strip() == (
         f"{path}:1: det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk "
-        f"med: raaderum import {path} --out MAPPE"
+        f'med: raaderum import "{path}" --out MAPPE'
     )
 
 
