@@ -198,6 +198,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 "deck.effect_too_big",
                 "deck.effect_too_small",
                 "deck.construction_too_big",
+                "deck.effect_too_big_thousands",
+                "deck.effect_too_small_thousands",
+                "deck.construction_too_big_thousands",
                 "deck.construction_budget_too_big",
             ):
                 continue  # the unit said at its title or heading is the cause; not 40 lines more

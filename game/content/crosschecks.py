@@ -31,6 +31,13 @@ def _number(value: float) -> float:
     return float(value)
 
 
+def _thousands(value: float, scale: float, limit: float) -> str:
+    """ "_thousands" when an amount beyond a mio. kr. deck's limit would fit as thousands
+    (−1.200 meant as −1.200 t. kr. = −1,2 mio. kr.): the message then asks whether it is
+    written in t. kr. (a single one; three or more say so once, ``unit_probably_thousands``)."""
+    return "_thousands" if scale == 1.0 and abs(value) <= limit * 1000 else ""
+
+
 def _typed(value: float) -> ByLanguage:
     """An author's amount in a message with every decimal it has ("1.250,5", not the
     rounded "1.250" that a limit is written with), so it can be found in the file."""
@@ -97,14 +104,17 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                         Problem.of(
                             item.doc.file,
                             item.doc.line((*item.path, "effect", index)),
-                            key,
+                            key + _thousands(value, scale, limit),
                             number=index + 1,
                             limit=_number(limit if value > 0 else -limit),
                             value=_typed(value),
                             unit=unit,
+                            meant=_typed(value / 1000),
                         )
                     )
-    beyond = [p for p in out if p.said.key in ("deck.effect_too_big", "deck.effect_too_small")]
+    beyond = [
+        p for p in out if p.said.key.startswith(("deck.effect_too_big", "deck.effect_too_small"))
+    ]
     if len(beyond) >= 3 and scale in (1.0, 1000.0):
         # many amounts beyond the limit: a deck in t. kr. without its unit, or one in kroner
         # under "t. kr." – said first, at the first of them
@@ -118,10 +128,11 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                 Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "construction")),
-                    "deck.construction_too_big",
+                    "deck.construction_too_big" + _thousands(item.spec.construction, scale, limit),
                     limit=_number(limit),
                     unit=unit,
                     value=_typed(item.spec.construction),
+                    meant=_typed(item.spec.construction / 1000),
                 )
             )
     for item in items["scenarios"]:

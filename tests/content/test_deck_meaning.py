@@ -243,6 +243,17 @@ def test_a_card_tied_to_budget_years_whose_cost_late_adoption_skips_is_a_warning
     ), lines
 
 
+def test_one_amount_beyond_the_limit_asks_whether_it_is_in_thousands(tmp_path, capsys):
+    # "−1.200" in a deck in mio. kr. was refused as beyond −1.000 without the question that a
+    # large amount under the limit gets: written in t. kr.?
+    code, lines = _validate(tmp_path, capsys, ("effect: [0.8]", "effect: [-1200]"))
+    assert code == 2
+    assert lines[0] == (
+        "deck.yaml:34: 'effect (nr. 1)' skal være mindst −1.000, ikke −1.200 (beløb i mio. kr.); "
+        "er beløbet skrevet i t. kr.? −1.200 t. kr. er −1,2 mio. kr."
+    ), lines
+
+
 def _written_as_budget_changes(turn_events: bool) -> str:
     """The base deck with ``sign: savings_negative`` and its proposals' amounts written as
     budget changes (a saving with minus); its events too when ``turn_events``."""
