@@ -115,13 +115,33 @@ TEMPLATE: dict[str, Any] = {
         },
     ],
     "events": [
+        # as many as the example scenario draws (one a year): an event is drawn once, and a
+        # scenario with fewer plays its last years without one (validate says so)
         {
             "id": "udligning",
             "title": "Udligningen falder",
             "effect": [-2],
             "text": "Kommunen får 2 mio. kr. mindre i udligning om året.",
             "weight": 2,
-        }
+        },
+        {
+            "id": "flere-aeldre",
+            "title": "Flere ældre end ventet",
+            "effect": [-0.5, -1, -1.5],
+            "text": "Der bliver flere ældre end i budgettet, og udgiften vokser år for år.",
+        },
+        {
+            "id": "oekonomiaftale",
+            "title": "Bedre økonomiaftale end ventet",
+            "effect": [1],
+            "text": "Økonomiaftalen giver kommunen 1 mio. kr. mere om året end budgetteret.",
+        },
+        {
+            "id": "energipriser",
+            "title": "Energipriserne stiger",
+            "effect": [-1, -0.5],
+            "text": "Højere priser på el og varme i kommunens bygninger; de falder lidt igen.",
+        },
     ],
     "scenarios": [
         {
@@ -135,7 +155,7 @@ TEMPLATE: dict[str, Any] = {
         }
     ],
 }
-"""The template's example rows: one card of each kind, an event and a scenario."""
+"""The template's example rows: one card of each kind, four events and a scenario."""
 
 
 def effect_columns(data: dict[str, Any]) -> int:

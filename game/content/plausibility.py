@@ -576,6 +576,18 @@ def _no_events(scenario: Scenario, place: Place | None) -> Iterator[Problem]:
     at = _at(place, "id")
     if at is not None and scenario.events_per_round > 0 and not scenario.events:
         yield Problem.of(*at, "deck.no_events", id=scenario.id, n=scenario.events_per_round)
+    elif 0 < len(scenario.events) < scenario.event_slots:
+        # an event is drawn once: a pile smaller than the draws leaves the last rounds
+        # without one (a budget officer's three-year scenario with two events)
+        at = _at(place, "events")
+        if at is not None:
+            yield Problem.of(
+                *at,
+                "deck.few_events",
+                id=scenario.id,
+                slots=scenario.event_slots,
+                count=len(scenario.events),
+            )
 
 
 def _card(place: Place) -> dict[str, Any]:

@@ -38,7 +38,8 @@ def test_a_year_column_next_to_aar_columns_on_the_events_sheet_gives_advice_that
     path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
-    lines = text.strip().splitlines()
+    # one problem (warnings, such as the one event for three years, are said beside it)
+    lines = [line for line in text.strip().splitlines() if ": advarsel: " not in line]
     assert len(lines) == 1, text  # not also "cellen står i en kolonne uden overskrift"
     assert lines[0].startswith(f"{path}:Hændelser!D1: kolonnen '2027' er et årstal")
     assert "en hændelse har intet 'fra budgetår'" in lines[0]

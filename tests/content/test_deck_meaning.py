@@ -457,6 +457,20 @@ def test_an_event_round_no_scenario_has_is_pointed_out(tmp_path, capsys):
     )
 
 
+def test_a_scenario_with_fewer_events_than_it_draws_is_pointed_out(tmp_path, capsys):
+    # a three-year scenario with two events: the last year came without one, unsaid
+    events = "    market: 7\n    events: [udligning, flere-aeldre]\n"
+    code, lines = _validate(tmp_path, capsys, ("    market: 7\n", events))
+    assert code == 0
+    assert (
+        "advarsel: scenariet 'budget-2027' trækker 3 hændelser i alt, men har kun 2; en "
+        "hændelse trækkes én gang, så de sidste runder kommer uden hændelse"
+    ) in " ".join(lines), lines
+    # three events for three years: nothing said
+    code, lines = _validate(tmp_path, capsys)
+    assert not any("hændelser i alt" in line for line in lines), lines
+
+
 def test_a_pile_smaller_than_the_table_is_pointed_out(tmp_path, capsys):
     pile = "    market: 7\n    proposals: [faerre-vikarer, selvbetjent-bibliotek, rehab, energi]\n"
     pile = pile.replace("rehab", "rehab, indkoeb")
