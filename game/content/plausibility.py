@@ -28,7 +28,7 @@ from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, unit_words
-from game.numbers import USUAL_UNITS, format_amount
+from game.numbers import USUAL_UNITS, format_amount, format_exact
 
 Place = tuple[YamlDocument, tuple[str | int, ...]]
 
@@ -379,7 +379,10 @@ def _in_another_unit(
                     typical=typical,
                     unit=deck.unit,
                     other=smaller_unit,
-                    fraction=largest / 1_000,
+                    # "950 t. kr. er 0,95 mio. kr.", not "1"
+                    fraction=ByLanguage.of(
+                        **{lang: format_exact(largest / 1_000, lang) for lang in LANGUAGES}
+                    ),
                 )
             )
     return found

@@ -323,6 +323,13 @@ def _turned(amount: str) -> str:
 # --- an amount in another unit (fault 2) ----------------------------------------------------------
 
 
+def test_the_amount_in_the_deck_unit_is_said_with_its_decimals(tmp_path, capsys):
+    # "950 t. kr. er 1 mio. kr." – 0,95 rounded to one decimal
+    code, lines = _validate(tmp_path, capsys, ("effect: [1.5]", "effect: [950]"))
+    assert code == 0
+    assert "er beløbet skrevet i t. kr.? 950 t. kr. er 0,95 mio. kr." in lines[0], lines
+
+
 def test_an_amount_in_t_kr_in_a_deck_in_mio_kr_is_pointed_out(tmp_path, capsys):
     # trial m_mio_but_tkr_amts.yaml: before, OK without a word
     code, lines = _validate(tmp_path, capsys, ("effect: [1.5]", "effect: [800]"))
