@@ -560,12 +560,34 @@ def card_advice(
             if beaten:
                 said.append(beaten)
                 continue
+            waits = _waits_sentence(card, cards)
+            if waits:
+                said.append(waits)
+                continue
             if not card.flag or ((crowded or alone) and card.flag == "dominant"):
                 continue
             others = [c.per_capacity for c in mine if c is not card]
             median = statistics.median(others) if others else None
             said.append(_card_sentence(card, median, unit))
     return said
+
+
+def _waits_sentence(card: CardStat, cards: Sequence[CardStat]) -> str | None:
+    """The advice for a dead card that requires a card the plan seldom adopts: that card is
+    the cause (a budget officer was told to look at the cards that require the dead one,
+    when it was the one requiring another). None for any other card."""
+    if card.flag != "dead" or not card.requires:
+        return None
+    by_id = {c.id: c for c in cards}
+    seldom = [by_id[r] for r in card.requires if r in by_id and by_id[r].rate < 0.5]
+    if not seldom:
+        return None
+    named = " og ".join(f"»{c.title}« (vedtaget i {percent(c.rate)})" for c in seldom)
+    return (
+        f"»{card.title}« er dødt (vedtaget i {percent(card.rate)}): det kan først vedtages, "
+        f"når {named} er vedtaget, og planen tager sjældent det. Se først på det kort, eller "
+        "tag kravet ('requires') væk, hvis forslaget kan stå alene."
+    )
 
 
 def outclass_sentence(card: CardStat, titles: dict[str, str]) -> str | None:

@@ -105,6 +105,8 @@ class CardStat:
     """Ids of the pile's cards of its kind it beats on every count (``outclass``)."""
     outclassed_by: tuple[str, ...] = ()
     """Ids of the pile's cards of its kind that beat it on every count."""
+    requires: tuple[str, ...] = ()
+    """Ids of the cards it requires (``Proposal.requires``): a card adopted only after them."""
 
     @property
     def rate(self) -> float:
@@ -422,6 +424,7 @@ def card_stats(
             deck.proposal(pid).effect[-1],
             beats.get(pid, ()),
             tuple(beaten_by.get(pid, ())),
+            deck.proposal(pid).requires,
         )
         for pid in shown
     ]

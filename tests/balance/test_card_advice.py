@@ -129,3 +129,23 @@ def test_a_crowded_kind_is_not_told_to_tighten_a_capacity_the_report_says_to_rai
     [raised] = card_advice(cards, "mio. kr.", more_capacity=True)
     assert alone.endswith("målet), eller stram kapaciteten.")
     assert raised.endswith("målet).") and "stram" not in raised
+
+
+def test_a_dead_card_that_requires_a_card_seldom_adopted_is_told_so():
+    # "Træningsenhed" was dead because it requires AE-7, adopted in 14 % of the games; the
+    # report said to look at the cards that require it
+    from dataclasses import replace
+
+    cards = [
+        *_pile(Kind.EFFICIENCY, ae7=(14, 1.0), lean=(60, 1.1), indkoeb=(55, 0.9)),
+        *_pile(Kind.INVESTMENT, rehab=(60, 2.0), akut=(50, 2.2)),
+    ]
+    dead = replace(
+        _card("enhed", Kind.INVESTMENT, 4, 2.1), title="Træningsenhed", requires=("ae7",)
+    )
+    said = card_advice([*cards, dead], "mio. kr.")
+    assert [s for s in said if "Træningsenhed" in s] == [
+        "»Træningsenhed« er dødt (vedtaget i 4,0 %): det kan først vedtages, når »Ae7« "
+        "(vedtaget i 14,0 %) er vedtaget, og planen tager sjældent det. Se først på det kort, "
+        "eller tag kravet ('requires') væk, hvis forslaget kan stå alene."
+    ]
