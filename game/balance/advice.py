@@ -174,8 +174,8 @@ def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
             continue
         line = (
             f"Målet for {label} ({format_amount(target)}) er højere, end kortene kan give det "
-            f"år, i {under} af dem, selv når alt sættes ind på {label}: højst "
-            f"{_amount(ceiling, unit)} i {share} af dem."
+            f"år med de hændelser, der kom, i {under} af dem, selv når alt sættes ind på "
+            f"{label}: højst {_amount(ceiling, unit)} i {share} af dem."
         )
         if free:
             line += (
@@ -314,7 +314,8 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
             continue
         line = (
             f"Sænk målet for {label} til højst {_amount(ceiling, unit)} (så meget kunne kortene "
-            f"give det år i {REACHED_SHARE * 100:.0f} % af de tabte spil)"
+            f"give det år, med de hændelser, der kom, i {REACHED_SHARE * 100:.0f} % af de tabte "
+            "spil)"
         )
         if _counts(free, found.lost):
             line += (
