@@ -23,7 +23,7 @@ from typing import Any
 
 from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Verdict, target_limit
 from game.messages import da, en
-from game.numbers import format_amount, is_known_unit, unit_scale
+from game.numbers import format_amount, format_exact, is_known_unit, unit_scale
 
 log = logging.getLogger(__name__)
 
@@ -210,6 +210,13 @@ def unit_words(unit: str, lang: str) -> str:
     if lang == "en" and unit_scale(unit) == 1000.0 and is_known_unit(unit):
         return "DKK '000"
     return unit
+
+
+def exact(value: float) -> ByLanguage:
+    """An amount as a message parameter with the decimals it has, up to two (``format_exact``):
+    a target the facilitator typed as 27,55 is said as 27,55, as the game counts it – a plain
+    float parameter is written with one decimal (27,6)."""
+    return ByLanguage.of(**{lang: format_exact(value, lang) for lang in LANGUAGES})
 
 
 def target_refusal(deck: Deck, target: float | None, lang: str) -> str | None:

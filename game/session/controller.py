@@ -35,7 +35,7 @@ from game.engine import (
     SetTarget,
     new_game,
 )
-from game.messages import Message, render
+from game.messages import Message, exact, render
 from game.saves import (
     GameSaver,
     GameSettings,
@@ -328,7 +328,7 @@ class GameController:
             undoing = key == "toast.undone"
             target = self.history.states[-2].targets[-1] if undoing else float(action.amount)
             year = before.scenario.years[-1]
-            return Message.of(f"{key}.set_target", year=year, amount=float(target))
+            return Message.of(f"{key}.set_target", year=year, amount=exact(float(target)))
         return Message.of(key)
 
     def _change(self, step: Callable[[History], History], done: Message | None = None) -> bool:

@@ -165,6 +165,19 @@ def test_typing_a_target_in_the_dialog_needs_no_click_first(make_app, std_deck):
     assert app.toast_texts() == [f"Fortrudt: målet for 2030 er {own} mio. kr. igen"]
 
 
+def test_a_target_with_two_decimals_is_said_as_typed(make_app, std_deck):
+    # "Målet for 2030 er nu 27,6 mio. kr." for a typed 27,55 that the game counts as 27,55
+    app = second_year_app(make_app, std_deck)
+    app.push("target")
+    type_text(app, "27,55")
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets[-1] == 27.55
+    assert "Målet for 2030 er nu 27,55 mio. kr." in app.toast_texts()
+    key(app, pygame.K_z, pygame.KMOD_CTRL)
+    key(app, pygame.K_y, pygame.KMOD_CTRL)
+    assert app.toast_texts() == ["Gentaget: målet for 2030 er 27,55 mio. kr."]
+
+
 def test_a_typed_target_is_confirmed_by_enter_even_after_the_focus_moved(make_app, std_deck):
     # Before, ↓ to "Annullér", typing 70 and Enter closed the dialog with the target unchanged.
     app = second_year_app(make_app, std_deck)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import IllegalAction, SetTarget, apply, target_limit
+from game.messages import exact
 from game.numbers import format_amount, format_target
 from game.ui import theme
 from game.ui.dialog import DialogScene
@@ -81,7 +82,7 @@ class TargetScene(DialogScene):
             self.close()
             # a float and the year, so that the toast reads right after a change of language
             year = self.app.game.state.scenario.years[-1]
-            self.app.toast("target.done", amount=float(value), year=year)
+            self.app.toast("target.done", amount=exact(float(value)), year=year)
 
     # --- layout -------------------------------------------------------------------------
     def parts(
