@@ -20,7 +20,7 @@ from game.content import DeckError, load_deck
 from game.engine import Deck, target_limit
 from game.numbers import format_amount
 from game.paths import standard_deck
-from game.saves import GameSettings
+from game.saves import GameSettings, SaveInfo
 from game.saves.paper import MAX_TABLE_NAME
 from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
@@ -130,21 +130,25 @@ class StartScene(Scene):
                 # group struggled) is not the next table's
                 return ids.index(history.current.scenario.id), history.initial.targets[-1]
         titles = [s.title for s in scenarios]
-        for entry in self.saves.entries:
-            info = entry.info
-            if info is not None and info.deck_title == self.deck.title:
-                if info.scenario_title in titles:
-                    return titles.index(info.scenario_title), info.target
-                break
+        info = self._newest()
+        if info is not None and info.scenario_title in titles:
+            return titles.index(info.scenario_title), info.target
         return 0, None
 
     def _last_timer(self) -> float | None:
         """The round timer of the newest game of this deck played in a window (a paper
         table's sheet has none), or None."""
+        info = self._newest(in_window=True)
+        return info.timer_minutes if info is not None else None
+
+    def _newest(self, *, in_window: bool = False) -> SaveInfo | None:
+        """The newest saved game of this deck in the save folder (``in_window``: played in a
+        window, not entered from paper), or None."""
         for entry in self.saves.entries:
             info = entry.info
-            if info is not None and info.deck_title == self.deck.title and not info.paper:
-                return info.timer_minutes
+            ours = info is not None and info.deck_title == self.deck.title
+            if ours and info is not None and not (in_window and info.paper):
+                return info
         return None
 
     def check_folder(self) -> None:
