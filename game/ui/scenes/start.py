@@ -146,8 +146,9 @@ class StartScene(Scene):
         window, not entered from paper), or None."""
         for entry in self.saves.entries:
             info = entry.info
-            ours = info is not None and info.deck_title == self.deck.title
-            if ours and info is not None and not (in_window and info.paper):
+            if info is None or info.deck_title != self.deck.title:
+                continue
+            if not (in_window and info.paper):
                 return info
         return None
 
