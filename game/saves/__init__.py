@@ -16,7 +16,14 @@ from game.saves.listing import (
     other_versions,
     scan_saves,
 )
-from game.saves.lock import LockHolder, SaveLock, SaveLocked, lock_holder, open_for_writing
+from game.saves.lock import (
+    LockHolder,
+    SaveLock,
+    SaveLocked,
+    held_elsewhere,
+    lock_holder,
+    open_for_writing,
+)
 from game.saves.model import (
     DamagedSave,
     GameSettings,
@@ -50,6 +57,7 @@ __all__ = [
     "copy_save",
     "crash_log_folder",
     "folder_problem",
+    "held_elsewhere",
     "list_saves",
     "lock_holder",
     "new_save_path",

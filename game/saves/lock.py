@@ -33,6 +33,7 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -442,6 +443,42 @@ def lock_holder(save: Path, *, now: float | None = None) -> LockHolder | None:
         return None
     _, holder, free = _top_holder(Path(save), time.time() if now is None else now)
     return None if free else holder
+
+
+_LOCK_NAME = re.compile(r"\.(.+)\.lock\.(\d{1,18})")
+"""A lock file's name (``lock_prefix`` and its generation): the save's name, the generation."""
+
+
+def held_elsewhere(saves: Sequence[Path], *, now: float | None = None) -> set[Path]:
+    """Those of ``saves`` that another live window holds (``lock_holder`` for each), found
+    with one listing of each folder: asking ``lock_holder`` save by save lists the folder
+    once per save, and a conference's folder of saves on a network drive holds hundreds. A
+    folder that cannot be listed marks none of its saves (the list only hints)."""
+    moment = time.time() if now is None else now
+    by_folder: dict[Path, list[Path]] = {}
+    for save in saves:
+        by_folder.setdefault(Path(save).parent, []).append(Path(save))
+    found: set[Path] = set()
+    for folder, members in by_folder.items():
+        try:
+            names = [entry.name for entry in folder.iterdir()]
+        except OSError:
+            continue
+        tops: dict[str, tuple[int, str]] = {}
+        for name in names:
+            match = _LOCK_NAME.fullmatch(name)
+            if match is not None:
+                generation = int(match.group(2))
+                if generation > tops.get(match.group(1), (-1, ""))[0]:
+                    tops[match.group(1)] = (generation, name)
+        for save in members:
+            held = _HELD.get(_key(save))
+            if (held is not None and not held.released) or save.name not in tops:
+                continue  # this window's own game, or no lock at all
+            holder = _read(folder / tops[save.name][1])
+            if isinstance(holder, LockHolder) and not is_stale(holder, moment):
+                found.add(save)
+    return found
 
 
 def held_lock(save: Path) -> SaveLock | None:

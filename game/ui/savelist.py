@@ -19,7 +19,7 @@ from game.saves import (
     SaveInfo,
     SaveListing,
     folder_problem,
-    lock_holder,
+    held_elsewhere,
     scan_saves,
 )
 from game.saves.files import display_path
@@ -172,10 +172,9 @@ class SaveList:
         listing = scan_saves(folder)
         # a game another window has open is marked, so a facilitator with two windows sees
         # which is busy before clicking it (a trial found out only from the dialog)
-        found = [
-            replace(e, held=lock_holder(e.path) is not None) if e.info is not None else e
-            for e in entries(listing)
-        ]
+        listed = entries(listing)
+        held = held_elsewhere([e.path for e in listed if e.info is not None])
+        found = [replace(e, held=True) if e.path in held else e for e in listed]
         self.entries, self.problem = found, listing.problem
 
     def row_height(self) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -390,3 +391,31 @@ def test_a_copy_of_a_game_open_elsewhere_goes_next_to_it(save, tmp_path, capsys)
         assert copy.parent == data_folder
     finally:
         holder.end()
+
+
+def test_the_saves_another_window_holds_are_found_with_one_listing_of_their_folder(
+    save, tmp_path, mini_deck, monkeypatch
+):
+    # the start screen marks games open elsewhere: asking save by save listed a folder of
+    # hundreds of saves once per save (on a network drive, seconds before the list showed)
+    from game.saves import held_elsewhere, lock_holder
+
+    other = _held_on_another_machine(save)  # held on another laptop
+    saves = [save]
+    for name in ("fri.json", "mit.json", ".gammel.json", "gammel.json"):
+        path = tmp_path / name
+        write_save(path, mini_deck, SETTINGS, _history(mini_deck))
+        saves.append(path)
+    mine = open_for_writing(tmp_path / "mit.json")  # this window's own game: not marked
+    stale = replace(other, refreshed=other.refreshed - STALE_AFTER - 1, token="old")
+    lock_module._lock_path(tmp_path / "gammel.json", 3).write_bytes(stale.to_json())
+    now = other.refreshed + 600
+    listings = []
+    real = Path.iterdir
+    monkeypatch.setattr(Path, "iterdir", lambda self: listings.append(self) or real(self))
+    try:
+        found = held_elsewhere(saves, now=now)
+        assert listings == [tmp_path]
+        assert found == {p for p in saves if lock_holder(p, now=now) is not None} == {save}
+    finally:
+        mine.release()
