@@ -25,7 +25,7 @@ import pygame
 
 from game.engine import Deck, History
 from game.messages import Catalogue, Message, unit_words
-from game.numbers import format_amount, format_target
+from game.numbers import format_amount, format_exact, format_target
 from game.paths import saves_dir
 from game.saves import GameSettings, PaperTable, RoundClock, SavedGame
 from game.saves import write_crash_log as saves_crash_log
@@ -185,9 +185,16 @@ class App:
             return self.t("error.unknown", reason=params.get("reason", message.key))
         return self.t(message.key, **params)
 
-    def amount(self, value: float, *, sign: bool = False, unit: bool = True) -> str:
-        """An amount in the deck's unit, Danish style: "12,5 mio. kr."."""
-        text = format_amount(value, self.lang, sign=sign)
+    def amount(
+        self, value: float, *, sign: bool = False, unit: bool = True, exact: bool = False
+    ) -> str:
+        """An amount in the deck's unit, Danish style: "12,5 mio. kr."; ``exact``: with the
+        decimals it has, up to two (``format_exact``) – a card's own amounts, as the printed
+        card shows them and the game counts them (+0,95, not +1)."""
+        if exact:
+            text = format_exact(value, self.lang, sign=sign)
+        else:
+            text = format_amount(value, self.lang, sign=sign)
         return f"{text} {self.unit}" if unit else text
 
     def target_amount(self, value: float) -> str:

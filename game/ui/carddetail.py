@@ -59,7 +59,7 @@ def draw_effect_table(
         )
         value = values[i]
         cell2 = cell.move(0, round(row_h))
-        label = "–" if i < start else app.amount(value, sign=True, unit=False)
+        label = "–" if i < start else app.amount(value, sign=True, unit=False, exact=True)
         color = theme.GAP if value < 0 else theme.INK
         app.text.draw(
             surface, label, cell2, BODY.sized(size).bold().ink(color).center().middle().lines(1)

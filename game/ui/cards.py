@@ -492,8 +492,8 @@ def _summary(app: Host, values: list[float], rect: pygame.Rect, min_text: int) -
     """The amounts in one line when each year's does not fit under its column: "+3 hvert år"
     for the same every year, else "−3 … +12" (first and last), else "… +12"; "" when not
     even that fits."""
-    first = app.amount(values[0], sign=True, unit=False)
-    last = app.amount(values[-1], sign=True, unit=False)
+    first = app.amount(values[0], sign=True, unit=False, exact=True)
+    last = app.amount(values[-1], sign=True, unit=False, exact=True)
     if len(values) == 1:
         options = [app.t("card.this_year", amount=first), first]
     elif len(set(values)) == 1:
@@ -532,13 +532,14 @@ def draw_effect_strip(
     top = max([abs(v) for v in values] + (high or []) + [1.0])
     label_h = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
     slot_w = rect.width / len(values)
-    labels = max(app.text.width(app.amount(v, sign=True, unit=False), min_text) for v in values)
+    figures = [app.amount(v, sign=True, unit=False, exact=True) for v in values]
+    labels = max(app.text.width(text, min_text) for text in figures)
     # every year's amount under its column only up to five years: more make a row of figures
     # too dense to read from the back of a room (and one fell out of sight); then the span
     # … and with a space between two amounts: "+1+3+5" beside a fact line read as a sum
     fits = labels + max(4, min_text // 2) <= slot_w and len(values) <= YEAR_LABELS_MOST
     if label_h <= rect.height < label_h + max(6, label_h // 2) and len(set(values)) == 1:
-        amount = app.amount(values[0], sign=True, unit=False)
+        amount = app.amount(values[0], sign=True, unit=False, exact=True)
         # one year left (the last round): "i år", not "hvert år"
         forms = ("card.this_year",) if len(values) == 1 else ("card.every_year", "card.per_year")
         fitting = [
@@ -553,8 +554,8 @@ def draw_effect_strip(
     low_strip = label_h <= rect.height < label_h + max(6, label_h // 2)
     if low_strip and not fits:
         # too narrow for every year: the first and the last amount ("−3 … +12")
-        first = app.amount(values[0], sign=True, unit=False)
-        last = app.amount(values[-1], sign=True, unit=False)
+        first = app.amount(values[0], sign=True, unit=False, exact=True)
+        last = app.amount(values[-1], sign=True, unit=False, exact=True)
         for span in (f"{first} … {last}", f"… {last}"):  # narrower still: where it ends up
             if app.text.width(span, min_text, FONT_BOLD) <= rect.width - 4:
                 style = FACT_STYLE.bold().ink(theme.INK).center().middle()
@@ -565,7 +566,7 @@ def draw_effect_strip(
             slot = pygame.Rect(round(rect.x + index * slot_w), rect.y, round(slot_w), rect.height)
             app.text.draw(
                 surface,
-                app.amount(value, sign=True, unit=False),
+                app.amount(value, sign=True, unit=False, exact=True),
                 slot,
                 FACT_STYLE.bold().ink(theme.INK if value >= 0 else theme.GAP).center().middle(),
             )
@@ -593,7 +594,7 @@ def draw_effect_strip(
             label = pygame.Rect(slot.x - 2, bars.bottom, slot.width + 4, label_h)
             app.text.draw(
                 surface,
-                app.amount(value, sign=True, unit=False),
+                app.amount(value, sign=True, unit=False, exact=True),
                 label,
                 FACT_STYLE.ink(theme.INK if value >= 0 else theme.GAP).center(),
             )

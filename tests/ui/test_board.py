@@ -160,6 +160,21 @@ def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     assert app.game.state is state and isinstance(app.top, CardScene)
 
 
+def test_a_cards_amounts_on_the_board_are_those_the_printed_card_shows(make_app, std_deck):
+    # a card of 0,95 read "+1" on the board and "+0,95" on the printed card beside it
+    from dataclasses import replace
+
+    card = replace(std_deck.proposal("indkoeb"), effect=(0.3, 0.9, 0.95))
+    deck = replace(
+        std_deck, proposals=tuple(card if p.id == "indkoeb" else p for p in std_deck.proposals)
+    )
+    app = make_app(deck, size=(1366, 768))
+    drawn = record_text(app)  # from the first frame: the board draws its cards once
+    app.start_game(deck, GameSettings("intro", open_seed(deck, "intro"), None, "da"))
+    app.step(0.02)
+    assert any("+0,95" in text for text in drawn), drawn
+
+
 def test_undo_and_redo_with_every_key(make_app, std_deck):
     app = board_app(make_app, std_deck)
     start = app.game.state
