@@ -6,6 +6,7 @@ action log can be saved as JSON and replayed.
 
 from __future__ import annotations
 
+import math
 import numbers
 from dataclasses import dataclass
 from typing import Any
@@ -57,8 +58,13 @@ class SetTarget:
     def __post_init__(self) -> None:
         # a numpy number (np.float32(45), np.int64(45)) becomes a plain float, so that the
         # action log can be written as JSON; anything else is refused by ``apply``
+        # (a whole number too large for a float becomes an infinite one, refused the same way)
         if isinstance(self.amount, numbers.Real) and not isinstance(self.amount, (bool, float)):
-            object.__setattr__(self, "amount", float(self.amount))
+            try:
+                amount = float(self.amount)
+            except OverflowError:
+                amount = math.inf if self.amount > 0 else -math.inf
+            object.__setattr__(self, "amount", amount)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-dict form for saves."""
@@ -86,6 +92,8 @@ def action_from_dict(data: Any) -> Action:
     if not isinstance(data, dict):
         raise ActionFormatError("an action must be an object")
     kind = data.get("type")
+    if not isinstance(kind, str):
+        raise ActionFormatError(f"an action needs its type as text, not {type(kind).__name__}")
     allowed: dict[str, set[str]] = {
         "adopt": {"type", "card", "note"},
         "end_year": {"type"},
@@ -106,4 +114,7 @@ def action_from_dict(data: Any) -> Action:
     amount = data.get("amount")
     if isinstance(amount, bool) or not isinstance(amount, (int, float)):
         raise ActionFormatError("set_target needs a number in 'amount'")
-    return SetTarget(float(amount))
+    try:
+        return SetTarget(float(amount))
+    except OverflowError:  # a whole number of hundreds of digits, typed into a save
+        raise ActionFormatError("set_target's 'amount' is too large to be a target") from None

@@ -263,7 +263,9 @@ def _decide_round(
 ) -> None:
     """Let every game adopt its greedy choice until each chooses to end the year."""
     years = scenario.rounds
-    deciding = np.arange(len(state.piles))
+    # a scenario without proposals (a deck being written: validate warns, and it plays) has no
+    # decisions: every year ends at once, as in the engine
+    deciding = np.arange(len(state.piles) if tables.load.size else 0)
     size = scenario.market
     floor = scenario.service_floor
     last_round = round_index == years - 1

@@ -386,9 +386,11 @@ class _Model:
         big = float(most) + 1.0
         start = float(problem.start_fatigue)
         fatigue = program.var(start, start)  # F at the start round (its events included)
+        extra = problem.start_fatigue > 0  # træthed not earned by the plan's own adoptions
         for s in range(problem.start_round, problem.rounds):
             first = s == problem.start_round
             added = 0 if first and problem.started_after_events else problem.events_fatigue(s)
+            extra = extra or added > 0
             if added:
                 started = program.var(0.0, float(most))  # G[s] ≥ F[s] + events, G ≥ 0
                 program.row({started: 1.0, fatigue: -1.0}, lower=float(added))
@@ -401,11 +403,12 @@ class _Model:
                 end = {started: 1.0, **strain}  # træthed at the end of the round
                 switch: dict[int, float] = {}
                 slack = 0.0
-                if added > 0 or (first and problem.start_fatigue > 0):
+                if extra:
                     # Træthed from events (or from before the start) alone may take more than
-                    # the capacity; then the row must bind only in a round with an adoption.
-                    # Without such træthed it never does (the previous round fitted), and the
-                    # row needs no switch – a tighter program.
+                    # the capacity, in this round or – carried over a round without an
+                    # adoption – in a later one; then the row must bind only in a round with
+                    # an adoption. Without such træthed it never does (every earlier round
+                    # fitted), and the row needs no switch – a tighter program.
                     anyone = program.binary()
                     for column in loads:
                         program.row({column: 1.0, anyone: -1.0}, upper=0.0)

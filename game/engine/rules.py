@@ -197,12 +197,17 @@ def _entered_factors(
     scenario: Scenario, factors: tuple[float, ...], entered: Sequence[tuple[str, float]]
 ) -> tuple[float, ...]:
     result = list(factors)
-    for card, factor in entered:
-        if card not in scenario.proposals:
+    for pair in entered:
+        if not (isinstance(pair, tuple | list) and len(pair) == 2):
+            raise IllegalAction(
+                Refusal.BAD_CHANCE, f"a factor is entered as (card, factor), not {shown(pair)}"
+            )
+        card, factor = pair
+        if not isinstance(card, str) or card not in scenario.proposals:
             raise IllegalAction(
                 Refusal.BAD_CHANCE, f"{card!r} is not in the scenario", card=card, what="factor"
             )
-        if not (math.isfinite(factor) and 0 <= factor <= 10):
+        if not (_is_number(factor) and math.isfinite(factor) and 0 <= factor <= 10):
             raise IllegalAction(
                 Refusal.BAD_CHANCE, f"the factor of {card!r} must be 0–10", card=card
             )
@@ -415,14 +420,20 @@ def target_far(scenario: Scenario, target: float | None) -> bool:
     return not own / FAR_FACTOR <= target <= own * FAR_FACTOR
 
 
+def _is_number(value: object) -> bool:
+    """A real number that is not a bool and fits in a float (10**400 does not)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        return False
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
+
+
 def _check_target(amount: float, deck: Deck) -> None:
     limit = target_limit(deck)
-    if (
-        isinstance(amount, bool)
-        or not isinstance(amount, numbers.Real)
-        or not math.isfinite(amount)
-        or not 0 <= amount <= limit
-    ):
+    if not _is_number(amount) or not math.isfinite(amount) or not 0 <= amount <= limit:
         raise IllegalAction(
             Refusal.BAD_TARGET,
             f"the target must be between 0 and {limit:.15g} {deck.unit}",  # 100000000, not 1e+08
@@ -540,8 +551,10 @@ def is_legal(state: GameState, action: Action) -> bool:
 def legal_actions(state: GameState) -> list[Action]:
     """The decisions open to the group: every adoptable market card, then ending the year.
 
-    Notes (``Annotate``) and target changes (``SetTarget``) are always open with valid
-    arguments and are not listed.
+    Each ``Adopt`` is listed without a note; ``apply`` takes the same adoption with a note
+    (``Adopt(card, note)``, at most ``MAX_NOTE_LENGTH`` characters) too. Notes (``Annotate``)
+    and target changes (``SetTarget``) are always open with valid arguments and are not
+    listed.
     """
     if state.finished:
         return []

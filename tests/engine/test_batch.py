@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -127,3 +129,11 @@ def test_two_events_per_round_are_drawn_in_the_batch_as_in_the_engine(options_de
     final = play_game(options_deck, "to-pr-runde", 3, greedy_policy, np.random.default_rng(0))
     assert tuple(batch.raaderum[0].tolist()) == raaderum(final)
     assert len(final.events_in_round(1)) == 2
+
+
+def test_a_scenario_without_proposals_ends_every_year_as_in_the_engine(std_deck: Deck) -> None:
+    # a deck being written may have one (validate warns and plays it); the batch once raised
+    # IndexError where the engine plays the game to its end
+    empty = replace(std_deck.scenario("intro"), proposals=())
+    deck = replace(std_deck, scenarios=(empty,))
+    _check_against_engine(deck, "intro", seed=3, target=None)

@@ -189,6 +189,29 @@ def test_fatigue_takes_capacity_at_once_and_recovers_by_four_a_year():
     assert best.raaderum == (8.0, 12.0, 21.0)
 
 
+def test_events_that_tire_beyond_the_capacity_for_two_years_leave_a_plan_for_the_third():
+    # Capacity 5. An event brings træthed 10 in 2027: nothing fits (10 > 5). 2028 starts with
+    # 10 − 4 = 6, still over the capacity, and brings no event; 2029 starts with 2, and the
+    # card (belastning 1, træthed 1) fits: 1 + 2 + 1 ≤ 5. A municipality's own deck may have
+    # such an event; the debrief's best plan once found no plan at all (not even the empty one).
+    card = Card("spar", Kind.SAVING, 1, 0, (3.0,), 0, fatigue=1)
+    problem = Problem(
+        years=("2027", "2028", "2029"),
+        targets=(0.0, 0.0, 3.0),
+        fixed=(0.0, 0.0, 0.0),
+        cards=(card,),
+        capacity=5,
+        require_all_kinds=False,
+        event_fatigue=(10, 0, 0),
+    )
+    with pytest.raises(InfeasiblePlan):  # in 2028: 1 + 6 + 1 > 5
+        evaluate(problem, [("spar", 1)])
+    best = optimise(problem)
+    assert best.won and best.plan == (("spar", 2),)
+    assert can_win(problem)
+    assert most_in_year(problem, 2) == 3.0
+
+
 def test_kinds_rule_makes_a_weaker_plan_the_winner():
     cards = (
         Card("s", Kind.SAVING, 1, 0, (10.0,), 0),

@@ -9,12 +9,15 @@ import pytest
 
 from game.engine import (
     KINDS,
+    ActionFormatError,
     Adopt,
     Annotate,
+    Chance,
     EndYear,
     History,
     IllegalAction,
     SetTarget,
+    action_from_dict,
     apply,
     is_legal,
     legal_actions,
@@ -101,11 +104,40 @@ def test_the_largest_seed_plays_and_its_game_is_saved_and_read_back(std_deck, tm
     assert read_save(path).history.current == history.current
 
 
-@pytest.mark.parametrize("bad", [True, "45", None, float("nan")])
+@pytest.mark.parametrize(
+    "bad",
+    [True, "45", None, float("nan"), 10**400, -(10**400)],
+    ids=["bool", "text", "none", "nan", "too-large", "too-small"],
+)
 def test_a_target_that_is_not_a_number_is_an_illegal_action(std_deck, bad):
     with pytest.raises(IllegalAction) as error:
         apply(new_game(std_deck, "standard", 1), SetTarget(bad))
     assert error.value.code == "bad_target"
+    if bad is not None:  # new_game's X is refused the same way (None: the scenario's own)
+        with pytest.raises(IllegalAction) as error:
+            new_game(std_deck, "standard", 1, target=bad)
+        assert error.value.code == "bad_target"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"type": []},
+        {"type": None},
+        {"type": "set_target", "amount": 10**400},
+        {"type": "set_target", "amount": "45"},
+    ],
+)
+def test_an_action_written_wrongly_in_a_save_is_an_action_format_error(data):
+    with pytest.raises(ActionFormatError):
+        action_from_dict(data)
+
+
+@pytest.mark.parametrize("factors", [(("i", "1"),), (("i", None),), (("i",),), ("i",), ((5, 1.0),)])
+def test_a_paper_factor_entered_wrongly_is_refused_as_bad_chance(std_deck, factors):
+    with pytest.raises(IllegalAction) as error:
+        new_game(std_deck, "intro", 1, chance=Chance(factors=factors))
+    assert error.value.code == "bad_chance"
 
 
 def test_a_card_that_is_not_an_id_is_an_illegal_action(std_deck):
