@@ -386,11 +386,16 @@ class _Model:
         big = float(most) + 1.0
         start = float(problem.start_fatigue)
         fatigue = program.var(start, start)  # F at the start round (its events included)
-        extra = problem.start_fatigue > 0  # træthed not earned by the plan's own adoptions
+        # the most træthed a round can start with (events included) when the plan adopted
+        # nothing before it: a round with adoptions ends within the capacity
+        most_started = 0
         for s in range(problem.start_round, problem.rounds):
             first = s == problem.start_round
             added = 0 if first and problem.started_after_events else problem.events_fatigue(s)
-            extra = extra or added > 0
+            if first:
+                most_started = problem.start_fatigue + added
+            else:
+                most_started = max(0, max(most_started, base) - ledger.FATIGUE_RECOVERY) + added
             if added:
                 started = program.var(0.0, float(most))  # G[s] ≥ F[s] + events, G ≥ 0
                 program.row({started: 1.0, fatigue: -1.0}, lower=float(added))
@@ -399,13 +404,14 @@ class _Model:
             strain = {k: float(v) for k, v in self._round_terms(s, "strain").items()}
             loads = self._round_terms(s, "load")
             used = float(problem.start_used) if first else 0.0
+            carried = most_started > base - used  # over the capacity without its events too
             if loads:
                 end = {started: 1.0, **strain}  # træthed at the end of the round
                 switch: dict[int, float] = {}
                 slack = 0.0
-                if extra:
+                if added > 0 or (first and problem.start_fatigue > 0) or carried:
                     # Træthed from events (or from before the start) alone may take more than
-                    # the capacity, in this round or – carried over a round without an
+                    # the capacity, in this round or – carried over rounds without an
                     # adoption – in a later one; then the row must bind only in a round with
                     # an adoption. Without such træthed it never does (every earlier round
                     # fitted), and the row needs no switch – a tighter program.
