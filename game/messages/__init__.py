@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Verdict, target_limit
+from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Scenario, Verdict, target_limit
 from game.messages import da, en
 from game.numbers import format_amount, format_exact, is_known_unit, unit_scale
 
@@ -155,6 +155,19 @@ class Catalogue:
         if len(words) <= 1:
             return "".join(words)
         return f"{', '.join(words[:-1])} {self.t('and')} {words[-1]}"
+
+    def win_conditions(self, scenario: Scenario) -> list[str]:
+        """What a table must have met when the last year is closed, in the words of the
+        three conditions of docs/rules.md – those ``scenario`` has (a deck's scenario may
+        leave out the kinds rule or the floor). The printed sheet and the help say the same."""
+        said = [self.t("print.win.target")]
+        if scenario.require_all_kinds:
+            said.append(self.t("print.win.kinds"))
+        if scenario.service_floor is not None:
+            floor = scenario.service_floor
+            shown = format_amount(floor, self.lang, decimals=0, sign=True) if floor else "0"
+            said.append(self.t("print.win.floor", floor=shown))
+        return said
 
     def verdict_reasons(self, outcome: Verdict) -> list[str]:
         """Why a game was won or lost, one sentence per reason (the debrief and the report

@@ -170,8 +170,8 @@ MESSAGES: dict[str, str] = {
         "Hændelser rammer hvert år. Et afsluttet år står; Fortryd retter et fejltryk, med samme udfald.\n"
         "± er en usikker gevinst (klik på kortet). Orange »?« i diagrammet: målet nås på brættet, "
         "men ikke i hvert tiende udfald.\n"
-        "I vinder, når målet er nået i hvert år, I har brugt alle tre slags forslag, og serviceniveauet ikke er under gulvet."
     ),
+    "help.win": "I vinder, når {conditions}.",
     "help.keys": "Taster",
     "help.key.select": "Vælg forslag 1–9, 0 = nr. 10",
     "help.keyname.arrows": "Venstre/højre",

@@ -164,8 +164,8 @@ MESSAGES: dict[str, str] = {
         "Events strike every year. A closed year stands; Undo corrects a wrong click, with the same outcome.\n"
         "± is an uncertain gain (click the card). Orange “?” in the chart: met on the board, "
         "but not in one outcome in ten.\n"
-        "You win when the target is met in every year, you used all three kinds of proposal and the service level is not below the floor."
     ),
+    "help.win": "You win when {conditions}.",
     "help.keys": "Keys",
     "help.key.select": "Pick card 1–9 (0 = 10)",
     "help.keyname.space": "Space",

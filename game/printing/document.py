@@ -495,9 +495,8 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
         rules.append(
             t("print.sheet.rule.construction", amount=amount, unit=unit_words(deck.unit, lang))
         )
-    rules.append(
-        t("print.sheet.rule.win", conditions=catalogue(lang).join(_win_conditions(scenario, lang)))
-    )
+    said = catalogue(lang)
+    rules.append(t("print.sheet.rule.win", conditions=said.join(said.win_conditions(scenario))))
     return rules
 
 
@@ -508,18 +507,6 @@ def _weights_rule(events: Sequence[Event], lang: str) -> list[str]:
     if len({e.weight for e in events}) <= 1:
         return []
     return [t("print.sheet.rule.copies" if event_copies(events) else "print.sheet.rule.weights")]
-
-
-def _win_conditions(scenario: Scenario, lang: str) -> list[str]:
-    """What a paper table must have met when the last year is closed, in the words of the
-    three conditions of docs/rules.md (those the scenario has)."""
-    t = catalogue(lang).t
-    said = [t("print.win.target")]
-    if scenario.require_all_kinds:
-        said.append(t("print.win.kinds"))
-    if scenario.service_floor is not None:
-        said.append(t("print.win.floor", floor=_signed(scenario.service_floor)))
-    return said
 
 
 def _sheet(
@@ -687,7 +674,7 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         + "</tr></table>"
         # the verdict, so the table can tell whether it won: the years alone do not say it
         + f'<p class="verdict">{escape(t("print.ledger.verdict"))} '
-        + " ".join(f"☐ {escape(c)}" for c in _win_conditions(scenario, lang))
+        + " ".join(f"☐ {escape(c)}" for c in catalogue(lang).win_conditions(scenario))
         + f" → <b>☐ {escape(t('print.ledger.won'))} ☐ {escape(t('print.ledger.lost'))}</b></p>"
         + "</section>"
     )

@@ -4,6 +4,7 @@ note field away from the shortcuts."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -276,6 +277,24 @@ def test_the_window_cannot_be_dragged_or_snapped_too_narrow_to_read(make_app, st
         window = pygame.Window.from_display_module()
     window.size = (683, 768)  # what Windows asks for when the window is snapped to one half
     assert window.size[0] >= 800 and window.minimum_size == (800, 450)
+
+
+def test_the_help_says_how_the_scenario_on_screen_is_won(make_app, std_deck):
+    app = board_app(make_app, std_deck)
+    key(app, pygame.K_F1)
+    assert app.top.body.endswith(
+        "I vinder, når målet er nået i alle år, I har brugt alle tre slags og serviceniveauet "
+        "ikke er under −6."
+    )
+    # a municipality's scenario without the kinds rule and the floor: the help claims neither
+    own = dataclasses.replace(
+        std_deck.scenario("standard"), require_all_kinds=False, service_floor=None
+    )
+    deck = dataclasses.replace(std_deck, scenarios=(own,))
+    app = board_app(make_app, deck)
+    key(app, pygame.K_F1)
+    assert app.top.body.endswith("I vinder, når målet er nået i alle år.")
+    assert "tre slags" not in app.top.body and "gulv" not in app.top.body
 
 
 def test_help_and_menu_overlays(make_app, std_deck):

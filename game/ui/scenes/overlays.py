@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import KINDS
+from game.engine import KINDS, Scenario
 from game.session import reports_root
 from game.ui import theme
 from game.ui.charts import LEGEND_ITEMS, legend_swatch
@@ -149,6 +149,21 @@ def middle_cut(app: Host, path: str, width: int, size: int) -> str:
     return "…"
 
 
+def help_text(app: Host) -> str:
+    """The rules in a few lines, ending with how the scenario on screen is won: the game's,
+    or on the start screen the chosen one (a deck's scenario may leave out the kinds rule or
+    the floor, and the help must not claim them)."""
+    rules = app.t("help.rules")
+    below = app.top
+    scenario = getattr(below, "scenario", None) if below is not None else None
+    if not isinstance(scenario, Scenario):
+        scenario = app.game.state.scenario if app.game.playing else None
+    if scenario is None:
+        return rules.rstrip("\n")
+    conditions = app.catalogue.win_conditions(scenario)
+    return rules + app.t("help.win", conditions=app.catalogue.join(conditions))
+
+
 class HelpScene(DialogScene):
     """The rules in a few lines and the list of keys."""
 
@@ -158,7 +173,7 @@ class HelpScene(DialogScene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(
-            app, app.t("help.title"), app.t("help.rules"), [(app.t("help.close"), self.close)]
+            app, app.t("help.title"), help_text(app), [(app.t("help.close"), self.close)]
         )
         below = app.top
         self.keys = SCREEN_KEYS.get(below.name, KEYS) if below is not None else KEYS
