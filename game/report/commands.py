@@ -63,11 +63,11 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
 
 
 def _nothing_compared(paths: list[Path], lang: str) -> str:
-    """Why a comparison has no table: no save at all in the folders named (with the subfolders
-    that hold saves, which are not searched), or none of the saves could be read."""
+    """Why a comparison has no table: no save at all in the folders named (nor in their
+    subfolders, ``compare.SUBFOLDER_DEPTH`` levels down), or none of the saves could be
+    read."""
     from game.report.compare import save_files
     from game.saves.files import display_path
-    from game.saves.listing import save_candidates
 
     say = catalogue(lang).t
     files, _ = save_files(paths)
@@ -76,17 +76,7 @@ def _nothing_compared(paths: list[Path], lang: str) -> str:
         return say("compare.none_readable")
     if not folders:  # every path named is missing (said above) or no save: nothing was found
         return say("compare.nothing_found")
-    subs: list[Path] = []
-    for folder in folders:
-        try:
-            subs += [d for d in sorted(folder.iterdir()) if d.is_dir() and save_candidates(d)]
-        except OSError:
-            continue
-    sub = ""
-    if subs:
-        shown = [display_path(d) for d in subs]
-        sub = say("compare.no_saves_sub", subs=", ".join(shown), example=" ".join(shown))
-    return say("compare.no_saves", paths=", ".join(display_path(f) for f in folders), sub=sub)
+    return say("compare.no_saves", paths=", ".join(display_path(f) for f in folders))
 
 
 def run_compare(args: argparse.Namespace) -> int:

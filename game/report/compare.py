@@ -20,6 +20,7 @@ from game.engine.rules import shown_raaderum
 from game.engine.verdict import Verdict, verdict
 from game.messages import Message, catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_percent, format_target
+from game.paths import is_litter
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.session import kind_word
@@ -289,9 +290,13 @@ class Comparison(list[ComparisonGroup]):
         usual = self._usual_deck()
         if usual is None:
             return []  # one deck, or two decks played by as many tables: no stray save to name
+        usual_title = next(group.deck_title for group in self if group.deck_hash == usual)
         return [
             catalogue(lang).t(
-                "report.compare.other_deck",
+                # the same title: the deck was changed (a card edited) between the tables
+                "report.compare.other_version"
+                if group.deck_title == usual_title
+                else "report.compare.other_deck",
                 files=", ".join(display_path(t.path.name) for t in group.tables),
                 deck=group.deck_title,
             )
@@ -307,23 +312,24 @@ def unplayed_lines(paths: Sequence[Path], lang: str) -> list[str]:
     ]
 
 
+SUBFOLDER_DEPTH = 3
+"""How deep ``save_files`` looks into a folder's subfolders: a host who copies each laptop's
+save folder – or its whole data folder, Raaderumsspillet/saves – into a folder per laptop in
+one conference folder names that folder alone. (Deeper, a host who names a whole disk by
+mistake would wait for every folder on it.)"""
+
+
 def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
-    """The save files named by ``paths`` (files, or folders whose ``*.json`` are taken), in a
-    stable order without duplicates, and the paths that do not exist."""
+    """The save files named by ``paths`` (files, or folders whose ``*.json`` are taken, with
+    those of their subfolders ``SUBFOLDER_DEPTH`` levels down, hidden ones not), in a stable
+    order without duplicates, and the paths that do not exist or cannot be read."""
     files: list[Path] = []
     missing: list[Unreadable] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            try:
-                found = [p for p in save_candidates(path) if p.is_file() and not _own_output(p)]
-            except OSError as error:
-                said = Message.of(
-                    "compare.folder_unreadable", path=display_path(path), reason=os_message(error)
-                )
-                missing.append(Unreadable(path, said))
-                continue
+            found = _folder_saves(path, SUBFOLDER_DEPTH, missing)
         elif path.exists() and path.suffix.lower() != SAVE_SUFFIX:
             # notes or a deck named by mistake: not "truncated or damaged", as JSON said
             said = Message.of("compare.not_a_save", path=display_path(path))
@@ -342,10 +348,22 @@ def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
     return files, missing
 
 
-def _own_output(path: Path) -> bool:
-    """Whether ``path`` is a file ``raaderum report`` wrote (its summary.json beside its
-    report.html), not a save: a host who wrote the reports into the saves' folder."""
-    return path.name == "summary.json" and (path.parent / "report.html").is_file()
+def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> list[Path]:
+    """The saves of ``folder`` and, ``depth`` levels down, of its subfolders (not hidden);
+    a folder that cannot be read is added to ``unreadable``."""
+    try:
+        found = [p for p in save_candidates(folder) if p.is_file()]
+        subs = sorted(p for p in folder.iterdir() if p.is_dir()) if depth > 0 else []
+    except OSError as error:
+        said = Message.of(
+            "compare.folder_unreadable", path=display_path(folder), reason=os_message(error)
+        )
+        unreadable.append(Unreadable(folder, said))
+        return []
+    for sub in subs:
+        if not sub.name.startswith(".") and not is_litter(sub.name):
+            found += _folder_saves(sub, depth - 1, unreadable)
+    return found
 
 
 def _table(saved: SavedGame) -> TableResult:

@@ -31,14 +31,27 @@ def _modified(path: Path) -> str:
 
 
 def save_candidates(save_dir: Path) -> list[Path]:
-    """The files of ``save_dir`` that look like saves (``*.json``, not hidden, not editor or
-    system litter: ``paths.is_litter``), sorted by name. Raises OSError when the folder cannot
-    be read (not when it does not exist)."""
+    """The files of ``save_dir`` that look like saves (``*.json`` in any case – a USB stick
+    formatted on an old camera writes BORD2.JSON –, not hidden, not editor or system litter:
+    ``paths.is_litter``, not a report's own file: ``is_report_output``), sorted by name.
+    Raises OSError when the folder cannot be read (not when it does not exist)."""
     try:
         entries = list(Path(save_dir).iterdir())
     except FileNotFoundError:
         return []
-    return sorted(p for p in entries if p.name.endswith(SAVE_SUFFIX) and not is_litter(p.name))
+    return sorted(
+        p
+        for p in entries
+        if p.name.lower().endswith(SAVE_SUFFIX)
+        and not is_litter(p.name)
+        and not is_report_output(p)
+    )
+
+
+def is_report_output(path: Path) -> bool:
+    """Whether ``path`` is a file ``raaderum report`` wrote (its summary.json beside its
+    report.html), not a save: a host who wrote a report into the save folder."""
+    return path.name == "summary.json" and (path.parent / "report.html").is_file()
 
 
 def scan_saves(save_dir: Path) -> SaveListing:

@@ -490,6 +490,27 @@ def test_a_save_of_another_deck_in_the_hosts_folder_is_pointed_out(std_deck, tmp
     assert apart.startswith("gruppe 2 (") and apart.endswith("et andet dæk end gruppe 1"), apart
 
 
+def test_a_table_played_with_an_edited_deck_is_said_to_have_another_version(std_deck, tmp_path):
+    # the line named the same title as the other tables': "et andet dæk (»Råderumsspillet …«)"
+    from game.content import load_deck
+
+    for seed in (1, 2):
+        save_game(tmp_path, f"bord{seed}.json", std_deck, "standard", seed, "greedy")
+    folder = tmp_path / "dæk"
+    shutil.copytree("decks/standard", folder)
+    cards = folder / "besparelser.yaml"
+    text = cards.read_text(encoding="utf-8")
+    title = std_deck.proposal("skole-luk").title
+    cards.write_text(text.replace(title, title + " i 2028"), encoding="utf-8")
+    edited = load_deck(folder)
+    assert edited.title == std_deck.title and edited.content_hash != std_deck.content_hash
+    save_game(tmp_path, "rettet.json", edited, "standard", 3, "greedy")
+    assert compare_saves([tmp_path]).notices()[0] == (
+        f"rettet.json er spillet med en anden udgave af dækket »{std_deck.title}« end de fleste "
+        "borde (et kort er ændret siden) og vises for sig; hører det til denne konference?"
+    )
+
+
 def test_a_service_level_below_the_floor_is_marked_on_the_page(tmp_path):
     # the window shows it in orange; the printed comparison showed −8 like any other number
     from game.report.compare import _service_cell
@@ -560,10 +581,11 @@ def test_a_host_is_told_plainly_when_a_folder_has_no_saves_or_a_file_is_no_save(
     assert main(["compare", str(empty), "--out", str(tmp_path / "o1")]) == 2
     assert f"der er ingen gemte spil (.json) i {empty}" in capsys.readouterr().err
     nested = tmp_path / "konference"
-    shutil.copytree(saves_dir, nested / "papir")
+    (nested / "papir").mkdir(parents=True)
+    (nested / "papir" / "noter.txt").write_text("referat", encoding="utf-8")
     assert main(["compare", str(nested), "--out", str(tmp_path / "o2")]) == 2
     said = capsys.readouterr().err
-    assert "undermapper gennemsøges ikke" in said and str(nested / "papir") in said, said
+    assert f"der er ingen gemte spil (.json) i {nested} (heller ikke i undermapperne)" in said
     # a mistyped folder: it is named as missing, and the end is not "could not be read"
     missing = tmp_path / "Konf saves"
     assert main(["compare", str(missing), "--out", str(tmp_path / "o4")]) == 2
@@ -593,3 +615,30 @@ def test_the_handout_names_files_not_folders_and_skips_the_reports_own_files(
     assert "summary.json" not in said and "broken.json" in said
     _, page = parse_html(tmp_path / "ud" / "compare.html")
     assert "broken.json" in page.text and str(tmp_path) not in page.text
+
+
+def test_a_conference_folder_of_laptop_folders_is_compared_whole(std_deck, tmp_path):
+    # a host copies each laptop's save folder (one of them the game's whole data folder) into
+    # one folder, and one save lies at the top: the tables in the subfolders were left out
+    # without a word whenever the top held a save
+    conference = tmp_path / "Borgermøde Ærø"
+    tables = {
+        conference / "bord-oppe.json": 11,
+        conference / "laptop 1" / "bord1.json": 12,
+        conference / "laptop 2" / "BORD2.JSON": 13,  # a stick that writes upper case
+        conference / "laptop 3" / "Raaderumsspillet" / "saves" / "data.json": 16,
+        conference / "a" / "b" / "c" / "d" / "for-dybt.json": 17,
+        conference / ".skjult" / "gammel.json": 14,
+        conference / "laptop 1" / "rapport" / "summary.json": 15,  # a report's own file
+    }
+    for path, seed in tables.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        history = autoplay(std_deck, "intro", seed, "greedy")
+        settings = GameSettings("intro", seed, None, table=path.stem)
+        write_save(path, std_deck, settings, history)
+    (conference / "laptop 1" / "rapport" / "report.html").write_text("<html>", encoding="utf-8")
+    comparison = compare_saves([conference])
+    names = sorted(tab.name for group in comparison for tab in group.tables)
+    # three levels down, not hidden, and not a report's summary
+    assert names == ["BORD2", "bord-oppe", "bord1", "data"], names
+    assert not comparison.unreadable

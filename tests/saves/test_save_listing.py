@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -295,3 +296,22 @@ def test_continuing_a_copy_that_still_holds_decisions_taken_back_says_so(
         f"filen er gemt igen med 2. Skal spillet fortsætte uden dem, så luk og åbn {game}"
     )
     assert other_versions(read_save(game)) == ()
+
+
+def test_an_upper_case_save_is_listed_and_a_report_beside_the_saves_is_not(
+    tmp_path, mini_deck
+) -> None:
+    # BORD2.JSON was skipped without a word, and a report written into the save folder
+    # (its summary.json) was "Kan ikke åbnes" and stopped play --resume
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    loud = folder / "BORD2.JSON"
+    write_save(loud, mini_deck, GameSettings("lang", 4, None), _history(mini_deck, "lang", 4, 2))
+    (folder / "report.html").write_text("<html></html>", encoding="utf-8")
+    summary = folder / "summary.json"
+    summary.write_text('{"scenario": "lang"}', encoding="utf-8")
+    later = loud.stat().st_mtime + 60  # the report was written after the game
+    os.utime(summary, (later, later))
+    assert [info.path for info in list_saves(folder)] == [loud]
+    choice = choose_resume(folder)
+    assert choice.path == loud and choice.problem is None
