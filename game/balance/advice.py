@@ -632,10 +632,17 @@ def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
     plural = KIND_WORDS[card.kind]
     places = _places(card.per_capacity, others or 0.0)
     mine = format_amount(card.per_capacity, decimals=places)
-    theirs = "" if others is None else format_amount(others, decimals=places)
-    measured = (
-        f"det giver {mine} {unit} pr. point kapacitet mod {theirs} for bunkens andre {plural}"
-    )
+    if others is None:  # the only card of its kind: nothing to hold it against
+        measured = (
+            f"det giver {mine} {unit} pr. point kapacitet, og bunken har ingen andre {plural} "
+            "at holde det op imod"
+        )
+    else:
+        theirs = format_amount(others, decimals=places)
+        measured = (
+            f"det giver {mine} {unit} pr. point kapacitet mod {theirs} for bunkens andre "
+            f"{plural}"
+        )
     short = card.reach < card.full - 1e-9  # the scenario ends before its full effect
     if card.flag == "dead" and short:
         reach = format_amount(card.reach, decimals=_places(card.reach, card.full))

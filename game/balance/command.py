@@ -203,12 +203,19 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
     # the pile and its parts with the same decimals, so that they add up as written (132,5 =
     # 31 + 39 + 62,5); whole numbers in a deck in t. kr.
     places = 1 if unit_scale(unit) <= 1 else 0
+
+    def times(ratio: float) -> str:
+        # against a final target of 0 no ratio means anything ("0 × slutmålet" did)
+        if pile.final_target <= 0:
+            return ""
+        return f" ({format_amount(ratio, decimals=2)} × slutmålet)"
+
     lines = [
         f"## {s.title} ({s.id})" if markdown else f"{s.title} ({s.id})",
         "",
         f"Mål pr. år: {targets} {unit.rstrip('.')}. "
-        f"Bunken frigør {format_amount(pile.total, decimals=places)} {unit} ved fuld effekt "
-        f"({format_amount(pile.ratio, decimals=2)} × slutmålet): "
+        f"Bunken frigør {format_amount(pile.total, decimals=places)} {unit} ved fuld effekt"
+        f"{times(pile.ratio)}: "
         + ", ".join(
             f"{KIND_WORDS[k]} {format_amount(v, decimals=places)}" for k, v in pile.by_kind.items()
         )
@@ -216,9 +223,8 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
             "."
             if pile.reach is None
             else f". Inden for scenariets {len(result.scenario.years)} år når kortene højst "
-            f"{format_amount(pile.reach, decimals=places)} {unit} i det sidste år "
-            f"({format_amount(pile.reach_ratio, decimals=2)} × slutmålet), fordi nogle først "
-            "giver deres fulde beløb senere."
+            f"{format_amount(pile.reach, decimals=places)} {unit} i det sidste år"
+            f"{times(pile.reach_ratio)}, fordi nogle først giver deres fulde beløb senere."
         ),
         "",
     ]

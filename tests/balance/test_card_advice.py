@@ -149,3 +149,15 @@ def test_a_dead_card_that_requires_a_card_seldom_adopted_is_told_so():
         "(vedtaget i 14,0 %) er vedtaget, og planen tager sjældent det. Se først på det kort, "
         "eller tag kravet ('requires') væk, hvis forslaget kan stå alene."
     ]
+
+
+def test_the_only_card_of_its_kind_is_not_compared_with_an_empty_number():
+    # "det giver 0,25 t. kr. pr. point kapacitet mod  for bunkens andre investeringer"
+    # (an investment whose gain comes after the scenario's last year)
+    only = CardStat("eneste", "Eneste", Kind.INVESTMENT, 100, 0, 0.25, reach=1.0, full=1000.0)
+    cards = [only, _card("vej", Kind.SAVING, 50, 0.75)]
+    (said,) = card_advice(cards, "t. kr.")
+    assert "mod  for" not in said
+    assert (
+        "det giver 0,25 t. kr. pr. point kapacitet, og bunken har ingen andre investeringer" in said
+    )

@@ -40,6 +40,16 @@ def test_mean_raaderum_is_written_with_one_decimal_even_near_zero():
     assert row.rstrip(" |").endswith("−0,3 / 0,2 / 17,4")
 
 
+def test_a_final_target_of_0_gets_no_ratio_of_the_pile():
+    # "Bunken frigør 20 mio. kr. ved fuld effekt (0 × slutmålet)": nothing divided by 0 is 0
+    result = _result((0.0, 0.0, 0.0))
+    zero = replace(result, pile=replace(result.pile, final_target=0.0))
+    pile_line = next(line for line in scenario_lines(zero, "mio. kr.", False) if "Bunken" in line)
+    assert "× slutmålet" not in pile_line and "ved fuld effekt: besparelser" in pile_line
+    pile_line = next(line for line in scenario_lines(result, "mio. kr.", False) if "Bunken" in line)
+    assert "ved fuld effekt (2,22 × slutmålet): besparelser" in pile_line
+
+
 def _all_lost(require_all_kinds: bool) -> ScenarioResult:
     # a deck nothing wins: every strategy, the one-sided ones too, at 0 %
     result = _result((0.0, 0.0, 0.0))
