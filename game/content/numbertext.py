@@ -172,15 +172,24 @@ def _one_number(joined: str) -> list[float]:
     return readings
 
 
+def _spaced(part: str) -> str:
+    """One part of numbers split at their commas, as YAML writes it: "-0,5" split is
+    "-0, 5" (``yaml_number`` writes -0.0 as 0 and dropped the minus), "1,000" is "1, 0"."""
+    found = _one_number(part)
+    if not found:
+        return part
+    if found[0] == 0 and part.strip().startswith(("-", "−")):
+        return "-0"
+    return yaml_number(found[0])
+
+
 def comma_problem(parts: list[str]) -> Message:
     """The message for numbers written with a comma directly between them in a flow list
     (``[1,5]``): YAML reads ``len(parts)`` numbers, a Danish author may mean one."""
     joined = ",".join(parts)
     count = _count(len(parts))
     listed = Message.of("deck.number.listed", first=", ".join(parts[:-1]), last=parts[-1])
-    spaced = ", ".join(
-        yaml_number(found[0]) if (found := _one_number(part)) else part for part in parts
-    )
+    spaced = ", ".join(_spaced(part) for part in parts)
     readings = _one_number(joined)
     if not readings:
         return Message.of(

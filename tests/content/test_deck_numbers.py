@@ -43,6 +43,8 @@ REFUSED = [
     ("effect: [1.000,5]", ["'1.000,5' læser YAML som to tal", "skriv 1000.5 (= 1000,5)"]),
     ("effect: [1,000]", ["'1,000' læser YAML som to tal", "skriv 1 eller 1000", "1, 0"]),
     ("effect: [1,5,2]", ["tre tal (1, 5 og 2)", "mellemrum efter kommaerne: 1, 5, 2"]),
+    # the minus of a negative decimal below 1 was dropped from the two numbers: "0, 5"
+    ("effect: [-0,5]", ["'-0,5' læser YAML som to tal (-0 og 5)", "skriv -0.5", "kommaet: -0, 5"]),
     ("effect: [12,5 ]", ["'12,5' læser YAML som to tal"]),
     ("effect: [-05]", ["'-05' har et nul foran", "Skriv -5"]),
     ("effect: [00]", ["'00' har et nul foran", "Skriv 0"]),
