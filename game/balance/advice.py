@@ -640,8 +640,7 @@ def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
     else:
         theirs = format_amount(others, decimals=places)
         measured = (
-            f"det giver {mine} {unit} pr. point kapacitet mod {theirs} for bunkens andre "
-            f"{plural}"
+            f"det giver {mine} {unit} pr. point kapacitet mod {theirs} for bunkens andre {plural}"
         )
     short = card.reach < card.full - 1e-9  # the scenario ends before its full effect
     if card.flag == "dead" and short:
