@@ -649,6 +649,12 @@ def _check_scenario(
     spec: ScenarioSpec = item.spec
     doc, path = item.doc, item.path
     _check_years(item, problems)
+    if spec.proposals is not None and not spec.proposals:
+        # "proposals: []" is no pile at all (left out, the list is every proposal): such a
+        # scenario has nothing to adopt, and balance and the window played it in silence
+        line = doc.line((*path, "proposals"))
+        problems.append(Problem.of(doc.file, line, "deck.scenario_no_proposals", id=spec.id))
+        return
     pool = spec.proposals if spec.proposals is not None else list(known)
     if not spec.require_all_kinds or not pool or not all(p in proposals for p in pool):
         return

@@ -627,7 +627,8 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
     up to a few seconds per scenario, so only ``raaderum validate`` and the import ask
     (``load_deck`` with ``deep``), and a pile of hundreds of proposals is not asked
     (``game.engine.reach.worth_asking``)."""
-    from game.engine.reach import target_reach, worth_asking  # the solver loads when asked
+    # the solver loads when asked
+    from game.engine.reach import no_plan_cause, target_reach, worth_asking
 
     found: list[Problem] = []
     places = _cards(documents, "scenarios")
@@ -640,10 +641,8 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
         reach = target_reach(deck, scenario.id)
         last = scenario.target[-1]
         if reach is None:
-            rules = "floor" if not scenario.require_all_kinds else "kinds"
-            if scenario.require_all_kinds and scenario.service_floor is not None:
-                rules = "both"
-            found.append(Problem.of(*at, f"deck.target_no_plan.{rules}", id=scenario.id))
+            cause = no_plan_cause(deck, scenario.id)
+            found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
         elif reach.beyond(last):
             found.append(
                 Problem.of(

@@ -25,13 +25,14 @@ Cost
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
 from game.engine import ledger
 from game.engine.milp import SolverFailed
 from game.engine.model import Deck
-from game.engine.optimise import Problem, card_for, highest_scale
+from game.engine.optimise import Problem, can_win, card_for, highest_scale
 from game.engine.rules import new_game, target_weights
 
 REACH_TIME_S = 2.0
@@ -86,9 +87,23 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
     finds no plan in the time given, nothing is known: the reach is 0 with an infinite
     ceiling, and ``beyond`` is never true. Raises ``KeyError`` for an unknown scenario."""
     scenario = deck.scenario(scenario_id)
+    problem = _whole_pile(deck, scenario_id)
+    try:
+        ceiling = highest_scale(problem, target_weights(scenario.target), time_limit)
+    except SolverFailed:
+        return Reach(reached=0.0, ceiling=math.inf)
+    if ceiling is None:
+        return None
+    return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)
+
+
+def _whole_pile(deck: Deck, scenario_id: str) -> Problem:
+    """The relaxed game of the reach: the whole pile on the table from the first year at face
+    amounts, no event, targets of 0."""
+    scenario = deck.scenario(scenario_id)
     state = new_game(deck, scenario_id, 0)  # only for the cards' view (exclusions, anchors)
     rounds = scenario.rounds
-    problem = Problem(
+    return Problem(
         years=scenario.years,
         targets=(0.0,) * rounds,
         fixed=(0.0,) * rounds,
@@ -98,13 +113,42 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
         require_all_kinds=scenario.require_all_kinds,
         construction_budget=scenario.construction_budget,
     )
-    try:
-        ceiling = highest_scale(problem, target_weights(scenario.target), time_limit)
-    except SolverFailed:
-        return Reach(reached=0.0, ceiling=math.inf)
-    if ceiling is None:
-        return None
-    return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)
+
+
+NO_PLAN_CAUSES = ("years", "kinds", "floor", "both")
+"""Why no X can be won (``no_plan_cause``)."""
+
+
+def no_plan_cause(deck: Deck, scenario_id: str) -> str:
+    """Why no X of ``scenario_id`` can be won (``target_reach`` is None), one of
+    ``NO_PLAN_CAUSES``: "years" – plans that keep the rules exist, but every one of them has
+    a year with råderum below 0 (a card that costs in its first years, such as an
+    investment the kinds rule asks for, that the rest of the pile cannot pay for); "kinds" –
+    no plan adopts all three kinds under the adoption rules (capacity with træthed,
+    exclusions, requirements, anlægsramme); "floor" – no plan keeps the service floor;
+    "both" – not the two together, or neither alone. Raises ``SolverFailed`` when HiGHS
+    throws on every try and ``KeyError`` for an unknown scenario."""
+    scenario = deck.scenario(scenario_id)
+    any_year = dataclasses.replace(
+        _whole_pile(deck, scenario_id), targets=(-_NO_TARGET,) * scenario.rounds
+    )
+    if can_win(any_year):
+        return "years"
+    if scenario.service_floor is None:
+        return "kinds"
+    if not scenario.require_all_kinds:
+        return "floor"
+    without_floor = can_win(dataclasses.replace(any_year, service_floor=None))
+    without_kinds = can_win(dataclasses.replace(any_year, require_all_kinds=False))
+    if without_floor and not without_kinds:
+        return "kinds"
+    if without_kinds and not without_floor:
+        return "floor"
+    return "both"
+
+
+_NO_TARGET = 1e12
+"""A target below anything a year can give: the years no longer count."""
 
 
 def out_of_reach(deck: Deck, scenario_id: str, target: float | None) -> float | None:

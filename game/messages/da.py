@@ -986,6 +986,7 @@ MESSAGES.update(
         "deck.question_long": "advarsel: spørgsmålet har {length} tegn; det trykte kort har plads til ca. {most}, og resten står kun i kataloget bagest – skriv det kortere, hvis bordet skal kunne læse det på kortet",
         "deck.target_out_of_reach": "advarsel: scenariet '{id}' har et mål på {target} {unit} i sidste år, men hele bunken giver højst {most} {unit} ved fuld effekt; intet bord kan nå det",
         "deck.target_beyond_luck": "advarsel: scenariet '{id}' har et mål på {target} {unit} i sidste år, men bunken når kun ca. {most} {unit} uden held (alle forslag på bordet fra første år, kortenes beløb, ingen hændelser); et bord kan kun vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb – sænk målet, eller læg flere forslag i bunken",
+        "deck.target_no_plan.years": "advarsel: scenariet '{id}' kan ikke vindes, uanset målet: hver plan, der holder reglerne, har et år med et råderum under 0, fordi forslag, der koster i de første år (fx den investering, scenariet kræver), ikke kan betales af bunkens andre forslag; læg flere besparelser eller hurtigere gevinster i bunken, eller gør udgiften i de første år mindre",
         "deck.target_no_plan.kinds": "advarsel: scenariet '{id}' kan ikke vindes, uanset målet: ingen plan får vedtaget alle tre slags inden for kapaciteten; hæv kapaciteten, eller læg mindre krævende forslag i bunken",
         "deck.target_no_plan.floor": "advarsel: scenariet '{id}' kan ikke vindes, uanset målet: ingen plan holder servicegulvet; sænk gulvet, eller læg forslag, der løfter serviceniveauet, i bunken",
         "deck.target_no_plan.both": "advarsel: scenariet '{id}' kan ikke vindes, uanset målet: ingen plan får vedtaget alle tre slags inden for kapaciteten og holder samtidig servicegulvet; hæv kapaciteten, sænk gulvet, eller læg andre forslag i bunken",
@@ -1065,6 +1066,7 @@ MESSAGES.update(
         "kind.word.efficiency": "effektivisering",
         "kind.word.investment": "investering",
         "deck.effect_after_game": "forslagets beløb begynder først i {year}, efter det sidste år i scenariet '{scenario}' ({last}), så det giver intet i spillet; ret året, eller tag forslaget ud af scenariet",
+        "deck.scenario_no_proposals": "scenariet '{id}' har ingen forslag i 'proposals'; skriv forslagenes id'er i listen, eller slet linjen, så alle dækkets forslag er med",
         "deck.unwinnable.no_kind": "det har intet forslag af slagsen '{kind}'",
         "deck.unwinnable.too_big": "intet forslag af slagsen '{kind}' passer i kapaciteten ({capacity}); det mindste kræver {smallest} med sin træthed",
         # checks across fields and cards (game.content.crosschecks)

@@ -978,6 +978,7 @@ MESSAGES.update(
         "deck.question_long": "warning: the question has {length} characters; the printed card has room for about {most}, and the rest stands only in the catalogue at the back – write it shorter if the table is to read it on the card",
         "deck.target_out_of_reach": "warning: the scenario '{id}' has a target of {target} {unit} in its last year, but its whole pile gives at most {most} {unit} at full effect; no table can reach it",
         "deck.target_beyond_luck": "warning: the scenario '{id}' has a target of {target} {unit} in its last year, but without luck its pile reaches only about {most} {unit} (every proposal on the table from the first year, the cards' amounts, no events); a table can only win with good events or uncertain proposals that give more than the card says – lower the target, or add proposals to the pile",
+        "deck.target_no_plan.years": "warning: the scenario '{id}' cannot be won whatever its target: every plan that keeps the rules has a year with råderum below 0, because proposals that cost in their first years (such as the investment the scenario asks for) cannot be paid for by the pile's other proposals; add savings or quicker gains to the pile, or make the early cost smaller",
         "deck.target_no_plan.kinds": "warning: the scenario '{id}' cannot be won whatever its target: no plan adopts all three kinds within the capacity; raise the capacity, or add less demanding proposals to the pile",
         "deck.target_no_plan.floor": "warning: the scenario '{id}' cannot be won whatever its target: no plan keeps the service floor; lower the floor, or add proposals that raise the service level to the pile",
         "deck.target_no_plan.both": "warning: the scenario '{id}' cannot be won whatever its target: no plan adopts all three kinds within the capacity and also keeps the service floor; raise the capacity, lower the floor, or put other proposals in the pile",
@@ -1057,6 +1058,7 @@ MESSAGES.update(
         "kind.word.efficiency": "efficiency",
         "kind.word.investment": "investment",
         "deck.effect_after_game": "the proposal's amounts only begin in {year}, after the last year of the scenario '{scenario}' ({last}), so it gives nothing in the game; correct the year or take the proposal out of the scenario",
+        "deck.scenario_no_proposals": "the scenario '{id}' has no proposals in 'proposals'; write the proposals' ids in the list, or delete the line so that all the deck's proposals are in it",
         "deck.unwinnable.no_kind": "it has no proposal of the kind '{kind}'",
         "deck.unwinnable.too_big": "no proposal of the kind '{kind}' fits in the capacity ({capacity}); the smallest needs {smallest} with its fatigue",
         # checks across fields and cards (game.content.crosschecks)

@@ -562,3 +562,38 @@ def test_a_scenario_no_plan_can_win_is_said_whatever_its_target(tmp_path, capsys
         "mindre krævende forslag i bunken"
     ) in lines, lines
     assert lines[-1] == f"deck.yaml: {OK_LINE}"
+
+
+def test_a_scenario_whose_investments_no_pile_can_pay_for_is_not_told_to_raise_its_capacity(
+    tmp_path, capsys
+):
+    # every investment costs 40 in its first year, more than all the savings give: every
+    # plan with the three kinds has a year below 0, and validate said "hæv kapaciteten"
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ("effect: [-3, 0, 4]", "effect: [-40, 0, 4]"),
+        ("effect: [-2, 1, 3]", "effect: [-40, 1, 3]"),
+        ("effect: [-4, 1, 3]", "effect: [-40, 1, 3]"),
+    )
+    assert code == 0
+    said = [line for line in lines if "uanset målet" in line]
+    assert said == [
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes, uanset målet: hver "
+        "plan, der holder reglerne, har et år med et råderum under 0, fordi forslag, der koster "
+        "i de første år (fx den investering, scenariet kræver), ikke kan betales af bunkens "
+        "andre forslag; læg flere besparelser eller hurtigere gevinster i bunken, eller gør "
+        "udgiften i de første år mindre"
+    ], lines
+
+
+@pytest.mark.parametrize("require", ["true", "false"])
+def test_a_scenario_with_an_empty_pile_is_refused_at_its_list(tmp_path, capsys, require):
+    # "proposals: []" passed validate with warnings; balance and simulate then crashed
+    pile = f"    market: 7\n    require_all_kinds: {require}\n    proposals: []\n"
+    code, lines = _validate(tmp_path, capsys, ("    market: 7\n", pile))
+    assert code == 2
+    assert lines == [
+        "deck.yaml:94: scenariet 'budget-2027' har ingen forslag i 'proposals'; skriv "
+        "forslagenes id'er i listen, eller slet linjen, så alle dækkets forslag er med"
+    ], lines
