@@ -436,6 +436,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
                 found.append(Problem.of(*at, "deck.event_in_no_scenario", id=event.id))
             continue
         found.extend(_unused_rounds(event, scenarios, place))
+    found.extend(_never_adoptable(deck, proposals, holding_proposals))
     scenario_places = _cards(documents, "scenarios")
     for scenario in deck.scenarios:
         found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
@@ -447,6 +448,58 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
 
 UNUSED_NAMED = 3
 """Proposals named one by one for amounts no game uses (the rest are counted)."""
+
+
+def _required(deck: Deck, pid: str) -> list[str]:
+    """Every proposal ``pid`` needs adopted first, directly or through the cards it requires,
+    in the order they are met (a ring of requirements is refused by the loader)."""
+    order: list[str] = []
+    waiting = list(deck.proposal(pid).requires)
+    while waiting:
+        card = waiting.pop(0)
+        if card in order or card == pid:
+            continue
+        order.append(card)
+        waiting.extend(deck.proposal(card).requires)
+    return order
+
+
+def _never_adoptable(
+    deck: Deck, places: dict[str, Place], holding: dict[str, list[Scenario]]
+) -> Iterator[Problem]:
+    """A proposal no group can ever adopt although the loader lets it pass: it needs
+    (directly or through another card) two cards that exclude each other – the direct pair
+    is refused –, or, in a scenario, a card that scenario's pile does not hold."""
+    for proposal in deck.proposals:
+        at = _at(places.get(proposal.id), "requires")
+        if at is None:
+            continue
+        needed = _required(deck, proposal.id)
+        together = [proposal.id, *needed]
+        clash = next(
+            (
+                (first, second)
+                for index, first in enumerate(together)
+                for second in together[index + 1 :]
+                if second in deck.exclusive_with(first)
+            ),
+            None,
+        )
+        if clash is not None:
+            yield Problem.of(
+                *at, "deck.requires_excluded", id=proposal.id, first=clash[0], second=clash[1]
+            )
+            continue
+        for scenario in holding.get(proposal.id, []):
+            missing = [card for card in needed if card not in scenario.proposals]
+            if missing:
+                yield Problem.of(
+                    *at,
+                    "deck.requires_outside",
+                    id=proposal.id,
+                    required=missing[0],
+                    scenario=scenario.id,
+                )
 
 
 def _amounts(count: int, first: int) -> tuple[str, dict[str, Any]]:

@@ -1026,6 +1026,8 @@ MESSAGES.update(
         "deck.event_sign.all": "dem alle",
         "deck.event_sign.named": "de nævnte hændelser",
         "deck.amount_in_thousands": "advarsel: '{id}' har et beløb på {largest} {unit} om året, mens det typiske forslag har {typical} {unit}: er beløbet skrevet i {other}? {largest} {other} er {fraction} {unit}",
+        "deck.requires_excluded": "advarsel: forslaget '{id}' kan aldrig vedtages: det kræver (selv eller gennem et andet forslag) både '{first}' og '{second}', men de to udelukker hinanden; fjern et af kravene eller udelukkelsen",
+        "deck.requires_outside": "advarsel: forslaget '{id}' kræver '{required}', som ikke er med i scenariet '{scenario}', så det kan aldrig vedtages dér; tag '{required}' med i scenariets 'proposals', eller fjern kravet",
         "deck.in_no_scenario": "advarsel: forslaget '{id}' er ikke med i noget scenarie og kommer aldrig på bordet; skriv dets id i et scenaries 'proposals', eller slet scenariernes lister 'proposals', så alle forslag er med",
         "deck.event_in_no_scenario": "advarsel: hændelsen '{id}' er ikke med i noget scenarie og bliver aldrig trukket; skriv dens id i et scenaries 'events', eller slet scenariernes lister 'events', så alle hændelser er med",
         "deck.effect_unused.one": "advarsel: forslaget '{id}' har {count} beløb, men det længste scenarie med det ('{scenario}') har {years} år, så beløb nr. {numbers} bruges aldrig; tag det ud, eller giv scenariet flere år",

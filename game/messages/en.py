@@ -1018,6 +1018,8 @@ MESSAGES.update(
         "deck.event_sign.all": "all of them",
         "deck.event_sign.named": "the events named",
         "deck.amount_in_thousands": "warning: '{id}' has an amount of {largest} {unit} a year while the typical proposal has {typical} {unit}: was the amount written in {other}? {largest} {other} is {fraction} {unit}",
+        "deck.requires_excluded": "warning: the proposal '{id}' can never be adopted: it requires (itself or through another proposal) both '{first}' and '{second}', but the two exclude each other; remove one of the requirements or the exclusion",
+        "deck.requires_outside": "warning: the proposal '{id}' requires '{required}', which is not in the scenario '{scenario}', so it can never be adopted there; add '{required}' to the scenario's 'proposals', or remove the requirement",
         "deck.in_no_scenario": "warning: the proposal '{id}' is in no scenario and never reaches the table; write its id in a scenario's 'proposals', or delete the scenarios' lists 'proposals' so that every proposal is in",
         "deck.event_in_no_scenario": "warning: the event '{id}' is in no scenario and is never drawn; write its id in a scenario's 'events', or delete the scenarios' lists 'events' so that every event is in",
         "deck.effect_unused.one": "warning: the proposal '{id}' has {count} amounts, but the longest scenario with it ('{scenario}') has {years} years, so amount no. {numbers} is never used; take it out, or give the scenario more years",

@@ -597,3 +597,52 @@ def test_a_scenario_with_an_empty_pile_is_refused_at_its_list(tmp_path, capsys, 
         "deck.yaml:94: scenariet 'budget-2027' har ingen forslag i 'proposals'; skriv "
         "forslagenes id'er i listen, eller slet linjen, så alle dækkets forslag er med"
     ], lines
+
+
+NEVER_ADOPTED = """\
+deck: {id: krav, title: "Krav", unit: "t. kr.", schema_version: 2}
+proposals:
+  - {id: b1, kind: besparelse, title: "Lukning af skole", area: Skole, effect: [500]}
+  - id: b2
+    kind: besparelse
+    title: "Færre timer"
+    area: Skole
+    effect: [400]
+    requires: [e-mangler]
+  - {id: e-mangler, kind: effektivisering, title: "Skema", area: Skole, effect: [100, 300]}
+  - {id: e2, kind: effektivisering, title: "Fælles ledelse", area: Skole, effect: [100, 300]}
+  - id: i2
+    kind: investering
+    title: "Inklusion"
+    area: Skole
+    effect: [-300, 200, 600]
+    requires: [b1, i4]
+  - {id: i3, kind: investering, title: "Skole", area: Skole, effect: [-30, 20, 60], excludes: [b1]}
+  - {id: i4, kind: investering, title: "It", area: Skole, effect: [-200, 200, 500], requires: [i3]}
+scenarios:
+  - id: s
+    title: "Tre år"
+    years: ["2027", "2028", "2029"]
+    target: [0, 100, 200]
+    proposals: [b1, b2, e2, i2, i3, i4]
+"""
+
+
+def test_a_card_that_can_never_be_adopted_is_pointed_out_at_its_requirements(tmp_path, capsys):
+    # b2 needs a card its scenario does not hold; i2 needs b1 and (through i4) i3, which
+    # excludes b1. validate said OK, and balance called both dead without a word why
+    path = tmp_path / "krav.yaml"
+    path.write_text(NEVER_ADOPTED, encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    lines = [line.replace(f"{path}:", "") for line in capsys.readouterr().out.splitlines()]
+    assert (
+        "9: advarsel: forslaget 'b2' kræver 'e-mangler', som ikke er med i scenariet 's', så "
+        "det kan aldrig vedtages dér; tag 'e-mangler' med i scenariets 'proposals', eller fjern "
+        "kravet"
+    ) in lines, lines
+    assert (
+        "17: advarsel: forslaget 'i2' kan aldrig vedtages: det kræver (selv eller gennem et "
+        "andet forslag) både 'b1' og 'i3', men de to udelukker hinanden; fjern et af kravene "
+        "eller udelukkelsen"
+    ) in lines, lines
+    assert not any("'i4' kan aldrig" in line for line in lines), lines
