@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,10 +29,12 @@ from game.content.crosschecks import (
 from game.content.hints import HintBudget, IdIndex
 from game.content.numbertext import list_problem, meant_as_percent, text_problem, yaml_number
 from game.content.schema import (
+    DEFAULT_UNIT,
     ID_MAX,
     ID_PATTERN,
     KIND_DEFAULTS,
     KIND_NAMES,
+    MAX_UNIT_LENGTH,
     SECTIONS,
     WELFARE_AREAS,
     DeckHeader,
@@ -344,6 +346,16 @@ def _build(
     if header is not None:
         check_version_fields(header.schema_version, documents, problems)
         check_amounts(header.unit, items, problems)
+    else:
+        # the header was refused for another field ("language: dk"): the version and unit it
+        # writes still check the cards, so that this run names their errors too (the docs
+        # promise every error of a step at once)
+        version = _written_version(documents)
+        if version is not None:
+            check_version_fields(version, documents, problems)
+        written = unit if unit is not None else DEFAULT_UNIT
+        if 1 <= len(written) <= MAX_UNIT_LENGTH:
+            check_amounts(written, items, problems)
     for item in items["scenarios"]:
         _check_scenario(item, known["proposals"], proposals, events, hints, problems)
         pool = item.spec.proposals if item.spec.proposals is not None else list(proposals)
@@ -394,6 +406,21 @@ def _written_unit(documents: list[YamlDocument]) -> str | None:
         header = doc.data.get("deck") if isinstance(doc.data, dict) else None
         if isinstance(header, dict) and isinstance(header.get("unit"), str):
             return str(header["unit"]).strip()
+    return None
+
+
+def _written_version(documents: list[YamlDocument]) -> Literal[1, 2] | None:
+    """The ``schema_version`` the deck's header writes, when it is 1 or 2 (read like
+    ``_written_unit``); None otherwise."""
+    for doc in documents:
+        header = doc.data.get("deck") if isinstance(doc.data, dict) else None
+        if isinstance(header, dict):
+            version = header.get("schema_version")
+            if version == 1 and not isinstance(version, bool):
+                return 1
+            if version == 2:
+                return 2
+            return None
     return None
 
 

@@ -97,13 +97,18 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+DEFAULT_UNIT = "mio. kr."
+"""The unit of a deck whose header writes none."""
+MAX_UNIT_LENGTH = 20
+
+
 class DeckHeader(_Strict):
     """The ``deck:`` block: which deck this is."""
 
     id: CardId
     title: Annotated[str, Field(min_length=1, max_length=90)]
     language: Literal["da", "en"] = "da"
-    unit: Annotated[str, Field(min_length=1, max_length=20)] = "mio. kr."
+    unit: Annotated[str, Field(min_length=1, max_length=MAX_UNIT_LENGTH)] = DEFAULT_UNIT
     schema_version: Literal[1, 2]
     welfare_areas: list[Annotated[str, Field(min_length=1, max_length=40)]] | None = None
     """Areas where an efficiency is seen as a saving; default ``WELFARE_AREAS``."""

@@ -646,3 +646,16 @@ def test_a_card_that_can_never_be_adopted_is_pointed_out_at_its_requirements(tmp
         "eller udelukkelsen"
     ) in lines, lines
     assert not any("'i4' kan aldrig" in line for line in lines), lines
+
+
+def test_a_header_error_does_not_hide_the_cards_errors_of_the_same_step(tmp_path, capsys):
+    # "language: dk" was the only error named; the amount in t. kr. came a run later
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ('  unit: "mio. kr."\n', '  unit: "mio. kr."\n  language: dk\n'),
+        ("    effect: [2]\n", "    effect: [2000]\n"),
+    )
+    assert code == 2
+    assert lines[0] == "deck.yaml:5: 'language' skal være en af: 'da' eller 'en', ikke 'dk'"
+    assert any(line.startswith("deck.yaml:13: 'effect (nr. 1)' må højst være") for line in lines)
