@@ -7,6 +7,7 @@ a hand-edited log with an illegal move is caught and named. Reading never modifi
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import secrets
@@ -236,16 +237,34 @@ def _reject_constant(name: str) -> Any:
     raise FormatProblem(Message.of("save.bad_constant", name=name))
 
 
+_OFFICE_START = b"PK\x03\x04"
+"""How a zip file starts: an Excel workbook, an .ods or a Word file named where a save was
+meant."""
+
+
 def _parse(raw: bytes, path: Path) -> Any:
-    """JSON from bytes, with every failure as a Danish ``SaveError``."""
+    """JSON from bytes, with every failure as a Danish ``SaveError``. A save that an editor
+    wrote again as UTF-16 (PowerShell's Out-File, Notepad's "Unicode") is read: its byte order
+    mark says how. A file that is no save (a workbook, a deck) is said to be one, not
+    "damaged"."""
+    named_otherwise = path.suffix.lower() != SAVE_SUFFIX
+    if raw.startswith(_OFFICE_START):
+        raise SaveError(path, Message.of("save.office_file"))
     try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = raw.decode("utf-16")
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if named_otherwise:
+            raise SaveError(path, Message.of("save.not_a_save")) from None
         line = raw[: error.start].count(b"\n") + 1
         raise SaveError(path, Message.of("save.not_utf8", line=line)) from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
+        if named_otherwise:
+            raise SaveError(path, Message.of("save.not_a_save")) from None
         said = Message.of("save.not_json", line=error.lineno, column=error.colno)
         raise SaveError(path, said) from None
     except _Duplicate as error:

@@ -107,3 +107,34 @@ def test_an_unreadable_folder_is_said(tmp_path):
     listing = scan_saves(blocker)
     assert listing.games == () and listing.problem is not None
     assert "en del af stien er en fil" in listing.problem
+
+
+def test_a_file_that_is_no_save_is_said_to_be_none_and_a_save_in_utf16_is_read(tmp_path, mini_deck):
+    # a workbook, a deck and a save written again by PowerShell (UTF-16) or Notepad (ANSI)
+    # were all "damaged" to replay and report
+    good = _save(tmp_path, "spil.json", mini_deck, 2)
+    text = good.read_text(encoding="utf-8")
+    utf16 = tmp_path / "powershell.json"
+    utf16.write_text(text, encoding="utf-16")
+    assert read_save(utf16).history.current == read_save(good).history.current
+    ansi = tmp_path / "notesblok.json"
+    ansi.write_bytes(text.encode("cp1252"))
+    workbook = tmp_path / "katalog.xlsx"
+    workbook.write_bytes(b"PK\x03\x04" + bytes(range(200)))
+    deck = tmp_path / "deck.yaml"
+    deck.write_text("deck:\n  id: a\n", encoding="utf-8")
+    said = {}
+    for path in (ansi, workbook, deck):
+        with pytest.raises(SaveError) as error:
+            read_save(path)
+        said[path.name] = error.value.text("da")
+    assert (
+        "gemt igen i et andet tegnsæt (fx ANSI i Notesblok), så gem den som UTF-8"
+        in said["notesblok.json"]
+    )
+    assert said["katalog.xlsx"].endswith(
+        "filen er en Excel-projektmappe eller et andet Office-dokument, ikke et gemt spil (et "
+        "gemt spil er en .json-fil)"
+    )
+    assert said["deck.yaml"].endswith("filen er ikke et gemt spil (et gemt spil er en .json-fil)")
+    assert not any("beskadiget" in line for name, line in said.items() if name != "notesblok.json")
