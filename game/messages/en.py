@@ -348,6 +348,8 @@ MESSAGES.update(
         "compare.apart.version_target": "same scenario as group {group}, different target and version of the deck",
         "compare.group_apart": "Not counted with the other tables: {why}",
         "report.compare.other_version": "{files} was played with another version of the deck “{deck}” than most tables (a card has been changed since) and is shown apart; does it belong to this conference?",
+        "report.other_game": "{folder} already holds the report of another game ({other}), and it is not overwritten; write this report into its own folder, e.g. --out {out}",
+        "report.other_seed": "seed {seed}",
         "report.compare.other_deck": "{files} was played with another deck (“{deck}”) than most tables and is shown apart; does it belong to this conference?",
         "compare.group": "{scenario} · {deck} · target {targets} in {year}",
         "compare.proposals": "Proposals: how many tables adopted them",

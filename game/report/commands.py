@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from game.messages import catalogue, render
+from game.paths import command_word
 from game.report.compare import compare_saves, write_comparison
 from game.report.session import BoardPicture, write_report
-from game.saves import SaveError, WriteFailed, other_versions, read_save
+from game.saves import SavedGame, SaveError, WriteFailed, other_versions, read_save
 from game.saves.files import display_path
 
 EXIT_OK = 0
@@ -52,6 +54,13 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     refused = _out_is_a_file_name("report", Path(args.out), lang)
     if refused is not None:
         return refused
+    other = _other_games_report(Path(args.out), saved, lang)
+    if other is not None:
+        suggestion = command_word(display_path(Path(args.out) / saved.path.stem))
+        said = catalogue(lang).t(
+            "report.other_game", folder=display_path(Path(args.out)), other=other, out=suggestion
+        )
+        return _fail("report", said)
     for note in other_versions(saved):  # a conflict copy may hold more of the game
         print(f"raaderum report: {render(note, lang)}", file=sys.stderr)
     try:
@@ -60,6 +69,37 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
         return _fail("report", str(error))
     _written(paths)
     return EXIT_OK
+
+
+def _other_games_report(out: Path, saved: SavedGame, lang: str) -> str | None:
+    """The table (or seed) of the game whose report already lies in ``out`` when it is
+    another game than ``saved``'s: a host writing eight tables' reports into one folder kept
+    only the last. None when ``out`` holds no report, or one of the same game (written again
+    as the game went on)."""
+    summary = out / "summary.json"
+    if not (out / "report.html").is_file() or not summary.is_file():
+        return None
+    try:
+        there = json.loads(summary.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # not a report's summary: write_report says what it cannot write
+    if not isinstance(there, dict):
+        return None
+    deck, scenario = there.get("deck"), there.get("scenario")
+    same = (
+        isinstance(deck, dict)
+        and isinstance(scenario, dict)
+        and deck.get("hash") == saved.deck.content_hash
+        and scenario.get("id") == saved.settings.scenario
+        and there.get("seed") == saved.settings.seed
+        and (there.get("table") or "") == (saved.table or saved.settings.table).strip()
+    )
+    if same:
+        return None
+    table = there.get("table")
+    if isinstance(table, str) and table.strip():
+        return table.strip()
+    return catalogue(lang).t("report.other_seed", seed=there.get("seed"))
 
 
 def _nothing_compared(paths: list[Path], lang: str) -> str:

@@ -210,3 +210,24 @@ def test_the_board_picture_of_a_long_game_points_to_the_report_not_to_a_scroll_b
     drawn.clear()
     board_png(deck, history, "da")  # the same board as a screenshot of the window
     assert any(text.endswith("mere – rul ned") for text in drawn), drawn
+
+
+def test_a_second_tables_report_does_not_overwrite_the_first_in_the_same_folder(
+    saves_dir, tmp_path, capsys
+):
+    # a host writing eight tables' reports with the same --out kept only the last, exit 0
+    from game.cli import main
+
+    out = tmp_path / "rapporter"
+    assert main(["report", str(saves_dir / "bord1.json"), "--out", str(out)]) == 0
+    first = (out / "summary.json").read_bytes()
+    capsys.readouterr()
+    assert main(["report", str(saves_dir / "bord2.json"), "--out", str(out)]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith(
+        f"raaderum report: {out} har allerede rapporten for et andet spil (startværdi 40), og den "
+        f"overskrives ikke; skriv denne rapport i sin egen mappe, fx --out {out / 'bord2'}"
+    ), said
+    assert (out / "summary.json").read_bytes() == first
+    # the same game's report written again, as the game went on, is no other game's
+    assert main(["report", str(saves_dir / "bord1.json"), "--out", str(out)]) == 0
