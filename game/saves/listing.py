@@ -220,12 +220,14 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
     return ResumeChoice(newest.path, None, notes)
 
 
-def other_versions(saved: SavedGame) -> tuple[Message, ...]:
+def other_versions(saved: SavedGame, *, reporting: bool = False) -> tuple[Message, ...]:
     """What a facilitator continuing ``saved`` should know about the other files of the same
     game in its folder (a cloud drive's conflict copies): that another file has more
     decisions of it, that another file took back decisions this one still holds, or that a
-    file went its own way from some decision. Empty when the
-    file is the game's only one (or the folder cannot be read)."""
+    file went its own way from some decision. ``reporting``: worded for a report of
+    ``saved``, which continues nothing. Empty when the file is the game's only one (or the
+    folder cannot be read)."""
+    tail = "_report" if reporting else ""
     mine = saved.path.resolve()
     games = scan_saves(saved.path.parent).games
     head = next(
@@ -245,7 +247,7 @@ def other_versions(saved: SavedGame) -> tuple[Message, ...]:
         key = "behind" if head.decisions > decisions else "undone"
         notes.append(
             Message.of(
-                f"listing.version.{key}",
+                f"listing.version.{key}{tail}",
                 file=display_path(saved.path.name),
                 kept=display_path(head.path),
                 n=decisions,
@@ -253,16 +255,16 @@ def other_versions(saved: SavedGame) -> tuple[Message, ...]:
             )
         )
     if head.branch_of is not None:
-        notes.append(_branch_note(saved, head.branch_of, head.branch_at))
+        notes.append(_branch_note(saved, head.branch_of, head.branch_at, tail))
     for info in games:
         if info.branch_of is not None and info.branch_of.resolve() == head.path.resolve():
-            notes.append(_branch_note(saved, info.path, info.branch_at))
+            notes.append(_branch_note(saved, info.path, info.branch_at, tail))
     return tuple(notes)
 
 
-def _branch_note(saved: SavedGame, other: Path, at: int | None) -> Message:
+def _branch_note(saved: SavedGame, other: Path, at: int | None, tail: str) -> Message:
     return Message.of(
-        "listing.version.branch",
+        f"listing.version.branch{tail}",
         other=display_path(other),
         file=display_path(saved.path.name),
         k=at or 0,

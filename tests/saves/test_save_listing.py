@@ -242,6 +242,17 @@ def test_an_original_and_its_copy_beside_a_conflict_copy_are_two_entries_not_thr
     )
     [other] = other_versions(read_save(folder / "spil-DESKTOP-4K2L9.json"))
     assert "anderledes fra beslutning 3; I fortsætter spil-DESKTOP-4K2L9.json" in render(other)
+    # a report continues nothing: it says which file it shows (it told the host to close and
+    # open a file, and "I fortsætter")
+    reported = [
+        render(n) for n in other_versions(read_save(folder / "spil (1).json"), reporting=True)
+    ]
+    assert reported[0].endswith(
+        "Rapporten viser spil (1).json; skal den vise hele spillet, så skriv rapporten for "
+        f"{folder / 'spil-DESKTOP-4K2L9.json'}"
+    )
+    assert reported[1].endswith("anderledes fra beslutning 3; rapporten viser spil (1).json")
+    assert not any("fortsætte" in line or "fortsætter" in line for line in reported)
 
 
 def test_a_report_of_an_older_copy_says_which_file_holds_more(tmp_path, mini_deck, capsys):
