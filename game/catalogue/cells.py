@@ -106,6 +106,10 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
     if cell.error is not None:
         raise CellError("catalogue.cell.error", name=name, error=cell.error)
     value = cell.value
+    if isinstance(value, dt.date) and column.reader == "year":
+        # a date in a year column: Excel shows 1-1-2028 formatted "åååå" as 2028, and a
+        # year heading of the same kind is read by its year (``headings.heading_year``)
+        value = value.year
     if isinstance(value, (dt.date, dt.time, dt.timedelta)):
         raise CellError("catalogue.cell.date", name=name, date=_shown_date(value))
     if cell.percent and column.reader != "share" and value != 0:

@@ -15,7 +15,14 @@ import pytest
 
 from game.catalogue import workbook
 from game.cli import main
-from tests.catalogue.conftest import PROPOSALS, run_import, saved_by_excel, sheets, write_book
+from tests.catalogue.conftest import (
+    PROPOSAL_HEADERS,
+    PROPOSALS,
+    run_import,
+    saved_by_excel,
+    sheets,
+    write_book,
+)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -1242,3 +1249,24 @@ def test_a_line_break_typed_in_a_title_or_area_cell_is_read_as_a_space(capsys, t
 
     spar = load_deck(tmp_path / "dæk").proposals[0]
     assert (spar.title, spar.area) == ("Spar på kontoret", "Børn og unge")
+
+
+def test_a_date_shown_as_a_year_under_fra_budgetaar_is_read_as_that_year(capsys, tmp_path):
+    # Excel shows 1-1-2028 formatted "åååå" as 2028; the import refused it as a date
+    # (01-01-2028) the office never saw, while a year heading of the same kind was read
+    import datetime as dt
+
+    import yaml
+
+    headers = [*PROPOSAL_HEADERS, "fra budgetår"]
+    rows = [headers, *([*row, None] for row in PROPOSALS[1:])]
+    rows[2][-1] = dt.datetime(2028, 1, 1)
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    book["Forslag"]["I3"].number_format = "yyyy"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    cards = yaml.safe_load((tmp_path / "dæk" / "forslag.yaml").read_text(encoding="utf-8"))
+    [eff] = [card for card in cards["proposals"] if card["id"] == "eff"]
+    assert str(eff["effect_from_year"]) == "2028"
