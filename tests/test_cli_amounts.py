@@ -77,8 +77,8 @@ def test_forecast_plays_for_the_target_typed_the_danish_way(capsys, std_deck):
         ),
         (
             ["play", "--timer", "700"],
-            "raaderum play: --timer: --timer (minutter, 0 = intet ur) skal være mellem 0,1 og 600 "
-            "(se raaderum play --help)",
+            "raaderum play: --timer: antallet af minutter (0 = intet ur) skal være mellem 0,1 "
+            "og 600 (se raaderum play --help)",
         ),
         (
             ["play", "--size", "stor"],
@@ -150,6 +150,16 @@ def test_forecast_without_scenario_reckons_on_the_decks_first_as_the_readme_says
     assert tuple(shown["target"]) == pytest.approx(first.target)
 
 
+def test_a_target_written_with_a_unit_is_told_to_be_written_in_the_decks_unit(capsys):
+    # "omregnet til enheden, som alle beløb har (1,5 mio. kr. er 1.500 i t. kr.)" named no unit
+    assert main(["simulate", "--games", "2", "--target", "28 mio."]) == 2
+    said = capsys.readouterr().err
+    assert (
+        "'28 mio.' indeholder andet end tallet; skriv X som et tal i dækkets enhed: 28 for " in said
+    )
+    assert "28.000 i et dæk i t. kr." in said
+
+
 def test_a_target_over_the_limit_is_refused_in_the_decks_unit(capsys):
     # 150.000 t. kr. (150 mio. kr.) was refused for a deck in t. kr. as over "100.000"
     kystby = str(standard_deck().parent / "kystby")
@@ -169,6 +179,8 @@ def test_the_largest_seed_the_message_names_is_itself_accepted(command, capsys):
     assert leave.value.code == 2
     said = capsys.readouterr().err
     assert "mellem 0 og 9.223.372.036.854.775.807 " in said, said
+    # the option is named once: "--seed: --seed skal være …" said it twice
+    assert f"raaderum {command}: --seed: værdien skal være mellem 0 og" in said, said
 
 
 def test_a_target_above_what_the_pile_can_reach_without_luck_is_warned_about(capsys):

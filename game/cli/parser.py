@@ -105,7 +105,8 @@ def number_type(
             raise argparse.ArgumentTypeError(
                 say(
                     "cli.between",
-                    what=say(what) if what.startswith("cli.") else what,
+                    # argparse names the option first ("--seed: …"): not twice
+                    what=say(what) if what.startswith("cli.") else say("cli.the_value"),
                     low=_bound(low, whole, lang),
                     high=_bound(high, whole, lang),
                 )
@@ -139,6 +140,8 @@ def target_amount(text: str, lang: str = "da") -> float:
     try:
         value = parse_amount(text, lang)
     except AmountError as error:
+        if error.kind == "unit":  # "28 mio.": the deck, and so its unit, is not read yet
+            raise usage_error("cli.target_unit", text=text.strip()) from None
         raise UsageError(f"--target: {error}") from None
     if value < 0:  # the upper limit follows the deck's unit: ``warn_target``
         raise usage_error("cli.target_negative")

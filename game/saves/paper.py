@@ -159,8 +159,9 @@ def parse_stop(text: str, scenario: Scenario) -> int:
 def by_title(
     pairs: Sequence[tuple[str, T]], ids: Sequence[str], title_of: Callable[[str], str]
 ) -> list[tuple[str, T]]:
-    """``pairs`` with every entry that is not an id of ``ids`` but a title of one of them
-    (letter case and surrounding spaces aside: "Luk den mindste landsbyskole"), or the id as
+    """``pairs`` with every entry that is not an id of ``ids`` but an id in another letter
+    case, a title of one of them (letter case and surrounding spaces aside: "Luk den mindste
+    landsbyskole"), or the id as
     the budget office's workbook wrote it before the import spelt it as an id ("ÆSU-1" for
     "AeSU-1", ``id_spelling``), replaced by that card's id; anything else – a title that
     several of ``ids`` have included – is kept for ``check_table`` to report."""
@@ -174,6 +175,11 @@ def by_title(
     for folded in shared:
         del titles[folded]  # which card was meant is the table's to say
     known = set(ids)
+    # an id typed in another letter case ("SKOLE-LUK" with Caps Lock on), when only one id
+    # reads so; ids the deck itself tells apart by case are the table's to say
+    cased: dict[str, list[str]] = {}
+    for i in ids:
+        cased.setdefault(i.casefold(), []).append(i)
 
     def resolved(card: str) -> str:
         if card in known:
@@ -181,6 +187,9 @@ def by_title(
         spelled = id_spelling(unicodedata.normalize("NFC", card))
         if spelled is not None and spelled in known:
             return spelled
+        same = cased.get(card.strip().casefold(), [])
+        if len(same) == 1:
+            return same[0]
         return titles.get(_folded_title(card), card)
 
     return [(resolved(card), value) for card, value in pairs]

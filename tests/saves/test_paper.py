@@ -603,6 +603,15 @@ def test_a_title_typed_without_its_accent_is_the_card(tmp_path, capsys):
     assert read_save(tmp_path / "bord.json").history.current.adopted_ids() == ("borgerkonsulent",)
 
 
+def test_an_id_typed_in_capitals_is_the_card(tmp_path, capsys):
+    # "SKOLE-LUK" (Caps Lock on) was "ukendt forslag" without a hint
+    code, lines = _enter_std(
+        tmp_path, capsys, *("--scenario", "borgermoede", "--adopt", "SKOLE-LUK@1"), *NO_EVENTS
+    )
+    assert code == 0, lines
+    assert read_save(tmp_path / "bord.json").history.current.adopted_ids() == ("skole-luk",)
+
+
 def test_an_entry_without_a_round_is_shown_with_a_card_of_the_scenario(tmp_path, capsys):
     code, lines = _enter_std(tmp_path, capsys, "--scenario", "borgermoede", "--adopt", "skole-luk")
     assert code == 2
