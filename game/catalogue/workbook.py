@@ -199,7 +199,9 @@ def _check_archive(raw: bytes, suffix: str) -> None:
         raise WorkbookRefused("catalogue.file.zip_bomb")
     names = {info.filename.lower() for info in infos}
     if "[content_types].xml" not in names or not any(n.startswith("xl/") for n in names):
-        raise WorkbookRefused("catalogue.file.not_xlsx")
+        # an OpenDocument file given the name .xlsx (LibreOffice's own format, renamed) says
+        # what it is in its first part, "mimetype"; so do Word and PowerPoint files by parts
+        raise WorkbookRefused(_what_it_is(archive, names))
     if any(name.endswith("vbaproject.bin") or "vbaproject" in name for name in names):
         raise WorkbookRefused(_MACROS)
     if any(name.startswith("xl/externallinks/") for name in names):
@@ -233,6 +235,19 @@ def _scan(part: Any, name: str) -> None:
         if name == "[Content_Types].xml" and _MACRO_CONTENT.search(content):
             raise WorkbookRefused(_MACROS)
         tail = content[-_OVERLAP:]
+
+
+def _what_it_is(archive: zipfile.ZipFile, names: set[str]) -> str:
+    """The refusal for a zip file that is no .xlsx: an OpenDocument spreadsheet (.ods)
+    named otherwise is said to be one; anything else is "not an Excel workbook"."""
+    if "mimetype" in names:
+        try:
+            kind = archive.read("mimetype")[:100]
+        except (KeyError, zipfile.BadZipFile, ValueError, OSError, EOFError):
+            kind = b""
+        if kind.strip() == b"application/vnd.oasis.opendocument.spreadsheet":
+            return "catalogue.file.ods"
+    return "catalogue.file.not_xlsx"
 
 
 _MACROS = "catalogue.file.macros"

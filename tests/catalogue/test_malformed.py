@@ -1270,3 +1270,18 @@ def test_a_date_shown_as_a_year_under_fra_budgetaar_is_read_as_that_year(capsys,
     cards = yaml.safe_load((tmp_path / "dæk" / "forslag.yaml").read_text(encoding="utf-8"))
     [eff] = [card for card in cards["proposals"] if card["id"] == "eff"]
     assert str(eff["effect_from_year"]) == "2028"
+
+
+def test_an_ods_spreadsheet_named_xlsx_is_said_to_be_one(capsys, tmp_path):
+    # LibreOffice's own format renamed to .xlsx got "er ikke en Excel-projektmappe (.xlsx)",
+    # while the same file named .ods was told how to save it as .xlsx
+    path = tmp_path / "katalog.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}: er et OpenDocument-regneark (.ods); gem det som Excel-projektmappe",
+    )
