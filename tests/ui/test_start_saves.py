@@ -420,3 +420,19 @@ def test_esc_on_the_start_screen_offers_to_close_the_game(make_app, std_deck):
     assert isinstance(app.top, CloseScene)
     key(app, pygame.K_RETURN)  # "Luk spillet", the first button
     assert not app.running
+
+
+def test_a_saved_game_typed_into_the_deck_field_is_opened(make_app, std_deck, tmp_path):
+    # a save mailed to the facilitator, pasted where a deck goes, was read as a deck:
+    # "dækket har intet scenarie … ukendt felt 'format'"
+    app = make_app(std_deck, size=(1024, 768))
+    [mailed] = save_games(std_deck, tmp_path / "fra mailen", 1, 3)
+    start, _ = start_screen(app)
+    for _ in range(4):  # the table's name, the target, the timer, the deck path
+        key(app, pygame.K_TAB)
+    assert start.path_field.focused
+    type_text(app, f'"{mailed}"')
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, BoardScene), start.deck_problems
+    assert app.game.save_path == mailed
+    assert app.game.state == read_save(mailed).history.current

@@ -22,6 +22,7 @@ from game.numbers import format_amount
 from game.paths import standard_deck
 from game.saves import GameSettings, SaveInfo
 from game.saves.paper import MAX_TABLE_NAME
+from game.saves.store import SAVE_SUFFIX
 from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
 from game.ui.savelist import SaveList
@@ -212,8 +213,14 @@ class StartScene(Scene):
         path = self.path_field.text.strip().strip('"')
         if not path:
             return
+        typed = Path(path).expanduser()
+        if typed.suffix.lower() == SAVE_SUFFIX and typed.is_file():
+            # a saved game typed or pasted where a deck goes (from a mail or a shared
+            # folder): open it, as the list would – it was read as a deck with no scenario
+            resume_into(self.app, typed)
+            return
         try:
-            deck = load_deck(Path(path).expanduser())
+            deck = load_deck(typed)
         except (DeckError, OSError) as error:
             lang = self.app.lang
             found = error.lines(lang) if isinstance(error, DeckError) else [str(error)]
