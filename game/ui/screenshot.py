@@ -138,6 +138,11 @@ def render_scene(
         start.choose(ids.index(scenario_id))  # type: ignore[attr-defined]
         if target is not None:  # the facilitator's X, as typed into the target field
             start.target = NumberField.of(target, app.lang)  # type: ignore[attr-defined]
+        # the reach is computed in the background: the picture shows the warning a
+        # facilitator sees a moment later (a deck whose own target is beyond its pile's reach)
+        app.update(1 / 30)
+        app.game.reaches.wait()
+        app.update(1 / 30)
     elif scene in ("board", "card", "note", "help"):
         rounds = min(1, deck.scenario(scenario_id).rounds - 1)
         history = play_until(history, rounds, seed, adopt_extra=2)

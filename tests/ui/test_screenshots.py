@@ -189,3 +189,33 @@ def test_the_compare_picture_is_the_same_every_time(tmp_path):
     first = pygame.image.load(str(shot(tmp_path / "a", "compare", "da")))
     second = pygame.image.load(str(shot(tmp_path / "b", "compare", "da")))
     assert pygame.image.tobytes(first, "RGB") == pygame.image.tobytes(second, "RGB")
+
+
+def test_a_start_screenshot_waits_for_the_reach_it_warns_about(tmp_path):
+    # the reach is computed in the background: the picture was taken before it came, so a
+    # deck whose target is beyond its pile's reach showed no warning over the target
+    from game.ui.layout_screens import start_layout
+
+    def warned(target: float) -> bool:
+        picture = pygame.image.load(
+            str(
+                shot(
+                    tmp_path / str(target),
+                    "start",
+                    "da",
+                    (1024, 768),
+                    scenario="intro",
+                    target=target,
+                )
+            )
+        )
+        label = start_layout(1024, 768, 5, 0).target_label
+        warning = pygame.Color(theme.WARNING)
+        return any(
+            tuple(picture.get_at((x, y)))[:3] == tuple(warning)[:3]
+            for x in range(label.left, label.right)
+            for y in range(label.top, label.bottom)
+        )
+
+    assert warned(60.0)  # intro's pile reaches about 48 in 2029 without luck
+    assert not warned(20.0)
