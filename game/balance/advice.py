@@ -495,11 +495,16 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
         )
     savings = pile.by_kind[Kind.SAVING]
     if savings >= last:
+        # exactly the target: "tag besparelser for mindst 0 t. kr. ud" said nothing to do
+        out = (
+            "en besparelse"
+            if savings - last < 0.005 * max(1.0, last)
+            else f"besparelser for mindst {_amount(savings - last, unit)}"
+        )
         said.append(
             f"Besparelserne alene giver {_amount(savings, unit)} ved fuld effekt, mindst "
             f"slutmålet på {_amount(last, unit)}, så en gruppe kan spare sig til målet: tag "
-            f"besparelser for mindst {_amount(savings - last, unit)} ud"
-            + (HOLD_TARGETS if hard else ", eller hæv slutmålet.")
+            f"{out} ud" + (HOLD_TARGETS if hard else ", eller hæv slutmålet.")
         )
     return said
 

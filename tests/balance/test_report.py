@@ -647,6 +647,8 @@ def test_the_largest_events_say_whether_they_come_every_year_or_once():
             "mindst 12 mio. kr. ",
         ),
         (22.5, 10.0, "tag besparelser for mindst 1 mio. kr. ud, eller hæv slutmålet."),
+        # savings exactly the target: "tag besparelser for mindst 0 mio. kr. ud" said nothing
+        (22.5, 9.0, "spare sig til målet: tag en besparelse ud, eller hæv slutmålet."),
     ],
 )
 def test_a_pile_outside_its_range_is_told_what_to_change(total, savings, said):
