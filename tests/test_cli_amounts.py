@@ -25,9 +25,9 @@ def _target(argv: list[str]) -> float:
         (["play", "--target", "47,5"], 47.5),  # was "must be a number" in English
         (["play", "--target", "47.5"], 47.5),
         (["play", "--target", "1.234,5"], 1234.5),
-        (["play", "--lang", "en", "--target", "1,200"], 1200.0),
-        (["play", "--target", "1,200", "--lang", "en"], 1200.0),  # the order does not matter
-        (["play", "--lang", "en", "--target", "1.200"], 1.2),
+        (["play", "--lang", "en", "--target", "1200"], 1200.0),
+        (["play", "--target", "1200.5", "--lang", "en"], 1200.5),  # the order does not matter
+        (["play", "--lang", "en", "--target", "1,200.5"], 1200.5),
         (["screenshot", "--scene", "start", "--out", "x.png", "--target", "1.200"], 1200.0),
         (["simulate", "--target", "1.200"], 1200.0),
         (["forecast", "--scenario", "s", "--adopt", "a", "--target", "12,5"], 12.5),
@@ -196,3 +196,17 @@ def test_a_target_above_what_the_pile_can_reach_without_luck_is_warned_about(cap
     assert err.startswith(f"advarsel: målet {above} mio. kr. er over, hvad bunken kan nå uden held")
     assert main(["simulate", "--scenario", "intro", "--games", "2", "--target", within]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_an_english_target_that_danish_reads_otherwise_is_refused(capsys):
+    # "print --target 1.200 --lang en" printed a target of 1,2 t. kr. for a deck in t. kr.:
+    # a Danish host printing an English copy types the number the Danish way
+    assert main(["simulate", "--games", "2", "--lang", "en", "--target", "1.200"]) == 2
+    said = capsys.readouterr().err
+    assert "'1.200' reads as 1.2 in English and as 1200 in Danish" in said, said
+    assert main(["simulate", "--games", "2", "--lang", "en", "--target", "1,200"]) == 2
+    assert "'1,200' reads as 1200 in English and as 1.2 in Danish" in capsys.readouterr().err
+    assert main(["simulate", "--games", "2", "--lang", "en", "--target", "47.5"]) == 0
+    # in Danish 1.200 is 1200, as the help writes it (far from the scenario's 49: a warning)
+    assert main(["simulate", "--games", "2", "--target", "1.200"]) == 0
+    assert "målet 1.200 mio. kr. er langt fra scenariets eget" in capsys.readouterr().err

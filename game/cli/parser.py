@@ -143,6 +143,20 @@ def target_amount(text: str, lang: str = "da") -> float:
         if error.kind == "unit":  # "28 mio.": the deck, and so its unit, is not read yet
             raise usage_error("cli.target_unit", text=text.strip()) from None
         raise UsageError(f"--target: {error}") from None
+    if lang != "da":
+        # "1.200" is 1.2 to an English reader and 1200 to a Danish one, and the Danish help
+        # writes 1.200 for 1200: a host printing an English copy got a target of 1.2
+        try:
+            danish = parse_amount(text, "da")
+        except AmountError:
+            danish = value
+        if danish != value:
+            raise usage_error(
+                "cli.target_two_ways",
+                text=text.strip(),
+                english=f"{value:.15g}",  # plain digits: no separator to misread again
+                danish=f"{danish:.15g}",
+            )
     if value < 0:  # the upper limit follows the deck's unit: ``warn_target``
         raise usage_error("cli.target_negative")
     return value
