@@ -325,6 +325,18 @@ def test_the_printed_rules_of_an_open_table_lay_every_proposal_out_at_the_start(
     assert "fyld bordet op" not in html and "bland forslagene" not in html
 
 
+def test_the_printed_rules_say_the_anlaeg_must_fit_and_the_last_year_sheds_no_fatigue():
+    # a paper table of lang-horisont adopted anlæg of 30 against a ramme of 22, which enter
+    # then refused; and its fatigue token ended 4 below the engine's, shed after the last year
+    deck = load_deck(standard_deck())
+    html = " ".join(document(deck, deck.scenario("lang-horisont")).split())
+    assert (
+        "Et forslag med anlæg kan kun vedtages, hvis anlægget kan være i det, der er tilbage af "
+        "rammen; skriv det brugte anlæg i rækken »Anlæg brugt i alt« på spillebrættet." in html
+    )
+    assert "Ved årets udgang (undtagen efter det sidste år, hvor spillet slutter) falder" in html
+
+
 def test_the_result_sheet_of_a_municipalitys_own_deck_names_the_deck(tmp_path, capsys):
     # a budget office ran the printed command as written and got "ukendt scenarie
     # 'budget-2027' (kendte: standard, intro, …)": it had no --deck
