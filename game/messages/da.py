@@ -169,7 +169,7 @@ MESSAGES: dict[str, str] = {
         "»Kræver«: et andet forslag først. »Anlæg«: betales af anlægsrammen. »Udelukker«: kun ét af to.\n"
         "Hændelser rammer hvert år. Et afsluttet år står; Fortryd retter et fejltryk, med samme udfald.\n"
         "± er en usikker gevinst (klik på kortet). Orange »?« i diagrammet: målet nås på brættet, "
-        "men ikke i hvert tiende udfald.\n"
+        "men glipper i mere end hvert tiende udfald.\n"
     ),
     "help.win": "I vinder, når {conditions}.",
     "help.keys": "Taster",

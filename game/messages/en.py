@@ -163,7 +163,7 @@ MESSAGES: dict[str, str] = {
         "“Needs”: another proposal first. “Capital”: paid from the capital budget. “Excludes”: only one of two.\n"
         "Events strike every year. A closed year stands; Undo corrects a wrong click, with the same outcome.\n"
         "± is an uncertain gain (click the card). Orange “?” in the chart: met on the board, "
-        "but not in one outcome in ten.\n"
+        "but missed in more than one outcome in ten.\n"
     ),
     "help.win": "You win when {conditions}.",
     "help.keys": "Keys",
