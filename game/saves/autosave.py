@@ -142,9 +142,11 @@ class GameSaver:
         settings: GameSettings,
         history: History,
         clock: RoundClock | None = None,
+        drafts: tuple[tuple[str, str], ...] = (),
     ) -> SaveStatus:
         """Write the game (taking the lock at the first save), with the round timer's time
-        used (``clock``); returns the new status and never raises ``SaveError``."""
+        used (``clock``) and the notes typed on cards not yet adopted (``drafts``); returns
+        the new status and never raises ``SaveError``."""
         decisions = len(history.actions)
         if self.locked_out is not None:
             return self._failed(decisions, self.locked_out)
@@ -161,6 +163,7 @@ class GameSaver:
                 lock=self.lock,
                 paper=self.paper,
                 clock=clock,
+                drafts=drafts,
             )
         except SaveLocked as error:
             return self._locked(decisions, error)

@@ -10,7 +10,8 @@ A save is a UTF-8 JSON object::
      "settings": {"seed", "target", "lang", "timer_minutes", "table" (optional)},
      "actions": [action dict, ...], "redo": [action dict, ...],
      "summary": {"scenario_title", "round", "rounds", "finished", "won", "state_hash"},
-     "clock": {"round", "seconds"} (optional: the round timer's time used in the open round)}
+     "clock": {"round", "seconds"} (optional: the round timer's time used in the open round),
+     "drafts": {card id: note} (optional: notes typed on cards not yet adopted)}
 
 The game state is never stored: it is rebuilt by replaying ``actions`` from the seed. The
 ``summary`` only serves fast listing; ``read_save`` recomputes it from the replay, so a stale or
@@ -37,6 +38,7 @@ from pydantic import (
 )
 
 from game.content.validation_messages import message, show, unknown_field
+from game.engine.actions import MAX_NOTE_LENGTH
 from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import MAX_SEED, MAX_TARGET
@@ -96,6 +98,7 @@ def build_document(
     copy_of: str | None = None,
     paper: PaperTable | None = None,
     clock: RoundClock | None = None,
+    drafts: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, Any]:
     """The JSON-ready save document of a game. A paper table's save (``paper``) also holds
     ``"table"`` (its name), ``"paper": true`` and ``"entered"``: the events it drew and the
@@ -128,6 +131,8 @@ def build_document(
     }
     if clock is not None:
         document["clock"] = {"round": clock.round, "seconds": round(clock.seconds, 1)}
+    if drafts:
+        document["drafts"] = dict(drafts)
     if paper is not None:
         document["table"] = paper.table
         document["paper"] = True
@@ -221,6 +226,11 @@ class EnteredModel(_Strict):
     saves entered before that rule."""
 
 
+MAX_DRAFTS = 100
+"""Notes on cards not yet adopted that a save holds at most (a pile has tens of cards)."""
+DraftNote = Annotated[str, Field(max_length=MAX_NOTE_LENGTH)]
+
+
 class ClockModel(_Strict):
     """The round timer's time used in the open round (see ``RoundClock``)."""
 
@@ -248,6 +258,7 @@ class SaveDocument(_Strict):
     paper: bool = False
     entered: EnteredModel | None = None
     clock: ClockModel | None = None
+    drafts: Annotated[dict[ShortId, DraftNote], Field(max_length=MAX_DRAFTS)] | None = None
 
 
 # --- messages --------------------------------------------------------------------------------
@@ -375,6 +386,8 @@ class Header:
     """What a paper table entered (None for a game played in the window)."""
     clock: RoundClock | None = None
     """The round timer's time used in the open round when saved (None: not kept)."""
+    drafts: tuple[tuple[str, str], ...] = ()
+    """Notes typed on cards not yet adopted."""
 
 
 def legacy_game_id(created: str, seed: int, content_hash: str, scenario: str) -> str:
@@ -456,4 +469,5 @@ def check_document(data: Any) -> Header:
         clock=None
         if document.clock is None
         else RoundClock(document.clock.round, document.clock.seconds),
+        drafts=tuple(document.drafts.items()) if document.drafts else (),
     )

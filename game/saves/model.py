@@ -124,6 +124,9 @@ class SavedGame:
     clock: RoundClock | None = None
     """The round timer's time used in the open round when saved (None: no timer, or a save
     written before the clock was kept)."""
+    drafts: tuple[tuple[str, str], ...] = ()
+    """Notes typed on cards not yet adopted ("hvorfor?"), as (card id, text): kept when the
+    window closed before the card was adopted."""
 
     @property
     def table(self) -> str | None:

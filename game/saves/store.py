@@ -89,6 +89,7 @@ def write_save(
     lock: SaveLock | None = None,
     paper: PaperTable | None = None,
     clock: RoundClock | None = None,
+    drafts: tuple[tuple[str, str], ...] = (),
 ) -> SaveStamp:
     """Save a game atomically: temp file in the same folder, flush, fsync, read back, rename,
     fsync folder (see ``game.saves.files``).
@@ -100,7 +101,8 @@ def write_save(
 
     A paper table's game (its history begins from the table's entered chance) is only written
     with ``paper``, what the table entered: without it the file would replay another game.
-    ``clock``: the round timer's time used in the open round, kept for a window opened again.
+    ``clock``: the round timer's time used in the open round, kept for a window opened again;
+    ``drafts``: notes typed on cards not yet adopted, as (card id, text).
 
     Raises ``SaveLocked`` when another window holds the game, and ``SaveError`` for any other
     failure, with a Danish reason from the system's error ("disken er fuld", "mappen ligger
@@ -119,7 +121,16 @@ def write_save(
     if copy_of is None and previous is not None:
         copy_of = previous.copy_of
     document = build_document(
-        deck, settings, history, created, updated, game_id, copy_of, paper=paper, clock=clock
+        deck,
+        settings,
+        history,
+        created,
+        updated,
+        game_id,
+        copy_of,
+        paper=paper,
+        clock=clock,
+        drafts=drafts,
     )
     try:
         check_document(document)
@@ -428,4 +439,5 @@ def read_save(path: Path) -> SavedGame:
         copy_of=header.copy_of,
         paper=header.paper,
         clock=header.clock,
+        drafts=header.drafts,
     )

@@ -186,13 +186,15 @@ class GameController:
         read_only: bool = False,
         paper: PaperTable | None = None,
         clock: RoundClock | None = None,
+        drafts: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """Begin a game with ``settings`` and save it in a new file in the save folder, or
         resume ``history`` from its file ``save_path``: its lock is taken, and nothing is
         written until the group changes the game. ``paper`` is what a paper table entered,
         for a paper table's game. A ``read_only`` game is shown, never saved, and refuses
         decisions (its save is open in another window). ``clock``: the round timer's time
-        the open round had used when the game was saved; the round goes on from there."""
+        the open round had used when the game was saved; the round goes on from there.
+        ``drafts``: the notes typed on cards not yet adopted when the game was saved."""
         resumed = history is not None and save_path is not None and not read_only
         self.deck = deck
         self.settings = settings
@@ -213,7 +215,7 @@ class GameController:
         self.save_path = None if read_only else save_path
         self.created = created
         self.notices = []
-        self.drafts = {}
+        self.drafts = {card: note for card, note in drafts if note}
         self._timer_round = -1
         self._spent = {}
         if clock is not None and history is not None and clock.round == history.current.round:
@@ -461,14 +463,25 @@ class GameController:
         if self.history is None or self.settings is None or self.save_path is None:
             return
         saver = self._saver(self.save_path)
-        self._saved(saver, saver.save(self.deck, self.settings, self.history, self.round_clock()))
+        adopted = set(self.history.current.adopted_ids())  # their notes are in the log
+        drafts = tuple(
+            sorted(
+                (card, note) for card, note in self.drafts.items() if note and card not in adopted
+            )
+        )
+        status = saver.save(self.deck, self.settings, self.history, self.round_clock(), drafts)
+        self._saved(saver, status)
 
     def keep_clock(self) -> None:
-        """Write the round timer's time used into the game's save as the window closes (the
-        decisions are in it already): opened again, the round goes on with the time it had
-        left, not from the time of its last decision. Only a game with a timer, in a save
-        that exists and holds every decision; a failure is a notice, as any save's."""
-        if self.round_clock() is None or self.read_only or self.save_path is None:
+        """Write the round timer's time used and the notes typed on cards not yet adopted
+        into the game's save as the window closes (the decisions are in it already): opened
+        again, the round goes on with the time it had left, not from the time of its last
+        decision, and a note typed but not adopted is still on its card. Only a game with a
+        timer or a note, in a save that exists and holds every decision; a failure is a
+        notice, as any save's."""
+        if self.read_only or self.save_path is None:
+            return
+        if self.round_clock() is None and not any(self.drafts.values()):
             return
         if self.unsaved() is None and self.save_path.exists():
             self.autosave()

@@ -236,10 +236,12 @@ class App:
         read_only: bool = False,
         paper: PaperTable | None = None,
         clock: RoundClock | None = None,
+        drafts: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """Begin (or resume with ``history``) a game and show the board (``read_only``: a
         game only to look at; ``paper``: a paper table's entries; ``clock``: the round
-        timer's time used when it was saved; see ``GameController.start``)."""
+        timer's time used when it was saved; ``drafts``: notes typed on cards not yet
+        adopted; see ``GameController.start``)."""
         if settings.lang != self.lang:
             self.strings = Catalogue(settings.lang)
         self.game.start(
@@ -251,6 +253,7 @@ class App:
             read_only=read_only,
             paper=paper,
             clock=clock,
+            drafts=drafts,
         )
         self.replace_all("board")
 
@@ -300,7 +303,10 @@ class App:
     def request_quit(self) -> None:
         """Close the window – but while decisions are not saved, first try once more (the
         save folder may be back), and when that fails too say so and offer to save elsewhere
-        ("quit" dialog); asked again while it is shown, close."""
+        ("quit" dialog); asked again while it is shown, close. What is typed and not saved
+        yet (a card's note) is kept first (``Scene.keep_typed``)."""
+        for scene in self.scenes:
+            scene.keep_typed()
         if self.find("quit") is None and not self.game.save_pending():
             self.push("quit")
             return

@@ -53,6 +53,7 @@ def start(app: Host, saved: SavedGame, *, read_only: bool = False) -> None:
         read_only=read_only,
         paper=saved.paper,
         clock=saved.clock,
+        drafts=saved.drafts,
     )
 
 

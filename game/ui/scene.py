@@ -131,6 +131,10 @@ class Scene:
         """Called when the window switches language: drop anything drawn and kept in the old
         one (the panels' kept pictures)."""
 
+    def keep_typed(self) -> None:
+        """Called as the window closes: keep what is typed and not saved yet, so that it is
+        in the save (the card view's note)."""
+
     def notices_below(self) -> int | None:
         """Where the notices may start on this scene (below a band of its own under the
         title band, e.g. the board's banner), or None for just under the title band."""

@@ -99,7 +99,18 @@ def test_the_model_publishes_every_field():
         *("scenario", "settings", "actions", "redo", "summary"),
         *("table", "paper", "entered"),  # a paper table's save only
         "clock",  # the round timer's time used, with a timer only
+        "drafts",  # notes typed on cards not yet adopted, when there are any
     }
+
+
+def test_a_draft_note_too_long_for_a_note_is_refused_with_its_card(tmp_path, document):
+    changed = copy.deepcopy(document)
+    changed["drafts"] = {"lean": "x" * 300}
+    path = tmp_path / "spil.json"
+    path.write_text(json.dumps(changed), "utf-8")
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    assert f"{path}: feltet 'drafts.lean'" in str(caught.value), str(caught.value)
 
 
 def test_a_missing_field_in_a_real_file_names_the_file(tmp_path, document):

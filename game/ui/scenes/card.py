@@ -80,6 +80,17 @@ class CardScene(Scene):
                 game.drafts[self.card] = self.note_text()
             self.app.pop()
 
+    def keep_typed(self) -> None:
+        """The window closes: the note typed for a card not adopted yet is kept for it (and
+        so in the save); an adopted card's changed note is saved, as Enter would."""
+        game = self.app.game
+        adoption = game.state.adoption(self.card)
+        if adoption is None:
+            if self.note_text().strip():
+                game.drafts[self.card] = self.note_text()
+        elif adoption.note != self.note_text() and not game.read_only:
+            game.do(Annotate(self.card, self.note_text()))
+
     def adopt(self) -> None:
         """Adopt the card (with the note) and close; a refusal shows its reason."""
         if self.app.game.state.adoption(self.card) is not None:
