@@ -373,7 +373,7 @@ MESSAGES.update(
         "compare.lost": "lost",
         "compare.write": "Write report",
         "compare.back": "Back",
-        "compare.hint": "The report and two spreadsheets are saved in {folder}",
+        "compare.hint": "W saves the report and two spreadsheets in {folder}",
         "compare.written": "The comparison was saved in {folder}",
         "compare.write_failed": "The comparison could not be written: {reason}",
         "compare.choices.title": "{table}: what the table adopted",

@@ -200,12 +200,12 @@ class _Writer:
         state, lang = self.state, self.lang
         first, last = state.targets[0], state.targets[-1]
         if len(set(state.targets)) == 1:
-            target = self.t("report.target_same", amount=format_amount(first, lang), unit=self.unit)
+            target = self.t("report.target_same", amount=format_target(first, lang), unit=self.unit)
         else:
             target = self.t(
                 "report.target_range",
-                first=format_amount(first, lang),
-                last=format_amount(last, lang),
+                first=format_target(first, lang),
+                last=format_target(last, lang),
                 unit=self.unit,
             )
         if self.changes:
@@ -269,8 +269,8 @@ class _Writer:
                 year=self.years[change.round],
                 round=change.round + 1,
                 rounds=len(self.years),
-                before=format_amount(change.before, lang),
-                after=format_amount(change.after, lang),
+                before=format_target(change.before, lang),
+                after=format_target(change.after, lang),
                 unit=unit,
                 years=span,
                 last=self.years[-1],
@@ -281,7 +281,7 @@ class _Writer:
                     years=catalogue(lang).join(list(self.years[: change.round])),
                 )
             rows = [
-                [esc(year), esc(format_amount(old, lang)), esc(format_amount(new, lang))]
+                [esc(year), esc(format_target(old, lang)), esc(format_target(new, lang))]
                 for year, old, new in change.years
             ]
             headers = [

@@ -9,7 +9,7 @@ from report_helpers import parse_html
 
 from game.engine import Adopt, History, SetTarget, new_game
 from game.engine.bots import greedy_policy
-from game.numbers import format_amount
+from game.numbers import format_target
 from game.report import write_report
 from game.report.session import target_changes
 from game.saves import GameSettings, read_save, write_save
@@ -75,8 +75,10 @@ def test_the_report_says_when_and_how_the_target_changed(report_of):
     ) in text
     assert "De afsluttede år (2027) beholdt deres mål." in text
     rows = page.table_after("År")
-    shown = [[y, format_amount(a), format_amount(b)] for y, a, b in target_changes(saved)[0].years]
+    shown = [[y, format_target(a), format_target(b)] for y, a, b in target_changes(saved)[0].years]
     assert rows[1:] == shown
+    # with the decimals the game counts, as the board and the dialog said (8,2 in the report)
+    assert shown[0] == ["2028", "10", "8,16"]
     assert shown[-1] == ["2030", "49", "40"] and [row[0] for row in shown] == [
         "2028",
         "2029",

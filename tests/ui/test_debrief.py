@@ -858,3 +858,23 @@ def test_notices_on_the_result_screen_leave_its_tabs_in_sight(app: App, deck: De
         if before.get_at((x, y)) != app.surface.get_at((x, y))
     ]
     assert not changed  # … and not a pixel of the tabs changed
+
+
+def test_the_whatif_page_shows_the_targets_as_the_game_counts_them(app: App, deck: Deck) -> None:
+    # X = 47,5 gives 2027 a target of 2,91: the board, the year summary and tab 1 said 2,91,
+    # the "Hvad nu hvis?" tab 2,9 – a year missed by 0,04 read "Mål 14,1 · Det skete 14,1 ✗"
+    from game.engine import apply, new_game
+    from game.numbers import format_target
+
+    state = new_game(deck, "standard", 5, 47.5)
+    while not state.finished:
+        state = apply(state, EndYear())
+    start(app, state)
+    scene = DebriefScene(app)
+    app.push(scene)
+    scene.wait_for_whatif(timeout=60)
+    drawn = record_text(app)
+    post_key(pygame.K_4)
+    app.step(0.016)
+    assert state.targets[0] == 2.91 and format_target(state.targets[0]) == "2,91"
+    assert "2,91" in drawn and "2,9" not in drawn, drawn

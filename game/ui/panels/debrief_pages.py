@@ -54,8 +54,8 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
                 self.app.t(
                     "debrief.target_changed",
                     year=state.scenario.years[-1],
-                    before=self.app.amount(first, unit=False),
-                    after=self.app.amount(state.targets[-1], unit=False),
+                    before=self.app.amount(first, unit=False, exact=True),
+                    after=self.app.amount(state.targets[-1], unit=False, exact=True),
                 ),
             )
         if table.verdict.service_below_floor:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import GameState
-from game.numbers import format_against, format_amount
+from game.numbers import format_against, format_amount, format_target
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout_grid import split_rows
@@ -99,7 +99,8 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             for i, value in enumerate(getattr(data, name)):
                 box = cell(i, y)
                 text = format_amount(value, app.lang)
-                if name == "target":
+                if name == "target":  # as the game counts it: 2,91, not 2,9 (the board's)
+                    text = format_target(value, app.lang)
                     style = BODY.sized(size).ink(theme.MUTED).center().middle().lines(1)
                     app.text.draw(surface, text, box, style)
                     continue
