@@ -554,3 +554,21 @@ def test_a_click_on_a_table_shows_what_it_adopted_year_by_year(app: App, deck: D
     app.step(0.016)
     assert isinstance(app.top, MessageScene)
     assert app.top.title.startswith(group.tables[0].label("da"))
+
+
+def test_the_comparison_opens_on_the_group_of_the_game_just_played(
+    app: App, deck: Deck, saves
+) -> None:
+    # "Sammenlign borde" from a finished standard game showed "Gruppe 1 af 2", the intro
+    # tables; the host had to press → to find the table just played
+    from game.saves import read_save
+
+    folder, _ = saves
+    for group_index in range(2):
+        scene = CompareScene(app, folder)
+        group = scene.groups[group_index]
+        played = read_save(group.tables[0].path)
+        app.game.start(deck, played.settings, played.history, played.path, read_only=True)
+        app.game.save_path = played.path  # the board's own game, as a window holds it
+        scene.load()
+        assert scene.group is not None and scene.group.scenario_id == group.scenario_id

@@ -131,11 +131,28 @@ class CompareScene(Scene):
             self.error = str(error) or type(error).__name__
             return
         self.groups = list(comparison)
+        self.index = self._own_group()
         self.apart = [why_apart(self.groups, i) for i in range(len(self.groups))]
         self.unreadable = list(getattr(comparison, "unreadable", []))
         self.copies = list(getattr(comparison, "copies", []))
         self.unplayed = list(getattr(comparison, "unplayed", []))
         self.app.request_redraw()
+
+    def _own_group(self) -> int:
+        """The group of the game on this window's board (opened from its result screen or
+        its menu, the host looks for the table just played), else the first."""
+        game = self.app.game
+        mine = game.save_path if game.playing else None
+        if mine is None:
+            return 0
+        try:
+            mine = mine.resolve()
+            for index, group in enumerate(self.groups):
+                if any(table.path.resolve() == mine for table in group.tables):
+                    return index
+        except OSError:
+            pass
+        return 0
 
     def out_dir(self) -> Path:
         """A new folder for compare.html/compare.csv under the user's data folder."""
