@@ -212,9 +212,20 @@ def fit_text(
             if len(kept) < len(lines) or font.size(kept[-1])[0] > width:
                 # the last line shown is filled with what follows it, up to the "…"
                 rest = " ".join(lines[room:])
-                kept[-1] = _truncate(font, f"{kept[-1]} {rest}" if rest else kept[-1], width)
+                kept[-1] = _truncate(font, _joined(kept[-1], rest, text), width)
             return FittedText(current, tuple(kept), line_height, True)
         current = max(min_size, current - max(1, current // 12))
+
+
+def _joined(line: str, rest: str, text: str) -> str:
+    """``line`` and the ``rest`` of ``text`` after it as one line: a word split across the
+    two (``_break_word``: "Tvær-" / "gående") is whole again, without the hyphen the split
+    put in ("Tvær- gåe…" was drawn where "Tværgåe…" was meant)."""
+    if not rest:
+        return line
+    if line.endswith(HYPHEN) and " ".join(text.split()).find(line[:-1] + rest.split()[0]) >= 0:
+        return line[:-1] + rest
+    return f"{line} {rest}"
 
 
 class TextRenderer:

@@ -69,6 +69,19 @@ def test_a_cut_line_keeps_as_much_of_the_next_word_as_fits():
     assert font.size(cut.lines[0])[0] <= width
 
 
+def test_a_word_too_long_for_its_one_line_is_cut_whole_not_hyphenated_and_spaced():
+    # a card's area "Tværgående" beside its badges was drawn "Tvær- gåe…"
+    fonts = Fonts()
+    font = fonts.get("regular", 16)
+    width = font.size("Tværgåe…")[0] + 1
+    cut = fit_text(fonts, "Tværgående", width, 30, 16, 16, max_lines=1)
+    assert cut.truncated and cut.lines == ("Tværgåe…",), cut.lines
+    # two words still read as two: "Ældre og…" keeps its space
+    width = font.size("Ældre og h…")[0] + 1
+    cut = fit_text(fonts, "Ældre og handicap", width, 30, 16, 16, max_lines=1)
+    assert cut.lines[0].startswith("Ældre og"), cut.lines
+
+
 def test_a_cut_line_never_ends_inside_a_number():
     # the year's summary read "… koster 0,08 procentpoint ekstra ca. 2,…": 2, where the
     # event said 2,5 mio. kr.
