@@ -85,12 +85,14 @@ def draw_line_chart(
                 _value_box(label_font, x, y, marker, value, floor, signed, lang, i == n - 1)
                 for i, ((x, y), value) in enumerate(zip(points, values))
             ]
-            between = (points[0][0] + points[1][0]) // 2 - size[0] // 2 if n > 1 else plot.left
+            # then between any two points, then at the right end (a line that starts on the
+            # floor and rises ran through "gulv −3" between the first two)
+            middles = [(a[0] + b[0]) // 2 - size[0] // 2 for a, b in itertools.pairwise(points)]
+            lefts = [plot.left, *middles, plot.right - size[0]]
             spots = [
-                pygame.Rect(plot.left, y_floor - 2 - size[1], *size),
-                pygame.Rect(plot.left, y_floor + 2, *size),
-                pygame.Rect(between, y_floor - 2 - size[1], *size),
-                pygame.Rect(between, y_floor + 2, *size),
+                pygame.Rect(left, y, *size)
+                for left in lefts
+                for y in (y_floor - 2 - size[1], y_floor + 2)
             ]
             top = plot.top - line  # from the values' line above the plot to the years' line
             room = pygame.Rect(rect.left, top, rect.width, rect.bottom - line - top)

@@ -246,8 +246,18 @@ def test_the_floor_label_never_covers_a_points_value(fonts: Fonts, monkeypatch, 
     assert rect.contains(floor)
 
 
-@pytest.mark.parametrize("size", [(360, 230), (480, 250)])
-def test_the_service_line_never_runs_through_the_floor_label(fonts: Fonts, monkeypatch, size):
+@pytest.mark.parametrize(
+    ("size", "values", "floor"),
+    [
+        ((360, 230), (-4, -7, -11, -14), -6),
+        ((480, 250), (-4, -7, -11, -14), -6),
+        # three years starting on the floor and rising: the line ran through "gulv −3"
+        ((360, 230), (-3, -2, -2), -3),
+    ],
+)
+def test_the_service_line_never_runs_through_the_floor_label(
+    fonts: Fonts, monkeypatch, size, values, floor
+):
     # the debrief at 1024×768 and 1366×768: the falling line from −4 ran through "gulv −6"
     from game.ui import linechart
     from tests.ui.driver import record_chart_places
@@ -257,13 +267,13 @@ def test_the_service_line_never_runs_through_the_floor_label(fonts: Fonts, monke
     draw_line_chart(
         surface,
         pygame.Rect(0, 0, *size),
-        YEARS,
-        (-4, -7, -11, -14),
+        YEARS[: len(values)],
+        values,
         title="Serviceniveau",
         fonts=fonts,
         color=theme.PURPLE,
-        floor=-6,
-        floor_label="gulv −6",
+        floor=floor,
+        floor_label=f"gulv {floor}",
         signed=True,
     )
     floor = next(box for text, box in placed if text.startswith("gulv"))
