@@ -576,16 +576,25 @@ def draw_effect_strip(
     bars = pygame.Rect(
         rect.x, rect.y, rect.width, rect.height - (label_h if show_labels or summary else 0)
     )
-    slots = effect_bars(
-        surface,
-        bars,
-        values,
-        top,
-        theme.kind_color(proposal.kind),
-        low=low,
-        high=high,
-        range_color=theme.KIND_TINTS[proposal.kind],
-    )
+    if (show_labels or summary) and bars.height < max(8, label_h * 3 // 5):
+        # columns a few pixels high beside the amounts say nothing and clip the costs (a
+        # two-line title at 4K left a sliver): the amounts alone, in the middle of the strip
+        bars = pygame.Rect(rect.x, rect.y + bars.height // 2, rect.width, 0)
+        slots = [
+            pygame.Rect(round(rect.x + i * slot_w), bars.y, round(slot_w), 0)
+            for i in range(len(values))
+        ]
+    else:
+        slots = effect_bars(
+            surface,
+            bars,
+            values,
+            top,
+            theme.kind_color(proposal.kind),
+            low=low,
+            high=high,
+            range_color=theme.KIND_TINTS[proposal.kind],
+        )
     if summary:  # every year's amount does not fit under its column: the span under all
         line = pygame.Rect(rect.x, bars.bottom, rect.width, label_h)
         app.text.draw(surface, summary, line, FACT_STYLE.ink(theme.INK).center())

@@ -426,3 +426,31 @@ def test_a_narrow_chart_writes_its_targets_with_the_decimals_the_game_counts(
     charts.draw_year_chart(canvas(), narrow, years, targets, (0.0,) * 8, closed=0, fonts=fonts)
     assert "5,51" in texts and "1,65" in texts and "12,67" in texts, texts
     assert "5,5" not in texts
+
+
+def test_a_card_strip_too_low_for_columns_and_amounts_shows_the_amounts_alone(
+    make_app, std_deck
+) -> None:
+    # at 4K a two-line title left a sliver of columns above the amounts, the cost clipped
+    from game.engine import new_game
+    from game.ui.cards import draw_effect_strip
+
+    app = make_app(std_deck, size=(1280, 720))
+    state = new_game(std_deck, "standard", 1)
+    proposal = std_deck.proposal("borgerkonsulent")
+    min_text = 16
+    label_h = app.text.fit("Ag", 1000, 1000, min_text, min_text, spacing=theme.TIGHT).line_height
+    colour = tuple(theme.kind_color(proposal.kind))[:3]
+    sliver = max(6, label_h // 2) + 1  # above the amounts-only strip, below readable columns
+    assert sliver < max(8, label_h * 3 // 5)
+    for extra, columns in ((sliver, False), (3 * label_h, True)):
+        surface = pygame.Surface((320, label_h + extra))
+        surface.fill(theme.CARD)
+        draw_effect_strip(surface, app, surface.get_rect(), proposal, state, min_text)
+        pixels = {
+            tuple(surface.get_at((x, y)))[:3]
+            for x in range(320)
+            for y in range(surface.get_height())
+        }
+        assert (colour in pixels) is columns, (extra, columns)
+        assert any(sum(p) < 300 for p in pixels)  # the amounts, dark on the card
