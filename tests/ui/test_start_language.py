@@ -46,6 +46,22 @@ def test_the_language_button_switches_and_l_switches_back(make_app, std_deck, si
     assert app.lang == "da"
 
 
+def test_the_typed_target_follows_the_language(make_app, std_deck):
+    # in English the field kept "47,5" while the line above it said 47.5
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.target = NumberField.of(47.5, "da")
+    start.timer = NumberField.of(2.5, "da")
+    app.step(0.02)
+    key(app, pygame.K_l)
+    assert app.lang == "en"
+    assert start.target.text == "47.5" and start.target_value() == 47.5
+    assert start.timer.text == "2.5" and start.timer_value() == 2.5
+    key(app, pygame.K_l)
+    assert start.target.text == "47,5" and start.target_value() == 47.5
+
+
 def test_a_target_far_from_the_scenarios_is_questioned_on_the_start_screen(make_app, std_deck):
     # a trial typed 1.200 for the intro game (own target 25): accepted without a word
     app = make_app(std_deck, size=(1366, 768))

@@ -488,7 +488,15 @@ class StartScene(Scene):
         self.app.set_language("en" if self.app.lang == "da" else "da")
 
     def language_changed(self) -> None:
-        """The fields' grey hints follow the language (they were made in the old one)."""
+        """The fields' grey hints follow the language (they were made in the old one), and
+        so do the numbers in the target and timer fields: 47,5 becomes 47.5 in English, as
+        the line above them says it."""
+        lang = self.app.lang
+        for name in ("target", "timer"):
+            field = getattr(self, name)
+            value = field.value
+            if value is not None and field.lang != lang:
+                setattr(self, name, NumberField.of(value, lang))
         self.path_field.placeholder = self.app.t("start.deck_path")
         self.table_field.placeholder = self.app.t("start.table_placeholder")
         self.folder_field.placeholder = self.app.t("start.folder_field")
