@@ -167,11 +167,12 @@ MESSAGES: dict[str, str] = {
         "En effektivisering på et velfærdsområde opfattes som en besparelse og giver mere træthed. "
         "Trætheden falder ved hvert årsskifte – mere, når årets forslag hæver serviceniveauet.\n"
         "»Kræver«: et andet forslag først. »Anlæg«: betales af anlægsrammen. »Udelukker«: kun ét af to.\n"
-        "Hændelser rammer hvert år. Et afsluttet år står; Fortryd retter et fejltryk, med samme udfald.\n"
+        "{events}Et afsluttet år står; Fortryd retter et fejltryk, med samme udfald.\n"
         "± er en usikker gevinst (klik på kortet). Orange »?« i diagrammet: målet nås på brættet, "
         "men glipper i mere end hvert tiende udfald.\n"
     ),
     "help.win": "I vinder, når {conditions}.",
+    "help.events": "Hændelser rammer hvert år. ",
     "help.keys": "Taster",
     "help.key.select": "Vælg forslag 1–9, 0 = nr. 10",
     "help.keyname.arrows": "Venstre/højre",

@@ -161,11 +161,12 @@ MESSAGES: dict[str, str] = {
         "An efficiency in a welfare area feels like a saving and adds more. "
         "Fatigue falls at each turn of the year – more when the year's proposals raise service.\n"
         "“Needs”: another proposal first. “Capital”: paid from the capital budget. “Excludes”: only one of two.\n"
-        "Events strike every year. A closed year stands; Undo corrects a wrong click, with the same outcome.\n"
+        "{events}A closed year stands; Undo corrects a wrong click, with the same outcome.\n"
         "± is an uncertain gain (click the card). Orange “?” in the chart: met on the board, "
         "but missed in more than one outcome in ten.\n"
     ),
     "help.win": "You win when {conditions}.",
+    "help.events": "Events strike every year. ",
     "help.keys": "Keys",
     "help.key.select": "Pick card 1–9 (0 = 10)",
     "help.keyname.space": "Space",

@@ -151,13 +151,16 @@ def middle_cut(app: Host, path: str, width: int, size: int) -> str:
 
 def help_text(app: Host) -> str:
     """The rules in a few lines, ending with how the scenario on screen is won: the game's,
-    or on the start screen the chosen one (a deck's scenario may leave out the kinds rule or
-    the floor, and the help must not claim them)."""
-    rules = app.t("help.rules")
+    or on the start screen the chosen one (a deck's scenario may leave out the kinds rule,
+    the floor or the events, and the help must not claim them)."""
     below = app.top
     scenario = getattr(below, "scenario", None) if below is not None else None
     if not isinstance(scenario, Scenario):
         scenario = app.game.state.scenario if app.game.playing else None
+    # a scenario that draws no events (a municipality's catalogue without them) is not told
+    # that events strike every year
+    drawn = scenario is None or (scenario.events_per_round > 0 and bool(scenario.events))
+    rules = app.t("help.rules", events=app.t("help.events") if drawn else "")
     if scenario is None:
         return rules.rstrip("\n")
     conditions = app.catalogue.win_conditions(scenario)
