@@ -154,6 +154,13 @@ class Scenario:
         """Event draws in a game: one per round and event per round."""
         return self.rounds * self.events_per_round
 
+    @property
+    def draws_events(self) -> bool:
+        """Whether a game of the scenario draws events at all (a municipality's catalogue
+        may have none, or ``events_per_round: 0``): the help and the printed rules then say
+        nothing of drawing them."""
+        return self.events_per_round > 0 and bool(self.events)
+
     def position(self, pid: str) -> int:
         """The index of proposal ``pid`` in ``proposals`` (KeyError if not in the scenario)."""
         return self._positions[pid]  # type: ignore[attr-defined, no-any-return]

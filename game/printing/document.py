@@ -453,7 +453,7 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
 def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
     t = catalogue(lang).t
     events = [deck.event(eid) for eid in scenario.events]
-    drawn = scenario.events_per_round > 0 and bool(events)  # a catalogue without events
+    drawn = scenario.draws_events  # not a catalogue without events
     uncertain = any(deck.proposal(pid).is_uncertain for pid in scenario.proposals)
     # a table as large as the pile: every proposal lies open from the start (the engine's
     # market holds the whole pile), so nothing is shuffled or drawn

@@ -221,9 +221,10 @@ def _joined(line: str, rest: str, text: str) -> str:
     """``line`` and the ``rest`` of ``text`` after it as one line: a word split across the
     two (``_break_word``: "Tvær-" / "gående") is whole again, without the hyphen the split
     put in ("Tvær- gåe…" was drawn where "Tværgåe…" was meant)."""
-    if not rest:
+    words = rest.split()
+    if not words:  # nothing after it, or only empty lines ("Teknik-\n\n")
         return line
-    if line.endswith(HYPHEN) and " ".join(text.split()).find(line[:-1] + rest.split()[0]) >= 0:
+    if line.endswith(HYPHEN) and line[:-1] + words[0] in " ".join(text.split()):
         return line[:-1] + rest
     return f"{line} {rest}"
 

@@ -76,6 +76,11 @@ def test_a_word_too_long_for_its_one_line_is_cut_whole_not_hyphenated_and_spaced
     width = font.size("Tværgåe…")[0] + 1
     cut = fit_text(fonts, "Tværgående", width, 30, 16, 16, max_lines=1)
     assert cut.truncated and cut.lines == ("Tværgåe…",), cut.lines
+    # a hyphen before nothing but empty lines (a deck's text ending "Teknik-" and newlines)
+    # is cut as it stands
+    width = font.size("Tekni…")[0] + 1
+    cut = fit_text(fonts, "Teknik-\n\n", width, 30, 16, 16, max_lines=1)
+    assert cut.truncated and cut.lines[0].endswith("…"), cut.lines
     # two words still read as two: "Ældre og…" keeps its space
     width = font.size("Ældre og h…")[0] + 1
     cut = fit_text(fonts, "Ældre og handicap", width, 30, 16, 16, max_lines=1)

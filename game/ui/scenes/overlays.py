@@ -159,7 +159,7 @@ def help_text(app: Host) -> str:
         scenario = app.game.state.scenario if app.game.playing else None
     # a scenario that draws no events (a municipality's catalogue without them) is not told
     # that events strike every year
-    drawn = scenario is None or (scenario.events_per_round > 0 and bool(scenario.events))
+    drawn = scenario is None or scenario.draws_events
     rules = app.t("help.rules", events=app.t("help.events") if drawn else "")
     if scenario is None:
         return rules.rstrip("\n")
