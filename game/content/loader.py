@@ -399,29 +399,28 @@ def _validate(
         return None
 
 
-def _written_unit(documents: list[YamlDocument]) -> str | None:
-    """The unit the deck's header writes, read before the cards are checked (the header may
-    stand in a later file than the cards); None when no file writes one as text."""
-    for doc in documents:
-        header = doc.data.get("deck") if isinstance(doc.data, dict) else None
-        if isinstance(header, dict) and isinstance(header.get("unit"), str):
-            return str(header["unit"]).strip()
-    return None
-
-
-def _written_version(documents: list[YamlDocument]) -> Literal[1, 2] | None:
-    """The ``schema_version`` the deck's header writes, when it is 1 or 2 (read like
-    ``_written_unit``); None otherwise."""
+def _written_header(documents: list[YamlDocument]) -> dict[str, Any]:
+    """The deck's header as written, read before it is checked (it may stand in a later file
+    than the cards, and it may be refused for one field); empty when no file has one."""
     for doc in documents:
         header = doc.data.get("deck") if isinstance(doc.data, dict) else None
         if isinstance(header, dict):
-            version = header.get("schema_version")
-            if version == 1 and not isinstance(version, bool):
-                return 1
-            if version == 2:
-                return 2
-            return None
-    return None
+            return header
+    return {}
+
+
+def _written_unit(documents: list[YamlDocument]) -> str | None:
+    """The unit the deck's header writes; None when it writes none as text."""
+    unit = _written_header(documents).get("unit")
+    return unit.strip() if isinstance(unit, str) else None
+
+
+def _written_version(documents: list[YamlDocument]) -> Literal[1, 2] | None:
+    """The ``schema_version`` the deck's header writes, when it is 1 or 2; None otherwise."""
+    version = _written_header(documents).get("schema_version")
+    if isinstance(version, bool) or version not in (1, 2):
+        return None
+    return 1 if version == 1 else 2
 
 
 def _wrong_branch(model: type[BaseModel], detail: Any) -> bool:
