@@ -81,10 +81,12 @@ def _size(text: str, lang: str = "da") -> tuple[int, int]:
 
 
 def number_type(
-    low: float, high: float, what: str, *, whole: bool = False, lang: str = "da"
+    low: float, high: float, *, what: str = "cli.the_value", whole: bool = False, lang: str = "da"
 ) -> Callable[[str], float | int]:
     """An argparse type that accepts a finite number between ``low`` and ``high``, written the
-    Danish way or the English way (``game.numbers.parse_amount``); its errors in ``lang``."""
+    Danish way or the English way (``game.numbers.parse_amount``); its errors in ``lang``.
+    ``what`` is the message key of what the number is ("antallet af minutter"); argparse
+    names the option before it ("--seed: værdien skal være …")."""
     say = catalogue(lang).t
 
     def parse(text: str) -> float | int:
@@ -105,8 +107,7 @@ def number_type(
             raise argparse.ArgumentTypeError(
                 say(
                     "cli.between",
-                    # argparse names the option first ("--seed: …"): not twice
-                    what=say(what) if what.startswith("cli.") else say("cli.the_value"),
+                    what=say(what),
                     low=_bound(low, whole, lang),
                     high=_bound(high, whole, lang),
                 )
@@ -129,7 +130,7 @@ def _timer(text: str, lang: str = "da") -> float | None:
     """Minutes per year: 0 means no timer, otherwise 0.1 to 600."""
     if text.strip() in ("0", "0.0", "0,0"):
         return None
-    value: float = number_type(0.1, 600, "cli.timer_option", lang=lang)(text)
+    value: float = number_type(0.1, 600, what="cli.timer_option", lang=lang)(text)
     return value
 
 
@@ -184,7 +185,7 @@ PLAY_DESCRIPTION = (
 def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:
     _add_deck(parser)
     parser.add_argument("--target", metavar="X", help=TARGET_HELP)
-    seed = number_type(0, 2**63 - 1, "--seed", whole=True, lang=lang)  # rules.MAX_SEED
+    seed = number_type(0, 2**63 - 1, whole=True, lang=lang)  # rules.MAX_SEED
     parser.add_argument("--seed", type=seed, default=None, help="random seed of the game")
     parser.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
     size = functools.partial(_size, lang=lang)
@@ -225,7 +226,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(  # type: ignore[call-overload]  # argparse only calls it
         dest="command", parser_class=functools.partial(DanishParser, lang=lang)
     )
-    seed = number_type(0, 2**63 - 1, "--seed", whole=True, lang=lang)  # rules.MAX_SEED
+    seed = number_type(0, 2**63 - 1, whole=True, lang=lang)  # rules.MAX_SEED
 
     play = sub.add_parser(
         "play",
@@ -236,14 +237,14 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     play.add_argument(
         "--display",
-        type=number_type(0, 63, "--display", whole=True, lang=lang),
+        type=number_type(0, 63, whole=True, lang=lang),
         default=0,
         help="the display (screen) to open the window on, 0 = the first",
     )
     play.add_argument("--autoplay", choices=("random", "greedy", "planner"), help="let a bot play")
     play.add_argument(
         "--speed",
-        type=number_type(0.01, 10_000, "--speed", lang=lang),
+        type=number_type(0.01, 10_000, lang=lang),
         default=2.0,
         help="bot decisions per second",
     )
@@ -338,7 +339,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     sim.add_argument(
         "--games",
-        type=number_type(1, 1_000_000, "--games", whole=True, lang=lang),
+        type=number_type(1, 1_000_000, whole=True, lang=lang),
         default=200,
         help="games to play (default: 200)",
     )
@@ -362,7 +363,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     fc.add_argument("--certain", action="store_true", help="every factor = 1 (exact sums)")
     fc.add_argument(
         "--samples",
-        type=number_type(1, 5_000_000, "--samples", whole=True, lang=lang),
+        type=number_type(1, 5_000_000, whole=True, lang=lang),
         default=20_000,
         help="draws of chance (default: 20,000)",
     )
@@ -441,13 +442,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     balance.add_argument(
         "--games",
-        type=number_type(1, 100_000, "--games", whole=True, lang=lang),
+        type=number_type(1, 100_000, whole=True, lang=lang),
         default=2_000,
         help="games per scenario and strategy (default: 2,000)",
     )
     balance.add_argument(
         "--one-sided-games",
-        type=number_type(1, 100_000, "--one-sided-games", whole=True, lang=lang),
+        type=number_type(1, 100_000, whole=True, lang=lang),
         default=None,
         metavar="N",
         help="games for the look-ahead one-sided strategies (slow; default: --games)",
@@ -455,7 +456,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     balance.add_argument("--seed", type=seed, default=0, help=SEED_HELP)
     balance.add_argument(
         "--workers",
-        type=number_type(1, 256, "--workers", whole=True, lang=lang),
+        type=number_type(1, 256, whole=True, lang=lang),
         default=None,
         help="processes (default: one per core)",
     )
