@@ -126,8 +126,9 @@ def no_plan_cause(deck: Deck, scenario_id: str) -> str:
     investment the kinds rule asks for, that the rest of the pile cannot pay for); "kinds" –
     no plan adopts all three kinds under the adoption rules (capacity with træthed,
     exclusions, requirements, anlægsramme); "floor" – no plan keeps the service floor;
-    "both" – not the two together, or neither alone. Raises ``SolverFailed`` when HiGHS
-    throws on every try and ``KeyError`` for an unknown scenario."""
+    "both" – not the two together, or neither alone. Each question is ``optimise.can_win``
+    (which falls back to the full solve, never raising, when HiGHS throws). Raises
+    ``KeyError`` for an unknown scenario."""
     scenario = deck.scenario(scenario_id)
     any_year = dataclasses.replace(
         _whole_pile(deck, scenario_id), targets=(-_NO_TARGET,) * scenario.rounds
