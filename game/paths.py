@@ -78,3 +78,9 @@ def command_word(path: str | os.PathLike[str]) -> str:
     read alike; as written otherwise. A path copied from a hint must work when pasted."""
     text = str(path)
     return f'"{text}"' if any(c.isspace() for c in text) else text
+
+
+def absolute(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute against the working folder, with ``~`` expanded, but without
+    following links (a mapped network drive stays ``S:\\…``, not its UNC path)."""
+    return Path(os.path.abspath(Path(path).expanduser()))

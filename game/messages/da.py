@@ -31,6 +31,8 @@ MESSAGES: dict[str, str] = {
     "start.deck_load": "Hent",
     "start.deck_loaded": "Hentet: {title}",
     "start.deck_problems": "Dækket har fejl:",
+    "start.remembered_deck_failed": "Dækket fra sidst kan ikke hentes:",
+    "start.remembered_deck_hint": "Standarddækket er valgt indtil videre. Sæt stikket i, eller ret stien, og tryk Enter i feltet.",
     "start.scenario": "Scenarie",
     "start.years.one": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",
     "start.years.many": "{first}–{last} · {rounds} år: budgetår og {later} overslagsår",

@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "start.deck_load": "Load",
     "start.deck_loaded": "Loaded: {title}",
     "start.deck_problems": "The deck has problems:",
+    "start.remembered_deck_failed": "The deck used last time cannot be opened:",
+    "start.remembered_deck_hint": "The standard deck is chosen for now. Plug in the stick or correct the path, and press Enter in the field.",
     "start.scenario": "Scenario",
     "start.years.one": "{first}–{last} · {rounds} years: the budget year and {later} forecast year",
     "start.years.many": "{first}–{last} · {rounds} years: the budget year and {later} forecast years",

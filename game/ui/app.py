@@ -29,6 +29,7 @@ from game.numbers import format_amount, format_exact, format_target
 from game.paths import saves_dir
 from game.saves import GameSettings, PaperTable, RoundClock, SavedGame
 from game.saves import write_crash_log as saves_crash_log
+from game.saves.preferences import remember
 from game.session import Clock, GameController
 from game.ui import theme
 from game.ui.fonts import Fonts
@@ -74,8 +75,12 @@ class App:
         window: bool = True,
         routes: Mapping[str, Route] = ROUTES,
         display: int = 0,
+        preferences: Path | None = None,
     ) -> None:
         self.window = window
+        self.preferences = preferences
+        """The file that keeps the language and the deck for the next window
+        (``game.saves.preferences``); None: this window remembers nothing (tests, pictures)."""
         self.report_picture = False
         """True while drawing a report's board.png: a picture cannot be scrolled, so the
         board's lists point to the report instead of saying "rul ned"."""
@@ -211,9 +216,15 @@ class App:
         """Switch the UI language (the game's settings remember it)."""
         self.strings = Catalogue(lang)
         self.game.set_language(self.strings.lang)
+        self.remember(lang=self.strings.lang)
         for scene in self.scenes:
             scene.language_changed()
         self.request_redraw()
+
+    def remember(self, **choices: str | None) -> None:
+        """Keep ``choices`` (``lang``, ``deck``) for the next window, when this window has a
+        preferences file; one that cannot be written keeps them for this window only."""
+        remember(self.preferences, **choices)
 
     def toast(self, key: str, *, error: bool = False, **params: Any) -> None:
         """Show the message ``key`` (with ``params``) for a few seconds."""

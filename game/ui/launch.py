@@ -18,6 +18,7 @@ from game.messages import Catalogue, render, target_refusal, unknown_scenario
 from game.paths import saves_dir, standard_deck
 from game.saves import GameSettings, SaveError, list_saves, other_versions, read_save
 from game.saves.autosave import unsaved_message
+from game.saves.preferences import Preferences, preferences_path, read_preferences
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
 from game.ui.autoplay import Autoplay
 from game.ui.window import choose_display
@@ -73,9 +74,30 @@ def display_available() -> bool:
     return not invisible or bool(os.environ.get("SDL_VIDEODRIVER"))
 
 
+def _remembered_deck(
+    preferences: Preferences, lang: str
+) -> tuple[Deck | None, tuple[str, list[str]] | None]:
+    """The deck the last window chose on its start screen, when it opens: (deck, None); when
+    it does not (a USB stick not plugged in, a deck since broken): (None, (its path, the
+    problems found)); (None, None) when the standard deck was the last one."""
+    if preferences.deck is None:
+        return None, None
+    try:
+        return load_deck(Path(preferences.deck)), None
+    except DeckError as error:
+        return None, (preferences.deck, error.lines(lang))
+    except OSError as error:
+        return None, (preferences.deck, [str(error)])
+
+
 def play(args: argparse.Namespace) -> int:
-    """Run the game window; returns the exit code."""
-    lang = getattr(args, "lang", "da") or "da"
+    """Run the game window; returns the exit code. A window opened without ``--lang`` speaks
+    the language the last window was switched to, and its start screen (without ``--deck``)
+    offers the deck last chosen there (``game.saves.preferences``)."""
+    preferences_file = preferences_path()
+    preferences = read_preferences(preferences_file)
+    lang = getattr(args, "lang", None) if getattr(args, "lang_given", False) else None
+    lang = lang or preferences.lang
     strings = Catalogue(lang)
     folder = save_folder(args)
     resume = getattr(args, "resume", None)
@@ -104,6 +126,16 @@ def play(args: argparse.Namespace) -> int:
         refused = target_refusal(deck, getattr(args, "target", None), lang)
         if refused is not None:
             return _fail(refused)
+    autoplay = getattr(args, "autoplay", None)
+    start_screen = saved is None and not (
+        args.scenario is not None or args.target is not None or args.seed is not None or autoplay
+    )
+    deck_path = Path(args.deck) if getattr(args, "deck", None) else None
+    remembered = None
+    if start_screen and deck_path is None:
+        last_deck, remembered = _remembered_deck(preferences, lang)
+        if last_deck is not None and preferences.deck is not None:
+            deck, deck_path = last_deck, Path(preferences.deck)
     size = args.size  # None: most of the desktop (game.ui.window.fitted_window_size)
     if not display_available():
         print(strings.t("no_display"), file=sys.stderr)
@@ -122,14 +154,14 @@ def play(args: argparse.Namespace) -> int:
             size=size,
             fullscreen=bool(getattr(args, "fullscreen", False)),
             save_dir=folder,
-            deck_path=Path(args.deck) if getattr(args, "deck", None) else None,
+            deck_path=deck_path,
             display=display,
+            preferences=preferences_file,
         )
     except pygame.error:
         print(strings.t("no_display"), file=sys.stderr)
         return EXIT_BAD_INPUT
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    autoplay = getattr(args, "autoplay", None)
     if saved is not None:
         settings = saved.settings
         if getattr(args, "lang_given", False) and lang != settings.lang:
@@ -147,7 +179,7 @@ def play(args: argparse.Namespace) -> int:
             print(f"raaderum play: {render(note, lang)}", file=sys.stderr)
             app.game.notify(note)
         seed = saved.settings.seed
-    elif args.scenario is not None or args.target is not None or args.seed is not None or autoplay:
+    elif not start_screen:
         settings = GameSettings(
             scenario=deck.scenario(args.scenario).id,
             seed=seed,
@@ -158,7 +190,7 @@ def play(args: argparse.Namespace) -> int:
         )
         app.start_game(deck, settings)
     else:
-        app.push("start", seed=seed, timer=getattr(args, "timer", None))
+        app.push("start", seed=seed, timer=getattr(args, "timer", None), remembered=remembered)
     if autoplay:
         app.on_frame.append(
             Autoplay(app, autoplay, args.speed, seed, bool(getattr(args, "quit_at_end", False)))

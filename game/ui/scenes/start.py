@@ -19,7 +19,7 @@ import pygame
 from game.content import DeckError, load_deck
 from game.engine import Deck, target_limit
 from game.numbers import format_amount
-from game.paths import standard_deck
+from game.paths import absolute, standard_deck
 from game.saves import GameSettings, SaveInfo
 from game.saves.paper import MAX_TABLE_NAME
 from game.saves.store import SAVE_SUFFIX
@@ -52,7 +52,16 @@ class StartScene(Scene):
 
     name = "start"
 
-    def __init__(self, app: Host, seed: int | None = None, timer: float | None = None) -> None:
+    def __init__(
+        self,
+        app: Host,
+        seed: int | None = None,
+        timer: float | None = None,
+        remembered: tuple[str, list[str]] | None = None,
+    ) -> None:
+        """``remembered``: the deck the last window used that could not be opened this time (a
+        USB stick not plugged in), as its path and the problems found; the screen says so and
+        shows the path, so that Enter in the field tries it again."""
         super().__init__(app)
         self.deck: Deck = app.game.deck
         self.saves = SaveList(app)
@@ -84,6 +93,10 @@ class StartScene(Scene):
         if app.game.deck_path is not None:
             # the deck given with --deck (or chosen before): its path stands where it is typed
             self.path_field.text = str(app.game.deck_path)
+        if remembered is not None:
+            self.path_field.text = remembered[0]
+            self.deck_problems = [*remembered[1][:11], app.t("start.remembered_deck_hint")]
+            self.deck_message = app.t("start.remembered_deck_failed")
         small = app.fonts.get("regular", Scale(app.size[1]).min_text)
         self.table_field = TextField(
             self.layout().table_field,
@@ -234,6 +247,7 @@ class StartScene(Scene):
         self.deck = deck
         self.app.game.deck = deck
         self.app.game.deck_path = path
+        self.app.remember(deck=None if path is None else str(absolute(path)))
         self.deck_problems = []
         self.deck_message = self.app.t("start.deck_loaded", title=deck.title)
         self.choose(0)
