@@ -13,6 +13,15 @@ from game.content import load_deck, load_sources
 from game.engine import Deck
 from game.paths import standard_deck
 
+
+@pytest.fixture(autouse=True)
+def own_user_folder(tmp_path_factory, monkeypatch):  # type: ignore[no-untyped-def]
+    """Every test has its own user data folder (saves, logs, preferences.json): the
+    tester's own games and remembered language never change a result, and no test writes
+    into them. A test that sets RAADERUM_HOME itself wins."""
+    monkeypatch.setenv("RAADERUM_HOME", str(tmp_path_factory.mktemp("home")))
+
+
 LEDGER_DECK = """\
 deck:
   id: ledger
