@@ -136,6 +136,9 @@ class Pile:
     """What the pile can give in the scenario's last year at most (every card adopted in the
     first round, at face value: ``within``), when that is less than ``total``: a short
     scenario ends before some cards reach their full effect."""
+    never: tuple[str, ...] = ()
+    """Titles of the pile's cards no group can ever adopt in the scenario
+    (``Deck.adoptable``); they are not counted in ``total``."""
 
     @property
     def ratio(self) -> float:
@@ -342,16 +345,19 @@ def summarise(
 
 
 def pile_of(deck: Deck, scenario: Scenario) -> Pile:
-    """The full-effect size of the scenario's pile, in all and per kind."""
+    """The full-effect size of the scenario's pile, in all and per kind, counting only the
+    cards a group can ever adopt there (``Deck.adoptable``)."""
     by_kind = dict.fromkeys(KINDS, 0.0)
     reach = 0.0
-    for pid in scenario.proposals:
+    adoptable = deck.adoptable(scenario)
+    never = tuple(deck.proposal(p).title for p in scenario.proposals if p not in adoptable)
+    for pid in adoptable:
         proposal = deck.proposal(pid)
         by_kind[proposal.kind] += proposal.effect[-1]
         reach += within(proposal, scenario.rounds)
     total = sum(by_kind.values())
     short = reach < total - 1e-9
-    return Pile(total, by_kind, scenario.target[-1], reach if short else None)
+    return Pile(total, by_kind, scenario.target[-1], reach if short else None, never)
 
 
 def within(proposal: Proposal, years: int | None = None) -> float:

@@ -195,6 +195,18 @@ def games_of(strategy: Strategy, games: int, one_sided_games: int | None) -> int
 REASONS = {"target": "mål", "kinds": "slags", "service": "service"}
 
 
+def _never_counted(titles: tuple[str, ...]) -> str:
+    """The sentence after the pile's size naming the cards it leaves out because no group can
+    ever adopt them (``raaderum validate`` says why), or nothing."""
+    if not titles:
+        return ""
+    named = " og ".join(", ".join(f"»{t}«" for t in titles).rsplit(", ", 1))
+    return (
+        f" {named} kan aldrig vedtages i scenariet og er ikke talt med"
+        " (raaderum validate siger hvorfor)."
+    )
+
+
 def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[str]:
     """The tables of one scenario, as plain text or Markdown."""
     s = result.scenario
@@ -225,7 +237,8 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
             else f". Inden for scenariets {len(result.scenario.years)} år når kortene højst "
             f"{format_amount(pile.reach, decimals=places)} {unit} i det sidste år"
             f"{times(pile.reach_ratio)}, fordi nogle først giver deres fulde beløb senere."
-        ),
+        )
+        + _never_counted(pile.never),
         "",
     ]
     found = guidance(result, unit)
@@ -504,6 +517,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                     "total": r.pile.total,
                     "ratio": round(r.pile.ratio, 3),
                     "reach_in_last_year": r.pile.reach,
+                    "never_adoptable": list(r.pile.never),
                     "by_kind": {k.value: v for k, v in r.pile.by_kind.items()},
                 },
                 "cards": [

@@ -450,20 +450,6 @@ UNUSED_NAMED = 3
 """Proposals named one by one for amounts no game uses (the rest are counted)."""
 
 
-def _required(deck: Deck, pid: str) -> list[str]:
-    """Every proposal ``pid`` needs adopted first, directly or through the cards it requires,
-    in the order they are met (a ring of requirements is refused by the loader)."""
-    order: list[str] = []
-    waiting = list(deck.proposal(pid).requires)
-    while waiting:
-        card = waiting.pop(0)
-        if card in order or card == pid:
-            continue
-        order.append(card)
-        waiting.extend(deck.proposal(card).requires)
-    return order
-
-
 def _never_adoptable(
     deck: Deck, places: dict[str, Place], holding: dict[str, list[Scenario]]
 ) -> Iterator[Problem]:
@@ -474,30 +460,20 @@ def _never_adoptable(
         at = _at(places.get(proposal.id), "requires")
         if at is None:
             continue
-        needed = _required(deck, proposal.id)
-        together = [proposal.id, *needed]
-        clash = next(
-            (
-                (first, second)
-                for index, first in enumerate(together)
-                for second in together[index + 1 :]
-                if second in deck.exclusive_with(first)
-            ),
-            None,
-        )
+        clash = deck.requirement_clash(proposal.id)
         if clash is not None:
             yield Problem.of(
                 *at, "deck.requires_excluded", id=proposal.id, first=clash[0], second=clash[1]
             )
             continue
         for scenario in holding.get(proposal.id, []):
-            missing = [card for card in needed if card not in scenario.proposals]
-            if missing:
+            missing = deck.missing_requirement(scenario, proposal.id)
+            if missing is not None:
                 yield Problem.of(
                     *at,
                     "deck.requires_outside",
                     id=proposal.id,
-                    required=missing[0],
+                    required=missing,
                     scenario=scenario.id,
                 )
 

@@ -225,6 +225,50 @@ class Deck:
         known = ", ".join(s.id for s in self.scenarios)
         raise KeyError(f"unknown scenario {sid!r} (known: {known})")
 
+    def required_by(self, pid: str) -> tuple[str, ...]:
+        """Every proposal ``pid`` needs adopted first, directly or through the cards it
+        requires, in the order they are met (the loader refuses a ring of requirements)."""
+        order: list[str] = []
+        waiting = list(self.proposal(pid).requires)
+        while waiting:
+            card = waiting.pop(0)
+            if card in order or card == pid:
+                continue
+            order.append(card)
+            waiting.extend(self.proposal(card).requires)
+        return tuple(order)
+
+    def requirement_clash(self, pid: str) -> tuple[str, str] | None:
+        """Two cards that exclude each other although ``pid`` needs both (itself among them,
+        directly or through the cards it requires), so ``pid`` can never be adopted; None when
+        there is no such pair."""
+        together = [pid, *self.required_by(pid)]
+        return next(
+            (
+                (first, second)
+                for index, first in enumerate(together)
+                for second in together[index + 1 :]
+                if second in self.exclusive_with(first)
+            ),
+            None,
+        )
+
+    def missing_requirement(self, scenario: Scenario, pid: str) -> str | None:
+        """The first card ``pid`` needs (``required_by``) that ``scenario``'s pile lacks, so it
+        can never be adopted there; None when the pile holds them all."""
+        return next((c for c in self.required_by(pid) if c not in scenario.proposals), None)
+
+    def adoptable(self, scenario: Scenario) -> tuple[str, ...]:
+        """The proposals of ``scenario``'s pile that a group can ever adopt there: without a
+        ``requirement_clash`` or a ``missing_requirement`` (``raaderum validate`` warns about
+        the others)."""
+        return tuple(
+            pid
+            for pid in scenario.proposals
+            if self.requirement_clash(pid) is None
+            and self.missing_requirement(scenario, pid) is None
+        )
+
     def has_proposal(self, pid: str) -> bool:
         """True when the deck has a proposal with id ``pid``."""
         return pid in self._pindex  # type: ignore[attr-defined]

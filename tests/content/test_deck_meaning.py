@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from game.balance.analysis import pile_of
 from game.cli import main
+from game.content import load_deck
 
 BASE = """\
 deck:
@@ -659,3 +661,22 @@ def test_a_header_error_does_not_hide_the_cards_errors_of_the_same_step(tmp_path
     assert code == 2
     assert lines[0] == "deck.yaml:5: 'language' skal være en af: 'da' eller 'en', ikke 'dk'"
     assert any(line.startswith("deck.yaml:13: 'effect (nr. 1)' må højst være") for line in lines)
+
+
+def test_balance_counts_only_the_cards_a_group_can_adopt_in_the_pile(tmp_path, capsys):
+    # the pile said 2,5 × the target with b2 and i2 in it, though no game can adopt them
+    path = tmp_path / "krav.yaml"
+    path.write_text(NEVER_ADOPTED, encoding="utf-8")
+    deck = load_deck(path)
+    scenario = deck.scenario("s")
+    assert deck.adoptable(scenario) == ("b1", "e2", "i3", "i4")
+    pile = pile_of(deck, scenario)
+    assert pile.total == 500 + 300 + 60 + 500
+    assert pile.never == ("Færre timer", "Inklusion")
+    assert main(["balance", "--deck", str(path), "--games", "4", "--one-sided-games", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Bunken frigør 1.360 t. kr. ved fuld effekt" in out, out
+    assert (
+        "»Færre timer« og »Inklusion« kan aldrig vedtages i scenariet og er ikke talt med "
+        "(raaderum validate siger hvorfor)."
+    ) in out, out
