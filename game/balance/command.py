@@ -577,10 +577,25 @@ def _diagnosis_json(result: ScenarioResult, unit: str) -> dict[str, Any] | None:
 
 def run_balance(args: Any) -> int:
     """The ``raaderum balance`` command (arguments already checked by the CLI)."""
-    from game.balance.parallel import workers_default
-    from game.cli.common import load_deck_named, reader_lang, scenario_of
-    from game.messages import catalogue
+    from pathlib import Path
 
+    from game.balance.parallel import workers_default
+    from game.cli.common import (
+        load_deck_named,
+        reader_lang,
+        scenario_of,
+        usage_error,
+        writable,
+        write_or_say,
+    )
+    from game.messages import catalogue
+    from game.saves.files import write_file
+
+    markdown = Path(args.markdown) if args.markdown else None
+    if markdown is not None:  # said before minutes of games, not after them
+        if markdown.is_dir():
+            raise usage_error("cli.is_folder", out=args.markdown, example="balance.md")
+        writable(markdown)
     deck = load_deck_named(args.deck)
     if reader_lang(args) != "da":  # said, not silently ignored
         print(catalogue(reader_lang(args)).t("cli.balance_danish"), file=sys.stderr)
@@ -594,11 +609,7 @@ def run_balance(args: Any) -> int:
     started = time.perf_counter()
     results = run(deck, ids, args.games, args.seed, workers, progress, one_sided)
     progress.close()
-    if args.markdown:
-        from pathlib import Path
-
-        from game.saves.files import write_file
-
+    if markdown is not None:
         text = report_text(
             deck,
             results,
@@ -608,7 +619,7 @@ def run_balance(args: Any) -> int:
             one_sided=one_sided,
             deck_arg=args.deck,
         )
-        write_file(Path(args.markdown), text.encode("utf-8"))
+        write_or_say(markdown, lambda: write_file(markdown, text.encode("utf-8")))
     if args.json:
         print(json.dumps(to_json(deck, results, args.games, args.seed), ensure_ascii=False))
     else:

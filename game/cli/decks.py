@@ -132,7 +132,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise usage_error("cli.html_suffix", out=args.out)
     lang = args.lang or (deck.language if deck.language in ("da", "en") else "da")
     if path.is_dir():
-        raise usage_error("cli.is_folder", out=args.out)
+        raise usage_error("cli.is_folder", out=args.out, example="kort.html")
     writable(path)
     warn_target(deck, scenario, args.target, reader_lang(args))
     from game.saves.files import check_not_empty, write_file

@@ -1255,7 +1255,7 @@ MESSAGES.update(
         "cli.html_suffix": "{out}: the document must end in .html",
         "cli.json_suffix": "{out}: a saved game must end in .json",
         "cli.cannot_write": "{file} cannot be written – {problem}",
-        "cli.is_folder": "{out} is a folder; give a file name such as cards.html",
+        "cli.is_folder": "{out} is a folder; give a file name such as {example}",
         "cli.not_written": "the document could not be written",
         "cli.two_decks": "two decks are given ({first} and {second}); give one",
         "cli.exists": "{out} already exists; choose another name (the file is never overwritten)",

@@ -691,3 +691,21 @@ def test_lowered_targets_never_fall_from_one_year_to_the_next():
         line for line in scenario_lines(result, "t. kr.", markdown=False) if "prøv målene" in line
     ]
     assert "nåede »Grådig« mindst 4 / 40 / 20 t. kr.: prøv målene 4 / 20 / 20 t. kr." in advice
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_markdown_file_that_cannot_be_written_is_said_before_the_games(tmp_path, capsys, lang):
+    # a folder given for --markdown ended minutes of games with a traceback in Danish
+    from game.cli import main
+
+    args = ["--lang", lang, "balance", "--games", "2", "--one-sided-games", "1"]
+    assert main([*args, "--scenario", "intro", "--markdown", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    said = {"da": "er en mappe; giv et filnavn som balance.md", "en": "is a folder"}[lang]
+    assert said in err and "Traceback" not in err
+    assert "Færdig" not in err and "%" not in err  # no game was played first
+    blocker = tmp_path / "fil"
+    blocker.write_text("x")
+    assert main([*args, "--markdown", str(blocker / "balance.md")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "balance.md" in err
