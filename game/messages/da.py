@@ -241,6 +241,7 @@ MESSAGES: dict[str, str] = {
     "menu.quit_saved": "Luk spillet (det er gemt)",
     # misc
     "menu.target": "Skift mål",
+    "menu.edit_paper": "Ret bordet på papir",
     "target.title": "Skift mål",
     "target.explain": (
         "Målet X er råderummet i {year}, spillets sidste år; de øvrige åbne år følger "
@@ -656,6 +657,9 @@ MESSAGES.update(
         "save.copy_made": "I spiller nu videre i en kopi: {path}",
         "save.read_only_refused_free": "Det andet vindue har lukket spillet. Fortsæt det her (K) for at træffe beslutninger.",
         "save.read_only_refused": "Spillet er åbnet skrivebeskyttet. Fortsæt i en kopi (K) for at træffe beslutninger.",
+        "save.paper_refused": "Et bord på papir spilles ikke videre her. Ret arket med »Ret bordet« (K), hvis noget er tastet forkert.",
+        "save.banner_paper": "Bord på papir: her kan det ses, men ikke spilles videre. Er noget tastet forkert, så ret arket (K).",
+        "save.edit_paper": "Ret bordet (K)",
         "save.copy_failed": "Kopien kunne ikke laves: {reason}",
         "menu.save_elsewhere": "Gem et andet sted",
         "error.display": "Skærm {display} findes ikke (skærmene har numrene 0 til {last}); spillet åbner på skærm 0.",
@@ -770,7 +774,10 @@ MESSAGES.update(
         "paper.events": "Hændelser",
         "paper.factor": "Faktor",
         "paper.save": "Gem bordet",
-        "paper.name_taken": "Der er allerede et bord ved navn »{table}« i mappen. Er det samme ark igen, tæller »Sammenlign borde« det én gang; er arket rettet, så slet den gamle fil bagefter, ellers tæller begge. Er det et andet bord, så giv det et andet navn. Tryk »Gem bordet« igen for at gemme.",
+        "paper.name_taken": "Der er allerede et bord ved navn »{table}« i mappen. Er det et andet bord, så giv det et andet navn. Tryk »Gem bordet« igen for at gemme det ved siden af.",
+        "paper.name_taken_replace": "Der er allerede et bord på papir ved navn »{table}« i mappen. Er arket rettet, så tryk »Gem bordet« igen: så erstatter det det gemte bord, og »Sammenlign borde« tæller det én gang. Er det et andet bord, så giv det et andet navn.",
+        "paper.replaced": "{table} er rettet og gemt i {path} i stedet for det gamle – {result}",
+        "paper.saved_title": "Bordet er gemt",
         "paper.saved": "{table} er gemt i {path} – {result}",
         "paper.drawn": "Spillet slog for de usikre forslag, bordet ikke tastede en faktor til: {factors}.",
         "paper.stop": "Spillet til og med runde",

@@ -271,6 +271,8 @@ class GameController:
     def _refuse_read_only(self) -> bool:
         if self.read_only:
             key = "save.read_only_refused_free" if self.viewed_free else "save.read_only_refused"
+            if self.paper is not None:
+                key = "save.paper_refused"
             self.notify(Message.of(key), error=True)
         return self.read_only
 

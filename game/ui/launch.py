@@ -174,6 +174,9 @@ def play(args: argparse.Namespace) -> int:
             saved.created,
             paper=saved.paper,
             clock=saved.clock,  # the round goes on with the time it had left
+            drafts=saved.drafts,
+            # a paper table's game is looked at, and its sheet corrected (``opening``)
+            read_only=saved.paper is not None,
         )
         for note in other_versions(saved):  # a cloud drive's copy may hold more of the game
             print(f"raaderum play: {render(note, lang)}", file=sys.stderr)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import string
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from game.saves import SavedGame, SaveError, SaveLocked, copy_save, read_save
@@ -24,6 +25,12 @@ def open_save(app: Host, path: Path, take_over: str | None = None) -> bool:
         reason = app.t("error.broken_save", reason=str(error))
         app.push("message", title=app.t("app.title"), text=reason)
         return False
+    if saved.paper is not None:
+        # a paper table's game is a record of the table's sheet: it is looked at here, and
+        # corrected on "Bord på papir" (a key pressed on its board played a round the table
+        # never played, without its event, and changed its result in the comparison)
+        start(app, saved, read_only=True)
+        return True
     try:
         app.game.claim(saved.path, saved.created, take_over)
     except SaveLocked as error:
@@ -100,3 +107,22 @@ def _children(folder: Path) -> list[Path]:
         return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     except OSError:
         return []
+
+
+def edit_paper_table(app: Host) -> None:
+    """Open the sheet of the paper table on the board on "Bord på papir", filled in as it was
+    entered; saving it there replaces the table's save (``PaperScene``)."""
+    game = app.game
+    if game.paper is None or game.history is None or game.settings is None:
+        return
+    current = game.history.current
+    # a paper save keeps its adoptions in its action log, the rest of the sheet beside it
+    adopted = tuple((adoption.card, adoption.round) for adoption in current.adopted)
+    app.push(
+        "paper",
+        scenario=game.settings.scenario,
+        target=game.settings.target,
+        entered=replace(game.paper, adopted=adopted),
+        played=None if current.finished else current.round,
+        replacing=game.viewing,
+    )

@@ -26,7 +26,9 @@ class BannerView:
     """The game is open read-only: the button continues in a copy instead …"""
     hover: bool
     free: bool = False
-    """… or, once the other window has closed the game, continues it here."""
+    """… or, once the other window has closed the game, continues it here …"""
+    paper: bool = False
+    """… or, for a paper table's game, opens its sheet to be corrected."""
 
 
 class BannerPanel(Panel[BoardTable, BoardLayout]):
@@ -42,7 +44,7 @@ class BannerPanel(Panel[BoardTable, BoardLayout]):
 
     def view(self, table: BoardTable) -> BannerView:
         hover = table.hover == self.action(table)
-        return BannerView(table.banner, table.read_only, hover, table.viewed_free)
+        return BannerView(table.banner, table.read_only, hover, table.viewed_free, table.paper)
 
     @staticmethod
     def action(table: BoardTable) -> str:
@@ -72,7 +74,9 @@ class BannerPanel(Panel[BoardTable, BoardLayout]):
         style = BODY.bold().ink(theme.HEADER_INK).middle().lines(2).tight().shrink()
         app.text.draw(surface, view.text, words, style)
         label = app.t(
-            "save.continue_here"
+            "save.edit_paper"
+            if view.paper
+            else "save.continue_here"
             if view.read_only and view.free
             else "save.as_copy"
             if view.read_only
@@ -93,6 +97,8 @@ def banner_text(app: Host) -> str:
     """What the banner says: the game is open read-only, or why it is not saved and how to
     save it elsewhere; "" while the game is saved."""
     game = app.game
+    if game.read_only and game.paper is not None:
+        return app.t("save.banner_paper")
     if game.read_only:
         return app.t("save.banner_free" if game.viewed_free else "save.banner_readonly")
     problem = game.unsaved()

@@ -48,6 +48,8 @@ class BoardTable:
     """The game is open read-only (its save is open in another window)."""
     viewed_free: bool = False
     """… and that window has closed it: this one may continue the game itself."""
+    paper: bool = False
+    """The game is a paper table's, open to look at: its banner's button corrects the sheet."""
     slots: tuple[Slot, ...] = ()
     """The places on the table this round (``game.ui.tableslots``); empty: the market as it
     is, one place per card."""

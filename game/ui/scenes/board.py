@@ -21,7 +21,7 @@ from game.ui import panels, theme
 from game.ui.boardinput import BoardInput
 from game.ui.cards import adopt_card, refusal
 from game.ui.layout import BoardLayout
-from game.ui.opening import continue_in_copy, open_save
+from game.ui.opening import continue_in_copy, edit_paper_table, open_save
 from game.ui.panels import Panel
 from game.ui.panels.adopted import AdoptedPanel
 from game.ui.panels.banner import BannerPanel, banner_text
@@ -181,6 +181,7 @@ class BoardScene(BoardInput, Scene):
             banner=self.banner_text(),
             read_only=self.app.game.read_only,
             viewed_free=self.app.game.viewed_free,
+            paper=self.app.game.read_only and self.app.game.paper is not None,
             slots=self.slots(),
             picture=self.app.report_picture,
         )
@@ -260,9 +261,14 @@ class BoardScene(BoardInput, Scene):
 
     def continue_in_copy(self) -> None:
         """A game open read-only: play on in a copy of its save (a game of its own) – or,
-        once the window that held it has closed it, continue the game itself."""
+        once the window that held it has closed it, continue the game itself. A paper
+        table's game is not played on in the window: its sheet is corrected instead
+        (``edit_paper_table``)."""
         viewing = self.app.game.viewing
         if viewing is None:
+            return
+        if self.app.game.paper is not None:
+            edit_paper_table(self.app)
             return
         if self.app.game.viewed_free:
             # when another window took the save in the meantime, open_save says so and offers

@@ -26,6 +26,7 @@ import pygame
 from game import engine
 from game.session.debrief import WhatIfJob, write_session_report
 from game.ui import panels, theme
+from game.ui.opening import edit_paper_table
 from game.ui.pages import SCROLL_KEYS
 from game.ui.panels import Panel
 from game.ui.panels.debrief import (
@@ -178,6 +179,8 @@ class DebriefScene(Scene):
             self.press("new")
         elif key == pygame.K_r:
             self.press("report")
+        elif key == pygame.K_k and self.app.game.read_only and self.app.game.paper is not None:
+            edit_paper_table(self.app)  # a paper table's result: its sheet, to be corrected
         elif pygame.K_1 <= key <= pygame.K_1 + len(TABS) - 1:
             self.tab = TABS[key - pygame.K_1]
         elif key in (pygame.K_RIGHT, pygame.K_TAB, pygame.K_LEFT):

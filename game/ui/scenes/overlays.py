@@ -13,6 +13,7 @@ from game.ui.charts import LEGEND_ITEMS, legend_swatch
 from game.ui.dialog import DialogScene
 from game.ui.draw import kind_icon
 from game.ui.layout_screens import DialogLayout, dialog_layout
+from game.ui.opening import edit_paper_table
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TIGHT, TINY, Scale
 
 if TYPE_CHECKING:
@@ -354,7 +355,10 @@ class MenuScene(DialogScene):
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
-        if app.game.history is not None and not app.game.state.finished:
+        paper = app.game.read_only and app.game.paper is not None
+        if paper:  # a paper table's game is looked at: its sheet is what can be corrected
+            buttons = [buttons[0], (app.t("menu.edit_paper"), self.edit_paper), buttons[2]]
+        elif app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
         if app.game.unsaved() is not None:
             buttons.insert(1, (app.t("menu.save_elsewhere"), self.save_elsewhere))
@@ -387,6 +391,11 @@ class MenuScene(DialogScene):
             return
         self.close()
         self.app.leave_game("restart")
+
+    def edit_paper(self) -> None:
+        """The paper table's sheet on "Bord på papir", to be corrected (in place of the menu)."""
+        self.close()
+        edit_paper_table(self.app)
 
     def help(self) -> None:
         """The help (in place of the menu): the rules and the keys, for a mouse-only table."""

@@ -11,6 +11,7 @@ rules refuse is shown under the lists, and nothing is saved.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -33,6 +34,7 @@ from game.saves.paper import (
 )
 from game.ui import theme
 from game.ui.draw import button, kind_icon
+from game.ui.opening import open_save
 from game.ui.scene import Scene, is_activation, is_key
 from game.ui.start_view import targets_text
 from game.ui.textfield import TextField
@@ -154,7 +156,19 @@ class PaperScene(Scene):
 
     name = "paper"
 
-    def __init__(self, app: Host, scenario: str | None = None, target: float | None = None) -> None:
+    def __init__(
+        self,
+        app: Host,
+        scenario: str | None = None,
+        target: float | None = None,
+        *,
+        entered: PaperTable | None = None,
+        played: int | None = None,
+        replacing: Path | None = None,
+    ) -> None:
+        """``entered``: a saved paper table's sheet, filled in to be corrected (``played``:
+        the budget years it finished when it stopped early); saving replaces its save
+        ``replacing``."""
         super().__init__(app)
         self.deck = app.game.deck
         self.scenario = self.deck.scenario(scenario)
@@ -167,7 +181,7 @@ class PaperScene(Scene):
         """Event id → 0-based round, in the order entered."""
         self.factors: dict[str, float] = {}
         """Uncertain proposal id → the factor the table rolled (the others: drawn by the game)."""
-        self.played: int | None = None
+        self.played: int | None = played
         """The budget years the table finished, when it stopped early (the game is saved
         unfinished, as ``raaderum enter --stopped-after``); None: all of them."""
         self.offsets = {"cards": 0, "events": 0}
@@ -180,6 +194,10 @@ class PaperScene(Scene):
         self.asked_name: str | None = None
         """The table's name that "Gem bordet" has said is taken: a second "Gem bordet" saves
         it anyway (a table of the same name, say, from another round of the day)."""
+        self.replacing = replacing
+        """The save this sheet replaces when saved: the paper table being corrected, or the
+        one table of the same name that "Gem bordet" has asked about (a corrected sheet
+        entered again: both files counted in the comparison)."""
         self.asked_short: tuple[int, ...] | None = None
         """The rounds without an event that "Gem bordet" has asked about once: a second
         "Gem bordet" saves the table as it is (the table drew no event in them)."""
@@ -193,6 +211,15 @@ class PaperScene(Scene):
             show_counter=False,
             on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
         )
+        if entered is not None:
+            self.name_field.text = entered.table
+            self.adopted = dict(entered.adopted)
+            self.drawn = dict(entered.events)
+            self.factors = dict(entered.factors)
+        else:
+            # the name first: a host who types at once typed into the screen's keys (an "S"
+            # set the table as stopped after round 2)
+            self.name_field.focus()
 
     @property
     def wants_text_input(self) -> bool:
@@ -260,10 +287,18 @@ class PaperScene(Scene):
             return False
         # the same sheet entered twice counts as two tables in the comparison: asked first
         taken = tables_named(app.save_dir, table.table, self.scenario.title) if app.save_dir else []
+        taken = [info for info in taken if not _same_file(info.path, self.replacing)]
         if taken and self.asked_name != table.table:
             self.asked_name = table.table
-            self.problems = [app.t("paper.name_taken", table=table.table)]
+            if len(taken) == 1 and taken[0].paper and self.replacing is None:
+                # a corrected sheet entered again: the next "Gem bordet" replaces the old one
+                self.problems = [app.t("paper.name_taken_replace", table=table.table)]
+            else:
+                self.problems = [app.t("paper.name_taken", table=table.table)]
             return False
+        replaced = self.replacing
+        if replaced is None and taken and len(taken) == 1 and taken[0].paper:
+            replaced = taken[0].path
         # the seed follows from the entries, as with `raaderum enter`: the same sheet entered
         # twice (in the window or on the command line) gives the same game
         seed = entry_seed(self.deck, self.scenario, table, self.target)
@@ -282,7 +317,8 @@ class PaperScene(Scene):
                 return False
             if app.save_dir is None:
                 raise SaveError("", Message.of("paper.no_save_folder"))
-            path = new_save_path(app.save_dir)
+            # a corrected sheet is written over the table's save, atomically: never two
+            path = replaced if replaced is not None else new_save_path(app.save_dir)
             write_save(path, self.deck, settings, history, paper=table)
         except PaperError as error:  # a sentence on the screen starts with a capital
             self.problems = [line[:1].upper() + line[1:] for line in error.lines(app.lang)[:4]]
@@ -303,11 +339,17 @@ class PaperScene(Scene):
         if drawn:  # as `enter` says it: the factors to write on the sheet
             shown = "; ".join(f"{card} {format_amount(factor, app.lang)}" for card, factor in drawn)
             result = f"{result} {app.t('paper.drawn', factors=shown)}"
-        app.toast("paper.saved", table=table.table, path=path.name, result=result)
+        key = "paper.replaced" if replaced is not None else "paper.saved"
         app.pop()
+        if self.replacing is not None:  # corrected from its board: the board shows it now
+            open_save(app, path)
         start = app.find("start")
         if start is not None:  # the start screen's list shows the table just saved
             start.check_folder()
+        # the result stays until it is closed: the host copies the rolled factors onto the
+        # sheet (a toast cut them off and faded)
+        text = app.t(key, table=table.table, path=path.name, result=result)
+        app.push("message", title=app.t("paper.saved_title"), text=text)
         return True
 
     def leave(self) -> None:
@@ -340,8 +382,11 @@ class PaperScene(Scene):
                 self.name_field.blur()
                 back = bool(event.mod & pygame.KMOD_SHIFT)
                 self.cursor = ("events", 0) if back else ("cards", 0)
-            elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE):
+            elif is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.name_field.blur()
+            elif is_key(event, pygame.K_ESCAPE):  # as everywhere on the screen: back (asked
+                self.name_field.blur()  # first when something was entered)
+                self.leave()
             else:
                 self.name_field.handle(event)
             return
@@ -573,3 +618,13 @@ class PaperScene(Scene):
             pygame.draw.rect(surface, theme.LINE, chip, 1, border_radius=chip.height // 3)
             style = TINY.bold().center().middle().ink(theme.HEADER_INK if on else theme.MUTED)
             app.text.draw(surface, str(round_index + 1), chip, style.lines(1).shrink())
+
+
+def _same_file(path: Path, other: Path | None) -> bool:
+    """True when ``other`` is ``path`` (the same file, however the two paths are written)."""
+    if other is None:
+        return False
+    try:
+        return path.samefile(other)
+    except OSError:
+        return path.resolve() == other.resolve()
