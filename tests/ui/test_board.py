@@ -1730,3 +1730,26 @@ def test_a_long_reason_opened_again_reads_from_its_start(make_app, std_deck):
     lines = field._lines()
     assert len(lines) * field.font.get_linesize() > field._inner().height  # it does not fit
     assert field._scroll == 0  # its first line at the top of the field
+
+
+def test_play_resume_brings_back_the_note_typed_on_a_card_not_yet_adopted(
+    windows, std_deck, tmp_path
+):
+    # the list of saved games brought it back, `play --resume` did not: the card was then
+    # adopted without the group's reason and the next save dropped it from the file
+    from game.engine import History, new_game
+    from game.saves import GameSettings, new_save_path, write_save
+
+    history = History.start(new_game(std_deck, "intro", 8))
+    history = history.do(Adopt(history.current.market[0]))
+    card = history.current.market[1]
+    path = new_save_path(tmp_path / "saves")
+    settings = GameSettings("intro", 8, None)
+    write_save(path, std_deck, settings, history, drafts=((card, "Fordi det virker"),))
+    app = windows("--resume", str(path))
+    assert app.game.drafts == {card: "Fordi det virker"}
+    board = app.find("board")
+    board.open_card(card)
+    assert isinstance(app.top, CardScene) and app.top.note.text == "Fordi det virker"
+    key(app, pygame.K_RETURN)
+    assert app.game.state.adoption(card).note == "Fordi det virker"

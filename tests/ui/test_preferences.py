@@ -20,7 +20,6 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.cli import main
 from game.content import load_deck
 from game.paths import standard_deck
 from game.saves.preferences import (
@@ -33,30 +32,6 @@ from game.ui.app import App
 from tests.ui.driver import key, record_text, type_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "example-deck.yaml"
-
-
-@pytest.fixture
-def windows(tmp_path, monkeypatch):
-    """Open ``raaderum play ARGS…`` as a window that shows its first frames and closes;
-    returns the App it opened."""
-    home = tmp_path / "home"
-    monkeypatch.setenv("RAADERUM_HOME", str(home))
-    opened: list[App] = []
-
-    def run(self: App) -> int:
-        self.step(0.02)
-        opened.append(self)
-        return 0
-
-    monkeypatch.setattr(App, "run", run)
-    monkeypatch.setattr(pygame, "quit", lambda: None)  # the test looks at the window after
-
-    def open_window(*args: str) -> App:
-        assert main(["play", "--size", "1024x768", *args]) == 0
-        return opened[-1]
-
-    yield open_window
-    pygame.event.clear()
 
 
 def start_of(app: App):  # type: ignore[no-untyped-def]
