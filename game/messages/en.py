@@ -368,6 +368,7 @@ MESSAGES.update(
         "compare.unreadable": "Could not be read: {names}",
         "compare.unreadable_more": "{names} and {count} more",
         "compare.copies": "Copies of a game, counted once: {count}",
+        "compare.diverged": "“{table}” has a copy that went its own way after decision {decision}; the one with the most decisions is counted – check on the start screen which is the table’s",
         "compare.same_name": "{count} tables are called “{name}”",
         "compare.table_col": "Table",
         "compare.service_col": "Service",

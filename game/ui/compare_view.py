@@ -238,12 +238,15 @@ def draw_tables(
     first: int = 0,
     unplayed: int = 0,
     apart: str = "",
+    diverged: Sequence[tuple[str, int]] = (),
 ) -> tuple[int, tuple[tuple[int, pygame.Rect], ...]]:
     """Right: the win rate, ``apart`` (why the group is not compared with the others, or
     ""), and per table its råderum per year against the target, its service level and its
     result; above them the floor, what was not finished, the files that could not be read
     (``unreadable``: their names, the first ``UNREADABLE_NAMED`` shown), the files counted
-    once as copies of a game, the games never played (left out), and a name two tables carry
+    once as copies of a game (``diverged``: the tables, by name, one of whose copies went its
+    own way after a decision, 1-based), the games never played (left out), and a name two
+    tables carry
     (one table counted twice?), as the printed comparison says. ``first`` is the first table
     shown when they do not all fit (the list scrolls). Under the rows, when there is room, a
     line says that a click on a table shows what it adopted. Returns the largest useful
@@ -286,6 +289,8 @@ def draw_tables(
         parts.append(app.t("compare.unfinished", count=open_count))
     if copies:
         parts.append(app.t("compare.copies", count=copies))
+    # first: the one note a host must act on before trusting a row
+    parts[:0] = [app.t("compare.diverged", table=n, decision=d) for n, d in diverged]
     if unplayed:
         parts.append(app.t("compare.unplayed", count=unplayed))
     for name, paths in group.same_names:

@@ -18,6 +18,7 @@ import pygame
 import pytest
 
 from game.content import load_deck
+from game.engine.actions import Adopt
 from game.engine.bots import greedy_policy, random_policy
 from game.engine.history import History
 from game.engine.model import Deck
@@ -572,3 +573,37 @@ def test_the_comparison_opens_on_the_group_of_the_game_just_played(
         app.game.save_path = played.path  # the board's own game, as a window holds it
         scene.load()
         assert scene.group is not None and scene.group.scenario_id == group.scenario_id
+
+
+def test_a_copy_that_went_its_own_way_is_named_over_the_tables(
+    app: App, deck: Deck, tmp_path: Path
+) -> None:
+    # a colleague's window continued Bord 3 and made a decision the table never made; the
+    # comparison counted that copy (it had more decisions) and said only "Kopier af et spil,
+    # talt én gang: 1", while the start screen listed the two apart
+    folder = tmp_path / "borde"
+    history = History.start(new_game(deck, "intro", 6))
+    history = history.do(next(a for a in _adoptions(history)))
+    original = new_save_path(folder)
+    settings = GameSettings("intro", 6, None, table="Bord 3")
+    write_save(original, deck, settings, history, game_id="a" * 32)
+    other = history
+    for action in list(_adoptions(history))[1:3]:
+        other = other.do(action)
+    copy = folder / f"{original.stem}-DESKTOP-AB12.json"
+    write_save(copy, deck, settings, other, game_id="a" * 32)
+    history = history.do(list(_adoptions(history))[3])  # the table's own second decision
+    write_save(original, deck, settings, history, game_id="a" * 32)
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    assert any(
+        "»Bord 3« har en kopi, der gik sin egen vej efter beslutning 2" in t for t in drawn
+    ), drawn
+    app.pop()
+
+
+def _adoptions(history: History) -> Iterator[Adopt]:
+    state = history.current
+    return (Adopt(card) for card in state.market if state.deck.proposal(card).load <= 2)

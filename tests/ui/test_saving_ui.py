@@ -229,13 +229,15 @@ def test_a_save_another_window_holds_opens_read_only(make_app, std_deck, tmp_pat
         "Er den anden computer lukket eller gået i stå, kan I overtage spillet her" in dialog.body
     )
     labels = [label for label, _ in dialog.buttons]
+    # looking first, the button Enter presses: a colleague who pressed Enter made a second
+    # game of the table, whose decisions "Sammenlign borde" then counted as the table's
     assert labels == [
-        "Fortsæt i en kopi",
         "Se spillet (skrivebeskyttet)",
+        "Fortsæt i en kopi",
         "Overtag spillet her",
         "Tilbage",
     ]
-    click(app, dialog.layout().buttons[1].center)
+    key(app, pygame.K_RETURN)
     board = app.top
     assert isinstance(board, BoardScene) and app.game.read_only
     assert len(app.game.state.adopted) == 1
@@ -268,7 +270,7 @@ def test_a_game_open_read_only_shows_no_running_timer_and_no_live_end_of_year(ma
     app.step(0.02)
     click(app, start.saves.rows(start.layout().resume_area)[0][0].center)
     drawn = record_text(app)
-    click(app, app.top.layout().buttons[1].center)  # "Se spillet (skrivebeskyttet)"
+    click(app, app.top.layout().buttons[0].center)  # "Se spillet (skrivebeskyttet)"
     board = app.top
     assert isinstance(board, BoardScene) and app.game.read_only
     app.game.clock.advance(30)
@@ -292,7 +294,7 @@ def test_a_game_open_read_only_shows_no_running_timer_and_no_live_end_of_year(ma
 
 def open_held_save(app, std_deck, button: int) -> Path:  # type: ignore[no-untyped-def]
     """Open a save that a window on another computer holds, from the start screen, and
-    press the "locked" dialog's button ``button`` (0: copy, 1: read-only); its path."""
+    press the "locked" dialog's button ``button`` (0: read-only, 1: copy); its path."""
     path = saved_game(std_deck, app.game.save_dir)
     hold_elsewhere(path)
     start = StartScene(app, seed=4)
@@ -305,7 +307,7 @@ def open_held_save(app, std_deck, button: int) -> Path:  # type: ignore[no-untyp
 
 def test_a_save_another_window_holds_continues_as_a_copy(make_app, std_deck, tmp_path):
     app = make_app(std_deck)
-    path = open_held_save(app, std_deck, 0)
+    path = open_held_save(app, std_deck, 1)
     assert isinstance(app.top, BoardScene) and not app.game.read_only
     assert app.game.save_path.parent == path.parent and app.game.save_path != path
     assert any(text.startswith("I spiller nu videre i en kopi") for text in app.toast_texts())
@@ -368,7 +370,7 @@ def test_a_read_only_window_follows_the_other_and_continues_the_game_when_it_clo
     # Window B showed the game read-only: it stayed at the first decision while window A
     # played on, and after A had closed, K still made a copy (a third save for one table)
     app = make_app(std_deck)
-    path = open_held_save(app, std_deck, 1)  # "Se spillet (skrivebeskyttet)"
+    path = open_held_save(app, std_deck, 0)  # "Se spillet (skrivebeskyttet)"
     board = app.top
     assert app.game.read_only and len(app.game.state.adopted) == 1
     # the other window decides: its save gets a second adoption
@@ -423,7 +425,7 @@ def test_a_read_only_board_greys_undo_and_keeps_its_notices_off_the_banner(
     from game.ui import toasts
 
     app = make_app(std_deck, size=(1366, 768))
-    open_held_save(app, std_deck, 1)  # "Se spillet (skrivebeskyttet)"
+    open_held_save(app, std_deck, 0)  # "Se spillet (skrivebeskyttet)"
     board = app.top
     assert app.game.read_only and app.game.history.can_undo
     table = board.table()
@@ -449,7 +451,7 @@ def test_k_after_the_other_window_closed_makes_no_copy_when_a_third_took_the_gam
     # the save was free a moment ago, but another window has opened it since: K must say so
     # (the "locked" dialog, which offers a copy), not make a copy behind that message
     app = make_app(std_deck)
-    path = open_held_save(app, std_deck, 1)  # "Se spillet (skrivebeskyttet)"
+    path = open_held_save(app, std_deck, 0)  # "Se spillet (skrivebeskyttet)"
     for lock in path.parent.glob(f"{lock_prefix(path)}*"):
         lock.unlink()
     app.step(2.1)

@@ -385,6 +385,16 @@ class CompareScene(Scene):
         # the copies of this group's games only (the count stood on every group)
         kept = {table.path for table in group.tables}
         copies = sum(len(same.copies) for same in self.copies if same.kept in kept)
+        # a copy that went its own way is named: the decisions counted may be a colleague's
+        # copy's, not the table's own (a host must look before trusting the row)
+        names = {table.path: table.name for table in group.tables}
+        diverged = tuple(
+            (names[same.kept], copy.diverged_at)
+            for same in self.copies
+            if same.kept in kept
+            for copy in same.copies
+            if copy.relation.startswith("diverged") and copy.diverged_at is not None
+        )
         self.tables_rect = right
         self.tables_most, self.table_rows = draw_tables(
             app,
@@ -396,6 +406,7 @@ class CompareScene(Scene):
             copies,
             self.tables_first,
             unplayed=len(self.unplayed),
+            diverged=diverged,
             # a group of its own says why: another scenario, deck version or target
             apart=self._apart_line(),
         )

@@ -255,9 +255,12 @@ class LockedScene(DialogScene):
         )
         self.saved = saved
         self.token = token
+        # looking is the first button, the one Enter presses: a colleague who pressed Enter
+        # made a second game of the table, and its decisions stood for the table's own in
+        # "Sammenlign borde"
         buttons = [
-            (app.t("save.as_copy"), self.as_copy),
             (app.t("save.read_only"), self.read_only),
+            (app.t("save.as_copy"), self.as_copy),
         ]
         if token is not None:  # a window on another computer, perhaps one that died
             text = f"{text} {app.t('save.take_over_text')}"
