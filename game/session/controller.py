@@ -415,6 +415,11 @@ class GameController:
         ][-(MAX_NOTICES - 1) :]
         self.notices = [*kept, Notice(message, error, self.clock() + NOTICE_SECONDS)]
 
+    def clear_notices(self) -> None:
+        """Drop every notice at once (the year's summary opens: what the round's notices said
+        is in it, and they covered its headline while the room read the result)."""
+        self.notices = []
+
     def expire_notices(self) -> bool:
         """Drop the notices whose time is up; True when one was dropped."""
         now = self.clock()

@@ -11,7 +11,7 @@ import pygame
 from game.ui import theme
 from game.ui.draw import button, panel
 from game.ui.layout_screens import DialogLayout, dialog_layout
-from game.ui.scene import Scene, is_activation, is_key
+from game.ui.scene import HoldsTimer, is_activation, is_key
 from game.ui.theme import BODY, TITLE, Scale
 
 if TYPE_CHECKING:
@@ -25,29 +25,15 @@ def dim(surface: pygame.Surface) -> None:
     surface.blit(veil, (0, 0))
 
 
-class DialogScene(Scene):
+class DialogScene(HoldsTimer):
     """A centred panel with a title, a text and a column of buttons; Esc closes it.
 
-    While a dialog is open the round timer stands still (the facilitator has the floor: the
-    menu, the help, "Skift mål", saving elsewhere, a question before quitting). The pause is
-    taken once when the dialog opens, however often it is uncovered again (``on_enter`` runs
-    then too), and ended when it closes; pauses nest, so the help opened from the menu leaves
-    the timer standing until both are closed."""
+    While a dialog is open the round timer stands still (``HoldsTimer``: the menu, the help,
+    "Skift mål", saving elsewhere, a question before quitting)."""
 
     is_overlay = True
     wide = 0.6
     tall = 0.6
-    _holds_timer = False
-
-    def on_enter(self) -> None:
-        if not self._holds_timer:
-            self._holds_timer = True
-            self.app.game.pause_timer()
-
-    def on_exit(self) -> None:
-        if self._holds_timer:
-            self._holds_timer = False
-            self.app.game.resume_timer()
 
     def __init__(
         self, app: Host, title: str, body: str, buttons: list[tuple[str, Callable[[], None]]]

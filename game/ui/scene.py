@@ -254,3 +254,23 @@ def finger_as_mouse(event: pygame.event.Event, size: tuple[int, int]) -> pygame.
     if kind == pygame.MOUSEMOTION:
         return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
     return pygame.event.Event(kind, pos=pos, button=1)
+
+
+class HoldsTimer(Scene):
+    """A scene during which the round timer stands still: the facilitator has the floor (a
+    dialog, the help, "Sammenlign borde", the year's summary while the room reads it). The
+    pause is taken once when the scene opens, however often it is uncovered again
+    (``on_enter`` runs then too), and ended when it closes; pauses nest, so the help opened
+    from the menu leaves the timer standing until both are closed."""
+
+    _holds_timer = False
+
+    def on_enter(self) -> None:
+        if not self._holds_timer:
+            self._holds_timer = True
+            self.app.game.pause_timer()
+
+    def on_exit(self) -> None:
+        if self._holds_timer:
+            self._holds_timer = False
+            self.app.game.resume_timer()

@@ -808,6 +808,40 @@ def test_the_round_timer_stands_still_behind_every_dialog_of_the_menu(make_app, 
     assert board.clock_text() == "Tid: 0:45"
 
 
+def test_the_round_timer_stands_still_while_the_tables_are_compared(make_app, std_deck):
+    # a trial: 5:54 became 5:33 behind "Sammenlign borde"
+    app = board_app(make_app, std_deck, timer=1)
+    board = app.top
+    app.game.clock.advance(10)
+    key(app, pygame.K_ESCAPE)
+    app.top.compare()  # the menu's "Sammenlign borde"
+    app.step(0.02)
+    assert app.top.name == "compare"
+    app.game.clock.advance(30)
+    key(app, pygame.K_ESCAPE)
+    app.step(0.02)
+    assert app.top is board and board.clock_text() == "Tid: 0:50"
+
+
+def test_the_next_years_timer_starts_when_the_room_goes_on_from_the_summary(make_app, std_deck):
+    # a trial: three minutes of talk over the year's summary were three minutes of the next
+    # round ("9:46" when the round opened)
+    app = board_app(make_app, std_deck, timer=1)
+    board = app.top
+    key(app, pygame.K_g)  # a notice: where the game is saved
+    assert app.toast_texts()
+    key(app, pygame.K_SPACE)
+    settle(app)
+    assert app.top.name == "year"
+    assert app.toast_texts() == []  # the round's notices covered the summary's headline
+    app.game.clock.advance(40)
+    key(app, pygame.K_RETURN)
+    app.step(0.02)
+    assert app.top is board and board.clock_text() == "Tid: 1:00"
+    app.game.clock.advance(5)
+    assert board.clock_text() == "Tid: 0:55"
+
+
 def test_an_undone_year_end_gives_the_round_back_with_the_time_it_had_used(make_app, std_deck):
     # Ctrl+Z after a hasty Space gave the year a whole new timer
     app = board_app(make_app, std_deck, timer=1)

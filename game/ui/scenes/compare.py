@@ -39,7 +39,7 @@ from game.ui.compare_view import (
 from game.ui.draw import button, panel
 from game.ui.layout_grid import split_columns
 from game.ui.pages import SCROLL_KEYS, FooterButton, draw_footer, draw_page, line_height
-from game.ui.scene import Scene, is_activation
+from game.ui.scene import HoldsTimer, is_activation
 from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, HEADING, TINY, FieldStyle
 
@@ -57,7 +57,7 @@ def default_folder(app: Host) -> Path:
     return app.save_dir if app.save_dir is not None else saves_dir()
 
 
-class CompareScene(Scene):
+class CompareScene(HoldsTimer):
     """The comparison of tables (see the module docstring)."""
 
     name = "compare"
@@ -279,8 +279,10 @@ class CompareScene(Scene):
             self.scroll = self.tables_first = 0
 
     def on_exit(self) -> None:
-        """Give the keyboard back when the scene closes."""
+        """Give the keyboard back when the scene closes (and the round timer, which stood
+        still while the tables were compared)."""
         self.field.blur()
+        super().on_exit()
 
     # --- drawing --------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -21,7 +21,7 @@ from game.ui.draw import button, panel
 from game.ui.layout_grid import fit_rows, split_columns
 from game.ui.pages import draw_header
 from game.ui.reveal import build_reveal, chart_values, draw_lines, lines_text, needed_height
-from game.ui.scene import Host, Scene, ctrl_held, is_activation
+from game.ui.scene import HoldsTimer, Host, ctrl_held, is_activation
 from game.ui.theme import HEADING, TINY
 
 CONFIRM_KEYS = (
@@ -38,7 +38,7 @@ STEP_SECONDS = 0.45
 """Length of one reveal animation (the issue allows at most 0.5 s)."""
 
 
-class YearScene(Scene):
+class YearScene(HoldsTimer):
     """The reveal of a closed budget year (see the module docstring)."""
 
     name = "year"
@@ -48,6 +48,7 @@ class YearScene(Scene):
         self.before = before
         self.after = after
         self.reveal = build_reveal(app, before, after)
+        app.game.clear_notices()  # the round's notices covered the year's headline
         self.steps = 4  # chart, events, outcomes, next year
         self.elapsed = 0.0
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
