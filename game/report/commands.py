@@ -66,7 +66,7 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     try:
         paths = write_report(saved, Path(args.out), lang=lang, board_picture=board_picture)
     except WriteFailed as error:
-        return _fail("report", str(error))
+        return _fail("report", error.text(lang))
     _written(paths)
     return EXIT_OK
 
@@ -139,6 +139,6 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         paths = write_comparison(comparison, Path(args.out), lang=args.lang)
     except WriteFailed as error:
-        return _fail("compare", str(error))
+        return _fail("compare", error.text(lang))
     _written(paths)
     return EXIT_OK

@@ -994,9 +994,8 @@ def write_comparison(
     out_dir = Path(out_dir)
     problem = folder_problem(out_dir)
     if problem is not None:
-        raise WriteFailed(
-            problem.path, f"sammenligningen kan ikke skrives: {problem.reason}", problem.code
-        )
+        said = Message.of("compare.cannot_write", reason=problem.said)
+        raise WriteFailed(problem.path, said, problem.code)
     html = comparison_html(groups, unreadable, lang, copies, unplayed)
     outputs = [
         Output(out_dir / "compare.html", html.encode("utf-8")),

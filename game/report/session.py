@@ -23,7 +23,7 @@ from game.engine.rules import apply, shown_raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
-from game.messages import catalogue, unit_words
+from game.messages import Message, catalogue, unit_words
 from game.numbers import format_against, format_amount, format_percent, format_target
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
@@ -622,9 +622,8 @@ def write_report(
     out_dir = Path(out_dir)
     problem = folder_problem(out_dir)
     if problem is not None:
-        raise WriteFailed(
-            problem.path, f"rapporten kan ikke skrives: {problem.reason}", problem.code
-        )
+        said = Message.of("report.cannot_write", reason=problem.said)
+        raise WriteFailed(problem.path, said, problem.code)
     writer = _Writer(saved, lang, whatif)
     summary = json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n"
     outputs = [

@@ -218,11 +218,14 @@ def run_screenshot(args: argparse.Namespace) -> int:
         print(f"raaderum screenshot: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
+    say = catalogue(args.lang or "da").t
     if out.is_dir():
-        return fail(f"{display_path(out)} er en mappe; giv et filnavn som board.png")
+        return fail(say("cli.is_folder", out=display_path(out), example="board.png"))
     problem = folder_problem(out.parent)
     if problem is not None:
-        return fail(f"billedet kan ikke gemmes: {problem}")
+        return fail(
+            say("cli.cannot_write", file=display_path(out), problem=problem.text(args.lang or "da"))
+        )
     try:
         render_scene(
             deck,
@@ -236,7 +239,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
             deck_path=Path(args.deck) if getattr(args, "deck", None) else None,
         )
     except WriteFailed as error:
-        return fail(str(error))
+        return fail(error.text(args.lang or "da"))
     except (ValueError, pygame.error) as error:
         return fail(f"{display_path(out)}: billedet kunne ikke tegnes ({error})")
     print(display_path(out))

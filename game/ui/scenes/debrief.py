@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import engine
+from game.saves import SaveError, WriteFailed
 from game.session.debrief import WhatIfJob, write_session_report
 from game.ui import panels, theme
 from game.ui.opening import edit_paper_table
@@ -234,7 +235,14 @@ class DebriefScene(Scene):
             app.toast("debrief.report_done", folder=str(self.report_paths[0].parent))
         except Exception as error:  # a report problem must never end the workshop
             log.warning("report failed: %s", error)
-            self.report_error = str(error) or type(error).__name__
+            # a file problem in the window's language (it was Danish in an English window)
+            if isinstance(error, WriteFailed):
+                said = error.text(app.lang)
+            elif isinstance(error, SaveError):
+                said = error.worded(app.lang)
+            else:
+                said = str(error)
+            self.report_error = said or type(error).__name__
             app.toast("debrief.report_failed", reason=self.report_error, error=True)
         app.request_redraw()
 
