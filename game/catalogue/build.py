@@ -163,6 +163,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             if isinstance(unit, str) and unit.strip():
                 reading.unit = usual_unit(unit.strip())
                 document.data["deck"]["unit"] = reading.unit  # "1.000 kr." is written "t. kr."
+            else:
+                # never silent: a t. kr. catalogue of small amounts passed every range as
+                # mio. kr., a thousand times too large
+                said = Message.of("catalogue.unit_blank", about=ABOUT)
+                reading.warnings.append(CatalogueProblem(sheet.where(), said))
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)

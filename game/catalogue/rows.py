@@ -757,6 +757,13 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
                 reading.add(sheet, cell, Message.of("catalogue.amount_two_ways", **params))
                 fine = False
                 continue
+            if not danish_fits and unit_scale(reading.unit) >= 1000:
+                # in t. kr. "1,200" is 1.200 kr. the Danish way: hardly meant, and the row
+                # has no amount that reads one way only to settle it – asked, never guessed
+                said = Message.of("catalogue.amount_two_ways_small", **params)
+                reading.add(sheet, cell, said)
+                fine = False
+                continue
             reading.warnings.append(
                 CatalogueProblem(
                     sheet.where(cell.ref), Message.of("catalogue.amount_read_danish", **params)

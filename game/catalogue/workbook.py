@@ -381,6 +381,10 @@ def _sheet(
             result = saved.get((row, column))
             if result is not None and result.data_type == "e":
                 formula, error = None, str(result.value)  # "#DIV/0!": said as an error
+            elif result is not None and result.data_type == "str" and is_blank(result.value):
+                # a text result saved empty: Excel's =HVIS(F6="";"";…) shows an empty cell,
+                # and it is one (a formula saved without any value has no text type)
+                continue
             elif result is not None and not is_blank(result.value):
                 # the value the office saw: read as it is shown, and named in a note
                 sheet.from_formulas.append((Cell(row, column, value).ref, formula))

@@ -74,7 +74,8 @@ def run_import(capsys: pytest.CaptureFixture[str], *paths: Path, out: Path) -> t
 def saved_by_excel(path: Path, sheet: str, values: dict[str, Any]) -> Path:
     """The workbook at ``path`` as Excel saves it: each formula cell of ``sheet`` named in
     ``values`` ("G3") with the value Excel calculated stored next to its formula (openpyxl
-    writes formulas without one; a value of the form "#…" is stored as an error)."""
+    writes formulas without one; a value of the form "#…" is stored as an error, "" as an
+    empty text)."""
     import re
     import zipfile
 
@@ -84,7 +85,8 @@ def saved_by_excel(path: Path, sheet: str, values: dict[str, Any]) -> Path:
         parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
     xml = parts[member].decode("utf-8")
     for ref, value in values.items():
-        kind = ' t="e"' if str(value).startswith("#") else ""
+        # "#…" an error; "" a text result saved empty (=HVIS(F6="";"";…)), typed as text
+        kind = ' t="e"' if str(value).startswith("#") else ' t="str"' if value == "" else ""
         pattern = re.compile(rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v\s*/>')
         xml, found = pattern.subn(
             lambda m, r=ref, v=value, k=kind: (

@@ -328,3 +328,39 @@ def test_the_accountants_division_sign_minus_is_read_as_minus_wherever_amounts_a
     assert deck.proposal("eff").effect == (-1, -0.5, 2)
     assert deck.proposal("inv").effect == (-3.5, -0.5, 6)
     assert deck.event("udligning").effect == (-2,)
+
+
+def test_english_thousands_in_a_catalogue_in_t_kr_stop_the_import_without_a_row_to_judge_by(
+    capsys, tmp_path
+):
+    # a budget office's English Excel wrote "1,200" and "-3,000; 3,000; 4,500" in t. kr.: every
+    # amount of the row reads two ways, and each became 1.000 times too small with only a
+    # warning, though 1,2 t. kr. (1.200 kr.) is no budget proposal
+    path = write_book(
+        tmp_path / "katalog.xlsx", _row_in_thousands("-3,000", "1,200", "3,000", "4,500")
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!F2: '1,200' kan læses på to måder: med dansk decimalkomma er det "
+        "1,2 t. kr., med engelsk tusindtalskomma 1.200 t. kr., og i et katalog i t. kr. er 1,2 "
+        "næppe ment; skriv 1.200 (eller 1,2, hvis det er det)"
+    ) in text
+    assert not (tmp_path / "dæk").exists()
+
+
+def test_a_blank_unit_is_said_with_what_the_amounts_were_read_as(capsys, tmp_path):
+    # a t. kr. catalogue of small amounts (15-225) with 'enhed' left empty was read as
+    # mio. kr. with an OK: cards of 85 mio. kr., a target a thousand times too large
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", None]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Om kataloget: advarsel: 'enhed' er ikke udfyldt på 'Om kataloget', så alle "
+        "beløb er læst som mio. kr.; står de i t. kr., så skriv t. kr. i 'enhed'"
+    ) in text
+    path = write_book(tmp_path / "med.xlsx", sheets())
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0 and "'enhed' er ikke udfyldt" not in text, text

@@ -227,6 +227,27 @@ def test_formulas_saved_with_their_values_are_read_as_the_values_and_named(capsy
     ) in text
 
 
+def test_a_formula_whose_saved_result_is_empty_text_is_an_empty_cell(capsys, tmp_path):
+    # Excel's =HVIS(F3="";"";F3*2) saved as "" was refused as a formula "som filen ikke har
+    # gemt en værdi for"
+    row = list(PROPOSALS[1])
+    row[5], row[6], row[7] = '=IF(E2="","",E2)', '=IF(E2="","","")', '=IF(1=1,"","x")'
+    rows = _proposals(row, PROPOSALS[2], PROPOSALS[3])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"F2": 3, "G2": "", "H2": ""})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("spar").effect == (3, 3)
+    assert deck.proposal("spar").text == ""
+    # a formula saved with no value at all is still refused (it was never calculated)
+    path = write_book(tmp_path / "uden.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2 and "som filen ikke har gemt en værdi for" in text, text
+
+
 def test_the_formula_note_counts_only_the_cells_that_were_read(capsys, tmp_path):
     # Before: "3 celler med formler (den første: =SUM(E2:G2))" – two of them in the skipped
     # column 'I alt 2027-2029' and the skipped totals row, which were never read
