@@ -377,6 +377,7 @@ MESSAGES.update(
         "compare.unreadable": "Kunne ikke læses: {names}",
         "compare.unreadable_more": "{names} og {count} til",
         "compare.copies": "Kopier af et spil, talt én gang: {count}",
+        "compare.too_deep": "{path}: mappen ligger mere end {depth} niveauer under den nævnte mappe og er ikke læst, men der er gemte spil i den; nævn den selv (raaderum compare MAPPE {path})",
         "compare.cannot_write": "sammenligningen kan ikke skrives: {reason}",
         "compare.diverged": "»{table}« har en kopi, der gik sin egen vej efter beslutning {decision}; den med flest beslutninger er talt med – se på startskærmen, hvilken der er bordets",
         "compare.same_name": "{count} borde hedder »{name}«",

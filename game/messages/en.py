@@ -368,6 +368,7 @@ MESSAGES.update(
         "compare.unreadable": "Could not be read: {names}",
         "compare.unreadable_more": "{names} and {count} more",
         "compare.copies": "Copies of a game, counted once: {count}",
+        "compare.too_deep": "{path}: the folder lies more than {depth} levels below the folder named and was not read, but it holds saved games; name it yourself (raaderum compare FOLDER {path})",
         "compare.cannot_write": "the comparison cannot be written: {reason}",
         "compare.diverged": "“{table}” has a copy that went its own way after decision {decision}; the one with the most decisions is counted – check on the start screen which is the table’s",
         "compare.same_name": "{count} tables are called “{name}”",

@@ -312,11 +312,15 @@ def unplayed_lines(paths: Sequence[Path], lang: str) -> list[str]:
     ]
 
 
-SUBFOLDER_DEPTH = 3
+SUBFOLDER_DEPTH = 6
 """How deep ``save_files`` looks into a folder's subfolders: a host who copies each laptop's
-save folder – or its whole data folder, Raaderumsspillet/saves – into a folder per laptop in
-one conference folder names that folder alone. (Deeper, a host who names a whole disk by
-mistake would wait for every folder on it.)"""
+save folder – or a whole USB stick, "USB-stik Bord 4/Råderum/raaderum/saves", or a Windows
+profile's AppData/Local/raaderum/saves – into a folder per laptop in one conference folder
+names that folder alone. A deeper folder that holds saves is named as not read
+(``DEEPER_LOOK``), never skipped without a word."""
+DEEPER_LOOK = 4
+"""How many levels below ``SUBFOLDER_DEPTH`` a folder is searched for a save, only to say
+that it was not read (a host who names a whole disk by mistake does not wait for all of it)."""
 
 
 def save_files(paths: Sequence[Path]) -> tuple[list[Path], list[Unreadable]]:
@@ -353,7 +357,7 @@ def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> lis
     a folder that cannot be read is added to ``unreadable``."""
     try:
         found = [p for p in save_candidates(folder) if p.is_file()]
-        subs = sorted(p for p in folder.iterdir() if p.is_dir()) if depth > 0 else []
+        subs = sorted(p for p in folder.iterdir() if p.is_dir())
     except OSError as error:
         said = Message.of(
             "compare.folder_unreadable", path=display_path(folder), reason=os_message(error)
@@ -361,9 +365,29 @@ def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> lis
         unreadable.append(Unreadable(folder, said))
         return []
     for sub in subs:
-        if not sub.name.startswith(".") and not is_litter(sub.name):
+        if sub.name.startswith(".") or is_litter(sub.name):
+            continue
+        if depth > 0:
             found += _folder_saves(sub, depth - 1, unreadable)
+        elif _holds_saves(sub, DEEPER_LOOK):
+            said = Message.of("compare.too_deep", path=display_path(sub), depth=SUBFOLDER_DEPTH)
+            unreadable.append(Unreadable(sub, said))
     return found
+
+
+def _holds_saves(folder: Path, depth: int) -> bool:
+    """True when ``folder`` or its subfolders, ``depth`` levels down, hold a save file."""
+    try:
+        if any(p.is_file() for p in save_candidates(folder)):
+            return True
+        subs = [p for p in folder.iterdir() if p.is_dir()] if depth > 0 else []
+    except OSError:
+        return False
+    return any(
+        _holds_saves(sub, depth - 1)
+        for sub in subs
+        if not sub.name.startswith(".") and not is_litter(sub.name)
+    )
 
 
 def _table(saved: SavedGame) -> TableResult:

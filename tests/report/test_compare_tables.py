@@ -627,7 +627,9 @@ def test_a_conference_folder_of_laptop_folders_is_compared_whole(std_deck, tmp_p
         conference / "laptop 1" / "bord1.json": 12,
         conference / "laptop 2" / "BORD2.JSON": 13,  # a stick that writes upper case
         conference / "laptop 3" / "Raaderumsspillet" / "saves" / "data.json": 16,
-        conference / "a" / "b" / "c" / "d" / "for-dybt.json": 17,
+        # a whole USB stick copied in: four levels down (it was left out without a word)
+        conference / "USB-stik Bord 4" / "Råderum" / "raaderum" / "saves" / "stik.json": 18,
+        conference / "a" / "b" / "c" / "d" / "e" / "f" / "g" / "for-dybt.json": 17,
         conference / ".skjult" / "gammel.json": 14,
         conference / "laptop 1" / "rapport" / "summary.json": 15,  # a report's own file
     }
@@ -639,6 +641,11 @@ def test_a_conference_folder_of_laptop_folders_is_compared_whole(std_deck, tmp_p
     (conference / "laptop 1" / "rapport" / "report.html").write_text("<html>", encoding="utf-8")
     comparison = compare_saves([conference])
     names = sorted(tab.name for group in comparison for tab in group.tables)
-    # three levels down, not hidden, and not a report's summary
-    assert names == ["BORD2", "bord-oppe", "bord1", "data"], names
-    assert not comparison.unreadable
+    # six levels down, not hidden, and not a report's summary
+    assert names == ["BORD2", "bord-oppe", "bord1", "data", "stik"], names
+    # a folder deeper still that holds a save is named, never skipped without a word
+    [deep] = comparison.unreadable
+    assert deep.path == conference / "a" / "b" / "c" / "d" / "e" / "f" / "g"
+    assert "mappen ligger mere end 6 niveauer under den nævnte mappe og er ikke læst, men der " in (
+        deep.text("da")
+    )
