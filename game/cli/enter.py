@@ -100,7 +100,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         seed = args.seed
         if seed is None:
             seed = entry_seed(deck, scenario, table, args.target)
-        settings = GameSettings(scenario.id, seed, args.target, "da")
+        settings = GameSettings(scenario.id, seed, args.target, reader_lang(args))
         extent = Extent(frozenset(quiet), played)
         history = paper_history(deck, settings, table, extent)
         missing = missing_events(deck, scenario, table, extent)

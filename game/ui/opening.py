@@ -53,7 +53,9 @@ def start(app: Host, saved: SavedGame, *, read_only: bool = False) -> None:
     written until the group changes the game, and then with a paper table's entries."""
     app.start_game(
         saved.deck,
-        saved.settings,
+        # in the window's language: a table played (or entered) in Danish, opened in an
+        # English window, turned the window Danish
+        replace(saved.settings, lang=app.lang),
         saved.history,
         saved.path,
         saved.created,

@@ -154,3 +154,33 @@ def test_a_scenarios_own_target_beyond_the_piles_reach_is_said_before_any_x_is_t
     app.step(0.02)
     assert "Indsæt selv: målet for 2030" in drawn
     assert not any("uden held" in t for t in drawn)
+
+
+def test_a_game_opened_from_the_list_keeps_the_windows_language(make_app, std_deck, tmp_path):
+    # a paper table entered in Danish, opened in an English window, turned the window Danish
+    # ("Runde 3 af 3", "Fortryd") and its menu too
+    from game.cli import main
+
+    args = ["enter", "--scenario", "intro", "--table", "Table 2", "--save-dir"]
+    args += [str(tmp_path / "saves"), "--adopt", "rengoering-3-uger@1"]
+    args += ["--event", "flere-aeldre@1", "--event", "ingen@2", "--stopped-after", "2"]
+    assert main(args) == 0
+    app = make_app(std_deck, size=(1024, 768), lang="en")
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.resume(0)
+    app.step(0.02)
+    assert app.lang == "en" and app.top.name == "board"
+    assert app.t("board.undo") == "Undo"
+
+
+def test_a_paper_table_entered_in_english_is_saved_as_an_english_game(tmp_path):
+    from game.cli import main
+    from game.saves import read_save
+
+    out = tmp_path / "table.json"
+    args = ["--lang", "en", "enter", "--scenario", "intro", "--table", "Table 2", "--out"]
+    args += [str(out), "--adopt", "rengoering-3-uger@1", "--event", "flere-aeldre@1"]
+    assert main([*args, "--event", "none@2", "--event", "none@3"]) == 0
+    assert read_save(out).settings.lang == "en"
