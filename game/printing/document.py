@@ -591,7 +591,12 @@ def _result_sheet(
     named = scenario.id
     if target is not None:  # so that the table is entered against the targets it played
         # every decimal the facilitator typed: 27,55 shown as 27,6 would be another game
-        named = f"{scenario.id} --target {format_amount(target, 'da', decimals=6)}"
+        # and written as the command reads it in the sheet's language: no thousands sign
+        # (an English "3.000" is refused as 3 or 3000), the decimal sign of the language
+        typed = f"{target:.6f}".rstrip("0").rstrip(".")
+        typed = typed.replace(".", ",") if lang == "da" else typed
+        language = "" if lang == "da" else f" --lang {lang}"
+        named = f"{scenario.id}{language} --target {typed}"
     if deck_path is not None:  # a municipality's own deck: the command must find it
         named = f"{named} --deck {command_word(deck_path)}"
     help_text = t("print.sheet.entry_help", scenario=named)

@@ -280,6 +280,31 @@ def test_print_with_the_facilitators_target_shows_the_targets_the_window_plays(t
     assert "--scenario intro --target 27,55" in out2.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("lang", "target", "printed"),
+    [
+        ("en", "47.5", "--lang en --target 47.5"),
+        ("en", "3000", "--lang en --target 3000"),
+        ("da", "3000", "--target 3000"),
+        ("da", "47,5", "--target 47,5"),
+    ],
+)
+def test_the_printed_enter_command_is_read_back_as_the_sheet_s_target(
+    tmp_path, capsys, lang, target, printed
+):
+    # an English sheet told the host to type "--target 3.000" (and "47,5"), which the English
+    # command line refuses as two readings
+    out = tmp_path / "kort.html"
+    command = ["print", "decks/kystby", "--target", target, "--lang", lang, "--out", str(out)]
+    assert main(command) == 0, capsys.readouterr().err
+    html = out.read_text(encoding="utf-8")
+    assert f"--scenario kystby {printed} " in html, re.findall(r"raaderum enter[^<]{0,80}", html)
+    from game.cli.parser import target_amount
+
+    typed = printed.split()[-1]  # read as the command reads it, in the sheet's language
+    assert target_amount(typed, lang) == target_amount(target, lang)
+
+
 def test_a_facilitators_target_is_printed_with_the_decimals_the_game_counts(tmp_path, capsys):
     # X = 27 on the standard game: 1,65 / 5,51 / 12,67 / 27. The sheet said "1,7 · 5,5 · 12,7",
     # so a paper table at 5,5 ticked 2028 as met, which the game counts as missed
