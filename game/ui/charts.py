@@ -241,7 +241,12 @@ def draw_year_chart(
         top = rect.top + value_line + (badge + 2 if stacked else 0)
         bottom = rect.bottom - foot_lines * line
     if bottom - top < 8:
-        top, bottom = rect.top + 2, rect.bottom - 2
+        # lower still: the value and year labels keep their rows and the bars get a thin
+        # band between them (the bars filled the whole chart and ran through the labels)
+        top = rect.top + value_line
+        bottom = max(top + 8, rect.bottom - foot_lines * line)
+        if bottom > rect.bottom - 2:
+            top, bottom = rect.top + 2, rect.bottom - 2
     spread: list[float] = [*targets, *values]
     if fan is not None:
         spread += [*fan[0], *fan[2]]

@@ -19,7 +19,7 @@ from game.engine.bots import greedy_policy, random_policy
 from game.engine.planner import planner_policy
 from game.engine.simulate import play_game
 from game.engine.whatif import what_if
-from game.saves import GameSettings
+from game.saves import GameSettings, PaperTable
 from game.ui import theme
 from game.ui.panels import Panel
 from game.ui.panels.debrief import TABS
@@ -45,6 +45,8 @@ class Situation:
     read_only: bool = False
     viewed_free: bool = False
     """… and the window that held it has closed it."""
+    paper: bool = False
+    """… or it is a paper table's game, looked at (its banner corrects the sheet)."""
     picture: bool = False
     """The board drawn as the picture next to a report."""
 
@@ -57,6 +59,7 @@ def show(app: Any, board: Any, situation: Situation) -> None:
     app.game.clock.now = situation.now
     app.game.read_only = situation.read_only
     app.game.viewed_free = situation.viewed_free
+    app.game.paper = PaperTable("Bord 7") if situation.paper else None
     app.game.save_problem = situation.not_saved
     if situation.not_saved is not None:
         app.game.save_path = None  # the game never got a file: the banner says why
@@ -106,6 +109,7 @@ def board_situations(deck: Any) -> list[Situation]:
         replace(base, read_only=True),
         replace(base, read_only=True, hover="as_copy"),
         replace(base, read_only=True, viewed_free=True),
+        replace(base, read_only=True, paper=True),
         replace(base, settings=GameSettings("standard", 6)),
         replace(base, settings=GameSettings("standard", 6, timer_minutes=1.0, table="Bord 3")),
     ]

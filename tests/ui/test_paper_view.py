@@ -93,3 +93,25 @@ def test_the_menu_of_a_paper_table_offers_to_correct_it_not_to_change_the_target
     assert "Skift mål" not in labels and "Start forfra (samme scenarie)" not in labels
     app.top.edit_paper()  # type: ignore[union-attr]
     assert isinstance(app.top, PaperScene)
+
+
+def test_the_year_chart_under_the_band_keeps_its_labels_apart_at_1024x768(
+    make_app, std_deck, tmp_path, monkeypatch
+):
+    # under the band the chart was 60 px high at 1024×768: the values and the bars ran
+    # through "2027 · mål 3"
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+
+    _stopped_paper_table(std_deck, tmp_path / "saves")
+    app = _open_from_list(make_app, std_deck)
+    placed = record_chart_places(monkeypatch, charts)
+    board = app.find("board")
+    board.layers = type(board.layers)()
+    app.request_redraw()
+    app.step(0.02)
+    years = [rect for text, rect in placed if "mål" in text]
+    values = [rect for text, rect in placed if "mål" not in text]
+    assert len(years) == 3 and values, placed
+    assert not any(v.colliderect(y) for v in values for y in years), placed
+    assert min(y.top for y in years) > max(v.bottom for v in values) + 4, placed

@@ -19,6 +19,10 @@ from game.ui.retained import Same
 from game.ui.theme import BODY, FONT_BOLD
 from game.ui.yearbars import draw_board_years
 
+LOW_CHART = 7
+"""A chart lower than this many lines of the smallest text cannot show its value labels,
+bars and year labels apart: the chance line then shares the title's line in a shorter form."""
+
 
 @dataclass(frozen=True)
 class ChartView:
@@ -148,6 +152,19 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             )
             return title, risk, layout.chart
         second = round(layout.body * 1.4)
+        low = layout.chart.bottom - (line.bottom + second) < LOW_CHART * min_text
+        room = line.width - title_w - 2 * layout.gap
+        if (
+            low
+            and room > 0
+            and app.text.width(self.risk(view, room, min_text), min_text, FONT_BOLD) <= room
+        ):
+            # a chart that a line of its own would leave too low for its bars and labels (under
+            # a banner at 1024×768 the bars ran through "2027 · mål 3"): the chance in a
+            # shorter form beside the title
+            title = pygame.Rect(line.x, line.y, title_w + layout.gap, line.height)
+            risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)
+            return title, risk, layout.chart
         risk = pygame.Rect(line.x, line.bottom, line.width, second)
         chart = pygame.Rect(
             layout.chart.x, risk.bottom, layout.chart.width, layout.chart.bottom - risk.bottom
