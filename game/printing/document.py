@@ -153,11 +153,12 @@ too many."""
 
 def catalogue_chunks(cards: Sequence[CardT]) -> list[list[CardT]]:
     """The proposals (or the events) split into handout pages, in order, as many to a page as
-    the estimated height of their entries allows (each entry's text at most 5 lines, its
-    question at most 2 and its source at most 4: the whole source), so that no entry is cut
-    at the foot of a page."""
+    the estimated height of their entries allows (each entry's whole text and question, and
+    its source at most 4 lines: the whole source), so that no
+    entry is cut at the foot of a page. The handout is where a card's text is read whole: a
+    text of 590 characters was cut to five lines, and the card has no room for it."""
 
-    def lines(text: str, style: str, most: int) -> int:
+    def lines(text: str, style: str, most: int = 1000) -> int:
         return min(most, -(-len(text) // LINE_CHARS[style])) if text else 0
 
     chunks: list[list[CardT]] = []
@@ -168,8 +169,8 @@ def catalogue_chunks(cards: Sequence[CardT]) -> list[list[CardT]]:
         height = (
             4.0  # rule and gap above the entry
             + 4.4 * lines(card.title + card.id + area + "x" * 36, "head", 2)
-            + 3.8 * lines(card.text, "text", 5)
-            + 3.8 * lines(question, "text", 2)
+            + 3.8 * lines(card.text, "text")
+            + 3.8 * lines(question, "text")
             + 3.1 * lines("Kilde: " + card.source, "source", 4)
         )
         if used + height > CATALOGUE_MM:
@@ -273,9 +274,18 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
         + chance
-        + f'<div class="question">{escape(proposal.question)}</div>'
-        f'<div class="source">{escape(source)}</div></div></div>'
+        + _question(proposal.question, 2 if extra and chance else 3)
+        + f'<div class="source">{escape(source)}</div></div></div>'
     )
+
+
+def _question(question: str, lines: int) -> str:
+    """The card's question in the ``lines`` lines the card has left under its extra lines
+    (Udelukker, Kræver, the die): a box squeezed below its clamp printed "hvem savne…" with
+    the next line still showing."""
+    lines = max(1, lines)
+    style = f"-webkit-line-clamp: {lines}; max-height: {lines * 1.25}em"
+    return f'<div class="question" style="{style}">{escape(question)}</div>'
 
 
 def _die_line(proposal: Proposal, lang: str) -> str:
@@ -810,7 +820,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
 .source {{ margin-top: auto; font-size: 5.8pt; line-height: 1.3; color: #4A5260;
   overflow: hidden; max-height: 2.6em; display: -webkit-box; -webkit-line-clamp: 2;
-  -webkit-box-orient: vertical; flex: none; }}
+  -webkit-box-orient: vertical; }}
 .ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 .ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; padding: 0 1mm;
   font-size: 9pt; text-align: center; }}
@@ -829,10 +839,8 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .catalogue .ihead {{ font-size: 10pt; }}
 .catalogue .ihead code {{ font-size: 7.5pt; color: #4A5260; margin-left: 1mm; }}
 .catalogue .ifacts {{ font-size: 8pt; color: #4A5260; }}
-.catalogue .itext {{ font-size: 8.6pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
-  display: -webkit-box; -webkit-line-clamp: 5; -webkit-box-orient: vertical; }}
-.catalogue .iquestion {{ font-size: 8.6pt; font-style: italic; margin-top: 0.4mm;
-  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
+.catalogue .itext {{ font-size: 8.6pt; line-height: 1.25; margin-top: 0.6mm; }}
+.catalogue .iquestion {{ font-size: 8.6pt; font-style: italic; margin-top: 0.4mm; }}
 .catalogue .isource {{ font-size: 7.2pt; color: #4A5260; margin-top: 0.4mm; overflow: hidden;
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
 .footer {{ position: absolute; bottom: 8mm; left: 0; right: 0; text-align: center;

@@ -542,3 +542,29 @@ def test_a_card_page_has_the_cut_marks_of_the_cards_it_holds():
     assert marks(1) == 2 * 2 + 2 * 2
     assert marks(2) == 2 * 3 + 2 * 2
     assert marks(3) == 2 * 3 + 2 * 3
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_chromium_prints_a_cards_question_cleanly_and_every_text_whole(tmp_path):
+    # a card with "Udelukker" and a die printed "… og hvem savne… / bibliotekaren?", and a
+    # text of 590 characters was cut to five lines on the handout, the only page that has it
+    source = (ROOT / "decks" / "standard").resolve()
+    deck_dir = tmp_path / "dæk"
+    shutil.copytree(source, deck_dir)
+    path = deck_dir / "effektiviseringer.yaml"
+    text = path.read_text(encoding="utf-8")
+    long = "Første afsnit om selvbetjening, der fortsætter længe. " * 10
+    marker = "  - id: bibliotek-selvbetjening\n"
+    assert marker in text
+    head, rest = text.split(marker, 1)
+    rest = re.sub(r"(?m)^    text: .*$", f'    text: "{long} SLUTORD"', rest, count=1)
+    path.write_text(head + marker + rest, encoding="utf-8")
+    html, pdf = tmp_path / "k.html", tmp_path / "k.pdf"
+    assert main(["print", str(deck_dir), "--scenario", "borgermoede", "--out", str(html)]) == 0
+    _pdf(html, pdf)
+    pages = _pages(pdf)
+    card_pages = " ".join(" ".join(page.split()) for page in pages if "Klip langs" in page)
+    assert "Hvem får glæde af de lange åbningstider" in card_pages
+    assert "savne… bibliotekaren" not in card_pages, card_pages
+    handout = "\n".join(page for page in pages if "Forslagene i ord" in page)
+    assert "SLUTORD" in handout
