@@ -660,6 +660,7 @@ MESSAGES.update(
         "save.copy_made": "I spiller nu videre i en kopi: {path}",
         "save.read_only_refused_free": "Det andet vindue har lukket spillet. Fortsæt det her (K) for at træffe beslutninger.",
         "save.read_only_refused": "Spillet er åbnet skrivebeskyttet. Fortsæt i en kopi (K) for at træffe beslutninger.",
+        "save.other_versions_title": "Spillet findes i en anden udgave",
         "save.paper_refused": "Et bord på papir spilles ikke videre her. Ret arket med »Ret bordet« (K), hvis noget er tastet forkert.",
         "save.banner_paper": "Bord på papir: her kan det ses, men ikke spilles videre. Er noget tastet forkert, så ret arket (K).",
         "save.edit_paper": "Ret bordet (K)",

@@ -652,6 +652,7 @@ MESSAGES.update(
         "save.copy_made": "You are now playing on in a copy: {path}",
         "save.read_only_refused_free": "The other window has closed the game. Continue it here (K) to make decisions.",
         "save.read_only_refused": "The game is open read-only. Continue in a copy (K) to make decisions.",
+        "save.other_versions_title": "The game exists in another version",
         "save.paper_refused": "A paper table is not played on here. Correct its sheet with “Correct the table” (K) if something was entered wrongly.",
         "save.banner_paper": "Paper table: it can be looked at here, not played on. If something was entered wrongly, correct the sheet (K).",
         "save.edit_paper": "Correct the table (K)",

@@ -178,9 +178,14 @@ def play(args: argparse.Namespace) -> int:
             # a paper table's game is looked at, and its sheet corrected (``opening``)
             read_only=saved.paper is not None,
         )
-        for note in other_versions(saved):  # a cloud drive's copy may hold more of the game
+        notes = other_versions(saved)  # a cloud drive's copy may hold more of the game
+        for note in notes:
             print(f"raaderum play: {render(note, lang)}", file=sys.stderr)
-            app.game.notify(note)
+        if notes:
+            # said until it is closed, whole: a notice was cut ("har 4. S…") and gone after
+            # eight seconds, and the room played on in the older copy
+            text = "\n".join(app.say(note) for note in notes)
+            app.push("message", title=app.t("save.other_versions_title"), text=text)
         seed = saved.settings.seed
     elif not start_screen:
         settings = GameSettings(

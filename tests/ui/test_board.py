@@ -1787,3 +1787,25 @@ def test_play_resume_brings_back_the_note_typed_on_a_card_not_yet_adopted(
     assert isinstance(app.top, CardScene) and app.top.note.text == "Fordi det virker"
     key(app, pygame.K_RETURN)
     assert app.game.state.adoption(card).note == "Fordi det virker"
+
+
+def test_resuming_an_older_copy_says_so_until_it_is_closed(windows, std_deck, tmp_path):
+    # a trial: "bemærk: … er en ældre udgave … har 4. S…" as a notice, cut and gone after
+    # eight seconds, and the room played on in the older copy
+    from game.engine import History, new_game
+    from game.saves import GameSettings, new_save_path, write_save
+
+    history = History.start(new_game(std_deck, "intro", 8))
+    history = history.do(Adopt(history.current.market[0]))
+    path = new_save_path(tmp_path / "saves")
+    settings = GameSettings("intro", 8, None, table="Bord 2")
+    write_save(path, std_deck, settings, history, game_id="b" * 32)
+    newer = history.do(Adopt(history.current.market[1])).do(Adopt(history.current.market[2]))
+    copy = path.with_name(f"{path.stem}-DESKTOP-AB12.json")
+    write_save(copy, std_deck, settings, newer, game_id="b" * 32)
+    app = windows("--resume", str(path))
+    dialog = app.top
+    assert dialog.name == "message" and dialog.title == "Spillet findes i en anden udgave"
+    assert copy.name in dialog.full and "ældre" in dialog.full, dialog.full
+    app.step(0.02)
+    assert app.top is dialog and not app.toast_texts()  # a dialog, not a notice that fades
