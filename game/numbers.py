@@ -421,3 +421,8 @@ def in_unit(value: float, written: str, unit: str) -> float:
     conversion adds no float noise (2,01 mio. kr. is 2010 t. kr., not 2009,9999999999998)."""
     converted = round(value * unit_scale(unit) / unit_scale(written), 9)
     return converted + 0.0  # no −0
+
+
+def quoted(text: str, lang: str = "da") -> str:
+    """``text`` in the language's quotation marks: »…« in Danish, “…” in English."""
+    return f"»{text}«" if lang == "da" else f"“{text}”"

@@ -131,7 +131,17 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     count = "one" if len(plan) == 1 else "many"
     unit = unit_words(deck.unit, lang)
     head = f"cli.fc.head.{count}"
-    print(say(head, title=scenario.title, count=len(plan), samples=samples, unit=unit))
+    outcomes = say("cli.fc.outcome_one" if result.samples == 1 else "cli.fc.outcomes")
+    print(
+        say(
+            head,
+            title=scenario.title,
+            count=len(plan),
+            samples=samples,
+            outcomes=outcomes,
+            unit=unit,
+        )
+    )
     p10, p50, p90 = (format_percent(share, lang) for share in (0.1, 0.5, 0.9))
     year_head, target_head = say("cli.fc.year"), say("cli.fc.target")
     print(

@@ -11,7 +11,7 @@ from game.engine import (
     perceived_as_saving,
     realised,
 )
-from game.numbers import format_amount, format_percent
+from game.numbers import format_amount, format_percent, quoted
 from game.ui import theme
 from game.ui.cards import effect_from, factor_range, load_and_fatigue, signed
 from game.ui.draw import effect_bars
@@ -113,7 +113,11 @@ def rule_lines(app: Host, card: str) -> list[str]:
     if proposal.requires and not waiting:  # while it waits, the refusal below says it
         deck = state.deck
         titles = app.catalogue.join(
-            [f"»{deck.proposal(c).title}«" for c in proposal.requires if deck.has_proposal(c)]
+            [
+                quoted(deck.proposal(c).title, app.lang)
+                for c in proposal.requires
+                if deck.has_proposal(c)
+            ]
         )
         lines.append(app.t("card.requires", titles=titles))
     if proposal.construction > 0:

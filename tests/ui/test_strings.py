@@ -79,3 +79,18 @@ def test_the_debrief_and_the_report_give_the_same_reasons_for_a_lost_game(std_de
             assert len(reasons) == 2
             html = _Writer(saved, lang, whatif).html()
             assert all(reason in html for reason in reasons), reasons
+
+
+def test_english_messages_quote_the_english_way():
+    # »Save table«, »Met?« and »4 alike in the pile« in the English window and printout
+    found = [key for key, text in CATALOGS["en"].items() if "»" in text or "«" in text]
+    assert not found, found
+
+
+def test_a_forecast_of_one_outcome_says_outcome(capsys):
+    # "1 proposal, 1 outcomes"
+    from game.cli import main
+
+    args = ["--lang", "en", "forecast", "--adopt", "sfo-takst", "--scenario", "intro"]
+    assert main([*args, "--certain"]) == 0
+    assert ": 1 proposal, 1 outcome; amounts in m DKK" in capsys.readouterr().out
