@@ -479,14 +479,16 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             f"fuld effekt) i bunken, eller sænk slutmålet til højst "
             f"{_amount(pile.total / low, unit)}{stop}"
         )
-    elif pile.ratio > high:
-        # a deck won too seldom is told to take cards out, not also to raise the target that
-        # the advice above tells it to lower (a budget office got three directions at once)
-        raise_it = (
-            HOLD_TARGETS
-            if hard
-            else f", eller hæv slutmålet til mindst {_amount(pile.total / high, unit)}{stop}"
+    elif pile.ratio > high and hard:
+        # a deck won too seldom is not told to take cards out: that makes it harder still (a
+        # budget office read "kan ikke vindes" and "tag forslag ud af bunken" side by side)
+        said.append(
+            f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
+            f"(målene for balancen: {low:g}–{high:g} ×). Tag først forslag ud, når dækket kan "
+            "vindes: det, der står øverst, holder det tilbage, og færre forslag gør det sværere."
         )
+    elif pile.ratio > high:
+        raise_it = f", eller hæv slutmålet til mindst {_amount(pile.total / high, unit)}{stop}"
         said.append(
             f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
             f"(målene for balancen: {low:g}–{high:g} ×), så gruppen kan tage det letteste: "
