@@ -663,13 +663,12 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
 
 
 def _column_named(reading: Reading, sheet: Sheet, column: int) -> str:
-    """A column as a warning names it: its letter and its heading ("E ('2027')"; under a
-    heading of two rows, the budget year it was read as); the letter alone without one."""
-    by_year = reading.effect_headers.get(sheet.name, {})
+    """A column as a warning names it: its letter and its heading ("E ('2027')", the heading
+    row of a sheet whose headings take two rows joined); the letter alone without one. (The
+    amounts' headings the import keeps are counted by year, not by column: a hidden column E
+    'Budget 2026' was named "E ('2031')", the sixth year's.)"""
     heading = sheet.cells.get((header_row(sheet), column))
-    if column in by_year:
-        text = by_year[column]
-    elif heading is not None and heading.formula is None:
+    if heading is not None and heading.formula is None:
         # a date heading (Excel's 1-1-2027 shown as "2027") by its year, a text as written
         text = str(heading.value).strip()
         if isinstance(heading.value, (dt.date, dt.datetime)):

@@ -1306,3 +1306,21 @@ def test_an_ods_spreadsheet_named_xlsx_is_said_to_be_one(capsys, tmp_path):
         path,
         expected=f"{path}: er et OpenDocument-regneark (.ods); gem det som Excel-projektmappe",
     )
+
+
+def test_a_hidden_year_column_is_named_by_its_own_heading(capsys, tmp_path):
+    # a hidden column E headed "2027" in a catalogue of six budget years was named
+    # "kolonne E ('2032')": the sixth year's heading, counted by year, not by column
+    years = [2027, 2028, 2029, 2030, 2031, 2032]
+    rows = [
+        ["id", "slags", "titel", "område", *years],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 3, 3, 3, 3, 3, 3],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -1, 2, 4, 4, 4, 4],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 1, 6, 6, 6, 6],
+    ]
+    scenarios = [["id", "titel", "år", "mål"], ["seks", "Seks år", "2027–2032", "1; 2; 3; 4; 5; 6"]]
+    book = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    path = _hidden(book, "E")
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag: advarsel: kolonne E ('2027') er skjult i Excel" in text, text
