@@ -1275,6 +1275,7 @@ MESSAGES.update(
         "cli.json_suffix": "{out}: et gemt spil skal ende på .json",
         "cli.cannot_write": "{file} kan ikke skrives – {problem}",
         "cli.is_folder": "{out} er en mappe; giv et filnavn som {example}",
+        "cli.png_suffix": "{out}: billedet gemmes som PNG; giv et filnavn, der ender på .png (fx {example})",
         "cli.not_written": "dokumentet kunne ikke skrives",
         "cli.two_decks": "to dæk er angivet ({first} og {second}); angiv ét",
         "cli.exists": "{out} findes allerede; vælg et andet navn (filen overskrives ikke)",

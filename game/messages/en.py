@@ -1267,6 +1267,7 @@ MESSAGES.update(
         "cli.json_suffix": "{out}: a saved game must end in .json",
         "cli.cannot_write": "{file} cannot be written – {problem}",
         "cli.is_folder": "{out} is a folder; give a file name such as {example}",
+        "cli.png_suffix": "{out}: the picture is saved as PNG; give a file name ending in .png (e.g. {example})",
         "cli.not_written": "the document could not be written",
         "cli.two_decks": "two decks are given ({first} and {second}); give one",
         "cli.exists": "{out} already exists; choose another name (the file is never overwritten)",

@@ -221,6 +221,8 @@ def run_screenshot(args: argparse.Namespace) -> int:
     say = catalogue(args.lang or "da").t
     if out.is_dir():
         return fail(say("cli.is_folder", out=display_path(out), example="board.png"))
+    if out.suffix.lower() != ".png":  # PNG data under a .jpg name opens as a broken picture
+        return fail(say("cli.png_suffix", out=display_path(out), example=out.stem + ".png"))
     problem = folder_problem(out.parent)
     if problem is not None:
         return fail(

@@ -31,3 +31,12 @@ def test_a_file_in_the_way_is_said_in_english(tmp_path, capsys, paper_save, comm
     err = capsys.readouterr().err
     assert "is a file, not a folder" in err, err
     assert not any(word in err for word in ("kan ikke", "skrives", "mappe", "fil,")), err
+
+
+@pytest.mark.parametrize("name", ["board.jpg", "board", "board.PNG.txt"])
+def test_a_screenshot_is_refused_under_a_name_that_is_not_png(tmp_path, capsys, name):
+    # PNG data was written under board.jpg, which a viewer then opens as a broken picture
+    out = tmp_path / name
+    assert main(["screenshot", "--scene", "board", "--out", str(out)]) == 2
+    assert "billedet gemmes som PNG; giv et filnavn, der ender på .png" in capsys.readouterr().err
+    assert not out.exists()
