@@ -476,3 +476,21 @@ def test_the_help_opened_on_the_paper_screen_lists_its_keys(make_app, std_deck):
     assert app.top is scene
     click(app, scene.layout().help.center)  # and by mouse: the button beside "Tilbage"
     assert app.top.name == "help"
+
+
+def test_the_two_lists_share_the_width_by_the_length_of_their_lines(make_app, std_deck):
+    # at 1024×768 the events' titles were cut to "God øk…", "Lovændr…" beside a proposals
+    # list with room to spare: each list now gets room in proportion to its longest line
+    app, scene = _open(make_app, std_deck, size=(1024, 768))
+    layout = scene.layout()
+    size = app.scale.min_text
+
+    def longest(items) -> int:  # type: ignore[no-untyped-def]
+        return max(app.text.width(f"{i.id}  ·  {i.title}", size) for i in items)
+
+    cards = longest([std_deck.proposal(p) for p in scene.scenario.proposals])
+    events = longest([std_deck.event(e) for e in scene.scenario.events])
+    shown_cards = layout.cards[0].width / cards
+    shown_events = layout.events[0].width / events
+    assert abs(shown_cards - shown_events) < 0.2, (shown_cards, shown_events)
+    assert shown_events > 0.7, shown_events

@@ -68,9 +68,14 @@ class PaperLayout:
     """ "Hjælp (F1)": the keys of the screen."""
 
 
-def paper_layout(width: int, height: int) -> PaperLayout:
+SHARE_RANGE = (0.45, 0.65)
+"""The proposals' list takes between these shares of the width, the events the rest."""
+
+
+def paper_layout(width: int, height: int, share: float = 0.6) -> PaperLayout:
     """The screen at ``width`` × ``height``: a title, the table's name, the proposals (left,
-    three fifths) and the events (right), and the buttons at the bottom."""
+    ``share`` of the width: three fifths unless the lines' lengths say otherwise) and the
+    events (right), and the buttons at the bottom."""
     scale = Scale(height)
     g = scale.gap
     margin = 3 * g
@@ -87,7 +92,7 @@ def paper_layout(width: int, height: int) -> PaperLayout:
     status = Rect(
         margin, bottom - g - round(scale.min_text * 3.4), inner, round(scale.min_text * 3.4)
     )
-    left_w = round((inner - 2 * g) * 0.6)
+    left_w = round((inner - 2 * g) * share)
     labels_y = name.bottom + 2 * g
     cards_label = Rect(margin, labels_y, left_w, round(scale.body * 1.4))
     events_label = Rect(
@@ -194,6 +199,8 @@ class PaperScene(Scene):
         self.asked_name: str | None = None
         """The table's name that "Gem bordet" has said is taken: a second "Gem bordet" saves
         it anyway (a table of the same name, say, from another round of the day)."""
+        self._share: float | None = None
+        """The proposals' share of the width (``_column_share``), measured once."""
         self.replacing = replacing
         """The save this sheet replaces when saved: the paper table being corrected, or the
         one table of the same name that "Gem bordet" has asked about (a corrected sheet
@@ -229,7 +236,28 @@ class PaperScene(Scene):
     def layout(self) -> PaperLayout:
         """The screen's rectangles for the window's size."""
         width, height = self.app.size
-        return paper_layout(width, height)
+        if self._share is None:
+            self._share = self._column_share()
+        return paper_layout(width, height, self._share)
+
+    def _column_share(self) -> float:
+        """The proposals' share of the width, from how long the two lists' lines are: the
+        events' titles were cut to "God øk…" at 1024×768 beside a proposals list with room to
+        spare. Between ``SHARE_RANGE``; each line is "id  ·  title" and its chips."""
+        app = self.app
+        size = Scale(app.size[1]).min_text
+
+        def longest(items: list[Any], extra: int) -> int:
+            widths = [app.text.width(f"{i.id}  ·  {i.title}", size) for i in items]
+            return max(widths, default=0) + extra
+
+        chips_w = (self.scenario.rounds + 2) * size * 2  # the rounds' chips and the icon
+        cards = longest(
+            [self.deck.proposal(p) for p in self.scenario.proposals], chips_w + size * 3
+        )
+        events = longest([self.deck.event(e) for e in self.scenario.events], chips_w)
+        low, high = SHARE_RANGE
+        return min(high, max(low, cards / max(1, cards + events)))
 
     # --- model --------------------------------------------------------------------------
     def toggle(self, chosen: dict[str, int], card: str, round_index: int) -> None:
