@@ -247,6 +247,13 @@ def test_a_year_list_cut_short_opens_whole_with_a_click(make_app, std_deck, size
         assert line.title in whole and line.detail in whole, line.title
     key(app, pygame.K_RETURN)
     assert app.top is year  # the dialog closes back to the year
+    # and without a mouse: L opens the lists cut short (a trial on keys alone had no way)
+    key(app, pygame.K_l)
+    assert app.top.name == "message"
+    for line in year.reveal.outcomes:
+        assert line.title in app.top.full, line.title
+    key(app, pygame.K_RETURN)
+    assert app.top is year
 
 
 def test_the_helps_key_names_are_whole_at_1024(make_app, std_deck):

@@ -102,6 +102,20 @@ class YearScene(HoldsTimer):
         if self.animating:
             self.skip()
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_l and self.cut_sections:
+            # the lists cut short, read whole without a mouse (a keyboard or a presenter's
+            # laptop had no way to them): all of them in one message
+            texts = [f"{heading}\n{text}" for _, heading, text, _ in self.cut_sections]
+            shorts = [f"{heading}\n{short}" for _, heading, _, short in self.cut_sections]
+            title = (
+                self.cut_sections[0][1]
+                if len(self.cut_sections) == 1
+                else self.app.t("year.lists_title")
+            )
+            body = self.cut_sections[0][2] if len(self.cut_sections) == 1 else "\n".join(texts)
+            short = self.cut_sections[0][3] if len(self.cut_sections) == 1 else "\n".join(shorts)
+            self.app.push("message", title=title, text=body, short=short)
+            return
         if is_activation(event):
             for rect, heading, text, short in self.cut_sections:  # a list cut short, read whole
                 if rect.collidepoint(event.pos):
