@@ -312,3 +312,25 @@ def test_the_dialog_says_when_a_new_target_is_beyond_what_the_pile_can_reach(mak
     drawn.clear()
     app.step(0.02)  # redrawn when the reach arrives, without another key
     assert f"Målet for 2030 – bunken når kun ca. {format_amount(reach.shown)} uden held" in drawn
+
+
+def test_eight_years_targets_stand_apart_on_a_scaled_laptop(make_app, std_deck):
+    # "Det lange lys" at 1093×614: the eight "Mål pr. år" lines stood on top of one another,
+    # their lower parts clipped
+    app = make_app(std_deck, size=(1093, 614))
+    app.start_game(std_deck, GameSettings("lang-horisont", 3, None, "da"))
+    app.step(0.02)
+    placed: list[tuple[str, pygame.Rect]] = []
+    draw = app.text.draw
+
+    def spy(surface, text, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
+        placed.append((text, pygame.Rect(rect)))
+        return draw(surface, text, rect, *args, **kwargs)
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    app.push("target")
+    app.step(0.02)
+    lines = [rect for text, rect in placed if text[:4].isdigit() and text[4:6] == ": "]
+    assert len(lines) == 8, placed
+    assert min(rect.height for rect in lines) >= app.scale.min_text * 1.25
+    assert not any(a.colliderect(b) for i, a in enumerate(lines) for b in lines[i + 1 :])

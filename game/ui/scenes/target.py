@@ -178,7 +178,15 @@ class TargetScene(DialogScene):
         )
         preview = self.preview()
         years = state.scenario.years
-        line_h = min(round(scale.body * 1.5), table.height // max(1, len(years) + 1))
+        # the years in two or three columns when one column would squash the lines (eight
+        # years at 1093×614 stood on top of one another, their lower parts clipped)
+        readable = round(scale.min_text * 1.35)
+        columns = next(
+            (c for c in (1, 2, 3) if (-(-len(years) // c) + 1) * readable <= table.height), 3
+        )
+        rows = -(-len(years) // columns)
+        line_h = min(round(scale.body * 1.5), table.height // max(1, rows + 1))
+        column_w = table.width // columns
         most = format_amount(self.limit(), app.lang)
         heading = (
             app.t("target.years")
@@ -194,7 +202,8 @@ class TargetScene(DialogScene):
         if preview is None:
             return
         for i, (year, old, new) in enumerate(zip(years, state.targets, preview)):
-            y = table.y + (i + 1) * line_h
+            y = table.y + (i % rows + 1) * line_h
+            x = table.x + (i // rows) * column_w
             closed = i < len(state.results)
             # each target with the decimals it has, as the board and the start screen show it
             # ("2,91", not "2,9")
@@ -211,7 +220,7 @@ class TargetScene(DialogScene):
             app.text.draw(
                 surface,
                 f"{year}: {value}",
-                pygame.Rect(table.x, y, table.width, line_h),
+                pygame.Rect(x, y, column_w - scale.gap, line_h),
                 BODY.sized(scale.min_text if closed else scale.body)
                 .ink(theme.MUTED if closed else theme.INK)
                 .lines(1)
