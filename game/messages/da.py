@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "start.resume": "Gemte spil: fortsæt, eller se resultatet",
     "start.held_marker": "åben i et andet vindue",
     "start.copy_marker": "kopi",
+    "start.branch_marker": "egen udgave fra beslutning {k}",
     "start.resume_none": "Ingen gemte spil endnu.",
     "start.resume_all_finished": "Alle gemte spil er spillet færdig. Start et nyt spil, eller åbn et bestemt: »raaderum play --resume FIL«.",
     # board

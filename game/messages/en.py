@@ -53,6 +53,7 @@ MESSAGES: dict[str, str] = {
     "start.resume": "Saved games: continue, or see the result",
     "start.held_marker": "open in another window",
     "start.copy_marker": "copy",
+    "start.branch_marker": "own version from decision {k}",
     "start.resume_none": "No saved games yet.",
     "start.resume_all_finished": "Every saved game is finished. Start a new game, or open a particular one: “raaderum play --resume FILE”.",
     "board.round": "Round {round} of {rounds}",

@@ -86,6 +86,10 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
         )
         if on
     ]
+    if info.branch_of is not None:
+        # in the first line, which a small screen shows whole: two rows read alike ("Bord 2 ·
+        # mål 25 mio. kr.") and what told them apart was cut at the end of the second
+        markers.append(app.t("start.branch_marker", k=info.branch_at or 0))
     if markers:  # in the first line, which a small screen shows whole
         table = f"{table} ({', '.join(markers)})"
     if info.target is not None:
@@ -105,7 +109,10 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
             date=date,
             scenario=info.scenario_title,
         )
-    return table, f"{detail} · {copies}" if (copies := copies_words(app, info)) else detail
+    copies = copies_words(app, info)
+    if info.branch_of is not None:  # which game it went its own way from: said first
+        return table, f"{copies} · {detail}"
+    return table, f"{detail} · {copies}" if copies else detail
 
 
 def copies_words(app: Host, info: SaveInfo) -> str:

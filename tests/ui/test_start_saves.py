@@ -436,3 +436,38 @@ def test_a_saved_game_typed_into_the_deck_field_is_opened(make_app, std_deck, tm
     assert isinstance(app.top, BoardScene), start.deck_problems
     assert app.game.save_path == mailed
     assert app.game.state == read_save(mailed).history.current
+
+
+def test_a_copy_that_went_its_own_way_says_so_in_its_first_line(make_app, std_deck, tmp_path):
+    # a trial: two rows both read "Bord 2 · mål 25 mio. kr. · Runde 1 af 3 · … kl. 16:31", and
+    # the line that told them apart was cut off at the end of the second line
+    from game.engine import Adopt, History, new_game
+    from game.saves import GameSettings, new_save_path, write_save
+    from game.ui.savelist import entry_lines
+    from game.ui.scenes.start import StartScene
+
+    start = History.start(new_game(std_deck, "intro", 8))
+    market = start.current.market
+    first = start.do(Adopt(market[0]))
+    ours = first.do(Adopt(market[1]))
+    theirs = first.do(Adopt(market[2])).do(Adopt(market[3]))
+    folder = tmp_path / "saves"
+    path = new_save_path(folder)
+    settings = GameSettings("intro", 8, None, table="Bord 2")
+    write_save(path, std_deck, settings, ours, game_id="c" * 32)
+    write_save(
+        path.with_name(f"{path.stem}-DESKTOP-AB12.json"),
+        std_deck,
+        settings,
+        theirs,
+        game_id="c" * 32,
+    )
+    app = make_app(std_deck, size=(1093, 614))
+    screen = StartScene(app, seed=4)
+    app.push(screen)
+    app.step(0.02)
+    heads = [entry_lines(app, entry) for entry in screen.saves.entries]
+    assert len(heads) == 2
+    assert sum("(egen udgave fra beslutning 2)" in head for head, _ in heads) == 1, heads
+    branch = next(detail for head, detail in heads if "egen udgave" in head)
+    assert branch.startswith("samme spil som "), branch
