@@ -339,9 +339,22 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             continue
         key = (spec.field, spec.index)
         if key in seen:
-            reading.add(
-                sheet, cell, "catalogue.column_twice", header=spec.header, ref=seen[key].ref
-            )
+            text, other = (shortened(str(c.value).strip()) for c in (cell, seen[key]))
+            if header_key(text) == header_key(spec.header) == header_key(other):
+                twice_said = Message.of(
+                    "catalogue.column_twice", header=spec.header, ref=seen[key].ref
+                )
+            else:
+                # "Beskrivelse" and "Bemærkning" both read as 'tekst': named as the sheet names
+                # them ("kolonnen 'tekst' står to gange" named a column the sheet did not have)
+                twice_said = Message.of(
+                    "catalogue.column_twice_alias",
+                    text=text,
+                    other=other,
+                    header=spec.header,
+                    ref=seen[key].ref,
+                )
+            reading.add(sheet, cell, twice_said)
             twice.add(column)  # said once at its heading, not again for every cell below
             continue
         seen[key] = cell
@@ -377,8 +390,14 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
     if missing:
         names_text = ", ".join(f"'{name}'" for name in missing)
         count = "one" if len(missing) == 1 else "many"
-        said = f"catalogue.columns_missing.{count}"
-        reading.add(sheet, None, said, names=names_text, row=row, guide=GUIDE)
+        reading.add(
+            sheet,
+            None,
+            f"catalogue.columns_missing.{count}",
+            names=names_text,
+            row=row,
+            guide=GUIDE,
+        )
     if sheet.name in reading.empty:
         return None
     for (cell_row, column), cell in sorted(sheet.cells.items()):

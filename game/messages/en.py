@@ -1419,6 +1419,7 @@ MESSAGES.update(
         "catalogue.row.scenarios": "one scenario",
         "catalogue.row.other": "one row",
         "catalogue.column_twice": "the column '{header}' appears twice (also in {ref})",
+        "catalogue.column_twice_alias": "the column '{text}' is read as '{header}', and so is '{other}' in {ref}; give one of them a heading the import does not know (e.g. 'Intern note'), and it is skipped",
         "catalogue.columns_missing.one": "the column {names} is missing from the headers (row {row}; see the sheet {guide} in the template that raaderum template writes)",
         "catalogue.columns_missing.many": "the columns {names} are missing from the headers (row {row}; see the sheet {guide} in the template that raaderum template writes)",
         "catalogue.csv_list_split": "'{header}' stands in {count} cells ({cells}), because the semicolons of the list also separate the file's fields; write the list in quotes: \"{joined}\"{comma}",

@@ -1324,3 +1324,21 @@ def test_a_hidden_year_column_is_named_by_its_own_heading(capsys, tmp_path):
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert f"{path}:Forslag: advarsel: kolonne E ('2027') er skjult i Excel" in text, text
+
+
+def test_two_columns_read_as_one_field_are_named_as_the_sheet_names_them(capsys, tmp_path):
+    # "kolonnen 'tekst' står to gange (også i E1)" for a sheet with 'Beskrivelse' and
+    # 'Bemærkning' and no column called 'tekst'
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0][7] = "Beskrivelse"
+    rows[0].append("Bemærkning")
+    for row in rows[1:]:
+        row.append("intern")
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!I1: kolonnen 'Bemærkning' læses som 'tekst', og det gør 'Beskrivelse' "
+        "i H1 også; giv den ene en overskrift, importen ikke kender"
+    ) in text, text
+    assert "'tekst' står to gange" not in text
