@@ -449,6 +449,11 @@ ALIASES: dict[str, dict[str, str]] = {
         "beskrivelse": "text",
         "bemærkning": "text",
         "bemærkninger": "text",
+        # a filled "Serviceniveau" column was skipped with a general warning, and every card
+        # got its kind's default service
+        "serviceniveau": "service",
+        "serviceændring": "service",
+        "ændring i serviceniveau": "service",
     },
     EVENTS: {
         "nr.": "id",
@@ -464,6 +469,9 @@ ALIASES: dict[str, dict[str, str]] = {
         "beskrivelse": "text",
         "bemærkning": "text",
         "bemærkninger": "text",
+        "serviceniveau": "service",
+        "serviceændring": "service",
+        "ændring i serviceniveau": "service",
     },
 }
 """Headers a budget office's own sheet often has, by the column they mean ("Udvalg" is the

@@ -1342,3 +1342,20 @@ def test_two_columns_read_as_one_field_are_named_as_the_sheet_names_them(capsys,
         "i H1 også; giv den ene en overskrift, importen ikke kender"
     ) in text, text
     assert "'tekst' står to gange" not in text
+
+
+def test_a_serviceniveau_column_is_read_as_the_cards_service(capsys, tmp_path):
+    # a filled "Serviceniveau" column was skipped with a general warning, and every card got
+    # its kind's default service
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0].append("Serviceniveau")
+    for row, service in zip(rows[1:], (-2, 0, 1)):
+        row.append(service)
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    assert [deck.proposal(p).service for p in ("spar", "eff", "inv")] == [-2, 0, 1]
+    assert "Serviceniveau' er ikke en kolonne" not in text
