@@ -349,6 +349,13 @@ def _ids(name: str, value: Any) -> list[str]:
     """The ids of a list cell, split at commas, semicolons, line breaks and "og"; a part with
     a space in it ("BU 03", or "E1 E2" written with spaces only) is left whole here and
     settled against the catalogue's ids once all are read (``rows.settle_spaced_ids``)."""
+    if isinstance(value, float) and not value.is_integer():
+        # Danish Excel keeps "2,3" typed in a cell as the number 2,3: two ids, 2 and 3, were
+        # read as one unknown proposal '2.3'
+        shown = f"{value:g}".replace(".", ",")
+        raise CellError(
+            "catalogue.cell.ids_number", name=name, shown=shown, ids=shown.replace(",", "; ")
+        )
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_id(name, value)]
     text = _text(name, value)

@@ -1458,6 +1458,7 @@ MESSAGES.update(
         "catalogue.formulas_read.many": "bemærk: {count} celler med formler (den første: {formula}) er læst med de værdier, Excel regnede ud og gemte med filen; er tallene ændret, uden at arket blev regnet om, så åbn og gem filen i Excel før importen",
         "catalogue.formulas": "{count} celler indeholder formler (fx {example}), som filen ikke har gemt værdier for (den er ikke gemt fra Excel eller LibreOffice); åbn og gem filen i Excel, eller markér cellerne, kopiér, og indsæt dem som værdier (Indsæt › Indsæt værdier)",
         "catalogue.cell.formula": "{name}: cellen indeholder en formel ({formula}), som filen ikke har gemt en værdi for (den er ikke gemt fra Excel eller LibreOffice); åbn og gem filen i Excel, eller kopiér cellerne og indsæt dem som værdier (Indsæt › Indsæt værdier)",
+        "catalogue.cell.ids_number": "{name}: Excel har gemt cellen som tallet {shown}, ikke som id'er; skriv id'erne med semikolon ({ids}), eller formatér cellen som tekst, før de skrives",
         "catalogue.cell.percent": "{name}: cellen er formateret som procent og viser {shown} %, men indeholder tallet {value}; vælg talformatet Tal eller Standard, og skriv tallet, som det skal læses",
         "catalogue.cell.error": "{name}: cellen viser fejlen {error}; ret eller tøm cellen",
         "catalogue.cell.date": "{name}: cellen indeholder en dato eller et klokkeslæt ({date}); Excel læser nogle tal som datoer – formatér cellen som tekst eller tal og skriv værdien igen",

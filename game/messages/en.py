@@ -1450,6 +1450,7 @@ MESSAGES.update(
         "catalogue.formulas_read.many": "note: {count} cells with formulas (the first: {formula}) are read as the values Excel calculated and saved with the file; if numbers were changed without the sheet being recalculated, open and save the file in Excel before the import",
         "catalogue.formulas": "{count} cells hold formulas (e.g. {example}) for which the file has no saved values (it was not saved by Excel or LibreOffice); open and save the file in Excel, or select the cells, copy them and paste them as values (Paste › Paste Values)",
         "catalogue.cell.formula": "{name}: the cell holds a formula ({formula}) for which the file has no saved value (it was not saved by Excel or LibreOffice); open and save the file in Excel, or copy the cells and paste them as values (Paste › Paste Values)",
+        "catalogue.cell.ids_number": "{name}: Excel saved the cell as the number {shown}, not as ids; write the ids with semicolons ({ids}), or format the cell as text before they are typed",
         "catalogue.cell.percent": "{name}: the cell is formatted as a percentage and shows {shown}%, but holds the number {value}; choose the number format Number or General, and type the number as it should be read",
         "catalogue.cell.error": "{name}: the cell shows the error {error}; correct or empty the cell",
         "catalogue.cell.date": "{name}: the cell holds a date or a time ({date}); Excel reads some numbers as dates – format the cell as text or number and type the value again",

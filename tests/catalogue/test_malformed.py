@@ -1359,3 +1359,19 @@ def test_a_serviceniveau_column_is_read_as_the_cards_service(capsys, tmp_path):
     deck = load_deck(tmp_path / "dæk")
     assert [deck.proposal(p).service for p in ("spar", "eff", "inv")] == [-2, 0, 1]
     assert "Serviceniveau' er ikke en kolonne" not in text
+
+
+def test_ids_that_excel_saved_as_a_decimal_number_are_named_as_such(capsys, tmp_path):
+    # "2,3" typed in a Danish Excel is the number 2,3: "ukendt forslag '2.3'" sent the budget
+    # office looking for a proposal of that id
+    rows = _proposals(*PROPOSALS[1:])
+    rows[0].append("kræver")
+    rows[1].append(2.3)
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!I2: 'kræver': Excel har gemt cellen som tallet 2,3, ikke som id'er; "
+        "skriv id'erne med semikolon (2; 3)"
+    ) in text, text
+    assert "ukendt forslag '2.3'" not in text
