@@ -88,6 +88,7 @@ MESSAGES: dict[str, str] = {
     "board.risk_kind": "mangler en {kind}",
     "board.risk_kinds": "mangler {count} slags",
     "board.risk_floor": "service under gulvet",
+    "board.risk_missed": "{year} blev ikke nået",
     "board.end_year": "Afslut {year}",
     "board.end_year_key": "Mellemrum",
     "board.debrief": "Se resultatet",

@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "board.risk_brief_with": "Chance of the target: {base} · with proposal {number}: {percent}",
     "board.risk_kind": "no {kind} yet",
     "board.risk_kinds": "{count} kinds missing",
+    "board.risk_missed": "{year} was missed",
     "board.risk_floor": "service below the floor",
     "board.end_year": "End {year}",
     "board.end_year_key": "Space",

@@ -1809,3 +1809,17 @@ def test_resuming_an_older_copy_says_so_until_it_is_closed(windows, std_deck, tm
     assert copy.name in dialog.full and "ældre" in dialog.full, dialog.full
     app.step(0.02)
     assert app.top is dialog and not app.toast_texts()  # a dialog, not a notice that fades
+
+
+def test_a_missed_year_is_named_beside_the_chance_that_stays_at_0(make_app, std_deck):
+    # a trial: "Chance for at nå målet i alle år: 0 %" stood for the rest of the game once a
+    # year was missed, and a room read it as a broken meter
+    app = board_app(make_app, std_deck)
+    board = app.top
+    app.game.do(EndYear())  # 2027 closed with nothing adopted: missed
+    app.step(0.02)
+    chart = board.panel("chart")
+    line = chart.risk(chart.view(board.table()))
+    year = std_deck.scenario("standard").years[0]
+    assert line.startswith("Chance for at nå målet i alle år: 0 %"), line
+    assert f"{year} blev ikke nået" in line, line

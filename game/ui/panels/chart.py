@@ -121,6 +121,10 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         app, state = self.app, view.state.item
         outcome = engine.verdict(state)
         said = []
+        # a closed year that missed its target: the chance stays at 0 % for the rest of the
+        # game, which a room read as a broken meter without this word
+        if outcome.missed_years:
+            said.append(app.t("board.risk_missed", year=outcome.missed_years[0]))
         # a kind not adopted yet is said from the second round on: in the first, none is
         if outcome.missing_kinds and state.round > 0:
             missing = outcome.missing_kinds
