@@ -14,6 +14,9 @@ from game.catalogue.sheets import Sheet
 from game.content.yamlsafe import YamlDocument
 from game.messages import Message
 
+HEADER_WORDS = ("felt", "navn", "field")
+"""What the first cell of the sheet's header row says (the template: felt, værdi, forklaring)."""
+
 
 def read_about(reading: Reading, sheet: Sheet) -> YamlDocument | None:
     """The deck's header from "Om kataloget" (column A the name, B the value) as a document
@@ -25,6 +28,19 @@ def read_about(reading: Reading, sheet: Sheet) -> YamlDocument | None:
     first = Cell(1, 1, None)
     document.value_lines[("deck",)] = reading.line(sheet, first)
     seen: dict[str, Cell] = {}
+    # the template's own header row ("felt;værdi;forklaring") says how wide a row is: its third
+    # column is the explanation, not a list split by its semicolons (a trial's CSV of the
+    # template's own sheet was refused at every row)
+    width = 2
+    for row in sheet.rows():
+        heading = sheet.cells.get((row, 1))
+        if (
+            heading is not None
+            and heading.formula is None
+            and normal(heading.value) in HEADER_WORDS
+        ):
+            width = max(2, max(sheet.row_cells(row)))
+            break
     for row in sheet.rows():
         key = sheet.cells.get((row, 1))
         value = sheet.cells.get((row, 2))
@@ -33,7 +49,7 @@ def read_about(reading: Reading, sheet: Sheet) -> YamlDocument | None:
                 reading.add(sheet, value, "catalogue.value_no_name")
             continue
         name = normal(key.value) if key.formula is None else ""
-        if name in ("felt", "navn", "field"):
+        if name in HEADER_WORDS:
             continue  # the sheet's header row
         spec = names.get(name)
         if spec is None:
@@ -46,7 +62,7 @@ def read_about(reading: Reading, sheet: Sheet) -> YamlDocument | None:
         seen[spec.field] = key
         where = value if value is not None else Cell(row, 2, None)
         document.key_lines[("deck", spec.field)] = reading.line(sheet, where)
-        beyond = [c for c in sheet.row_cells(row) if c > 2]
+        beyond = [c for c in sheet.row_cells(row) if c > width]
         if sheet.separator == ";" and beyond and value is not None:
             # "velfærdsområder;Ældre; Sundhed; Skole": the list split by its semicolons,
             # of which only the first part would be read
@@ -54,7 +70,7 @@ def read_about(reading: Reading, sheet: Sheet) -> YamlDocument | None:
                 split_list(reading, sheet, spec, row, 2, max(beyond))
             else:
                 at = sheet.cells[(row, min(beyond))]
-                reading.add(sheet, at, "catalogue.csv_row_split", count=max(beyond), width=2)
+                reading.add(sheet, at, "catalogue.csv_row_split", count=max(beyond), width=width)
             reading.reported.add((sheet.name, 0, spec.field))
             continue
         if value is None:

@@ -99,3 +99,33 @@ def test_a_minus_lost_to_the_windows_character_set_is_named_as_one(capsys, tmp_p
         f"{forslag}:E3: 'år 1' skal være et tal: '?300' har et '?' foran tallet, og det er som "
         "regel et minus (−), der gik tabt, da filen blev gemt som CSV med Windows' tegnsæt"
     ) in text
+
+
+def test_the_templates_own_about_sheet_saved_as_csv_is_read_with_its_explanations(capsys, tmp_path):
+    # Excel's "Gem som CSV" of the template's Om kataloget sheet keeps its third column,
+    # "forklaring": every row was refused as a list split by its semicolons, the unit was
+    # lost, and 22 follow-on errors asked for the 't. kr.' the file already had
+    about = tmp_path / "om-kataloget.csv"
+    about.write_bytes(
+        (
+            "felt;værdi;forklaring\r\nid;lille;Katalogets korte navn\r\n"
+            "titel;Lille katalog;Titlen, der vises i spillets menu.\r\n"
+            "enhed;t. kr.;Enheden for alle beløb.\r\nformatversion;2;\r\n"
+        ).encode("cp1252")
+    )
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_bytes(
+        (
+            "id;slags;titel;område;år 1;år 2;år 3\r\n"
+            "spar;besparelse;Spar på kontoret;Administration;3000;;\r\n"
+            "eff;effektivisering;Ny vagtplan;Ældre;-1000;2000;4000\r\n"
+            "inv;investering;Forebyggelse;Sundhed;-3000;1000;6000\r\n"
+        ).encode("cp1252")
+    )
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes(
+        'id;titel;år;mål\r\ns1;Tre år;"2027; 2028; 2029";"1000; 2000; 3000"\r\n'.encode("cp1252")
+    )
+    code, text = run_import(capsys, about, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").unit == "t. kr."
