@@ -372,10 +372,24 @@ _ROUND_WORDS = frozenset({"runde", "runder", "round", "rounds", *LIST_WORDS})
 """Words a list of rounds may have ("runde 2 og 3"), not rounds."""
 
 
+_MAX_ROUND = 1900
+"""A number under 'runder' from here on is a budget year, not a round (a game has a few)."""
+
+
 def _wholes(name: str, value: Any) -> list[int]:
     """The rounds of an event: whole numbers separated by commas, semicolons or spaces, and
     spans written with a dash ("2-4" is 2, 3, 4); raises ``CellError`` naming the rounds'
     way of writing (never the amounts' advice about units)."""
+    if isinstance(value, float) and not value.is_integer():
+        # "1,2" typed in a Danish Excel is the number 1,2: the rounds 1 and 2 ("skal være et
+        # helt tal, ikke 1,2" said nothing of how to write them)
+        shown = f"{value:g}".replace(".", ",")
+        raise CellError(
+            "catalogue.cell.rounds_number", name=name, shown=shown, rounds=shown.replace(",", "; ")
+        )
+    if isinstance(value, int) and not isinstance(value, bool) and value > _MAX_ROUND:
+        # a budget year under 'runder' (2028): rounds are counted from 1
+        raise CellError("catalogue.cell.rounds_year", name=name, year=value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_whole(name, value)]
     text = _text(name, value)
@@ -393,6 +407,8 @@ def _wholes(name: str, value: Any) -> list[int]:
             continue
         if not part.isdigit():
             raise CellError("catalogue.cell.rounds", name=name, text=shortened(text))
+        if int(part) > _MAX_ROUND:
+            raise CellError("catalogue.cell.rounds_year", name=name, year=int(part))
         found.append(int(part))
     return found
 

@@ -1478,6 +1478,8 @@ MESSAGES.update(
         "catalogue.cell.rounds": "{name} skal være runder skrevet som hele tal, fx 2; 3 eller 2-4 (runde 1 er scenariets første år), ikke '{text}'",
         "catalogue.cell.lost_minus": "{name} skal være et tal: '{text}' har et '?' foran tallet, og det er som regel et minus (−), der gik tabt, da filen blev gemt som CSV med Windows' tegnsæt; skriv et almindeligt minus (-), eller gem filen som 'CSV UTF-8'",
         "catalogue.cell.whole": "{name} skal være et helt tal, ikke {value}",
+        "catalogue.cell.rounds_number": "{name}: Excel har gemt cellen som tallet {shown}, ikke som runder; skriv runderne med semikolon ({rounds}), eller formatér cellen som tekst, før de skrives",
+        "catalogue.cell.rounds_year": "{name}: {year} er et budgetår, men runderne tælles fra 1 (runde 1 er scenariets første år); skriv rundens nummer",
         "catalogue.cell.one_number": "{name}: '{text}' kan ikke læses som ét tal; skriv tallene adskilt af semikolon, fx {example}",
         "catalogue.cell.year_span": "{name}: '{text}' skal gå fra et år til et senere år, højst {most} år",
         "catalogue.cell.bool": "{name} skal være ja eller nej, ikke '{text}'",

@@ -1470,6 +1470,8 @@ MESSAGES.update(
         "catalogue.cell.rounds": "{name} must be rounds written as whole numbers, e.g. 2; 3 or 2-4 (round 1 is the scenario's first year), not '{text}'",
         "catalogue.cell.lost_minus": "{name} must be a number: '{text}' has a '?' before the number, which is usually a minus (−) lost when the file was saved as CSV in the Windows character set; write a plain minus (-), or save the file as 'CSV UTF-8'",
         "catalogue.cell.whole": "{name} must be a whole number, not {value}",
+        "catalogue.cell.rounds_number": "{name}: Excel saved the cell as the number {shown}, not as rounds; write the rounds with semicolons ({rounds}), or format the cell as text before they are typed",
+        "catalogue.cell.rounds_year": "{name}: {year} is a budget year, but rounds are counted from 1 (round 1 is the scenario's first year); write the round's number",
         "catalogue.cell.one_number": "{name}: '{text}' cannot be read as one number; write the numbers separated by semicolons, e.g. {example}",
         "catalogue.cell.year_span": "{name}: '{text}' must go from one year to a later year, at most {most} years",
         "catalogue.cell.bool": "{name} must be ja or nej (yes or no), not '{text}'",

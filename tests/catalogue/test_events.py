@@ -213,3 +213,18 @@ def test_rounds_that_are_no_rounds_are_told_how_rounds_are_written(capsys, tmp_p
             f"eller 2-4 (runde 1 er scenariets første år), ikke '{written}'"
         ) in text
     assert "omregnet til enheden" not in text
+
+
+def test_a_budget_year_or_a_decimal_under_rounds_is_told_what_rounds_are(capsys, tmp_path):
+    # "må højst være 4, ikke 2.028" for a year written under 'runder', and "skal være et helt
+    # tal, ikke 1,2" for the "1,2" a Danish Excel keeps as the number 1,2
+    code, text, path = _with_rounds(capsys, tmp_path, "2028", 1.2, 2029)  # type: ignore[arg-type]
+    assert code == 2, text
+    assert (
+        f"{path}:Hændelser!D2: 'runder': 2028 er et budgetår, men runderne tælles fra 1"
+    ) in text, text
+    assert f"{path}:Hændelser!D4: 'runder': 2029 er et budgetår" in text, text
+    assert (
+        f"{path}:Hændelser!D3: 'runder': Excel har gemt cellen som tallet 1,2, ikke som runder; "
+        "skriv runderne med semikolon (1; 2)"
+    ) in text, text
