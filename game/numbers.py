@@ -24,6 +24,7 @@ the division sign ``÷``, a Danish accountant's minus (``÷2`` is −2).
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -426,3 +427,11 @@ def in_unit(value: float, written: str, unit: str) -> float:
 def quoted(text: str, lang: str = "da") -> str:
     """``text`` in the language's quotation marks: »…« in Danish, “…” in English."""
     return f"»{text}«" if lang == "da" else f"“{text}”"
+
+
+def format_moment(moment: datetime.datetime, lang: str = "da", *, clock: bool = True) -> str:
+    """A moment as the people in the room write it: "26.11.2026 kl. 09:41" in Danish,
+    "2026-11-26 09:41" in English; ``clock`` False: the day alone."""
+    if lang == "da":
+        return moment.strftime("%d.%m.%Y kl. %H:%M" if clock else "%d.%m.%Y")
+    return moment.strftime("%Y-%m-%d %H:%M" if clock else "%Y-%m-%d")

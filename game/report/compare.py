@@ -19,7 +19,13 @@ from game.engine.model import Kind
 from game.engine.rules import shown_raaderum
 from game.engine.verdict import Verdict, verdict
 from game.messages import Message, catalogue, render, unit_words
-from game.numbers import format_against, format_amount, format_percent, format_target
+from game.numbers import (
+    format_against,
+    format_amount,
+    format_moment,
+    format_percent,
+    format_target,
+)
 from game.paths import is_litter
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
@@ -878,7 +884,7 @@ def comparison_html(
     """The self-contained compare.html (``copies``: the games found in more than one file;
     ``unplayed``: saves of games without a decision, left out)."""
     count = sum(len(g.tables) for g in groups)
-    date = datetime.now().strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+    date = format_moment(datetime.now(), lang)
     parts = [
         f'<header class="top"><h1>{esc(catalogue(lang).t("report.compare.title"))}</h1>'
         f'<p class="muted small">'

@@ -24,7 +24,13 @@ from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
 from game.engine.whatif import WhatIf, what_if
 from game.messages import Message, catalogue, unit_words
-from game.numbers import format_against, format_amount, format_percent, format_target
+from game.numbers import (
+    format_against,
+    format_amount,
+    format_moment,
+    format_percent,
+    format_target,
+)
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
@@ -224,9 +230,7 @@ class _Writer:
         rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
         generated = self.t(
             "report.generated",
-            date=datetime.now().strftime(
-                "%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M"
-            ),
+            date=format_moment(datetime.now(), lang),
             file=display_path(self.saved.path.name),
         )
         return (

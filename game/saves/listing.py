@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from game.engine.verdict import verdict
-from game.messages import Message, render
+from game.messages import LANGUAGES, ByLanguage, Message, render
+from game.numbers import format_moment
 from game.paths import is_litter
 from game.saves.copies import Listed, fold_copies
 from game.saves.files import display_path
@@ -138,11 +139,13 @@ def tables_named(save_dir: Path, table: str, scenario_title: str) -> list[SaveIn
     ]
 
 
-def _when(stamp: str) -> str:
+def _when(stamp: str) -> ByLanguage | str:
+    """A save's ISO stamp as each reader writes a moment (``format_moment``)."""
     try:
-        return datetime.fromisoformat(stamp).strftime("%d.%m.%Y kl. %H:%M")
+        moment = datetime.fromisoformat(stamp)
     except ValueError:
         return stamp
+    return ByLanguage.of(**{lang: format_moment(moment, lang) for lang in LANGUAGES})
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any
 import pygame
 
 from game.engine import Deck, Scenario, scaled_targets, target_far
-from game.numbers import format_amount, format_target
+from game.numbers import format_amount, format_moment, format_target
 from game.ui import theme
 from game.ui.draw import button, panel
 from game.ui.layout_screens import StartLayout
@@ -27,7 +27,7 @@ def format_time(iso: str, lang: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso[:16].replace("T", " ")
-    return moment.strftime("%d.%m.%Y kl. %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+    return format_moment(moment, lang)
 
 
 def draw_scenarios(

@@ -419,3 +419,28 @@ def test_the_saves_another_window_holds_are_found_with_one_listing_of_their_fold
         assert found == {p for p in saves if lock_holder(p, now=now) is not None} == {save}
     finally:
         mine.release()
+
+
+def test_who_holds_a_game_is_said_with_the_readers_way_of_writing_a_moment():
+    # an English window said "program started 03.12.2026 at 16:37", where every other date
+    # was "2026-12-03 16:37"
+    import datetime
+
+    from game.messages import render
+    from game.saves.lock import LockHolder
+
+    stamp = datetime.datetime(2026, 12, 3, 16, 37)
+    holder = LockHolder(
+        host="LAPTOP-K7F2Q",
+        pid=4242,
+        user="anne",
+        started=stamp.isoformat(),
+        taken=stamp.isoformat(),
+        refreshed=stamp.timestamp(),
+        token="t",
+    )
+    english = render(holder.said(), "en")
+    assert "program started 2026-12-03 16:37" in english, english
+    assert "last saved 2026-12-03 16:37" in english, english
+    danish = render(holder.said(), "da")
+    assert "programmet startet 03.12.2026 kl. 16:37" in danish, danish
