@@ -276,7 +276,9 @@ def parse_factors(items: Sequence[str], example: str = "R307=0,8") -> list[tuple
         try:
             factor = parse_amount(value, "da")
         except AmountError as error:
-            problems.append(Message.of("paper.err.factor_number", item=item, reason=str(error)))
+            # worded for each reader: an English host got "'abc' er ikke et tal"
+            reason = ByLanguage.of(**{lang: error.in_language(lang) for lang in LANGUAGES})
+            problems.append(Message.of("paper.err.factor_number", item=item, reason=reason))
             continue
         found.append((card.strip(), factor))
     if problems:

@@ -40,3 +40,11 @@ def test_a_screenshot_is_refused_under_a_name_that_is_not_png(tmp_path, capsys, 
     assert main(["screenshot", "--scene", "board", "--out", str(out)]) == 2
     assert "billedet gemmes som PNG; giv et filnavn, der ender på .png" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_factor_that_is_no_number_is_said_in_english(capsys, tmp_path):
+    args = ["--lang", "en", "enter", "--scenario", "intro", "--table", "T"]
+    args += ["--adopt", "velfaerdsteknologi@1", "--factor", "velfaerdsteknologi=abc"]
+    assert main([*args, "--out", str(tmp_path / "t.json")]) == 2
+    err = capsys.readouterr().err
+    assert "'abc' is not a number" in err and "er ikke et tal" not in err, err
