@@ -173,6 +173,14 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     _unread_sheets(reading)
     settle_spaced_ids(reading, documents)
     converted_note(reading)
+    if reading.titled:
+        shown = ", ".join(f"'{title}' → '{pid}'" for title, pid in reading.titled[:4])
+        more = " …" if len(reading.titled) > 4 else ""
+        count = "one" if len(reading.titled) == 1 else "many"
+        said = Message.of(
+            f"catalogue.titles_as_ids.{count}", count=len(reading.titled), ids=shown + more
+        )
+        reading.warnings.append(CatalogueProblem(catalogue.label, said))
     if reading.respelled:
         shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
         more = " …" if len(reading.respelled) > 4 else ""

@@ -50,6 +50,9 @@ class Reading:
     """(sheet, row) → the first year written as a column heading in that row (2027)."""
     respelled: list[tuple[str, str]] = field(default_factory=list)
     """Ids written with æ, ø, å or spaces, and the ids they became ("Æ-1" → "Ae-1")."""
+    titled: list[tuple[str, str]] = field(default_factory=list)
+    """Titles written where an id goes (a scenario's list, 'kræver', 'udelukker') and the id
+    of the one card with that title they were read as."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     unit: str = "mio. kr."

@@ -80,13 +80,23 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
         first = _totals_cell(sheet, row, columns)
         if first is not None:
             # a totals row under the catalogue ("I alt"): not a proposal
-            said = Message.of("catalogue.totals_row", row=row, text=str(first[1].value).strip())
+            said = Message.of(
+                "catalogue.totals_row",
+                row=row,
+                text=str(first[1].value).strip(),
+                what=Message.of(f"catalogue.row_as.{section}"),
+            )
             reading.warnings.append(CatalogueProblem(sheet.where(first[1].ref), said))
             continue
         inner_heading = _heading_cell(sheet, row, columns)
         if inner_heading is not None:
             text = shortened(str(inner_heading.value).strip())
-            said = Message.of("catalogue.section_row", row=row, text=text)
+            said = Message.of(
+                "catalogue.section_row",
+                row=row,
+                text=text,
+                what=Message.of(f"catalogue.row_as.{section}"),
+            )
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
         numbers = _numbers_only(sheet, row, columns)
@@ -584,6 +594,9 @@ def _spaced(part: object) -> bool:
 
 ID_LISTS = {"proposals": ("excludes", "requires"), "scenarios": ("proposals", "events")}
 """The list fields of each section that name ids of the catalogue."""
+ALL_WORDS = frozenset({"alle", "all", "alle forslag", "alle hændelser", "samtlige"})
+"""What a scenario's list of proposals or events may say for "every card of the catalogue",
+as an empty cell does ("ukendt hændelse 'Alle'" named it as an unknown id)."""
 
 
 def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
@@ -591,22 +604,51 @@ def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
     so ("BU 03", the id column's "BU 03" made "BU-03"), ids separated by spaces when each of
     them is one ("E1 E2"), and else one id the loader names as unknown ("IN 1", not 'IN' and
     '1'); always respelled as ids are (``_respelled``)."""
-    known = {
-        card.get("id")
+    cards = [
+        card
         for document in documents
         for section in ("proposals", "events")
         for card in document.data.get(section) or []
         if isinstance(card, dict)
-    }
+    ]
+    known = {card.get("id") for card in cards}
+    by_title: dict[str, list[str]] = {}
+    for card in cards:
+        if isinstance(card.get("title"), str) and isinstance(card.get("id"), str):
+            by_title.setdefault(normal(card["title"]), []).append(card["id"])
+
+    def title_of(item: Any) -> str | None:
+        """The id of the one card whose title ``item`` is ("Fælles indkøb" for 'E-01'), when
+        it is no id itself: "ukendt forslag 'Faelles-indkoeb'" sent the office looking."""
+        if id_spelling(str(item)) in known or str(item) in known:
+            return None
+        found = by_title.get(normal(str(item)), [])
+        return found[0] if len(found) == 1 else None
+
     for document in documents:
         for section, fields in ID_LISTS.items():
             for index, card in enumerate(document.data.get(section) or []):
                 for name in fields:
                     items = card.get(name) if isinstance(card, dict) else None
-                    if not isinstance(items, list) or not any(map(_spaced, items)):
+                    if (
+                        section == "scenarios"
+                        and isinstance(items, list)
+                        and len(items) == 1
+                        and normal(str(items[0])) in ALL_WORDS
+                    ):
+                        del card[name]  # the catalogue's every card, as an empty cell
+                        continue
+                    if not isinstance(items, list) or not any(
+                        _spaced(item) or title_of(item) for item in items
+                    ):
                         continue
                     settled: list[Any] = []
                     for item in items:
+                        titled = title_of(item)
+                        if titled is not None:
+                            reading.titled.append((str(item), titled))
+                            settled.append(titled)
+                            continue
                         parts = [p for p in str(item).split() if p.casefold() not in LIST_WORDS]
                         many = _spaced(item) and id_spelling(item) not in known
                         if many and all(id_spelling(p) in known for p in parts):

@@ -1375,3 +1375,25 @@ def test_ids_that_excel_saved_as_a_decimal_number_are_named_as_such(capsys, tmp_
         "skriv id'erne med semikolon (2; 3)"
     ) in text, text
     assert "ukendt forslag '2.3'" not in text
+
+
+def test_a_title_in_a_scenarios_list_is_read_as_its_card_and_alle_as_every_card(capsys, tmp_path):
+    # "ukendt forslag 'Ny-vagtplan'" for the title "Ny vagtplan" written in the list, and
+    # "ukendt hændelse 'Alle'" where the guide says an empty cell means every card
+    scenarios = [
+        ["id", "titel", "år", "mål", "forslag", "hændelser"],
+        ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 2", "spar, Ny vagtplan, inv", "Alle"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        "advarsel: et forslags titel står, hvor dets id skal stå (i et scenaries liste, "
+        "'kræver' eller 'udelukker'), og er læst som det forslag: 'Ny vagtplan' → 'eff'"
+    ) in text, text
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "dæk")
+    scenario = deck.scenario("tre-aar")
+    assert scenario.proposals == ("spar", "eff", "inv")
+    assert scenario.events == tuple(e.id for e in deck.events)
