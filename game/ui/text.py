@@ -111,11 +111,14 @@ _GLUE = re.compile(
     r"""(?<=\d)\ (?=mio\.|mia\.|t\.\ kr\.|kr\.|%|år\b  # a number and its unit
                   |årsværk|FTE|tilbage|left\b)            # … or what it counts
     | (?<=\bmio\.|\bmia\.)\ (?=kr\.)                  # mio. kr., mia. kr.
-    | (?<=\bt\.)\ (?=kr\.)                             # t. kr.""",
+    | (?<=\bt\.)\ (?=kr\.)                             # t. kr.
+    | (?<=%)\ (?=uden\)|without\))                     # "(0 % uden)" on one line
+    | (?:(?<=\bPersonale)|(?<=\bStaff))\ (?=[+−-]?\d)  # "Personale +5 årsværk" whole""",
     re.VERBOSE,
 )
-"""The spaces a line must not break at: inside "mio. kr." and "t. kr.", and between a number
-and its unit ("45 mio. kr.", "13 %", "4 år")."""
+"""The spaces a line must not break at: inside "mio. kr." and "t. kr.", between a number
+and its unit ("45 mio. kr.", "13 %", "4 år"), and inside "(0 % uden)" and "Personale +5
+årsværk", which a card view broke in the middle."""
 _KEEP = "\u00a0"
 
 

@@ -232,6 +232,19 @@ def test_a_wrapped_line_never_parts_a_number_from_its_unit(screen):
             assert not line.startswith(("kr.", "mio.")), (width, lines)
 
 
+def test_a_card_views_facts_keep_their_words_together(screen):
+    # a trial: "(0 % / uden)" and "Personale / +5 årsværk" broken in the middle
+    from game.ui.text import wrap_lines as wrap_words
+
+    font = pygame.font.Font(None, 28)
+    text = "Chance for målet: 12 % med dette forslag (0 % uden) · Personale +5 årsværk"
+    for width in range(font.size("Personale +5 årsværk ·")[0], 700, 7):
+        lines = wrap_words(font, text, width)
+        assert " ".join(lines).split() == text.split(), width
+        for line in lines:
+            assert not line.endswith(("(0 %", "Personale")), (width, lines)
+
+
 def test_a_long_danish_word_is_broken_at_a_syllable(screen):
     # a board card split "gæstedagplejepl-adser" and "familieafdeli-ngen"
     from game.ui.text import syllable_breaks
