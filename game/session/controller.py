@@ -436,6 +436,8 @@ class GameController:
         (``viewed_free``). True when either changed. Called every few seconds by the board."""
         if not self.read_only or self.viewing is None or self.history is None:
             return False
+        if self.paper is not None:  # a paper table is looked at: no other window plays it
+            return False
         from game.saves import lock_holder, read_save
 
         changed = False

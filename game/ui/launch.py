@@ -82,6 +82,9 @@ def _remembered_deck(
     problems found)); (None, None) when the standard deck was the last one."""
     if preferences.deck is None:
         return None, None
+    if not Path(preferences.deck).exists():  # the stick is not in: said as such, no ":1"
+        said = Catalogue(lang).t("start.remembered_deck_gone", path=preferences.deck)
+        return None, (preferences.deck, [said])
     try:
         return load_deck(Path(preferences.deck)), None
     except DeckError as error:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from game.saves import SavedGame, SaveError, SaveLocked, copy_save, read_save
+from game.saves.paper import drawn_factors
 from game.ui.scene import Host
 
 
@@ -120,11 +121,15 @@ def edit_paper_table(app: Host) -> None:
     current = game.history.current
     # a paper save keeps its adoptions in its action log, the rest of the sheet beside it
     adopted = tuple((adoption.card, adoption.round) for adoption in current.adopted)
+    # and the factors the game rolled for the table stand on the sheet as if entered: the
+    # seed follows from the entries, so a corrected name or a round-3 event rolled 2027's
+    # and 2028's uncertain cards again and changed years the table had already played
+    factors = (*game.paper.factors, *drawn_factors(current, game.paper))
     app.push(
         "paper",
         scenario=game.settings.scenario,
         target=game.settings.target,
-        entered=replace(game.paper, adopted=adopted),
+        entered=replace(game.paper, adopted=adopted, factors=factors),
         played=None if current.finished else current.round,
         replacing=game.viewing,
     )

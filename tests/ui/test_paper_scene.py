@@ -395,7 +395,7 @@ def test_the_factors_the_game_rolled_for_a_paper_table_are_said(make_app, std_de
     said = next(text for text in shown(app) if "Bord 9" in text)
     assert (
         "Spillet slog for de usikre forslag, bordet ikke tastede en faktor til: "
-        f"{invest} {format_amount(factor)}."
+        f"{invest} ×{format_amount(factor)}."
     ) in said, said
 
 

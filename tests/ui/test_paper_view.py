@@ -115,3 +115,37 @@ def test_the_year_chart_under_the_band_keeps_its_labels_apart_at_1024x768(
     assert len(years) == 3 and values, placed
     assert not any(v.colliderect(y) for v in values for y in years), placed
     assert min(y.top for y in years) > max(v.bottom for v in values) + 4, placed
+
+
+def test_correcting_a_sheet_keeps_the_factors_the_game_rolled_for_the_years_played(
+    make_app, std_deck, tmp_path
+):
+    # a trial: renaming a paper table rolled its uncertain cards again (the seed follows from
+    # the entries) and changed 2027 and 2028, which the table had played
+    scenario = std_deck.scenario("intro")
+    uncertain = [p for p in scenario.proposals if std_deck.proposal(p).is_uncertain][:2]
+    events = [e for e in scenario.events if std_deck.event(e).rounds is None]
+    folder = tmp_path / "saves"
+    args = ["enter", "--scenario", "intro", "--table", "Bord 5", "--save-dir", str(folder)]
+    for card in uncertain:
+        args += ["--adopt", f"{card}@1"]
+    args += ["--event", f"{events[0]}@1", "--event", f"{events[1]}@2", "--event", f"{events[2]}@3"]
+    assert main(args) == 0
+    [path] = list(folder.glob("*.json"))
+    before = read_save(path).history.current
+    app = _open_from_list(make_app, std_deck)
+    assert not any("andet vindue" in text for text in app.toast_texts()), app.toast_texts()
+    key(app, pygame.K_k)
+    scene = app.top
+    assert isinstance(scene, PaperScene)
+    rolled = {a.card: a.factor for a in before.adopted if a.revealed}
+    assert rolled and all(scene.factors.get(card) == f for card, f in rolled.items()), scene.factors
+    key(app, pygame.K_ESCAPE)  # opened and left as it was: no "Bordet er ikke gemt"
+    assert not isinstance(app.top, PaperScene), scene.problems
+    key(app, pygame.K_k)
+    scene = app.top
+    scene.name_field.text = "Bord 6"  # a typo in the name, corrected
+    click(app, scene.layout().save.center)
+    after = read_save(path).history.current
+    assert after.results == before.results
+    assert not any("andet vindue" in text for text in app.toast_texts()), app.toast_texts()

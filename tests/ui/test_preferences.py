@@ -108,7 +108,9 @@ def test_a_remembered_deck_that_is_gone_leaves_the_standard_deck_and_says_why(wi
     assert app.game.deck.title == load_deck(standard_deck()).title
     assert start.path_field.text == str(stick)
     assert start.deck_message == app.t("start.remembered_deck_failed")
-    assert start.deck_problems and "dæk.yaml" in start.deck_problems[0]
+    # said as the path that is gone, not as a deck error at a made-up line ("dæk.yaml:1:")
+    assert start.deck_problems[0] == f"{stick} findes ikke (længere).", start.deck_problems
+    assert start.deck_problems[-1].startswith("Standarddækket er valgt indtil videre. Sæt")
     drawn = record_text(app)
     app.request_redraw()
     app.step(0.02)
@@ -162,3 +164,16 @@ def test_a_preferences_file_that_cannot_be_written_still_switches_the_window(win
     assert app.lang == "en"  # switched for this window, without a word about the file
     assert (home / PREFERENCES_FILE).is_dir()
     assert not [path for path in home.iterdir() if path.suffix == ".tmp"]
+
+
+def test_a_remembered_deck_with_errors_is_told_to_be_corrected(windows, tmp_path):
+    own = tmp_path / "dæk.yaml"
+    shutil.copy(EXAMPLE, own)
+    start = start_of(windows())
+    start.path_field.text = str(own)
+    start.load_path()
+    own.write_text("deck: [", encoding="utf-8")  # the office saved a broken file since
+    start = start_of(windows())
+    assert start.deck_problems[-1] == (
+        "Standarddækket er valgt indtil videre. Ret fejlene i dækket, og tryk Enter i feltet."
+    ), start.deck_problems

@@ -117,6 +117,9 @@ class DebriefScene(Scene):
         elif self.report_paths:
             status = t("debrief.report_done", folder=str(self.report_paths[0].parent))
             ink = theme.INK
+        elif self.app.game.read_only and self.app.game.paper is not None:
+            # a paper table's result: said how to correct it (K did, without a word of it)
+            status, ink = t("debrief.paper_read_only"), theme.MUTED
         elif self.app.game.read_only:
             status, ink = t("debrief.read_only"), theme.MUTED
         else:

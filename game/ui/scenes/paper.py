@@ -218,11 +218,14 @@ class PaperScene(Scene):
             show_counter=False,
             on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
         )
+        self.opened_with: tuple[PaperTable, int | None] | None = None
+        """The sheet as it was opened to be corrected: leaving it unchanged asks nothing."""
         if entered is not None:
             self.name_field.text = entered.table
             self.adopted = dict(entered.adopted)
             self.drawn = dict(entered.events)
             self.factors = dict(entered.factors)
+            self.opened_with = (self.table(), self.played)
         else:
             # the name first: a host who types at once typed into the screen's keys (an "S"
             # set the table as stopped after round 2)
@@ -365,7 +368,9 @@ class PaperScene(Scene):
             result = app.t("paper.saved_lost", why=" ".join(app.catalogue.verdict_reasons(outcome)))
         drawn = drawn_factors(history.current, table)
         if drawn:  # as `enter` says it: the factors to write on the sheet
-            shown = "; ".join(f"{card} {format_amount(factor, app.lang)}" for card, factor in drawn)
+            shown = "; ".join(
+                f"{card} ×{format_amount(factor, app.lang)}" for card, factor in drawn
+            )
             result = f"{result} {app.t('paper.drawn', factors=shown)}"
         key = "paper.replaced" if replaced is not None else "paper.saved"
         app.pop()
@@ -383,14 +388,16 @@ class PaperScene(Scene):
     def leave(self) -> None:
         """Back to the start screen; with entries not saved, the first time only says so (a
         second Esc or "Tilbage" discards them)."""
-        entered = (
+        entered = bool(
             self.adopted
             or self.drawn
             or self.factors
             or self.played is not None
             or self.name_field.text.strip()
         )
-        if entered and not self.asked_leave:
+        # opened to be corrected and left as it was: nothing to lose
+        unchanged = self.opened_with == (self.table(), self.played)
+        if entered and not unchanged and not self.asked_leave:
             self.asked_leave = True
             self.problems = [self.app.t("paper.leave_unsaved")]
             return

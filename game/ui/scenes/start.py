@@ -95,7 +95,10 @@ class StartScene(Scene):
             self.path_field.text = str(app.game.deck_path)
         if remembered is not None:
             self.path_field.text = remembered[0]
-            self.deck_problems = [*remembered[1][:11], app.t("start.remembered_deck_hint")]
+            # a deck that is gone (the stick is not in) or one with errors: advice for each
+            broken = Path(remembered[0]).exists()
+            hint = "start.remembered_deck_hint_broken" if broken else "start.remembered_deck_hint"
+            self.deck_problems = [*remembered[1][:11], app.t(hint)]
             self.deck_message = app.t("start.remembered_deck_failed")
         small = app.fonts.get("regular", Scale(app.size[1]).min_text)
         self.table_field = TextField(
