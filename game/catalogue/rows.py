@@ -706,12 +706,15 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
             f"catalogue.formulas_read.{count}", count=len(found), formula=shortened(formula)
         )
         reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
-    scaled = [ref for ref in sheet.shown_scaled if was_read(ref)]
-    if scaled:
-        shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
-        key = "catalogue.shown_scaled" + ("_millions" if sheet.shown_millions else "")
-        said = Message.of(key, cells=shown, count=len(scaled))
-        reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    # cells shown divided by 1.000 and by 1.000.000 each named as what they are (one warning
+    # said "divideret med 1.000.000" of cells that were divided by 1.000)
+    millions = set(sheet.shown_millions)
+    for suffix, wanted in (("", False), ("_millions", True)):
+        scaled = [r for r in sheet.shown_scaled if was_read(r) and (r in millions) == wanted]
+        if scaled:
+            shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
+            said = Message.of("catalogue.shown_scaled" + suffix, cells=shown, count=len(scaled))
+            reading.warnings.append(CatalogueProblem(sheet.where(), said))
     read_columns = {
         column_number(re.sub(r"\d", "", ref)) for name, ref in reading.read if name == sheet.name
     }

@@ -58,8 +58,8 @@ class Sheet:
     comments: list[tuple[int, str]] = field(default_factory=list)
     """(row, cell) of the cells with an Excel comment (a note): not read; those under the
     headings are named in a warning (the template's headings carry help as comments)."""
-    shown_millions: bool = False
-    """Some of ``shown_scaled`` are shown divided by 1.000.000 (the warning says which)."""
+    shown_millions: list[str] = field(default_factory=list)
+    """Those of ``shown_scaled`` shown divided by 1.000.000 (each warning names its own)."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

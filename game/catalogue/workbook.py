@@ -398,7 +398,8 @@ def _sheet(
             # "#.##0," shows 400 for 400000: the office reads (and means) what it sees
             value = value / 1000**thousands
             sheet.shown_scaled.append(Cell(row, column, value).ref)
-            sheet.shown_millions = sheet.shown_millions or thousands >= 2
+            if thousands >= 2:
+                sheet.shown_millions.append(sheet.shown_scaled[-1])
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
     return sheet

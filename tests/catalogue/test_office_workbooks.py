@@ -292,3 +292,18 @@ def test_a_share_shown_as_a_percentage_is_read_as_the_share(capsys, tmp_path):
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").proposal("rehab").uncertainty == 0.3
+
+
+def test_cells_shown_in_thousands_and_in_millions_are_each_named_as_what_they_are(capsys, tmp_path):
+    # a trial: "5 celler (E2–G9) … divideret med 1.000.000" of which two were shown ÷1.000
+    path = _in_kroner(tmp_path, "#,##0,,", scenarios=FOUR_YEARS, about=IN_THOUSANDS)
+    book = openpyxl.load_workbook(path)
+    for cell in book["Forslag"]["E2":"H2"][0]:
+        cell.number_format = "#,##0,"
+        cell.value = cell.value * 1000 if isinstance(cell.value, (int, float)) else cell.value
+    book.save(path)
+    _, text = run_import(capsys, path, out=tmp_path / "dæk")  # only the notes matter here
+    thousands = [line for line in text.splitlines() if "divideret med 1.000 (" in line]
+    millions = [line for line in text.splitlines() if "divideret med 1.000.000 (" in line]
+    assert thousands and "(E2–H2)" in thousands[0], text
+    assert millions and "(E3–H4)" in millions[0], text
