@@ -240,7 +240,21 @@ def _kind(name: str, value: Any) -> str:
     close = difflib.get_close_matches(text, [*KIND_WORDS, *KIND_ALIASES])
     meant = KIND_ALIASES.get(close[0], close[0]) if close else ""
     hint: Message | str = Message.of("catalogue.cell.meant", close=meant) if meant else ""
+    words = text.replace("-", " ").split()
+    for word, key in _KIND_ADVICE.items():  # a budget office's own kinds: what each one is
+        if word in words or text.startswith(word):
+            hint = Message.of(key)
+            break
     raise CellError("catalogue.cell.kind", name=name, text=shortened(text), hint=hint)
+
+
+_KIND_ADVICE = {
+    "anlæg": "catalogue.kind_advice.construction",
+    "anlægsforslag": "catalogue.kind_advice.construction",
+    "omprioritering": "catalogue.kind_advice.reprioritising",
+    "omprioriteringer": "catalogue.kind_advice.reprioritising",
+}
+"""Kinds a budget office writes that the game has no such word for, and what to write."""
 
 
 def _truth(value: bool) -> Message:

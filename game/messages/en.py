@@ -1467,6 +1467,8 @@ MESSAGES.update(
         "catalogue.cell.false": "FALSE",
         "catalogue.cell.text_bool": "{name} must be text, not {value}",
         "catalogue.cell.kind": "{name} must be besparelse, effektivisering or investering, not '{text}'{hint}",
+        "catalogue.kind_advice.construction": " – construction that frees operating room (say, an energy renovation) is an investment with its outlay in the column 'anlæg'; a wish for construction alone does not belong in the catalogue",
+        "catalogue.kind_advice.reprioritising": " – a re-prioritisation moves money from one area to another: write besparelse when the proposal frees råderum, and leave what the money is to be spent on out of the catalogue",
         "catalogue.cell.meant": " (did you mean '{close}'?)",
         "catalogue.cell.number_bool": "{name} must be a number, not {value}",
         "catalogue.cell.service_words": "{name} must be a whole number from −5 to 5, not '{text}': minus when the proposal lowers the service level (−1 a little, −3 a lot), 0 for unchanged and plus when it raises it; write the number that matches your assessment",

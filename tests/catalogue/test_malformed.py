@@ -1397,3 +1397,21 @@ def test_a_title_in_a_scenarios_list_is_read_as_its_card_and_alle_as_every_card(
     scenario = deck.scenario("tre-aar")
     assert scenario.proposals == ("spar", "eff", "inv")
     assert scenario.events == tuple(e.id for e in deck.events)
+
+
+@pytest.mark.parametrize(
+    ("kind", "advice"),
+    [
+        ("Omprioritering", "en omprioritering flytter penge fra ét område til et andet"),
+        ("Anlæg", "er en investering med anlægsudgiften i kolonnen 'anlæg'"),
+    ],
+)
+def test_a_budget_offices_own_kind_is_told_what_it_is_in_the_game(capsys, tmp_path, kind, advice):
+    # "ikke 'omprioritering'" and "ikke 'anlæg'" said nothing about what to write instead
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][1] = kind
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert f"{path}:Forslag!B2: 'slags' skal være besparelse, effektivisering eller " in text
+    assert advice in text, text
