@@ -173,22 +173,17 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     _unread_sheets(reading)
     settle_spaced_ids(reading, documents)
     converted_note(reading)
-    if reading.titled:
-        shown = ", ".join(f"'{title}' → '{pid}'" for title, pid in reading.titled[:4])
-        more = " …" if len(reading.titled) > 4 else ""
-        count = "one" if len(reading.titled) == 1 else "many"
-        said = Message.of(
-            f"catalogue.titles_as_ids.{count}", count=len(reading.titled), ids=shown + more
-        )
-        reading.warnings.append(CatalogueProblem(catalogue.label, said))
-    if reading.respelled:
-        shown = ", ".join(f"'{old}' → '{new}'" for old, new in reading.respelled[:4])
-        more = " …" if len(reading.respelled) > 4 else ""
-        count = "one" if len(reading.respelled) == 1 else "many"
-        said = Message.of(
-            f"catalogue.ids_respelled.{count}", count=len(reading.respelled), ids=shown + more
-        )
-        reading.warnings.append(CatalogueProblem(catalogue.label, said))
+    # titles read as ids, and ids respelled: each said once, with the first few of them
+    for key, pairs in (
+        ("catalogue.titles_as_ids", reading.titled),
+        ("catalogue.ids_respelled", reading.respelled),
+    ):
+        if pairs:
+            shown = ", ".join(f"'{old}' → '{new}'" for old, new in pairs[:4])
+            more = " …" if len(pairs) > 4 else ""
+            count = "one" if len(pairs) == 1 else "many"
+            said = Message.of(f"{key}.{count}", count=len(pairs), ids=shown + more)
+            reading.warnings.append(CatalogueProblem(catalogue.label, said))
     data = _merged(documents)
     years_before_the_scenarios(reading, data)
     units_disagree = _units_agree(reading, data, stated)
