@@ -163,15 +163,14 @@ class TableResult:
         return self.table is not None
 
     def label(self, lang: str = "da") -> str:
-        """What the page calls the table: "Bord 4", "Bord 6 (2)", "Bord 3 (papir)"."""
+        """What the page calls the table: "Bord 4", "Bord 6 (2)", "Bord 3 (papir)", and the
+        second paper table of a name "Bord 6 (2, papir)", not "Bord 6 (2) (papir)"."""
         words = catalogue(lang)
-        if not self.name:
-            label = f"{words.t('report.compare.table')} {self.number}"
-        elif self.number > 1:
-            label = f"{self.name} ({self.number})"
-        else:
-            label = self.name
-        return f"{label} ({words.t('paper.marker')})" if self.paper else label
+        marks = [str(self.number)] if self.name and self.number > 1 else []
+        if self.paper:
+            marks.append(words.t("paper.marker"))
+        label = self.name or f"{words.t('report.compare.table')} {self.number}"
+        return f"{label} ({', '.join(marks)})" if marks else label
 
 
 @dataclass(frozen=True)
