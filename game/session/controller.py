@@ -156,6 +156,12 @@ class GameController:
 
     # --- the game -----------------------------------------------------------------------
     @property
+    def looking_at_paper(self) -> bool:
+        """True for a paper table's game: it is opened to be looked at, never played on in the
+        window, and its sheet is corrected on "Bord på papir" (``game.ui.opening``)."""
+        return self.read_only and self.paper is not None
+
+    @property
     def table_name(self) -> str:
         """The table's name: a paper table's, or the one typed at the start ("" when none).
         The screens add "(papir)" for a paper table (``game.ui.panels.header.table_heading``)."""
@@ -271,7 +277,7 @@ class GameController:
     def _refuse_read_only(self) -> bool:
         if self.read_only:
             key = "save.read_only_refused_free" if self.viewed_free else "save.read_only_refused"
-            if self.paper is not None:
+            if self.looking_at_paper:
                 key = "save.paper_refused"
             self.notify(Message.of(key), error=True)
         return self.read_only
@@ -436,7 +442,7 @@ class GameController:
         (``viewed_free``). True when either changed. Called every few seconds by the board."""
         if not self.read_only or self.viewing is None or self.history is None:
             return False
-        if self.paper is not None:  # a paper table is looked at: no other window plays it
+        if self.looking_at_paper:  # no other window plays a paper table
             return False
         from game.saves import lock_holder, read_save
 

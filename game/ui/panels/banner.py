@@ -97,7 +97,7 @@ def banner_text(app: Host) -> str:
     """What the banner says: the game is open read-only, or why it is not saved and how to
     save it elsewhere; "" while the game is saved."""
     game = app.game
-    if game.read_only and game.paper is not None:
+    if game.looking_at_paper:
         return app.t("save.banner_paper")
     if game.read_only:
         return app.t("save.banner_free" if game.viewed_free else "save.banner_readonly")

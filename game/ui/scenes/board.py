@@ -181,7 +181,7 @@ class BoardScene(BoardInput, Scene):
             banner=self.banner_text(),
             read_only=self.app.game.read_only,
             viewed_free=self.app.game.viewed_free,
-            paper=self.app.game.read_only and self.app.game.paper is not None,
+            paper=self.app.game.looking_at_paper,
             slots=self.slots(),
             picture=self.app.report_picture,
         )
@@ -267,7 +267,7 @@ class BoardScene(BoardInput, Scene):
         viewing = self.app.game.viewing
         if viewing is None:
             return
-        if self.app.game.paper is not None:
+        if self.app.game.looking_at_paper:
             edit_paper_table(self.app)
             return
         if self.app.game.viewed_free:

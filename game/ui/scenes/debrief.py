@@ -117,7 +117,7 @@ class DebriefScene(Scene):
         elif self.report_paths:
             status = t("debrief.report_done", folder=str(self.report_paths[0].parent))
             ink = theme.INK
-        elif self.app.game.read_only and self.app.game.paper is not None:
+        elif self.app.game.looking_at_paper:
             # a paper table's result: said how to correct it (K did, without a word of it)
             status, ink = t("debrief.paper_read_only"), theme.MUTED
         elif self.app.game.read_only:
@@ -183,7 +183,7 @@ class DebriefScene(Scene):
             self.press("new")
         elif key == pygame.K_r:
             self.press("report")
-        elif key == pygame.K_k and self.app.game.read_only and self.app.game.paper is not None:
+        elif key == pygame.K_k and self.app.game.looking_at_paper:
             edit_paper_table(self.app)  # a paper table's result: its sheet, to be corrected
         elif pygame.K_1 <= key <= pygame.K_1 + len(TABS) - 1:
             self.tab = TABS[key - pygame.K_1]

@@ -355,8 +355,7 @@ class MenuScene(DialogScene):
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
-        paper = app.game.read_only and app.game.paper is not None
-        if paper:  # a paper table's game is looked at: its sheet is what can be corrected
+        if app.game.looking_at_paper:  # its sheet is what can be corrected
             buttons = [buttons[0], (app.t("menu.edit_paper"), self.edit_paper), buttons[2]]
         elif app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
