@@ -16,6 +16,7 @@ where it is printed or drawn.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +24,7 @@ from typing import Any
 
 from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Scenario, Verdict, target_limit
 from game.messages import da, en
-from game.numbers import format_amount, format_exact, is_known_unit, unit_scale
+from game.numbers import format_amount, format_exact, format_moment, is_known_unit, unit_scale
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,12 @@ class Catalogue:
 def catalogue(lang: str) -> Catalogue:
     """The (shared) catalogue of ``lang``."""
     return Catalogue(lang)
+
+
+def moment_words(moment: datetime.datetime) -> ByLanguage:
+    """``moment`` as each reader writes it ("03.12.2026 kl. 16:37", "2026-12-03 16:37";
+    ``format_moment``), for a message worded later in the reader's language."""
+    return ByLanguage.of(**{lang: format_moment(moment, lang) for lang in LANGUAGES})
 
 
 def unit_words(unit: str, lang: str) -> str:

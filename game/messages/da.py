@@ -1652,7 +1652,6 @@ MESSAGES.update(
         "files.cannot_read": "mappen kan ikke læses: {reason}",
         "lock.here": "på denne computer",
         "lock.there": "på computeren {host}",
-        "lock.moment": "{day}",
         "lock.moment_unknown": "ukendt tidspunkt",
         "lock.holder": "{where} (bruger {user}, proces {pid}, programmet startet {moment}, sidst gemt {saved})",
         "lock.opening": "spillet er ved at blive åbnet i et andet vindue",

@@ -1644,7 +1644,6 @@ MESSAGES.update(
         "files.cannot_read": "the folder cannot be read: {reason}",
         "lock.here": "on this computer",
         "lock.there": "on the computer {host}",
-        "lock.moment": "{day}",
         "lock.moment_unknown": "an unknown time",
         "lock.holder": "{where} (user {user}, process {pid}, program started {moment}, last saved {saved})",
         "lock.opening": "the game is being opened in another window",

@@ -12,8 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from game.engine.verdict import verdict
-from game.messages import LANGUAGES, ByLanguage, Message, render
-from game.numbers import format_moment
+from game.messages import ByLanguage, Message, moment_words, render
 from game.paths import is_litter
 from game.saves.copies import Listed, fold_copies
 from game.saves.files import display_path
@@ -140,12 +139,11 @@ def tables_named(save_dir: Path, table: str, scenario_title: str) -> list[SaveIn
 
 
 def _when(stamp: str) -> ByLanguage | str:
-    """A save's ISO stamp as each reader writes a moment (``format_moment``)."""
+    """A save's ISO stamp as each reader writes a moment (``moment_words``)."""
     try:
-        moment = datetime.fromisoformat(stamp)
+        return moment_words(datetime.fromisoformat(stamp))
     except ValueError:
         return stamp
-    return ByLanguage.of(**{lang: format_moment(moment, lang) for lang in LANGUAGES})
 
 
 @dataclass(frozen=True)

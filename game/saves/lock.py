@@ -38,8 +38,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from game.messages import LANGUAGES, ByLanguage, Message, render
-from game.numbers import format_moment
+from game.messages import ByLanguage, Message, moment_words, render
 from game.saves.files import display_path, host_name
 from game.saves.model import SaveError
 from game.saves.oserrors import os_code, os_message
@@ -52,11 +51,6 @@ WRITING_GRACE = 60.0
 """Seconds a lock file may stay empty or unreadable (being written) before it is abandoned."""
 _FORMAT = "raaderum-lock"
 _READ_TRIES = 50
-
-
-def _day(moment: datetime) -> ByLanguage:
-    """``moment`` as each reader writes it ("03.12.2026 kl. 16:37", "2026-12-03 16:37")."""
-    return ByLanguage.of(**{lang: format_moment(moment, lang) for lang in LANGUAGES})
 
 
 @dataclass(frozen=True)
@@ -88,12 +82,14 @@ class LockHolder:
         message."""
         here = self.on_this_machine
         where = Message.of("lock.here") if here else Message.of("lock.there", host=self.host)
+        moment: Message | ByLanguage
+        saved: Message | ByLanguage
         try:
-            moment = Message.of("lock.moment", day=_day(datetime.fromisoformat(self.started)))
+            moment = moment_words(datetime.fromisoformat(self.started))
         except ValueError:
             moment = Message.of("lock.moment_unknown")
         try:  # when it last saved: a window that stopped long ago is most likely gone
-            saved = Message.of("lock.moment", day=_day(datetime.fromtimestamp(self.refreshed)))
+            saved = moment_words(datetime.fromtimestamp(self.refreshed))
         except (OverflowError, OSError, ValueError):
             saved = Message.of("lock.moment_unknown")
         return Message.of(
