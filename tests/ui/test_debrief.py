@@ -878,3 +878,21 @@ def test_the_whatif_page_shows_the_targets_as_the_game_counts_them(app: App, dec
     app.step(0.016)
     assert state.targets[0] == 2.91 and format_target(state.targets[0]) == "2,91"
     assert "2,91" in drawn and "2,9" not in drawn, drawn
+
+
+def test_the_groups_note_is_quoted_the_english_way_in_an_english_window(
+    app: App, deck: Deck
+) -> None:
+    # an English window showed the group's reason in Danish quotation marks (»…«)
+    state = new_game(deck, "intro", seed=3)
+    history = History.start(state).do(Adopt(state.market[0], note="Because the children"))
+    while not history.current.finished:
+        history = history.do(EndYear())
+    app.game.settings = GameSettings(scenario="intro", seed=3)
+    app.game.history = history
+    app.set_language("en")
+    drawn = record_text(app)
+    app.push(DebriefScene(app, background=False))
+    post_key(pygame.K_2)
+    app.step(0.016)
+    assert "“Because the children”" in drawn and "»Because the children«" not in drawn

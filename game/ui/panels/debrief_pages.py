@@ -11,7 +11,7 @@ import pygame
 
 from game.engine import Adoption, GameState, Kind, Proposal, anchor, realised
 from game.messages import catalogue
-from game.numbers import format_amount
+from game.numbers import format_amount, quoted
 from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
@@ -297,7 +297,8 @@ class ProposalsPage(ListPage):
         if not note:
             return 0
         width = c.inner.width - c.size - self.app.scale.gap
-        return len(self.app.text.fit(f"»{note}«", width, 100_000, c.size, c.size).lines)
+        shown = quoted(note, self.app.lang)
+        return len(self.app.text.fit(shown, width, 100_000, c.size, c.size).lines)
 
     def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ListView) -> None:
         app = self.app
@@ -358,7 +359,8 @@ class ProposalsPage(ListPage):
         if note:  # in full: the group's reasons are what the debrief is for
             rows = self._note_lines(c, note)
             below = pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h * rows)
-            app.text.draw(surface, f"»{note}«", below, BODY.sized(size).ink(theme.MUTED))
+            # in the window's quotation marks (»…« in an English window too, before)
+            app.text.draw(surface, quoted(note, app.lang), below, BODY.sized(size).ink(theme.MUTED))
         for i in range(adoption.round, len(years)):
             amount = realised(proposal, adoption, i, start)
             ink = theme.GAP if amount < 0 else theme.INK
