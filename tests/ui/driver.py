@@ -105,6 +105,19 @@ def post_key(code: int, mod: int = 0) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=""))
 
 
+def record_text_places(app: App) -> list[tuple[str, pygame.Rect]]:
+    """Collect every (text, rectangle) the scenes draw (the real renderer still draws it)."""
+    placed: list[tuple[str, pygame.Rect]] = []
+    original = app.text.draw
+
+    def spy(surface, text, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
+        placed.append((text, pygame.Rect(rect)))
+        return original(surface, text, rect, *args, **kwargs)
+
+    app.text.draw = spy  # type: ignore[method-assign]
+    return placed
+
+
 def record_text(app: App) -> list[str]:
     """Collect every text the scenes draw (the real renderer still draws it)."""
     drawn: list[str] = []

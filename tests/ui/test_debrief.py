@@ -34,7 +34,7 @@ from game.ui.app import App
 from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
-from tests.ui.driver import post_key, record_cut, record_text
+from tests.ui.driver import post_key, record_cut, record_text, record_text_places
 
 
 @pytest.fixture(scope="module")
@@ -479,14 +479,7 @@ def test_the_scroll_badge_has_a_line_of_its_own_under_the_last_row(deck: Deck, t
     small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
     played = play_game(deck, "lang-horisont", 2, greedy_policy, np.random.default_rng(2))
     assert len(played.adopted) > 10
-    placed: list[tuple[str, pygame.Rect]] = []
-    original = small.text.draw
-
-    def spy(surface, text, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
-        placed.append((text, pygame.Rect(rect)))
-        return original(surface, text, rect, *args, **kwargs)
-
-    small.text.draw = spy  # type: ignore[method-assign]
+    placed = record_text_places(small)
     long_note = " ".join(
         ["Vi vedtog det efter en lang drøftelse i gruppen om konsekvenserne for borgerne"] * 4
     )

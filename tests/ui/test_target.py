@@ -18,7 +18,7 @@ from game.ui import theme
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.overlays import MenuScene
 from game.ui.scenes.target import TargetScene
-from tests.ui.driver import click, key, record_text, type_text
+from tests.ui.driver import click, key, record_text, record_text_places, type_text
 
 CTRL = pygame.KMOD_CTRL
 
@@ -320,14 +320,7 @@ def test_eight_years_targets_stand_apart_on_a_scaled_laptop(make_app, std_deck):
     app = make_app(std_deck, size=(1093, 614))
     app.start_game(std_deck, GameSettings("lang-horisont", 3, None, "da"))
     app.step(0.02)
-    placed: list[tuple[str, pygame.Rect]] = []
-    draw = app.text.draw
-
-    def spy(surface, text, rect, *args, **kwargs):  # type: ignore[no-untyped-def]
-        placed.append((text, pygame.Rect(rect)))
-        return draw(surface, text, rect, *args, **kwargs)
-
-    app.text.draw = spy  # type: ignore[method-assign]
+    placed = record_text_places(app)
     app.push("target")
     app.step(0.02)
     lines = [rect for text, rect in placed if text[:4].isdigit() and text[4:6] == ": "]
