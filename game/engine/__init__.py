@@ -94,6 +94,7 @@ from game.engine.rules import (
     shown_raaderum,
     target_far,
     target_limit,
+    target_weights,
     year_total,
 )
 from game.engine.state import (
@@ -171,6 +172,7 @@ __all__ = [
     "state_to_dict",
     "target_far",
     "target_limit",
+    "target_weights",
     "verdict",
     "year_total",
 ]
