@@ -145,7 +145,6 @@ def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str)
     if refused is not None:
         raise UsageError(refused)
     from game.engine import target_far
-    from game.engine.rules import target_weights
 
     if target is None:
         return
@@ -154,15 +153,10 @@ def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str)
     else:
         from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
-        reach = out_of_reach(deck, scenario.id, target)
-        if reach is None:
+        most = out_of_reach(deck, scenario.id, target)
+        if most is None:
             return
-        key, said = "cli.target_reach", {"most": format_amount(reach.shown, lang)}
-        if reach.early(scenario.rounds):
-            weights = target_weights(scenario.target)
-            key = "cli.target_reach_early"
-            said["year"] = scenario.years[reach.tight]
-            said["year_most"] = format_amount(reach.tight_target(weights), lang)
+        key, said = "cli.target_reach", {"most": format_amount(most, lang)}
     unit = unit_words(deck.unit, lang)
     line = catalogue(lang).t(key, target=format_target(target, lang), unit=unit, **said)
     print(line, file=sys.stderr)

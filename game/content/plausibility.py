@@ -658,7 +658,6 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
     (``game.engine.reach.worth_asking``)."""
     # the solver loads when asked
     from game.engine.reach import no_plan_cause, target_reach, worth_asking
-    from game.engine.rules import target_weights
 
     found: list[Problem] = []
     places = _cards(documents, "scenarios")
@@ -673,19 +672,6 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
         if reach is None:
             cause = no_plan_cause(deck, scenario.id)
             found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
-        elif reach.beyond(last) and reach.early(scenario.rounds):
-            year = reach.tight
-            found.append(
-                Problem.of(
-                    *at,
-                    "deck.target_beyond_luck_early",
-                    id=scenario.id,
-                    year=scenario.years[year],
-                    target=scenario.target[year],
-                    most=reach.tight_target(target_weights(scenario.target)),
-                    unit=deck.unit,
-                )
-            )
         elif reach.beyond(last):
             found.append(
                 Problem.of(

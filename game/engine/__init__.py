@@ -94,7 +94,6 @@ from game.engine.rules import (
     shown_raaderum,
     target_far,
     target_limit,
-    target_weights,
     year_total,
 )
 from game.engine.state import (
@@ -172,7 +171,6 @@ __all__ = [
     "state_to_dict",
     "target_far",
     "target_limit",
-    "target_weights",
     "verdict",
     "year_total",
 ]

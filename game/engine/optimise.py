@@ -593,15 +593,12 @@ def most_in_year(problem: Problem, year: int) -> float:
 class Ceiling:
     """How far a profile of targets can be raised (``highest_scale``): ``plan`` meets the
     targets ``reached``·weights in every year and wins; no plan wins above ``bound``·weights
-    (``bound`` equals ``reached`` when ``exact``). ``tight`` is the 0-based year the plan
-    meets with the least room (its råderum / weight is ``reached``): the last year when that
-    is one of the tightest, else the first of them – the year whose target holds s down."""
+    (``bound`` equals ``reached`` when ``exact``)."""
 
     plan: tuple[tuple[str, int], ...]
     reached: float
     bound: float
     exact: bool
-    tight: int = -1
 
 
 def highest_scale(
@@ -634,17 +631,12 @@ def highest_scale(
         return Ceiling((), 0.0, math.inf, exact=False)
     plan = model.plan(solution.values)
     totals = evaluate(dataclasses.replace(problem, targets=zero), plan).raaderum
-    ratios = {
-        year: total / weight
-        for year, (total, weight) in enumerate(zip(totals, weights))
-        if weight > 0
-    }
-    reached = min(ratios.values(), default=solution.values[scale])
+    reached = min(
+        (total / weight for total, weight in zip(totals, weights) if weight > 0),
+        default=solution.values[scale],
+    )
     bound = max(reached, solution.bound)
-    tightest = [year for year, ratio in ratios.items() if ratio <= reached + ledger.MET_TOLERANCE]
-    last = problem.rounds - 1
-    tight = last if last in tightest or not tightest else tightest[0]
-    return Ceiling(tuple(plan), reached, bound, solution.proved, tight)
+    return Ceiling(tuple(plan), reached, bound, solution.proved)
 
 
 def best_portfolio(state: GameState) -> OptimalPlan:

@@ -56,31 +56,16 @@ class Reach:
 
     ``reached``: an X the best plan found meets; ``ceiling``: no plan meets an X above it
     (equal to ``reached`` when HiGHS proved it; ``math.inf`` when the time ran out before any
-    plan was found); ``plan``: that plan, as (proposal id, 0-based round) pairs; ``tight``:
-    the 0-based budget year whose target holds X down (``optimise.Ceiling.tight``; -1, the
-    last year, when nothing is known). A flat profile of 10 a year whose pile gives only 8,5
-    in the first year has the reach 8,5 and the tight year 0: it is the first year, not the
-    last, that a deck author must lower or feed."""
+    plan was found); ``plan``: that plan, as (proposal id, 0-based round) pairs."""
 
     reached: float
     ceiling: float
     plan: tuple[tuple[str, int], ...] = ()
-    tight: int = -1
 
     @property
     def exact(self) -> bool:
         """True when ``reached`` is proved to be the largest X."""
         return self.ceiling <= self.reached + ledger.MET_TOLERANCE
-
-    def early(self, rounds: int) -> bool:
-        """Whether a year before the last (of ``rounds``) holds X down (``tight``)."""
-        return 0 <= self.tight < rounds - 1
-
-    def tight_target(self, weights: tuple[float, ...]) -> float:
-        """The tight year's target at X = ``reached`` (``weights`` from
-        ``rules.target_weights``), rounded down to one decimal: what the pile gives that year
-        when every year is met in the scenario's proportions."""
-        return math.floor(self.reached * weights[self.tight] * 10 + 1e-9) / 10
 
     def beyond(self, target: float | None) -> bool:
         """Whether the facilitator's X (None: the scenario's own) is above the ceiling: no
@@ -109,9 +94,7 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
         return Reach(reached=0.0, ceiling=math.inf)
     if ceiling is None:
         return None
-    return Reach(
-        reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan, tight=ceiling.tight
-    )
+    return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)
 
 
 def _whole_pile(deck: Deck, scenario_id: str) -> Problem:
@@ -169,13 +152,12 @@ _NO_TARGET = 1e12
 """A target below anything a year can give: the years no longer count."""
 
 
-def out_of_reach(deck: Deck, scenario_id: str, target: float | None) -> Reach | None:
-    """The reach when the facilitator's ``target`` is above what the pile meets without
-    luck, else None: for no X (None), a target within reach, a pile too large to ask
-    (``worth_asking``) or a reach not known. What the commands and the printed sheet say,
-    with its "ca." figure (``Reach.shown``) and tight year (the window asks in the
-    background: ``ReachBook``)."""
+def out_of_reach(deck: Deck, scenario_id: str, target: float | None) -> float | None:
+    """The "ca." figure of the reach (``Reach.shown``) when the facilitator's ``target`` is
+    above what the pile meets without luck, else None: for no X (None), a target within
+    reach, a pile too large to ask (``worth_asking``) or a reach not known. What the commands
+    and the printed sheet say (the window asks in the background: ``ReachBook``)."""
     if target is None or not worth_asking(deck, scenario_id):
         return None
     reach = target_reach(deck, scenario_id)
-    return reach if reach is not None and reach.beyond(target) else None
+    return reach.shown if reach is not None and reach.beyond(target) else None

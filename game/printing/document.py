@@ -20,17 +20,7 @@ from dataclasses import replace
 from html import escape
 from typing import TypeVar
 
-from game.engine import (
-    Deck,
-    Event,
-    Kind,
-    Proposal,
-    Scenario,
-    die_table,
-    ledger,
-    scaled_targets,
-    target_weights,
-)
+from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
 from game.messages import catalogue, unit_words
 from game.numbers import format_amount, format_exact, format_target
 from game.paths import command_word
@@ -66,17 +56,13 @@ def document(
     own = scenario.target[-1]
     from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
-    reach = out_of_reach(deck, scenario.id, target)
-    beyond = None
-    if reach is not None:
-        weights = target_weights(scenario.target)
-        beyond = (scenario.years[reach.tight], reach.tight_target(weights))
+    most = out_of_reach(deck, scenario.id, target)
     if target is not None:
         scenario = replace(scenario, target=scaled_targets(scenario.target, target))
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
-        _sheet(deck, scenario, lang, own if target is not None else None, beyond),
+        _sheet(deck, scenario, lang, own if target is not None else None, most),
         _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
@@ -538,12 +524,11 @@ def _sheet(
     scenario: Scenario,
     lang: str,
     own: float | None = None,
-    beyond: tuple[str, float] | None = None,
+    beyond: float | None = None,
 ) -> str:
     """The facilitator's sheet; ``own`` is the scenario's own final target when the sheet is
-    printed for the facilitator's X, and ``beyond`` (budget year, amount) what the pile
-    reaches without luck in the year that holds that X down (``Reach.tight``) when the X is
-    above the reach."""
+    printed for the facilitator's X, and ``beyond`` what the pile reaches without luck when
+    that X is above it."""
     t = catalogue(lang).t
     unit = unit_words(deck.unit, lang)
     yours = ""
@@ -559,8 +544,8 @@ def _sheet(
     if beyond is not None:
         said = t(
             "print.sheet.beyond_reach",
-            most=format_amount(beyond[1], lang),
-            year=beyond[0],
+            most=format_amount(beyond, lang),
+            year=scenario.years[-1],
             unit=unit,
         )
         yours += f'<p class="yours warn">{escape(said)}</p>'

@@ -112,9 +112,6 @@ def target_caption(
     reach = app.game.reaches.known(deck, scenario.id)
     if reach is not None and reach.beyond(scenario.target[-1] if target is None else target):
         most = format_amount(reach.shown, app.lang)
-        if reach.early(scenario.rounds):
-            tight = scenario.years[reach.tight]
-            return app.t("start.target_reach_early", year=year, most=most, tight=tight), True
         return app.t("start.target_reach", year=year, most=most), True
     return app.t(plain, year=year), False
 
