@@ -144,7 +144,7 @@ def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str)
     refused = target_refusal(deck, target, lang)
     if refused is not None:
         raise UsageError(refused)
-    from game.engine import target_far
+    from game.engine import scaled_targets, target_far
 
     if target is None:
         return
@@ -153,10 +153,17 @@ def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str)
     else:
         from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
-        most = out_of_reach(deck, scenario.id, target)
-        if most is None:
+        reach = out_of_reach(deck, scenario.id, target)
+        if reach is None:
             return
-        key, said = "cli.target_reach", {"most": format_amount(most, lang)}
+        key, said = "cli.target_reach", {"most": format_amount(reach.shown, lang)}
+        targets = scaled_targets(scenario.target, target)
+        short = reach.short_year(targets)
+        if short is not None:
+            key = "cli.target_reach_early"
+            said["year"] = scenario.years[short]
+            said["year_target"] = format_target(targets[short], lang)
+            said["year_most"] = format_amount(reach.most_in(short), lang)
     unit = unit_words(deck.unit, lang)
     line = catalogue(lang).t(key, target=format_target(target, lang), unit=unit, **said)
     print(line, file=sys.stderr)

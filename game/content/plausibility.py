@@ -672,6 +672,18 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
         if reach is None:
             cause = no_plan_cause(deck, scenario.id)
             found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
+        elif reach.beyond(last) and (short := reach.short_year(scenario.target)) is not None:
+            found.append(
+                Problem.of(
+                    *at,
+                    "deck.target_beyond_luck_early",
+                    id=scenario.id,
+                    year=scenario.years[short],
+                    target=scenario.target[short],
+                    most=reach.most_in(short),
+                    unit=deck.unit,
+                )
+            )
         elif reach.beyond(last):
             found.append(
                 Problem.of(

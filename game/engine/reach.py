@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import ledger
 from game.engine.milp import SolverFailed
 from game.engine.model import Deck
-from game.engine.optimise import Problem, can_win, card_for, highest_scale
+from game.engine.optimise import Problem, can_win, card_for, highest_scale, most_in_year
 from game.engine.rules import new_game, target_weights
 
 REACH_TIME_S = 2.0
@@ -56,11 +57,30 @@ class Reach:
 
     ``reached``: an X the best plan found meets; ``ceiling``: no plan meets an X above it
     (equal to ``reached`` when HiGHS proved it; ``math.inf`` when the time ran out before any
-    plan was found); ``plan``: that plan, as (proposal id, 0-based round) pairs."""
+    plan was found); ``plan``: that plan, as (proposal id, 0-based round) pairs;
+    ``year_most``: for each budget year before the last, the most any plan gives in that year
+    alone (``optimise.most_in_year``; empty when nothing is known)."""
 
     reached: float
     ceiling: float
     plan: tuple[tuple[str, int], ...] = ()
+    year_most: tuple[float, ...] = ()
+
+    def short_year(self, targets: Sequence[float]) -> int | None:
+        """The first budget year before the last (0-based) whose target in ``targets``
+        (deck's unit, one per year) is above what that year can give on its own
+        (``year_most``): no plan meets it, whatever the other years get. A flat target of 10
+        whose pile gives at most 8,5 in 2028 is held down by 2028, not by the last year, and
+        that is the year a deck author must lower or feed. None when every earlier year could
+        be met on its own: the last year, or the years together, hold X down."""
+        for year, (target, most) in enumerate(zip(targets[:-1], self.year_most)):
+            if target > most + ledger.MET_TOLERANCE:
+                return year
+        return None
+
+    def most_in(self, year: int) -> float:
+        """``year_most[year]`` rounded down to one decimal: the "højst ca." figure."""
+        return math.floor(self.year_most[year] * 10 + 1e-9) / 10
 
     @property
     def exact(self) -> bool:
@@ -94,7 +114,10 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
         return Reach(reached=0.0, ceiling=math.inf)
     if ceiling is None:
         return None
-    return Reach(reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan)
+    year_most = tuple(most_in_year(problem, year) for year in range(scenario.rounds - 1))
+    return Reach(
+        reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan, year_most=year_most
+    )
 
 
 def _whole_pile(deck: Deck, scenario_id: str) -> Problem:
@@ -152,12 +175,13 @@ _NO_TARGET = 1e12
 """A target below anything a year can give: the years no longer count."""
 
 
-def out_of_reach(deck: Deck, scenario_id: str, target: float | None) -> float | None:
-    """The "ca." figure of the reach (``Reach.shown``) when the facilitator's ``target`` is
-    above what the pile meets without luck, else None: for no X (None), a target within
-    reach, a pile too large to ask (``worth_asking``) or a reach not known. What the commands
-    and the printed sheet say (the window asks in the background: ``ReachBook``)."""
+def out_of_reach(deck: Deck, scenario_id: str, target: float | None) -> Reach | None:
+    """The reach when the facilitator's ``target`` is above what the pile meets without
+    luck, else None: for no X (None), a target within reach, a pile too large to ask
+    (``worth_asking``) or a reach not known. What the commands and the printed sheet say,
+    with its "ca." figure (``Reach.shown``) and the year that is short (``short_year``); the
+    window asks in the background (``ReachBook``)."""
     if target is None or not worth_asking(deck, scenario_id):
         return None
     reach = target_reach(deck, scenario_id)
-    return reach.shown if reach is not None and reach.beyond(target) else None
+    return reach if reach is not None and reach.beyond(target) else None

@@ -56,13 +56,21 @@ def document(
     own = scenario.target[-1]
     from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
-    most = out_of_reach(deck, scenario.id, target)
+    reach = out_of_reach(deck, scenario.id, target)
+    beyond = None
+    if reach is not None and target is not None:
+        short = reach.short_year(scaled_targets(scenario.target, target))
+        beyond = (
+            (scenario.years[-1], reach.shown)
+            if short is None
+            else (scenario.years[short], reach.most_in(short))
+        )
     if target is not None:
         scenario = replace(scenario, target=scaled_targets(scenario.target, target))
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
-        _sheet(deck, scenario, lang, own if target is not None else None, most),
+        _sheet(deck, scenario, lang, own if target is not None else None, beyond),
         _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
@@ -524,11 +532,12 @@ def _sheet(
     scenario: Scenario,
     lang: str,
     own: float | None = None,
-    beyond: float | None = None,
+    beyond: tuple[str, float] | None = None,
 ) -> str:
     """The facilitator's sheet; ``own`` is the scenario's own final target when the sheet is
-    printed for the facilitator's X, and ``beyond`` what the pile reaches without luck when
-    that X is above it."""
+    printed for the facilitator's X, and ``beyond`` (budget year, amount) when that X is above
+    what the pile reaches without luck: the year that is short (``Reach.short_year``) and the
+    most it gives, else the last year and the reach."""
     t = catalogue(lang).t
     unit = unit_words(deck.unit, lang)
     yours = ""
@@ -544,8 +553,8 @@ def _sheet(
     if beyond is not None:
         said = t(
             "print.sheet.beyond_reach",
-            most=format_amount(beyond, lang),
-            year=scenario.years[-1],
+            most=format_amount(beyond[1], lang),
+            year=beyond[0],
             unit=unit,
         )
         yours += f'<p class="yours warn">{escape(said)}</p>'

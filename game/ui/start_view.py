@@ -112,6 +112,11 @@ def target_caption(
     reach = app.game.reaches.known(deck, scenario.id)
     if reach is not None and reach.beyond(scenario.target[-1] if target is None else target):
         most = format_amount(reach.shown, app.lang)
+        targets = scenario.target if target is None else scaled_targets(scenario.target, target)
+        short = reach.short_year(targets)
+        if short is not None:
+            tight = scenario.years[short]
+            return app.t("start.target_reach_early", year=year, most=most, tight=tight), True
         return app.t("start.target_reach", year=year, most=most), True
     return app.t(plain, year=year), False
 

@@ -9,6 +9,7 @@ trial made them."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -544,6 +545,32 @@ def test_a_target_above_what_the_pile_reaches_without_luck_is_said_at_the_target
         "målet, eller læg flere forslag i bunken",
         f"deck.yaml: {OK_LINE}",
     ]
+
+
+def test_a_first_year_out_of_reach_is_named_not_blamed_on_the_last(tmp_path, capsys):
+    # An author wrote one target for every year ("target: 7"). The pile gives 7 in the last
+    # year with room to spare, but not in an earlier year: validate said "a target of 7 in
+    # the last year, but the pile reaches only ca. 3", and the author lowered the wrong year.
+    from game.content import load_sources
+    from game.engine.optimise import most_in_year
+    from game.engine.reach import _whole_pile
+    from game.numbers import format_amount
+
+    flat = load_sources([("deck.yaml", BASE.replace("target: [3, 5, 7]", "target: 7"))])
+    alone = [most_in_year(_whole_pile(flat, "budget-2027"), year) for year in range(3)]
+    short = next(year for year in range(2) if alone[year] < 7)  # 2027 gives at most ca. 3
+    assert alone[2] >= 7  # the last year alone has room
+    code, lines = _validate(tmp_path, capsys, ("target: [3, 5, 7]", "target: 7"))
+    assert code == 0
+    year = ("2027", "2028")[short]
+    most = format_amount(math.floor(alone[short] * 10) / 10)
+    assert lines[0] == (
+        f"deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes uden held: målet for "
+        f"{year} er 7 mio. kr., men bunken giver højst ca. {most} mio. kr. i {year}, uanset "
+        "hvad de andre år får (alle forslag på bordet fra første år, kortenes beløb, ingen "
+        f"hændelser); sænk målet for {year}, eller læg forslag i bunken, der giver noget "
+        "allerede dér"
+    )
 
 
 def test_a_scenario_no_plan_can_win_is_said_whatever_its_target(tmp_path, capsys):
