@@ -18,6 +18,7 @@ from game.balance.analysis import (
     PILE_RANGE,
     CardStat,
     ScenarioResult,
+    StrategyResult,
     suggested,
 )
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
@@ -399,8 +400,8 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
 SIDE_ADVICE = {
     "savings": (
         "Besparelserne bærer spillet næsten alene ({who} vinder {rate}): hæv målet for det "
-        "sidste år, stram gulvet for serviceniveauet, eller tag besparelser ud af bunken, så "
-        "investeringernes og effektiviseringernes beløb skal til."
+        "sidste år, {floor}, eller tag besparelser ud af bunken, så investeringernes og "
+        "effektiviseringernes beløb skal til."
     ),
     "no-investment": (
         "Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne og "
@@ -417,10 +418,9 @@ SIDE_ADVICE = {
 
 SIDE_ADVICE_HARD = {
     "savings": (
-        "Besparelserne bærer spillet næsten alene ({who} vinder {rate}): stram gulvet for "
-        "serviceniveauet, eller tag besparelser ud af bunken, så investeringernes og "
-        "effektiviseringernes beløb skal til (hæv ikke målene, før dækket kan vindes oftere: "
-        "se ovenfor)."
+        "Besparelserne bærer spillet næsten alene ({who} vinder {rate}): {floor}, eller tag "
+        "besparelser ud af bunken, så investeringernes og effektiviseringernes beløb skal til "
+        "(hæv ikke målene, før dækket kan vindes oftere: se ovenfor)."
     ),
     "no-investment": (
         "Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne og "
@@ -438,24 +438,51 @@ SIDE_ADVICE_HARD = {
 """The same when the best plan in hindsight loses too often (``guidance`` says what to
 lower first): advice that does not also tell the author to raise a target."""
 
+SIDE_TAKES_OUT = {"savings": Kind.SAVING, "no-investment": Kind.EFFICIENCY}
+"""The kind each side's advice tells the author to take out of the pile (``SIDE_ADVICE``)."""
 
-def one_sided_advice(result: ScenarioResult) -> list[str]:
-    """One sentence per kind of one-sided play (``Strategy.side``) whose best strategy wins
-    more than ``ONE_SIDED_MAX`` of its games: what in the deck lets it, and what to change.
-    Nothing on a deck out of reach (it is told what holds it back first), nor on a scenario
-    of fewer than three years, which the balance targets do not hold to it."""
+
+def winning_sides(result: ScenarioResult) -> list[tuple[str, StrategyResult]]:
+    """Each kind of one-sided play (``Strategy.side``) whose best strategy wins more than
+    ``ONE_SIDED_MAX`` of its games, with that strategy, in ``SIDE_ADVICE``'s order. Empty on
+    a deck out of reach (it is told what holds it back first) and on a scenario of fewer
+    than three years, which the balance targets do not hold to it."""
     if result.out_of_reach or result.scenario.rounds < 3:
         return []
-    said = []
-    hard = result.diagnosis is not None and result.hindsight_share is not None
-    for side, text in (SIDE_ADVICE_HARD if hard else SIDE_ADVICE).items():
+    found = []
+    for side in SIDE_ADVICE:
         played = [
             r for r in result.strategies.values() if r.one_sided and BY_NAME[r.name].side == side
         ]
         best = max(played, key=lambda r: r.win_rate, default=None)
         if best is not None and best.win_rate > ONE_SIDED_MAX:
-            said.append(text.format(who=spoken(best.name), rate=percent(best.win_rate)))
-    return said
+            found.append((side, best))
+    return found
+
+
+def one_sided_advice(result: ScenarioResult) -> list[str]:
+    """One sentence per kind of one-sided play that wins too often (``winning_sides``): what
+    in the deck lets it, and what to change. A scenario without a service floor is told to
+    set one, not to tighten it."""
+    hard = result.diagnosis is not None and result.hindsight_share is not None
+    texts = SIDE_ADVICE_HARD if hard else SIDE_ADVICE
+    floor = (
+        "stram gulvet for serviceniveauet"
+        if result.scenario.service_floor is not None
+        else "sæt et gulv for serviceniveauet ('service_floor')"
+    )
+    return [
+        texts[side].format(who=spoken(best.name), rate=percent(best.win_rate), floor=floor)
+        for side, best in winning_sides(result)
+    ]
+
+
+def too_strong(result: ScenarioResult) -> frozenset[Kind]:
+    """The kinds ``one_sided_advice`` tells the author to take out of the pile: ``card_advice``
+    must not tell them to add more of those."""
+    return frozenset(
+        SIDE_TAKES_OUT[side] for side, _ in winning_sides(result) if side in SIDE_TAKES_OUT
+    )
 
 
 def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
@@ -524,7 +551,11 @@ the other cards of its kind is told to change its amount or belastning."""
 
 
 def card_advice(
-    cards: Sequence[CardStat], unit: str, all_kinds: bool = False, more_capacity: bool = False
+    cards: Sequence[CardStat],
+    unit: str,
+    all_kinds: bool = False,
+    more_capacity: bool = False,
+    strong: frozenset[Kind] = frozenset(),
 ) -> list[str]:
     """What to do about the dominant and dead cards of a scenario (``CardStat.flag``), one
     sentence per kind or card: a kind whose cards are nearly all dominant needs more cards
@@ -536,7 +567,10 @@ def card_advice(
     belastning; a flagged card that does not, needs a look at what that measure leaves out
     (its first years, its service, the cards that require it). ``more_capacity``: the
     report already tells the scenario to raise its capacity, so a crowded kind is not also
-    told to tighten it."""
+    told to tighten it. ``strong``: kinds the report tells the author to take out of the pile
+    because one-sided play wins with them (``too_strong``); a crowded kind among them is told
+    why its cards are taken, not to add more (a deck author read "tag besparelser ud" and
+    "læg flere besparelser i bunken" about one scenario)."""
     said: list[str] = []
     for kind in KINDS:
         mine = [c for c in cards if c.kind is kind]
@@ -549,6 +583,16 @@ def card_advice(
                 f"»{mine[0].title}« er bunkens eneste {KIND_WORD[kind]}, og alle tre slags skal "
                 f"i spil, så planen må tage det. Læg flere {plural} i bunken, så der er noget "
                 "at vælge imellem."
+            )
+        elif crowded and kind in strong:
+            counted = (
+                f"Alle bunkens {len(mine)}"
+                if len(dominant) == len(mine)
+                else f"{len(dominant)} af bunkens {len(mine)}"
+            )
+            said.append(
+                f"{counted} {plural} er dominerende, fordi de bærer spillet: følg rådet om "
+                f"{plural} ovenfor, før du ændrer de enkelte kort."
             )
         elif crowded:
             counted = (

@@ -28,6 +28,7 @@ from game.balance.advice import (
     percent,
     pile_advice,
     target_advice,
+    too_strong,
 )
 from game.balance.analysis import (
     BEST_RANGE,
@@ -326,6 +327,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 unit,
                 result.scenario.require_all_kinds,
                 more_capacity=bool(result.diagnosis and result.diagnosis.rescued.get("capacity")),
+                strong=too_strong(result),
             )
         )
         if to_do:

@@ -710,3 +710,33 @@ def test_a_markdown_file_that_cannot_be_written_is_said_before_the_games(tmp_pat
     assert main([*args, "--markdown", str(blocker / "balance.md")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "balance.md" in err
+
+
+def test_savings_that_carry_the_game_are_not_also_told_to_grow_in_number():
+    # A deck author's scenario: »Planlægger med besparelser« won 50 % and its three savings
+    # were all dominant. The report said both "tag besparelser ud af bunken" and "læg flere
+    # besparelser i bunken", and told a scenario without a floor to "stram gulvet".
+    from game.balance.advice import card_advice, one_sided_advice, too_strong
+    from game.balance.analysis import CardStat
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {
+        "planner": StrategyResult("planner", 100, 70, won, (5, 50, 100)),
+        "planner-savings": StrategyResult("planner-savings", 100, 50, won, (5, 50, 100)),
+    }
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played)
+    assert result.scenario.service_floor is None
+    [said] = one_sided_advice(result)
+    assert said.startswith("Besparelserne bærer spillet næsten alene")
+    assert "sæt et gulv for serviceniveauet ('service_floor')" in said
+    assert "stram gulvet" not in said
+    floored = replace(result, scenario=replace(result.scenario, service_floor=-4))
+    assert "stram gulvet for serviceniveauet" in one_sided_advice(floored)[0]
+
+    savings = [CardStat(c, c, Kind.SAVING, 100, 95, 0.6) for c in ("a", "b", "c")]
+    assert too_strong(result) == {Kind.SAVING}
+    [card_said] = card_advice(savings, "mio. kr.", strong=too_strong(result))
+    assert "Læg flere besparelser" not in card_said
+    assert card_said.startswith("Alle bunkens 3 besparelser er dominerende, fordi de bærer")
+    # without the one-sided advice the crowded kind is still told to grow
+    assert "Læg flere besparelser i bunken" in card_advice(savings, "mio. kr.")[0]
