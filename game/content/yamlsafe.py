@@ -149,7 +149,32 @@ def decode(raw: bytes, file: str) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise YamlError([Problem.of(file, line, "deck.nul")])
+    garbled = MOJIBAKE.search(text)
+    if garbled:
+        line = text[: garbled.start()].count("\n") + 1
+        sample = garbled.group(0)
+        raise YamlError(
+            [Problem.of(file, line, "deck.mojibake", sample=sample, meant=_meant(sample))]
+        )
     return text
+
+
+MOJIBAKE = re.compile("Ã[\u00a0-\u00bf\u2020\u02dc\u2026\u0080-\u009f]|â€.?")
+"""UTF-8 letters read as Windows-1252 (or Latin-1) and saved as UTF-8 again: "Ã¦" for æ,
+"Ã¸" for ø, "Ã¥" for å, "Ã˜" for Ø, "â€“" for –. A file opened as ANSI in an old editor and
+saved as UTF-8 reads without an error, but every Danish letter is two wrong ones; no Danish
+text holds these pairs, so the file is refused rather than misread."""
+
+
+def _meant(sample: str) -> str:
+    """The letter ``sample`` (a ``MOJIBAKE`` match) was meant to be, or ``sample`` itself
+    when it does not turn back into one."""
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return sample.encode(encoding).decode("utf-8")
+        except UnicodeError:
+            continue
+    return sample
 
 
 def parse(text: str, file: str, *, lenient: bool = False) -> YamlDocument:

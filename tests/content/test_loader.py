@@ -46,7 +46,7 @@ def _good_body() -> str:
     return HEADER + "proposals:\n" + cards + SCENARIO
 
 
-def _problems(text: str) -> list[str]:
+def _problems(text: str | bytes) -> list[str]:
     with pytest.raises(DeckError) as error:
         load_sources([("deck.yaml", text)])
     return [str(p) for p in error.value.problems]
@@ -669,3 +669,17 @@ def test_a_hidden_character_is_placed_by_whole_words():
     assert render(place("Social og\u00a0handicap", 9)) == "mellem 'Social og' og 'handicap'"
     long = "Administration og digitalisering\u00a0"
     assert render(place(long, len(long) - 1)) == "efter 'digitalisering'"
+
+
+@pytest.mark.parametrize(
+    ("letter", "garbled"), [("æ", "Ã¦"), ("ø", "Ã¸"), ("Å", "Ã…"), ("Ø", "Ã˜"), ("–", "â€“")]
+)
+def test_danish_letters_saved_twice_in_the_wrong_character_set_are_refused(letter, garbled):
+    # A deck opened as ANSI in an old editor and saved as UTF-8 again read without a word,
+    # and the board showed "Flere Ã¦ldre end ventet".
+    good = _good_body().replace("title:", f"title: Flere {letter}ldre –", 1)
+    load_sources([("deck.yaml", good.encode("utf-8"))])  # the deck itself is fine
+    text = good.replace(letter, garbled).replace("–", "â€“")  # what the editor saved
+    problems = _problems(text.encode("utf-8"))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if garbled in row)
+    assert problems[0].startswith(f"deck.yaml:{line}: '{garbled}' skulle nok have været '{letter}'")
