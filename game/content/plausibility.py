@@ -889,6 +889,8 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
     barrier – an efficiency on a welfare area is seen as a saving – then never applies,
     usually because the areas are named otherwise ("Ældreudvalget" for "Ældre")."""
     areas = {p.area for p in deck.proposals}
+    if deck.welfare_areas != WELFARE_AREAS:
+        return _unused_welfare_areas(deck, documents, areas)
     if (
         not any(p.kind is Kind.EFFICIENCY for p in deck.proposals)
         or len(areas) < 3
@@ -912,6 +914,43 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
             listed="; ".join(likely) if likely else "Ældreudvalget; Børne- og Ungeudvalget",
         )
     ]
+
+
+def _unused_welfare_areas(
+    deck: Deck, documents: Sequence[YamlDocument], areas: set[str]
+) -> list[Problem]:
+    """A warning naming the deck's own welfare areas that no proposal has as its area, when
+    they seem meant for the cards: the cards the author meant lose the barrier's extra
+    træthed without a word ("Ældreområdet" listed, "Ældre" written on the cards). Said of
+    every unused name when none of the list is a card's area, else only of the names a card's
+    area contains or is contained in (a full list of the municipality's welfare areas, some
+    without a card in this deck, is not a mistake)."""
+    at = _header_line(documents, "welfare_areas")
+    if at is None or not areas:
+        return []
+    none_used = not any(name in areas for name in deck.welfare_areas)
+    named = []
+    for name in deck.welfare_areas:
+        close = [a for a in sorted(areas) if _contains_either(a, name)]
+        if name in areas or not (close or none_used):
+            continue
+        named.append(f"'{name}' ('{close[0]}'?)" if close else f"'{name}'")
+    if not named:
+        return []
+    return [
+        Problem.of(
+            *at,
+            "deck.unused_welfare_area.one" if len(named) == 1 else "deck.unused_welfare_area.many",
+            names=", ".join(named),
+            areas=", ".join(sorted(areas)),
+        )
+    ]
+
+
+def _contains_either(one: str, other: str) -> bool:
+    """Whether one name holds the other (case aside): "Ældre" and "Ældreområdet"."""
+    a, b = one.casefold(), other.casefold()
+    return a in b or b in a
 
 
 WELFARE_STEMS = tuple(

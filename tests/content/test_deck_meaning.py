@@ -707,3 +707,20 @@ def test_balance_counts_only_the_cards_a_group_can_adopt_in_the_pile(tmp_path, c
         "»Færre timer« og »Inklusion« kan aldrig vedtages i scenariet og er ikke talt med "
         "(raaderum validate siger hvorfor)."
     ) in out, out
+
+
+def test_welfare_areas_written_otherwise_than_the_cards_area_are_named(tmp_path, capsys):
+    # An author listed "Ældreområdet" and "Skoleområdet" while the cards say "Ældre" and
+    # "Skole": it validated OK, and no card got the welfare barrier's extra træthed.
+    header = "  schema_version: 2\n"
+    listed = '  schema_version: 2\n  welfare_areas: ["Ældreområdet", "Skoleområdet"]\n'
+    code, lines = _validate(tmp_path, capsys, (header, listed))
+    assert code == 0
+    assert lines[0].startswith(
+        "deck.yaml:6: advarsel: velfærdsområderne 'Ældreområdet' ('Ældre'?), 'Skoleområdet' "
+        "('Skole'?) i 'welfare_areas' er ikke noget forslags område, så de gør ingen forskel"
+    )
+    # a full list of the municipality's welfare areas, some without a card here, is fine
+    full = '  schema_version: 2\n  welfare_areas: ["Ældre", "Skole", "Psykiatri"]\n'
+    code, lines = _validate(tmp_path, capsys, (header, full))
+    assert code == 0 and not any("velfærdsområde" in line for line in lines)
