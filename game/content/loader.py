@@ -553,6 +553,16 @@ def _message(
         if kind == "less_than_equal":
             return Message.of("deck.target_range", limit=f"{MAX_TARGET:g}")
         return Message.of("deck.target_shape")
+    if kind in ("too_short", "too_long") and isinstance(value, str):
+        # a text inside a list (a year), checked after its validator: pydantic names it as
+        # it names a list ("'years (nr. 2)' må højst have 12 år" for a 16-letter year)
+        if kind == "too_short":
+            return Message.of("field.empty", where=where)
+        if "," in value and field == "years":
+            return Message.of("deck.year_list_in_one", where=where, value=value)
+        return Message.of(
+            "field.too_long_text", where=where, length=len(value), most=ctx.get("max_length", "?")
+        )
     if kind in ("too_short", "too_long") and field in COUNTED_ITEMS:
         # "'år' skal have mindst 2 år", not "… 2 elementer"
         count = ctx.get("min_length" if kind == "too_short" else "max_length")
@@ -639,6 +649,10 @@ def _unknown_ref(section: str, ref: str, hints: IdIndex) -> Message:
     return Message.of(f"deck.unknown.{section}", ref=ref)
 
 
+_SEVERAL_YEARS = re.compile(r"\d\s*[,;]\s*\d")
+"""Two numbers with a comma or semicolon between them in one year: several years in one text."""
+
+
 def _check_years(item: _Item, problems: list[Problem]) -> None:
     """A scenario's own years: one target per year when it gives several, no year twice."""
     spec: ScenarioSpec = item.spec
@@ -655,6 +669,12 @@ def _check_years(item: _Item, problems: list[Problem]) -> None:
         )
     seen_years: set[str] = set()
     for index, year in enumerate(spec.years):
+        if _SEVERAL_YEARS.search(year):  # "2027, 2028" read as one budget year's name
+            where = Message.of("field.nth", field="years", number=index + 1)
+            line = doc.line((*path, "years", index))
+            problems.append(
+                Problem.of(doc.file, line, "deck.year_list_in_one", where=where, value=year)
+            )
         if year in seen_years:
             problems.append(
                 Problem.of(

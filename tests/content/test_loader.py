@@ -683,3 +683,25 @@ def test_danish_letters_saved_twice_in_the_wrong_character_set_are_refused(lette
     problems = _problems(text.encode("utf-8"))
     line = next(n for n, row in enumerate(text.splitlines(), 1) if garbled in row)
     assert problems[0].startswith(f"deck.yaml:{line}: '{garbled}' skulle nok have været '{letter}'")
+
+
+@pytest.mark.parametrize(
+    ("years", "said"),
+    [
+        (
+            '["2027", "Overslagsår 2028"]',
+            "'years (nr. 2)' er for lang: 16 tegn (højst 12)",
+        ),
+        ('["2027", ""]', "'years (nr. 2)' må ikke være tom"),
+        (
+            '["2027, 2028", "2029"]',
+            "'years (nr. 1)' er ét år med kommaer i ('2027, 2028'): skriv årene som en liste",
+        ),
+    ],
+)
+def test_a_year_that_is_too_long_or_empty_is_told_in_letters_not_years(years, said):
+    # "'years (nr. 2)' må højst have 12 år" for a year of 16 letters, and "skal have mindst
+    # ét år" for an empty one: the list's words for a text inside it
+    text = _good_body().replace('years: ["2027", "2028"]', f"years: {years}")
+    problems = _problems(text)
+    assert any(said in p for p in problems), problems
