@@ -470,6 +470,20 @@ def _problem(
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         what = str(base[0]) if base[0] in ("proposals", "events", "scenarios", "deck") else "other"
         return Problem.of(doc.file, doc.line(path), "deck.not_fields", what=_element(what))
+    decimal = _DECIMAL_COMMA.fullmatch(value.strip()) if isinstance(value, str) else None
+    if kind in ("int_type", "int_parsing") and decimal:
+        # "capacity: 14,5" was told to write 14.5, which the whole-number field then refused
+        number = float(value.strip().replace(",", ".").replace("−", "-"))
+        low, high = math.floor(number), math.ceil(number)
+        return Problem.of(
+            doc.file,
+            doc.line(path),
+            "deck.whole_comma",
+            where=where,
+            value=value,
+            low=low,
+            high=high,
+        )
     if kind in _NUMBER_KINDS and isinstance(value, str):
         hint = text_problem(value, share=field in _SHARE_FIELDS, unit=unit)
         if hint is not None:
@@ -535,6 +549,8 @@ def _element(section: str) -> Message:
 _NUMBER_KINDS = frozenset({"float_type", "float_parsing", "int_type", "int_parsing"})
 _NOT_ABOUT_THE_CHARACTERS = frozenset({"string_too_long", "string_too_short", "string_type"})
 """Errors of a text value that a hidden character in it does not cause (it is too long)."""
+_DECIMAL_COMMA = re.compile(r"[-−]?\d+,\d+")
+"""A number with a decimal comma, which YAML reads as text ("14,5")."""
 _SHARE_FIELDS = frozenset({"uncertainty", "failure"})
 """Fields that hold a share from 0 to 1 (a percent sign there means: write 0.2 for 20 %)."""
 

@@ -943,6 +943,7 @@ MESSAGES.update(
         "field.greater": "'{where}' skal være større end {gt}, ikke {value}",
         "field.list": "'{where}' skal være en liste, fx [1, 2, 3]",
         "deck.list_write": "'{where}' skal være en liste: skriv {write}",
+        "deck.whole_comma": "'{where}' skal være et helt tal, men '{value}' er et decimaltal: skriv {low} eller {high}",
         "deck.year_list_in_one": '\'{where}\' er ét år med kommaer i (\'{value}\'): skriv årene som en liste med et år i hvert sæt anførselstegn, fx ["2027", "2028", "2029"]',
         "field.few_items.one": "'{where}' skal have mindst {items}",
         "field.few_items.many": "'{where}' skal have mindst {count} {items}",

@@ -935,6 +935,7 @@ MESSAGES.update(
         "field.greater": "'{where}' must be greater than {gt}, not {value}",
         "field.list": "'{where}' must be a list, e.g. [1, 2, 3]",
         "deck.list_write": "'{where}' must be a list: write {write}",
+        "deck.whole_comma": "'{where}' must be a whole number, but '{value}' is a decimal: write {low} or {high}",
         "deck.year_list_in_one": '\'{where}\' is one year with commas in it (\'{value}\'): write the years as a list, each year in its own quotation marks, e.g. ["2027", "2028", "2029"]',
         "field.few_items.one": "'{where}' must have at least {items}",
         "field.few_items.many": "'{where}' must have at least {count} {items}",

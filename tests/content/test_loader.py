@@ -705,3 +705,14 @@ def test_a_year_that_is_too_long_or_empty_is_told_in_letters_not_years(years, sa
     text = _good_body().replace('years: ["2027", "2028"]', f"years: {years}")
     problems = _problems(text)
     assert any(said in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("written", "said"), [("14,5", "skriv 14 eller 15"), ("−2,5", "skriv -3 eller -2")]
+)
+def test_a_decimal_comma_in_a_whole_number_field_is_told_the_whole_numbers(written, said):
+    # "capacity: 14,5" was told "Skriv 14.5", and 14.5 was then refused as not a whole number
+    text = _good_body() + f"    capacity: {written}\n"
+    problems = _problems(text)
+    expected = f"'capacity' skal være et helt tal, men '{written}' er et decimaltal: {said}"
+    assert any(expected in p for p in problems), problems
