@@ -183,6 +183,13 @@ def _spaced(part: str) -> str:
     return yaml_number(found[0])
 
 
+def plainly_several(parts: list[str]) -> bool:
+    """Whether numbers written with a comma directly between them (``[0.5,1.5,2.5]``) can
+    only be several numbers: each has a decimal point, so its author writes decimals with a
+    point, and the whole is no one number in either language."""
+    return all("." in part for part in parts) and not _one_number(",".join(parts))
+
+
 def comma_problem(parts: list[str]) -> Message:
     """The message for numbers written with a comma directly between them in a flow list
     (``[1,5]``): YAML reads ``len(parts)`` numbers, a Danish author may mean one."""

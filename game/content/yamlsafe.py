@@ -26,6 +26,7 @@ from game.content.numbertext import (
     comma_problem,
     comma_unit_problem,
     looks_like_number,
+    plainly_several,
     scalar_problem,
 )
 from game.messages import Message, render
@@ -539,7 +540,7 @@ def _check_commas(node: yaml.Node, context: _Context) -> None:
     run: list[yaml.Node] = []
 
     def flush() -> None:
-        if len(run) > 1:
+        if len(run) > 1 and not plainly_several([str(n.value) for n in run]):
             context.skip.update(id(n) for n in run)
             line = run[0].end_mark.line + 1
             parts = [str(n.value) for n in run]

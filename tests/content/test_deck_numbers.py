@@ -258,3 +258,12 @@ def test_a_unit_written_another_way_is_shown_the_usual_way_and_keeps_its_hash(ca
     assert main(["scenarios", str(folder)]) == 0
     shown = capsys.readouterr().out
     assert "t. kr." in shown and "Tkr" not in shown
+
+
+def test_numbers_with_decimal_points_and_commas_between_them_are_read_as_a_list():
+    # "effect: [0.5,1.5,2.5]" was refused as ambiguous, though every number has its decimal
+    # point and the whole is no one number: it can only be three amounts
+    deck = _load_with_effect("effect: [0.5,1.5,2.5]")
+    assert any(p.effect == (0.5, 1.5, 2.5) for p in deck.proposals)
+    # "[1.000,5]" can still be one Danish number (1000,5): asked about as before
+    assert "'1.000,5' læser YAML som to tal" in _problems_with_effect("effect: [1.000,5]")[0]
