@@ -95,6 +95,28 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
+_COPY = re.compile(
+    r"^(?P<base>.+?)(?: - (?:kopi|copy)(?: \(\d+\))?| \(\d+\)|[ _-](?:kopi|copy))"
+    r"(?P<suffix>\.ya?ml)$",
+    re.IGNORECASE,
+)
+"""A file's name as Windows, macOS or a person names a copy: "forslag - Kopi.yaml",
+"forslag - Copy (2).yaml", "forslag (1).yaml", "forslag_kopi.yaml"."""
+
+
+def copy_of(name: str, names: Sequence[str]) -> str | None:
+    """The name in ``names`` that the file ``name`` is a copy of (``_COPY``), or None: a copy
+    left in a deck folder holds every card of its original a second time."""
+    match = _COPY.match(name)
+    if match is None:
+        return None
+    base = match.group("base").casefold()
+    for other in names:
+        if other != name and Path(other).stem.casefold() == base:
+            return other
+    return None
+
+
 def load_deck(
     path: str | Path, warnings: list[Problem] | None = None, *, deep: bool = False
 ) -> Deck:
@@ -124,6 +146,13 @@ def load_deck(
         raise DeckError([Problem.of(label, 1, "deck.is_catalogue", **said)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
+    copies = [
+        Problem.of(str(file), 1, "deck.copy_of", original=original)
+        for file in files
+        if (original := copy_of(file.name, [f.name for f in files])) is not None
+    ]
+    if copies:
+        raise DeckError(copies)
     return load_sources([(str(file), _read_limited(file)) for file in files], warnings, deep=deep)
 
 

@@ -716,3 +716,20 @@ def test_a_decimal_comma_in_a_whole_number_field_is_told_the_whole_numbers(writt
     problems = _problems(text)
     expected = f"'capacity' skal være et helt tal, men '{written}' er et decimaltal: {said}"
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "copy", ["forslag - Kopi.yaml", "forslag - Copy (2).yaml", "forslag (1).yaml"]
+)
+def test_a_copy_left_in_the_deck_folder_is_named_instead_of_every_card_twice(tmp_path, copy):
+    # A budget office copied forslag.yaml in Explorer before editing it: validate gave 15
+    # "id står to gange" errors, each pointing at the original.
+    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
+    load_deck(tmp_path)  # the folder alone is a good deck
+    (tmp_path / copy).write_text(_good_body(), encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    assert [str(p) for p in error.value.problems] == [
+        f"{tmp_path / copy}:1: filen ser ud til at være en kopi af forslag.yaml, så hvert kort i "
+        "den står to gange i dækket; flyt kopien ud af dækmappen, eller slet den"
+    ]
