@@ -809,9 +809,9 @@ def _titles_twice(documents: Sequence[YamlDocument]) -> list[Problem]:
     return found
 
 
-PROSE_FIELDS = frozenset({"title", "text", "question", "source", "briefing"})
-"""Fields of prose, where `` #`` in an unquoted text is more likely a number sign ("notat
-#4") than a comment."""
+PROSE_FIELDS = frozenset({"title", "text", "question", "source", "briefing", "area"})
+"""Fields of prose and an area's name ("Teknik #2"), where `` #`` in an unquoted text is more
+likely a number sign ("notat #4") than a comment."""
 
 
 def _cut_by_comments(doc: YamlDocument) -> Iterator[Problem]:

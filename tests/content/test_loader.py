@@ -88,6 +88,17 @@ def test_a_number_sign_in_an_unquoted_text_is_said_to_end_the_text():
     assert warnings == []
 
 
+def test_a_number_sign_in_an_unquoted_area_is_said_to_end_the_area():
+    # "area: Teknik #2" became the area "Teknik" without a word
+    body = _good_body().replace("    area: Skole\n", "    area: Teknik #2\n", 1)
+    warnings: list = []
+    deck = load_sources([("deck.yaml", body)], warnings)
+    assert deck.proposals[0].area == "Teknik"
+    assert str(warnings[0]).startswith(
+        "deck.yaml:9: advarsel: 'area' slutter, hvor ' #' begynder: i YAML er '#2' en kommentar"
+    )
+
+
 def test_a_deck_written_as_json_with_a_missing_comma_is_not_told_of_an_inner_quote():
     # every key of a JSON deck is quoted ('"kind": "saving"'): a missing comma was taken for
     # a quote inside a text
