@@ -88,6 +88,21 @@ YearLabel = Annotated[
         {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 12}, {"type": "integer"}]}
     ),
 ]
+def _one_line(value: Any) -> Any:
+    """A title written as a YAML block (``title: |``) keeps its line breaks; a title is one
+    line on the board and the card, so the breaks become spaces and the ends are trimmed."""
+    if isinstance(value, str) and ("\n" in value or "\r" in value):
+        return " ".join(value.split())
+    return value
+
+
+Title = Annotated[
+    str,
+    BeforeValidator(_one_line),
+    Field(min_length=1, max_length=90),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 90}),
+]
+"""A card's, a scenario's or the deck's title: one line of at most 90 characters."""
 Target = Annotated[float, Field(ge=0, le=1e11, allow_inf_nan=False)]
 """A target in the deck's unit; the loader checks the limit that follows the unit."""
 Fatigue = Annotated[int, Field(ge=0, le=10)]
@@ -106,7 +121,7 @@ class DeckHeader(_Strict):
     """The ``deck:`` block: which deck this is."""
 
     id: CardId
-    title: Annotated[str, Field(min_length=1, max_length=90)]
+    title: Title
     language: Literal["da", "en"] = "da"
     unit: Annotated[str, Field(min_length=1, max_length=MAX_UNIT_LENGTH)] = DEFAULT_UNIT
     schema_version: Literal[1, 2]
@@ -124,7 +139,7 @@ class ProposalSpec(_Strict):
     kind: Literal[
         "saving", "efficiency", "investment", "besparelse", "effektivisering", "investering"
     ]
-    title: Annotated[str, Field(min_length=1, max_length=90)]
+    title: Title
     area: Annotated[str, Field(min_length=1, max_length=40)]
     effect: Effect
     text: Annotated[str, Field(max_length=600)] = ""
@@ -146,7 +161,7 @@ class EventSpec(_Strict):
     """One event card (hændelse)."""
 
     id: CardId
-    title: Annotated[str, Field(min_length=1, max_length=90)]
+    title: Title
     effect: Effect
     text: Annotated[str, Field(max_length=600)] = ""
     service: Service = 0
@@ -160,7 +175,7 @@ class ScenarioSpec(_Strict):
     """One scenario: the years, the target and which cards are in play."""
 
     id: CardId
-    title: Annotated[str, Field(min_length=1, max_length=90)]
+    title: Title
     briefing: Annotated[str, Field(max_length=1000)] = ""
     years: Annotated[list[YearLabel], Field(min_length=2, max_length=8)]
     target: Target | Annotated[list[Target], Field(min_length=2, max_length=8)]

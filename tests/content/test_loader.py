@@ -744,3 +744,12 @@ def test_a_copy_left_in_the_deck_folder_is_named_instead_of_every_card_twice(tmp
         f"{tmp_path / copy}:1: filen ser ud til at være en kopi af forslag.yaml, så hvert kort i "
         "den står to gange i dækket; flyt kopien ud af dækmappen, eller slet den"
     ]
+
+
+def test_a_title_written_as_a_block_is_one_line_on_the_board():
+    # "title: |" kept its line break, and the adopted list showed the title on two lines
+    body = _good_body().replace(
+        "    title: Forslag a\n", "    title: |\n      Halvér kultur-\n      puljerne\n", 1
+    )
+    deck = load_sources([("deck.yaml", body)])
+    assert deck.proposals[0].title == "Halvér kultur- puljerne"
