@@ -969,6 +969,25 @@ words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"
 fields a committee's name also uses for them."""
 
 
+def case_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
+    """A warning at a card whose id differs from an earlier card's (proposals and events
+    together) only in capitals: a handwritten result sheet and ``raaderum enter`` read ids
+    whatever their capitals ("B1-rengoering" and "b1-rengoering" cannot be told apart)."""
+    found: list[Problem] = []
+    for section, ids in (
+        ("proposals", [p.id for p in deck.proposals]),
+        ("events", [e.id for e in deck.events]),
+    ):
+        places = _cards(documents, section)
+        seen: dict[str, str] = {}
+        for cid in ids:
+            other = seen.setdefault(cid.casefold(), cid)
+            at = _at(places.get(cid), "id")
+            if other != cid and at is not None:
+                found.append(Problem.of(*at, "deck.id_case", id=cid, other=other))
+    return found
+
+
 def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """Every warning about a deck that loads (none stops it)."""
     return [
@@ -978,4 +997,5 @@ def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
         *_sign_warnings(deck, documents),
         *reach_warnings(deck, documents),
         *text_warnings(documents),
+        *case_warnings(deck, documents),
     ]

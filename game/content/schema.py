@@ -88,6 +88,8 @@ YearLabel = Annotated[
         {"anyOf": [{"type": "string", "minLength": 1, "maxLength": 12}, {"type": "integer"}]}
     ),
 ]
+
+
 def _one_line(value: Any) -> Any:
     """A title written as a YAML block (``title: |``) keeps its line breaks; a title is one
     line on the board and the card, so the breaks become spaces and the ends are trimmed."""

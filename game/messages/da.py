@@ -1085,6 +1085,7 @@ MESSAGES.update(
         "deck.id_twice.proposals": "forslag med id '{id}' findes allerede ({where})",
         "deck.id_twice.events": "hændelse med id '{id}' findes allerede ({where})",
         "deck.id_twice.scenarios": "scenarie med id '{id}' findes allerede ({where})",
+        "deck.id_case": "advarsel: id'et '{id}' skiller sig kun ud fra '{other}' ved store og små bogstaver, og på et håndskrevet resultatark og i 'raaderum enter' kan de ikke skelnes; giv det ene kort et andet id",
         "deck.excludes_itself": "'{id}' kan ikke udelukke sig selv",
         "deck.unknown.proposals": "ukendt forslag '{ref}'",
         "deck.unknown.events": "ukendt hændelse '{ref}'",

@@ -753,3 +753,16 @@ def test_a_title_written_as_a_block_is_one_line_on_the_board():
     )
     deck = load_sources([("deck.yaml", body)])
     assert deck.proposals[0].title == "Halvér kultur- puljerne"
+
+
+def test_ids_that_differ_only_in_capitals_are_warned_of():
+    # "B1-rengoering" and "b1-rengoering" both validated; a paper sheet cannot tell them apart
+    body = _good_body().replace("  - id: b\n", "  - id: A\n", 1)
+    warnings: list = []
+    load_sources([("deck.yaml", body)], warnings)
+    said = [str(w) for w in warnings if "store og små" in str(w)]
+    assert said == [
+        "deck.yaml:11: advarsel: id'et 'A' skiller sig kun ud fra 'a' ved store og små "
+        "bogstaver, og på et håndskrevet resultatark og i 'raaderum enter' kan de ikke skelnes; "
+        "giv det ene kort et andet id"
+    ]
