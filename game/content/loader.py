@@ -805,7 +805,17 @@ def _check_refs(
             if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref) or len(ref) > ID_MAX:
                 continue
             line = doc.line((*path, field, index))
-            if ref not in ids[section]:
+            other = {"events": "proposals", "proposals": "events"}.get(section)
+            if (
+                field == section
+                and ref not in ids[section]
+                and other is not None
+                and ref in ids[other]
+            ):
+                # an event's id under 'proposals', or a proposal's under 'events'
+                key = f"deck.wrong_list.{section}"
+                problems.append(Problem.of(doc.file, line, key, ref=ref, field=field))
+            elif ref not in ids[section]:
                 problems.append(Problem(doc.file, line, _unknown_ref(section, ref, hints[section])))
             elif twice and ref in earlier:
                 problems.append(Problem.of(doc.file, line, "deck.ref_twice", ref=ref))

@@ -1085,6 +1085,8 @@ MESSAGES.update(
         "deck.id_twice.proposals": "forslag med id '{id}' findes allerede ({where})",
         "deck.id_twice.events": "hændelse med id '{id}' findes allerede ({where})",
         "deck.id_twice.scenarios": "scenarie med id '{id}' findes allerede ({where})",
+        "deck.wrong_list.events": "'{ref}' er et forslag, ikke en hændelse: skriv det under scenariets 'proposals', ikke under '{field}'",
+        "deck.wrong_list.proposals": "'{ref}' er en hændelse, ikke et forslag: skriv den under scenariets 'events', ikke under '{field}'",
         "deck.id_case": "advarsel: id'et '{id}' skiller sig kun ud fra '{other}' ved store og små bogstaver, og på et håndskrevet resultatark og i 'raaderum enter' kan de ikke skelnes; giv det ene kort et andet id",
         "deck.excludes_itself": "'{id}' kan ikke udelukke sig selv",
         "deck.unknown.proposals": "ukendt forslag '{ref}'",

@@ -1077,6 +1077,8 @@ MESSAGES.update(
         "deck.id_twice.proposals": "a proposal with the id '{id}' already exists ({where})",
         "deck.id_twice.events": "an event with the id '{id}' already exists ({where})",
         "deck.id_twice.scenarios": "a scenario with the id '{id}' already exists ({where})",
+        "deck.wrong_list.events": "'{ref}' is a proposal, not an event: write it under the scenario's 'proposals', not under '{field}'",
+        "deck.wrong_list.proposals": "'{ref}' is an event, not a proposal: write it under the scenario's 'events', not under '{field}'",
         "deck.id_case": "warning: the id '{id}' differs from '{other}' only in capitals, and a handwritten result sheet and 'raaderum enter' cannot tell them apart; give one of the cards another id",
         "deck.excludes_itself": "'{id}' cannot exclude itself",
         "deck.unknown.proposals": "unknown proposal '{ref}'",

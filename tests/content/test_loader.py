@@ -766,3 +766,14 @@ def test_ids_that_differ_only_in_capitals_are_warned_of():
         "bogstaver, og på et håndskrevet resultatark og i 'raaderum enter' kan de ikke skelnes; "
         "giv det ene kort et andet id"
     ]
+
+
+def test_a_proposal_listed_among_a_scenarios_events_is_said_to_be_a_proposal():
+    # "ukendt hændelse 'a'" did not say that 'a' is a proposal, written in the wrong list
+    body = _good_body().replace(
+        "    events_per_round: 0\n", "    events_per_round: 0\n    events: [a]\n"
+    )
+    assert _problems(body) == [
+        "deck.yaml:27: 'a' er et forslag, ikke en hændelse: skriv det under scenariets "
+        "'proposals', ikke under 'events'"
+    ]
