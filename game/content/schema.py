@@ -209,8 +209,18 @@ SECTIONS: dict[str, type[_Strict]] = {
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of one deck file, for editors (VS Code's YAML extension and others)."""
+    """The JSON Schema of one deck file, for editors (VS Code's YAML extension and others),
+    with the Danish explanation of every block and field (``field_help``) as ``description``,
+    which the editor shows on hover."""
+    from game.content.field_help import FIELDS_HELP, SECTIONS_HELP
+
     schema = DeckFile.model_json_schema()
+    blocks = {"DeckFile": schema, **schema.get("$defs", {})}
+    for name, block in blocks.items():
+        if name in SECTIONS_HELP:
+            block["description"] = SECTIONS_HELP[name]
+        for field, help_text in FIELDS_HELP.get(name, {}).items():
+            block["properties"][field]["description"] = help_text
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "raaderum-deck-v2.json",

@@ -462,6 +462,19 @@ def test_the_readmes_example_deck_validates_and_can_be_won(tmp_path):
     assert any(results) and not all(results)
 
 
+def test_every_field_of_the_schema_is_explained_in_danish_for_the_editor():
+    # docs/deck-format.md promised that an editor shows explanations; the schema had none,
+    # only the models' English docstrings
+    schema = json_schema()
+    blocks = {"DeckFile": schema, **schema["$defs"]}
+    for name, block in blocks.items():
+        assert block["description"], name
+        for field, spec in block["properties"].items():
+            assert spec.get("description"), (name, field)
+    assert "belastning" in blocks["ProposalSpec"]["properties"]["load"]["description"].lower()
+    assert blocks["ProposalSpec"]["description"].startswith("Et forslag")
+
+
 def test_published_schema_matches_the_code_and_describes_a_file():
     schema = json_schema()
     assert json.loads((decks_dir() / "schema.json").read_text(encoding="utf-8")) == schema
