@@ -458,6 +458,7 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
         _check_commas(node, context)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
+        merged = False  # a second card's fields fell into this one ("deck.card_without_dash")
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
@@ -484,7 +485,14 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
             if key in result:
                 # the file still reads (the first value stands): a lenient parse goes on, so
                 # that one field written twice does not hide every other fault of the file
-                context.value_problem(key_line, Message.of("deck.key_twice", name=key))
+                if key == "id" and path and isinstance(path[-1], int) and not merged:
+                    # a card's "- " left out: the next card's fields fell into this one, and
+                    # each was said to stand twice
+                    said = Message.of("deck.card_without_dash", id=str(value_node.value))
+                    context.value_problem(key_line, said)
+                    merged = True
+                elif not merged:
+                    context.value_problem(key_line, Message.of("deck.key_twice", name=key))
                 continue
             child = (*path, key)
             document.key_lines[child] = key_line

@@ -880,6 +880,7 @@ MESSAGES.update(
         "deck.key_not_text": "en nøgle skal være et ord (tekst)",
         "deck.key_hidden": "feltnavnet '{name}' indeholder {char} (kolonne {column}); slet det",
         "deck.key_twice": "feltet '{name}' står to gange",
+        "deck.card_without_dash": "'id' står to gange i samme kort, så kortet '{id}' er blevet en del af kortet ovenover: mangler der '- ' foran 'id: {id}'?",
         "deck.not_a_number": "'{text}' kan ikke læses som et tal",
         # numbers that YAML could read two ways (game.content.numbertext)
         "deck.number.underscore": "'{text}' har understregning mellem cifrene: YAML 1.1 læser det som {value}, men andre programmer læser det som tekst. Skriv {write}",

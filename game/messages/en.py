@@ -872,6 +872,7 @@ MESSAGES.update(
         "deck.key_not_text": "a key must be a word (text)",
         "deck.key_hidden": "the field name '{name}' contains {char} (column {column}); delete it",
         "deck.key_twice": "the field '{name}' appears twice",
+        "deck.card_without_dash": "'id' stands twice in one card, so the card '{id}' has become part of the card above: is '- ' missing before 'id: {id}'?",
         "deck.not_a_number": "'{text}' cannot be read as a number",
         # numbers that YAML could read two ways (game.content.numbertext)
         "deck.number.underscore": "'{text}' has underscores between its digits: YAML 1.1 reads it as {value}, but other programs read it as text. Write {write}",

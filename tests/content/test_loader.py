@@ -790,3 +790,14 @@ def test_a_proposal_listed_among_a_scenarios_events_is_said_to_be_a_proposal():
         "deck.yaml:27: 'a' er et forslag, ikke en hændelse: skriv det under scenariets "
         "'proposals', ikke under 'events'"
     ]
+
+
+def test_a_card_without_its_dash_is_said_once_with_the_dash_to_add():
+    # "  - id: b" written as "    id: b": nine "feltet 'X' står to gange", no word of the dash
+    body = _good_body().replace("  - id: b\n", "    id: b\n", 1)
+    problems = _problems(body)
+    assert problems[0] == (
+        "deck.yaml:11: 'id' står to gange i samme kort, så kortet 'b' er blevet en del af "
+        "kortet ovenover: mangler der '- ' foran 'id: b'?"
+    )
+    assert not any("står to gange" in p for p in problems[1:]), problems
