@@ -321,14 +321,26 @@ def _build(
     other files, the deck header or whether the deck can be won."""
     headers: list[tuple[DeckHeader | None, YamlDocument]] = []
     items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
+    misspelt: set[str] = set()  # the sections a misspelt top-level key meant ("Proposals")
     unit = _written_unit(documents)
     for doc in documents:
         if not isinstance(doc.data, dict):
             problems.append(Problem.of(doc.file, 1, "deck.not_a_mapping"))
             continue
-        for key in doc.data:
-            if key not in TOP_KEYS:
-                problems.append(Problem(doc.file, doc.line((key,)), _unknown_key(key, TOP_KEYS)))
+        unknown = [(key, _unknown_key(key, TOP_KEYS)) for key in doc.data if key not in TOP_KEYS]
+        misspelt.update(str(s.kwargs.get("close")) for _, s in unknown if s.key.endswith("_close"))
+        if (
+            doc.data
+            and len(unknown) == len(doc.data)
+            and all(said.key == "field.unknown" for _, said in unknown)
+        ):
+            # no field of a deck, and none misspelt: another program's file (a
+            # docker-compose.yml, a notes file) in the deck folder
+            keys = ", ".join(f"'{key}'" for key, _ in unknown[:3])
+            problems.append(Problem.of(doc.file, 1, "deck.not_deck_file", keys=keys))
+            continue
+        for key, said in unknown:
+            problems.append(Problem(doc.file, doc.line((key,)), said))
         if "deck" in doc.data:
             header = _validate(DeckHeader, doc.data["deck"], doc, ("deck",), problems)
             if header is not None:
@@ -368,7 +380,11 @@ def _build(
     }
     # every id a card names is checked on the card as written, also when the format refused
     # the card for something else, so one run names every problem
+    before_refs = len(problems)
     _check_all_refs(documents, {"proposals": known["proposals"], "events": events}, hints, problems)
+    if not known["proposals"] and misspelt & {"proposals"}:
+        # "Proposals:" was said (and "dækket har ingen forslag" is): not every id after it
+        problems[before_refs:] = [p for p in problems[before_refs:] if not _unknown_proposal(p)]
     for item in items["proposals"]:
         _check_excludes(item, problems)
     check_requirements(proposals, known["proposals"], problems)
@@ -780,6 +796,11 @@ REF_SECTIONS = {
     "excludes": "proposals",
 }
 """The fields that name other cards, and the section whose ids they name."""
+
+
+def _unknown_proposal(problem: Problem) -> bool:
+    """Whether ``problem`` says that a proposal a card or scenario names is unknown."""
+    return problem.said.key.startswith(("deck.unknown.proposals", "deck.unknown_close.proposals"))
 
 
 def _check_refs(

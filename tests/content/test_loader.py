@@ -801,3 +801,29 @@ def test_a_card_without_its_dash_is_said_once_with_the_dash_to_add():
         "kortet ovenover: mangler der '- ' foran 'id: b'?"
     )
     assert not any("står to gange" in p for p in problems[1:]), problems
+
+
+def test_a_misspelt_proposals_section_is_said_without_every_scenario_reference_after_it():
+    # "Proposals:" gave the typo, "no proposals" and then "ukendt forslag" for every id a
+    # scenario names: nine lines after the two that said it
+    body = _good_body().replace("proposals:\n", "Proposals:\n", 1)
+    body = body.replace(
+        "    events_per_round: 0\n", "    events_per_round: 0\n    proposals: [a, b, c]\n"
+    )
+    problems = _problems(body)
+    assert not any("ukendt forslag" in p for p in problems), problems
+    assert any("ukendt felt 'Proposals' (mente du 'proposals'?)" in p for p in problems)
+
+
+def test_another_programs_yaml_file_in_the_deck_folder_is_said_not_to_belong(tmp_path):
+    # a docker-compose.yml in the folder got "ukendt felt 'version'" and "ukendt felt
+    # 'services'", and no word that the file is not part of the deck at all
+    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "docker-compose.yml").write_text("version: '3'\nservices:\n  web: {}\n")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    assert [str(p) for p in error.value.problems] == [
+        f"{tmp_path / 'docker-compose.yml'}:1: filen hører nok ikke til dækket: den har ingen af "
+        "et dæks felter ('deck', 'proposals', 'events', 'scenarios'), men 'version', "
+        "'services'; flyt den ud af dækmappen"
+    ]
