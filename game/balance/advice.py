@@ -705,6 +705,16 @@ def _card_sentence(card: CardStat, others: float | None, unit: str) -> str:
         )
     above = others is not None and card.per_capacity > others * (1 + APART)
     below = others is not None and card.per_capacity < others * (1 - APART)
+    if card.flag == "dominant" and card.peak > card.reach + 1e-9:
+        # a one-off sale of [4, 0] gives 0 in the last year: "0 mod 0,54 pr. point" misled
+        early = format_amount(card.peak, decimals=_places(card.peak, card.reach))
+        late = format_amount(card.reach, decimals=_places(card.peak, card.reach))
+        return (
+            f"»{card.title}« er dominerende (vedtaget i {percent(card.rate)}): det giver "
+            f"{early} {unit} i et af de første år, men {late} {unit} i scenariets sidste år, "
+            "så det er de første års mål, det betaler. Sænk beløbet, hvis det er et skøn, "
+            "eller læg flere forslag i bunken, der giver noget allerede i de første år."
+        )
     if card.flag == "dominant":
         opening = f"»{card.title}« er dominerende (vedtaget i {percent(card.rate)})"
         if above:

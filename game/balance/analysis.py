@@ -107,6 +107,9 @@ class CardStat:
     """Ids of the pile's cards of its kind that beat it on every count."""
     requires: tuple[str, ...] = ()
     """Ids of the cards it requires (``Proposal.requires``): a card adopted only after them."""
+    peak: float = 0.0
+    """The most it gives in any one of the scenario's years (adopted in the first round):
+    above ``reach`` for a one-off amount ([4, 0]) or one that falls."""
 
     @property
     def rate(self) -> float:
@@ -368,6 +371,13 @@ def within(proposal: Proposal, years: int | None = None) -> float:
     return effect[-1] if years is None else effect[min(len(effect), years) - 1]
 
 
+def peak(proposal: Proposal, years: int | None = None) -> float:
+    """The largest amount ``proposal`` gives in one of the first ``years`` years (all its
+    amounts when None), in the deck's unit: 4 for a one-off sale of [4, 0]."""
+    effect = proposal.effect if years is None else proposal.effect[:years]
+    return max(effect)
+
+
 def per_capacity(proposal: Proposal, years: int | None = None) -> float:
     """A card's råderum per point of capacity, the measure the standard deck is tuned by
     (decks/standard/README.md): what it gives in the scenario's last year (``within``; the
@@ -431,6 +441,7 @@ def card_stats(
             beats.get(pid, ()),
             tuple(beaten_by.get(pid, ())),
             deck.proposal(pid).requires,
+            peak(deck.proposal(pid), years),
         )
         for pid in shown
     ]

@@ -161,3 +161,17 @@ def test_the_only_card_of_its_kind_is_not_compared_with_an_empty_number():
     assert (
         "det giver 0,25 t. kr. pr. point kapacitet, og bunken har ingen andre investeringer" in said
     )
+
+
+def test_a_dominant_one_off_amount_is_told_it_pays_the_first_years():
+    # A deck author's land sale of [4, 0] was "dominerende, selv om det giver 0 mod 0,54 mio.
+    # kr. pr. point kapacitet": the measure reads the last year, where a one-off gives nothing
+    sale = CardStat("salg", "Salg af byggegrunde", Kind.SAVING, 100, 90, 0.0, 0.0, 0.0, peak=4.0)
+    others = _pile(Kind.SAVING, vej=(60, 0.5), kultur=(50, 0.6))
+    (said,) = card_advice([sale, *others], "mio. kr.")
+    assert said == (
+        "»Salg af byggegrunde« er dominerende (vedtaget i 90,0 %): det giver 4 mio. kr. i et "
+        "af de første år, men 0 mio. kr. i scenariets sidste år, så det er de første års mål, "
+        "det betaler. Sænk beløbet, hvis det er et skøn, eller læg flere forslag i bunken, der "
+        "giver noget allerede i de første år."
+    )
