@@ -17,6 +17,7 @@ import shlex
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from game.balance.advice import (
@@ -399,7 +400,7 @@ def report_text(
             )
         make = "" if deck_arg else " (`make balance`)"
         lines += [
-            f"# Balance: {deck.title}",
+            f"{REPORT_START}{deck.title}",
             "",
             f"Skrevet af `raaderum balance{named} --games {games}{option} --seed {seed}`{make}."
             f"{only} "
@@ -579,7 +580,6 @@ def _diagnosis_json(result: ScenarioResult, unit: str) -> dict[str, Any] | None:
 
 def run_balance(args: Any) -> int:
     """The ``raaderum balance`` command (arguments already checked by the CLI)."""
-    from pathlib import Path
 
     from game.balance.parallel import workers_default
     from game.cli.common import (
@@ -597,6 +597,9 @@ def run_balance(args: Any) -> int:
     if markdown is not None:  # said before minutes of games, not after them
         if markdown.is_dir():
             raise usage_error("cli.is_folder", out=args.markdown, example="balance.md")
+        if markdown.exists() and not _earlier_report(markdown):
+            # the deck being tested, a save or a document was overwritten with the report
+            raise usage_error("cli.exists", out=args.markdown)
         writable(markdown)
     deck = load_deck_named(args.deck)
     if reader_lang(args) != "da":  # said, not silently ignored
@@ -628,6 +631,22 @@ def run_balance(args: Any) -> int:
         print(report_text(deck, results, args.games, args.seed, markdown=False), end="")
         print(f"Færdig efter {time.perf_counter() - started:.0f} s.", file=sys.stderr)
     return 0
+
+
+REPORT_START = "# Balance: "
+"""How a Markdown report of ``balance`` begins (``report_text``): a file that does is the
+report of an earlier run, which a new run may replace (``make balance`` rewrites
+docs/balance.md); any other file is never overwritten."""
+
+
+def _earlier_report(path: Path) -> bool:
+    """Whether the file at ``path`` is empty or a Markdown report of an earlier run."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(len(REPORT_START.encode("utf-8")))
+    except OSError:
+        return False  # said by ``writable`` or the write itself
+    return start in (b"", REPORT_START.encode("utf-8"))
 
 
 __all__ = ["BEST_CANDIDATES", "BY_NAME", "report_text", "run", "run_balance", "to_json"]

@@ -740,3 +740,25 @@ def test_savings_that_carry_the_game_are_not_also_told_to_grow_in_number():
     assert card_said.startswith("Alle bunkens 3 besparelser er dominerende, fordi de bærer")
     # without the one-sided advice the crowded kind is still told to grow
     assert "Læg flere besparelser i bunken" in card_advice(savings, "mio. kr.")[0]
+
+
+def test_the_markdown_file_never_overwrites_the_deck_or_a_file_of_its_own(tmp_path, capsys):
+    # "balance --deck same.yaml --markdown same.yaml" replaced the deck under test with the
+    # report and exited 0; so did a save given by mistake
+    from game.cli import main
+    from game.paths import standard_deck
+
+    deck = tmp_path / "vores.yaml"
+    deck.write_bytes((standard_deck().parent.parent / "docs" / "example-deck.yaml").read_bytes())
+    before = deck.read_bytes()
+    args = ["balance", "--deck", str(deck), "--games", "2", "--one-sided-games", "1"]
+    assert main([*args, "--workers", "1", "--markdown", str(deck)]) == 2
+    assert "findes allerede" in capsys.readouterr().err
+    assert deck.read_bytes() == before
+    # an earlier report of balance is replaced, as make balance does with docs/balance.md
+    report = tmp_path / "balance.md"
+    assert main([*args, "--workers", "1", "--markdown", str(report)]) == 0
+    first = report.read_text(encoding="utf-8")
+    assert first.startswith("# Balance: ")
+    assert main([*args, "--workers", "1", "--seed", "1", "--markdown", str(report)]) == 0
+    assert report.read_text(encoding="utf-8") != first
