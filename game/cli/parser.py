@@ -92,14 +92,9 @@ def number_type(
     def parse(text: str) -> float | int:
         value: float | int
         try:
-            value = int(text.strip()) if whole else parse_amount(text, "da")
-        except AmountError as error:
-            raise argparse.ArgumentTypeError(error.in_language(lang)) from None
+            value = int(text.strip()) if whole else _either_way(text, lang)
         except ValueError:
-            try:
-                number = parse_amount(text, "da")
-            except AmountError as error:
-                raise argparse.ArgumentTypeError(error.in_language(lang)) from None
+            number = _either_way(text, lang)
             if not number.is_integer() or abs(number) > 2**53:
                 raise argparse.ArgumentTypeError(say("cli.whole", text=text)) from None
             value = int(number)
@@ -115,6 +110,36 @@ def number_type(
         return value
 
     return parse
+
+
+def _either_way(text: str, lang: str) -> float:
+    """A number written the Danish way or the English way (``parse_amount``), read as the
+    reader's language reads it when it can be read that way; raises
+    ``argparse.ArgumentTypeError`` in ``lang`` when it is no number, or, for an English
+    reader, when the two ways read it differently: "1,000" is 1 to a Danish reader and 1000
+    to an English one, and ``--lang en simulate --games 1,000`` played one game (as
+    ``--target`` does, ``target_amount``; a Danish reader's 1.000 is 1000, as the help writes
+    it)."""
+    readings: dict[str, float] = {}
+    failed: AmountError | None = None
+    for way in (lang, "en" if lang == "da" else "da"):
+        try:
+            readings[way] = parse_amount(text, way)
+        except AmountError as error:
+            failed = failed or error
+    if not readings:
+        assert failed is not None
+        raise argparse.ArgumentTypeError(failed.in_language(lang))
+    if lang != "da" and len(set(readings.values())) > 1:
+        raise argparse.ArgumentTypeError(
+            catalogue(lang).t(
+                "cli.number_two_ways",
+                text=text.strip(),
+                english=f"{readings['en']:.15g}",
+                danish=f"{readings['da']:.15g}",
+            )
+        )
+    return next(iter(readings.values()))
 
 
 def _bound(value: float, whole: bool, lang: str) -> str:

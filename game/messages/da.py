@@ -1272,6 +1272,7 @@ MESSAGES.update(
         "cli.timer_option": "antallet af minutter (0 = intet ur)",
         "cli.target_unit": "--target: '{text}' indeholder andet end tallet; skriv X som et tal i dækkets enhed: 28 for 28 mio. kr. i et dæk i mio. kr. (som standarddækket), 28.000 i et dæk i t. kr.",
         "cli.target_two_ways": "--target: '{text}' kan læses som {english} (engelsk) og som {danish} (dansk); skriv tallet uden tusindtalsskilletegn, fx 1200 eller 1,2",
+        "cli.number_two_ways": "'{text}' kan læses som {english} (engelsk) og som {danish} (dansk); skriv tallet uden tusindtalsskilletegn, fx 1000 eller 1,5",
         "cli.target_range": "--target: målet skal være mellem 0 og {limit}",
         "cli.target_negative": "--target: målet kan ikke være negativt",
         "cli.count.proposal.one": "forslag",

@@ -1264,6 +1264,7 @@ MESSAGES.update(
         "cli.timer_option": "the number of minutes (0 = no timer)",
         "cli.target_unit": "--target: '{text}' contains more than a number; write X as a number in the deck's unit: 28 for 28 m DKK in a deck in mio. kr. (as the standard deck), 28000 in a deck in t. kr.",
         "cli.target_two_ways": "--target: '{text}' reads as {english} in English and as {danish} in Danish; write the number without a thousands separator, e.g. 1200 or 1.2",
+        "cli.number_two_ways": "'{text}' can be read as {english} (English) and as {danish} (Danish); write the number without a thousands separator, e.g. 1000 or 1.5",
         "cli.target_range": "--target: the target must be between 0 and {limit}",
         "cli.target_negative": "--target: the target cannot be negative",
         "cli.count.proposal.one": "proposal",
