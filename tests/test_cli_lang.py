@@ -526,10 +526,13 @@ def test_an_english_count_with_a_thousands_comma_is_refused_not_read_the_danish_
     # "--lang en simulate --games 1,000" played one game: the count was read as Danish 1,000
     from game.cli import main
 
-    assert main(["--lang", "en", "simulate", "--games", "1,000"]) == 2
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", "en", "simulate", "--games", "1,000"])
+    assert stopped.value.code == 2
     err = capsys.readouterr().err
     assert "'1,000' can be read as 1000 (English) and as 1 (Danish)" in err
-    assert main(["--lang", "en", "simulate", "--seed", "1.000", "--games", "1"]) == 2
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "simulate", "--seed", "1.000", "--games", "1"])
     assert "'1.000' can be read as 1 (English) and as 1000 (Danish)" in capsys.readouterr().err
     # a Danish reader's 1.000 is a thousand, as the Danish help writes numbers
     assert main(["simulate", "--games", "1", "--seed", "1.000", "--scenario", "intro"]) == 0
