@@ -536,3 +536,17 @@ def test_an_english_count_with_a_thousands_comma_is_refused_not_read_the_danish_
     assert "'1.000' can be read as 1 (English) and as 1000 (Danish)" in capsys.readouterr().err
     # a Danish reader's 1.000 is a thousand, as the Danish help writes numbers
     assert main(["simulate", "--games", "1", "--seed", "1.000", "--scenario", "intro"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("da", "bordets navn må højst være 60 tegn"), ("en", "at most 60 characters")],
+)
+def test_a_table_name_too_long_to_save_is_refused_before_the_window_opens(capsys, lang, said):
+    # "play --table" with 61 letters opened the window, and every save of the game failed
+    from game.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--lang", lang, "play", "--scenario", "intro", "--table", "T" * 61])
+    assert stopped.value.code == 2
+    assert said in capsys.readouterr().err

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -159,6 +160,20 @@ def _timer(text: str, lang: str = "da") -> float | None:
     return value
 
 
+def _table_name(text: str, lang: str = "da") -> str:
+    """A table's name as the window keeps it (NFC, one space between words), at most
+    ``MAX_TABLE_NAME`` characters: a longer one was accepted, and every save of the game then
+    failed, so the workshop's game was never kept."""
+    from game.saves.paper import MAX_TABLE_NAME
+
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    if len(name) > MAX_TABLE_NAME:
+        raise argparse.ArgumentTypeError(
+            catalogue(lang).t("paper.err.long_name", most=MAX_TABLE_NAME)
+        )
+    return name
+
+
 def target_amount(text: str, lang: str = "da") -> float:
     """The facilitator's X from the command line, read like the start screen reads it
     (``game.numbers.parse_amount``: 1.200 is 1200 in Danish, 47,5 is 47,5); raises
@@ -292,7 +307,10 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="folder for saves (default: $RAADERUM_HOME/saves, else the user data folder)",
     )
     play.add_argument(
-        "--table", default="", help='the table\'s name in its save and the comparison ("Table 3")'
+        "--table",
+        type=functools.partial(_table_name, lang=lang),
+        default="",
+        help='the table\'s name in its save and the comparison ("Table 3")',
     )
     timer = functools.partial(_timer, lang=lang)
     play.add_argument("--timer", type=timer, default=None, help="minutes per year (0 = none)")
