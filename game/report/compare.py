@@ -362,7 +362,7 @@ def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> lis
     a folder that cannot be read is added to ``unreadable``."""
     try:
         found = [p for p in save_candidates(folder) if p.is_file()]
-        subs = sorted(p for p in folder.iterdir() if p.is_dir())
+        subs = sorted(p for p in folder.iterdir() if _walked(p))
     except OSError as error:
         said = Message.of(
             "compare.folder_unreadable", path=display_path(folder), reason=os_message(error)
@@ -380,12 +380,19 @@ def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> lis
     return found
 
 
+def _walked(path: Path) -> bool:
+    """Whether the search for saves goes into ``path``: a folder, but not a link to one. A
+    link to the disk's root ran for minutes, and a link to the folder above was read again
+    and again; a folder named on the command line is read even when it is a link."""
+    return path.is_dir() and not path.is_symlink()
+
+
 def _holds_saves(folder: Path, depth: int) -> bool:
     """True when ``folder`` or its subfolders, ``depth`` levels down, hold a save file."""
     try:
         if any(p.is_file() for p in save_candidates(folder)):
             return True
-        subs = [p for p in folder.iterdir() if p.is_dir()] if depth > 0 else []
+        subs = [p for p in folder.iterdir() if _walked(p)] if depth > 0 else []
     except OSError:
         return False
     return any(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -650,3 +651,18 @@ def test_a_conference_folder_of_laptop_folders_is_compared_whole(std_deck, tmp_p
     assert "mappen ligger mere end 6 niveauer under den nævnte mappe og er ikke læst, men der " in (
         deep.text("da")
     )
+
+
+def test_a_link_to_the_disk_or_the_folder_above_is_not_walked_into(std_deck, tmp_path):
+    # "ln -s / bord/root" in a conference folder made compare run for minutes, and a link
+    # to the folder above was read again and again
+    conference = tmp_path / "konference"
+    save = conference / "bord" / "bord1.json"
+    save.parent.mkdir(parents=True)
+    history = autoplay(std_deck, "intro", 1, "greedy")
+    write_save(save, std_deck, GameSettings("intro", 1, None, table="bord1"), history)
+    (conference / "bord" / "op").symlink_to(conference, target_is_directory=True)
+    (conference / "bord" / "rod").symlink_to(Path(tmp_path.anchor), target_is_directory=True)
+    comparison = compare_saves([conference])
+    assert [tab.name for group in comparison for tab in group.tables] == ["bord1"]
+    assert comparison.unreadable == []
