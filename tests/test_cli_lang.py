@@ -550,3 +550,28 @@ def test_a_table_name_too_long_to_save_is_refused_before_the_window_opens(capsys
         main(["--lang", lang, "play", "--scenario", "intro", "--table", "T" * 61])
     assert stopped.value.code == 2
     assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["report", "spil.json", "--out", ""], "--out"),
+        (["compare", ".", "--out", " "], "--out"),
+        (["validate", ""], "DECK"),
+        (["template", ""], "FILE"),
+        (["balance", "--markdown", "", "--games", "1"], "--markdown"),
+        (["enter", "--table", "B", "--save-dir", "", "--adopt", "a@1"], "--save-dir"),
+    ],
+)
+def test_an_empty_file_or_folder_name_is_refused_not_taken_for_the_current_folder(
+    capsys, tmp_path, monkeypatch, argv, option
+):
+    # "report S --out ''" wrote the report into the folder the command was run from
+    from game.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    assert (
+        f"{option}: navnet er tomt; skriv navnet på en fil eller mappe" in capsys.readouterr().err
+    )
+    assert list(tmp_path.iterdir()) == []

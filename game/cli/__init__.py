@@ -28,7 +28,7 @@ from game.cli.enter import cmd_enter
 from game.cli.parser import build_parser, parse_args, target_amount
 from game.cli.play import cmd_play, cmd_report
 from game.cli.simulation import cmd_forecast, cmd_simulate
-from game.messages import render
+from game.messages import Message, render
 
 
 def _lang_in(argv: Sequence[str]) -> str:
@@ -101,6 +101,29 @@ def _normalise(args: argparse.Namespace) -> None:
         args.scenario = [unicodedata.normalize("NFC", item) for item in args.scenario]
     if isinstance(getattr(args, "adopt", None), list):
         args.adopt = [unicodedata.normalize("NFC", item) for item in args.adopt]
+    for dest, option in PATH_OPTIONS.items():
+        value = getattr(args, dest, None)
+        given = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and not item.strip() for item in given):
+            # "" was the current folder to Path: a report written into it, unasked
+            if dest == "out" and args.command in ("template", "export"):
+                option = "FILE"  # their workbook is an argument, not --out
+            raise UsageError(Message.of("cli.empty_path", option=option))
+
+
+PATH_OPTIONS = {
+    "out": "--out",
+    "save_dir": "--save-dir",
+    "markdown": "--markdown",
+    "deck": "--deck",
+    "deck_path": "DECK",
+    "paths": "DECK",
+    "save": "SAVE",
+    "saves": "SAVE",
+    "resume": "--resume",
+}
+"""The options and arguments that name a file or a folder (argparse's ``dest``: as the help
+names it): an empty one is refused (``_normalise``)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
