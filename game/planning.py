@@ -30,7 +30,10 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
     plan: list[tuple[str, int]] = []
     years = ", ".join(scenario.years)
     for item in items:
-        pid, _, round_text = item.partition("@")
+        pid, at, round_text = item.partition("@")
+        if at and not round_text.strip():
+            # "vakancer@" was read as round 1; raaderum enter refuses it
+            raise PlanError("round_number", item=item, years=years)
         if not deck.has_proposal(pid):
             close = difflib.get_close_matches(pid, scenario.proposals, n=1, cutoff=0.6)
             if close:

@@ -210,3 +210,12 @@ def test_an_english_target_that_danish_reads_otherwise_is_refused(capsys):
     # in Danish 1.200 is 1200, as the help writes it (far from the scenario's 49: a warning)
     assert main(["simulate", "--games", "2", "--target", "1.200"]) == 0
     assert "målet 1.200 mio. kr. er langt fra scenariets eget" in capsys.readouterr().err
+
+
+def test_a_forecast_adoption_without_its_round_after_the_at_sign_is_refused(capsys):
+    # "forecast --adopt vakancer@" was read as round 1; enter refuses the same entry
+    from game.cli import main
+
+    assert main(["forecast", "--adopt", "vakancer@"]) == 2
+    assert "'vakancer@': runden skal være et tal (1, 2, …)" in capsys.readouterr().err
+    assert main(["forecast", "--adopt", "vakancer"]) == 0  # no round at all: the first
