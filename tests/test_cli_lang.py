@@ -575,3 +575,16 @@ def test_an_empty_file_or_folder_name_is_refused_not_taken_for_the_current_folde
         f"{option}: navnet er tomt; skriv navnet på en fil eller mappe" in capsys.readouterr().err
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_as_copy_without_resume_is_refused_and_resume_alone_still_means_the_newest(capsys):
+    # "play --as-copy" alone was ignored, and the start screen opened
+    from game.cli import main
+
+    assert main(["play", "--as-copy"]) == 2
+    assert "--as-copy gælder kun sammen med --resume" in capsys.readouterr().err
+    # "--resume" with no file is the newest unfinished game (argparse gives ""): not an
+    # empty name; with no saves it says so
+    assert main(["play", "--resume"]) == 2
+    err = capsys.readouterr().err
+    assert "navnet er tomt" not in err and "Ingen gemte spil endnu" in err

@@ -120,10 +120,10 @@ PATH_OPTIONS = {
     "paths": "DECK",
     "save": "SAVE",
     "saves": "SAVE",
-    "resume": "--resume",
 }
 """The options and arguments that name a file or a folder (argparse's ``dest``: as the help
-names it): an empty one is refused (``_normalise``)."""
+names it): an empty one is refused (``_normalise``). Not ``--resume``: given alone it is ""
+(the newest unfinished game)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -81,6 +81,8 @@ def cmd_play(args: argparse.Namespace) -> int:
     from game.saves import folder_problem
     from game.ui.launch import save_folder
 
+    if args.as_copy and args.resume is None:  # it was ignored, and the start screen opened
+        raise usage_error("cli.as_copy_alone")
     folder = save_folder(args)
     problem = folder_problem(folder)
     if problem is not None:
