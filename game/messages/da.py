@@ -1132,6 +1132,7 @@ MESSAGES.update(
         "os.read_only_drive": "mappen ligger på et skrivebeskyttet drev",
         "os.read_only_disk": "drevet er skrivebeskyttet",
         "os.no_access": "ingen adgang – mappen eller filen er skrivebeskyttet",
+        "os.no_read_access": "du har ikke adgang til at læse den",
         "os.exists": "der findes allerede en fil med det navn",
         "os.name_too_long": "stien eller filnavnet er for langt",
         "os.not_a_folder": "en del af stien er en fil, ikke en mappe",

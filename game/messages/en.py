@@ -1124,6 +1124,7 @@ MESSAGES.update(
         "os.read_only_drive": "the folder is on a read-only drive",
         "os.read_only_disk": "the drive is read-only",
         "os.no_access": "access denied – the folder or the file is read-only",
+        "os.no_read_access": "you do not have permission to read it",
         "os.exists": "a file with that name already exists",
         "os.name_too_long": "the path or the file name is too long",
         "os.not_a_folder": "part of the path is a file, not a folder",

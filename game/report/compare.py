@@ -365,7 +365,9 @@ def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> lis
         subs = sorted(p for p in folder.iterdir() if _walked(p))
     except OSError as error:
         said = Message.of(
-            "compare.folder_unreadable", path=display_path(folder), reason=os_message(error)
+            "compare.folder_unreadable",
+            path=display_path(folder),
+            reason=os_message(error, reading=True),
         )
         unreadable.append(Unreadable(folder, said))
         return []

@@ -66,7 +66,7 @@ def scan_saves(save_dir: Path) -> SaveListing:
     try:
         candidates = save_candidates(save_dir)
     except OSError as error:
-        said = Message.of("files.cannot_read", reason=os_message(error))
+        said = Message.of("files.cannot_read", reason=os_message(error, reading=True))
         return SaveListing((), (), render(said), said)
     readable: list[SavedGame] = []
     damaged: list[tuple[float, str, DamagedSave]] = []

@@ -175,7 +175,8 @@ def _generations(save: Path) -> list[tuple[int, Path]]:
     except (FileNotFoundError, NotADirectoryError):
         return []  # no folder, no lock: writing will say why the folder is missing
     except OSError as error:
-        raise SaveError(save, Message.of("files.cannot_read", reason=os_message(error))) from None
+        said = Message.of("files.cannot_read", reason=os_message(error, reading=True))
+        raise SaveError(save, said) from None
     for entry in entries:
         name = entry.name
         if name.startswith(prefix) and re.fullmatch(r"\d{1,18}", name[len(prefix) :]):

@@ -80,8 +80,12 @@ if hasattr(errno, "EDQUOT"):
     _CODES[errno.EDQUOT] = "disk_full"
 
 
-def os_message(error: OSError) -> Message:
-    """Why the system refused, as a message (no file name, no system text)."""
+def os_message(error: OSError, *, reading: bool = False) -> Message:
+    """Why the system refused, as a message (no file name, no system text). ``reading``: the
+    refusal came while reading, so no access is no permission to read (a save without read
+    permission was called write-protected)."""
+    if reading and (isinstance(error, PermissionError) or error.errno in _NO_ACCESS):
+        return Message.of("os.no_read_access")
     winerror = getattr(error, "winerror", None)
     if isinstance(winerror, int) and winerror in _BY_WINERROR:
         return Message.of(f"os.{_BY_WINERROR[winerror]}")
@@ -94,6 +98,9 @@ def os_message(error: OSError) -> Message:
     if error.errno is not None:
         return Message.of("os.refused_code", code=error.errno)
     return Message.of("os.refused")
+
+
+_NO_ACCESS = frozenset({errno.EACCES, errno.EPERM})
 
 
 def os_reason(error: OSError) -> str:

@@ -222,7 +222,7 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise SaveError(path, Message.of("save.missing"), code="missing") from None
     except OSError as error:
-        said = Message.of("save.unreadable", reason=os_message(error))
+        said = Message.of("save.unreadable", reason=os_message(error, reading=True))
         raise SaveError(path, said, os_code(error)) from None
     if len(raw) > MAX_SAVE_BYTES:
         raise SaveError(path, Message.of("save.too_big_over", most=f"{MAX_SAVE_BYTES:,}"))
