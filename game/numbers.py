@@ -222,6 +222,7 @@ _MESSAGES = {
         "unclear": "'{text}' kan ikke læses som ét tal: skriv komma som decimaltegn og evt. "
         "punktum mellem tusinder, fx 1.234,5 eller 47,5",
         "too_big": "'{text}' er for stort et tal",
+        "extra": "'{text}' indeholder andet end tallet; skriv kun tallet",
     },
     "en": {
         "empty": "enter a number",
@@ -233,6 +234,7 @@ _MESSAGES = {
         "unclear": "'{text}' cannot be read as one number: write a point for decimals and "
         "commas between thousands if you like, e.g. 1,234.5 or 47.5",
         "too_big": "'{text}' is too large a number",
+        "extra": "'{text}' contains more than a number; write the number only",
     },
 }
 _EXPONENT = re.compile(r"^\d*[.,]?\d*[eE][+-]?\d+$")

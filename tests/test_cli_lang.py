@@ -588,3 +588,15 @@ def test_as_copy_without_resume_is_refused_and_resume_alone_still_means_the_newe
     assert main(["play", "--resume"]) == 2
     err = capsys.readouterr().err
     assert "navnet er tomt" not in err and "Ingen gemte spil endnu" in err
+
+
+def test_a_count_with_letters_is_not_told_to_convert_to_the_decks_unit(capsys):
+    # "--seed 0x1" was told "omregnet til enheden, som alle beløb har (1,5 mio. kr. er 1.500
+    # i t. kr.)": a seed or a count has no unit
+    from game.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["simulate", "--seed", "0x1"])
+    err = capsys.readouterr().err
+    assert "'0x1' indeholder andet end tallet; skriv kun tallet" in err
+    assert "enheden" not in err

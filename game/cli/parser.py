@@ -130,6 +130,8 @@ def _either_way(text: str, lang: str) -> float:
             failed = failed or error
     if not readings:
         assert failed is not None
+        if failed.kind == "unit":  # a count, a seed or minutes have no unit to convert to
+            failed = AmountError(failed.text, "", "extra")
         raise argparse.ArgumentTypeError(failed.in_language(lang))
     if lang != "da" and len(set(readings.values())) > 1:
         raise argparse.ArgumentTypeError(
