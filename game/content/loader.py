@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -728,6 +729,11 @@ def _check_years(item: _Item, problems: list[Problem]) -> None:
                 years=len(spec.years),
             )
         )
+    numbers = [int(year) for year in spec.years if year.strip().isdigit()]
+    if len(numbers) == len(spec.years) and any(b < a for a, b in itertools.pairwise(numbers)):
+        # "years: [2028, 2027]": the board and the debrief said "2028–2027"
+        line = doc.line((*path, "years"))
+        problems.append(Problem.of(doc.file, line, "deck.years_order", years=", ".join(spec.years)))
     seen_years: set[str] = set()
     for index, year in enumerate(spec.years):
         if _SEVERAL_YEARS.search(year):  # "2027, 2028" read as one budget year's name

@@ -1097,6 +1097,7 @@ MESSAGES.update(
         "deck.unknown_close.events": "ukendt hændelse '{ref}' (mente du '{close}'?)",
         "deck.target_count": "'target' har {count} tal, men scenariet har {years} år",
         "deck.year_twice": "året '{year}' står to gange",
+        "deck.years_order": "årene står ikke i rækkefølge ({years}); skriv dem fra det første budgetår til det sidste",
         "deck.ref_twice": "'{ref}' står to gange i listen",
         "deck.unwinnable": "scenariet '{id}' kan ikke vindes: {reason}",
         "kind.word.saving": "besparelse",

@@ -1089,6 +1089,7 @@ MESSAGES.update(
         "deck.unknown_close.events": "unknown event '{ref}' (did you mean '{close}'?)",
         "deck.target_count": "'target' has {count} numbers, but the scenario has {years} years",
         "deck.year_twice": "the year '{year}' appears twice",
+        "deck.years_order": "the years are not in order ({years}); write them from the first budget year to the last",
         "deck.ref_twice": "'{ref}' appears twice in the list",
         "deck.unwinnable": "the scenario '{id}' cannot be won: {reason}",
         "kind.word.saving": "saving",

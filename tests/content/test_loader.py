@@ -827,3 +827,12 @@ def test_another_programs_yaml_file_in_the_deck_folder_is_said_not_to_belong(tmp
         "et dæks felter ('deck', 'proposals', 'events', 'scenarios'), men 'version', "
         "'services'; flyt den ud af dækmappen"
     ]
+
+
+def test_years_out_of_order_are_refused():
+    # "years: [2028, 2027]" validated, and the board and the debrief said "2028–2027"
+    body = _good_body().replace('years: ["2027", "2028"]', "years: [2028, 2027]")
+    assert _problems(body) == [
+        "deck.yaml:24: årene står ikke i rækkefølge (2028, 2027); skriv dem fra det første "
+        "budgetår til det sidste"
+    ]
