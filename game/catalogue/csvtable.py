@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from game.catalogue.sheets import Sheet
 from game.catalogue.workbook import MAX_COLUMNS, MAX_ROWS, WorkbookRefused
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text
+from game.content.yamlsafe import MOJIBAKE
 from game.messages import Message
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -112,6 +114,12 @@ def _bytes(path: Path) -> bytes:
     return raw
 
 
+_DOS_OR_MAC = re.compile(r"(?<=\w)[‘›†¾¿Œ¯]|[‘›†¾¿Œ¯](?=\w)")
+"""Danish letters of an MS-DOS (code page 850) or Macintosh CSV, both save formats of Excel,
+read as Windows-1252: æ, ø, å become ‘, ›, † (DOS) or ¾, ¿, Œ (Mac), next to other letters;
+no Danish catalogue writes these signs inside a word."""
+
+
 def _decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -129,6 +137,13 @@ def _decode(raw: bytes) -> str:
                 text = raw.decode("cp1252")
             except UnicodeDecodeError:
                 raise WorkbookRefused("catalogue.file.charset") from None
+            dos = _DOS_OR_MAC.search(text)
+            if dos:
+                # "F‘rre †bningstimer": an MS-DOS or Macintosh CSV read as Windows-1252
+                raise WorkbookRefused("catalogue.file.charset_dos", sample=dos.group(0)) from None
+        garbled = MOJIBAKE.search(text)
+        if garbled:  # UTF-8 read as ANSI and saved as UTF-8 again: "Ã¦ldre"
+            raise WorkbookRefused("catalogue.file.charset_twice", sample=garbled.group(0))
     if "\x00" in text:
         raise WorkbookRefused("catalogue.file.nul")
     if not text.strip():

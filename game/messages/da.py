@@ -1548,6 +1548,8 @@ MESSAGES.update(
         "catalogue.file.csv_is_xlsx": "er en Excel-projektmappe, ikke en CSV-fil; giv den endelsen .xlsx",
         "catalogue.file.utf16": "er ikke gyldig UTF-16-tekst",
         "catalogue.file.charset": "tegnsættet kan ikke genkendes; gem filen som 'CSV UTF-8 (kommasepareret)'",
+        "catalogue.file.charset_dos": "tegnsættet ser ud til at være MS-DOS eller Macintosh ('{sample}' står for et dansk bogstav); gem filen som 'CSV UTF-8 (kommasepareret)'",
+        "catalogue.file.charset_twice": "de danske bogstaver er gemt to gange med forkert tegnsæt ('{sample}' for et dansk bogstav); ret dem, og gem filen som 'CSV UTF-8 (kommasepareret)'",
         "catalogue.file.nul": "indeholder NUL-tegn og er ikke en CSV-fil (er det en binær fil?)",
         "catalogue.file.empty": "filen er tom",
         "catalogue.file.empty_workbook": "filen er tom (0 byte): gem projektmappen igen i Excel, eller hent den helt ned, hvis den ligger i OneDrive eller SharePoint",

@@ -1540,6 +1540,8 @@ MESSAGES.update(
         "catalogue.file.csv_is_xlsx": "is an Excel workbook, not a CSV file; give it the extension .xlsx",
         "catalogue.file.utf16": "is not valid UTF-16 text",
         "catalogue.file.charset": "the character set cannot be recognised; save the file as 'CSV UTF-8 (Comma delimited)'",
+        "catalogue.file.charset_dos": "the character set looks like MS-DOS or Macintosh ('{sample}' stands for a Danish letter); save the file as 'CSV UTF-8 (Comma delimited)'",
+        "catalogue.file.charset_twice": "the Danish letters were saved twice in the wrong character set ('{sample}' for a Danish letter); correct them, and save the file as 'CSV UTF-8 (Comma delimited)'",
         "catalogue.file.nul": "holds NUL characters and is not a CSV file (is it a binary file?)",
         "catalogue.file.empty": "the file is empty",
         "catalogue.file.empty_workbook": "the file is empty (0 bytes): save the workbook again in Excel, or download it fully if it lives in OneDrive or SharePoint",

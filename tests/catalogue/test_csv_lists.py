@@ -129,3 +129,27 @@ def test_the_templates_own_about_sheet_saved_as_csv_is_read_with_its_explanation
     code, text = run_import(capsys, about, forslag, scenarier, out=tmp_path / "dæk")
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").unit == "t. kr."
+
+
+@pytest.mark.parametrize(("encoding", "sign"), [("cp850", "†"), ("mac_roman", "Œ")])
+def test_an_ms_dos_or_macintosh_csv_is_refused_not_read_as_garbled_letters(
+    capsys, tmp_path, encoding, sign
+):
+    # Excel's "CSV (MS-DOS)" and "CSV (Macintosh)" were read as Windows-1252 and imported
+    # with titles like "F‘rre †bningstimer" and the area "’ldre", and the import said OK
+    forslag = tmp_path / "forslag.csv"
+    forslag.write_bytes(FORSLAG.replace("Spar på kontoret", "Færre åbningstimer").encode(encoding))
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes("id;titel;år;mål\r\ns1;Tre år;2027, 2028, 2029;1\r\n".encode(encoding))
+    code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{forslag}: tegnsættet ser ud til at være MS-DOS eller Macintosh ('{sign}' står " in text
+    )
+    assert not (tmp_path / "dæk").exists()
+    # the same file saved as Windows-1252 ("CSV (semikolonsepareret)") is read as before
+    forslag.write_bytes(FORSLAG.replace("Spar på kontoret", "Færre åbningstimer").encode("cp1252"))
+    scenarier.write_bytes("id;titel;år;mål\r\ns1;Tre år;2027, 2028, 2029;1\r\n".encode("cp1252"))
+    code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").proposal("spar").title == "Færre åbningstimer"
