@@ -1,4 +1,4 @@
-"""A game's log is kept once, so memory grows in proportion to its length: a 20,000-move save
+"""A game's log is kept once, so memory grows in proportion to its length: a 10,000-move save
 writes, reads and replays, and a log past the limit is refused with a clear message."""
 
 from __future__ import annotations
@@ -35,14 +35,14 @@ def _traced_bytes(deck: Deck, moves: int) -> int:
     return size
 
 
-def test_a_20000_move_save_writes_reads_and_replays(std_deck: Deck, tmp_path: Path) -> None:
-    history = _long_history(std_deck, 20_000)
+def test_a_save_at_the_move_limit_writes_reads_and_replays(std_deck: Deck, tmp_path: Path) -> None:
+    history = _long_history(std_deck, MAX_ACTIONS)
     path = tmp_path / "lang.json"
     write_save(path, std_deck, GameSettings("standard", 4, None), history)
     saved = read_save(path)
-    assert len(saved.history.actions) == 20_000
-    assert saved.history.current.adopted[0].note == "Begrundelse nr. 19998"
-    assert saved.history.undo().current.adopted[0].note == "Begrundelse nr. 19997"
+    assert len(saved.history.actions) == MAX_ACTIONS
+    assert saved.history.current.adopted[0].note == f"Begrundelse nr. {MAX_ACTIONS - 2}"
+    assert saved.history.undo().current.adopted[0].note == f"Begrundelse nr. {MAX_ACTIONS - 3}"
 
 
 def test_memory_grows_in_proportion_to_the_length_of_a_game(std_deck: Deck) -> None:
