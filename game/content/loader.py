@@ -118,6 +118,24 @@ def copy_of(name: str, names: Sequence[str]) -> str | None:
     return None
 
 
+_PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF")
+"""How a picture or a PDF begins: given as a deck, it was said to be "not UTF-8"."""
+
+
+def _other_file(raw: bytes) -> str | None:
+    """What a file given as a deck is instead, when it is one of the game's other files or
+    no text: "save" (a saved game), "schema" (the deck format's JSON Schema), "picture" (a
+    screenshot or a PDF), else None. A save given as a deck got 15 'ukendt felt' lines."""
+    if raw.startswith(_PICTURES):
+        return "picture"
+    head = raw[:4096].decode("utf-8", errors="replace")
+    if '"raaderum-save"' in head:
+        return "save"
+    if '"$schema"' in head and "json-schema.org" in head:
+        return "schema"
+    return None
+
+
 def load_deck(
     path: str | Path, warnings: list[Problem] | None = None, *, deep: bool = False
 ) -> Deck:
@@ -147,6 +165,11 @@ def load_deck(
         raise DeckError([Problem.of(label, 1, "deck.is_catalogue", **said)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
+    if path.is_file():
+        other = _other_file(_read_limited(path))
+        if other is not None:
+            said = {"path": label, "word": command_word(label)}
+            raise DeckError([Problem.of(label, 1, f"deck.is_{other}", **said)])
     copies = [
         Problem.of(str(file), 1, "deck.copy_of", original=original)
         for file in files

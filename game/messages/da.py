@@ -981,6 +981,9 @@ MESSAGES.update(
         # the deck loader (game.content.loader)
         "deck.missing": "findes ikke",
         "deck.is_catalogue": "det er et katalog (regneark eller CSV), ikke et dæk; lav det om til et dæk med: raaderum import {word} --out MAPPE",
+        "deck.is_save": "det er et gemt spil, ikke et dæk; åbn det med: raaderum play --resume {word}",
+        "deck.is_schema": "det er dækformatets JSON Schema (til editoren), ikke et dæk; giv mappen med dækkets .yaml-filer",
+        "deck.is_picture": "det er et billede eller en PDF, ikke et dæk; giv dækkets .yaml-fil eller mappe",
         "deck.no_files": "mappen indeholder ingen .yaml-filer",
         "deck.too_many_files": "mappen har over {most} .yaml-filer",
         "deck.unreadable": "kan ikke læses: {reason}",

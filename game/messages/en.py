@@ -973,6 +973,9 @@ MESSAGES.update(
         # the deck loader (game.content.loader)
         "deck.missing": "does not exist",
         "deck.is_catalogue": "this is a catalogue (spreadsheet or CSV), not a deck; turn it into a deck with: raaderum import {word} --out FOLDER",
+        "deck.is_save": "this is a saved game, not a deck; open it with: raaderum play --resume {word}",
+        "deck.is_schema": "this is the deck format's JSON Schema (for the editor), not a deck; give the folder with the deck's .yaml files",
+        "deck.is_picture": "this is a picture or a PDF, not a deck; give the deck's .yaml file or folder",
         "deck.no_files": "the folder holds no .yaml files",
         "deck.too_many_files": "the folder has more than {most} .yaml files",
         "deck.unreadable": "cannot be read: {reason}",

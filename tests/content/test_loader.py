@@ -836,3 +836,25 @@ def test_years_out_of_order_are_refused():
         "deck.yaml:24: årene står ikke i rækkefølge (2028, 2027); skriv dem fra det første "
         "budgetår til det sidste"
     ]
+
+
+def test_a_save_a_schema_or_a_picture_given_as_a_deck_is_named_for_what_it_is(tmp_path, std_deck):
+    # a save given as a deck got 15 "ukendt felt" lines, a screenshot "teksten er ikke UTF-8"
+    from game.engine import History, new_game
+    from game.saves import GameSettings, write_save
+
+    save = tmp_path / "bord 3.json"
+    history = History.start(new_game(std_deck, "intro", 1))
+    write_save(save, std_deck, GameSettings("intro", 1, None), history)
+    picture = tmp_path / "tavle.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 20)
+    said = {
+        save: "det er et gemt spil, ikke et dæk; åbn det med: raaderum play --resume",
+        decks_dir() / "schema.json": "det er dækformatets JSON Schema (til editoren), ikke et dæk",
+        picture: "det er et billede eller en PDF, ikke et dæk",
+    }
+    for path, start in said.items():
+        with pytest.raises(DeckError) as error:
+            load_deck(path)
+        [problem] = error.value.problems
+        assert str(problem).startswith(f"{path}:1: {start}"), str(problem)
