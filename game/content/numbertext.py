@@ -94,6 +94,11 @@ def _reading(value: float) -> Decimal:
     return Decimal(danish(value).replace(",", "."))
 
 
+EXPONENT_TOO_LARGE = 1e12
+"""An amount written with an exponent at or above this is far beyond any limit of the
+format (the largest, a target, is 10¹¹): it is not written out in the message."""
+
+
 def scalar_problem(text: str, value: int | float) -> Message | None:
     """A message when the plain scalar ``text``, which YAML read as ``value``, could mean
     something else (YAML 1.1 octal, base 60, ``_`` in digits, hex or binary, a Danish
@@ -293,6 +298,9 @@ def text_problem(text: str, share: bool = False, unit: str | None = None) -> Mes
         return Message.of(key, text=stripped)
     if _EXPONENT.match(stripped):
         value = float(stripped)
+        if not math.isfinite(value) or abs(value) >= EXPONENT_TOO_LARGE:
+            # "1e308" was told to write a number of 309 digits
+            return Message.of("deck.number.exponent_huge", text=stripped)
         return Message.of("deck.number.exponent", text=stripped, write=yaml_number(value))
     if stripped.lower().lstrip("+-").startswith(("0o", "0x", "0b")):
         try:

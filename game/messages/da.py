@@ -910,6 +910,7 @@ MESSAGES.update(
         "deck.share_percent": "'{where}' må højst være {most}, ikke {value}: en andel ligger mellem 0 og 1; menes der {value} %, så skriv {write}",
         "deck.number.percent": "'{text}' har et procenttegn; skriv kun tallet",
         "deck.number.exponent": "'{text}' er skrevet med eksponent, og det læser YAML som tekst. Skriv {write}",
+        "deck.number.exponent_huge": "'{text}' er skrevet med eksponent og er langt over, hvad et beløb kan være; skriv beløbet som et almindeligt tal",
         "deck.number.not_decimal": "'{text}' er ikke skrevet i titalssystemet, og det læser YAML som tekst. Skriv {write}",
         "deck.number.zero_text": "'{text}' har et nul foran, og derfor læser YAML det som tekst. Skriv {write} uden nul foran",
         "deck.number.two_readings": "'{text}' kan læses som {da} (dansk) eller {en} (engelsk). Skriv {write_da} eller {write_en}: punktum som decimaltegn og intet mellem tusinder",

@@ -902,6 +902,7 @@ MESSAGES.update(
         "deck.share_percent": "'{where}' must be at most {most}, not {value}: a share lies between 0 and 1; if {value} % is meant, write {write}",
         "deck.number.percent": "'{text}' has a percent sign; write the number only",
         "deck.number.exponent": "'{text}' is written with an exponent, which YAML reads as text. Write {write}",
+        "deck.number.exponent_huge": "'{text}' is written with an exponent and is far beyond what an amount can be; write the amount as an ordinary number",
         "deck.number.not_decimal": "'{text}' is not written in base ten, which YAML reads as text. Write {write}",
         "deck.number.zero_text": "'{text}' has a leading zero, so YAML reads it as text. Write {write} without the zero",
         "deck.number.two_readings": "'{text}' can be read as {da} (Danish) or {en} (English). Write {write_da} or {write_en}: a point as the decimal sign and nothing between thousands",

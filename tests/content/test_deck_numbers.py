@@ -57,6 +57,8 @@ REFUSED = [
     ("effect: [–1,5]", ["læser YAML som to tal (–1 og 5)", "skriv -1.5", "kommaet: -1, 5"]),
     ("effect: [-.5]", ["uden ciffer før punktummet", "Skriv -0.5"]),
     ("effect: [1e3]", ["'1e3' er skrevet med eksponent", "Skriv 1000"]),
+    # "1e308" was told to write out a number of 309 digits
+    ("effect: [1e308]", ["'1e308' er skrevet med eksponent og er langt over"]),
     ("effect: [0x10]", ["sekstentalssystemet", "Skriv 16"]),
     ("effect: [0o10]", ["ikke skrevet i titalssystemet", "Skriv 8"]),
     ("effect: [0b101]", ["totalssystemet", "Skriv 5"]),
