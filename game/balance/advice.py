@@ -585,21 +585,12 @@ def card_advice(
                 "at vælge imellem."
             )
         elif crowded and kind in strong:
-            counted = (
-                f"Alle bunkens {len(mine)}"
-                if len(dominant) == len(mine)
-                else f"{len(dominant)} af bunkens {len(mine)}"
-            )
             said.append(
-                f"{counted} {plural} er dominerende, fordi de bærer spillet: følg rådet om "
-                f"{plural} ovenfor, før du ændrer de enkelte kort."
+                f"{_counted(dominant, mine)} {plural} er dominerende, fordi de bærer spillet: "
+                f"følg rådet om {plural} ovenfor, før du ændrer de enkelte kort."
             )
         elif crowded:
-            counted = (
-                f"Alle bunkens {len(mine)}"
-                if len(dominant) == len(mine)
-                else f"{len(dominant)} af bunkens {len(mine)}"
-            )
+            counted = _counted(dominant, mine)
             said.append(
                 f"{counted} {plural} er dominerende: der er ikke flere {plural}, end planen kan "
                 f"bruge, så den tager dem næsten alle. Læg flere {plural} i bunken, så de må "
@@ -622,6 +613,13 @@ def card_advice(
             median = statistics.median(others) if others else None
             said.append(_card_sentence(card, median, unit))
     return said
+
+
+def _counted(dominant: Sequence[CardStat], mine: Sequence[CardStat]) -> str:
+    """How many of a kind's cards are dominant: "Alle bunkens 3", "2 af bunkens 3"."""
+    if len(dominant) == len(mine):
+        return f"Alle bunkens {len(mine)}"
+    return f"{len(dominant)} af bunkens {len(mine)}"
 
 
 def _waits_sentence(card: CardStat, cards: Sequence[CardStat]) -> str | None:
