@@ -165,11 +165,6 @@ def load_deck(
         raise DeckError([Problem.of(label, 1, "deck.is_catalogue", **said)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
-    if path.is_file():
-        other = _other_file(_read_limited(path))
-        if other is not None:
-            said = {"path": label, "word": command_word(label)}
-            raise DeckError([Problem.of(label, 1, f"deck.is_{other}", **said)])
     copies = [
         Problem.of(str(file), 1, "deck.copy_of", original=original)
         for file in files
@@ -177,7 +172,12 @@ def load_deck(
     ]
     if copies:
         raise DeckError(copies)
-    return load_sources([(str(file), _read_limited(file)) for file in files], warnings, deep=deep)
+    sources = [(str(file), _read_limited(file)) for file in files]
+    other = _other_file(sources[0][1]) if path.is_file() else None
+    if other is not None:
+        said = {"path": label, "word": command_word(label)}
+        raise DeckError([Problem.of(label, 1, f"deck.is_{other}", **said)])
+    return load_sources(sources, warnings, deep=deep)
 
 
 _OS_ERRORS = {
