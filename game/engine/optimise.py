@@ -573,20 +573,29 @@ def can_win(problem: Problem) -> bool:
     return evaluate(problem, model.plan(solution.values)).won
 
 
-def most_in_year(problem: Problem, year: int) -> float:
+def most_in_year(problem: Problem, year: int, time_limit: float | None = None) -> float:
     """The most råderum any plan of ``problem`` gives in ``year`` (0-based), whatever it does
     to the other years and the winning conditions: the ceiling of that year's target with
     these cards and events under the adoption rules (capacity with træthed, exclusions,
     requirements and the anlægsramme). The plan is scored by ``evaluate``, like every other.
     When HiGHS throws on every try, the figure of ``optimise``'s fallback stands in (the empty
-    plan's: a floor, not the ceiling)."""
+    plan's: a floor, not the ceiling). With ``time_limit`` (seconds) the answer is a ceiling
+    either way: when HiGHS runs out of time, its proved bound stands in for the best plan
+    found (no plan gives more; the reach's ``year_most``)."""
     model = _Model(problem)
     stage = Objective(model.totals[year], tolerance=1e-6)
     try:
-        solution = model.program.solve_lexicographic([stage])
+        if time_limit is None:
+            solution = model.program.solve_lexicographic([stage])
+        else:
+            solution = model.program.solve_lexicographic([stage], time_limit)
     except SolverFailed:
-        return optimise(problem).raaderum[year]
-    return evaluate(problem, model.plan(solution.values)).raaderum[year]
+        return math.inf if time_limit is not None else optimise(problem).raaderum[year]
+    found = evaluate(problem, model.plan(solution.values)).raaderum[year]
+    if time_limit is not None and not solution.proved:
+        # the stage's objective is the year's amounts; the råderum adds its fixed part
+        return max(found, problem.fixed[year] + solution.bound)
+    return found
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class Reach:
     (equal to ``reached`` when HiGHS proved it; ``math.inf`` when the time ran out before any
     plan was found); ``plan``: that plan, as (proposal id, 0-based round) pairs;
     ``year_most``: for each budget year before the last, the most any plan gives in that year
-    alone (``optimise.most_in_year``; empty when nothing is known)."""
+    alone (``optimise.most_in_year``, a proved ceiling; empty when nothing is known)."""
 
     reached: float
     ceiling: float
@@ -114,7 +114,8 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
         return Reach(reached=0.0, ceiling=math.inf)
     if ceiling is None:
         return None
-    year_most = tuple(most_in_year(problem, year) for year in range(scenario.rounds - 1))
+    each = time_limit / max(1, scenario.rounds - 1)  # the years share the reach's time
+    year_most = tuple(most_in_year(problem, year, each) for year in range(scenario.rounds - 1))
     return Reach(
         reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan, year_most=year_most
     )
