@@ -107,7 +107,7 @@ def document(
         start += len(chunk)
     start = 0
     for chunk_of_events in catalogue_chunks(events):
-        pages.append(_events_page(deck, chunk_of_events, start, len(events), lang))
+        pages.append(_events_page(deck, scenario, chunk_of_events, start, len(events), lang))
         start += len(chunk_of_events)
     title = escape(t("print.document", deck=deck.title))
     return (
@@ -318,9 +318,9 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
         facts.append(escape(t("print.copies", n=copies)))
     if event.fatigue:
         facts.append(f"{t('print.fatigue')} <b>{escape(_signed(event.fatigue))}</b>")
-    if event.rounds is not None:
-        rounds = catalogue(lang).join([str(r) for r in event.rounds])
-        facts.append(escape(t("print.rounds", rounds=rounds)))
+    note = _rounds_note(scenario, event, lang)
+    if note:
+        facts.append(escape(note))
     source = t("print.source", source=event.source) if event.source else ""
     return (
         f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
@@ -497,7 +497,11 @@ def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
             ),
             market=min(scenario.market, len(scenario.proposals)),  # the engine's table too
         ),
-        *([t("print.sheet.rule.event_rounds")] if any(e.rounds for e in events) else []),
+        *(
+            [t("print.sheet.rule.event_rounds")]
+            if any(_rounds_note(scenario, e, lang) for e in events)
+            else []
+        ),
         *_weights_rule(events, lang),
         t("print.sheet.rule.amounts"),
         t("print.sheet.rule.capacity", capacity=scenario.capacity),
@@ -759,17 +763,30 @@ def _handout_page(
     )
 
 
-def _events_page(deck: Deck, events: Sequence[Event], start: int, total: int, lang: str) -> str:
+def _rounds_note(scenario: Scenario, event: Event, lang: str) -> str:
+    """ "Kun i runde 2 og 3" for an event drawn only in some of ``scenario``'s rounds, else ""
+    (an event of rounds 1–4 in a four-year scenario printed a needless "Kun i runde 1, 2, 3
+    og 4")."""
+    if event.rounds is None:
+        return ""
+    own = [r for r in event.rounds if r <= scenario.rounds]
+    if len(set(own)) >= scenario.rounds:
+        return ""
+    return catalogue(lang).t("print.rounds", rounds=catalogue(lang).join([str(r) for r in own]))
+
+
+def _events_page(
+    deck: Deck, scenario: Scenario, events: Sequence[Event], start: int, total: int, lang: str
+) -> str:
     """A page for the facilitator that says what the events of the scenario are in words:
     each event's whole text and source, which its card has no room for, to read aloud."""
     t = catalogue(lang).t
     items = []
     for event in events:
         facts = [t("print.event_word")]
-        if event.rounds is not None:
-            facts.append(
-                t("print.rounds", rounds=catalogue(lang).join([str(r) for r in event.rounds]))
-            )
+        note = _rounds_note(scenario, event, lang)
+        if note:
+            facts.append(note)
         source = t("print.source", source=event.source) if event.source else ""
         items.append(
             '<div class="item">'

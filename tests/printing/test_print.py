@@ -568,3 +568,22 @@ def test_chromium_prints_a_cards_question_cleanly_and_every_text_whole(tmp_path)
     assert "savne… bibliotekaren" not in card_pages, card_pages
     handout = "\n".join(page for page in pages if "Forslagene i ord" in page)
     assert "SLUTORD" in handout
+
+
+def test_an_event_of_every_round_prints_no_round_note():
+    # an event written "rounds: [1, 2, 3, 4]" in a four-year scenario printed a needless
+    # "Kun i runde 1, 2, 3 og 4" on its card, and the sheet's rule about such events
+    from dataclasses import replace
+
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("krise")
+    limited = {e.id for e in deck.events if e.rounds is not None and e.id in scenario.events}
+    everywhere = replace(
+        deck,
+        events=tuple(
+            replace(e, rounds=(1, 2, 3, 4)) if e.id in limited else e for e in deck.events
+        ),
+    )
+    html = document(everywhere, scenario)
+    assert "Kun i runde" not in html and "læg den tilbage i bunken" not in html
+    assert "Kun i runde 3 og 4" in document(deck, scenario)
