@@ -258,6 +258,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.unit_large": "catalogue.unit_large",
     "deck.unit_large_kr": "catalogue.unit_large_kr",
     "deck.unit_small": "catalogue.unit_small",
+    "deck.unit_small_kr": "catalogue.unit_small_kr",
     "deck.in_no_scenario": "catalogue.in_no_scenario",
     "deck.event_in_no_scenario": "catalogue.event_in_no_scenario",
     "deck.event_sign.says_cost": "catalogue.event_sign.says_cost",
@@ -285,13 +286,20 @@ _UNIT_STOPS = {
     "deck.unit_large": "catalogue.unit_large_stop",
     "deck.unit_large_kr": "catalogue.unit_large_kr_stop",
     "deck.unit_small": "catalogue.unit_small_stop",
+    "deck.unit_small_kr": "catalogue.unit_small_kr_stop",
 }
 """The loader's warnings that a deck's typical card is far too large (or small) for its unit,
 and the import's refusals in their place (a YAML deck written by hand is warned, not
 refused)."""
 
 _OF_THE_WHOLE = frozenset(
-    {"deck.unit_large", "deck.unit_large_kr", "deck.unit_small", "deck.no_welfare_area"}
+    {
+        "deck.unit_large",
+        "deck.unit_large_kr",
+        "deck.unit_small",
+        "deck.unit_small_kr",
+        "deck.no_welfare_area",
+    }
 )
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
 

@@ -327,7 +327,7 @@ def _unit_small(at: tuple[str, int], typical_mio: float, unit: str) -> Problem:
     )
     return Problem.of(
         *at,
-        "deck.unit_small",
+        "deck.unit_small_kr" if scale == 1_000_000.0 else "deck.unit_small",  # no "dvs. 2,5 kr."
         amount=amount,
         unit=USUAL_UNITS[scale],
         kroner=kroner,

@@ -363,11 +363,12 @@ def test_a_large_amount_in_english(tmp_path, capsys):
             "2,5 t. kr. om året, dvs. 2.500 kr., hvilket er meget lidt for et "
             'budgetforslag; er beløbene i mio. kr.? Så skriv unit: "mio. kr." i dækkets hoved',
         ),
-        # the same amounts under "kr.": 2,5 kroner, meant as mio. kr. as well
+        # the same amounts under "kr.": 2,5 kroner, meant as mio. kr. as well (once said
+        # "2,5 kr. om året, dvs. 2,5 kr.")
         (
             "kr.",
-            "2,5 kr. om året, dvs. 2,5 kr., hvilket er meget lidt for et budgetforslag; er "
-            'beløbene i mio. kr.? Så skriv unit: "mio. kr." i dækkets hoved',
+            "2,5 kr. om året, hvilket er meget lidt for et budgetforslag; er beløbene i mio. "
+            'kr.? Så skriv unit: "mio. kr." i dækkets hoved',
         ),
     ],
 )
