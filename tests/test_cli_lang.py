@@ -600,13 +600,3 @@ def test_a_count_with_letters_is_not_told_to_convert_to_the_decks_unit(capsys):
     err = capsys.readouterr().err
     assert "'0x1' indeholder andet end tallet; skriv kun tallet" in err
     assert "enheden" not in err
-
-
-def test_a_value_that_begins_with_a_minus_is_told_how_to_write_it(capsys):
-    # "--target -inf" and "--size -5x100" were told the value was missing
-    from game.cli import main
-
-    with pytest.raises(SystemExit):
-        main(["simulate", "--target", "-inf"])
-    err = capsys.readouterr().err
-    assert "--target mangler en værdi (begynder værdien med minus, så skriv --target=-…)" in err

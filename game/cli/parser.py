@@ -40,10 +40,6 @@ _ARGPARSE_DANISH: list[tuple[re.Pattern[str], str]] = [
 """argparse's messages (Python 3.10–3.13) in Danish; anything else is shown as it is."""
 
 
-_NO_VALUE = re.compile(r"^argument (\S+): expected one argument$")
-"""argparse's message for an option given without its value."""
-
-
 class _DanishFormatter(argparse.HelpFormatter):
     """argparse's help layout with "brug:" for "usage:" (the rest is worded by
     ``game.messages.cli_help.danish_help``)."""
@@ -65,17 +61,12 @@ class DanishParser(argparse.ArgumentParser):
         self.lang = lang
 
     def error(self, message: str) -> NoReturn:
-        missing = _NO_VALUE.match(message)
         if self.lang == "da":
             for pattern, danish in _ARGPARSE_DANISH:
                 if pattern.match(message):
                     message = pattern.sub(danish, message)
                     break
         hint = catalogue(self.lang).t("cli.see_help", prog=self.prog)
-        if missing and "-" in missing.group(1):
-            # "--target -5" or "--size -5x100": argparse takes a value that begins with a
-            # minus for an option of its own and says the value is missing
-            message += catalogue(self.lang).t("cli.minus_value", option=missing.group(1))
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message, self.lang)} {hint}\n")
 
 

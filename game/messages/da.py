@@ -1305,7 +1305,6 @@ MESSAGES.update(
         "cli.not_written": "dokumentet kunne ikke skrives",
         "cli.two_decks": "to dæk er angivet ({first} og {second}); angiv ét",
         "cli.exists": "{out} findes allerede; vælg et andet navn (filen overskrives ikke)",
-        "cli.minus_value": " (begynder værdien med minus, så skriv {option}=-…)",
         "cli.as_copy_alone": "--as-copy gælder kun sammen med --resume (fortsæt et gemt spil i en kopi)",
         "cli.empty_path": "{option}: navnet er tomt; skriv navnet på en fil eller mappe",
         "cli.template_written": "{path}: skabelonen er skrevet; udfyld den, og lav den til et dæk med\n  raaderum import {word} --out MAPPE",

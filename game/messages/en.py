@@ -1297,7 +1297,6 @@ MESSAGES.update(
         "cli.not_written": "the document could not be written",
         "cli.two_decks": "two decks are given ({first} and {second}); give one",
         "cli.exists": "{out} already exists; choose another name (the file is never overwritten)",
-        "cli.minus_value": " (if the value begins with a minus, write {option}=-…)",
         "cli.as_copy_alone": "--as-copy only works with --resume (continue a saved game in a copy)",
         "cli.empty_path": "{option}: the name is empty; write the name of a file or folder",
         "cli.template_written": "{path}: the template is written; fill it in, and turn it into a deck with\n  raaderum import {word} --out FOLDER",
