@@ -402,7 +402,7 @@ def report_text(
         lines += [
             f"{REPORT_START}{deck.title}",
             "",
-            f"Skrevet af `raaderum balance{named} --games {games}{option} --seed {seed}`{make}."
+            f"{REPORT_BY}{named} --games {games}{option} --seed {seed}`{make}."
             f"{only} "
             f"Hvert scenarie er spillet {games} gange med hver strategi{fewer}; hvert spil har "
             f"sit eget frø, udledt af --seed {seed}, så den samme kommando giver den samme "
@@ -634,19 +634,24 @@ def run_balance(args: Any) -> int:
 
 
 REPORT_START = "# Balance: "
-"""How a Markdown report of ``balance`` begins (``report_text``): a file that does is the
-report of an earlier run, which a new run may replace (``make balance`` rewrites
-docs/balance.md); any other file is never overwritten."""
+REPORT_BY = "Skrevet af `raaderum balance"
+"""How a Markdown report of ``balance`` begins (``report_text``): its heading, then, two lines
+down, the command that wrote it. A file that begins so is the report of an earlier run,
+which a new run may replace (``make balance`` rewrites docs/balance.md); any other file –
+also a note of the author's own headed "# Balance: …" – is never overwritten."""
 
 
 def _earlier_report(path: Path) -> bool:
     """Whether the file at ``path`` is empty or a Markdown report of an earlier run."""
     try:
         with path.open("rb") as handle:
-            start = handle.read(len(REPORT_START.encode("utf-8")))
+            start = handle.read(1024).decode("utf-8", errors="replace")
     except OSError:
         return False  # said by ``writable`` or the write itself
-    return start in (b"", REPORT_START.encode("utf-8"))
+    lines = start.split("\n")
+    return not start or (
+        len(lines) > 2 and lines[0].startswith(REPORT_START) and lines[2].startswith(REPORT_BY)
+    )
 
 
 __all__ = ["BEST_CANDIDATES", "BY_NAME", "report_text", "run", "run_balance", "to_json"]

@@ -762,3 +762,9 @@ def test_the_markdown_file_never_overwrites_the_deck_or_a_file_of_its_own(tmp_pa
     assert first.startswith("# Balance: ")
     assert main([*args, "--workers", "1", "--seed", "1", "--markdown", str(report)]) == 0
     assert report.read_text(encoding="utf-8") != first
+    # an author's own note headed like a report is not one: it stays
+    note = tmp_path / "noter.md"
+    note.write_text("# Balance: vores egne noter\n\nHusk at spørge økonomichefen.\n")
+    assert main([*args, "--workers", "1", "--markdown", str(note)]) == 2
+    assert "findes allerede" in capsys.readouterr().err
+    assert note.read_text().endswith("Husk at spørge økonomichefen.\n")
