@@ -585,10 +585,8 @@ def most_in_year(problem: Problem, year: int, time_limit: float | None = None) -
     model = _Model(problem)
     stage = Objective(model.totals[year], tolerance=1e-6)
     try:
-        if time_limit is None:
-            solution = model.program.solve_lexicographic([stage])
-        else:
-            solution = model.program.solve_lexicographic([stage], time_limit)
+        limit = TIME_LIMIT_S if time_limit is None else time_limit
+        solution = model.program.solve_lexicographic([stage], limit)
     except SolverFailed:
         return math.inf if time_limit is not None else optimise(problem).raaderum[year]
     found = evaluate(problem, model.plan(solution.values)).raaderum[year]
