@@ -536,6 +536,10 @@ def test_an_english_count_with_a_thousands_comma_is_refused_not_read_the_danish_
     assert "'1.000' can be read as 1 (English) and as 1000 (Danish)" in capsys.readouterr().err
     # a Danish reader's 1.000 is a thousand, as the Danish help writes numbers
     assert main(["simulate", "--games", "1", "--seed", "1.000", "--scenario", "intro"]) == 0
+    # and a Danish reader's count "1,000" is not read as one game either
+    with pytest.raises(SystemExit):
+        main(["simulate", "--games", "1,000"])
+    assert "'1,000' kan læses som 1000 (engelsk) og som 1 (dansk)" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
@@ -550,6 +554,17 @@ def test_a_table_name_too_long_to_save_is_refused_before_the_window_opens(capsys
         main(["--lang", lang, "play", "--scenario", "intro", "--table", "T" * 61])
     assert stopped.value.code == 2
     assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_table_name_is_refused_before_the_window_opens(capsys, name):
+    # "play --table ''" opened the window, where every other empty name is refused
+    from game.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["play", "--scenario", "intro", "--table", name])
+    assert stopped.value.code == 2
+    assert "bordets navn er tomt" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,7 @@ def number_type(
         try:
             value = int(text.strip()) if whole else _either_way(text, lang)
         except ValueError:
-            number = _either_way(text, lang)
+            number = _either_way(text, lang, whole=whole)
             if not number.is_integer() or abs(number) > 2**53:
                 raise argparse.ArgumentTypeError(say("cli.whole", text=text)) from None
             value = int(number)
@@ -113,14 +113,16 @@ def number_type(
     return parse
 
 
-def _either_way(text: str, lang: str) -> float:
+def _either_way(text: str, lang: str, *, whole: bool = False) -> float:
     """A number written the Danish way or the English way (``parse_amount``), read as the
     reader's language reads it when it can be read that way; raises
     ``argparse.ArgumentTypeError`` in ``lang`` when it is no number, or, for an English
     reader, when the two ways read it differently: "1,000" is 1 to a Danish reader and 1000
     to an English one, and ``--lang en simulate --games 1,000`` played one game (as
     ``--target`` does, ``target_amount``; a Danish reader's 1.000 is 1000, as the help writes
-    it)."""
+    it). A whole number (``whole``: a count or a seed) with a decimal comma that the two ways
+    read differently is refused for a Danish reader too: nobody writes 1 as "1,000", and
+    ``simulate --games 1,000`` played one game."""
     readings: dict[str, float] = {}
     failed: AmountError | None = None
     for way in (lang, "en" if lang == "da" else "da"):
@@ -133,7 +135,8 @@ def _either_way(text: str, lang: str) -> float:
         if failed.kind == "unit":  # a count, a seed or minutes have no unit to convert to
             failed = AmountError(failed.text, "", "extra")
         raise argparse.ArgumentTypeError(failed.in_language(lang))
-    if lang != "da" and len(set(readings.values())) > 1:
+    ambiguous = lang != "da" or (whole and "," in text)
+    if ambiguous and len(set(readings.values())) > 1:
         raise argparse.ArgumentTypeError(
             catalogue(lang).t(
                 "cli.number_two_ways",
@@ -169,6 +172,8 @@ def _table_name(text: str, lang: str = "da") -> str:
     from game.saves.paper import MAX_TABLE_NAME
 
     name = " ".join(unicodedata.normalize("NFC", text).split())
+    if not name:  # "--table ''" opened the window, where every other empty name is refused
+        raise argparse.ArgumentTypeError(catalogue(lang).t("cli.empty_table"))
     if len(name) > MAX_TABLE_NAME:
         raise argparse.ArgumentTypeError(
             catalogue(lang).t("paper.err.long_name", most=MAX_TABLE_NAME)

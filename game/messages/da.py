@@ -1306,6 +1306,7 @@ MESSAGES.update(
         "cli.two_decks": "to dæk er angivet ({first} og {second}); angiv ét",
         "cli.exists": "{out} findes allerede; vælg et andet navn (filen overskrives ikke)",
         "cli.as_copy_alone": "--as-copy gælder kun sammen med --resume (fortsæt et gemt spil i en kopi)",
+        "cli.empty_table": "bordets navn er tomt; skriv fx --table \"Bord 3\", eller udelad --table",
         "cli.empty_path": "{option}: navnet er tomt; skriv navnet på en fil eller mappe",
         "cli.template_written": "{path}: skabelonen er skrevet; udfyld den, og lav den til et dæk med\n  raaderum import {word} --out MAPPE",
         "cli.print_written": "{path}: {pages} A4-sider til '{title}' – åbn filen i en browser, og udskriv den (uden sidehoved og -fod, skalering 100 %)",

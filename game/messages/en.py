@@ -1298,6 +1298,7 @@ MESSAGES.update(
         "cli.two_decks": "two decks are given ({first} and {second}); give one",
         "cli.exists": "{out} already exists; choose another name (the file is never overwritten)",
         "cli.as_copy_alone": "--as-copy only works with --resume (continue a saved game in a copy)",
+        "cli.empty_table": "the table's name is empty; write e.g. --table \"Table 3\", or leave out --table",
         "cli.empty_path": "{option}: the name is empty; write the name of a file or folder",
         "cli.template_written": "{path}: the template is written; fill it in, and turn it into a deck with\n  raaderum import {word} --out FOLDER",
         "cli.print_written": "{path}: {pages} A4 pages for '{title}' – open the file in a browser and print it (without headers and footers, at 100% scale)",
