@@ -387,8 +387,10 @@ def _build(
                 if spec is not None:
                     items[section].append(_Item(spec, doc, (section, index)))
     known: dict[str, dict[str, _Item]] = {}
+    before_ids = len(problems)
     for section in ("proposals", "events", "scenarios"):
         known[section] = _check_unique(_raw_items(documents, section), section, problems)
+    problems[before_ids:] = _copies_folded(problems[before_ids:], documents)
     if not across_files:
         for item in items["scenarios"]:
             _check_years(item, problems)
@@ -716,6 +718,49 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
             Problem.of(item.doc.file, line, f"deck.id_twice.{section}", id=item.spec, where=where)
         )
     return first
+
+
+def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> list[Problem]:
+    """``found`` (the ids given twice) with a file that repeats most of another's cards told
+    once: a copy left in the deck folder under any name ("Kopi af forslag.yaml",
+    "forslag.bak.yaml", "forslag_old.yml") gave an error for every card in it. A file repeats
+    another when at least two of its cards, and at least half of them, have the id of a card
+    there; fewer repeats are said card by card. The copy is the file whose name holds the
+    other's; when neither does, both are named."""
+    groups: dict[tuple[str, str], list[Problem]] = {}
+    for problem in found:
+        if problem.said.key.startswith("deck.id_twice."):
+            other = str(problem.said.kwargs["where"]).rsplit(":", 1)[0]
+            groups.setdefault((problem.file, other), []).append(problem)
+    cards = {doc.file: _card_count(doc) for doc in documents}
+    folded: dict[int, Problem] = {}  # the first repeat of a copy -> the one message for it
+    dropped: set[int] = set()
+    for (file, other), repeats in groups.items():
+        total = cards.get(file, 0)
+        if len(repeats) < 2 or 2 * len(repeats) < total or file == other:
+            continue
+        count, mine, theirs = len(repeats), Path(file), Path(other)
+        said = Problem.of(file, 1, "deck.same_cards", other=theirs.name, count=count, total=total)
+        if theirs.stem.casefold() in mine.stem.casefold():  # "Kopi af forslag": this file
+            said = Problem.of(file, 1, "deck.copy_cards", original=theirs.name, count=count)
+        elif mine.stem.casefold() in theirs.stem.casefold():  # "forslag.bak" sorts first
+            said = Problem.of(other, 1, "deck.copy_cards", original=mine.name, count=count)
+        folded[id(repeats[0])] = said
+        dropped.update(id(p) for p in repeats[1:])
+    return [folded.get(id(p), p) for p in found if id(p) not in dropped]
+
+
+def _card_count(doc: YamlDocument) -> int:
+    """How many cards (proposals, events and scenarios with an id) ``doc`` holds."""
+    if not isinstance(doc.data, dict):
+        return 0
+    return sum(
+        1
+        for section in ("proposals", "events", "scenarios")
+        if isinstance(doc.data.get(section), list)
+        for card in doc.data[section]
+        if isinstance(card, dict) and "id" in card
+    )
 
 
 def _check_excludes(item: _Item, problems: list[Problem]) -> None:

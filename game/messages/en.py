@@ -805,6 +805,8 @@ MESSAGES.update(
         # deck files (the safe YAML reader)
         "deck.too_big": "the file is too big: a file in a deck may be at most {mb} MB ({bytes} bytes)",
         "deck.not_utf8": "the text is not UTF-8 (save the file as UTF-8)",
+        "deck.same_cards": "{count} of the file's {total} cards have the id of a card in {other}; is one file a copy of the other? Move the copy out of the deck folder, or delete it",
+        "deck.copy_cards": "the file looks like a copy of {original}: {count} of its cards have the id of a card there; move the copy out of the deck folder, or delete it",
         "deck.copy_of": "the file looks like a copy of {original}, so every card in it is twice in the deck; move the copy out of the deck folder, or delete it",
         "deck.not_deck_file": "the file probably does not belong to the deck: it has none of a deck's fields ('deck', 'proposals', 'events', 'scenarios'), but {keys}; move it out of the deck folder",
         "deck.mojibake": "'{sample}' was probably meant to be '{meant}': the file was opened with the wrong character set (ANSI) and saved as UTF-8 again, so every Danish letter became two wrong characters; correct the letters (e.g. with search and replace), and save the file as UTF-8",

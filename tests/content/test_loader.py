@@ -759,6 +759,64 @@ def test_a_copy_left_in_the_deck_folder_is_named_instead_of_every_card_twice(tmp
     ]
 
 
+def _folder_deck(folder: Path) -> str:
+    """A deck in ``folder`` as a budget office keeps one: deck.yaml (the header and the
+    scenario) and forslag.yaml (the three proposals); returns forslag.yaml's text."""
+    cards = "".join(
+        CARD.format(id=i, kind=k)
+        for i, k in (("a", "saving"), ("b", "efficiency"), ("c", "investment"))
+    )
+    (folder / "deck.yaml").write_text(HEADER + SCENARIO, encoding="utf-8")
+    (folder / "forslag.yaml").write_text("proposals:\n" + cards, encoding="utf-8")
+    load_deck(folder)  # the folder alone is a good deck
+    return "proposals:\n" + cards
+
+
+@pytest.mark.parametrize(
+    ("copy", "told"),
+    [
+        (
+            "Kopi af forslag.yaml",
+            "Kopi af forslag.yaml:1: filen ser ud til at være en kopi af "
+            "forslag.yaml: 3 af dens kort har samme id som et kort dér",
+        ),
+        (
+            "forslag.bak.yaml",
+            "forslag.bak.yaml:1: filen ser ud til at være en kopi af forslag.yaml: 3 af dens kort",
+        ),
+        (
+            "gammel.yml",
+            "gammel.yml:1: 3 af filens 3 kort har samme id som et kort i forslag.yaml; "
+            "er den ene fil en kopi af den anden?",
+        ),
+        (
+            "a-gammel.yml",
+            "forslag.yaml:1: 3 af filens 3 kort har samme id som et kort i "
+            "a-gammel.yml; er den ene fil en kopi af den anden?",
+        ),
+    ],
+)
+def test_a_copy_under_any_name_is_said_once_not_for_every_card(tmp_path, copy, told):
+    # "Kopi af forslag.yaml" or "forslag.bak.yaml" gave an "id står to gange" for every card
+    (tmp_path / copy).write_text(_folder_deck(tmp_path), encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = [p.text() for p in error.value.problems]
+    assert len(said) == 1 and said[0].startswith(f"{tmp_path / told}"), said
+
+
+def test_one_card_given_twice_in_two_files_is_still_said_on_that_card(tmp_path):
+    # not every repeat is a copy: a card copied to another file and left behind as well
+    body = _folder_deck(tmp_path)
+    one = "proposals:\n" + CARD.format(id="a", kind="saving") + CARD.format(id="d", kind="saving")
+    (tmp_path / "flere.yaml").write_text(one, encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = [p.text() for p in error.value.problems]
+    assert len(said) == 1 and "id 'a'" in said[0] and "kopi" not in said[0], said
+    assert body.count("id: a") == 1
+
+
 def test_a_title_written_as_a_block_is_one_line_on_the_board():
     # "title: |" kept its line break, and the adopted list showed the title on two lines
     body = _good_body().replace(
