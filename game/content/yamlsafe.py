@@ -160,16 +160,57 @@ def decode(raw: bytes, file: str) -> str:
     return text
 
 
-MOJIBAKE = re.compile("Ã[\u00a0-\u00bf\u2020\u02dc\u2026\u0080-\u009f]|â€.?")
-"""UTF-8 letters read as Windows-1252 (or Latin-1) and saved as UTF-8 again: "Ã¦" for æ,
-"Ã¸" for ø, "Ã¥" for å, "Ã˜" for Ø, "â€“" for –. A file opened as ANSI in an old editor and
-saved as UTF-8 reads without an error, but every Danish letter is two wrong ones; no Danish
-text holds these pairs, so the file is refused rather than misread."""
+_WRONG_CHARSETS = ("cp1252", "latin-1", "cp850", "cp437", "mac_roman")
+"""The character sets a Danish file is wrongly opened in: Windows' ANSI (and Latin-1), the
+MS-DOS code pages of Excel's "CSV (MS-DOS)" and a terminal, and Excel's "CSV (Macintosh)"."""
+
+_GARBLED_LETTERS = "æøåÆØÅéÉüÜöÖäÄ–—‘’“”…€§½"
+"""The letters and signs a Danish card text holds beyond ASCII."""
+
+
+def _garbled_forms() -> dict[str, str]:
+    """Every form a letter of ``_GARBLED_LETTERS`` takes when its UTF-8 bytes are read in one
+    of ``_WRONG_CHARSETS`` and saved as UTF-8 again, once or twice ("Ã¸", "ÃƒÂ¸", "├©",
+    "√∏" for ø), mapped to the letter meant."""
+    forms: dict[str, str] = {}
+
+    def wrongly(text: str, charset: str) -> str | None:
+        try:
+            return text.encode("utf-8").decode(charset)
+        except UnicodeDecodeError:  # a byte the charset has no sign for
+            return None
+
+    for letter in _GARBLED_LETTERS:
+        for first in _WRONG_CHARSETS:
+            once = wrongly(letter, first)
+            if once is None:
+                continue
+            forms.setdefault(once, letter)
+            for second in _WRONG_CHARSETS:
+                twice = wrongly(once, second)
+                if twice is not None:
+                    forms.setdefault(twice, letter)
+    return forms
+
+
+_GARBLED = _garbled_forms()
+
+MOJIBAKE = re.compile(
+    "|".join(re.escape(form) for form in sorted(_GARBLED, key=len, reverse=True))
+    + "|Ã[\u00a0-\u00bf\u2020\u02dc\u2026\u0080-\u009f]|â€.?"
+)
+"""UTF-8 letters read in a wrong character set (``_WRONG_CHARSETS``) and saved as UTF-8
+again, once or twice: "Ã¦" for æ, "Ã¸" for ø, "ÃƒÂ¸" for ø saved twice, "â€“" for –,
+"├©" (MS-DOS) and "√∏" (Macintosh) for ø. A file opened so in an old editor and saved as
+UTF-8 reads without an error, but every Danish letter is two or more wrong ones; no Danish
+text holds these signs, so the file is refused rather than misread."""
 
 
 def _meant(sample: str) -> str:
     """The letter ``sample`` (a ``MOJIBAKE`` match) was meant to be, or ``sample`` itself
     when it does not turn back into one."""
+    if sample in _GARBLED:
+        return _GARBLED[sample]
     for encoding in ("cp1252", "latin-1"):
         try:
             return sample.encode(encoding).decode("utf-8")

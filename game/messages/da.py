@@ -817,7 +817,7 @@ MESSAGES.update(
         "deck.copy_cards": "filen ser ud til at være en kopi af {original}: {count} af dens kort har samme id som et kort dér; flyt kopien ud af dækmappen, eller slet den",
         "deck.copy_of": "filen ser ud til at være en kopi af {original}, så hvert kort i den står to gange i dækket; flyt kopien ud af dækmappen, eller slet den",
         "deck.not_deck_file": "filen hører nok ikke til dækket: den har ingen af et dæks felter ('deck', 'proposals', 'events', 'scenarios'), men {keys}; flyt den ud af dækmappen",
-        "deck.mojibake": "'{sample}' skulle nok have været '{meant}': filen er åbnet med et forkert tegnsæt (ANSI) og gemt som UTF-8 igen, så hvert æ, ø og å er blevet til to forkerte tegn; ret bogstaverne (fx med søg og erstat), og gem filen som UTF-8",
+        "deck.mojibake": "'{sample}' skulle nok have været '{meant}': filen er åbnet med et forkert tegnsæt (fx ANSI eller MS-DOS) og gemt som UTF-8 igen, så hvert æ, ø og å er blevet til forkerte tegn; ret bogstaverne (fx med søg og erstat), og gem filen som UTF-8",
         "deck.empty_file": "filen er tom",
         "deck.empty_file_skipped": "advarsel: filen er tom (eller har kun kommentarer) og springes over",
         "deck.nul": "filen indeholder et NUL-tegn (er det en binær fil?)",

@@ -809,7 +809,7 @@ MESSAGES.update(
         "deck.copy_cards": "the file looks like a copy of {original}: {count} of its cards have the id of a card there; move the copy out of the deck folder, or delete it",
         "deck.copy_of": "the file looks like a copy of {original}, so every card in it is twice in the deck; move the copy out of the deck folder, or delete it",
         "deck.not_deck_file": "the file probably does not belong to the deck: it has none of a deck's fields ('deck', 'proposals', 'events', 'scenarios'), but {keys}; move it out of the deck folder",
-        "deck.mojibake": "'{sample}' was probably meant to be '{meant}': the file was opened with the wrong character set (ANSI) and saved as UTF-8 again, so every Danish letter became two wrong characters; correct the letters (e.g. with search and replace), and save the file as UTF-8",
+        "deck.mojibake": "'{sample}' was probably meant to be '{meant}': the file was opened with the wrong character set (e.g. ANSI or MS-DOS) and saved as UTF-8 again, so every Danish letter became wrong characters; correct the letters (e.g. with search and replace), and save the file as UTF-8",
         "deck.empty_file": "the file is empty",
         "deck.empty_file_skipped": "warning: the file is empty (or holds only comments) and is skipped",
         "deck.nul": "the file contains a NUL character (is it a binary file?)",

@@ -710,6 +710,23 @@ def test_danish_letters_saved_twice_in_the_wrong_character_set_are_refused(lette
 
 
 @pytest.mark.parametrize(
+    "charsets", [("cp1252", "cp1252"), ("cp850",), ("cp437",), ("mac_roman",), ("cp850", "cp1252")]
+)
+@pytest.mark.parametrize("letter", ["æ", "ø", "Å"])
+def test_letters_garbled_twice_or_by_a_dos_or_mac_charset_are_refused(letter, charsets):
+    # "ÃƒÂ¸" (saved twice), "Reng├©ring" (MS-DOS) and "Reng√∏ring" (Macintosh) passed
+    # validate, and the board showed them; the CSV import refused the same text
+    garbled = letter
+    for charset in charsets:
+        garbled = garbled.encode("utf-8").decode(charset)
+    text = _good_body().replace("title:", f"title: Reng{garbled}ring", 1)
+    problems = _problems(text.encode("utf-8"))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if garbled in row)
+    assert problems[0].startswith(f"deck.yaml:{line}: '")
+    assert f"' skulle nok have været '{letter}'" in problems[0]
+
+
+@pytest.mark.parametrize(
     ("years", "said"),
     [
         (
