@@ -631,17 +631,20 @@ def _card(place: Place) -> dict[str, Any]:
 
 
 def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
-    """A scenario whose last target is more than its whole pile gives at full effect (every
-    gain of every card, no cost, no event): no group can reach it."""
+    """A scenario with a year whose target is more than its whole pile gives at full effect
+    (every gain of every card, no cost, no event): no group can reach it. The first such
+    year is named: a flat target, or ``[50, 4, 7, 10]``, was blamed on the last year, or not
+    said at all."""
     most = sum(max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals)
-    last = scenario.target[-1]
+    beyond = next((i for i, t in enumerate(scenario.target) if t > most + 1e-9), None)
     at = _at(place, "target")
-    if last > most + 1e-9 and at is not None:
+    if beyond is not None and at is not None:
         yield Problem.of(
             *at,
             "deck.target_out_of_reach",
             id=scenario.id,
-            target=last,
+            year=scenario.years[beyond],
+            target=scenario.target[beyond],
             most=round(most, 6),
             unit=deck.unit,
         )

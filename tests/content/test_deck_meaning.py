@@ -574,6 +574,23 @@ def test_a_first_year_out_of_reach_is_named_not_blamed_on_the_last(tmp_path, cap
     )
 
 
+@pytest.mark.parametrize(("target", "year"), [("[500, 5, 7]", "2027"), ("500", "2027")])
+def test_a_target_beyond_the_whole_pile_names_its_year(tmp_path, capsys, target, year):
+    # "target: [50, 4, 7, 10]" was told "can't be won without luck"; no luck can give more
+    # than every card at full effect, and a flat target was blamed on the last year
+    from game.content import load_sources
+
+    deck = load_sources([("deck.yaml", BASE)])
+    pile = deck.scenario("budget-2027").proposals
+    most = sum(max(0.0, *deck.proposal(p).effect) for p in pile)
+    assert most < 500
+    code, lines = _validate(tmp_path, capsys, ("target: [3, 5, 7]", f"target: {target}"))
+    assert code == 0
+    told = [line for line in lines if "hele bunken giver højst" in line]
+    assert len(told) == 1 and f"har et mål på 500 mio. kr. i {year}, men" in told[0], lines
+    assert not any("uden held" in line for line in lines), lines
+
+
 def test_a_scenario_no_plan_can_win_is_said_whatever_its_target(tmp_path, capsys):
     # Two budget years and capacity 4: every card takes at least 3 of it (belastning and
     # træthed), so a year has room for one card, and two cards never make three kinds.
