@@ -779,8 +779,9 @@ def _unknown_ref(section: str, ref: str, hints: IdIndex) -> Message:
     return Message.of(f"deck.unknown.{section}", ref=ref)
 
 
-_SEVERAL_YEARS = re.compile(r"\d\s*[,;]\s*\d")
-"""Two numbers with a comma or semicolon between them in one year: several years in one text."""
+_SEVERAL_YEARS = re.compile(r"\d\s*[,;]\s*\d|\d{4}\D+\d{4}")
+"""Several years in one text: two numbers with a comma or a semicolon between them, or two
+four-digit years ("2027 2028", "2027-2028")."""
 
 
 def _check_years(item: _Item, problems: list[Problem]) -> None:
@@ -797,19 +798,21 @@ def _check_years(item: _Item, problems: list[Problem]) -> None:
                 years=len(spec.years),
             )
         )
-    numbers = [int(year) for year in spec.years if year.strip().isdigit()]
+    numbers = [int(year) for year in spec.years if year.isdigit() and len(year) == 4]
     if len(numbers) == len(spec.years) and any(b < a for a, b in itertools.pairwise(numbers)):
         # "years: [2028, 2027]": the board and the debrief said "2028–2027"
         line = doc.line((*path, "years"))
         problems.append(Problem.of(doc.file, line, "deck.years_order", years=", ".join(spec.years)))
     seen_years: set[str] = set()
     for index, year in enumerate(spec.years):
+        where = Message.of("field.nth", field="years", number=index + 1)
+        line = doc.line((*path, "years", index))
         if _SEVERAL_YEARS.search(year):  # "2027, 2028" read as one budget year's name
-            where = Message.of("field.nth", field="years", number=index + 1)
-            line = doc.line((*path, "years", index))
             problems.append(
                 Problem.of(doc.file, line, "deck.year_list_in_one", where=where, value=year)
             )
+        elif year.isdigit() and len(year) != 4:  # "20277": not a year out of order
+            problems.append(Problem.of(doc.file, line, "deck.year_digits", where=where, value=year))
         if year in seen_years:
             problems.append(
                 Problem.of(

@@ -67,9 +67,13 @@ KIND_DEFAULTS: dict[str, dict[str, float]] = {
 
 
 def _year_label(value: Any) -> Any:
-    """Years may be written as numbers (2027) or text ("2027"); both become text."""
+    """Years may be written as numbers (2027) or text ("2027"); both become text, without
+    spaces around it (a year of spaces alone is empty: it was accepted, and the board showed
+    no year)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, str):
+        return value.strip()
     return value
 
 

@@ -736,8 +736,16 @@ def test_letters_garbled_twice_or_by_a_dos_or_mac_charset_are_refused(letter, ch
         ('["2027", ""]', "'years (nr. 2)' må ikke være tom"),
         (
             '["2027, 2028", "2029"]',
-            "'years (nr. 1)' er ét år med kommaer i ('2027, 2028'): skriv årene som en liste",
+            "'years (nr. 1)' er flere år i én tekst ('2027, 2028'): skriv årene som en liste",
         ),
+        # "2027 2028", "2027-2028" and "2027;2028" were one year, or a year "med kommaer"
+        ('["2027 2028", "2029"]', "'years (nr. 1)' er flere år i én tekst ('2027 2028')"),
+        ('["2027-2028", "2029"]', "'years (nr. 1)' er flere år i én tekst ('2027-2028')"),
+        ('["2027;2028", "2029"]', "'years (nr. 1)' er flere år i én tekst ('2027;2028')"),
+        # a year of spaces was accepted, and the board showed no year
+        ('["2027", "   "]', "'years (nr. 2)' må ikke være tom"),
+        # "20277" was told that the years are out of order
+        ('["2027", "20277"]', "'years (nr. 2)' ('20277') er ikke et årstal med fire cifre"),
     ],
 )
 def test_a_year_that_is_too_long_or_empty_is_told_in_letters_not_years(years, said):
@@ -746,6 +754,7 @@ def test_a_year_that_is_too_long_or_empty_is_told_in_letters_not_years(years, sa
     text = _good_body().replace('years: ["2027", "2028"]', f"years: {years}")
     problems = _problems(text)
     assert any(said in p for p in problems), problems
+    assert not any("rækkefølge" in p for p in problems), problems
 
 
 @pytest.mark.parametrize(
