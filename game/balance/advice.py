@@ -460,11 +460,47 @@ def winning_sides(result: ScenarioResult) -> list[tuple[str, StrategyResult]]:
     return found
 
 
+def held_back(result: ScenarioResult) -> bool:
+    """Whether the report tells the author what holds the deck back before anything else: the
+    best plan in hindsight loses too often (``guidance``), or the best strategy wins too
+    seldom. Such a deck is not told to raise a target or to take cards out (a budget office
+    read "hæv ikke målene" and "hæv slutmålet" about one scenario)."""
+    diagnosed = result.diagnosis is not None and result.hindsight_share is not None
+    return diagnosed or result.best.win_rate < BEST_RANGE[0]
+
+
 def one_sided_advice(result: ScenarioResult) -> list[str]:
     """One sentence per kind of one-sided play that wins too often (``winning_sides``): what
     in the deck lets it, and what to change. A scenario without a service floor is told to
-    set one, not to tighten it."""
-    hard = result.diagnosis is not None and result.hindsight_share is not None
+    set one, not to tighten it. When several kinds win, one sentence says so: the deck gives
+    more than its targets need, and "savings carry the game alone" beside "the game is won
+    without savings" told the author two opposite things."""
+    sides = winning_sides(result)
+    hard = held_back(result)
+    if len(sides) >= 2:
+        who = _listed([f"{spoken(best.name)} vinder {percent(best.win_rate)}" for _, best in sides])
+        pile = result.pile
+        if pile.final_target > 0 and pile.ratio > PILE_RANGE[1]:
+            cure = (
+                "Gør bunken mindre, når dækket kan vindes oftere (se ovenfor og nedenfor)."
+                if hard
+                else "Gør bunken mindre (se nedenfor), og kør balancen igen, før du ændrer "
+                "slagsene."
+            )
+        elif hard:
+            cure = (
+                "Tag de stærkeste forslag af de slags, der vinder alene, ud af bunken, og hæv ikke "
+                "målene, før dækket kan vindes oftere: se ovenfor."
+            )
+        else:
+            cure = (
+                "Hæv målene, især for det sidste år, så ingen slags rækker alene, eller tag de "
+                "stærkeste forslag af de slags, der vinder alene, ud af bunken."
+            )
+        return [
+            f"Flere ensidige strategier vinder for ofte ({who}): gruppen behøver ikke kombinere "
+            f"de tre slags, for bunken giver mere, end målene kræver. {cure}"
+        ]
     texts = SIDE_ADVICE_HARD if hard else SIDE_ADVICE
     floor = (
         "stram gulvet for serviceniveauet"
@@ -473,7 +509,7 @@ def one_sided_advice(result: ScenarioResult) -> list[str]:
     )
     return [
         texts[side].format(who=spoken(best.name), rate=percent(best.win_rate), floor=floor)
-        for side, best in winning_sides(result)
+        for side, best in sides
     ]
 
 
@@ -493,7 +529,7 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
     pile = result.pile
     said: list[str] = []
     low, high = PILE_RANGE
-    hard = result.best.win_rate < BEST_RANGE[0]
+    hard = held_back(result)
     last = pile.final_target
     stop = "" if unit.endswith(".") else "."  # "… 7 t. kr." ends the sentence itself
     if last <= 0:
@@ -556,6 +592,7 @@ def card_advice(
     all_kinds: bool = False,
     more_capacity: bool = False,
     strong: frozenset[Kind] = frozenset(),
+    hold_targets: bool = False,
 ) -> list[str]:
     """What to do about the dominant and dead cards of a scenario (``CardStat.flag``), one
     sentence per kind or card: a kind whose cards are nearly all dominant needs more cards
@@ -570,7 +607,8 @@ def card_advice(
     told to tighten it. ``strong``: kinds the report tells the author to take out of the pile
     because one-sided play wins with them (``too_strong``); a crowded kind among them is told
     why its cards are taken, not to add more (a deck author read "tag besparelser ud" and
-    "læg flere besparelser i bunken" about one scenario)."""
+    "læg flere besparelser i bunken" about one scenario). ``hold_targets``: the report tells
+    the author not to raise a target yet (``held_back``), so a crowded kind is not told to."""
     said: list[str] = []
     for kind in KINDS:
         mine = [c for c in cards if c.kind is kind]
@@ -587,15 +625,20 @@ def card_advice(
         elif crowded and kind in strong:
             said.append(
                 f"{_counted(dominant, mine)} {plural} er dominerende, fordi de bærer spillet: "
-                f"følg rådet om {plural} ovenfor, før du ændrer de enkelte kort."
+                "følg rådet om de ensidige strategier ovenfor, før du ændrer de enkelte kort."
             )
         elif crowded:
             counted = _counted(dominant, mine)
             said.append(
                 f"{counted} {plural} er dominerende: der er ikke flere {plural}, end planen kan "
                 f"bruge, så den tager dem næsten alle. Læg flere {plural} i bunken, så de må "
-                "konkurrere om kapaciteten (og hæv målet, hvis bunken ellers giver over 3 gange "
-                "målet)" + ("." if more_capacity else ", eller stram kapaciteten.")
+                "konkurrere om kapaciteten"
+                + (
+                    ""
+                    if hold_targets
+                    else " (og hæv målet, hvis bunken ellers giver over 3 gange målet)"
+                )
+                + ("." if more_capacity else ", eller stram kapaciteten.")
             )
         titles = {c.id: c.title for c in cards}
         for card in mine:

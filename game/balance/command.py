@@ -25,6 +25,7 @@ from game.balance.advice import (
     KIND_WORDS,
     card_advice,
     guidance,
+    held_back,
     one_sided_advice,
     percent,
     pile_advice,
@@ -329,6 +330,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 result.scenario.require_all_kinds,
                 more_capacity=bool(result.diagnosis and result.diagnosis.rescued.get("capacity")),
                 strong=too_strong(result),
+                hold_targets=held_back(result),
             )
         )
         if to_do:

@@ -129,6 +129,9 @@ def test_a_crowded_kind_is_not_told_to_tighten_a_capacity_the_report_says_to_rai
     [raised] = card_advice(cards, "mio. kr.", more_capacity=True)
     assert alone.endswith("målet), eller stram kapaciteten.")
     assert raised.endswith("målet).") and "stram" not in raised
+    # a report that says "hæv ikke målene, før dækket kan vindes oftere" says it once
+    [held] = card_advice(cards, "mio. kr.", hold_targets=True)
+    assert "hæv målet" not in held and held.endswith("kapaciteten, eller stram kapaciteten.")
 
 
 def test_a_dead_card_that_requires_a_card_seldom_adopted_is_told_so():

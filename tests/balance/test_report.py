@@ -8,6 +8,7 @@ import pytest
 
 from game.balance.analysis import Pile, ScenarioResult, StrategyResult
 from game.balance.command import scenario_lines
+from game.balance.diagnosis import Diagnosis
 from game.engine.model import Kind, Scenario
 
 
@@ -561,6 +562,62 @@ def test_a_one_sided_play_that_wins_too_often_is_told_what_to_change():
     [said] = one_sided_advice(hard)
     assert said.startswith("Spillet kan vindes uden investeringer")
     assert "Hæv målet" not in said and "hæv ikke målene, før dækket kan vindes oftere" in said
+
+
+def _found_lost() -> Diagnosis:
+    return Diagnosis(
+        strategy="planner",
+        games=100,
+        lost=30,
+        rescued={"capacity": 0, "kinds": 0, "events": 0, "all": 0},
+        capacity_needed=(),
+        floor_needed=(),
+        reach=(),
+        open_reach=(),
+        capacity_short=0,
+        capacity_short_rounds=0,
+        construction_short=0,
+    )
+
+
+def test_several_one_sided_plays_that_win_get_one_sentence_not_opposite_advice():
+    # A budget office read "Besparelserne bærer spillet næsten alene" and "Spillet kan vindes
+    # uden brobyggende besparelser" about one scenario: both won because the deck is generous
+    from game.balance.advice import one_sided_advice
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {
+        "planner": StrategyResult("planner", 100, 70, won, (5, 50, 100)),
+        "planner-savings": StrategyResult("planner-savings", 100, 45, won, (5, 50, 100)),
+        "board-no-saving": StrategyResult("board-no-saving", 100, 24, won, (5, 50, 100)),
+    }
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played)
+    [said] = one_sided_advice(result)
+    assert said.startswith("Flere ensidige strategier vinder for ofte (»Planlægger med ")
+    assert "45,0 %" in said and "24,0 %" in said
+    assert "alene (" not in said and "Hæv målene, især for det sidste år" in said
+    # a pile over 3 × the final target is the cause: the pile advice below says what to do
+    big = replace(result, pile=replace(result.pile, total=40.0))
+    [said] = one_sided_advice(big)
+    assert "Gør bunken mindre (se nedenfor)" in said and "Hæv målene" not in said
+    # a deck the best plan in hindsight loses too often is not told to raise its targets
+    [said] = one_sided_advice(replace(result, diagnosis=_found_lost(), hindsight_share=0.85))
+    assert "hæv ikke målene" in said and "Hæv målene" not in said
+
+
+def test_a_deck_held_back_is_not_told_to_raise_its_final_target_by_the_pile_advice():
+    # hindsight won 85 %, the planner 64 %: the report said "hæv ikke målene, før dækket kan
+    # vindes oftere" and, below, "hæv slutmålet til mindst 13 mio. kr."
+    from game.balance.advice import pile_advice
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {"planner": StrategyResult("planner", 100, 64, won, (5, 50, 100))}
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played)
+    big = replace(result, pile=replace(result.pile, total=40.0))
+    assert "hæv slutmålet" in " ".join(pile_advice(big, "mio. kr."))
+    held = replace(big, diagnosis=_found_lost(), hindsight_share=0.85)
+    said = " ".join(pile_advice(held, "mio. kr."))
+    assert "hæv slutmålet" not in said and "Tag først forslag ud, når dækket kan vindes" in said
 
 
 def test_a_rule_that_saves_few_of_the_lost_games_is_not_advised():
