@@ -408,9 +408,22 @@ def _build(
     # the card for something else, so one run names every problem
     before_refs = len(problems)
     _check_all_refs(documents, {"proposals": known["proposals"], "events": events}, hints, problems)
-    if not known["proposals"] and misspelt & {"proposals"}:
-        # "Proposals:" was said (and "dækket har ingen forslag" is): not every id after it
-        problems[before_refs:] = [p for p in problems[before_refs:] if not _unknown_proposal(p)]
+    # a card swallowed by the card above (its "- " missing) is said once, where it stands
+    swallowed = {
+        str(p.said.kwargs.get("id"))
+        for doc in documents
+        for p in doc.problems
+        if p.said.key == "deck.card_without_dash"
+    }
+    for section in ("proposals", "events"):
+        lost = not known[section] and section in misspelt
+        # "Proposals:" or "Events:" was said (and "dækket har ingen forslag" is): not every
+        # id after it
+        problems[before_refs:] = [
+            p
+            for p in problems[before_refs:]
+            if not (_says_unknown(p, section) and (lost or p.said.kwargs.get("ref") in swallowed))
+        ]
     for item in items["proposals"]:
         _check_excludes(item, problems)
     check_requirements(proposals, known["proposals"], problems)
@@ -875,9 +888,10 @@ REF_SECTIONS = {
 """The fields that name other cards, and the section whose ids they name."""
 
 
-def _unknown_proposal(problem: Problem) -> bool:
-    """Whether ``problem`` says that a proposal a card or scenario names is unknown."""
-    return problem.said.key.startswith(("deck.unknown.proposals", "deck.unknown_close.proposals"))
+def _says_unknown(problem: Problem, section: str) -> bool:
+    """Whether ``problem`` says that a card of ``section`` ("proposals") that a card or a
+    scenario names is unknown."""
+    return problem.said.key in (f"deck.unknown.{section}", f"deck.unknown_close.{section}")
 
 
 def _check_refs(

@@ -885,6 +885,22 @@ def test_a_card_without_its_dash_is_said_once_with_the_dash_to_add():
         "kortet ovenover: mangler der '- ' foran 'id: b'?"
     )
     assert not any("står to gange" in p for p in problems[1:]), problems
+    # a scenario that lists the swallowed card is not told that the card is unknown
+    listed = body.replace(
+        "    events_per_round: 0\n", "    events_per_round: 0\n    proposals: [a, b, c]\n"
+    )
+    assert _problems(listed) == problems[:1]
+
+
+def test_a_misspelt_events_section_is_said_without_every_scenario_reference_after_it():
+    # "Events:" gave "ukendt hændelse" for every id a scenario names after the typo
+    body = _good_body() + "Events:\n  - id: storm\n    title: Storm\n    effect: [-1]\n"
+    body = body.replace(
+        "    events_per_round: 0\n", "    events_per_round: 0\n    events: [storm]\n"
+    )
+    problems = _problems(body)
+    assert not any("ukendt hændelse" in p for p in problems), problems
+    assert any("ukendt felt 'Events' (mente du 'events'?)" in p for p in problems)
 
 
 def test_a_misspelt_proposals_section_is_said_without_every_scenario_reference_after_it():
