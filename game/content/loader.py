@@ -173,10 +173,15 @@ def load_deck(
     if copies:
         raise DeckError(copies)
     sources = [(str(file), _read_limited(file)) for file in files]
-    other = _other_file(sources[0][1]) if path.is_file() else None
-    if other is not None:
-        said = {"path": label, "word": command_word(label)}
-        raise DeckError([Problem.of(label, 1, f"deck.is_{other}", **said)])
+    # a save, the schema or a picture given as a deck, or renamed into a deck folder (a
+    # save called deck.yaml got 15 "ukendt felt" lines)
+    others = [
+        Problem.of(name, 1, f"deck.is_{other}", path=name, word=command_word(name))
+        for name, raw in sources
+        if (other := _other_file(raw)) is not None
+    ]
+    if others:
+        raise DeckError(others)
     return load_sources(sources, warnings, deep=deep)
 
 
@@ -236,6 +241,12 @@ def load_sources(
         try:
             document = read(raw, name, lenient=True)
         except YamlError as error:
+            foreign = _foreign_keys(raw) if len(sources) > 1 else None
+            if foreign is not None:
+                # a GitHub workflow ("on:" is a yes/no to YAML) in the deck folder was told
+                # that a key must be text, not that the file is no part of the deck
+                problems.append(Problem.of(name, 1, "deck.not_deck_file", keys=foreign))
+                continue
             empty = [p for p in error.problems if p.said.key == "deck.empty_file"]
             if empty and len(error.problems) == 1 and len(sources) > 1:
                 # a file of a folder deck with only comments (a part not written yet): skipped
@@ -269,6 +280,23 @@ def load_sources(
             found.extend(plausibility.luck_warnings(deck, documents))
         warnings.extend(_ranked(found, order))
     return _with_hash(deck, tuple(texts))
+
+
+_TOP_KEY = re.compile(r"^([^\s#\-\[{'\"][^:\n]*?)\s*:(?:[ \t]|$)", re.MULTILINE)
+"""A key at the start of a line of a YAML file: its top-level keys, read from the text."""
+
+
+def _foreign_keys(raw: bytes) -> str | None:
+    """The first top-level keys of a file that YAML cannot read as a deck file, written as
+    "'name', 'on', 'jobs'", when none of them is a field of a deck or close to one: another
+    program's file, not a deck file with a mistake; else None."""
+    text = raw.decode("utf-8", errors="replace")
+    keys = [match.group(1).strip() for match in _TOP_KEY.finditer(text)]
+    if not keys or any(
+        key in TOP_KEYS or _unknown_key(key, TOP_KEYS).key != "field.unknown" for key in keys
+    ):
+        return None
+    return ", ".join(f"'{key}'" for key in keys[:3])
 
 
 def load_documents(documents: Sequence[YamlDocument]) -> Deck:

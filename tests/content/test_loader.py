@@ -929,6 +929,42 @@ def test_another_programs_yaml_file_in_the_deck_folder_is_said_not_to_belong(tmp
     ]
 
 
+def test_a_github_workflow_in_the_deck_folder_is_said_not_to_belong(tmp_path):
+    # ".github"-style ci.yml: YAML reads "on:" as a yes/no, and the file was told "en nøgle
+    # skal være et ord (tekst)", not that it is no part of the deck
+    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "ci.yml").write_text("name: CI\non:\n  push:\n    branches: [main]\njobs: {}\n")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    assert [str(p) for p in error.value.problems] == [
+        f"{tmp_path / 'ci.yml'}:1: filen hører nok ikke til dækket: den har ingen af et dæks "
+        "felter ('deck', 'proposals', 'events', 'scenarios'), men 'name', 'on', 'jobs'; flyt "
+        "den ud af dækmappen"
+    ]
+    # a deck file with a mistake of YAML is still told the mistake
+    (tmp_path / "ci.yml").write_text("proposals:\n  - id: [a\n")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    assert "hører nok ikke til dækket" not in str(error.value.problems[0])
+
+
+def test_a_save_renamed_into_a_deck_folder_is_named_for_what_it_is(tmp_path, std_deck):
+    # a save renamed "deck.yaml" among the deck's files got 15 "ukendt felt" lines
+    from game.engine import History, new_game
+    from game.saves import GameSettings, write_save
+
+    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
+    history = History.start(new_game(std_deck, "intro", 1))
+    write_save(tmp_path / "deck.yaml", std_deck, GameSettings("intro", 1, None), history)
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    [problem] = error.value.problems
+    assert str(problem).startswith(
+        f"{tmp_path / 'deck.yaml'}:1: det er et gemt spil, ikke et dæk; åbn det med: raaderum "
+        "play --resume"
+    ), str(problem)
+
+
 def test_years_out_of_order_are_refused():
     # "years: [2028, 2027]" validated, and the board and the debrief said "2028–2027"
     body = _good_body().replace('years: ["2027", "2028"]', "years: [2028, 2027]")
