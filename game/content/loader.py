@@ -946,20 +946,33 @@ def _check_refs(
                 continue
             line = doc.line((*path, field, index))
             other = {"events": "proposals", "proposals": "events"}.get(section)
-            if (
-                field == section
-                and ref not in ids[section]
-                and other is not None
-                and ref in ids[other]
-            ):
+            meant = (
+                _same_but_case(ref, ids[other])
+                if field == section and ref not in ids[section] and other is not None
+                else None
+            )
+            if meant == ref:
                 # an event's id under 'proposals', or a proposal's under 'events'
                 key = f"deck.wrong_list.{section}"
                 problems.append(Problem.of(doc.file, line, key, ref=ref, field=field))
+            elif meant is not None and _same_but_case(ref, ids[section]) is None:
+                # the same in other capitals ("Storm" under 'proposals'): no hint said so
+                key = f"deck.wrong_list_case.{section}"
+                problems.append(Problem.of(doc.file, line, key, ref=ref, id=meant, field=field))
             elif ref not in ids[section]:
                 problems.append(Problem(doc.file, line, _unknown_ref(section, ref, hints[section])))
             elif twice and ref in earlier:
                 problems.append(Problem.of(doc.file, line, "deck.ref_twice", ref=ref))
             earlier.add(ref)
+
+
+def _same_but_case(ref: str, ids: dict[str, _Item]) -> str | None:
+    """``ref`` itself when ``ids`` holds it, else the one id there that differs from it only
+    in capitals, else None."""
+    if ref in ids:
+        return ref
+    folded = [i for i in ids if i.casefold() == ref.casefold()]
+    return folded[0] if len(folded) == 1 else None
 
 
 REFS = (

@@ -973,21 +973,24 @@ fields a committee's name also uses for them."""
 
 
 def case_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
-    """A warning at a card whose id differs from an earlier card's (proposals and events
-    together) only in capitals: a handwritten result sheet and ``raaderum enter`` read ids
-    whatever their capitals ("B1-rengoering" and "b1-rengoering" cannot be told apart)."""
+    """A warning at a card whose id differs from an earlier card's of its section (proposals,
+    events, scenarios) only in capitals: a handwritten result sheet and ``raaderum enter``
+    read ids whatever their capitals ("B1-rengoering" and "b1-rengoering" cannot be told
+    apart). A proposal and an event are not compared: the sheet keeps them apart."""
     found: list[Problem] = []
     for section, ids in (
         ("proposals", [p.id for p in deck.proposals]),
         ("events", [e.id for e in deck.events]),
+        ("scenarios", [s.id for s in deck.scenarios]),
     ):
         places = _cards(documents, section)
         seen: dict[str, str] = {}
+        key = "deck.id_case.scenarios" if section == "scenarios" else "deck.id_case"
         for cid in ids:
             other = seen.setdefault(cid.casefold(), cid)
             at = _at(places.get(cid), "id")
             if other != cid and at is not None:
-                found.append(Problem.of(*at, "deck.id_case", id=cid, other=other))
+                found.append(Problem.of(*at, key, id=cid, other=other))
     return found
 
 

@@ -863,6 +863,30 @@ def test_ids_that_differ_only_in_capitals_are_warned_of():
         "bogstaver, og på et håndskrevet resultatark og i 'raaderum enter' kan de ikke skelnes; "
         "giv det ene kort et andet id"
     ]
+    # so are two scenarios; a proposal and an event are not compared (the sheet keeps them
+    # in columns of their own)
+    second = SCENARIO.replace("scenarios:\n", "").replace("id: s", "id: S")
+    body = _good_body() + second
+    body += "events:\n  - id: A\n    title: Storm\n    effect: [-1]\n"
+    warnings = []
+    load_sources([("deck.yaml", body)], warnings)
+    said = [str(w) for w in warnings if "store og små" in str(w)]
+    assert said == [
+        "deck.yaml:27: advarsel: scenariets id 'S' skiller sig kun ud fra 's' ved store og små "
+        "bogstaver, og på et håndskrevet resultatark kan de ikke skelnes; giv det ene scenarie "
+        "et andet id"
+    ], said
+
+
+def test_a_proposal_in_the_events_list_in_other_capitals_is_said_to_be_that_proposal():
+    # "events: [A]" for the proposal 'a' got "ukendt hændelse 'A'" and no hint at all
+    body = _good_body().replace(
+        "    events_per_round: 0\n", "    events_per_round: 0\n    events: [A]\n"
+    )
+    assert _problems(body) == [
+        "deck.yaml:27: 'A' er nok forslaget 'a', ikke en hændelse: skriv 'a' under scenariets "
+        "'proposals', ikke under 'events'"
+    ]
 
 
 def test_a_proposal_listed_among_a_scenarios_events_is_said_to_be_a_proposal():
