@@ -34,6 +34,8 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
         if at and not round_text.strip():
             # "vakancer@" was read as round 1; raaderum enter refuses it
             raise PlanError("round_number", item=item, years=years)
+        if not pid.strip():  # "@2" was told "ukendt forslag ''"
+            raise PlanError("no_card", item=item)
         if not deck.has_proposal(pid):
             close = difflib.get_close_matches(pid, scenario.proposals, n=1, cutoff=0.6)
             if close:

@@ -219,3 +219,7 @@ def test_a_forecast_adoption_without_its_round_after_the_at_sign_is_refused(caps
     assert main(["forecast", "--adopt", "vakancer@"]) == 2
     assert "'vakancer@': runden skal være et tal (1, 2, …)" in capsys.readouterr().err
     assert main(["forecast", "--adopt", "vakancer"]) == 0  # no round at all: the first
+    capsys.readouterr()
+    # and "@2" alone was told "ukendt forslag ''"
+    assert main(["forecast", "--adopt", "@2"]) == 2
+    assert "'@2': der mangler et forslag; skriv fx skole-luk@2" in capsys.readouterr().err

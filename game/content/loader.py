@@ -587,6 +587,10 @@ def _problem(
         # "capacity: 14,5" was told to write 14.5, which the whole-number field then refused
         number = float(value.strip().replace(",", ".").replace("−", "-"))
         low, high = math.floor(number), math.ceil(number)
+        if low == high:  # "capacity: 8,0" was told "skriv 8 eller 8"
+            return Problem.of(
+                doc.file, doc.line(path), "deck.whole_comma_zero", where=where, value=value, low=low
+            )
         return Problem.of(
             doc.file,
             doc.line(path),

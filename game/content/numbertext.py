@@ -299,8 +299,9 @@ def text_problem(text: str, share: bool = False, unit: str | None = None) -> Mes
     if _EXPONENT.match(stripped):
         value = float(stripped)
         if not math.isfinite(value) or abs(value) >= EXPONENT_TOO_LARGE:
-            # "1e308" was told to write a number of 309 digits
-            return Message.of("deck.number.exponent_huge", text=stripped)
+            # "1e308" was told to write a number of 309 digits; a share is no amount
+            key = "deck.number.exponent_huge_share" if share else "deck.number.exponent_huge"
+            return Message.of(key, text=stripped)
         return Message.of("deck.number.exponent", text=stripped, write=yaml_number(value))
     if stripped.lower().lstrip("+-").startswith(("0o", "0x", "0b")):
         try:

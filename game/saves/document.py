@@ -345,7 +345,7 @@ def problem_text(detail: Any) -> Message:
         part = Message.of("save.source_name" if loc[3] == 0 else "save.source_text")
         where = Message.of("save.source_part", number=loc[2] + 1, part=part)
     if kind == "too_long" and loc in _TOO_LONG:
-        return Message.of("save.too_many_moves", where=where, most=MAX_ACTIONS)
+        return Message.of("save.too_many_moves", where=where, most=float(MAX_ACTIONS))  # "10.000"
     if loc in _SAYS:
         return Message.of(f"save.says.{_SAYS[loc]}", where=where)
     if kind == "value_error":

@@ -58,7 +58,7 @@ REFUSED = [
     ("effect: [-.5]", ["uden ciffer før punktummet", "Skriv -0.5"]),
     ("effect: [1e3]", ["'1e3' er skrevet med eksponent", "Skriv 1000"]),
     # "1e308" was told to write out a number of 309 digits
-    ("effect: [1e308]", ["'1e308' er skrevet med eksponent og er langt over"]),
+    ("effect: [1e308]", ["'1e308' er skrevet med eksponent og er langt større end noget tal"]),
     ("effect: [0x10]", ["sekstentalssystemet", "Skriv 16"]),
     ("effect: [0o10]", ["ikke skrevet i titalssystemet", "Skriv 8"]),
     ("effect: [0b101]", ["totalssystemet", "Skriv 5"]),
@@ -79,6 +79,16 @@ def test_a_number_that_can_be_read_two_ways_is_refused_at_its_line(effect, fragm
     for fragment in fragments:
         assert fragment in first, (fragment, first)
     assert "\n" not in first
+
+
+def test_a_share_written_with_a_huge_exponent_is_not_called_an_amount():
+    # "uncertainty: 1e308" was told "langt over, hvad et beløb kan være"
+    problems = _problems_with_effect("effect: [2]\n    uncertainty: 1e308")
+    assert any(
+        "'1e308' er skrevet med eksponent og er langt over, hvad en andel kan være" in p
+        and "fx 0.2 for 20 %" in p
+        for p in problems
+    ), problems
 
 
 def test_the_issues_two_decimal_amounts_give_one_message_each():

@@ -757,6 +757,15 @@ def test_a_year_that_is_too_long_or_empty_is_told_in_letters_not_years(years, sa
     assert not any("rækkefølge" in p for p in problems), problems
 
 
+def test_a_whole_number_with_a_zero_decimal_is_told_the_one_number():
+    # "capacity: 8,0" was told "skriv 8 eller 8"
+    problems = _problems(_good_body() + "    capacity: 8,0\n")
+    assert any(
+        "'capacity' skal være et helt tal uden decimaler: skriv 8, ikke '8,0'" in p
+        for p in problems
+    ), problems
+
+
 @pytest.mark.parametrize(
     ("written", "said"), [("14,5", "skriv 14 eller 15"), ("−2,5", "skriv -3 eller -2")]
 )
