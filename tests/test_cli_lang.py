@@ -565,6 +565,12 @@ def test_an_empty_table_name_is_refused_before_the_window_opens(capsys, name):
         main(["play", "--scenario", "intro", "--table", name])
     assert stopped.value.code == 2
     assert "bordets navn er tomt" in capsys.readouterr().err
+    # and without --table the start screen still opens: argparse runs a text default
+    # through the same check, and "raaderum" alone was refused
+    from game.cli import build_parser
+
+    assert not build_parser("da").parse_args(["play"]).table
+    assert build_parser("da").parse_args(["play", "--table", " Bord  3 "]).table == "Bord 3"
 
 
 @pytest.mark.parametrize(

@@ -316,7 +316,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     play.add_argument(
         "--table",
         type=functools.partial(_table_name, lang=lang),
-        default="",
+        default=None,  # not "": argparse runs a text default through the type, which refuses it
         help='the table\'s name in its save and the comparison ("Table 3")',
     )
     timer = functools.partial(_timer, lang=lang)
