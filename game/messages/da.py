@@ -392,6 +392,8 @@ MESSAGES.update(
         "compare.service_col": "Service",
         "compare.result_col": "Resultat",
         "compare.open": "i gang",
+        "compare.stopped": "stoppet før tid",
+        "compare.choices.not_played": "{year}: ikke spillet (bordet stoppede før)",
         "compare.won": "vundet",
         "compare.lost": "tabt",
         "compare.write": "Skriv rapport",

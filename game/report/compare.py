@@ -158,6 +158,15 @@ class TableResult:
         return self.finished or self.begun(index + 1) or (self.stopped and self.begun(index))
 
     @property
+    def result_key(self) -> str:
+        """The message key of the table's result: "compare.won", "compare.lost",
+        "compare.stopped" (a paper table that stopped before its last year: it is not "i
+        gang" at the end of a conference) or "compare.open"."""
+        if self.finished:
+            return "compare.won" if self.won else "compare.lost"
+        return "compare.stopped" if self.stopped else "compare.open"
+
+    @property
     def paper(self) -> bool:
         """True for a table that played on paper and was entered afterwards."""
         return self.table is not None
@@ -167,8 +176,10 @@ class TableResult:
         second paper table of a name "Bord 6 (2, papir)", not "Bord 6 (2) (papir)"."""
         words = catalogue(lang)
         marks = [str(self.number)] if self.name and self.number > 1 else []
-        if self.paper:
-            marks.append(words.t("paper.marker"))
+        marker = words.t("paper.marker")
+        # a host who wrote "Bord 6 (papir)" got "Bord 6 (papir) (papir)"
+        if self.paper and marker.casefold() not in self.name.casefold():
+            marks.append(marker)
         label = self.name or f"{words.t('report.compare.table')} {self.number}"
         return f"{label} ({', '.join(marks)})" if marks else label
 
@@ -441,6 +452,16 @@ def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
+def _clashes(name: str, taken: set[str]) -> bool:
+    """Whether the name ``name`` ("bord 3", casefolded) given to a table without one would be
+    read as a taken name: the name itself, or one that begins with it and goes on with other
+    than a digit ("bord 3 – æblehaven": a host read out "Bord 3" for two tables)."""
+    return any(
+        other == name or (other.startswith(name) and not other[len(name)].isdigit())
+        for other in taken
+    )
+
+
 def numbered(tables: Sequence[TableResult], taken: set[str] | None = None) -> list[TableResult]:
     """The tables with their ``number`` set, sorted by name ("Bord 2" before "Bord 10").
 
@@ -467,7 +488,7 @@ def numbered(tables: Sequence[TableResult], taken: set[str] | None = None) -> li
             found.append(replace(tab, number=seen[key]))
             continue
         number += 1
-        while any(f"{word} {number}" in taken for word in words):
+        while any(_clashes(f"{word} {number}", taken) for word in words):
             number += 1
         taken.update(f"{word} {number}" for word in words)
         found.append(replace(tab, number=number))
@@ -598,9 +619,7 @@ def why_apart(groups: Sequence[ComparisonGroup], index: int) -> Message | None:
 
 
 def _result(lang: str, t: TableResult) -> str:
-    if not t.finished:
-        return catalogue(lang).t("report.result.open")
-    return catalogue(lang).t("report.result.won" if t.won else "report.result.lost")
+    return catalogue(lang).t(t.result_key)
 
 
 def _group_html(
@@ -809,7 +828,8 @@ def table_choices(
     lines = []
     for index, year in enumerate(group.years):
         if not tab.begun(index):
-            lines.append(words.t("compare.choices.not_begun", year=year))
+            key = "compare.choices.not_played" if tab.stopped else "compare.choices.not_begun"
+            lines.append(words.t(key, year=year))
             continue
         cards = [named(card) for card, at in tab.adopted if at == index]
         value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
@@ -980,11 +1000,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
     rows: list[list[str | int]] = []
     for number_, group in enumerate(groups, start=1):
         for tab in group.tables:
-            result = words.t(
-                "compare.open"
-                if not tab.finished
-                else ("compare.won" if tab.won else "compare.lost")
-            )
+            result = words.t(tab.result_key)
             lost = tab.finished and not tab.won and tab.outcome is not None
             why = " ".join(words.verdict_reasons(tab.outcome)) if lost and tab.outcome else ""
             for index, year in enumerate(group.years):

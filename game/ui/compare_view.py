@@ -153,7 +153,7 @@ def _column_weights(
                 needs[1 + i], width(regular, text) + (gap // 2 + badge if marks else 0)
             )
         needs[-2] = max(needs[-2], width(bold, f"{table.service:+d}"))
-    for word in ("compare.won", "compare.lost", "compare.open"):
+    for word in ("compare.won", "compare.lost", "compare.open", "compare.stopped"):
         needs[-1] = max(needs[-1], width(bold, app.t(word)))
     return [float(need + gap) for need in needs]
 
@@ -397,12 +397,8 @@ def draw_tables(
             .middle()
             .lines(1),
         )
-        if not table.finished:
-            result, ink = app.t("compare.open"), theme.MUTED
-        elif table.won:
-            result, ink = app.t("compare.won"), theme.MET
-        else:
-            result, ink = app.t("compare.lost"), theme.WARNING
+        inks = {"compare.won": theme.MET, "compare.lost": theme.WARNING}
+        result, ink = app.t(table.result_key), inks.get(table.result_key, theme.MUTED)
         app.text.draw(
             surface,
             result,

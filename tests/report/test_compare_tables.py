@@ -14,7 +14,7 @@ from game.cli import main
 from game.engine import raaderum, verdict
 from game.messages import render
 from game.report import compare_saves, why_apart, write_comparison
-from game.report.compare import comparison_html
+from game.report.compare import comparison_html, table_choices
 from game.saves import GameSettings, read_save, write_save
 from game.saves.model import PaperTable
 
@@ -666,3 +666,36 @@ def test_a_link_to_the_disk_or_the_folder_above_is_not_walked_into(std_deck, tmp
     comparison = compare_saves([conference])
     assert [tab.name for group in comparison for tab in group.tables] == ["bord1"]
     assert comparison.unreadable == []
+
+
+def test_a_paper_table_that_stopped_is_not_in_progress_and_keeps_its_own_marker(tmp_path, capsys):
+    # "enter --table 'Bord 6 (papir)' --stopped-after 2027" was shown as "Bord 6 (papir)
+    # (papir)", its result "i gang" and its later years "ikke begyndt endnu"
+    saves = tmp_path / "s"
+    args = ["enter", "--table", "Bord 6 (papir)", "--scenario", "intro", "--save-dir", str(saves)]
+    picks = ["--adopt", "sfo-takst@1", "--adopt", "vakancer@1", "--event", "ingen@1"]
+    assert main([*args, *picks, "--stopped-after", "2027"]) == 0
+    assert "er gemt som papirbord – stoppet før tid" in capsys.readouterr().out
+    (group,) = compare_saves([saves])
+    (tab,) = group.tables
+    assert tab.label("da") == "Bord 6 (papir)"
+    lines = table_choices(group, tab, "da")
+    assert "2028: ikke spillet (bordet stoppede før)" in lines, lines
+    write_comparison(compare_saves([saves]), tmp_path / "ud")
+    rows = _rows(tmp_path / "ud" / "compare_tables.csv")
+    assert {r["result"] for r in rows} == {"stoppet før tid"}
+
+
+def test_an_unnamed_table_is_not_called_by_the_beginning_of_another_tables_name(std_deck, tmp_path):
+    # a host read out "Bord 3" for the unnamed table and for "Bord 3 – Æblehaven"
+    for name, table in [
+        ("a.json", "Bord 1"),
+        ("b.json", "Bord 2"),
+        ("c.json", "Bord 3 – Æblehaven"),
+        ("d.json", ""),
+    ]:
+        history = autoplay(std_deck, "intro", 4, "greedy")
+        write_save(tmp_path / name, std_deck, GameSettings("intro", 4, None, table=table), history)
+    (group,) = compare_saves([tmp_path])
+    labels = sorted(tab.label("da") for tab in group.tables)
+    assert labels == ["Bord 1", "Bord 2", "Bord 3 – Æblehaven", "Bord 4"], labels
