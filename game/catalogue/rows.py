@@ -221,16 +221,34 @@ TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
 "Budgetkatalog, samlet")."""
 
 
+_CARD_ONLY_FIELDS = frozenset(
+    {"text", "question", "source", "uncertainty", "failure", "load", "service", "fatigue"}
+)
+"""Fields a proposal's row fills and a totals row does not: its words (text, question, source)
+and its own figures besides the amounts. The area is not among them: a committee's name is
+often merged down over its subtotal row as well."""
+
+
 def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[int, Cell] | None:
     """The cell that makes ``row`` a totals (or subtotal) row – text in one of its first three
     cells that begins with a word of ``TOTAL_WORDS`` or ends with one of ``TOTAL_ENDINGS`` –
     in a row without a kind or without an id (a proposal always has both; a subtotal of one
-    kind may carry its kind); None for any other row."""
+    kind may carry its kind), unless the row has a kind and a proposal's own fields
+    (``_CARD_ONLY_FIELDS``); None for any other row."""
     kind_columns = [c for c, spec in columns.items() if spec.field == "kind"]
     id_columns = [c for c, spec in columns.items() if spec.field == "id"]
     has_kind = any(sheet.cells.get((row, c)) is not None for c in kind_columns)
     has_id = any(sheet.cells.get((row, c)) is not None for c in id_columns)
     if has_kind and (has_id or not id_columns):
+        return None
+    described = any(
+        sheet.cells.get((row, c)) is not None
+        for c, spec in columns.items()
+        if spec.field in _CARD_ONLY_FIELDS
+    )
+    if has_kind and described:
+        # "Samlet vagtplanlægning" with its kind, text and uncertainty but no id was taken
+        # for a totals row and dropped, while the import said OK: the loader says the id
         return None
     cells = list(sheet.row_cells(row).items())
     for column, cell in cells[:3]:

@@ -240,6 +240,22 @@ def test_a_subtotal_with_a_comma_and_a_net_total_are_passed_over(capsys, tmp_pat
     assert "række 6 ('Nettoeffekt') ligner en sumrække" in text
 
 
+def test_a_proposal_whose_title_begins_like_a_total_is_not_dropped(capsys, tmp_path):
+    # "Samlet vagtplanlægning" with its kind, amounts and text but no id was taken for a
+    # totals row: a warning, the proposal gone, and the import said OK
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows.append([None, "effektivisering", "Samlet vagtplanlægning", "Ældre", 0, 1, 2, 2, "Én plan"])
+    rows.append(["Samlet", None, None, None, 2, 5, 9, 13, None])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!A5: 'id' er tom" in text, text
+    assert "'Samlet vagtplanlægning') ligner en sumrække" not in text
+    assert "række 6 ('Samlet') ligner en sumrække" in text  # the real total still is one
+
+
 def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_path):
     # Before: refused ("ophæv fletningen"), with an "'område' er tom" line for each row under
     # it; a committee's name merged down over its proposals is a common habit.
