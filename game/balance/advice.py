@@ -170,9 +170,10 @@ def _why(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
     limits = _limits(scenario)
     for year, label in enumerate(scenario.years):
         target = scenario.target[year]
-        under, free, ceiling, open_ceiling = found.year_short(year, target)
+        under, free, _, _ = found.year_short(year, target)
         if not _counts(under, lost):
             continue
+        ceiling, open_ceiling = found.short_ceilings(year, target)
         line = (
             f"Målet for {label} ({format_amount(target)}) er højere, end kortene kan give det "
             f"år med de hændelser, der kom, i {under} af dem, selv når alt sættes ind på "
@@ -291,9 +292,13 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
         line for _, line in ranked[:1]
     ]
     for year, label in enumerate(scenario.years):
-        under, free, ceiling, open_ceiling = found.year_short(year, scenario.target[year])
+        under, free, _, open_all = found.year_short(year, scenario.target[year])
         if not _counts(under, found.lost):
             continue
+        ceiling, open_short = found.short_ceilings(year, scenario.target[year])
+        # without limits: what the short games reach, or – when the limits alone hold them
+        # back – what every lost game reached
+        open_ceiling = open_short if _counts(free, found.lost) else open_all
         when = f"første år ({label})" if year == 0 else label
         if ceiling <= 0:  # no target above 0 can be met: say what would change that
             rules = (
@@ -316,7 +321,7 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
         line = (
             f"Sænk målet for {label} til højst {_amount(ceiling, unit)} (så meget kunne kortene "
             f"give det år, med de hændelser, der kom, i {REACHED_SHARE * 100:.0f} % af de tabte "
-            "spil)"
+            "spil, hvor målet var for højt)"
         )
         if _counts(free, found.lost):
             line += (

@@ -93,6 +93,16 @@ class Diagnosis:
         )
 
 
+    def short_ceilings(self, year: int, target: float) -> tuple[float, float]:
+        """Among the lost games in which ``target`` is above the most the cards give in
+        ``year`` (under the rules; without capacity and anlægsramme limits), that most as
+        reached in ``REACHED_SHARE`` of them: always below ``target`` (over every lost game
+        it was not, and the report told a budget office to "lower" 1.000 to at most 1.950)."""
+        under = [r[year] for r in self.reach if target > r[year] + MET_TOLERANCE]
+        free = [r[year] for r in self.open_reach if target > r[year] + MET_TOLERANCE]
+        return reached_in_share(under), reached_in_share(free)
+
+
 def reached_in_share(values: Sequence[float]) -> float:
     """The value reached in ``REACHED_SHARE`` of ``values`` (their 40th percentile)."""
     return float(np.quantile(values, 1 - REACHED_SHARE)) if values else 0.0

@@ -261,6 +261,20 @@ def _diagnosed(lost: int, rescued: dict[str, int], share: float, wins: int) -> S
     return replace(result, strategies=strategies, hindsight_share=share, diagnosis=found)
 
 
+def test_a_first_year_short_in_some_lost_games_is_never_told_to_lower_to_more_than_it_is():
+    # a budget office read "Målet for 2027 (1.000) er højere, end kortene kan give … højst
+    # 1.950 t. kr." and "Sænk målet for 2027 til højst 1.950": the ceiling was taken over
+    # every lost game, also those whose 2027 could be met
+    result = _diagnosed(10, {}, 0.5, wins=1)
+    reach = tuple((c, 9.0, 12.0) for c in (0.4, 0.6, 0.8, 3, 3, 3, 3, 3, 3, 3))
+    found = replace(result.diagnosis, reach=reach, open_reach=reach)
+    lines = scenario_lines(replace(result, diagnosis=found), "mio. kr.", markdown=False)
+    said = " ".join(line for line in lines if "2027" in line)
+    assert "Målet for 2027 (1) er højere, end kortene kan give det år" in said, said
+    assert "i 3 af dem" in said and "højst 0,6 mio. kr. i 60 % af dem" in said, said
+    assert "Sænk målet for 2027 til højst 0,6 mio. kr." in said, said
+
+
 def test_a_deck_out_of_reach_is_not_told_to_shrink_its_pile():
     # the trial: "✗ bunken frigør 2–3 × slutmålet" (it was 3,4 ×) and "✗ besparelserne alene
     # frigør mindre end slutmålet" on a deck nothing could win: both said "take cards out"
@@ -332,7 +346,8 @@ def test_the_report_says_first_what_holds_a_deck_out_of_reach_back():
     ) in said
     assert (
         "  - Sænk målet for 2027 til højst 0,5 mio. kr. (så meget kunne kortene give det år, "
-        "med de hændelser, der kom, i 60 % af de tabte spil) – eller hæv kapaciteten: uden "
+        "med de hændelser, der kom, i 60 % af de tabte spil, hvor målet var for højt) – eller "
+        "hæv kapaciteten: uden "
         "grænse for den gav kortene 2 mio. kr. det år."
     ) in said
     assert not any("2028" in line or "2029" in line for line in said)
