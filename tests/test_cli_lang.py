@@ -621,3 +621,20 @@ def test_a_count_with_letters_is_not_told_to_convert_to_the_decks_unit(capsys):
     err = capsys.readouterr().err
     assert "'0x1' indeholder andet end tallet; skriv kun tallet" in err
     assert "enheden" not in err
+
+
+def test_every_deck_command_takes_the_deck_as_its_first_argument(capsys):
+    # "raaderum balance vores-dæk" was told "ukendte argumenter", though validate and print
+    # take the deck so
+    from game.cli import main
+
+    example = str(standard_deck().parent.parent / "docs" / "example-deck.yaml")
+    assert main(["simulate", example, "--games", "2"]) == 0
+    assert "Eksempel: tre år" in capsys.readouterr().out
+    assert main(["forecast", example, "--adopt", "rengoering-3-uger"]) == 0
+    capsys.readouterr()
+    # given twice, the same deck is fine and two decks are refused
+    assert main(["simulate", example, "--deck", example, "--games", "1"]) == 0
+    capsys.readouterr()
+    assert main(["simulate", example, "--deck", str(standard_deck()), "--games", "1"]) == 2
+    assert "to dæk er angivet" in capsys.readouterr().err

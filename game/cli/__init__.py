@@ -14,7 +14,15 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from game.cli.common import EXIT_BAD_INPUT, EXIT_OK, LANGS, UsageError, one_line, reader_lang
+from game.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    LANGS,
+    UsageError,
+    deck_named,
+    one_line,
+    reader_lang,
+)
 from game.cli.decks import (
     cmd_export,
     cmd_import,
@@ -101,6 +109,8 @@ def _normalise(args: argparse.Namespace) -> None:
         args.scenario = [unicodedata.normalize("NFC", item) for item in args.scenario]
     if isinstance(getattr(args, "adopt", None), list):
         args.adopt = [unicodedata.normalize("NFC", item) for item in args.adopt]
+    if isinstance(getattr(args, "deck_path", None), str) and hasattr(args, "deck"):
+        args.deck = deck_named(args)  # DECK and --deck are one (two different are refused)
     for dest, option in PATH_OPTIONS.items():
         value = getattr(args, dest, None)
         given = value if isinstance(value, list) else [value]

@@ -216,7 +216,12 @@ def _add_deck(
     *,
     several: bool = False,
 ) -> None:
-    """``--deck`` and ``--scenario`` (given once, or with ``several`` as often as wanted)."""
+    """``--deck`` (or the deck as its first argument, as validate and print take it: a budget
+    office wrote "raaderum balance vores-dæk" and was told of an unknown argument) and
+    ``--scenario`` (given once, or with ``several`` as often as wanted)."""
+    parser.add_argument(
+        "deck_path", nargs="?", default=None, metavar="DECK", help="the same as --deck"
+    )
     parser.add_argument("--deck", help="deck file or folder (default: the standard deck)")
     parser.add_argument("--scenario", help=scenario_help, action="append" if several else "store")
 
@@ -494,7 +499,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--games",
         type=number_type(1, 100_000, whole=True, lang=lang),
         default=2_000,
-        help="games per scenario and strategy (default: 2,000)",
+        help="games per scenario and strategy (default: 2,000; 200 gives a quick first look)",
     )
     balance.add_argument(
         "--one-sided-games",

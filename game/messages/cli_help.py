@@ -164,9 +164,10 @@ DANISH_HELP: dict[str, str] = {
     "draws of chance (default: 20,000)": "antal trækninger af tilfældigheden (udeladt: 20.000)",
     "language (default: the game's)": "sprog (udeladt: spillets)",
     "language (default: the deck's)": "sprog (udeladt: dækkets)",
-    "games per scenario and strategy (default: 2,000)": (
-        "spil pr. scenarie og strategi (udeladt: 2.000)"
+    "games per scenario and strategy (default: 2,000; 200 gives a quick first look)": (
+        "spil pr. scenarie og strategi (udeladt: 2.000; 200 giver et hurtigt første overblik)"
     ),
+    "the same as --deck": "det samme som --deck",
     "a quick run (fewer repeats)": "en hurtig kørsel (færre gentagelser)",
 }
 
