@@ -395,7 +395,10 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
         f'<span class="big">{escape(format_target(v, lang))}</span>' for v in scenario.target
     ]
     empty = ["" for _ in years]
-    met = ["☐ ja &nbsp; ☐ nej" if lang == "da" else "☐ yes &nbsp; ☐ no" for _ in years]
+    met = [
+        "☐&nbsp;ja &nbsp; ☐&nbsp;nej" if lang == "da" else "☐&nbsp;yes &nbsp; ☐&nbsp;no"
+        for _ in years
+    ]
     budget = scenario.construction_budget
     # the anlæg used so far, year by year, against the scenario's anlægsramme (rule 13 of the
     # facilitator's sheet): a card whose anlæg does not fit what is left cannot be adopted
@@ -702,8 +705,10 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         + "</tr></table>"
         # the verdict, so the table can tell whether it won: the years alone do not say it
         + f'<p class="verdict">{escape(t("print.ledger.verdict"))} '
-        + " ".join(f"☐ {escape(c)}" for c in catalogue(lang).win_conditions(scenario))
-        + f" → <b>☐ {escape(t('print.ledger.won'))} ☐ {escape(t('print.ledger.lost'))}</b></p>"
+        # a box never ends a line away from its word ("☐ vundet ☐" / "tabt" was printed)
+        + " ".join(f"☐&nbsp;{escape(c)}" for c in catalogue(lang).win_conditions(scenario))
+        + f" →&nbsp;<b>☐&nbsp;{escape(t('print.ledger.won'))} "
+        + f"☐&nbsp;{escape(t('print.ledger.lost'))}</b></p>"
         + "</section>"
     )
 

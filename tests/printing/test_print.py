@@ -213,6 +213,9 @@ def test_a_paper_table_has_a_ledger_with_a_column_per_year_and_the_targets_at_it
     assert targets == [str(int(t)) for t in scenario.target]
     # room for eight years of 3–4 cards and an event each (18 rows were too few)
     assert ledger.count('<tr style="height:') == 32
+    # every box stays on the line of its word: "☐ vundet ☐" / "tabt" was printed
+    assert "☐&nbsp;vundet ☐&nbsp;tabt" in ledger
+    assert not re.search("☐ ", html), re.findall(".{20}☐ .{10}", html)[:3]
 
 
 def test_the_board_has_a_row_for_the_anlaeg_used_when_the_scenario_has_an_anlaegsramme():
