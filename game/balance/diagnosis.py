@@ -92,7 +92,6 @@ class Diagnosis:
             reached_in_share(free),
         )
 
-
     def short_ceilings(self, year: int, target: float) -> tuple[float, float]:
         """Among the lost games in which ``target`` is above the most the cards give in
         ``year`` (under the rules; without capacity and anlægsramme limits), that most as

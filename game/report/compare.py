@@ -618,6 +618,11 @@ def why_apart(groups: Sequence[ComparisonGroup], index: int) -> Message | None:
     return Message.of(key, group=nearest + 1)
 
 
+def _generated(count: int) -> str:
+    """The key of the page's "written from N saves" line: "1 gemt spil", not "1 gemte spil"."""
+    return "report.compare.generated_one" if count == 1 else "report.compare.generated"
+
+
 def _result(lang: str, t: TableResult) -> str:
     return catalogue(lang).t(t.result_key)
 
@@ -916,7 +921,7 @@ def comparison_html(
     parts = [
         f'<header class="top"><h1>{esc(catalogue(lang).t("report.compare.title"))}</h1>'
         f'<p class="muted small">'
-        f"{esc(catalogue(lang).t('report.compare.generated', date=date, count=count))}"
+        f"{esc(catalogue(lang).t(_generated(count), date=date, count=count))}"
         "</p></header>"
     ]
     if not groups:

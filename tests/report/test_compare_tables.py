@@ -684,6 +684,8 @@ def test_a_paper_table_that_stopped_is_not_in_progress_and_keeps_its_own_marker(
     write_comparison(compare_saves([saves]), tmp_path / "ud")
     rows = _rows(tmp_path / "ud" / "compare_tables.csv")
     assert {r["result"] for r in rows} == {"stoppet før tid"}
+    page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
+    assert "ud fra 1 gemt spil." in page and "versionsnummer" not in page  # a hash is no number
 
 
 def test_an_unnamed_table_is_not_called_by_the_beginning_of_another_tables_name(std_deck, tmp_path):

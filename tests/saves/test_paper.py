@@ -728,9 +728,7 @@ def test_a_round_left_out_of_the_entries_is_named_beside_what_it_caused(tmp_path
     assert "runde 2 (" in text and "har hverken vedtagne forslag eller en hændelse" in text, text
 
 
-def test_a_table_that_stopped_early_is_saved_unfinished_and_compared_as_stopped(
-    tmp_path, capsys
-):
+def test_a_table_that_stopped_early_is_saved_unfinished_and_compared_as_stopped(tmp_path, capsys):
     # a paper table that did not reach the last year could only be entered with "ingen" for
     # the rounds it never played, and then counted as a finished, lost game
     pairs = list(zip(TABLE_3[::2], TABLE_3[1::2]))
