@@ -234,12 +234,23 @@ PLAY_DESCRIPTION = (
 )
 
 
-def _add_game_options(parser: argparse.ArgumentParser, lang: str = "da") -> None:
+def _add_game_options(
+    parser: argparse.ArgumentParser, lang: str = "da", *, remembered: bool = False
+) -> None:
+    """The deck, target, seed, language and size of a game; ``remembered``: the window takes
+    the language last chosen in it when --lang is left out (``play``)."""
     _add_deck(parser)
     parser.add_argument("--target", metavar="X", help=TARGET_HELP)
     seed = number_type(0, 2**63 - 1, whole=True, lang=lang)  # rules.MAX_SEED
     parser.add_argument("--seed", type=seed, default=None, help="random seed of the game")
-    parser.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="language (default: the one last chosen in the window, else da)"
+        if remembered
+        else "language (default: da)",
+    )
     size = functools.partial(_size, lang=lang)
     parser.add_argument("--size", type=size, default=None, help="window size, e.g. 1600x900")
 
@@ -285,7 +296,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="start the game window",
         description=PLAY_DESCRIPTION,
     )
-    _add_game_options(play, lang)
+    _add_game_options(play, lang, remembered=True)
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen")
     play.add_argument(
         "--display",

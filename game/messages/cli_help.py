@@ -76,6 +76,9 @@ DANISH_HELP: dict[str, str] = {
         "et spil med det samme, uden startskærmen."
     ),
     "language (default: da)": "sprog (udeladt: da)",
+    "language (default: the one last chosen in the window, else da)": (
+        "sprog (udeladt: det, der sidst blev valgt i vinduet, ellers da)"
+    ),
     "window size, e.g. 1600x900": "vinduets størrelse, fx 1600x900",
     "start in fullscreen": "start i fuld skærm",
     "the display (screen) to open the window on, 0 = the first": (
