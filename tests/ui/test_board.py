@@ -671,6 +671,32 @@ def test_risk_meter_matches_the_forecast_with_and_without_the_selected_card(make
     assert without.probability != shown.probability or without.p90 != shown.p90
 
 
+def test_the_fan_on_the_bars_is_the_boards_own_not_the_selected_cards(
+    make_app, std_deck, monkeypatch
+):
+    # selecting a certain card with a first-year cost put an orange "3?" on a 2027 the board
+    # still met: the bars showed the board, the fan and its "?" the board with the card
+    import game.ui.panels.chart as chart_module
+
+    app = board_app(make_app, std_deck, seed=5)
+    board = app.top
+    state = app.game.state
+    costly = next(c for c in state.market if std_deck.proposal(c).effect[0] < 0)
+    select_card(app, costly)
+    for _ in range(200):
+        app.step(0.02)
+        if board.risk.done(state, costly):
+            break
+    drawn = []
+    monkeypatch.setattr(chart_module, "draw_board_years", lambda *args: drawn.append(args[-1]))
+    app.request_redraw()
+    app.step(0.02)
+    assert drawn, "the chart was drawn"
+    with_card, without = board.forecast(), board.risk.get(state, None)
+    assert with_card.p10 != without.p10  # the card changes the fan …
+    assert drawn[-1].p10 == without.p10  # … but the bars' fan is the board's
+
+
 def test_the_chance_line_says_what_else_would_lose_the_game(make_app, std_deck):
     # a council read a green "Chance for at nå målet i alle år: 93 %" as its chance of
     # winning, in a game it lost for having adopted no efficiency: the line counts amounts

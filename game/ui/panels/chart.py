@@ -190,4 +190,8 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             style = BODY.bold().ink(color).right().middle().lines(1).shrink()
             line = self.risk(view, risk_rect.width, layout.min_text)
             app.text.draw(surface, line, risk_rect, style)
-        draw_board_years(surface, app, chart_rect, state, forecast)
+        # the fan and its "3?" belong to the bars, which show the board without the selected
+        # card: the card's own chance is the line above ("med forslag 8"); selecting a card
+        # that makes 2027 a sure miss put "3?" on a year the board still met
+        board = view.base_forecast if view.base_forecast is not None else forecast
+        draw_board_years(surface, app, chart_rect, state, board)
