@@ -8,7 +8,7 @@ error; it never stops the comparison.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -41,7 +41,7 @@ from game.report.svg import (
 )
 from game.saves import SavedGame, SaveError, read_save
 from game.saves.copies import SameGame, one_per_game
-from game.saves.files import display_path
+from game.saves.files import display_path, distinct_names
 from game.saves.listing import save_candidates
 from game.saves.oserrors import os_message
 from game.saves.store import SAVE_SUFFIX
@@ -92,6 +92,8 @@ class Unreadable:
 
     path: Path
     said: Message
+    shown: str = ""
+    """The file as the comparison names it (``distinct_names``); "" for its name."""
 
     def text(self, lang: str = "da") -> str:
         """``FILE: reason`` in ``lang``, one line."""
@@ -105,7 +107,7 @@ class Unreadable:
     def handout_text(self, lang: str = "da") -> str:
         """``text`` with the file's name only, for compare.html: a handout for citizens shows
         no folders (on Windows they carry the host's user name)."""
-        params = {**self.said.kwargs, "path": self.path.name or str(self.path)}
+        params = {**self.said.kwargs, "path": self.shown or self.path.name or str(self.path)}
         return render(Message.of(self.said.key, **params), lang)
 
 
@@ -140,6 +142,14 @@ class TableResult:
     """A paper table that stopped before its last year (``enter --stopped-after``): every
     year it began is over, and the next is not begun (its figures would only be what the
     cards adopted so far project)."""
+    shown: str = ""
+    """The save as the comparison names it: its name, or "laptop5/spil.json" when another
+    save of the comparison has the same name (``distinct_names``); "" for its name."""
+
+    @property
+    def file(self) -> str:
+        """The save's name as the reader is shown it."""
+        return display_path(self.shown or self.path.name)
 
     def service_in(self, index: int) -> int | None:
         """The service level of budget year ``index`` (0-based): at its end for a closed year,
@@ -250,12 +260,15 @@ class Comparison(list[ComparisonGroup]):
         unreadable: Iterable[Unreadable],
         copies: Iterable[SameGame] = (),
         unplayed: Iterable[Path] = (),
+        names: Mapping[Path, str] | None = None,
     ):
         super().__init__(groups)
         self.unreadable: list[Unreadable] = list(unreadable)
         self.copies: list[SameGame] = list(copies)
         self.unplayed: list[Path] = list(unplayed)
         """Saves of a game without a single decision (started, never played): not counted."""
+        self.names: dict[Path, str] = dict(names or {})
+        """How each file is named to the reader (``distinct_names``)."""
 
     def notices(self, lang: str = "da") -> list[str]:
         """One sentence per file that was not counted because its game is in another or was
@@ -265,7 +278,7 @@ class Comparison(list[ComparisonGroup]):
         copies = [line for same in self.copies for line in same.lines(lang)]
         return (
             copies
-            + unplayed_lines(self.unplayed, lang)
+            + unplayed_lines(self.unplayed, lang, self.names)
             + [line for group in self for line in same_name_lines(group, lang)]
             + self._other_decks(lang)
             + self._apart(lang)
@@ -313,7 +326,7 @@ class Comparison(list[ComparisonGroup]):
                 "report.compare.other_version"
                 if group.deck_title == usual_title
                 else "report.compare.other_deck",
-                files=", ".join(display_path(t.path.name) for t in group.tables),
+                files=", ".join(t.file for t in group.tables),
                 deck=group.deck_title,
             )
             for group in self
@@ -321,10 +334,15 @@ class Comparison(list[ComparisonGroup]):
         ]
 
 
-def unplayed_lines(paths: Sequence[Path], lang: str) -> list[str]:
-    """One sentence per save of a game without a decision, which the comparison leaves out."""
+def unplayed_lines(
+    paths: Sequence[Path], lang: str, names: Mapping[Path, str] | None = None
+) -> list[str]:
+    """One sentence per save of a game without a decision, which the comparison leaves out
+    (``names``: how the files are shown, ``distinct_names``)."""
+    shown = names or {}
     return [
-        catalogue(lang).t("report.compare.unplayed", file=display_path(path.name)) for path in paths
+        catalogue(lang).t("report.compare.unplayed", file=display_path(shown.get(p, p.name)))
+        for p in paths
     ]
 
 
@@ -509,21 +527,22 @@ def same_names(tables: Sequence[TableResult]) -> list[tuple[str, tuple[Path, ...
 def same_name_lines(group: ComparisonGroup, lang: str) -> list[str]:
     """One sentence per name that several tables of ``group`` carry (is one table entered
     twice?), naming the files."""
+    files = {t.path: t.file for t in group.tables}
     return [
         catalogue(lang).t(
             "report.compare.same_name",
             count=len(paths),
             name=name,
-            files=", ".join(display_path(p.name) for p in paths),
+            files=", ".join(files.get(p, display_path(p.name)) for p in paths),
         )
         for name, paths in group.same_names
     ]
 
 
-def _group(saves: list[SavedGame], taken: set[str]) -> ComparisonGroup:
+def _group(saves: list[SavedGame], taken: set[str], names: Mapping[Path, str]) -> ComparisonGroup:
     deck = saves[0].deck
     scenario = saves[0].history.current.scenario
-    found = [_table(s) for s in saves]
+    found = [replace(_table(s), shown=names.get(s.path, "")) for s in saves]
     tables = tuple(numbered(found, taken))
     uses = []
     for pid in scenario.proposals:
@@ -563,6 +582,7 @@ def compare_saves(paths: list[Path]) -> Comparison:
     content hash, scenario and targets (tables that played for a different X are never
     mixed). Unreadable saves are listed in the result's ``unreadable``, not raised."""
     files, unreadable = save_files(paths)
+    names = distinct_names([*files, *(u.path for u in unreadable)])
     readable: list[SavedGame] = []
     for file in files:
         try:
@@ -570,7 +590,10 @@ def compare_saves(paths: list[Path]) -> Comparison:
         except SaveError as error:
             said = Message.of("compare.unreadable_line", path=display_path(file), reason=error.said)
             unreadable.append(Unreadable(file, said))
+    unreadable = [replace(u, shown=names.get(u.path, "")) for u in unreadable]
     games, copies = one_per_game(readable)
+    shown = tuple(names.items())
+    copies = [replace(same, shown=shown) for same in copies]
     # a game started and never played (someone pressed Start and walked away) is no table
     unplayed = [saved.path for saved in games if not saved.history.actions]
     groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
@@ -585,7 +608,9 @@ def compare_saves(paths: list[Path]) -> Comparison:
     )
     # every table's own name, so an unnamed table of one group is not given another's name
     taken = {(s.table or s.settings.table).strip().casefold() for s in games} - {""}
-    return Comparison((_group(saves, taken) for saves in ordered), unreadable, copies, unplayed)
+    return Comparison(
+        (_group(saves, taken, names) for saves in ordered), unreadable, copies, unplayed, names
+    )
 
 
 def why_apart(groups: Sequence[ComparisonGroup], index: int) -> Message | None:
@@ -682,7 +707,7 @@ def _group_html(
         table_rows.append(
             [
                 f'<span class="nowrap">{esc(labels[i])}</span><br>'
-                f'<small class="muted file">{esc(display_path(tab.path.name))}</small>',
+                f'<small class="muted file">{esc(tab.file)}</small>',
                 f'<span class="{klass}">{esc(result)}</span>{why}',
                 *(
                     # a year that is over has its ✓ or ✗, also at a table still playing
@@ -947,7 +972,8 @@ def comparison_html(
         parts.append(
             f"<section><h2>{esc(catalogue(lang).t('report.compare.unplayed_head'))}</h2><ul>"
         )
-        parts.extend(f"<li>{esc(line)}</li>" for line in unplayed_lines(unplayed, lang))
+        names = groups.names if isinstance(groups, Comparison) else None
+        parts.extend(f"<li>{esc(line)}</li>" for line in unplayed_lines(unplayed, lang, names))
         parts.append("</ul></section>")
     if unreadable:
         parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.unreadable'))}</h2><ul>")
@@ -1019,7 +1045,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         group.scenario_id,
                         tab.label(lang),
                         yes if tab.paper else no,
-                        tab.path.name,
+                        tab.file,
                         year,
                         number(target, lang),
                         number(value, lang) if tab.begun(index) else "",

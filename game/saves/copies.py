@@ -52,16 +52,23 @@ class SameGame:
     kept: Path
     decisions: int
     copies: tuple[Copy, ...]
+    shown: tuple[tuple[Path, str], ...] = ()
+    """How the files are named to the reader (``game.saves.files.distinct_names``); a file
+    not in it by its name."""
+
+    def name(self, path: Path) -> str:
+        """``path`` as the reader is shown it."""
+        return display_path(dict(self.shown).get(path, path.name))
 
     def lines(self, lang: str = "da") -> list[str]:
         """One sentence per copy, in ``lang``."""
-        kept = display_path(self.kept.name)
+        kept = self.name(self.kept)
         lines = []
         for copy in self.copies:
             lines.append(
                 catalogue(lang).t(
                     f"report.same.{copy.relation}",
-                    copy=display_path(copy.path.name),
+                    copy=self.name(copy.path),
                     kept=kept,
                     n=copy.decisions,
                     m=self.decisions,

@@ -21,7 +21,7 @@ import secrets
 import socket
 import stat
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -328,3 +328,21 @@ def folder_problem(folder: Path, *, create: bool = True) -> WriteFailed | None:
         with contextlib.suppress(OSError):
             os.unlink(probe)
     return None
+
+
+def distinct_names(paths: Iterable[Path]) -> dict[Path, str]:
+    """Each path as few of its last parts as tell it from every other path in ``paths``: the
+    file's name when no other file has it, else "laptop5/spil.json" (saves gathered from five
+    laptops on one USB stick were all "spil.json", and "delete the one that does not count"
+    could not be acted on). No more of the path than that: a handout shows no user names."""
+    unique = list(dict.fromkeys(paths))
+    names: dict[Path, str] = {}
+    for path in unique:
+        parts = path.parts
+        tail = parts[-1:]
+        for count in range(1, len(parts) + 1):
+            tail = parts[-count:]
+            if not any(other != path and other.parts[-count:] == tail for other in unique):
+                break
+        names[path] = str(Path(*tail))
+    return names

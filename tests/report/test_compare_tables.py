@@ -701,3 +701,31 @@ def test_an_unnamed_table_is_not_called_by_the_beginning_of_another_tables_name(
     (group,) = compare_saves([tmp_path])
     labels = sorted(tab.label("da") for tab in group.tables)
     assert labels == ["Bord 1", "Bord 2", "Bord 3 – Æblehaven", "Bord 4"], labels
+
+
+def test_saves_of_one_name_from_several_laptops_are_named_with_their_folder(std_deck, tmp_path):
+    # five laptops' "spil.json" on one USB stick: the notes and the table's file column all
+    # said "spil.json", and "delete the one that does not count" could not be acted on
+    from game.saves.files import distinct_names
+
+    usb = tmp_path / "usb"
+    for laptop, table in (("laptop4", "Bord 4"), ("laptop5", "Bord 5")):
+        history = autoplay(std_deck, "intro", 4 if laptop == "laptop4" else 5, "greedy")
+        (usb / laptop).mkdir(parents=True)
+        settings = GameSettings("intro", 1, None, table=table)
+        write_save(usb / laptop / "spil.json", std_deck, settings, history)
+    (usb / "laptop6").mkdir()
+    (usb / "laptop6" / "spil.json").write_text("[]", encoding="utf-8")
+    (usb / "eneste.json").write_text("{}", encoding="utf-8")
+    comparison = compare_saves([usb])
+    files = sorted(t.file for group in comparison for t in group.tables)
+    assert files == ["laptop4/spil.json", "laptop5/spil.json"]
+    assert sorted(u.shown for u in comparison.unreadable) == ["eneste.json", "laptop6/spil.json"]
+    write_comparison(comparison, tmp_path / "ud")
+    rows = _rows(tmp_path / "ud" / "compare_tables.csv")
+    assert {r["file"] for r in rows} == {"laptop4/spil.json", "laptop5/spil.json"}
+    # a name no other file has stays a name: no folders (a user's name) on a handout
+    assert distinct_names([Path("/home/anne/a.json"), Path("/home/anne/x/b.json")]) == {
+        Path("/home/anne/a.json"): "a.json",
+        Path("/home/anne/x/b.json"): "b.json",
+    }

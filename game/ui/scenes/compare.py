@@ -403,7 +403,7 @@ class CompareScene(HoldsTimer):
             surface,
             right,
             group,
-            [u.path.name for u in self.unreadable],
+            [u.shown or u.path.name for u in self.unreadable],
             floor,
             copies,
             self.tables_first,
