@@ -20,7 +20,7 @@ ONE = [
     (
         "compare.unused.one",
         {"count": 1},
-        "1 forslag blev ikke vedtaget af noget bord.",
+        "Vedtaget af intet bord: 1 forslag.",
         "1 proposal was adopted by no table.",
     ),
     (

@@ -383,7 +383,7 @@ MESSAGES.update(
         "compare.service_col": "Service",
         "compare.result_col": "Result",
         "compare.open": "playing",
-        "compare.stopped": "stopped early",
+        "compare.stopped": "stopped",
         "compare.choices.not_played": "{year}: not played (the table stopped before)",
         "compare.won": "won",
         "compare.lost": "lost",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pygame
 
-from game.numbers import format_against, format_amount, format_percent, round_half_away
+from game.numbers import format_against, format_amount, format_percent
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout_grid import split_columns
@@ -54,6 +54,13 @@ def draw_proposals(
     total = max(1, len(group.tables))
     value_w = app.fonts.get(FONT_BOLD, size).size(f"{total}/{total}")[0] + g
     bold_h = line_height(app, size, FONT_BOLD)
+    # one width for the rounds of every row, so that the bars stay alike to compare
+    widest = [
+        app.t("compare.mean_round", round=format_amount(u.mean_round, app.lang))
+        for u in used
+        if u.mean_round is not None
+    ]
+    rounds_w = max((app.fonts.get("regular", size).size(t)[0] + g for t in widest), default=0)
     y = area.y
     for use in used[scroll : scroll + rows]:
         icon = pygame.Rect(area.x, y + (bold_h - size) // 2, size, size)
@@ -61,24 +68,25 @@ def draw_proposals(
         rounds = ""
         if use.mean_round is not None:
             rounds = app.t("compare.mean_round", round=format_amount(use.mean_round, app.lang))
-        rounds_w = app.fonts.get("regular", size).size(rounds)[0] + g if rounds else 0
+        # the title has the whole line (at 1024×768 the room read "Brug indkøbsaftaler…"
+        # beside the round); the round stands after the count, under it
         app.text.draw(
             surface,
             use.title,
-            pygame.Rect(icon.right + g // 2, y, area.right - icon.right - g - rounds_w, bold_h),
+            pygame.Rect(icon.right + g // 2, y, area.right - icon.right - g // 2, bold_h),
             BODY.sized(size).bold().lines(1),
         )
         if rounds:
             app.text.draw(
                 surface,
                 rounds,
-                pygame.Rect(area.right - rounds_w, y, rounds_w, bold_h),
+                pygame.Rect(area.right - rounds_w, y + bold_h, rounds_w, bold_h),
                 BODY.sized(size).ink(theme.MUTED).right().lines(1),
             )
         bar = pygame.Rect(
             icon.right + g // 2,
             y + bold_h + g // 4,
-            area.right - icon.right - g // 2 - value_w,
+            max(g, area.right - icon.right - g // 2 - value_w - rounds_w),
             bold_h - g // 2,
         )
         pygame.draw.rect(surface, theme.DISABLED, bar, border_radius=bar.height // 3)
@@ -160,12 +168,10 @@ def _column_weights(
 
 def cell_text(value: float, target: float, lang: str, marks: bool) -> str:
     """A table's råderum in one year as the comparison writes it: with the decimals that show
-    a miss as one (27,95 against 28), and in the compact form without marks a met year as a
-    whole number where that still reads as met – a miss is never rounded up to its target
-    (the colour alone told it, "28" in orange for 27,95)."""
+    a miss as one (27,95 against 28), as the table's own report and sheet write it, also in
+    the compact form without marks (a met 6,5 read "7", and a host's figures differed from
+    the tables' own); a miss is never rounded up to its target."""
     met = value >= target - 1e-9
-    if not marks and met and round_half_away(value, 0) >= target - 1e-9:
-        return format_amount(value, lang, 0)
     return format_against(value, target, lang, met=met)
 
 

@@ -675,7 +675,7 @@ def test_a_paper_table_that_stopped_is_not_in_progress_and_keeps_its_own_marker(
     args = ["enter", "--table", "Bord 6 (papir)", "--scenario", "intro", "--save-dir", str(saves)]
     picks = ["--adopt", "sfo-takst@1", "--adopt", "vakancer@1", "--event", "ingen@1"]
     assert main([*args, *picks, "--stopped-after", "2027"]) == 0
-    assert "er gemt som papirbord – stoppet før tid" in capsys.readouterr().out
+    assert "er gemt som papirbord – stoppet" in capsys.readouterr().out
     (group,) = compare_saves([saves])
     (tab,) = group.tables
     assert tab.label("da") == "Bord 6 (papir)"
@@ -683,7 +683,7 @@ def test_a_paper_table_that_stopped_is_not_in_progress_and_keeps_its_own_marker(
     assert "2028: ikke spillet (bordet stoppede før)" in lines, lines
     write_comparison(compare_saves([saves]), tmp_path / "ud")
     rows = _rows(tmp_path / "ud" / "compare_tables.csv")
-    assert {r["result"] for r in rows} == {"stoppet før tid"}
+    assert {r["result"] for r in rows} == {"stoppet"}
     page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
     assert "ud fra 1 gemt spil." in page and "versionsnummer" not in page  # a hash is no number
 

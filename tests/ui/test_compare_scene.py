@@ -22,7 +22,7 @@ from game.engine.actions import Adopt
 from game.engine.bots import greedy_policy, random_policy
 from game.engine.history import History
 from game.engine.model import Deck
-from game.engine.rules import new_game
+from game.engine.rules import legal_actions, new_game
 from game.paths import standard_deck
 from game.saves import GameSettings, new_save_path, write_save
 from game.ui.app import App
@@ -441,12 +441,14 @@ def test_a_half_played_table_shows_only_what_its_board_showed(deck: Deck, tmp_pa
     small.scenes.clear()
 
 
-def test_the_compact_form_never_rounds_a_miss_up_to_its_target() -> None:
-    # at 1024×768 a table at 27,95 against 28 read "28" in orange, and "lost"
+def test_the_compact_form_writes_the_figures_the_tables_own_sheets_write() -> None:
+    # at 1024×768 a table at 27,95 against 28 read "28" in orange, and "lost"; and a met
+    # 6,5 read "7", where the table's own report said 6,5
     from game.ui.compare_view import cell_text
 
     assert cell_text(27.95, 28.0, "da", marks=False) == "27,95"
-    assert cell_text(30.4, 28.0, "da", marks=False) == "30"
+    assert cell_text(30.4, 28.0, "da", marks=False) == "30,4"
+    assert cell_text(6.5, 3.0, "da", marks=False) == "6,5"
     assert cell_text(9.4, 9.35, "da", marks=False) == "9,4"  # met: not "9" under 9,35
     assert cell_text(27.95, 28.0, "da", marks=True) == "27,95"
 
@@ -601,6 +603,23 @@ def test_a_copy_that_went_its_own_way_is_named_over_the_tables(
     assert any(
         "»Bord 3« har en kopi, der gik sin egen vej efter beslutning 2" in t for t in drawn
     ), drawn
+    app.pop()
+    # a second copy that left at the same decision is not said twice (it pushed the other
+    # notes off the line)
+    start = History.start(new_game(deck, "intro", 6))
+    first = start.do(next(a for a in _adoptions(start)))  # the table's first decision
+    taken = {a.card for a in [*history.current.adopted, *other.current.adopted]}
+    own = next(
+        a for a in legal_actions(first.current) if isinstance(a, Adopt) and a.card not in taken
+    )
+    third = first.do(own)  # a third window's own second decision
+    write_save(folder / f"{original.stem}-LAPTOP-9.json", deck, settings, third, game_id="a" * 32)
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    notes = next(t for t in drawn if "gik sin egen vej" in t)
+    assert notes.count("gik sin egen vej") == 1, notes
     app.pop()
 
 

@@ -390,12 +390,16 @@ class CompareScene(HoldsTimer):
         # a copy that went its own way is named: the decisions counted may be a colleague's
         # copy's, not the table's own (a host must look before trusting the row)
         names = {table.path: table.name for table in group.tables}
+        # once per table and decision: two copies that left at the same decision were said
+        # twice, and the line was cut before the other notes
         diverged = tuple(
-            (names[same.kept], copy.diverged_at)
-            for same in self.copies
-            if same.kept in kept
-            for copy in same.copies
-            if copy.relation.startswith("diverged") and copy.diverged_at is not None
+            dict.fromkeys(
+                (names[same.kept], copy.diverged_at)
+                for same in self.copies
+                if same.kept in kept
+                for copy in same.copies
+                if copy.relation.startswith("diverged") and copy.diverged_at is not None
+            )
         )
         self.tables_rect = right
         self.tables_most, self.table_rows = draw_tables(
