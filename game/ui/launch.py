@@ -134,6 +134,7 @@ def play(args: argparse.Namespace) -> int:
         args.scenario is not None or args.target is not None or args.seed is not None or autoplay
     )
     deck_path = Path(args.deck) if getattr(args, "deck", None) else None
+    table = unicodedata.normalize("NFC", getattr(args, "table", "") or "").strip()
     remembered = None
     if start_screen and deck_path is None:
         last_deck, remembered = _remembered_deck(preferences, lang)
@@ -197,11 +198,17 @@ def play(args: argparse.Namespace) -> int:
             target=args.target,
             lang=lang,
             timer_minutes=getattr(args, "timer", None),
-            table=unicodedata.normalize("NFC", getattr(args, "table", "") or "").strip(),
+            table=table,
         )
         app.start_game(deck, settings)
     else:
-        app.push("start", seed=seed, timer=getattr(args, "timer", None), remembered=remembered)
+        app.push(
+            "start",
+            seed=seed,
+            timer=getattr(args, "timer", None),
+            remembered=remembered,
+            table=table,
+        )
     if autoplay:
         app.on_frame.append(
             Autoplay(app, autoplay, args.speed, seed, bool(getattr(args, "quit_at_end", False)))

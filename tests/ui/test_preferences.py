@@ -177,3 +177,11 @@ def test_a_remembered_deck_with_errors_is_told_to_be_corrected(windows, tmp_path
     assert start.deck_problems[-1] == (
         "Standarddækket er valgt indtil videre. Ret fejlene i dækket, og tryk Enter i feltet."
     ), start.deck_problems
+
+
+def test_the_table_given_with_table_stands_in_the_start_screens_field(windows):
+    # "raaderum play --table Byrådet" opened the start screen with the table's field empty,
+    # and the game started from it had no name
+    start = start_of(windows("--table", " Byrådet  Nord "))
+    assert start.table_field.text == "Byrådet Nord"
+    assert start_of(windows()).table_field.text == ""

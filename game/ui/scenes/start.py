@@ -58,10 +58,12 @@ class StartScene(Scene):
         seed: int | None = None,
         timer: float | None = None,
         remembered: tuple[str, list[str]] | None = None,
+        table: str = "",
     ) -> None:
         """``remembered``: the deck the last window used that could not be opened this time (a
         USB stick not plugged in), as its path and the problems found; the screen says so and
-        shows the path, so that Enter in the field tries it again."""
+        shows the path, so that Enter in the field tries it again. ``table``: the table's name
+        given with ``play --table``, in its field (it was left empty)."""
         super().__init__(app)
         self.deck: Deck = app.game.deck
         self.saves = SaveList(app)
@@ -111,6 +113,7 @@ class StartScene(Scene):
             on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
         )
         """The table's name ("Bord 3"): it tells this table's saved game from the others."""
+        self.table_field.text = table[:MAX_TABLE_NAME]
         self.folder_field = TextField(
             (0, 0, 10, 10),
             small,
