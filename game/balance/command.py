@@ -62,11 +62,13 @@ class Progress:
     BAR = 30
     """The bar's width in characters."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total = max(1, total)
         self.done = 0
-        self.stream = stream
-        self.live = stream.isatty()
+        # sys.stderr when the bar is made, not when the module was imported (a stream bound
+        # then may be closed since: a test's captured one was)
+        self.stream = stream if stream is not None else sys.stderr
+        self.live = self.stream.isatty()
         self.tenths = 0
         """The tenths of the work a plain line has been written for (off a terminal)."""
 

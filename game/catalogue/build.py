@@ -475,6 +475,28 @@ def _what_a_budget_office_gets_wrong(
             tied=len(tied),
             untied=len(untied),
         )
+    # the kind's own usikkerhed, service and belastning, taken where a row leaves them out:
+    # said once, so that a saving the office counts as certain is not played with ±5 %
+    cards = [
+        card
+        for doc in documents
+        if isinstance(doc.data, dict)
+        for card in doc.data.get("proposals") or []
+        if isinstance(card, dict)
+    ]
+    left_out = [[name for name in _KIND_DEFAULTED if card.get(name) is None] for card in cards]
+    fields = [name for name in _KIND_DEFAULTED if any(name in m for m in left_out)]
+    if fields:
+        warn(
+            reading.catalogue.label,
+            "catalogue.kind_defaults",
+            count=sum(1 for m in left_out if m),
+            fields=" / ".join(f"'{label(PROPOSALS, name)}'" for name in fields),
+        )
+
+
+_KIND_DEFAULTED = ("uncertainty", "service", "load")
+"""The fields a proposal takes from its kind when its row leaves them out (``KIND_DEFAULTS``)."""
 
 
 def _where(

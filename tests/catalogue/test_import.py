@@ -128,8 +128,28 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path, capsys):
         *["catalogue.template_example"] * 3,
         *["catalogue.template_example.events"] * 4,  # as many as the scenario draws
         "catalogue.template_example.scenarios",
+        "catalogue.kind_defaults",  # the examples leave 'belastning' to the kind
     ]
     assert main(["validate", str(tmp_path / "dæk")]) == 0
+
+
+def test_rows_that_leave_uncertainty_out_are_told_their_kinds_standard(tmp_path):
+    # a budget office's savings had no 'usikkerhed' and were printed with "± d20 … 0,9 · 1 ·
+    # 1,1": the import never said that a saving it counts as certain is played with 5 %
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "usikkerhed", "service", "belastning"],
+        ["a", "besparelse", "Spar", "Skole", 2, None, -1, 1],
+        ["b", "effektivisering", "Ny plan", "Ældre", 1, 0.2, 0, 2],
+        ["c", "investering", "Forebyg", "Sundhed", 1, 0.4, 1, 3],
+    ]
+    imported = read_catalogue([write_book(tmp_path / "k.xlsx", sheets(proposals=rows))])
+    said = [w.text() for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
+    assert len(said) == 1
+    assert "1 forslag har ikke udfyldt 'usikkerhed' og har fået slagsens standard" in said[0]
+    assert "fx usikkerhed 0 for et beløb, der er sikkert" in said[0]
+    rows[1][5] = 0  # written: no word
+    imported = read_catalogue([write_book(tmp_path / "k2.xlsx", sheets(proposals=rows))])
+    assert not [w for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
 
 
 def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftovers(tmp_path):
