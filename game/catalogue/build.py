@@ -477,14 +477,14 @@ def _what_a_budget_office_gets_wrong(
         )
     # the kind's own usikkerhed, service and belastning, taken where a row leaves them out:
     # said once, so that a saving the office counts as certain is not played with ±5 %
-    cards = [
+    written = [
         card
         for doc in documents
         if isinstance(doc.data, dict)
         for card in doc.data.get("proposals") or []
         if isinstance(card, dict)
     ]
-    left_out = [[name for name in _KIND_DEFAULTED if card.get(name) is None] for card in cards]
+    left_out = [[name for name in _KIND_DEFAULTED if card.get(name) is None] for card in written]
     fields = [name for name in _KIND_DEFAULTED if any(name in m for m in left_out)]
     if fields:
         warn(
