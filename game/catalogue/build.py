@@ -587,6 +587,24 @@ def _looking_like(catalogue: Catalogue, name: str) -> list[str]:
     return [other for other in catalogue.other_sheets if looks_like(other) == name]
 
 
+def _headed_like(catalogue: Catalogue, name: str) -> list[str]:
+    """The sheets that are not read whose first rows hold the required headings of the data
+    sheet ``name`` ("Ark1" with the headings of 'Forslag': a sheet left with Excel's name)."""
+    if name not in DATA_SHEETS or name == ABOUT:
+        return []
+    known = lookup(name)
+    required = {c.field for c in known.values() if c.required and c.reader != "effect"}
+
+    def fields(texts: frozenset[str]) -> set[str]:
+        return {known[header_key(t)].field for t in texts if header_key(t) in known}
+
+    return [
+        other
+        for other in catalogue.other_sheets
+        if required and required <= fields(catalogue.other_texts.get(other, frozenset()))
+    ]
+
+
 def _comments(reading: Reading, sheet: Sheet, headings: int) -> None:
     """A warning naming the cells under the headings (row ``headings``) that carry an Excel
     comment: a budget office's note on a proposal is not read, so it is said."""
@@ -620,8 +638,10 @@ def _unread_sheets(reading: Reading) -> None:
 def _missing_sheet(reading: Reading, name: str) -> None:
     catalogue = reading.catalogue
     others = catalogue.other_sheets
-    close = _looking_like(catalogue, name)[:1] or difflib.get_close_matches(
-        name, others, n=1, cutoff=0.6
+    close = (
+        _looking_like(catalogue, name)[:1]
+        or difflib.get_close_matches(name, others, n=1, cutoff=0.6)
+        or _headed_like(catalogue, name)[:1]
     )
     what = Message.of(f"catalogue.missing.{'about' if name == ABOUT else SECTION_OF[name]}")
     if not catalogue.in_workbook and name != ABOUT:

@@ -105,6 +105,9 @@ class Catalogue:
     sheets: dict[str, Sheet] = field(default_factory=dict)
     other_sheets: list[str] = field(default_factory=list)
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
+    other_texts: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The texts in the first rows of each of ``other_sheets`` (casefolded), so that a data
+    sheet left as "Ark1" can be told to be renamed: its headings are the data sheet's."""
     problems: list[CatalogueProblem] = field(default_factory=list)
     """Problems found while opening the files."""
     notes: list[CatalogueProblem] = field(default_factory=list)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.cells import Cell, column_letter, is_blank
-from game.catalogue.columns import DATA_SHEETS, sheet_key
+from game.catalogue.columns import ABOUT, DATA_SHEETS, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text
@@ -50,6 +50,22 @@ class WorkbookRefused(Exception):
     def __init__(self, reason: str | Message, **params: Any) -> None:
         self.said = reason if isinstance(reason, Message) else Message.of(reason, **params)
         super().__init__(render(self.said))
+
+
+HEADING_ROWS = 6
+"""The rows of a sheet that is not read whose texts are kept (``_first_texts``): its headings
+lie there, under a title or two."""
+
+
+def _first_texts(sheet: Any) -> frozenset[str]:
+    """The texts of the first ``HEADING_ROWS`` rows of ``sheet`` (casefolded, one space)."""
+    texts: set[str] = set()
+    rows = getattr(sheet, "iter_rows", None)
+    if rows is None:
+        return frozenset()
+    for row in rows(min_row=1, max_row=HEADING_ROWS, max_col=40, values_only=True):
+        texts.update(" ".join(str(v).casefold().split()) for v in row if isinstance(v, str))
+    return frozenset(texts)
 
 
 def read_workbook(path: Path, label: str) -> Catalogue:
@@ -97,6 +113,14 @@ def read_workbook(path: Path, label: str) -> Catalogue:
             catalogue.sheets[name] = found
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
+    missing = [name for name in DATA_SHEETS if name not in named and name != ABOUT]
+    if missing and catalogue.other_sheets:
+        # a data sheet is missing: the other sheets' headings are read after all (they are
+        # skipped otherwise), so that "Ark1" with the headings of 'Forslag' is named
+        others = _open(raw, {sheet_key(t): t for t in catalogue.other_sheets})
+        for sheet in others.worksheets:
+            if sheet.title in catalogue.other_sheets:
+                catalogue.other_texts[sheet.title] = _first_texts(sheet)
     return catalogue
 
 
