@@ -638,10 +638,12 @@ def _unread_sheets(reading: Reading) -> None:
 def _missing_sheet(reading: Reading, name: str) -> None:
     catalogue = reading.catalogue
     others = catalogue.other_sheets
+    headed = _headed_like(catalogue, name)
     close = (
         _looking_like(catalogue, name)[:1]
         or difflib.get_close_matches(name, others, n=1, cutoff=0.6)
-        or _headed_like(catalogue, name)[:1]
+        # one sheet with its headings (several: one sheet per kind, told below)
+        or (headed if len(headed) == 1 else [])
     )
     what = Message.of(f"catalogue.missing.{'about' if name == ABOUT else SECTION_OF[name]}")
     if not catalogue.in_workbook and name != ABOUT:
