@@ -128,6 +128,13 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 reading.line(sheet, Cell(top, column, None)),
             )
             reading.warnings.append(reading.hidden_warnings[name][0])
+        if sheet is not None and sheet.struck_rows:
+            rows = ", ".join(f"{r} ({shortened(text)})" for r, text in sheet.struck_rows[:12])
+            more = "…" if len(sheet.struck_rows) > 12 else ""
+            count = "one" if len(sheet.struck_rows) == 1 else "many"
+            said = Message.of(f"catalogue.rows_struck.{count}", rows=rows + more)
+            at = sheet.where(Cell(sheet.struck_rows[0][0], 1, None).ref)
+            reading.warnings.append(CatalogueProblem(at, said))
         if sheet is None:
             if name in catalogue.refused:
                 # its file was given but refused (said first): not missing, and not read

@@ -382,8 +382,13 @@ def _sheet(
         if dimension.hidden and dimension.min is not None
         for column in range(dimension.min, (dimension.max or dimension.min) + 1)
     }
+    struck: dict[int, list[bool]] = {}  # row -> whether each filled cell is struck through
+    first: dict[int, str] = {}
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
         value = cell.value
+        if row not in hidden and not is_blank(value):
+            struck.setdefault(row, []).append(bool(getattr(cell.font, "strike", False)))
+            first.setdefault(row, str(value).strip())
         if cell.comment is not None and row not in hidden:
             sheet.comments.append((row, Cell(row, column, value).ref))  # a note: not read
         if row in hidden:
@@ -426,6 +431,9 @@ def _sheet(
                 sheet.shown_millions.append(sheet.shown_scaled[-1])
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
+    # a budget office strikes a rejected proposal through instead of deleting it: read, and
+    # said (it was imported without a word)
+    sheet.struck_rows = [(row, first[row]) for row, marks in sorted(struck.items()) if all(marks)]
     return sheet
 
 

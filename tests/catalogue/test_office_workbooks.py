@@ -307,3 +307,25 @@ def test_cells_shown_in_thousands_and_in_millions_are_each_named_as_what_they_ar
     millions = [line for line in text.splitlines() if "divideret med 1.000.000 (" in line]
     assert thousands and "(E2–H2)" in thousands[0], text
     assert millions and "(E3–H4)" in millions[0], text
+
+
+def test_a_row_struck_through_is_read_and_said(capsys, tmp_path):
+    # offices strike a rejected proposal through instead of deleting it: it was imported as
+    # one of the deck's proposals without a word
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    forslag = book["Forslag"]
+    for cell in forslag[3]:
+        if cell.value is not None:
+            cell.font = openpyxl.styles.Font(strike=True)
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    said = [line for line in text.splitlines() if "streget over" in line]
+    assert len(said) == 1 and said[0].startswith(f"{path}:Forslag!A3: advarsel: række 3 ("), said
+    # a row with one struck word (a correction) is not said
+    for cell in forslag[3]:
+        cell.font = openpyxl.styles.Font(strike=cell.column == 3)
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0 and "streget over" not in text
