@@ -282,9 +282,22 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
         + chance
-        + _question(proposal.question, 2 if extra and chance else 3)
+        + _words(proposal, (2 if extra and chance else 3) + (0 if source else 1))
         + f'<div class="source">{escape(source)}</div></div></div>'
     )
+
+
+def _words(proposal: Proposal, lines: int) -> str:
+    """What the card says under its figures: its question, or – when it has none, as a
+    budget office's own catalogue seldom does – its text, which the import had said the
+    table reads on the card (the lower half of every card was blank)."""
+    if proposal.question:
+        return _question(proposal.question, lines)
+    if not proposal.text:
+        return ""
+    lines = max(1, lines)
+    style = f"-webkit-line-clamp: {lines}; max-height: {lines * 1.25}em"
+    return f'<div class="cardtext" style="{style}">{escape(proposal.text)}</div>'
 
 
 def _question(question: str, lines: int) -> str:
@@ -846,6 +859,8 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .question {{ font-style: italic; font-size: 7.6pt; line-height: 1.25; margin-top: 0.8mm;
   overflow: hidden; max-height: 3.75em; display: -webkit-box; -webkit-line-clamp: 3;
   -webkit-box-orient: vertical; }}
+.cardtext {{ font-size: 7pt; line-height: 1.25; margin-top: 0.8mm; overflow: hidden;
+  display: -webkit-box; -webkit-box-orient: vertical; }}
 .event .text {{ font-size: 7pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
   max-height: 5em;
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}

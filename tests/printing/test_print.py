@@ -88,6 +88,22 @@ def test_the_handout_says_in_words_what_every_card_is_with_its_staff_and_whole_s
     assert "Forslag 1–" in handout and f"af {len(scenario.proposals)}: beskrivelse" in handout
 
 
+def test_a_card_without_a_question_carries_its_text():
+    # a budget office's catalogue has texts but no questions: the import said the table reads
+    # the text on the card, and the lower half of every printed card was blank
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("intro")
+    asked = deck.proposal(scenario.proposals[0])
+    plain = replace(asked, question="", source="")
+    deck = replace(deck, proposals=tuple(plain if p is asked else p for p in deck.proposals))
+    html = document(deck, scenario)
+    card = html.split(f'data-id="{plain.id}"', 1)[1].split('<div class="card" ', 1)[0]
+    assert f">{escape(plain.text)}</div>" in card and 'class="cardtext"' in card
+    other = deck.proposal(scenario.proposals[1])
+    card = html.split(f'data-id="{other.id}"', 1)[1].split('<div class="card" ', 1)[0]
+    assert escape(other.question) in card and 'class="cardtext"' not in card
+
+
 def test_a_page_with_one_card_is_not_called_a_range():
     deck = load_deck(standard_deck())
     scenario = deck.scenario("standard")  # 25 proposals: the last card page holds one
