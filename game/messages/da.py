@@ -330,7 +330,7 @@ MESSAGES.update(
         "debrief.whatif.target": "Mål",
         "debrief.whatif.actual": "Det skete",
         "debrief.whatif.expected": "Samme valg, udbytte som ventet",
-        "debrief.whatif.worst10": "Samme valg, 10 % værste tilfælde",
+        "debrief.whatif.worst10": "Samme valg, de 10 % dårligste udfald",
         "debrief.whatif.best": "Bedste plan med de forslag, I så",
         "debrief.whatif.best_all": "Bedste plan med alle forslag",
         "debrief.best_met": "Bedste plan (udbytte som ventet) – den når målet i alle år:",
@@ -450,7 +450,7 @@ MESSAGES.update(
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
         "report.section.whatif_note": "Jeres valg tre gange: som det gik, som hvis hvert usikkert "
-        "forslag havde givet præcis det forventede, og i de 10 % værste tilfælde – og den bedste "
+        "forslag havde givet præcis det forventede, og i de 10 % dårligste udfald – og den bedste "
         "plan med de forslag, der lå på bordet.",
         "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
@@ -458,7 +458,7 @@ MESSAGES.update(
         "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
         "er den valgt, der skærer mindst i servicen.",
         "report.section.whatif_note.paper": "Jeres valg tre gange: som det gik, som hvis hvert "
-        "usikkert forslag havde givet præcis det forventede, og i de 10 % værste tilfælde – og den "
+        "usikkert forslag havde givet præcis det forventede, og i de 10 % dårligste udfald – og den "
         "bedste plan med alle scenariets forslag.",
         "report.section.best.paper": "Den bedste plan med alle scenariets forslag",
         "report.section.best_note.paper": "Et bord på papir taster ikke ind, hvilke forslag der lå "
@@ -490,7 +490,7 @@ MESSAGES.update(
         "report.col.effect": "Virkning pr. år",
         "report.col.actual": "Det skete",
         "report.col.expected": "Som forventet",
-        "report.col.worst10": "10 % værste tilfælde",
+        "report.col.worst10": "De 10 % dårligste udfald",
         "report.col.best": "Bedste plan",
         "report.yes": "ja",
         "report.no": "nej",

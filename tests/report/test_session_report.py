@@ -115,7 +115,7 @@ def test_what_if_in_report_equals_the_engine(report):
         return [format_against(v, t) for v, t in zip(values, expected.target)]
 
     assert rows["Som forventet"] == against(expected.expected)
-    assert rows["10 % værste tilfælde"] == against(expected.worst10)
+    assert rows["De 10 % dårligste udfald"] == against(expected.worst10)
     assert rows["Bedste plan"] == against(expected.best)
     assert rows["Det skete"] == against(raaderum(state))
 
@@ -133,7 +133,7 @@ def test_a_what_if_figure_just_under_its_target_keeps_the_decimals_that_show_the
     write_report(saved, tmp_path / "naer", whatif=replace(found, worst10=near))
     _, page = parse_html(tmp_path / "naer" / "report.html")
     rows = {r[0]: r[1:] for r in page.table_after("mio. kr.")[1:]}
-    assert rows["10 % værste tilfælde"][0] == format_amount(found.target[0] - 0.04, decimals=2)
+    assert rows["De 10 % dårligste udfald"][0] == format_amount(found.target[0] - 0.04, decimals=2)
 
 
 def test_summary_json_matches_the_engine(report):
