@@ -56,7 +56,13 @@ Clock = Callable[[], float]
 
 NOTICE_SECONDS = 4.0
 """How long a notice stays on screen."""
-SAME_SLOT: dict[str, str] = {"toast.undone": "history", "toast.redone": "history"}
+SAME_SLOT: dict[str, str] = {
+    "toast.undone": "history",
+    "toast.redone": "history",
+    # three savings in a row left "Serviceniveauet er nu −4" beside a panel at −5
+    "board.under_floor": "service",
+    "board.under_floor_event": "service",
+}
 """Notices that say the latest state of one thing: a new one replaces the others of its slot
 (a key under one of these, "toast.undone.adopt", is of its slot too)."""
 
@@ -420,6 +426,14 @@ class GameController:
             if n.message != message and (slot is None or slot_of(n.message.key) != slot)
         ][-(MAX_NOTICES - 1) :]
         self.notices = [*kept, Notice(message, error, self.clock() + NOTICE_SECONDS)]
+
+    def showing(self, key: str) -> bool:
+        """Whether a notice of ``key``'s slot (``SAME_SLOT``), or ``key`` itself, is shown."""
+        slot = slot_of(key)
+        return any(
+            n.message.key == key or (slot is not None and slot_of(n.message.key) == slot)
+            for n in self.notices
+        )
 
     def clear_notices(self) -> None:
         """Drop every notice at once (the year's summary opens: what the round's notices said

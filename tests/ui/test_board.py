@@ -472,9 +472,21 @@ def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, st
                 f"Serviceniveauet er nu {after}, under gulvet på {floor}: det skal op igen, "
                 "før spillet slutter, ellers er det tabt.".replace("-", "−")
             ], said
-            return
+            break
         assert not said, said
-    raise AssertionError("the savings did not take the service under the floor")
+    else:
+        raise AssertionError("the savings did not take the service under the floor")
+    # one more saving takes it further down: the notice says the new level, once (three
+    # savings in a row left "Serviceniveauet er nu −4" beside a panel at −5)
+    more = next(
+        c for c in app.game.state.market if std_deck.proposal(c).service < 0 and board.adopt(c)
+    )
+    after = app.game.state.service
+    said = [t for t in app.toast_texts() if "under gulvet" in t]
+    assert said == [
+        f"Serviceniveauet er nu {after}, under gulvet på {floor}: det skal op igen, "
+        "før spillet slutter, ellers er det tabt.".replace("-", "−")
+    ], (more, said)
 
 
 def test_notices_on_the_board_leave_the_chance_line_in_sight(make_app, std_deck):
