@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "start.target_reach": "Målet for {year} – bunken når kun ca. {most} uden held",
     "start.target_reach_early": "Mål {year}: højst ca. {most} uden held ({tight} for stramt)",
     "start.target_years": "(år for år: {amount})",
+    "start.target_yours_of": "Jeres mål {amount} (oplæggets: {own})",
     "start.target_yours": "Jeres mål {amount}",
     "start.target_scenario": "(scenariet: {amount})",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",

@@ -48,6 +48,7 @@ MESSAGES: dict[str, str] = {
     "start.target_reach": "Target for {year} – about {most} at most without luck",
     "start.target_reach_early": "{year} target: ~{most} max without luck ({tight} too tight)",
     "start.target_years": "(year by year: {amount})",
+    "start.target_yours_of": "Your target {amount} (the briefing's: {own})",
     "start.target_yours": "Your target {amount}",
     "start.target_scenario": "(scenario: {amount})",
     "start.timer": "Round timer (minutes per year, 0 = none)",

@@ -147,8 +147,16 @@ def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:
     profile = scenario.target if custom is None else scaled_targets(scenario.target, custom)
     # with the decimals the game counts (3,21, not 3,2): the printed sheet says the same
     shown = "/".join(format_target(t, app.lang) for t in sorted(set(profile)))
-    key = "board.target" if custom is None else "start.target_yours"
-    return app.t(key, amount=app.t("amount", amount=shown))
+    if custom is None:
+        return app.t("board.target", amount=app.t("amount", amount=shown))
+    # the briefing read aloud names the scenario's own last target (49), not theirs (90)
+    own = format_target(scenario.target[-1], app.lang)
+    key = (
+        "start.target_yours"
+        if abs(custom - scenario.target[-1]) < 1e-9
+        else "start.target_yours_of"
+    )
+    return app.t(key, amount=app.t("amount", amount=shown), own=own)
 
 
 def draw_briefing(

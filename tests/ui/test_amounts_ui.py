@@ -108,6 +108,9 @@ def test_the_briefing_shows_the_targets_the_typed_x_gives(make_app):
     app.request_redraw()
     app.step(0.02)
     assert any("Jeres mål 800/1.200/2.400 t. kr." in text for text in drawn), drawn
+    # … and the briefing's own 1.200, which its text names (a facilitator read 49 aloud
+    # with 90 on the screen)
+    assert any("Jeres mål 800/1.200/2.400 t. kr. (oplæggets: 1.200)" in t for t in drawn), drawn
     key(app, pygame.K_ESCAPE)  # out of the field: B opens the whole briefing
     key(app, pygame.K_b)
     drawn.clear()
