@@ -531,6 +531,8 @@ MESSAGES.update(
         "report.compare.who_note": "Det budgetår, hvor bordet vedtog forslaget (– ikke vedtaget), og nederst, hvor mange besparelser · effektiviseringer · investeringer hvert bord brugte.",
         "report.compare.kinds": "Besparelser · effektiviseringer · investeringer",
         "report.compare.proposals": "Forslagene: hvor mange borde vedtog dem",
+        "report.compare.proposals_unfinished.one": "Andelene tæller alle {total} borde, også det, der ikke spillede alle år.",
+        "report.compare.proposals_unfinished.many": "Andelene tæller alle {total} borde, også de {unfinished}, der ikke spillede alle år.",
         "report.compare.proposals_note": "Antal borde, der vedtog forslaget, og i hvilken runde i gennemsnit.",
         "report.compare.raaderum": "Råderum pr. bord",
         "report.compare.service": "Service pr. bord",

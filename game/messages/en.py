@@ -522,6 +522,8 @@ MESSAGES.update(
         "report.compare.who_note": "The budget year in which the table adopted the proposal (– not adopted) and, at the bottom, how many savings · efficiencies · investments each table used.",
         "report.compare.kinds": "Savings · efficiencies · investments",
         "report.compare.proposals": "The proposals: how many tables adopted them",
+        "report.compare.proposals_unfinished.one": "The shares count all {total} tables, also the one that did not play every year.",
+        "report.compare.proposals_unfinished.many": "The shares count all {total} tables, also the {unfinished} that did not play every year.",
         "report.compare.proposals_note": "Number of tables that adopted the proposal, and in which "
         "round on average.",
         "report.compare.raaderum": "Råderum per table",

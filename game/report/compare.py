@@ -776,9 +776,22 @@ def _group_html(
     parts.append(figure(service) + "</div>")
     # Proposals: a chart of those adopted by at least one table, a table of all.
     used = [u for u in group.proposals if u.tables_adopted]
+    unfinished = total - group.finished
+    # a table that stopped before the last year could not adopt in it: the shares count it
+    # (it chose what it chose), and the page says so beside the win rate of the finished ones
+    counted = (
+        " "
+        + t(
+            f"report.compare.proposals_unfinished.{'one' if unfinished == 1 else 'many'}",
+            total=total,
+            unfinished=unfinished,
+        )
+        if unfinished and total > 1
+        else ""
+    )
     heading = (
         f"<h3>{esc(t('report.compare.proposals'))}</h3>"
-        f'<p class="muted small">{esc(t("report.compare.proposals_note"))}</p>'
+        f'<p class="muted small">{esc(t("report.compare.proposals_note") + counted)}</p>'
     )
     if not used:
         parts.append(heading)

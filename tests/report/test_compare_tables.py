@@ -686,6 +686,18 @@ def test_a_paper_table_that_stopped_is_not_in_progress_and_keeps_its_own_marker(
     assert {r["result"] for r in rows} == {"stoppet"}
     page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
     assert "ud fra 1 gemt spil." in page and "versionsnummer" not in page  # a hash is no number
+    # with a second, finished table the shares of who adopted what count the table that
+    # stopped, and say so
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    write_save(
+        saves / "b.json", deck, GameSettings("intro", 3, None), autoplay(deck, "intro", 3, "greedy")
+    )
+    write_comparison(compare_saves([saves]), tmp_path / "ud2")
+    page = (tmp_path / "ud2" / "compare.html").read_text(encoding="utf-8")
+    assert "Andelene tæller alle 2 borde, også det, der ikke spillede alle år." in page
 
 
 def test_an_unnamed_table_is_not_called_by_the_beginning_of_another_tables_name(std_deck, tmp_path):
