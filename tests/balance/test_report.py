@@ -558,22 +558,7 @@ def test_a_one_sided_play_that_wins_too_often_is_told_what_to_change():
     assert one_sided_advice(short) == []  # two years: the targets do not hold it to 10 %
     # a deck the best plan in hindsight loses too often is told above to lower a target: the
     # same report must not also tell it to raise one (a budget office got both)
-    from game.balance.diagnosis import Diagnosis
-
-    found = Diagnosis(
-        strategy="planner",
-        games=100,
-        lost=30,
-        rescued={"capacity": 0, "kinds": 0, "events": 0, "all": 0},
-        capacity_needed=(),
-        floor_needed=(),
-        reach=(),
-        open_reach=(),
-        capacity_short=0,
-        capacity_short_rounds=0,
-        construction_short=0,
-    )
-    hard = replace(result, diagnosis=found, hindsight_share=0.7)
+    hard = replace(result, diagnosis=_found_lost(), hindsight_share=0.7)
     [said] = one_sided_advice(hard)
     assert said.startswith("Spillet kan vindes uden investeringer")
     assert "Hæv målet" not in said and "hæv ikke målene, før dækket kan vindes oftere" in said

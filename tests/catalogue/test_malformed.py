@@ -405,18 +405,6 @@ def test_a_missing_about_sheet_is_named(capsys, tmp_path):
     )
 
 
-def test_a_proposals_sheet_left_with_excels_own_name_is_named_by_its_headings(capsys, tmp_path):
-    # the proposals left on "Ark1" were told only "filens øvrige ark hedder: Ark1"; a sheet
-    # called "Budgetforslag 2027" was told to be renamed
-    content = sheets()
-    content["Ark1"] = content.pop("Forslag")
-    path = write_book(tmp_path / "katalog.xlsx", content)
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
-    assert code == 2
-    assert "kataloget mangler arket 'Forslag'" in text
-    assert "(mente du 'Ark1'? Omdøb arket til 'Forslag')" in text, text
-
-
 def test_missing_sheets_name_the_files_other_sheets_and_no_yaml_block(capsys, tmp_path):
     # Before: "arkene hedder: Noter" though the file had 'Forslag' too, and a third line
     # "ingen af dækkets filer (katalog.xlsx, katalog.xlsx) har en 'deck:'-blok".
@@ -1112,13 +1100,16 @@ def test_without_an_about_sheet_a_unit_title_is_not_said_to_disagree_with_it(cap
     assert "siger, at beløbene er i" not in text
 
 
-def test_a_sheet_called_budgetkatalog_is_named_as_the_proposals(capsys, tmp_path):
+# "Budgetkatalog 2027" by its name; "Ark1" (the proposals left on Excel's own sheet) by its
+# headings: it was told only "filens øvrige ark hedder: Ark1"
+@pytest.mark.parametrize("name", ["Budgetkatalog 2027", "Ark1"])
+def test_a_sheet_called_budgetkatalog_is_named_as_the_proposals(capsys, tmp_path, name):
     content = sheets()
-    content["Budgetkatalog 2027"] = content.pop("Forslag")
+    content[name] = content.pop("Forslag")
     path = write_book(tmp_path / "katalog.xlsx", content)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
-    meant = "(mente du 'Budgetkatalog 2027'? Omdøb arket til 'Forslag')"
+    meant = f"(mente du '{name}'? Omdøb arket til 'Forslag')"
     assert f"mangler arket 'Forslag' {meant}" in text
 
 

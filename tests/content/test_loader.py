@@ -948,34 +948,35 @@ def test_a_misspelt_proposals_section_is_said_without_every_scenario_reference_a
     assert any("ukendt felt 'Proposals' (mente du 'proposals'?)" in p for p in problems)
 
 
-def test_another_programs_yaml_file_in_the_deck_folder_is_said_not_to_belong(tmp_path):
-    # a docker-compose.yml in the folder got "ukendt felt 'version'" and "ukendt felt
-    # 'services'", and no word that the file is not part of the deck at all
+@pytest.mark.parametrize(
+    ("name", "text", "keys"),
+    [
+        # a docker-compose.yml got "ukendt felt 'version'" and "ukendt felt 'services'"
+        ("docker-compose.yml", "version: '3'\nservices:\n  web: {}\n", "'version', 'services'"),
+        # a GitHub workflow: YAML reads "on:" as a yes/no, and the file was told "en nøgle
+        # skal være et ord (tekst)"
+        (
+            "ci.yml",
+            "name: CI\non:\n  push:\n    branches: [main]\njobs: {}\n",
+            "'name', 'on', 'jobs'",
+        ),
+    ],
+)
+def test_another_programs_yaml_file_in_the_deck_folder_is_said_not_to_belong(
+    tmp_path, name, text, keys
+):
+    # … and no word that the file is not part of the deck at all
     (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
-    (tmp_path / "docker-compose.yml").write_text("version: '3'\nservices:\n  web: {}\n")
+    (tmp_path / name).write_text(text)
     with pytest.raises(DeckError) as error:
         load_deck(tmp_path)
     assert [str(p) for p in error.value.problems] == [
-        f"{tmp_path / 'docker-compose.yml'}:1: filen hører nok ikke til dækket: den har ingen af "
-        "et dæks felter ('deck', 'proposals', 'events', 'scenarios'), men 'version', "
-        "'services'; flyt den ud af dækmappen"
-    ]
-
-
-def test_a_github_workflow_in_the_deck_folder_is_said_not_to_belong(tmp_path):
-    # ".github"-style ci.yml: YAML reads "on:" as a yes/no, and the file was told "en nøgle
-    # skal være et ord (tekst)", not that it is no part of the deck
-    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
-    (tmp_path / "ci.yml").write_text("name: CI\non:\n  push:\n    branches: [main]\njobs: {}\n")
-    with pytest.raises(DeckError) as error:
-        load_deck(tmp_path)
-    assert [str(p) for p in error.value.problems] == [
-        f"{tmp_path / 'ci.yml'}:1: filen hører nok ikke til dækket: den har ingen af et dæks "
-        "felter ('deck', 'proposals', 'events', 'scenarios'), men 'name', 'on', 'jobs'; flyt "
-        "den ud af dækmappen"
+        f"{tmp_path / name}:1: filen hører nok ikke til dækket: den har ingen af et dæks "
+        f"felter ('deck', 'proposals', 'events', 'scenarios'), men {keys}; flyt den ud af "
+        "dækmappen"
     ]
     # a deck file with a mistake of YAML is still told the mistake
-    (tmp_path / "ci.yml").write_text("proposals:\n  - id: [a\n")
+    (tmp_path / name).write_text("proposals:\n  - id: [a\n")
     with pytest.raises(DeckError) as error:
         load_deck(tmp_path)
     assert "hører nok ikke til dækket" not in str(error.value.problems[0])
