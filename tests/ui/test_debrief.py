@@ -655,6 +655,8 @@ def test_the_best_plan_keeps_as_much_of_each_title_as_fits_on_a_projector(
         whole = next(t for t in titles if t.startswith(text[:-1].rstrip()))
         shown = text[:-1].rstrip()
         assert len(shown) > len(whole.split()[0]) + 2  # more than the first word
+    # the years as "’27", which leaves the titles the room "2027" took
+    assert "’27" in drawn and "2027" in drawn  # the table's heading keeps the whole year
     # why this plan, with the service it ends on (a facilitator wondered why it adopted two
     # investments in the last year: they lift service, the plan's third aim)
     assert scene.whatif.best_met_all

@@ -12,6 +12,7 @@ import pygame
 from game.engine import GameState
 from game.numbers import format_against, format_amount, format_target
 from game.ui import charts, theme
+from game.ui.compare_view import year_short
 from game.ui.draw import kind_icon, panel
 from game.ui.layout_grid import split_rows
 from game.ui.pages import line_height
@@ -172,13 +173,21 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             ]
         shown = entries if len(entries) <= capacity else entries[: capacity - 1]
         col_w = (area.width - g * (columns - 1)) / columns
-        year_w = app.fonts.get(FONT_BOLD, size).size(state.scenario.years[-1])[0] + g
+        bold = app.fonts.get(FONT_BOLD, size)
+        labels = list(state.scenario.years)
+        year_w = bold.size(labels[-1])[0] + g
+        widest = max((bold.size(state.deck.proposal(p).title)[0] for p, _ in shown), default=0)
+        if widest > col_w - year_w - size - g:
+            # "’27" gives the titles the room "2027" takes (at 1024×768 three columns cut
+            # "Én fast borgerkonsulent på tv…", the page the group discusses)
+            labels = [year_short(year) for year in labels]
+            year_w = bold.size(labels[-1])[0] + g
         for index, (pid, start) in enumerate(shown):
             column, row = divmod(index, rows)
             x = round(area.x + column * (col_w + g))
             y = area.y + row * line_h
             year = pygame.Rect(x, y, year_w, line_h)
-            app.text.draw(surface, state.scenario.years[start], year, small.bold().ink(theme.MUTED))
+            app.text.draw(surface, labels[start], year, small.bold().ink(theme.MUTED))
             proposal = state.deck.proposal(pid)
             icon = pygame.Rect(x + year_w, y + (line_h - size) // 2, size, size)
             kind_icon(surface, proposal.kind, icon, theme.kind_color(proposal.kind))
