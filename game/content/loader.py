@@ -374,6 +374,7 @@ def _build(
     headers: list[tuple[DeckHeader | None, YamlDocument]] = []
     items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
     misspelt: set[str] = set()  # the sections a misspelt top-level key meant ("Proposals")
+    astray: set[str] = set()  # the ids of the cards under such a key
     unit = _written_unit(documents)
     for doc in documents:
         if not isinstance(doc.data, dict):
@@ -381,6 +382,16 @@ def _build(
             continue
         unknown = [(key, _unknown_key(key, TOP_KEYS)) for key in doc.data if key not in TOP_KEYS]
         misspelt.update(str(s.kwargs.get("close")) for _, s in unknown if s.key.endswith("_close"))
+        for key, said in unknown:
+            # the cards under "Proposals:" (or "forslag:"): their ids are said once, with the
+            # key, not as "ukendt forslag" wherever another file names them
+            section = str(said.kwargs.get("close")) if said.key.endswith("_close") else ""
+            if section in ("proposals", "events") and isinstance(doc.data[key], list):
+                astray.update(
+                    str(card["id"])
+                    for card in doc.data[key]
+                    if isinstance(card, dict) and isinstance(card.get("id"), str)
+                )
         if (
             doc.data
             and len(unknown) == len(doc.data)
@@ -450,7 +461,10 @@ def _build(
         problems[before_refs:] = [
             p
             for p in problems[before_refs:]
-            if not (_says_unknown(p, section) and (lost or p.said.kwargs.get("ref") in swallowed))
+            if not (
+                _says_unknown(p, section)
+                and (lost or p.said.kwargs.get("ref") in swallowed | astray)
+            )
         ]
     for item in items["proposals"]:
         _check_excludes(item, problems)
@@ -476,6 +490,7 @@ def _build(
         documents
         and not items["scenarios"]
         and not any("scenarios" in (d.data or {}) for d in documents if isinstance(d.data, dict))
+        and "scenarios" not in misspelt  # "Scenarier:" is said at its line, not at file 1
     ):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_scenarios"))
     if (

@@ -936,6 +936,31 @@ def test_a_misspelt_events_section_is_said_without_every_scenario_reference_afte
     assert any("ukendt felt 'Events' (mente du 'events'?)" in p for p in problems)
 
 
+@pytest.mark.parametrize(
+    ("file", "key"),
+    [
+        ("besparelser.yaml", "Proposals"),
+        ("investeringer.yaml", "forslag"),
+        ("scenarier.yaml", "Scenarier"),
+    ],
+)
+def test_a_misspelt_section_in_one_file_of_a_folder_is_said_once(tmp_path, file, key):
+    # "Proposals:" in one file of the standard deck gave 46 lines: "ukendt forslag" wherever
+    # another file named its cards; "Scenarier:" added "intet scenarie" at another file
+    deck = tmp_path / "d"
+    shutil.copytree(ROOT / "decks" / "standard", deck)
+    path = deck / file
+    section = key.lower() if key != "forslag" else "proposals"
+    section = {"scenarier": "scenarios"}.get(section, section)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f"\n{section}:", f"\n{key}:", 1), encoding="utf-8"
+    )
+    with pytest.raises(DeckError) as error:
+        load_deck(deck)
+    said = [str(p) for p in error.value.problems]
+    assert len(said) == 1 and f"ukendt felt '{key}'" in said[0], said
+
+
 def test_a_misspelt_proposals_section_is_said_without_every_scenario_reference_after_it():
     # "Proposals:" gave the typo, "no proposals" and then "ukendt forslag" for every id a
     # scenario names: nine lines after the two that said it
