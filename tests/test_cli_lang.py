@@ -3,6 +3,7 @@ same FILE:LINE places as in Danish; without ``--lang`` the Danish is unchanged."
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -635,6 +636,10 @@ def test_every_deck_command_takes_the_deck_as_its_first_argument(capsys):
     capsys.readouterr()
     # given twice, the same deck is fine and two decks are refused
     assert main(["simulate", example, "--deck", example, "--games", "1"]) == 0
+    capsys.readouterr()
+    # … also written another way ("./docs/x.yaml" beside the whole path)
+    relative = os.path.relpath(example)
+    assert main(["simulate", relative, "--deck", example, "--games", "1"]) == 0, relative
     capsys.readouterr()
     assert main(["simulate", example, "--deck", str(standard_deck()), "--games", "1"]) == 2
     assert "to dæk er angivet" in capsys.readouterr().err

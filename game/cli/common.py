@@ -107,10 +107,22 @@ def new_workbook(out: str) -> Path:
     return writable(path)
 
 
+def _place(path: str) -> str:
+    """Where ``path`` leads, to tell one deck written two ways from two decks."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
+
+
 def deck_named(args: argparse.Namespace) -> str | None:
     """The deck a command was given as DECK or as --deck (the same twice is fine; two
     different decks are refused, ``cli.two_decks``); None: the standard deck."""
-    if args.deck_path is not None and args.deck is not None and args.deck_path != args.deck:
+    if (
+        args.deck_path is not None
+        and args.deck is not None
+        and _place(args.deck_path) != _place(args.deck)
+    ):  # "decks/standard" and "./decks/standard/" are one deck
         raise usage_error("cli.two_decks", first=args.deck_path, second=args.deck)
     return str(args.deck_path) if args.deck_path is not None else args.deck
 
