@@ -31,11 +31,11 @@ def parse_plan(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[tup
     years = ", ".join(scenario.years)
     for item in items:
         pid, at, round_text = item.partition("@")
+        if not pid.strip():  # "@2" was told "ukendt forslag ''"
+            raise PlanError("no_card", item=item)
         if at and not round_text.strip():
             # "vakancer@" was read as round 1; raaderum enter refuses it
             raise PlanError("round_number", item=item, years=years)
-        if not pid.strip():  # "@2" was told "ukendt forslag ''"
-            raise PlanError("no_card", item=item)
         if not deck.has_proposal(pid):
             close = difflib.get_close_matches(pid, scenario.proposals, n=1, cutoff=0.6)
             if close:

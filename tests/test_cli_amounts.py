@@ -223,3 +223,7 @@ def test_a_forecast_adoption_without_its_round_after_the_at_sign_is_refused(caps
     # and "@2" alone was told "ukendt forslag ''"
     assert main(["forecast", "--adopt", "@2"]) == 2
     assert "'@2': der mangler et forslag; skriv fx skole-luk@2" in capsys.readouterr().err
+    # with a year, or nothing after the @, what was typed is quoted
+    for typed in ("@2028", "@"):
+        assert main(["forecast", "--adopt", typed]) == 2
+        assert f"'{typed}': der mangler et forslag" in capsys.readouterr().err, typed
