@@ -540,7 +540,9 @@ def test_an_english_count_with_a_thousands_comma_is_refused_not_read_the_danish_
     # and a Danish reader's count "1,000" is not read as one game either
     with pytest.raises(SystemExit):
         main(["simulate", "--games", "1,000"])
-    assert "'1,000' kan læses som 1000 (engelsk) og som 1 (dansk)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "'1,000' kan læses som 1000 (engelsk) og som 1 (dansk)" in err
+    assert "1,5" not in err  # a count is not shown a fraction to write
 
 
 @pytest.mark.parametrize(

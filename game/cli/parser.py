@@ -139,7 +139,7 @@ def _either_way(text: str, lang: str, *, whole: bool = False) -> float:
     if ambiguous and len(set(readings.values())) > 1:
         raise argparse.ArgumentTypeError(
             catalogue(lang).t(
-                "cli.number_two_ways",
+                "cli.number_two_ways_whole" if whole else "cli.number_two_ways",
                 text=text.strip(),
                 english=f"{readings['en']:.15g}",
                 danish=f"{readings['da']:.15g}",

@@ -298,10 +298,12 @@ def text_problem(text: str, share: bool = False, unit: str | None = None) -> Mes
         return Message.of(key, text=stripped)
     if _EXPONENT.match(stripped):
         value = float(stripped)
+        if share and not (math.isfinite(value) and 0 <= value <= 1):
+            # a share of "1e3" was told "Skriv 1000", one of "-1e308" "langt over"
+            return Message.of("deck.number.exponent_huge_share", text=stripped)
         if not math.isfinite(value) or abs(value) >= EXPONENT_TOO_LARGE:
-            # "1e308" was told to write a number of 309 digits; a share is no amount
-            key = "deck.number.exponent_huge_share" if share else "deck.number.exponent_huge"
-            return Message.of(key, text=stripped)
+            # "1e308" was told to write a number of 309 digits
+            return Message.of("deck.number.exponent_huge", text=stripped)
         return Message.of("deck.number.exponent", text=stripped, write=yaml_number(value))
     if stripped.lower().lstrip("+-").startswith(("0o", "0x", "0b")):
         try:

@@ -9,6 +9,7 @@ deck loader adds ``FILE:LINE:`` in front; the save reader adds "feltet" and the 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -113,6 +114,15 @@ def message(
                 expected=_choices(ctx),
                 close=close[0],
             )
+    if (
+        template == "whole"
+        and isinstance(value, float)
+        and math.isfinite(value)
+        and value.is_integer()
+    ):  # "capacity: 8.0" was told "ikke 8.0" and not what to write
+        return Message.of(
+            "field.whole_point_zero", where=where, value=show(value), write=int(value)
+        )
     fields = {name: "?" for name in _CONTEXT_FIELDS}
     fields.update({k: number_text(v) for k, v in ctx.items() if k in _CONTEXT_FIELDS})
     if template == "few" and ctx.get("min_length") == 1:

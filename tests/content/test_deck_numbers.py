@@ -82,13 +82,14 @@ def test_a_number_that_can_be_read_two_ways_is_refused_at_its_line(effect, fragm
 
 
 def test_a_share_written_with_a_huge_exponent_is_not_called_an_amount():
-    # "uncertainty: 1e308" was told "langt over, hvad et beløb kan være"
-    problems = _problems_with_effect("effect: [2]\n    uncertainty: 1e308")
-    assert any(
-        "'1e308' er skrevet med eksponent og er langt over, hvad en andel kan være" in p
-        and "fx 0.2 for 20 %" in p
-        for p in problems
-    ), problems
+    # "uncertainty: 1e308" was told "langt over, hvad et beløb kan være", "1e3" "Skriv 1000"
+    for written in ("1e308", "1e3", "-1e308"):
+        problems = _problems_with_effect(f"effect: [2]\n    uncertainty: {written}")
+        assert any(
+            f"'{written}' er skrevet med eksponent og er ingen andel fra 0 til 1" in p
+            and "fx 0.2 for 20 %" in p
+            for p in problems
+        ), problems
 
 
 def test_the_issues_two_decimal_amounts_give_one_message_each():
