@@ -41,8 +41,8 @@ class Sheet:
     merged: list[str] = field(default_factory=list)
     """Merged ranges, such as "B3:D3" (refused: a value must stand in each cell)."""
     struck_rows: list[tuple[int, str]] = field(default_factory=list)
-    """Rows whose every filled cell is struck through (a rejected proposal kept so): read, and
-    named with their first text."""
+    """Rows with a filled cell struck through (a rejected proposal kept so): read, and named
+    with their first text."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
     from_formulas: list[tuple[str, str]] = field(default_factory=list)

@@ -431,9 +431,9 @@ def _sheet(
                 sheet.shown_millions.append(sheet.shown_scaled[-1])
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
-    # a budget office strikes a rejected proposal through instead of deleting it: read, and
-    # said (it was imported without a word)
-    sheet.struck_rows = [(row, first[row]) for row, marks in sorted(struck.items()) if all(marks)]
+    # a budget office strikes a rejected proposal through instead of deleting it – the whole
+    # row, or its title: read, and said (it was imported without a word)
+    sheet.struck_rows = [(row, first[row]) for row, marks in sorted(struck.items()) if any(marks)]
     return sheet
 
 

@@ -323,9 +323,14 @@ def test_a_row_struck_through_is_read_and_said(capsys, tmp_path):
     assert code == 0, text
     said = [line for line in text.splitlines() if "streget over" in line]
     assert len(said) == 1 and said[0].startswith(f"{path}:Forslag!A3: advarsel: række 3 ("), said
-    # a row with one struck word (a correction) is not said
+    # the title alone struck is said as well; a row with nothing struck is not
     for cell in forslag[3]:
         cell.font = openpyxl.styles.Font(strike=cell.column == 3)
     book.save(path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0 and text.count("streget over") == 1, text
+    for cell in forslag[3]:
+        cell.font = openpyxl.styles.Font(strike=False)
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk3")
     assert code == 0 and "streget over" not in text
