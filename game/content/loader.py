@@ -378,7 +378,7 @@ def _build(
     unit = _written_unit(documents)
     for doc in documents:
         if not isinstance(doc.data, dict):
-            problems.append(Problem.of(doc.file, 1, "deck.not_a_mapping"))
+            problems.append(Problem.of(doc.file, 1, _not_a_mapping(doc.data)))
             continue
         unknown = [(key, _unknown_key(key, TOP_KEYS)) for key in doc.data if key not in TOP_KEYS]
         misspelt.update(str(s.kwargs.get("close")) for _, s in unknown if s.key.endswith("_close"))
@@ -778,6 +778,18 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
             Problem.of(item.doc.file, line, f"deck.id_twice.{section}", id=item.spec, where=where)
         )
     return first
+
+
+def _not_a_mapping(data: Any) -> str:
+    """The message key for a file that is no mapping of a deck's fields: a list of cards
+    without "proposals:" above it is told so; a list of something else (an Ansible playbook
+    in the folder) is another program's file."""
+    if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
+        fields = {str(key) for item in data for key in item}
+        if fields & {"id", "kind", "effect", "title"}:
+            return "deck.list_without_section"
+        return "deck.not_deck_list"
+    return "deck.not_a_mapping"
 
 
 def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> list[Problem]:

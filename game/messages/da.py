@@ -1010,6 +1010,8 @@ MESSAGES.update(
         "deck.os.invalid": "stien er ugyldig",
         "deck.not_a_file": "er ikke en almindelig fil",
         "deck.font_warning": "advarsel: {chars} findes ikke i spillets skrift og udelades på skærmen",
+        "deck.list_without_section": "filen er en liste af kort uden et felt over sig; skriv 'proposals:' (eller 'events:') på linjen før listen, og ryk kortene ind under det",
+        "deck.not_deck_list": "filen hører nok ikke til dækket: den er en liste uden et dæks felter ('deck', 'proposals', 'events', 'scenarios'); flyt den ud af dækmappen",
         "deck.not_a_mapping": "filen skal bestå af felterne deck, proposals, events og scenarios",
         "deck.section_list": "'{section}' skal være en liste (hvert element begynder med '- ')",
         "deck.no_scenarios": "dækket har intet scenarie ('scenarios:')",

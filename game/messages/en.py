@@ -1002,6 +1002,8 @@ MESSAGES.update(
         "deck.os.invalid": "the path is invalid",
         "deck.not_a_file": "is not a regular file",
         "deck.font_warning": "warning: {chars} is not in the game's font and is left out on screen",
+        "deck.list_without_section": "the file is a list of cards without a field above it; write 'proposals:' (or 'events:') on the line before the list, and indent the cards under it",
+        "deck.not_deck_list": "the file probably does not belong to the deck: it is a list without a deck's fields ('deck', 'proposals', 'events', 'scenarios'); move it out of the deck folder",
         "deck.not_a_mapping": "the file must consist of the fields deck, proposals, events and scenarios",
         "deck.section_list": "'{section}' must be a list (each item starts with '- ')",
         "deck.no_scenarios": "the deck has no scenario ('scenarios:')",

@@ -1013,6 +1013,21 @@ def test_another_programs_yaml_file_in_the_deck_folder_is_said_not_to_belong(
     assert "hører nok ikke til dækket" not in str(error.value.problems[0])
 
 
+def test_a_file_that_is_a_list_is_told_what_it_lacks_or_that_it_does_not_belong(tmp_path):
+    # both got "filen skal bestå af felterne deck, proposals, events og scenarios": an Ansible
+    # playbook in the folder, and cards written without "proposals:" above them
+    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "playbook.yml").write_text("- hosts: all\n  tasks: []\n")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    assert "den er en liste uden et dæks felter" in str(error.value.problems[0])
+    (tmp_path / "playbook.yml").write_text("- id: x\n  kind: saving\n  effect: [1]\n")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = str(error.value.problems[0])
+    assert "skriv 'proposals:' (eller 'events:') på linjen før listen" in said, said
+
+
 def test_a_save_renamed_into_a_deck_folder_is_named_for_what_it_is(tmp_path, std_deck):
     # a save renamed "deck.yaml" among the deck's files got 15 "ukendt felt" lines
     from game.engine import History, new_game
