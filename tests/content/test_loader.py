@@ -767,8 +767,7 @@ def test_a_whole_number_with_a_zero_decimal_is_told_the_one_number():
     # … and "8.0", told "ikke 8.0" and nothing to write
     problems = _problems(_good_body() + "    capacity: 8.0\n")
     assert any(
-        "'capacity' skal være et helt tal uden decimaler: skriv 8, ikke 8.0" in p
-        for p in problems
+        "'capacity' skal være et helt tal uden decimaler: skriv 8, ikke 8.0" in p for p in problems
     ), problems
 
 
