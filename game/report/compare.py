@@ -275,7 +275,7 @@ class Comparison(list[ComparisonGroup]):
         never played, one per name that several tables carry, one per group of another deck
         than the most tables played (a stray save in the host's folder), and one per group
         compared apart from the first, saying why."""
-        copies = [line for same in self.copies for line in same.lines(lang)]
+        copies = [line for same in self.copies for line in same.lines(lang, self.names)]
         return (
             copies
             + unplayed_lines(self.unplayed, lang, self.names)
@@ -592,8 +592,6 @@ def compare_saves(paths: list[Path]) -> Comparison:
             unreadable.append(Unreadable(file, said))
     unreadable = [replace(u, shown=names.get(u.path, "")) for u in unreadable]
     games, copies = one_per_game(readable)
-    shown = tuple(names.items())
-    copies = [replace(same, shown=shown) for same in copies]
     # a game started and never played (someone pressed Start and walked away) is no table
     unplayed = [saved.path for saved in games if not saved.history.actions]
     groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
@@ -955,6 +953,7 @@ def comparison_html(
     """The self-contained compare.html (``copies``: the games found in more than one file;
     ``unplayed``: saves of games without a decision, left out)."""
     count = sum(len(g.tables) for g in groups)
+    names = groups.names if isinstance(groups, Comparison) else None  # how files are shown
     date = format_moment(datetime.now(), lang)
     parts = [
         f'<header class="top"><h1>{esc(catalogue(lang).t("report.compare.title"))}</h1>'
@@ -979,13 +978,12 @@ def comparison_html(
         parts.append(
             f'<p class="muted small">{esc(catalogue(lang).t("report.compare.copies_note"))}</p><ul>'
         )
-        parts.extend(f"<li>{esc(line)}</li>" for same in copies for line in same.lines(lang))
+        parts.extend(f"<li>{esc(line)}</li>" for same in copies for line in same.lines(lang, names))
         parts.append("</ul></section>")
     if unplayed:
         parts.append(
             f"<section><h2>{esc(catalogue(lang).t('report.compare.unplayed_head'))}</h2><ul>"
         )
-        names = groups.names if isinstance(groups, Comparison) else None
         parts.extend(f"<li>{esc(line)}</li>" for line in unplayed_lines(unplayed, lang, names))
         parts.append("</ul></section>")
     if unreadable:

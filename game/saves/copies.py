@@ -19,7 +19,7 @@ is a game of its own there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,23 +52,22 @@ class SameGame:
     kept: Path
     decisions: int
     copies: tuple[Copy, ...]
-    shown: tuple[tuple[Path, str], ...] = ()
-    """How the files are named to the reader (``game.saves.files.distinct_names``); a file
-    not in it by its name."""
 
-    def name(self, path: Path) -> str:
-        """``path`` as the reader is shown it."""
-        return display_path(dict(self.shown).get(path, path.name))
+    def lines(self, lang: str = "da", names: Mapping[Path, str] | None = None) -> list[str]:
+        """One sentence per copy, in ``lang``; ``names``: how the files are shown to the
+        reader (``game.saves.files.distinct_names``), a file not in it by its name."""
+        shown = names or {}
 
-    def lines(self, lang: str = "da") -> list[str]:
-        """One sentence per copy, in ``lang``."""
-        kept = self.name(self.kept)
+        def name(path: Path) -> str:
+            return display_path(shown.get(path, path.name))
+
+        kept = name(self.kept)
         lines = []
         for copy in self.copies:
             lines.append(
                 catalogue(lang).t(
                     f"report.same.{copy.relation}",
-                    copy=self.name(copy.path),
+                    copy=name(copy.path),
                     kept=kept,
                     n=copy.decisions,
                     m=self.decisions,

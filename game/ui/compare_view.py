@@ -156,7 +156,7 @@ def _column_weights(
     for table in group.tables:
         needs[0] = max(needs[0], width(bold, table.label(app.lang)))
         for i, (value, target) in enumerate(zip(table.raaderum, table.target)):
-            text = cell_text(value, target, app.lang, marks)
+            text = cell_text(value, target, app.lang)
             needs[1 + i] = max(
                 needs[1 + i], width(regular, text) + (gap // 2 + badge if marks else 0)
             )
@@ -166,10 +166,10 @@ def _column_weights(
     return [float(need + gap) for need in needs]
 
 
-def cell_text(value: float, target: float, lang: str, marks: bool) -> str:
+def cell_text(value: float, target: float, lang: str) -> str:
     """A table's råderum in one year as the comparison writes it: with the decimals that show
     a miss as one (27,95 against 28), as the table's own report and sheet write it, also in
-    the compact form without marks (a met 6,5 read "7", and a host's figures differed from
+    the compact form without ✓/✗ (a met 6,5 read "7", and a host's figures differed from
     the tables' own); a miss is never rounded up to its target."""
     met = value >= target - 1e-9
     return format_against(value, target, lang, met=met)
@@ -372,7 +372,7 @@ def draw_tables(
                 charts.blit_text(surface, "–", font, theme.MUTED, "center", cell.center)
                 continue
             met = value >= target - 1e-9
-            text = cell_text(value, target, app.lang, marks)
+            text = cell_text(value, target, app.lang)
             text_w = font.size(charts.displayable(text, font))[0]
             x0 = cell.centerx - (text_w + (g // 2 + badge if marks else 0)) // 2
             charts.blit_text(

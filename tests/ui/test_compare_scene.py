@@ -434,9 +434,9 @@ def test_a_half_played_table_shows_only_what_its_board_showed(deck: Deck, tmp_pa
     small.step(0.016)
     shown = shown_raaderum(state)
     targets = state.targets
-    assert cell_text(shown[1], targets[1], "da", True) in texts
-    hidden = cell_text(raaderum(state)[1], targets[1], "da", True)
-    assert hidden not in texts or hidden == cell_text(shown[1], targets[1], "da", True)
+    assert cell_text(shown[1], targets[1], "da") in texts
+    hidden = cell_text(raaderum(state)[1], targets[1], "da")
+    assert hidden not in texts or hidden == cell_text(shown[1], targets[1], "da")
     assert texts.count("–") == len(state.scenario.years) - state.round - 1  # not begun
     small.scenes.clear()
 
@@ -446,11 +446,11 @@ def test_the_compact_form_writes_the_figures_the_tables_own_sheets_write() -> No
     # 6,5 read "7", where the table's own report said 6,5
     from game.ui.compare_view import cell_text
 
-    assert cell_text(27.95, 28.0, "da", marks=False) == "27,95"
-    assert cell_text(30.4, 28.0, "da", marks=False) == "30,4"
-    assert cell_text(6.5, 3.0, "da", marks=False) == "6,5"
-    assert cell_text(9.4, 9.35, "da", marks=False) == "9,4"  # met: not "9" under 9,35
-    assert cell_text(27.95, 28.0, "da", marks=True) == "27,95"
+    assert cell_text(27.95, 28.0, "da") == "27,95"
+    assert cell_text(30.4, 28.0, "da") == "30,4"
+    assert cell_text(6.5, 3.0, "da") == "6,5"
+    assert cell_text(9.4, 9.35, "da") == "9,4"  # met: not "9" under 9,35
+    assert cell_text(27.95, 28.0, "da") == "27,95"
 
 
 def test_a_decks_group_says_its_own_unit(deck: Deck, tmp_path) -> None:
@@ -496,7 +496,7 @@ def test_at_1024_a_four_year_game_keeps_its_figures_and_marks(deck: Deck, tmp_pa
         )
         state = history.current
         figures += [
-            cell_text(v, t, "da", marks=True) for v, t in zip(raaderum(state), state.targets)
+            cell_text(v, t, "da") for v, t in zip(raaderum(state), state.targets)
         ]
     from game.ui import charts
     from tests.ui.driver import record_chart_places
