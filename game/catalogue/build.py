@@ -128,13 +128,6 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 reading.line(sheet, Cell(top, column, None)),
             )
             reading.warnings.append(reading.hidden_warnings[name][0])
-        if sheet is not None and sheet.struck_rows:
-            rows = ", ".join(f"{r} ({shortened(text)})" for r, text in sheet.struck_rows[:12])
-            more = "…" if len(sheet.struck_rows) > 12 else ""
-            count = "one" if len(sheet.struck_rows) == 1 else "many"
-            said = Message.of(f"catalogue.rows_struck.{count}", rows=rows + more)
-            at = sheet.where(Cell(sheet.struck_rows[0][0], 1, None).ref)
-            reading.warnings.append(CatalogueProblem(at, said))
         if sheet is None:
             if name in catalogue.refused:
                 # its file was given but refused (said first): not missing, and not read
@@ -155,6 +148,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             sheet = dataclasses.replace(joined.sheet, cells=dict(joined.sheet.cells))
             above = header_row(sheet)
             stated[name] = (sheet, stated_units(sheet, joined.bands))
+            _struck(reading, sheet, above)
         _comments(reading, sheet, max(above, 1))
         for merged in sheet.merged:
             cells = cell_range(merged)
@@ -592,6 +586,19 @@ def _fill_down(reading: Reading, sheet: Sheet, merged: str, heading_row: int) ->
 def _looking_like(catalogue: Catalogue, name: str) -> list[str]:
     """The sheets that are not read whose names point at the data sheet ``name``."""
     return [other for other in catalogue.other_sheets if looks_like(other) == name]
+
+
+def _struck(reading: Reading, sheet: Sheet, headings: int) -> None:
+    """A warning naming the rows under the headings (row ``headings``) with a cell struck
+    through: read as cards, though a budget office strikes a rejected proposal through."""
+    struck = [(row, text) for row, text in sheet.struck_rows if row > headings]
+    if struck:
+        rows = ", ".join(f"{r} ({shortened(text)})" for r, text in struck[:12])
+        more = "…" if len(struck) > 12 else ""
+        count = "one" if len(struck) == 1 else "many"
+        said = Message.of(f"catalogue.rows_struck.{count}", rows=rows + more)
+        at = sheet.where(Cell(struck[0][0], 1, None).ref)
+        reading.warnings.append(CatalogueProblem(at, said))
 
 
 def _headed_like(catalogue: Catalogue, name: str) -> list[str]:

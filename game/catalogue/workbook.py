@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.cells import Cell, column_letter, is_blank
-from game.catalogue.columns import ABOUT, DATA_SHEETS, sheet_key
+from game.catalogue.columns import DATA_SHEETS, PROPOSALS, SCENARIOS, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text
@@ -113,7 +113,7 @@ def read_workbook(path: Path, label: str) -> Catalogue:
             catalogue.sheets[name] = found
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
-    missing = [name for name in DATA_SHEETS if name not in named and name != ABOUT]
+    missing = [name for name in (PROPOSALS, SCENARIOS) if name not in named]
     if missing and catalogue.other_sheets:
         # a data sheet is missing: the other sheets' headings are read after all (they are
         # skipped otherwise), so that "Ark1" with the headings of 'Forslag' is named

@@ -156,16 +156,10 @@ def cmd_enter(args: argparse.Namespace) -> int:
         f"{year}: {format_against(v, t, lang) if i < begun else '–'}/{format_target(t, lang)}"
         for i, (year, v, t) in enumerate(zip(scenario.years, totals, state.targets))
     )
-    stopped = not state.finished and played is not None  # "--stopped-after": not "i gang"
-    result = say(
-        "cli.enter.won"
-        if won
-        else "cli.enter.lost"
-        if state.finished
-        else "compare.stopped"
-        if stopped
-        else "cli.enter.open"
-    )
+    if state.finished:
+        result = say("cli.enter.won" if won else "cli.enter.lost")
+    else:  # "--stopped-after": the table stopped, it is not "i gang"
+        result = say("compare.stopped" if played is not None else "cli.enter.open")
     print(
         say(
             "cli.enter.saved",

@@ -71,7 +71,6 @@ def _plan_items(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[st
     ``raaderum enter`` takes them too: a card by its title or by the id the budget office's
     workbook spelt ("Luk den mindste landsbyskole@2"), and a round by its budget year
     ("skole-luk@2028") – a budget office's plan says years, not rounds."""
-    from game.planning import PlanError
     from game.saves.paper import by_title
 
     parts = [item.rpartition("@") if "@" in item else (item, "", "") for item in items]
@@ -83,8 +82,9 @@ def _plan_items(deck: Deck, scenario: Scenario, items: Sequence[str]) -> list[st
     years = [year.strip() for year in scenario.years]
     written = []
     for item, (card, _), (_, at, when) in zip(items, cards, parts):
-        if not card.strip():  # said with what was typed ("@2028"), not the round it became
-            raise PlanError("no_card", item=item.strip())
+        if not card.strip():  # parse_plan says so, with what was typed ("@2028")
+            written.append(item.strip())
+            continue
         when = when.strip()
         if when in years:
             when = str(years.index(when) + 1)
