@@ -495,9 +495,7 @@ def test_at_1024_a_four_year_game_keeps_its_figures_and_marks(deck: Deck, tmp_pa
             history,
         )
         state = history.current
-        figures += [
-            cell_text(v, t, "da") for v, t in zip(raaderum(state), state.targets)
-        ]
+        figures += [cell_text(v, t, "da") for v, t in zip(raaderum(state), state.targets)]
     from game.ui import charts
     from tests.ui.driver import record_chart_places
 
