@@ -775,7 +775,14 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
         line = item.doc.line((*item.path, "id"))
         where = f"{previous.doc.file}:{previous.doc.line((*previous.path, 'id'))}"
         problems.append(
-            Problem.of(item.doc.file, line, f"deck.id_twice.{section}", id=item.spec, where=where)
+            Problem.of(
+                item.doc.file,
+                line,
+                f"deck.id_twice.{section}",
+                id=item.spec,
+                where=where,
+                first_file=previous.doc.file,  # not shown: read by _copies_folded
+            )
         )
     return first
 
@@ -802,7 +809,7 @@ def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> l
     groups: dict[tuple[str, str], list[Problem]] = {}
     for problem in found:
         if problem.said.key.startswith("deck.id_twice."):
-            other = str(problem.said.kwargs["where"]).rsplit(":", 1)[0]
+            other = str(problem.said.kwargs["first_file"])
             groups.setdefault((problem.file, other), []).append(problem)
     cards = {doc.file: _card_count(doc) for doc in documents}
     folded: dict[int, Problem] = {}  # the first repeat of a copy -> the one message for it
