@@ -96,28 +96,6 @@ def deck_files(path: Path) -> list[Path]:
     return [path]
 
 
-_COPY = re.compile(
-    r"^(?P<base>.+?)(?: - (?:kopi|copy)(?: \(\d+\))?| \(\d+\)|[ _-](?:kopi|copy))"
-    r"(?P<suffix>\.ya?ml)$",
-    re.IGNORECASE,
-)
-"""A file's name as Windows, macOS or a person names a copy: "forslag - Kopi.yaml",
-"forslag - Copy (2).yaml", "forslag (1).yaml", "forslag_kopi.yaml"."""
-
-
-def copy_of(name: str, names: Sequence[str]) -> str | None:
-    """The name in ``names`` that the file ``name`` is a copy of (``_COPY``), or None: a copy
-    left in a deck folder holds every card of its original a second time."""
-    match = _COPY.match(name)
-    if match is None:
-        return None
-    base = match.group("base").casefold()
-    for other in names:
-        if other != name and Path(other).stem.casefold() == base:
-            return other
-    return None
-
-
 _PICTURES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF")
 """How a picture or a PDF begins: given as a deck, it was said to be "not UTF-8"."""
 
@@ -165,13 +143,6 @@ def load_deck(
         raise DeckError([Problem.of(label, 1, "deck.is_catalogue", **said)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
-    copies = [
-        Problem.of(str(file), 1, "deck.copy_of", original=original)
-        for file in files
-        if (original := copy_of(file.name, [f.name for f in files])) is not None
-    ]
-    if copies:
-        raise DeckError(copies)
     sources = [(str(file), _read_limited(file)) for file in files]
     # a save, the schema or a picture given as a deck, or renamed into a deck folder (a
     # save called deck.yaml got 15 "ukendt felt" lines)
@@ -321,9 +292,25 @@ def _checked(documents: list[YamlDocument], problems: list[Problem], order: list
 
 
 def _ranked(problems: list[Problem], order: list[str]) -> list[Problem]:
-    """``problems`` without repeats, by the position of their file in ``order``, then line."""
+    """``problems`` without repeats, by the position of their file in ``order``, then line.
+    A file told to be a copy of another is told that alone: its deck header, scenarios and
+    cards are the original's a second time ("deckhovedet står to gange" and the like)."""
+    copies = {p.file for p in problems if p.said.key in _COPY_KEYS}
+    kept = [p for p in problems if p.said.key in _COPY_KEYS or not _about(p, copies)]
     rank = {name: i for i, name in reversed(list(enumerate(order)))}
-    return sorted(_unique(problems), key=lambda p: (rank.get(p.file, 0), p.line))
+    return sorted(_unique(kept), key=lambda p: (rank.get(p.file, 0), p.line))
+
+
+_COPY_KEYS = ("deck.copy_of", "deck.copy_cards")
+"""The messages that name a file as a copy of another (``_copies_folded``)."""
+
+
+def _about(problem: Problem, files: set[str]) -> bool:
+    """True when ``problem`` stands in one of ``files`` or names one ("står også i …")."""
+    if problem.file in files:
+        return True
+    named = [str(value) for value in problem.said.kwargs.values()]
+    return any(text == f or text.startswith(f"{f}:") for text in named for f in files)
 
 
 def font_warnings(doc: YamlDocument) -> list[Problem]:
@@ -821,12 +808,20 @@ def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> l
         count, mine, theirs = len(repeats), Path(file), Path(other)
         said = Problem.of(file, 1, "deck.same_cards", other=theirs.name, count=count, total=total)
         if theirs.stem.casefold() in mine.stem.casefold():  # "Kopi af forslag": this file
-            said = Problem.of(file, 1, "deck.copy_cards", original=theirs.name, count=count)
+            said = _copy_said(file, theirs.name, count, count == total)
         elif mine.stem.casefold() in theirs.stem.casefold():  # "forslag.bak" sorts first
-            said = Problem.of(other, 1, "deck.copy_cards", original=mine.name, count=count)
+            said = _copy_said(other, mine.name, count, count == cards.get(other, 0))
         folded[id(repeats[0])] = said
         dropped.update(id(p) for p in repeats[1:])
     return [folded.get(id(p), p) for p in found if id(p) not in dropped]
+
+
+def _copy_said(copy: str, original: str, count: int, whole: bool) -> Problem:
+    """That the file ``copy`` is a copy of ``original`` (a name): ``whole`` when every card
+    of it repeats one there ("så hvert kort i den står to gange"), else how many do."""
+    if whole:
+        return Problem.of(copy, 1, "deck.copy_of", original=original)
+    return Problem.of(copy, 1, "deck.copy_cards", original=original, count=count)
 
 
 def _card_count(doc: YamlDocument) -> int:

@@ -818,11 +818,11 @@ def _folder_deck(folder: Path) -> str:
         (
             "Kopi af forslag.yaml",
             "Kopi af forslag.yaml:1: filen ser ud til at være en kopi af "
-            "forslag.yaml: 3 af dens kort har samme id som et kort dér",
+            "forslag.yaml, så hvert kort i den står to gange i dækket",
         ),
         (
             "forslag.bak.yaml",
-            "forslag.bak.yaml:1: filen ser ud til at være en kopi af forslag.yaml: 3 af dens kort",
+            "forslag.bak.yaml:1: filen ser ud til at være en kopi af forslag.yaml, så hvert",
         ),
         (
             "gammel.yml",
@@ -843,6 +843,41 @@ def test_a_copy_under_any_name_is_said_once_not_for_every_card(tmp_path, copy, t
         load_deck(tmp_path)
     said = [p.text() for p in error.value.problems]
     assert len(said) == 1 and said[0].startswith(f"{tmp_path / told}"), said
+
+
+def test_a_copy_with_a_card_of_its_own_says_how_many_cards_repeat(tmp_path):
+    # the office added a card to its copy: not "every card in it is twice"
+    body = _folder_deck(tmp_path) + CARD.format(id="d", kind="saving")
+    (tmp_path / "forslag - Kopi.yaml").write_text(body, encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    assert [p.text() for p in error.value.problems] == [
+        f"{tmp_path / 'forslag - Kopi.yaml'}:1: filen ser ud til at være en kopi af "
+        "forslag.yaml: 3 af dens kort har samme id som et kort dér; flyt kopien ud af "
+        "dækmappen, eller slet den"
+    ]
+
+
+@pytest.mark.parametrize("name", ["forslag (1).yaml", "forslag - Kopi.yaml"])
+def test_a_file_named_like_a_copy_but_with_cards_of_its_own_is_part_of_the_deck(tmp_path, name):
+    # Explorer names a second download of "forslag.yaml" "forslag (1).yaml": its cards were
+    # refused as "every card in it is twice in the deck" without being read
+    _folder_deck(tmp_path)
+    cards = "".join(CARD.format(id=i, kind="saving") for i in ("d", "e"))
+    (tmp_path / name).write_text("proposals:\n" + cards, encoding="utf-8")
+    deck = load_deck(tmp_path)
+    assert {"d", "e"} <= {p.id for p in deck.proposals}
+
+
+def test_a_whole_deck_copied_is_said_once_without_its_header_twice(tmp_path):
+    # a copy of a one-file deck sorts first ("forslag (1)" before "forslag"): the original
+    # was told that its header stood twice as well
+    (tmp_path / "forslag.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "forslag (1).yaml").write_text(_good_body(), encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = [p.text() for p in error.value.problems]
+    assert len(said) == 1 and "forslag (1).yaml:1: filen ser ud til at være en kopi" in said[0]
 
 
 def test_one_card_given_twice_in_two_files_is_still_said_on_that_card(tmp_path):
