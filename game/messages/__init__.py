@@ -179,9 +179,10 @@ class Catalogue:
             if outcome.all_kinds:
                 met.append(self.t("verdict.won_kinds"))
             if outcome.service_floor is not None:
+                on_floor = outcome.service == outcome.service_floor  # not "ikke under −6" of −6
                 met.append(
                     self.t(
-                        "verdict.won_service",
+                        "verdict.won_service_on_floor" if on_floor else "verdict.won_service",
                         service=format_amount(outcome.service, self.lang, sign=True),
                         floor=format_amount(outcome.service_floor, self.lang, sign=True),
                     )

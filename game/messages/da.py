@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "start.resume": "Gemte spil: fortsæt, eller se resultatet",
     "start.held_marker": "åben i et andet vindue",
     "start.copy_marker": "kopi",
+    "start.versions_marker": "{count} udgaver",
     "start.branch_marker": "egen udgave fra beslutning {k}",
     "start.resume_none": "Ingen gemte spil endnu.",
     "start.resume_all_finished": "Alle gemte spil er spillet færdig. Start et nyt spil, eller åbn et bestemt: »raaderum play --resume FIL«.",
@@ -73,6 +74,7 @@ MESSAGES: dict[str, str] = {
     "board.market_empty": "Ingen flere forslag på bordet.",
     "board.events_short": "Hændelse",
     "board.events": "Hændelse i år",
+    "board.events_in": "Hændelse i {year}",
     "board.events_none": "Ingen hændelse i år.",
     "board.adopted": "Vedtaget",
     "board.adopted_none": "Intet vedtaget endnu.",
@@ -349,7 +351,7 @@ MESSAGES.update(
         "debrief.report_writing": "Skriver rapporten …",
         "debrief.report_done": "Rapporten er gemt i {folder}",
         "debrief.report_failed": "Rapporten kunne ikke skrives: {reason}",
-        "debrief.best_why": "Af de planer, der når målet, er den valgt, der skærer mindst i servicen: den ender på serviceniveau {service} (jeres spil: {own}).",
+        "debrief.best_why": "Af de planer, der når målet, skærer denne mindst i servicen: den ender på serviceniveau {service} (jeres spil: {own}).",
         "debrief.best_legend": "Planen regner med udbytte som ventet, ikke med de udfald, I trak.",
         "debrief.best_legend_new": "Fed og blå: forslag, I ikke vedtog.",
         "debrief.best_legend_own": "Planen tager ingen af de forslag, I lod ligge.",
@@ -387,7 +389,7 @@ MESSAGES.update(
         "compare.copies": "Kopier af et spil, talt én gang: {count}",
         "compare.too_deep": "{path}: mappen ligger mere end {depth} niveauer under den nævnte mappe og er ikke læst, men der er gemte spil i den; nævn den selv (raaderum compare MAPPE {path})",
         "compare.cannot_write": "sammenligningen kan ikke skrives: {reason}",
-        "compare.diverged": "»{table}« har en kopi, der gik sin egen vej efter beslutning {decision}; den med flest beslutninger er talt med – se på startskærmen, hvilken der er bordets",
+        "compare.diverged": "»{table}« har en kopi, der gik sin egen vej efter beslutning {decision}; den med flest beslutninger er talt med; er den anden bordets, så flyt den talte fil ud af mappen, og læs igen",
         "compare.same_name": "{count} borde hedder »{name}«",
         "compare.table_col": "Bord",
         "compare.service_col": "Service",
@@ -435,6 +437,7 @@ MESSAGES.update(
         "report.verdict.lost": "Gruppen klarede det ikke",
         "verdict.won_target": "Målet blev nået hvert år",
         "verdict.won_kinds": "alle tre slags forslag kom i spil",
+        "verdict.won_service_on_floor": "serviceniveauet endte på {service}, lige på gulvet",
         "verdict.won_service": "serviceniveauet endte på {service}, ikke under gulvet på {floor}",
         "verdict.missed": "Målet blev ikke nået i {years}.",
         "verdict.kinds": "Gruppen vedtog ingen {kinds}.",
@@ -450,23 +453,23 @@ MESSAGES.update(
         "report.section.adopted": "Vedtagne forslag",
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
-        "report.section.whatif_note": "Jeres valg tre gange: som det gik, som hvis hvert usikkert "
+        "report.section.whatif_note": "Jeres valg tre gange: som det gik, som om hvert usikkert "
         "forslag havde givet præcis det forventede, og i de 10 % dårligste udfald – og den bedste "
         "plan med de forslag, der lå på bordet.",
         "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
         "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
-        "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
-        "er den valgt, der skærer mindst i servicen.",
-        "report.section.whatif_note.paper": "Jeres valg tre gange: som det gik, som hvis hvert "
+        "overholdt. Beløb som forventet; hændelserne som de faldt. Af de planer, der når målet, "
+        "skærer denne mindst i servicen.",
+        "report.section.whatif_note.paper": "Jeres valg tre gange: som det gik, som om hvert "
         "usikkert forslag havde givet præcis det forventede, og i de 10 % dårligste udfald – og den "
         "bedste plan med alle scenariets forslag.",
         "report.section.best.paper": "Den bedste plan med alle scenariets forslag",
         "report.section.best_note.paper": "Et bord på papir taster ikke ind, hvilke forslag der lå "
         "på bordet, så planen må bruge hele bunken: hvert forslag kan vedtages én gang i et "
         "hvilket som helst år. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
-        "overholdt. Beløb som forventet; hændelserne som de faldt. Blandt planer, der når målet, "
-        "er den valgt, der skærer mindst i servicen.",
+        "overholdt. Beløb som forventet; hændelserne som de faldt. Af de planer, der når målet, "
+        "skærer denne mindst i servicen.",
         "report.best.met_all": "Den bedste plan når målet i alle år.",
         "report.best.not_met_all": "Selv den bedste plan når ikke målet i alle år.",
         "report.best.inexact": "Søgningen blev stoppet før tid; det er den bedste plan, der blev fundet.",
@@ -566,9 +569,9 @@ MESSAGES.update(
         "report.same.entered_twice": "{copy} er det samme papirark som {kept} (samme bord, samme valg og hændelser), indtastet to gange; det tælles én gang.",
         "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n_decisions}) og tælles ikke med.",
         "report.same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m_decisions}); kun {kept} tælles med.",
-        "report.same.diverged_tie": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; begge har {m_decisions}, og {kept}, der er gemt senest, tælles med, {copy} gør ikke.",
+        "report.same.diverged_tie": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; begge har {m_decisions}, og {kept}, der er gemt senest, tælles med, {copy} gør ikke. Er {copy} bordets udgave, så flyt {kept} ud af mappen, og sammenlign igen.",
         "report.same.undone": "{copy} har {n_decisions} af samme spil som {kept}, men {kept} er gemt senere med {m}: de sidste beslutninger er fortrudt, og kun {kept} tælles med.",
-        "report.same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke.",
+        "report.same.diverged": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; {kept} har flest beslutninger ({m} mod {n}) og tælles med, {copy} gør ikke. Er {copy} bordets udgave, så flyt {kept} ud af mappen, og sammenlign igen.",
     }
 )
 
@@ -620,7 +623,6 @@ MESSAGES.update(
         "start.resume_lost": "tabt",
         "start.resume_copies.one": "+ 1 kopi af samme spil",
         "start.resume_copies.many": "+ {n} kopier af samme spil",
-        "start.resume_branch": "samme spil som {name}, men anderledes fra beslutning {k}",
         "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}.",
         "start.folder_pick": "Skriv en anden mappe til gemte spil (fx en USB-nøgle), og tryk Enter:",
         "start.folder_field": "Sti til en mappe",
@@ -673,6 +675,10 @@ MESSAGES.update(
         "save.copy_made": "I spiller nu videre i en kopi: {path}",
         "save.read_only_refused_free": "Det andet vindue har lukket spillet. Fortsæt det her (K) for at træffe beslutninger.",
         "save.read_only_refused": "Spillet er åbnet skrivebeskyttet. Fortsæt i en kopi (K) for at træffe beslutninger.",
+        "save.versions_title": "Spillet findes i {count} udgaver",
+        "save.versions_text": "Filerne er samme spil, men der er spillet videre i dem hver for sig, fx på to bærbare med samme skymappe. Hvilken udgave fortsætter bordet?\n{lines}\n»Sammenlign borde« tæller udgaven med flest beslutninger; er det ikke bordets, så flyt den anden fil ud af mappen, før I sammenligner.",
+        "save.versions_line": "{number}. {file}: {decisions}, gemt {when}",
+        "save.versions_continue": "Fortsæt udgave {number} ({decisions})",
         "save.other_versions_title": "Spillet findes i en anden udgave",
         "save.paper_refused": "Et bord på papir spilles ikke videre her. Ret arket med »Ret bordet« (K), hvis noget er tastet forkert.",
         "save.banner_paper": "Bord på papir: her kan det ses, men ikke spilles videre. Er noget tastet forkert, så ret arket (K).",

@@ -12,6 +12,7 @@ from game.saves.files import WriteFailed, folder_problem
 from game.saves.listing import (
     ResumeChoice,
     choose_resume,
+    game_versions,
     list_saves,
     other_versions,
     scan_saves,
@@ -57,6 +58,7 @@ __all__ = [
     "copy_save",
     "crash_log_folder",
     "folder_problem",
+    "game_versions",
     "held_elsewhere",
     "list_saves",
     "lock_holder",

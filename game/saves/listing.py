@@ -263,6 +263,31 @@ def other_versions(saved: SavedGame, *, reporting: bool = False) -> tuple[Messag
     return tuple(notes)
 
 
+def game_versions(saved: SavedGame) -> tuple[SaveInfo, ...]:
+    """The versions of the game of ``saved`` when it went two (or more) ways after some
+    decision (a cloud drive's conflict copy on which another laptop played on), each as the
+    "Fortsæt" list shows it: first ``saved`` itself, then the others. The window asks which
+    of them the table continues. Empty when the game has one version, when ``saved`` is an
+    older copy that another file stands for, or when the folder cannot be read."""
+    mine = saved.path.resolve()
+    games = scan_saves(saved.path.parent).games
+    head = next((info for info in games if info.path.resolve() == mine), None)
+    if head is None:
+        return ()
+    # the versions of one game all name its longest file; that file names none
+    root = head.branch_of.resolve() if head.branch_of is not None else mine
+    others = tuple(
+        info
+        for info in games
+        if info is not head
+        and (
+            info.path.resolve() == root
+            or (info.branch_of is not None and info.branch_of.resolve() == root)
+        )
+    )
+    return (head, *others) if others else ()
+
+
 def _branch_note(saved: SavedGame, other: Path, at: int | None, tail: str) -> Message:
     return Message.of(
         f"listing.version.branch{tail}",

@@ -16,7 +16,14 @@ from game.content import DeckError, load_deck
 from game.engine import Deck
 from game.messages import Catalogue, render, target_refusal, unknown_scenario
 from game.paths import saves_dir, standard_deck
-from game.saves import GameSettings, SaveError, list_saves, other_versions, read_save
+from game.saves import (
+    GameSettings,
+    SaveError,
+    game_versions,
+    list_saves,
+    other_versions,
+    read_save,
+)
 from game.saves.autosave import unsaved_message
 from game.saves.preferences import Preferences, preferences_path, read_preferences
 from game.ui.app import EXIT_BAD_INPUT, EXIT_NOT_SAVED, EXIT_OK, App, window_hints
@@ -185,7 +192,14 @@ def play(args: argparse.Namespace) -> int:
         notes = other_versions(saved)  # a cloud drive's copy may hold more of the game
         for note in notes:
             print(f"raaderum play: {render(note, lang)}", file=sys.stderr)
-        if notes:
+        versions = game_versions(saved)
+        if versions:
+            # the table chooses: the window went on in the newest file, while the comparison
+            # counted the other (more decisions), and neither said which had how many
+            rest = [n for n in notes if not n.key.startswith("listing.version.branch")]
+            text = "\n".join(app.say(note) for note in rest)
+            app.push("versions", shown=versions[0], others=versions[1:], notes=text)
+        elif notes:
             # said until it is closed, whole: a notice was cut ("har 4. S…") and gone after
             # eight seconds, and the room played on in the older copy
             text = "\n".join(app.say(note) for note in notes)

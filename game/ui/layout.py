@@ -113,12 +113,16 @@ def board_layout(
     *,
     events_h: int = 0,
     meters_h: int = 0,
+    end_h: int = 0,
     banner: bool = False,
 ) -> BoardLayout:
     """The board for a window of ``width`` × ``height`` with ``market_size`` cards on the table
     and ``years`` budget years. ``events_h`` and ``meters_h`` are the heights the events and
     meters panels need for what they show now (0: their usual share; the board measures them
-    with its fonts); ``banner`` makes room under the header for the "not saved" band."""
+    with its fonts), ``end_h`` the height the end-of-year panel needs (a report's picture
+    shows the verdict there; 0 or less than its usual height: its usual height, and never
+    more than a third of the side column); ``banner`` makes room under the header for the
+    "not saved" band."""
     width, height = max(1, width), max(1, height)
     scale = Scale(height)
     g = scale.gap
@@ -191,7 +195,7 @@ def board_layout(
     )
     cards = tuple(grid(market_area, market_size, plan.columns, plan.card_gap))
 
-    end_h = max(round(scale.heading * 2.4), round(height * 0.09))
+    end_h = max(round(scale.heading * 2.4), round(height * 0.09), min(end_h, side.height // 3))
     side_body, end_area = (
         _rect(side.x, side.y, side.width, side.height - end_h - g),
         _rect(side.x, side.bottom - end_h, side.width, end_h),

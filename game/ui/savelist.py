@@ -22,7 +22,6 @@ from game.saves import (
     held_elsewhere,
     scan_saves,
 )
-from game.saves.files import display_path
 from game.saves.stamps import stamp_seconds
 from game.ui import theme
 from game.ui.draw import panel
@@ -41,6 +40,10 @@ class Entry:
     held: bool = False
     """Another window holds the game (its save's lock) as the list was read: it opens
     read-only or in a copy."""
+    versions: int = 1
+    """How many files of this game went their own way (this one and its ``branch_of``
+    entries, a cloud drive's conflict copies on which another laptop played on): 1 for a
+    game in one version."""
 
     @property
     def path(self) -> Path:
@@ -60,9 +63,10 @@ def entries(listing: SaveListing) -> list[Entry]:
     damaged = sorted(listing.damaged, key=lambda d: stamp_seconds(d.modified), reverse=True)
     newest_game = stamp_seconds(games[0].updated) if games else float("-inf")
     first = damaged[:1] if damaged and stamp_seconds(damaged[0].modified) > newest_game else []
+    roots = [info.branch_of.resolve() for info in games if info.branch_of is not None]
     return [
         *(Entry(damaged=d) for d in first),
-        *(Entry(info=info) for info in games),
+        *(Entry(info=info, versions=1 + roots.count(info.path.resolve())) for info in games),
         *(Entry(damaged=d) for d in damaged[len(first) :]),
     ]
 
@@ -90,6 +94,8 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
         # in the first line, which a small screen shows whole: two rows read alike ("Bord 2 ·
         # mål 25 mio. kr.") and what told them apart was cut at the end of the second
         markers.append(app.t("start.branch_marker", k=info.branch_at or 0))
+    elif entry.versions > 1:  # the game another entry went its own way from
+        markers.append(app.t("start.versions_marker", count=entry.versions))
     if markers:  # in the first line, which a small screen shows whole
         table = f"{table} ({', '.join(markers)})"
     if info.target is not None:
@@ -109,19 +115,19 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
             date=date,
             scenario=info.scenario_title,
         )
+    if info.branch_of is not None or entry.versions > 1:
+        # which of the versions has more decisions, first: the line was cut at "samme spil
+        # som spil-…json, men anderledes fra besl…" even at 4K, and the count never shown
+        count = "one" if info.decisions == 1 else "many"
+        detail = f"{app.t(f'report.decisions.{count}', count=info.decisions)} · {detail}"
     copies = copies_words(app, info)
-    if info.branch_of is not None:  # which game it went its own way from: said first
-        return table, f"{copies} · {detail}"
     return table, f"{detail} · {copies}" if copies else detail
 
 
 def copies_words(app: Host, info: SaveInfo) -> str:
     """What the entry says about other files of the same game: how many identical or older
-    copies it stands for, or which game a copy that went its own way was copied from ("" when
-    neither)."""
-    if info.branch_of is not None:
-        name = display_path(info.branch_of.name)
-        return app.t("start.resume_branch", name=name, k=info.branch_at or 0)
+    copies it stands for ("" when none). A file that went its own way says so in its first
+    line (``start.branch_marker``)."""
     if info.copies:
         count = "one" if len(info.copies) == 1 else "many"
         return app.t(f"start.resume_copies.{count}", n=len(info.copies))

@@ -1849,6 +1849,41 @@ def test_resuming_an_older_copy_says_so_until_it_is_closed(windows, std_deck, tm
     assert app.top is dialog and not app.toast_texts()  # a dialog, not a notice that fades
 
 
+def test_resuming_a_game_that_went_two_ways_asks_which_version_the_table_continues(
+    windows, std_deck, tmp_path
+):
+    # a trial: the window went on in the newest file while "Sammenlign borde" counted the
+    # other (more decisions), and nothing said which version had how many decisions
+    from game.engine import History, new_game
+    from game.saves import GameSettings, new_save_path, read_save, write_save
+
+    start = History.start(new_game(std_deck, "intro", 8))
+    market = start.current.market
+    first = start.do(Adopt(market[0]))
+    ours = first.do(Adopt(market[1]))
+    theirs = first.do(Adopt(market[2])).do(Adopt(market[3]))
+    path = new_save_path(tmp_path / "saves")
+    settings = GameSettings("intro", 8, None, table="Bord 2")
+    write_save(path, std_deck, settings, ours, game_id="d" * 32)
+    other = path.with_name(f"{path.stem}-DESKTOP-AB12.json")
+    write_save(other, std_deck, settings, theirs, game_id="d" * 32)
+    app = windows("--resume", str(path))
+    dialog = app.top
+    assert dialog.name == "versions" and dialog.title == "Spillet findes i 2 udgaver"
+    assert f"1. {path.name}: 2 beslutninger, gemt " in dialog.body, dialog.body
+    assert f"2. {other.name}: 3 beslutninger, gemt " in dialog.body, dialog.body
+    assert [label for label, _ in dialog.buttons] == [
+        "Fortsæt udgave 1 (2 beslutninger)",
+        "Fortsæt udgave 2 (3 beslutninger)",
+    ]
+    key(app, pygame.K_DOWN)
+    key(app, pygame.K_RETURN)  # the other version
+    assert app.top.name == "board" and app.game.history.current == theirs.current
+    app.game.do(Adopt(theirs.current.market[0]))  # the table plays on in that file
+    assert len(read_save(other).history.actions) == 4
+    assert len(read_save(path).history.actions) == 2
+
+
 def test_a_missed_year_is_named_beside_the_chance_that_stays_at_0(make_app, std_deck):
     # a trial: "Chance for at nå målet i alle år: 0 %" stood for the rest of the game once a
     # year was missed, and a room read it as a broken meter

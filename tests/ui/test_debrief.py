@@ -663,7 +663,7 @@ def test_the_best_plan_keeps_as_much_of_each_title_as_fits_on_a_projector(
     ends = sum(deck.proposal(pid).service for pid, _ in scene.whatif.best_plan)
     ends += sum(deck.event(drawn.card).service for drawn in state.events)
     said = " ".join(drawn)
-    assert "Af de planer, der når målet, er den valgt, der skærer mindst i servicen" in said
+    assert "Af de planer, der når målet, skærer denne mindst i servicen" in said
     assert f"den ender på serviceniveau {format_amount(ends, sign=True)}" in said
     small.scenes.clear()
 

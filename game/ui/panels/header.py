@@ -162,6 +162,17 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EndYearView) -> str | None:
         return "end_year"
 
+    def needed_height(self, width: int, view: EndYearView) -> int:
+        """The height the panel needs in ``width`` pixels to show the picture's verdict in
+        full at the body size (0 for the button: its usual height). The report's board.png
+        cut "… serviceniveauet endte på −6, ik…"."""
+        if not view.verdict:
+            return 0
+        sc = self.app.scale
+        inner = width - 2 * sc.gap
+        fitted = self.app.text.fit(view.verdict, inner, 100_000, sc.body, sc.body, FONT_BOLD)
+        return fitted.height + 2 * sc.gap
+
     def paint(self, surface: pygame.Surface, layout: BoardLayout, view: EndYearView) -> None:
         t = self.app.t
         if view.verdict:

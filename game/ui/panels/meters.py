@@ -48,7 +48,7 @@ class Meter:
 def capacity_meter(app: Host, state: GameState) -> Meter | None:
     """Kapacitet: the capacity, the belastning adopted, what træthed takes, what is left."""
     if state.finished:
-        return Meter(f"{app.t('board.capacity')} –", "pips")
+        return None  # no year left to spend it on (the report's board.png said "Kapacitet –")
     used = state.used_load
     lost = min(state.lost_capacity, max(0, state.capacity - used))
     left = max(0, state.capacity_left)

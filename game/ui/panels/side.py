@@ -13,6 +13,7 @@ from game.ui import theme
 from game.ui.draw import panel
 from game.ui.layout import BoardLayout, board_layout
 from game.ui.panels import Panel
+from game.ui.panels.header import EndYearPanel
 from game.ui.panels.meters import MetersPanel
 from game.ui.panels.table import BoardTable, empty_line
 from game.ui.scene import Host
@@ -24,6 +25,16 @@ class EventsView:
     """What the events panel shows: the events of the open year (the last, once over)."""
 
     events: tuple[Event, ...]
+    caption: str = ""
+    """"Hændelse i år", or "Hændelse i 2030" once the game is over (a finished board, and the
+    report's board.png, said "i år" of the last year)."""
+
+
+def events_caption(app: Host, state: GameState) -> str:
+    """The events' caption for ``state``: this year's, or the last year's once over."""
+    if state.finished:
+        return app.t("board.events_in", year=state.scenario.years[-1])
+    return app.t("board.events")
 
 
 class EventsPanel(Panel[BoardTable, BoardLayout]):
@@ -38,7 +49,8 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
     def view(self, table: BoardTable) -> EventsView:
         state = table.state
         round_index = state.round if not state.finished else state.scenario.rounds - 1
-        return EventsView(tuple(state.deck.event(e) for e in state.events_in_round(round_index)))
+        events = tuple(state.deck.event(e) for e in state.events_in_round(round_index))
+        return EventsView(events, events_caption(self.app, state))
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EventsView) -> str | None:
         return "events"
@@ -61,8 +73,7 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         if len(view.events) != 1:
             return None
         app, sc = self.app, self.app.scale
-        for key in ("board.events", "board.events_short"):
-            caption = app.t(key).upper()
+        for caption in (view.caption.upper(), app.t("board.events_short").upper()):
             room = width - app.text.width(caption, sc.min_text, FONT_BOLD) - sc.gap
             for size in (sc.body, sc.min_text):
                 if app.text.width(self._amount(view.events[0]), size, FONT_BOLD) <= room:
@@ -110,7 +121,7 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         body = pygame.Rect(inner.x, head.bottom, inner.width, inner.bottom - head.bottom)
         caption = TINY.bold().ink(theme.MUTED).lines(1).shrink()
         on_caption = self._caption_line(body.width, view)
-        words = app.t("board.events").upper() if on_caption is None else on_caption[0]
+        words = view.caption.upper() if on_caption is None else on_caption[0]
         app.text.draw(surface, words, head, caption)
         if not view.events:
             empty_line(app, surface, app.t("board.events_none"), body)
@@ -155,6 +166,7 @@ def measured_layout(
     table: BoardTable,
     events: EventsPanel,
     meters: MetersPanel,
+    end: EndYearPanel,
     banner: bool,
 ) -> BoardLayout:
     """The board's layout for a window of ``size`` with the side column sized by what the
@@ -170,5 +182,6 @@ def measured_layout(
         years,
         events_h=events.needed_height(side_w, events.view(table)),
         meters_h=meters.needed_height(side_w, meters.view(table)),
+        end_h=end.needed_height(side_w, end.view(table)),
         banner=banner,
     )

@@ -19,6 +19,7 @@ from game.ui.scenes.saving import (
     ReopenScene,
     RestartScene,
     SaveElsewhereScene,
+    VersionsScene,
 )
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.target import TargetScene
@@ -43,6 +44,7 @@ ROUTES: dict[str, Route] = {
         RestartScene,
         CloseScene,
         LockedScene,
+        VersionsScene,
         PaperScene,
     )
 }

@@ -29,7 +29,7 @@ from game.ui.panels.chart import ChartPanel
 from game.ui.panels.header import EndYearPanel, HeaderPanel, round_clock
 from game.ui.panels.market import MarketPanel, card_keys
 from game.ui.panels.meters import MetersPanel
-from game.ui.panels.side import EventsPanel, events_text, measured_layout
+from game.ui.panels.side import EventsPanel, events_caption, events_text, measured_layout
 from game.ui.panels.table import BoardTable
 from game.ui.retained import Layers, Same
 from game.ui.risk import RiskMeter
@@ -63,6 +63,7 @@ class BoardScene(BoardInput, Scene):
         self.meters = MetersPanel(app)
         self.adopted = AdoptedPanel(app)
         self.banner = BannerPanel(app)
+        self.end = EndYearPanel(app)
         self.all_panels: list[Panel[BoardTable, BoardLayout]] = [
             HeaderPanel(app),
             self.banner,
@@ -71,7 +72,7 @@ class BoardScene(BoardInput, Scene):
             self.events,
             self.meters,
             self.adopted,
-            EndYearPanel(app),
+            self.end,
         ]
         """Every panel of the board in drawing order (the banner only while it is needed)."""
         self.layers = Layers()
@@ -120,10 +121,15 @@ class BoardScene(BoardInput, Scene):
         the meters need now (measured again only when the window, the state, the language or
         the banner changes; nothing changes a layout's rectangles in place)."""
         banner = self.banner_text()
-        key = (self.app.size, Same(self.state), self.app.lang, banner)
+        picture = self.app.report_picture
+        key = (self.app.size, Same(self.state), self.app.lang, banner, picture)
         if self._layout is None or self._layout[0] != key:
-            table = BoardTable(self.state, None, None, (), None, None, "", False, False, False)
-            made = measured_layout(self.app.size, table, self.events, self.meters, bool(banner))
+            table = BoardTable(
+                self.state, None, None, (), None, None, "", False, False, False, picture=picture
+            )
+            made = measured_layout(
+                self.app.size, table, self.events, self.meters, self.end, bool(banner)
+            )
             if self._layout is not None and self._layout[1] == made:
                 made = self._layout[1]  # the same rectangles: keep the very object
             self._layout = (key, made)
@@ -240,7 +246,7 @@ class BoardScene(BoardInput, Scene):
         """This year's events in full: text and effect per year (the panel may cut them)."""
         text = events_text(self.app, self.state)
         if text:
-            self.app.push("message", title=self.app.t("board.events"), text=text)
+            self.app.push("message", title=events_caption(self.app, self.state), text=text)
 
     def language_changed(self) -> None:
         """The panels' kept pictures hold words of the old language: draw them afresh."""

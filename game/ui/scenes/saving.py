@@ -1,20 +1,23 @@
 """The dialogs of saving when the disk says no: save elsewhere (a folder field, with the USB
 sticks and drives that are plugged in), the warning before closing with unsaved decisions, and
 the choice when a save is open in another window (look at it read-only, or continue in a
-copy)."""
+copy), and which version to continue of a game that went two ways."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.saves import SavedGame
+from game.saves import SavedGame, SaveInfo
+from game.saves.files import display_path
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.opening import continue_in_copy, drive_folders, open_save, start
 from game.ui.scene import Leaving, is_activation, is_key
+from game.ui.start_view import format_time
 from game.ui.textfield import TextField
 from game.ui.theme import BODY, TINY, Scale
 
@@ -282,3 +285,53 @@ class LockedScene(DialogScene):
         """Continue in a copy of the save (a game of its own, saved by this window)."""
         self.close()
         continue_in_copy(self.app, self.saved.path)
+
+
+class VersionsScene(DialogScene):
+    """The game being resumed went two ways (a cloud drive's conflict copy on which another
+    laptop played on): each version with its decisions and when it was saved, and a button to
+    continue each. The first button keeps the version on the board. The comparison counts the
+    version with the most decisions, and the text says so."""
+
+    name = "versions"
+    wide = 0.7
+    tall = 0.7
+
+    def __init__(
+        self, app: Host, shown: SaveInfo, others: tuple[SaveInfo, ...], notes: str = ""
+    ) -> None:
+        self.others = others
+        versions = (shown, *others)
+        lines = "\n".join(
+            app.t(
+                "save.versions_line",
+                number=number,
+                file=display_path(info.path.name),
+                decisions=_decisions(app, info.decisions),
+                when=format_time(info.updated, app.lang),
+            )
+            for number, info in enumerate(versions, start=1)
+        )
+        text = app.t("save.versions_text", lines=lines)
+        if notes:
+            text = f"{notes}\n\n{text}"
+        buttons: list[tuple[str, Callable[[], None]]] = []
+        for number, info in enumerate(versions, start=1):
+            label = app.t(
+                "save.versions_continue", number=number, decisions=_decisions(app, info.decisions)
+            )
+            buttons.append((label, self.close if number == 1 else self._opener(info.path)))
+        title = app.t("save.versions_title", count=len(versions))
+        super().__init__(app, title, text, buttons)
+
+    def _opener(self, path: Path) -> Callable[[], None]:
+        def go() -> None:
+            self.close()
+            open_save(self.app, path)
+
+        return go
+
+
+def _decisions(app: Host, count: int) -> str:
+    """ "1 beslutning", "6 beslutninger"."""
+    return app.t(f"report.decisions.{'one' if count == 1 else 'many'}", count=count)
