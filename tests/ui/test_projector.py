@@ -106,12 +106,16 @@ def test_the_report_picture_shows_the_verdict_and_no_buttons(std_deck):
     app = App(std_deck, size=(1600, 900), window=False)
     app.report_picture = True
     app.start_game(std_deck, GameSettings("standard", 3), history)
-    drawn, _ = record_cuts(app)
+    drawn, cut = record_cuts(app)
     app.render(app.surface)
     for button in ("board.undo", "board.redo", "board.help", "board.menu", "board.debrief"):
         assert app.t(button) not in drawn, button
     reasons = app.catalogue.verdict_reasons(verdict(history.current))
-    assert " ".join(reasons) in drawn
+    assert " ".join(reasons) in drawn and " ".join(reasons) not in cut
+    # a picture of a finished game: no capacity left to spend, and the last year's event
+    # is not "this year's" ("Kapacitet –" and "HÆNDELSE I ÅR" stood on board.png)
+    assert not any(text.startswith(app.t("board.capacity")) for text in drawn), drawn
+    assert "HÆNDELSE I 2030" in drawn and "HÆNDELSE I ÅR" not in drawn
     window = App(std_deck, size=(1600, 900), window=False)  # the window keeps its buttons
     window.start_game(std_deck, GameSettings("standard", 3), history)
     drawn, _ = record_cuts(window)
