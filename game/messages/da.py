@@ -322,6 +322,8 @@ MESSAGES.update(
         "debrief.tab.questions": "Til diskussion",
         "debrief.tab.whatif": "Hvad nu hvis?",
         "debrief.chart": "Råderum pr. år ({unit}, realiseret)",
+        "debrief.sum_row.events": "Hændelser",
+        "debrief.sum_row.total": "Råderum i alt",
         "debrief.proposals_head": "Forslag · realiseret pr. år ({unit})",
         "debrief.adopted_in": "vedtaget {year}",
         "debrief.no_questions": "De vedtagne forslag har ingen diskussionsspørgsmål.",

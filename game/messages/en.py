@@ -313,6 +313,8 @@ MESSAGES.update(
         "debrief.tab.questions": "For discussion",
         "debrief.tab.whatif": "What if?",
         "debrief.chart": "Råderum per year ({unit}, realised)",
+        "debrief.sum_row.events": "Events",
+        "debrief.sum_row.total": "Total råderum",
         "debrief.proposals_head": "Proposal · realised per year ({unit})",
         "debrief.adopted_in": "adopted {year}",
         "debrief.no_questions": "The adopted proposals have no discussion questions.",

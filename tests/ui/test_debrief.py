@@ -894,3 +894,30 @@ def test_the_groups_note_is_quoted_the_english_way_in_an_english_window(
     post_key(pygame.K_2)
     app.step(0.016)
     assert "“Because the children”" in drawn and "»Because the children«" not in drawn
+
+
+def test_the_adopted_proposals_page_adds_up_to_each_years_raaderum(app: App, deck: Deck) -> None:
+    # a trial: the 2030 column added up to 57,4 while the result said 50,4; the −7 of the
+    # events was on no page of the debrief
+    state = finished_game(deck, won=False)
+    start(app, state)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    app.step(0.016)
+    post_key(pygame.K_2)
+    app.step(0.016)
+    assert scene.tab == "proposals"
+    drawn = record_text(app)
+    scene.scroll["proposals"] = scene.max_scroll("proposals")  # the end of the list
+    app.request_redraw()
+    app.step(0.016)
+    assert "Hændelser" in drawn and "Råderum i alt" in drawn, drawn
+    years = state.scenario.years
+    after = drawn[drawn.index("Råderum i alt") + 1 :][: len(years)]
+    assert after == [format_amount(r.raaderum, "da") for r in state.results], after
+    events = drawn[drawn.index("Hændelser") + 1 :][: len(years)]
+    from game.engine import event_amount
+
+    sums = [sum(event_amount(state, e, i) for e in state.events) for i in range(len(years))]
+    assert events == [format_amount(total, "da") for total in sums], events
+    assert any(total < 0 for total in sums)  # the game the trial saw: events cost money

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import Adoption, GameState, Kind, Proposal, anchor, realised
+from game.engine import Adoption, GameState, Kind, Proposal, anchor, event_amount, realised
 from game.messages import catalogue
 from game.numbers import format_amount, quoted
 from game.session import fatigue_years
@@ -260,6 +260,10 @@ class _Columns:
     top: int
 
 
+SUM_ROWS = ("events", "total")
+"""The rows under the adopted proposals: the events' amounts, then the råderum per year."""
+
+
 class ProposalsPage(ListPage):
     """Vedtagne forslag: each adoption with its year, amounts per year and the note."""
 
@@ -286,9 +290,12 @@ class ProposalsPage(ListPage):
         return _Columns(size, line_h, year_w, numbers_w, inner.width - numbers_w - g, inner, top)
 
     def heights(self, layout: DebriefLayout, state: GameState) -> tuple[list[int], int]:
+        """One row per adoption (with its note), then the events' row and the total's."""
         c = self._columns(layout, state)
         g = self.app.scale.gap
         heights = [c.line_h * (1 + self._note_lines(c, a.note)) + g for a in state.adopted]
+        if state.adopted:
+            heights += [c.line_h + g] * len(SUM_ROWS)
         return heights, c.inner.bottom - c.top
 
     def _note_lines(self, c: _Columns, note: str) -> int:
@@ -325,15 +332,48 @@ class ProposalsPage(ListPage):
         heights, room = self.heights(layout, state)
         first, limit, room = rows_in_sight(app, heights, room, view.scroll)
         y = top
-        for adoption, height in list(zip(state.adopted, heights))[first:]:
+        rows: list[Adoption | str] = [*state.adopted, *SUM_ROWS]
+        for row, height in list(zip(rows, heights))[first:]:
             if y + height > top + room:
                 break
-            proposal = state.deck.proposal(adoption.card)
-            self._row(surface, c, proposal, adoption, y, years, anchor(proposal, state.scenario))
+            if isinstance(row, str):
+                self._sum_row(surface, c, row, state, y)
+            else:
+                proposal = state.deck.proposal(row.card)
+                self._row(surface, c, proposal, row, y, years, anchor(proposal, state.scenario))
             y += height
-            pygame.draw.line(surface, theme.FAINT, (inner.x, y - g // 2), (inner.right, y - g // 2))
+            line = theme.LINE if row == SUM_ROWS[-2] else theme.FAINT  # a rule over the total
+            pygame.draw.line(surface, line, (inner.x, y - g // 2), (inner.right, y - g // 2))
         if first < limit:  # more below (at the end of the list, nothing is said)
             scroll_hint(app, surface, inner, first)
+
+    def _sum_row(
+        self, surface: pygame.Surface, c: _Columns, row: str, state: GameState, y: int
+    ) -> None:
+        """The events' amounts per year ("events"), or the year's råderum ("total"): the
+        column over it adds up to it (the page's 2030 added up to 57,4, the result said 50,4,
+        and the −7 of the events was on no page)."""
+        app = self.app
+        g = app.scale.gap
+        inner, size, line_h = c.inner, c.size, c.line_h
+        years = state.scenario.years
+        total = row == "total"
+        label = pygame.Rect(inner.x + size + g, y, c.title_w - size - g, line_h)
+        style = BODY.sized(size).bold(total).lines(1)
+        app.text.draw(surface, app.t(f"debrief.sum_row.{row}"), label, style)
+        for i in range(len(years)):
+            if total:
+                if i >= len(state.results):
+                    continue
+                amount = state.results[i].raaderum
+            else:
+                amount = sum(event_amount(state, event, i) for event in state.events)
+            ink = theme.GAP if amount < 0 else theme.INK
+            cell = pygame.Rect(inner.right - c.numbers_w + i * c.year_w, y, c.year_w - g, line_h)
+            text = app.amount(amount, unit=False)
+            app.text.draw(
+                surface, text, cell, BODY.sized(size).bold(total).ink(ink).right().lines(1)
+            )
 
     def _row(
         self,
