@@ -92,8 +92,8 @@ def guidance(result: ScenarioResult, unit: str) -> Guidance | None:
         headline = (
             f"✗ Dækket kan ikke vindes, som det står: selv den bedste plan set i bakspejlet, der "
             f"kender hændelserne og de kort, bordet så, vinder kun {won} af de {found.games} "
-            f"spil, {who} spillede ({percent(share)}). Ret det først: de mål, der handler om, hvad "
-            "spillet lærer, bedømmes først, når dækket kan vindes."
+            f"spil, {who} spillede ({percent(share)}). Ret det først: kravene til, hvad spillet "
+            "lærer (fx at ensidige strategier taber), bedømmes først, når dækket kan vindes."
         )
     else:
         headline = (
@@ -392,6 +392,13 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             f" Med dem{zero} kunne den bedste plan i bakspejlet vinde {result.suggested_won} af "
             f"de {best.games} spil, {spoken(best.name)} spillede."
         )
+        if result.suggested_won < HINDSIGHT_MIN * best.games:
+            # a budget office applied targets that left the deck as unwinnable as before,
+            # and the next run advised something else
+            text += (
+                f" Det er under de {HINDSIGHT_MIN * 100:.0f} %, et spil skal kunne vindes i, så "
+                "lavere mål alene gør det ikke: se på det, der holder spillene tilbage."
+            )
     if too_low:
         text += (
             f" Men med et slutmål på {format_amount(last)} {unit} giver bunken "

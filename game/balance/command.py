@@ -351,7 +351,7 @@ def legend(markdown: bool) -> str:
     star = (
         "★ er den af de to afbalancerede strategier (»Grådig« og »Planlægger«), der vinder "
         "oftest – ved samme vinderprocent den, der kommer nærmest målene. Dens spil bruges "
-        "til bakspejlsplanen, kortene og forslagene til mål."
+        "til den bedste plan set i bakspejlet, til kortenes tal og til forslagene til nye mål."
     )
     if markdown:
         return star
@@ -633,7 +633,8 @@ def run_balance(args: Any) -> int:
         print(json.dumps(to_json(deck, results, args.games, args.seed), ensure_ascii=False))
     else:
         print(report_text(deck, results, args.games, args.seed, markdown=False), end="")
-        print(f"Færdig efter {time.perf_counter() - started:.0f} s.", file=sys.stderr)
+        seconds = f"{time.perf_counter() - started:.0f}"
+        print(catalogue(reader_lang(args)).t("cli.balance_done", seconds=seconds), file=sys.stderr)
     return 0
 
 

@@ -73,7 +73,7 @@ STRATEGIES: tuple[Strategy, ...] = (
         for name, label, tokens, side in (
             (
                 "planner-savings",
-                "Planlægger med besparelser (højst én af hver anden slags)",
+                "Planlægger med besparelser (højst én af hver af de andre slags)",
                 {Kind.EFFICIENCY, Kind.INVESTMENT},
                 "savings",
             ),
@@ -109,7 +109,7 @@ STRATEGIES = (
         for name, label, main, side in (
             (
                 "board-savings",
-                "Besparelser efter brættets tal (af hver anden slags kun den stærkeste)",
+                "Besparelser efter brættets tal (af hver af de andre slags kun den stærkeste)",
                 {Kind.SAVING},
                 "savings",
             ),

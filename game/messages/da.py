@@ -1274,6 +1274,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # the command line (game.cli)
+        "cli.balance_done": "Færdig efter {seconds} s.",
         "cli.balance_danish": "Balancerapporten skrives på dansk (den læses af dem, der skriver et dæk); --lang en gælder kun beskederne omkring den, og JSON-nøglerne er engelske.",
         "cli.see_help": "(se {prog} --help)",
         "plan.no_card": "'{item}': der mangler et forslag; skriv fx skole-luk@2",

@@ -1266,6 +1266,7 @@ MESSAGES.update(
 MESSAGES.update(
     {
         # the command line (game.cli)
+        "cli.balance_done": "Done after {seconds} s.",
         "cli.balance_danish": "The balance report is written in Danish (its readers are the Danish authors of decks); --lang en changes only the messages around it, and the JSON keys are English.",
         "cli.see_help": "(see {prog} --help)",
         "plan.no_card": "'{item}': a proposal is missing; write e.g. skole-luk@2",
