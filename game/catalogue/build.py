@@ -62,7 +62,7 @@ from game.content.plausibility import deck_warnings, luck_warnings
 from game.content.schema import unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Scenario
-from game.messages import Message, render
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import is_known_unit, usual_unit
 
 
@@ -488,12 +488,36 @@ def _what_a_budget_office_gets_wrong(
     left_out = [[name for name in _KIND_DEFAULTED if card.get(name) is None] for card in written]
     fields = [name for name in _KIND_DEFAULTED if any(name in m for m in left_out)]
     if fields:
+        # named, at the first of them: "5 forslag har ikke udfyldt …" left the office to
+        # find Æ-1, Æ-2, S-3, D-1 and K-1 itself (and a CSV import filed it under the wrong file)
+        lacking = [i for i, m in enumerate(left_out) if m]
+        ids = [str(written[i].get("id") or f"#{i + 1}") for i in lacking]
         warn(
-            reading.catalogue.label,
+            where("proposals", lacking[0], "id"),
             "catalogue.kind_defaults",
-            count=sum(1 for m in left_out if m),
+            count=len(lacking),
+            ids=_some(ids),
             fields=" / ".join(f"'{label(PROPOSALS, name)}'" for name in fields),
         )
+
+
+NAMED_IDS = 6
+"""The ids a message about several cards names before "og 3 andre"."""
+
+
+def _some(ids: Sequence[str]) -> ByLanguage:
+    """``ids`` joined as each reader joins words, the first ``NAMED_IDS`` named and the rest
+    counted when they are two or more: "Æ-1, Æ-2 og S-3" / "A-1, …, F-6 og 4 andre"."""
+    shown = list(ids[:NAMED_IDS])
+    words: dict[str, str] = {}
+    for lang in LANGUAGES:
+        strings = catalogue(lang)
+        if len(ids) > NAMED_IDS + 1:  # never "og 1 andre": the one is named instead
+            more = strings.t("catalogue.ids_more", count=len(ids) - NAMED_IDS)
+            words[lang] = strings.join([*shown, more])
+        else:
+            words[lang] = strings.join(list(ids))
+    return ByLanguage.of(**words)
 
 
 _KIND_DEFAULTED = ("uncertainty", "service", "load")

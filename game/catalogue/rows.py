@@ -766,7 +766,7 @@ def converted_note(reading: Reading) -> None:
     if not reading.converted:
         return
     sheet, cell, value = reading.converted[0]
-    others = [f"{s.name}!{c.ref}" for s, c, _ in reading.converted[1:]]
+    others = [s.cell_name(c.ref) for s, c, _ in reading.converted[1:]]
     shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
     said = Message.of(
         "catalogue.units_converted." + ("many" if others else "one"),

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from game.catalogue.cells import Cell
 from game.messages import Message, render
@@ -79,6 +80,13 @@ class Sheet:
         if not self.in_workbook:
             return f"{self.file}:{ref}" if ref else self.file
         return f"{self.file}:{self.name}!{ref}" if ref else f"{self.file}:{self.name}"
+
+    def cell_name(self, ref: str) -> str:
+        """A cell named inside a message, without the file's folder: "Forslag!C12" in a
+        workbook, "forslag.csv:C12" in a CSV file (which has no sheets to name)."""
+        if not self.in_workbook:
+            return f"{PurePath(self.file).name}:{ref}"
+        return f"{self.name}!{ref}"
 
     def rows(self) -> list[int]:
         """The rows that hold anything, in order."""

@@ -153,3 +153,20 @@ def test_an_ms_dos_or_macintosh_csv_is_refused_not_read_as_garbled_letters(
     code, text = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").proposal("spar").title == "Færre åbningstimer"
+
+
+def test_amounts_with_their_own_unit_in_a_csv_file_are_named_by_file_and_cell(capsys, tmp_path):
+    # a trial: the cells converted from "t. kr." were named "Forslag!E3" – a sheet a CSV file
+    # does not have – and the kinds' standard was noted under the about file, not the cards'
+    forslag = tmp_path / "forslag.csv"
+    text = FORSLAG.replace("3;;\r\n", "500 t. kr.;;\r\n").replace("-1;2;4", "-1000 t. kr.;2;4")
+    forslag.write_bytes(text.encode("cp1252"))
+    scenarier = tmp_path / "scenarier.csv"
+    scenarier.write_bytes("id;titel;år;mål\r\ns1;Tre år;2027, 2028, 2029;1, 2, 3\r\n".encode())
+    code, said = run_import(capsys, forslag, scenarier, out=tmp_path / "dæk")
+    assert code == 0, said
+    (note,) = [line for line in said.splitlines() if "omregnet til" in line]
+    assert note.startswith(f"{forslag}:E2: bemærk: "), note
+    assert "forslag.csv:E3" in note and "Forslag!" not in note, note
+    (defaults,) = [line for line in said.splitlines() if "slagsens standard" in line]
+    assert defaults.startswith(f"{forslag}:A2: "), defaults

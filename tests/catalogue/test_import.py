@@ -145,11 +145,24 @@ def test_rows_that_leave_uncertainty_out_are_told_their_kinds_standard(tmp_path)
     imported = read_catalogue([write_book(tmp_path / "k.xlsx", sheets(proposals=rows))])
     said = [w.text() for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
     assert len(said) == 1
-    assert "1 forslag har ikke udfyldt 'usikkerhed' og har fået slagsens standard" in said[0]
+    # named, at its row: "5 forslag har ikke udfyldt …" left the office to find them itself
+    assert "Forslag!A2: advarsel: " in said[0] or "Forslag!A2: " in said[0], said
+    assert "1 forslag (a) har ikke udfyldt 'usikkerhed' og har fået slagsens standard" in said[0]
     assert "fx usikkerhed 0 for et beløb, der er sikkert" in said[0]
     rows[1][5] = 0  # written: no word
     imported = read_catalogue([write_book(tmp_path / "k2.xlsx", sheets(proposals=rows))])
     assert not [w for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
+    many = [
+        *rows,
+        *[[f"s{i}", "besparelse", f"Spar {i}", "Skole", 1] for i in range(1, 8)],
+    ]
+    imported = read_catalogue([write_book(tmp_path / "k3.xlsx", sheets(proposals=many))])
+    (said_many,) = [w.text() for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
+    assert "7 forslag (s1, s2, s3, s4, s5, s6 og s7) har ikke udfyldt" in said_many
+    many.append(["s8", "besparelse", "Spar 8", "Skole", 1])
+    imported = read_catalogue([write_book(tmp_path / "k4.xlsx", sheets(proposals=many))])
+    (said_more,) = [w.text() for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
+    assert "8 forslag (s1, s2, s3, s4, s5, s6 og 2 andre) har ikke udfyldt" in said_more
 
 
 def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftovers(tmp_path):
