@@ -793,7 +793,7 @@ def _titles_twice(documents: Sequence[YamlDocument]) -> list[Problem]:
     cannot tell them apart."""
     found = []
     for section in ("proposals", "events"):
-        first: dict[str, str] = {}
+        first: dict[str, dict[str, Any]] = {}
         for doc in documents:
             cards = doc.data.get(section) if isinstance(doc.data, dict) else None
             for index, card in enumerate(cards if isinstance(cards, list) else []):
@@ -803,12 +803,15 @@ def _titles_twice(documents: Sequence[YamlDocument]) -> list[Problem]:
                 if not isinstance(title, str) or not isinstance(pid, str):
                     continue
                 folded = " ".join(unicodedata.normalize("NFC", title).split()).casefold()
-                if folded in first and first[folded] != pid:
-                    line = doc.line((section, index, "title"))
-                    key = f"deck.title_twice.{section}"
-                    said = {"title": title.strip(), "other": first[folded]}
-                    found.append(Problem.of(doc.file, line, key, **said))
-                first.setdefault(folded, pid)
+                earlier = first.setdefault(folded, card)
+                if earlier.get("id") == pid:
+                    continue
+                line = doc.line((section, index, "title"))
+                said = {"title": title.strip(), "other": earlier.get("id")}
+                # the same row given again under a new number: its amounts count twice
+                same = all(card.get(k) == earlier.get(k) for k in ("kind", "effect"))
+                key = f"deck.{'card' if same else 'title'}_twice.{section}"
+                found.append(Problem.of(doc.file, line, key, **said))
     return found
 
 

@@ -1035,6 +1035,8 @@ MESSAGES.update(
         "deck.list_hint": "'{where}' skal være en liste: {hint}",
         "deck.nan": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'ikke et tal')",
         "deck.infinite": "'{where}' skal være et tal, ikke {value} (YAML's ord for 'uendelig')",
+        "deck.card_twice.proposals": "advarsel: forslaget '{other}' hedder også »{title}« og har de samme beløb; står forslaget to gange i kataloget? Så tæller beløbene dobbelt i spillet – slet den ene række, eller giv dem hver sin titel, hvis de er to forslag",
+        "deck.card_twice.events": "advarsel: hændelsen '{other}' hedder også »{title}« og har de samme beløb; står hændelsen to gange? Så kan den trækkes to gange – slet den ene, eller giv dem hver sin titel, hvis de er to hændelser",
         "deck.title_twice.proposals": "advarsel: forslaget '{other}' hedder også »{title}«; brættet, kortene og et papirbords indtastning kan ikke skelne dem – giv dem hver sin titel (fx med udvalget i parentes)",
         "deck.title_twice.events": "advarsel: hændelsen '{other}' hedder også »{title}«; brættet og et papirbords indtastning kan ikke skelne dem – giv dem hver sin titel",
         "deck.title_long": "advarsel: titlen har {length} tegn; på små kort og en projektor bliver den skåret af – hold den under ca. 45",

@@ -1027,6 +1027,8 @@ MESSAGES.update(
         "deck.list_hint": "'{where}' must be a list: {hint}",
         "deck.nan": "'{where}' must be a number, not {value} (YAML's word for 'not a number')",
         "deck.infinite": "'{where}' must be a number, not {value} (YAML's word for 'infinity')",
+        "deck.card_twice.proposals": "warning: the proposal '{other}' is also called '{title}' and has the same amounts; is the proposal in the catalogue twice? Then its amounts count twice in the game – delete one row, or give each its own title if they are two proposals",
+        "deck.card_twice.events": "warning: the event '{other}' is also called '{title}' and has the same amounts; is the event in the deck twice? Then it can be drawn twice – delete one, or give each its own title if they are two events",
         "deck.title_twice.proposals": "warning: proposal '{other}' is also called “{title}”; the board, the cards and a paper table's entries cannot tell them apart – give each its own title (e.g. with the committee in brackets)",
         "deck.title_twice.events": "warning: event '{other}' is also called “{title}”; the board and a paper table's entries cannot tell them apart – give each its own title",
         "deck.title_long": "warning: the title has {length} characters; on small cards and a projector it is cut – keep it under about 45",

@@ -864,6 +864,25 @@ scenarios:
 """
 
 
+def test_a_proposal_given_twice_under_a_new_id_is_said_to_count_twice(tmp_path, capsys):
+    # a trial: a budget office copied row S-3 as S-9, same title and amounts; only "hedder
+    # også" was said, and both cards went into the pile with the same amounts
+    deck = tmp_path / "udvalg.yaml"
+    deck.write_text(
+        TWO_MADSERVICE.replace(
+            'title: "madservice ", area: Børn, effect: [1]}',
+            "title: Madservice, area: Ældre, effect: [1.5, 3]}",
+        ),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(deck)]) == 0
+    said = capsys.readouterr().out
+    assert (
+        f"{deck}:4: advarsel: forslaget 'ae-101' hedder også »Madservice« og har de samme "
+        "beløb; står forslaget to gange i kataloget? Så tæller beløbene dobbelt i spillet"
+    ) in said, said
+
+
 def test_a_title_two_proposals_share_is_warned_about_and_not_entered_as_either(tmp_path, capsys):
     # a workbook with "Madservice" in two committees: validate said nothing, and a paper
     # table's "Madservice@2027" was entered as the second card, with its amounts
