@@ -77,7 +77,9 @@ def effect_strip(
     count = max(1, len(amounts))
     width, height = width_mm * 10, height_mm * 10  # units of 0.1 mm
     slot = width / count
-    label_h, number_h = 33.0, 34.0  # the numbers as large as the strip allows (9,4 pt)
+    # the numbers as large as the strip allows (9,4 pt); a cost's number clear of the year under
+    # it ("−2,5" stood on "år 1" in a printed card)
+    label_h, number_h = 40.0, 34.0
     plot_top, plot_bottom = number_h, height - label_h - number_h
     has_cost = any(a < 0 for a in amounts)
     has_gain = any(a > 0 for a in amounts)

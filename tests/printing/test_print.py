@@ -606,3 +606,19 @@ def test_an_event_of_every_round_prints_no_round_note():
     html = document(everywhere, scenario)
     assert "Kun i runde" not in html and "læg den tilbage i bunken" not in html
     assert "Kun i runde 3 og 4" in document(deck, scenario)
+
+
+def test_a_costs_number_stands_clear_of_the_year_under_it():
+    # a trial: on a printed card "−2,5" under a cost's bar stood on "år 1"; the number's
+    # comma reaches below its line, and the year's letters reach up 2 mm from theirs
+    import re
+
+    from game.printing.svg import effect_strip
+
+    svg = effect_strip([-2.5, 0.0, 2.0, 4.5], ["år 1", "år 2", "år 3", "år 4"], "da", 64, 16)
+    numbers = {
+        text: float(y) for y, text in re.findall(r'y="([\d.]+)"[^>]*class="num"[^>]*>([^<]+)<', svg)
+    }
+    labels = [float(y) for y in re.findall(r'y="([\d.]+)"[^>]*class="lab"', svg)]
+    year_top = labels[0] - 22  # the labels' font size, in the strip's units of 0.1 mm
+    assert numbers["−2,5"] + 8 <= year_top - 2, (numbers, labels)
