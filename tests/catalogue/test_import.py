@@ -203,6 +203,19 @@ def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftov
     assert not any("'BU-04' har skabelonens" in line for line in said)
 
 
+def test_an_own_question_that_happens_to_be_the_templates_is_no_leftover(tmp_path):
+    # a trial: an office's own "Tør vi vente på gevinsten?" (the template's question too)
+    # was told "er jeres eget ark sat ind over skabelonens første kolonner?"
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "spørgsmål"],
+        ["a", "besparelse", "Spar", "Skole", 2, "Hvem mærker det?"],
+        ["b", "effektivisering", "Ny plan", "Ældre", 1, "Hvem gør hvad?"],
+        ["c", "investering", "Forebyg", "Sundhed", 1, "Tør vi vente på gevinsten?"],
+    ]
+    imported = read_catalogue([write_book(tmp_path / "k.xlsx", sheets(proposals=rows))])
+    assert not [w for w in imported.warnings if w.said.key == "catalogue.template_leftover"]
+
+
 def _append(sheet, **values) -> None:  # type: ignore[no-untyped-def]
     """A row typed under ``sheet``'s headings (``values`` by heading, "år_1" for "år 1")."""
     headers = [cell.value for cell in sheet[1]]
