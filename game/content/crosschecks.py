@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from game.content.schema import AMOUNT_LIMIT, TARGET_LIMIT, V2_FIELDS, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.messages import ByLanguage
-from game.numbers import format_amount
+from game.numbers import format_amount, is_known_unit
 
 
 class Item(Protocol):
@@ -31,11 +31,13 @@ def _number(value: float) -> float:
     return float(value)
 
 
-def _thousands(value: float, scale: float, limit: float) -> str:
+def _thousands(value: float, unit: str, limit: float) -> str:
     """ "_thousands" when an amount beyond a mio. kr. deck's limit would fit as thousands
     (−1.200 meant as −1.200 t. kr. = −1,2 mio. kr.): the message then asks whether it is
-    written in t. kr. (a single one; three or more say so once, ``unit_probably_thousands``)."""
-    return "_thousands" if scale == 1.0 and abs(value) <= limit * 1000 else ""
+    written in t. kr. (a single one; three or more say so once, ``unit_probably_thousands``).
+    Never for a unit that is no kroner ("£m": an English office was asked about DKK '000)."""
+    kroner = is_known_unit(unit) and unit_scale(unit) == 1.0
+    return "_thousands" if kroner and abs(value) <= limit * 1000 else ""
 
 
 def _typed(value: float) -> ByLanguage:
@@ -104,7 +106,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                         Problem.of(
                             item.doc.file,
                             item.doc.line((*item.path, "effect", index)),
-                            key + _thousands(value, scale, limit),
+                            key + _thousands(value, unit, limit),
                             number=index + 1,
                             limit=_number(limit if value > 0 else -limit),
                             value=_typed(value),
@@ -115,7 +117,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
     beyond = [
         p for p in out if p.said.key.startswith(("deck.effect_too_big", "deck.effect_too_small"))
     ]
-    if len(beyond) >= 3 and scale in (1.0, 1000.0):
+    if len(beyond) >= 3 and scale in (1.0, 1000.0) and is_known_unit(unit):
         # many amounts beyond the limit: a deck in t. kr. without its unit, or one in kroner
         # under "t. kr." – said first, at the first of them
         first = min(beyond, key=lambda p: (p.file, p.line))
@@ -128,7 +130,7 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
                 Problem.of(
                     item.doc.file,
                     item.doc.line((*item.path, "construction")),
-                    "deck.construction_too_big" + _thousands(item.spec.construction, scale, limit),
+                    "deck.construction_too_big" + _thousands(item.spec.construction, unit, limit),
                     limit=_number(limit),
                     unit=unit,
                     value=_typed(item.spec.construction),

@@ -257,6 +257,23 @@ def test_one_amount_beyond_the_limit_asks_whether_it_is_in_thousands(tmp_path, c
     ), lines
 
 
+def test_an_amount_beyond_the_limit_of_a_unit_that_is_no_kroner_asks_nothing_of_kroner(
+    tmp_path, capsys
+):
+    # a trial: an English office's deck in £m was asked "is it written in DKK '000?"
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ('unit: "mio. kr."', 'unit: "£m"'),
+        ("effect: [0.8]", "effect: [-1200]"),
+        lang="en",
+    )
+    assert code == 2
+    assert lines[0] == (
+        "deck.yaml:34: 'effect (no. 1)' must be at least −1,000, not −1,200 (amounts in £m)"
+    ), lines
+
+
 def _written_as_budget_changes(turn_events: bool) -> str:
     """The base deck with ``sign: savings_negative`` and its proposals' amounts written as
     budget changes (a saving with minus); its events too when ``turn_events``."""
