@@ -26,6 +26,15 @@ LISTS = "Lister"
 
 DATA_SHEETS: tuple[str, ...] = (ABOUT, PROPOSALS, EVENTS, SCENARIOS)
 """The sheets that hold the deck, in the order the workbook has them."""
+ENGLISH_SHEETS: dict[str, str] = {
+    "Proposals": PROPOSALS,
+    "Events": EVENTS,
+    "Scenarios": SCENARIOS,
+    "About the catalogue": ABOUT,
+    "About": ABOUT,
+}
+"""The data sheets' English names, read as the Danish ones (an English-speaking office's
+workbook was refused with "Omdøb arket til 'Forslag'")."""
 SECTION_OF: dict[str, str] = {
     ABOUT: "deck",
     PROPOSALS: "proposals",
@@ -424,6 +433,23 @@ def normal(header: Any) -> str:
     return " ".join(text.casefold().split()).rstrip(":").strip()
 
 
+_ENGLISH_CARD_HEADINGS: dict[str, str] = {
+    "ref": "id",
+    "ref.": "id",
+    "reference": "id",
+    "no.": "id",
+    "number": "id",
+    "name": "title",
+    "description": "text",
+    "comment": "text",
+    "comments": "text",
+    "notes": "text",
+    "service level": "service",
+    "risk": "uncertainty",
+}
+"""English headings a proposal's or an event's own sheet may have (besides the deck's field
+names, which every sheet takes: ``kind``, ``title``, ``area``, ``question``, ``source`` …)."""
+
 ALIASES: dict[str, dict[str, str]] = {
     PROPOSALS: {
         "nr.": "id",
@@ -454,6 +480,13 @@ ALIASES: dict[str, dict[str, str]] = {
         "serviceniveau": "service",
         "serviceændring": "service",
         "ændring i serviceniveau": "service",
+        # an English-speaking office's own headings
+        **_ENGLISH_CARD_HEADINGS,
+        "proposal": "title",
+        "proposal no.": "id",
+        "service area": "area",
+        "committee": "area",
+        "policy area": "area",
     },
     EVENTS: {
         "nr.": "id",
@@ -472,13 +505,16 @@ ALIASES: dict[str, dict[str, str]] = {
         "serviceniveau": "service",
         "serviceændring": "service",
         "ændring i serviceniveau": "service",
+        **_ENGLISH_CARD_HEADINGS,
+        "event": "title",
+        "event no.": "id",
     },
 }
 """Headers a budget office's own sheet often has, by the column they mean ("Udvalg" is the
 area, "Bemærkning" the card's text)."""
 
 
-_YEAR_WORD = r"(?:år|aar)"
+_YEAR_WORD = r"(?:år|aar|year|yr)"
 _AMOUNT_HEADING = re.compile(
     rf"(?:beløb\s+(?:i\s+)?)?(?:{_YEAR_WORD}\s*[-.]?\s*(\d{{1,2}})|(\d{{1,2}})\s*\.\s*{_YEAR_WORD})"
     r"\s*(?:\*+|\([^()]{1,30}\))?"

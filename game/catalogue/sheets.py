@@ -69,6 +69,9 @@ class Sheet:
     (cells are named "C12")."""
     separator: str = ""
     """The separator of a CSV file's fields (";", "," or a tab); "" for a workbook's sheet."""
+    title: str = ""
+    """The sheet's own name in the workbook when it is not ``name`` ("Proposals" for the
+    part "Forslag"): messages name its cells by it."""
     _by_row: dict[int, list[int]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -79,14 +82,15 @@ class Sheet:
         "katalog.xlsx:Forslag!C12" or "forslag.csv:C12"."""
         if not self.in_workbook:
             return f"{self.file}:{ref}" if ref else self.file
-        return f"{self.file}:{self.name}!{ref}" if ref else f"{self.file}:{self.name}"
+        shown = self.title or self.name
+        return f"{self.file}:{shown}!{ref}" if ref else f"{self.file}:{shown}"
 
     def cell_name(self, ref: str) -> str:
         """A cell named inside a message, without the file's folder: "Forslag!C12" in a
         workbook, "forslag.csv:C12" in a CSV file (which has no sheets to name)."""
         if not self.in_workbook:
             return f"{PurePath(self.file).name}:{ref}"
-        return f"{self.name}!{ref}"
+        return f"{self.title or self.name}!{ref}"
 
     def rows(self) -> list[int]:
         """The rows that hold anything, in order."""

@@ -247,7 +247,11 @@ def _places(reading: Reading, message: str) -> str:
         if place is None:
             return match.group(0)
         sheet, found = place
-        return f"({sheet.name}!{found.ref})" if sheet.in_workbook else f"({sheet.where(found.ref)})"
+        return (
+            f"({sheet.cell_name(found.ref)})"
+            if sheet.in_workbook
+            else f"({sheet.where(found.ref)})"
+        )
 
     return re.sub(r"\([^()]*:(\d+)\)", cell, message)
 

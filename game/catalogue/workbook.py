@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.cells import Cell, column_letter, is_blank
-from game.catalogue.columns import DATA_SHEETS, PROPOSALS, SCENARIOS, sheet_key
+from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, PROPOSALS, SCENARIOS, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text
@@ -78,6 +78,7 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     raw = _bytes(path)
     _check_archive(raw, path.suffix.lower())
     wanted = {sheet_key(name): name for name in DATA_SHEETS}
+    wanted.update({sheet_key(english): name for english, name in ENGLISH_SHEETS.items()})
     book = _open(raw, wanted)
     saved = _open(raw, wanted, data_only=True)  # the values Excel saved with its formulas
     catalogue = Catalogue(label)
@@ -107,6 +108,8 @@ def read_workbook(path: Path, label: str) -> Catalogue:
             catalogue.problems.append(CatalogueProblem(f"{label}:{sheet.title}", said))
         values = saved[sheet.title] if sheet.title in saved.sheetnames else None
         found = _sheet(sheet, name, label, catalogue.problems, values)
+        if found is not None and sheet.title != name:
+            found.title = sheet.title  # "Proposals": its cells named as the office sees them
         if found is None:  # over the limits: said, and not read (nor what names its cards)
             catalogue.refused[name] = label
         else:

@@ -95,6 +95,10 @@ def cmd_template(args: argparse.Namespace) -> int:
     write_or_say(path, lambda: write_template(path))
     say = catalogue(reader_lang(args)).t
     print(say("cli.template_written", path=path, word=command_word(path)))
+    if reader_lang(args) != "da":
+        # the workbook itself is Danish: said, not silently (an English office found out
+        # only from the sheets)
+        print(say("cli.template_danish"))
     return EXIT_OK
 
 

@@ -1338,6 +1338,7 @@ MESSAGES.update(
         "cli.as_copy_alone": "--as-copy gælder kun sammen med --resume (fortsæt et gemt spil i en kopi)",
         "cli.empty_table": 'bordets navn er tomt; skriv fx --table "Bord 3", eller udelad --table',
         "cli.empty_path": "{option}: navnet er tomt; skriv navnet på en fil eller mappe",
+        "cli.template_danish": "Skabelonen er på dansk. Et kontor, der skriver på engelsk, kan kalde arkene Proposals, Events, Scenarios og About the catalogue og skrive overskrifterne som felternes engelske navne (id, kind, title, area, year 1 …); importen læser begge dele.",
         "cli.template_written": "{path}: skabelonen er skrevet; udfyld den, og lav den til et dæk med\n  raaderum import {word} --out MAPPE",
         "cli.print_written": "{path}: {pages} A4-sider til '{title}' – åbn filen i en browser, og udskriv den (uden sidehoved og -fod, skalering 100 %)",
         "cli.export_written": "{path}: dækket er skrevet som katalog (importér det igen med raaderum import)",

@@ -117,3 +117,58 @@ def test_a_skipped_column_is_warned_about_in_english(capsys, tmp_path: Path):
         "'tekst' (or rename it)"
     ) in out.splitlines()
     assert f"{out_dir}: OK – 'Lille katalog': 3 proposals" in out
+
+
+def test_an_english_offices_workbook_is_read_by_its_own_sheet_names_and_headings(capsys, tmp_path):
+    # a trial: sheets "Proposals/Events/Scenarios/About" were refused ("Rename the sheet to
+    # 'Forslag'"), and "Ref, Title, Service area, Type, Year 1 … Description" lacked 'id',
+    # 'område', 'år 1'
+    from tests.catalogue.conftest import write_book
+
+    book = {
+        "About the catalogue": [
+            ["field", "value"],
+            ["id", "riverton"],
+            ["title", "Riverton budget 2027"],
+            ["unit", "mio. kr."],
+            ["language", "en"],
+            ["schema_version", 2],
+        ],
+        "Proposals": [
+            ["Ref", "Title", "Service area", "Type", "Year 1", "Year 2", "Year 3", "Description"],
+            ["S-1", "Close the museum on Mondays", "Culture", "saving", 1, None, None, "Closed"],
+            ["E-1", "New rota", "Care", "efficiency", -0.5, 1, "two", None],
+            ["I-1", "Prevention", "Health", "investment", -2, 1, 4, None],
+        ],
+        "Events": [["Ref", "Name", "Year 1"], ["grant", "Grant cut", -1]],
+        "Scenarios": [
+            ["id", "title", "years", "target"],
+            ["three", "Three", "2027; 2028; 2029", "1; 2; 3"],
+        ],
+    }
+    path = write_book(tmp_path / "riverton.xlsx", book)
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2, out
+    # the one mistake, named at the cell as the office's sheet is called
+    assert f"{path}:Proposals!G3: " in out, out
+    assert "Rename the sheet" not in out and "are missing" not in out, out
+    book["Proposals"][2][6] = 2
+    write_book(path, book)
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 0, out
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "d")
+    assert [p.id for p in deck.proposals] == ["S-1", "E-1", "I-1"]
+    assert deck.proposal("E-1").effect[:3] == (-0.5, 1.0, 2.0)
+    assert deck.proposal("S-1").area == "Culture" and deck.proposal("S-1").text == "Closed"
+    assert [e.title for e in deck.events] == ["Grant cut"]
+
+
+def test_the_template_asked_for_in_english_says_that_it_is_danish(capsys, tmp_path):
+    # a trial: `template --lang en` wrote the Danish workbook without a word
+    code, out = _import(capsys, "--lang", "en", "template", str(tmp_path / "t.xlsx"))
+    assert code == 0
+    assert "The template is in Danish. An office that works in English may name the sheets" in out
+    code, out = _import(capsys, "template", str(tmp_path / "t2.xlsx"))
+    assert "engelsk" not in out
