@@ -1346,7 +1346,7 @@ MESSAGES.update(
         "cli.file_problem": "{file}: {problem}",
         "report.cannot_write": "rapporten kan ikke skrives: {reason}",
         "cli.out_is_a_folder": "--out er en mappe, som filerne skrives i (en HTML-side, billeder og CSV-filer), ikke et filnavn: skriv fx --out {stem}",
-        "cli.locked": "{problem}. Luk spillet i det andet vindue først, fortsæt i en kopi med »raaderum play --resume {path} --as-copy«, eller se spillet uden at ændre det med »raaderum replay {path}«. Står det åbent på en anden computer, der er gået i stå, kan I overtage det fra startskærmen (»Overtag spillet her«)",
+        "cli.locked": "{problem}. Luk spillet i det andet vindue først, fortsæt i en kopi med »raaderum play --resume {path} --as-copy«, eller se spillet uden at ændre det med »raaderum replay {path}«. Står det åbent på en anden computer, der er gået i stå, kan I overtage det fra startskærmen (»Overtag spillet her«).",
         "cli.use_copy": "{problem} – fortsæt i en kopi i mappen for gemte spil med --as-copy",
         "cli.in_copy": "{reason}; fortsætter i en kopi: {path}",
         "cli.other_folder": "{problem} – vælg en anden mappe med --save-dir",

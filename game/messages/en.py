@@ -1338,7 +1338,7 @@ MESSAGES.update(
         "cli.file_problem": "{file}: {problem}",
         "report.cannot_write": "the report cannot be written: {reason}",
         "cli.out_is_a_folder": "--out is a folder the files are written into (an HTML page, pictures and CSV files), not a file name: write e.g. --out {stem}",
-        "cli.locked": "{problem}. Close the game in the other window first, continue in a copy with “raaderum play --resume {path} --as-copy”, or look at the game without changing it with “raaderum replay {path}”. If it is open on another computer that has frozen, you can take it over from the start screen (“Take the game over here”)",
+        "cli.locked": "{problem}. Close the game in the other window first, continue in a copy with “raaderum play --resume {path} --as-copy”, or look at the game without changing it with “raaderum replay {path}”. If it is open on another computer that has frozen, you can take it over from the start screen (“Take the game over here”).",
         "cli.use_copy": "{problem} – continue in a copy in the saves folder with --as-copy",
         "cli.in_copy": "{reason}; continuing in a copy: {path}",
         "cli.other_folder": "{problem} – choose another folder with --save-dir",
