@@ -197,12 +197,12 @@ def play(args: argparse.Namespace) -> int:
             # the table chooses: the window went on in the newest file, while the comparison
             # counted the other (more decisions), and neither said which had how many
             rest = [n for n in notes if not n.key.startswith("listing.version.branch")]
-            text = "\n".join(app.say(note) for note in rest)
+            text = "\n".join(_sentence(app.say(note)) for note in rest)
             app.push("versions", shown=versions[0], others=versions[1:], notes=text)
         elif notes:
             # said until it is closed, whole: a notice was cut ("har 4. S…") and gone after
             # eight seconds, and the room played on in the older copy
-            text = "\n".join(app.say(note) for note in notes)
+            text = "\n".join(_sentence(app.say(note)) for note in notes)
             app.push("message", title=app.t("save.other_versions_title"), text=text)
         seed = saved.settings.seed
     elif not start_screen:
@@ -248,3 +248,12 @@ def headless() -> None:
     ):
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def _sentence(note: str) -> str:
+    """A command line's note as a sentence of a dialog: without its "bemærk: " ("note: "),
+    which the dialog's title says (it begins with a file's name, kept as it is written)."""
+    for prefix in ("bemærk: ", "note: "):
+        if note.startswith(prefix):
+            return note[len(prefix) :]
+    return note
