@@ -828,8 +828,9 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
         if _COMMA_THOUSANDS.fullmatch(text):
             english = value * 1000
             params["english"] = amount_text(english)
-            # what to write in an English sheet: "1,000" again is no answer to "1,000"
-            params["plain"] = f"{english:.10g}"
+            # what to write: "1.000" in Danish, but in English "1,000" again is no answer to
+            # "1,000"
+            params["write"] = ByLanguage.of(da=grouped(english, "da"), en=f"{english:.10g}")
             danish_fits, english_fits = (
                 bool(settled) and in_line(value, settled),
                 bool(settled) and in_line(english, settled),
