@@ -25,7 +25,7 @@ from game.content import hidden
 from game.content.event_signs import net, suspect_events
 from game.content.numbertext import amount_text, amounts_text, yaml_number
 from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
-from game.content.yamlsafe import Problem, YamlDocument
+from game.content.yamlsafe import WORD_QUOTES, Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, unit_words
 from game.numbers import USUAL_UNITS, format_amount, format_exact
@@ -783,6 +783,7 @@ def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
                     )
         found.extend(_hidden_in_names(doc))
         found.extend(_cut_by_comments(doc))
+        found.extend(_in_word_quotes(doc))
     return sorted(found, key=lambda p: p.line)
 
 
@@ -833,6 +834,34 @@ def _cut_by_comments(doc: YamlDocument) -> Iterator[Problem]:
                 where=str(path[-1]),
                 rest=comment[:40],
             )
+
+
+QUOTED_MOST = 40
+"""The most characters of a text a warning quotes (a long text is cut before its last quote)."""
+
+
+def _in_word_quotes(doc: YamlDocument) -> Iterator[Problem]:
+    """A warning for each text that stands wholly in typographic quotes (“2027”, “Mere
+    digital post” copied from Word): YAML reads them as letters of the text, so the board and
+    the printed card showed the quotes, and a year read “2027”–“2030"."""
+    seen: set[int] = set()  # one warning a line: "years: [“2027”, “2028”]" is one mistake
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+        elif isinstance(value, str) and len(value.strip()) > 1:
+            text = value.strip()
+            line = doc.line(path)
+            if text[0] in WORD_QUOTES and text[-1] in WORD_QUOTES and line not in seen:
+                seen.add(line)
+                field = next((str(p) for p in reversed(path) if isinstance(p, str)), "?")
+                cut = f"{text[: QUOTED_MOST - 2]}…{text[-1]}"
+                shown = text if len(text) <= QUOTED_MOST else cut
+                said = {"field": field, "text": shown}
+                yield Problem.of(doc.file, line, "deck.word_quoted", **said)
 
 
 def _hidden_in_names(doc: YamlDocument) -> Iterator[Problem]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -384,6 +384,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
                 else Message.of("deck.syntax.the_char")
             )
             reason = Message.of(f"deck.syntax.{name}", char=shown)
+            bare = _bare_key_above(lines[:line]) if name in ("documents", "colon") else None
+            if bare is not None:
+                # "proposals" without its colon over a list: PyYAML reads a text and then
+                # a second document, and "more than one YAML document" sent the author
+                # looking for a '---' that is not there ("deck" over its fields: "put the
+                # text in quotes", at the line after)
+                line, reason = bare, Message.of("deck.syntax.no_colon", char=shown)
+            elif name == "colon" and any(mark in row for mark in WORD_QUOTES):
+                # "title: ”Halvér: kulturpuljerne”" was told to put the text in quotes
+                reason = Message.of("deck.syntax.word_quotes")
             break
     quote = _unclosed_quote(lines[:line])
     if quote is not None and quote != line:
@@ -395,6 +405,26 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
             cure = '\\"' if inner == '"' else "''"
             return Problem.of(file, number, "deck.syntax.inner_quote", quote=inner, cure=cure)
     return Problem.of(file, line, "deck.syntax", reason=reason)
+
+
+WORD_QUOTES = "“”„‟"
+"""Typographic quotes (from Word, Outlook or a phone): to YAML they are letters of the text,
+not quotes around it. (»…« is how a Danish text quotes on purpose: not among them.)"""
+
+
+def _bare_key_above(lines: Sequence[str]) -> int | None:
+    """The number of the last line of ``lines`` that is a bare name at the start of the line
+    ("proposals", no colon), when it is the last line with anything but a comment; else None."""
+    for number in range(len(lines), 0, -1):
+        row = lines[number - 1]
+        text = row.split("#", 1)[0].rstrip()
+        if not text.strip():
+            continue
+        if re.fullmatch(r"[A-Za-zÆØÅæøå_][\wÆØÅæøå-]*", text):
+            return number
+        if number < len(lines):  # the line before the mark has other content: not this case
+            return None
+    return None
 
 
 def _inner_quote(row: str) -> str | None:

@@ -116,6 +116,35 @@ def test_yaml_errors_are_danish_at_the_true_line(what, old, new, line, fragment)
         assert english not in problems[0]
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("proposals:\n", "# Forslagene\n\nproposals\n  # Besparelser\n", 7),
+        ("deck:\n", "deck\n", 1),
+        ("scenarios:\n", "scenarios\n", 21),
+    ],
+    ids=["proposals", "deck", "scenarios"],
+)
+def test_a_section_written_without_its_colon_is_told_so_at_its_line(old, new, line):
+    # "proposals" without its colon over its cards was told that the file held more than one
+    # YAML document; "deck" without it, to put a text in quotes at the line after
+    problems = _problems(_good_body().replace(old, new, 1))
+    assert problems == [
+        f"deck.yaml:{line}: YAML-syntaksfejl: der mangler et kolon efter feltets navn"
+    ], problems
+
+
+def test_a_title_in_words_quotes_with_a_colon_is_told_about_the_quotes():
+    # "title: ”Halvér: kulturpuljerne”" was told to put the text in quotes – it was, in
+    # Word's
+    problems = _problems(_good_body().replace("title: Forslag a", "title: ”Halvér: a”", 1))
+    assert problems == [
+        "deck.yaml:8: YAML-syntaksfejl: teksten står i typografiske anførselstegn (“…” fra "
+        "Word), og dem læser YAML som bogstaver, ikke som anførselstegn; skriv lige "
+        'anførselstegn: "…"'
+    ], problems
+
+
 def test_a_second_document_is_named():
     problems = _problems(_good_body() + "---\nx: 1\n")
     assert problems == [
@@ -286,3 +315,24 @@ def test_a_hidden_character_a_message_quotes_is_named_never_escaped():
     assert problem.text() == "dæk[et usynligt mellemrum (nulbredde, U+200B)].yaml:1: findes ikke"
     english = problem.text("en")
     assert english == "dæk[an invisible space (zero width, U+200B)].yaml:1: does not exist"
+
+
+def test_texts_and_years_in_words_quotes_are_warned_about_once_a_line():
+    # a trial: "years: [“2027”, “2028”]" and "title: “Mere digital post”" gave OK, and the
+    # board read “2027”–“2028” and the printed card showed the quotes
+    text = _good_body().replace("title: Forslag a", "title: “Mere digital post”", 1)
+    text = text.replace('years: ["2027", "2028"]', "years: [“2027”, “2028”]", 1)
+    warnings: list = []
+    load_sources([("deck.yaml", text)], warnings)
+    said = [str(w) for w in warnings if w.said.key == "deck.word_quoted"]
+    assert said == [
+        "deck.yaml:8: advarsel: 'title' står i typografiske anførselstegn (“Mere digital post”, "
+        "fx fra Word), og dem læser YAML som en del af teksten, så de står på brættet og "
+        'kortene; skriv lige anførselstegn ("…") eller ingen',
+        "deck.yaml:24: advarsel: 'years' står i typografiske anførselstegn (“2027”, fx fra "
+        "Word), og dem læser YAML som en del af teksten, så de står på brættet og kortene; "
+        'skriv lige anførselstegn ("…") eller ingen',
+    ], said
+    plain: list = []
+    load_sources([("deck.yaml", _good_body().replace("Forslag a", "»Forslag a«"))], plain)
+    assert not [w for w in plain if w.said.key == "deck.word_quoted"]
