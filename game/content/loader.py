@@ -616,6 +616,13 @@ def _problem(
             return Problem.of(doc.file, doc.line(path), "deck.list_hint", where=where, hint=hint)
     lone = isinstance(value, (str, int, float)) and not isinstance(value, bool)
     if kind == "list_type" and lone and field != "target":  # a target may be one number
+        if field == "effect" and isinstance(value, str):
+            # "effect: 0,8 mio. kr." was told to write [0,8 mio. kr.]: what is wrong with the
+            # number is said first
+            hint = text_problem(value, share=False, unit=unit)
+            if hint is not None:
+                said = Message.of("deck.list_hint", where=where, hint=hint)
+                return Problem(doc.file, doc.line(path), said)
         # the field's own value in brackets, not "fx [1, 2, 3]" for a list of ids or years
         write = as_list(field, value)
         return Problem.of(doc.file, doc.line(path), "deck.list_write", where=where, write=write)
@@ -644,6 +651,10 @@ YEAR_SPAN = re.compile(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*")
 """Budget years written as a span, "2027-2029" or "2027–2030"."""
 
 
+_ROUND_SPAN = re.compile(r"(\d{1,2})\s*[-–—]\s*(\d{1,2})")
+"""A span of rounds written as one text: "2-3", "2–4"."""
+
+
 def as_list(field: str, value: str | float) -> str:
     """``value`` written as the list the field wants: ``years: 2027-2029`` as
     ``["2027", "2028", "2029"]``, ``years: 2027`` as ``["2027"]``, an id as ``[skole-luk]``,
@@ -654,6 +665,10 @@ def as_list(field: str, value: str | float) -> str:
         if span and 0 <= last - first < 12:
             return "[" + ", ".join(f'"{y}"' for y in range(first, last + 1)) + "]"
         return f'["{value}"]'
+    rounds = _ROUND_SPAN.fullmatch(str(value).strip()) if field == "rounds" else None
+    if rounds is not None:  # "rounds: 2-3" was told to write [2-3], refused in turn
+        low, high = sorted((int(rounds.group(1)), int(rounds.group(2))))
+        return "[" + ", ".join(str(r) for r in range(low, high + 1)) + "]"
     if isinstance(value, str):
         return f"[{value.strip()}]"
     return f"[{yaml_number(value)}]"
@@ -697,6 +712,11 @@ def _message(
         return Message.of(
             "field.too_long_text", where=where, length=len(value), most=ctx.get("max_length", "?")
         )
+    one = value[0] if isinstance(value, list) and len(value) == 1 else None
+    if kind == "too_short" and field == "years" and YEAR_SPAN.fullmatch(str(one)):
+        # "years: [2027-2030]" was told only that it needs 2 years
+        write = as_list("years", str(one))
+        return Message.of("deck.list_write", where=where, write=write)
     if kind in ("too_short", "too_long") and field in COUNTED_ITEMS:
         # "'år' skal have mindst 2 år", not "… 2 elementer"
         count = ctx.get("min_length" if kind == "too_short" else "max_length")

@@ -1108,3 +1108,30 @@ def test_a_save_a_schema_or_a_picture_given_as_a_deck_is_named_for_what_it_is(tm
             load_deck(path)
         [problem] = error.value.problems
         assert str(problem).startswith(f"{path}:1: {start}"), str(problem)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told"),
+    [
+        ("effect: [2]", "effect: 0,8 mio. kr.", "skriv kun tallet, 0.8"),
+        ('years: ["2027", "2028"]', "years: [2027-2028]", 'skriv ["2027", "2028"]'),
+        ('years: ["2027", "2028"]', "years: [2027–2028]", 'skriv ["2027", "2028"]'),
+    ],
+    ids=["effect with its unit", "years as a span", "years with an en dash"],
+)
+def test_a_list_written_wrong_is_told_a_way_to_write_it_that_reads(old, new, told):
+    # a trial: "effect: 0,8 mio. kr." was told to write [0,8 mio. kr.], and "years:
+    # [2027-2030]" only that it needs two years
+    problems = _problems(_good_body().replace(old, new, 1))
+    assert len(problems) == 1 and told in problems[0], problems
+
+
+def test_rounds_written_as_a_span_are_told_as_a_list_that_reads():
+    # "rounds: 2-3" was told to write [2-3], which was refused in turn
+    text = _good_body() + ("events:\n  - id: e\n    title: E\n    effect: [-1]\n    rounds: 2-3\n")
+    problems = _problems(text)
+    assert problems == ["deck.yaml:31: 'rounds' skal være en liste: skriv [2, 3]"], problems
+    fixed = (
+        _good_body() + "events:\n  - id: e\n    title: E\n    effect: [-1]\n    rounds: [2, 3]\n"
+    )
+    load_sources([("deck.yaml", fixed)])
