@@ -442,9 +442,11 @@ def _build(
         if p.said.key == "deck.card_without_dash"
     }
     for section in ("proposals", "events"):
-        lost = not known[section] and section in misspelt
-        # "Proposals:" or "Events:" was said (and "dækket har ingen forslag" is): not every
-        # id after it
+        # "Proposals:" or "Events:" was said (and "dækket har ingen forslag" is), or no
+        # proposal is written at all ("proposals:" with nothing under it): not every id after
+        # it (events are optional: a scenario's unknown event is said in a deck without any)
+        none = section == "proposals" and not _written_cards(documents, section)
+        lost = not known[section] and (section in misspelt or none)
         problems[before_refs:] = [
             p
             for p in problems[before_refs:]
@@ -476,14 +478,14 @@ def _build(
     if (
         documents
         and not items["scenarios"]
-        and not any("scenarios" in (d.data or {}) for d in documents if isinstance(d.data, dict))
+        and not _written_cards(documents, "scenarios")
         and "scenarios" not in misspelt  # "Scenarier:" is said at its line, not at file 1
     ):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_scenarios"))
     if (
         documents
         and not items["proposals"]
-        and not any("proposals" in (d.data or {}) for d in documents if isinstance(d.data, dict))
+        and not _written_cards(documents, "proposals")
     ):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_proposals"))
     if problems or header is None:
@@ -792,6 +794,17 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
             )
         )
     return first
+
+
+def _written_cards(documents: Sequence[YamlDocument], section: str) -> bool:
+    """True when a file writes at least one card under ``section`` (valid or not): then
+    the cards' own problems are said, not that the deck has none. "proposals:" with nothing
+    under it (or an empty list) writes none, and the deck was OK with 0 proposals."""
+    for doc in documents:
+        cards = doc.data.get(section) if isinstance(doc.data, dict) else None
+        if cards is not None and cards != []:
+            return True
+    return False
 
 
 def _not_a_mapping(data: Any) -> str:

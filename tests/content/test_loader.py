@@ -1135,3 +1135,19 @@ def test_rounds_written_as_a_span_are_told_as_a_list_that_reads():
         _good_body() + "events:\n  - id: e\n    title: E\n    effect: [-1]\n    rounds: [2, 3]\n"
     )
     load_sources([("deck.yaml", fixed)])
+
+
+@pytest.mark.parametrize("empty", ["proposals:\n", "proposals: []\n"])
+def test_a_proposals_section_with_nothing_under_it_is_a_deck_without_proposals(tmp_path, empty):
+    # a trial: "proposals:" with nothing under it validated OK with 0 proposals, and with a
+    # scenario naming its cards gave one "ukendt forslag" per id instead
+    body = _good_body()
+    start, end = body.index("proposals:\n"), body.index("scenarios:\n")
+    text = (
+        body[:start]
+        + empty
+        + body[end:].replace(
+            "    events_per_round: 0\n", "    events_per_round: 0\n    proposals: [a, b, c]\n"
+        )
+    )
+    assert _problems(text) == ["deck.yaml:1: dækket har ingen forslag ('proposals:')"]
