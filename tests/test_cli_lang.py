@@ -92,6 +92,24 @@ def test_an_unknown_field_and_a_bad_kind_are_explained_in_english(capsys, field_
     assert not DANISH_LETTERS.search(out.replace("besparelse", "")), out
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--lang", "en", "play", "--deck"),
+        ("play", "--lang", "en", "--deck"),
+        ("--lang", "en", "screenshot", "--scene", "board", "--out", "x.png", "--deck"),
+    ],
+    ids=["play, top-level --lang", "play --lang", "screenshot"],
+)
+def test_a_deck_that_cannot_be_played_is_explained_in_english(capsys, comma_deck, argv):
+    # a trial: `raaderum --lang en play --deck bad` said "YAML-syntaksfejl …" (validate and
+    # scenarios spoke English)
+    status, out = _run(capsys, *argv, str(comma_deck))
+    assert status == 2
+    assert f"{comma_deck / 'deck.yaml'}:10: YAML reads '1,5' as two numbers" in out, out
+    assert not DANISH_LETTERS.search(out), out
+
+
 def test_without_lang_the_deck_problems_stay_danish(capsys, comma_deck, field_deck):
     _, out = _run(capsys, "validate", str(comma_deck), str(field_deck))
     assert f"{comma_deck / 'deck.yaml'}:10: '1,5' læser YAML som to tal (1 og 5)" in out

@@ -482,11 +482,7 @@ def _build(
         and "scenarios" not in misspelt  # "Scenarier:" is said at its line, not at file 1
     ):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_scenarios"))
-    if (
-        documents
-        and not items["proposals"]
-        and not _written_cards(documents, "proposals")
-    ):
+    if documents and not items["proposals"] and not _written_cards(documents, "proposals"):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_proposals"))
     if problems or header is None:
         return None

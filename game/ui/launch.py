@@ -43,23 +43,23 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def load_cli_deck(args: argparse.Namespace, command: str) -> Deck | None:
+def load_cli_deck(args: argparse.Namespace, command: str, lang: str | None = None) -> Deck | None:
     """The deck of ``--deck`` (or the standard deck) with ``--scenario`` checked; on a problem
-    the FILE:LINE lines or one message go to stderr and None is returned (exit code 2)."""
+    the FILE:LINE lines or one message go to stderr, in ``lang`` (else the ``--lang`` given,
+    else Danish), and None is returned (exit code 2)."""
+    lang = lang or getattr(args, "lang", None) or "da"
     deck_path = Path(args.deck) if getattr(args, "deck", None) else standard_deck()
     try:
         deck = load_deck(deck_path)
     except DeckError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        for line in error.lines(lang):  # in English too ("YAML-syntaksfejl" in an English run)
+            print(line, file=sys.stderr)
         return None
     if getattr(args, "scenario", None) is not None:
         try:
             deck.scenario(args.scenario)
         except KeyError:
-            said = render(
-                unknown_scenario(deck, args.scenario), getattr(args, "lang", "da") or "da"
-            )
+            said = render(unknown_scenario(deck, args.scenario), lang)
             print(f"raaderum {command}: {said}", file=sys.stderr)
             return None
     return deck
@@ -126,10 +126,10 @@ def play(args: argparse.Namespace) -> int:
         try:
             saved = read_save(path)
         except SaveError as error:
-            return _fail(str(error))
+            return _fail(error.text(lang))
         deck: Deck = saved.deck
     else:
-        loaded = load_cli_deck(args, "play")
+        loaded = load_cli_deck(args, "play", lang)
         if loaded is None:
             return EXIT_BAD_INPUT
         deck = loaded

@@ -23,7 +23,7 @@ def open_save(app: Host, path: Path, take_over: str | None = None) -> bool:
     try:
         saved = read_save(path)
     except SaveError as error:
-        reason = app.t("error.broken_save", reason=str(error))
+        reason = app.t("error.broken_save", reason=error.text(app.lang))
         app.push("message", title=app.t("app.title"), text=reason)
         return False
     if saved.paper is not None:
@@ -42,7 +42,7 @@ def open_save(app: Host, path: Path, take_over: str | None = None) -> bool:
         app.push("locked", saved=saved, holder=holder, token=token)
         return False
     except SaveError as error:
-        reason = app.t("error.broken_save", reason=str(error))
+        reason = app.t("error.broken_save", reason=error.text(app.lang))
         app.push("message", title=app.t("app.title"), text=reason)
         return False
     start(app, saved)
