@@ -46,6 +46,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
         parse_entries,
         parse_factors,
         parse_stop,
+        sheet_fits,
     )
 
     deck = load_deck_named(args.deck)
@@ -115,7 +116,8 @@ def cmd_enter(args: argparse.Namespace) -> int:
         if args.out is not None and out.exists():
             said = catalogue(lang).t("cli.exists", out=args.out)
             print(f"raaderum enter: {said}", file=sys.stderr)
-        if args.scenario is None and len(deck.scenarios) > 1:
+        fits = sheet_fits(deck, scenario, args.adopt, args.event)
+        if args.scenario is None and len(deck.scenarios) > 1 and not fits:
             # the deck's first scenario was taken: perhaps the table played another one
             said = catalogue(lang).t(
                 "cli.enter.which_scenario",

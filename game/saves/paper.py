@@ -215,33 +215,47 @@ def likely_scenario(
     than ``taken``: one that holds every
     card and event entered (by id or title), best with as many rounds as the sheet has events
     for; else the deck's next scenario."""
-
-    def ids(items: Sequence[str]) -> list[str]:
-        return [
-            unicodedata.normalize("NFC", item).rpartition("@")[0].strip().casefold()
-            for item in items
-        ]
-
-    def rounds(items: Sequence[str]) -> int:
-        found = [item.rpartition("@")[2].strip() for item in items]
-        return max((int(r) for r in found if r.isdigit()), default=0)
-
-    cards, drawn = ids(adopted), [e for e in ids(events) if not no_event(e)]
-    last = rounds(events)
+    last = _last_round(events)
     others = [s for s in deck.scenarios if s.id != taken.id]
-
-    def holds(scenario: Scenario) -> bool:
-        names = {p.casefold() for p in scenario.proposals} | {
-            deck.proposal(p).title.strip().casefold() for p in scenario.proposals
-        }
-        happen = {e.casefold() for e in scenario.events} | {
-            deck.event(e).title.strip().casefold() for e in scenario.events
-        }
-        return all(c in names for c in cards) and all(e in happen for e in drawn)
-
-    fitting = [s for s in others if holds(s)] or others
+    fitting = [s for s in others if _holds(deck, s, adopted, events)] or others
     fitting.sort(key=lambda s: s.rounds != last)  # stable: the deck's order otherwise
     return str(fitting[0].id)
+
+
+def sheet_fits(
+    deck: Deck, scenario: Scenario, adopted: Sequence[str], events: Sequence[str]
+) -> bool:
+    """True when ``scenario`` holds every card and event of a paper sheet's ``ID@ROUND``
+    entries (by id or title) and no round is beyond its last: a problem of the sheet is then
+    no sign that the table played another scenario."""
+    last = max(_last_round(adopted), _last_round(events))
+    return last <= scenario.rounds and _holds(deck, scenario, adopted, events)
+
+
+def _entry_ids(items: Sequence[str]) -> list[str]:
+    """The ids (or titles) of ``ID@ROUND`` entries, folded as they are compared."""
+    return [
+        unicodedata.normalize("NFC", item).rpartition("@")[0].strip().casefold() for item in items
+    ]
+
+
+def _last_round(items: Sequence[str]) -> int:
+    """The highest round of ``ID@ROUND`` entries (0 without one)."""
+    found = [item.rpartition("@")[2].strip() for item in items]
+    return max((int(r) for r in found if r.isdigit()), default=0)
+
+
+def _holds(deck: Deck, scenario: Scenario, adopted: Sequence[str], events: Sequence[str]) -> bool:
+    """True when ``scenario`` has every card of ``adopted`` and every event of ``events``."""
+    cards = _entry_ids(adopted)
+    drawn = [e for e in _entry_ids(events) if not no_event(e)]
+    names = {p.casefold() for p in scenario.proposals} | {
+        deck.proposal(p).title.strip().casefold() for p in scenario.proposals
+    }
+    happen = {e.casefold() for e in scenario.events} | {
+        deck.event(e).title.strip().casefold() for e in scenario.events
+    }
+    return all(c in names for c in cards) and all(e in happen for e in drawn)
 
 
 def entry_seed(deck: Deck, scenario: Scenario, table: PaperTable, target: float | None) -> int:

@@ -541,6 +541,15 @@ def test_a_sheet_of_another_scenario_without_scenario_says_which_to_give(tmp_pat
     ]
 
 
+def test_a_sheet_that_fits_the_first_scenario_gets_no_hint_about_another(tmp_path, capsys):
+    # a trial: every failing `enter` without --scenario ended with "the scenario is
+    # 'standard' … give e.g. --scenario …", also when the sheet's one fault was elsewhere
+    sheet = ["--adopt", "skole-luk@1", "--factor", "skole-luk=7"]
+    code, lines = _enter_std(tmp_path, capsys, *sheet, *NO_EVENTS, "--event", "ingen@4")
+    assert code == 2
+    assert lines and not any("dækkets første" in line for line in lines), lines
+
+
 def test_a_title_with_a_typo_gets_the_title_it_resembles(tmp_path, capsys):
     code, lines = _enter_std(
         tmp_path,
