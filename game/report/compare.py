@@ -1095,8 +1095,12 @@ def write_comparison(
     html = comparison_html(groups, unreadable, lang, copies, unplayed)
     outputs = [
         Output(out_dir / "compare.html", html.encode("utf-8")),
-        Output(out_dir / "compare.csv", csv_bytes(COMPARE_HEADER, comparison_rows(groups, lang))),
-        Output(out_dir / "compare_tables.csv", csv_bytes(TABLES_HEADER, table_rows(groups, lang))),
+        Output(
+            out_dir / "compare.csv", csv_bytes(COMPARE_HEADER, comparison_rows(groups, lang), lang)
+        ),
+        Output(
+            out_dir / "compare_tables.csv", csv_bytes(TABLES_HEADER, table_rows(groups, lang), lang)
+        ),
     ]
     write_files(outputs, verb="sammenligningen kunne ikke skrives")
     return [output.path for output in outputs]

@@ -1,8 +1,9 @@
 """CSV files that Danish Excel opens as columns, with the Danish letters intact.
 
-The choice: ``;`` between fields (Excel's list separator in a Danish locale) *and* UTF-8
-with a byte order mark (without it Excel reads the file as Windows-1252 and garbles æ, ø,
-å). Numbers with decimals use a decimal comma in Danish and a point in English. Column
+The choice: ``;`` between fields (Excel's list separator in a Danish locale; ``,`` in an
+English report, as English Excel splits by it) *and* UTF-8 with a byte order mark (without
+it Excel reads the file as Windows-1252 and garbles æ, ø, å). Numbers with decimals use a
+decimal comma in Danish and a point in English. Column
 names are fixed English identifiers, so scripts can read every file the same way. A text
 cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a leading
 apostrophe so a participant's note can never run as a formula.
@@ -14,7 +15,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-DELIMITER = ";"
+DELIMITERS = {"da": ";", "en": ","}
+"""The field separator by the report's language (Excel's list separator in that locale)."""
 ENCODING = "utf-8-sig"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,10 +50,11 @@ def cell(value: Cell) -> str:
     return text
 
 
-def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
-    """The bytes of a CSV file of ``rows`` under ``header`` (see the module docstring)."""
+def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Cell]], lang: str = "da") -> bytes:
+    """The bytes of a CSV file of ``rows`` under ``header``, for a reader of ``lang`` (see
+    the module docstring)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=DELIMITERS.get(lang, ";"), lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:
         writer.writerow([cell(value) for value in row])

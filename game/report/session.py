@@ -632,7 +632,9 @@ def write_report(
     summary = json.dumps(writer.summary(), ensure_ascii=False, indent=2) + "\n"
     outputs = [
         Output(out_dir / "report.html", writer.html().encode("utf-8")),
-        Output(out_dir / "decisions.csv", csv_bytes(DECISIONS_HEADER, writer.decision_rows())),
+        Output(
+            out_dir / "decisions.csv", csv_bytes(DECISIONS_HEADER, writer.decision_rows(), lang)
+        ),
         Output(out_dir / "summary.json", summary.encode("utf-8")),
     ]
     if board_picture is not None:

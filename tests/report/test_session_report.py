@@ -191,12 +191,10 @@ def test_english_report(saves_dir, tmp_path):
     assert '<html lang="en">' in source
     assert "What if?" in source and "Hvad nu hvis" not in source
     assert_self_contained(source, page)
-    rows = list(
-        csv.DictReader(
-            (tmp_path / "decisions.csv").read_text(encoding="utf-8-sig").splitlines(),
-            delimiter=";",
-        )
-    )
+    # comma-separated, as English Excel splits a line (with ";" each row was one column)
+    text = (tmp_path / "decisions.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("round,year,action,") and ";" not in text.splitlines()[0]
+    rows = list(csv.DictReader(text.splitlines(), delimiter=","))
     assert {r["action"] for r in rows} >= {"Adopted", "Year closed"}
 
 
