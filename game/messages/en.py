@@ -776,7 +776,7 @@ MESSAGES.update(
         "print.ledger.card": "Card (id)",
         "print.ledger.round": "Round",
         "print.ledger.factor": "Factor",
-        "print.sheet.entry": "Result sheet for “Paper table”",
+        "print.sheet.entry": "Result sheet for the “Paper table” screen",
         "print.sheet.entry_help": 'Write the ids of the year\'s adopted proposals and drawn events (“none” if the table drew no event), and the factor of each uncertain proposal. Enter them on the “Paper table” screen or with: raaderum enter --scenario {scenario} --table "Table 3" --adopt ID@ROUND --event ID@ROUND --factor ID=FACTOR … (the game is saved in the saves folder, where “Compare tables” finds it)',
         "print.sheet.table": "Table",
         "print.sheet.adopted": "Adopted (id)",

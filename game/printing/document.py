@@ -646,7 +646,7 @@ def _result_sheet(
         f"<h1>{escape(t('print.sheet.entry'))}</h1>"
         f'<p class="tablename">{escape(t("print.sheet.table"))}: '
         '<span class="blank"></span></p>'
-        f'<p class="help">{escape(help_text)}</p>'
+        f'<p class="help">{_unbroken_options(escape(help_text))}</p>'
         f'<table class="entry" style="--row: {row:.1f}mm">'
         f"<tr><th></th><th>{escape(t('print.sheet.adopted'))}</th>"
         f"<th>{escape(t('print.sheet.drawn'))}</th><th>{escape(factors)}</th>"
@@ -906,6 +906,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .rules li {{ margin-bottom: 1mm; }}
 .tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
 .help {{ font-size: 8.5pt; color: #4A5260; }}
+.help .option {{ white-space: nowrap; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;
   text-align: left; font-size: 8.5pt; }}
 .entry td {{ height: var(--row, 17mm); }}
@@ -936,3 +937,13 @@ table.track td {{ border: 0.3mm solid #1C2430; text-align: center; font-size: 8.
 table.track td.floor {{ border: 0.8mm solid #1C2430; font-weight: 700; line-height: 1; }}
 table.track td.floor small {{ font-size: 6pt; font-weight: 400; }}
 """
+
+
+_OPTION = re.compile(r"--[a-z-]+")
+"""An option of a command printed in a text ("--table")."""
+
+
+def _unbroken_options(html: str) -> str:
+    """``html`` (escaped text) with each command option kept whole on its line: the printed
+    command broke as "--⏎table", which a host typed as two words."""
+    return _OPTION.sub(lambda m: f'<span class="option">{m.group(0)}</span>', html)
