@@ -126,6 +126,18 @@ class YamlError(Exception):
         self.problems = problems
 
 
+def _utf16(raw: bytes) -> bool:
+    """True for text saved as UTF-16: its byte-order mark, or (without one) a zero byte in
+    every other place of its first line, as Latin letters in UTF-16 have."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = raw[:200]
+    if len(head) < 8:
+        return False
+    evens, odds = head[0::2], head[1::2]
+    return evens.count(0) > 0.8 * len(evens) or odds.count(0) > 0.8 * len(odds)
+
+
 def decode(raw: bytes, file: str) -> str:
     """The text of a YAML file, after the size, emptiness and UTF-8 checks."""
     if len(raw) > MAX_BYTES:
@@ -140,6 +152,9 @@ def decode(raw: bytes, file: str) -> str:
                 )
             ]
         )
+    if _utf16(raw):
+        # Notepad's "Unicode": said as such, not "ikke UTF-8" at some line further down
+        raise YamlError([Problem.of(file, 1, "deck.utf16")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
