@@ -301,7 +301,7 @@ def _ranked(problems: list[Problem], order: list[str]) -> list[Problem]:
     return sorted(_unique(kept), key=lambda p: (rank.get(p.file, 0), p.line))
 
 
-_COPY_KEYS = ("deck.copy_of", "deck.copy_cards")
+_COPY_KEYS = ("deck.copy_of", "deck.copy_cards", "deck.copy_changed")
 """The messages that name a file as a copy of another (``_copies_folded``)."""
 
 
@@ -840,9 +840,41 @@ def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> l
             said = _copy_said(file, theirs.name, count, count == total)
         elif mine.stem.casefold() in theirs.stem.casefold():  # "forslag.bak" sorts first
             said = _copy_said(other, mine.name, count, count == cards.get(other, 0))
+        changed = _changed_cards(
+            documents, file, other, [str(p.said.kwargs["id"]) for p in repeats]
+        )
+        if changed and said.said.key != "deck.same_cards":
+            # a newer download "forslag (1).yaml" with two amounts changed: "delete the copy"
+            # would have thrown the changes away
+            first = said.said.kwargs["original"]
+            said = Problem.of(
+                said.file, 1, "deck.copy_changed", original=first, ids=_named(changed)
+            )
         folded[id(repeats[0])] = said
         dropped.update(id(p) for p in repeats[1:])
     return [folded.get(id(p), p) for p in found if id(p) not in dropped]
+
+
+def _changed_cards(
+    documents: Sequence[YamlDocument], file: str, other: str, ids: Sequence[str]
+) -> list[str]:
+    """Of the cards ``ids`` that ``file`` and ``other`` both hold, those written differently
+    in the two files (an amount, a text)."""
+    written: dict[str, dict[str, Any]] = {file: {}, other: {}}
+    for doc in documents:
+        if doc.file not in written or not isinstance(doc.data, dict):
+            continue
+        for section in ("proposals", "events", "scenarios"):
+            for card in doc.data.get(section) or []:
+                if isinstance(card, dict) and isinstance(card.get("id"), str):
+                    written[doc.file].setdefault(card["id"], card)
+    return [i for i in ids if written[file].get(i) != written[other].get(i)]
+
+
+def _named(ids: Sequence[str], most: int = 5) -> str:
+    """ "'a', 'b' …": the first ``most`` ids quoted, the rest as "…"."""
+    shown = ", ".join(f"'{i}'" for i in ids[:most])
+    return shown + (" …" if len(ids) > most else "")
 
 
 def _copy_said(copy: str, original: str, count: int, whole: bool) -> Problem:

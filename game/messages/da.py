@@ -830,6 +830,7 @@ MESSAGES.update(
         "deck.not_utf8": "teksten er ikke UTF-8 (gem filen som UTF-8)",
         "deck.same_cards": "{count} af filens {total} kort har samme id som et kort i {other}; er den ene fil en kopi af den anden? Flyt kopien ud af dækmappen, eller slet den",
         "deck.copy_cards": "filen ser ud til at være en kopi af {original}: {count} af dens kort har samme id som et kort dér; flyt kopien ud af dækmappen, eller slet den",
+        "deck.copy_changed": "filen ser ud til at være en kopi af {original}, men kortene {ids} er skrevet forskelligt i de to filer; saml ændringerne i den fil, I vil bruge, og flyt den anden ud af dækmappen",
         "deck.copy_of": "filen ser ud til at være en kopi af {original}, så hvert kort i den står to gange i dækket; flyt kopien ud af dækmappen, eller slet den",
         "deck.not_deck_file": "filen hører nok ikke til dækket: den har ingen af et dæks felter ('deck', 'proposals', 'events', 'scenarios'), men {keys}; flyt den ud af dækmappen",
         "deck.mojibake": "'{sample}' skulle nok have været '{meant}': filen er åbnet med et forkert tegnsæt (fx ANSI eller MS-DOS) og gemt som UTF-8 igen, så hvert æ, ø og å er blevet til forkerte tegn; ret bogstaverne (fx med søg og erstat), og gem filen som UTF-8",

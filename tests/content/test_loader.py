@@ -880,6 +880,23 @@ def test_a_whole_deck_copied_is_said_once_without_its_header_twice(tmp_path):
     assert len(said) == 1 and "forslag (1).yaml:1: filen ser ud til at være en kopi" in said[0]
 
 
+def test_a_copy_with_changed_amounts_names_the_cards_that_differ(tmp_path):
+    # a trial: a newer download "forslag (1).yaml" with two amounts changed was told "flyt
+    # kopien ud af dækmappen, eller slet den" – and the author deleted her changes
+    body = _folder_deck(tmp_path)
+    changed = body.replace("effect: [2]", "effect: [3]", 2)
+    assert changed != body
+    (tmp_path / "forslag (1).yaml").write_text(changed, encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = [p.text() for p in error.value.problems]
+    assert len(said) == 1 and said[0].startswith(
+        f"{tmp_path / 'forslag (1).yaml'}:1: filen ser ud til at være en kopi af forslag.yaml, "
+        "men kortene "
+    ), said
+    assert "er skrevet forskelligt i de to filer; saml ændringerne" in said[0]
+
+
 def test_one_card_given_twice_in_two_files_is_still_said_on_that_card(tmp_path):
     # not every repeat is a copy: a card copied to another file and left behind as well
     body = _folder_deck(tmp_path)
