@@ -392,17 +392,18 @@ def per_capacity(proposal: Proposal, years: int | None = None) -> float:
 def largest_events(
     deck: Deck, scenario: Scenario, count: int = 2
 ) -> tuple[tuple[str, float, str], ...]:
-    """The ``count`` events of ``scenario`` whose amount in one of its years lies furthest
-    from 0: (title, that amount in the deck's unit, how long it lasts: "yearly" when its
-    last amount is that amount, "once" for a single year's amount, else "while"), largest
-    first; fewer when the scenario has fewer events that move the råderum. A one-off
-    ("Ekstra grundsalg", [2000, 0, 0, 0]) is not "om året"."""
+    """The ``count`` events of ``scenario`` that cost the most in one of its years: (title,
+    that amount in the deck's unit, how long it lasts: "yearly" when its last amount is that
+    amount, "once" for a single year's amount, else "while"), largest first; fewer when the
+    scenario has fewer events that cost. A one-off ("Salg af grund", [-2000, 0, 0, 0]) is not
+    "om året". An event that gives råderum ("Ekstra grundsalg") loses no game, and was
+    advised to be made smaller."""
     found = []
     for eid in dict.fromkeys(scenario.events):
         event = deck.event(eid)
         amounts = [amount_at(event.effect, year) for year in range(scenario.rounds)]
-        peak = max(amounts, key=abs, default=0.0)
-        if peak:
+        peak = min(amounts, default=0.0)
+        if peak < 0:
             nonzero = sum(1 for value in event.effect if value)
             lasts = "yearly" if event.effect[-1] == peak else "once" if nonzero == 1 else "while"
             found.append((event.title, peak, lasts))

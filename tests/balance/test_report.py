@@ -691,11 +691,13 @@ def test_the_largest_events_say_whether_they_come_every_year_or_once():
 
     deck = load_deck(standard_deck())
     scenario = deck.scenario("standard")
-    first, second, third = (deck.event(e) for e in scenario.events[:3])
+    first, second, third, gain = (deck.event(e) for e in scenario.events[:4])
     events = (
         replace(first, effect=(-9.0, 0.0, 0.0, 0.0)),
         replace(second, effect=(-8.0,)),
         replace(third, effect=(-7.0, -3.0, 0.0)),
+        # a trial: a land sale that gives råderum was advised to be made smaller
+        replace(gain, effect=(12.0, 0.0)),
     )
     small = replace(deck, events=events)
     found = largest_events(small, replace(scenario, events=tuple(e.id for e in events)), 3)
