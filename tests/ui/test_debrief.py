@@ -82,6 +82,16 @@ def show_debrief(app: App, history: History, seed: int) -> list[str]:
     return drawn
 
 
+def lost_debrief(app: App, deck: Deck) -> tuple[GameState, DebriefScene]:
+    """The debrief of a lost standard game on the window's top, drawn once."""
+    state = finished_game(deck, won=False)
+    start(app, state)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    app.step(0.016)
+    return state, scene
+
+
 def start(app: App, state: GameState) -> None:
     app.game.settings = GameSettings(scenario=state.scenario.id, seed=state.seed)
     app.game.history = History.start(state)
@@ -818,11 +828,7 @@ def test_the_years_headline_writes_the_figure_as_its_bar_does(app: App, deck: De
 def test_a_presenter_remote_turns_the_debriefs_tabs(app: App, deck: Deck) -> None:
     # Page Down only scrolled: with a remote that sends PgDn/PgUp the tabs were out of reach.
     # At the end of a tab it turns to the next; at the top, Page Up goes back.
-    state = finished_game(deck, won=False)
-    start(app, state)
-    scene = DebriefScene(app, background=False)
-    app.push(scene)
-    app.step(0.016)
+    _, scene = lost_debrief(app, deck)
     assert scene.tab == "result"
     seen = [scene.tab]
     for _ in range(40):
@@ -899,11 +905,7 @@ def test_the_groups_note_is_quoted_the_english_way_in_an_english_window(
 def test_the_adopted_proposals_page_adds_up_to_each_years_raaderum(app: App, deck: Deck) -> None:
     # a trial: the 2030 column added up to 57,4 while the result said 50,4; the −7 of the
     # events was on no page of the debrief
-    state = finished_game(deck, won=False)
-    start(app, state)
-    scene = DebriefScene(app, background=False)
-    app.push(scene)
-    app.step(0.016)
+    state, scene = lost_debrief(app, deck)
     post_key(pygame.K_2)
     app.step(0.016)
     assert scene.tab == "proposals"
