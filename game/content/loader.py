@@ -278,14 +278,21 @@ def load_documents(documents: Sequence[YamlDocument]) -> Deck:
     Raises ``DeckError`` with every problem, in the order of the documents and then of the
     lines. The deck has no ``sources`` (a caller that keeps the deck writes it as YAML first).
     """
-    deck = _checked(list(documents), [], [doc.file for doc in documents])
+    deck = _checked(list(documents), [], [doc.file for doc in documents], authored=False)
     return _with_hash(deck, ())
 
 
-def _checked(documents: list[YamlDocument], problems: list[Problem], order: list[str]) -> Deck:
+def _checked(
+    documents: list[YamlDocument],
+    problems: list[Problem],
+    order: list[str],
+    *,
+    authored: bool = True,
+) -> Deck:
     """The deck built from ``documents``, or ``DeckError`` with ``problems`` and every problem
-    found, ranked by the position of their file in ``order`` and then by line."""
-    deck = _build(documents, problems)
+    found, ranked by the position of their file in ``order`` and then by line (``authored``:
+    see ``_build``)."""
+    deck = _build(documents, problems, authored=authored)
     if problems or deck is None:
         raise DeckError(_ranked(problems, order))
     return deck
@@ -352,12 +359,19 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def _build(
-    documents: list[YamlDocument], problems: list[Problem], *, across_files: bool = True
+    documents: list[YamlDocument],
+    problems: list[Problem],
+    *,
+    across_files: bool = True,
+    authored: bool = True,
 ) -> Deck | None:
     """The deck of ``documents``, or None with every problem added to ``problems``. Without
     ``across_files`` (a file of the deck could not be read) only what each file holds on its
     own is checked: the cards against the format and ids given twice, not references to
-    other files, the deck header or whether the deck can be won."""
+    other files, the deck header or whether the deck can be won. ``authored``: files an
+    author wrote, where "proposals:" with nothing under it is a deck without proposals (said
+    once, not an unknown id per reference); a workbook's documents (False) leave an unread
+    sheet and the references to it to the import, which says them in the workbook's words."""
     headers: list[tuple[DeckHeader | None, YamlDocument]] = []
     items: dict[str, list[_Item]] = {name: [] for name in SECTIONS}
     misspelt: set[str] = set()  # the sections a misspelt top-level key meant ("Proposals")
@@ -445,7 +459,7 @@ def _build(
         # "Proposals:" or "Events:" was said (and "dækket har ingen forslag" is), or no
         # proposal is written at all ("proposals:" with nothing under it): not every id after
         # it (events are optional: a scenario's unknown event is said in a deck without any)
-        none = section == "proposals" and not _written_cards(documents, section)
+        none = authored and section == "proposals" and not _written_cards(documents, section)
         lost = not known[section] and (section in misspelt or none)
         problems[before_refs:] = [
             p
@@ -478,11 +492,15 @@ def _build(
     if (
         documents
         and not items["scenarios"]
-        and not _written_cards(documents, "scenarios")
+        and not _written_cards(documents, "scenarios", authored)
         and "scenarios" not in misspelt  # "Scenarier:" is said at its line, not at file 1
     ):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_scenarios"))
-    if documents and not items["proposals"] and not _written_cards(documents, "proposals"):
+    if (
+        documents
+        and not items["proposals"]
+        and not _written_cards(documents, "proposals", authored)
+    ):
         problems.append(Problem.of(documents[0].file, 1, "deck.no_proposals"))
     if problems or header is None:
         return None
@@ -792,13 +810,16 @@ def _check_unique(items: list[_Item], section: str, problems: list[Problem]) -> 
     return first
 
 
-def _written_cards(documents: Sequence[YamlDocument], section: str) -> bool:
+def _written_cards(documents: Sequence[YamlDocument], section: str, authored: bool = True) -> bool:
     """True when a file writes at least one card under ``section`` (valid or not): then
     the cards' own problems are said, not that the deck has none. "proposals:" with nothing
-    under it (or an empty list) writes none, and the deck was OK with 0 proposals."""
+    under it (or an empty list) writes none, and the deck was OK with 0 proposals. Without
+    ``authored`` (a workbook's documents), a section present at all counts as written."""
     for doc in documents:
-        cards = doc.data.get(section) if isinstance(doc.data, dict) else None
-        if cards is not None and cards != []:
+        if not isinstance(doc.data, dict) or section not in doc.data:
+            continue
+        cards = doc.data[section]
+        if not authored or (cards is not None and cards != []):
             return True
     return False
 
