@@ -308,7 +308,12 @@ def _ranked(problems: list[Problem], order: list[str]) -> list[Problem]:
     return sorted(_unique(kept), key=lambda p: (rank.get(p.file, 0), p.line))
 
 
-_COPY_KEYS = ("deck.copy_of", "deck.copy_cards", "deck.copy_changed")
+_COPY_KEYS = (
+    "deck.copy_of",
+    "deck.copy_cards",
+    "deck.copy_changed.one",
+    "deck.copy_changed.many",
+)
 """The messages that name a file as a copy of another (``_copies_folded``)."""
 
 
@@ -849,18 +854,27 @@ def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> l
             other = str(problem.said.kwargs["first_file"])
             groups.setdefault((problem.file, other), []).append(problem)
     cards = {doc.file: _card_count(doc) for doc in documents}
+    stems = {doc.file: Path(doc.file).stem.casefold() for doc in documents}
     folded: dict[int, Problem] = {}  # the first repeat of a copy -> the one message for it
     dropped: set[int] = set()
     for (file, other), repeats in groups.items():
         total = cards.get(file, 0)
         if len(repeats) < 2 or 2 * len(repeats) < total or file == other:
             continue
-        count, mine, theirs = len(repeats), Path(file), Path(other)
-        said = Problem.of(file, 1, "deck.same_cards", other=theirs.name, count=count, total=total)
-        if theirs.stem.casefold() in mine.stem.casefold():  # "Kopi af forslag": this file
-            said = _copy_said(file, theirs.name, count, count == total)
-        elif mine.stem.casefold() in theirs.stem.casefold():  # "forslag.bak" sorts first
-            said = _copy_said(other, mine.name, count, count == cards.get(other, 0))
+        mine, theirs = stems.get(file, ""), stems.get(other, "")
+        # "forslag (2)" repeats "forslag (1)", which sorts first: both are copies of
+        # "forslag", and (2) is compared with it, not with the other copy
+        common = [f for f, stem in stems.items() if f not in (file, other) and stem in mine]
+        if theirs not in mine and mine not in theirs and common:
+            other, theirs = min(common, key=lambda f: len(stems[f])), ""
+        count = len(repeats)
+        said = Problem.of(
+            file, 1, "deck.same_cards", other=Path(other).name, count=count, total=total
+        )
+        if theirs in mine:  # "Kopi af forslag": this file
+            said = _copy_said(file, Path(other).name, count, count == total)
+        elif mine in theirs:  # "forslag.bak" sorts first
+            said = _copy_said(other, Path(file).name, count, count == cards.get(other, 0))
         changed = _changed_cards(
             documents, file, other, [str(p.said.kwargs["id"]) for p in repeats]
         )
@@ -868,9 +882,8 @@ def _copies_folded(found: list[Problem], documents: Sequence[YamlDocument]) -> l
             # a newer download "forslag (1).yaml" with two amounts changed: "delete the copy"
             # would have thrown the changes away
             first = said.said.kwargs["original"]
-            said = Problem.of(
-                said.file, 1, "deck.copy_changed", original=first, ids=_named(changed)
-            )
+            key = "deck.copy_changed." + ("one" if len(changed) == 1 else "many")
+            said = Problem.of(said.file, 1, key, original=first, ids=_named(changed))
         folded[id(repeats[0])] = said
         dropped.update(id(p) for p in repeats[1:])
     return [folded.get(id(p), p) for p in found if id(p) not in dropped]

@@ -126,16 +126,23 @@ class YamlError(Exception):
         self.problems = problems
 
 
-def _utf16(raw: bytes) -> bool:
-    """True for text saved as UTF-16: its byte-order mark, or (without one) a zero byte in
-    every other place of its first line, as Latin letters in UTF-16 have."""
+def _wide_encoding(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text saved so: its byte-order mark, or (without one) zero
+    bytes in every other (every fourth) place of its first line, as Latin letters have
+    there; else None."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
+        return "UTF-16"
     head = raw[:200]
     if len(head) < 8:
-        return False
-    evens, odds = head[0::2], head[1::2]
-    return evens.count(0) > 0.8 * len(evens) or odds.count(0) > 0.8 * len(odds)
+        return None
+    zeros = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
+    if sum(share > 0.8 for share in zeros) == 3:
+        return "UTF-32"
+    if min(zeros[0], zeros[2]) > 0.8 or min(zeros[1], zeros[3]) > 0.8:
+        return "UTF-16"
+    return None
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -152,9 +159,10 @@ def decode(raw: bytes, file: str) -> str:
                 )
             ]
         )
-    if _utf16(raw):
+    wide = _wide_encoding(raw)
+    if wide is not None:
         # Notepad's "Unicode": said as such, not "ikke UTF-8" at some line further down
-        raise YamlError([Problem.of(file, 1, "deck.utf16")])
+        raise YamlError([Problem.of(file, 1, "deck.utf16", encoding=wide)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -826,11 +826,12 @@ MESSAGES.update(
     {
         # deck files (the safe YAML reader)
         "deck.too_big": "filen er for stor: en fil i et dæk må højst fylde {mb} MB ({bytes} bytes)",
-        "deck.utf16": "filen er gemt som UTF-16 (i Notesblok hedder det »Unicode« eller »UTF-16 LE«); gem den som UTF-8: Filer → Gem som → Kodning: UTF-8",
+        "deck.utf16": "filen er gemt som {encoding} (i Notesblok hedder UTF-16 »Unicode« eller »UTF-16 LE«); gem den som UTF-8: Filer › Gem som › Kodning: UTF-8",
         "deck.not_utf8": "teksten er ikke UTF-8 (gem filen som UTF-8)",
         "deck.same_cards": "{count} af filens {total} kort har samme id som et kort i {other}; er den ene fil en kopi af den anden? Flyt kopien ud af dækmappen, eller slet den",
         "deck.copy_cards": "filen ser ud til at være en kopi af {original}: {count} af dens kort har samme id som et kort dér; flyt kopien ud af dækmappen, eller slet den",
-        "deck.copy_changed": "filen ser ud til at være en kopi af {original}, men kortene {ids} er skrevet forskelligt i de to filer; saml ændringerne i den fil, I vil bruge, og flyt den anden ud af dækmappen",
+        "deck.copy_changed.one": "filen ser ud til at være en kopi af {original}, men kortet {ids} er skrevet forskelligt i de to filer; saml ændringerne i den fil, I vil bruge, og flyt den anden ud af dækmappen",
+        "deck.copy_changed.many": "filen ser ud til at være en kopi af {original}, men kortene {ids} er skrevet forskelligt i de to filer; saml ændringerne i den fil, I vil bruge, og flyt den anden ud af dækmappen",
         "deck.copy_of": "filen ser ud til at være en kopi af {original}, så hvert kort i den står to gange i dækket; flyt kopien ud af dækmappen, eller slet den",
         "deck.not_deck_file": "filen hører nok ikke til dækket: den har ingen af et dæks felter ('deck', 'proposals', 'events', 'scenarios'), men {keys}; flyt den ud af dækmappen",
         "deck.mojibake": "'{sample}' skulle nok have været '{meant}': filen er åbnet med et forkert tegnsæt (fx ANSI eller MS-DOS) og gemt som UTF-8 igen, så hvert æ, ø og å er blevet til forkerte tegn; ret bogstaverne (fx med søg og erstat), og gem filen som UTF-8",

@@ -818,11 +818,12 @@ MESSAGES.update(
     {
         # deck files (the safe YAML reader)
         "deck.too_big": "the file is too big: a file in a deck may be at most {mb} MB ({bytes} bytes)",
-        "deck.utf16": "the file is saved as UTF-16 (Notepad calls it 'Unicode' or 'UTF-16 LE'); save it as UTF-8: File → Save as → Encoding: UTF-8",
+        "deck.utf16": "the file is saved as {encoding} (Notepad calls UTF-16 'Unicode' or 'UTF-16 LE'); save it as UTF-8: File › Save as › Encoding: UTF-8",
         "deck.not_utf8": "the text is not UTF-8 (save the file as UTF-8)",
         "deck.same_cards": "{count} of the file's {total} cards have the id of a card in {other}; is one file a copy of the other? Move the copy out of the deck folder, or delete it",
         "deck.copy_cards": "the file looks like a copy of {original}: {count} of its cards have the id of a card there; move the copy out of the deck folder, or delete it",
-        "deck.copy_changed": "the file looks like a copy of {original}, but the cards {ids} are written differently in the two files; gather the changes in the file you want to use, and move the other out of the deck folder",
+        "deck.copy_changed.one": "the file looks like a copy of {original}, but the card {ids} is written differently in the two files; gather the changes in the file you want to use, and move the other out of the deck folder",
+        "deck.copy_changed.many": "the file looks like a copy of {original}, but the cards {ids} are written differently in the two files; gather the changes in the file you want to use, and move the other out of the deck folder",
         "deck.copy_of": "the file looks like a copy of {original}, so every card in it is twice in the deck; move the copy out of the deck folder, or delete it",
         "deck.not_deck_file": "the file probably does not belong to the deck: it has none of a deck's fields ('deck', 'proposals', 'events', 'scenarios'), but {keys}; move it out of the deck folder",
         "deck.mojibake": "'{sample}' was probably meant to be '{meant}': the file was opened with the wrong character set (e.g. ANSI or MS-DOS) and saved as UTF-8 again, so every Danish letter became wrong characters; correct the letters (e.g. with search and replace), and save the file as UTF-8",

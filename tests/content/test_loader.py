@@ -897,6 +897,26 @@ def test_a_copy_with_changed_amounts_names_the_cards_that_differ(tmp_path):
     assert "er skrevet forskelligt i de to filer; saml ændringerne" in said[0]
 
 
+def test_two_copies_are_each_compared_with_the_original(tmp_path):
+    # a trial: "forslag (2).yaml" was told to be a copy of "forslag (1).yaml" (which sorts
+    # first), with "slet den" – its changes against the original unnamed
+    body = _folder_deck(tmp_path)
+    (tmp_path / "forslag (1).yaml").write_text(body, encoding="utf-8")
+    two = body.replace("effect: [2]", "effect: [5]", 1)
+    (tmp_path / "forslag (2).yaml").write_text(two, encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = [p.text() for p in error.value.problems]
+    assert said == [
+        f"{tmp_path / 'forslag (1).yaml'}:1: filen ser ud til at være en kopi af forslag.yaml, "
+        "så hvert kort i den står to gange i dækket; flyt kopien ud af dækmappen, eller slet "
+        "den",
+        f"{tmp_path / 'forslag (2).yaml'}:1: filen ser ud til at være en kopi af forslag.yaml, "
+        "men kortet 'a' er skrevet forskelligt i de to filer; saml ændringerne i den fil, I "
+        "vil bruge, og flyt den anden ud af dækmappen",
+    ], said
+
+
 def test_one_card_given_twice_in_two_files_is_still_said_on_that_card(tmp_path):
     # not every repeat is a copy: a card copied to another file and left behind as well
     body = _folder_deck(tmp_path)

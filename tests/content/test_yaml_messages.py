@@ -338,12 +338,15 @@ def test_texts_and_years_in_words_quotes_are_warned_about_once_a_line():
     assert not [w for w in plain if w.said.key == "deck.word_quoted"]
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
+)
 def test_a_file_saved_as_utf_16_is_told_so(encoding):
     # a trial: Notepad's "Unicode" was told "teksten er ikke UTF-8" – at line 5 without its
     # byte-order mark
     problems = _problems(_good_body().replace("Forslag a", "Sænk æøå").encode(encoding))
+    wide = encoding[:6].upper()
     assert problems == [
-        "deck.yaml:1: filen er gemt som UTF-16 (i Notesblok hedder det »Unicode« eller »UTF-16 "
-        "LE«); gem den som UTF-8: Filer → Gem som → Kodning: UTF-8"
+        f"deck.yaml:1: filen er gemt som {wide} (i Notesblok hedder UTF-16 »Unicode« eller »UTF-16 "
+        "LE«); gem den som UTF-8: Filer › Gem som › Kodning: UTF-8"
     ], problems
