@@ -840,6 +840,18 @@ QUOTED_MOST = 40
 """The most characters of a text a warning quotes (a long text is cut before its last quote)."""
 
 
+def _word_quoted(text: str) -> bool:
+    """True for a text in typographic quotes: “…”, „…“, ‘…’, or a double one at one end
+    only (“Rengøring …, the closing quote lost). An apostrophe at the end (’) and a phrase
+    quoted inside the text (Projekt “Grøn by”) are no such quotes."""
+    first, last = text[0], text[-1]
+    if first in WORD_QUOTES and last in WORD_QUOTES:
+        return True
+    double = "“”„‟"
+    inside = text[1:-1]
+    return (first in double or last in double) and not any(c in double for c in inside)
+
+
 def _in_word_quotes(doc: YamlDocument) -> Iterator[Problem]:
     """A warning for each text that stands wholly in typographic quotes (“2027”, “Mere
     digital post” copied from Word): YAML reads them as letters of the text, so the board and
@@ -855,7 +867,7 @@ def _in_word_quotes(doc: YamlDocument) -> Iterator[Problem]:
         elif isinstance(value, str) and len(value.strip()) > 1:
             text = value.strip()
             line = doc.line(path)
-            if text[0] in WORD_QUOTES and text[-1] in WORD_QUOTES and line not in seen:
+            if _word_quoted(text) and line not in seen:
                 seen.add(line)
                 field = next((str(p) for p in reversed(path) if isinstance(p, str)), "?")
                 cut = f"{text[: QUOTED_MOST - 2]}…{text[-1]}"

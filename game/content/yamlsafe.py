@@ -414,7 +414,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
                 # looking for a '---' that is not there ("deck" over its fields: "put the
                 # text in quotes", at the line after)
                 line, reason = bare, Message.of("deck.syntax.no_colon", char=shown)
-            elif name == "colon" and any(mark in row for mark in WORD_QUOTES):
+            elif name == "colon" and re.search(r"(?::|-)\s+[“”„‟‘‚]", row):
                 # "title: ”Halvér: kulturpuljerne”" was told to put the text in quotes
                 reason = Message.of("deck.syntax.word_quotes")
             break
@@ -430,7 +430,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     return Problem.of(file, line, "deck.syntax", reason=reason)
 
 
-WORD_QUOTES = "“”„‟"
+WORD_QUOTES = "“”„‟‘’‚"
 """Typographic quotes (from Word, Outlook or a phone): to YAML they are letters of the text,
 not quotes around it. (»…« is how a Danish text quotes on purpose: not among them.)"""
 

@@ -339,6 +339,26 @@ def test_texts_and_years_in_words_quotes_are_warned_about_once_a_line():
 
 
 @pytest.mark.parametrize(
+    ("title", "warned"),
+    [
+        ("‘Mere digital post’", True),
+        ("“Mere digital post", True),  # the closing quote lost
+        ("Mere digital post”", True),
+        ("„Mere digital post“", True),
+        ("Projekt “Grøn by”", False),  # a phrase quoted inside the text
+        ("KL’s digitale post", False),  # an apostrophe
+    ],
+)
+def test_a_title_in_single_or_one_sided_word_quotes_is_warned(title, warned):
+    # a re-test: ‘…’ and a title with one “ passed without a word
+    found: list = []
+    load_sources(
+        [("deck.yaml", _good_body().replace("title: Forslag a", f"title: {title}"))], found
+    )
+    assert bool([w for w in found if w.said.key == "deck.word_quoted"]) is warned
+
+
+@pytest.mark.parametrize(
     "encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"]
 )
 def test_a_file_saved_as_utf_16_is_told_so(encoding):
