@@ -117,14 +117,15 @@ def cmd_enter(args: argparse.Namespace) -> int:
             said = catalogue(lang).t("cli.exists", out=args.out)
             print(f"raaderum enter: {said}", file=sys.stderr)
         fits = sheet_fits(deck, scenario, args.adopt, args.event)
-        if args.scenario is None and len(deck.scenarios) > 1 and not fits:
+        other = None if fits else likely_scenario(deck, scenario, args.adopt, args.event)
+        if args.scenario is None and other is not None:
             # the deck's first scenario was taken: perhaps the table played another one
             said = catalogue(lang).t(
                 "cli.enter.which_scenario",
                 id=scenario.id,
                 title=scenario.title,
                 known=", ".join(s.id for s in deck.scenarios),
-                other=likely_scenario(deck, scenario, args.adopt, args.event),
+                other=other,
             )
             print(f"raaderum enter: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -210,16 +210,19 @@ _VOWEL_ACCENTS = frozenset("\u0301\u0300\u0302\u0308")
 
 def likely_scenario(
     deck: Deck, taken: Scenario, adopted: Sequence[str], events: Sequence[str]
-) -> str:
+) -> str | None:
     """The id of the scenario a paper sheet (its ``ID@ROUND`` entries) more likely belongs to
-    than ``taken``: one that holds every
-    card and event entered (by id or title), best with as many rounds as the sheet has events
-    for; else the deck's next scenario."""
-    last = _last_round(events)
-    others = [s for s in deck.scenarios if s.id != taken.id]
-    fitting = [s for s in others if _holds(deck, s, adopted, events)] or others
-    fitting.sort(key=lambda s: s.rounds != last)  # stable: the deck's order otherwise
-    return str(fitting[0].id)
+    than ``taken``: one that holds every card and event entered (by id or title) and has as
+    many rounds as the sheet uses, best exactly as many as the sheet has events for; None
+    when no other scenario does (a card's name mistyped is no sign of another scenario)."""
+    last = max(_last_round(adopted), _last_round(events))
+    fitting = [
+        s
+        for s in deck.scenarios
+        if s.id != taken.id and last <= s.rounds and _holds(deck, s, adopted, events)
+    ]
+    fitting.sort(key=lambda s: s.rounds != _last_round(events))  # stable: the deck's order
+    return str(fitting[0].id) if fitting else None
 
 
 def sheet_fits(

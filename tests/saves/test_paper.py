@@ -550,6 +550,24 @@ def test_a_sheet_that_fits_the_first_scenario_gets_no_hint_about_another(tmp_pat
     assert lines and not any("dækkets første" in line for line in lines), lines
 
 
+def test_a_mistyped_card_is_no_sign_of_another_scenario(tmp_path, capsys):
+    # a re-test: "indkob@1" got "mente du 'indkoeb'?" and then "skriv fx --scenario krise"
+    code, lines = _enter_std(
+        tmp_path, capsys, "--adopt", "indkob@1", *NO_EVENTS, "--event", "ingen@4"
+    )
+    assert code == 2
+    assert any("mente du 'indkoeb'" in line for line in lines), lines
+    assert not any("dækkets første" in line for line in lines), lines
+
+
+def test_a_sheet_of_eight_rounds_is_pointed_to_the_scenario_of_eight_years(tmp_path, capsys):
+    # a re-test: a sheet with a card adopted in round 6 was told "--scenario intro" (3 years)
+    events = [f"--event=ingen@{r}" for r in range(1, 9)]
+    code, lines = _enter_std(tmp_path, capsys, "--adopt", "rehabilitering@6", *events)
+    assert code == 2
+    assert any("skriv fx --scenario lang-horisont" in line for line in lines), lines
+
+
 def test_a_title_with_a_typo_gets_the_title_it_resembles(tmp_path, capsys):
     code, lines = _enter_std(
         tmp_path,
