@@ -28,7 +28,13 @@ from game.content.crosschecks import (
     check_version_fields,
 )
 from game.content.hints import HintBudget, IdIndex
-from game.content.numbertext import list_problem, meant_as_percent, text_problem, yaml_number
+from game.content.numbertext import (
+    list_problem,
+    meant_as_percent,
+    one_number,
+    text_problem,
+    yaml_number,
+)
 from game.content.schema import (
     DEFAULT_UNIT,
     ID_MAX,
@@ -50,7 +56,7 @@ from game.engine import ledger
 from game.engine.model import KINDS, Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import MAX_TARGET
 from game.messages import Message
-from game.numbers import usual_unit
+from game.numbers import split_unit, usual_unit
 from game.paths import command_word, is_litter
 
 TOP_KEYS = ("deck", "proposals", "events", "scenarios")
@@ -637,10 +643,19 @@ def _problem(
             return Problem.of(doc.file, doc.line(path), "deck.list_hint", where=where, hint=hint)
     lone = isinstance(value, (str, int, float)) and not isinstance(value, bool)
     if kind == "list_type" and lone and field != "target":  # a target may be one number
+        figure, written_unit = split_unit(value) if isinstance(value, str) else ("", None)
+        deck_scale = unit_scale(unit if unit is not None else DEFAULT_UNIT)
+        same_unit = written_unit is not None and unit_scale(written_unit) == deck_scale
+        readings = one_number(figure) if same_unit else []
+        if field == "effect" and len(readings) == 1:
+            # "effect: 3 mio. kr." was told to write [3 mio. kr.], then "kun tallet, 3", and
+            # then "[3]": the list that reads, at once
+            write = f"[{yaml_number(readings[0])}]"
+            return Problem.of(doc.file, doc.line(path), "deck.list_write", where=where, write=write)
         if field == "effect" and isinstance(value, str):
             # "effect: 0,8 mio. kr." was told to write [0,8 mio. kr.]: what is wrong with the
             # number is said first
-            hint = text_problem(value, share=False, unit=unit)
+            hint = text_problem(value, share=False, unit=unit or DEFAULT_UNIT)
             if hint is not None:
                 said = Message.of("deck.list_hint", where=where, hint=hint)
                 return Problem(doc.file, doc.line(path), said)

@@ -164,6 +164,11 @@ def _count(number: int) -> Message | int:
     return Message.of(f"deck.count.{number}") if 2 <= number <= 6 else number
 
 
+def one_number(joined: str) -> list[float]:
+    """The readings of ``joined`` as one number ("0,8" → [0.8]; "1,500" → both readings)."""
+    return _one_number(joined)
+
+
 def _one_number(joined: str) -> list[float]:
     """The readings of ``joined`` as one number, Danish first (one or two distinct)."""
     readings: list[float] = []

@@ -1150,11 +1150,19 @@ def test_a_save_a_schema_or_a_picture_given_as_a_deck_is_named_for_what_it_is(tm
 @pytest.mark.parametrize(
     ("old", "new", "told"),
     [
-        ("effect: [2]", "effect: 0,8 mio. kr.", "skriv kun tallet, 0.8"),
+        ("effect: [2]", "effect: 0,8 mio. kr.", "skriv [0.8]"),
+        ("effect: [2]", "effect: 3 mio. kr.", "skriv [3]"),  # not "kun tallet, 3", then "[3]"
+        ("effect: [2]", "effect: 500 t. kr.", "skriv kun tallet omregnet til mio. kr., 0.5"),
         ('years: ["2027", "2028"]', "years: [2027-2028]", 'skriv ["2027", "2028"]'),
         ('years: ["2027", "2028"]', "years: [2027–2028]", 'skriv ["2027", "2028"]'),
     ],
-    ids=["effect with its unit", "years as a span", "years with an en dash"],
+    ids=[
+        "effect with its unit",
+        "a whole effect with its unit",
+        "effect in another unit",
+        "years as a span",
+        "years with an en dash",
+    ],
 )
 def test_a_list_written_wrong_is_told_a_way_to_write_it_that_reads(old, new, told):
     # a trial: "effect: 0,8 mio. kr." was told to write [0,8 mio. kr.], and "years:
