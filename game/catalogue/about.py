@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.catalogue.cells import Cell, CellError, read
-from game.catalogue.columns import ABOUT_ROWS, normal
+from game.catalogue.columns import ABOUT, ABOUT_ROWS, ALIASES, normal
 from game.catalogue.reading import Reading
 from game.catalogue.rows import LIST_READERS, split_list, unknown_heading
 from game.catalogue.sheets import Sheet
@@ -23,6 +23,10 @@ def read_about(reading: Reading, sheet: Sheet) -> YamlDocument | None:
     for the loader, each value's line its cell; every problem is added to ``reading``."""
     names = {normal(row.field): row for row in ABOUT_ROWS}
     names.update({normal(row.header): row for row in ABOUT_ROWS})
+    by_field = {row.field: row for row in ABOUT_ROWS}
+    for alias, field_name in ALIASES.get(ABOUT, {}).items():  # "Schema version"
+        if field_name in by_field:
+            names.setdefault(normal(alias), by_field[field_name])
     header: dict[str, Any] = {}
     document = YamlDocument(sheet.file, {"deck": header})
     first = Cell(1, 1, None)

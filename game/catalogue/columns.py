@@ -31,7 +31,11 @@ ENGLISH_SHEETS: dict[str, str] = {
     "Events": EVENTS,
     "Scenarios": SCENARIOS,
     "About the catalogue": ABOUT,
+    "About the catalog": ABOUT,
     "About": ABOUT,
+    "Proposal": PROPOSALS,
+    "Event": EVENTS,
+    "Scenario": SCENARIOS,
 }
 """The data sheets' English names, read as the Danish ones (an English-speaking office's
 workbook was refused with "Omdøb arket til 'Forslag'")."""
@@ -451,6 +455,11 @@ _ENGLISH_CARD_HEADINGS: dict[str, str] = {
 names, which every sheet takes: ``kind``, ``title``, ``area``, ``question``, ``source`` …)."""
 
 ALIASES: dict[str, dict[str, str]] = {
+    ABOUT: {
+        "schema version": "schema_version",
+        "format version": "schema_version",
+        "welfare areas": "welfare_areas",
+    },
     PROPOSALS: {
         "nr.": "id",
         "nr": "id",

@@ -165,6 +165,23 @@ def test_an_english_offices_workbook_is_read_by_its_own_sheet_names_and_headings
     assert [e.title for e in deck.events] == ["Grant cut"]
 
 
+def test_singular_and_us_sheet_names_and_schema_version_are_read(capsys, tmp_path):
+    # a re-test: "Proposal", "Event", "Scenario" and "About the catalog" were refused or left
+    # out (the events lost), and "Schema version" on the About sheet was not a field
+    from tests.catalogue.conftest import ABOUT, EVENTS, PROPOSALS, SCENARIOS, write_book
+
+    about = [row if row[0] != "formatversion" else ["Schema version", 2] for row in ABOUT]
+    book = {"About the catalog": about, "Proposal": PROPOSALS, "Event": EVENTS}
+    book["Scenario"] = SCENARIOS
+    path = write_book(tmp_path / "k.xlsx", book)
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 0, out
+    from game.content import load_deck
+
+    deck = load_deck(tmp_path / "d")
+    assert deck.events and len(deck.proposals) == 3
+
+
 def test_the_template_asked_for_in_english_says_that_it_is_danish(capsys, tmp_path):
     # a trial: `template --lang en` wrote the Danish workbook without a word
     code, out = _import(capsys, "--lang", "en", "template", str(tmp_path / "t.xlsx"))
