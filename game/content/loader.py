@@ -786,6 +786,14 @@ def _check_header(
         elif documents:
             problems.append(Problem.of(documents[0].file, 1, "deck.no_header"))
         return None
+    # a copy ("deck - Kopi.yaml", which sorts first) is told that its header stands twice,
+    # not the original: a header whose file's name holds another's comes after it
+    stems = [Path(doc.file).stem.casefold() for _, doc in headers]
+
+    def copied(index: int) -> bool:
+        return any(o != stems[index] and o in stems[index] for o in stems)
+
+    headers = sorted(headers, key=lambda h: copied(headers.index(h)))
     for _, doc in headers[1:]:
         problems.append(
             Problem.of(doc.file, doc.line(("deck",)), "deck.header_twice", other=headers[0][1].file)

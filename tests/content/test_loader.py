@@ -917,6 +917,20 @@ def test_two_copies_are_each_compared_with_the_original(tmp_path):
     ], said
 
 
+def test_a_copy_of_the_deck_header_alone_is_told_not_the_original(tmp_path):
+    # a re-test: "deck - Kopi.yaml" (which sorts first) left the original told that its
+    # 'deck:' stood twice
+    _folder_deck(tmp_path)
+    (tmp_path / "deck.yaml").write_text(HEADER, encoding="utf-8")
+    (tmp_path / "scenarier.yaml").write_text(SCENARIO, encoding="utf-8")
+    (tmp_path / "deck - Kopi.yaml").write_text(HEADER, encoding="utf-8")
+    with pytest.raises(DeckError) as error:
+        load_deck(tmp_path)
+    said = [p.text() for p in error.value.problems]
+    assert len(said) == 1 and said[0].startswith(f"{tmp_path / 'deck - Kopi.yaml'}:"), said
+    assert f"står også i {tmp_path / 'deck.yaml'}" in said[0], said
+
+
 def test_one_card_given_twice_in_two_files_is_still_said_on_that_card(tmp_path):
     # not every repeat is a copy: a card copied to another file and left behind as well
     body = _folder_deck(tmp_path)
