@@ -251,7 +251,9 @@ def other_versions(saved: SavedGame, *, reporting: bool = False) -> tuple[Messag
                 f"listing.version.{key}{tail}",
                 file=display_path(saved.path.name),
                 kept=display_path(head.path),
-                n=decisions,
+                n_decisions=Message.of(
+                    f"report.decisions.{'one' if decisions == 1 else 'many'}", count=decisions
+                ),
                 m=head.decisions,
             )
         )

@@ -1846,6 +1846,7 @@ def test_resuming_an_older_copy_says_so_until_it_is_closed(windows, std_deck, tm
     assert dialog.name == "message" and dialog.title == "Spillet findes i en anden udgave"
     assert copy.name in dialog.full and "ældre" in dialog.full, dialog.full
     assert not dialog.full.startswith("bemærk"), dialog.full  # the title says it
+    assert "(1 beslutning)" in dialog.full, dialog.full  # not "(1 beslutninger)"
     app.step(0.02)
     assert app.top is dialog and not app.toast_texts()  # a dialog, not a notice that fades
 
