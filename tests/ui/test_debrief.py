@@ -923,3 +923,19 @@ def test_the_adopted_proposals_page_adds_up_to_each_years_raaderum(app: App, dec
     sums = [sum(event_amount(state, e, i) for e in state.events) for i in range(len(years))]
     assert events == [format_amount(total, "da") for total in sums], events
     assert any(total < 0 for total in sums)  # the game the trial saw: events cost money
+
+
+def test_a_game_without_events_has_no_events_row(app: App, deck: Deck) -> None:
+    # a re-test: a game without events showed "Hændelser 0 0 0 0"
+    state = dataclasses.replace(finished_game(deck, won=False), events=())
+    start(app, state)
+    scene = DebriefScene(app, background=False)
+    app.push(scene)
+    app.step(0.016)
+    post_key(pygame.K_2)
+    app.step(0.016)
+    drawn = record_text(app)
+    scene.scroll["proposals"] = scene.max_scroll("proposals")
+    app.request_redraw()
+    app.step(0.016)
+    assert "Råderum i alt" in drawn and "Hændelser" not in drawn, drawn

@@ -260,8 +260,12 @@ class _Columns:
     top: int
 
 
-SUM_ROWS = ("events", "total")
-"""The rows under the adopted proposals: the events' amounts, then the råderum per year."""
+def sum_rows(state: GameState) -> tuple[str, ...]:
+    """The rows under the adopted proposals: the events' amounts (when any event was drawn:
+    "Hændelser 0 0 0 0" said nothing), then the råderum per year."""
+    years = range(state.scenario.rounds)
+    drawn = any(event_amount(state, e, i) for e in state.events for i in years)
+    return ("events", "total") if drawn else ("total",)
 
 
 class ProposalsPage(ListPage):
@@ -295,7 +299,7 @@ class ProposalsPage(ListPage):
         g = self.app.scale.gap
         heights = [c.line_h * (1 + self._note_lines(c, a.note)) + g for a in state.adopted]
         if state.adopted:
-            heights += [c.line_h + g] * len(SUM_ROWS)
+            heights += [c.line_h + g] * len(sum_rows(state))
         return heights, c.inner.bottom - c.top
 
     def _note_lines(self, c: _Columns, note: str) -> int:
@@ -332,7 +336,8 @@ class ProposalsPage(ListPage):
         heights, room = self.heights(layout, state)
         first, limit, room = rows_in_sight(app, heights, room, view.scroll)
         y = top
-        rows: list[Adoption | str] = [*state.adopted, *SUM_ROWS]
+        sums = sum_rows(state)
+        rows: list[Adoption | str] = [*state.adopted, *sums]
         for row, height in list(zip(rows, heights))[first:]:
             if y + height > top + room:
                 break
@@ -342,7 +347,8 @@ class ProposalsPage(ListPage):
                 proposal = state.deck.proposal(row.card)
                 self._row(surface, c, proposal, row, y, years, anchor(proposal, state.scenario))
             y += height
-            line = theme.LINE if row == SUM_ROWS[-2] else theme.FAINT  # a rule over the total
+            over_total = len(sums) > 1 and row == sums[-2]  # a rule over the total
+            line = theme.LINE if over_total else theme.FAINT
             pygame.draw.line(surface, line, (inner.x, y - g // 2), (inner.right, y - g // 2))
         if first < limit:  # more below (at the end of the list, nothing is said)
             scroll_hint(app, surface, inner, first)
