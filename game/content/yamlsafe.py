@@ -408,6 +408,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
             )
             reason = Message.of(f"deck.syntax.{name}", char=shown)
             bare = _bare_key_above(lines[:line]) if name in ("documents", "colon") else None
+            if (
+                bare is None
+                and name == "colon"
+                and _field_without_colon(lines[line - 2 : line - 1])
+            ):
+                bare = line - 1  # the field before the mark's line lacks its colon
             if bare is not None:
                 # "proposals" without its colon over a list: PyYAML reads a text and then
                 # a second document, and "more than one YAML document" sent the author
@@ -433,6 +439,23 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
 WORD_QUOTES = "“”„‟‘’‚"
 """Typographic quotes (from Word, Outlook or a phone): to YAML they are letters of the text,
 not quotes around it. (»…« is how a Danish text quotes on purpose: not among them.)"""
+
+
+_FIELD_AND_VALUE = re.compile(r"\s*(?:-\s+)?([a-z_]+)\s+[^\s:#][^:]*")
+"""A line that reads as a field's name and its value without the colon: "- id skole-luk"."""
+
+
+def _field_without_colon(rows: Sequence[str]) -> bool:
+    """True when ``rows`` is one line with a deck field's name and a value but no colon
+    between them ("  - id rengoering-3-uger"): YAML reads it as one text and stumbles only on
+    the next line's colon."""
+    from game.content.schema import DeckHeader, EventSpec, ProposalSpec, ScenarioSpec
+
+    found = _FIELD_AND_VALUE.fullmatch(rows[0].rstrip()) if len(rows) == 1 else None
+    if found is None:
+        return False
+    models = (DeckHeader, ProposalSpec, EventSpec, ScenarioSpec)
+    return any(found.group(1) in model.model_fields for model in models)
 
 
 def _bare_key_above(lines: Sequence[str]) -> int | None:
