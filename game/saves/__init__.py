@@ -12,6 +12,7 @@ from game.saves.files import WriteFailed, folder_problem
 from game.saves.listing import (
     ResumeChoice,
     choose_resume,
+    counted_version,
     game_versions,
     list_saves,
     other_versions,
@@ -56,6 +57,7 @@ __all__ = [
     "WriteFailed",
     "choose_resume",
     "copy_save",
+    "counted_version",
     "crash_log_folder",
     "folder_problem",
     "game_versions",

@@ -7,6 +7,7 @@ older game quietly when the newest one is damaged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from game.engine.verdict import verdict
 from game.messages import ByLanguage, Message, moment_words, render
 from game.paths import is_litter
-from game.saves.copies import Listed, fold_copies
+from game.saves.copies import Listed, fold_copies, one_per_game
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SavedGame, SaveError, SaveInfo, SaveListing
 from game.saves.oserrors import os_message
@@ -302,3 +303,14 @@ def _branch_note(saved: SavedGame, other: Path, at: int | None, tail: str) -> Me
 def _quoted(path: Path) -> str:
     text = display_path(path)
     return f'"{text}"' if any(ch.isspace() for ch in text) else text
+
+
+def counted_version(paths: Sequence[Path]) -> Path | None:
+    """Of the files of one game that went several ways, the one the comparison of tables
+    counts (``copies.one_per_game``); None when a file cannot be read."""
+    try:
+        saves = [read_save(path) for path in paths]
+    except SaveError:
+        return None
+    kept, _ = one_per_game(saves)
+    return kept[0].path if len(kept) == 1 else None

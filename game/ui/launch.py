@@ -19,6 +19,7 @@ from game.paths import saves_dir, standard_deck
 from game.saves import (
     GameSettings,
     SaveError,
+    counted_version,
     game_versions,
     list_saves,
     other_versions,
@@ -198,7 +199,10 @@ def play(args: argparse.Namespace) -> int:
             # counted the other (more decisions), and neither said which had how many
             rest = [n for n in notes if not n.key.startswith("listing.version.branch")]
             text = "\n".join(_sentence(app.say(note)) for note in rest)
-            app.push("versions", shown=versions[0], others=versions[1:], notes=text)
+            counted = counted_version([info.path for info in versions])
+            app.push(
+                "versions", shown=versions[0], others=versions[1:], notes=text, counted=counted
+            )
         elif notes:
             # said until it is closed, whole: a notice was cut ("har 4. S…") and gone after
             # eight seconds, and the room played on in the older copy

@@ -1874,6 +1874,9 @@ def test_resuming_a_game_that_went_two_ways_asks_which_version_the_table_continu
     assert dialog.name == "versions" and dialog.title == "Spillet findes i 2 udgaver"
     assert f"1. {path.name}: 2 beslutninger, gemt " in dialog.body, dialog.body
     assert f"2. {other.name}: 3 beslutninger, gemt " in dialog.body, dialog.body
+    # which version the comparison counts, by its number ("the one with the most decisions"
+    # named none when two had as many)
+    assert "»Sammenlign borde« tæller udgave 2;" in dialog.body, dialog.body
     assert [label for label, _ in dialog.buttons] == [
         "Fortsæt udgave 1 (2 beslutninger)",
         "Fortsæt udgave 2 (3 beslutninger)",

@@ -298,7 +298,12 @@ class VersionsScene(DialogScene):
     tall = 0.7
 
     def __init__(
-        self, app: Host, shown: SaveInfo, others: tuple[SaveInfo, ...], notes: str = ""
+        self,
+        app: Host,
+        shown: SaveInfo,
+        others: tuple[SaveInfo, ...],
+        notes: str = "",
+        counted: Path | None = None,
     ) -> None:
         self.others = others
         versions = (shown, *others)
@@ -312,7 +317,15 @@ class VersionsScene(DialogScene):
             )
             for number, info in enumerate(versions, start=1)
         )
-        text = app.t("save.versions_text", lines=lines)
+        # which file the comparison counts, by name and number ("the one with the most
+        # decisions" named none when two versions had as many)
+        number = next((n for n, info in enumerate(versions, start=1) if info.path == counted), None)
+        shown_counted = (
+            app.t("save.versions_counted", number=number)
+            if number is not None
+            else app.t("save.versions_counted_most")
+        )
+        text = app.t("save.versions_text", lines=lines, counted=shown_counted)
         if notes:
             text = f"{notes}\n\n{text}"
         buttons: list[tuple[str, Callable[[], None]]] = []
