@@ -793,7 +793,7 @@ def _check_header(
     def copied(index: int) -> bool:
         return any(o != stems[index] and o in stems[index] for o in stems)
 
-    headers = sorted(headers, key=lambda h: copied(headers.index(h)))
+    headers = [headers[i] for i in sorted(range(len(headers)), key=copied)]
     for _, doc in headers[1:]:
         problems.append(
             Problem.of(doc.file, doc.line(("deck",)), "deck.header_twice", other=headers[0][1].file)

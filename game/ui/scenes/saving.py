@@ -290,8 +290,8 @@ class LockedScene(DialogScene):
 class VersionsScene(DialogScene):
     """The game being resumed went two ways (a cloud drive's conflict copy on which another
     laptop played on): each version with its decisions and when it was saved, and a button to
-    continue each. The first button keeps the version on the board. The comparison counts the
-    version with the most decisions, and the text says so."""
+    continue each. The first button keeps the version on the board. The text says which
+    version the comparison of tables counts (``counted``: its file)."""
 
     name = "versions"
     wide = 0.7
@@ -305,7 +305,6 @@ class VersionsScene(DialogScene):
         notes: str = "",
         counted: Path | None = None,
     ) -> None:
-        self.others = others
         versions = (shown, *others)
         lines = "\n".join(
             app.t(
@@ -317,12 +316,12 @@ class VersionsScene(DialogScene):
             )
             for number, info in enumerate(versions, start=1)
         )
-        # which file the comparison counts, by name and number ("the one with the most
-        # decisions" named none when two versions had as many)
-        number = next((n for n, info in enumerate(versions, start=1) if info.path == counted), None)
+        # which file the comparison counts, by its number ("the one with the most decisions"
+        # named none when two versions had as many)
+        place = next((n for n, info in enumerate(versions, start=1) if info.path == counted), None)
         shown_counted = (
-            app.t("save.versions_counted", number=number)
-            if number is not None
+            app.t("save.versions_counted", number=place)
+            if place is not None
             else app.t("save.versions_counted_most")
         )
         text = app.t("save.versions_text", lines=lines, counted=shown_counted)
