@@ -162,7 +162,7 @@ def decode(raw: bytes, file: str) -> str:
     wide = _wide_encoding(raw)
     if wide is not None:
         # Notepad's "Unicode": said as such, not "ikke UTF-8" at some line further down
-        raise YamlError([Problem.of(file, 1, "deck.utf16", encoding=wide)])
+        raise YamlError([Problem.of(file, 1, "deck.wide_encoding", encoding=wide)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

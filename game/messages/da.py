@@ -828,7 +828,7 @@ MESSAGES.update(
     {
         # deck files (the safe YAML reader)
         "deck.too_big": "filen er for stor: en fil i et dæk må højst fylde {mb} MB ({bytes} bytes)",
-        "deck.utf16": "filen er gemt som {encoding} (i Notesblok hedder UTF-16 »Unicode« eller »UTF-16 LE«); gem den som UTF-8: Filer › Gem som › Kodning: UTF-8",
+        "deck.wide_encoding": "filen er gemt som {encoding} (i Notesblok hedder UTF-16 »Unicode« eller »UTF-16 LE«); gem den som UTF-8: Filer › Gem som › Kodning: UTF-8",
         "deck.not_utf8": "teksten er ikke UTF-8 (gem filen som UTF-8)",
         "deck.same_cards": "{count} af filens {total} kort har samme id som et kort i {other}; er den ene fil en kopi af den anden? Flyt kopien ud af dækmappen, eller slet den",
         "deck.copy_cards": "filen ser ud til at være en kopi af {original}: {count} af dens kort har samme id som et kort dér; flyt kopien ud af dækmappen, eller slet den",

@@ -820,7 +820,7 @@ MESSAGES.update(
     {
         # deck files (the safe YAML reader)
         "deck.too_big": "the file is too big: a file in a deck may be at most {mb} MB ({bytes} bytes)",
-        "deck.utf16": "the file is saved as {encoding} (Notepad calls UTF-16 'Unicode' or 'UTF-16 LE'); save it as UTF-8: File › Save as › Encoding: UTF-8",
+        "deck.wide_encoding": "the file is saved as {encoding} (Notepad calls UTF-16 'Unicode' or 'UTF-16 LE'); save it as UTF-8: File › Save as › Encoding: UTF-8",
         "deck.not_utf8": "the text is not UTF-8 (save the file as UTF-8)",
         "deck.same_cards": "{count} of the file's {total} cards have the id of a card in {other}; is one file a copy of the other? Move the copy out of the deck folder, or delete it",
         "deck.copy_cards": "the file looks like a copy of {original}: {count} of its cards have the id of a card there; move the copy out of the deck folder, or delete it",
