@@ -7,6 +7,7 @@ one rebuilds the game by replaying the log through the rules engine. One game ha
 """
 
 from game.saves.autosave import GameSaver, SaveStatus
+from game.saves.copies import decisions_said
 from game.saves.crashlog import crash_log_folder, write_crash_log
 from game.saves.files import WriteFailed, folder_problem
 from game.saves.listing import (
@@ -59,6 +60,7 @@ __all__ = [
     "copy_save",
     "counted_version",
     "crash_log_folder",
+    "decisions_said",
     "folder_problem",
     "game_versions",
     "held_elsewhere",

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.messages import catalogue
+from game.messages import Message, catalogue
 from game.saves.files import display_path
 from game.saves.model import SavedGame
 from game.saves.stamps import stamp_seconds
@@ -79,9 +79,14 @@ class SameGame:
         return lines
 
 
+def decisions_said(count: int) -> Message:
+    """ "1 beslutning", "7 beslutninger" ("1 decision", "7 decisions"), as a message."""
+    return Message.of(f"report.decisions.{'one' if count == 1 else 'many'}", count=count)
+
+
 def _decisions(count: int, lang: str) -> str:
-    """ "1 beslutning", "7 beslutninger" ("1 decision", "7 decisions")."""
-    return catalogue(lang).t(f"report.decisions.{'one' if count == 1 else 'many'}", count=count)
+    """``decisions_said`` in ``lang``."""
+    return catalogue(lang).message(decisions_said(count))
 
 
 def _first_difference(a: Sequence[object], b: Sequence[object]) -> int | None:

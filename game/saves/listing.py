@@ -15,7 +15,7 @@ from pathlib import Path
 from game.engine.verdict import verdict
 from game.messages import ByLanguage, Message, moment_words, render
 from game.paths import is_litter
-from game.saves.copies import Listed, fold_copies, one_per_game
+from game.saves.copies import Listed, decisions_said, fold_copies, one_per_game
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SavedGame, SaveError, SaveInfo, SaveListing
 from game.saves.oserrors import os_message
@@ -252,9 +252,7 @@ def other_versions(saved: SavedGame, *, reporting: bool = False) -> tuple[Messag
                 f"listing.version.{key}{tail}",
                 file=display_path(saved.path.name),
                 kept=display_path(head.path),
-                n_decisions=Message.of(
-                    f"report.decisions.{'one' if decisions == 1 else 'many'}", count=decisions
-                ),
+                n_decisions=decisions_said(decisions),
                 m=head.decisions,
             )
         )

@@ -18,6 +18,7 @@ from game.saves import (
     DamagedSave,
     SaveInfo,
     SaveListing,
+    decisions_said,
     folder_problem,
     held_elsewhere,
     scan_saves,
@@ -118,8 +119,7 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     if info.branch_of is not None or entry.versions > 1:
         # which of the versions has more decisions, first: the line was cut at "samme spil
         # som spil-…json, men anderledes fra besl…" even at 4K, and the count never shown
-        count = "one" if info.decisions == 1 else "many"
-        detail = f"{app.t(f'report.decisions.{count}', count=info.decisions)} · {detail}"
+        detail = f"{app.say(decisions_said(info.decisions))} · {detail}"
     copies = copies_words(app, info)
     return table, f"{detail} · {copies}" if copies else detail
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.saves import SavedGame, SaveInfo
+from game.saves import SavedGame, SaveInfo, decisions_said
 from game.saves.files import display_path
 from game.ui import theme
 from game.ui.dialog import DialogScene
@@ -345,5 +345,5 @@ class VersionsScene(DialogScene):
 
 
 def _decisions(app: Host, count: int) -> str:
-    """ "1 beslutning", "6 beslutninger"."""
-    return app.t(f"report.decisions.{'one' if count == 1 else 'many'}", count=count)
+    """ "1 beslutning", "6 beslutninger" in the window's language."""
+    return app.say(decisions_said(count))
