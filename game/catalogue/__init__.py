@@ -77,7 +77,7 @@ def read_catalogue(paths: Sequence[Path]) -> Imported:
             continue
         if sheet.name in catalogue.sheets:
             other = catalogue.sheets[sheet.name].file
-            said = Message.of("catalogue.sheet_twice", sheet=sheet.title or sheet.name, other=other)
+            said = Message.of("catalogue.sheet_twice", sheet=sheet.shown, other=other)
             catalogue.problems.append(CatalogueProblem(_shown(path), said))
             continue
         catalogue.sheets[sheet.name] = sheet

@@ -360,7 +360,7 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         if spec is None and (sheet.name, cell.ref) in reading.said_headings:
             continue
         if spec is None:
-            what = Message.of("catalogue.what.column", sheet=sheet.title or sheet.name)
+            what = Message.of("catalogue.what.column", sheet=sheet.shown)
             close = unknown_heading(reading, sheet, cell, headers, what)
             if close is not None:
                 meant.add(close)

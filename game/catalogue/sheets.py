@@ -77,20 +77,24 @@ class Sheet:
     )
     _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
+    @property
+    def shown(self) -> str:
+        """The sheet's name as the office sees it ("Proposals", or the part's: "Forslag")."""
+        return self.title or self.name
+
     def where(self, ref: str = "") -> str:
         """How a message names a cell (or the sheet itself when ``ref`` is empty):
         "katalog.xlsx:Forslag!C12" or "forslag.csv:C12"."""
         if not self.in_workbook:
             return f"{self.file}:{ref}" if ref else self.file
-        shown = self.title or self.name
-        return f"{self.file}:{shown}!{ref}" if ref else f"{self.file}:{shown}"
+        return f"{self.file}:{self.shown}!{ref}" if ref else f"{self.file}:{self.shown}"
 
     def cell_name(self, ref: str) -> str:
         """A cell named inside a message, without the file's folder: "Forslag!C12" in a
         workbook, "forslag.csv:C12" in a CSV file (which has no sheets to name)."""
         if not self.in_workbook:
             return f"{PurePath(self.file).name}:{ref}"
-        return f"{self.title or self.name}!{ref}"
+        return f"{self.shown}!{ref}"
 
     def rows(self) -> list[int]:
         """The rows that hold anything, in order."""

@@ -77,9 +77,13 @@ def read_workbook(path: Path, label: str) -> Catalogue:
     """
     raw = _bytes(path)
     _check_archive(raw, path.suffix.lower())
-    wanted = {sheet_key(name): name for name in DATA_SHEETS}
-    wanted.update({sheet_key(english): name for english, name in ENGLISH_SHEETS.items()})
-    book = _open(raw, wanted)
+    danish = {sheet_key(name): name for name in DATA_SHEETS}
+    english = {sheet_key(title): name for title, name in ENGLISH_SHEETS.items()}
+    book = _open(raw, {**danish, **english})
+    titles = {sheet_key(sheet.title) for sheet in book.worksheets}
+    # an English name stands for a part only where the Danish one is missing: a Danish
+    # workbook's own "About" or "Scenario" sheet (notes, a calculation) is no second copy
+    wanted = {**{k: v for k, v in english.items() if v not in danish_parts(titles)}, **danish}
     saved = _open(raw, wanted, data_only=True)  # the values Excel saved with its formulas
     catalogue = Catalogue(label)
     catalogue.notes.extend(_open_elsewhere(path, label))
@@ -125,6 +129,11 @@ def read_workbook(path: Path, label: str) -> Catalogue:
             if sheet.title in catalogue.other_sheets:
                 catalogue.other_texts[sheet.title] = _first_texts(sheet)
     return catalogue
+
+
+def danish_parts(titles: set[str]) -> set[str]:
+    """The data sheets whose Danish name is among ``titles`` (as ``sheet_key`` writes them)."""
+    return {name for name in DATA_SHEETS if sheet_key(name) in titles}
 
 
 def _chosen(sheets: list[Any]) -> Any:

@@ -193,3 +193,18 @@ def test_the_template_asked_for_in_english_says_that_it_is_danish(capsys, tmp_pa
     assert "The template is in Danish. An office that works in English may name the sheets" in out
     code, out = _import(capsys, "template", str(tmp_path / "t2.xlsx"))
     assert "engelsk" not in out
+
+
+def test_a_danish_workbooks_own_about_or_scenario_sheet_is_no_second_copy(capsys, tmp_path):
+    # the English names stand for a part only where the Danish sheet is missing: an office's
+    # "About" notes or "Scenario" calculation beside "Om kataloget" and "Scenarier" was read
+    # as a second copy of the part
+    from tests.catalogue.conftest import run_import, sheets, write_book
+
+    book = sheets()
+    book["About"] = [["Lavet af økonomiafdelingen"]]
+    book["Scenario"] = [["Beregning", 1]]
+    path = write_book(tmp_path / "k.xlsx", book)
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 0, text
+    assert "'About', 'Scenario' læses ikke" in text, text
