@@ -449,10 +449,10 @@ _ENGLISH_CARD_HEADINGS: dict[str, str] = {
     "comments": "text",
     "notes": "text",
     "service level": "service",
-    "risk": "uncertainty",
 }
 """English headings a proposal's or an event's own sheet may have (besides the deck's field
-names, which every sheet takes: ``kind``, ``title``, ``area``, ``question``, ``source`` …)."""
+names, which every sheet takes: ``kind``, ``title``, ``area``, ``question``, ``source`` …).
+Not "Risk": it may be the uncertainty or the risk that the gain fails ('svigtrisiko')."""
 
 ALIASES: dict[str, dict[str, str]] = {
     ABOUT: {
