@@ -165,11 +165,6 @@ def _count(number: int) -> Message | int:
 
 
 def one_number(joined: str) -> list[float]:
-    """The readings of ``joined`` as one number ("0,8" → [0.8]; "1,500" → both readings)."""
-    return _one_number(joined)
-
-
-def _one_number(joined: str) -> list[float]:
     """The readings of ``joined`` as one number, Danish first (one or two distinct)."""
     readings: list[float] = []
     for lang in ("da", "en"):
@@ -185,7 +180,7 @@ def _one_number(joined: str) -> list[float]:
 def _spaced(part: str) -> str:
     """One part of numbers split at their commas, as YAML writes it: "-0,5" split is
     "-0, 5" (``yaml_number`` writes -0.0 as 0 and dropped the minus), "1,000" is "1, 0"."""
-    found = _one_number(part)
+    found = one_number(part)
     if not found:
         return part
     if found[0] == 0 and part.strip().startswith(("-", "−")):
@@ -197,7 +192,7 @@ def plainly_several(parts: list[str]) -> bool:
     """Whether numbers written with a comma directly between them (``[0.5,1.5,2.5]``) can
     only be several numbers: each has a decimal point, so its author writes decimals with a
     point, and the whole is no one number in either language."""
-    return all("." in part for part in parts) and not _one_number(",".join(parts))
+    return all("." in part for part in parts) and not one_number(",".join(parts))
 
 
 def comma_problem(parts: list[str]) -> Message:
@@ -207,7 +202,7 @@ def comma_problem(parts: list[str]) -> Message:
     count = _count(len(parts))
     listed = Message.of("deck.number.listed", first=", ".join(parts[:-1]), last=parts[-1])
     spaced = ", ".join(_spaced(part) for part in parts)
-    readings = _one_number(joined)
+    readings = one_number(joined)
     if not readings:
         return Message.of(
             "deck.number.comma_many", text=joined, count=count, listed=listed, spaced=spaced
@@ -224,7 +219,7 @@ def comma_unit_problem(parts: list[str]) -> Message | None:
     is not one amount with a known unit. It names the amount in both usual units, since the
     deck's own may be either (the text alone was read as 7 mio. kr., ten times too much)."""
     number, unit = split_unit(",".join(parts))
-    readings = _one_number(number) if unit is not None else []
+    readings = one_number(number) if unit is not None else []
     if unit is None or len(readings) != 1:
         return None
     mio = readings[0] / unit_scale(unit)
@@ -239,17 +234,17 @@ def comma_unit_problem(parts: list[str]) -> Message | None:
 
 def looks_like_number(text: str) -> bool:
     """True when ``text`` reads as one number the Danish or the English way."""
-    return bool(text) and text[-1].isdigit() and bool(_one_number(text))
+    return bool(text) and text[-1].isdigit() and bool(one_number(text))
 
 
 def list_problem(text: str) -> Message | None:
     """A text such as ``1,5`` where a list of numbers was expected: one number with a decimal
     comma, or two numbers without the brackets? None when it does not look like numbers."""
     parts = [part.strip() for part in text.split(",")]
-    if len(parts) < 2 or not all(_one_number(part) for part in parts):
+    if len(parts) < 2 or not all(one_number(part) for part in parts):
         return None
-    readings = _one_number(text.strip())
-    many = "[" + ", ".join(yaml_number(_one_number(part)[0]) for part in parts) + "]"
+    readings = one_number(text.strip())
+    many = "[" + ", ".join(yaml_number(one_number(part)[0]) for part in parts) + "]"
     if not readings:
         return Message.of("deck.number.text_not_list", text=text.strip(), options=many)
     one = _either([f"[{yaml_number(value)}]" for value in readings])
@@ -268,7 +263,7 @@ def percent_of(text: str) -> tuple[str, float] | None:
     if match is None or not match.group(1):
         return None
     written = match.group(1).strip()
-    readings = _one_number(written)
+    readings = one_number(written)
     if len(readings) != 1:
         return None
     return written, readings[0] / 100
