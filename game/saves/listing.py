@@ -222,16 +222,19 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
     return ResumeChoice(newest.path, None, notes)
 
 
-def other_versions(saved: SavedGame, *, reporting: bool = False) -> tuple[Message, ...]:
+def other_versions(
+    saved: SavedGame, *, reporting: bool = False, games: Sequence[SaveInfo] | None = None
+) -> tuple[Message, ...]:
     """What a facilitator continuing ``saved`` should know about the other files of the same
     game in its folder (a cloud drive's conflict copies): that another file has more
     decisions of it, that another file took back decisions this one still holds, or that a
     file went its own way from some decision. ``reporting``: worded for a report of
-    ``saved``, which continues nothing. Empty when the file is the game's only one (or the
-    folder cannot be read)."""
+    ``saved``, which continues nothing. ``games``: the folder's games when already read
+    (``scan_saves``). Empty when the file is the game's only one (or the folder cannot be
+    read)."""
     tail = "_report" if reporting else ""
     mine = saved.path.resolve()
-    games = scan_saves(saved.path.parent).games
+    games = scan_saves(saved.path.parent).games if games is None else games
     head = next(
         (
             info
@@ -264,14 +267,17 @@ def other_versions(saved: SavedGame, *, reporting: bool = False) -> tuple[Messag
     return tuple(notes)
 
 
-def game_versions(saved: SavedGame) -> tuple[SaveInfo, ...]:
+def game_versions(
+    saved: SavedGame, games: Sequence[SaveInfo] | None = None
+) -> tuple[SaveInfo, ...]:
     """The versions of the game of ``saved`` when it went two (or more) ways after some
     decision (a cloud drive's conflict copy on which another laptop played on), each as the
     "Fortsæt" list shows it: first ``saved`` itself, then the others. The window asks which
-    of them the table continues. Empty when the game has one version, when ``saved`` is an
-    older copy that another file stands for, or when the folder cannot be read."""
+    of them the table continues. ``games``: the folder's games when already read. Empty when
+    the game has one version, when ``saved`` is an older copy that another file stands for,
+    or when the folder cannot be read."""
     mine = saved.path.resolve()
-    games = scan_saves(saved.path.parent).games
+    games = scan_saves(saved.path.parent).games if games is None else games
     head = next((info for info in games if info.path.resolve() == mine), None)
     if head is None:
         return ()

@@ -24,6 +24,7 @@ from game.saves import (
     list_saves,
     other_versions,
     read_save,
+    scan_saves,
 )
 from game.saves.autosave import unsaved_message
 from game.saves.preferences import Preferences, preferences_path, read_preferences
@@ -190,10 +191,11 @@ def play(args: argparse.Namespace) -> int:
             # a paper table's game is looked at, and its sheet corrected (``opening``)
             read_only=saved.paper is not None,
         )
-        notes = other_versions(saved)  # a cloud drive's copy may hold more of the game
+        games = scan_saves(saved.path.parent).games  # read once for both questions
+        notes = other_versions(saved, games=games)  # a cloud drive's copy may hold more
         for note in notes:
             print(f"raaderum play: {render(note, lang)}", file=sys.stderr)
-        versions = game_versions(saved)
+        versions = game_versions(saved, games)
         if versions:
             # the table chooses: the window went on in the newest file, while the comparison
             # counted the other (more decisions), and neither said which had how many
