@@ -122,12 +122,16 @@ def test_yaml_errors_are_danish_at_the_true_line(what, old, new, line, fragment)
         ("proposals:\n", "# Forslagene\n\nproposals\n  # Besparelser\n", 7),
         ("deck:\n", "deck\n", 1),
         ("scenarios:\n", "scenarios\n", 21),
+        ("  - id: a\n", "  - id a\n", 6),  # a card's first field
+        ("  id: t\n", "  id t\n", 2),  # a field of the header
+        ("    title: Forslag a\n", "    title Forslag a\n", 8),
     ],
-    ids=["proposals", "deck", "scenarios"],
+    ids=["proposals", "deck", "scenarios", "card id", "header id", "title"],
 )
-def test_a_section_written_without_its_colon_is_told_so_at_its_line(old, new, line):
+def test_a_section_or_field_without_its_colon_is_told_so_at_its_line(old, new, line):
     # "proposals" without its colon over its cards was told that the file held more than one
-    # YAML document; "deck" without it, to put a text in quotes at the line after
+    # YAML document; "deck" without it, and "  - id rengoering-3-uger", to put a text in
+    # quotes at the line after
     problems = _problems(_good_body().replace(old, new, 1))
     assert problems == [
         f"deck.yaml:{line}: YAML-syntaksfejl: der mangler et kolon efter feltets navn"
@@ -369,22 +373,4 @@ def test_a_file_saved_as_utf_16_is_told_so(encoding):
     assert problems == [
         f"deck.yaml:1: filen er gemt som {wide} (i Notesblok hedder UTF-16 »Unicode« eller »UTF-16 "
         "LE«); gem den som UTF-8: Filer › Gem som › Kodning: UTF-8"
-    ], problems
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "line"),
-    [
-        ("  - id: a\n", "  - id a\n", 6),  # a card's first field
-        ("  id: t\n", "  id t\n", 2),  # a field of the header
-        ("    title: Forslag a\n", "    title Forslag a\n", 8),
-    ],
-    ids=["card id", "header id", "title"],
-)
-def test_a_field_without_its_colon_is_told_so_at_its_own_line(old, new, line):
-    # a re-test: "  - id rengoering-3-uger" was told, at the line after, to put a text in
-    # quotes
-    problems = _problems(_good_body().replace(old, new, 1))
-    assert problems == [
-        f"deck.yaml:{line}: YAML-syntaksfejl: der mangler et kolon efter feltets navn"
     ], problems
