@@ -11,7 +11,7 @@ import pygame
 
 from game.engine import Adoption, GameState, Kind, Proposal, anchor, event_amount, realised
 from game.messages import catalogue
-from game.numbers import format_amount, quoted
+from game.numbers import column_places, format_amount, quoted, rounded_column
 from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
@@ -260,6 +260,44 @@ class _Columns:
     top: int
 
 
+@dataclass(frozen=True)
+class ShownAmounts:
+    """The amounts of "Vedtagne forslag" as the page writes them (in the deck's unit): each
+    year's column rounded so that its rows add up to its "Råderum i alt" (``rounded_column``;
+    rounded one by one, a column could miss its total by 0,1)."""
+
+    adopted: tuple[tuple[float | None, ...], ...]
+    """Per adoption (in order of adoption), per year: None before the year it was adopted."""
+    events: tuple[float, ...]
+    """The drawn events' amounts per year."""
+    totals: tuple[float | None, ...]
+    """The råderum per year: None for a year not played."""
+    places: tuple[int, ...]
+    """The decimals of each year's column (``column_places``)."""
+
+
+def shown_amounts(state: GameState) -> ShownAmounts:
+    """The page's amounts, rounded column by column (``ShownAmounts``)."""
+    years = range(state.scenario.rounds)
+    adopted: list[list[float | None]] = [[None for _ in years] for _ in state.adopted]
+    events, totals, places = [], [], []
+    for i in years:
+        rows = [k for k, a in enumerate(state.adopted) if a.round <= i]
+        values = [sum(event_amount(state, e, i) for e in state.events)]
+        for k in rows:
+            adoption = state.adopted[k]
+            proposal = state.deck.proposal(adoption.card)
+            values.append(realised(proposal, adoption, i, anchor(proposal, state.scenario)))
+        column = [*values, sum(values)]
+        places.append(column_places(column))
+        shown = rounded_column(values, places[-1])
+        events.append(shown[0])
+        for k, amount in zip(rows, shown[1:]):
+            adopted[k][i] = amount
+        totals.append(sum(shown) if i < len(state.results) else None)
+    return ShownAmounts(tuple(map(tuple, adopted)), tuple(events), tuple(totals), tuple(places))
+
+
 def sum_rows(state: GameState) -> tuple[str, ...]:
     """The rows under the adopted proposals: the events' amounts (when any event was drawn:
     "Hændelser 0 0 0 0" said nothing), then the råderum per year."""
@@ -337,15 +375,17 @@ class ProposalsPage(ListPage):
         first, limit, room = rows_in_sight(app, heights, room, view.scroll)
         y = top
         sums = sum_rows(state)
-        rows: list[Adoption | str] = [*state.adopted, *sums]
+        amounts = shown_amounts(state)
+        rows: list[int | str] = [*range(len(state.adopted)), *sums]
         for row, height in list(zip(rows, heights))[first:]:
             if y + height > top + room:
                 break
             if isinstance(row, str):
-                self._sum_row(surface, c, row, state, y)
+                self._sum_row(surface, c, row, amounts, y, years)
             else:
-                proposal = state.deck.proposal(row.card)
-                self._row(surface, c, proposal, row, y, years, anchor(proposal, state.scenario))
+                adoption = state.adopted[row]
+                proposal = state.deck.proposal(adoption.card)
+                self._row(surface, c, proposal, adoption, y, years, amounts, row)
             y += height
             over_total = len(sums) > 1 and row == sums[-2]  # a rule over the total
             line = theme.LINE if over_total else theme.FAINT
@@ -354,7 +394,13 @@ class ProposalsPage(ListPage):
             scroll_hint(app, surface, inner, first)
 
     def _sum_row(
-        self, surface: pygame.Surface, c: _Columns, row: str, state: GameState, y: int
+        self,
+        surface: pygame.Surface,
+        c: _Columns,
+        row: str,
+        amounts: ShownAmounts,
+        y: int,
+        years: tuple[str, ...],
     ) -> None:
         """The events' amounts per year ("events"), or the year's råderum ("total"): the
         column over it adds up to it (the page's 2030 added up to 57,4, the result said 50,4,
@@ -362,21 +408,17 @@ class ProposalsPage(ListPage):
         app = self.app
         g = app.scale.gap
         inner, size, line_h = c.inner, c.size, c.line_h
-        years = state.scenario.years
         total = row == "total"
         label = pygame.Rect(inner.x + size + g, y, c.title_w - size - g, line_h)
         style = BODY.sized(size).bold(total).lines(1)
         app.text.draw(surface, app.t(f"debrief.sum_row.{row}"), label, style)
         for i in range(len(years)):
-            if total:
-                if i >= len(state.results):
-                    continue
-                amount = state.results[i].raaderum
-            else:
-                amount = sum(event_amount(state, event, i) for event in state.events)
+            amount = amounts.totals[i] if total else amounts.events[i]
+            if amount is None:
+                continue
             ink = theme.GAP if amount < 0 else theme.INK
             cell = pygame.Rect(inner.right - c.numbers_w + i * c.year_w, y, c.year_w - g, line_h)
-            text = app.amount(amount, unit=False)
+            text = format_amount(amount, app.lang, amounts.places[i])
             app.text.draw(
                 surface, text, cell, BODY.sized(size).bold(total).ink(ink).right().lines(1)
             )
@@ -389,8 +431,11 @@ class ProposalsPage(ListPage):
         adoption: Adoption,
         y: int,
         years: tuple[str, ...],
-        start: int | None,
+        amounts: ShownAmounts,
+        index: int,
     ) -> None:
+        """One adoption: its title, year and the group's note, and its amounts as
+        ``amounts`` writes them (row ``index``)."""
         app = self.app
         g = app.scale.gap
         inner, size, line_h = c.inner, c.size, c.line_h
@@ -407,12 +452,14 @@ class ProposalsPage(ListPage):
             below = pygame.Rect(icon.right + g, y + line_h, inner.width - size - g, line_h * rows)
             # in the window's quotation marks (»…« in an English window too, before)
             app.text.draw(surface, quoted(note, app.lang), below, BODY.sized(size).ink(theme.MUTED))
-        for i in range(adoption.round, len(years)):
-            amount = realised(proposal, adoption, i, start)
+        for i, amount in enumerate(amounts.adopted[index]):
+            if amount is None:
+                continue
             ink = theme.GAP if amount < 0 else theme.INK
             cell = pygame.Rect(inner.right - c.numbers_w + i * c.year_w, y, c.year_w - g, line_h)
             style = BODY.sized(size).ink(ink).right().lines(1)
-            app.text.draw(surface, app.amount(amount, unit=False), cell, style)
+            text = format_amount(amount, app.lang, amounts.places[i])
+            app.text.draw(surface, text, cell, style)
 
 
 class QuestionsPage(ListPage):
