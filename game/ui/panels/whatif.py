@@ -61,9 +61,45 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             style = HEADING.bold(False).ink(theme.MUTED).center().middle().shrink()
             app.text.draw(surface, app.t(key, reason=view.error), inner, style)
             return
-        table_rect, plan_rect = split_rows(inner, [0.58, 0.42], 2 * g)
+        table_rect, plan_rect = self._split(inner, data, view.state.item)
         self._table(surface, table_rect, data, view.state.item.open_table)
         self._best_plan(surface, plan_rect, data, view.state.item)
+
+    def _split(
+        self, inner: pygame.Rect, data: WhatIf, state: GameState
+    ) -> tuple[pygame.Rect, pygame.Rect]:
+        """The table's rectangle and the best plan's: 58 % and 42 % of the page, or, when
+        the plan's titles would be cut in that room, the plan as tall as the most columns
+        that hold every title whole need, as long as the table keeps rows of 1¼ lines (at
+        1024×768 three columns cut "Én fast borgerkonsulent på…" under a roomy table)."""
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        table_rect, plan_rect = split_rows(inner, [0.58, 0.42], 2 * g)
+        entries = len(data.best_plan)
+        if not entries:
+            return table_rect, plan_rect
+        size = sc.min_text
+        line_h = line_height(app, size, FONT_BOLD)
+        bold = app.fonts.get(FONT_BOLD, size)
+        widest = max(bold.size(state.deck.proposal(p).title)[0] for p, _ in data.best_plan)
+        year_w = bold.size(year_short(state.scenario.years[-1]))[0] + g
+        most = 3 if inner.width > sc.body * 45 else 2
+        fits = [
+            c
+            for c in range(1, most + 1)
+            if (inner.width - g * (c - 1)) / c - year_w - size - 2 * g >= widest
+        ]
+        if not fits:
+            return table_rect, plan_rect
+        rows = -(-entries // fits[-1])
+        wanted = line_height(app, sc.body, FONT_BOLD) + (rows + 2) * line_h + g
+        table_least = round((len(ROWS) + 1) * 1.25 * line_height(app, sc.body, FONT_BOLD))
+        if wanted <= plan_rect.height or inner.height - wanted - 2 * g < table_least:
+            return table_rect, plan_rect
+        table_h = inner.height - wanted - 2 * g
+        table = pygame.Rect(inner.x, inner.y, inner.width, table_h)
+        return table, pygame.Rect(inner.x, table.bottom + 2 * g, inner.width, wanted)
 
     def _table(
         self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf, open_table: bool
@@ -73,12 +109,16 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         app = self.app
         sc = app.scale
         g = sc.gap
-        label_w = round(rect.width * 0.34)
-        col_w = (rect.width - label_w) / max(1, len(data.years))
         row_h = rect.height / (len(ROWS) + 1)
         size = max(sc.min_text, min(sc.body, round(row_h * 0.5)))
         badge = max(sc.min_text, round(row_h * 0.45))
         font = app.fonts.get(FONT_BOLD, size)
+        labels = [self._label(name, open_table) for name in ROWS]
+        # a third of the width, or up to half so that a label needs no second line (a low
+        # table, next to a tall best plan, cut "Samme valg, de 10 % dårligste udf…")
+        widest = max(font.size(label)[0] for label in labels) + 2 * g
+        label_w = round(max(rect.width * 0.34, min(rect.width * 0.5, widest)))
+        col_w = (rect.width - label_w) / max(1, len(data.years))
 
         def cell(i: int, y: int) -> pygame.Rect:
             return pygame.Rect(round(rect.x + label_w + i * col_w), y, round(col_w), round(row_h))
@@ -93,10 +133,7 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 pygame.draw.rect(surface, theme.BACKGROUND, stripe, border_radius=sc.radius)
             label = pygame.Rect(rect.x + g, y, label_w - 2 * g, round(row_h))
             style = BODY.sized(size).bold(name == "actual").middle().lines(2).shrink()
-            # a paper table has the whole pile open: its best plan may use every card
-            whole = name == "best" and open_table
-            words = app.t("debrief.whatif.best_all" if whole else f"debrief.whatif.{name}")
-            app.text.draw(surface, words, label, style)
+            app.text.draw(surface, labels[r - 1], label, style)
             for i, value in enumerate(getattr(data, name)):
                 box = cell(i, y)
                 text = format_amount(value, app.lang)
@@ -116,6 +153,12 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                     charts.draw_check(surface, center, badge, theme.MET)
                 else:
                     charts.draw_cross(surface, center, badge, theme.GAP)
+
+    def _label(self, name: str, open_table: bool) -> str:
+        """A row's label; a paper table has the whole pile open, so its best plan's row says
+        that it may use every card."""
+        whole = name == "best" and open_table
+        return self.app.t("debrief.whatif.best_all" if whole else f"debrief.whatif.{name}")
 
     def _best_plan(
         self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf, state: GameState
