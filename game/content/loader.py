@@ -1070,7 +1070,11 @@ REF_SECTIONS = {
 def _says_unknown(problem: Problem, section: str) -> bool:
     """Whether ``problem`` says that a card of ``section`` ("proposals") that a card or a
     scenario names is unknown."""
-    return problem.said.key in (f"deck.unknown.{section}", f"deck.unknown_close.{section}")
+    keys = {f"deck.unknown.{section}", f"deck.unknown_close.{section}"}
+    if section == "events":
+        # all of a scenario's unknown events, told once
+        keys |= {"deck.no_events_named", "deck.no_events_named.one"}
+    return problem.said.key in keys
 
 
 def _check_refs(
@@ -1092,6 +1096,8 @@ def _check_refs(
             continue
         section = REF_SECTIONS[field]
         earlier: set[str] = set()
+        # a deck without any event whose scenario names twenty: one line, not twenty
+        no_events: list[str] = []
         for index, ref in enumerate(named):
             if not isinstance(ref, str) or not re.fullmatch(ID_PATTERN, ref) or len(ref) > ID_MAX:
                 continue
@@ -1110,11 +1116,17 @@ def _check_refs(
                 # the same in other capitals ("Storm" under 'proposals'): no hint said so
                 key = f"deck.wrong_list_case.{section}"
                 problems.append(Problem.of(doc.file, line, key, ref=ref, id=meant, field=field))
+            elif section == "events" and not ids[section]:
+                no_events.append(ref)
             elif ref not in ids[section]:
                 problems.append(Problem(doc.file, line, _unknown_ref(section, ref, hints[section])))
             elif twice and ref in earlier:
                 problems.append(Problem.of(doc.file, line, "deck.ref_twice", ref=ref))
             earlier.add(ref)
+        if no_events:
+            key = "deck.no_events_named" + (".one" if len(no_events) == 1 else "")
+            line = doc.line((*path, field))
+            problems.append(Problem.of(doc.file, line, key, count=len(no_events), ref=no_events[0]))
 
 
 def _same_but_case(ref: str, ids: dict[str, _Item]) -> str | None:

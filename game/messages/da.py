@@ -1029,6 +1029,8 @@ MESSAGES.update(
         "deck.not_a_mapping": "filen skal bestå af felterne deck, proposals, events og scenarios",
         "deck.section_list": "'{section}' skal være en liste (hvert element begynder med '- ')",
         "deck.no_scenarios": "dækket har intet scenarie ('scenarios:')",
+        "deck.no_events_named": "dækket har ingen hændelser, men scenariet nævner {count} (skriv hændelserne under 'events:' i en af dækkets filer, eller slet scenariets 'events'-liste)",
+        "deck.no_events_named.one": "dækket har ingen hændelser, men scenariet nævner '{ref}' (skriv hændelsen under 'events:' i en af dækkets filer, eller slet scenariets 'events'-liste)",
         "deck.no_proposals": "dækket har ingen forslag ('proposals:')",
         "deck.missing_field": "mangler feltet '{field}'",
         "deck.not_fields": "{what} skal bestå af felter (nøgle: værdi)",

@@ -1021,6 +1021,8 @@ MESSAGES.update(
         "deck.not_a_mapping": "the file must consist of the fields deck, proposals, events and scenarios",
         "deck.section_list": "'{section}' must be a list (each item starts with '- ')",
         "deck.no_scenarios": "the deck has no scenario ('scenarios:')",
+        "deck.no_events_named": "the deck has no events, yet the scenario names {count} (write the events under 'events:' in one of the deck's files, or delete the scenario's 'events' list)",
+        "deck.no_events_named.one": "the deck has no events, yet the scenario names '{ref}' (write the event under 'events:' in one of the deck's files, or delete the scenario's 'events' list)",
         "deck.no_proposals": "the deck has no proposals ('proposals:')",
         "deck.missing_field": "the field '{field}' is missing",
         "deck.not_fields": "{what} must consist of fields (key: value)",

@@ -605,7 +605,8 @@ def test_a_scenario_with_an_id_the_format_refuses_still_has_its_other_ids_checke
     assert "deck.yaml:27: 'proposals (nr. 3)' må kun indeholde" in " ".join(problems), problems
     assert "deck.yaml:27: ukendt forslag 'zzz'" in problems, problems
     assert "deck.yaml:27: 'b' står to gange i listen" in " ".join(problems), problems
-    assert any(p.startswith("deck.yaml:28: ukendt hændelse 'nix'") for p in problems), problems
+    said = "deck.yaml:28: dækket har ingen hændelser, men scenariet nævner 'nix'"
+    assert any(p.startswith(said) for p in problems), problems
 
 
 def test_a_card_the_format_refuses_still_has_its_requires_and_excludes_checked():
@@ -1210,3 +1211,22 @@ def test_a_proposals_section_with_nothing_under_it_is_a_deck_without_proposals(t
         )
     )
     assert _problems(text) == ["deck.yaml:1: dækket har ingen forslag ('proposals:')"]
+
+
+@pytest.mark.parametrize("events", ["", "events:\n", "events: []\n"])
+def test_a_scenario_naming_events_in_a_deck_without_any_is_told_once(events):
+    # a trial: an empty "events:" (or the events' file left out) with a scenario naming
+    # twenty events gave twenty lines of "ukendt hændelse", one per id
+    named = "    events_per_round: 1\n    events: [storm, streik, brand]\n"
+    text = _good_body().replace("    events_per_round: 0\n", named) + events
+    assert _problems(text) == [
+        "deck.yaml:27: dækket har ingen hændelser, men scenariet nævner 3 (skriv hændelserne "
+        "under 'events:' i en af dækkets filer, eller slet scenariets 'events'-liste)"
+    ]
+    # with one event written, the others are unknown ids, each at its own place
+    one = "events:\n  - id: storm\n    title: Storm\n    effect: [-1]\n"
+    said = _problems(_good_body().replace("    events_per_round: 0\n", named) + one)
+    assert said == [
+        "deck.yaml:27: ukendt hændelse 'streik'",
+        "deck.yaml:27: ukendt hændelse 'brand'",
+    ], said
