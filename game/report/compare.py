@@ -82,7 +82,8 @@ TABLES_HEADER = (
 identifiers, values in the report's language), so a host can pivot the tables in Excel.
 "service" is the level at the year's end (now, in an open year). An unfinished game's years
 not begun have no råderum and no service, and its years not over no "met"; "unit" is the
-deck's (tables of decks in mio. kr. and in t. kr. can share a file)."""
+deck's in the report's words ("m DKK" in English; tables of decks in mio. kr. and in t. kr.
+can share a file)."""
 
 
 @dataclass(frozen=True)
@@ -1064,7 +1065,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         "" if service is None else service,
                         result,
                         why,
-                        group.unit,
+                        unit_words(group.unit, lang),
                     ]
                 )
     return rows

@@ -133,6 +133,9 @@ def test_other_decks_are_never_mixed_in(saves_dir, ledger_deck, tmp_path):
     write_comparison(comparison, tmp_path / "out", lang="en")
     rows = _rows(tmp_path / "out" / "compare.csv", ",")  # English Excel splits by commas
     assert {r["deck_hash"] for r in rows if r["scenario"] == "regn"} == {ledger_deck.content_hash}
+    # the unit in the report's words too, as its other values are ("mio. kr." in English)
+    tables = _rows(tmp_path / "out" / "compare_tables.csv", ",")
+    assert {r["unit"] for r in tables if r["scenario"] != "regn"} == {"m DKK"}
     source, _ = parse_html(tmp_path / "out" / "compare.html")
     assert "split into groups" in source
 
