@@ -102,8 +102,11 @@ def section_text(section: str, content: Any, origin: str, what: str) -> str:
 
 def deck_texts(data: dict[str, Any], origin: str) -> list[tuple[str, str]]:
     """(file name, text) of every file of the deck ``data``: the YAML files (sections with
-    content only; the events file only when there are events) and the schema they name."""
-    texts = [(SCHEMA_FILE, json_schema_text())]
+    content only; the events file only when there are events) and the schema they name, its
+    explanations in the deck's language (an English deck's author reads English)."""
+    header = data.get("deck")
+    language = header.get("language") if isinstance(header, dict) else None
+    texts = [(SCHEMA_FILE, json_schema_text("en" if language == "en" else "da"))]
     for name, section, what in FILES:
         content = data.get(section)
         if content is None or (section == "events" and not content):

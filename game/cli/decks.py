@@ -174,7 +174,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema of a deck file."""
     from game.content.schema import json_schema_text
 
-    sys.stdout.write(json_schema_text())
+    sys.stdout.write(json_schema_text(reader_lang(args)))
     return EXIT_OK
 
 

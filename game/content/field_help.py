@@ -1,6 +1,6 @@
-"""The Danish explanation of every field of a deck file, for the JSON Schema an editor shows
-while an author writes (``schema.json_schema``). The same words as docs/deck-format.md's
-tables, shortened to what a tooltip holds."""
+"""The explanation of every field of a deck file, in Danish and in English, for the JSON
+Schema an editor shows while an author writes (``schema.json_schema``). The same words as
+docs/deck-format.md's tables, shortened to what a tooltip holds."""
 
 from __future__ import annotations
 
@@ -92,3 +92,102 @@ FIELDS_HELP: dict[str, dict[str, str]] = {
     },
 }
 """The explanation of each field, by block (the model's name) and field."""
+
+
+SECTIONS_HELP_EN: dict[str, str] = {
+    "DeckFile": "One YAML file of a deck. 'deck' must be written exactly once in the whole deck.",
+    "DeckHeader": "The deck's header: id, title, language, unit and format version.",
+    "ProposalSpec": "A proposal: a card the group can adopt (a saving, an efficiency or an "
+    "investment).",
+    "EventSpec": "An event: drawn at the start of a round; it changes the råderum.",
+    "ScenarioSpec": "A scenario: the budget years, the target and the cards in play.",
+}
+"""``SECTIONS_HELP`` in English (``schema --lang en``)."""
+
+FIELDS_HELP_EN: dict[str, dict[str, str]] = {
+    "DeckFile": {
+        "deck": "The deck's header. Written exactly once in the whole deck.",
+        "proposals": "The proposals: the cards the group can adopt.",
+        "events": "The events.",
+        "scenarios": "The scenarios. The first is the one the game picks when none is chosen.",
+    },
+    "DeckHeader": {
+        "id": "The deck's name in saved games and reports: 1–32 characters, a–z, A–Z, 0–9, "
+        "_ . -",
+        "title": "The deck's title as the menu shows it (at most 90 characters).",
+        "language": "The language of the cards' texts: da or en.",
+        "unit": "The unit of every amount, e.g. 'mio. kr.' or 't. kr.'",
+        "schema_version": "The format's version: 1 or 2. The fields 'sign', 'welfare_areas', "
+        "'requires', 'fatigue', 'construction' and 'effect_from_year' need 2.",
+        "welfare_areas": "The areas where an efficiency is easily taken for a saving (1 extra "
+        "fatigue). Write them exactly as the proposals' 'area' does.",
+        "sign": "savings_negative: the amounts are written as budget changes – a saving with "
+        "a minus, an expense with a plus. The game turns them round.",
+    },
+    "ProposalSpec": {
+        "id": "The proposal's id (1–32 characters: a–z, A–Z, 0–9, _ . -), unique. Used in "
+        "scenarios, 'excludes', 'requires' and on the result sheet. Avoid æ, ø, å.",
+        "kind": "saving, efficiency or investment (or besparelse, effektivisering, "
+        "investering).",
+        "title": "The card's heading (at most 90 characters; keep it under about 45).",
+        "area": 'The service area, e.g. "Ældre". Spell it the same on every card.',
+        "effect": "Amount per year from adoption in the deck's unit; the last one holds for "
+        "every later year. E.g. [-2, 3, 6] for an investment.",
+        "text": "What the proposal is and what it means (1–3 sentences, at most 600 "
+        "characters).",
+        "uncertainty": "Relative spread of the gains, 0 to 1 (e.g. 0.3). Without the field: "
+        "by kind.",
+        "failure": "The probability that the gain fails altogether, 0 to 0.95.",
+        "service": "The change in the service level, −5 to 5. Negative numbers also add "
+        "fatigue.",
+        "load": "Load: how much of the round's capacity the proposal takes, 1 to 5.",
+        "staff": "Full-time staff (årsværk); negative when posts are cut. For information.",
+        "question": "A question for the group to discuss (the printed card shows about 130 "
+        "characters).",
+        "source": "Where the idea and the amount come from: the document and what it says.",
+        "excludes": "Ids of proposals that cannot be adopted together with this one.",
+        "requires": "Ids of proposals that must be adopted before (or in the same round).",
+        "fatigue": "The fatigue the proposal adds when adopted, 0 to 10. Without the field: "
+        "the game's rule.",
+        "construction": "Anlæg: the construction cost the proposal needs. Paid from the "
+        "scenario's 'construction_budget' and never counted in the råderum.",
+        "effect_from_year": "The budget year the amounts in 'effect' begin in, whenever the "
+        "proposal is adopted.",
+    },
+    "EventSpec": {
+        "id": "The event's id (1–32 characters: a–z, A–Z, 0–9, _ . -), unique. Used in the "
+        "scenarios' 'events'.",
+        "title": "The event's heading (at most 90 characters).",
+        "effect": "Amount per year from the round the event is drawn in; negative widens the "
+        "gap.",
+        "text": "What has happened (at most 600 characters).",
+        "service": "The change in the service level when the event is drawn, −5 to 5.",
+        "rounds": "The rounds the event can be drawn in (1 = the first year). Without the "
+        "field: all.",
+        "weight": "How likely the event is next to the others: 2 is drawn twice as often as 1.",
+        "source": "Where the event comes from: the document and what it says.",
+        "fatigue": "Fatigue the event puts on the organisation, −5 to 10 (negative: relief).",
+    },
+    "ScenarioSpec": {
+        "id": "The scenario's id (1–32 characters: a–z, A–Z, 0–9, _ . -). Used in --scenario.",
+        "title": "The scenario's title in the menu (at most 90 characters).",
+        "briefing": "Read out to the group at the start (2–4 sentences, at most 1000 "
+        "characters).",
+        "years": 'The budget years, one per round, in quotes: ["2027", "2028", "2029"].',
+        "target": "The råderum to find in every year: one number, or one per year.",
+        "capacity": "The round's capacity: the proposals' load and the fatigue must fit in it, "
+        "1 to 30.",
+        "market": "How many proposals lie on the table, 3 to 15.",
+        "events_per_round": "Events drawn at the start of every round, 0 to 3.",
+        "events": "The ids of the events in the scenario's pile. Without the field: all the "
+        "deck's events.",
+        "proposals": "The ids of the proposals in the scenario's pile. Without the field: all "
+        "the deck's proposals.",
+        "service_floor": "The service level must not end below this number. Without the "
+        "field: no floor.",
+        "require_all_kinds": "Must the group use all three kinds to win? (true/false)",
+        "construction_budget": "The construction budget (anlægsramme): the most construction "
+        "('construction') the adopted proposals may need together.",
+    },
+}
+"""``FIELDS_HELP`` in English (``schema --lang en``)."""

@@ -212,18 +212,23 @@ SECTIONS: dict[str, type[_Strict]] = {
 }
 
 
-def json_schema() -> dict[str, Any]:
+def json_schema(lang: str = "da") -> dict[str, Any]:
     """The JSON Schema of one deck file, for editors (VS Code's YAML extension and others),
-    with the Danish explanation of every block and field (``field_help``) as ``description``,
-    which the editor shows on hover."""
-    from game.content.field_help import FIELDS_HELP, SECTIONS_HELP
+    with the explanation of every block and field (``field_help``) in ``lang`` ("da" or
+    "en") as ``description``, which the editor shows on hover."""
+    from game.content import field_help
 
+    sections, fields = (
+        (field_help.SECTIONS_HELP_EN, field_help.FIELDS_HELP_EN)
+        if lang == "en"
+        else (field_help.SECTIONS_HELP, field_help.FIELDS_HELP)
+    )
     schema = DeckFile.model_json_schema()
     blocks = {"DeckFile": schema, **schema.get("$defs", {})}
     for name, block in blocks.items():
-        if name in SECTIONS_HELP:
-            block["description"] = SECTIONS_HELP[name]
-        for field, help_text in FIELDS_HELP.get(name, {}).items():
+        if name in sections:
+            block["description"] = sections[name]
+        for field, help_text in fields.get(name, {}).items():
             block["properties"][field]["description"] = help_text
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -233,7 +238,7 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-def json_schema_text() -> str:
-    """``json_schema()`` as the text of a schema file (``decks/schema.json``, the one an
+def json_schema_text(lang: str = "da") -> str:
+    """``json_schema(lang)`` as the text of a schema file (``decks/schema.json``, the one an
     imported deck folder gets), ending in a line break."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(json_schema(lang), indent=2, ensure_ascii=False) + "\n"

@@ -167,6 +167,11 @@ def test_an_english_offices_workbook_is_read_by_its_own_sheet_names_and_headings
     assert deck.proposal("E-1").effect[:3] == (-0.5, 1.0, 2.0)
     assert deck.proposal("S-1").area == "Culture" and deck.proposal("S-1").text == "Closed"
     assert [e.title for e in deck.events] == ["Grant cut"]
+    # the editor's explanations of the deck's fields in the deck's language, English
+    import json
+
+    schema = json.loads((tmp_path / "d" / "schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["ProposalSpec"]["description"].startswith("A proposal"), schema
 
 
 def test_singular_and_us_sheet_names_and_schema_version_are_read(capsys, tmp_path):

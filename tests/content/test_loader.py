@@ -475,6 +475,31 @@ def test_every_field_of_the_schema_is_explained_in_danish_for_the_editor():
     assert blocks["ProposalSpec"]["description"].startswith("Et forslag")
 
 
+def test_the_schema_asked_for_in_english_explains_every_field_in_english(capsys):
+    # `schema --lang en` gave the Danish tooltips to an English deck's author
+    from game.cli import main
+
+    assert main(["schema", "--lang", "en"]) == 0
+    english = json.loads(capsys.readouterr().out)
+    danish = json_schema()
+    blocks = {"DeckFile": english, **english["$defs"]}
+    danish_blocks = {"DeckFile": danish, **danish["$defs"]}
+    for name, block in blocks.items():
+        assert block["description"] != danish_blocks[name]["description"], name
+        for field, spec in block["properties"].items():
+            said = spec["description"]
+            assert said and said != danish_blocks[name]["properties"][field]["description"]
+            assert not any(word in said for word in (" og ", " eller ", " hvor ")), said
+    assert blocks["ProposalSpec"]["properties"]["load"]["description"].startswith("Load:")
+
+    def rules(node: object) -> object:  # the schema without its explanations
+        if isinstance(node, dict):
+            return {k: rules(v) for k, v in node.items() if k != "description"}
+        return [rules(v) for v in node] if isinstance(node, list) else node
+
+    assert rules(english) == rules(danish)  # the same format, only explained in English
+
+
 def test_published_schema_matches_the_code_and_describes_a_file():
     schema = json_schema()
     assert json.loads((decks_dir() / "schema.json").read_text(encoding="utf-8")) == schema
