@@ -112,8 +112,7 @@ FIELDS_HELP_EN: dict[str, dict[str, str]] = {
         "scenarios": "The scenarios. The first is the one the game picks when none is chosen.",
     },
     "DeckHeader": {
-        "id": "The deck's name in saved games and reports: 1–32 characters, a–z, A–Z, 0–9, "
-        "_ . -",
+        "id": "The deck's name in saved games and reports: 1–32 characters, a–z, A–Z, 0–9, _ . -",
         "title": "The deck's title as the menu shows it (at most 90 characters).",
         "language": "The language of the cards' texts: da or en.",
         "unit": "The unit of every amount, e.g. 'mio. kr.' or 't. kr.'",
@@ -127,19 +126,16 @@ FIELDS_HELP_EN: dict[str, dict[str, str]] = {
     "ProposalSpec": {
         "id": "The proposal's id (1–32 characters: a–z, A–Z, 0–9, _ . -), unique. Used in "
         "scenarios, 'excludes', 'requires' and on the result sheet. Avoid æ, ø, å.",
-        "kind": "saving, efficiency or investment (or besparelse, effektivisering, "
-        "investering).",
+        "kind": "saving, efficiency or investment (or besparelse, effektivisering, investering).",
         "title": "The card's heading (at most 90 characters; keep it under about 45).",
         "area": 'The service area, e.g. "Ældre". Spell it the same on every card.',
         "effect": "Amount per year from adoption in the deck's unit; the last one holds for "
         "every later year. E.g. [-2, 3, 6] for an investment.",
-        "text": "What the proposal is and what it means (1–3 sentences, at most 600 "
-        "characters).",
+        "text": "What the proposal is and what it means (1–3 sentences, at most 600 characters).",
         "uncertainty": "Relative spread of the gains, 0 to 1 (e.g. 0.3). Without the field: "
         "by kind.",
         "failure": "The probability that the gain fails altogether, 0 to 0.95.",
-        "service": "The change in the service level, −5 to 5. Negative numbers also add "
-        "fatigue.",
+        "service": "The change in the service level, −5 to 5. Negative numbers also add fatigue.",
         "load": "Load: how much of the round's capacity the proposal takes, 1 to 5.",
         "staff": "Full-time staff (årsværk); negative when posts are cut. For information.",
         "question": "A question for the group to discuss (the printed card shows about 130 "
@@ -158,8 +154,7 @@ FIELDS_HELP_EN: dict[str, dict[str, str]] = {
         "id": "The event's id (1–32 characters: a–z, A–Z, 0–9, _ . -), unique. Used in the "
         "scenarios' 'events'.",
         "title": "The event's heading (at most 90 characters).",
-        "effect": "Amount per year from the round the event is drawn in; negative widens the "
-        "gap.",
+        "effect": "Amount per year from the round the event is drawn in; negative widens the gap.",
         "text": "What has happened (at most 600 characters).",
         "service": "The change in the service level when the event is drawn, −5 to 5.",
         "rounds": "The rounds the event can be drawn in (1 = the first year). Without the "
@@ -171,8 +166,7 @@ FIELDS_HELP_EN: dict[str, dict[str, str]] = {
     "ScenarioSpec": {
         "id": "The scenario's id (1–32 characters: a–z, A–Z, 0–9, _ . -). Used in --scenario.",
         "title": "The scenario's title in the menu (at most 90 characters).",
-        "briefing": "Read out to the group at the start (2–4 sentences, at most 1000 "
-        "characters).",
+        "briefing": "Read out to the group at the start (2–4 sentences, at most 1000 characters).",
         "years": 'The budget years, one per round, in quotes: ["2027", "2028", "2029"].',
         "target": "The råderum to find in every year: one number, or one per year.",
         "capacity": "The round's capacity: the proposals' load and the fatigue must fit in it, "

@@ -646,6 +646,7 @@ def _result_sheet(
         f"<h1>{escape(t('print.sheet.entry'))}</h1>"
         f'<p class="tablename">{escape(t("print.sheet.table"))}: '
         '<span class="blank"></span></p>'
+        f"{_played_to(scenario, lang)}"
         f'<p class="help">{_unbroken_options(escape(help_text))}</p>'
         f'<table class="entry" style="--row: {row:.1f}mm">'
         f"<tr><th></th><th>{escape(t('print.sheet.adopted'))}</th>"
@@ -656,7 +657,22 @@ def _result_sheet(
     )
 
 
-ENTRY_MM = 200.0
+def _played_to(scenario: Scenario, lang: str) -> str:
+    """The sheet's "how far the table got" boxes: a blank last round may mean that the table
+    adopted nothing or that it never played it (a table that ran out of time was entered as
+    finished, and lost with a year it never played). Nothing for a one-year game."""
+    if scenario.rounds < 2:
+        return ""
+    t = catalogue(lang).t
+    boxes = [
+        f"☐&nbsp;{escape(t('print.sheet.played_round', n=i + 1, year=year))}"
+        for i, year in enumerate(scenario.years[:-1])
+    ]
+    boxes.append(f"☐&nbsp;{escape(t('print.sheet.played_all', n=scenario.rounds))}")
+    return f'<p class="played">{escape(t("print.sheet.played"))}: ' + " ".join(boxes) + "</p>"
+
+
+ENTRY_MM = 194.0
 """Height (mm) of the entry sheet below its heading, help text and table header that the rows
 of the rounds and the list of cards share (with a margin for estimating the list)."""
 ID_LINE_MM = 3.03
@@ -905,6 +921,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .rules {{ font-size: 9.2pt; line-height: 1.3; }}
 .rules li {{ margin-bottom: 1mm; }}
 .tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
+.played {{ margin: 1mm 0 2mm; }}
 .help {{ font-size: 8.5pt; color: #4A5260; }}
 .help .option {{ white-space: nowrap; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;

@@ -518,8 +518,25 @@ def missing_events(
         elif any(r == round_index for _, r in table.events):
             problems.append(_at(where, "paper.err.none_and_event", round=round_index + 1))
     per_round = scenario.events_per_round
+    # the last round the sheet has anything in: a blank round after it may be one the
+    # table never played (a table that ran out of time, told only to enter its event, was
+    # saved as finished and lost with a year it never played)
+    entered = [r for _, r in (*table.adopted, *table.events)] + list(extent.quiet)
+    last = max(entered, default=-1)
     for round_index in rounds_short_of_events(deck, scenario, table):
-        if round_index not in extent.quiet and not extent.after_stop(scenario, round_index):
+        if round_index in extent.quiet or extent.after_stop(scenario, round_index):
+            continue
+        if extent.played is None and 0 <= last < round_index:
+            problems.append(
+                Message.of(
+                    "paper.err.no_event_blank",
+                    round=round_index + 1,
+                    per_round=per_round,
+                    played=last + 1,
+                    year=scenario.years[last],
+                )
+            )
+        else:
             problems.append(
                 Message.of("paper.err.no_event", round=round_index + 1, per_round=per_round)
             )

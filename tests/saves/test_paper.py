@@ -939,3 +939,32 @@ def test_a_title_two_proposals_share_is_warned_about_and_not_entered_as_either(t
         main([*entries, "--adopt", "bu-201@1", "--adopt", "Fælles indkøb@1", "--adopt", "inv@1"])
         == 0
     )
+
+
+def test_a_sheet_with_its_last_round_blank_is_asked_whether_the_table_stopped(tmp_path, capsys):
+    # a host's trial: a table that ran out of time left round 3 blank; told only to enter its
+    # event ("--event ingen@3"), the volunteer did, and the table was saved as finished and
+    # lost with a year it never played
+    pairs = list(zip(TABLE_3[::2], TABLE_3[1::2]))
+    first_two = [e for pair in pairs if not pair[1].endswith("@3") for e in pair]
+    code, text, out = _enter(tmp_path, "Bord 4", first_two, capsys)
+    assert code == 2 and not out.exists()
+    year = load_deck(KYSTBY).scenario("kystby").years[1]
+    assert f"Stoppede bordet efter runde 2 ({year}), så skriv --stopped-after 2" in text, text
+    assert "--event ingen@3" in text  # a round played without adopting anything is possible
+    # a blank round in the middle of the sheet is no stop: only its event is asked for
+    middle = [e for pair in pairs if not pair[1].endswith("@2") for e in pair]
+    code, text, _ = _enter(tmp_path, "Bord 5", middle, capsys)
+    assert code == 2 and "--stopped-after" not in text, text
+
+
+def test_the_printed_result_sheet_asks_how_far_the_table_got(tmp_path):
+    from game.printing import document
+
+    deck = load_deck(KYSTBY)
+    page = document(deck, deck.scenario("kystby"), "da")
+    sheet = page[page.index("Resultatark til") :]
+    years = deck.scenario("kystby").years
+    assert f"Bordet nåede til og med: ☐&nbsp;runde 1 ({years[0]})" in sheet
+    assert f"☐&nbsp;alle {len(years)} runder" in sheet
+    assert 'tilføj <span class="option">--stopped-after</span> RUNDE' in sheet, sheet[:1500]
