@@ -146,7 +146,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     write_or_say(
         path, lambda: write_file(path, html, check_not_empty, verb=Message.of("cli.not_written"))
     )
-    pages = page_count(deck, scenario)
+    pages = page_count(text)
     say = catalogue(lang).t
     print(say("cli.print_written", path=path, pages=pages, title=scenario.title))
     return EXIT_OK

@@ -743,6 +743,7 @@ MESSAGES.update(
         "print.board.floor": "gulv",
         "print.board.unit": "Alle beløb i {unit}",
         "print.sheet.title": "Facilitatorens ark: {scenario}",
+        "print.sheet.rules_more": "Reglerne kort (fortsat)",
         "print.sheet.rules": "Reglerne kort",
         "print.sheet.rule.materials": "I skal bruge: en blyant, to brikker eller mønter til sporene på spillebrættet (træthed og serviceniveau) og en 20-sidet terning (d20) – har I ingen, så skriv 1–20 på sedler og træk én fra en kop.",
         "print.sheet.rule.materials_no_die": "I skal bruge: en blyant og to brikker eller mønter til sporene på spillebrættet (træthed og serviceniveau).",

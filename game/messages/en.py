@@ -735,6 +735,7 @@ MESSAGES.update(
         "print.board.floor": "floor",
         "print.board.unit": "All amounts in {unit}",
         "print.sheet.title": "Facilitator's sheet: {scenario}",
+        "print.sheet.rules_more": "The rules in brief (continued)",
         "print.sheet.rules": "The rules in brief",
         "print.sheet.rule.goal": "Find the råderum in every year: the year's råderum – the sum of the adopted proposals and the drawn events in that year – must be at least the year's target.",
         "print.sheet.rule.kinds": "Use all three kinds: at least one saving, one efficiency and one investment.",

@@ -118,15 +118,11 @@ def document(
     )
 
 
-def page_count(deck: Deck, scenario: Scenario) -> int:
-    """The pages ``document`` makes: four sheets, the card pages, then the catalogue pages."""
-    cards = -(-len(scenario.proposals) // PER_PAGE)
-    copies = event_copies([deck.event(eid) for eid in scenario.events])
-    printed = sum(copies.values()) if copies else len(scenario.events)
-    events = -(-printed // PER_PAGE)
-    words = len(catalogue_chunks([deck.proposal(pid) for pid in scenario.proposals]))
-    words += len(catalogue_chunks([deck.event(eid) for eid in scenario.events]))
-    return 4 + cards + events + words
+def page_count(html: str) -> int:
+    """The pages of a ``document``: the facilitator's sheet (one page, or two when its rules
+    need it), the result sheet, the ledger, the board, the card pages and the catalogue
+    pages – one ``page`` section each."""
+    return html.count('<section class="page')
 
 
 MOST_COPIES = 8
@@ -484,7 +480,8 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
 # --- the facilitator's sheet and the result sheet -------------------------------------------
 
 
-def _rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
+def sheet_rules(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
+    """The facilitator's sheet's rules in brief, in ``lang``, as they are numbered."""
     t = catalogue(lang).t
     events = [deck.event(eid) for eid in scenario.events]
     drawn = scenario.draws_events  # not a catalogue without events
@@ -578,10 +575,11 @@ def _sheet(
             unit=unit,
         )
         yours += f'<p class="yours warn">{escape(said)}</p>'
-    rules = "".join(f"<li>{escape(rule)}</li>" for rule in _rules(deck, scenario, lang))
+    rules = sheet_rules(deck, scenario, lang)
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
     targets = "".join(f"<td>{escape(format_target(v, lang))}</td>" for v in scenario.target)
-    return (
+    size, first = rules_fit(scenario.briefing, _said(yours), rules)
+    page = (
         '<section class="page sheet">'
         f"<h1>{escape(t('print.sheet.title', scenario=scenario.title))}</h1>"
         f'<p class="deck">{escape(deck.title)}</p>'
@@ -589,9 +587,85 @@ def _sheet(
         f'<p class="briefing">{escape(scenario.briefing)}</p>{yours}'
         f"<h2>{escape(t('print.sheet.targets'))} ({escape(unit_words(deck.unit, lang))})</h2>"
         f'<table class="targets"><tr>{years}</tr><tr>{targets}</tr></table>'
-        f'<h2>{escape(t("print.sheet.rules"))}</h2><ol class="rules">{rules}</ol>'
-        "</section>"
+        f"<h2>{escape(t('print.sheet.rules'))}</h2>"
+        f'<ol class="rules" style="font-size: {size}pt">'
+        + "".join(f"<li>{escape(rule)}</li>" for rule in rules[:first])
+        + "</ol></section>"
     )
+    if first == len(rules):
+        return page
+    # the rules a page cannot hold go on a page of their own (the last rule, when the group
+    # has won, was cut off at the foot of the page)
+    more = t("print.sheet.rules_more")
+    return page + (
+        '<section class="page sheet">'
+        f"<h2>{escape(more)}</h2>"
+        f'<ol class="rules" start="{first + 1}" style="font-size: {RULE_SIZES[0]}pt">'
+        + "".join(f"<li>{escape(rule)}</li>" for rule in rules[first:])
+        + "</ol></section>"
+    )
+
+
+def _said(html: str) -> list[str]:
+    """The texts of the paragraphs in ``html`` (the sheet's notes about the target)."""
+    return [re.sub(r"<[^>]+>", "", part) for part in re.findall(r"<p[^>]*>(.*?)</p>", html)]
+
+
+PT_MM = 25.4 / 72
+"""One typographic point in millimetres."""
+SHEET_PAD_X, SHEET_PAD_Y = 18.0, 14.0
+"""The sheets' padding (mm), as ``.sheet`` in ``CSS``."""
+RULE_SIZES = (9.2, 8.7, 8.2, 7.7)
+"""The sizes (pt) the facilitator's rules may be set in, the largest that fits first."""
+EM_WIDTH = 0.5
+"""A letter's width in em, on the wide side (a line of the rules in DejaVu Sans holds about
+100 letters at 9,2 pt, 0,50 em each), so that with the words wrapped whole and the other
+parts measured generously, the estimate of a text's height errs on the tall side."""
+
+
+def text_height(text: str, size: float, width: float, leading: float) -> float:
+    """The height (mm) ``text`` takes at ``size`` pt in a column ``width`` mm wide with line
+    height ``leading`` (a factor of the size), wrapped at words and measured with letters
+    ``EM_WIDTH`` em wide: an estimate on the tall side."""
+    per_line = max(1, int(width / (EM_WIDTH * size * PT_MM)))
+    lines, used = 1, 0
+    for word in text.split():
+        need = len(word) if used == 0 else used + 1 + len(word)
+        if need > per_line and used:
+            lines += 1 + (len(word) - 1) // per_line
+            used = len(word) % per_line or per_line
+        else:
+            used = need
+    return lines * leading * size * PT_MM
+
+
+def rules_fit(briefing: str, notes: Sequence[str], rules: Sequence[str]) -> tuple[float, int]:
+    """The size (pt) of the facilitator's rules and how many of them fit on the sheet's page
+    under the heading, the ``briefing``, the notes about the target (``notes``)
+    and the targets' table: the largest of ``RULE_SIZES`` at which every rule fits, else the
+    smallest and as many rules as fit (the others go on a page of their own). The heights
+    are ``text_height``'s estimates, with the sheet's CSS for the margins."""
+    width = PAGE_W - 2 * SHEET_PAD_X
+    room = PAGE_H - 2 * SHEET_PAD_Y - 4.0  # 4 mm to spare
+    heading = 17 * 1.2 * PT_MM + 1 + 10 * 1.35 * PT_MM  # the title and the deck's name
+    h2 = 11.5 * 1.2 * PT_MM + 4.5 + 2 + 0.3
+    used = heading + 3 * h2
+    used += text_height(briefing, 11, width - 1.2 - 8, 1.35) + 4 + 2 * 11 * PT_MM
+    for note in notes:
+        used += text_height(note, 10, width, 1.35) + 1.5 + 10 * PT_MM
+    used += 2 * 3 + (10 + 14) * 1.35 * PT_MM + 1  # the targets' table
+    indent = 40 * 25.4 / 96  # the list's 40 px
+    for size in RULE_SIZES:
+        heights = [text_height(r, size, width - indent, 1.3) + 1 for r in rules]
+        if used + 2 * size * PT_MM + sum(heights) <= room:
+            return size, len(rules)
+    total, first = used + 2 * size * PT_MM, 0
+    for height in heights:
+        if total + height > room:
+            break
+        total += height
+        first += 1
+    return size, max(first, 1)
 
 
 def _result_sheet(
@@ -918,7 +992,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .targets, .entry {{ border-collapse: collapse; width: 100%; }}
 .targets th, .targets td {{ border: 0.3mm solid #1C2430; padding: 1.5mm; text-align: center; }}
 .targets td {{ font-size: 14pt; font-weight: 700; }}
-.rules {{ font-size: 9.2pt; line-height: 1.3; }}
+.rules {{ font-size: 9.2pt; line-height: 1.3; margin: 1em 0; }}
 .rules li {{ margin-bottom: 1mm; }}
 .tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
 .played {{ margin: 1mm 0 2mm; }}

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import replace
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 import pytest
@@ -177,8 +177,18 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
     deck = load_deck(deck_path)
     chosen = deck.scenario(scenario)
     pages = _pages(pdf)
-    assert len(pages) == page_count(deck, chosen)
-    first_card_page = 4  # after the facilitator's sheet, the result sheet, the ledger, the board
+    source = html.read_text(encoding="utf-8")
+    assert len(pages) == page_count(source)
+    # after the facilitator's sheet (one page or two), the result sheet, the ledger, the board
+    sections = source.split('<section class="page')[1:]
+    first_card_page = next(i for i, s in enumerate(sections) if s.startswith(' cards"'))
+    # every rule of the facilitator's sheet is printed whole: the last one ("I har vundet, hvis
+    # …") was cut off at the foot of the page by the page's fixed height
+    sheet = " ".join(" ".join(page.split()) for page in pages[:first_card_page])
+    rules = "".join(s.split('class="rules"', 1)[1] for s in sections if 'class="rules"' in s)
+    for rule in re.findall(r"<li>(.*?)</li>", rules):
+        words = " ".join(unescape(rule).split())
+        assert words[-30:] in sheet or words[-30:].replace(" ", "") in sheet.replace(" ", ""), rule
     cards = [(p.id, p.title) for p in map(deck.proposal, chosen.proposals)]
     events = [deck.event(eid) for eid in chosen.events]
     copies = event_copies(events) or {e.id: 1 for e in events}
@@ -269,7 +279,9 @@ def test_chromium_prints_the_entry_sheets_list_with_whole_titles(tmp_path):
     html, pdf = tmp_path / "ark.html", tmp_path / "ark.pdf"
     assert main(["print", "--scenario", "lang-horisont", "--out", str(html)]) == 0
     _pdf(html, pdf)
-    sheet = " ".join(_pages(pdf)[1].split()).partition("Kortene")[2]
+    pages = _pages(pdf)
+    entry = next(page for page in pages if "Resultatark til" in page)
+    sheet = " ".join(entry.split()).partition("Kortene")[2]
     scenario = deck.scenario("lang-horisont")
     titles = [deck.proposal(p).title for p in scenario.proposals]
     titles += [deck.event(e).title for e in scenario.events]
@@ -628,3 +640,28 @@ def test_a_costs_number_stands_clear_of_the_year_under_it():
     labels = [float(y) for y in re.findall(r'y="([\d.]+)"[^>]*class="lab"', svg)]
     year_top = labels[0] - 22  # the labels' font size, in the strip's units of 0.1 mm
     assert numbers["−2,5"] + 8 <= year_top - 2, (numbers, labels)
+
+
+def test_rules_too_long_for_the_facilitators_page_are_set_smaller_or_continued():
+    # the last rule ("I har vundet, hvis …") was cut off at the foot of the page: the page
+    # had a fixed height and hid what did not fit
+    from game.printing.document import RULE_SIZES, rules_fit, sheet_rules
+
+    rules = ["Kort regel."] * 4
+    assert rules_fit("Et kort oplæg.", [], rules) == (RULE_SIZES[0], 4)
+    long_rule = "Et forslag kan vedtages, hvis der er kapacitet nok tilbage i runden. " * 4
+    size, first = rules_fit("Et oplæg. " * 30, [], [long_rule] * 12)
+    assert size < RULE_SIZES[0] and first == 12  # smaller, all on the page
+    size, first = rules_fit("Et oplæg. " * 100, ["Målet er sat til 40. " * 5], [long_rule] * 30)
+    assert size == RULE_SIZES[-1] and 1 <= first < 30
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("standard")
+    crowded = replace(scenario, briefing="Byrådet skal finde et råderum. " * 32)
+    html = document(deck, crowded)
+    sections = html.split('<section class="page')[1:]
+    assert "Reglerne kort (fortsat)" in sections[1] and 'class="rules" start="' in sections[1]
+    told = re.findall(r"<li>(.*?)</li>", sections[0].split('class="rules"')[1])
+    told += re.findall(r"<li>(.*?)</li>", sections[1])
+    assert len(told) == len(sheet_rules(deck, scenario, "da"))  # every rule, once
+    assert "Resultatark til" in sections[2]
+    assert page_count(html) == len(sections)
