@@ -442,6 +442,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
         found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
         found.extend(_no_events(scenario, scenario_places.get(scenario.id)))
         found.extend(_out_of_reach(deck, scenario, scenario_places.get(scenario.id)))
+        found.extend(_target_tiny(deck, scenario, scenario_places.get(scenario.id)))
         found.extend(_construction(deck, scenario, scenario_places.get(scenario.id), proposals))
     return found
 
@@ -1036,6 +1037,38 @@ def case_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
             if other != cid and at is not None:
                 found.append(Problem.of(*at, key, id=cid, other=other))
     return found
+
+
+TINY_TARGET_RATIO = 100.0
+"""A pile this many times its scenario's final target at full effect (2–3 times is the
+rule of docs/rules.md) makes a game no table can lose: the target is most likely written in
+another unit than the cards (the cards of a catalogue turned into t. kr., its targets left
+in mio. kr.)."""
+
+
+def _target_tiny(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+    """A scenario whose final target is a hundredth or less of what its pile frees at full
+    effect: a catalogue whose amounts were turned into t. kr. kept targets of 21 (mio. kr.),
+    read as 21 t. kr., and the greedy bot won two games of three without a word. When the
+    ratio is about a thousand and the deck is in t. kr., the target in t. kr. is named."""
+    most = sum(max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals)
+    last = scenario.target[-1]
+    at = _at(place, "target")
+    if at is None or last <= 0 or most < TINY_TARGET_RATIO * last:
+        return
+    ratio = most / last
+    thousand = unit_scale(deck.unit) == 1_000.0 and 300 <= ratio <= 3_000
+    yield Problem.of(
+        *at,
+        "deck.target_tiny.thousand" if thousand else "deck.target_tiny",
+        id=scenario.id,
+        year=scenario.years[-1],
+        target=last,
+        most=round(most, 6),
+        times=ByLanguage.of(**{lang: format_amount(ratio, lang, 0) for lang in LANGUAGES}),
+        unit=deck.unit,
+        written=ByLanguage.of(**{lang: format_amount(last * 1_000, lang, 0) for lang in LANGUAGES}),
+    )
 
 
 def deck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

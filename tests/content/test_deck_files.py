@@ -291,7 +291,8 @@ def test_validate_warns_at_a_card_written_in_millions_in_a_deck_in_thousands(tmp
     (tmp_path / "deck.yaml").write_text(body)
     assert main(["validate", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "advarsel: 'c' frigør 2,2 t. kr. om året, mens det typiske forslag frigør " in out
+    said = "advarsel: 'c' flytter råderummet 2,2 t. kr. om året, mens det typiske forslag frigør "
+    assert said in out
     # the amount as the file may write it: "2.200" is refused as a possible thousands dot;
     # one amount is "beløbet" (before: "beløbene [2200]")
     assert "er beløbet skrevet i mio. kr.? I t. kr. skrives beløbet [2200]" in out

@@ -1255,3 +1255,26 @@ def test_a_scenario_naming_events_in_a_deck_without_any_is_told_once(events):
         "deck.yaml:27: ukendt hændelse 'streik'",
         "deck.yaml:27: ukendt hændelse 'brand'",
     ], said
+
+
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        (6, "er målene skrevet i mio. kr., mens forslagenes beløb er i t. kr.? Så er målet 6.000"),
+        (1, "er målet skrevet i en anden enhed end forslagenes beløb?"),
+    ],
+)
+def test_a_target_a_thousand_times_smaller_than_the_pile_is_questioned(target, said):
+    # a trial: a catalogue's amounts turned into t. kr. kept its targets of 21 (mio. kr.),
+    # read as 21 t. kr.; the import said OK and the greedy bot won two games of three
+    body = _good_body().replace("schema_version: 1\n", 'schema_version: 1\n  unit: "t. kr."\n')
+    body = body.replace("effect: [2]", "effect: [2000]").replace("target: 1", f"target: {target}")
+    warnings: list = []
+    load_sources([("deck.yaml", body)], warnings)
+    told = [str(w) for w in warnings if "gange målet" in str(w)]
+    assert len(told) == 1 and said in told[0] and told[0].startswith("deck.yaml:26:"), warnings
+    # a pile two or three times its target is what the rules ask for: no word
+    fair = body.replace(f"target: {target}", "target: 2500")
+    warnings = []
+    load_sources([("deck.yaml", fair)], warnings)
+    assert not [w for w in warnings if "gange målet" in str(w)], warnings
