@@ -23,8 +23,9 @@ from game.catalogue.cells import Cell, column_letter, is_blank
 from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, PROPOSALS, SCENARIOS, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
-from game.content.numbertext import amount_text
+from game.content.numbertext import amount_text, danish
 from game.messages import Decimal, Message, render
+from game.numbers import is_known_unit
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 """The largest workbook read (a catalogue of a few hundred proposals is well under 1 MB)."""
@@ -441,6 +442,12 @@ def _sheet(
             sheet.shown_scaled.append(Cell(row, column, value).ref)
             if thousands >= 2:
                 sheet.shown_millions.append(sheet.shown_scaled[-1])
+        shown_unit = _format_unit(cell.number_format, value) if formula is None else None
+        if shown_unit is not None:
+            # "#,##0 "t. kr."" shows 350 as "350 t. kr.": read as the text the office sees,
+            # so that a deck in mio. kr. gets 0,35, as from a cell typed "350 t. kr." (it got
+            # 350 mio. kr. a year, and the import said OK)
+            value = f"{danish(float(value))} {shown_unit}"
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
     # a budget office strikes a rejected proposal through instead of deleting it – the whole
@@ -489,6 +496,20 @@ def _format_percent(number_format: Any, value: Any) -> bool:
     sections = number_format.split(";")
     section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
     return "%" in _QUOTED.sub(" ", section)
+
+
+def _format_unit(number_format: Any, value: Any) -> str | None:
+    """The unit of money Excel's number format writes after the number ``value`` as quoted
+    text ('#,##0 "t. kr."' shows 350 as "350 t. kr."), when it is one the game knows
+    (``is_known_unit``); None for text, other formats and other words ('0 "stk."')."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not isinstance(number_format, str) or '"' not in number_format:
+        return None
+    sections = number_format.split(";")
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    words = " ".join(re.findall(r'"([^"]*)"', section)).strip()
+    return words if words and is_known_unit(words) else None
 
 
 def _format_thousands(number_format: Any, value: Any) -> int:

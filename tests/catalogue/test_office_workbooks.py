@@ -340,3 +340,22 @@ def test_a_row_struck_through_is_read_and_said(capsys, tmp_path):
     book.save(path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk4")
     assert code == 0 and "streget over" not in text, text
+
+
+def test_an_amount_whose_number_format_shows_its_unit_is_read_in_that_unit(capsys, tmp_path):
+    # a trial: one cell of a catalogue in mio. kr. held 350 shown '#,##0 "t. kr."' as
+    # "350 t. kr."; the import read 350 mio. kr. a year and said OK
+    rows = _table(*PROPOSALS)
+    rows = [rows[0], *([*r[:4], *(v / 1000 for v in r[4:])] for r in rows[1:])]
+    in_mio = [FOUR_YEARS[0], ["fire", "Fire år", "2027; 2028; 2029; 2030", "1; 2; 3; 4"]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=in_mio))
+    book = openpyxl.load_workbook(path)
+    book["Forslag"]["E2"].value = 350
+    book["Forslag"]["E2"].number_format = '#,##0 "t. kr."'
+    book["Forslag"]["F2"].number_format = '0.0 "mio. kr."'  # the catalogue's own unit
+    book["Forslag"]["G2"].number_format = '0.0 "stk."'  # a word that is no unit: as it is
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "'350 t. kr.' er læst som 0,35 mio. kr." in text, text
+    assert load_deck(tmp_path / "dæk").proposal("filial").effect == (0.35, 0.8, 0.8, 0.8)
