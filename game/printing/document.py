@@ -278,31 +278,88 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
         + chance
-        + _words(proposal, (2 if extra and chance else 3) + (0 if source else 1))
-        + f'<div class="source">{escape(source)}</div></div></div>'
+        + _lower_half(proposal, source, bool(extra), bool(chance))
+        + "</div></div>"
     )
 
 
-def _words(proposal: Proposal, lines: int) -> str:
-    """What the card says under its figures: its question, or – when it has none, as a
-    budget office's own catalogue seldom does – its text, which the import had said the
-    table reads on the card (the lower half of every card was blank)."""
-    if proposal.question:
-        return _question(proposal.question, lines)
-    if not proposal.text:
-        return ""
-    lines = max(1, lines)
-    style = f"-webkit-line-clamp: {lines}; max-height: {lines * 1.25}em"
-    return f'<div class="cardtext" style="{style}">{escape(proposal.text)}</div>'
+CARD_BODY_MM = 49.0
+"""The height of a proposal card's body under its band (mm): 63 mm less the slot's
+padding, the border, the band and the body's padding."""
+CARD_TEXT_W = 81.7
+"""The width of a proposal card's text (mm)."""
+WORDS_SIZES = (7.6, 6.9)
+"""The sizes (pt) of the card's question, the larger when it fits."""
+TEXT_SIZES = (7.0, 6.4)
+"""The sizes (pt) of the card's text on a card without a question."""
+SOURCE_PT = 5.8
 
 
-def _question(question: str, lines: int) -> str:
-    """The card's question in the ``lines`` lines the card has left under its extra lines
-    (Udelukker, Kræver, the die): a box squeezed below its clamp printed "hvem savne…" with
-    the next line still showing."""
-    lines = max(1, lines)
-    style = f"-webkit-line-clamp: {lines}; max-height: {lines * 1.25}em"
-    return f'<div class="question" style="{style}">{escape(question)}</div>'
+def card_lines(
+    title: str,
+    words: str,
+    source: str,
+    extra: bool,
+    chance: bool,
+    sizes: tuple[float, float] = WORDS_SIZES,
+) -> tuple[int, float, int]:
+    """How a proposal card shares what its body has left under its figures (``CARD_BODY_MM``
+    less the title's one or two lines, the area, the strip, the facts and, when there, the
+    lines of anlæg, Kræver and Udelukker (``extra``) and of the die (``chance``)): the
+    question's lines and size (pt), and the source's lines. The question comes first (the
+    table discusses it; at a card with a die and an Udelukker line it was cut to "… og hvem
+    savne…" above a blank line), in up to three lines at the first of ``sizes`` (pt) that
+    holds it, else as many lines as fit at the last; the source,
+    which the handout prints whole, keeps at least one line (every card says what supports
+    it) and gets a second when there is room. Heights are ``text_height``'s estimates."""
+    title_lines = 1 if text_height(title, 10.5, CARD_TEXT_W, 1.0) <= 10.5 * PT_MM + 0.01 else 2
+    used = title_lines * 10.5 * 1.12 * PT_MM + 3.6 + 3.4 + 15 + 4.5
+    used += (3.2 if extra else 0) + (3.5 if chance else 0)
+    source_line = SOURCE_PT * 1.3 * PT_MM
+    source_needed = 0
+    if source:
+        one = SOURCE_PT * 1.3 * PT_MM
+        source_needed = min(2, round(text_height(source, SOURCE_PT, CARD_TEXT_W, 1.3) / one))
+    room = CARD_BODY_MM - used - 0.8
+    if not words:
+        return 0, sizes[0], source_needed
+    for size in sizes:
+        line = size * 1.25 * PT_MM
+        needed = min(3, round(text_height(words, size, CARD_TEXT_W, 1.25) / line))
+        for source_lines in sorted({source_needed, min(source_needed, 1)}, reverse=True):
+            if needed * line + source_lines * source_line <= room:
+                return needed, size, source_lines
+    size = sizes[-1]
+    source_lines = min(source_needed, 1)
+    fits = int((room - source_lines * source_line) // (size * 1.25 * PT_MM))
+    return max(1, fits), size, source_lines
+
+
+def _room(lines: int, leading: float) -> str:
+    """The CSS max-height of a box clamped to ``lines`` lines of ``leading`` em: a little more
+    than the lines, as Chrome clamps a line early when the height is exactly theirs (a
+    question of two lines printed as one, "… og hvem savne…", and every source as one)."""
+    return f"{lines * leading + 0.15:.2f}em"
+
+
+def _lower_half(proposal: Proposal, source: str, extra: bool, chance: bool) -> str:
+    """What the card says under its figures – its question, or, when it has none (as a
+    budget office's own catalogue seldom does), its text, which the import had said the
+    table reads on the card (the lower half of every card was blank) – and its source, in
+    the lines ``card_lines`` gives them."""
+    words = proposal.question or proposal.text
+    sizes = WORDS_SIZES if proposal.question else TEXT_SIZES
+    lines, size, source_lines = card_lines(proposal.title, words, source, extra, chance, sizes)
+    html = ""
+    if words:
+        kind = "question" if proposal.question else "cardtext"
+        style = (
+            f"font-size: {size}pt; -webkit-line-clamp: {lines}; max-height: {_room(lines, 1.25)}"
+        )
+        html = f'<div class="{kind}" style="{style}">{escape(words)}</div>'
+    clamp = max(1, source_lines)
+    style = f"-webkit-line-clamp: {clamp}; max-height: {_room(clamp, 1.3)}"
+    return html + f'<div class="source" style="{style}">{escape(source)}</div>'
 
 
 def _die_line(proposal: Proposal, lang: str) -> str:
@@ -947,15 +1004,15 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .extra {{ font-size: 6.5pt; height: 3.2mm; white-space: nowrap; overflow: hidden; }}
 .chance {{ font-size: 7pt; height: 3.5mm; white-space: nowrap; overflow: hidden; }}
 .question {{ font-style: italic; font-size: 7.6pt; line-height: 1.25; margin-top: 0.8mm;
-  overflow: hidden; max-height: 3.75em; display: -webkit-box; -webkit-line-clamp: 3;
+  overflow: hidden; max-height: 3.9em; display: -webkit-box; -webkit-line-clamp: 3;
   -webkit-box-orient: vertical; }}
 .cardtext {{ font-size: 7pt; line-height: 1.25; margin-top: 0.8mm; overflow: hidden;
   display: -webkit-box; -webkit-box-orient: vertical; }}
 .event .text {{ font-size: 7pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
-  max-height: 5em;
+  max-height: 5.15em;
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
 .source {{ margin-top: auto; font-size: 5.8pt; line-height: 1.3; color: #4A5260;
-  overflow: hidden; max-height: 2.6em; display: -webkit-box; -webkit-line-clamp: 2;
+  overflow: hidden; max-height: 2.75em; display: -webkit-box; -webkit-line-clamp: 2;
   -webkit-box-orient: vertical; }}
 .ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}
 .ledgertable th, .ledgertable td {{ border: 0.3mm solid #1C2430; padding: 0 1mm;

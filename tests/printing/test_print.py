@@ -203,6 +203,12 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
         assert expected in found, (card_id, found)
         words = " ".join(pages[expected].split())
         assert title.split()[0] in words and title.split()[-1].rstrip("?") in words, title
+        if index < proposals and deck.proposal(card_id).question:
+            # the question whole on its card: a card with a die and an "Udelukker" line
+            # printed "… og hvem savne…", and Chrome clamped every question a line early
+            # (the page's text has the two columns of cards side by side, line by line)
+            end = deck.proposal(card_id).question.split()[-1]
+            assert end in words.split(), (card_id, end)
     handout = " ".join(" ".join(page.split()) for page in pages[expected + 1 :])
     for proposal in map(deck.proposal, chosen.proposals):  # no entry cut at a page's foot
         assert " ".join(proposal.text.split()[-4:]) in handout, proposal.id
@@ -665,3 +671,19 @@ def test_rules_too_long_for_the_facilitators_page_are_set_smaller_or_continued()
     assert len(told) == len(sheet_rules(deck, scenario, "da"))  # every rule, once
     assert "Resultatark til" in sections[2]
     assert page_count(html) == len(sections)
+
+
+def test_a_crowded_card_keeps_its_question_whole_before_its_sources_second_line():
+    # a budget office's card with a title of two lines, an anlæg line and a die printed
+    # "Hvad betyder det for borgeren at kunne bo tæt på sin…"
+    from game.printing.document import CARD_TEXT_W, WORDS_SIZES, card_lines, text_height
+
+    title = "Samling af to botilbud i et nyt fælles byggeri med plads til flere"
+    question = "Hvad betyder det for borgeren at kunne bo tæt på sin familie?"
+    source = "Kilde: Budgetforslag 2027, social- og sundhedsudvalget, side 14 og anlægsoversigten"
+    lines, size, source_lines = card_lines(title, question, source, True, True)
+    assert source_lines == 1  # the source keeps a line: every card says what supports it
+    line = size * 1.25 * 25.4 / 72
+    assert text_height(question, size, CARD_TEXT_W, 1.25) <= lines * line + 1e-9  # whole
+    # a roomy card keeps the larger size and both lines of its source
+    assert card_lines("Kort titel", question, source, False, False)[1:] == (WORDS_SIZES[0], 2)
