@@ -189,20 +189,23 @@ class Catalogue:
                 )
             return [self.join(met) + "."]
         reasons = []
+        # a game not over yet: its kinds and service are what they are now ("endte på" was
+        # said of a table that closed in its second year)
+        now = "" if outcome.finished else ".open"
         if outcome.missed_years:
             reasons.append(self.t("verdict.missed", years=self.join(list(outcome.missed_years))))
         if outcome.missing_kinds:
             kinds = [self.t(f"kinds.{kind.value}") for kind in outcome.missing_kinds]
             if len(kinds) == 1:
-                reasons.append(self.t("verdict.kinds", kinds=kinds[0]))
+                reasons.append(self.t("verdict.kinds" + now, kinds=kinds[0]))
             else:  # "hverken effektiviseringer eller investeringer", not "ingen … og …"
                 first = ", ".join(kinds[:-1])
-                reasons.append(self.t("verdict.kinds_neither", first=first, last=kinds[-1]))
+                reasons.append(self.t("verdict.kinds_neither" + now, first=first, last=kinds[-1]))
         if outcome.service_below_floor:
             service, floor = outcome.service, outcome.service_floor
             reasons.append(
                 self.t(
-                    "verdict.service",
+                    "verdict.service" + now,
                     service=format_amount(service, self.lang),
                     floor=format_amount(floor or 0, self.lang),
                 )

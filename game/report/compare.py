@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from game.engine.actions import EndYear
 from game.engine.ledger import meets
 from game.engine.model import Kind
 from game.engine.rules import shown_raaderum
@@ -437,14 +436,7 @@ def _holds_saves(folder: Path, depth: int) -> bool:
 def _table(saved: SavedGame) -> TableResult:
     state = saved.history.current
     outcome = verdict(state)
-    # a paper table that stopped early is saved with its next year open; until a window
-    # plays on in it (a decision in that year), that year is not begun
-    actions = saved.history.actions
-    stopped = (
-        saved.paper is not None
-        and not state.finished
-        and (not actions or isinstance(actions[-1], EndYear))
-    )
+    stopped = saved.stopped  # a paper table's year after its stop is not begun
     return TableResult(
         path=saved.path,
         finished=state.finished,

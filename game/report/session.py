@@ -245,7 +245,16 @@ class _Writer:
         if not outcome.finished:
             status = "; ".join(reasons) if reasons else self.t("report.verdict.on_track")
             headline = self.t("report.unfinished", round=state.round + 1, rounds=len(self.years))
-            body = self.t("report.verdict.open", status=status)
+            if self.saved.stopped:  # a paper table that stopped: not "runde 3 af 3"
+                body = self.t("report.verdict.stopped", status=status)
+                headline = self.t(
+                    "report.stopped",
+                    round=state.round,
+                    year=self.years[state.round - 1] if state.round else "",
+                    rest=catalogue(self.lang).join(list(self.years[state.round :])),
+                )
+            else:
+                body = self.t("report.verdict.open", status=status)
             return (
                 f'<section class="verdict"><div class="headline">{esc(headline)}</div>'
                 f"<p>{esc(body)}</p></section>"
@@ -311,6 +320,7 @@ class _Writer:
             # an unfinished game's open years are not missed (the table says "–" for them)
             open_from=None if state.finished else len(state.results),
             open_label=self.t("report.chart.open"),
+            played=len(state.results) if self.saved.stopped else None,
         )
         rows = []
         # træthed at each year end, as the capacity column and the screens count it (the
@@ -322,6 +332,9 @@ class _Writer:
             sum(state.deck.proposal(a.card).load for a in state.adopted if a.round == i)
             for i in range(len(state.results))
         ]
+        # a paper table that stopped has no råderum for the years it never played (its open
+        # year showed what the cards adopted so far would give, 21,1 mio. kr. in 2029)
+        begun = len(state.results) if self.saved.stopped else len(self.years)
         for i, year in enumerate(self.years):
             result = state.results[i] if i < len(state.results) else None
             if result is None:
@@ -334,7 +347,9 @@ class _Writer:
                 [
                     esc(year),
                     esc(format_target(state.targets[i], lang)),
-                    _amount(actual[i], lang, state.targets[i], result.met if result else None),
+                    _amount(actual[i], lang, state.targets[i], result.met if result else None)
+                    if i < begun
+                    else self.t("report.none"),
                     met,
                     esc(max(0, capacity_left(state.scenario.capacity, loads[i], peaks[i])))
                     if result

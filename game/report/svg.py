@@ -239,6 +239,7 @@ def bars_against_target(
     whole: bool = False,
     open_from: int | None = None,
     open_label: str = "",
+    played: int | None = None,
 ) -> str:
     """Grouped vertical bars per category with the target as a black step per category.
 
@@ -246,9 +247,10 @@ def bars_against_target(
     when it reaches the target and vermillion when it does not, and its value is written
     above it. Categories from ``open_from`` on (the years of an unfinished game not closed
     yet) are grey and neither met nor missed, with ``open_label`` in the legend: an open
-    year's bar is what the adopted cards give so far, not a result.
+    year's bar is what the adopted cards give so far, not a result. Categories from
+    ``played`` on (the years a paper table never played) have their target and no bar.
     """
-    values = [v for s in series for v in s.values] + list(target or [])
+    values = [v for s in series for v in s.values[:played]] + list(target or [])
     parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
@@ -263,6 +265,8 @@ def bars_against_target(
     for c, category in enumerate(categories):
         x0 = left + c * slot + (slot - bar * len(series)) / 2
         for s_index, s in enumerate(series):
+            if played is not None and c >= played:
+                continue
             value = s.values[c]
             color = s.color
             still_open = open_from is not None and c >= open_from
@@ -306,7 +310,7 @@ def bars_against_target(
         legend += [(s.label, s.color, "box") for s in series]
     else:
         legend += [(met_colors[0], MET, "box"), (met_colors[1], MISSED, "box")]
-        if open_from is not None and open_from < len(categories):
+        if open_from is not None and open_from < min(len(categories), played or len(categories)):
             legend.append((open_label, OPEN, "box"))
     if target is not None:
         legend.append((target_label, INK, "line"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.engine.actions import EndYear
 from game.engine.history import History
 from game.engine.model import Deck
 from game.messages import Message, render
@@ -132,6 +133,20 @@ class SavedGame:
     def table(self) -> str | None:
         """The name of a paper table ("Bord 3"), or None for a game played in the window."""
         return self.paper.table if self.paper is not None else None
+
+    @property
+    def stopped(self) -> bool:
+        """A paper table that stopped before its last year (``enter --stopped-after``): it is
+        saved with its next year open, and until a window plays on in it (a decision in that
+        year) that year is not begun. 0-based ``history.current.round`` is then the number of
+        years it played."""
+        state = self.history.current
+        actions = self.history.actions
+        return (
+            self.paper is not None
+            and not state.finished
+            and (not actions or isinstance(actions[-1], EndYear))
+        )
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,8 @@ class App:
         """The file that keeps the language and the deck for the next window
         (``game.saves.preferences``); None: this window remembers nothing (tests, pictures)."""
         self.report_picture = False
+        self.report_stopped = False
+        """The report's picture is of a paper table that stopped early (``board_png``)."""
         """True while drawing a report's board.png: a picture cannot be scrolled, so the
         board's lists point to the report instead of saying "rul ned"."""
         self.display = 0
@@ -540,14 +542,18 @@ def board_png(
     size: tuple[int, int] = PICTURE_SIZE,
     *,
     for_report: bool = False,
+    stopped: bool = False,
 ) -> bytes:
     """The board of a game (its last state, with the undo/redo buttons of ``history``) as PNG
     bytes, drawn into an off-screen surface by a window-less ``App``: it never opens, resizes
     or replaces a window (a report written from the running game leaves it as it was).
     ``for_report``: the picture goes next to report.html, so a list too long for the board
-    says that the report lists the rest (a picture cannot be scrolled)."""
+    says that the report lists the rest (a picture cannot be scrolled); ``stopped``: a paper
+    table that stopped before its last year (``SavedGame.stopped``), whose open year shows no
+    table of cards."""
     app = App(deck, lang=lang, size=size, window=False)
     app.report_picture = for_report
+    app.report_stopped = stopped
     state = history.current
     app.start_game(deck, GameSettings(state.scenario.id, state.seed, lang=lang), history)
     app.render(app.surface)
@@ -565,7 +571,7 @@ def png_bytes(surface: pygame.Surface) -> bytes:
 def report_board(saved: SavedGame, lang: str) -> bytes:
     """The board picture of a report (``game.report.BoardPicture``): ``board_png`` of the saved
     game, drawn off-screen at 1600×900."""
-    return board_png(saved.deck, saved.history, lang, for_report=True)
+    return board_png(saved.deck, saved.history, lang, for_report=True, stopped=saved.stopped)
 
 
 def write_crash_log(save_dir: Path | None, error: BaseException) -> Path:

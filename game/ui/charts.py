@@ -186,6 +186,7 @@ def draw_year_chart(
     fonts: Fonts,
     lang: str = "da",
     scale: Scale | None = None,
+    played: int | None = None,
 ) -> None:
     """The budget years as columns: each year's råderum as a bar against its target line.
 
@@ -196,7 +197,8 @@ def draw_year_chart(
     ("planned"). ``current`` highlights the year being decided. ``fan`` = (p10, p50, p90) draws
     the risk meter: a band from p10 to p90 and a tick at the median, per open year; an open
     year whose value meets its target while its p10 does not is labelled "3?" in the warning
-    colour.
+    colour. Years from ``played`` on were never played (a paper table that stopped): they
+    show their target and year, no bar and no figure.
     """
     sc = _scale(surface, scale)
     n = len(years)
@@ -247,7 +249,7 @@ def draw_year_chart(
         bottom = max(top + 8, rect.bottom - foot_lines * line)
         if bottom > rect.bottom - 2:
             top, bottom = rect.top + 2, rect.bottom - 2
-    spread: list[float] = [*targets, *values]
+    spread: list[float] = [*targets, *values[:played]]
     if fan is not None:
         spread += [*fan[0], *fan[2]]
     axis = ValueAxis.fit(spread, top, bottom)
@@ -271,6 +273,44 @@ def draw_year_chart(
             ):
                 form = candidate
                 break
+
+    def foot_labels(i: int, col: pygame.Rect, is_closed: bool) -> None:
+        """Year and target labels at the foot of column ``i``."""
+        year_font = fonts.get(FONT_BOLD, sc.min_text) if i == current else label_font
+        foot = rect.bottom - foot_lines * line
+        target_text = target_words[i]
+        year_text = str(years[i])
+        if foot_lines == 1:
+            # the year with its target on one line, in the one form every column can hold
+            # (``foot_forms``): an eight-year game at 1280×720 showed the years alone
+            year_text = (
+                foot_forms(year_text, target_text, targets[i], lang)[form]
+                if form < 3
+                else year_text
+            )
+            if year_font.size(year_text)[0] + line > col.width - 4:
+                year_font = label_font  # the year's target matters more than the bold face
+        year_rect = blit_text(
+            surface, year_text, year_font, theme.INK, "midtop", (col.centerx, foot), col.width - 4
+        )
+        if is_closed and year_rect.left - line >= col.left:
+            draw_lock(
+                surface,
+                (year_rect.left - line // 2 - 2, year_rect.centery),
+                line // 2 + 2,
+                theme.MUTED,
+            )
+        if foot_lines == 2:
+            blit_text(
+                surface,
+                target_text,
+                label_font,
+                theme.MUTED,
+                "midtop",
+                (col.centerx, foot + line),
+                col.width - 4,
+            )
+
     for i in range(n):
         left = round(rect.left + i * column)
         right = round(rect.left + (i + 1) * column)
@@ -282,6 +322,15 @@ def draw_year_chart(
             pygame.draw.rect(
                 surface, theme.mix(theme.PANEL, theme.SKY, 0.18), highlight, border_radius=sc.radius
             )
+        if played is not None and i >= played:
+            # a year the table never played (a paper table that stopped): its target line,
+            # no bar and no figure (a report's picture showed what the cards would give)
+            y_target = axis.y(targets[i])
+            tl = col.inflate(-round(col.width * 0.14), 0)
+            ends = (tl.left, y_target), (tl.right, y_target)
+            pygame.draw.line(surface, theme.TARGET, *ends, max(3, pad // 2))
+            foot_labels(i, col, is_closed)
+            continue
         bar_w = max(6, round(col.width * 0.46))
         bar = pygame.Rect(0, 0, bar_w, 0)
         value = values[i]
@@ -339,41 +388,7 @@ def draw_year_chart(
                 draw_check(surface, mark_center, badge, theme.MET)
             else:
                 draw_cross(surface, mark_center, badge, theme.GAP)
-        # Year and target labels at the foot of the column.
-        year_font = fonts.get(FONT_BOLD, sc.min_text) if i == current else label_font
-        foot = rect.bottom - foot_lines * line
-        target_text = target_words[i]
-        year_text = str(years[i])
-        if foot_lines == 1:
-            # the year with its target on one line, in the one form every column can hold
-            # (``foot_forms``): an eight-year game at 1280×720 showed the years alone
-            year_text = (
-                foot_forms(year_text, target_text, targets[i], lang)[form]
-                if form < 3
-                else year_text
-            )
-            if year_font.size(year_text)[0] + line > col.width - 4:
-                year_font = label_font  # the year's target matters more than the bold face
-        year_rect = blit_text(
-            surface, year_text, year_font, theme.INK, "midtop", (col.centerx, foot), col.width - 4
-        )
-        if is_closed and year_rect.left - line >= col.left:
-            draw_lock(
-                surface,
-                (year_rect.left - line // 2 - 2, year_rect.centery),
-                line // 2 + 2,
-                theme.MUTED,
-            )
-        if foot_lines == 2:
-            blit_text(
-                surface,
-                target_text,
-                label_font,
-                theme.MUTED,
-                "midtop",
-                (col.centerx, foot + line),
-                col.width - 4,
-            )
+        foot_labels(i, col, is_closed)
     # The zero line when there are negative amounts.
     if axis.low < 0:
         pygame.draw.line(surface, theme.LINE, (rect.left, zero), (rect.right, zero), 1)

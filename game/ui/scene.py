@@ -50,6 +50,7 @@ class Host(Protocol):
     fonts: Fonts
     frames_drawn: int
     report_picture: bool
+    report_stopped: bool
     """True while the host draws a report's board.png (a picture: nothing scrolls)."""
 
     @property

@@ -30,9 +30,12 @@ def draw_board_years(
     rect: pygame.Rect,
     state: GameState,
     forecast: Forecast | None,
+    *,
+    stopped: bool = False,
 ) -> None:
     """The year chart of the board, drawn by ``game.ui.charts.draw_year_chart`` (shared with the
-    year reveal and the debrief), with the risk fan when a forecast is given."""
+    year reveal and the debrief), with the risk fan when a forecast is given; ``stopped``: a
+    paper table that stopped early, whose open year was never played."""
     met: list[bool | None] = [r.met for r in state.results]
     met += [None] * (state.scenario.rounds - len(met))
     fan = (forecast.p10, forecast.p50, forecast.p90) if forecast is not None else None
@@ -45,7 +48,8 @@ def draw_board_years(
         met=met,
         fan=fan,
         closed=len(state.results),
-        current=None if state.finished else state.round,
+        current=None if state.finished or stopped else state.round,
         fonts=app.fonts,
         lang=app.lang,
+        played=len(state.results) if stopped else None,
     )

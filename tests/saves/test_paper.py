@@ -968,3 +968,60 @@ def test_the_printed_result_sheet_asks_how_far_the_table_got(tmp_path):
     assert f"Bordet nåede til og med: ☐&nbsp;runde 1 ({years[0]})" in sheet
     assert f"☐&nbsp;alle {len(years)} runder" in sheet
     assert 'tilføj <span class="option">--stopped-after</span> RUNDE' in sheet, sheet[:1500]
+
+
+def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_path, capsys):
+    # a host's trial: the report of a paper table entered with --stopped-after 2 said
+    # "Spillet er ikke afsluttet: runde 3 af 3", gave 21,1 mio. kr. for the year it never
+    # played, and its board.png showed that year's cards with "Tryk 1–5" and "Afslut 2029"
+    import re
+    from html import unescape
+
+    from game.ui.app import report_board
+    from tests.ui.driver import record_text
+
+    pairs = list(zip(TABLE_3[::2], TABLE_3[1::2]))
+    first_two = [e for pair in pairs if not pair[1].endswith("@3") for e in pair]
+    code, text, path = _enter(tmp_path, "Bord 4", [*first_two, "--stopped-after", "2"], capsys)
+    assert code == 0, text
+    out = tmp_path / "rapport"
+    assert main(["report", str(path), "--out", str(out)]) == 0
+    page = unescape(re.sub(r"<[^>]+>", " ", (out / "report.html").read_text(encoding="utf-8")))
+    page = " ".join(page.split())
+    years = load_deck(KYSTBY).scenario("kystby").years
+    assert f"Bordet stoppede efter runde 2 ({years[1]}) og spillede ikke {years[2]}." in page
+    assert "runde 3 af 3" not in page and "Status, da bordet stoppede:" in page
+    source = (out / "report.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>(.*?)</tr>", source, re.S)
+    last = next(r for r in rows if re.search(rf"<td[^>]*>{years[2]}</td>", r))
+    cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td.*?</td>", last)]
+    assert cells[2] == "–", cells  # no råderum for the year it never played
+    # the picture: where the table stopped, no table of cards and no button to end a year
+    saved = read_save(path)
+    assert saved.stopped
+    from game.ui.app import App
+
+    app = App(saved.deck, lang="da", size=(1600, 900), window=False)
+    app.report_picture, app.report_stopped = True, True
+    drawn = record_text(app)
+    state = saved.history.current
+    app.start_game(saved.deck, GameSettings(state.scenario.id, state.seed), saved.history)
+    app.render(app.surface)
+    said = " ".join(drawn)
+    assert f"Bordet stoppede efter {years[1]}" in said
+    assert "Afslut" not in said and "Tryk" not in said and "Chance" not in said, said
+    assert report_board(saved, "da").startswith(b"\x89PNG")
+
+
+def test_an_unfinished_games_status_says_where_it_stands_now():
+    # a trial: the report of a table that closed in its second year said "Serviceniveauet
+    # endte på −4, under gulvet på −3"
+    from game.messages import catalogue
+
+    state = new_game(load_deck(KYSTBY), "kystby", 1)
+    below = dataclasses.replace(verdict(state), service=-4, service_floor=-3, finished=False)
+    assert below.service_below_floor
+    assert "Serviceniveauet er nu −4, under gulvet på −3." in catalogue("da").verdict_reasons(below)
+    over = dataclasses.replace(below, finished=True)
+    said = catalogue("da").verdict_reasons(over)
+    assert "Serviceniveauet endte på −4, under gulvet på −3." in said, said

@@ -700,7 +700,7 @@ def test_the_fan_on_the_bars_is_the_boards_own_not_the_selected_cards(
         if board.risk.done(state, costly):
             break
     drawn = []
-    monkeypatch.setattr(chart_module, "draw_board_years", lambda *args: drawn.append(args[-1]))
+    monkeypatch.setattr(chart_module, "draw_board_years", lambda *args, **_: drawn.append(args[-1]))
     app.request_redraw()
     app.step(0.02)
     assert drawn, "the chart was drawn"

@@ -49,6 +49,8 @@ class Situation:
     """… or it is a paper table's game, looked at (its banner corrects the sheet)."""
     picture: bool = False
     """The board drawn as the picture next to a report."""
+    stopped: bool = False
+    """… of a paper table that stopped before its last year."""
 
 
 def show(app: Any, board: Any, situation: Situation) -> None:
@@ -56,6 +58,7 @@ def show(app: Any, board: Any, situation: Situation) -> None:
     app.game.settings = situation.settings
     app.game.history = situation.history
     app.report_picture = situation.picture
+    app.report_stopped = situation.stopped
     app.game.clock.now = situation.now
     app.game.read_only = situation.read_only
     app.game.viewed_free = situation.viewed_free
@@ -127,6 +130,11 @@ def board_situations(deck: Any) -> list[Situation]:
             history=long_game,
             adopted_scroll=2,
             picture=True,
+        ),
+        # a paper table that stopped after its second year, and the same game not stopped
+        Situation(GameSettings("borgermoede", 3), play_until(other, 2, 3), picture=True),
+        Situation(
+            GameSettings("borgermoede", 3), play_until(other, 2, 3), picture=True, stopped=True
         ),
     ]
     return found

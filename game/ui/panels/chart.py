@@ -38,6 +38,8 @@ class ChartView:
     """The selected card's number on the table (1-based)."""
     hover: bool
     """The mouse is over the title (a click there changes the target)."""
+    stopped: bool = False
+    """A report's picture of a paper table that stopped early (``BoardTable.stopped``)."""
 
 
 class ChartPanel(Panel[BoardTable, BoardLayout]):
@@ -66,6 +68,7 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             table.base_forecast if number is not None else None,
             number,
             table.hover == "target",
+            table.stopped,
         )
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: ChartView) -> str | None:
@@ -194,4 +197,4 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         # card: the card's own chance is the line above ("med forslag 8"); selecting a card
         # that makes 2027 a sure miss put "3?" on a year the board still met
         board = view.base_forecast if view.base_forecast is not None else forecast
-        draw_board_years(surface, app, chart_rect, state, board)
+        draw_board_years(surface, app, chart_rect, state, board, stopped=view.stopped)

@@ -52,6 +52,8 @@ class HeaderPanel(Panel[BoardTable, BoardLayout]):
         t, state = self.app.t, table.state
         if state.finished:
             status = t("board.finished")
+        elif table.stopped:
+            status = t("board.stopped", year=state.scenario.years[state.round - 1])
         else:
             rounds = t("board.round", round=state.round + 1, rounds=state.scenario.rounds)
             status = f"{rounds} · {t('board.year', year=state.year)}"
@@ -156,6 +158,14 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
         said = ""
         if table.picture and state.finished:
             said = " ".join(self.app.catalogue.verdict_reasons(engine.verdict(state)))
+        elif table.stopped:
+            years = state.scenario.years
+            said = self.app.t(
+                "report.stopped",
+                round=state.round,
+                year=years[state.round - 1],
+                rest=self.app.catalogue.join(list(years[state.round :])),
+            )
         enabled = state.finished or not table.read_only
         return EndYearView(state.finished, state.year, table.hover == "end_year", said, enabled)
 

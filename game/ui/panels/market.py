@@ -38,6 +38,8 @@ class MarketView:
     """The index of the card under the mouse."""
     slots: tuple[Slot, ...] = ()
     """The places on the table (``BoardTable.places``): a card's number is its place."""
+    stopped: bool = False
+    """A report's picture of a paper table that stopped early (``BoardTable.stopped``)."""
 
 
 class MarketPanel(Panel[BoardTable, BoardLayout]):
@@ -57,7 +59,7 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
     def view(self, table: BoardTable) -> MarketView:
         hover = table.hover or ""
         index = int(hover[5:]) if hover.startswith("card:") else None
-        return MarketView(table.same_state, table.selected, index, table.places)
+        return MarketView(table.same_state, table.selected, index, table.places, table.stopped)
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: MarketView) -> str | None:
         for index, (slot, rect) in enumerate(zip(view.slots, layout.market)):
@@ -69,8 +71,9 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
         app = self.app
         state: GameState = view.state.item
         panel(surface, layout.market_panel, layout.radius)
-        if state.finished:
-            self._paint_outcome(surface, layout, state)
+        if state.finished or view.stopped:
+            played = len(state.results) if view.stopped else None
+            self._paint_outcome(surface, layout, state, played)
             return
         title = app.t("board.market")
         slots = view.slots
@@ -150,10 +153,15 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
         cards.keep_only([*state.market, *(f"left:{slot.card}" for slot in slots if not slot.open)])
 
     def _paint_outcome(
-        self, surface: pygame.Surface, layout: BoardLayout, state: GameState
+        self,
+        surface: pygame.Surface,
+        layout: BoardLayout,
+        state: GameState,
+        played: int | None = None,
     ) -> None:
         """After the last year the table is empty: show what each year adopted instead, with
-        what every proposal really delivered over the whole period."""
+        what every proposal really delivered over the whole period – or, in the picture of a
+        paper table that stopped, over the ``played`` years it played."""
         app = self.app
         heading(app, surface, app.t("board.outcome"), layout.market_title)
         area = pygame.Rect(
@@ -162,7 +170,7 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
             layout.market_title.width,
             layout.market_panel.bottom - layout.market_title.bottom - layout.gap,
         )
-        years = state.scenario.years
+        years = state.scenario.years[:played]
         cells = grid(area, len(years), 2, 3 * layout.gap)
         line_h = round(layout.min_text * 1.3)
         muted = TINY.ink(theme.MUTED).lines(1)
@@ -180,7 +188,7 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
                     break
                 proposal = state.deck.proposal(adoption.card)
                 start = anchor(proposal, state.scenario)
-                total = sum(realised(proposal, adoption, i, start) for i in range(len(years)))
+                total = sum(realised(proposal, adoption, y, start) for y in range(len(years)))
                 amount = app.amount(total, sign=True, unit=False)
                 amount_w = app.text.width(amount, layout.min_text, FONT_BOLD) + layout.gap
                 proposal_line(app, surface, layout, row, proposal, amount_w)

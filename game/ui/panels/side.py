@@ -49,8 +49,12 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
     def view(self, table: BoardTable) -> EventsView:
         state = table.state
         round_index = state.round if not state.finished else state.scenario.rounds - 1
+        caption = events_caption(self.app, state)
+        if table.stopped:  # a paper table that stopped: its last year's events
+            round_index = state.round - 1
+            caption = self.app.t("board.events_in", year=state.scenario.years[round_index])
         events = tuple(state.deck.event(e) for e in state.events_in_round(round_index))
-        return EventsView(events, events_caption(self.app, state))
+        return EventsView(events, caption)
 
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EventsView) -> str | None:
         return "events"

@@ -56,6 +56,10 @@ class BoardTable:
     picture: bool = False
     """The board is drawn as the picture next to a report (``App.report_picture``): nothing
     on it can be pressed or scrolled."""
+    stopped: bool = False
+    """… of a paper table that stopped before its last year (``SavedGame.stopped``): its open
+    year was never played, so the picture shows what each year adopted and says where the
+    table stopped, not the next year's table of cards and its "Afslut" button."""
 
     @property
     def places(self) -> tuple[Slot, ...]:

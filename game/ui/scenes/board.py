@@ -166,7 +166,8 @@ class BoardScene(BoardInput, Scene):
         state = self.state
         layout = self.layout()
         selected = self.selected_card()
-        forecast = None if state.finished else self.forecast()
+        stopped = self.app.report_picture and self.app.report_stopped
+        forecast = None if state.finished or stopped else self.forecast()
         history = self.app.game.history
         clock = self._clock_text or self.clock_text()
         return BoardTable(
@@ -190,6 +191,7 @@ class BoardScene(BoardInput, Scene):
             paper=self.app.game.looking_at_paper,
             slots=self.slots(),
             picture=self.app.report_picture,
+            stopped=self.app.report_picture and self.app.report_stopped,
         )
 
     # --- decisions ----------------------------------------------------------------------
