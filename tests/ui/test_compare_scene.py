@@ -23,6 +23,7 @@ from game.engine.bots import greedy_policy, random_policy
 from game.engine.history import History
 from game.engine.model import Deck
 from game.engine.rules import legal_actions, new_game
+from game.numbers import format_target
 from game.paths import standard_deck
 from game.saves import GameSettings, new_save_path, write_save
 from game.ui.app import App
@@ -541,6 +542,9 @@ def test_a_click_on_a_table_shows_what_it_adopted_year_by_year(app: App, deck: D
         round_ = group.years.index(year)
         titles = [deck.proposal(c).title for c, at in table.adopted if at == round_]
         assert line.startswith(f"{year} – råderum "), line
+        # "råderum 12,9 mio. kr. (mål 3)": "12,9 af 3 mio. kr." read as twelve out of three
+        target = format_target(table.target[round_], "da")
+        assert f" mio. kr. (mål {target}): " in line and " af " not in line.split(":")[0], line
         assert all(title in line for title in titles), (titles, line)
         if not titles:
             assert line.endswith("intet vedtaget")
