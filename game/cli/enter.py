@@ -21,6 +21,7 @@ from game.cli.common import (
     warn_target,
 )
 from game.messages import (
+    Message,
     catalogue,
     unit_words,
 )
@@ -103,10 +104,18 @@ def cmd_enter(args: argparse.Namespace) -> int:
             seed = entry_seed(deck, scenario, table, args.target)
         settings = GameSettings(scenario.id, seed, args.target, reader_lang(args))
         extent = Extent(frozenset(quiet), played)
-        history = paper_history(deck, settings, table, extent)
-        missing = missing_events(deck, scenario, table, extent)
-        if missing:
-            raise PaperError(missing)
+        try:
+            history = paper_history(deck, settings, table, extent)
+            found: list[Message] = []
+        except PaperError as error:
+            found = list(error.said)
+        # the events missing are said with the sheet's other problems (a card entered twice
+        # was said alone, and the missing event only at the next run), unless a round is
+        # out of place or the sheet is another scenario's: then that is what to mend first
+        if not any(_keys(m) & ROUND_PROBLEMS for m in found):
+            found += [m for m in missing_events(deck, scenario, table, extent) if m not in found]
+        if found:
+            raise PaperError(found)
         if args.out is not None and out.exists():  # after the sheet: every problem in one go
             raise usage_error("cli.exists", out=args.out)
     except PaperError as error:
@@ -118,14 +127,17 @@ def cmd_enter(args: argparse.Namespace) -> int:
             print(f"raaderum enter: {said}", file=sys.stderr)
         fits = sheet_fits(deck, scenario, args.adopt, args.event)
         other = None if fits else likely_scenario(deck, scenario, args.adopt, args.event)
-        if args.scenario is None and other is not None:
+        # a sheet shorter than the scenario: a three-year sheet typed without --scenario
+        # was told only to enter round 4, and saved as a four-year game
+        short = any(m.key == "paper.err.no_event_blank" for m in error.said)
+        if args.scenario is None and (other is not None or (short and len(deck.scenarios) > 1)):
             # the deck's first scenario was taken: perhaps the table played another one
             said = catalogue(lang).t(
-                "cli.enter.which_scenario",
+                "cli.enter.which_scenario" if other is not None else "cli.enter.first_scenario",
                 id=scenario.id,
                 title=scenario.title,
                 known=", ".join(s.id for s in deck.scenarios),
-                other=other,
+                other=other or "",
             )
             print(f"raaderum enter: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -173,6 +185,15 @@ def cmd_enter(args: argparse.Namespace) -> int:
             unit=unit_words(deck.unit, lang),
         )
     )
+    if args.scenario is None and len(deck.scenarios) > 1:  # saved under the first: said
+        print(
+            say(
+                "cli.enter.first_scenario_saved",
+                id=scenario.id,
+                title=scenario.title,
+                known=", ".join(s.id for s in deck.scenarios),
+            )
+        )
     if state.finished and not won:  # why, as the debrief says (lost on service, say)
         for reason in catalogue(lang).verdict_reasons(verdict(state)):
             print(f"  {reason}")
@@ -191,6 +212,30 @@ def cmd_enter(args: argparse.Namespace) -> int:
             factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
             print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
     return EXIT_OK
+
+
+ROUND_PROBLEMS = frozenset(
+    {
+        "paper.err.round_range",
+        "paper.err.round_empty",
+        "paper.err.round_whole",
+        "paper.err.after_stop",
+        "paper.err.entry_form",
+        "paper.err.other_scenario",
+        "paper.err.other_scenario_event",
+    }
+)
+"""Problems of a sheet's rounds, or of a sheet of another scenario (whose rounds are not
+this one's): with one of them, the events missing are not said yet."""
+
+
+def _keys(message: Message) -> set[str]:
+    """The catalogue keys of ``message`` and of the messages among its parameters."""
+    found = {message.key}
+    for value in message.kwargs.values():
+        if isinstance(value, Message):
+            found |= _keys(value)
+    return found
 
 
 def _nfc(text: str) -> str:

@@ -1689,6 +1689,8 @@ MESSAGES.update(
         "paper.err.round_empty": "runde {round} ({year}) har hverken vedtagne forslag eller en hændelse – mangler den i det indtastede?",
         "paper.err.other_scenario_event": "hændelsen '{card}' er ikke med i scenariet '{scenario}', men i {holding}; skriv --scenario med det scenarie, bordet spillede",
         "paper.err.over_capacity_hint": "tjek arket: i runde {round} ({year}) er der tastet {count} forslag ind ({cards}), og scenariets kapacitet er {capacity} pr. runde, som belastning og træthed deler. Er et af dem vedtaget i en senere runde?",
+        "cli.enter.first_scenario": "scenariet er '{id}' ({title}), dækkets første, fordi --scenario ikke er givet. Spillede bordet et andet, så skriv --scenario ID (dækkets scenarier: {known})",
+        "cli.enter.first_scenario_saved": "bemærk: bordet er gemt som '{id}' ({title}), dækkets første scenarie, fordi --scenario ikke er givet. Spillede det et andet, så slet filen, og tast arket ind igen med --scenario ID (dækkets scenarier: {known})",
         "cli.enter.which_scenario": "scenariet er '{id}' ({title}), dækkets første, fordi --scenario ikke er givet. Spillede bordet et andet, så skriv fx --scenario {other} (dækkets scenarier: {known})",
         "paper.err.at": "{where}: {problem}",
         "paper.err.is_event": "'{ref}' er en hændelse, ikke et forslag: skriv den med --event {ref}@RUNDE",

@@ -1681,6 +1681,8 @@ MESSAGES.update(
         "paper.err.round_empty": "round {round} ({year}) has neither adopted proposals nor an event – is it missing from the entries?",
         "paper.err.other_scenario_event": "the event '{card}' is not in the scenario '{scenario}' but in {holding}; give --scenario with the scenario the table played",
         "paper.err.over_capacity_hint": "check the sheet: in round {round} ({year}) {count} proposals were entered ({cards}), and the scenario's capacity is {capacity} a round, shared by load and fatigue. Was one of them adopted in a later round?",
+        "cli.enter.first_scenario": "the scenario is '{id}' ({title}), the deck's first, as --scenario is not given. If the table played another, write --scenario ID (the deck's scenarios: {known})",
+        "cli.enter.first_scenario_saved": "note: the table is saved as '{id}' ({title}), the deck's first scenario, as --scenario is not given. If it played another, delete the file and enter the sheet again with --scenario ID (the deck's scenarios: {known})",
         "cli.enter.which_scenario": "the scenario is '{id}' ({title}), the deck's first, since --scenario was not given. If the table played another, give e.g. --scenario {other} (the deck's scenarios: {known})",
         "paper.err.at": "{where}: {problem}",
         "paper.err.is_event": "'{ref}' is an event, not a proposal: write it with --event {ref}@ROUND",

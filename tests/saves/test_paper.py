@@ -1025,3 +1025,37 @@ def test_an_unfinished_games_status_says_where_it_stands_now():
     over = dataclasses.replace(below, finished=True)
     said = catalogue("da").verdict_reasons(over)
     assert "Serviceniveauet endte på −4, under gulvet på −3." in said, said
+
+
+def test_a_short_sheet_without_scenario_is_told_which_scenario_it_was_taken_for(tmp_path, capsys):
+    # a host's trial: a three-year borgermøde sheet typed without --scenario was told only
+    # to enter round 4's event; done so, it was saved as a four-year standard game
+    sheet = ["--adopt", "rengoering-3-uger@1", "--adopt", "skole-luk@2", "--adopt", "indkoeb@3"]
+    events = NO_EVENTS
+    code, lines = _enter_std(tmp_path, capsys, *sheet, *events)
+    assert code == 2
+    assert any("--stopped-after 3" in line for line in lines), lines
+    assert any(
+        line.startswith("scenariet er 'standard' (Standardspil: fire år), dækkets første")
+        for line in lines
+    ), lines
+    # saved under the first scenario, it says so
+    out = tmp_path / "bord.json"
+    command = ["enter", "--deck", str(STANDARD), "--table", "Bord 8", *sheet, *events]
+    assert main([*command, "--event", "ingen@4", "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "bemærk: bordet er gemt som 'standard' (Standardspil: fire år)" in said, said
+
+
+def test_a_card_entered_twice_and_a_missing_event_are_said_in_one_run(tmp_path, capsys):
+    # a host's trial: the card entered twice was said alone; the missing event of round 2
+    # only at the next run, one run per mistake for a volunteer typing eight sheets
+    entries = [
+        *("--adopt", "turistkontor-digitalt@1", "--adopt", "faelles-indkoeb@2"),
+        *("--adopt", "faelles-indkoeb@2", "--adopt", "rengoering-3-uger@3"),
+        *("--event", "udligning-falder@1", "--event", "faergetilskud@3"),
+    ]
+    code, text, out = _enter(tmp_path, "Bord 7", entries, capsys)
+    assert code == 2 and not out.exists()
+    assert "--adopt faelles-indkoeb@2" in text and "står to gange" in text, text
+    assert "runde 2: der er ikke tastet en hændelse ind" in text, text
