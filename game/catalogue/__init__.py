@@ -119,9 +119,12 @@ def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
 
 
 def deck_data(path: Path) -> dict[str, Any]:
-    """A deck's content as its YAML files hold it (the author's own values and sign, defaults
-    left out), for the workbook; raises ``DeckError`` for a deck that is not valid."""
-    load_deck(path)
+    """A deck's content as its YAML files hold it (the author's own values and sign), for the
+    workbook; raises ``DeckError`` for a deck that is not valid. A proposal's belastning,
+    service and usikkerhed are written also where the kind's standard gave them: the workbook
+    shows what the game plays (a colleague who re-imported a fresh export was told that 14
+    proposals had not filled them in). Other defaults are left out."""
+    deck = load_deck(path)
     data: dict[str, Any] = {"proposals": [], "events": [], "scenarios": []}
     for file in deck_files(Path(path)):
         try:
@@ -133,6 +136,13 @@ def deck_data(path: Path) -> dict[str, Any]:
             data["deck"] = content["deck"]
         for section in ("proposals", "events", "scenarios"):
             data[section].extend(content.get(section) or [])
+    played = {p.id: p for p in deck.proposals}
+    for card in data["proposals"]:
+        proposal = played.get(card.get("id")) if isinstance(card, dict) else None
+        if proposal is not None:
+            card.setdefault("load", proposal.load)
+            card.setdefault("service", proposal.service)
+            card.setdefault("uncertainty", proposal.uncertainty)
     return data
 
 
