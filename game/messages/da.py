@@ -1314,6 +1314,7 @@ MESSAGES.update(
         "paper.no_save_folder": "der er ingen mappe til gemte spil",
         "plan.unknown_close": "ukendt forslag '{card}' (mente du '{close}'?)",
         "plan.requires": "'{card}' kræver '{needed}', som planen skal vedtage i runde {round} eller før (skriv fx --adopt {needed}@{round})",
+        "plan.capacity": "runde {round} ({year}): planens {count} forslag kræver {needed} point kapacitet (belastning og træthed), men runden har {capacity}; spillet ville afvise planen – flyt nogle af forslagene til en senere runde (fx @2)",
         "plan.construction": "planens anlæg er {total} {unit}, men scenariets anlægsramme er {budget} {unit}",
         "plan.not_in_scenario": "forslaget '{card}' er ikke med i scenariet '{scenario}'",
         "plan.round_number": "'{item}': runden skal være et tal (1, 2, …) eller et af scenariets år: {years}",

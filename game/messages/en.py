@@ -1306,6 +1306,7 @@ MESSAGES.update(
         "paper.no_save_folder": "there is no folder for saved games",
         "plan.unknown_close": "unknown proposal '{card}' (did you mean '{close}'?)",
         "plan.requires": "'{card}' requires '{needed}', which the plan must adopt in round {round} or before (e.g. --adopt {needed}@{round})",
+        "plan.capacity": "round {round} ({year}): the plan's {count} proposals need {needed} points of capacity (load and fatigue), but the round has {capacity}; the game would refuse the plan – move some of the proposals to a later round (e.g. @2)",
         "plan.construction": "the plan's capital outlay is {total} {unit}, but the scenario's capital budget is {budget} {unit}",
         "plan.not_in_scenario": "the proposal '{card}' is not in the scenario '{scenario}'",
         "plan.round_number": "'{item}': the round must be a number (1, 2, …) or one of the scenario's years: {years}",

@@ -234,3 +234,45 @@ def test_simulate_says_why_its_loss_lines_add_up_to_more_than_the_games_lost():
     assert "flere grunde på én gang" in out.stdout  # … and the output says so
     single = _run("simulate", "--scenario", "intro", "--games", "20", "--policy", "greedy")
     assert "flere grunde" not in single.stdout  # only when it happens
+
+
+def test_forecast_refuses_a_round_over_its_capacity_as_the_game_does(std_deck):
+    # a trial: eight cards in 2027, needing 33 points of a capacity of 24, were forecast as
+    # a valid plan that the game would have refused
+    from game.engine import ledger
+    from game.planning import PlanError, parse_plan
+
+    scenario = std_deck.scenario("intro")  # capacity 28
+    free = [
+        p
+        for p in map(std_deck.proposal, scenario.proposals)
+        if not p.requires and not std_deck.exclusive_with(p.id)
+    ]
+    plan: list[str] = []
+    need = 0
+    for card in free:  # the cards in order, until one more would not fit in 2027
+        taken = card.load + ledger.fatigue_of(card)
+        if need + taken > scenario.capacity:
+            break
+        plan.append(card.id)
+        need += taken
+    else:
+        raise AssertionError("the pile fits in one round")
+    parse_plan(std_deck, scenario, plan)  # up to the capacity: a plan
+    with pytest.raises(PlanError) as error:
+        parse_plan(std_deck, scenario, [*plan, card.id])
+    assert error.value.key == "plan.capacity"
+    assert error.value.params["needed"] == need + taken > scenario.capacity
+    # the card that did not fit, a year later: the year end rests the organisation
+    later = _run(
+        "forecast",
+        "--scenario",
+        "intro",
+        *(f"--adopt={p}" for p in plan),
+        "--adopt",
+        f"{card.id}@2",
+    )
+    assert later.returncode == 0, later.stderr
+    over = _run("forecast", "--scenario", "intro", *(f"--adopt={p}" for p in [*plan, card.id]))
+    assert over.returncode == 2 and "runde 1 (2027)" in over.stderr, over.stderr
+    assert f"kræver {need + taken} point kapacitet" in over.stderr
