@@ -41,6 +41,11 @@ EVENT_LASTS = {"yearly": "om året", "once": "i ét år", "while": "i nogle år"
 """How long an event's amount lasts, in the advice's words (``largest_events``)."""
 
 
+SMALL_EVENT_SHARE = 0.10
+"""An event that costs at most this share of the final target a year is small already (the
+standard deck's move 1–3 mio. kr. against 25–80): ``balance`` does not tell to shrink it."""
+
+
 def percent(value: float) -> str:
     """A share as the report writes it: one decimal, Danish comma ("48,9 %")."""
     return f"{value * 100:.1f} %".replace(".", ",")
@@ -279,10 +284,22 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
             for title, amount, lasts in result.big_events
         ]
         largest = f", fx {_listed(named)}" if named else ""
-        line = (
-            f"Gør de store hændelser mindre{largest}, så gruppens valg afgør mere end trækket "
-            f"(uden hændelser: {won + rescued['events']} af de {games} spil)."
-        )
+        biggest = max((abs(amount) for _, amount, _ in result.big_events), default=0.0)
+        if not result.big_events or biggest >= SMALL_EVENT_SHARE * scenario.target[-1]:
+            line = (
+                f"Gør de store hændelser mindre{largest}, så gruppens valg afgør mere end "
+                f"trækket (uden hændelser: {won + rescued['events']} af de {games} spil)."
+            )
+        else:
+            # events of a tenth of the final target or less: said again after every cut,
+            # they would end unrealistically small
+            line = (
+                f"Hændelserne afgør spil (uden dem: {won + rescued['events']} af de {games} "
+                f"spil), men de er allerede små – den største koster "
+                f"{_amount(biggest, unit)} om året, under "
+                f"{SMALL_EVENT_SHARE * 100:.0f} % af slutmålet: gør dem ikke mindre, men giv "
+                "gruppen mere luft – lavere mål eller flere forslag i bunken."
+            )
         ranked.append((rescued["events"], line))
     # a rule that saves only a few of the lost games is not worth changing the deck for
     # (a budget office was told to shrink its events when that saved 1 game of 40); the
@@ -392,12 +409,19 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
             f" Med dem{zero} kunne den bedste plan i bakspejlet vinde {result.suggested_won} af "
             f"de {best.games} spil, {spoken(best.name)} spillede."
         )
-        if result.suggested_won < HINDSIGHT_MIN * best.games:
+        if result.suggested_won < HINDSIGHT_MIN * best.games and best.win_rate < low:
             # a budget office applied targets that left the deck as unwinnable as before,
             # and the next run advised something else
             text += (
                 f" Det er under de {HINDSIGHT_MIN * 100:.0f} %, et spil skal kunne vindes i, så "
                 "lavere mål alene gør det ikke: se på det, der holder spillene tilbage."
+            )
+        elif result.suggested_won < HINDSIGHT_MIN * best.games:
+            # raising: a game too easy was told "lavere mål alene gør det ikke" beside higher
+            # targets, and pointed to a diagnosis it never printed
+            text += (
+                f" Det er under de {HINDSIGHT_MIN * 100:.0f} %, et spil skal kunne vindes i: "
+                "hæv målene et stykke mindre end det, og kør balance igen."
             )
     if too_low:
         text += (

@@ -253,8 +253,17 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
     found: list[Suggestion] = []
     for reached, sources in profiles:
         if best.win_rate >= low:
-            tried = tuple(max(t, budget_figure(v)) for t, v in zip(targets, reached))
+            # raised to what was reached, and halfway there: the whole step can leave the
+            # best plan in hindsight under 90 % (the run then suggests the halfway one)
             empty: tuple[int, ...] = ()
+            half = tuple(
+                max(t, budget_figure(t + (v - t) / 2)) if v > t else t
+                for t, v in zip(targets, reached)
+            )
+            moved = any(abs(a - b) > MET_TOLERANCE for a, b in zip(half, targets))
+            if moved and half not in [f.targets for f in found]:
+                found.append(Suggestion(half, tuple(reached), sources, empty))
+            tried = tuple(max(t, budget_figure(v)) for t, v in zip(targets, reached))
         elif any(v <= 0 and c for v, c in zip(reached, carried)):
             continue  # it gives up a year the other strategy carried
         else:

@@ -38,6 +38,7 @@ from game.balance.analysis import (
     DOMINANT,
     HINDSIGHT_MIN,
     ScenarioResult,
+    Suggestion,
     card_stats,
     checks,
     largest_events,
@@ -174,8 +175,12 @@ def run(
         if progress is not None and candidates:
             progress.note(f"{sid}: regner på mål at foreslå")
         counts = wins_with_each(judged, [c.targets for c in candidates], workers=workers)
+        raising = result.best.win_rate > BEST_RANGE[1]
+        chosen: tuple[bool, float] | None = None
         for candidate, won in zip(candidates, counts or ()):
-            if result.suggested_won is None or won > result.suggested_won:
+            rank = suggestion_rank(candidate, won, len(judged), raising)
+            if chosen is None or rank > chosen:
+                chosen = rank
                 result.suggestion, result.suggested_won = candidate, won
         lower = result.best.win_rate < BEST_RANGE[0]
         if lower and result.suggested_won is not None and result.suggested_won <= now:
@@ -187,6 +192,19 @@ def run(
         result.lessons = lessons_for(deck.id, result, records)
         results.append(result)
     return results
+
+
+def suggestion_rank(
+    candidate: Suggestion, won: int, games: int, raising: bool
+) -> tuple[bool, float]:
+    """How a candidate of targets ranks (the highest is suggested) after the best plan in
+    hindsight won ``won`` of ``games`` with it: when a game too easy is to be made harder
+    (``raising``), the highest targets it still wins in ``HINDSIGHT_MIN`` of the games – the
+    candidate won most often with was the one that raised least, a step of 1 mio. kr. a run
+    – else the most wins."""
+    if raising and won >= HINDSIGHT_MIN * games:
+        return (True, sum(candidate.targets))
+    return (False, won)
 
 
 def games_of(strategy: Strategy, games: int, one_sided_games: int | None) -> int:

@@ -845,3 +845,33 @@ def test_the_markdown_file_never_overwrites_the_deck_or_a_file_of_its_own(tmp_pa
     assert main([*args, "--workers", "1", "--markdown", str(note)]) == 2
     assert "findes allerede" in capsys.readouterr().err
     assert note.read_text().endswith("Husk at spørge økonomichefen.\n")
+
+
+def test_events_already_small_are_not_told_to_be_made_smaller():
+    # a budget office cut its events from −3 and −2,5 to −2 and −1,5 as told, and was told
+    # the same again, word for word, with the new amounts
+    shown = _diagnosed(9, {"events": 6}, 0.1, wins=1)
+    final = shown.scenario.target[-1]
+    big = replace(shown, big_events=(("Udligningen falder", -0.3 * final, "yearly"),))
+    lines = " ".join(scenario_lines(big, "mio. kr.", markdown=False))
+    assert "Gør de store hændelser mindre, fx »Udligningen falder«" in lines
+    small = replace(shown, big_events=(("Udligningen falder", -0.05 * final, "yearly"),))
+    lines = " ".join(scenario_lines(small, "mio. kr.", markdown=False))
+    assert "Gør de store hændelser mindre" not in lines
+    assert "de er allerede små" in lines and "gør dem ikke mindre" in lines, lines
+
+
+def test_a_game_too_easy_is_offered_the_highest_targets_hindsight_still_wins():
+    # a budget office following the advice for a game too easy went 14 → 15 → 16: the
+    # targets chosen were those the best plan in hindsight won most often with, the lowest
+    from game.balance.analysis import Suggestion
+    from game.balance.command import suggestion_rank
+
+    small = Suggestion((1.0, 6.0, 15.0), (2.0, 9.0, 19.0), ("greedy",) * 3)
+    half = Suggestion((1.5, 7.5, 17.0), (2.0, 9.0, 19.0), ("planner",) * 3)
+    whole = Suggestion((2.0, 9.0, 19.0), (2.0, 9.0, 19.0), ("planner",) * 3)
+    won = {small: 100, half: 95, whole: 80}
+    best = max(won, key=lambda c: suggestion_rank(c, won[c], 100, raising=True))
+    assert best is half  # the highest of those won in 90 % of the games
+    best = max(won, key=lambda c: suggestion_rank(c, won[c], 100, raising=False))
+    assert best is small  # lowering: the most wins
