@@ -735,9 +735,11 @@ def _construction(
 
 # --- texts --------------------------------------------------------------------------------------
 
-TITLE_READABLE = 60
-"""A card title longer than this is cut on a projector's small cards (the deck guide advises
-staying under about 45 characters); ``validate`` warns."""
+TITLE_READABLE = 45
+"""A card title longer than this is cut on a projector's small cards: at 1024×768 with ten
+cards on the table a card has two lines of about 24 letters for its title (the standard
+deck's longest, 41 letters, fit; a budget office's of 46 and 55 were cut, and validate said
+nothing below 60); ``validate`` warns."""
 
 NAMES: dict[str, tuple[str, ...]] = {
     "deck": ("unit", "welfare_areas"),
@@ -1051,7 +1053,13 @@ def _target_tiny(deck: Deck, scenario: Scenario, place: Place | None) -> Iterato
     effect: a catalogue whose amounts were turned into t. kr. kept targets of 21 (mio. kr.),
     read as 21 t. kr., and the greedy bot won two games of three without a word. When the
     ratio is about a thousand and the deck is in t. kr., the target in t. kr. is named."""
-    most = sum(max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals)
+    # each card counted at most ten times the typical card: one card written in t. kr. in a
+    # deck in mio. kr. is said at the card (``unit_warnings``), not again at every target
+    cap = 10 * typical_amount(deck) * unit_scale(deck.unit)
+    most = sum(
+        min(cap, max(0.0, max(deck.proposal(pid).effect, default=0.0)))
+        for pid in scenario.proposals
+    )
     last = scenario.target[-1]
     at = _at(place, "target")
     if at is None or last <= 0 or most < TINY_TARGET_RATIO * last:

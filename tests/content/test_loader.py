@@ -665,6 +665,16 @@ def test_a_title_too_long_for_the_cards_is_warned_about(tmp_path):
     load_deck(tmp_path / "deck.yaml", warnings)
     said = [str(w) for w in warnings]
     assert any(f"titlen har {len(long)} tegn" in w and ":8:" in w for w in said), said
+    # a budget office's 46 letters were cut at 1024×768 with no word (the limit was 60); the
+    # standard deck's longest, 41, stand whole on two lines
+    for title, told in (
+        ("Ingen lokalbusser i weekenden på rute 12 og 14", True),
+        ("A" * 41, False),
+    ):
+        warnings = []
+        text = _good_body().replace("title: Forslag a", f"title: {title}", 1)
+        load_sources([("deck.yaml", text)], warnings)
+        assert any("titlen har" in str(w) for w in warnings) is told, (title, warnings)
 
 
 def test_a_missing_colon_and_a_hard_space_after_one_are_named_on_their_own_line():
