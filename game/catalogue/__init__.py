@@ -138,7 +138,7 @@ def deck_data(path: Path) -> dict[str, Any]:
             data[section].extend(content.get(section) or [])
     played = {p.id: p for p in deck.proposals}
     for card in data["proposals"]:
-        proposal = played.get(card.get("id")) if isinstance(card, dict) else None
+        proposal = played.get(str(card.get("id"))) if isinstance(card, dict) else None
         if proposal is not None:
             card.setdefault("load", proposal.load)
             card.setdefault("service", proposal.service)
