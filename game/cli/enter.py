@@ -175,6 +175,17 @@ def cmd_enter(args: argparse.Namespace) -> int:
         result = say("cli.enter.won" if won else "cli.enter.lost")
     else:  # "--stopped-after": the table stopped, it is not "i gang"
         result = say("compare.stopped" if played is not None else "cli.enter.open")
+    from game.engine import die_table
+
+    for card, factor in table.factors:  # a typo is not on the card's die
+        proposal = deck.proposal(card)
+        faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
+        if all(abs(factor - face) > 1e-9 for face in faces):
+            # first, as a warning: at the end of four lines a host missed it
+            shown = " · ".join(format_amount(face, lang) for face in faces)
+            factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
+            said = say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown)
+            print(f"raaderum enter: {said}", file=sys.stderr)
     print(
         say(
             "cli.enter.saved",
@@ -202,15 +213,6 @@ def cmd_enter(args: argparse.Namespace) -> int:
     ]
     if drawn:
         print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))
-    from game.engine import die_table
-
-    for card, factor in table.factors:  # a typo is not on the card's die
-        proposal = deck.proposal(card)
-        faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
-        if all(abs(factor - face) > 1e-9 for face in faces):
-            shown = " · ".join(format_amount(face, lang) for face in faces)
-            factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
-            print(say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown))
     return EXIT_OK
 
 

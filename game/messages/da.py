@@ -1667,7 +1667,7 @@ MESSAGES.update(
         "cli.fc.probability": "Sandsynlighed for at nå målet i alle år: {percent}",
         "cli.enter.saved": "{out}: {table} er gemt som papirbord – {result} ({years} {unit})",
         "cli.enter.drawn_factors": "Faktorer, som spillet slog for bordet på kortets terning (med bordets startværdi {seed}), fordi bordet ikke har tastet dem ind: {factors}. Slog bordet selv, så skriv dem med --factor ID=FAKTOR.",
-        "cli.enter.factor_off_die": "bemærk: faktoren {factor} for {card} står ikke på kortets terning ({faces}); er den skrevet rigtigt?",
+        "cli.enter.factor_off_die": "advarsel: faktoren {factor} for {card} står ikke på kortets terning ({faces}), så bordet kan ikke have slået den; er den skrevet rigtigt? Ellers så slet filen, og tast arket ind igen med terningens faktor",
         "cli.enter.name_taken": "bemærk: der var allerede et bord ved navn »{table}« i mappen ({files}). Er det samme ark tastet ind igen, tæller »Sammenlign borde« det én gang; er arket rettet (fx en anden faktor), så slet den fil, der ikke skal tælle med – ellers tæller begge. Var det et andet bord, så giv det et andet navn (--table) og tast det ind igen; {out} kan slettes.",
         "cli.enter.out_folder": "{out} er en mappe; --out er filen, bordet gemmes i, fx {example} – eller skriv --save-dir {out}, så får bordet et nyt navn i mappen",
         "cli.enter.save_dir_file": "{folder} er en fil, ikke en mappe; --save-dir er mappen, bordet gemmes i under et nyt navn",

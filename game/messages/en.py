@@ -1659,7 +1659,7 @@ MESSAGES.update(
         "cli.fc.probability": "Chance of meeting every year's target: {percent}",
         "cli.enter.saved": "{out}: {table} is saved as a paper table – {result} ({years} {unit})",
         "cli.enter.drawn_factors": "Factors the game rolled for the table on the card's die (with the table's seed {seed}), since the table did not enter them: {factors}. If the table rolled them, enter them with --factor ID=FACTOR.",
-        "cli.enter.factor_off_die": "note: the factor {factor} for {card} is not on the card's die ({faces}); is it written right?",
+        "cli.enter.factor_off_die": "warning: the factor {factor} for {card} is not on the card's die ({faces}), so the table cannot have rolled it; is it written right? If not, delete the file and enter the sheet again with the die's factor",
         "cli.enter.name_taken": "note: the folder already held a table named “{table}” ({files}). If it is the same sheet typed in again, “Compare tables” counts it once; if the sheet was corrected (a different factor, say), delete the file that should not count – otherwise both count. If it was another table, give it another name (--table) and enter it again; {out} can be deleted.",
         "cli.enter.out_folder": "{out} is a folder; --out is the file the table is saved in, e.g. {example} – or write --save-dir {out}, and the table gets a new name in the folder",
         "cli.enter.save_dir_file": "{folder} is a file, not a folder; --save-dir is the folder the table is saved in under a new name",
