@@ -435,6 +435,16 @@ class GameController:
             for n in self.notices
         )
 
+    def withdraw(self, key: str) -> None:
+        """Drop the notices of ``key``'s slot (``SAME_SLOT``), or of ``key`` itself: what they
+        said is no longer true (the service level is back over its floor)."""
+        slot = slot_of(key)
+        self.notices = [
+            n
+            for n in self.notices
+            if n.message.key != key and (slot is None or slot_of(n.message.key) != slot)
+        ]
+
     def clear_notices(self) -> None:
         """Drop every notice at once (the year's summary opens: what the round's notices said
         is in it, and they covered its headline while the room read the result)."""

@@ -77,15 +77,21 @@ def adopt_card(app: Host, card: str, note: str = "") -> bool:
 def say_if_under_floor(app: Host, before: GameState, after: GameState, key: str) -> None:
     """The notice ``key`` when the step from ``before`` to ``after`` (an adoption, or the
     new round's event) took the service level under the scenario's floor: the floor is
-    judged after the last year, and the meter's colour alone went unseen. A step further
-    down while the notice is shown says the new level (it replaces the notice): three
-    savings in a row left "Serviceniveauet er nu −4" beside a panel at −5."""
+    judged after the last year, and the meter's colour alone went unseen. A step down or
+    up while the notice is shown says the new level (it replaces the notice): three savings
+    in a row left "Serviceniveauet er nu −4" beside a panel at −5, and an investment that
+    lifted it to −6 left "−7"; a step back over the floor withdraws it."""
     floor = after.scenario.service_floor
-    if floor is None or after.service >= floor:
+    if floor is None:
+        return
+    if after.service >= floor:
+        if after.service != before.service and app.game.showing(key):
+            app.game.withdraw(key)
+            app.request_redraw()
         return
     crossed = before.service >= floor
-    further = after.service < before.service and app.game.showing(key)
-    if crossed or further:
+    moved = after.service != before.service and app.game.showing(key)
+    if crossed or moved:
         app.toast(key, service=signed(after.service), floor=signed(floor))
 
 

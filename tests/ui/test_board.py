@@ -487,6 +487,23 @@ def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, st
         f"Serviceniveauet er nu {after}, under gulvet på {floor}: det skal op igen, "
         "før spillet slutter, ellers er det tabt.".replace("-", "−")
     ], (more, said)
+    # a card that lifts the service while the notice is shown: the notice says the new level
+    # (a host's trial saw "Serviceniveauet er nu −7" beside a panel at −6), and one that
+    # lifts it back over the floor takes the notice away
+    lifts = [c for c in app.game.state.market if std_deck.proposal(c).service > 0]
+    assert lifts, "the test needs a card on the table that lifts the service"
+    for card in lifts:
+        if not board.adopt(card):
+            continue
+        now = app.game.state.service
+        said = [t for t in app.toast_texts() if "under gulvet" in t]
+        if now < floor:
+            assert said and f"Serviceniveauet er nu {now}".replace("-", "−") in said[0], said
+        else:
+            assert said == [], said
+        break
+    else:
+        raise AssertionError("no card that lifts the service could be adopted")
 
 
 def test_notices_on_the_board_leave_the_chance_line_in_sight(make_app, std_deck):
@@ -1901,3 +1918,16 @@ def test_a_missed_year_is_named_beside_the_chance_that_stays_at_0(make_app, std_
     year = std_deck.scenario("standard").years[0]
     assert line.startswith("Chance for at nå målet i alle år: 0 %"), line
     assert f"{year} blev ikke nået" in line, line
+
+
+@pytest.mark.parametrize("opened_by", [pygame.K_ESCAPE, pygame.K_F1])
+def test_the_boards_notices_leave_when_the_menu_or_the_help_opens(make_app, std_deck, opened_by):
+    # a host's trial: Esc right after an adoption opened the menu with two notices over its
+    # title and its first button, "Tilbage til spillet", for five seconds
+    app = board_app(make_app, std_deck)
+    app.toast("save.continued_here")
+    app.toast("board.select_first", keys="1–9")
+    assert len(app.toast_texts()) == 2
+    key(app, opened_by)
+    assert isinstance(app.top, MenuScene if opened_by == pygame.K_ESCAPE else HelpScene)
+    assert app.toast_texts() == []

@@ -176,6 +176,7 @@ class HelpScene(DialogScene):
     tall = 0.94
 
     def __init__(self, app: Host) -> None:
+        app.game.clear_notices()  # they stood over the help's title, as over the menu's
         super().__init__(
             app, app.t("help.title"), help_text(app), [(app.t("help.close"), self.close)]
         )
@@ -349,6 +350,9 @@ class MenuScene(DialogScene):
     tall = 0.72
 
     def __init__(self, app: Host) -> None:
+        # the board's notices stood over the menu's title and its first button for their
+        # seconds (Esc right after an adoption): what they said is on the board
+        app.game.clear_notices()
         finished = app.game.history is not None and app.game.state.finished
         buttons = [
             (app.t("menu.resume_result" if finished else "menu.resume"), self.close),
