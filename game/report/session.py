@@ -418,11 +418,13 @@ class _Writer:
         rolled = {card for card, _ in paper.factors} if paper is not None else set()
         drawn = {a.card for a in state.adopted if paper is not None and a.card not in rolled}
         blocks = []
+        # a paper table that stopped: no amounts for the years it never played
+        played = len(state.results) if self.saved.stopped else len(self.years)
         for adoption in state.adopted:
             proposal = self.deck.proposal(adoption.card)
             amounts = [
                 _amount(realised(proposal, adoption, y), lang)
-                if y >= adoption.round
+                if adoption.round <= y < played
                 else self.t("report.none")
                 for y in range(len(self.years))
             ]

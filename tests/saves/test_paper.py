@@ -1002,6 +1002,11 @@ def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_pa
     last = next(r for r in rows if re.search(rf"<td[^>]*>{years[2]}</td>", r))
     cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td.*?</td>", last)]
     assert cells[2] == "–", cells  # no råderum for the year it never played
+    # nor any card's amount that year
+    adopted = source[source.index('<div class="proposal">') :]
+    for block in adopted.split('<div class="proposal">')[1:]:
+        row = re.findall(r"<td[^>]*>(.*?)</td>", block.split("</table>")[0], re.S)
+        assert row and unescape(re.sub(r"<[^>]+>", "", row[-1])).strip() == "–", row
     # the picture: where the table stopped, no table of cards and no button to end a year
     saved = read_save(path)
     assert saved.stopped
