@@ -597,7 +597,13 @@ class _Writer:
                 "service": outcome.service,
                 "service_floor": outcome.service_floor,
             },
-            "raaderum": [round(v, 6) for v in shown_raaderum(state)],
+            # a paper table that stopped: null for the years it never played (not what the
+            # cards adopted so far would give), as compare_tables.csv leaves them blank
+            "stopped": self.saved.stopped,
+            "raaderum": [
+                round(v, 6) if not self.saved.stopped or y < len(state.results) else None
+                for y, v in enumerate(shown_raaderum(state))
+            ],
             "met": [r.met for r in state.results],
             "adopted": [
                 {"id": a.card, "round": a.round + 1, "year": self.years[a.round], "note": a.note}

@@ -1002,6 +1002,8 @@ def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_pa
     last = next(r for r in rows if re.search(rf"<td[^>]*>{years[2]}</td>", r))
     cells = [unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td.*?</td>", last)]
     assert cells[2] == "–", cells  # no råderum for the year it never played
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["stopped"] is True and summary["raaderum"][2] is None, summary["raaderum"]
     # nor any card's amount that year
     adopted = source[source.index('<div class="proposal">') :]
     for block in adopted.split('<div class="proposal">')[1:]:
