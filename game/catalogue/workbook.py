@@ -486,28 +486,32 @@ _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
 or condition in brackets, the spacing of "_)" and the fill of "*-")."""
 
 
+def _section(number_format: Any, value: Any, sign: str) -> str | None:
+    """The section of Excel's number format that shows the number ``value`` (the second for
+    a negative number when there is one), when the format holds ``sign`` at all; None for
+    text, booleans and formats without it."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if not isinstance(number_format, str) or sign not in number_format:
+        return None
+    sections = number_format.split(";")
+    return sections[1] if value < 0 and len(sections) > 1 else sections[0]
+
+
 def _format_percent(number_format: Any, value: Any) -> bool:
     """True when Excel's number format shows the number ``value`` as a percentage ("0%",
     "0,0 %"): a % outside quoted text in the section that shows it."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    if not isinstance(number_format, str) or "%" not in number_format:
-        return False
-    sections = number_format.split(";")
-    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
-    return "%" in _QUOTED.sub(" ", section)
+    section = _section(number_format, value, "%")
+    return section is not None and "%" in _QUOTED.sub(" ", section)
 
 
 def _format_unit(number_format: Any, value: Any) -> str | None:
     """The unit of money Excel's number format writes after the number ``value`` as quoted
     text ('#,##0 "t. kr."' shows 350 as "350 t. kr."), when it is one the game knows
     (``is_known_unit``); None for text, other formats and other words ('0 "stk."')."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    section = _section(number_format, value, '"')
+    if section is None:
         return None
-    if not isinstance(number_format, str) or '"' not in number_format:
-        return None
-    sections = number_format.split(";")
-    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
     words = " ".join(re.findall(r'"([^"]*)"', section)).strip()
     return words if words and is_known_unit(words) else None
 
@@ -517,12 +521,9 @@ def _format_thousands(number_format: Any, value: Any) -> int:
     comma right after the last digit placeholder of the section that shows ``value``
     ("#,##0," shows 400000 as 400; "0,," shows millions). 0 for text, dates and the usual
     formats."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    section = _section(number_format, value, ",")
+    if section is None:
         return 0
-    if not isinstance(number_format, str) or "," not in number_format:
-        return 0
-    sections = number_format.split(";")
-    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
     plain = _QUOTED.sub(" ", section)
     last = max(plain.rfind(c) for c in "0#?")
     if last < 0:

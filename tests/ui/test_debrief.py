@@ -83,14 +83,19 @@ def show_debrief(app: App, history: History, seed: int) -> list[str]:
     return drawn
 
 
-def lost_debrief(app: App, deck: Deck) -> tuple[GameState, DebriefScene]:
-    """The debrief of a lost standard game on the window's top, drawn once."""
-    state = finished_game(deck, won=False)
+def open_debrief(app: App, state: GameState) -> DebriefScene:
+    """The debrief of the finished game ``state`` on the window's top, drawn once."""
     start(app, state)
     scene = DebriefScene(app, background=False)
     app.push(scene)
     app.step(0.016)
-    return state, scene
+    return scene
+
+
+def lost_debrief(app: App, deck: Deck) -> tuple[GameState, DebriefScene]:
+    """The debrief of a lost standard game on the window's top, drawn once."""
+    state = finished_game(deck, won=False)
+    return state, open_debrief(app, state)
 
 
 def start(app: App, state: GameState) -> None:
@@ -348,10 +353,7 @@ def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Dec
 
 def test_report_button_writes_the_session_report_and_shows_where(app: App, deck: Deck) -> None:
     state = finished_game(deck, True)
-    start(app, state)
-    scene = DebriefScene(app, background=False)
-    app.push(scene)
-    app.step(0.016)
+    scene = open_debrief(app, state)
     drawn = record_text(app)
     post_key(pygame.K_r)
     app.step(0.016)  # the "writing…" notice is drawn first
@@ -990,10 +992,7 @@ def test_each_years_column_of_adopted_proposals_adds_up_to_its_total_as_written(
     # rounded row by row, a column could miss "Råderum i alt" by 0,1 in front of a finance
     # consultant who adds it up
     state = _four_cards_in_the_first_year(deck)
-    start(app, state)
-    scene = DebriefScene(app, background=False)
-    app.push(scene)
-    app.step(0.016)
+    scene = open_debrief(app, state)
     placed = record_text_places(app)
     post_key(pygame.K_2)
     app.step(0.016)
