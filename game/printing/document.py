@@ -266,8 +266,9 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
     return (
         f'<div class="card" style="--tint:{KIND_TINTS[kind]}" data-id="{escape(proposal.id)}">'
         + _band(kind, proposal.id, lang)
-        + f'<div class="body"><div class="title">{escape(proposal.title)}</div>'
-        f'<div class="area">{escape(proposal.area)}</div>'
+        + '<div class="body">'
+        + _clamp(f'<div class="title">{escape(proposal.title)}</div>')
+        + f'<div class="area">{escape(proposal.area)}</div>'
         + _strip(
             proposal.effect,
             proposal.calendar_year,
@@ -335,6 +336,13 @@ def card_lines(
     return max(1, fits), size, source_lines
 
 
+def _clamp(html: str, *, foot: bool = False) -> str:
+    """``html`` (a box clamped to its lines) in a plain box of its own: a clamped box that is
+    itself an item of the card's column printed "…" at the end of a line that went on below
+    it ("Grønthøster på 0,5 % af… / administrationen"); ``foot``: at the card's foot."""
+    return f'<div class="clamp{" foot" if foot else ""}">{html}</div>'
+
+
 def _room(lines: int, leading: float) -> str:
     """The CSS max-height of a box clamped to ``lines`` lines of ``leading`` em: a little more
     than the lines, as Chrome clamps a line early when the height is exactly theirs (a
@@ -356,10 +364,10 @@ def _lower_half(proposal: Proposal, source: str, extra: bool, chance: bool) -> s
         style = (
             f"font-size: {size}pt; -webkit-line-clamp: {lines}; max-height: {_room(lines, 1.25)}"
         )
-        html = f'<div class="{kind}" style="{style}">{escape(words)}</div>'
+        html = _clamp(f'<div class="{kind}" style="{style}">{escape(words)}</div>')
     clamp = max(1, source_lines)
     style = f"-webkit-line-clamp: {clamp}; max-height: {_room(clamp, 1.3)}"
-    return html + f'<div class="source" style="{style}">{escape(source)}</div>'
+    return html + _clamp(f'<div class="source" style="{style}">{escape(source)}</div>', foot=True)
 
 
 def _die_line(proposal: Proposal, lang: str) -> str:
@@ -391,7 +399,8 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
     return (
         f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
         + _band(None, event.id, lang)
-        + f'<div class="body"><div class="title">{escape(event.title)}</div>'
+        + '<div class="body">'
+        + _clamp(f'<div class="title">{escape(event.title)}</div>')
         + _strip(
             event.effect,
             None,
@@ -400,8 +409,9 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
             min(len(event.effect), scenario.rounds),
         )
         + f'<div class="facts">{" · ".join(facts)}</div>'
-        + f'<div class="text">{escape(event.text)}</div>'
-        f'<div class="source">{escape(source)}</div></div></div>'
+        + _clamp(f'<div class="text">{escape(event.text)}</div>')
+        + _clamp(f'<div class="source">{escape(source)}</div>', foot=True)
+        + "</div></div>"
     )
 
 
@@ -1011,7 +1021,8 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .event .text {{ font-size: 7pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
   max-height: 5.15em;
   display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
-.source {{ margin-top: auto; font-size: 5.8pt; line-height: 1.3; color: #4A5260;
+.clamp.foot {{ margin-top: auto; }}
+.source {{ font-size: 5.8pt; line-height: 1.3; color: #4A5260;
   overflow: hidden; max-height: 2.75em; display: -webkit-box; -webkit-line-clamp: 2;
   -webkit-box-orient: vertical; }}
 .ledgertable {{ border-collapse: collapse; width: 100%; table-layout: fixed; }}

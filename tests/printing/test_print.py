@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from dataclasses import replace
 from html import escape, unescape
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -149,13 +150,15 @@ def _pdf(html: Path, pdf: Path) -> None:
         )
 
 
-def _pages(pdf: Path) -> list[str]:
+def _pages(pdf: Path, layout: str = "-layout") -> list[str]:
+    """The text of each page of ``pdf``: as laid out (``-layout``), or in the order it was
+    drawn (``-raw``: each card's text together)."""
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     count = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
     texts = []
     for number in range(1, count + 1):
         text = subprocess.run(
-            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            ["pdftotext", layout, "-f", str(number), "-l", str(number), str(pdf), "-"],
             capture_output=True,
             text=True,
             check=True,
@@ -177,6 +180,7 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
     deck = load_deck(deck_path)
     chosen = deck.scenario(scenario)
     pages = _pages(pdf)
+    raw = _pages(pdf, "-raw")
     source = html.read_text(encoding="utf-8")
     assert len(pages) == page_count(source)
     # after the facilitator's sheet (one page or two), the result sheet, the ledger, the board
@@ -209,6 +213,14 @@ def test_chromium_prints_every_card_whole(tmp_path, deck_path, scenario):
             # (the page's text has the two columns of cards side by side, line by line)
             end = deck.proposal(card_id).question.split()[-1]
             assert end in words.split(), (card_id, end)
+        # no "…" in the middle of a title or question that goes on below it: a clamped box in
+        # the card's column printed "Grønthøster på 0,5 % af… / administrationen"
+        said = [title] + ([deck.proposal(card_id).question] if index < proposals else [])
+        flowing = " ".join(raw[expected].split())  # each card's text in its own order
+        for text in said:
+            pairs = [f"{a}… {b}" for a, b in pairwise(text.split())]
+            stray = [pair for pair in pairs if pair in flowing]
+            assert not stray, (card_id, stray)
     handout = " ".join(" ".join(page.split()) for page in pages[expected + 1 :])
     for proposal in map(deck.proposal, chosen.proposals):  # no entry cut at a page's foot
         assert " ".join(proposal.text.split()[-4:]) in handout, proposal.id
