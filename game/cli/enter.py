@@ -196,6 +196,15 @@ def cmd_enter(args: argparse.Namespace) -> int:
             unit=unit_words(deck.unit, lang),
         )
     )
+    if state.finished and not won:  # why, as the debrief says (lost on service, say)
+        for reason in catalogue(lang).verdict_reasons(verdict(state)):
+            print(f"  {reason}")
+    drawn = [
+        f"{card} {format_amount(factor, lang)}" for card, factor in drawn_factors(state, table)
+    ]
+    if drawn:
+        print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))
+    # after the result and its reasons, which belong together
     if args.scenario is None and len(deck.scenarios) > 1:  # saved under the first: said
         print(
             say(
@@ -205,14 +214,6 @@ def cmd_enter(args: argparse.Namespace) -> int:
                 known=", ".join(s.id for s in deck.scenarios),
             )
         )
-    if state.finished and not won:  # why, as the debrief says (lost on service, say)
-        for reason in catalogue(lang).verdict_reasons(verdict(state)):
-            print(f"  {reason}")
-    drawn = [
-        f"{card} {format_amount(factor, lang)}" for card, factor in drawn_factors(state, table)
-    ]
-    if drawn:
-        print(say("cli.enter.drawn_factors", factors="; ".join(drawn), seed=seed))
     return EXIT_OK
 
 

@@ -243,7 +243,7 @@ class _Writer:
         state, outcome = self.state, self.verdict
         reasons = verdict_lines(state, outcome, self.lang)
         if not outcome.finished:
-            status = "; ".join(reasons) if reasons else self.t("report.verdict.on_track")
+            status = " ".join(reasons) if reasons else self.t("report.verdict.on_track")
             headline = self.t("report.unfinished", round=state.round + 1, rounds=len(self.years))
             if self.saved.stopped:  # a paper table that stopped: not "runde 3 af 3"
                 body = self.t("report.verdict.stopped", status=status)

@@ -523,10 +523,14 @@ def missing_events(
     # saved as finished and lost with a year it never played)
     entered = [r for _, r in (*table.adopted, *table.events)] + list(extent.quiet)
     last = max(entered, default=-1)
+    asked = False  # the blank rounds at the end are asked about once, at the first of them
     for round_index in rounds_short_of_events(deck, scenario, table):
         if round_index in extent.quiet or extent.after_stop(scenario, round_index):
             continue
         if extent.played is None and 0 <= last < round_index:
+            if asked:
+                continue
+            asked = True
             problems.append(
                 Message.of(
                     "paper.err.no_event_blank",

@@ -997,6 +997,7 @@ def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_pa
     years = load_deck(KYSTBY).scenario("kystby").years
     assert f"Bordet stoppede efter runde 2 ({years[1]}) og spillede ikke {years[2]}." in page
     assert "runde 3 af 3" not in page and "Status, da bordet stoppede:" in page
+    assert ".;" not in page  # the status's sentences are joined as sentences
     source = (out / "report.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr>(.*?)</tr>", source, re.S)
     last = next(r for r in rows if re.search(rf"<td[^>]*>{years[2]}</td>", r))
@@ -1058,6 +1059,12 @@ def test_a_short_sheet_without_scenario_is_told_which_scenario_it_was_taken_for(
     assert main([*command, "--event", "ingen@4", "--out", str(out)]) == 0
     said = capsys.readouterr().out
     assert "bemærk: bordet er gemt som 'standard' (Standardspil: fire år)" in said, said
+    # after the result and its reasons, not between them (a re-test)
+    assert said.strip().splitlines()[-1].startswith("bemærk: bordet er gemt som"), said
+    # two blank rounds at the end: asked once, at the first of them (it was said twice)
+    code, lines = _enter_std(tmp_path, capsys, *sheet[:4], *NO_EVENTS[:4])
+    asked = [line for line in lines if "--stopped-after" in line]
+    assert code == 2 and len(asked) == 1 and asked[0].startswith("runde 3:"), lines
 
 
 def test_a_card_entered_twice_and_a_missing_event_are_said_in_one_run(tmp_path, capsys):
