@@ -239,6 +239,24 @@ class _Writer:
             f'<dl class="facts">{rows}</dl></header>'
         )
 
+    def _whatif_dict(self) -> dict[str, Any]:
+        """``WhatIf.to_dict``, with null for the years a stopped paper table never played in
+        its per-year figures (summary.json gave 6,4 and 11,9 beside a råderum of null)."""
+        found = self.whatif.to_dict()
+        played, years = self._played(), len(self.years)
+        if played < years:
+            for key in ("actual", "expected", "worst10", "best"):
+                value = found.get(key)
+                if isinstance(value, list):
+                    found[key] = [v if y < played else None for y, v in enumerate(value)]
+        return found
+
+    def _played(self) -> int:
+        """The years the report gives figures for: all of them, or for a paper table that
+        stopped early the years it played (its next year's figures would only be what the
+        cards adopted so far give: "Det skete … 11,9" for a year never played)."""
+        return len(self.state.results) if self.saved.stopped else len(self.years)
+
     def _verdict(self) -> str:
         state, outcome = self.state, self.verdict
         reasons = verdict_lines(state, outcome, self.lang)
@@ -320,7 +338,7 @@ class _Writer:
             # an unfinished game's open years are not missed (the table says "–" for them)
             open_from=None if state.finished else len(state.results),
             open_label=self.t("report.chart.open"),
-            played=len(state.results) if self.saved.stopped else None,
+            played=self._played() if self.saved.stopped else None,
         )
         rows = []
         # træthed at each year end, as the capacity column and the screens count it (the
@@ -334,7 +352,7 @@ class _Writer:
         ]
         # a paper table that stopped has no råderum for the years it never played (its open
         # year showed what the cards adopted so far would give, 21,1 mio. kr. in 2029)
-        begun = len(state.results) if self.saved.stopped else len(self.years)
+        begun = self._played()
         for i, year in enumerate(self.years):
             result = state.results[i] if i < len(state.results) else None
             if result is None:
@@ -418,8 +436,7 @@ class _Writer:
         rolled = {card for card, _ in paper.factors} if paper is not None else set()
         drawn = {a.card for a in state.adopted if paper is not None and a.card not in rolled}
         blocks = []
-        # a paper table that stopped: no amounts for the years it never played
-        played = len(state.results) if self.saved.stopped else len(self.years)
+        played = self._played()  # a paper table that stopped: none for the years it never played
         for adoption in state.adopted:
             proposal = self.deck.proposal(adoption.card)
             amounts = [
@@ -478,7 +495,9 @@ class _Writer:
         for drawn in state.events:
             event = self.deck.event(drawn.card)
             amounts = [
-                _amount(event_amount(state, drawn, y), lang) if y >= drawn.round else ""
+                _amount(event_amount(state, drawn, y), lang)
+                if drawn.round <= y < self._played()
+                else ""
                 for y in range(len(self.years))
             ]
             rows.append([esc(event.title), esc(self.years[drawn.round]), *amounts])
@@ -494,6 +513,7 @@ class _Writer:
             Series(self.t("report.col.worst10"), w.worst10, PALETTE[5]),
             Series(self.t("report.col.best"), w.best, PALETTE[2]),
         ]
+        played = self._played()
         chart = bars_against_target(
             self.years,
             series,
@@ -501,6 +521,7 @@ class _Writer:
             title=self.t("report.section.whatif"),
             target_label=self.t("report.chart.target"),
             lang=lang,
+            played=played if played < len(self.years) else None,
         )
         rows = [
             [esc(self.t("report.col.target")), *(esc(format_target(v, lang)) for v in w.target)]
@@ -508,7 +529,15 @@ class _Writer:
         for s in series:
             # next to the year's target, with the decimals that show a miss: the screen said
             # "2,36 ✗" where this table said 2,4 against a target of 2,4
-            rows.append([esc(s.label), *(_amount(v, lang, t) for v, t in zip(s.values, w.target))])
+            rows.append(
+                [
+                    esc(s.label),
+                    *(
+                        _amount(v, lang, t) if y < played else self.t("report.none")
+                        for y, (v, t) in enumerate(zip(s.values, w.target))
+                    ),
+                ]
+            )
         numeric = tuple(range(1, len(self.years) + 1))
         whatif_table = table([self.t("unit"), *self.years], rows, numeric=numeric)
         best_rows = [
@@ -612,7 +641,7 @@ class _Writer:
             "adopted_ids": list(state.adopted_ids()),
             "events": [{"id": e.card, "round": e.round + 1} for e in state.events],
             "state_hash": state_hash(state),
-            "what_if": self.whatif.to_dict(),
+            "what_if": self._whatif_dict(),
             "created": self.saved.created,
             "updated": self.saved.updated,
             "lang": self.lang,

@@ -1005,6 +1005,11 @@ def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_pa
     assert cells[2] == "–", cells  # no råderum for the year it never played
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["stopped"] is True and summary["raaderum"][2] is None, summary["raaderum"]
+    # nor in the what-if's figures (a re-test: "Det skete … 11,9" for a year never played)
+    assert summary["what_if"]["years"] == list(years)
+    assert summary["what_if"]["actual"][2] is None and summary["what_if"]["actual"][1] is not None
+    whatif = page[page.index("Det skete", page.index("Hvad nu hvis?")) :]
+    assert re.search(r"Det skete [\d,−]+ [\d,−]+ – ", whatif), whatif
     # nor any card's amount that year
     adopted = source[source.index('<div class="proposal">') :]
     for block in adopted.split('<div class="proposal">')[1:]:
