@@ -81,15 +81,21 @@ def _check_capacity(deck: Deck, scenario: Scenario, plan: Sequence[tuple[str, in
     fatigue = 0
     for round_index in range(scenario.rounds):
         cards = [deck.proposal(pid) for pid, at in plan if at == round_index]
+        carried = ledger.lost_capacity(fatigue)  # the træthed left from the years before
         used = sum(card.load for card in cards)
         fatigue += sum(ledger.fatigue_of(card) for card in cards)
         if ledger.capacity_left(scenario.capacity, used, fatigue) < 0:
+            # the next round to move cards to, or – in the last – fewer cards or an earlier
+            # round (a re-test was told "en senere runde (fx @2)" for round 4 of 4)
+            last = round_index == scenario.rounds - 1
             raise PlanError(
-                "capacity",
+                ("capacity_last" if last else "capacity") + (".carried" if carried else ""),
                 round=round_index + 1,
                 year=scenario.years[round_index],
                 needed=used + ledger.lost_capacity(fatigue),
                 capacity=scenario.capacity,
                 count=len(cards),
+                carried=carried,
+                next=round_index + 2,
             )
         fatigue = ledger.recovered(fatigue, sum(ledger.service_lift(card) for card in cards))

@@ -276,3 +276,9 @@ def test_forecast_refuses_a_round_over_its_capacity_as_the_game_does(std_deck):
     over = _run("forecast", "--scenario", "intro", *(f"--adopt={p}" for p in [*plan, card.id]))
     assert over.returncode == 2 and "runde 1 (2027)" in over.stderr, over.stderr
     assert f"kræver {need + taken} point kapacitet" in over.stderr
+    assert "flyt nogle af forslagene til runde 2 (fx ID@2)" in over.stderr
+    # in the last round there is no later one to move them to (it said "fx @2" of round 4)
+    last = [f"--adopt={p}@3" for p in [*plan, card.id]]
+    over = _run("forecast", "--scenario", "intro", *last)
+    assert over.returncode == 2 and "runde 3 (2029)" in over.stderr, over.stderr
+    assert "tag nogle af forslagene ud, eller vedtag dem i en tidligere runde" in over.stderr
