@@ -1051,8 +1051,9 @@ in mio. kr.)."""
 def _target_tiny(deck: Deck, scenario: Scenario, place: Place | None) -> Iterator[Problem]:
     """A scenario whose final target is a hundredth or less of what its pile frees at full
     effect: a catalogue whose amounts were turned into t. kr. kept targets of 21 (mio. kr.),
-    read as 21 t. kr., and the greedy bot won two games of three without a word. When the
-    ratio is about a thousand and the deck is in t. kr., the target in t. kr. is named."""
+    read as 21 t. kr., and the greedy bot won two games of three without a word. In a deck
+    in t. kr. whose pile holds the target a thousand times over, the target in t. kr. is
+    named."""
     # each card counted at most ten times the typical card: one card written in t. kr. in a
     # deck in mio. kr. is said at the card (``unit_warnings``), not again at every target
     cap = 10 * typical_amount(deck) * unit_scale(deck.unit)
@@ -1065,7 +1066,9 @@ def _target_tiny(deck: Deck, scenario: Scenario, place: Place | None) -> Iterato
     if at is None or last <= 0 or most < TINY_TARGET_RATIO * last:
         return
     ratio = most / last
-    thousand = unit_scale(deck.unit) == 1_000.0 and 300 <= ratio <= 3_000
+    # written in mio. kr. in a deck in t. kr.: the target a thousand times larger is still
+    # within the pile ("Så er målet 25.000 t. kr." was said of a pile of 19.050)
+    thousand = unit_scale(deck.unit) == 1_000.0 and last * 1_000 <= most
     yield Problem.of(
         *at,
         "deck.target_tiny.thousand" if thousand else "deck.target_tiny",

@@ -1271,7 +1271,8 @@ def test_a_scenario_naming_events_in_a_deck_without_any_is_told_once(events):
     ("target", "said"),
     [
         (6, "er målene skrevet i mio. kr., mens forslagenes beløb er i t. kr.? Så er målet 6.000"),
-        (1, "er målet skrevet i en anden enhed end forslagenes beløb?"),
+        # a thousand times 7 is more than the pile: no "Så er målet 7.000 t. kr."
+        (7, "er målet skrevet i en anden enhed end forslagenes beløb?"),
     ],
 )
 def test_a_target_a_thousand_times_smaller_than_the_pile_is_questioned(target, said):
