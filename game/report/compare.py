@@ -889,7 +889,17 @@ def table_choices(
             service=format_amount(tab.service, lang, sign=True),
         )
     )
-    if not tab.finished:
+    if tab.stopped and tab.played:  # as the table's report says it
+        played = tab.played
+        lines.append(
+            words.t(
+                "report.stopped",
+                round=played,
+                year=group.years[played - 1],
+                rest=words.join(list(group.years[played:])),
+            )
+        )
+    elif not tab.finished:
         lines.append(words.t("compare.choices.open"))
     elif tab.won:
         lines.append(words.t("compare.choices.won"))

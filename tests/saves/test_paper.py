@@ -1015,6 +1015,12 @@ def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_pa
     for block in adopted.split('<div class="proposal">')[1:]:
         row = re.findall(r"<td[^>]*>(.*?)</td>", block.split("</table>")[0], re.S)
         assert row and unescape(re.sub(r"<[^>]+>", "", row[-1])).strip() == "–", row
+    # the comparison's window says it too (it said "Bordet har ikke spillet færdig.")
+    from game.report.compare import table_choices
+
+    [group] = compare_saves([path.parent])
+    told = table_choices(group, group.tables[0], "da").splitlines()
+    assert told[-1] == f"Bordet stoppede efter runde 2 ({years[1]}) og spillede ikke {years[2]}."
     # the picture: where the table stopped, no table of cards and no button to end a year
     saved = read_save(path)
     assert saved.stopped
