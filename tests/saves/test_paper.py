@@ -1034,7 +1034,10 @@ def test_the_report_of_a_table_that_stopped_shows_no_year_it_never_played(tmp_pa
     app.render(app.surface)
     said = " ".join(drawn)
     assert f"Bordet stoppede efter {years[1]}" in said
+    target = format_amount(state.targets[1])  # the last year played, not 2029's
+    assert f"Råderum pr. år · Mål {target} t. kr." in said, said  # kystby is in t. kr.
     assert "Afslut" not in said and "Tryk" not in said and "Chance" not in said, said
+    assert "Kapacitet" not in said  # no year left to spend it on (it showed the next year's)
     assert report_board(saved, "da").startswith(b"\x89PNG")
 
 

@@ -77,9 +77,11 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         return "target" if title.collidepoint(pos) and not finished else None
 
     def title(self, view: ChartView) -> str:
-        """ "Råderum pr. år · Mål 24 mio. kr." (the open year's target)."""
+        """ "Råderum pr. år · Mål 24 mio. kr." (the open year's target; a paper table that
+        stopped: its last year's, not the target of a year it never played)."""
         app, state = self.app, view.state.item
-        target = state.targets[min(state.round, len(state.targets) - 1)]
+        year = state.round - 1 if view.stopped and state.round else state.round
+        target = state.targets[min(year, len(state.targets) - 1)]
         return f"{app.t('board.years')} · {app.t('board.target', amount=app.target_amount(target))}"
 
     def risk(self, view: ChartView, width: int | None = None, min_text: int = 0) -> str:

@@ -127,7 +127,10 @@ class MetersPanel(Panel[BoardTable, BoardLayout]):
         return layout.meters
 
     def view(self, table: BoardTable) -> MetersView:
-        found = (meter(self.app, table.state) for meter in METERS)
+        # a paper table that stopped has no year left to spend capacity on, and its træthed
+        # would be the next year's start (0), not where the table left it
+        meters = [m for m in METERS if m not in (capacity_meter, fatigue_meter)]
+        found = (meter(self.app, table.state) for meter in (meters if table.stopped else METERS))
         return MetersView(tuple(m for m in found if m is not None))
 
     def gauge_height(self) -> int:

@@ -122,10 +122,22 @@ class BoardScene(BoardInput, Scene):
         the banner changes; nothing changes a layout's rectangles in place)."""
         banner = self.banner_text()
         picture = self.app.report_picture
-        key = (self.app.size, Same(self.state), self.app.lang, banner, picture)
+        stopped = picture and self.app.report_stopped
+        key = (self.app.size, Same(self.state), self.app.lang, banner, picture, stopped)
         if self._layout is None or self._layout[0] != key:
             table = BoardTable(
-                self.state, None, None, (), None, None, "", False, False, False, picture=picture
+                self.state,
+                None,
+                None,
+                (),
+                None,
+                None,
+                "",
+                False,
+                False,
+                False,
+                picture=picture,
+                stopped=stopped,
             )
             made = measured_layout(
                 self.app.size, table, self.events, self.meters, self.end, bool(banner)
