@@ -771,7 +771,8 @@ def text_warnings(documents: Sequence[YamlDocument]) -> list[Problem]:
                 title = card.get("title") if isinstance(card, dict) else None
                 if isinstance(title, str) and len(title) > TITLE_READABLE:
                     line = doc.line((section, index, "title"))
-                    found.append(Problem.of(doc.file, line, "deck.title_long", length=len(title)))
+                    key = "deck.title_long" + (".event" if section == "events" else "")
+                    found.append(Problem.of(doc.file, line, key, length=len(title)))
                 question = card.get("question") if isinstance(card, dict) else None
                 if isinstance(question, str) and len(question) > QUESTION_ON_CARD:
                     line = doc.line((section, index, "question"))

@@ -1058,6 +1058,7 @@ MESSAGES.update(
         "deck.word_quoted": "advarsel: '{field}' står i typografiske anførselstegn ({text}, fx fra Word), og dem læser YAML som en del af teksten, så de står på brættet og kortene; skriv lige anførselstegn (\"…\") eller ingen",
         "deck.title_twice.proposals": "advarsel: forslaget '{other}' hedder også »{title}«; brættet, kortene og et papirbords indtastning kan ikke skelne dem – giv dem hver sin titel (fx med udvalget i parentes)",
         "deck.title_twice.events": "advarsel: hændelsen '{other}' hedder også »{title}«; brættet og et papirbords indtastning kan ikke skelne dem – giv dem hver sin titel",
+        "deck.title_long.event": "advarsel: titlen har {length} tegn; en lang titel fylder hændelsens felt på brættet og på det trykte kort – hold den på højst ca. 45",
         "deck.title_long": "advarsel: titlen har {length} tegn; på små kort på en projektor (1024×768 med ti kort på bordet) bliver den skåret af – hold den på højst 45, så den står hel på to linjer",
         "deck.question_long": "advarsel: spørgsmålet har {length} tegn; det trykte kort har plads til ca. {most}, og resten står kun i kataloget bagest – skriv det kortere, hvis bordet skal kunne læse det på kortet",
         "deck.target_tiny": "advarsel: scenariet '{id}' har et mål på {target} {unit} i {year}, men bunken frigør {most} {unit} ved fuld effekt, {times} gange målet (2–3 gange er almindeligt), så målet er let at nå: er målet skrevet i en anden enhed end forslagenes beløb?",
