@@ -425,7 +425,6 @@ def test_a_plan_that_cannot_be_read_is_explained_in_english(capsys, adopt, engli
     [
         ("validate", "mangler DÆK", "required: DECK"),
         ("import", "mangler KATALOG, --out", "required: CATALOGUE, --out"),
-        ("export", "mangler DÆK, FIL", "required: DECK, FILE"),
         ("template", "mangler FIL", "required: FILE"),
         ("report", "mangler GEMT_SPIL, --out", "required: SAVE, --out"),
         ("compare", "mangler GEMT_SPIL, --out", "required: SAVE, --out"),

@@ -159,9 +159,19 @@ _CELL = re.compile(r"^.+:([^:!]+!)?[A-Z]{1,3}[0-9]+(:[A-Z]{1,3}[0-9]+)?: ")
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a deck as a catalogue workbook."""
     from game.catalogue import export_deck
+    from game.paths import standard_deck
 
-    path = new_workbook(args.out)
-    write_or_say(path, lambda: export_deck(Path(args.deck), path))
+    paths = list(args.paths)
+    out = args.out
+    if out is None and paths and (len(paths) == 2 or paths[-1].lower().endswith(".xlsx")):
+        out = paths.pop()
+    if out is None or len(paths) > 1:
+        raise usage_error("cli.export_usage")
+    if paths and args.deck is not None and Path(paths[0]) != Path(args.deck):
+        raise usage_error("cli.two_decks", first=paths[0], second=args.deck)
+    deck = paths[0] if paths else args.deck
+    path = new_workbook(out)
+    write_or_say(path, lambda: export_deck(Path(deck) if deck else standard_deck(), path))
     print(catalogue(reader_lang(args)).t("cli.export_written", path=path))
     return EXIT_OK
 

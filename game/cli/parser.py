@@ -383,8 +383,13 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
 
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
-    export.add_argument("deck", metavar="DECK", help="deck file or folder")
-    export.add_argument("out", metavar="FILE", help="the workbook to write, e.g. catalogue.xlsx")
+    # "export DECK FILE" as before, or as print takes it: "export [DECK] --out FILE" (every
+    # other command took the standard deck when none was named; export said "mangler FIL")
+    export.add_argument(
+        "paths", nargs="*", metavar="DECK", help="the deck, then the workbook to write"
+    )
+    export.add_argument("--deck", help="deck file or folder (default: the standard deck)")
+    export.add_argument("--out", help="the workbook to write, e.g. catalogue.xlsx")
 
     scen = sub.add_parser("scenarios", help="list the scenarios of a deck")
     scen.add_argument("--deck", help="deck file or folder (default: the standard deck)")

@@ -100,6 +100,7 @@ DANISH_HELP: dict[str, str] = {
     "minutes per year (0 = none)": "minutter pr. år (0 = intet rundeur)",
     "PNG file to write": "PNG-filen, der skal skrives",
     "the workbook to write, e.g. catalogue.xlsx": "regnearket, der skal skrives, fx katalog.xlsx",
+    "the deck, then the workbook to write": "dækket og derefter regnearket, der skal skrives",
     "one .xlsx workbook, or .csv files (one per sheet)": (
         "ét .xlsx-regneark eller .csv-filer (én pr. ark)"
     ),

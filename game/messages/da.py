@@ -1367,6 +1367,7 @@ MESSAGES.update(
         "cli.template_danish": "Skabelonen er på dansk. Et kontor, der skriver på engelsk, kan kalde arkene Proposals, Events, Scenarios og About the catalogue og skrive overskrifterne som felternes engelske navne (id, kind, title, area, year 1 …); importen læser begge dele.",
         "cli.template_written": "{path}: skabelonen er skrevet; udfyld den, og lav den til et dæk med\n  raaderum import {word} --out MAPPE",
         "cli.print_written": "{path}: {pages} A4-sider til '{title}' – åbn filen i en browser, og udskriv den (uden sidehoved og -fod, skalering 100 %)",
+        "cli.export_usage": "skriv, hvor regnearket skal gemmes: raaderum export [DÆK] --out katalog.xlsx (uden DÆK: standarddækket)",
         "cli.export_written": "{path}: dækket er skrevet som katalog (importér det igen med raaderum import)",
         "cli.unknown_scenario": "ukendt scenarie '{id}' (kendte: {known})",
         "cli.file_problem": "{file}: {problem}",

@@ -1359,6 +1359,7 @@ MESSAGES.update(
         "cli.template_danish": "The template is in Danish. An office that works in English may name the sheets Proposals, Events, Scenarios and About the catalogue and head the columns with the fields' English names (id, kind, title, area, year 1 …); the import reads either.",
         "cli.template_written": "{path}: the template is written; fill it in, and turn it into a deck with\n  raaderum import {word} --out FOLDER",
         "cli.print_written": "{path}: {pages} A4 pages for '{title}' – open the file in a browser and print it (without headers and footers, at 100% scale)",
+        "cli.export_usage": "say where the workbook goes: raaderum export [DECK] --out catalogue.xlsx (without DECK: the standard deck)",
         "cli.export_written": "{path}: the deck is written as a catalogue (import it again with raaderum import)",
         "cli.unknown_scenario": "unknown scenario '{id}' (known: {known})",
         "cli.file_problem": "{file}: {problem}",

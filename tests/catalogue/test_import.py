@@ -639,3 +639,29 @@ def test_a_fresh_export_imports_without_asking_for_values_it_left_to_the_kinds(t
     headings = [c.value for c in sheet[1]]
     column = headings.index("belastning")
     assert all(row[column].value is not None for row in sheet.iter_rows(min_row=2) if row[0].value)
+
+
+def test_export_takes_the_standard_deck_and_out_as_the_other_commands_do(tmp_path, capsys):
+    # a re-test: "raaderum export --out std.xlsx" answered only "mangler FIL"; every other
+    # command takes the standard deck when none is named
+    assert main(["export", "--out", str(tmp_path / "std.xlsx")]) == 0
+    assert main(["export", str(KYSTBY), str(tmp_path / "old-form.xlsx")]) == 0
+    assert main(["export", str(KYSTBY), "--out", str(tmp_path / "k.xlsx")]) == 0
+    assert main(["export", str(tmp_path / "alone.xlsx")]) == 0  # a workbook alone: standard
+    capsys.readouterr()
+    out = tmp_path / "std-igen"
+    assert main(["import", str(tmp_path / "std.xlsx"), "--out", str(out)]) == 0
+    assert load_deck(out).content_hash == load_deck(standard_deck()).content_hash
+    assert load_deck(_roundtrip_only(tmp_path / "k.xlsx", tmp_path)).id == load_deck(KYSTBY).id
+    assert main(["export", str(KYSTBY)]) == 2  # a deck without a workbook to write: said how
+    said = capsys.readouterr().err
+    assert "raaderum export [DÆK] --out katalog.xlsx" in said, said
+    assert main(["--lang", "en", "export"]) == 2  # nothing at all: said how, in English too
+    said = capsys.readouterr().err
+    assert "raaderum export [DECK] --out catalogue.xlsx" in said, said
+
+
+def _roundtrip_only(workbook: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "kun-import"
+    import_catalogue([workbook], out)
+    return out
