@@ -55,7 +55,6 @@ DANISH_HELP: dict[str, str] = {
     "deck file or folder (default: the standard deck)": (
         "dækfil eller -mappe (udeladt: standarddækket)"
     ),
-    "deck file or folder": "dækfil eller -mappe",
     "deck files or folders": "dækfiler eller -mapper",
     "scenario id (default: the first)": "scenariets id (udeladt: dækkets første scenarie)",
     "scenario id, once per scenario (default: every scenario of the deck)": (
