@@ -32,6 +32,7 @@ from game.saves import write_crash_log as saves_crash_log
 from game.saves.preferences import remember
 from game.session import Clock, GameController
 from game.ui import theme
+from game.ui.cards import say_if_under_floor
 from game.ui.fonts import Fonts
 from game.ui.scene import Leaving, Route, Router, Scene, finger_as_mouse
 from game.ui.scenes import ROUTES
@@ -332,8 +333,22 @@ class App:
         debrief the board comes back in the round taken back."""
         if not asked and self.game.asks_before_undo():
             self.push("reopen")
-        elif self.game.undo() and self.find("debrief") is not None:
+            return
+        before = self.game.state if self.game.history is not None else None
+        if not self.game.undo():
+            return
+        if before is not None:  # the floor notice follows the level (``say_if_under_floor``)
+            say_if_under_floor(self, before, self.game.state, "board.under_floor")
+        if self.find("debrief") is not None:
             self.back_to("board")
+
+    def redo(self) -> None:
+        """Make the last undone decision again (Ctrl+Y, Ctrl+Shift+Z, "Gentag"); an adoption
+        made again that takes the service under its floor says so, as the adoption did (a
+        re-test saw only "Gentaget" at −4 under a floor of −3)."""
+        before = self.game.state if self.game.history is not None else None
+        if self.game.redo() and before is not None:
+            say_if_under_floor(self, before, self.game.state, "board.under_floor")
 
     def leave_game(self, then: Leaving) -> None:
         """Leave the game on screen: for the start screen (``then`` "new"), or from its

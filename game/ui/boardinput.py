@@ -108,7 +108,7 @@ class BoardInput:
                 "events": self.open_events,
                 "target": lambda: self.app.push("target"),
                 "undo": self.app.undo,
-                "redo": self.app.game.redo,
+                "redo": self.app.redo,
                 "help": lambda: self.app.push("help"),
                 "menu": lambda: self.app.push("menu"),
                 "save_elsewhere": lambda: self.app.push("save_elsewhere"),
@@ -140,14 +140,11 @@ class BoardInput:
 
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
-        game = self.app.game
         if ctrl_held(event):
-            if key == pygame.K_z and shift_held(event):
-                game.redo()
+            if (key == pygame.K_z and shift_held(event)) or key == pygame.K_y:
+                self.app.redo()
             elif key == pygame.K_z:
                 self.app.undo()
-            elif key == pygame.K_y:
-                game.redo()
             return
         places = [n for n, slot in enumerate(self.slots(), start=1) if slot.open]
         if key in NUMBER_KEYS:

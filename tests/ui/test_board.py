@@ -504,6 +504,17 @@ def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, st
         break
     else:
         raise AssertionError("no card that lifts the service could be adopted")
+    # taken back and made again: the notice says the level again (a re-test saw only
+    # "Gentaget" at a level under the floor)
+    while app.game.state.service < floor:  # back over the floor
+        app.undo()
+    app.game.clear_notices()
+    while app.game.state.service >= floor:  # made again, until the floor is crossed
+        assert app.game.history.can_redo
+        app.redo()
+    said = [t for t in app.toast_texts() if "under gulvet" in t]
+    level = str(app.game.state.service).replace("-", "−")
+    assert said and f"Serviceniveauet er nu {level}" in said[0], app.toast_texts()
 
 
 def test_notices_on_the_board_leave_the_chance_line_in_sight(make_app, std_deck):
