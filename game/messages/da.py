@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
     "board.events_short": "Hændelse",
     "board.events": "Hændelse i år",
     "board.events_in": "Hændelse i {year}",
-    "board.events_none": "Ingen hændelse i år.",
+    "board.events_none": "Ingen hændelse.",
     "board.adopted": "Vedtaget",
     "board.adopted_none": "Intet vedtaget endnu.",
     "board.more": "+{count} mere",

@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     "board.events_short": "Event",
     "board.events": "This year's event",
     "board.events_in": "Event in {year}",
-    "board.events_none": "No event this year.",
+    "board.events_none": "No event.",
     "board.adopted": "Adopted",
     "board.adopted_none": "Nothing adopted yet.",
     "board.more": "+{count} more",

@@ -1942,3 +1942,19 @@ def test_the_boards_notices_leave_when_the_menu_or_the_help_opens(make_app, std_
     key(app, opened_by)
     assert isinstance(app.top, MenuScene if opened_by == pygame.K_ESCAPE else HelpScene)
     assert app.toast_texts() == []
+
+
+def test_a_year_without_an_event_is_said_without_saying_which_year_twice(make_app, std_deck):
+    # "HÆNDELSE I 2028" over "Ingen hændelse i år." on a finished game's or a stopped paper
+    # table's picture: the caption names the year, the line only that there was none
+    from game.ui.panels.side import EventsPanel
+    from tests.ui.driver import record_text
+
+    app = board_app(make_app, std_deck)
+    board = app.top
+    panel = next(p for p in board.all_panels if isinstance(p, EventsPanel))
+    table = board.table()
+    quiet = dataclasses.replace(table, state=dataclasses.replace(table.state, events=()))
+    drawn = record_text(app)
+    panel.paint(app.surface, board.layout(), panel.view(quiet))
+    assert "Ingen hændelse." in drawn and not any("i år." in t for t in drawn), drawn
