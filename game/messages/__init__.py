@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -156,6 +157,17 @@ class Catalogue:
         if len(words) <= 1:
             return "".join(words)
         return f"{', '.join(words[:-1])} {self.t('and')} {words[-1]}"
+
+    def stopped_after(self, years: Sequence[str], played: int) -> str:
+        """ "Bordet stoppede efter runde 2 (2028) og spillede ikke 2029.": a paper table that
+        stopped after ``played`` of the budget ``years`` (the report, its picture and the
+        comparison say it alike)."""
+        return self.t(
+            "report.stopped",
+            round=played,
+            year=years[played - 1] if played else "",
+            rest=self.join(list(years[played:])),
+        )
 
     def win_conditions(self, scenario: Scenario) -> list[str]:
         """What a table must have met when the last year is closed, in the words of the

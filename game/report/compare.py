@@ -890,15 +890,7 @@ def table_choices(
         )
     )
     if tab.stopped and tab.played:  # as the table's report says it
-        played = tab.played
-        lines.append(
-            words.t(
-                "report.stopped",
-                round=played,
-                year=group.years[played - 1],
-                rest=words.join(list(group.years[played:])),
-            )
-        )
+        lines.append(words.stopped_after(group.years, tab.played))
     elif not tab.finished:
         lines.append(words.t("compare.choices.open"))
     elif tab.won:

@@ -265,12 +265,7 @@ class _Writer:
             headline = self.t("report.unfinished", round=state.round + 1, rounds=len(self.years))
             if self.saved.stopped:  # a paper table that stopped: not "runde 3 af 3"
                 body = self.t("report.verdict.stopped", status=status)
-                headline = self.t(
-                    "report.stopped",
-                    round=state.round,
-                    year=self.years[state.round - 1] if state.round else "",
-                    rest=catalogue(self.lang).join(list(self.years[state.round :])),
-                )
+                headline = catalogue(self.lang).stopped_after(self.years, state.round)
             else:
                 body = self.t("report.verdict.open", status=status)
             return (

@@ -83,10 +83,10 @@ class App:
         """The file that keeps the language and the deck for the next window
         (``game.saves.preferences``); None: this window remembers nothing (tests, pictures)."""
         self.report_picture = False
-        self.report_stopped = False
-        """The report's picture is of a paper table that stopped early (``board_png``)."""
         """True while drawing a report's board.png: a picture cannot be scrolled, so the
         board's lists point to the report instead of saying "rul ned"."""
+        self.report_stopped = False
+        """The report's picture is of a paper table that stopped early (``board_png``)."""
         self.display = 0
         """The display the window opens on (and goes fullscreen on)."""
         if window:

@@ -159,13 +159,7 @@ class EndYearPanel(Panel[BoardTable, BoardLayout]):
         if table.picture and state.finished:
             said = " ".join(self.app.catalogue.verdict_reasons(engine.verdict(state)))
         elif table.stopped:
-            years = state.scenario.years
-            said = self.app.t(
-                "report.stopped",
-                round=state.round,
-                year=years[state.round - 1],
-                rest=self.app.catalogue.join(list(years[state.round :])),
-            )
+            said = self.app.catalogue.stopped_after(state.scenario.years, state.round)
         enabled = state.finished or not table.read_only
         return EndYearView(state.finished, state.year, table.hover == "end_year", said, enabled)
 

@@ -122,7 +122,7 @@ class BoardScene(BoardInput, Scene):
         the banner changes; nothing changes a layout's rectangles in place)."""
         banner = self.banner_text()
         picture = self.app.report_picture
-        stopped = picture and self.app.report_stopped
+        stopped = self.picture_of_stopped_table
         key = (self.app.size, Same(self.state), self.app.lang, banner, picture, stopped)
         if self._layout is None or self._layout[0] != key:
             table = BoardTable(
@@ -146,6 +146,12 @@ class BoardScene(BoardInput, Scene):
                 made = self._layout[1]  # the same rectangles: keep the very object
             self._layout = (key, made)
         return self._layout[1]
+
+    @property
+    def picture_of_stopped_table(self) -> bool:
+        """The board is drawn as a report's picture of a paper table that stopped before its
+        last year (``BoardTable.stopped``)."""
+        return self.app.report_picture and self.app.report_stopped
 
     def slots(self) -> tuple[Slot, ...]:
         """The places on the table this round (``game.ui.tableslots``): a card keeps its
@@ -178,7 +184,7 @@ class BoardScene(BoardInput, Scene):
         state = self.state
         layout = self.layout()
         selected = self.selected_card()
-        stopped = self.app.report_picture and self.app.report_stopped
+        stopped = self.picture_of_stopped_table
         forecast = None if state.finished or stopped else self.forecast()
         history = self.app.game.history
         clock = self._clock_text or self.clock_text()
@@ -203,7 +209,7 @@ class BoardScene(BoardInput, Scene):
             paper=self.app.game.looking_at_paper,
             slots=self.slots(),
             picture=self.app.report_picture,
-            stopped=self.app.report_picture and self.app.report_stopped,
+            stopped=stopped,
         )
 
     # --- decisions ----------------------------------------------------------------------
