@@ -21,7 +21,6 @@ from game.cli.common import (
     warn_target,
 )
 from game.messages import (
-    Message,
     catalogue,
     unit_words,
 )
@@ -38,12 +37,11 @@ def cmd_enter(args: argparse.Namespace) -> int:
         PaperError,
         by_title,
         drawn_factors,
+        entered_history,
         entry_examples,
         entry_seed,
         likely_scenario,
-        missing_events,
         no_event,
-        paper_history,
         parse_entries,
         parse_factors,
         parse_stop,
@@ -104,18 +102,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             seed = entry_seed(deck, scenario, table, args.target)
         settings = GameSettings(scenario.id, seed, args.target, reader_lang(args))
         extent = Extent(frozenset(quiet), played)
-        try:
-            history = paper_history(deck, settings, table, extent)
-            found: list[Message] = []
-        except PaperError as error:
-            found = list(error.said)
-        # the events missing are said with the sheet's other problems (a card entered twice
-        # was said alone, and the missing event only at the next run), unless a round is
-        # out of place or the sheet is another scenario's: then that is what to mend first
-        if not any(_keys(m) & ROUND_PROBLEMS for m in found):
-            found += [m for m in missing_events(deck, scenario, table, extent) if m not in found]
-        if found:
-            raise PaperError(found)
+        history = entered_history(deck, settings, table, extent)
         if args.out is not None and out.exists():  # after the sheet: every problem in one go
             raise usage_error("cli.exists", out=args.out)
     except PaperError as error:
@@ -215,30 +202,6 @@ def cmd_enter(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
-
-
-ROUND_PROBLEMS = frozenset(
-    {
-        "paper.err.round_range",
-        "paper.err.round_empty",
-        "paper.err.round_whole",
-        "paper.err.after_stop",
-        "paper.err.entry_form",
-        "paper.err.other_scenario",
-        "paper.err.other_scenario_event",
-    }
-)
-"""Problems of a sheet's rounds, or of a sheet of another scenario (whose rounds are not
-this one's): with one of them, the events missing are not said yet."""
-
-
-def _keys(message: Message) -> set[str]:
-    """The catalogue keys of ``message`` and of the messages among its parameters."""
-    found = {message.key}
-    for value in message.kwargs.values():
-        if isinstance(value, Message):
-            found |= _keys(value)
-    return found
 
 
 def _nfc(text: str) -> str:

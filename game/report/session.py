@@ -487,12 +487,11 @@ class _Writer:
         if not state.events:
             return f"{head}<p>{esc(self.t('report.no_events'))}</p></section>"
         rows = []
+        played = self._played()  # a paper table that stopped: none for the years it never played
         for drawn in state.events:
             event = self.deck.event(drawn.card)
             amounts = [
-                _amount(event_amount(state, drawn, y), lang)
-                if drawn.round <= y < self._played()
-                else ""
+                _amount(event_amount(state, drawn, y), lang) if drawn.round <= y < played else ""
                 for y in range(len(self.years))
             ]
             rows.append([esc(event.title), esc(self.years[drawn.round]), *amounts])
@@ -625,7 +624,7 @@ class _Writer:
             # cards adopted so far would give), as compare_tables.csv leaves them blank
             "stopped": self.saved.stopped,
             "raaderum": [
-                round(v, 6) if not self.saved.stopped or y < len(state.results) else None
+                round(v, 6) if y < self._played() else None
                 for y, v in enumerate(shown_raaderum(state))
             ],
             "met": [r.met for r in state.results],

@@ -547,6 +547,51 @@ def missing_events(
     return problems
 
 
+ROUND_PROBLEMS = frozenset(
+    {
+        "paper.err.round_range",
+        "paper.err.round_empty",
+        "paper.err.round_whole",
+        "paper.err.after_stop",
+        "paper.err.entry_form",
+        "paper.err.other_scenario",
+        "paper.err.other_scenario_event",
+    }
+)
+"""Problems of a sheet's rounds, or of a sheet of another scenario (whose rounds are not
+this one's): with one of them, the events missing are not said yet."""
+
+
+def _keys(message: Message) -> set[str]:
+    """The catalogue keys of ``message`` and of the messages among its parameters."""
+    found = {message.key}
+    for value in message.kwargs.values():
+        if isinstance(value, Message):
+            found |= _keys(value)
+    return found
+
+
+def entered_history(
+    deck: Deck, settings: GameSettings, table: PaperTable, extent: Extent = NO_EXTENT
+) -> History:
+    """``paper_history`` of a sheet typed in, with the events it lacks (``missing_events``)
+    said among its other problems: a card entered twice was said alone, and the missing
+    event of another round only at the next run. Not when a round is out of place or the
+    sheet is another scenario's (``ROUND_PROBLEMS``): that is what to mend first.
+    Raises ``PaperError`` with every problem."""
+    try:
+        history = paper_history(deck, settings, table, extent)
+        found: list[Message] = []
+    except PaperError as error:
+        found = list(error.said)
+    if not any(_keys(m) & ROUND_PROBLEMS for m in found):
+        scenario = deck.scenario(settings.scenario)
+        found += [m for m in missing_events(deck, scenario, table, extent) if m not in found]
+    if found:
+        raise PaperError(found)
+    return history
+
+
 def drawn_factors(state: GameState, table: PaperTable) -> list[tuple[str, float]]:
     """(card, factor) for every uncertain card of a paper table whose factor the game drew
     because the table did not enter its roll – only cards that gave a gain (the table rolls
