@@ -309,31 +309,28 @@ def card_lines(
     lines of anlæg, Kræver and Udelukker (``extra``) and of the die (``chance``)): the
     question's lines and size (pt), and the source's lines. The question comes first (the
     table discusses it; at a card with a die and an Udelukker line it was cut to "… og hvem
-    savne…" above a blank line), in up to three lines at the first of ``sizes`` (pt) that
-    holds it, else as many lines as fit at the last; the source,
-    which the handout prints whole, keeps at least one line (every card says what supports
-    it) and gets a second when there is room. Heights are ``text_height``'s estimates."""
-    title_lines = 1 if text_height(title, 10.5, CARD_TEXT_W, 1.0) <= 10.5 * PT_MM + 0.01 else 2
+    savne…" above a blank line): whole in up to three lines at the first of ``sizes`` (pt)
+    that holds it, else as many lines as fit at the last. The source, which the handout
+    prints whole, keeps at least one line (every card says what supports it) and gets a
+    second when there is room. Lines are ``text_lines``'s estimates."""
+    title_lines = min(2, text_lines(title, 10.5, CARD_TEXT_W))
     used = title_lines * 10.5 * 1.12 * PT_MM + 3.6 + 3.4 + 15 + 4.5
     used += (3.2 if extra else 0) + (3.5 if chance else 0)
     source_line = SOURCE_PT * 1.3 * PT_MM
-    source_needed = 0
-    if source:
-        one = SOURCE_PT * 1.3 * PT_MM
-        source_needed = min(2, round(text_height(source, SOURCE_PT, CARD_TEXT_W, 1.3) / one))
+    source_needed = min(2, text_lines(source, SOURCE_PT, CARD_TEXT_W)) if source else 0
     room = CARD_BODY_MM - used - 0.8
     if not words:
         return 0, sizes[0], source_needed
     for size in sizes:
         line = size * 1.25 * PT_MM
-        needed = min(3, round(text_height(words, size, CARD_TEXT_W, 1.25) / line))
+        needed = text_lines(words, size, CARD_TEXT_W)
         for source_lines in sorted({source_needed, min(source_needed, 1)}, reverse=True):
-            if needed * line + source_lines * source_line <= room:
+            if needed <= 3 and needed * line + source_lines * source_line <= room:
                 return needed, size, source_lines
     size = sizes[-1]
     source_lines = min(source_needed, 1)
     fits = int((room - source_lines * source_line) // (size * 1.25 * PT_MM))
-    return max(1, fits), size, source_lines
+    return max(1, min(3, fits)), size, source_lines
 
 
 def _clamp(html: str, *, foot: bool = False) -> str:
@@ -692,8 +689,13 @@ parts measured generously, the estimate of a text's height errs on the tall side
 
 def text_height(text: str, size: float, width: float, leading: float) -> float:
     """The height (mm) ``text`` takes at ``size`` pt in a column ``width`` mm wide with line
-    height ``leading`` (a factor of the size), wrapped at words and measured with letters
-    ``EM_WIDTH`` em wide: an estimate on the tall side."""
+    height ``leading`` (a factor of the size): ``text_lines`` lines."""
+    return text_lines(text, size, width) * leading * size * PT_MM
+
+
+def text_lines(text: str, size: float, width: float) -> int:
+    """The lines ``text`` takes at ``size`` pt in a column ``width`` mm wide, wrapped at
+    words and measured with letters ``EM_WIDTH`` em wide: an estimate on the tall side."""
     per_line = max(1, int(width / (EM_WIDTH * size * PT_MM)))
     lines, used = 1, 0
     for word in text.split():
@@ -703,7 +705,7 @@ def text_height(text: str, size: float, width: float, leading: float) -> float:
             used = len(word) % per_line or per_line
         else:
             used = need
-    return lines * leading * size * PT_MM
+    return lines
 
 
 def rules_fit(briefing: str, notes: Sequence[str], rules: Sequence[str]) -> tuple[float, int]:
