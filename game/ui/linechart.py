@@ -235,8 +235,12 @@ def draw_fatigue_chart(
         kept_bar = pygame.Rect(center - width // 2, kept, width, max(1, zero - kept))
         pygame.draw.rect(surface, theme.ORANGE, kept_bar)
         # a number its part of the column is too low for is written beside the column, the
-        # next one under it (a short first year's "−4" and "4" were left out)
+        # next one under it (a short first year's "−4" and "4" were left out), as long as it
+        # stays in the gap before the next column; else over the column's own number (eight
+        # years at 800×600: "−2" beside 2032 ran into 2033's "0" as "−20")
         beside = (kept_bar.right + 3, top - line)
+        gap_end = round(plot.left + (i + 1) * step + (step - width) / 2) - 2
+        over = top - 2 - value_font.get_linesize()
         if peak > end:
             shed = pygame.Rect(center - width // 2, top, width, max(1, kept - top))
             pygame.draw.rect(surface, theme.mix(theme.ORANGE, theme.CARD, 0.75), shed)
@@ -245,6 +249,8 @@ def draw_fatigue_chart(
             words = f"−{peak - end}"
             if shed.height >= line:
                 blit_text(surface, words, value_font, theme.INK, "center", shed.center)
+            elif beside[0] + value_font.size(words)[0] > gap_end and over - line >= y:
+                blit_text(surface, words, value_font, theme.INK, "midbottom", (center, over))
             else:
                 beside = (beside[0], max(shed.centery, beside[1] + line))
                 blit_text(surface, words, value_font, theme.INK, "midleft", beside)

@@ -185,3 +185,28 @@ def start_screen_with_target(app: App, scenario: str, typed: str) -> StartScene:
     click(app, start.layout().target_field.center)
     type_text(app, typed)
     return start
+
+
+def record_drawn_cut(app: App) -> list[str]:
+    """Collect every text drawn cut (with "…"), leaving out the fits a layout only measures
+    (a panel that asks whether its labels would be whole before it chooses a width)."""
+    cut: list[str] = []
+    drawing = [0]
+    fitted, draw = app.text.fitted, app.text.draw
+
+    def fitted_spy(text, rect, style, scale):  # type: ignore[no-untyped-def]
+        result = fitted(text, rect, style, scale)
+        if drawing[0] and result.truncated:
+            cut.append(text)
+        return result
+
+    def draw_spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        drawing[0] += 1
+        try:
+            return draw(*args, **kwargs)
+        finally:
+            drawing[0] -= 1
+
+    app.text.fitted = fitted_spy  # type: ignore[method-assign]
+    app.text.draw = draw_spy  # type: ignore[method-assign]
+    return cut

@@ -377,6 +377,42 @@ def test_every_fatigue_number_is_written_even_on_a_short_column(fonts: Fonts, mo
     assert all(rect.contains(box) for _, box in placed)
 
 
+def test_a_fatigue_number_beside_a_column_stays_out_of_the_next_years(
+    fonts: Fonts, monkeypatch
+) -> None:
+    # eight years at 800×600: 2032 shed 2 of 2, and its "−2", written beside the column,
+    # ran into 2033's "0" as one "−20"
+    from game.ui import linechart
+    from tests.ui.driver import record_chart_places
+
+    surface = pygame.Surface((800, 600))
+    surface.fill(theme.CARD)
+    placed = record_chart_places(monkeypatch, linechart)
+    rect = pygame.Rect(505, 321, 274, 204)  # the debrief's chart at 800×600
+    draw_fatigue_chart(
+        surface,
+        rect,
+        [str(year) for year in range(2027, 2035)],
+        [7, 5, 7, 5, 0, 2, 0, 0],
+        [1, 1, 0, 0, 0, 0, 0, 0],
+        title="Fatigue per year",
+        note="The column is fatigue at the year end; the hatched part was shed at the turn of "
+        "the year. Events changed the fatigue in 2029 (+3) and 2030 (+2).",
+        fonts=fonts,
+        scale=Scale(600),
+    )
+    numbers = [(text, box) for text, box in placed if text.lstrip("−").isdigit()]
+    assert [text for text, _ in numbers].count("−2") == 1
+    clashes = [
+        (a, b)
+        for i, (a, x) in enumerate(numbers)
+        for b, y in numbers[i + 1 :]
+        if x.inflate(6, 0).colliderect(y)
+    ]
+    assert not clashes, clashes
+    assert all(rect.contains(box) for _, box in placed)
+
+
 def test_an_open_year_met_only_on_the_boards_figures_is_marked_uncertain(
     fonts: Fonts, monkeypatch
 ) -> None:

@@ -35,7 +35,14 @@ from game.ui.app import App
 from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
-from tests.ui.driver import post_key, record_cut, record_text, record_text_places
+from tests.ui.driver import (
+    post_key,
+    record_chart_places,
+    record_cut,
+    record_drawn_cut,
+    record_text,
+    record_text_places,
+)
 
 
 @pytest.fixture(scope="module")
@@ -679,6 +686,50 @@ def test_the_best_plan_shows_each_title_whole_on_a_projector(
     said = " ".join(drawn)
     assert "Af de planer, der når målet, skærer denne mindst i servicen" in said
     assert f"den ender på serviceniveau {format_amount(ends, sign=True)}" in said
+    small.scenes.clear()
+
+
+@pytest.mark.parametrize(("size", "lang"), [((1024, 768), "da"), ((800, 600), "en")])
+def test_an_eight_year_what_if_is_whole_on_a_projector(
+    deck: Deck, tmp_path: Path, monkeypatch, size: tuple[int, int], lang: str
+) -> None:
+    # lang-horisont at 1024×768: "7,997" and its cross ran into the next year's, and 24
+    # cards in three columns cut "Genoptræning på hold og…" – the cards the group did not
+    # adopt, which the page is for
+    from game.ui import charts
+
+    small = App(deck, lang=lang, size=size, save_dir=tmp_path / "saves")
+    state = play_game(deck, "lang-horisont", 1, planner_policy(), np.random.default_rng(1))
+    start(small, state)
+    scene = DebriefScene(small)
+    small.push(scene)
+    scene.wait_for_whatif(timeout=60)
+    assert scene.whatif is not None and len(scene.whatif.years) == 8
+    adopted = set(state.adopted_ids())
+    new = [deck.proposal(p).title for p, _ in scene.whatif.best_plan if p not in adopted]
+    assert len(scene.whatif.best_plan) > 15 and len(new) > 6  # more than three short columns
+    cut = record_drawn_cut(small)
+    drawn = record_text(small)
+    amounts = record_chart_places(monkeypatch, charts)
+    badges: list[pygame.Rect] = []
+
+    def badge_spy(original):  # type: ignore[no-untyped-def]
+        def spy(surface, center, size, color):  # type: ignore[no-untyped-def]
+            badges.append(pygame.Rect(center[0] - size // 2, center[1] - size // 2, size, size))
+            return original(surface, center, size, color)
+
+        return spy
+
+    monkeypatch.setattr(charts, "draw_check", badge_spy(charts.draw_check))
+    monkeypatch.setattr(charts, "draw_cross", badge_spy(charts.draw_cross))
+    post_key(pygame.K_4)
+    small.step(0.016)
+    assert [t for t in new if t not in drawn] == [], drawn
+    assert not cut, cut
+    boxes = [box for _, box in amounts] + badges
+    assert len(badges) == 4 * 8
+    overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.colliderect(b)]
+    assert not overlaps, overlaps
     small.scenes.clear()
 
 

@@ -71,7 +71,9 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         """The table's rectangle and the best plan's: 58 % and 42 % of the page, or, when
         the plan's titles would be cut in that room, the plan as tall as the most columns
         that hold every title whole need, as long as the table keeps rows of 1¼ lines (at
-        1024×768 three columns cut "Én fast borgerkonsulent på…" under a roomy table)."""
+        1024×768 three columns cut "Én fast borgerkonsulent på…" under a roomy table). A plan
+        too long for that shows the cards the group did not adopt whole and sums up its own
+        (`lang-horisont`'s 24 cards cut "Genoptræning på hold og…")."""
         app = self.app
         sc = app.scale
         g = sc.gap
@@ -79,27 +81,45 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         entries = len(data.best_plan)
         if not entries:
             return table_rect, plan_rect
-        size = sc.min_text
-        line_h = line_height(app, size, FONT_BOLD)
-        bold = app.fonts.get(FONT_BOLD, size)
-        widest = max(bold.size(state.deck.proposal(p).title)[0] for p, _ in data.best_plan)
-        year_w = bold.size(year_short(state.scenario.years[-1]))[0] + g
-        most = 3 if inner.width > sc.body * 45 else 2
-        fits = [
-            c
-            for c in range(1, most + 1)
-            if (inner.width - g * (c - 1)) / c - year_w - size - 2 * g >= widest
-        ]
-        if not fits:
-            return table_rect, plan_rect
-        rows = -(-entries // fits[-1])
-        wanted = line_height(app, sc.body, FONT_BOLD) + (rows + 2) * line_h + g
+        line_h = line_height(app, sc.min_text, FONT_BOLD)
         table_least = round((len(ROWS) + 1) * 1.25 * line_height(app, sc.body, FONT_BOLD))
-        if wanted <= plan_rect.height or inner.height - wanted - 2 * g < table_least:
-            return table_rect, plan_rect
-        table_h = inner.height - wanted - 2 * g
-        table = pygame.Rect(inner.x, inner.y, inner.width, table_h)
-        return table, pygame.Rect(inner.x, table.bottom + 2 * g, inner.width, wanted)
+        adopted = set(state.adopted_ids())
+        new = [pid for pid, _ in data.best_plan if pid not in adopted]
+        own = entries - len(new)
+        every = [pid for pid, _ in data.best_plan]
+        for count, pids in ((entries, every), (len(new) + (1 if own else 0), new)):
+            fits = [
+                c
+                for c in range(1, self._most_columns(inner.width) + 1)
+                if self._titles_fit(inner.width, c, pids, state)
+            ]
+            if not fits or not count:
+                continue
+            rows = -(-count // fits[-1])
+            wanted = line_height(app, sc.body, FONT_BOLD) + (rows + 2) * line_h + g
+            if wanted <= plan_rect.height:
+                return table_rect, plan_rect
+            if inner.height - wanted - 2 * g >= table_least:
+                table = pygame.Rect(inner.x, inner.y, inner.width, inner.height - wanted - 2 * g)
+                return table, pygame.Rect(inner.x, table.bottom + 2 * g, inner.width, wanted)
+        return table_rect, plan_rect
+
+    def _most_columns(self, width: int) -> int:
+        """The most columns the best plan is set in: three on a wide page, else two."""
+        return 3 if width > self.app.scale.body * 45 else 2
+
+    def _titles_fit(self, width: int, columns: int, pids: list[str], state: GameState) -> bool:
+        """Whether the titles of ``pids`` are whole in ``columns`` columns of a plan ``width``
+        pixels wide, each after a short year ("’27") and a kind icon."""
+        if not pids:
+            return True
+        sc = self.app.scale
+        g = sc.gap
+        bold = self.app.fonts.get(FONT_BOLD, sc.min_text)
+        widest = max(bold.size(state.deck.proposal(p).title)[0] for p in pids)
+        year_w = bold.size(year_short(state.scenario.years[-1]))[0] + g
+        column_w = (width - g * (columns - 1)) / columns
+        return column_w - year_w - sc.min_text - 2 * g >= widest
 
     def _table(
         self, surface: pygame.Surface, rect: pygame.Rect, data: WhatIf, open_table: bool
@@ -110,14 +130,9 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         sc = app.scale
         g = sc.gap
         row_h = rect.height / (len(ROWS) + 1)
-        size = max(sc.min_text, min(sc.body, round(row_h * 0.5)))
-        badge = max(sc.min_text, round(row_h * 0.45))
-        font = app.fonts.get(FONT_BOLD, size)
         labels = [self._label(name, open_table) for name in ROWS]
-        # a third of the width, or up to half so that a label needs no second line (a low
-        # table, next to a tall best plan, cut "Samme valg, de 10 % dårligste udf…")
-        widest = max(font.size(label)[0] for label in labels) + 2 * g
-        label_w = round(max(rect.width * 0.34, min(rect.width * 0.5, widest)))
+        size, badge, space, label_w = self._table_sizes(rect, data, labels, row_h)
+        font = app.fonts.get(FONT_BOLD, size)
         col_w = (rect.width - label_w) / max(1, len(data.years))
 
         def cell(i: int, y: int) -> pygame.Rect:
@@ -145,14 +160,61 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 met = value >= data.target[i] - 1e-6
                 text = format_against(value, data.target[i], app.lang, met=met)
                 text_w = font.size(charts.displayable(text, font))[0]
-                x0 = box.centerx - (text_w + g + badge) // 2
+                x0 = box.centerx - (text_w + space + badge) // 2
                 ink = theme.INK if met else theme.WARNING
                 charts.blit_text(surface, text, font, ink, "midleft", (x0, box.centery))
-                center = (x0 + text_w + g + badge // 2, box.centery)
+                center = (x0 + text_w + space + badge // 2, box.centery)
                 if met:
                     charts.draw_check(surface, center, badge, theme.MET)
                 else:
                     charts.draw_cross(surface, center, badge, theme.GAP)
+
+    def _table_sizes(
+        self, rect: pygame.Rect, data: WhatIf, labels: list[str], row_h: float
+    ) -> tuple[int, int, int, int]:
+        """The table's text size, badge size, space between an amount and its badge, and the
+        label column's width (pixels), so that every amount and its badge fit its year's
+        column: the labels take a third of the width, or up to half so that a label needs no
+        second line (a low table cut "Samme valg, de 10 % dårligste udf…"). When the amounts
+        need more room (eight years at 1024×768: "7,997" ran into the next year's cross), the
+        labels give it back as far as they stay whole on two lines, the badges move closer,
+        and else the text gets smaller, down to the smallest text size."""
+        app = self.app
+        sc = app.scale
+        g = sc.gap
+        years = max(1, len(data.years))
+        size = max(sc.min_text, min(sc.body, round(row_h * 0.5)))
+        largest_badge = max(sc.min_text, round(row_h * 0.45))
+        texts = [
+            format_against(value, data.target[i], app.lang, met=value >= data.target[i] - 1e-6)
+            for name in ROWS[1:]
+            for i, value in enumerate(getattr(data, name))
+        ]
+        while True:
+            badge = min(largest_badge, size)
+            font = app.fonts.get(FONT_BOLD, size)
+            widest_label = max(font.size(label)[0] for label in labels) + 2 * g
+            label_w = round(max(rect.width * 0.34, min(rect.width * 0.5, widest_label)))
+            widest = max(font.size(charts.displayable(t, font))[0] for t in texts)
+            for space in (g, g // 2):
+                least_label_w = rect.width - (widest + space + badge + g) * years
+                if least_label_w >= label_w:
+                    return size, badge, space, label_w
+                if least_label_w >= rect.width * 0.25 and self._labels_whole(
+                    labels, least_label_w, row_h, size
+                ):
+                    return size, badge, space, least_label_w
+            if size <= sc.min_text:
+                return size, badge, space, max(round(rect.width * 0.25), least_label_w)
+            size -= 1
+
+    def _labels_whole(self, labels: list[str], label_w: int, row_h: float, size: int) -> bool:
+        """Whether every row label is whole (on at most two lines) in a label column
+        ``label_w`` pixels wide with rows ``row_h`` tall."""
+        app = self.app
+        box = pygame.Rect(0, 0, label_w - 2 * app.scale.gap, round(row_h))
+        style = BODY.sized(size).bold().middle().lines(2).shrink()
+        return not any(app.text.fitted(t, box, style, app.scale).truncated for t in labels)
 
     def _label(self, name: str, open_table: bool) -> str:
         """A row's label; a paper table has the whole pile open, so its best plan's row says
@@ -200,21 +262,19 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         app.text.draw(surface, words, legend, small.lines(2).ink(theme.MUTED).shrink())
         area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
         entries = sorted(data.best_plan, key=lambda item: item[1])
-        columns = 3 if area.width > sc.body * 45 else 2
         rows = max(1, area.height // line_h)
-        capacity = rows * columns
-        if entries and len(entries) <= capacity:
+        columns, shown = self._plan_columns(area.width, rows, entries, adopted, state)
+        if len(entries) > len(shown):
+            # too many to show: the cards the group did not adopt are what this page is for,
+            # so they went first (still in year order), then as many of the group's own as fit
+            entries = [e for e in entries if e[0] not in adopted] + [
+                e for e in entries if e[0] in adopted
+            ]
+        elif entries:
             # only the columns the plan needs, evenly filled: each title gets the width (three
             # narrow columns cut "Styrket…" with a third of the panel empty)
             columns = -(-len(entries) // rows)
             rows = -(-len(entries) // columns)
-        if len(entries) > capacity:
-            # too many to show: the cards the group did not adopt are what this page is for,
-            # so they go first (still in year order), then as many of the group's own as fit
-            entries = [e for e in entries if e[0] not in adopted] + [
-                e for e in entries if e[0] in adopted
-            ]
-        shown = entries if len(entries) <= capacity else entries[: capacity - 1]
         col_w = (area.width - g * (columns - 1)) / columns
         bold = app.fonts.get(FONT_BOLD, size)
         labels = list(state.scenario.years)
@@ -254,6 +314,39 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 "debrief.best_more_own" if all(e[0] in adopted for e in left_out) else "board.more"
             )
             app.text.draw(surface, app.t(key, count=count), more, small.ink(theme.MUTED))
+
+    def _plan_columns(
+        self,
+        width: int,
+        rows: int,
+        entries: list[tuple[str, int]],
+        adopted: set[str],
+        state: GameState,
+    ) -> tuple[int, list[tuple[str, int]]]:
+        """How many columns of ``rows`` the best plan is set in, and the entries shown (the
+        cards the group did not adopt first when not all fit, the last place kept for "+ 4 af
+        jeres egne"): the most columns in which every shown title is whole, else in which
+        the titles of the cards the group did not adopt are whole and all shown; else the
+        most columns, titles cut."""
+        most = self._most_columns(width)
+
+        def shown_in(columns: int) -> list[tuple[str, int]]:
+            capacity = rows * columns
+            if len(entries) <= capacity:
+                return entries
+            ordered = [e for e in entries if e[0] not in adopted]
+            ordered += [e for e in entries if e[0] in adopted]
+            return ordered[: capacity - 1]
+
+        new = sum(1 for pid, _ in entries if pid not in adopted)
+        for whole in ("all", "new"):
+            for columns in range(most, 0, -1):
+                shown = shown_in(columns)
+                pids = [pid for pid, _ in shown if whole == "all" or pid not in adopted]
+                every_new = sum(1 for pid, _ in shown if pid not in adopted) == new
+                if every_new and self._titles_fit(width, columns, pids, state):
+                    return columns, shown
+        return most, shown_in(most)
 
 
 def cut_to_width(text: str, font: pygame.font.Font, width: int) -> str:
