@@ -1958,3 +1958,24 @@ def test_a_year_without_an_event_is_said_without_saying_which_year_twice(make_ap
     drawn = record_text(app)
     panel.paint(app.surface, board.layout(), panel.view(quiet))
     assert "Ingen hændelse." in drawn and not any("i år." in t for t in drawn), drawn
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_low_chart_under_a_banner_keeps_the_chance_beside_its_title(make_app, std_deck, lang):
+    # a second window mirrored a game read-only at 800×600, in English with 2027 missed: the
+    # chance took a line of its own, and the target lines ran through "’27 · target 3"
+    app = make_app(std_deck, size=(800, 600), lang=lang)
+    seed = open_seed(std_deck, "standard")
+    history = History.start(new_game(std_deck, "standard", seed)).do(EndYear())  # 2027 missed
+    settings = GameSettings("standard", seed, None, lang)
+    app.start_game(std_deck, settings, history, None, None, read_only=True)
+    app.step(0.02)
+    board = app.top
+    assert board.banner_text()
+    chart = board.panel("chart")
+    layout = board.layout()
+    title, risk, plot = chart.rows(layout, chart.view(board.table()))
+    assert risk.y == title.y and risk.left >= title.right, (title, risk)
+    assert plot == layout.chart  # the chance took none of the chart's height
+    line = chart.risk(chart.view(board.table()), risk.width, layout.min_text)
+    assert line.startswith("Chance") and ("0 %" in line or "0%" in line), line

@@ -22,6 +22,9 @@ from game.ui.yearbars import draw_board_years
 LOW_CHART = 7
 """A chart lower than this many lines of the smallest text cannot show its value labels,
 bars and year labels apart: the chance line then shares the title's line in a shorter form."""
+TINY_CHART = 4
+"""… and one lower than this many lines has no room for its bars at all: the chance line then
+shares the title's line in its shortest form, "Chance: 31 %"."""
 
 
 @dataclass(frozen=True)
@@ -84,12 +87,16 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         target = state.targets[min(year, len(state.targets) - 1)]
         return f"{app.t('board.years')} · {app.t('board.target', amount=app.target_amount(target))}"
 
-    def risk(self, view: ChartView, width: int | None = None, min_text: int = 0) -> str:
+    def risk(
+        self, view: ChartView, width: int | None = None, min_text: int = 0, *, tiny: bool = False
+    ) -> str:
         """The chance of meeting the target every year (with the selected card), or "";
         followed by the other conditions of a win that are not met now (``unmet``). Given the
         ``width`` the line has at ``min_text``, the longest form that fits: the whole line,
         then with "Chance for målet" for short, then the chance alone (the colour still
-        says that something else is wrong)."""
+        says that something else is wrong); with ``tiny``, further down to "Chance: 31 %"
+        (beside the title of a chart a line of its own would leave without room for its
+        bars: at 800×600 under a banner they ran through the year labels)."""
         app, forecast = self.app, view.forecast
         if forecast is None:
             return ""
@@ -106,13 +113,15 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             )
 
         unmet = self.unmet(view)
-        if not unmet:
-            return chance("board.risk")
         forms = [
             " · ".join([chance("board.risk"), *unmet]),
             " · ".join([chance("board.risk_brief"), *unmet]),
             chance("board.risk"),
         ]
+        if not unmet:
+            forms = forms[2:]
+        if tiny:
+            forms += [chance("board.risk_brief"), chance("board.risk_tiny")]
         if width is None:
             return forms[0]
         fits = [f for f in forms if app.text.width(f, min_text, FONT_BOLD) <= width]
@@ -161,12 +170,15 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             )
             return title, risk, layout.chart
         second = round(layout.body * 1.4)
-        low = layout.chart.bottom - (line.bottom + second) < LOW_CHART * min_text
+        left = layout.chart.bottom - (line.bottom + second)
+        low = left < LOW_CHART * min_text
+        tiny = left < TINY_CHART * min_text
         room = line.width - title_w - 2 * layout.gap
         if (
             low
             and room > 0
-            and app.text.width(self.risk(view, room, min_text), min_text, FONT_BOLD) <= room
+            and app.text.width(self.risk(view, room, min_text, tiny=tiny), min_text, FONT_BOLD)
+            <= room
         ):
             # a chart that a line of its own would leave too low for its bars and labels (under
             # a banner at 1024×768 the bars ran through "2027 · mål 3"): the chance in a
@@ -193,7 +205,7 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             good = forecast.probability >= 0.5 and not self.unmet(view)
             color = theme.MET if good else theme.GAP
             style = BODY.bold().ink(color).right().middle().lines(1).shrink()
-            line = self.risk(view, risk_rect.width, layout.min_text)
+            line = self.risk(view, risk_rect.width, layout.min_text, tiny=True)
             app.text.draw(surface, line, risk_rect, style)
         # the fan and its "3?" belong to the bars, which show the board without the selected
         # card: the card's own chance is the line above ("med forslag 8"); selecting a card

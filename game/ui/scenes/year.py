@@ -139,7 +139,8 @@ class YearScene(HoldsTimer):
         if not after.pile and len(after.market) < scenario.market < len(scenario.proposals):
             # the table shrank without a word (9, then 6, then 2 cards): the pile is used up
             # (a scenario whose whole pile lies on the table from the start is not told)
-            self.app.toast("board.pile_empty", count=len(after.market))
+            left = len(after.market)
+            self.app.toast("board.pile_empty" + (".one" if left == 1 else ""), count=left)
         # the new round's event took the service under the floor (an adoption says so too)
         say_if_under_floor(self.app, self.before, after, "board.under_floor_event")
 
