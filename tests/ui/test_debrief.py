@@ -292,6 +292,47 @@ def test_year_scene_reveals_results_and_opens_debrief_after_last_year(app: App, 
     assert isinstance(app.top, DebriefScene)
 
 
+def test_l_on_the_year_screen_reads_the_next_years_events_that_were_cut(
+    deck: Deck, tmp_path: Path
+) -> None:
+    # a facilitator at 1024×768: "Nye hændelser i 2030 … Regningen for kommunens…" was cut,
+    # but "L" showed only this year's events and the uncertain proposals (the last list was
+    # still counted as fading in: its progress came out at 0,999…)
+    from game.ui.scenes.message import MessageScene
+
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    seed = 739482
+    history = History.start(new_game(deck, "standard", seed))
+    generator = np.random.default_rng(seed)
+    while history.current.round < 2 or not isinstance(
+        action := greedy_policy(history.current, generator), EndYear
+    ):
+        history = history.do(greedy_policy(history.current, generator))
+    del action
+    before = history.current
+    history = history.do(EndYear())
+    small.game.settings = GameSettings(scenario="standard", seed=seed)
+    small.game.history = history
+    small.push(Scene(small))
+    scene = YearScene(small, before, history.current)
+    small.push(scene)
+    cut = record_drawn_cut(small)
+    post_key(pygame.K_SPACE)  # skip the reveal
+    small.step(0.016)
+    assert not scene.animating
+    new_events = [e for e in history.current.events if e.round == history.current.round]
+    texts = [deck.event(e.card).text.strip() for e in new_events]
+    assert texts and all(t in cut for t in texts), "the next year's events are drawn cut"
+    post_key(pygame.K_l)
+    small.step(0.016)
+    assert isinstance(small.top, MessageScene)
+    said = small.top.full
+    heading = small.t("year.next_events", year=history.current.year).upper()
+    assert heading in said, said
+    assert all(" ".join(t.split()) in " ".join(said.split()) for t in texts), said
+    small.scenes.clear()
+
+
 def test_year_scene_ctrl_z_takes_the_end_of_year_back(app: App, deck: Deck) -> None:
     before, after = year_setup(app, deck, last=False)
     base = Scene(app)

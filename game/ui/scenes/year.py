@@ -69,7 +69,11 @@ class YearScene(HoldsTimer):
         return self.elapsed < self.total_seconds
 
     def progress(self, step: int) -> float:
-        """0 → 1 progress of part ``step``."""
+        """0 → 1 progress of part ``step``: 1 for every part once the reveal is over (the last
+        part's (1,8 − 1,35) / 0,45 came out at 0,999…, so a cut list of the next year's events
+        was still drawn as fading in, and "L" left it out)."""
+        if not self.animating:
+            return 1.0
         return max(0.0, min(1.0, (self.elapsed - step * STEP_SECONDS) / STEP_SECONDS))
 
     def skip(self) -> None:
@@ -104,17 +108,27 @@ class YearScene(HoldsTimer):
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_l and self.cut_sections:
             # the lists cut short, read whole without a mouse (a keyboard or a presenter's
-            # laptop had no way to them): all of them in one message
-            texts = [f"{heading}\n{text}" for _, heading, text, _ in self.cut_sections]
-            shorts = [f"{heading}\n{short}" for _, heading, _, short in self.cut_sections]
-            title = (
-                self.cut_sections[0][1]
-                if len(self.cut_sections) == 1
-                else self.app.t("year.lists_title")
-            )
-            body = self.cut_sections[0][2] if len(self.cut_sections) == 1 else "\n".join(texts)
-            short = self.cut_sections[0][3] if len(self.cut_sections) == 1 else "\n".join(shorts)
-            self.app.push("message", title=title, text=body, short=short)
+            # laptop had no way to them): all of them in one message, each under its heading
+            # in capitals with a blank line before it (plain headings ran them together). A
+            # dialog too small for every card's text leaves out the texts that say least
+            # first, so that a cut list of events keeps its texts where it can (with every
+            # text left out, "L" showed the events without the words that had been cut)
+            sections = [(heading, text, short) for _, heading, text, short in self.cut_sections]
+            title = sections[0][0] if len(sections) == 1 else self.app.t("year.lists_title")
+            between: tuple[str, ...] = ()
+            if len(sections) == 1:
+                body, short = sections[0][1], sections[0][2]
+            else:
+                shortened: set[int] = set()
+                steps = []
+                for index in sorted(
+                    range(len(sections)), key=lambda i: len(sections[i][1]) - len(sections[i][2])
+                ):
+                    steps.append(self._lists(sections, shortened))
+                    shortened.add(index)
+                steps.append(self._lists(sections, shortened))
+                body, short, between = steps[0], steps[-1], tuple(steps[1:-1])
+            self.app.push("message", title=title, text=body, short=short, between=between)
             return
         if is_activation(event):
             for rect, heading, text, short in self.cut_sections:  # a list cut short, read whole
@@ -143,6 +157,15 @@ class YearScene(HoldsTimer):
             self.app.toast("board.pile_empty" + (".one" if left == 1 else ""), count=left)
         # the new round's event took the service under the floor (an adoption says so too)
         say_if_under_floor(self.app, self.before, after, "board.under_floor_event")
+
+    @staticmethod
+    def _lists(sections: list[tuple[str, str, str]], shortened: set[int]) -> str:
+        """The year's lists in one text, each under its heading in capitals; the lists
+        numbered in ``shortened`` without their cards' texts."""
+        return "\n\n".join(
+            f"{heading.upper()}\n{short if index in shortened else text}"
+            for index, (heading, text, short) in enumerate(sections)
+        )
 
     def take_back(self) -> None:
         """Undo the end of the year and return to the board in that round."""
