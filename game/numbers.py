@@ -101,33 +101,6 @@ def column_places(values: Sequence[float]) -> int:
     return 0 if largest >= WHOLE_FROM else 1
 
 
-def rounded_column(values: Sequence[float], places: int) -> list[float]:
-    """``values`` rounded to ``places`` decimals so that they add up to their own sum rounded
-    the same way (``round_half_away``): a budget table whose rows add up to its total line.
-
-    Each value is rounded as ``format_amount`` rounds it; when those do not add up to the
-    rounded sum, the few steps missing (or too many) are moved one each to the values
-    rounded furthest the other way (a tie goes to the earlier value), so every result stays
-    within one step of its value. Example, one decimal: ``[1.04, 1.04, 1.04]`` (sum 3.12)
-    gives ``[1.1, 1.0, 1.0]``, which adds up to the total's 3,1 where 1,0 + 1,0 + 1,0 = 3,0.
-    Non-finite values leave every value rounded one by one.
-    """
-    rounded = [round_half_away(v, places) for v in values]
-    if not all(math.isfinite(v) for v in values):
-        return rounded
-    scale = Decimal(1).scaleb(places)
-    exact = [Decimal(repr(float(v))) * scale for v in values]
-    steps = [int(Decimal(repr(r)) * scale) for r in rounded]
-    total = int(sum(exact, Decimal(0)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    missing = total - sum(steps)
-    direction = 1 if missing > 0 else -1
-    # the values that lost most by their rounding (in the direction needed) move first
-    order = sorted(range(len(values)), key=lambda i: (-direction * (exact[i] - steps[i]), i))
-    for i in order[: abs(missing)]:
-        steps[i] += direction
-    return [float(Decimal(n) / scale) for n in steps]
-
-
 def format_amount(
     value: float, lang: str = "da", decimals: int | None = None, sign: bool = False
 ) -> str:

@@ -20,7 +20,6 @@ from game.numbers import (
     in_unit,
     parse_amount,
     round_half_away,
-    rounded_column,
     split_unit,
 )
 
@@ -249,30 +248,3 @@ def test_a_target_is_written_with_the_decimals_it_has(value, shown):
     # a target rounded to one decimal (5,51 as "5,5") let a paper table tick a missed year
     assert format_target(value) == shown
     assert parse_amount(shown) == value
-
-
-COLUMN = st.lists(st.floats(min_value=-1000, max_value=1000, allow_nan=False), max_size=30)
-
-
-@settings(max_examples=400, derandomize=True, deadline=None)
-@given(values=COLUMN, places=st.sampled_from([0, 1]))
-@example(values=[1.04, 1.04, 1.04], places=1)  # 1,0 + 1,0 + 1,0 under a total of 3,1
-@example(values=[-0.05, -0.05], places=1)
-def test_a_rounded_column_adds_up_to_its_rounded_total(values: list[float], places: int) -> None:
-    shown = rounded_column(values, places)
-    step = 10.0**-places
-    assert sum(shown) == pytest.approx(round_half_away(sum(values), places), abs=step / 1000)
-    for value, written in zip(values, shown, strict=True):
-        assert abs(written - value) < step * (1 + 1e-9)  # within one step of what it is
-        assert written == round_half_away(written, places)  # written with ``places`` decimals
-    one_by_one = [round_half_away(v, places) for v in values]
-    if sum(one_by_one) == pytest.approx(sum(shown), abs=step / 1000):
-        assert shown == one_by_one  # a column that adds up is rounded as always
-
-
-def test_a_column_is_mended_where_its_rounding_lost_most() -> None:
-    # 1,26 + 1,26 − 7,05 = −4,53: one by one 1,3 + 1,3 − 7,1 = −4,5, which is the total
-    assert rounded_column([1.26, 1.26, -7.05], 1) == [1.3, 1.3, -7.1]
-    # 0,43 + 0,44 + 0,33 = 1,2, one by one 0,4 + 0,4 + 0,3 = 1,1: the missing 0,1 goes to
-    # the amount its rounding cut most (0,44 by 0,04)
-    assert rounded_column([0.43, 0.44, 0.33], 1) == [0.4, 0.5, 0.3]

@@ -328,6 +328,7 @@ MESSAGES.update(
         "debrief.chart": "Råderum pr. år ({unit}, realiseret)",
         "debrief.sum_row.events": "Hændelser",
         "debrief.sum_row.total": "Råderum i alt",
+        "debrief.sum_row.rounding": "Beløbene er afrundet hver for sig, så der kan forekomme afrundingsdifferencer.",
         "debrief.proposals_head": "Forslag · realiseret pr. år ({unit})",
         "debrief.adopted_in": "vedtaget {year}",
         "debrief.no_questions": "De vedtagne forslag har ingen diskussionsspørgsmål.",

@@ -319,6 +319,7 @@ MESSAGES.update(
         "debrief.chart": "Råderum per year ({unit}, realised)",
         "debrief.sum_row.events": "Events",
         "debrief.sum_row.total": "Total råderum",
+        "debrief.sum_row.rounding": "Each amount is rounded for itself, so the columns may not add up exactly.",
         "debrief.proposals_head": "Proposal · realised per year ({unit})",
         "debrief.adopted_in": "adopted {year}",
         "debrief.no_questions": "The adopted proposals have no discussion questions.",

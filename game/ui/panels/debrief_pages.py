@@ -11,7 +11,7 @@ import pygame
 
 from game.engine import Adoption, GameState, Kind, Proposal, anchor, event_amount, realised
 from game.messages import catalogue
-from game.numbers import column_places, format_amount, quoted, rounded_column
+from game.numbers import column_places, format_amount, quoted, round_half_away
 from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
@@ -263,8 +263,11 @@ class _Columns:
 @dataclass(frozen=True)
 class ShownAmounts:
     """The amounts of "Vedtagne forslag" as the page writes them (in the deck's unit): each
-    year's column rounded so that its rows add up to its "Råderum i alt" (``rounded_column``;
-    rounded one by one, a column could miss its total by 0,1)."""
+    rounded for itself, as the year screen and the report round it, and the total the
+    råderum the result names. A column may then miss its total by a rounding difference, as
+    in any budget table; ``differs`` says so, and the page says it under the table (moving
+    amounts so that columns added up showed an actual 1,26 as 1,2, where the year screen
+    said 1,26 and the report 1,3)."""
 
     adopted: tuple[tuple[float | None, ...], ...]
     """Per adoption (in order of adoption), per year: None before the year it was adopted."""
@@ -274,13 +277,16 @@ class ShownAmounts:
     """The råderum per year: None for a year not played."""
     places: tuple[int, ...]
     """The decimals of each year's column (``column_places``)."""
+    differs: bool
+    """Whether a played year's rounded amounts add up to other than its rounded total."""
 
 
 def shown_amounts(state: GameState) -> ShownAmounts:
-    """The page's amounts, rounded column by column (``ShownAmounts``)."""
+    """The page's amounts, each rounded for itself (``ShownAmounts``)."""
     years = range(state.scenario.rounds)
     adopted: list[list[float | None]] = [[None for _ in years] for _ in state.adopted]
     events, totals, places = [], [], []
+    differs = False
     for i in years:
         rows = [k for k, a in enumerate(state.adopted) if a.round <= i]
         values = [sum(event_amount(state, e, i) for e in state.events)]
@@ -290,20 +296,27 @@ def shown_amounts(state: GameState) -> ShownAmounts:
             values.append(realised(proposal, adoption, i, anchor(proposal, state.scenario)))
         column = [*values, sum(values)]
         places.append(column_places(column))
-        shown = rounded_column(values, places[-1])
+        shown = [round_half_away(v, places[-1]) for v in values]
         events.append(shown[0])
         for k, amount in zip(rows, shown[1:]):
             adopted[k][i] = amount
-        totals.append(sum(shown) if i < len(state.results) else None)
-    return ShownAmounts(tuple(map(tuple, adopted)), tuple(events), tuple(totals), tuple(places))
+        played = i < len(state.results)
+        total = round_half_away(sum(values), places[-1])
+        totals.append(total if played else None)
+        differs = differs or (played and abs(sum(shown) - total) > 10 ** -(places[-1] + 2))
+    return ShownAmounts(
+        tuple(map(tuple, adopted)), tuple(events), tuple(totals), tuple(places), differs
+    )
 
 
 def sum_rows(state: GameState) -> tuple[str, ...]:
     """The rows under the adopted proposals: the events' amounts (when any event was drawn:
-    "Hændelser 0 0 0 0" said nothing), then the råderum per year."""
+    "Hændelser 0 0 0 0" said nothing), the råderum per year, and, when a column does not add
+    up to it by rounding, a line that says so ("rounding")."""
     years = range(state.scenario.rounds)
     drawn = any(event_amount(state, e, i) for e in state.events for i in years)
-    return ("events", "total") if drawn else ("total",)
+    rows = ("events", "total") if drawn else ("total",)
+    return (*rows, "rounding") if shown_amounts(state).differs else rows
 
 
 class ProposalsPage(ListPage):
@@ -387,7 +400,8 @@ class ProposalsPage(ListPage):
                 proposal = state.deck.proposal(adoption.card)
                 self._row(surface, c, proposal, adoption, y, years, amounts, row)
             y += height
-            over_total = len(sums) > 1 and row == sums[-2]  # a rule over the total
+            # a rule over the total
+            over_total = "events" in sums and row == sums[sums.index("total") - 1]
             line = theme.LINE if over_total else theme.FAINT
             pygame.draw.line(surface, line, (inner.x, y - g // 2), (inner.right, y - g // 2))
         if first < limit:  # more below (at the end of the list, nothing is said)
@@ -402,12 +416,18 @@ class ProposalsPage(ListPage):
         y: int,
         years: tuple[str, ...],
     ) -> None:
-        """The events' amounts per year ("events"), or the year's råderum ("total"): the
-        column over it adds up to it (the page's 2030 added up to 57,4, the result said 50,4,
+        """The events' amounts per year ("events"), the year's råderum ("total"), or that the
+        amounts are rounded for themselves ("rounding"): the column over the total adds up to
+        it but for rounding (the page's 2030 added up to 57,4, the result said 50,4,
         and the −7 of the events was on no page)."""
         app = self.app
         g = app.scale.gap
         inner, size, line_h = c.inner, c.size, c.line_h
+        if row == "rounding":
+            box = pygame.Rect(inner.x + size + g, y, inner.width - size - g, line_h)
+            style = BODY.sized(size).ink(theme.MUTED).lines(1).shrink()
+            app.text.draw(surface, app.t("debrief.sum_row.rounding"), box, style)
+            return
         total = row == "total"
         label = pygame.Rect(inner.x + size + g, y, c.title_w - size - g, line_h)
         style = BODY.sized(size).bold(total).lines(1)
