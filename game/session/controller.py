@@ -280,7 +280,9 @@ class GameController:
             self.notices = [n for n in self.notices if n.message.key != DRAFT_KEPT]
         return done
 
-    def _refuse_read_only(self) -> bool:
+    def refuse_read_only(self) -> bool:
+        """True (and a notice that says why and what to do) for a game open read-only: no
+        decision, no change of target."""
         if self.read_only:
             key = "save.read_only_refused_free" if self.viewed_free else "save.read_only_refused"
             if self.looking_at_paper:
@@ -348,7 +350,7 @@ class GameController:
         return Message.of(key)
 
     def _change(self, step: Callable[[History], History], done: Message | None = None) -> bool:
-        if self.history is None or self._refuse_read_only():
+        if self.history is None or self.refuse_read_only():
             return False
         try:
             self.history = step(self.history)

@@ -106,7 +106,7 @@ class BoardInput:
             actions = {
                 "end_year": self.end_year,
                 "events": self.open_events,
-                "target": lambda: self.app.push("target"),
+                "target": self.open_target,
                 "undo": self.app.undo,
                 "redo": self.app.redo,
                 "help": lambda: self.app.push("help"),
@@ -115,6 +115,12 @@ class BoardInput:
                 "as_copy": self.continue_in_copy,
             }
             actions[kind]()
+
+    def open_target(self) -> None:
+        """The "Skift mål" dialog – not for a game open read-only, which says why instead
+        (its dialog took a new target and closed without a change)."""
+        if not self.app.game.refuse_read_only():
+            self.app.push("target")
 
     def step_selection(self, step: int) -> None:
         """Select the next (``step`` 1) or the previous (−1) card still open on the table, round

@@ -473,3 +473,33 @@ def test_g_on_a_saved_game_says_where_it_is_saved(make_app, std_deck):
     assert f"Spillet gemmes af sig selv efter hver beslutning, i {app.game.save_path}" in (
         app.toast_texts()
     )
+
+
+def test_a_read_only_menu_offers_the_copy_and_not_a_target_it_cannot_change(make_app, std_deck):
+    # "Skift mål" in a game open read-only: the dialog closed on Enter and the target stayed
+    # as it was, without a word; the menu now offers what the banner offers
+    from game.ui.scenes.overlays import MenuScene
+
+    app = make_app(std_deck, size=(1366, 768))
+    path = open_held_save(app, std_deck, 0)  # "Se spillet (skrivebeskyttet)"
+    assert app.game.read_only
+    key(app, pygame.K_ESCAPE)
+    menu = app.top
+    assert isinstance(menu, MenuScene)
+    labels = [label for label, _ in menu.buttons]
+    assert "Skift mål" not in labels and "Fortsæt i en kopi" in labels, labels
+    click(app, menu.layout().buttons[labels.index("Fortsæt i en kopi")].center)
+    assert isinstance(app.top, BoardScene) and not app.game.read_only
+    assert app.game.save_path.parent == path.parent and app.game.save_path != path
+
+
+def test_clicking_the_target_of_a_read_only_game_says_why_it_cannot_change(make_app, std_deck):
+    # the chart's title opens "Skift mål" on a game of one's own; on one open read-only the
+    # dialog took a new target and closed without a change or a word
+    app = make_app(std_deck, size=(1366, 768))
+    open_held_save(app, std_deck, 0)
+    board = app.top
+    board.activate("target")
+    app.step(0.02)
+    assert app.top is board
+    assert any("skrivebeskyttet" in text.lower() for text in app.toast_texts()), app.toast_texts()

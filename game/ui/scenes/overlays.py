@@ -361,6 +361,11 @@ class MenuScene(DialogScene):
         ]
         if app.game.looking_at_paper:  # its sheet is what can be corrected
             buttons = [buttons[0], (app.t("menu.edit_paper"), self.edit_paper), buttons[2]]
+        elif app.game.read_only and app.game.viewing is not None:
+            # a game open read-only has no target to change (the dialog closed and nothing
+            # changed): what the banner offers is what can be done
+            key = "save.continue_here" if app.game.viewed_free else "save.as_copy"
+            buttons.append((app.t(key), self.as_copy))
         elif app.game.history is not None and not app.game.state.finished:
             buttons.append((app.t("menu.target"), self.change_target))
         if app.game.unsaved() is not None:
@@ -409,6 +414,13 @@ class MenuScene(DialogScene):
         """Back to the start screen; asked first while decisions are not saved."""
         self.close()
         self.app.leave_game("new")
+
+    def as_copy(self) -> None:
+        """A game open read-only: play on in a copy, as the banner's button does."""
+        self.close()
+        board = self.app.find("board")
+        if board is not None:
+            board.continue_in_copy()
 
     def change_target(self) -> None:
         """The "change target" dialog (in place of the menu)."""
