@@ -65,6 +65,9 @@ class Diagnosis:
     capacity_short_rounds: int
     construction_short: int
     """The same for the anlægsramme."""
+    lucky: int = 0
+    """Lost games the strategy itself won: the best plan in hindsight counts on the cards'
+    expected amounts, the strategy drew better ones (a deck of uncertain cards)."""
 
     def capacity_for(self, share: float) -> tuple[int, int] | None:
         """The least capacity with which the best plan in hindsight wins at least ``share``
@@ -267,6 +270,7 @@ def diagnose(
         capacity_short=sum(r.capacity_short > 0 for r in records),
         capacity_short_rounds=sum(r.capacity_short for r in records),
         construction_short=sum(r.construction_short > 0 for r in records),
+        lucky=sum(r.won and r.problem is not None and not r.hindsight_won for r in records),
     )
 
 
