@@ -145,6 +145,9 @@ class TableResult:
     shown: str = ""
     """The save as the comparison names it: its name, or "laptop5/spil.json" when another
     save of the comparison has the same name (``distinct_names``); "" for its name."""
+    copy: bool = False
+    """A game continued in a copy whose original is also in the comparison (both played on
+    after they parted): "Bord A (kopi)", as the start screen lists it."""
 
     @property
     def file(self) -> str:
@@ -182,14 +185,17 @@ class TableResult:
         return self.table is not None
 
     def label(self, lang: str = "da") -> str:
-        """What the page calls the table: "Bord 4", "Bord 6 (2)", "Bord 3 (papir)", and the
-        second paper table of a name "Bord 6 (2, papir)", not "Bord 6 (2) (papir)"."""
+        """What the page calls the table: "Bord 4", "Bord 6 (2)", "Bord 3 (papir)", "Bord A
+        (kopi)", and the second paper table of a name "Bord 6 (2, papir)", not "Bord 6 (2)
+        (papir)"."""
         words = catalogue(lang)
         marks = [str(self.number)] if self.name and self.number > 1 else []
         marker = words.t("paper.marker")
         # a host who wrote "Bord 6 (papir)" got "Bord 6 (papir) (papir)"
         if self.paper and marker.casefold() not in self.name.casefold():
             marks.append(marker)
+        if self.copy:
+            marks.append(words.t("start.copy_marker"))
         label = self.name or f"{words.t('report.compare.table')} {self.number}"
         return f"{label} ({', '.join(marks)})" if marks else label
 
@@ -479,7 +485,8 @@ def numbered(tables: Sequence[TableResult], taken: set[str] | None = None) -> li
     A table without a name gets the lowest N for which "Bord N" (or "Table N") is no other
     table's name, so it never takes a paper table's name. Tables that share a name (perhaps
     one table entered twice) are numbered 1, 2, … among themselves; a paper table and a
-    screen table of one name are not (the paper table's label says "(papir)").
+    screen table of one name are not (the paper table's label says "(papir)"), nor a game
+    and the copy it was continued in ("(kopi)").
 
     ``taken`` are names already in use elsewhere in the comparison (casefolded: every table's
     own name, and the "Bord N" given to unnamed tables of earlier groups); the names given
@@ -488,13 +495,13 @@ def numbered(tables: Sequence[TableResult], taken: set[str] | None = None) -> li
     taken = set(names) if taken is None else taken
     taken.update(names)
     words = {catalogue(lang).t("report.compare.table").casefold() for lang in ("da", "en")}
-    seen: dict[tuple[str, bool], int] = {}
+    seen: dict[tuple[str, bool, bool], int] = {}
     found: list[TableResult] = []
     number = 0
     for tab, name in zip(tables, names):
         if name:
             # "Bord 3 (papir)" and the screen's "Bord 3" are told apart by the marker already
-            key = (name, tab.paper)
+            key = (name, tab.paper, tab.copy)
             seen[key] = seen.get(key, 0) + 1
             found.append(replace(tab, number=seen[key]))
             continue
@@ -508,10 +515,10 @@ def numbered(tables: Sequence[TableResult], taken: set[str] | None = None) -> li
 
 def same_names(tables: Sequence[TableResult]) -> list[tuple[str, tuple[Path, ...]]]:
     """The names more than one table carries, each with the files that carry it."""
-    by_name: dict[str, list[TableResult]] = {}
+    by_name: dict[tuple[str, bool], list[TableResult]] = {}
     for tab in tables:
-        if tab.name:
-            by_name.setdefault(tab.name.casefold(), []).append(tab)
+        if tab.name:  # a game and the copy it went on in are told apart by "(kopi)"
+            by_name.setdefault((tab.name.casefold(), tab.copy), []).append(tab)
     return [
         (same[0].name, tuple(t.path for t in same)) for same in by_name.values() if len(same) > 1
     ]
@@ -535,7 +542,8 @@ def same_name_lines(group: ComparisonGroup, lang: str) -> list[str]:
 def _group(saves: list[SavedGame], taken: set[str], names: Mapping[Path, str]) -> ComparisonGroup:
     deck = saves[0].deck
     scenario = saves[0].history.current.scenario
-    found = [replace(_table(s), shown=names.get(s.path, "")) for s in saves]
+    ids = {s.game_id for s in saves}
+    found = [replace(_table(s), shown=names.get(s.path, ""), copy=s.copy_of in ids) for s in saves]
     tables = tuple(numbered(found, taken))
     uses = []
     for pid in scenario.proposals:

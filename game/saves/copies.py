@@ -5,12 +5,13 @@ A cloud drive makes copies of a save that was changed in two places (``spil-…-
 facilitator copies folders by hand. A comparison must count each table's game once, so games
 are recognised by their content, never by their file names: the game id stored in every save
 (for older saves one derived from creation time, seed, deck and scenario), and a copy made with
-"continue as a copy" is the same table as its original. Among the files of one game the one
-with the longest log counts, unless another file took its last decisions back (they are on
-that file's redo list: ``_counted``); the others are named in a ``SameGame`` notice,
-saying whether each is an identical copy, an older state of the same game (its log is a
-beginning of the counted one), a copy holding decisions since taken back, or a copy that
-went its own way after some decision.
+"continue as a copy" is the same table as its original – unless both took decisions after they
+parted: then two windows played on, and they are two tables (``_both_played_on``). Among the
+files of one game the one with the longest log counts, unless another file took its last
+decisions back (they are on that file's redo list: ``_counted``); the others are named in a
+``SameGame`` notice, saying whether each is an identical copy, an older state of the same
+game (its log is a beginning of the counted one), a copy holding decisions since taken back,
+or a copy that went its own way after some decision.
 
 The start screen's list of saved games (``game.saves.listing``) folds the copies of a game the
 same way, but only files with the same game id: a game continued "as a copy" in another window
@@ -117,7 +118,11 @@ def _clusters(saves: Sequence[SavedGame], *, follow_copies: bool = True) -> list
             by_id[saved.game_id] = index
     for index, saved in enumerate(saves):
         original = by_id.get(saved.copy_of or "") if follow_copies else None
-        if original is not None and _same_start(saves[original], saved):
+        if (
+            original is not None
+            and _same_start(saves[original], saved)
+            and not _both_played_on(saves[original], saved)
+        ):
             parent[root(index)] = root(original)
     sheets: dict[tuple[object, ...], int] = {}
     for index, saved in enumerate(saves):
@@ -153,6 +158,14 @@ def _paper_sheet(saved: SavedGame) -> tuple[object, ...] | None:
         tuple(sorted(saved.paper.events)),
         tuple(sorted(saved.paper.factors)),
     )
+
+
+def _both_played_on(original: SavedGame, copy: SavedGame) -> bool:
+    """Whether a game continued in a copy and its original both took decisions after they
+    parted: two windows played on, so the comparison counts two tables (as the start screen
+    lists two games), not one of them with a word to move a file that is still being played.
+    A copy whose original stopped, or one left behind, is the same table."""
+    return _first_difference(original.history.actions, copy.history.actions) is not None
 
 
 def _same_start(a: SavedGame, b: SavedGame) -> bool:

@@ -168,6 +168,26 @@ def test_continued_as_a_copy_is_the_same_table(three_tables, mini_deck):
     }
 
 
+def test_a_game_and_its_copy_that_both_played_on_are_two_tables(three_tables, mini_deck):
+    # a host's trial: a window played on in a copy while the first window played on too; the
+    # start screen listed "Bord A" and "Bord A (kopi)", the comparison counted one of them
+    # (the one that had clicked more) and told the host to move the other – still in play –
+    # out of the folder
+    original = three_tables / "bord1.json"
+    copy = copy_save(original)
+    for path, pick in ((copy, 0), (original, 1)):
+        saved = read_save(path)
+        moves = legal_actions(saved.history.current)
+        write_save(path, mini_deck, saved.settings, saved.history.do(moves[pick]))
+    comparison = compare_saves([three_tables])
+    group = comparison[0]
+    assert len(group.tables) == 4
+    copies = [t for t in group.tables if t.copy]
+    assert [t.path for t in copies] == [copy]
+    assert copies[0].label("da").endswith("(kopi)")
+    assert not comparison.copies and not group.same_names
+
+
 def test_the_html_and_the_command_line_count_three_tables(three_tables, tmp_path, capsys):
     shutil.copyfile(three_tables / "bord1.json", three_tables / "bord1-LAPTOP-K7F2Q.json")
     comparison = compare_saves([three_tables])
