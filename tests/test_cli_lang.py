@@ -168,6 +168,24 @@ def test_a_damaged_save_to_resume_is_explained_in_english(capsys, tmp_path):
     assert not DANISH_LETTERS.search(out), out
 
 
+def test_play_speaks_the_language_the_window_was_last_switched_to(capsys, tmp_path):
+    # a window switched to English; "raaderum play --resume" of a save open elsewhere then
+    # answered in Danish, although --help says play takes the window's last language
+    from game.saves.preferences import Preferences, preferences_path, write_preferences
+
+    assert write_preferences(preferences_path(), Preferences(lang="en"))
+    save = tmp_path / "spil.json"
+    save.write_text('{"format": "raaderum-save", "version": 2, "actions": 3}', encoding="utf-8")
+    status, out = _run(capsys, "play", "--resume", str(save), "--save-dir", str(tmp_path))
+    assert status == 2
+    assert out.startswith(f"raaderum play: {save}: ")
+    assert not DANISH_LETTERS.search(out), out
+    status, out = _run(
+        capsys, "play", "--lang", "da", "--resume", str(save), "--save-dir", str(tmp_path)
+    )
+    assert status == 2 and "feltet 'created' mangler" in out, out  # a --lang given wins
+
+
 def test_a_usage_error_is_in_english_with_lang_en(capsys, tmp_path):
     with pytest.raises(SystemExit) as stop:
         main(["--lang", "en", "play", "--size", "12"])

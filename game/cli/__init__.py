@@ -56,13 +56,21 @@ _DANISH_DEFAULT = ("play", "screenshot", "compare")
 
 
 def _settle_lang(args: argparse.Namespace) -> None:
-    """A command's ``--lang``: its own value, else the top-level ``--lang``, else its default."""
+    """A command's ``--lang``: its own value, else the top-level ``--lang``, else its default
+    (for ``play``, the language the window was last switched to)."""
     if not hasattr(args, "lang"):
         return
     if args.lang is None:
         args.lang = getattr(args, "top_lang", None)
     args.lang_given = args.lang is not None  # asked for, not a default: it wins over a save's
-    if args.lang is None and args.command in _DANISH_DEFAULT:
+    if args.lang is None and args.command == "play":
+        # the window speaks the language it was last switched to, and so do the lines
+        # printed before it opens ("spillet er allerede åbent …" came in Danish to a window
+        # switched to English)
+        from game.saves.preferences import preferences_path, read_preferences
+
+        args.lang = read_preferences(preferences_path()).lang
+    elif args.lang is None and args.command in _DANISH_DEFAULT:
         args.lang = "da"
 
 
