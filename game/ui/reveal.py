@@ -4,7 +4,7 @@ became known, next year's events), and how its lists are drawn."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -303,8 +303,13 @@ def lines_text(lines: list[Line], *, texts: bool = True) -> str:
     )
 
 
-def chart_values(state: GameState) -> list[float]:
+def chart_values(state: GameState, *, new_events: bool = True) -> list[float]:
     """Råderum per year as the chart shows it: final results for closed years, what the group
-    planned on (unrevealed factors at face value) for the open ones."""
+    planned on (unrevealed factors at face value) for the open ones; without ``new_events``,
+    the open years as they stood before the events drawn for the new round (the year screen
+    shows those events before the chart counts them)."""
+    if not new_events:
+        earlier = tuple(e for e in state.events if e.round < state.round)
+        state = replace(state, events=earlier)
     planned = raaderum(state, visible=True)
     return [r.raaderum for r in state.results] + list(planned[len(state.results) :])

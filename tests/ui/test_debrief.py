@@ -333,6 +333,47 @@ def test_l_on_the_year_screen_reads_the_next_years_events_that_were_cut(
     small.scenes.clear()
 
 
+def test_the_years_ahead_take_in_the_new_events_as_their_list_appears(
+    app: App, deck: Deck, monkeypatch
+) -> None:
+    # a facilitator: the reveal showed 2028 at 6 and 2030 at 33,5 straight away (7 and 35,5 on
+    # the board), and the list that explains it, "Nye hændelser i 2028", came only after
+    from game.engine import raaderum
+    from game.ui.reveal import chart_values
+    from game.ui.scenes import year as year_module
+
+    def without_new_events(state: GameState) -> list[float]:
+        earlier = tuple(e for e in state.events if e.round < state.round)
+        return list(raaderum(dataclasses.replace(state, events=earlier), visible=True))
+
+    drawn: list[list[float]] = []
+    original = year_module.charts.draw_year_chart
+
+    def spy(surface, rect, years, targets, values, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append(list(values))
+        return original(surface, rect, years, targets, values, **kwargs)
+
+    monkeypatch.setattr(year_module.charts, "draw_year_chart", spy)
+    for seed in range(40):
+        state = new_game(deck, "standard", seed)
+        history = History.start(state).do(EndYear())
+        before, after = state, history.current
+        if chart_values(after)[1:] != without_new_events(after)[1:]:
+            break
+    else:
+        raise AssertionError("no first year whose new events move the years ahead")
+    app.game.history = history
+    app.push(Scene(app))
+    scene = YearScene(app, before, after)
+    app.push(scene)
+    app.step(0.016)  # the first frame: the year's result grows, no list is out yet
+    ahead = slice(1, None)
+    assert drawn[-1][ahead] == without_new_events(after)[ahead]
+    post_key(pygame.K_SPACE)  # the whole reveal: the new events are listed and counted
+    app.step(0.016)
+    assert drawn[-1][ahead] == chart_values(after)[ahead]
+
+
 def test_year_scene_ctrl_z_takes_the_end_of_year_back(app: App, deck: Deck) -> None:
     before, after = year_setup(app, deck, last=False)
     base = Scene(app)

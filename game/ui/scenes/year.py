@@ -35,6 +35,9 @@ CONFIRM_KEYS = (
 """Keys that leave the reveal once it has been shown (Page Down and → from a presenter
 remote: the facilitator moves on from the back of the room)."""
 STEP_SECONDS = 0.45
+NEW_EVENTS_STEP = 3
+"""The part of the reveal that lists the events drawn for the next year (after this year's
+events and the uncertain proposals' outcomes)."""
 """Length of one reveal animation (the issue allows at most 0.5 s)."""
 
 
@@ -271,6 +274,14 @@ class YearScene(HoldsTimer):
             )
         state = self.after
         values = chart_values(state)
+        # the years ahead take in the new round's events as their list appears (the bars of
+        # 2028 and 2030 dropped at once, and the room asked why before "Nye hændelser i 2028"
+        # came up to say it)
+        counted = self.progress(NEW_EVENTS_STEP)
+        if counted < 1:
+            before = chart_values(state, new_events=False)
+            for year in range(reveal.index + 1, len(values)):
+                values[year] = before[year] + (values[year] - before[year]) * counted
         values[reveal.index] *= grow
         closed = len(state.results) if grow >= 1 else reveal.index
         met = [r.met for r in state.results]
