@@ -19,7 +19,9 @@ thousands, ``1,200`` is 1200 and ``47,5`` is 47.5. Anything that is not one clea
 (``1,2,3``, ``1.2.3``, ``12.34,5``, ``1e3``, ``0x10``, ``5 %``, ``nan``) is refused with an
 ``AmountError`` that says how to write it. Signs: ``+``, ``-``, the minus sign ``−`` (which
 ``format_amount`` writes), the en dash ``–`` (which word processors make of a minus) and
-the division sign ``÷``, a Danish accountant's minus (``÷2`` is −2).
+the division sign ``÷``, a Danish accountant's minus (``÷2`` is −2). A dash after a comma
+at the end (``1.250,-``, ``1.250,–``) is the Danish way of writing whole kroner – no øre – and
+never a sign: ``1.250,-`` is 1250 and ``-2.000,-`` is −2000.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ _SMALL_DECIMALS = 3
 _SPACES = " \u00a0\u202f\u2009\u2007"
 _MINUS = "-\u2212\u2013\u00f7"
 _DIGITS = "0123456789"
+_WHOLE_KRONER = re.compile(r"(?<=\d),[-\u2212\u2013\u2014]{1,2}$")
+"""",-" (or ",–") after the last digit: whole kroner, no øre ("1.250,-"); never a sign."""
 
 
 class AmountError(ValueError):
@@ -273,7 +277,7 @@ def parse_amount(text: str, lang: str = "da") -> float:
     stripped = text.strip()
     if not stripped:
         raise _refuse(text, lang, "empty")
-    body = stripped
+    body = whole_kroner(stripped)
     negative = False
     if body[0] in _MINUS or body[0] == "+":
         negative = body[0] in _MINUS
@@ -298,6 +302,12 @@ def parse_amount(text: str, lang: str = "da") -> float:
     if not math.isfinite(value):
         raise _refuse(text, lang, "too_big")
     return -value if negative and value else value
+
+
+def whole_kroner(text: str) -> str:
+    """``text`` without the ",-" (or ",–") that marks whole kroner after its last digit
+    ("1.250,-" → "1.250"); any other text as it is."""
+    return _WHOLE_KRONER.sub("", text.strip())
 
 
 def _digits(body: str, lang: str) -> str | None:

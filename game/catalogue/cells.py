@@ -289,7 +289,8 @@ def number(name: str, value: Any) -> float:
         raise CellError("catalogue.cell.lost_minus", name=name, text=shortened(text))
     bracketed = re.fullmatch(r"\(\s*([^()]+?)\s*\)", text.strip())
     # "1.500-": the minus after the number, as SAP-based budget systems (KMD Opus) export it
-    trailing = re.fullmatch(r"(\d[\d.,\s]*?)\s*[-−–]", text.strip())
+    # (said at the cell: ``minus_after``); "1.500,-" is whole kroner, read by parse_amount
+    trailing = _MINUS_AFTER.fullmatch(text.strip())
     try:
         if bracketed:  # the accountant's negative: (1,2) is −1,2
             return -parse_amount(bracketed.group(1), "da")
@@ -298,6 +299,31 @@ def number(name: str, value: Any) -> float:
         return parse_amount(text, "da")
     except AmountError as error:
         raise CellError("catalogue.cell.number", name=name, reason=_amount_reason(error)) from None
+
+
+_MINUS_AFTER = re.compile(r"(\d(?:[\d.,\s]*\d)?)\s*[-−–]")
+"""A number with a minus after its last digit ("1.500-", "2 -"), as SAP-based budget systems
+export a negative amount. Not "1.500,-": a dash after a comma is whole kroner, never a sign."""
+
+
+def minus_after(cell: Cell) -> list[str]:
+    """The parts of a text cell that are read as negative because of a minus after the number
+    ("1.250-" in a cell, or in a list of targets "1.000-; 2.000-"), other than zero; [] for
+    any other cell. The import names each such cell: the sign is never taken silently."""
+    if not isinstance(cell.value, str):
+        return []
+    found = []
+    for part in _parts(cell.value):
+        text, _ = split_unit(part)
+        matched = _MINUS_AFTER.fullmatch(text.strip())
+        if matched is None:
+            continue
+        try:
+            if parse_amount(matched.group(1), "da"):
+                found.append(part)
+        except AmountError:
+            continue
+    return found
 
 
 def _amount_reason(error: AmountError) -> ByLanguage:

@@ -17,6 +17,7 @@ from game.catalogue.cells import (
     CellError,
     column_letter,
     column_number,
+    minus_after,
     read,
     shortened,
     written_units,
@@ -576,6 +577,24 @@ def _card(
             reading.reported.add((sheet.name, row, spec.field))
             bad_amount = bad_amount or spec.reader == "effect"
             continue
+        if spec.reader in _NUMBER_READERS and minus_after(cell):
+            # "1.250-" (a minus after the number, as an accounting system exports it) is read
+            # as negative, but never silently: a stray dash would turn a cost into a gain
+            read_as = _read_as(value)
+            shown = (
+                ByLanguage.of(
+                    **{
+                        lang: f"{read_as.get(lang)} {unit_in_words(reading.unit).get(lang)}"
+                        for lang in LANGUAGES
+                    }
+                )
+                if spec.is_amount
+                else read_as
+            )
+            said = Message.of(
+                "catalogue.minus_after", text=shortened(str(cell.value).strip()), read=shown
+            )
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         written = written_units(cell) if spec.is_amount else []
         if any(unit_scale(unit) != unit_scale(reading.unit) for unit in written):
             reading.converted.append((sheet, cell, value))
@@ -604,6 +623,10 @@ def _card(
     # start-up cost and a phased saving its phase-in. A card tied to fixed years says so in
     # its own 'fra budgetår'.
     return card
+
+
+_NUMBER_READERS = frozenset({"effect", "number", "numbers", "whole", "service", "share"})
+"""The readers that read a cell as a number (``cells.number``), a minus after it included."""
 
 
 def _spaced(part: object) -> bool:

@@ -1,0 +1,73 @@
+"""A budget office's trial of ``raaderum import``: whole kroner written "1.250,-", headings
+the import did not know, subtotal rows named only by their committee, and an amount in
+kroner among thousands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.content import load_deck
+from tests.catalogue.conftest import ABOUT, SCENARIOS, run_import, sheets, write_book
+
+
+def _in_thousands() -> list[list[object]]:
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", "t. kr."]
+    return about
+
+
+def _catalogue(rows: list[list[Any]]) -> dict[str, list[list[Any]]]:
+    scenarios = [list(row) for row in SCENARIOS]
+    scenarios[1][3] = "500; 1.000; 2.000"
+    return sheets(proposals=rows, about=_in_thousands(), scenarios=scenarios)
+
+
+HEADERS = ["id", "slags", "titel", "område", "år 1", "år 2", "år 3"]
+
+
+def test_a_dash_after_the_comma_is_whole_kroner_never_a_sign(capsys, tmp_path):
+    # Before: "1.250,-" was read as −1.250 without a word, "-2.000,-" stopped the import
+    # ("indeholder andet end tallet"), and the import advised 'besparelser negative'.
+    rows = [
+        HEADERS,
+        ["S1", "besparelse", "Forslag S1", "Ældre", "1.250,-", "1.250,-", "1.250,–"],
+        ["S2", "besparelse", "Forslag S2", "Ældre", "800,-", "1.600,-", "2.400,-"],
+        ["I1", "investering", "Forslag I1", "Ældre", "-2.000,-", "500,-", "3.000,-"],
+        ["E1", "effektivisering", "Forslag E1", "Ældre", 0, "500,-", "1.000,-"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue(rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "indeholder andet end tallet" not in text and "fortegn" not in text, text
+    deck = load_deck(tmp_path / "dæk")
+    assert list(deck.proposal("S1").effect[:3]) == [1250, 1250, 1250]
+    assert list(deck.proposal("S2").effect[:3]) == [800, 1600, 2400]
+    assert list(deck.proposal("I1").effect[:3]) == [-2000, 500, 3000]
+    assert "minus efter tallet" not in text, text
+
+
+def test_a_minus_after_the_number_is_read_as_minus_and_named_at_its_cell(capsys, tmp_path):
+    # Before: "1.250-" became −1.250 silently.
+    rows = [
+        HEADERS,
+        ["S1", "besparelse", "Forslag S1", "Ældre", "1.250-", 1300, 1300],
+        ["S2", "besparelse", "Forslag S2", "Ældre", 800, 1600, 2400],
+        ["E1", "effektivisering", "Forslag E1", "Ældre", 0, 500, 1000],
+        ["I1", "investering", "Forslag I1", "Ældre", -2000, 500, 3000],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue(rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E2: bemærk: '1.250-' har minus efter tallet, som et udtræk fra "
+        "økonomisystemet skriver det, og er læst som −1.250 t. kr."
+    ) in text, text
+    assert load_deck(tmp_path / "dæk").proposal("S1").effect[0] == -1250
+
+
+def test_parse_amount_reads_whole_kroner_in_any_text():
+    from game.numbers import parse_amount
+
+    assert parse_amount("1.250,-") == 1250
+    assert parse_amount("-2.000,-") == -2000
+    assert parse_amount("1250,–") == 1250
