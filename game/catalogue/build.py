@@ -490,6 +490,22 @@ def _what_a_budget_office_gets_wrong(
     ]
     left_out = [[name for name in _KIND_DEFAULTED if card.get(name) is None] for card in written]
     fields = [name for name in _KIND_DEFAULTED if any(name in m for m in left_out)]
+    for name in [n for n in fields if (PROPOSALS, n) in reading.resembling]:
+        # the sheet filled the field in, in a column the import skipped ("Konsekvens for
+        # service"): said of that column, not as cells left empty
+        ref, text = reading.resembling[(PROPOSALS, name)]
+        lacking = [i for i, m in enumerate(left_out) if name in m]
+        ids = [str(written[i].get("id") or f"#{i + 1}") for i in lacking]
+        warn(
+            reading.catalogue.sheets[PROPOSALS].where(ref),
+            "catalogue.kind_defaults_skipped",
+            count=len(lacking),
+            ids=_some(ids),
+            field=label(PROPOSALS, name),
+            text=text,
+        )
+        fields.remove(name)
+        left_out = [[n for n in m if n != name] for m in left_out]
     if fields:
         # named, at the first of them: "5 forslag har ikke udfyldt …" left the office to
         # find Æ-1, Æ-2, S-3, D-1 and K-1 itself (and a CSV import filed it under the wrong file)

@@ -472,14 +472,27 @@ ALIASES: dict[str, dict[str, str]] = {
         "forslagsnr.": "id",
         "forslagsnr": "id",
         "forslagsnummer": "id",
+        "løbenr.": "id",
+        "løbenr": "id",
+        "løbenummer": "id",
         "type": "kind",
         "forslagstype": "kind",
+        "forslagets type": "kind",
+        "kategori": "kind",
+        "art": "kind",
         "udvalg": "area",
         "fagudvalg": "area",
         "politikområde": "area",
+        "sektor": "area",
+        # the area a proposal belongs to, not its consequence for the service
+        "serviceområde": "area",
         "forslag": "title",
         "forslagets titel": "title",
+        "forslagets navn": "title",
+        "forslagstitel": "title",
+        "titel på forslag": "title",
         "titel på forslaget": "title",
+        "navn": "title",
         "overskrift": "title",
         "beskrivelse": "text",
         "bemærkning": "text",
@@ -489,6 +502,9 @@ ALIASES: dict[str, dict[str, str]] = {
         "serviceniveau": "service",
         "serviceændring": "service",
         "ændring i serviceniveau": "service",
+        "konsekvens for service": "service",
+        "konsekvens for serviceniveau": "service",
+        "servicekonsekvens": "service",
         # an English-speaking office's own headings
         **_ENGLISH_CARD_HEADINGS,
         "proposal": "title",
@@ -542,7 +558,14 @@ def header_key(header: Any) -> str:
         number = int(found.group(1) or found.group(2))
         if 1 <= number <= MAX_EFFECT_YEARS:
             return f"år {number}"
-    return text
+    # a note in brackets after the name is no part of it: "Serviceniveau (-5 til 5)",
+    # "usikkerhed (%)" (a year's "2027 (1.000 kr.)" is read by its year, ``heading_year``)
+    bare = _NOTE_AFTER.sub("", text)
+    return bare if bare and not bare[-1].isdigit() else text
+
+
+_NOTE_AFTER = re.compile(r"\s*\([^()]*\)$")
+"""A note in brackets at the end of a heading."""
 
 
 def looks_like_amount_heading(header: Any) -> bool:

@@ -23,15 +23,20 @@ from game.numbers import is_known_unit
 TITLE_ROWS = 10
 """How far down a sheet the row of headings is looked for (above it: a title, a note)."""
 
-_BUDGET_WORD = r"(?:budgetår|budget|bf|bo\s*\d?|b|overslagsår|overslag|år|regnskab|r)"
+_BUDGET_WORD = (
+    r"(?:budgetår|budgetforslag|budgetoverslag|budget|beløb|bf|bo\s*\d?|b|overslagsår|overslag"
+    r"|oå\s*\d?|år|regnskab|r)"
+)
 """The words a budget table writes before or after a year: "Budget", "BF" (budgetforslag),
 "BO"/"BO1" (budgetoverslag), "Overslagsår", "B"."""
 _YEAR_HEADING = re.compile(
     rf"(?:{_BUDGET_WORD}\s*)?((?:19|20)\d\d)\s*"
-    rf"(?:\*+|\([^()]{{1,12}}\)|ff\.?|[-–]|{_BUDGET_WORD}|{_BUDGET_WORD}\s*\([^()]{{1,12}}\))?"
+    rf"(?:\*+|\([^()]{{1,12}}\)|ff\.?|[-–]|{_BUDGET_WORD}|{_BUDGET_WORD}\s*\([^()]{{1,12}}\)"
+    r"|(?:i\s+)?(?:t\.?\s*kr|tkr|mio\.?\s*kr|1\.?000\s*kr)\.?)?"
 )
 """A heading that names a budget year: "2027", "2027*", "2027 (B)", "Budget 2027", "BO 2028",
-"BO1 2028", "BF 2027", "B2027", "2027 B", "2028 BO", "2030 ff.", "2030-"."""
+"BO1 2028", "BF 2027", "B2027", "2027 B", "2028 BO", "2030 ff.", "2030-", "Beløb 2027",
+"Budgetforslag 2027", "OÅ 2028", "2027 t.kr."."""
 _OVERSLAG_NUMBER = re.compile(r"(?:bo|overslagsår|overslag)\s*(\d)")
 """A heading that numbers an overslagsår without its year: "BO1", "Overslagsår 2" (the years
 after the budget year, counted from a column headed by that year)."""

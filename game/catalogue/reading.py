@@ -76,6 +76,10 @@ class Reading:
     not read at all, the ids named elsewhere that could not be checked (one line says so)."""
     kinds_hidden: dict[str, list[str]] = field(default_factory=dict)
     """Scenario → the kinds it lacks only because their proposals stand on hidden rows."""
+    resembling: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    """(sheet, field) → the cell and text of a skipped heading that looks like that field's
+    column ("Konsekvens for service"), so that a summary of the field's empty cells names
+    the skipped column instead of calling the cells empty."""
     years_misplaced: bool = False
     """True when the year columns start before the scenarios' first year: the amounts are read
     one year off, so the sign checks' advice (which the shift causes) is not given."""

@@ -1003,9 +1003,44 @@ def unknown_heading(
     if close:
         reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
         return close[0]
-    said = Message.of("catalogue.skipped", text=shortened(text), what=what)
+    like = resembles(sheet, cell) if sheet.name in (PROPOSALS, EVENTS) else None
+    if like is not None:
+        # "Konsekvens for service": skipped, but said as the column it looks like, and how
+        # to make it read (a later summary of the field names this column, too)
+        reading.resembling[(sheet.name, like.field)] = (cell.ref, shortened(text))
+        said = Message.of(
+            "catalogue.skipped_resembles", text=shortened(text), what=what, header=like.header
+        )
+    else:
+        said = Message.of("catalogue.skipped", text=shortened(text), what=what)
     reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return None
+
+
+def resembles(sheet: Sheet, cell: Cell) -> Column | None:
+    """The one column of ``sheet`` whose name (or a known word for it, ``lookup``) a heading
+    the import does not know holds as a word of its own ("Konsekvens for service" holds
+    'service'), when no other heading of the row is read as that column; else None. Not a
+    compound: "Serviceområde" speaks of the area, not of the service."""
+    text = normal(cell.value)
+    names = lookup(sheet.name)
+    found: dict[str, Column] = {}
+    for name, spec in names.items():
+        if spec.reader == "effect" or len(name) < 2:
+            continue
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            found[spec.field] = spec
+    if len(found) != 1:
+        return None
+    (spec,) = found.values()
+    for other in sheet.row_cells(cell.row).values():
+        if (
+            other is not cell
+            and other.formula is None
+            and names.get(header_key(other.value)) is spec
+        ):
+            return None
+    return spec
 
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)?\d\d)\b")

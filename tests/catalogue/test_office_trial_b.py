@@ -6,8 +6,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from game.content import load_deck
-from tests.catalogue.conftest import ABOUT, SCENARIOS, run_import, sheets, write_book
+from tests.catalogue.conftest import (
+    ABOUT,
+    SCENARIOS,
+    run_import,
+    sheets,
+    write_book,
+)
 
 
 def _in_thousands() -> list[list[object]]:
@@ -71,3 +79,83 @@ def test_parse_amount_reads_whole_kroner_in_any_text():
     assert parse_amount("1.250,-") == 1250
     assert parse_amount("-2.000,-") == -2000
     assert parse_amount("1250,–") == 1250
+
+
+_ROWS = [
+    ["S1", "besparelse", "Forslag S1", "Ældre", 800, 1600, 2400, -1],
+    ["S2", "besparelse", "Forslag S2", "Ældre", 800, 1600, 2400, 0],
+    ["E1", "effektivisering", "Forslag E1", "Ældre", 0, 500, 1000, 0],
+    ["I1", "investering", "Forslag I1", "Ældre", -2000, 500, 3000, 2],
+]
+
+
+@pytest.mark.parametrize(
+    ("column", "heading"),
+    [
+        (0, "Løbenr."),
+        (1, "Kategori"),
+        (1, "Art"),
+        (1, "Forslagets type"),
+        (2, "Forslagets navn"),
+        (2, "Navn"),
+        (2, "Forslagstitel"),
+        (2, "Titel på forslag"),
+        (3, "Sektor"),
+        (3, "Serviceområde"),
+        (7, "Konsekvens for service"),
+        (7, "Serviceniveau (-5 til 5)"),
+    ],
+)
+def test_a_budget_offices_own_headings_are_read(capsys, tmp_path, column, heading):
+    # Before: each of these stopped the import ("kolonnen 'titel' mangler") or was skipped
+    # with the service the sheet filled in replaced by the kind's standard.
+    headers = [*HEADERS, "service"]
+    headers[column] = heading
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue([headers, *_ROWS]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "springes over" not in text and "'usikkerhed' / 'service'" not in text, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("I1").service == 2 and deck.proposal("S1").area == "Ældre"
+    assert deck.proposal("E1").title == "Forslag E1"
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        ["Beløb 2027", "Beløb 2028", "Beløb 2029"],
+        ["Budgetforslag 2027", "OÅ 2028", "OÅ 2029"],
+        ["Budgetforslag 2027", "BO 2028", "BO 2029"],
+        ["2027 t.kr.", "2028 t.kr.", "2029 t.kr."],
+    ],
+)
+def test_year_headings_with_a_word_or_a_unit_are_read(capsys, tmp_path, years):
+    # Before: "'Beløb 2027' ligner et budgetår, men kan ikke læses som et" stopped the import.
+    headers = [*HEADERS[:4], *years, "service"]
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue([headers, *_ROWS]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert list(load_deck(tmp_path / "dæk").proposal("S2").effect[:3]) == [800, 1600, 2400]
+
+
+def test_a_skipped_column_that_looks_like_a_field_is_named_so(capsys, tmp_path):
+    # Before: "'Forventet service' er ikke en kolonne … og springes over", and then "4 forslag
+    # … har ikke udfyldt 'usikkerhed' / 'service' / 'belastning'" as if the cells were empty
+    # (and that line had no 'bemærk:'/'advarsel:' label).
+    headers = [*HEADERS, "Forventet service"]
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue([headers, *_ROWS]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!H1: advarsel: 'Forventet service' er ikke en kolonne på arket Forslag "
+        "og springes over, men ligner 'service': omdøb den til 'service', så læses den"
+    ) in text, text
+    assert (
+        f"{path}:Forslag!H1: advarsel: 4 forslag (S1, S2, E1 og I1) har fået slagsens standard "
+        "for 'service' i stedet for arkets egne tal, fordi kolonnen 'Forventet service' er "
+        "sprunget over; omdøb den til 'service', så læses de"
+    ) in text, text
+    assert (
+        f"{path}:Forslag!A2: bemærk: 4 forslag (S1, S2, E1 og I1) har ikke udfyldt "
+        "'usikkerhed' / 'belastning' og har fået slagsens standard"
+    ) in text, text
