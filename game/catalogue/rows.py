@@ -89,6 +89,23 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
             )
             reading.warnings.append(CatalogueProblem(sheet.where(first[1].ref), said))
             continue
+        subtotal = _sums_row(sheet, row, columns)
+        if subtotal is not None:
+            # a committee's subtotal ("Ældreudvalget" over =SUM(F4:F6) …): not a proposal, and
+            # not "'id' er tom" three times, which asked to make a sum a proposal
+            named, formula = subtotal
+            label_text = (
+                f" ('{shortened(str(named.value).strip())}')" if named.formula is None else ""
+            )
+            said = Message.of(
+                "catalogue.sums_row",
+                row=row,
+                label=label_text,
+                formula=shortened(formula),
+                what=Message.of(f"catalogue.row_as.{section}"),
+            )
+            reading.warnings.append(CatalogueProblem(sheet.where(named.ref), said))
+            continue
         inner_heading = _heading_cell(sheet, row, columns)
         if inner_heading is not None:
             text = shortened(str(inner_heading.value).strip())
@@ -264,6 +281,33 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
         if ending.endswith(TOTAL_ENDINGS) or text.startswith("heraf "):
             return column, cell  # "Ældreudvalget i alt", "Heraf engangsbeløb"
     return None
+
+
+_SUM_FORMULA = re.compile(r"=\s*(?:sum|summer|subtotal|subtotaler)\s*\(", re.IGNORECASE)
+"""A formula that adds up cells above it: =SUM(F4:F6), =SUBTOTAL(9;F4:F6), Danish =SUMMER(…)."""
+
+
+def _sums_row(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[Cell, str] | None:
+    """A subtotal row: no id and no kind, and every amount cell it fills a sum formula
+    (saved with its value or not). Returns the cell that names it (its first text, else its
+    first sum) and the first sum's formula; None for any other row."""
+    for c, spec in columns.items():
+        if spec.field in ("id", "kind") and sheet.cells.get((row, c)) is not None:
+            return None
+    saved = dict(sheet.from_formulas)
+    sums: list[tuple[Cell, str]] = []
+    for c, spec in sorted(columns.items()):
+        cell = sheet.cells.get((row, c))
+        if spec.reader != "effect" or cell is None:
+            continue
+        formula = cell.formula or saved.get(cell.ref)
+        if formula is None or not _SUM_FORMULA.match(formula):
+            return None
+        sums.append((cell, formula))
+    if not sums:
+        return None
+    texts = [c for c in sheet.row_cells(row).values() if isinstance(c.value, str) and not c.formula]
+    return (texts[0] if texts else sums[0][0]), sums[0][1]
 
 
 _NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})

@@ -1477,6 +1477,7 @@ MESSAGES.update(
         "catalogue.numbers_only_row": "række {row} har kun tal ({cells}) og intet id, ingen titel, slags eller område: er det en sum uden tekst, så slet rækken; er det et forslag, så udfyld det",
         "catalogue.comments.one": "advarsel: cellen {cells} har en kommentar, som ikke læses; skal den med på kortet, så skriv den i kolonnen 'tekst' eller 'kilde'",
         "catalogue.comments.many": "advarsel: cellerne {cells} har kommentarer, som ikke læses; skal de med på kortene, så skriv dem i kolonnen 'tekst' eller 'kilde'",
+        "catalogue.sums_row": "bemærk: række {row}{label} har summer i beløbskolonnerne ({formula} …) og hverken id eller slags; den er læst som en subtotal og ikke som {what}",
         "catalogue.totals_row": "advarsel: række {row} ('{text}') ligner en sumrække og er ikke læst som {what}",
         "catalogue.row_as.proposals": "et forslag",
         "catalogue.row_as.events": "en hændelse",

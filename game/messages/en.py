@@ -1469,6 +1469,7 @@ MESSAGES.update(
         "catalogue.numbers_only_row": "row {row} holds only numbers ({cells}) and no id, title, kind or area: if it is a sum without its label, delete the row; if it is a proposal, fill it in",
         "catalogue.comments.one": "warning: the cell {cells} has a comment, which is not read; if it belongs on the card, write it in the column 'tekst' or 'kilde'",
         "catalogue.comments.many": "warning: the cells {cells} have comments, which are not read; if they belong on the cards, write them in the column 'tekst' or 'kilde'",
+        "catalogue.sums_row": "note: row {row}{label} has sums in the amount columns ({formula} …) and neither id nor kind; it is read as a subtotal and not as {what}",
         "catalogue.totals_row": "warning: row {row} ('{text}') looks like a totals row and is not read as {what}",
         "catalogue.row_as.proposals": "a proposal",
         "catalogue.row_as.events": "an event",

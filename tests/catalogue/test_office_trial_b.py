@@ -13,6 +13,7 @@ from tests.catalogue.conftest import (
     ABOUT,
     SCENARIOS,
     run_import,
+    saved_by_excel,
     sheets,
     write_book,
 )
@@ -159,3 +160,27 @@ def test_a_skipped_column_that_looks_like_a_field_is_named_so(capsys, tmp_path):
         f"{path}:Forslag!A2: bemærk: 4 forslag (S1, S2, E1 og I1) har ikke udfyldt "
         "'usikkerhed' / 'belastning' og har fået slagsens standard"
     ) in text, text
+
+
+def test_a_committees_subtotal_row_of_sums_is_skipped_with_one_note(capsys, tmp_path):
+    # Before: a row with only the committee's name and =SUM(...) under the years got
+    # "'id' er tom; den skal udfyldes", "'område' er tom" and "'slags' er tom", which asked
+    # to make a sum a proposal.
+    rows = [
+        [*HEADERS, "service"],
+        *_ROWS[:2],
+        [None, None, "Ældreudvalget", None, "=SUM(E2:E3)", "=SUM(F2:F3)", "=SUM(G2:G3)"],
+        *_ROWS[2:],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue(rows))
+    saved_by_excel(path, "Forslag", {"E4": 1600, "F4": 3200, "G4": 4800})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "er tom; den skal udfyldes" not in text, text
+    assert (
+        f"{path}:Forslag!C4: bemærk: række 4 ('Ældreudvalget') har summer i beløbskolonnerne "
+        "(=SUM(E2:E3) …) og hverken id eller slags; den er læst som en subtotal og ikke som et "
+        "forslag"
+    ) in text, text
+    assert text.count("række 4") == 1, text
+    assert len(load_deck(tmp_path / "dæk").proposals) == 4
