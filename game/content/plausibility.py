@@ -370,6 +370,9 @@ def _in_another_unit(
                 )
             )
         elif smaller_unit and largest > typical * 100 and 0.1 <= largest / 1_000 / typical <= 10:
+            # said at the amount it names (the year of the 600.000, not the row's first year)
+            year = next(i for i, a in enumerate(card.effect) if abs(a) == largest)
+            at = _at(places.get(card.id), "effect", year) or at
             found.append(
                 Problem.of(
                     *at,

@@ -184,3 +184,19 @@ def test_a_committees_subtotal_row_of_sums_is_skipped_with_one_note(capsys, tmp_
     ) in text, text
     assert text.count("række 4") == 1, text
     assert len(load_deck(tmp_path / "dæk").proposals) == 4
+
+
+def test_an_amount_in_kroner_is_said_at_the_cell_that_holds_it(capsys, tmp_path):
+    # Before: the warning about 600.000 (whole kroner in a t. kr. catalogue) named E4, the
+    # row's first year, which holds 150.000 ... and not G4, where the 600.000 stands.
+    rows = [
+        [*HEADERS, "service"],
+        *_ROWS[:2],
+        ["D1", "effektivisering", "Digital administration", "Skole", 150000, 400000, 600000, 0],
+        *_ROWS[2:],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", _catalogue(rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!G4: advarsel: 'D1' har et beløb på 600.000 t. kr. om året" in text, text
+    assert "Forslag!E4: advarsel: 'D1'" not in text, text
