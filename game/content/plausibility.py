@@ -17,6 +17,7 @@ plays as its author meant must still validate.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -27,8 +28,9 @@ from game.content.numbertext import amount_text, amounts_text, yaml_number
 from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
 from game.content.yamlsafe import WORD_QUOTES, Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
+from game.engine.rules import scaled_targets
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, unit_words
-from game.numbers import USUAL_UNITS, format_amount, format_exact
+from game.numbers import MET_TOLERANCE, USUAL_UNITS, format_amount, format_exact, format_percent
 
 Place = tuple[YamlDocument, tuple[str | int, ...]]
 
@@ -664,7 +666,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
     (``load_deck`` with ``deep``), and a pile of hundreds of proposals is not asked
     (``game.engine.reach.worth_asking``)."""
     # the solver loads when asked
-    from game.engine.reach import no_plan_cause, target_reach, worth_asking
+    from game.engine.reach import last_year_most, no_plan_cause, target_reach, worth_asking
 
     found: list[Problem] = []
     places = _cards(documents, "scenarios")
@@ -692,14 +694,29 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                 )
             )
         elif reach.beyond(last):
+            # named by what holds X down: the last year on its own, or the years together
+            # ("bunken når kun ca. 5.601 i sidste år" where the pile gives 7.375 there)
+            year_most = last_year_most(deck, scenario.id)
+            scaled = scaled_targets(tuple(scenario.target), reach.shown)
+            together = year_most > last + MET_TOLERANCE
             found.append(
                 Problem.of(
                     *at,
-                    "deck.target_beyond_luck",
+                    "deck.target_beyond_luck" + ("_together" if together else ""),
                     id=scenario.id,
                     target=last,
                     most=reach.shown,
+                    year_most=math.floor(year_most * 10 + 1e-9) / 10,
                     unit=deck.unit,
+                    share=ByLanguage.of(
+                        **{lang: format_percent(reach.shown / last, lang) for lang in LANGUAGES}
+                    ),
+                    scaled=ByLanguage.of(
+                        **{
+                            lang: "; ".join(format_amount(t, lang) for t in scaled)
+                            for lang in LANGUAGES
+                        }
+                    ),
                 )
             )
     return found

@@ -121,6 +121,15 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
     )
 
 
+def last_year_most(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S) -> float:
+    """The most råderum any plan gives in the scenario's last budget year on its own, luck
+    aside as in ``target_reach`` (a ceiling when HiGHS runs out of time): when it meets the
+    last target, and every earlier year can meet its own (``Reach.short_year`` is None), a
+    reach below the targets is the years together holding X down, not the last year."""
+    scenario = deck.scenario(scenario_id)
+    return most_in_year(_whole_pile(deck, scenario_id), scenario.rounds - 1, time_limit)
+
+
 def _whole_pile(deck: Deck, scenario_id: str) -> Problem:
     """The relaxed game of the reach: the whole pile on the table from the first year at face
     amounts, no event, targets of 0."""

@@ -200,3 +200,61 @@ def test_an_amount_in_kroner_is_said_at_the_cell_that_holds_it(capsys, tmp_path)
     assert code == 0, text
     assert f"{path}:Forslag!G4: advarsel: 'D1' har et beløb på 600.000 t. kr. om året" in text, text
     assert "Forslag!E4: advarsel: 'D1'" not in text, text
+
+
+_TRIAL_DECK = """\
+deck:
+  id: "sonderaa-2027"
+  title: "Sønderå Kommune – budget 2027-2030"
+  unit: "t. kr."
+  schema_version: 2
+  sign: "savings_negative"
+
+proposals:
+{proposals}
+scenarios:
+  - id: "budget2027"
+    title: "Budget 2027-2030"
+    years: ["2027", "2028", "2029", "2030"]
+    target: [1000, 3000, 5000, 6000]
+    capacity: 20
+"""
+_TRIAL_PROPOSALS = [
+    ("Ae-1", "besparelse", "[-1250, -1250, -1250, -1250]", -2),
+    ("Ae-2", "besparelse", "[1250, -2500, -2500, -2500]", -2),
+    ("Ae-3", "investering", "[800, -450, -900, -1200]", 1),
+    ("B-1", "besparelse", "[-300, -900, -1800, -1800]", -3),
+    ("B-2", "effektivisering", "[0, -200, -400, -400]", 0),
+    ("B-3", "investering", "[1500, 500, -500, -2000]", 2),
+    ("T-1", "effektivisering", "[-100, -400, -600, -600]", 0),
+    ("T-2", "besparelse", "[-350.5, -350.5, -350.5, -350.5]", -1),
+    ("K-1", "investering", "[2000, 1000, -1500, -2500]", 0),
+]
+
+
+def test_validate_says_the_years_together_hold_the_targets_down(capsys, tmp_path):
+    # Before: "har et mål på 6.000 t. kr. i sidste år, men bunken når kun ca. 5.601 t. kr.
+    # uden held", while the pile gives 7.375 in the last year: 5.601 is the X all targets
+    # scale to, and it is the years together that bind.
+    from game.cli import main
+
+    cards = "\n".join(
+        f'  - id: "{i}"\n    kind: "{k}"\n    title: "Forslag {i}"\n    area: "Ældre"\n'
+        f"    effect: {e}\n    service: {s}\n"
+        for i, k, e, s in _TRIAL_PROPOSALS
+    )
+    folder = tmp_path / "d3"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text(_TRIAL_DECK.format(proposals=cards), encoding="utf-8")
+    assert main(["validate", str(folder)]) == 0
+    said = capsys.readouterr()
+    text = said.err + said.out
+    assert "men bunken når kun ca. 5.601 t. kr. uden held" not in text, text
+    assert (
+        "advarsel: scenariet 'budget2027' kan ikke vindes uden held: hvert år kan nå sit eget "
+        "mål, men ikke alle år på én gang"
+    ) in text, text
+    assert (
+        "Bunken når kun målene, hvis de alle sænkes i samme forhold, til ca. 93 %: 933; 2.800; "
+        "4.667; 5.601 t. kr. (ca. 5.601 t. kr. i sidste år i stedet for 6.000 t. kr.)"
+    ) in text, text

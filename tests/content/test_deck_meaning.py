@@ -204,10 +204,13 @@ def test_one_saving_or_efficiency_with_a_costs_sign_is_a_warning(tmp_path, capsy
         "deck.yaml:46: advarsel: effektiviseringen 'indkoeb' frigør intet i noget år, men koster "
         "kun penge; står beløbene med det rigtige fortegn?",
         # the two slips cost the pile so much that the last target is out of reach
-        "deck.yaml:90: advarsel: scenariet 'budget-2027' har et mål på 7 mio. kr. i sidste år, "
-        "men bunken når kun ca. 6 mio. kr. uden held (alle forslag på bordet fra første år, "
-        "kortenes beløb, ingen hændelser); et bord kan kun vinde med gode hændelser eller usikre "
-        "forslag, der giver mere end kortets beløb – sænk målet, eller læg flere forslag i bunken",
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes uden held: hvert år "
+        "kan nå sit eget mål, men ikke alle år på én gang (alle forslag på bordet fra første år, "
+        "kortenes beløb, ingen hændelser) – det er årene tilsammen, der er for stramme, ikke ét "
+        "år alene. Bunken når kun målene, hvis de alle sænkes i samme forhold, til ca. 86 %: "
+        "2,6; 4,3; 6 mio. kr. (ca. 6 mio. kr. i sidste år i stedet for 7 mio. kr.); et bord kan "
+        "kun vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb – "
+        "sænk målene, eller læg flere forslag i bunken",
         f"deck.yaml: {OK_LINE}",
     ]
 
@@ -556,13 +559,31 @@ def test_a_target_above_what_the_pile_reaches_without_luck_is_said_at_the_target
     code, lines = _validate(tmp_path, capsys, ("target: [3, 5, 7]", "target: [3, 5, 12]"))
     assert code == 0  # a warning: the deck still plays
     assert lines == [
-        "deck.yaml:90: advarsel: scenariet 'budget-2027' har et mål på 12 mio. kr. i sidste "
-        f"år, men bunken når kun ca. {format_amount(reach.shown)} mio. kr. uden held (alle "
-        "forslag på bordet fra første år, kortenes beløb, ingen hændelser); et bord kan kun "
-        "vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb – sænk "
-        "målet, eller læg flere forslag i bunken",
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes uden held: hvert år "
+        "kan nå sit eget mål, men ikke alle år på én gang (alle forslag på bordet fra første år, "
+        "kortenes beløb, ingen hændelser) – det er årene tilsammen, der er for stramme, ikke ét "
+        "år alene. Bunken når kun målene, hvis de alle sænkes i samme forhold, til ca. 90 %: "
+        f"2,7; 4,5; {format_amount(reach.shown)} mio. kr. (ca. {format_amount(reach.shown)} "
+        "mio. kr. i sidste år i stedet for 12 mio. kr.); et bord kan kun vinde med gode "
+        "hændelser eller usikre forslag, der giver mere end kortets beløb – sænk målene, eller "
+        "læg flere forslag i bunken",
         f"deck.yaml: {OK_LINE}",
     ]
+
+
+def test_a_last_target_above_what_the_last_year_gives_names_that_year(tmp_path, capsys):
+    # the last year holds X down on its own (the pile gives at most 15 there): said so, with
+    # the targets all scaled to X, not "the pile reaches only about 12" of the last year
+    code, lines = _validate(tmp_path, capsys, ("target: [3, 5, 7]", "target: [0.5, 0.5, 15.5]"))
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' har et mål på 15,5 mio. kr. i sidste "
+        "år, men bunken giver højst ca. 15 mio. kr. i sidste år uden held (alle forslag på "
+        "bordet fra første år, kortenes beløb, ingen hændelser), og alle målene kan den kun nå, "
+        "hvis de sænkes i samme forhold, til ca. 77 %: 0,4; 0,4; 12 mio. kr.; et bord kan kun "
+        "vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb – sænk "
+        "målene, eller læg flere forslag i bunken"
+    ), lines
 
 
 def test_a_first_year_out_of_reach_is_named_not_blamed_on_the_last(tmp_path, capsys):
