@@ -1979,3 +1979,26 @@ def test_a_low_chart_under_a_banner_keeps_the_chance_beside_its_title(make_app, 
     assert plot == layout.chart  # the chance took none of the chart's height
     line = chart.risk(chart.view(board.table()), risk.width, layout.min_text)
     assert line.startswith("Chance") and ("0 %" in line or "0%" in line), line
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_more_above_line_keeps_its_year_whole_at_1024x768(make_app, std_deck, lang):
+    # a facilitator at 1024×768: "▲ 6 mere ovenfor – rul op · 2028 forts…" – the year the
+    # first card in sight belongs to is what the line is for
+    from game.ui.screenshot import play_until
+    from tests.ui.driver import record_drawn_cut
+
+    app = make_app(std_deck, size=(1024, 768), lang=lang)
+    seed = open_seed(std_deck, "standard")
+    history = play_until(History.start(new_game(std_deck, "standard", seed)), 2, seed, 3)
+    app.start_game(std_deck, GameSettings("standard", seed, None, lang), history)
+    app.step(0.02)
+    board = app.top
+    cut = record_drawn_cut(app)
+    drawn = record_text(app)
+    board.scroll_adopted(100)  # to the end: the first cards, and their year, are above
+    app.step(0.02)
+    word = "fortsat" if lang == "da" else "continued"
+    hints = [t for t in drawn if t.endswith(word)]
+    assert hints, drawn
+    assert not [t for t in hints if t in cut], cut

@@ -220,9 +220,21 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         year = ""
         if up:
             year = next((label for label, card in reversed(rows[: first + 1]) if card is None), "")
-        words = app.t(with_year, count=hidden, year=year) if year else app.t(plain, count=hidden)
         box = pygame.Rect(mark.right, row.y, row.width - mark.width, row.height)
-        app.text.draw(surface, words, box, TINY.bold().ink(theme.ACCENT).middle().lines(1))
+        style = TINY.bold().ink(theme.ACCENT).middle().lines(1)
+        forms = [app.t(plain, count=hidden)]
+        if year:
+            # the year in a shorter line where the whole one is cut ("▲ 6 mere ovenfor – rul
+            # op · 2028 forts…" at 1024×768): the year is what keeps a card with its year
+            forms = [
+                app.t(with_year, count=hidden, year=year),
+                app.t(f"{with_year}_short", count=hidden, year=year),
+            ]
+        words = next(
+            (w for w in forms if not app.text.fitted(w, box, style, app.scale).truncated),
+            forms[-1],
+        )
+        app.text.draw(surface, words, box, style)
 
     def kind_slots(self, layout: BoardLayout) -> list[tuple[Kind, pygame.Rect, pygame.Rect]]:
         """Where the heading shows each kind: (kind, icon rect, number rect)."""
