@@ -85,7 +85,13 @@ def draw_header(app: Host, surface: pygame.Surface, title: str, subtitle: str) -
     band = pygame.Rect(0, 0, width, height)
     pygame.draw.rect(surface, theme.HEADER, band)
     g = sc.gap
-    halves = split_columns(band.inflate(-4 * g, 0), [0.62, 0.38], g)
+    inner = band.inflate(-4 * g, 0)
+    # the title takes 62 % at most, and only what it needs: a short one ("I nåede det ikke")
+    # leaves the rest to the subtitle, whose years were cut at 800×600 ("Bord 3 · Krise:
+    # udligningschok sent i perioden ·…")
+    title_w = app.text.width(title, sc.px(TITLE.size), TITLE.font) + 2 * g
+    share = min(0.62, max(0.3, title_w / max(1, inner.width)))
+    halves = split_columns(inner, [share, 1 - share], g)
     app.text.draw(surface, title, halves[0], TITLE.ink(theme.HEADER_INK).middle().lines(1).shrink())
     app.text.draw(
         surface, subtitle, halves[1], BODY.ink(theme.HEADER_INK).right().middle().lines(1).shrink()

@@ -1152,3 +1152,17 @@ def test_each_amount_of_adopted_proposals_is_rounded_for_itself_and_the_page_say
         assert total == [pytest.approx(round_half_away(state.results[i].raaderum, 1))]
     note = "Beløbene er afrundet hver for sig, så der kan forekomme afrundingsdifferencer."
     assert note in [text for text, _ in placed]
+
+
+def test_a_short_title_leaves_the_header_room_for_the_tables_name_and_years(
+    deck: Deck, tmp_path: Path
+) -> None:
+    # 800×600: "Bord 3 · Krise: udligningschok sent i perioden ·…" lost its years beside
+    # "I nåede det ikke", which took 62 % of the band
+    from game.ui.pages import draw_header
+
+    small = App(deck, lang="da", size=(800, 600), save_dir=tmp_path / "saves")
+    cut = record_drawn_cut(small)
+    subtitle = "Bord 3 · Krise: udligningschok sent i perioden · 2027–2030"
+    draw_header(small, small.surface, "I nåede det ikke", subtitle)
+    assert not cut, cut
