@@ -190,8 +190,14 @@ def draw_briefing(
     if scenario.service_floor is not None:  # a rule the group must know before it starts
         floor = format_amount(scenario.service_floor, app.lang, 0, sign=True)
         facts += f" · {app.t('compare.floor', floor=floor)}"
+    # two lines, or a third where the facilitator's own targets need it (at 800×600 "Your
+    # target 17.65/52.94/94.12/200 m DKK (t…" lost the briefing's targets it is compared with)
+    style = BODY.ink(theme.MUTED).lines(2).shrink()
     box = pygame.Rect(inner.x, y, inner.width, 2 * line_height(app, scale.body))
-    used = app.text.draw(surface, facts, box, BODY.ink(theme.MUTED).lines(2).shrink())
+    if app.text.fitted(facts, box, style, scale).truncated:
+        style = style.lines(3)
+        box.height = 3 * line_height(app, scale.body)
+    used = app.text.draw(surface, facts, box, style)
     y = used.bottom + scale.gap // 2
     room = pygame.Rect(inner.x, y, inner.width, inner.bottom - y)
     if app.text.fitted(scenario.briefing, room, BODY.shrink(), scale).truncated:

@@ -184,3 +184,23 @@ def test_a_paper_table_entered_in_english_is_saved_as_an_english_game(tmp_path):
     args += [str(out), "--adopt", "rengoering-3-uger@1", "--event", "flere-aeldre@1"]
     assert main([*args, "--event", "none@2", "--event", "none@3"]) == 0
     assert read_save(out).settings.lang == "en"
+
+
+def test_the_scenarios_facts_with_a_typed_target_are_whole_at_800x600(make_app, std_deck):
+    # "Your target 17.65/52.94/94.12/200 m DKK (t…": the briefing's target it is compared
+    # with was cut off on an old projector
+    from tests.ui.driver import record_drawn_cut
+
+    app = make_app(std_deck, size=(800, 600), lang="en")
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.choose([s.id for s in std_deck.scenarios].index("krise"))
+    app.step(0.02)
+    cut = record_drawn_cut(app)
+    drawn = record_text(app)
+    start.target = NumberField.of(200, app.lang)
+    app.request_redraw()
+    app.step(0.02)
+    facts = [t for t in drawn if "Your target" in t]
+    assert facts and "the briefing's" in facts[0], drawn
+    assert not [t for t in facts if t in cut], cut
