@@ -72,12 +72,19 @@ def is_litter(name: str) -> bool:
     )
 
 
+_SHELL_SPECIAL = frozenset("()&;|<>'*?[]{}!#~^`$,=")
+"""Characters a shell reads as more than a letter of a file name (``spil(1).json`` is a
+syntax error in bash, ``Budget&Plan`` two commands in Kommandoprompt)."""
+
+
 def command_word(path: str | os.PathLike[str]) -> str:
     """A path as a command the game prints takes it: in double quotes when it holds a space
-    ("C:\\Users\\Anne Marie\\katalog.xlsx"), which Windows' Kommandoprompt and a Linux shell
-    read alike; as written otherwise. A path copied from a hint must work when pasted."""
+    ("C:\\Users\\Anne Marie\\katalog.xlsx") or a character a shell reads as syntax
+    (``spil(1).json``), which Windows' Kommandoprompt and a Linux shell read alike; as
+    written otherwise. A path copied from a hint must work when pasted."""
     text = str(path)
-    return f'"{text}"' if any(c.isspace() for c in text) else text
+    plain = not any(c.isspace() or c in _SHELL_SPECIAL for c in text)
+    return text if plain else f'"{text}"'
 
 
 def absolute(path: str | os.PathLike[str]) -> Path:

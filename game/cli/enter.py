@@ -64,8 +64,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
     else:
         out = Path(args.out)
         if out.is_dir():  # as report and compare take it: a file in it is meant
+            from game.paths import command_word
+            from game.saves.files import display_path
+
             raise usage_error(
-                "cli.enter.out_folder", out=args.out, example=str(out / "bord-3.json")
+                "cli.enter.out_folder",
+                out=display_path(out),
+                word=command_word(display_path(out)),  # pasted whole, spaces and all
+                example=command_word(display_path(out / "bord-3.json")),
             )
         if out.suffix.lower() != ".json":
             raise usage_error("cli.json_suffix", out=args.out)

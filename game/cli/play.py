@@ -43,6 +43,7 @@ def lock_for_play(args: argparse.Namespace, path: Path, folder: Path) -> tuple[S
     """Take the lock of the save to resume, or (with ``--as-copy``) continue in a copy when
     another window has it – next to the save unless ``--save-dir`` is given; returns the lock
     and the save to play. Raises ``UsageError``."""
+    from game.paths import command_word
     from game.saves import SaveError, SaveLocked, copy_save, open_for_writing
     from game.saves.files import display_path
 
@@ -51,8 +52,8 @@ def lock_for_play(args: argparse.Namespace, path: Path, folder: Path) -> tuple[S
         return open_for_writing(path), path
     except SaveLocked as error:
         if not args.as_copy:
-            shown = display_path(path)
-            raise usage_error("cli.locked", problem=file_problem(error), path=shown) from None
+            word = command_word(display_path(path))  # pasted whole, spaces and all
+            raise usage_error("cli.locked", problem=file_problem(error), word=word) from None
         blocked = error
     except SaveError as error:
         if not args.as_copy:

@@ -32,7 +32,8 @@ def _out_is_a_file_name(command: str, out: Path, lang: str) -> int | None:
     """Refuse an ``--out`` that names a file ("rapport.html") unless that folder exists: the
     command writes several files into a folder; None when ``out`` is fine."""
     if out.suffix.lower() in FILE_SUFFIXES and not out.is_dir():
-        said = catalogue(lang).t("cli.out_is_a_folder", out=str(out), stem=str(out.with_suffix("")))
+        stem = command_word(display_path(out.with_suffix("")))  # pasted whole, spaces and all
+        said = catalogue(lang).t("cli.out_is_a_folder", out=display_path(out), stem=stem)
         return _fail(command, said)
     return None
 

@@ -25,7 +25,7 @@ from game.numbers import (
     format_percent,
     format_target,
 )
-from game.paths import is_litter
+from game.paths import command_word, is_litter
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
 from game.report.session import kind_word
@@ -412,7 +412,10 @@ def _folder_saves(folder: Path, depth: int, unreadable: list[Unreadable]) -> lis
         if depth > 0:
             found += _folder_saves(sub, depth - 1, unreadable)
         elif _holds_saves(sub, DEEPER_LOOK):
-            said = Message.of("compare.too_deep", path=display_path(sub), depth=SUBFOLDER_DEPTH)
+            shown = display_path(sub)
+            said = Message.of(
+                "compare.too_deep", path=shown, word=command_word(shown), depth=SUBFOLDER_DEPTH
+            )
             unreadable.append(Unreadable(sub, said))
     return found
 

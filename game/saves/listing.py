@@ -14,7 +14,7 @@ from pathlib import Path
 
 from game.engine.verdict import verdict
 from game.messages import ByLanguage, Message, moment_words, render
-from game.paths import is_litter
+from game.paths import command_word, is_litter
 from game.saves.copies import Listed, decisions_said, fold_copies, one_per_game
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SavedGame, SaveError, SaveInfo, SaveListing
@@ -205,7 +205,7 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
                 round=min(newest.round + 1, newest.rounds),
                 rounds=newest.rounds,
                 when=_when(newest.updated),
-                quoted=_quoted(newest.path),
+                quoted=command_word(display_path(newest.path)),
             )
         else:
             second = Message.of("listing.nothing_else")
@@ -302,11 +302,6 @@ def _branch_note(saved: SavedGame, other: Path, at: int | None, tail: str) -> Me
         file=display_path(saved.path.name),
         k=at or 0,
     )
-
-
-def _quoted(path: Path) -> str:
-    text = display_path(path)
-    return f'"{text}"' if any(ch.isspace() for ch in text) else text
 
 
 def counted_version(paths: Sequence[Path]) -> Path | None:
