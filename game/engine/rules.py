@@ -19,14 +19,12 @@ from game.engine import ledger
 from game.engine.actions import MAX_NOTE_LENGTH, Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.model import KINDS, Deck, Kind, Proposal, Scenario
 from game.engine.randomness import Draws, die_face, draw_game
+from game.engine.state import MAX_SEED as MAX_SEED  # state_from_dict checks it too
 from game.engine.state import Adoption, DrawnEvent, GameState, YearResult
 
 MAX_TARGET = 100_000.0
 """The largest target a facilitator can set, in mio. kr.; a deck in another unit scales it
 (``target_limit``: 100.000.000 in a deck in t. kr.)."""
-MAX_SEED = 2**63 - 1
-"""The largest seed: a save writes it as a signed 64-bit whole number (JSON readers
-and the save's schema), so a game the engine starts can always be saved and replayed."""
 
 CardT = TypeVar("CardT")
 KindT = TypeVar("KindT")

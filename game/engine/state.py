@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import numbers
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import ledger
 from game.engine.model import Deck, Scenario
+
+MAX_SEED = 2**63 - 1
+"""The largest seed: a save writes it as a signed 64-bit whole number (JSON readers
+and the save's schema), so a game the engine starts can always be saved and replayed."""
 
 
 @dataclass(frozen=True)
@@ -200,70 +207,267 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
 def state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
     """Rebuild a state from ``state_to_dict`` output and the deck it was played with.
 
-    Raises ``ValueError`` when the dict belongs to another deck or is malformed.
+    Raises ``ValueError`` (its text begins "malformed game state:" and names the field and
+    what is wrong with it) when the dict belongs to another deck or is malformed: a field
+    missing or of the wrong type; a card id that is not a proposal or event of the
+    scenario, or that stands twice (or in two of market, pile, discarded and adopted); a
+    round outside 0 … the scenario's rounds; a negative counter; a number that is not
+    finite; a seed outside 0 … ``MAX_SEED``; lists whose lengths do not fit the scenario.
+    A state it returns can be played on (``legal_actions``, ``apply``) without a KeyError.
     """
     try:
         return _state_from_dict(data, deck)
-    except (KeyError, TypeError, IndexError) as error:
+    except _Malformed as error:
+        raise ValueError(f"malformed game state: {error}") from None
+    except (KeyError, TypeError, IndexError) as error:  # pragma: no cover - a missed check
         raise ValueError(f"malformed game state: {error!r}") from None
 
 
-def _state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
-    deck_ref = data["deck"]
-    if deck_ref["content_hash"] != deck.content_hash:
+class _Malformed(Exception):
+    """Why a state dict cannot be read (said after "malformed game state: ")."""
+
+
+def _shown(value: Any) -> str:
+    """``value`` as a reason quotes it: a huge whole number by its length, never in full,
+    and a long text cut short."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        digits = len(str(abs(int(value))))
+        if digits > 20:
+            return f"a whole number of {digits} digits"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _field(data: Any, key: str, where: str) -> Any:
+    if not isinstance(data, dict):
+        raise _Malformed(f"{where or 'the state'} must be a dict, not {type(data).__name__}")
+    if key not in data:
+        raise _Malformed(f"'{where}{key}' is missing")
+    return data[key]
+
+
+def _whole(
+    data: Any, key: str, where: str = "", low: int | None = 0, high: int | None = None
+) -> int:
+    """The whole number ``data[key]`` from ``low`` to ``high`` (None: no bound)."""
+    return _whole_value(_field(data, key, where), f"{where}{key}", low, high)
+
+
+def _whole_value(value: Any, name: str, low: int | None = 0, high: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise _Malformed(f"'{name}' must be a whole number, not {_shown(value)}")
+    number = int(value)
+    if (low is not None and number < low) or (high is not None and number > high):
+        if high is None:
+            bounds = f"at least {low}"
+        elif low is None:
+            bounds = f"at most {high}"
+        else:
+            bounds = f"from {low} to {high}"
+        raise _Malformed(f"'{name}' must be {bounds}, not {_shown(value)}")
+    return number
+
+
+def _real_value(
+    value: Any, name: str, low: float | None = None, below: float | None = None
+) -> float:
+    """A finite number ≥ ``low`` and < ``below`` (None: no bound)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise _Malformed(f"'{name}' must be a number, not {_shown(value)}")
+    try:
+        number = float(value)
+    except OverflowError:
+        raise _Malformed(f"'{name}' is too large: {_shown(value)}") from None
+    if not math.isfinite(number):
+        raise _Malformed(f"'{name}' must be a finite number, not {_shown(value)}")
+    if low is not None and number < low:
+        raise _Malformed(f"'{name}' must be at least {low}, not {_shown(value)}")
+    if below is not None and number >= below:
+        raise _Malformed(f"'{name}' must be less than {below}, not {_shown(value)}")
+    return number
+
+
+def _real(data: Any, key: str, where: str = "", low: float | None = None) -> float:
+    return _real_value(_field(data, key, where), f"{where}{key}", low)
+
+
+def _flag(data: Any, key: str, where: str = "") -> bool:
+    value = _field(data, key, where)
+    if not isinstance(value, bool):
+        raise _Malformed(f"'{where}{key}' must be true or false, not {_shown(value)}")
+    return value
+
+
+def _text(data: Any, key: str, where: str = "") -> str:
+    value = _field(data, key, where)
+    if not isinstance(value, str):
+        raise _Malformed(f"'{where}{key}' must be a text, not {_shown(value)}")
+    return value
+
+
+def _list(value: Any, name: str, count: int | None = None) -> list[Any]:
+    if not isinstance(value, (list, tuple)):
+        raise _Malformed(f"'{name}' must be a list, not {_shown(value)}")
+    if count is not None and len(value) != count:
+        raise _Malformed(f"'{name}' must have {count} items, not {len(value)}")
+    return list(value)
+
+
+def _card(value: Any, name: str, known: Collection[str], what: str) -> str:
+    if not isinstance(value, str):
+        raise _Malformed(f"'{name}' must be a card id (a text), not {_shown(value)}")
+    if value not in known:
+        raise _Malformed(f"'{name}' is {_shown(value)}, which is not {what} of the scenario")
+    return value
+
+
+def _cards(
+    value: Any, name: str, known: Collection[str], what: str, *, unique: bool = True
+) -> tuple[str, ...]:
+    """A list of card ids, each ``what`` ("a proposal") of ``known``, none twice."""
+    cards = tuple(
+        _card(item, f"{name}[{i}]", known, what) for i, item in enumerate(_list(value, name))
+    )
+    if unique:
+        _no_twice(cards, name)
+    return cards
+
+
+def _no_twice(cards: tuple[str, ...], name: str) -> None:
+    seen: set[str] = set()
+    for card in cards:
+        if card in seen:
+            raise _Malformed(f"'{name}' holds the card {_shown(card)} twice")
+        seen.add(card)
+
+
+def _state_from_dict(data: Any, deck: Deck) -> GameState:
+    deck_ref = _field(data, "deck", "")
+    if _field(deck_ref, "content_hash", "deck.") != deck.content_hash:
         raise ValueError("the state was made with a different deck")
-    scenario = deck.scenario(data["scenario"])
-    factors = tuple(float(f) for f in data["factors"])
-    if len(factors) != len(scenario.proposals):
-        raise ValueError("malformed hidden factors")
+    scenario_id = _text(data, "scenario")
+    scenarios = {s.id: s for s in deck.scenarios}
+    if scenario_id not in scenarios:
+        raise _Malformed(
+            f"'scenario' is {_shown(scenario_id)}, which is not a scenario of the deck"
+        )
+    scenario = scenarios[scenario_id]
+    rounds = scenario.rounds
+    proposals, events = set(scenario.proposals), set(scenario.events)
+    round_ = _whole(data, "round", high=rounds)
+
+    def proposal_ids(key: str) -> tuple[str, ...]:
+        return _cards(_field(data, key, ""), key, proposals, "a proposal")
+
+    market, pile, discarded = (
+        proposal_ids("market"),
+        proposal_ids("pile"),
+        proposal_ids("discarded"),
+    )
+    adopted = tuple(
+        _adoption(item, f"adopted[{i}].", proposals, round_, rounds)
+        for i, item in enumerate(_list(_field(data, "adopted", ""), "adopted"))
+    )
+    _no_twice(tuple(a.card for a in adopted), "adopted")
+    places = {"market": market, "pile": pile, "discarded": discarded}
+    places["adopted"] = tuple(a.card for a in adopted)
+    where: dict[str, str] = {}
+    for place, cards in places.items():
+        for card in cards:
+            if card in where:
+                raise _Malformed(
+                    f"the card {_shown(card)} is in both '{where[card]}' and '{place}'"
+                )
+            where[card] = place
+    drawn = tuple(
+        DrawnEvent(
+            _card(_field(item, "card", f"events[{i}]."), f"events[{i}].card", events, "an event"),
+            _whole(item, "round", f"events[{i}].", high=min(round_, rounds - 1)),
+        )
+        for i, item in enumerate(_list(_field(data, "events", ""), "events"))
+    )
+    _no_twice(tuple(e.card for e in drawn), "events")
+    seen = proposal_ids("seen")
+    seen_rounds = tuple(
+        _whole_value(r, f"seen_rounds[{i}]", 0, rounds)
+        for i, r in enumerate(_list(_field(data, "seen_rounds", ""), "seen_rounds", len(seen)))
+    )
+    results = tuple(
+        _result(item, f"results[{i}].", proposals)
+        for i, item in enumerate(_list(_field(data, "results", ""), "results", round_))
+    )
+    factors = tuple(
+        _real_value(f, f"factors[{i}]", 0.0)
+        for i, f in enumerate(
+            _list(_field(data, "factors", ""), "factors", len(scenario.proposals))
+        )
+    )
+    draws = _list(_field(data, "event_draws", ""), "event_draws", scenario.event_slots)
+    fixed = _field(data, "fixed_events", "")
+    fixed_events = None
+    if fixed is not None:
+        fixed_events = tuple(
+            _cards(one, f"fixed_events[{i}]", events, "an event")
+            for i, one in enumerate(_list(fixed, "fixed_events", rounds))
+        )
+        _no_twice(tuple(e for one in fixed_events for e in one), "fixed_events")
     return GameState(
         deck=deck,
         scenario=scenario,
-        seed=int(data["seed"]),
-        round=int(data["round"]),
-        targets=tuple(float(t) for t in data["targets"]),
-        market=tuple(data["market"]),
-        pile=tuple(data["pile"]),
-        event_pile=tuple(data["event_pile"]),
-        adopted=tuple(
-            Adoption(
-                card=a["card"],
-                round=int(a["round"]),
-                factor=float(a["factor"]),
-                revealed=bool(a["revealed"]),
-                note=str(a["note"]),
-            )
-            for a in data["adopted"]
+        seed=_whole(data, "seed", high=MAX_SEED),
+        round=round_,
+        targets=tuple(
+            _real_value(t, f"targets[{i}]")
+            for i, t in enumerate(_list(_field(data, "targets", ""), "targets", rounds))
         ),
-        events=tuple(DrawnEvent(e["card"], int(e["round"])) for e in data["events"]),
-        discarded=tuple(data["discarded"]),
-        seen=tuple(data["seen"]),
-        seen_rounds=tuple(int(r) for r in data["seen_rounds"]),
-        capacity=int(data["capacity"]),
-        used_load=int(data["used_load"]),
-        lift=int(data["lift"]),
-        fatigue=int(data["fatigue"]),
-        construction_used=float(data["construction_used"]),
-        service=int(data["service"]),
-        results=tuple(
-            YearResult(
-                year=str(r["year"]),
-                raaderum=float(r["raaderum"]),
-                target=float(r["target"]),
-                met=bool(r["met"]),
-                capacity=int(r["capacity"]),
-                fatigue=int(r["fatigue"]),
-                service=int(r["service"]),
-                revealed=tuple(r["revealed"]),
-            )
-            for r in data["results"]
-        ),
+        market=market,
+        pile=pile,
+        event_pile=_cards(_field(data, "event_pile", ""), "event_pile", events, "an event"),
+        adopted=adopted,
+        events=drawn,
+        discarded=discarded,
+        seen=seen,
+        seen_rounds=seen_rounds,
+        capacity=_whole(data, "capacity"),
+        used_load=_whole(data, "used_load"),
+        lift=_whole(data, "lift"),
+        fatigue=_whole(data, "fatigue"),
+        construction_used=_real(data, "construction_used", low=0.0),
+        service=_whole(data, "service", low=None),
+        results=results,
         factors=factors,
-        event_draws=tuple(float(u) for u in data["event_draws"]),
-        open_table=bool(data["open_table"]),
-        fixed_events=None
-        if data["fixed_events"] is None
-        else tuple(tuple(str(e) for e in drawn) for drawn in data["fixed_events"]),
+        event_draws=tuple(
+            _real_value(u, f"event_draws[{i}]", 0.0, 1.0) for i, u in enumerate(draws)
+        ),
+        open_table=_flag(data, "open_table"),
+        fixed_events=fixed_events,
+    )
+
+
+def _adoption(
+    item: Any, where: str, proposals: Collection[str], round_: int, rounds: int
+) -> Adoption:
+    return Adoption(
+        card=_card(_field(item, "card", where), f"{where}card", proposals, "a proposal"),
+        round=_whole(item, "round", where, high=min(round_, rounds - 1)),
+        factor=_real(item, "factor", where, low=0.0),
+        revealed=_flag(item, "revealed", where),
+        note=_text(item, "note", where),
+    )
+
+
+def _result(item: Any, where: str, proposals: Collection[str]) -> YearResult:
+    return YearResult(
+        year=_text(item, "year", where),
+        raaderum=_real(item, "raaderum", where),
+        target=_real(item, "target", where),
+        met=_flag(item, "met", where),
+        capacity=_whole(item, "capacity", where),
+        fatigue=_whole(item, "fatigue", where),
+        service=_whole(item, "service", where, low=None),
+        revealed=_cards(
+            _field(item, "revealed", where), f"{where}revealed", proposals, "a proposal"
+        ),
     )
 
 
