@@ -455,3 +455,17 @@ def format_moment(moment: datetime.datetime, lang: str = "da", *, clock: bool = 
     if lang == "da":
         return moment.strftime("%d.%m.%Y kl. %H:%M" if clock else "%d.%m.%Y")
     return moment.strftime("%Y-%m-%d %H:%M" if clock else "%Y-%m-%d")
+
+
+def whole_digits(value: int) -> int:
+    """How many digits ``value`` has (its sign not counted): 3 for -100, 401 for 10**400.
+    Counted without writing the number out, which Python refuses past 4300 digits."""
+    magnitude = abs(value)
+    if magnitude < 10:
+        return 1
+    digits = int(magnitude.bit_length() * 0.30102999566398120)  # log10(2)
+    while 10**digits <= magnitude:
+        digits += 1
+    while digits > 1 and 10 ** (digits - 1) > magnitude:
+        digits -= 1
+    return digits

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from game.messages import Message
+from game.numbers import whole_digits
 
 DANISH_FIELDS: dict[str, str] = {
     "titel": "title",
@@ -191,10 +192,18 @@ TEMPLATES: dict[str, str] = {
 placeholders come from the error's context."""
 
 
+SHOWN_DIGITS = 20
+"""The most digits a message writes of a whole number: a longer one (a seed of 10**400 typed
+into a save) is said by its length, "et tal på 401 cifre", not printed over a screen."""
+
+
 def show(value: Any) -> Message | str:
-    """A value as a message shows it: text in quotes (40 characters), true/false, "tom"."""
+    """A value as a message shows it: text in quotes (40 characters), true/false, "tom", a
+    whole number of more than ``SHOWN_DIGITS`` digits by its length."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and (digits := whole_digits(value)) > SHOWN_DIGITS:
+        return Message.of("field.value_long_number", digits=float(digits))
     if value is None:
         return Message.of("field.value_empty")
     if isinstance(value, str):

@@ -77,23 +77,59 @@ MAX_NOTE_LENGTH = 280
 
 
 class ActionFormatError(ValueError):
-    """A dict that does not describe an action (e.g. in a hand-edited save)."""
+    """A dict that does not describe an action (e.g. in a hand-edited save). Its text is the
+    reason in English; ``field`` names the key that is wrong (None: the action as a whole),
+    ``problem`` says how, for a reader that words it in its own language: "not_object",
+    "no_type", "unknown_type", "unknown_keys" (``field``: the unknown keys, comma-separated),
+    "missing", "not_text", "empty", "not_number", "too_large"; ``value`` is what the field
+    holds."""
+
+    def __init__(
+        self, reason: str, *, problem: str, field: str | None = None, value: Any = None
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.problem = problem
+        self.field = field
+        self.value = value
 
 
 def _text(data: dict[str, Any], key: str, *, required: bool = True) -> str:
-    value = data.get(key, "" if not required else None)
-    if not isinstance(value, str) or (required and not value):
-        raise ActionFormatError(f"action {data.get('type')!r} needs text in {key!r}")
+    kind = data.get("type")
+    if key not in data:
+        if not required:
+            return ""
+        raise ActionFormatError(
+            f"action {kind!r} needs text in {key!r}", problem="missing", field=key
+        )
+    value = data[key]
+    if not isinstance(value, str):
+        raise ActionFormatError(
+            f"action {kind!r} needs text in {key!r}, not {type(value).__name__}",
+            problem="not_text",
+            field=key,
+            value=value,
+        )
+    if required and not value:
+        raise ActionFormatError(
+            f"action {kind!r} needs text in {key!r}, not an empty text", problem="empty", field=key
+        )
     return value
 
 
 def action_from_dict(data: Any) -> Action:
-    """Rebuild an action from its dict form, raising ``ActionFormatError`` when malformed."""
+    """Rebuild an action from its dict form. Raises ``ActionFormatError`` when malformed,
+    naming the field that is wrong and why (``ActionFormatError.field``, ``.problem``)."""
     if not isinstance(data, dict):
-        raise ActionFormatError("an action must be an object")
+        raise ActionFormatError("an action must be an object", problem="not_object", value=data)
     kind = data.get("type")
     if not isinstance(kind, str):
-        raise ActionFormatError(f"an action needs its type as text, not {type(kind).__name__}")
+        raise ActionFormatError(
+            f"an action needs its type as text, not {type(kind).__name__}",
+            problem="no_type",
+            field="type",
+            value=kind,
+        )
     allowed: dict[str, set[str]] = {
         "adopt": {"type", "card", "note"},
         "end_year": {"type"},
@@ -101,20 +137,40 @@ def action_from_dict(data: Any) -> Action:
         "set_target": {"type", "amount"},
     }
     if kind not in allowed:
-        raise ActionFormatError(f"unknown action type {kind!r}")
-    extra = set(data) - allowed[kind]
+        raise ActionFormatError(
+            f"unknown action type {kind!r}", problem="unknown_type", field="type", value=kind
+        )
+    extra = sorted(str(key) for key in set(data) - allowed[kind])
     if extra:
-        raise ActionFormatError(f"action {kind!r} has unknown keys: {', '.join(sorted(extra))}")
+        raise ActionFormatError(
+            f"action {kind!r} has unknown keys: {', '.join(extra)}",
+            problem="unknown_keys",
+            field=", ".join(extra),
+        )
     if kind == "adopt":
         return Adopt(_text(data, "card"), _text(data, "note", required=False))
     if kind == "end_year":
         return EndYear()
     if kind == "annotate":
         return Annotate(_text(data, "card"), _text(data, "note", required=False))
-    amount = data.get("amount")
+    if "amount" not in data:
+        raise ActionFormatError(
+            "set_target needs a number in 'amount'", problem="missing", field="amount"
+        )
+    amount = data["amount"]
     if isinstance(amount, bool) or not isinstance(amount, (int, float)):
-        raise ActionFormatError("set_target needs a number in 'amount'")
+        raise ActionFormatError(
+            "set_target needs a number in 'amount'",
+            problem="not_number",
+            field="amount",
+            value=amount,
+        )
     try:
         return SetTarget(float(amount))
     except OverflowError:  # a whole number of hundreds of digits, typed into a save
-        raise ActionFormatError("set_target's 'amount' is too large to be a target") from None
+        raise ActionFormatError(
+            "set_target's 'amount' is too large to be a target",
+            problem="too_large",
+            field="amount",
+            value=amount,
+        ) from None

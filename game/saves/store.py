@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content import DeckError, load_sources
+from game.content.validation_messages import show
 from game.engine.actions import Action, ActionFormatError, Adopt, EndYear, action_from_dict
 from game.engine.history import History
 from game.engine.model import Deck
@@ -342,13 +343,38 @@ def _action(raw: Any, label: Message, path: Path) -> Action:
         raise SaveError(path, Message.of("save.move_not_object", move=label))
     kind = raw.get("type")
     if kind not in _ACTION_TYPES:
-        shown = one_line(str(kind), 40)
+        shown = one_line(kind, 40) if isinstance(kind, str) else show(kind)
         raise SaveError(path, Message.of("save.move_kind", move=label, kind=shown))
     try:
         return action_from_dict(raw)
-    except ActionFormatError:
-        fields = ", ".join(sorted(one_line(str(k), 20) for k in raw)[:6])
-        raise SaveError(path, Message.of("save.move_fields", move=label, fields=fields)) from None
+    except ActionFormatError as error:
+        raise SaveError(path, _action_problem(error, label, str(kind))) from None
+
+
+_FIELD_PROBLEMS = {
+    "missing": "save.move_field_missing",
+    "not_text": "save.move_field_text",
+    "empty": "save.move_field_empty",
+    "not_number": "save.move_field_number",
+    "too_large": "save.move_field_too_large",
+}
+"""``ActionFormatError.problem`` and the message that says it about the field."""
+
+
+def _action_problem(error: ActionFormatError, label: Message, kind: str) -> Message:
+    """What is wrong with a move of the kind ``kind``, naming the field that is wrong and why
+    (the engine's reason, worded for the reader): "'card' skal være et korts id (tekst), ikke
+    123", not the fields that are there."""
+    field = one_line(error.field or "", 60)
+    if error.problem == "unknown_keys":
+        fields = ", ".join(f"'{name}'" for name in field.split(", "))
+        return Message.of("save.move_field_unknown", move=label, kind=kind, fields=fields)
+    key = _FIELD_PROBLEMS.get(error.problem)
+    if key is None:  # a problem this reader has no words for: the engine's own reason
+        return Message.of("save.move_fields", move=label, fields=one_line(error.reason, 80))
+    if error.problem == "not_text" and error.field == "card":
+        key = "save.move_field_card"
+    return Message.of(key, move=label, field=field, value=show(error.value))
 
 
 def _apply_log(history: History, log: tuple[Any, ...], where: str, path: Path) -> History:
