@@ -37,7 +37,7 @@ from pydantic import (
     ValidationError,
 )
 
-from game.content.validation_messages import message, show, unknown_field
+from game.content.validation_messages import SHOWN_DIGITS, message, show, unknown_field
 from game.engine.actions import MAX_NOTE_LENGTH
 from game.engine.history import History
 from game.engine.model import Deck
@@ -45,12 +45,15 @@ from game.engine.rules import MAX_SEED, MAX_TARGET
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import verdict
 from game.messages import Decimal, Message, render
-from game.numbers import UNIT_SCALES
+from game.numbers import UNIT_SCALES, whole_digits
 from game.saves.model import GameSettings, PaperTable, RoundClock
 from game.saves.paper import MAX_FACTOR, MAX_TABLE_NAME
 
 FORMAT = "raaderum-save"
 VERSION = 2
+MAX_PLAUSIBLE_VERSION = 999
+"""The largest format number a later game could have written: formats are numbered 1, 2, 3
+…, so a larger one (10**400) is damage, not a newer game, and no reason to update."""
 """Format 2 (this version): the game's chance is drawn once at the start (engine.randomness).
 A format-1 save was played with other draws; its log cannot be replayed and is refused."""
 MAX_SOURCES = 200
@@ -321,6 +324,16 @@ def _number(value: float) -> Decimal | str:
     return Decimal(str(int(value))) if value.is_integer() else Decimal(repr(value))
 
 
+def _long_number(value: Any) -> bool:
+    """True for a whole number too long to be written out in a message (``show`` says it by
+    its length), such as 10**400 typed where a number belongs."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and whole_digits(value) > SHOWN_DIGITS
+    )
+
+
 def problem_text(detail: Any) -> Message:
     """One pydantic error of ``SaveDocument`` as a message about the field ("feltet
     'settings.seed' skal være et helt tal, ikke '42'")."""
@@ -354,6 +367,8 @@ def problem_text(detail: Any) -> Message:
             return Message.of("save.field_says", where=where, says=error.args[0])
         return Message.of("save.field_invalid", where=where)
     bounds = _bounds(loc)
+    if kind in ("float_type", "finite_number") and _long_number(value):
+        return Message.of("save.field_too_large", where=where, value=show(value))
     if kind in ("greater_than_equal", "less_than_equal") and bounds is not None:
         low, high = bounds
         return Message.of(
@@ -406,15 +421,18 @@ def check_version(data: Any) -> int:
         raise FormatProblem(Message.of("save.not_a_save_format"))
     if "version" not in data:
         raise FormatProblem(Message.of("save.field_missing", where="version"))
-    version = data["version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise FormatProblem(Message.of("save.version_whole"))
+    version: Any = data["version"]
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int)
+        or not 1 <= version <= MAX_PLAUSIBLE_VERSION
+    ):
+        # not a format number any game writes ("2", 2.5, 0, 10**400): the file is damaged
+        raise FormatProblem(Message.of("save.version_invalid", value=show(version)))
     if version > VERSION:
         raise FormatProblem(Message.of("save.version_newer", version=version, reads=VERSION))
     if version == 1:
         raise FormatProblem(Message.of("save.version_1", reads=VERSION))
-    if version < 1:
-        raise FormatProblem(Message.of("save.version_unknown", version=version))
     return version
 
 
