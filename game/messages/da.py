@@ -1226,8 +1226,8 @@ MESSAGES.update(
         # reading a save (game.saves.store, game.saves.document)
         "save.is_folder": "er en mappe, ikke et gemt spil",
         "save.not_a_file": "er ikke en almindelig fil, så det er ikke et gemt spil",
-        "save.too_big": "filen er for stor ({size} bytes; højst {most})",
-        "save.too_big_over": "filen er for stor (over {most} bytes)",
+        "save.too_big": "filen er for stor til at være et gemt Råderumsspil ({size} bytes; et gemt spil fylder højst {most} bytes), så det er nok en anden slags fil; tjek, at I har valgt den rigtige fil",
+        "save.too_big_over": "filen er for stor til at være et gemt Råderumsspil (over {most} bytes), så det er nok en anden slags fil; tjek, at I har valgt den rigtige fil",
         "save.missing": "filen findes ikke",
         "save.unreadable": "filen kan ikke læses: {reason}",
         "save.empty": "filen er tom (0 byte); ligger den i OneDrive eller SharePoint, er den måske ikke hentet ned endnu",

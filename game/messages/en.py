@@ -1218,8 +1218,8 @@ MESSAGES.update(
         # reading a save (game.saves.store, game.saves.document)
         "save.is_folder": "is a folder, not a saved game",
         "save.not_a_file": "is not a regular file, so it is not a saved game",
-        "save.too_big": "the file is too big ({size} bytes; at most {most})",
-        "save.too_big_over": "the file is too big (over {most} bytes)",
+        "save.too_big": "the file is too big to be a saved game ({size} bytes; a saved game takes at most {most} bytes), so it is probably another kind of file; check that you chose the right file",
+        "save.too_big_over": "the file is too big to be a saved game (over {most} bytes), so it is probably another kind of file; check that you chose the right file",
         "save.missing": "the file does not exist",
         "save.unreadable": "the file cannot be read: {reason}",
         "save.empty": "the file is empty (0 bytes); if it is in OneDrive or SharePoint, it may not be downloaded yet",
