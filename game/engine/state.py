@@ -207,8 +207,9 @@ def state_to_dict(state: GameState) -> dict[str, Any]:
 def state_from_dict(data: dict[str, Any], deck: Deck) -> GameState:
     """Rebuild a state from ``state_to_dict`` output and the deck it was played with.
 
-    Raises ``ValueError`` (its text begins "malformed game state:" and names the field and
-    what is wrong with it) when the dict belongs to another deck or is malformed: a field
+    Raises ``ValueError``: "the state was made with a different deck" when it belongs to
+    another deck; "malformed game state: …", naming the field and what is wrong with it,
+    when it is malformed: ``data`` not a dict, a field
     missing or of the wrong type; a card id that is not a proposal or event of the
     scenario, or that stands twice (or in two of market, pile, discarded and adopted); a
     round outside 0 … the scenario's rounds; a negative counter; a number that is not
@@ -231,7 +232,11 @@ def _shown(value: Any) -> str:
     """``value`` as a reason quotes it: a huge whole number by its length, never in full,
     and a long text cut short."""
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        digits = len(str(abs(int(value))))
+        # counted, not written out: Python refuses str() of a number past 4300 digits
+        magnitude = abs(int(value))
+        digits = max(1, int(magnitude.bit_length() * 0.30102999566398120))  # log10(2)
+        while magnitude >= 10**digits:
+            digits += 1
         if digits > 20:
             return f"a whole number of {digits} digits"
     text = repr(value)
