@@ -219,6 +219,8 @@ def _numbers_as_read(said: Message) -> Message:
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if number or (isinstance(value, str) and _NUMBER_TEXT.fullmatch(value)):
             params[name] = amount_text(float(value))  # type: ignore[arg-type]
+        elif isinstance(value, Message) and value.key == "field.value_long_number":
+            params[name] = Message.of("number.huge")  # as ``grouped`` says a cell's 1e308
     return Message.of(said.key, **params) if names else said
 
 
