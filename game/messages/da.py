@@ -629,6 +629,7 @@ MESSAGES.update(
         "start.table_placeholder": "Fx Bord 3 eller Ældreudvalget",
         "start.resume_finished": "Færdigt ({result}) · {date} · {scenario}",
         "start.resume_open": "Runde {round} af {rounds} · {date} · {scenario}",
+        "start.resume_stopped": "Stoppede efter {year} · {date} · {scenario}",
         "start.resume_target": "mål {target}",
         "start.target_not_number": "Målet »{text}« kan ikke læses som ét tal mellem 0 og {most}; skriv fx 45 eller 12,5",
         "start.resume_untitled": "Bord uden navn",

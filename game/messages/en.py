@@ -621,6 +621,7 @@ MESSAGES.update(
         "start.table_placeholder": "E.g. Table 3 or the elderly committee",
         "start.resume_finished": "Finished ({result}) · {date} · {scenario}",
         "start.resume_open": "Round {round} of {rounds} · {date} · {scenario}",
+        "start.resume_stopped": "Stopped after {year} · {date} · {scenario}",
         "start.resume_target": "target {target}",
         "start.target_not_number": "The target “{text}” cannot be read as one number between 0 and {most}; write e.g. 45 or 12.5",
         "start.resume_untitled": "Unnamed table",

@@ -110,6 +110,9 @@ def _info(listed: Listed) -> SaveInfo:
         branch_of=listed.branch.kept if listed.branch is not None else None,
         branch_at=listed.branch.copies[0].diverged_at if listed.branch is not None else None,
         paper=saved.paper is not None,
+        stopped_after=state.scenario.years[state.round - 1]
+        if saved.stopped and state.round
+        else None,
         copy=saved.copy_of is not None,
     )
 

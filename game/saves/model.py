@@ -104,6 +104,19 @@ class PaperTable:
     entered are the seed's own (so it replays as it was saved)."""
 
 
+def paper_stopped(history: History, paper: PaperTable | None) -> bool:
+    """Whether ``history`` is a paper table's game that stopped before its last year
+    (``enter --stopped-after``): it is saved with its next year open, and until a window
+    plays on in it (a decision in that year) that year is not begun. 0-based
+    ``history.current.round`` is then the number of years it played."""
+    actions = history.actions
+    return (
+        paper is not None
+        and not history.current.finished
+        and (not actions or isinstance(actions[-1], EndYear))
+    )
+
+
 @dataclass(frozen=True)
 class SavedGame:
     """A save read back: the deck copy inside it and the history rebuilt by replaying its log."""
@@ -136,17 +149,8 @@ class SavedGame:
 
     @property
     def stopped(self) -> bool:
-        """A paper table that stopped before its last year (``enter --stopped-after``): it is
-        saved with its next year open, and until a window plays on in it (a decision in that
-        year) that year is not begun. 0-based ``history.current.round`` is then the number of
-        years it played."""
-        state = self.history.current
-        actions = self.history.actions
-        return (
-            self.paper is not None
-            and not state.finished
-            and (not actions or isinstance(actions[-1], EndYear))
-        )
+        """A paper table that stopped before its last year (``paper_stopped``)."""
+        return paper_stopped(self.history, self.paper)
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,9 @@ class SaveInfo:
     """… and the 1-based number of the first decision where the two differ."""
     paper: bool = False
     """A table that played on paper and was entered afterwards."""
+    stopped_after: str | None = None
+    """For a paper table that stopped before its last year (``paper_stopped``): the last
+    budget year it played ("2028"); None otherwise."""
     copy: bool = False
     """A game continued in a copy ("Fortsæt i en kopi": its ``copy_of`` is set): the list marks
     it, or it reads like the game it was copied from. A file that went its own way

@@ -47,6 +47,7 @@ from game.saves import (
     new_save_path,
 )
 from game.saves.autosave import unsaved_message
+from game.saves.model import paper_stopped
 from game.session.jobs import ReachBook
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,16 @@ class GameController:
         """True for a paper table's game: it is opened to be looked at, never played on in the
         window, and its sheet is corrected on "Bord på papir" (``game.ui.opening``)."""
         return self.read_only and self.paper is not None
+
+    @property
+    def looking_at_stopped_paper(self) -> bool:
+        """True for a paper table's game that stopped before its last year: its open year was
+        never begun (the board says where it stopped, as its report does)."""
+        return (
+            self.looking_at_paper
+            and self.history is not None
+            and paper_stopped(self.history, self.paper)
+        )
 
     @property
     def table_name(self) -> str:

@@ -108,6 +108,10 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
         detail = app.t(
             "start.resume_finished", result=result, date=date, scenario=info.scenario_title
         )
+    elif info.stopped_after is not None:  # not "Runde 3 af 3": the table never began it
+        detail = app.t(
+            "start.resume_stopped", year=info.stopped_after, date=date, scenario=info.scenario_title
+        )
     else:
         detail = app.t(
             "start.resume_open",

@@ -149,3 +149,29 @@ def test_correcting_a_sheet_keeps_the_factors_the_game_rolled_for_the_years_play
     after = read_save(path).history.current
     assert after.results == before.results
     assert not any("andet vindue" in text for text in app.toast_texts()), app.toast_texts()
+
+
+def test_a_stopped_paper_table_is_shown_where_it_stopped_in_the_list_and_on_the_board(
+    make_app, std_deck, tmp_path
+):
+    # a conference host: the list said "Bord 3 (papir) · Runde 3 af 3", and the board opened
+    # as "Runde 3 af 3 · Budget 2029" with "Ingen hændelse", a chance of 0 % and seven cards
+    # the table never had – on the projector, a table that lost a year it never played
+    from tests.ui.driver import record_text
+
+    _stopped_paper_table(std_deck, tmp_path / "saves")
+    years = std_deck.scenario("intro").years
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    drawn = record_text(app)
+    app.push(start)
+    app.step(0.02)
+    assert any(t.startswith(f"Stoppede efter {years[1]} · ") for t in drawn), drawn
+    assert not any(t.startswith("Runde 3 af 3") for t in drawn), drawn
+    drawn.clear()
+    start.resume(0)
+    app.step(0.02)
+    board = app.find("board")
+    assert app.top is board and board.draws_stopped_table
+    assert f"Bordet stoppede efter {years[1]}" in drawn, drawn
+    assert not any(f"Budget {years[2]}" in t for t in drawn), drawn

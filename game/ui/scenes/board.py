@@ -122,7 +122,7 @@ class BoardScene(BoardInput, Scene):
         the banner changes; nothing changes a layout's rectangles in place)."""
         banner = self.banner_text()
         picture = self.app.report_picture
-        stopped = self.picture_of_stopped_table
+        stopped = self.draws_stopped_table
         key = (self.app.size, Same(self.state), self.app.lang, banner, picture, stopped)
         if self._layout is None or self._layout[0] != key:
             table = BoardTable(
@@ -148,10 +148,14 @@ class BoardScene(BoardInput, Scene):
         return self._layout[1]
 
     @property
-    def picture_of_stopped_table(self) -> bool:
-        """The board is drawn as a report's picture of a paper table that stopped before its
-        last year (``BoardTable.stopped``)."""
-        return self.app.report_picture and self.app.report_stopped
+    def draws_stopped_table(self) -> bool:
+        """The board is drawn as a paper table that stopped before its last year
+        (``BoardTable.stopped``): a report's picture of one, or one opened from the start
+        screen's list to be looked at (it showed "Runde 3 af 3 · Budget 2029", no event and
+        seven cards the table never had)."""
+        if self.app.report_picture:
+            return self.app.report_stopped
+        return self.app.game.looking_at_stopped_paper
 
     def slots(self) -> tuple[Slot, ...]:
         """The places on the table this round (``game.ui.tableslots``): a card keeps its
@@ -184,7 +188,7 @@ class BoardScene(BoardInput, Scene):
         state = self.state
         layout = self.layout()
         selected = self.selected_card()
-        stopped = self.picture_of_stopped_table
+        stopped = self.draws_stopped_table
         forecast = None if state.finished or stopped else self.forecast()
         history = self.app.game.history
         clock = self._clock_text or self.clock_text()
