@@ -109,13 +109,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
         settings = GameSettings(scenario.id, seed, args.target, reader_lang(args))
         extent = Extent(frozenset(quiet), played)
         history = entered_history(deck, settings, table, extent)
-        if args.out is not None and out.exists():  # after the sheet: every problem in one go
+        # after the sheet: every problem in one go (--replace: the file is meant)
+        if args.out is not None and out.exists() and not args.replace:
             raise usage_error("cli.exists", out=args.out)
     except PaperError as error:
         lang = reader_lang(args)
         for problem in error.lines(lang):
             print(f"raaderum enter: {one_line(problem, lang)}", file=sys.stderr)
-        if args.out is not None and out.exists():
+        if args.out is not None and out.exists() and not args.replace:
             said = catalogue(lang).t("cli.exists", out=args.out)
             print(f"raaderum enter: {said}", file=sys.stderr)
         fits = sheet_fits(deck, scenario, args.adopt, args.event)
@@ -137,13 +138,35 @@ def cmd_enter(args: argparse.Namespace) -> int:
     from game.saves.listing import tables_named
 
     # a sheet typed in twice counts as two tables in the comparison: said before it is saved
-    already = [
-        i.path for i in tables_named(out.parent, table.table, scenario.title) if i.path != out
-    ]
+    named = [i for i in tables_named(out.parent, table.table, scenario.title) if i.path != out]
+    replaced: Path | None = out if args.replace and args.out is not None and out.exists() else None
+    if args.replace and args.out is None:
+        # a corrected sheet takes the place of the table's earlier entry (a host who entered
+        # it again got one table more: "Bord 2 (2, papir)", and every share out of nine)
+        papers = [i.path for i in named if i.paper]
+        if len(papers) > 1:
+            raise usage_error(
+                "cli.enter.replace_which",
+                table=table.table,
+                files=", ".join(p.name for p in papers),
+                example=papers[0].name,
+            )
+        if papers:
+            out = replaced = papers[0]
+            named = [i for i in named if i.path != out]
+    already = [i.path for i in named]
     try:
         write_save(out, deck, settings, history, paper=table)
     except SaveError as error:
         raise save_problem(error) from None
+    if replaced is not None:
+        said = catalogue(reader_lang(args)).t(
+            "cli.enter.replaced", table=table.table, file=replaced.name
+        )
+        print(f"raaderum enter: {said}", file=sys.stderr)
+    elif args.replace:
+        said = catalogue(reader_lang(args)).t("cli.enter.replace_none", table=table.table)
+        print(f"raaderum enter: {said}", file=sys.stderr)
     if already:
         said = catalogue(reader_lang(args)).t(
             "cli.enter.name_taken",

@@ -483,6 +483,12 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="the last round (or budget year) the table finished, when it did not play them "
         "all: the game is saved unfinished, as a game left in the window",
     )
+    enter.add_argument(
+        "--replace",
+        action="store_true",
+        help="a corrected sheet: replace the table's earlier entry (the paper table of the same "
+        "name in the folder, or the --out file) instead of saving one more table",
+    )
     written = enter.add_mutually_exclusive_group()
     written.add_argument(
         "--out",

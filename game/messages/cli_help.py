@@ -122,6 +122,13 @@ DANISH_HELP: dict[str, str] = {
         "indtastede, så samme ark giver samme spil)"
     ),
     (
+        "a corrected sheet: replace the table's earlier entry (the paper table of the same "
+        "name in the folder, or the --out file) instead of saving one more table"
+    ): (
+        "et rettet ark: erstat bordets tidligere indtastning (bordet på papir med samme navn i "
+        "mappen, eller filen i --out) i stedet for at gemme ét bord mere"
+    ),
+    (
         "the last round (or budget year) the table finished, when it did not play them all: "
         "the game is saved unfinished, as a game left in the window"
     ): (

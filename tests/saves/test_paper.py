@@ -1093,3 +1093,36 @@ def test_a_card_entered_twice_and_a_missing_event_are_said_in_one_run(tmp_path, 
     assert code == 2 and not out.exists()
     assert "--adopt faelles-indkoeb@2" in text and "står to gange" in text, text
     assert "runde 2: der er ikke tastet en hændelse ind" in text, text
+
+
+def test_a_corrected_sheet_entered_with_replace_takes_the_place_of_the_tables_entry(
+    tmp_path, capsys
+):
+    # a conference host entered a corrected sheet (another factor) under the table's name: the
+    # folder then held two tables, "Bord 2 (papir)" and "Bord 2 (2, papir)", every share was
+    # out of nine tables, and the host had to find and delete the right file by hand
+    folder = tmp_path / "borde"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 2"]
+    command += ["--save-dir", str(folder)]
+    assert main([*command, *TABLE_3]) == 0
+    [first] = folder.glob("*.json")
+    corrected = [
+        e.replace("hverdagsrehabilitering=0,8", "hverdagsrehabilitering=1") for e in TABLE_3
+    ]
+    capsys.readouterr()
+    assert main([*command, *corrected, "--replace"]) == 0
+    said = capsys.readouterr().err
+    assert f"arket erstatter den tidligere indtastning af bordet »Bord 2« i {first.name}" in said
+    assert list(folder.glob("*.json")) == [first]
+    state = read_save(first).history.current
+    assert state.adoption("hverdagsrehabilitering").factor == 1.0
+    [group] = compare_saves([folder])
+    assert len(group.tables) == 1
+    # without --replace a second entry is one more table, and the note says how to replace
+    assert main([*command, *TABLE_3]) == 0
+    assert "næste gang erstatter --replace bordets fil" in capsys.readouterr().err
+    assert len(list(folder.glob("*.json"))) == 2
+    # with two entries of the name, which one to replace is asked, not guessed
+    assert main([*command, *corrected, "--replace"]) == 2
+    assert "sig med --out, hvilken fil arket skal erstatte" in capsys.readouterr().err
+    assert len(list(folder.glob("*.json"))) == 2
