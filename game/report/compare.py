@@ -701,10 +701,10 @@ def _group_html(
         klass = "met" if tab.won else ("missed" if tab.finished else "")
         why = ""
         if tab.finished and not tab.won and tab.outcome is not None:
-            # the ✗ of a missed year says itself; a table over every target that lost on its
-            # service level or a missing kind must say why
-            other = replace(tab.outcome, missed_years=())
-            reasons = " ".join(catalogue(lang).verdict_reasons(other))
+            # every reason, as the CSV and the window's table say them: a table that missed
+            # 2029 and ended under the floor showed only the floor, and one that only missed
+            # a year showed nothing beside its "tabt"
+            reasons = " ".join(catalogue(lang).verdict_reasons(tab.outcome))
             why = f'<br><small class="muted">{esc(reasons)}</small>' if reasons else ""
         table_rows.append(
             [

@@ -12,7 +12,7 @@ from report_helpers import assert_self_contained, autoplay, parse_html, save_gam
 
 from game.cli import main
 from game.engine import raaderum, verdict
-from game.messages import render
+from game.messages import catalogue, render
 from game.report import compare_saves, why_apart, write_comparison
 from game.report.compare import comparison_html, table_choices
 from game.saves import GameSettings, read_save, write_save
@@ -745,3 +745,16 @@ def test_saves_of_one_name_from_several_laptops_are_named_with_their_folder(std_
         Path("/home/anne/a.json"): "a.json",
         Path("/home/anne/x/b.json"): "b.json",
     }
+
+
+def test_a_lost_table_on_the_page_says_every_reason_it_lost(saves_dir, states, tmp_path):
+    # a conference host: a table that missed a year and ended under the floor showed only
+    # the floor beside "tabt", and one that only missed a year showed no reason at all
+    write_comparison(compare_saves([saves_dir]), tmp_path)
+    _source, page = parse_html(tmp_path / "compare.html")
+    words = catalogue("da")
+    lost = [s for s in states.values() if not verdict(s).won]
+    assert lost, "the corpus has a lost table"
+    for final in lost:
+        for reason in words.verdict_reasons(verdict(final)):
+            assert reason in page.text, reason
