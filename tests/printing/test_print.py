@@ -280,12 +280,14 @@ def test_the_board_has_a_row_for_the_anlaeg_used_when_the_scenario_has_an_anlaeg
 
 
 def test_the_entry_sheet_makes_room_for_whole_titles_before_it_shortens_them():
-    # a short game keeps 17 mm to write in; eight years and 54 cards get lower rows, so the
-    # list's titles can wrap instead of ending in "…"; only a catalogue too long for that
-    # keeps one line per card, and no row gets under 10 mm
-    assert entry_layout(3, 24) == (17.0, True)
+    # a short game keeps 26 mm to write in (17 mm held three lines of handwriting for up to
+    # six ids); eight years and 54 cards get lower rows, so the list's titles can wrap
+    # instead of ending in "…"; only a catalogue too long for that keeps one line per card,
+    # and no row gets under 10 mm
+    assert entry_layout(3, 24) == (26.0, True)
+    assert entry_layout(4, 40) == (26.0, True)  # the standard game
     row, whole = entry_layout(8, 54)
-    assert 10 <= row < 17 and whole
+    assert 10 <= row < 26 and whole
     row, whole = entry_layout(8, 120)
     assert row >= 10 and not whole
 
@@ -580,7 +582,7 @@ def test_the_printed_bookkeeping_tracks_the_rounds_load_and_the_service_level():
     assert "Kapacitet ved denne træthed, før rundens belastning" in board
     assert "lægger dets belastning til rækken »Belastning i runden«" in html
     assert "Flyt servicebrikken med servicetallet på hvert forslag" in html
-    assert "slå, før I skriver årets råderum og »Nået?« på brættet" in html
+    assert "Slå, før I skriver årets råderum og »Nået?« på brættet" in html
     assert "læg kortene her" not in html  # a card (90 × 63 mm) never fitted the cell
     ledger = html.split('class="page sheet ledger"', 1)[1].split("</section>", 1)[0]
     assert "<th>Faktor</th>" in ledger  # a rolled factor has a place of its own
