@@ -742,7 +742,9 @@ def _group_html(
     series = []
     for i, tab in enumerate(group.tables):
         color, dash = series_color(i)
-        shown = [v for year, v in enumerate(tab.raaderum) if tab.begun(year)]
+        # the years that are over: an open year's figure is only what the cards adopted so
+        # far would give, and a point on the chart read as that table's result
+        shown = [v for year, v in enumerate(tab.raaderum) if tab.closed(year)]
         series.append(Series(labels[i], shown, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
     # each heading is kept on the page of its figure (a heading was left alone at a foot)

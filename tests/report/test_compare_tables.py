@@ -758,3 +758,37 @@ def test_a_lost_table_on_the_page_says_every_reason_it_lost(saves_dir, states, t
     for final in lost:
         for reason in words.verdict_reasons(verdict(final)):
             assert reason in page.text, reason
+
+
+def test_the_raaderum_chart_draws_a_table_still_playing_only_in_the_years_that_are_over(
+    tmp_path, monkeypatch
+):
+    # a conference host: a table in its second year was drawn at 10,1 for that year, like
+    # a result, though it was only what its cards so far would give
+    from game.content import load_deck
+    from game.engine import Adopt, EndYear, History, legal_actions, new_game
+    from game.paths import standard_deck
+    from game.report import compare as compare_module
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    history = History.start(new_game(deck, "intro", 3))
+    for _ in range(2):
+        adopt = [a for a in legal_actions(history.current) if isinstance(a, Adopt)]
+        history = history.do(adopt[0])
+    history = history.do(EndYear())
+    adopt = [a for a in legal_actions(history.current) if isinstance(a, Adopt)]
+    history = history.do(adopt[0])  # 2028 begun, not over
+    folder = tmp_path / "borde"
+    folder.mkdir()
+    write_save(folder / "bord.json", deck, GameSettings("intro", 3), history)
+    drawn = []
+    original = compare_module.line_chart
+
+    def spy(years, series, **kwargs):  # type: ignore[no-untyped-def]
+        drawn.append([list(s.values) for s in series])
+        return original(years, series, **kwargs)
+
+    monkeypatch.setattr(compare_module, "line_chart", spy)
+    write_comparison(compare_saves([folder]), tmp_path / "out")
+    assert drawn[0] == [[pytest.approx(history.current.results[0].raaderum)]]
