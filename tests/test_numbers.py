@@ -248,3 +248,14 @@ def test_a_target_is_written_with_the_decimals_it_has(value, shown):
     # a target rounded to one decimal (5,51 as "5,5") let a paper table tick a missed year
     assert format_target(value) == shown
     assert parse_amount(shown) == value
+
+
+def test_a_revealed_factor_reads_as_100_percent_only_when_it_is_1() -> None:
+    # a year lost by 0,001 mio. kr. said that the card that lost it gave "100 %"
+    from game.numbers import format_factor
+
+    assert format_factor(1.0) == "100 %"
+    assert format_factor(0.998689) == "99,9 %"
+    assert format_factor(1.0004, "en") == "100.04%"
+    assert format_factor(1.17) == "117 %" and format_factor(0.0) == "0 %"
+    assert format_factor(0.9999) == "99,99 %"

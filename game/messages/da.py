@@ -301,6 +301,7 @@ MESSAGES.update(
         "year.outcomes_none": "Ingen usikre forslag gav gevinst i år.",
         "year.better": "bedre end ventet",
         "year.worse": "dårligere end ventet",
+        "year.slightly_worse": "lidt under det ventede",
         "year.as_expected": "som ventet",
         "year.failed": "slog fejl",
         "year.face_vs_real": "ventet {face}, faktisk {real} i {year}",

@@ -292,6 +292,7 @@ MESSAGES.update(
         "year.outcomes_none": "No uncertain proposal paid out this year.",
         "year.better": "better than hoped",
         "year.worse": "worse than hoped",
+        "year.slightly_worse": "a little below what was hoped",
         "year.as_expected": "as expected",
         "year.failed": "failed",
         "year.face_vs_real": "Expected {face}, realised {real} in {year}",

@@ -27,8 +27,8 @@ from game.messages import Message, catalogue, unit_words
 from game.numbers import (
     format_against,
     format_amount,
+    format_factor,
     format_moment,
-    format_percent,
     format_target,
 )
 from game.report.csvfile import csv_bytes, number
@@ -160,7 +160,7 @@ def _outcome(state: GameState, card: str, lang: str, drawn: bool = False) -> str
     text = (
         t("report.outcome.failed")
         if adoption.factor == 0
-        else t("report.outcome.factor", percent=format_percent(adoption.factor, lang))
+        else t("report.outcome.factor", percent=format_factor(adoption.factor, lang))
     )
     return f"{text} ({t('report.outcome.drawn')})" if drawn else text
 

@@ -13,7 +13,7 @@ from game.engine.rules import shown_raaderum
 from game.engine.state import state_hash
 from game.engine.verdict import verdict
 from game.messages import catalogue, unit_words
-from game.numbers import format_amount, format_target
+from game.numbers import format_against, format_amount, format_target
 from game.saves.model import SavedGame, SaveError
 from game.saves.store import read_save
 
@@ -93,14 +93,16 @@ def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> 
     note = say("replay.col.note", unit=unit_words(unit, lang))
     lines.append(f"{head[0]:<8}{head[1]:>10}{head[2]:>12}  {note}")
     for index, year in enumerate(summary["years"]):
+        value, target = summary["raaderum"][index], summary["target"][index]
+        shown = format_amount(value, lang)
         if index < len(summary["met"]):
-            status = say("replay.met" if summary["met"][index] else "replay.missed")
+            met = summary["met"][index]
+            status = say("replay.met" if met else "replay.missed")
+            # a year missed by 0,001 read "3  3  ikke nået"
+            shown = format_against(value, target, lang, met=met)
         else:
             status = say("replay.open_year")
-        lines.append(
-            f"{year:<8}{format_target(summary['target'][index], lang):>10}"
-            f"{format_amount(summary['raaderum'][index], lang):>12}  {status}"
-        )
+        lines.append(f"{year:<8}{format_target(target, lang):>10}{shown:>12}  {status}")
     adopted = ", ".join(summary["adopted"]) or say("replay.none")
     lines.append(say("replay.adopted", count=len(summary["adopted"]), ids=adopted))
     service = format_amount(summary["service"], lang, 0, sign=True)

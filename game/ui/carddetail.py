@@ -11,7 +11,7 @@ from game.engine import (
     perceived_as_saving,
     realised,
 )
-from game.numbers import format_amount, format_percent, quoted
+from game.numbers import format_amount, format_factor, format_percent, quoted
 from game.ui import theme
 from game.ui.cards import effect_from, factor_range, load_and_fatigue, signed
 from game.ui.draw import effect_bars
@@ -176,7 +176,7 @@ def fact_lines(app: Host, card: str) -> list[tuple[str, theme.Color]]:
         if adoption is not None and adoption.revealed:
             lines.append(
                 (
-                    app.t("card.revealed", percent=format_percent(adoption.factor, app.lang)),
+                    app.t("card.revealed", percent=format_factor(adoption.factor, app.lang)),
                     theme.BLUE,
                 )
             )

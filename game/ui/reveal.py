@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 import pygame
 
 from game.engine import GameState, Proposal, anchor, event_amount, face, raaderum, realised
-from game.numbers import format_amount, format_percent, format_share_of, pair_decimals
+from game.numbers import (
+    format_amount,
+    format_factor,
+    format_percent,
+    format_share_of,
+    pair_decimals,
+)
 from game.session import fatigue_years
 from game.ui import theme
 from game.ui.cards import signed
@@ -90,12 +96,19 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
         # the verdict follows the share shown next to it ("108 % af det forventede" is better
         # than expected, also when the amounts round alike); a few per cent either way is
         # as expected, as the printed die's middle faces are
+        # … but in a year that was missed, a card that gave less than its amount says so,
+        # with the decimals that show it: a year lost by 0,001 mio. kr. said "som ventet ·
+        # faktisk 0,5 · 100 %" of the card whose 0,9987 lost it
+        missed = bool(after.results) and not after.results[-1].met
+        slight = missed and 1 - AS_EXPECTED < adoption.factor < 1
         if adoption.factor <= 0:
             verdict, tone = app.t("year.failed"), "bad"
         elif adoption.factor >= 1 + AS_EXPECTED:
             verdict, tone = app.t("year.better"), "good"
         elif adoption.factor <= 1 - AS_EXPECTED:
             verdict, tone = app.t("year.worse"), "bad"
+        elif slight:
+            verdict, tone = app.t("year.slightly_worse"), "bad"
         else:
             verdict, tone = app.t("year.as_expected"), "neutral"
         # with the decimals it takes for a better or worse amount to look it ("0,5 → 0,54")
@@ -109,7 +122,9 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
         shown_real = format_amount(real, app.lang, places)
         # … and as many as it takes for the two amounts to give the share shown beside them
         # ("ventet 0,5, faktisk 0,585 … 117 %", not "faktisk 0,6", which reads as 120 %)
-        if adoption.factor > 0 and face_value > 0:
+        percent = format_factor(adoption.factor, app.lang)
+        whole = percent == format_percent(adoption.factor, app.lang)
+        if adoption.factor > 0 and face_value > 0 and whole:
             shown_real = format_share_of(real, face_value, adoption.factor, app.lang, places)
         detail = app.t(
             "year.face_vs_real",
@@ -117,7 +132,7 @@ def outcome_lines(app: Host, before: GameState, after: GameState) -> list[Line]:
             real=f"{shown_real} {app.unit}",
             year=year,
         )
-        share = app.t("card.revealed", percent=format_percent(adoption.factor, app.lang))
+        share = app.t("card.revealed", percent=percent)
         line = Line(f"{proposal.title}: {verdict}", detail, tone, proposal, share)
         found.append(((adoption.factor > 0, -abs(real - face_value)), line))
     # the failures first, then the biggest surprises: a panel that cannot show them all ("+2

@@ -107,3 +107,26 @@ def test_a_named_table_played_in_the_window_is_named(tmp_path: Path, capsys) -> 
     assert main(["replay", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["table"] == "Bord 1" and "paper" not in data
+
+
+def test_a_year_missed_by_a_thousandth_reads_as_missed(tmp_path: Path, capsys) -> None:
+    # a council's year lost by 0,001 mio. kr.: "2027  3  3  ikke nået"
+    from game.content import load_deck
+    from game.engine import Adopt, EndYear, History, new_game
+    from game.paths import standard_deck
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    history = History.start(new_game(deck, "intro", 703091))
+    for pid in ("velfaerdsteknologi", "borgerkonsulent", "indkoeb", "vakancer", "sfo-takst"):
+        history = history.do(Adopt(pid))
+    for pid in ("sundhed-kurser", "rengoering-3-uger"):
+        history = history.do(Adopt(pid))
+    history = history.do(EndYear())
+    result = history.current.results[0]
+    assert not result.met and 2.99 < result.raaderum < 3
+    path = tmp_path / "spil.json"
+    write_save(path, deck, GameSettings("intro", 703091), history)
+    assert main(["replay", str(path)]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("2027"))
+    assert row.split() == ["2027", "3", "2,999", "ikke", "nået"], row

@@ -424,6 +424,10 @@ def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Dec
                         word, tone = app.t("year.better"), "good"
                     elif factor <= 0.95:
                         word, tone = app.t("year.worse"), "bad"
+                    elif factor < 1 and not after.results[-1].met:
+                        # in a year that was missed, a little less is said as such (a year
+                        # lost by 0,001 said "som ventet … 100 %" of the card that lost it)
+                        word, tone = app.t("year.slightly_worse"), "bad"
                     else:
                         word, tone = app.t("year.as_expected"), "neutral"
                     # and the amounts shown say the same: better is more, worse is less
@@ -1166,3 +1170,39 @@ def test_a_short_title_leaves_the_header_room_for_the_tables_name_and_years(
     subtitle = "Bord 3 · Krise: udligningschok sent i perioden · 2027–2030"
     draw_header(small, small.surface, "I nåede det ikke", subtitle)
     assert not cut, cut
+
+
+def test_a_year_missed_by_a_card_a_little_under_its_amount_says_which_card(
+    app: App, deck: Deck
+) -> None:
+    # a finance consultant's council aimed at exactly 3: the year was lost by 0,001 mio. kr.
+    # while the year screen said "Brug indkøbsaftalerne: som ventet · ventet 0,5, faktisk 0,5
+    # · 100 %", the result page "2,999 ✗" and the list of adopted proposals "Råderum i alt 3"
+    from game.ui.panels.debrief_pages import shown_amounts
+
+    titles = [
+        "Velfærdsteknologi i ældreplejen",
+        "Én fast borgerkonsulent på tværs",
+        "Brug indkøbsaftalerne",
+        "Vakancegevinster til en fælles pulje",
+        "Højere forældrebetaling i SFO",
+        "Færre forebyggende kurser",
+        "Rengøring hver tredje uge",
+    ]
+    before = new_game(deck, "intro", 703091)
+    ids = {deck.proposal(p).title: p for p in before.scenario.proposals}
+    for title in titles:
+        before = apply(before, Adopt(ids[title]))
+    after = apply(before, EndYear())
+    result = after.results[-1]
+    assert not result.met and 2.99 < result.raaderum < 3
+    factor = after.adoption("indkoeb").factor
+    assert 0.99 < factor < 1
+    app.game.history = History.start(after)
+    scene = YearScene(app, before, after)
+    line = next(line for line in scene.reveal.outcomes if line.proposal.id == "indkoeb")
+    assert line.title == "Brug indkøbsaftalerne: lidt under det ventede"
+    assert "faktisk 0,499 mio. kr." in line.detail, line.detail
+    assert line.text == "Udfaldet er kendt: 99,9 % af kortets beløb"
+    # the total of the adopted proposals' page reads as a miss, as the result page does
+    assert format_amount(shown_amounts(after).totals[0] or 0.0, "da", 3) == "2,999"

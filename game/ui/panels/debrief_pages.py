@@ -11,7 +11,13 @@ import pygame
 
 from game.engine import Adoption, GameState, Kind, Proposal, anchor, event_amount, realised
 from game.messages import catalogue
-from game.numbers import column_places, format_amount, quoted, round_half_away
+from game.numbers import (
+    column_places,
+    format_amount,
+    pair_decimals,
+    quoted,
+    round_half_away,
+)
 from game.session import fatigue_years
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
@@ -277,6 +283,9 @@ class ShownAmounts:
     """The råderum per year: None for a year not played."""
     places: tuple[int, ...]
     """The decimals of each year's column (``column_places``)."""
+    total_places: tuple[int, ...]
+    """The decimals of each year's total: the column's, or as many as it takes for a missed
+    year not to read as its target (2,999 against 3 was "Råderum i alt 3" under a ✗)."""
     differs: bool
     """Whether a played year's rounded amounts add up to other than its rounded total."""
 
@@ -285,7 +294,7 @@ def shown_amounts(state: GameState) -> ShownAmounts:
     """The page's amounts, each rounded for itself (``ShownAmounts``)."""
     years = range(state.scenario.rounds)
     adopted: list[list[float | None]] = [[None for _ in years] for _ in state.adopted]
-    events, totals, places = [], [], []
+    events, totals, places, total_places = [], [], [], []
     differs = False
     for i in years:
         rows = [k for k, a in enumerate(state.adopted) if a.round <= i]
@@ -301,11 +310,20 @@ def shown_amounts(state: GameState) -> ShownAmounts:
         for k, amount in zip(rows, shown[1:]):
             adopted[k][i] = amount
         played = i < len(state.results)
-        total = round_half_away(sum(values), places[-1])
+        total_places.append(places[-1])
+        if played and not state.results[i].met:
+            missed = pair_decimals(sum(values), state.targets[i], met=False)
+            total_places[-1] = max(places[-1], missed)
+        total = round_half_away(sum(values), total_places[-1])
         totals.append(total if played else None)
         differs = differs or (played and abs(sum(shown) - total) > 10 ** -(places[-1] + 2))
     return ShownAmounts(
-        tuple(map(tuple, adopted)), tuple(events), tuple(totals), tuple(places), differs
+        tuple(map(tuple, adopted)),
+        tuple(events),
+        tuple(totals),
+        tuple(places),
+        tuple(total_places),
+        differs,
     )
 
 
@@ -438,7 +456,8 @@ class ProposalsPage(ListPage):
                 continue
             ink = theme.GAP if amount < 0 else theme.INK
             cell = pygame.Rect(inner.right - c.numbers_w + i * c.year_w, y, c.year_w - g, line_h)
-            text = format_amount(amount, app.lang, amounts.places[i])
+            places = amounts.total_places[i] if total else amounts.places[i]
+            text = format_amount(amount, app.lang, places)
             app.text.draw(
                 surface, text, cell, BODY.sized(size).bold(total).ink(ink).right().lines(1)
             )
