@@ -32,8 +32,8 @@ ONE = [
     (
         "start.years.one",
         {"first": "2027", "last": "2028", "rounds": 2, "later": 1},
-        "2027–2028 · 2 år: budgetår og 1 overslagsår",
-        "2027–2028 · 2 years: the budget year and 1 forecast year",
+        "2027–2028 · 2 år: budgetåret og det første overslagsår",
+        "2027–2028 · 2 years: the budget year and the first forecast year",
     ),
     ("report.decisions.one", {"count": 1}, "1 beslutning", "1 decision"),
 ]

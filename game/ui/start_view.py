@@ -88,12 +88,15 @@ OVERSLAGSAAR = 3
 
 def years_text(app: Host, scenario: Scenario) -> str:
     """ "2027–2030 · 4 år: budgetår og 3 overslagsår"; a longer plan names the years past the
-    budget's overslagsår as more years ("budgetår, 3 overslagsår og 4 år mere")."""
+    budget's overslagsår as more years ("budgetår, 3 overslagsår og 4 år mere"), and a shorter
+    one the overslagsår it takes ("budgetåret og de 2 første overslagsår": a budget always
+    has three, and "budgetår og 2 overslagsår" read as a budget with two)."""
     later = scenario.rounds - 1
     common = {"first": scenario.years[0], "last": scenario.years[-1], "rounds": scenario.rounds}
     if later > OVERSLAGSAAR:
         return app.t("start.years_long", **common, more=later - OVERSLAGSAAR)
-    return app.t(f"start.years.{'one' if later == 1 else 'many'}", **common, later=later)
+    counted = {0: "none", 1: "one", OVERSLAGSAAR: "all"}.get(later, "many")
+    return app.t(f"start.years.{counted}", **common, later=later)
 
 
 def target_caption(

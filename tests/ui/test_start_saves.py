@@ -265,6 +265,12 @@ def test_an_eight_year_plan_is_a_budget_year_three_overslagsaar_and_more(make_ap
     app.request_redraw()
     app.step(0.02)
     assert any("4 år: budgetår og 3 overslagsår" in text for text in drawn)
+    # … and a shorter one takes the first of them: "budgetår og 2 overslagsår" read to a
+    # finance consultant as a budget with two
+    start.choose([s.id for s in std_deck.scenarios].index("intro"))
+    app.request_redraw()
+    app.step(0.02)
+    assert any("3 år: budgetåret og de 2 første overslagsår" in text for text in drawn), drawn
 
 
 def test_help_opened_on_the_start_screen_lists_the_start_screens_keys(make_app, std_deck):
