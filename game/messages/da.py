@@ -126,7 +126,7 @@ MESSAGES: dict[str, str] = {
     "card.staff": "Personale {staff} årsværk",
     "card.uncertain_tag": "±",
     "card.certain": "Beløbene er sikre: ingen usikkerhed",
-    "card.range": "Usikker: mellem {low} og {high} mio. kr. i {year}",
+    "card.range": "Usikker: i 8 af 10 spil mellem {low} og {high} mio. kr. i {year}",
     "card.failure": "{percent} risiko for, at gevinsten udebliver",
     "card.effect": "Virkning pr. år (mio. kr.)",
     "card.source": "Kilde: {source}",

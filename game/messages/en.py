@@ -122,7 +122,7 @@ MESSAGES: dict[str, str] = {
     "card.staff": "Staff {staff} FTE",
     "card.uncertain_tag": "±",
     "card.certain": "The amounts are certain: no uncertainty",
-    "card.range": "Uncertain: between {low} and {high} m DKK in {year}",
+    "card.range": "Uncertain: in 8 games of 10 between {low} and {high} m DKK in {year}",
     "card.failure": "{percent} risk that the gain never comes",
     "card.effect": "Effect per year (m DKK)",
     "card.source": "Source: {source}",
