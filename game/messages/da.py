@@ -281,6 +281,7 @@ MESSAGES.update(
     {
         "card.note_placeholder": "Skriv gruppens begrundelse …",
         "card.risk": "Chance for at nå målet i alle år: {percent} med dette forslag ({base} uden)",
+        "card.risk_lost": "Målet for {year} blev ikke nået, så spillet kan ikke længere vindes; forslaget tæller stadig i årene, der er tilbage",
         "card.short.over_capacity": "Ingen kapacitet",
         "card.short.over_capacity_needs": "Kræver {load} i alt, kun {left} tilbage",
         "card.short.excluded": "Udelukket",

@@ -272,6 +272,7 @@ MESSAGES.update(
     {
         "card.note_placeholder": "Write the group's reason …",
         "card.risk": "Chance of meeting every year's target: {percent} with this proposal ({base} without)",
+        "card.risk_lost": "The target for {year} was missed, so the game can no longer be won; the proposal still counts in the years left",
         "card.short.over_capacity": "No capacity left",
         "card.short.over_capacity_needs": "Takes {load} capacity, only {left} left",
         "card.short.excluded": "Excluded",

@@ -10,6 +10,7 @@ from game.engine import (
     missing_requirements,
     perceived_as_saving,
     realised,
+    verdict,
 )
 from game.numbers import format_amount, format_factor, format_percent, quoted
 from game.ui import theme
@@ -192,7 +193,13 @@ def fact_lines(app: Host, card: str) -> list[tuple[str, theme.Color]]:
         lines.append((app.t("card.adopted", year=state.scenario.years[adoption.round]), theme.MET))
     elif not state.finished and card in state.market:
         board = app.find("board")
-        if board is not None:
+        missed = verdict(state).missed_years
+        if missed:
+            # a year already missed: "0 % med dette forslag (0 % uden)" on every card said
+            # nothing; the card still counts for the years left, and the debrief shows how
+            text = app.t("card.risk_lost", year=missed[0])
+            lines.insert(0, (text, theme.GAP))
+        elif board is not None:
             base = board.risk.get(state, None).probability
             chance = board.risk.get(state, card).probability
             text = app.t(

@@ -2002,3 +2002,18 @@ def test_the_more_above_line_keeps_its_year_whole_at_1024x768(make_app, std_deck
     hints = [t for t in drawn if t.endswith(word)]
     assert hints, drawn
     assert not [t for t in hints if t in cut], cut
+
+
+def test_a_card_after_a_missed_year_says_the_game_is_lost_not_0_percent_twice(make_app, std_deck):
+    # a finance consultant: once 2027 was missed, every card said "0 % med dette forslag (0 %
+    # uden)", which helped no decision
+    from game.ui.carddetail import fact_lines
+
+    app = board_app(make_app, std_deck)
+    app.game.do(EndYear())  # 2027 closed with nothing adopted: missed
+    app.step(0.02)
+    card = app.game.state.market[0]
+    first, _ = fact_lines(app, card)[0]
+    year = std_deck.scenario("standard").years[0]
+    assert first.startswith(f"Målet for {year} blev ikke nået, så spillet kan ikke længere"), first
+    assert not any("0 % med dette forslag" in text for text, _ in fact_lines(app, card))
