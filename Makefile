@@ -35,8 +35,9 @@ bench: $(STAMP)
 
 # The balance of the standard deck (issue #10's targets), written to docs/balance.md. The full
 # run (2,000 games per scenario and strategy, 500 for the three slow look-ahead one-sided
-# strategies) takes about 85 minutes on two cores (lang-horisont alone about 50);
-# GAMES=200 ONE_SIDED_GAMES=100 takes minutes.
+# strategies) takes two hours or more on two cores, lang-horisont most of it (the 600-game run
+# in docs/balance.md, GAMES=600 ONE_SIDED_GAMES=200, took 1 h 3 min); GAMES=200
+# ONE_SIDED_GAMES=100 takes minutes.
 # SCENARIOS="standard intro" plays only those.
 GAMES ?= 2000
 ONE_SIDED_GAMES ?= 500
