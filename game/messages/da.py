@@ -363,6 +363,7 @@ MESSAGES.update(
         "debrief.report_done": "Rapporten er gemt i {folder}",
         "debrief.report_failed": "Rapporten kunne ikke skrives: {reason}",
         "debrief.best_why": "Af de planer, der når målet, skærer denne mindst i servicen: den ender på serviceniveau {service} (jeres spil: {own}).",
+        "debrief.best_late": "Investeringerne, den sætter i gang i {year}, betaler sig først efter spillet: de er med for serviceløftet.",
         "debrief.best_legend": "Planen regner med udbytte som ventet, ikke med de udfald, I trak.",
         "debrief.best_legend_new": "Fed og blå: forslag, I ikke vedtog.",
         "debrief.best_legend_own": "Planen tager ingen af de forslag, I lod ligge.",

@@ -354,6 +354,7 @@ MESSAGES.update(
         "debrief.report_done": "The report was saved in {folder}",
         "debrief.report_failed": "The report could not be written: {reason}",
         "debrief.best_why": "Of the plans that meet the target, this is the one that cuts service least: it ends at service level {service} (your game: {own}).",
+        "debrief.best_late": "The investments it starts in {year} pay off only after the game: they are there for the service they add.",
         "debrief.best_legend": "Payoffs as expected, not the outcomes you drew.",
         "debrief.best_legend_new": "Bold and blue: proposals you did not adopt.",
         "debrief.best_legend_own": "The plan takes none of the proposals you left on the table.",

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pygame
 
+from game import engine
 from game.engine import (
     PERCEIVED_FATIGUE,
     anchor,
     missing_requirements,
     perceived_as_saving,
     realised,
-    verdict,
 )
 from game.numbers import format_amount, format_factor, format_percent, quoted
 from game.ui import theme
@@ -193,7 +193,7 @@ def fact_lines(app: Host, card: str) -> list[tuple[str, theme.Color]]:
         lines.append((app.t("card.adopted", year=state.scenario.years[adoption.round]), theme.MET))
     elif not state.finished and card in state.market:
         board = app.find("board")
-        missed = verdict(state).missed_years
+        missed = engine.verdict(state).missed_years
         if missed:
             # a year already missed: "0 % med dette forslag (0 % uden)" on every card said
             # nothing; the card still counts for the years left, and the debrief shows how

@@ -1206,3 +1206,35 @@ def test_a_year_missed_by_a_card_a_little_under_its_amount_says_which_card(
     assert line.text == "Udfaldet er kendt: 99,9 % af kortets beløb"
     # the total of the adopted proposals' page reads as a miss, as the result page does
     assert format_amount(shown_amounts(after).totals[0] or 0.0, "da", 3) == "2,999"
+
+
+def test_a_best_plan_that_starts_investments_in_the_last_year_says_what_they_are_for(
+    deck: Deck, tmp_path
+) -> None:
+    # a finance consultant: "2029 Styrket hverdagsrehabilitering" (−3 that year, paid back
+    # after the game) stood in the best plan as if the ideal budget invested in the last year
+    from game.engine.model import Kind
+    from game.engine.whatif import WhatIf
+    from game.ui.panels.whatif import WhatIfPage
+
+    app = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    state = finished_game(deck, True)
+    last = state.scenario.rounds - 1
+    own = tuple((pid, 0) for pid in state.adopted_ids())
+    investment = next(
+        p for p in state.scenario.proposals if deck.proposal(p).kind is Kind.INVESTMENT
+    )
+    zero = tuple(0.0 for _ in state.scenario.years)
+    box = pygame.Rect(0, 0, 970, app.scale.min_text * 16)
+    said = f"Investeringerne, den sætter i gang i {state.scenario.years[last]}, betaler sig"
+    for plan, late in (((*own, (investment, last)), True), ((*own, (investment, 0)), False)):
+        plan = tuple((p, r) for p, r in plan if p != investment or r in (0, last))
+        data = WhatIf(
+            state.scenario.years, state.targets, zero, zero, zero, plan, zero, True, True, 4
+        )
+        drawn = record_text(app)
+        cut = record_drawn_cut(app)
+        WhatIfPage(app)._best_plan(app.surface, box, data, state)
+        legend = " ".join(drawn)
+        assert (said in legend) == late, legend
+        assert not cut, cut

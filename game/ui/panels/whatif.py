@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import GameState
+from game.engine import GameState, Kind
 from game.numbers import format_against, format_amount, format_target
 from game.ui import charts, theme
 from game.ui.compare_view import year_short
@@ -96,7 +96,8 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             if not fits or not count:
                 continue
             rows = -(-count // fits[-1])
-            wanted = line_height(app, sc.body, FONT_BOLD) + (rows + 2) * line_h + g
+            legend = self._legend_lines(inner.width, self._legend(data, state))
+            wanted = line_height(app, sc.body, FONT_BOLD) + (rows + legend) * line_h + g
             if wanted <= plan_rect.height:
                 return table_rect, plan_rect
             if inner.height - wanted - 2 * g >= table_least:
@@ -240,26 +241,11 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         line_h = line_height(app, size, FONT_BOLD)
         small = BODY.sized(size).lines(1)
         adopted = set(state.adopted_ids())
-        # the bold blue titles are named only when the plan has some (a plan of the group's
-        # own cards, differently timed, had a legend for nothing)
-        others = any(pid not in adopted for pid, _ in data.best_plan)
-        words = app.t("debrief.best_legend") + " "
-        words += app.t("debrief.best_legend_new" if others else "debrief.best_legend_own")
-        if data.best_met_all and data.best_service is not None:
-            # why this plan of the many that meet the target (a facilitator wondered why it
-            # adopted two investments in the last year): the one that cuts service least
-            words = (
-                app.t(
-                    "debrief.best_why",
-                    service=format_amount(data.best_service, app.lang, sign=True),
-                    own=format_amount(state.service, app.lang, sign=True),
-                )
-                + " "
-                + words
-            )
-        legend_y = rect.bottom - 2 * line_h
-        legend = pygame.Rect(rect.x, legend_y, rect.width, 2 * line_h)
-        app.text.draw(surface, words, legend, small.lines(2).ink(theme.MUTED).shrink())
+        words = self._legend(data, state)
+        lines = self._legend_lines(rect.width, words)
+        legend_y = rect.bottom - lines * line_h
+        legend = pygame.Rect(rect.x, legend_y, rect.width, lines * line_h)
+        app.text.draw(surface, words, legend, small.lines(lines).ink(theme.MUTED).shrink())
         area = pygame.Rect(rect.x, rect.y + title_h, rect.width, legend_y - rect.y - title_h)
         entries = sorted(data.best_plan, key=lambda item: item[1])
         rows = max(1, area.height // line_h)
@@ -314,6 +300,43 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
                 "debrief.best_more_own" if all(e[0] in adopted for e in left_out) else "board.more"
             )
             app.text.draw(surface, app.t(key, count=count), more, small.ink(theme.MUTED))
+
+    def _legend(self, data: WhatIf, state: GameState) -> str:
+        """The words under the best plan: why this plan (when it meets every target), that it
+        counts on the expected payoffs, what bold and blue mean – and, when it starts
+        investments in the last year, that they are there for the service they add (a council
+        took "2029 Styrket hverdagsrehabilitering" at −3 for the ideal budget)."""
+        app = self.app
+        adopted = set(state.adopted_ids())
+        # the bold blue titles are named only when the plan has some (a plan of the group's
+        # own cards, differently timed, had a legend for nothing)
+        others = any(pid not in adopted for pid, _ in data.best_plan)
+        words = app.t("debrief.best_legend") + " "
+        words += app.t("debrief.best_legend_new" if others else "debrief.best_legend_own")
+        if data.best_met_all and data.best_service is not None:
+            # why this plan of the many that meet the target (a facilitator wondered why it
+            # adopted two investments in the last year): the one that cuts service least
+            why = app.t(
+                "debrief.best_why",
+                service=format_amount(data.best_service, app.lang, sign=True),
+                own=format_amount(state.service, app.lang, sign=True),
+            )
+            last = state.scenario.rounds - 1
+            late = [
+                pid
+                for pid, start in data.best_plan
+                if start == last and state.deck.proposal(pid).kind is Kind.INVESTMENT
+            ]
+            if late:
+                why += " " + app.t("debrief.best_late", year=state.scenario.years[last])
+            words = f"{why} {words}"
+        return words
+
+    def _legend_lines(self, width: int, words: str) -> int:
+        """The lines the legend takes at the smallest text: two, or three for a longer one."""
+        size = self.app.scale.min_text
+        fitted = self.app.text.fit(words, width, 100_000, size, size)
+        return 3 if fitted.height > 2 * line_height(self.app, size) + 1 else 2
 
     def _plan_columns(
         self,
