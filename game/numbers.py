@@ -220,25 +220,16 @@ def format_percent(share: float, lang: str = "da") -> str:
     return f"{value} %" if lang == "da" else f"{value}%"
 
 
-def format_percent_apart(share: float, other: float, lang: str = "da") -> str:
-    """``share`` as a percentage with as many decimals (up to two) as it takes not to read as
-    ``other`` when the two differ: a factor of 0,9987 beside the card's 100 % is "99,9 %",
-    not "100 %" (a year lost by 0,001 mio. kr. said that every card gave 100 %)."""
-    if share == other:
-        return format_percent(share, lang)
-    for places in (0, 1, 2):
-        value = round_half_away(share * 100, places)
-        if value != round_half_away(other * 100, places) or places == 2:
-            text = format_amount(value, lang, places)
-            return f"{text} %" if lang == "da" else f"{text}%"
-    return format_percent(share, lang)  # not reached: the loop returns at two decimals
-
-
 def format_factor(factor: float, lang: str = "da") -> str:
-    """A revealed hidden factor as a share of the card's amount: "117 %", and never "100 %"
-    unless it is 1 ("99,9 %" for 0,9987: the year screen, the card and the report said 100 %
-    of the card whose shortfall lost a year by 0,001 mio. kr.)."""
-    return format_percent_apart(factor, 1.0, lang)
+    """A revealed hidden factor as a share of the card's amount, as ``format_percent`` writes
+    it ("117 %") – but never "100 %" unless it is 1: one or two decimals then say how far
+    from it ("99,9 %" for 0,9987; the year screen, the card and the report said 100 % of the
+    card whose shortfall lost a year by 0,001 mio. kr.)."""
+    if factor == 1 or math.floor(factor * 100 + 0.5) != 100:
+        return format_percent(factor, lang)
+    places = 1 if round_half_away(factor * 100, 1) != 100 else 2
+    text = format_amount(round_half_away(factor * 100, places), lang, places)
+    return f"{text} %" if lang == "da" else f"{text}%"
 
 
 # --- reading ------------------------------------------------------------------------------

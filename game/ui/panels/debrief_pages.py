@@ -327,14 +327,14 @@ def shown_amounts(state: GameState) -> ShownAmounts:
     )
 
 
-def sum_rows(state: GameState) -> tuple[str, ...]:
+def sum_rows(state: GameState, amounts: ShownAmounts) -> tuple[str, ...]:
     """The rows under the adopted proposals: the events' amounts (when any event was drawn:
-    "Hændelser 0 0 0 0" said nothing), the råderum per year, and, when a column does not add
-    up to it by rounding, a line that says so ("rounding")."""
+    "Hændelser 0 0 0 0" said nothing), the råderum per year, and, when a column of
+    ``amounts`` does not add up to it by rounding, a line that says so ("rounding")."""
     years = range(state.scenario.rounds)
     drawn = any(event_amount(state, e, i) for e in state.events for i in years)
     rows = ("events", "total") if drawn else ("total",)
-    return (*rows, "rounding") if shown_amounts(state).differs else rows
+    return (*rows, "rounding") if amounts.differs else rows
 
 
 class ProposalsPage(ListPage):
@@ -368,7 +368,7 @@ class ProposalsPage(ListPage):
         g = self.app.scale.gap
         heights = [c.line_h * (1 + self._note_lines(c, a.note)) + g for a in state.adopted]
         if state.adopted:
-            heights += [c.line_h + g] * len(sum_rows(state))
+            heights += [c.line_h + g] * len(sum_rows(state, shown_amounts(state)))
         return heights, c.inner.bottom - c.top
 
     def _note_lines(self, c: _Columns, note: str) -> int:
@@ -405,8 +405,8 @@ class ProposalsPage(ListPage):
         heights, room = self.heights(layout, state)
         first, limit, room = rows_in_sight(app, heights, room, view.scroll)
         y = top
-        sums = sum_rows(state)
         amounts = shown_amounts(state)
+        sums = sum_rows(state, amounts)
         rows: list[int | str] = [*range(len(state.adopted)), *sums]
         for row, height in list(zip(rows, heights))[first:]:
             if y + height > top + room:
