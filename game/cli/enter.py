@@ -140,6 +140,17 @@ def cmd_enter(args: argparse.Namespace) -> int:
     # a sheet typed in twice counts as two tables in the comparison: said before it is saved
     named = [i for i in tables_named(out.parent, table.table, scenario.title) if i.path != out]
     replaced: Path | None = out if args.replace and args.out is not None and out.exists() else None
+    if replaced is not None:
+        # --replace takes the place of a paper table's save, never of another file (a
+        # window's game, a file that is no save at all) named by mistake in --out
+        from game.saves import read_save
+
+        try:
+            earlier = read_save(replaced)
+        except SaveError:
+            earlier = None
+        if earlier is None or earlier.paper is None:
+            raise usage_error("cli.enter.replace_not_paper", out=args.out)
     if args.replace and args.out is None:
         # a corrected sheet takes the place of the table's earlier entry (a host who entered
         # it again got one table more: "Bord 2 (2, papir)", and every share out of nine)

@@ -1126,3 +1126,28 @@ def test_a_corrected_sheet_entered_with_replace_takes_the_place_of_the_tables_en
     assert main([*command, *corrected, "--replace"]) == 2
     assert "sig med --out, hvilken fil arket skal erstatte" in capsys.readouterr().err
     assert len(list(folder.glob("*.json"))) == 2
+
+
+def test_replace_with_out_overwrites_only_a_paper_tables_save(tmp_path, capsys):
+    # --replace with --out named by mistake must not write over a file that is not a paper
+    # table's save (a window's game, notes kept as JSON): it is left as it was
+    notes = tmp_path / "noter.json"
+    notes.write_text('{"bord": "noter"}', encoding="utf-8")
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 2"]
+    assert main([*command, *TABLE_3, "--out", str(notes), "--replace"]) == 2
+    assert "er ikke et gemt bord på papir, så --replace erstatter den ikke" in (
+        capsys.readouterr().err
+    )
+    assert notes.read_text(encoding="utf-8") == '{"bord": "noter"}'
+    played = _played(tmp_path, 5, 1)
+    before = played.read_bytes()
+    assert main([*command, *TABLE_3, "--out", str(played), "--replace"]) == 2
+    assert played.read_bytes() == before
+    # a paper table's own save is replaced
+    code, _, out = _enter(tmp_path, "Bord 2", TABLE_3, capsys)
+    assert code == 0
+    corrected = [
+        e.replace("hverdagsrehabilitering=0,8", "hverdagsrehabilitering=1") for e in TABLE_3
+    ]
+    assert main([*command, *corrected, "--out", str(out), "--replace"]) == 0
+    assert read_save(out).history.current.adoption("hverdagsrehabilitering").factor == 1.0
