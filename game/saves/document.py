@@ -51,11 +51,11 @@ from game.saves.paper import MAX_FACTOR, MAX_TABLE_NAME
 
 FORMAT = "raaderum-save"
 VERSION = 2
+"""Format 2 (this version): the game's chance is drawn once at the start (engine.randomness).
+A format-1 save was played with other draws; its log cannot be replayed and is refused."""
 MAX_PLAUSIBLE_VERSION = 999
 """The largest format number a later game could have written: formats are numbered 1, 2, 3
 …, so a larger one (10**400) is damage, not a newer game, and no reason to update."""
-"""Format 2 (this version): the game's chance is drawn once at the start (engine.randomness).
-A format-1 save was played with other draws; its log cannot be replayed and is refused."""
 MAX_SOURCES = 200
 MAX_ACTIONS = 10_000
 """Most moves in the log (and in the redo list). A workshop makes well under a few hundred; the

@@ -40,7 +40,7 @@ class MessageScene(DialogScene):
         self.short = short or text
         self.between = between
         """Texts shorter than ``text`` and longer than ``short``, tried in order between them
-        (the year's lists with the longest list's card texts left out first)."""
+        (the year's lists with the card texts that say least left out first)."""
 
     def layout(self) -> DialogLayout:
         """The smallest of the usual and the large dialog in which the text (or, failing that,

@@ -51,6 +51,10 @@ class YearScene(HoldsTimer):
         self.before = before
         self.after = after
         self.reveal = build_reveal(app, before, after)
+        # the chart's råderum per year, with and without the new round's events: worked out
+        # once, not at every frame of the reveal
+        self.values = chart_values(after)
+        self.values_before_events = chart_values(after, new_events=False)
         app.game.clear_notices()  # the round's notices covered the year's headline
         self.steps = 4  # chart, events, outcomes, next year
         self.elapsed = 0.0
@@ -273,13 +277,13 @@ class YearScene(HoldsTimer):
                 HEADING.ink(theme.INK if reveal.met else theme.WARNING).middle().lines(2).shrink(),
             )
         state = self.after
-        values = chart_values(state)
+        values = list(self.values)
         # the years ahead take in the new round's events as their list appears (the bars of
         # 2028 and 2030 dropped at once, and the room asked why before "Nye hændelser i 2028"
         # came up to say it)
         counted = self.progress(NEW_EVENTS_STEP)
         if counted < 1:
-            before = chart_values(state, new_events=False)
+            before = self.values_before_events
             for year in range(reveal.index + 1, len(values)):
                 values[year] = before[year] + (values[year] - before[year]) * counted
         values[reveal.index] *= grow
