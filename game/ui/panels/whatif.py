@@ -87,6 +87,7 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         new = [pid for pid, _ in data.best_plan if pid not in adopted]
         own = entries - len(new)
         every = [pid for pid, _ in data.best_plan]
+        legend = self._legend_lines(inner.width, self._legend(data, state))
         for count, pids in ((entries, every), (len(new) + (1 if own else 0), new)):
             fits = [
                 c
@@ -96,7 +97,6 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
             if not fits or not count:
                 continue
             rows = -(-count // fits[-1])
-            legend = self._legend_lines(inner.width, self._legend(data, state))
             wanted = line_height(app, sc.body, FONT_BOLD) + (rows + legend) * line_h + g
             if wanted <= plan_rect.height:
                 return table_rect, plan_rect
