@@ -228,16 +228,18 @@ class _Malformed(Exception):
     """Why a state dict cannot be read (said after "malformed game state: ")."""
 
 
+_WRITABLE_BITS = 13_000
+"""A whole number of at most this many bits has at most 3914 digits, so str() writes it."""
+
+
 def _shown(value: Any) -> str:
     """``value`` as a reason quotes it: a huge whole number by its length, never in full,
     and a long text cut short."""
     if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-        # counted, not written out: Python refuses str() of a number past 4300 digits
         magnitude = abs(int(value))
-        digits = max(1, int(magnitude.bit_length() * 0.30102999566398120))  # log10(2)
-        while magnitude >= 10**digits:
-            digits += 1
-        if digits > 20:
+        if magnitude.bit_length() > _WRITABLE_BITS:  # str() refuses it (past 4300 digits)
+            return "a whole number of more than 4000 digits"
+        if (digits := len(str(magnitude))) > 20:
             return f"a whole number of {digits} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."

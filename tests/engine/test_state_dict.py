@@ -81,6 +81,11 @@ DAMAGES: list[tuple[str, Change, str]] = [
         _set("seed", 10**30),
         "'seed' must be from 0 to 9223372036854775807, not a whole number of 31 digits",
     ),
+    (
+        "seed 10**5000 (past what str() writes)",
+        _set("seed", 10**5000),
+        "'seed' must be from 0 to 9223372036854775807, not a whole number of more than 4000",
+    ),
     ("seed -1", _set("seed", -1), "'seed' must be from 0 to 9223372036854775807, not -1"),
     (
         "target not finite",
