@@ -463,9 +463,11 @@ class App:
         for scene in self.scenes[max(0, start) :]:
             scene.draw(surface)
         notices = [(self.say(n.message), n.error) for n in self.game.notices]
-        # where they stand is asked only when there are some (the board measures its chart)
-        top = self.scenes[-1].notices_below() if self.scenes and notices else None
-        draw_notices(surface, self.text, notices, top)
+        if notices and self.scenes:  # where they stand is asked only when there are some
+            scene = self.scenes[-1]
+            area = scene.notices_area()
+            top = scene.notices_below() if area is None else None
+            draw_notices(surface, self.text, notices, top, area)
 
     def step(self, dt: float | None = None) -> bool:
         """One frame: handle pending events, update, draw if needed. Returns ``update``'s

@@ -50,7 +50,7 @@ class BoardLayout:
     meters: Rect
     adopted: Rect
     end_year: Rect
-    toast: Rect
+    notices: Rect
     banner: Rect | None = None
     """The band under the header that says the game is not saved (None while it is)."""
     market_hint: bool = True
@@ -73,7 +73,7 @@ class BoardLayout:
             self.meters,
             self.adopted,
             self.end_year,
-            self.toast,
+            self.notices,
         ]
         if self.banner is not None:
             rects.append(self.banner)
@@ -207,10 +207,11 @@ def board_layout(
     adopted = _rect(
         side_body.x, meters.bottom + g, side_body.width, side_body.bottom - meters.bottom - g
     )
-    toast_w = min(width - 4 * g, max(width * 0.5, scale.body * 24))
-    toast = _rect(
-        (width - toast_w) / 2, height - g * 3 - scale.body * 4.2, toast_w, scale.body * 4.2
-    )
+    # notices stand over the adopted list, the part of the board that says least in the few
+    # seconds after a move: over the chart they hid the very figures the move had changed.
+    # A short list gives them room upwards, over the meters, never over "Afslut året".
+    notices_h = max(adopted.height, round(scale.body * 4.2) + 2 * g)
+    notices = _rect(adopted.x, adopted.bottom - notices_h, adopted.width, notices_h)
     return BoardLayout(
         width=width,
         height=height,
@@ -236,7 +237,7 @@ def board_layout(
         meters=meters,
         adopted=adopted,
         end_year=end_area,
-        toast=toast,
+        notices=notices,
         banner=banner_rect,
         market_hint=not low,
     )

@@ -140,7 +140,12 @@ class Scene:
 
     def notices_below(self) -> int | None:
         """Where the notices may start on this scene (below a band of its own under the
-        title band, e.g. the board's banner), or None for just under the title band."""
+        title band, e.g. the debrief's tabs), or None for just under the title band."""
+        return None
+
+    def notices_area(self) -> pygame.Rect | None:
+        """The part of this scene the notices stand in, as wide as it (the board's list of
+        adopted proposals), or None to place them by ``notices_below``."""
         return None
 
 

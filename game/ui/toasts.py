@@ -1,7 +1,7 @@
-"""The notices at the top of the window (toasts), under the title band: the game controller
-keeps them as data, this draws them, newest at the top, problems in the warning colour. They
-stand where they cover no button: the window's main buttons (Vedtag, Afslut året, Rapport)
-are at the bottom."""
+"""The notices (toasts): the game controller keeps them as data, this draws them, newest at
+the top, problems in the warning colour. They stand under the title band, or where the scene
+says (``Scene.notices_area``, ``Scene.notices_below``), and never over a button: the window's
+main buttons (Vedtag, Afslut året, Rapport) are at the bottom."""
 
 from __future__ import annotations
 
@@ -37,21 +37,28 @@ def draw_notices(
     text: TextRenderer,
     notices: list[tuple[str, bool]],
     top: int | None = None,
+    area: pygame.Rect | None = None,
 ) -> None:
     """Draw ``notices`` (words, is it a problem) stacked down from under the title band, or
-    from ``top`` (under a band the scene keeps there, such as the board's banner)."""
+    from ``top`` (under a band the scene keeps there, such as the debrief's tabs), or inside
+    ``area`` (a part of the scene that can be covered for a few seconds, such as the board's
+    list of adopted proposals), as wide as it."""
     if not notices:
         return
     scale = Scale(surface.get_height())
     width = surface.get_width()
-    y = max(notice_top(surface), top + scale.gap) if top is not None else notice_top(surface)
     size = scale.body
-    box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
+    if area is not None:
+        left, y, box_w = area.x, area.y, area.width
+    else:
+        y = max(notice_top(surface), top + scale.gap) if top is not None else notice_top(surface)
+        box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
+        left = (width - box_w) // 2
     style = BODY.ink(theme.HEADER_INK).center().middle().shrink()
     for words, error in shown_notices(notices):
         fitted = text.fit(words, box_w - 4 * scale.gap, size * 4, size, scale.min_text)
         box_h = fitted.height + 2 * scale.gap
-        rect = pygame.Rect((width - box_w) // 2, y, box_w, box_h)
+        rect = pygame.Rect(left, y, box_w, box_h)
         panel(surface, rect, scale.radius, theme.WARNING if error else theme.HEADER)
         text.draw(surface, words, rect.inflate(-4 * scale.gap, -2 * scale.gap), style)
         y += box_h + scale.gap

@@ -517,13 +517,27 @@ def test_an_adoption_that_takes_the_service_under_the_floor_says_so(make_app, st
     assert said and f"Serviceniveauet er nu {level}" in said[0], app.toast_texts()
 
 
-def test_notices_on_the_board_leave_the_chance_line_in_sight(make_app, std_deck):
-    # the floor notice stood over the very line that says "service under gulvet"
-    app = board_app(make_app, std_deck, size=(1024, 768))
-    board = app.top
-    chart = board.panel("chart")
-    title, chance, _ = chart.rows(board.layout(), chart.view(board.table()))
-    assert board.notices_below() >= chance.bottom > title.top
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768), (1366, 768)])
+def test_notices_on_the_board_leave_the_chart_and_the_table_in_sight(make_app, std_deck, size):
+    # the floor notice stood over the year chart's figures, the very amounts the adoption
+    # had just changed (and before that over the line "service under gulvet")
+    app = board_app(make_app, std_deck, size=size)
+    app.toast("board.select_first", keys="1–9")
+    app.render(app.surface)
+    shown = app.surface.copy()
+    app.game.clear_notices()
+    app.render(app.surface)
+    plain = app.surface.copy()
+    lay = table_layout(app)
+    for name, rect in [("chart", lay.chart_panel), ("end_year", lay.end_year)] + [
+        (f"card {number}", card) for number, card in enumerate(lay.market, 1)
+    ]:
+        before = pygame.image.tobytes(plain.subsurface(rect), "RGB")
+        assert pygame.image.tobytes(shown.subsurface(rect), "RGB") == before, name
+    # and the notice is there to be read, in the side column
+    assert pygame.image.tobytes(shown.subsurface(lay.notices), "RGB") != pygame.image.tobytes(
+        plain.subsurface(lay.notices), "RGB"
+    )
 
 
 def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):

@@ -276,18 +276,11 @@ class BoardScene(BoardInput, Scene):
         """The panels' kept pictures hold words of the old language: draw them afresh."""
         self.layers = Layers()
 
-    def notices_below(self) -> int | None:
-        """Notices stand under the year chart's title and chance line (they covered the
-        line that says what an adoption just did: "service under gulvet"), and under the
-        banner while it shows (they covered its words)."""
-        layout = self.layout()
-        chart = self.panel("chart")
-        if not isinstance(chart, ChartPanel):
-            return layout.banner.bottom if layout.banner is not None else None
-        _, chance, _ = chart.rows(layout, chart.view(self.table()))
-        if layout.banner is not None:
-            return max(layout.banner.bottom, chance.bottom)
-        return chance.bottom
+    def notices_area(self) -> pygame.Rect | None:
+        """Notices stand over the list of adopted proposals (``BoardLayout.notices``): under
+        the year chart's title they still covered the bars' figures, the very amounts an
+        adoption had just changed, and before that the line "service under gulvet"."""
+        return self.layout().notices
 
     def continue_in_copy(self) -> None:
         """A game open read-only: play on in a copy of its save (a game of its own) – or,
