@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine import ledger
-from game.engine.bots import BUFFER, BUFFER_ABS, KIND_BONUS, SERVICE_WORTH
+from game.engine.bots import BUFFER, greedy_weights
 from game.engine.model import KINDS, Deck, Scenario
 from game.engine.outcomes import SimulationResult, game_seed
 from game.engine.rules import (
@@ -77,6 +77,7 @@ class _Tables:
     """The scenario's cards as arrays indexed by a local card number (from ``ledger``)."""
 
     def __init__(self, deck: Deck, scenario: Scenario) -> None:
+        self.weights = greedy_weights(deck)  # the greedy bot's amounts in the deck's unit
         self.ids = scenario.proposals
         index = {pid: i for i, pid in enumerate(self.ids)}
         proposals = [deck.proposal(pid) for pid in self.ids]
@@ -271,10 +272,11 @@ def _decide_round(
     last_round = round_index == years - 1
     capacity = scenario.capacity
     budget = scenario.construction_budget
+    weights = tables.weights
     while deciding.size:
         adopted_slots = int(state.count[deciding].max())
         visible = _ledger(state.visible[:, : max(1, adopted_slots)], state.events, deciding)
-        gaps = np.maximum(0.0, targets * BUFFER + BUFFER_ABS - visible)[:, round_index:]
+        gaps = np.maximum(0.0, targets * BUFFER + weights.margin - visible)[:, round_index:]
         market = np.full((deciding.size, size), -1, dtype=np.intp)
         for row, game in enumerate(deciding.tolist()):
             shown = state.markets[game]
@@ -306,13 +308,13 @@ def _decide_round(
         if scenario.require_all_kinds:
             lacking = ~state.have[rows, tables.kind[cards]]
             timely = (gaps[:, 0] <= 0) | (round_index >= 1)
-            value = np.where(lacking & timely[:, None], value + KIND_BONUS, value)
+            value = np.where(lacking & timely[:, None], value + weights.kind_bonus, value)
         if floor is not None:
             service = tables.service[cards]
-            value = value + SERVICE_WORTH * gaps.shape[1] * service
+            value = value + weights.service_worth * gaps.shape[1] * service
             if last_round:
                 hurt = (state.service[deciding][:, None] + service < floor) & (service < 0)
-                value = np.where(hurt, value - KIND_BONUS, value)
+                value = np.where(hurt, value - weights.kind_bonus, value)
         lost = ledger.lost_capacity(fatigue + added) - ledger.lost_capacity(fatigue)
         value = value / np.maximum(1, load + lost)
         best = np.zeros(deciding.size)

@@ -11,12 +11,13 @@ events drawn so far.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from game.engine import ledger
 from game.engine.actions import Action, Adopt, EndYear
-from game.engine.model import KINDS, Kind, Proposal
+from game.engine.model import KINDS, Deck, Kind, Proposal
 from game.engine.rules import adoptable, kinds_adopted, legal_actions, raaderum
 from game.engine.state import GameState
 
@@ -25,11 +26,36 @@ Policy = Callable[[GameState, np.random.Generator], Action]
 BUFFER = 1.1
 """Greedy aims this much above each target, as a margin for events and uncertainty."""
 BUFFER_ABS = 2.0
-"""… and this much more (in the deck's unit)."""
+"""… and this many mio. kr. more (``Deck.in_unit``: 2.000 in a deck in t. kr.)."""
 SERVICE_WORTH = 3.0
 """Mio. kr. per remaining year that a point of service is worth when there is a floor."""
 KIND_BONUS = 1_000.0
-"""Worth of adopting a kind the group still lacks when the scenario requires all three."""
+"""Worth (mio. kr.) of adopting a kind the group still lacks when the scenario requires all
+three: more than any card's amounts, so a missing kind always comes first."""
+
+
+@dataclass(frozen=True)
+class GreedyWeights:
+    """The greedy bot's amounts in a deck's unit (``greedy_weights``); the scalar bot here
+    and the vectorised one (``batch``) both take them, so that they play alike."""
+
+    margin: float
+    """``BUFFER_ABS``: aimed above each target besides the ``BUFFER`` share."""
+    kind_bonus: float
+    """``KIND_BONUS``: the worth of a kind the group still lacks."""
+    service_worth: float
+    """``SERVICE_WORTH``: the worth of a point of service per remaining year."""
+
+
+def greedy_weights(deck: Deck) -> GreedyWeights:
+    """The greedy bot's amounts for ``deck``: its mio. kr. in the deck's unit. A deck in
+    t. kr. (a budget office's own) was played with a margin of 2 t. kr. and a bonus for a
+    missing kind of 1 mio. kr., and lost most games on the kinds it should have won."""
+    return GreedyWeights(
+        margin=deck.in_unit(BUFFER_ABS),
+        kind_bonus=deck.in_unit(KIND_BONUS),
+        service_worth=deck.in_unit(SERVICE_WORTH),
+    )
 
 
 def random_policy(state: GameState, generator: np.random.Generator) -> Action:
@@ -42,8 +68,9 @@ def gaps(state: GameState) -> list[float]:
     """What each remaining year (this one first) still lacks of its target with the greedy
     margin, as the table sees it (unrevealed cards at face value); 0 where it is covered."""
     shown = raaderum(state, visible=True)
+    margin = greedy_weights(state.deck).margin
     return [
-        max(0.0, state.targets[year] * BUFFER + BUFFER_ABS - shown[year])
+        max(0.0, state.targets[year] * BUFFER + margin - shown[year])
         for year in range(state.round, state.scenario.rounds)
     ]
 
@@ -75,18 +102,19 @@ def adoption_value(
             value += weight * amount * (1.0 if gap > 0 else 0.5)
         weight = 1.0
     scenario = state.scenario
+    weights = greedy_weights(state.deck)
     if (
         scenario.require_all_kinds
         and proposal.kind not in (kinds_adopted(state) if have is None else have)
         and (state.round >= 1 or gaps[0] <= 0)
     ):
-        value += KIND_BONUS  # a missing kind, once the first year's gap is dealt with
+        value += weights.kind_bonus  # a missing kind, once the first year's gap is dealt with
     floor = scenario.service_floor
     if floor is not None:
-        value += SERVICE_WORTH * len(gaps) * proposal.service  # a floor makes service count
+        value += weights.service_worth * len(gaps) * proposal.service  # service counts
         last_round = state.round == scenario.rounds - 1
         if last_round and state.service + proposal.service < floor and proposal.service < 0:
-            value -= KIND_BONUS  # no later round to win the service back
+            value -= weights.kind_bonus  # no later round to win the service back
     return value / max(1, capacity_cost(state, proposal))
 
 

@@ -181,7 +181,7 @@ class Deck:
     "1.000 kr." or "Tkr"; an unknown unit as written)."""
     unit_scale: float = 1.0
     """How many of ``unit`` make one mio. kr. (1 for mio. kr., 1000 for t. kr.), as the loader
-    reads the unit; it scales the engine's limits (``rules.target_limit``)."""
+    reads the unit; it scales the engine's limits and the bots' margins (``in_unit``)."""
     schema_version: int = 1
     welfare_areas: tuple[str, ...] = ()
     """Areas where an efficiency is easily seen as a saving (KL's second barrier)."""
@@ -202,6 +202,12 @@ class Deck:
                 partners.setdefault(other, set()).add(proposal.id)
         frozen = {pid: frozenset(ids) for pid, ids in partners.items()}
         object.__setattr__(self, "_xindex", frozen)
+
+    def in_unit(self, amount: float) -> float:
+        """``amount`` mio. kr. in this deck's unit (×1000 for a deck in t. kr.): the size of
+        an amount the engine or a bot reckons with in mio. kr. (a margin, a limit), so that a
+        deck plays the same whichever unit its file is written in."""
+        return amount * self.unit_scale
 
     def exclusive_with(self, pid: str) -> frozenset[str]:
         """Ids that cannot be adopted together with ``pid`` (exclusion works both ways)."""

@@ -33,7 +33,7 @@ from game.engine.state import GameState
 BUFFER = 1.05
 """The planner aims this share above each target …"""
 BUFFER_ABS = 1.0
-"""… and this much more (in the deck's unit)."""
+"""… and this many mio. kr. more (``Deck.in_unit``: 1.000 in a deck in t. kr.)."""
 SERVICE_MARGIN = 1
 """… and keeps service this many points above the floor until the last round (events may
 still cut it)."""
@@ -64,7 +64,7 @@ def expected_events(state: GameState) -> tuple[float, ...]:
 @dataclass(frozen=True)
 class Reckoning:
     """How the planner reckons a plan: the margin it aims above each later target (``share``
-    of the target plus ``extra``, in the deck's unit), the service points it keeps above the
+    of the target plus ``extra`` mio. kr., ``Deck.in_unit``), the service points it keeps above the
     floor until the last round, uncertain cards at their expected amounts or (``face``)
     at face value, as the board shows them, and whether the plan is the one that takes the
     least capacity (``thrift``, ``Problem.thrift``) or the most råderum."""
@@ -148,7 +148,7 @@ def planning_problem(
     known = known_totals(state, reckoning)
     coming = expected_events(state)
     targets = tuple(
-        t * reckoning.share + reckoning.extra if year >= state.round else t
+        t * reckoning.share + deck.in_unit(reckoning.extra) if year >= state.round else t
         for year, t in enumerate(state.targets)
     )
     return Problem(

@@ -400,7 +400,7 @@ def check(state: GameState, action: Action) -> IllegalAction | None:
 def target_limit(deck: Deck) -> float:
     """The largest target a facilitator can set for ``deck``, in the deck's unit:
     ``MAX_TARGET`` mio. kr. scaled by ``Deck.unit_scale``."""
-    return MAX_TARGET * deck.unit_scale
+    return deck.in_unit(MAX_TARGET)
 
 
 FAR_FACTOR = 10
