@@ -402,8 +402,10 @@ def largest_events(
     deck: Deck, scenario: Scenario, count: int = 2
 ) -> tuple[tuple[str, float, str], ...]:
     """The ``count`` events of ``scenario`` that cost the most in one of its years: (title,
-    that amount in the deck's unit, how long it lasts: "yearly" when its last amount is that
-    amount, "once" for a single year's amount, else "while"), largest first; fewer when the
+    that amount in the deck's unit, how long it lasts: "yearly" when every amount is that
+    amount, "growing" when it grows to it and stays ("Flere ældre", [-0.5, -1.5, -2.5], is
+    not "−2,5 om året" from the start), "once" for a single year's amount, else "while"),
+    largest first; fewer when the
     scenario has fewer events that cost. A one-off ("Salg af grund", [-2000, 0, 0, 0]) is not
     "om året". An event that gives råderum ("Ekstra grundsalg") loses no game, and was
     advised to be made smaller."""
@@ -413,8 +415,11 @@ def largest_events(
         amounts = [amount_at(event.effect, year) for year in range(scenario.rounds)]
         peak = min(amounts, default=0.0)
         if peak < 0:
-            nonzero = sum(1 for value in event.effect if value)
-            lasts = "yearly" if event.effect[-1] == peak else "once" if nonzero == 1 else "while"
+            if amounts[-1] == peak:  # at its largest when the game ends
+                grows = any(value != peak for value in amounts if value)
+                lasts = "growing" if grows else "yearly"
+            else:
+                lasts = "once" if sum(1 for value in amounts if value) == 1 else "while"
             found.append((event.title, peak, lasts))
     return tuple(sorted(found, key=lambda e: -abs(e[1]))[:count])
 
