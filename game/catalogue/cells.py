@@ -19,7 +19,7 @@ from typing import Any
 
 from game.catalogue.columns import KIND_WORDS, SIGN_WORDS, Column, normal
 from game.content.numbertext import PERCENT, amount_text, danish, meant_as_percent
-from game.content.schema import KIND_NAMES
+from game.content.schema import KIND_ALIASES, KIND_NAMES
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit
 
@@ -196,17 +196,6 @@ def _id(name: str, value: Any) -> str:
         return repr(value)  # a number such as 1.1 in an "Nr." column: "1.1", not "1,1"
     return _text(name, value)
 
-
-KIND_ALIASES = {
-    "spareforslag": "besparelse",
-    "besparelsesforslag": "besparelse",
-    "b": "besparelse",
-    "effektiviseringsforslag": "effektivisering",
-    "e": "effektivisering",
-    "investeringsforslag": "investering",
-    "i": "investering",
-}
-"""What a budget office's own sheet writes for the three kinds ("Spareforslag", "B/E/I")."""
 
 _SHORTEST_PREFIX = 3
 """An abbreviation ("Inv.", "Besp.", "Eff") names a kind from this many letters on."""

@@ -275,6 +275,14 @@ def meant_as_percent(value: float) -> bool:
     return 1 < value <= 100
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+"""A number as YAML reads it, written plainly (3, -1.5, .5)."""
+
+WORD_QUOTES = "“”„‟‘’‚"
+"""Typographic quotes (from Word, Outlook or a phone): to YAML they are letters of the text,
+not quotes around it. (»…« is how a Danish text quotes on purpose: not among them.)"""
+
+
 def text_problem(text: str, share: bool = False, unit: str | None = None) -> Message | None:
     """What is wrong with ``text`` where a number was expected, when it looks like a number
     written another way (``12,5``, ``1.000,5``, ``1 500``, ``−5``, ``1e3``, ``09``, ``20 %``,
@@ -287,6 +295,14 @@ def text_problem(text: str, share: bool = False, unit: str | None = None) -> Mes
     stripped = text.strip()
     if not stripped or not any(c.isdigit() for c in stripped):
         return None
+    if len(stripped) > 2 and stripped[0] in WORD_QUOTES and stripped[-1] in WORD_QUOTES:
+        # "effect: [“3”]" from Word was told "skal være et tal, ikke '“3”'": the quotes are
+        # the mistake, and what is inside them may have one more (“2,5”)
+        inner = stripped[1:-1].strip()
+        inside = None if _PLAIN_NUMBER.fullmatch(inner) else text_problem(inner, share, unit)
+        if inside is None:
+            return Message.of("deck.number.word_quotes", text=stripped, write=inner)
+        return Message.of("deck.number.word_quotes_and", text=stripped, then=inside)
     percent = percent_of(stripped) if share else None
     if percent is not None:  # "10 %": write 0.1 for 10 %, with the author's own number
         written, value = percent

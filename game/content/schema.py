@@ -59,6 +59,17 @@ KIND_NAMES: dict[str, str] = {
     "investering": "investment",
 }
 
+KIND_ALIASES: dict[str, str] = {
+    "spareforslag": "besparelse",
+    "besparelsesforslag": "besparelse",
+    "b": "besparelse",
+    "effektiviseringsforslag": "effektivisering",
+    "e": "effektivisering",
+    "investeringsforslag": "investering",
+    "i": "investering",
+}
+"""What a budget office's own sheet writes for the three kinds ("Spareforslag", "B/E/I")."""
+
 KIND_DEFAULTS: dict[str, dict[str, float]] = {
     "saving": {"uncertainty": 0.05, "service": -2, "load": 1},
     "efficiency": {"uncertainty": 0.2, "service": 0, "load": 2},

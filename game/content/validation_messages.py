@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+from game.content.numbertext import WORD_QUOTES
+from game.content.schema import KIND_ALIASES
 from game.messages import Message
 from game.numbers import whole_digits
 
@@ -100,6 +102,14 @@ def message(
     template = TEMPLATES.get(kind)
     if template is None:
         return Message.of("field.other", where=where, kind=kind)
+    if template in ("pattern", "one_of") and isinstance(value, str):
+        bare = value.strip()
+        if len(bare) > 2 and bare[0] in WORD_QUOTES and bare[-1] in WORD_QUOTES:
+            # "excludes: [“bibliotek-selvbetjening”]" from Word was told which letters an id
+            # may hold, not that the quotes were the letters it may not
+            inner = bare[1:-1].strip()
+            write = (id_spelling(inner) or inner) if template == "pattern" else inner
+            return Message.of("field.word_quotes", where=where, value=bare, write=write)
     if template == "pattern" and isinstance(value, str):
         suggestion = id_spelling(value)
         if suggestion is not None and suggestion != value:  # "ældre-1": say "aeldre-1"
@@ -107,6 +117,9 @@ def message(
     if template == "one_of" and isinstance(value, str):
         options = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         close = difflib.get_close_matches(value.strip().casefold(), options, n=1, cutoff=0.7)
+        alias = KIND_ALIASES.get(value.strip().casefold().rstrip("."))
+        if not close and alias in options:  # "Spareforslag", as the Excel import reads it
+            close = [alias]
         if close:  # "besparrelse": say "besparelse"
             return Message.of(
                 "field.one_of_close",

@@ -23,6 +23,7 @@ import yaml
 
 from game.content.hidden import HIDDEN_CHARACTERS, as_seen, describe, first_hidden, named
 from game.content.numbertext import (
+    WORD_QUOTES,
     comma_problem,
     comma_unit_problem,
     looks_like_number,
@@ -145,6 +146,21 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
+ANSI_LETTERS = frozenset("æøåÆØÅéÉüÜöÖäÄ–—‘’“”€§½")
+"""The characters of Danish text that Windows-1252 ("ANSI") writes as one byte each."""
+
+
+def _ansi_letter(raw: bytes, start: int) -> str | None:
+    """The character at byte ``start`` when ``raw`` reads whole as Windows-1252 and that byte
+    is one of Danish text's letters or marks (``ANSI_LETTERS``); else None."""
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letter = raw[start : start + 1].decode("cp1252")
+    return letter if letter in ANSI_LETTERS else None
+
+
 def decode(raw: bytes, file: str) -> str:
     """The text of a YAML file, after the size, emptiness and UTF-8 checks."""
     if len(raw) > MAX_BYTES:
@@ -167,6 +183,11 @@ def decode(raw: bytes, file: str) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        letter = _ansi_letter(raw, error.start)
+        if letter is not None:
+            # Notepad's and Excel's "ANSI": said as such, with the letter it holds, not only
+            # "ikke UTF-8" (UTF-16 was named, and told where to change it)
+            raise YamlError([Problem.of(file, line, "deck.ansi", letter=letter)]) from None
         raise YamlError([Problem.of(file, line, "deck.not_utf8")]) from None
     if not text.strip():
         raise YamlError([Problem.of(file, 1, "deck.empty_file")])
@@ -436,11 +457,6 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
     return Problem.of(file, line, "deck.syntax", reason=reason)
 
 
-WORD_QUOTES = "“”„‟‘’‚"
-"""Typographic quotes (from Word, Outlook or a phone): to YAML they are letters of the text,
-not quotes around it. (»…« is how a Danish text quotes on purpose: not among them.)"""
-
-
 _FIELD_AND_VALUE = re.compile(r"\s*(?:-\s+)?([a-z_]+)\s+[^\s:#][^:]*")
 """A line that reads as a field's name and its value without the colon: "- id skole-luk"."""
 
@@ -646,7 +662,8 @@ def _is_number(node: yaml.Node) -> bool:
         # "1,<hard space>3": the space after the comma is there, but YAML does not see it; the
         # check of the number names the character (a comma message would ask for a space)
         return False
-    return node.tag in _NUMBER_TAGS or looks_like_number(str(node.value))
+    # "[“2,5”]" from Word: YAML reads "“2" and "5”", a decimal comma inside Word's quotes
+    return node.tag in _NUMBER_TAGS or looks_like_number(str(node.value).strip(WORD_QUOTES))
 
 
 WHOLE_LISTS = frozenset({"rounds"})
@@ -668,10 +685,15 @@ def _check_commas(node: yaml.Node, context: _Context) -> None:
         if len(run) > 1 and not plainly_several([str(n.value) for n in run]):
             context.skip.update(id(n) for n in run)
             line = run[0].end_mark.line + 1
-            parts = [str(n.value) for n in run]
+            written = [str(n.value) for n in run]
+            parts = [part.strip(WORD_QUOTES) for part in written]
             with_unit = not _is_number(run[-1])
             problem = comma_unit_problem(parts) if with_unit else comma_problem(parts)
-            context.value_problem(line, problem or comma_problem(parts))
+            problem = problem or comma_problem(parts)
+            if parts != written:  # "“2,5”": the quotes first, then the comma
+                text = ",".join(written)
+                problem = Message.of("deck.number.word_quotes_and", text=text, then=problem)
+            context.value_problem(line, problem)
         run.clear()
 
     for before, after in itertools.pairwise(children):

@@ -260,7 +260,7 @@ def test_an_own_event_with_the_examples_id_is_not_called_an_example(tmp_path, ca
 def test_the_templates_kind_list_lets_through_the_words_the_import_reads(capsys, tmp_path):
     # Excel refused "B" and "Spareforslag" in the slags column (a stop), though the import
     # reads them: a budget office pasting its own sheet got an error dialog per row
-    from game.catalogue.cells import KIND_ALIASES
+    from game.content.schema import KIND_ALIASES
 
     template = tmp_path / "katalog.xlsx"
     write_template(template)

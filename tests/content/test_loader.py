@@ -318,6 +318,14 @@ def test_guards_size_encoding_empty():
     assert (
         str(error.value.problems[0]) == "deck.yaml:2: teksten er ikke UTF-8 (gem filen som UTF-8)"
     )
+    # saved as ANSI (Windows-1252): named so, with the letter, as UTF-16 is (a budget
+    # office's analyst was told only "ikke UTF-8")
+    ansi = _good_body().replace("title:", "# Råderum i Næstved\n  title:", 1).encode("cp1252")
+    with pytest.raises(DeckError) as error:
+        load_sources([("deck.yaml", ansi)])
+    said = str(error.value.problems[0])
+    assert said.startswith("deck.yaml:") and "gemt som ANSI (Windows-1252), og dér er 'å'" in said
+    assert "Kodning: UTF-8" in said
     big = _good_body() + "#" + "x" * (1024 * 1024) + "\n"
     assert "filen er for stor" in _problems(big)[0]
 

@@ -374,3 +374,47 @@ def test_a_file_saved_as_utf_16_is_told_so(encoding):
         f"deck.yaml:1: filen er gemt som {wide} (i Notesblok hedder UTF-16 »Unicode« eller »UTF-16 "
         "LE«); gem den som UTF-8: Filer › Gem som › Kodning: UTF-8"
     ], problems
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        # a budget office's analyst pasted amounts from Word: told "skal være et tal, ikke
+        # '“3”'", and for “2,5” two messages about '“2' and '5”'
+        ("[“2”]", "'“2”' står i typografiske anførselstegn (“…” fra Word)"),
+        ("[“2”]", "Skriv 2 uden anførselstegn"),
+        ("[“2,5”]", "'“2,5”' står i typografiske anførselstegn (“…” fra Word)"),
+        ("[“2,5”]", "Og: '2,5' læser YAML som to tal (2 og 5)"),
+    ],
+)
+def test_a_number_in_words_quotes_is_told_about_the_quotes(written, said):
+    problems = _problems(_good_body().replace("effect: [2]", f"effect: {written}", 1))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("deck.yaml:") and said in problems[0], problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        # an id in Word's quotes was told which letters an id may hold, not that the quotes
+        # were the letters it may not
+        (
+            "  - id: b\n",
+            "  - id: “b-2”\n",
+            "'id' står i typografiske anførselstegn (“b-2”, fx fra Word), og dem læser YAML "
+            "som bogstaver; skriv 'b-2' uden dem",
+        ),
+        (
+            "kind: saving",
+            "kind: “besparelse”",
+            "skriv 'besparelse' uden dem",
+        ),
+        # the Excel import reads "Spareforslag": a deck written by hand is told what it means
+        ("kind: saving", "kind: Spareforslag", "ikke 'Spareforslag' (mente du 'besparelse'?)"),
+    ],
+)
+def test_an_id_or_kind_as_a_budget_office_writes_it_is_told_what_to_write(old, new, said):
+    body = _good_body()
+    assert old in body
+    problems = _problems(body.replace(old, new, 1))
+    assert any(said in problem for problem in problems), problems
