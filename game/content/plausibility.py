@@ -24,9 +24,9 @@ from typing import Any
 
 from game.content import hidden
 from game.content.event_signs import net, suspect_events
-from game.content.numbertext import amount_text, amounts_text, yaml_number
+from game.content.numbertext import WORD_QUOTES, amount_text, amounts_text, yaml_number
 from game.content.schema import WELFARE_AREAS, is_known_unit, unit_scale
-from game.content.yamlsafe import WORD_QUOTES, Problem, YamlDocument
+from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Kind, Proposal, Scenario
 from game.engine.rules import scaled_targets
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, unit_words
