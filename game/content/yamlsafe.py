@@ -146,6 +146,9 @@ def _wide_encoding(raw: bytes) -> str | None:
     return None
 
 
+_UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]")
+"""A letter such as æ, ø or å written in UTF-8 (two bytes)."""
+
 ANSI_LETTERS = frozenset("æøåÆØÅéÉüÜöÖäÄ–—‘’“”€§½")
 """The characters of Danish text that Windows-1252 ("ANSI") writes as one byte each."""
 
@@ -186,8 +189,10 @@ def decode(raw: bytes, file: str) -> str:
         letter = _ansi_letter(raw, error.start)
         if letter is not None:
             # Notepad's and Excel's "ANSI": said as such, with the letter it holds, not only
-            # "ikke UTF-8" (UTF-16 was named, and told where to change it)
-            raise YamlError([Problem.of(file, line, "deck.ansi", letter=letter)]) from None
+            # "ikke UTF-8" (UTF-16 was named, and told where to change it); a file that is
+            # UTF-8 elsewhere had the letter pasted in from another program
+            key = "deck.ansi_mixed" if _UTF8_LETTER.search(raw) else "deck.ansi"
+            raise YamlError([Problem.of(file, line, key, letter=letter)]) from None
         raise YamlError([Problem.of(file, line, "deck.not_utf8")]) from None
     if not text.strip():
         raise YamlError([Problem.of(file, 1, "deck.empty_file")])
@@ -271,7 +276,7 @@ def parse(text: str, file: str, *, lenient: bool = False) -> YamlDocument:
     hidden = _hidden_characters(text, file)
     if hidden:
         raise YamlError(hidden)
-    if "*" in text:
+    if "*" in text or "&" in text:
         _refuse_aliases(text, file)
     loader = SafeLoader(text)
     try:
@@ -309,14 +314,22 @@ def read(raw: bytes, file: str, *, lenient: bool = False) -> YamlDocument:
 
 
 def _refuse_aliases(text: str, file: str) -> None:
+    """Refuse the first alias (``*navn``), or else the first anchor (``&navn``): an anchor
+    alone changes nothing, but says its author means to reuse the value, which the format
+    refuses (docs/deck-format.md)."""
+    anchored: Problem | None = None
     try:
         events: Iterator[yaml.Event] = yaml.parse(text, Loader=SafeLoader)
         for event in events:
+            line = event.start_mark.line + 1 if event.start_mark else 1
             if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1 if event.start_mark else 1
                 raise YamlError([Problem.of(file, line, "deck.alias", anchor=event.anchor)])
+            if isinstance(event, yaml.NodeEvent) and event.anchor and anchored is None:
+                anchored = Problem.of(file, line, "deck.anchor", anchor=event.anchor)
     except yaml.YAMLError:
         return  # the parse below reports the error with its line
+    if anchored is not None:
+        raise YamlError([anchored])
 
 
 def _tag_name(tag: str) -> str:

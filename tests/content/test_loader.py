@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -334,10 +333,20 @@ def test_billion_laughs_is_refused_quickly():
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
-    start = time.perf_counter()
+    # refused at its first alias, before anything is composed (no clock in the test: the
+    # expansion would take minutes and gigabytes, the refusal reads the events once)
     problems = _problems("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
-    assert problems[0].startswith("deck.yaml:2: YAML-alias '*a0' er ikke tilladt")
+    assert problems == ["deck.yaml:2: YAML-alias '*a0' er ikke tilladt; skriv værdien ud"]
+
+
+def test_an_anchor_without_an_alias_is_refused_and_an_ampersand_in_a_text_is_not():
+    # docs/deck-format.md says "&navn" is refused; a budget office's "kind: &b besparelse"
+    # validated OK
+    body = _good_body()
+    problems = _problems(body.replace("effect: [2]", "effect: &to [2]", 1))
+    assert len(problems) == 1 and problems[0].startswith("deck.yaml:"), problems
+    assert "YAML-ankeret '&to' er ikke tilladt" in problems[0]
+    load_sources([("deck.yaml", body.replace("area: Skole", "area: Skole & SFO", 1))])
 
 
 def test_python_tag_is_never_executed(tmp_path):
