@@ -41,7 +41,14 @@ What an outside bot most often gets wrong (the rules are docs/rules.md):
   from 0 to ``MAX_SEED``.
 - ``state.market`` holds the ids of the cards on the table now and shrinks as cards are
   adopted; name cards by id, and ask ``adoptable(state)`` which of them may be adopted (a
-  card may wait for a card it requires).
+  card may wait for a card it requires). ``deck.exclusive_with(card)`` names the cards that
+  adopting ``card`` rules out, for a plan over the rounds to come.
+- ``state.round`` counts from 0, but an event's ``rounds`` count from 1, as the deck's file
+  writes them: ``rounds=(3, 4)`` comes at ``state.round`` 2 or 3. The events still to come
+  are the scenario's events not yet in ``state.events``, each ``weight`` times as likely as
+  an event of weight 1 (``scenario.events_per_round`` a round).
+- Plan later rounds with ``scenario.capacity``: ``state.capacity`` is what is left this
+  round (0 once the game is over).
 """
 
 from game.engine.actions import (

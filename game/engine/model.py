@@ -106,8 +106,12 @@ class Event:
     effect: tuple[float, ...]
     text: str = ""
     service: int = 0
+    """Steps the event moves the service level when drawn."""
     rounds: tuple[int, ...] | None = None
+    """The rounds it may be drawn in, counted from 1 as the deck's file writes them
+    (``state.round`` counts from 0); None: any round."""
     weight: float = 1.0
+    """How many times as likely as an event of weight 1 it is to be drawn."""
     fatigue: int = 0
     """Træthed the event adds to the organisation when drawn (negative: relief)."""
     source: str = ""
