@@ -10,6 +10,7 @@ events drawn so far.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,10 +52,17 @@ def greedy_weights(deck: Deck) -> GreedyWeights:
     """The greedy bot's amounts for ``deck``: its mio. kr. in the deck's unit. A deck in
     t. kr. (a budget office's own) was played with a margin of 2 t. kr. and a bonus for a
     missing kind of 1 mio. kr., and lost most games on the kinds it should have won."""
+    return _weights(deck.unit_scale)
+
+
+@functools.lru_cache(maxsize=8)
+def _weights(unit_scale: float) -> GreedyWeights:
+    """``greedy_weights`` for a deck whose unit is ``unit_scale`` to the mio. kr. (asked for
+    every card the greedy bot scores: made once per unit)."""
     return GreedyWeights(
-        margin=deck.in_unit(BUFFER_ABS),
-        kind_bonus=deck.in_unit(KIND_BONUS),
-        service_worth=deck.in_unit(SERVICE_WORTH),
+        margin=BUFFER_ABS * unit_scale,
+        kind_bonus=KIND_BONUS * unit_scale,
+        service_worth=SERVICE_WORTH * unit_scale,
     )
 
 
