@@ -2031,3 +2031,33 @@ def test_a_card_after_a_missed_year_says_the_game_is_lost_not_0_percent_twice(ma
     year = std_deck.scenario("standard").years[0]
     assert first.startswith(f"Målet for {year} blev ikke nået, så spillet kan ikke længere"), first
     assert not any("0 % med dette forslag" in text for text, _ in fact_lines(app, card))
+
+
+def test_a_card_without_a_text_or_a_question_shows_its_kind_and_a_question(make_app, std_deck):
+    # a budget office's catalogue with titles and amounts only left half the close-up empty
+    # in front of the room
+    bare = dataclasses.replace(
+        std_deck,
+        proposals=tuple(dataclasses.replace(p, text="", question="") for p in std_deck.proposals),
+    )
+    app = board_app(make_app, bare)
+    drawn = record_text(app)
+    place = next(
+        i
+        for i, slot in enumerate(app.find(BoardScene).slots())
+        if bare.proposal(slot.card).kind is Kind.EFFICIENCY
+    )
+    click(app, table_layout(app).market[place].center)
+    assert isinstance(app.top, CardScene)
+    app.render(app.surface)
+    assert any(
+        t.startswith("Om effektiviseringer: Forslaget løser opgaven smartere") for t in drawn
+    )
+    assert any(t.startswith("Hvad skal der til, for at medarbejdere og borgere") for t in drawn)
+    # a card with its own words shows them, not the kind's
+    own = board_app(make_app, std_deck)
+    drawn = record_text(own)
+    click(own, table_layout(own).market[place].center)
+    own.render(own.surface)
+    card = std_deck.proposal(own.top.card)
+    assert card.text in drawn and not any(t.startswith("Om ") for t in drawn)

@@ -218,8 +218,11 @@ class CardScene(Scene):
         )
         text.draw(surface, proposal.title, layout.title, TITLE.shrink("heading"))
         text_rect, question_rect, source_rect = self._left_rows(layout, scale)
-        text.draw(surface, proposal.text, text_rect, BODY.shrink())
-        if proposal.question:
+        about, general, question = self._words()
+        text.draw(
+            surface, about, text_rect, BODY.ink(theme.MUTED if general else theme.INK).shrink()
+        )
+        if question:
             q = question_rect
             pygame.draw.rect(surface, theme.EVENT_TINT, q, border_radius=scale.radius)
             inner = q.inflate(-2 * g, -g)
@@ -232,7 +235,7 @@ class CardScene(Scene):
             )
             text.draw(
                 surface,
-                proposal.question,
+                question,
                 pygame.Rect(inner.x, inner.y + label_h, inner.width, inner.height - label_h),
                 BODY.shrink(),
             )
@@ -268,6 +271,20 @@ class CardScene(Scene):
             note=pygame.Rect(note.x, note.y + below, note.width, note.height - below),
         )
 
+    def _words(self) -> tuple[str, bool, str]:
+        """The card's description, whether it is the kind's general one, and its question.
+        A card without a text or a question (a budget office's catalogue often has only
+        titles and amounts) left half the close-up empty in front of the room: it gets what
+        KL says of its kind, marked as such ("Om effektiviseringer: …"), and a question of its
+        kind to open the discussion."""
+        proposal = self.proposal
+        kind = proposal.kind.value
+        about = proposal.text.strip()
+        question = proposal.question.strip() or self.app.t(f"card.ask.{kind}")
+        if about:
+            return about, False, question
+        return self.app.t(f"card.about.{kind}"), True, question
+
     def _left_rows(
         self, layout: DetailLayout, scale: Scale
     ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
@@ -283,12 +300,13 @@ class CardScene(Scene):
         x, width = layout.text.x, layout.text.width
         source = self.app.t("card.source", source=proposal.source) if proposal.source else ""
         need_source = fit(source, width, 10**6, scale.min_text, scale.min_text).height
+        about, _, question = self._words()
         need_question = 0
-        if proposal.question:
+        if question:
             label_h = round(scale.body * 1.3)
-            asked = fit(proposal.question, width - 2 * g, 10**6, scale.body, scale.body)
+            asked = fit(question, width - 2 * g, 10**6, scale.body, scale.body)
             need_question = label_h + asked.height + g
-        need_text = fit(proposal.text, width, 10**6, scale.body, scale.body).height
+        need_text = fit(about, width, 10**6, scale.body, scale.body).height
         if need_text + need_question + need_source + 2 * g > bottom - top:
             # too little room for all at full size: the source and the question still get
             # what they need (up to a third each), and the description shrinks into the rest
