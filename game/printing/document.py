@@ -279,7 +279,7 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
         + f'<div class="facts">{" · ".join(facts)}</div>'
         + (f'<div class="extra">{" · ".join(extra)}</div>' if extra else "")
         + chance
-        + _lower_half(proposal, source, bool(extra), bool(chance))
+        + _lower_half(proposal, source, bool(extra), bool(chance), t(f"card.ask.{kind.value}"))
         + "</div></div>"
     )
 
@@ -347,17 +347,19 @@ def _room(lines: int, leading: float) -> str:
     return f"{lines * leading + 0.15:.2f}em"
 
 
-def _lower_half(proposal: Proposal, source: str, extra: bool, chance: bool) -> str:
+def _lower_half(proposal: Proposal, source: str, extra: bool, chance: bool, ask: str) -> str:
     """What the card says under its figures – its question, or, when it has none (as a
     budget office's own catalogue seldom does), its text, which the import had said the
-    table reads on the card (the lower half of every card was blank) – and its source, in
-    the lines ``card_lines`` gives them."""
-    words = proposal.question or proposal.text
-    sizes = WORDS_SIZES if proposal.question else TEXT_SIZES
+    table reads on the card (the lower half of every card was blank), or with neither the
+    question ``ask`` of its kind, as the card view asks it – and its source, in the lines
+    ``card_lines`` gives them."""
+    asked = proposal.question or ("" if proposal.text else ask)
+    words = asked or proposal.text
+    sizes = WORDS_SIZES if asked else TEXT_SIZES
     lines, size, source_lines = card_lines(proposal.title, words, source, extra, chance, sizes)
     html = ""
     if words:
-        kind = "question" if proposal.question else "cardtext"
+        kind = "question" if asked else "cardtext"
         style = (
             f"font-size: {size}pt; -webkit-line-clamp: {lines}; max-height: {_room(lines, 1.25)}"
         )

@@ -111,6 +111,13 @@ def test_a_card_without_a_question_carries_its_text():
     other = deck.proposal(scenario.proposals[1])
     card = html.split(f'data-id="{other.id}"', 1)[1].split('<div class="card" ', 1)[0]
     assert escape(other.question) in card and 'class="cardtext"' not in card
+    # with neither (titles and amounts only), the card asks its kind's question, as the
+    # card view does, not a blank lower half for the paper table to discuss
+    bare = replace(other, question="", text="")
+    deck = replace(deck, proposals=tuple(bare if p.id == other.id else p for p in deck.proposals))
+    card = document(deck, scenario).split(f'data-id="{bare.id}"', 1)[1]
+    card = card.split('<div class="card" ', 1)[0]
+    assert 'class="question"' in card and "Hvem mærker besparelsen først" in unescape(card)
 
 
 def test_a_page_with_one_card_is_not_called_a_range():
