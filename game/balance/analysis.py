@@ -405,10 +405,9 @@ def largest_events(
     that amount in the deck's unit, how long it lasts: "yearly" when every amount is that
     amount, "growing" when it grows to it and stays ("Flere ældre", [-0.5, -1.5, -2.5], is
     not "−2,5 om året" from the start), "once" for a single year's amount, else "while"),
-    largest first; fewer when the
-    scenario has fewer events that cost. A one-off ("Salg af grund", [-2000, 0, 0, 0]) is not
-    "om året". An event that gives råderum ("Ekstra grundsalg") loses no game, and was
-    advised to be made smaller."""
+    largest first; fewer when the scenario has fewer events that cost. A one-off ("Salg af
+    grund", [-2000, 0, 0, 0]) is not "om året". An event that gives råderum ("Ekstra
+    grundsalg") loses no game, and was advised to be made smaller."""
     found = []
     for eid in dict.fromkeys(scenario.events):
         event = deck.event(eid)

@@ -64,10 +64,10 @@ def expected_events(state: GameState) -> tuple[float, ...]:
 @dataclass(frozen=True)
 class Reckoning:
     """How the planner reckons a plan: the margin it aims above each later target (``share``
-    of the target plus ``extra`` mio. kr., ``Deck.in_unit``), the service points it keeps above the
-    floor until the last round, uncertain cards at their expected amounts or (``face``)
-    at face value, as the board shows them, and whether the plan is the one that takes the
-    least capacity (``thrift``, ``Problem.thrift``) or the most råderum."""
+    of the target plus ``extra`` mio. kr., ``Deck.in_unit``), the service points it keeps
+    above the floor until the last round, uncertain cards at their expected amounts or
+    (``face``) at face value, as the board shows them, and whether the plan is the one that
+    takes the least capacity (``thrift``, ``Problem.thrift``) or the most råderum."""
 
     share: float = BUFFER
     extra: float = BUFFER_ABS
