@@ -263,9 +263,18 @@ def danish_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} og {items[-1]}"
 
 
-def plain_text(markdown: str) -> str:
-    """docs/rules.md as plain text for Notepad: headings underlined, no ``**`` or backticks,
-    tables without their ``|---|`` rows and outer bars, columns kept apart by " · "."""
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+"""Markdown's ``*kursiv*`` (one star on each side of a word or phrase)."""
+
+COMMANDS = {"linux": "sh start.sh", "windows": '"Start Råderumsspillet.bat"'}
+"""How the bundle's texts write the game's command (``raaderum`` where it is installed)."""
+
+
+def plain_text(markdown: str, command: str = "raaderum") -> str:
+    """docs/rules.md as plain text for Notepad: headings underlined, no ``**``, ``*`` or
+    backticks, tables without their ``|---|`` rows and outer bars, columns kept apart by
+    " · ", and ``raaderum`` in a command written as the bundle runs it (``command``)."""
+    markdown = re.sub(r"`raaderum (?=[a-z])", f"`{command} ", markdown)
     out: list[str] = []
     for line in markdown.splitlines():
         heading = re.match(r"^(#{1,3}) (.*)$", line)
@@ -275,7 +284,7 @@ def plain_text(markdown: str) -> str:
             continue
         if re.match(r"^\|[\s:|-]+\|$", line):
             continue  # a table's header rule
-        line = line.replace("**", "").replace("`", "")
+        line = _ITALIC.sub(r"\1", line.replace("**", "").replace("`", ""))
         if line.startswith("|") and line.endswith("|"):
             line = " · ".join(cell.strip() for cell in line[1:-1].split("|"))
         out.append(line)
@@ -288,7 +297,7 @@ def render(template: Path, values: dict[str, str], windows: bool, name: str = ""
     cmd.exe would read it as part of the first command."""
     text = template.read_text(encoding="utf-8")
     if template.suffix == ".md":
-        text = plain_text(text)
+        text = plain_text(text, COMMANDS["windows" if windows else "linux"])
     for key, value in values.items():
         text = text.replace(f"@{key}@", value)
     # an underline of "=" is as long as the filled-in line above it

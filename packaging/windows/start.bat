@@ -25,8 +25,11 @@ echo Pak hele zip-filen ud, og dobbeltklik først på installer.bat i samme mapp
 goto wait
 
 :other_pc
-echo Installationen i mappen .venv blev lavet på en anden pc eller med en anden Python.
-echo Dobbeltklik på installer.bat igen på denne pc. Det kræver ikke internet.
+echo Spillets Python i mappen .venv kunne ikke starte.
+echo Som regel er installationen lavet på en anden pc eller med en anden Python:
+echo dobbeltklik så på installer.bat igen på denne pc. Det kræver ikke internet.
+echo Må pc'en kun køre godkendte programmer (fx AppLocker), så bed IT godkende
+echo mappen "%~dp0".
 goto wait
 
 :crashed
