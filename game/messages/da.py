@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "start.start": "Start spillet",
     "start.start_hint": "Enter",
     "start.resume": "Gemte spil: fortsæt, eller se resultatet",
+    "start.interrupted_marker": "afbrudt",
     "start.held_marker": "åben i et andet vindue",
     "start.copy_marker": "kopi",
     "start.versions_marker": "{count} udgaver",

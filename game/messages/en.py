@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "start.start": "Start the game",
     "start.start_hint": "Enter",
     "start.resume": "Saved games: continue, or see the result",
+    "start.interrupted_marker": "interrupted",
     "start.held_marker": "open in another window",
     "start.copy_marker": "copy",
     "start.versions_marker": "{count} versions",

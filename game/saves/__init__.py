@@ -20,11 +20,14 @@ from game.saves.listing import (
     scan_saves,
 )
 from game.saves.lock import (
+    LOCK_HELD,
+    LOCK_INTERRUPTED,
     LockHolder,
     SaveLock,
     SaveLocked,
     held_elsewhere,
     lock_holder,
+    lock_states,
     open_for_writing,
 )
 from game.saves.model import (
@@ -40,6 +43,8 @@ from game.saves.model import (
 from game.saves.store import SaveStamp, copy_save, new_save_path, read_save, write_save
 
 __all__ = [
+    "LOCK_HELD",
+    "LOCK_INTERRUPTED",
     "DamagedSave",
     "GameSaver",
     "GameSettings",
@@ -66,6 +71,7 @@ __all__ = [
     "held_elsewhere",
     "list_saves",
     "lock_holder",
+    "lock_states",
     "new_save_path",
     "open_for_writing",
     "other_versions",

@@ -447,16 +447,24 @@ _LOCK_NAME = re.compile(r"\.(.+)\.lock\.(\d{1,18})")
 """A lock file's name (``lock_prefix`` and its generation): the save's name, the generation."""
 
 
-def held_elsewhere(saves: Sequence[Path], *, now: float | None = None) -> set[Path]:
-    """Those of ``saves`` that another live window holds (``lock_holder`` for each), found
-    with one listing of each folder: asking ``lock_holder`` save by save lists the folder
-    once per save, and a conference's folder of saves on a network drive holds hundreds. A
-    folder that cannot be listed marks none of its saves (the list only hints)."""
+LOCK_HELD = "held"
+"""``lock_states``: another live window holds the game."""
+LOCK_INTERRUPTED = "interrupted"
+"""``lock_states``: a window held the game and never let it go – it was killed, crashed or
+the pc stopped – so the game stopped in the middle of a round, where it is taken up again."""
+
+
+def lock_states(saves: Sequence[Path], *, now: float | None = None) -> dict[Path, str]:
+    """Those of ``saves`` that another live window holds (``LOCK_HELD``) or that a window left
+    without closing them (``LOCK_INTERRUPTED``: its lock neither released nor live), found with one
+    listing of each folder: asking ``lock_holder`` save by save lists the folder once per
+    save, and a conference's folder of saves on a network drive holds hundreds. A folder that
+    cannot be listed marks none of its saves (the list only hints)."""
     moment = time.time() if now is None else now
     by_folder: dict[Path, list[Path]] = {}
     for save in saves:
         by_folder.setdefault(Path(save).parent, []).append(Path(save))
-    found: set[Path] = set()
+    found: dict[Path, str] = {}
     for folder, members in by_folder.items():
         try:
             names = [entry.name for entry in folder.iterdir()]
@@ -474,9 +482,15 @@ def held_elsewhere(saves: Sequence[Path], *, now: float | None = None) -> set[Pa
             if (held is not None and not held.released) or save.name not in tops:
                 continue  # this window's own game, or no lock at all
             holder = _read(folder / tops[save.name][1])
-            if isinstance(holder, LockHolder) and not is_stale(holder, moment):
-                found.add(save)
+            if not isinstance(holder, LockHolder) or holder.released:
+                continue
+            found[save] = LOCK_INTERRUPTED if is_stale(holder, moment) else LOCK_HELD
     return found
+
+
+def held_elsewhere(saves: Sequence[Path], *, now: float | None = None) -> set[Path]:
+    """Those of ``saves`` that another live window holds (``lock_states``)."""
+    return {save for save, state in lock_states(saves, now=now).items() if state == LOCK_HELD}
 
 
 def held_lock(save: Path) -> SaveLock | None:

@@ -15,12 +15,14 @@ import pygame
 from game.messages import render, unit_words
 from game.numbers import format_amount
 from game.saves import (
+    LOCK_HELD,
+    LOCK_INTERRUPTED,
     DamagedSave,
     SaveInfo,
     SaveListing,
     decisions_said,
     folder_problem,
-    held_elsewhere,
+    lock_states,
     scan_saves,
 )
 from game.saves.stamps import stamp_seconds
@@ -41,6 +43,9 @@ class Entry:
     held: bool = False
     """Another window holds the game (its save's lock) as the list was read: it opens
     read-only or in a copy."""
+    interrupted: bool = False
+    """The window that played the game stopped without closing it (killed, crashed, the pc
+    shut down) in the middle of a round: the game a facilitator looks for after a crash."""
     versions: int = 1
     """How many files of this game went their own way (this one and its ``branch_of``
     entries, a cloud drive's conflict copies on which another laptop played on): 1 for a
@@ -88,6 +93,7 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
             ("paper.marker", info.paper),
             ("start.copy_marker", info.copy),
             ("start.held_marker", entry.held),
+            ("start.interrupted_marker", entry.interrupted),
         )
         if on
     ]
@@ -189,9 +195,20 @@ class SaveList:
         listing = scan_saves(folder)
         # a game another window has open is marked, so a facilitator with two windows sees
         # which is busy before clicking it (a trial found out only from the dialog)
+        # and so is a game whose window stopped without closing it, the one a facilitator
+        # looks for after a crash (it is also the newest, at the top)
         listed = entries(listing)
-        held = held_elsewhere([e.path for e in listed if e.info is not None])
-        found = [replace(e, held=True) if e.path in held else e for e in listed]
+        states = lock_states([e.path for e in listed if e.info is not None])
+        found = [
+            replace(
+                e,
+                held=states.get(e.path) == LOCK_HELD,
+                interrupted=states.get(e.path) == LOCK_INTERRUPTED
+                and e.info is not None
+                and not e.info.finished,
+            )
+            for e in listed
+        ]
         self.entries, self.problem = found, listing.problem
 
     def row_height(self) -> int:

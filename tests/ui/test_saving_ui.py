@@ -5,6 +5,7 @@ folder taken instead), and a save another window holds opened read-only or as a 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import datetime
 from pathlib import Path
@@ -503,3 +504,29 @@ def test_clicking_the_target_of_a_read_only_game_says_why_it_cannot_change(make_
     app.step(0.02)
     assert app.top is board
     assert any("skrivebeskyttet" in text.lower() for text in app.toast_texts()), app.toast_texts()
+
+
+def test_a_game_whose_window_stopped_without_closing_it_is_marked_interrupted(
+    make_app, std_deck, tmp_path
+):
+    # after a crash the facilitator looks for the game to take up: the list said nothing of
+    # which game was stopped in the middle of a round
+    app = make_app(std_deck)
+    path = saved_game(std_deck, app.game.save_dir)
+    now = datetime.now().astimezone().isoformat(timespec="seconds")
+    lost = time.time() - 5 * 3600  # a laptop's lock not refreshed for five hours: it stopped
+    holder = LockHolder("LAPTOP-K7F2Q", 4242, "anne", now, now, lost, "abc123")
+    lock = path.parent / f"{lock_prefix(path)}1"
+    lock.write_bytes(holder.to_json())
+    start = StartScene(app, seed=4)
+    app.push(start)
+    drawn = record_text(app)
+    app.step(0.02)
+    assert any("Bord 2 (afbrudt)" in t for t in drawn), drawn
+    # a window that closed the game properly released it: nothing to say
+    lock.write_bytes(dataclasses.replace(holder, released=True).to_json())
+    start.saves.load(app.game.save_dir)
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    assert any(t.startswith("Bord 2") for t in drawn) and not any("afbrudt" in t for t in drawn)
