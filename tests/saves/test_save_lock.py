@@ -417,6 +417,14 @@ def test_the_saves_another_window_holds_are_found_with_one_listing_of_their_fold
         found = held_elsewhere(saves, now=now)
         assert listings == [tmp_path]
         assert found == {p for p in saves if lock_holder(p, now=now) is not None} == {save}
+        # the stale lock is a game whose window stopped without closing it: interrupted,
+        # the one a facilitator looks for after a crash; a released one is neither
+        from game.saves import LOCK_HELD, LOCK_INTERRUPTED, lock_states
+
+        released = replace(other, released=True, token="done")
+        lock_module._lock_path(tmp_path / "fri.json", 2).write_bytes(released.to_json())
+        states = lock_states(saves, now=now)
+        assert states == {save: LOCK_HELD, tmp_path / "gammel.json": LOCK_INTERRUPTED}
     finally:
         mine.release()
 
