@@ -405,13 +405,18 @@ def largest_events(
     that amount in the deck's unit, how long it lasts: "yearly" when every amount is that
     amount, "growing" when it grows to it and stays ("Flere ældre", [-0.5, -1.5, -2.5], is
     not "−2,5 om året" from the start), "once" for a single year's amount, else "while"),
-    largest first; fewer when the scenario has fewer events that cost. A one-off ("Salg af
+    largest first, each over the years it can run from the first round it may be drawn in;
+    fewer when the scenario has fewer events that cost. A one-off ("Salg af
     grund", [-2000, 0, 0, 0]) is not "om året". An event that gives råderum ("Ekstra
     grundsalg") loses no game, and was advised to be made smaller."""
     found = []
     for eid in dict.fromkeys(scenario.events):
         event = deck.event(eid)
-        amounts = [amount_at(event.effect, year) for year in range(scenario.rounds)]
+        # the years it can run: from the first round it may be drawn in ("rounds" counts
+        # from 1), not from the first year ([-1 … -6] drawn in round 4 of 8 reaches −5)
+        first = min(event.rounds, default=1) if event.rounds else 1
+        years = max(0, scenario.rounds - (first - 1))
+        amounts = [amount_at(event.effect, year) for year in range(years)]
         peak = min(amounts, default=0.0)
         if peak < 0:
             if amounts[-1] == peak:  # at its largest when the game ends

@@ -144,6 +144,18 @@ def facts_height(app: Host, width: int, scale: Scale, card: str) -> int:
     return sum(app.text.fit(t, width, 100_000, size, size).height for t, _ in fact_lines(app, card))
 
 
+def _apart(low: float, high: float, lang: str) -> tuple[str, str]:
+    """``low`` and ``high`` as the card writes amounts, with as many decimals (up to three)
+    as it takes to tell them apart: a saving of 0,6 with a small uncertainty read "mellem
+    0,6 og 0,6"."""
+    said = format_amount(low, lang), format_amount(high, lang)
+    for decimals in (2, 3):
+        if said[0] != said[1] or low == high:
+            break
+        said = format_amount(low, lang, decimals), format_amount(high, lang, decimals)
+    return said
+
+
 def fact_lines(app: Host, card: str) -> list[tuple[str, theme.Color]]:
     """The facts of ``draw_facts`` as (line, colour), the chance of the target first."""
     state = app.game.state
@@ -156,17 +168,9 @@ def fact_lines(app: Host, card: str) -> list[tuple[str, theme.Color]]:
         values = effect_from(proposal, state, start)
         best = max(range(len(values)), key=lambda i: values[i])
         if values[best] > 0:
-            lines.append(
-                (
-                    app.t(
-                        "card.range",
-                        low=format_amount(values[best] * low, app.lang),
-                        high=format_amount(values[best] * high, app.lang),
-                        year=state.scenario.years[best],
-                    ),
-                    theme.INK,
-                )
-            )
+            least, most = _apart(values[best] * low, values[best] * high, app.lang)
+            year = state.scenario.years[best]
+            lines.append((app.t("card.range", low=least, high=most, year=year), theme.INK))
         if proposal.failure > 0:
             lines.append(
                 (

@@ -729,6 +729,11 @@ def test_the_largest_events_say_whether_they_come_every_year_or_once():
         (third.title, -7.0, "while"),
         (events[-1].title, -6.5, "growing"),
     )
+    # an event drawn in round 3 at the earliest runs two of the scenario's four years
+    late = replace(events[-1], effect=(-1.0, -2.0, -3.0, -4.0), rounds=(3, 4))
+    alone = replace(deck, events=(late,))
+    found = largest_events(alone, replace(scenario, events=(late.id,)), 1)
+    assert found == ((late.title, -2.0, "growing"),), found
     from game.balance.advice import EVENT_LASTS
 
     assert EVENT_LASTS["growing"].format(amount="−6,5 mio. kr.") == (

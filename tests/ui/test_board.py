@@ -2061,3 +2061,35 @@ def test_a_card_without_a_text_or_a_question_shows_its_kind_and_a_question(make_
     own.render(own.surface)
     card = std_deck.proposal(own.top.card)
     assert card.text in drawn and not any(t.startswith("Om ") for t in drawn)
+
+
+def test_the_close_up_shows_a_long_title_whole_and_a_narrow_range_apart(make_app, std_deck):
+    # a budget office's deck at 1024×768: "Sammenlægning af biblioteksfilialerne i Østbyen
+    # og –…" was cut on the card view, and a saving of 0,6 with a small uncertainty read
+    # "i 8 af 10 spil mellem 0,6 og 0,6 mio. kr."
+    from game.ui.carddetail import fact_lines
+    from game.ui.theme import FONT_BOLD, Scale
+
+    first = std_deck.scenario("intro").proposals[1]  # a saving on intro's table
+    long_title = "Sammenlægning af biblioteksfilialerne i Østbyen og Vestbyen – del 3"
+    odd = dataclasses.replace(
+        std_deck.proposal(first), title=long_title, effect=(0.6,), uncertainty=0.05
+    )
+    deck = dataclasses.replace(
+        std_deck, proposals=tuple(odd if p.id == first else p for p in std_deck.proposals)
+    )
+    app = board_app(make_app, deck, scenario="intro", size=(1024, 768))
+    place = [slot.card for slot in app.find(BoardScene).slots()].index(first)
+    click(app, table_layout(app).market[place].center)
+    card = app.top
+    assert isinstance(card, CardScene) and card.card == first
+    scale = Scale(768)
+    rect = card.layout().title
+    fitted = app.text.fit(
+        long_title, rect.width, rect.height, scale.title, scale.heading, FONT_BOLD
+    )
+    assert not fitted.truncated
+    ranges = [text for text, _ in fact_lines(app, first) if text.startswith("Usikker")]
+    assert ranges and "mellem 0,6 og 0,6" not in ranges[0], ranges
+    low, high = ranges[0].split("mellem ")[1].split(" mio.")[0].split(" og ")
+    assert low != high

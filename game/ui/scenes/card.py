@@ -20,7 +20,7 @@ from game.ui.layout_screens import DetailLayout, detail_layout
 from game.ui.retained import Same
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
 from game.ui.textfield import TextField
-from game.ui.theme import BODY, HEADING, TINY, TITLE, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
@@ -64,8 +64,31 @@ class CardScene(Scene):
         key = (self.app.size, self.app.lang, Same(self.app.game.state))
         if self._layout is None or self._layout[0] != key:
             width, height = self.app.size
-            self._layout = (key, self._right_rows(detail_layout(width, height), Scale(height)))
+            scale = Scale(height)
+            whole = self._whole_title(self._right_rows(detail_layout(width, height), scale), scale)
+            self._layout = (key, whole)
         return self._layout[1]
+
+    def _whole_title(self, layout: DetailLayout, scale: Scale) -> DetailLayout:
+        """``layout`` with the title whole: a title that does not fit its two lines even at
+        the heading's size takes lines from the description below, up to a third of it. The
+        close-up is where a long title is read in full; at 1024×768 it was cut
+        ("Sammenlægning af biblioteksfilialerne i Østbyen og –…")."""
+        fit = self.app.text.fit
+        title, below = layout.title, layout.text
+        if not fit(
+            self.proposal.title, title.width, title.height, scale.title, scale.heading, FONT_BOLD
+        ).truncated:
+            return layout
+        need = fit(
+            self.proposal.title, title.width, 10**6, scale.heading, scale.heading, FONT_BOLD
+        ).height
+        extra = max(0, min(need - title.height, below.height // 3))
+        return replace(
+            layout,
+            title=pygame.Rect(title.x, title.y, title.width, title.height + extra),
+            text=pygame.Rect(below.x, below.y + extra, below.width, below.height - extra),
+        )
 
     def note_text(self) -> str:
         """The note typed so far."""
