@@ -2093,3 +2093,17 @@ def test_the_close_up_shows_a_long_title_whole_and_a_narrow_range_apart(make_app
     assert ranges and "mellem 0,6 og 0,6" not in ranges[0], ranges
     low, high = ranges[0].split("mellem ")[1].split(" mio.")[0].split(" og ")
     assert low != high
+
+
+def test_a_table_wider_than_its_pile_is_laid_out_for_the_pile(make_app, std_deck):
+    # a budget office's scenario with "market: 15" and eight proposals laid its cards out
+    # for fifteen: titles cut ("Den eneste inv…") and an investment's −2 dropped ("… +3")
+    intro = std_deck.scenario("intro")
+    wide = dataclasses.replace(intro, market=15)
+    deck = dataclasses.replace(
+        std_deck, scenarios=tuple(wide if s.id == "intro" else s for s in std_deck.scenarios)
+    )
+    cards = table_layout(board_app(make_app, deck, scenario="intro", size=(1024, 768))).market
+    as_many = table_layout(board_app(make_app, std_deck, scenario="intro", size=(1024, 768)))
+    assert len(cards) == len(intro.proposals) == len(as_many.market)
+    assert cards == as_many.market

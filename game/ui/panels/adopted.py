@@ -16,7 +16,7 @@ from game.ui.layout import BoardLayout
 from game.ui.panels import Panel
 from game.ui.panels.table import BoardTable, empty_line, heading, panel_parts, proposal_line
 from game.ui.retained import Same
-from game.ui.theme import TINY
+from game.ui.theme import FONT_BOLD, TINY
 
 Row = tuple[str, str | None]
 """A line of the list: (year label, None) or ("", card id)."""
@@ -164,6 +164,11 @@ class AdoptedPanel(Panel[BoardTable, BoardLayout]):
         counts_w = self._kind_counts(surface, layout, state)
         title = f"{app.t('board.adopted')} ({len(state.adopted)})"
         head.width -= counts_w + layout.gap  # "Vedtaget (10)" ran into the first icon
+        fitted = app.text.fit(
+            title, head.width, head.height, layout.heading, layout.min_text, FONT_BOLD
+        )
+        if fitted.truncated:  # "Vedtaget…" in a narrow column: the kinds' counts say it
+            title = app.t("board.adopted")
         heading(app, surface, title, head, valign="top")
         if not state.adopted:
             empty_line(app, surface, app.t("board.adopted_none"), body)

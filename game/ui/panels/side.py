@@ -177,7 +177,10 @@ def measured_layout(
     events and the meters of ``table`` need (``game.ui.layout.board_layout``)."""
     width, height = size
     scenario = table.state.scenario
-    market, years = max(1, scenario.market), scenario.rounds
+    # a table never holds more cards than the scenario's pile: a deck with "market: 15" and
+    # eight proposals had its cards laid out for fifteen, titles cut and costs dropped
+    market = max(1, min(scenario.market, len(scenario.proposals)))
+    years = scenario.rounds
     side_w = board_layout(width, height, market, years).side.width
     return board_layout(
         width,
