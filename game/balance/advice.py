@@ -532,6 +532,8 @@ def one_sided_advice(result: ScenarioResult) -> list[str]:
     set one, not to tighten it. When several kinds win, one sentence says so: the deck gives
     more than its targets need, and "savings carry the game alone" beside "the game is won
     without savings" told the author two opposite things."""
+    if not result.scenario.require_all_kinds:
+        return []  # nothing to teach about the kinds: one-sided play may win here
     sides = winning_sides(result)
     hard = held_back(result)
     if len(sides) >= 2:
@@ -616,7 +618,7 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             f"bunken{raise_it}"
         )
     savings = pile.by_kind[Kind.SAVING]
-    if savings >= last:
+    if savings >= last and result.scenario.require_all_kinds:
         # exactly the target: "tag besparelser for mindst 0 t. kr. ud" said nothing to do
         out = (
             "en besparelse"

@@ -480,12 +480,17 @@ class Check:
 def checks(results: Sequence[ScenarioResult]) -> list[Check]:
     """The balance targets (module docstring), one line per target and scenario. On a deck
     out of reach the targets whose fix would make it harder wait (``judged`` False), and so
-    does the twice-as-often target while the best strategy wins nothing."""
+    does the twice-as-often target while the best strategy wins nothing; a scenario that does
+    not require all three kinds judges none of the targets that teach them."""
     found: list[Check] = []
     for result in results:
         sid = result.scenario.id
         best = result.best
         reach = not result.out_of_reach
+        # a scenario that does not require all three kinds does not teach them: its one-sided
+        # plays may win (a budget office's was told "✗" eight times beside "den lektie
+        # prøves ikke her")
+        kinds = result.scenario.require_all_kinds
 
         def add(text: str, met: bool, judged: bool = True, sid: str = sid) -> None:
             found.append(Check(f"{sid}: {text}", met and judged, judged))
@@ -507,7 +512,7 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
                 f"bedste strategi vinder mindst {BEST_OVER_ONE_SIDED:g} gange så ofte som den "
                 f"bedste ensidige ({spoken(one_sided.name)})",
                 best.win_rate >= BEST_OVER_ONE_SIDED * one_sided.win_rate,
-                result.judgeable,  # 0 % is not twice as often as 0 %
+                result.judgeable and kinds,  # 0 % is not twice as often as 0 %
             )
             if result.scenario.rounds >= 3:
                 for strategy in result.strategies.values():
@@ -515,7 +520,7 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
                         add(
                             f"{spoken(strategy.name)} vinder højst {ONE_SIDED_MAX * 100:.0f} %",
                             strategy.win_rate <= ONE_SIDED_MAX,
-                            reach,
+                            reach and kinds,
                         )
         if "random" in result.strategies:
             add(
@@ -536,7 +541,7 @@ def checks(results: Sequence[ScenarioResult]) -> list[Check]:
         add(
             "besparelserne alene frigør mindre end slutmålet",
             pile.by_kind[Kind.SAVING] < pile.final_target,
-            reach,
+            reach and kinds,
         )
         for text, met in result.lessons:
             if met is not None:

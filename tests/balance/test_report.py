@@ -944,3 +944,30 @@ def test_the_diagnosis_counts_the_games_the_strategy_won_that_the_plan_in_hindsi
     records[1] = replace(records[1], won=False, hindsight_won=False)
     found = diagnose("greedy", records)
     assert found is not None and found.lucky == 1
+
+
+def test_a_scenario_that_does_not_require_all_kinds_judges_none_of_their_lessons():
+    # a budget office's scenario with require_all_kinds: false was told "den lektie prøves
+    # ikke her" and, in the same run, ✗ on eight one-sided checks and to take savings out
+    from game.balance.advice import one_sided_advice
+    from game.balance.analysis import checks
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {
+        "greedy": StrategyResult("greedy", 100, 60, won, (5, 50, 100)),
+        "savings-first": StrategyResult("savings-first", 100, 40, won, (5, 50, 100)),
+    }
+    rich = Pile(
+        total=24.0, by_kind={**dict.fromkeys(Kind, 4.0), Kind.SAVING: 16.0}, final_target=9.0
+    )
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played, pile=rich)
+    teaching = {c.text: c for c in checks([result])}
+    assert not teaching["prove: »Besparelser først« vinder højst 10 %"].met
+    free = replace(result, scenario=replace(result.scenario, require_all_kinds=False))
+    said = {c.text: c for c in checks([free])}
+    one_sided = [c for text, c in said.items() if "højst 10 %" in text or "gange så ofte" in text]
+    assert one_sided and not any(c.judged for c in one_sided)
+    assert not said["prove: besparelserne alene frigør mindre end slutmålet"].judged
+    assert one_sided_advice(free) == []
+    text = " ".join(scenario_lines(free, "mio. kr.", markdown=False))
+    assert "Besparelserne alene giver" not in text
