@@ -101,17 +101,19 @@ def years_text(app: Host, scenario: Scenario) -> str:
 
 def target_caption(
     app: Host, deck: Deck, scenario: Scenario, target: float | None, plain: str
-) -> tuple[str, bool]:
+) -> tuple[tuple[str, ...], bool]:
     """The caption over a target stepper and whether it warns: the ``plain`` key ("Indsæt
     selv: målet for 2029"), or a question when the typed X is far from the scenario's own
     (250 for 25: a typo, ``target_far``), or a warning when it – or, with no X typed
     (``target`` None), the scenario's own target – is above what the pile can meet without
     luck (``game.engine.reach``; said once that is computed, in the background): a
-    municipality's own scenario may ask more than its pile gives."""
+    municipality's own scenario may ask more than its pile gives. The caption comes in the
+    forms to try, longest first (``draw_stepper`` draws the first that fits): a deck in
+    t. kr. at 1024×768 read "… bunken når kun ca. 40.875 uden h…"."""
     year = scenario.years[-1]
     if target_far(scenario, target):
         own = format_amount(scenario.target[-1], app.lang)
-        return app.t("start.target_far", year=year, own=own), True
+        return (app.t("start.target_far", year=year, own=own),), True
     reach = app.game.reaches.known(deck, scenario.id)
     if reach is not None and reach.beyond(scenario.target[-1] if target is None else target):
         most = format_amount(reach.shown, app.lang)
@@ -119,9 +121,16 @@ def target_caption(
         short = reach.short_year(targets)
         if short is not None:
             tight = scenario.years[short]
-            return app.t("start.target_reach_early", year=year, most=most, tight=tight), True
-        return app.t("start.target_reach", year=year, most=most), True
-    return app.t(plain, year=year), False
+            said = {"year": year, "most": most, "tight": tight}
+            return (
+                app.t("start.target_reach_early", **said),
+                app.t("start.target_reach_early_short", **said),
+            ), True
+        return (
+            app.t("start.target_reach", year=year, most=most),
+            app.t("start.target_reach_short", year=year, most=most),
+        ), True
+    return (app.t(plain, year=year),), False
 
 
 class ReachWatch:

@@ -15,7 +15,7 @@ from game.numbers import AmountError, format_amount, parse_amount
 from game.ui import theme
 from game.ui.draw import button
 from game.ui.text import TextRenderer
-from game.ui.theme import BODY, HEADING, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, Scale
 
 
 def parse_number(text: str, lang: str = "da") -> float | None:
@@ -118,7 +118,7 @@ def draw_stepper(
     surface: pygame.Surface,
     text: TextRenderer,
     rects: tuple[pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect],
-    label: str,
+    label: str | tuple[str, ...],
     number: NumberField,
     scale: Scale,
     *,
@@ -128,10 +128,28 @@ def draw_stepper(
     """The widget in ``rects`` = (label, minus, field, plus): the label over the row, the two
     buttons, the field (outlined in the accent colour with a caret while focused) and the
     ``suffix`` (the unit) right of "+". With ``warning`` the label is in the warning colour
-    (a value the label questions)."""
+    (a value the label questions). A label given in several forms, longest first, is drawn
+    in the first that fits one line (the last, cut, when none does)."""
     label_rect, minus, field, plus = rects
     style = BODY.bold().lines(1).shrink()
-    text.draw(surface, label, label_rect, style.ink(theme.WARNING) if warning else style)
+    forms = (label,) if isinstance(label, str) else label
+    shown = next(
+        (
+            form
+            for form in forms
+            if not text.fit(
+                form,
+                label_rect.width,
+                label_rect.height,
+                scale.body,
+                scale.min_text,
+                FONT_BOLD,
+                max_lines=1,
+            ).truncated
+        ),
+        forms[-1],
+    )
+    text.draw(surface, shown, label_rect, style.ink(theme.WARNING) if warning else style)
     button(surface, text, minus, "−", scale.heading, radius=scale.radius)
     button(surface, text, plus, "+", scale.heading, radius=scale.radius)
     pygame.draw.rect(surface, theme.CARD, field, border_radius=scale.radius // 2)

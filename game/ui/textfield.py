@@ -41,6 +41,7 @@ class TextField:
         show_counter: bool = True,
         stop_input_on_blur: bool = False,
         on_full: Callable[[int], None] | None = None,
+        rest_at_end: bool = False,
     ) -> None:
         self.rect = pygame.Rect(rect)
         self.font = font
@@ -53,6 +54,9 @@ class TextField:
         self.on_full = on_full
         """Called with the number of characters left out when typing or a paste would go past
         ``max_length`` (the scene says so: nothing is dropped without a word)."""
+        self.rest_at_end = rest_at_end and not multiline
+        """A single-line field that shows the end of a long text at rest: a path, whose file
+        name says what it is ("/tmp/kommunens-daek/d4-tkr" read "/tmp/trialD-decks/d4-tkr")."""
         self._text = clean_text(text, multiline)[:max_length]
         self.cursor = len(self._text)
         self.anchor = self.cursor
@@ -356,6 +360,13 @@ class TextField:
         row = max(0, min(len(lines) - 1, row))
         return self._index_in_line(lines[row], pos[0] - inner.left + self._offset_x())
 
+    def rest_offset(self) -> int:
+        """How far (px) the text is scrolled left while the field is not focused: 0, or for a
+        ``rest_at_end`` field as far as it takes to show the end of a long text."""
+        if not self.rest_at_end:
+            return 0
+        return max(0, self.font.size(self._text)[0] - self._inner().width + 2)
+
     def _offset_x(self) -> int:
         """Horizontal scroll of a single-line field so that the cursor stays visible."""
         if self.multiline:
@@ -390,7 +401,7 @@ class TextField:
         previous_clip = surface.get_clip()
         area = self._clip(inner)
         surface.set_clip(area.clip(previous_clip) if previous_clip else area)
-        offset = self._offset_x() if self.focused else 0
+        offset = self._offset_x() if self.focused else self.rest_offset()
         if not self._text and not self.composition:
             self._draw_placeholder(surface, inner)
         sel_start, sel_end = self.selection

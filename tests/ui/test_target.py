@@ -327,3 +327,28 @@ def test_eight_years_targets_stand_apart_on_a_scaled_laptop(make_app, std_deck):
     assert len(lines) == 8, placed
     assert min(rect.height for rect in lines) >= app.scale.min_text * 1.25
     assert not any(a.colliderect(b) for i, a in enumerate(lines) for b in lines[i + 1 :])
+
+
+def test_a_warning_over_the_target_is_drawn_in_the_longest_form_that_fits(make_app, std_deck):
+    # a budget office's deck in t. kr. at 1024×768: "Målet for 2030 – bunken når kun ca.
+    # 40.875 uden h…", the one figure that mattered cut
+    from game.ui.stepper import NumberField, draw_stepper
+    from game.ui.theme import Scale
+
+    app = make_app(std_deck, size=(1024, 768))
+    drawn = record_text(app)
+    scale = Scale(768)
+    long = "Målet for 2030 – bunken når kun ca. 40.875 uden held"
+    short = "Bunken når kun ca. 40.875 uden held"
+    number = NumberField.of(45000, "da")
+    for width, shown in ((900, long), (280, short)):
+        label = pygame.Rect(10, 10, width, round(scale.body * 1.4))
+        rects = (
+            label,
+            pygame.Rect(10, 50, 40, 40),
+            pygame.Rect(60, 50, 120, 40),
+            pygame.Rect(190, 50, 40, 40),
+        )
+        drawn.clear()
+        draw_stepper(app.surface, app.text, rects, (long, short), number, scale, suffix="t. kr.")
+        assert shown in drawn and (long not in drawn or shown == long), drawn

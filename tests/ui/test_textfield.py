@@ -275,3 +275,18 @@ def test_a_long_danish_word_is_broken_at_a_syllable(screen):
                 width,
                 lines,
             )
+
+
+def test_a_path_field_at_rest_shows_the_end_of_a_long_path(screen: pygame.Surface) -> None:
+    # the start screen's deck field read "/tmp/trialD-decks/d1-la": a path's file name, at
+    # its end, says which deck it is
+    font = pygame.font.Font(None, 28)
+    path = "/home/okonomi/Budgetkatalog 2027/Dækket til byrådets seminar/daek.yaml"
+    at_end = TextField((10, 10, 240, 40), font, multiline=False, text=path, rest_at_end=True)
+    plain = TextField((10, 10, 240, 40), font, multiline=False, text=path)
+    at_end.draw(screen)
+    width = at_end.rect.width - (font.size(path)[0] - at_end.rest_offset())
+    assert at_end.rest_offset() > 0 and width >= 0  # the whole file name is in the field
+    assert plain.rest_offset() == 0  # a note at rest shows its text from the start
+    short = TextField((10, 10, 240, 40), font, multiline=False, text="daek.yaml", rest_at_end=True)
+    assert short.rest_offset() == 0

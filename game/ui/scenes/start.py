@@ -91,6 +91,7 @@ class StartScene(Scene):
             max_length=400,
             multiline=False,
             show_counter=False,
+            rest_at_end=True,
         )
         if app.game.deck_path is not None:
             # the deck given with --deck (or chosen before): its path stands where it is typed
@@ -121,6 +122,7 @@ class StartScene(Scene):
             max_length=400,
             multiline=False,
             show_counter=False,
+            rest_at_end=True,
         )
         """Another save folder, typed when the save folder cannot be used."""
         self.reach = ReachWatch()
