@@ -202,6 +202,22 @@ class _Writer:
         ]
         return page(self.t("report.title"), self.lang, "\n".join(parts))
 
+    def _construction(self) -> list[tuple[str, str]]:
+        """The anlæg the game used, against the scenario's anlægsramme, as the board's meter
+        says it ("51.200 af 60.000 t. kr."); nothing for a scenario without anlæg. A budget
+        office's report said nothing of the frame its game had used almost all of."""
+        state, lang = self.state, self.lang
+        budget = state.scenario.construction_budget
+        if budget is None and not state.construction_used:
+            return []
+        used = format_amount(state.construction_used, lang)
+        if budget is None:
+            said = self.t("report.construction_free", used=used, unit=self.unit)
+        else:
+            total = format_amount(budget, lang)
+            said = self.t("report.construction_used", used=used, budget=total, unit=self.unit)
+        return [(self.t("report.construction"), said)]
+
     def _header(self) -> str:
         state, lang = self.state, self.lang
         first, last = state.targets[0], state.targets[-1]
@@ -226,6 +242,7 @@ class _Writer:
             (self.t("report.scenario"), state.scenario.title),
             (self.t("report.years"), f"{self.years[0]}–{self.years[-1]}"),
             (self.t("report.target"), target),
+            *self._construction(),
         ]
         rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in facts)
         generated = self.t(

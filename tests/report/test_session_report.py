@@ -351,3 +351,27 @@ def test_a_game_lost_on_the_service_floor_alone_is_not_said_to_have_missed_its_t
     write_report(saved, tmp_path / "rapport")
     source, _ = parse_html(tmp_path / "rapport" / "report.html")
     assert "Gruppen klarede det ikke" in source and "Målet er ikke nået" not in source
+
+
+def test_the_report_says_how_much_of_the_anlaegsramme_the_game_used(tmp_path):
+    # a budget office's game used 51.200 of its 60.000 t. kr. of anlæg; the board's meter
+    # said so, the report nothing
+    from game.engine import History, adoptable, new_game
+    from game.saves import GameSettings, write_save
+
+    deck = load_deck(standard_deck())
+    for seed in range(200):
+        state = new_game(deck, "standard", seed)
+        built = [c for c in adoptable(state) if deck.proposal(c).construction > 0]
+        if built:
+            break
+    card = deck.proposal(built[0])
+    history = History.start(state).do(Adopt(card.id))
+    path = tmp_path / "spil.json"
+    write_save(path, deck, GameSettings("standard", seed), history)
+    out = tmp_path / "rapport"
+    write_report(read_save(path), out, board_picture=report_board)
+    text = (out / "report.html").read_text(encoding="utf-8")
+    budget = format_amount(deck.scenario("standard").construction_budget)
+    used = format_amount(card.construction)
+    assert f"<dt>Anlæg</dt><dd>{used} af anlægsrammen på {budget} mio. kr." in text, text[:3000]
