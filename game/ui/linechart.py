@@ -258,9 +258,12 @@ def draw_fatigue_chart(
             pass  # nothing was shed: the number over the column says it (not "8" twice)
         elif end and kept_bar.height >= line:
             blit_text(surface, str(end), value_font, theme.INK, "midtop", (center, kept + 1))
-        elif end:
+        elif end and beside[0] + value_font.size(str(end))[0] <= (kept_bar.right + gap_end) / 2:
             y_beside = max(kept_bar.centery, beside[1] + line)
             blit_text(surface, str(end), value_font, theme.INK, "midleft", (beside[0], y_beside))
+        # else left out: nearer the next column than its own it read as the next year's
+        # (eight years at 1024×768: "1" beside 2031 by 2032's "1"); the column less its
+        # hatched part says it
         blit_text(surface, str(peak), value_font, theme.INK, "midbottom", (center, top - 2))
         blit_text(
             surface,

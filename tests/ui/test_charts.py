@@ -490,3 +490,30 @@ def test_a_card_strip_too_low_for_columns_and_amounts_shows_the_amounts_alone(
         }
         assert (colour in pixels) is columns, (extra, columns)
         assert any(sum(p) < 300 for p in pixels)  # the amounts, dark on the card
+
+
+def test_a_kept_fatigue_number_that_would_stand_by_the_next_column_is_left_out(
+    fonts: Fonts, monkeypatch
+) -> None:
+    # eight years at 1024×768: 2031 kept 1 of 5, and its "1", written beside the narrow
+    # column, stood by 2032's own "1" and "−1" as if 2032 had two values
+    from game.ui import linechart
+    from tests.ui.driver import record_chart_places
+
+    surface = pygame.Surface((1024, 768))
+    surface.fill(theme.CARD)
+    placed = record_chart_places(monkeypatch, linechart)
+    draw_fatigue_chart(
+        surface,
+        pygame.Rect(640, 420, 340, 240),
+        [str(year) for year in range(2027, 2035)],
+        [5, 9, 10, 9, 5, 1, 0, 0],
+        [0, 5, 6, 5, 1, 0, 0, 0],
+        title="Træthed pr. år",
+        note="",
+        fonts=fonts,
+        scale=Scale(768),
+    )
+    texts = [text for text, _ in placed]
+    assert texts.count("1") == 1, texts  # 2032's own, over its column
+    assert "−4" in texts and "−1" in texts
