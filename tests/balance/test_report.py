@@ -971,3 +971,17 @@ def test_a_scenario_that_does_not_require_all_kinds_judges_none_of_their_lessons
     assert one_sided_advice(free) == []
     text = " ".join(scenario_lines(free, "mio. kr.", markdown=False))
     assert "Besparelserne alene giver" not in text
+
+
+def test_the_ceiling_without_the_limits_is_never_said_lower_than_with_them():
+    # a budget office read "højst 17.730 t. kr. … Også uden grænse for kapaciteten … gælder
+    # det 29 af dem (højst 16.810 …)": two percentiles over different games, as if lifting
+    # the limit gave less
+    found = replace(
+        _eighteen_lost(),
+        reach=tuple((0.5, 4.0 + i * 0.1, 10.0) for i in range(18)),
+        # the games still short without the limits are the poorest: open reach under 4
+        open_reach=tuple((2.0, 3.0 + i * 0.05 if i < 12 else 9.0, 11.0) for i in range(18)),
+    )
+    ceiling, open_ceiling = found.short_ceilings(1, 5.0)
+    assert open_ceiling >= ceiling
