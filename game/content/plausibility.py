@@ -233,7 +233,7 @@ def _event_sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Itera
         yield Problem.of(
             *at,
             f"deck.event_sign.{suspect.reason}",
-            title=suspect.event.title[:60],
+            title=_quoted_title(suspect.event.title),
             id=suspect.event.id,
             amounts=amount_list(suspect.event.effect),
             unit=unit,
@@ -858,6 +858,19 @@ def _cut_by_comments(doc: YamlDocument) -> Iterator[Problem]:
                 where=str(path[-1]),
                 rest=comment[:40],
             )
+
+
+TITLE_MOST = 60
+"""The most characters of a title a warning quotes; a longer one ends in "…" (it was cut
+mid-word without a mark: "… specialundervisning og anbringels")."""
+
+
+def _quoted_title(title: str) -> str:
+    """``title`` as a warning quotes it: whole, or cut at a word with "…"."""
+    if len(title) <= TITLE_MOST:
+        return title
+    cut = title[: TITLE_MOST - 1].rsplit(" ", 1)[0].rstrip(" ,–-")
+    return f"{cut}…"
 
 
 QUOTED_MOST = 40

@@ -780,3 +780,14 @@ def test_welfare_areas_written_otherwise_than_the_cards_area_are_named(tmp_path,
     full = '  schema_version: 2\n  welfare_areas: ["Ældre", "Skole", "Psykiatri"]\n'
     code, lines = _validate(tmp_path, capsys, (header, full))
     assert code == 0 and not any("velfærdsområde" in line for line in lines)
+
+
+def test_a_long_title_in_a_warning_ends_in_an_ellipsis_at_a_word():
+    # "'Uforudsete merudgifter til specialundervisning og anbringels' (e08)" was cut mid-word
+    from game.content.plausibility import TITLE_MOST, _quoted_title
+
+    title = "Uforudsete merudgifter til specialundervisning og anbringelser uden for hjemmet"
+    said = _quoted_title(title)
+    assert said.endswith("…") and len(said) <= TITLE_MOST
+    assert title.startswith(said[:-1]) and title[len(said) - 1] == " "
+    assert _quoted_title("Flere ældre end ventet") == "Flere ældre end ventet"
