@@ -455,11 +455,11 @@ the pc stopped – so the game stopped in the middle of a round, where it is tak
 
 
 def lock_states(saves: Sequence[Path], *, now: float | None = None) -> dict[Path, str]:
-    """Those of ``saves`` that another live window holds (``LOCK_HELD``) or that a window left
-    without closing them (``LOCK_INTERRUPTED``: its lock neither released nor live), found with one
-    listing of each folder: asking ``lock_holder`` save by save lists the folder once per
-    save, and a conference's folder of saves on a network drive holds hundreds. A folder that
-    cannot be listed marks none of its saves (the list only hints)."""
+    """Those of ``saves`` that another live window holds (``LOCK_HELD``) or that a window
+    left without closing them (``LOCK_INTERRUPTED``: its lock neither released nor live),
+    found with one listing of each folder: asking ``lock_holder`` save by save lists the
+    folder once per save, and a conference's folder of saves on a network drive holds
+    hundreds. A folder that cannot be listed marks none of its saves (the list only hints)."""
     moment = time.time() if now is None else now
     by_folder: dict[Path, list[Path]] = {}
     for save in saves:
