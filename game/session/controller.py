@@ -526,7 +526,8 @@ class GameController:
 
     def keep_clock(self) -> None:
         """Write the round timer's time used and the notes typed on cards not yet adopted
-        into the game's save as the window closes (the decisions are in it already): opened
+        into the game's save as the window closes, or as such a note is kept (Enter in the
+        card view: "Begrundelse er gemt") (the decisions are in it already): opened
         again, the round goes on with the time it had left, not from the time of its last
         decision, and a note typed but not adopted is still on its card. Only a game with a
         timer or a note, in a save that exists and holds every decision; a failure is a

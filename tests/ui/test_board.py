@@ -2107,3 +2107,18 @@ def test_a_table_wider_than_its_pile_is_laid_out_for_the_pile(make_app, std_deck
     as_many = table_layout(board_app(make_app, std_deck, scenario="intro", size=(1024, 768)))
     assert len(cards) == len(intro.proposals) == len(as_many.market)
     assert cards == as_many.market
+
+
+def test_a_reason_kept_with_enter_is_in_the_save_before_the_next_decision(make_app, std_deck):
+    # a facilitator's window was killed after "Begrundelsen er gemt og følger med, når
+    # forslaget vedtages": the reason was only in the window, and gone when the game opened
+    app = board_app(make_app, std_deck)
+    market = app.game.state.market
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)  # a decision: the game is in its save
+    click(app, table_layout(app).market[1].center)
+    click(app, detail_layout(*app.size).note.center)
+    type_text(app, "Fordi det virker")
+    key(app, pygame.K_RETURN)  # kept for the card, not adopted
+    assert any("Begrundelsen er gemt" in t for t in app.toast_texts())
+    assert read_save(app.game.save_path).drafts == ((market[1], "Fordi det virker"),)

@@ -136,6 +136,9 @@ class CardScene(Scene):
         if adoption is None:
             game.drafts[self.card] = self.note_text()
             if self.note_text().strip():
+                # written to the save now, as the notice says: a crash before the next
+                # decision lost a reason the window had called "gemt"
+                game.keep_clock()
                 self.app.toast(DRAFT_KEPT)
             return
         if adoption.note == self.note_text():
