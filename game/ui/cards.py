@@ -167,10 +167,13 @@ def card_facts(
 def _reason(app: Host, problem: IllegalAction, width: int, min_text: int) -> tuple[str, ...]:
     if problem.code == "over_capacity" and "load" in problem.params:
         # "Kræver 4, 1 tilbage": the meter's "1 tilbage" next to "Ingen kapacitet" read wrong
+        # and a narrow card's "Ingen kapacitet" beside the meter's "3 tilbage" read wrong
+        # too: a shorter form with the figures first, then "For lidt kapacitet"
         params = {"load": problem.params["load"], "left": problem.params.get("left", 0)}
-        reason = app.t("card.short.over_capacity_needs", **params)
-        if app.text.width(reason, min_text, FONT_BOLD) <= width:
-            return (reason,)
+        for key in ("card.short.over_capacity_needs", "card.short.over_capacity_brief"):
+            reason = app.t(key, **params)
+            if app.text.width(reason, min_text, FONT_BOLD) <= width:
+                return (reason,)
     reason = app.t(f"card.short.{problem.code}")
     return app.text.fit(reason, width, 100_000, min_text, min_text, FONT_BOLD).lines
 

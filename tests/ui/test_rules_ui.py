@@ -8,6 +8,7 @@ and what the turn of the year took off."""
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.content import load_sources
 from game.engine import Adopt, EndYear, History, fatigue_of, lost_capacity, new_game, recovered
@@ -278,3 +279,19 @@ def test_the_board_of_a_finished_game_shows_the_traethed_the_game_ended_with(mak
     assert peak == fatigue_of(deck.proposal("spar")) and state.fatigue < peak
     meter = fatigue_meter(app, state)
     assert meter is not None and meter.text == f"Træthed ved spillets slutning: {peak}"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (800, 600)])
+def test_a_narrow_card_over_the_capacity_never_says_there_is_none_beside_what_is_left(
+    make_app, size
+):
+    # a facilitator at 1024×768 read "Ingen kapacitet" on three cards while the meter said
+    # "3 tilbage"; the group asked "men der er jo 3 tilbage?"
+    app, deck = board(make_app, size=size)
+    app.game.do(Adopt("spar"))
+    state = app.game.state
+    inv = deck.proposal("inv")
+    assert 0 < state.capacity_left < inv.load + fatigue_of(inv)
+    drawn = "\n".join(redraw(app))
+    assert "Ingen kapacitet" not in drawn
+    assert "Kræver" in drawn or "For lidt kapacitet" in drawn
