@@ -24,6 +24,7 @@ from game.balance.analysis import (
 )
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
 from game.balance.strategies import BY_NAME, spoken
+from game.content.schema import MAX_CAPACITY
 from game.engine.model import KINDS, Kind, Scenario
 from game.messages import catalogue
 from game.numbers import format_amount, unit_scale
@@ -240,10 +241,24 @@ def _tries(result: ScenarioResult, found: Diagnosis, unit: str) -> list[str]:
     rescued = found.rescued
     ranked: list[tuple[int, str]] = []
     if rescued.get("capacity"):
+        # never a capacity the deck's format refuses: "med 31" stood in a budget office's
+        # report, and validate then said "'capacity' må højst være 30"
         steps = _raised(
-            scenario.capacity, found.capacity_for(0.5), found.capacity_for(HINDSIGHT_MIN)
+            scenario.capacity,
+            *(
+                None if found_at is None or found_at[0] > MAX_CAPACITY else found_at
+                for found_at in (found.capacity_for(0.5), found.capacity_for(HINDSIGHT_MIN))
+            ),
         )
-        if steps:
+        needed = [n for n in found.capacity_needed if n is not None]
+        if not steps and max(needed, default=0) > MAX_CAPACITY:
+            at_most = sum(n <= MAX_CAPACITY for n in needed)
+            line = (
+                f"Hæv kapaciteten, men den rækker ikke alene: selv med {MAX_CAPACITY}, det "
+                f"højeste et scenarie kan have, kunne den bedste plan i bakspejlet vinde "
+                f"{at_most} af de {games} spil."
+            )
+        elif steps:
             line = (
                 f"Hæv kapaciteten fra {scenario.capacity} til {steps[0][0]}: så kunne den bedste "
                 f"plan i bakspejlet vinde {steps[0][1]} af de {games} spil"

@@ -271,8 +271,12 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
             empty = tuple(
                 y for y, v in enumerate(reached) if v <= 0 and (ceiling is None or ceiling[y] <= 0)
             )
+            # a year the strategy did not bring above 0, where the diagnosis found plans that
+            # do, is lowered to what they gave (the report's "Sænk målet … til højst 4.880"),
+            # not kept at its own target and then lifted by the next year's: "prøv målene
+            # 6.100 / 6.100 / …" stood beside that "højst 4.880"
             lowered = [
-                (0.0 if y in empty else t) if v <= 0 else min(t, budget_figure(v, down=True))
+                _lowered(t, v, None if ceiling is None else ceiling[y], y in empty)
                 for y, (t, v) in enumerate(zip(targets, reached))
             ]
             # a råderum that grows stays growing: no year above a later one it was not above
@@ -285,6 +289,17 @@ def target_candidates(result: ScenarioResult) -> list[Suggestion]:
         if changed and tried not in [f.targets for f in found]:
             found.append(Suggestion(tried, tuple(reached), sources, empty))
     return found
+
+
+def _lowered(target: float, reached: float, ceiling: float | None, empty: bool) -> float:
+    """A year's target lowered to what the strategy ``reached`` in most games; a year it
+    did not bring above 0 to the diagnosis's ``ceiling`` (what plans gave that year), and to
+    0 when nothing can carry it (``empty``). Never above the ``target`` itself."""
+    if empty:
+        return 0.0
+    if reached > 0:
+        return min(target, budget_figure(reached, down=True))
+    return target if ceiling is None else min(target, budget_figure(ceiling, down=True))
 
 
 def budget_figure(value: float, down: bool = False) -> float:

@@ -88,6 +88,9 @@ def _year_label(value: Any) -> Any:
     return value
 
 
+MAX_CAPACITY = 30
+"""The most capacity a scenario may have (a round's belastning and træthed together)."""
+
 ID_MAX = 32
 """The longest a card's id may be."""
 CardId = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
@@ -196,7 +199,7 @@ class ScenarioSpec(_Strict):
     briefing: Annotated[str, Field(max_length=1000)] = ""
     years: Annotated[list[YearLabel], Field(min_length=2, max_length=8)]
     target: Target | Annotated[list[Target], Field(min_length=2, max_length=8)]
-    capacity: Annotated[int, Field(ge=1, le=30)] = 6
+    capacity: Annotated[int, Field(ge=1, le=MAX_CAPACITY)] = 6
     market: Annotated[int, Field(ge=3, le=15)] = 8
     events_per_round: Annotated[int, Field(ge=0, le=3)] = 1
     events: list[CardId] | None = None

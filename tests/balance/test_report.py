@@ -985,3 +985,35 @@ def test_the_ceiling_without_the_limits_is_never_said_lower_than_with_them():
     )
     ceiling, open_ceiling = found.short_ceilings(1, 5.0)
     assert open_ceiling >= ceiling
+
+
+def test_a_year_the_strategy_left_below_zero_is_lowered_to_what_plans_gave_it():
+    # a budget office read "Sænk målet for 2027 til højst 4.880" and, two lines below,
+    # "prøv målene 6.100 / 6.100 / …": the year the planner left below 0 kept its own
+    # target and was lifted to the next year's
+    from game.balance.analysis import suggested
+
+    rows = [(-2.0 + 0.01 * i, 10.0 * i, 20.0 * i) for i in range(11)]
+    result = _hard((10.0, 50.0, 90.0), greedy=rows)
+    found = replace(_eighteen_lost(), reach=((4.9, 40.0, 80.0),) * 18)
+    result = replace(result, diagnosis=found, hindsight_share=0.1)
+    ceiling = found.year_short(0, 10.0)[2]
+    tried = suggested(result)
+    assert tried is not None and 0 < tried.targets[0] <= ceiling, (tried, ceiling)
+
+
+def test_no_capacity_above_what_a_deck_may_have_is_suggested():
+    # a budget office was told "med 31 kunne den bedste plan … vinde", and validate then
+    # refused "'capacity' må højst være 30, ikke 31"
+    from game.content.schema import MAX_CAPACITY
+
+    found = replace(
+        _eighteen_lost(),
+        capacity_needed=(6,) * 2 + (28,) * 3 + (MAX_CAPACITY + 1,) * 13 + (None,) * 2,
+        rescued={"capacity": 16, "kinds": 0, "all": 16},
+    )
+    result = replace(_out_of_reach(2.5, 3.0), diagnosis=found, hindsight_share=0.1)
+    text = " ".join(scenario_lines(result, "mio. kr.", markdown=False))
+    assert f"med {MAX_CAPACITY + 1}" not in text and f"til {MAX_CAPACITY + 1}" not in text
+    assert f"selv med {MAX_CAPACITY}, det højeste et scenarie kan have" in text, text
+    assert "vinde 5 af de 20 spil" in text
