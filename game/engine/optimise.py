@@ -158,6 +158,10 @@ class Problem:
     thrift: bool = False
     """After the shortfall, prefer the plan whose cards take the least capacity, belastning plus
     træthed (the planner bot); the debrief's best plan takes the most råderum instead."""
+    unit_scale: float = 1.0
+    """The deck's unit to the mio. kr. (``Deck.unit_scale``): the integer program is solved
+    in mio. kr., so that a deck written in t. kr. gets the plans it gets in mio. kr. (HiGHS's
+    tolerances are absolute: near-ties broke otherwise in 3 of 48 games)."""
 
     @property
     def rounds(self) -> int:
@@ -237,6 +241,7 @@ def problem_from_state(state: GameState) -> Problem:
         require_all_kinds=scenario.require_all_kinds,
         event_fatigue=tuple(event_fatigue),
         construction_budget=scenario.construction_budget,
+        unit_scale=deck.unit_scale,
     )
 
 
@@ -316,10 +321,36 @@ def score(problem: Problem, outcome: Outcome) -> Score:
     )
 
 
+def _in_mio(problem: Problem) -> Problem:
+    """``problem`` with every amount in mio. kr. (``Problem.unit_scale``): targets, fixed
+    amounts, the cards' amounts and anlæg."""
+    scale = problem.unit_scale
+    if scale == 1.0:
+        return problem
+
+    def down(values: Sequence[float]) -> tuple[float, ...]:
+        return tuple(v / scale for v in values)
+
+    budget = problem.construction_budget
+    return dataclasses.replace(
+        problem,
+        targets=down(problem.targets),
+        fixed=down(problem.fixed),
+        cards=tuple(
+            dataclasses.replace(c, effect=down(c.effect), construction=c.construction / scale)
+            for c in problem.cards
+        ),
+        construction_budget=None if budget is None else budget / scale,
+        construction_used=problem.construction_used / scale,
+        unit_scale=1.0,
+    )
+
+
 class _Model:
-    """The integer program of a ``Problem`` (see the module docstring)."""
+    """The integer program of a ``Problem`` (see the module docstring), in mio. kr."""
 
     def __init__(self, problem: Problem) -> None:
+        problem = _in_mio(problem)
         self.problem = problem
         program = self.program = Program()
         rounds = problem.rounds
@@ -592,7 +623,7 @@ def most_in_year(problem: Problem, year: int, time_limit: float | None = None) -
     found = evaluate(problem, model.plan(solution.values)).raaderum[year]
     if time_limit is not None and not solution.proved:
         # the stage's objective is the year's amounts; the råderum adds its fixed part
-        return max(found, problem.fixed[year] + solution.bound)
+        return max(found, problem.fixed[year] + solution.bound * problem.unit_scale)
     return found
 
 
@@ -625,9 +656,11 @@ def highest_scale(
     model = _Model(dataclasses.replace(problem, targets=zero))
     program = model.program
     scale = program.var(0.0)
+    in_mio = model.problem  # the program's amounts are in mio. kr.: so are the weights
     for year, terms in enumerate(model.totals):
         # Σ amounts − weight·s ≥ −fixed: the year's råderum reaches its share of s
-        program.row({**terms, scale: -float(weights[year])}, lower=-problem.fixed[year])
+        weight = float(weights[year]) / problem.unit_scale
+        program.row({**terms, scale: -weight}, lower=-in_mio.fixed[year])
     program.row({model.win: 1.0}, lower=1.0)
     try:
         solution = program.solve_lexicographic([Objective({scale: 1.0})], time_limit)

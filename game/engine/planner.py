@@ -173,6 +173,7 @@ def planning_problem(
         construction_used=state.construction_used,
         count_conditions=True,
         thrift=reckoning.thrift,
+        unit_scale=deck.unit_scale,
         kind_limits=tuple(
             (kind, max(0, 1 - sum(deck.proposal(a.card).kind is kind for a in state.adopted)))
             for kind in KINDS

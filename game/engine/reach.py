@@ -145,6 +145,7 @@ def _whole_pile(deck: Deck, scenario_id: str) -> Problem:
         service_floor=scenario.service_floor,
         require_all_kinds=scenario.require_all_kinds,
         construction_budget=scenario.construction_budget,
+        unit_scale=deck.unit_scale,
     )
 
 
