@@ -65,6 +65,15 @@ class Reach:
     ceiling: float
     plan: tuple[tuple[str, int], ...] = ()
     year_most: tuple[float, ...] = ()
+    unit_scale: float = 1.0
+    """The deck's unit to the mio. kr.: the "ca." figures are rounded down to a tenth of a
+    mio. kr. in any unit (a workbook in t. kr. read "ca. 28.688" where the same in mio. kr.
+    read "ca. 28,6")."""
+
+    def _down(self, value: float) -> float:
+        """``value`` rounded down to a tenth of a mio. kr., in the deck's unit."""
+        tenths = 10 / self.unit_scale  # per unit of the deck: 10 in mio. kr., 0,01 in t. kr.
+        return round(math.floor(value * tenths + 1e-9) / tenths, 9)
 
     def short_year(self, targets: Sequence[float]) -> int | None:
         """The first budget year before the last (0-based) whose target in ``targets``
@@ -79,8 +88,8 @@ class Reach:
         return None
 
     def most_in(self, year: int) -> float:
-        """``year_most[year]`` rounded down to one decimal: the "højst ca." figure."""
-        return math.floor(self.year_most[year] * 10 + 1e-9) / 10
+        """``year_most[year]`` rounded down to a tenth of a mio. kr.: the "højst ca." figure."""
+        return self._down(self.year_most[year])
 
     @property
     def exact(self) -> bool:
@@ -94,9 +103,9 @@ class Reach:
 
     @property
     def shown(self) -> float:
-        """``reached`` rounded down to one decimal: the "ca." figure a warning gives (never
-        more than a plan meets)."""
-        return math.floor(self.reached * 10 + 1e-9) / 10
+        """``reached`` rounded down to a tenth of a mio. kr.: the "ca." figure a warning
+        gives (never more than a plan meets)."""
+        return self._down(self.reached)
 
 
 def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S) -> Reach | None:
@@ -117,7 +126,11 @@ def target_reach(deck: Deck, scenario_id: str, time_limit: float = REACH_TIME_S)
     each = time_limit / max(1, scenario.rounds - 1)  # the years share the reach's time
     year_most = tuple(most_in_year(problem, year, each) for year in range(scenario.rounds - 1))
     return Reach(
-        reached=ceiling.reached, ceiling=ceiling.bound, plan=ceiling.plan, year_most=year_most
+        reached=ceiling.reached,
+        ceiling=ceiling.bound,
+        plan=ceiling.plan,
+        year_most=year_most,
+        unit_scale=deck.unit_scale,
     )
 
 

@@ -249,12 +249,14 @@ def test_validate_says_the_years_together_hold_the_targets_down(capsys, tmp_path
     assert main(["validate", str(folder)]) == 0
     said = capsys.readouterr()
     text = said.err + said.out
-    assert "men bunken når kun ca. 5.601 t. kr. uden held" not in text, text
+    assert "men bunken når kun ca. 5.60" not in text, text
     assert (
         "advarsel: scenariet 'budget2027' kan ikke vindes uden held: hvert år kan nå sit eget "
         "mål, men ikke alle år på én gang"
     ) in text, text
     assert (
         "Bunken når kun målene, hvis de alle sænkes i samme forhold, til ca. 93 %: 933; 2.800; "
-        "4.667; 5.601 t. kr. (ca. 5.601 t. kr. i sidste år i stedet for 6.000 t. kr.)"
+        # rounded down to a tenth of a mio. kr., as the same catalogue in mio. kr. reads
+        # "5,6" (it read "5.601" in t. kr.)
+        "4.667; 5.600 t. kr. (ca. 5.600 t. kr. i sidste år i stedet for 6.000 t. kr.)"
     ) in text, text
