@@ -465,9 +465,7 @@ class App:
         notices = [(self.say(n.message), n.error) for n in self.game.notices]
         if notices and self.scenes:  # where they stand is asked only when there are some
             scene = self.scenes[-1]
-            area = scene.notices_area()
-            top = scene.notices_below() if area is None else None
-            draw_notices(surface, self.text, notices, top, area)
+            draw_notices(surface, self.text, notices, scene.notices_below(), scene.notices_area())
 
     def step(self, dt: float | None = None) -> bool:
         """One frame: handle pending events, update, draw if needed. Returns ``update``'s

@@ -25,6 +25,22 @@ def shown_notices(notices: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return shown
 
 
+def _fit_whole(
+    text: TextRenderer, shown: list[tuple[str, bool]], area: pygame.Rect, scale: Scale
+) -> bool:
+    """Whether ``shown`` stand whole in ``area``, one under the other (a button below it is
+    never covered, and a notice is never cut)."""
+    height = -scale.gap
+    for words, _ in shown:
+        fitted = text.fit(
+            words, area.width - 4 * scale.gap, scale.body * 4, scale.body, scale.min_text
+        )
+        if fitted.truncated:
+            return False
+        height += fitted.height + 3 * scale.gap
+    return height <= area.height
+
+
 def notice_top(surface: pygame.Surface) -> int:
     """Where the first notice starts: under the title band every scene draws at the top."""
     scale = Scale(surface.get_height())
@@ -42,12 +58,15 @@ def draw_notices(
     """Draw ``notices`` (words, is it a problem) stacked down from under the title band, or
     from ``top`` (under a band the scene keeps there, such as the debrief's tabs), or inside
     ``area`` (a part of the scene that can be covered for a few seconds, such as the board's
-    list of adopted proposals), as wide as it."""
+    list of adopted proposals), as wide as it, when they all stand whole in it."""
     if not notices:
         return
     scale = Scale(surface.get_height())
     width = surface.get_width()
     size = scale.body
+    shown = shown_notices(notices)
+    if area is not None and not _fit_whole(text, shown, area, scale):
+        area = None  # more than the area holds whole: where the scene's notices otherwise go
     if area is not None:
         left, y, box_w = area.x, area.y, area.width
     else:
@@ -55,7 +74,7 @@ def draw_notices(
         box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
         left = (width - box_w) // 2
     style = BODY.ink(theme.HEADER_INK).center().middle().shrink()
-    for words, error in shown_notices(notices):
+    for words, error in shown:
         fitted = text.fit(words, box_w - 4 * scale.gap, size * 4, size, scale.min_text)
         box_h = fitted.height + 2 * scale.gap
         rect = pygame.Rect(left, y, box_w, box_h)

@@ -2122,3 +2122,23 @@ def test_a_reason_kept_with_enter_is_in_the_save_before_the_next_decision(make_a
     key(app, pygame.K_RETURN)  # kept for the card, not adopted
     assert any("Begrundelsen er gemt" in t for t in app.toast_texts())
     assert read_save(app.game.save_path).drafts == ((market[1], "Fordi det virker"),)
+
+
+def test_a_notice_on_the_card_view_leaves_its_kind_title_and_years_in_sight(make_app, std_deck):
+    # "Begrundelsen er gemt …" covered "Investering · Børn og unge" (two notices, more than
+    # the note field holds whole, still stand under the window's title)
+    app = board_app(make_app, std_deck, size=(1024, 768))
+    click(app, table_layout(app).market[1].center)
+    card = app.top
+    assert isinstance(card, CardScene)
+    app.toast("card.draft_kept")
+    app.render(app.surface)
+    shown = app.surface.copy()
+    app.game.clear_notices()
+    app.render(app.surface)
+    plain = app.surface.copy()
+    layout = card.layout()
+    for name in ("band", "title", "table", "adopt"):
+        rect = getattr(layout, name)
+        before = pygame.image.tobytes(plain.subsurface(rect), "RGB")
+        assert pygame.image.tobytes(shown.subsurface(rect), "RGB") == before, name

@@ -1238,3 +1238,28 @@ def test_a_best_plan_that_starts_investments_in_the_last_year_says_what_they_are
         legend = " ".join(drawn)
         assert (said in legend) == late, legend
         assert not cut, cut
+
+
+def test_a_notice_on_the_debrief_leaves_the_page_and_its_tabs_in_sight(
+    app: App, deck: Deck
+) -> None:
+    # "Rapporten er gemt i …" covered the columns' headings under the tabs, and in English
+    # the what-if page's years
+    _, scene = lost_debrief(app, deck)
+    app.toast("debrief.report_done", folder="/home/konsulent/rapporter/20261204-1530")
+    app.render(app.surface)
+    shown = app.surface.copy()
+    app.game.clear_notices()
+    app.render(app.surface)
+    plain = app.surface.copy()
+    layout = scene.layout()
+    for name, rect in [("body", layout.body), ("strip", layout.strip)] + [
+        (name, rect) for name, rect in layout.buttons.items()
+    ]:
+        before = pygame.image.tobytes(plain.subsurface(rect), "RGB")
+        assert pygame.image.tobytes(shown.subsurface(rect), "RGB") == before, name
+    area = scene.notices_area()
+    assert area is not None
+    assert pygame.image.tobytes(shown.subsurface(area), "RGB") != pygame.image.tobytes(
+        plain.subsurface(area), "RGB"
+    )

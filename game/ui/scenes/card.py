@@ -90,6 +90,12 @@ class CardScene(Scene):
             text=pygame.Rect(below.x, below.y + extra, below.width, below.height - extra),
         )
 
+    def notices_area(self) -> pygame.Rect | None:
+        """Notices stand over the note field, whose words they are mostly about ("Begrundelsen
+        er gemt …"): under the window's title they covered the card's kind and area, and
+        two of them its title and the effect table's years."""
+        return self.layout().note
+
     def note_text(self) -> str:
         """The note typed so far."""
         return self.note.text

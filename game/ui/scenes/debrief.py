@@ -95,8 +95,19 @@ class DebriefScene(Scene):
 
     def notices_below(self) -> int | None:
         """Notices stand under the tabs (they covered "Forslagene" and "Spørgsmål" for their
-        few seconds, just when a facilitator reached for a tab)."""
+        few seconds, just when a facilitator reached for a tab) – when the footer has no
+        room for them (``notices_area``)."""
         return self.layout().strip.bottom
+
+    def notices_area(self) -> pygame.Rect | None:
+        """Notices stand in the footer, left of its buttons, where the page's own status
+        line says the same ("Rapporten er gemt i …"): under the tabs they covered the
+        columns' headings and the what-if page's years."""
+        layout = self.layout()
+        left = min(rect.left for rect in layout.buttons.values()) - layout.footer.left
+        room = pygame.Rect(layout.footer.x, layout.footer.y, left - 2 * layout.radius, 0)
+        room.height = layout.footer.height
+        return room if room.width >= layout.button_w else None
 
     def panels(self) -> list[Panel[DebriefTable, DebriefLayout]]:
         """The panels on screen: the frame and the current page."""
