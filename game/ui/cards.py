@@ -22,6 +22,7 @@ from game.engine import (
     face_row,
     fatigue_of,
     lognormal_params,
+    missing_requirements,
 )
 from game.ui import theme
 from game.ui.draw import drop_shadow, effect_bars, kind_icon
@@ -115,9 +116,10 @@ def rivals(proposal: Proposal, state: GameState) -> frozenset[str]:
 def badges(app: Host, proposal: Proposal, state: GameState) -> list[tuple[str, theme.Color]]:
     """The badges of a card and their tints: "±" (uncertain gains), "Kræver" (another card
     must be adopted first), "Udelukker" (adopting it rules another card of the game out, or
-    the other way round), "Anlæg" (it draws on the anlægsramme)."""
+    the other way round), "Anlæg" (it draws on the anlægsramme). "Kræver" goes once what
+    it requires is adopted, or the card itself (it stayed on a card free to adopt)."""
     found: list[tuple[str, theme.Color]] = []
-    if proposal.requires:
+    if proposal.id not in state.adopted_ids() and missing_requirements(state, proposal):
         found.append((app.t("card.badge.requires"), theme.KIND_TINTS[Kind.SAVING]))
     if rivals(proposal, state):
         found.append((app.t("card.badge.excludes"), theme.KIND_TINTS[Kind.SAVING]))

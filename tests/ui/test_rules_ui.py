@@ -78,6 +78,8 @@ def test_cards_say_belastning_and_traethed_and_carry_badges(make_app):
     assert "Kapacitet 6: 0 brugt · 0 tabt til træthed · 6 tilbage" in drawn
     assert "Anlæg brugt: 0 af 7,5 t. kr." in drawn
     app.game.do(Adopt("eff"))  # træthed 2 (agenda + welfare efficiency) takes 1
+    # what it required is adopted: "Kræver" goes (it stayed on a card free to adopt)
+    assert "Kræver" not in redraw(app)
     drawn = redraw(app)
     fatigue = fatigue_of(deck.proposal("eff"))  # the agenda and the welfare efficiency: 2
     lost = lost_capacity(fatigue)
