@@ -210,3 +210,20 @@ def record_drawn_cut(app: App) -> list[str]:
     app.text.fitted = fitted_spy  # type: ignore[method-assign]
     app.text.draw = draw_spy  # type: ignore[method-assign]
     return cut
+
+
+def notice_frames(app: App) -> tuple[pygame.Surface, pygame.Surface]:
+    """The window drawn with the notices it shows now, and again without them (they are
+    cleared): where a notice stands, and what it covers."""
+    app.render(app.surface)
+    shown = app.surface.copy()
+    app.game.clear_notices()
+    app.render(app.surface)
+    return shown, app.surface.copy()
+
+
+def same_pixels(one: pygame.Surface, other: pygame.Surface, rect: pygame.Rect) -> bool:
+    """Whether ``rect`` looks the same on both surfaces."""
+    return pygame.image.tobytes(one.subsurface(rect), "RGB") == pygame.image.tobytes(
+        other.subsurface(rect), "RGB"
+    )

@@ -40,9 +40,11 @@ from game.ui.scenes.start import StartScene
 from tests.ui.driver import (
     click,
     key,
+    notice_frames,
     pixel,
     record_cut,
     record_text,
+    same_pixels,
     select_card,
     settle,
     tap,
@@ -523,21 +525,14 @@ def test_notices_on_the_board_leave_the_chart_and_the_table_in_sight(make_app, s
     # had just changed (and before that over the line "service under gulvet")
     app = board_app(make_app, std_deck, size=size)
     app.toast("board.select_first", keys="1–9")
-    app.render(app.surface)
-    shown = app.surface.copy()
-    app.game.clear_notices()
-    app.render(app.surface)
-    plain = app.surface.copy()
+    shown, plain = notice_frames(app)
     lay = table_layout(app)
     for name, rect in [("chart", lay.chart_panel), ("end_year", lay.end_year)] + [
         (f"card {number}", card) for number, card in enumerate(lay.market, 1)
     ]:
-        before = pygame.image.tobytes(plain.subsurface(rect), "RGB")
-        assert pygame.image.tobytes(shown.subsurface(rect), "RGB") == before, name
+        assert same_pixels(shown, plain, rect), name
     # and the notice is there to be read, in the side column
-    assert pygame.image.tobytes(shown.subsurface(lay.notices), "RGB") != pygame.image.tobytes(
-        plain.subsurface(lay.notices), "RGB"
-    )
+    assert not same_pixels(shown, plain, lay.notices)
 
 
 def test_a_table_the_pile_cannot_fill_says_why(make_app, std_deck):
@@ -2132,13 +2127,8 @@ def test_a_notice_on_the_card_view_leaves_its_kind_title_and_years_in_sight(make
     card = app.top
     assert isinstance(card, CardScene)
     app.toast("card.draft_kept")
-    app.render(app.surface)
-    shown = app.surface.copy()
-    app.game.clear_notices()
-    app.render(app.surface)
-    plain = app.surface.copy()
+    shown, plain = notice_frames(app)
     layout = card.layout()
     for name in ("band", "title", "table", "adopt"):
-        rect = getattr(layout, name)
-        before = pygame.image.tobytes(plain.subsurface(rect), "RGB")
-        assert pygame.image.tobytes(shown.subsurface(rect), "RGB") == before, name
+        assert same_pixels(shown, plain, getattr(layout, name)), name
+    assert not same_pixels(shown, plain, layout.note)

@@ -36,12 +36,14 @@ from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.year import YearScene
 from tests.ui.driver import (
+    notice_frames,
     post_key,
     record_chart_places,
     record_cut,
     record_drawn_cut,
     record_text,
     record_text_places,
+    same_pixels,
 )
 
 
@@ -1247,19 +1249,9 @@ def test_a_notice_on_the_debrief_leaves_the_page_and_its_tabs_in_sight(
     # the what-if page's years
     _, scene = lost_debrief(app, deck)
     app.toast("debrief.report_done", folder="/home/konsulent/rapporter/20261204-1530")
-    app.render(app.surface)
-    shown = app.surface.copy()
-    app.game.clear_notices()
-    app.render(app.surface)
-    plain = app.surface.copy()
+    shown, plain = notice_frames(app)
     layout = scene.layout()
-    for name, rect in [("body", layout.body), ("strip", layout.strip)] + [
-        (name, rect) for name, rect in layout.buttons.items()
-    ]:
-        before = pygame.image.tobytes(plain.subsurface(rect), "RGB")
-        assert pygame.image.tobytes(shown.subsurface(rect), "RGB") == before, name
+    for name, rect in [("body", layout.body), ("strip", layout.strip), *layout.buttons.items()]:
+        assert same_pixels(shown, plain, rect), name
     area = scene.notices_area()
-    assert area is not None
-    assert pygame.image.tobytes(shown.subsurface(area), "RGB") != pygame.image.tobytes(
-        plain.subsurface(area), "RGB"
-    )
+    assert area is not None and not same_pixels(shown, plain, area)
