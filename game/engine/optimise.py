@@ -656,11 +656,10 @@ def highest_scale(
     model = _Model(dataclasses.replace(problem, targets=zero))
     program = model.program
     scale = program.var(0.0)
-    in_mio = model.problem  # the program's amounts are in mio. kr.: so are the weights
+    in_mio = model.problem  # the program's amounts are in mio. kr., and so is s
     for year, terms in enumerate(model.totals):
         # Σ amounts − weight·s ≥ −fixed: the year's råderum reaches its share of s
-        weight = float(weights[year]) / problem.unit_scale
-        program.row({**terms, scale: -weight}, lower=-in_mio.fixed[year])
+        program.row({**terms, scale: -float(weights[year])}, lower=-in_mio.fixed[year])
     program.row({model.win: 1.0}, lower=1.0)
     try:
         solution = program.solve_lexicographic([Objective({scale: 1.0})], time_limit)
@@ -671,11 +670,12 @@ def highest_scale(
         return Ceiling((), 0.0, math.inf, exact=False)
     plan = model.plan(solution.values)
     totals = evaluate(dataclasses.replace(problem, targets=zero), plan).raaderum
+    unit = problem.unit_scale  # s back in the deck's unit
     reached = min(
         (total / weight for total, weight in zip(totals, weights) if weight > 0),
-        default=solution.values[scale],
+        default=solution.values[scale] * unit,
     )
-    bound = max(reached, solution.bound)
+    bound = max(reached, solution.bound * unit)
     return Ceiling(tuple(plan), reached, bound, solution.proved)
 
 

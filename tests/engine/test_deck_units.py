@@ -111,6 +111,7 @@ def test_the_reach_and_the_best_plan_are_the_same_in_thousands(std_deck: Deck) -
         assert reach_k.reached == pytest.approx(reach.reached * THOUSAND, rel=1e-9)
         # the "ca." figure of the warnings too: "28,6" in mio. kr. read "28.688" in t. kr.
         assert reach_k.shown == pytest.approx(reach.shown * THOUSAND, rel=1e-9)
+        assert reach_k.ceiling == pytest.approx(reach.ceiling * THOUSAND, rel=1e-9)
         state = new_game(std_deck, scenario, 3)
         state_k = new_game(thousands, scenario, 3)
         assert best_portfolio(state_k).plan == best_portfolio(state).plan
