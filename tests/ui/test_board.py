@@ -2132,3 +2132,17 @@ def test_a_notice_on_the_card_view_leaves_its_kind_title_and_years_in_sight(make
     for name in ("band", "title", "table", "adopt"):
         assert same_pixels(shown, plain, getattr(layout, name)), name
     assert not same_pixels(shown, plain, layout.note)
+
+
+def test_notices_the_adopted_list_cannot_hold_leave_the_chance_line_in_sight(make_app, std_deck):
+    # the floor notice stood over the very line that says "service under gulvet"; notices
+    # too many for the adopted list still stand under it
+    app = board_app(make_app, std_deck, size=(800, 600))
+    board = app.top
+    for words in ("board.select_first", "card.draft_kept", "save.continued_here"):
+        app.toast(words, keys="1–9")
+    chart = board.panel("chart")
+    title, chance, _ = chart.rows(board.layout(), chart.view(board.table()))
+    shown, plain = notice_frames(app)
+    assert same_pixels(shown, plain, title.union(chance))
+    assert not same_pixels(shown, plain, board.layout().chart_panel)  # they stand below

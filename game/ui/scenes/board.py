@@ -282,6 +282,19 @@ class BoardScene(BoardInput, Scene):
         adoption had just changed, and before that the line "service under gulvet"."""
         return self.layout().notices
 
+    def notices_below(self) -> int | None:
+        """Where notices stand that the adopted list cannot hold whole (several at once, at
+        800×600): under the year chart's title and chance line (they covered the line that
+        says what an adoption just did), and under the banner while it shows."""
+        layout = self.layout()
+        chart = self.panel("chart")
+        if not isinstance(chart, ChartPanel):
+            return layout.banner.bottom if layout.banner is not None else None
+        _, chance, _ = chart.rows(layout, chart.view(self.table()))
+        if layout.banner is not None:
+            return max(layout.banner.bottom, chance.bottom)
+        return chance.bottom
+
     def continue_in_copy(self) -> None:
         """A game open read-only: play on in a copy of its save (a game of its own) – or,
         once the window that held it has closed it, continue the game itself. A paper
