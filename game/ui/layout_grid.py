@@ -28,15 +28,28 @@ LONGEST_SHARE = 0.25
 a line or two)."""
 
 
-def fit_rows(area: Rect, needs: list[float], gap: int) -> list[Rect]:
+def fit_rows(
+    area: Rect, needs: list[float], gap: int, floors: list[float] | None = None
+) -> list[Rect]:
     """``area`` cut into rows for contents that need ``needs`` pixels each: in proportion to
-    the needs when they all fit; when they do not, every row but the one that needs most gets
-    all it needs, and that one (a list that can end in "+2 mere") takes what is left – so a
-    one-line panel is never cut in half to spare a long one. When that would leave the long
-    row less than ``LONGEST_SHARE`` of the height, the rows share in proportion again."""
+    the needs when they all fit. When they do not and ``floors`` (what each row cannot do
+    without, such as a list's titles without their texts) fit, every row gets its floor and
+    the rest is shared in proportion to what each still needs. Otherwise every row but the
+    one that needs most gets all it needs (of its floor, when given), and that one (a list
+    that can end in "+2 mere") takes what is left – so a one-line panel is never cut in half
+    to spare a long one. When that would leave the long row less than ``LONGEST_SHARE`` of
+    the height, the rows share in proportion again."""
     free = area.height - gap * (len(needs) - 1)
     if not needs or sum(needs) <= free:
         return split_rows(area, needs, gap)
+    if floors is not None:
+        floors = [min(floor, need) for floor, need in zip(floors, needs)]
+        if sum(floors) <= free:
+            spare = free - sum(floors)
+            wanting = [need - floor for floor, need in zip(floors, needs)]
+            heights = [f + spare * w / sum(wanting) for f, w in zip(floors, wanting)]
+            return split_rows(area, heights, gap)
+        needs = floors
     longest = max(range(len(needs)), key=lambda i: needs[i])
     rest = sum(need for i, need in enumerate(needs) if i != longest)
     left = free - rest

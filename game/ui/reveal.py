@@ -219,18 +219,53 @@ def _line_parts(app: Host, width: int, line: Line) -> tuple[int, int, int]:
     return title, detail, text if line.text else 0
 
 
-def needed_height(app: Host, width: int, lines: list[Line], empty: str = "") -> int:
-    """The height a reveal section of ``lines`` needs in a panel ``width`` wide, every title,
-    detail and text in full; without lines, the height of its ``empty`` text (at least one
-    line)."""
+def _text_width(app: Host, inner_width: int, line: Line) -> int:
+    """The width of a line's title, detail and text in a panel ``inner_width`` wide inside:
+    what the marks before them (kind and tone, or tone alone) leave, as ``draw_lines`` draws
+    them."""
     sc = app.scale
     g = sc.gap
-    inner = width - 2 * g - sc.body - g
+    marks = sc.body + (g // 2 + sc.body * 2 // 3 if line.proposal is not None else 0)
+    return inner_width - marks - g
+
+
+def _head_height(app: Host, inner_width: int, line: Line) -> int:
+    """The height of a line's title and detail, and the gap after it, in a panel
+    ``inner_width`` wide inside."""
+    title_h, detail_h, _ = _line_parts(app, _text_width(app, inner_width, line), line)
+    return title_h + detail_h + app.scale.gap
+
+
+def _lines_shown(heads: list[int], room: int, more_h: int, gap: int) -> int:
+    """How many lines a panel shows when each takes ``heads`` (its title, detail and gap) and
+    the lines have ``room`` pixels: the first always, the others while their titles and
+    details fit, leaving ``more_h`` for the "+2 mere" row when some are left out. Their texts
+    get what is left, so a long text never pushes the next line's title out."""
+    if sum(heads) - gap <= room:
+        return len(heads)
+    used = 0
+    for number, head in enumerate(heads):
+        if number and used + head - gap > room - more_h:
+            return number
+        used += head
+    return len(heads)
+
+
+def needed_height(
+    app: Host, width: int, lines: list[Line], empty: str = "", *, texts: bool = True
+) -> int:
+    """The height a reveal section of ``lines`` needs in a panel ``width`` wide, every title,
+    detail and (with ``texts``) text in full; without lines, the height of its ``empty`` text
+    (at least one line)."""
+    sc = app.scale
+    g = sc.gap
+    inner = width - 2 * g
     head = round(sc.heading * 1.35) + g // 2
     if not lines:
-        said = app.text.fit(empty, width - 2 * g, 100_000, sc.body, sc.body).height if empty else 0
+        said = app.text.fit(empty, inner, 100_000, sc.body, sc.body).height if empty else 0
         return 2 * g + head + max(line_height(app, sc.body), said)
-    return 2 * g + head + sum(sum(_line_parts(app, inner, line)) + g for line in lines)
+    parts = [_line_parts(app, _text_width(app, inner, line), line) for line in lines]
+    return 2 * g + head + sum(sum(p if texts else p[:2]) + g for p in parts)
 
 
 def draw_lines(
@@ -269,43 +304,43 @@ def draw_lines(
     cut = False
     tiny_h = line_height(app, sc.min_text)
     more_h = tiny_h + 2  # the "+1 mere" row: a whole line of its own
-    for number, line in enumerate(lines):
+    heads = [_head_height(app, inner.width, line) for line in lines]
+    shown = _lines_shown(heads, inner.bottom - y, more_h, g)
+    bottom = inner.bottom - (more_h if shown < len(lines) else 0)
+    for number, line in enumerate(lines[:shown]):
         mark = pygame.Rect(inner.x, y + (line_height(app, size, FONT_BOLD) - size) // 2, size, size)
         tone = pygame.Rect(mark.right + g // 2, mark.y + size // 6, size * 2 // 3, size * 2 // 3)
         text_x = (tone.right if line.proposal is not None else mark.right) + g
         width = inner.right - text_x
-        title_h, detail_h, _ = _line_parts(app, width, line)
-        later = len(lines) - number - 1
-        room = inner.bottom - y - (more_h if later else 0)
-        if number and title_h + detail_h > room:
-            # a line is shown with its title and detail or not at all, and the count of the
-            # lines left out has a row of its own (it was drawn over a half-cut line)
-            app.text.draw(
-                surface,
-                app.t("board.more", count=len(lines) - number),
-                pygame.Rect(inner.x, inner.bottom - more_h, inner.width, more_h),
-                TINY.ink(theme.MUTED).right(),
-            )
-            return True
         if line.proposal is not None:
             kind_icon(surface, line.proposal.kind, mark, theme.kind_color(line.proposal.kind))
             draw_tone_mark(surface, tone, line.tone)
         else:
             draw_tone_mark(surface, mark, line.tone)
-        bottom = inner.bottom - (more_h if later else 0)
         box = pygame.Rect(text_x, y, width, max(1, bottom - y))
         y = app.text.draw(surface, line.title, box, BODY.sized(size).bold().shrink()).bottom
         detail_ink = theme.WARNING if line.tone == "bad" else theme.INK
         box = pygame.Rect(text_x, y, width, max(1, bottom - y))
         y = app.text.draw(surface, line.detail, box, TINY.ink(detail_ink)).bottom
-        if line.text and bottom - y >= tiny_h:  # only whole lines, never over "+1 mere"
-            box = pygame.Rect(text_x, y, width, bottom - y)
+        # a text takes only the room the titles and details of the lines after it leave
+        text_bottom = bottom - sum(heads[number + 1 : shown])
+        if line.text and text_bottom - y >= tiny_h:  # only whole lines, never over "+1 mere"
+            box = pygame.Rect(text_x, y, width, text_bottom - y)
             style = TINY.ink(theme.MUTED)
             cut = cut or app.text.fitted(line.text, box, style, sc).truncated
             y = app.text.draw(surface, line.text, box, style).bottom
         elif line.text:
             cut = True
         y += g
+    if shown < len(lines):
+        # the lines left out are counted in a row of their own (never over a half-cut line)
+        app.text.draw(
+            surface,
+            app.t("board.more", count=len(lines) - shown),
+            pygame.Rect(inner.x, inner.bottom - more_h, inner.width, more_h),
+            TINY.ink(theme.MUTED).right(),
+        )
+        return True
     return cut
 
 

@@ -225,3 +225,27 @@ def test_year_panels_that_need_little_get_all_they_need_when_the_lists_are_full(
     # the long list would keep less than a quarter: in proportion again
     squeezed = fit_rows(area, [250.0, 500.0, 250.0], 12)
     assert squeezed[1].height > squeezed[0].height
+
+
+def test_year_panels_keep_their_titles_before_any_panel_keeps_its_texts():
+    # Before, the three panels shrank in proportion to all they needed, texts included: the
+    # outcomes' panel, whose two titles needed 194 px, got 193, and said "+1 mere" under one
+    # outcome while the events' panel above kept four lines of a card's text.
+    from pygame import Rect
+
+    from game.ui.layout_grid import fit_rows
+
+    area = Rect(0, 0, 427, 600)
+    needs, floors = [300.0, 254.0, 218.0], [110.0, 204.0, 110.0]
+    events, outcomes, news = fit_rows(area, needs, 10, floors)
+    assert outcomes.height >= 204  # both titles and details
+    assert events.height >= 110 and news.height >= 110
+    assert events.bottom + 10 == outcomes.top and news.bottom == area.bottom
+    wanting = [n - f for n, f in zip(needs, floors)]  # the texts share what is left
+    extra = [r.height - f for r, f in zip((events, outcomes, news), floors)]
+    assert extra[0] > extra[2] > extra[1] >= 0, (extra, wanting)
+    # the floors alone do not fit: as without them, on the floors
+    tight = fit_rows(Rect(0, 0, 427, 300), needs, 10, floors)
+    assert [r.height for r in tight] == [
+        r.height for r in fit_rows(Rect(0, 0, 427, 300), floors, 10)
+    ]

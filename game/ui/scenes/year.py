@@ -220,10 +220,14 @@ class YearScene(HoldsTimer):
                 app.t("year.next_none") if reveal.next_year else app.t("year.last"),
             ),
         )
-        weights = [
+        needs = [
             float(needed_height(app, right.width, lines, empty)) for _, lines, empty in sections
         ]
-        parts = fit_rows(right, weights, g)
+        floors = [
+            float(needed_height(app, right.width, lines, empty, texts=False))
+            for _, lines, empty in sections
+        ]
+        parts = fit_rows(right, needs, g, floors)
         self.cut_sections = []
         for step, (rect, (heading, lines, empty)) in enumerate(zip(parts, sections), start=1):
             share = self.progress(step)
