@@ -31,6 +31,8 @@ MESSAGES: dict[str, str] = {
     "start.deck_load": "Hent",
     "start.deck_loaded": "Hentet: {title}",
     "start.deck_problems": "Dækket har fejl:",
+    "start.deck_language.da": "Dækkets kort, hændelser og oplæg er på dansk.",
+    "start.deck_language.en": "Dækkets kort, hændelser og oplæg er på engelsk.",
     "start.remembered_deck_gone": "{path} findes ikke (længere).",
     "start.remembered_deck_failed": "Dækket fra sidst kan ikke hentes:",
     "start.remembered_deck_hint": "Standarddækket er valgt indtil videre. Sæt stikket i, eller ret stien, og tryk Enter i feltet.",

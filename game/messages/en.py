@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "start.deck_load": "Load",
     "start.deck_loaded": "Loaded: {title}",
     "start.deck_problems": "The deck has problems:",
+    "start.deck_language.da": "This deck's cards, events and briefings are in Danish.",
+    "start.deck_language.en": "This deck's cards, events and briefings are in English.",
     "start.remembered_deck_gone": "{path} does not exist (any more).",
     "start.remembered_deck_failed": "The deck used last time cannot be opened:",
     "start.remembered_deck_hint": "The standard deck is chosen for now. Plug in the stick or correct the path, and press Enter in the field.",

@@ -273,6 +273,12 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
         radius=scale.radius,
     )
     status = scene.deck_message
+    if scene.deck.language != app.lang and not scene.deck_problems:
+        # the window speaks the chosen language, but a deck's own texts stay as written
+        said = app.t(f"start.deck_language.{scene.deck.language}")
+        both = f"{status} · {said}" if status else said
+        whole = text.width(both, scale.min_text) <= layout.deck_status.width
+        status = both if whole else said
     if status:
         text.draw(
             surface,

@@ -46,6 +46,26 @@ def test_the_language_button_switches_and_l_switches_back(make_app, std_deck, si
     assert app.lang == "da"
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_in_english_the_start_screen_says_the_decks_own_texts_stay_danish(make_app, std_deck, size):
+    # a facilitator who chose English found the cards and briefings in Danish, and nothing
+    # on the start screen had said so
+    app = make_app(std_deck, size=size)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    note = "This deck's cards, events and briefings are in Danish."
+    assert not any("kort, hændelser og oplæg" in t for t in drawn)  # Danish on Danish: nothing
+    key(app, pygame.K_l)
+    drawn.clear()
+    app.request_redraw()
+    app.step(0.02)
+    assert note in drawn, drawn
+    assert app.text.width(note, app.scale.min_text) <= start.layout().deck_status.width
+
+
 def test_the_typed_target_follows_the_language(make_app, std_deck):
     # in English the field kept "47,5" while the line above it said 47.5
     app = make_app(std_deck, size=(1024, 768))
