@@ -595,6 +595,14 @@ def too_strong(result: ScenarioResult) -> frozenset[Kind]:
     )
 
 
+def pile_too_big(result: ScenarioResult) -> bool:
+    """True when ``pile_advice`` tells the author to take proposals out of the pile: it gives
+    more than ``PILE_RANGE``'s top times the final target at full effect, and the deck is
+    won often enough (``held_back`` is false)."""
+    pile = result.pile
+    return pile.final_target > 0 and pile.ratio > PILE_RANGE[1] and not held_back(result)
+
+
 def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
     """What to change when the pile at full effect lies outside ``PILE_RANGE`` of the final
     target, or its savings alone reach the target: how much to add or take out, or the
@@ -624,7 +632,7 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             f"(målene for balancen: {low:g}–{high:g} ×). Tag først forslag ud, når dækket kan "
             "vindes: det, der står øverst, holder det tilbage, og færre forslag gør det sværere."
         )
-    elif pile.ratio > high:
+    elif pile_too_big(result):
         raise_it = f", eller hæv slutmålet til mindst {_amount(pile.total / high, unit)}{stop}"
         said.append(
             f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
@@ -669,6 +677,7 @@ def card_advice(
     more_capacity: bool = False,
     strong: frozenset[Kind] = frozenset(),
     hold_targets: bool = False,
+    shrink_pile: bool = False,
 ) -> list[str]:
     """What to do about the dominant and dead cards of a scenario (``CardStat.flag``), one
     sentence per kind or card: a kind whose cards are nearly all dominant needs more cards
@@ -684,7 +693,10 @@ def card_advice(
     because one-sided play wins with them (``too_strong``); a crowded kind among them is told
     why its cards are taken, not to add more (a deck author read "tag besparelser ud" and
     "læg flere besparelser i bunken" about one scenario). ``hold_targets``: the report tells
-    the author not to raise a target yet (``held_back``), so a crowded kind is not told to."""
+    the author not to raise a target yet (``held_back``), so a crowded kind is not told to.
+    ``shrink_pile``: the report tells the author to take proposals out of the pile
+    (``pile_too_big``), so a crowded kind is told to take them among the other kinds and to
+    swap some for more of its own, not to add to a pile that is already too big."""
     said: list[str] = []
     for kind in KINDS:
         mine = [c for c in cards if c.kind is kind]
@@ -702,6 +714,13 @@ def card_advice(
             said.append(
                 f"{_counted(dominant, mine)} {plural} er dominerende, fordi de bærer spillet: "
                 "følg rådet om de ensidige strategier ovenfor, før du ændrer de enkelte kort."
+            )
+        elif crowded and shrink_pile:
+            said.append(
+                f"{_counted(dominant, mine)} {plural} er dominerende: der er ikke flere "
+                f"{plural}, end planen kan bruge, så den tager dem næsten alle. Når du gør "
+                "bunken mindre (se nedenfor), så tag forslagene ud blandt de andre slags, og "
+                f"byt gerne nogle af dem for flere {plural}, så de må konkurrere om kapaciteten."
             )
         elif crowded:
             counted = _counted(dominant, mine)

@@ -29,6 +29,7 @@ from game.balance.advice import (
     one_sided_advice,
     percent,
     pile_advice,
+    pile_too_big,
     target_advice,
     too_strong,
 )
@@ -351,6 +352,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
                 more_capacity=bool(result.diagnosis and result.diagnosis.rescued.get("capacity")),
                 strong=too_strong(result),
                 hold_targets=held_back(result),
+                shrink_pile=pile_too_big(result),
             )
         )
         if to_do:

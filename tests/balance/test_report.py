@@ -1017,3 +1017,26 @@ def test_no_capacity_above_what_a_deck_may_have_is_suggested():
     assert f"med {MAX_CAPACITY + 1}" not in text and f"til {MAX_CAPACITY + 1}" not in text
     assert f"selv med {MAX_CAPACITY}, det højeste et scenarie kan have" in text, text
     assert "vinde 5 af de 20 spil" in text
+
+
+def test_a_pile_told_to_shrink_does_not_also_get_more_cards_of_a_crowded_kind():
+    # a budget office read "Læg flere investeringer i bunken" and, two lines below, "tag
+    # forslag for mindst 13 mio. kr. ud af bunken" about one scenario
+    from game.balance.analysis import CardStat
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {"planner": StrategyResult("planner", 100, 64, won, (5, 50, 100))}
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played)
+    cards = [
+        CardStat(cid, cid.capitalize(), Kind.INVESTMENT, 100, adopted, 2.5)
+        for cid, adopted in (("rehab", 99), ("akut", 97), ("konsulent", 100), ("unge", 60))
+    ] + [CardStat("vej", "Vej", Kind.SAVING, 100, 50, 0.75)]
+    fits = replace(result, cards=cards)
+    said = " ".join(scenario_lines(fits, "mio. kr.", markdown=False))
+    assert "Læg flere investeringer i bunken" in said and "ud af bunken" not in said
+    big = replace(fits, pile=replace(fits.pile, total=40.0))  # 4,44 × the final target
+    said = " ".join(scenario_lines(big, "mio. kr.", markdown=False))
+    assert "tag forslag for mindst 13 mio. kr. ud af bunken" in said
+    assert "Læg flere" not in said
+    assert "tag forslagene ud blandt de andre slags" in said
+    assert "byt gerne nogle af dem for flere investeringer" in said
