@@ -29,7 +29,7 @@ from game.catalogue.columns import (
     SIGN_WORDS,
     Column,
 )
-from game.content.numbertext import danish
+from game.content.numbertext import grouped, yaml_number
 from game.content.schema import KIND_NAMES, WELFARE_AREAS
 from game.messages import Message
 from game.saves.files import check_not_empty, write_file
@@ -221,7 +221,19 @@ def _put(sheet: Any, row: int, column: int, value: Any) -> Any:
     if isinstance(value, str):
         cell.data_type = "s"  # a text that begins with "=" stays a text
         cell.number_format = "@"
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        cell.number_format = number_format(value)
     return cell
+
+
+def number_format(value: float) -> str:
+    """Excel's number format that shows ``value`` with its thousands grouped and every
+    decimal it has (up to seven): "#,##0" for 8000, "#,##0.000" for 0.645. Excel shows the
+    separators of the pc's own locale, so a Danish pc shows 8.000 and 0,645 (the format
+    "General" showed 8000, which a budget office reads as a typing error)."""
+    text = yaml_number(float(value))
+    decimals = len(text.partition(".")[2].rstrip("0")) if "." in text else 0
+    return "#,##0" + ("." + "0" * min(decimals, 7) if decimals else "")
 
 
 def _style_header(cell: Any, help_text: str, version: int) -> None:
@@ -294,7 +306,7 @@ def _cell_value(spec: Column, value: Any) -> Any:
     if reader in ("years", "texts"):
         return "; ".join(str(item) for item in value) if isinstance(value, list) else value
     if reader == "numbers" and isinstance(value, list):
-        return "; ".join(danish(float(item)) for item in value)
+        return "; ".join(grouped(float(item)) for item in value)  # "8.000; 16.000"
     if reader == "year":
         return int(value) if str(value).isdigit() and len(str(value)) < 10 else str(value)
     if reader in ("id", "text") and not isinstance(value, str):

@@ -94,6 +94,34 @@ def test_a_deck_survives_export_and_import_unchanged(deck_path, tmp_path):
     assert main(["validate", str(out)]) == 0
 
 
+def test_an_exported_catalogue_shows_its_thousands_grouped_as_a_budget_office_writes_them(
+    tmp_path,
+):
+    # a budget office opened an export of its t. kr. deck: the amounts stood as 1050 and
+    # 1500,5 (Excel's "Standard") and the targets as "0; 100; 1000,25; 1125"
+    from openpyxl import load_workbook
+
+    source = tmp_path / "format2.yaml"
+    source.write_text(FORMAT_2_DECK, encoding="utf-8")
+    workbook = tmp_path / "katalog.xlsx"
+    export_deck(source, workbook)
+    book = load_workbook(workbook)
+    proposals = book["Forslag"]
+    heads = [c.value for c in proposals[1]]
+    row = next(r for r in proposals.iter_rows(min_row=2) if r[0].value == "fravaer")
+    shown = {heads[i]: (c.value, c.number_format) for i, c in enumerate(row) if c.value is not None}
+    assert shown["år 2"] == (-1050, "#,##0")
+    assert shown["anlæg"] == (2500, "#,##0")
+    event = next(r for r in book["Hændelser"].iter_rows(min_row=2) if r[0].value == "udligning")
+    assert (event[2].value, event[2].number_format) == (1500.5, "#,##0.0")
+    scenarios = book["Scenarier"]
+    heads = [c.value for c in scenarios[1]]
+    assert scenarios.cell(2, heads.index("mål") + 1).value == "0; 100; 1.000,25; 1.125"
+    pulje = next(r for r in proposals.iter_rows(min_row=2) if r[0].value == "pulje")
+    failure = [c for c in pulje if c.value == 0.125]
+    assert failure and failure[0].number_format == "#,##0.000"
+
+
 def test_every_field_of_format_2_survives_export_and_import(tmp_path):
     source = tmp_path / "format2.yaml"
     source.write_text(FORMAT_2_DECK, encoding="utf-8")
