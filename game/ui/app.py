@@ -465,7 +465,14 @@ class App:
         notices = [(self.say(n.message), n.error) for n in self.game.notices]
         if notices and self.scenes:  # where they stand is asked only when there are some
             scene = self.scenes[-1]
-            draw_notices(surface, self.text, notices, scene.notices_below(), scene.notices_area())
+            draw_notices(
+                surface,
+                self.text,
+                notices,
+                scene.notices_below(),
+                scene.notices_area(),
+                scene.notices_newest(),
+            )
 
     def step(self, dt: float | None = None) -> bool:
         """One frame: handle pending events, update, draw if needed. Returns ``update``'s

@@ -148,6 +148,11 @@ class Scene:
         adopted proposals), or None to place them by ``notices_below``."""
         return None
 
+    def notices_newest(self) -> bool:
+        """True when the notices in ``notices_area`` are the newest that stand whole there,
+        the older left out, rather than all of them elsewhere when they do not all fit."""
+        return False
+
 
 Route = Callable[..., Scene]
 """Makes a scene: ``route(host, **params)`` (a scene class is a route)."""

@@ -27,18 +27,18 @@ def shown_notices(notices: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 def _fit_whole(
     text: TextRenderer, shown: list[tuple[str, bool]], area: pygame.Rect, scale: Scale
-) -> bool:
-    """Whether ``shown`` stand whole in ``area``, one under the other (a button below it is
-    never covered, and a notice is never cut)."""
+) -> int:
+    """How many of ``shown`` (newest first) stand whole in ``area``, one under the other (a
+    button below it is never covered, and a notice is never cut)."""
     height = -scale.gap
-    for words, _ in shown:
+    for count, (words, _) in enumerate(shown):
         fitted = text.fit(
             words, area.width - 4 * scale.gap, scale.body * 4, scale.body, scale.min_text
         )
-        if fitted.truncated:
-            return False
         height += fitted.height + 3 * scale.gap
-    return height <= area.height
+        if fitted.truncated or height > area.height:
+            return count
+    return len(shown)
 
 
 def notice_top(surface: pygame.Surface) -> int:
@@ -54,19 +54,29 @@ def draw_notices(
     notices: list[tuple[str, bool]],
     top: int | None = None,
     area: pygame.Rect | None = None,
+    newest: bool = False,
 ) -> None:
     """Draw ``notices`` (words, is it a problem) stacked down from under the title band, or
     from ``top`` (under a band the scene keeps there, such as the debrief's tabs), or inside
     ``area`` (a part of the scene that can be covered for a few seconds, such as the board's
-    list of adopted proposals), as wide as it, when they all stand whole in it."""
+    list of adopted proposals), as wide as it, when they all stand whole in it; with
+    ``newest`` (a scene whose notices are about what was just done there, such as the card
+    view's note), as many of the newest as stand whole in it. Otherwise all of them stand
+    where they stand without an area."""
     if not notices:
         return
     scale = Scale(surface.get_height())
     width = surface.get_width()
     size = scale.body
     shown = shown_notices(notices)
-    if area is not None and not _fit_whole(text, shown, area, scale):
-        area = None  # more than the area holds whole: where the scene's notices otherwise go
+    if area is not None:
+        whole = _fit_whole(text, shown, area, scale)
+        if whole and newest:
+            # the newest that stand whole there: an older one has had its seconds, and under
+            # the title band two of them covered the card's kind and title
+            shown = shown[:whole]
+        elif whole < len(shown):
+            area = None  # more than the area holds whole: where the scene's notices otherwise go
     if area is not None:
         left, y, box_w = area.x, area.y, area.width
     else:

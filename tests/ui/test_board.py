@@ -2120,18 +2120,23 @@ def test_a_reason_kept_with_enter_is_in_the_save_before_the_next_decision(make_a
 
 
 def test_a_notice_on_the_card_view_leaves_its_kind_title_and_years_in_sight(make_app, std_deck):
-    # "Begrundelsen er gemt …" covered "Investering · Børn og unge" (two notices, more than
-    # the note field holds whole, still stand under the window's title)
+    # "Begrundelsen er gemt …" covered "Investering · Børn og unge"; then two notices, more
+    # than the note field holds whole, still stood under the window's title
     app = board_app(make_app, std_deck, size=(1024, 768))
     click(app, table_layout(app).market[1].center)
     card = app.top
     assert isinstance(card, CardScene)
-    app.toast("card.draft_kept")
-    shown, plain = notice_frames(app)
     layout = card.layout()
-    for name in ("band", "title", "table", "adopt"):
-        assert same_pixels(shown, plain, getattr(layout, name)), name
-    assert not same_pixels(shown, plain, layout.note)
+    for notices in (["card.draft_kept"], ["board.select_first", "card.draft_kept"]):
+        app.game.clear_notices()
+        for words in notices:
+            app.toast(words, keys="1–9")
+        drawn = record_text(app)
+        shown, plain = notice_frames(app)
+        for name in ("band", "title", "table", "adopt"):
+            assert same_pixels(shown, plain, getattr(layout, name)), (notices, name)
+        assert not same_pixels(shown, plain, layout.note)
+        assert app.t("card.draft_kept") in drawn  # the newest, whole
 
 
 def test_notices_the_adopted_list_cannot_hold_leave_the_chance_line_in_sight(make_app, std_deck):

@@ -96,6 +96,11 @@ class CardScene(Scene):
         two of them its title and the effect table's years."""
         return self.layout().note
 
+    def notices_newest(self) -> bool:
+        """The newest notices that the note field holds whole: two of them, more than it
+        holds, stood under the window's title over the card's kind, title and years."""
+        return True
+
     def note_text(self) -> str:
         """The note typed so far."""
         return self.note.text
