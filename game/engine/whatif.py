@@ -19,7 +19,7 @@ import numpy as np
 
 from game.engine.forecast import build_portfolio, drawn_events, sample_totals
 from game.engine.optimise import best_portfolio
-from game.engine.rules import raaderum
+from game.engine.rules import shown_raaderum
 from game.engine.state import GameState
 
 WHATIF_SEED_SALT = 0x5EED_0F_5
@@ -61,7 +61,9 @@ class WhatIf:
 
 def what_if(state: GameState, samples: int = 4000) -> WhatIf:
     """The what-if of a game (normally a finished one; for an unfinished game the years not
-    yet played count only what has been decided so far)."""
+    yet played count only what has been decided so far, and ``actual`` gives them as the
+    board shows them, ``shown_raaderum``: a report of a half-played table said 17,2 for a year
+    its board and chart said 23,6, and so told the room that an investment would fail)."""
     deck = state.deck
     years = state.scenario.rounds
     plan = [(deck.proposal(a.card), a.round) for a in state.adopted]
@@ -74,7 +76,7 @@ def what_if(state: GameState, samples: int = 4000) -> WhatIf:
     return WhatIf(
         years=state.scenario.years,
         target=state.targets,
-        actual=raaderum(state),
+        actual=shown_raaderum(state),
         expected=tuple(float(v) for v in expected),
         worst10=tuple(float(v) for v in worst10),
         best_plan=best.plan,

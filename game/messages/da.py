@@ -518,6 +518,7 @@ MESSAGES.update(
         "report.col.area": "Område",
         "report.col.adopted": "Vedtaget",
         "report.col.amounts": "Realiseret pr. år",
+        "report.col.amounts_open": "Pr. år, et åbent år som på brættet",
         "report.col.outcome": "Udfald",
         "report.col.note": "Gruppens begrundelse",
         "report.col.question": "Spørgsmål til debat",

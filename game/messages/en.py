@@ -509,6 +509,7 @@ MESSAGES.update(
         "report.col.area": "Area",
         "report.col.adopted": "Adopted",
         "report.col.amounts": "Realised per year",
+        "report.col.amounts_open": "Per year, an open year as on the board",
         "report.col.outcome": "Outcome",
         "report.col.note": "The group's reason",
         "report.col.question": "Question for discussion",

@@ -17,7 +17,7 @@ from typing import Any
 
 from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.fatigue import fatigue_years
-from game.engine.ledger import capacity_left, event_amount, realised
+from game.engine.ledger import capacity_left, event_amount, realised, visible
 from game.engine.model import Deck, Kind
 from game.engine.rules import apply, shown_raaderum
 from game.engine.state import GameState, state_hash
@@ -449,10 +449,15 @@ class _Writer:
         drawn = {a.card for a in state.adopted if paper is not None and a.card not in rolled}
         blocks = []
         played = self._played()  # a paper table that stopped: none for the years it never played
+        # a game not over shows what its board shows: an unrevealed card at face value, not
+        # its hidden factor ("ikke afsløret" stood over a failed investment's 0)
+        amount = realised if state.finished else visible
+        open_years = not state.finished and not self.saved.stopped
+        heading = "report.col.amounts_open" if open_years else "report.col.amounts"
         for adoption in state.adopted:
             proposal = self.deck.proposal(adoption.card)
             amounts = [
-                _amount(realised(proposal, adoption, y), lang)
+                _amount(amount(proposal, adoption, y), lang)
                 if adoption.round <= y < played
                 else self.t("report.none")
                 for y in range(len(self.years))
@@ -483,7 +488,7 @@ class _Writer:
                 f"{esc(kind_word(lang, proposal.kind))}</span></h3>"
                 f'<p class="muted small">{esc(meta)}</p>'
                 + table(
-                    [f"{self.t('report.col.amounts')} ({self.t('unit')})", *self.years],
+                    [f"{self.t(heading)} ({self.t('unit')})", *self.years],
                     [["", *amounts]],
                     numeric=tuple(range(1, len(self.years) + 1)),
                 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
+import re
 
 import pygame
 import pytest
@@ -12,6 +14,7 @@ from report_helpers import assert_self_contained, parse_html
 from game.cli import main
 from game.content import load_deck
 from game.engine import Adopt, Annotate, EndYear, SetTarget, raaderum, state_hash, verdict
+from game.engine.ledger import visible
 from game.engine.whatif import what_if
 from game.numbers import format_against, format_amount
 from game.paths import standard_deck
@@ -259,6 +262,22 @@ def test_report_of_an_unfinished_game(saves_dir, tmp_path, std_deck):
     assert hidden != shown, "the game has an unrevealed card that changes an open year"
     expected = [r.raaderum for r in state.results] + list(shown[len(state.results) :])
     assert summary["raaderum"] == [round(v, 6) for v in expected]
+    # and so are the what-if's "Det skete" and every card's row: a host's report of an
+    # unfinished table said 17,2 in "Det skete" where its chart said 23,6, and showed an
+    # investment "ikke afsløret" at 0 (its face 6): the room learned it would fail
+    assert summary["what_if"]["actual"] == [round(v, 4) for v in expected]
+    hidden_cards = [a for a in state.adopted if not a.revealed and a.factor != 1.0 and a.round < 3]
+    assert hidden_cards, "the game has an unrevealed card with a hidden factor"
+    blocks = source.split('<div class="proposal">')[1:]
+    for adoption in hidden_cards:
+        proposal = std_deck.proposal(adoption.card)
+        block = next(b for b in blocks if b.startswith(f"<h3>{html.escape(proposal.title)}"))
+        assert "Pr. år, et åbent år som på brættet" in block
+        row = block.split("<tbody>")[1]
+        cells = [re.sub("<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)][1:]
+        for year in range(adoption.round, 4):
+            face = format_amount(visible(proposal, adoption, year), "da")
+            assert cells[year] == face, (proposal.title, year, cells)
 
 
 def test_a_what_if_computed_earlier_gives_the_same_report(saves_dir, tmp_path):
