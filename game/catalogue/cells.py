@@ -280,6 +280,16 @@ def number(name: str, value: Any) -> float:
     # "1.500-": the minus after the number, as SAP-based budget systems (KMD Opus) export it
     # (said at the cell: ``minus_after``); "1.500,-" is whole kroner, read by parse_amount
     trailing = _MINUS_AFTER.fullmatch(text.strip())
+    signed = re.fullmatch(r"[-−–÷]\s*(\d.*)", bracketed.group(1)) if bracketed else None
+    if signed:
+        # "(-300)": the accountant's minus and a typed one; read as +300 it lost its cost
+        raise CellError(
+            "catalogue.cell.minus_in_brackets",
+            name=name,
+            text=shortened(text.strip()),
+            minus=f"−{signed.group(1)}",
+            plain=signed.group(1),
+        )
     try:
         if bracketed:  # the accountant's negative: (1,2) is −1,2
             return -parse_amount(bracketed.group(1), "da")

@@ -1622,6 +1622,7 @@ MESSAGES.update(
         "catalogue.cell.unclear": "'{text}' kan ikke læses som ét tal: skriv komma som decimaltegn og evt. punktum mellem tusinder, fx 1.234,5 eller 47,5",
         "catalogue.cell.rounds": "{name} skal være runder skrevet som hele tal, fx 2; 3 eller 2-4 (runde 1 er scenariets første år), ikke '{text}'",
         "catalogue.cell.lost_minus": "{name} skal være et tal: '{text}' har et '?' foran tallet, og det er som regel et minus (−), der gik tabt, da filen blev gemt som CSV med Windows' tegnsæt; skriv et almindeligt minus (-), eller gem filen som 'CSV UTF-8'",
+        "catalogue.cell.minus_in_brackets": "{name} skal være et tal: '{text}' har både en parentes og et minus, og begge betyder minus i et regnskab, så det er uklart, om beløbet er negativt; skriv {minus} eller ({plain})",
         "catalogue.cell.whole": "{name} skal være et helt tal, ikke {value}",
         "catalogue.cell.rounds_number": "{name}: Excel har gemt cellen som tallet {shown}, ikke som runder; skriv runderne med semikolon ({rounds}), eller formatér cellen som tekst, før de skrives",
         "catalogue.cell.rounds_year": "{name}: {year} er et budgetår, men runderne tælles fra 1 (runde 1 er scenariets første år); skriv rundens nummer",

@@ -1614,6 +1614,7 @@ MESSAGES.update(
         "catalogue.cell.unclear": "'{text}' cannot be read as one number: a catalogue is read the Danish way, with a comma for decimals and perhaps a point between thousands, e.g. 1.234,5 or 47,5",
         "catalogue.cell.rounds": "{name} must be rounds written as whole numbers, e.g. 2; 3 or 2-4 (round 1 is the scenario's first year), not '{text}'",
         "catalogue.cell.lost_minus": "{name} must be a number: '{text}' has a '?' before the number, which is usually a minus (−) lost when the file was saved as CSV in the Windows character set; write a plain minus (-), or save the file as 'CSV UTF-8'",
+        "catalogue.cell.minus_in_brackets": "{name} must be a number: '{text}' has both brackets and a minus, and either means minus in accounts, so it is unclear whether the amount is negative; write {minus} or ({plain})",
         "catalogue.cell.whole": "{name} must be a whole number, not {value}",
         "catalogue.cell.rounds_number": "{name}: Excel saved the cell as the number {shown}, not as rounds; write the rounds with semicolons ({rounds}), or format the cell as text before they are typed",
         "catalogue.cell.rounds_year": "{name}: {year} is a budget year, but rounds are counted from 1 (round 1 is the scenario's first year); write the round's number",

@@ -364,3 +364,29 @@ def test_a_blank_unit_is_said_with_what_the_amounts_were_read_as(capsys, tmp_pat
     path = write_book(tmp_path / "med.xlsx", sheets())
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 0 and "'enhed' er ikke udfyldt" not in text, text
+
+
+def test_a_minus_inside_an_accountants_brackets_is_refused_at_its_cell(capsys, tmp_path):
+    # before: "(-300)" was read as +300 (the brackets' minus undid the typed one), and an
+    # investment of "(-1.000); (-500); 1.000" lost its cost with the import saying OK
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "år 2", "år 3"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", "(300)", None, None],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", "(−1,5)", "(÷0,5)", "2"],
+        ["inv", "investering", "Forebyggelse", "Sundhed", "(-3,5)", "( – 1 )", 6],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    for cell, typed, minus in (
+        ("E3", "(−1,5)", "−1,5"),
+        ("F3", "(÷0,5)", "−0,5"),
+        ("E4", "(-3,5)", "−3,5"),
+        ("F4", "( – 1 )", "−1"),
+    ):
+        assert (
+            f"{path}:Forslag!{cell}: '{'år 1' if cell[0] == 'E' else 'år 2'}' skal være et tal: "
+            f"'{typed}' har både en parentes og et minus"
+        ) in text, text
+        assert f"skriv {minus} eller (" in text
+    assert "Forslag!E2" not in text  # "(300)" alone is the accountant's −300
