@@ -395,6 +395,27 @@ UNIT_SCALES: dict[str, float] = {
     "kr. (1.000)": 1_000.0,
     "1.000 dkk": 1_000.0,
     "dkk": 1_000_000.0,
+    "kroner": 1_000_000.0,
+    "mio. kroner": 1.0,
+    "millioner kroner": 1.0,
+    "millioner kr.": 1.0,
+    "mia. kroner": 0.001,
+    "mia. dkk": 0.001,
+    "milliarder kroner": 0.001,
+    "milliarder kr.": 0.001,
+    "t. kroner": 1_000.0,
+    "1.000 kroner": 1_000.0,
+    "tusind kroner": 1_000.0,
+    "tusinde kroner": 1_000.0,
+    "tusind dkk": 1_000.0,
+    "kroner (1.000)": 1_000.0,
+    "dkk (1.000)": 1_000.0,
+    "'000 kr.": 1_000.0,
+    "'000 dkk": 1_000.0,
+    "'000 kroner": 1_000.0,
+    "kr. '000": 1_000.0,
+    "dkk '000": 1_000.0,
+    "kroner '000": 1_000.0,
 }
 """How many of a unit make one mio. kr. (units not listed count as mio. kr., and the loader
 warns: ``is_known_unit``)."""
@@ -403,7 +424,7 @@ warns: ``is_known_unit``)."""
 def _unit_key(unit: str) -> str:
     """A unit as compared: lower case, without dots, spaces and brackets, so that "t.kr",
     "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another."""
-    return "".join(c for c in unit.lower() if c not in ". ()\u00a0\t")
+    return "".join(c for c in unit.lower().replace("’", "'") if c not in ". ()\u00a0\t")
 
 
 _SCALES_BY_KEY: dict[str, float] = {_unit_key(unit): scale for unit, scale in UNIT_SCALES.items()}
@@ -438,12 +459,24 @@ _UNIT_AFTER = re.compile(r"^(?P<number>.*?[0-9)])[\s\u00a0\u202f]*(?P<unit>[^\W\
 """A number followed by a word: "−500 t. kr.", "1,5 mio.", "(200) tkr"."""
 
 
+_KRONER_BEFORE = re.compile(
+    r"^(?P<unit>(?:kr|dkk|kroner)\.?)[\s\u00a0\u202f]*(?P<number>[-−–÷(]?[\s\u00a0]*\d.*)$",
+    re.IGNORECASE,
+)
+"""Whole kroner written before the number, as on a cheque or an invoice: "kr. 400.000",
+"DKK 400.000"."""
+
+
 def split_unit(text: str) -> tuple[str, str | None]:
-    """``text`` without the unit written after its number, and that unit: "−500 t. kr." →
-    ("−500", "t. kr."); ``(text, None)`` when no known unit (``is_known_unit``) follows the
-    number – a word that is not a unit is left for the number's own message."""
+    """``text`` without the unit written after its number (or whole kroner before it), and
+    that unit: "−500 t. kr." → ("−500", "t. kr."), "kr. 400.000" → ("400.000", "kr.");
+    ``(text, None)`` when no known unit (``is_known_unit``) goes with the number – a word
+    that is not a unit is left for the number's own message."""
     found = _UNIT_AFTER.match(text.strip())
     if found is None or not is_known_unit(found.group("unit")):
+        before = _KRONER_BEFORE.match(text.strip())
+        if before is not None:
+            return before.group("number").strip(), before.group("unit").strip()
         return text, None
     return found.group("number").strip(), found.group("unit").strip()
 

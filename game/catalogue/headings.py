@@ -44,12 +44,22 @@ _YEARISH = re.compile(r"(?:19|20)\d\d|\bbo\s*\d\b|overslag")
 """Text that speaks of a budget year, whether or not ``heading_year`` can place it."""
 
 
+_THOUSAND = r"(?:1[.\s\xa0]?000|['’]000)"
+_KRONER = r"(?:kroner|kr|dkk)"
 _UNIT_PHRASE = re.compile(
-    r"(?<![\w.])(mia\.?\s*kr|mio\.?\s*(?:kr|dkk)|t\.?\s*kr|tkr|1\.?000\s*(?:kr|dkk)"
-    r"|tusinde?\s*kr|kr)(?!\w)\.?",
+    r"(?<![\w.])("
+    rf"(?:mia\.?|milliarder)\s*{_KRONER}"
+    rf"|(?:mio\.?|millioner)\s*{_KRONER}"
+    rf"|t\.?\s*{_KRONER}|tkr"
+    rf"|{_THOUSAND}\s*{_KRONER}"
+    rf"|tusinde?\s*{_KRONER}"
+    rf"|{_KRONER}\.?\s*\(?{_THOUSAND}\)?"
+    rf"|{_KRONER})(?!\w)\.?",
     re.IGNORECASE,
 )
-"""A unit written inside a longer text: "Beløb i 1.000 kr.", "(t. kr.)", "mio. kr., 2027-pl"."""
+"""A unit written inside a longer text: "Beløb i 1.000 kr.", "(t. kr.)", "mio. kr., 2027-pl",
+"Beløb i 1.000 kroner", "DKK '000", "Beløb i kr. (1.000)" (the thousand after the word is
+part of the unit, not a bare "kr.")."""
 
 
 def heading_year(value: Any) -> str | None:
@@ -164,7 +174,8 @@ def stated_unit(text: Any) -> str | None:
     for found in _UNIT_PHRASE.finditer(text):
         unit = found.group(0).strip()
         before = text[: found.start()].casefold()
-        if unit.casefold().rstrip(".") == "kr" and not before.endswith(("i ", "(", "i\xa0")):
+        bare = unit.casefold().rstrip(".") in ("kr", "kroner", "dkk")
+        if bare and not before.endswith(("i ", "(", "i\xa0")):
             continue  # a bare "kr." counts only as "beløb i kr." or "(kr.)", not "Kr. …"
         return unit
     return None

@@ -105,6 +105,52 @@ def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tm
     assert "'anlæg' må højst være" not in text, text
 
 
+@pytest.mark.parametrize(
+    "band",
+    [
+        "Beløb i 1.000 kroner",
+        "Beløb i tusinde kroner",
+        "Beløb i 1 000 kr.",
+        "DKK 1.000",
+        "DKK '000",
+        "Beløb i kr. (1.000)",
+        "Beløb i kr. 1.000",
+    ],
+)
+def test_a_band_in_thousands_written_as_offices_write_it_is_read_as_thousands(
+    capsys, tmp_path, band
+):
+    # before: "Beløb i 1.000 kroner" over a deck in mio. kr. was not read, and 50 t. kr.
+    # became 50 mio. kr. with the import saying OK; "Beløb i kr. (1.000)" over a deck in
+    # t. kr. was read as whole kroner, and a right catalogue was stopped
+    rows = [list(row) for row in TWO_ROW_HEADING]
+    rows[2][4] = band
+    code, text = run_import(capsys, _book(tmp_path / "mio.xlsx", rows), out=tmp_path / "d1")
+    assert code == 2 and f"'{band}' siger, at beløbene er i t. kr." in text, text
+    rows = [list(row) for row in _in_thousands(band)]
+    path = _book(tmp_path / "tkr.xlsx", rows, unit="t. kr.")
+    code, text = run_import(capsys, path, out=tmp_path / "d2")
+    assert code == 0, text
+    assert load_deck(tmp_path / "d2").proposal("spar").effect[0] == rows[4][4]
+
+
+def test_whole_kroner_written_before_the_number_are_read_as_after_it(capsys, tmp_path):
+    # "400.000 kr." was converted, "kr. 400.000" refused as "er ikke et tal"
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "år 2"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", "kr. 400.000", None],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", "DKK -100.000", "400.000 kroner"],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 6],
+    ]
+    code, text = run_import(
+        capsys, write_book(tmp_path / "k.xlsx", sheets(proposals=rows)), out=tmp_path / "dæk"
+    )
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("spar").effect == (0.4,)
+    assert deck.proposal("eff").effect == (-0.1, 0.4)
+
+
 def test_a_band_that_agrees_with_the_deck_unit_imports(capsys, tmp_path):
     path = _book(tmp_path / "katalog.xlsx", _in_thousands("Beløb i 1.000 kr."), unit="t. kr.")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
@@ -213,7 +259,7 @@ def test_a_year_heading_that_cannot_be_placed_stops_the_import(capsys, tmp_path)
 
 def test_a_wrong_unit_is_said_once_not_at_every_amount(capsys, tmp_path):
     # amounts in t. kr. under a band that says mio. kr., and a unit the game does not know
-    path = _book(tmp_path / "katalog.xlsx", _in_thousands("Mio. kr."), unit="kroner")
+    path = _book(tmp_path / "katalog.xlsx", _in_thousands("Mio. kr."), unit="euro")
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2, text
     # (the warnings found before the stop follow the problems: here the title row)
@@ -222,7 +268,7 @@ def test_a_wrong_unit_is_said_once_not_at_every_amount(capsys, tmp_path):
     ]
     assert lines == [
         f"{path}:Forslag!E3: 'Mio. kr.' siger, at beløbene er i mio. kr., men spillet kender "
-        "ikke enheden 'kroner' på arket 'Om kataloget' (den læses som mio. kr.); skriv "
+        "ikke enheden 'euro' på arket 'Om kataloget' (den læses som mio. kr.); skriv "
         "'mio. kr.' ud for 'enhed'"
     ], text
 

@@ -703,30 +703,33 @@ def test_a_hidden_column_of_sums_that_is_skipped_is_not_said_to_be_read(capsys, 
 
 
 def test_a_unit_the_game_does_not_know_is_warned_about(capsys, tmp_path):
-    # before, "tusinde kroner" was accepted without a word and checked as mio. kr.
+    # before, "tusinde kroner" was accepted without a word and checked as mio. kr. (it is a
+    # known unit now, as "tusinde euro" is not)
     about = [
-        row if row[0] != "enhed" else ["enhed", "tusinde kroner"]
-        for row in sheets()["Om kataloget"]
+        row if row[0] != "enhed" else ["enhed", "tusinde euro"] for row in sheets()["Om kataloget"]
     ]
     path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
-        "advarsel: enheden 'tusinde kroner' kendes ikke, så beløbene kontrolleres som mio. kr."
+        "advarsel: enheden 'tusinde euro' kendes ikke, så beløbene kontrolleres som mio. kr."
         in text
     )
     assert f"{path}:Om kataloget!B" in text
     code = main(["validate", str(tmp_path / "dæk")])
     out = capsys.readouterr()
-    assert code == 0 and "enheden 'tusinde kroner' kendes ikke" in out.out + out.err
+    assert code == 0 and "enheden 'tusinde euro' kendes ikke" in out.out + out.err
 
 
 def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):
     from game.content.schema import is_known_unit, unit_scale
 
-    for unit in ("tusinde kr.", "kr. (1.000)", "1.000 DKK", "mio kr", "Mio. DKK"):
+    thousands = ("tusinde kr.", "kr. (1.000)", "1.000 DKK", "tusinde kroner", "1.000 kroner")
+    others = ("DKK '000", "DKK 1.000", "kr. 1.000", "1 000 kr.", "1\xa0000 kr.", "’000 kr.")
+    for unit in (*thousands, *others, "mio kr", "Mio. DKK", "mio. kroner", "kroner"):
         assert is_known_unit(unit), unit
-    assert unit_scale("tusinde kr.") == unit_scale("t. kr.") == 1000
+    assert {unit_scale(u) for u in (*thousands, *others)} == {unit_scale("t. kr.")} == {1000}
+    assert unit_scale("millioner kroner") == 1 and unit_scale("kroner") == 1_000_000
 
 
 def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path):
