@@ -800,6 +800,14 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
             shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
             said = Message.of("catalogue.shown_scaled" + suffix, cells=shown, count=len(scaled))
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    ignored = [r for r in sheet.kroner_ignored if was_read(r)]
+    if ignored:
+        shown = ignored[0] if len(ignored) == 1 else f"{ignored[0]}–{ignored[-1]}"
+        number = "one" if len(ignored) == 1 else "many"
+        said = Message.of(
+            f"catalogue.kroner_format_ignored.{number}", cells=shown, count=len(ignored)
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
     read_columns = {
         column_number(re.sub(r"\d", "", ref)) for name, ref in reading.read if name == sheet.name
     }

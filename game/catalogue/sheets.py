@@ -62,6 +62,9 @@ class Sheet:
     comments: list[tuple[int, str]] = field(default_factory=list)
     """(row, cell) of the cells with an Excel comment (a note): not read; those under the
     headings are named in a warning (the template's headings carry help as comments)."""
+    kroner_ignored: list[str] = field(default_factory=list)
+    """Cells whose number format writes "kr." after a number too small to be kroner (Excel's
+    "Valuta"): read in the catalogue's unit, and named in a note."""
     shown_millions: list[str] = field(default_factory=list)
     """Those of ``shown_scaled`` shown divided by 1.000.000 (each warning names its own)."""
     in_workbook: bool = True

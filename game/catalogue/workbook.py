@@ -25,7 +25,7 @@ from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
 from game.messages import Decimal, Message, render
-from game.numbers import is_known_unit
+from game.numbers import is_known_unit, unit_scale
 
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
 """The largest workbook read (a catalogue of a few hundred proposals is well under 1 MB)."""
@@ -395,6 +395,7 @@ def _sheet(
         if dimension.hidden and dimension.min is not None
         for column in range(dimension.min, (dimension.max or dimension.min) + 1)
     }
+    kroner: dict[tuple[int, int], float] = {}  # cells a number format shows as "… kr."
     struck: dict[int, list[bool]] = {}  # row -> whether each filled cell is struck through
     first: dict[int, str] = {}
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
@@ -443,6 +444,11 @@ def _sheet(
             if thousands >= 2:
                 sheet.shown_millions.append(sheet.shown_scaled[-1])
         shown_unit = _format_unit(cell.number_format, value) if formula is None else None
+        if shown_unit is not None and unit_scale(shown_unit) == unit_scale("kr."):
+            # Excel's "Valuta"/"Regnskab" formats write "kr." after any number: decided for
+            # the sheet as a whole below (0,8 in a catalogue in mio. kr. became 0,0000008)
+            kroner[(row, column)] = float(value)
+            shown_unit = None
         if shown_unit is not None:
             # "#,##0 "t. kr."" shows 350 as "350 t. kr.": read as the text the office sees,
             # so that a deck in mio. kr. gets 0,35, as from a cell typed "350 t. kr." (it got
@@ -450,10 +456,58 @@ def _sheet(
             value = f"{danish(float(value))} {shown_unit}"
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
+    _read_kroner_formats(sheet, kroner, problems)
     # a budget office strikes a rejected proposal through instead of deleting it – the whole
     # row, or its title: read, and said (it was imported without a word)
     sheet.struck_rows = [(row, first[row]) for row, marks in sorted(struck.items()) if any(marks)]
     return sheet
+
+
+KRONER_SEEN = 100_000
+"""A sheet whose "kr." formats show an amount of this many kroner or more (0,1 mio. kr.) may
+hold kroner; one whose every such amount is below it holds the catalogue's own unit."""
+KRONER_LEAST = 10_000
+"""Below this many kroner an amount is no budget proposal: a sheet with such amounts among
+larger ones under a "kr." format holds no one unit (``_read_kroner_formats``)."""
+
+
+def _read_kroner_formats(
+    sheet: Sheet, kroner: dict[tuple[int, int], float], problems: list[CatalogueProblem]
+) -> None:
+    """Read the numbers a "kr." number format shows (Excel's "Valuta" and "Regnskab" formats,
+    ``kroner``: cell → number) the way the whole sheet makes sense of them. When every one is
+    below ``KRONER_SEEN`` the format is the look of money, not the unit: they are read in the
+    catalogue's unit and named in ``Sheet.kroner_ignored`` (0,8 in a catalogue in mio. kr.
+    became 0,0000008 mio. kr., and 1.500 in one in t. kr. 1,5 t. kr.). When every one is at
+    least ``KRONER_LEAST`` they are kroner, read as if "kr." were typed in the cell. Other
+    sheets mix the two, and the import stops at a small and a large one."""
+    amounts = {key: v for key, v in kroner.items() if v}
+    if not amounts:
+        return
+    largest = max(amounts, key=lambda key: abs(amounts[key]))
+    smallest = min(amounts, key=lambda key: abs(amounts[key]))
+    if abs(amounts[largest]) < KRONER_SEEN:
+        sheet.kroner_ignored = [Cell(r, c, v).ref for (r, c), v in sorted(amounts.items())]
+        return
+    if abs(amounts[smallest]) >= KRONER_LEAST:
+        for (row, column), value in kroner.items():
+            old = sheet.cells[(row, column)]
+            sheet.cells[(row, column)] = Cell(
+                row, column, f"{danish(value)} kr.", old.formula, old.error, old.percent
+            )
+        return
+    problems.append(
+        CatalogueProblem(
+            sheet.where(Cell(*smallest, 0).ref),
+            Message.of(
+                "catalogue.kroner_format_mixed",
+                small=Cell(*smallest, 0).ref,
+                small_value=amount_text(amounts[smallest]),
+                large=Cell(*largest, 0).ref,
+                large_value=amount_text(amounts[largest]),
+            ),
+        )
+    )
 
 
 def _too_large(worksheet: Any) -> Message | None:

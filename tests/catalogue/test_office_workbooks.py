@@ -4,6 +4,8 @@ totals, subtotal rows worded every which way, and one committee's rows with the 
 
 from __future__ import annotations
 
+import shutil
+
 import openpyxl
 
 from game.content import load_deck
@@ -359,3 +361,55 @@ def test_an_amount_whose_number_format_shows_its_unit_is_read_in_that_unit(capsy
     assert code == 0, text
     assert "'350 t. kr.' er læst som 0,35 mio. kr." in text, text
     assert load_deck(tmp_path / "dæk").proposal("filial").effect == (0.35, 0.8, 0.8, 0.8)
+
+
+VALUTA = '_ "kr." * #,##0.00_ ;_ "kr." * \\-#,##0.00_ ;_ "kr." * "-"??_ ;_ @_ '
+"""Danish Excel's "Regnskab" format: "kr." before every number, whatever its unit."""
+
+
+def _formatted(tmp_path, rows, number_format, about=IN_THOUSANDS):  # type: ignore[no-untyped-def]
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
+    )
+    book = openpyxl.load_workbook(path)
+    for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
+        for cell in row:
+            cell.number_format = number_format
+    book.save(path)
+    return path
+
+
+def test_an_accounting_format_on_amounts_too_small_for_kroner_is_the_look_of_money(
+    capsys, tmp_path
+):
+    # before: Danish Excel's "Regnskab" and "Valuta" formats ("kr. 1.500,00") made 1.500 t. kr.
+    # into 1,5 t. kr., and 0,8 mio. kr. into 0,0000008 mio. kr., with the import saying OK
+    for number_format in (VALUTA, '#,##0.00\\ "kr."'):
+        path = _formatted(tmp_path, _table(*PROPOSALS), number_format)
+        code, text = run_import(capsys, path, out=tmp_path / "dæk")
+        assert code == 0, text
+        assert (
+            f"{path}:Forslag: bemærk: 11 celler (E2–H4) har et talformat, der skriver »kr.« "
+            "efter tallet"
+        ) in text
+        assert load_deck(tmp_path / "dæk").proposal("filial").effect == (400, 800, 800, 800)
+        (tmp_path / "katalog.xlsx").unlink()
+        shutil.rmtree(tmp_path / "dæk")
+
+
+def test_an_accounting_format_on_kroner_reads_kroner_and_a_mix_stops(capsys, tmp_path):
+    kroner = _table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS))
+    path = _formatted(tmp_path, kroner, VALUTA)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").proposal("filial").effect == (400, 800, 800, 800)
+    # 400.000 kr. beside 800 under one format: no one unit reads both
+    mixed = [list(row) for row in kroner]
+    mixed[1][4] = 800
+    path = _formatted(tmp_path / "..", mixed, VALUTA)  # another workbook
+    code, text = run_import(capsys, path, out=tmp_path / "mix")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!E2: talformatet skriver »kr.« efter tallene, men E2 (800) er for lille "
+        "til at være kroner, og E4 (−900.000) ligner kroner"
+    ) in text
