@@ -367,7 +367,7 @@ VALUTA = '_ "kr." * #,##0.00_ ;_ "kr." * \\-#,##0.00_ ;_ "kr." * "-"??_ ;_ @_ '
 """Danish Excel's "Regnskab" format: "kr." before every number, whatever its unit."""
 
 
-def _formatted(tmp_path, rows, number_format, about=IN_THOUSANDS):  # type: ignore[no-untyped-def]
+def _with_format(tmp_path, rows, number_format, about=IN_THOUSANDS):  # type: ignore[no-untyped-def]
     path = write_book(
         tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
     )
@@ -385,7 +385,7 @@ def test_an_accounting_format_on_amounts_too_small_for_kroner_is_the_look_of_mon
     # before: Danish Excel's "Regnskab" and "Valuta" formats ("kr. 1.500,00") made 1.500 t. kr.
     # into 1,5 t. kr., and 0,8 mio. kr. into 0,0000008 mio. kr., with the import saying OK
     for number_format in (VALUTA, '#,##0.00\\ "kr."'):
-        path = _formatted(tmp_path, _table(*PROPOSALS), number_format)
+        path = _with_format(tmp_path, _table(*PROPOSALS), number_format)
         code, text = run_import(capsys, path, out=tmp_path / "dæk")
         assert code == 0, text
         assert (
@@ -399,14 +399,14 @@ def test_an_accounting_format_on_amounts_too_small_for_kroner_is_the_look_of_mon
 
 def test_an_accounting_format_on_kroner_reads_kroner_and_a_mix_stops(capsys, tmp_path):
     kroner = _table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS))
-    path = _formatted(tmp_path, kroner, VALUTA)
+    path = _with_format(tmp_path, kroner, VALUTA)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").proposal("filial").effect == (400, 800, 800, 800)
     # 400.000 kr. beside 800 under one format: no one unit reads both
     mixed = [list(row) for row in kroner]
     mixed[1][4] = 800
-    path = _formatted(tmp_path / "..", mixed, VALUTA)  # another workbook
+    path = _with_format(tmp_path / "..", mixed, VALUTA)  # another workbook
     code, text = run_import(capsys, path, out=tmp_path / "mix")
     assert code == 2, text
     assert (
