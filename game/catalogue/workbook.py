@@ -400,6 +400,8 @@ def _sheet(
     first: dict[int, str] = {}
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
         value = cell.value
+        if isinstance(value, str):
+            value = excel_text(value)
         if row not in hidden and not is_blank(value):
             struck.setdefault(row, []).append(bool(getattr(cell.font, "strike", False)))
             first.setdefault(row, str(value).strip())
@@ -461,6 +463,23 @@ def _sheet(
     # row, or its title: read, and said (it was imported without a word)
     sheet.struck_rows = [(row, first[row]) for row, marks in sorted(struck.items()) if any(marks)]
     return sheet
+
+
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def excel_text(text: str) -> str:
+    """A cell's text as Excel shows it: the characters the file stores escaped decoded
+    ("_x000D_" is the carriage return of a text pasted from Outlook or Word, "_x005F_" an
+    underscore that keeps the next escape as text), every line break a plain "\n", a tab a
+    space, and no other control character (nothing a card can show). The card of such a text
+    printed "Linje 1_x000D_"."""
+    decoded = _ESCAPED.sub(lambda found: chr(int(found.group(1), 16)), text)
+    lines = decoded.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", lines)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 KRONER_SEEN = 100_000

@@ -1421,3 +1421,26 @@ def test_a_budget_offices_own_kind_is_told_what_it_is_in_the_game(capsys, tmp_pa
     assert code == 2
     assert f"{path}:Forslag!B2: 'slags' skal være besparelse, effektivisering eller " in text
     assert advice in text, text
+
+
+def test_a_text_pasted_from_outlook_is_read_as_excel_shows_it(capsys, tmp_path):
+    # Excel stores the carriage return of a text pasted from Outlook or Word as "_x000D_",
+    # which the deck kept: the printed card read "Linje 1_x000D_"
+    import zipfile
+
+    from game.content import load_deck
+
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][7] = "MARK"  # the column 'tekst'
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    stored = "Linje 1_x000D_\nLinje 2_x0009_med tab og _x0001_ og _x005F_x000D_ som tekst"
+    patched = tmp_path / "outlook.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(patched, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data.replace(b"MARK", stored.encode()))
+    code, text = run_import(capsys, patched, out=tmp_path / "dæk")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    card = deck.proposal(rows[1][0])
+    assert card.text == "Linje 1\nLinje 2 med tab og  og _x000D_ som tekst"
