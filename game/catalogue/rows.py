@@ -977,6 +977,11 @@ def _effect(
         reading.add(sheet, first, "catalogue.first_year_empty", header=header)
         reading.reported.add((sheet.name, row, "effect"))
         return
+    aligned = _from_year_aligned(reading, sheet, row, amounts, card)
+    if aligned is None:
+        reading.reported.add((sheet.name, row, "effect"))
+        return
+    amounts = aligned
     last = max(amounts)
     gaps = [index for index in range(last) if index not in amounts]
     if gaps and sheet.name in reading.year_gaps:  # a missing heading: said once, at it
@@ -996,6 +1001,43 @@ def _effect(
     # a blank after the last amount is no amount: the list ends there, and the last amount
     # goes on (the deck's rule), whether the columns are headed 'år N' or by budget years
     card["effect"] = [amounts[index][1] if index in amounts else 0 for index in range(last + 1)]
+
+
+def _from_year_aligned(
+    reading: Reading,
+    sheet: Sheet,
+    row: int,
+    amounts: dict[int, tuple[Cell, Any]],
+    card: dict[str, Any],
+) -> dict[int, tuple[Cell, Any]] | None:
+    """A row's amounts (index of their column → cell and value) counted from its own 'fra
+    budgetår' when the columns are budget years: under "2027 … 2030" a card 'fra budgetår'
+    2028 has its first amount in the column 2028 (the import took the column 2027 as its
+    first year, and every amount came a year late). None, said at the cell, when an amount
+    stands in a year before it, or when it lies before the first year column; the amounts as
+    they are without budget years or 'fra budgetår'."""
+    first = reading.budget_years.get(sheet.name)
+    start = card.get("effect_from_year")
+    if first is None or start is None or not str(start).strip().isdigit():
+        return amounts
+    offset = int(str(start).strip()) - int(first)
+    if offset == 0:
+        return amounts
+    if offset < 0:
+        cell = next(iter(sorted(amounts.items())))[1][0]
+        reading.add(sheet, cell, "catalogue.from_year_before_columns", year=start, first=first)
+        return None
+    early = [
+        (index, cell)
+        for index, (cell, value) in sorted(amounts.items())
+        if index < offset and value
+    ]
+    if early:  # a 0 in a year before it says nothing: read as the empty cell it is
+        index, cell = early[0]
+        year = str(int(first) + index)
+        reading.add(sheet, cell, "catalogue.amount_before_from_year", year=year, start=start)
+        return None
+    return {index - offset: found for index, found in amounts.items() if index >= offset}
 
 
 def unknown_heading(

@@ -1594,6 +1594,8 @@ MESSAGES.update(
         "catalogue.amount_read_danish": "advarsel: '{text}' er læst som {read} {unit} (dansk decimalkomma); menes {english} (engelsk tusindtalskomma), så skriv {write}",
         "catalogue.unit_blank": "advarsel: 'enhed' er ikke udfyldt på '{about}', så alle beløb er læst som mio. kr.; står de i t. kr., så skriv t. kr. i 'enhed' og importér igen",
         "catalogue.year_gap": "advarsel: '{header}' er tom, men '{last}' er udfyldt; den tomme celle er læst som 0 – skriv 0 i cellen, hvis det er ment, eller beløbet",
+        "catalogue.amount_before_from_year": "forslaget har et beløb i {year}, men gælder 'fra budgetår' {start}; flyt beløbet til kolonnen for {start} eller senere, eller ret 'fra budgetår'",
+        "catalogue.from_year_before_columns": "'fra budgetår' er {year}, men den første årskolonne er {first}, så forslagets beløb for årene før {first} står ingen steder; tilføj årskolonnerne, eller ret 'fra budgetår'",
         "catalogue.no_scenario_rows": "kataloget har intet scenarie; skriv mindst ét på arket 'Scenarier'",
         "catalogue.no_proposal_rows": "kataloget har ingen forslag; skriv mindst ét på arket 'Forslag'",
         "catalogue.no_about": "kataloget mangler arket 'Om kataloget'",

@@ -1586,6 +1586,8 @@ MESSAGES.update(
         "catalogue.amount_read_danish": "warning: '{text}' is read as {read} {unit} (Danish decimal comma); if {english} is meant (English thousands comma), write {write} without the comma",
         "catalogue.unit_blank": "warning: 'enhed' is empty on '{about}', so every amount is read in m DKK; if they are in DKK '000, write t. kr. in 'enhed' and import again",
         "catalogue.year_gap": "warning: '{header}' is empty, but '{last}' is filled in; the empty cell is read as 0 – write 0 in it if that is meant, or the amount",
+        "catalogue.amount_before_from_year": "the proposal has an amount in {year}, but applies 'fra budgetår' {start}; move the amount to the column of {start} or later, or correct 'fra budgetår'",
+        "catalogue.from_year_before_columns": "'fra budgetår' is {year}, but the first year column is {first}, so the proposal's amounts for the years before {first} stand nowhere; add the year columns, or correct 'fra budgetår'",
         "catalogue.no_scenario_rows": "the catalogue has no scenario; write at least one on the sheet 'Scenarier'",
         "catalogue.no_proposal_rows": "the catalogue has no proposals; write at least one on the sheet 'Forslag'",
         "catalogue.no_about": "the catalogue has no sheet 'Om kataloget'",

@@ -476,3 +476,32 @@ def test_an_unknown_id_with_a_space_is_named_whole_not_in_pieces(capsys, tmp_pat
     assert code == 2
     assert f"{path}:Forslag!H3: ukendt forslag 'IN-1' (mente du 'IN1'?)" in text
     assert "'IN'" not in text and "ukendt forslag '1'" not in text
+
+
+def test_a_fra_budgetaar_under_budget_years_takes_its_amounts_from_its_own_year(capsys, tmp_path):
+    # before: under "2027 … 2030" a saving 'fra budgetår' 2028 with [tom, 1, 2, 2] got the
+    # effect [0, 1, 2, 2] from 2028, so each amount came a year late, and the import said OK
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows[0].append("fra budgetår")
+    for row in rows[1:]:
+        row.append(None)
+    rows.append(["sen", "besparelse", "Fra 2028", "Skole", None, 1, 2, 2, None, 2028])
+    rows.append(["nul", "besparelse", "Fra 2029", "Skole", 0, 0, 2, 2, None, 2029])
+    content = sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("sen").effect == (1, 2, 2)
+    assert deck.proposal("nul").effect == (2, 2)
+    assert "er tom, men" not in text, text
+    # an amount in a year before it is no amount of the card's: said at its cell
+    rows[-2][4] = 5
+    path = write_book(
+        tmp_path / "katalog2.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!E5: forslaget har et beløb i 2027, men gælder 'fra budgetår' 2028"
+    ) in text, text
