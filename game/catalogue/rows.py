@@ -639,6 +639,9 @@ def _card(
                 "catalogue.minus_after", text=shortened(str(cell.value).strip()), read=shown
             )
             reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+        if spec.field == "target" and not _targets_one_way(reading, sheet, cell):
+            reading.reported.add((sheet.name, row, spec.field))
+            continue
         written = written_units(cell) if spec.is_amount else []
         if any(unit_scale(unit) != unit_scale(reading.unit) for unit in written):
             reading.converted.append((sheet, cell, value))
@@ -764,6 +767,36 @@ def _respelled(reading: Reading, text: str) -> str:
 OUT_OF_LINE = 100
 """How many times smaller or larger than every other amount of its row an amount written as
 text may be before the import asks about it (a misread thousands sign is 1.000 times)."""
+
+
+def _targets_one_way(reading: Reading, sheet: Sheet, cell: Cell) -> bool:
+    """False (said at the cell) for targets typed as text that read two ways in a catalogue in
+    t. kr. or smaller units: "1,000; 2,000" is 1 and 2 t. kr. with a Danish decimal comma, no
+    municipality's target, and 1.000 and 2.000 with an English thousands comma (it was read
+    as 1 and 2 with a hint, where an amount written so stops the import)."""
+    if not isinstance(cell.value, str) or unit_scale(reading.unit) < 1000:
+        return True
+    parts = [p.strip() for p in re.split(r"[;\n]", cell.value) if p.strip()]
+    if not parts or not all(_COMMA_THOUSANDS.fullmatch(p) for p in parts):
+        return True
+    english = [(-1.0 if p[0] in "-−–÷(" else 1.0) * float(re.sub(r"\D", "", p)) for p in parts]
+    reading.add(
+        sheet,
+        cell,
+        "catalogue.target_two_ways_small",
+        text=shortened(cell.value.strip(), 40),
+        unit=unit_in_words(reading.unit),
+        read=ByLanguage.of(
+            **{lang: "; ".join(grouped(v / 1000, lang) for v in english) for lang in LANGUAGES}
+        ),
+        write=ByLanguage.of(
+            da="; ".join(grouped(v, "da") for v in english),
+            en="; ".join(f"{v:.10g}" for v in english),
+        ),
+    )
+    return False
+
+
 _COMMA_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")
 """Text such as "1,500": 1,5 with a Danish decimal comma, 1.500 with an English thousands
 comma (a leading 0, "0,518", is a decimal comma for sure)."""

@@ -413,3 +413,32 @@ def test_an_accounting_format_on_kroner_reads_kroner_and_a_mix_stops(capsys, tmp
         f"{path}:Forslag!E2: talformatet skriver »kr.« efter tallene, men E2 (800) er for lille "
         "til at være kroner, og E4 (−900.000) ligner kroner"
     ) in text
+
+
+def test_targets_with_english_thousands_commas_in_t_kr_stop_as_amounts_do(capsys, tmp_path):
+    # before: "1,000; 2,000; 3,000; 4,000" in a catalogue in t. kr. became 1, 2, 3 and 4 t. kr.
+    # with only a hint, where "1,500" as an amount stops the import as reading two ways
+    scenarios = [
+        FOUR_YEARS[0],
+        ["fire", "Fire år", "2027; 2028; 2029; 2030", "1,000; 2,000; 3,000; 4,500"],
+    ]
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(about=IN_THOUSANDS, proposals=_table(*PROPOSALS), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Scenarier!D2: målene '1,000; 2,000; 3,000; 4,500' kan læses på to måder: med "
+        "dansk decimalkomma som 1; 2; 3; 4,5 t. kr., med engelsk tusindtalskomma som "
+        "1.000; 2.000; 3.000; 4.500 t. kr."
+    ) in text, text
+    # the Danish way, as text: read as written
+    scenarios[1][3] = "1.000; 2.000; 3.000; 4.500"
+    path = write_book(
+        tmp_path / "k2.xlsx",
+        sheets(about=IN_THOUSANDS, proposals=_table(*PROPOSALS), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "d2")
+    assert code == 0, text
+    assert load_deck(tmp_path / "d2").scenario("fire").target == (1000, 2000, 3000, 4500)
