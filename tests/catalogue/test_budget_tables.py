@@ -505,3 +505,20 @@ def test_a_fra_budgetaar_under_budget_years_takes_its_amounts_from_its_own_year(
     assert (
         f"{path}:Forslag!E5: forslaget har et beløb i 2027, men gælder 'fra budgetår' 2028"
     ) in text, text
+
+
+def test_a_proposal_with_its_own_id_and_a_title_like_a_subtotal_is_not_dropped(capsys, tmp_path):
+    # before: "B7 | | Samlet ledelse på skoleområdet | Skole | 2 | 2" (its kind left empty)
+    # was skipped as a subtotal row with a warning, and the import said OK without it
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows.append(["B7", None, "Samlet ledelse på skoleområdet", "Skole", 2, 2, 2, 2, None])
+    rows.append(["B8", None, "Ledelse og administration samlet", "Kultur", 1, 1, 1, 1, None])
+    rows.append(["I alt", None, None, None, 6, 8, 12, 16, None])  # a totals row all the same
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!B5: 'slags' er tom" in text
+    assert f"{path}:Forslag!B6: 'slags' er tom" in text
+    assert "Forslag!B7" not in text and "sumrække" in text  # "I alt" is passed over, as before
