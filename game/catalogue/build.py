@@ -58,6 +58,7 @@ from game.catalogue.wording import (
 from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
+from game.content.numbertext import amount_text
 from game.content.plausibility import deck_warnings, luck_warnings
 from game.content.schema import unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
@@ -644,13 +645,18 @@ def _struck(reading: Reading, sheet: Sheet, headings: int) -> None:
         reading.warnings.append(CatalogueProblem(at, said))
 
 
+def _required(name: str) -> set[str]:
+    """The fields whose headings the data sheet ``name`` must have (its amounts aside)."""
+    return {c.field for c in lookup(name).values() if c.required and c.reader != "effect"}
+
+
 def _headed_like(catalogue: Catalogue, name: str) -> list[str]:
     """The sheets that are not read whose first rows hold the required headings of the data
     sheet ``name`` ("Ark1" with the headings of 'Forslag': a sheet left with Excel's name)."""
     if name not in DATA_SHEETS or name == ABOUT:
         return []
     known = lookup(name)
-    required = {c.field for c in known.values() if c.required and c.reader != "effect"}
+    required = _required(name)
 
     def fields(texts: frozenset[str]) -> set[str]:
         return {known[header_key(t)].field for t in texts if header_key(t) in known}
@@ -679,11 +685,36 @@ def _unread_sheets(reading: Reading) -> None:
     catalogue = reading.catalogue
     if not catalogue.in_workbook:
         return
+    # a second sheet of cards under a data sheet's headings ("Kultur" or "Forslag (2)" beside
+    # 'Forslag'): its rows would be left out of the deck, so the import stops and says so (a
+    # committee's own sheet of proposals was dropped with "arket 'Kultur' læses ikke")
+    held: set[str] = set()
+    for sheet in catalogue.other_sheets:
+        # the data sheet whose headings it has most of (a sheet of proposals has the events'
+        # headings too), when that one is read; a missing one is named by ``_missing_sheet``
+        like = [
+            name
+            for name in (PROPOSALS, EVENTS, SCENARIOS)
+            if sheet in _headed_like(catalogue, name)
+        ]
+        name = max(like, key=lambda n: len(_required(n)), default=None)
+        if name is not None and name in catalogue.sheets:
+            rows = catalogue.other_rows.get(sheet, 0) - 1  # its headings not counted
+            if rows > 0:
+                held.add(sheet)
+                number = "one" if rows == 1 else "many"
+                reading.whole(
+                    f"catalogue.cards_elsewhere.{number}",
+                    sheet=sheet,
+                    name=name,
+                    rows=amount_text(rows),
+                )
     unread = [
         sheet
         for sheet in catalogue.other_sheets
         if sheet_key(sheet) not in (sheet_key(GUIDE), sheet_key(LISTS))
         and not (looks_like(sheet) and looks_like(sheet) not in catalogue.sheets)
+        and sheet not in held
     ]
     if unread:
         names = ", ".join(f"'{sheet}'" for sheet in unread[:8]) + ("…" if len(unread) > 8 else "")

@@ -127,6 +127,8 @@ class Catalogue:
     sheets: dict[str, Sheet] = field(default_factory=dict)
     other_sheets: list[str] = field(default_factory=list)
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
+    other_rows: dict[str, int] = field(default_factory=dict)
+    """How many rows of each of ``other_sheets`` hold something (headings included)."""
     other_texts: dict[str, frozenset[str]] = field(default_factory=dict)
     """The texts in the first rows of each of ``other_sheets`` (casefolded), so that a data
     sheet left as "Ark1" can be told to be renamed: its headings are the data sheet's."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.cells import Cell, column_letter, is_blank
-from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, PROPOSALS, SCENARIOS, sheet_key
+from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, header_key, lookup, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
@@ -121,15 +121,68 @@ def read_workbook(path: Path, label: str) -> Catalogue:
             catalogue.sheets[name] = found
     for chart in getattr(book, "chartsheets", []):
         catalogue.other_sheets.append(chart.title)
-    missing = [name for name in (PROPOSALS, SCENARIOS) if name not in named]
-    if missing and catalogue.other_sheets:
-        # a data sheet is missing: the other sheets' headings are read after all (they are
-        # skipped otherwise), so that "Ark1" with the headings of 'Forslag' is named
-        others = _open(raw, {sheet_key(t): t for t in catalogue.other_sheets})
-        for sheet in others.worksheets:
-            if sheet.title in catalogue.other_sheets:
-                catalogue.other_texts[sheet.title] = _first_texts(sheet)
+    if catalogue.other_sheets:
+        # the other sheets' first rows are read after all (streamed, not as cards): "Ark1"
+        # with the headings of 'Forslag' is named when 'Forslag' is missing, and a committee's
+        # own sheet of proposals ("Kultur") beside it is said to be left out of the deck
+        catalogue.other_texts.update(_first_rows(raw, catalogue.other_sheets))
+        carded = [t for t, texts in catalogue.other_texts.items() if _headed_as_data(texts)]
+        if carded:
+            opened = _open(raw, {sheet_key(t): t for t in carded})
+            for sheet in opened.worksheets:
+                if sheet.title in carded:
+                    catalogue.other_rows[sheet.title] = _filled_rows(sheet)
     return catalogue
+
+
+def _first_rows(raw: bytes, titles: list[str]) -> dict[str, frozenset[str]]:
+    """The texts of the first ``HEADING_ROWS`` rows of each of the sheets ``titles``
+    (``_first_texts``), streamed: a sheet's later rows are never parsed (a "Data" sheet of
+    180.000 rows took 38 s to open whole). {} for a workbook that cannot be streamed."""
+    import openpyxl
+
+    if openpyxl.DEFUSEDXML is not True:
+        return {}
+    try:
+        book = openpyxl.load_workbook(
+            io.BytesIO(raw), read_only=True, data_only=True, keep_links=False
+        )
+    except Exception:  # the sheets that matter were opened already; this is only a hint
+        return {}
+    found: dict[str, frozenset[str]] = {}
+    try:
+        for title in titles:
+            if title in book.sheetnames:
+                found[title] = _first_texts(book[title])
+    except Exception:  # a sheet that does not stream: no hint from it
+        pass
+    finally:
+        book.close()
+    return found
+
+
+def _headed_as_data(texts: frozenset[str]) -> bool:
+    """True when ``texts`` (a sheet's first rows) hold every required heading of one of the
+    data sheets (its proposals' id, slags and titel …)."""
+    for name in DATA_SHEETS:
+        known = lookup(name)
+        required = {c.field for c in known.values() if c.required and c.reader != "effect"}
+        fields = {known[header_key(t)].field for t in texts if header_key(t) in known}
+        if required and required <= fields:
+            return True
+    return False
+
+
+def _filled_rows(sheet: Any) -> int:
+    """How many rows of ``sheet`` hold something in their first 40 columns (counted up to
+    ``MAX_ROWS``, beyond which no catalogue goes)."""
+    rows = getattr(sheet, "iter_rows", None)
+    if rows is None:
+        return 0
+    count = 0
+    for row in rows(max_col=40, max_row=MAX_ROWS + HEADING_ROWS, values_only=True):
+        count += any(not is_blank(v) for v in row)
+    return count
 
 
 def danish_parts(titles: set[str]) -> set[str]:

@@ -1444,6 +1444,8 @@ MESSAGES.update(
         "catalogue.missing.scenarios": "kataloget mangler arket 'Scenarier' (mindst ét scenarie)",
         "catalogue.missing.events": "kataloget har intet ark 'Hændelser'",
         "catalogue.out_not_written": "dækmappen kan ikke oprettes her: {reason}",
+        "catalogue.cards_elsewhere.one": "arket '{sheet}' har de samme overskrifter som arket '{name}' og en udfyldt række under dem, men kun arket '{name}' bliver til kort, så rækken kommer ikke med i dækket; flyt den til arket '{name}', eller slet arket '{sheet}', hvis det er en gammel kopi",
+        "catalogue.cards_elsewhere.many": "arket '{sheet}' har de samme overskrifter som arket '{name}' og {rows} udfyldte rækker under dem, men kun arket '{name}' bliver til kort, så de kommer ikke med i dækket; flyt rækkerne til arket '{name}', eller slet arket '{sheet}', hvis det er en gammel kopi",
         "catalogue.sheets_unread.one": "advarsel: arket {sheets} læses ikke (kun arkene 'Om kataloget', 'Forslag', 'Hændelser' og 'Scenarier' bliver til dækket)",
         "catalogue.sheets_unread.many": "advarsel: arkene {sheets} læses ikke (kun arkene 'Om kataloget', 'Forslag', 'Hændelser' og 'Scenarier' bliver til dækket)",
         "catalogue.missing_csv": "{what}; importér også en CSV-fil med arket {name}",

@@ -1436,6 +1436,8 @@ MESSAGES.update(
         "catalogue.missing.scenarios": "the catalogue has no sheet 'Scenarier' (at least one scenario)",
         "catalogue.missing.events": "the catalogue has no sheet 'Hændelser'",
         "catalogue.out_not_written": "the deck folder cannot be created here: {reason}",
+        "catalogue.cards_elsewhere.one": "the sheet '{sheet}' has the same headings as the sheet '{name}' and a filled row under them, but only the sheet '{name}' becomes cards, so the row would not be in the deck; move it to the sheet '{name}', or delete the sheet '{sheet}' if it is an old copy",
+        "catalogue.cards_elsewhere.many": "the sheet '{sheet}' has the same headings as the sheet '{name}' and {rows} filled rows under them, but only the sheet '{name}' becomes cards, so they would not be in the deck; move the rows to the sheet '{name}', or delete the sheet '{sheet}' if it is an old copy",
         "catalogue.sheets_unread.one": "warning: the sheet {sheets} is not read (only the sheets 'Om kataloget', 'Forslag', 'Hændelser' and 'Scenarier' make the deck)",
         "catalogue.sheets_unread.many": "warning: the sheets {sheets} are not read (only the sheets 'Om kataloget', 'Forslag', 'Hændelser' and 'Scenarier' make the deck)",
         "catalogue.missing_csv": "{what}; import a CSV file with the sheet {name} too",

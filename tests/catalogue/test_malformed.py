@@ -1444,3 +1444,26 @@ def test_a_text_pasted_from_outlook_is_read_as_excel_shows_it(capsys, tmp_path):
     deck = load_deck(tmp_path / "dæk")
     card = deck.proposal(rows[1][0])
     assert card.text == "Linje 1\nLinje 2 med tab og  og _x000D_ som tekst"
+
+
+def test_a_committees_own_sheet_of_proposals_stops_the_import_instead_of_being_left_out(
+    capsys, tmp_path
+):
+    # before: "Kultur" with the headings of 'Forslag' and two proposals got only "arket
+    # 'Kultur' læses ikke", and the deck came without them; a sheet of notes still only warns
+    content = sheets()
+    content["Kultur"] = [
+        list(PROPOSALS[0]),
+        ["bib", "besparelse", "Kortere åbningstid", "Kultur", 1, None, None, None],
+        ["hal", "besparelse", "Luk en hal", "Kultur", 2, None, None, None],
+    ]
+    content["Noter"] = [["Husk at spørge udvalget"]]
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}: arket 'Kultur' har de samme overskrifter som arket 'Forslag' og 2 udfyldte "
+        "rækker under dem, men kun arket 'Forslag' bliver til kort"
+    ) in text, text
+    assert "arket 'Noter' læses ikke" in text
+    assert not (tmp_path / "dæk").exists()
