@@ -601,6 +601,7 @@ MESSAGES.update(
         "report.compare.unplayed_head": "Spil uden beslutninger, ikke talt med",
         "report.same.entered_twice": "{copy} er det samme papirark som {kept} (samme bord, samme valg og hændelser), indtastet to gange; det tælles én gang.",
         "report.same.same": "{copy} er en kopi af {kept} (samme spil, {n_decisions}) og tælles ikke med.",
+        "report.same.finished_apart": "{copy} og {kept} begynder som samme spil, men er spillet færdigt hver for sig fra beslutning nr. {k}; de tælles med som to borde.",
         "report.same.behind": "{copy} er en ældre udgave af samme spil som {kept} ({n} af {m_decisions}); kun {kept} tælles med.",
         "report.same.diverged_tie": "{copy} og {kept} er samme spil, men beslutningerne er forskellige fra nr. {k}; begge har {m_decisions}, og {kept}, der er gemt senest, tælles med, {copy} gør ikke. Er {copy} bordets udgave, så flyt {kept} ud af mappen, og sammenlign igen.",
         "report.same.undone": "{copy} har {n_decisions} af samme spil som {kept}, men {kept} er gemt senere med {m}: de sidste beslutninger er fortrudt, og kun {kept} tælles med.",

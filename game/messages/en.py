@@ -593,6 +593,7 @@ MESSAGES.update(
         "report.compare.unplayed_head": "Games without decisions, not counted",
         "report.same.entered_twice": "{copy} is the same paper sheet as {kept} (the same table, the same choices and events), entered twice; it is counted once.",
         "report.same.same": "{copy} is a copy of {kept} (the same game, {n_decisions}) and is not counted.",
+        "report.same.finished_apart": "{copy} and {kept} begin as the same game, but were each played to the end on their own from decision no. {k}; they are counted as two tables.",
         "report.same.behind": "{copy} is an older state of the same game as {kept} ({n} of {m_decisions}); only {kept} is counted.",
         "report.same.diverged_tie": "{copy} and {kept} are the same game, but the decisions differ from no. {k}; both have {m_decisions}, and {kept}, saved last, is counted, {copy} is not. If {copy} is the table’s version, move {kept} out of the folder and compare again.",
         "report.same.undone": "{copy} has {n_decisions} of the same game as {kept}, but {kept} was saved later with {m}: the last decisions were taken back, and only {kept} is counted.",

@@ -53,6 +53,9 @@ class SameGame:
     kept: Path
     decisions: int
     copies: tuple[Copy, ...]
+    apart: tuple[Copy, ...] = ()
+    """Files of the same game id that went their own way and were each played to the end
+    (relation "finished_apart"): counted as tables of their own, and named so."""
 
     def lines(self, lang: str = "da", names: Mapping[Path, str] | None = None) -> list[str]:
         """One sentence per copy, in ``lang``; ``names``: how the files are shown to the
@@ -64,7 +67,7 @@ class SameGame:
 
         kept = name(self.kept)
         lines = []
-        for copy in self.copies:
+        for copy in (*self.copies, *self.apart):
             lines.append(
                 catalogue(lang).t(
                     f"report.same.{copy.relation}",
@@ -224,23 +227,64 @@ def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
     return Copy(saved.path, len(other), "same" if len(other) == len(log) else "behind")
 
 
+def _finished_apart(cluster: Sequence[SavedGame]) -> list[list[SavedGame]]:
+    """The files of one game split by the games played to the end in them: files that went
+    their own way after a common start and were each finished are tables of their own (a
+    save prepared once and copied to four laptops; a crashed laptop's game continued on a
+    spare while the laptop's own window played on), each with the files whose log agrees
+    longest with its own. One part – the whole cluster – when fewer than two different
+    finished games are among them (an abandoned branch is the same table's)."""
+    if any(s.paper is not None for s in cluster):
+        return [list(cluster)]  # a paper sheet is one table however often it was entered
+    finished = list(
+        dict.fromkeys(tuple(s.history.actions) for s in cluster if s.history.current.finished)
+    )
+    if len(finished) < 2:
+        return [list(cluster)]
+    parts: dict[tuple[object, ...], list[SavedGame]] = {log: [] for log in finished}
+    for saved in cluster:
+        log = tuple(saved.history.actions)
+        nearest = max(finished, key=lambda end: _common_length(log, end))
+        parts[nearest].append(saved)
+    return list(parts.values())
+
+
+def _common_length(a: Sequence[object], b: Sequence[object]) -> int:
+    """How many first decisions ``a`` and ``b`` share."""
+    difference = _first_difference(a, b)
+    return min(len(a), len(b)) if difference is None else difference
+
+
 def one_per_game(saves: Sequence[SavedGame]) -> tuple[list[SavedGame], list[SameGame]]:
     """The saves with every game once (in the order of the first file of each game), and a
-    ``SameGame`` for each game that was found in more than one file."""
+    ``SameGame`` for each game that was found in more than one file. Files of one game id
+    that were each played to the end along their own way are counted each
+    (``_finished_apart``), and the first of them names the others in its ``apart``."""
     kept: list[SavedGame] = []
     notices: list[SameGame] = []
     order = {id(saved): index for index, saved in enumerate(saves)}
     for cluster in sorted(_clusters(saves), key=lambda c: min(order[id(s)] for s in c)):
-        best = _counted(cluster)
-        kept.append(best)
-        if len(cluster) == 1:
-            continue
-        copies = tuple(
-            _relation(saved, best)
-            for saved in sorted(cluster, key=lambda s: s.path.name)
-            if saved is not best
-        )
-        notices.append(SameGame(best.path, len(best.history.actions), copies))
+        parts = sorted(_finished_apart(cluster), key=lambda p: min(order[id(s)] for s in p))
+        bests = [_counted(part) for part in parts]
+        kept.extend(bests)
+        for number, (part, best) in enumerate(zip(parts, bests)):
+            copies = tuple(
+                _relation(saved, best)
+                for saved in sorted(part, key=lambda s: s.path.name)
+                if saved is not best
+            )
+            apart = tuple(
+                Copy(
+                    other.path,
+                    len(other.history.actions),
+                    "finished_apart",
+                    _common_length(other.history.actions, best.history.actions) + 1,
+                )
+                for other in bests[1:]
+                if number == 0
+            )
+            if copies or apart:
+                notices.append(SameGame(best.path, len(best.history.actions), copies, apart))
     kept.sort(key=lambda s: order[id(s)])
     return kept, notices
 

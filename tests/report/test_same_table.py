@@ -113,6 +113,48 @@ def test_a_copy_that_went_its_own_way_counts_once_with_a_notice(three_tables, mi
     assert "bord3.json har flest beslutninger (7 mod 5)" in line
 
 
+def _finished(history: History, pick: int) -> History:
+    """``history`` played to the end: adoption ``pick`` (when legal) before each year's end."""
+    while not history.current.finished:
+        moves = [m for m in legal_actions(history.current) if m != EndYear()]
+        history = history.do(moves[pick % len(moves)] if moves and pick >= 0 else EndYear())
+        pick = -1 if pick >= 0 else pick + 1  # one adoption a year, then close it
+        if pick == -1:
+            history = history.do(EndYear()) if not history.current.finished else history
+            pick = 0
+    return history
+
+
+def test_copies_of_one_save_each_played_to_the_end_are_tables_of_their_own(three_tables, mini_deck):
+    # a host prepared one save and copied it to three laptops; each table played it to the
+    # end from decision 2 on its own. The comparison counted one of them, and told the
+    # host to move the two others out of the folder as old versions of one table
+    base = _history(mini_deck, 13, 4)
+    settings = GameSettings("lang", 13, None)
+    table = three_tables / "bord3.json"
+    played = []
+    moves = [m for m in legal_actions(base.current) if m != EndYear()]
+    for number in range(3):
+        path = three_tables / f"laptop-{number}.json"
+        shutil.copyfile(table, path)  # the same game id
+        write_save(path, mini_deck, settings, _finished(base.do(moves[number]), number))
+        played.append(path)
+    abandoned = three_tables / "laptop-0 (1).json"  # a branch given up: the same table's
+    shutil.copyfile(table, abandoned)
+    write_save(abandoned, mini_deck, settings, base.do(moves[0]).do(EndYear()))
+    table.unlink()
+    ids = {read_save(p).game_id for p in [*played, abandoned]}
+    assert len(ids) == 1 and all(read_save(p).history.current.finished for p in played)
+    comparison = compare_saves([three_tables])
+    (group,) = comparison
+    counted = {t.path for t in group.tables}
+    assert set(played) <= counted and len(counted) == 5  # bord1, bord2 and the three
+    assert abandoned not in counted
+    said = " ".join(comparison.notices())
+    assert said.count("er spillet færdigt hver for sig fra beslutning nr. 5") == 2, said
+    assert "laptop-0 (1).json" in said
+
+
 def test_two_copies_as_long_as_each_other_are_not_told_one_has_more(three_tables, mini_deck):
     # Before: "… har flest beslutninger (4 mod 4)" for two windows' equally long games.
     table = three_tables / "bord3.json"
