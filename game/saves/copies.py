@@ -11,7 +11,9 @@ files of one game the one with the longest log counts, unless another file took 
 decisions back (they are on that file's redo list: ``_counted``); the others are named in a
 ``SameGame`` notice, saying whether each is an identical copy, an older state of the same
 game (its log is a beginning of the counted one), a copy holding decisions since taken back,
-or a copy that went its own way after some decision.
+or a copy that went its own way after some decision. Files of one game that went their own
+ways and were each played to the end are tables of their own (``_finished_apart``): a save
+prepared once and copied to several laptops.
 
 The start screen's list of saved games (``game.saves.listing``) folds the copies of a game the
 same way, but only files with the same game id: a game continued "as a copy" in another window
