@@ -45,11 +45,12 @@ def lock_for_play(args: argparse.Namespace, path: Path, folder: Path) -> tuple[S
     and the save to play. Raises ``UsageError``."""
     from game.paths import command_word
     from game.saves import SaveError, SaveLocked, copy_save, open_for_writing
+    from game.saves.autosave import open_game_for_writing
     from game.saves.files import display_path
 
     blocked: SaveError
     try:
-        return open_for_writing(path), path
+        return open_game_for_writing(path), path
     except SaveLocked as error:
         if not args.as_copy:
             word = command_word(display_path(path))  # pasted whole, spaces and all

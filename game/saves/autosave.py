@@ -18,9 +18,9 @@ from game.engine.history import History
 from game.engine.model import Deck
 from game.messages import Message, render
 from game.saves.files import display_path, folder_problem
-from game.saves.lock import SaveLock, SaveLocked, open_for_writing
+from game.saves.lock import SaveLock, SaveLocked, held_elsewhere, lock_holder, open_for_writing
 from game.saves.model import GameSettings, PaperTable, RoundClock, SaveError
-from game.saves.store import new_save_path, write_save
+from game.saves.store import SAVE_SUFFIX, new_save_path, stored_game_id, write_save
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,45 @@ class SaveStatus:
         ikke gemt siden beslutning 5: disken er fuld." – the banner's (``unsaved_message``)."""
         said = unsaved_message(self)
         return render(said) if said is not None else ""
+
+
+def open_game_for_writing(
+    save: Path,
+    *,
+    create_folder: bool = True,
+    take_over: str | None = None,
+    game_id: str | None = None,
+) -> SaveLock:
+    """``open_for_writing`` for a game: also refused (``SaveLocked`` with ``elsewhere``) when
+    another file of the same game – ``game_id``, else the one stored in ``save`` – is open
+    in a live window (a cloud drive's conflict copy, a copy made by hand, opened beside the
+    original: both windows wrote their own line of one game). ``take_over``: the players
+    chose to take the game from the holder they saw, as ``open_for_writing`` says."""
+    lock = open_for_writing(save, create_folder=create_folder, take_over=take_over)
+    if take_over is not None:
+        return lock
+    twin = same_game_held(save, game_id or stored_game_id(Path(save)))
+    if twin is not None:
+        lock.release()
+        raise SaveLocked(Path(save), lock_holder(twin), elsewhere=twin)
+    return lock
+
+
+def same_game_held(save: Path, game_id: str | None) -> Path | None:
+    """Another save in the folder of ``save`` with the game id ``game_id`` that a live window
+    of another process holds (``held_elsewhere``), or None: a conflict copy of a game open
+    in a window was opened in a second one, and both wrote their own line of the game."""
+    if not game_id:
+        return None
+    folder = Path(save).parent
+    try:
+        others = [p for p in folder.glob(f"*{SAVE_SUFFIX}") if p.name != Path(save).name]
+    except OSError:
+        return None
+    for other in sorted(held_elsewhere(others)):
+        if stored_game_id(other) == game_id:
+            return other
+    return None
 
 
 def unsaved_message(status: SaveStatus | None, cause: str | None = None) -> Message | None:
@@ -118,8 +157,11 @@ class GameSaver:
         stick's mount point would otherwise take the game onto the system's own disk).
         ``take_over``: the token of a holder the players chose to take the game over from."""
         if self.lock is None or self.lock.released:
-            self.lock = open_for_writing(
-                self.path, create_folder=not self.status.ever_saved, take_over=take_over
+            self.lock = open_game_for_writing(
+                self.path,
+                create_folder=not self.status.ever_saved,
+                take_over=take_over,
+                game_id=self.game_id,
             )
 
     def resume(self, decisions: int) -> SaveStatus:

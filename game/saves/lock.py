@@ -133,9 +133,20 @@ class SaveLocked(SaveError):
     """The save is open for writing in another window (``holder``; None while that window is
     still writing its lock file). The window offers: open read-only, or continue in a copy."""
 
-    def __init__(self, path: Path, holder: LockHolder | None) -> None:
+    def __init__(
+        self, path: Path, holder: LockHolder | None, *, elsewhere: Path | None = None
+    ) -> None:
         self.holder = holder
-        if holder is None:
+        self.elsewhere = elsewhere
+        """Another file of the same game that the other window holds (a conflict copy), or
+        None when it holds this very file."""
+        if elsewhere is not None:
+            reason = Message.of(
+                "lock.open_elsewhere",
+                file=display_path(elsewhere.name),
+                holder=holder.said() if holder is not None else "",
+            )
+        elif holder is None:
             reason = Message.of("lock.opening")
         else:
             reason = Message.of("lock.open", holder=holder.said())

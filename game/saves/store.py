@@ -206,6 +206,13 @@ def _existing_identity(path: Path) -> _Identity | None:
     return _Identity(header.created, header.game_id, header.copy_of)
 
 
+def stored_game_id(path: Path) -> str | None:
+    """The game id of the readable save at ``path`` (read without replaying its log), or
+    None for a file that is no readable save."""
+    identity = _existing_identity(Path(path))
+    return identity.game_id if identity is not None else None
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()

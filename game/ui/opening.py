@@ -39,7 +39,8 @@ def open_save(app: Host, path: Path, take_over: str | None = None) -> bool:
         holder = found.describe(app.lang) if found is not None else None
         # a window on another computer may be one that died: the players may take over
         token = found.token if found is not None and not found.on_this_machine else None
-        app.push("locked", saved=saved, holder=holder, token=token)
+        twin = error.elsewhere
+        app.push("locked", saved=saved, holder=holder, token=token, elsewhere=twin)
         return False
     except SaveError as error:
         reason = app.t("error.broken_save", reason=error.text(app.lang))

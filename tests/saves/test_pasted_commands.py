@@ -32,7 +32,7 @@ def _commands(text: str) -> list[list[str]]:
 def test_the_commands_of_a_refused_locked_save_paste_whole(name, tmp_path, mini_deck, monkeypatch):
     # Before, "raaderum play --resume /tmp/…/OneDrive æøå/Spil/spil-1.json --as-copy": a shell
     # read "/tmp/…/OneDrive" as the save and "æøå/Spil/spil-1.json" as a stray argument.
-    import game.saves
+    import game.saves.autosave
     from game.cli.common import UsageError
     from game.cli.play import lock_for_play
 
@@ -47,7 +47,7 @@ def test_the_commands_of_a_refused_locked_save_paste_whole(name, tmp_path, mini_
     def held(save: Path, **_: object) -> None:
         raise SaveLocked(save, holder)
 
-    monkeypatch.setattr(game.saves, "open_for_writing", held)
+    monkeypatch.setattr(game.saves.autosave, "open_game_for_writing", held)
     args = argparse.Namespace(as_copy=False, save_dir=None, lang=None)
     for lang in ("da", "en"):
         with pytest.raises(UsageError) as refused:

@@ -6,6 +6,7 @@ answers (see ``save_workers``)."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -452,3 +453,28 @@ def test_who_holds_a_game_is_said_with_the_readers_way_of_writing_a_moment():
     assert "last saved 2026-12-03 16:37" in english, english
     danish = render(holder.said(), "da")
     assert "programmet startet 03.12.2026 kl. 16:37" in danish, danish
+
+
+def test_a_copy_of_a_game_open_in_another_window_is_refused_too(save, tmp_path, mini_deck):
+    # a facilitator's window had spil.json open; its cloud drive's conflict copy (the same
+    # game) was opened in a second window, and both played on: two lines of one game
+    copy = tmp_path / "Bord 1 (konfliktkopi 2026-12-04).json"
+    shutil.copyfile(save, copy)
+    other = tmp_path / "andet-spil.json"
+    write_save(other, mini_deck, SETTINGS, _history(mini_deck))  # another game: not refused
+    holder = Worker(save, tmp_path)
+    try:
+        assert holder.ask("lock")[0] == "locked"
+        with pytest.raises(SaveLocked) as caught:
+            GameSaver(copy, game_id=read_save(copy).game_id).open()
+        assert caught.value.elsewhere == save
+        assert caught.value.holder is not None and caught.value.holder.pid == holder.pid
+        message = str(caught.value)
+        assert "samme spil er allerede åbent i et andet vindue i filen spil.json" in message
+        assert lock_holder(copy) is None, "the copy's lock is given back"
+        status = GameSaver(copy).resume(1)  # as the window opens it: said, never written
+        assert not status.ok and status.error is not None and status.error.code == "locked"
+        GameSaver(other).open()  # a game of its own opens
+    finally:
+        holder.end()
+    GameSaver(copy).open()  # the other window closed: the copy may be played

@@ -530,3 +530,29 @@ def test_a_game_whose_window_stopped_without_closing_it_is_marked_interrupted(
     app.request_redraw()
     app.step(0.02)
     assert any(t.startswith("Bord 2") for t in drawn) and not any("afbrudt" in t for t in drawn)
+
+
+def test_a_conflict_copy_of_a_game_open_elsewhere_is_not_played_beside_it(
+    make_app, std_deck, tmp_path
+):
+    # a facilitator opened "Bord 1 (konfliktkopi …).json" while another window played the
+    # original: "er en ældre udgave" with OK, and both windows played their own line of it
+    import shutil
+
+    from game.ui.opening import open_save
+
+    app = make_app(std_deck)
+    path = saved_game(std_deck, app.game.save_dir)
+    copy = path.with_name("Bord 2 (konfliktkopi 2026-12-04).json")
+    shutil.copyfile(path, copy)
+    before = copy.read_bytes()
+    hold_elsewhere(path)
+    assert not open_save(app, copy)
+    dialog = app.top
+    assert dialog.name == "locked"
+    assert "Samme spil er allerede åbent i et andet vindue" in dialog.body
+    assert "i filen spil.json, som denne fil er en kopi af" in dialog.body
+    key(app, pygame.K_RETURN)  # look at it: never written
+    assert isinstance(app.top, BoardScene) and app.game.read_only
+    assert not app.game.do(first_adoption(app))
+    assert copy.read_bytes() == before

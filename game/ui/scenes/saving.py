@@ -249,13 +249,23 @@ class LockedScene(DialogScene):
     tall = 0.66
 
     def __init__(
-        self, app: Host, saved: SavedGame, holder: str | None, token: str | None = None
+        self,
+        app: Host,
+        saved: SavedGame,
+        holder: str | None,
+        token: str | None = None,
+        elsewhere: Path | None = None,
     ) -> None:
-        text = (
-            app.t("save.locked_text", holder=holder)
-            if holder is not None
-            else app.t("save.locked_unknown")
-        )
+        if elsewhere is not None:  # another file of the same game (a conflict copy's original)
+            text = app.t(
+                "save.locked_elsewhere_text",
+                holder=holder or "",
+                file=display_path(elsewhere.name),
+            )
+        elif holder is not None:
+            text = app.t("save.locked_text", holder=holder)
+        else:
+            text = app.t("save.locked_unknown")
         self.saved = saved
         self.token = token
         # looking is the first button, the one Enter presses: a colleague who pressed Enter
