@@ -124,7 +124,7 @@ def test_a_target_typed_in_the_wrong_unit_is_warned_about_and_the_targets_are_sh
     assert main(["simulate", "--deck", kystby, "--games", "3", "--target", "12"]) == 0
     captured = capsys.readouterr()
     assert captured.err.startswith(
-        "advarsel: målet 12 t. kr. er langt fra scenariets eget (2.500 t. kr.)"
+        "raaderum simulate: advarsel: målet 12 t. kr. er langt fra scenariets eget (2.500 t. kr.)"
     ), captured.err
     assert "Mål pr. år: 3,84 / 7,68 / 12 t. kr." in captured.out  # as the game counts them
     assert main(["simulate", "--deck", kystby, "--games", "3", "--target", "2.400"]) == 0
@@ -193,7 +193,9 @@ def test_a_target_above_what_the_pile_can_reach_without_luck_is_warned_about(cap
     above, within = f"{reach.ceiling + 5:.0f}", f"{reach.reached - 1:.0f}"
     assert main(["simulate", "--scenario", "intro", "--games", "2", "--target", above]) == 0
     err = capsys.readouterr().err
-    assert err.startswith(f"advarsel: målet {above} mio. kr. er over, hvad bunken kan nå uden held")
+    assert err.startswith(
+        f"raaderum simulate: advarsel: målet {above} mio. kr. er over, hvad bunken kan nå uden held"
+    )
     assert main(["simulate", "--scenario", "intro", "--games", "2", "--target", within]) == 0
     assert capsys.readouterr().err == ""
 

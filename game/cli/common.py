@@ -147,12 +147,28 @@ def scenario_of(deck: Deck, scenario_id: str | None) -> Scenario:
         raise UsageError(unknown_scenario(deck, scenario_id)) from None
 
 
-def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str) -> None:
+UNIT_APART = 100
+"""``refuse_unit`` in ``warn_target``: an X this many times above or below the scenario's own
+last target is one written in another unit (1.000 times: t. kr. for mio. kr.)."""
+
+
+def warn_target(
+    deck: Deck,
+    scenario: Scenario,
+    target: float | None,
+    lang: str,
+    command: str = "",
+    *,
+    refuse_unit: bool = False,
+) -> None:
     """A warning on stderr when the facilitator's X is ten times smaller or larger than the
     scenario's own last target: 25 typed for a deck in t. kr. (25.000 kr.) was meant as
     25 mio. kr., and 2.000 for a scenario that asks 28 mio. kr. was meant as 2; or when it is
-    above what the pile can meet without luck (``game.engine.reach``). Raises
-    ``UsageError`` for an X over the deck's limit (``target_refusal``)."""
+    above what the pile can meet without luck (``game.engine.reach``). The line begins
+    "raaderum ``command``:". Raises ``UsageError`` for an X over the deck's limit
+    (``target_refusal``), and with ``refuse_unit`` for one ``UNIT_APART`` times from the
+    scenario's own (a command that writes what it was given, such as ``enter``, stops
+    before it writes a paper table against 0,0025 of its target)."""
     refused = target_refusal(deck, target, lang)
     if refused is not None:
         raise UsageError(refused)
@@ -160,6 +176,16 @@ def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str)
 
     if target is None:
         return
+    own = scenario.target[-1]
+    if refuse_unit and own > 0 and not own / UNIT_APART <= target <= own * UNIT_APART:
+        meant = target * 1000 if target < own else target / 1000
+        raise usage_error(
+            "cli.target_other_unit",
+            target=format_target(target, lang),
+            own=format_amount(own, lang),
+            unit=unit_words(deck.unit, lang),
+            meant=format_target(meant, lang),
+        )
     if target_far(scenario, target):
         key, said = "cli.target_far", {"own": format_amount(scenario.target[-1], lang)}
     else:
@@ -178,7 +204,7 @@ def warn_target(deck: Deck, scenario: Scenario, target: float | None, lang: str)
             said["year_most"] = format_amount(reach.most_in(short), lang)
     unit = unit_words(deck.unit, lang)
     line = catalogue(lang).t(key, target=format_target(target, lang), unit=unit, **said)
-    print(line, file=sys.stderr)
+    print(f"raaderum {command}: {line}" if command else line, file=sys.stderr)
 
 
 def target_line(deck: Deck, scenario: Scenario, target: float | None, lang: str) -> str:

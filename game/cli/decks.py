@@ -138,7 +138,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     if path.is_dir():
         raise usage_error("cli.is_folder", out=args.out, example="kort.html")
     writable(path)
-    warn_target(deck, scenario, args.target, reader_lang(args))
+    warn_target(deck, scenario, args.target, reader_lang(args), "print")
     from game.saves.files import check_not_empty, write_file
 
     text = document(deck, scenario, lang, args.target, printed_deck(deck_named(args)))

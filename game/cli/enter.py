@@ -82,7 +82,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
     def event_title(eid: str) -> str:
         return str(deck.event(eid).title)
 
-    warn_target(deck, scenario, args.target, reader_lang(args))
+    warn_target(deck, scenario, args.target, reader_lang(args), "enter", refuse_unit=True)
     examples = entry_examples(deck, scenario)
     try:
         # a card or an event may be written by its title, a round by its budget year

@@ -34,7 +34,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
     deck = load_deck_named(args.deck)
     scenario = scenario_of(deck, args.scenario)
-    warn_target(deck, scenario, args.target, reader_lang(args))
+    warn_target(deck, scenario, args.target, reader_lang(args), "simulate")
     result = simulate(deck, scenario.id, args.policy, args.games, args.seed, args.target)
     if args.json:
         from game.engine.rules import scaled_targets
@@ -104,7 +104,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         plan = parse_plan(deck, scenario, _plan_items(deck, scenario, args.adopt))
     except PlanError as error:
         raise usage_error(error.key, **error.params) from None
-    warn_target(deck, scenario, args.target, reader_lang(args))
+    warn_target(deck, scenario, args.target, reader_lang(args), "forecast")
     target = scaled_targets(scenario.target, args.target) if args.target is not None else None
     result = forecast_plan(
         deck,

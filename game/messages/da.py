@@ -1691,6 +1691,7 @@ MESSAGES.update(
         "cli.sim.head": "Scenarie: {title} ({id}), bot: {policy}, spil: {games}",
         "cli.sim.targets": "Mål pr. år: {targets} {unit}",
         "cli.target_far": "advarsel: målet {target} {unit} er langt fra scenariets eget ({own} {unit}); er det skrevet i en anden enhed? Dækkets beløb er i {unit}",
+        "cli.target_other_unit": "--target {target} {unit} ligger langt fra scenariets eget mål ({own} {unit}) og er vist skrevet i en anden enhed; dækkets beløb er i {unit}, så skriv målet i {unit} (fx --target {meant}), og intet er gemt",
         "cli.target_reach": "advarsel: målet {target} {unit} er over, hvad bunken kan nå uden held (ca. {most} {unit} med alle forslag på bordet fra første år, kortenes beløb og ingen hændelser); gruppen kan kun vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb",
         "cli.target_reach_early": "advarsel: målet {target} {unit} er over, hvad bunken kan nå uden held, og det er {year}, der er for stramt: målet dér bliver {year_target} {unit}, men bunken giver højst ca. {year_most} {unit} i {year} (alle forslag på bordet fra første år, kortenes beløb og ingen hændelser); gruppen kan kun vinde med gode hændelser eller usikre forslag, der giver mere end kortets beløb",
         "cli.sim.won": "Vundet: {wins} ({percent})",

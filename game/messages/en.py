@@ -1683,6 +1683,7 @@ MESSAGES.update(
         "cli.sim.head": "Scenario: {title} ({id}), bot: {policy}, games: {games}",
         "cli.sim.targets": "Targets per year: {targets} {unit}",
         "cli.target_far": "warning: the target {target} {unit} is far from the scenario's own ({own} {unit}); was it written in another unit? The deck's amounts are in {unit}",
+        "cli.target_other_unit": "--target {target} {unit} lies far from the scenario's own target ({own} {unit}) and seems written in another unit; the deck's amounts are in {unit}, so write the target in {unit} (e.g. --target {meant}); nothing was saved",
         "cli.target_reach": "warning: the target {target} {unit} is above what the pile can reach without luck (about {most} {unit} with every proposal on the table from the first year, the cards' amounts and no events); the group can only win with good events or uncertain proposals that give more than the card says",
         "cli.target_reach_early": "warning: the target {target} {unit} is above what the pile can reach without luck, and it is {year} that is too tight: its target becomes {year_target} {unit}, but the pile gives at most about {year_most} {unit} in {year} (every proposal on the table from the first year, the cards' amounts and no events); the group can only win with good events or uncertain proposals that give more than the card says",
         "cli.sim.won": "Won: {wins} ({percent})",

@@ -1151,3 +1151,18 @@ def test_replace_with_out_overwrites_only_a_paper_tables_save(tmp_path, capsys):
     ]
     assert main([*command, *corrected, "--out", str(out), "--replace"]) == 0
     assert read_save(out).history.current.adoption("hverdagsrehabilitering").factor == 1.0
+
+
+def test_a_target_written_in_another_unit_is_refused_before_the_sheet_is_saved(tmp_path, capsys):
+    # a host typed --target 2,5 for Kystby (its own 2.500 t. kr.): the table was saved against
+    # 0,8 / 1,6 / 2,5 t. kr., with a bare warning after the file was written
+    code, said, out = _enter(tmp_path, "Bord 3", [*TABLE_3, "--target", "2,5"], capsys)
+    assert code == 2 and not out.exists(), said
+    assert said.startswith(
+        "raaderum enter: --target 2,5 t. kr. ligger langt fra scenariets eget mål (2.500 t. kr.)"
+    ), said
+    assert "(fx --target 2.500), og intet er gemt" in said
+    # ten times off is a warning, with the command's name, and the sheet is saved
+    code, said, out = _enter(tmp_path, "Bord 4", [*TABLE_3, "--target", "200"], capsys)
+    assert code == 0 and out.exists(), said
+    assert "raaderum enter: advarsel: målet 200 t. kr. er langt fra scenariets eget" in said

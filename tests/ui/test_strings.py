@@ -21,6 +21,28 @@ def test_both_languages_have_the_same_keys_and_placeholders():
         assert set(re.findall(r"{(\w+)}", da[key])) == set(re.findall(r"{(\w+)}", en[key])), key
 
 
+def test_no_message_key_is_written_twice_in_a_catalogue():
+    # a second "cli.target_unit" replaced the first without a word: a target typed with its
+    # unit was told the other message, with its placeholders unfilled
+    import ast
+    from pathlib import Path
+
+    import game.messages
+
+    folder = Path(game.messages.__file__).parent
+    for name in ("da.py", "en.py"):
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        keys = [  # every section of the file (``MESSAGES.update`` after ``MESSAGES``)
+            key.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Dict)
+            for key in node.keys
+            if isinstance(key, ast.Constant) and "." in str(key.value)
+        ]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        assert not twice, (name, twice)
+
+
 def test_every_refusal_has_a_danish_and_english_message():
     codes = engine_codes()
     assert {"over_capacity", "excluded", "not_in_market", "game_over", "nothing_to_undo"} <= codes
