@@ -141,10 +141,45 @@ def printed_deck(named: str | None) -> str | None:
 
 
 def scenario_of(deck: Deck, scenario_id: str | None) -> Scenario:
+    """The scenario ``scenario_id`` of ``deck`` (None: its first). Raises ``UsageError``
+    naming the ids it has – and, when one of the game's own decks has the scenario, that
+    deck's ``--deck`` ("--scenario kystby" without "--deck decks/kystby" was only told the
+    standard deck's ids)."""
     try:
         return deck.scenario(scenario_id)
     except KeyError:
+        elsewhere = _deck_with_scenario(deck, scenario_id)
+        if elsewhere is not None:
+            from game.paths import command_word
+            from game.saves.files import display_path
+
+            raise usage_error(
+                "cli.unknown_scenario_other_deck",
+                id=scenario_id,
+                known=", ".join(s.id for s in deck.scenarios),
+                deck=command_word(display_path(elsewhere)),
+            ) from None
         raise UsageError(unknown_scenario(deck, scenario_id)) from None
+
+
+def _deck_with_scenario(deck: Deck, scenario_id: str | None) -> Path | None:
+    """The folder of another of the game's own decks (beside the standard deck) that has the
+    scenario ``scenario_id``, or None."""
+    if not scenario_id:
+        return None
+    from game.content import DeckError, load_deck
+    from game.paths import standard_deck
+
+    for folder in sorted(standard_deck().parent.iterdir()):
+        if not folder.is_dir() or folder.resolve() == standard_deck().resolve():
+            continue
+        try:
+            other = load_deck(folder)
+        except (DeckError, OSError):
+            continue
+        if other.id != deck.id and any(s.id == scenario_id for s in other.scenarios):
+            return folder
+    return None
 
 
 UNIT_APART = 100

@@ -1415,6 +1415,7 @@ MESSAGES.update(
         "cli.export_usage": "skriv, hvor regnearket skal gemmes: raaderum export [DÆK] --out katalog.xlsx (uden DÆK: standarddækket)",
         "cli.export_written": "{path}: dækket er skrevet som katalog (importér det igen med raaderum import)",
         "cli.unknown_scenario": "ukendt scenarie '{id}' (kendte: {known})",
+        "cli.unknown_scenario_other_deck": "ukendt scenarie '{id}' (kendte: {known}); scenariet findes i dækket {deck} – skriv --deck {deck}",
         "cli.file_problem": "{file}: {problem}",
         "report.cannot_write": "rapporten kan ikke skrives: {reason}",
         "cli.out_is_a_folder": "--out er en mappe, som filerne skrives i (en HTML-side, billeder og CSV-filer), ikke et filnavn: skriv fx --out {stem}",

@@ -1407,6 +1407,7 @@ MESSAGES.update(
         "cli.export_usage": "say where the workbook goes: raaderum export [DECK] --out catalogue.xlsx (without DECK: the standard deck)",
         "cli.export_written": "{path}: the deck is written as a catalogue (import it again with raaderum import)",
         "cli.unknown_scenario": "unknown scenario '{id}' (known: {known})",
+        "cli.unknown_scenario_other_deck": "unknown scenario '{id}' (known: {known}); the scenario is in the deck {deck} – write --deck {deck}",
         "cli.file_problem": "{file}: {problem}",
         "report.cannot_write": "the report cannot be written: {reason}",
         "cli.out_is_a_folder": "--out is a folder the files are written into (an HTML page, pictures and CSV files), not a file name: write e.g. --out {stem}",

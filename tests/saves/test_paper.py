@@ -1166,3 +1166,18 @@ def test_a_target_written_in_another_unit_is_refused_before_the_sheet_is_saved(t
     code, said, out = _enter(tmp_path, "Bord 4", [*TABLE_3, "--target", "200"], capsys)
     assert code == 0 and out.exists(), said
     assert "raaderum enter: advarsel: målet 200 t. kr. er langt fra scenariets eget" in said
+
+
+def test_a_scenario_of_another_of_the_games_decks_names_that_deck(tmp_path, capsys):
+    # "--scenario kystby" without "--deck": before, only "ukendt scenarie 'kystby'" and the
+    # standard deck's ids, with no word of the deck that has it
+    out = tmp_path / "k.json"
+    code = main(
+        ["enter", "--scenario", "kystby", "--table", "K", "--adopt", "x@1", "--out", str(out)]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists()
+    assert "ukendt scenarie 'kystby' (kendte: standard, intro" in err
+    assert f"scenariet findes i dækket {KYSTBY} – skriv --deck {KYSTBY}" in err, err
+    assert main(["simulate", "--scenario", "ingen-af-dem", "--games", "1"]) == 2
+    assert "findes i dækket" not in capsys.readouterr().err
