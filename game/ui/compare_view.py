@@ -179,6 +179,11 @@ NAME_SHARE = 0.4
 """The share of the table's width a long table name ("Bord 8 (Seniorerne) (papir)") may keep
 when the years do not fit beside it in full: the name is shortened, never the figures."""
 
+NAME_LEAST = 0.2
+"""The share of the table's width a table's name is shortened down to before the years lose
+their ✓/✗: one long name ("Bord 9 – Søgård (papir)") took the marks from every table at
+1024×768, and a miss was then told by its colour alone."""
+
 NOTE_LINES = 3
 """The lines the notes over a group's table may take (floor, copies, unreadable files …)."""
 UNREADABLE_NAMED = 2
@@ -219,14 +224,14 @@ def _fitted_columns(
 ) -> tuple[list[float], bool]:
     """The column widths for a table ``width`` wide, and whether the years fit with their
     marks. Service and result keep what they need. With marks, every year keeps what it
-    needs and the name takes the rest (at least ``NAME_SHARE``, shortened if longer); without,
+    needs and the name takes the rest (at least ``NAME_LEAST``, shortened if longer); without,
     the name keeps at most ``NAME_SHARE`` when the years need the room, and the years share
     what is left."""
     needs = _column_weights(app, group, columns, size, gap, marks)
     room = width - gap // 2 * (len(needs) - 1)
     name, years, fixed = needs[0], needs[1:-2], needs[-2] + needs[-1]
     if marks:
-        fits = min(name, room * NAME_SHARE) + sum(years) + fixed <= room
+        fits = min(name, room * NAME_LEAST) + sum(years) + fixed <= room
         return [max(1.0, room - sum(years) - fixed), *years, needs[-2], needs[-1]], fits
     kept = max(min(name, room * NAME_SHARE), min(name, room - sum(years) - fixed))
     share = max(1.0, (room - kept - fixed) / max(1, len(years)))
