@@ -371,7 +371,11 @@ def draw_year_chart(
         text_rect = value_font.size(text)
         # A closed year's label and badge are centred together over the column.
         label_x = col.centerx - ((pad // 2 + badge) // 2 if is_closed and not stacked else 0)
-        value_color = theme.INK if (reached or not is_closed) and not at_risk[i] else theme.WARNING
+        # the warning colour for a year missed, one at risk ("3?") and the year being decided
+        # while it is short of its target: "1" against 2,76 stood in black beside an orange
+        # "10?" that met its own, and from the back of a room the colours said the opposite
+        short = not reached and (is_closed or i == current)
+        value_color = theme.WARNING if short or at_risk[i] else theme.INK
         placed = blit_text(
             surface,
             text,

@@ -517,3 +517,27 @@ def test_a_kept_fatigue_number_that_would_stand_by_the_next_column_is_left_out(
     texts = [text for text, _ in placed]
     assert texts.count("1") == 1, texts  # 2032's own, over its column
     assert "−4" in texts and "−1" in texts
+
+
+def test_the_year_being_decided_short_of_its_target_is_written_in_the_warning_colour(
+    fonts: Fonts, monkeypatch
+) -> None:
+    # a facilitator's room at 1024×768: "1" against "mål 2,76" stood in black beside an
+    # orange "10?" that met its own target – the colours said the opposite of what mattered
+    placed: list[tuple[str, tuple[int, int, int]]] = []
+    original = charts.blit_text
+
+    def spy(surface, text, font, color, *args, **kwargs):  # type: ignore[no-untyped-def]
+        placed.append((text, tuple(color)[:3]))
+        return original(surface, text, font, color, *args, **kwargs)
+
+    monkeypatch.setattr(charts, "blit_text", spy)
+    targets = (2.76, 9.18, 21.12, 45.0)
+    values = (1.0, 7.0, 15.0, 20.5)
+    charts.draw_year_chart(canvas(), RECT, YEARS, targets, values, closed=0, current=0, fonts=fonts)
+    labels = dict(placed)
+    assert labels["1"] == theme.WARNING  # the year being decided, short of its target
+    assert labels["7"] == theme.INK and labels["15"] == theme.INK  # later rounds can add
+    placed.clear()
+    charts.draw_year_chart(canvas(), RECT, YEARS, targets, values, closed=0, current=1, fonts=fonts)
+    assert dict(placed)["7"] == theme.WARNING
