@@ -273,8 +273,23 @@ class Comparison(list[ComparisonGroup]):
         self.copies: list[SameGame] = list(copies)
         self.unplayed: list[Path] = list(unplayed)
         """Saves of a game without a single decision (started, never played): not counted."""
+        self.unplayed_keys: dict[Path, tuple[str, str, tuple[float, ...]]] = {}
+        """Each of ``unplayed`` by the group it would be in: deck hash, scenario, targets."""
         self.names: dict[Path, str] = dict(names or {})
         """How each file is named to the reader (``distinct_names``)."""
+
+    def unplayed_in(self, index: int) -> int:
+        """How many of ``unplayed`` would be in group ``index`` (by deck, scenario and
+        targets); those that fit no group are counted with the first (said once, not under
+        every group: "Ikke spillet: 1" stood under three groups, none of them its own)."""
+        groups = list(self)
+        keys = [(g.deck_hash, g.scenario_id, g.targets) for g in groups]
+        count = 0
+        for path in self.unplayed:
+            key = self.unplayed_keys.get(path)
+            home = keys.index(key) if key in keys else 0
+            count += home == index
+        return count
 
     def notices(self, lang: str = "da") -> list[str]:
         """One sentence per file that was not counted because its game is in another or was
@@ -610,9 +625,19 @@ def compare_saves(paths: list[Path]) -> Comparison:
     )
     # every table's own name, so an unnamed table of one group is not given another's name
     taken = {(s.table or s.settings.table).strip().casefold() for s in games} - {""}
-    return Comparison(
+    comparison = Comparison(
         (_group(saves, taken, names) for saves in ordered), unreadable, copies, unplayed, names
     )
+    comparison.unplayed_keys = {
+        saved.path: (
+            saved.deck.content_hash,
+            saved.settings.scenario,
+            saved.history.current.targets,
+        )
+        for saved in games
+        if not saved.history.actions
+    }
+    return comparison
 
 
 def why_apart(groups: Sequence[ComparisonGroup], index: int) -> Message | None:

@@ -634,3 +634,31 @@ def test_a_copy_that_went_its_own_way_is_named_over_the_tables(
 def _adoptions(history: History) -> Iterator[Adopt]:
     state = history.current
     return (Adopt(card) for card in state.market if state.deck.proposal(card).load <= 2)
+
+
+def test_a_game_never_played_is_said_under_its_own_group_only(deck: Deck, tmp_path) -> None:
+    # a host's folder held one standard game that was started and never played: "Ikke
+    # spillet, ikke talt med: 1" stood under the intro group and the others, not its own
+    folder = tmp_path / "borde"
+    for scenario, seeds in (("intro", (1, 2, 3)), ("standard", (4, 5))):
+        for seed in seeds:
+            history = History.start(new_game(deck, scenario, seed))
+            generator = np.random.default_rng(seed)
+            while not history.current.finished:
+                history = history.do(greedy_policy(history.current, generator))
+            write_save(new_save_path(folder), deck, GameSettings(scenario, seed, None), history)
+    never = History.start(new_game(deck, "standard", 9))
+    write_save(new_save_path(folder), deck, GameSettings("standard", 9, None), never)
+    small = App(deck, lang="da", size=(1366, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    scene = CompareScene(small, folder)
+    small.push(scene)
+    said: dict[str, bool] = {}
+    for index, group in enumerate(scene.groups):
+        scene.index = index
+        drawn = record_text(small)
+        small.request_redraw()
+        small.step(0.016)
+        said[group.scenario_id] = any("Ikke spillet, ikke talt med: 1" in t for t in drawn)
+    assert said == {"intro": False, "standard": True}, said
+    small.scenes.clear()

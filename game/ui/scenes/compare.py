@@ -80,6 +80,8 @@ class CompareScene(HoldsTimer):
         self.copies: list[Any] = []
         """Files that hold a game already counted (a cloud drive's conflict copy)."""
         self.unplayed: list[Path] = []
+        self.unplayed_by_group: list[int] = []
+        self.unplayed_keys: dict[Path, tuple[str, str, tuple[float, ...]]] = {}
         """Saves of games without a decision, which the comparison leaves out."""
         self.apart: list[Message | None] = []
         """Per group: why it is not compared with the others (``report.why_apart``)."""
@@ -136,6 +138,9 @@ class CompareScene(HoldsTimer):
         self.unreadable = list(getattr(comparison, "unreadable", []))
         self.copies = list(getattr(comparison, "copies", []))
         self.unplayed = list(getattr(comparison, "unplayed", []))
+        # each group says only its own (all of them stood under every group)
+        self.unplayed_by_group = [comparison.unplayed_in(i) for i in range(len(self.groups))]
+        self.unplayed_keys = dict(getattr(comparison, "unplayed_keys", {}))
         self.app.request_redraw()
 
     def _own_group(self) -> int:
@@ -169,6 +174,7 @@ class CompareScene(HoldsTimer):
 
             # the whole comparison, so the page also lists the copies it counted once
             found = Comparison(self.groups, self.unreadable, self.copies, self.unplayed)
+            found.unplayed_keys = self.unplayed_keys
             self.written = list(write_comparison(found, folder, self.app.lang))
             self.write_error = ""
             self.app.toast("compare.written", folder=str(folder))
@@ -411,7 +417,11 @@ class CompareScene(HoldsTimer):
             floor,
             copies,
             self.tables_first,
-            unplayed=len(self.unplayed),
+            unplayed=(
+                self.unplayed_by_group[self.index]
+                if self.index < len(self.unplayed_by_group)
+                else 0
+            ),
             diverged=diverged,
             # a group of its own says why: another scenario, deck version or target
             apart=self._apart_line(),
