@@ -13,8 +13,10 @@ Every refusal is a Danish line that names the file; nothing in a workbook is eve
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -143,21 +145,23 @@ def _first_rows(raw: bytes, titles: list[str]) -> dict[str, frozenset[str]]:
 
     if openpyxl.DEFUSEDXML is not True:
         return {}
-    try:
-        book = openpyxl.load_workbook(
-            io.BytesIO(raw), read_only=True, data_only=True, keep_links=False
-        )
-    except Exception:  # the sheets that matter were opened already; this is only a hint
-        return {}
     found: dict[str, frozenset[str]] = {}
-    try:
-        for title in titles:
-            if title in book.sheetnames:
-                found[title] = _first_texts(book[title])
-    except Exception:  # a sheet that does not stream: no hint from it
-        pass
-    finally:
-        book.close()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl's English warnings are not the reader's
+        try:
+            book = openpyxl.load_workbook(
+                io.BytesIO(raw), read_only=True, data_only=True, keep_links=False
+            )
+        except Exception:  # the sheets that matter were opened already; this is only a hint
+            return {}
+        try:
+            for title in titles:
+                if title in book.sheetnames:
+                    found[title] = _first_texts(book[title])
+        except Exception:  # a sheet that does not stream: no hint from it
+            pass
+        finally:
+            book.close()
     return found
 
 
@@ -296,6 +300,13 @@ def _check_archive(raw: bytes, suffix: str) -> None:
         raise WorkbookRefused(_MACROS)
     if any(name.startswith("xl/externallinks/") for name in names):
         raise WorkbookRefused("catalogue.file.links")
+    if "xl/workbook.xml" in names:
+        # Excel's "Strict Open XML" save: openpyxl reads none of its sheets, and the import
+        # said that every sheet was missing (with an English warning from openpyxl)
+        with contextlib.suppress(KeyError, zipfile.BadZipFile, OSError, EOFError, RuntimeError):
+            head = archive.open(_member(archive, "xl/workbook.xml")).read(4096)
+            if _STRICT in head:
+                raise WorkbookRefused("catalogue.file.strict")
     for info in infos:
         if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
             continue
@@ -304,6 +315,15 @@ def _check_archive(raw: bytes, suffix: str) -> None:
                 _scan(part, info.filename)
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
             raise WorkbookRefused("catalogue.file.part_broken") from None
+
+
+_STRICT = b"purl.oclc.org/ooxml/spreadsheetml/main"
+"""The namespace of a workbook saved as Excel's "Strict Open XML-regneark"."""
+
+
+def _member(archive: zipfile.ZipFile, lower: str) -> str:
+    """The archive's name of the part ``lower`` (names are compared without case)."""
+    return next(info.filename for info in archive.infolist() if info.filename.lower() == lower)
 
 
 _CHUNK = 1024 * 1024
@@ -396,10 +416,18 @@ def _open(raw: bytes, wanted: dict[str, str], *, data_only: bool = False) -> Any
                 self.archive = archive
 
     try:
-        reader = Reader(
-            io.BytesIO(raw), read_only=False, data_only=data_only, keep_vba=False, keep_links=False
-        )
-        reader.read()
+        with warnings.catch_warnings():
+            # openpyxl warns in English of what it skips (data validation, an odd defined
+            # name); the import says in Danish what matters, and never openpyxl's own words
+            warnings.simplefilter("ignore")
+            reader = Reader(
+                io.BytesIO(raw),
+                read_only=False,
+                data_only=data_only,
+                keep_vba=False,
+                keep_links=False,
+            )
+            reader.read()
         return reader.wb
     except Exception as error:  # openpyxl raises many kinds; a workbook must never crash us
         name = type(error).__name__

@@ -1662,6 +1662,7 @@ MESSAGES.update(
         "catalogue.file.zip_bomb": "fylder for meget udpakket (en 'zip-bombe'?) og læses ikke; et katalog fylder få MB",
         "catalogue.file.not_xlsx": "er ikke en Excel-projektmappe (.xlsx)",
         "catalogue.file.links": "har kæder til andre filer (eksterne links); bryd kæderne (Data › Rediger kæder › Bryd kæde), så cellerne holder værdierne selv, og gem igen",
+        "catalogue.file.strict": "er gemt som »Strict Open XML-regneark«, som importen ikke kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«",
         "catalogue.file.part_broken": "er ikke en gyldig Excel-projektmappe (en del kan ikke pakkes ud)",
         "catalogue.file.xml_part": "delen {part} erklærer en DOCTYPE eller en XML-entitet, som Excel aldrig skriver (en 'XML-bombe'); filen læses ikke",
         "catalogue.file.macros": "indeholder makroer (VBA); gem den som Excel-projektmappe (.xlsx) uden makroer, og importér den igen",

@@ -1654,6 +1654,7 @@ MESSAGES.update(
         "catalogue.file.zip_bomb": "takes up too much space unpacked (a 'zip bomb'?) and is not read; a catalogue takes a few MB",
         "catalogue.file.not_xlsx": "is not an Excel workbook (.xlsx)",
         "catalogue.file.links": "has links to other files (external links); break the links (Data › Edit Links › Break Link), so the cells hold their values themselves, and save again",
+        "catalogue.file.strict": "is saved as a “Strict Open XML Spreadsheet”, which the import cannot read; open it in Excel and save it as “Excel Workbook (*.xlsx)”",
         "catalogue.file.part_broken": "is not a valid Excel workbook (a part cannot be unpacked)",
         "catalogue.file.xml_part": "the part {part} declares a DOCTYPE or an XML entity, which Excel never writes (an 'XML bomb'); the file is not read",
         "catalogue.file.macros": "holds macros (VBA); save it as an Excel workbook (.xlsx) without macros, and import it again",

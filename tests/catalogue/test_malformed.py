@@ -1467,3 +1467,25 @@ def test_a_committees_own_sheet_of_proposals_stops_the_import_instead_of_being_l
     ) in text, text
     assert "arket 'Noter' læses ikke" in text
     assert not (tmp_path / "dæk").exists()
+
+
+def test_a_workbook_saved_as_strict_open_xml_is_told_how_to_save_it(capsys, tmp_path):
+    # before: "kataloget mangler arket 'Om kataloget' / 'Forslag' / 'Scenarier'" for a catalogue
+    # that had them all, and an English warning from openpyxl above it
+    import zipfile
+
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    strict = tmp_path / "strict.xlsx"
+    transitional = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(strict, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(transitional, b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+            target.writestr(item, data)
+    code, text = run_import(capsys, strict, out=tmp_path / "dæk")
+    assert code == 2
+    assert text.strip() == (
+        f"raaderum import: {strict}: er gemt som »Strict Open XML-regneark«, som importen ikke "
+        "kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«"
+    ), text
