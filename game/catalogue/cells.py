@@ -169,10 +169,18 @@ def _amount(name: str, value: Any, unit: str) -> float | int:
 
 
 def _shown_date(value: Any) -> str:
+    """A date, a time or a duration as Excel shows it ("01-01-2027", "12:30", "48:00:00"),
+    never Python's English ("2 days, 0:00:00")."""
     if isinstance(value, dt.datetime):
         return value.strftime("%d-%m-%Y %H:%M") if value.time() != dt.time() else _day(value)
     if isinstance(value, dt.date):
         return _day(value)
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+    if isinstance(value, dt.timedelta):
+        seconds = round(value.total_seconds())
+        sign, seconds = ("−" if seconds < 0 else ""), abs(seconds)
+        return f"{sign}{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
     return str(value)
 
 

@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
+from game.content.numbertext import HUGE, grouped
 from game.content.schema import AMOUNT_LIMIT, TARGET_LIMIT, V2_FIELDS, unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.messages import ByLanguage
@@ -42,7 +43,10 @@ def _thousands(value: float, unit: str, limit: float) -> str:
 
 def _typed(value: float) -> ByLanguage:
     """An author's amount in a message with every decimal it has ("1.250,5", not the
-    rounded "1.250" that a limit is written with), so it can be found in the file."""
+    rounded "1.250" that a limit is written with), so it can be found in the file; from
+    ``HUGE`` on "et meget stort tal" (1e30 was written out in 32 digits)."""
+    if abs(value) >= HUGE:
+        return ByLanguage.of(**{lang: grouped(value, lang) for lang in ("da", "en")})
     return ByLanguage.of(
         **{lang: format_amount(value, lang, _TYPED_DECIMALS) for lang in ("da", "en")}
     )

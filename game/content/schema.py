@@ -94,8 +94,10 @@ MAX_CAPACITY = 30
 ID_MAX = 32
 """The longest a card's id may be."""
 CardId = Annotated[str, Field(min_length=1, max_length=ID_MAX, pattern=ID_PATTERN)]
-Amount = Annotated[float, Field(ge=-1e9, le=1e9, allow_inf_nan=False)]
-"""An amount in the deck's unit; the loader checks the limit that follows the unit."""
+Amount = Annotated[float, Field(allow_inf_nan=False)]
+"""An amount in the deck's unit; the loader checks the limit that follows the unit
+(``crosschecks.check_amounts``: 1.000 mio. kr., 1.000.000 t. kr.). No bound of its own here:
+1e30 was told "må højst være 1.000.000.000" where 111.111 was told 1.000."""
 Effect = Annotated[list[Amount], Field(min_length=1, max_length=10)]
 Service = Annotated[int, Field(ge=-5, le=5)]
 YearLabel = Annotated[

@@ -54,8 +54,14 @@ def test_a_single_amount_a_thousand_times_larger_is_called_beloebet(capsys, tmp_
 @pytest.mark.parametrize(
     ("column", "value", "said"),
     [
-        ("år 1", 1e308, "'år 1' må højst være 1.000.000.000, ikke et meget stort tal"),
-        ("år 1", -1e15, "'år 1' skal være mindst −1.000.000.000, ikke et meget stort tal"),
+        # the deck's own limit, as for any amount over it (1e30 was told 1.000.000.000, and
+        # 111.111 in the next row 1.000)
+        ("år 1", 1e308, "'år 1' må højst være 1.000, ikke et meget stort tal (beløb i mio. kr.)"),
+        (
+            "år 1",
+            -1e15,
+            "'år 1' skal være mindst −1.000, ikke et meget stort tal (beløb i mio. kr.)",
+        ),
         ("service", 1e308, "'service' må højst være 5, ikke et meget stort tal"),
         ("belastning", 1_000_000, "'belastning' må højst være 5, ikke 1.000.000"),
         ("årsværk", 25_000, "'årsværk' må højst være 10.000, ikke 25.000"),
@@ -136,3 +142,17 @@ def test_the_length_of_a_very_long_text_is_a_danish_number(capsys, tmp_path):
     code, text, path = _import(capsys, tmp_path, proposals=rows)
     assert code == 2
     assert f"{path}:Forslag!C2: 'titel' er for lang: 32.767 tegn (højst 90)" in text
+
+
+def test_a_time_or_a_duration_in_an_amount_cell_is_shown_as_excel_shows_it(capsys, tmp_path):
+    # a cell with a duration was said as "(2 days, 0:00:00)", Python's English
+    import datetime as dt
+
+    rows = [list(row) for row in PROPOSALS]
+    rows[1][4] = dt.timedelta(days=2)
+    rows[2][4] = dt.time(12, 30)
+    code, text, path = _import(capsys, tmp_path, proposals=rows)
+    assert code == 2
+    assert "dato eller et klokkeslæt (48:00:00)" in text, text
+    assert "dato eller et klokkeslæt (12:30)" in text
+    assert "days" not in text
