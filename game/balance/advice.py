@@ -773,7 +773,7 @@ def _waits_sentence(card: CardStat, cards: Sequence[CardStat]) -> str | None:
     named = " og ".join(f"»{c.title}« (vedtaget i {percent(c.rate)})" for c in seldom)
     return (
         f"»{card.title}« er dødt (vedtaget i {percent(card.rate)}): det kan først vedtages, "
-        f"når {named} er vedtaget, og planen tager sjældent det. Se først på det kort, eller "
+        f"når {named} er vedtaget, og planen tager det sjældent. Se først på det kort, eller "
         "tag kravet ('requires') væk, hvis forslaget kan stå alene."
     )
 

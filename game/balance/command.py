@@ -429,8 +429,8 @@ def report_text(
             f"{REPORT_BY}{named} --games {games}{option} --seed {seed}`{make}."
             f"{only} "
             f"Hvert scenarie er spillet {games} gange med hver strategi{fewer}; hvert spil har "
-            f"sit eget frø, udledt af --seed {seed}, så den samme kommando giver den samme "
-            "rapport.",
+            f"sin egen startværdi (seed), udledt af --seed {seed}, så den samme kommando giver "
+            "den samme rapport.",
             "",
             "Sådan læses tabellerne: *Vundet* er andelen af spil, strategien vandt. Et tabt spil "
             "kan have flere grunde på én gang, så kolonnerne *Tabt på …* summer ikke til 100 %. "

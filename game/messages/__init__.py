@@ -169,17 +169,21 @@ class Catalogue:
             rest=self.join(list(years[played:])),
         )
 
-    def win_conditions(self, scenario: Scenario) -> list[str]:
+    def win_conditions(self, scenario: Scenario, *, boxes: bool = False) -> list[str]:
         """What a table must have met when the last year is closed, in the words of the
         three conditions of docs/rules.md – those ``scenario`` has (a deck's scenario may
-        leave out the kinds rule or the floor). The printed sheet and the help say the same."""
+        leave out the kinds rule or the floor). The printed sheet and the help say the same:
+        after "I vinder, hvis …", or with ``boxes`` each as a sentence of its own beside a
+        box to tick ("☐ serviceniveauet er ikke under −3", not "… ikke er under")."""
         said = [self.t("print.win.target")]
         if scenario.require_all_kinds:
             said.append(self.t("print.win.kinds"))
         if scenario.service_floor is not None:
             floor = scenario.service_floor
             shown = format_amount(floor, self.lang, decimals=0, sign=True) if floor else "0"
-            said.append(self.t("print.win.floor", floor=shown))
+            said.append(
+                self.t("print.win.floor_check" if boxes else "print.win.floor", floor=shown)
+            )
         return said
 
     def verdict_reasons(self, outcome: Verdict) -> list[str]:

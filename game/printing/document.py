@@ -881,7 +881,9 @@ def _ledger_sheet(deck: Deck, scenario: Scenario, lang: str) -> str:
         # the verdict, so the table can tell whether it won: the years alone do not say it
         + f'<p class="verdict">{escape(t("print.ledger.verdict"))} '
         # a box never ends a line away from its word ("☐ vundet ☐" / "tabt" was printed)
-        + " ".join(f"☐&nbsp;{escape(c)}" for c in catalogue(lang).win_conditions(scenario))
+        + " ".join(
+            f"☐&nbsp;{escape(c)}" for c in catalogue(lang).win_conditions(scenario, boxes=True)
+        )
         + f" →&nbsp;<b>☐&nbsp;{escape(t('print.ledger.won'))} "
         + f"☐&nbsp;{escape(t('print.ledger.lost'))}</b></p>"
         + "</section>"

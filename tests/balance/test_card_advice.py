@@ -149,7 +149,7 @@ def test_a_dead_card_that_requires_a_card_seldom_adopted_is_told_so():
     said = card_advice([*cards, dead], "mio. kr.")
     assert [s for s in said if "Træningsenhed" in s] == [
         "»Træningsenhed« er dødt (vedtaget i 4,0 %): det kan først vedtages, når »Ae7« "
-        "(vedtaget i 14,0 %) er vedtaget, og planen tager sjældent det. Se først på det kort, "
+        "(vedtaget i 14,0 %) er vedtaget, og planen tager det sjældent. Se først på det kort, "
         "eller tag kravet ('requires') væk, hvis forslaget kan stå alene."
     ]
 

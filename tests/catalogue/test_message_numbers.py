@@ -151,7 +151,7 @@ def test_a_time_or_a_duration_in_an_amount_cell_is_shown_as_excel_shows_it(capsy
     rows = [list(row) for row in PROPOSALS]
     rows[1][4] = dt.timedelta(days=2)
     rows[2][4] = dt.time(12, 30)
-    code, text, path = _import(capsys, tmp_path, proposals=rows)
+    code, text, _ = _import(capsys, tmp_path, proposals=rows)
     assert code == 2
     assert "dato eller et klokkeslæt (48:00:00)" in text, text
     assert "dato eller et klokkeslæt (12:30)" in text

@@ -35,7 +35,7 @@ REFUSED = [
     ("effect: [05]", ["'05' har et nul foran", "oktaltal", "Skriv 5 uden nul foran"]),
     ("effect: [010]", ["'010' har et nul foran", "oktaltal: 8, ikke 10", "Skriv 10"]),
     ("effect: [012]", ["oktaltal: 10, ikke 12", "Skriv 12"]),
-    ("effect: [1:30]", ["'1:30' læser YAML som 90", "sekstalssystemet", "anførselstegn"]),
+    ("effect: [1:30]", ["'1:30' læser YAML som 90", "tresstalssystemet", "anførselstegn"]),
     ("effect: [12.500]", ["som 12,5", "som 12500", "skriv 12.5 (= 12,5) eller 12500"]),
     # -- the same kinds, as Danish authors also write them --
     ("effect: [-1.500]", ["som -1,5", "som -1500", "skriv -1.5 (= -1,5) eller -1500"]),

@@ -43,7 +43,7 @@ CASES = [
         "scenarios:\n",
         "\ufeffscenarios:\n",
         21,
-        "et byte-order mark (BOM, U+FEFF) midt i filen (kolonne 1); det kommer typisk af, at "
+        "et BOM-tegn (byte order mark, U+FEFF) midt i filen (kolonne 1); det kommer typisk af, at "
         "to filer er sat sammen",
     ),
     (

@@ -390,7 +390,7 @@ def test_the_comparison_shows_which_table_adopted_what_and_when(saves_dir, state
         want = [counted.count(k) for k in ("saving", "efficiency", "investment")]
         assert cell == " · ".join(str(n) for n in want)
     # the mean round above it says which year round 1 is (the table below names years)
-    assert f"Runde i snit (runde 1 = {years[0]})" in source
+    assert f"Gns. runde (runde 1 = {years[0]})" in source
 
 
 def test_an_unfinished_table_shows_no_raaderum_for_years_it_has_not_begun(tmp_path):

@@ -42,7 +42,7 @@ def _said(path: Path, lang: str, capsys) -> str:
 def test_a_version_no_game_writes_is_an_invalid_version_number(
     version, tmp_path, mini_deck, capsys
 ):
-    # Before, 10**400 said "gemt med en nyere version af spillet (format 1000…" with ~250
+    # Before, 10**400 said "gemt med en nyere version af Råderumsspillet (format 1000…" with ~250
     # digits and told the host to update the game.
     path = _damaged(tmp_path, mini_deck, lambda data: data.__setitem__("version", version))
     danish, english = _said(path, "da", capsys), _said(path, "en", capsys)
@@ -57,7 +57,7 @@ def test_a_version_no_game_writes_is_an_invalid_version_number(
 
 def test_a_save_from_a_newer_game_still_says_update(tmp_path, mini_deck, capsys):
     path = _damaged(tmp_path, mini_deck, lambda data: data.__setitem__("version", 3))
-    assert "gemt med en nyere version af spillet (format 3" in _said(path, "da", capsys)
+    assert "gemt med en nyere version af Råderumsspillet (format 3" in _said(path, "da", capsys)
 
 
 @pytest.mark.parametrize(

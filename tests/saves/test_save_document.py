@@ -81,7 +81,7 @@ def test_unknown_fields_are_refused_at_every_level(document, section):
     prefix = f"{section}." if section else ""
     # a field this version does not know is most often one a newer version writes: said so
     assert _problem(document, change) == (
-        f"ukendt felt '{prefix}snyd': er filen gemt med en nyere udgave af Råderumsspillet, så "
+        f"ukendt felt '{prefix}snyd': er filen gemt med en nyere version af Råderumsspillet? Så "
         "opdatér spillet; ellers er filen ændret i hånden"
     )
 

@@ -137,7 +137,7 @@ def test_the_decks_unit_is_shown_and_english_keeps_its_words(make_app, std_deck)
     assert make_app(_deck(), lang="en").amount(1200) == "1,200 DKK '000"  # English words
     assert app.t("card.effect") == "Virkning pr. år (t. kr.)"  # labels too, not only amounts
     assert app.t("card.range", low="1", high="2", year="2027") == (
-        "Usikker: i 8 af 10 spil mellem 1 og 2 t. kr. i 2027"
+        "Usikker: i 8 af 10 udfald mellem 1 og 2 t. kr. i 2027"
     )
     assert make_app(_deck(), lang="en").t("card.effect") == "Effect per year (DKK '000)"
     assert make_app(std_deck).t("card.effect") == "Virkning pr. år (mio. kr.)"

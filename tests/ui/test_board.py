@@ -289,7 +289,7 @@ def test_the_help_says_how_the_scenario_on_screen_is_won(make_app, std_deck):
         "ikke er under −6."
     )
     # a municipality's scenario without the kinds rule and the floor: the help claims neither
-    assert "Hændelser rammer hvert år. Et afsluttet år står" in app.top.body
+    assert "Hændelser rammer hvert år. Et afsluttet år ligger fast" in app.top.body
     own = dataclasses.replace(
         std_deck.scenario("standard"),
         require_all_kinds=False,
@@ -302,7 +302,7 @@ def test_the_help_says_how_the_scenario_on_screen_is_won(make_app, std_deck):
     assert app.top.body.endswith("I vinder, når målet er nået i alle år.")
     assert "tre slags" not in app.top.body and "gulv" not in app.top.body
     # nor that events strike every year, in a game that draws none
-    assert "Hændelser" not in app.top.body and "Et afsluttet år står" in app.top.body
+    assert "Hændelser" not in app.top.body and "Et afsluttet år ligger fast" in app.top.body
 
 
 def test_help_and_menu_overlays(make_app, std_deck):

@@ -186,7 +186,7 @@ def test_debrief_whatif_page_shows_the_engine_figures(app: App, deck: Deck) -> N
     assert titles & set(drawn)
     # the best plan counts on the payoffs as expected, and says so: a council that adopted
     # its cards and drew a failure would otherwise read it as what they should have done
-    assert any(t.startswith("Bedste plan (udbytte som ventet)") for t in drawn), drawn
+    assert any(t.startswith("Bedste plan (gevinst som ventet)") for t in drawn), drawn
     assert any("ikke med de udfald, I trak" in t for t in drawn), drawn
 
 
@@ -958,7 +958,7 @@ def test_a_loss_under_the_service_floor_says_where_the_service_went(app: App, de
     events = sum(deck.event(e.card).service for e in state.events)
     assert cut + events == state.service  # the parts add up to the level the game ended on
     line = (
-        f"Besparelserne flyttede serviceniveauet {format_amount(cut, sign=True)}, "
+        f"Besparelserne flyttede serviceniveauet med {format_amount(cut, sign=True)}, "
         "effektiviseringerne 0, investeringerne 0 og hændelserne "
         f"{format_amount(events, sign=True)}."
     )
