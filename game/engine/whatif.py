@@ -34,6 +34,8 @@ class WhatIf:
     target: tuple[float, ...]
     actual: tuple[float, ...]
     expected: tuple[float, ...]
+    """The same choices with every card at its face value (factor 1, as the best plan counts
+    them): "Som på kortene", not the mean of the outcomes (``forecast.expected_amounts``)."""
     worst10: tuple[float, ...]
     best_plan: tuple[tuple[str, int], ...]
     best: tuple[float, ...]

@@ -355,12 +355,12 @@ MESSAGES.update(
         "debrief.whatif_failed": "»Hvad nu hvis« kunne ikke beregnes: {reason}",
         "debrief.whatif.target": "Mål",
         "debrief.whatif.actual": "Det skete",
-        "debrief.whatif.expected": "Samme valg, gevinst som ventet",
+        "debrief.whatif.expected": "Samme valg, kortenes beløb",
         "debrief.whatif.worst10": "Samme valg, de 10 % dårligste udfald",
         "debrief.whatif.best": "Bedste plan med de forslag, I så",
         "debrief.whatif.best_all": "Bedste plan med alle forslag",
-        "debrief.best_met": "Bedste plan (gevinst som ventet) – den når målet i alle år:",
-        "debrief.best_not_met": "Bedste plan (gevinst som ventet) – selv den når ikke målet i alle år:",
+        "debrief.best_met": "Bedste plan (kortenes beløb) – den når målet i alle år:",
+        "debrief.best_not_met": "Bedste plan (kortenes beløb) – selv den når ikke målet i alle år:",
         "debrief.best_found": "(bedste fundne)",
         "debrief.button.report": "Rapport",
         "debrief.button.new": "Nyt spil",
@@ -376,7 +376,7 @@ MESSAGES.update(
         "debrief.report_failed": "Rapporten kunne ikke skrives: {reason}",
         "debrief.best_why": "Af de planer, der når målet, skærer denne mindst i servicen: den ender på serviceniveau {service} (jeres spil: {own}).",
         "debrief.best_late": "Investeringerne, den sætter i gang i {year}, betaler sig først efter spillet: de er med på grund af serviceløftet.",
-        "debrief.best_legend": "Planen regner med gevinst som ventet, ikke med de udfald, I trak.",
+        "debrief.best_legend": "Planen regner med kortenes beløb, ikke med de udfald, I trak.",
         "debrief.best_legend_new": "Fed og blå: forslag, I ikke vedtog.",
         "debrief.best_legend_own": "Planen tager ingen af de forslag, I lod ligge.",
         # compare tables (UI-charts)
@@ -486,21 +486,21 @@ MESSAGES.update(
         "report.section.events": "Hændelser",
         "report.section.whatif": "Hvad nu hvis?",
         "report.section.whatif_note": "Jeres valg tre gange: som det gik, som om hvert usikkert "
-        "forslag havde givet præcis det forventede, og i de 10 % dårligste udfald – og den bedste "
+        "forslag havde givet præcis kortets beløb, og i de 10 % dårligste udfald – og den bedste "
         "plan med de forslag, der lå på bordet.",
         "report.section.best": "Den bedste plan med de forslag, der lå på bordet",
         "report.section.best_note": "Hvert forslag, bordet viste, kan vedtages én gang fra det år, det "
         "kom på bordet. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
-        "overholdt. Beløb som forventet; hændelserne som de faldt. Af de planer, der når målet, "
+        "overholdt. Beløbene som på kortene; hændelserne som de faldt. Af de planer, der når målet, "
         "skærer denne mindst i servicen.",
         "report.section.whatif_note.paper": "Jeres valg tre gange: som det gik, som om hvert "
-        "usikkert forslag havde givet præcis det forventede, og i de 10 % dårligste udfald – og den "
+        "usikkert forslag havde givet præcis kortets beløb, og i de 10 % dårligste udfald – og den "
         "bedste plan med alle scenariets forslag.",
         "report.section.best.paper": "Den bedste plan med alle scenariets forslag",
         "report.section.best_note.paper": "Et bord på papir taster ikke ind, hvilke forslag der lå "
         "på bordet, så planen må bruge hele bunken: hvert forslag kan vedtages én gang i et "
         "hvilket som helst år. Kapacitet, træthed, udelukkelser og kravet om alle tre slags er "
-        "overholdt. Beløb som forventet; hændelserne som de faldt. Af de planer, der når målet, "
+        "overholdt. Beløbene som på kortene; hændelserne som de faldt. Af de planer, der når målet, "
         "skærer denne mindst i servicen.",
         "report.best.met_all": "Den bedste plan når målet i alle år.",
         "report.best.not_met_all": "Selv den bedste plan når ikke målet i alle år.",
@@ -526,7 +526,7 @@ MESSAGES.update(
         "report.col.drawn": "Trukket",
         "report.col.effect": "Virkning pr. år",
         "report.col.actual": "Det skete",
-        "report.col.expected": "Som forventet",
+        "report.col.expected": "Som på kortene",
         "report.col.worst10": "De 10 % dårligste udfald",
         "report.col.best": "Bedste plan",
         "report.yes": "ja",

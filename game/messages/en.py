@@ -346,12 +346,12 @@ MESSAGES.update(
         "debrief.whatif_failed": "The what-if could not be computed: {reason}",
         "debrief.whatif.target": "Target",
         "debrief.whatif.actual": "What happened",
-        "debrief.whatif.expected": "Same choices, payoffs as expected",
+        "debrief.whatif.expected": "Same choices, the cards' amounts",
         "debrief.whatif.worst10": "Same choices, 10% worst case",
         "debrief.whatif.best_all": "Best plan with every proposal",
         "debrief.whatif.best": "Best plan with the proposals you saw",
-        "debrief.best_met": "Best plan (payoffs as expected) – it meets every year's target:",
-        "debrief.best_not_met": "Best plan (payoffs as expected) – even it misses a year:",
+        "debrief.best_met": "Best plan (the cards' amounts) – it meets every year's target:",
+        "debrief.best_not_met": "Best plan (the cards' amounts) – even it misses a year:",
         "debrief.best_found": "(best found)",
         "debrief.button.report": "Report",
         "debrief.button.new": "New game",
@@ -367,7 +367,7 @@ MESSAGES.update(
         "debrief.report_failed": "The report could not be written: {reason}",
         "debrief.best_why": "Of the plans that meet the target, this is the one that cuts service least: it ends at service level {service} (your game: {own}).",
         "debrief.best_late": "The investments it starts in {year} pay off only after the game: they are there for the service they add.",
-        "debrief.best_legend": "Payoffs as expected, not the outcomes you drew.",
+        "debrief.best_legend": "The cards' amounts, not the outcomes you drew.",
         "debrief.best_legend_new": "Bold and blue: proposals you did not adopt.",
         "debrief.best_legend_own": "The plan takes none of the proposals you left on the table.",
         # compare tables (UI-charts)
@@ -477,21 +477,21 @@ MESSAGES.update(
         "report.section.events": "Events",
         "report.section.whatif": "What if?",
         "report.section.whatif_note": "Your choices as they turned out, as if every uncertain proposal "
-        "had paid exactly as expected, and in the 10% worst outcomes – and the best plan with "
+        "had paid exactly the card's amount, and in the 10% worst outcomes – and the best plan with "
         "the proposals on the table.",
         "report.section.best": "The best plan with the proposals on the table",
         "report.section.whatif_note.paper": "Your choices as they turned out, as if every uncertain "
-        "proposal had paid exactly as expected, and in the 10% worst outcomes – and the best plan "
+        "proposal had paid exactly the card's amount, and in the 10% worst outcomes – and the best plan "
         "with all the scenario's proposals.",
         "report.section.best.paper": "The best plan with all the scenario's proposals",
         "report.section.best_note.paper": "A paper table does not enter which proposals lay on its "
         "table, so the plan may use the whole pile: every proposal can be adopted once, in any "
-        "year. Capacity, fatigue, exclusions and the rule of all three kinds are kept. Amounts as "
-        "expected; the events as they fell. Among the plans that meet the target, the one that "
+        "year. Capacity, fatigue, exclusions and the rule of all three kinds are kept. Amounts as on "
+        "the cards; the events as they fell. Among the plans that meet the target, the one that "
         "cuts service least is chosen.",
         "report.section.best_note": "Every proposal the table showed can be adopted once, from the year "
         "it came on the table. Capacity, fatigue, exclusions and the rule of all three kinds are "
-        "kept. Amounts as expected; the events as they fell. Among the plans that meet the "
+        "kept. Amounts as on the cards; the events as they fell. Among the plans that meet the "
         "target, the one that cuts service least is chosen.",
         "report.best.met_all": "The best plan meets the target in every year.",
         "report.best.not_met_all": "Even the best plan does not meet the target in every year.",
@@ -517,7 +517,7 @@ MESSAGES.update(
         "report.col.drawn": "Drawn",
         "report.col.effect": "Effect per year",
         "report.col.actual": "What happened",
-        "report.col.expected": "As expected",
+        "report.col.expected": "As on the cards",
         "report.col.worst10": "10% worst case",
         "report.col.best": "Best plan",
         "report.yes": "yes",

@@ -117,7 +117,7 @@ def test_what_if_in_report_equals_the_engine(report):
     def against(values):  # next to the year's target, as the result screen writes them
         return [format_against(v, t) for v, t in zip(values, expected.target)]
 
-    assert rows["Som forventet"] == against(expected.expected)
+    assert rows["Som på kortene"] == against(expected.expected)
     assert rows["De 10 % dårligste udfald"] == against(expected.worst10)
     assert rows["Bedste plan"] == against(expected.best)
     assert rows["Det skete"] == against(raaderum(state))

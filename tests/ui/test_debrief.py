@@ -186,7 +186,7 @@ def test_debrief_whatif_page_shows_the_engine_figures(app: App, deck: Deck) -> N
     assert titles & set(drawn)
     # the best plan counts on the payoffs as expected, and says so: a council that adopted
     # its cards and drew a failure would otherwise read it as what they should have done
-    assert any(t.startswith("Bedste plan (gevinst som ventet)") for t in drawn), drawn
+    assert any(t.startswith("Bedste plan (kortenes beløb)") for t in drawn), drawn
     assert any("ikke med de udfald, I trak" in t for t in drawn), drawn
 
 
