@@ -156,11 +156,16 @@ def cmd_enter(args: argparse.Namespace) -> int:
         # it again got one table more: "Bord 2 (2, papir)", and every share out of nine)
         papers = [i.path for i in named if i.paper]
         if len(papers) > 1:
+            from game.paths import command_word
+            from game.saves.files import display_path
+
+            # the whole path, pasted whole: a bare name wrote the corrected sheet into the
+            # folder the host stood in, where "Sammenlign borde" never looked
             raise usage_error(
                 "cli.enter.replace_which",
                 table=table.table,
                 files=", ".join(p.name for p in papers),
-                example=papers[0].name,
+                example=command_word(display_path(papers[0])),
             )
         if papers:
             out = replaced = papers[0]

@@ -1124,8 +1124,13 @@ def test_a_corrected_sheet_entered_with_replace_takes_the_place_of_the_tables_en
     assert len(list(folder.glob("*.json"))) == 2
     # with two entries of the name, which one to replace is asked, not guessed
     assert main([*command, *corrected, "--replace"]) == 2
-    assert "sig med --out, hvilken fil arket skal erstatte" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "sig med --out, hvilken fil arket skal erstatte" in said
     assert len(list(folder.glob("*.json"))) == 2
+    # … with the whole path of the file to name: a bare file name, followed from another
+    # folder, wrote the corrected sheet there, where the comparison never looked
+    example = said.split("(fx --out ")[1].split(" --replace)")[0]
+    assert Path(example) in set(folder.glob("*.json")), example
 
 
 def test_replace_with_out_overwrites_only_a_paper_tables_save(tmp_path, capsys):
