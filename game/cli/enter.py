@@ -218,6 +218,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
             factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
             said = say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown)
             print(f"raaderum enter: {said}", file=sys.stderr)
+        adoption = state.adoption(card)
+        if adoption is not None and not adoption.revealed:
+            # a factor the table never rolled: its first gain falls after the game (or after
+            # the year the table stopped), and the save took it without a word
+            last = scenario.years[begun - 1] if begun else scenario.years[0]
+            factor_text = format_amount(factor, lang, decimals=3)
+            said = say("cli.enter.factor_unrolled", card=card, factor=factor_text, year=last)
+            print(f"raaderum enter: {said}", file=sys.stderr)
     print(
         say(
             "cli.enter.saved",

@@ -1186,3 +1186,23 @@ def test_a_scenario_of_another_of_the_games_decks_names_that_deck(tmp_path, caps
     assert f"scenariet findes i dækket {KYSTBY} – skriv --deck {KYSTBY}" in err, err
     assert main(["simulate", "--scenario", "ingen-af-dem", "--games", "1"]) == 2
     assert "findes i dækket" not in capsys.readouterr().err
+
+
+def test_a_factor_the_table_never_rolled_is_said_not_to_be_used(tmp_path, capsys):
+    # "--factor rehabilitering=1,6" for an investment adopted in 2028 of a three-year game:
+    # its first gain falls after 2029, the table never rolled it, and the save took it
+    # without a word
+    sheet = ["--scenario", "borgermoede", "--adopt", "skole-luk@1", "--adopt", "rehabilitering@2"]
+    code, lines = _enter_std(tmp_path, capsys, *sheet, *NO_EVENTS, "--factor", "rehabilitering=1,6")
+    assert code == 0, lines
+    assert lines[0] == (
+        "bemærk: rehabilitering bliver ikke slået i det, bordet spillede – dets første gevinst "
+        "kommer først efter 2029 – så faktoren 1,6 er ikke brugt; den hører ikke til på arket"
+    ), lines
+    # a factor rolled in the game is said nothing of
+    sheet[-1] = "rehabilitering@1"
+    (tmp_path / "igen").mkdir()
+    code, lines = _enter_std(
+        tmp_path / "igen", capsys, *sheet, *NO_EVENTS, "--factor", "rehabilitering=1,6"
+    )
+    assert code == 0 and not any("bliver ikke slået" in line for line in lines), lines
