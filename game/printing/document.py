@@ -35,6 +35,9 @@ MARGIN_X = (PAGE_W - COLUMNS * CARD_W) / 2
 MARGIN_Y = (PAGE_H - ROWS * CARD_H) / 2
 MARK = 6.0
 """Length of a cut mark in the margin, mm."""
+SERVICE_TRACK = 24
+"""The service track's steps at most (25 boxes across the board page): from the lowest level
+the scenario's cards and events reach, or the floor, up to +8 or the highest they reach."""
 FATIGUE_TRACK = 30
 """The fatigue track's last box: it runs to the scenario's capacity (past it nothing can be
 adopted), but never past this."""
@@ -510,8 +513,15 @@ def _board(deck: Deck, scenario: Scenario, lang: str) -> str:
         f"<td>{max(0, scenario.capacity - ledger.lost_capacity(n))}</td>" for n in steps
     )
     floor = scenario.service_floor
-    low = -8 if floor is None else min(-8, floor - 2)
-    high = max(8, low + 16)
+    # every level the scenario's cards and events can reach, so a table that dips under −8
+    # and invests its way back up keeps count (the track ended at "≤ −8", and the standard
+    # pile's savings reach −17); at most ``SERVICE_TRACK`` steps, each box still readable
+    cards = [deck.proposal(p).service for p in scenario.proposals]
+    cards += [deck.event(e).service for e in scenario.events]
+    lowest, highest = sum(min(0, n) for n in cards), sum(max(0, n) for n in cards)
+    low = min(-8, lowest, -8 if floor is None else floor - 2)
+    high = max(8, min(highest, low + SERVICE_TRACK))
+    low = max(low, high - SERVICE_TRACK)
 
     def service_label(n: int) -> str:
         # the ends hold every level beyond them: a table that only saves ends at −17, and

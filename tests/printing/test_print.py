@@ -249,10 +249,18 @@ def test_the_boards_tracks_fit_the_scenario_fatigue_to_its_capacity_and_its_serv
     assert fatigue[0] == "0" and fatigue[-1] == "22" and capacity[-1] == "0"
     assert '<td class="floor">−6<br><small>gulv</small></td>' in html
     # the service track's ends hold every level beyond them: a table that only saved ended
-    # at −17 and found no box for it (the track ran −8 … +8)
+    # at −17 and found no box for it (the track ran −8 … +8); and it runs as low as the
+    # scenario's cards reach, so a table that dipped under −8 and invested its way back up
+    # kept count (it had written "≤ −8" and lost it)
     service = html.split('<table class="track">', 2)[2].split("</table>", 1)[0]
     cells = re.findall(r"<td[^>]*>([^<]+)", service)
-    assert cells[0] == "≤ −8" and cells[-1] == "≥ +8" and "−7" in cells and "+7" in cells
+    assert cells[-1] == "≥ +8" and "−7" in cells and "+7" in cells
+    assert cells[0] == "≤ −16" and "−15" in cells and len(cells) == 25
+    for scenario, lowest in (("intro", 8), ("borgermoede", 11)):  # each as low as it reaches
+        page = document(deck, deck.scenario(scenario))
+        service = page.split('<table class="track">', 2)[2].split("</table>", 1)[0]
+        first = re.findall(r"<td[^>]*>([^<]+)", service)[0]
+        assert first.startswith("≤ −") and int(first[3:]) >= lowest, (scenario, first)
     kystby = load_deck(ROOT / "decks" / "kystby")
     small = document(kystby, kystby.scenario("kystby"))
     track = small.split('<table class="track">', 1)[1].split("</table>", 1)[0]
