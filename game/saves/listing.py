@@ -19,6 +19,7 @@ from game.saves.copies import Listed, decisions_said, fold_copies, one_per_game
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SavedGame, SaveError, SaveInfo, SaveListing
 from game.saves.oserrors import os_message
+from game.saves.preferences import PREFERENCES_FILE
 from game.saves.stamps import stamp_seconds
 from game.saves.store import SAVE_SUFFIX, read_save
 
@@ -34,7 +35,8 @@ def _modified(path: Path) -> str:
 def save_candidates(save_dir: Path) -> list[Path]:
     """The files of ``save_dir`` that look like saves (``*.json`` in any case – a USB stick
     formatted on an old camera writes BORD2.JSON –, not hidden, not editor or system litter:
-    ``paths.is_litter``, not a report's own file: ``is_report_output``), sorted by name.
+    ``paths.is_litter``, not a report's own file: ``is_report_output``, not the game's own
+    ``preferences.json``), sorted by name.
     Raises OSError when the folder cannot be read (not when it does not exist)."""
     try:
         entries = list(Path(save_dir).iterdir())
@@ -46,6 +48,9 @@ def save_candidates(save_dir: Path) -> list[Path]:
         if p.name.lower().endswith(SAVE_SUFFIX)
         and not is_litter(p.name)
         and not is_report_output(p)
+        # the game's own settings beside its saves (a host gave "compare" the whole data
+        # folder, and the page listed preferences.json as "a JSON file of another program")
+        and p.name.lower() != PREFERENCES_FILE
     )
 
 

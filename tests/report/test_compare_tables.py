@@ -616,9 +616,13 @@ def test_the_handout_names_files_not_folders_and_skips_the_reports_own_files(
     folder = tmp_path / "borde"
     shutil.copytree(saves_dir, folder)
     assert main(["report", str(folder / "bord1.json"), "--out", str(folder)]) == 0
+    # and the game's own settings beside the saves (a host gave it the whole data folder):
+    # "preferences.json … en JSON-fil fra et andet program" stood among the broken saves
+    (folder / "preferences.json").write_text('{"lang": "da"}', encoding="utf-8")
     assert main(["compare", str(folder), "--out", str(tmp_path / "ud")]) == 0
     said = capsys.readouterr().err
     assert "summary.json" not in said and "broken.json" in said
+    assert "preferences.json" not in said
     _, page = parse_html(tmp_path / "ud" / "compare.html")
     assert "broken.json" in page.text and str(tmp_path) not in page.text
 
