@@ -1274,6 +1274,33 @@ def deck_to_data(deck: Deck) -> dict[str, Any]:
     return data
 
 
+_WORDS = {
+    "deck": ("title", "language"),
+    "proposals": ("title", "text", "question", "source", "area"),
+    "events": ("title", "text", "source"),
+    "scenarios": ("title", "briefing"),
+}
+"""The fields of a deck that are words, not rules: ``rules_hash`` leaves them out."""
+
+
+def rules_hash(deck: Deck) -> str:
+    """A hash of what ``deck`` plays – its content (``deck_to_data``) without the words of
+    ``_WORDS``: two tables whose decks differ only in a card's text or a title played the
+    same game (a typo corrected in one laptop's deck split a conference's comparison in
+    two). Hex digits; equal for decks whose rules, amounts and ids are equal."""
+    data = deck_to_data(deck)
+    for key in _WORDS["deck"]:
+        data.pop(key, None)
+    for section in ("proposals", "events", "scenarios"):
+        data[section] = [
+            {k: v for k, v in card.items() if k not in _WORDS[section]} for card in data[section]
+        ]
+    canonical = json.dumps(
+        data, sort_keys=True, ensure_ascii=True, separators=(",", ":"), default=str
+    )
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
 def _fields(value: Any, leave_out: tuple[str, ...]) -> dict[str, Any]:
     return {f.name: getattr(value, f.name) for f in fields(value) if f.name not in leave_out}
 

@@ -554,6 +554,7 @@ MESSAGES.update(
         "report.compare.none_finished": "None of the tables has finished yet.",
         "report.compare.win_rate": "Finished tables that won: {wins} of {tables} ({percent}).",
         "report.compare.unfinished": "Tables not finished: {count}.",
+        "report.compare.versions_worded": "The tables of group {number} played {count} versions of the deck that differ only in words (titles, texts, questions or sources); rules and amounts are the same, so they are compared as one game.",
         "report.compare.who": "Who adopted what",
         "report.compare.who_note": "The budget year in which the table adopted the proposal (– not adopted) and, at the bottom, how many savings · efficiencies · investments each table used.",
         "report.compare.kinds": "Savings · efficiencies · investments",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from game.content.loader import rules_hash
 from game.engine.ledger import meets
 from game.engine.model import Kind
 from game.engine.rules import shown_raaderum
@@ -228,6 +229,11 @@ class ComparisonGroup:
     """Numbered and in the order of their names ("Bord 2" before "Bord 10"; ``numbered``)."""
     proposals: tuple[ProposalUse, ...]
     """Every proposal of the scenario, the most adopted first."""
+    rules_hash: str = ""
+    """What the group's deck plays (``content.loader.rules_hash``): the groups' key."""
+    deck_versions: int = 1
+    """How many versions of the deck (content hashes) its tables played – more than one when
+    a card's words were corrected between the tables; the rules are the same."""
     same_names: tuple[tuple[str, tuple[Path, ...]], ...] = ()
     """Names that more than one table (file) carries: perhaps one table entered twice."""
     unit: str = "mio. kr."
@@ -283,7 +289,7 @@ class Comparison(list[ComparisonGroup]):
         targets); those that fit no group are counted with the first (said once, not under
         every group: "Ikke spillet: 1" stood under three groups, none of them its own)."""
         groups = list(self)
-        keys = [(g.deck_hash, g.scenario_id, g.targets) for g in groups]
+        keys = [(g.rules_hash, g.scenario_id, g.targets) for g in groups]
         count = 0
         for path in self.unplayed:
             key = self.unplayed_keys.get(path)
@@ -294,8 +300,9 @@ class Comparison(list[ComparisonGroup]):
     def notices(self, lang: str = "da") -> list[str]:
         """One sentence per file that was not counted because its game is in another or was
         never played, one per name that several tables carry, one per group of another deck
-        than the most tables played (a stray save in the host's folder), and one per group
-        compared apart from the first, saying why."""
+        than the most tables played (a stray save in the host's folder), one per group
+        compared apart from the first, saying why, and one per group whose tables played
+        versions of the deck that differ only in words."""
         copies = [line for same in self.copies for line in same.lines(lang, self.names)]
         return (
             copies
@@ -303,7 +310,19 @@ class Comparison(list[ComparisonGroup]):
             + [line for group in self for line in same_name_lines(group, lang)]
             + self._other_decks(lang)
             + self._apart(lang)
+            + self._worded_apart(lang)
         )
+
+    def _worded_apart(self, lang: str) -> list[str]:
+        """One sentence per group whose tables played versions of one deck that differ only
+        in words (``ComparisonGroup.deck_versions``): compared as one, and said so."""
+        return [
+            catalogue(lang).t(
+                "report.compare.versions_worded", number=number, count=group.deck_versions
+            )
+            for number, group in enumerate(self, start=1)
+            if group.deck_versions > 1
+        ]
 
     def _apart(self, lang: str) -> list[str]:
         """One sentence per group after the first: its tables are compared apart, and why
@@ -591,6 +610,8 @@ def _group(saves: list[SavedGame], taken: set[str], names: Mapping[Path, str]) -
         proposals=tuple(uses),
         same_names=tuple(same_names(found)),
         unit=deck.unit,
+        rules_hash=rules_hash(deck),
+        deck_versions=len({s.deck.content_hash for s in saves}),
     )
 
 
@@ -618,7 +639,8 @@ def compare_saves(paths: list[Path]) -> Comparison:
         if not saved.history.actions:
             continue
         current = saved.history.current
-        key = (saved.deck.content_hash, current.scenario.id, current.targets)
+        # by what the deck plays: a corrected typo in one laptop's deck is the same game
+        key = (rules_hash(saved.deck), current.scenario.id, current.targets)
         groups.setdefault(key, []).append(saved)
     ordered = sorted(
         groups.values(), key=lambda s: (-len(s), s[0].deck.title, s[0].settings.scenario)
@@ -630,7 +652,7 @@ def compare_saves(paths: list[Path]) -> Comparison:
     )
     comparison.unplayed_keys = {
         saved.path: (
-            saved.deck.content_hash,
+            rules_hash(saved.deck),
             saved.settings.scenario,
             saved.history.current.targets,
         )
