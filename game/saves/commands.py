@@ -56,6 +56,8 @@ def replay_summary(saved: SavedGame) -> dict[str, Any]:
     if saved.paper is not None:  # a table that played on paper, entered afterwards
         summary["table"] = saved.paper.table
         summary["paper"] = True
+        if saved.stopped:  # it stopped: not "Runde 3 af 3 … endnu ikke afgjort"
+            summary["stopped_after"] = len(state.results)
     elif saved.settings.table.strip():  # the name typed at the start (or play --table)
         summary["table"] = saved.settings.table.strip()
     return summary
@@ -78,8 +80,11 @@ def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> 
         lines.append(say("replay.paper", table=summary["table"]))
     elif summary.get("table"):
         lines.append(say("replay.table", table=summary["table"]))
+    stopped = summary.get("stopped_after")
     if summary["finished"]:
         lines.append(say("replay.finished", rounds=summary["rounds"]))
+    elif stopped is not None:  # a paper table that stopped (as the report and compare say)
+        lines.append(catalogue(lang).stopped_after(summary["years"], stopped))
     else:
         lines.append(
             say(
@@ -100,6 +105,8 @@ def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> 
             status = say("replay.met" if met else "replay.missed")
             # a year missed by 0,001 read "3  3  ikke nået"
             shown = format_against(value, target, lang, met=met)
+        elif stopped is not None:  # never played: no figure, as the report gives none
+            shown, status = "–", say("replay.not_played")
         else:
             status = say("replay.open_year")
         lines.append(f"{year:<8}{format_target(target, lang):>10}{shown:>12}  {status}")
@@ -107,7 +114,9 @@ def _text(summary: dict[str, Any], unit: str, reasons: list[str], lang: str) -> 
     lines.append(say("replay.adopted", count=len(summary["adopted"]), ids=adopted))
     service = format_amount(summary["service"], lang, 0, sign=True)
     lines.append(say("replay.state", service=service, fatigue=summary["fatigue"]))
-    if summary["won"] is None:
+    if summary["won"] is None and stopped is not None:
+        lines.append(say("replay.stopped"))
+    elif summary["won"] is None:
         lines.append(say("replay.undecided"))
     else:
         key = "replay.won" if summary["won"] else "replay.lost"

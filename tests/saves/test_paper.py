@@ -1206,3 +1206,17 @@ def test_a_factor_the_table_never_rolled_is_said_not_to_be_used(tmp_path, capsys
         tmp_path / "igen", capsys, *sheet, *NO_EVENTS, "--factor", "rehabilitering=1,6"
     )
     assert code == 0 and not any("bliver ikke slået" in line for line in lines), lines
+
+
+def test_replay_of_a_table_that_stopped_says_it_stopped(tmp_path, capsys):
+    # replay said "Runde 2 af 3 … Resultat: endnu ikke afgjort" of a paper table that stopped
+    # after 2027, where the report and the comparison say "stoppet"
+    sheet = ["--scenario", "borgermoede", "--adopt", "skole-luk@1", "--event", "ingen@1"]
+    code, lines = _enter_std(tmp_path, capsys, *sheet, "--stopped-after", "1")
+    assert code == 0, lines
+    assert main(["replay", str(tmp_path / "bord.json")]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert "Bordet stoppede efter runde 1 (2027) og spillede ikke 2028 og 2029." in said, said
+    assert said[-2] == "Resultat: stoppet, før spillet var slut."
+    assert not any(line.startswith("Runde ") or "endnu ikke afgjort" in line for line in said)
+    assert [line.split()[-2:] for line in said if line.startswith("2028")] == [["ikke", "spillet"]]

@@ -442,7 +442,7 @@ def test_a_table_that_stopped_early_is_saved_unfinished_from_the_screen(
     state = read_save(path).history.current
     assert not state.finished and len(state.results) == 2
     said = next(text for text in shown(app) if "Bord 8" in text)
-    assert "i gang: bordet nåede til og med 2028" in said, said
+    assert "stoppet: bordet nåede til og med 2028 og spillede ikke de senere år" in said, said
     [group] = compare_saves([tmp_path / "saves"])
     assert not group.tables[0].finished
 
