@@ -104,9 +104,11 @@ def _first_difference(a: Sequence[object], b: Sequence[object]) -> int | None:
     return None
 
 
-def _clusters(saves: Sequence[SavedGame], *, follow_copies: bool = True) -> list[list[SavedGame]]:
-    """The saves grouped by game: the same game id, or (with ``follow_copies``) a copy and its
-    original."""
+def _clusters(
+    saves: Sequence[SavedGame], *, follow_copies: bool = True, same_sheets: bool = True
+) -> list[list[SavedGame]]:
+    """The saves grouped by game: the same game id, (with ``follow_copies``) a copy and its
+    original, and (with ``same_sheets``) the same paper sheet entered twice."""
     parent = list(range(len(saves)))
 
     def root(i: int) -> int:
@@ -131,7 +133,7 @@ def _clusters(saves: Sequence[SavedGame], *, follow_copies: bool = True) -> list
             parent[root(index)] = root(original)
     sheets: dict[tuple[object, ...], int] = {}
     for index, saved in enumerate(saves):
-        sheet = _paper_sheet(saved) if follow_copies else None
+        sheet = _paper_sheet(saved) if same_sheets else None
         if sheet is None:
             continue
         if sheet in sheets:
@@ -311,9 +313,10 @@ def fold_copies(saves: Sequence[SavedGame]) -> list[Listed]:
     A file that went its own way after some decision is listed too, saying from which decision
     it differs from the game's longest file, and it stands for its own identical and older
     copies in turn (an original and its "- Kopi" beside a conflict copy that went on are two
-    entries, not three). Only files with the same game id are one game here."""
+    entries, not three). Only files with the same game id are one game here – and the same
+    paper sheet entered twice, which the comparison counts once too (it was listed twice)."""
     listed: dict[int, Listed] = {}
-    for cluster in _clusters(saves, follow_copies=False):
+    for cluster in _clusters(saves, follow_copies=False, same_sheets=True):
         main: SavedGame | None = None
         rest = list(cluster)
         while rest:  # the longest file, then the longest of those that went their own way …

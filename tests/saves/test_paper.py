@@ -1220,3 +1220,17 @@ def test_replay_of_a_table_that_stopped_says_it_stopped(tmp_path, capsys):
     assert said[-2] == "Resultat: stoppet, før spillet var slut."
     assert not any(line.startswith("Runde ") or "endnu ikke afgjort" in line for line in said)
     assert [line.split()[-2:] for line in said if line.startswith("2028")] == [["ikke", "spillet"]]
+
+
+def test_the_same_sheet_entered_twice_is_one_row_of_the_saved_games(tmp_path, capsys):
+    # the start screen listed "Bord 8 (papir)" twice, where the comparison counts it once
+    from game.saves.listing import scan_saves
+
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 8"]
+    for name in ("a.json", "b.json"):
+        assert main([*command, *UNSEEDED, "--out", str(tmp_path / name)]) == 0
+    _enter(tmp_path, "Bord 4", TABLE_4, capsys)
+    games = scan_saves(tmp_path).games
+    assert sorted(g.table for g in games) == ["Bord 4", "Bord 8"], [g.table for g in games]
+    (eight,) = [g for g in games if g.table == "Bord 8"]
+    assert len(eight.copies) == 1
