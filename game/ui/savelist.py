@@ -131,7 +131,9 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
         # som spil-…json, men anderledes fra besl…" even at 4K, and the count never shown
         detail = f"{app.say(decisions_said(info.decisions))} · {detail}"
     copies = copies_words(app, info)
-    return table, f"{detail} · {copies}" if copies else detail
+    # the copies before the round, date and scenario: at the end of the line, 1024×768 cut
+    # them to "· +…", and the scenario's title is the part a narrow row can spare
+    return table, f"{copies} · {detail}" if copies else detail
 
 
 def copies_words(app: Host, info: SaveInfo) -> str:
