@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pygame
+import pytest
 
 from game.engine import History, new_game, scaled_targets
 from game.engine.bots import greedy_policy
