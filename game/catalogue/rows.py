@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from typing import Any
 
 from game.catalogue.cells import (
@@ -653,8 +654,9 @@ def _card(
         if spec.reader == "id" and isinstance(value, str):
             value = _respelled(reading, value)
         elif spec.reader == "ids" and isinstance(value, list):
-            # an id with a space ("BU 03") is settled once every id is known
-            value = [part if _spaced(part) else _respelled(reading, part) for part in value]
+            # settled once every id and title is known (``settle_spaced_ids``): an id with a
+            # space ("BU 03"), a title with a comma ("Rengøring, hver 3. uge") split in two
+            value = [str(part) for part in value]
         if spec.reader == "effect":
             amounts[spec.index] = (cell, value)
             document.key_lines[(*path, "effect", spec.index)] = line
@@ -731,12 +733,10 @@ def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
                     ):
                         del card[name]  # the catalogue's every card, as an empty cell
                         continue
-                    if not isinstance(items, list) or not any(
-                        _spaced(item) or title_of(item) for item in items
-                    ):
+                    if not isinstance(items, list):
                         continue
                     settled: list[Any] = []
-                    for item in items:
+                    for item in _comma_titles(items, title_of):
                         titled = title_of(item)
                         if titled is not None:
                             reading.titled.append((str(item), titled))
@@ -753,6 +753,25 @@ def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
                     if line is not None:
                         for at in range(len(settled)):
                             document.key_lines[(section, index, name, at)] = line
+
+
+def _comma_titles(items: list[Any], title_of: Callable[[Any], str | None]) -> list[Any]:
+    """``items`` (a list cell split at its commas) with the runs that together are one card's
+    title joined again: "Rengøring, hver 3. uge" under 'udelukker' was read as the unknown
+    ids 'Rengoering' and 'hver-3.-uge'."""
+    joined: list[Any] = []
+    start = 0
+    while start < len(items):
+        for end in range(len(items), start + 1, -1):
+            words = ", ".join(str(item).strip() for item in items[start:end])
+            if title_of(words) is not None:
+                joined.append(words)
+                start = end
+                break
+        else:
+            joined.append(items[start])
+            start += 1
+    return joined
 
 
 def _respelled(reading: Reading, text: str) -> str:

@@ -1489,3 +1489,20 @@ def test_a_workbook_saved_as_strict_open_xml_is_told_how_to_save_it(capsys, tmp_
         f"raaderum import: {strict}: er gemt som »Strict Open XML-regneark«, som importen ikke "
         "kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«"
     ), text
+
+
+def test_a_title_with_a_comma_under_udelukker_is_read_as_that_card(capsys, tmp_path):
+    # "Rengøring, hver 3. uge" under 'udelukker' was split at its comma and read as the
+    # unknown ids 'Rengoering' and 'hver-3.-uge', with a warning that it had rewritten them
+    from game.content import load_deck
+
+    rows = _proposals(*PROPOSALS[1:])
+    rows[1][2] = "Rengøring, hver 3. uge"  # the saving's title
+    rows[0].append("udelukker")
+    rows[2].append("Rengøring, hver 3. uge")  # the efficiency excludes it, by its title
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "ukendt forslag" not in text and "Rengoering" not in text, text
+    assert "'Rengøring, hver 3. uge' → 'spar'" in text  # the title read as the card, said
+    assert load_deck(tmp_path / "dæk").proposal("eff").excludes == ("spar",)
