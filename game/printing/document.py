@@ -832,9 +832,10 @@ ENTRY_MM = 189.0
 of the rounds and the list of cards share (with a margin for estimating the list)."""
 ID_LINE_MM = 3.03
 """One line of the sheet's list of cards (6,6 pt at line height 1,3)."""
-ROW_MM = (10.0, 26.0)
+ROW_MM = (10.0, 40.0)
 """The least and the most height (mm) of a round's row on the entry sheet (a table adopts up to
-six cards a round and writes each id by hand: 17 mm held three lines of handwriting)."""
+seven cards a round and writes each id by hand: 26 mm held four or five ids such as
+»bibliotek-aabningstid«, a round of seven did not fit)."""
 
 
 def entry_layout(years: int, entries: int) -> tuple[float, bool]:
@@ -1087,8 +1088,8 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   text-align: left; font-size: 8.5pt; }}
 .entry td {{ height: var(--row, 17mm); }}
 .entry th:first-child {{ width: 22mm; }}
-.entry th:nth-child(2) {{ width: 36%; }}
-.entry th:nth-child(3) {{ width: 22%; }}
+.entry th:nth-child(2) {{ width: 42%; }}
+.entry th:nth-child(3) {{ width: 18%; }}
 .ids {{ columns: 3; column-gap: 5mm; list-style: none; padding: 0; margin: 0;
   font-size: 6.6pt; line-height: 1.3; }}
 .ids li {{ break-inside: avoid; padding-left: 3.4mm; text-indent: -3.4mm; }}
