@@ -494,3 +494,27 @@ def test_the_two_lists_share_the_width_by_the_length_of_their_lines(make_app, st
     shown_events = layout.events[0].width / events
     assert abs(shown_cards - shown_events) < 0.2, (shown_cards, shown_events)
     assert shown_events > 0.7, shown_events
+
+
+def test_a_card_whose_first_gain_falls_after_the_game_offers_no_factor(
+    make_app, std_deck, tmp_path
+):
+    # rehabilitering (−3, −1, +6 …) adopted in 2028 of a three-year game first gains in 2030:
+    # the table never rolls for it, but the screen offered "×?" and saved what was typed
+    from game.ui.scenes.paper import factor_chip
+
+    app, scene = _open_named(make_app, std_deck, "Bord 6")
+    rows = scene.layout().cards
+    row = rows[list(scene.scenario.proposals).index("rehabilitering")]
+    drawn = record_text(app)
+    click(app, _chip(scene, "cards", "rehabilitering", 1))  # 2028
+    app.request_redraw()
+    app.step(0.02)
+    assert "×?" not in drawn, "no factor to enter for a card the table never rolled"
+    click(app, factor_chip(row, scene.scenario.rounds).center)
+    assert scene.factors == {}
+    drawn.clear()
+    click(app, _chip(scene, "cards", "rehabilitering", 0))  # 2027: rolled at the end of 2029
+    app.request_redraw()
+    app.step(0.02)
+    assert "×?" in drawn

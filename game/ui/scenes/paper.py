@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game import engine
-from game.engine import die_table
+from game.engine import anchor, die_table, face
 from game.messages import Message
 from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
@@ -306,7 +306,10 @@ class PaperScene(Scene):
             table=self.name_field.text.strip(),
             adopted=tuple(self.adopted.items()),
             events=tuple(self.drawn.items()),
-            factors=tuple((c, f) for c, f in self.factors.items() if c in self.adopted),
+            # only the factors of cards the table rolled for (a chip on the screen)
+            factors=tuple(
+                (c, f) for c, f in self.factors.items() if self._has_factor(self.deck.proposal(c))
+            ),
         )
 
     def save(self) -> bool:
@@ -537,8 +540,15 @@ class PaperScene(Scene):
                     return
 
     def _has_factor(self, item: Any) -> bool:
-        """An adopted uncertain card: its row shows the factor chip."""
-        return bool(item.id in self.adopted and item.is_uncertain)
+        """An adopted uncertain card that the table rolled for: its row shows the factor chip.
+        A card whose first gain falls after the years the table played is never rolled (it
+        offered "×?" all the same, and a factor typed there was saved without a word)."""
+        start = self.adopted.get(item.id)
+        if start is None or not item.is_uncertain:
+            return False
+        played = self.scenario.rounds if self.played is None else self.played
+        where = anchor(item, self.scenario)
+        return any(face(item, start, year, where) > 0 for year in range(start, played))
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
