@@ -44,6 +44,12 @@ def _in_kroner(tmp_path, number_format: str, **content):  # type: ignore[no-unty
     t. kr.) and shown with ``number_format``; ``content``: the other sheets."""
     rows = _table(*([*r[:4], *(v * 1000 for v in r[4:])] for r in PROPOSALS))
     path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, **content))
+    return _amounts_shown(path, number_format)
+
+
+def _amounts_shown(path, number_format: str):  # type: ignore[no-untyped-def]
+    """The workbook at ``path`` with its proposals' amounts (E2:H…) shown with
+    ``number_format``."""
     book = openpyxl.load_workbook(path)
     for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
         for cell in row:
@@ -371,12 +377,7 @@ def _with_format(tmp_path, rows, number_format, about=IN_THOUSANDS):  # type: ig
     path = write_book(
         tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
     )
-    book = openpyxl.load_workbook(path)
-    for row in book["Forslag"].iter_rows(min_row=2, min_col=5, max_col=8):
-        for cell in row:
-            cell.number_format = number_format
-    book.save(path)
-    return path
+    return _amounts_shown(path, number_format)
 
 
 def test_an_accounting_format_on_amounts_too_small_for_kroner_is_the_look_of_money(

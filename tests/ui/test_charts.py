@@ -413,12 +413,8 @@ def test_a_fatigue_number_beside_a_column_stays_out_of_the_next_years(
     assert all(rect.contains(box) for _, box in placed)
 
 
-def test_an_open_year_met_only_on_the_boards_figures_is_marked_uncertain(
-    fonts: Fonts, monkeypatch
-) -> None:
-    # a facilitator's room read "3" against "mål 3" as safe; the year rested on an uncertain
-    # card and failed by 0,09. An open year whose 10 % outcome misses its target is "3?" in
-    # the warning colour; a year safe in nine of ten outcomes, or already closed, is not.
+def label_colors(monkeypatch) -> list[tuple[str, tuple[int, int, int]]]:  # type: ignore[no-untyped-def]
+    """Every value label the charts write from now on, with its colour."""
     placed: list[tuple[str, tuple[int, int, int]]] = []
     original = charts.blit_text
 
@@ -427,6 +423,16 @@ def test_an_open_year_met_only_on_the_boards_figures_is_marked_uncertain(
         return original(surface, text, font, color, *args, **kwargs)
 
     monkeypatch.setattr(charts, "blit_text", spy)
+    return placed
+
+
+def test_an_open_year_met_only_on_the_boards_figures_is_marked_uncertain(
+    fonts: Fonts, monkeypatch
+) -> None:
+    # a facilitator's room read "3" against "mål 3" as safe; the year rested on an uncertain
+    # card and failed by 0,09. An open year whose 10 % outcome misses its target is "3?" in
+    # the warning colour; a year safe in nine of ten outcomes, or already closed, is not.
+    placed = label_colors(monkeypatch)
     targets = (3.0, 10.0, 23.0, 49.0)
     values = (3.0, 10.0, 24.0, 40.0)
     fan = ((2.9, 9.5, 23.5, 30.0), (3.0, 10.0, 24.0, 40.0), (3.1, 10.5, 24.5, 50.0))
@@ -524,14 +530,7 @@ def test_the_year_being_decided_short_of_its_target_is_written_in_the_warning_co
 ) -> None:
     # a facilitator's room at 1024×768: "1" against "mål 2,76" stood in black beside an
     # orange "10?" that met its own target – the colours said the opposite of what mattered
-    placed: list[tuple[str, tuple[int, int, int]]] = []
-    original = charts.blit_text
-
-    def spy(surface, text, font, color, *args, **kwargs):  # type: ignore[no-untyped-def]
-        placed.append((text, tuple(color)[:3]))
-        return original(surface, text, font, color, *args, **kwargs)
-
-    monkeypatch.setattr(charts, "blit_text", spy)
+    placed = label_colors(monkeypatch)
     targets = (2.76, 9.18, 21.12, 45.0)
     values = (1.0, 7.0, 15.0, 20.5)
     charts.draw_year_chart(canvas(), RECT, YEARS, targets, values, closed=0, current=0, fonts=fonts)
