@@ -413,7 +413,7 @@ MESSAGES.update(
         "compare.copies": "Kopier af et spil, talt én gang: {count}",
         "compare.too_deep": "{path}: mappen ligger mere end {depth} niveauer under den nævnte mappe og er ikke læst, men der er gemte spil i den; nævn den selv (raaderum compare MAPPE {word})",
         "compare.cannot_write": "sammenligningen kan ikke skrives: {reason}",
-        "compare.diverged": "»{table}« har en kopi, der gik sin egen vej efter beslutning {decision}; den med flest beslutninger er talt med; er den anden bordets, så flyt den talte fil ud af mappen, og læs igen",
+        "compare.diverged": "»{table}« har en kopi, der gik sin egen vej efter beslutning {decision}; den med flest beslutninger (ved lige mange: den senest gemte) er talt med; er den anden bordets, så flyt den talte fil ud af mappen, og læs igen",
         "compare.same_name": "{count} borde hedder »{name}«",
         "compare.table_col": "Bord",
         "compare.service_col": "Service",

@@ -404,7 +404,7 @@ MESSAGES.update(
         "compare.copies": "Copies of a game, counted once: {count}",
         "compare.too_deep": "{path}: the folder lies more than {depth} levels below the folder named and was not read, but it holds saved games; name it yourself (raaderum compare FOLDER {word})",
         "compare.cannot_write": "the comparison cannot be written: {reason}",
-        "compare.diverged": "“{table}” has a copy that went its own way after decision {decision}; the one with the most decisions is counted; if the other is the table’s, move the counted file out of the folder and read again",
+        "compare.diverged": "“{table}” has a copy that went its own way after decision {decision}; the one with the most decisions (of as many: the one saved last) is counted; if the other is the table’s, move the counted file out of the folder and read again",
         "compare.same_name": "{count} tables are called “{name}”",
         "compare.table_col": "Table",
         "compare.service_col": "Service",
