@@ -241,7 +241,7 @@ MESSAGES: dict[str, str] = {
     "help.key.adopt": "Vedtag det valgte forslag",
     "help.key.end": "Afslut året",
     "help.key.undo": "Fortryd (også Backspace)",
-    "help.key.save_elsewhere": "Gem et andet sted / vis hvor",
+    "help.key.save_elsewhere": "Gem andetsteds / vis hvor",
     "help.key.redo": "Gentag",
     "help.key.help": "Hjælp",
     "help.key.fullscreen": "Fuld skærm til/fra",
