@@ -25,10 +25,27 @@ TITLE_ROWS = 10
 
 _BUDGET_WORD = (
     r"(?:budgetår|budgetforslag|budgetoverslag|budget|beløb|bf|bo\s*\d?|b|overslagsår|overslag"
-    r"|oå\s*\d?|år|regnskab|r)"
+    r"|oå\s*\d?|år)"
 )
 """The words a budget table writes before or after a year: "Budget", "BF" (budgetforslag),
-"BO"/"BO1" (budgetoverslag), "Overslagsår", "B"."""
+"BO"/"BO1" (budgetoverslag), "Overslagsår", "B". Not "Regnskab" or "R": a year's accounts
+are spending, not a proposal's amount (``accounts_heading``)."""
+_ACCOUNTS = re.compile(
+    r"(?:regnskab|r|forbrug|grundbudget|oprindeligt\s+budget|korrigeret\s+budget"
+    r"|vedtaget\s+budget|budget\s*ramme|ramme|basisbudget|nettoudgift\w*|udgift\w*)"
+    r"\s*(?:\d{2}\s*[-/]\s*)?(?:19|20)\d\d\b.*|(?:19|20)\d\d\s*(?:regnskab|forbrug)\b.*"
+)
+"""A heading that names a year's accounts or the budget the proposals are cut from
+("Regnskab 2025", "R2025", "Forbrug 2026", "Grundbudget 2027", "Oprindeligt budget 2027")."""
+
+
+def accounts_heading(value: Any) -> bool:
+    """True for a column of what a year cost or was budgeted (``_ACCOUNTS``): a budget
+    office's context beside its proposals, never their amounts ("Regnskab 2025" was read as
+    each proposal's first year, and last year's spending became a saving)."""
+    return isinstance(value, str) and _ACCOUNTS.fullmatch(normal(value)) is not None
+
+
 _YEAR_HEADING = re.compile(
     rf"(?:{_BUDGET_WORD}\s*)?((?:19|20)\d\d)\s*"
     rf"(?:\*+|\([^()]{{1,12}}\)|ff\.?|[-–]|{_BUDGET_WORD}|{_BUDGET_WORD}\s*\([^()]{{1,12}}\)"

@@ -37,7 +37,13 @@ from game.catalogue.columns import (
     lookup,
     normal,
 )
-from game.catalogue.headings import header_row, heading_year, overslag_number, speaks_of_a_year
+from game.catalogue.headings import (
+    accounts_heading,
+    header_row,
+    heading_year,
+    overslag_number,
+    speaks_of_a_year,
+)
 from game.catalogue.reading import REMARKS, Reading
 from game.catalogue.sheets import CatalogueProblem, Sheet
 from game.catalogue.wording import note_hidden_cards
@@ -1131,6 +1137,11 @@ def unknown_heading(
     if sheet.name == EVENTS and names_from_year(text):
         # the proposals' column: an event has no budget year, so its cells are not read
         said = Message.of("catalogue.from_year_events", text=shortened(text))
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+        return None
+    if sheet.name in (PROPOSALS, EVENTS) and accounts_heading(text):
+        # "Regnskab 2025", "Grundbudget 2027": what a year cost, beside the proposals; skipped
+        said = Message.of("catalogue.accounts_column", text=shortened(text))
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
     if sheet.name in (PROPOSALS, EVENTS) and _sums_years(text):

@@ -522,3 +522,23 @@ def test_a_proposal_with_its_own_id_and_a_title_like_a_subtotal_is_not_dropped(c
     assert f"{path}:Forslag!B5: 'slags' er tom" in text
     assert f"{path}:Forslag!B6: 'slags' er tom" in text
     assert "Forslag!B7" not in text and "sumrække" in text  # "I alt" is passed over, as before
+
+
+@pytest.mark.parametrize("context", ["Regnskab 2025", "R2025", "Forbrug 2026", "Grundbudget 2027"])
+def test_a_column_of_a_years_accounts_beside_the_proposals_is_skipped_not_read(
+    capsys, tmp_path, context
+):
+    # "Regnskab 2025" before the budget years was read as each proposal's first year: last
+    # year's spending of 3.000 t. kr. became a first-year saving, with the import saying OK
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows[0].insert(4, context)
+    for row in rows[1:]:
+        row.insert(4, 1000)
+    content = sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!E1: advarsel: kolonnen '{context}' er et regnskab" in text, text
+    deck = load_deck(tmp_path / "dæk")
+    assert set(deck.proposal("spar").effect) == {3}  # 3 every year, not 1.000 first
+    assert deck.proposal("inv").effect == (-3, -1, 2, 6)
