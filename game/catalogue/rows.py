@@ -863,6 +863,11 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
             shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
             said = Message.of("catalogue.shown_scaled" + suffix, cells=shown, count=len(scaled))
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    collapsed = [row for row in sheet.collapsed_rows if sheet.row_cells(row)]
+    if collapsed:
+        rows = ", ".join(str(row) for row in collapsed[:12]) + ("…" if len(collapsed) > 12 else "")
+        said = Message.of("catalogue.rows_collapsed", rows=rows, count=len(collapsed))
+        reading.warnings.append(CatalogueProblem(sheet.where(), said))
     ignored = [r for r in sheet.kroner_ignored if was_read(r)]
     if ignored:
         shown = ignored[0] if len(ignored) == 1 else f"{ignored[0]}–{ignored[-1]}"

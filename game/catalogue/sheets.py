@@ -44,6 +44,8 @@ class Sheet:
     struck_rows: list[tuple[int, str]] = field(default_factory=list)
     """Rows with a filled cell struck through (a rejected proposal kept so): read, and named
     with their first text."""
+    collapsed_rows: list[int] = field(default_factory=list)
+    """Rows hidden in a collapsed group (Excel's outline): read, and named in a note."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
     from_formulas: list[tuple[str, str]] = field(default_factory=list)

@@ -467,7 +467,19 @@ def _sheet(
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
     # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
     # the header row (row 1) is always read
-    hidden = {r for r, dimension in worksheet.row_dimensions.items() if dimension.hidden and r > 1}
+    hidden = {
+        r
+        for r, dimension in worksheet.row_dimensions.items()
+        if dimension.hidden and r > 1 and not getattr(dimension, "outlineLevel", 0)
+    }
+    # rows in a collapsed group (Data › Gruppér) are read: an office collapses one udvalg's
+    # rows for an overview, it does not reject them (eleven proposals went without a word);
+    # a note names them
+    sheet.collapsed_rows = sorted(
+        r
+        for r, dimension in worksheet.row_dimensions.items()
+        if dimension.hidden and r > 1 and getattr(dimension, "outlineLevel", 0)
+    )
     # columns Excel hides are read (an old column hidden by hand still says something), and
     # named in a warning
     hidden_columns = {

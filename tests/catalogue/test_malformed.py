@@ -1506,3 +1506,24 @@ def test_a_title_with_a_comma_under_udelukker_is_read_as_that_card(capsys, tmp_p
     assert "ukendt forslag" not in text and "Rengoering" not in text, text
     assert "'Rengøring, hver 3. uge' → 'spar'" in text  # the title read as the card, said
     assert load_deck(tmp_path / "dæk").proposal("eff").excludes == ("spar",)
+
+
+def test_rows_in_a_collapsed_group_are_read_and_named(capsys, tmp_path):
+    # an office collapsed one udvalg's rows (Data › Gruppér) for an overview: the import left
+    # them out as "skjult i Excel (fx filtreret fra)" and said OK without them
+    import openpyxl
+
+    from game.content import load_deck
+
+    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    book = openpyxl.load_workbook(path)
+    forslag = book["Forslag"]
+    for row in (3, 4):  # the efficiency and the investment, grouped and collapsed
+        forslag.row_dimensions[row].outlineLevel = 1
+        forslag.row_dimensions[row].hidden = True
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag: bemærk: 2 rækker (3, 4) ligger i en sammenklappet gruppe" in text
+    assert "skjult i Excel" not in text
+    assert {p.id for p in load_deck(tmp_path / "dæk").proposals} == {"spar", "eff", "inv"}
