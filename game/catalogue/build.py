@@ -178,6 +178,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
     # titles read as ids, and ids respelled: each said once, with the first few of them
     for key, pairs in (
         ("catalogue.titles_as_ids", reading.titled),
+        ("catalogue.decimal_ids", list(dict.fromkeys(reading.decimal_ids))),
         ("catalogue.ids_respelled", reading.respelled),
     ):
         if pairs:

@@ -53,6 +53,8 @@ class Reading:
     titled: list[tuple[str, str]] = field(default_factory=list)
     """Titles written where an id goes (a scenario's list, 'kræver', 'udelukker') and the id
     of the one card with that title they were read as."""
+    decimal_ids: list[tuple[str, str]] = field(default_factory=list)
+    """Lists whose "3,1" was read as the proposal numbered 3.1 (``rows._decimal_ids``)."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     unit: str = "mio. kr."

@@ -742,7 +742,7 @@ def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
                     if not isinstance(items, list):
                         continue
                     settled: list[Any] = []
-                    for item in _comma_titles(items, title_of):
+                    for item in _comma_titles(_decimal_ids(reading, items, known), title_of):
                         titled = title_of(item)
                         if titled is not None:
                             reading.titled.append((str(item), titled))
@@ -759,6 +759,26 @@ def settle_spaced_ids(reading: Reading, documents: list[YamlDocument]) -> None:
                     if line is not None:
                         for at in range(len(settled)):
                             document.key_lines[(section, index, name, at)] = line
+
+
+def _decimal_ids(reading: Reading, items: list[Any], known: set[Any]) -> list[Any]:
+    """``items`` (a list cell split at its commas) with "3" and "1" joined again as "3.1" when
+    the catalogue numbers a proposal 3.1 (Danish Excel shows it as "3,1"): 'kræver' "3,1"
+    was read as the proposals 3 and 1, without a word. Each join is noted for a warning
+    (``Reading.decimal_ids``): "3, 1" may have meant two proposals."""
+    joined: list[Any] = []
+    index = 0
+    while index < len(items):
+        here = str(items[index]).strip()
+        after = str(items[index + 1]).strip() if index + 1 < len(items) else ""
+        if here.isdigit() and after.isdigit() and f"{here}.{after}" in known:
+            joined.append(f"{here}.{after}")
+            reading.decimal_ids.append((f"{here},{after}", f"{here}.{after}"))
+            index += 2
+        else:
+            joined.append(items[index])
+            index += 1
+    return joined
 
 
 def _comma_titles(items: list[Any], title_of: Callable[[Any], str | None]) -> list[Any]:

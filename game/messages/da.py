@@ -1440,6 +1440,8 @@ MESSAGES.update(
         "catalogue.merged_filled": "advarsel: cellerne er flettet; '{text}' er læst i hver af rækkerne {first}–{last}",
         "catalogue.titles_as_ids.one": "advarsel: et forslags titel står, hvor dets id skal stå (i et scenaries liste, 'kræver' eller 'udelukker'), og er læst som det forslag: {ids}; skriv id'et, så læses det uden tvivl",
         "catalogue.titles_as_ids.many": "advarsel: {count} gange står et forslags titel, hvor dets id skal stå (i et scenaries liste, 'kræver' eller 'udelukker'), og er læst som det forslag: {ids}; skriv id'erne, så læses de uden tvivl",
+        "catalogue.decimal_ids.one": "advarsel: {ids} på en liste over forslag er læst som forslagets nummer med decimalkomma, ikke som to forslag; menes to forslag, så skriv dem med semikolon (fx 3; 1)",
+        "catalogue.decimal_ids.many": "advarsel: {count} gange er et tal med decimalkomma på en liste over forslag læst som forslagets nummer, ikke som to forslag: {ids}; menes to forslag, så skriv dem med semikolon (fx 3; 1)",
         "catalogue.ids_respelled.one": "advarsel: et id må kun have bogstaverne a–z, tal og tegnene _ . -, så {count} id er skrevet om (også hvor det nævnes under 'kræver', 'udelukker' og i scenarierne): {ids}",
         "catalogue.ids_respelled.many": "advarsel: et id må kun have bogstaverne a–z, tal og tegnene _ . -, så {count} id'er er skrevet om (også hvor de nævnes under 'kræver', 'udelukker' og i scenarierne): {ids}",
         "catalogue.merged": "cellerne er flettet; ophæv fletningen (Start › Flet og centrer), og skriv værdien i hver celle",

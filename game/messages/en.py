@@ -1432,6 +1432,8 @@ MESSAGES.update(
         "catalogue.merged_filled": "warning: the cells are merged; '{text}' is read in each of the rows {first}–{last}",
         "catalogue.titles_as_ids.one": "warning: a proposal's title stands where its id goes (in a scenario's list, 'kræver' or 'udelukker'), and is read as that proposal: {ids}; write the id, and it is read without doubt",
         "catalogue.titles_as_ids.many": "warning: {count} times a proposal's title stands where its id goes (in a scenario's list, 'kræver' or 'udelukker'), and is read as that proposal: {ids}; write the ids, and they are read without doubt",
+        "catalogue.decimal_ids.one": "warning: {ids} in a list of proposals is read as the proposal's number with a decimal comma, not as two proposals; if two are meant, write them with a semicolon (e.g. 3; 1)",
+        "catalogue.decimal_ids.many": "warning: {count} times a number with a decimal comma in a list of proposals is read as the proposal's number, not as two proposals: {ids}; if two are meant, write them with a semicolon (e.g. 3; 1)",
         "catalogue.ids_respelled.one": "warning: an id may only hold the letters a–z, digits and _ . -, so {count} id was respelled (also where 'kræver', 'udelukker' and the scenarios name it): {ids}",
         "catalogue.ids_respelled.many": "warning: an id may only hold the letters a–z, digits and _ . -, so {count} ids were respelled (also where 'kræver', 'udelukker' and the scenarios name them): {ids}",
         "catalogue.merged": "the cells are merged; unmerge them (Home › Merge & Center), and write the value in each cell",

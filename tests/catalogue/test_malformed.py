@@ -1527,3 +1527,22 @@ def test_rows_in_a_collapsed_group_are_read_and_named(capsys, tmp_path):
     assert f"{path}:Forslag: bemærk: 2 rækker (3, 4) ligger i en sammenklappet gruppe" in text
     assert "skjult i Excel" not in text
     assert {p.id for p in load_deck(tmp_path / "dæk").proposals} == {"spar", "eff", "inv"}
+
+
+def test_a_proposal_numbered_3_1_named_3_comma_1_in_a_list_is_that_proposal(capsys, tmp_path):
+    # a catalogue numbers its proposals 1, 3, 3.1 (udvalg 3, forslag 1) and Danish Excel shows
+    # 3.1 as "3,1"; 'kræver' "3,1" was read as the proposals 3 and 1, without a word
+    from game.content import load_deck
+
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "kræver"],
+        [1, "besparelse", "Spar på kontoret", "Administration", 3, None],
+        [3, "effektivisering", "Ny vagtplan", "Ældre", 2, None],
+        [3.1, "effektivisering", "Ny vagtplan, nat", "Ældre", 1, None],
+        [4, "investering", "Forebyggelse", "Sundhed", -3, "3,1"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").proposal("4").requires == ("3.1",)
+    assert "advarsel: '3,1' → '3.1' på en liste over forslag er læst som forslagets nummer" in text
