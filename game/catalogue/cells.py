@@ -250,6 +250,11 @@ _KIND_ADVICE = {
     "anlægsforslag": "catalogue.kind_advice.construction",
     "omprioritering": "catalogue.kind_advice.reprioritising",
     "omprioriteringer": "catalogue.kind_advice.reprioritising",
+    "udvidelse": "catalogue.kind_advice.expansion",
+    "udvidelser": "catalogue.kind_advice.expansion",
+    "udvidelsesforslag": "catalogue.kind_advice.expansion",
+    "driftsønske": "catalogue.kind_advice.expansion",
+    "driftsønsker": "catalogue.kind_advice.expansion",
 }
 """Kinds a budget office writes that the game has no such word for, and what to write."""
 
