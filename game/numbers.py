@@ -424,7 +424,9 @@ warns: ``is_known_unit``)."""
 def _unit_key(unit: str) -> str:
     """A unit as compared: lower case, without dots, spaces and brackets, so that "t.kr",
     "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another."""
-    return "".join(c for c in unit.lower().replace("’", "'") if c not in ". ()\u00a0\t")
+    # "i 1.000 kr.", "Beløb i hele kroner": the words around a unit are no part of it
+    words = re.sub(r"^\s*(?:beløb\s+)?(?:i\s+)?(?:hele\s+)?", "", unit.lower())
+    return "".join(c for c in words.replace("’", "'") if c not in ". ()\u00a0\t")
 
 
 _SCALES_BY_KEY: dict[str, float] = {_unit_key(unit): scale for unit, scale in UNIT_SCALES.items()}

@@ -730,6 +730,8 @@ def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):
         assert is_known_unit(unit), unit
     assert {unit_scale(u) for u in (*thousands, *others)} == {unit_scale("t. kr.")} == {1000}
     assert unit_scale("millioner kroner") == 1 and unit_scale("kroner") == 1_000_000
+    # the words around a unit in 'enhed' ("(beløb i hele kroner)" was told in its limits)
+    assert unit_scale("hele kroner") == 1_000_000 and unit_scale("i 1.000 kr.") == 1000
 
 
 def test_savings_written_negative_says_that_the_events_turn_too(capsys, tmp_path):
