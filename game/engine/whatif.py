@@ -44,6 +44,9 @@ class WhatIf:
     """False when HiGHS could not prove the plan optimal within its time limit."""
     best_service: int | None = None
     """The service level the best plan ends on (None: not known)."""
+    best_won: bool | None = None
+    """Whether the best plan wins by every rule – the targets, all three kinds and the service
+    floor (None: not known). A plan can meet every year and still lose on the floor."""
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready form (amounts rounded to 4 decimals)."""
@@ -58,6 +61,7 @@ class WhatIf:
             "best_met_all": self.best_met_all,
             "best_exact": self.best_exact,
             "best_service": self.best_service,
+            "best_won": self.best_won,
         }
 
 
@@ -86,4 +90,5 @@ def what_if(state: GameState, samples: int = 4000) -> WhatIf:
         best_met_all=best.met_all,
         best_exact=best.exact,
         best_service=best.service,
+        best_won=best.won,
     )

@@ -579,6 +579,8 @@ class _Writer:
             else f"<p>{esc(self.t('report.best.none'))}</p>"
         )
         verdict_key = "report.best.met_all" if w.best_met_all else "report.best.not_met_all"
+        if w.best_met_all and w.best_won is False:  # every year met, and lost on the rules
+            verdict_key = "report.best.met_all_lost"
         inexact = (
             "" if w.best_exact else f'<p class="muted">{esc(self.t("report.best.inexact"))}</p>'
         )

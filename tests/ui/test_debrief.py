@@ -1255,3 +1255,40 @@ def test_a_notice_on_the_debrief_leaves_the_page_and_its_tabs_in_sight(
         assert same_pixels(shown, plain, rect), name
     area = scene.notices_area()
     assert area is not None and not same_pixels(shown, plain, area)
+
+
+def test_a_best_plan_that_meets_every_year_but_loses_on_the_floor_says_it_loses(
+    deck: Deck, tmp_path
+) -> None:
+    # the best plan ended on service −8 under a floor of −6, and its heading said "den når
+    # målet i alle år" with a tick in every year: the group read it as the winning plan
+    import dataclasses
+
+    from game.engine.whatif import WhatIf, what_if
+    from game.ui.panels.whatif import WhatIfPage
+
+    app = App(deck, lang="da", size=(1366, 768), save_dir=tmp_path / "saves")
+    state = finished_game(deck, True)
+    plan = tuple((pid, 0) for pid in state.scenario.proposals[:4])
+    zero = tuple(0.0 for _ in state.scenario.years)
+    box = pygame.Rect(0, 0, 1200, app.scale.min_text * 16)
+    for won, said in ((True, "den når målet i alle år:"), (False, "men taber alligevel")):
+        data = WhatIf(
+            state.scenario.years,
+            state.targets,
+            zero,
+            zero,
+            zero,
+            plan,
+            zero,
+            True,
+            best_service=-8,
+            best_won=won,
+        )
+        drawn = record_text(app)
+        WhatIfPage(app)._best_plan(app.surface, box, data, state)
+        heading = next(t for t in drawn if t.startswith("Bedste plan"))
+        assert heading.endswith(said) or said in heading, heading
+    # and the what-if says whether its best plan wins, by every rule
+    found = what_if(state)
+    assert found.best_won is not None and dataclasses.asdict(found)["best_won"] == found.best_won

@@ -231,7 +231,12 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         app = self.app
         sc = app.scale
         g = sc.gap
-        heading = app.t("debrief.best_met" if data.best_met_all else "debrief.best_not_met")
+        # a plan that meets every year but ends under the service floor loses by the rules:
+        # it read "den når målet i alle år" with a tick in every year
+        key = "debrief.best_met" if data.best_met_all else "debrief.best_not_met"
+        if data.best_met_all and data.best_won is False:
+            key = "debrief.best_met_lost"
+        heading = app.t(key)
         if not data.best_exact:
             heading += " " + app.t("debrief.best_found")
         title_h = line_height(app, sc.body, FONT_BOLD)
