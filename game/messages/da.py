@@ -642,7 +642,7 @@ MESSAGES.update(
         "board.scroll_up": "{count} mere – rul op",
         "board.scroll_up_below": "{count} mere ovenfor – rul op · {year} fortsat",
         "board.scroll_up_below_short": "{count} mere · {year} fortsat",
-        "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} til {end}.",
+        "year.fatigue": "Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {recovery} og er så {end}.",
         "year.fatigue_last": "Træthed ved spillets slutning: {peak}.",
         "year.fatigue_lift": "Heraf {lift}, fordi nogle af årets forslag løfter serviceniveauet (også når andre sænker det).",
         "year.fatigue_next": "I {year} tager trætheden {lost} af kapaciteten på {capacity}.",

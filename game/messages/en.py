@@ -634,7 +634,7 @@ MESSAGES.update(
         "board.scroll_up": "{count} more – scroll up",
         "board.scroll_up_below": "{count} more above – scroll up · {year} continued",
         "board.scroll_up_below_short": "{count} more · {year} continued",
-        "year.fatigue": "Fatigue at year-end: {peak}. At the turn of the year it falls by {recovery} to {end}.",
+        "year.fatigue": "Fatigue at year-end: {peak}. At the turn of the year it falls by {recovery}, to {end}.",
         "year.fatigue_last": "Fatigue at the end of the game: {peak}.",
         "year.fatigue_lift": "{lift} of that because some of this year's proposals raise the service level (even when others lower it).",
         "year.fatigue_next": "In {year} fatigue takes {lost} of the capacity of {capacity}.",

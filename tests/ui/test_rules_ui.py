@@ -151,7 +151,7 @@ def test_the_year_reveal_and_the_debrief_show_traethed_per_year(make_app, monkey
     peak = fatigue_of(deck.proposal("spar")) + fatigue_of(deck.proposal("eff"))
     end = recovered(peak, 0)
     said = (
-        f"Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {peak - end} til {end}."
+        f"Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {peak - end} og er så {end}."
     )
     assert said in "\n".join(drawn)
     taken = f"I 2028 tager trætheden {lost_capacity(end)} af kapaciteten på 6."
