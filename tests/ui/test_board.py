@@ -806,7 +806,7 @@ def test_a_card_over_the_capacity_keeps_its_amounts_under_a_two_line_title(make_
     over = [c for c in state.market if c not in state.adopted_ids() and refusal(state, c)]
     over = [c for c in over if refusal(state, c).code == "over_capacity"]
     assert len(over) >= 3
-    assert drawn.count("Kræver 4 i alt, kun 3 tilbage") == len(over)
+    assert drawn.count("Tager 4 i alt, kun 3 tilbage") == len(over)
     for card in over:
         last = app.amount(std_deck.proposal(card).profile[3], sign=True, unit=False)
         assert last in drawn, (card, last)

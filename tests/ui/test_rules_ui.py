@@ -151,7 +151,8 @@ def test_the_year_reveal_and_the_debrief_show_traethed_per_year(make_app, monkey
     peak = fatigue_of(deck.proposal("spar")) + fatigue_of(deck.proposal("eff"))
     end = recovered(peak, 0)
     said = (
-        f"Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {peak - end} og er så {end}."
+        f"Træthed ved årets slutning: {peak}. Ved årsskiftet falder den med {peak - end} "
+        f"og er så {end}."
     )
     assert said in "\n".join(drawn)
     taken = f"I 2028 tager trætheden {lost_capacity(end)} af kapaciteten på 6."
@@ -222,7 +223,7 @@ def test_a_card_over_the_capacity_says_what_it_needs_in_all(make_app):
     inv = deck.proposal("inv")
     needs = inv.load + fatigue_of(inv)
     assert needs > state.capacity_left
-    assert f"Kræver {needs} i alt, kun {state.capacity_left} tilbage" in drawn
+    assert f"Tager {needs} i alt, kun {state.capacity_left} tilbage" in drawn
 
 
 def test_the_debrief_sheds_no_traethed_after_the_games_last_year(make_app, monkeypatch):
