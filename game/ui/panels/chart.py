@@ -93,8 +93,9 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         """The chance of meeting the target every year (with the selected card), or "";
         followed by the other conditions of a win that are not met now (``unmet``). Given the
         ``width`` the line has at ``min_text``, the longest form that fits: the whole line,
-        then with "Chance for målet" for short, then the chance alone (the colour still
-        says that something else is wrong); with ``tiny``, further down to "Chance: 31 %"
+        then with "Chance for målet" for short, then "Chance: 31 %" with the conditions, then
+        the chance alone (the colour still says that something else is wrong); with ``tiny``,
+        further down to "Chance: 31 %"
         (beside the title of a chart a line of its own would leave without room for its
         bars: at 800×600 under a banner they ran through the year labels)."""
         app, forecast = self.app, view.forecast
@@ -116,10 +117,15 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         forms = [
             " · ".join([chance("board.risk"), *unmet]),
             " · ".join([chance("board.risk_brief"), *unmet]),
+            # the conditions a win fails keep their words before the chance keeps its own: at
+            # 1024×768 and 1366×768 "service under gulvet" was dropped for the whole sentence
+            " · ".join([chance("board.risk_tiny"), *unmet]),
+            " · ".join([app.t("board.risk_tiny", percent=percent), *unmet]),
+            " · ".join(unmet),
             chance("board.risk"),
         ]
         if not unmet:
-            forms = forms[2:]
+            forms = forms[5:]
         if tiny:
             forms += [chance("board.risk_brief"), chance("board.risk_tiny")]
         if width is None:
