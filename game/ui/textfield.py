@@ -292,9 +292,15 @@ class TextField:
         pad = self.style.padding
         inner = self.rect.inflate(-2 * pad, -2 * pad)
         if self.show_counter:
-            inner.height -= self.font.get_linesize() if self.multiline else 0
-            if not self.multiline:
+            line = self.font.get_linesize()
+            # a low text box (two lines at 1024×768) keeps both lines for the text and the
+            # counter beside them: a row of its own left one line, and a reason of two lines
+            # showed only its last ("hvert halve år.")
+            beside = not self.multiline or inner.height < 3 * line
+            if beside:
                 inner.width -= self.font.size(f"{self.max_length}/{self.max_length}")[0] + pad
+            else:
+                inner.height -= line
         if not self.multiline:  # one line, centred in the field: descenders are never cut
             line = self.font.get_linesize()
             inner = pygame.Rect(inner.x, self.rect.centery - line // 2, inner.width, line)

@@ -290,3 +290,26 @@ def test_a_path_field_at_rest_shows_the_end_of_a_long_path(screen: pygame.Surfac
     assert plain.rest_offset() == 0  # a note at rest shows its text from the start
     short = TextField((10, 10, 240, 40), font, multiline=False, text="daek.yaml", rest_at_end=True)
     assert short.rest_offset() == 0
+
+
+def test_a_low_text_box_keeps_both_of_its_lines_for_the_text(screen: pygame.Surface) -> None:
+    # at 1024×768 the card's reason box holds two lines; the counter took the second one, and
+    # of a two-line reason only its last line, "hvert halve år.", was seen
+    font = pygame.font.Font(None, 28)
+    line = font.get_linesize()
+    probe = TextField((0, 0, 10, 10), font, max_length=MAX_NOTE_LENGTH)
+    pad = probe.style.padding
+    box = TextField((50, 50, 300, 2 * line + 2 * pad), font, max_length=MAX_NOTE_LENGTH)
+    box.focus()
+    box.handle(typed("Vi tror på gevinsten og følger op hvert halve år."))
+    surface = pygame.Surface((400, 200))
+    surface.fill((255, 255, 255))
+    box.draw(surface)
+    box.blur()
+
+    def inked(y: int) -> bool:
+        row = [surface.get_at((x, y))[:3] for x in range(50 + pad, 50 + 150)]
+        return any(sum(pixel) < 300 for pixel in row)
+
+    first, second = 50 + pad + line // 2, 50 + pad + line + line // 2
+    assert inked(first) and inked(second), "both lines of the reason are seen"
