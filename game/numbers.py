@@ -43,7 +43,9 @@ _SMALL_DECIMALS = 3
 """Decimals for amounts below 1: enough for three significant digits of 0,518, at most 3."""
 
 _SPACES = " \u00a0\u202f\u2009\u2007"
-_MINUS = "-\u2212\u2013\u00f7"
+_MINUS = "-\u2212\u2013\u00f7\u2011\u2012"
+"""The signs read as minus: the hyphen, the true minus, the en dash, the accountant's ÷, and
+the non-breaking hyphen and figure dash Word pastes ("‑500" was "ikke et tal")."""
 _DIGITS = "0123456789"
 _WHOLE_KRONER = re.compile(r"(?<=\d),[-\u2212\u2013\u2014]{1,2}$")
 """",-" (or ",–") after the last digit: whole kroner, no øre ("1.250,-"); never a sign."""

@@ -259,3 +259,11 @@ def test_a_revealed_factor_reads_as_100_percent_only_when_it_is_1() -> None:
     assert format_factor(1.0004, "en") == "100.04%"
     assert format_factor(1.17) == "117 %" and format_factor(0.0) == "0 %"
     assert format_factor(0.9999) == "99,99 %"
+
+
+def test_the_hyphens_word_pastes_are_read_as_minus():
+    # "‑500" (a non-breaking hyphen from Word) was "er ikke et tal", with the sign unseen
+    from game.numbers import parse_amount
+
+    assert parse_amount("\u2011500") == -500
+    assert parse_amount("\u20121,5") == -1.5

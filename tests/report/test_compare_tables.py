@@ -225,9 +225,7 @@ def test_a_group_apart_is_told_against_the_group_nearest_to_it(tmp_path):
         for i, g in enumerate(groups)
     }
     standard_49 = next(i for i, g in enumerate(groups) if g.targets[-1] == 49) + 1
-    assert said[("intro", deck.scenario("intro").target[-1])].startswith(
-        "a different scenario from"
-    )
+    assert said[("intro", deck.scenario("intro").target[-1])].startswith("a scenario other than")
     assert said[("standard", 60.0)] == f"same scenario as group {standard_49}, different target"
     # the printed page says it in a sentence, as the window does (it read as a stray line)
     html = comparison_html(groups, [], "da")
