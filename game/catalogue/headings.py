@@ -127,6 +127,22 @@ def header_row(sheet: Sheet) -> int:
     return rows[0]
 
 
+def late_header_row(sheet: Sheet, look: int = 50) -> int | None:
+    """The row of a table sheet's headings when it stands below the first ``TITLE_ROWS`` rows
+    (within ``look`` rows), where ``header_row`` does not look; None when there is none. A
+    sheet with a long note above its table was told that its columns were missing "in row 1"."""
+    known = lookup(sheet.name)
+    for row in sheet.rows()[TITLE_ROWS:look]:
+        names = [
+            header_key(cell.value)
+            for (r, _), cell in sheet.cells.items()
+            if r == row and isinstance(cell.value, str)
+        ]
+        if sum(1 for name in names if name in known) >= 2:
+            return row
+    return None
+
+
 def _is_heading(sheet: Sheet, cell: Cell) -> bool:
     """True for a cell that can only be a heading: a column's name or a budget year."""
     if cell.formula is not None or cell.error is not None:

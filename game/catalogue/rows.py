@@ -38,9 +38,11 @@ from game.catalogue.columns import (
     normal,
 )
 from game.catalogue.headings import (
+    TITLE_ROWS,
     accounts_heading,
     header_row,
     heading_year,
+    late_header_row,
     overslag_number,
     speaks_of_a_year,
 )
@@ -472,7 +474,11 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
     if missing:
         reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
     missing = [name for name in missing if normal(name) not in meant]
-    if missing:
+    lower = late_header_row(sheet) if missing else None
+    if lower is not None:
+        # the headings stand further down than the import looks: said where they are
+        reading.add(sheet, None, "catalogue.headings_too_low", row=lower, most=TITLE_ROWS)
+    elif missing:
         names_text = ", ".join(f"'{name}'" for name in missing)
         count = "one" if len(missing) == 1 else "many"
         reading.add(

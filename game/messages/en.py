@@ -1579,6 +1579,7 @@ MESSAGES.update(
         "catalogue.row.other": "one row",
         "catalogue.column_twice": "the column '{header}' appears twice (also in {ref})",
         "catalogue.column_twice_alias": "the column '{text}' is read as '{header}', and so is '{other}' in {ref}; give one of them a heading the import does not know (e.g. 'Intern note'), and it is skipped",
+        "catalogue.headings_too_low": "the headings stand in row {row}, but the import looks for them in the first {most} rows only; delete some of the rows above them (a title or a note) so that the headings stand higher",
         "catalogue.columns_missing.one": "the column {names} is missing from the headers (row {row}; see the sheet {guide} in the template that raaderum template writes)",
         "catalogue.columns_missing.many": "the columns {names} are missing from the headers (row {row}; see the sheet {guide} in the template that raaderum template writes)",
         "catalogue.csv_list_split": "'{header}' stands in {count} cells ({cells}), because the semicolons of the list also separate the file's fields; write the list in quotes: \"{joined}\"{comma}",

@@ -1550,3 +1550,17 @@ def test_a_proposal_numbered_3_1_named_3_comma_1_in_a_list_is_that_proposal(caps
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").proposal("4").requires == ("3.1",)
     assert "advarsel: '3,1' → '3.1' på en liste over forslag er læst som forslagets nummer" in text
+
+
+def test_headings_below_the_rows_the_import_looks_in_are_said_where_they_are(capsys, tmp_path):
+    # twelve lines of notes above the table: "kolonnerne 'id', 'slags' … mangler i
+    # overskrifterne (række 1)", though they stood in row 13
+    rows = [[f"Note {n}: om kataloget"] for n in range(12)] + _proposals(*PROPOSALS[1:])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag: overskrifterne står i række 13, men importen leder kun efter dem i de "
+        "første 10 rækker"
+    ) in text, text
+    assert "mangler i overskrifterne" not in text
