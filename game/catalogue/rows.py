@@ -427,7 +427,11 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         key = (spec.field, spec.index)
         if key in seen:
             text, other = (shortened(str(c.value).strip()) for c in (cell, seen[key]))
-            if header_key(text) == header_key(spec.header) == header_key(other):
+            if spec.reader == "effect" and heading_year(cell.value) is not None:
+                # a band of years for drift and one for anlæg side by side ("2027 … 2030"
+                # twice): said as such, with where anlæg goes
+                twice_said = Message.of("catalogue.year_column_twice", text=text, ref=seen[key].ref)
+            elif header_key(text) == header_key(spec.header) == header_key(other):
                 twice_said = Message.of(
                     "catalogue.column_twice", header=spec.header, ref=seen[key].ref
                 )

@@ -1586,6 +1586,7 @@ MESSAGES.update(
         "catalogue.row.scenarios": "et scenarie",
         "catalogue.row.other": "en række",
         "catalogue.column_twice": "kolonnen '{header}' står to gange (også i {ref})",
+        "catalogue.year_column_twice": "kolonnen '{text}' står to gange (også i {ref}): står der to rækker af år, fx drift og anlæg? Forslagenes beløb står under ét sæt årstal, og anlægget skrives samlet i kolonnen 'anlæg'",
         "catalogue.column_twice_alias": "kolonnen '{text}' læses som '{header}', og det gør '{other}' i {ref} også; giv den ene en overskrift, importen ikke kender (fx 'Intern note'), så springes den over",
         "catalogue.headings_too_low": "overskrifterne står i række {row}, men importen leder kun efter dem i de første {most} rækker; slet nogle af rækkerne over dem (en titel eller en note), så overskrifterne står højere",
         "catalogue.columns_missing.one": "kolonnen {names} mangler i overskrifterne (række {row}; se arket {guide} i skabelonen, som raaderum template skriver)",

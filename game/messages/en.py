@@ -1578,6 +1578,7 @@ MESSAGES.update(
         "catalogue.row.scenarios": "one scenario",
         "catalogue.row.other": "one row",
         "catalogue.column_twice": "the column '{header}' appears twice (also in {ref})",
+        "catalogue.year_column_twice": "the column '{text}' stands twice (also in {ref}): are there two bands of years, e.g. operations and capital? The proposals' amounts stand under one set of years, and the capital outlay is written in full in the column 'anlæg'",
         "catalogue.column_twice_alias": "the column '{text}' is read as '{header}', and so is '{other}' in {ref}; give one of them a heading the import does not know (e.g. 'Intern note'), and it is skipped",
         "catalogue.headings_too_low": "the headings stand in row {row}, but the import looks for them in the first {most} rows only; delete some of the rows above them (a title or a note) so that the headings stand higher",
         "catalogue.columns_missing.one": "the column {names} is missing from the headers (row {row}; see the sheet {guide} in the template that raaderum template writes)",

@@ -542,3 +542,22 @@ def test_a_column_of_a_years_accounts_beside_the_proposals_is_skipped_not_read(
     deck = load_deck(tmp_path / "dæk")
     assert set(deck.proposal("spar").effect) == {3}  # 3 every year, not 1.000 first
     assert deck.proposal("inv").effect == (-3, -1, 2, 6)
+
+
+def test_two_bands_of_the_same_years_are_said_to_be_drift_and_anlaeg(capsys, tmp_path):
+    # a catalogue with "2027 … 2030" for drift and again for anlæg was told only "kolonnen
+    # '2027' står to gange", with no word of where anlæg goes
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows[0][8:8] = [2027, 2028, 2029, 2030]
+    for row in rows[1:]:
+        row[8:8] = [0, 0, 0, 0]
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2
+    assert (
+        f"{path}:Forslag!I1: kolonnen '2027' står to gange (også i E1): står der to rækker af "
+        "år, fx drift og anlæg?"
+    ) in text, text
+    assert "samlet i kolonnen 'anlæg'" in text
