@@ -1174,6 +1174,17 @@ def unknown_heading(
         said = Message.of("catalogue.from_year_events", text=shortened(text))
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
         return None
+    if (
+        sheet.name == PROPOSALS
+        and _FULL_YEAR.fullmatch(normal(text))
+        and _amount_headings(sheet, cell.row) < 2
+        and any(row > cell.row for row, column in sheet.cells if column == cell.column)
+    ):
+        # "Helårsvirkning" beside a lone part-year first amount: skipped, the first amount
+        # went on every year (a saving of −1.250,5 never reached its −2.500); beside a
+        # phasing over the years it repeats them, and is skipped as other columns are
+        reading.add(sheet, cell, "catalogue.full_year_column", text=shortened(text))
+        return None
     if sheet.name in (PROPOSALS, EVENTS) and accounts_heading(text):
         # "Regnskab 2025", "Grundbudget 2027": what a year cost, beside the proposals; skipped
         said = Message.of("catalogue.accounts_column", text=shortened(text))
@@ -1242,6 +1253,27 @@ def resembles(sheet: Sheet, cell: Cell) -> Column | None:
 
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)?\d\d)\b")
 """Two years joined by a dash ("2027-2030", "2027–30"): a span of years."""
+
+
+_FULL_YEAR = re.compile(
+    r"(?:helårs?(?:virkning|effekt)?|fuld(?:\s+års)?\s*(?:effekt|virkning)|varig\s*(?:effekt|virkning))"
+    r"(?:\s*\(.*\))?"
+)
+"""A heading of the amount a proposal gives once it works a whole year ("Helårsvirkning",
+"Fuld effekt", "Varig effekt"), which a budget table writes beside a part-year first amount."""
+
+
+def _amount_headings(sheet: Sheet, row: int) -> int:
+    """How many headings in ``row`` name an amount column: a budget year, an overslagsår or
+    'år N'."""
+    known = lookup(sheet.name)
+    return sum(
+        1
+        for cell in sheet.row_cells(row).values()
+        if heading_year(cell.value) is not None
+        or overslag_number(cell.value) is not None
+        or getattr(known.get(header_key(cell.value)), "reader", None) == "effect"
+    )
 
 
 def _sums_years(text: str) -> bool:

@@ -1527,6 +1527,7 @@ MESSAGES.update(
         "catalogue.row_as.scenarios": "a scenario",
         "catalogue.sum_column": "warning: the column '{text}' looks like a sum of the years and is not read; the proposals' amounts are read from the columns of the single years",
         "catalogue.accounts_column": "warning: the column '{text}' holds a year's accounts or the budget the proposals are found in, not the proposals' amounts; it is skipped",
+        "catalogue.full_year_column": "the column '{text}' is not read, and without it the first year's amount holds every year; write the proposal's amounts year by year (e.g. the full-year amount from the second year), and then delete the column",
         "catalogue.year_heading_unread": "'{text}' looks like a budget year but cannot be read as one; write the year alone as the heading (for example 2030) – otherwise the column's amounts would be missing; if the column is a sum of the years, delete it",
         "catalogue.amount_heading_unread": "'{text}' looks like a column of one year's amounts but cannot be read as one; write 'år 1', 'år 2' … at most 'år 10' as the heading (for example 'år 4' or '4. år') – otherwise the column's amounts would be missing; if the column is a sum of the years, delete it",
         "catalogue.unit_where_sheet": "on the sheet '{about}'",

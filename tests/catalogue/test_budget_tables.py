@@ -561,3 +561,27 @@ def test_two_bands_of_the_same_years_are_said_to_be_drift_and_anlaeg(capsys, tmp
         "år, fx drift og anlæg?"
     ) in text, text
     assert "samlet i kolonnen 'anlæg'" in text
+
+
+def test_a_full_year_column_beside_a_lone_first_year_amount_stops_the_import(capsys, tmp_path):
+    # "Budget 2027 | Helårsvirkning": the full-year column was skipped with a generic warning,
+    # and the part-year first amount went on every year (−1.250,5 never reached −2.500)
+    rows = [
+        ["id", "slags", "titel", "område", "Budget 2027", "Helårsvirkning"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 1.5, 3],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", 1, 2],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -3, 4],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!F1: kolonnen 'Helårsvirkning' læses ikke, og uden den gælder det "
+        "første års beløb alle år"
+    ) in text, text
+    # beside amounts for every year it only repeats them: skipped, as before
+    rows = [[*row[:5], row[4], row[5]] for row in rows]
+    rows[0][5] = "BO1"
+    path = write_book(tmp_path / "k2.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "d2")
+    assert code == 0, text
