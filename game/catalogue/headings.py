@@ -115,32 +115,25 @@ def header_row(sheet: Sheet) -> int:
     rows = sheet.rows()
     if not rows:
         return 1
-    known = lookup(sheet.name)
-    for row in rows[:TITLE_ROWS]:
-        names = [
-            header_key(cell.value)
-            for (r, _), cell in sheet.cells.items()
-            if r == row and isinstance(cell.value, str)
-        ]
-        if sum(1 for name in names if name in known) >= 2:
-            return row
-    return rows[0]
+    return next((row for row in rows[:TITLE_ROWS] if _names_columns(sheet, row)), rows[0])
 
 
 def late_header_row(sheet: Sheet, look: int = 50) -> int | None:
     """The row of a table sheet's headings when it stands below the first ``TITLE_ROWS`` rows
     (within ``look`` rows), where ``header_row`` does not look; None when there is none. A
     sheet with a long note above its table was told that its columns were missing "in row 1"."""
+    return next((row for row in sheet.rows()[TITLE_ROWS:look] if _names_columns(sheet, row)), None)
+
+
+def _names_columns(sheet: Sheet, row: int) -> bool:
+    """True for a row with two or more cells that name a column of the sheet: its headings."""
     known = lookup(sheet.name)
-    for row in sheet.rows()[TITLE_ROWS:look]:
-        names = [
-            header_key(cell.value)
-            for (r, _), cell in sheet.cells.items()
-            if r == row and isinstance(cell.value, str)
-        ]
-        if sum(1 for name in names if name in known) >= 2:
-            return row
-    return None
+    names = [
+        header_key(cell.value)
+        for (r, _), cell in sheet.cells.items()
+        if r == row and isinstance(cell.value, str)
+    ]
+    return sum(1 for name in names if name in known) >= 2
 
 
 def _is_heading(sheet: Sheet, cell: Cell) -> bool:

@@ -195,6 +195,15 @@ def _four_years(tmp_path: Path) -> list[list[object]]:
     return scenario
 
 
+def _imported(capsys, tmp_path, rows, name: str = "katalog.xlsx"):  # type: ignore[no-untyped-def]
+    """Import the proposal ``rows`` with the four-year scenario: the exit code, what the
+    import said and the workbook's path (the deck goes to a folder named after it)."""
+    content = sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    path = write_book(tmp_path / name, content)
+    code, text = run_import(capsys, path, out=tmp_path / f"dæk-{path.stem}")
+    return code, text, path
+
+
 def test_the_ways_budget_tables_head_their_years_are_all_read(capsys, tmp_path):
     # Before: "BO1 2028", "BF 2027", "2030 ff." and "Budgetår 2027" were skipped with a warning
     # and the import said OK: the investment kept its first-year cost every year.
@@ -497,10 +506,7 @@ def test_a_fra_budgetaar_under_budget_years_takes_its_amounts_from_its_own_year(
     assert "er tom, men" not in text, text
     # an amount in a year before it is no amount of the card's: said at its cell
     rows[-2][4] = 5
-    path = write_book(
-        tmp_path / "katalog2.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    code, text, path = _imported(capsys, tmp_path, rows, "katalog2.xlsx")
     assert code == 2
     assert (
         f"{path}:Forslag!E5: forslaget har et beløb i 2027, men gælder 'fra budgetår' 2028"
@@ -551,10 +557,7 @@ def test_two_bands_of_the_same_years_are_said_to_be_drift_and_anlaeg(capsys, tmp
     rows[0][8:8] = [2027, 2028, 2029, 2030]
     for row in rows[1:]:
         row[8:8] = [0, 0, 0, 0]
-    path = write_book(
-        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
-    )
-    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    code, text, path = _imported(capsys, tmp_path, rows)
     assert code == 2
     assert (
         f"{path}:Forslag!I1: kolonnen '2027' står to gange (også i E1): står der to rækker af "
