@@ -32,10 +32,12 @@ from game.catalogue.columns import (
     PROPOSALS,
     SCENARIOS,
     SECTION_OF,
+    headed_like,
     header_key,
     label,
     looks_like,
     lookup,
+    required_fields,
     sheet_key,
 )
 from game.catalogue.headings import header_row, join_heading_rows, stated_units
@@ -646,26 +648,13 @@ def _struck(reading: Reading, sheet: Sheet, headings: int) -> None:
         reading.warnings.append(CatalogueProblem(at, said))
 
 
-def _required(name: str) -> set[str]:
-    """The fields whose headings the data sheet ``name`` must have (its amounts aside)."""
-    return {c.field for c in lookup(name).values() if c.required and c.reader != "effect"}
-
-
 def _headed_like(catalogue: Catalogue, name: str) -> list[str]:
     """The sheets that are not read whose first rows hold the required headings of the data
     sheet ``name`` ("Ark1" with the headings of 'Forslag': a sheet left with Excel's name)."""
-    if name not in DATA_SHEETS or name == ABOUT:
-        return []
-    known = lookup(name)
-    required = _required(name)
-
-    def fields(texts: frozenset[str]) -> set[str]:
-        return {known[header_key(t)].field for t in texts if header_key(t) in known}
-
     return [
         other
         for other in catalogue.other_sheets
-        if required and required <= fields(catalogue.other_texts.get(other, frozenset()))
+        if headed_like(catalogue.other_texts.get(other, frozenset()), name)
     ]
 
 
@@ -698,7 +687,7 @@ def _unread_sheets(reading: Reading) -> None:
             for name in (PROPOSALS, EVENTS, SCENARIOS)
             if sheet in _headed_like(catalogue, name)
         ]
-        name = max(like, key=lambda n: len(_required(n)), default=None)
+        name = max(like, key=lambda n: len(required_fields(n)), default=None)
         if name is not None and name in catalogue.sheets:
             rows = catalogue.other_rows.get(sheet, 0) - 1  # its headings not counted
             if rows > 0:

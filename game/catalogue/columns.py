@@ -594,6 +594,22 @@ def lookup(sheet: str) -> dict[str, Column]:
     return found
 
 
+def required_fields(sheet: str) -> set[str]:
+    """The fields whose headings the data sheet ``sheet`` must have (its amounts aside)."""
+    return {c.field for c in COLUMNS[sheet] if c.required and c.reader != "effect"}
+
+
+def headed_like(texts: frozenset[str], sheet: str) -> bool:
+    """True when ``texts`` (the first rows of a sheet that is not read) hold every required
+    heading of the data sheet ``sheet`` – "Ark1" or "Kultur" with the headings of 'Forslag'."""
+    if sheet not in DATA_SHEETS or sheet == ABOUT:
+        return False
+    known = lookup(sheet)
+    required = required_fields(sheet)
+    fields = {known[header_key(t)].field for t in texts if header_key(t) in known}
+    return bool(required) and required <= fields
+
+
 def label(sheet: str, field: str, index: int | None = None) -> str:
     """The Danish header of ``field`` on ``sheet`` ("år 2" for effect nr. 2)."""
     for column in COLUMNS.get(sheet, ()):

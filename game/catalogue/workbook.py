@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.cells import Cell, column_letter, is_blank
-from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, header_key, lookup, sheet_key
+from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, headed_like, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
@@ -167,14 +167,8 @@ def _first_rows(raw: bytes, titles: list[str]) -> dict[str, frozenset[str]]:
 
 def _headed_as_data(texts: frozenset[str]) -> bool:
     """True when ``texts`` (a sheet's first rows) hold every required heading of one of the
-    data sheets (its proposals' id, slags and titel …)."""
-    for name in DATA_SHEETS:
-        known = lookup(name)
-        required = {c.field for c in known.values() if c.required and c.reader != "effect"}
-        fields = {known[header_key(t)].field for t in texts if header_key(t) in known}
-        if required and required <= fields:
-            return True
-    return False
+    data sheets (``columns.headed_like``)."""
+    return any(headed_like(texts, name) for name in DATA_SHEETS)
 
 
 def _filled_rows(sheet: Any) -> int:
