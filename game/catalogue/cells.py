@@ -359,16 +359,16 @@ def _plain(found: float) -> float | int:
 
 
 def _service(name: str, value: Any) -> int:
-    """A change of the service level: a whole number; a word ("Høj konsekvens", "Lav") is
-    refused with the scale the game uses (the import never guesses what a word is worth)."""
-    if isinstance(value, str):
-        try:
-            parse_amount(value, "da")
-        except AmountError:
-            raise CellError(
-                "catalogue.cell.service_words", name=name, text=shortened(value)
-            ) from None
+    """A change of the service level: a whole number, written as every other number cell is
+    ("-" for 0, "2-" or "(2)" for −2); a word ("Høj konsekvens", "Lav") is refused with the
+    scale the game uses (the import never guesses what a word is worth)."""
+    if isinstance(value, str) and _LETTER.search(value):
+        raise CellError("catalogue.cell.service_words", name=name, text=shortened(value))
     return _whole(name, value)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+"""A letter of any alphabet: a service cell with one is a word, not a number."""
 
 
 def _whole(name: str, value: Any) -> int:

@@ -390,3 +390,28 @@ def test_a_minus_inside_an_accountants_brackets_is_refused_at_its_cell(capsys, t
         ) in text, text
         assert f"skriv {minus} eller (" in text
     assert "Forslag!E2" not in text  # "(300)" alone is the accountant's −300
+
+
+def test_a_service_cell_is_read_like_every_other_number_cell(capsys, tmp_path):
+    # before: the budget table's "-" for no change, and "2-" from the finance system, were
+    # told "'service' skal være et helt tal fra −5 til 5, ikke '-'" on a service cell only,
+    # while the same cells under 'træthed', 'usikkerhed' or 'år 2' were read
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "service"],
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 1, "2-"],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", 2, "-"],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -1, 1],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code in (0, 1), text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("spar").service == -2
+    assert deck.proposal("eff").service == 0
+    assert f"{path}:Forslag!F2: bemærk: '2-' har minus efter tallet" in text
+
+    rows[2][5] = "Lav"  # a word is still never guessed
+    path = write_book(tmp_path / "ord.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "ord")
+    assert code == 2
+    assert f"{path}:Forslag!F3: 'service' skal være et helt tal fra −5 til 5, ikke 'Lav'" in text
