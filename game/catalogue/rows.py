@@ -893,6 +893,18 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
             shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
             said = Message.of("catalogue.shown_scaled" + suffix, cells=shown, count=len(scaled))
             reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    blank = [found for found in sheet.shown_blank if was_read(found[0])]
+    if blank:
+        ref, number_format, value = blank[0]
+        others = ", ".join(r for r, _, _ in blank[1:7]) + (" …" if len(blank) > 7 else "")
+        said = Message.of(
+            "catalogue.shown_blank." + ("many" if others else "one"),
+            value=amount_text(value),
+            format=shortened(number_format),
+            count=len(blank),
+            cells=others,
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
     collapsed = [row for row in sheet.collapsed_rows if sheet.row_cells(row)]
     if collapsed:
         rows = ", ".join(str(row) for row in collapsed[:12]) + ("…" if len(collapsed) > 12 else "")

@@ -67,6 +67,9 @@ class Sheet:
     kroner_ignored: list[str] = field(default_factory=list)
     """Cells whose number format writes "kr." after a number too small to be kroner (Excel's
     "Valuta"): read in the catalogue's unit, and named in a note."""
+    shown_blank: list[tuple[str, str, float]] = field(default_factory=list)
+    """(cell, number format, value) of the numbers other than 0 that their number format shows
+    as nothing ("#.##0;;" hides a negative one): read as stored, and named in a warning."""
     shown_millions: list[str] = field(default_factory=list)
     """Those of ``shown_scaled`` shown divided by 1.000.000 (each warning names its own)."""
     in_workbook: bool = True

@@ -543,6 +543,12 @@ def _sheet(
             # so that a deck in mio. kr. gets 0,35, as from a cell typed "350 t. kr." (it got
             # 350 mio. kr. a year, and the import said OK)
             value = f"{danish(float(value))} {shown_unit}"
+        if formula is None and _format_hides(cell.number_format, value):
+            # "#.##0;;" shows a negative amount as an empty cell, ";;;" every number: the
+            # office saw nothing where the import read −500 (said at the cell)
+            sheet.shown_blank.append(
+                (Cell(row, column, value).ref, str(cell.number_format), float(value))
+            )
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
     _read_kroner_formats(sheet, kroner, problems)
@@ -656,6 +662,23 @@ def _section(number_format: Any, value: Any, sign: str) -> str | None:
         return None
     sections = number_format.split(";")
     return sections[1] if value < 0 and len(sections) > 1 else sections[0]
+
+
+def _format_hides(number_format: Any, value: Any) -> bool:
+    """True when Excel's number format shows no digit of the number ``value`` other than 0:
+    the section that shows it has no digit placeholder ("#.##0;;" shows a negative number as
+    an empty cell, ";;;" every number, '0;"–"' a negative one as a dash). False for text, 0,
+    formats of one section and formats with conditions ("[<0]"), whose sections do not go by
+    the sign."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value:
+        return False
+    if not isinstance(number_format, str) or ";" not in number_format:
+        return False
+    if re.search(r"\[[<>=]", number_format):
+        return False
+    section = _section(number_format, value, ";")
+    shown = _QUOTED.sub("", section or "")
+    return not re.search(r"[0#?]|general|standard", shown, re.IGNORECASE)
 
 
 def _format_percent(number_format: Any, value: Any) -> bool:

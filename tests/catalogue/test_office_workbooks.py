@@ -289,6 +289,28 @@ def test_an_amount_shown_as_a_percentage_is_refused_at_its_cell(capsys, tmp_path
     assert not (tmp_path / "dæk").exists()
 
 
+def test_an_amount_its_number_format_hides_is_named_with_what_was_read(capsys, tmp_path):
+    # before: "#,##0;;" shows the investment's −900 as an empty cell (the office hid its
+    # zeros and its negatives with them), and the import read −900 without a word
+    content = sheets(about=IN_THOUSANDS, proposals=_table(*PROPOSALS), scenarios=FOUR_YEARS)
+    path = _formatted(
+        write_book(tmp_path / "katalog.xlsx", content),
+        E4="#,##0;;",
+        E3=";;;",
+        F3='#,##0;"–"',  # 300 is shown; only a negative would be a dash
+        F4="#,##0;;",  # 0 is nothing in Excel and nothing to the game
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E3: advarsel: Excel viser ikke tallet i cellen, fordi talformatet "
+        "»;;;« skjuler det, men cellen indeholder −100, og det er læst; det samme gælder E4 "
+        "(2 celler i alt)"
+    ) in text
+    assert "F3" not in text and "F4" not in text
+    assert load_deck(tmp_path / "dæk").proposal("rehab").effect[0] == -900
+
+
 def test_a_share_shown_as_a_percentage_is_read_as_the_share(capsys, tmp_path):
     rows = [[*row, None] for row in PROPOSALS]
     rows[2][-1] = 0.3
