@@ -505,6 +505,26 @@ YEAR_LABELS_MOST = 5
 """The most years a card writes an amount under each column for."""
 
 
+SAME_FORM_AMOUNT = -88.8
+"""The amount a flat card's words are measured with ("−88,8 hvert år"), so that every card of
+a width takes the same form: "+3 hvert år" beside "+2,5/år" read as two kinds of amount."""
+
+
+def _same_form(
+    app: Host, amount: str, forms: tuple[str, ...], width: int, min_text: int, role: str
+) -> str | None:
+    """The first of ``forms`` (message keys taking ``amount``) that fits ``width`` for an
+    amount as wide as ``SAME_FORM_AMOUNT`` as well as for ``amount``; None when none does."""
+    widest = app.amount(SAME_FORM_AMOUNT, sign=True, unit=False, exact=True)
+    for form in forms:
+        if all(
+            app.text.width(app.t(form, amount=shown), min_text, role) <= width
+            for shown in (amount, widest)
+        ):
+            return app.t(form, amount=amount)
+    return None
+
+
 def _summary(app: Host, values: list[float], rect: pygame.Rect, min_text: int) -> str:
     """The amounts in one line when each year's does not fit under its column: "+3 hvert år"
     for the same every year, else "−3 … +12" (first and last), else "… +12"; "" when not
@@ -514,7 +534,10 @@ def _summary(app: Host, values: list[float], rect: pygame.Rect, min_text: int) -
     if len(values) == 1:
         options = [app.t("card.this_year", amount=first), first]
     elif len(set(values)) == 1:
-        options = [app.t("card.every_year", amount=first), app.t("card.per_year", amount=first)]
+        forms = ("card.every_year", "card.per_year")
+        same = _same_form(app, first, forms, rect.width - 4, min_text, FONT_REGULAR)
+        options = [same] if same is not None else []
+        options.append(first)
     else:
         options = [f"{first} … {last}", f"… {last}"]
     for option in options:
@@ -559,12 +582,8 @@ def draw_effect_strip(
         amount = app.amount(values[0], sign=True, unit=False, exact=True)
         # one year left (the last round): "i år", not "hvert år"
         forms = ("card.this_year",) if len(values) == 1 else ("card.every_year", "card.per_year")
-        fitting = [
-            words
-            for words in (app.t(form, amount=amount) for form in forms)
-            if app.text.width(words, min_text, FONT_BOLD) <= rect.width - 4
-        ]
-        shown = fitting[0] if fitting else amount  # "+3,5 hvert år", "+3,5/år", "+3,5"
+        # "+3,5 hvert år", "+3,5/år", "+3,5": the same form on every card of the width
+        shown = _same_form(app, amount, forms, rect.width - 4, min_text, FONT_BOLD) or amount
         ink = theme.INK if values[0] >= 0 else theme.GAP
         app.text.draw(surface, shown, rect, FACT_STYLE.bold().ink(ink).center().middle())
         return

@@ -1373,6 +1373,31 @@ def test_every_card_on_the_table_shows_its_amounts_on_a_768_pixel_projector(
             assert any(s in drawn for s in spans) or all(w in drawn for w in words), (pid, words)
 
 
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768), (1366, 768), (1920, 1080)])
+def test_cards_that_give_the_same_every_year_say_so_in_one_form(make_app, std_deck, size):
+    # before: "+3 hvert år" fitted a card where "+2,5 hvert år" did not, and the table read
+    # "+3 hvert år" beside "+2,5/år", as if they were two kinds of amount (800×600)
+    app = make_app(std_deck, size=size)
+    drawn = record_text(app)
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    app.step(0.02)
+    state = app.find(BoardScene).state
+    flat = {
+        format_amount(std_deck.proposal(pid).effect[0], "da", sign=True)
+        for pid in state.market
+        if len(set(std_deck.proposal(pid).effect[: state.scenario.rounds])) == 1
+    }
+    assert len(flat) >= 2, flat  # amounts of different widths on the table
+    forms = {
+        form
+        for text in drawn
+        for amount in flat
+        for form, words in (("every", f"{amount} hvert år"), ("per", f"{amount}/år"))
+        if text == words
+    }
+    assert len(forms) <= 1, (forms, sorted(t for t in drawn if "år" in t))
+
+
 def test_the_menu_is_worked_with_the_keyboard_or_a_presenter_remote(make_app, std_deck):
     # Before, Enter pressed the first button and every other one needed the mouse: "Skift
     # mål" (Esc → Skift mål in the facilitator's guide) could not be reached from a keyboard.
