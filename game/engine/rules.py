@@ -70,8 +70,8 @@ class IllegalAction(Exception):
 def _evolve(state: GameState, **changes: Any) -> GameState:
     """``dataclasses.replace`` for the hot path: a shallow copy with some fields changed.
 
-    GameState has no __post_init__ and no derived fields, so copying its __dict__ is exact
-    and several times faster than ``replace``.
+    GameState's one derived field, ``deck_key``, follows ``deck``, which no rule changes, so
+    copying its __dict__ is exact and several times faster than ``replace``.
     """
     new = object.__new__(GameState)
     new.__dict__.update(state.__dict__)
@@ -135,7 +135,9 @@ def new_game(
 ) -> GameState:
     """Start a game: shuffle the pile, draw the first round's events and fill the market.
 
-    ``target`` (in the deck's unit) is the facilitator's X: see ``scaled_targets``.
+    ``scenario_id`` None plays the deck's first scenario; an unknown id is a KeyError that
+    lists the deck's scenarios. ``target`` (in the deck's unit) is the facilitator's X: see
+    ``scaled_targets``.
     ``chance`` replaces drawn events and factors with those a paper table entered.
     ``seed`` is a whole number ≥ 0: the same deck, scenario, seed and actions give the same
     game; a numpy integer is taken as the plain int it holds. Raises ``KeyError`` for an
@@ -481,6 +483,12 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
                 f"{card!r} cannot be adopted together with {blocker!r}",
                 card=card,
                 other=blocker,
+            )
+        if card not in state.scenario.proposals:  # the deck's, but never dealt in this game
+            return IllegalAction(
+                Refusal.NOT_IN_MARKET,
+                f"{card!r} is not on the table: it is not in scenario {state.scenario.id!r}",
+                card=card,
             )
         return IllegalAction(Refusal.NOT_IN_MARKET, f"{card!r} is not on the table", card=card)
     proposal = state.deck.proposal(card)

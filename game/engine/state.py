@@ -67,10 +67,14 @@ class GameState:
 
     It holds the hidden draws too (``pile`` and ``event_pile`` in the order they will come,
     each adoption's ``factor``): a bot that must see only what the table sees reads the
-    market, the targets, ``results`` and ``raaderum(state, visible=True)``, not those."""
+    market, the targets, ``results`` and ``raaderum(state, visible=True)``, not those.
+
+    Two states are equal (and hash alike) when they are the same moment of the same game:
+    the same deck (by ``Deck.content_hash``), the same scenario and the same draws and
+    decisions, so a program may key a cache by the state across decks and scenarios."""
 
     deck: Deck = field(compare=False, repr=False)
-    scenario: Scenario = field(compare=False, repr=False)
+    scenario: Scenario = field(repr=False)
     seed: int
     round: int
     targets: tuple[float, ...]
@@ -105,6 +109,13 @@ class GameState:
     """For a table that played on paper: the events it drew in each round (``rules.Chance``)."""
     open_table: bool = False
     """True when every proposal lies on the table (a paper table, ``rules.Chance``)."""
+    deck_key: str = field(init=False, repr=False)
+    """What the state's equality knows the deck by: its ``content_hash`` (a deck built in
+    code without one: the deck object itself). Set from ``deck``; never given."""
+
+    def __post_init__(self) -> None:
+        key = self.deck.content_hash or f"object:{id(self.deck)}"
+        object.__setattr__(self, "deck_key", key)
 
     @property
     def finished(self) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
 import pytest
 
+from game.content import load_sources
 from game.engine import (
     KINDS,
     ActionFormatError,
@@ -22,12 +24,14 @@ from game.engine import (
     is_legal,
     legal_actions,
     new_game,
+    raaderum,
     replay,
     state_hash,
     verdict,
 )
 from game.engine.bots import greedy_policy, random_policy
 from game.engine.simulate import play_game, play_history
+from tests.conftest import LEDGER_DECK
 
 
 def _seed_with(deck, scenario, cards):
@@ -84,6 +88,16 @@ def test_excluded_cards_leave_the_table_at_the_next_refill(ledger_deck):
     with pytest.raises(IllegalAction) as error:
         apply(state, Adopt("spar3"))
     assert (error.value.code, error.value.params["other"]) == ("excluded", "tung")
+
+
+def test_a_card_of_the_deck_outside_the_scenario_is_refused_as_not_in_the_scenario(std_deck):
+    # an outside bot that tried every card of the deck was told "not on the table" of a card
+    # that no game of the scenario ever deals
+    state = new_game(std_deck, "standard", seed=1)
+    assert "dagcenter-samling" not in state.scenario.proposals
+    with pytest.raises(IllegalAction, match="not in scenario 'standard'") as error:
+        apply(state, Adopt("dagcenter-samling"))
+    assert error.value.code == "not_in_market"
 
 
 @pytest.mark.parametrize("seed", [None, -1, 1.5, "7", True, 2**63, 2**70])
@@ -377,3 +391,30 @@ def test_the_public_risk_meter_sees_only_what_the_table_sees(std_deck):
     assert api.raaderum(hidden) != api.raaderum(state)  # the truth differs …
     assert api.raaderum(hidden, visible=True) == api.raaderum(state, visible=True)
     assert api.forecast_state(hidden, seed=1) == api.forecast_state(state, seed=1)  # … not the view
+
+
+def test_states_of_different_decks_or_scenarios_are_never_equal():
+    # before: GameState left its deck and scenario out of == and hash, so a program caching
+    # results by state mixed up two decks that differ in one amount (råderum 2,5 against 4,5)
+    # and two scenarios that differ in their service floor (one lost on service, one did not)
+    deck = load_sources([("ledger.yaml", LEDGER_DECK)])
+    same = load_sources([("ledger.yaml", LEDGER_DECK)])
+    changed = LEDGER_DECK.replace("effect: [1, 3, 6]", "effect: [2, 3, 6]")
+    other = load_sources([("ledger.yaml", changed)])
+    assert other.content_hash != deck.content_hash
+    states = [new_game(d, "regn", seed=4) for d in (deck, same, other)]
+    states = [apply(apply(s, Adopt("eff")), EndYear()) for s in states]
+    assert states[0] == states[1] and hash(states[0]) == hash(states[1])  # one game
+    assert raaderum(states[0]) != raaderum(states[2])
+    assert states[0] != states[2]
+    assert len({*states}) == 2
+
+    floor = dataclasses.replace(deck.scenario("regn"), service_floor=-1)
+    stricter = dataclasses.replace(deck, scenarios=(floor, *deck.scenarios[1:]))
+    played = [
+        apply(apply(new_game(d, "regn", seed=4), Adopt("spar3")), EndYear())
+        for d in (deck, stricter)
+    ]
+    assert played[0].service == played[1].service == -3
+    assert played[0] != played[1]
+    assert len({*played}) == 2
