@@ -242,6 +242,10 @@ def market_card_layout(
     role = FONT_BOLD if refusal_lines(app, problem, probe.footer.width, min_text) else FONT_REGULAR
     beside = 0 if SPLIT in last else app.text.width(last, min_text, role)
 
+    # a card that cannot be adopted now says why on its last line, and keeps its title whole
+    # before its amounts; the others keep their amounts first
+    amounts_w = 0 if problem else amounts_width(app, proposal, state, min_text)
+
     def layout(area_badges: bool) -> CardLayout:
         return card_layout(
             rect,
@@ -251,6 +255,7 @@ def market_card_layout(
             badges=area_badges,
             line=line,
             beside=beside,
+            amounts_w=amounts_w,
         )
 
     def placed(parts: CardLayout) -> CardLayout:
@@ -272,6 +277,22 @@ def market_card_layout(
         bold, needed = False, height(FONT_REGULAR)  # a line less in regular than in bold
         parts = layout(has_badges and not in_band)
     return MarketCardPlan(placed(parts), facts, word, in_band, bold, icon)
+
+
+def amounts_width(app: Host, proposal: Proposal, state: GameState, min_text: int) -> int:
+    """The width (px, bold at ``min_text``) of the least a card's strip must show of its
+    amounts: the one amount of a card that gives the same every year, else the first and the
+    last ("−1.100 … +2.400": the cost and where it ends up; "… +2.400" hid the cost of an
+    investment, and "… 0" made a one-off sale of 3.000 look worthless); 0 after the game."""
+    start = state.round if not state.finished else 0
+    values = effect_from(proposal, state)[start:]
+    if not values:
+        return 0
+    first = app.amount(values[0], sign=True, unit=False, exact=True)
+    if len(set(values)) == 1:
+        return app.text.width(first, min_text, FONT_BOLD) + 4
+    last = app.amount(values[-1], sign=True, unit=False, exact=True)
+    return app.text.width(f"{first} … {last}", min_text, FONT_BOLD) + 4
 
 
 def chip_widths(app: Host, proposal: Proposal, min_text: int, state: GameState) -> list[int]:

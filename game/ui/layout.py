@@ -270,6 +270,7 @@ def card_layout(
     badges: bool = False,
     line: int | None = None,
     beside: int = 0,
+    amounts_w: int = 0,
 ) -> CardLayout:
     """The parts of a small proposal card, from the bottom up: ``facts`` lines of facts, the
     effect strip (amounts over columns), the area line with the badges, then the title in what
@@ -277,8 +278,11 @@ def card_layout(
     that much room, the area line goes first (kept when it carries ``badges``), then the
     effect strip shrinks to its amounts over thin columns, then – when it would be lower than
     a line and the last fact line is ``beside`` pixels wide (0: it fills the line) and leaves
-    room – the strip moves beside it, and for the longest titles on the smallest windows the
-    strip keeps thin columns alone (the card view shows the amounts)."""
+    room for the amounts (``amounts_w`` pixels: the first and the last, "−1.100 … +2.400") –
+    the strip moves beside it. Else the strip keeps a line for its amounts and the title is
+    cut (the card view shows it whole): the group chooses by the amounts, and a card of a
+    budget office's catalogue with a long title showed none. Only where the title and the
+    amounts would not keep a line each does the strip keep thin columns alone."""
     line = line or round(min_text * 1.3)
     pad = card_pad(min_text)
     band_h = max(line, round(card.height * 0.13))
@@ -302,12 +306,21 @@ def card_layout(
     side_w = footer.width - beside - 2 * pad
     # beside the last fact line when the strip under the title would be lower than a line
     # of text: there it has a line's height for the amounts
-    if title_h > room - line - area_h and beside and facts and side_w >= 2 * min_text:
+    if (
+        title_h > room - line - area_h
+        and beside
+        and facts
+        and side_w >= max(2 * min_text, amounts_w)
+    ):
         effect = _rect(footer.right - side_w, footer.bottom - line, side_w, line)
         title_bottom = footer.y - pad / 2 - area_h
     else:
-        if title_h > room - effect_h - area_h:  # the last resort: columns without amounts
-            effect_h = max(thin, room - area_h - title_h)
+        if title_h > room - effect_h - area_h and room - area_h - effect_h < line:
+            if room - area_h - line >= line:
+                # the title keeps one line, and the strip the rest: a line for the amounts
+                effect_h = room - area_h - line
+            else:  # the last resort, where not even that fits: thin columns
+                effect_h = max(thin, room - area_h - title_h)
         effect = _rect(card.x + pad, footer.y - pad / 2 - effect_h, card.width - 2 * pad, effect_h)
         title_bottom = effect.y - area_h
     area = _rect(card.x + pad, title_bottom, card.width - 2 * pad, area_h) if area_h else None

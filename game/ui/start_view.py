@@ -4,6 +4,7 @@ used (the saved games are ``game.ui.savelist``)."""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from typing import Any
 
@@ -150,6 +151,23 @@ class ReachWatch:
         if not app.game.reaches.pending(deck, scenario_id) and self.drawn != key:
             self.drawn = key
             app.request_redraw()
+
+
+TARGET_STEP = 5.0
+"""What "−"/"+" (and the − and + keys) change X by in a deck in mio. kr. at most."""
+
+
+def target_step(deck: Deck, scenario: Scenario) -> float:
+    """What "−"/"+" change the facilitator's X by, on the start screen and in "Skift mål":
+    5 mio. kr. in the deck's unit (5.000 in a deck in t. kr.: a step of 5 t. kr. turned
+    23.400 into 23.405), or, for a scenario whose last target is smaller, the largest of 1, 2
+    or 5 times a power of ten that is at most a fifth of it (500 for a target of 3.000)."""
+    step = deck.in_unit(TARGET_STEP)
+    fifth = scenario.target[-1] / 5
+    if 0 < fifth < step:
+        power = 10 ** math.floor(math.log10(fifth))
+        step = max(m * power for m in (1, 2, 5) if m * power <= fifth)
+    return float(step)
 
 
 def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:

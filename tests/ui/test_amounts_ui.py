@@ -89,6 +89,28 @@ def test_enter_on_the_prefilled_target_keeps_a_thousands_target(make_app):
     assert app.game.state.targets == (400, 600, 1200)
 
 
+def test_plus_and_minus_step_a_thousands_target_by_a_round_amount(make_app):
+    # before: "+" added 5 t. kr. (1.200 became 1.205, and the years' targets 401,67 / 602,5)
+    # where the same button adds 5 mio. kr. to a deck in mio. kr.
+    app, start, _ = _start_screen(make_app)
+    click(app, start.layout().target_plus.center)
+    assert start.target.text == "1.400"  # a fifth of 1.200 at most: 200
+    click(app, start.layout().target_minus.center)
+    click(app, start.layout().target_minus.center)
+    assert start.target.text == "1.000"
+    key(app, pygame.K_RETURN)
+    assert app.game.state.targets[-1] == 1000
+    # "Skift mål" in the game steps the same way
+    from game.ui.scenes.target import TargetScene
+
+    app.push(TargetScene(app))
+    app.step(0.02)
+    dialog = app.top
+    assert isinstance(dialog, TargetScene)
+    key(app, pygame.K_PLUS)
+    assert dialog.number.text == "1.200"
+
+
 def test_a_typed_thousands_target_is_read_the_danish_way(make_app):
     app, start, _ = _start_screen(make_app)
     click(app, start.layout().target_field.center)
@@ -214,3 +236,63 @@ def test_a_target_that_is_not_one_number_is_said_and_the_game_waits(make_app, ty
     type_text(app, "2.400")
     key(app, pygame.K_RETURN)
     assert app.game.state.targets == (800, 1200, 2400)
+
+
+LONG_TITLES = (
+    "Virksomhedsrettet indsats for unge under 30 uden uddannelse",
+    "Tidlig indsats i familier med børn i mistrivsel for at forebygge anbringelser",
+    "Fælles visitation på tværs af sundhed, ældre og handicap",
+    "Ruteoptimering i affaldsindsamlingen og på materielgården",
+    "Salg af kommunale grunde i Nørremarken til boligbyggeri",
+    "Sammenlægning af administrative funktioner på tværs af dagtilbud og skoler",
+)
+
+
+def _catalogue_deck():
+    """A budget office's catalogue in t. kr.: long titles, a cost first, phased gains and a
+    one-off sale – ten cards on the table."""
+    cards = []
+    shapes = [
+        ("investment", [-1100, -300, 1200]),
+        ("investment", [-1800, -1800, 1000]),
+        ("efficiency", [200, 700, 1300]),
+        ("efficiency", [150, 500, 900]),
+        ("saving", [3000, 0]),
+        ("saving", [950]),
+    ]
+    for number in range(10):
+        kind, effect = shapes[number % len(shapes)]
+        title = LONG_TITLES[number % len(LONG_TITLES)]
+        cards.append(
+            f"  - id: k{number}\n    kind: {kind}\n    title: \"{title} ({number})\"\n"
+            f"    area: Social og sundhed\n    effect: {effect}\n    uncertainty: 0\n"
+        )
+    text = (
+        'deck:\n  id: katalog\n  title: Katalog\n  unit: "t. kr."\n  schema_version: 1\n'
+        "proposals:\n" + "".join(cards) + "scenarios:\n  - id: fire\n    title: Fire år\n"
+        '    years: ["2027", "2028", "2029", "2030"]\n    target: [500, 1000, 2000, 3000]\n'
+        "    capacity: 30\n    market: 10\n    events_per_round: 0\n"
+    )
+    return load_sources([("katalog.yaml", text)])
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (3840, 2160)])
+def test_every_card_of_a_catalogue_with_long_titles_shows_its_cost_and_its_gain(make_app, size):
+    # before: at 1366×768 a long title took the card, and three of ten cards showed no
+    # amount at all (a few pixels of columns); others showed "… +900" or "… 0", which hid an
+    # investment's cost and made a one-off sale of 3.000 t. kr. look worthless
+    deck = _catalogue_deck()
+    app = make_app(deck, size=size)
+    drawn = record_text(app)
+    app.start_game(deck, GameSettings("fire", 1, None, "da"))
+    app.step(0.02)
+    state = app.find(BoardScene).state
+    assert len(state.market) == 10
+    for pid in state.market:
+        values = deck.proposal(pid).effect
+        words = [app.amount(v, sign=True, unit=False, exact=True) for v in values]
+        if len(set(values)) == 1:
+            assert any(t.startswith(words[0]) for t in drawn), (pid, words)
+            continue
+        span = f"{words[0]} … {words[-1]}"
+        assert span in drawn or all(w in drawn for w in words), (pid, words, size)

@@ -27,7 +27,13 @@ from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
 from game.ui.savelist import SaveList
 from game.ui.scene import Scene, is_activation, is_key
-from game.ui.start_view import ReachWatch, draw_start, folder_rects, targets_text
+from game.ui.start_view import (
+    ReachWatch,
+    draw_start,
+    folder_rects,
+    target_step,
+    targets_text,
+)
 from game.ui.stepper import NumberField
 from game.ui.textfield import TextField
 from game.ui.theme import FONT_BOLD, Scale
@@ -35,7 +41,6 @@ from game.ui.theme import FONT_BOLD, Scale
 if TYPE_CHECKING:
     from game.ui.scene import Host
 
-TARGET_STEP = 5.0
 TIMER_STEP = 1.0
 MAX_TIMER = 120.0
 """Minutes per year at most on the round timer."""
@@ -431,9 +436,9 @@ class StartScene(Scene):
             elif event.key == pygame.K_UP:
                 self.choose(self.scenario_index - 1)
             elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
-                self.step_target(TARGET_STEP)
+                self.step_target(target_step(self.deck, self.scenario))
             elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-                self.step_target(-TARGET_STEP)
+                self.step_target(-target_step(self.deck, self.scenario))
             elif event.key == pygame.K_h:  # F1: the window opens the help from every screen
                 self.app.push("help")
             elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
@@ -477,9 +482,9 @@ class StartScene(Scene):
         timer = (layout.timer_minus, layout.timer_field, layout.timer_plus)
         if layout.start.collidepoint(pos):
             self.start()
-        elif self.target.click(pos, target, TARGET_STEP, lang) or self.timer.click(
-            pos, timer, TIMER_STEP, lang, high=MAX_TIMER
-        ):
+        elif self.target.click(
+            pos, target, target_step(self.deck, self.scenario), lang
+        ) or self.timer.click(pos, timer, TIMER_STEP, lang, high=MAX_TIMER):
             return
         elif layout.deck_standard.collidepoint(pos):
             self.use_standard()

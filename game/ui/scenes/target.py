@@ -20,15 +20,12 @@ from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.layout_screens import stepper_row
 from game.ui.scene import is_activation, is_key
-from game.ui.start_view import ReachWatch, target_caption
+from game.ui.start_view import ReachWatch, target_caption, target_step
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.theme import BODY, Scale
 
 if TYPE_CHECKING:
     from game.ui.scene import Host
-
-TARGET_STEP = 5.0
-"""What "−"/"+" (and the − and + keys) change the target by, as on the start screen."""
 
 
 class TargetScene(DialogScene):
@@ -47,6 +44,12 @@ class TargetScene(DialogScene):
         )
         self.number = NumberField.of(app.game.state.targets[-1], app.lang)
         self.reach = ReachWatch()
+
+    @property
+    def step(self) -> float:
+        """What "−"/"+" change X by (``target_step``: 5 mio. kr. in the deck's unit)."""
+        state = self.app.game.state
+        return target_step(state.deck, state.scenario)
 
     @property
     def wants_text_input(self) -> bool:
@@ -128,10 +131,10 @@ class TargetScene(DialogScene):
                 # and Enter set a target the facilitator had meant to cancel
                 self.close()
             elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
-                number.step(TARGET_STEP, self.app.lang)
+                number.step(self.step, self.app.lang)
                 number.fresh = number.focused
             elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-                number.step(-TARGET_STEP, self.app.lang)
+                number.step(-self.step, self.app.lang)
                 number.fresh = number.focused
             elif number.focused and not is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
                 number.key(event)
@@ -141,7 +144,7 @@ class TargetScene(DialogScene):
         if is_activation(event):
             (_, minus, field, plus), _, _ = self.parts(self.layout().body, Scale(self.app.size[1]))
             number.focused = False
-            if not number.click(event.pos, (minus, field, plus), TARGET_STEP, self.app.lang):
+            if not number.click(event.pos, (minus, field, plus), self.step, self.app.lang):
                 super().handle(event)
 
     def update(self, dt: float) -> bool:
