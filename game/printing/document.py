@@ -794,7 +794,8 @@ def _result_sheet(
     if deck_path is not None:  # a municipality's own deck: the command must find it
         named = f"{named} --deck {command_word(deck_path)}"
     help_text = t("print.sheet.entry_help", scenario=named)
-    row, whole = entry_layout(len(scenario.years), len(proposals) + len(events))
+    entries = [f"{c.id} {c.title}" for c in (*proposals, *events)]
+    row, whole = entry_layout(len(scenario.years), entries, help_text)
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
     return (
         '<section class="page sheet">'
@@ -838,19 +839,35 @@ seven cards a round and writes each id by hand: 26 mm held four or five ids such
 »bibliotek-aabningstid«, a round of seven did not fit)."""
 
 
-def entry_layout(years: int, entries: int) -> tuple[float, bool]:
-    """The height (mm) of a round's row on the entry sheet and whether the list of its
-    ``entries`` cards and events can show whole titles (three columns, a title often on two
-    lines): 17 mm to write in, less when a long scenario's rows and list would not fit on the
-    page; when even the least height leaves too little room, the titles keep one line each
-    and are shortened with "…" (the ids, which are what the table writes, stay whole)."""
+ID_COLUMN_MM = (PAGE_W - 2 * SHEET_PAD_X - 2 * 5.0) / 3 - 3.4
+"""The width (mm) of a title in the sheet's list of cards: a third of the page less the
+columns' gaps and the hanging indent (``.ids`` in ``CSS``)."""
+HELP_PT, HELP_LINES = 8.5, 3
+"""The size (pt) of the sheet's help text, and the lines of it that ``ENTRY_MM`` leaves room
+for (a deck's own path in the command makes it longer)."""
+
+
+def entry_layout(years: int, entries: Sequence[str], help_text: str = "") -> tuple[float, bool]:
+    """The height (mm) of a round's row on the entry sheet and whether the list of its cards
+    and events (``entries``: "id title" each, in three columns) can show whole titles: the
+    room the page has, up to ``ROW_MM``'s most, less when a long scenario's rows and list
+    would not fit; when even the least height leaves too little room, the titles keep one
+    line each and are shortened with "…" (the ids, which are what the table writes, stay
+    whole). The list is measured by its titles (``text_lines``: a budget office's titles of
+    70 letters take three lines, and the list ran off the page), and a ``help_text`` longer
+    than ``HELP_LINES`` takes its extra lines from the rows."""
     least, most = ROW_MM
-    wrapped = 1.7 * -(-entries // 3) * ID_LINE_MM
-    row = (ENTRY_MM - wrapped) / max(1, years)
+    width = PAGE_W - 2 * SHEET_PAD_X
+    extra_help = max(0, text_lines(help_text, HELP_PT, width) - HELP_LINES) if help_text else 0
+    room = ENTRY_MM - extra_help * HELP_PT * 1.35 * PT_MM
+    lines = [text_lines(entry, 6.6, ID_COLUMN_MM) for entry in entries]
+    # the columns are balanced by whole items: one item's lines more at worst
+    wrapped = (-(-sum(lines) // 3) + max(lines, default=0)) * ID_LINE_MM
+    row = (room - wrapped) / max(1, years)
     if row >= least:
         return min(most, row), True
-    one_line = -(-entries // 3) * ID_LINE_MM
-    return max(least, min(most, (ENTRY_MM - one_line) / max(1, years))), False
+    one_line = (-(-len(entries) // 3) + 1) * ID_LINE_MM
+    return max(least, min(most, (room - one_line) / max(1, years))), False
 
 
 def ledger_rows(years: int) -> int:

@@ -299,14 +299,27 @@ def test_the_entry_sheet_makes_room_for_whole_titles_before_it_shortens_them():
     # the seven ids a table wrote in its first round); eight years and 54 cards get lower
     # rows, so the list's titles can wrap instead of ending in "…"; only a catalogue too long
     # for that keeps one line per card, and no row gets under 10 mm
-    row, whole = entry_layout(3, 24)  # the borgermøde: three rounds, 24 cards and events
+    deck = load_deck(standard_deck())
+
+    def entries(scenario_id: str) -> list[str]:
+        scenario = deck.scenario(scenario_id)
+        cards = [*map(deck.proposal, scenario.proposals), *map(deck.event, scenario.events)]
+        return [f"{card.id} {card.title}" for card in cards]
+
+    row, whole = entry_layout(3, entries("borgermoede"))  # three rounds, 24 cards and events
     assert row >= 36 and whole
-    row, whole = entry_layout(4, 40)  # the standard game
+    row, whole = entry_layout(4, entries("standard"))
     assert row >= 28 and whole
-    row, whole = entry_layout(8, 54)
+    row, whole = entry_layout(8, entries("lang-horisont"))  # 54 cards and events
     assert 10 <= row < 26 and whole
-    row, whole = entry_layout(8, 120)
+    row, whole = entry_layout(8, entries("lang-horisont") * 2 + entries("standard"))
     assert row >= 10 and not whole
+    # a budget office's titles of 70 letters take more of the page than the standard's
+    long = [
+        f"BUF-{n:02} Sammenlægning af administrative funktioner på tværs af skoler"
+        for n in range(36)
+    ]
+    assert entry_layout(4, long)[0] < entry_layout(4, entries("standard")[:36])[0]
 
 
 @pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
@@ -325,6 +338,45 @@ def test_chromium_prints_the_entry_sheets_list_with_whole_titles(tmp_path):
     for title in titles:
         assert title.split()[-1] in sheet, title
     assert "…" not in sheet
+
+
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+def test_chromium_prints_a_catalogues_long_titles_on_the_entry_sheet_without_losing_one(tmp_path):
+    # before: a budget office's 36 cards and events with titles of 60–80 letters ran off the
+    # foot of the entry sheet, and the last three (an event among them) were not printed
+    titles = [
+        "Sammenlægning af administrative funktioner på tværs af dagtilbud og skoleområdet",
+        "Lukning af aktivitetscenter Birkely og samling af aktiviteter på Solgården",
+        "Fælles indkøbsaftaler og bedre compliance på tværs af kommunens institutioner",
+    ]
+    kinds = ("saving", "efficiency", "investment")
+    cards = "".join(
+        f"  - id: K{n:02}\n    kind: {kinds[n % 3]}\n    title: {titles[n % 3]} ({n})\n"
+        f"    area: Social og sundhed\n    effect: {[-1, 2] if n % 3 == 2 else [1]}\n"
+        for n in range(30)
+    )
+    events = "".join(
+        f"  - id: H{n}\n    title: Udligningen falder mere end forventet efter reformen ({n})\n"
+        "    effect: [-1]\n"
+        for n in range(6)
+    )
+    (tmp_path / "deck.yaml").write_text(
+        "deck:\n  id: katalog\n  title: Katalog\n  schema_version: 1\nproposals:\n"
+        + cards
+        + "events:\n"
+        + events
+        + "scenarios:\n  - id: seks\n    title: Seks år\n"
+        '    years: ["2027", "2028", "2029", "2030", "2031", "2032"]\n'
+        "    target: [1, 2, 3, 4, 5, 6]\n    capacity: 30\n",
+        encoding="utf-8",
+    )
+    html, pdf = tmp_path / "ark.html", tmp_path / "ark.pdf"
+    assert main(["print", str(tmp_path / "deck.yaml"), "--out", str(html)]) == 0
+    _pdf(html, pdf)
+    entry = next(page for page in _pages(pdf) if "Resultatark til" in page)
+    for card in [f"K{n:02}" for n in range(30)] + [f"H{n}" for n in range(6)]:
+        assert card in entry, card
+    assert "(5)" in entry  # the last event's title ends on the page
 
 
 def test_print_with_the_facilitators_target_shows_the_targets_the_window_plays(tmp_path, capsys):
