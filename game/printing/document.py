@@ -794,7 +794,7 @@ def _result_sheet(
     if deck_path is not None:  # a municipality's own deck: the command must find it
         named = f"{named} --deck {command_word(deck_path)}"
     help_text = t("print.sheet.entry_help", scenario=named)
-    entries = [f"{c.id} {c.title}" for c in (*proposals, *events)]
+    entries = [f"{p.id} {p.title}" for p in proposals] + [f"{e.id} {e.title}" for e in events]
     row, whole = entry_layout(len(scenario.years), entries, help_text)
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
     return (
