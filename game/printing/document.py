@@ -297,6 +297,11 @@ WORDS_SIZES = (7.6, 6.9)
 TEXT_SIZES = (7.0, 6.4)
 """The sizes (pt) of the card's text on a card without a question."""
 SOURCE_PT = 5.8
+CARD_EM = 0.53
+"""A letter's width in em for the card's question, text and source (``text_lines``): the
+deck's questions and sources in DejaVu Sans and its oblique average 0,51 em a letter, and at
+``EM_WIDTH`` a question of 60 letters was given one line on the card and printed cut
+("… forklarer vi…") above a blank line. (The sheets' rules, set wide, keep ``EM_WIDTH``.)"""
 
 
 def card_lines(
@@ -320,13 +325,13 @@ def card_lines(
     used = title_lines * 10.5 * 1.12 * PT_MM + 3.6 + 3.4 + 15 + 4.5
     used += (3.2 if extra else 0) + (3.5 if chance else 0)
     source_line = SOURCE_PT * 1.3 * PT_MM
-    source_needed = min(2, text_lines(source, SOURCE_PT, CARD_TEXT_W)) if source else 0
+    source_needed = min(2, text_lines(source, SOURCE_PT, CARD_TEXT_W, CARD_EM)) if source else 0
     room = CARD_BODY_MM - used - 0.8
     if not words:
         return 0, sizes[0], source_needed
     for size in sizes:
         line = size * 1.25 * PT_MM
-        needed = text_lines(words, size, CARD_TEXT_W)
+        needed = text_lines(words, size, CARD_TEXT_W, CARD_EM)
         for source_lines in sorted({source_needed, min(source_needed, 1)}, reverse=True):
             if needed <= 3 and needed * line + source_lines * source_line <= room:
                 return needed, size, source_lines
@@ -705,10 +710,11 @@ def text_height(text: str, size: float, width: float, leading: float) -> float:
     return text_lines(text, size, width) * leading * size * PT_MM
 
 
-def text_lines(text: str, size: float, width: float) -> int:
+def text_lines(text: str, size: float, width: float, em: float = EM_WIDTH) -> int:
     """The lines ``text`` takes at ``size`` pt in a column ``width`` mm wide, wrapped at
-    words and measured with letters ``EM_WIDTH`` em wide: an estimate on the tall side."""
-    per_line = max(1, int(width / (EM_WIDTH * size * PT_MM)))
+    words and measured with letters ``em`` em wide (``EM_WIDTH``): an estimate on the tall
+    side."""
+    per_line = max(1, int(width / (em * size * PT_MM)))
     lines, used = 1, 0
     for word in text.split():
         need = len(word) if used == 0 else used + 1 + len(word)

@@ -770,3 +770,16 @@ def test_a_crowded_card_keeps_its_question_whole_before_its_sources_second_line(
     assert text_height(question, size, CARD_TEXT_W, 1.25) <= lines * line + 1e-9  # whole
     # a roomy card keeps the larger size and both lines of its source
     assert card_lines("Kort titel", question, source, False, False)[1:] == (WORDS_SIZES[0], 2)
+
+
+def test_a_question_as_wide_as_the_card_is_given_the_two_lines_it_prints_on():
+    # a budget office's question of 60 letters was given one line (at 0,50 em a letter it
+    # "fitted"), and Chromium printed "Hvem mærker forandringen først, og hvordan forklarer
+    # vi…" above a blank line: DejaVu Sans averages 0,51 em a letter
+    from game.printing.document import card_lines
+
+    title = "Reduktion af rengøring i hjemmeplejen fra hver anden til hver tredje uge"
+    question = "Hvem mærker forandringen først, og hvordan forklarer vi den?"
+    source = "Budgetkatalog 2027–2030, Økonomi- og Erhvervsudvalget"
+    lines, _size, source_lines = card_lines(title, question, source, False, False)
+    assert lines == 2 and source_lines >= 1

@@ -264,7 +264,7 @@ def _catalogue_deck():
         kind, effect = shapes[number % len(shapes)]
         title = LONG_TITLES[number % len(LONG_TITLES)]
         cards.append(
-            f"  - id: k{number}\n    kind: {kind}\n    title: \"{title} ({number})\"\n"
+            f'  - id: k{number}\n    kind: {kind}\n    title: "{title} ({number})"\n'
             f"    area: Social og sundhed\n    effect: {effect}\n    uncertainty: 0\n"
         )
     text = (
