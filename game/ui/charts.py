@@ -262,12 +262,14 @@ def draw_year_chart(
         target_words = [format_target(t, lang) for t in targets]
     form = 3  # the year alone, when not even "’29 · 15" fits
     if foot_lines == 1:
+        # the lock of a closed year takes a line's width only where the column has it (it is
+        # left out where it has not): a six-year board at 1024×768 gave up every target for it
         for candidate in range(3):
             if all(
                 label_font.size(
                     foot_forms(str(years[i]), target_words[i], targets[i], lang)[candidate]
                 )[0]
-                + line
+                + (line if candidate < 2 else 0)
                 <= int(column) - 4
                 for i in range(n)
             ):

@@ -1795,6 +1795,48 @@ def test_an_eight_year_board_shows_every_years_target(make_app, std_deck, monkey
         )
 
 
+def test_a_six_year_board_in_thousands_shows_every_years_target_at_1024(make_app, monkeypatch):
+    # a budget office's six-year scenario in t. kr. at 1024×768: the chart's feet said
+    # "2027 … 2032" alone (room for a lock no year there needed), and no target was shown
+    from game.content import load_sources
+    from game.numbers import format_target
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+
+    kinds = ("saving", "efficiency", "investment")
+    cards = "".join(
+        f"  - id: k{n}\n    kind: {kinds[n % 3]}\n    title: Forslag {n}\n"
+        f"    area: Administration\n    effect: {[-900, 1500] if n % 3 == 2 else [800]}\n"
+        for n in range(12)
+    )
+    deck = load_sources(
+        [
+            (
+                "seks.yaml",
+                'deck:\n  id: seks\n  title: Seks år\n  unit: "t. kr."\n  schema_version: 1\n'
+                "proposals:\n" + cards + "scenarios:\n  - id: seks\n    title: Seks år\n"
+                '    years: ["2027", "2028", "2029", "2030", "2031", "2032"]\n'
+                "    target: [5000, 10000, 15000, 20000, 25000, 30000]\n"
+                "    capacity: 20\n    events_per_round: 0\n",
+            )
+        ]
+    )
+    texts: list[str] = []
+    record_chart_places(monkeypatch, charts, texts)
+    app = board_app(make_app, deck, scenario="seks", seed=1, size=(1024, 768))
+    app.top.layers = type(app.top.layers)()
+    app.request_redraw()
+    app.step(0.02)
+    state = app.game.state
+    for year, target in zip(state.scenario.years, state.targets):
+        shown = format_target(target, "da")
+        assert any(year[-2:] in text and text.endswith(f" {shown}") for text in texts), (
+            year,
+            shown,
+            texts,
+        )
+
+
 def test_a_band_too_narrow_for_the_short_kind_shows_the_least_not_a_cut_word(make_app, std_deck):
     # a catalogue's ten cards in five columns at 1366×768: "Effektivis." was cut to
     # "Effekti-…" in the band; the least form ("Eff.") is whole, and the icon tells the rest
