@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "start.table_full": "Bordets navn kan højst have {most} tegn – resten kom ikke med",
     "start.target_far": "Målet for {year} – langt fra scenariets {own}. Tastefejl?",
     "start.target_reach": "Målet for {year} – bunken når kun ca. {most} uden held",
-    "start.target_reach_short": "Bunken når kun ca. {most} uden held",
+    "start.target_reach_short": "Mål {year}: højst ca. {most} uden held",
     "start.target_reach_early_short": "Højst ca. {most} uden held ({tight} for stramt)",
     "start.target_reach_early": "Mål {year}: højst ca. {most} uden held ({tight} for stramt)",
     "start.target_years": "(år for år: {amount})",

@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "start.table_full": "A table's name holds at most {most} characters – the rest was left out",
     "start.target_far": "Target for {year} – far from the scenario's {own}. A typo?",
     "start.target_reach": "Target for {year} – about {most} at most without luck",
-    "start.target_reach_short": "Only about {most} without luck",
+    "start.target_reach_short": "{year} target: ~{most} max without luck",
     "start.target_reach_early_short": "~{most} max without luck ({tight} too tight)",
     "start.target_reach_early": "{year} target: ~{most} max without luck ({tight} too tight)",
     "start.target_years": "(year by year: {amount})",

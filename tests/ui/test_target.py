@@ -331,7 +331,8 @@ def test_eight_years_targets_stand_apart_on_a_scaled_laptop(make_app, std_deck):
 
 def test_a_warning_over_the_target_is_drawn_in_the_longest_form_that_fits(make_app, std_deck):
     # a budget office's deck in t. kr. at 1024×768: "Målet for 2030 – bunken når kun ca.
-    # 40.875 uden h…", the one figure that mattered cut
+    # 40.875 uden h…", the one figure that mattered cut; the short form still says which
+    # target the field holds (it read "Bunken når kun ca. …" over a bare number)
     from game.ui.stepper import NumberField, draw_stepper
     from game.ui.theme import Scale
 
@@ -339,7 +340,7 @@ def test_a_warning_over_the_target_is_drawn_in_the_longest_form_that_fits(make_a
     drawn = record_text(app)
     scale = Scale(768)
     long = "Målet for 2030 – bunken når kun ca. 40.875 uden held"
-    short = "Bunken når kun ca. 40.875 uden held"
+    short = "Mål 2030: højst ca. 40.875 uden held"
     number = NumberField.of(45000, "da")
     for width, shown in ((900, long), (280, short)):
         label = pygame.Rect(10, 10, width, round(scale.body * 1.4))
