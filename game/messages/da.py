@@ -142,6 +142,7 @@ MESSAGES: dict[str, str] = {
     "card.ask.investment": "Hvad skal vi se efter det første år for at vide, om investeringen virker – og hvad gør vi, hvis den ikke gør?",
     "card.source": "Kilde: {source}",
     "card.question": "Til diskussion",
+    "card.read_whole": "Klik på teksten (eller tast L) for at læse det hele",
     "card.adopt": "Vedtag",
     "card.close": "Luk",
     "card.adopted": "Vedtaget i {year}",

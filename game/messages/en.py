@@ -138,6 +138,7 @@ MESSAGES: dict[str, str] = {
     "card.ask.investment": "What should we look for in the first year to know whether the investment works – and what do we do if it does not?",
     "card.source": "Source: {source}",
     "card.question": "To discuss",
+    "card.read_whole": "Click the text (or press L) to read it all",
     "card.adopt": "Adopt",
     "card.close": "Close",
     "card.adopted": "Adopted in {year}",

@@ -1593,6 +1593,47 @@ def test_every_card_up_close_shows_its_source_and_question_whole(make_app, std_d
         assert not cut, (deck.id, cut)
 
 
+def test_a_card_whose_long_source_the_close_up_cuts_is_read_whole_with_l(make_app):
+    # a budget office's source of 270 letters ended "… pr. 31. august 2026, i…" on the
+    # close-up at 1024×768, with no way to read the rest in the window
+    from game.content import load_sources
+
+    source = (
+        "Budgetkatalog 2027–2030, Økonomi- og Erhvervsudvalget, forslag udarbejdet af "
+        "fagforvaltningen i samarbejde med Budget og Analyse; beløb er beregnet på baggrund af "
+        "regnskab 2025 og budgetopfølgning pr. 31. august 2026, i 2027-priser, kvalitetssikret "
+        "af budgetgruppen 12.9.2026."
+    )
+    text = "Forslaget indebærer, at opgaven løses på en ny måde. " * 6
+    kinds = ("saving", "efficiency", "investment")
+    cards = "".join(
+        f"  - id: k{n}\n    kind: {kinds[n % 3]}\n    title: Forslag {n}\n"
+        f"    area: Administration\n    effect: [1]\n    text: {text}\n    source: {source}\n"
+        for n in range(6)
+    )
+    deck = load_sources(
+        [
+            (
+                "lang.yaml",
+                "deck:\n  id: lang\n  title: Lang\n  schema_version: 1\nproposals:\n"
+                + cards
+                + "scenarios:\n  - id: to\n    title: To år\n    years: ['2027', '2028']\n"
+                "    target: 1\n    events_per_round: 0\n",
+            )
+        ]
+    )
+    app = board_app(make_app, deck, "to", seed=1, size=(1024, 768))
+    drawn = record_text(app)
+    app.push(CardScene(app, "k0"))
+    app.step(0.02)
+    assert "Klik på teksten (eller tast L) for at læse det hele" in drawn
+    key(app, pygame.K_l)
+    app.step(0.02)
+    assert isinstance(app.top, MessageScene)
+    assert app.top.full.endswith("kvalitetssikret af budgetgruppen 12.9.2026.")
+    assert "Til diskussion: " in app.top.full
+
+
 def test_the_help_says_where_games_and_reports_are(make_app, std_deck, tmp_path):
     # a facilitator who wants to mail a report afterwards could not see where the window
     # puts it (the folder was said only in a notice after writing it)

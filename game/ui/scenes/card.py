@@ -47,6 +47,9 @@ class CardScene(Scene):
             on_full=lambda _: app.toast("card.note_full", error=True, most=MAX_NOTE_LENGTH),
         )
         """The group's "hvorfor?": sent with the adoption, or saved later with Annotate."""
+        self.cut_texts: list[pygame.Rect] = []
+        """Where the last frame cut the card's text or source short (a click there, or L,
+        shows the card's words whole)."""
 
     def _sync_note(self, layout: DetailLayout) -> None:
         """Keep the note field's rectangle and font in step with the window size."""
@@ -183,9 +186,13 @@ class CardScene(Scene):
             self.note.focus()  # keyboard only: Tab to write the reason, Enter to adopt
         elif event.type == pygame.KEYDOWN and event.key in STEP_KEYS:
             self.show_neighbour(STEP_KEYS[event.key])
+        elif is_key(event, pygame.K_l) and self.cut_texts:
+            self.read_whole()
         elif is_activation(event):
             if layout.close.collidepoint(event.pos) or not layout.panel.collidepoint(event.pos):
                 self.close()
+            elif any(rect.collidepoint(event.pos) for rect in self.cut_texts):
+                self.read_whole()
             elif (
                 layout.adopt.collidepoint(event.pos)
                 and self.app.game.state.adoption(self.card) is None
@@ -256,9 +263,25 @@ class CardScene(Scene):
         text.draw(surface, proposal.title, layout.title, TITLE.shrink("heading"))
         text_rect, question_rect, source_rect = self._left_rows(layout, scale)
         about, general, question = self._words()
-        text.draw(
-            surface, about, text_rect, BODY.ink(theme.MUTED if general else theme.INK).shrink()
+        about_style = BODY.ink(theme.MUTED if general else theme.INK).shrink()
+        source_text = app.t("card.source", source=proposal.source) if proposal.source else ""
+        self.cut_texts = self._cut(
+            scale, (about, text_rect, about_style), (source_text, source_rect, TINY)
         )
+        if self.cut_texts:
+            # the words a budget office's long text or source loses here are one key away
+            # (they ended "… i…" with no way to read them): a line says so, under the source
+            hint_h = round(scale.min_text * 1.35)
+            source_rect = pygame.Rect(
+                source_rect.x, source_rect.y, source_rect.width, source_rect.height - hint_h
+            )
+            text.draw(
+                surface,
+                app.t("card.read_whole"),
+                pygame.Rect(source_rect.x, source_rect.bottom, source_rect.width, hint_h),
+                TINY.bold().ink(theme.MUTED).lines(1).shrink(),
+            )
+        text.draw(surface, about, text_rect, about_style)
         if question:
             q = question_rect
             pygame.draw.rect(surface, theme.EVENT_TINT, q, border_radius=scale.radius)
@@ -277,16 +300,34 @@ class CardScene(Scene):
                 BODY.shrink(),
             )
         if proposal.source:
-            text.draw(
-                surface,
-                app.t("card.source", source=proposal.source),
-                source_rect,
-                TINY.ink(theme.MUTED),
-            )
+            text.draw(surface, source_text, source_rect, TINY.ink(theme.MUTED))
         draw_effect_table(self.app, surface, layout, scale, self.card)
         draw_facts(self.app, surface, layout, scale, self.card)
         self._draw_note(surface, layout, scale)
         self._draw_buttons(surface, layout, scale, state)
+
+    def _cut(
+        self, scale: Scale, *parts: tuple[str, pygame.Rect, theme.TextStyle]
+    ) -> list[pygame.Rect]:
+        """The rectangles of the ``parts`` (text, rectangle, style) that their rectangle cuts
+        short, as ``draw`` would draw them."""
+        return [
+            rect
+            for words, rect, style in parts
+            if words and self.app.text.fitted(words, rect, style, scale).truncated
+        ]
+
+    def read_whole(self) -> None:
+        """The card's title, text, question and source in full, in a message (L, or a click on
+        a text the close-up cuts short)."""
+        proposal = self.proposal
+        about, _, question = self._words()
+        parts = [about]
+        if question:
+            parts.append(f"{self.app.t('card.question')}: {question}")
+        if proposal.source:
+            parts.append(self.app.t("card.source", source=proposal.source))
+        self.app.push("message", title=proposal.title, text="\n\n".join(parts))
 
     def _right_rows(self, layout: DetailLayout, scale: Scale) -> DetailLayout:
         """``layout`` with room for every fact: when the facts do not fit their share even at
