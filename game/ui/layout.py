@@ -315,10 +315,11 @@ def card_layout(
         effect = _rect(footer.right - side_w, footer.bottom - line, side_w, line)
         title_bottom = footer.y - pad / 2 - area_h
     else:
-        if title_h > room - effect_h - area_h and room - area_h - effect_h < line:
+        if title_h > room - effect_h - area_h:
             if room - area_h - line >= line:
-                # the title keeps one line, and the strip the rest: a line for the amounts
-                effect_h = room - area_h - line
+                # a line for the amounts, and the title what it needs of the rest (one line
+                # at least): a long title is cut before the amounts are
+                effect_h = max(line, room - area_h - title_h)
             else:  # the last resort, where not even that fits: thin columns
                 effect_h = max(thin, room - area_h - title_h)
         effect = _rect(card.x + pad, footer.y - pad / 2 - effect_h, card.width - 2 * pad, effect_h)
