@@ -196,20 +196,56 @@ def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y
         x += _legend_width(label)
 
 
+LETTER_W = 7.6
+"""A letter's width at ``LABEL_HEIGHT`` on the wide side (the SVG's units): what a label is
+measured by. Danish titles in DejaVu Sans take 7,0–7,4 (at 7,2 a title of 41 letters began
+outside the chart: "gital døgnpleje med …")."""
+PRESSED_MOST = 0.8
+"""A line may be pressed together to this share of its width and stay readable; a longer one
+is shortened with "…" first (a long table name was pressed to a third and could not be read)."""
+
+
+def _text_width(text: str) -> float:
+    return LETTER_W * len(text)
+
+
+def shortened_to(text: str, room: float, *, keep_marker: bool = False) -> str:
+    """``text`` shortened with "…" at a word where it can be, to what ``room`` holds pressed
+    to ``PRESSED_MOST``; ``keep_marker``: a closing "(papir)" stays whole and the words before
+    it are shortened ("Bord 6 – Grønnegårdens…" lost the mark that it was a paper table)."""
+    most = int(room / (LETTER_W * PRESSED_MOST))
+    if len(text) <= most:
+        return text
+    marker = ""
+    if keep_marker and text.endswith(")") and " (" in text:
+        text, marker = text[: text.rindex(" (")], text[text.rindex(" (") :]
+        most -= len(marker)
+    if most < 2:
+        return (text + marker)[: max(1, int(room / (LETTER_W * PRESSED_MOST)) - 1)] + "…"
+    cut = text[: most - 1]
+    if " " in cut and cut.rindex(" ") >= most // 2:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,–-") + "…" + marker
+
+
 def _category_label(text: str, x: float, height: int, slot: float) -> str:
     """A category's name under its bars, kept inside its slot: on two lines when it is too
-    wide for one ("Bord 5" / "(papir)"), and pressed together when a line is still too wide
-    (eight tables' names ran into each other)."""
+    wide for one ("Bord 5" / "(papir)"), pressed together a little when a line is still too
+    wide (eight tables' names ran into each other), and shortened with "…" before it is
+    pressed past reading, the "(papir)" of a paper table kept."""
     room = slot - 6
-
-    def width(line: str) -> float:
-        return 7.2 * len(line)
+    width = _text_width
 
     lines = [text]
     if width(text) > room and " " in text:
         middle = len(text) / 2
         cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
         lines = [text[:cut], text[cut + 1 :]]
+        if width(lines[1]) > room:  # the mark of a paper table belongs to the last line
+            lines[1] = shortened_to(lines[1], room, keep_marker=True)
+        lines[0] = shortened_to(lines[0], room)
+    else:
+        lines = [shortened_to(text, room, keep_marker=True)]
     y0 = height - 10 if len(lines) == 1 else height - 20
     out = []
     for n, line in enumerate(lines):
@@ -394,7 +430,7 @@ def horizontal_bars(
     left, right = float(label_width), width - 60.0
     for i, (label, value) in enumerate(zip(labels, values)):
         y = 6 + i * row
-        shown = label if len(label) <= 42 else label[:41] + "…"
+        shown = shortened_to(label, (left - 8) * PRESSED_MOST)  # not pressed: shortened
         parts.append(
             f'<text x="{left - 8:.1f}" y="{y + row * 0.7:.1f}" text-anchor="end" '
             f'fill="{INK}">{escape(shown)}</text>'

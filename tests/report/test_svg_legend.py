@@ -101,3 +101,36 @@ def test_a_year_just_under_its_target_keeps_its_value_at_its_bar_clear_of_the_li
     assert top < baseline - LABEL_HEIGHT + 2 and baseline - LABEL_HEIGHT > line_y
     assert float(met.group(1)) < float(lines[1])  # 30 against 25: above its bar, clear
     assert INK not in PALETTE  # no table is drawn in the target line's black
+
+
+def test_a_long_proposal_title_in_the_bar_chart_is_shortened_from_its_end():
+    # a catalogue's title of 54 letters was cut at 41 letters, and the rest, right-aligned
+    # against the bars, began outside the chart: "gital døgnpleje med skærmbesøg og senso…"
+    from game.report.svg import LETTER_W, horizontal_bars
+
+    title = "Digital døgnpleje med skærmbesøg og sensorer i eget hjem"
+    svg = horizontal_bars([title, "Kort"], [3, 1], title="Forslagene", maximum=8.0)
+    shown = re.findall(r'text-anchor="end" fill="[^"]+">([^<]+)</text>', svg)
+    assert shown[1] == "Kort"
+    assert shown[0].startswith("Digital døgnpleje") and shown[0].endswith("…")
+    assert len(shown[0]) * 7.4 <= 300 - 8  # DejaVu Sans's widest Danish titles: 7,4 a letter
+    assert LETTER_W >= 7.4
+
+
+def test_a_long_table_name_under_its_bars_keeps_its_paper_mark_and_is_not_pressed_flat():
+    # "Bord 8 – Erhvervsforeningen & Handelsstandsforeningen (papir)" was pressed to a third
+    # of its width under eight tables' bars, and elsewhere cut before "(papir)"
+    from game.report.svg import bars_against_target
+
+    names = [f"Bord {n}" for n in range(1, 8)]
+    names.append("Bord 8 – Erhvervsforeningen & Handelsstandsforeningen (papir)")
+    series = [Series("Service", [float(n) for n in range(8)], PALETTE[0])]
+    svg = bars_against_target(names, series, None, title="Service", target_label="Gulv")
+    lines = re.findall(
+        r'text-anchor="middle" fill="[^"]+"( textLength="([\d.]+)"[^>]*)?>([^<]+)<', svg
+    )
+    eighth = [(length, text) for _, length, text in lines if "…" in text or "(papir)" in text]
+    assert any(text.endswith("(papir)") for _, text in eighth), lines
+    for length, text in eighth:
+        if length:  # pressed together: at most to PRESSED_MOST of its width
+            assert float(length) >= 0.8 * 7.6 * len(text) - 1e-6, (text, length)
