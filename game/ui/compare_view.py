@@ -362,7 +362,8 @@ def draw_tables(
         if number % 2:
             pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
         cells = split_columns(row, weights, g // 2)
-        name = table.label(app.lang)  # the same name as on the printed comparison
+        # the same name as on the printed comparison, its "(papir)" kept when it is shortened
+        name = marked_name(app, table.label(app.lang), cells[0].width - 4, size)
         app.text.draw(
             surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1).shrink()
         )
@@ -434,3 +435,24 @@ def draw_tables(
             BODY.sized(size).ink(theme.MUTED).center().lines(1).shrink(),
         )
     return most, tuple(drawn)
+
+
+def marked_name(app: Host, label: str, width: int, size: int) -> str:
+    """A table's ``label`` as its cell holds it in bold at ``size``: whole when it fits, else
+    the name shortened with "…" before its closing mark ("(papir)", "(2, papir)", "(kopi)")
+    is (a long name lost the mark that told a paper table from a laptop's)."""
+    bold = FONT_BOLD
+    if app.text.width(label, size, bold) <= width or not (label.endswith(")") and " (" in label):
+        return label
+    name, mark = label[: label.rindex(" (")], label[label.rindex(" (") :]
+    words = name.split(" ")
+    while len(words) > 1:
+        words.pop()
+        shown = " ".join(words).rstrip(" ,–-") + "…" + mark
+        if app.text.width(shown, size, bold) <= width:
+            return shown
+    for end in range(len(name) - 1, 0, -1):
+        shown = name[:end].rstrip() + "…" + mark
+        if app.text.width(shown, size, bold) <= width:
+            return shown
+    return label

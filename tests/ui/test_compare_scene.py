@@ -662,3 +662,29 @@ def test_a_game_never_played_is_said_under_its_own_group_only(deck: Deck, tmp_pa
         said[group.scenario_id] = any("Ikke spillet, ikke talt med: 1" in t for t in drawn)
     assert said == {"intro": False, "standard": True}, said
     small.scenes.clear()
+
+
+def test_a_long_named_paper_table_keeps_its_paper_mark_at_1024(deck: Deck, tmp_path) -> None:
+    # a conference's paper tables with long names read "Bord 6 – Grønnegårdens Ældreråd…"
+    # on the projector, and nothing told them from the laptops' tables
+    from game.cli import main
+    from tests.ui.test_projector import record_cuts
+
+    folder = tmp_path / "borde"
+    for number, name in enumerate(
+        ("Bord 6 – Grønnegårdens Ældreråd og Handicaprådet", "Bord 7 – Erhvervsforeningen"), 6
+    ):
+        args = ["enter", "--table", name, "--scenario", "intro", "--save-dir", str(folder)]
+        picks = ["--adopt", "sfo-takst@1", "--adopt", "vakancer@1", "--event", "ingen@1"]
+        assert main([*args, *picks, "--stopped-after", "2027", "--seed", str(number)]) == 0
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    small.push(CompareScene(small, folder))
+    drawn, cut = record_cuts(small)
+    small.step(0.016)
+    small.render(small.surface)
+    named = {text for text in drawn if text.startswith(("Bord 6", "Bord 7"))}
+    assert len(named) == 2, drawn
+    for text in named:
+        assert text.endswith("(papir)") and text not in cut, (text, named)
+    small.scenes.clear()
