@@ -17,6 +17,7 @@ import difflib
 import hashlib
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -407,7 +408,10 @@ def check_table(
     factored: set[str] = set()
     for card, factor in table.factors:
         where = f"--factor {card}"
-        if card not in seen:
+        if card not in seen and card not in scenario.proposals:
+            # "BUF11" for BUF-11: said as the unknown id it is, with the one meant
+            problems.append(_unknown(where, "proposal", card, scenario.proposals, titles))
+        elif card not in seen:
             problems.append(_at(where, "paper.err.factor_not_adopted", card=card))
         elif deck.has_proposal(card) and _certain(deck.proposal(card)):
             problems.append(_at(where, "paper.err.factor_certain", card=card))
@@ -622,7 +626,7 @@ def _unknown(
     if len(sharing) > 1:
         ids = ", ".join(f"'{i}'" for i in sharing)
         return _at(where, f"paper.err.title_shared.{kind}", ref=ref.strip(), ids=ids)
-    close = difflib.get_close_matches(ref, list(known), n=1)
+    close = _typed_alike(ref, known) or difflib.get_close_matches(ref, list(known), n=1)
     if not close and titles:
         by_folded = {title.casefold(): title for title in titles}
         nearest = difflib.get_close_matches(ref.strip().casefold(), list(by_folded), n=1)
@@ -630,6 +634,25 @@ def _unknown(
     if close:
         return _at(where, f"paper.err.unknown_close.{kind}", ref=ref, close=close[0])
     return _at(where, f"paper.err.unknown.{kind}", ref=ref)
+
+
+_LOOKALIKE = str.maketrans({"o": "0", "l": "1", "i": "1"})
+"""Letters a hand-written or hastily typed id mixes up with digits ("SOS-O1", "SOS-0l")."""
+
+
+def _id_key(ref: str) -> str:
+    """An id as a host may type it: case, separators, look-alike letters and leading zeros
+    of its numbers set aside ("SOS-O1", "sos 01" and "SOS-1" are all "s0s1")."""
+    folded = re.sub(r"[\s\-_.]", "", ref.casefold()).translate(_LOOKALIKE)
+    return re.sub(r"\d+", lambda m: str(int(m.group())), folded)
+
+
+def _typed_alike(ref: str, known: Sequence[str]) -> list[str]:
+    """The one id of ``known`` that ``ref`` is a mistyping of by ``_id_key`` ([] when none or
+    several are): "mente du 'SOS-13'?" was said of "SOS-O1", where the host meant SOS-01."""
+    key = _id_key(ref)
+    found = [i for i in known if _id_key(i) == key]
+    return found if len(found) == 1 else []
 
 
 def _die_roll(deck: Deck, card: str, factor: float) -> tuple[int, float] | None:

@@ -1234,3 +1234,42 @@ def test_the_same_sheet_entered_twice_is_one_row_of_the_saved_games(tmp_path, ca
     assert sorted(g.table for g in games) == ["Bord 4", "Bord 8"], [g.table for g in games]
     (eight,) = [g for g in games if g.table == "Bord 8"]
     assert len(eight.copies) == 1
+
+
+NUMBERED = """\
+deck:
+  id: numre
+  title: Et katalog med numre
+  schema_version: 1
+proposals:
+  - {id: SOS-01, kind: saving, title: Rengøring, area: Ældre, effect: [1]}
+  - {id: SOS-13, kind: saving, title: Aktivitetscenter, area: Ældre, effect: [1]}
+  - {id: BUF-11, kind: investment, title: Tidlig indsats, area: Børn, effect: [-1, 3]}
+  - {id: OeK-02, kind: efficiency, title: Robotter, area: Administration, effect: [1, 2]}
+scenarios:
+  - {id: to, title: To år, years: ["2027", "2028"], target: 1, events_per_round: 0}
+"""
+
+
+@pytest.mark.parametrize("typed", ["SOS-O1", "SOS-0l", "SOS-1", "sos 01"])
+def test_an_id_typed_with_a_letter_for_a_digit_is_told_the_id_it_looks_like(
+    tmp_path, capsys, typed
+):
+    # a conference host typed "SOS-O1" from a hand-written sheet and was asked "mente du
+    # 'SOS-13'?", where the sheet said SOS-01
+    deck = tmp_path / "numre.yaml"
+    deck.write_text(NUMBERED, encoding="utf-8")
+    args = ["enter", str(deck), "--table", "Bord 2", "--out", str(tmp_path / "b.json")]
+    assert main([*args, "--adopt", f"{typed}@1"]) == 2
+    assert f"ukendt forslag '{typed}' i scenariet (mente du 'SOS-01'?)" in capsys.readouterr().err
+
+
+def test_a_factor_of_a_mistyped_id_is_told_the_id_it_looks_like(tmp_path, capsys):
+    # "--factor BUF11=0,9" was told "forslaget er ikke vedtaget ved bordet (--adopt
+    # BUF11@…)", an id that does not exist
+    deck = tmp_path / "numre.yaml"
+    deck.write_text(NUMBERED, encoding="utf-8")
+    args = ["enter", str(deck), "--table", "Bord 2", "--out", str(tmp_path / "b.json")]
+    assert main([*args, "--adopt", "BUF-11@1", "--factor", "BUF11=0,9"]) == 2
+    err = capsys.readouterr().err
+    assert "--factor BUF11: ukendt forslag 'BUF11' i scenariet (mente du 'BUF-11'?)" in err
