@@ -57,6 +57,9 @@ def document(
     command line named it (None: the standard deck, which the command finds by itself)."""
     t = catalogue(lang).t
     own = scenario.target[-1]
+    # the scenario's own target typed as X is no other target: the sheet said "sat til
+    # 30.000 i stedet for scenariets eget (30.000)" (its reach is still asked, as for any X)
+    other = target is not None and abs(target - own) > 1e-9 * max(1.0, abs(own))
     from game.engine.reach import out_of_reach  # the solver loads when an X is given
 
     reach = out_of_reach(deck, scenario.id, target)
@@ -73,7 +76,7 @@ def document(
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
-        _sheet(deck, scenario, lang, own if target is not None else None, beyond),
+        _sheet(deck, scenario, lang, own if other else None, beyond),
         _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),

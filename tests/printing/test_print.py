@@ -612,6 +612,10 @@ def test_the_briefing_printed_for_the_facilitators_x_says_the_target_it_plays_fo
         "målene for hvert år op fra tabellen herunder, når oplægget er læst."
     ) in html
     assert "Målet er sat til" not in " ".join(document(deck, scenario).split())
+    # the scenario's own target typed as X is no other target ("sat til 49 mio. kr. i 2030 i
+    # stedet for scenariets eget (49 mio. kr.)")
+    intro = deck.scenario("intro")
+    assert "Målet er sat til" not in " ".join(document(deck, intro, target=25.0).split())
 
 
 def test_a_target_the_pile_cannot_reach_without_luck_is_said_on_the_facilitators_sheet():
