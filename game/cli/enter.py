@@ -207,12 +207,12 @@ def cmd_enter(args: argparse.Namespace) -> int:
         result = say("cli.enter.won" if won else "cli.enter.lost")
     else:  # "--stopped-after": the table stopped, it is not "i gang"
         result = say("compare.stopped" if played is not None else "cli.enter.open")
-    from game.engine import die_table
+    from game.engine.randomness import die_factors, on_die
 
     for card, factor in table.factors:  # a typo is not on the card's die
         proposal = deck.proposal(card)
-        faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
-        if all(abs(factor - face) > 1e-9 for face in faces):
+        faces = die_factors(proposal.uncertainty, proposal.failure)
+        if not on_die(factor, proposal.uncertainty, proposal.failure):
             # first, as a warning: at the end of four lines a host missed it
             shown = " · ".join(format_amount(face, lang) for face in faces)
             factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1

@@ -160,6 +160,18 @@ def die_table(uncertainty: float, failure: float, faces: int = DIE_FACES) -> tup
     return tuple(bands)
 
 
+def die_factors(uncertainty: float, failure: float, faces: int = DIE_FACES) -> tuple[float, ...]:
+    """The factors a card's printed die can give, in rising order (``die_table``'s)."""
+    return tuple(sorted({band.factor for band in die_table(uncertainty, failure, faces)}))
+
+
+def on_die(factor: float, uncertainty: float, failure: float, faces: int = DIE_FACES) -> bool:
+    """Whether a paper table can have rolled ``factor`` on the card's die (``die_factors``):
+    a factor typed off it (0,85 where the die has 0,7 and 1) is a typing mistake or an old
+    printout's die, which the entry warns of and the report marks."""
+    return any(abs(factor - face) <= 1e-9 for face in die_factors(uncertainty, failure, faces))
+
+
 def die_face(factor: float, uncertainty: float, failure: float, faces: int = DIE_FACES) -> float:
     """The factor of the printed die's face that the drawn ``factor`` falls on: 0 stays 0 (the
     die's failed faces), and a gain's place in the lognormal (its quantile among the gains)

@@ -542,6 +542,7 @@ MESSAGES.update(
         "report.outcome.failed": "slog fejl",
         "report.outcome.certain": "sikkert",
         "report.outcome.drawn": "slået af spillet på kortets terning, bordet slog ikke selv",
+        "report.outcome.off_die": "tastet ind; står ikke på kortets terning",
         "report.outcome.factor": "{percent} af kortets beløb",
         "and": "og",
         "number.huge": "et meget stort tal",

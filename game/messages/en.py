@@ -532,6 +532,7 @@ MESSAGES.update(
         "report.outcome.pending": "not revealed",
         "report.outcome.certain": "certain",
         "report.outcome.drawn": "rolled by the game on the card's die, the table did not roll",
+        "report.outcome.off_die": "as entered; not on the card's die",
         "report.outcome.failed": "failed",
         "report.outcome.factor": "{percent} of the card's amount",
         "and": "and",

@@ -19,6 +19,7 @@ from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.fatigue import fatigue_years
 from game.engine.ledger import capacity_left, event_amount, realised, visible
 from game.engine.model import Deck, Kind
+from game.engine.randomness import on_die
 from game.engine.rules import apply, shown_raaderum
 from game.engine.state import GameState, state_hash
 from game.engine.verdict import Verdict, verdict
@@ -147,9 +148,13 @@ def _amount(value: float, lang: str, target: float | None = None, met: bool | No
     return f'<span class="neg">{shown}</span>' if value < 0 else shown
 
 
-def _outcome(state: GameState, card: str, lang: str, drawn: bool = False) -> str:
+def _outcome(
+    state: GameState, card: str, lang: str, drawn: bool = False, typed: bool = False
+) -> str:
     """What an adoption gave against its face value; ``drawn`` for a paper table's card whose
-    factor the game drew because the table did not enter its roll."""
+    factor the game drew because the table did not enter its roll; ``typed`` for one whose
+    entered factor is not on the card's die (saved with a warning the host may have missed:
+    the report showed "50 % af kortets beløb" with no mark)."""
     t = catalogue(lang).t
     adoption = state.adoption(card)
     proposal = state.deck.proposal(card)
@@ -162,6 +167,8 @@ def _outcome(state: GameState, card: str, lang: str, drawn: bool = False) -> str
         if adoption.factor == 0
         else t("report.outcome.factor", percent=format_factor(adoption.factor, lang))
     )
+    if typed and not on_die(adoption.factor, proposal.uncertainty, proposal.failure):
+        return f"{text} ({t('report.outcome.off_die')})"
     return f"{text} ({t('report.outcome.drawn')})" if drawn else text
 
 
@@ -447,6 +454,7 @@ class _Writer:
         paper = self.saved.paper
         rolled = {card for card, _ in paper.factors} if paper is not None else set()
         drawn = {a.card for a in state.adopted if paper is not None and a.card not in rolled}
+        typed = paper is not None
         blocks = []
         played = self._played()  # a paper table that stopped: none for the years it never played
         # a game not over shows what its board shows: an unrevealed card at face value, not
@@ -467,7 +475,7 @@ class _Writer:
                     proposal.area,
                     f"{self.t('report.col.adopted')} {self.years[adoption.round]}",
                     f"{self.t('report.col.outcome')}: "
-                    f"{_outcome(state, adoption.card, lang, adoption.card in drawn)}",
+                    f"{_outcome(state, adoption.card, lang, adoption.card in drawn, typed)}",
                     f"{self.t('report.col.service')} "
                     f"{format_amount(proposal.service, lang, sign=True)}",
                 ]

@@ -331,6 +331,24 @@ def test_a_paper_tables_report_says_which_factors_the_game_drew_for_it(tmp_path)
     assert "ingen begrundelse" not in text  # a paper table enters no reasons
 
 
+def test_a_paper_tables_factor_off_the_die_is_marked_in_its_report(tmp_path, capsys):
+    # "--factor indkoeb=0,85" was saved with a warning in the terminal only, and the report
+    # said "85 % af kortets beløb" as if the table had rolled it
+    save = tmp_path / "bord6.json"
+    args = ["enter", "--scenario", "standard", "--table", "Bord 6", "--out", str(save)]
+    args += ["--adopt", "indkoeb@1", "--adopt", "lean@1", "--adopt", "vakancer@1"]
+    args += [f"--event=ingen@{n}" for n in range(1, 5)]
+    assert main([*args, "--factor", "indkoeb=0,85", "--factor", "lean=1,4"]) == 0
+    assert "står ikke på kortets terning" in capsys.readouterr().err
+    write_report(read_save(save), tmp_path / "out")
+    _, page = parse_html(tmp_path / "out" / "report.html")
+    text = " ".join(" ".join(page.texts).split())
+    typed = text.split("Brug indkøbsaftalerne", 1)[1].split("Lean-forløb", 1)[0]
+    rolled = text.split("Lean-forløb i alle chefområder", 1)[1].split("Vakancegevinster")[0]
+    assert "Udfald: 85 % af kortets beløb (tastet ind; står ikke på kortets terning)" in typed
+    assert "Udfald: 140 % af kortets beløb ·" in rolled  # on the die: unmarked
+
+
 def test_the_service_chart_draws_the_scenarios_floor_and_whole_steps(report):
     # before, nothing showed how close a table came to the floor, and a deck's service chart
     # could have ticks at −0,5 and −1,5 (service moves in whole steps)
