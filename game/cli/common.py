@@ -184,7 +184,8 @@ def _deck_with_scenario(deck: Deck, scenario_id: str | None) -> Path | None:
 
 UNIT_APART = 100
 """``refuse_unit`` in ``warn_target``: an X this many times above or below the scenario's own
-last target is one written in another unit (1.000 times: t. kr. for mio. kr.)."""
+last target, or more, is one written in another unit (1.000 times: t. kr. for mio. kr.; a
+host's 300 for 30.000 t. kr. was saved with a warning)."""
 
 
 def warn_target(
@@ -212,7 +213,7 @@ def warn_target(
     if target is None:
         return
     own = scenario.target[-1]
-    if refuse_unit and own > 0 and not own / UNIT_APART <= target <= own * UNIT_APART:
+    if refuse_unit and own > 0 and not own / UNIT_APART < target < own * UNIT_APART:
         meant = target * 1000 if target < own else target / 1000
         raise usage_error(
             "cli.target_other_unit",

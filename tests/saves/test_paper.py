@@ -1167,6 +1167,9 @@ def test_a_target_written_in_another_unit_is_refused_before_the_sheet_is_saved(t
         "raaderum enter: --target 2,5 t. kr. ligger langt fra scenariets eget mål (2.500 t. kr.)"
     ), said
     assert "(fx --target 2.500), og intet er gemt" in said
+    # a hundred times off, exactly, is another unit too (300 for 30.000 was saved)
+    code, said, out = _enter(tmp_path, "Bord 5", [*TABLE_3, "--target", "25"], capsys)
+    assert code == 2 and not out.exists(), said
     # ten times off is a warning, with the command's name, and the sheet is saved
     code, said, out = _enter(tmp_path, "Bord 4", [*TABLE_3, "--target", "200"], capsys)
     assert code == 0 and out.exists(), said
