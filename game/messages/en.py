@@ -565,9 +565,9 @@ MESSAGES.update(
         "report.compare.proposals": "The proposals: how many tables adopted them",
         "report.compare.proposals_unfinished.one": "The shares count all {total} tables, also the one that did not play every year.",
         "report.compare.proposals_unfinished.many": "The shares count all {total} tables, also the {unfinished} that did not play every year.",
-        "report.compare.proposals_note": "Number of tables that adopted the proposal, and in which "
-        "round on average.",
-        "report.compare.raaderum": "Råderum per table",
+        "report.compare.proposals_note": "Number of tables that adopted the proposal; the table "
+        "below the figure also shows in which round they did so on average.",
+        "report.compare.raaderum": "Råderum per table ({unit})",
         "report.compare.service": "Service per table",
         "report.compare.table": "Table",
         "report.compare.table_file": "Table and file",

@@ -795,13 +795,15 @@ def _group_html(
         series.append(Series(labels[i], shown, color, dash))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
     # each heading is kept on the page of its figure (a heading was left alone at a foot)
-    parts.append(f'<div class="keep"><h3>{esc(t("report.compare.raaderum"))}</h3>')
+    # the unit in the heading: a deck in t. kr. showed 1.250 with no word of what it counts
+    raaderum_title = t("report.compare.raaderum", unit=unit_words(group.unit, lang))
+    parts.append(f'<div class="keep"><h3>{esc(raaderum_title)}</h3>')
     parts.append(
         figure(
             line_chart(
                 group.years,
                 series,
-                title=t("report.compare.raaderum"),
+                title=raaderum_title,
                 lang=lang,
                 target=target,
                 target_label=t("report.chart.target"),

@@ -834,3 +834,15 @@ def test_decks_that_differ_only_in_a_cards_words_are_compared_as_one_game(std_de
     )
     save_game(folder, "bord4.json", load_deck(amounts), "standard", 4, "greedy")
     assert len(compare_saves([folder])) == 2
+
+
+def test_the_raaderum_chart_of_a_comparison_names_its_unit(tmp_path):
+    # a conference on a deck in t. kr. read "Råderum pr. bord" over figures of 1.250 with no
+    # word of what they count
+    saves = tmp_path / "s"
+    args = ["enter", "--table", "Bord 1", "--scenario", "intro", "--save-dir", str(saves)]
+    picks = ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--stopped-after", "2027"]
+    assert main([*args, *picks]) == 0
+    write_comparison(compare_saves([saves]), tmp_path / "ud")
+    page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
+    assert "<h3>Råderum pr. bord (mio. kr.)</h3>" in page
