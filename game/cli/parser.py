@@ -333,7 +333,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--table",
         type=functools.partial(_table_name, lang=lang),
         default=None,  # not "": argparse runs a text default through the type, which refuses it
-        help='the table\'s name in its save and the comparison ("Table 3")',
+        help='the table\'s name in its save and the comparison ("Table 3"; at most 60 characters)',
     )
     timer = functools.partial(_timer, lang=lang)
     play.add_argument("--timer", type=timer, default=None, help="minutes per year (0 = none)")
@@ -455,7 +455,9 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
     _add_deck(enter)
-    enter.add_argument("--table", required=True, help='the table\'s name, e.g. "Table 3"')
+    enter.add_argument(
+        "--table", required=True, help='the table\'s name, e.g. "Table 3" (at most 60 characters)'
+    )
     enter.add_argument(
         "--adopt", action="append", default=[], metavar="ID@ROUND", help="an adopted proposal"
     )

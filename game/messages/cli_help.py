@@ -93,8 +93,8 @@ DANISH_HELP: dict[str, str] = {
     "folder for saves (default: $RAADERUM_HOME/saves, else the user data folder)": (
         "mappen til gemte spil (udeladt: $RAADERUM_HOME/saves, ellers brugerens datamappe)"
     ),
-    'the table\'s name in its save and the comparison ("Table 3")': (
-        "bordets navn i det gemte spil og i sammenligningen (»Bord 3«)"
+    'the table\'s name in its save and the comparison ("Table 3"; at most 60 characters)': (
+        "bordets navn i det gemte spil og i sammenligningen (»Bord 3«; højst 60 tegn)"
     ),
     "minutes per year (0 = none)": "minutter pr. år (0 = intet rundeur)",
     "PNG file to write": "PNG-filen, der skal skrives",
@@ -108,7 +108,9 @@ DANISH_HELP: dict[str, str] = {
     "every factor = 1 (exact sums)": "alle faktorer = 1 (præcise summer)",
     "a saved game (.json)": "et gemt spil (.json)",
     "folder to write into": "mappen, der skal skrives i",
-    'the table\'s name, e.g. "Table 3"': "bordets navn, fx »Bord 3«",
+    'the table\'s name, e.g. "Table 3" (at most 60 characters)': (
+        "bordets navn, fx »Bord 3« (højst 60 tegn)"
+    ),
     "an adopted proposal": "et vedtaget forslag",
     "a drawn event": "en trukket hændelse",
     "a hidden factor the table rolled (others are drawn from the seed)": (
