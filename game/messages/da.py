@@ -507,6 +507,7 @@ MESSAGES.update(
         "report.best.met_all": "Den bedste plan når målet i alle år.",
         "report.best.not_met_all": "Selv den bedste plan når ikke målet i alle år.",
         "report.best.met_all_lost": "Den bedste plan når målet i alle år, men taber alligevel efter reglerne (fx under servicegulvet eller uden alle tre slags): ingen plan med disse kort vinder.",
+        "report.best.stopped": "Bordet stoppede efter {year}. Planen gælder alle spillets år, så den viser, hvad kortene kunne være blevet til, også i de år, bordet ikke spillede – og dens første år kan derfor se dårligere ud end bordets eget.",
         "report.best.inexact": "Søgningen blev stoppet før tid; det er den bedste plan, der blev fundet.",
         "report.best.none": "Ingen forslag.",
         "report.col.year": "År",

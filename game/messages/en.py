@@ -498,6 +498,7 @@ MESSAGES.update(
         "report.best.met_all": "The best plan meets the target in every year.",
         "report.best.not_met_all": "Even the best plan does not meet the target in every year.",
         "report.best.met_all_lost": "The best plan meets the target in every year but still loses by the rules (e.g. under the service floor or without all three kinds): no plan with these cards wins.",
+        "report.best.stopped": "The table stopped after {year}. The plan covers every year of the game, so it shows what the cards could have become, also in the years the table did not play – which is why its first year may look worse than the table's own.",
         "report.best.inexact": "The search was stopped early; this is the best plan it found.",
         "report.best.none": "No proposals.",
         "report.col.year": "Year",

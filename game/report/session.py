@@ -595,6 +595,12 @@ class _Writer:
         # a paper table has the whole pile open (``Chance.open_table``): its best plan may use
         # every card of the scenario, and the page says so
         paper = ".paper" if self.saved.paper is not None else ""
+        if self.saved.stopped and self.state.results:
+            # the plan runs over every year of the game: its first year's figure stood beside
+            # a stopped table's own with no word of why it began with a cost
+            last = self.years[len(self.state.results) - 1]
+            stopped = self.t("report.best.stopped", year=last)
+            inexact = f'<p class="muted">{esc(stopped)}</p>{inexact}'
         return (
             f'<section class="page-break"><h2>{esc(self.t("report.section.whatif"))}</h2>'
             f"<p>{esc(self.t('report.section.whatif_note' + paper))}</p>"

@@ -349,6 +349,20 @@ def test_a_paper_tables_factor_off_the_die_is_marked_in_its_report(tmp_path, cap
     assert "Udfald: 140 % af kortets beløb ·" in rolled  # on the die: unmarked
 
 
+def test_a_stopped_tables_best_plan_says_it_covers_the_years_never_played(tmp_path, capsys):
+    # a stopped paper table's report set a best plan over 2027–2030 beside the table's two
+    # years, its 2027 a cost against the table's own 3,9, with no word of why
+    save = tmp_path / "bord7.json"
+    args = ["enter", "--scenario", "standard", "--table", "Bord 7", "--out", str(save)]
+    args += ["--adopt", "vakancer@1", "--event", "ingen@1", "--event", "ingen@2"]
+    assert main([*args, "--stopped-after", "2028"]) == 0
+    capsys.readouterr()
+    write_report(read_save(save), tmp_path / "out")
+    _, page = parse_html(tmp_path / "out" / "report.html")
+    text = " ".join(" ".join(page.texts).split())
+    assert "Bordet stoppede efter 2028. Planen gælder alle spillets år" in text
+
+
 def test_the_service_chart_draws_the_scenarios_floor_and_whole_steps(report):
     # before, nothing showed how close a table came to the floor, and a deck's service chart
     # could have ticks at −0,5 and −1,5 (service moves in whole steps)
