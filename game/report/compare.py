@@ -752,11 +752,12 @@ def _group_html(
             # 2029 and ended under the floor showed only the floor, and one that only missed
             # a year showed nothing beside its "tabt"
             reasons = " ".join(catalogue(lang).verdict_reasons(tab.outcome))
-            why = f'<br><small class="muted">{esc(reasons)}</small>' if reasons else ""
+            why = f'<br><small class="muted why">{esc(reasons)}</small>' if reasons else ""
         table_rows.append(
             [
-                f'<span class="nowrap">{esc(labels[i])}</span><br>'
-                f'<small class="muted file">{esc(tab.file)}</small>',
+                # a long name wraps (it took the width, and the reasons beside it stood one
+                # word a line); its closing "(papir)" stays with the word before it
+                f'{_name_html(labels[i])}<br><small class="muted file">{esc(tab.file)}</small>',
                 f'<span class="{klass}">{esc(result)}</span>{why}',
                 *(
                     # a year that is over has its ✓ or ✗, also at a table still playing
@@ -890,6 +891,20 @@ def _group_html(
     parts.append(_who_chose_what(group, labels, lang))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _name_html(label: str) -> str:
+    """A table's label for the comparison's table: short ones whole on one line, long ones
+    free to wrap between words, with the last word and a closing mark ("(papir)") kept
+    together on the last line."""
+    if len(label) <= 24 or " " not in label:
+        return f'<span class="nowrap">{esc(label)}</span>'
+    head, _, tail = label.rpartition(" (") if label.endswith(")") else ("", "", "")
+    words = (head or label).rsplit(" ", 1)
+    last = f"{words[-1]} ({tail}" if head else words[-1]
+    first = words[0] if len(words) > 1 else ""
+    kept = f'<span class="nowrap">{esc(last)}</span>'
+    return f"{esc(first)} {kept}" if first else kept
 
 
 def kind_counts(group: ComparisonGroup, tab: TableResult) -> tuple[int, int, int]:

@@ -55,6 +55,7 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 .badge.investment { background: #d1eee4; border-color: #009e73; }
 .label { font-weight: 600; }
 .nowrap { white-space: nowrap; }
+small.why { display: inline-block; min-width: 9em; }
 small.file { font-size: 7pt; word-break: break-all; }
 table.keep td:first-child { min-width: 30mm; }
 table.wide { font-size: 8.5pt; }

@@ -846,3 +846,23 @@ def test_the_raaderum_chart_of_a_comparison_names_its_unit(tmp_path):
     write_comparison(compare_saves([saves]), tmp_path / "ud")
     page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
     assert "<h3>Råderum pr. bord (mio. kr.)</h3>" in page
+
+
+def test_a_long_table_name_wraps_in_the_comparison_and_keeps_its_paper_mark_with_it(tmp_path):
+    # a conference's long names were kept on one line each: they took the table's width, and
+    # "Målet blev ikke nået i 2027, 2028, 2029 og 2030" beside them stood one word a line
+    from game.report.compare import _name_html
+
+    saves = tmp_path / "s"
+    name = "Bord 8 – Erhvervsforeningen og Handelsstandsforeningen"
+    args = ["enter", "--table", name, "--scenario", "intro", "--save-dir", str(saves)]
+    picks = ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--event", "ingen@2"]
+    assert main([*args, *picks, "--event", "ingen@3"]) == 0
+    write_comparison(compare_saves([saves]), tmp_path / "ud")
+    page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
+    assert (
+        "Bord 8 – Erhvervsforeningen og "
+        '<span class="nowrap">Handelsstandsforeningen (papir)</span>' in page
+    )
+    assert '<small class="muted why">Målet blev ikke nået' in page
+    assert _name_html("Bord 5 (2)") == '<span class="nowrap">Bord 5 (2)</span>'
