@@ -793,7 +793,8 @@ def _group_html(
         # the years that are over: an open year's figure is only what the cards adopted so
         # far would give, and a point on the chart read as that table's result
         shown = [v for year, v in enumerate(tab.raaderum) if tab.closed(year)]
-        series.append(Series(labels[i], shown, color, dash))
+        end = t("compare.stopped") if tab.stopped else ""
+        series.append(Series(labels[i], shown, color, dash, end))
     target = group.tables[0].target if len({tab.target for tab in group.tables}) == 1 else None
     # each heading is kept on the page of its figure (a heading was left alone at a foot)
     # the unit in the heading: a deck in t. kr. showed 1.250 with no word of what it counts

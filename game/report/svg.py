@@ -42,6 +42,9 @@ class Series:
     values: Sequence[float]
     color: str
     dash: bool = False
+    end: str = ""
+    """A word at the line's last point when it ends before the last category ("stoppet": a
+    table that stopped; its line just ended, and read as a table still playing)."""
 
 
 def series_color(index: int) -> tuple[str, bool]:
@@ -400,6 +403,12 @@ def line_chart(
             for i, v in enumerate(s.values):
                 parts.append(
                     f'<circle cx="{x_of(i):.1f}" cy="{axis.y(v):.1f}" r="3.5" fill="{s.color}"/>'
+                )
+            if s.end and s.values and len(s.values) < len(categories):
+                last = len(s.values) - 1
+                parts.append(
+                    f'<text x="{x_of(last) + 7:.1f}" y="{axis.y(s.values[-1]) + 4:.1f}" '
+                    f'fill="{s.color}" font-weight="700">{escape(s.end)}</text>'
                 )
     for i, category in enumerate(categories):
         parts.append(

@@ -866,3 +866,15 @@ def test_a_long_table_name_wraps_in_the_comparison_and_keeps_its_paper_mark_with
     )
     assert '<small class="muted why">Målet blev ikke nået' in page
     assert _name_html("Bord 5 (2)") == '<span class="nowrap">Bord 5 (2)</span>'
+
+
+def test_a_stopped_tables_line_in_the_comparison_ends_with_the_word_stoppet(tmp_path):
+    # the line of a table that stopped after 2027 just ended, as a table still playing does
+    saves = tmp_path / "s"
+    args = ["enter", "--table", "Bord 7", "--scenario", "intro", "--save-dir", str(saves)]
+    picks = ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--event", "ingen@2"]
+    assert main([*args, *picks, "--stopped-after", "2028"]) == 0
+    write_comparison(compare_saves([saves]), tmp_path / "ud")
+    page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
+    chart = page.split("Råderum pr. bord (mio. kr.)", 1)[1].split("</svg>", 1)[0]
+    assert 'font-weight="700">stoppet</text>' in chart
