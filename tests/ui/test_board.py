@@ -1813,16 +1813,11 @@ def test_a_card_with_badges_keeps_a_word_for_its_kind_at_1024(make_app, std_deck
     assert tiny_words, "some card at 1024×768 needs the shortest word beside its badges"
 
 
-def test_an_eight_year_board_shows_every_years_target(make_app, std_deck, monkeypatch):
-    # "Det lange lys" at 1280×720: the chart's feet said "2027 … 2034" alone, and the targets
-    # 8, 15 … 80 were nowhere on the board
+def assert_every_years_target_at_the_feet(app, texts: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Draw the board afresh and check that the chart's feet name every year with its target
+    ("’29 · 20.000"), from the ``texts`` the chart module drew."""
     from game.numbers import format_target
-    from game.ui import charts
-    from tests.ui.driver import record_chart_places
 
-    texts: list[str] = []
-    record_chart_places(monkeypatch, charts, texts)
-    app = board_app(make_app, std_deck, scenario="lang-horisont", size=(1280, 720))
     app.top.layers = type(app.top.layers)()
     app.request_redraw()
     app.step(0.02)
@@ -1836,11 +1831,22 @@ def test_an_eight_year_board_shows_every_years_target(make_app, std_deck, monkey
         )
 
 
+def test_an_eight_year_board_shows_every_years_target(make_app, std_deck, monkeypatch):
+    # "Det lange lys" at 1280×720: the chart's feet said "2027 … 2034" alone, and the targets
+    # 8, 15 … 80 were nowhere on the board
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+
+    texts: list[str] = []
+    record_chart_places(monkeypatch, charts, texts)
+    app = board_app(make_app, std_deck, scenario="lang-horisont", size=(1280, 720))
+    assert_every_years_target_at_the_feet(app, texts)
+
+
 def test_a_six_year_board_in_thousands_shows_every_years_target_at_1024(make_app, monkeypatch):
     # a budget office's six-year scenario in t. kr. at 1024×768: the chart's feet said
     # "2027 … 2032" alone (room for a lock no year there needed), and no target was shown
     from game.content import load_sources
-    from game.numbers import format_target
     from game.ui import charts
     from tests.ui.driver import record_chart_places
 
@@ -1865,17 +1871,7 @@ def test_a_six_year_board_in_thousands_shows_every_years_target_at_1024(make_app
     texts: list[str] = []
     record_chart_places(monkeypatch, charts, texts)
     app = board_app(make_app, deck, scenario="seks", seed=1, size=(1024, 768))
-    app.top.layers = type(app.top.layers)()
-    app.request_redraw()
-    app.step(0.02)
-    state = app.game.state
-    for year, target in zip(state.scenario.years, state.targets):
-        shown = format_target(target, "da")
-        assert any(year[-2:] in text and text.endswith(f" {shown}") for text in texts), (
-            year,
-            shown,
-            texts,
-        )
+    assert_every_years_target_at_the_feet(app, texts)
 
 
 def test_a_band_too_narrow_for_the_short_kind_shows_the_least_not_a_cut_word(make_app, std_deck):
