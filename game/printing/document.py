@@ -290,6 +290,10 @@ def _proposal_card(deck: Deck, scenario: Scenario, proposal: Proposal, lang: str
     )
 
 
+TITLE_LEADING = 1.2
+"""The line height of a card's title (em): at 1,12 the second line's p, j and g were cut by
+the box, and the top of a third line showed under a title cut with "…"; at 1,2 a line of
+DejaVu Sans holds its descenders, and the box ends where the third line begins."""
 CARD_BODY_MM = 49.0
 """The height of a proposal card's body under its band (mm): 63 mm less the slot's
 padding, the border, the band and the body's padding."""
@@ -325,7 +329,7 @@ def card_lines(
     prints whole, keeps at least one line (every card says what supports it) and gets a
     second when there is room. Lines are ``text_lines``'s estimates."""
     title_lines = min(2, text_lines(title, 10.5, CARD_TEXT_W))
-    used = title_lines * 10.5 * 1.12 * PT_MM + 3.6 + 3.4 + 15 + 4.5
+    used = title_lines * 10.5 * TITLE_LEADING * PT_MM + 3.6 + 3.4 + 15 + 4.5
     used += (3.2 if extra else 0) + (3.5 if chance else 0)
     source_line = SOURCE_PT * 1.3 * PT_MM
     source_needed = min(2, text_lines(source, SOURCE_PT, CARD_TEXT_W, CARD_EM)) if source else 0
@@ -1044,8 +1048,9 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
   padding: 0.3mm 1.2mm; border-radius: 1mm; font-family: "DejaVu Sans Mono", monospace; }}
 .body {{ flex: 1; padding: 1.6mm 2.6mm 1.4mm; display: flex; flex-direction: column;
   overflow: hidden; background: #FFFFFF; }}
-.title {{ font-weight: 700; font-size: 10.5pt; line-height: 1.12; max-height: 2.3em;
-  overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
+.title {{ font-weight: 700; font-size: 10.5pt; line-height: {TITLE_LEADING};
+  max-height: {2 * TITLE_LEADING:g}em; overflow: hidden; display: -webkit-box;
+  -webkit-line-clamp: 2; -webkit-box-orient: vertical; }}
 .area {{ font-size: 7pt; color: #4A5260; text-transform: uppercase; letter-spacing: 0.2mm;
   margin-top: 0.4mm; height: 3.2mm; overflow: hidden; }}
 .caption {{ font-size: 5.8pt; color: #4A5260; margin-top: 0.8mm; height: 2.6mm;

@@ -787,3 +787,16 @@ def test_a_question_as_wide_as_the_card_is_given_the_two_lines_it_prints_on():
     source = "Budgetkatalog 2027–2030, Økonomi- og Erhvervsudvalget"
     lines, _size, source_lines = card_lines(title, question, source, False, False)
     assert lines == 2 and source_lines >= 1
+
+
+def test_a_card_titles_box_holds_two_whole_lines_and_nothing_of_a_third():
+    # at line-height 1,12 under a box of 2,3 em, Chromium cut the second line's p, j and g
+    # ("hjemmeplejen") and showed the top of a third line under a title cut with "…":
+    # DejaVu Sans Bold reaches 0,93 em above its baseline and 0,24 em below (1,165 em)
+    deck = load_deck(standard_deck())
+    css = document(deck, deck.scenario("intro")).split(".title {", 1)[1].split("}", 1)[0]
+    leading = float(re.search(r"line-height: ([\d.]+);", css).group(1))
+    box = float(re.search(r"max-height: ([\d.]+)em;", css).group(1))
+    assert leading >= 1.165
+    assert math.isclose(box, 2 * leading)
+    assert "-webkit-line-clamp: 2" in css
