@@ -35,6 +35,7 @@ from game.report.svg import (
     PALETTE,
     Series,
     bars_against_target,
+    closing_mark,
     horizontal_bars,
     line_chart,
     series_color,
@@ -900,11 +901,9 @@ def _name_html(label: str) -> str:
     together on the last line."""
     if len(label) <= 24 or " " not in label:
         return f'<span class="nowrap">{esc(label)}</span>'
-    head, _, tail = label.rpartition(" (") if label.endswith(")") else ("", "", "")
-    words = (head or label).rsplit(" ", 1)
-    last = f"{words[-1]} ({tail}" if head else words[-1]
-    first = words[0] if len(words) > 1 else ""
-    kept = f'<span class="nowrap">{esc(last)}</span>'
+    name, mark = closing_mark(label)
+    first, _, last = name.rpartition(" ")
+    kept = f'<span class="nowrap">{esc(last + mark)}</span>'
     return f"{esc(first)} {kept}" if first else kept
 
 

@@ -212,6 +212,16 @@ def _text_width(text: str) -> float:
     return LETTER_W * len(text)
 
 
+def closing_mark(label: str) -> tuple[str, str]:
+    """A table's label split before its closing mark: ("Bord 6 – Søby", " (papir)"), ("Bord
+    5", " (2, kopi)"); (label, "") without one. Where a long name is shortened, the mark is
+    kept whole: it tells a paper table from a laptop's."""
+    if label.endswith(")") and " (" in label:
+        at = label.rindex(" (")
+        return label[:at], label[at:]
+    return label, ""
+
+
 def shortened_to(text: str, room: float, *, keep_marker: bool = False) -> str:
     """``text`` shortened with "…" at a word where it can be, to what ``room`` holds pressed
     to ``PRESSED_MOST``; ``keep_marker``: a closing "(papir)" stays whole and the words before
@@ -220,8 +230,8 @@ def shortened_to(text: str, room: float, *, keep_marker: bool = False) -> str:
     if len(text) <= most:
         return text
     marker = ""
-    if keep_marker and text.endswith(")") and " (" in text:
-        text, marker = text[: text.rindex(" (")], text[text.rindex(" (") :]
+    if keep_marker:
+        text, marker = closing_mark(text)
         most -= len(marker)
     if most < 2:
         return (text + marker)[: max(1, int(room / (LETTER_W * PRESSED_MOST)) - 1)] + "…"

@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 
 from game.numbers import format_against, format_amount, format_percent
+from game.report.svg import closing_mark
 from game.ui import charts, theme
 from game.ui.draw import kind_icon, panel
 from game.ui.layout_grid import split_columns
@@ -442,9 +443,9 @@ def marked_name(app: Host, label: str, width: int, size: int) -> str:
     the name shortened with "…" before its closing mark ("(papir)", "(2, papir)", "(kopi)")
     is (a long name lost the mark that told a paper table from a laptop's)."""
     bold = FONT_BOLD
-    if app.text.width(label, size, bold) <= width or not (label.endswith(")") and " (" in label):
+    name, mark = closing_mark(label)
+    if not mark or app.text.width(label, size, bold) <= width:
         return label
-    name, mark = label[: label.rindex(" (")], label[label.rindex(" (") :]
     words = name.split(" ")
     while len(words) > 1:
         words.pop()
