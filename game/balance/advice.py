@@ -7,7 +7,6 @@ it.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from game.balance.analysis import (
     CardStat,
     ScenarioResult,
     StrategyResult,
+    budget_figure,
     suggested,
 )
 from game.balance.diagnosis import REACHED_SHARE, Diagnosis
@@ -62,19 +62,6 @@ def percent(value: float) -> str:
 def _amount(value: float, unit: str) -> str:
     """``value`` with its unit, to a tenth of a mio. kr. or a whole t. kr."""
     return f"{format_amount(value, decimals=0 if unit_scale(unit) >= 1_000 else 1)} {unit}"
-
-
-def _two_figures(value: float, *, up: bool) -> float:
-    """``value`` to two significant figures, as a budget office writes a target, rounded
-    ``up`` (a target to raise to at least) or down (one to lower to at most), so that the
-    figure keeps the promise of its sentence: "højst 29.175 t. kr." was written to the unit,
-    and rounding it to the nearest figure could break the range it was to reach."""
-    if value <= 0:
-        return value
-    step = 10.0 ** (math.floor(math.log10(value)) - 1)
-    units = value / step
-    whole = math.ceil(units - 1e-9) if up else math.floor(units + 1e-9)
-    return round(whole * step, 6)
 
 
 def _counts(part: int, whole: int) -> bool:
@@ -636,7 +623,7 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             f"(målene for balancen: {low:g}–{high:g} ×), så gruppen har næsten intet at vælge "
             f"imellem: læg forslag for mindst {_amount(low * last - pile.total, unit)} (ved "
             f"fuld effekt) i bunken, eller sænk slutmålet til højst "
-            f"{_amount(_two_figures(pile.total / low, up=False), unit)}{stop}"
+            f"{_amount(budget_figure(pile.total / low, down=True, as_written=False), unit)}{stop}"
         )
     elif pile.ratio > high and hard:
         # a deck won too seldom is not told to take cards out: that makes it harder still (a
@@ -647,7 +634,7 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             "vindes: det, der står øverst, holder det tilbage, og færre forslag gør det sværere."
         )
     elif pile_too_big(result):
-        least = _two_figures(pile.total / high, up=True)
+        least = budget_figure(pile.total / high, up=True, as_written=False)
         raise_it = f", eller hæv slutmålet til mindst {_amount(least, unit)}{stop}"
         said.append(
             f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "

@@ -302,19 +302,29 @@ def _lowered(target: float, reached: float, ceiling: float | None, empty: bool) 
     return target if ceiling is None else min(target, budget_figure(ceiling, down=True))
 
 
-def budget_figure(value: float, down: bool = False) -> float:
+def budget_figure(
+    value: float, down: bool = False, *, up: bool = False, as_written: bool = True
+) -> float:
     """``value`` to two significant figures, as a budget office writes a target: 431,2 → 430,
     4.796 → 4.800 (``down``: 4.700, so that a lowered target stays within what was written as
-    reached), 2,44 → 2,4; first rounded as ``format_amount`` writes it. Zero and negative
-    values are returned as they are."""
+    reached; ``up``: 4.710 → 4.800, for a target to raise to at least), 2,44 → 2,4; first
+    rounded as ``format_amount`` writes it, unless not ``as_written`` (a bound the figure must
+    keep: "højst 29.175" may not become 29.200). Zero and negative values are returned as
+    they are."""
     # from the figure as the report writes it beside the suggestion ("nåede mindst 7" for
     # 6,96: suggest 7, not 6,9)
-    value = round_half_away(value, amount_decimals(value))
+    if as_written:
+        value = round_half_away(value, amount_decimals(value))
     if value <= 0:
         return value
     step = 10.0 ** (math.floor(math.log10(value)) - 1)
     units = value / step
-    whole = math.floor(units + 1e-9) if down else math.floor(units + 0.5)
+    if down:
+        whole = math.floor(units + 1e-9)
+    elif up:
+        whole = math.ceil(units - 1e-9)
+    else:
+        whole = math.floor(units + 0.5)
     return round(whole * step, 6)
 
 
