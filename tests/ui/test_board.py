@@ -1632,6 +1632,12 @@ def test_a_card_whose_long_source_the_close_up_cuts_is_read_whole_with_l(make_ap
     assert isinstance(app.top, MessageScene)
     assert app.top.full.endswith("kvalitetssikret af budgetgruppen 12.9.2026.")
     assert "Til diskussion: " in app.top.full
+    # a click on the cut source opens the same words
+    app.pop()
+    card = app.top
+    assert isinstance(card, CardScene) and card.cut_texts
+    click(app, card.cut_texts[-1].center)
+    assert isinstance(app.top, MessageScene)
 
 
 def test_the_help_says_where_games_and_reports_are(make_app, std_deck, tmp_path):

@@ -265,16 +265,16 @@ class CardScene(Scene):
         about, general, question = self._words()
         about_style = BODY.ink(theme.MUTED if general else theme.INK).shrink()
         source_text = app.t("card.source", source=proposal.source) if proposal.source else ""
-        self.cut_texts = self._cut(
-            scale, (about, text_rect, about_style), (source_text, source_rect, TINY)
-        )
-        if self.cut_texts:
+        self.cut_texts = self._cut(scale, (about, text_rect, about_style))
+        if self.cut_texts or self._cut(scale, (source_text, source_rect, TINY)):
             # the words a budget office's long text or source loses here are one key away
-            # (they ended "… i…" with no way to read them): a line says so, under the source
+            # (they ended "… i…" with no way to read them): a line says so, under the source,
+            # and the source, one line shorter for it, is measured again
             hint_h = round(scale.min_text * 1.35)
             source_rect = pygame.Rect(
                 source_rect.x, source_rect.y, source_rect.width, source_rect.height - hint_h
             )
+            self.cut_texts += self._cut(scale, (source_text, source_rect, TINY))
             text.draw(
                 surface,
                 app.t("card.read_whole"),
