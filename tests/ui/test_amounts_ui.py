@@ -16,6 +16,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.start import StartScene
 from game.ui.scenes.year import YearScene
+from tests.decks import numbered_deck
 from tests.ui.driver import click, key, record_chart_text, record_text, type_text
 
 THOUSANDS_DECK = """\
@@ -251,7 +252,6 @@ LONG_TITLES = (
 def _catalogue_deck():
     """A budget office's catalogue in t. kr.: long titles, a cost first, phased gains and a
     one-off sale – ten cards on the table."""
-    cards = []
     shapes = [
         ("investment", [-1100, -300, 1200]),
         ("investment", [-1800, -1800, 1000]),
@@ -260,20 +260,17 @@ def _catalogue_deck():
         ("saving", [3000, 0]),
         ("saving", [950]),
     ]
-    for number in range(10):
+
+    def card(number: int) -> dict[str, object]:
         kind, effect = shapes[number % len(shapes)]
-        title = LONG_TITLES[number % len(LONG_TITLES)]
-        cards.append(
-            f'  - id: k{number}\n    kind: {kind}\n    title: "{title} ({number})"\n'
-            f"    area: Social og sundhed\n    effect: {effect}\n    uncertainty: 0\n"
-        )
-    text = (
-        'deck:\n  id: katalog\n  title: Katalog\n  unit: "t. kr."\n  schema_version: 1\n'
-        "proposals:\n" + "".join(cards) + "scenarios:\n  - id: fire\n    title: Fire år\n"
-        '    years: ["2027", "2028", "2029", "2030"]\n    target: [500, 1000, 2000, 3000]\n'
-        "    capacity: 30\n    market: 10\n    events_per_round: 0\n"
-    )
-    return load_sources([("katalog.yaml", text)])
+        title = f"{LONG_TITLES[number % len(LONG_TITLES)]} ({number})"
+        area = "Social og sundhed"
+        return {"kind": kind, "title": title, "area": area, "effect": effect, "uncertainty": 0}
+
+    years = ["2027", "2028", "2029", "2030"]
+    scenario = {"id": "fire", "title": "Fire år", "years": years, "target": [500, 1000, 2000, 3000]}
+    scenario |= {"capacity": 30, "market": 10, "events_per_round": 0}
+    return numbered_deck(10, scenario, card=card, unit="t. kr.")
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (3840, 2160)])

@@ -37,6 +37,7 @@ from game.ui.scenes.card import CardScene
 from game.ui.scenes.message import MessageScene
 from game.ui.scenes.overlays import HelpScene, MenuScene
 from game.ui.scenes.start import StartScene
+from tests.decks import numbered_deck
 from tests.ui.driver import (
     click,
     key,
@@ -1596,8 +1597,6 @@ def test_every_card_up_close_shows_its_source_and_question_whole(make_app, std_d
 def test_a_card_whose_long_source_the_close_up_cuts_is_read_whole_with_l(make_app):
     # a budget office's source of 270 letters ended "… pr. 31. august 2026, i…" on the
     # close-up at 1024×768, with no way to read the rest in the window
-    from game.content import load_sources
-
     source = (
         "Budgetkatalog 2027–2030, Økonomi- og Erhvervsudvalget, forslag udarbejdet af "
         "fagforvaltningen i samarbejde med Budget og Analyse; beløb er beregnet på baggrund af "
@@ -1605,22 +1604,10 @@ def test_a_card_whose_long_source_the_close_up_cuts_is_read_whole_with_l(make_ap
         "af budgetgruppen 12.9.2026."
     )
     text = "Forslaget indebærer, at opgaven løses på en ny måde. " * 6
-    kinds = ("saving", "efficiency", "investment")
-    cards = "".join(
-        f"  - id: k{n}\n    kind: {kinds[n % 3]}\n    title: Forslag {n}\n"
-        f"    area: Administration\n    effect: [1]\n    text: {text}\n    source: {source}\n"
-        for n in range(6)
-    )
-    deck = load_sources(
-        [
-            (
-                "lang.yaml",
-                "deck:\n  id: lang\n  title: Lang\n  schema_version: 1\nproposals:\n"
-                + cards
-                + "scenarios:\n  - id: to\n    title: To år\n    years: ['2027', '2028']\n"
-                "    target: 1\n    events_per_round: 0\n",
-            )
-        ]
+    deck = numbered_deck(
+        6,
+        {"id": "to", "title": "To år", "years": ["2027", "2028"], "target": 1},
+        card=lambda n: {"text": text, "source": source},
     )
     app = board_app(make_app, deck, "to", seed=1, size=(1024, 768))
     drawn = record_text(app)
@@ -1852,27 +1839,22 @@ def test_an_eight_year_board_shows_every_years_target(make_app, std_deck, monkey
 def test_a_six_year_board_in_thousands_shows_every_years_target_at_1024(make_app, monkeypatch):
     # a budget office's six-year scenario in t. kr. at 1024×768: the chart's feet said
     # "2027 … 2032" alone (room for a lock no year there needed), and no target was shown
-    from game.content import load_sources
     from game.ui import charts
     from tests.ui.driver import record_chart_places
 
-    kinds = ("saving", "efficiency", "investment")
-    cards = "".join(
-        f"  - id: k{n}\n    kind: {kinds[n % 3]}\n    title: Forslag {n}\n"
-        f"    area: Administration\n    effect: {[-900, 1500] if n % 3 == 2 else [800]}\n"
-        for n in range(12)
-    )
-    deck = load_sources(
-        [
-            (
-                "seks.yaml",
-                'deck:\n  id: seks\n  title: Seks år\n  unit: "t. kr."\n  schema_version: 1\n'
-                "proposals:\n" + cards + "scenarios:\n  - id: seks\n    title: Seks år\n"
-                '    years: ["2027", "2028", "2029", "2030", "2031", "2032"]\n'
-                "    target: [5000, 10000, 15000, 20000, 25000, 30000]\n"
-                "    capacity: 20\n    events_per_round: 0\n",
-            )
-        ]
+    years = ["2027", "2028", "2029", "2030", "2031", "2032"]
+    deck = numbered_deck(
+        12,
+        {
+            "id": "seks",
+            "title": "Seks år",
+            "years": years,
+            "target": [5000, 10000, 15000, 20000, 25000, 30000],
+            "capacity": 20,
+            "events_per_round": 0,
+        },
+        card=lambda n: {"effect": [-900, 1500] if n % 3 == 2 else [800]},
+        unit="t. kr.",
     )
     texts: list[str] = []
     record_chart_places(monkeypatch, charts, texts)
