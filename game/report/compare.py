@@ -39,6 +39,7 @@ from game.report.svg import (
     horizontal_bars,
     line_chart,
     series_color,
+    stripes_css,
 )
 from game.saves import SavedGame, SaveError, read_save
 from game.saves.copies import SameGame, one_per_game
@@ -853,17 +854,26 @@ def _group_html(
         parts.append(heading)
     if used:
         kind_colors = {Kind.SAVING: PALETTE[1], Kind.EFFICIENCY: PALETTE[0], Kind.INVESTMENT: MET}
+
+        def swatch(kind: Kind) -> str:  # investments striped, as their bars (grey in print)
+            color = kind_colors[kind]
+            return (
+                stripes_css(color) + f"; border: 1px solid {color}"
+                if kind is Kind.INVESTMENT
+                else color
+            )
+
         chart = horizontal_bars(
             [u.title for u in used],
             [u.tables_adopted for u in used],
             title=t("report.compare.proposals"),
             maximum=float(total),
             colors=[kind_colors[u.kind] for u in used],
+            striped=[u.kind is Kind.INVESTMENT for u in used],
             value_labels=[f"{u.tables_adopted}/{total}" for u in used],
         )
         legend = "".join(
-            f'<span class="swatch" style="background:{kind_colors[k]}"></span>'
-            f"{esc(kind_word(lang, k))} "
+            f'<span class="swatch" style="background:{swatch(k)}"></span>{esc(kind_word(lang, k))} '
             for k in (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT)
         )
         parts.append(

@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import NamedTuple
 
 from game.numbers import format_against, format_amount
 
@@ -45,6 +46,60 @@ class Series:
     end: str = ""
     """A word at the line's last point when it ends before the last category ("stoppet": a
     table that stopped; its line just ended, and read as a table still playing)."""
+
+
+MARKERS = (
+    "circle",
+    "square",
+    "triangle",
+    "diamond",
+    "triangle-down",
+    "ring",
+    "open-square",
+    "open-diamond",
+)
+"""The mark at every point of a line chart's series, one shape per series in turn (as many as
+``PALETTE`` has colours): printed in black and white, eight tables' lines are told apart by
+their marks, not only by colours that turn into close greys."""
+
+MARK_R = 4.0
+"""A mark's radius (half its width) in the SVG's units."""
+
+
+class Key(NamedTuple):
+    """One entry of a chart's legend: its words, colour, how it is drawn ('box', 'line',
+    'dash' or 'dots') and, for a line, the mark at its points (one of ``MARKERS``; "" none)."""
+
+    label: str
+    color: str
+    shape: str
+    marker: str = ""
+
+
+def mark(shape: str, x: float, y: float, color: str) -> str:
+    """The SVG of one mark of ``MARKERS`` centred on (x, y); an open mark is white inside."""
+    r = MARK_R
+    hollow = shape.startswith("open-") or shape == "ring"
+    paint = f'fill="#ffffff" stroke="{color}" stroke-width="2"' if hollow else f'fill="{color}"'
+    if shape in ("circle", "ring"):
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {paint}/>'
+    if shape in ("square", "open-square"):
+        side = r * 1.7
+        return (
+            f'<rect x="{x - side / 2:.1f}" y="{y - side / 2:.1f}" width="{side:.1f}" '
+            f'height="{side:.1f}" {paint}/>'
+        )
+    if shape in ("diamond", "open-diamond"):
+        d = r * 1.25
+        corners = [(x, y - d), (x + d, y), (x, y + d), (x - d, y)]
+    elif shape == "triangle":
+        corners = [(x, y - r * 1.2), (x + r * 1.15, y + r * 0.8), (x - r * 1.15, y + r * 0.8)]
+    elif shape == "triangle-down":
+        corners = [(x, y + r * 1.2), (x + r * 1.15, y - r * 0.8), (x - r * 1.15, y - r * 0.8)]
+    else:
+        raise ValueError(f"unknown mark {shape!r}")
+    points = " ".join(f"{px:.1f},{py:.1f}" for px, py in corners)
+    return f'<polygon points="{points}" {paint}/>'
 
 
 def series_color(index: int) -> tuple[str, bool]:
@@ -140,7 +195,7 @@ LEGEND_ROW = 18.0
 
 def _close(
     parts: list[str],
-    legend: Sequence[tuple[str, str, str]],
+    legend: Sequence[Key],
     left: float,
     width: int,
     height: int,
@@ -164,11 +219,9 @@ def _legend_width(label: str) -> float:
     return 24 + 7.2 * len(label) + 22
 
 
-def _legend_rows(
-    items: Sequence[tuple[str, str, str]], left: float, right: float
-) -> list[list[tuple[str, str, str]]]:
+def _legend_rows(items: Sequence[Key], left: float, right: float) -> list[list[Key]]:
     """The legend entries in rows that fit between ``left`` and ``right`` (one at least)."""
-    rows: list[list[tuple[str, str, str]]] = [[]]
+    rows: list[list[Key]] = [[]]
     x = left
     for item in items:
         needed = _legend_width(item[0])
@@ -180,9 +233,9 @@ def _legend_rows(
     return rows
 
 
-def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y: float) -> None:
-    """Legend entries (label, colour, shape 'box'|'line'|'dash'|'dots') in one row from (x, y)."""
-    for label, color, shape in items:
+def _legend(parts: list[str], items: Sequence[Key], x: float, y: float) -> None:
+    """Legend entries (``Key``) in one row from (x, y); a line's mark sits on its middle."""
+    for label, color, shape, marker in items:
         if shape == "box":
             parts.append(
                 f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" fill="{color}"/>'
@@ -195,6 +248,8 @@ def _legend(parts: list[str], items: Sequence[tuple[str, str, str]], x: float, y
                 f'<line x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 18:.1f}" y2="{y - 4:.1f}" '
                 f'stroke="{color}" stroke-width="3"{dash}/>'
             )
+            if marker:
+                parts.append(mark(marker, x + 9, y - 4, color))
         parts.append(f'<text x="{x + 24:.1f}" y="{y:.1f}" fill="{INK}">{escape(label)}</text>')
         x += _legend_width(label)
 
@@ -354,15 +409,15 @@ def bars_against_target(
             )
         parts.append(_category_label(category, left + (c + 0.5) * slot, height, slot))
     parts.extend(labels)
-    legend: list[tuple[str, str, str]] = []
+    legend: list[Key] = []
     if met_colors is None:
-        legend += [(s.label, s.color, "box") for s in series]
+        legend += [Key(s.label, s.color, "box") for s in series]
     else:
-        legend += [(met_colors[0], MET, "box"), (met_colors[1], MISSED, "box")]
+        legend += [Key(met_colors[0], MET, "box"), Key(met_colors[1], MISSED, "box")]
         if open_from is not None and open_from < min(len(categories), played or len(categories)):
-            legend.append((open_label, OPEN, "box"))
+            legend.append(Key(open_label, OPEN, "box"))
     if target is not None:
-        legend.append((target_label, INK, "line"))
+        legend.append(Key(target_label, INK, "line"))
     return _close(parts, legend, left, width, height)
 
 
@@ -380,9 +435,11 @@ def line_chart(
     floor_label: str = "",
     whole: bool = False,
 ) -> str:
-    """Lines with markers over the categories, an optional target as a thick line and an
-    optional ``floor`` (the service floor) as a dashed vermillion line; ``whole`` for a measure
-    in whole steps (the service level): whole-number ticks."""
+    """Lines with marks over the categories, an optional target as a thick line and an
+    optional ``floor`` (the service floor) as a dotted black line; ``whole`` for a measure
+    in whole steps (the service level): whole-number ticks. Series ``i`` is marked with
+    ``MARKERS[i]`` at its points and in the legend, so that a black-and-white print tells the
+    lines apart."""
     values = [v for s in series for v in s.values] + list(target or [])
     if floor is not None:
         values.append(floor)
@@ -410,10 +467,9 @@ def line_chart(
             f'stroke-width="{3.5 if is_target else 2.5}"{dash}/>'
         )
         if not is_target:
+            marker = MARKERS[index % len(MARKERS)]
             for i, v in enumerate(s.values):
-                parts.append(
-                    f'<circle cx="{x_of(i):.1f}" cy="{axis.y(v):.1f}" r="3.5" fill="{s.color}"/>'
-                )
+                parts.append(mark(marker, x_of(i), axis.y(v), s.color))
             if s.end and s.values and len(s.values) < len(categories):
                 last = len(s.values) - 1
                 parts.append(
@@ -425,10 +481,43 @@ def line_chart(
             f'<text x="{x_of(i):.1f}" y="{height - 10:.1f}" text-anchor="middle" '
             f'fill="{INK}">{escape(category)}</text>'
         )
-    legend = [(s.label, s.color, "dash" if s.dash else "line") for s in rows]
+    legend = [
+        Key(s.label, s.color, "dash" if s.dash else "line", MARKERS[index % len(MARKERS)])
+        for index, s in enumerate(series)
+    ]
+    if target is not None:
+        legend.append(Key(target_label, INK, "line"))
     if floor is not None and floor_label:
-        legend.append((floor_label, INK, "dots"))
+        legend.append(Key(floor_label, INK, "dots"))
     return _close(parts, legend, left, width, height)
+
+
+STRIPE = (4.0, 2.5)
+"""A striped bar's stripes: coloured, then white (the SVG's units, across the stripes)."""
+
+
+def stripes_id(color: str) -> str:
+    """The id of the stripe pattern in ``color`` that a chart with striped bars defines."""
+    return "stripes-" + color.lstrip("#").lower()
+
+
+def _stripes(color: str) -> str:
+    ink, gap = STRIPE
+    return (
+        f'<pattern id="{stripes_id(color)}" patternUnits="userSpaceOnUse" '
+        f'width="{ink + gap:.1f}" height="{ink + gap:.1f}" patternTransform="rotate(45)">'
+        f'<rect width="{ink + gap:.1f}" height="{ink + gap:.1f}" fill="#ffffff"/>'
+        f'<rect width="{ink:.1f}" height="{ink + gap:.1f}" fill="{color}"/></pattern>'
+    )
+
+
+def stripes_css(color: str) -> str:
+    """The CSS background of a legend swatch striped like a bar in ``color``."""
+    ink, gap = STRIPE
+    return (
+        f"repeating-linear-gradient(135deg, {color} 0 {ink * 0.5:g}px, "
+        f"#ffffff {ink * 0.5:g}px {(ink + gap) * 0.5:g}px)"
+    )
 
 
 def horizontal_bars(
@@ -438,14 +527,22 @@ def horizontal_bars(
     title: str,
     maximum: float,
     colors: Sequence[str] | None = None,
+    striped: Sequence[bool] | None = None,
     value_labels: Sequence[str] | None = None,
     width: int = 720,
     row: int = 20,
     label_width: int = 300,
 ) -> str:
-    """One horizontal bar per label, scaled to ``maximum``, with its value at the end."""
+    """One horizontal bar per label, scaled to ``maximum``, with its value at the end.
+    ``striped[i]``: bar ``i`` is drawn in white and colour stripes, so that two colours that
+    print as one grey (blue and green) still differ on a black-and-white page."""
     height = int(row * len(labels) + 12)
     parts = _open(width, height, title)
+    patterns = sorted(
+        {colors[i] if colors else PALETTE[0] for i, s in enumerate(striped or []) if s}
+    )
+    if patterns:
+        parts.append("<defs>" + "".join(_stripes(c) for c in patterns) + "</defs>")
     left, right = float(label_width), width - 60.0
     for i, (label, value) in enumerate(zip(labels, values)):
         y = 6 + i * row
@@ -456,9 +553,14 @@ def horizontal_bars(
         )
         length = (right - left) * (value / maximum if maximum else 0.0)
         color = colors[i] if colors else PALETTE[0]
+        paint = (
+            f'fill="url(#{stripes_id(color)})" stroke="{color}" stroke-width="1"'
+            if striped and striped[i]
+            else f'fill="{color}"'
+        )
         parts.append(
             f'<rect x="{left:.1f}" y="{y + 3:.1f}" width="{max(0.0, length):.1f}" '
-            f'height="{row - 6:.1f}" fill="{color}"/>'
+            f'height="{row - 6:.1f}" {paint}/>'
         )
         text = value_labels[i] if value_labels else f"{value:g}"
         parts.append(

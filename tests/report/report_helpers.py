@@ -110,7 +110,8 @@ def assert_self_contained(source: str, page: Page) -> None:
     lowered = source.lower()
     for needle in ("http:", "https:", "//", "@import", "file:", "<script", "<link", "<img"):
         assert needle not in lowered, needle
-    for found in re.finditer(r"url\(", lowered):
-        assert lowered[found.end() :].startswith("data:"), lowered[found.start() : found.end() + 20]
+    for found in re.finditer(r"url\(", lowered):  # inline data, or a pattern of the page
+        rest = lowered[found.end() :]
+        assert rest.startswith(("data:", "#")), lowered[found.start() : found.end() + 20]
     for tag, name, value in page.attributes:
         assert name not in ("src", "href", "xlink:href", "srcset", "action"), (tag, name, value)

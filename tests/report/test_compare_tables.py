@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -878,3 +879,27 @@ def test_a_stopped_tables_line_in_the_comparison_ends_with_the_word_stoppet(tmp_
     page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
     chart = page.split("Råderum pr. bord (mio. kr.)", 1)[1].split("</svg>", 1)[0]
     assert 'font-weight="700">stoppet</text>' in chart
+
+
+def test_a_black_and_white_print_tells_the_investments_bars_from_the_efficiencies(
+    saves_dir, tmp_path
+):
+    # blue (efficiency) and green (investment) printed as one grey: the proposals' chart
+    # could not say which bar was which kind; investments are now striped, in the legend too
+    comparison = compare_saves([saves_dir])
+    write_comparison(comparison, tmp_path)
+    source = (tmp_path / "compare.html").read_text(encoding="utf-8")
+    bar = r'<rect x="300\.0" y="[\d.]+" width="[\d.]+" height="14\.0" ([^>]*)/>'
+    bars = re.findall(bar, source)
+    used = [u for g in comparison for u in g.proposals if u.tables_adopted]
+    assert len(bars) == len(used) > 0
+    kinds = sorted(u.kind.value for u in used)
+    striped = ["url(#stripes-" in bar for bar in bars]
+    assert sum(striped) == kinds.count("investment") > 0
+    assert (
+        0
+        < kinds.count("efficiency")
+        == sum('fill="#0072b2"' in bar and not s for bar, s in zip(bars, striped))
+    )
+    assert re.search(r'background:repeating-linear-gradient\([^"]*"></span>Investering', source)
+    assert '<pattern id="stripes-009e73"' in source

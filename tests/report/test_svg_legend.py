@@ -134,3 +134,36 @@ def test_a_long_table_name_under_its_bars_keeps_its_paper_mark_and_is_not_presse
     for length, text in eighth:
         if length:  # pressed together: at most to PRESSED_MOST of its width
             assert float(length) >= 0.8 * 7.6 * len(text) - 1e-6, (text, length)
+
+
+def _marks(svg: str) -> dict[str, list[str]]:
+    """Every mark of a line chart by its series' colour, each as the eye reads it in grey: its
+    outline (circle, square, a polygon pointing up or down) and whether it is open."""
+    found: dict[str, list[str]] = {}
+    for element, attributes in re.findall(r"<(circle|rect|polygon) ([^>]*?)/>", svg):
+        color = re.search(r'(?:fill|stroke)="(#(?!ffffff)[0-9a-f]{6})"', attributes)
+        if color is None or color.group(1) not in PALETTE:
+            continue  # the chart's frame and grid
+        outline = element
+        if element == "polygon":
+            points = [p.split(",") for p in re.search(r'points="([^"]+)"', attributes)[1].split()]
+            up = float(points[0][1]) < float(points[1][1])
+            outline = f"{len(points)}-gon {'up' if up else 'down'}"
+        hollow = " open" if 'fill="#ffffff"' in attributes else ""
+        found.setdefault(color.group(1), []).append(outline + hollow)
+    return found
+
+
+def test_a_black_and_white_print_tells_eight_tables_lines_apart_by_their_marks():
+    # eight tables' lines turned into close greys on a black-and-white print, and every point
+    # was the same dot: only the legend's colours told the tables apart
+    names = [f"Bord {i}" for i in range(1, 9)]
+    series = [Series(n, [i, i + 2, i + 4], PALETTE[i]) for i, n in enumerate(names)]
+    svg = line_chart(
+        ["2027", "2028", "2029"], series, title="Råderum", target=[1, 5, 9], target_label="Mål"
+    )
+    marks = _marks(svg)
+    assert set(marks) == set(PALETTE)
+    for color, shapes in marks.items():  # three points and the legend's line: one shape
+        assert len(shapes) == 4 and len(set(shapes)) == 1, (color, shapes)
+    assert len({shapes[0] for shapes in marks.values()}) == 8  # no two tables alike
