@@ -498,12 +498,16 @@ def quoted(text: str, lang: str = "da") -> str:
     return f"»{text}«" if lang == "da" else f"“{text}”"
 
 
-def format_moment(moment: datetime.datetime, lang: str = "da", *, clock: bool = True) -> str:
+def format_moment(
+    moment: datetime.datetime, lang: str = "da", *, clock: bool = True, seconds: bool = False
+) -> str:
     """A moment as the people in the room write it: "26.11.2026 kl. 09:41" in Danish,
-    "2026-11-26 09:41" in English; ``clock`` False: the day alone."""
+    "2026-11-26 09:41" in English; ``clock`` False: the day alone; ``seconds``: the clock to
+    the second ("kl. 09:41:07"), to tell apart two moments of one minute."""
+    time = "%H:%M:%S" if seconds else "%H:%M"
     if lang == "da":
-        return moment.strftime("%d.%m.%Y kl. %H:%M" if clock else "%d.%m.%Y")
-    return moment.strftime("%Y-%m-%d %H:%M" if clock else "%Y-%m-%d")
+        return moment.strftime(f"%d.%m.%Y kl. {time}" if clock else "%d.%m.%Y")
+    return moment.strftime(f"%Y-%m-%d {time}" if clock else "%Y-%m-%d")
 
 
 def whole_digits(value: int) -> int:

@@ -50,6 +50,10 @@ class Entry:
     """How many files of this game went their own way (this one and its ``branch_of``
     entries, a cloud drive's conflict copies on which another laptop played on): 1 for a
     game in one version."""
+    alike: int = 0
+    """Another entry of the list would read the same (two games of one table, target and
+    scenario, saved in the same minute): 1 – the lines add the decisions and the second it
+    was saved; 2 – that too was the same, and the second line starts with the file's name."""
 
     @property
     def path(self) -> Path:
@@ -75,6 +79,22 @@ def entries(listing: SaveListing) -> list[Entry]:
         *(Entry(info=info, versions=1 + roots.count(info.path.resolve())) for info in games),
         *(Entry(damaged=d) for d in damaged[len(first) :]),
     ]
+
+
+def told_apart(app: Host, listed: list[Entry]) -> list[Entry]:
+    """``listed`` with ``Entry.alike`` set where two entries would read the same: two games
+    of one table, target and scenario, saved in the same minute, were two identical rows
+    (a facilitator could not tell which to continue). Their lines then add what differs."""
+    found = list(listed)
+    for level in (1, 2):
+        lines = [entry_lines(app, entry) for entry in found]
+        found = [
+            replace(entry, alike=level)
+            if entry.info is not None and lines.count(line) > 1
+            else entry
+            for entry, line in zip(found, lines)
+        ]
+    return found
 
 
 def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
@@ -108,7 +128,7 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     if info.target is not None:
         amount = f"{format_amount(info.target, app.lang)} {unit_words(info.unit, app.lang)}"
         table = f"{table} · {app.t('start.resume_target', target=amount)}"
-    date = format_time(info.updated, app.lang)
+    date = format_time(info.updated, app.lang, seconds=entry.alike > 0)
     if info.finished:
         result = app.t("start.resume_won" if info.won else "start.resume_lost")
         detail = app.t(
@@ -126,10 +146,12 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
             date=date,
             scenario=info.scenario_title,
         )
-    if info.branch_of is not None or entry.versions > 1:
+    if info.branch_of is not None or entry.versions > 1 or entry.alike:
         # which of the versions has more decisions, first: the line was cut at "samme spil
         # som spil-…json, men anderledes fra besl…" even at 4K, and the count never shown
         detail = f"{app.say(decisions_said(info.decisions))} · {detail}"
+    if entry.alike > 1:
+        detail = f"{info.path.name} · {detail}"
     copies = copies_words(app, info)
     # the copies before the round, date and scenario: at the end of the line, 1024×768 cut
     # them to "· +…", and the scenario's title is the part a narrow row can spare
@@ -211,7 +233,7 @@ class SaveList:
             )
             for e in listed
         ]
-        self.entries, self.problem = found, listing.problem
+        self.entries, self.problem = told_apart(self.app, found), listing.problem
 
     def row_height(self) -> int:
         """The height of one entry (two lines)."""

@@ -22,13 +22,14 @@ from game.ui.textfield import TextField
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 
-def format_time(iso: str, lang: str) -> str:
-    """An ISO 8601 time as the people in the room write it: "26.11.2026 kl. 09:41"."""
+def format_time(iso: str, lang: str, *, seconds: bool = False) -> str:
+    """An ISO 8601 time as the people in the room write it: "26.11.2026 kl. 09:41" (with
+    ``seconds``: "kl. 09:41:07")."""
     try:
         moment = datetime.fromisoformat(iso)
     except ValueError:
-        return iso[:16].replace("T", " ")
-    return format_moment(moment, lang)
+        return iso[: 19 if seconds else 16].replace("T", " ")
+    return format_moment(moment, lang, seconds=seconds)
 
 
 def draw_scenarios(

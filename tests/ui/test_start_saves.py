@@ -484,3 +484,33 @@ def test_a_copy_that_went_its_own_way_says_so_in_its_first_line(make_app, std_de
     assert branch.startswith("2 beslutninger · Runde 1 af 3"), branch
     main_head, main_detail = next((h, d) for h, d in heads if "egen udgave" not in h)
     assert "(2 udgaver)" in main_head and main_detail.startswith("3 beslutninger · "), heads
+
+
+def test_two_games_of_one_table_saved_in_the_same_minute_read_differently(make_app, std_deck):
+    # a trial: two games of "Bord 3", started twice by mistake, were two identical rows
+    # ("Bord 3 · mål 40 mio. kr." / "Runde 1 af 4 · 04.12.2026 kl. 10:15 · …"): which to go on?
+    app = make_app(std_deck, size=(1024, 768))
+    folder = app.game.save_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = {
+        "a.json": (5, 1, "2026-12-04T10:15:07.000+01:00"),
+        "b.json": (6, 2, "2026-12-04T10:15:41.000+01:00"),
+        "c.json": (7, 1, "2026-12-04T10:15:07.000+01:00"),
+        "other.json": (8, 1, "2026-12-04T10:15:07.000+01:00"),
+    }
+    for name, (seed, decisions, updated) in saved.items():
+        table = "Bord 4" if name == "other.json" else "Bord 3"
+        settings = GameSettings("standard", seed, 40.0, table=table)
+        write_save(folder / name, std_deck, settings, played(std_deck, seed, decisions))
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
+        data["updated"] = updated
+        (folder / name).write_text(json.dumps(data), encoding="utf-8")
+    start, _ = start_screen(app)
+    lines = {e.path.name: entry_lines(app, e) for e in start.saves.entries}
+    assert len(set(lines.values())) == 4, lines  # no two rows alike
+    assert lines["b.json"][1].startswith("2 beslutninger · Runde 1 af 4 · 04.12.2026 kl. 10:15:41")
+    # a and c: one decision each, saved in the same second – the file's name tells them apart
+    assert lines["a.json"][1].startswith("a.json · 1 beslutning · Runde 1 af 4")
+    assert lines["c.json"][1].startswith("c.json · 1 beslutning · ")
+    # a row that reads like no other keeps its short line
+    assert lines["other.json"][1].startswith("Runde 1 af 4 · 04.12.2026 kl. 10:15 · "), lines
