@@ -63,7 +63,8 @@ def read_catalogue(paths: Sequence[Path]) -> Imported:
         try:
             catalogue = read_workbook(path, _shown(path))
         except WorkbookRefused as error:
-            raise CatalogueError([CatalogueProblem(_shown(path), error.said)]) from None
+            where = f"{_shown(path)}:{error.at}" if error.at else _shown(path)
+            raise CatalogueError([CatalogueProblem(where, error.said)]) from None
         return interpret(catalogue)
     catalogue = Catalogue(_shown(paths[0]), in_workbook=False)
     for path in paths:

@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from game.catalogue.badcell import find_bad_cell
 from game.catalogue.cells import Cell, column_letter, is_blank
 from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, headed_like, sheet_key
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
@@ -50,8 +51,10 @@ class WorkbookRefused(Exception):
     """A workbook that is not read at all: ``said`` is the reason (worded in the reader's
     language where it is shown), ``str(error)`` the Danish one."""
 
-    def __init__(self, reason: str | Message, **params: Any) -> None:
+    def __init__(self, reason: str | Message, *, at: str = "", **params: Any) -> None:
         self.said = reason if isinstance(reason, Message) else Message.of(reason, **params)
+        self.at = at
+        """Where in the file ("Forslag!E2"), when one cell is the reason; else ""."""
         super().__init__(render(self.said))
 
 
@@ -427,6 +430,11 @@ def _open(raw: bytes, wanted: dict[str, str], *, data_only: bool = False) -> Any
         name = type(error).__name__
         if _chain(error) & {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}:
             raise WorkbookRefused("catalogue.file.xml_bomb") from None
+        bad = find_bad_cell(raw, lambda title: sheet_key(title) in wanted)
+        if bad is not None:  # openpyxl does not say which cell it stumbled on
+            raise WorkbookRefused(
+                f"catalogue.file.bad_{bad.kind}", at=f"{bad.sheet}!{bad.ref}", value=bad.value
+            ) from None
         raise WorkbookRefused("catalogue.file.unreadable", name=name) from None
 
 

@@ -1564,3 +1564,49 @@ def test_headings_below_the_rows_the_import_looks_in_are_said_where_they_are(cap
         "første 10 rækker"
     ) in text, text
     assert "mangler i overskrifterne" not in text
+
+
+def _stored(path: Path, ref: str, cell: str) -> Path:
+    """The workbook at ``path`` with cell ``ref`` of 'Forslag' stored as ``cell`` (XML), as
+    another program's export may store it."""
+    import re
+
+    member = (
+        f"xl/worksheets/sheet{openpyxl.load_workbook(path).sheetnames.index('Forslag') + 1}.xml"
+    )
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read(member).decode("utf-8")
+    xml, found = re.subn(rf'<c r="{ref}"[^>]*>.*?</c>', cell, xml, count=1)
+    assert found == 1
+    return _rewrite(path, {member: xml.encode("utf-8")})
+
+
+@pytest.mark.parametrize(
+    ("ref", "cell", "said"),
+    [
+        ("E2", '<c r="E2"><v>NaN</v></c>', "cellen er gemt som »NaN«, som ikke er et tal"),
+        ("E3", '<c r="E3"><v>INF</v></c>', "cellen er gemt som »INF«, som ikke er et tal"),
+        ("C2", '<c r="C2" t="s"><v>999</v></c>', "cellen peger på en tekst, som ikke findes"),
+    ],
+)
+def test_a_cell_excel_could_not_have_written_is_named_by_its_cell(
+    capsys, tmp_path, ref, cell, said
+):
+    # an export from another program stored "NaN" in an amount cell (or a text that is not
+    # in the file): the whole file was refused as "kan ikke læses som Excel-projektmappe
+    # (ValueError)", and the office had thirty rows to look through
+    path = _stored(write_book(tmp_path / "katalog.xlsx", sheets()), ref, cell)
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}:Forslag!{ref}: {said}")
+
+
+def test_a_broken_cell_outside_the_catalogues_sheets_is_not_blamed(tmp_path):
+    # only the sheets the import reads are looked through: a note sheet's cell is not the
+    # reason a catalogue sheet could not be read
+    from game.catalogue.badcell import find_bad_cell
+
+    path = _stored(
+        write_book(tmp_path / "katalog.xlsx", sheets()), "E2", '<c r="E2"><v>NaN</v></c>'
+    )
+    raw = path.read_bytes()
+    assert find_bad_cell(raw, lambda title: title == "Forslag").ref == "E2"
+    assert find_bad_cell(raw, lambda title: title != "Forslag") is None
