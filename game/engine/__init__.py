@@ -47,8 +47,12 @@ What an outside bot most often gets wrong (the rules are docs/rules.md):
   writes them: ``rounds=(3, 4)`` comes at ``state.round`` 2 or 3. The events still to come
   are the scenario's events not yet in ``state.events``, each ``weight`` times as likely as
   an event of weight 1 (``scenario.events_per_round`` a round).
-- Plan later rounds with ``scenario.capacity``: ``state.capacity`` is what is left this
-  round (0 once the game is over).
+- Plan later rounds with ``scenario.capacity``: ``state.capacity`` is the same every round
+  (0 once the game is over); ``state.capacity_left`` is what is still free this round.
+- ``SetTarget`` (the facilitator's X, changed during the game) is always open and never in
+  ``legal_actions``; the closed years keep the targets they were judged against.
+  ``verdict(state).targets_changed`` says whether X was changed after a year closed – a
+  harness that compares bots should refuse ``SetTarget`` or count such games apart.
 """
 
 from game.engine.actions import (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from game.engine import ledger
 from game.engine.ledger import LOSS_KINDS, LOSS_REASONS, LOSS_SERVICE, LOSS_TARGET
 from game.engine.model import Kind
-from game.engine.rules import kinds_adopted
+from game.engine.rules import kinds_adopted, scaled_targets
 from game.engine.state import GameState
 
 __all__ = ["LOSS_KINDS", "LOSS_REASONS", "LOSS_SERVICE", "LOSS_TARGET", "Verdict", "verdict"]
@@ -31,6 +31,11 @@ class Verdict:
     service_floor: int | None
     all_kinds: bool = True
     """Whether the scenario demands all three kinds (``Scenario.require_all_kinds``)."""
+    targets_changed: bool = False
+    """Whether the facilitator changed X (``SetTarget``) after a year had closed: the years
+    are then judged against targets of two (or more) scalings, and a program that compares
+    strategies should count the game apart. A change before the first year closes is the
+    same as starting with that X and does not count."""
 
     @property
     def service_below_floor(self) -> bool:
@@ -57,4 +62,20 @@ def verdict(state: GameState) -> Verdict:
         service=state.service,
         service_floor=floor,
         all_kinds=scenario.require_all_kinds,
+        targets_changed=_targets_changed(state),
     )
+
+
+ROUNDING = 0.02
+"""How far a target may be from one scaling and still be of it: ``scaled_targets`` rounds
+each target to two decimals (deck's unit)."""
+
+
+def _targets_changed(state: GameState) -> bool:
+    """Whether the targets are of more than one X: neither the scenario's own nor one
+    scaling of them (``Verdict.targets_changed``)."""
+    targets = state.targets
+    if targets == tuple(float(t) for t in state.scenario.target):
+        return False
+    again = scaled_targets(state.scenario.target, targets[-1])
+    return any(abs(a - b) > ROUNDING for a, b in zip(targets, again))

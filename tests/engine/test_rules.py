@@ -232,6 +232,22 @@ def test_set_target_changes_this_and_later_years_only(ledger_deck):
         apply(state, SetTarget(float("nan")))
 
 
+@pytest.mark.parametrize("target", [None, 40.0, 40.005, 31.3333])
+def test_a_target_changed_after_a_year_closed_is_in_the_verdict_and_one_set_at_start_is_not(
+    std_deck, target
+):
+    # an outside bot set X to 0 in the last round, once its luck was known, and verdict()
+    # said won=True with no trace of the change: a harness comparing bots could not see it
+    started = new_game(std_deck, "standard", 5, target)
+    assert verdict(_finish(started)).targets_changed is False
+    assert verdict(_finish(apply(started, SetTarget(45.0)))).targets_changed is False  # round 1
+    late = apply(apply(apply(started, EndYear()), EndYear()), SetTarget(0.0))
+    finished = _finish(late)
+    assert finished.targets[-1] == 0.0 and finished.targets[0] == started.targets[0]
+    assert verdict(finished).targets_changed is True
+    assert verdict(late).targets_changed is True  # also while the game is still played
+
+
 def test_notes_are_kept_and_editable(ledger_deck):
     seed = _seed_with(ledger_deck, "regn", ["spar5"])
     state = apply(new_game(ledger_deck, "regn", seed), Adopt("spar5", "Vi skåner skolerne"))
