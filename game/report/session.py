@@ -535,7 +535,9 @@ class _Writer:
             Series(self.t("report.col.actual"), w.actual, PALETTE[0]),
             Series(self.t("report.col.expected"), w.expected, PALETTE[4]),
             Series(self.t("report.col.worst10"), w.worst10, PALETTE[5]),
-            Series(self.t("report.col.best"), w.best, PALETTE[2]),
+            # striped: green and vermillion print as one grey, and best and worst stand
+            # side by side
+            Series(self.t("report.col.best"), w.best, PALETTE[2], True),
         ]
         played = self._played()
         chart = bars_against_target(

@@ -37,7 +37,8 @@ series starts over with a dashed line."""
 
 @dataclass(frozen=True)
 class Series:
-    """One named row of values, drawn in ``color`` (dashed when ``dash``)."""
+    """One named row of values, drawn in ``color``; with ``dash`` a line is dashed and a bar
+    striped (told apart from a bar of a colour that prints as the same grey)."""
 
     label: str
     values: Sequence[float]
@@ -100,6 +101,41 @@ def mark(shape: str, x: float, y: float, color: str) -> str:
         raise ValueError(f"unknown mark {shape!r}")
     points = " ".join(f"{px:.1f},{py:.1f}" for px, py in corners)
     return f'<polygon points="{points}" {paint}/>'
+
+
+STRIPE = (4.0, 2.5)
+"""A striped bar's stripes: coloured, then white (the SVG's units, across the stripes)."""
+
+
+def stripes_id(color: str) -> str:
+    """The id of the stripe pattern in ``color`` that a chart with striped bars defines."""
+    return "stripes-" + color.lstrip("#").lower()
+
+
+def _stripes(color: str) -> str:
+    ink, gap = STRIPE
+    return (
+        f'<pattern id="{stripes_id(color)}" patternUnits="userSpaceOnUse" '
+        f'width="{ink + gap:.1f}" height="{ink + gap:.1f}" patternTransform="rotate(45)">'
+        f'<rect width="{ink + gap:.1f}" height="{ink + gap:.1f}" fill="#ffffff"/>'
+        f'<rect width="{ink:.1f}" height="{ink + gap:.1f}" fill="{color}"/></pattern>'
+    )
+
+
+def stripes_css(color: str) -> str:
+    """The CSS background of a legend swatch striped like a bar in ``color``."""
+    ink, gap = STRIPE
+    return (
+        f"repeating-linear-gradient(135deg, {color} 0 {ink * 0.5:g}px, "
+        f"#ffffff {ink * 0.5:g}px {(ink + gap) * 0.5:g}px)"
+    )
+
+
+def _fill(color: str, striped: bool) -> str:
+    """A shape's paint: ``color``, or white and ``color`` stripes with a ``color`` edge."""
+    if striped:
+        return f'fill="url(#{stripes_id(color)})" stroke="{color}" stroke-width="1"'
+    return f'fill="{color}"'
 
 
 def series_color(index: int) -> tuple[str, bool]:
@@ -234,12 +270,12 @@ def _legend_rows(items: Sequence[Key], left: float, right: float) -> list[list[K
 
 
 def _legend(parts: list[str], items: Sequence[Key], x: float, y: float) -> None:
-    """Legend entries (``Key``) in one row from (x, y); a line's mark sits on its middle."""
+    """Legend entries (``Key``) in one row from (x, y); a line's mark sits on its middle, and
+    a "stripes" box uses the chart's stripe pattern (``stripes_id``)."""
     for label, color, shape, marker in items:
-        if shape == "box":
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" fill="{color}"/>'
-            )
+        if shape in ("box", "stripes"):
+            paint = _fill(color, shape == "stripes")
+            parts.append(f'<rect x="{x:.1f}" y="{y - 10:.1f}" width="12" height="12" {paint}/>')
         else:
             dash = {"dash": ' stroke-dasharray="5 3"', "dots": ' stroke-dasharray="2 4"'}.get(
                 shape, ""
@@ -356,6 +392,9 @@ def bars_against_target(
     """
     values = [v for s in series for v in s.values[:played]] + list(target or [])
     parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
+    striped = sorted({s.color for s in series if s.dash}) if met_colors is None else []
+    if striped:
+        parts.append("<defs>" + "".join(_stripes(c) for c in striped) + "</defs>")
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
     zero = axis.y(0.0)
@@ -378,9 +417,10 @@ def bars_against_target(
                 color = OPEN if still_open else MET if value >= target[c] - 1e-9 else MISSED
             y = axis.y(value)
             x = x0 + s_index * bar
+            paint = _fill(color, s.dash and color in striped)
             parts.append(
                 f'<rect x="{x:.1f}" y="{min(y, zero):.1f}" width="{bar * 0.92:.1f}" '
-                f'height="{abs(zero - y):.1f}" fill="{color}"/>'
+                f'height="{abs(zero - y):.1f}" {paint}/>'
             )
             if met_colors is not None:
                 # at its own bar (above the target line it read as the target's value), with
@@ -411,7 +451,7 @@ def bars_against_target(
     parts.extend(labels)
     legend: list[Key] = []
     if met_colors is None:
-        legend += [Key(s.label, s.color, "box") for s in series]
+        legend += [Key(s.label, s.color, "stripes" if s.dash else "box") for s in series]
     else:
         legend += [Key(met_colors[0], MET, "box"), Key(met_colors[1], MISSED, "box")]
         if open_from is not None and open_from < min(len(categories), played or len(categories)):
@@ -492,34 +532,6 @@ def line_chart(
     return _close(parts, legend, left, width, height)
 
 
-STRIPE = (4.0, 2.5)
-"""A striped bar's stripes: coloured, then white (the SVG's units, across the stripes)."""
-
-
-def stripes_id(color: str) -> str:
-    """The id of the stripe pattern in ``color`` that a chart with striped bars defines."""
-    return "stripes-" + color.lstrip("#").lower()
-
-
-def _stripes(color: str) -> str:
-    ink, gap = STRIPE
-    return (
-        f'<pattern id="{stripes_id(color)}" patternUnits="userSpaceOnUse" '
-        f'width="{ink + gap:.1f}" height="{ink + gap:.1f}" patternTransform="rotate(45)">'
-        f'<rect width="{ink + gap:.1f}" height="{ink + gap:.1f}" fill="#ffffff"/>'
-        f'<rect width="{ink:.1f}" height="{ink + gap:.1f}" fill="{color}"/></pattern>'
-    )
-
-
-def stripes_css(color: str) -> str:
-    """The CSS background of a legend swatch striped like a bar in ``color``."""
-    ink, gap = STRIPE
-    return (
-        f"repeating-linear-gradient(135deg, {color} 0 {ink * 0.5:g}px, "
-        f"#ffffff {ink * 0.5:g}px {(ink + gap) * 0.5:g}px)"
-    )
-
-
 def horizontal_bars(
     labels: Sequence[str],
     values: Sequence[float],
@@ -553,11 +565,7 @@ def horizontal_bars(
         )
         length = (right - left) * (value / maximum if maximum else 0.0)
         color = colors[i] if colors else PALETTE[0]
-        paint = (
-            f'fill="url(#{stripes_id(color)})" stroke="{color}" stroke-width="1"'
-            if striped and striped[i]
-            else f'fill="{color}"'
-        )
+        paint = _fill(color, bool(striped and striped[i]))
         parts.append(
             f'<rect x="{left:.1f}" y="{y + 3:.1f}" width="{max(0.0, length):.1f}" '
             f'height="{row - 6:.1f}" {paint}/>'

@@ -167,3 +167,22 @@ def test_a_black_and_white_print_tells_eight_tables_lines_apart_by_their_marks()
     for color, shapes in marks.items():  # three points and the legend's line: one shape
         assert len(shapes) == 4 and len(set(shapes)) == 1, (color, shapes)
     assert len({shapes[0] for shapes in marks.values()}) == 8  # no two tables alike
+
+
+def test_a_striped_series_of_bars_is_striped_in_its_bars_and_its_legend_box():
+    # the report's "Hvad nu hvis?": green (the best plan) and vermillion (the worst 10 %)
+    # stood side by side and printed as one grey; the best plan's bars are now striped
+    from game.report.svg import bars_against_target, stripes_id
+
+    series = [
+        Series("De 10 % dårligste udfald", [1, 2, 3], PALETTE[5]),
+        Series("Bedste plan", [2, 3, 4], PALETTE[2], True),
+    ]
+    svg = bars_against_target(
+        ["2027", "2028", "2029"], series, [2, 3, 4], title="Hvad nu hvis?", target_label="Mål"
+    )
+    pattern = f"url(#{stripes_id(PALETTE[2])})"
+    striped = re.findall(rf'<rect [^>]*fill="{re.escape(pattern)}"[^>]*/>', svg)
+    assert len(striped) == 3 + 1  # three bars and the legend's box
+    assert f'<pattern id="{stripes_id(PALETTE[2])}"' in svg
+    assert svg.count(f'fill="{PALETTE[5]}"') == 3 + 1  # the other series stays solid
