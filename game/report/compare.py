@@ -857,11 +857,9 @@ def _group_html(
 
         def swatch(kind: Kind) -> str:  # investments striped, as their bars (grey in print)
             color = kind_colors[kind]
-            return (
-                stripes_css(color) + f"; border: 1px solid {color}"
-                if kind is Kind.INVESTMENT
-                else color
-            )
+            if kind is Kind.INVESTMENT:
+                return f"background:{stripes_css(color)}; border:1px solid {color}"
+            return f"background:{color}"
 
         chart = horizontal_bars(
             [u.title for u in used],
@@ -873,7 +871,7 @@ def _group_html(
             value_labels=[f"{u.tables_adopted}/{total}" for u in used],
         )
         legend = "".join(
-            f'<span class="swatch" style="background:{swatch(k)}"></span>{esc(kind_word(lang, k))} '
+            f'<span class="swatch" style="{swatch(k)}"></span>{esc(kind_word(lang, k))} '
             for k in (Kind.SAVING, Kind.EFFICIENCY, Kind.INVESTMENT)
         )
         parts.append(

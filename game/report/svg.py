@@ -131,6 +131,12 @@ def stripes_css(color: str) -> str:
     )
 
 
+def _stripe_defs(parts: list[str], colors: set[str]) -> None:
+    """Define the stripe pattern of each of ``colors`` in the chart ``parts`` (none: nothing)."""
+    if colors:
+        parts.append("<defs>" + "".join(_stripes(c) for c in sorted(colors)) + "</defs>")
+
+
 def _fill(color: str, striped: bool) -> str:
     """A shape's paint: ``color``, or white and ``color`` stripes with a ``color`` edge."""
     if striped:
@@ -392,9 +398,8 @@ def bars_against_target(
     """
     values = [v for s in series for v in s.values[:played]] + list(target or [])
     parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
-    striped = sorted({s.color for s in series if s.dash}) if met_colors is None else []
-    if striped:
-        parts.append("<defs>" + "".join(_stripes(c) for c in striped) + "</defs>")
+    striped = {s.color for s in series if s.dash} if met_colors is None else set()
+    _stripe_defs(parts, striped)
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
     zero = axis.y(0.0)
@@ -550,11 +555,9 @@ def horizontal_bars(
     print as one grey (blue and green) still differ on a black-and-white page."""
     height = int(row * len(labels) + 12)
     parts = _open(width, height, title)
-    patterns = sorted(
-        {colors[i] if colors else PALETTE[0] for i, s in enumerate(striped or []) if s}
+    _stripe_defs(
+        parts, {colors[i] if colors else PALETTE[0] for i, s in enumerate(striped or []) if s}
     )
-    if patterns:
-        parts.append("<defs>" + "".join(_stripes(c) for c in patterns) + "</defs>")
     left, right = float(label_width), width - 60.0
     for i, (label, value) in enumerate(zip(labels, values)):
         y = 6 + i * row

@@ -1566,14 +1566,12 @@ def test_headings_below_the_rows_the_import_looks_in_are_said_where_they_are(cap
     assert "mangler i overskrifterne" not in text
 
 
-def _stored(path: Path, ref: str, cell: str) -> Path:
-    """The workbook at ``path`` with cell ``ref`` of 'Forslag' stored as ``cell`` (XML), as
+def _stored(path: Path, ref: str, cell: str, sheet: str = "Forslag") -> Path:
+    """The workbook at ``path`` with cell ``ref`` of ``sheet`` stored as ``cell`` (XML), as
     another program's export may store it."""
     import re
 
-    member = (
-        f"xl/worksheets/sheet{openpyxl.load_workbook(path).sheetnames.index('Forslag') + 1}.xml"
-    )
+    member = f"xl/worksheets/sheet{openpyxl.load_workbook(path).sheetnames.index(sheet) + 1}.xml"
     with zipfile.ZipFile(path) as archive:
         xml = archive.read(member).decode("utf-8")
     xml, found = re.subn(rf'<c r="{ref}"[^>]*>.*?</c>', cell, xml, count=1)
@@ -1610,3 +1608,17 @@ def test_a_broken_cell_outside_the_catalogues_sheets_is_not_blamed(tmp_path):
     raw = path.read_bytes()
     assert find_bad_cell(raw, lambda title: title == "Forslag").ref == "E2"
     assert find_bad_cell(raw, lambda title: title != "Forslag") is None
+
+
+def test_a_broken_cell_on_the_offices_own_note_sheet_does_not_stop_the_import(capsys, tmp_path):
+    # the office keeps its notes on a sheet of its own, exported with a "NaN": the import
+    # reads only the catalogue's sheets, so the deck is written and the notes are left alone
+    content = {**sheets(), "Noter": [["note", "tal"], ["overslag", 1]]}
+    path = _stored(
+        write_book(tmp_path / "katalog.xlsx", content), "B2", '<c r="B2"><v>NaN</v></c>', "Noter"
+    )
+    out = tmp_path / "dæk"
+    code, text = run_import(capsys, path, out=out)
+    assert code == 0, text
+    assert "NaN" not in text and "Traceback" not in text
+    assert (out / "deck.yaml").exists() and (out / "forslag.yaml").exists()
