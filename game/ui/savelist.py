@@ -7,6 +7,7 @@ hides its first entry behind a summary."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -88,10 +89,9 @@ def told_apart(app: Host, listed: list[Entry]) -> list[Entry]:
     found = list(listed)
     for level in (1, 2):
         lines = [entry_lines(app, entry) for entry in found]
+        times = Counter(lines)
         found = [
-            replace(entry, alike=level)
-            if entry.info is not None and lines.count(line) > 1
-            else entry
+            replace(entry, alike=level) if entry.info is not None and times[line] > 1 else entry
             for entry, line in zip(found, lines)
         ]
     return found
