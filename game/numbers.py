@@ -423,9 +423,29 @@ UNIT_SCALES: dict[str, float] = {
 warns: ``is_known_unit``)."""
 
 
+_PRICE_LEVEL = re.compile(
+    r"[\s,;(–-]*(?:i\s+)?(?P<level>(?:\d{2,4}\s*[-‐–]?\s*(?:priser|pl|p/l|prisniveau)"
+    r"|faste\s+priser|løbende\s+priser))\)?\s*$",
+    re.IGNORECASE,
+)
+"""A price level after a unit, as budget documents write it: "mio. kr. (2027-priser)",
+"t. kr., 2027-pl", "mio. kr. i faste priser"."""
+
+
+def price_level(unit: str) -> str | None:
+    """The price level written after ``unit`` ("2027-priser" of "mio. kr. (2027-priser)"), or
+    None; it is no part of the unit (``unit_scale`` reads the unit without it)."""
+    found = _PRICE_LEVEL.search(unit)
+    return found.group("level") if found is not None and found.start() > 0 else None
+
+
 def _unit_key(unit: str) -> str:
     """A unit as compared: lower case, without dots, spaces and brackets, so that "t.kr",
-    "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another."""
+    "T. kr." and "tkr." are one unit, and "1.000 kr" and "1000 kr." another; a price level
+    after it ("2027-priser") is no part of it."""
+    level = _PRICE_LEVEL.search(unit)
+    if level is not None and level.start() > 0:
+        unit = unit[: level.start()]
     # "i 1.000 kr.", "Beløb i hele kroner": the words around a unit are no part of it
     words = re.sub(r"^\s*(?:beløb\s+)?(?:i\s+)?(?:hele\s+)?", "", unit.lower())
     return "".join(c for c in words.replace("’", "'") if c not in ". ()\u00a0\t")

@@ -82,3 +82,20 @@ def test_two_missing_kinds_read_as_neither_nor() -> None:
     en = catalogue("en").verdict_reasons(outcome)
     assert "Gruppen vedtog hverken effektiviseringer eller investeringer." in da
     assert "The group adopted neither efficiencies nor investments." in en
+
+
+def test_a_count_in_the_thousands_has_the_readers_separator(capsys, tmp_path):
+    # an import of 5.000 rows said "5000 forslag (P1, … og 4994 andre)" and "1667 besparelser"
+    # beside "6.666 mio. kr." in the same run
+    from game.cli import main
+
+    assert render(Message.of("catalogue.ids_more", count=4994), "da") == "4.994 andre"
+    assert render(Message.of("catalogue.ids_more", count=4994), "en") == "4,994 others"
+    assert render(Message.of("report.decisions.one", count=1), "da") == "1 beslutning"
+    rows = [["id", "slags", "titel", "område", "år 1"]]
+    kinds = ("besparelse", "effektivisering", "investering")
+    rows += [[f"p{i}", kinds[i % 3], f"Forslag {i}", "Ældre", 1] for i in range(1200)]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    assert main(["import", str(path), "--out", str(tmp_path / "dæk")]) == 0, capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "1.200 forslag (400 besparelser, 400 effektiviseringer, 400 investeringer)" in out

@@ -46,6 +46,8 @@ from game.catalogue.rows import (
     converted_note,
     notes_on_cells_read,
     read_table,
+    refuse_scaled,
+    say_scaled_mismatch,
     settle_spaced_ids,
     years_before_the_scenarios,
 )
@@ -66,7 +68,7 @@ from game.content.schema import unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Scenario
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
-from game.numbers import is_known_unit, usual_unit
+from game.numbers import is_known_unit, price_level, usual_unit
 
 
 class CatalogueError(Exception):
@@ -138,8 +140,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             elif name == ABOUT and header is not None:
                 documents.append(YamlDocument(catalogue.label, {"deck": header}))
                 if isinstance(header.get("unit"), str) and header["unit"].strip():
-                    reading.unit = usual_unit(header["unit"].strip())
-                    header["unit"] = reading.unit
+                    header["unit"] = _deck_unit(reading, header["unit"], catalogue.label)
                 said = Message.of("catalogue.csv_defaults")
                 reading.warnings.append(CatalogueProblem(catalogue.label, said))
             elif name in (ABOUT, PROPOSALS, SCENARIOS) or _looking_like(catalogue, name):
@@ -165,8 +166,8 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         if name == ABOUT and document is not None:
             unit = document.data["deck"].get("unit")
             if isinstance(unit, str) and unit.strip():
-                reading.unit = usual_unit(unit.strip())
-                document.data["deck"]["unit"] = reading.unit  # "1.000 kr." is written "t. kr."
+                # "1.000 kr." is written "t. kr."
+                document.data["deck"]["unit"] = _deck_unit(reading, unit, sheet.where())
             else:
                 # never silent: a t. kr. catalogue of small amounts passed every range as
                 # mio. kr., a thousand times too large
@@ -243,6 +244,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         for warning in luck_warnings(deck, documents):  # as validate says it, at the target
             _loader_warning(reading, warning)
         _what_a_budget_office_gets_wrong(reading, deck, documents)
+    say_scaled_mismatch(reading)
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them
@@ -292,10 +294,11 @@ _UNIT_STOPS = {
     "deck.unit_large_kr": "catalogue.unit_large_kr_stop",
     "deck.unit_small": "catalogue.unit_small_stop",
     "deck.unit_small_kr": "catalogue.unit_small_kr_stop",
+    "deck.unit_unknown": "catalogue.unit_unknown_stop",
 }
 """The loader's warnings that a deck's typical card is far too large (or small) for its unit,
-and the import's refusals in their place (a YAML deck written by hand is warned, not
-refused)."""
+or that its unit is not a unit of money the game knows ('%' played targets of "1,2 %"), and
+the import's refusals in their place (a YAML deck written by hand is warned, not refused)."""
 
 _OF_THE_WHOLE = frozenset(
     {
@@ -321,6 +324,20 @@ def _on_the_events_sheet(reading: Reading, said: Message) -> None:
     reading.warnings.append(CatalogueProblem(at, _for_the_workbook(said)))
 
 
+def _deck_unit(reading: Reading, written: str, where: str) -> str:
+    """The deck's unit for the catalogue's 'enhed' ``written`` as the game writes it ("1.000
+    kr." → "t. kr."), kept in ``reading.unit``; a price level written after it ("mio. kr.
+    (2027-priser)") is no part of the unit and is said, since no card will show it."""
+    reading.unit = usual_unit(written.strip())
+    level = price_level(written)
+    if level is not None and is_known_unit(written):
+        said = Message.of(
+            "catalogue.price_level", written=written.strip(), level=level, unit=reading.unit
+        )
+        reading.warnings.append(CatalogueProblem(where, said))
+    return reading.unit
+
+
 def _for_the_workbook(said: Message) -> Message:
     return Message(_SAID_FOR_THE_WORKBOOK[said.key], said.params)
 
@@ -332,9 +349,20 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
     place = reading.places.get(warning.line)
     said = warning.said
     if said.key in _UNIT_STOPS:
+        if reading.scaled_refused:
+            return  # the cells shown in another unit are named: they made the typical card
+        if reading.scaled_mismatch:
+            # kroner shown in another unit by their number format made the typical card: the
+            # format is the fault, not 'enhed' (whose change the unit's stop would advise)
+            for sheet, cells in reading.scaled_mismatch:
+                refuse_scaled(reading, sheet, cells)
+            return
         # a typical card of hundreds of mio. kr.: the unit is wrong (the template's "mio. kr."
         # left for amounts in t. kr.); a deck of such cards is no use, so the import stops
-        reading.whole(_UNIT_STOPS[said.key], **said.kwargs)
+        if place is None:
+            reading.whole(_UNIT_STOPS[said.key], **said.kwargs)
+        else:  # at the cell that says the unit, where it is put right
+            reading.add(*place, _UNIT_STOPS[said.key], **said.kwargs)
         return
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
@@ -515,13 +543,43 @@ def _what_a_budget_office_gets_wrong(
         # find Æ-1, Æ-2, S-3, D-1 and K-1 itself (and a CSV import filed it under the wrong file)
         lacking = [i for i, m in enumerate(left_out) if m]
         ids = [str(written[i].get("id") or f"#{i + 1}") for i in lacking]
-        warn(
-            where("proposals", lacking[0], "id"),
-            "catalogue.kind_defaults",
-            count=len(lacking),
-            ids=_some(ids),
-            fields=" / ".join(f"'{label(PROPOSALS, name)}'" for name in fields),
-        )
+        # each card with the fields it left: "B1 og E1 har ikke udfyldt 'usikkerhed' /
+        # 'service' / 'belastning'" named B1's own 'usikkerhed' as left out
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for i, pid in zip(lacking, ids, strict=True):
+            groups.setdefault(tuple(left_out[i]), []).append(pid)
+        if len(groups) == 1:
+            warn(
+                where("proposals", lacking[0], "id"),
+                "catalogue.kind_defaults",
+                count=len(lacking),
+                ids=_some(ids),
+                fields=_fields(next(iter(groups))),
+            )
+        else:
+            warn(
+                where("proposals", lacking[0], "id"),
+                "catalogue.kind_defaults_mixed",
+                count=len(lacking),
+                lacking=_each_lacking(groups),
+            )
+
+
+def _fields(names: Sequence[str]) -> str:
+    """Fields of the proposals' sheet by their headings: "'usikkerhed' / 'service'"."""
+    return " / ".join(f"'{label(PROPOSALS, name)}'" for name in names)
+
+
+def _each_lacking(groups: dict[tuple[str, ...], list[str]]) -> ByLanguage:
+    """Cards grouped by the fields they left out, as each reader reads it: "B1 og E1:
+    'belastning'; I1: 'usikkerhed' / 'belastning'"."""
+    parts = [(_some(ids), _fields(names)) for names, ids in groups.items()]
+    return ByLanguage.of(
+        **{
+            lang: "; ".join(f"{ids.get(lang)}: {fields}" for ids, fields in parts)
+            for lang in LANGUAGES
+        }
+    )
 
 
 NAMED_IDS = 6

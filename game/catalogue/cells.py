@@ -23,7 +23,9 @@ from game.content.schema import KIND_ALIASES, KIND_NAMES
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
 from game.numbers import AmountError, in_unit, is_known_unit, parse_amount, split_unit
 
-_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
+_YEAR_RANGE = re.compile(r"^(\d{4}|\d{2})\s*[-–—/]\s*(\d{4}|\d{2})$")
+"""Budget years as a span: "2027-2030", and as budget documents shorten it, "2027-30",
+"27-30" and "2027/2030" (a two-digit year is in the century of the first year, or 20xx)."""
 _ID_SEPARATORS = re.compile(r"[,;\s]+")
 _TRUE = {"ja", "j", "sand", "true", "x", "1", "yes"}
 _FALSE = {"nej", "n", "falsk", "false", "0", "no"}
@@ -509,13 +511,21 @@ def _year(name: str, value: Any) -> str:
     return _text(name, value)
 
 
+def _full_years(first: str, last: str) -> tuple[int, int]:
+    """A span's first and last year written in full: ("2027", "30") → (2027, 2030),
+    ("27", "30") → (2027, 2030)."""
+    start = int(first) if len(first) == 4 else 2000 + int(first)
+    end = int(last) if len(last) == 4 else start // 100 * 100 + int(last)
+    return start, end
+
+
 def _years(name: str, value: Any) -> list[str]:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [_year(name, value)]
     text = _text(name, value)
     span = _YEAR_RANGE.match(text)
     if span:
-        first, last = int(span.group(1)), int(span.group(2))
+        first, last = _full_years(span.group(1), span.group(2))
         if not first < last <= first + _MAX_RANGE - 1:
             raise CellError("catalogue.cell.year_span", name=name, text=text, most=_MAX_RANGE)
         return [str(year) for year in range(first, last + 1)]

@@ -10,7 +10,7 @@ from typing import Any
 
 from game.catalogue.cells import Cell
 from game.catalogue.columns import DATA_SHEETS
-from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
+from game.catalogue.sheets import Catalogue, CatalogueProblem, Scaled, Sheet
 from game.messages import Message
 
 ROW_SPAN = 1_000
@@ -59,6 +59,13 @@ class Reading:
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     unit: str = "mio. kr."
     """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
+    scaled_refused: set[tuple[str, str]] = field(default_factory=set)
+    """(sheet, cell) of the amounts refused because their number format shows kroner in
+    another unit than ``unit`` (``rows.refuse_scaled``)."""
+    scaled_mismatch: list[tuple[Sheet, tuple[Scaled, ...]]] = field(default_factory=list)
+    """Amounts read as shown although their number format divides kroner for another unit
+    than ``unit``, per sheet: refused instead of the unit, when the deck's typical card says
+    the unit is wrong (a whole column of kroner shown in mio. kr. in a catalogue in t. kr.)."""
     converted: list[tuple[Sheet, Cell, Any]] = field(default_factory=list)
     """Amount cells with another unit written after the number, and the value they became."""
     budget_years: dict[str, str] = field(default_factory=dict)

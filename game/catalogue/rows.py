@@ -8,8 +8,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from game.catalogue.cells import (
@@ -47,7 +48,7 @@ from game.catalogue.headings import (
     speaks_of_a_year,
 )
 from game.catalogue.reading import REMARKS, Reading
-from game.catalogue.sheets import CatalogueProblem, Sheet
+from game.catalogue.sheets import CatalogueProblem, Scaled, Sheet
 from game.catalogue.wording import note_hidden_cards
 from game.content.numbertext import amount_text, grouped
 from game.content.plausibility import amount_list, unit_in_words
@@ -55,6 +56,7 @@ from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
 from game.messages import LANGUAGES, ByLanguage, Message
+from game.numbers import is_known_unit
 
 
 def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
@@ -867,6 +869,68 @@ _POINT_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2}\.\d{3}\s*\)?")
 point (the Danish reading is the one taken, unless the row's other amounts say otherwise)."""
 
 
+def _times_shown(unit: str) -> int | None:
+    """How many times a number format must divide kroner by 1.000 to show them in ``unit``
+    (1 for t. kr., 2 for mio. kr., 0 for kr.); None for a unit the game does not know."""
+    if not is_known_unit(unit):
+        return None
+    return round(math.log(1_000_000 / unit_scale(unit), 1000))
+
+
+def _span(cells: Sequence[Scaled]) -> str:
+    """The cells as a warning names them: "E2", or "E2–H4"."""
+    first, last = cells[0].cell.ref, cells[-1].cell.ref
+    return first if len(cells) == 1 else f"{first}–{last}"
+
+
+def _in_kroner(reading: Reading, scaled: Scaled) -> float:
+    """A scaled cell's number read as kroner, in the catalogue's unit: 1.500.000 shown as
+    1,5 by "#,##0.0,," is 1.500 t. kr."""
+    stored = float(scaled.cell.value) * 1000**scaled.times
+    return float(stored / 1_000_000 * unit_scale(reading.unit))
+
+
+def refuse_scaled(reading: Reading, sheet: Sheet, cells: Sequence[Scaled]) -> None:
+    """The problem at the first of ``cells``, whose number format shows kroner in another
+    unit than the catalogue's, when the catalogue's amounts say they are not meant as shown:
+    the number stored, as shown, and what it is in the catalogue's unit if it is kroner –
+    never guessed."""
+    first = cells[0]
+    shown = float(first.cell.value)
+    said = Message.of(
+        "catalogue.shown_scaled_other_unit." + ("one" if len(cells) == 1 else "many"),
+        stored=amount_text(shown * 1000**first.times),
+        shown=amount_text(shown),
+        format=shortened(first.number_format),
+        divisor=amount_text(1000.0**first.times),
+        meant=amount_text(_in_kroner(reading, first)),
+        unit=unit_in_words(reading.unit),
+        cells=_span(cells),
+        count=len(cells),
+    )
+    reading.add(sheet, first.cell, said)
+    reading.scaled_refused.update((sheet.name, scaled.cell.ref) for scaled in cells)
+
+
+def _scaled_warning(sheet: Sheet, cells: Sequence[Scaled]) -> CatalogueProblem:
+    """The warning that ``cells`` (shown divided by 1.000 as often as the first of them) are
+    read as shown."""
+    suffix = "_millions" if cells[0].times >= 2 else ""
+    count = "one" if len(cells) == 1 else "many"
+    said = Message.of(
+        f"catalogue.shown_scaled{suffix}.{count}", cells=_span(cells), count=len(cells)
+    )
+    return CatalogueProblem(sheet.where(), said)
+
+
+def say_scaled_mismatch(reading: Reading) -> None:
+    """The warnings for the amounts read as shown although their number format is of
+    another unit than the catalogue's (``Reading.scaled_mismatch``), unless refused since."""
+    for sheet, cells in reading.scaled_mismatch:
+        if not any((sheet.name, c.cell.ref) in reading.scaled_refused for c in cells):
+            reading.warnings.append(_scaled_warning(sheet, cells))
+
+
 def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
     """The notes on how a sheet's cells were read, counting only cells that were read (not a
     skipped totals row or column of sums): the values saved with formulas (one note, at the
@@ -886,13 +950,21 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
         reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
     # cells shown divided by 1.000 and by 1.000.000 each named as what they are (one warning
     # said "divideret med 1.000.000" of cells that were divided by 1.000)
-    millions = set(sheet.shown_millions)
-    for suffix, wanted in (("", False), ("_millions", True)):
-        scaled = [r for r in sheet.shown_scaled if was_read(r) and (r in millions) == wanted]
-        if scaled:
-            shown = scaled[0] if len(scaled) == 1 else f"{scaled[0]}–{scaled[-1]}"
-            said = Message.of("catalogue.shown_scaled" + suffix, cells=shown, count=len(scaled))
-            reading.warnings.append(CatalogueProblem(sheet.where(), said))
+    expected = _times_shown(reading.unit)
+    read = [
+        scaled
+        for scaled in sheet.shown_scaled
+        if was_read(scaled.cell.ref) and (sheet.name, scaled.cell.ref) not in reading.scaled_refused
+    ]
+    for times in sorted({scaled.times for scaled in read}):
+        cells = tuple(scaled for scaled in read if scaled.times == times)
+        if expected is not None and times != expected:
+            # shown in another unit than the catalogue's, and in line with the row as shown
+            # ("−1" among 2 and 4 mio. kr.): read as shown, unless the deck's typical card
+            # then says the unit is wrong (refused then, else said: ``say_scaled_mismatch``)
+            reading.scaled_mismatch.append((sheet, cells))
+            continue
+        reading.warnings.append(_scaled_warning(sheet, cells))
     blank = [found for found in sheet.shown_blank if was_read(found[0])]
     if blank:
         ref, number_format, value = blank[0]
@@ -987,7 +1059,20 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
     def two_ways(cell: Cell) -> bool:
         return isinstance(cell.value, str) and bool(_COMMA_THOUSANDS.fullmatch(cell.value.strip()))
 
+    expected = _times_shown(reading.unit)
+    scaled_at = {(s.cell.row, s.cell.column): s for s in sheet.shown_scaled}
     for index, (cell, value) in sorted(amounts.items()):
+        scaled = scaled_at.get((cell.row, cell.column))
+        if scaled is not None and expected is not None and scaled.times != expected and value:
+            # "#,##0.0,," shows 1.500.000 as 1,5 in a catalogue in t. kr.: among 1.500 and
+            # 1.500 it was read as 1,5 t. kr., and the import said OK
+            sizes = [abs(v) for i, (_, v) in amounts.items() if i != index and v]
+            low, high = (min(sizes) / OUT_OF_LINE, max(sizes) * OUT_OF_LINE) if sizes else (0, 0)
+            as_kroner = abs(_in_kroner(reading, scaled))
+            if sizes and not low <= abs(value) <= high and low <= as_kroner <= high:
+                refuse_scaled(reading, sheet, [scaled])
+                fine = False
+            continue
         if not isinstance(cell.value, str) or not isinstance(value, (int, float)) or not value:
             continue
         others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
@@ -1053,6 +1138,9 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
         key = "catalogue.amount_out_of_line"
         if in_line(meant):
             params["meant"] = amount_text(meant)
+            # what to write without a separator that reads two ways: "1,250" in English
+            # Excel is 1250, in Danish Excel 1,25
+            params["write"] = ByLanguage.of(da=grouped(meant, "da"), en=f"{meant:.10g}")
             key += "_meant"
         said = Message.of(key, **params)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))

@@ -8,9 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import NamedTuple
 
 from game.catalogue.cells import Cell
 from game.messages import Message, render
+
+
+class Scaled(NamedTuple):
+    """A cell whose number format shows its number divided by 1.000 ``times`` times: the cell
+    as read (its value as shown) and the format ("#.##0,,", ``times`` 2, shows 1.500.000 as
+    1,5)."""
+
+    cell: Cell
+    times: int
+    number_format: str
 
 
 @dataclass(frozen=True)
@@ -58,9 +69,10 @@ class Sheet:
     of the catalogue's problems follow from the rows being hidden (an id named elsewhere)."""
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
-    shown_scaled: list[str] = field(default_factory=list)
+    shown_scaled: list[Scaled] = field(default_factory=list)
     """Cells whose number format shows the number divided by 1.000 ("#.##0,") or 1.000.000
-    ("#.##0,,"): read as shown, and named in a warning."""
+    ("#.##0,,"): read as shown, and named in a warning (``rows.notes_on_cells_read``) – or
+    refused, where the division does not match the catalogue's unit."""
     comments: list[tuple[int, str]] = field(default_factory=list)
     """(row, cell) of the cells with an Excel comment (a note): not read; those under the
     headings are named in a warning (the template's headings carry help as comments)."""
@@ -70,8 +82,6 @@ class Sheet:
     shown_blank: list[tuple[str, str, float]] = field(default_factory=list)
     """(cell, number format, value) of the numbers other than 0 that their number format shows
     as nothing ("#.##0;;" hides a negative one): read as stored, and named in a warning."""
-    shown_millions: list[str] = field(default_factory=list)
-    """Those of ``shown_scaled`` shown divided by 1.000.000 (each warning names its own)."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

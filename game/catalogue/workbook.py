@@ -24,7 +24,7 @@ from typing import Any
 from game.catalogue.badcell import find_bad_cell
 from game.catalogue.cells import Cell, column_letter, is_blank
 from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, headed_like, sheet_key
-from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
+from game.catalogue.sheets import Catalogue, CatalogueProblem, Scaled, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
 from game.messages import Decimal, Message, render
@@ -537,9 +537,8 @@ def _sheet(
         if thousands:
             # "#.##0," shows 400 for 400000: the office reads (and means) what it sees
             value = value / 1000**thousands
-            sheet.shown_scaled.append(Cell(row, column, value).ref)
-            if thousands >= 2:
-                sheet.shown_millions.append(sheet.shown_scaled[-1])
+            scaled = Scaled(Cell(row, column, value), thousands, str(cell.number_format))
+            sheet.shown_scaled.append(scaled)
         shown_unit = _format_unit(cell.number_format, value) if formula is None else None
         if shown_unit is not None and unit_scale(shown_unit) == unit_scale("kr."):
             # Excel's "Valuta"/"Regnskab" formats write "kr." after any number: decided for

@@ -30,7 +30,7 @@ from game.messages import (
     catalogue,
     unit_words,
 )
-from game.numbers import format_target
+from game.numbers import format_amount, format_target
 from game.paths import command_word
 
 if TYPE_CHECKING:
@@ -38,8 +38,9 @@ if TYPE_CHECKING:
     from game.engine import Deck
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+def _count(number: int, one: str, many: str, lang: str) -> str:
+    """ "1 forslag", "5.000 forslag" (the reader's thousands separator)."""
+    return f"{format_amount(number, lang, 0)} {one if number == 1 else many}"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -70,7 +71,7 @@ def deck_summary(deck: Deck, lang: str = "da") -> str:
     say = catalogue(lang).t
 
     def count(number: int, key: str) -> str:
-        return _count(number, say(f"cli.count.{key}.one"), say(f"cli.count.{key}.many"))
+        return _count(number, say(f"cli.count.{key}.one"), say(f"cli.count.{key}.many"), lang)
 
     counts = {k: sum(1 for p in deck.proposals if p.kind is k) for k in Kind}
     areas = len({p.area for p in deck.proposals})

@@ -101,6 +101,9 @@ def savings_negative(documents: Sequence[YamlDocument]) -> bool:
 SIGN_NAMED = 3
 """Savings named one by one when the sign convention is wrong (the rest are counted)."""
 
+SIGN_LISTED = 12
+"""The further savings that cost money, listed by id after ``SIGN_NAMED``'s (then "…")."""
+
 
 def costs_as_saving(proposal: Proposal) -> bool:
     """True for a saving that costs money over the years it gives (a first-year gain aside)."""
@@ -166,7 +169,10 @@ def sign_errors(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     at = _at(places.get(costing[min(SIGN_NAMED, len(costing) - 1)].id), "effect", 0)
     if more > 0 and at is not None:
         count = "one" if more == 1 else "many"
-        found.append(Problem.of(*at, f"deck.savings_cost_more.{count}", count=more))
+        # named: "… og 1 besparelse mere" left the office to find B-4 among 40 rows itself
+        rest = [f"'{p.id}'" for p in costing[SIGN_NAMED:]]
+        ids = ", ".join(rest[:SIGN_LISTED]) + (", …" if len(rest) > SIGN_LISTED else "")
+        found.append(Problem.of(*at, f"deck.savings_cost_more.{count}", count=more, ids=ids))
     return found
 
 
@@ -323,6 +329,8 @@ def _unit_small(at: tuple[str, int], typical_mio: float, unit: str) -> Problem:
         1.0,
     )
     amount = ByLanguage.of(**{lang: format_amount(written, lang, 2) for lang in LANGUAGES})
+    # kr. read as mio. kr. are a million times too small, not a thousand
+    factor = ByLanguage.of(**{lang: format_amount(scale / larger, lang, 0) for lang in LANGUAGES})
     in_kroner = typical_mio * 1_000_000
     kroner = ByLanguage.of(
         **{lang: format_amount(in_kroner, lang, 0 if in_kroner >= 10 else 2) for lang in LANGUAGES}
@@ -334,6 +342,7 @@ def _unit_small(at: tuple[str, int], typical_mio: float, unit: str) -> Problem:
         unit=USUAL_UNITS[scale],
         kroner=kroner,
         larger=USUAL_UNITS[larger],
+        factor=factor,
     )
 
 

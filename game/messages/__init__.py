@@ -112,6 +112,10 @@ class Catalogue:
     def _fill(self, text: str, params: dict[str, Any]) -> str:
         if "{max_" in text:
             params = {**self._limits(), **params}
+        count = params.get("count")
+        if type(count) is int and abs(count) >= 1000:
+            # "5.000 forslag", not "5000 forslag" (a count is never a year)
+            params = {**params, "count": format_amount(count, self.lang, 0)}
         if params:
             try:
                 return text.format(**params)

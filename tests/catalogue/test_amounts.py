@@ -3,6 +3,7 @@ written as text that are far out of line with their row or could be read two way
 
 from __future__ import annotations
 
+from game.cli import main
 from game.content import load_deck
 from tests.catalogue.conftest import ABOUT, PROPOSALS, SCENARIOS, run_import, sheets, write_book
 
@@ -135,6 +136,18 @@ def test_a_text_amount_far_out_of_line_with_its_row_is_named_with_how_it_was_rea
     path = write_book(tmp_path / "tal.xlsx", _row_in_thousands(1.5, 500, 1500, 2000))
     code, text = run_import(capsys, path, out=tmp_path / "dæk2")
     assert code == 0 and "står som tekst" not in text, text
+
+
+def test_the_english_advice_for_a_text_out_of_line_writes_a_number_that_reads_one_way(
+    capsys, tmp_path
+):
+    # a trial in English: "if 1,250 is meant, write 1,250" (in Danish Excel 1,25 or the
+    # message that it reads two ways)
+    path = write_book(tmp_path / "katalog.xlsx", _row_in_thousands("1,5", 500, 1500, 2000))
+    code = main(["--lang", "en", "import", str(path), "--out", str(tmp_path / "dæk")])
+    text = "\n".join(capsys.readouterr())
+    assert code == 0, text
+    assert "if 1,500 is meant, write 1500 – preferably as a number" in text, text
 
 
 def test_a_comma_before_three_digits_that_the_row_reads_as_thousands_stops_the_import(

@@ -355,8 +355,9 @@ def test_a_row_a_filter_hid_under_a_merged_area_is_not_taken_for_a_heading(
 @pytest.mark.parametrize(
     ("extra", "counted"),
     [
-        (5, "… og 2 besparelser mere ville koste penge af samme grund"),  # before: not mentioned
-        (4, "… og 1 besparelse mere ville koste penge af samme grund"),  # before: "1 besparelser"
+        # before: not mentioned; then counted, not named ("… og 2 besparelser mere")
+        (5, "… og 2 besparelser mere ('s3', 's4') ville koste penge af samme grund"),
+        (4, "… og 1 besparelse mere ('s3') ville koste penge af samme grund"),  # "1 besparelse"
     ],
 )
 def test_a_sign_refusal_counts_the_savings_it_did_not_name(capsys, tmp_path, extra, counted):

@@ -15,7 +15,7 @@ from game.content import load_deck, load_sources
 from game.content.loader import deck_to_data
 from game.content.schema import json_schema
 from game.paths import standard_deck
-from tests.catalogue.conftest import PROPOSALS, run_import, sheets, write_book
+from tests.catalogue.conftest import PROPOSALS, SCENARIOS, run_import, sheets, write_book
 
 ROOT = Path(__file__).resolve().parents[2]
 KYSTBY = ROOT / "decks" / "kystby"
@@ -156,7 +156,8 @@ def test_the_template_imports_into_a_deck_that_validates(tmp_path, capsys):
         *["catalogue.template_example"] * 3,
         *["catalogue.template_example.events"] * 4,  # as many as the scenario draws
         "catalogue.template_example.scenarios",
-        "catalogue.kind_defaults",  # the examples leave 'belastning' to the kind
+        # the examples leave 'belastning' to the kind, two of them 'usikkerhed' or 'service' too
+        "catalogue.kind_defaults_mixed",
     ]
     assert main(["validate", str(tmp_path / "dæk")]) == 0
 
@@ -191,6 +192,30 @@ def test_rows_that_leave_uncertainty_out_are_told_their_kinds_standard(tmp_path)
     imported = read_catalogue([write_book(tmp_path / "k4.xlsx", sheets(proposals=many))])
     (said_more,) = [w.text() for w in imported.warnings if w.said.key == "catalogue.kind_defaults"]
     assert "8 forslag (s1, s2, s3, s4, s5, s6 og 2 andre) har ikke udfyldt" in said_more
+
+
+def test_rows_that_leave_out_different_figures_are_each_told_which(tmp_path):
+    # a trial: "4 forslag (B1, E1, I1 og B2) har ikke udfyldt 'usikkerhed' / 'service' /
+    # 'belastning'" where B1 and E1 had filled in all but 'belastning'
+    rows = [
+        ["id", "slags", "titel", "område", "år 1", "usikkerhed", "service", "belastning"],
+        ["a", "besparelse", "Spar", "Skole", 2, 0, -1, None],
+        ["b", "effektivisering", "Ny plan", "Ældre", 1, 0.2, 0, None],
+        ["c", "investering", "Forebyg", "Sundhed", 1, None, None, None],
+    ]
+    imported = read_catalogue([write_book(tmp_path / "k.xlsx", sheets(proposals=rows))])
+    (said,) = [w.text() for w in imported.warnings if w.said.key.startswith("catalogue.kind_")]
+    assert "3 forslag har ikke udfyldt alle slagsens tal" in said, said
+    assert "(a og b: 'belastning'; c: 'usikkerhed' / 'service' / 'belastning';" in said, said
+
+
+@pytest.mark.parametrize("years", ["2027-30", "2027–30", "27-30", "2027/2030", "2027 - 2030"])
+def test_budget_years_written_as_a_budget_document_writes_them_are_read(tmp_path, years):
+    # "Budget 2027-30" is how Danish budgets write the four years; 'år' said "skal have
+    # mindst 2 år"
+    scenarios = [SCENARIOS[0], ["fire", "Fire år", years, "1; 2; 3; 4"]]
+    imported = read_catalogue([write_book(tmp_path / "k.xlsx", sheets(scenarios=scenarios))])
+    assert imported.deck.scenario("fire").years == ("2027", "2028", "2029", "2030")
 
 
 def test_an_own_table_pasted_over_the_templates_first_columns_is_told_its_leftovers(tmp_path):

@@ -702,23 +702,47 @@ def test_a_hidden_column_of_sums_that_is_skipped_is_not_said_to_be_read(capsys, 
     assert load_deck(tmp_path / "dæk").proposal("eff").effect == (-1, 2, 4)
 
 
-def test_a_unit_the_game_does_not_know_is_warned_about(capsys, tmp_path):
+def test_a_unit_the_game_does_not_know_stops_the_import_but_not_a_deck(capsys, tmp_path):
     # before, "tusinde kroner" was accepted without a word and checked as mio. kr. (it is a
-    # known unit now, as "tusinde euro" is not)
+    # known unit now, as "tusinde euro" is not); then an unknown unit ('%' in a trial) was
+    # only warned of, and the deck played targets of "0,1 / 0,3 / 0,6 / 1,2 %"
     about = [
         row if row[0] != "enhed" else ["enhed", "tusinde euro"] for row in sheets()["Om kataloget"]
     ]
     path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
-    assert code == 0, text
-    assert (
-        "advarsel: enheden 'tusinde euro' kendes ikke, så beløbene kontrolleres som mio. kr."
-        in text
-    )
+    assert code == 2 and not (tmp_path / "dæk").exists(), text
     assert f"{path}:Om kataloget!B" in text
-    code = main(["validate", str(tmp_path / "dæk")])
+    assert "'enhed' er 'tusinde euro', men beløbene skal være i en enhed af kroner" in text
+    # a deck written by hand with that unit (version 1 allowed it) still plays, warned
+    good = write_book(tmp_path / "god.xlsx", sheets())
+    assert run_import(capsys, good, out=tmp_path / "d")[0] == 0
+    header = tmp_path / "d" / "deck.yaml"
+    header.write_text(
+        header.read_text(encoding="utf-8").replace('unit: "mio. kr."', 'unit: "tusinde euro"'),
+        encoding="utf-8",
+    )
+    code = main(["validate", str(tmp_path / "d")])
     out = capsys.readouterr()
     assert code == 0 and "enheden 'tusinde euro' kendes ikke" in out.out + out.err
+
+
+def test_a_price_level_after_the_unit_is_read_and_said(capsys, tmp_path):
+    # budget documents write "mio. kr. (2027-priser)": no unit the game knew, so refused
+    about = [
+        row if row[0] != "enhed" else ["enhed", "mio. kr. (2027-priser)"]
+        for row in sheets()["Om kataloget"]
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Om kataloget: bemærk: 'enhed' er 'mio. kr. (2027-priser)'; dækkets beløb er i "
+        "mio. kr., og prisniveauet (2027-priser) står ikke på kortene"
+    ) in text
+    from game.content import load_deck
+
+    assert load_deck(tmp_path / "dæk").unit == "mio. kr."
 
 
 def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):

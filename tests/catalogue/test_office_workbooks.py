@@ -92,8 +92,8 @@ def test_a_deck_in_thousands_with_amounts_in_kroner_stops_the_import(capsys, tmp
     code, text, path = _import(capsys, tmp_path, rows)
     assert code == 2, text
     assert (
-        f"{path}: det typiske forslag giver 240.000 t. kr. om året (240 mio. kr.), og det er "
-        "langt mere, end én kommune finder i ét forslag: er beløbene skrevet i kroner?"
+        f"{path}:Om kataloget!B4: det typiske forslag giver 240.000 t. kr. om året (240 mio. kr.), "
+        "og det er langt mere, end én kommune finder i ét forslag: er beløbene skrevet i kroner?"
     ) in text
     assert "OK" not in text and not (tmp_path / "dæk").exists()
 
@@ -104,7 +104,7 @@ def test_amounts_in_thousands_under_the_templates_mio_kr_stop_the_import(capsys,
     about = [row if row[0] != "enhed" else ["enhed", "mio. kr."] for row in IN_THOUSANDS]
     code, text, path = _import(capsys, tmp_path, list(_table(*PROPOSALS)), about=about)
     assert code == 2, text
-    assert f"{path}: det typiske forslag giver" in text
+    assert f"{path}:Om kataloget!B4: det typiske forslag giver" in text
     assert "er beløbene i t. kr.? Så skriv 't. kr.' ud for 'enhed' på arket Om kataloget" in text
     assert not (tmp_path / "dæk").exists()
 
@@ -116,9 +116,9 @@ def test_amounts_in_mio_kr_under_a_catalogue_in_t_kr_stop_the_import(capsys, tmp
     code, text, path = _import(capsys, tmp_path, rows)
     assert code == 2, text
     assert (
-        f"{path}: det typiske forslag giver 0,8 t. kr. om året, dvs. 800 kr., og det er langt "
-        "mindre end et budgetforslag: er beløbene i mio. kr.? Så skriv 'mio. kr.' ud for "
-        "'enhed' på arket Om kataloget"
+        f"{path}:Om kataloget!B4: det typiske forslag giver 0,8 t. kr. om året, dvs. 800 kr., og "
+        "det er langt mindre end et budgetforslag: er beløbene i mio. kr.? Så skriv 'mio. kr.' "
+        "ud for 'enhed' på arket Om kataloget"
     ) in text
     assert not (tmp_path / "dæk").exists()
 
@@ -332,11 +332,47 @@ def test_cells_shown_in_thousands_and_in_millions_are_each_named_as_what_they_ar
         cell.number_format = "#,##0,"
         cell.value = cell.value * 1000 if isinstance(cell.value, (int, float)) else cell.value
     book.save(path)
-    _, text = run_import(capsys, path, out=tmp_path / "dæk")  # only the notes matter here
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
     thousands = [line for line in text.splitlines() if "divideret med 1.000 (" in line]
-    millions = [line for line in text.splitlines() if "divideret med 1.000.000 (" in line]
-    assert thousands and "(E2–H2)" in thousands[0], text
-    assert millions and "(E3–H4)" in millions[0], text
+    assert thousands and "4 celler (E2–H2)" in thousands[0], text
+    # the cells shown in mio. kr. in a catalogue in t. kr. are refused as such, not read as
+    # shown (−0,1 t. kr. for −100.000 kr.) and not blamed on the catalogue's unit
+    assert code == 2 and not (tmp_path / "dæk").exists(), text
+    assert (
+        f"{path}:Forslag!E3: 8 celler (E3–H4) gemmer tal, som talformatet »#,##0,,« viser "
+        "divideret med 1.000.000 – den første, −100.000, vises som −0,1 – men kataloget er i "
+        "t. kr.: står der kroner i cellerne, er den første −100 t. kr."
+    ) in text
+    assert "ud for 'enhed'" not in text
+
+
+def test_one_cell_shown_in_millions_in_a_catalogue_in_thousands_stops_the_import(capsys, tmp_path):
+    # a trial: 1.500.000 shown as "1,5" by "#,##0.0,," among 1.500 and 1.500 t. kr. was read
+    # as 1,5 t. kr. (1.500 kr.), and the import said OK
+    rows = [list(row) for row in PROPOSALS]
+    rows[0][4:] = [1_500_000, 1500, 1500, 1500]
+    content = sheets(about=IN_THOUSANDS, proposals=_table(*rows), scenarios=FOUR_YEARS)
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    book = openpyxl.load_workbook(path)
+    book["Forslag"]["E2"].number_format = "#,##0.0,,"
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2 and not (tmp_path / "dæk").exists(), text
+    assert (
+        f"{path}:Forslag!E2: cellen gemmer 1.500.000, som talformatet »#,##0.0,,« viser "
+        "divideret med 1.000.000, altså som 1,5, men kataloget er i t. kr.: står der kroner i "
+        "cellen, er beløbet 1.500 t. kr. – skriv beløbet i t. kr., eller giv cellen samme "
+        "talformat som katalogets andre beløb"
+    ) in text
+
+
+def test_cells_shown_in_thousands_in_a_catalogue_in_millions_stop_the_import(capsys, tmp_path):
+    # the other way round: kroner shown in t. kr. ("#,##0,") were read as shown, 400 mio. kr.
+    path = _in_kroner(tmp_path, "#,##0,", scenarios=FOUR_YEARS)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2 and not (tmp_path / "dæk").exists(), text
+    assert "viser divideret med 1.000 – den første, 400.000, vises som 400" in text
+    assert "er den første 0,4 mio. kr." in text
 
 
 def test_a_row_struck_through_is_read_and_said(capsys, tmp_path):
@@ -465,3 +501,17 @@ def test_targets_with_english_thousands_commas_in_t_kr_stop_as_amounts_do(capsys
     code, text = run_import(capsys, path, out=tmp_path / "d2")
     assert code == 0, text
     assert load_deck(tmp_path / "d2").scenario("fire").target == (1000, 2000, 3000, 4500)
+
+
+def test_a_catalogue_in_kroner_of_amounts_in_mio_kr_is_told_the_right_factor(capsys, tmp_path):
+    # a trial: 'enhed' kr. over amounts of 1,5 said "kort, der er 1.000 gange for små" (they
+    # are a million times too small), and named no cell to put right
+    about = [list(row) for row in IN_THOUSANDS]
+    about[3] = ["enhed", "kr."]
+    rows = _table(*([*r[:4], *(v / 1000 for v in r[4:])] for r in PROPOSALS))
+    content = sheets(about=about, proposals=rows, scenarios=FOUR_YEARS)
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2 and not (tmp_path / "dæk").exists(), text
+    assert f"{path}:Om kataloget!B4: det typiske forslag giver" in text, text
+    assert "kort, der er 1.000.000 gange for små" in text, text

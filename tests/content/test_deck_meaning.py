@@ -159,7 +159,7 @@ def test_savings_written_positive_in_a_deck_whose_savings_are_negative_are_refus
         f"deck.yaml:13: besparelsen 'faerre-vikarer' {said}",
         f"deck.yaml:20: besparelsen 'luk-filial' {said}",
         f"deck.yaml:28: besparelsen 'rengoering' {said}",
-        "deck.yaml:35: … og 1 besparelse mere ville koste penge af samme grund",
+        "deck.yaml:35: … og 1 besparelse mere ('vejbelysning') ville koste penge af samme grund",
     ]
 
 
@@ -186,7 +186,9 @@ def test_the_sign_refusal_in_english(tmp_path, capsys):
         lang="en",
     )
     assert code == 2
-    assert lines[-1] == "deck.yaml:35: … and 1 more saving would cost money for the same reason"
+    assert lines[-1] == (
+        "deck.yaml:35: … and 1 more saving ('vejbelysning') would cost money for the same reason"
+    )
 
 
 def test_one_saving_or_efficiency_with_a_costs_sign_is_a_warning(tmp_path, capsys):
