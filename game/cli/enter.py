@@ -8,6 +8,7 @@ import argparse
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.cli.common import (
     EXIT_BAD_INPUT,
@@ -25,6 +26,9 @@ from game.messages import (
     unit_words,
 )
 from game.numbers import format_amount, format_target
+
+if TYPE_CHECKING:
+    from game.saves.model import SaveInfo
 
 
 def cmd_enter(args: argparse.Namespace) -> int:
@@ -138,7 +142,8 @@ def cmd_enter(args: argparse.Namespace) -> int:
     from game.saves.listing import tables_named
 
     # a sheet typed in twice counts as two tables in the comparison: said before it is saved
-    named = [i for i in tables_named(out.parent, table.table, scenario.title) if i.path != out]
+    all_named = tables_named(out.parent, table.table, scenario.title)
+    named = [i for i in all_named if i.path != out]
     replaced: Path | None = out if args.replace and args.out is not None and out.exists() else None
     if replaced is not None:
         # --replace takes the place of a paper table's save, never of another file (a
@@ -171,13 +176,26 @@ def cmd_enter(args: argparse.Namespace) -> int:
             out = replaced = papers[0]
             named = [i for i in named if i.path != out]
     already = [i.path for i in named]
+    # the same sheet typed in twice is one game in two files (counted once): the corrected
+    # sheet takes the place of both, or the old one counted beside it as a second table
+    doubles = _paper_copies(all_named, replaced) if replaced is not None else []
     try:
         write_save(out, deck, settings, history, paper=table)
     except SaveError as error:
         raise save_problem(error) from None
+    removed = []
+    for double in doubles:
+        try:
+            double.unlink()
+            removed.append(double.name)
+        except OSError:
+            already.append(double)  # said below as a table of the same name
     if replaced is not None:
         said = catalogue(reader_lang(args)).t(
-            "cli.enter.replaced", table=table.table, file=replaced.name
+            "cli.enter.replaced" if not removed else "cli.enter.replaced_copies",
+            table=table.table,
+            file=replaced.name,
+            copies=", ".join(removed),
         )
         print(f"raaderum enter: {said}", file=sys.stderr)
     elif args.replace:
@@ -255,6 +273,25 @@ def cmd_enter(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _paper_copies(entries: list[SaveInfo], replaced: Path) -> list[Path]:
+    """The other files of the game saved in ``replaced`` (``SaveInfo.copies``: the same sheet
+    entered again) that are paper tables' saves, never a window's game."""
+    from game.saves import SaveError, read_save
+
+    for info in entries:
+        group = {info.path, *info.copies}
+        if replaced in group:
+            found = []
+            for path in sorted(group - {replaced}):
+                try:
+                    if read_save(path).paper is not None:
+                        found.append(path)
+                except SaveError:
+                    continue
+            return found
+    return []
 
 
 def _nfc(text: str) -> str:

@@ -46,6 +46,8 @@ class Copy:
     two are as long: the one saved last counts)."""
     diverged_at: int | None = None
     """1-based number of the first decision that differs (for "diverged")."""
+    table: str = ""
+    """The table's name in this file (``table_of``)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class SameGame:
     apart: tuple[Copy, ...] = ()
     """Files of the same game id that went their own way and were each played to the end
     (relation "finished_apart"): counted as tables of their own, and named so."""
+    table: str = ""
+    """The table's name in the counted file (``table_of``)."""
 
     def lines(self, lang: str = "da", names: Mapping[Path, str] | None = None) -> list[str]:
         """One sentence per copy, in ``lang``; ``names``: how the files are shown to the
@@ -82,7 +86,28 @@ class SameGame:
                     k=copy.diverged_at or 0,
                 )
             )
+            if copy.relation != "finished_apart" and _named(copy.table) != _named(self.table):
+                # a copy renamed by hand ("Bord 6"): its name left the comparison unsaid
+                lines.append(
+                    catalogue(lang).t(
+                        "report.same.other_name",
+                        copy=name(copy.path),
+                        kept=kept,
+                        copy_table=copy.table or "–",
+                        kept_table=self.table or "–",
+                    )
+                )
         return lines
+
+
+def table_of(saved: SavedGame) -> str:
+    """The table's name a save carries: a paper table's, else the window's ("" for none)."""
+    return saved.paper.table if saved.paper is not None else saved.settings.table
+
+
+def _named(table: str) -> str:
+    """A table's name as compared (case and spaces aside)."""
+    return " ".join(table.split()).casefold()
 
 
 def decisions_said(count: int) -> Message:
@@ -219,16 +244,17 @@ def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
     if sheet is not None and sheet == _paper_sheet(kept) and saved.game_id != kept.game_id:
         # the same sheet typed in again, perhaps in another order within a round (in the
         # window, then with `enter`): one table, not "different decisions from no. 1"
-        return Copy(saved.path, len(other), "entered_twice")
+        return Copy(saved.path, len(other), "entered_twice", table=table_of(saved))
     difference = _first_difference(other, log)
     if difference is not None:
         relation = "diverged_tie" if len(other) == len(log) else "diverged"
-        return Copy(saved.path, len(other), relation, difference + 1)
+        return Copy(saved.path, len(other), relation, difference + 1, table_of(saved))
     if len(other) == len(log) and saved.paper and kept.paper and saved.game_id != kept.game_id:
-        return Copy(saved.path, len(other), "entered_twice")
+        return Copy(saved.path, len(other), "entered_twice", table=table_of(saved))
     if len(other) > len(log):  # the kept file took decisions back and was saved after this
-        return Copy(saved.path, len(other), "undone")
-    return Copy(saved.path, len(other), "same" if len(other) == len(log) else "behind")
+        return Copy(saved.path, len(other), "undone", table=table_of(saved))
+    relation = "same" if len(other) == len(log) else "behind"
+    return Copy(saved.path, len(other), relation, table=table_of(saved))
 
 
 def _finished_apart(cluster: Sequence[SavedGame]) -> list[list[SavedGame]]:
@@ -288,7 +314,8 @@ def one_per_game(saves: Sequence[SavedGame]) -> tuple[list[SavedGame], list[Same
                 if number == 0
             )
             if copies or apart:
-                notices.append(SameGame(best.path, len(best.history.actions), copies, apart))
+                counted = len(best.history.actions)
+                notices.append(SameGame(best.path, counted, copies, apart, table_of(best)))
     kept.sort(key=lambda s: order[id(s)])
     return kept, notices
 
@@ -325,7 +352,9 @@ def fold_copies(saves: Sequence[SavedGame]) -> list[Listed]:
             folded = [r for _, r in relations if not r.relation.startswith("diverged")]
             branch = None
             if main is not None:
-                branch = SameGame(main.path, len(main.history.actions), (_relation(head, main),))
+                relation = (_relation(head, main),)
+                count = len(main.history.actions)
+                branch = SameGame(main.path, count, relation, table=table_of(main))
             listed[id(head)] = Listed(
                 head, tuple(sorted(folded, key=lambda r: r.path.name)), branch
             )

@@ -57,6 +57,23 @@ def three_tables(tmp_path, mini_deck) -> Path:
     return folder
 
 
+def test_a_copy_renamed_by_hand_says_which_name_the_comparison_uses(three_tables):
+    # a host's trial: a copy whose table name was changed to "Bord 6" was counted once as a
+    # copy, and "Bord 5" disappeared from the comparison without a word
+    original = three_tables / "bord1.json"
+    renamed = three_tables / "bord1 - Kopi.json"
+    data = json.loads(original.read_text(encoding="utf-8"))
+    data["settings"]["table"] = "Bord 6"
+    renamed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    comparison = compare_saves([three_tables])
+    (same,) = comparison.copies
+    kept = read_save(same.kept).settings.table or "–"
+    other = "Bord 6" if kept != "Bord 6" else (read_save(original).settings.table or "–")
+    lines = comparison.notices()
+    assert len(lines) == 2, lines
+    assert f"»{other}«" in lines[1] and f"sammenligningen bruger »{kept}«" in lines[1], lines
+
+
 @pytest.mark.parametrize("pattern", COPY_NAMES)
 def test_a_conflict_copy_counts_once_whatever_its_name(three_tables, pattern):
     original = three_tables / "bord1.json"

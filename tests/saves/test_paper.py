@@ -1133,6 +1133,31 @@ def test_a_corrected_sheet_entered_with_replace_takes_the_place_of_the_tables_en
     assert Path(example) in set(folder.glob("*.json")), example
 
 
+def test_a_corrected_sheet_replaces_both_entries_of_a_sheet_typed_in_twice(tmp_path, capsys):
+    # a host's trial: the same sheet typed in twice is one game in two files (counted once);
+    # --replace wrote the corrected sheet over one of them, and the old one then counted
+    # beside it as "Bord 8 (2, papir)"
+    folder = tmp_path / "borde"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 8"]
+    command += ["--save-dir", str(folder)]
+    assert main([*command, *TABLE_3]) == 0
+    assert main([*command, *TABLE_3]) == 0
+    assert len(list(folder.glob("*.json"))) == 2
+    [group] = compare_saves([folder])
+    assert len(group.tables) == 1  # the same sheet twice: one table
+    corrected = [
+        e.replace("hverdagsrehabilitering=0,8", "hverdagsrehabilitering=1") for e in TABLE_3
+    ]
+    capsys.readouterr()
+    assert main([*command, *corrected, "--replace"]) == 0
+    said = capsys.readouterr().err
+    assert "samme ark var også tastet ind i" in said and "som er slettet" in said, said
+    [left] = folder.glob("*.json")
+    assert read_save(left).history.current.adoption("hverdagsrehabilitering").factor == 1.0
+    [group] = compare_saves([folder])
+    assert len(group.tables) == 1
+
+
 def test_replace_with_out_overwrites_only_a_paper_tables_save(tmp_path, capsys):
     # --replace with --out named by mistake must not write over a file that is not a paper
     # table's save (a window's game, notes kept as JSON): it is left as it was
