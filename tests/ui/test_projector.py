@@ -13,6 +13,7 @@ import pytest
 from game.engine import (
     Adopt,
     DrawnEvent,
+    EndYear,
     History,
     IllegalAction,
     legal_actions,
@@ -334,3 +335,28 @@ def test_every_screens_help_says_each_key_whole_at_1024(make_app, std_deck, lang
         said |= {app.t(name) for name, _ in keys if name.startswith("help.keyname.")}
         assert said <= set(drawn), (screen, said - set(drawn))
         assert not (cut & said), (screen, cut & said)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (3840, 2160)])
+def test_the_year_s_events_are_read_whole_beside_the_chart(make_app, std_deck, size):
+    # a facilitator's trial: the year screen cut the events' last lines ("… bliver lig…") at
+    # every size, 4K too, beside a chart with room to spare; the facilitator reads them aloud
+    import numpy as np
+
+    from game.engine.bots import greedy_policy
+
+    app = make_app(std_deck, size=size)
+    history = play_until(History.start(new_game(std_deck, "standard", 1)), 1, 1, adopt_extra=3)
+    generator = np.random.default_rng(1)
+    while not isinstance(action := greedy_policy(history.current, generator), EndYear):
+        history = history.do(action)  # the year of ``raaderum screenshot --scene year``
+    app.start_game(std_deck, GameSettings("standard", 1, None, "da"), history)
+    app.step(0.02)
+    app.find("board").end_year()
+    year = app.top
+    year.skip()
+    app.request_redraw()
+    app.step(0.02)
+    events = [line.text for line in (*year.reveal.events, *year.reveal.next_events)]
+    assert sum(len(text) for text in events) > 250, events  # long texts, as in the trial
+    assert not year.cut_sections, [heading for _, heading, *_ in year.cut_sections]

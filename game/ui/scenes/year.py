@@ -20,7 +20,14 @@ from game.ui.cards import say_if_under_floor
 from game.ui.draw import button, panel
 from game.ui.layout_grid import fit_rows, split_columns
 from game.ui.pages import draw_header
-from game.ui.reveal import build_reveal, chart_values, draw_lines, lines_text, needed_height
+from game.ui.reveal import (
+    Line,
+    build_reveal,
+    chart_values,
+    draw_lines,
+    lines_text,
+    needed_height,
+)
 from game.ui.scene import HoldsTimer, Host, ctrl_held, is_activation
 from game.ui.theme import HEADING, TINY
 
@@ -38,6 +45,9 @@ STEP_SECONDS = 0.45
 NEW_EVENTS_STEP = 3
 """The part of the reveal that lists the events drawn for the next year (after this year's
 events and the uncertain proposals' outcomes)."""
+CHART_SHARES = (0.56, 0.52, 0.48, 0.44, 0.40)
+"""The chart's share of the width, tried in turn until the lists beside it are read whole
+(``YearScene._columns``)."""
 """Length of one reveal animation (the issue allows at most 0.5 s)."""
 
 
@@ -203,8 +213,6 @@ class YearScene(HoldsTimer):
         body = pygame.Rect(
             2 * g, header.bottom + 2 * g, width - 4 * g, height - header.bottom - foot_h - 5 * g
         )
-        left, right = split_columns(body, [0.56, 0.44], 2 * g)
-        self._draw_result(surface, left)
         sections = (
             (
                 app.t("year.events", year=reveal.year),
@@ -220,6 +228,8 @@ class YearScene(HoldsTimer):
                 app.t("year.next_none") if reveal.next_year else app.t("year.last"),
             ),
         )
+        left, right = self._columns(body, [(lines, empty) for _, lines, empty in sections])
+        self._draw_result(surface, left)
         needs = [
             float(needed_height(app, right.width, lines, empty)) for _, lines, empty in sections
         ]
@@ -245,6 +255,23 @@ class YearScene(HoldsTimer):
         self._draw_footer(
             surface, pygame.Rect(2 * g, height - foot_h - 2 * g, width - 4 * g, foot_h)
         )
+
+    def _columns(
+        self, body: pygame.Rect, sections: list[tuple[list[Line], str]]
+    ) -> tuple[pygame.Rect, pygame.Rect]:
+        """The chart's column and the lists' column: the chart takes ``CHART_SHARES[0]`` of
+        the width, less (down to the last share) when the lists' texts need it to be read
+        whole – the facilitator reads the events aloud, and at every size their last lines
+        were cut ("… bliver lig…") beside a chart with room to spare. A long scenario's
+        chart keeps room for its many years."""
+        g = self.app.scale.gap
+        shares = CHART_SHARES if self.after.scenario.rounds <= 6 else CHART_SHARES[:3]
+        for share in shares:
+            left, right = split_columns(body, [share, 1 - share], 2 * g)
+            need = sum(needed_height(self.app, right.width, *section) for section in sections)
+            if need + g * (len(sections) - 1) <= right.height:
+                break
+        return left, right
 
     def _draw_result(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
