@@ -202,7 +202,7 @@ MESSAGES: dict[str, str] = {
     "help.win": "I vinder, når {conditions}.",
     "help.events": "Hændelser rammer hvert år. ",
     "help.keys": "Taster",
-    "help.key.select": "Vælg forslag 1–9, 0 = nr. 10",
+    "help.key.select": "Vælg forslag 1–9, 0 = nr. 10, 1 1 = nr. 11",
     "help.keyname.arrows": "Venstre/højre",
     "help.keyname.arrow_keys": "Piletaster",
     "help.keyname.space": "Mellemrum",

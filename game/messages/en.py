@@ -196,7 +196,7 @@ MESSAGES: dict[str, str] = {
     "help.win": "You win when {conditions}.",
     "help.events": "Events strike every year. ",
     "help.keys": "Keys",
-    "help.key.select": "Pick card 1–9 (0 = 10)",
+    "help.key.select": "Pick card 1–9 (0 = 10, 1 1 = 11)",
     "help.keyname.space": "Space",
     "help.keyname.arrows": "Left/Right",
     "help.keyname.arrow_keys": "Arrow keys",

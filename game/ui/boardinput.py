@@ -21,6 +21,11 @@ NUMBER_KEYS.update({pygame.K_0: 10, pygame.K_KP0: 10})
 """The number keys (and the keypad's) that select the market cards 1–9, and 0 for card 10;
 the arrow keys reach every card, also the 11th and 12th of a large table."""
 
+TWO_DIGIT_SECONDS = 1.2
+"""Seconds in which a second number key makes one number with the first: "1" then "2"
+selects card 12 of a large table (a facilitator typed 12, got card 1 and adopted it with
+Enter). Counted by the scene's own clock (``update``), never the wall clock."""
+
 CLICKER_KEYS = (pygame.K_PAGEDOWN, pygame.K_PAGEUP)
 """What a presenter remote sends for "next" and "previous" (most of them; others send → ←)."""
 STEP_KEYS = {pygame.K_RIGHT: 1, pygame.K_PAGEDOWN: 1, pygame.K_LEFT: -1, pygame.K_PAGEUP: -1}
@@ -35,6 +40,9 @@ the next year unasked. Space and the keys are not held back."""
 
 class BoardInput:
     """What the board does with a key or a click (see the module docstring)."""
+
+    digit_pending: tuple[int, float] | None = None
+    """The first number key of a two-digit card number and the seconds left for the second."""
 
     if TYPE_CHECKING:  # what the board scene has, and this mixin uses
         app: Host
@@ -70,6 +78,7 @@ class BoardInput:
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif is_activation(event):
+            self.digit_pending = None  # a click between two number keys parts them
             target = self.target_at(event.pos)
             if target == "end_year" and self.app.game.clock() - self.uncovered_at < CLICK_THROUGH:
                 return  # the second click of a double-click on the screen that just closed
@@ -144,8 +153,29 @@ class BoardInput:
         else:
             self.select(places[0] if step > 0 else places[-1])
 
+    def number_key(self, digit: int) -> None:
+        """Select the card numbered by the key ``digit`` (0 is card 10), or – within
+        ``TWO_DIGIT_SECONDS`` of a 1 on a table of ten or more – card 10 + ``digit``."""
+        pending = self.digit_pending
+        self.digit_pending = None
+        number = 10 if digit == 0 else digit
+        if pending is not None and 10 * pending[0] + digit <= len(self.slots()):
+            self.select(10 * pending[0] + digit)
+            return
+        self.select(number)
+        if digit == 1 and len(self.slots()) >= 10:
+            self.digit_pending = (1, TWO_DIGIT_SECONDS)
+
+    def age_digit(self, dt: float) -> None:
+        """Let ``dt`` seconds pass for a number key waiting for its second digit."""
+        if self.digit_pending is not None:
+            first, left = self.digit_pending
+            self.digit_pending = (first, left - dt) if left > dt else None
+
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
+        if key not in NUMBER_KEYS:
+            self.digit_pending = None  # "1", Enter, "1" is card 1 again, not card 11
         if ctrl_held(event):
             if (key == pygame.K_z and shift_held(event)) or key == pygame.K_y:
                 self.app.redo()
@@ -154,7 +184,7 @@ class BoardInput:
             return
         places = [n for n, slot in enumerate(self.slots(), start=1) if slot.open]
         if key in NUMBER_KEYS:
-            self.select(NUMBER_KEYS[key])
+            self.number_key(NUMBER_KEYS[key] % 10)
         elif key in STEP_KEYS and places:
             self.step_selection(STEP_KEYS[key])
         elif key == pygame.K_o:

@@ -117,6 +117,33 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
     assert board.selected is None
 
 
+def test_1_then_2_typed_quickly_selects_card_12_of_a_large_table(make_app, std_deck):
+    # a facilitator typed 12 on a table of twelve: "1" selected card 1, "2" said card 2 was
+    # adopted already, and Enter adopted card 1, which no one had chosen
+    app = board_app(make_app, std_deck)
+    board = app.top
+    market = app.game.state.market
+    assert len(market) >= 12, market
+    key(app, pygame.K_1)
+    key(app, pygame.K_2)
+    assert board.selected == market[11]
+    key(app, pygame.K_RETURN)
+    assert app.game.state.adopted_ids() == (market[11],)
+    key(app, pygame.K_KP1)  # the keypad too, and 1 1 is card 11
+    key(app, pygame.K_KP1)
+    assert board.selected == market[10]
+    # a second key after a pause is a number of its own (the scene's clock, not the wall's)
+    key(app, pygame.K_1)
+    app.step(2.0)
+    key(app, pygame.K_2)
+    assert board.selected == market[1]
+    # and 1 then 1 quickly on a card already adopted says which, as 1 alone would
+    key(app, pygame.K_1)
+    key(app, pygame.K_2)
+    title = std_deck.proposal(market[11]).title
+    assert f"Nr. 12, »{title}«, er allerede vedtaget i år." in app.toast_texts()
+
+
 def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
     app = board_app(make_app, std_deck)
 

@@ -345,6 +345,7 @@ class BoardScene(BoardInput, Scene):
             if fresh:
                 self.adopted_scroll = len(adopted) * 2  # follow: the newest card in sight
             self._known = adopted
+        self.age_digit(dt)
         for card in list(self.flash):
             self.flash[card] -= dt
             if self.flash[card] <= 0:
