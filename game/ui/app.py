@@ -353,7 +353,12 @@ class App:
     def leave_game(self, then: Leaving) -> None:
         """Leave the game on screen: for the start screen (``then`` "new"), or from its
         beginning in a new save ("restart"). While decisions are not saved (and one more try
-        to save them fails), ask first, as closing the window does ("quit" dialog)."""
+        to save them fails), ask first, as closing the window does ("quit" dialog). What is
+        typed and not saved yet, and the round timer's time used, are kept first, as closing
+        the window keeps them: the game reopened from the list went on with its round's time
+        (it began the round again)."""
+        for scene in self.scenes:
+            scene.keep_typed()
         if not self.game.save_pending():
             self.push("quit", then=then)
             return
@@ -362,6 +367,7 @@ class App:
     def left_game(self, then: Leaving) -> None:
         """Do what ``leave_game`` asked for, now (the players were asked, or nothing is
         unsaved)."""
+        self.game.keep_clock()
         if then == "restart":
             if self.game.restart():
                 self.replace_all("board")

@@ -2274,3 +2274,19 @@ def test_notices_the_adopted_list_cannot_hold_leave_the_chance_line_in_sight(mak
     shown, plain = notice_frames(app)
     assert same_pixels(shown, plain, title.union(chance))
     assert not same_pixels(shown, plain, board.layout().chart_panel)  # they stand below
+
+
+def test_the_round_timer_is_kept_when_the_room_goes_to_the_start_screen(make_app, std_deck):
+    # a facilitator's trial: Menu → Nyt spil, then the game reopened from the saved games
+    # list; its round timer began the round again ("Tid: 0:57" after "Over tid: 0:18")
+    app = board_app(make_app, std_deck, timer=1)
+    board = app.top
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)  # a decision: the game has its save file
+    path = app.game.save_path
+    app.game.clock.advance(25)
+    assert board.clock_text() == "Tid: 0:35"
+    app.leave_game("new")
+    assert app.top.name == "start"
+    clock = read_save(path).clock
+    assert clock is not None and clock.seconds == pytest.approx(25, abs=0.5), clock
