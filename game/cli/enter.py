@@ -202,8 +202,11 @@ def cmd_enter(args: argparse.Namespace) -> int:
         said = catalogue(reader_lang(args)).t("cli.enter.replace_none", table=table.table)
         print(f"raaderum enter: {said}", file=sys.stderr)
     if already:
+        # a game played in the window under the name is no earlier entry of this sheet: the
+        # note said "tæller … det én gang", and the comparison counted both
+        on_screen = all(not i.paper for i in named if i.path in already)
         said = catalogue(reader_lang(args)).t(
-            "cli.enter.name_taken",
+            "cli.enter.name_taken_window" if on_screen else "cli.enter.name_taken",
             table=table.table,
             files=", ".join(p.name for p in already),
             out=out.name,

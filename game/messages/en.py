@@ -564,6 +564,7 @@ MESSAGES.update(
         "report.compare.who_note": "The budget year in which the table adopted the proposal (– not adopted) and, at the bottom, how many savings · efficiencies · investments each table used.",
         "report.compare.kinds": "Savings · efficiencies · investments",
         "report.compare.proposals": "The proposals: how many tables adopted them",
+        "report.compare.proposals_unfinished.both": "The shares count both tables, also the one that did not play every year.",
         "report.compare.proposals_unfinished.one": "The shares count all {total} tables, also the one that did not play every year.",
         "report.compare.proposals_unfinished.many": "The shares count all {total} tables, also the {unfinished} that did not play every year.",
         "report.compare.proposals_note": "Number of tables that adopted the proposal; the table "
@@ -1758,6 +1759,7 @@ MESSAGES.update(
         "cli.enter.drawn_factors": "Factors the game rolled for the table on the card's die (with the table's seed {seed}), since the table did not enter them: {factors}. If the table rolled them, enter them with --factor ID=FACTOR.",
         "cli.enter.factor_off_die": "warning: the factor {factor} for {card} is not on the card's die ({faces}), so the table cannot have rolled it; is it written right? If not, enter the sheet again with the die's factor and --replace, which replaces this entry",
         "cli.enter.factor_unrolled": "note: {card} is not rolled in what the table played – its first gain comes only after {year} – so the factor {factor} is not used; it does not belong on the sheet",
+        "cli.enter.name_taken_window": "note: the folder already holds a game played on the screen named “{table}” ({files}), and “Compare tables” counts it and the paper table as two tables. If the paper table was another table, give it another name (--table) and enter it again; {out} can be deleted.",
         "cli.enter.name_taken": "note: the folder already held a table named “{table}” ({files}). If it is the same sheet typed in again, “Compare tables” counts it once; if the sheet was corrected (a different factor, say), delete the file that should not count – otherwise both count (next time, --replace replaces the table's file). If it was another table, give it another name (--table) and enter it again; {out} can be deleted.",
         "cli.enter.replaced_copies": "note: the sheet replaces the earlier entry of the table “{table}” in {file}; the same sheet had also been entered in {copies}, which is deleted, so that the table counts once",
         "cli.enter.replaced": "note: the sheet replaces the earlier entry of the table “{table}” in {file}",

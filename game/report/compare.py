@@ -500,11 +500,12 @@ def _table(saved: SavedGame) -> TableResult:
 
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
-    # "Bord 2" before "Bord 10": digits compare as numbers, the rest without case
+    # "Bord 2" before "Bord 10": digits compare as numbers, the rest without case and spaces
+    # ("Bord8" came before "Bord 1")
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        (0, int(part)) if part.isdigit() else (1, "".join(part.casefold().split()))
         for part in re.split(r"(\d+)", text)
-        if part
+        if part and part.strip()
     )
 
 
@@ -839,7 +840,9 @@ def _group_html(
     counted = (
         " "
         + t(
-            f"report.compare.proposals_unfinished.{'one' if unfinished == 1 else 'many'}",
+            # "alle 2 borde" reads wrong: of two tables, "begge borde"
+            "report.compare.proposals_unfinished."
+            + ("many" if unfinished > 1 else "both" if total == 2 else "one"),
             total=total,
             unfinished=unfinished,
         )

@@ -56,7 +56,7 @@ svg.chart { display: block; max-width: 100%; height: auto; }
 .label { font-weight: 600; }
 .nowrap { white-space: nowrap; }
 small.why { display: inline-block; min-width: 9em; }
-small.file { font-size: 7pt; word-break: break-all; }
+small.file { font-size: 7pt; overflow-wrap: anywhere; }
 table.keep td:first-child { min-width: 30mm; }
 table.wide { font-size: 8.5pt; }
 table.wide th, table.wide td { padding: 1mm 1.1mm; }

@@ -273,13 +273,14 @@ def test_every_table_has_its_own_name_and_a_name_given_twice_is_pointed_out(std_
     laptop("a.json", 1)
     laptop("b.json", 2)
     laptop("c.json", 3, table="Bord 10")
+    laptop("g.json", 7, table="Bord8")  # typed without the space: sorted as "Bord 8"
     paper("d.json", 4, "Bord 1")
     paper("e.json", 5, "Bord 2")
     paper("f.json", 6, "bord 2")
     comparison = compare_saves([tmp_path])
     (group,) = comparison
     source, html = parse_html(write_comparison(comparison, tmp_path / "out")[0])
-    files = ("a.json", "b.json", "c.json", "d.json", "e.json", "f.json")
+    files = ("a.json", "b.json", "c.json", "d.json", "e.json", "f.json", "g.json")
     # the first column holds the table's name with its file name under it
     names = [
         next(cell.removesuffix(f) for f in files if cell.endswith(f))
@@ -293,6 +294,7 @@ def test_every_table_has_its_own_name_and_a_name_given_twice_is_pointed_out(std_
         "bord 2 (2, papir)",
         "Bord 3",
         "Bord 4",
+        "Bord8",
         "Bord 10",
     ]
     assert [t.path.name for t in group.tables] == [
@@ -301,6 +303,7 @@ def test_every_table_has_its_own_name_and_a_name_given_twice_is_pointed_out(std_
         "f.json",
         "a.json",
         "b.json",
+        "g.json",
         "c.json",
     ]
     (line,) = comparison.notices()
@@ -704,7 +707,8 @@ def test_a_paper_table_that_stopped_is_not_in_progress_and_keeps_its_own_marker(
     )
     write_comparison(compare_saves([saves]), tmp_path / "ud2")
     page = (tmp_path / "ud2" / "compare.html").read_text(encoding="utf-8")
-    assert "Andelene tæller alle 2 borde, også det, der ikke spillede alle år." in page
+    # of two tables "begge", not "alle 2 borde"
+    assert "Andelene tæller begge borde, også det, der ikke spillede alle år." in page
 
 
 def test_an_unnamed_table_is_not_called_by_the_beginning_of_another_tables_name(std_deck, tmp_path):

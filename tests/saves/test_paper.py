@@ -1158,6 +1158,20 @@ def test_a_corrected_sheet_replaces_both_entries_of_a_sheet_typed_in_twice(tmp_p
     assert len(group.tables) == 1
 
 
+def test_a_paper_table_named_as_a_window_s_game_is_told_it_counts_as_two(tmp_path, capsys):
+    # a host's trial: entering "Bord 1" beside a screen game of that name said "Er det samme
+    # ark tastet ind igen, tæller »Sammenlign borde« det én gang", and the comparison counted
+    # both
+    deck = load_deck(KYSTBY)
+    history = History.start(new_game(deck, "kystby", 5))
+    write_save(tmp_path / "skærm.json", deck, GameSettings("kystby", 5, table="Bord 1"), history)
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 1"]
+    assert main([*command, *TABLE_3, "--save-dir", str(tmp_path)]) == 0
+    said = capsys.readouterr().err
+    assert "der er allerede et spil fra skærmen ved navn »Bord 1« i mappen (skærm.json)" in said
+    assert "tæller det og papirbordet som to borde" in said and "én gang" not in said, said
+
+
 def test_replace_with_out_overwrites_only_a_paper_tables_save(tmp_path, capsys):
     # --replace with --out named by mistake must not write over a file that is not a paper
     # table's save (a window's game, notes kept as JSON): it is left as it was
