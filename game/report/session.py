@@ -34,7 +34,7 @@ from game.numbers import (
 )
 from game.report.csvfile import csv_bytes, number
 from game.report.page import esc, figure, page, table
-from game.report.svg import MET, PALETTE, Series, bars_against_target, line_chart
+from game.report.svg import ACTUAL_DARK, MET, PALETTE, Series, bars_against_target, line_chart
 from game.saves import SavedGame
 from game.saves.files import display_path
 
@@ -532,7 +532,9 @@ class _Writer:
     def _whatif(self) -> str:
         w, lang = self.whatif, self.lang
         series = [
-            Series(self.t("report.col.actual"), w.actual, PALETTE[0]),
+            # a darker blue than the palette's: in a grey print the palette's blue and the
+            # worst 10 %'s vermillion were one grey, side by side
+            Series(self.t("report.col.actual"), w.actual, ACTUAL_DARK),
             Series(self.t("report.col.expected"), w.expected, PALETTE[4]),
             Series(self.t("report.col.worst10"), w.worst10, PALETTE[5]),
             # striped: green and vermillion print as one grey, and best and worst stand

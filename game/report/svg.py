@@ -20,6 +20,9 @@ GRID = "#d8d4cc"
 MET = "#009e73"
 MISSED = "#d55e00"
 OPEN = "#a7adb5"
+ACTUAL_DARK = "#004b75"
+"""The palette's blue darkened, for what happened beside the worst 10 % (vermillion): their
+greys are far apart in a black-and-white print (about 57 and 119 of 255)."""
 """An open year's bar: not closed yet, so neither met nor missed."""
 PALETTE = (
     "#0072b2",
@@ -390,15 +393,17 @@ def bars_against_target(
     """Grouped vertical bars per category with the target as a black step per category.
 
     With ``met_colors`` (one series only; the legend words for met and missed) a bar is green
-    when it reaches the target and vermillion when it does not, and its value is written
-    above it. Categories from ``open_from`` on (the years of an unfinished game not closed
-    yet) are grey and neither met nor missed, with ``open_label`` in the legend: an open
-    year's bar is what the adopted cards give so far, not a result. Categories from
-    ``played`` on (the years a paper table never played) have their target and no bar.
+    when it reaches the target and striped vermillion when it does not (a grey print tells
+    them apart), and its value is written above it. Categories from ``open_from`` on (the
+    years of an unfinished game not closed yet) are grey and neither met nor missed, with
+    ``open_label`` in the legend: an open year's bar is what the adopted cards give so far,
+    not a result. Categories from ``played`` on (the years a paper table never played) have
+    their target and no bar.
     """
     values = [v for s in series for v in s.values[:played]] + list(target or [])
     parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
-    striped = {s.color for s in series if s.dash} if met_colors is None else set()
+    # a missed year is striped: green and vermillion print as one grey
+    striped = {s.color for s in series if s.dash} if met_colors is None else {MISSED}
     _stripe_defs(parts, striped)
     slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
@@ -422,7 +427,8 @@ def bars_against_target(
                 color = OPEN if still_open else MET if value >= target[c] - 1e-9 else MISSED
             y = axis.y(value)
             x = x0 + s_index * bar
-            paint = _fill(color, s.dash and color in striped)
+            stripes = color in striped and (s.dash or met_colors is not None)
+            paint = _fill(color, stripes)
             parts.append(
                 f'<rect x="{x:.1f}" y="{min(y, zero):.1f}" width="{bar * 0.92:.1f}" '
                 f'height="{abs(zero - y):.1f}" {paint}/>'
@@ -438,7 +444,9 @@ def bars_against_target(
                 struck = line_y is not None and label_y - LABEL_HEIGHT - 2 <= line_y <= label_y + 4
                 if value >= 0 and line_y is not None and struck:
                     if zero - y >= LABEL_HEIGHT + 8:
-                        label_y, ink, halo = y + LABEL_HEIGHT + 3, "#ffffff", ""
+                        label_y = y + LABEL_HEIGHT + 3
+                        if not stripes:  # on stripes, ink with its white halo reads best
+                            ink, halo = "#ffffff", ""
                     else:
                         label_y = line_y - 5
                 labels.append(
@@ -458,7 +466,7 @@ def bars_against_target(
     if met_colors is None:
         legend += [Key(s.label, s.color, "stripes" if s.dash else "box") for s in series]
     else:
-        legend += [Key(met_colors[0], MET, "box"), Key(met_colors[1], MISSED, "box")]
+        legend += [Key(met_colors[0], MET, "box"), Key(met_colors[1], MISSED, "stripes")]
         if open_from is not None and open_from < min(len(categories), played or len(categories)):
             legend.append(Key(open_label, OPEN, "box"))
     if target is not None:

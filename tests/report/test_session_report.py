@@ -107,6 +107,27 @@ def test_verdict_and_adopted_proposals(report):
     assert "æ, ø og å" in source
 
 
+def test_the_what_if_chart_prints_what_happened_and_the_worst_tenth_as_different_greys(report):
+    # a host's grey print of "Hvad nu hvis?": "Det skete" (blue) and "De 10 % dårligste
+    # udfald" (vermillion) stood side by side as near-identical greys
+    import re
+
+    _, out, _ = report
+    source = (out / "report.html").read_text(encoding="utf-8")
+    chart = source[source.index("Hvad nu hvis?") :]
+    chart = chart[: chart.index("</svg>")]
+    legend = dict(re.findall(r'fill="(#[0-9a-f]{6})"[^>]*/>\s*<text[^>]*>([^<]+)</text>', chart))
+    colours = {text: colour for colour, text in legend.items()}
+
+    def grey(colour: str) -> float:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+
+    actual, worst = colours["Det skete"], colours["De 10 % dårligste udfald"]
+    assert abs(grey(actual) - grey(worst)) > 50, (actual, worst)
+    assert abs(grey(actual) - grey(colours["Som på kortene"])) > 50
+
+
 def test_what_if_in_report_equals_the_engine(report):
     saved, out, _ = report
     state = saved.history.current

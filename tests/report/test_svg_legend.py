@@ -73,7 +73,7 @@ def test_nine_tables_names_under_the_service_bars_stay_in_their_slots_and_ticks_
 def test_a_year_just_under_its_target_keeps_its_value_at_its_bar_clear_of_the_line():
     # the value stands at its own bar (above the target line it read as the target's value);
     # where the line would run through it (a printed report read "2,9" struck out), it stands
-    # inside the top of the bar, in white; a value clear of its line keeps its place above
+    # inside the top of the bar; a value clear of its line keeps its place above
     from game.report.svg import INK, LABEL_HEIGHT, bars_against_target
 
     svg = bars_against_target(
@@ -89,9 +89,11 @@ def test_a_year_just_under_its_target_keeps_its_value_at_its_bar_clear_of_the_li
         r'stroke-width="3"',
         svg,
     )[:2]  # the two years' target lines (the legend's comes last)
-    near = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*fill="#ffffff">9,4<', svg)
+    # (a missed year's bar is striped: its value is ink with a white halo, not white)
+    near = re.search(rf'<text x="[\d.]+" y="([\d.]+)"[^>]*fill="{INK}"[^>]*>9,4<', svg)
     bar = re.search(
-        r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="[\d.]+" fill="#d55e00"', svg
+        r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="[\d.]+" fill="url\(#stripes-',
+        svg,
     )
     met = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*paint-order="stroke">30<', svg)
     assert lines and near and bar and met, svg
@@ -186,3 +188,28 @@ def test_a_striped_series_of_bars_is_striped_in_its_bars_and_its_legend_box():
     assert len(striped) == 3 + 1  # three bars and the legend's box
     assert f'<pattern id="{stripes_id(PALETTE[2])}"' in svg
     assert svg.count(f'fill="{PALETTE[5]}"') == 3 + 1  # the other series stays solid
+
+
+def _grey(color: str) -> float:
+    """The grey a colour prints as (luma, 0–255)."""
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def test_a_black_and_white_print_tells_a_missed_year_from_a_met_one():
+    # a host's trial: the report's "Råderum år for år" printed met (green) and missed
+    # (vermillion) as one grey, in the bars and the legend
+    from game.report.svg import MET, MISSED, bars_against_target, stripes_id
+
+    svg = bars_against_target(
+        ["2027", "2028", "2029"],
+        [Series("Råderum", [2, 10, 30], PALETTE[0])],
+        [3, 9, 28],
+        title="Råderum år for år",
+        target_label="Mål",
+        met_colors=("Målet nået", "Målet ikke nået"),
+    )
+    pattern = f"url(#{stripes_id(MISSED)})"
+    striped = re.findall(rf'<rect [^>]*fill="{re.escape(pattern)}"[^>]*/>', svg)
+    assert len(striped) == 1 + 1  # 2027's bar and the legend's box
+    assert svg.count(f'fill="{MET}"') == 2 + 1  # 2028, 2029 and the legend's box, solid
