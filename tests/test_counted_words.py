@@ -13,9 +13,9 @@ ONE = [
     # (key, params, Danish, English)
     (
         "deck.savings_cost_more.one",
-        {"count": 1},
-        "… og 1 besparelse mere ville koste penge af samme grund",
-        "… and 1 more saving would cost money for the same reason",
+        {"count": 1, "ids": "'s4'"},
+        "… og 1 besparelse mere ('s4') ville koste penge af samme grund",
+        "… and 1 more saving ('s4') would cost money for the same reason",
     ),
     (
         "compare.unused.one",
