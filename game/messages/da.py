@@ -85,6 +85,7 @@ MESSAGES: dict[str, str] = {
     "board.events_in": "Hændelse i {year}",
     "board.events_none": "Ingen hændelse.",
     "board.adopted": "Vedtaget",
+    "board.year_none": "Intet vedtaget dette år.",
     "board.adopted_none": "Intet vedtaget endnu.",
     "board.more": "+{count} mere",
     "board.capacity": "Kapacitet",

@@ -82,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "board.events_in": "Event in {year}",
     "board.events_none": "No event.",
     "board.adopted": "Adopted",
+    "board.year_none": "Nothing adopted this year.",
     "board.adopted_none": "Nothing adopted yet.",
     "board.more": "+{count} more",
     "board.capacity": "Capacity",

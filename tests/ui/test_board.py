@@ -2290,3 +2290,26 @@ def test_the_round_timer_is_kept_when_the_room_goes_to_the_start_screen(make_app
     assert app.top.name == "start"
     clock = read_save(path).clock
     assert clock is not None and clock.seconds == pytest.approx(25, abs=0.5), clock
+
+
+def test_a_finished_games_board_gives_its_chart_the_tables_room(make_app, std_deck):
+    # a host's report picture (board.png): an 80-pixel year chart over a list of what each
+    # year adopted with half its room empty, and "2029" standing alone over nothing
+    from tests.ui.test_projector import record_cuts
+
+    generator = np.random.default_rng(3)
+    history = History.start(new_game(std_deck, "borgermoede", 3))
+    while history.current.round < 2:
+        history = history.do(greedy_policy(history.current, generator))
+    app = make_app(std_deck, size=(1600, 900))
+    app.start_game(std_deck, GameSettings("borgermoede", 3, None, "da"), history)
+    app.step(0.02)
+    playing = app.top.layout().chart.height
+    history = history.do(EndYear())  # the last year adopts nothing
+    assert history.current.finished
+    app.start_game(std_deck, GameSettings("borgermoede", 3, None, "da"), history)
+    board = app.find("board")  # the board under the result screen, as the picture draws it
+    drawn, _ = record_cuts(app)
+    board.draw(app.surface)
+    assert board.layout().chart.height > playing * 1.4, (playing, board.layout().chart)
+    assert "Intet vedtaget dette år." in drawn

@@ -179,6 +179,10 @@ class MarketPanel(Panel[BoardTable, BoardLayout]):
             app.text.draw(surface, year, line, muted.bold())
             y = cell.y + line_h
             adoptions = [a for a in state.adopted if a.round == round_index]
+            if not adoptions:  # the year's heading stood alone over an empty space
+                row = pygame.Rect(cell.x, y, cell.width, line_h)
+                app.text.draw(surface, app.t("board.year_none"), row, muted)
+                continue
             room = max(0, (cell.bottom - y) // line_h)
             for i, adoption in enumerate(adoptions[:room]):
                 row = pygame.Rect(cell.x, y, cell.width, line_h)

@@ -30,6 +30,11 @@ class EventsView:
     report's board.png, said "i år" of the last year)."""
 
 
+FINISHED_MARKET = 4
+"""The cards a finished game's board is laid out for: one row, so the chart is as tall as
+the board ever draws it, and the list of what each year adopted has the rest."""
+
+
 def events_caption(app: Host, state: GameState) -> str:
     """The events' caption for ``state``: this year's, or the last year's once over."""
     if state.finished:
@@ -180,6 +185,10 @@ def measured_layout(
     # a table never holds more cards than the scenario's pile: a deck with "market: 15" and
     # eight proposals had its cards laid out for fifteen, titles cut and costs dropped
     market = max(1, min(scenario.market, len(scenario.proposals)))
+    if table.state.finished:
+        # no table of cards after the last year: the year chart takes the room a row of them
+        # would (a report's picture had an 80-pixel chart over a half-empty list)
+        market = min(market, FINISHED_MARKET)
     years = scenario.rounds
     side_w = board_layout(width, height, market, years).side.width
     return board_layout(
