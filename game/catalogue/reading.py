@@ -59,6 +59,9 @@ class Reading:
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
     unit: str = "mio. kr."
     """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
+    rows_per_year: bool = False
+    """True when the proposals' sheet has one row per proposal and year (said once): the
+    loader's "id findes allerede" of those rows is held back."""
     scaled_refused: set[tuple[str, str]] = field(default_factory=set)
     """(sheet, cell) of the amounts refused because their number format shows kroner in
     another unit than ``unit`` (``rows.refuse_scaled``)."""

@@ -55,8 +55,60 @@ from game.content.plausibility import amount_list, unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
-from game.messages import LANGUAGES, ByLanguage, Message
+from game.messages import LANGUAGES, ByLanguage, Message, catalogue
 from game.numbers import is_known_unit
+
+
+def _year_of(value: Any) -> int | None:
+    """A cell's budget year (2027 as a number or a text), or None."""
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    text = text.strip()
+    return int(text) if text.isdigit() and len(text) == 4 and 1990 <= int(text) <= 2100 else None
+
+
+def _joined(words: list[str]) -> ByLanguage:
+    """Words joined as each reader joins them: "2, 3 og 4" / "2, 3 and 4"."""
+    return ByLanguage.of(**{lang: catalogue(lang).join(words) for lang in LANGUAGES})
+
+
+def _rows_per_year(reading: Reading, sheet: Sheet, header: int, rows: list[int]) -> None:
+    """A catalogue laid out as a budget system exports it, one row per proposal and year
+    (the id again on each row, the year in a column of its own): said once, at the second
+    row of the first such proposal, with how the template lays it out. Before, the office
+    was told "ukendt kolonne 'Budgetår'", and after renaming it 'fra budgetår', "forslag med
+    id 'B1' findes allerede" three times (``Reading.rows_per_year`` holds those back)."""
+    headings = sheet.row_cells(header)
+    ids = [c for c, cell in headings.items() if normal(cell.value) == "id"]
+    if not ids:
+        return
+    by_id: dict[str, list[int]] = {}
+    for row in rows:
+        cell = sheet.cells.get((row, ids[0]))
+        if cell is not None and str(cell.value).strip():
+            by_id.setdefault(str(cell.value).strip(), []).append(row)
+    titles = [c for c, cell in headings.items() if normal(cell.value) in ("titel", "title")]
+
+    def title(row: int) -> str:  # two proposals given one id by mistake are not one's years
+        cell = sheet.cells.get((row, titles[0])) if titles else None
+        return str(cell.value).strip() if cell is not None else ""
+
+    for pid, same in by_id.items():
+        if len(same) < 2 or len({title(r) for r in same}) > 1:
+            continue
+        for column, heading in headings.items():
+            years = [_year_of(getattr(sheet.cells.get((r, column)), "value", "")) for r in same]
+            if column != ids[0] and None not in years and len(set(years)) == len(years):
+                reading.add(
+                    sheet,
+                    sheet.cells[(same[1], ids[0])],
+                    "catalogue.rows_per_year",
+                    id=pid,
+                    rows=_joined([str(r) for r in same]),
+                    years=_joined([str(y) for y in years]),
+                    column=shortened(str(heading.value).strip()),
+                )
+                reading.rows_per_year = True
+                return
 
 
 def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
@@ -78,6 +130,8 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
         said = Message.of(f"catalogue.title_rows.{count}", rows=shown, header=header_row_)
         reading.warnings.append(CatalogueProblem(sheet.where(), said))
     rows = [row for row in rows if row >= header_row_]
+    if sheet.name == PROPOSALS:
+        _rows_per_year(reading, sheet, header_row_, rows[1:])
     columns = _headers(reading, sheet, header_row_)
     if columns is None:
         return None

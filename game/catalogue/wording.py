@@ -186,6 +186,8 @@ def loader_problem(reading: Reading, line: int, said: Message) -> None:
     if said.key == "deck.format2_field":
         reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
         return
+    if said.key == "deck.id_twice.proposals" and reading.rows_per_year:
+        return  # one row per proposal and year: said once, with the layout to use
     written = [old for old, new in reading.respelled if new == said.kwargs.get("id")]
     if said.key.startswith("deck.id_twice.") and written:
         # the id as the workbook wrote it ("ÆSU-1"), not as the import spelt it ("AeSU-1")

@@ -1605,6 +1605,7 @@ MESSAGES.update(
         "catalogue.year_column_twice": "kolonnen '{text}' står to gange (også i {ref}): står der to rækker af år, fx drift og anlæg? Forslagenes beløb står under ét sæt årstal, og anlægget skrives samlet i kolonnen 'anlæg'",
         "catalogue.column_twice_alias": "kolonnen '{text}' læses som '{header}', og det gør '{other}' i {ref} også; giv den ene en overskrift, importen ikke kender (fx 'Intern note'), så springes den over",
         "catalogue.headings_too_low": "overskrifterne står i række {row}, men importen leder kun efter dem i de første {most} rækker; slet nogle af rækkerne over dem (en titel eller en note), så overskrifterne står højere",
+        "catalogue.rows_per_year": "'{id}' står i række {rows} med hvert sit år ({years}) i kolonnen '{column}': kataloget har vist én række pr. forslag og år. Skriv hvert forslag på én række med årenes beløb i hver sin kolonne – under 'år 1', 'år 2' … eller under årstallene (2027, 2028 …), som i skabelonen",
         "catalogue.columns_missing.one": "kolonnen {names} mangler i overskrifterne (række {row}; se arket {guide} i skabelonen, som raaderum template skriver)",
         "catalogue.columns_missing.many": "kolonnerne {names} mangler i overskrifterne (række {row}; se arket {guide} i skabelonen, som raaderum template skriver)",
         "catalogue.csv_list_split": "'{header}' står i {count} celler ({cells}), fordi semikolonnerne i listen også skiller felterne i filen; skriv listen i anførselstegn: \"{joined}\"{comma}",

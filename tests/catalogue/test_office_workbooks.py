@@ -515,3 +515,27 @@ def test_a_catalogue_in_kroner_of_amounts_in_mio_kr_is_told_the_right_factor(cap
     assert code == 2 and not (tmp_path / "dæk").exists(), text
     assert f"{path}:Om kataloget!B4: det typiske forslag giver" in text, text
     assert "kort, der er 1.000.000 gange for små" in text, text
+
+
+def test_a_catalogue_of_one_row_per_proposal_and_year_is_told_the_templates_layout(
+    capsys, tmp_path
+):
+    # a budget office's export has one row per proposal and year: it was told "ukendt kolonne
+    # 'Budgetår'", and with the column renamed 'fra budgetår', "forslag med id 'B1' findes
+    # allerede" once per extra row
+    for heading in ("Budgetår", "fra budgetår"):
+        rows = [
+            ["id", "slags", "titel", "område", heading, "år 1"],
+            ["B1", "besparelse", "Færre vikarer", "Dagtilbud", 2027, 0.5],
+            ["B1", "besparelse", "Færre vikarer", "Dagtilbud", 2028, 1.0],
+            ["I1", "investering", "Rehabilitering", "Ældre", 2027, -1],
+            ["I1", "investering", "Rehabilitering", "Ældre", 2028, 2],
+        ]
+        path = write_book(tmp_path / f"{heading}.xlsx", sheets(proposals=rows))
+        code, text = run_import(capsys, path, out=tmp_path / "dæk")
+        assert code == 2 and not (tmp_path / "dæk").exists(), text
+        assert (
+            f"{path}:Forslag!A3: 'B1' står i række 2 og 3 med hvert sit år (2027 og 2028) i "
+            f"kolonnen '{heading}': kataloget har vist én række pr. forslag og år."
+        ) in text, text
+        assert "findes allerede" not in text, text
