@@ -12,8 +12,9 @@ from game.engine.fatigue import fatigue_shown
 from game.engine.rules import shown_raaderum
 from game.engine.state import state_hash
 from game.engine.verdict import verdict
-from game.messages import catalogue, unit_words
+from game.messages import catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_target
+from game.saves.listing import other_versions
 from game.saves.model import SavedGame, SaveError
 from game.saves.store import read_save
 
@@ -141,10 +142,12 @@ def run_replay(args: argparse.Namespace) -> int:
         print(f"raaderum replay: {error.text(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     summary = replay_summary(saved)
+    lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
+    for note in other_versions(saved, replaying=True):  # a conflict copy may hold more
+        print(f"raaderum replay: {render(note, lang)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
         state = saved.history.current
         reasons = catalogue(lang).verdict_reasons(verdict(state)) if state.finished else []
         print("\n".join(_text(summary, saved.deck.unit, reasons, lang)))

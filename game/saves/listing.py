@@ -231,16 +231,21 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
 
 
 def other_versions(
-    saved: SavedGame, *, reporting: bool = False, games: Sequence[SaveInfo] | None = None
+    saved: SavedGame,
+    *,
+    reporting: bool = False,
+    replaying: bool = False,
+    games: Sequence[SaveInfo] | None = None,
 ) -> tuple[Message, ...]:
     """What a facilitator continuing ``saved`` should know about the other files of the same
     game in its folder (a cloud drive's conflict copies): that another file has more
     decisions of it, that another file took back decisions this one still holds, or that a
     file went its own way from some decision. ``reporting``: worded for a report of
-    ``saved``, which continues nothing. ``games``: the folder's games when already read
+    ``saved``, which continues nothing; ``replaying``: for ``raaderum replay``, which shows
+    its state (it said nothing of a newer copy). ``games``: the folder's games when already read
     (``scan_saves``). Empty when the file is the game's only one (or the folder cannot be
     read)."""
-    tail = "_report" if reporting else ""
+    tail = "_report" if reporting else "_replay" if replaying else ""
     mine = saved.path.resolve()
     games = scan_saves(saved.path.parent).games if games is None else games
     head = next(

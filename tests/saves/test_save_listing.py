@@ -270,6 +270,12 @@ def test_a_report_of_an_older_copy_says_which_file_holds_more(tmp_path, mini_dec
     err = capsys.readouterr().err
     assert "raaderum report: bemærk: spil (1).json er en ældre udgave af spillet" in err
     assert f"{game} har 3" in err
+    # and `raaderum replay` of it, which said nothing while `report` did (a host's trial)
+    assert main(["replay", str(older)]) == 0
+    captured = capsys.readouterr()
+    assert "raaderum replay: bemærk: spil (1).json er en ældre udgave af spillet" in captured.err
+    assert f"hele spillet står i {game}" in captured.err
+    assert "Gemt spil:" in captured.out  # the state itself, as before
 
 
 @pytest.mark.parametrize("command", ["report", "compare"])
