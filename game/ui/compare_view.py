@@ -127,9 +127,13 @@ def draw_proposals(
         )
         # the heading never runs into "1–8 af 25"
         heading_w = max(1, inner.width - app.text.width(shown, size, FONT_REGULAR) - g)
+    heading = app.t("compare.proposals")
+    if app.text.width(heading, size, FONT_BOLD) > heading_w:
+        # at 1024×768 beside "1–7 af 24" it read "Forslag: hvor mange borde vedtog d…"
+        heading = app.t("compare.proposals_short")
     app.text.draw(
         surface,
-        app.t("compare.proposals"),
+        heading,
         pygame.Rect(inner.x, inner.y, heading_w, head_h),
         BODY.sized(size).bold().lines(1).shrink(),
     )

@@ -331,6 +331,27 @@ def test_at_1024_the_tables_headings_and_results_are_read_in_full(deck: Deck, sa
     small.scenes.clear()
 
 
+def test_at_1024_the_proposals_heading_is_whole_beside_its_scroll_count(deck: Deck, tmp_path):
+    # a facilitator read "Forslag: hvor mange borde vedtog d…" beside "1–7 af 24"
+    from game.ui.screenshot import _table_saves
+    from tests.ui.test_projector import record_cuts
+
+    folder = tmp_path / "borgerkonference"
+    _table_saves(deck, "standard", 1, None, folder, "da")
+    small = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    scene = CompareScene(small, folder)
+    small.push(scene)
+    drawn, cut = record_cuts(small)
+    for _ in range(30):
+        small.update(1 / 30)
+    small.render(small.surface)
+    assert any(" af " in t and "–" in t for t in drawn), drawn  # the list scrolls
+    heading = next(t for t in drawn if t.startswith("Forslag"))
+    assert heading not in cut, heading
+    small.scenes.clear()
+
+
 def test_eight_years_at_1024_are_whole_numbers_under_short_years(deck: Deck, tmp_path):
     # before, eight years at 1024×768 read "20…", "B…" and "30,432,551,4" run together
     from tests.ui.test_projector import record_cuts
