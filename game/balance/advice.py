@@ -642,13 +642,14 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
             f"tag forslag for mindst {_amount(pile.total - high * last, unit)} ud af "
             f"bunken{raise_it}"
         )
-    savings = pile.by_kind[Kind.SAVING]
+    savings = pile.savings_alone
     if savings >= last and result.scenario.require_all_kinds:
         # exactly the target: "tag besparelser for mindst 0 t. kr. ud" said nothing to do
         out = (
             "en besparelse"
             if savings - last < 0.005 * max(1.0, last)
-            else f"besparelser for mindst {_amount(savings - last, unit)}"
+            # exactly that much left savings equal to the target, which is not under it
+            else f"besparelser for mere end {_amount(savings - last, unit)}"
         )
         # what the pile's sums allow, not what a strategy won: "en gruppe kan spare sig til
         # målet" stood beside savings-first winning 6 %; and a deck won too seldom is told

@@ -547,6 +547,7 @@ def to_json(deck: Deck, results: Sequence[ScenarioResult], games: int, seed: int
                     "reach_in_last_year": r.pile.reach,
                     "never_adoptable": list(r.pile.never),
                     "by_kind": {k.value: v for k, v in r.pile.by_kind.items()},
+                    "savings_alone": r.pile.savings_alone,
                 },
                 "cards": [
                     {

@@ -348,6 +348,15 @@ def text_problem(text: str, share: bool = False, unit: str | None = None) -> Mes
             write_en=yaml_number(en),
         )
     value = readings.get("da", readings.get("en", 0.0))
+    if share and meant_as_percent(value):
+        # "uncertainty: 1,5" was told "Skriv 1.5", and 1.5 then "må højst være 1"
+        return Message.of(
+            "deck.number.written_as_text_share",
+            text=stripped,
+            how=Message.of(f"deck.number.how.{_how_written(stripped)}"),
+            value=_reading(value),
+            write=yaml_number(round(value / 100, 9)),
+        )
     return Message.of(
         "deck.number.written_as_text",
         text=stripped,

@@ -196,6 +196,12 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
                     year=proposal.calendar_year,
                     last=str(free_after),
                 )
+        if (proposal.uncertainty > 0 or proposal.failure > 0) and not proposal.is_uncertain:
+            # a card of costs alone printed "± d20 ved første gevinst: …" and never rolled
+            place = places.get(proposal.id)
+            at = _at(place, "uncertainty") or _at(place, "failure") or _at(place, "effect", 0)
+            if at is not None and max(proposal.effect) <= 0 and not worth_nothing(proposal):
+                yield Problem.of(*at, "deck.uncertain_without_gain", id=proposal.id)
         if worth_nothing(proposal) and proposal.id not in required:
             at = _at(places.get(proposal.id), "effect", 0)
             if at is not None:
@@ -650,7 +656,12 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
     (every gain of every card, no cost, no event): no group can reach it. The first such
     year is named: a flat target, or ``[50, 4, 7, 10]``, was blamed on the last year, or not
     said at all."""
-    most = sum(max(0.0, max(deck.proposal(pid).effect, default=0.0)) for pid in scenario.proposals)
+
+    def gain(proposal: Proposal) -> float:
+        return max(0.0, max(proposal.effect, default=0.0))
+
+    # of two cards that exclude each other, only one can be adopted
+    most = sum(gain(deck.proposal(pid)) for pid in deck.most_together(scenario.proposals, gain))
     beyond = next((i for i, t in enumerate(scenario.target) if t > most + 1e-9), None)
     at = _at(place, "target")
     if beyond is not None and at is not None:

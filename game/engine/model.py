@@ -7,6 +7,7 @@ between many game states without copying.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -89,8 +90,10 @@ class Proposal:
 
     @property
     def is_uncertain(self) -> bool:
-        """True when the realised gains may differ from the face value."""
-        return self.uncertainty > 0 or self.failure > 0
+        """True when the realised gains may differ from the face value: the card has an
+        uncertainty or a risk of failure and a gain in some year (only gains are multiplied
+        by the hidden factor; a card of costs alone has nothing to roll for)."""
+        return (self.uncertainty > 0 or self.failure > 0) and any(v > 0 for v in self.effect)
 
     def amount(self, offset: int) -> float:
         """Face-value amount ``offset`` years after adoption."""
@@ -170,6 +173,11 @@ class Scenario:
         return self._positions[pid]  # type: ignore[attr-defined, no-any-return]
 
 
+MOST_TOGETHER_EXACT = 14
+"""The largest web of proposals linked by exclusions that ``Deck.most_together`` tries in
+every combination (2¹⁴ of them)."""
+
+
 @dataclass(frozen=True)
 class Deck:
     """A validated deck. ``content_hash`` identifies its content across machines."""
@@ -216,6 +224,51 @@ class Deck:
     def exclusive_with(self, pid: str) -> frozenset[str]:
         """Ids that cannot be adopted together with ``pid`` (exclusion works both ways)."""
         return self._xindex.get(pid, frozenset())  # type: ignore[attr-defined, no-any-return]
+
+    def most_together(
+        self, ids: Iterable[str], value: Callable[[Proposal], float]
+    ) -> tuple[str, ...]:
+        """Those of the proposals ``ids`` that a group can adopt together – no two of them
+        exclude each other (``excludes``) – whose ``value`` sums highest, in the order of
+        ``ids``; a proposal worth nothing (``value`` ≤ 0) is left out. What a pile frees "at
+        full effect" counts only the larger of two proposals that exclude each other (a
+        budget office was told its savings "kan række til målet" by a pair of which only one
+        can be adopted). Exact for up to ``MOST_TOGETHER_EXACT`` proposals linked by
+        exclusions, the largest first beyond that (no deck has such a web)."""
+        worth = {pid: value(self.proposal(pid)) for pid in dict.fromkeys(ids)}
+        chosen: set[str] = set()
+        left = [pid for pid, v in worth.items() if v > 0]
+        while left:
+            group, todo = [left[0]], [left[0]]  # one web of exclusions among ``left``
+            while todo:
+                for other in self.exclusive_with(todo.pop()):
+                    if other in left and other not in group:
+                        group.append(other)
+                        todo.append(other)
+            left = [pid for pid in left if pid not in group]
+            chosen.update(self._best_of(group, worth))
+        return tuple(pid for pid in worth if pid in chosen)
+
+    def _best_of(self, group: list[str], worth: dict[str, float]) -> list[str]:
+        """The proposals of one web of exclusions ``group`` with the highest total worth."""
+        if len(group) > MOST_TOGETHER_EXACT:
+            taken: list[str] = []
+            for pid in sorted(group, key=lambda p: -worth[p]):
+                if not self.exclusive_with(pid) & set(taken):
+                    taken.append(pid)
+            return taken
+        clash = [
+            sum(1 << j for j, other in enumerate(group) if other in self.exclusive_with(pid))
+            for pid in group
+        ]
+        best, best_mask = 0.0, 0
+        for mask in range(1 << len(group)):
+            if any(mask >> i & 1 and mask & clash[i] for i in range(len(group))):
+                continue
+            total = sum(worth[pid] for i, pid in enumerate(group) if mask >> i & 1)
+            if total > best:
+                best, best_mask = total, mask
+        return [pid for i, pid in enumerate(group) if best_mask >> i & 1]
 
     def proposal(self, pid: str) -> Proposal:
         """The proposal with id ``pid`` (KeyError if unknown)."""

@@ -760,7 +760,7 @@ def test_the_largest_events_say_whether_they_come_every_year_or_once():
         # stays within the range (a budget office was told "højst 29.175 t. kr.")
         (17.55, 3.0, "sænk slutmålet til højst 8,7 mio. kr. "),
         (37.7, 3.0, "hæv slutmålet til mindst 13 mio. kr. "),
-        (22.5, 10.0, "tag besparelser for mindst 1 mio. kr. ud, eller hæv slutmålet."),
+        (22.5, 10.0, "tag besparelser for mere end 1 mio. kr. ud, eller hæv slutmålet."),
         # savings exactly the target: "tag besparelser for mindst 0 mio. kr. ud" said nothing
         (
             22.5,
@@ -784,6 +784,31 @@ def test_a_pile_outside_its_range_is_told_what_to_change(total, savings, said):
     assert "ud af bunken" not in " ".join(scenario_lines(fine, "mio. kr.", markdown=False))
 
 
+def test_savings_that_exclude_each_other_are_not_said_to_reach_the_target(tmp_path):
+    # a budget office's two club savings (900 and 1.600 t. kr.) exclude each other: balance
+    # said "Besparelserne alene giver 12.000 … kan række til målet" of savings that can free
+    # 11.100 together, and the pile's total counted both
+    from game.balance.analysis import pile_of
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    intro = deck.scenario("intro")
+    # two savings of the pile made to exclude each other: the larger counts
+    luk = replace(deck.proposal("dagpleje-legestue"), excludes=("sundhed-kurser",))
+    paired = replace(deck, proposals=tuple(luk if p.id == luk.id else p for p in deck.proposals))
+    plain, pile = pile_of(deck, intro), pile_of(paired, intro)
+    assert plain.savings_alone == 14.5
+    assert pile.savings_alone == 14.5 - 2.0  # one of the two 2 mio. kr. savings
+    # the savings' check and its advice reckon with what can be adopted together
+    result = replace(_result((1.0, 5.0, 13.0)), pile=replace(pile, final_target=13.0))
+    text = " ".join(scenario_lines(result, "mio. kr.", markdown=False))
+    assert "Besparelserne alene giver" not in text, text
+    result = replace(_result((1.0, 5.0, 12.0)), pile=replace(pile, final_target=12.0))
+    text = " ".join(scenario_lines(result, "mio. kr.", markdown=False))
+    assert "Besparelserne alene giver 12,5 mio. kr." in text, text
+
+
 def test_a_deck_won_too_seldom_is_not_told_to_raise_its_target_for_the_pile():
     # a budget office was told to lower the targets, not to raise them, and to raise the final
     # target to 9,9 – three directions for one scenario
@@ -799,7 +824,7 @@ def test_a_deck_won_too_seldom_is_not_told_to_raise_its_target_for_the_pile():
     assert "Tag først forslag ud, når dækket kan vindes" in text, text
     # nor to take savings out before it can be won: a budget office read "Tag først forslag
     # ud, når dækket kan vindes" and, one line below, "tag besparelser … ud"
-    assert "Når dækket kan vindes oftere, så tag besparelser for mindst 1 mio. kr. ud." in text
+    assert "Når dækket kan vindes oftere, så tag besparelser for mere end 1 mio. kr. ud." in text
     assert "kan spare sig til målet" not in text
     assert "hæv slutmålet" not in text
 

@@ -793,3 +793,26 @@ def test_a_long_title_in_a_warning_ends_in_an_ellipsis_at_a_word():
     assert said.endswith("…") and len(said) <= TITLE_MOST
     assert title.startswith(said[:-1]) and title[len(said) - 1] == " "
     assert _quoted_title("Flere ældre end ventet") == "Flere ældre end ventet"
+
+
+def test_a_card_of_costs_alone_with_an_uncertainty_is_warned_and_prints_no_die(tmp_path, capsys):
+    # a municipality's deck: an investment of only costs ([-1500, 0]) with the kind's
+    # uncertainty printed "± d20 ved første gevinst: …" on a card that never has a gain
+    from game.content import load_deck
+    from game.printing.document import document
+
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        ("effect: [-4, 1, 3]\n    construction: 10", "effect: [-4, 0]\n    uncertainty: 0.3"),
+    )
+    assert code == 0, lines
+    assert any(
+        "advarsel: 'energi' har usikkerhed eller risiko for svigt, men giver ingen gevinst" in line
+        for line in lines
+    ), lines
+    deck = load_deck(tmp_path / "deck.yaml")
+    assert not deck.proposal("energi").is_uncertain
+    html = document(deck, deck.scenarios[0])
+    card = html.split('data-id="energi"', 1)[1].split('<div class="card"', 1)[0]
+    assert "d20" not in card and "±" not in card

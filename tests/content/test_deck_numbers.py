@@ -163,6 +163,12 @@ def test_a_target_written_the_danish_way_is_one_clear_problem(line, fragment):
         ("failure: 10", "'failure' må højst være 0.95, ikke 10: en andel ligger mellem 0 og 1"),
         ("uncertainty: 150", "'uncertainty' må højst være 1, ikke 150"),
         ("uncertainty: 0,3", "Skriv 0.3"),
+        # "Skriv 1.5" led to "må højst være 1" (an author's trial): said as a percentage
+        (
+            "uncertainty: 1,5",
+            "'1,5' er skrevet med decimalkomma, og det læser YAML som tekst – og en andel ligger "
+            "mellem 0 og 1; menes der 1,5 %, så skriv 0.015",
+        ),
         ("uncertainty: .nan", "'uncertainty' skal være et tal, ikke nan"),
         ("load: 02", "'02' har et nul foran"),
         ("staff: 1.000", "'1.000' kan læses på to måder"),

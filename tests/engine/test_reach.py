@@ -120,3 +120,28 @@ def test_a_solver_that_always_throws_leaves_the_reach_unknown_and_nothing_is_sai
     reach = target_reach(std_deck, "intro")
     assert reach is not None and reach.ceiling == math.inf and not reach.exact
     assert not reach.beyond(1000.0)
+
+
+def test_what_a_pile_frees_together_counts_one_of_two_cards_that_exclude_each_other():
+    # a budget office was told its savings "kan række til målet" by a pair of which only one
+    # can be adopted; hand-computed on the standard deck's web of three: the efficiency
+    # contribution (4,5) excludes both the lean programme (4) and the flat cut (3)
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    web = ["effektiviseringsbidrag", "lean", "adm-groenthoester"]
+
+    def last(p):  # type: ignore[no-untyped-def]
+        return p.effect[-1]
+
+    assert deck.most_together(web, last) == ("lean", "adm-groenthoester")  # 7 beats 4,5
+    big = {"effektiviseringsbidrag": 10.0, "lean": 4.0, "adm-groenthoester": 3.0}
+    assert deck.most_together(web, lambda p: big[p.id]) == ("effektiviseringsbidrag",)
+    # a card worth nothing is left out; cards that exclude nothing are all kept
+    assert deck.most_together(["lean", "vakancer"], lambda p: 0.0) == ()
+    intro = deck.scenario("intro")
+    together = deck.most_together(intro.proposals, last)
+    assert "bibliotek-aabningstid" not in together  # 2 beside the self-service's 3
+    assert len(together) == len(intro.proposals) - 1
+    assert sum(deck.proposal(p).effect[-1] for p in together) == 67.5

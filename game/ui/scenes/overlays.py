@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from game.ui.scene import Host
 
 KEYS: tuple[tuple[str, str], ...] = (
-    ("1–9", "help.key.select"),
+    ("1–12", "help.key.select"),
     ("help.keyname.arrow_keys", "help.key.move"),
     ("O", "help.key.open"),
     ("Enter", "help.key.adopt"),
