@@ -70,6 +70,10 @@ class DeckError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled with its problems (by its text alone, it came back one character a line)
+        return (DeckError, (self.problems,))
+
     def lines(self, lang: str = "da") -> list[str]:
         """Every problem as ``FILE:LINE: message`` in ``lang``."""
         return [problem.text(lang) for problem in self.problems]

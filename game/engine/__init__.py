@@ -49,8 +49,8 @@ What an outside bot most often gets wrong (the rules are docs/rules.md):
   an event of weight 1 (``scenario.events_per_round`` a round).
 - Plan later rounds with ``scenario.capacity``: ``state.capacity`` is the same every round
   (0 once the game is over); ``state.capacity_left`` is what is still free this round.
-- ``SetTarget`` (the facilitator's X, changed during the game) is always open and never in
-  ``legal_actions``; the closed years keep the targets they were judged against.
+- ``SetTarget`` (the facilitator's X, changed during the game) is open until the game ends
+  and never in ``legal_actions``; the closed years keep the targets they were judged against.
   ``verdict(state).targets_changed`` says whether X was changed after a year closed – a
   harness that compares bots should refuse ``SetTarget`` or count such games apart.
 """

@@ -93,6 +93,15 @@ class ActionFormatError(ValueError):
         self.field = field
         self.value = value
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled whole, as ``IllegalAction`` (its keyword arguments were lost)
+        return (_format_error, (self.reason, self.problem, self.field, self.value))
+
+
+def _format_error(reason: str, problem: str, field: str | None, value: Any) -> ActionFormatError:
+    """``ActionFormatError`` rebuilt from a pickle."""
+    return ActionFormatError(reason, problem=problem, field=field, value=value)
+
 
 def _text(data: dict[str, Any], key: str, *, required: bool = True) -> str:
     kind = data.get("type")

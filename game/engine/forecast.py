@@ -16,7 +16,7 @@ import numpy as np
 from game.engine import ledger
 from game.engine.model import Deck, Proposal, Scenario
 from game.engine.randomness import lognormal_params
-from game.engine.rules import IllegalAction, Refusal
+from game.engine.rules import IllegalAction, Refusal, shown
 from game.engine.state import GameState
 
 
@@ -301,16 +301,27 @@ def forecast_state(
     An ``extra`` already adopted counts once.
 
     Raises ``IllegalAction`` (code ``unknown_card`` or ``not_in_market``) when ``extra`` is
-    not a proposal of the deck or not on the table: a forecast of a card the table cannot
-    adopt answered silently before.
+    not a proposal of the deck or not on the table: a forecast of a card that is not there
+    answered silently before. A card on the table is forecast as if adopted even when the
+    rules would refuse it now (it requires another card, another card excludes it, or the
+    round's capacity is used up): ``legal_actions`` says what can be adopted. Raises
+    ``ValueError`` when ``samples`` is not a whole number of at least 1, or ``seed`` is
+    neither a whole number of at least 0 nor a numpy ``Generator``.
     """
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1:
+        raise ValueError(f"samples must be a whole number of at least 1, not {samples!r}")
+    if not isinstance(seed, np.random.Generator) and (
+        isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0
+    ):
+        raise ValueError(f"seed must be a whole number of at least 0, not {seed!r}")
     if extra is not None and state.adoption(extra) is None:
         if not isinstance(extra, str) or not state.deck.has_proposal(extra):
             raise IllegalAction(
-                Refusal.UNKNOWN_CARD, f"no proposal has the id {extra!r}", card=extra
+                Refusal.UNKNOWN_CARD, f"no proposal has the id {shown(extra)}", card=extra
             )
         if extra not in state.market:
-            raise IllegalAction(Refusal.NOT_IN_MARKET, f"{extra!r} is not on the table", card=extra)
+            said = f"{shown(extra)} is not on the table"
+            raise IllegalAction(Refusal.NOT_IN_MARKET, said, card=extra)
     return summarise(
         state_portfolio(state, extra),
         state.scenario.years,

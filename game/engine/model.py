@@ -286,7 +286,8 @@ class Deck:
             if scenario.id == sid:
                 return scenario
         known = ", ".join(s.id for s in self.scenarios)
-        raise KeyError(f"unknown scenario {sid!r} (known: {known})")
+        named = repr(sid) if len(repr(sid)) <= 60 else repr(sid)[:59] + "…"  # not 100.000 chars
+        raise KeyError(f"unknown scenario {named} (known: {known})")
 
     def required_by(self, pid: str) -> tuple[str, ...]:
         """Every proposal ``pid`` needs adopted first, directly or through the cards it

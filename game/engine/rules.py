@@ -66,6 +66,17 @@ class IllegalAction(Exception):
         self.reason = reason
         self.params = params
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled whole (a tournament's worker process sends it to the parent): by its args
+        # alone it came back as IllegalAction(reason) and failed, and a Pool's result thread
+        # died with it
+        return (_illegal_action, (self.code, self.reason, self.params))
+
+
+def _illegal_action(code: Refusal, reason: str, params: dict[str, Any]) -> IllegalAction:
+    """``IllegalAction`` rebuilt from a pickle."""
+    return IllegalAction(code, reason, **params)
+
 
 def _evolve(state: GameState, **changes: Any) -> GameState:
     """``dataclasses.replace`` for the hot path: a shallow copy with some fields changed.
@@ -152,7 +163,7 @@ def new_game(
         or not isinstance(seed, numbers.Integral)
         or not 0 <= seed <= MAX_SEED
     ):
-        raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED}, not {seed!r}")
+        raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED}, not {shown(seed)}")
     seed = int(seed)  # np.int64(3) is game 3, and its state must write as JSON
     scenario = deck.scenario(scenario_id)
     if target is not None:
@@ -162,6 +173,8 @@ def new_game(
     targets = scaled_targets(scenario.target, target) if target is not None else scenario.target
     factors = draws.factors
     fixed_events = None
+    if chance is not None and not isinstance(chance, Chance):
+        raise IllegalAction(Refusal.BAD_CHANCE, f"chance must be a Chance, not {shown(chance)}")
     open_table = chance is not None and chance.open_table
     if chance is not None:
         if chance.die:
@@ -197,6 +210,10 @@ def _entered_factors(
     scenario: Scenario, factors: tuple[float, ...], entered: Sequence[tuple[str, float]]
 ) -> tuple[float, ...]:
     result = list(factors)
+    if not isinstance(entered, tuple | list):
+        raise IllegalAction(
+            Refusal.BAD_CHANCE, f"the factors are a list of (card, factor), not {shown(entered)}"
+        )
     for pair in entered:
         if not (isinstance(pair, tuple | list) and len(pair) == 2):
             raise IllegalAction(
@@ -220,6 +237,14 @@ def _entered_events(
 ) -> tuple[tuple[str, ...], ...] | None:
     if events is None:
         return None
+    if not isinstance(events, tuple | list) or not all(
+        isinstance(drawn, tuple | list) and all(isinstance(e, str) for e in drawn)
+        for drawn in events
+    ):
+        raise IllegalAction(
+            Refusal.BAD_CHANCE,
+            f"the events are a list of each round's event ids, not {shown(events)}",
+        )
     if len(events) > scenario.rounds:
         raise IllegalAction(Refusal.BAD_CHANCE, "more rounds of events than years")
     seen: set[str] = set()
@@ -434,9 +459,12 @@ def _is_number(value: object) -> bool:
 def _check_target(amount: float, deck: Deck) -> None:
     limit = target_limit(deck)
     if not _is_number(amount) or not math.isfinite(amount) or not 0 <= amount <= limit:
+        # "10" (a text) was told "must be between 0 and 100000", as if 10 were out of range
+        wrong = "" if _is_number(amount) else f", not {shown(amount)}"
         raise IllegalAction(
             Refusal.BAD_TARGET,
-            f"the target must be between 0 and {limit:.15g} {deck.unit}",  # 100000000, not 1e+08
+            f"the target must be {'' if not wrong else 'a number '}between 0 and "
+            f"{limit:.15g} {deck.unit}{wrong}",  # 100000000, not 1e+08
             amount=amount,
             limit=limit,
             max_target=limit,  # the message's {max_target}, in the deck's unit
@@ -445,8 +473,11 @@ def _check_target(amount: float, deck: Deck) -> None:
 
 def shown(value: object) -> str:
     """``value`` as a refusal names it: its repr, cut to 60 characters (a whole object passed
-    where an id belongs would fill the message)."""
-    text = repr(value)
+    where an id belongs would fill the message; a seed of 10**5000 has no repr at all)."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond Python's limit on digits
+        return f"<{type(value).__name__} of more than 4300 digits>"
     return text if len(text) <= 60 else text[:59] + "…"
 
 
@@ -474,7 +505,7 @@ def _check_adopt(state: GameState, card: str, note: str) -> IllegalAction | None
             return IllegalAction(Refusal.ALREADY_ADOPTED, f"{card!r} is already adopted", card=card)
         if not state.deck.has_proposal(card):
             return IllegalAction(
-                Refusal.UNKNOWN_CARD, f"no proposal has the id {card!r}", card=card
+                Refusal.UNKNOWN_CARD, f"no proposal has the id {shown(card)}", card=card
             )
         blocker = excluded_by(state, card)
         if blocker is not None:  # it left the table when the card that excludes it came in
@@ -558,9 +589,9 @@ def legal_actions(state: GameState) -> list[Action]:
     """The decisions open to the group: every adoptable market card, then ending the year.
 
     Each ``Adopt`` is listed without a note; ``apply`` takes the same adoption with a note
-    (``Adopt(card, note)``, at most ``MAX_NOTE_LENGTH`` characters) too. Notes (``Annotate``)
-    and target changes (``SetTarget``) are always open with valid arguments and are not
-    listed.
+    (``Adopt(card, note)``, at most ``MAX_NOTE_LENGTH`` characters) too. Notes (``Annotate``,
+    also after the end) and target changes (``SetTarget``, until the game ends) are open with
+    valid arguments and are not listed.
     """
     if state.finished:
         return []
@@ -666,7 +697,16 @@ def _end_year(state: GameState) -> GameState:
 
 
 def year_total(state: GameState, year_index: int, *, visible: bool = False) -> float:
-    """The råderum of one year (see ``ledger.year_totals``)."""
+    """The råderum of the year ``year_index`` (0 … rounds − 1) in the deck's unit (see
+    ``ledger.year_totals``); raises ``IndexError`` for another index (−1 gave the last year
+    without a word)."""
+    rounds = state.scenario.rounds
+    if isinstance(year_index, bool) or not isinstance(year_index, numbers.Integral):
+        raise IndexError(
+            f"the year's index is a whole number 0–{rounds - 1}, not {shown(year_index)}"
+        )
+    if not 0 <= year_index < rounds:
+        raise IndexError(f"the scenario has the years 0–{rounds - 1}, not {year_index}")
     return ledger.year_totals(state, visible_only=visible)[year_index]
 
 

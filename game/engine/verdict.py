@@ -66,9 +66,11 @@ def verdict(state: GameState) -> Verdict:
     )
 
 
-ROUNDING = 0.02
+ROUNDING = 0.005 + 1e-9
 """How far a target may be from one scaling and still be of it: ``scaled_targets`` rounds
-each target to two decimals (deck's unit)."""
+each target to two decimals (deck's unit), so a scenario's own 3,333 is 3,33 scaled by its
+own X. A change of X that moves a closed year's target by 0,01 is a change (0,02 let X go
+from 25 to 25,1 after a closed year of 3 unsaid)."""
 
 
 def _targets_changed(state: GameState) -> bool:
@@ -77,5 +79,10 @@ def _targets_changed(state: GameState) -> bool:
     targets = state.targets
     if targets == tuple(float(t) for t in state.scenario.target):
         return False
-    again = scaled_targets(state.scenario.target, targets[-1])
-    return any(abs(a - b) > ROUNDING for a, b in zip(targets, again))
+    # X is kept as its last year's target, rounded to two decimals (40,005 is 40,01): any X
+    # that rounds to it may be the one
+    for step in range(-5, 6):
+        again = scaled_targets(state.scenario.target, targets[-1] + step / 1000)
+        if all(abs(a - b) <= ROUNDING for a, b in zip(targets, again)):
+            return False
+    return True
