@@ -676,6 +676,20 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
         )
 
 
+def _kind_beyond_construction(deck: Deck, scenario: Scenario) -> tuple[Kind, float] | None:
+    """A kind the scenario requires whose every card of the pile needs more anlæg than the
+    scenario's whole anlægsramme, and the least anlæg one of them needs; None when there is
+    none (or no limit)."""
+    budget = scenario.construction_budget
+    if budget is None or not scenario.require_all_kinds:
+        return None
+    for kind in Kind:
+        cards = [p for p in map(deck.proposal, scenario.proposals) if p.kind is kind]
+        if cards and all(p.construction > budget + 1e-9 for p in cards):
+            return kind, min(p.construction for p in cards)
+    return None
+
+
 def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """A scenario whose own last target is above what its pile can meet without luck
     (``game.engine.reach``: every proposal on the table from the first year at its face
@@ -700,6 +714,22 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
         last = scenario.target[-1]
         if reach is None:
             cause = no_plan_cause(deck, scenario.id)
+            unpaid = _kind_beyond_construction(deck, scenario) if cause != "years" else None
+            if unpaid is not None:
+                # "hæv kapaciteten" where capacity was at its most: the anlægsramme was it
+                kind, least = unpaid
+                found.append(
+                    Problem.of(
+                        *at,
+                        "deck.target_no_plan.construction",
+                        id=scenario.id,
+                        kinds=Message.of(f"kinds.{kind.value}"),
+                        budget=scenario.construction_budget,
+                        least=least,
+                        unit=deck.unit,
+                    )
+                )
+                continue
             found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
         elif reach.beyond(last) and (short := reach.short_year(scenario.target)) is not None:
             found.append(

@@ -816,3 +816,29 @@ def test_a_card_of_costs_alone_with_an_uncertainty_is_warned_and_prints_no_die(t
     html = document(deck, deck.scenarios[0])
     card = html.split('data-id="energi"', 1)[1].split('<div class="card"', 1)[0]
     assert "d20" not in card and "±" not in card
+
+
+def test_a_kind_the_construction_budget_cannot_pay_is_named_not_the_capacity(tmp_path, capsys):
+    # an author's trial: the only investment needed anlæg 5 of a budget of 3, and validate
+    # said "hæv kapaciteten" – also with the capacity at its most
+    code, lines = _validate(
+        tmp_path,
+        capsys,
+        (
+            "    service: 2\n    failure: 0.1",
+            "    service: 2\n    failure: 0.1\n    construction: 6",
+        ),
+        (
+            "    service: 1\n    failure: 0.1",
+            "    service: 1\n    failure: 0.1\n    construction: 5",
+        ),
+        ("construction_budget: 15", "construction_budget: 2"),
+    )
+    assert code == 0, lines
+    text = "\n".join(lines)
+    assert (
+        "ingen af bunkens investeringer kan betales af anlægsrammen på 2 mio. kr. (den "
+        "billigste kræver 5 mio. kr. i anlæg), så ingen plan får vedtaget alle tre slags; "
+        "hæv anlægsrammen til mindst 5 mio. kr."
+    ) in text, text
+    assert "hæv kapaciteten" not in text
