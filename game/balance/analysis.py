@@ -461,7 +461,9 @@ def largest_events(
         amounts = [amount_at(event.effect, year) for year in range(years)]
         peak = min(amounts, default=0.0)
         if peak < 0:
-            if amounts[-1] == peak:  # at its largest when the game ends
+            # at its largest when the game ends, and for good: a one-off [-3000, 0] in a game
+            # of one year was "−3.000 t. kr. om året"
+            if amounts[-1] == peak and amount_at(event.effect, years) <= peak:
                 grows = any(value != peak for value in amounts if value)
                 lasts = "growing" if grows else "yearly"
             else:

@@ -734,6 +734,11 @@ def test_the_largest_events_say_whether_they_come_every_year_or_once():
     alone = replace(deck, events=(late,))
     found = largest_events(alone, replace(scenario, events=(late.id,)), 1)
     assert found == ((late.title, -2.0, "growing"),), found
+    # an author's one-off ([-3000, 0]) in a scenario of one year was "−3.000 t. kr. om året"
+    one_year = replace(scenario, years=("2027",), target=(3.0,))
+    once = replace(deck, events=(events[0],))
+    found = largest_events(once, replace(one_year, events=(events[0].id,)), 1)
+    assert found == ((first.title, -9.0, "once"),), found
     from game.balance.advice import EVENT_LASTS
 
     assert EVENT_LASTS["growing"].format(amount="−6,5 mio. kr.") == (
