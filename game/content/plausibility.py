@@ -197,10 +197,14 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
                     last=str(free_after),
                 )
         if (proposal.uncertainty > 0 or proposal.failure > 0) and not proposal.is_uncertain:
-            # a card of costs alone printed "± d20 ved første gevinst: …" and never rolled
+            # a card of costs alone printed "± d20 ved første gevinst: …" and never rolled;
+            # said where the author wrote an uncertainty (a kind's own is no choice of theirs)
+            # and the sign is not in doubt (said below)
             place = places.get(proposal.id)
-            at = _at(place, "uncertainty") or _at(place, "failure") or _at(place, "effect", 0)
-            if at is not None and max(proposal.effect) <= 0 and not worth_nothing(proposal):
+            stated = [k for k in ("uncertainty", "failure") if place and k in _card(place)]
+            at = _at(place, stated[0]) if stated else None
+            turned = costs_as_saving(proposal) or never_frees(proposal)
+            if at is not None and not turned and not worth_nothing(proposal):
                 yield Problem.of(*at, "deck.uncertain_without_gain", id=proposal.id)
         if worth_nothing(proposal) and proposal.id not in required:
             at = _at(places.get(proposal.id), "effect", 0)

@@ -214,6 +214,11 @@ class Deck:
                 partners.setdefault(other, set()).add(proposal.id)
         frozen = {pid: frozenset(ids) for pid, ids in partners.items()}
         object.__setattr__(self, "_xindex", frozen)
+        needed_by: dict[str, set[str]] = {}
+        for proposal in self.proposals:
+            for other in proposal.requires:
+                needed_by.setdefault(other, set()).add(proposal.id)
+        object.__setattr__(self, "_rindex", {pid: frozenset(ids) for pid, ids in needed_by.items()})
 
     def in_unit(self, amount: float) -> float:
         """``amount`` mio. kr. in this deck's unit (×1000 for a deck in t. kr.): the size of
@@ -229,44 +234,65 @@ class Deck:
         self, ids: Iterable[str], value: Callable[[Proposal], float]
     ) -> tuple[str, ...]:
         """Those of the proposals ``ids`` that a group can adopt together – no two of them
-        exclude each other (``excludes``) – whose ``value`` sums highest, in the order of
-        ``ids``; a proposal worth nothing (``value`` ≤ 0) is left out. What a pile frees "at
+        exclude each other (``excludes``), and each with the cards it ``requires`` among
+        ``ids`` – whose ``value`` sums highest, in the order of ``ids``; a proposal worth
+        nothing (``value`` ≤ 0) is left out unless another needs it. What a pile frees "at
         full effect" counts only the larger of two proposals that exclude each other (a
         budget office was told its savings "kan række til målet" by a pair of which only one
         can be adopted). Exact for up to ``MOST_TOGETHER_EXACT`` proposals linked by
-        exclusions, the largest first beyond that (no deck has such a web)."""
+        exclusions and requirements, the largest first beyond that (no deck has such a web)."""
         worth = {pid: value(self.proposal(pid)) for pid in dict.fromkeys(ids)}
         chosen: set[str] = set()
-        left = [pid for pid, v in worth.items() if v > 0]
+        left = list(worth)
         while left:
-            group, todo = [left[0]], [left[0]]  # one web of exclusions among ``left``
+            group, todo = [left[0]], [left[0]]  # one web of exclusions and requirements
             while todo:
-                for other in self.exclusive_with(todo.pop()):
-                    if other in left and other not in group:
+                pid = todo.pop()
+                for other in self._linked(pid):
+                    if other in worth and other in left and other not in group:
                         group.append(other)
                         todo.append(other)
             left = [pid for pid in left if pid not in group]
             chosen.update(self._best_of(group, worth))
         return tuple(pid for pid in worth if pid in chosen)
 
+    def _linked(self, pid: str) -> set[str]:
+        """The proposals ``pid`` excludes or requires, or that exclude or require it."""
+        needed_by: frozenset[str] = self._rindex.get(pid, frozenset())  # type: ignore[attr-defined]
+        return set(self.exclusive_with(pid)) | set(self.proposal(pid).requires) | needed_by
+
     def _best_of(self, group: list[str], worth: dict[str, float]) -> list[str]:
-        """The proposals of one web of exclusions ``group`` with the highest total worth."""
+        """The proposals of one web ``group`` a group can adopt together with the highest
+        total worth (requirements outside the web count as met)."""
+        inside = set(group)
+        needs = [[r for r in self.proposal(pid).requires if r in inside] for pid in group]
         if len(group) > MOST_TOGETHER_EXACT:
             taken: list[str] = []
             for pid in sorted(group, key=lambda p: -worth[p]):
-                if not self.exclusive_with(pid) & set(taken):
+                if worth[pid] > 0 and not self.exclusive_with(pid) & set(taken):
                     taken.append(pid)
-            return taken
+            while True:  # a card whose requirement was not taken cannot be adopted
+                kept = [
+                    p for p, n in zip(group, needs) if p in taken and all(r in taken for r in n)
+                ]
+                if len(kept) == len(taken):
+                    return kept
+                taken = kept
+        index = {pid: i for i, pid in enumerate(group)}
         clash = [
             sum(1 << j for j, other in enumerate(group) if other in self.exclusive_with(pid))
             for pid in group
         ]
+        need = [sum(1 << index[r] for r in n) for n in needs]
         best, best_mask = 0.0, 0
         for mask in range(1 << len(group)):
-            if any(mask >> i & 1 and mask & clash[i] for i in range(len(group))):
+            if any(
+                mask >> i & 1 and (mask & clash[i] or mask & need[i] != need[i])
+                for i in range(len(group))
+            ):
                 continue
             total = sum(worth[pid] for i, pid in enumerate(group) if mask >> i & 1)
-            if total > best:
+            if total > best + 1e-12:
                 best, best_mask = total, mask
         return [pid for i, pid in enumerate(group) if best_mask >> i & 1]
 

@@ -145,3 +145,19 @@ def test_what_a_pile_frees_together_counts_one_of_two_cards_that_exclude_each_ot
     assert "bibliotek-aabningstid" not in together  # 2 beside the self-service's 3
     assert len(together) == len(intro.proposals) - 1
     assert sum(deck.proposal(p).effect[-1] for p in together) == 67.5
+
+
+def test_what_a_pile_frees_together_takes_a_card_with_the_cards_it_requires():
+    # a card needs the cards it requires: screen visits (5) need the welfare technology,
+    # worth −1 here, so both (4) – and without the technology's value, none of the two
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    deck = load_deck(standard_deck())
+    pair = ["skaermbesoeg", "velfaerdsteknologi"]
+    worth = {"skaermbesoeg": 5.0, "velfaerdsteknologi": -1.0}
+    assert deck.most_together(pair, lambda p: worth[p.id]) == tuple(pair)
+    worth["velfaerdsteknologi"] = -6.0
+    assert deck.most_together(pair, lambda p: worth[p.id]) == ()
+    # a requirement outside the cards asked about counts as met
+    assert deck.most_together(["skaermbesoeg"], lambda p: 5.0) == ("skaermbesoeg",)
