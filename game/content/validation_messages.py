@@ -120,6 +120,10 @@ def message(
         alias = KIND_ALIASES.get(value.strip().casefold().rstrip("."))
         if not close and alias in options:  # "Spareforslag", as the Excel import reads it
             close = [alias]
+        typed = value.strip().casefold()
+        begun = [o for o in options if len(typed) >= 5 and o.startswith(typed[:5])]
+        if not close and len(begun) == 1:  # "besparing": the word begun, not near enough
+            close = begun
         if close:  # "besparrelse": say "besparelse"
             return Message.of(
                 "field.one_of_close",
