@@ -752,6 +752,10 @@ def test_common_ways_of_writing_thousands_are_known_units(capsys, tmp_path):
     others = ("DKK '000", "DKK 1.000", "kr. 1.000", "1 000 kr.", "1\xa0000 kr.", "’000 kr.")
     for unit in (*thousands, *others, "mio kr", "Mio. DKK", "mio. kroner", "kroner"):
         assert is_known_unit(unit), unit
+    # now that an unknown unit stops the import, the shorter ways budget texts write them
+    for unit, scale in (("mill. kr.", 1), ("Mill. DKK", 1), ("millioner", 1), ("tusinde", 1000)):
+        assert is_known_unit(unit) and unit_scale(unit) == scale, unit
+    assert unit_scale("mia.") == 0.001
     assert {unit_scale(u) for u in (*thousands, *others)} == {unit_scale("t. kr.")} == {1000}
     assert unit_scale("millioner kroner") == 1 and unit_scale("kroner") == 1_000_000
     # the words around a unit in 'enhed' ("(beløb i hele kroner)" was told in its limits)
