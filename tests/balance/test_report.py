@@ -293,6 +293,28 @@ def test_a_first_year_short_in_some_lost_games_is_never_told_to_lower_to_more_th
     assert "Sænk målet for 2027 til højst 0,6 mio. kr." in said, said
 
 
+def test_a_first_year_short_with_a_small_table_is_told_the_table_is_a_lever():
+    # an author's deck laid 8 of its 24 cards on the table and was told only to cut its
+    # first target by two thirds; with 12 on the table it won 75 % instead of 45 %
+    result = _diagnosed(10, {}, 0.5, wins=1)
+    reach = tuple((c, 9.0, 12.0) for c in (0.4, 0.6, 0.8, 3, 3, 3, 3, 3, 3, 3))
+    found = replace(result.diagnosis, reach=reach, open_reach=reach)
+    scenario = result.scenario
+    small = replace(scenario, market=2, proposals=("p1", "p2", "p3", "p4", "p5"))
+    lines = scenario_lines(
+        replace(result, diagnosis=found, scenario=small), "mio. kr.", markdown=False
+    )
+    said = " ".join(line for line in lines if "2027" in line)
+    assert "eller læg flere af bunkens forslag på bordet fra start (market" in said, said
+    assert f"er 2 af bunkens {len(small.proposals)})" in said, said
+    # a table that holds the whole pile has no such lever
+    whole = replace(scenario, market=len(scenario.proposals))
+    lines = scenario_lines(
+        replace(result, diagnosis=found, scenario=whole), "mio. kr.", markdown=False
+    )
+    assert "på bordet fra start" not in " ".join(lines)
+
+
 def test_a_deck_out_of_reach_is_not_told_to_shrink_its_pile():
     # the trial: "✗ bunken frigør 2–3 × slutmålet" (it was 3,4 ×) and "✗ besparelserne alene
     # frigør mindre end slutmålet" on a deck nothing could win: both said "take cards out"
