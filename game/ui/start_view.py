@@ -249,9 +249,12 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     scale = Scale(surface.get_height())
     surface.fill(theme.BACKGROUND)
     text.draw(surface, app.t("app.title"), layout.title, TITLE.lines(1).shrink())
+    # the shipped deck by the window's name for it ("Standard deck" beside its button in
+    # English, not its Danish title); a deck of one's own by its own title
+    deck = app.t("start.deck_standard") if app.game.deck_path is None else scene.deck.title
     text.draw(
         surface,
-        f"{app.t('app.subtitle')} · {scene.deck.title}",
+        f"{app.t('app.subtitle')} · {deck}",
         layout.subtitle,
         BODY.ink(theme.MUTED).lines(1).shrink(),
     )

@@ -64,6 +64,10 @@ def test_in_english_the_start_screen_says_the_decks_own_texts_stay_danish(make_a
     app.step(0.02)
     assert note in drawn, drawn
     assert app.text.width(note, app.scale.min_text) <= start.layout().deck_status.width
+    # the shipped deck by the window's own name for it (a facilitator read "Find the råderum
+    # in the budget – together · Standarddækket" beside a button saying "Standard deck")
+    subtitle = next(t for t in drawn if t.startswith(app.t("app.subtitle")))
+    assert subtitle.endswith("· Standard deck"), subtitle
 
 
 def test_the_typed_target_follows_the_language(make_app, std_deck):
