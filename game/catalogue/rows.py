@@ -78,7 +78,16 @@ def _rows_per_year(reading: Reading, sheet: Sheet, header: int, rows: list[int])
     was told "ukendt kolonne 'Budgetår'", and after renaming it 'fra budgetår', "forslag med
     id 'B1' findes allerede" three times (``Reading.rows_per_year`` holds those back)."""
     headings = sheet.row_cells(header)
-    ids = [c for c, cell in headings.items() if normal(cell.value) == "id"]
+    names = lookup(PROPOSALS)  # "Nr." and "Forslag" as the import reads them
+
+    def headed(field: str) -> list[int]:
+        return [
+            c
+            for c, cell in headings.items()
+            if getattr(names.get(header_key(cell.value)), "field", None) == field
+        ]
+
+    ids, titles = headed("id"), headed("title")
     if not ids:
         return
     by_id: dict[str, list[int]] = {}
@@ -86,7 +95,6 @@ def _rows_per_year(reading: Reading, sheet: Sheet, header: int, rows: list[int])
         cell = sheet.cells.get((row, ids[0]))
         if cell is not None and str(cell.value).strip():
             by_id.setdefault(str(cell.value).strip(), []).append(row)
-    titles = [c for c, cell in headings.items() if normal(cell.value) in ("titel", "title")]
 
     def title(row: int) -> str:  # two proposals given one id by mistake are not one's years
         cell = sheet.cells.get((row, titles[0])) if titles else None
@@ -1007,7 +1015,7 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
     expected = _times_shown(reading.unit)
     read = [
         scaled
-        for scaled in sheet.shown_scaled
+        for scaled in sheet.shown_scaled.values()
         if was_read(scaled.cell.ref) and (sheet.name, scaled.cell.ref) not in reading.scaled_refused
     ]
     for times in sorted({scaled.times for scaled in read}):
@@ -1114,9 +1122,8 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
         return isinstance(cell.value, str) and bool(_COMMA_THOUSANDS.fullmatch(cell.value.strip()))
 
     expected = _times_shown(reading.unit)
-    scaled_at = {(s.cell.row, s.cell.column): s for s in sheet.shown_scaled}
     for index, (cell, value) in sorted(amounts.items()):
-        scaled = scaled_at.get((cell.row, cell.column))
+        scaled = sheet.shown_scaled.get((cell.row, cell.column))
         if scaled is not None and expected is not None and scaled.times != expected and value:
             # "#,##0.0,," shows 1.500.000 as 1,5 in a catalogue in t. kr.: among 1.500 and
             # 1.500 it was read as 1,5 t. kr., and the import said OK

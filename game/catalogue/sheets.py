@@ -69,10 +69,11 @@ class Sheet:
     of the catalogue's problems follow from the rows being hidden (an id named elsewhere)."""
     hidden_columns: list[int] = field(default_factory=list)
     """Columns with content that Excel hides: read (a warning names them)."""
-    shown_scaled: list[Scaled] = field(default_factory=list)
-    """Cells whose number format shows the number divided by 1.000 ("#.##0,") or 1.000.000
-    ("#.##0,,"): read as shown, and named in a warning (``rows.notes_on_cells_read``) – or
-    refused, where the division does not match the catalogue's unit."""
+    shown_scaled: dict[tuple[int, int], Scaled] = field(default_factory=dict)
+    """(row, column) → the cells whose number format shows the number divided by 1.000
+    ("#.##0,") or 1.000.000 ("#.##0,,"), in reading order: read as shown, and named in a
+    warning (``rows.notes_on_cells_read``) – or refused, where the division does not match
+    the catalogue's unit (looked up by place for each row's amounts)."""
     comments: list[tuple[int, str]] = field(default_factory=list)
     """(row, cell) of the cells with an Excel comment (a note): not read; those under the
     headings are named in a warning (the template's headings carry help as comments)."""

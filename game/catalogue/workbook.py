@@ -538,7 +538,7 @@ def _sheet(
             # "#.##0," shows 400 for 400000: the office reads (and means) what it sees
             value = value / 1000**thousands
             scaled = Scaled(Cell(row, column, value), thousands, str(cell.number_format))
-            sheet.shown_scaled.append(scaled)
+            sheet.shown_scaled[(row, column)] = scaled
         shown_unit = _format_unit(cell.number_format, value) if formula is None else None
         if shown_unit is not None and unit_scale(shown_unit) == unit_scale("kr."):
             # Excel's "Valuta"/"Regnskab" formats write "kr." after any number: decided for

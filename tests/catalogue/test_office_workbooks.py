@@ -523,15 +523,20 @@ def test_a_catalogue_of_one_row_per_proposal_and_year_is_told_the_templates_layo
     # a budget office's export has one row per proposal and year: it was told "ukendt kolonne
     # 'Budgetår'", and with the column renamed 'fra budgetår', "forslag med id 'B1' findes
     # allerede" once per extra row
-    for heading in ("Budgetår", "fra budgetår"):
+    # also under the budget office's own headings for id and title ("Nr.", "Forslag")
+    for heading, number, title in (
+        ("Budgetår", "id", "titel"),
+        ("fra budgetår", "id", "titel"),
+        ("Budgetår", "Nr.", "Forslag"),
+    ):
         rows = [
-            ["id", "slags", "titel", "område", heading, "år 1"],
+            [number, "slags", title, "område", heading, "år 1"],
             ["B1", "besparelse", "Færre vikarer", "Dagtilbud", 2027, 0.5],
             ["B1", "besparelse", "Færre vikarer", "Dagtilbud", 2028, 1.0],
             ["I1", "investering", "Rehabilitering", "Ældre", 2027, -1],
             ["I1", "investering", "Rehabilitering", "Ældre", 2028, 2],
         ]
-        path = write_book(tmp_path / f"{heading}.xlsx", sheets(proposals=rows))
+        path = write_book(tmp_path / f"{heading}-{number}.xlsx", sheets(proposals=rows))
         code, text = run_import(capsys, path, out=tmp_path / "dæk")
         assert code == 2 and not (tmp_path / "dæk").exists(), text
         assert (
