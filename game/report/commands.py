@@ -62,7 +62,7 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
             "report.other_game", folder=display_path(Path(args.out)), other=other, out=suggestion
         )
         return _fail("report", said)
-    for note in other_versions(saved, reporting=True):  # a conflict copy may hold more
+    for note in other_versions(saved, wording="report"):  # a conflict copy may hold more
         print(f"raaderum report: {render(note, lang)}", file=sys.stderr)
     try:
         paths = write_report(saved, Path(args.out), lang=lang, board_picture=board_picture)

@@ -143,7 +143,7 @@ def run_replay(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     summary = replay_summary(saved)
     lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
-    for note in other_versions(saved, replaying=True):  # a conflict copy may hold more
+    for note in other_versions(saved, wording="replay"):  # a conflict copy may hold more
         print(f"raaderum replay: {render(note, lang)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))

@@ -86,7 +86,7 @@ class SameGame:
                     k=copy.diverged_at or 0,
                 )
             )
-            if copy.relation != "finished_apart" and _named(copy.table) != _named(self.table):
+            if copy.relation != "finished_apart" and table_key(copy.table) != table_key(self.table):
                 # a copy renamed by hand ("Bord 6"): its name left the comparison unsaid
                 lines.append(
                     catalogue(lang).t(
@@ -105,8 +105,9 @@ def table_of(saved: SavedGame) -> str:
     return saved.paper.table if saved.paper is not None else saved.settings.table
 
 
-def _named(table: str) -> str:
-    """A table's name as compared (case and spaces aside)."""
+def table_key(table: str) -> str:
+    """A table's name as two names are compared (case and spaces aside): "Bord  8" and
+    "bord 8" are one table's."""
     return " ".join(table.split()).casefold()
 
 

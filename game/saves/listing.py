@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 from game.engine.verdict import verdict
 from game.messages import ByLanguage, Message, moment_words, render
 from game.paths import command_word, is_litter
-from game.saves.copies import Listed, decisions_said, fold_copies, one_per_game
+from game.saves.copies import Listed, decisions_said, fold_copies, one_per_game, table_key
 from game.saves.files import display_path
 from game.saves.model import DamagedSave, SavedGame, SaveError, SaveInfo, SaveListing
 from game.saves.oserrors import os_message
@@ -136,14 +137,13 @@ def tables_named(save_dir: Path, table: str, scenario_title: str) -> list[SaveIn
     name the folder holds says so at once (the same sheet again counts once in "Sammenlign
     borde", a corrected one beside its old file twice). A folder that cannot be read has
     none."""
-    wanted = " ".join(table.split()).casefold()
+    wanted = table_key(table)
     if not wanted or not save_dir.is_dir():
         return []
     return [
         info
         for info in list_saves(save_dir, unfinished_only=False)
-        if " ".join(info.table.split()).casefold() == wanted
-        and info.scenario_title == scenario_title
+        if table_key(info.table) == wanted and info.scenario_title == scenario_title
     ]
 
 
@@ -233,19 +233,18 @@ def choose_resume(save_dir: Path) -> ResumeChoice:
 def other_versions(
     saved: SavedGame,
     *,
-    reporting: bool = False,
-    replaying: bool = False,
+    wording: Literal["", "report", "replay"] = "",
     games: Sequence[SaveInfo] | None = None,
 ) -> tuple[Message, ...]:
     """What a facilitator continuing ``saved`` should know about the other files of the same
     game in its folder (a cloud drive's conflict copies): that another file has more
     decisions of it, that another file took back decisions this one still holds, or that a
-    file went its own way from some decision. ``reporting``: worded for a report of
-    ``saved``, which continues nothing; ``replaying``: for ``raaderum replay``, which shows
-    its state (it said nothing of a newer copy). ``games``: the folder's games when already read
+    file went its own way from some decision. ``wording``: "" for a window that continues
+    ``saved``, "report" for a report of it and "replay" for ``raaderum replay``, which
+    continue nothing. ``games``: the folder's games when already read
     (``scan_saves``). Empty when the file is the game's only one (or the folder cannot be
     read)."""
-    tail = "_report" if reporting else "_replay" if replaying else ""
+    tail = f"_{wording}" if wording else ""
     mine = saved.path.resolve()
     games = scan_saves(saved.path.parent).games if games is None else games
     head = next(

@@ -245,7 +245,7 @@ def test_an_original_and_its_copy_beside_a_conflict_copy_are_two_entries_not_thr
     # a report continues nothing: it says which file it shows (it told the host to close and
     # open a file, and "I fortsætter")
     reported = [
-        render(n) for n in other_versions(read_save(folder / "spil (1).json"), reporting=True)
+        render(n) for n in other_versions(read_save(folder / "spil (1).json"), wording="report")
     ]
     assert reported[0].endswith(
         "Rapporten viser spil (1).json; skal den vise hele spillet, så skriv rapporten for "
