@@ -243,16 +243,17 @@ class Deck:
         exclusions and requirements, the largest first beyond that (no deck has such a web)."""
         worth = {pid: value(self.proposal(pid)) for pid in dict.fromkeys(ids)}
         chosen: set[str] = set()
-        left = list(worth)
+        left = dict.fromkeys(worth)  # in order, with a look-up in constant time
         while left:
-            group, todo = [left[0]], [left[0]]  # one web of exclusions and requirements
+            first = next(iter(left))
+            del left[first]
+            group, todo = [first], [first]  # one web of exclusions and requirements
             while todo:
-                pid = todo.pop()
-                for other in self._linked(pid):
-                    if other in worth and other in left and other not in group:
+                for other in self._linked(todo.pop()):
+                    if other in left:
+                        del left[other]
                         group.append(other)
                         todo.append(other)
-            left = [pid for pid in left if pid not in group]
             chosen.update(self._best_of(group, worth))
         return tuple(pid for pid in worth if pid in chosen)
 
