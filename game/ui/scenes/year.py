@@ -66,6 +66,9 @@ class YearScene(HoldsTimer):
         self.values = chart_values(after)
         self.values_before_events = chart_values(after, new_events=False)
         app.game.clear_notices()  # the round's notices covered the year's headline
+        self._split: dict[tuple[object, ...], tuple[pygame.Rect, pygame.Rect]] = {}
+        """The chart's and the lists' columns per body rectangle and language (``_columns``),
+        worked out once, not at every frame of the reveal."""
         self.steps = 4  # chart, events, outcomes, next year
         self.elapsed = 0.0
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
@@ -264,14 +267,17 @@ class YearScene(HoldsTimer):
         whole – the facilitator reads the events aloud, and at every size their last lines
         were cut ("… bliver lig…") beside a chart with room to spare. A long scenario's
         chart keeps room for its many years."""
-        g = self.app.scale.gap
-        shares = CHART_SHARES if self.after.scenario.rounds <= 6 else CHART_SHARES[:3]
-        for share in shares:
-            left, right = split_columns(body, [share, 1 - share], 2 * g)
-            need = sum(needed_height(self.app, right.width, *section) for section in sections)
-            if need + g * (len(sections) - 1) <= right.height:
-                break
-        return left, right
+        key = (*body, self.app.lang)
+        if key not in self._split:
+            g = self.app.scale.gap
+            shares = CHART_SHARES if self.after.scenario.rounds <= 6 else CHART_SHARES[:3]
+            for share in shares:
+                left, right = split_columns(body, [share, 1 - share], 2 * g)
+                need = sum(needed_height(self.app, right.width, *part) for part in sections)
+                if need + g * (len(sections) - 1) <= right.height:
+                    break
+            self._split[key] = (left, right)
+        return self._split[key]
 
     def _draw_result(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         app = self.app
