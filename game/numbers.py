@@ -249,6 +249,8 @@ _MESSAGES = {
         "punktum mellem tusinder, fx 1.234,5 eller 47,5",
         "too_big": "'{text}' er for stort et tal",
         "extra": "'{text}' indeholder andet end tallet; skriv kun tallet",
+        "apostrophe": "{text} har en apostrof foran tallet (Excels mærke for tekst); slet "
+        "apostroffen, så cellen er et tal",
     },
     "en": {
         "empty": "enter a number",
@@ -261,6 +263,8 @@ _MESSAGES = {
         "commas between thousands if you like, e.g. 1,234.5 or 47.5",
         "too_big": "'{text}' is too large a number",
         "extra": "'{text}' contains more than a number; write the number only",
+        "apostrophe": "{text} has an apostrophe before the number (Excel's mark for text); "
+        "delete the apostrophe so that the cell is a number",
     },
 }
 _EXPONENT = re.compile(r"^\d*[.,]?\d*[eE][+-]?\d+$")
@@ -291,6 +295,14 @@ def parse_amount(text: str, lang: str = "da") -> float:
     stripped = text.strip()
     if not stripped:
         raise _refuse(text, lang, "empty")
+    if stripped[0] in "'’" and len(stripped) > 1:
+        # "'-3.000": Excel's mark for a number kept as text, left in by an export
+        try:
+            parse_amount(stripped[1:], lang)
+        except AmountError:
+            pass
+        else:
+            raise _refuse(text, lang, "apostrophe")
     body = whole_kroner(stripped)
     negative = False
     if body[0] in _MINUS or body[0] == "+":

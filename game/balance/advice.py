@@ -28,7 +28,7 @@ from game.balance.strategies import BY_NAME, spoken
 from game.content.schema import MAX_CAPACITY
 from game.engine.model import KINDS, Kind, Scenario
 from game.messages import catalogue
-from game.numbers import format_amount, unit_scale
+from game.numbers import format_amount, format_percent, unit_scale
 
 KIND_WORDS = {
     Kind.SAVING: "besparelser",
@@ -410,10 +410,36 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
     ``REACHED_SHARE`` of its games – a year it did not bring above 0 cannot carry a target
     as the deck stands – and how often the best plan in hindsight would win with them."""
     found = suggested(result)
-    if found is None:
-        return None
     best = result.best
     low, high = BEST_RANGE
+    if found is None:
+        if result.out_of_reach or low <= best.win_rate <= high:
+            return None
+        # no targets to offer: said, not left as a bare ✗ (a budget office got no next step)
+        if best.win_rate < low:
+            lead = (
+                f"{spoken(best.name)} vinder {percent(best.win_rate)} (spillet er bygget til "
+                f"{low * 100:.0f}–{high * 100:.0f} %), og lavere mål alene hjælper ikke: med de "
+                "mål, strategierne nåede, ville den bedste plan i bakspejlet ikke vinde flere "
+                "spil. "
+            )
+            if result.diagnosis is not None:
+                return lead + (
+                    "Se på det, der holder spillene tilbage (ovenfor), ret én ting, og kør "
+                    "balance igen."
+                )
+            return lead + (
+                "Den bedste plan i bakspejlet vinder ofte, så målene kan nås; det er vejen "
+                "dertil, gruppen sjældent finder. Giv gruppen mere at vælge imellem (flere kort "
+                "på bordet: 'market'), eller gør de første års mål lidt lavere, og kør balance "
+                "igen."
+            )
+        return (
+            f"{spoken(best.name)} vinder {percent(best.win_rate)} (spillet er bygget til "
+            f"{low * 100:.0f}–{high * 100:.0f} %), og højere mål kan ikke foreslås, uden at den "
+            "bedste plan i bakspejlet taber for ofte: gør bunken mindre eller hændelserne "
+            "større, så gruppens valg betyder mere, og kør balance igen."
+        )
     names = sorted(set(found.sources), key=found.sources.index)
     if len(names) == 1:
         reached = " / ".join(format_amount(v) for v in found.reached)
@@ -558,7 +584,39 @@ def held_back(result: ScenarioResult) -> bool:
     return diagnosed or result.best.win_rate < BEST_RANGE[0]
 
 
-def one_sided_advice(result: ScenarioResult) -> list[str]:
+def _composition_advice(result: ScenarioResult, who: str, unit: str) -> str:
+    """Why several kinds of one-sided play win although the pile is 2–3 times the final
+    target: the kinds a group can win without (investments, mostly) hold too small a share of
+    it – the others alone free the final target. Said with the figures, and what to move; a
+    budget office told "bunken giver mere, end målene kræver … tag de stærkeste forslag ud"
+    of a pile of 2,72 × took out its best saving, and the deck could no longer be won."""
+    pile = result.pile
+    last = pile.final_target
+    without = pile.total - pile.by_kind.get(Kind.INVESTMENT, 0.0)
+    share = pile.by_kind.get(Kind.INVESTMENT, 0.0) / pile.total if pile.total else 0.0
+    lead = (
+        f"Flere ensidige strategier vinder for ofte ({who}), selv om bunken er "
+        f"{format_amount(pile.ratio, decimals=2)} × slutmålet: "
+    )
+    if without >= last:
+        return (
+            lead + f"besparelserne og effektiviseringerne alene frigør "
+            f"{_amount(without, unit)} ({format_amount(without / last, decimals=2)} × "
+            f"slutmålet), og investeringerne er kun {format_percent(share)} af bunken. Flyt "
+            "bunkens volumen over til investeringerne – giv dem større beløb i de sidste år, "
+            "eller tag effektiviseringer ud – så besparelserne og effektiviseringerne alene "
+            "giver mindre end slutmålet; hold bunken på 2–3 × slutmålet (tag ikke bunkens "
+            "stærkeste forslag ud uden at lægge tilsvarende investeringer i: så bliver dækket "
+            "blot sværere at vinde)."
+        )
+    return (
+        lead + "målene for de første år er så lave, at gruppen kan udskyde en slags. Hæv "
+        "målene for de første år lidt, og kør balancen igen; tag ikke bunkens stærkeste "
+        "forslag ud, for så bliver dækket blot sværere at vinde."
+    )
+
+
+def one_sided_advice(result: ScenarioResult, unit: str = "mio. kr.") -> list[str]:
     """One sentence per kind of one-sided play that wins too often (``winning_sides``): what
     in the deck lets it, and what to change. A scenario without a service floor is told to
     set one, not to tighten it. When several kinds win, one sentence says so: the deck gives
@@ -584,10 +642,7 @@ def one_sided_advice(result: ScenarioResult) -> list[str]:
                 "målene, før dækket kan vindes oftere: se ovenfor."
             )
         else:
-            cure = (
-                "Hæv målene, især for det sidste år, så ingen slags rækker alene, eller tag de "
-                "stærkeste forslag af de slags, der vinder alene, ud af bunken."
-            )
+            return [_composition_advice(result, who, unit)]
         return [
             f"Flere ensidige strategier vinder for ofte ({who}): gruppen behøver ikke kombinere "
             f"de tre slags, for bunken giver mere, end målene kræver. {cure}"

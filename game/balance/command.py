@@ -342,7 +342,7 @@ def scenario_lines(result: ScenarioResult, unit: str, markdown: bool) -> list[st
         ]
         lines += _table(["Forslag", "Slags", "Vist i spil", "Vedtaget", ""], card_rows, markdown)
         lines.append("")
-        to_do = one_sided_advice(result) + (
+        to_do = one_sided_advice(result, unit) + (
             []
             if result.out_of_reach
             else card_advice(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from game.catalogue.build import CatalogueError, Imported, interpret
-from game.catalogue.csvtable import part_named, read_csv
+from game.catalogue.csvtable import helper_named, part_named, read_csv
 from game.catalogue.sheets import Catalogue, CatalogueProblem
 from game.catalogue.workbook import WorkbookRefused, read_workbook
 from game.catalogue.writer import TEMPLATE, write_workbook
@@ -67,7 +67,19 @@ def read_catalogue(paths: Sequence[Path]) -> Imported:
             raise CatalogueError([CatalogueProblem(where, error.said)]) from None
         return interpret(catalogue)
     catalogue = Catalogue(_shown(paths[0]), in_workbook=False)
+    seen: set[Path] = set()
     for path in paths:
+        same = path.resolve()
+        if same in seen:
+            continue  # one file named twice ("forslag.csv forslag.csv"): read once
+        seen.add(same)
+        helper = helper_named(path)
+        if helper is not None:
+            # "katalog-Vejledning.csv" from a spreadsheet's "every sheet as CSV": the
+            # template's help, skipped as an .xlsx import skips the sheet
+            said = Message.of("catalogue.csv_helper_skipped", sheet=helper)
+            catalogue.notes.append(CatalogueProblem(_shown(path), said))
+            continue
         try:
             sheet = read_csv(path, _shown(path))
         except WorkbookRefused as error:

@@ -47,6 +47,7 @@ from game.catalogue.rows import (
     notes_on_cells_read,
     read_table,
     refuse_scaled,
+    say_english_sheet,
     say_scaled_mismatch,
     settle_spaced_ids,
     years_before_the_scenarios,
@@ -245,6 +246,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             _loader_warning(reading, warning)
         _what_a_budget_office_gets_wrong(reading, deck, documents)
     say_scaled_mismatch(reading)
+    say_english_sheet(reading)
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them
@@ -747,15 +749,20 @@ def _unread_sheets(reading: Reading) -> None:
         ]
         name = max(like, key=lambda n: len(required_fields(n)), default=None)
         if name is not None and name in catalogue.sheets:
-            rows = catalogue.other_rows.get(sheet, 0) - 1  # its headings not counted
+            rows = catalogue.other_rows.get(sheet, 0)
             if rows > 0:
                 held.add(sheet)
                 number = "one" if rows == 1 else "many"
+                hidden: Message | str = ""
+                if sheet in catalogue.hidden_sheets:  # not to be found among the tabs
+                    very = "very" if catalogue.hidden_sheets[sheet] else "plain"
+                    hidden = Message.of(f"catalogue.elsewhere_hidden.{very}")
                 reading.whole(
                     f"catalogue.cards_elsewhere.{number}",
                     sheet=sheet,
                     name=name,
                     rows=amount_text(rows),
+                    hidden=hidden,
                 )
     unread = [
         sheet
@@ -789,9 +796,11 @@ def _missing_sheet(reading: Reading, name: str) -> None:
         what = Message.of("catalogue.missing_refused", what=what, files=catalogue.refused[""])
     elif close:
         what = Message.of("catalogue.missing_close", what=what, close=close[0], name=name)
-    elif name == PROPOSALS and len(split) >= 2:
-        # one sheet per kind or per committee, as many catalogues are kept
-        what = Message.of("catalogue.missing_split", what=what, sheets=", ".join(split[:8]))
+    elif name == PROPOSALS and (len(split) >= 2 or len(headed) >= 2):
+        # one sheet per kind, per committee or per area ("Børn og unge", "Ældre", each under
+        # the proposals' headings), as many catalogues are kept
+        sheets = split if len(split) >= 2 else headed
+        what = Message.of("catalogue.missing_split", what=what, sheets=", ".join(sheets[:8]))
     elif others:
         what = Message.of("catalogue.missing_others", what=what, sheets=", ".join(others[:8]))
     reading.whole(what)

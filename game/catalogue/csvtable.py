@@ -20,6 +20,8 @@ from game.catalogue.cells import Cell, is_blank
 from game.catalogue.columns import (
     ABOUT,
     EVENTS,
+    GUIDE,
+    LISTS,
     PROPOSALS,
     SCENARIOS,
     header_key,
@@ -162,6 +164,24 @@ def _delimiter(header: str) -> str:
             counts[char] += 1
     best = max(counts, key=lambda c: (counts[c], c == ";"))
     return best if counts[best] else ";"
+
+
+_HELPER_WORDS: tuple[tuple[str, str], ...] = (
+    ("vejledning", GUIDE),
+    ("guide", GUIDE),
+    ("lister", LISTS),
+    ("lists", LISTS),
+)
+
+
+def helper_named(path: Path) -> str | None:
+    """The template's own help sheet a CSV file's name says it holds ("katalog-Vejledning.csv"
+    → Vejledning, "katalog-Lister.csv" → Lister, as a spreadsheet's "save every sheet as CSV"
+    names them), or None – never for a file whose name names a data sheet."""
+    if part_named(path) is not None:
+        return None
+    words = re.findall(r"[^\W_]+", normal(path.stem))
+    return next((sheet for word, sheet in _HELPER_WORDS if word in words), None)
 
 
 def part_named(path: Path) -> str | None:

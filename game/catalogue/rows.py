@@ -50,8 +50,8 @@ from game.catalogue.headings import (
 from game.catalogue.reading import REMARKS, Reading
 from game.catalogue.sheets import CatalogueProblem, Scaled, Sheet
 from game.catalogue.wording import note_hidden_cards
-from game.content.numbertext import amount_text, grouped
-from game.content.plausibility import amount_list, unit_in_words
+from game.content.numbertext import amount_text, amounts_text, grouped
+from game.content.plausibility import unit_in_words
 from game.content.schema import ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
@@ -1112,15 +1112,14 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
     """Check the amounts of one row written as text against the row's other amounts: a text
     read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
     at its cell saying how it was read; a text that reads two ways ("1,500": 1,5 the Danish
-    way, 1.500 the English way) a warning – or, when the row's other amounts point to the
-    other reading, a problem; and a thousands point read far out of line ("1.000" among 0,3
-    and 1,8, which the English way is 1) a problem naming both readings (the value is never
-    guessed). False after a problem."""
+    way, 1.500 the English way; "1.313": 1.313 the Danish way, 1,313 the English way) is
+    settled only by the row's amounts that read one way only – two such texts never vouch for
+    each other – and otherwise asked at its cell (a problem) where a guess could be a
+    thousand times wrong: in a catalogue in t. kr. or kr., or on a sheet that writes other
+    amounts the English way ("-1.05"). A "1,500" the row cannot settle in mio. kr. is read
+    the Danish way with a warning. False after a problem."""
     fine = True
-
-    def two_ways(cell: Cell) -> bool:
-        return isinstance(cell.value, str) and bool(_COMMA_THOUSANDS.fullmatch(cell.value.strip()))
-
+    english = _english_example(reading, sheet, [cell for cell, _ in amounts.values()])
     expected = _times_shown(reading.unit)
     for index, (cell, value) in sorted(amounts.items()):
         scaled = sheet.shown_scaled.get((cell.row, cell.column))
@@ -1139,42 +1138,53 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
         others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
         sizes = [abs(v) for v in others]
         # what settles a text that reads two ways: the row's amounts that read one way only
-        # ("1,500", "-1,500", "-3,000" agree with each other either way)
+        # ("1,500", "-1,500" and "-3,000" agree with each other either way, and so do
+        # "-1.313" and "-1.575": a thousand times too large together)
         settled = [
-            abs(v) for i, (c, v) in sorted(amounts.items()) if i != index and v and not two_ways(c)
+            v for i, (c, v) in sorted(amounts.items()) if i != index and v and not _two_ways(c)
         ]
 
-        def in_line(amount: float, sizes: list[float] = sizes) -> bool:
+        def in_line(amount: float, sizes: Sequence[float] = sizes) -> bool:
             return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
 
         text = cell.value.strip()
-        read_as = amount_text(value)
         params: dict[str, Any] = {
             "text": shortened(text, 30),
-            "read": read_as,
+            "read": amount_text(value),
             "unit": unit_in_words(reading.unit),
         }
         if others:
-            params["others"] = amount_list(others)
+            params["others"] = amounts_text(settled or others)
+        if english is not None:
+            params["example"] = shortened(str(english.value).strip(), 20)
+            params["cell"] = english.ref
+        danish_fits = bool(settled) and in_line(value, [abs(v) for v in settled])
         if _COMMA_THOUSANDS.fullmatch(text):
-            english = value * 1000
-            params["english"] = amount_text(english)
+            as_english = value * 1000
+            params["english"] = amount_text(as_english)
             # what to write: "1.000" in Danish, but in English "1,000" again is no answer to
             # "1,000"
-            params["write"] = ByLanguage.of(da=grouped(english, "da"), en=f"{english:.10g}")
-            danish_fits, english_fits = (
-                bool(settled) and in_line(value, settled),
-                bool(settled) and in_line(english, settled),
-            )
+            params["write"] = ByLanguage.of(da=grouped(as_english, "da"), en=f"{as_english:.10g}")
+            english_fits = bool(settled) and in_line(as_english, [abs(v) for v in settled])
             if danish_fits and not english_fits:
                 continue  # "−1,050" among −0,518 and −1,313: a decimal comma for sure
             if english_fits and not danish_fits:
+                params["others"] = amounts_text(settled)
                 reading.add(sheet, cell, Message.of("catalogue.amount_two_ways", **params))
                 fine = False
                 continue
-            if not danish_fits and unit_scale(reading.unit) >= 1000:
-                # in t. kr. "1,200" is 1.200 kr. the Danish way: hardly meant, and the row
-                # has no amount that reads one way only to settle it – asked, never guessed
+            if english is not None:
+                # "-6,000" on a sheet that writes "-1.05": the English way is likely, and a
+                # guess could be a thousand times wrong – asked, never guessed
+                reading.english_asked.append(
+                    (sheet, cell, "catalogue.amount_comma_english_sheet", params)
+                )
+                fine = False
+                continue
+            if unit_scale(reading.unit) >= 1000:
+                # in t. kr. "6,000" is 6.000 kr. the Danish way: hardly meant, and the row
+                # cannot settle it (no amount that reads one way only, or both readings fit
+                # it: "-6,000" after 2.000, 500 and −3.000) – asked, never guessed
                 said = Message.of("catalogue.amount_two_ways_small", **params)
                 reading.add(sheet, cell, said)
                 fine = False
@@ -1185,19 +1195,31 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
                 )
             )
             continue
-        if not others or in_line(value):
-            continue
         if _POINT_THOUSANDS.fullmatch(text):
             # "1.000" among 0,3 and 1,8: 1.000 with a Danish thousands point, 1 with an English
-            # decimal point – and the row says the first reading is wrong; never guessed
-            params["read"] = amount_text(value)
+            # decimal point – and the row says the first reading is wrong; on a sheet that
+            # writes "-1.05" elsewhere the English reading is as likely; never guessed
             params["english"] = amount_text(value / 1000)
-            reading.add(sheet, cell, Message.of("catalogue.amount_point_two_ways", **params))
-            fine = False
+            if english is not None and not danish_fits:
+                reading.english_asked.append(
+                    (sheet, cell, "catalogue.amount_point_english_sheet", params)
+                )
+                fine = False
+            elif settled and not danish_fits:
+                params["others"] = amounts_text(settled)
+                reading.add(sheet, cell, Message.of("catalogue.amount_point_two_ways", **params))
+                fine = False
             continue
+        # out of line with the row: judged by the amounts that read one way only, and by the
+        # others only where the sheet does not also write amounts the English way ("-2.25"
+        # among "-1.125" and "-3.375", all meant the English way, is no outlier)
+        sizes = [abs(v) for v in settled] or (sizes if english is None else [])
+        if not sizes or in_line(value, sizes):
+            continue
+        params["others"] = amounts_text(settled or others)
         meant = value * 1000 if abs(value) < min(sizes) else value / 1000
         key = "catalogue.amount_out_of_line"
-        if in_line(meant):
+        if in_line(meant, sizes):
             params["meant"] = amount_text(meant)
             # what to write without a separator that reads two ways: "1,250" in English
             # Excel is 1250, in Danish Excel 1,25
@@ -1206,6 +1228,73 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
         said = Message.of(key, **params)
         reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
     return fine
+
+
+def say_english_sheet(reading: Reading) -> None:
+    """One problem per sheet for the amounts that read two ways a thousand apart on a sheet
+    that writes other amounts the English way (``Reading.english_asked``): at the first of
+    them, naming the others – a CSV saved by English software is one cause, not forty."""
+    by_sheet: dict[tuple[str, str], list[tuple[Sheet, Cell, str, dict[str, Any]]]] = {}
+    for asked in reading.english_asked:
+        by_sheet.setdefault((asked[0].file, asked[0].name), []).append(asked)
+    for cells in by_sheet.values():
+        sheet, cell, key, params = cells[0]
+        others = [c.ref for _, c, _, _ in cells[1:]]
+        more: Message | str = ""
+        if others:
+            shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
+            more = Message.of(
+                "catalogue.english_sheet_more." + ("one" if len(others) == 1 else "many"),
+                count=len(others),
+                cells=shown,
+            )
+        reading.add(sheet, cell, Message.of(key, more=more, **params))
+
+
+def _two_ways(cell: Cell) -> bool:
+    """Whether ``cell`` holds a text that reads as two numbers a thousand apart: "1,500" (1,5
+    or 1.500) or "1.313" (1.313 or 1,313)."""
+    if not isinstance(cell.value, str):
+        return False
+    text = cell.value.strip()
+    return bool(_COMMA_THOUSANDS.fullmatch(text) or _POINT_THOUSANDS.fullmatch(text))
+
+
+_ENGLISH_NUMBER = re.compile(
+    r"[-−–÷]?\s*\(?\s*"
+    r"(?:\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+|\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,})"
+    r"\s*\)?"
+)
+"""A number that only the English way reads: "-1.05", "0.518", "12,500.5", "1,250,000"."""
+
+_DANISH_NUMBER = re.compile(
+    r"[-−–÷]?\s*\(?\s*"
+    r"(?:\d+,\d{1,2}|\d+,\d{4,}|0,\d+|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:\.\d{3}){2,})"
+    r"\s*\)?"
+)
+"""A number that only the Danish way reads: "-1,05", "0,518", "12.500,5", "1.250.000"."""
+
+
+def _english_example(reading: Reading, sheet: Sheet, row_cells: list[Cell]) -> Cell | None:
+    """The first amount text on ``sheet`` (in the columns of ``row_cells``) that only the
+    English way reads ("-1.05", as a CSV saved by English software writes it) – or None when
+    there is none, or when the sheet also writes amounts only the Danish way reads ("-1,05"),
+    so that neither way can be said to be the sheet's. Worked out once per sheet."""
+    key = (sheet.file, sheet.name)
+    if key not in reading.english_amounts:
+        columns = {cell.column for cell in row_cells}
+        english: Cell | None = None
+        danish = False
+        for (_, column), cell in sorted(sheet.cells.items()):
+            if column not in columns or not isinstance(cell.value, str):
+                continue
+            text = cell.value.strip()
+            if english is None and _ENGLISH_NUMBER.fullmatch(text):
+                english = cell
+            elif _DANISH_NUMBER.fullmatch(text):
+                danish = True
+        reading.english_amounts[key] = None if danish else english
+    return reading.english_amounts[key]
 
 
 def _effect(

@@ -144,7 +144,9 @@ class Catalogue:
     other_sheets: list[str] = field(default_factory=list)
     """Sheets of the workbook that are not part of the catalogue (shown in a hint)."""
     other_rows: dict[str, int] = field(default_factory=dict)
-    """How many rows of each of ``other_sheets`` hold something (headings included)."""
+    """How many rows under the headings of each of ``other_sheets`` hold something."""
+    hidden_sheets: dict[str, bool] = field(default_factory=dict)
+    """The ``other_sheets`` that Excel hides → True when "very hidden" (no menu shows it)."""
     other_texts: dict[str, frozenset[str]] = field(default_factory=dict)
     """The texts in the first rows of each of ``other_sheets`` (casefolded), so that a data
     sheet left as "Ark1" can be told to be renamed: its headings are the data sheet's."""

@@ -23,7 +23,14 @@ from typing import Any
 
 from game.catalogue.badcell import find_bad_cell
 from game.catalogue.cells import Cell, column_letter, is_blank
-from game.catalogue.columns import DATA_SHEETS, ENGLISH_SHEETS, headed_like, sheet_key
+from game.catalogue.columns import (
+    DATA_SHEETS,
+    ENGLISH_SHEETS,
+    headed_like,
+    header_key,
+    lookup,
+    sheet_key,
+)
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Scaled, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
@@ -98,6 +105,8 @@ def read_workbook(path: Path, label: str) -> Catalogue:
         name = wanted.get(sheet_key(sheet.title))
         if name is None:
             catalogue.other_sheets.append(sheet.title)
+            if sheet.sheet_state != "visible":
+                catalogue.hidden_sheets[sheet.title] = _very(sheet)
         else:
             named.setdefault(name, []).append(sheet)
     for sheet in book.worksheets:
@@ -175,15 +184,25 @@ def _headed_as_data(texts: frozenset[str]) -> bool:
 
 
 def _filled_rows(sheet: Any) -> int:
-    """How many rows of ``sheet`` hold something in their first 40 columns (counted up to
-    ``MAX_ROWS``, beyond which no catalogue goes)."""
+    """How many rows of ``sheet`` under its headings hold something in their first 40
+    columns, counted up to ``MAX_ROWS``, beyond which no catalogue goes. The headings are the
+    row among the first ``HEADING_ROWS`` with the most of a data sheet's headings: a title
+    above them is no card (nor is a card whose 'tekst' is "Tekst" a heading row)."""
     rows = getattr(sheet, "iter_rows", None)
     if rows is None:
         return 0
-    count = 0
-    for row in rows(max_col=40, max_row=MAX_ROWS + HEADING_ROWS, values_only=True):
-        count += any(not is_blank(v) for v in row)
-    return count
+    headings = {key for name in DATA_SHEETS for key in lookup(name)}
+    filled: list[bool] = []
+    heading_row, most = 0, 0
+    for number, row in enumerate(
+        rows(max_col=40, max_row=MAX_ROWS + HEADING_ROWS, values_only=True), start=1
+    ):
+        filled.append(any(not is_blank(v) for v in row))
+        if number <= HEADING_ROWS:
+            found = sum(1 for v in row if isinstance(v, str) and header_key(v) in headings)
+            if found > most:
+                heading_row, most = number, found
+    return sum(filled[heading_row:])
 
 
 def danish_parts(titles: set[str]) -> set[str]:

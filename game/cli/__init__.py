@@ -33,7 +33,7 @@ from game.cli.decks import (
     cmd_validate,
 )
 from game.cli.enter import cmd_enter
-from game.cli.parser import build_parser, parse_args, target_amount
+from game.cli.parser import build_parser, joined_entries, parse_args, target_amount
 from game.cli.play import cmd_play, cmd_report
 from game.cli.simulation import cmd_forecast, cmd_simulate
 from game.messages import Message, render
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
-    given = list(sys.argv[1:] if argv is None else argv)
+    given = joined_entries(sys.argv[1:] if argv is None else argv)
     parser = build_parser(_lang_in(given))
     args = parse_args(parser, given)
     if args.command is None:  # only top-level options: play

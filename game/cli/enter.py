@@ -175,7 +175,8 @@ def cmd_enter(args: argparse.Namespace) -> int:
         if papers:
             out = replaced = papers[0]
             named = [i for i in named if i.path != out]
-    already = [i.path for i in named]
+    # each file: a sheet entered twice before is one game listed once, with its copy
+    already = [p for i in named for p in (i.path, *i.copies) if p != out]
     # the same sheet typed in twice is one game in two files (counted once): the corrected
     # sheet takes the place of both, or the old one counted beside it as a second table
     doubles = _paper_copies(all_named, replaced) if replaced is not None else []

@@ -8,7 +8,7 @@ import argparse
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from game.cli.common import EXIT_BAD_INPUT, LANGS, UsageError, one_line, usage_error
@@ -255,6 +255,37 @@ def _add_game_options(
     parser.add_argument("--size", type=size, default=None, help="window size, e.g. 1600x900")
 
 
+_JOINED = {"--factor": "=", "--adopt": "@", "--event": "@"}
+"""The options whose value is two parts joined by a sign (``ID=FACTOR``, ``ID@ROUND``)."""
+
+
+def joined_entries(given: Sequence[str]) -> list[str]:
+    """``given`` with the value of each ``--factor``/``--adopt``/``--event`` typed with spaces
+    around its sign put together again: ``--factor R307 = 0,8`` and ``--factor R307 =0,8``
+    (the paper sheet prints "id = faktor") are ``--factor R307=0,8``; argparse took "=0,8"
+    as the deck's path ("=0,8:1: findes ikke")."""
+    found: list[str] = []
+    index = 0
+    while index < len(given):
+        token = given[index]
+        found.append(token)
+        index += 1
+        sign = _JOINED.get(token)
+        if sign is None or index >= len(given):
+            continue
+        value = given[index]
+        index += 1
+        while (
+            index < len(given)
+            and not given[index].startswith("--")
+            and (value.endswith(sign) or given[index].startswith(sign))
+        ):
+            value += given[index]
+            index += 1
+        found.append(value)
+    return found
+
+
 def parse_args(parser: argparse.ArgumentParser, given: list[str]) -> argparse.Namespace:
     """``parser.parse_args(given)``, but an unknown option after a command is refused by that
     command ("raaderum play: ukendte argumenter: --x (se raaderum play --help)"; argparse
@@ -483,7 +514,8 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         metavar="ROUND",
         default=None,
         help="the last round (or budget year) the table finished, when it did not play them "
-        "all: the game is saved unfinished, as a game left in the window",
+        "all: the game is saved as stopped there, and the report and the comparison leave the "
+        "later years blank",
     )
     enter.add_argument(
         "--replace",

@@ -78,7 +78,8 @@ def lock_for_play(args: argparse.Namespace, path: Path, folder: Path) -> tuple[S
 
 def cmd_play(args: argparse.Namespace) -> int:
     """``raaderum play``: check the save folder (and with ``--resume`` the save and its lock)
-    before the window opens, then run the window. Exit 2 with a Danish line on a problem,
+    before a window that skips the start screen opens (the start screen says a folder's
+    problem itself and takes another), then run the window. Exit 2 with a Danish line on a problem,
     3 when the game ended unsaved (see ``game.ui.app``)."""
     from game.saves import folder_problem
     from game.ui.launch import save_folder
@@ -87,7 +88,15 @@ def cmd_play(args: argparse.Namespace) -> int:
         raise usage_error("cli.as_copy_alone")
     folder = save_folder(args)
     problem = folder_problem(folder)
-    if problem is not None:
+    # only a window that skips the start screen is refused here: the start screen says what
+    # is wrong with the folder and takes another (a locked-down laptop whose save folder
+    # cannot be written opened no window at all from "Start Råderumsspillet.bat")
+    skips_start = (
+        args.resume is not None
+        or getattr(args, "autoplay", None)
+        or any(getattr(args, name, None) is not None for name in ("scenario", "target", "seed"))
+    )
+    if problem is not None and skips_start:
         from game.saves.files import display_path
 
         where = Message.of(

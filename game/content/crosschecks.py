@@ -96,9 +96,16 @@ def check_version_fields(
                 out.append(Problem.of(doc.file, line, "deck.format2_here", count=count))
 
 
-def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem]) -> None:
+def check_amounts(
+    unit: str,
+    items: Mapping[str, list[Any]],
+    out: list[Problem],
+    unit_at: tuple[str, int] | None = None,
+) -> None:
     """Amounts, anlæg and targets within the limits of the deck's unit: 1,000 mio. kr. for an
-    amount (1,000,000 in t. kr.), 100,000 mio. kr. for a target."""
+    amount (1,000,000 in t. kr.), 100,000 mio. kr. for a target. Many amounts beyond the limit
+    are said once more at ``unit_at`` ((file, line) of ``unit:``, where the fix goes), or at
+    the first of them when the deck writes no unit."""
     scale = unit_scale(unit)
     limit, target_limit = AMOUNT_LIMIT * scale, TARGET_LIMIT * scale
     for section in ("proposals", "events"):
@@ -126,7 +133,8 @@ def check_amounts(unit: str, items: Mapping[str, list[Any]], out: list[Problem])
         # under "t. kr." – said first, at the first of them
         first = min(beyond, key=lambda p: (p.file, p.line))
         key = "deck.unit_probably_thousands" if scale == 1.0 else "deck.unit_probably_kroner"
-        hint = Problem.of(first.file, first.line, key, count=len(beyond))
+        file, line = unit_at or (first.file, first.line)
+        hint = Problem.of(file, line, key, count=len(beyond))
         out.insert(out.index(first), hint)
     for item in items["proposals"]:
         if item.spec.construction > limit:

@@ -49,7 +49,7 @@ from game.content.schema import (
     ScenarioSpec,
     unit_scale,
 )
-from game.content.validation_messages import message, number_text, show
+from game.content.validation_messages import id_spelling, message, number_text, show
 from game.content.validation_messages import unknown_field as _unknown_key
 from game.content.yamlsafe import MAX_BYTES, Problem, YamlDocument, YamlError, read
 from game.engine import ledger
@@ -124,6 +124,16 @@ def _other_file(raw: bytes) -> str | None:
     return None
 
 
+def _unit_place(documents: Sequence[YamlDocument]) -> tuple[str, int] | None:
+    """(file, line) of the header's ``unit:``, where a wrong unit is put right; None when the
+    deck does not write one (the default unit)."""
+    for doc in documents:
+        header = doc.data.get("deck") if isinstance(doc.data, dict) else None
+        if isinstance(header, dict) and "unit" in header:
+            return doc.file, doc.line(("deck", "unit"))
+    return None
+
+
 def load_deck(
     path: str | Path, warnings: list[Problem] | None = None, *, deep: bool = False
 ) -> Deck:
@@ -141,7 +151,12 @@ def load_deck(
     label = str(path)
     try:
         if not path.exists():
-            raise DeckError([Problem.of(label, 1, "deck.missing")])
+            if path.is_absolute():
+                raise DeckError([Problem.of(label, 1, "deck.missing")])
+            # "decks/standard" typed outside the game's folder (the README's example): said
+            # where it was looked for
+            here = Problem.of(label, 1, "deck.missing_here", folder=str(Path.cwd()))
+            raise DeckError([here])
         files = deck_files(path)
     except OSError as error:
         raise DeckError([Problem(label, 1, os_error_text(error))]) from None
@@ -454,9 +469,12 @@ def _build(
     proposals = {item.spec.id: item for item in items["proposals"]}
     events = known["events"]
     budget = HintBudget()
-    # an id the format refuses is never suggested ("mente du 'vejvedligehold-ø'?")
+    # an id the format refuses is never suggested ("mente du 'vejvedligehold-ø'?"), but the
+    # spelling its card is told to take is: a card renamed "s-skole-luk-ø" left its old name
+    # in a scenario, which was told "mente du 'e-skole-ledelse'?" beside "skriv
+    # 's-skole-luk-oe'" at the card
     hints = {
-        section: IdIndex((i for i in known[section] if re.fullmatch(ID_PATTERN, i)), budget)
+        section: IdIndex(_suggestable(known[section]), budget)
         for section in ("proposals", "events")
     }
     # every id a card names is checked on the card as written, also when the format refused
@@ -489,7 +507,7 @@ def _build(
     check_requirements(proposals, known["proposals"], problems)
     if header is not None:
         check_version_fields(header.schema_version, documents, problems)
-        check_amounts(header.unit, items, problems)
+        check_amounts(header.unit, items, problems, _unit_place(documents))
     else:
         # the header was refused for another field ("language: dk"): the version and unit it
         # writes still check the cards, so that this run names their errors too (the docs
@@ -499,7 +517,7 @@ def _build(
             check_version_fields(version, documents, problems)
         written = unit if unit is not None else DEFAULT_UNIT
         if 1 <= len(written) <= MAX_UNIT_LENGTH:
-            check_amounts(written, items, problems)
+            check_amounts(written, items, problems, _unit_place(documents))
     for item in items["scenarios"]:
         _check_scenario(item, known["proposals"], proposals, events, hints, problems)
         pool = item.spec.proposals if item.spec.proposals is not None else list(proposals)
@@ -815,6 +833,18 @@ def _raw_items(documents: list[YamlDocument], section: str) -> list[_Item]:
         for index, card in enumerate(cards):
             if isinstance(card, dict) and isinstance(card.get("id"), str):
                 found.append(_Item(card["id"], doc, (section, index)))
+    return found
+
+
+def _suggestable(ids: Iterable[str]) -> list[str]:
+    """The ids a "mente du …?" may name: each valid id, and for an id the format refuses the
+    spelling its card is told to take ("s-skole-luk-ø" → "s-skole-luk-oe"), if any."""
+    found: list[str] = []
+    for card_id in ids:
+        if re.fullmatch(ID_PATTERN, card_id):
+            found.append(card_id)
+        elif (spelled := id_spelling(card_id)) is not None and re.fullmatch(ID_PATTERN, spelled):
+            found.append(spelled)
     return found
 
 

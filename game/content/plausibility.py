@@ -17,6 +17,8 @@ plays as its author meant must still validate.
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import math
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -465,6 +467,7 @@ def reach_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Proble
     for scenario in deck.scenarios:
         found.extend(_unfilled_table(scenario, scenario_places.get(scenario.id)))
         found.extend(_no_events(scenario, scenario_places.get(scenario.id)))
+        found.extend(_years_skipped(scenario, scenario_places.get(scenario.id)))
         found.extend(_out_of_reach(deck, scenario, scenario_places.get(scenario.id)))
         found.extend(_target_tiny(deck, scenario, scenario_places.get(scenario.id)))
         found.extend(_construction(deck, scenario, scenario_places.get(scenario.id), proposals))
@@ -647,6 +650,21 @@ def _no_events(scenario: Scenario, place: Place | None) -> Iterator[Problem]:
             )
 
 
+def _years_skipped(scenario: Scenario, place: Place | None) -> Iterator[Problem]:
+    """Calendar years with a gap ("2027, 2028, 2030"): each round is one budget year, so the
+    start screen said "2027–2030 · 3 år" and the second round's result stood under 2030."""
+    years = scenario.years
+    if not all(y.isdigit() and len(y) == 4 for y in years):
+        return
+    numbers = [int(y) for y in years]
+    missing = [
+        str(year) for a, b in itertools.pairwise(numbers) if b > a + 1 for year in range(a + 1, b)
+    ]
+    at = _at(place, "years")
+    if missing and at is not None:
+        yield Problem.of(*at, "deck.years_skipped", id=scenario.id, missing=", ".join(missing[:4]))
+
+
 def _card(place: Place) -> dict[str, Any]:
     doc, path = place
     card: Any = doc.data
@@ -736,6 +754,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                 continue
             found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
         elif reach.beyond(last) and (short := reach.short_year(scenario.target)) is not None:
+            found.extend(_capacity_binds(deck, scenario, at))
             found.append(
                 Problem.of(
                     *at,
@@ -748,6 +767,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                 )
             )
         elif reach.beyond(last):
+            found.extend(_capacity_binds(deck, scenario, at))
             # named by what holds X down: the last year on its own, or the years together
             # ("bunken når kun ca. 5.601 i sidste år" where the pile gives 7.375 there)
             year_most = last_year_most(deck, scenario.id)
@@ -774,6 +794,30 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                 )
             )
     return found
+
+
+CAPACITY_PLENTY = 1000
+"""Capacity points added to see whether a scenario's capacity is what holds its pile down."""
+
+
+def _capacity_binds(deck: Deck, scenario: Scenario, at: tuple[str, int]) -> list[Problem]:
+    """A warning when the scenario's capacity is what keeps its pile from its targets: with
+    capacity enough, the same pile meets every target without luck (an author with capacity 3
+    was told only to lower the target or add proposals, which could not help)."""
+    from game.engine.reach import target_reach
+
+    roomy = dataclasses.replace(scenario, capacity=scenario.capacity + CAPACITY_PLENTY)
+    wide = dataclasses.replace(
+        deck, scenarios=tuple(roomy if s.id == scenario.id else s for s in deck.scenarios)
+    )
+    reach = target_reach(wide, scenario.id)
+    if reach is None or reach.beyond(scenario.target[-1]):
+        return []
+    if reach.short_year(scenario.target) is not None:
+        return []
+    return [
+        Problem.of(*at, "deck.target_capacity_binds", id=scenario.id, capacity=scenario.capacity)
+    ]
 
 
 def _construction(

@@ -9,7 +9,7 @@ a save file needs to store. Memory grows in proportion to the number of decision
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.engine.actions import Action
 from game.engine.model import Deck
@@ -26,6 +26,12 @@ class History:
     actions: tuple[Action, ...] = ()
     """The decisions taken since the start, in order (one fewer than ``states``)."""
     redo_actions: tuple[Action, ...] = ()
+    reopened: tuple[int, ...] = ()
+    """The years (0-based rounds) whose end was taken back after their result was shown, in
+    the order it happened, once per time: a table that looks at a year's outcome and the next
+    event, then plays the year again, is said to have done so in its report and comparison.
+    Kept by ``do``, ``undo`` and ``redo``; added to only by ``with_reopened`` (the window's
+    undo of a year's end), so replaying a save's redo list adds nothing."""
 
     def __post_init__(self) -> None:
         if len(self.actions) != len(self.states) - 1:
@@ -59,7 +65,9 @@ class History:
     def do(self, action: Action) -> History:
         """Apply a new decision (raises ``IllegalAction``); the redo list is dropped."""
         return History(
-            states=(*self.states, apply(self.current, action)), actions=(*self.actions, action)
+            states=(*self.states, apply(self.current, action)),
+            actions=(*self.actions, action),
+            reopened=self.reopened,
         )
 
     def undo(self) -> History:
@@ -70,7 +78,13 @@ class History:
             states=self.states[:-1],
             actions=self.actions[:-1],
             redo_actions=(self.actions[-1], *self.redo_actions),
+            reopened=self.reopened,
         )
+
+    def with_reopened(self, year: int) -> History:
+        """This history with the year ``year`` (0-based round) noted as reopened once more:
+        its end was taken back after its result was shown (``reopened``)."""
+        return replace(self, reopened=(*self.reopened, year))
 
     def redo(self) -> History:
         """Make the most recently undone decision again."""
@@ -81,6 +95,7 @@ class History:
             states=(*self.states, apply(self.current, action)),
             actions=(*self.actions, action),
             redo_actions=tuple(rest),
+            reopened=self.reopened,
         )
 
 

@@ -162,6 +162,24 @@ class Catalogue:
             return "".join(words)
         return f"{', '.join(words[:-1])} {self.t('and')} {words[-1]}"
 
+    def reopened(self, years: Sequence[str], reopened: Sequence[int]) -> str:
+        """ "Bordet åbnede 2027 (2 gange) og 2029 igen efter årets resultat.": the years whose
+        end a table took back after seeing how they went (``History.reopened``, 0-based, once
+        per time), as its report and the comparison say it; "" when none."""
+        if not reopened:
+            return ""
+        counts: dict[int, int] = {}
+        for year in reopened:
+            counts[year] = counts.get(year, 0) + 1
+        named = [
+            years[year]
+            if times == 1
+            else self.t("report.reopened.times", year=years[year], times=times)
+            for year, times in sorted(counts.items())
+            if year < len(years)
+        ]
+        return self.t("report.reopened", years=self.join(named)) if named else ""
+
     def stopped_after(self, years: Sequence[str], played: int) -> str:
         """ "Bordet stoppede efter runde 2 (2028) og spillede ikke 2029.": a paper table that
         stopped after ``played`` of the budget ``years`` (the report, its picture and the

@@ -132,11 +132,12 @@ DANISH_HELP: dict[str, str] = {
     ),
     (
         "the last round (or budget year) the table finished, when it did not play them all: "
-        "the game is saved unfinished, as a game left in the window"
+        "the game is saved as stopped there, and the report and the comparison leave the "
+        "later years blank"
     ): (
         "den sidste runde (eller det sidste budgetår), bordet spillede færdig, hvis det ikke "
-        "nåede dem alle: spillet gemmes som et spil i gang, ligesom et spil, der er forladt i "
-        "vinduet"
+        "nåede dem alle: spillet gemmes som stoppet dér, og rapporten og sammenligningen "
+        "lader de senere år stå tomme"
     ),
     (
         "a folder to write the table into under a new name, as play --save-dir does "

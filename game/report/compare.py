@@ -79,13 +79,15 @@ TABLES_HEADER = (
     "result",
     "why",
     "unit",
+    "reopened",
 )
 """Columns of compare_tables.csv: one row per table and budget year (fixed English
 identifiers, values in the report's language), so a host can pivot the tables in Excel.
 "service" is the level at the year's end (now, in an open year). An unfinished game's years
 not begun have no råderum and no service, and its years not over no "met"; "unit" is the
 deck's in the report's words ("m DKK" in English; tables of decks in mio. kr. and in t. kr.
-can share a file)."""
+can share a file); "reopened" how many times the table took the year's end back after
+seeing its result (``History.reopened``)."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,9 @@ class TableResult:
     copy: bool = False
     """A game continued in a copy whose original is also in the comparison (both played on
     after they parted): "Bord A (kopi)", as the start screen lists it."""
+    reopened: tuple[int, ...] = ()
+    """The years (0-based) whose end the table took back after seeing their result, once per
+    time (``History.reopened``): said beside its result."""
 
     @property
     def file(self) -> str:
@@ -275,25 +280,31 @@ class Comparison(list[ComparisonGroup]):
         copies: Iterable[SameGame] = (),
         unplayed: Iterable[Path] = (),
         names: Mapping[Path, str] | None = None,
+        robots: Iterable[Path] = (),
     ):
         super().__init__(groups)
         self.unreadable: list[Unreadable] = list(unreadable)
         self.copies: list[SameGame] = list(copies)
         self.unplayed: list[Path] = list(unplayed)
         """Saves of a game without a single decision (started, never played): not counted."""
+        self.robots: list[Path] = list(robots)
+        """Saves of games the kiosk's robot played (``play --autoplay``): not counted – a
+        laptop that stood at the conference's stand before it became a table brought them."""
         self.unplayed_keys: dict[Path, tuple[str, str, tuple[float, ...]]] = {}
-        """Each of ``unplayed`` by the group it would be in: deck hash, scenario, targets."""
+        """Each of ``unplayed`` and ``robots`` by the group it would be in: deck hash,
+        scenario, targets."""
         self.names: dict[Path, str] = dict(names or {})
         """How each file is named to the reader (``distinct_names``)."""
 
-    def unplayed_in(self, index: int) -> int:
-        """How many of ``unplayed`` would be in group ``index`` (by deck, scenario and
-        targets); those that fit no group are counted with the first (said once, not under
-        every group: "Ikke spillet: 1" stood under three groups, none of them its own)."""
+    def unplayed_in(self, index: int, *, robots: bool = False) -> int:
+        """How many of ``unplayed`` (with ``robots``: of ``robots``) would be in group
+        ``index`` (by deck, scenario and targets); those that fit no group are counted with
+        the first (said once, not under every group: "Ikke spillet: 1" stood under three
+        groups, none of them its own)."""
         groups = list(self)
         keys = [(g.rules_hash, g.scenario_id, g.targets) for g in groups]
         count = 0
-        for path in self.unplayed:
+        for path in self.robots if robots else self.unplayed:
             key = self.unplayed_keys.get(path)
             home = keys.index(key) if key in keys else 0
             count += home == index
@@ -309,6 +320,7 @@ class Comparison(list[ComparisonGroup]):
         return (
             copies
             + unplayed_lines(self.unplayed, lang, self.names)
+            + unplayed_lines(self.robots, lang, self.names, robots=True)
             + [line for group in self for line in same_name_lines(group, lang)]
             + self._other_decks(lang)
             + self._apart(lang)
@@ -377,15 +389,18 @@ class Comparison(list[ComparisonGroup]):
 
 
 def unplayed_lines(
-    paths: Sequence[Path], lang: str, names: Mapping[Path, str] | None = None
+    paths: Sequence[Path],
+    lang: str,
+    names: Mapping[Path, str] | None = None,
+    *,
+    robots: bool = False,
 ) -> list[str]:
-    """One sentence per save of a game without a decision, which the comparison leaves out
-    (``names``: how the files are shown, ``distinct_names``)."""
+    """One sentence per save of a game without a decision (with ``robots``: of a game the
+    kiosk's robot played), which the comparison leaves out (``names``: how the files are
+    shown, ``distinct_names``)."""
     shown = names or {}
-    return [
-        catalogue(lang).t("report.compare.unplayed", file=display_path(shown.get(p, p.name)))
-        for p in paths
-    ]
+    key = "report.compare.robot" if robots else "report.compare.unplayed"
+    return [catalogue(lang).t(key, file=display_path(shown.get(p, p.name))) for p in paths]
 
 
 SUBFOLDER_DEPTH = 6
@@ -496,6 +511,7 @@ def _table(saved: SavedGame) -> TableResult:
         played=None if state.finished else state.round + (0 if stopped else 1),
         year_service=tuple(result.service for result in state.results),
         stopped=stopped,
+        reopened=saved.history.reopened,
     )
 
 
@@ -637,9 +653,11 @@ def compare_saves(paths: list[Path]) -> Comparison:
     games, copies = one_per_game(readable)
     # a game started and never played (someone pressed Start and walked away) is no table
     unplayed = [saved.path for saved in games if not saved.history.actions]
+    # … and a game the kiosk's robot played is no table either
+    robots = [s.path for s in games if s.history.actions and s.settings.robot]
     groups: dict[tuple[str, str, tuple[float, ...]], list[SavedGame]] = {}
     for saved in games:
-        if not saved.history.actions:
+        if not saved.history.actions or saved.settings.robot:
             continue
         current = saved.history.current
         # by what the deck plays: a corrected typo in one laptop's deck is the same game
@@ -651,7 +669,12 @@ def compare_saves(paths: list[Path]) -> Comparison:
     # every table's own name, so an unnamed table of one group is not given another's name
     taken = {(s.table or s.settings.table).strip().casefold() for s in games} - {""}
     comparison = Comparison(
-        (_group(saves, taken, names) for saves in ordered), unreadable, copies, unplayed, names
+        (_group(saves, taken, names) for saves in ordered),
+        unreadable,
+        copies,
+        unplayed,
+        names,
+        robots,
     )
     comparison.unplayed_keys = {
         saved.path: (
@@ -660,7 +683,7 @@ def compare_saves(paths: list[Path]) -> Comparison:
             saved.history.current.targets,
         )
         for saved in games
-        if not saved.history.actions
+        if not saved.history.actions or saved.settings.robot
     }
     return comparison
 
@@ -756,6 +779,9 @@ def _group_html(
             # a year showed nothing beside its "tabt"
             reasons = " ".join(catalogue(lang).verdict_reasons(tab.outcome))
             why = f'<br><small class="muted why">{esc(reasons)}</small>' if reasons else ""
+        reopened = catalogue(lang).reopened(group.years, tab.reopened)
+        if reopened:  # a table that looked at a year's outcome and played it again
+            why += f'<br><small class="muted reopened">{esc(reopened)}</small>'
         table_rows.append(
             [
                 # a long name wraps (it took the width, and the reasons beside it stood one
@@ -986,6 +1012,9 @@ def table_choices(
     else:
         reasons = words.verdict_reasons(tab.outcome) if tab.outcome is not None else []
         lines.append(words.t("compare.choices.lost", reasons=" ".join(reasons)).strip())
+    reopened = words.reopened(group.years, tab.reopened)
+    if reopened:  # the window's table view says it, as the page and the report do
+        lines.append(reopened)
     return "\n".join(lines)
 
 
@@ -1032,9 +1061,11 @@ def comparison_html(
     lang: str,
     copies: Sequence[SameGame] = (),
     unplayed: Sequence[Path] = (),
+    robots: Sequence[Path] = (),
 ) -> str:
     """The self-contained compare.html (``copies``: the games found in more than one file;
-    ``unplayed``: saves of games without a decision, left out)."""
+    ``unplayed``: saves of games without a decision, and ``robots``: of games the kiosk's
+    robot played, both left out)."""
     count = sum(len(g.tables) for g in groups)
     names = groups.names if isinstance(groups, Comparison) else None  # how files are shown
     date = format_moment(datetime.now(), lang)
@@ -1068,6 +1099,11 @@ def comparison_html(
             f"<section><h2>{esc(catalogue(lang).t('report.compare.unplayed_head'))}</h2><ul>"
         )
         parts.extend(f"<li>{esc(line)}</li>" for line in unplayed_lines(unplayed, lang, names))
+        parts.append("</ul></section>")
+    if robots:
+        parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.robot_head'))}</h2><ul>")
+        lines = unplayed_lines(robots, lang, names, robots=True)
+        parts.extend(f"<li>{esc(line)}</li>" for line in lines)
         parts.append("</ul></section>")
     if unreadable:
         parts.append(f"<section><h2>{esc(catalogue(lang).t('report.compare.unreadable'))}</h2><ul>")
@@ -1148,6 +1184,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         result,
                         why,
                         unit_words(group.unit, lang),
+                        tab.reopened.count(index),
                     ]
                 )
     return rows
@@ -1170,12 +1207,13 @@ def write_comparison(
         unreadable = groups.unreadable if isinstance(groups, Comparison) else []
     copies = groups.copies if isinstance(groups, Comparison) else []
     unplayed = groups.unplayed if isinstance(groups, Comparison) else []
+    robots = groups.robots if isinstance(groups, Comparison) else []
     out_dir = Path(out_dir)
     problem = folder_problem(out_dir)
     if problem is not None:
         said = Message.of("compare.cannot_write", reason=problem.said)
         raise WriteFailed(problem.path, said, problem.code)
-    html = comparison_html(groups, unreadable, lang, copies, unplayed)
+    html = comparison_html(groups, unreadable, lang, copies, unplayed, robots)
     outputs = [
         Output(out_dir / "compare.html", html.encode("utf-8")),
         Output(

@@ -292,17 +292,24 @@ class _Writer:
                 headline = catalogue(self.lang).stopped_after(self.years, state.round)
             else:
                 body = self.t("report.verdict.open", status=status)
+            more = "".join(f"<p>{esc(line)}</p>" for line in self._reopened())
             return (
                 f'<section class="verdict"><div class="headline">{esc(headline)}</div>'
-                f"<p>{esc(body)}</p></section>"
+                f"<p>{esc(body)}</p>{more}</section>"
             )
         klass = "won" if outcome.won else "lost"
         headline = self.t("report.verdict.won" if outcome.won else "report.verdict.lost")
-        lines = "".join(f"<p>{esc(line)}</p>" for line in reasons)
+        lines = "".join(f"<p>{esc(line)}</p>" for line in [*reasons, *self._reopened()])
         return (
             f'<section class="verdict {klass}"><div class="headline">{esc(headline)}</div>'
             f"{lines}</section>"
         )
+
+    def _reopened(self) -> list[str]:
+        """The line saying which years the table took back after seeing their result (none
+        when it never did)."""
+        said = catalogue(self.lang).reopened(self.years, self.saved.history.reopened)
+        return [said] if said else []
 
     def _target_changes(self) -> str:
         """When and how the facilitator changed the target (empty when never)."""
@@ -665,6 +672,8 @@ class _Writer:
             # a paper table that stopped: null for the years it never played (not what the
             # cards adopted so far would give), as compare_tables.csv leaves them blank
             "stopped": self.saved.stopped,
+            # the years whose end the table took back after seeing their result, once per time
+            "reopened_years": [self.years[y] for y in self.saved.history.reopened],
             "raaderum": [
                 round(v, 6) if y < self._played() else None
                 for y, v in enumerate(shown_raaderum(state))

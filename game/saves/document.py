@@ -7,11 +7,14 @@ A save is a UTF-8 JSON object::
      "game_id": 32 hex digits, "copy_of": game id or null,
      "deck": {"id", "title", "content_hash", "sources": [[file name, YAML text], ...]},
      "scenario": id,
-     "settings": {"seed", "target", "lang", "timer_minutes", "table" (optional)},
+     "settings": {"seed", "target", "lang", "timer_minutes", "table" (optional),
+                  "robot" (optional: the kiosk bot that played the game)},
      "actions": [action dict, ...], "redo": [action dict, ...],
      "summary": {"scenario_title", "round", "rounds", "finished", "won", "state_hash"},
      "clock": {"round", "seconds"} (optional: the round timer's time used in the open round),
-     "drafts": {card id: note} (optional: notes typed on cards not yet adopted)}
+     "drafts": {card id: note} (optional: notes typed on cards not yet adopted),
+     "reopened": [round, ...] (optional: the years, 0-based, whose end was taken back after
+     their result was shown, once per time; ``History.reopened``)}
 
 The game state is never stored: it is rebuilt by replaying ``actions`` from the seed. The
 ``summary`` only serves fast listing; ``read_save`` recomputes it from the replay, so a stale or
@@ -129,6 +132,7 @@ def build_document(
             "lang": settings.lang,
             "timer_minutes": settings.timer_minutes,
             **({"table": settings.table} if settings.table else {}),
+            **({"robot": settings.robot} if settings.robot else {}),
         },
         "actions": [a.to_dict() for a in history.actions],
         "redo": [a.to_dict() for a in history.redo_actions],
@@ -138,6 +142,8 @@ def build_document(
         document["clock"] = {"round": clock.round, "seconds": round(clock.seconds, 1)}
     if drafts:
         document["drafts"] = dict(drafts)
+    if history.reopened:
+        document["reopened"] = list(history.reopened)
     if paper is not None:
         document["table"] = paper.table
         document["paper"] = True
@@ -201,6 +207,7 @@ class SettingsModel(_Strict):
         default=None, ge=0.1, le=MAX_TIMER_MINUTES, allow_inf_nan=False
     )
     table: Annotated[str, Field(max_length=MAX_TABLE_NAME)] = ""
+    robot: Annotated[str, Field(max_length=20, pattern=r"^[a-z-]*$")] = ""
 
 
 class SummaryModel(_Strict):
@@ -264,6 +271,9 @@ class SaveDocument(_Strict):
     entered: EnteredModel | None = None
     clock: ClockModel | None = None
     drafts: Annotated[dict[ShortId, DraftNote], Field(max_length=MAX_DRAFTS)] | None = None
+    reopened: list[Annotated[int, Field(ge=0, lt=100)]] = Field(
+        default_factory=list, max_length=MAX_ACTIONS
+    )
 
 
 # --- messages --------------------------------------------------------------------------------
@@ -405,6 +415,8 @@ class Header:
     """The round timer's time used in the open round when saved (None: not kept)."""
     drafts: tuple[tuple[str, str], ...] = ()
     """Notes typed on cards not yet adopted."""
+    reopened: tuple[int, ...] = ()
+    """The years (0-based rounds) whose end was taken back after their result was shown."""
 
 
 def legacy_game_id(created: str, seed: int, content_hash: str, scenario: str) -> str:
@@ -455,6 +467,7 @@ def check_document(data: Any) -> Header:
         lang=settings.lang,
         timer_minutes=settings.timer_minutes,
         table=settings.table,
+        robot=settings.robot,
     )
     paper = None
     if document.paper:
@@ -490,4 +503,5 @@ def check_document(data: Any) -> Header:
         if document.clock is None
         else RoundClock(document.clock.round, document.clock.seconds),
         drafts=tuple(document.drafts.items()) if document.drafts else (),
+        reopened=tuple(document.reopened),
     )

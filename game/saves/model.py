@@ -75,6 +75,9 @@ class GameSettings:
     """Optional round timer of the facilitator."""
     table: str = ""
     """The table's name as the facilitator typed it ("Bord 3"; "" when none was given)."""
+    robot: str = ""
+    """The bot that played the game in the kiosk mode (``play --autoplay``: "planner",
+    "greedy", "random"), "" for a game a group played: the comparison leaves robots out."""
 
 
 @dataclass(frozen=True)

@@ -294,6 +294,8 @@ def parse_factors(items: Sequence[str], example: str = "R307=0,8") -> list[tuple
         try:
             factor = parse_amount(value, "da")
         except AmountError as error:
+            if error.kind == "unit":  # a factor has no unit: "1½" is told to be a number only
+                error = AmountError(error.text, error.message, "extra")
             # worded for each reader: an English host got "'abc' er ikke et tal"
             reason = ByLanguage.of(**{lang: error.in_language(lang) for lang in LANGUAGES})
             problems.append(Message.of("paper.err.factor_number", item=item, reason=reason))

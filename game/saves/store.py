@@ -417,6 +417,12 @@ def _replay(header: Header, deck: Deck, path: Path) -> History:
     history = _apply_log(history, header.redo, "redo", path)
     for _ in header.redo:
         history = history.undo()
+    rounds = len(history.initial.targets)
+    for year in header.reopened:
+        if year >= rounds:  # a year the scenario does not have: the file was edited
+            said = Message.of("save.reopened_year", year=year + 1, rounds=rounds)
+            raise SaveError(path, said)
+        history = history.with_reopened(year)
     return history
 
 

@@ -312,14 +312,30 @@ class GameController:
             and not self.read_only
         )
 
+    def reopens_year(self) -> int | None:
+        """The year (0-based round) that taking back the last decision would open again – its
+        end, after its result and the next year's event were shown – or None. The window asks
+        first, and the year is noted in the save (``History.reopened``): a table that looked
+        at a year's outcome and played it again shows so in its report and comparison."""
+        history = self.history
+        if history is None or not history.actions or not isinstance(history.actions[-1], EndYear):
+            return None
+        return history.states[-2].round
+
     def undo(self) -> bool:
         """Take back the last decision (True if something was undone). The reason of an
         adoption taken back is kept for its card again (``drafts``), so it goes with the card
-        when the group adopts it later."""
+        when the group adopts it later. A year's end taken back is noted (``reopens_year``)."""
         before = self.history.current.adopted if self.history is not None else ()
         action = self.history.actions[-1] if self.history and self.history.actions else None
         told = self._history_notice("toast.undone", action, self.state if action else None)
-        undone = self._change(lambda history: history.undo(), told)
+        year = self.reopens_year()
+
+        def taken_back(history: History) -> History:
+            earlier = history.undo()
+            return earlier if year is None else earlier.with_reopened(year)
+
+        undone = self._change(taken_back, told)
         if undone:
             self.opened_finished = False  # asked once: the game is the group's again
         if undone:

@@ -329,18 +329,23 @@ class App:
 
     def undo(self, *, asked: bool = False) -> None:
         """Take back the last decision (Backspace, Ctrl+Z, "Fortryd"); a table's stored
-        result opened from its save asks first ("reopen" dialog), unless ``asked``. From the
-        debrief the board comes back in the round taken back."""
+        result opened from its save asks first ("reopen" dialog), and so does a year's end
+        ("reopen_year": the year is noted as reopened), unless ``asked``. From the debrief the
+        board comes back in the round taken back."""
         if not asked and self.game.asks_before_undo():
             self.push("reopen")
+            return
+        if not asked and not self.game.read_only and self.game.reopens_year() is not None:
+            # the year's outcome and the next event are seen: played again, it is noted
+            self.push("reopen_year")
             return
         before = self.game.state if self.game.history is not None else None
         if not self.game.undo():
             return
         if before is not None:  # the floor notice follows the level (``say_if_under_floor``)
             say_if_under_floor(self, before, self.game.state, "board.under_floor")
-        if self.find("debrief") is not None:
-            self.back_to("board")
+        if self.find("debrief") is not None or self.find("year") is not None:
+            self.back_to("board")  # the year taken back is played on the board
 
     def redo(self) -> None:
         """Make the last undone decision again (Ctrl+Y, Ctrl+Shift+Z, "Gentag"); an adoption

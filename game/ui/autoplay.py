@@ -2,12 +2,16 @@
 
 Each adoption is shown on the board first (the card gets selected) and made half a beat later,
 so the bot makes N decisions per second.
-Reveal scenes are continued with Enter; the debrief stays on screen, and with ``quit_at_end``
-the window closes about a second after it appears.
+Reveal scenes are continued with Enter. The debrief stays on screen for ``KIOSK_REST`` seconds
+(time for a passer-by at a conference stand to read it), then the bot begins a new game of the
+same scenario with the next seed, as a kiosk should; with ``quit_at_end`` the window closes
+about a second after the debrief appears instead. Every game is saved marked as the robot's
+(``GameSettings.robot``), so the comparison of tables leaves it out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -22,6 +26,9 @@ if TYPE_CHECKING:
     from game.ui.scene import Host
 
 END_DELAY = 1.0
+"""Seconds the debrief shows before ``quit_at_end`` closes the window."""
+KIOSK_REST = 20.0
+"""Seconds the debrief shows before the kiosk begins its next game."""
 
 
 class Autoplay:
@@ -55,7 +62,9 @@ class Autoplay:
             self.end_clock += dt
             if self.quit_at_end and self.end_clock >= END_DELAY:
                 app.quit(0)
-            return self.quit_at_end
+            elif not self.quit_at_end and self.end_clock >= KIOSK_REST:
+                self._next_game()
+            return True
         half = self.interval / 2
         self.clock += dt
         if self.clock < half - 1e-9:
@@ -70,6 +79,21 @@ class Autoplay:
             top.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
             app.request_redraw()
         return True
+
+    def _next_game(self) -> None:
+        """The kiosk's next game: the same deck, scenario and target with a new seed, in a
+        new save (the finished one stays as it is)."""
+        game = self.app.game
+        settings = game.settings
+        if settings is None:
+            return
+        seed = int(self.generator.integers(0, 2**31))
+        self.app.start_game(game.deck, dataclasses.replace(settings, seed=seed))
+        self.end_clock = 0.0
+        self.clock = 0.0
+        self.pending = None
+        self.thinking = None
+        self.resting = False
 
     def _play(self, board: Any) -> None:
         """One half-beat: show the next adoption (select it) or make the shown one; ending the

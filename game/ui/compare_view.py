@@ -255,6 +255,7 @@ def draw_tables(
     unplayed: int = 0,
     apart: str = "",
     diverged: Sequence[tuple[str, int]] = (),
+    robots: int = 0,
 ) -> tuple[int, tuple[tuple[int, pygame.Rect], ...]]:
     """Right: the win rate, ``apart`` (why the group is not compared with the others, or
     ""), and per table its råderum per year against the target, its service level and its
@@ -309,6 +310,8 @@ def draw_tables(
     parts[:0] = [app.t("compare.diverged", table=n, decision=d) for n, d in diverged]
     if unplayed:
         parts.append(app.t("compare.unplayed", count=unplayed))
+    if robots:  # the kiosk's games on a laptop that became a table
+        parts.append(app.t("compare.robots", count=robots))
     for name, paths in group.same_names:
         parts.append(app.t("compare.same_name", count=len(paths), name=name))
     if unreadable:

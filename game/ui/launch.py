@@ -219,6 +219,7 @@ def play(args: argparse.Namespace) -> int:
             lang=lang,
             timer_minutes=getattr(args, "timer", None),
             table=table,
+            robot=autoplay or "",
         )
         app.start_game(deck, settings)
     else:

@@ -655,7 +655,21 @@ def test_several_one_sided_plays_that_win_get_one_sentence_not_opposite_advice()
     [said] = one_sided_advice(result)
     assert said.startswith("Flere ensidige strategier vinder for ofte (»Planlægger med ")
     assert "45,0 %" in said and "24,0 %" in said
-    assert "alene (" not in said and "Hæv målene, især for det sidste år" in said
+    assert "alene (" not in said
+    # a pile of 2,22 × the final target does not "give more than the targets need": what
+    # lets one-sided play win is what the pile is made of (a budget office told to take the
+    # strongest cards out of a pile of 2,72 × took out its best saving, and the deck could
+    # no longer be won)
+    assert "bunken giver mere, end målene kræver" not in said
+    assert (
+        "selv om bunken er 2,22 × slutmålet: besparelserne og effektiviseringerne alene frigør "
+        "13,3 mio. kr. (1,48 × slutmålet), og investeringerne er kun 33 % af bunken"
+    ) in said
+    assert "Flyt bunkens volumen over til investeringerne" in said
+    # investments that carry the pile: the early years' targets are what let play wait
+    heavy = {Kind.SAVING: 3.0, Kind.EFFICIENCY: 3.0, Kind.INVESTMENT: 14.0}
+    [said] = one_sided_advice(replace(result, pile=replace(result.pile, by_kind=heavy)))
+    assert "målene for de første år er så lave" in said and "Flyt" not in said
     # a pile over 3 × the final target is the cause: the pile advice below says what to do
     big = replace(result, pile=replace(result.pile, total=40.0))
     [said] = one_sided_advice(big)
@@ -1096,3 +1110,27 @@ def test_a_pile_told_to_shrink_does_not_also_get_more_cards_of_a_crowded_kind():
     assert "Læg flere" not in said
     assert "tag forslagene ud blandt de andre slags" in said
     assert "byt gerne nogle af dem for flere investeringer" in said
+
+
+def test_a_best_strategy_out_of_range_without_targets_to_try_is_told_what_to_do():
+    # a budget office saw "✗ bedste strategi (»Planlægger«) vinder 45–75 %" and nothing else:
+    # the line with targets to try was left out when lower targets would not help
+    from game.balance.advice import target_advice
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {"planner": StrategyResult("planner", 100, 32, won, (5, 50, 100))}
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played, hindsight_share=0.94)
+    said = target_advice(result, "mio. kr.")
+    assert said is not None and said.startswith(
+        "»Planlægger« vinder 32,0 % (spillet er bygget til 45–75 %), og lavere mål alene "
+        "hjælper ikke"
+    )
+    assert "flere kort på bordet: 'market'" in said
+    held = replace(result, diagnosis=_found_lost(), hindsight_share=0.7)
+    said = target_advice(held, "mio. kr.")
+    assert said is not None and "Se på det, der holder spillene tilbage (ovenfor)" in said
+    easy = {"planner": StrategyResult("planner", 100, 90, won, (5, 50, 100))}
+    said = target_advice(replace(result, strategies=easy), "mio. kr.")
+    assert said is not None and "højere mål kan ikke foreslås" in said
+    fine = {"planner": StrategyResult("planner", 100, 60, won, (5, 50, 100))}
+    assert target_advice(replace(result, strategies=fine), "mio. kr.") is None

@@ -392,15 +392,19 @@ def test_other_columns_are_skipped_with_a_warning(tmp_path, capsys):
 
 
 def test_numbers_written_as_danish_text_are_read_the_danish_way(tmp_path):
+    # "−1,050" beside 1,5 and 0,518 is a decimal comma for sure (1.050 is out of line)
     rows = [
         [*PROPOSALS[0][:4], "år 1", "år 2", "år 3"],
-        ["spar", "besparelse", "Spar", "Ældre", "1.250,5", "0,518", "−1,050"],
-        *[row[:7] for row in PROPOSALS[2:]],
+        ["spar", "besparelse", "Spar", "Ældre", "1,5", "0,518", "−1,050"],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", "−1.250,5", "2.000", "4.000,25"],
+        ["inv", "investering", "Forebyggelse", "Sundhed", "−3.000", "1.000", "6.000"],
     ]
     about = [row if row[0] != "enhed" else ["enhed", "t. kr."] for row in sheets()["Om kataloget"]]
     path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, about=about))
     deck = read_catalogue([path]).deck
-    assert deck.proposal("spar").effect == (1250.5, 0.518, -1.05)
+    assert deck.proposal("spar").effect == (1.5, 0.518, -1.05)
+    assert deck.proposal("eff").effect == (-1250.5, 2000, 4000.25)
+    assert deck.proposal("inv").effect == (-3000, 1000, 6000)
 
 
 def test_a_cp1252_csv_with_decimal_commas_is_read_right(tmp_path, capsys):

@@ -306,6 +306,16 @@ def test_many_amounts_over_the_limit_ask_whether_the_deck_is_in_thousands(tmp_pa
     lines = capsys.readouterr().out.splitlines()
     hint = '3 beløb er over 1.000 mio. kr.: er dækket i t. kr.? Så skriv unit: "t. kr."'
     assert lines[0].endswith(hint + " i dækkets hoved"), lines
+    # said at the first amount where the deck writes no unit; at 'unit:' where it does,
+    # which is where the fix goes (it stood at the first amount, nine lines further down)
+    body = _good_body().replace("effect: [2]", "effect: [2500]")
+    assert "unit:" not in body
+    body = body.replace("schema_version: 1", 'schema_version: 1\n  unit: "mio. kr."', 1)
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    unit_line = body.splitlines().index('  unit: "mio. kr."') + 1
+    assert lines[0].startswith(f"{tmp_path / 'deck.yaml'}:{unit_line}: 3 beløb"), lines
 
 
 def test_validate_warns_at_a_card_whose_anlaeg_exceeds_the_scenarios_ramme(tmp_path, capsys):

@@ -843,3 +843,33 @@ def test_a_kind_the_construction_budget_cannot_pay_is_named_not_the_capacity(tmp
         "hæv anlægsrammen til mindst 5 mio. kr."
     ) in text, text
     assert "hæv kapaciteten" not in text
+
+
+def test_calendar_years_with_a_gap_are_pointed_out(tmp_path, capsys):
+    # "years: [2027, 2028, 2030]" validated without a word, and the start screen then said
+    # "2027–2030 · 3 år" with the second round's result under 2030
+    code, lines = _validate(
+        tmp_path, capsys, ('years: ["2027", "2028", "2029"]', 'years: ["2027", "2028", "2030"]')
+    )
+    assert code == 0
+    assert any(
+        "advarsel: scenariet 'budget-2027' springer 2029 over; hver runde er ét budgetår" in line
+        for line in lines
+    ), lines
+    code, lines = _validate(tmp_path, capsys)
+    assert not any("springer" in line for line in lines), lines
+
+
+def test_a_capacity_that_holds_the_pile_from_its_targets_is_named(tmp_path, capsys):
+    # an author with capacity 3 was told only "sænk målet, eller læg forslag i bunken", and
+    # more proposals could not help
+    code, lines = _validate(tmp_path, capsys, ("    capacity: 8\n", "    capacity: 5\n"))
+    assert code == 0
+    said = (
+        "advarsel: i scenariet 'budget-2027' er det kapaciteten på 5, der holder bunken fra "
+        "målene: med kapacitet nok når den alle mål uden held"
+    )
+    assert any(said in line for line in lines), lines
+    # a capacity that is not the limit says nothing of it
+    code, lines = _validate(tmp_path, capsys)
+    assert not any("kapaciteten på" in line for line in lines), lines

@@ -638,6 +638,9 @@ def test_an_id_the_format_refuses_is_never_suggested():
     assert any("(skriv fx 'vej-oe')" in p for p in problems), problems
     assert any("ukendt forslag 'vej'" in p for p in problems), problems
     assert not any("mente du 'vej-ø'" in p for p in problems), problems
+    # … but the spelling the card is told to take is, where it is the closest (a card
+    # renamed "vej-ø" left its old id in the scenario, which was pointed at another card)
+    assert any("ukendt forslag 'vej' (mente du 'vej-oe'?)" in p for p in problems), problems
 
 
 def test_a_scenario_with_an_id_the_format_refuses_still_has_its_other_ids_checked():
@@ -1306,3 +1309,15 @@ def test_a_target_a_thousand_times_smaller_than_the_pile_is_questioned(target, s
     warnings = []
     load_sources([("deck.yaml", fair)], warnings)
     assert not [w for w in warnings if "gange målet" in str(w)], warnings
+
+
+def test_a_relative_deck_path_that_is_not_there_says_where_it_was_looked_for(tmp_path, monkeypatch):
+    # "raaderum print decks/standard" (the README's example) run outside the game's folder
+    # said only "decks/standard:1: findes ikke"
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DeckError) as error:
+        load_deck(Path("decks") / "standard")
+    assert str(error.value.problems[0]) == (
+        f"decks/standard:1: findes ikke i mappen {tmp_path}, som kommandoen køres fra; skriv "
+        "hele stien til dækket (uden et dæk bruges standarddækket)"
+    )

@@ -724,6 +724,12 @@ def test_a_sheet_entered_a_second_time_is_said_at_once(tmp_path, capsys):
     assert "slet den fil, der ikke skal tælle med" in said and "bord-3-igen.json" in said
     # … and says what the comparison does with the same sheet twice: it counts it once
     assert "Er det samme ark tastet ind igen, tæller »Sammenlign borde« det én gang" in said
+    # a third time: both earlier files are named (they are one game, listed once, and the
+    # note named only the one the listing shows)
+    third = tmp_path / "bord-3-tredje.json"
+    assert main([*command, *TABLE_3, "--out", str(third)]) == 0
+    said = capsys.readouterr().err
+    assert "Bord-3.json" in said and "bord-3-igen.json" in said, said
     # another table's name says nothing
     code, text, _ = _enter(tmp_path, "Bord 4", TABLE_4, capsys)
     assert code == 0 and "allerede" not in text
@@ -1315,3 +1321,32 @@ def test_a_factor_of_a_mistyped_id_is_told_the_id_it_looks_like(tmp_path, capsys
     assert main([*args, "--adopt", "BUF-11@1", "--factor", "BUF11=0,9"]) == 2
     err = capsys.readouterr().err
     assert "--factor BUF11: ukendt forslag 'BUF11' i scenariet (mente du 'BUF-11'?)" in err
+
+
+def test_an_entry_typed_with_spaces_around_its_sign_is_read_as_the_sheet_writes_it(
+    tmp_path, capsys
+):
+    # the sheet prints "id = faktor": "--factor R = 0,8" took "=" as the deck's path and
+    # "--factor R =0,8" gave only "=0,8:1: findes ikke"
+    code, text, path = _enter(tmp_path, "Bord 3", TABLE_3, capsys)
+    assert code == 0, text
+    spaced = [
+        *TABLE_3[:-4],
+        *("--factor", "hverdagsrehabilitering", "=", "0,8", "--seed", "11"),
+    ]
+    spaced[1:2] = ["turistkontor-digitalt", "@1"]
+    for index, entries in enumerate(
+        (spaced, [*TABLE_3[:-4], "--factor", "hverdagsrehabilitering", "=0,8", "--seed", "11"])
+    ):
+        code, text, other = _enter(tmp_path, f"Bord {10 + index}", entries, capsys)
+        assert code == 0, text
+        assert read_save(other).history.current.factors == read_save(path).history.current.factors
+        assert read_save(other).paper.adopted == read_save(path).paper.adopted  # type: ignore[union-attr]
+
+
+def test_a_factor_with_a_fraction_sign_is_told_to_be_a_number_not_a_unit(tmp_path, capsys):
+    entries = [*TABLE_3[:-4], "--factor", "hverdagsrehabilitering=1½", "--seed", "11"]
+    code, text, _ = _enter(tmp_path, "Bord 3", entries, capsys)
+    assert code == 2
+    assert "'1½' indeholder andet end tallet; skriv kun tallet" in text, text
+    assert "enheden" not in text

@@ -100,6 +100,7 @@ def test_the_model_publishes_every_field():
         *("table", "paper", "entered"),  # a paper table's save only
         "clock",  # the round timer's time used, with a timer only
         "drafts",  # notes typed on cards not yet adopted, when there are any
+        "reopened",  # the years taken back after their result was shown, when any
     }
 
 

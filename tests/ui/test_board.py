@@ -2313,3 +2313,22 @@ def test_a_finished_games_board_gives_its_chart_the_tables_room(make_app, std_de
     board.draw(app.surface)
     assert board.layout().chart.height > playing * 1.4, (playing, board.layout().chart)
     assert "Intet vedtaget dette år." in drawn
+
+
+def test_a_notice_does_not_cover_the_reason_the_group_has_written(make_app, std_deck):
+    # a facilitator typed a reason, pressed Enter twice, and "Forslaget kræver …" (and
+    # "Begrundelsen er gemt …") stood over the field and hid the words being written
+    app = make_app(std_deck, size=(1366, 768))
+    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
+    app.step(0.02)
+    key(app, pygame.K_2)
+    key(app, pygame.K_o)
+    card = app.top
+    assert isinstance(card, CardScene)
+    assert card.notices_area() == card.layout().note  # an empty field: notices stand there
+    key(app, pygame.K_TAB)
+    type_text(app, "Fordi det virker")
+    key(app, pygame.K_RETURN)  # saves the note: a notice says so
+    assert "Begrundelsen er gemt og følger med, når forslaget vedtages" in app.toast_texts()
+    area = card.notices_area()
+    assert area is not None and not area.colliderect(card.layout().note)

@@ -208,12 +208,27 @@ def _finished_on_the_debrief(app: App, deck: Deck) -> DebriefScene:
 def test_ctrl_z_in_the_debrief_goes_back_into_the_last_round(app: App, deck: Deck) -> None:
     from game.ui.scenes.board import BoardScene
 
-    _finished_on_the_debrief(app, deck)
+    debrief = _finished_on_the_debrief(app, deck)
+    last = app.game.state.scenario.years[-1]
     post_key(pygame.K_z, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    # the group has seen how the year went: it is asked first, and a reopened year is noted
+    assert app.game.state.finished and app.top.name == "reopen_year"
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.016)
+    assert f"Åbne {last} igen?" in drawn and f"Åbn {last} igen" in drawn, drawn
+    post_key(pygame.K_RETURN)  # the first button: keep the year
+    app.step(0.016)
+    assert app.game.state.finished and app.top is debrief and app.game.history.reopened == ()
+    post_key(pygame.K_z, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    app.top.reopen()
     app.step(0.016)
     assert not app.game.state.finished
     assert app.game.state.round == app.game.state.scenario.rounds - 1
     assert isinstance(app.top, BoardScene)
+    assert app.game.history.reopened == (app.game.state.scenario.rounds - 1,)
 
 
 def test_a_stray_backspace_on_the_result_screen_asks_before_reopening_the_game(
@@ -376,15 +391,48 @@ def test_the_years_ahead_take_in_the_new_events_as_their_list_appears(
     assert drawn[-1][ahead] == chart_values(after)[ahead]
 
 
-def test_year_scene_ctrl_z_takes_the_end_of_year_back(app: App, deck: Deck) -> None:
+def test_year_scene_ctrl_z_takes_the_end_of_year_back_after_asking(app: App, deck: Deck) -> None:
+    from game.ui.scenes.board import BoardScene
+
     before, after = year_setup(app, deck, last=False)
-    base = Scene(app)
+    base = BoardScene(app)
     app.push(base)
-    app.push(YearScene(app, before, after))
+    year = YearScene(app, before, after)
+    app.push(year)
     post_key(pygame.K_z, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    # the group has seen the year's outcome and next year's event: asked first
+    assert app.top.name == "reopen_year" and app.game.state is after
+    post_key(pygame.K_RETURN)  # the first button keeps the year
+    app.step(0.016)
+    assert app.top is year and app.game.state is after and app.game.history.reopened == ()
+    post_key(pygame.K_z, pygame.KMOD_LCTRL)
+    app.step(0.016)
+    app.top.reopen()
     app.step(0.016)
     assert app.game.state.round == before.round
     assert app.top is base
+    assert app.game.history.reopened == (before.round,)
+
+
+def test_year_scene_has_a_button_that_takes_the_year_back_for_a_mouse(app: App, deck: Deck) -> None:
+    # mouse-only, the year could only be reopened with the keyboard ("Ctrl+Z fortryder …")
+    from game.ui.scenes.board import BoardScene
+
+    before, after = year_setup(app, deck, last=False)
+    app.push(BoardScene(app))
+    year = YearScene(app, before, after)
+    app.push(year)
+    year.skip()
+    app.request_redraw()
+    app.step(0.016)
+    assert year.undo_rect.width > 0
+    pygame.event.post(
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=year.undo_rect.center)
+    )
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=year.undo_rect.center))
+    app.step(0.016)
+    assert app.top.name == "reopen_year"
 
 
 def test_year_scene_reports_better_worse_and_failed_outcomes(app: App, deck: Deck) -> None:

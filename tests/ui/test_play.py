@@ -190,3 +190,39 @@ def test_the_kiosk_planner_plays_as_the_headless_planner_and_the_window_keeps_dr
     assert [(a.card, a.round) for a in state.adopted] == [
         (a.card, a.round) for a in headless.adopted
     ]
+
+
+def test_the_kiosk_begins_a_new_game_after_the_debrief_and_marks_its_games_as_the_robots(
+    make_app, std_deck, tmp_path
+):
+    # at a conference stand the kiosk showed one debrief for the rest of the day, and its
+    # games were counted as tables in "Sammenlign borde"
+    from game.saves import GameSettings
+    from game.ui.autoplay import KIOSK_REST, Autoplay
+
+    app = make_app(std_deck)
+    app.game.save_dir = tmp_path
+    app.start_game(std_deck, GameSettings("intro", 6, None, robot="greedy"))
+    first = app.game.save_path
+    bot = Autoplay(app, "greedy", speed=100, seed=6, quit_at_end=False)
+    app.on_frame.append(bot)
+    seconds = 0.0
+    while not (app.game.state.finished and isinstance(app.top, DebriefScene)) and seconds < 60:
+        app.step(0.05)
+        seconds += 0.05
+    assert isinstance(app.top, DebriefScene)
+    for _ in range(int((KIOSK_REST - 1) / 0.5)):
+        app.step(0.5)
+    assert isinstance(app.top, DebriefScene)  # the passer-by has time to read the result
+    for _ in range(4):
+        app.step(0.5)
+    assert not app.game.state.finished and app.game.save_path != first
+    assert app.game.settings is not None and app.game.settings.robot == "greedy"
+    assert read_save(first).settings.robot == "greedy" and read_save(first).history.current.finished
+
+
+def test_play_autoplay_saves_its_game_as_the_robots(windows):
+    app = windows("--autoplay", "planner", "--scenario", "intro", "--seed", "2")
+    assert app.game.settings is not None and app.game.settings.robot == "planner"
+    app = windows("--scenario", "intro", "--seed", "2")
+    assert app.game.settings is not None and app.game.settings.robot == ""

@@ -556,3 +556,16 @@ def test_a_conflict_copy_of_a_game_open_elsewhere_is_not_played_beside_it(
     assert isinstance(app.top, BoardScene) and app.game.read_only
     assert not app.game.do(first_adoption(app))
     assert copy.read_bytes() == before
+
+
+def test_plain_play_opens_the_start_screen_even_when_the_save_folder_cannot_be_used(
+    windows, tmp_path
+):
+    # Before: "raaderum play" (the start file of the offline bundle) refused before any window
+    # opened, with one line on a console the facilitator never sees; the start screen is the
+    # one that says what is wrong and takes another folder
+    blocked = blocked_folder(tmp_path)
+    app = windows("--save-dir", str(blocked))
+    start = app.find("start")
+    assert start is not None
+    assert start.folder_problem is not None and "kan ikke oprettes" in start.folder_problem

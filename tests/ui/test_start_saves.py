@@ -120,8 +120,11 @@ def test_a_stored_result_is_not_reopened_by_one_stray_key(make_app, std_deck):
     assert isinstance(app.top, BoardScene) and not app.game.state.finished
     assert not read_save(path).history.current.finished
     key(app, pygame.K_y, pygame.KMOD_CTRL)  # the game is the group's again: no more questions
-    key(app, pygame.K_z, pygame.KMOD_CTRL)  # (a stray Backspace on the result still asks)
+    key(app, pygame.K_z, pygame.KMOD_CTRL)  # about the stored result – only the year's own
+    assert app.game.state.finished and app.top.name == "reopen_year"
+    click(app, app.top.layout().buttons[1].center)
     assert not app.game.state.finished and app.top.name != "reopen"
+    assert read_save(path).history.reopened == (finished.scenario.rounds - 1,) * 2
 
 
 def test_a_damaged_save_is_listed_with_its_reason(make_app, std_deck):

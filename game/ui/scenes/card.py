@@ -94,10 +94,12 @@ class CardScene(Scene):
         )
 
     def notices_area(self) -> pygame.Rect | None:
-        """Notices stand over the note field, whose words they are mostly about ("Begrundelsen
-        er gemt …"): under the window's title they covered the card's kind and area, and
-        two of them its title and the effect table's years."""
-        return self.layout().note
+        """Notices stand over the note field while it is empty, and over the card's text once
+        the group has written its reason (they hid the words being written: "Forslaget
+        kræver …" over a half-typed reason); under the window's title they covered the card's
+        kind and area, and two of them its title and the effect table's years."""
+        layout = self.layout()
+        return layout.note if not self.note.text.strip() else layout.text
 
     def notices_newest(self) -> bool:
         """The newest notices that the note field holds whole: two of them, more than it

@@ -80,6 +80,8 @@ class CompareScene(HoldsTimer):
         self.copies: list[Any] = []
         """Files that hold a game already counted (a cloud drive's conflict copy)."""
         self.unplayed: list[Path] = []
+        self.robots: list[Path] = []
+        self.robots_by_group: list[int] = []
         self.unplayed_by_group: list[int] = []
         self.unplayed_keys: dict[Path, tuple[str, str, tuple[float, ...]]] = {}
         """Saves of games without a decision, which the comparison leaves out."""
@@ -140,6 +142,10 @@ class CompareScene(HoldsTimer):
         self.unplayed = list(getattr(comparison, "unplayed", []))
         # each group says only its own (all of them stood under every group)
         self.unplayed_by_group = [comparison.unplayed_in(i) for i in range(len(self.groups))]
+        self.robots = list(getattr(comparison, "robots", []))
+        self.robots_by_group = [
+            comparison.unplayed_in(i, robots=True) for i in range(len(self.groups))
+        ]
         self.unplayed_keys = dict(getattr(comparison, "unplayed_keys", {}))
         self.app.request_redraw()
 
@@ -173,7 +179,9 @@ class CompareScene(HoldsTimer):
             from game.report.compare import Comparison
 
             # the whole comparison, so the page also lists the copies it counted once
-            found = Comparison(self.groups, self.unreadable, self.copies, self.unplayed)
+            found = Comparison(
+                self.groups, self.unreadable, self.copies, self.unplayed, robots=self.robots
+            )
             found.unplayed_keys = self.unplayed_keys
             self.written = list(write_comparison(found, folder, self.app.lang))
             self.write_error = ""
@@ -423,6 +431,9 @@ class CompareScene(HoldsTimer):
                 else 0
             ),
             diverged=diverged,
+            robots=(
+                self.robots_by_group[self.index] if self.index < len(self.robots_by_group) else 0
+            ),
             # a group of its own says why: another scenario, deck version or target
             apart=self._apart_line(),
         )

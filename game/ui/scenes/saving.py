@@ -223,6 +223,39 @@ class ReopenScene(DialogScene):
         self.app.undo(asked=True)
 
 
+class ReopenYearScene(DialogScene):
+    """Backspace, Ctrl+Z or "Fortryd" right after a year's end: open the year again, or keep
+    it. The group has seen how the year went and the next year's event; played again, the
+    year is noted in the save, the report and the comparison (``GameController.reopens_year``)
+    – undo is for a slip of the key, and a table that looked ahead shows so."""
+
+    name = "reopen_year"
+    wide = 0.6
+    tall = 0.5
+
+    def __init__(self, app: Host) -> None:
+        year_index = app.game.reopens_year()
+        years = app.game.state.scenario.years
+        year = years[year_index] if year_index is not None else ""
+        super().__init__(
+            app,
+            app.t("reopen_year.title", year=year),
+            app.t(
+                "reopen_year.text" + ("_last" if year_index == len(years) - 1 else ""),
+                year=year,
+            ),
+            [
+                (app.t("reopen_year.keep", year=year), self.close),
+                (app.t("reopen_year.undo", year=year), self.reopen),
+            ],
+        )
+
+    def reopen(self) -> None:
+        """Take the year's end back; the board comes back in that year."""
+        self.close()
+        self.app.undo(asked=True)
+
+
 class CloseScene(DialogScene):
     """Esc on the start screen: close the game, or go back (a facilitator in fullscreen on a
     projector had no way out but Alt+F4)."""

@@ -72,6 +72,8 @@ class YearScene(HoldsTimer):
         self.steps = 4  # chart, events, outcomes, next year
         self.elapsed = 0.0
         self.continue_rect = pygame.Rect(0, 0, 0, 0)
+        self.undo_rect = pygame.Rect(0, 0, 0, 0)
+        """The "Fortryd" button (Ctrl+Z for a mouse), drawn once the year is revealed."""
         self.cut_sections: list[tuple[pygame.Rect, str, str, str]] = []
         """The lists drawn cut short (where, heading, all of it, all of it without the cards'
         texts): a click opens one whole."""
@@ -150,6 +152,9 @@ class YearScene(HoldsTimer):
                 body, short, between = steps[0], steps[-1], tuple(steps[1:-1])
             self.app.push("message", title=title, text=body, short=short, between=between)
             return
+        if is_activation(event) and self.undo_rect.collidepoint(event.pos):
+            self.take_back()  # the mouse's way to Ctrl+Z (a facilitator with only a remote)
+            return
         if is_activation(event):
             for rect, heading, text, short in self.cut_sections:  # a list cut short, read whole
                 if rect.collidepoint(event.pos):
@@ -188,13 +193,14 @@ class YearScene(HoldsTimer):
         )
 
     def take_back(self) -> None:
-        """Undo the end of the year and return to the board in that round."""
-        if self.done:
+        """Undo the end of the year and return to the board in that round – after asking:
+        the group has seen how the year went ("reopen_year"; ``App.undo`` brings the board
+        back once the year is taken back)."""
+        if self.done or self.app.game.read_only:
             return
         history = self.app.game.history
-        if history is not None and history.current is self.after and self.app.game.undo():
-            self.done = True
-            self.app.pop()
+        if history is not None and history.current is self.after:
+            self.app.undo()
 
     # --- drawing ------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -373,9 +379,23 @@ class YearScene(HoldsTimer):
         hint = app.t("year.skip_hint") if self.animating else app.t("year.undo_hint")
         if self.cut_sections and not self.animating:
             hint = f"{app.t('year.open_hint')} {hint}"
+        left = rect.x
+        self.undo_rect = pygame.Rect(0, 0, 0, 0)
+        if not self.animating and not app.game.read_only:
+            undo_w = max(sc.body * 6, rect.width // 8)
+            self.undo_rect = pygame.Rect(rect.x, rect.y, undo_w, rect.height)
+            button(
+                surface,
+                app.text,
+                self.undo_rect,
+                app.t("year.undo_button"),
+                sc.body,
+                radius=sc.radius,
+            )
+            left = self.undo_rect.right + g
         app.text.draw(
             surface,
             hint,
-            pygame.Rect(rect.x, rect.y, rect.width - width - 2 * g, rect.height),
+            pygame.Rect(left, rect.y, self.continue_rect.x - g - left, rect.height),
             TINY.ink(theme.MUTED).middle().lines(2),
         )
