@@ -541,15 +541,23 @@ def quoted(text: str, lang: str = "da") -> str:
 
 
 def format_moment(
-    moment: datetime.datetime, lang: str = "da", *, clock: bool = True, seconds: bool = False
+    moment: datetime.datetime,
+    lang: str = "da",
+    *,
+    clock: bool = True,
+    seconds: bool = False,
+    year: bool = True,
 ) -> str:
     """A moment as the people in the room write it: "26.11.2026 kl. 09:41" in Danish,
     "2026-11-26 09:41" in English; ``clock`` False: the day alone; ``seconds``: the clock to
-    the second ("kl. 09:41:07"), to tell apart two moments of one minute."""
+    the second ("kl. 09:41:07"), to tell apart two moments of one minute; ``year`` False:
+    without the year ("26.11. kl. 09:41", "11-26 09:41"), for a narrow line."""
     time = "%H:%M:%S" if seconds else "%H:%M"
     if lang == "da":
-        return moment.strftime(f"%d.%m.%Y kl. {time}" if clock else "%d.%m.%Y")
-    return moment.strftime(f"%Y-%m-%d {time}" if clock else "%Y-%m-%d")
+        day = "%d.%m.%Y" if year else "%d.%m."
+        return moment.strftime(f"{day} kl. {time}" if clock else day)
+    day = "%Y-%m-%d" if year else "%m-%d"
+    return moment.strftime(f"{day} {time}" if clock else day)
 
 
 def whole_digits(value: int) -> int:

@@ -7,6 +7,7 @@ between many game states without copying.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -298,12 +299,18 @@ class Deck:
         return [pid for i, pid in enumerate(group) if best_mask >> i & 1]
 
     def proposal(self, pid: str) -> Proposal:
-        """The proposal with id ``pid`` (KeyError if unknown)."""
-        return self._pindex[pid]  # type: ignore[attr-defined, no-any-return]
+        """The proposal with id ``pid``; KeyError naming the nearest known ids if unknown."""
+        try:
+            return self._pindex[pid]  # type: ignore[attr-defined, no-any-return]
+        except KeyError:
+            raise KeyError(_unknown_id("proposal", pid, self._pindex)) from None  # type: ignore[attr-defined]
 
     def event(self, eid: str) -> Event:
-        """The event with id ``eid`` (KeyError if unknown)."""
-        return self._eindex[eid]  # type: ignore[attr-defined, no-any-return]
+        """The event with id ``eid``; KeyError naming the nearest known ids if unknown."""
+        try:
+            return self._eindex[eid]  # type: ignore[attr-defined, no-any-return]
+        except KeyError:
+            raise KeyError(_unknown_id("event", eid, self._eindex)) from None  # type: ignore[attr-defined]
 
     def scenario(self, sid: str | None = None) -> Scenario:
         """The scenario ``sid``, or the deck's first scenario when ``sid`` is None."""
@@ -367,3 +374,14 @@ class Deck:
     def has_event(self, eid: str) -> bool:
         """True when the deck has an event with id ``eid``."""
         return eid in self._eindex  # type: ignore[attr-defined]
+
+
+def _unknown_id(what: str, given: object, known: Iterable[str]) -> str:
+    """ "unknown proposal 'nope' (known: 41 proposals; nearest: 'sfo-takst')": what a program
+    using the API is told of an id the deck lacks (a bare KeyError: 'nope' said nothing), cut
+    to 60 characters when the id is huge."""
+    named = repr(given) if len(repr(given)) <= 60 else repr(given)[:59] + "…"
+    ids = list(known)
+    near = difflib.get_close_matches(str(given)[:200], ids, n=3) if isinstance(given, str) else []
+    nearest = f"; nearest: {', '.join(near)}" if near else ""
+    return f"unknown {what} {named} (known: {len(ids)} {what}s{nearest})"

@@ -8,6 +8,7 @@ hides its first entry behind a summary."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -97,9 +98,22 @@ def told_apart(app: Host, listed: list[Entry]) -> list[Entry]:
     return found
 
 
-def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
+def entry_lines(
+    app: Host, entry: Entry, fits: Callable[[str], bool] | None = None
+) -> tuple[str, str]:
     """The two lines of an entry: the table and its target (or which file cannot be opened),
-    then the round or result, the time and the scenario (or why the file cannot be read)."""
+    then the round or result, the time and the scenario (or why the file cannot be read).
+    A second line that ``fits`` says is too wide gives the date without its year ("05.12. kl.
+    02:51"): at 1024×768 "+ 3 kopier af samme spil · Runde 2 af 4 · 05.12.2026 kl. 02:…"
+    lost the time, which tells the games apart."""
+    head, detail = _entry_lines(app, entry, year=True)
+    if fits is not None and not fits(detail) and entry.info is not None:
+        head, detail = _entry_lines(app, entry, year=False)
+    return head, detail
+
+
+def _entry_lines(app: Host, entry: Entry, *, year: bool) -> tuple[str, str]:
+    """``entry_lines``, with or without the year in the date."""
     if entry.damaged is not None:
         damaged = entry.damaged
         head = app.t("start.resume_damaged", name=damaged.path.name, reason="").rstrip(" ·")
@@ -128,7 +142,7 @@ def entry_lines(app: Host, entry: Entry) -> tuple[str, str]:
     if info.target is not None:
         amount = f"{format_amount(info.target, app.lang)} {unit_words(info.unit, app.lang)}"
         table = f"{table} · {app.t('start.resume_target', target=amount)}"
-    date = format_time(info.updated, app.lang, seconds=entry.alike > 0)
+    date = format_time(info.updated, app.lang, seconds=entry.alike > 0, year=year)
     if info.finished:
         result = app.t("start.resume_won" if info.won else "start.resume_lost")
         detail = app.t(
@@ -318,8 +332,13 @@ class SaveList:
             if index == self.selected:
                 ring = max(2, sc.gap // 3)
                 pygame.draw.rect(surface, theme.INK, rect, ring, border_radius=sc.radius)
-            head, detail = entry_lines(app, entry)
             inner = rect.inflate(-2 * sc.gap, -sc.gap // 2)
+            size = app.scale.min_text
+
+            def fits(text: str, width: int = inner.width, size: int = size) -> bool:
+                return app.text.width(text, size) <= width
+
+            head, detail = entry_lines(app, entry, fits)
             top = pygame.Rect(inner.x, inner.y, inner.width, line)
             ink = theme.WARNING if damaged else theme.INK
             app.text.draw(surface, head, top, TINY.bold().ink(ink).tight().middle().lines(1))

@@ -22,14 +22,14 @@ from game.ui.textfield import TextField
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 
-def format_time(iso: str, lang: str, *, seconds: bool = False) -> str:
+def format_time(iso: str, lang: str, *, seconds: bool = False, year: bool = True) -> str:
     """An ISO 8601 time as the people in the room write it: "26.11.2026 kl. 09:41" (with
-    ``seconds``: "kl. 09:41:07")."""
+    ``seconds``: "kl. 09:41:07"; without ``year``: "26.11. kl. 09:41")."""
     try:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso[: 19 if seconds else 16].replace("T", " ")
-    return format_moment(moment, lang, seconds=seconds)
+    return format_moment(moment, lang, seconds=seconds, year=year)
 
 
 def draw_scenarios(

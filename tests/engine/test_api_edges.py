@@ -109,3 +109,17 @@ def test_a_year_outside_the_scenario_is_refused(std_deck):
     for index in (-1, 3, 99):
         with pytest.raises(IndexError, match="the scenario has the years 0–2"):
             year_total(state, index)
+
+
+def test_an_unknown_proposal_or_event_id_names_the_nearest_known_ones(std_deck):
+    # a tournament harness got a bare "KeyError: 'nope'", while Deck.scenario named the known
+    with pytest.raises(KeyError) as error:
+        std_deck.proposal("sfo-taks")
+    said = str(error.value)
+    assert "unknown proposal 'sfo-taks'" in said and "nearest: sfo-takst" in said, said
+    assert f"known: {len(std_deck.proposals)} proposals" in said
+    with pytest.raises(KeyError) as error:
+        std_deck.event("x" * 1000)
+    said = str(error.value)
+    assert said.startswith("\"unknown event 'xxx") and len(said) < 150, said
+    assert std_deck.proposal("sfo-takst").id == "sfo-takst"

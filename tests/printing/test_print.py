@@ -800,3 +800,19 @@ def test_a_card_titles_box_holds_two_whole_lines_and_nothing_of_a_third():
     assert leading >= 1.165
     assert math.isclose(box, 2 * leading)
     assert "-webkit-line-clamp: 2" in css
+
+
+def test_eight_years_of_wide_amounts_keep_a_readable_gap_between_them():
+    # a printed eight-year card ran "+12,5 +12,5 +12,5 …" with half a millimetre between them
+    import re
+
+    from game.printing.svg import effect_strip
+
+    amounts = [-3.0, 1.0, 7.0, 12.5, 12.5, 12.5, 12.5, 12.5]
+    labels = [f"år {n}" for n in range(1, 9)]
+    width_mm = 88
+    svg = effect_strip(amounts, labels, "da", width_mm, 16)
+    slot = width_mm * 10 / len(amounts)
+    pressed = [float(w) for w in re.findall(r'textLength="([\d.]+)"', svg)]
+    assert pressed, svg  # "+12,5" is wider than its slot's room and is pressed into it
+    assert all(slot - width >= 12 for width in pressed), (slot, pressed)  # ≥ 1,2 mm apart
