@@ -1558,10 +1558,8 @@ def test_a_reason_kept_for_a_card_goes_with_it_and_comes_back_when_it_is_undone(
     assert app.game.state.adoption(card).note == "Vores begrundelse"
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
-def test_a_notice_never_covers_the_button_that_adopts(make_app, std_deck, size):
-    # before, "Begrundelsen er gemt …" stood over Vedtag in the card view, and three
-    # "not enough capacity" notices stacked up over the cards
+def _second_card_up_close(make_app, std_deck, size):  # type: ignore[no-untyped-def]
+    """A standard game at ``size`` with its second card opened up close (O)."""
     app = make_app(std_deck, size=size)
     app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
     app.step(0.02)
@@ -1569,6 +1567,14 @@ def test_a_notice_never_covers_the_button_that_adopts(make_app, std_deck, size):
     key(app, pygame.K_o)
     card = app.top
     assert isinstance(card, CardScene)
+    return app, card
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)])
+def test_a_notice_never_covers_the_button_that_adopts(make_app, std_deck, size):
+    # before, "Begrundelsen er gemt …" stood over Vedtag in the card view, and three
+    # "not enough capacity" notices stacked up over the cards
+    app, card = _second_card_up_close(make_app, std_deck, size)
     adopt = card.layout().adopt
     before = [pixel(app, point) for point in (adopt.center, adopt.midleft, adopt.midright)]
     key(app, pygame.K_TAB)
@@ -2318,13 +2324,7 @@ def test_a_finished_games_board_gives_its_chart_the_tables_room(make_app, std_de
 def test_a_notice_does_not_cover_the_reason_the_group_has_written(make_app, std_deck):
     # a facilitator typed a reason, pressed Enter twice, and "Forslaget kræver …" (and
     # "Begrundelsen er gemt …") stood over the field and hid the words being written
-    app = make_app(std_deck, size=(1366, 768))
-    app.start_game(std_deck, GameSettings("standard", open_seed(std_deck), None, "da"))
-    app.step(0.02)
-    key(app, pygame.K_2)
-    key(app, pygame.K_o)
-    card = app.top
-    assert isinstance(card, CardScene)
+    app, card = _second_card_up_close(make_app, std_deck, (1366, 768))
     assert card.notices_area() == card.layout().note  # an empty field: notices stand there
     key(app, pygame.K_TAB)
     type_text(app, "Fordi det virker")
