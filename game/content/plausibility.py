@@ -754,7 +754,6 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                 continue
             found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
         elif reach.beyond(last) and (short := reach.short_year(scenario.target)) is not None:
-            found.extend(_capacity_binds(deck, scenario, at))
             found.append(
                 Problem.of(
                     *at,
@@ -764,10 +763,10 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     target=scenario.target[short],
                     most=reach.most_in(short),
                     unit=deck.unit,
+                    capacity=_capacity_binds(deck, scenario),
                 )
             )
         elif reach.beyond(last):
-            found.extend(_capacity_binds(deck, scenario, at))
             # named by what holds X down: the last year on its own, or the years together
             # ("bunken når kun ca. 5.601 i sidste år" where the pile gives 7.375 there)
             year_most = last_year_most(deck, scenario.id)
@@ -782,6 +781,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     most=reach.shown,
                     year_most=math.floor(year_most * 10 + 1e-9) / 10,
                     unit=deck.unit,
+                    capacity=_capacity_binds(deck, scenario),
                     share=ByLanguage.of(
                         **{lang: format_percent(reach.shown / last, lang) for lang in LANGUAGES}
                     ),
@@ -796,28 +796,40 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
     return found
 
 
-CAPACITY_PLENTY = 1000
-"""Capacity points added to see whether a scenario's capacity is what holds its pile down."""
+CAPACITY_TRIED = 4
+"""How many times a scenario's capacity is tried at most, to find the least capacity that
+would let its pile meet its targets without luck (more than that is no longer the game)."""
+CAPACITY_SEARCH_S = 0.5
+"""Seconds HiGHS may spend on each capacity tried."""
 
 
-def _capacity_binds(deck: Deck, scenario: Scenario, at: tuple[str, int]) -> list[Problem]:
-    """A warning when the scenario's capacity is what keeps its pile from its targets: with
-    capacity enough, the same pile meets every target without luck (an author with capacity 3
-    was told only to lower the target or add proposals, which could not help)."""
+def _capacity_binds(deck: Deck, scenario: Scenario) -> Message | str:
+    """The words added to a target out of reach when the scenario's capacity is what keeps
+    its pile from its targets: the least capacity (up to ``CAPACITY_TRIED`` times the
+    scenario's) with which the same pile meets every target without luck, else "" (an author
+    with capacity 3 was told only to lower the target or add proposals, and capacity was
+    never named)."""
     from game.engine.reach import target_reach
 
-    roomy = dataclasses.replace(scenario, capacity=scenario.capacity + CAPACITY_PLENTY)
-    wide = dataclasses.replace(
-        deck, scenarios=tuple(roomy if s.id == scenario.id else s for s in deck.scenarios)
-    )
-    reach = target_reach(wide, scenario.id)
-    if reach is None or reach.beyond(scenario.target[-1]):
-        return []
-    if reach.short_year(scenario.target) is not None:
-        return []
-    return [
-        Problem.of(*at, "deck.target_capacity_binds", id=scenario.id, capacity=scenario.capacity)
-    ]
+    def meets(capacity: int) -> bool:
+        roomy = dataclasses.replace(scenario, capacity=capacity)
+        wide = dataclasses.replace(
+            deck, scenarios=tuple(roomy if s.id == scenario.id else s for s in deck.scenarios)
+        )
+        reach = target_reach(wide, scenario.id, CAPACITY_SEARCH_S)
+        return (
+            reach is not None
+            and not reach.beyond(scenario.target[-1])
+            and reach.short_year(scenario.target) is None
+        )
+
+    low, high = scenario.capacity, scenario.capacity * CAPACITY_TRIED
+    if high <= low or not meets(high):
+        return ""
+    while high - low > 1:  # the least capacity that meets them: low fails, high meets
+        middle = (low + high) // 2
+        low, high = (low, middle) if meets(middle) else (middle, high)
+    return Message.of("deck.target_capacity_binds", capacity=scenario.capacity, tried=high)
 
 
 def _construction(
