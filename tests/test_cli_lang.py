@@ -377,12 +377,15 @@ def test_a_target_that_is_not_a_number_is_refused_in_english(capsys):
 def test_a_save_folder_that_is_a_file_is_refused_in_english(capsys, tmp_path):
     blocker = tmp_path / "saves"
     blocker.write_text("not a folder", encoding="utf-8")
-    status, out = _run(capsys, "--lang", "en", "play", "--save-dir", str(blocker))
+    # a window that skips the start screen is refused before it opens (plain "play" opens
+    # the start screen, which says so itself and takes another folder)
+    intro = ("--scenario", "intro")
+    status, out = _run(capsys, "--lang", "en", "play", *intro, "--save-dir", str(blocker))
     assert status == 2
     assert out.strip() == (
         f"raaderum play: {blocker}: is a file, not a folder – choose another folder with --save-dir"
     )
-    status, out = _run(capsys, "play", "--save-dir", str(blocker))
+    status, out = _run(capsys, "play", *intro, "--save-dir", str(blocker))
     assert out.strip().startswith(f"raaderum play: {blocker}: er en fil, ikke en mappe")
 
 

@@ -47,7 +47,7 @@ from game.catalogue.rows import (
     notes_on_cells_read,
     read_table,
     refuse_scaled,
-    say_english_sheet,
+    say_asked,
     say_scaled_mismatch,
     settle_spaced_ids,
     years_before_the_scenarios,
@@ -246,7 +246,7 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             _loader_warning(reading, warning)
         _what_a_budget_office_gets_wrong(reading, deck, documents)
     say_scaled_mismatch(reading)
-    say_english_sheet(reading)
+    say_asked(reading)
     if reading.problems or catalogue.problems or deck is None:
         # a file or rows the reading had to leave out fail the import too: the deck would
         # silently lack them

@@ -70,13 +70,14 @@ class Reading:
     than ``unit``, per sheet: refused instead of the unit, when the deck's typical card says
     the unit is wrong (a whole column of kroner shown in mio. kr. in a catalogue in t. kr.)."""
     converted: list[tuple[Sheet, Cell, Any]] = field(default_factory=list)
-    english_amounts: dict[tuple[str, str], Cell | None] = field(default_factory=dict)
-    english_asked: list[tuple[Sheet, Cell, str, dict[str, Any]]] = field(default_factory=list)
-    """The amounts that read two ways on a sheet that writes others the English way: (sheet,
-    cell, message key, its parameters), said once per sheet (``rows.say_english_sheet``)."""
-    """(file, sheet) → the first amount text there that only the English way reads ("-1.05"),
-    or None (none, or the sheet also writes Danish-only ones): ``rows._english_example``."""
     """Amount cells with another unit written after the number, and the value they became."""
+    sheet_numbers: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """(file, sheet) → how the sheet writes its amounts (``rows.SheetNumbers``)."""
+    typical_amount: float | None = None
+    """The proposals' sheet's typical amount that reads one way (``rows.SheetNumbers``)."""
+    asked: list[tuple[Sheet, Cell, str, dict[str, Any]]] = field(default_factory=list)
+    """The amounts that read two ways a thousand apart and were asked about: (sheet, cell,
+    message key, its parameters), said once per sheet (``rows.say_asked``)."""
     budget_years: dict[str, str] = field(default_factory=dict)
     """Sheet → the first year of its amount columns headed by budget years ("2027", "2028" …):
     every row without its own 'fra budgetår' is tied to those years."""

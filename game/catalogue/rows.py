@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import math
 import re
+import statistics
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -52,11 +53,11 @@ from game.catalogue.sheets import CatalogueProblem, Scaled, Sheet
 from game.catalogue.wording import note_hidden_cards
 from game.content.numbertext import amount_text, amounts_text, grouped
 from game.content.plausibility import unit_in_words
-from game.content.schema import ID_PATTERN, unit_scale
+from game.content.schema import AMOUNT_LIMIT, ID_PATTERN, unit_scale
 from game.content.validation_messages import id_spelling
 from game.content.yamlsafe import YamlDocument
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue
-from game.numbers import is_known_unit
+from game.numbers import AmountError, is_known_unit, parse_amount
 
 
 def _year_of(value: Any) -> int | None:
@@ -894,15 +895,19 @@ text may be before the import asks about it (a misread thousands sign is 1.000 t
 
 
 def _targets_one_way(reading: Reading, sheet: Sheet, cell: Cell) -> bool:
-    """False (said at the cell) for targets typed as text that read two ways in a catalogue in
-    t. kr. or smaller units: "1,000; 2,000" is 1 and 2 t. kr. with a Danish decimal comma, no
-    municipality's target, and 1.000 and 2.000 with an English thousands comma (it was read
-    as 1 and 2 with a hint, where an amount written so stops the import)."""
-    if not isinstance(cell.value, str) or unit_scale(reading.unit) < 1000:
+    """False (said at the cell) for targets typed as text that read two ways: in a catalogue
+    in t. kr. or smaller units "1,000; 2,000" is 1 and 2 t. kr. with a Danish decimal comma,
+    no municipality's target, and 1.000 and 2.000 with an English thousands comma (it was
+    read as 1 and 2 with a hint, where an amount written so stops the import); and a list
+    whose other targets are written the English way ("2.5; 5.25; 9.125; 14": 9.125 was read
+    as 9.125 mio. kr.), or a thousands point in mio. kr. ("1.500; 3.000": 1,5 mia. kr.)."""
+    if not isinstance(cell.value, str):
         return True
     parts = [p.strip() for p in re.split(r"[;\n]", cell.value) if p.strip()]
-    if not parts or not all(_COMMA_THOUSANDS.fullmatch(p) for p in parts):
+    if not parts:
         return True
+    if unit_scale(reading.unit) < 1000 or not all(_COMMA_THOUSANDS.fullmatch(p) for p in parts):
+        return _targets_english(reading, sheet, cell, parts)
     english = [(-1.0 if p[0] in "-−–÷(" else 1.0) * float(re.sub(r"\D", "", p)) for p in parts]
     reading.add(
         sheet,
@@ -917,6 +922,50 @@ def _targets_one_way(reading: Reading, sheet: Sheet, cell: Cell) -> bool:
             da="; ".join(grouped(v, "da") for v in english),
             en="; ".join(f"{v:.10g}" for v in english),
         ),
+    )
+    return False
+
+
+def _targets_english(reading: Reading, sheet: Sheet, cell: Cell, parts: list[str]) -> bool:
+    """The rest of ``_targets_one_way``: a target list with a part that reads two ways a
+    thousand apart, beside parts only the English way reads (and none only the Danish way
+    reads), or with a thousands point in a catalogue in mio. kr. – asked, never guessed."""
+
+    two_ways = [p for p in parts if _COMMA_THOUSANDS.fullmatch(p) or _POINT_THOUSANDS.fullmatch(p)]
+    if not two_ways or any(_DANISH_NUMBER.fullmatch(p) for p in parts):
+        return True
+    english_only = [p for p in parts if _ENGLISH_NUMBER.fullmatch(p)]
+    points = any(_POINT_THOUSANDS.fullmatch(p) for p in parts)
+    if english_only:
+        why = Message.of("catalogue.target_why.english", example=shortened(english_only[0], 20))
+    elif (
+        points
+        and unit_scale(reading.unit) < 1000
+        and not (reading.typical_amount is not None and reading.typical_amount >= THOUSANDS_TYPICAL)
+    ):
+        why = Message.of("catalogue.target_why.big", unit=unit_in_words(reading.unit))
+    else:
+        return True
+    try:
+        danish = [parse_amount(p, "da") for p in parts]
+        english = [parse_amount(p, "en") for p in parts]
+    except AmountError:
+        return True  # said as the cell is read
+    reading.add(
+        sheet,
+        cell,
+        "catalogue.target_asked",
+        text=shortened(cell.value.strip(), 40),
+        unit=unit_in_words(reading.unit),
+        read=ByLanguage.of(
+            **{lang: "; ".join(grouped(v, lang) for v in danish) for lang in LANGUAGES}
+        ),
+        english=ByLanguage.of(
+            **{lang: "; ".join(grouped(v, lang) for v in english) for lang in LANGUAGES}
+        ),
+        why=why,
+        write="; ".join(_one_way(v) for v in english),
+        write_danish="; ".join(_one_way(v) for v in danish),
     )
     return False
 
@@ -1109,18 +1158,28 @@ def _read_as(value: Any) -> ByLanguage:
 
 
 def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
-    """Check the amounts of one row written as text against the row's other amounts: a text
-    read far out of line with them (1,5 among −500, −1.500 and −2.000 t. kr.) gets a warning
-    at its cell saying how it was read; a text that reads two ways ("1,500": 1,5 the Danish
-    way, 1.500 the English way; "1.313": 1.313 the Danish way, 1,313 the English way) is
-    settled only by the row's amounts that read one way only – two such texts never vouch for
-    each other – and otherwise asked at its cell (a problem) where a guess could be a
-    thousand times wrong: in a catalogue in t. kr. or kr., or on a sheet that writes other
-    amounts the English way ("-1.05"). A "1,500" the row cannot settle in mio. kr. is read
-    the Danish way with a warning. False after a problem."""
+    """Check the amounts of one row written as text, in two passes. First each text that
+    reads as two numbers a thousand apart ("1,500": 1,5 the Danish way, 1.500 the English way;
+    "1.313": 1.313 or 1,313) is settled by the row's amounts that read one way only – two such
+    texts never vouch for each other – or asked at its cell (a problem, said once per sheet
+    with the other cells named: ``say_asked``) where a guess could be a thousand times wrong:
+    the row points to the English reading, the sheet writes other amounts only the English way
+    ("-1.05"), a comma in a catalogue in t. kr. or kr., or a thousands point in one in mio. kr.
+    (1.313 mio. kr. is 1,3 mia. kr.). A "1,500" in mio. kr. that nothing settles is read the
+    Danish way – silently where the sheet writes its other amounts the Danish way ("-0,518")
+    or the English reading is beyond the unit's limit, else with a warning. Then a text read
+    far out of line with the row's other amounts that stand (1,5 among −500, −1.500 and
+    −2.000 t. kr.) gets a warning saying how it was read; amounts asked about do not count.
+    False after a problem."""
     fine = True
-    english = _english_example(reading, sheet, [cell for cell, _ in amounts.values()])
+    numbers = _sheet_numbers(reading, sheet, [cell for cell, _ in amounts.values()])
+    english, danish_sheet = numbers.english, numbers.danish
+    # a sheet whose amounts are in the thousands: a catalogue in t. kr. under 'mio. kr.'
+    in_thousands = numbers.typical is not None and numbers.typical >= THOUSANDS_TYPICAL
     expected = _times_shown(reading.unit)
+    scale = unit_scale(reading.unit)
+    limit = AMOUNT_LIMIT * scale
+    asked: set[int] = set()
     for index, (cell, value) in sorted(amounts.items()):
         scaled = sheet.shown_scaled.get((cell.row, cell.column))
         if scaled is not None and expected is not None and scaled.times != expected and value:
@@ -1131,95 +1190,83 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
             as_kroner = abs(_in_kroner(reading, scaled))
             if sizes and not low <= abs(value) <= high and low <= as_kroner <= high:
                 refuse_scaled(reading, sheet, [scaled])
+                asked.add(index)
                 fine = False
             continue
-        if not isinstance(cell.value, str) or not isinstance(value, (int, float)) or not value:
+        if not _two_ways(cell) or not isinstance(value, (int, float)) or not value:
             continue
-        others = [v for i, (_, v) in sorted(amounts.items()) if i != index and v]
-        sizes = [abs(v) for v in others]
-        # what settles a text that reads two ways: the row's amounts that read one way only
-        # ("1,500", "-1,500" and "-3,000" agree with each other either way, and so do
-        # "-1.313" and "-1.575": a thousand times too large together)
+        text = str(cell.value).strip()
+        comma = bool(_COMMA_THOUSANDS.fullmatch(text))
+        other = value * 1000 if comma else value / 1000  # the English reading
+        # what settles it: the row's amounts that read one way only ("1,500", "-1,500" and
+        # "-3,000" agree with each other either way, and so do "-1.313" and "-1.575")
         settled = [
             v for i, (c, v) in sorted(amounts.items()) if i != index and v and not _two_ways(c)
         ]
-
-        def in_line(amount: float, sizes: Sequence[float] = sizes) -> bool:
-            return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
-
-        text = cell.value.strip()
-        params: dict[str, Any] = {
-            "text": shortened(text, 30),
-            "read": amount_text(value),
-            "unit": unit_in_words(reading.unit),
-        }
-        if others:
-            params["others"] = amounts_text(settled or others)
-        if english is not None:
-            params["example"] = shortened(str(english.value).strip(), 20)
-            params["cell"] = english.ref
-        danish_fits = bool(settled) and in_line(value, [abs(v) for v in settled])
-        if _COMMA_THOUSANDS.fullmatch(text):
-            as_english = value * 1000
-            params["english"] = amount_text(as_english)
-            # what to write: "1.000" in Danish, but in English "1,000" again is no answer to
-            # "1,000"
-            params["write"] = ByLanguage.of(da=grouped(as_english, "da"), en=f"{as_english:.10g}")
-            english_fits = bool(settled) and in_line(as_english, [abs(v) for v in settled])
-            if danish_fits and not english_fits:
-                continue  # "−1,050" among −0,518 and −1,313: a decimal comma for sure
-            if english_fits and not danish_fits:
-                params["others"] = amounts_text(settled)
-                reading.add(sheet, cell, Message.of("catalogue.amount_two_ways", **params))
-                fine = False
-                continue
-            if english is not None:
-                # "-6,000" on a sheet that writes "-1.05": the English way is likely, and a
-                # guess could be a thousand times wrong – asked, never guessed
-                reading.english_asked.append(
-                    (sheet, cell, "catalogue.amount_comma_english_sheet", params)
-                )
-                fine = False
-                continue
-            if unit_scale(reading.unit) >= 1000:
-                # in t. kr. "6,000" is 6.000 kr. the Danish way: hardly meant, and the row
-                # cannot settle it (no amount that reads one way only, or both readings fit
-                # it: "-6,000" after 2.000, 500 and −3.000) – asked, never guessed
-                said = Message.of("catalogue.amount_two_ways_small", **params)
-                reading.add(sheet, cell, said)
-                fine = False
-                continue
+        sizes = [abs(v) for v in settled]
+        danish_fits = bool(sizes) and _in_line(value, sizes)
+        english_fits = bool(sizes) and _in_line(other, sizes)
+        params = _asked_params(reading, sheet, text, value, other, comma)
+        if danish_fits and not english_fits:
+            continue  # "−1,050" among −0,518 and −1,313: the Danish way for sure
+        why: Message | None = None
+        if english is not None and not (comma and abs(other) > limit):
+            # the sheet writes other amounts the English way: said of the whole sheet, with
+            # what to do about the file, whatever the row says
+            why = Message.of(
+                "catalogue.asked_why.sheet",
+                example=shortened(str(english.value).strip(), 20),
+                cell=english.ref,
+            )
+        elif english_fits and not danish_fits:
+            params["others"] = amounts_text(settled)
+            why = Message.of("catalogue.asked_why.row_" + ("comma" if comma else "point"), **params)
+        elif comma and abs(other) > limit:
+            continue  # "-1,313" in mio. kr.: 1.313 mio. kr. is beyond any card
+        elif not comma and scale < 1000 and not in_thousands:
+            # "-1.000" in mio. kr. is 1 mia. kr. the Danish way: hardly a proposal, even on a
+            # sheet that writes its other amounts the Danish way (a sheet of thousands is told
+            # of its unit instead)
+            why = Message.of("catalogue.asked_why.big", **params)
+        elif danish_sheet:
+            continue  # the sheet writes its other amounts the Danish way ("-0,518")
+        elif comma and scale >= 1000:
+            why = Message.of("catalogue.asked_why.small", **params)
+        elif comma:
             reading.warnings.append(
                 CatalogueProblem(
                     sheet.where(cell.ref), Message.of("catalogue.amount_read_danish", **params)
                 )
             )
             continue
-        if _POINT_THOUSANDS.fullmatch(text):
-            # "1.000" among 0,3 and 1,8: 1.000 with a Danish thousands point, 1 with an English
-            # decimal point – and the row says the first reading is wrong; on a sheet that
-            # writes "-1.05" elsewhere the English reading is as likely; never guessed
-            params["english"] = amount_text(value / 1000)
-            if english is not None and not danish_fits:
-                reading.english_asked.append(
-                    (sheet, cell, "catalogue.amount_point_english_sheet", params)
-                )
-                fine = False
-            elif settled and not danish_fits:
-                params["others"] = amounts_text(settled)
-                reading.add(sheet, cell, Message.of("catalogue.amount_point_two_ways", **params))
-                fine = False
+        else:
+            continue  # "1.500" in t. kr.: the thousands point every Danish office writes
+        params["why"] = why
+        reading.asked.append((sheet, cell, "catalogue.amount_asked", params))
+        asked.add(index)
+        fine = False
+    for index, (cell, value) in sorted(amounts.items()):
+        if index in asked or not isinstance(cell.value, str) or _two_ways(cell):
             continue
-        # out of line with the row: judged by the amounts that read one way only, and by the
-        # others only where the sheet does not also write amounts the English way ("-2.25"
-        # among "-1.125" and "-3.375", all meant the English way, is no outlier)
-        sizes = [abs(v) for v in settled] or (sizes if english is None else [])
-        if not sizes or in_line(value, sizes):
+        if not isinstance(value, (int, float)) or not value:
             continue
-        params["others"] = amounts_text(settled or others)
+        # the amounts that stand: numbers, texts that read one way, texts settled above
+        sizes = [
+            abs(v) for i, (_, v) in sorted(amounts.items()) if i != index and v and i not in asked
+        ]
+        if not sizes or _in_line(value, sizes):
+            continue
+        params = {
+            "text": shortened(cell.value.strip(), 30),
+            "read": amount_text(value),
+            "unit": unit_in_words(reading.unit),
+            "others": amounts_text(
+                [v for i, (_, v) in sorted(amounts.items()) if i != index and v and i not in asked]
+            ),
+        }
         meant = value * 1000 if abs(value) < min(sizes) else value / 1000
         key = "catalogue.amount_out_of_line"
-        if in_line(meant, sizes):
+        if _in_line(meant, sizes):
             params["meant"] = amount_text(meant)
             # what to write without a separator that reads two ways: "1,250" in English
             # Excel is 1250, in Danish Excel 1,25
@@ -1230,12 +1277,56 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
     return fine
 
 
-def say_english_sheet(reading: Reading) -> None:
-    """One problem per sheet for the amounts that read two ways a thousand apart on a sheet
-    that writes other amounts the English way (``Reading.english_asked``): at the first of
-    them, naming the others – a CSV saved by English software is one cause, not forty."""
+THOUSANDS_TYPICAL = 100.0
+"""A sheet whose typical amount is this many mio. kr. or more holds amounts in t. kr.: its
+"1.500" is not asked about (the unit's own check says what to change)."""
+
+
+def _in_line(amount: float, sizes: Sequence[float]) -> bool:
+    """Whether ``amount`` is within ``OUT_OF_LINE`` times the smallest and largest of
+    ``sizes`` (positive)."""
+    return min(sizes) / OUT_OF_LINE <= abs(amount) <= max(sizes) * OUT_OF_LINE
+
+
+def _one_way(value: float) -> str:
+    """``value`` as text that reads one way only: digits without a thousands separator and a
+    decimal comma, with a true minus ("−1,313", "1500")."""
+    text = f"{abs(value):.10g}".replace(".", ",")
+    return f"−{text}" if value < 0 else text
+
+
+def _asked_params(
+    reading: Reading, sheet: Sheet, text: str, value: float, other: float, comma: bool
+) -> dict[str, Any]:
+    """The parameters of the question about a text that reads two ways: both readings, how
+    each reads it, and what to write for either – as a number in a workbook, as text that
+    reads one way in a CSV file (where every cell is text)."""
+    # what to write for either: a number that reads one way as the import reads it (the
+    # Danish way, for an English reader too): "1500", "−1,313" – not "1.500" again
+    english_write, danish_write = _one_way(other), _one_way(value)
+    style = "workbook" if sheet.in_workbook else "csv"
+    return {
+        "text": shortened(text, 30),
+        "read": amount_text(value),
+        "english": amount_text(other),
+        "unit": unit_in_words(reading.unit),
+        "how_danish": Message.of("catalogue.asked_how." + ("comma" if comma else "point")),
+        "how_english": Message.of("catalogue.asked_how.english_" + ("comma" if comma else "point")),
+        "write": english_write,
+        "write_danish": danish_write,
+        "prefer": Message.of(f"catalogue.asked_prefer.{style}"),
+        "more": "",
+        "advice": "",
+    }
+
+
+def say_asked(reading: Reading) -> None:
+    """One problem per sheet for the amounts that read two ways and were asked about
+    (``Reading.asked``): at the first of them, naming the others – a CSV saved by English
+    software is one cause, not forty lines. On a sheet that writes other amounts the English
+    way, it ends with what to do about the whole file."""
     by_sheet: dict[tuple[str, str], list[tuple[Sheet, Cell, str, dict[str, Any]]]] = {}
-    for asked in reading.english_asked:
+    for asked in reading.asked:
         by_sheet.setdefault((asked[0].file, asked[0].name), []).append(asked)
     for cells in by_sheet.values():
         sheet, cell, key, params = cells[0]
@@ -1248,7 +1339,10 @@ def say_english_sheet(reading: Reading) -> None:
                 count=len(others),
                 cells=shown,
             )
-        reading.add(sheet, cell, Message.of(key, more=more, **params))
+        why = params.get("why")
+        english = isinstance(why, Message) and why.key == "catalogue.asked_why.sheet"
+        advice = Message.of("catalogue.asked_advice.english") if english else ""
+        reading.add(sheet, cell, Message.of(key, **{**params, "more": more, "advice": advice}))
 
 
 def _two_ways(cell: Cell) -> bool:
@@ -1275,26 +1369,63 @@ _DANISH_NUMBER = re.compile(
 """A number that only the Danish way reads: "-1,05", "0,518", "12.500,5", "1.250.000"."""
 
 
-def _english_example(reading: Reading, sheet: Sheet, row_cells: list[Cell]) -> Cell | None:
-    """The first amount text on ``sheet`` (in the columns of ``row_cells``) that only the
-    English way reads ("-1.05", as a CSV saved by English software writes it) – or None when
-    there is none, or when the sheet also writes amounts only the Danish way reads ("-1,05"),
-    so that neither way can be said to be the sheet's. Worked out once per sheet."""
+@dataclasses.dataclass(frozen=True)
+class SheetNumbers:
+    """How a sheet writes its amounts (``_sheet_numbers``)."""
+
+    english: Cell | None
+    """The first amount text that only the English way reads ("-1.05") – None when there is
+    none, or when the sheet also writes texts only the Danish way reads."""
+    danish: bool
+    """True when it writes texts only the Danish way reads ("-1,05") and none the English."""
+    typical: float | None
+    """The median size of its amounts that read one way (numbers and such texts; None when
+    it has none): a sheet of amounts in the thousands is a catalogue in t. kr. whatever its
+    'enhed' says, which the unit's own check tells – no "1.500" there is asked about."""
+
+
+def _sheet_numbers(reading: Reading, sheet: Sheet, row_cells: list[Cell]) -> SheetNumbers:
+    """How ``sheet`` writes its amounts (in the columns of ``row_cells``): see
+    ``SheetNumbers``. Worked out once a sheet; the proposals' sheet's ``typical`` is kept in
+    ``Reading.typical_amount`` for the targets."""
     key = (sheet.file, sheet.name)
-    if key not in reading.english_amounts:
+    if key not in reading.sheet_numbers:
         columns = {cell.column for cell in row_cells}
         english: Cell | None = None
         danish = False
+        sizes: list[float] = []
         for (_, column), cell in sorted(sheet.cells.items()):
-            if column not in columns or not isinstance(cell.value, str):
+            if column not in columns:
+                continue
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                if cell.value:
+                    sizes.append(abs(float(cell.value)))
+                continue
+            if not isinstance(cell.value, str):
                 continue
             text = cell.value.strip()
             if english is None and _ENGLISH_NUMBER.fullmatch(text):
                 english = cell
             elif _DANISH_NUMBER.fullmatch(text):
                 danish = True
-        reading.english_amounts[key] = None if danish else english
-    return reading.english_amounts[key]
+            if not _two_ways(cell):
+                try:
+                    value = parse_amount(text, "da")
+                except AmountError:
+                    continue
+                if value:
+                    sizes.append(abs(value))
+        found = SheetNumbers(
+            english=None if danish else english,
+            danish=danish and english is None,
+            typical=statistics.median(sizes) if sizes else None,
+        )
+        reading.sheet_numbers[key] = found
+        if sheet.name == PROPOSALS and reading.typical_amount is None:
+            reading.typical_amount = found.typical
+    found = reading.sheet_numbers[key]
+    assert isinstance(found, SheetNumbers)
+    return found
 
 
 def _effect(

@@ -103,14 +103,17 @@ def _other_games_report(out: Path, saved: SavedGame, lang: str) -> str | None:
     return catalogue(lang).t("report.other_seed", seed=there.get("seed"))
 
 
-def _nothing_compared(paths: list[Path], lang: str) -> str:
+def _nothing_compared(paths: list[Path], lang: str, left_out: int = 0) -> str:
     """Why a comparison has no table: no save at all in the folders named (nor in their
-    subfolders, ``compare.SUBFOLDER_DEPTH`` levels down), or none of the saves could be
-    read."""
+    subfolders, ``compare.SUBFOLDER_DEPTH`` levels down), every save read was left out
+    (``left_out``: games the kiosk's robot played or without a decision – "ingen af de gemte
+    spil kunne læses" sent the host looking for damaged files), or none could be read."""
     from game.report.compare import save_files
     from game.saves.files import display_path
 
     say = catalogue(lang).t
+    if left_out:
+        return say("compare.only_left_out." + ("one" if left_out == 1 else "many"), count=left_out)
     files, _ = save_files(paths)
     folders = [p for p in paths if p.is_dir()]
     if files:
@@ -136,7 +139,8 @@ def run_compare(args: argparse.Namespace) -> int:
     for line in comparison.notices(lang):
         print(f"raaderum compare: {say('compare.note', line=line)}", file=sys.stderr)
     if not comparison:
-        return _fail("compare", _nothing_compared([Path(p) for p in args.saves], lang))
+        left_out = len(comparison.robots) + len(comparison.unplayed)
+        return _fail("compare", _nothing_compared([Path(p) for p in args.saves], lang, left_out))
     try:
         paths = write_comparison(comparison, Path(args.out), lang=args.lang)
     except WriteFailed as error:

@@ -120,6 +120,7 @@ def _info(listed: Listed) -> SaveInfo:
         if saved.stopped and state.round
         else None,
         copy=saved.copy_of is not None,
+        robot=saved.settings.robot,
     )
 
 

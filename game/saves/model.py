@@ -197,6 +197,9 @@ class SaveInfo:
     it, or it reads like the game it was copied from. A file that went its own way
     (``branch_of``) is not called a copy: which of two conflicting files was the original
     cannot be known, so the list says from which decision they differ."""
+    robot: str = ""
+    """The bot that played the game in the kiosk mode ("" for a group's game): listed as the
+    robot's, and left out of the comparison."""
 
 
 @dataclass(frozen=True)

@@ -345,11 +345,22 @@ class GameController:
         return undone
 
     def redo(self) -> bool:
-        """Make the last undone decision again (True if something was redone)."""
+        """Make the last undone decision again (True if something was redone). A year's end
+        made again as it was – nothing else decided since it was taken back – takes back the
+        note that the year was reopened: the group chose nothing anew (a facilitator's slip on
+        a finished table, put right with Ctrl+Y, marked it for good)."""
         waiting = self.history.redo_actions if self.history is not None else ()
         action = waiting[0] if waiting else None
         told = self._history_notice("toast.redone", action, self.state if action else None)
-        return self._change(lambda history: history.redo(), told)
+
+        def made_again(history: History) -> History:
+            year = history.current.round
+            again = history.redo()
+            if isinstance(action, EndYear) and again.reopened and again.reopened[-1] == year:
+                again = replace(again, reopened=again.reopened[:-1])
+            return again
+
+        return self._change(made_again, told)
 
     def _history_notice(self, key: str, action: Action | None, before: GameState | None) -> Message:
         """What an undo or redo says it did (``key`` "toast.undone" or "toast.redone"): which

@@ -107,13 +107,16 @@ def entry_lines(
     02:51"): at 1024×768 "+ 3 kopier af samme spil · Runde 2 af 4 · 05.12.2026 kl. 02:…"
     lost the time, which tells the games apart."""
     head, detail = _entry_lines(app, entry, year=True)
-    if fits is not None and not fits(detail) and entry.info is not None:
-        head, detail = _entry_lines(app, entry, year=False)
+    for year, scenario in ((False, True), (False, False)):
+        if fits is None or fits(detail) or entry.info is None:
+            break
+        # then without the scenario's title, which the start screen shows beside the list
+        head, detail = _entry_lines(app, entry, year=year, scenario=scenario)
     return head, detail
 
 
-def _entry_lines(app: Host, entry: Entry, *, year: bool) -> tuple[str, str]:
-    """``entry_lines``, with or without the year in the date."""
+def _entry_lines(app: Host, entry: Entry, *, year: bool, scenario: bool = True) -> tuple[str, str]:
+    """``entry_lines``, with or without the year in the date and the scenario's title."""
     if entry.damaged is not None:
         damaged = entry.damaged
         head = app.t("start.resume_damaged", name=damaged.path.name, reason="").rstrip(" ·")
@@ -125,6 +128,7 @@ def _entry_lines(app: Host, entry: Entry, *, year: bool) -> tuple[str, str]:
         app.t(key)
         for key, on in (
             ("paper.marker", info.paper),
+            ("start.robot_marker", bool(info.robot)),
             ("start.copy_marker", info.copy),
             ("start.held_marker", entry.held),
             ("start.interrupted_marker", entry.interrupted),
@@ -143,22 +147,19 @@ def _entry_lines(app: Host, entry: Entry, *, year: bool) -> tuple[str, str]:
         amount = f"{format_amount(info.target, app.lang)} {unit_words(info.unit, app.lang)}"
         table = f"{table} · {app.t('start.resume_target', target=amount)}"
     date = format_time(info.updated, app.lang, seconds=entry.alike > 0, year=year)
+    title = info.scenario_title if scenario else ""
     if info.finished:
         result = app.t("start.resume_won" if info.won else "start.resume_lost")
-        detail = app.t(
-            "start.resume_finished", result=result, date=date, scenario=info.scenario_title
-        )
+        detail = app.t("start.resume_finished", result=result, date=date, scenario=title)
     elif info.stopped_after is not None:  # not "Runde 3 af 3": the table never began it
-        detail = app.t(
-            "start.resume_stopped", year=info.stopped_after, date=date, scenario=info.scenario_title
-        )
+        detail = app.t("start.resume_stopped", year=info.stopped_after, date=date, scenario=title)
     else:
         detail = app.t(
             "start.resume_open",
             round=min(info.round + 1, info.rounds),
             rounds=info.rounds,
             date=date,
-            scenario=info.scenario_title,
+            scenario=title,
         )
     if info.branch_of is not None or entry.versions > 1 or entry.alike:
         # which of the versions has more decisions, first: the line was cut at "samme spil
@@ -166,6 +167,7 @@ def _entry_lines(app: Host, entry: Entry, *, year: bool) -> tuple[str, str]:
         detail = f"{app.say(decisions_said(info.decisions))} · {detail}"
     if entry.alike > 1:
         detail = f"{info.path.name} · {detail}"
+    detail = detail.removesuffix(" · ")  # no scenario's title: no separator before it
     copies = copies_words(app, info)
     # the copies before the round, date and scenario: at the end of the line, 1024×768 cut
     # them to "· +…", and the scenario's title is the part a narrow row can spare

@@ -76,9 +76,10 @@ def folder_rects(app: Host, area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect
 def draw_folder_choice(
     app: Host, surface: pygame.Surface, area: pygame.Rect, problem: str, use: pygame.Rect
 ) -> None:
-    """Why the save folder cannot be used, and the button that takes another one."""
+    """Why the save folder cannot be used, and the button that takes another one (what to
+    type stands in the field: as a line of its own it was cut off at 1024×768 and 1366×768)."""
     sc = app.scale
-    words = f"{app.t('start.folder_problem', reason=problem)}\n{app.t('start.folder_pick')}"
+    words = app.t("start.folder_problem", reason=problem)
     box = pygame.Rect(area.x, area.y, area.width, use.y - area.y - sc.gap // 2)
     app.text.draw(surface, words, box, TINY.ink(theme.WARNING).shrink())
     button(surface, app.text, use, app.t("start.folder_use"), sc.min_text, radius=sc.radius)

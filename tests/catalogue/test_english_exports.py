@@ -40,12 +40,13 @@ def test_two_thousands_points_do_not_vouch_for_each_other_against_the_row(capsys
     )
     code, text = run_import(capsys, *paths, out=tmp_path / "dæk")
     assert code == 2, text
+    # a CSV's cells are all text: it is not told to write them "som et tal"
     assert (
-        f"{paths[0]}:G2: '-1.313' står som tekst og kan læses på to måder: med dansk "
-        "tusindtalspunktum er det −1.313 t. kr., med engelsk decimalpunktum −1,313 t. kr. – og "
-        "−1.313 passer ikke med rækkens andre år (0,518 og −1,05 t. kr.)"
+        f"{paths[0]}:G2: '-1.313' kan læses på to måder: med dansk tusindtalspunktum er det "
+        "−1.313 t. kr., med engelsk decimalpunktum −1,313 t. kr. – og −1.313 t. kr. passer ikke "
+        "med rækkens andre år (0,518 og −1,05 t. kr.); skriv −1,313, hvis det er ment, og ellers "
+        "−1313 – uden tusindtalsseparator. Det samme gælder 1 beløb mere (H2)"
     ) in text, text
-    assert f"{paths[0]}:H2: '-1.575' står som tekst og kan læses på to måder" in text
     assert not (tmp_path / "dæk").exists()
 
 
@@ -68,11 +69,12 @@ def test_a_csv_saved_with_english_decimal_points_is_asked_once_not_guessed(capsy
         lines = [line for line in text.splitlines() if "kan læses på to måder" in line]
         assert len(lines) == 1, text  # one cause, said once
         assert lines[0].startswith(
-            f"{paths[0]}:G2: '-1.313' står som tekst og kan læses på to måder: med dansk "
-            f"tusindtalspunktum er det −1.313 {unit}, med engelsk decimalpunktum −1,313 {unit} – "
-            "og arket skriver andre beløb på engelsk (fx '0.518' i E2)"
+            f"{paths[0]}:G2: '-1.313' kan læses på to måder: med dansk tusindtalspunktum er det "
+            f"−1.313 {unit}, med engelsk decimalpunktum −1,313 {unit} – og arket skriver andre "
+            "beløb på engelsk (fx '0.518' i E2)"
         ), text
         assert "Det samme gælder 8 beløb mere (H2, E3, G3, H3, E4, F4 …)" in lines[0]
+        assert lines[0].endswith("ret alle dens beløb til dansk (komma som decimaltegn)")
         assert "er kataloget i t. kr." not in text
         # "-2.25" among the amounts that read two ways is no outlier to warn about
         assert ":F3:" not in text, text
@@ -93,7 +95,8 @@ def test_a_comma_thousands_both_readings_fit_stops_a_catalogue_in_t_kr(capsys, t
     assert code == 2, text
     assert (
         f"{paths[0]}:H2: '-6,000' kan læses på to måder: med dansk decimalkomma er det −6 t. kr., "
-        "med engelsk tusindtalskomma −6.000 t. kr., og i et katalog i t. kr. er −6 næppe ment"
+        "med engelsk tusindtalskomma −6.000 t. kr. – og i et katalog i t. kr. er −6 t. kr. næppe "
+        "ment; skriv −6000, hvis det er ment, og ellers −6"
     ) in text, text
 
 
@@ -153,7 +156,7 @@ def test_the_template_help_sheets_saved_as_csv_are_skipped_and_said(capsys, tmp_
     assert {"Vejledning", "Lister"} <= {sheet.title for sheet in book.worksheets}
     capsys.readouterr()
     code, text = run_import(capsys, *paths, paths[0], out=tmp_path / "dæk")
-    assert "giv hver del sin fil" not in text, text
+    assert "holder også arket" not in text, text
     for name in ("Vejledning", "Lister"):
         assert (
             f"katalog-{name}.csv: bemærk: filen er skabelonens ark '{name}' (hjælp til at "
@@ -224,4 +227,92 @@ def test_the_english_advice_on_a_text_read_two_ways_is_whole(capsys, tmp_path):
     code = main(["--lang", "en", "import", *map(str, paths), "--out", str(tmp_path / "dæk")])
     text = "\n".join(capsys.readouterr())
     assert code == 2
-    assert "(or −2, if that is meant), preferably as a number" in text, text
+    # what to write reads one way as the import reads it: "−2000", not "-2,000" again
+    assert "write −2000 if that is meant, and else −2 (the import reads numbers the Danish way" in (
+        text
+    ), text
+
+
+def test_targets_beside_english_ones_or_with_a_thousands_point_in_mio_kr_are_asked(
+    capsys, tmp_path
+):
+    # "2.5; 5.25; 9.125; 14" was read as 2,5; 5,25; 9.125; 14 mio. kr. with an OK, and
+    # "1.500; 3.000" in mio. kr. as 1,5 mia. kr. a year
+    for targets, why in (
+        ("2.5; 5.25; 9.125; 14", "og listen skriver andre mål på engelsk (fx '2.5')"),
+        ("1.500; 3.000; 4.500", "og i et katalog i mio. kr. er et mål på over tusind mio. kr."),
+    ):
+        scenarios = [["id", "titel", "år", "mål"], ["s", "S", "2027–2029", targets]]
+        path = write_book(tmp_path / "katalog.xlsx", sheets(scenarios=scenarios))
+        code, text = run_import(capsys, path, out=tmp_path / "dæk")
+        assert code == 2, text
+        assert f"{path}:Scenarier!D2: målene '{targets}' kan læses på to måder" in text, text
+        assert why in text, text
+    # Danish targets are read as ever
+    scenarios = [["id", "titel", "år", "mål"], ["s", "S", "2027–2029", "0,5; 1,25; 2"]]
+    path = write_book(tmp_path / "dansk.xlsx", sheets(scenarios=scenarios))
+    code, text = run_import(capsys, path, out=tmp_path / "dansk")
+    assert code in (0, 1), text
+    assert load_deck(tmp_path / "dansk").scenario("s").target == (0.5, 1.25, 2)
+
+
+def test_a_thousands_point_in_mio_kr_is_asked_unless_the_sheet_is_in_thousands(capsys, tmp_path):
+    # a row pasted as text "-1.000 -1.000 -1.000" beside cards of 1–4 mio. kr. became
+    # −1.000 mio. kr. a year with a warning; an event "1.000" the same
+    rows = [list(row[:7]) for row in PROPOSALS]
+    rows.append(["r5", "besparelse", "Indkøb", "Tværgående", "-1.000", "-1.000", "-1.000"])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!E5: '-1.000' kan læses på to måder: med dansk tusindtalspunktum er det "
+        "−1.000 mio. kr., med engelsk decimalpunktum −1 mio. kr."
+    ) in text, text
+    # a catalogue whose amounts are in the thousands under 'mio. kr.' is told of its unit
+    # instead, its "1.500" not asked about
+    thousands = [PROPOSALS[0][:7]] + [
+        [*row[:4], *(v * 1000 if v else None for v in row[4:7])] for row in PROPOSALS[1:]
+    ]
+    thousands[1][5] = "1.500"
+    path = write_book(tmp_path / "tusinder.xlsx", sheets(proposals=thousands))
+    code, text = run_import(capsys, path, out=tmp_path / "tusinder")
+    assert code == 2, text
+    assert "kan læses på to måder" not in text, text
+    assert "er kataloget i t. kr.?" in text, text
+    # with every amount written so, both are said at once
+    every = [PROPOSALS[0][:7]] + [
+        [*row[:4], *(f"{v * 1000:.0f}"[:-3] + ".000" if v else None for v in row[4:7])]
+        for row in PROPOSALS[1:]
+    ]
+    path = write_book(tmp_path / "tekst.xlsx", sheets(proposals=every))
+    code, text = run_import(capsys, path, out=tmp_path / "tekst")
+    assert code == 2, text
+    assert "(er hele kataloget i t. kr., så skriv 't. kr.' ud for 'enhed' i stedet)" in text
+
+
+def test_a_danish_sheet_of_three_decimals_is_read_without_a_word(capsys, tmp_path):
+    # a Danish office's CSV in mio. kr. ("-0,518", "-1,050", "-1,313") got a warning at
+    # every cell suggesting −1.313 mio. kr., beyond any card
+    paths = _csv(
+        tmp_path,
+        "mio. kr.",
+        "R307;Fravær;Beskæftigelse;Investeringsforslag;-0,518;-1,050;-1,313;-1,575",
+        "R308;Skole;Børn og unge;Spareforslag;1,125;2,250;3,375;3,375",
+        "R310;Vagtplan;Ældre;Effektiviseringsforslag;-0,250;1,200;2,500;2,500",
+    )
+    code, text = run_import(capsys, paths[0], paths[1], paths[2], out=tmp_path / "dæk")
+    assert code in (0, 1), text
+    assert "decimalkomma" not in text and "to måder" not in text, text
+    assert load_deck(tmp_path / "dæk").proposal("R308").effect == (1.125, 2.25, 3.375, 3.375)
+
+
+def test_an_outlier_warning_never_counts_amounts_that_were_asked_about(capsys, tmp_path):
+    # "-0,5" beside "-1.000 -1.000 -1.000" was told "menes −500, så skriv −500" while the
+    # three were refused as reading two ways
+    rows = [list(row[:7]) for row in PROPOSALS]
+    rows.append(["r5", "besparelse", "Indkøb", "Tværgående", "-0,5", "-1.000", "-1.000"])
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert "Forslag!F5: '-1.000' kan læses på to måder" in text, text
+    assert "menes −500" not in text and "Forslag!E5" not in text, text

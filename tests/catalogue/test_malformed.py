@@ -299,13 +299,25 @@ def test_a_date_in_an_amount_cell_is_named(capsys, tmp_path):
 
 def test_an_amount_over_the_units_limit_is_named(capsys, tmp_path):
     row = list(PROPOSALS[1])
-    row[4] = "1.500"  # 1500 mio. kr.: over the limit of 1000
+    row[4] = 1500  # 1500 mio. kr.: over the limit of 1000
     path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(row, *PROPOSALS[2:])))
     _assert_refused(
         capsys,
         tmp_path,
         path,
         expected=f"{path}:Forslag!E2: 'år 1' må højst være 1.000, ikke 1.500 (beløb i mio. kr.)",
+    )
+    # written as text, "1.500" reads two ways: 1,5 mio. kr. the English way is as likely
+    row[4] = "1.500"
+    path = write_book(tmp_path / "tekst.xlsx", sheets(proposals=_proposals(row, *PROPOSALS[2:])))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!E2: '1.500' kan læses på to måder: med dansk tusindtalspunktum "
+        "er det 1.500 mio. kr., med engelsk decimalpunktum 1,5 mio. kr. – og i et katalog i "
+        "mio. kr. er 1.500 mio. kr. næppe ment (er hele kataloget i t. kr., så skriv 't. kr.' ud "
+        "for 'enhed' i stedet)",
     )
 
 
@@ -555,7 +567,10 @@ def test_a_csv_file_the_import_cannot_use_stops_it_instead_of_being_left_out(
     if second == "del2":
         extra = tmp_path / "forslag-del2.csv"
         extra.write_text("id;slags;titel;område;år 1\nekstra;besparelse;Ekstra;Skole;4\n", "utf-8")
-        expected = f"{extra}: holder også arket 'Forslag' (som {forslag})"
+        expected = (
+            f"{extra}: holder også arket 'Forslag', ligesom {forslag}: hver del af kataloget "
+            "skal stå i én fil, så saml dem i én"
+        )
     else:
         extra = tmp_path / "hændelser.csv"
         extra.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)

@@ -86,23 +86,23 @@ def test_a_limit_and_a_value_beyond_it_are_written_as_danish_numbers(
 
 def test_a_text_amount_is_said_as_read_without_a_trailing_zero(capsys, tmp_path):
     # Before: "'4,125' er læst som 4,1250 mio. kr."
-    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "-4,125"]]
+    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "-1,000"]]
     code, text, path = _import(capsys, tmp_path, events=events)
     assert code == 0, text
     assert (
-        f"{path}:Hændelser!C2: advarsel: '-4,125' er læst som −4,125 mio. kr. (dansk "
-        "decimalkomma); menes −4.125 (engelsk tusindtalskomma), så skriv −4.125"
+        f"{path}:Hændelser!C2: advarsel: '-1,000' er læst som −1 mio. kr. (dansk "
+        "decimalkomma); menes −1.000 (engelsk tusindtalskomma), så skriv −1000"
     ) in text
 
 
 def test_an_english_reader_is_told_to_write_the_thousand_without_its_comma(capsys, tmp_path):
     # a trial: "if 1,000 is meant (English thousands comma), write 1,000" – what was typed
-    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "-4,125"]]
+    events = [["id", "titel", "år 1"], ["udligning", "Udligningen falder", "-1,000"]]
     path = write_book(tmp_path / "katalog.xlsx", sheets(events=events))
     code = main(["import", str(path), "--out", str(tmp_path / "deck"), "--lang", "en"])
     text = "".join(capsys.readouterr())
     assert code == 0, text
-    assert "if −4,125 is meant (English thousands comma), write -4125 without the comma" in text
+    assert "if −1,000 is meant (English thousands comma), write −1000 without the comma" in text
 
 
 def test_a_cell_with_its_unit_is_quoted_as_it_was_typed(capsys, tmp_path):

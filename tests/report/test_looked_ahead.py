@@ -107,3 +107,38 @@ def test_ending_a_year_again_after_reopening_it_keeps_the_note(std_deck):
     back = history.undo()
     assert back.reopened == (2,)
     assert back.do(EndYear()).reopened == (2,) and back.redo().reopened == (2,)
+
+
+def test_a_year_made_again_as_it_was_takes_back_the_note_that_it_was_reopened(std_deck, tmp_path):
+    # a facilitator slipped on a finished table (Ctrl+Z, "Fortryd og spil videre") and put it
+    # right with Ctrl+Y: the table was marked for good as one that looked ahead
+    from game.session.controller import GameController
+
+    game = GameController(std_deck, save_dir=tmp_path)
+    game.start(std_deck, GameSettings("intro", 3, None))
+    while not game.state.finished:
+        game.do(EndYear())
+    last = game.state.scenario.rounds - 1
+    assert game.reopens_year() == last
+    assert game.undo() and game.history.reopened == (last,)
+    assert game.redo() and game.state.finished and game.history.reopened == ()
+    # a year chosen anew keeps it
+    assert game.undo() and game.do(EndYear()) and game.history.reopened == (last,)
+    assert read_save(game.save_path).history.reopened == (last,)
+
+
+def test_a_folder_of_robot_games_only_says_so_not_that_nothing_could_be_read(
+    std_deck, tmp_path, capsys
+):
+    # the kiosk's laptop: "ingen af de gemte spil kunne læses" sent the host looking for
+    # damaged files
+    folder = tmp_path / "kiosk"
+    folder.mkdir()
+    for seed in (1, 2):
+        history = autoplay(std_deck, "intro", seed, "greedy")
+        settings = GameSettings("intro", seed, None, robot="planner")
+        write_save(folder / f"spil-{seed}.json", std_deck, settings, history)
+    assert main(["compare", str(folder), "--out", str(tmp_path / "ud")]) == 2
+    err = capsys.readouterr().err
+    assert "Intet bord at sammenligne: de 2 gemte spil er spillet af robotten" in err, err
+    assert "kunne læses" not in err

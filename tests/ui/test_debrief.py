@@ -1340,3 +1340,19 @@ def test_a_best_plan_that_meets_every_year_but_loses_on_the_floor_says_it_loses(
     found = what_if(state)
     assert found.best_won is not None and (found.best_met_all or not found.best_won)
     assert "best_won" in found.to_dict()
+
+
+def test_the_debrief_has_a_button_that_takes_the_last_year_back_for_a_mouse(
+    app: App, deck: Deck
+) -> None:
+    # mouse-only, the last year could only be undone with the keyboard ("Ctrl+Z fortryder …")
+    from game.ui.panels.debrief import debrief_layout
+
+    _finished_on_the_debrief(app, deck)
+    app.request_redraw()
+    app.step(0.016)
+    button = debrief_layout(*app.size).buttons["undo"]
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=button.center))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=button.center))
+    app.step(0.016)
+    assert app.top.name == "reopen_year" and app.game.state.finished

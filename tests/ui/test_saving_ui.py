@@ -569,3 +569,28 @@ def test_plain_play_opens_the_start_screen_even_when_the_save_folder_cannot_be_u
     start = app.find("start")
     assert start is not None
     assert start.folder_problem is not None and "kan ikke oprettes" in start.folder_problem
+
+
+def test_with_a_folder_problem_every_other_button_still_answers_and_a_bad_path_keeps_focus(
+    make_app, std_deck, tmp_path
+):
+    # the start screen with a save folder that cannot be used ignored every click but the
+    # scenarios and the folder field; and after a path that still failed, the next letters
+    # typed pressed the screen's keys ("p" opened Bord på papir)
+    app = make_app(std_deck, size=(1024, 768))
+    app.game.save_dir = blocked_folder(tmp_path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    assert start.folder_problem is not None
+    field, _ = folder_rects(app, start.layout().resume_area)
+    click(app, field.center)
+    (tmp_path / "andet").mkdir()
+    type_text(app, str(blocked_folder(tmp_path / "andet")))
+    key(app, pygame.K_RETURN)
+    assert start.folder_problem is not None and start.folder_field.focused
+    type_text(app, "p")
+    assert app.top is start and start.folder_field.text.endswith("p")
+    key(app, pygame.K_ESCAPE)
+    click(app, start.layout().help.center)
+    assert app.top.name == "help"

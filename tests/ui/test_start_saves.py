@@ -519,7 +519,8 @@ def test_two_games_of_one_table_saved_in_the_same_minute_read_differently(make_a
     assert lines["other.json"][1].startswith("Runde 1 af 4 · 04.12.2026 kl. 10:15 · "), lines
 
 
-def test_a_row_of_copies_keeps_the_time_of_day_at_1024(make_app, std_deck):
+@pytest.mark.parametrize("decisions", [6, 200])  # a game in progress, and a finished one
+def test_a_row_of_copies_keeps_the_time_of_day_at_1024(make_app, std_deck, decisions):
     # at 1024×768 "+ 3 kopier af samme spil · Runde 2 af 4 · 05.12.2026 kl. 02:…" lost the
     # time, which tells the games apart: a line too wide drops the year of the date first
     from game.ui.savelist import entry_lines
@@ -529,7 +530,10 @@ def test_a_row_of_copies_keeps_the_time_of_day_at_1024(make_app, std_deck):
     folder.mkdir(parents=True, exist_ok=True)
     game = folder / "spil.json"
     write_save(
-        game, std_deck, GameSettings("standard", 4, 40.0, table="Byrådet"), played(std_deck, 4, 6)
+        game,
+        std_deck,
+        GameSettings("standard", 4, 40.0, table="Byrådet"),
+        played(std_deck, 4, decisions),
     )
     for name in (
         "spil-LAPTOP-7F3K2.json",
@@ -542,9 +546,20 @@ def test_a_row_of_copies_keeps_the_time_of_day_at_1024(make_app, std_deck):
     stamp = read_save(game).updated
     clock = f"kl. {stamp[11:16]}"
     _, full = entry_lines(app, entry)
-    assert full.startswith("+ 3 kopier af samme spil · Runde") and stamp[:4] in full
+    assert full.startswith("+ 3 kopier af samme spil · ") and stamp[:4] in full
     line = next(t for t in drawn if t.startswith("+ 3 kopier af samme spil"))
     assert clock in line and not line.endswith("…"), line
     # a row wide enough keeps the whole date
     _, wide = entry_lines(app, entry, lambda text: True)
     assert wide == full
+
+
+def test_a_game_the_kiosk_played_is_listed_as_the_robots(make_app, std_deck):
+    # the kiosk's games stood in the list as "Bord uden navn", like a group's
+    app = make_app(std_deck, size=(1366, 768))
+    folder = app.game.save_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = GameSettings("standard", 4, 40.0, robot="planner")
+    write_save(folder / "spil.json", std_deck, settings, played(std_deck, 4, 3))
+    _, drawn = start_screen(app)
+    assert any(t.startswith("Bord uden navn (robotten)") for t in drawn), drawn

@@ -315,7 +315,14 @@ class CompareScene(HoldsTimer):
         self._draw_path_row(surface, page.strip)
         if group is None:
             panel(surface, body, sc.radius)
-            message = self.error or app.t("compare.empty", folder=str(self.folder))
+            left_out = len(self.robots) + len(self.unplayed)
+            message = self.error or (
+                app.t(
+                    "compare.only_left_out." + ("one" if left_out == 1 else "many"), count=left_out
+                )
+                if left_out
+                else app.t("compare.empty", folder=str(self.folder))
+            )
             app.text.draw(
                 surface,
                 message,

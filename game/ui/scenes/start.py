@@ -373,6 +373,10 @@ class StartScene(Scene):
                 self.load_path()
             elif field is self.folder_field:
                 self.use_folder()
+                if self.saves.folder_problem is not None:
+                    # still no good: the field keeps the focus, so the corrected path is typed
+                    # into it (a "p" typed next opened "Bord på papir", "l" the language)
+                    self.folder_field.focus()
             else:
                 self.start()
         elif is_key(event, pygame.K_ESCAPE):
@@ -460,7 +464,9 @@ class StartScene(Scene):
             if rect.collidepoint(pos):
                 self.choose(i)
                 return
-        if self.folder_problem is not None:
+        if self.folder_problem is not None and layout.resume_area.collidepoint(pos):
+            # the folder's problem takes the place of the saved games' list; every other
+            # button works as ever (a click on Start, Hjælp or "+" did nothing at all)
             field, use = folder_rects(self.app, layout.resume_area)
             if field.collidepoint(pos):
                 self.folder_field.set_rect(field)
