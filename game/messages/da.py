@@ -678,6 +678,8 @@ MESSAGES.update(
         "start.resume_lost": "tabt",
         "start.resume_copies.one": "+ 1 kopi af samme spil",
         "start.resume_copies.many": "+ {n} kopier af samme spil",
+        "start.folder_holds.one": "Mappen har 1 gemt spil; »Sammenlign borde« (S) kan stadig vise det",
+        "start.folder_holds.many": "Mappen har {count} gemte spil; »Sammenlign borde« (S) kan stadig vise dem",
         "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}.",
         "start.folder_field": "En anden mappe (fx en USB-nøgle) – tryk Enter",
         "start.folder_use": "Brug mappen",

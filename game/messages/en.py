@@ -670,6 +670,8 @@ MESSAGES.update(
         "start.resume_lost": "lost",
         "start.resume_copies.one": "+ 1 copy of this game",
         "start.resume_copies.many": "+ {n} copies of this game",
+        "start.folder_holds.one": 'The folder holds 1 saved game; "Compare tables" (S) can still show it',
+        "start.folder_holds.many": 'The folder holds {count} saved games; "Compare tables" (S) can still show them',
         "start.folder_problem": "The save folder cannot be used: {reason}.",
         "start.folder_field": "Another folder (e.g. a USB stick) – press Enter",
         "start.folder_use": "Use the folder",

@@ -223,6 +223,17 @@ class SaveList:
         self.folder_problem = render(found.said, self.app.lang) if found is not None else None
         if found is None:
             self.load(folder)
+        elif folder is not None and folder.is_dir():
+            # a folder that cannot be written may still hold the tables' games (a
+            # write-protected USB stick): said, with where they can be seen, not hidden
+            try:
+                held = len(scan_saves(folder).games)
+            except OSError:
+                held = 0
+            if held:
+                count = "one" if held == 1 else "many"
+                more = self.app.t(f"start.folder_holds.{count}", count=held)
+                self.folder_problem = f"{self.folder_problem}. {more}"
         return found is None
 
     def load(self, folder: Path | None) -> None:

@@ -594,3 +594,28 @@ def test_with_a_folder_problem_every_other_button_still_answers_and_a_bad_path_k
     key(app, pygame.K_ESCAPE)
     click(app, start.layout().help.center)
     assert app.top.name == "help"
+
+
+def test_a_folder_that_cannot_be_written_says_how_many_games_it_holds(
+    make_app, std_deck, tmp_path, monkeypatch
+):
+    # a write-protected USB stick of the tables' games looked empty: the folder's problem
+    # took the list's place without a word of the games in it
+    from game.saves.files import WriteFailed
+    from game.ui import savelist
+
+    folder = tmp_path / "usb"
+    history = History.start(new_game(std_deck, "standard", 1))
+    for n in (1, 2):
+        write_save(folder / f"bord-{n}.json", std_deck, GameSettings("standard", n, None), history)
+    refused = WriteFailed(folder, "der kan ikke skrives i mappen: ingen adgang", code="read_only")
+    monkeypatch.setattr(savelist, "folder_problem", lambda _folder: refused)
+    app = make_app(std_deck, size=(1366, 768))
+    app.game.save_dir = folder
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    assert start.folder_problem is not None
+    assert start.folder_problem.endswith(
+        "Mappen har 2 gemte spil; »Sammenlign borde« (S) kan stadig vise dem"
+    ), start.folder_problem
