@@ -895,54 +895,28 @@ text may be before the import asks about it (a misread thousands sign is 1.000 t
 
 
 def _targets_one_way(reading: Reading, sheet: Sheet, cell: Cell) -> bool:
-    """False (said at the cell) for targets typed as text that read two ways: in a catalogue
-    in t. kr. or smaller units "1,000; 2,000" is 1 and 2 t. kr. with a Danish decimal comma,
-    no municipality's target, and 1.000 and 2.000 with an English thousands comma (it was
-    read as 1 and 2 with a hint, where an amount written so stops the import); and a list
-    whose other targets are written the English way ("2.5; 5.25; 9.125; 14": 9.125 was read
-    as 9.125 mio. kr.), or a thousands point in mio. kr. ("1.500; 3.000": 1,5 mia. kr.)."""
+    """False (asked at the cell, never guessed) for targets typed as text that read two ways
+    a thousand apart: in a catalogue in t. kr. or smaller units "1,000; 2,000" (1 and 2 t. kr.
+    with a Danish decimal comma, no municipality's target; it was read so with a hint, where
+    an amount written so stops the import); a list whose other targets are written the
+    English way ("2.5; 5.25; 9.125; 14": 9.125 was read as 9.125 mio. kr.); and a thousands
+    point in mio. kr. ("1.500; 3.000": 1,5 mia. kr.) unless the catalogue's amounts are in
+    the thousands too (its unit is said instead)."""
     if not isinstance(cell.value, str):
         return True
     parts = [p.strip() for p in re.split(r"[;\n]", cell.value) if p.strip()]
-    if not parts:
+    if not parts or not any(_reads_two_ways(p) for p in parts):
         return True
-    if unit_scale(reading.unit) < 1000 or not all(_COMMA_THOUSANDS.fullmatch(p) for p in parts):
-        return _targets_english(reading, sheet, cell, parts)
-    english = [(-1.0 if p[0] in "-−–÷(" else 1.0) * float(re.sub(r"\D", "", p)) for p in parts]
-    reading.add(
-        sheet,
-        cell,
-        "catalogue.target_two_ways_small",
-        text=shortened(cell.value.strip(), 40),
-        unit=unit_in_words(reading.unit),
-        read=ByLanguage.of(
-            **{lang: "; ".join(grouped(v / 1000, lang) for v in english) for lang in LANGUAGES}
-        ),
-        write=ByLanguage.of(
-            da="; ".join(grouped(v, "da") for v in english),
-            en="; ".join(f"{v:.10g}" for v in english),
-        ),
-    )
-    return False
-
-
-def _targets_english(reading: Reading, sheet: Sheet, cell: Cell, parts: list[str]) -> bool:
-    """The rest of ``_targets_one_way``: a target list with a part that reads two ways a
-    thousand apart, beside parts only the English way reads (and none only the Danish way
-    reads), or with a thousands point in a catalogue in mio. kr. – asked, never guessed."""
-
-    two_ways = [p for p in parts if _COMMA_THOUSANDS.fullmatch(p) or _POINT_THOUSANDS.fullmatch(p)]
-    if not two_ways or any(_DANISH_NUMBER.fullmatch(p) for p in parts):
-        return True
+    if any(_DANISH_NUMBER.fullmatch(p) for p in parts):
+        return True  # "1.000; 2.500,5": the Danish way for sure
+    scale = unit_scale(reading.unit)
     english_only = [p for p in parts if _ENGLISH_NUMBER.fullmatch(p)]
-    points = any(_POINT_THOUSANDS.fullmatch(p) for p in parts)
-    if english_only:
+    thousands = reading.typical_amount is not None and reading.typical_amount >= THOUSANDS_TYPICAL
+    if scale >= 1000 and all(_COMMA_THOUSANDS.fullmatch(p) for p in parts):
+        why = Message.of("catalogue.target_why.small", unit=unit_in_words(reading.unit))
+    elif english_only:
         why = Message.of("catalogue.target_why.english", example=shortened(english_only[0], 20))
-    elif (
-        points
-        and unit_scale(reading.unit) < 1000
-        and not (reading.typical_amount is not None and reading.typical_amount >= THOUSANDS_TYPICAL)
-    ):
+    elif scale < 1000 and any(_POINT_THOUSANDS.fullmatch(p) for p in parts) and not thousands:
         why = Message.of("catalogue.target_why.big", unit=unit_in_words(reading.unit))
     else:
         return True
@@ -951,18 +925,20 @@ def _targets_english(reading: Reading, sheet: Sheet, cell: Cell, parts: list[str
         english = [parse_amount(p, "en") for p in parts]
     except AmountError:
         return True  # said as the cell is read
+
+    def listed(values: list[float]) -> ByLanguage:
+        return ByLanguage.of(
+            **{lang: "; ".join(grouped(v, lang) for v in values) for lang in LANGUAGES}
+        )
+
     reading.add(
         sheet,
         cell,
         "catalogue.target_asked",
         text=shortened(cell.value.strip(), 40),
         unit=unit_in_words(reading.unit),
-        read=ByLanguage.of(
-            **{lang: "; ".join(grouped(v, lang) for v in danish) for lang in LANGUAGES}
-        ),
-        english=ByLanguage.of(
-            **{lang: "; ".join(grouped(v, lang) for v in english) for lang in LANGUAGES}
-        ),
+        read=listed(danish),
+        english=listed(english),
         why=why,
         write="; ".join(_one_way(v) for v in english),
         write_danish="; ".join(_one_way(v) for v in danish),
@@ -1346,11 +1322,14 @@ def say_asked(reading: Reading) -> None:
 
 
 def _two_ways(cell: Cell) -> bool:
-    """Whether ``cell`` holds a text that reads as two numbers a thousand apart: "1,500" (1,5
-    or 1.500) or "1.313" (1.313 or 1,313)."""
-    if not isinstance(cell.value, str):
-        return False
-    text = cell.value.strip()
+    """Whether ``cell`` holds a text that reads as two numbers a thousand apart."""
+    return isinstance(cell.value, str) and _reads_two_ways(cell.value)
+
+
+def _reads_two_ways(text: str) -> bool:
+    """Whether ``text`` reads as two numbers a thousand apart: "1,500" (1,5 or 1.500) or
+    "1.313" (1.313 or 1,313)."""
+    text = text.strip()
     return bool(_COMMA_THOUSANDS.fullmatch(text) or _POINT_THOUSANDS.fullmatch(text))
 
 

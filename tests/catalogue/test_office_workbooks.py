@@ -490,8 +490,10 @@ def test_targets_with_english_thousands_commas_in_t_kr_stop_as_amounts_do(capsys
     assert code == 2, text
     assert (
         f"{path}:Scenarier!D2: målene '1,000; 2,000; 3,000; 4,500' kan læses på to måder: med "
-        "dansk decimalkomma som 1; 2; 3; 4,5 t. kr., med engelsk tusindtalskomma som "
-        "1.000; 2.000; 3.000; 4.500 t. kr."
+        "dansk tusindtalspunktum og decimalkomma er de 1; 2; 3; 4,5 t. kr., med engelsk "
+        "decimalpunktum og tusindtalskomma 1.000; 2.000; 3.000; 4.500 t. kr. – og i et katalog "
+        "i t. kr. er mål på få t. kr. næppe ment; skriv målene 1000; 2000; 3000; 4500, hvis det "
+        "er ment"
     ) in text, text
     # the Danish way, as text: read as written
     scenarios[1][3] = "1.000; 2.000; 3.000; 4.500"
