@@ -32,9 +32,12 @@ def _fit_whole(
     button below it is never covered, and a notice is never cut)."""
     height = -scale.gap
     for count, (words, _) in enumerate(shown):
-        fitted = text.fit(
-            words, area.width - 4 * scale.gap, scale.body * 4, scale.body, scale.min_text
-        )
+        # as large as the area's room left allows, down to the smallest text: a notice that
+        # wrapped in the body size did not fit the debrief's footer, and stood over its page
+        room = min(scale.body * 4, area.height - height - 3 * scale.gap)
+        if room <= 0:
+            return count
+        fitted = text.fit(words, area.width - 4 * scale.gap, room, scale.body, scale.min_text)
         height += fitted.height + 3 * scale.gap
         if fitted.truncated or height > area.height:
             return count
@@ -84,8 +87,10 @@ def draw_notices(
         box_w = min(width - 4 * scale.gap, max(width // 2, size * 24))
         left = (width - box_w) // 2
     style = BODY.ink(theme.HEADER_INK).center().middle().shrink()
+    bottom = area.bottom if area is not None else surface.get_height()
     for words, error in shown:
-        fitted = text.fit(words, box_w - 4 * scale.gap, size * 4, size, scale.min_text)
+        room = max(1, min(size * 4, bottom - y - 2 * scale.gap))
+        fitted = text.fit(words, box_w - 4 * scale.gap, room, size, scale.min_text)
         box_h = fitted.height + 2 * scale.gap
         rect = pygame.Rect(left, y, box_w, box_h)
         panel(surface, rect, scale.radius, theme.WARNING if error else theme.HEADER)

@@ -1342,17 +1342,15 @@ def test_a_best_plan_that_meets_every_year_but_loses_on_the_floor_says_it_loses(
     assert "best_won" in found.to_dict()
 
 
-def test_the_debrief_has_a_button_that_takes_the_last_year_back_for_a_mouse(
-    app: App, deck: Deck
-) -> None:
+def test_the_debrief_menu_takes_the_last_year_back_for_a_mouse(app: App, deck: Deck) -> None:
     # mouse-only, the last year could only be undone with the keyboard ("Ctrl+Z fortryder …")
-    from game.ui.panels.debrief import debrief_layout
-
     _finished_on_the_debrief(app, deck)
-    app.request_redraw()
-    app.step(0.016)
-    button = debrief_layout(*app.size).buttons["undo"]
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=button.center))
-    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=button.center))
+    app.push("menu")
+    menu = app.top
+    labels = [label for label, _ in menu.buttons]
+    assert labels[1] == "Fortryd (tilbage til sidste runde)", labels
+    where = menu.layout().buttons[1].center
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=where))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=where))
     app.step(0.016)
     assert app.top.name == "reopen_year" and app.game.state.finished

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     from game.engine.whatif import WhatIf  # computed in the background: imported when used
 
 TABS: tuple[str, ...] = ("result", "proposals", "questions", "whatif")
-BUTTONS: tuple[str, ...] = ("undo", "report", "new", "menu")
-"""The footer's buttons: Fortryd (the last year back, for a mouse: it asks first), Rapport,
-Nyt spil and Menu."""
+BUTTONS: tuple[str, ...] = ("report", "new", "menu")
+"""The footer's buttons: Rapport, Nyt spil and Menu (whose Fortryd takes the last year back
+for a mouse; a fourth button left the report's status and the notices no room)."""
 
 
 @dataclass(frozen=True)
@@ -149,8 +149,8 @@ class FooterView:
 
 
 class FooterPanel(Panel[DebriefTable, DebriefLayout]):
-    """Fortryd (Ctrl+Z), Rapport (R), Nyt spil (N), Menu (Esc) and the report's status; a
-    click presses a button ("button:report")."""
+    """Rapport (R), Nyt spil (N), Menu (Esc) and the report's status; a click presses a
+    button ("button:report")."""
 
     name = "footer"
     View = FooterView

@@ -134,7 +134,7 @@ class DebriefScene(Scene):
         elif self.app.game.read_only:
             status, ink = t("debrief.read_only"), theme.MUTED
         else:
-            status, ink = "", theme.MUTED  # undo has its own button now
+            status, ink = t("debrief.undo_hint"), theme.MUTED
         scroll = min(self.scroll[self.tab], self.max_scroll(self.tab))
         return DebriefTable(
             Same(self.state),

@@ -359,6 +359,10 @@ class MenuScene(DialogScene):
             (app.t("menu.restart"), self.restart),
             (app.t("menu.new"), self.new_game),
         ]
+        if finished and not app.game.read_only and not app.game.looking_at_paper:
+            # the result screen's way back for a mouse (only Ctrl+Z took the last year back;
+            # the year taken back is asked first, and noted)
+            buttons.insert(1, (app.t("menu.undo"), self.undo))
         if app.game.looking_at_paper:  # its sheet is what can be corrected
             buttons = [buttons[0], (app.t("menu.edit_paper"), self.edit_paper), buttons[2]]
         elif app.game.read_only and app.game.viewing is not None:
@@ -388,6 +392,11 @@ class MenuScene(DialogScene):
         width, height = self.app.size
         n = len(self.buttons)
         return dialog_layout(width, height, n, wide=self.wide, tall=self.tall, fitted=True)
+
+    def undo(self) -> None:
+        """Take the last decision back, as Ctrl+Z does (asked first: ``App.undo``)."""
+        self.close()
+        self.app.undo()
 
     def restart(self) -> None:
         """The same scenario, seed and target from the beginning (a new save); asked first
