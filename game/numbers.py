@@ -260,7 +260,7 @@ _MESSAGES = {
         "unit": "'{text}' contains more than a number; write the number only, converted to "
         "the unit every amount has (1.5 m DKK is 1,500 in t. kr.)",
         "unclear": "'{text}' cannot be read as one number: write a point for decimals and "
-        "commas between thousands if you like, e.g. 1,234.5 or 47.5",
+        "no thousands separator, e.g. 1234.5 or 47.5",
         "too_big": "'{text}' is too large a number",
         "extra": "'{text}' contains more than a number; write the number only",
         "apostrophe": "{text} has an apostrophe before the number (Excel's mark for text); "

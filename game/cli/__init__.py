@@ -48,6 +48,7 @@ def _lang_in(argv: Sequence[str]) -> str:
             lang = argv[index + 1]
         elif token.startswith("--lang="):
             lang = token.partition("=")[2]
+    lang = lang.strip().lower()
     return lang if lang in LANGS else "da"
 
 

@@ -246,6 +246,7 @@ def _add_game_options(
     parser.add_argument(
         "--lang",
         choices=LANGS,
+        type=_language,
         default=None,
         help="language (default: the one last chosen in the window, else da)"
         if remembered
@@ -253,6 +254,12 @@ def _add_game_options(
     )
     size = functools.partial(_size, lang=lang)
     parser.add_argument("--size", type=size, default=None, help="window size, e.g. 1600x900")
+
+
+def _language(text: str) -> str:
+    """A ``--lang`` value as the choices write it: "EN" and "Da" are "en" and "da" (an
+    English user's "--lang EN" was refused in Danish)."""
+    return text.strip().lower()
 
 
 _JOINED = {"--factor": "=", "--adopt": "@", "--event": "@"}
@@ -314,6 +321,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--lang",
         dest="top_lang",
         choices=LANGS,
+        type=_language,
         default=None,
         help="language of every message (a command's own --lang wins)",
     )
@@ -410,7 +418,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     printing.add_argument("--out", required=True, help="the HTML file to write, e.g. cards.html")
     printing.add_argument("--target", metavar="X", default=None, help=TARGET_HELP)
     printing.add_argument(
-        "--lang", choices=LANGS, default=None, help="language (default: the deck's)"
+        "--lang", choices=LANGS, type=_language, default=None, help="language (default: the deck's)"
     )
 
     export = sub.add_parser("export", help="write a deck as an Excel catalogue (.xlsx)")
@@ -481,7 +489,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     report.add_argument("save", metavar="SAVE", help="a saved game (.json)")
     report.add_argument("--out", required=True, help="folder to write into")
     report.add_argument(
-        "--lang", choices=LANGS, default=None, help="language (default: the game's)"
+        "--lang", choices=LANGS, type=_language, default=None, help="language (default: the game's)"
     )
 
     enter = sub.add_parser("enter", help="enter what a paper table chose, as a saved game")
@@ -543,7 +551,9 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         help="save files or folders of saves",
     )
     compare.add_argument("--out", required=True, help="folder to write into")
-    compare.add_argument("--lang", choices=LANGS, default=None, help="language (default: da)")
+    compare.add_argument(
+        "--lang", choices=LANGS, type=_language, default=None, help="language (default: da)"
+    )
 
     balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
     _add_deck(
@@ -581,7 +591,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     for command in sub.choices.values():
         if "--lang" not in command._option_string_actions:
             command.add_argument(
-                "--lang", choices=LANGS, default=None, help="language (default: da)"
+                "--lang", choices=LANGS, type=_language, default=None, help="language (default: da)"
             )
     if lang == "da":
         from game.messages.cli_help import danish_help

@@ -680,6 +680,8 @@ MESSAGES.update(
         "start.resume_copies.many": "+ {n} kopier af samme spil",
         "start.folder_holds.one": "Mappen har 1 gemt spil; »Sammenlign borde« (S) kan stadig vise det",
         "start.folder_holds.many": "Mappen har {count} gemte spil; »Sammenlign borde« (S) kan stadig vise dem",
+        "start.deck_problems_more.one": "… og 1 problem mere: raaderum validate viser dem alle",
+        "start.deck_problems_more.many": "… og {count} problemer mere: raaderum validate viser dem alle",
         "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}.",
         "start.folder_field": "En anden mappe (fx en USB-nøgle) – tryk Enter",
         "start.folder_use": "Brug mappen",

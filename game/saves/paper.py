@@ -289,7 +289,9 @@ def parse_factors(items: Sequence[str], example: str = "R307=0,8") -> list[tuple
     for item in items:
         card, equals, value = item.partition("=")
         if not equals or not card.strip():
-            problems.append(Message.of("paper.err.factor_form", item=item, example=example))
+            # the example's decimal sign as each reader writes it ("R307=0.8" in English)
+            shown = ByLanguage.of(da=example, en=example.replace(",", "."))
+            problems.append(Message.of("paper.err.factor_form", item=item, example=shown))
             continue
         try:
             factor = parse_amount(value, "da")

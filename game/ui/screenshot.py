@@ -21,7 +21,7 @@ import pygame
 from game.engine import Adopt, Deck, EndYear, GameState, History, new_game
 from game.engine.bots import greedy_policy, random_policy
 from game.engine.planner import planner_policy
-from game.messages import catalogue
+from game.messages import catalogue, target_refusal
 from game.saves import GameSettings, WriteFailed, folder_problem, new_save_path, write_save
 from game.saves.files import check_png, display_path, write_file
 from game.ui.app import PICTURE_SIZE, App, board_png, png_bytes
@@ -219,6 +219,9 @@ def run_screenshot(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
     say = catalogue(args.lang or "da").t
+    refused = target_refusal(deck, args.target, args.lang or "da")
+    if refused is not None:  # a target over the deck's limit crashed the drawing
+        return fail(refused)
     if out.is_dir():
         return fail(say("cli.is_folder", out=display_path(out), example="board.png"))
     if out.suffix.lower() != ".png":  # PNG data under a .jpg name opens as a broken picture

@@ -191,6 +191,24 @@ def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:
     return app.t(key, amount=app.t("amount", amount=shown), own=own)
 
 
+def _problems_text(app: Host, problems: list[str], box: pygame.Rect) -> str:
+    """As many of a deck's ``problems`` as stand whole in ``box`` at the smallest text, and a
+    last line saying how many more there are and that ``raaderum validate`` lists them all
+    (eight problems were cut after three and a half, with no word of the rest)."""
+    scale = app.scale
+    for shown in range(len(problems), 0, -1):
+        rest = len(problems) - shown
+        lines = problems[:shown]
+        if rest:
+            count = "one" if rest == 1 else "many"
+            lines = [*lines, app.t(f"start.deck_problems_more.{count}", count=rest)]
+        text = "\n".join(lines)
+        fitted = app.text.fit(text, box.width, box.height, scale.body, scale.min_text)
+        if not fitted.truncated:
+            return text
+    return "\n".join(problems[:1])
+
+
 def draw_briefing(
     app: Host,
     surface: pygame.Surface,
@@ -205,8 +223,10 @@ def draw_briefing(
     panel(surface, rect, scale.radius, theme.PANEL)
     inner = rect.inflate(-3 * scale.gap, -3 * scale.gap)
     head_h = round(scale.heading * 1.4)
-    if problems:  # a deck author's view: every FILE:LINE problem
-        app.text.draw(surface, "\n".join(problems), inner, BODY.ink(theme.WARNING).shrink())
+    if problems:  # a deck author's view: the FILE:LINE problems that fit, and how many more
+        app.text.draw(
+            surface, _problems_text(app, problems, inner), inner, BODY.ink(theme.WARNING).shrink()
+        )
         return
     app.text.draw(
         surface,

@@ -201,6 +201,13 @@ def test_screenshot_to_a_folder_or_an_unwritable_place_is_one_line(tmp_path):
         result = run(["screenshot", "--scene", "start", "--out", str(out)], tmp_path)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    # a target over the deck's limit crashed the drawing with a traceback in Danish units
+    shot = ["--lang", "en", "screenshot", "--scene", "board", "--target", "1200000"]
+    result = run([*shot, "--out", str(tmp_path / "b.png")], tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == (
+        "raaderum screenshot: --target: the target must be between 0 and 100,000 m DKK"
+    )
 
 
 def test_an_explicit_lang_wins_over_the_language_a_game_was_saved_in(tmp_path):

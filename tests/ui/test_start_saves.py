@@ -564,3 +564,18 @@ def test_a_game_the_kiosk_played_is_listed_as_the_robots(make_app, std_deck):
     write_save(folder / "spil.json", std_deck, settings, played(std_deck, 4, 3))
     _, drawn = start_screen(app)
     assert any(t.startswith("Bord uden navn (robotten)") for t in drawn), drawn
+
+
+def test_a_deck_with_more_problems_than_the_panel_holds_says_how_many_more(make_app, std_deck):
+    # a deck with eight problems showed three and a half, with no word of the rest
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=9)
+    app.push(start)
+    start.deck_problems = [f"dæk.yaml:{n}: 'effect' skal være en liste af tal" for n in range(30)]
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    text = "\n".join(drawn)
+    shown = text.count("skal være en liste af tal")
+    assert 0 < shown < 30, text
+    assert f"… og {30 - shown} problemer mere: raaderum validate viser dem alle" in text, text

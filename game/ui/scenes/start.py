@@ -250,7 +250,7 @@ class StartScene(Scene):
         except (DeckError, OSError) as error:
             lang = self.app.lang
             found = error.lines(lang) if isinstance(error, DeckError) else [str(error)]
-            self.deck_problems = found[:12]
+            self.deck_problems = found[:100]
             self.deck_message = self.app.t("start.deck_problems")
             return
         self.use_deck(deck, Path(path))
@@ -270,7 +270,7 @@ class StartScene(Scene):
         try:
             self.use_deck(load_deck(standard_deck()), None)
         except DeckError as error:
-            self.deck_problems = error.lines(self.app.lang)[:12]
+            self.deck_problems = error.lines(self.app.lang)[:100]
 
     def target_typed_ok(self) -> bool:
         """True when the target field holds a usable X (or nothing); otherwise the toast says
