@@ -29,6 +29,15 @@ def blocked_folder(tmp_path: Path) -> Path:
     return blocker / "saves"
 
 
+def blocked_start(make_app, std_deck, tmp_path):  # type: ignore[no-untyped-def]
+    """The start screen at 1024×768 with a save folder that cannot be created, drawn once."""
+    app = make_app(std_deck, size=(1024, 768))
+    app.game.save_dir = blocked_folder(tmp_path)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    return app, start
+
+
 def first_adoption(app) -> Adopt:
     return next(a for a in legal_actions(app.game.state) if isinstance(a, Adopt))
 
@@ -173,10 +182,7 @@ def test_a_save_folder_that_cannot_be_created_is_said_and_another_is_taken(
     make_app, std_deck, tmp_path
 ):
     """Before: the crash dialog from the start screen."""
-    app = make_app(std_deck, size=(1024, 768))
-    app.game.save_dir = blocked_folder(tmp_path)
-    start = StartScene(app, seed=4)
-    app.push(start)
+    app, start = blocked_start(make_app, std_deck, tmp_path)
     drawn = record_text(app)
     app.step(0.02)
     assert start.folder_problem is not None
@@ -577,10 +583,7 @@ def test_with_a_folder_problem_every_other_button_still_answers_and_a_bad_path_k
     # the start screen with a save folder that cannot be used ignored every click but the
     # scenarios and the folder field; and after a path that still failed, the next letters
     # typed pressed the screen's keys ("p" opened Bord på papir)
-    app = make_app(std_deck, size=(1024, 768))
-    app.game.save_dir = blocked_folder(tmp_path)
-    start = StartScene(app, seed=4)
-    app.push(start)
+    app, start = blocked_start(make_app, std_deck, tmp_path)
     app.step(0.02)
     assert start.folder_problem is not None
     field, _ = folder_rects(app, start.layout().resume_area)
