@@ -584,7 +584,7 @@ def held_back(result: ScenarioResult) -> bool:
     return diagnosed or result.best.win_rate < BEST_RANGE[0]
 
 
-def _composition_advice(result: ScenarioResult, who: str, unit: str) -> str:
+def _composition_advice(result: ScenarioResult, who: str, unit: str, hard: bool = False) -> str:
     """Why several kinds of one-sided play win although the pile is 2–3 times the final
     target: the kinds a group can win without (investments, mostly) hold too small a share of
     it – the others alone free the final target. Said with the figures, and what to move; a
@@ -598,6 +598,12 @@ def _composition_advice(result: ScenarioResult, who: str, unit: str) -> str:
         f"Flere ensidige strategier vinder for ofte ({who}), selv om bunken er "
         f"{format_amount(pile.ratio, decimals=2)} × slutmålet: "
     )
+    first = (
+        " Ret dog først det, der holder spillene tilbage (ovenfor), og hæv ikke målene, før "
+        "dækket kan vindes oftere."
+        if hard
+        else ""
+    )
     if without >= last:
         return (
             lead + f"besparelserne og effektiviseringerne alene frigør "
@@ -607,7 +613,13 @@ def _composition_advice(result: ScenarioResult, who: str, unit: str) -> str:
             "eller tag effektiviseringer ud – så besparelserne og effektiviseringerne alene "
             "giver mindre end slutmålet; hold bunken på 2–3 × slutmålet (tag ikke bunkens "
             "stærkeste forslag ud uden at lægge tilsvarende investeringer i: så bliver dækket "
-            "blot sværere at vinde)."
+            "blot sværere at vinde)." + first
+        )
+    if hard:
+        return (
+            lead + "målene for de første år lader gruppen udskyde en slags. Ret først det, der "
+            "holder spillene tilbage (ovenfor); tag ikke bunkens stærkeste forslag ud, for så "
+            "bliver dækket blot sværere at vinde."
         )
     return (
         lead + "målene for de første år er så lave, at gruppen kan udskyde en slags. Hæv "
@@ -636,13 +648,10 @@ def one_sided_advice(result: ScenarioResult, unit: str = "mio. kr.") -> list[str
                 else "Gør bunken mindre (se nedenfor), og kør balancen igen, før du ændrer "
                 "slagsene."
             )
-        elif hard:
-            cure = (
-                "Tag de stærkeste forslag af de slags, der vinder alene, ud af bunken, og hæv ikke "
-                "målene, før dækket kan vindes oftere: se ovenfor."
-            )
         else:
-            return [_composition_advice(result, who, unit)]
+            # what the pile is made of, whether or not the deck is held back: "tag de
+            # stærkeste forslag ud" of a pile within 2–3 × made a held-back deck unwinnable
+            return [_composition_advice(result, who, unit, hard)]
         return [
             f"Flere ensidige strategier vinder for ofte ({who}): gruppen behøver ikke kombinere "
             f"de tre slags, for bunken giver mere, end målene kræver. {cure}"

@@ -677,6 +677,11 @@ def test_several_one_sided_plays_that_win_get_one_sentence_not_opposite_advice()
     # a deck the best plan in hindsight loses too often is not told to raise its targets
     [said] = one_sided_advice(replace(result, diagnosis=_found_lost(), hindsight_share=0.85))
     assert "hæv ikke målene" in said and "Hæv målene" not in said
+    # … nor to take the strongest cards out of a pile within 2–3 × (a held-back deck was
+    # told so, and could no longer be won)
+    assert "Tag de stærkeste" not in said and "bunken giver mere, end målene kræver" not in said
+    assert "Flyt bunkens volumen over til investeringerne" in said
+    assert "Ret dog først det, der holder spillene tilbage (ovenfor)" in said
 
 
 def test_a_deck_held_back_is_not_told_to_raise_its_final_target_by_the_pile_advice():
