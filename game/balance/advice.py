@@ -751,6 +751,9 @@ too few of that kind for the plan, and the report says so once for the kind."""
 APART = 0.1
 """A card whose råderum per point of capacity lies this share above (or below) the median of
 the other cards of its kind is told to change its amount or belastning."""
+SCARCE_OTHERS = 0.5
+"""A kind's dominant cards are put down to scarcity only when its other cards are adopted in
+at least this share of the games too: the plan takes nearly all it is given."""
 
 
 def card_advice(
@@ -785,7 +788,14 @@ def card_advice(
         mine = [c for c in cards if c.kind is kind]
         dominant = [c for c in mine if c.flag == "dominant"]
         plural = KIND_WORDS[kind]
-        crowded = len(dominant) >= 2 and len(dominant) >= CROWDED * len(mine)
+        # scarce: the plan takes nearly all of the kind because there are no more to take –
+        # not when it leaves some of them on the table (outclassed cards adopted 10–48 %
+        # beside five dominant ones were told "der er ikke flere besparelser")
+        crowded = (
+            len(dominant) >= 2
+            and len(dominant) >= CROWDED * len(mine)
+            and all(c.rate >= SCARCE_OTHERS for c in mine if c.flag != "dominant")
+        )
         alone = all_kinds and len(mine) == 1 and len(dominant) == 1
         if alone:
             said.append(
@@ -816,7 +826,8 @@ def card_advice(
                     if hold_targets
                     else " (og hæv målet, hvis bunken ellers giver over 3 gange målet)"
                 )
-                + ("." if more_capacity else ", eller stram kapaciteten.")
+                # a deck held back is not told to tighten what holds it back
+                + ("." if more_capacity or hold_targets else ", eller stram kapaciteten.")
             )
         titles = {c.id: c.title for c in cards}
         for card in mine:
