@@ -747,7 +747,8 @@ def _card(
         if isinstance(value, list):
             for index in range(len(value)):
                 document.key_lines[(*path, spec.field, index)] = line
-    if amounts and not bad_amount and not _text_amounts(reading, sheet, amounts):
+    amount_columns = {c for c, spec in columns.items() if spec.reader == "effect"}
+    if amounts and not bad_amount and not _text_amounts(reading, sheet, amounts, amount_columns):
         reading.reported.add((sheet.name, row, "effect"))
         bad_amount = True
     if any(spec.reader == "effect" for spec in columns.values()):
@@ -1133,7 +1134,12 @@ def _read_as(value: Any) -> ByLanguage:
     )
 
 
-def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell, Any]]) -> bool:
+def _text_amounts(
+    reading: Reading,
+    sheet: Sheet,
+    amounts: dict[int, tuple[Cell, Any]],
+    amount_columns: set[int],
+) -> bool:
     """Check the amounts of one row written as text, in two passes. First each text that
     reads as two numbers a thousand apart ("1,500": 1,5 the Danish way, 1.500 the English way;
     "1.313": 1.313 or 1,313) is settled by the row's amounts that read one way only – two such
@@ -1148,7 +1154,7 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
     −2.000 t. kr.) gets a warning saying how it was read; amounts asked about do not count.
     False after a problem."""
     fine = True
-    numbers = _sheet_numbers(reading, sheet, [cell for cell, _ in amounts.values()])
+    numbers = _sheet_numbers(reading, sheet, amount_columns)
     english, danish_sheet = numbers.english, numbers.danish
     # a sheet whose amounts are in the thousands: a catalogue in t. kr. under 'mio. kr.'
     in_thousands = numbers.typical is not None and numbers.typical >= THOUSANDS_TYPICAL
@@ -1227,18 +1233,17 @@ def _text_amounts(reading: Reading, sheet: Sheet, amounts: dict[int, tuple[Cell,
         if not isinstance(value, (int, float)) or not value:
             continue
         # the amounts that stand: numbers, texts that read one way, texts settled above
-        sizes = [
-            abs(v) for i, (_, v) in sorted(amounts.items()) if i != index and v and i not in asked
+        standing = [
+            v for i, (_, v) in sorted(amounts.items()) if i != index and v and i not in asked
         ]
+        sizes = [abs(v) for v in standing]
         if not sizes or _in_line(value, sizes):
             continue
         params = {
             "text": shortened(cell.value.strip(), 30),
             "read": amount_text(value),
             "unit": unit_in_words(reading.unit),
-            "others": amounts_text(
-                [v for i, (_, v) in sorted(amounts.items()) if i != index and v and i not in asked]
-            ),
+            "others": amounts_text(standing),
         }
         meant = value * 1000 if abs(value) < min(sizes) else value / 1000
         key = "catalogue.amount_out_of_line"
@@ -1311,7 +1316,7 @@ def say_asked(reading: Reading) -> None:
         if others:
             shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
             more = Message.of(
-                "catalogue.english_sheet_more." + ("one" if len(others) == 1 else "many"),
+                "catalogue.asked_more." + ("one" if len(others) == 1 else "many"),
                 count=len(others),
                 cells=shown,
             )
@@ -1363,13 +1368,12 @@ class SheetNumbers:
     'enhed' says, which the unit's own check tells – no "1.500" there is asked about."""
 
 
-def _sheet_numbers(reading: Reading, sheet: Sheet, row_cells: list[Cell]) -> SheetNumbers:
-    """How ``sheet`` writes its amounts (in the columns of ``row_cells``): see
+def _sheet_numbers(reading: Reading, sheet: Sheet, columns: set[int]) -> SheetNumbers:
+    """How ``sheet`` writes its amounts (in its amount ``columns``, every row): see
     ``SheetNumbers``. Worked out once a sheet; the proposals' sheet's ``typical`` is kept in
     ``Reading.typical_amount`` for the targets."""
     key = (sheet.file, sheet.name)
     if key not in reading.sheet_numbers:
-        columns = {cell.column for cell in row_cells}
         english: Cell | None = None
         danish = False
         sizes: list[float] = []

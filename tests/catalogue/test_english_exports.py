@@ -316,3 +316,20 @@ def test_an_outlier_warning_never_counts_amounts_that_were_asked_about(capsys, t
     assert code == 2, text
     assert "Forslag!F5: '-1.000' kan læses på to måder" in text, text
     assert "menes −500" not in text and "Forslag!E5" not in text, text
+
+
+def test_the_sheets_english_numbers_are_found_in_every_amount_column(capsys, tmp_path):
+    # the sheet's way of writing numbers was looked for only in the columns its first row
+    # filled: a first card with one year's amount hid the "-1.05" beside it, and "-1.125"
+    # (1,125 t. kr. the English way) was read as −1.125 t. kr. without a word
+    paths = _csv(
+        tmp_path,
+        "t. kr.",
+        "R1;Gebyr;Teknik;Spareforslag;2500;;;",
+        "R2;Fravær;Beskæftigelse;Investeringsforslag;-518;-1.05;2500;2500",
+        "R3;Rengøring;Ældre;Spareforslag;-1.125;-1.125;-1.125;-1.125",
+    )
+    code, text = run_import(capsys, *paths, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{paths[0]}:E4: '-1.125' kan læses på to måder" in text, text
+    assert "og arket skriver andre beløb på engelsk (fx '-1.05' i F3)" in text, text
