@@ -30,8 +30,9 @@ class History:
     """The years (0-based rounds) whose end was taken back after their result was shown, in
     the order it happened, once per time: a table that looks at a year's outcome and the next
     event, then plays the year again, is said to have done so in its report and comparison.
-    Kept by ``do``, ``undo`` and ``redo``; added to only by ``with_reopened`` (the window's
-    undo of a year's end), so replaying a save's redo list adds nothing."""
+    Kept by ``do``, ``undo`` and ``redo``; changed only by ``with_reopened`` (the window's
+    undo of a year's end) and ``without_reopened``, so replaying a save's redo list adds
+    nothing."""
 
     def __post_init__(self) -> None:
         if len(self.actions) != len(self.states) - 1:
@@ -85,6 +86,13 @@ class History:
         """This history with the year ``year`` (0-based round) noted as reopened once more:
         its end was taken back after its result was shown (``reopened``)."""
         return replace(self, reopened=(*self.reopened, year))
+
+    def without_reopened(self, year: int) -> History:
+        """This history without its last note that ``year`` was reopened, when that is the
+        last note (the year's end made again as it was: nothing was chosen anew)."""
+        if not self.reopened or self.reopened[-1] != year:
+            return self
+        return replace(self, reopened=self.reopened[:-1])
 
     def redo(self) -> History:
         """Make the most recently undone decision again."""

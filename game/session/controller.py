@@ -356,9 +356,7 @@ class GameController:
         def made_again(history: History) -> History:
             year = history.current.round
             again = history.redo()
-            if isinstance(action, EndYear) and again.reopened and again.reopened[-1] == year:
-                again = replace(again, reopened=again.reopened[:-1])
-            return again
+            return again.without_reopened(year) if isinstance(action, EndYear) else again
 
         return self._change(made_again, told)
 
