@@ -116,3 +116,13 @@ def test_a_forecast_of_one_outcome_says_outcome(capsys):
     args = ["--lang", "en", "forecast", "--adopt", "sfo-takst", "--scenario", "intro"]
     assert main([*args, "--certain"]) == 0
     assert ": 1 proposal, 1 outcome; amounts in m DKK" in capsys.readouterr().out
+
+
+def test_english_deck_and_catalogue_messages_name_units_as_the_deck_writes_them():
+    # an English-speaking author was told "is it written in DKK '000? … is 4 m DKK" and, in the
+    # next message, to write unit: "t. kr.": one message, two names for one unit
+    en = CATALOGS["en"]
+    author_facing = [k for k in en if k.startswith(("deck.", "catalogue.", "cli.target"))]
+    assert len(author_facing) > 100
+    mixed = [k for k in author_facing if "m DKK" in en[k] or "DKK '000" in en[k]]
+    assert not mixed
