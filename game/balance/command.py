@@ -371,7 +371,9 @@ def legend(markdown: bool) -> str:
     star = (
         "★ er den af de to afbalancerede strategier (»Grådig« og »Planlægger«), der vinder "
         "oftest – ved samme vinderprocent den, der kommer nærmest målene. Dens spil bruges "
-        "til den bedste plan set i bakspejlet, til kortenes tal og til forslagene til nye mål."
+        "til den bedste plan set i bakspejlet og til kortenes tal. Forslagene til nye mål "
+        "bygger på det, begge strategier nåede (forslaget siger hvis tal, det er), og de "
+        "prøves på ★'s spil."
     )
     if markdown:
         return star
