@@ -195,6 +195,14 @@ def test_the_bundled_game_has_the_projects_version(installed: Installed) -> None
     assert result.stdout.strip() == f"raaderum {VERSION}"
 
 
+def test_the_bundles_messages_say_its_start_file_not_raaderum(installed: Installed) -> None:
+    # the bundle has no raaderum command: "raaderum import …" left an IT contact stuck
+    written = installed.tmp / "katalog.xlsx"
+    result = installed.start("template", str(written))
+    assert result.returncode == 0, result.stderr
+    assert f"sh start.sh import {written} --out MAPPE" in result.stdout
+
+
 def test_validate_the_standard_deck_shipped_in_the_bundle(installed: Installed) -> None:
     deck = Path(installed.python("from game.paths import standard_deck; print(standard_deck())"))
     assert deck.is_relative_to(installed.folder)

@@ -53,6 +53,7 @@ from game.balance.lessons import lessons_for
 from game.balance.play import GameRecord, play
 from game.balance.strategies import BEST_CANDIDATES, BY_NAME, STRATEGIES, Strategy, spoken
 from game.engine.model import Deck
+from game.launcher import commands_as_run
 from game.numbers import format_amount, unit_scale
 
 
@@ -225,7 +226,7 @@ def _never_counted(titles: tuple[str, ...]) -> str:
     if not titles:
         return ""
     named = " og ".join(", ".join(f"»{t}«" for t in titles).rsplit(", ", 1))
-    return (
+    return commands_as_run(
         f" {named} kan aldrig vedtages i scenariet og er ikke talt med"
         " (raaderum validate siger hvorfor)."
     )

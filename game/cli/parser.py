@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from game.cli.common import EXIT_BAD_INPUT, LANGS, UsageError, one_line, usage_error
+from game.launcher import launcher
 from game.messages import (
     catalogue,
 )
@@ -310,7 +311,7 @@ def parse_args(parser: argparse.ArgumentParser, given: list[str]) -> argparse.Na
 def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     """The argument parser of every subcommand; its help and errors are worded in ``lang``."""
     parser = DanishParser(
-        prog="raaderum",
+        prog=launcher(),  # "sh start.sh" in the offline bundle, which has no raaderum command
         description="Råderumsspillet – KL's budget game, digital edition.",
         lang=lang,
     )

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Scenario, Verdict, target_limit
+from game.launcher import commands_as_run
 from game.messages import da, en
 from game.numbers import format_amount, format_exact, format_moment, is_known_unit, unit_scale
 
@@ -107,7 +108,7 @@ class Catalogue:
             if key not in self._missing:
                 self._missing.add(key)
                 log.warning("missing %s message %r", self.lang, key)
-        return text
+        return commands_as_run(text)  # "raaderum import" as the offline bundle runs it
 
     def _fill(self, text: str, params: dict[str, Any]) -> str:
         if "{max_" in text:

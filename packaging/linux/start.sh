@@ -14,5 +14,8 @@ if ! "$python" -c '' >/dev/null 2>&1; then
     echo "Kør sh install.sh igen her. Det kræver ikke internet." >&2
     exit 1
 fi
+# Spillets beskeder skriver kommandoer, som de køres her (ikke "raaderum import ...").
+RAADERUM_LAUNCHER="sh start.sh"
+export RAADERUM_LAUNCHER
 # -P: en mappe der hedder game/ i den aktuelle mappe må ikke skygge for spillet.
 exec "$python" -P -m game "$@"

@@ -13,6 +13,8 @@ if not exist "%PY%" goto not_installed
 "%PY%" -c "pass" >nul 2>&1
 if errorlevel 1 goto other_pc
 
+rem Spillets beskeder skriver kommandoer, som de køres her (ikke "raaderum import ...").
+set RAADERUM_LAUNCHER="Start Råderumsspillet.bat"
 rem -P: en mappe, der hedder game, i den aktuelle mappe må ikke skygge for spillet.
 "%PY%" -P -m game %*
 if errorlevel 1 goto crashed

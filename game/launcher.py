@@ -1,0 +1,43 @@
+"""How the user starts the program, for the commands a message or a printout tells them to type.
+
+Installed with pip, the command is ``raaderum``. The offline bundle has no such command: its
+start files set ``RAADERUM_LAUNCHER`` to the words that run the game there (``sh start.sh`` on
+Linux, ``"Start Råderumsspillet.bat"`` on Windows), and every ``raaderum <command>`` in the
+message catalogue and the command line's help is written that way
+(packaging/build_dist.py's ``COMMANDS`` does the same for the bundle's own texts).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+LAUNCHER_VARIABLE = "RAADERUM_LAUNCHER"
+"""The environment variable a start file sets to the words that run the game."""
+
+COMMAND = "raaderum"
+"""The installed command."""
+
+_SPOKEN = re.compile(r"(?<![\w/.\\-])raaderum(?= (?:-|[a-z]))")
+"""``raaderum`` as a command: followed by a space and a subcommand or an option (not a path's
+``…/raaderum/saves``, a file ``raaderum.log`` or the version line ``raaderum 0.1.0``)."""
+
+
+def launcher() -> str:
+    """The words that run the game here: ``RAADERUM_LAUNCHER`` when a start file set it (at
+    most 200 characters, one line), else ``raaderum``."""
+    words = os.environ.get(LAUNCHER_VARIABLE, "").strip()
+    if not words or len(words) > 200 or "\n" in words or "\r" in words:
+        return COMMAND
+    return words
+
+
+def commands_as_run(text: str) -> str:
+    """``text`` with each ``raaderum <command>`` written as this installation runs it
+    (``launcher``); unchanged where the command is ``raaderum``."""
+    if COMMAND not in text:
+        return text
+    words = launcher()
+    if words == COMMAND:
+        return text
+    return _SPOKEN.sub(lambda _: words, text)
