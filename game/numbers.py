@@ -440,6 +440,13 @@ UNIT_SCALES: dict[str, float] = {
     "kr. '000": 1_000.0,
     "dkk '000": 1_000.0,
     "kroner '000": 1_000.0,
+    # "kr. i 1.000", as budget tables head their amount columns
+    "kr. i 1.000": 1_000.0,
+    "kroner i 1.000": 1_000.0,
+    "dkk i 1.000": 1_000.0,
+    "kr. i mio.": 1.0,
+    "kroner i mio.": 1.0,
+    "kr. i mia.": 0.001,
 }
 """How many of a unit make one mio. kr. (units not listed count as mio. kr., and the loader
 warns: ``is_known_unit``)."""

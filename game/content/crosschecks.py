@@ -136,6 +136,13 @@ def check_amounts(
         file, line = unit_at or (first.file, first.line)
         hint = Problem.of(file, line, key, count=len(beyond))
         out.insert(out.index(first), hint)
+    elif beyond and not is_known_unit(unit):
+        # "kr. i 1.000" unknown: the unit's warning is not printed beside errors, and the author
+        # got 33 limits in mio. kr. without a word of why
+        first = min(beyond, key=lambda p: (p.file, p.line))
+        file, line = unit_at or (first.file, first.line)
+        key = "deck.unit_unknown_beyond." + ("one" if len(beyond) == 1 else "many")
+        out.insert(out.index(first), Problem.of(file, line, key, unit=unit, count=len(beyond)))
     for item in items["proposals"]:
         if item.spec.construction > limit:
             out.append(

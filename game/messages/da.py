@@ -1198,6 +1198,8 @@ MESSAGES.update(
         "deck.market_over_pile": "advarsel: scenariet '{id}' lægger {market} forslag på bordet ('market'), men har kun {pile} forslag i bunken, så de ligger alle fremme fra start, og bordet fyldes aldrig op; sæt 'market' ned til {pile}, eller tag flere forslag med i scenariet",
         "deck.market_over_small_pile": "advarsel: scenariet '{id}' lægger {market} forslag på bordet ('market'), men har kun {pile} forslag i bunken, så de ligger alle fremme fra start, og bordet fyldes aldrig op; tag flere forslag med i scenariet",
         "deck.unit_unknown": "advarsel: enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr.; skriv fx 'mio. kr.' eller 't. kr.'",
+        "deck.unit_unknown_beyond.one": "enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr., og 1 beløb er over grænsen for mio. kr.: skriv enheden, som spillet kender den, fx unit: \"t. kr.\" for tusinde kroner eller unit: \"kr.\" for hele kroner",
+        "deck.unit_unknown_beyond.many": "enheden '{unit}' kendes ikke, så beløbene kontrolleres som mio. kr., og {count} beløb er over grænserne for mio. kr.: skriv enheden, som spillet kender den, fx unit: \"t. kr.\" for tusinde kroner eller unit: \"kr.\" for hele kroner",
         "deck.target_negative": "'target' kan ikke være negativt: et mål er det råderum, der skal findes hvert år, og det er 0 eller mere",
         "deck.target_range": "'target' skal være mellem 0 og {limit}",
         "deck.target_shape": "'target' skal være ét tal eller en liste med ét tal pr. år",

@@ -1190,6 +1190,8 @@ MESSAGES.update(
         "deck.market_over_pile": "warning: the scenario '{id}' puts {market} proposals on the table ('market'), but its pile holds only {pile}, so they all lie on the table from the start and it is never refilled; lower 'market' to {pile}, or put more proposals in the scenario",
         "deck.market_over_small_pile": "warning: the scenario '{id}' puts {market} proposals on the table ('market'), but its pile holds only {pile}, so they all lie on the table from the start and it is never refilled; put more proposals in the scenario",
         "deck.unit_unknown": "warning: the unit '{unit}' is not known, so the amounts are checked as mio. kr.; write e.g. 'mio. kr.' or 't. kr.'",
+        "deck.unit_unknown_beyond.one": "the unit '{unit}' is not known, so the amounts are checked as mio. kr., and 1 amount is beyond the limit for mio. kr.: write the unit as the game knows it, e.g. unit: \"t. kr.\" for thousands of kroner or unit: \"kr.\" for kroner",
+        "deck.unit_unknown_beyond.many": "the unit '{unit}' is not known, so the amounts are checked as mio. kr., and {count} amounts are beyond the limits for mio. kr.: write the unit as the game knows it, e.g. unit: \"t. kr.\" for thousands of kroner or unit: \"kr.\" for kroner",
         "deck.target_negative": "'target' cannot be negative: a target is the råderum to be found each year, 0 or more",
         "deck.target_range": "'target' must be between 0 and {limit}",
         "deck.target_shape": "'target' must be one number or a list with one number per year",

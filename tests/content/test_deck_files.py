@@ -318,6 +318,36 @@ def test_many_amounts_over_the_limit_ask_whether_the_deck_is_in_thousands(tmp_pa
     assert lines[0].startswith(f"{tmp_path / 'deck.yaml'}:{unit_line}: 3 beløb"), lines
 
 
+def test_amounts_over_the_limit_in_an_unknown_unit_name_the_unit_among_the_errors(
+    tmp_path, capsys
+):
+    # unit: "kroner i tusinder" gave 33 limits in mio. kr. and not a word of the unit: its
+    # warning is not printed while the deck has errors
+    from game.cli import main
+
+    body = _good_body().replace("effect: [2]", "effect: [2500]")
+    body = body.replace("schema_version: 1", 'schema_version: 1\n  unit: "kroner i tusinder"', 1)
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    unit_line = body.splitlines().index('  unit: "kroner i tusinder"') + 1
+    assert lines[0] == (
+        f"{tmp_path / 'deck.yaml'}:{unit_line}: enheden 'kroner i tusinder' kendes ikke, så "
+        "beløbene kontrolleres som mio. kr., og 3 beløb er over grænserne for mio. kr.: skriv "
+        'enheden, som spillet kender den, fx unit: "t. kr." for tusinde kroner eller '
+        'unit: "kr." for hele kroner'
+    ), lines
+
+
+def test_a_budget_tables_kr_i_1000_is_thousands(tmp_path, capsys):
+    from game.cli import main
+
+    body = _good_body().replace("effect: [2]", "effect: [2500]")
+    body = body.replace("schema_version: 1", 'schema_version: 1\n  unit: "kr. i 1.000"', 1)
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 0, capsys.readouterr().out
+
+
 def test_validate_warns_at_a_card_whose_anlaeg_exceeds_the_scenarios_ramme(tmp_path, capsys):
     # Before: OK, and the balance harness called the card dead ("make it cheaper or bigger").
     from game.cli import main
