@@ -118,18 +118,17 @@ def cmd_enter(args: argparse.Namespace) -> int:
             raise usage_error("cli.exists", out=args.out)
     except PaperError as error:
         lang = reader_lang(args)
-        for problem in error.lines(lang):
-            print(f"raaderum enter: {one_line(problem, lang)}", file=sys.stderr)
-        if args.out is not None and out.exists() and not args.replace:
-            said = catalogue(lang).t("cli.exists", out=args.out)
-            print(f"raaderum enter: {said}", file=sys.stderr)
         fits = sheet_fits(deck, scenario, args.adopt, args.event)
         other = None if fits else likely_scenario(deck, scenario, args.adopt, args.event)
         # a sheet shorter than the scenario: a three-year sheet typed without --scenario
         # was told only to enter round 4, and saved as a four-year game
         short = any(m.key == "paper.err.no_event_blank" for m in error.said)
+        if other is None and short and args.scenario is None:
+            other = likely_scenario(deck, scenario, args.adopt, args.event, exact=True)
         if args.scenario is None and (other is not None or (short and len(deck.scenarios) > 1)):
-            # the deck's first scenario was taken: perhaps the table played another one
+            # the deck's first scenario was taken: perhaps the table played another one. Said
+            # first: a host who followed the first line ("skriv --stopped-after 3") saved a
+            # three-year sheet as a stopped four-year game
             said = catalogue(lang).t(
                 "cli.enter.which_scenario" if other is not None else "cli.enter.first_scenario",
                 id=scenario.id,
@@ -137,6 +136,11 @@ def cmd_enter(args: argparse.Namespace) -> int:
                 known=", ".join(s.id for s in deck.scenarios),
                 other=other or "",
             )
+            print(f"raaderum enter: {said}", file=sys.stderr)
+        for problem in error.lines(lang):
+            print(f"raaderum enter: {one_line(problem, lang)}", file=sys.stderr)
+        if args.out is not None and out.exists() and not args.replace:
+            said = catalogue(lang).t("cli.exists", out=args.out)
             print(f"raaderum enter: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT
     from game.saves.listing import tables_named

@@ -210,17 +210,26 @@ _VOWEL_ACCENTS = frozenset("\u0301\u0300\u0302\u0308")
 
 
 def likely_scenario(
-    deck: Deck, taken: Scenario, adopted: Sequence[str], events: Sequence[str]
+    deck: Deck,
+    taken: Scenario,
+    adopted: Sequence[str],
+    events: Sequence[str],
+    *,
+    exact: bool = False,
 ) -> str | None:
     """The id of the scenario a paper sheet (its ``ID@ROUND`` entries) more likely belongs to
     than ``taken``: one that holds every card and event entered (by id or title) and has as
     many rounds as the sheet uses, best exactly as many as the sheet has events for; None
-    when no other scenario does (a card's name mistyped is no sign of another scenario)."""
+    when no other scenario does (a card's name mistyped is no sign of another scenario).
+    ``exact``: only a scenario with exactly as many rounds as the sheet uses (a sheet shorter
+    than ``taken``, which it may fit as a table that stopped early)."""
     last = max(_last_round(adopted), _last_round(events))
     fitting = [
         s
         for s in deck.scenarios
-        if s.id != taken.id and last <= s.rounds and _holds(deck, s, adopted, events)
+        if s.id != taken.id
+        and (last == s.rounds if exact else last <= s.rounds)
+        and _holds(deck, s, adopted, events)
     ]
     fitting.sort(key=lambda s: s.rounds != _last_round(events))  # stable: the deck's order
     return str(fitting[0].id) if fitting else None

@@ -318,9 +318,7 @@ def test_many_amounts_over_the_limit_ask_whether_the_deck_is_in_thousands(tmp_pa
     assert lines[0].startswith(f"{tmp_path / 'deck.yaml'}:{unit_line}: 3 beløb"), lines
 
 
-def test_amounts_over_the_limit_in_an_unknown_unit_name_the_unit_among_the_errors(
-    tmp_path, capsys
-):
+def test_amounts_over_the_limit_in_an_unknown_unit_name_the_unit_among_the_errors(tmp_path, capsys):
     # unit: "kroner i tusinder" gave 33 limits in mio. kr. and not a word of the unit: its
     # warning is not printed while the deck has errors
     from game.cli import main
