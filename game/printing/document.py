@@ -328,9 +328,34 @@ def card_lines(
     that holds it, else as many lines as fit at the last. The source, which the handout
     prints whole, keeps at least one line (every card says what supports it) and gets a
     second when there is room. Lines are ``text_lines``'s estimates."""
+    used = (3.2 if extra else 0) + (3.5 if chance else 0)
+    return _lower_lines(title, words, source, used, sizes, most=3)
+
+
+AREA_MM = 3.6
+"""The height of a proposal card's area line (mm), which an event card does not have."""
+EVENT_SIZES = (7.0, 6.4, 6.0)
+"""The sizes (pt) of an event card's text, the largest that holds it whole."""
+EVENT_TEXT_LINES = 6
+"""The most lines of an event card's text: it has no question, and its text is the event."""
+
+
+def event_lines(title: str, text: str, source: str) -> tuple[int, float, int]:
+    """``card_lines`` for an event card (no area line, no anlæg or die): its text
+    whole in up to ``EVENT_TEXT_LINES`` lines at the first of ``EVENT_SIZES`` that holds it
+    beside a line of source at least (the text was clamped to four lines: "… men ikke helt
+    tilbage: 0,5 mio. kr. om året…" lost whether the cost stays)."""
+    return _lower_lines(title, text, source, -AREA_MM, EVENT_SIZES, most=EVENT_TEXT_LINES)
+
+
+def _lower_lines(
+    title: str, words: str, source: str, extra_mm: float, sizes: tuple[float, ...], most: int
+) -> tuple[int, float, int]:
+    """The lines and size (pt) of the words under a card's figures and the lines of its
+    source, in the room its body has left after the title's one or two lines, the area, the
+    strip, the facts and ``extra_mm`` more (``card_lines``)."""
     title_lines = min(2, text_lines(title, 10.5, CARD_TEXT_W))
-    used = title_lines * 10.5 * TITLE_LEADING * PT_MM + 3.6 + 3.4 + 15 + 4.5
-    used += (3.2 if extra else 0) + (3.5 if chance else 0)
+    used = title_lines * 10.5 * TITLE_LEADING * PT_MM + AREA_MM + 3.4 + 15 + 4.5 + extra_mm
     source_line = SOURCE_PT * 1.3 * PT_MM
     source_needed = min(2, text_lines(source, SOURCE_PT, CARD_TEXT_W, CARD_EM)) if source else 0
     room = CARD_BODY_MM - used - 0.8
@@ -340,12 +365,12 @@ def card_lines(
         line = size * 1.25 * PT_MM
         needed = text_lines(words, size, CARD_TEXT_W, CARD_EM)
         for source_lines in sorted({source_needed, min(source_needed, 1)}, reverse=True):
-            if needed <= 3 and needed * line + source_lines * source_line <= room:
+            if needed <= most and needed * line + source_lines * source_line <= room:
                 return needed, size, source_lines
     size = sizes[-1]
     source_lines = min(source_needed, 1)
     fits = int((room - source_lines * source_line) // (size * 1.25 * PT_MM))
-    return max(1, min(3, fits)), size, source_lines
+    return max(1, min(most, fits)), size, source_lines
 
 
 def _clamp(html: str, *, foot: bool = False) -> str:
@@ -410,6 +435,13 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
     if note:
         facts.append(escape(note))
     source = t("print.source", source=event.source) if event.source else ""
+    lines, size, source_lines = event_lines(event.title, event.text, source)
+    text_style = (
+        f"font-size: {size}pt; -webkit-line-clamp: {max(1, lines)}; "
+        f"max-height: {_room(max(1, lines), 1.25)}"
+    )
+    clamp = max(1, source_lines)
+    source_style = f"-webkit-line-clamp: {clamp}; max-height: {_room(clamp, 1.3)}"
     return (
         f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
         + _band(None, event.id, lang)
@@ -423,8 +455,8 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
             min(len(event.effect), scenario.rounds),
         )
         + f'<div class="facts">{" · ".join(facts)}</div>'
-        + _clamp(f'<div class="text">{escape(event.text)}</div>')
-        + _clamp(f'<div class="source">{escape(source)}</div>', foot=True)
+        + _clamp(f'<div class="text" style="{text_style}">{escape(event.text)}</div>')
+        + _clamp(f'<div class="source" style="{source_style}">{escape(source)}</div>', foot=True)
         + "</div></div>"
     )
 
@@ -1068,8 +1100,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .cardtext {{ font-size: 7pt; line-height: 1.25; margin-top: 0.8mm; overflow: hidden;
   display: -webkit-box; -webkit-box-orient: vertical; }}
 .event .text {{ font-size: 7pt; line-height: 1.25; margin-top: 0.6mm; overflow: hidden;
-  max-height: 5.15em;
-  display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; }}
+  display: -webkit-box; -webkit-box-orient: vertical; }}
 .clamp.foot {{ margin-top: auto; }}
 .source {{ font-size: 5.8pt; line-height: 1.3; color: #4A5260;
   overflow: hidden; max-height: 2.75em; display: -webkit-box; -webkit-line-clamp: 2;

@@ -776,6 +776,27 @@ def test_a_crowded_card_keeps_its_question_whole_before_its_sources_second_line(
     assert card_lines("Kort titel", question, source, False, False)[1:] == (WORDS_SIZES[0], 2)
 
 
+def test_every_event_card_of_the_standard_deck_prints_its_text_whole():
+    # the event's text was clamped to four lines: "Energipriserne stiger" ended "… men ikke
+    # helt tilbage: 0,5 mio. kr. om året…" and "Flere kommer i job" before "beholder
+    # gevinsten" – the part a paper table needs (does the cost stay, is the gain kept?)
+    from game.printing.document import CARD_TEXT_W, event_lines, text_height
+
+    deck = load_deck(standard_deck())
+    for event in deck.events:
+        source = f"Kilde: {event.source}" if event.source else ""
+        lines, size, source_lines = event_lines(event.title, event.text, source)
+        line = size * 1.25 * 25.4 / 72
+        assert text_height(event.text, size, CARD_TEXT_W, 1.25) <= lines * line + 1e-9, event.id
+        assert source_lines >= 1, event.id  # every card says what supports it
+    html = document(deck, deck.scenario("borgermoede"))
+    energy = html.split('data-id="energipriser"', 1)[1].split('class="text"', 1)[1]
+    assert (
+        "-webkit-line-clamp: 5" in energy.split(">", 1)[0]
+        or "-webkit-line-clamp: 6" in (energy.split(">", 1)[0])
+    )
+
+
 def test_a_question_as_wide_as_the_card_is_given_the_two_lines_it_prints_on():
     # a budget office's question of 60 letters was given one line (at 0,50 em a letter it
     # "fitted"), and Chromium printed "Hvem mærker forandringen først, og hvordan forklarer
