@@ -76,7 +76,14 @@ def document(
     proposals = [deck.proposal(pid) for pid in scenario.proposals]
     events = [deck.event(eid) for eid in scenario.events]
     pages = [
-        _sheet(deck, scenario, lang, own if other else None, beyond),
+        _sheet(
+            deck,
+            scenario,
+            lang,
+            own if other else None,
+            beyond,
+            _entering(scenario, lang, target, deck_path) if scenario.rounds else "",
+        ),
         _result_sheet(deck, scenario, proposals, events, lang, target, deck_path),
         _ledger_sheet(deck, scenario, lang),
         _board(deck, scenario, lang),
@@ -670,12 +677,15 @@ def _sheet(
     lang: str,
     own: float | None = None,
     beyond: tuple[str, float] | None = None,
+    entering: str = "",
 ) -> str:
     """The facilitator's sheet; ``own`` is the scenario's own final target when the sheet is
     printed for the facilitator's X, and ``beyond`` (budget year, amount) when that X is above
     what the pile reaches without luck: the year that is short (``Reach.short_year``) and the
-    most it gives, else the last year and the reach."""
+    most it gives, else the last year and the reach. ``entering``: how the paper tables'
+    result sheets are entered (``_entering``), said under the rules."""
     t = catalogue(lang).t
+    after = f'<p class="entering">{_unbroken_options(escape(entering))}</p>' if entering else ""
     unit = unit_words(deck.unit, lang)
     yours = ""
     if own is not None:
@@ -698,7 +708,7 @@ def _sheet(
     rules = sheet_rules(deck, scenario, lang)
     years = "".join(f"<th>{escape(year)}</th>" for year in scenario.years)
     targets = "".join(f"<td>{escape(format_target(v, lang))}</td>" for v in scenario.target)
-    size, first = rules_fit(scenario.briefing, _said(yours), rules)
+    size, first = rules_fit(scenario.briefing, [*_said(yours), entering], rules)
     page = (
         '<section class="page sheet">'
         f"<h1>{escape(t('print.sheet.title', scenario=scenario.title))}</h1>"
@@ -710,7 +720,9 @@ def _sheet(
         f"<h2>{escape(t('print.sheet.rules'))}</h2>"
         f'<ol class="rules" style="font-size: {size}pt">'
         + "".join(f"<li>{escape(rule)}</li>" for rule in rules[:first])
-        + "</ol></section>"
+        + "</ol>"
+        + (after if first == len(rules) else "")
+        + "</section>"
     )
     if first == len(rules):
         return page
@@ -722,7 +734,7 @@ def _sheet(
         f"<h2>{escape(more)}</h2>"
         f'<ol class="rules" start="{first + 1}" style="font-size: {RULE_SIZES[0]}pt">'
         + "".join(f"<li>{escape(rule)}</li>" for rule in rules[first:])
-        + "</ol></section>"
+        + f"</ol>{after}</section>"
     )
 
 
@@ -794,6 +806,24 @@ def rules_fit(briefing: str, notes: Sequence[str], rules: Sequence[str]) -> tupl
     return size, max(first, 1)
 
 
+def _entering(scenario: Scenario, lang: str, target: float | None, deck_path: str | None) -> str:
+    """How the facilitator enters a paper table's result sheet: on the window's »Bord på
+    papir« screen or with ``raaderum enter``, against the scenario, the facilitator's X and
+    the deck the sheet was printed for."""
+    named = scenario.id
+    if target is not None:  # so that the table is entered against the targets it played
+        # every decimal the facilitator typed: 27,55 shown as 27,6 would be another game
+        # and written as the command reads it in the sheet's language: no thousands sign
+        # (an English "3.000" is refused as 3 or 3000), the decimal sign of the language
+        typed = f"{target:.6f}".rstrip("0").rstrip(".")
+        typed = typed.replace(".", ",") if lang == "da" else typed
+        language = "" if lang == "da" else f" --lang {lang}"
+        named = f"{scenario.id}{language} --target {typed}"
+    if deck_path is not None:  # a municipality's own deck: the command must find it
+        named = f"{named} --deck {command_word(deck_path)}"
+    return catalogue(lang).t("print.sheet.entering", scenario=named)
+
+
 def _result_sheet(
     deck: Deck,
     scenario: Scenario,
@@ -827,18 +857,9 @@ def _result_sheet(
         else [0.8]
     )
     factor = next((f for f in faces if 0 < f < 1), faces[-1])
-    named = scenario.id
-    if target is not None:  # so that the table is entered against the targets it played
-        # every decimal the facilitator typed: 27,55 shown as 27,6 would be another game
-        # and written as the command reads it in the sheet's language: no thousands sign
-        # (an English "3.000" is refused as 3 or 3000), the decimal sign of the language
-        typed = f"{target:.6f}".rstrip("0").rstrip(".")
-        typed = typed.replace(".", ",") if lang == "da" else typed
-        language = "" if lang == "da" else f" --lang {lang}"
-        named = f"{scenario.id}{language} --target {typed}"
-    if deck_path is not None:  # a municipality's own deck: the command must find it
-        named = f"{named} --deck {command_word(deck_path)}"
-    help_text = t("print.sheet.entry_help", scenario=named)
+    # what the table writes; how the facilitator enters it is on the facilitator's sheet (a
+    # citizen at a paper table read "raaderum enter --scenario …" as their instructions)
+    help_text = t("print.sheet.entry_help")
     entries = [f"{p.id} {p.title}" for p in proposals] + [f"{e.id} {e.title}" for e in events]
     row, whole = entry_layout(len(scenario.years), entries, help_text)
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
@@ -1145,6 +1166,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
 .played {{ margin: 1mm 0 2mm; }}
 .help {{ font-size: 8.5pt; color: #4A5260; }}
+.entering {{ font-size: 10pt; line-height: 1.35; margin-top: 3mm; color: #4A5260; }}
 .help .option {{ white-space: nowrap; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;
   text-align: left; font-size: 8.5pt; }}

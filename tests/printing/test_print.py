@@ -837,3 +837,23 @@ def test_eight_years_of_wide_amounts_keep_a_readable_gap_between_them():
     pressed = [float(w) for w in re.findall(r'textLength="([\d.]+)"', svg)]
     assert pressed, svg  # "+12,5" is wider than its slot's room and is pressed into it
     assert all(slot - width >= 12 for width in pressed), (slot, pressed)  # ≥ 1,2 mm apart
+
+
+@pytest.mark.parametrize("briefing", ["", "Byrådet skal finde et råderum. " * 32])
+def test_the_citizens_result_sheet_says_what_to_write_and_the_facilitators_how_to_enter_it(
+    briefing: str,
+) -> None:
+    # a citizen at a paper table read "raaderum enter --scenario borgermoede --table …" on
+    # the sheet they fill in, as part of their instructions
+    deck = load_deck(standard_deck())
+    scenario = deck.scenario("borgermoede")
+    if briefing:  # rules continued on a page of their own: the note goes to its foot
+        scenario = replace(scenario, briefing=briefing)
+    sections = document(deck, scenario).split('<section class="page')[1:]
+    result = next(s for s in sections if "Resultatark til" in s)
+    assert "--adopt" not in result and "raaderum enter" not in result
+    assert "giv arket til facilitatoren" in result
+    facilitator = [s for s in sections[: sections.index(result)] if "raaderum enter" in s]
+    assert len(facilitator) == 1 and "rules" in facilitator[0]
+    assert "--scenario</span> borgermoede" in facilitator[0]
+    assert facilitator[0].index("</ol>") < facilitator[0].index('class="entering"')
