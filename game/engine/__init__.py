@@ -21,7 +21,7 @@ What an outside bot most often gets wrong (the rules are docs/rules.md):
 - A card's ``effect[0]`` counts in the budget year it is adopted, ``effect[1]`` the year
   after; the last value holds for the later years. ``face(card, start, year, anchor=None)``
   gives the board's figure, with ``anchor(proposal, scenario)`` for a card tied to calendar
-  years (format 2's ``calendar_year``).
+  years (``Proposal.calendar_year``, which a deck writes as format 2's ``effect_from_year``).
 - A card takes ``load`` plus its træthed (``fatigue_of``) of the round's capacity, and
   træthed carries into the next year (``recovered``).
 - The service floor is judged when the game ends (``verdict``), not at each adoption:
