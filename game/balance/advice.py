@@ -553,9 +553,6 @@ SIDE_ADVICE_HARD = {
 """The same when the best plan in hindsight loses too often (``guidance`` says what to
 lower first): advice that does not also tell the author to raise a target."""
 
-SIDE_TAKES_OUT = {"savings": Kind.SAVING, "no-investment": Kind.EFFICIENCY}
-"""The kind each side's advice tells the author to take out of the pile (``SIDE_ADVICE``)."""
-
 
 def winning_sides(result: ScenarioResult) -> list[tuple[str, StrategyResult]]:
     """Each kind of one-sided play (``Strategy.side``) whose best strategy wins more than
@@ -668,11 +665,22 @@ def one_sided_advice(result: ScenarioResult, unit: str = "mio. kr.") -> list[str
     ]
 
 
+SIDE_RELIES_ON: dict[str, frozenset[Kind]] = {
+    "savings": frozenset({Kind.SAVING}),
+    "no-investment": frozenset({Kind.SAVING, Kind.EFFICIENCY}),
+    "no-saving": frozenset({Kind.EFFICIENCY, Kind.INVESTMENT}),
+}
+"""The kinds each side of one-sided play wins with (``Strategy.side``): more of them in the
+pile makes it win more."""
+
+
 def too_strong(result: ScenarioResult) -> frozenset[Kind]:
-    """The kinds ``one_sided_advice`` tells the author to take out of the pile: ``card_advice``
-    must not tell them to add more of those."""
+    """The kinds a one-sided play that wins too often (``winning_sides``) wins with – among
+    them those ``one_sided_advice`` tells the author to take out of the pile: ``card_advice``
+    must not tell them to add more of those (a deck author read "Planlægger uden
+    investeringer vinder 50 %" and "læg flere besparelser i bunken" about one scenario)."""
     return frozenset(
-        SIDE_TAKES_OUT[side] for side, _ in winning_sides(result) if side in SIDE_TAKES_OUT
+        kind for side, _ in winning_sides(result) for kind in SIDE_RELIES_ON.get(side, ())
     )
 
 

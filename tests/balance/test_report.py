@@ -934,6 +934,27 @@ def test_savings_that_carry_the_game_are_not_also_told_to_grow_in_number():
     assert "Læg flere besparelser i bunken" in card_advice(savings, "mio. kr.")[0]
 
 
+def test_savings_are_not_told_to_grow_while_play_without_investments_wins():
+    # a deck author's round 3: "»Planlægger uden investeringer« vinder 50,0 % … tag
+    # effektiviseringer ud" beside "Alle bunkens 7 besparelser er dominerende … Læg flere
+    # besparelser i bunken": more savings make play without investments win more still
+    from game.balance.advice import card_advice, too_strong
+    from game.balance.analysis import CardStat
+
+    won = {"target": 0, "kinds": 0, "service": 0}
+    played = {
+        "planner": StrategyResult("planner", 100, 70, won, (5, 50, 100)),
+        "planner-no-investment": StrategyResult(
+            "planner-no-investment", 100, 50, won, (5, 50, 100)
+        ),
+    }
+    result = replace(_result((5.0, 50.0, 100.0)), strategies=played)
+    assert too_strong(result) == {Kind.SAVING, Kind.EFFICIENCY}
+    savings = [CardStat(c, c, Kind.SAVING, 100, 95, 0.6) for c in ("a", "b", "c")]
+    [card_said] = card_advice(savings, "mio. kr.", strong=too_strong(result))
+    assert "Læg flere besparelser" not in card_said and "stram kapaciteten" not in card_said
+
+
 def test_the_markdown_file_never_overwrites_the_deck_or_a_file_of_its_own(tmp_path, capsys):
     # "balance --deck same.yaml --markdown same.yaml" replaced the deck under test with the
     # report and exited 0; so did a save given by mistake
