@@ -217,6 +217,11 @@ def _grid(parts: list[str], axis: _Axis, left: float, right: float, lang: str) -
         )
 
 
+def _edges(width: int) -> tuple[float, float]:
+    """The left and right edge of a chart's plot ``width`` wide."""
+    return 56.0, width - 14.0
+
+
 def _frame(
     width: int,
     height: int,
@@ -225,10 +230,12 @@ def _frame(
     lang: str,
     *,
     whole: bool = False,
+    below: float = 34.0,
 ) -> tuple[list[str], _Axis, float, float]:
-    """The opening of a chart with a value axis: its parts, the axis, left and right edge."""
-    left, right = 56.0, width - 14.0
-    axis = _Axis(values, 34.0, height - 34.0, whole=whole)
+    """The opening of a chart with a value axis: its parts, the axis, left and right edge;
+    ``below``: the room under the plot for the categories' names."""
+    left, right = _edges(width)
+    axis = _Axis(values, 34.0, height - below, whole=whole)
     parts = _open(width, height, title)
     _grid(parts, axis, left, right, lang)
     return parts, axis, left, right
@@ -341,35 +348,57 @@ def shortened_to(text: str, room: float, *, keep_marker: bool = False) -> str:
     return cut.rstrip(" ,–-") + "…" + marker
 
 
-def _category_label(text: str, x: float, height: int, slot: float) -> str:
-    """A category's name under its bars, kept inside its slot: on two lines when it is too
-    wide for one ("Bord 5" / "(papir)"), pressed together a little when a line is still too
-    wide (eight tables' names ran into each other), and shortened with "…" before it is
-    pressed past reading, the "(papir)" of a paper table kept."""
+def _label_lines(text: str, slot: float) -> list[str]:
+    """A category's name as the lines it is drawn in under its bars, each shortened with "…"
+    to what the slot holds pressed (``shortened_to``): one line when it fits, else two split
+    at the space nearest the middle, the "(papir)" of a paper table kept in the last; three,
+    with the mark on a line of its own, where two would cut the name ("Bord 8 –" / "Hor…
+    (papir)" of "Bord 8 – Horsens (papir)") and three keep it whole."""
     room = slot - 6
     width = _text_width
+    if width(text) <= room or " " not in text:
+        return [shortened_to(text, room, keep_marker=True)]
 
-    lines = [text]
-    if width(text) > room and " " in text:
-        middle = len(text) / 2
-        cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
-        lines = [text[:cut], text[cut + 1 :]]
-        if width(lines[1]) > room:  # the mark of a paper table belongs to the last line
-            lines[1] = shortened_to(lines[1], room, keep_marker=True)
-        lines[0] = shortened_to(lines[0], room)
-    else:
-        lines = [shortened_to(text, room, keep_marker=True)]
-    y0 = height - 10 if len(lines) == 1 else height - 20
+    def halves(words: str) -> list[str]:
+        if " " not in words:
+            return [words]
+        middle = len(words) / 2
+        cut = min((i for i, ch in enumerate(words) if ch == " "), key=lambda i: abs(i - middle))
+        return [words[:cut], words[cut + 1 :]]
+
+    def whole(lines: list[str]) -> bool:
+        return all(shortened_to(line, room, keep_marker=True) == line for line in lines)
+
+    lines = halves(text)
+    name, marker = closing_mark(text)
+    three = [*halves(name), marker.strip()]
+    if not whole(lines) and marker and " " in name and whole(three):
+        lines = three
+    last = len(lines) - 1
+    return [shortened_to(line, room, keep_marker=i == last) for i, line in enumerate(lines)]
+
+
+LABEL_LINE = 14.0
+"""The distance (px of the viewBox) between the lines of a category's name."""
+
+
+def _category_label(text: str, x: float, height: int, slot: float) -> str:
+    """A category's name under its bars (``_label_lines``), kept inside its slot and pressed
+    together a little when a line is still too wide (eight tables' names ran into each
+    other): one line at ``height`` − 10, more with the last at ``height`` − 6."""
+    room = slot - 6
+    lines = _label_lines(text, slot)
+    y0 = height - 10 if len(lines) == 1 else height - 6 - LABEL_LINE * (len(lines) - 1)
     out = []
     for n, line in enumerate(lines):
         fit = (
             f' textLength="{room:.1f}" lengthAdjust="spacingAndGlyphs"'
-            if width(line) > room
+            if _text_width(line) > room
             else ""
         )
         out.append(
-            f'<text x="{x:.1f}" y="{y0 + 14 * n:.1f}" text-anchor="middle" fill="{INK}"{fit}>'
-            f"{escape(line)}</text>"
+            f'<text x="{x:.1f}" y="{y0 + LABEL_LINE * n:.1f}" text-anchor="middle" '
+            f'fill="{INK}"{fit}>{escape(line)}</text>'
         )
     return "".join(out)
 
@@ -401,11 +430,18 @@ def bars_against_target(
     their target and no bar.
     """
     values = [v for s in series for v in s.values[:played]] + list(target or [])
-    parts, axis, left, right = _frame(width, height, title, values, lang, whole=whole)
+    left, right = _edges(width)
+    slot = (right - left) / max(1, len(categories))
+    # a name on three lines takes a line more under the plot, and the chart grows by it
+    lines = max((len(_label_lines(c, slot)) for c in categories), default=1)
+    extra = LABEL_LINE * max(0, lines - 2)
+    height = round(height + extra)
+    parts, axis, left, right = _frame(
+        width, height, title, values, lang, whole=whole, below=34.0 + extra
+    )
     # a missed year is striped: green and vermillion print as one grey
     striped = {s.color for s in series if s.dash} if met_colors is None else {MISSED}
     _stripe_defs(parts, striped)
-    slot = (right - left) / max(1, len(categories))
     bar = min(slot * 0.7 / max(1, len(series)), 90.0)
     zero = axis.y(0.0)
 

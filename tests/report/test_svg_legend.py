@@ -213,3 +213,18 @@ def test_a_black_and_white_print_tells_a_missed_year_from_a_met_one():
     striped = re.findall(rf'<rect [^>]*fill="{re.escape(pattern)}"[^>]*/>', svg)
     assert len(striped) == 1 + 1  # 2027's bar and the legend's box
     assert svg.count(f'fill="{MET}"') == 2 + 1  # 2028, 2029 and the legend's box, solid
+
+
+def test_a_paper_tables_name_that_two_lines_would_cut_gets_a_third_under_a_taller_chart():
+    # compare.html's "Service pr. bord" labelled the eighth table "Bord 8 –" / "Hor… (papir)"
+    from game.report.svg import bars_against_target
+
+    names = [*(f"Bord {n}" for n in range(1, 8)), "Bord 8 – Horsens (papir)"]
+    series = [Series("Service", [float(n) for n in range(8)], PALETTE[0])]
+    svg = bars_against_target(names, series, None, title="Service", target_label="", height=220)
+    under = re.findall(r'<text x="[\d.]+" y="([\d.]+)" text-anchor="middle"[^>]*>([^<]+)<', svg)
+    eighth = [(float(y), text) for y, text in under if text in ("Bord 8 –", "Horsens", "(papir)")]
+    assert [text for _, text in eighth] == ["Bord 8 –", "Horsens", "(papir)"], under
+    assert 'viewBox="0 0 720 234"' in svg  # a line more under the plot
+    axis = max(float(y) for y in re.findall(r'<line x1="[\d.]+" y1="([\d.]+)"', svg))
+    assert eighth[0][0] - 12 > axis  # the name starts under the plot's lowest line
