@@ -159,10 +159,14 @@ def _bound(value: float, whole: bool, lang: str) -> str:
 
 
 def _timer(text: str, lang: str = "da") -> float | None:
-    """Minutes per year: 0 means no timer, otherwise 0.1 to 600."""
+    """Minutes per year: 0 means no timer, otherwise 0.1 to 600 (``MIN_TIMER_MINUTES``,
+    ``MAX_TIMER_MINUTES``)."""
+    from game.saves.document import MAX_TIMER_MINUTES, MIN_TIMER_MINUTES
+
     if text.strip() in ("0", "0.0", "0,0"):
         return None
-    value: float = number_type(0.1, 600, what="cli.timer_option", lang=lang)(text)
+    check = number_type(MIN_TIMER_MINUTES, MAX_TIMER_MINUTES, what="cli.timer_option", lang=lang)
+    value: float = check(text)
     return value
 
 

@@ -672,6 +672,7 @@ MESSAGES.update(
         "start.resume_stopped": "Stoppede efter {year} · {date} · {scenario}",
         "start.resume_target": "mål {target}",
         "start.target_not_number": "Målet »{text}« kan ikke læses som ét tal mellem 0 og {most}; skriv fx 45 eller 12,5",
+        "start.timer_not_number": "Rundeuret »{text}« kan ikke læses som et antal minutter mellem {least} og {most} (0 eller tomt: intet ur); skriv fx 15 eller 7,5",
         "start.resume_untitled": "Bord uden navn",
         "start.resume_damaged": "Kan ikke åbnes: {name} · {reason}",
         "start.resume_won": "vundet",

@@ -664,6 +664,7 @@ MESSAGES.update(
         "start.resume_stopped": "Stopped after {year} · {date} · {scenario}",
         "start.resume_target": "target {target}",
         "start.target_not_number": "The target “{text}” cannot be read as one number between 0 and {most}; write e.g. 45 or 12.5",
+        "start.timer_not_number": "The round timer “{text}” cannot be read as a number of minutes between {least} and {most} (0 or empty: no timer); write e.g. 15 or 7.5",
         "start.resume_untitled": "Unnamed table",
         "start.resume_damaged": "Cannot be opened: {name} · {reason}",
         "start.resume_won": "won",

@@ -65,7 +65,9 @@ MAX_ACTIONS = 10_000
 history keeps the log once, so replay memory grows in proportion to its length, and replay
 time too (about a millisecond a move): a 49.000-move save, within the old limit of 50.000,
 took 48 s to open and 100 s to report, with nothing on the screen meanwhile."""
-MAX_TIMER_MINUTES = 600.0
+MIN_TIMER_MINUTES, MAX_TIMER_MINUTES = 0.1, 600.0
+"""The round timer's minutes per year (0 or none: no timer), as a save, ``--timer`` and the
+start screen take them."""
 LANGUAGES = ("da", "en")
 GAME_ID_PATTERN = r"^[0-9a-f]{32}$"
 
@@ -204,7 +206,7 @@ class SettingsModel(_Strict):
     target: float | None = Field(ge=0, le=LARGEST_TARGET, allow_inf_nan=False)
     lang: Literal["da", "en"]
     timer_minutes: float | None = Field(
-        default=None, ge=0.1, le=MAX_TIMER_MINUTES, allow_inf_nan=False
+        default=None, ge=MIN_TIMER_MINUTES, le=MAX_TIMER_MINUTES, allow_inf_nan=False
     )
     table: Annotated[str, Field(max_length=MAX_TABLE_NAME)] = ""
     robot: Annotated[str, Field(max_length=20, pattern=r"^[a-z-]*$")] = ""

@@ -27,6 +27,10 @@ def parse_number(text: str, lang: str = "da") -> float | None:
         return None
 
 
+MAX_TYPED = 12
+"""The most characters a number field holds ("100.000,25" and a slip or two)."""
+
+
 @dataclass
 class NumberField:
     """A small field for a number: digits, comma and Backspace while focused.
@@ -66,19 +70,20 @@ class NumberField:
             self.fresh = bool(self.text)
 
     def typed(self, characters: str) -> None:
-        """Append the digits, comma or point of ``characters``."""
+        """Append ``characters`` as typed (control characters aside), up to ``MAX_TYPED``: a
+        character that makes no number is kept and the number refused where it is used,
+        not dropped ("-3" was read as 3, "12½" as 12 and "4,5e1" as 4,51, without a word)."""
         kept = "" if self.fresh else self.text
-        digits = "".join(c for c in characters if c.isdigit() or c in ",.")
-        if digits or not self.fresh:
-            self.text = (kept + digits)[:9]
+        typed = "".join(c for c in characters if c.isprintable())
+        if typed or not self.fresh:
+            self.text = (kept + typed)[:MAX_TYPED]
             self.fresh = False
 
     def focus(self) -> None:
-        """Start typing a new number (the field empties and takes the keyboard)."""
-        self.focused = True
-        self.fresh = False
-        self.text = ""
-        pygame.key.start_text_input()
+        """Take the keyboard with the number kept, as a click on the field does: the first
+        typed character replaces it and Backspace clears it (a stray click emptied the field,
+        and the game started on the scenario's target instead of the facilitator's X)."""
+        self.focus_kept()
 
     def focus_kept(self) -> None:
         """Take the keyboard but keep the number (Tab into the field): typing replaces it."""

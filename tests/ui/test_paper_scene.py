@@ -12,7 +12,14 @@ from game.report.compare import compare_saves
 from game.saves import read_save
 from game.ui.scenes.paper import PaperScene, chips, paper_layout
 from game.ui.scenes.start import StartScene
-from tests.ui.driver import click, key, record_text, start_screen_with_target, type_text
+from tests.ui.driver import (
+    click,
+    key,
+    record_drawn_cut,
+    record_text,
+    start_screen_with_target,
+    type_text,
+)
 
 
 def shown(app):  # type: ignore[no-untyped-def]
@@ -148,6 +155,22 @@ def test_the_lists_fit_the_window_and_scroll(make_app, std_deck):
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
     app.step(0.02)
     assert scene.offsets["cards"] >= 0
+
+
+def test_the_borgermoede_events_are_shown_whole_at_1600x900(make_app, std_deck):
+    # "dut-underkompensation · Lovændring koster mere end kompensatio…": the event rows kept
+    # room for a kind's icon that an event does not have
+    app = make_app(std_deck, size=(1600, 900))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in std_deck.scenarios].index("borgermoede"))
+    click(app, start.paper_button(start.layout()).center)
+    assert isinstance(app.top, PaperScene)
+    cut = record_drawn_cut(app)
+    app.request_redraw()
+    app.step(0.02)
+    assert not [text for text in cut if "·" in text], cut
 
 
 def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(

@@ -579,3 +579,69 @@ def test_a_deck_with_more_problems_than_the_panel_holds_says_how_many_more(make_
     shown = text.count("skal være en liste af tal")
     assert 0 < shown < 30, text
     assert f"… og {30 - shown} problemer mere: raaderum validate viser dem alle" in text, text
+
+
+def _typed_and_started(make_app, std_deck, field: str, typed: str):  # type: ignore[no-untyped-def]
+    app = make_app(std_deck, size=(1366, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, getattr(start.layout(), field).center)
+    type_text(app, typed)
+    click(app, start.layout().start.center)
+    return app, start
+
+
+@pytest.mark.parametrize("typed", ["1.000", "0,05", "-5", "15 min"])
+def test_a_round_timer_the_game_cannot_save_is_refused_on_the_start_screen(
+    make_app, std_deck, typed
+):
+    # "1.000" minutes started a game that could never be saved: the banner asked for a USB
+    # stick, that failed too, and closing lost the table's session
+    app, start = _typed_and_started(make_app, std_deck, "timer_field", typed)
+    assert app.top is start and app.game.history is None
+    assert any(
+        f"Rundeuret »{typed}« kan ikke læses som et antal minutter mellem 0,1 og 600" in text
+        for text in app.toast_texts()
+    ), app.toast_texts()
+
+
+def test_a_round_timer_of_minutes_starts_the_game_with_it(make_app, std_deck):
+    app, start = _typed_and_started(make_app, std_deck, "timer_field", "7,5")
+    assert app.top is not start and app.game.settings.timer_minutes == 7.5
+
+
+@pytest.mark.parametrize("typed", ["-3", "12½", "4,5e1"])
+def test_a_target_with_a_character_that_makes_no_number_is_refused_not_misread(
+    make_app, std_deck, typed
+):
+    # "-3" was read as 3, "12½" as 12 and "4,5e1" as 4,51: the field dropped what it did
+    # not take, and the game started on another number than the one typed
+    app, start = _typed_and_started(make_app, std_deck, "target_field", typed)
+    assert app.top is start and app.game.history is None
+    assert any(f"Målet »{typed}« kan ikke læses" in text for text in app.toast_texts())
+
+
+def test_a_click_in_the_target_field_keeps_the_typed_x(make_app, std_deck):
+    # a stray click in the field emptied it, and the game started on the scenario's 49
+    # instead of the facilitator's 12,5, without a word
+    app = make_app(std_deck, size=(1366, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.layout().target_field.center)
+    type_text(app, "12,5")
+    click(app, start.layout().table_field.center)
+    click(app, start.layout().target_field.center)
+    click(app, start.layout().start.center)
+    assert app.game.state is not None and app.game.state.targets[-1] == 12.5
+    # typing after the click replaces the number, as in a selected field
+    app2 = make_app(std_deck, size=(1366, 768))
+    start2 = StartScene(app2, seed=4)
+    app2.push(start2)
+    app2.step(0.02)
+    click(app2, start2.layout().target_field.center)
+    type_text(app2, "30")
+    click(app2, start2.layout().target_field.center)
+    type_text(app2, "45")
+    assert start2.target.value == 45

@@ -56,11 +56,17 @@ def test_chart_title_opens_the_dialog_and_a_typed_target_is_saved_and_undone(mak
     assert isinstance(dialog, TargetScene)
     assert dialog.number.text == format_amount(before[-1], "da")
     (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
-    click(app, field.center)
-    assert dialog.number.focused and dialog.number.text == ""
+    click(app, field.center)  # the number is kept, selected: typing replaces it
+    assert dialog.number.focused and dialog.number.text == format_amount(before[-1], "da")
     key(app, pygame.K_h)  # a shortcut key while typing does nothing but edit the field
     assert app.top is dialog
-    type_text(app, "4x0,5")
+    type_text(app, "4x0,5")  # kept as typed and refused, not read as 40,5
+    assert dialog.number.text == "4x0,5"
+    key(app, pygame.K_RETURN)
+    assert app.top is dialog and app.game.state.targets == before
+    for _ in "4x0,5":
+        key(app, pygame.K_BACKSPACE)
+    type_text(app, "40,5")
     assert dialog.number.text == "40,5"
     expected = (before[0], *scaled_targets(profile, 40.5)[1:])
     assert dialog.preview() == expected

@@ -652,7 +652,10 @@ class PaperScene(Scene):
             shown = f"×{format_amount(factor, app.lang)}" if factor is not None else "×?"
             style = TINY.bold().center().middle().ink(theme.HEADER_INK if set_ else theme.MUTED)
             app.text.draw(surface, shown, chip, style.lines(1).shrink())
-        label = Rect(icon.right + 6, row.y, right - icon.right - 10, row.height)
+        # an event has no kind's icon: its words take the icon's place ("Lovændring koster
+        # mere end kompensatio…" at 1600×900)
+        start = icon.right + 6 if is_card else row.x + 6
+        label = Rect(start, row.y, right - start - 4, row.height)
         words = f"{item.id}  ·  {item.title}"  # the id first: the result sheet has the ids
         app.text.draw(surface, words, label, TINY.ink(theme.INK).lines(1).shrink().middle())
         for round_index, chip in enumerate(marks):

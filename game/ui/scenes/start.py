@@ -21,6 +21,7 @@ from game.engine import Deck, target_limit
 from game.numbers import format_amount
 from game.paths import absolute, standard_deck
 from game.saves import GameSettings, SaveInfo
+from game.saves.document import MAX_TIMER_MINUTES, MIN_TIMER_MINUTES
 from game.saves.paper import MAX_TABLE_NAME
 from game.saves.store import SAVE_SUFFIX
 from game.ui.layout_screens import StartLayout, start_layout
@@ -288,6 +289,26 @@ class StartScene(Scene):
             return False
         return True
 
+    def timer_typed_ok(self) -> bool:
+        """True when the round timer's field holds nothing, 0 or minutes the game can save
+        (``MIN_TIMER_MINUTES``–``MAX_TIMER_MINUTES``); otherwise the toast says why and the
+        game does not start (a typed "1.000" started a game that could never be saved)."""
+        typed = self.timer.text.strip()
+        value = self.timer.value
+        if not typed or value == 0:
+            return True
+        if value is not None and MIN_TIMER_MINUTES <= value <= MAX_TIMER_MINUTES:
+            return True
+        lang = self.app.lang
+        self.app.toast(
+            "start.timer_not_number",
+            error=True,
+            text=typed,
+            least=format_amount(MIN_TIMER_MINUTES, lang),
+            most=format_amount(MAX_TIMER_MINUTES, lang),
+        )
+        return False
+
     def enter_paper(self) -> None:
         """Bord på papir for the chosen scenario, against the X on this screen (the printed
         result sheet says which X the table played for)."""
@@ -297,7 +318,7 @@ class StartScene(Scene):
     def start(self) -> None:
         """Start the chosen game; a target that is not a number (or is too large) is said,
         and the game does not start on the scenario's target instead."""
-        if not self.target_typed_ok():
+        if not self.target_typed_ok() or not self.timer_typed_ok():
             return
         settings = GameSettings(
             scenario=self.scenario.id,

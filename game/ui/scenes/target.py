@@ -118,8 +118,9 @@ class TargetScene(DialogScene):
             if not number.focused and any(c.isdigit() for c in event.text):
                 number.focus_kept()  # typing a number needs no click first: it replaces X
                 self.focus = 0  # … and Enter confirms it ("Skift mål (Enter)")
-            if number.focused:
-                number.typed(event.text)
+            typed = event.text.replace("+", "").replace("-", "")  # + and − step X (below)
+            if number.focused and typed:
+                number.typed(typed)
             return
         moves = (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB, pygame.K_PAGEUP, pygame.K_PAGEDOWN)
         if event.type == pygame.KEYDOWN and event.key in moves:
