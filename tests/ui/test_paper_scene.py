@@ -55,7 +55,7 @@ def _chip(scene: PaperScene, which: str, item_id: str, round_index: int) -> tupl
     rows = layout.cards if which == "cards" else layout.events
     ids = list(scene.scenario.proposals if which == "cards" else scene.scenario.events)
     row = rows[ids.index(item_id) - scene.offsets[which]]
-    return chips(row, scene.scenario.rounds)[round_index].center
+    return chips(row, scene.scenario.rounds, layout.chip)[round_index].center
 
 
 def test_a_paper_table_entered_on_screen_is_saved_as_paper(make_app, std_deck, tmp_path):
@@ -173,6 +173,41 @@ def test_the_borgermoede_events_are_shown_whole_at_1600x900(make_app, std_deck):
     assert not [text for text in cut if "·" in text], cut
 
 
+def test_every_row_is_whole_at_1024x768_on_two_lines_where_one_would_cut_it(make_app, std_deck):
+    # the standard game's four rounds of chips cut nearly every row at 1024×768: "akutteam
+    # · Tæt opfølgning efter udskri…"
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.paper_button(start.layout()).center)
+    scene = app.top
+    assert isinstance(scene, PaperScene) and scene.scenario.id == "standard"
+    layout = scene.layout()
+    assert layout.two_lines == (True, True) and layout.cards[0].height > layout.chip + 6
+    cut = record_drawn_cut(app)
+    seen: list[str] = []
+    drawn = record_text(app)
+    for _ in range(4):  # every row, page by page
+        app.request_redraw()
+        app.step(0.02)
+        seen += [text for text in drawn if "  ·  " in text or "\n" in text]
+        scene.offsets["cards"] += len(layout.cards)
+        scene.offsets["events"] += len(layout.events)
+    assert len(set(seen)) == len(scene.scenario.proposals) + len(scene.scenario.events)
+    # what is drawn is whole (a form tried may be cut), but for a title wider than its row
+    size = app.scale.min_text
+    label = scene._label(layout.cards[0], std_deck.proposal("akutteam"), True, layout.chip)
+    wider = {t for t in seen if app.text.width(t.split("  ·  ")[-1], size) > label.width}
+    assert not (set(cut) & set(seen)) - wider, cut
+    # a round's chip is still clicked where it is drawn, at one line's size
+    scene.offsets["cards"] = 0
+    click(app, _chip(scene, "cards", scene.scenario.proposals[0], 3))
+    assert scene.adopted == {scene.scenario.proposals[0]: 3}
+    # where one line holds the words, the rows stay one line high
+    assert paper_layout(1366, 768).two_lines == (False, False)
+
+
 def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(
     make_app, std_deck, tmp_path
 ):
@@ -184,13 +219,13 @@ def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(
     proposal = std_deck.proposal(card)
     rows = scene.layout().cards
     row = rows[list(scene.scenario.proposals).index(card)]
-    click(app, factor_chip(row, scene.scenario.rounds).center)
+    click(app, factor_chip(row, scene.scenario.rounds, scene.layout().chip).center)
     assert scene.factors == {}, "no factor before the card is adopted"
     click(app, _chip(scene, "cards", card, 0))
     drawn = record_text(app)
     faces = sorted({band.factor for band in die_table(proposal.uncertainty, proposal.failure)})
-    click(app, factor_chip(row, scene.scenario.rounds).center)
-    click(app, factor_chip(row, scene.scenario.rounds).center)
+    click(app, factor_chip(row, scene.scenario.rounds, scene.layout().chip).center)
+    click(app, factor_chip(row, scene.scenario.rounds, scene.layout().chip).center)
     assert scene.factors == {card: faces[1]}
     app.step(0.02)
     assert any(t == f"×{faces[1]:g}".replace(".", ",") for t in drawn), drawn
@@ -534,7 +569,7 @@ def test_a_card_whose_first_gain_falls_after_the_game_offers_no_factor(
     app.request_redraw()
     app.step(0.02)
     assert "×?" not in drawn, "no factor to enter for a card the table never rolled"
-    click(app, factor_chip(row, scene.scenario.rounds).center)
+    click(app, factor_chip(row, scene.scenario.rounds, scene.layout().chip).center)
     assert scene.factors == {}
     drawn.clear()
     click(app, _chip(scene, "cards", "rehabilitering", 0))  # 2027: rolled at the end of 2029

@@ -66,16 +66,29 @@ class PaperLayout:
     back: Rect
     help: Rect
     """ "Hjælp (F1)": the keys of the screen."""
+    chip: int = 0
+    """The side of a row's round chips (px): a row of one line's height less 4, also where the
+    rows are two lines high (``two_lines``); 0: the row's height less 4."""
+    two_lines: tuple[bool, bool] = (False, False)
+    """Whether the proposals' and the events' rows hold their words on two lines (on one,
+    they were cut)."""
 
 
+CUT_SHARE = 1 / 3
+"""More rows than this share cut on one line: the list's rows are two lines high, though it
+takes more pages (``PaperScene._needs_two_lines``)."""
 SHARE_RANGE = (0.45, 0.65)
 """The proposals' list takes between these shares of the width, the events the rest."""
 
 
-def paper_layout(width: int, height: int, share: float = 0.6) -> PaperLayout:
+def paper_layout(
+    width: int, height: int, share: float = 0.6, two_lines: tuple[bool, bool] = (False, False)
+) -> PaperLayout:
     """The screen at ``width`` × ``height``: a title, the table's name, the proposals (left,
     ``share`` of the width: three fifths unless the lines' lengths say otherwise) and the
-    events (right), and the buttons at the bottom."""
+    events (right), and the buttons at the bottom; ``two_lines``: the proposals' and the
+    events' rows high enough for their words on two lines (fewer rows to a page; the lists
+    scroll)."""
     scale = Scale(height)
     g = scale.gap
     margin = 3 * g
@@ -98,13 +111,17 @@ def paper_layout(width: int, height: int, share: float = 0.6) -> PaperLayout:
     events_label = Rect(
         cards_label.right + 2 * g, labels_y, inner - left_w - 2 * g, cards_label.height
     )
-    row_h = max(scale.min_text + 8, round(scale.body * 1.45))
+    one_line = max(scale.min_text + 8, round(scale.body * 1.45))
     top = cards_label.bottom + g // 2
-    count = max(1, (status.y - g - top) // row_h)
-    cards = tuple(Rect(cards_label.x, top + i * row_h, left_w, row_h - 2) for i in range(count))
-    events = tuple(
-        Rect(events_label.x, top + i * row_h, events_label.width, row_h - 2) for i in range(count)
-    )
+
+    def rows(x: int, w: int, two: bool) -> tuple[Rect, ...]:
+        # two lines of the smallest text (25 px a line at 18 px) and the row's margins
+        row_h = max(one_line, round(scale.min_text * 2.8) + 6) if two else one_line
+        count = max(1, (status.y - g - top) // row_h)
+        return tuple(Rect(x, top + i * row_h, w, row_h - 2) for i in range(count))
+
+    cards = rows(cards_label.x, left_w, two_lines[0])
+    events = rows(events_label.x, events_label.width, two_lines[1])
     save_w = round(inner * 0.22)
     save = Rect(margin + inner - save_w, bottom, save_w, button_h)
     back = Rect(margin, bottom, round(inner * 0.14), button_h)
@@ -124,13 +141,15 @@ def paper_layout(width: int, height: int, share: float = 0.6) -> PaperLayout:
         save,
         back,
         help_rect,
+        chip=one_line - 6,
+        two_lines=two_lines,
     )
 
 
-def factor_chip(row: Rect, rounds: int) -> Rect:
+def factor_chip(row: Rect, rounds: int, side: int = 0) -> Rect:
     """The chip left of the round chips where an adopted uncertain card's factor is set: a
     click steps through the faces of the printed card's die, then back to "drawn by the game"."""
-    first = chips(row, rounds)[0]
+    first = chips(row, rounds, side)[0]
     width = round(first.width * 1.9)
     return Rect(first.x - width - max(2, first.width // 3), first.y, width, first.height)
 
@@ -144,14 +163,15 @@ def stop_chips(area: Rect, rounds: int) -> tuple[Rect, ...]:
     return tuple(Rect(area.x + i * (size + gap), top, size, size) for i in range(rounds))
 
 
-def chips(row: Rect, rounds: int) -> tuple[Rect, ...]:
-    """One chip per round at the right end of a list row."""
-    size = row.height - 4
+def chips(row: Rect, rounds: int, side: int = 0) -> tuple[Rect, ...]:
+    """One chip per round at the right end of a list row, ``side`` px square (0: the row's
+    height less 4), in the middle of the row's height."""
+    size = side or row.height - 4
     gap = max(2, size // 6)
     right = row.right - 2
+    top = row.y + (row.height - size) // 2
     return tuple(
-        Rect(right - (rounds - i) * (size + gap) + gap, row.y + 2, size, size)
-        for i in range(rounds)
+        Rect(right - (rounds - i) * (size + gap) + gap, top, size, size) for i in range(rounds)
     )
 
 
@@ -201,6 +221,9 @@ class PaperScene(Scene):
         it anyway (a table of the same name, say, from another round of the day)."""
         self._share: float | None = None
         """The proposals' share of the width (``_column_share``), measured once."""
+        self._two_lines: tuple[bool, bool] | None = None
+        """Whether the proposals' and the events' rows are two lines high
+        (``_needs_two_lines``), measured once."""
         self.replacing = replacing
         """The save this sheet replaces when saved: the paper table being corrected, or the
         one table of the same name that "Gem bordet" has asked about (a corrected sheet
@@ -241,25 +264,68 @@ class PaperScene(Scene):
         width, height = self.app.size
         if self._share is None:
             self._share = self._column_share()
-        return paper_layout(width, height, self._share)
+        if self._two_lines is None:
+            one = paper_layout(width, height, self._share)
+            two = paper_layout(width, height, self._share, (True, True))
+            self._two_lines = (
+                self._needs_two_lines(one, two, 0),
+                self._needs_two_lines(one, two, 1),
+            )
+        return paper_layout(width, height, self._share, self._two_lines)
+
+    def _needs_two_lines(self, one: PaperLayout, two: PaperLayout, which: int) -> bool:
+        """Whether the proposals' (``which`` 0) or the events' (1) rows are drawn two lines
+        high: where one line cuts a row's "id  ·  title" and either the list still fits one
+        page of two-line rows, or one line would cut more than ``CUT_SHARE`` of the rows (at
+        1024×768 the standard game's four rounds of chips cut nearly every row). A row or two
+        cut by a word keeps the list on one page."""
+        size = Scale(self.app.size[1]).min_text
+        key, rows, items = self._lists(one)[which]
+        if not rows or not items:
+            return False
+        cut = sum(
+            self.app.text.width(f"{item.id}  ·  {item.title}", size)
+            > self._label(rows[0], item, key == "cards", one.chip).width
+            for item in items
+        )
+        fits_page = len(items) <= len(self._lists(two)[which][1])
+        return cut > 0 and (fits_page or cut > CUT_SHARE * len(items))
+
+    def _label(self, row: Rect, item: Any, is_card: bool, side: int) -> Rect:
+        """Where a row's words go: after the kind's icon (an event has none), before the round
+        chips and, on an uncertain card the table rolled for, the factor chip."""
+        right = chips(row, self.scenario.rounds, side)[0].x
+        if is_card and self._has_factor(item):
+            right = factor_chip(row, self.scenario.rounds, side).x
+        start = row.x + 4 + (side - 2) + 6 if is_card else row.x + 6
+        return Rect(start, row.y, right - start - 4, row.height)
 
     def _column_share(self) -> float:
         """The proposals' share of the width, from how long the two lists' lines are: the
         events' titles were cut to "God øk…" at 1024×768 beside a proposals list with room to
-        spare. Between ``SHARE_RANGE``; each line is "id  ·  title" and its chips."""
-        app = self.app
-        size = Scale(app.size[1]).min_text
-
-        def longest(items: list[Any], extra: int) -> int:
-            widths = [app.text.width(f"{i.id}  ·  {i.title}", size) for i in items]
-            return max(widths, default=0) + extra
-
-        chips_w = (self.scenario.rounds + 2) * size * 2  # the rounds' chips and the icon
-        cards = longest(
-            [self.deck.proposal(p) for p in self.scenario.proposals], chips_w + size * 3
-        )
-        events = longest([self.deck.event(e) for e in self.scenario.events], chips_w)
+        spare. The two share the width in proportion to what their longest "id  ·  title"
+        needs beside its round chips, so that where both fit on one line, both are whole;
+        between ``SHARE_RANGE``."""
+        width, height = self.app.size
+        probe = paper_layout(width, height)
+        size = Scale(height).min_text
+        needs = []
+        for key, rows, items in self._lists(probe):
+            words = max(
+                (self.app.text.width(f"{i.id}  ·  {i.title}", size) for i in items), default=0
+            )
+            beside = (
+                max(
+                    (rows[0].width - self._label(rows[0], i, key == "cards", probe.chip).width)
+                    for i in items
+                )
+                if items and rows
+                else 0
+            )
+            needs.append(words + beside)
+        cards, events = needs
         low, high = SHARE_RANGE
+        # in proportion: where the two fit beside each other, both are whole
         return min(high, max(low, cards / max(1, cards + events)))
 
     # --- model --------------------------------------------------------------------------
@@ -530,11 +596,11 @@ class PaperScene(Scene):
         for key, rows, items in self._lists(layout):
             chosen = self.adopted if key == "cards" else self.drawn
             for row, item in zip(rows, items[self.offsets[key] :]):
-                for round_index, chip in enumerate(chips(row, self.scenario.rounds)):
+                for round_index, chip in enumerate(chips(row, self.scenario.rounds, layout.chip)):
                     if chip.collidepoint(pos):
                         self.toggle(chosen, item.id, round_index)
                         return
-                on_factor = factor_chip(row, self.scenario.rounds).collidepoint(pos)
+                on_factor = factor_chip(row, self.scenario.rounds, layout.chip).collidepoint(pos)
                 if key == "cards" and on_factor and self._has_factor(item):
                     self.step_factor(item.id)
                     return
@@ -582,7 +648,7 @@ class PaperScene(Scene):
             chosen = self.adopted if key == "cards" else self.drawn
             first = self.offsets[key]
             for number, (row, item) in enumerate(zip(rows, items[first:]), start=first):
-                self._row(surface, row, item, chosen.get(item.id), key == "cards", scale)
+                self._row(surface, row, item, chosen.get(item.id), key == "cards", layout)
                 if self.cursor == (key, number):  # the keyboard's row
                     ring = max(2, scale.gap // 3)
                     pygame.draw.rect(surface, theme.INK, row, ring, border_radius=scale.radius // 2)
@@ -630,19 +696,18 @@ class PaperScene(Scene):
         item: Any,
         chosen: int | None,
         is_card: bool,
-        scale: Scale,
+        layout: PaperLayout,
     ) -> None:
         app = self.app
+        side = layout.chip
         fill = theme.CARD if chosen is None else theme.CURRENT
-        pygame.draw.rect(surface, fill, row, border_radius=scale.radius // 2)
-        marks = chips(row, self.scenario.rounds)
-        icon = Rect(row.x + 4, row.y + 3, row.height - 6, row.height - 6)
+        pygame.draw.rect(surface, fill, row, border_radius=Scale(app.size[1]).radius // 2)
+        marks = chips(row, self.scenario.rounds, side)
+        icon = Rect(row.x + 4, row.y + (row.height - side) // 2 + 1, side - 2, side - 2)
         if is_card:
             kind_icon(surface, item.kind, icon, theme.kind_color(item.kind))
-        right = marks[0].x
         if is_card and self._has_factor(item):
-            chip = factor_chip(row, self.scenario.rounds)
-            right = chip.x
+            chip = factor_chip(row, self.scenario.rounds, side)
             factor = self.factors.get(item.id)
             set_ = factor is not None
             pygame.draw.rect(
@@ -654,10 +719,20 @@ class PaperScene(Scene):
             app.text.draw(surface, shown, chip, style.lines(1).shrink())
         # an event has no kind's icon: its words take the icon's place ("Lovændring koster
         # mere end kompensatio…" at 1600×900)
-        start = icon.right + 6 if is_card else row.x + 6
-        label = Rect(start, row.y, right - start - 4, row.height)
-        words = f"{item.id}  ·  {item.title}"  # the id first: the result sheet has the ids
-        app.text.draw(surface, words, label, TINY.ink(theme.INK).lines(1).shrink().middle())
+        label = self._label(row, item, is_card, side)
+        # the id first: the result sheet has the ids; on two lines, wrapped at a word, or the
+        # id above the title where only that keeps both whole ("effektiviseringsbidrag ·
+        # Effektiviseringsbidrag i administrationen")
+        lines = 2 if layout.two_lines[0 if is_card else 1] else 1
+        style = TINY.ink(theme.INK).lines(lines).shrink().middle()
+        words = f"{item.id}  ·  {item.title}"
+        if lines == 2:
+            scale = Scale(app.size[1])
+            split = f"{item.id}\n{item.title}"
+            whole = not app.text.fitted(words, label, style, scale).truncated
+            if not whole and not app.text.fitted(split, label, style, scale).truncated:
+                words = split
+        app.text.draw(surface, words, label, style)
         for round_index, chip in enumerate(marks):
             on = chosen == round_index
             pygame.draw.rect(
