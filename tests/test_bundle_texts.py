@@ -113,3 +113,85 @@ def test_start_sh_on_another_pc_says_so_and_not_that_the_game_is_not_installed(t
     (folder / ".venv" / "bin" / "python").unlink()
     fresh = subprocess.run(["sh", str(folder / "start.sh")], capture_output=True, text=True)
     assert fresh.returncode == 1 and "ikke installeret endnu" in fresh.stderr
+
+
+def _as_another_user() -> list[str] | None:
+    """The prefix that runs a command where file modes hold: as is for a normal user, as
+    ``nobody`` through setpriv for root (root writes into any folder); None if neither."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux bundle's install script")
+def test_install_sh_in_a_read_only_folder_says_read_only_not_fat(build_dist):  # type: ignore[no-untyped-def]
+    # a trial: "chmod -R a-w" on the unpacked folder, and install.sh said the folder lay on a
+    # drive that holds no links (a FAT stick), for its test link failed as everything did
+    import shutil
+    import subprocess
+    import tempfile
+
+    prefix = _as_another_user()
+    if prefix is None:
+        pytest.skip("runs as root without setpriv: every folder is writable")
+    top = Path(tempfile.mkdtemp(prefix="raaderum-ro-"))
+    try:
+        top.chmod(0o755)
+        folder = top / "Min mappe" / "raaderum-0.1.0-linux-py312"
+        (folder / "wheels").mkdir(parents=True)
+        (folder / "wheels" / "raaderum-0.1.0-py3-none-any.whl").write_bytes(b"")
+        values = {
+            "VERSION": "0.1.0",
+            "PY": "3.12",
+            "PY_MAJOR": "3",
+            "PY_MINOR": "12",
+            "WHEEL": "raaderum-0.1.0-py3-none-any.whl",
+            "BUNDLE": folder.name,
+            "PYTHONS": "3.11, 3.12, 3.13 og 3.14",
+        }
+        script = build_dist.render(build_dist.TEMPLATES / "linux/install.sh", values, False)
+        (folder / "install.sh").write_bytes(script)
+        # a Python 3.12 that fits and whose venv fails as a real one does where it may not write
+        python = top / "python3.12"
+        python.write_text(
+            '#!/bin/sh\ncase "$1" in\n  -c) exit 0 ;;\n  --version) echo "Python 3.12.3" ;;\n'
+            '  -m) mkdir -p "$4/bin" || exit 1 ;;\nesac\n'
+        )
+        python.chmod(0o755)
+        for path in [folder, *folder.rglob("*"), folder.parent]:
+            path.chmod(0o555 if path.is_dir() else 0o444)
+        env = {"PATH": "/usr/bin:/bin", "PYTHON": str(python), "LANG": "C.UTF-8"}
+        result = subprocess.run(
+            [*prefix, "sh", str(folder / "install.sh")],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "skrivebeskyttet" in result.stderr, result.stderr
+        assert "FAT" not in result.stderr and "links" not in result.stderr, result.stderr
+        assert "din egen mappe" in result.stderr  # what to do instead
+        assert not list(folder.glob(".raaderum-*"))
+    finally:
+        for path in [top, *top.rglob("*")]:
+            if path.is_dir():
+                path.chmod(0o755)
+        shutil.rmtree(top)
+
+
+def test_installer_bat_checks_that_it_may_write_before_it_makes_the_venv(build_dist):  # type: ignore[no-untyped-def]
+    # as install.sh: a folder that cannot be written is said to be read-only, with where to
+    # unpack instead, not left to the traceback of a failed venv
+    script = _texts(build_dist, "windows")["installer.bat"]
+    probe = script.index('if not exist "%PROBE%" goto read_only')
+    assert probe < script.index("-m venv --clear")
+    said = script[script.index("\n:read_only\n") :]
+    said = said[: said.index("goto end")]
+    assert "skrivebeskyttet" in said and "din egen mappe" in said
