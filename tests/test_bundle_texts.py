@@ -195,3 +195,59 @@ def test_installer_bat_checks_that_it_may_write_before_it_makes_the_venv(build_d
     said = script[script.index("\n:read_only\n") :]
     said = said[: said.index("goto end")]
     assert "skrivebeskyttet" in said and "din egen mappe" in said
+
+
+@pytest.mark.parametrize("system", ["linux", "windows"])
+def test_the_bundle_carries_the_guide_to_a_municipalitys_own_deck(build_dist, system):  # type: ignore[no-untyped-def]
+    # a trial: the YAML files "import" writes say "se docs/deck-format.md", and the README
+    # calls it the budget office's guide, but the bundle had no such file
+    texts = _texts(build_dist, system)
+    name = build_dist.DECK_GUIDE_NAME
+    guide = texts[name]
+    command = build_dist.COMMANDS[system]
+    markdown = (ROOT / "docs/deck-format.md").read_text(encoding="utf-8")
+    assert guide == build_dist.plain_text(markdown, command)
+    assert name in texts["LÆS MIG.txt"].replace("\n  ", " ").replace("\n", " ")
+    lines = guide.splitlines()
+    assert lines[0].startswith("Dækformatet") and set(lines[1]) == {"="}
+    # no Markdown left: fences, links to anchors, backticks, bold
+    assert "```" not in guide and "](#" not in guide and "`" not in guide and "**" not in guide
+    # the bundle's command, in prose and in code blocks alike
+    assert "raaderum import" not in guide and "raaderum validate" not in guide
+    assert f"    {command} import katalog.xlsx --out vores-dæk" in guide
+    # a code block is indented and as written: its YAML comments are not headings
+    assert "    deck:\n      id: norddjurs\n" in guide
+    assert "    effect: [0]                                 # udgiften" in guide
+
+
+def test_plain_text_keeps_code_blocks_as_written_and_indented(build_dist):  # type: ignore[no-untyped-def]
+    markdown = (
+        "# Titel\n\nSe [Felterne](#felterne) og [KL](https://www.kl.dk).\n\n"
+        "```yaml\n# en kommentar, ikke en overskrift\nproposals:\n  - id: **x**\n```\n"
+        "Tekst.\n\n```\nraaderum validate MIN-MAPPE\n``` Og så videre.\n"
+    )
+    text = build_dist.plain_text(markdown, "sh start.sh")
+    assert text.splitlines() == [
+        "Titel",
+        "=====",
+        "",
+        "Se Felterne og KL (https://www.kl.dk).",
+        "",
+        "    # en kommentar, ikke en overskrift",
+        "    proposals:",
+        "      - id: **x**",
+        "Tekst.",
+        "",
+        "    sh start.sh validate MIN-MAPPE",
+        "",
+        "Og så videre.",
+    ]
+
+
+def test_imported_yaml_names_the_guide_as_the_bundle_calls_it(build_dist):  # type: ignore[no-untyped-def]
+    from game.catalogue.yamlwrite import section_text
+
+    text = section_text("proposals", [], "katalog.xlsx", "forslagene")
+    comment = next(line for line in text.splitlines() if "Ret i regnearket" in line)
+    assert "docs/deck-format.md" in comment and f"»{build_dist.DECK_GUIDE_NAME}«" in comment
+
