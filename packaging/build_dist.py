@@ -9,6 +9,8 @@ as binary wheels for that platform and Python, an install script that makes a vi
 environment next to itself and installs with ``--no-index``, a start script, a Danish
 ``LÆS MIG.txt`` and, as plain text, the facilitator's rules and the guide to a
 municipality's own deck. Nothing in a bundle fetches from the internet; building it does (PyPI).
+Beside the zips, ``<out>/SHA256SUMS`` lists every zip in the folder with its SHA-256 (the
+format of ``sha256sum -c``), so an IT contact can check a copy.
 
 Downloaded wheels are kept in ``<build>/wheel-cache`` and offered to pip again, so a second
 build only asks the index which versions are newest. Besides the standard library this needs
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import email.parser
+import hashlib
 import re
 import shutil
 import subprocess
@@ -364,6 +367,29 @@ def write_zip(path: Path, folder: str, files: list[tuple[str, bytes, int]]) -> N
     partial.replace(path)
 
 
+CHECKSUMS = "SHA256SUMS"
+"""The list of the output folder's zips and their SHA-256, as ``sha256sum`` writes it."""
+
+
+def write_checksums(out: Path) -> Path:
+    """Write ``SHA256SUMS`` in ``out``: one line per zip there (built now or before), the
+    lowercase hex digest, two spaces and the file name, LF line ends. ``sha256sum -c`` checks
+    it, and on Windows it is compared by eye with ``Get-FileHash`` or ``certutil -hashfile``
+    (both print the same digest in capitals). Written atomically."""
+    lines = []
+    for path in sorted(out.glob("*.zip")):
+        digest = hashlib.sha256()
+        with path.open("rb") as data:
+            for block in iter(lambda: data.read(1 << 20), b""):
+                digest.update(block)
+        lines.append(f"{digest.hexdigest()}  {path.name}\n")
+    target = out / CHECKSUMS
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes("".join(lines).encode("utf-8"))
+    partial.replace(target)
+    return target
+
+
 def build_bundle(project: Project, wheel: Path, target: Target, build: Path, out: Path) -> Path:
     """Download, check and zip one target's bundle; returns the zip's path."""
     wheels = download(project, wheel, target, build)
@@ -412,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
             path = build_bundle(project, wheel, target, build, args.out.resolve())
             size = path.stat().st_size / 1024**2
             print(f"{path}: {size:.1f} MB ({time.monotonic() - started:.0f} s)")
+        if targets:
+            print(f"{write_checksums(args.out.resolve())}: SHA-256 of every zip there")
     except BuildError as error:
         print(f"build_dist: {error}", file=sys.stderr)
         return 1

@@ -251,3 +251,46 @@ def test_imported_yaml_names_the_guide_as_the_bundle_calls_it(build_dist):  # ty
     comment = next(line for line in text.splitlines() if "Ret i regnearket" in line)
     assert "docs/deck-format.md" in comment and f"»{build_dist.DECK_GUIDE_NAME}«" in comment
 
+
+def test_build_dist_writes_sha256sums_that_sha256sum_checks(build_dist, tmp_path):  # type: ignore[no-untyped-def]
+    # a trial: an IT contact had no way to check the zips they were handed
+    import hashlib
+    import shutil
+    import subprocess
+
+    (tmp_path / "raaderum-0.1.0-linux-py312.zip").write_bytes(b"PK linux")
+    (tmp_path / "raaderum-0.1.0-windows-py312.zip").write_bytes(b"PK windows")
+    (tmp_path / "noter.txt").write_text("ikke en pakke")
+    sums = build_dist.write_checksums(tmp_path)
+    assert sums == tmp_path / "SHA256SUMS"
+    assert sums.read_bytes().decode("ascii").splitlines() == [
+        f"{hashlib.sha256(b'PK linux').hexdigest()}  raaderum-0.1.0-linux-py312.zip",
+        f"{hashlib.sha256(b'PK windows').hexdigest()}  raaderum-0.1.0-windows-py312.zip",
+    ]
+    if shutil.which("sha256sum"):
+        checked = subprocess.run(
+            ["sha256sum", "-c", "SHA256SUMS"], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert checked.returncode == 0 and checked.stdout.count(": OK") == 2, checked.stdout
+
+
+@pytest.mark.parametrize("system", ["linux", "windows"])
+def test_laes_mig_tells_it_how_to_check_uninstall_and_what_the_pc_needs(build_dist, system):  # type: ignore[no-untyped-def]
+    # a trial: an IT contact missed how to check the zip, how to remove the game and its
+    # saves, whether admin rights are needed, which systems it runs on, and its size
+    text = _texts(build_dist, system)["LÆS MIG.txt"]
+    flat = " ".join(text.split())
+    assert "SHA256SUMS" in flat and "Afinstallér" in flat and "preferences.json" in flat
+    assert "kopiér dem først" in flat  # the saves are in the data folder: copy them first
+    assert "ca. " in flat and " MB" in flat and "wheels" in flat
+    if system == "windows":
+        assert "Get-FileHash raaderum-0.1.0-windows-py312.zip" in flat
+        assert "certutil -hashfile raaderum-0.1.0-windows-py312.zip SHA256" in flat
+        assert "%LOCALAPPDATA%\\raaderum" in flat
+        assert "kræver ikke administratorrettigheder" in flat
+        assert '"Install for all users"' in flat and "Windows 10 eller 11" in flat
+    else:
+        assert "sha256sum -c --ignore-missing SHA256SUMS" in flat
+        assert "~/.local/share/raaderum " in flat
+        assert "kræver ikke root eller sudo" in flat
+        assert "glibc 2.28" in flat and "python3.12-venv" in flat
