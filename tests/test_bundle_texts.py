@@ -294,3 +294,31 @@ def test_laes_mig_tells_it_how_to_check_uninstall_and_what_the_pc_needs(build_di
         assert "~/.local/share/raaderum " in flat
         assert "kræver ikke root eller sudo" in flat
         assert "glibc 2.28" in flat and "python3.12-venv" in flat
+
+
+def test_the_readmes_offline_section_answers_an_it_contacts_questions():
+    # a trial: the section said nothing of checking, uninstalling, admin rights or the
+    # systems it runs on, left the venv module out of the Linux paragraph, and gave the size
+    # of .venv alone ("ca. 170 MB") for a folder of about 200 MB with its wheels
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Uden internet") :]
+    section = " ".join(section[: section.index("\n## ")].split())
+    for said in (
+        "SHA256SUMS",
+        "sha256sum -c",
+        "Get-FileHash",
+        "certutil -hashfile",
+        "Afinstallér",
+        "%LOCALAPPDATA%\\raaderum",
+        "~/.local/share/raaderum",
+        "preferences.json",
+        "kopiér dem først",
+        "Administratorrettigheder",
+        "Install for all users",
+        "Windows 10",
+        "glibc 2.28",
+        "python3.12-venv",
+        "Dæk og katalog.txt",
+    ):
+        assert said in section, said
+    assert "ca. 170 MB" not in section and "ca. 200 MB" in section
