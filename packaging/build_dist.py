@@ -6,8 +6,11 @@ writes ``<out>/raaderum-<version>-<system>-py3XX.zip`` for every target (default
 64-bit and Linux x86_64, each for Python 3.11, 3.12, 3.13 and 3.14). A bundle is one folder holding
 the game's wheel, every runtime dependency from ``[project] dependencies`` of pyproject.toml
 as binary wheels for that platform and Python, an install script that makes a virtual
-environment next to itself and installs with ``--no-index``, a start script and a Danish
-``LÆS MIG.txt``. Nothing in a bundle fetches from the internet; building it does (PyPI).
+environment next to itself and installs with ``--no-index``, a start script, a Danish
+``LÆS MIG.txt`` and, as plain text, the facilitator's rules and the guide to a
+municipality's own deck. Nothing in a bundle fetches from the internet; building it does (PyPI).
+Beside the zips, ``<out>/SHA256SUMS`` lists every zip in the folder with its SHA-256 (the
+format of ``sha256sum -c``), so an IT contact can check a copy.
 
 Downloaded wheels are kept in ``<build>/wheel-cache`` and offered to pip again, so a second
 build only asks the index which versions are newest. Besides the standard library this needs
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import email.parser
+import hashlib
 import re
 import shutil
 import subprocess
@@ -59,19 +63,25 @@ WINDOWS_PLATFORMS = ("win_amd64",)
 # Files of a bundle: template in packaging/<system>/ (or a path from the project's root), name
 # in the bundle, unix mode. The facilitator's rules (docs/rules.md, Danish) go along as plain
 # text: the bundle is all a locked-down laptop gets.
+# So does the budget office's guide to a municipality's own deck (docs/deck-format.md): the
+# YAML files "import" writes point to it under both names (game/catalogue/yamlwrite.py).
 RULES = "../../docs/rules.md"
+DECK_GUIDE = "../../docs/deck-format.md"
+DECK_GUIDE_NAME = "Dæk og katalog.txt"
 FILES = {
     "windows": (
         ("installer.bat", "installer.bat", 0o644),
         ("start.bat", "Start Råderumsspillet.bat", 0o644),
         ("laes-mig.txt", "LÆS MIG.txt", 0o644),
         (RULES, "Spilleregler.txt", 0o644),
+        (DECK_GUIDE, DECK_GUIDE_NAME, 0o644),
     ),
     "linux": (
         ("install.sh", "install.sh", 0o755),
         ("start.sh", "start.sh", 0o755),
         ("laes-mig.txt", "LÆS MIG.txt", 0o644),
         (RULES, "Spilleregler.txt", 0o644),
+        (DECK_GUIDE, DECK_GUIDE_NAME, 0o644),
     ),
 }
 
@@ -270,20 +280,48 @@ COMMANDS = {"linux": "sh start.sh", "windows": '"Start Råderumsspillet.bat"'}
 """How the bundle's texts write the game's command (``raaderum`` where it is installed)."""
 
 
+_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+"""Markdown's ``[tekst](adresse)``."""
+
+_FENCE = re.compile(r"^\s*```")
+"""A line that opens or closes a code block."""
+
+
+def _link(match: re.Match[str]) -> str:
+    """A link as plain text: its words, and a web address after them in parentheses (an
+    anchor or another file of docs/ is not there to follow in Notepad)."""
+    text, target = match[1], match[2]
+    return f"{text} ({target})" if target.startswith(("http://", "https://")) else text
+
+
 def plain_text(markdown: str, command: str = "raaderum") -> str:
-    """docs/rules.md as plain text for Notepad: headings underlined, no ``**``, ``*`` or
-    backticks, tables without their ``|---|`` rows and outer bars, columns kept apart by
-    " · ", and ``raaderum`` in a command written as the bundle runs it (``command``)."""
+    """docs/rules.md or docs/deck-format.md as plain text for Notepad: headings underlined, no
+    ``**``, ``*`` or backticks, links as their words, tables without their ``|---|`` rows and
+    outer bars, columns kept apart by " · ", code blocks (commands, YAML) indented by four
+    spaces and otherwise as written (a YAML comment is no heading), and ``raaderum`` in a
+    command written as the bundle runs it (``command``)."""
     markdown = re.sub(r"`raaderum (?=[a-z])", f"`{command} ", markdown)
     out: list[str] = []
+    code = False
     for line in markdown.splitlines():
-        heading = re.match(r"^(#{1,3}) (.*)$", line)
+        if _FENCE.match(line):
+            code = not code
+            rest = line.strip()[3:]
+            if not code and rest.strip():  # text after a closing fence: a paragraph of its own
+                out += ["", rest.strip()]
+            continue
+        if code:
+            line = re.sub(r"(?<![\w/.~-])raaderum (?=[a-z])", f"{command} ", line)
+            out.append(f"    {line}".rstrip())
+            continue
+        heading = re.match(r"^(#{1,4}) (.*)$", line)
         if heading:
-            title = heading[2].replace("**", "").replace("`", "")
+            title = _LINK.sub(_link, heading[2]).replace("**", "").replace("`", "")
             out += [title, ("=" if len(heading[1]) == 1 else "-") * len(title)]
             continue
         if re.match(r"^\|[\s:|-]+\|$", line):
             continue  # a table's header rule
+        line = _LINK.sub(_link, line)
         line = _ITALIC.sub(r"\1", line.replace("**", "").replace("`", ""))
         if line.startswith("|") and line.endswith("|"):
             line = " · ".join(cell.strip() for cell in line[1:-1].split("|"))
@@ -327,6 +365,29 @@ def write_zip(path: Path, folder: str, files: list[tuple[str, bytes, int]]) -> N
             )
             archive.writestr(info, data)
     partial.replace(path)
+
+
+CHECKSUMS = "SHA256SUMS"
+"""The list of the output folder's zips and their SHA-256, as ``sha256sum`` writes it."""
+
+
+def write_checksums(out: Path) -> Path:
+    """Write ``SHA256SUMS`` in ``out``: one line per zip there (built now or before), the
+    lowercase hex digest, two spaces and the file name, LF line ends. ``sha256sum -c`` checks
+    it, and on Windows it is compared by eye with ``Get-FileHash`` or ``certutil -hashfile``
+    (both print the same digest in capitals). Written atomically."""
+    lines = []
+    for path in sorted(out.glob("*.zip")):
+        digest = hashlib.sha256()
+        with path.open("rb") as data:
+            for block in iter(lambda: data.read(1 << 20), b""):
+                digest.update(block)
+        lines.append(f"{digest.hexdigest()}  {path.name}\n")
+    target = out / CHECKSUMS
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes("".join(lines).encode("utf-8"))
+    partial.replace(target)
+    return target
 
 
 def build_bundle(project: Project, wheel: Path, target: Target, build: Path, out: Path) -> Path:
@@ -377,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
             path = build_bundle(project, wheel, target, build, args.out.resolve())
             size = path.stat().st_size / 1024**2
             print(f"{path}: {size:.1f} MB ({time.monotonic() - started:.0f} s)")
+        if targets:
+            print(f"{write_checksums(args.out.resolve())}: SHA-256 of every zip there")
     except BuildError as error:
         print(f"build_dist: {error}", file=sys.stderr)
         return 1

@@ -260,3 +260,14 @@ def test_the_facilitators_rules_and_laes_mig_s_print_command(installed: Installe
         start.chmod(0o755)
     assert result.returncode == 0, result.stderr
     assert (home / "kort.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_sha256sums_checks_the_zip_and_the_deck_guide_goes_along(installed: Installed) -> None:
+    out = installed.zip_path.parent
+    result = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=out, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{installed.zip_path.name}: OK" in result.stdout
+    guide = (installed.folder / "Dæk og katalog.txt").read_text(encoding="utf-8")
+    assert guide.startswith("Dækformatet") and "sh start.sh import" in guide

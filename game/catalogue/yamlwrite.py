@@ -32,6 +32,10 @@ SCHEMA_FILE = "schema.json"
 (which name it in their first line), so an editor checks and completes them wherever the
 folder is kept; the loader reads only the YAML files."""
 
+DECK_GUIDE = "docs/deck-format.md – i pakken til pc'er uden internet filen »Dæk og katalog.txt«"
+"""Where the budget office's guide is, in the source and in the offline bundle (the bundle's
+name is packaging/build_dist.py's ``DECK_GUIDE_NAME``)."""
+
 _SHEET = {"deck": ABOUT, "proposals": PROPOSALS, "events": EVENTS, "scenarios": SCENARIOS}
 
 
@@ -83,7 +87,7 @@ def section_text(section: str, content: Any, origin: str, what: str) -> str:
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_FILE}",
         f"# {what[0].upper()}{what[1:]}, lavet af 'raaderum import' fra {origin}.",
-        "# Ret i regnearket og importér igen, eller ret her (se docs/deck-format.md).",
+        f"# Ret i regnearket og importér igen, eller ret her (se {DECK_GUIDE}).",
         "",
         f"{section}:",
     ]

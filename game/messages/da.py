@@ -683,7 +683,7 @@ MESSAGES.update(
         "start.folder_holds.many": "Mappen har {count} gemte spil; »Sammenlign borde« (S) kan stadig vise dem",
         "start.deck_problems_more.one": "… og 1 problem mere: raaderum validate viser dem alle",
         "start.deck_problems_more.many": "… og {count} problemer mere: raaderum validate viser dem alle",
-        "start.folder_problem": "Mappen til gemte spil kan ikke bruges: {reason}.",
+        "start.folder_problem": "Mappen til gemte spil, {folder}, kan ikke bruges: {reason}.",
         "start.folder_field": "En anden mappe (fx en USB-nøgle) – tryk Enter",
         "start.folder_use": "Brug mappen",
         "start.folder_ok": "Spillene gemmes nu i {folder}",

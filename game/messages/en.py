@@ -675,7 +675,7 @@ MESSAGES.update(
         "start.folder_holds.many": 'The folder holds {count} saved games; "Compare tables" (S) can still show them',
         "start.deck_problems_more.one": "… and 1 more problem: raaderum validate lists them all",
         "start.deck_problems_more.many": "… and {count} more problems: raaderum validate lists them all",
-        "start.folder_problem": "The save folder cannot be used: {reason}.",
+        "start.folder_problem": "The save folder, {folder}, cannot be used: {reason}.",
         "start.folder_field": "Another folder (e.g. a USB stick) – press Enter",
         "start.folder_use": "Use the folder",
         "start.folder_ok": "Games are now saved in {folder}",

@@ -194,6 +194,8 @@ class SaveList:
         """Why the folder cannot be read (said in the list), or None."""
         self.folder_problem: str | None = None
         """Why games cannot be saved in the folder (it cannot be created or written), or None."""
+        self.problem_folder: Path | None = None
+        """The folder ``folder_problem`` is about (the start screen names it), or None."""
         self.scroll = 0
         self.selected: int | None = None
         """The entry the keyboard has chosen (Tab to the list, then ↑/↓; Enter opens it), or
@@ -221,6 +223,7 @@ class SaveList:
         games; True when it can be used, else ``folder_problem`` says why."""
         found = folder_problem(folder) if folder is not None else None
         self.folder_problem = render(found.said, self.app.lang) if found is not None else None
+        self.problem_folder = folder if found is not None else None
         if found is None:
             self.load(folder)
         elif folder is not None and folder.is_dir():

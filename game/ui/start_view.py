@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 import pygame
@@ -19,7 +20,7 @@ from game.ui.pages import line_height
 from game.ui.scene import Host
 from game.ui.stepper import draw_stepper
 from game.ui.textfield import TextField
-from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
+from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale, TextStyle
 
 
 def format_time(iso: str, lang: str, *, seconds: bool = False, year: bool = True) -> str:
@@ -63,25 +64,64 @@ def draw_scenarios(
 
 def folder_rects(app: Host, area: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
     """Where the start screen asks for another save folder in the list's ``area``: the folder
-    field and the "use it" button, under the two lines that say what is wrong."""
+    field and the "use it" button, under up to four lines that say what is wrong and name the
+    folder (the start screen's layout gives the list three entries' room for them)."""
     sc = app.scale
     row = round(sc.body * 2.0)
-    y = min(area.bottom - row, area.y + 4 * round(sc.min_text * 1.3))
+    y = min(area.bottom - row, area.y + 5 * round(sc.min_text * 1.3))
     use_w = min(area.width // 3, sc.body * 8)
     field = pygame.Rect(area.x, y, area.width - use_w - sc.gap, row)
     use = pygame.Rect(field.right + sc.gap, y, use_w, row)
     return field, use
 
 
+def path_forms(folder: Path) -> list[str]:
+    """``folder`` whole, then with ever more of its middle left out as "…" (the drive and
+    first folder and the last folders kept: "/home/anne/…/Workshop 2027/saves"), for a line
+    that must name it in little room."""
+    parts = folder.parts
+    forms = [str(folder)]
+    sep = "\\" if isinstance(folder, PureWindowsPath) else "/"
+    lead = str(type(folder)(*parts[:2]))
+    for keep in range(len(parts) - 3, 0, -1):
+        forms.append(sep.join([lead, "…", *parts[-keep:]]))
+    return forms
+
+
+def folder_problem_text(
+    app: Host, problem: str, folder: Path | None, box: pygame.Rect, style: TextStyle
+) -> str:
+    """The line that says why the save folder cannot be used and names it: whole where it
+    fits ``box``, else with the middle of the path left out, so that the reason is read to
+    its end (a trial: only Help showed which folder was meant). No part of the path is wider
+    than the box: a path split by the wrapping got a hyphen it does not have ("raade-rum")."""
+    if folder is None:
+        return app.t("start.folder_problem", folder="?", reason=problem)
+    size = app.scale.px(style.size)
+    words = ""
+    for shown in path_forms(folder):
+        words = app.t("start.folder_problem", folder=shown, reason=problem)
+        whole = all(app.text.width(w, size, style.font) <= box.width for w in shown.split())
+        if whole and app.text.fits(words, box, style, app.scale):
+            break
+    return words
+
+
 def draw_folder_choice(
-    app: Host, surface: pygame.Surface, area: pygame.Rect, problem: str, use: pygame.Rect
+    app: Host,
+    surface: pygame.Surface,
+    area: pygame.Rect,
+    problem: str,
+    folder: Path | None,
+    use: pygame.Rect,
 ) -> None:
-    """Why the save folder cannot be used, and the button that takes another one (what to
-    type stands in the field: as a line of its own it was cut off at 1024×768 and 1366×768)."""
+    """Why the save folder cannot be used, and which folder it is, and the button that takes
+    another one (what to type stands in the field: as a line of its own it was cut off at
+    1024×768 and 1366×768)."""
     sc = app.scale
-    words = app.t("start.folder_problem", reason=problem)
     box = pygame.Rect(area.x, area.y, area.width, use.y - area.y - sc.gap // 2)
-    app.text.draw(surface, words, box, TINY.ink(theme.WARNING).shrink())
+    style = TINY.ink(theme.WARNING).shrink()
+    app.text.draw(surface, folder_problem_text(app, problem, folder, box, style), box, style)
     button(surface, app.text, use, app.t("start.folder_use"), sc.min_text, radius=sc.radius)
 
 
@@ -396,7 +436,8 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     if scene.folder_problem is not None:
         field, use = folder_rects(app, layout.resume_area)
         draw_field(app, surface, scene.folder_field, field)
-        draw_folder_choice(app, surface, layout.resume_area, scene.folder_problem, use)
+        folder = scene.saves.problem_folder
+        draw_folder_choice(app, surface, layout.resume_area, scene.folder_problem, folder, use)
     else:
         scene.saves.draw(surface, layout.resume_area, app.t("start.resume_none"))
 

@@ -319,6 +319,14 @@ class TextRenderer:
     def fitted(self, text: str, rect: pygame.Rect, style: TextStyle, scale: Scale) -> FittedText:
         """How ``draw`` fits ``text`` into ``rect`` in ``style`` (``truncated`` tells whether
         it is cut: the layout tests measure with this)."""
+        return self._fitted(text, rect, style, scale)
+
+    def fits(self, text: str, rect: pygame.Rect, style: TextStyle, scale: Scale) -> bool:
+        """Whether ``draw`` shows ``text`` whole in ``rect``: for a text tried in shorter and
+        shorter forms, the first that fits drawn (the forms tried are not drawn, nor cut)."""
+        return not self._fitted(text, rect, style, scale).truncated
+
+    def _fitted(self, text: str, rect: pygame.Rect, style: TextStyle, scale: Scale) -> FittedText:
         size = scale.px(style.size)
         shrink_to = size if style.shrink_to is None else scale.px(style.shrink_to)
         return self.fit(

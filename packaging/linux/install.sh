@@ -48,12 +48,25 @@ own_disk() {
     echo "Pak zip-filen ud i din egen mappe på pc'en (fx i Dokumenter), og kør sh install.sh der." >&2
 }
 
+# A folder that cannot be written (read-only, or another user's) is said as such: the link
+# test below cannot tell it from a drive that holds no links, and said "FAT" for both.
+probe="$here/.raaderum-skriv-$$"
+if ! (: >"$probe") 2>/dev/null; then
+    echo "Der kan ikke skrives i mappen $here." >&2
+    echo "Mappen er skrivebeskyttet, eller den tilhører en anden bruger, og install.sh skal" >&2
+    echo "lave mappen .venv i den." >&2
+    own_disk
+    exit 1
+fi
+rm -f "$probe"
+
 echo "Installerer Råderumsspillet @VERSION@ med $("$python" --version 2>&1) i $here/.venv ..."
 if ! "$python" -m venv --clear "$here/.venv"; then
     echo "Kunne ikke lave det virtuelle miljø i $here/.venv." >&2
     probe="$here/.raaderum-link-$$"
     if ! ln -s install.sh "$probe" 2>/dev/null; then
-        # an FAT or exFAT stick holds no symbolic links, and venv needs them on Linux
+        # the folder can be written (checked above), but an FAT or exFAT stick holds no
+        # symbolic links, and venv needs them on Linux
         echo "Mappen ligger på et drev, der ikke kan rumme links (fx et FAT-formateret USB-stik)." >&2
         own_disk
     else

@@ -19,6 +19,12 @@ if not defined PYCMD call :try py -@PY@
 if not defined PYCMD call :try python
 if not defined PYCMD goto no_python
 
+rem En mappe, der ikke kan skrives i, siges som sådan (ikke som en fejl fra venv).
+set "PROBE=%HERE%.raaderum-skriv-%RANDOM%"
+(type nul >"%PROBE%") >nul 2>&1
+if not exist "%PROBE%" goto read_only
+del "%PROBE%" >nul 2>&1
+
 echo Installerer Råderumsspillet @VERSION@ i "%HERE%.venv" med Python @PY@:
 %PYCMD% -c "import sys; print(sys.executable)"
 echo Det tager et par minutter ...
@@ -68,6 +74,13 @@ echo.
 echo Gør et af følgende:
 echo   - Tag den pakke, der passer til pc'ens Python. Der er pakker til Python @PYTHONS@.
 echo   - Bed IT installere Python @PY@ (64-bit) fra python.org eller kommunens softwarekatalog.
+goto end
+
+:read_only
+echo Der kan ikke skrives i mappen "%HERE%".
+echo Mappen er skrivebeskyttet, eller du har kun lov at læse i den, og installer.bat skal
+echo lave mappen .venv i den. Pak zip-filen ud i din egen mappe, fx på skrivebordet eller
+echo i Dokumenter, og dobbeltklik på installer.bat der.
 goto end
 
 :venv_failed

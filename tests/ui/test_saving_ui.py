@@ -6,6 +6,7 @@ folder taken instead), and a save another window holds opened read-only or as a 
 from __future__ import annotations
 
 import dataclasses
+import os
 import time
 from datetime import datetime
 from pathlib import Path
@@ -187,9 +188,10 @@ def test_a_save_folder_that_cannot_be_created_is_said_and_another_is_taken(
     app.step(0.02)
     assert start.folder_problem is not None
     assert any(
-        t.startswith("Mappen til gemte spil kan ikke bruges: mappen kan ikke oprettes")
+        t.startswith("Mappen til gemte spil, ")
+        and ", kan ikke bruges: mappen kan ikke oprettes" in t
         for t in drawn
-    )
+    ), drawn
     field, _ = folder_rects(app, start.layout().resume_area)
     click(app, field.center)
     type_text(app, str(tmp_path / "andre"))
@@ -198,6 +200,43 @@ def test_a_save_folder_that_cannot_be_created_is_said_and_another_is_taken(
     start.start()
     assert app.game.unsaved() is None
     assert len(list((tmp_path / "andre").glob("*.json"))) == 1
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_start_screen_names_the_save_folder_it_cannot_use(
+    make_app, std_deck, tmp_path, monkeypatch, lang
+):
+    # a trial: "Mappen til gemte spil kan ikke bruges: mappen kan ikke oprettes: ingen adgang
+    # – mappen eller filen er skrivebeskyttet." without the folder; only Help (F1) named it
+    from game.saves.files import WriteFailed
+    from game.ui import savelist
+
+    folder = Path(tmp_path.anchor) / "Users" / "anne" / "AppData" / "Local" / "raaderum" / "saves"
+    reason = "mappen kan ikke oprettes: ingen adgang – mappen eller filen er skrivebeskyttet"
+    monkeypatch.setattr(
+        savelist, "folder_problem", lambda f: WriteFailed(f, reason, code="read_only")
+    )
+    app = make_app(std_deck, size=(1024, 768), lang=lang)
+    app.game.save_dir = folder
+    start = StartScene(app, seed=4)
+    app.push(start)
+    drawn, cut = record_text(app), record_cut(app)
+    app.step(0.02)
+    said = [t for t in drawn if reason in t]
+    assert len(said) == 1 and str(folder) in said[0], drawn
+    assert not [t for t in cut if reason in t], cut  # path and reason whole at 1024×768
+    # a path too long for the room: its middle is left out, its end and the reason are whole
+    deep = folder.parents[3] / "anne.marie.jensen" / "OneDrive - Kommune" / "Dokumenter"
+    deep = deep / "Råderumsspillet" / "Workshop i byrådssalen 2027" / "gemte spil"
+    app.game.save_dir = deep
+    start.check_folder()
+    app.request_redraw()
+    drawn.clear()
+    app.step(0.02)
+    said = [t for t in drawn if reason in t]
+    assert len(said) == 1 and str(deep) not in said[0], said
+    assert f"{os.sep}…{os.sep}" in said[0] and os.path.join(*deep.parts[-2:]) in said[0], said
+    assert not [t for t in cut if reason in t], cut
 
 
 def hold_elsewhere(path: Path) -> None:

@@ -208,7 +208,11 @@ class StartScene(Scene):
     def layout(self) -> StartLayout:
         """The start screen's rectangles."""
         width, height = self.app.size
-        return start_layout(width, height, len(self.deck.scenarios), len(self.saves.entries))
+        # a save folder that cannot be used takes the list's place with what is wrong, the
+        # folder's path and a field for another: room for three lines of it (in two, a long
+        # path cut the reason off at 1024×768)
+        rows = len(self.saves.entries) if self.folder_problem is None else 3
+        return start_layout(width, height, len(self.deck.scenarios), rows)
 
     def choose(self, index: int) -> None:
         """Pick scenario ``index``; the target resets to the scenario's."""
