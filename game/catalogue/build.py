@@ -125,7 +125,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             )
             more = "…" if len(sheet.hidden_rows) > 12 else ""
             count = "one" if len(sheet.hidden_rows) == 1 else "many"
-            said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
+            # rows hidden only by collapsed groups are said so (shown again by the group's +)
+            how = "collapsed" if set(sheet.hidden_rows) <= set(sheet.collapsed_rows) else "hidden"
+            said = Message.of(f"catalogue.rows_{how}.{count}", rows=rows + more)
             top = sheet.hidden_rows[0]
             column = sheet.hidden_first.get(top, (1, ""))[0]
             at = sheet.where(Cell(top, column, None).ref)

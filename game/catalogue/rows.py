@@ -1065,11 +1065,6 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
             cells=others,
         )
         reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
-    collapsed = [row for row in sheet.collapsed_rows if sheet.row_cells(row)]
-    if collapsed:
-        rows = ", ".join(str(row) for row in collapsed[:12]) + ("…" if len(collapsed) > 12 else "")
-        said = Message.of("catalogue.rows_collapsed", rows=rows, count=len(collapsed))
-        reading.warnings.append(CatalogueProblem(sheet.where(), said))
     ignored = [r for r in sheet.kroner_ignored if was_read(r)]
     if ignored:
         shown = ignored[0] if len(ignored) == 1 else f"{ignored[0]}–{ignored[-1]}"

@@ -56,7 +56,8 @@ class Sheet:
     """Rows with a filled cell struck through (a rejected proposal kept so): read, and named
     with their first text."""
     collapsed_rows: list[int] = field(default_factory=list)
-    """Rows hidden in a collapsed group (Excel's outline): read, and named in a note."""
+    """The ``hidden_rows`` hidden by a collapsed group (Excel's outline): not read either, and
+    said as rows in a collapsed group."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
     from_formulas: list[tuple[str, str]] = field(default_factory=list)

@@ -486,16 +486,14 @@ def _sheet(
         return None
     saved = getattr(values, "_cells", {})
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
-    # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
-    # the header row (row 1) is always read
+    # rows Excel hides (a filter, "Skjul" or a collapsed group): a budget office hides the
+    # rejected proposals so, and collapses a group of them (Data › Gruppér); what Excel does
+    # not show is not read, and a warning names the rows. The header row (row 1) is always read
     hidden = {
-        r
-        for r, dimension in worksheet.row_dimensions.items()
-        if dimension.hidden and r > 1 and not getattr(dimension, "outlineLevel", 0)
+        r for r, dimension in worksheet.row_dimensions.items() if dimension.hidden and r > 1
     }
-    # rows in a collapsed group (Data › Gruppér) are read: an office collapses one udvalg's
-    # rows for an overview, it does not reject them (eleven proposals went without a word);
-    # a note names them
+    # those hidden by a collapsed group (an outline level), said as such: the way to show
+    # them again is the group's "+", not Data › Ryd filter
     sheet.collapsed_rows = sorted(
         r
         for r, dimension in worksheet.row_dimensions.items()

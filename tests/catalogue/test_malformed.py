@@ -1555,25 +1555,55 @@ def test_a_title_with_a_comma_under_udelukker_is_read_as_that_card(capsys, tmp_p
     assert load_deck(tmp_path / "dæk").proposal("eff").excludes == ("spar",)
 
 
-def test_rows_in_a_collapsed_group_are_read_and_named(capsys, tmp_path):
-    # an office collapsed one udvalg's rows (Data › Gruppér) for an overview: the import left
-    # them out as "skjult i Excel (fx filtreret fra)" and said OK without them
-    import openpyxl
-
+def test_rows_in_a_collapsed_group_are_left_out_and_named_like_hidden_rows(capsys, tmp_path):
+    # a budget office collapses the group of its rejected proposals (Data › Gruppér); they were
+    # imported all the same, with only a note "1 rækker (5) ligger i en sammenklappet gruppe
+    # … og er læst som de andre", while Excel did not show them
     from game.content import load_deck
 
-    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    rows = [
+        *PROPOSALS,
+        ["afvist", "besparelse", "Afvist i udvalget", "Skole", 2, None, None, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
     book = openpyxl.load_workbook(path)
-    forslag = book["Forslag"]
-    for row in (3, 4):  # the efficiency and the investment, grouped and collapsed
-        forslag.row_dimensions[row].outlineLevel = 1
-        forslag.row_dimensions[row].hidden = True
+    book["Forslag"].row_dimensions[5].outlineLevel = 1
+    book["Forslag"].row_dimensions[5].hidden = True
     book.save(path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
-    assert f"{path}:Forslag: bemærk: 2 rækker (3, 4) ligger i en sammenklappet gruppe" in text
-    assert "skjult i Excel" not in text
+    assert (
+        f"{path}:Forslag!A5: advarsel: række 5 (afvist) ligger i en sammenklappet gruppe i "
+        "Excel og er ikke taget med; skal den med, så fold gruppen ud" in text
+    )
+    assert "1 rækker" not in text and "læst som de andre" not in text
     assert {p.id for p in load_deck(tmp_path / "dæk").proposals} == {"spar", "eff", "inv"}
+
+
+def test_collapsed_rows_the_catalogue_uses_stop_the_import_with_one_line(capsys, tmp_path):
+    # two proposals in a collapsed group, one of them named by a scenario's proposals
+    rows = [
+        *PROPOSALS,
+        ["afvist", "besparelse", "Afvist i udvalget", "Skole", 2, None, None, None],
+        ["afvist2", "besparelse", "Også afvist", "Skole", 1, None, None, None],
+    ]
+    scenarios = [
+        ["id", "titel", "år", "mål", "forslag"],
+        ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 2", "spar; eff; inv; afvist"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    book = openpyxl.load_workbook(path)
+    for row in (5, 6):
+        book["Forslag"].row_dimensions[row].outlineLevel = 1
+        book["Forslag"].row_dimensions[row].hidden = True
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code != 0, text
+    assert (
+        f"{path}:Forslag!A5: rækkerne 5 (afvist), 6 (afvist2) ligger i en sammenklappet gruppe "
+        "i Excel og er ikke taget med, men kataloget bruger dem" in text
+    ), text
+    assert "Traceback" not in text
 
 
 def test_a_proposal_numbered_3_1_named_3_comma_1_in_a_list_is_that_proposal(capsys, tmp_path):
