@@ -264,6 +264,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.saving_costs.negative": "catalogue.saving_costs.negative",
     "deck.efficiency_never_frees.negative": "catalogue.efficiency_never_frees.negative",
     "deck.investment_turned.negative": "catalogue.investment_turned.negative",
+    "deck.investment_never_pays_back.negative": "catalogue.investment_never_pays_back.negative",
     "deck.amount_in_millions.one": "catalogue.amount_in_millions.one",
     "deck.amount_in_millions.many": "catalogue.amount_in_millions.many",
     "deck.unit_large": "catalogue.unit_large",
@@ -290,6 +291,7 @@ _SIGN_CHECKS = (
     "deck.saving_costs",
     "deck.efficiency_never_frees",
     "deck.investment_turned",
+    "deck.investment_never_pays_back",
 )
 """The loader's checks of the amounts' signs (key prefixes)."""
 

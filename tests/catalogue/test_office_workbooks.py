@@ -195,6 +195,26 @@ def test_an_investment_with_the_other_sign_is_pointed_out(capsys, tmp_path):
     ) in text
 
 
+def test_an_investment_that_only_ever_costs_is_pointed_out(capsys, tmp_path):
+    # 500; 500; 500; 500 under 'besparelser negative': a cost every year and no word, while
+    # an efficiency of the same shape was asked about its sign
+    about = [*IN_THOUSANDS, ["fortegn", "besparelser negative"]]
+    rows = _table(
+        ["a", "besparelse", "Spar A", "Kultur", -400, -400, -400, -400],
+        ["b", "besparelse", "Spar B", "Kultur", -300, -300, -300, -300],
+        ["c", "effektivisering", "Ny proces", "Administration", 100, -300, -500, -500],
+        ["inv", "investering", "Nyt plejecenter", "Ældre", 500, 500, 500, 500],
+    )
+    code, text, path = _import(capsys, tmp_path, rows, about=about)
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E5: advarsel: investeringen 'inv' giver intet tilbage i noget år, men "
+        "koster kun penge, hvor en investering koster først og giver siden; står beløbene med "
+        "det rigtige fortegn? Kataloget har 'besparelser negative' ud for 'fortegn', så "
+        "udgiften skrives med plus og gevinsten med minus"
+    ) in text
+
+
 def test_proposals_split_over_one_sheet_per_kind_are_told_how_to_gather_them(capsys, tmp_path):
     # before: "kataloget mangler arket 'Forslag'; arkene hedder: Besparelser, …" – no word on
     # what to do with a catalogue kept as one sheet per kind (or per committee)
