@@ -325,7 +325,7 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     """The cell that makes ``row`` a totals (or subtotal) row – text in one of its first three
     cells that begins with a word of ``TOTAL_WORDS`` or ends with one of ``TOTAL_ENDINGS`` –
     in a row without a kind or without an id (a proposal always has both; a subtotal of one
-    kind may carry its kind), unless the row has a kind and a proposal's own fields
+    kind may carry its kind), unless the row has a kind and an area or a proposal's own fields
     (``_CARD_ONLY_FIELDS``); None for any other row."""
     kind_columns = [c for c, spec in columns.items() if spec.field == "kind"]
     id_columns = [c for c, spec in columns.items() if spec.field == "id"]
@@ -338,9 +338,14 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
         for c, spec in columns.items()
         if spec.field in _CARD_ONLY_FIELDS
     )
-    if has_kind and described:
-        # "Samlet vagtplanlægning" with its kind, text and uncertainty but no id was taken
-        # for a totals row and dropped, while the import said OK: the loader says the id
+    has_area = any(
+        sheet.cells.get((row, c)) is not None for c, spec in columns.items() if spec.field == "area"
+    )
+    if has_kind and (described or has_area):
+        # "Samlet vagtplanlægning" with its kind, text and uncertainty but no id, or "Samlet
+        # ledelse på skoleområdet" with its kind and area, was taken for a totals row and
+        # dropped, while the import said OK: a row that names a kind and an area (or a
+        # proposal's own fields) is a proposal, and the loader says its id is empty
         return None
     cells = list(sheet.row_cells(row).items())
     for column, cell in cells[:3]:

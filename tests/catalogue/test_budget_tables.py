@@ -311,6 +311,27 @@ def test_a_proposal_whose_title_begins_like_a_total_is_not_dropped(capsys, tmp_p
     assert "række 6 ('Samlet') ligner en sumrække" in text  # the real total still is one
 
 
+def test_a_row_with_a_kind_and_an_area_is_a_proposal_whatever_its_title_begins_with(
+    capsys, tmp_path
+):
+    # "| besparelse | Samlet ledelse på skoleområdet | Skole | 2 …" without an id was dropped as
+    # a totals row with only a warning, and the import said OK
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows.append([None, "besparelse", "Samlet ledelse på skoleområdet", "Skole", 2, 2, 2, 2, None])
+    rows.append(["I alt", None, None, None, 2, 5, 9, 13, None])
+    rows.append(["Samlet", None, None, "Skole", 2, 5, 9, 13, None])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!A5: 'id' er tom" in text, text
+    assert "'Samlet ledelse på skoleområdet') ligner en sumrække" not in text
+    # the real totals still are ones
+    assert "række 6 ('I alt') ligner en sumrække" in text
+    assert "række 7 ('Samlet') ligner en sumrække" in text
+
+
 def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_path):
     # Before: refused ("ophæv fletningen"), with an "'område' er tom" line for each row under
     # it; a committee's name merged down over its proposals is a common habit.
