@@ -212,7 +212,9 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
             place = places.get(proposal.id)
             stated = [k for k in ("uncertainty", "failure") if place and k in _card(place)]
             at = _at(place, stated[0]) if stated else None
-            turned = costs_as_saving(proposal) or never_frees(proposal) or never_pays_back(proposal)
+            # (an investment of costs alone keeps this warning beside its own: "skriv
+            # gevinsten" is its advice either way)
+            turned = costs_as_saving(proposal) or never_frees(proposal)
             if at is not None and not turned and not worth_nothing(proposal):
                 yield Problem.of(*at, "deck.uncertain_without_gain", id=proposal.id)
         if worth_nothing(proposal) and proposal.id not in required:
