@@ -157,13 +157,15 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             stated[name] = (sheet, stated_units(sheet, joined.bands))
             _struck(reading, sheet, above)
         _comments(reading, sheet, max(above, 1))
+        refused: list[str] = []
         for merged in sheet.merged:
             cells = cell_range(merged)
             if cells is not None and cells[1][0] < above:
                 continue  # a title merged over the columns, above the headings: not read
             if name != ABOUT and _fill_down(reading, sheet, merged, above):
                 continue
-            reading.add(sheet, None, "catalogue.merged", at=merged)
+            refused.append(merged)
+        _say_merged(reading, sheet, refused, above if name != ABOUT else 0)
         document = read_about(reading, sheet) if name == ABOUT else read_table(reading, sheet)
         notes_on_cells_read(reading, sheet)
         if name == ABOUT and document is not None:
@@ -664,6 +666,50 @@ def _formulas_together(lines: list[CatalogueProblem]) -> list[CatalogueProblem]:
         merged[id(found[0][2])] = CatalogueProblem(span, said)
         dropped |= {id(line) for _, _, line in found[1:]}
     return [merged.get(id(line), line) for line in lines if id(line) not in dropped]
+
+
+MERGES_NAMED = 3
+"""The most further merged ranges a grouped refusal names (the rest are counted)."""
+
+
+def _say_merged(reading: Reading, sheet: Sheet, refused: list[str], heading_row: int) -> None:
+    """Refuse the merged ranges of ``sheet`` the import cannot read: one line for those merged
+    across columns of one field (a title over B:C, in 200 rows: said once, not 200 times) –
+    unmerge them and keep the value in the first cell, for a value written in each cell would
+    make a second column of the field – and one line for the others (an amount over two years
+    or rows: its value is written in each cell), each at its first range, naming the next."""
+    refused = sorted(refused, key=lambda m: cell_range(m) or ((0, 0), (0, 0)))
+    across = [m for m in refused if _across_one_field(sheet, m, heading_row)]
+    for key, found in (
+        ("catalogue.merged_across", across),
+        ("catalogue.merged", [m for m in refused if m not in across]),
+    ):
+        if not found:
+            continue
+        first = found[0].split(":")[0]
+        if len(found) == 1:
+            reading.add(sheet, None, f"{key}.one", at=found[0], first=first)
+            continue
+        ranges = ", ".join(found[1 : MERGES_NAMED + 1])
+        ranges += ", …" if len(found) > MERGES_NAMED + 1 else ""
+        said = Message.of(f"{key}.many", first=first, ranges=ranges, count=len(found))
+        reading.add(sheet, None, said, at=found[0])
+
+
+def _across_one_field(sheet: Sheet, merged: str, heading_row: int) -> bool:
+    """True for a range within one row whose columns after the first have no heading of
+    their own (a title merged over B:C, its heading merged too or C's heading empty): the
+    value belongs in the first cell alone. False for a range over rows or over columns with
+    headings of their own (an amount over two years), and on a sheet without headings."""
+    cells = cell_range(merged)
+    if cells is None or heading_row < 1:
+        return False
+    (top, left), (bottom, right) = cells
+    if top != bottom or left == right:
+        return False
+    if top == heading_row:
+        return True  # the heading itself merged across: only its first cell names a column
+    return all(sheet.cells.get((heading_row, c)) is None for c in range(left + 1, right + 1))
 
 
 def _fill_down(reading: Reading, sheet: Sheet, merged: str, heading_row: int) -> bool:

@@ -81,6 +81,47 @@ def test_a_merged_cell_among_the_proposals_is_still_refused(capsys, tmp_path, ce
     assert code == 2 and f"{path}:Forslag!{cells}: cellerne er flettet" in text, text
 
 
+def test_a_title_merged_across_two_columns_is_refused_once_with_advice_that_works(
+    capsys, tmp_path
+):
+    # a catalogue whose titles (and their heading) are merged over B:C got one refusal per
+    # row, each saying "skriv værdien i hver celle" – which then gave "kolonnen 'titel' står
+    # to gange"
+    rows = [
+        ["id", "titel", None, "slags", "område", "år 1", "år 2", "år 3"],
+        *[
+            [f"s{n}", f"Spar {n}", None, "besparelse", "Administration", n, n, n]
+            for n in range(1, 5)
+        ],
+        ["eff", "Ny vagtplan", None, "effektivisering", "Ældre", -1, 2, 4],
+        ["inv", "Forebyggelse", None, "investering", "Sundhed", -3, 1, 6],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    for row in range(1, 8):
+        book["Forslag"].merge_cells(f"B{row}:C{row}")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert text.count("flettet") == 1, text
+    assert (
+        f"{path}:Forslag!B1:C1: cellerne er flettet hen over kolonnerne, og det samme gælder "
+        "B2:C2, B3:C3, B4:C4, … (7 fletninger i alt på arket); ophæv fletningerne"
+    ) in text, text
+    assert "lad værdien stå i den første celle af hver (B1 osv.) alene" in text
+    assert "skriv værdien i hver celle" not in text
+    # the advice followed: unmerged, each value in its first cell, the others empty
+    book = openpyxl.load_workbook(path)
+    for row in range(1, 8):
+        book["Forslag"].unmerge_cells(f"B{row}:C{row}")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "står to gange" not in text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("s3").title == "Spar 3"
+
+
 def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tmp_path):
     # Before: the band was not read, and 3.000 t. kr. would have been 3.000 mio. kr. (or,
     # the other way round, 3 mio. kr. under a 't. kr.' deck a tiny 0,003).
