@@ -192,6 +192,17 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
         numbers = _numbers_only(sheet, row, columns)
+        errors = [cell for cell in numbers if cell.error is not None]
+        if errors:
+            # a stray error under the table (=E5/0 shown as #DIV/0!): each cell's own error,
+            # not "'id' er tom", "'titel' er tom" … beside it as if it were a proposal
+            for cell in errors:
+                spec = columns.get(cell.column)
+                name = f"'{spec.header}'" if spec is not None else cell.ref
+                reading.add(sheet, cell, "catalogue.cell.error", name=name, error=cell.error)
+            numbers = [cell for cell in numbers if cell.error is None]
+            if not numbers:
+                continue
         if numbers:
             # a sum without its "I alt", or a card whose texts were forgotten: one problem at
             # the row (it is not skipped: it may be a proposal), not "'id' er tom" per column
@@ -399,8 +410,9 @@ _NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})
 
 
 def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Cell]:
-    """The cells of ``row`` when it holds only numbers (or formulas) and nothing in the columns
-    that name a card (id, titel, slags, område), in column order; else []."""
+    """The cells of ``row`` when it holds only numbers (or formulas, or cells that show an
+    error) and nothing in the columns that name a card (id, titel, slags, område), in column
+    order; else []."""
     cells = list(sheet.row_cells(row).items())
     if not cells:
         return []
@@ -409,7 +421,7 @@ def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Ce
         if spec is not None and spec.field in _NAMING_FIELDS:
             return []
         numeric = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
-        if not (numeric or cell.formula):
+        if not (numeric or cell.formula or cell.error is not None):
             return []
     return [cell for _, cell in cells]
 

@@ -1695,3 +1695,30 @@ def test_a_broken_cell_on_the_offices_own_note_sheet_does_not_stop_the_import(ca
     assert code == 0, text
     assert "NaN" not in text and "Traceback" not in text
     assert (out / "deck.yaml").exists() and (out / "forslag.yaml").exists()
+
+
+def test_a_stray_error_cell_under_the_table_gives_only_its_own_error(capsys, tmp_path):
+    # =E5/0 left under the table (shown as #DIV/0!) gave five lines: "'id' er tom", "'titel' er
+    # tom", "'slags' er tom", "'område' er tom" and the error itself
+    rows = [*PROPOSALS, [None, None, None, None, "=E4/0", None, None, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"E5": "#DIV/0!"})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!E5: 'år 1': cellen viser fejlen" in text, text
+    assert "er tom" not in text, text
+    assert [line for line in text.splitlines() if "Forslag!" in line and "advarsel" not in line] == [
+        line for line in text.splitlines() if "Forslag!E5" in line
+    ]
+
+
+def test_an_error_in_a_proposals_row_is_said_with_the_proposal_read(capsys, tmp_path):
+    # the row of a real proposal with an error among its amounts is not passed over: its
+    # error is said at the cell, and nothing else of the row is refused
+    rows = [*PROPOSALS, ["ny", "besparelse", "Ny", "Skole", "=E4/0", 2, 2, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"E5": "#DIV/0!"})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!E5: 'år 1': cellen viser fejlen" in text, text
+    assert "er tom" not in text and "kun tal" not in text, text
