@@ -221,6 +221,8 @@ def kind_word(text: str) -> str | None:
     bare = text.rstrip(".").strip()
     if bare in KIND_ALIASES:
         return KIND_ALIASES[bare]
+    if bare in _BUDGET_KIND_WORDS:
+        return _BUDGET_KIND_WORDS[bare]
     for word in KIND_WORDS:
         if bare in (word + "r", word + "er"):
             return word
@@ -231,8 +233,20 @@ def kind_word(text: str) -> str | None:
     return None
 
 
+_BUDGET_KIND_WORDS = {
+    "reduktion": "besparelse",
+    "reduktioner": "besparelse",
+    "servicereduktion": "besparelse",
+    "servicereduktioner": "besparelse",
+    "red": "besparelse",
+}
+"""A Danish budget's own words for a kind that are no beginning of the kind's name (a
+"Reduktion" or "Servicereduktion", "Red." for short, is a saving)."""
+
+
 def _kind(name: str, value: Any) -> str:
-    text = normal(_text(name, value))
+    written = _text(name, value).strip()
+    text = normal(written)
     found = kind_word(text)
     if found is not None:
         return found
@@ -244,7 +258,8 @@ def _kind(name: str, value: Any) -> str:
         if word in words or text.startswith(word):
             hint = Message.of(key)
             break
-    raise CellError("catalogue.cell.kind", name=name, text=shortened(text), hint=hint)
+    # quoted as written ("Indtægt", not "indtægt"): the office looks for it in its sheet
+    raise CellError("catalogue.cell.kind", name=name, text=shortened(written), hint=hint)
 
 
 _KIND_ADVICE = {
@@ -252,9 +267,22 @@ _KIND_ADVICE = {
     "anlægsforslag": "catalogue.kind_advice.construction",
     "omprioritering": "catalogue.kind_advice.reprioritising",
     "omprioriteringer": "catalogue.kind_advice.reprioritising",
+    "ompr.": "catalogue.kind_advice.reprioritising",
+    "ompr": "catalogue.kind_advice.reprioritising",
     "udvidelse": "catalogue.kind_advice.expansion",
     "udvidelser": "catalogue.kind_advice.expansion",
     "udvidelsesforslag": "catalogue.kind_advice.expansion",
+    "serviceudvidelse": "catalogue.kind_advice.expansion",
+    "serviceudvidelser": "catalogue.kind_advice.expansion",
+    "indtægt": "catalogue.kind_advice.income",
+    "indtægter": "catalogue.kind_advice.income",
+    "indtægtsforslag": "catalogue.kind_advice.income",
+    "merindtægt": "catalogue.kind_advice.income",
+    "merindtægter": "catalogue.kind_advice.income",
+    "takststigning": "catalogue.kind_advice.income",
+    "takststigninger": "catalogue.kind_advice.income",
+    "takstforhøjelse": "catalogue.kind_advice.income",
+    "takstforhøjelser": "catalogue.kind_advice.income",
     "driftsønske": "catalogue.kind_advice.expansion",
     "driftsønsker": "catalogue.kind_advice.expansion",
 }

@@ -1704,6 +1704,7 @@ MESSAGES.update(
         "catalogue.kind_advice.construction": " – et anlæg, der giver driftsråderum (fx en energirenovering), er en investering med anlægsudgiften i kolonnen 'anlæg'; et rent anlægsønske hører ikke hjemme i kataloget",
         "catalogue.kind_advice.reprioritising": " – en omprioritering flytter penge fra ét område til et andet: skriv besparelse, når forslaget frigør råderum, og lad det, pengene skal bruges til, stå uden for kataloget",
         "catalogue.kind_advice.expansion": " – et udvidelsesforslag bruger råderum i stedet for at finde det, så det hører ikke til kortene; skriv investering, hvis det koster først og frigør mere senere, og lad ellers rækken stå uden for kataloget",
+        "catalogue.kind_advice.income": " – en højere takst eller en ny indtægt frigør råderum og tæller i spillet som en besparelse: skriv besparelse, og skriv merindtægten som beløbet",
         "catalogue.cell.meant": " (mente du '{close}'?)",
         "catalogue.cell.number_bool": "{name} skal være et tal, ikke {value}",
         "catalogue.cell.service_words": "{name} skal være et helt tal fra −5 til 5, ikke '{text}': minus, når forslaget sænker serviceniveauet (−1 lidt, −3 meget), 0 for uændret og plus, når det løfter det; skriv tallet, der svarer til jeres vurdering",

@@ -1696,6 +1696,7 @@ MESSAGES.update(
         "catalogue.kind_advice.construction": " – construction that frees operating room (say, an energy renovation) is an investment with its outlay in the column 'anlæg'; a wish for construction alone does not belong in the catalogue",
         "catalogue.kind_advice.reprioritising": " – a re-prioritisation moves money from one area to another: write besparelse when the proposal frees råderum, and leave what the money is to be spent on out of the catalogue",
         "catalogue.kind_advice.expansion": " – an expansion proposal spends råderum instead of finding it, so it is no card; write investering if it costs first and frees more later, and otherwise leave the row out of the catalogue",
+        "catalogue.kind_advice.income": " – a higher rate (takst) or a new income frees room in the budget and counts as a saving in the game: write besparelse, and write the extra income as the amount",
         "catalogue.cell.meant": " (did you mean '{close}'?)",
         "catalogue.cell.number_bool": "{name} must be a number, not {value}",
         "catalogue.cell.service_words": "{name} must be a whole number from −5 to 5, not '{text}': minus when the proposal lowers the service level (−1 a little, −3 a lot), 0 for unchanged and plus when it raises it; write the number that matches your assessment",

@@ -1722,3 +1722,42 @@ def test_an_error_in_a_proposals_row_is_said_with_the_proposal_read(capsys, tmp_
     assert code == 2, text
     assert f"{path}:Forslag!E5: 'år 1': cellen viser fejlen" in text, text
     assert "er tom" not in text and "kun tal" not in text, text
+
+
+@pytest.mark.parametrize("word", ["Reduktion", "Servicereduktion", "Red.", "servicereduktioner"])
+def test_a_budgets_words_for_a_saving_are_read_as_besparelse(capsys, tmp_path, word):
+    # "Reduktion", "Servicereduktion" and "Red." are a Danish budget's words for a saving
+    from game.content import load_deck
+
+    rows = [*PROPOSALS, ["red", word, "Kortere åbningstid", "Kultur", 1, None, None, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").proposal("red").kind.value == "saving"
+
+
+@pytest.mark.parametrize(
+    ("word", "advice"),
+    [
+        ("Serviceudvidelse", "et udvidelsesforslag bruger råderum i stedet for at finde det"),
+        ("Ompr.", "en omprioritering flytter penge fra ét område til et andet"),
+        ("Indtægt", "en højere takst eller en ny indtægt frigør råderum og tæller i spillet som"),
+        ("Takststigning", "en højere takst eller en ny indtægt frigør råderum og tæller i"),
+    ],
+)
+def test_a_budgets_own_kinds_are_refused_as_written_with_what_to_write(
+    capsys, tmp_path, word, advice
+):
+    # "Serviceudvidelse" and "Ompr." got no word of what they are, and "Indtægt" not that a
+    # new income is a saving in the game; the cell was quoted in lower case ('reduktion')
+    rows = [*PROPOSALS, ["ny", word, "Nyt forslag", "Kultur", 1, None, None, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"{path}:Forslag!B5: 'slags' skal være besparelse, effektivisering eller "
+            f"investering, ikke '{word}' – {advice}"
+        ),
+    )
