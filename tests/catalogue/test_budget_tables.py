@@ -81,9 +81,7 @@ def test_a_merged_cell_among_the_proposals_is_still_refused(capsys, tmp_path, ce
     assert code == 2 and f"{path}:Forslag!{cells}: cellerne er flettet" in text, text
 
 
-def test_a_title_merged_across_two_columns_is_refused_once_with_advice_that_works(
-    capsys, tmp_path
-):
+def test_a_title_merged_across_two_columns_is_refused_once_with_advice_that_works(capsys, tmp_path):
     # a catalogue whose titles (and their heading) are merged over B:C got one refusal per
     # row, each saying "skriv værdien i hver celle" – which then gave "kolonnen 'titel' står
     # to gange"
