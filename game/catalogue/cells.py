@@ -106,7 +106,7 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
     if cell.formula is not None:
         raise CellError("catalogue.cell.formula", name=name, formula=shortened(cell.formula))
     if cell.error is not None:
-        raise CellError("catalogue.cell.error", name=name, error=cell.error)
+        raise CellError("catalogue.cell.error", name=name, error=error_named(cell.error))
     value = cell.value
     if isinstance(value, dt.date) and column.reader == "year":
         # a date in a year column: Excel shows 1-1-2028 formatted "åååå" as 2028, and a
@@ -148,11 +148,38 @@ def written_units(cell: Cell) -> list[str]:
     return [unit for unit in found if unit is not None]
 
 
+EXCEL_ERRORS_DANISH = {
+    "#N/A": "#I/T",
+    "#REF!": "#REFERENCE!",
+    "#DIV/0!": "#DIVISION/0!",
+    "#VALUE!": "#VÆRDI!",
+    "#NAME?": "#NAVN?",
+    "#NULL!": "#NUL!",
+}
+"""Excel's error values as the file stores them (in English) and as Danish Excel shows them
+(#NUM! is the same in both)."""
+
+
+def error_named(code: str) -> ByLanguage:
+    """An error value as the reader's Excel shows it: "#DIVISION/0! (#DIV/0!)" for a Danish
+    reader, "#DIV/0!" for an English one."""
+    danish_name = EXCEL_ERRORS_DANISH.get(code.strip().upper())
+    return ByLanguage.of(da=f"{danish_name} ({code})" if danish_name else code, en=code)
+
+
+_NOT_AVAILABLE = frozenset({"n/a", "na", "n.a.", "i/t", "i.t.", "ikke relevant", "ir", "-/-"})
+"""What a budget table writes in a year a proposal gives nothing: not a number."""
+
+
 def _amount(name: str, value: Any, unit: str) -> float | int:
     """An amount in the catalogue's ``unit``: a number, or a text read the Danish way; a
     known unit written after the number ("−500 t. kr.", "1,5 mio.") is converted to ``unit``
     (−500 t. kr. is −0,5 in a catalogue in mio. kr.). Raises ``CellError``, also when the
     catalogue's own unit is unknown, so the cell's unit cannot be converted."""
+    if isinstance(value, str) and normal(value) in _NOT_AVAILABLE:
+        # "n/a" where a proposal gives nothing: 0, said how (an empty cell is 0 only before
+        # a later amount)
+        raise CellError("catalogue.cell.not_available", name=name, text=shortened(value.strip()))
     if isinstance(value, str):
         text, written = split_unit(_text(name, value))
         if written is not None:

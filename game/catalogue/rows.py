@@ -20,6 +20,7 @@ from game.catalogue.cells import (
     CellError,
     column_letter,
     column_number,
+    error_named,
     minus_after,
     read,
     shortened,
@@ -192,14 +193,15 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
         numbers = _numbers_only(sheet, row, columns)
-        errors = [cell for cell in numbers if cell.error is not None]
+        errors = [(cell, cell.error) for cell in numbers if cell.error is not None]
         if errors:
             # a stray error under the table (=E5/0 shown as #DIV/0!): each cell's own error,
             # not "'id' er tom", "'titel' er tom" … beside it as if it were a proposal
-            for cell in errors:
+            for cell, code in errors:
                 spec = columns.get(cell.column)
                 name = f"'{spec.header}'" if spec is not None else cell.ref
-                reading.add(sheet, cell, "catalogue.cell.error", name=name, error=cell.error)
+                error = error_named(code)
+                reading.add(sheet, cell, "catalogue.cell.error", name=name, error=error)
             numbers = [cell for cell in numbers if cell.error is None]
             if not numbers:
                 continue
@@ -1119,21 +1121,40 @@ def _column_named(reading: Reading, sheet: Sheet, column: int) -> str:
 
 def converted_note(reading: Reading) -> None:
     """One note, at the first of them, naming the amount cells whose own unit was converted to
-    the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent."""
-    if not reading.converted:
-        return
-    sheet, cell, value = reading.converted[0]
-    others = [s.cell_name(c.ref) for s, c, _ in reading.converted[1:]]
-    shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
-    said = Message.of(
-        "catalogue.units_converted." + ("many" if others else "one"),
-        count=len(reading.converted),
-        text=shortened(str(cell.value).strip()),
-        read=_read_as(value),
-        unit=unit_in_words(reading.unit),
-        cells=shown,
-    )
-    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent; and
+    one for those whose number format shows their unit ("kr." on kroner, '#,##0 "t. kr."'):
+    the unit is in the format, not in the cell ("-1500000 kr." was quoted as if typed)."""
+    typed = [found for found in reading.converted if not _unit_format(*found[:2])]
+    formatted = [found for found in reading.converted if _unit_format(*found[:2])]
+    for key, converted in (("units_converted", typed), ("format_units_converted", formatted)):
+        if not converted:
+            continue
+        sheet, cell, value = converted[0]
+        others = [s.cell_name(c.ref) for s, c, _ in converted[1:]]
+        shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
+        text: ByLanguage | str = shortened(str(cell.value).strip())
+        number_format, stored, shown_unit = sheet.unit_formatted.get(cell.ref, ("", 0.0, ""))
+        if number_format:
+            # the number the cell stores, in the reader's way, and the unit its format shows
+            written = amount_text(stored)
+            text = ByLanguage.of(
+                **{lang: f"{written.get(lang)} {shown_unit}" for lang in LANGUAGES}
+            )
+        said = Message.of(
+            f"catalogue.{key}." + ("many" if others else "one"),
+            count=len(converted),
+            text=text,
+            format=shortened(number_format),
+            read=_read_as(value),
+            unit=unit_in_words(reading.unit),
+            cells=shown,
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+
+
+def _unit_format(sheet: Sheet, cell: Cell) -> bool:
+    """True for a cell whose unit its number format shows (not typed in it)."""
+    return cell.ref in sheet.unit_formatted
 
 
 def _read_as(value: Any) -> ByLanguage:

@@ -168,7 +168,10 @@ def test_text_in_an_amount_cell_is_named(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:Forslag!F3: 'år 2' skal være et tal: 'ca. 2' er ikke et tal",
+        expected=(
+            f"{path}:Forslag!F3: 'år 2' skal være et tal: 'ca. 2' er ikke et tal; skriv kun "
+            "tallet, 2 (et skøn er fint som tal)"
+        ),
     )
 
 
@@ -1707,9 +1710,9 @@ def test_a_stray_error_cell_under_the_table_gives_only_its_own_error(capsys, tmp
     assert code == 2, text
     assert f"{path}:Forslag!E5: 'år 1': cellen viser fejlen" in text, text
     assert "er tom" not in text, text
-    assert [line for line in text.splitlines() if "Forslag!" in line and "advarsel" not in line] == [
-        line for line in text.splitlines() if "Forslag!E5" in line
-    ]
+    assert [
+        line for line in text.splitlines() if "Forslag!" in line and "advarsel" not in line
+    ] == [line for line in text.splitlines() if "Forslag!E5" in line]
 
 
 def test_an_error_in_a_proposals_row_is_said_with_the_proposal_read(capsys, tmp_path):
@@ -1761,3 +1764,69 @@ def test_a_budgets_own_kinds_are_refused_as_written_with_what_to_write(
             f"investering, ikke '{word}' – {advice}"
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("ca. -400", "-400"), ("200 ca.", "200"), ("cirka 1,5", "1,5")]
+)
+def test_an_estimate_in_words_is_told_to_be_written_as_the_number(
+    capsys, tmp_path, written, number
+):
+    # "ca. -400" got "'ca. -400' er ikke et tal" with no fix, and "200 ca." a hint about units
+    row = list(PROPOSALS[2])
+    row[5] = written
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"{path}:Forslag!F3: 'år 2' skal være et tal: '{written}' er ikke et tal; skriv kun "
+            f"tallet, {number} (et skøn er fint som tal)"
+        ),
+    )
+
+
+def test_n_a_in_an_amount_is_told_to_be_0_and_what_an_empty_cell_means(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[5] = "n/a"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"{path}:Forslag!F3: 'år 2' skal være et tal: 'n/a' er ikke et tal; giver kortet "
+            "intet det år, så skriv 0. En tom celle er også 0, men kun før et senere beløb"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "danish"),
+    [
+        ("#N/A", "#I/T (#N/A)"),
+        ("#REF!", "#REFERENCE! (#REF!)"),
+        ("#DIV/0!", "#DIVISION/0! (#DIV/0!)"),
+        ("#VALUE!", "#VÆRDI! (#VALUE!)"),
+        ("#NAME?", "#NAVN? (#NAME?)"),
+        ("#NUM!", "#NUM!"),
+        ("#NULL!", "#NUL! (#NULL!)"),
+    ],
+)
+def test_an_error_cell_is_named_as_danish_excel_shows_it(capsys, tmp_path, code, danish):
+    # the file stores the English code; a Danish Excel shows #REFERENCE!, #DIVISION/0! …
+    row = list(PROPOSALS[2])
+    row[5] = "=E3*1"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    saved_by_excel(path, "Forslag", {"F3": code})
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!F3: 'år 2': cellen viser fejlen {danish}; ret eller tøm cellen",
+    )
+    main(["--lang", "en", "import", str(path), "--out", str(tmp_path / "en")])
+    english = capsys.readouterr()
+    said = english.err + english.out
+    assert f"{path}:Forslag!F3: 'år 2': the cell shows the error {code}; correct" in said, said
