@@ -177,7 +177,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 # never silent: a t. kr. catalogue of small amounts passed every range as
                 # mio. kr., a thousand times too large
                 said = Message.of("catalogue.unit_blank", about=ABOUT)
-                reading.warnings.append(CatalogueProblem(sheet.where(), said))
+                # at the 'enhed' row's value cell, where it is filled in (the sheet if none)
+                place = reading.places.get(document.key_lines.get(("deck", "unit"), -1))
+                reading.unit_blank_at = place
+                at = place[0].where(place[1].ref) if place is not None else sheet.where()
+                reading.warnings.append(CatalogueProblem(at, said))
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
@@ -367,6 +371,8 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
             return
         # a typical card of hundreds of mio. kr.: the unit is wrong (the template's "mio. kr."
         # left for amounts in t. kr.); a deck of such cards is no use, so the import stops
+        # an empty 'enhed' is where the unit is put right (the loader names the header)
+        place = reading.unit_blank_at or place
         if place is None:
             reading.whole(_UNIT_STOPS[said.key], **said.kwargs)
         else:  # at the cell that says the unit, where it is put right
@@ -374,6 +380,11 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
         return
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
+        if warning.said.key == "deck.no_welfare_area":
+            # at the proposals' column of areas, whose names are the ones quoted
+            at = reading.areas_at or reading.catalogue.label
+            reading.warnings.append(CatalogueProblem(at, said))
+            return
         if warning.said.key in _OF_THE_WHOLE or place is None:
             reading.warnings.append(CatalogueProblem(reading.catalogue.label, said))
             return

@@ -146,6 +146,10 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
     if columns is None:
         return None
     note_hidden_cards(reading, sheet, columns)
+    if sheet.name == PROPOSALS:
+        areas = [c for c, spec in columns.items() if spec.field == "area"]
+        if areas:
+            reading.areas_at = sheet.where(Cell(header_row_, areas[0], None).ref)
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
     split = False

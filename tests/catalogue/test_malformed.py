@@ -16,6 +16,7 @@ import pytest
 from game.catalogue import workbook
 from game.cli import main
 from tests.catalogue.conftest import (
+    ABOUT,
     PROPOSAL_HEADERS,
     PROPOSALS,
     run_import,
@@ -438,7 +439,7 @@ def test_missing_sheets_name_the_files_other_sheets_and_no_yaml_block(capsys, tm
 def test_a_macro_enabled_workbook_is_refused(capsys, tmp_path):
     path = write_book(tmp_path / "katalog.xlsm", sheets())
     _assert_refused(
-        capsys, tmp_path, path, expected=f"{path}: er en projektmappe med makroer (.xlsm)"
+        capsys, tmp_path, path, expected=f"{path}: filen er en projektmappe med makroer (.xlsm)"
     )
 
 
@@ -446,7 +447,7 @@ def test_macros_inside_an_xlsx_are_refused(capsys, tmp_path):
     path = _rewrite(
         write_book(tmp_path / "katalog.xlsx", sheets()), {"xl/vbaProject.bin": b"\x00" * 64}
     )
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: indeholder makroer (VBA)")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen indeholder makroer (VBA)")
 
 
 def test_external_links_are_refused(capsys, tmp_path):
@@ -456,7 +457,7 @@ def test_external_links_are_refused(capsys, tmp_path):
         {"xl/externalLinks/externalLink1.xml": link},
     )
     _assert_refused(
-        capsys, tmp_path, path, expected=f"{path}: har kæder til andre filer (eksterne links)"
+        capsys, tmp_path, path, expected=f"{path}: filen har kæder til andre filer (eksterne links)"
     )
 
 
@@ -489,7 +490,7 @@ def test_a_zip_bomb_is_refused(capsys, tmp_path):
         {"xl/media/fyld.bin": b"\x00" * (workbook.MAX_UNPACKED_BYTES + 1)},
     )
     assert path.stat().st_size < 1024 * 1024
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: fylder for meget udpakket")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen fylder for meget udpakket")
 
 
 def test_a_workbook_over_the_size_limit_is_refused(capsys, tmp_path):
@@ -501,13 +502,13 @@ def test_a_workbook_over_the_size_limit_is_refused(capsys, tmp_path):
 def test_a_file_that_is_not_a_workbook_is_refused(capsys, tmp_path):
     path = tmp_path / "katalog.xlsx"
     path.write_text("id;slags\n", encoding="utf-8")
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: er ikke en Excel-projektmappe")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen er ikke en Excel-projektmappe")
 
 
 def test_an_encrypted_workbook_is_refused(capsys, tmp_path):
     path = tmp_path / "katalog.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: er krypteret")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen er krypteret")
 
 
 def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
@@ -522,7 +523,9 @@ def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:F3: 'år 2' skal være et tal: '1,75 ca.' indeholder andet end tallet",
+        expected=(
+            f"{path}:F3: 'år 2' skal være et tal: '1,75 ca.' er ikke et tal; skriv kun tallet, 1,75"
+        ),
     )
 
 
@@ -1358,7 +1361,7 @@ def test_an_ods_spreadsheet_named_xlsx_is_said_to_be_one(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}: er et OpenDocument-regneark (.ods); gem det som Excel-projektmappe",
+        expected=f"{path}: filen er et OpenDocument-regneark (.ods); gem det som Excel-",
     )
 
 
@@ -1536,8 +1539,8 @@ def test_a_workbook_saved_as_strict_open_xml_is_told_how_to_save_it(capsys, tmp_
     code, text = run_import(capsys, strict, out=tmp_path / "dæk")
     assert code == 2
     assert text.strip() == (
-        f"raaderum import: {strict}: er gemt som »Strict Open XML-regneark«, som importen ikke "
-        "kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«"
+        f"raaderum import: {strict}: filen er gemt som »Strict Open XML-regneark«, som "
+        "importen ikke kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«"
     ), text
 
 
@@ -1830,3 +1833,51 @@ def test_an_error_cell_is_named_as_danish_excel_shows_it(capsys, tmp_path, code,
     english = capsys.readouterr()
     said = english.err + english.out
     assert f"{path}:Forslag!F3: 'år 2': the cell shows the error {code}; correct" in said, said
+
+
+def test_an_empty_unit_is_said_at_its_cell_and_so_is_what_follows_from_it(capsys, tmp_path):
+    # 'enhed' left empty on Om kataloget: the warning named no cell, and the stop for amounts
+    # far too large for mio. kr. stood at Om kataloget!A1
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", None]
+    rows = [
+        PROPOSAL_HEADERS,
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 300, 300, 300, None],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -100, 200, 400, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -300, 100, 600, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Om kataloget!B4: advarsel: 'enhed' er ikke udfyldt" in text, text
+    assert f"{path}:Om kataloget!B4: det typiske forslag giver" in text, text
+    assert "Om kataloget!A1" not in text and f"{path}:Om kataloget: " not in text
+
+
+def test_no_welfare_area_is_said_at_the_proposals_column_of_areas(capsys, tmp_path):
+    # the warning named neither sheet nor cell ("katalog.xlsx: advarsel: ingen af …")
+    rows = [
+        ["Nr.", "Type", "Forslag", "Udvalg", "2027", "2028", "2029"],
+        ["a", "besparelse", "Færre vikarer", "Ældreudvalget", 3, 3, 3],
+        ["b", "effektivisering", "Fælles indkøb", "Økonomiudvalget", 1, 2, 3],
+        ["c", "investering", "Tidlig indsats", "Børne- og Ungeudvalget", -3, 1, 6],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!D1: advarsel: ingen af forslagenes områder" in text, text
+
+
+def test_a_file_level_refusal_names_its_subject(capsys, tmp_path):
+    # "w5_makro.xlsm: er en projektmappe med makroer" had no subject
+    path = write_book(tmp_path / "katalog.xlsx", sheets()).rename(tmp_path / "katalog.xlsm")
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}: filen er en projektmappe med makroer (.xlsm); gem den som",
+    )
+    code = main(["--lang", "en", "import", str(path), "--out", str(tmp_path / "en")])
+    english = capsys.readouterr()
+    assert code == 2
+    assert f"{path}: the file is a workbook with macros (.xlsm)" in english.err + english.out
