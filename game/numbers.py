@@ -249,6 +249,7 @@ _MESSAGES = {
         "punktum mellem tusinder, fx 1.234,5 eller 47,5",
         "too_big": "'{text}' er for stort et tal",
         "extra": "'{text}' indeholder andet end tallet; skriv kun tallet",
+        "estimate": "'{text}' er ikke et tal; skriv kun tallet, {number} (et skøn er fint som tal)",
         "apostrophe": "{text} har en apostrof foran tallet (Excels mærke for tekst); slet "
         "apostroffen, så cellen er et tal",
     },
@@ -263,18 +264,30 @@ _MESSAGES = {
         "no thousands separator, e.g. 1234.5 or 47.5",
         "too_big": "'{text}' is too large a number",
         "extra": "'{text}' contains more than a number; write the number only",
+        "estimate": "'{text}' is not a number; write the number only, {number} (an estimate "
+        "is fine as a number)",
         "apostrophe": "{text} has an apostrophe before the number (Excel's mark for text); "
         "delete the apostrophe so that the cell is a number",
     },
 }
 _EXPONENT = re.compile(r"^\d*[.,]?\d*[eE][+-]?\d+$")
+_ESTIMATE = re.compile(
+    r"(?:(?:ca\.?|cirka|omkring|approx\.?|about|~|≈)\s*[-−–+]?\s*\d[\d.,\s]*"
+    r"|[-−–+]?\s*\d[\d.,\s]*?\s*(?:ca\.?|cirka|approx\.?))",
+    re.IGNORECASE,
+)
+"""A number with a word that says it is an estimate, before or after it: "ca. -400",
+"200 ca.", "~1,5"."""
+_ESTIMATE_WORD = re.compile(r"ca\.?|cirka|omkring|approx\.?|about|~|≈", re.IGNORECASE)
+"""The word itself (the number is what is left)."""
 
 
 def _refuse(text: str, lang: str, kind: str) -> AmountError:
     messages = _MESSAGES.get(lang, _MESSAGES["da"])
     shown = text.strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
-    return AmountError(text, messages[kind].format(text=shown), kind)
+    number = " ".join(_ESTIMATE_WORD.sub(" ", text).split()) if kind == "estimate" else ""
+    return AmountError(text, messages[kind].format(text=shown, number=number), kind)
 
 
 def _grouped(part: str, separator: str) -> str | None:
@@ -303,6 +316,9 @@ def parse_amount(text: str, lang: str = "da") -> float:
             pass
         else:
             raise _refuse(text, lang, "apostrophe")
+    if _ESTIMATE.fullmatch(stripped):
+        # "ca. -400", "200 ca.": an estimate said in words; the number alone says as much
+        raise _refuse(text, lang, "estimate")
     body = whole_kroner(stripped)
     negative = False
     if body[0] in _MINUS or body[0] == "+":

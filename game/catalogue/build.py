@@ -125,7 +125,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             )
             more = "…" if len(sheet.hidden_rows) > 12 else ""
             count = "one" if len(sheet.hidden_rows) == 1 else "many"
-            said = Message.of(f"catalogue.rows_hidden.{count}", rows=rows + more)
+            # rows hidden only by collapsed groups are said so (shown again by the group's +)
+            how = "collapsed" if set(sheet.hidden_rows) <= set(sheet.collapsed_rows) else "hidden"
+            said = Message.of(f"catalogue.rows_{how}.{count}", rows=rows + more)
             top = sheet.hidden_rows[0]
             column = sheet.hidden_first.get(top, (1, ""))[0]
             at = sheet.where(Cell(top, column, None).ref)
@@ -155,13 +157,15 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
             stated[name] = (sheet, stated_units(sheet, joined.bands))
             _struck(reading, sheet, above)
         _comments(reading, sheet, max(above, 1))
+        refused: list[str] = []
         for merged in sheet.merged:
             cells = cell_range(merged)
             if cells is not None and cells[1][0] < above:
                 continue  # a title merged over the columns, above the headings: not read
             if name != ABOUT and _fill_down(reading, sheet, merged, above):
                 continue
-            reading.add(sheet, None, "catalogue.merged", at=merged)
+            refused.append(merged)
+        _say_merged(reading, sheet, refused, above if name != ABOUT else 0)
         document = read_about(reading, sheet) if name == ABOUT else read_table(reading, sheet)
         notes_on_cells_read(reading, sheet)
         if name == ABOUT and document is not None:
@@ -173,7 +177,11 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 # never silent: a t. kr. catalogue of small amounts passed every range as
                 # mio. kr., a thousand times too large
                 said = Message.of("catalogue.unit_blank", about=ABOUT)
-                reading.warnings.append(CatalogueProblem(sheet.where(), said))
+                # at the 'enhed' row's value cell, where it is filled in (the sheet if none)
+                place = reading.places.get(document.key_lines.get(("deck", "unit"), -1))
+                reading.unit_blank_at = place
+                at = place[0].where(place[1].ref) if place is not None else sheet.where()
+                reading.warnings.append(CatalogueProblem(at, said))
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)
@@ -262,6 +270,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.saving_costs.negative": "catalogue.saving_costs.negative",
     "deck.efficiency_never_frees.negative": "catalogue.efficiency_never_frees.negative",
     "deck.investment_turned.negative": "catalogue.investment_turned.negative",
+    "deck.investment_never_pays_back.negative": "catalogue.investment_never_pays_back.negative",
     "deck.amount_in_millions.one": "catalogue.amount_in_millions.one",
     "deck.amount_in_millions.many": "catalogue.amount_in_millions.many",
     "deck.unit_large": "catalogue.unit_large",
@@ -288,6 +297,7 @@ _SIGN_CHECKS = (
     "deck.saving_costs",
     "deck.efficiency_never_frees",
     "deck.investment_turned",
+    "deck.investment_never_pays_back",
 )
 """The loader's checks of the amounts' signs (key prefixes)."""
 
@@ -361,6 +371,8 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
             return
         # a typical card of hundreds of mio. kr.: the unit is wrong (the template's "mio. kr."
         # left for amounts in t. kr.); a deck of such cards is no use, so the import stops
+        # an empty 'enhed' is where the unit is put right (the loader names the header)
+        place = reading.unit_blank_at or place
         if place is None:
             reading.whole(_UNIT_STOPS[said.key], **said.kwargs)
         else:  # at the cell that says the unit, where it is put right
@@ -368,6 +380,11 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
         return
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
+        if warning.said.key == "deck.no_welfare_area":
+            # at the proposals' column of areas, whose names are the ones quoted
+            at = reading.areas_at or reading.catalogue.label
+            reading.warnings.append(CatalogueProblem(at, said))
+            return
         if warning.said.key in _OF_THE_WHOLE or place is None:
             reading.warnings.append(CatalogueProblem(reading.catalogue.label, said))
             return
@@ -660,6 +677,50 @@ def _formulas_together(lines: list[CatalogueProblem]) -> list[CatalogueProblem]:
         merged[id(found[0][2])] = CatalogueProblem(span, said)
         dropped |= {id(line) for _, _, line in found[1:]}
     return [merged.get(id(line), line) for line in lines if id(line) not in dropped]
+
+
+MERGES_NAMED = 3
+"""The most further merged ranges a grouped refusal names (the rest are counted)."""
+
+
+def _say_merged(reading: Reading, sheet: Sheet, refused: list[str], heading_row: int) -> None:
+    """Refuse the merged ranges of ``sheet`` the import cannot read: one line for those merged
+    across columns of one field (a title over B:C, in 200 rows: said once, not 200 times) –
+    unmerge them and keep the value in the first cell, for a value written in each cell would
+    make a second column of the field – and one line for the others (an amount over two years
+    or rows: its value is written in each cell), each at its first range, naming the next."""
+    refused = sorted(refused, key=lambda m: cell_range(m) or ((0, 0), (0, 0)))
+    across = [m for m in refused if _across_one_field(sheet, m, heading_row)]
+    for key, found in (
+        ("catalogue.merged_across", across),
+        ("catalogue.merged", [m for m in refused if m not in across]),
+    ):
+        if not found:
+            continue
+        first = found[0].split(":")[0]
+        if len(found) == 1:
+            reading.add(sheet, None, f"{key}.one", at=found[0], first=first)
+            continue
+        ranges = ", ".join(found[1 : MERGES_NAMED + 1])
+        ranges += ", …" if len(found) > MERGES_NAMED + 1 else ""
+        said = Message.of(f"{key}.many", first=first, ranges=ranges, count=len(found))
+        reading.add(sheet, None, said, at=found[0])
+
+
+def _across_one_field(sheet: Sheet, merged: str, heading_row: int) -> bool:
+    """True for a range within one row whose columns after the first have no heading of
+    their own (a title merged over B:C, its heading merged too or C's heading empty): the
+    value belongs in the first cell alone. False for a range over rows or over columns with
+    headings of their own (an amount over two years), and on a sheet without headings."""
+    cells = cell_range(merged)
+    if cells is None or heading_row < 1:
+        return False
+    (top, left), (bottom, right) = cells
+    if top != bottom or left == right:
+        return False
+    if top == heading_row:
+        return True  # the heading itself merged across: only its first cell names a column
+    return all(sheet.cells.get((heading_row, c)) is None for c in range(left + 1, right + 1))
 
 
 def _fill_down(reading: Reading, sheet: Sheet, merged: str, heading_row: int) -> bool:

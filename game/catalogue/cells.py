@@ -106,7 +106,7 @@ def read(column: Column, cell: Cell, unit: str = "mio. kr.") -> Any:
     if cell.formula is not None:
         raise CellError("catalogue.cell.formula", name=name, formula=shortened(cell.formula))
     if cell.error is not None:
-        raise CellError("catalogue.cell.error", name=name, error=cell.error)
+        raise CellError("catalogue.cell.error", name=name, error=error_named(cell.error))
     value = cell.value
     if isinstance(value, dt.date) and column.reader == "year":
         # a date in a year column: Excel shows 1-1-2028 formatted "åååå" as 2028, and a
@@ -148,11 +148,38 @@ def written_units(cell: Cell) -> list[str]:
     return [unit for unit in found if unit is not None]
 
 
+EXCEL_ERRORS_DANISH = {
+    "#N/A": "#I/T",
+    "#REF!": "#REFERENCE!",
+    "#DIV/0!": "#DIVISION/0!",
+    "#VALUE!": "#VÆRDI!",
+    "#NAME?": "#NAVN?",
+    "#NULL!": "#NUL!",
+}
+"""Excel's error values as the file stores them (in English) and as Danish Excel shows them
+(#NUM! is the same in both)."""
+
+
+def error_named(code: str) -> ByLanguage:
+    """An error value as the reader's Excel shows it: "#DIVISION/0! (#DIV/0!)" for a Danish
+    reader, "#DIV/0!" for an English one."""
+    danish_name = EXCEL_ERRORS_DANISH.get(code.strip().upper())
+    return ByLanguage.of(da=f"{danish_name} ({code})" if danish_name else code, en=code)
+
+
+_NOT_AVAILABLE = frozenset({"n/a", "na", "n.a.", "i/t", "i.t.", "ikke relevant", "ir", "-/-"})
+"""What a budget table writes in a year a proposal gives nothing: not a number."""
+
+
 def _amount(name: str, value: Any, unit: str) -> float | int:
     """An amount in the catalogue's ``unit``: a number, or a text read the Danish way; a
     known unit written after the number ("−500 t. kr.", "1,5 mio.") is converted to ``unit``
     (−500 t. kr. is −0,5 in a catalogue in mio. kr.). Raises ``CellError``, also when the
     catalogue's own unit is unknown, so the cell's unit cannot be converted."""
+    if isinstance(value, str) and normal(value) in _NOT_AVAILABLE:
+        # "n/a" where a proposal gives nothing: 0, said how (an empty cell is 0 only before
+        # a later amount)
+        raise CellError("catalogue.cell.not_available", name=name, text=shortened(value.strip()))
     if isinstance(value, str):
         text, written = split_unit(_text(name, value))
         if written is not None:
@@ -221,6 +248,8 @@ def kind_word(text: str) -> str | None:
     bare = text.rstrip(".").strip()
     if bare in KIND_ALIASES:
         return KIND_ALIASES[bare]
+    if bare in _BUDGET_KIND_WORDS:
+        return _BUDGET_KIND_WORDS[bare]
     for word in KIND_WORDS:
         if bare in (word + "r", word + "er"):
             return word
@@ -231,8 +260,20 @@ def kind_word(text: str) -> str | None:
     return None
 
 
+_BUDGET_KIND_WORDS = {
+    "reduktion": "besparelse",
+    "reduktioner": "besparelse",
+    "servicereduktion": "besparelse",
+    "servicereduktioner": "besparelse",
+    "red": "besparelse",
+}
+"""A Danish budget's own words for a kind that are no beginning of the kind's name (a
+"Reduktion" or "Servicereduktion", "Red." for short, is a saving)."""
+
+
 def _kind(name: str, value: Any) -> str:
-    text = normal(_text(name, value))
+    written = _text(name, value).strip()
+    text = normal(written)
     found = kind_word(text)
     if found is not None:
         return found
@@ -244,7 +285,8 @@ def _kind(name: str, value: Any) -> str:
         if word in words or text.startswith(word):
             hint = Message.of(key)
             break
-    raise CellError("catalogue.cell.kind", name=name, text=shortened(text), hint=hint)
+    # quoted as written ("Indtægt", not "indtægt"): the office looks for it in its sheet
+    raise CellError("catalogue.cell.kind", name=name, text=shortened(written), hint=hint)
 
 
 _KIND_ADVICE = {
@@ -252,9 +294,22 @@ _KIND_ADVICE = {
     "anlægsforslag": "catalogue.kind_advice.construction",
     "omprioritering": "catalogue.kind_advice.reprioritising",
     "omprioriteringer": "catalogue.kind_advice.reprioritising",
+    "ompr.": "catalogue.kind_advice.reprioritising",
+    "ompr": "catalogue.kind_advice.reprioritising",
     "udvidelse": "catalogue.kind_advice.expansion",
     "udvidelser": "catalogue.kind_advice.expansion",
     "udvidelsesforslag": "catalogue.kind_advice.expansion",
+    "serviceudvidelse": "catalogue.kind_advice.expansion",
+    "serviceudvidelser": "catalogue.kind_advice.expansion",
+    "indtægt": "catalogue.kind_advice.income",
+    "indtægter": "catalogue.kind_advice.income",
+    "indtægtsforslag": "catalogue.kind_advice.income",
+    "merindtægt": "catalogue.kind_advice.income",
+    "merindtægter": "catalogue.kind_advice.income",
+    "takststigning": "catalogue.kind_advice.income",
+    "takststigninger": "catalogue.kind_advice.income",
+    "takstforhøjelse": "catalogue.kind_advice.income",
+    "takstforhøjelser": "catalogue.kind_advice.income",
     "driftsønske": "catalogue.kind_advice.expansion",
     "driftsønsker": "catalogue.kind_advice.expansion",
 }

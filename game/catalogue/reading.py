@@ -57,6 +57,12 @@ class Reading:
     """Lists whose "3,1" was read as the proposal numbered 3.1 (``rows._decimal_ids``)."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
     """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
+    unit_blank_at: tuple[Sheet, Cell] | None = None
+    """The cell of the 'enhed' value on Om kataloget when it is left empty: what follows from
+    the unit (a typical card far too large for mio. kr.) is said there."""
+    areas_at: str = ""
+    """Where the proposals' areas are headed ("katalog.xlsx:Forslag!D1"): what is said of the
+    areas as a whole (none is a welfare area) is said there."""
     unit: str = "mio. kr."
     """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
     rows_per_year: bool = False

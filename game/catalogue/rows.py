@@ -20,6 +20,7 @@ from game.catalogue.cells import (
     CellError,
     column_letter,
     column_number,
+    error_named,
     minus_after,
     read,
     shortened,
@@ -145,6 +146,10 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
     if columns is None:
         return None
     note_hidden_cards(reading, sheet, columns)
+    if sheet.name == PROPOSALS:
+        areas = [c for c, spec in columns.items() if spec.field == "area"]
+        if areas:
+            reading.areas_at = sheet.where(Cell(header_row_, areas[0], None).ref)
     cards: list[dict[str, Any]] = []
     document = YamlDocument(sheet.file, {section: cards})
     split = False
@@ -192,6 +197,18 @@ def read_table(reading: Reading, sheet: Sheet) -> YamlDocument | None:
             reading.warnings.append(CatalogueProblem(sheet.where(inner_heading.ref), said))
             continue
         numbers = _numbers_only(sheet, row, columns)
+        errors = [(cell, cell.error) for cell in numbers if cell.error is not None]
+        if errors:
+            # a stray error under the table (=E5/0 shown as #DIV/0!): each cell's own error,
+            # not "'id' er tom", "'titel' er tom" … beside it as if it were a proposal
+            for cell, code in errors:
+                spec = columns.get(cell.column)
+                name = f"'{spec.header}'" if spec is not None else cell.ref
+                error = error_named(code)
+                reading.add(sheet, cell, "catalogue.cell.error", name=name, error=error)
+            numbers = [cell for cell in numbers if cell.error is None]
+            if not numbers:
+                continue
         if numbers:
             # a sum without its "I alt", or a card whose texts were forgotten: one problem at
             # the row (it is not skipped: it may be a proposal), not "'id' er tom" per column
@@ -325,7 +342,7 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     """The cell that makes ``row`` a totals (or subtotal) row – text in one of its first three
     cells that begins with a word of ``TOTAL_WORDS`` or ends with one of ``TOTAL_ENDINGS`` –
     in a row without a kind or without an id (a proposal always has both; a subtotal of one
-    kind may carry its kind), unless the row has a kind and a proposal's own fields
+    kind may carry its kind), unless the row has a kind and an area or a proposal's own fields
     (``_CARD_ONLY_FIELDS``); None for any other row."""
     kind_columns = [c for c, spec in columns.items() if spec.field == "kind"]
     id_columns = [c for c, spec in columns.items() if spec.field == "id"]
@@ -338,9 +355,14 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
         for c, spec in columns.items()
         if spec.field in _CARD_ONLY_FIELDS
     )
-    if has_kind and described:
-        # "Samlet vagtplanlægning" with its kind, text and uncertainty but no id was taken
-        # for a totals row and dropped, while the import said OK: the loader says the id
+    has_area = any(
+        sheet.cells.get((row, c)) is not None for c, spec in columns.items() if spec.field == "area"
+    )
+    if has_kind and (described or has_area):
+        # "Samlet vagtplanlægning" with its kind, text and uncertainty but no id, or "Samlet
+        # ledelse på skoleområdet" with its kind and area, was taken for a totals row and
+        # dropped, while the import said OK: a row that names a kind and an area (or a
+        # proposal's own fields) is a proposal, and the loader says its id is empty
         return None
     cells = list(sheet.row_cells(row).items())
     for column, cell in cells[:3]:
@@ -394,8 +416,9 @@ _NAMING_FIELDS = frozenset({"id", "title", "kind", "area"})
 
 
 def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Cell]:
-    """The cells of ``row`` when it holds only numbers (or formulas) and nothing in the columns
-    that name a card (id, titel, slags, område), in column order; else []."""
+    """The cells of ``row`` when it holds only numbers (or formulas, or cells that show an
+    error) and nothing in the columns that name a card (id, titel, slags, område), in column
+    order; else []."""
     cells = list(sheet.row_cells(row).items())
     if not cells:
         return []
@@ -404,7 +427,7 @@ def _numbers_only(sheet: Sheet, row: int, columns: dict[int, Column]) -> list[Ce
         if spec is not None and spec.field in _NAMING_FIELDS:
             return []
         numeric = isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool)
-        if not (numeric or cell.formula):
+        if not (numeric or cell.formula or cell.error is not None):
             return []
     return [cell for _, cell in cells]
 
@@ -1065,11 +1088,6 @@ def notes_on_cells_read(reading: Reading, sheet: Sheet) -> None:
             cells=others,
         )
         reading.warnings.append(CatalogueProblem(sheet.where(ref), said))
-    collapsed = [row for row in sheet.collapsed_rows if sheet.row_cells(row)]
-    if collapsed:
-        rows = ", ".join(str(row) for row in collapsed[:12]) + ("…" if len(collapsed) > 12 else "")
-        said = Message.of("catalogue.rows_collapsed", rows=rows, count=len(collapsed))
-        reading.warnings.append(CatalogueProblem(sheet.where(), said))
     ignored = [r for r in sheet.kroner_ignored if was_read(r)]
     if ignored:
         shown = ignored[0] if len(ignored) == 1 else f"{ignored[0]}–{ignored[-1]}"
@@ -1107,21 +1125,40 @@ def _column_named(reading: Reading, sheet: Sheet, column: int) -> str:
 
 def converted_note(reading: Reading) -> None:
     """One note, at the first of them, naming the amount cells whose own unit was converted to
-    the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent."""
-    if not reading.converted:
-        return
-    sheet, cell, value = reading.converted[0]
-    others = [s.cell_name(c.ref) for s, c, _ in reading.converted[1:]]
-    shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
-    said = Message.of(
-        "catalogue.units_converted." + ("many" if others else "one"),
-        count=len(reading.converted),
-        text=shortened(str(cell.value).strip()),
-        read=_read_as(value),
-        unit=unit_in_words(reading.unit),
-        cells=shown,
-    )
-    reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+    the catalogue's ("−500 t. kr." read as −0,5 in mio. kr.), so no conversion is silent; and
+    one for those whose number format shows their unit ("kr." on kroner, '#,##0 "t. kr."'):
+    the unit is in the format, not in the cell ("-1500000 kr." was quoted as if typed)."""
+    typed = [found for found in reading.converted if not _unit_format(*found[:2])]
+    formatted = [found for found in reading.converted if _unit_format(*found[:2])]
+    for key, converted in (("units_converted", typed), ("format_units_converted", formatted)):
+        if not converted:
+            continue
+        sheet, cell, value = converted[0]
+        others = [s.cell_name(c.ref) for s, c, _ in converted[1:]]
+        shown = ", ".join(others[:6]) + (" …" if len(others) > 6 else "")
+        text: ByLanguage | str = shortened(str(cell.value).strip())
+        number_format, stored, shown_unit = sheet.unit_formatted.get(cell.ref, ("", 0.0, ""))
+        if number_format:
+            # the number the cell stores, in the reader's way, and the unit its format shows
+            written = amount_text(stored)
+            text = ByLanguage.of(
+                **{lang: f"{written.get(lang)} {shown_unit}" for lang in LANGUAGES}
+            )
+        said = Message.of(
+            f"catalogue.{key}." + ("many" if others else "one"),
+            count=len(converted),
+            text=text,
+            format=shortened(number_format),
+            read=_read_as(value),
+            unit=unit_in_words(reading.unit),
+            cells=shown,
+        )
+        reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+
+
+def _unit_format(sheet: Sheet, cell: Cell) -> bool:
+    """True for a cell whose unit its number format shows (not typed in it)."""
+    return cell.ref in sheet.unit_formatted
 
 
 def _read_as(value: Any) -> ByLanguage:

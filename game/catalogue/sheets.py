@@ -56,7 +56,8 @@ class Sheet:
     """Rows with a filled cell struck through (a rejected proposal kept so): read, and named
     with their first text."""
     collapsed_rows: list[int] = field(default_factory=list)
-    """Rows hidden in a collapsed group (Excel's outline): read, and named in a note."""
+    """The ``hidden_rows`` hidden by a collapsed group (Excel's outline): not read either, and
+    said as rows in a collapsed group."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with content that Excel hides (filtered out or hidden by hand): not read."""
     from_formulas: list[tuple[str, str]] = field(default_factory=list)
@@ -80,6 +81,11 @@ class Sheet:
     kroner_ignored: list[str] = field(default_factory=list)
     """Cells whose number format writes "kr." after a number too small to be kroner (Excel's
     "Valuta"): read in the catalogue's unit, and named in a note."""
+    unit_formatted: dict[str, tuple[str, float, str]] = field(default_factory=dict)
+    """The amount cells whose number format writes a unit after the number ('#,##0 "t. kr."',
+    or a "kr." format on kroner), read as if the unit were typed in them → the format, the
+    number stored and the unit, so the note on their conversion names the format, not a text
+    the cell never held."""
     shown_blank: list[tuple[str, str, float]] = field(default_factory=list)
     """(cell, number format, value) of the numbers other than 0 that their number format shows
     as nothing ("#.##0;;" hides a negative one): read as stored, and named in a warning."""

@@ -154,7 +154,7 @@ def say_follow_ons(reading: Reading, unread: dict[str, Message]) -> None:
             if len(uses) == 1
             else Message.of("catalogue.hidden_uses.both", first=uses[0], second=uses[1])
         )
-        key = warning.said.key.replace("catalogue.rows_hidden.", "catalogue.rows_hidden_used.")
+        key = re.sub(r"^(catalogue\.rows_(?:hidden|collapsed))\.", r"\1_used.", warning.said.key)
         said = Message.of(key, rows=warning.said.kwargs["rows"], uses=used)
         reading.problems.append(Found(line, CatalogueProblem(warning.where, said)))
 

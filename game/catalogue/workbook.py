@@ -486,16 +486,12 @@ def _sheet(
         return None
     saved = getattr(values, "_cells", {})
     sheet.merged = [str(cells) for cells in worksheet.merged_cells.ranges]
-    # rows Excel hides (a filter or "Skjul"): a budget office hides the rejected proposals so
-    # the header row (row 1) is always read
-    hidden = {
-        r
-        for r, dimension in worksheet.row_dimensions.items()
-        if dimension.hidden and r > 1 and not getattr(dimension, "outlineLevel", 0)
-    }
-    # rows in a collapsed group (Data › Gruppér) are read: an office collapses one udvalg's
-    # rows for an overview, it does not reject them (eleven proposals went without a word);
-    # a note names them
+    # rows Excel hides (a filter, "Skjul" or a collapsed group): a budget office hides the
+    # rejected proposals so, and collapses a group of them (Data › Gruppér); what Excel does
+    # not show is not read, and a warning names the rows. The header row (row 1) is always read
+    hidden = {r for r, dimension in worksheet.row_dimensions.items() if dimension.hidden and r > 1}
+    # those hidden by a collapsed group (an outline level), said as such: the way to show
+    # them again is the group's "+", not Data › Ryd filter
     sheet.collapsed_rows = sorted(
         r
         for r, dimension in worksheet.row_dimensions.items()
@@ -510,6 +506,7 @@ def _sheet(
         for column in range(dimension.min, (dimension.max or dimension.min) + 1)
     }
     kroner: dict[tuple[int, int], float] = {}  # cells a number format shows as "… kr."
+    formats: dict[tuple[int, int], str] = {}  # and that format
     struck: dict[int, list[bool]] = {}  # row -> whether each filled cell is struck through
     first: dict[int, str] = {}
     for (row, column), cell in sorted(worksheet._cells.items()):  # the cells that exist
@@ -563,11 +560,17 @@ def _sheet(
             # Excel's "Valuta"/"Regnskab" formats write "kr." after any number: decided for
             # the sheet as a whole below (0,8 in a catalogue in mio. kr. became 0,0000008)
             kroner[(row, column)] = float(value)
+            formats[(row, column)] = str(cell.number_format)
             shown_unit = None
         if shown_unit is not None:
             # "#,##0 "t. kr."" shows 350 as "350 t. kr.": read as the text the office sees,
             # so that a deck in mio. kr. gets 0,35, as from a cell typed "350 t. kr." (it got
             # 350 mio. kr. a year, and the import said OK)
+            sheet.unit_formatted[Cell(row, column, None).ref] = (
+                str(cell.number_format),
+                float(value),
+                shown_unit,
+            )
             value = f"{danish(float(value))} {shown_unit}"
         if formula is None and _format_hides(cell.number_format, value):
             # "#.##0;;" shows a negative amount as an empty cell, ";;;" every number: the
@@ -578,6 +581,10 @@ def _sheet(
         percent = formula is None and _format_percent(cell.number_format, value)
         sheet.cells[(row, column)] = Cell(row, column, value, formula, error, percent)
     _read_kroner_formats(sheet, kroner, problems)
+    for (row, column), amount in kroner.items():
+        if isinstance(sheet.cells[(row, column)].value, str):  # read as kroner
+            ref = Cell(row, column, None).ref
+            sheet.unit_formatted[ref] = (formats[(row, column)], amount, "kr.")
     # a budget office strikes a rejected proposal through instead of deleting it – the whole
     # row, or its title: read, and said (it was imported without a word)
     sheet.struck_rows = [(row, first[row]) for row, marks in sorted(struck.items()) if any(marks)]

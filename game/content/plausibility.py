@@ -117,6 +117,12 @@ def never_frees(proposal: Proposal) -> bool:
     return proposal.kind is Kind.EFFICIENCY and max(proposal.effect) <= 0 < -min(proposal.effect)
 
 
+def never_pays_back(proposal: Proposal) -> bool:
+    """True for an investment that gives nothing back in any year and costs in one: an
+    investment costs first and pays later, so its amounts' sign is likely turned."""
+    return proposal.kind is Kind.INVESTMENT and max(proposal.effect) <= 0 < -min(proposal.effect)
+
+
 def cost_skipped_after(proposal: Proposal) -> int | None:
     """For a card tied to budget years (``effect_from_year``) whose costs come before its
     gains: the last budget year with a cost – adopted after it, the card gives its gains
@@ -179,7 +185,8 @@ def sign_errors(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
 
 
 def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Problem]:
-    """A saving that costs money, an efficiency that frees nothing (when most savings are
+    """A saving that costs money, an efficiency that frees nothing, an investment that never
+    pays back (when most savings are
     right, each may be meant, or a slip), a card worth nothing (``worth_nothing``), and each
     event whose sign looks turned."""
     places = _cards(documents, "proposals")
@@ -205,6 +212,8 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
             place = places.get(proposal.id)
             stated = [k for k in ("uncertainty", "failure") if place and k in _card(place)]
             at = _at(place, stated[0]) if stated else None
+            # (an investment of costs alone keeps this warning beside its own: "skriv
+            # gevinsten" is its advice either way)
             turned = costs_as_saving(proposal) or never_frees(proposal)
             if at is not None and not turned and not worth_nothing(proposal):
                 yield Problem.of(*at, "deck.uncertain_without_gain", id=proposal.id)
@@ -217,6 +226,8 @@ def _sign_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> Iterator[Pr
             key = "deck.saving_costs"
         elif never_frees(proposal):
             key = "deck.efficiency_never_frees"
+        elif never_pays_back(proposal):
+            key = "deck.investment_never_pays_back"
         elif pays_before_it_costs(proposal):
             key = "deck.investment_turned"
         else:

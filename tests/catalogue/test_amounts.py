@@ -381,7 +381,8 @@ def test_a_blank_unit_is_said_with_what_the_amounts_were_read_as(capsys, tmp_pat
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert (
-        f"{path}:Om kataloget: advarsel: 'enhed' er ikke udfyldt på 'Om kataloget', så alle "
+        # at the cell where the unit is written (it named no cell)
+        f"{path}:Om kataloget!B4: advarsel: 'enhed' er ikke udfyldt på 'Om kataloget', så alle "
         "beløb er læst som mio. kr.; står de i t. kr., så skriv t. kr. i 'enhed'"
     ) in text
     path = write_book(tmp_path / "med.xlsx", sheets())

@@ -81,6 +81,45 @@ def test_a_merged_cell_among_the_proposals_is_still_refused(capsys, tmp_path, ce
     assert code == 2 and f"{path}:Forslag!{cells}: cellerne er flettet" in text, text
 
 
+def test_a_title_merged_across_two_columns_is_refused_once_with_advice_that_works(capsys, tmp_path):
+    # a catalogue whose titles (and their heading) are merged over B:C got one refusal per
+    # row, each saying "skriv værdien i hver celle" – which then gave "kolonnen 'titel' står
+    # to gange"
+    rows = [
+        ["id", "titel", None, "slags", "område", "år 1", "år 2", "år 3"],
+        *[
+            [f"s{n}", f"Spar {n}", None, "besparelse", "Administration", n, n, n]
+            for n in range(1, 5)
+        ],
+        ["eff", "Ny vagtplan", None, "effektivisering", "Ældre", -1, 2, 4],
+        ["inv", "Forebyggelse", None, "investering", "Sundhed", -3, 1, 6],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    book = openpyxl.load_workbook(path)
+    for row in range(1, 8):
+        book["Forslag"].merge_cells(f"B{row}:C{row}")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert text.count("flettet") == 1, text
+    assert (
+        f"{path}:Forslag!B1:C1: cellerne er flettet hen over kolonnerne, og det samme gælder "
+        "B2:C2, B3:C3, B4:C4, … (7 fletninger i alt på arket); ophæv fletningerne"
+    ) in text, text
+    assert "lad værdien stå i den første celle af hver (B1 osv.) alene" in text
+    assert "skriv værdien i hver celle" not in text
+    # the advice followed: unmerged, each value in its first cell, the others empty
+    book = openpyxl.load_workbook(path)
+    for row in range(1, 8):
+        book["Forslag"].unmerge_cells(f"B{row}:C{row}")
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "står to gange" not in text
+    deck = load_deck(tmp_path / "dæk")
+    assert deck.proposal("s3").title == "Spar 3"
+
+
 def test_a_band_in_thousands_over_a_deck_in_millions_stops_the_import(capsys, tmp_path):
     # Before: the band was not read, and 3.000 t. kr. would have been 3.000 mio. kr. (or,
     # the other way round, 3 mio. kr. under a 't. kr.' deck a tiny 0,003).
@@ -309,6 +348,27 @@ def test_a_proposal_whose_title_begins_like_a_total_is_not_dropped(capsys, tmp_p
     assert f"{path}:Forslag!A5: 'id' er tom" in text, text
     assert "'Samlet vagtplanlægning') ligner en sumrække" not in text
     assert "række 6 ('Samlet') ligner en sumrække" in text  # the real total still is one
+
+
+def test_a_row_with_a_kind_and_an_area_is_a_proposal_whatever_its_title_begins_with(
+    capsys, tmp_path
+):
+    # "| besparelse | Samlet ledelse på skoleområdet | Skole | 2 …" without an id was dropped as
+    # a totals row with only a warning, and the import said OK
+    rows = _years_table([2027, 2028, 2029, 2030])
+    rows.append([None, "besparelse", "Samlet ledelse på skoleområdet", "Skole", 2, 2, 2, 2, None])
+    rows.append(["I alt", None, None, None, 2, 5, 9, 13, None])
+    rows.append(["Samlet", None, None, "Skole", 2, 5, 9, 13, None])
+    path = write_book(
+        tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=_four_years(tmp_path))
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!A5: 'id' er tom" in text, text
+    assert "'Samlet ledelse på skoleområdet') ligner en sumrække" not in text
+    # the real totals still are ones
+    assert "række 6 ('I alt') ligner en sumrække" in text
+    assert "række 7 ('Samlet') ligner en sumrække" in text
 
 
 def test_an_area_merged_down_over_its_proposals_is_read_in_each_row(capsys, tmp_path):

@@ -97,7 +97,8 @@ def test_a_file_that_is_not_a_catalogue_is_refused_in_english(capsys, tmp_path):
     code, out = _import(capsys, "--lang", "en", "import", str(bad), "--out", str(tmp_path / "d"))
     assert code == 2
     assert out.strip() == (
-        f"raaderum import: {bad}: is an Excel workbook, not a CSV file; give it the extension .xlsx"
+        f"raaderum import: {bad}: the file is an Excel workbook, not a CSV file; give it the "
+        "extension .xlsx"
     )
     assert _english(out)
 

@@ -106,7 +106,7 @@ def test_a_csv_file_over_the_limits_says_what_to_do(capsys, tmp_path, limit):
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 2
     assert (
-        f"{path}: har for mange rækker eller kolonner: et katalog må højst have 5.000 rækker "
+        f"{path}: filen har for mange rækker eller kolonner: et katalog må højst have 5.000 rækker "
         "under overskrifterne og 200 kolonner; slet de rækker og kolonner, der ikke hører til "
         "kataloget, og gem filen igen"
     ) in text

@@ -16,6 +16,7 @@ import pytest
 from game.catalogue import workbook
 from game.cli import main
 from tests.catalogue.conftest import (
+    ABOUT,
     PROPOSAL_HEADERS,
     PROPOSALS,
     run_import,
@@ -168,7 +169,10 @@ def test_text_in_an_amount_cell_is_named(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:Forslag!F3: 'år 2' skal være et tal: 'ca. 2' er ikke et tal",
+        expected=(
+            f"{path}:Forslag!F3: 'år 2' skal være et tal: 'ca. 2' er ikke et tal; skriv kun "
+            "tallet, 2 (et skøn er fint som tal)"
+        ),
     )
 
 
@@ -435,7 +439,7 @@ def test_missing_sheets_name_the_files_other_sheets_and_no_yaml_block(capsys, tm
 def test_a_macro_enabled_workbook_is_refused(capsys, tmp_path):
     path = write_book(tmp_path / "katalog.xlsm", sheets())
     _assert_refused(
-        capsys, tmp_path, path, expected=f"{path}: er en projektmappe med makroer (.xlsm)"
+        capsys, tmp_path, path, expected=f"{path}: filen er en projektmappe med makroer (.xlsm)"
     )
 
 
@@ -443,7 +447,7 @@ def test_macros_inside_an_xlsx_are_refused(capsys, tmp_path):
     path = _rewrite(
         write_book(tmp_path / "katalog.xlsx", sheets()), {"xl/vbaProject.bin": b"\x00" * 64}
     )
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: indeholder makroer (VBA)")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen indeholder makroer (VBA)")
 
 
 def test_external_links_are_refused(capsys, tmp_path):
@@ -453,7 +457,7 @@ def test_external_links_are_refused(capsys, tmp_path):
         {"xl/externalLinks/externalLink1.xml": link},
     )
     _assert_refused(
-        capsys, tmp_path, path, expected=f"{path}: har kæder til andre filer (eksterne links)"
+        capsys, tmp_path, path, expected=f"{path}: filen har kæder til andre filer (eksterne links)"
     )
 
 
@@ -486,7 +490,7 @@ def test_a_zip_bomb_is_refused(capsys, tmp_path):
         {"xl/media/fyld.bin": b"\x00" * (workbook.MAX_UNPACKED_BYTES + 1)},
     )
     assert path.stat().st_size < 1024 * 1024
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: fylder for meget udpakket")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen fylder for meget udpakket")
 
 
 def test_a_workbook_over_the_size_limit_is_refused(capsys, tmp_path):
@@ -498,13 +502,13 @@ def test_a_workbook_over_the_size_limit_is_refused(capsys, tmp_path):
 def test_a_file_that_is_not_a_workbook_is_refused(capsys, tmp_path):
     path = tmp_path / "katalog.xlsx"
     path.write_text("id;slags\n", encoding="utf-8")
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: er ikke en Excel-projektmappe")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen er ikke en Excel-projektmappe")
 
 
 def test_an_encrypted_workbook_is_refused(capsys, tmp_path):
     path = tmp_path / "katalog.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    _assert_refused(capsys, tmp_path, path, expected=f"{path}: er krypteret")
+    _assert_refused(capsys, tmp_path, path, expected=f"{path}: filen er krypteret")
 
 
 def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
@@ -519,7 +523,9 @@ def test_a_cp1252_csv_with_decimal_commas_names_the_bad_cell(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}:F3: 'år 2' skal være et tal: '1,75 ca.' indeholder andet end tallet",
+        expected=(
+            f"{path}:F3: 'år 2' skal være et tal: '1,75 ca.' er ikke et tal; skriv kun tallet, 1,75"
+        ),
     )
 
 
@@ -1355,7 +1361,7 @@ def test_an_ods_spreadsheet_named_xlsx_is_said_to_be_one(capsys, tmp_path):
         capsys,
         tmp_path,
         path,
-        expected=f"{path}: er et OpenDocument-regneark (.ods); gem det som Excel-projektmappe",
+        expected=f"{path}: filen er et OpenDocument-regneark (.ods); gem det som Excel-",
     )
 
 
@@ -1533,8 +1539,8 @@ def test_a_workbook_saved_as_strict_open_xml_is_told_how_to_save_it(capsys, tmp_
     code, text = run_import(capsys, strict, out=tmp_path / "dæk")
     assert code == 2
     assert text.strip() == (
-        f"raaderum import: {strict}: er gemt som »Strict Open XML-regneark«, som importen ikke "
-        "kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«"
+        f"raaderum import: {strict}: filen er gemt som »Strict Open XML-regneark«, som "
+        "importen ikke kan læse; åbn filen i Excel, og gem den som »Excel-projektmappe (*.xlsx)«"
     ), text
 
 
@@ -1555,25 +1561,55 @@ def test_a_title_with_a_comma_under_udelukker_is_read_as_that_card(capsys, tmp_p
     assert load_deck(tmp_path / "dæk").proposal("eff").excludes == ("spar",)
 
 
-def test_rows_in_a_collapsed_group_are_read_and_named(capsys, tmp_path):
-    # an office collapsed one udvalg's rows (Data › Gruppér) for an overview: the import left
-    # them out as "skjult i Excel (fx filtreret fra)" and said OK without them
-    import openpyxl
-
+def test_rows_in_a_collapsed_group_are_left_out_and_named_like_hidden_rows(capsys, tmp_path):
+    # a budget office collapses the group of its rejected proposals (Data › Gruppér); they were
+    # imported all the same, with only a note "1 rækker (5) ligger i en sammenklappet gruppe
+    # … og er læst som de andre", while Excel did not show them
     from game.content import load_deck
 
-    path = write_book(tmp_path / "katalog.xlsx", sheets())
+    rows = [
+        *PROPOSALS,
+        ["afvist", "besparelse", "Afvist i udvalget", "Skole", 2, None, None, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
     book = openpyxl.load_workbook(path)
-    forslag = book["Forslag"]
-    for row in (3, 4):  # the efficiency and the investment, grouped and collapsed
-        forslag.row_dimensions[row].outlineLevel = 1
-        forslag.row_dimensions[row].hidden = True
+    book["Forslag"].row_dimensions[5].outlineLevel = 1
+    book["Forslag"].row_dimensions[5].hidden = True
     book.save(path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
-    assert f"{path}:Forslag: bemærk: 2 rækker (3, 4) ligger i en sammenklappet gruppe" in text
-    assert "skjult i Excel" not in text
+    assert (
+        f"{path}:Forslag!A5: advarsel: række 5 (afvist) ligger i en sammenklappet gruppe i "
+        "Excel og er ikke taget med; skal den med, så fold gruppen ud" in text
+    )
+    assert "1 rækker" not in text and "læst som de andre" not in text
     assert {p.id for p in load_deck(tmp_path / "dæk").proposals} == {"spar", "eff", "inv"}
+
+
+def test_collapsed_rows_the_catalogue_uses_stop_the_import_with_one_line(capsys, tmp_path):
+    # two proposals in a collapsed group, one of them named by a scenario's proposals
+    rows = [
+        *PROPOSALS,
+        ["afvist", "besparelse", "Afvist i udvalget", "Skole", 2, None, None, None],
+        ["afvist2", "besparelse", "Også afvist", "Skole", 1, None, None, None],
+    ]
+    scenarios = [
+        ["id", "titel", "år", "mål", "forslag"],
+        ["tre-aar", "Tre år", "2027; 2028; 2029", "1; 2; 2", "spar; eff; inv; afvist"],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows, scenarios=scenarios))
+    book = openpyxl.load_workbook(path)
+    for row in (5, 6):
+        book["Forslag"].row_dimensions[row].outlineLevel = 1
+        book["Forslag"].row_dimensions[row].hidden = True
+    book.save(path)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code != 0, text
+    assert (
+        f"{path}:Forslag!A5: rækkerne 5 (afvist), 6 (afvist2) ligger i en sammenklappet gruppe "
+        "i Excel og er ikke taget med, men kataloget bruger dem" in text
+    ), text
+    assert "Traceback" not in text
 
 
 def test_a_proposal_numbered_3_1_named_3_comma_1_in_a_list_is_that_proposal(capsys, tmp_path):
@@ -1665,3 +1701,183 @@ def test_a_broken_cell_on_the_offices_own_note_sheet_does_not_stop_the_import(ca
     assert code == 0, text
     assert "NaN" not in text and "Traceback" not in text
     assert (out / "deck.yaml").exists() and (out / "forslag.yaml").exists()
+
+
+def test_a_stray_error_cell_under_the_table_gives_only_its_own_error(capsys, tmp_path):
+    # =E5/0 left under the table (shown as #DIV/0!) gave five lines: "'id' er tom", "'titel' er
+    # tom", "'slags' er tom", "'område' er tom" and the error itself
+    rows = [*PROPOSALS, [None, None, None, None, "=E4/0", None, None, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"E5": "#DIV/0!"})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!E5: 'år 1': cellen viser fejlen" in text, text
+    assert "er tom" not in text, text
+    assert [
+        line for line in text.splitlines() if "Forslag!" in line and "advarsel" not in line
+    ] == [line for line in text.splitlines() if "Forslag!E5" in line]
+
+
+def test_an_error_in_a_proposals_row_is_said_with_the_proposal_read(capsys, tmp_path):
+    # the row of a real proposal with an error among its amounts is not passed over: its
+    # error is said at the cell, and nothing else of the row is refused
+    rows = [*PROPOSALS, ["ny", "besparelse", "Ny", "Skole", "=E4/0", 2, 2, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    saved_by_excel(path, "Forslag", {"E5": "#DIV/0!"})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!E5: 'år 1': cellen viser fejlen" in text, text
+    assert "er tom" not in text and "kun tal" not in text, text
+
+
+@pytest.mark.parametrize("word", ["Reduktion", "Servicereduktion", "Red.", "servicereduktioner"])
+def test_a_budgets_words_for_a_saving_are_read_as_besparelse(capsys, tmp_path, word):
+    # "Reduktion", "Servicereduktion" and "Red." are a Danish budget's words for a saving
+    from game.content import load_deck
+
+    rows = [*PROPOSALS, ["red", word, "Kortere åbningstid", "Kultur", 1, None, None, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert load_deck(tmp_path / "dæk").proposal("red").kind.value == "saving"
+
+
+@pytest.mark.parametrize(
+    ("word", "advice"),
+    [
+        ("Serviceudvidelse", "et udvidelsesforslag bruger råderum i stedet for at finde det"),
+        ("Ompr.", "en omprioritering flytter penge fra ét område til et andet"),
+        ("Indtægt", "en højere takst eller en ny indtægt frigør råderum og tæller i spillet som"),
+        ("Takststigning", "en højere takst eller en ny indtægt frigør råderum og tæller i"),
+    ],
+)
+def test_a_budgets_own_kinds_are_refused_as_written_with_what_to_write(
+    capsys, tmp_path, word, advice
+):
+    # "Serviceudvidelse" and "Ompr." got no word of what they are, and "Indtægt" not that a
+    # new income is a saving in the game; the cell was quoted in lower case ('reduktion')
+    rows = [*PROPOSALS, ["ny", word, "Nyt forslag", "Kultur", 1, None, None, None]]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"{path}:Forslag!B5: 'slags' skal være besparelse, effektivisering eller "
+            f"investering, ikke '{word}' – {advice}"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "number"), [("ca. -400", "-400"), ("200 ca.", "200"), ("cirka 1,5", "1,5")]
+)
+def test_an_estimate_in_words_is_told_to_be_written_as_the_number(
+    capsys, tmp_path, written, number
+):
+    # "ca. -400" got "'ca. -400' er ikke et tal" with no fix, and "200 ca." a hint about units
+    row = list(PROPOSALS[2])
+    row[5] = written
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"{path}:Forslag!F3: 'år 2' skal være et tal: '{written}' er ikke et tal; skriv kun "
+            f"tallet, {number} (et skøn er fint som tal)"
+        ),
+    )
+
+
+def test_n_a_in_an_amount_is_told_to_be_0_and_what_an_empty_cell_means(capsys, tmp_path):
+    row = list(PROPOSALS[2])
+    row[5] = "n/a"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=(
+            f"{path}:Forslag!F3: 'år 2' skal være et tal: 'n/a' er ikke et tal; giver kortet "
+            "intet det år, så skriv 0. En tom celle er også 0, men kun før et senere beløb"
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "danish"),
+    [
+        ("#N/A", "#I/T (#N/A)"),
+        ("#REF!", "#REFERENCE! (#REF!)"),
+        ("#DIV/0!", "#DIVISION/0! (#DIV/0!)"),
+        ("#VALUE!", "#VÆRDI! (#VALUE!)"),
+        ("#NAME?", "#NAVN? (#NAME?)"),
+        ("#NUM!", "#NUM!"),
+        ("#NULL!", "#NUL! (#NULL!)"),
+    ],
+)
+def test_an_error_cell_is_named_as_danish_excel_shows_it(capsys, tmp_path, code, danish):
+    # the file stores the English code; a Danish Excel shows #REFERENCE!, #DIVISION/0! …
+    row = list(PROPOSALS[2])
+    row[5] = "=E3*1"
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    saved_by_excel(path, "Forslag", {"F3": code})
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}:Forslag!F3: 'år 2': cellen viser fejlen {danish}; ret eller tøm cellen",
+    )
+    main(["--lang", "en", "import", str(path), "--out", str(tmp_path / "en")])
+    english = capsys.readouterr()
+    said = english.err + english.out
+    assert f"{path}:Forslag!F3: 'år 2': the cell shows the error {code}; correct" in said, said
+
+
+def test_an_empty_unit_is_said_at_its_cell_and_so_is_what_follows_from_it(capsys, tmp_path):
+    # 'enhed' left empty on Om kataloget: the warning named no cell, and the stop for amounts
+    # far too large for mio. kr. stood at Om kataloget!A1
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", None]
+    rows = [
+        PROPOSAL_HEADERS,
+        ["spar", "besparelse", "Spar på kontoret", "Administration", 300, 300, 300, None],
+        ["eff", "effektivisering", "Ny vagtplan", "Ældre", -100, 200, 400, None],
+        ["inv", "investering", "Forebyggelse", "Sundhed", -300, 100, 600, None],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about, proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Om kataloget!B4: advarsel: 'enhed' er ikke udfyldt" in text, text
+    assert f"{path}:Om kataloget!B4: det typiske forslag giver" in text, text
+    assert "Om kataloget!A1" not in text and f"{path}:Om kataloget: " not in text
+
+
+def test_no_welfare_area_is_said_at_the_proposals_column_of_areas(capsys, tmp_path):
+    # the warning named neither sheet nor cell ("katalog.xlsx: advarsel: ingen af …")
+    rows = [
+        ["Nr.", "Type", "Forslag", "Udvalg", "2027", "2028", "2029"],
+        ["a", "besparelse", "Færre vikarer", "Ældreudvalget", 3, 3, 3],
+        ["b", "effektivisering", "Fælles indkøb", "Økonomiudvalget", 1, 2, 3],
+        ["c", "investering", "Tidlig indsats", "Børne- og Ungeudvalget", -3, 1, 6],
+    ]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert f"{path}:Forslag!D1: advarsel: ingen af forslagenes områder" in text, text
+
+
+def test_a_file_level_refusal_names_its_subject(capsys, tmp_path):
+    # "w5_makro.xlsm: er en projektmappe med makroer" had no subject
+    path = write_book(tmp_path / "katalog.xlsx", sheets()).rename(tmp_path / "katalog.xlsm")
+    _assert_refused(
+        capsys,
+        tmp_path,
+        path,
+        expected=f"{path}: filen er en projektmappe med makroer (.xlsm); gem den som",
+    )
+    code = main(["--lang", "en", "import", str(path), "--out", str(tmp_path / "en")])
+    english = capsys.readouterr()
+    assert code == 2
+    assert f"{path}: the file is a workbook with macros (.xlsm)" in english.err + english.out

@@ -195,6 +195,26 @@ def test_an_investment_with_the_other_sign_is_pointed_out(capsys, tmp_path):
     ) in text
 
 
+def test_an_investment_that_only_ever_costs_is_pointed_out(capsys, tmp_path):
+    # 500; 500; 500; 500 under 'besparelser negative': a cost every year and no word, while
+    # an efficiency of the same shape was asked about its sign
+    about = [*IN_THOUSANDS, ["fortegn", "besparelser negative"]]
+    rows = _table(
+        ["a", "besparelse", "Spar A", "Kultur", -400, -400, -400, -400],
+        ["b", "besparelse", "Spar B", "Kultur", -300, -300, -300, -300],
+        ["c", "effektivisering", "Ny proces", "Administration", 100, -300, -500, -500],
+        ["inv", "investering", "Nyt plejecenter", "Ældre", 500, 500, 500, 500],
+    )
+    code, text, path = _import(capsys, tmp_path, rows, about=about)
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!E5: advarsel: investeringen 'inv' giver intet tilbage i noget år, men "
+        "koster kun penge, hvor en investering koster først og giver siden; står beløbene med "
+        "det rigtige fortegn? Kataloget har 'besparelser negative' ud for 'fortegn', så "
+        "udgiften skrives med plus og gevinsten med minus"
+    ) in text
+
+
 def test_proposals_split_over_one_sheet_per_kind_are_told_how_to_gather_them(capsys, tmp_path):
     # before: "kataloget mangler arket 'Forslag'; arkene hedder: Besparelser, …" – no word on
     # what to do with a catalogue kept as one sheet per kind (or per committee)
@@ -424,7 +444,9 @@ def test_an_amount_whose_number_format_shows_its_unit_is_read_in_that_unit(capsy
     book.save(path)
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
-    assert "'350 t. kr.' er læst som 0,35 mio. kr." in text, text
+    # the unit named as the number format's, not as typed in the cell
+    assert 'talformat (»#,##0 "t. kr."«), ikke i cellen' in text, text
+    assert "350 t. kr. er læst som 0,35 mio. kr." in text, text
     assert load_deck(tmp_path / "dæk").proposal("filial").effect == (0.35, 0.8, 0.8, 0.8)
 
 
@@ -463,6 +485,14 @@ def test_an_accounting_format_on_kroner_reads_kroner_and_a_mix_stops(capsys, tmp
     code, text = run_import(capsys, path, out=tmp_path / "dæk")
     assert code == 0, text
     assert load_deck(tmp_path / "dæk").proposal("filial").effect == (400, 800, 800, 800)
+    # the unit is the number format's: the note said the amounts "har enheden skrevet i
+    # cellen" and quoted '400000 kr.', a text the cell never held
+    assert "har enheden skrevet i cellen" not in text, text
+    assert (
+        f"{path}:Forslag!E2: bemærk: 12 beløb vises med en enhed, som står i cellernes "
+        "talformat (fx »"
+    ) in text, text
+    assert "ikke i cellerne, og de er omregnet til katalogets enhed: 400.000 kr. er læst" in text
     # 400.000 kr. beside 800 under one format: no one unit reads both
     mixed = [list(row) for row in kroner]
     mixed[1][4] = 800

@@ -142,6 +142,18 @@ def test_the_trials_base_deck_validates_without_a_word(tmp_path, capsys):
 # --- the sign convention (fault 1) ---------------------------------------------------------------
 
 
+def test_an_investment_that_only_ever_costs_is_warned_like_such_an_efficiency(tmp_path, capsys):
+    # an investment written as a cost every year got no word, while an efficiency of the same
+    # shape was asked whether its sign was right
+    code, lines = _validate(tmp_path, capsys, ("effect: [-2, 1, 3]", "effect: [-2, -1, -3]"))
+    assert code == 0
+    assert lines[0] == (
+        "deck.yaml:63: advarsel: investeringen 'velfaerdstek' giver intet tilbage i noget år, men "
+        "koster kun penge, hvor en investering koster først og giver siden; står beløbene med det "
+        "rigtige fortegn?"
+    )
+
+
 def test_savings_written_positive_in_a_deck_whose_savings_are_negative_are_refused(
     tmp_path, capsys
 ):
