@@ -1910,7 +1910,7 @@ MESSAGES.update(
         "lock.here": "på denne computer",
         "lock.there": "på computeren {host}",
         "lock.moment_unknown": "ukendt tidspunkt",
-        "lock.holder": "{where} (bruger {user}, proces {pid}, programmet startet {moment}, sidst gemt {saved})",
+        "lock.holder": "{where} (bruger {user}, proces {pid}, programmet startet {moment}, sidst åbnet eller gemt {saved})",
         "lock.opening": "spillet er ved at blive åbnet i et andet vindue",
         "lock.open": "spillet er allerede åbent i et andet vindue {holder}",
         "lock.open_elsewhere": "samme spil er allerede åbent i et andet vindue i filen {file} (en kopi af samme spil) {holder}",

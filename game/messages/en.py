@@ -1902,7 +1902,7 @@ MESSAGES.update(
         "lock.here": "on this computer",
         "lock.there": "on the computer {host}",
         "lock.moment_unknown": "an unknown time",
-        "lock.holder": "{where} (user {user}, process {pid}, program started {moment}, last saved {saved})",
+        "lock.holder": "{where} (user {user}, process {pid}, program started {moment}, last opened or saved {saved})",
         "lock.opening": "the game is being opened in another window",
         "lock.open": "the game is already open in another window {holder}",
         "lock.open_elsewhere": "the same game is already open in another window in the file {file} (a copy of the same game) {holder}",

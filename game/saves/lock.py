@@ -78,8 +78,8 @@ class LockHolder:
 
     def said(self) -> Message:
         """Where the game is open, e.g. "på computeren LAPTOP-K7F2Q (bruger anne, proces
-        4242, programmet startet 28.11.2026 kl. 10:02, sidst gemt 28.11.2026 kl. 11:40)", as a
-        message."""
+        4242, programmet startet 28.11.2026 kl. 10:02, sidst åbnet eller gemt 28.11.2026 kl.
+        11:40)", as a message: the lock is stamped when the game is opened and at every save."""
         here = self.on_this_machine
         where = Message.of("lock.here") if here else Message.of("lock.there", host=self.host)
         moment: Message | ByLanguage
@@ -88,7 +88,7 @@ class LockHolder:
             moment = moment_words(datetime.fromisoformat(self.started))
         except ValueError:
             moment = Message.of("lock.moment_unknown")
-        try:  # when it last saved: a window that stopped long ago is most likely gone
+        try:  # when it last opened or saved: a window that stopped long ago is most likely gone
             saved = moment_words(datetime.fromtimestamp(self.refreshed))
         except (OverflowError, OSError, ValueError):
             saved = Message.of("lock.moment_unknown")

@@ -189,8 +189,9 @@ NAME_LEAST = 0.2
 their ✓/✗: one long name ("Bord 9 – Søgård (papir)") took the marks from every table at
 1024×768, and a miss was then told by its colour alone."""
 
-NOTE_LINES = 3
-"""The lines the notes over a group's table may take (floor, copies, unreadable files …)."""
+NOTE_LINES = 5
+"""The lines the notes over a group's table may take (floor, copies, unreadable files …): at
+three, a copy's long note left no room for the files that could not be read."""
 UNREADABLE_NAMED = 2
 """The files that could not be read, named on the screen before "og 3 til"."""
 
@@ -325,7 +326,7 @@ def draw_tables(
         parts.append(app.t("compare.unreadable", names=names))
     if parts:
         note_h = line_height(app, sc.min_text)
-        # three lines at most, and only the lines the notes take
+        # ``NOTE_LINES`` at most, and only the lines the notes take
         top += app.text.draw(
             surface,
             " · ".join(parts),

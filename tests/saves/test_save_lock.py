@@ -62,8 +62,11 @@ def test_second_window_is_refused_and_told_who_holds_the_game(save, tmp_path, mi
         message = str(caught.value)
         assert f"proces {first.pid}" in message and "på denne computer" in message
         assert f"bruger {holder.user}" in message and "programmet startet" in message
-        # when it last saved: a facilitator judges by it whether the other window is gone
-        assert "sidst gemt " in message and "ukendt" not in message.split("sidst gemt")[1]
+        # when it last opened or saved the game (the lock is stamped at both): a facilitator
+        # judges by it whether the other window is gone. "sidst gemt" gave the time the other
+        # window opened a game it had not saved since
+        said = "sidst åbnet eller gemt "
+        assert said in message and "ukendt" not in message.split(said)[1]
         before = save.read_bytes()
         assert second.ask("save") == ["failed", "locked"], "the second window never writes"
         with pytest.raises(SaveLocked):
@@ -450,7 +453,7 @@ def test_who_holds_a_game_is_said_with_the_readers_way_of_writing_a_moment():
     )
     english = render(holder.said(), "en")
     assert "program started 2026-12-03 16:37" in english, english
-    assert "last saved 2026-12-03 16:37" in english, english
+    assert "last opened or saved 2026-12-03 16:37" in english, english
     danish = render(holder.said(), "da")
     assert "programmet startet 03.12.2026 kl. 16:37" in danish, danish
 

@@ -29,7 +29,7 @@ from game.saves import GameSettings, new_save_path, write_save
 from game.ui.app import App
 from game.ui.scene import Scene
 from game.ui.scenes.compare import CompareScene
-from tests.ui.driver import post_key, record_text
+from tests.ui.driver import post_key, record_drawn_cut, record_text
 
 GAMES = {"intro": 3, "borgermoede": 2}
 
@@ -650,6 +650,36 @@ def test_a_copy_that_went_its_own_way_is_named_over_the_tables(
     notes = next(t for t in drawn if "gik sin egen vej" in t)
     assert notes.count("gik sin egen vej") == 1, notes
     app.pop()
+
+
+def test_the_unreadable_files_are_named_whole_after_a_copys_long_note(
+    app: App, deck: Deck, tmp_path: Path
+) -> None:
+    # a conflict copy's note filled the three lines, and the notes ended "· Servicegulv −6 ·
+    # Ikke f…": "Kunne ikke læses: tom.json, afkortet.json og 1 til" was never seen
+    folder = tmp_path / "borde"
+    history = History.start(new_game(deck, "intro", 6))
+    history = history.do(next(a for a in _adoptions(history)))
+    original = new_save_path(folder)
+    settings = GameSettings("intro", 6, None, table="Bord 3")
+    write_save(original, deck, settings, history, game_id="a" * 32)
+    other = history
+    for action in list(_adoptions(history))[1:3]:
+        other = other.do(action)
+    write_save(
+        folder / f"{original.stem}-DESKTOP-AB12.json", deck, settings, other, game_id="a" * 32
+    )
+    history = history.do(list(_adoptions(history))[3])
+    write_save(original, deck, settings, history, game_id="a" * 32)
+    for name in ("tom", "afkortet", "nyere-version"):
+        (folder / f"{name}.json").write_text("{ ikke json", encoding="utf-8")
+    app.push(CompareScene(app, folder))
+    cut = record_drawn_cut(app)
+    drawn = record_text(app)
+    app.step(0.016)
+    notes = next(t for t in drawn if "gik sin egen vej" in t)
+    assert "Kunne ikke læses: " in notes and "og 1 til" in notes, notes
+    assert notes not in cut, notes
 
 
 def _adoptions(history: History) -> Iterator[Adopt]:
