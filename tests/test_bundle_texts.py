@@ -24,16 +24,21 @@ def build_dist():  # type: ignore[no-untyped-def]
     return module
 
 
-def _texts(build_dist, system: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    values = {
+def _values(bundle: str) -> dict[str, str]:
+    """The placeholders ``make dist`` fills for a Python 3.12 bundle named ``bundle``."""
+    return {
         "VERSION": "0.1.0",
         "PY": "3.12",
         "PY_MAJOR": "3",
         "PY_MINOR": "12",
         "WHEEL": "raaderum-0.1.0-py3-none-any.whl",
-        "BUNDLE": f"raaderum-0.1.0-{system}-py312",
+        "BUNDLE": bundle,
         "PYTHONS": "3.11, 3.12, 3.13 og 3.14",
     }
+
+
+def _texts(build_dist, system: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    values = _values(f"raaderum-0.1.0-{system}-py312")
     windows = system == "windows"
     rendered = {}
     for source, name, _ in build_dist.FILES[system]:
@@ -146,15 +151,7 @@ def test_install_sh_in_a_read_only_folder_says_read_only_not_fat(build_dist):  #
         folder = top / "Min mappe" / "raaderum-0.1.0-linux-py312"
         (folder / "wheels").mkdir(parents=True)
         (folder / "wheels" / "raaderum-0.1.0-py3-none-any.whl").write_bytes(b"")
-        values = {
-            "VERSION": "0.1.0",
-            "PY": "3.12",
-            "PY_MAJOR": "3",
-            "PY_MINOR": "12",
-            "WHEEL": "raaderum-0.1.0-py3-none-any.whl",
-            "BUNDLE": folder.name,
-            "PYTHONS": "3.11, 3.12, 3.13 og 3.14",
-        }
+        values = _values(folder.name)
         script = build_dist.render(build_dist.TEMPLATES / "linux/install.sh", values, False)
         (folder / "install.sh").write_bytes(script)
         # a Python 3.12 that fits and whose venv fails as a real one does where it may not write

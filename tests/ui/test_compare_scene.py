@@ -613,18 +613,7 @@ def test_a_copy_that_went_its_own_way_is_named_over_the_tables(
     # comparison counted that copy (it had more decisions) and said only "Kopier af et spil,
     # talt én gang: 1", while the start screen listed the two apart
     folder = tmp_path / "borde"
-    history = History.start(new_game(deck, "intro", 6))
-    history = history.do(next(a for a in _adoptions(history)))
-    original = new_save_path(folder)
-    settings = GameSettings("intro", 6, None, table="Bord 3")
-    write_save(original, deck, settings, history, game_id="a" * 32)
-    other = history
-    for action in list(_adoptions(history))[1:3]:
-        other = other.do(action)
-    copy = folder / f"{original.stem}-DESKTOP-AB12.json"
-    write_save(copy, deck, settings, other, game_id="a" * 32)
-    history = history.do(list(_adoptions(history))[3])  # the table's own second decision
-    write_save(original, deck, settings, history, game_id="a" * 32)
+    original, settings, history, other = _diverged_copy(deck, folder)
     scene = CompareScene(app, folder)
     app.push(scene)
     drawn = record_text(app)
@@ -658,19 +647,7 @@ def test_the_unreadable_files_are_named_whole_after_a_copys_long_note(
     # a conflict copy's note filled the three lines, and the notes ended "· Servicegulv −6 ·
     # Ikke f…": "Kunne ikke læses: tom.json, afkortet.json og 1 til" was never seen
     folder = tmp_path / "borde"
-    history = History.start(new_game(deck, "intro", 6))
-    history = history.do(next(a for a in _adoptions(history)))
-    original = new_save_path(folder)
-    settings = GameSettings("intro", 6, None, table="Bord 3")
-    write_save(original, deck, settings, history, game_id="a" * 32)
-    other = history
-    for action in list(_adoptions(history))[1:3]:
-        other = other.do(action)
-    write_save(
-        folder / f"{original.stem}-DESKTOP-AB12.json", deck, settings, other, game_id="a" * 32
-    )
-    history = history.do(list(_adoptions(history))[3])
-    write_save(original, deck, settings, history, game_id="a" * 32)
+    _diverged_copy(deck, folder)
     for name in ("tom", "afkortet", "nyere-version"):
         (folder / f"{name}.json").write_text("{ ikke json", encoding="utf-8")
     app.push(CompareScene(app, folder))
@@ -680,6 +657,24 @@ def test_the_unreadable_files_are_named_whole_after_a_copys_long_note(
     notes = next(t for t in drawn if "gik sin egen vej" in t)
     assert "Kunne ikke læses: " in notes and "og 1 til" in notes, notes
     assert notes not in cut, notes
+
+
+def _diverged_copy(deck: Deck, folder: Path) -> tuple[Path, GameSettings, History, History]:
+    """Bord 3 saved in ``folder`` with a cloud drive's copy that went its own way after the
+    first decision: (the table's file, its settings, its history, the copy's history)."""
+    history = History.start(new_game(deck, "intro", 6))
+    history = history.do(next(a for a in _adoptions(history)))
+    original = new_save_path(folder)
+    settings = GameSettings("intro", 6, None, table="Bord 3")
+    write_save(original, deck, settings, history, game_id="a" * 32)
+    other = history
+    for action in list(_adoptions(history))[1:3]:
+        other = other.do(action)
+    copy = folder / f"{original.stem}-DESKTOP-AB12.json"
+    write_save(copy, deck, settings, other, game_id="a" * 32)
+    history = history.do(list(_adoptions(history))[3])  # the table's own second decision
+    write_save(original, deck, settings, history, game_id="a" * 32)
+    return original, settings, history, other
 
 
 def _adoptions(history: History) -> Iterator[Adopt]:

@@ -581,13 +581,19 @@ def test_a_deck_with_more_problems_than_the_panel_holds_says_how_many_more(make_
     assert f"… og {30 - shown} problemer mere: raaderum validate viser dem alle" in text, text
 
 
-def _typed_and_started(make_app, std_deck, field: str, typed: str):  # type: ignore[no-untyped-def]
+def _typed_in(make_app, std_deck, field: str, typed: str):  # type: ignore[no-untyped-def]
+    """A start screen at 1366×768 with ``typed`` in its ``field`` (a StartLayout name)."""
     app = make_app(std_deck, size=(1366, 768))
     start = StartScene(app, seed=4)
     app.push(start)
     app.step(0.02)
     click(app, getattr(start.layout(), field).center)
     type_text(app, typed)
+    return app, start
+
+
+def _typed_and_started(make_app, std_deck, field: str, typed: str):  # type: ignore[no-untyped-def]
+    app, start = _typed_in(make_app, std_deck, field, typed)
     click(app, start.layout().start.center)
     return app, start
 
@@ -625,23 +631,13 @@ def test_a_target_with_a_character_that_makes_no_number_is_refused_not_misread(
 def test_a_click_in_the_target_field_keeps_the_typed_x(make_app, std_deck):
     # a stray click in the field emptied it, and the game started on the scenario's 49
     # instead of the facilitator's 12,5, without a word
-    app = make_app(std_deck, size=(1366, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    click(app, start.layout().target_field.center)
-    type_text(app, "12,5")
+    app, start = _typed_in(make_app, std_deck, "target_field", "12,5")
     click(app, start.layout().table_field.center)
     click(app, start.layout().target_field.center)
     click(app, start.layout().start.center)
     assert app.game.state is not None and app.game.state.targets[-1] == 12.5
     # typing after the click replaces the number, as in a selected field
-    app2 = make_app(std_deck, size=(1366, 768))
-    start2 = StartScene(app2, seed=4)
-    app2.push(start2)
-    app2.step(0.02)
-    click(app2, start2.layout().target_field.center)
-    type_text(app2, "30")
+    app2, start2 = _typed_in(make_app, std_deck, "target_field", "30")
     click(app2, start2.layout().target_field.center)
     type_text(app2, "45")
     assert start2.target.value == 45
