@@ -219,11 +219,10 @@ class PaperScene(Scene):
         self.asked_name: str | None = None
         """The table's name that "Gem bordet" has said is taken: a second "Gem bordet" saves
         it anyway (a table of the same name, say, from another round of the day)."""
-        self._share: float | None = None
-        """The proposals' share of the width (``_column_share``), measured once."""
-        self._two_lines: tuple[bool, bool] | None = None
-        """Whether the proposals' and the events' rows are two lines high
-        (``_needs_two_lines``), measured once."""
+        self._measured: tuple[tuple[int, int], float, tuple[bool, bool]] | None = None
+        """For the window's size: the proposals' share of the width (``_column_share``) and
+        whether the proposals' and the events' rows are two lines high
+        (``_needs_two_lines``), measured again when the window changes size."""
         self.replacing = replacing
         """The save this sheet replaces when saved: the paper table being corrected, or the
         one table of the same name that "Gem bordet" has asked about (a corrected sheet
@@ -262,16 +261,14 @@ class PaperScene(Scene):
     def layout(self) -> PaperLayout:
         """The screen's rectangles for the window's size."""
         width, height = self.app.size
-        if self._share is None:
-            self._share = self._column_share()
-        if self._two_lines is None:
-            one = paper_layout(width, height, self._share)
-            two = paper_layout(width, height, self._share, (True, True))
-            self._two_lines = (
-                self._needs_two_lines(one, two, 0),
-                self._needs_two_lines(one, two, 1),
-            )
-        return paper_layout(width, height, self._share, self._two_lines)
+        if self._measured is None or self._measured[0] != (width, height):
+            share = self._column_share()
+            one = paper_layout(width, height, share)
+            two = paper_layout(width, height, share, (True, True))
+            lines = (self._needs_two_lines(one, two, 0), self._needs_two_lines(one, two, 1))
+            self._measured = ((width, height), share, lines)
+        _, share, lines = self._measured
+        return paper_layout(width, height, share, lines)
 
     def _needs_two_lines(self, one: PaperLayout, two: PaperLayout, which: int) -> bool:
         """Whether the proposals' (``which`` 0) or the events' (1) rows are drawn two lines
