@@ -8,6 +8,7 @@ loader reports every problem of a deck at once.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol
 
@@ -30,6 +31,10 @@ def _number(value: float) -> float:
     # a float: the message catalogue writes it in the reader's language ("1.234.567",
     # "1,234,567"), never as "1.23457e+06"
     return float(value)
+
+
+_KRONER = re.compile(r"(?i)\bkr\b|kr\.|kroner|dkk")
+"""A unit written in kroner ("kroner i tusinder", "kr. pr. 1000"), known to the game or not."""
 
 
 def _thousands(value: float, unit: str, limit: float) -> str:
@@ -136,9 +141,10 @@ def check_amounts(
         file, line = unit_at or (first.file, first.line)
         hint = Problem.of(file, line, key, count=len(beyond))
         out.insert(out.index(first), hint)
-    elif beyond and not is_known_unit(unit):
-        # "kr. i 1.000" unknown: the unit's warning is not printed beside errors, and the author
-        # got 33 limits in mio. kr. without a word of why
+    elif beyond and not is_known_unit(unit) and _KRONER.search(unit):
+        # "kroner i tusinder" unknown: the unit's warning is not printed beside errors, and the
+        # author got 33 limits in mio. kr. without a word of why (never for a unit that is no
+        # kroner: "£m" is not to be written as t. kr.)
         first = min(beyond, key=lambda p: (p.file, p.line))
         file, line = unit_at or (first.file, first.line)
         key = "deck.unit_unknown_beyond." + ("one" if len(beyond) == 1 else "many")
