@@ -242,6 +242,20 @@ def is_key(event: pygame.event.Event, *keys: int) -> bool:
     return event.type == pygame.KEYDOWN and event.key in keys
 
 
+def plus_key(event: pygame.event.Event) -> bool:
+    """True for a press of "+": the key of a Danish keyboard, the keypad's, or Shift and "="
+    on an English one (which SDL reports as "=": the + of the target's stepper did nothing)."""
+    if event.type != pygame.KEYDOWN:
+        return False
+    shifted_equals = event.key == pygame.K_EQUALS and shift_held(event)
+    return event.key in (pygame.K_PLUS, pygame.K_KP_PLUS) or shifted_equals
+
+
+def minus_key(event: pygame.event.Event) -> bool:
+    """True for a press of "−" (the key or the keypad's)."""
+    return is_key(event, pygame.K_MINUS, pygame.K_KP_MINUS)
+
+
 def ctrl_held(event: pygame.event.Event) -> bool:
     """True when Ctrl (or Cmd on a Mac) is held during a key event."""
     mods = getattr(event, "mod", 0)

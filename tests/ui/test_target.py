@@ -359,3 +359,36 @@ def test_a_warning_over_the_target_is_drawn_in_the_longest_form_that_fits(make_a
         drawn.clear()
         draw_stepper(app.surface, app.text, rects, (long, short), number, scale, suffix="t. kr.")
         assert shown in drawn and (long not in drawn or shown == long), drawn
+
+
+def test_a_minus_typed_into_the_cleared_field_is_kept_and_refused_not_a_step(make_app, std_deck):
+    # "-3" typed after Backspace became 3: the "-" stepped X down from the empty field's 0,
+    # and the "3" replaced the stepped number; the start screen refuses "-3"
+    app = second_year_app(make_app, std_deck)
+    before = app.game.state.targets
+    app.top.activate("target")
+    dialog = app.top
+    assert isinstance(dialog, TargetScene)
+    (_, _, field, _), _, _ = dialog.parts(dialog.layout().body, app.scale)
+    click(app, field.center)
+    key(app, pygame.K_BACKSPACE)  # the selected number is cleared: the field is typed in
+    key(app, pygame.K_MINUS)
+    type_text(app, "-")
+    type_text(app, "3")
+    assert dialog.number.text == "-3"
+    key(app, pygame.K_RETURN)
+    assert app.top is dialog and app.game.state.targets == before
+
+
+def test_shift_and_equals_steps_the_target_up_on_an_english_keyboard(make_app, std_deck):
+    # SDL reports "+" of a US layout as Shift and "=": the dialog's + key did nothing there
+    app = second_year_app(make_app, std_deck)
+    app.top.activate("target")
+    dialog = app.top
+    assert isinstance(dialog, TargetScene)
+    shown = dialog.number.value
+    key(app, pygame.K_EQUALS, mod=pygame.KMOD_LSHIFT)
+    type_text(app, "+")  # the text the key gives is no part of the number
+    assert dialog.number.value == shown + dialog.step
+    key(app, pygame.K_EQUALS)  # "=" alone is no step
+    assert dialog.number.value == shown + dialog.step

@@ -27,7 +27,7 @@ from game.saves.store import SAVE_SUFFIX
 from game.ui.layout_screens import StartLayout, start_layout
 from game.ui.opening import open_save
 from game.ui.savelist import SaveList
-from game.ui.scene import Scene, is_activation, is_key
+from game.ui.scene import Scene, is_activation, is_key, minus_key, plus_key
 from game.ui.start_view import (
     ReachWatch,
     draw_start,
@@ -464,9 +464,9 @@ class StartScene(Scene):
                 self.choose(self.scenario_index + 1)
             elif event.key == pygame.K_UP:
                 self.choose(self.scenario_index - 1)
-            elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
+            elif plus_key(event):
                 self.step_target(target_step(self.deck, self.scenario))
-            elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            elif minus_key(event):
                 self.step_target(-target_step(self.deck, self.scenario))
             elif event.key == pygame.K_h:  # F1: the window opens the help from every screen
                 self.app.push("help")

@@ -19,7 +19,7 @@ from game.numbers import format_amount, format_target
 from game.ui import theme
 from game.ui.dialog import DialogScene
 from game.ui.layout_screens import stepper_row
-from game.ui.scene import is_activation, is_key
+from game.ui.scene import is_activation, is_key, minus_key, plus_key
 from game.ui.start_view import ReachWatch, target_caption, target_step
 from game.ui.stepper import NumberField, draw_stepper
 from game.ui.theme import BODY, Scale
@@ -109,6 +109,12 @@ class TargetScene(DialogScene):
         return (label, minus, field, plus), explain, table
 
     # --- input --------------------------------------------------------------------------
+    def _steps(self) -> bool:
+        """True when + and − step X: while the field shows a number not being typed (not
+        focused, or its number selected). Once the facilitator types, they are characters:
+        "-3" typed into the cleared field became 3, the "-" taken as a step down from 0."""
+        return not self.number.focused or self.number.fresh
+
     def handle(self, event: pygame.event.Event) -> None:
         """Typing a number (the field takes the focus at the first digit and the typed number
         replaces X), −/+ (keys and buttons), Enter confirms, Esc cancels at once, as its
@@ -118,7 +124,9 @@ class TargetScene(DialogScene):
             if not number.focused and any(c.isdigit() for c in event.text):
                 number.focus_kept()  # typing a number needs no click first: it replaces X
                 self.focus = 0  # … and Enter confirms it ("Skift mål (Enter)")
-            typed = event.text.replace("+", "").replace("-", "")  # + and − step X (below)
+            typed = event.text
+            if self._steps():  # + and − step X (below); typed into a number, they are kept
+                typed = typed.replace("+", "").replace("-", "")
             if number.focused and typed:
                 number.typed(typed)
             return
@@ -131,11 +139,8 @@ class TargetScene(DialogScene):
                 # one Esc cancels: before, the first only left the field, and the next digit
                 # and Enter set a target the facilitator had meant to cancel
                 self.close()
-            elif event.key in (pygame.K_PLUS, pygame.K_KP_PLUS):
-                number.step(self.step, self.app.lang)
-                number.fresh = number.focused
-            elif event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
-                number.step(-self.step, self.app.lang)
+            elif (plus_key(event) or minus_key(event)) and self._steps():
+                number.step(self.step if plus_key(event) else -self.step, self.app.lang)
                 number.fresh = number.focused
             elif number.focused and not is_key(event, pygame.K_RETURN, pygame.K_KP_ENTER):
                 number.key(event)
