@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "start.target_yours_of": "Jeres mål {amount} (oplæggets: {own})",
     "start.target_yours": "Jeres mål {amount}",
     "start.target_scenario": "(scenariet: {amount})",
+    "start.target_unreadable": "(ikke et mål – skriv fx 45 eller 12,5)",
     "start.timer": "Rundeur (minutter pr. år, 0 = intet)",
     "start.start": "Start spillet",
     "start.start_hint": "Enter",

@@ -57,6 +57,7 @@ MESSAGES: dict[str, str] = {
     "start.target_yours_of": "Your target {amount} (the briefing's: {own})",
     "start.target_yours": "Your target {amount}",
     "start.target_scenario": "(scenario: {amount})",
+    "start.target_unreadable": "(not a target – write e.g. 45 or 12.5)",
     "start.timer": "Round timer (minutes per year, 0 = none)",
     "start.start": "Start the game",
     "start.start_hint": "Enter",

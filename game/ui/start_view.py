@@ -374,7 +374,10 @@ def draw_start(scene: Any, surface: pygame.Surface) -> None:
     custom = scene.target_value()
     draw_briefing(app, surface, layout.briefing, scene.scenario, scene.deck_problems, custom)
     suffix = app.unit
-    if len(set(scene.scenario.target)) > 1:
+    if not scene.target_typed_valid():
+        # "-3" showed the targets it would give, "−0,18/…/−3", beside the refusal to come
+        suffix = f"{suffix} {app.t('start.target_unreadable')}"
+    elif len(set(scene.scenario.target)) > 1:
         # the scenario's own targets year by year, or those the typed X gives (the earlier
         # years scale with it): the facilitator sees what the group will be asked for
         profile = (

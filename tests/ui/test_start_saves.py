@@ -641,3 +641,13 @@ def test_a_click_in_the_target_field_keeps_the_typed_x(make_app, std_deck):
     click(app2, start2.layout().target_field.center)
     type_text(app2, "45")
     assert start2.target.value == 45
+
+
+def test_a_target_that_is_no_number_shows_no_targets_it_would_give(make_app, std_deck):
+    # "-3" showed "(år for år: −0,18/−0,61/−1,41/−3)" beside the refusal Start gave
+    app, _start = _typed_in(make_app, std_deck, "target_field", "-3")
+    drawn = record_text(app)
+    app.request_redraw()
+    app.step(0.02)
+    assert any("(ikke et mål – skriv fx 45 eller 12,5)" in text for text in drawn), drawn
+    assert not any("år for år" in text for text in drawn), drawn

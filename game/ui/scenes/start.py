@@ -277,13 +277,19 @@ class StartScene(Scene):
         except DeckError as error:
             self.deck_problems = error.lines(self.app.lang)[:100]
 
+    def target_typed_valid(self) -> bool:
+        """True when the target field holds a usable X (0 to the deck's limit) or nothing."""
+        typed = self.target.text.strip()
+        value = self.target.value
+        limit = target_limit(self.deck)
+        return not ((typed and value is None) or (value is not None and not 0 <= value <= limit))
+
     def target_typed_ok(self) -> bool:
         """True when the target field holds a usable X (or nothing); otherwise the toast says
         why, and neither a game nor a paper table goes on with the scenario's target instead."""
         typed = self.target.text.strip()
-        value = self.target.value
         limit = target_limit(self.deck)
-        if (typed and value is None) or (value is not None and not 0 <= value <= limit):
+        if not self.target_typed_valid():
             self.app.toast(
                 "start.target_not_number",
                 error=True,
