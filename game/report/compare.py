@@ -80,6 +80,7 @@ TABLES_HEADER = (
     "why",
     "unit",
     "reopened",
+    "events",
 )
 """Columns of compare_tables.csv: one row per table and budget year (fixed English
 identifiers, values in the report's language), so a host can pivot the tables in Excel.
@@ -87,7 +88,8 @@ identifiers, values in the report's language), so a host can pivot the tables in
 not begun have no råderum and no service, and its years not over no "met"; "unit" is the
 deck's in the report's words ("m DKK" in English; tables of decks in mio. kr. and in t. kr.
 can share a file); "reopened" how many times the table took the year's end back after
-seeing its result (``History.reopened``)."""
+seeing its result (``History.reopened``); "events" the titles of the events the table drew
+that year ("; " between two)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ class TableResult:
     reopened: tuple[int, ...] = ()
     """The years (0-based) whose end the table took back after seeing their result, once per
     time (``History.reopened``): said beside its result."""
+    events: tuple[tuple[str, int], ...] = ()
+    """(event id, 0-based round) of the events the table drew, in the order drawn."""
 
     @property
     def file(self) -> str:
@@ -247,6 +251,12 @@ class ComparisonGroup:
     """The deck's unit."""
     service_floor: int | None = None
     """The scenario's service floor (None: none)."""
+    event_titles: tuple[tuple[str, str], ...] = ()
+    """(id, title) of the scenario's events, in the deck's words."""
+
+    def event_title(self, card: str) -> str:
+        """An event's title (its id when the deck does not have it)."""
+        return dict(self.event_titles).get(card, card)
 
     @property
     def targets(self) -> tuple[float, ...]:
@@ -512,6 +522,7 @@ def _table(saved: SavedGame) -> TableResult:
         year_service=tuple(result.service for result in state.results),
         stopped=stopped,
         reopened=saved.history.reopened,
+        events=tuple((e.card, e.round) for e in state.events),
     )
 
 
@@ -629,6 +640,7 @@ def _group(saves: list[SavedGame], taken: set[str], names: Mapping[Path, str]) -
         proposals=tuple(uses),
         same_names=tuple(same_names(found)),
         unit=deck.unit,
+        event_titles=tuple((e.id, e.title) for e in deck.events if e.id in scenario.events),
         rules_hash=rules_hash(deck),
         deck_versions=len({s.deck.content_hash for s in saves}),
     )
@@ -767,6 +779,7 @@ def _group_html(
     ]
     if group.finished < total:
         parts.append(f"<p>{esc(t('report.compare.unfinished', count=total - group.finished))}</p>")
+    parts.extend(f'<p class="lesson">{esc(line)}</p>' for line in lesson_lines(group, lang))
     parts.extend(f'<p class="notice">{esc(line)}</p>' for line in same_name_lines(group, lang))
     table_rows = []
     for i, tab in enumerate(group.tables):
@@ -928,6 +941,7 @@ def _group_html(
     ]
     parts.append(table(headers, rows, numeric=(3, 4)))
     parts.append(_who_chose_what(group, labels, lang))
+    parts.append(_what_struck(group, labels, lang))
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -960,10 +974,10 @@ def table_choices(
 ) -> str:
     """One table's decisions as the host reads them out in the window (the printed page has
     them in its table of who chose what): per budget year the table's råderum against the
-    target and the proposals it adopted that year (title and kind, in order of adoption), a
-    year not begun yet as such; then how many of each kind, the service level and the result
-    with a loss's reasons. One line per year and two after them, in the deck's unit;
-    ``kinds=False`` leaves out each proposal's kind (shorter, for a long game)."""
+    target, the proposals it adopted that year (title and kind, in order of adoption) and
+    the event it drew, a year not begun yet as such; then how many of each kind, the service
+    level and the result with a loss's reasons. One line per year and two after them, in the
+    deck's unit; ``kinds=False`` leaves out each proposal's kind (shorter, for a long game)."""
     words = catalogue(lang)
     by_id = {u.id: u for u in group.proposals}
 
@@ -983,16 +997,18 @@ def table_choices(
         value = tab.raaderum[index] if index < len(tab.raaderum) else 0.0
         target = tab.target[index] if index < len(tab.target) else 0.0
         key = "compare.choices.year" if tab.closed(index) else "compare.choices.year_open"
-        lines.append(
-            words.t(
-                key,
-                year=year,
-                value=format_against(value, target, lang),
-                target=format_target(target, lang),
-                unit=unit_words(group.unit, lang),
-                cards="; ".join(cards) if cards else words.t("compare.choices.none"),
-            )
+        line = words.t(
+            key,
+            year=year,
+            value=format_against(value, target, lang),
+            target=format_target(target, lang),
+            unit=unit_words(group.unit, lang),
+            cards="; ".join(cards) if cards else words.t("compare.choices.none"),
         )
+        drawn = [group.event_title(card) for card, at in tab.events if at == index]
+        if drawn:  # what struck the table that year, beside what it chose
+            line += " " + words.t("compare.choices.event", events="; ".join(drawn))
+        lines.append(line)
     savings, efficiencies, investments = kind_counts(group, tab)
     lines.append(
         words.t(
@@ -1053,6 +1069,69 @@ def _who_chose_what(group: ComparisonGroup, labels: Sequence[str], lang: str) ->
         f'<p class="muted small">{esc(t("report.compare.who_note"))}</p>'
         + table([t("report.col.proposal"), *labels], rows, numeric=tuple(columns), css_class="who")
     )
+
+
+def _what_struck(group: ComparisonGroup, labels: Sequence[str], lang: str) -> str:
+    """Years by tables: the events each table drew in each budget year, so that the host can
+    tell a table that chose badly from one that was struck hard ("" when no table drew one)."""
+    if not any(tab.events for tab in group.tables):
+        return ""
+    words = catalogue(lang)
+    none = f'<span class="muted">{esc(words.t("report.compare.no_event"))}</span>'
+    rows = []
+    for index, year in enumerate(group.years):
+        cells = []
+        for tab in group.tables:
+            drawn = [group.event_title(card) for card, at in tab.events if at == index]
+            if drawn:
+                cells.append("<br>".join(esc(title) for title in drawn))
+            else:
+                cells.append(none if tab.begun(index) else '<span class="muted">–</span>')
+        rows.append([esc(year), *cells])
+    return (
+        f"<h3>{esc(words.t('report.compare.struck'))}</h3>"
+        f'<p class="muted small">{esc(words.t("report.compare.struck_note"))}</p>'
+        + table([words.t("report.compare.year_col"), *labels], rows, css_class="struck")
+    )
+
+
+def lesson_lines(group: ComparisonGroup, lang: str) -> list[str]:
+    """What the finished tables of a group show, in sentences the host can read out: the
+    kinds the tables that reached the target used on average against those that did not
+    (when there are both), and why the others lost, the most common reason first."""
+    words = catalogue(lang)
+    done = [tab for tab in group.tables if tab.finished and tab.outcome is not None]
+    won = [tab for tab in done if tab.won]
+    lost = [tab for tab in done if not tab.won]
+    lines = []
+
+    def mix(tables: Sequence[TableResult]) -> str:
+        counts = [kind_counts(group, tab) for tab in tables]
+        means = [sum(c[k] for c in counts) / len(counts) for k in range(3)]
+        return " · ".join(format_amount(round(m, 1), lang) for m in means)
+
+    if won and lost:
+        lines.append(
+            words.t(
+                "report.compare.lesson_mix",
+                won=len(won),
+                won_mix=mix(won),
+                lost=len(lost),
+                lost_mix=mix(lost),
+            )
+        )
+    reasons = [
+        ("target", sum(bool(tab.outcome and tab.outcome.missed_years) for tab in lost)),
+        ("kinds", sum(bool(tab.outcome and tab.outcome.missing_kinds) for tab in lost)),
+        ("service", sum(bool(tab.outcome and tab.outcome.service_below_floor) for tab in lost)),
+    ]
+    counted = sorted((r for r in reasons if r[1]), key=lambda r: -r[1])
+    if counted:
+        said = words.join(
+            [words.t(f"report.compare.lost_on.{code}", count=count) for code, count in counted]
+        )
+        lines.append(words.t("report.compare.lesson_lost", lost=len(lost), reasons=said))
+    return lines
 
 
 def comparison_html(
@@ -1185,6 +1264,9 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         why,
                         unit_words(group.unit, lang),
                         tab.reopened.count(index),
+                        "; ".join(
+                            group.event_title(card) for card, at in tab.events if at == index
+                        ),
                     ]
                 )
     return rows

@@ -907,3 +907,38 @@ def test_a_black_and_white_print_tells_the_investments_bars_from_the_efficiencie
     )
     assert re.search(r'background:repeating-linear-gradient\([^"]*"></span>Investering', source)
     assert '<pattern id="stripes-009e73"' in source
+
+
+def test_the_page_says_what_struck_each_table_and_what_the_finished_tables_show(
+    saves_dir, states, tmp_path
+):
+    # a host's trial: the comparison showed what the tables chose, but not what struck them
+    # (a table that lost may only have drawn the worst events) nor what the tables show
+    comparison = compare_saves([saves_dir])
+    write_comparison(comparison, tmp_path)
+    html = (tmp_path / "compare.html").read_text(encoding="utf-8")
+    standard = comparison[0]
+    finals = [states[t.path.name] for t in standard.tables]
+    section = html.split("Hvad ramte bordene", 1)[1]
+    for final in finals:  # every event each table drew, by its title
+        for event in final.events:
+            assert final.deck.event(event.card).title in section
+    # the CSV: each table's event of the year
+    rows = _rows(tmp_path / "compare_tables.csv")
+    for table, final in zip(standard.tables, finals):
+        label = table.label("da")
+        for event in final.events:
+            year = final.scenario.years[event.round]
+            (row,) = [r for r in rows if r["table"] == label and r["year"] == year]
+            assert final.deck.event(event.card).title in row["events"]
+    # what the finished tables show: the kinds the winners used against the others, and
+    # why the others lost, by count
+    won = [s for s in finals if verdict(s).won]
+    lost = [s for s in finals if s.finished and not verdict(s).won]
+    if won and lost:
+        assert f"Bordene, der nåede målet ({len(won)}), brugte i gns." in html
+    if lost:
+        missed = sum(bool(verdict(s).missed_years) for s in lost)
+        assert f"Bordene, der tabte ({len(lost)}), tabte på: " in html
+        if missed:
+            assert f"et år under målet ({missed})" in html

@@ -573,8 +573,12 @@ def test_a_click_on_a_table_shows_what_it_adopted_year_by_year(app: App, deck: D
         target = format_target(table.target[round_], "da")
         assert f" mio. kr. (mål {target}): " in line and " af " not in line.split(":")[0], line
         assert all(title in line for title in titles), (titles, line)
+        # and what struck the table that year, beside what it chose
+        events = [deck.event(e).title for e, at in table.events if at == round_]
+        said = f" (hændelse: {'; '.join(events)})" if events else ""
+        assert line.endswith(said), line
         if not titles:
-            assert line.endswith("intet vedtaget")
+            assert line.removesuffix(said).endswith("intet vedtaget")
     kinds = [deck.proposal(c).kind.value for c, _ in table.adopted]
     counts = " · ".join(str(kinds.count(k)) for k in ("saving", "efficiency", "investment"))
     assert f"investeringer: {counts}." in lines[-2]
