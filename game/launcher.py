@@ -41,3 +41,9 @@ def commands_as_run(text: str) -> str:
     if words == COMMAND:
         return text
     return _SPOKEN.sub(lambda _: words, text)
+
+
+def said_by(command: str) -> str:
+    """The name a command's own messages begin with: "raaderum play", or as the offline
+    bundle runs it ("sh start.sh play"), as its help and errors say it."""
+    return f"{launcher()} {command}"

@@ -88,3 +88,16 @@ def test_each_start_file_sets_the_words_its_own_texts_use(start: str, words: str
     assert (
         f'RAADERUM_LAUNCHER="{words}"' if system == "linux" else f"set RAADERUM_LAUNCHER={words}"
     ) in text
+
+
+def test_a_commands_own_errors_begin_with_the_start_file_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # "raaderum report: …/nope.json: filen findes ikke" beside "sh start.sh compare: mangler
+    # GEMT_SPIL" in one bundle: the program named itself two ways
+    monkeypatch.setenv(LAUNCHER_VARIABLE, "sh start.sh")
+    assert main(["report", str(tmp_path / "nope.json"), "--out", str(tmp_path / "ud")]) == 2
+    assert capsys.readouterr().err.startswith("sh start.sh report: ")
+    assert main(["enter", "--table", "Bord 1", "--adopt", "skole-luck@1"]) == 2
+    err = capsys.readouterr().err
+    assert err and all(line.startswith("sh start.sh enter: ") for line in err.splitlines()), err

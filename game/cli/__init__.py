@@ -36,6 +36,7 @@ from game.cli.enter import cmd_enter
 from game.cli.parser import build_parser, joined_entries, parse_args, target_amount
 from game.cli.play import cmd_play, cmd_report
 from game.cli.simulation import cmd_forecast, cmd_simulate
+from game.launcher import said_by
 from game.messages import Message, render
 
 
@@ -168,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as error:
-        print(f"raaderum {args.command}: {one_line(error.text(lang), lang)}", file=sys.stderr)
+        print(f"{said_by(args.command)}: {one_line(error.text(lang), lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return EXIT_OK
@@ -179,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # loader and the writers say which themselves)
         where = f"{one_line(str(error.filename), lang)}: " if error.filename else ""
         reason = render(os_message(error), lang)
-        print(f"raaderum {args.command}: {where}{reason}", file=sys.stderr)
+        print(f"{said_by(args.command)}: {where}{reason}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

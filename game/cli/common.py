@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.launcher import said_by
 from game.messages import (
     Message,
     catalogue,
@@ -240,7 +241,7 @@ def warn_target(
             said["year_most"] = format_amount(reach.most_in(short), lang)
     unit = unit_words(deck.unit, lang)
     line = catalogue(lang).t(key, target=format_target(target, lang), unit=unit, **said)
-    print(f"raaderum {command}: {line}" if command else line, file=sys.stderr)
+    print(f"{said_by(command)}: {line}" if command else line, file=sys.stderr)
 
 
 def target_line(deck: Deck, scenario: Scenario, target: float | None, lang: str) -> str:

@@ -25,6 +25,7 @@ from game.cli.common import (
     writable,
     write_or_say,
 )
+from game.launcher import said_by
 from game.messages import (
     Message,
     catalogue,
@@ -115,7 +116,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             # a cell is named as FILE:SHEET!C12 (or FILE:C12); a problem without one is
             # said by the command, like any other
             named = _CELL.match(problem) is not None
-            said = problem if named else f"raaderum import: {problem}"
+            said = problem if named else f"{said_by('import')}: {problem}"
             print(one_line(said, lang), file=sys.stderr)
         for warning in error.warnings:  # what else was found, so one round of fixes does it
             print(one_line(warning.text(lang), lang), file=sys.stderr)

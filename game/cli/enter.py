@@ -21,6 +21,7 @@ from game.cli.common import (
     usage_error,
     warn_target,
 )
+from game.launcher import said_by
 from game.messages import (
     catalogue,
     unit_words,
@@ -136,12 +137,12 @@ def cmd_enter(args: argparse.Namespace) -> int:
                 known=", ".join(s.id for s in deck.scenarios),
                 other=other or "",
             )
-            print(f"raaderum enter: {said}", file=sys.stderr)
+            print(f"{said_by('enter')}: {said}", file=sys.stderr)
         for problem in error.lines(lang):
-            print(f"raaderum enter: {one_line(problem, lang)}", file=sys.stderr)
+            print(f"{said_by('enter')}: {one_line(problem, lang)}", file=sys.stderr)
         if args.out is not None and out.exists() and not args.replace:
             said = catalogue(lang).t("cli.exists", out=args.out)
-            print(f"raaderum enter: {said}", file=sys.stderr)
+            print(f"{said_by('enter')}: {said}", file=sys.stderr)
         return EXIT_BAD_INPUT
     from game.saves.listing import tables_named
 
@@ -202,10 +203,10 @@ def cmd_enter(args: argparse.Namespace) -> int:
             file=replaced.name,
             copies=", ".join(removed),
         )
-        print(f"raaderum enter: {said}", file=sys.stderr)
+        print(f"{said_by('enter')}: {said}", file=sys.stderr)
     elif args.replace:
         said = catalogue(reader_lang(args)).t("cli.enter.replace_none", table=table.table)
-        print(f"raaderum enter: {said}", file=sys.stderr)
+        print(f"{said_by('enter')}: {said}", file=sys.stderr)
     if already:
         # a game played in the window under the name is no earlier entry of this sheet: the
         # note said "tæller … det én gang", and the comparison counted both
@@ -216,7 +217,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             files=", ".join(p.name for p in already),
             out=out.name,
         )
-        print(f"raaderum enter: {said}", file=sys.stderr)
+        print(f"{said_by('enter')}: {said}", file=sys.stderr)
     from game.engine import raaderum, verdict
 
     state = history.current
@@ -243,7 +244,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             shown = " · ".join(format_amount(face, lang) for face in faces)
             factor_text = format_amount(factor, lang, decimals=3)  # 1,04 is not the die's 1
             said = say("cli.enter.factor_off_die", card=card, factor=factor_text, faces=shown)
-            print(f"raaderum enter: {said}", file=sys.stderr)
+            print(f"{said_by('enter')}: {said}", file=sys.stderr)
         adoption = state.adoption(card)
         if adoption is not None and not adoption.revealed:
             # a factor the table never rolled: its first gain falls after the game (or after
@@ -251,7 +252,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
             last = scenario.years[begun - 1] if begun else scenario.years[0]
             factor_text = format_amount(factor, lang, decimals=3)
             said = say("cli.enter.factor_unrolled", card=card, factor=factor_text, year=last)
-            print(f"raaderum enter: {said}", file=sys.stderr)
+            print(f"{said_by('enter')}: {said}", file=sys.stderr)
     print(
         say(
             "cli.enter.saved",

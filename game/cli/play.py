@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.cli.common import UsageError, file_problem, reader_lang, save_problem, usage_error
+from game.launcher import said_by
 from game.messages import (
     Message,
     render,
@@ -35,7 +36,7 @@ def _resume_target(args: argparse.Namespace, folder: Path) -> Path | None:
     if choice.said is not None:
         raise UsageError(choice.said)
     for note in choice.said_notes:
-        print(f"raaderum play: {render(note, reader_lang(args))}", file=sys.stderr)
+        print(f"{said_by('play')}: {render(note, reader_lang(args))}", file=sys.stderr)
     return choice.path
 
 
@@ -72,7 +73,7 @@ def lock_for_play(args: argparse.Namespace, path: Path, folder: Path) -> tuple[S
             if place == places[-1]:
                 raise save_problem(error) from None
     said = Message.of("cli.in_copy", reason=blocked.said, path=display_path(copy))
-    print(f"raaderum play: {render(said, reader_lang(args))}", file=sys.stderr)
+    print(f"{said_by('play')}: {render(said, reader_lang(args))}", file=sys.stderr)
     return lock, copy
 
 

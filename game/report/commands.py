@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from game.launcher import said_by
 from game.messages import catalogue, render
 from game.paths import command_word
 from game.report.compare import compare_saves, write_comparison
@@ -19,7 +20,7 @@ EXIT_BAD_INPUT = 2
 
 
 def _fail(command: str, message: str) -> int:
-    print(f"raaderum {command}: {message}", file=sys.stderr)
+    print(f"{said_by(command)}: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -63,7 +64,7 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
         )
         return _fail("report", said)
     for note in other_versions(saved, wording="report"):  # a conflict copy may hold more
-        print(f"raaderum report: {render(note, lang)}", file=sys.stderr)
+        print(f"{said_by('report')}: {render(note, lang)}", file=sys.stderr)
     try:
         paths = write_report(saved, Path(args.out), lang=lang, board_picture=board_picture)
     except WriteFailed as error:
@@ -134,10 +135,11 @@ def run_compare(args: argparse.Namespace) -> int:
     say = catalogue(lang).t
     for problem in comparison.unreadable:
         print(
-            f"raaderum compare: {say('compare.skipped', line=problem.text(lang))}", file=sys.stderr
+            f"{said_by('compare')}: {say('compare.skipped', line=problem.text(lang))}",
+            file=sys.stderr,
         )
     for line in comparison.notices(lang):
-        print(f"raaderum compare: {say('compare.note', line=line)}", file=sys.stderr)
+        print(f"{said_by('compare')}: {say('compare.note', line=line)}", file=sys.stderr)
     if not comparison:
         left_out = len(comparison.robots) + len(comparison.unplayed)
         return _fail("compare", _nothing_compared([Path(p) for p in args.saves], lang, left_out))

@@ -12,6 +12,7 @@ from game.engine.fatigue import fatigue_shown
 from game.engine.rules import shown_raaderum
 from game.engine.state import state_hash
 from game.engine.verdict import verdict
+from game.launcher import said_by
 from game.messages import catalogue, render, unit_words
 from game.numbers import format_against, format_amount, format_target
 from game.saves.listing import other_versions
@@ -139,12 +140,12 @@ def run_replay(args: argparse.Namespace) -> int:
         saved = read_save(Path(args.save))
     except SaveError as error:
         lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
-        print(f"raaderum replay: {error.text(lang)}", file=sys.stderr)
+        print(f"{said_by('replay')}: {error.text(lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     summary = replay_summary(saved)
     lang = getattr(args, "lang", None) or getattr(args, "top_lang", None) or "da"
     for note in other_versions(saved, wording="replay"):  # a conflict copy may hold more
-        print(f"raaderum replay: {render(note, lang)}", file=sys.stderr)
+        print(f"{said_by('replay')}: {render(note, lang)}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:

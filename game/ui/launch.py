@@ -14,6 +14,7 @@ import pygame
 
 from game.content import DeckError, load_deck
 from game.engine import Deck
+from game.launcher import said_by
 from game.messages import Catalogue, render, target_refusal, unknown_scenario
 from game.paths import saves_dir, standard_deck
 from game.saves import (
@@ -41,7 +42,7 @@ def save_folder(args: argparse.Namespace) -> Path:
 
 
 def _fail(message: str) -> int:
-    print(f"raaderum play: {message}", file=sys.stderr)
+    print(f"{said_by('play')}: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -62,7 +63,7 @@ def load_cli_deck(args: argparse.Namespace, command: str, lang: str | None = Non
             deck.scenario(args.scenario)
         except KeyError:
             said = render(unknown_scenario(deck, args.scenario), lang)
-            print(f"raaderum {command}: {said}", file=sys.stderr)
+            print(f"{said_by(command)}: {said}", file=sys.stderr)
             return None
     return deck
 
@@ -156,10 +157,8 @@ def play(args: argparse.Namespace) -> int:
     display = int(getattr(args, "display", 0) or 0)
     count = pygame.display.get_num_displays()
     if display != choose_display(display, count):
-        print(
-            f"raaderum play: {strings.t('error.display', display=display, last=max(0, count - 1))}",
-            file=sys.stderr,
-        )
+        said = strings.t("error.display", display=display, last=max(0, count - 1))
+        print(f"{said_by('play')}: {said}", file=sys.stderr)
     try:
         app = App(
             deck,
@@ -194,7 +193,7 @@ def play(args: argparse.Namespace) -> int:
         games = scan_saves(saved.path.parent).games  # read once for both questions
         notes = other_versions(saved, games=games)  # a cloud drive's copy may hold more
         for note in notes:
-            print(f"raaderum play: {render(note, lang)}", file=sys.stderr)
+            print(f"{said_by('play')}: {render(note, lang)}", file=sys.stderr)
         versions = game_versions(saved, games)
         if versions:
             # the table chooses: the window went on in the newest file, while the comparison
@@ -243,7 +242,7 @@ def play(args: argparse.Namespace) -> int:
     if code == EXIT_OK and status is not None and not status.ok:
         why = unsaved_message(status)
         said = strings.t("play.ended_unsaved", reason=render(why, lang) if why else "")
-        print(f"raaderum play: {said}", file=sys.stderr)
+        print(f"{said_by('play')}: {said}", file=sys.stderr)
         return EXIT_NOT_SAVED
     return code
 

@@ -21,6 +21,7 @@ import pygame
 from game.engine import Adopt, Deck, EndYear, GameState, History, new_game
 from game.engine.bots import greedy_policy, random_policy
 from game.engine.planner import planner_policy
+from game.launcher import said_by
 from game.messages import catalogue, target_refusal
 from game.saves import GameSettings, WriteFailed, folder_problem, new_save_path, write_save
 from game.saves.files import check_png, display_path, write_file
@@ -215,7 +216,7 @@ def run_screenshot(args: argparse.Namespace) -> int:
     out = Path(args.out)
 
     def fail(message: str) -> int:
-        print(f"raaderum screenshot: {message}", file=sys.stderr)
+        print(f"{said_by('screenshot')}: {message}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
     say = catalogue(args.lang or "da").t
