@@ -52,7 +52,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.engine import ledger
@@ -294,8 +294,31 @@ def evaluate(problem: Problem, plan: Sequence[tuple[str, int]]) -> Outcome:
     reasons = ledger.loss_reasons(
         not all(met), bool(lacking), ledger.below_floor(service, problem.service_floor)
     )
-    ordered = tuple(sorted(((pid, start) for pid, start in plan), key=lambda x: (x[1], x[0])))
-    return Outcome(plan=ordered, raaderum=tuple(totals), met=met, won=not reasons, service=service)
+    return Outcome(
+        plan=adoption_order(plan, cards),
+        raaderum=tuple(totals),
+        met=met,
+        won=not reasons,
+        service=service,
+    )
+
+
+def adoption_order(
+    plan: Sequence[tuple[str, int]], cards: Mapping[str, Card]
+) -> tuple[tuple[str, int], ...]:
+    """``plan``'s (id, 0-based round) pairs by round, and within a round a card after the
+    cards of that round it requires (``Card.requires``), else by id: the order a table can
+    adopt them in (the best plan listed "Eftersyn af demografimodellen" before the
+    rehabilitation it requires, and played in that order the engine refused it)."""
+
+    def depth(pid: str, start: int, seen: frozenset[str] = frozenset()) -> int:
+        same = [
+            other for other in cards[pid].requires if other not in seen and (other, start) in pairs
+        ]
+        return 1 + max((depth(o, start, seen | {pid}) for o in same), default=-1)
+
+    pairs = set(plan)
+    return tuple(sorted(pairs, key=lambda x: (x[1], depth(x[0], x[1]), x[0])))
 
 
 Score = tuple[int, int, float, int, int, float]

@@ -150,6 +150,45 @@ def test_optimiser_equals_exhaustive_search(problem, thrift):
     assert found.raaderum == outcome.raaderum
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem=problems())
+def test_the_best_plan_lists_a_card_after_the_cards_it_requires(problem):
+    # the debrief's best plan listed "Eftersyn af demografimodellen" before the
+    # rehabilitation it requires, in the same year: played in that order, the engine refused
+    cards = {c.id: c for c in problem.cards}
+    plan = optimise(problem).plan
+    for index, (pid, start) in enumerate(plan):
+        earlier = {other for other, _ in plan[:index]}
+        assert all(other in earlier for other in cards[pid].requires if (other, start) in plan), (
+            plan
+        )
+    assert [start for _, start in plan] == sorted(start for _, start in plan)
+
+
+def test_a_card_named_before_the_card_it_requires_is_still_listed_after_it():
+    # the requiring card sorts first by its id: "demografimodel" before "rehabilitering"
+    invest = Card("rehabilitering", Kind.INVESTMENT, 1, 1, (-1.0, 3.0), 0, ())
+    review = Card(
+        "demografimodel", Kind.EFFICIENCY, 1, 0, (2.0,), 0, (), requires=("rehabilitering",)
+    )
+    saving = Card("besparelse", Kind.SAVING, 1, -1, (2.0,), 0, ())
+    problem = Problem(
+        years=("2027", "2028"),
+        targets=(3.0, 6.0),
+        fixed=(0.0, 0.0),
+        cards=(review, saving, invest),
+        capacity=12,
+        base_service=0,
+        service_floor=None,
+        require_all_kinds=True,
+        event_fatigue=(0, 0),
+    )
+    plan = [("demografimodel", 0), ("besparelse", 0), ("rehabilitering", 0)]
+    ordered = [pid for pid, _ in evaluate(problem, plan).plan]
+    assert ordered.index("rehabilitering") < ordered.index("demografimodel"), ordered
+    assert [pid for pid, _ in optimise(problem).plan] == ordered
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problem=problems(), count_conditions=st.booleans())
 def test_can_win_says_whether_any_plan_wins(problem, count_conditions):
