@@ -23,7 +23,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from game.engine import MAX_NOTE_LENGTH, MAX_TARGET, Deck, Scenario, Verdict, target_limit
+from game.engine import (
+    MAX_NOTE_LENGTH,
+    MAX_TARGET,
+    Deck,
+    GameState,
+    Kind,
+    Scenario,
+    Verdict,
+    target_limit,
+)
 from game.launcher import commands_as_run
 from game.messages import da, en
 from game.numbers import format_amount, format_exact, format_moment, is_known_unit, unit_scale
@@ -208,6 +217,46 @@ class Catalogue:
                 self.t("print.win.floor_check" if boxes else "print.win.floor", floor=shown)
             )
         return said
+
+    def service_by_kind(self, state: GameState) -> str:
+        """Where the service level came from: what the adopted savings, efficiencies and
+        investments and the drawn events each moved it ("Besparelserne flyttede
+        serviceniveauet med −11, …") – the price of the savings' certainty, in the debrief
+        and the report alike."""
+        deck = state.deck
+        moved = dict.fromkeys(Kind, 0)
+        for adoption in state.adopted:
+            proposal = deck.proposal(adoption.card)
+            moved[proposal.kind] += proposal.service
+        events = sum(deck.event(drawn.card).service for drawn in state.events)
+        return self.t(
+            "debrief.service_by_kind",
+            saving=format_amount(moved[Kind.SAVING], self.lang, sign=True),
+            efficiency=format_amount(moved[Kind.EFFICIENCY], self.lang, sign=True),
+            investment=format_amount(moved[Kind.INVESTMENT], self.lang, sign=True),
+            events=format_amount(events, self.lang, sign=True),
+        )
+
+    def best_plan_why(self, state: GameState, plan: Sequence[tuple[str, int]], service: int) -> str:
+        """Why the best plan is this one of the many that meet every target: it cuts service
+        least, ending on ``service`` against the group's own level; and, when it starts
+        investments in the last year, that they are there for the service they add (a
+        council took "2029 Styrket hverdagsrehabilitering" at −3 for the ideal budget)."""
+        why = self.t(
+            "debrief.best_why",
+            service=format_amount(service, self.lang, sign=True),
+            own=format_amount(state.service, self.lang, sign=True),
+        )
+        last = state.scenario.rounds - 1
+        late = [
+            pid
+            for pid, start in plan
+            if start == last and state.deck.proposal(pid).kind is Kind.INVESTMENT
+        ]
+        if late:
+            key = "debrief.best_late." + ("one" if len(late) == 1 else "many")
+            why += " " + self.t(key, year=state.scenario.years[last])
+        return why
 
     def verdict_reasons(self, outcome: Verdict) -> list[str]:
         """Why a game was won or lost, one sentence per reason (the debrief and the report

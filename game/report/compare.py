@@ -1097,8 +1097,8 @@ def _what_struck(group: ComparisonGroup, labels: Sequence[str], lang: str) -> st
 
 def lesson_lines(group: ComparisonGroup, lang: str) -> list[str]:
     """What the finished tables of a group show, in sentences the host can read out: the
-    kinds the tables that reached the target used on average against those that did not
-    (when there are both), and why the others lost, the most common reason first."""
+    kinds the tables that won used on average (with the fewest and most) against those that
+    lost (when there are both), and why those lost, the most common reason first."""
     words = catalogue(lang)
     done = [tab for tab in group.tables if tab.finished and tab.outcome is not None]
     won = [tab for tab in done if tab.won]
@@ -1106,11 +1106,21 @@ def lesson_lines(group: ComparisonGroup, lang: str) -> list[str]:
     lines = []
 
     def mix(tables: Sequence[TableResult]) -> str:
+        """The kinds the tables used: one table's counts, or the mean of several with the
+        fewest and most of each ("5,5 (2–9)"): a mean of a savings-only and an
+        investments-only table looks like the winners' mix."""
         counts = [kind_counts(group, tab) for tab in tables]
-        means = [sum(c[k] for c in counts) / len(counts) for k in range(3)]
-        return " · ".join(format_amount(round(m, 1), lang) for m in means)
+        shown = []
+        for k in range(3):
+            values = [c[k] for c in counts]
+            mean = format_amount(round(sum(values) / len(values), 1), lang)
+            low, high = min(values), max(values)
+            shown.append(mean if low == high else f"{mean} ({low}–{high})")
+        said = " · ".join(shown)
+        return said if len(tables) == 1 else words.t("report.compare.mean", mix=said)
 
     if won and lost:
+        spread = any(len(tables) > 1 for tables in (won, lost))
         lines.append(
             words.t(
                 "report.compare.lesson_mix",
@@ -1119,6 +1129,7 @@ def lesson_lines(group: ComparisonGroup, lang: str) -> list[str]:
                 lost=len(lost),
                 lost_mix=mix(lost),
             )
+            + (" " + words.t("report.compare.lesson_spread") if spread else "")
         )
     reasons = [
         ("target", sum(bool(tab.outcome and tab.outcome.missed_years) for tab in lost)),

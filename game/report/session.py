@@ -299,7 +299,10 @@ class _Writer:
             )
         klass = "won" if outcome.won else "lost"
         headline = self.t("report.verdict.won" if outcome.won else "report.verdict.lost")
-        lines = "".join(f"<p>{esc(line)}</p>" for line in [*reasons, *self._reopened()])
+        # where the service level came from, as the debrief says it: the window showed
+        # "Besparelserne flyttede serviceniveauet med −16 …", the council's paper did not
+        moved = catalogue(self.lang).service_by_kind(state)
+        lines = "".join(f"<p>{esc(line)}</p>" for line in [*reasons, moved, *self._reopened()])
         return (
             f'<section class="verdict {klass}"><div class="headline">{esc(headline)}</div>'
             f"{lines}</section>"
@@ -603,6 +606,12 @@ class _Writer:
         inexact = (
             "" if w.best_exact else f'<p class="muted">{esc(self.t("report.best.inexact"))}</p>'
         )
+        why = ""
+        if w.best_met_all and w.best_service is not None:
+            # why this plan, as the debrief says it: the same target at a service level of +7
+            # against the group's −15 is the lesson, and the paper had only the plan's råderum
+            said = catalogue(self.lang).best_plan_why(self.state, w.best_plan, w.best_service)
+            why = f"<p>{esc(said)}</p>"
         # a paper table has the whole pile open (``Chance.open_table``): its best plan may use
         # every card of the scenario, and the page says so
         paper = ".paper" if self.saved.paper is not None else ""
@@ -618,7 +627,7 @@ class _Writer:
             f'{figure(chart)}<div class="keep">{whatif_table}</div>'
             f"<h3>{esc(self.t('report.section.best' + paper))}</h3>"
             f'<p class="muted small">{esc(self.t("report.section.best_note" + paper))}</p>'
-            f'<p class="label">{esc(self.t(verdict_key))}</p>{inexact}{best_table}</section>'
+            f'<p class="label">{esc(self.t(verdict_key))}</p>{why}{inexact}{best_table}</section>'
         )
 
     def _footer(self) -> str:

@@ -936,7 +936,8 @@ def test_the_page_says_what_struck_each_table_and_what_the_finished_tables_show(
     won = [s for s in finals if verdict(s).won]
     lost = [s for s in finals if s.finished and not verdict(s).won]
     if won and lost:
-        assert f"Bordene, der nåede målet ({len(won)}), brugte i gns." in html
+        said = "Besparelser · effektiviseringer · investeringer ved bordene, der vandt"
+        assert f"{said} ({len(won)}): " in html
     if lost:
         missed = sum(bool(verdict(s).missed_years) for s in lost)
         assert f"Bordene, der tabte ({len(lost)}), tabte på: " in html

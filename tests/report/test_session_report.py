@@ -446,4 +446,26 @@ def test_the_report_says_how_much_of_the_anlaegsramme_the_game_used(tmp_path):
     text = (out / "report.html").read_text(encoding="utf-8")
     budget = format_amount(deck.scenario("standard").construction_budget)
     used = format_amount(card.construction)
-    assert f"<dt>Anlæg</dt><dd>{used} af anlægsrammen på {budget} mio. kr." in text, text[:3000]
+    assert (
+        f"<dt>Anlæg</dt><dd>{used} mio. kr. brugt af anlægsrammen på {budget} mio. kr." in text
+    ), text[:3000]
+
+
+def test_the_report_says_where_the_service_went_and_why_the_best_plan(report):
+    # a finance consultant: the window said "Besparelserne flyttede serviceniveauet med −16
+    # …" and that the best plan ends on +7 against the group's −15; the council's paper did not
+    saved, out, _ = report
+    state = saved.history.current
+    text = html.unescape((out / "report.html").read_text(encoding="utf-8"))
+    moved = sum(
+        state.deck.proposal(a.card).service
+        for a in state.adopted
+        if state.deck.proposal(a.card).kind.value == "saving"
+    )
+    said = f"Besparelserne flyttede serviceniveauet med {format_amount(moved, sign=True)}"
+    assert said in text, text[:2000]
+    whatif = what_if(state)
+    if whatif.best_met_all and whatif.best_service is not None:
+        assert "Af de planer, der når målet, skærer denne mindst i servicen" in text
+        best = format_amount(whatif.best_service, sign=True)
+        assert f"den ender på serviceniveau {best}" in text

@@ -1276,7 +1276,8 @@ def test_a_best_plan_that_starts_investments_in_the_last_year_says_what_they_are
     )
     zero = tuple(0.0 for _ in state.scenario.years)
     box = pygame.Rect(0, 0, 970, app.scale.min_text * 16)
-    said = f"Investeringerne, den sætter i gang i {state.scenario.years[last]}, betaler sig"
+    # one investment: "Investeringen, …, den er med" (it said "Investeringerne" of one)
+    said = f"Investeringen, den sætter i gang i {state.scenario.years[last]}, betaler sig"
     for plan, late in (((*own, (investment, last)), True), ((*own, (investment, 0)), False)):
         plan = tuple((p, r) for p, r in plan if p != investment or r in (0, last))
         data = WhatIf(

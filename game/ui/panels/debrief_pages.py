@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.engine import Adoption, GameState, Kind, Proposal, anchor, event_amount, realised
+from game.engine import Adoption, GameState, Proposal, anchor, event_amount, realised
 from game.messages import catalogue
 from game.numbers import (
     column_places,
@@ -69,23 +69,9 @@ class ResultPage(Panel[DebriefTable, DebriefLayout]):
         return ResultView(table.state, bool(table.verdict.won), reasons)
 
     def service_by_kind(self, state: GameState) -> str:
-        """Where a service level under the floor came from: what the adopted savings,
-        efficiencies and investments and the drawn events each moved it ("Besparelserne
-        flyttede serviceniveauet −11, …") – the price of the savings' certainty, said where the
-        debrief had only named the condition that failed."""
-        deck, lang = state.deck, self.app.lang
-        moved = dict.fromkeys(Kind, 0)
-        for adoption in state.adopted:
-            proposal = deck.proposal(adoption.card)
-            moved[proposal.kind] += proposal.service
-        events = sum(deck.event(drawn.card).service for drawn in state.events)
-        return self.app.t(
-            "debrief.service_by_kind",
-            saving=format_amount(moved[Kind.SAVING], lang, sign=True),
-            efficiency=format_amount(moved[Kind.EFFICIENCY], lang, sign=True),
-            investment=format_amount(moved[Kind.INVESTMENT], lang, sign=True),
-            events=format_amount(events, lang, sign=True),
-        )
+        """Where a service level under the floor came from (``Catalogue.service_by_kind``),
+        said where the debrief had only named the condition that failed."""
+        return catalogue(self.app.lang).service_by_kind(state)
 
     def paint(self, surface: pygame.Surface, layout: DebriefLayout, view: ResultView) -> None:
         app = self.app

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import GameState, Kind
+from game.engine import GameState
+from game.messages import catalogue
 from game.numbers import format_against, format_amount, format_target
 from game.ui import charts, theme
 from game.ui.compare_view import year_short
@@ -321,19 +322,7 @@ class WhatIfPage(Panel[DebriefTable, DebriefLayout]):
         if data.best_met_all and data.best_service is not None:
             # why this plan of the many that meet the target (a facilitator wondered why it
             # adopted two investments in the last year): the one that cuts service least
-            why = app.t(
-                "debrief.best_why",
-                service=format_amount(data.best_service, app.lang, sign=True),
-                own=format_amount(state.service, app.lang, sign=True),
-            )
-            last = state.scenario.rounds - 1
-            late = [
-                pid
-                for pid, start in data.best_plan
-                if start == last and state.deck.proposal(pid).kind is Kind.INVESTMENT
-            ]
-            if late:
-                why += " " + app.t("debrief.best_late", year=state.scenario.years[last])
+            why = catalogue(app.lang).best_plan_why(state, data.best_plan, data.best_service)
             words = f"{why} {words}"
         return words
 
