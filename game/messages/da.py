@@ -542,6 +542,7 @@ MESSAGES.update(
         "report.col.actual": "Det skete",
         "report.col.expected": "Som på kortene",
         "report.col.worst10": "De 10 % dårligste udfald",
+        "report.below_worst10": "I {years} gik det jer dårligere end i de 10 % dårligste udfald: de usikre forslag gav mindre end i ni ud af ti spil med de samme valg. Det sker i ét spil ud af ti.",
         "report.col.best": "Bedste plan",
         "report.yes": "ja",
         "report.no": "nej",

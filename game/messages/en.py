@@ -533,6 +533,7 @@ MESSAGES.update(
         "report.col.actual": "What happened",
         "report.col.expected": "As on the cards",
         "report.col.worst10": "10% worst case",
+        "report.below_worst10": "In {years} you did worse than in the worst 10 % of outcomes: the uncertain proposals gave less than in nine of ten games with the same choices. That happens in one game in ten.",
         "report.col.best": "Best plan",
         "report.yes": "yes",
         "report.no": "no",

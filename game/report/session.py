@@ -578,6 +578,16 @@ class _Writer:
             )
         numeric = tuple(range(1, len(self.years) + 1))
         whatif_table = table([self.t("unit"), *self.years], rows, numeric=numeric)
+        below = [
+            year
+            for y, (year, actual, worst) in enumerate(zip(self.years, w.actual, w.worst10))
+            if y < played and actual < worst - 1e-9
+        ]
+        if below:  # a council asks how the result can be below the worst case
+            words = catalogue(lang)
+            said = words.t("report.below_worst10", years=words.join(below))
+            whatif_table += f'<p class="muted small">{esc(said)}</p>'
+
         best_rows = [
             [
                 esc(self.years[start]),

@@ -469,3 +469,20 @@ def test_the_report_says_where_the_service_went_and_why_the_best_plan(report):
         assert "Af de planer, der når målet, skærer denne mindst i servicen" in text
         best = format_amount(whatif.best_service, sign=True)
         assert f"den ender på serviceniveau {best}" in text
+
+
+def test_a_year_below_the_worst_tenth_is_said_to_be_the_unluckiest_tenth(std_deck, tmp_path):
+    # "Det skete 0,7" beside "De 10 % dårligste udfald 1,2": a council asks how the result
+    # can be below the worst case
+    from report_helpers import save_game
+
+    path = save_game(tmp_path, "uheldig.json", std_deck, "standard", 42, "greedy")
+    saved = read_save(path)
+    whatif = what_if(saved.history.current)
+    years = saved.history.current.scenario.years
+    below = [y for y, a, w in zip(years, whatif.actual, whatif.worst10) if a < w - 1e-9]
+    assert below  # the game of seed 42 landed below its worst tenth
+    write_report(saved, tmp_path / "ud", board_picture=report_board)
+    text = html.unescape((tmp_path / "ud" / "report.html").read_text(encoding="utf-8"))
+    said = f"I {' og '.join(below)} gik det jer dårligere end i de 10 % dårligste udfald"
+    assert said in text
