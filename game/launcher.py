@@ -25,22 +25,42 @@ _SPOKEN = re.compile(r"(?<![\w/.\\-])raaderum(?= (?:-|[a-z]))")
 
 def launcher() -> str:
     """The words that run the game here: ``RAADERUM_LAUNCHER`` when a start file set it (at
-    most 200 characters, one line), else ``raaderum``."""
+    most 200 printable characters on one line, none that the system could not decode),
+    else ``raaderum``."""
     words = os.environ.get(LAUNCHER_VARIABLE, "").strip()
-    if not words or len(words) > 200 or "\n" in words or "\r" in words:
+    if not words or len(words) > 200 or not words.isprintable():
+        return COMMAND
+    try:  # bytes the system could not decode arrive as surrogates: no command to type
+        words.encode("utf-8")
+    except UnicodeEncodeError:
         return COMMAND
     return words
+
+
+_MARK = "\x00launcher\x00"
+"""Where a message template names the command (``mark_commands``): no format field, and no
+character a filled-in value (a path, a title) can hold."""
+
+
+def mark_commands(template: str) -> str:
+    """``template`` (a message whose ``{placeholders}`` are filled afterwards) with each
+    ``raaderum <command>`` marked, for ``unmark`` to write as this installation runs it
+    after the filling: the words never pass through ``str.format`` (a launcher of
+    "{path.__class__}" was filled in as a placeholder)."""
+    if COMMAND not in template or launcher() == COMMAND:
+        return template
+    return _SPOKEN.sub(_MARK, template)
+
+
+def unmark(text: str) -> str:
+    """``text`` with the marks of ``mark_commands`` as the words that run the game here."""
+    return text.replace(_MARK, launcher()) if _MARK in text else text
 
 
 def commands_as_run(text: str) -> str:
     """``text`` with each ``raaderum <command>`` written as this installation runs it
     (``launcher``); unchanged where the command is ``raaderum``."""
-    if COMMAND not in text:
-        return text
-    words = launcher()
-    if words == COMMAND:
-        return text
-    return _SPOKEN.sub(lambda _: words, text)
+    return unmark(mark_commands(text))
 
 
 def said_by(command: str) -> str:

@@ -101,3 +101,27 @@ def test_a_commands_own_errors_begin_with_the_start_file_too(
     assert main(["enter", "--table", "Bord 1", "--adopt", "skole-luck@1"]) == 2
     err = capsys.readouterr().err
     assert err and all(line.startswith("sh start.sh enter: ") for line in err.splitlines()), err
+
+
+@pytest.mark.parametrize("words", ["{path.__class__}", "sh {start}.sh", "{word.x}", "{}", "}"])
+def test_braces_in_the_start_files_words_are_words_not_placeholders(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, words
+) -> None:
+    # "{word.x}" ended in AttributeError, "{path.__class__}" printed "<class 'pathlib…'>"
+    # and "sh {start}.sh" left the message unfilled ("{path}: skabelonen er skrevet")
+    monkeypatch.setenv(LAUNCHER_VARIABLE, words)
+    written = tmp_path / "katalog.xlsx"
+    assert main(["template", str(written)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{written}: ") and f'{words} import "{written}"' not in out
+    assert f"{words} import {written} --out MAPPE" in out, out
+
+
+def test_words_the_system_could_not_decode_are_no_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # bytes that are no UTF-8 arrive as surrogates: "print" ended in UnicodeEncodeError
+    monkeypatch.setenv(LAUNCHER_VARIABLE, "sh st\udce6rt.sh")
+    out = tmp_path / "kort.html"
+    assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
+    assert "raaderum enter <span" in out.read_text(encoding="utf-8")

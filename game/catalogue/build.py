@@ -209,6 +209,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         for problem in error.problems:
             if follows_on(reading, unread, problem.said):
                 continue  # said once, with its cause (say_follow_ons)
+            if problem.said.key.startswith(
+                ("deck.unit_unknown_beyond", "deck.unit_foreign_beyond")
+            ):
+                continue  # the import stops at an unknown 'enhed' itself, in its own words
             if problem.said.key in ("deck.unit_probably_thousands", "deck.unit_probably_kroner"):
                 # many amounts over the limit of the unit: said first, in the workbook's words
                 # ('enhed' on Om kataloget) – unless a title already said which unit it is

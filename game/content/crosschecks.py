@@ -141,13 +141,14 @@ def check_amounts(
         file, line = unit_at or (first.file, first.line)
         hint = Problem.of(file, line, key, count=len(beyond))
         out.insert(out.index(first), hint)
-    elif beyond and not is_known_unit(unit) and _KRONER.search(unit):
+    elif beyond and not is_known_unit(unit):
         # "kroner i tusinder" unknown: the unit's warning is not printed beside errors, and the
-        # author got 33 limits in mio. kr. without a word of why (never for a unit that is no
-        # kroner: "£m" is not to be written as t. kr.)
+        # author got 33 limits in mio. kr. without a word of why; a unit that is no kroner
+        # ("£m", "euro") is told that the game counts in kroner, not to write t. kr.
         first = min(beyond, key=lambda p: (p.file, p.line))
         file, line = unit_at or (first.file, first.line)
-        key = "deck.unit_unknown_beyond." + ("one" if len(beyond) == 1 else "many")
+        kind = "unit_unknown_beyond" if _KRONER.search(unit) else "unit_foreign_beyond"
+        key = f"deck.{kind}." + ("one" if len(beyond) == 1 else "many")
         out.insert(out.index(first), Problem.of(file, line, key, unit=unit, count=len(beyond)))
     for item in items["proposals"]:
         if item.spec.construction > limit:

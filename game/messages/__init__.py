@@ -33,7 +33,7 @@ from game.engine import (
     Verdict,
     target_limit,
 )
-from game.launcher import commands_as_run
+from game.launcher import mark_commands, unmark
 from game.messages import da, en
 from game.numbers import format_amount, format_exact, format_moment, is_known_unit, unit_scale
 
@@ -99,8 +99,9 @@ class Catalogue:
         self._missing: set[str] = set()
 
     def t(self, key: str, **params: Any) -> str:
-        """The message ``key`` with its ``{name}`` placeholders filled from ``params``."""
-        return self._fill(self._template(key), params)
+        """The message ``key`` with its ``{name}`` placeholders filled from ``params``, and
+        its ``raaderum <command>`` as this installation runs it (``game.launcher``)."""
+        return unmark(self._fill(mark_commands(self._template(key)), params))
 
     def in_unit(self, deck_unit: str, key: str, /, **params: Any) -> str:
         """``t`` for a deck in ``deck_unit``: the catalogue's own unit in the message's words
@@ -108,7 +109,8 @@ class Catalogue:
         filled (a message may have its own ``{unit}``), so that a filled-in text (a card's, a
         limit already in the deck's unit) is never changed."""
         own = self._messages.get("unit", deck_unit)
-        return self._fill(self._template(key).replace(own, deck_unit), params)
+        template = mark_commands(self._template(key).replace(own, deck_unit))
+        return unmark(self._fill(template, params))
 
     def _template(self, key: str) -> str:
         text = self._messages.get(key)
@@ -117,7 +119,7 @@ class Catalogue:
             if key not in self._missing:
                 self._missing.add(key)
                 log.warning("missing %s message %r", self.lang, key)
-        return commands_as_run(text)  # "raaderum import" as the offline bundle runs it
+        return text
 
     def _fill(self, text: str, params: dict[str, Any]) -> str:
         if "{max_" in text:

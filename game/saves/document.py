@@ -364,6 +364,9 @@ def problem_text(detail: Any) -> Message:
         return said
     if kind in _OBJECTS:
         return Message.of("save.field_object", where=where)
+    if len(loc) == 3 and loc[:2] in (("entered", "events"), ("entered", "factors")):
+        # "feltet 'entered.events[1]': tuple_type": say what an item is
+        return Message.of(f"save.entered_pair.{loc[1]}", where=where)
     if len(loc) == 3 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):
         return Message.of("save.source_pair", number=loc[2] + 1)
     if len(loc) == 4 and loc[:2] == ("deck", "sources") and isinstance(loc[2], int):

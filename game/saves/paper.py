@@ -797,6 +797,22 @@ def start_paper_game(deck: Deck, settings: GameSettings, table: PaperTable) -> G
     on the table (the engine's ``Chance`` with an open table). Raises ``PaperError`` when the
     engine refuses the entered chance."""
     scenario = deck.scenario(settings.scenario)
+    # an event in a round the game does not have (a hand-edited save) was dropped without a
+    # word, and the year's figures changed
+    beyond = [(event, r) for event, r in table.events if not 0 <= r < scenario.rounds]
+    if beyond:
+        years = ", ".join(scenario.years)
+        raise PaperError(
+            [
+                _at(
+                    _entry("--event", event, r, scenario),
+                    "paper.err.round_range",
+                    rounds=scenario.rounds,
+                    years=years,
+                )
+                for event, r in beyond
+            ]
+        )
     try:
         return new_game(
             deck, scenario.id, settings.seed, settings.target, chance=chance_of(scenario, table)

@@ -27,8 +27,9 @@ def parse_number(text: str, lang: str = "da") -> float | None:
         return None
 
 
-MAX_TYPED = 12
-"""The most characters a number field holds ("100.000,25" and a slip or two)."""
+MAX_TYPED = 24
+"""The most characters a number field holds: more than any number it takes ("100.000,25"),
+so that a longer paste is refused as it stands, not read by its first characters."""
 
 
 @dataclass

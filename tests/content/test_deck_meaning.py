@@ -287,7 +287,10 @@ def test_an_amount_beyond_the_limit_of_a_unit_that_is_no_kroner_asks_nothing_of_
         lang="en",
     )
     assert code == 2
-    assert lines[0] == (
+    # said first that the game counts in kroner – not asked whether £m is DKK '000
+    assert lines[0].startswith("deck.yaml:") and "the unit '£m' is not known, and the game "
+    assert "counts in kroner" in lines[0] and "written in" not in lines[0], lines
+    assert lines[1] == (
         "deck.yaml:34: 'effect (no. 1)' must be at least −1,000, not −1,200 (amounts in £m)"
     ), lines
 

@@ -224,8 +224,8 @@ class StartScene(Scene):
         """The facilitator's X (the last year's target; earlier years scale with it), or None
         when it is the scenario's own."""
         value = self.target.value
-        if value is None:
-            return None
+        if value is None or not self.target_typed_valid():
+            return None  # "-5" gave "Jeres mål −5/−2,35/…" beside the field's "ikke et mål"
         if abs(value - self.scenario.target[-1]) < 1e-9:
             return None
         return value
