@@ -583,7 +583,6 @@ MESSAGES.update(
         "report.compare.who": "Hvem vedtog hvad",
         "report.compare.struck": "Hvad ramte bordene",
         "report.compare.struck_note": "Den hændelse, hvert bord trak i hvert budgetår. Et bord, der tabte, kan have valgt dårligt eller være ramt hårdt – sammenlign med bordene, der trak det samme.",
-        "report.compare.year_col": "År",
         "report.compare.no_event": "ingen",
         "report.compare.lesson_mix": "Besparelser · effektiviseringer · investeringer ved bordene, der vandt ({won}): {won_mix}; ved bordene, der tabte ({lost}): {lost_mix}.",
         "report.compare.mean": "gns. {mix}",

@@ -574,7 +574,6 @@ MESSAGES.update(
         "report.compare.who": "Who adopted what",
         "report.compare.struck": "What struck the tables",
         "report.compare.struck_note": "The event each table drew in each budget year. A table that lost may have chosen badly or been struck hard – compare it with the tables that drew the same.",
-        "report.compare.year_col": "Year",
         "report.compare.no_event": "none",
         "report.compare.lesson_mix": "Savings · efficiencies · investments at the tables that won ({won}): {won_mix}; at the tables that lost ({lost}): {lost_mix}.",
         "report.compare.mean": "on average {mix}",

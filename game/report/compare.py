@@ -1072,26 +1072,28 @@ def _who_chose_what(group: ComparisonGroup, labels: Sequence[str], lang: str) ->
 
 
 def _what_struck(group: ComparisonGroup, labels: Sequence[str], lang: str) -> str:
-    """Years by tables: the events each table drew in each budget year, so that the host can
-    tell a table that chose badly from one that was struck hard ("" when no table drew one)."""
+    """Tables by years: the events each table drew in each budget year, so that the host can
+    tell a table that chose badly from one that was struck hard ("" when no table drew one).
+    A row per table, so that twenty tables or three hundred stay readable (a column per
+    table broke the titles mid-word at twenty)."""
     if not any(tab.events for tab in group.tables):
         return ""
     words = catalogue(lang)
     none = f'<span class="muted">{esc(words.t("report.compare.no_event"))}</span>'
     rows = []
-    for index, year in enumerate(group.years):
+    for label, tab in zip(labels, group.tables):
         cells = []
-        for tab in group.tables:
+        for index in range(len(group.years)):
             drawn = [group.event_title(card) for card, at in tab.events if at == index]
             if drawn:
                 cells.append("<br>".join(esc(title) for title in drawn))
             else:
                 cells.append(none if tab.begun(index) else '<span class="muted">–</span>')
-        rows.append([esc(year), *cells])
+        rows.append([_name_html(label), *cells])
     return (
         f"<h3>{esc(words.t('report.compare.struck'))}</h3>"
         f'<p class="muted small">{esc(words.t("report.compare.struck_note"))}</p>'
-        + table([words.t("report.compare.year_col"), *labels], rows, css_class="struck")
+        + table([words.t("compare.table_col"), *group.years], rows, css_class="struck")
     )
 
 

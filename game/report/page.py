@@ -69,10 +69,9 @@ table.wide th, table.wide td { padding: 1mm 1.1mm; }
 .page-break { break-before: page; page-break-before: always; }
 table.who th.num { font-size: 8pt; text-align: center; }
 table.who td.num { text-align: center; }
-/* the events each table drew: as many columns as tables, each title wrapped in its own */
-table.struck { table-layout: fixed; font-size: 7.5pt; }
-table.struck th:first-child, table.struck td:first-child { width: 10mm; }
-table.struck td, table.struck th { padding: 1mm 0.8mm; overflow-wrap: break-word; }
+/* the events each table drew: a row per table, a column per budget year */
+table.struck { table-layout: fixed; font-size: 8pt; }
+table.struck th:first-child, table.struck td:first-child { width: 30mm; }
 @media screen and (min-width: 900px) {
   /* on a projector (1024 × 768 too) or a big screen the page fills the width instead of an
      A4 column, and the text grows with the screen, so the back of the room can read it */
