@@ -46,13 +46,18 @@ def test_the_help_and_its_errors_name_the_start_file(
     assert capsys.readouterr().out.startswith("raaderum ")  # the program's name and version
 
 
+def _printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, words: str) -> str:
+    """The print-and-play page of intro, printed with the start file's ``words``."""
+    monkeypatch.setenv(LAUNCHER_VARIABLE, words)
+    out = tmp_path / "kort.html"
+    assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
 def test_the_printed_paper_sheet_says_the_bundles_command(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv(LAUNCHER_VARIABLE, "sh start.sh")
-    out = tmp_path / "kort.html"
-    assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
-    html = out.read_text(encoding="utf-8")
+    html = _printed(monkeypatch, tmp_path, "sh start.sh")
     assert "sh start.sh enter <span" in html
     assert "raaderum enter" not in html
 
@@ -121,7 +126,4 @@ def test_words_the_system_could_not_decode_are_no_command(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     # bytes that are no UTF-8 arrive as surrogates: "print" ended in UnicodeEncodeError
-    monkeypatch.setenv(LAUNCHER_VARIABLE, "sh st\udce6rt.sh")
-    out = tmp_path / "kort.html"
-    assert main(["print", "--scenario", "intro", "--out", str(out)]) == 0
-    assert "raaderum enter <span" in out.read_text(encoding="utf-8")
+    assert "raaderum enter <span" in _printed(monkeypatch, tmp_path, "sh st\udce6rt.sh")

@@ -81,6 +81,13 @@ def _proposals(*rows: list[object]) -> list[list[object]]:
     return [list(PROPOSALS[0]), *[list(r) for r in rows]]
 
 
+def _year_2_written(tmp_path: Path, written: object) -> Path:
+    """The template's catalogue with ``written`` in the second card's 'år 2' (Forslag!F3)."""
+    row = list(PROPOSALS[2])
+    row[5] = written
+    return write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+
+
 def _headed(capsys, tmp_path: Path, *headings: object, at: int = 4, name: str = "katalog.xlsx"):  # type: ignore[no-untyped-def]
     """Import the small catalogue with its amount headings from column ``at`` (0-based) set to
     ``headings``: the exit code, what it said and the workbook's path."""
@@ -162,9 +169,7 @@ def test_a_kind_typo_is_named_with_its_cell_and_the_word_it_meant(capsys, tmp_pa
 
 
 def test_text_in_an_amount_cell_is_named(capsys, tmp_path):
-    row = list(PROPOSALS[2])
-    row[5] = "ca. 2"
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    path = _year_2_written(tmp_path, "ca. 2")
     _assert_refused(
         capsys,
         tmp_path,
@@ -1776,9 +1781,7 @@ def test_an_estimate_in_words_is_told_to_be_written_as_the_number(
     capsys, tmp_path, written, number
 ):
     # "ca. -400" got "'ca. -400' er ikke et tal" with no fix, and "200 ca." a hint about units
-    row = list(PROPOSALS[2])
-    row[5] = written
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    path = _year_2_written(tmp_path, written)
     _assert_refused(
         capsys,
         tmp_path,
@@ -1791,9 +1794,7 @@ def test_an_estimate_in_words_is_told_to_be_written_as_the_number(
 
 
 def test_n_a_in_an_amount_is_told_to_be_0_and_what_an_empty_cell_means(capsys, tmp_path):
-    row = list(PROPOSALS[2])
-    row[5] = "n/a"
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    path = _year_2_written(tmp_path, "n/a")
     _assert_refused(
         capsys,
         tmp_path,
@@ -1819,9 +1820,7 @@ def test_n_a_in_an_amount_is_told_to_be_0_and_what_an_empty_cell_means(capsys, t
 )
 def test_an_error_cell_is_named_as_danish_excel_shows_it(capsys, tmp_path, code, danish):
     # the file stores the English code; a Danish Excel shows #REFERENCE!, #DIVISION/0! …
-    row = list(PROPOSALS[2])
-    row[5] = "=E3*1"
-    path = write_book(tmp_path / "katalog.xlsx", sheets(proposals=_proposals(PROPOSALS[1], row)))
+    path = _year_2_written(tmp_path, "=E3*1")
     saved_by_excel(path, "Forslag", {"F3": code})
     _assert_refused(
         capsys,
