@@ -254,9 +254,11 @@ class ComparisonGroup:
     event_titles: tuple[tuple[str, str], ...] = ()
     """(id, title) of the scenario's events, in the deck's words."""
 
-    def event_title(self, card: str) -> str:
-        """An event's title (its id when the deck does not have it)."""
-        return dict(self.event_titles).get(card, card)
+    def drawn(self, tab: TableResult, index: int) -> list[str]:
+        """The titles of the events ``tab`` drew in budget year ``index`` (an id the deck
+        does not have as it stands), in the order drawn."""
+        titles = dict(self.event_titles)
+        return [titles.get(card, card) for card, at in tab.events if at == index]
 
     @property
     def targets(self) -> tuple[float, ...]:
@@ -1005,7 +1007,7 @@ def table_choices(
             unit=unit_words(group.unit, lang),
             cards="; ".join(cards) if cards else words.t("compare.choices.none"),
         )
-        drawn = [group.event_title(card) for card, at in tab.events if at == index]
+        drawn = group.drawn(tab, index)
         if drawn:  # what struck the table that year, beside what it chose
             line += " " + words.t("compare.choices.event", events="; ".join(drawn))
         lines.append(line)
@@ -1084,7 +1086,7 @@ def _what_struck(group: ComparisonGroup, labels: Sequence[str], lang: str) -> st
     for label, tab in zip(labels, group.tables):
         cells = []
         for index in range(len(group.years)):
-            drawn = [group.event_title(card) for card, at in tab.events if at == index]
+            drawn = group.drawn(tab, index)
             if drawn:
                 cells.append("<br>".join(esc(title) for title in drawn))
             else:
@@ -1133,12 +1135,11 @@ def lesson_lines(group: ComparisonGroup, lang: str) -> list[str]:
             )
             + (" " + words.t("report.compare.lesson_spread") if spread else "")
         )
-    reasons = [
-        ("target", sum(bool(tab.outcome and tab.outcome.missed_years) for tab in lost)),
-        ("kinds", sum(bool(tab.outcome and tab.outcome.missing_kinds) for tab in lost)),
-        ("service", sum(bool(tab.outcome and tab.outcome.service_below_floor) for tab in lost)),
-    ]
-    counted = sorted((r for r in reasons if r[1]), key=lambda r: -r[1])
+    # the verdict's own reasons ("target", "kinds", "service"), the most common first
+    codes = [code for tab in lost if tab.outcome for code in tab.outcome.reasons]
+    counted = sorted(
+        ((code, codes.count(code)) for code in dict.fromkeys(codes)), key=lambda r: -r[1]
+    )
     if counted:
         said = words.join(
             [words.t(f"report.compare.lost_on.{code}", count=count) for code, count in counted]
@@ -1277,9 +1278,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         why,
                         unit_words(group.unit, lang),
                         tab.reopened.count(index),
-                        "; ".join(
-                            group.event_title(card) for card, at in tab.events if at == index
-                        ),
+                        "; ".join(group.drawn(tab, index)),
                     ]
                 )
     return rows

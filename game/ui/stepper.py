@@ -34,7 +34,7 @@ so that a longer paste is refused as it stands, not read by its first characters
 
 @dataclass
 class NumberField:
-    """A small field for a number: digits, comma and Backspace while focused.
+    """A small field for a number: what is typed, and Backspace, while focused.
 
     ``exact`` is the value the field was filled with: while the text is still the one
     ``format_amount`` wrote for it, ``value`` is that exact number, not its rounded text.
@@ -45,7 +45,7 @@ class NumberField:
     lang: str = "da"
     exact: float | None = None
     fresh: bool = False
-    """Focused by Tab with the number kept: the first typed character replaces it, as a
+    """Focused by a click or Tab with the number kept: the first typed character replaces it, as a
     selected field's text is replaced (Backspace clears it)."""
 
     @classmethod
@@ -80,14 +80,10 @@ class NumberField:
             self.text = (kept + typed)[:MAX_TYPED]
             self.fresh = False
 
-    def focus(self) -> None:
-        """Take the keyboard with the number kept, as a click on the field does: the first
-        typed character replaces it and Backspace clears it (a stray click emptied the field,
-        and the game started on the scenario's target instead of the facilitator's X)."""
-        self.focus_kept()
-
     def focus_kept(self) -> None:
-        """Take the keyboard but keep the number (Tab into the field): typing replaces it."""
+        """Take the keyboard but keep the number, selected (a click or Tab into the field):
+        the first typed character replaces it and Backspace clears it (a click emptied the
+        field, and the game started on the scenario's target instead of the facilitator's X)."""
         self.focused = True
         self.fresh = True
         pygame.key.start_text_input()
@@ -114,7 +110,7 @@ class NumberField:
         elif plus.collidepoint(pos):
             self.step(delta, lang, high=high)
         elif field.collidepoint(pos):
-            self.focus()
+            self.focus_kept()
         else:
             return False
         return True
