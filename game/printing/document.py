@@ -404,16 +404,23 @@ def _lower_half(proposal: Proposal, source: str, extra: bool, chance: bool, ask:
     words = asked or proposal.text
     sizes = WORDS_SIZES if asked else TEXT_SIZES
     lines, size, source_lines = card_lines(proposal.title, words, source, extra, chance, sizes)
-    html = ""
-    if words:
-        kind = "question" if asked else "cardtext"
-        style = (
-            f"font-size: {size}pt; -webkit-line-clamp: {lines}; max-height: {_room(lines, 1.25)}"
-        )
-        html = _clamp(f'<div class="{kind}" style="{style}">{escape(words)}</div>')
-    clamp = max(1, source_lines)
+    html = _words_box("question" if asked else "cardtext", words, lines, size) if words else ""
+    return html + _source_box(source, source_lines)
+
+
+def _words_box(kind: str, words: str, lines: int, size: float) -> str:
+    """A card's question or text (CSS class ``kind``) clamped to ``lines`` lines at ``size``
+    pt (``card_lines``, ``event_lines``)."""
+    lines = max(1, lines)
+    style = f"font-size: {size}pt; -webkit-line-clamp: {lines}; max-height: {_room(lines, 1.25)}"
+    return _clamp(f'<div class="{kind}" style="{style}">{escape(words)}</div>')
+
+
+def _source_box(source: str, lines: int) -> str:
+    """A card's source at its foot, clamped to ``lines`` lines (one at least)."""
+    clamp = max(1, lines)
     style = f"-webkit-line-clamp: {clamp}; max-height: {_room(clamp, 1.3)}"
-    return html + _clamp(f'<div class="source" style="{style}">{escape(source)}</div>', foot=True)
+    return _clamp(f'<div class="source" style="{style}">{escape(source)}</div>', foot=True)
 
 
 def _die_line(proposal: Proposal, lang: str) -> str:
@@ -443,12 +450,6 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
         facts.append(escape(note))
     source = t("print.source", source=event.source) if event.source else ""
     lines, size, source_lines = event_lines(event.title, event.text, source)
-    text_style = (
-        f"font-size: {size}pt; -webkit-line-clamp: {max(1, lines)}; "
-        f"max-height: {_room(max(1, lines), 1.25)}"
-    )
-    clamp = max(1, source_lines)
-    source_style = f"-webkit-line-clamp: {clamp}; max-height: {_room(clamp, 1.3)}"
     return (
         f'<div class="card event" style="--tint:{KIND_TINTS[None]}" data-id="{escape(event.id)}">'
         + _band(None, event.id, lang)
@@ -462,8 +463,8 @@ def _event_card(deck: Deck, scenario: Scenario, event: Event, lang: str, copies:
             min(len(event.effect), scenario.rounds),
         )
         + f'<div class="facts">{" · ".join(facts)}</div>'
-        + _clamp(f'<div class="text" style="{text_style}">{escape(event.text)}</div>')
-        + _clamp(f'<div class="source" style="{source_style}">{escape(source)}</div>', foot=True)
+        + _words_box("text", event.text, lines, size)
+        + _source_box(source, source_lines)
         + "</div></div>"
     )
 
