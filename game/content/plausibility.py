@@ -112,15 +112,20 @@ def costs_as_saving(proposal: Proposal) -> bool:
     return proposal.kind is Kind.SAVING and sum(proposal.profile[: len(proposal.effect)]) < 0
 
 
+def _only_costs(proposal: Proposal) -> bool:
+    """True for a card that frees nothing in any year and costs in one."""
+    return max(proposal.effect) <= 0 < -min(proposal.effect)
+
+
 def never_frees(proposal: Proposal) -> bool:
     """True for an efficiency that frees nothing in any year and costs in one."""
-    return proposal.kind is Kind.EFFICIENCY and max(proposal.effect) <= 0 < -min(proposal.effect)
+    return proposal.kind is Kind.EFFICIENCY and _only_costs(proposal)
 
 
 def never_pays_back(proposal: Proposal) -> bool:
     """True for an investment that gives nothing back in any year and costs in one: an
     investment costs first and pays later, so its amounts' sign is likely turned."""
-    return proposal.kind is Kind.INVESTMENT and max(proposal.effect) <= 0 < -min(proposal.effect)
+    return proposal.kind is Kind.INVESTMENT and _only_costs(proposal)
 
 
 def cost_skipped_after(proposal: Proposal) -> int | None:
