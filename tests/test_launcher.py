@@ -28,6 +28,12 @@ def test_the_template_tells_the_bundle_user_the_command_they_have(
     written = folder / "katalog.xlsx"
     assert f'{words} import "{written}" --out MAPPE' in out
     assert "raaderum" not in out.replace(str(folder), "")  # only the folder's own name
+    # the workbook's own guide says the same command (it said "raaderum import" in the bundle)
+    import openpyxl
+
+    guide = [row[0] for row in openpyxl.load_workbook(written)["Vejledning"].values if row]
+    intro = next(str(text) for text in guide if "import" in str(text))
+    assert f"{words} import katalog.xlsx" in intro and "raaderum" not in intro, intro
 
 
 def test_the_help_and_its_errors_name_the_start_file(

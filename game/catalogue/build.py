@@ -181,7 +181,9 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
                 place = reading.places.get(document.key_lines.get(("deck", "unit"), -1))
                 reading.unit_blank_at = place
                 at = place[0].where(place[1].ref) if place is not None else sheet.where()
-                reading.warnings.append(CatalogueProblem(at, said))
+                if not any(found.problem.where == at for found in reading.problems):
+                    # a cell showing an error (#REF!) is said as such, not also as empty
+                    reading.warnings.append(CatalogueProblem(at, said))
         if document is not None:
             documents.append(document)
     _unread_sheets(reading)

@@ -31,6 +31,7 @@ from game.catalogue.columns import (
 )
 from game.content.numbertext import grouped, yaml_number
 from game.content.schema import KIND_NAMES, WELFARE_AREAS
+from game.launcher import commands_as_run
 from game.messages import Message
 from game.saves.files import check_not_empty, write_file
 
@@ -319,7 +320,8 @@ def _guide(sheet: Any, amounts: int) -> None:
 
     row = 1
     for number, line in enumerate(GUIDE_INTRO):
-        cell = _put(sheet, row, 1, line)
+        # the import command as this installation runs it (the offline bundle has no raaderum)
+        cell = _put(sheet, row, 1, commands_as_run(line))
         if number == 0:
             cell.font = Font(bold=True, size=14)
         row += 1

@@ -130,6 +130,12 @@ Target = Annotated[float, Field(ge=0, le=1e11, allow_inf_nan=False)]
 Fatigue = Annotated[int, Field(ge=0, le=10)]
 
 
+def _trimmed(value: Any) -> Any:
+    """A unit is read without the spaces around it, so a unit of spaces alone is empty (it
+    was called an unknown unit, and its amounts were checked as mio. kr.)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -145,7 +151,9 @@ class DeckHeader(_Strict):
     id: CardId
     title: Title
     language: Literal["da", "en"] = "da"
-    unit: Annotated[str, Field(min_length=1, max_length=MAX_UNIT_LENGTH)] = DEFAULT_UNIT
+    unit: Annotated[
+        str, BeforeValidator(_trimmed), Field(min_length=1, max_length=MAX_UNIT_LENGTH)
+    ] = DEFAULT_UNIT
     schema_version: Literal[1, 2]
     welfare_areas: list[Annotated[str, Field(min_length=1, max_length=40)]] | None = None
     """Areas where an efficiency is seen as a saving; default ``WELFARE_AREAS``."""

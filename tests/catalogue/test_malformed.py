@@ -1853,6 +1853,18 @@ def test_an_empty_unit_is_said_at_its_cell_and_so_is_what_follows_from_it(capsys
     assert "Om kataloget!A1" not in text and f"{path}:Om kataloget: " not in text
 
 
+def test_a_unit_cell_showing_an_error_is_said_once_as_the_error(capsys, tmp_path):
+    # 'enhed' showing #REF! was said twice: as the cell's error and as an empty unit
+    about = [list(row) for row in ABOUT]
+    about[3] = ["enhed", "=Ark2!B1"]
+    path = write_book(tmp_path / "katalog.xlsx", sheets(about=about))
+    saved_by_excel(path, "Om kataloget", {"B4": "#REF!"})
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Om kataloget!B4: 'enhed': cellen viser fejlen #REFERENCE! (#REF!)" in text
+    assert "'enhed' er ikke udfyldt" not in text, text
+
+
 def test_no_welfare_area_is_said_at_the_proposals_column_of_areas(capsys, tmp_path):
     # the warning named neither sheet nor cell ("katalog.xlsx: advarsel: ingen af …")
     rows = [

@@ -337,6 +337,20 @@ def test_amounts_over_the_limit_in_an_unknown_unit_name_the_unit_among_the_error
     ), lines
 
 
+@pytest.mark.parametrize("written", ["", "   "])
+def test_a_unit_of_spaces_is_empty_not_unknown(tmp_path, capsys, written):
+    # unit: "   " was called an unknown unit, and the deck played with its amounts as mio. kr.
+    from game.cli import main
+
+    body = _good_body().replace("schema_version: 1", f'schema_version: 1\n  unit: "{written}"', 1)
+    (tmp_path / "deck.yaml").write_text(body)
+    assert main(["validate", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    unit_line = body.splitlines().index(f'  unit: "{written}"') + 1
+    assert f"{tmp_path / 'deck.yaml'}:{unit_line}: 'unit' må ikke være tom" in out, out
+    assert "kendes ikke" not in out, out
+
+
 def test_a_budget_tables_kr_i_1000_is_thousands(tmp_path, capsys):
     from game.cli import main
 
