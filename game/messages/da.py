@@ -408,6 +408,7 @@ MESSAGES.update(
         "report.compare.other_deck": "{files} er spillet med et andet dæk (»{deck}«) end de fleste borde og vises for sig; hører det til denne konference?",
         "compare.group": "{scenario} · {deck} · mål {targets} i {year}",
         "compare.proposals_short": "Forslag og antal borde",
+        "compare.proposals_shortest": "Forslag",
         "compare.proposals": "Forslag: hvor mange borde vedtog dem",
         "compare.mean_round": "gns. runde {round}",
         "compare.unused.one": "Vedtaget af intet bord: {count} forslag.",

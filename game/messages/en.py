@@ -399,6 +399,7 @@ MESSAGES.update(
         "report.compare.other_deck": "{files} was played with another deck (“{deck}”) than most tables and is shown apart; does it belong to this conference?",
         "compare.group": "{scenario} · {deck} · target {targets} in {year}",
         "compare.proposals_short": "Proposals by tables",
+        "compare.proposals_shortest": "Proposals",
         "compare.proposals": "Proposals: how many tables adopted them",
         "compare.mean_round": "avg. round {round}",
         "compare.unused.one": "{count} proposal was adopted by no table.",

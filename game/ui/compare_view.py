@@ -45,7 +45,10 @@ def draw_proposals(
     head_h = line_height(app, size, FONT_BOLD)
     used = [u for u in group.proposals if u.tables_adopted]
     unused = len(group.proposals) - len(used)
-    foot_h = line_height(app, size) if unused else 0
+    foot = app.t(f"compare.unused.{'one' if unused == 1 else 'many'}", count=unused)
+    # two lines when the panel is narrow (beside eight years it read "… intet bord: 1 for…")
+    foot_lines = 1 if app.text.width(foot, size, FONT_REGULAR) <= inner.width else 2
+    foot_h = line_height(app, size) * foot_lines if unused else 0
     area = pygame.Rect(
         inner.x, inner.y + head_h + g // 2, inner.width, inner.height - head_h - g // 2 - foot_h
     )
@@ -94,7 +97,9 @@ def draw_proposals(
         filled = bar.copy()
         filled.width = round(bar.width * use.tables_adopted / total)
         pygame.draw.rect(surface, theme.kind_color(use.kind), filled, border_radius=bar.height // 3)
-        for k in range(1, total):
+        # a mark between the tables while each has room for one (at 150 tables the marks
+        # covered the whole bar in the panel's colour, and it vanished)
+        for k in range(1, total if bar.width >= total * MARK_ROOM else 0):
             x = bar.x + round(bar.width * k / total)
             pygame.draw.line(surface, theme.PANEL, (x, bar.top), (x, bar.bottom - 1), 1)
         app.text.draw(
@@ -107,9 +112,9 @@ def draw_proposals(
     if unused:
         app.text.draw(
             surface,
-            app.t(f"compare.unused.{'one' if unused == 1 else 'many'}", count=unused),
+            foot,
             pygame.Rect(inner.x, inner.bottom - foot_h, inner.width, foot_h),
-            BODY.sized(size).ink(theme.MUTED).lines(1),
+            BODY.sized(size).ink(theme.MUTED).lines(foot_lines),
         )
     heading_w = inner.width
     if max_scroll:
@@ -128,15 +133,22 @@ def draw_proposals(
         # the heading never runs into "1–8 af 25"
         heading_w = max(1, inner.width - app.text.width(shown, size, FONT_REGULAR) - g)
     heading = app.t("compare.proposals")
-    if app.text.width(heading, size, FONT_BOLD) > heading_w:
-        # at 1024×768 beside "1–7 af 24" it read "Forslag: hvor mange borde vedtog d…"
-        heading = app.t("compare.proposals_short")
+    for shorter in ("compare.proposals_short", "compare.proposals_shortest"):
+        if app.text.width(heading, size, FONT_BOLD) <= heading_w:
+            break
+        # at 1024×768 beside "1–7 af 24" it read "Forslag: hvor mange borde vedtog d…", and
+        # beside eight years "Forslag og antal…"
+        heading = app.t(shorter)
     app.text.draw(
         surface,
         heading,
         pygame.Rect(inner.x, inner.y, heading_w, head_h),
         BODY.sized(size).bold().lines(1).shrink(),
     )
+
+
+MARK_ROOM = 4
+"""The pixels each table needs in a proposal's bar for the bar to mark where it ends."""
 
 
 def year_short(year: str) -> str:
@@ -200,6 +212,11 @@ TABLES_MOST_SHARE = 0.62
 """The largest share of the screen's width the tables may take from the proposals (whose
 titles are shortened anyway): at 1024×768 a four-year game's years then keep their marks."""
 
+TABLES_MOST_SHARE_WITHOUT_MARKS = 0.76
+"""The share the tables may take when their years do not keep their marks even at
+``TABLES_MOST_SHARE`` (eight years): at 1024×768 the figures of the long game overlapped
+each other ("−0,17,55,99,2") in the columns left beside the names."""
+
 
 def tables_share(app: Host, group: Any, width: int) -> float:
     """The share of ``width`` (the body under the group's title) for the tables: half, or
@@ -216,7 +233,18 @@ def tables_share(app: Host, group: Any, width: int) -> float:
     needs = _column_weights(app, group, columns, sc.min_text, g)
     name = min(needs[0], (width * TABLES_MOST_SHARE - 2 * g) * NAME_SHARE)
     wanted = name + sum(needs[1:]) + g // 2 * (len(needs) - 1) + 2 * g  # the panel's margins
-    return max(0.5, min(TABLES_MOST_SHARE, wanted / max(1, width - 2 * g)))
+    share = wanted / max(1, width - 2 * g)
+    if share <= TABLES_MOST_SHARE:
+        return max(0.5, share)
+    # the years lose their marks: their figures alone, beside a name shortened to its least
+    short = [app.t("compare.table_col"), *(year_short(y) for y in group.years), *columns[-2:]]
+    bare = _column_weights(app, group, short, sc.min_text, g, marks=False)
+    room = width * TABLES_MOST_SHARE_WITHOUT_MARKS - 2 * g
+    name = min(bare[0], room * NAME_LEAST)
+    wanted = name + sum(bare[1:]) + g // 2 * (len(bare) - 1) + 2 * g
+    return max(
+        TABLES_MOST_SHARE, min(TABLES_MOST_SHARE_WITHOUT_MARKS, wanted / max(1, width - 2 * g))
+    )
 
 
 def _fitted_columns(
@@ -231,17 +259,19 @@ def _fitted_columns(
     """The column widths for a table ``width`` wide, and whether the years fit with their
     marks. Service and result keep what they need. With marks, every year keeps what it
     needs and the name takes the rest (at least ``NAME_LEAST``, shortened if longer); without,
-    the name keeps at most ``NAME_SHARE`` when the years need the room, and the years share
-    what is left."""
+    each year keeps what its figures need (stretched to fill the width) and the name the
+    rest, at least ``NAME_LEAST``."""
     needs = _column_weights(app, group, columns, size, gap, marks)
     room = width - gap // 2 * (len(needs) - 1)
     name, years, fixed = needs[0], needs[1:-2], needs[-2] + needs[-1]
     if marks:
         fits = min(name, room * NAME_LEAST) + sum(years) + fixed <= room
         return [max(1.0, room - sum(years) - fixed), *years, needs[-2], needs[-1]], fits
-    kept = max(min(name, room * NAME_SHARE), min(name, room - sum(years) - fixed))
-    share = max(1.0, (room - kept - fixed) / max(1, len(years)))
-    return [kept, *[share] * len(years), needs[-2], needs[-1]], False
+    # the years keep what their figures need, each its own (a column of "124,3" beside one
+    # of "7,5"); the name the rest, and at least NAME_LEAST
+    kept = max(min(name, room * NAME_LEAST), min(name, room - sum(years) - fixed))
+    stretch = max(1.0, room - kept - fixed) / max(1.0, sum(years))
+    return [kept, *[need * stretch for need in years], needs[-2], needs[-1]], False
 
 
 def draw_tables(

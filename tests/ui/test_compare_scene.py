@@ -374,6 +374,83 @@ def test_eight_years_at_1024_are_whole_numbers_under_short_years(deck: Deck, tmp
     small.scenes.clear()
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (800, 600)])
+def test_eight_years_beside_a_long_name_keep_their_figures_apart(
+    deck: Deck, tmp_path, monkeypatch, size
+):
+    # at 1024×768 the long game's figures ran together ("−0,17,55,99,2"): the years shared
+    # what a long name left them, and the proposals kept half the screen
+    from game.ui import charts
+    from tests.ui.driver import record_chart_places
+    from tests.ui.test_projector import record_cuts
+
+    folder = tmp_path / "lange"
+    for seed in (1, 2, 3, 4):
+        generator = np.random.default_rng(seed)
+        history = History.start(new_game(deck, "lang-horisont", seed))
+        while not history.current.finished:
+            history = history.do(
+                (greedy_policy, random_policy)[seed % 2](history.current, generator)
+            )
+        name = "Borgerkonferencens bord nummer fire ved vinduet" if seed == 4 else f"Bord {seed}"
+        settings = GameSettings("lang-horisont", seed, None, table=name)
+        write_save(new_save_path(folder), deck, settings, history)
+    small = App(deck, lang="da", size=size, save_dir=tmp_path / "saves")
+    small.push(Scene(small))
+    small.push(CompareScene(small, folder))
+    drawn, cut = record_cuts(small)
+    placed = record_chart_places(monkeypatch, charts)
+    small.step(0.016)
+    small.render(small.surface)
+    for words in ("’27", "’34", "Service", "Resultat", "Bord 1", "Bord 3"):
+        assert words in drawn and words not in cut, words
+    rows: dict[int, set[tuple[int, int, int, int]]] = {}
+    for _, box in placed:
+        rows.setdefault(box.centery, set()).add(tuple(box))
+    figures = [found for found in rows.values() if len(found) == 8]
+    assert len(figures) == 4, rows
+    for found in figures:
+        boxes = sorted((pygame.Rect(b) for b in found), key=lambda b: b.x)
+        for left, right in itertools.pairwise(boxes):
+            assert right.left - left.right >= 6, (left, right)
+    small.scenes.clear()
+
+
+def test_a_proposals_bar_stays_in_its_kinds_colour_at_150_tables(deck: Deck, tmp_path):
+    # at 150+ tables the marks between the tables covered every bar in the panel's colour
+    import dataclasses
+
+    from game.report.compare import compare_saves
+    from game.ui import theme
+    from game.ui.compare_view import draw_proposals
+    from game.ui.screenshot import _table_saves
+
+    folder = tmp_path / "borde"
+    _table_saves(deck, "intro", 1, None, folder, "da", tables=2)
+    group = compare_saves(sorted(folder.iterdir()))[0]
+    app = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    rect = pygame.Rect(0, 0, 380, 500)
+
+    def coloured(tables: int) -> int:
+        """The pixels in the kinds' colours when every table adopted every proposal."""
+        many = dataclasses.replace(
+            group,
+            tables=(group.tables[0],) * tables,
+            proposals=tuple(
+                dataclasses.replace(use, tables_adopted=tables, tables_total=tables)
+                for use in group.proposals
+            ),
+        )
+        surface = pygame.Surface(rect.size)
+        draw_proposals(app, surface, rect, many, 0)
+        pixels = pygame.surfarray.pixels3d(surface).reshape(-1, 3)
+        kinds = {tuple(theme.kind_color(use.kind))[:3] for use in group.proposals}
+        return sum(int((pixels == np.array(kind)).all(axis=1).sum()) for kind in kinds)
+
+    few, many = coloured(4), coloured(150)
+    assert few > 2000 and many >= few * 0.7, (few, many)  # "150/150" leaves less bar
+
+
 def test_ten_tables_with_long_names_at_1024_keep_their_years_apart(
     deck: Deck, tmp_path, monkeypatch
 ):
