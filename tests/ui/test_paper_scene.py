@@ -4,6 +4,7 @@ round of each adopted proposal and drawn event, and saves it as a game marked as
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from game.engine import Kind, verdict
 from game.engine.ledger import fatigue_of
@@ -206,6 +207,43 @@ def test_every_row_is_whole_at_1024x768_on_two_lines_where_one_would_cut_it(make
     assert scene.adopted == {scene.scenario.proposals[0]: 3}
     # where one line holds the words, the rows stay one line high
     assert paper_layout(1366, 768).two_lines == (False, False)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1600, 900)])
+@pytest.mark.parametrize("scenario", ["intro", "standard", "borgermoede"])
+def test_a_rows_factor_chip_does_not_cut_its_words(make_app, std_deck, size, scenario):
+    # an adopted uncertain card's "×?" took the room its one-line row had measured for its
+    # words: a row read whole until the card was clicked, then "Velfærdsteknologi i ældrepl…"
+    app = make_app(std_deck, size=size)
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in std_deck.scenarios].index(scenario))
+    click(app, start.paper_button(start.layout()).center)
+    scene = app.top
+    assert isinstance(scene, PaperScene)
+    layout = scene.layout()
+    ids = list(scene.scenario.proposals)
+    shown = [p for p in ids[: len(layout.cards)] if std_deck.proposal(p).is_uncertain]
+    assert shown
+
+    def cut_rows() -> set[str]:
+        cut = record_drawn_cut(app)
+        app.request_redraw()
+        app.step(0.02)
+        return {t for t in cut if t.split("  ·  ")[0].split("\n")[0] in ids}
+
+    before = cut_rows()
+    for card in shown:  # each in round 1: its gains fall in the years played
+        click(app, _chip(scene, "cards", card, 0))
+    drawn = record_text(app)
+    after = cut_rows()
+    assert "×?" in drawn and set(shown) <= set(scene.adopted)
+    # where two-line rows hold the whole list on one page, no click cuts a row (a list that
+    # would need pages keeps one line and may cut a row or two, as for any long title)
+    two = paper_layout(*size, scene._measured[1], (True, True))
+    if len(ids) <= len(two.cards):
+        assert after <= before, after - before
 
 
 def test_the_factor_a_table_rolled_is_set_from_the_cards_die_and_saved(

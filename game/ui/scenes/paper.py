@@ -282,17 +282,21 @@ class PaperScene(Scene):
             return False
         cut = sum(
             self.app.text.width(f"{item.id}  ·  {item.title}", size)
-            > self._label(rows[0], item, key == "cards", one.chip).width
+            > self._label(rows[0], item, key == "cards", one.chip, measuring=True).width
             for item in items
         )
         fits_page = len(items) <= len(self._lists(two)[which][1])
         return cut > 0 and (fits_page or cut > CUT_SHARE * len(items))
 
-    def _label(self, row: Rect, item: Any, is_card: bool, side: int) -> Rect:
+    def _label(
+        self, row: Rect, item: Any, is_card: bool, side: int, measuring: bool = False
+    ) -> Rect:
         """Where a row's words go: after the kind's icon (an event has none), before the round
-        chips and, on an uncertain card the table rolled for, the factor chip."""
+        chips and, on an uncertain card the table rolled for, the factor chip. ``measuring``
+        (the layout, measured once per window size): every uncertain card as if it had the
+        chip, since a click may give it one (a one-line row was then cut by "×?")."""
         right = chips(row, self.scenario.rounds, side)[0].x
-        if is_card and self._has_factor(item):
+        if is_card and (item.is_uncertain if measuring else self._has_factor(item)):
             right = factor_chip(row, self.scenario.rounds, side).x
         start = row.x + 4 + (side - 2) + 6 if is_card else row.x + 6
         return Rect(start, row.y, right - start - 4, row.height)
@@ -313,7 +317,8 @@ class PaperScene(Scene):
             )
             beside = (
                 max(
-                    (rows[0].width - self._label(rows[0], i, key == "cards", probe.chip).width)
+                    rows[0].width
+                    - self._label(rows[0], i, key == "cards", probe.chip, measuring=True).width
                     for i in items
                 )
                 if items and rows
