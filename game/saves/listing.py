@@ -108,6 +108,7 @@ def _info(listed: Listed) -> SaveInfo:
         finished=state.finished,
         table=(saved.table or saved.settings.table).strip(),  # a paper table: its entered name
         target=state.targets[-1] if state.targets else None,
+        began_target=(saved.history.initial.targets[-1] if saved.history.initial.targets else None),
         unit=saved.deck.unit,
         won=bool(verdict(state).won) if state.finished else None,
         decisions=len(saved.history.actions),

@@ -172,6 +172,9 @@ class SaveInfo:
     """The table's name from the game's settings ("" when none was given)."""
     target: float | None = None
     """The last budget year's target the game is played for (the deck's unit)."""
+    began_target: float | None = None
+    """… and the one it began with (before the facilitator changed it mid-game, if they did):
+    the X the start screen offers the next table."""
     unit: str = "mio. kr."
     """The deck's unit."""
     won: bool | None = None

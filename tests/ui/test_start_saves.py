@@ -370,6 +370,12 @@ def test_a_new_game_offers_the_scenario_and_target_the_tables_have_been_playing(
     assert app.game.state.targets[-1] == 20.0
     start, _ = start_screen(app)
     assert start.scenario.id == "krise" and start.target.value == 33.0
+    # … and a new window offers the same: it offered the newest save's changed 20, where
+    # "Nyt spil" offered 33 (a facilitator saw two targets for the same next table)
+    write_save(new_save_path(folder), std_deck, GameSettings("krise", 3, 33.0), app.game.history)
+    fresh = make_app(std_deck, size=(1024, 768))
+    start, _ = start_screen(fresh)
+    assert start.scenario.id == "krise" and start.target.value == 33.0
 
 
 def test_a_first_start_offers_the_decks_first_scenario(make_app, std_deck):

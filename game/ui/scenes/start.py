@@ -146,8 +146,10 @@ class StartScene(Scene):
 
     def _last_played(self) -> tuple[int, float | None]:
         """The scenario (its index in the deck) and X to offer: those the game just played began
-        with ("Nyt spil" at a conference where every table plays the same scenario), else those of
-        the newest saved game of this deck, else the deck's first scenario and its own X."""
+        with ("Nyt spil" at a conference where every table plays the same scenario), else those
+        the newest saved game of this deck began with, else the deck's first scenario and its
+        own X. Either way a target changed for one table mid-game is not the next table's (a
+        new window offered it, where "Nyt spil" did not)."""
         scenarios = self.deck.scenarios
         game = self.app.game
         history = game.history
@@ -160,7 +162,7 @@ class StartScene(Scene):
         titles = [s.title for s in scenarios]
         info = self._newest()
         if info is not None and info.scenario_title in titles:
-            return titles.index(info.scenario_title), info.target
+            return titles.index(info.scenario_title), info.began_target
         return 0, None
 
     def _last_timer(self) -> float | None:
