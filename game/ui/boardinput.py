@@ -56,7 +56,7 @@ class BoardInput:
         def state(self) -> GameState: ...
         @property
         def panels(self) -> list[Any]: ...
-        def select(self, number: int) -> None: ...
+        def select(self, number: int, quiet: bool = False) -> None: ...
         def slots(self) -> tuple[Any, ...]: ...
 
         last_place: int | None
@@ -78,7 +78,7 @@ class BoardInput:
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif is_activation(event):
-            self.digit_pending = None  # a click between two number keys parts them
+            self._part_digit()  # a click between two number keys parts them
             target = self.target_at(event.pos)
             if target == "end_year" and self.app.game.clock() - self.uncovered_at < CLICK_THROUGH:
                 return  # the second click of a double-click on the screen that just closed
@@ -162,20 +162,37 @@ class BoardInput:
         if pending is not None and 10 * pending[0] + digit <= len(self.slots()):
             self.select(10 * pending[0] + digit)
             return
-        self.select(number)
         if digit == 1 and len(self.slots()) >= 10:
+            # maybe the first key of 11 or 12: card 1 is selected at once if it is open, but
+            # a card 1 already adopted is said only if no second key comes ("1" "1" for card
+            # 11 flashed "Nr. 1 … er allerede vedtaget i år" in front of the room)
+            self.select(number, quiet=True)
             self.digit_pending = (1, TWO_DIGIT_SECONDS)
+            return
+        self.select(number)
+
+    def _part_digit(self) -> None:
+        """The number key waiting for a second one is alone after all: a card 1 that cannot be
+        selected is said now."""
+        pending, self.digit_pending = self.digit_pending, None
+        if pending is not None:
+            slots = self.slots()
+            if slots and not slots[0].open:
+                self.select(pending[0])
 
     def age_digit(self, dt: float) -> None:
         """Let ``dt`` seconds pass for a number key waiting for its second digit."""
         if self.digit_pending is not None:
             first, left = self.digit_pending
-            self.digit_pending = (first, left - dt) if left > dt else None
+            if left > dt:
+                self.digit_pending = (first, left - dt)
+            else:
+                self._part_digit()
 
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
         if key not in NUMBER_KEYS:
-            self.digit_pending = None  # "1", Enter, "1" is card 1 again, not card 11
+            self._part_digit()  # "1", Enter, "1" is card 1 again, not card 11
         if ctrl_held(event):
             if (key == pygame.K_z and shift_held(event)) or key == pygame.K_y:
                 self.app.redo()

@@ -110,9 +110,11 @@ def test_number_keys_select_in_reading_order_and_enter_adopts(make_app, std_deck
     assert app.game.state.adopted_ids() == (market[0],)
     assert market[0] not in app.game.state.market
     assert board.selected is None
-    # the number of the card just adopted says so (a facilitator got "Vælg først et forslag")
+    # the number of the card just adopted says so (a facilitator got "Vælg først et forslag"),
+    # once no second key makes it card 11 or 12
     key(app, pygame.K_1)
     title = std_deck.proposal(market[0]).title
+    app.step(2.0)
     assert f"Nr. 1, »{title}«, er allerede vedtaget i år." in app.toast_texts()
     assert board.selected is None
 
@@ -142,6 +144,28 @@ def test_1_then_2_typed_quickly_selects_card_12_of_a_large_table(make_app, std_d
     key(app, pygame.K_2)
     title = std_deck.proposal(market[11]).title
     assert f"Nr. 12, »{title}«, er allerede vedtaget i år." in app.toast_texts()
+
+
+def test_1_1_for_card_11_says_nothing_of_an_adopted_card_1(make_app, std_deck):
+    # with card 1 adopted, "1" "1" selected card 11 but first flashed "Nr. 1, »…«, er allerede
+    # vedtaget i år" in front of the room
+    app = board_app(make_app, std_deck)
+    board = app.top
+    market = app.game.state.market
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    assert app.game.state.adopted_ids() == (market[0],)
+    app.step(3.0)  # the adoption's own toast is gone
+    key(app, pygame.K_1)
+    key(app, pygame.K_1)
+    app.step(2.0)
+    assert board.selected == market[10]
+    assert not [t for t in app.toast_texts() if t.startswith("Nr. 1,")], app.toast_texts()
+    # "1" alone (then Enter): card 1 is said at once, as its key waits no longer
+    key(app, pygame.K_1)
+    key(app, pygame.K_RETURN)
+    title = std_deck.proposal(market[0]).title
+    assert f"Nr. 1, »{title}«, er allerede vedtaget i år." in app.toast_texts()
 
 
 def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):

@@ -217,15 +217,16 @@ class BoardScene(BoardInput, Scene):
         )
 
     # --- decisions ----------------------------------------------------------------------
-    def select(self, number: int) -> None:
+    def select(self, number: int, quiet: bool = False) -> None:
         """Select the card at place ``number`` on the table (1-based reading order; a place
-        whose card left this round selects nothing)."""
+        whose card left this round selects nothing and says why, unless ``quiet``)."""
         slots = self.slots()
         if 1 <= number <= len(slots) and slots[number - 1].open:
             self.selected = slots[number - 1].card
             self.app.request_redraw()
-        elif 1 <= number <= len(slots):
-            # say why, or the next Enter would only say "Vælg først et forslag"
+        elif 1 <= number <= len(slots) and not quiet:
+            # say why, or the next Enter would only say "Vælg først et forslag"; the card
+            # selected before stays selected (what is marked is what Enter adopts)
             slot = slots[number - 1]
             title = self.state.deck.proposal(slot.card).title
             key = "board.place_adopted" if slot.left == "adopted" else "board.place_gone"
