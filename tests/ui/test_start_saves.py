@@ -259,6 +259,35 @@ def test_a_briefing_longer_than_its_panel_is_read_whole_with_b_or_a_click(make_a
     assert isinstance(app.top, MessageScene)
 
 
+def test_the_letter_keys_work_from_the_target_and_the_timer(make_app, std_deck):
+    # a facilitator typed the round timer and pressed B to read the briefing aloud, as the
+    # docs say: the timer read "1b", and the game would not start
+    from game.ui.scenes.message import MessageScene
+
+    app = make_app(std_deck, size=(1366, 768))
+    start, _ = start_screen(app)
+    click(app, start.layout().timer_field.center)
+    assert start.timer.focused
+    type_text(app, "1")
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_b, mod=0, unicode="b"))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="b"))  # as SDL sends it
+    app.step(0.02)
+    assert isinstance(app.top, MessageScene) and app.top.body == start.scenario.briefing
+    key(app, pygame.K_ESCAPE)
+    assert app.top is start and start.timer.text == "1" and not start.timer.focused
+    # the target as well; in the table's name a B is a letter of the name
+    click(app, start.layout().target_field.center)
+    key(app, pygame.K_s)
+    assert app.top is not start  # "Sammenlign borde"
+    key(app, pygame.K_ESCAPE)
+    click(app, start.layout().table_field.center)
+    key(app, pygame.K_b, unicode="b")
+    type_text(app, "b")
+    assert app.top is start and start.table_field.text.endswith("b")
+    key(app, pygame.K_RETURN)
+    assert start.timer.value == 1.0
+
+
 def test_an_eight_year_plan_is_a_budget_year_three_overslagsaar_and_more(make_app, std_deck):
     # a budget has three overslagsår; "budgetår og 7 overslagsår" was wrong for eight years
     app = make_app(std_deck, size=(1366, 768))

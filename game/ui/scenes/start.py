@@ -11,6 +11,7 @@ another folder.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -387,6 +388,16 @@ class StartScene(Scene):
         elif isinstance(field, NumberField):
             field.focus_kept()
 
+    def _letters(self) -> dict[int, Callable[[], None]]:
+        """The screen's letter keys (not in the name or path field, where they are typed)."""
+        return {
+            pygame.K_h: lambda: self.app.push("help"),  # F1 opens it from every screen
+            pygame.K_p: self.enter_paper,  # Bord på papir, from the keyboard too
+            pygame.K_s: lambda: self.app.push("compare"),  # a conference's tables side by side
+            pygame.K_b: self.show_briefing,  # the scenario's briefing, whole, to read aloud
+            pygame.K_l: self.switch_language,  # the other language, as the button says
+        }
+
     def _blur(self) -> None:
         self.target.focused = self.timer.focused = False
         self.saves.selected = None
@@ -441,6 +452,14 @@ class StartScene(Scene):
             number.typed(event.text)
             return
         passed_on = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB)
+        if number is not None and event.type == pygame.KEYDOWN and event.key in self._letters():
+            # a letter makes no number: in the target or the timer the screen's letter keys
+            # still work ("B" after typing the timer gave "1b", and the game would not start)
+            if not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META | pygame.KMOD_ALT):
+                self._blur()
+                pygame.key.stop_text_input()  # the letter is not typed anywhere
+                self._letters()[event.key]()
+                return
         if number is not None and event.type == pygame.KEYDOWN and event.key not in passed_on:
             number.key(event)
             return
@@ -476,16 +495,8 @@ class StartScene(Scene):
                 self.step_target(target_step(self.deck, self.scenario))
             elif minus_key(event):
                 self.step_target(-target_step(self.deck, self.scenario))
-            elif event.key == pygame.K_h:  # F1: the window opens the help from every screen
-                self.app.push("help")
-            elif event.key == pygame.K_p:  # Bord på papir, from the keyboard too
-                self.enter_paper()
-            elif event.key == pygame.K_s:  # the tables of a conference, side by side
-                self.app.push("compare")
-            elif event.key == pygame.K_b:  # the scenario's briefing, whole, to read aloud
-                self.show_briefing()
-            elif event.key == pygame.K_l:  # the other language, as the button says
-                self.switch_language()
+            elif event.key in self._letters():
+                self._letters()[event.key]()
             elif event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
                 self.saves.scroll_by(layout.resume_area, -3 if event.key == pygame.K_PAGEUP else 3)
             return
