@@ -452,14 +452,15 @@ class StartScene(Scene):
             number.typed(event.text)
             return
         passed_on = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB)
-        if number is not None and event.type == pygame.KEYDOWN and event.key in self._letters():
+        held = pygame.KMOD_CTRL | pygame.KMOD_META | pygame.KMOD_ALT
+        letter = event.type == pygame.KEYDOWN and event.key in self._letters()
+        if number is not None and letter and not event.mod & held:
             # a letter makes no number: in the target or the timer the screen's letter keys
             # still work ("B" after typing the timer gave "1b", and the game would not start)
-            if not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_META | pygame.KMOD_ALT):
-                self._blur()
-                pygame.key.stop_text_input()  # the letter is not typed anywhere
-                self._letters()[event.key]()
-                return
+            self._blur()
+            pygame.key.stop_text_input()  # the letter is not typed anywhere
+            self._letters()[event.key]()
+            return
         if number is not None and event.type == pygame.KEYDOWN and event.key not in passed_on:
             number.key(event)
             return
