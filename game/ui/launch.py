@@ -176,8 +176,13 @@ def play(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     if saved is not None:
         settings = saved.settings
-        if getattr(args, "lang_given", False) and lang != settings.lang:
-            settings = dataclasses.replace(settings, lang=lang)  # --lang wins over the save's
+        # --lang wins over the save's language, and so does the language a window was last
+        # switched to, as when the game is opened from the start screen's list (the same
+        # game opened in Danish with --resume and in English from the list); a save is
+        # opened in its own language only where no window ever chose one
+        chosen = getattr(args, "lang_given", False) or preferences_file.is_file()
+        if chosen and lang != settings.lang:
+            settings = dataclasses.replace(settings, lang=lang)
         app.start_game(
             saved.deck,
             settings,

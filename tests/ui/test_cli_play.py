@@ -227,3 +227,12 @@ def test_an_explicit_lang_wins_over_the_language_a_game_was_saved_in(tmp_path):
     assert run(["play", "--resume", str(kept), *end], tmp_path).returncode == 0
     assert read_save(english).settings.lang == "da"  # the facilitator asked for Danish
     assert read_save(kept).settings.lang == "en"  # no --lang: the game keeps its language
+    # … unless a window was switched to a language: --resume speaks it, as the start screen's
+    # list does (the same game opened in Danish one way and in English the other)
+    from game.saves.preferences import Preferences, write_preferences
+
+    third = tmp_path / "third.json"
+    write_save(third, deck, GameSettings("intro", 7, None, lang="en"), history)
+    assert write_preferences(tmp_path / "home" / "preferences.json", Preferences(lang="da"))
+    assert run(["play", "--resume", str(third), *end], tmp_path).returncode == 0
+    assert read_save(third).settings.lang == "da"
