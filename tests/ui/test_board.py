@@ -2356,3 +2356,29 @@ def test_a_notice_does_not_cover_the_reason_the_group_has_written(make_app, std_
     assert "Begrundelsen er gemt og følger med, når forslaget vedtages" in app.toast_texts()
     area = card.notices_area()
     assert area is not None and not area.colliderect(card.layout().note)
+
+
+@pytest.mark.parametrize("seed", [4, 11])
+def test_the_years_target_keeps_its_heading_size_beside_a_long_chance_line(
+    make_app, std_deck, seed
+):
+    # in the last round "Chance for målet: 0 % · 2029 blev ikke nået · service under gulvet"
+    # shrank "Råderum pr. år · Mål 49 mio. kr." – the number the back row reads – to body text
+    from game.engine.bots import random_policy
+    from tests.ui.driver import record_text_places
+
+    generator = np.random.default_rng(seed)
+    history = History.start(new_game(std_deck, "standard", seed))
+    while history.current.round < 3:
+        history = history.do(random_policy(history.current, generator))
+    app = make_app(std_deck, size=(1366, 768))
+    app.start_game(std_deck, GameSettings("standard", seed, None), history)
+    placed = record_text_places(app)
+    for _ in range(40):  # the chance is computed in the background
+        app.step(0.05)
+    app.request_redraw()
+    app.step(0.02)
+    title, rect = next((t, r) for t, r in reversed(placed) if t.startswith("Råderum pr. år"))
+    assert "Mål 49" in title
+    assert rect.width >= app.text.width(title, app.scale.heading, "bold"), (rect, title)
+    assert any("blev ikke nået" in t for t, _ in placed), [t for t, _ in placed]

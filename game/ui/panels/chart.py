@@ -167,6 +167,17 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         line.width = layout.risk.right - line.x
         title_w = app.text.width(self.title(view), min_text, FONT_BOLD)
         risk_w = app.text.width(self.risk(view), min_text, FONT_BOLD)
+        # the title keeps its heading's size while the chance fits beside it in a shorter
+        # form: in the last round "Chance for målet: 0 % · 2029 blev ikke nået · service
+        # under gulvet" shrank "Mål 49 mio. kr." – the number the back row reads – to body text
+        whole = app.text.width(self.title(view), app.scale.heading, FONT_BOLD) + layout.gap
+        room = line.width - whole - layout.gap
+        if room > 0 and risk_w > room:
+            short = self.risk(view, room, min_text)
+            if app.text.width(short, min_text, FONT_BOLD) <= room:
+                title = pygame.Rect(line.x, line.y, whole, line.height)
+                risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)
+                return title, risk, layout.chart
         if title_w + risk_w + 2 * layout.gap <= line.width:
             share = max(layout.chart_title.width, title_w + layout.gap)
             share = min(share, line.width - risk_w - layout.gap)
