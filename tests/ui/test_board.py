@@ -245,7 +245,7 @@ def test_undo_and_redo_with_every_key(make_app, std_deck):
     assert app.game.state is start
     # the notice names what was taken back (a trial saw only "Fortrudt")
     first = std_deck.proposal(after_one.adopted_ids()[0]).title
-    assert app.toast_texts() == [f"Fortrudt: »{first}« er ikke vedtaget længere"]
+    assert app.toast_texts() == [f"Fortrudt: »{first}« er ikke længere vedtaget"]
     key(app, pygame.K_y, CTRL)
     assert app.game.state == after_one
     # one notice says what the last step did: "Gentaget" stood over an old "Fortrudt"

@@ -490,8 +490,8 @@ def test_the_factors_the_game_rolled_for_a_paper_table_are_said(make_app, std_de
     )
     said = next(text for text in shown(app) if "Bord 9" in text)
     assert (
-        "Spillet slog for de usikre forslag, bordet ikke tastede en faktor til: "
-        f"{invest} ×{format_amount(factor)}."
+        "Bordet tastede ingen faktor for disse usikre forslag, så spillet slog for dem på "
+        f"kortets terning: »{std_deck.proposal(invest).title}« ({invest}) ×{format_amount(factor)}."
     ) in said, said
 
 

@@ -440,7 +440,9 @@ class PaperScene(Scene):
         drawn = drawn_factors(history.current, table)
         if drawn:  # as `enter` says it: the factors to write on the sheet
             shown = "; ".join(
-                f"{card} ×{format_amount(factor, app.lang)}" for card, factor in drawn
+                # the card's title, and its id as the sheet writes it
+                f"»{self.deck.proposal(card).title}« ({card}) ×{format_amount(factor, app.lang)}"
+                for card, factor in drawn
             )
             result = f"{result} {app.t('paper.drawn', factors=shown)}"
         key = "paper.replaced" if replaced is not None else "paper.saved"
