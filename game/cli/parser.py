@@ -560,7 +560,9 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
         "--lang", choices=LANGS, type=_language, default=None, help="language (default: da)"
     )
 
-    balance = sub.add_parser("balance", help="play a deck with every strategy; what it teaches")
+    balance = sub.add_parser(
+        "balance", help="play a deck with every strategy; what it teaches (report in Danish)"
+    )
     _add_deck(
         balance,
         scenario_help="scenario id, once per scenario (default: every scenario of the deck)",

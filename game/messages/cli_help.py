@@ -47,7 +47,7 @@ DANISH_HELP: dict[str, str] = {
         "tast et papirbords valg ind som et gemt spil"
     ),
     "compare the saves of several tables": "sammenlign flere bordes gemte spil",
-    "play a deck with every strategy; what it teaches": (
+    "play a deck with every strategy; what it teaches (report in Danish)": (
         "spil et dæk med alle strategier: hvad lærer det spillerne?"
     ),
     "measure speed and memory": "mål hastighed og hukommelse",
