@@ -10,6 +10,7 @@ for all planes) are read here with ``struct``.
 
 from __future__ import annotations
 
+import re
 import struct
 from collections.abc import Iterable
 from functools import lru_cache
@@ -142,6 +143,10 @@ def missing(text: str, covered: frozenset[int] | None = None) -> list[str]:
     return result
 
 
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+"""Spaces left side by side inside a text where a character that cannot be drawn stood."""
+
+
 def drawable(text: str, covered: frozenset[int] | None = None) -> str:
     """``text`` as the window draws it: ``SUBSTITUTES`` applied, and every character the
     fonts cannot draw left out (so it never shows as a box)."""
@@ -150,7 +155,8 @@ def drawable(text: str, covered: frozenset[int] | None = None) -> str:
     lacking = missing(text, covered)
     if not lacking:
         return text
-    return "".join(c for c in text if c not in lacking)
+    # "Søndervang 😀 bord" reads "Søndervang bord", not with a double space where it stood
+    return _SPACES.sub(" ", "".join(c for c in text if c not in lacking))
 
 
 def describe(chars: Iterable[str]) -> str:

@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "start.resume_short": "Gemte spil",
     "start.target": "Indsæt selv: målet for {year}",
     "card.note_full": "Begrundelsen kan højst have {most} tegn – resten kom ikke med",
+    "field.undrawable.one": "Et tegn, skærmen ikke kan vise (fx en emoji), kom ikke med",
+    "field.undrawable.many": "{count} tegn, skærmen ikke kan vise (fx emojier), kom ikke med",
     "start.table_full": "Bordets navn kan højst have {most} tegn – resten kom ikke med",
     "start.target_far": "Målet for {year} – langt fra scenariets {own}. Tastefejl?",
     "start.target_reach": "Målet for {year} – bunken når kun ca. {most} uden held",

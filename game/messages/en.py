@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "start.resume_short": "Saved games",
     "start.target": "Your target for {year}",
     "card.note_full": "A reason holds at most {most} characters – the rest was left out",
+    "field.undrawable.one": "A character the screen cannot show (an emoji, say) was left out",
+    "field.undrawable.many": "{count} characters the screen cannot show (emojis, say) were left out",
     "start.table_full": "A table's name holds at most {most} characters – the rest was left out",
     "start.target_far": "Target for {year} – far from the scenario's {own}. A typo?",
     "start.target_reach": "Target for {year} – about {most} at most without luck",

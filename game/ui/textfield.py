@@ -18,11 +18,22 @@ from collections.abc import Callable
 
 import pygame
 
+from game.content.glyphs import missing
 from game.engine import MAX_NOTE_LENGTH
 from game.ui.textedit import clean_text, clipboard_get, clipboard_put, is_typing_key, wrap_lines
 from game.ui.theme import FieldStyle
 
 _UNDO_DEPTH = 100
+
+
+def said_left_out(toast: Callable[..., None]) -> Callable[[int], None]:
+    """``TextField``'s ``on_undrawable`` for a scene that says it with ``toast`` (``App.toast``):
+    "Et tegn, skærmen ikke kan vise (fx en emoji), kom ikke med"."""
+
+    def say(count: int) -> None:
+        toast("field.undrawable." + ("one" if count == 1 else "many"), error=True, count=count)
+
+    return say
 
 
 class TextField:
@@ -42,6 +53,7 @@ class TextField:
         stop_input_on_blur: bool = False,
         on_full: Callable[[int], None] | None = None,
         rest_at_end: bool = False,
+        on_undrawable: Callable[[int], None] | None = None,
     ) -> None:
         self.rect = pygame.Rect(rect)
         self.font = font
@@ -54,6 +66,11 @@ class TextField:
         self.on_full = on_full
         """Called with the number of characters left out when typing or a paste would go past
         ``max_length`` (the scene says so: nothing is dropped without a word)."""
+        self.on_undrawable = on_undrawable
+        """Given, the field takes no character the window's fonts cannot draw (an emoji in a
+        table's name showed as an empty box, then vanished on every other screen, and two
+        tables told apart by it looked alike): it is called with how many were left out, to
+        say so. Without it (a path), every character is kept."""
         self.rest_at_end = rest_at_end and not multiline
         """A single-line field that shows the end of a long text at rest: a path, whose file
         name says what it is ("/tmp/kommunens-daek/d4-tkr" read "/tmp/trialD-decks/d4-tkr")."""
@@ -125,6 +142,12 @@ class TextField:
     def insert(self, text: str) -> bool:
         """Replace the selection with ``text`` (cut to the space left). True if anything changed."""
         text = clean_text(text, self.multiline)
+        if self.on_undrawable is not None:
+            lacking = missing(text)
+            if lacking:
+                kept = "".join(c for c in text if c not in lacking)
+                self.on_undrawable(len(text) - len(kept))
+                text = kept
         start, end = self.selection
         room = self.max_length - (len(self._text) - (end - start))
         left_out = len(text) - max(0, room)

@@ -686,3 +686,21 @@ def test_a_target_that_is_no_number_shows_no_targets_it_would_give(make_app, std
     app.step(0.02)
     assert any("(ikke et mål – skriv fx 45 eller 12,5)" in text for text in drawn), drawn
     assert not any("år for år" in text or "Jeres mål" in text for text in drawn), drawn
+
+
+def test_a_character_the_screen_cannot_show_is_left_out_of_a_name_with_a_word(make_app, std_deck):
+    # "Bord 3 – Søndervang 😀" showed an empty box in the field, the emoji vanished on every
+    # other screen ("Søndervang  er gemt"), and the save and the HTML kept it
+    from game.content.glyphs import drawable
+
+    app = make_app(std_deck, size=(1366, 768))
+    start, _ = start_screen(app)
+    click(app, start.layout().table_field.center)
+    type_text(app, "Bord 3 – Søndervang 😀")
+    assert start.table_field.text == "Bord 3 – Søndervang "
+    assert "Et tegn, skærmen ikke kan vise (fx en emoji), kom ikke med" in app.toast_texts()
+    type_text(app, "🌳🌳 ok")
+    assert start.table_field.text == "Bord 3 – Søndervang  ok"
+    assert "2 tegn, skærmen ikke kan vise (fx emojier), kom ikke med" in app.toast_texts()
+    # a name entered elsewhere (raaderum enter) is drawn without the gap where it stood
+    assert drawable("Bord 7 · Ærø 🌳 Skovhøj") == "Bord 7 · Ærø Skovhøj"

@@ -19,7 +19,7 @@ from game.ui.draw import button, kind_icon, panel
 from game.ui.layout_screens import DetailLayout, detail_layout
 from game.ui.retained import Same
 from game.ui.scene import Scene, ctrl_held, is_activation, is_key
-from game.ui.textfield import TextField
+from game.ui.textfield import TextField, said_left_out
 from game.ui.theme import BODY, FONT_BOLD, HEADING, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class CardScene(Scene):
             text=adoption.note if adoption else app.game.drafts.get(card, ""),
             placeholder=app.t("card.note_placeholder"),
             on_full=lambda _: app.toast("card.note_full", error=True, most=MAX_NOTE_LENGTH),
+            on_undrawable=said_left_out(app.toast),
         )
         """The group's "hvorfor?": sent with the adoption, or saved later with Annotate."""
         self.cut_texts: list[pygame.Rect] = []

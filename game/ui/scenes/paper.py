@@ -37,7 +37,7 @@ from game.ui.draw import button, kind_icon
 from game.ui.opening import open_save
 from game.ui.scene import Scene, is_activation, is_key
 from game.ui.start_view import targets_text
-from game.ui.textfield import TextField
+from game.ui.textfield import TextField, said_left_out
 from game.ui.theme import BODY, TINY, TITLE, Scale
 
 if TYPE_CHECKING:
@@ -239,6 +239,7 @@ class PaperScene(Scene):
             multiline=False,
             show_counter=False,
             on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
+            on_undrawable=said_left_out(app.toast),
         )
         self.opened_with: tuple[PaperTable, int | None] | None = None
         """The sheet as it was opened to be corrected: leaving it unchanged asks nothing."""

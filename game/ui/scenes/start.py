@@ -37,7 +37,7 @@ from game.ui.start_view import (
     targets_text,
 )
 from game.ui.stepper import NumberField
-from game.ui.textfield import TextField
+from game.ui.textfield import TextField, said_left_out
 from game.ui.theme import FONT_BOLD, Scale
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ class StartScene(Scene):
             multiline=False,
             show_counter=False,
             on_full=lambda _: app.toast("start.table_full", error=True, most=MAX_TABLE_NAME),
+            on_undrawable=said_left_out(app.toast),
         )
         """The table's name ("Bord 3"): it tells this table's saved game from the others."""
         self.table_field.text = table[:MAX_TABLE_NAME]
@@ -388,7 +389,7 @@ class StartScene(Scene):
         elif isinstance(field, NumberField):
             field.focus_kept()
 
-    def _letters(self) -> dict[int, Callable[[], None]]:
+    def _letters(self) -> dict[int, Callable[[], object]]:
         """The screen's letter keys (not in the name or path field, where they are typed)."""
         return {
             pygame.K_h: lambda: self.app.push("help"),  # F1 opens it from every screen
