@@ -214,3 +214,19 @@ def test_a_danish_workbooks_own_about_or_scenario_sheet_is_no_second_copy(capsys
     code, text = run_import(capsys, path, out=tmp_path / "d")
     assert code == 0, text
     assert "'About', 'Scenario' læses ikke" in text, text
+
+
+def test_a_catalogue_in_m_dkk_is_imported_in_mio_kr(capsys, tmp_path):
+    # a trial: 'enhed' "m DKK" – the English game's own word – stopped the import ("the amounts
+    # must be in a unit of kroner the game knows")
+    from tests.catalogue.conftest import ABOUT
+
+    about = [row if row[0] != "enhed" else ["unit", "m DKK"] for row in ABOUT]
+    path = write_book(tmp_path / "k.xlsx", sheets(about=about))
+    out_dir = tmp_path / "d"
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(out_dir))
+    assert code == 0, out
+    assert "unit of kroner the game knows" not in out
+    from game.content import load_deck
+
+    assert load_deck(out_dir).unit == "mio. kr."
