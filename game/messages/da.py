@@ -1043,6 +1043,8 @@ MESSAGES.update(
         "field.unknown_close": "ukendt felt '{name}' (mente du '{close}'?)",
         "field.text_yaml_true": "'{where}' skal være tekst, men YAML læser værdien som ja (true/false); sæt den i anførselstegn",
         "field.text_yaml_false": "'{where}' skal være tekst, men YAML læser værdien som nej (true/false); sæt den i anførselstegn",
+        "field.text_yaml_word": "'{where}' skal være tekst, men YAML læser {word} uden anførselstegn som {value} (no, yes, on og off er true/false i YAML); sæt det i anførselstegn: \"{word}\"",
+        "field.one_of_yaml_word": "'{where}' skal være en af: {expected}; YAML læser {word} uden anførselstegn som {value}, ikke som teksten '{word}' (no, yes, on og off er true/false i YAML)",
         "field.text_empty": "'{where}' er tom; skriv en tekst",
         "field.text_yaml_number": "'{where}' skal være tekst, men YAML læser et tal; sæt det i anførselstegn",
         "field.text": "'{where}' skal være tekst",

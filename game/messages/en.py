@@ -1035,6 +1035,8 @@ MESSAGES.update(
         "field.unknown_close": "unknown field '{name}' (did you mean '{close}'?)",
         "field.text_yaml_true": "'{where}' must be text, but YAML reads the value as yes (true/false); put it in quotes",
         "field.text_yaml_false": "'{where}' must be text, but YAML reads the value as no (true/false); put it in quotes",
+        "field.text_yaml_word": "'{where}' must be text, but YAML reads {word} without quotes as {value} (no, yes, on and off are true/false in YAML); put it in quotes: \"{word}\"",
+        "field.one_of_yaml_word": "'{where}' must be one of: {expected}; YAML reads {word} without quotes as {value}, not as the text '{word}' (no, yes, on and off are true/false in YAML)",
         "field.text_empty": "'{where}' is empty; write a text",
         "field.text_yaml_number": "'{where}' must be text, but YAML reads a number; put it in quotes",
         "field.text": "'{where}' must be text",
