@@ -463,6 +463,26 @@ UNIT_SCALES: dict[str, float] = {
     "kr. i mio.": 1.0,
     "kroner i mio.": 1.0,
     "kr. i mia.": 0.001,
+    # as English budget texts write them (and the game's English text: "m DKK", "DKK '000")
+    "m dkk": 1.0,
+    "dkk m": 1.0,
+    "million dkk": 1.0,
+    "millions dkk": 1.0,
+    "dkk million": 1.0,
+    "dkk millions": 1.0,
+    "mn dkk": 1.0,
+    "dkk mn": 1.0,
+    "million kroner": 1.0,
+    "thousand dkk": 1_000.0,
+    "thousands dkk": 1_000.0,
+    "dkk thousand": 1_000.0,
+    "dkk thousands": 1_000.0,
+    "thousand kroner": 1_000.0,
+    "bn dkk": 0.001,
+    "dkk bn": 0.001,
+    "billion dkk": 0.001,
+    "dkk billion": 0.001,
+    "dkk billions": 0.001,
 }
 """How many of a unit make one mio. kr. (units not listed count as mio. kr., and the loader
 warns: ``is_known_unit``)."""

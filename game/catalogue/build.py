@@ -26,6 +26,7 @@ from game.catalogue.cells import Cell, cell_range, column_letter, column_number,
 from game.catalogue.columns import (
     ABOUT,
     DATA_SHEETS,
+    ENGLISH_NAMES,
     EVENTS,
     GUIDE,
     LISTS,
@@ -34,7 +35,6 @@ from game.catalogue.columns import (
     SECTION_OF,
     headed_like,
     header_key,
-    label,
     looks_like,
     lookup,
     required_fields,
@@ -56,6 +56,7 @@ from game.catalogue.sheets import Catalogue, CatalogueProblem, Sheet
 from game.catalogue.wording import (
     follows_on,
     in_sheet_words,
+    in_workbook_names,
     loader_problem,
     say_follow_ons,
     sheets_not_read,
@@ -266,8 +267,10 @@ def interpret(catalogue: Catalogue, header: dict[str, Any] | None = None) -> Imp
         # silently lack them
         # and the real warnings found so far (not the notes on how the sheet was read)
         warned = [w for w in reading.warnings if render(w.said).startswith("advarsel")]
-        raise CatalogueError(_lines(reading, catalogue.problems), warned)
-    return Imported(data=data, deck=deck, warnings=tuple(reading.warnings))
+        lines = [in_workbook_names(reading, p) for p in _lines(reading, catalogue.problems)]
+        raise CatalogueError(lines, [in_workbook_names(reading, w) for w in warned])
+    warnings = tuple(in_workbook_names(reading, w) for w in reading.warnings)
+    return Imported(data=data, deck=deck, warnings=warnings)
 
 
 _SAID_FOR_THE_WORKBOOK = {
@@ -504,7 +507,7 @@ def _what_a_budget_office_gets_wrong(
                 where("proposals", index, left[0][0]),
                 "catalogue.template_leftover",
                 id=proposal.id,
-                columns=", ".join(f"'{label(PROPOSALS, name)}'" for name, _ in left),
+                columns=", ".join(f"'{reading.header_words(PROPOSALS, name)}'" for name, _ in left),
                 example=left[0][1],
             )
         one_off = ONE_OFF.search(f"{proposal.title} {proposal.text}")
@@ -558,7 +561,7 @@ def _what_a_budget_office_gets_wrong(
             "catalogue.kind_defaults_skipped",
             count=len(lacking),
             ids=_some(ids),
-            field=label(PROPOSALS, name),
+            field=reading.header_words(PROPOSALS, name),
             text=text,
         )
         fields.remove(name)
@@ -579,26 +582,26 @@ def _what_a_budget_office_gets_wrong(
                 "catalogue.kind_defaults",
                 count=len(lacking),
                 ids=_some(ids),
-                fields=_fields(next(iter(groups))),
+                fields=_fields(reading, next(iter(groups))),
             )
         else:
             warn(
                 where("proposals", lacking[0], "id"),
                 "catalogue.kind_defaults_mixed",
                 count=len(lacking),
-                lacking=_each_lacking(groups),
+                lacking=_each_lacking(reading, groups),
             )
 
 
-def _fields(names: Sequence[str]) -> str:
+def _fields(reading: Reading, names: Sequence[str]) -> str:
     """Fields of the proposals' sheet by their headings: "'usikkerhed' / 'service'"."""
-    return " / ".join(f"'{label(PROPOSALS, name)}'" for name in names)
+    return " / ".join(f"'{reading.header_words(PROPOSALS, name)}'" for name in names)
 
 
-def _each_lacking(groups: dict[tuple[str, ...], list[str]]) -> ByLanguage:
+def _each_lacking(reading: Reading, groups: dict[tuple[str, ...], list[str]]) -> ByLanguage:
     """Cards grouped by the fields they left out, as each reader reads it: "B1 og E1:
     'belastning'; I1: 'usikkerhed' / 'belastning'"."""
-    parts = [(_some(ids), _fields(names)) for names, ids in groups.items()]
+    parts = [(_some(ids), _fields(reading, names)) for names, ids in groups.items()]
     return ByLanguage.of(
         **{
             lang: "; ".join(f"{ids.get(lang)}: {fields}" for ids, fields in parts)
@@ -841,7 +844,13 @@ def _unread_sheets(reading: Reading) -> None:
     if unread:
         names = ", ".join(f"'{sheet}'" for sheet in unread[:8]) + ("…" if len(unread) > 8 else "")
         count = "one" if len(unread) == 1 else "many"
-        said = Message.of(f"catalogue.sheets_unread.{count}", sheets=names)
+        english = ByLanguage.of(da="", en="")
+        if not reading.english:  # an English reader is told the English names work too
+            named = [f"'{ENGLISH_NAMES[name]}'" for name in DATA_SHEETS]
+            listed = f"{', '.join(named[:-1])} and {named[-1]}"
+            in_english = Message.of("catalogue.sheets_in_english", sheets=listed)
+            english = ByLanguage.of(da="", en=render(in_english, "en"))
+        said = Message.of(f"catalogue.sheets_unread.{count}", sheets=names, english=english)
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
 
 

@@ -250,6 +250,8 @@ def kind_word(text: str) -> str | None:
         return KIND_ALIASES[bare]
     if bare in _BUDGET_KIND_WORDS:
         return _BUDGET_KIND_WORDS[bare]
+    if bare in _ENGLISH_PLURALS:  # "Savings", as an English office's list writes them
+        return next(w for w in KIND_WORDS if KIND_NAMES[w] == _ENGLISH_PLURALS[bare])
     for word in KIND_WORDS:
         if bare in (word + "r", word + "er"):
             return word
@@ -259,6 +261,9 @@ def kind_word(text: str) -> str | None:
             return starts[0]
     return None
 
+
+_ENGLISH_PLURALS = {"savings": "saving", "efficiencies": "efficiency", "investments": "investment"}
+"""The English kinds in the plural."""
 
 _BUDGET_KIND_WORDS = {
     "reduktion": "besparelse",
@@ -277,7 +282,11 @@ def _kind(name: str, value: Any) -> str:
     found = kind_word(text)
     if found is not None:
         return found
-    close = difflib.get_close_matches(text, [*KIND_WORDS, *KIND_ALIASES])
+    # "savng": the English word it is close to, when it is close to no Danish one (the import
+    # reads saving, efficiency and investment too)
+    close = difflib.get_close_matches(text, [*KIND_WORDS, *KIND_ALIASES]) or (
+        difflib.get_close_matches(text, list(KIND_NAMES))
+    )
     meant = KIND_ALIASES.get(close[0], close[0]) if close else ""
     hint: Message | str = Message.of("catalogue.cell.meant", close=meant) if meant else ""
     words = text.replace("-", " ").split()

@@ -39,6 +39,14 @@ ENGLISH_SHEETS: dict[str, str] = {
 }
 """The data sheets' English names, read as the Danish ones (an English-speaking office's
 workbook was refused with "Omdøb arket til 'Forslag'")."""
+ENGLISH_NAMES: dict[str, str] = {
+    ABOUT: "About the catalogue",
+    PROPOSALS: "Proposals",
+    EVENTS: "Events",
+    SCENARIOS: "Scenarios",
+}
+"""Each data sheet's English name, as messages name it to a workbook whose other sheets have
+English names (a missing 'Scenarios' is not told to be renamed 'Scenarier')."""
 SECTION_OF: dict[str, str] = {
     ABOUT: "deck",
     PROPOSALS: "proposals",
@@ -454,6 +462,24 @@ _ENGLISH_CARD_HEADINGS: dict[str, str] = {
 names, which every sheet takes: ``kind``, ``title``, ``area``, ``question``, ``source`` …).
 Not "Risk": it may be the uncertainty or the risk that the gain fails ('svigtrisiko')."""
 
+_ENGLISH_ALIASES = frozenset(
+    {
+        *_ENGLISH_CARD_HEADINGS,
+        "type",  # Danish too, but then as well named as the sheet heads it
+        "schema version",
+        "format version",
+        "welfare areas",
+        "proposal",
+        "proposal no.",
+        "service area",
+        "committee",
+        "policy area",
+        "event",
+        "event no.",
+    }
+)
+"""The headings of ``ALIASES`` that are English (the others are a Danish office's own)."""
+
 ALIASES: dict[str, dict[str, str]] = {
     ABOUT: {
         "schema version": "schema_version",
@@ -587,11 +613,40 @@ def lookup(sheet: str) -> dict[str, Column]:
             found[f"effect {column.index + 1}"] = column
         else:
             found.setdefault(normal(column.field), column)
+            # "events per round" as "events_per_round": spaces as in the Danish headings
+            found.setdefault(normal(english_label(column.field)), column)
     by_field = {c.field: c for c in COLUMNS[sheet] if c.reader != "effect"}
     for name, field_name in ALIASES.get(sheet, {}).items():
         if field_name in by_field:
             found.setdefault(normal(name), by_field[field_name])
     return found
+
+
+def english_label(field: str, index: int | None = None) -> str:
+    """A column's English heading, which the import reads as the Danish one: "year 2" for
+    the second amount, else the deck's field name with spaces ("events per round")."""
+    if field == "effect":
+        return f"year {(index or 0) + 1}"
+    return field.replace("_", " ")
+
+
+_ENGLISH_YEAR = re.compile(r"\b(?:year|yr|effect)\b")
+"""An amount column headed in English ("Year 2", "2. yr", "effect 3")."""
+
+
+def english_heading(sheet: str, text: Any) -> bool:
+    """True for a heading of ``sheet`` that names its column in English ("Type", "Year 2",
+    "events per round", "kind"), not as the Danish template or a Danish budget office does
+    ("slags", "år 2", "Udvalg"): messages name such a column as the sheet heads it."""
+    key = header_key(text)
+    column = lookup(sheet).get(key)
+    if column is None:
+        return False
+    if column.reader == "effect":
+        return bool(_ENGLISH_YEAR.search(normal(text)))
+    danish = {normal(c.header) for c in COLUMNS[sheet]}
+    danish.update(normal(name) for name in ALIASES.get(sheet, {}) if name not in _ENGLISH_ALIASES)
+    return key not in danish
 
 
 def required_fields(sheet: str) -> set[str]:

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.catalogue.cells import Cell
-from game.catalogue.columns import DATA_SHEETS
+from game.catalogue.columns import (
+    DATA_SHEETS,
+    ENGLISH_NAMES,
+    ENGLISH_SHEETS,
+    english_label,
+    label,
+    sheet_key,
+)
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Scaled, Sheet
 from game.messages import Message
 
@@ -56,7 +63,13 @@ class Reading:
     decimal_ids: list[tuple[str, str]] = field(default_factory=list)
     """Lists whose "3,1" was read as the proposal numbered 3.1 (``rows._decimal_ids``)."""
     effect_headers: dict[str, dict[int, str]] = field(default_factory=dict)
-    """Sheet → amount column index → its heading, where the sheet heads them by budget year."""
+    """Sheet → amount column index → its heading, where the sheet heads them by budget year
+    or in English ("Year 2")."""
+    headed: set[tuple[str, str, int]] = field(default_factory=set)
+    """(sheet, field, amount index) of every column a sheet heads, however it heads it."""
+    own_headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Sheet → field → its heading where the sheet heads it in English ("Type", "events per
+    round"): messages name the column so, not by the template's Danish 'slags'."""
     unit_blank_at: tuple[Sheet, Cell] | None = None
     """The cell of the 'enhed' value on Om kataloget when it is left empty: what follows from
     the unit (a typical card far too large for mio. kr.) is said there."""
@@ -108,6 +121,41 @@ class Reading:
     years_misplaced: bool = False
     """True when the year columns start before the scenarios' first year: the amounts are read
     one year off, so the sign checks' advice (which the shift causes) is not given."""
+
+    @property
+    def english(self) -> bool:
+        """True for a workbook whose data sheets are named in English ("Proposals"): messages
+        name its sheets and columns in English where the workbook has none of its own."""
+        english = {sheet_key(name) for name in ENGLISH_SHEETS}
+        return any(
+            sheet_key(sheet.title) in english
+            for sheet in self.catalogue.sheets.values()
+            if sheet.title
+        )
+
+    def sheet_words(self, name: str) -> str:
+        """The data sheet ``name`` as the workbook names it ("Proposals"), or, where it has no
+        such sheet, as a message names it: in English for an English workbook."""
+        sheet = self.catalogue.sheets.get(name)
+        if sheet is not None:
+            return sheet.shown
+        return ENGLISH_NAMES.get(name, name) if self.english else name
+
+    def header_words(self, sheet: str, field_name: str, index: int | None = None) -> str:
+        """The column of ``field_name`` on ``sheet`` as the sheet heads it where it heads it
+        in English ("Year 2", "Type"), else in English for an English workbook ("events per
+        round"), else the template's Danish heading ("år 2")."""
+        if field_name == "effect" and index is not None:
+            own = self.effect_headers.get(sheet, {}).get(index)
+        else:
+            own = self.own_headers.get(sheet, {}).get(field_name)
+        if own:
+            return own
+        if (sheet, field_name, index or 0) in self.headed:
+            return label(sheet, field_name, index)  # headed in Danish: as the template does
+        if self.english:
+            return english_label(field_name, index)
+        return label(sheet, field_name, index)
 
     def line(self, sheet: Sheet, cell: Cell) -> int:
         number = (DATA_SHEETS.index(sheet.name) + 1) * SHEET_SPAN

@@ -34,8 +34,8 @@ from game.catalogue.columns import (
     SCENARIOS,
     SECTION_OF,
     Column,
+    english_heading,
     header_key,
-    label,
     looks_like_amount_heading,
     lookup,
     normal,
@@ -538,6 +538,15 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             continue
         seen[key] = cell
         columns[column] = spec
+        reading.headed.add((sheet.name, spec.field, spec.index))
+        if english_heading(sheet.name, cell.value) and isinstance(cell.value, str):
+            # "Year 2", "Type": the column named as the sheet heads it, not as 'år 2', 'slags'
+            own = cell.value.strip()
+            columns[column] = dataclasses.replace(spec, header=own)
+            if spec.reader == "effect":
+                reading.effect_headers.setdefault(sheet.name, {})[spec.index] = own
+            else:
+                reading.own_headers.setdefault(sheet.name, {})[spec.field] = own
         if spec.field == "text" and header_key(cell.value) in REMARKS:
             # a budget office's remarks are often internal ("afventer MED-høring"): the card's
             # text is read out at the table and printed in the report
@@ -552,20 +561,27 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
     for expected, (index, cell) in enumerate(years):
         if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
             first_year = reading.budget_years.get(sheet.name)
-            absent = label(sheet.name, "effect", expected)
+            absent = reading.header_words(sheet.name, "effect", expected)
             if first_year is not None:  # "2027, 2028, 2030": the year 2029 is missing
                 absent = str(int(first_year) + expected)
             reading.add(sheet, cell, "catalogue.year_column_gap", header=cell.value, missing=absent)
             reading.year_gaps.add(sheet.name)
             break
-    missing = [
-        spec.header
+    absent_specs = [
+        spec
         for spec in COLUMNS[sheet.name]
         if spec.required and (spec.field, spec.index) not in seen
     ]
-    if missing:
+    if absent_specs:
         reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
-    missing = [name for name in missing if normal(name) not in meant]
+    # named as the workbook would head them ('Year 1' beside 'Title'; ``header_words``)
+    missing = [
+        reading.header_words(
+            sheet.name, spec.field, spec.index if spec.reader == "effect" else None
+        )
+        for spec in absent_specs
+        if normal(spec.header) not in meant
+    ]
     lower = late_header_row(sheet) if missing else None
     if lower is not None:
         # the headings stand further down than the import looks: said where they are
@@ -1492,7 +1508,8 @@ def _effect(
     for index in gaps:
         # a blank cell before a later amount is a 0, as in a budget table: read so, and said
         # at each such cell (a saving that silently vanishes for one year is easily missed)
-        gap_column, header = headers.get(index, (first_column, label(sheet.name, "effect", index)))
+        absent = reading.header_words(sheet.name, "effect", index)
+        gap_column, header = headers.get(index, (first_column, absent))
         said = Message.of("catalogue.year_gap", header=header, last=headers[last][1])
         reading.warnings.append(
             CatalogueProblem(sheet.where(Cell(row, gap_column, None).ref), said)

@@ -6,17 +6,18 @@ follow from hidden rows or a sheet that was not read, said once with their cause
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from game.catalogue.cells import CellError, kind_word, read
 from game.catalogue.columns import (
     ABOUT,
     COLUMNS,
+    DATA_SHEETS,
     EVENTS,
     PROPOSALS,
     SCENARIOS,
     SECTION_OF,
     Column,
-    label,
 )
 from game.catalogue.reading import KIND_WORDS, Found, Reading
 from game.catalogue.sheets import CatalogueProblem, Sheet
@@ -181,10 +182,12 @@ def loader_problem(reading: Reading, line: int, said: Message) -> None:
     if said.key == "deck.missing_field":
         if {(sheet.name, cell.row, name), (sheet.name, 0, name)} & reading.reported:
             return
-        reading.add(sheet, cell, "catalogue.field_missing", header=label(sheet.name, name))
+        header = reading.header_words(sheet.name, name)
+        reading.add(sheet, cell, "catalogue.field_missing", header=header)
         return
     if said.key == "deck.format2_field":
-        reading.add(sheet, cell, "catalogue.format2", header=label(sheet.name, name), about=ABOUT)
+        header, about = reading.header_words(sheet.name, name), reading.sheet_words(ABOUT)
+        reading.add(sheet, cell, "catalogue.format2", header=header, about=about)
         return
     if said.key == "deck.id_twice.proposals" and reading.rows_per_year:
         return  # one row per proposal and year: said once, with the layout to use
@@ -226,18 +229,88 @@ def _numbers_as_read(said: Message) -> Message:
     return Message.of(said.key, **params) if names else said
 
 
+_DANISH_SHEET = re.compile(r"(?<!\w)(Om kataloget|Forslag|Hændelser|Scenarier)(?!\w)")
+"""A data sheet named in a message's own text ("på arket Scenarier", "'Forslag'")."""
+_DANISH_HEADER = re.compile(
+    "'("
+    + "|".join(
+        re.escape(header)
+        for header in sorted(
+            {spec.header for sheet in DATA_SHEETS for spec in COLUMNS[sheet]}, key=len, reverse=True
+        )
+    )
+    + ")'"
+)
+"""A column named by its Danish heading in a message's own text ("'hændelser pr. runde'")."""
+_NAMED_PARAMS = frozenset({"header", "name", "about", "sheet", "close", "missing"})
+"""Parameters that name one sheet or one column by its Danish name."""
+_LISTED_PARAMS = frozenset({"names", "columns", "fields"})
+"""Parameters that list columns by their quoted Danish names."""
+
+
+def in_workbook_names(reading: Reading, problem: CatalogueProblem) -> CatalogueProblem:
+    """``problem`` with the sheets and columns its text names as the workbook names them, for
+    a workbook whose sheets are named in English (``Reading.english``): "write 0 under
+    'events per round' on the sheet Scenarios", not "… 'hændelser pr. runde' on the sheet
+    Scenarier", which the workbook has not. Other workbooks' problems as they are."""
+    if not reading.english:
+        return problem
+    # a heading several sheets have ('id', 'titel') as the problem's own sheet heads it
+    own = [
+        name
+        for name, sheet in reading.catalogue.sheets.items()
+        if sheet.in_workbook and problem.where.startswith(f"{sheet.where()}!")
+    ]
+    headers: dict[str, str] = {}
+    for part in [*own, *(name for name in DATA_SHEETS if name not in own)]:
+        for spec in COLUMNS[part]:
+            index = spec.index if spec.reader == "effect" else None
+            words = reading.header_words(part, spec.field, index)
+            if spec.header not in headers or (
+                part not in own and headers[spec.header] == spec.header
+            ):
+                headers[spec.header] = words  # else a sheet's English heading wins
+
+    def column(match: re.Match[str]) -> str:
+        return f"'{headers.get(match.group(1), match.group(1))}'"
+
+    def named(match: re.Match[str]) -> str:
+        return reading.sheet_words(match.group(1))
+
+    def text(words: str) -> str:
+        return _DANISH_SHEET.sub(named, _DANISH_HEADER.sub(column, words))
+
+    def template(key: str, words: str) -> str:
+        return text(words) if key.startswith("catalogue.") else words
+
+    def renamed(said: Message) -> Message:
+        params: dict[str, Any] = {}
+        for name, value in said.params:
+            if isinstance(value, Message):
+                value = renamed(value)
+            elif isinstance(value, str) and name in _NAMED_PARAMS:
+                value = (
+                    reading.sheet_words(value)
+                    if value in DATA_SHEETS
+                    else headers.get(value, value)
+                )
+            elif isinstance(value, str) and name in _LISTED_PARAMS:
+                value = _DANISH_HEADER.sub(column, value)
+            params[name] = value
+        return Message.of(said.key, **params)
+
+    said = renamed(problem.said)
+    texts = {lang: catalogue(lang).reworded(said, template) for lang in LANGUAGES}
+    return CatalogueProblem(problem.where, Message.of("say", text=ByLanguage.of(**texts)))
+
+
 def in_sheet_words(reading: Reading, sheet: Sheet, said: Message) -> Message:
     """A message of the loader's with its field names as the sheet's headers, its
     "(FILE:LINE)" references as cells and its numbers as the reader writes them
     (``_numbers_as_read``), in every language."""
     said = _numbers_as_read(said)
     texts = {
-        lang: _words(
-            sheet.name,
-            _places(reading, render(said, lang)),
-            lang,
-            reading.effect_headers.get(sheet.name, {}),
-        )
+        lang: _words(reading, sheet.name, _places(reading, render(said, lang)), lang)
         for lang in LANGUAGES
     }
     return Message.of("say", text=ByLanguage.of(**texts))
@@ -260,10 +333,11 @@ def _places(reading: Reading, message: str) -> str:
     return re.sub(r"\([^()]*:(\d+)\)", cell, message)
 
 
-def _words(sheet: str, message: str, lang: str, years: dict[int, str] | None = None) -> str:
-    """The loader's field names as the sheet's headers, and its kinds as the sheet writes
-    them (the headers and the kinds are the workbook's own Danish words in every language);
-    ``years`` are the sheet's own headings of its amount columns by index ("2027")."""
+def _words(reading: Reading, sheet: str, message: str, lang: str) -> str:
+    """The loader's field names as the sheet's headers (``Reading.header_words``: its own
+    headings of its amount columns, "2027" or "Year 2", and its English headings), and its
+    kinds as the sheet writes them (the headers and the kinds are the workbook's own words in
+    every language)."""
     fields = {column.field for column in COLUMNS[sheet]}
 
     def header(match: re.Match[str]) -> str:
@@ -273,13 +347,13 @@ def _words(sheet: str, message: str, lang: str, years: dict[int, str] | None = N
         if name not in fields:
             return match.group(0)
         if name == "effect" and number is not None:
-            index = int(number) - 1
-            return f"'{(years or {}).get(index) or label(sheet, name, index)}'"
-        shown = f"'{label(sheet, name)}'"
+            return f"'{reading.header_words(sheet, name, int(number) - 1)}'"
+        shown = f"'{reading.header_words(sheet, name)}'"
         return f"{shown} ({word}. {number})" if number is not None else shown
 
     text = _QUOTED.sub(header, message)
     if sheet == ABOUT:
         say = catalogue(lang).t
-        text = text.replace(say("deck.element.deck"), say("catalogue.about_sheet", about=ABOUT))
+        about = reading.sheet_words(ABOUT)
+        text = text.replace(say("deck.element.deck"), say("catalogue.about_sheet", about=about))
     return text

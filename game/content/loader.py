@@ -702,7 +702,9 @@ def _problem(
             write=yaml_number(value / 100),
         )
         return Problem(doc.file, doc.line(path), share)
-    return Problem(doc.file, doc.line(path), _message(kind, where, ctx, value, model, field))
+    written = doc.booleans.get(path) if isinstance(value, bool) else None
+    said = _message(kind, where, ctx, value, model, field, written)
+    return Problem(doc.file, doc.line(path), said)
 
 
 YEAR_SPAN = re.compile(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*")
@@ -753,6 +755,7 @@ def _message(
     value: Any,
     model: type[BaseModel],
     field: str,
+    written: str | None = None,
 ) -> Message:
     if model is ScenarioSpec and field == "target" and kind not in ("too_short", "too_long"):
         if kind == "greater_than_equal":  # the limit above is the unit's: said by crosschecks
@@ -783,7 +786,7 @@ def _message(
             items = Message.of(f"deck.items.{field}.{number}")
             key = "field.few_items" if kind == "too_short" else "field.many_items"
             return Message.of(f"{key}.{number}", where=where, count=count, items=items)
-    return message(kind, where, ctx, value)
+    return message(kind, where, ctx, value, written=written)
 
 
 COUNTED_ITEMS = frozenset(

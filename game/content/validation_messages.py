@@ -75,14 +75,32 @@ def unknown_field(key: str, known: Iterable[str], cutoff: float = 0.6, prefix: s
 
 
 def message(
-    kind: str, where: Message | str, ctx: dict[str, Any], value: Any, *, source: str = "YAML"
+    kind: str,
+    where: Message | str,
+    ctx: dict[str, Any],
+    value: Any,
+    *,
+    source: str = "YAML",
+    written: str | None = None,
 ) -> Message:
     """The message for a pydantic error of type ``kind`` on the field ``where``.
 
     ``ctx`` is the error's context and ``value`` its input; ``source`` names the format that
     was read ("YAML" or "JSON"): YAML's hints (an unquoted ``no`` read as false) are only given
-    for YAML. An error type without a template gives "'where': kind".
+    for YAML; ``written`` is the word YAML read as true or false (``no``, ``On``), quoted in
+    them. An error type without a template gives "'where': kind".
     """
+    if source == "YAML" and isinstance(value, bool) and written is not None:
+        # "language: no" was told "must be one of: 'da' or 'en', not false": the word as
+        # written, and why YAML read it so
+        said = "true" if value else "false"
+        if kind == "string_type":
+            return Message.of("field.text_yaml_word", where=where, word=written, value=said)
+        if TEMPLATES.get(kind) == "one_of":
+            expected = _choices(ctx)
+            return Message.of(
+                "field.one_of_yaml_word", where=where, expected=expected, word=written, value=said
+            )
     if kind == "string_type":
         if source == "YAML" and isinstance(value, bool):
             key = "field.text_yaml_true" if value else "field.text_yaml_false"

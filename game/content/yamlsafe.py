@@ -44,6 +44,7 @@ _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "seq", 
 _AS_TEXT_TAGS = {_TAG + "timestamp"}
 _STR_TAG = _TAG + "str"
 _NUMBER_TAGS = {_TAG + "int", _TAG + "float"}
+_BOOL_TAG = _TAG + "bool"
 MAX_DEPTH = 20
 """The deepest nesting a deck file may have (a deck needs 5: file, section, card, list, value)."""
 
@@ -96,6 +97,9 @@ class YamlDocument:
     comments_after: dict[Path, str] = field(default_factory=dict)
     """Unquoted texts followed by a comment on their last line (`` # …``), and the comment:
     YAML ends such a text at the " #" (``plausibility.text_warnings`` says so for prose)."""
+    booleans: dict[Path, str] = field(default_factory=dict)
+    """Plain words YAML reads as true or false (``no``, ``Yes``, ``off``) as the file writes
+    them, by path: a text field's message quotes the word, not YAML's false."""
     problems: list[Problem] = field(default_factory=list)
     """With ``parse(…, lenient=True)``: what was wrong with values that were read (a number
     read two ways, a duplicate key, a tag); the data holds None in their place."""
@@ -659,6 +663,8 @@ def _convert(node: yaml.Node, path: Path, context: _Context, depth: int) -> Any:
     except (ValueError, OverflowError):  # e.g. an integer of 5,000 digits, or "0x_"
         context.value_problem(line, Message.of("deck.not_a_number", text=str(node.value)[:20]))
         return None
+    if tag == _BOOL_TAG and isinstance(node, yaml.ScalarNode):
+        document.booleans[path] = str(node.value)
     if tag in _NUMBER_TAGS and id(node) not in context.skip:
         message = scalar_problem(str(node.value), value)
         if message is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -149,6 +149,19 @@ class Catalogue:
         if not self.has(message.key) and message.key.startswith("error."):
             return self.t("error.unknown", reason=params.get("reason", message.key))
         return self.t(message.key, **params)
+
+    def reworded(self, message: Message, edit: Callable[[str, str], str]) -> str:
+        """``message`` worded with ``edit(key, template)`` applied to its template, and to
+        those of the messages among its parameters, before they are filled: words the text
+        itself writes are changed, never a parameter's (a card's title, a cell's text)."""
+        params = {
+            name: self.reworded(value, edit) if isinstance(value, Message) else self._worded(value)
+            for name, value in message.kwargs.items()
+        }
+        if not self.has(message.key) and message.key.startswith("error."):
+            return self.message(message)
+        template = edit(message.key, self._template(message.key))
+        return unmark(self._fill(mark_commands(template), params))
 
     def worded(self, params: dict[str, Any]) -> dict[str, Any]:
         """A message's parameters as the reader writes them: every amount (a float) with

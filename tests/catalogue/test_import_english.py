@@ -39,8 +39,8 @@ def test_cell_problems_are_named_by_cell_and_explained_in_english(capsys, tmp_pa
     assert code == 2
     lines = out.splitlines()
     assert (
-        f"{path}:Forslag!B2: 'slags' must be besparelse, effektivisering or investering, "
-        "not 'besparrelse' (did you mean 'besparelse'?)"
+        f"{path}:Forslag!B2: 'slags' must be besparelse, effektivisering or investering (in "
+        "English saving, efficiency or investment), not 'besparrelse' (did you mean 'besparelse'?)"
     ) in lines
     assert f"{path}:Forslag!F3: 'år 2' must be a number: 'to' is not a number" in lines
     assert (
@@ -214,3 +214,159 @@ def test_a_danish_workbooks_own_about_or_scenario_sheet_is_no_second_copy(capsys
     code, text = run_import(capsys, path, out=tmp_path / "d")
     assert code == 0, text
     assert "'About', 'Scenario' læses ikke" in text, text
+
+
+def test_a_catalogue_in_m_dkk_is_imported_in_mio_kr(capsys, tmp_path):
+    # a trial: 'enhed' "m DKK" – the English game's own word – stopped the import ("the amounts
+    # must be in a unit of kroner the game knows")
+    from tests.catalogue.conftest import ABOUT
+
+    about = [row if row[0] != "enhed" else ["unit", "m DKK"] for row in ABOUT]
+    path = write_book(tmp_path / "k.xlsx", sheets(about=about))
+    out_dir = tmp_path / "d"
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(out_dir))
+    assert code == 0, out
+    assert "unit of kroner the game knows" not in out
+    from game.content import load_deck
+
+    assert load_deck(out_dir).unit == "mio. kr."
+
+
+def _riverton() -> dict[str, list[list[object]]]:
+    """An English-speaking office's workbook: English sheet names and headings."""
+    return {
+        "About the catalogue": [
+            ["field", "value"],
+            ["id", "riverton"],
+            ["title", "Riverton budget 2027"],
+            ["unit", "m DKK"],
+            ["language", "en"],
+            ["schema_version", 2],
+        ],
+        "Proposals": [
+            ["Ref", "Title", "Service area", "Type", "Year 1", "Year 2", "Year 3", "Description"],
+            ["S-1", "Close the museum on Mondays", "Culture", "saving", 1, None, None, "Closed"],
+            ["E-1", "New rota", "Care", "efficiency", -0.5, 1, 2, None],
+            ["I-1", "Prevention", "Health", "investment", -2, 1, 4, None],
+        ],
+        "Events": [["Ref", "Name", "Year 1"], ["grant", "Grant cut", -1]],
+        "Scenarios": [
+            ["id", "title", "years", "target"],
+            ["three", "Three", "2027; 2028; 2029", "1; 2; 3"],
+        ],
+    }
+
+
+def _riverton_import(capsys, tmp_path, book, *lang: str) -> tuple[int, str, Path]:
+    path = write_book(tmp_path / "riverton.xlsx", book)
+    out_dir = tmp_path / f"d{len(list(tmp_path.iterdir()))}"  # a new folder for each import
+    code, out = _import(capsys, *lang, "import", str(path), "--out", str(out_dir))
+    return code, out, path
+
+
+def test_an_english_workbooks_cells_are_named_by_its_own_headings(capsys, tmp_path):
+    # a trial: under 'Type' and 'Year 2' the messages named 'slags' and 'år 2', and the kind
+    # was told in Danish words only
+    book = _riverton()
+    book["Proposals"][1][3] = "savng"
+    book["Proposals"][2][5] = "two"
+    code, out, path = _riverton_import(capsys, tmp_path, book, "--lang", "en")
+    assert code == 2
+    lines = out.splitlines()
+    assert (
+        f"{path}:Proposals!D2: 'Type' must be besparelse, effektivisering or investering (in "
+        "English saving, efficiency or investment), not 'savng' (did you mean 'saving'?)"
+    ) in lines, out
+    assert f"{path}:Proposals!F3: 'Year 2' must be a number: 'two' is not a number" in lines
+
+
+def test_an_english_workbook_is_told_its_missing_row_and_sheet_in_english(capsys, tmp_path):
+    # a trial: "'formatversion' is missing" on 'About the catalogue', and "Rename the sheet to
+    # 'Scenarier'" for a sheet 'Scenarios 2027' beside 'Proposals' and 'Events'
+    book = _riverton()
+    book["About the catalogue"].pop()  # no schema_version
+    book["Scenarios 2027"] = book.pop("Scenarios")
+    code, out, path = _riverton_import(capsys, tmp_path, book, "--lang", "en")
+    assert code == 2
+    assert (
+        f"{path}:About the catalogue: 'schema version' is missing: write 'schema version' in "
+        "column A and the value in column B"
+    ) in out, out
+    assert (
+        f"{path}: the catalogue has no sheet 'Scenarios' (at least one scenario) (did you mean "
+        "'Scenarios 2027'? Rename the sheet to 'Scenarios')"
+    ) in out, out
+
+
+def test_a_danish_workbook_is_told_the_english_names_in_english(capsys, tmp_path):
+    # the English reader of a Danish workbook learns that the English names work too
+    from tests.catalogue.conftest import ABOUT
+
+    book = sheets(about=[row for row in ABOUT if row[0] != "formatversion"])
+    book["Noter"] = [["Lavet af økonomiafdelingen"]]
+    path = write_book(tmp_path / "k.xlsx", book)
+    code, out = _import(capsys, "--lang", "en", "import", str(path), "--out", str(tmp_path / "d"))
+    assert code == 2
+    assert (
+        f"{path}:Om kataloget: 'formatversion' is missing: write 'formatversion' (or in English "
+        "'schema version') in column A and the value in column B"
+    ) in out, out
+    assert (
+        f"{path}: warning: the sheet 'Noter' is not read (only the sheets 'Om kataloget', "
+        "'Forslag', 'Hændelser' and 'Scenarier' – in English 'About the catalogue', 'Proposals', "
+        "'Events' and 'Scenarios' – make the deck)"
+    ) in out, out
+    code, out = _import(capsys, "import", str(path), "--out", str(tmp_path / "d2"))
+    assert (
+        f"{path}: advarsel: arket 'Noter' læses ikke (kun arkene 'Om kataloget', 'Forslag', "
+        "'Hændelser' og 'Scenarier' bliver til dækket)"
+    ) in out, out
+
+
+def test_an_english_workbooks_unread_sheet_is_told_its_own_sheet_names(capsys, tmp_path):
+    # a trial: a 'Notes' sheet was told "only the sheets 'Om kataloget', 'Forslag', 'Hændelser'
+    # and 'Scenarier' make the deck", none of which the workbook has
+    book = _riverton()
+    book["Notes"] = [["Made by the finance office"]]
+    code, out, path = _riverton_import(capsys, tmp_path, book, "--lang", "en")
+    assert code == 0, out
+    assert (
+        f"{path}: warning: the sheet 'Notes' is not read (only the sheets 'About the catalogue', "
+        "'Proposals', 'Events' and 'Scenarios' make the deck)"
+    ) in out.splitlines(), out
+
+
+def test_events_per_round_with_spaces_is_the_column_events_per_round(capsys, tmp_path):
+    # a trial: 'events per round' was skipped ("is not a column of the sheet Scenarios") while
+    # 'events_per_round' was read
+    book = _riverton()
+    book["Scenarios"][0].append("events per round")
+    book["Scenarios"][1].append(0)
+    code, out, path = _riverton_import(capsys, tmp_path, book, "--lang", "en")
+    assert code == 0, out
+    assert "is not a column" not in out, out
+    from game.content import load_deck
+
+    (deck_dir,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+    assert load_deck(deck_dir).scenarios[0].events_per_round == 0
+    book["Scenarios"][1][-1] = 5
+    code, out, path = _riverton_import(capsys, tmp_path, book, "--lang", "en")
+    assert f"{path}:Scenarios!E2: 'events per round' must be at most 3, not 5" in out.splitlines()
+
+
+def test_an_english_workbooks_warnings_name_its_sheets_and_english_columns(capsys, tmp_path):
+    # a trial: without events, an English workbook was told "write 0 under 'hændelser pr.
+    # runde' on the sheet Scenarier"; in Danish too the workbook's own sheets are named
+    book = _riverton()
+    del book["Events"]
+    code, out, path = _riverton_import(capsys, tmp_path, book, "--lang", "en")
+    assert code == 0, out
+    assert (
+        f"{path}:Scenarios!A2: warning: the scenario 'three' is to draw events every round, but "
+        "the catalogue has none to draw, so the game has no events; put the events on a sheet "
+        "'Events' (see the template that 'raaderum template' writes), or write 0 under 'events "
+        "per round' on the sheet Scenarios if that is what is meant"
+    ) in out.splitlines(), out
+    assert "'velfærdsområder'" not in out and "'welfare areas' on the sheet About the" in out, out
+    code, out, path = _riverton_import(capsys, tmp_path, book)
+    assert "skriv 0 under 'events per round' på arket Scenarios" in out, out

@@ -286,3 +286,32 @@ def test_numbers_with_decimal_points_and_commas_between_them_are_read_as_a_list(
     assert any(p.effect == (0.5, 1.5, 2.5) for p in deck.proposals)
     # "[1.000,5]" can still be one Danish number (1000,5): asked about as before
     assert "'1.000,5' læser YAML som to tal" in _problems_with_effect("effect: [1.000,5]")[0]
+
+
+@pytest.mark.parametrize(
+    ("unit", "usual"),
+    [
+        ("m DKK", "mio. kr."),
+        ("DKK m", "mio. kr."),
+        ("DKKm", "mio. kr."),
+        ("million DKK", "mio. kr."),
+        ("DKK million", "mio. kr."),
+        ("DKK millions", "mio. kr."),
+        ("thousand DKK", "t. kr."),
+        ("DKK thousand", "t. kr."),
+        ("DKK '000", "t. kr."),
+    ],
+)
+def test_a_unit_written_as_the_english_game_writes_it_is_known(capsys, tmp_path, unit, usual):
+    # a trial: the English game shows amounts in "m DKK", but a deck with unit: "m DKK" was
+    # warned "the unit 'm DKK' is not known, so the amounts are checked as mio. kr."
+    from game.cli import main
+
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    body = _good_body().replace("  schema_version: 1\n", f'  schema_version: 1\n  unit: "{unit}"\n')
+    (folder / "deck.yaml").write_text(body, encoding="utf-8")
+    assert main(["--lang", "en", "validate", str(folder)]) == 0
+    out = capsys.readouterr()
+    assert "is not known" not in out.out + out.err, out
+    assert load_sources([("deck.yaml", body)]).unit == usual

@@ -213,7 +213,7 @@ BAD = [
         11,
         "ukendt felt 'tittle'",
     ),
-    ("title: no", "title: Forslag a", "title: no", 8, "YAML læser værdien som nej"),
+    ("title: no", "title: Forslag a", "title: no", 8, "YAML læser no uden anførselstegn som false"),
     (
         "missing field",
         "    area: Skole\n    effect: [2]\n  - id: b",

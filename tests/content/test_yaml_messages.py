@@ -420,3 +420,44 @@ def test_an_id_or_kind_as_a_budget_office_writes_it_is_told_what_to_write(old, n
     assert old in body
     problems = _problems(body.replace(old, new, 1))
     assert any(said in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "english"),
+    [
+        (
+            "  schema_version: 1\n",
+            "  schema_version: 1\n  language: no\n",
+            5,
+            "'language' must be one of: 'da' or 'en'; YAML reads no without quotes as false, "
+            "not as the text 'no' (no, yes, on and off are true/false in YAML)",
+        ),
+        (
+            "  title: Test\n",
+            "  title: Off\n",
+            3,
+            "'title' must be text, but YAML reads Off without quotes as false (no, yes, on and "
+            'off are true/false in YAML); put it in quotes: "Off"',
+        ),
+        (
+            AREA,
+            "    area: yes\n",
+            9,
+            "'area' must be text, but YAML reads yes without quotes as true (no, yes, on and off "
+            'are true/false in YAML); put it in quotes: "yes"',
+        ),
+    ],
+)
+def test_a_word_yaml_reads_as_true_or_false_is_quoted_as_written(
+    capsys, tmp_path, old, new, line, english
+):
+    # a trial: "language: no" was told "'language' must be one of: 'da' or 'en', not false"
+    from game.cli import main
+
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (folder / "deck.yaml").write_text(_good_body().replace(old, new, 1), encoding="utf-8")
+    assert main(["--lang", "en", "validate", str(folder)]) == 2
+    assert f"{folder / 'deck.yaml'}:{line}: {english}" in capsys.readouterr().out.splitlines()
+    assert main(["validate", str(folder)]) == 2
+    assert "uden anførselstegn som" in capsys.readouterr().out
