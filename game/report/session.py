@@ -17,7 +17,7 @@ from typing import Any
 
 from game.engine.actions import Action, Adopt, Annotate, EndYear, SetTarget
 from game.engine.fatigue import fatigue_years
-from game.engine.ledger import capacity_left, event_amount, realised, visible
+from game.engine.ledger import anchor, capacity_left, event_amount, realised, visible
 from game.engine.model import Deck, Kind
 from game.engine.randomness import on_die
 from game.engine.rules import apply, shown_raaderum
@@ -474,8 +474,11 @@ class _Writer:
         heading = "report.col.amounts_open" if open_years else "report.col.amounts"
         for adoption in state.adopted:
             proposal = self.deck.proposal(adoption.card)
+            # a card tied to budget years (effect_from_year) gives that year's amount, however
+            # late it is adopted, as the board counts it (the report showed 6 where 9 counted)
+            where = anchor(proposal, state.scenario)
             amounts = [
-                _amount(amount(proposal, adoption, y), lang)
+                _amount(amount(proposal, adoption, y, where), lang)
                 if adoption.round <= y < played
                 else self.t("report.none")
                 for y in range(len(self.years))

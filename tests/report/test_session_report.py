@@ -486,3 +486,48 @@ def test_a_year_below_the_worst_tenth_is_said_to_be_the_unluckiest_tenth(std_dec
     text = html.unescape((tmp_path / "ud" / "report.html").read_text(encoding="utf-8"))
     said = f"I {' og '.join(below)} gik det jer dårligere end i de 10 % dårligste udfald"
     assert said in text
+
+
+def test_a_card_tied_to_budget_years_is_reported_with_the_amounts_the_game_counted(tmp_path):
+    # Norddjurs' effektiviseringsbidrag adopted a year late gives that year's 9, as the board
+    # counts it; the report's row said "– | 6 | 9" beside a year total that only added up with 9
+    from game.engine import History, new_game
+    from game.saves import GameSettings, write_save
+
+    (tmp_path / "deck.yaml").write_text(
+        """deck:
+  id: bundet
+  title: Bundne år
+  schema_version: 2
+proposals:
+  - {id: spar, kind: besparelse, title: Spar, area: Adm, effect: [1], uncertainty: 0}
+  - {id: inv, kind: investering, title: Invester, area: Adm, effect: [0], uncertainty: 0}
+  - id: bidrag
+    kind: effektivisering
+    title: Effektiviseringsbidrag
+    area: Adm
+    effect: [6, 9]
+    effect_from_year: 2027
+    uncertainty: 0
+scenarios:
+  - id: tre
+    title: Tre år
+    years: [2027, 2028, 2029]
+    target: [1, 1, 1]
+    events_per_round: 0
+    capacity: 20
+""",
+        encoding="utf-8",
+    )
+    deck = load_deck(tmp_path / "deck.yaml")
+    history = History.start(new_game(deck, "tre", 1))
+    for action in (Adopt("spar"), Adopt("inv"), EndYear(), Adopt("bidrag"), EndYear(), EndYear()):
+        history = history.do(action)
+    assert raaderum(history.current)[1] == 10  # 1 + 9: the game counts 2028's amount
+    save = tmp_path / "spil.json"
+    write_save(save, deck, GameSettings("tre", 1, None), history)
+    write_report(read_save(save), tmp_path / "rapport")
+    text, _ = parse_html(tmp_path / "rapport" / "report.html")
+    row = text[text.index("Effektiviseringsbidrag") :]
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", row[: row.index("</table>")])
+    assert cells[-3:] == ["–", "9", "9"], cells
