@@ -387,6 +387,9 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
         else:  # at the cell that says the unit, where it is put right
             reading.add(*place, _UNIT_STOPS[said.key], **said.kwargs)
         return
+    if said.key == "deck.construction_over_budget_unit":
+        # a cell takes the number as the reader writes it (0,2), not as a deck must (0.2)
+        said = Message.of(said.key, **{**said.kwargs, "write": said.kwargs["fraction"]})
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
         if warning.said.key == "deck.no_welfare_area":

@@ -875,7 +875,11 @@ def _construction(
         key = "deck.construction_over_budget"
         if smaller is not None and budget * 10 < construction <= budget * 1_000 + 1e-9:
             key += "_unit"
-            params.update(smaller=smaller, fraction=amount_text(construction / 1_000))
+            # "så skriv 0.2" in a deck (0,2 is refused there); the import says 0,2 (its cell)
+            fraction = construction / 1_000
+            params.update(
+                smaller=smaller, fraction=amount_text(fraction), write=yaml_number(fraction)
+            )
         yield Problem.of(*at, key, **params)
 
 

@@ -482,3 +482,24 @@ def test_a_folder_without_a_deck_block_is_not_blamed_on_its_first_file(tmp_path,
     out = capsys.readouterr().out
     assert "ingen af dækkets filer (besparelser.yaml, effektiviseringer.yaml" in out, out
     assert "skriv den i én af dem, fx i en fil deck.yaml" in out
+
+
+def test_an_anlaeg_typed_in_t_kr_is_told_how_a_deck_writes_the_fraction(tmp_path, capsys):
+    # "200 t. kr. er 0,2 mio. kr.; så skriv 0,2" – and validate then refused 0,2 as a decimal
+    # comma: a deck writes 0.2
+    from game.cli import main
+
+    (tmp_path / "deck.yaml").write_text(
+        """deck: {id: anlaeg, title: Anlæg, schema_version: 2}
+proposals:
+  - {id: spar, kind: besparelse, title: Spar, area: Adm, effect: [1]}
+  - {id: eff, kind: effektivisering, title: Effektiviser, area: Adm, effect: [1]}
+  - {id: inv, kind: investering, title: Byg om, area: Adm, effect: [-1, 2], construction: 200}
+scenarios:
+  - {id: tre, title: Tre år, years: [2027, 2028, 2029], target: 1, construction_budget: 15}
+""",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "200 t. kr. er 0,2 mio. kr.; så skriv 0.2. Ellers" in out, out
