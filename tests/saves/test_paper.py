@@ -1170,6 +1170,43 @@ def test_a_corrected_sheet_replaces_both_entries_of_a_sheet_typed_in_twice(tmp_p
     assert len(group.tables) == 1
 
 
+def test_a_corrected_sheet_counts_over_an_older_copy_with_more_decisions(tmp_path, capsys):
+    # a host's trial: Bord 8's save was copied to usb/ and laptop/, the laptop's copy corrected
+    # with --replace (a card keyed by mistake taken out), and the comparison counted the usb
+    # copy, "har flest beslutninger (11 mod 10)": the uncorrected sheet, with its years met
+    conference = tmp_path / "conf2"
+    usb, laptop = conference / "usb", conference / "laptop"
+    usb.mkdir(parents=True)
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 8"]
+    entry = usb / "bord-8.json"
+    assert main([*command, *TABLE_3, "--out", str(entry)]) == 0
+    laptop.mkdir()
+    copy = laptop / "bord-8.json"
+    copy.write_bytes(entry.read_bytes())
+    mistake = TABLE_3.index("rengoering-3-uger@3")
+    corrected = TABLE_3[: mistake - 1] + TABLE_3[mistake + 1 :]  # the card and its --adopt
+    capsys.readouterr()
+    assert main([*command, *corrected, "--out", str(copy), "--replace"]) == 0
+    assert main(["compare", str(conference), "--out", str(tmp_path / "ud")]) == 0
+    said = capsys.readouterr().err
+    [group] = compare_saves([conference])
+    [table] = group.tables
+    assert table.path.parent.name == "laptop", table.file
+    rengoering = next(u for u in group.proposals if u.id == "rengoering-3-uger")
+    assert rengoering.tables_adopted == 0
+    expected = read_save(copy).history.current
+    assert list(table.raaderum) == list(raaderum(expected))
+    # the note says which entry counts and why, on stderr and on the page
+    assert "er tastet ind igen senere og tælles med" in said, said
+    assert "flest beslutninger" not in said, said
+    page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
+    assert "er tastet ind igen senere og tælles med" in page
+    # … and in the tables' file: the corrected sheet's years, not the old ones
+    with (tmp_path / "ud" / "compare_tables.csv").open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file, delimiter=";"))
+    assert {row["file"] for row in rows} == {table.file}
+
+
 def test_a_paper_table_named_as_a_window_s_game_is_told_it_counts_as_two(tmp_path, capsys):
     # a host's trial: entering "Bord 1" beside a screen game of that name said "Er det samme
     # ark tastet ind igen, tæller »Sammenlign borde« det én gang", and the comparison counted
