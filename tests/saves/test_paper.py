@@ -213,6 +213,27 @@ def test_no_event_may_be_written_as_a_host_writes_it(tmp_path, capsys, none):
     assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
 
 
+@pytest.mark.parametrize("lang, none", [("da", "ingen"), ("en", "none")])
+def test_a_round_without_an_event_is_not_a_year_not_played_in_the_tables_file(
+    tmp_path, capsys, lang, none
+):
+    # a host's trial: round 2 entered as "ingen@2" had an empty "events" field in
+    # compare_tables.csv, as the year the table never played (blank: not played), while
+    # compare.html said "ingen"
+    entries = ["--adopt", "rengoering-3-uger@1", "--event", "stormflod@1", "--seed", "3"]
+    entries += ["--event", "ingen@2", "--stopped-after", "2"]
+    code, text, _ = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 0, text
+    out = tmp_path / "ud"
+    assert main(["compare", str(tmp_path), "--out", str(out), "--lang", lang]) == 0
+    with (out / "compare_tables.csv").open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file, delimiter=";" if lang == "da" else ","))
+    deck = load_deck(KYSTBY)
+    assert [row["events"] for row in rows] == [deck.event("stormflod").title, none, ""]
+    page = (out / "compare.html").read_text(encoding="utf-8")
+    assert f'<span class="muted">{none}</span>' in page
+
+
 def test_none_for_a_round_with_an_event_is_refused(tmp_path, capsys):
     entries = [*TABLE_4, "--event", "ingen@2"]
     code, text, path = _enter(tmp_path, "Bord 4", entries, capsys)
