@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from html import escape
+from html import escape, unescape
 from typing import TypeVar
 
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
@@ -1168,7 +1168,7 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .played {{ margin: 1mm 0 2mm; }}
 .help {{ font-size: 8.5pt; color: #4A5260; }}
 .entering {{ font-size: 10pt; line-height: 1.35; margin-top: 3mm; color: #4A5260; }}
-.help .option {{ white-space: nowrap; }}
+.option {{ white-space: nowrap; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;
   text-align: left; font-size: 8.5pt; }}
 .entry td {{ height: var(--row, 17mm); }}
@@ -1202,11 +1202,27 @@ table.track td.floor small {{ font-size: 6pt; font-weight: 400; }}
 """
 
 
-_OPTION = re.compile(r"--[a-z-]+")
-"""An option of a command printed in a text ("--table")."""
+_OPTION = re.compile(r"--[a-z-]+(?: (?!--|…|–)(?:&quot;.*?&quot;|\S*[^\s.,;:)]))?")
+"""An option of a command printed in a text, with its value when it has one ("--table
+&quot;Bord 3&quot;", "--event ID@RUNDE", "--target 35"; a value in quotes with its spaces, a
+sentence's full stop after it left out)."""
+LONGEST_UNBROKEN = 48
+"""The most characters of an option and its value kept on one line: a deck's long path is
+let break at its spaces rather than run past the page's edge."""
 
 
 def _unbroken_options(html: str) -> str:
-    """``html`` (escaped text) with each command option kept whole on its line: the printed
-    command broke as "--⏎table", which a host typed as two words."""
-    return _OPTION.sub(lambda m: f'<span class="option">{m.group(0)}</span>', html)
+    """``html`` (escaped text) with each command option kept whole on its line, together with
+    its value: the printed command broke as "--⏎table", which a host typed as two words, and
+    as "--event ID@RUNDE -⏎-factor ID=FAKTOR" (``.option`` does not wrap). A line breaks only
+    at a space between whole tokens – inside a value only when it is too long for a line
+    (``LONGEST_UNBROKEN``), and never inside the option's name."""
+
+    def whole(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if len(unescape(text)) > LONGEST_UNBROKEN:
+            option, _, value = text.partition(" ")
+            return f'<span class="option">{option}</span> {value}'
+        return f'<span class="option">{text}</span>'
+
+    return _OPTION.sub(whole, html)

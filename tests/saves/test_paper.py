@@ -1002,7 +1002,7 @@ def test_the_printed_result_sheet_asks_how_far_the_table_got(tmp_path):
     assert f"☐&nbsp;alle {len(years)} runder" in sheet
     # how to enter a table that stopped early is the facilitator's (on their sheet)
     facilitator = page[page.index("Facilitatorens ark") : page.index("Resultatark til")]
-    assert 'tilføj <span class="option">--stopped-after</span> RUNDE' in facilitator
+    assert 'tilføj <span class="option">--stopped-after RUNDE</span>' in facilitator
     assert "--stopped-after" not in sheet
 
 
