@@ -18,7 +18,7 @@ import pytest
 from game.cli import main
 from game.content import load_deck
 from game.engine import die_table
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.paths import standard_deck
 from game.printing import PER_PAGE, document, page_count
 from game.printing.document import entry_layout, event_copies
@@ -873,6 +873,48 @@ def test_eight_years_of_wide_amounts_keep_a_readable_gap_between_them():
     pressed = [float(w) for w in re.findall(r'textLength="([\d.]+)"', svg)]
     assert pressed, svg  # "+12,5" is wider than its slot's room and is pressed into it
     assert all(slot - width >= 12 for width in pressed), (slot, pressed)  # ≥ 1,2 mm apart
+
+
+@pytest.mark.parametrize(
+    ("deck_dir", "scenario_id", "lang"),
+    [("", "borgermoede", "da"), ("", "borgermoede", "en"), ("decks/kystby", "kystby", "da")],
+)
+def test_the_citizens_result_sheet_names_the_scenario_and_the_targets_it_was_played_for(
+    tmp_path, capsys, deck_dir, scenario_id, lang
+):
+    # a host's trial: the result sheets of a table printed with --target 35 and of one
+    # without were alike, so a sheet entered without --target landed in the other group
+    from game.engine import new_game
+
+    deck = load_deck(Path(deck_dir) if deck_dir else standard_deck())
+    scenario = deck.scenario(scenario_id)
+    own = scenario.target[-1]
+    sheets = []
+    for target in (None, own * 1.25):
+        out = tmp_path / f"kort-{target}.html"
+        command = ["print", *([deck_dir] if deck_dir else []), "--scenario", scenario_id]
+        command += ["--lang", lang, "--out", str(out)]
+        if target is not None:
+            command += ["--target", f"{target:g}"]  # 35, 3125
+        assert main(command) == 0, capsys.readouterr().err
+        html = out.read_text(encoding="utf-8")
+        sections = html.split('<section class="page')
+        title = "Resultatark til" if lang == "da" else "Result sheet for"
+        result = unescape(re.sub(r"<[^>]+>", " ", next(s for s in sections if title in s)))
+        result = " ".join(result.replace("\N{NO-BREAK SPACE}", " ").split())
+        # the scenario by its title, and each year's target as the board writes it, in the
+        # deck's unit
+        played = new_game(deck, scenario_id, 0, target).targets
+        board = next(s for s in sections if 'class="board"' in s)
+        written = re.findall(r'<span class="big">([^<]+)</span>', board)
+        assert written == [format_target(t, lang) for t in played]
+        word = "i" if lang == "da" else "in"
+        years = " · ".join(f"{w} {word} {y}" for w, y in zip(written, scenario.years))
+        assert f"{scenario.title}" in result, result
+        unit = deck.unit if lang == "da" else {"mio. kr.": "m DKK"}[deck.unit]
+        assert f"({unit}): {years}" in result, result
+        sheets.append(result)
+    assert sheets[0] != sheets[1]
 
 
 @pytest.mark.parametrize("briefing", ["", "Byrådet skal finde et råderum. " * 32])
