@@ -1228,6 +1228,35 @@ def test_a_corrected_sheet_counts_over_an_older_copy_with_more_decisions(tmp_pat
     assert {row["file"] for row in rows} == {table.file}
 
 
+def test_an_earlier_entry_beside_the_corrected_sheet_is_said_to_be_one(tmp_path, capsys):
+    # the usb stick's old entry of Bord 8 copied back beside the corrected one: replay and
+    # report of it said "de sidste er fortrudt" (decisions taken back), which a paper sheet
+    # never has – it is an earlier entry, and the later one counts
+    folder, stick = tmp_path / "laptop", tmp_path / "usb"
+    stick.mkdir()
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 8"]
+    entry = folder / "bord-8.json"
+    folder.mkdir()
+    assert main([*command, *TABLE_3, "--out", str(entry)]) == 0
+    (stick / "bord-8.json").write_bytes(entry.read_bytes())
+    mistake = TABLE_3.index("rengoering-3-uger@3")
+    corrected = TABLE_3[: mistake - 1] + TABLE_3[mistake + 1 :]
+    assert main([*command, *corrected, "--out", str(entry), "--replace"]) == 0
+    old = folder / "bord-8 (1).json"
+    old.write_bytes((stick / "bord-8.json").read_bytes())
+    capsys.readouterr()
+    assert main(["replay", str(old)]) == 0
+    said = capsys.readouterr().err
+    assert "bord-8 (1).json er en tidligere indtastning af bordets papirark" in said, said
+    assert "tastet ind igen senere i" in said and "fortrudt" not in said, said
+    assert main(["report", str(old), "--out", str(tmp_path / "rapport")]) == 0
+    said = capsys.readouterr().err
+    assert "tidligere indtastning" in said and "skriv rapporten for" in said, said
+    # the corrected entry itself is the table's sheet: nothing to say
+    assert main(["replay", str(entry)]) == 0
+    assert "tidligere indtastning" not in capsys.readouterr().err
+
+
 def test_a_paper_table_named_as_a_window_s_game_is_told_it_counts_as_two(tmp_path, capsys):
     # a host's trial: entering "Bord 1" beside a screen game of that name said "Er det samme
     # ark tastet ind igen, tæller »Sammenlign borde« det én gang", and the comparison counted
