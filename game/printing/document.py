@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from html import escape
+from html import escape, unescape
 from typing import TypeVar
 
 from game.engine import Deck, Event, Kind, Proposal, Scenario, die_table, ledger, scaled_targets
@@ -861,14 +861,16 @@ def _result_sheet(
     # what the table writes; how the facilitator enters it is on the facilitator's sheet (a
     # citizen at a paper table read "raaderum enter --scenario …" as their instructions)
     help_text = t("print.sheet.entry_help")
+    played_for = played_for_text(deck, scenario, lang)
     entries = [f"{p.id} {p.title}" for p in proposals] + [f"{e.id} {e.title}" for e in events]
-    row, whole = entry_layout(len(scenario.years), entries, help_text)
+    row, whole = entry_layout(len(scenario.years), entries, help_text, played_for)
     factors = t("print.sheet.factors", example=example, factor=format_amount(factor, lang))
     return (
         '<section class="page sheet">'
         f"<h1>{escape(t('print.sheet.entry'))}</h1>"
         f'<p class="tablename">{escape(t("print.sheet.table"))}: '
         '<span class="blank"></span></p>'
+        f'<p class="playedfor">{"<br>".join(map(escape, played_for))}</p>'
         f"{_played_to(scenario, lang)}"
         f'<p class="help">{_unbroken_options(escape(help_text))}</p>'
         f'<table class="entry" style="--row: {row:.1f}mm">'
@@ -878,6 +880,25 @@ def _result_sheet(
         f"<h2>{escape(t('print.sheet.cards'))}</h2>"
         f'<ul class="ids{"" if whole else " short"}">{ids}</ul></section>'
     )
+
+
+def played_for_text(deck: Deck, scenario: Scenario, lang: str) -> list[str]:
+    """What the result sheet says the table played for, a line each: the scenario's title,
+    and each year's target in the deck's unit, as the board writes them (the facilitator's X
+    when the sheets were printed with one). Sheets of a 35-target table and a 28-target table
+    looked alike, and one entered without --target landed in the other group without a
+    word."""
+    t = catalogue(lang).t
+    targets = " · ".join(
+        t("print.sheet.target_in", target=format_target(value, lang), year=year).replace(
+            " ", "\N{NO-BREAK SPACE}"
+        )
+        for value, year in zip(scenario.target, scenario.years)
+    )
+    return [
+        t("print.sheet.played_scenario", scenario=scenario.title),
+        t("print.sheet.played_targets", unit=unit_words(deck.unit, lang), targets=targets),
+    ]
 
 
 def _played_to(scenario: Scenario, lang: str) -> str:
@@ -909,12 +930,16 @@ seven cards a round and writes each id by hand: 26 mm held four or five ids such
 ID_COLUMN_MM = (PAGE_W - 2 * SHEET_PAD_X - 2 * 5.0) / 3 - 3.4
 """The width (mm) of a title in the sheet's list of cards: a third of the page less the
 columns' gaps and the hanging indent (``.ids`` in ``CSS``)."""
+PLAYED_FOR_PT = 9.5
+"""The size (pt) of the sheet's line of what the table played for (``played_for_text``)."""
 HELP_PT, HELP_LINES = 8.5, 3
 """The size (pt) of the sheet's help text, and the lines of it that ``ENTRY_MM`` leaves room
 for (a deck's own path in the command makes it longer)."""
 
 
-def entry_layout(years: int, entries: Sequence[str], help_text: str = "") -> tuple[float, bool]:
+def entry_layout(
+    years: int, entries: Sequence[str], help_text: str = "", played_for: Sequence[str] = ()
+) -> tuple[float, bool]:
     """The height (mm) of a round's row on the entry sheet and whether the list of its cards
     and events (``entries``: "id title" each, in three columns) can show whole titles: the
     room the page has, up to ``ROW_MM``'s most, less when a long scenario's rows and list
@@ -922,11 +947,14 @@ def entry_layout(years: int, entries: Sequence[str], help_text: str = "") -> tup
     line each and are shortened with "…" (the ids, which are what the table writes, stay
     whole). The list is measured by its titles (``text_lines``: a budget office's titles of
     70 letters take three lines, and the list ran off the page), and a ``help_text`` longer
-    than ``HELP_LINES`` takes its extra lines from the rows."""
+    than ``HELP_LINES`` takes its extra lines from the rows, as does the line of what the
+    table played for (``played_for``: the scenario and its targets, ``played_for_text``)."""
     least, most = ROW_MM
     width = PAGE_W - 2 * SHEET_PAD_X
     extra_help = max(0, text_lines(help_text, HELP_PT, width) - HELP_LINES) if help_text else 0
     room = ENTRY_MM - extra_help * HELP_PT * 1.35 * PT_MM
+    for line in played_for:
+        room -= text_lines(line, PLAYED_FOR_PT, width) * PLAYED_FOR_PT * 1.35 * PT_MM
     lines = [text_lines(entry, 6.6, ID_COLUMN_MM) for entry in entries]
     # the columns are balanced by whole items: one item's lines more at worst
     wrapped = (-(-sum(lines) // 3) + max(lines, default=0)) * ID_LINE_MM
@@ -1166,9 +1194,10 @@ body {{ font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-se
 .rules li {{ margin-bottom: 1mm; }}
 .tablename .blank {{ display: inline-block; width: 80mm; border-bottom: 0.3mm solid #1C2430; }}
 .played {{ margin: 1mm 0 2mm; }}
+.playedfor {{ margin: 1.5mm 0 2mm; font-size: 9.5pt; line-height: 1.35; font-weight: 600; }}
 .help {{ font-size: 8.5pt; color: #4A5260; }}
 .entering {{ font-size: 10pt; line-height: 1.35; margin-top: 3mm; color: #4A5260; }}
-.help .option {{ white-space: nowrap; }}
+.option {{ white-space: nowrap; }}
 .entry th, .entry td {{ border: 0.3mm solid #1C2430; padding: 1.2mm; vertical-align: top;
   text-align: left; font-size: 8.5pt; }}
 .entry td {{ height: var(--row, 17mm); }}
@@ -1202,11 +1231,27 @@ table.track td.floor small {{ font-size: 6pt; font-weight: 400; }}
 """
 
 
-_OPTION = re.compile(r"--[a-z-]+")
-"""An option of a command printed in a text ("--table")."""
+_OPTION = re.compile(r"--[a-z-]+(?: (?!--|…|–)(?:&quot;.*?&quot;|\S*[^\s.,;:)]))?")
+"""An option of a command printed in a text, with its value when it has one ("--table
+&quot;Bord 3&quot;", "--event ID@RUNDE", "--target 35"; a value in quotes with its spaces, a
+sentence's full stop after it left out)."""
+LONGEST_UNBROKEN = 48
+"""The most characters of an option and its value kept on one line: a deck's long path is
+let break at its spaces rather than run past the page's edge."""
 
 
 def _unbroken_options(html: str) -> str:
-    """``html`` (escaped text) with each command option kept whole on its line: the printed
-    command broke as "--⏎table", which a host typed as two words."""
-    return _OPTION.sub(lambda m: f'<span class="option">{m.group(0)}</span>', html)
+    """``html`` (escaped text) with each command option kept whole on its line, together with
+    its value: the printed command broke as "--⏎table", which a host typed as two words, and
+    as "--event ID@RUNDE -⏎-factor ID=FAKTOR" (``.option`` does not wrap). A line breaks only
+    at a space between whole tokens – inside a value only when it is too long for a line
+    (``LONGEST_UNBROKEN``), and never inside the option's name."""
+
+    def whole(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if len(unescape(text)) > LONGEST_UNBROKEN:
+            option, _, value = text.partition(" ")
+            return f'<span class="option">{option}</span> {value}'
+        return f'<span class="option">{text}</span>'
+
+    return _OPTION.sub(whole, html)

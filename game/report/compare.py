@@ -89,7 +89,8 @@ not begun have no råderum and no service, and its years not over no "met"; "uni
 deck's in the report's words ("m DKK" in English; tables of decks in mio. kr. and in t. kr.
 can share a file); "reopened" how many times the table took the year's end back after
 seeing its result (``History.reopened``); "events" the titles of the events the table drew
-that year ("; " between two)."""
+that year ("; " between two), "ingen" ("none") for a year played without one, as the page
+says it, and blank for a year not played."""
 
 
 @dataclass(frozen=True)
@@ -1251,6 +1252,7 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
     open year; blank for a year not begun) and the table's result."""
     words = catalogue(lang)
     yes, no = words.t("report.yes"), words.t("report.no")
+    none = words.t("report.compare.no_event")
     rows: list[list[str | int]] = []
     for number_, group in enumerate(groups, start=1):
         for tab in group.tables:
@@ -1278,7 +1280,9 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         why,
                         unit_words(group.unit, lang),
                         tab.reopened.count(index),
-                        "; ".join(group.drawn(tab, index)),
+                        # as the page says it: a year begun without an event is "ingen",
+                        # a year not played is blank
+                        "; ".join(group.drawn(tab, index)) or (none if tab.begun(index) else ""),
                     ]
                 )
     return rows

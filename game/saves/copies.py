@@ -8,12 +8,14 @@ are recognised by their content, never by their file names: the game id stored i
 "continue as a copy" is the same table as its original – unless both took decisions after they
 parted: then two windows played on, and they are two tables (``_both_played_on``). Among the
 files of one game the one with the longest log counts, unless another file took its last
-decisions back (they are on that file's redo list: ``_counted``); the others are named in a
-``SameGame`` notice, saying whether each is an identical copy, an older state of the same
-game (its log is a beginning of the counted one), a copy holding decisions since taken back,
-or a copy that went its own way after some decision. Files of one game that went their own
-ways and were each played to the end are tables of their own (``_finished_apart``): a save
-prepared once and copied to several laptops.
+decisions back (they are on that file's redo list: ``_counted``); of a paper table's entries
+the one typed in last counts (a corrected sheet replaces the earlier entry, also an old copy
+of it with more decisions); the others are named in a ``SameGame`` notice, saying whether
+each is an identical copy, an older state of the same game (its log is a beginning of the
+counted one), a copy holding decisions since taken back, a copy that went its own way after
+some decision, or an earlier entry of a paper sheet typed in again. Files of one game that
+went their own ways and were each played to the end are tables of their own
+(``_finished_apart``): a save prepared once and copied to several laptops.
 
 The start screen's list of saved games (``game.saves.listing``) folds the copies of a game the
 same way, but only files with the same game id: a game continued "as a copy" in another window
@@ -39,7 +41,9 @@ class Copy:
     path: Path
     decisions: int
     relation: str
-    """ "same" (the same log), "entered_twice" (the same paper sheet entered again), "behind"
+    """ "same" (the same log), "entered_twice" (the same paper sheet entered again),
+    "entered_again" (an earlier entry of a paper table whose sheet was typed in again, other
+    than this, later: the later counts), "behind"
     (its log is a beginning of the counted one's), "undone" (the counted one is a beginning of
     its log and took the rest back: they are on its redo list), "diverged" (the logs differ
     from decision ``diverged_at``, and the counted one is longer) or "diverged_tie" (… and the
@@ -217,12 +221,25 @@ def _longest(cluster: Sequence[SavedGame]) -> SavedGame:
     )
 
 
+def _newest_entry(cluster: Sequence[SavedGame]) -> SavedGame:
+    """The paper entry typed in last (its save's updated time: ``raaderum enter`` and its
+    ``--replace`` stamp it), then the one with more decisions, then the name."""
+    return max(
+        cluster, key=lambda s: (stamp_seconds(s.updated), len(s.history.actions), s.path.name)
+    )
+
+
 def _counted(cluster: Sequence[SavedGame]) -> SavedGame:
     """The file of a game that counts: the longest log (then the latest save, then the
     name) – unless another file took the longest file's last decisions back (they are on its
     redo list: the game was undone and saved again after the longest file was written); then
     that file, so that older, longer copies never bring decisions taken back again. Which
-    file is newer is never judged by the clock (a laptop's may run ahead)."""
+    file is newer is never judged by the clock (a laptop's may run ahead) – except among the
+    entries of one paper table: a sheet typed in again replaces the earlier entry (a card
+    keyed by mistake taken out with ``--replace``), so the newest entry counts, not an old
+    copy of it with more decisions on a USB stick (``_newest_entry``)."""
+    if all(s.paper is not None for s in cluster):
+        return _newest_entry(cluster)
     longest = _longest(cluster)
     log = longest.history.actions
     taken_back = [
@@ -246,6 +263,15 @@ def _relation(saved: SavedGame, kept: SavedGame) -> Copy:
         # the same sheet typed in again, perhaps in another order within a round (in the
         # window, then with `enter`): one table, not "different decisions from no. 1"
         return Copy(saved.path, len(other), "entered_twice", table=table_of(saved))
+    if (
+        sheet is not None
+        and kept.paper is not None
+        and sheet != _paper_sheet(kept)
+        and stamp_seconds(saved.updated) < stamp_seconds(kept.updated)
+    ):
+        # the table's sheet typed in again later (corrected): the later entry replaces this
+        # one, whether it has fewer decisions, more or others
+        return Copy(saved.path, len(other), "entered_again", table=table_of(saved))
     difference = _first_difference(other, log)
     if difference is not None:
         relation = "diverged_tie" if len(other) == len(log) else "diverged"

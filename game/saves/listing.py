@@ -261,9 +261,16 @@ def other_versions(
         return ()
     notes: list[Message] = []
     decisions = len(saved.history.actions)
-    if head.path.resolve() != mine and head.decisions != decisions:
+    # a paper table's sheet typed in again later: that entry is the table's (``copies``)
+    later_entry = (
+        saved.paper is not None
+        and head.paper
+        and stamp_seconds(head.updated) > stamp_seconds(saved.updated)
+    )
+    if head.path.resolve() != mine and (later_entry or head.decisions != decisions):
         # fewer decisions: an older state; more: decisions the counted file took back since
         key = "behind" if head.decisions > decisions else "undone"
+        key = "entered_again" if later_entry else key
         notes.append(
             Message.of(
                 f"listing.version.{key}{tail}",

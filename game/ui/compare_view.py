@@ -287,13 +287,16 @@ def draw_tables(
     apart: str = "",
     diverged: Sequence[tuple[str, int]] = (),
     robots: int = 0,
+    entered_again: Sequence[str] = (),
 ) -> tuple[int, tuple[tuple[int, pygame.Rect], ...]]:
     """Right: the win rate, ``apart`` (why the group is not compared with the others, or
     ""), and per table its råderum per year against the target, its service level and its
     result; above them the floor, what was not finished, the files that could not be read
     (``unreadable``: their names, the first ``UNREADABLE_NAMED`` shown), the files counted
     once as copies of a game (``diverged``: the tables, by name, one of whose copies went its
-    own way after a decision, 1-based), the games never played (left out), and a name two
+    own way after a decision, 1-based; ``entered_again``: the paper tables, by name, whose
+    sheet was typed in again, the latest entry counted), the games never played (left out),
+    and a name two
     tables carry
     (one table counted twice?), as the printed comparison says. ``first`` is the first table
     shown when they do not all fit (the list scrolls). Under the rows, when there is room, a
@@ -338,7 +341,10 @@ def draw_tables(
     if copies:
         parts.append(app.t("compare.copies", count=copies))
     # first: the one note a host must act on before trusting a row
-    parts[:0] = [app.t("compare.diverged", table=n, decision=d) for n, d in diverged]
+    parts[:0] = [
+        *(app.t("compare.diverged", table=n, decision=d) for n, d in diverged),
+        *(app.t("compare.entered_again", table=n) for n in entered_again),
+    ]
     if unplayed:
         parts.append(app.t("compare.unplayed", count=unplayed))
     if robots:  # the kiosk's games on a laptop that became a table

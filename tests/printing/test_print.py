@@ -18,7 +18,7 @@ import pytest
 from game.cli import main
 from game.content import load_deck
 from game.engine import die_table
-from game.numbers import format_amount
+from game.numbers import format_amount, format_target
 from game.paths import standard_deck
 from game.printing import PER_PAGE, document, page_count
 from game.printing.document import entry_layout, event_copies
@@ -433,6 +433,42 @@ def test_the_printed_enter_command_is_read_back_as_the_sheet_s_target(
     assert target_amount(typed, lang) == target_amount(target, lang)
 
 
+@pytest.mark.skipif(not (CHROMIUM and POPPLER), reason="needs chromium and poppler-utils")
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("da", ["--adopt ID@RUNDE", "--event ID@RUNDE", "--factor ID=FAKTOR"]),
+        ("en", ["--adopt ID@ROUND", "--event ID@ROUND", "--factor ID=FACTOR"]),
+    ],
+)
+def test_the_printed_enter_command_breaks_only_between_whole_options(tmp_path, capsys, lang, words):
+    # a host's trial: the facilitator's sheet printed with --target broke the command inside
+    # an option, "… --event ID@RUNDE -" / "-factor ID=FAKTOR", and was typed as printed
+    out, pdf = tmp_path / "kort.html", tmp_path / "kort.pdf"
+    command = ["print", "--scenario", "borgermoede", "--target", "35", "--lang", lang]
+    assert main([*command, "--out", str(out)]) == 0, capsys.readouterr().err
+    _pdf(out, pdf)
+    text = "\n".join(_pages(pdf, "-raw"))
+    start = text.index("raaderum")
+    said = text[start : text.index(". ", text.index("…", start))]  # to "--stopped-after RUNDE"
+    lines = said.splitlines()
+    assert len(lines) > 1, said  # the command does break over lines …
+    table = '"Bord 3"' if lang == "da" else '"Table 3"'
+    for whole in ["--scenario borgermoede", "--target 35", f"--table {table}", *words]:
+        assert any(whole in line for line in lines), (whole, lines)  # … never inside one
+    for line in lines:
+        assert not line.rstrip().endswith("-") and not re.match(r"-[^-]", line), lines
+    # so every option of every command the print writes, with its value, is kept together
+    html = out.read_text(encoding="utf-8")
+    assert ".option { white-space: nowrap; }" in html
+    body = html.split("</style>", 1)[1]
+    read = unescape(re.sub(r"<[^>]+>", "", body))
+    options = re.findall(r'--[a-z-]+(?: (?:"[^"]*"|[^ "<-][^ <]*))?', read)
+    assert len(options) == (7 if lang == "da" else 8), options  # "--lang en" in English
+    for option in options:
+        assert f'<span class="option">{escape(option).rstrip(".")}</span>' in body, option
+
+
 def test_a_facilitators_target_is_printed_with_the_decimals_the_game_counts(tmp_path, capsys):
     # X = 27 on the standard game: 1,65 / 5,51 / 12,67 / 27. The sheet said "1,7 · 5,5 · 12,7",
     # so a paper table at 5,5 ticked 2028 as met, which the game counts as missed
@@ -839,6 +875,48 @@ def test_eight_years_of_wide_amounts_keep_a_readable_gap_between_them():
     assert all(slot - width >= 12 for width in pressed), (slot, pressed)  # ≥ 1,2 mm apart
 
 
+@pytest.mark.parametrize(
+    ("deck_dir", "scenario_id", "lang"),
+    [("", "borgermoede", "da"), ("", "borgermoede", "en"), ("decks/kystby", "kystby", "da")],
+)
+def test_the_citizens_result_sheet_names_the_scenario_and_the_targets_it_was_played_for(
+    tmp_path, capsys, deck_dir, scenario_id, lang
+):
+    # a host's trial: the result sheets of a table printed with --target 35 and of one
+    # without were alike, so a sheet entered without --target landed in the other group
+    from game.engine import new_game
+
+    deck = load_deck(Path(deck_dir) if deck_dir else standard_deck())
+    scenario = deck.scenario(scenario_id)
+    own = scenario.target[-1]
+    sheets = []
+    for target in (None, own * 1.25):
+        out = tmp_path / f"kort-{target}.html"
+        command = ["print", *([deck_dir] if deck_dir else []), "--scenario", scenario_id]
+        command += ["--lang", lang, "--out", str(out)]
+        if target is not None:
+            command += ["--target", f"{target:g}"]  # 35, 3125
+        assert main(command) == 0, capsys.readouterr().err
+        html = out.read_text(encoding="utf-8")
+        sections = html.split('<section class="page')
+        title = "Resultatark til" if lang == "da" else "Result sheet for"
+        result = unescape(re.sub(r"<[^>]+>", " ", next(s for s in sections if title in s)))
+        result = " ".join(result.replace("\N{NO-BREAK SPACE}", " ").split())
+        # the scenario by its title, and each year's target as the board writes it, in the
+        # deck's unit
+        played = new_game(deck, scenario_id, 0, target).targets
+        board = next(s for s in sections if 'class="board"' in s)
+        written = re.findall(r'<span class="big">([^<]+)</span>', board)
+        assert written == [format_target(t, lang) for t in played]
+        word = "i" if lang == "da" else "in"
+        years = " · ".join(f"{w} {word} {y}" for w, y in zip(written, scenario.years))
+        assert f"{scenario.title}" in result, result
+        unit = deck.unit if lang == "da" else {"mio. kr.": "m DKK"}[deck.unit]
+        assert f"({unit}): {years}" in result, result
+        sheets.append(result)
+    assert sheets[0] != sheets[1]
+
+
 @pytest.mark.parametrize("briefing", ["", "Byrådet skal finde et råderum. " * 32])
 def test_the_citizens_result_sheet_says_what_to_write_and_the_facilitators_how_to_enter_it(
     briefing: str,
@@ -855,5 +933,5 @@ def test_the_citizens_result_sheet_says_what_to_write_and_the_facilitators_how_t
     assert "giv arket til facilitatoren" in result
     facilitator = [s for s in sections[: sections.index(result)] if "raaderum enter" in s]
     assert len(facilitator) == 1 and "rules" in facilitator[0]
-    assert "--scenario</span> borgermoede" in facilitator[0]
+    assert "--scenario borgermoede</span>" in facilitator[0]
     assert facilitator[0].index("</ol>") < facilitator[0].index('class="entering"')

@@ -213,6 +213,27 @@ def test_no_event_may_be_written_as_a_host_writes_it(tmp_path, capsys, none):
     assert [(e.card, e.round) for e in state.events] == [("stormflod", 1)]
 
 
+@pytest.mark.parametrize("lang, none", [("da", "ingen"), ("en", "none")])
+def test_a_round_without_an_event_is_not_a_year_not_played_in_the_tables_file(
+    tmp_path, capsys, lang, none
+):
+    # a host's trial: round 2 entered as "ingen@2" had an empty "events" field in
+    # compare_tables.csv, as the year the table never played (blank: not played), while
+    # compare.html said "ingen"
+    entries = ["--adopt", "rengoering-3-uger@1", "--event", "stormflod@1", "--seed", "3"]
+    entries += ["--event", "ingen@2", "--stopped-after", "2"]
+    code, text, _ = _enter(tmp_path, "Bord 6", entries, capsys)
+    assert code == 0, text
+    out = tmp_path / "ud"
+    assert main(["compare", str(tmp_path), "--out", str(out), "--lang", lang]) == 0
+    with (out / "compare_tables.csv").open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file, delimiter=";" if lang == "da" else ","))
+    deck = load_deck(KYSTBY)
+    assert [row["events"] for row in rows] == [deck.event("stormflod").title, none, ""]
+    page = (out / "compare.html").read_text(encoding="utf-8")
+    assert f'<span class="muted">{none}</span>' in page
+
+
 def test_none_for_a_round_with_an_event_is_refused(tmp_path, capsys):
     entries = [*TABLE_4, "--event", "ingen@2"]
     code, text, path = _enter(tmp_path, "Bord 4", entries, capsys)
@@ -981,7 +1002,7 @@ def test_the_printed_result_sheet_asks_how_far_the_table_got(tmp_path):
     assert f"☐&nbsp;alle {len(years)} runder" in sheet
     # how to enter a table that stopped early is the facilitator's (on their sheet)
     facilitator = page[page.index("Facilitatorens ark") : page.index("Resultatark til")]
-    assert 'tilføj <span class="option">--stopped-after</span> RUNDE' in facilitator
+    assert 'tilføj <span class="option">--stopped-after RUNDE</span>' in facilitator
     assert "--stopped-after" not in sheet
 
 
@@ -1168,6 +1189,72 @@ def test_a_corrected_sheet_replaces_both_entries_of_a_sheet_typed_in_twice(tmp_p
     assert read_save(left).history.current.adoption("hverdagsrehabilitering").factor == 1.0
     [group] = compare_saves([folder])
     assert len(group.tables) == 1
+
+
+def test_a_corrected_sheet_counts_over_an_older_copy_with_more_decisions(tmp_path, capsys):
+    # a host's trial: Bord 8's save was copied to usb/ and laptop/, the laptop's copy corrected
+    # with --replace (a card keyed by mistake taken out), and the comparison counted the usb
+    # copy, "har flest beslutninger (11 mod 10)": the uncorrected sheet, with its years met
+    conference = tmp_path / "conf2"
+    usb, laptop = conference / "usb", conference / "laptop"
+    usb.mkdir(parents=True)
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 8"]
+    entry = usb / "bord-8.json"
+    assert main([*command, *TABLE_3, "--out", str(entry)]) == 0
+    laptop.mkdir()
+    copy = laptop / "bord-8.json"
+    copy.write_bytes(entry.read_bytes())
+    mistake = TABLE_3.index("rengoering-3-uger@3")
+    corrected = TABLE_3[: mistake - 1] + TABLE_3[mistake + 1 :]  # the card and its --adopt
+    capsys.readouterr()
+    assert main([*command, *corrected, "--out", str(copy), "--replace"]) == 0
+    assert main(["compare", str(conference), "--out", str(tmp_path / "ud")]) == 0
+    said = capsys.readouterr().err
+    [group] = compare_saves([conference])
+    [table] = group.tables
+    assert table.path.parent.name == "laptop", table.file
+    rengoering = next(u for u in group.proposals if u.id == "rengoering-3-uger")
+    assert rengoering.tables_adopted == 0
+    expected = read_save(copy).history.current
+    assert list(table.raaderum) == list(raaderum(expected))
+    # the note says which entry counts and why, on stderr and on the page
+    assert "er tastet ind igen senere og tælles med" in said, said
+    assert "flest beslutninger" not in said, said
+    page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
+    assert "er tastet ind igen senere og tælles med" in page
+    # … and in the tables' file: the corrected sheet's years, not the old ones
+    with (tmp_path / "ud" / "compare_tables.csv").open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file, delimiter=";"))
+    assert {row["file"] for row in rows} == {table.file}
+
+
+def test_an_earlier_entry_beside_the_corrected_sheet_is_said_to_be_one(tmp_path, capsys):
+    # the usb stick's old entry of Bord 8 copied back beside the corrected one: replay and
+    # report of it said "de sidste er fortrudt" (decisions taken back), which a paper sheet
+    # never has – it is an earlier entry, and the later one counts
+    folder, stick = tmp_path / "laptop", tmp_path / "usb"
+    stick.mkdir()
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 8"]
+    entry = folder / "bord-8.json"
+    folder.mkdir()
+    assert main([*command, *TABLE_3, "--out", str(entry)]) == 0
+    (stick / "bord-8.json").write_bytes(entry.read_bytes())
+    mistake = TABLE_3.index("rengoering-3-uger@3")
+    corrected = TABLE_3[: mistake - 1] + TABLE_3[mistake + 1 :]
+    assert main([*command, *corrected, "--out", str(entry), "--replace"]) == 0
+    old = folder / "bord-8 (1).json"
+    old.write_bytes((stick / "bord-8.json").read_bytes())
+    capsys.readouterr()
+    assert main(["replay", str(old)]) == 0
+    said = capsys.readouterr().err
+    assert "bord-8 (1).json er en tidligere indtastning af bordets papirark" in said, said
+    assert "tastet ind igen senere i" in said and "fortrudt" not in said, said
+    assert main(["report", str(old), "--out", str(tmp_path / "rapport")]) == 0
+    said = capsys.readouterr().err
+    assert "tidligere indtastning" in said and "skriv rapporten for" in said, said
+    # the corrected entry itself is the table's sheet: nothing to say
+    assert main(["replay", str(entry)]) == 0
+    assert "tidligere indtastning" not in capsys.readouterr().err
 
 
 def test_a_paper_table_named_as_a_window_s_game_is_told_it_counts_as_two(tmp_path, capsys):

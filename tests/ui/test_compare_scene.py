@@ -722,6 +722,41 @@ def test_a_copy_that_went_its_own_way_is_named_over_the_tables(
     app.pop()
 
 
+def test_a_paper_table_typed_in_again_says_the_latest_entry_counts(
+    app: App, tmp_path: Path
+) -> None:
+    # a host's trial: Bord 8's save copied to usb/ and laptop/, the laptop's copy corrected
+    # with --replace (a card taken out); the window counted the usb copy and said "den med
+    # flest beslutninger … er talt med"
+    from game.cli import main
+
+    kystby = Path(__file__).resolve().parents[2] / "decks" / "kystby"
+    folder = tmp_path / "conf2"
+    (folder / "usb").mkdir(parents=True)
+    (folder / "laptop").mkdir()
+    command = ["enter", "--deck", str(kystby), "--scenario", "kystby", "--table", "Bord 8"]
+    sheet = [
+        *("--adopt", "turistkontor-digitalt@1", "--adopt", "strandrensning@1"),
+        *("--adopt", "faelles-indkoeb@2", "--adopt", "rengoering-3-uger@3"),
+        *("--event", "udligning-falder@1", "--event", "flere-aeldre@2"),
+        *("--event", "faergetilskud@3", "--seed", "11"),
+    ]
+    entry, copy = folder / "usb" / "bord-8.json", folder / "laptop" / "bord-8.json"
+    assert main([*command, *sheet, "--out", str(entry)]) == 0
+    copy.write_bytes(entry.read_bytes())
+    corrected = [e for e in sheet if e != "rengoering-3-uger@3"]
+    corrected.pop(corrected.index("faelles-indkoeb@2") + 1)  # the card's own --adopt
+    assert main([*command, *corrected, "--out", str(copy), "--replace"]) == 0
+    scene = CompareScene(app, folder)
+    app.push(scene)
+    drawn = record_text(app)
+    app.step(0.016)
+    notes = " ".join(drawn)
+    assert "»Bord 8« (papir) er tastet ind igen senere" in notes, drawn
+    assert "gik sin egen vej" not in notes and "flest beslutninger" not in notes, drawn
+    assert [t.path for t in scene.groups[0].tables] == [copy]
+
+
 def test_the_unreadable_files_are_named_whole_after_a_copys_long_note(
     app: App, deck: Deck, tmp_path: Path
 ) -> None:

@@ -422,6 +422,16 @@ class CompareScene(HoldsTimer):
                 if copy.relation.startswith("diverged") and copy.diverged_at is not None
             )
         )
+        # a paper table typed in again: the latest entry counts, not the longest copy
+        entered_again = tuple(
+            dict.fromkeys(
+                names[same.kept]
+                for same in self.copies
+                if same.kept in kept
+                for copy in same.copies
+                if copy.relation == "entered_again"
+            )
+        )
         self.tables_rect = right
         self.tables_most, self.table_rows = draw_tables(
             app,
@@ -438,6 +448,7 @@ class CompareScene(HoldsTimer):
                 else 0
             ),
             diverged=diverged,
+            entered_again=entered_again,
             robots=(
                 self.robots_by_group[self.index] if self.index < len(self.robots_by_group) else 0
             ),
