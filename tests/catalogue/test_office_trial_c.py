@@ -1,0 +1,100 @@
+"""A budget office's trial of ``raaderum import`` with its own workbooks: investments kept on
+a sheet of their own, staff per year, a service column of sentences, a long note above the
+headings and areas written as committees' abbreviations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.catalogue.conftest import run_import, write_book
+
+ABOUT = [
+    ["felt", "værdi"],
+    ["id", "test"],
+    ["titel", "Test"],
+    ["sprog", "da"],
+    ["enhed", "t. kr."],
+    ["formatversion", 2],
+    ["fortegn", "besparelser negative"],
+]
+EVENTS = [["id", "titel", "år 1"], ["udligning", "Udligning under forventet", 2000]]
+SCENARIOS = [
+    ["id", "titel", "år", "mål", "kapacitet"],
+    ["ws", "Workshop", "2027-2030", "500; 1.000; 1.500; 2.000", 10],
+]
+HEADERS = ["Nr.", "Forslag", "Type", "Udvalg", "2027", "2028", "2029", "2030"]
+ROWS = [
+    ["B1", "Sammenlægning af små skoler", "Besparelse", "BSU", -1250, -2500, -2500, -2500],
+    ["E1", "Skærmbesøg i PPR", "Effektivisering", "BSU", -400, -800, -1250, -1250],
+    ["I0", "Velfærdsteknologi", "Investering", "ÆSU", 500, -200, -600, -600],
+]
+
+
+def _book(proposals: list[list[Any]], **more: list[list[Any]]) -> dict[str, list[list[Any]]]:
+    """The office's workbook: its own headings on 'Forslag', and the sheets ``more``."""
+    return {
+        "Om kataloget": ABOUT,
+        "Forslag": proposals,
+        "Hændelser": EVENTS,
+        "Scenarier": SCENARIOS,
+        **more,
+    }
+
+
+def _investments(headers: list[Any], rows: list[list[Any]]) -> list[list[Any]]:
+    """A sheet of investments under a title and a note, as the office keeps them."""
+    return [["Investeringsforslag (drift)"], ["Beløb i 1.000 kr."], [], headers, *rows]
+
+
+def test_investments_on_their_own_sheet_without_a_kind_column_stop_the_import(
+    capsys, tmp_path
+):
+    # Before: "OK – 3 forslag" with only "arket 'Investeringer' læses ikke"; both investments
+    # were missing from the deck
+    rows = [
+        ["I1", "Hverdagsrehabilitering", "ÆSU", 3000, 500, -2000, -4000, 0],
+        ["I2", "Energirenovering", "TMU", 4000, -1000, -2500, -2500, 12000],
+    ]
+    headers = ["Nr.", "Forslag", "Udvalg", 2027, 2028, 2029, 2030, "Anlæg"]
+    content = _book([HEADERS, *ROWS], Investeringer=_investments(headers, rows))
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}: arket 'Investeringer' har overskrifter som en tabel over forslag (nummer, "
+        "titel og beløb pr. år), men ingen kolonne med forslagenes slags, og 2 udfyldte rækker "
+        "under dem; kun arket 'Forslag' bliver til kort, så de kommer ikke med i dækket. Flyt "
+        "rækkerne til arket 'Forslag', og skriv 'investering' i kolonnen 'Type', som arkets "
+        "navn siger, eller slet arket 'Investeringer', hvis det er en gammel kopi"
+    ) in text, text
+    assert "læses ikke" not in text, text
+
+
+def test_a_sheet_of_proposals_whose_name_names_no_kind_asks_for_each_kind(capsys, tmp_path):
+    rows = [["K1", "Kortere åbningstid på biblioteket", "KFU", -300, -300, -300, -300]]
+    headers = ["Nr.", "Forslag", "Udvalg", "Budget 2027", "BO1 2028", "BO2 2029", "BO3 2030"]
+    content = _book([HEADERS, *ROWS], Kultur=[headers, *rows])
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}: arket 'Kultur' har overskrifter som en tabel over forslag (nummer, titel og "
+        "beløb pr. år), men ingen kolonne med forslagets slags, og en udfyldt række under dem; "
+        "kun arket 'Forslag' bliver til kort, så rækken kommer ikke med i dækket. Flyt rækken "
+        "til arket 'Forslag', og skriv forslagets slags (besparelse, effektivisering eller "
+        "investering) i kolonnen 'Type', eller slet arket 'Kultur', hvis det er en gammel kopi"
+    ) in text, text
+
+
+def test_a_sheet_of_savings_without_rows_or_a_sheet_of_notes_only_warns(capsys, tmp_path):
+    headers = ["Nr.", "Forslag", "Udvalg", 2027, 2028, 2029, 2030]
+    content = _book(
+        [HEADERS, *ROWS],
+        Besparelser=_investments(headers, []),
+        Noter=[["Nr.", "Forslag", "Bemærkning"], ["B1", "Skoler", "Høring i maj"]],
+    )
+    path = write_book(tmp_path / "katalog.xlsx", content)
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert "advarsel: arkene 'Besparelser', 'Noter' læses ikke" in text, text
+
