@@ -502,6 +502,17 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
                 reading.add(sheet, cell, refused)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
+        if spec is None and sheet.name == PROPOSALS and _staff_by_year(cell):
+            # "Årsværk 2027" … "Årsværk 2030": staff per year, not amounts; said once, at the
+            # first, naming them all (before: "skriv årstallet alene som overskrift", once a
+            # column, which led to the years twice over)
+            if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
+                staff = [c for _, c in sorted(heading.items()) if _staff_by_year(c)]
+                named = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in staff[:6])
+                last = shortened(str(staff[-1].value).strip())
+                reading.add(sheet, cell, "catalogue.staff_by_year", named=named, last=last)
+            reading.said_headings.add((sheet.name, cell.ref))
+            continue
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
             spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
         if spec is None and (sheet.name, cell.ref) in reading.said_headings:
@@ -646,6 +657,22 @@ def _construction_by_year(cell: Cell) -> bool:
     if cell.formula is not None or not isinstance(cell.value, str):
         return False
     return bool(_CONSTRUCTION_WORD.match(normal(cell.value))) and speaks_of_a_year(cell.value)
+
+
+_STAFF_WORD = re.compile(
+    r"(?<!\w)(?:årsværk\w*|åv|fte|staff|personale\w*|stillinger|ansatte|medarbejdere)(?!\w)"
+)
+"""A word that names staff in a heading ("Årsværk 2027", "ÅV 2028", "FTE 2029",
+"Personale 2030")."""
+
+
+def _staff_by_year(cell: Cell) -> bool:
+    """True for a heading that names staff and a budget year ("Årsværk 2027"): the staff of a
+    year, not an amount – the deck has one figure of staff a proposal ('årsværk')."""
+    if cell.formula is not None or not isinstance(cell.value, str):
+        return False
+    text = normal(cell.value)
+    return _STAFF_WORD.search(text) is not None and re.search(r"(?:19|20)\d\d", text) is not None
 
 
 def years_before_the_scenarios(reading: Reading, data: dict[str, Any]) -> None:

@@ -1611,6 +1611,7 @@ MESSAGES.update(
         "catalogue.sum_column": "advarsel: kolonnen '{text}' ligner en sum af årene og er ikke læst; forslagenes beløb læses fra kolonnerne med de enkelte år",
         "catalogue.accounts_column": "advarsel: kolonnen '{text}' er et regnskab eller et budget, forslagene skal findes i, ikke forslagenes beløb; den springes over",
         "catalogue.full_year_column": "kolonnen '{text}' læses ikke, og uden den gælder det første års beløb alle år; skriv forslagets beløb år for år (fx helårsvirkningen fra andet år), og slet så kolonnen",
+        "catalogue.staff_by_year": "{named} er årsværk pr. år, ikke beløb; spillet har ét tal for årsværk pr. forslag, i kolonnen 'årsværk' (ændringen i årsværk, når forslaget virker fuldt ud). Behold én kolonne – fx '{last}' omdøbt til 'årsværk' – og slet de andre (eller flyt dem til et ark, der ikke læses, fx 'Noter')",
         "catalogue.year_heading_unread": "'{text}' ligner et budgetår, men kan ikke læses som et; skriv årstallet alene som overskrift (fx 2030) – ellers ville beløbene i kolonnen mangle; er kolonnen en sum af årene, så slet den",
         "catalogue.amount_heading_unread": "'{text}' ligner en kolonne med et års beløb, men kan ikke læses som én; skriv 'år 1', 'år 2' … højst 'år 10' som overskrift (fx 'år 4' eller '4. år') – ellers ville beløbene i kolonnen mangle; er kolonnen en sum af årene, så slet den",
         "catalogue.unit_where_sheet": "på arket '{about}'",

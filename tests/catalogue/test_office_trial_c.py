@@ -98,3 +98,22 @@ def test_a_sheet_of_savings_without_rows_or_a_sheet_of_notes_only_warns(capsys, 
     assert code == 0, text
     assert "advarsel: arkene 'Besparelser', 'Noter' læses ikke" in text, text
 
+
+def test_staff_per_year_is_said_once_as_staff_with_the_real_fix(capsys, tmp_path):
+    # Before: "'Årsværk 2027' ligner et budgetår … skriv årstallet alene som overskrift", once
+    # a column; following it gave "kolonnen '2027' står to gange"
+    headers = [*HEADERS, "Årsværk 2027", "ÅV 2028", "FTE 2029", "Personale 2030"]
+    staff = [[-2, -4.5, -4.5, -4.5], [0, -1, -1, -1], [1, 1, 1, 1]]
+    rows = [[*row, *more] for row, more in zip(ROWS, staff, strict=True)]
+    path = write_book(tmp_path / "katalog.xlsx", _book([headers, *rows]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!I1: 'Årsværk 2027', 'ÅV 2028', 'FTE 2029', 'Personale 2030' er årsværk "
+        "pr. år, ikke beløb; spillet har ét tal for årsværk pr. forslag, i kolonnen 'årsværk' "
+        "(ændringen i årsværk, når forslaget virker fuldt ud). Behold én kolonne – fx "
+        "'Personale 2030' omdøbt til 'årsværk' – og slet de andre (eller flyt dem til et ark, "
+        "der ikke læses, fx 'Noter')"
+    ) in text, text
+    assert "budgetår" not in text and "uden overskrift" not in text, text
+    assert text.count("årsværk pr. år") == 1, text
