@@ -46,9 +46,7 @@ def _investments(headers: list[Any], rows: list[list[Any]]) -> list[list[Any]]:
     return [["Investeringsforslag (drift)"], ["Beløb i 1.000 kr."], [], headers, *rows]
 
 
-def test_investments_on_their_own_sheet_without_a_kind_column_stop_the_import(
-    capsys, tmp_path
-):
+def test_investments_on_their_own_sheet_without_a_kind_column_stop_the_import(capsys, tmp_path):
     # Before: "OK – 3 forslag" with only "arket 'Investeringer' læses ikke"; both investments
     # were missing from the deck
     rows = [
