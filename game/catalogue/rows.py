@@ -21,6 +21,7 @@ from game.catalogue.cells import (
     column_letter,
     column_number,
     error_named,
+    is_blank,
     minus_after,
     read,
     shortened,
@@ -513,6 +514,20 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
                 reading.add(sheet, cell, "catalogue.staff_by_year", named=named, last=last)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
+        service = spec
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
+            service = resembles(sheet, cell)  # "Konsekvenser for service"
+        words = _words_below(sheet, row, cell) if getattr(service, "field", "") == "service" else []
+        if words:
+            # "Servicekonsekvens" with "Længere skolevej for ca. 120 elever": a description,
+            # said once at its heading and skipped (before: an error for every row, or advice
+            # to rename it 'service', which gave them)
+            said = Message.of(
+                "catalogue.service_words", text=shortened(str(cell.value).strip()), sample=words[0]
+            )
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
+            reading.said_headings.add((sheet.name, cell.ref))
+            continue
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
             spec = None if amounts_named else _budget_year_column(reading, sheet, cell)
         if spec is None and (sheet.name, cell.ref) in reading.said_headings:
@@ -664,6 +679,33 @@ _STAFF_WORD = re.compile(
 )
 """A word that names staff in a heading ("Årsværk 2027", "ÅV 2028", "FTE 2029",
 "Personale 2030")."""
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: a cell that holds one is text, not a number."""
+
+
+def _words_below(sheet: Sheet, row: int, heading: Cell) -> list[str]:
+    """The texts under ``heading`` (in row ``row``), shortened, when most of its filled cells
+    hold words and they describe ("Længere skolevej for ca. 120 elever", "Færre møder",
+    "Ingen": a text of three words or more, or mostly different texts); else []. A column of
+    numbers with a slip ("lidt") among them is read, and so is one of a few ratings ("Høj
+    konsekvens", "Lav"): each is said at its cell, with the scale to write instead."""
+    filled = [
+        cell
+        for (r, column), cell in sorted(sheet.cells.items())
+        if r > row and column == heading.column and not is_blank(cell.value)
+    ]
+    texts = [
+        shortened(str(cell.value).strip())
+        for cell in filled
+        if cell.formula is None and isinstance(cell.value, str) and _WORD.search(cell.value)
+    ]
+    if 2 * len(texts) <= len(filled):
+        return []
+    sentences = any(len(text.split()) >= 3 for text in texts)
+    varied = len(texts) >= 3 and 2 * len(set(texts)) > len(texts)
+    return texts if sentences or varied else []
 
 
 def _staff_by_year(cell: Cell) -> bool:

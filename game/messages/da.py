@@ -1661,6 +1661,7 @@ MESSAGES.update(
         "catalogue.csv_defaults": "bemærk: uden en om-kataloget-fil er enheden mio. kr., og besparelser skrives med plus; læg en om-kataloget.csv ved, hvis kataloget er i t. kr. eller skriver besparelser med minus",
         "catalogue.columns_hidden.one": "advarsel: kolonne {columns} er skjult i Excel, men læses med; er den forældet, så slet den",
         "catalogue.columns_hidden.many": "advarsel: kolonnerne {columns} er skjult i Excel, men læses med; er de forældede, så slet dem",
+        "catalogue.service_words": "advarsel: kolonnen '{text}' har tekst (fx '{sample}') og er ikke læst: spillets 'service' er et helt tal fra −5 til 5 – de trin, serviceniveauet flyttes (−1 lidt, −3 meget). Skal ordene med på kortet, så flyt dem til kolonnen 'tekst'; ellers giv kolonnen et andet navn (fx 'Servicebeskrivelse'), så den ikke forveksles med tallet",
         "catalogue.skipped_resembles": "advarsel: '{text}' er ikke {what} og springes over, men ligner '{header}': omdøb den til '{header}', så læses den",
         "catalogue.skipped": "advarsel: '{text}' er ikke {what} og springes over",
         "catalogue.empty.sheet": "arket er tomt",

@@ -1653,6 +1653,7 @@ MESSAGES.update(
         "catalogue.csv_defaults": "note: without an om-kataloget file the unit is mio. kr. and savings are written with a plus; add an om-kataloget.csv if the catalogue is in t. kr. or writes savings with a minus",
         "catalogue.columns_hidden.one": "warning: column {columns} is hidden in Excel but is read; if it is out of date, delete it",
         "catalogue.columns_hidden.many": "warning: columns {columns} are hidden in Excel but are read; if they are out of date, delete them",
+        "catalogue.service_words": "warning: the column '{text}' holds text (e.g. '{sample}') and is not read: the game's 'service' is a whole number from −5 to 5 – the steps the service level moves (−1 a little, −3 a lot). If the words belong on the card, move them to the column 'tekst'; otherwise give the column another name (e.g. 'Servicebeskrivelse') so that it is not taken for the number",
         "catalogue.skipped_resembles": "warning: '{text}' is not {what} and is skipped, but looks like '{header}': rename it '{header}' to have it read",
         "catalogue.skipped": "warning: '{text}' is not {what} and is skipped",
         "catalogue.empty.sheet": "the sheet is empty",

@@ -115,3 +115,38 @@ def test_staff_per_year_is_said_once_as_staff_with_the_real_fix(capsys, tmp_path
     ) in text, text
     assert "budgetår" not in text and "uden overskrift" not in text, text
     assert text.count("årsværk pr. år") == 1, text
+
+
+SERVICE_WORDS = "Længere skolevej for ca. 120 elever"
+
+
+def _service_note(text: str) -> str:
+    return (
+        f"advarsel: kolonnen '{text}' har tekst (fx '{SERVICE_WORDS}') og er ikke læst: "
+        "spillets 'service' er et helt tal fra −5 til 5 – de trin, serviceniveauet flyttes (−1 "
+        "lidt, −3 meget). Skal ordene med på kortet, så flyt dem til kolonnen 'tekst'; ellers "
+        "giv kolonnen et andet navn (fx 'Servicebeskrivelse'), så den ikke forveksles med tallet"
+    )
+
+
+def test_a_service_column_of_sentences_is_said_once_as_text(capsys, tmp_path):
+    # Before: "Servicekonsekvens" was read as 'service', with an error for every row ("'service'
+    # skal være et helt tal … ikke 'Længere skolevej …'"); "Konsekvenser for service" was
+    # skipped with "omdøb den til 'service', så læses den", which led to the same errors
+    words = [SERVICE_WORDS, "Færre fysiske møder", "Ingen"]
+    for heading in ("Servicekonsekvens", "Konsekvenser for service", "service"):
+        rows = [[*row, text] for row, text in zip(ROWS, words, strict=True)]
+        path = write_book(tmp_path / "katalog.xlsx", _book([[*HEADERS, heading], *rows]))
+        code, text = run_import(capsys, path, out=tmp_path / heading)
+        assert code == 0, text
+        assert f"{path}:Forslag!I1: {_service_note(heading)}" in text, text
+        assert "skal være et helt tal" not in text and "omdøb den til" not in text, text
+
+
+def test_a_service_column_of_numbers_with_a_slip_is_read_and_the_slip_said(capsys, tmp_path):
+    rows = [[*row, value] for row, value in zip(ROWS, [-2, "lidt", 1], strict=True)]
+    path = write_book(tmp_path / "katalog.xlsx", _book([[*HEADERS, "Servicekonsekvens"], *rows]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!I3: 'service' skal være et helt tal fra −5 til 5, ikke 'lidt'" in text
+    assert "har tekst" not in text, text
