@@ -469,6 +469,15 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         and names[header_key(cell.value)].reader == "effect"
         for cell in heading.values()
     )
+    named = sum(1 for c in heading.values() if header_key(c.value) in names)
+    lower = late_header_row(sheet) if named < 2 else None
+    if lower is not None:
+        # the headings stand further down than the import looks: said where they are, and
+        # the title in row 1 is not read as a row of headings ("'Råderumskatalog 2027-2030'
+        # ligner et budgetår" came after it)
+        reading.empty.add(sheet.name)
+        reading.add(sheet, None, "catalogue.headings_too_low", row=lower, most=TITLE_ROWS)
+        return None
     for column, cell in sorted(heading.items()):
         spec = names.get(header_key(cell.value)) if cell.formula is None else None
         # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading

@@ -150,3 +150,18 @@ def test_a_service_column_of_numbers_with_a_slip_is_read_and_the_slip_said(capsy
     assert code == 2, text
     assert f"{path}:Forslag!I3: 'service' skal være et helt tal fra −5 til 5, ikke 'lidt'" in text
     assert "har tekst" not in text, text
+
+
+def test_headings_below_row_ten_are_said_without_reading_the_title_as_a_heading(capsys, tmp_path):
+    # Before: after "overskrifterne står i række 12" came "'Råderumskatalog 2027-2030' ligner
+    # et budgetår … skriv årstallet alene som overskrift" at the title in A1
+    notes = [[f"Note {i}: forklaring af kataloget og processen"] for i in range(2, 12)]
+    proposals = [["Råderumskatalog 2027-2030", None, None, None, "2027-2030"], *notes]
+    path = write_book(tmp_path / "katalog.xlsx", _book([*proposals, HEADERS, *ROWS]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert text == (
+        f"raaderum import: {path}:Forslag: overskrifterne står i række 12, men importen leder "
+        "kun efter dem i de første 10 rækker; slet nogle af rækkerne over dem (en titel eller en "
+        "note), så overskrifterne står højere\n"
+    )
