@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.cli import main
 from tests.catalogue.conftest import run_import, write_book
 
 ABOUT = [
@@ -165,3 +166,21 @@ def test_headings_below_row_ten_are_said_without_reading_the_title_as_a_heading(
         "kun efter dem i de første 10 rækker; slet nogle af rækkerne over dem (en titel eller en "
         "note), så overskrifterne står højere\n"
     )
+
+
+def test_the_welfare_areas_example_is_the_catalogues_own_areas(capsys, tmp_path):
+    # Before: areas written "BSU", "TMU", "ÆSU" were told "fx 'Ældreudvalget; Børne- og
+    # Ungeudvalget'", names that match none of the cards (and the same in 'validate')
+    rows = [*ROWS, ["B3", "Færre kontrolbesøg", "Besparelse", "TMU", -200, -200, -200, -200]]
+    path = write_book(tmp_path / "katalog.xlsx", _book([HEADERS, *rows]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!D1: advarsel: ingen af forslagenes områder (BSU, TMU, ÆSU) er et "
+        "velfærdsområde, så ingen af dem giver den ekstra træthed, en effektivisering på "
+        "velfærdsområderne giver; skriv jeres velfærdsområder ud for 'velfærdsområder' på "
+        "arket Om kataloget, fx 'BSU; ÆSU'\n"
+    ) in text, text
+    assert main(["validate", str(tmp_path / "dæk")]) == 0
+    said = capsys.readouterr()
+    assert "fx welfare_areas: [BSU, ÆSU]" in said.err + said.out, said
