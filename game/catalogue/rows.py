@@ -469,8 +469,8 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         and names[header_key(cell.value)].reader == "effect"
         for cell in heading.values()
     )
-    named = sum(1 for c in heading.values() if header_key(c.value) in names)
-    lower = late_header_row(sheet) if named < 2 else None
+    read_here = sum(1 for c in heading.values() if header_key(c.value) in names)
+    lower = late_header_row(sheet) if read_here < 2 else None
     if lower is not None:
         # the headings stand further down than the import looks: said where they are, and
         # the title in row 1 is not read as a row of headings ("'Råderumskatalog 2027-2030'
@@ -516,8 +516,8 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             # "Årsværk 2027" … "Årsværk 2030": staff per year, not amounts; said once, at the
             # first, naming them all (before: "skriv årstallet alene som overskrift", once a
             # column, which led to the years twice over)
-            if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
-                staff = [c for _, c in sorted(heading.items()) if _staff_by_year(c)]
+            staff = [c for _, c in sorted(heading.items()) if _staff_by_year(c)]
+            if not reading.said_headings & {(sheet.name, c.ref) for c in staff}:
                 named = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in staff[:6])
                 last = shortened(str(staff[-1].value).strip())
                 reading.add(sheet, cell, "catalogue.staff_by_year", named=named, last=last)

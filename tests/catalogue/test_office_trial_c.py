@@ -184,3 +184,15 @@ def test_the_welfare_areas_example_is_the_catalogues_own_areas(capsys, tmp_path)
     assert main(["validate", str(tmp_path / "dæk")]) == 0
     said = capsys.readouterr()
     assert "fx welfare_areas: [BSU, ÆSU]" in said.err + said.out, said
+
+
+def test_staff_per_year_beside_construction_per_year_is_said_too(capsys, tmp_path):
+    headers = [*HEADERS, "Anlæg 2027", "Anlæg 2028", "Årsværk 2027", "Årsværk 2028"]
+    rows = [[*row, 0, 0, -1, -2] for row in ROWS]
+    path = write_book(tmp_path / "katalog.xlsx", _book([headers, *rows]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!I1: kolonnen 'Anlæg 2027' er anlæg for ét år" in text, text
+    assert (
+        f"{path}:Forslag!K1: 'Årsværk 2027', 'Årsværk 2028' er årsværk pr. år, ikke beløb"
+    ) in text, text
