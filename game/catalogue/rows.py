@@ -505,7 +505,8 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
             # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
             # game has one anlæg per card, paid from the anlægsramme when it is adopted
-            if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
+            built = [c for c in heading.values() if _construction_by_year(c)]
+            if not reading.said_headings & {(sheet.name, c.ref) for c in built}:
                 refused = Message.of(
                     "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
                 )

@@ -196,3 +196,13 @@ def test_staff_per_year_beside_construction_per_year_is_said_too(capsys, tmp_pat
     assert (
         f"{path}:Forslag!K1: 'Årsværk 2027', 'Årsværk 2028' er årsværk pr. år, ikke beløb"
     ) in text, text
+
+
+def test_construction_per_year_after_staff_per_year_is_said_too(capsys, tmp_path):
+    headers = [*HEADERS, "Årsværk 2027", "Årsværk 2028", "Anlæg 2027", "Anlæg 2028"]
+    rows = [[*row, -1, -2, 0, 0] for row in ROWS]
+    path = write_book(tmp_path / "katalog.xlsx", _book([headers, *rows]))
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Forslag!I1: 'Årsværk 2027', 'Årsværk 2028' er årsværk pr. år" in text, text
+    assert f"{path}:Forslag!K1: kolonnen 'Anlæg 2027' er anlæg for ét år" in text, text
