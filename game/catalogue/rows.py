@@ -585,6 +585,12 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         for spec in [columns[cell.column]]
         if spec.reader == "effect"
     )
+    # budget years beside 'år N' columns ("2027" … "2030" pasted over the template, its 'år 5'
+    # and 'år 6' left): said at the first year, with what to do; a missing 'år 1' before them
+    # is not said as well (it advised adding 'år 1', against the year's message)
+    by_year = (sheet.name, row) in reading.year_headers
+    if by_year:
+        years = []
     for expected, (index, cell) in enumerate(years):
         if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
             first_year = reading.budget_years.get(sheet.name)
@@ -602,6 +608,8 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
     if missing:
         reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
     missing = [name for name in missing if normal(name) not in meant]
+    if by_year:
+        missing = [name for name in missing if name not in _effect_headers(sheet.name)]
     lower = late_header_row(sheet) if missing else None
     if lower is not None:
         # the headings stand further down than the import looks: said where they are
@@ -627,6 +635,11 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
     return columns
+
+
+def _effect_headers(sheet: str) -> set[str]:
+    """The headers of the amount columns of ``sheet`` ('år 1' …)."""
+    return {column.header for column in COLUMNS[sheet] if column.reader == "effect"}
 
 
 def _budget_year_column(reading: Reading, sheet: Sheet, cell: Cell) -> Column | None:
@@ -1628,7 +1641,21 @@ def unknown_heading(
     if cell.formula is not None:
         reading.add(sheet, cell, "catalogue.header_formula")
         return None
-    if re.fullmatch(r"(19|20)\d\d", normal(text)):
+    beside = sheet.name == PROPOSALS and (
+        heading_year(cell.value) is not None
+        or (
+            overslag_number(cell.value) is not None
+            and (sheet.name, cell.row) in reading.year_headers
+        )
+    )
+    if beside:  # "Budget 2027", "BO2" beside 'år 5': said as the years they are, like "2027"
+        columns = lookup(sheet.name)
+        beside = any(
+            getattr(columns.get(header_key(other.value)), "reader", None) == "effect"
+            for other in sheet.row_cells(cell.row).values()
+            if other.formula is None
+        )
+    if re.fullmatch(r"(19|20)\d\d", normal(text)) or beside:
         first = reading.year_headers.setdefault((sheet.name, cell.row), text)
         if sheet.name != PROPOSALS:
             # no 'fra budgetår' there: an event acts from the year it is drawn, and a

@@ -206,3 +206,21 @@ def test_construction_per_year_after_staff_per_year_is_said_too(capsys, tmp_path
     assert code == 2, text
     assert f"{path}:Forslag!I1: 'Årsværk 2027', 'Årsværk 2028' er årsværk pr. år" in text, text
     assert f"{path}:Forslag!K1: kolonnen 'Anlæg 2027' er anlæg for ét år" in text, text
+
+
+def test_budget_years_over_the_template_with_its_year_5_and_6_left_are_said_once(capsys, tmp_path):
+    # Before: "kolonnen 'år 1' mangler" and "tilføj kolonnen 'år 1'" beside the right
+    # message ("skal 'år 5', 'år 6' væk"); with "Budget 2027" it was "skriv årstallet alene"
+    for years in (["2027", "2028", "2029", "2030"], ["Budget 2027", "BO1 2028", "BO2", "BO3"]):
+        headers = [*HEADERS[:4], *years, "år 5", "år 6"]
+        path = write_book(tmp_path / "katalog.xlsx", _book([headers, *ROWS]))
+        code, text = run_import(capsys, path, out=tmp_path / years[0])
+        assert code == 2, text
+        assert (
+            f"{path}:Forslag!E1: kolonnen '{years[0]}' er et årstal, men arket har også 'år 5', "
+            "'år 6': brug den ene slags overskrift. Med årstal alene læses beløbene som "
+            "forslagets indfasning fra det år, det vedtages, og så skal 'år 5', 'år 6' væk (er "
+            "de tomme, så slet dem); med 'år 1', 'år 2' … skrives de i stedet for årstallene"
+        ) in text, text
+        assert "'år 1'" not in text.replace("'år 1', 'år 2' …", ""), text
+        assert "ligner et budgetår" not in text, text
