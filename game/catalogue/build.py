@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.catalogue.about import read_about
-from game.catalogue.cells import Cell, cell_range, column_letter, column_number, shortened
+from game.catalogue.cells import (
+    Cell,
+    cell_range,
+    column_letter,
+    column_number,
+    kind_word,
+    shortened,
+)
 from game.catalogue.columns import (
     ABOUT,
     DATA_SHEETS,
@@ -40,7 +47,12 @@ from game.catalogue.columns import (
     required_fields,
     sheet_key,
 )
-from game.catalogue.headings import header_row, join_heading_rows, stated_units
+from game.catalogue.headings import (
+    headed_without_kind,
+    header_row,
+    join_heading_rows,
+    stated_units,
+)
 from game.catalogue.reading import Reading
 from game.catalogue.rows import (
     converted_note,
@@ -813,6 +825,9 @@ def _unread_sheets(reading: Reading) -> None:
     # committee's own sheet of proposals was dropped with "arket 'Kultur' læses ikke")
     held: set[str] = set()
     for sheet in catalogue.other_sheets:
+        if _kindless(reading, sheet):
+            held.add(sheet)
+            continue
         # the data sheet whose headings it has most of (a sheet of proposals has the events'
         # headings too), when that one is read; a missing one is named by ``_missing_sheet``
         like = [
@@ -855,6 +870,55 @@ def _unread_sheets(reading: Reading) -> None:
             english = ByLanguage.of(da="", en=render(in_english, "en"))
         said = Message.of(f"catalogue.sheets_unread.{count}", sheets=names, english=english)
         reading.warnings.append(CatalogueProblem(catalogue.label, said))
+
+
+def _kindless(reading: Reading, sheet: str) -> bool:
+    """True, and the import stopped, when the sheet ``sheet`` that is not read holds filled
+    rows under a proposals table's headings without a column of kinds (``Investeringer``
+    beside 'Forslag': every row an investment). Its rows were left out of the deck with only
+    "arket 'Investeringer' læses ikke"; the message says how to move them to 'Forslag', with
+    the kind the sheet's name says in the column of kinds the office's 'Forslag' has."""
+    catalogue = reading.catalogue
+    texts = catalogue.other_texts.get(sheet, frozenset())
+    proposals = catalogue.sheets.get(PROPOSALS)
+    rows = catalogue.other_rows.get(sheet, 0)
+    if proposals is None or rows == 0 or not headed_without_kind(texts):
+        return False
+    kind = kind_word(sheet)
+    known = lookup(PROPOSALS)
+    area = any(known[header_key(t)].field == "area" for t in texts if header_key(t) in known)
+    if kind is None and not area and headed_like(texts, EVENTS):
+        return False  # a second sheet of events ("id", "titel", "år 1"), said as such
+    top = header_row(proposals)
+    column = next(
+        (
+            str(cell.value)
+            for cell in proposals.row_cells(top).values()
+            if isinstance(cell.value, str)
+            and header_key(cell.value) in known
+            and known[header_key(cell.value)].field == "kind"
+        ),
+        reading.header_words(PROPOSALS, "kind"),
+    )
+    hidden: Message | str = ""
+    if sheet in catalogue.hidden_sheets:
+        hidden = Message.of(
+            f"catalogue.elsewhere_hidden.{'very' if catalogue.hidden_sheets[sheet] else 'plain'}"
+        )
+    name = proposals.title or PROPOSALS
+    number = "one" if rows == 1 else "many"
+    which = "any" if kind is None else "named"
+    said = {"name": name, "column": column, **({"kind": kind} if kind else {})}
+    move = Message.of(f"catalogue.kindless_move.{which}.{number}", **said)
+    reading.whole(
+        f"catalogue.cards_kindless.{number}",
+        sheet=sheet,
+        hidden=hidden,
+        name=name,
+        rows=amount_text(rows),
+        move=move,
+    )
+    return True
 
 
 def _missing_sheet(reading: Reading, name: str) -> None:

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from game.catalogue.cells import Cell, cell_range
-from game.catalogue.columns import header_key, lookup, normal
+from game.catalogue.columns import PROPOSALS, header_key, lookup, normal
 from game.catalogue.sheets import Sheet
 from game.numbers import is_known_unit
 
@@ -89,6 +89,21 @@ def heading_year(value: Any) -> str | None:
         value = int(value)
     found = _YEAR_HEADING.fullmatch(normal(value))
     return found.group(1) if found else None
+
+
+def headed_without_kind(texts: frozenset[str]) -> bool:
+    """True when ``texts`` (the first rows of a sheet that is not read, as
+    ``workbook._first_texts`` keeps them) hold a proposals table's headings without a column
+    of kinds: an id ("Nr."), a title ("Forslag") and the yearly amounts ("2027" or "år 1").
+    A budget office keeps its investments on a sheet of their own ("Investeringer"), where
+    every row has the sheet's kind; its rows were left out of the deck without a word."""
+    known = lookup(PROPOSALS)
+    columns = [known[header_key(t)] for t in texts if header_key(t) in known]
+    fields = {column.field for column in columns if column.reader != "effect"}
+    amounts = any(column.reader == "effect" for column in columns) or any(
+        heading_year(t) is not None for t in texts
+    )
+    return amounts and {"id", "title"} <= fields and "kind" not in fields
 
 
 def overslag_number(value: Any) -> int | None:

@@ -21,6 +21,7 @@ from game.catalogue.cells import (
     column_letter,
     column_number,
     error_named,
+    is_blank,
     minus_after,
     read,
     shortened,
@@ -468,6 +469,15 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         and names[header_key(cell.value)].reader == "effect"
         for cell in heading.values()
     )
+    read_here = sum(1 for c in heading.values() if header_key(c.value) in names)
+    lower = late_header_row(sheet) if read_here < 2 else None
+    if lower is not None:
+        # the headings stand further down than the import looks: said where they are, and
+        # the title in row 1 is not read as a row of headings ("'Råderumskatalog 2027-2030'
+        # ligner et budgetår" came after it)
+        reading.empty.add(sheet.name)
+        reading.add(sheet, None, "catalogue.headings_too_low", row=lower, most=TITLE_ROWS)
+        return None
     for column, cell in sorted(heading.items()):
         spec = names.get(header_key(cell.value)) if cell.formula is None else None
         # a budget office's own name ("Bemærkning" for 'tekst'): the column's own heading
@@ -495,11 +505,37 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
             # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
             # game has one anlæg per card, paid from the anlægsramme when it is adopted
-            if not reading.said_headings & {(sheet.name, c.ref) for c in heading.values()}:
+            built = [c for c in heading.values() if _construction_by_year(c)]
+            if not reading.said_headings & {(sheet.name, c.ref) for c in built}:
                 refused = Message.of(
                     "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
                 )
                 reading.add(sheet, cell, refused)
+            reading.said_headings.add((sheet.name, cell.ref))
+            continue
+        if spec is None and sheet.name == PROPOSALS and _staff_by_year(cell):
+            # "Årsværk 2027" … "Årsværk 2030": staff per year, not amounts; said once, at the
+            # first, naming them all (before: "skriv årstallet alene som overskrift", once a
+            # column, which led to the years twice over)
+            staff = [c for _, c in sorted(heading.items()) if _staff_by_year(c)]
+            if not reading.said_headings & {(sheet.name, c.ref) for c in staff}:
+                named = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in staff[:6])
+                last = shortened(str(staff[-1].value).strip())
+                reading.add(sheet, cell, "catalogue.staff_by_year", named=named, last=last)
+            reading.said_headings.add((sheet.name, cell.ref))
+            continue
+        service = spec
+        if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
+            service = resembles(sheet, cell)  # "Konsekvenser for service"
+        words = _words_below(sheet, row, cell) if getattr(service, "field", "") == "service" else []
+        if words:
+            # "Servicekonsekvens" with "Længere skolevej for ca. 120 elever": a description,
+            # said once at its heading and skipped (before: an error for every row, or advice
+            # to rename it 'service', which gave them)
+            said = Message.of(
+                "catalogue.service_words", text=shortened(str(cell.value).strip()), sample=words[0]
+            )
+            reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), said))
             reading.said_headings.add((sheet.name, cell.ref))
             continue
         if spec is None and sheet.name in (PROPOSALS, EVENTS) and cell.formula is None:
@@ -558,6 +594,12 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
         for spec in [columns[cell.column]]
         if spec.reader == "effect"
     )
+    # budget years beside 'år N' columns ("2027" … "2030" pasted over the template, its 'år 5'
+    # and 'år 6' left): said at the first year, with what to do; a missing 'år 1' before them
+    # is not said as well (it advised adding 'år 1', against the year's message)
+    by_year = (sheet.name, row) in reading.year_headers
+    if by_year:
+        years = []
     for expected, (index, cell) in enumerate(years):
         if index != expected:  # "år 1, år 2, år 4": the heading 'år 3' is missing
             first_year = reading.budget_years.get(sheet.name)
@@ -574,13 +616,15 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
     ]
     if absent_specs:
         reading.empty.add(sheet.name)  # no "the catalogue has no proposals" on top
-    # named as the workbook would head them ('Year 1' beside 'Title'; ``header_words``)
+    # named as the workbook would head them ('Year 1' beside 'Title'; ``header_words``);
+    # budget years heading the amounts: the template's 'år N' are not missing
     missing = [
         reading.header_words(
             sheet.name, spec.field, spec.index if spec.reader == "effect" else None
         )
         for spec in absent_specs
         if normal(spec.header) not in meant
+        and not (by_year and spec.header in _effect_headers(sheet.name))
     ]
     lower = late_header_row(sheet) if missing else None
     if lower is not None:
@@ -607,6 +651,11 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             reading.add(sheet, cell, "catalogue.no_header_column", row=row)
             break
     return columns
+
+
+def _effect_headers(sheet: str) -> set[str]:
+    """The headers of the amount columns of ``sheet`` ('år 1' …)."""
+    return {column.header for column in COLUMNS[sheet] if column.reader == "effect"}
 
 
 def _budget_year_column(reading: Reading, sheet: Sheet, cell: Cell) -> Column | None:
@@ -662,6 +711,49 @@ def _construction_by_year(cell: Cell) -> bool:
     if cell.formula is not None or not isinstance(cell.value, str):
         return False
     return bool(_CONSTRUCTION_WORD.match(normal(cell.value))) and speaks_of_a_year(cell.value)
+
+
+_STAFF_WORD = re.compile(
+    r"(?<!\w)(?:årsværk\w*|åv|fte|staff|personale\w*|stillinger|ansatte|medarbejdere)(?!\w)"
+)
+"""A word that names staff in a heading ("Årsværk 2027", "ÅV 2028", "FTE 2029",
+"Personale 2030")."""
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: a cell that holds one is text, not a number."""
+
+
+def _words_below(sheet: Sheet, row: int, heading: Cell) -> list[str]:
+    """The texts under ``heading`` (in row ``row``), shortened, when most of its filled cells
+    hold words and they describe ("Længere skolevej for ca. 120 elever", "Færre møder",
+    "Ingen": a text of three words or more, or mostly different texts); else []. A column of
+    numbers with a slip ("lidt") among them is read, and so is one of a few ratings ("Høj
+    konsekvens", "Lav"): each is said at its cell, with the scale to write instead."""
+    filled = [
+        cell
+        for (r, column), cell in sorted(sheet.cells.items())
+        if r > row and column == heading.column and not is_blank(cell.value)
+    ]
+    texts = [
+        shortened(str(cell.value).strip())
+        for cell in filled
+        if cell.formula is None and isinstance(cell.value, str) and _WORD.search(cell.value)
+    ]
+    if 2 * len(texts) <= len(filled):
+        return []
+    sentences = any(len(text.split()) >= 3 for text in texts)
+    varied = len(texts) >= 3 and 2 * len(set(texts)) > len(texts)
+    return texts if sentences or varied else []
+
+
+def _staff_by_year(cell: Cell) -> bool:
+    """True for a heading that names staff and a budget year ("Årsværk 2027"): the staff of a
+    year, not an amount – the deck has one figure of staff a proposal ('årsværk')."""
+    if cell.formula is not None or not isinstance(cell.value, str):
+        return False
+    text = normal(cell.value)
+    return _STAFF_WORD.search(text) is not None and re.search(r"(?:19|20)\d\d", text) is not None
 
 
 def years_before_the_scenarios(reading: Reading, data: dict[str, Any]) -> None:
@@ -1566,7 +1658,21 @@ def unknown_heading(
     if cell.formula is not None:
         reading.add(sheet, cell, "catalogue.header_formula")
         return None
-    if re.fullmatch(r"(19|20)\d\d", normal(text)):
+    beside = sheet.name == PROPOSALS and (
+        heading_year(cell.value) is not None
+        or (
+            overslag_number(cell.value) is not None
+            and (sheet.name, cell.row) in reading.year_headers
+        )
+    )
+    if beside:  # "Budget 2027", "BO2" beside 'år 5': said as the years they are, like "2027"
+        columns = lookup(sheet.name)
+        beside = any(
+            getattr(columns.get(header_key(other.value)), "reader", None) == "effect"
+            for other in sheet.row_cells(cell.row).values()
+            if other.formula is None
+        )
+    if re.fullmatch(r"(19|20)\d\d", normal(text)) or beside:
         first = reading.year_headers.setdefault((sheet.name, cell.row), text)
         if sheet.name != PROPOSALS:
             # no 'fra budgetår' there: an event acts from the year it is drawn, and a

@@ -31,6 +31,7 @@ from game.catalogue.columns import (
     lookup,
     sheet_key,
 )
+from game.catalogue.headings import headed_without_kind, heading_year
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Scaled, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
@@ -78,6 +79,8 @@ def _first_texts(sheet: Any) -> frozenset[str]:
         return frozenset()
     for row in rows(min_row=1, max_row=HEADING_ROWS, max_col=40, values_only=True):
         texts.update(" ".join(str(v).casefold().split()) for v in row if isinstance(v, str))
+        # a year typed as a number (2027) or a date heads an amount column as well as "2027"
+        texts.update(year for v in row if not isinstance(v, str) and (year := heading_year(v)))
     return frozenset(texts)
 
 
@@ -179,8 +182,9 @@ def _first_rows(raw: bytes, titles: list[str]) -> dict[str, frozenset[str]]:
 
 def _headed_as_data(texts: frozenset[str]) -> bool:
     """True when ``texts`` (a sheet's first rows) hold every required heading of one of the
-    data sheets (``columns.headed_like``)."""
-    return any(headed_like(texts, name) for name in DATA_SHEETS)
+    data sheets (``columns.headed_like``), or a proposals table's headings without a column of
+    kinds ("Investeringer": ``headings.headed_without_kind``)."""
+    return any(headed_like(texts, name) for name in DATA_SHEETS) or headed_without_kind(texts)
 
 
 def _filled_rows(sheet: Any) -> int:

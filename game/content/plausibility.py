@@ -1116,16 +1116,19 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
     if at is None:
         return []
     # the example is the deck's own areas that name a welfare field ("Ældre- og
-    # Sundhedsudvalget"), not names the deck does not have
+    # Sundhedsudvalget"), else its first two ("BSU", "ÆSU"): names it has, written as its
+    # cards write them, so that copying the example works (it gave "Ældreudvalget; Børne- og
+    # Ungeudvalget" to a deck of "BSU", "TMU" and "ÆSU", which matched none of its cards)
     likely = sorted(a for a in areas if any(stem in a.casefold() for stem in WELFARE_STEMS))
-    example = ", ".join(likely) if likely else "Ældreudvalget, Børne- og Ungeudvalget"
+    if not likely:
+        likely = list(dict.fromkeys(p.area for p in deck.proposals))[:2]
     return [
         Problem.of(
             *at,
             "deck.no_welfare_area",
             areas=", ".join(sorted(areas)),
-            example=example,
-            listed="; ".join(likely) if likely else "Ældreudvalget; Børne- og Ungeudvalget",
+            example=", ".join(likely),
+            listed="; ".join(likely),
         )
     ]
 
