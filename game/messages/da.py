@@ -317,6 +317,7 @@ MESSAGES.update(
         "chart.target": "mål {amount}",
         "year.title": "Året {year} er gjort op",
         "year.service": "service {service}",
+        "year.event_fatigue": "træthed {fatigue}",
         "year.events": "Hændelser i {year}",
         "year.events_none": "Ingen hændelser i år.",
         "year.outcomes": "Usikre forslag: nu kender I udfaldet",

@@ -308,6 +308,7 @@ MESSAGES.update(
         "chart.target": "target {amount}",
         "year.title": "Budget {year} is closed",
         "year.service": "service {service}",
+        "year.event_fatigue": "fatigue {fatigue}",
         "year.events": "Events in {year}",
         "year.events_none": "No events this year.",
         "year.outcomes": "Uncertain proposals: how they went",

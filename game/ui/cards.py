@@ -12,6 +12,7 @@ import pygame
 
 from game.engine import (
     Adopt,
+    Event,
     GameState,
     IllegalAction,
     Kind,
@@ -19,6 +20,7 @@ from game.engine import (
     anchor,
     check,
     excluded_by,
+    face,
     face_row,
     fatigue_of,
     lognormal_params,
@@ -515,6 +517,14 @@ def area_names(area: str) -> list[str]:
     initials = "".join(w[0].upper() for w in words if w.casefold() not in ("og", "&", "for"))
     names = [area, stem] if stem and stem != area else [area]
     return [*names, initials if initials.endswith("U") else initials + "U"]
+
+
+def event_hurts(event: Event) -> bool:
+    """Whether an event is shown in the colour of a loss: it costs money in its first year,
+    or costs none but lowers the service level or tires the organisation (a reform of 0 mio.
+    kr. and træthed +2 stood in green, as if it helped)."""
+    first = face(event, 0, 0)
+    return first < 0 or (first == 0 and (event.service < 0 or event.fatigue > 0))
 
 
 def signed(value: int) -> str:

@@ -18,7 +18,7 @@ from game.numbers import (
 )
 from game.session import fatigue_years
 from game.ui import theme
-from game.ui.cards import signed
+from game.ui.cards import event_hurts, signed
 from game.ui.draw import kind_icon, panel
 from game.ui.pages import line_height
 from game.ui.scene import Host
@@ -68,8 +68,12 @@ def event_lines(app: Host, state: GameState, round_index: int, year_index: int) 
         amount = event_amount(state, drawn, year_index)
         parts = [_sign(app, amount)]
         if event.service:
-            parts.append(app.t("year.service", service=f"{event.service:+d}".replace("-", "−")))
+            parts.append(app.t("year.service", service=signed(event.service)))
+        if event.fatigue:
+            parts.append(app.t("year.event_fatigue", fatigue=signed(event.fatigue)))
         tone = "good" if amount > 0 else "bad" if amount < 0 else "neutral"
+        if amount == 0 and event_hurts(event):
+            tone = "bad"  # a reform with no cost that tires the organisation
         lines.append(Line(event.title, " · ".join(parts), tone, text=event.text.strip()))
     return lines
 

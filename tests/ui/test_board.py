@@ -657,7 +657,7 @@ def test_an_event_that_cuts_service_says_so_on_the_board_and_under_the_floor(mak
     app.step(0.02)
     said = [t for t in app.toast_texts() if "gulvet" in t]
     assert said and said[0].startswith("Årets hændelse tog serviceniveauet under gulvet"), said
-    assert any(text.endswith(f"· Service {event.service}".replace("-", "−")) for text in drawn), [
+    assert any(f"· Service {event.service}".replace("-", "−") in text for text in drawn), [
         t for t in drawn if "mio. kr." in t
     ]
 
@@ -2382,3 +2382,37 @@ def test_the_years_target_keeps_its_heading_size_beside_a_long_chance_line(
     assert "Mål 49" in title
     assert rect.width >= app.text.width(title, app.scale.heading, "bold"), (rect, title)
     assert any("blev ikke nået" in t for t, _ in placed), [t for t, _ in placed]
+
+
+def test_an_event_that_tires_the_organisation_says_so_on_the_board_and_in_the_year(
+    make_app, tmp_path
+):
+    # "Stor reform skal implementeres" (0 mio. kr., træthed +2) stood as "0 mio. kr." in
+    # green, while the capacity meter lost 2 to træthed without a word why
+    from game.content import load_deck
+    from tests.ui.driver import record_text_places
+
+    (tmp_path / "deck.yaml").write_text(
+        """deck: {id: reform, title: Reform, schema_version: 2}
+proposals:
+  - {id: spar, kind: besparelse, title: Spar, area: Adm, effect: [2]}
+  - {id: eff, kind: effektivisering, title: Effektiviser, area: Adm, effect: [1]}
+  - {id: inv, kind: investering, title: Invester, area: Adm, effect: [-1, 3]}
+events:
+  - {id: reform, title: Stor reform skal implementeres, effect: [0], fatigue: 2}
+scenarios:
+  - {id: to, title: To år, years: [2027, 2028], target: 1, events_per_round: 1}
+""",
+        encoding="utf-8",
+    )
+    deck = load_deck(tmp_path / "deck.yaml")
+    app = make_app(deck, size=(1366, 768))
+    placed = record_text_places(app)
+    app.start_game(deck, GameSettings("to", 1, None, "da"))
+    app.step(0.02)
+    assert app.game.state.events_in_round(0) == ("reform",)
+    assert "0 mio. kr. · Træthed +2" in [t for t, _ in placed], [t for t, _ in placed]
+    key(app, pygame.K_SPACE)  # the year's summary lists the event with its træthed
+    app.step(0.5)
+    shown = [t for t, _ in placed]
+    assert any("træthed +2" in t for t in shown), shown

@@ -10,6 +10,7 @@ import pygame
 from game.engine import Event, GameState, face
 from game.numbers import format_amount
 from game.ui import theme
+from game.ui.cards import event_hurts, signed
 from game.ui.draw import panel
 from game.ui.layout import BoardLayout, board_layout
 from game.ui.panels import Panel
@@ -42,6 +43,11 @@ def events_caption(app: Host, state: GameState) -> str:
     return app.t("board.events")
 
 
+BESIDE_SHARE = 0.45
+"""The most of the panel's width an event's amount takes beside its title; a longer one gets
+a line of its own under the title."""
+
+
 class EventsPanel(Panel[BoardTable, BoardLayout]):
     """This year's events; a click shows them in full ("events")."""
 
@@ -64,47 +70,64 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
     def hit(self, pos: tuple[int, int], layout: BoardLayout, view: EventsView) -> str | None:
         return "events"
 
-    def _amount(self, event: Event) -> str:
+    def _amount(self, event: Event, fatigue: bool = True) -> str:
         """The event's amount this year, and what it does to the service level when it does
         ("−2 mio. kr. · service −1": the board showed the money only, and the service went
-        orange with no word why)."""
-        amount = self.app.amount(face(event, 0, 0), sign=True)
-        if not event.service:
-            return amount
-        service = format_amount(event.service, self.app.lang, sign=True)
-        return f"{amount} · {self.app.t('card.service', service=service)}"
+        orange with no word why), and, with ``fatigue``, the træthed it adds."""
+        parts = [self.app.amount(face(event, 0, 0), sign=True)]
+        if event.service:
+            service = format_amount(event.service, self.app.lang, sign=True)
+            parts.append(self.app.t("card.service", service=service))
+        if event.fatigue and fatigue:
+            # "0 mio. kr." in green hid a reform that took 2 of the capacity every year
+            tired = format_amount(event.fatigue, self.app.lang, sign=True)
+            parts.append(self.app.t("card.fatigue", fatigue=tired))
+        return " · ".join(parts)
 
-    def _caption_line(self, width: int, view: EventsView) -> tuple[str, int] | None:
-        """The caption and the text size at which the one event's amount stands beside it on
-        the caption's line: "HÆNDELSE I ÅR", or "HÆNDELSE" when only that leaves room ("HÆNDELSE
-        I ÅR" ran into "+1 mio. kr. · Service +1" at 1024×768); None when the amount goes
-        beside the event's title (several events, or no room at all)."""
+    def _caption_line(self, width: int, view: EventsView) -> tuple[str, int, bool] | None:
+        """The caption, the text size at which the one event's amount stands beside it on the
+        caption's line, and whether that amount says the event's træthed: "HÆNDELSE I ÅR", or
+        "HÆNDELSE" when only that leaves room ("HÆNDELSE I ÅR" ran into "+1 mio. kr. · Service
+        +1" at 1024×768); the træthed is left out before the line gives up (the year's
+        summary says it, and the text keeps its room); None when the amount goes beside the
+        event's title (several events, or no room at all)."""
         if len(view.events) != 1:
             return None
         app, sc = self.app, self.app.scale
-        for caption in (view.caption.upper(), app.t("board.events_short").upper()):
-            room = width - app.text.width(caption, sc.min_text, FONT_BOLD) - sc.gap
-            for size in (sc.body, sc.min_text):
-                if app.text.width(self._amount(view.events[0]), size, FONT_BOLD) <= room:
-                    return caption, size
+        event = view.events[0]
+        for fatigue in (True, False) if event.fatigue else (True,):
+            for caption in (view.caption.upper(), app.t("board.events_short").upper()):
+                room = width - app.text.width(caption, sc.min_text, FONT_BOLD) - sc.gap
+                for size in (sc.body, sc.min_text):
+                    if app.text.width(self._amount(event, fatigue), size, FONT_BOLD) <= room:
+                        return caption, size, fatigue
         return None
 
-    def _blocks(self, width: int, view: EventsView) -> list[tuple[Event, int, int, int]]:
-        """Per event: the event, the width of its amount, and the heights of its title (at the
-        body size) and of its text (at the smallest size) in ``width`` pixels."""
+    def _blocks(self, width: int, view: EventsView) -> list[tuple[Event, int, int, int, int]]:
+        """Per event: the event, the width its amount takes beside its title, and the heights
+        of its title (at the body size), of its amount's own line under the title (0 when it
+        stands beside the title or on the caption's line) and of its text (at the smallest
+        size) in ``width`` pixels. An amount longer than ``BESIDE_SHARE`` of the width gets a
+        line of its own ("−2 mio. kr. · Service −1 · Træthed +2" beside the title cut it)."""
         app, sc = self.app, self.app.scale
         blocks = []
         alone = self._caption_line(width, view) is not None
         for event in view.events:
             amount_w = 0 if alone else app.text.width(self._amount(event), sc.body, FONT_BOLD)
-            amount_w += 0 if alone else sc.gap
+            below = 0
+            if amount_w > width * BESIDE_SHARE:
+                line = app.text.fit(self._amount(event), width, 100_000, sc.body, sc.min_text)
+                amount_w, below = 0, line.height
+            amount_w += sc.gap if amount_w else 0
             title = app.text.fit(
                 event.title, width - amount_w, 100_000, sc.body, sc.body, FONT_BOLD
             )
             text = app.text.fit(
                 event.text.strip(), width, 100_000, sc.min_text, sc.min_text, spacing=TIGHT
             )
-            blocks.append((event, amount_w, title.height, text.height if event.text.strip() else 0))
+            blocks.append(
+                (event, amount_w, title.height, below, text.height if event.text.strip() else 0)
+            )
         return blocks
 
     def caption_height(self) -> int:
@@ -119,7 +142,7 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         blocks = self._blocks(width - 2 * g, view)
         if not blocks:
             return head + 2 * g + round(self.app.scale.body * 1.4)
-        return 2 * g + head + sum(t + x + g for _, _, t, x in blocks)
+        return 2 * g + head + sum(t + a + x + g for _, _, t, a, x in blocks)
 
     def paint(self, surface: pygame.Surface, layout: BoardLayout, view: EventsView) -> None:
         app = self.app
@@ -136,18 +159,22 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
             empty_line(app, surface, app.t("board.events_none"), body)
             return
         y = body.y
-        for event, amount_w, title_h, text_h in self._blocks(body.width, view):
-            effect = face(event, 0, 0)
-            ink = theme.GAP if effect < 0 else theme.MET
+        for event, amount_w, title_h, below_h, text_h in self._blocks(body.width, view):
+            ink = theme.GAP if event_hurts(event) else theme.MET
             title = pygame.Rect(body.x, y, body.width - amount_w, min(title_h, body.bottom - y))
             app.text.draw(surface, event.title, title, BODY.bold().shrink())
             row = pygame.Rect(body.x, y, body.width, min(title_h, body.bottom - y))
             style = BODY.bold().ink(ink).right().lines(1).shrink()
+            amount = self._amount(event)
             if on_caption is not None:
                 row = head  # one event: its amount on the caption's line
                 style = style.sized(on_caption[1]).middle()
-            app.text.draw(surface, self._amount(event), row, style)
-            y += title.height
+                amount = self._amount(event, on_caption[2])
+            elif below_h:  # on a line of its own, under the title
+                row = pygame.Rect(body.x, title.bottom, body.width, below_h)
+                style = BODY.bold().ink(ink).lines(1).shrink()
+            app.text.draw(surface, amount, row, style)
+            y += title.height + below_h
             if text_h and y < body.bottom:
                 box = pygame.Rect(body.x, y, body.width, body.bottom - y)
                 y = app.text.draw(surface, event.text.strip(), box, TINY.tight()).bottom
@@ -166,7 +193,10 @@ def events_text(app: Host, state: GameState) -> str:
             for i, year in enumerate(state.scenario.years)
             if i >= round_index
         )
-        parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}")
+        tired = ""
+        if event.fatigue:  # the træthed it adds, beside what it costs
+            tired = f" · {app.t('card.fatigue', fatigue=signed(event.fatigue))}"
+        parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}{tired}")
     return "\n\n".join(parts)
 
 
