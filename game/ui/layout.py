@@ -210,7 +210,13 @@ def board_layout(
     # notices stand over the adopted list, the part of the board that says least in the few
     # seconds after a move: over the chart they hid the very figures the move had changed.
     # A short list gives them room upwards, over the meters, never over "Afslut året".
-    notices_h = max(adopted.height, round(scale.body * 4.2) + 2 * g)
+    # Under the list's heading while the list holds them: "Vedtaget (3)" and its count of each
+    # kind (the rule of all three kinds) stay in sight as a toast says what was adopted.
+    least = round(scale.body * 4.2) + 2 * g
+    heading_h = round(scale.heading * 1.4) + g
+    notices_h = adopted.height - heading_h
+    if notices_h < least:
+        notices_h = max(adopted.height, least)
     notices = _rect(adopted.x, adopted.bottom - notices_h, adopted.width, notices_h)
     return BoardLayout(
         width=width,

@@ -249,3 +249,15 @@ def test_year_panels_keep_their_titles_before_any_panel_keeps_its_texts():
     assert [r.height for r in tight] == [
         r.height for r in fit_rows(Rect(0, 0, 427, 300), floors, 10)
     ]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)])
+def test_notices_leave_the_adopted_lists_heading_and_its_kind_counts_in_sight(size):
+    # a toast covered "Vedtaget (3)" and its count of each kind – the rule of all three kinds
+    # – just as the group checked what it had decided
+    from game.ui.theme import Scale
+
+    layout = board_layout(*size, 12, 4)
+    heading = round(Scale(size[1]).heading * 1.4)
+    assert layout.notices.top >= layout.adopted.top + heading, (layout.notices, layout.adopted)
+    assert layout.notices.bottom <= layout.adopted.bottom
