@@ -53,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "field.undrawable.many": "{count} tegn, skærmen ikke kan vise (fx emojier), kom ikke med",
     "start.table_full": "Bordets navn kan højst have {most} tegn – resten kom ikke med",
     "start.target_far": "Målet for {year} – langt fra scenariets {own}. Tastefejl?",
+    "start.target_no_plan": "Målet for {year} – kan ikke vindes, uanset målet",
+    "start.target_no_plan_short": "Mål {year}: kan ikke vindes, uanset målet",
     "start.target_reach": "Målet for {year} – bunken når kun ca. {most} uden held",
     "start.target_reach_short": "Mål {year}: højst ca. {most} uden held",
     "start.target_reach_early_short": "Højst ca. {most} uden held ({tight} for stramt)",

@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "field.undrawable.many": "{count} characters the screen cannot show (emojis, say) were left out",
     "start.table_full": "A table's name holds at most {most} characters – the rest was left out",
     "start.target_far": "Target for {year} – far from the scenario's {own}. A typo?",
+    "start.target_no_plan": "Target for {year} – cannot be won, whatever the target",
+    "start.target_no_plan_short": "{year} target: cannot be won, whatever the target",
     "start.target_reach": "Target for {year} – about {most} at most without luck",
     "start.target_reach_short": "{year} target: ~{most} max without luck",
     "start.target_reach_early_short": "~{most} max without luck ({tight} too tight)",
