@@ -7,6 +7,7 @@ it.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -459,10 +460,13 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
     kept = [y for y in range(len(years)) if y not in empty]
     said = " / ".join(format_amount(found.targets[y]) for y in kept)
     last = found.targets[-1]
-    # a lower target that breaks the pile's own check is no cure: not offered as one
-    too_low = (
-        last > 0 and result.pile.total / last > PILE_RANGE[1] and last < result.scenario.target[-1]
-    )
+    # a lower target that breaks the pile's own check is no cure: not offered as one; nor a
+    # higher one under the pile's 2 × (a deck author was told "prøv målene 2 / 17 / 30" of a
+    # pile of 35, and the next run "sænk slutmålet")
+    own = result.scenario.target[-1]
+    too_low = last > 0 and result.pile.total / last > PILE_RANGE[1] and last < own
+    too_high = last > 0 and result.pile.total / last < PILE_RANGE[0] and last > own
+    too_low = too_low or too_high
     if too_low:
         text += "" if text.endswith(".") else "."  # "t. kr." ends the sentence itself
     elif not empty:
@@ -502,7 +506,13 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
                 f" Det er under de {HINDSIGHT_MIN * 100:.0f} %, et spil skal kunne vindes i: "
                 "hæv målene et stykke mindre end det, og kør balance igen."
             )
-    if too_low:
+    if too_high:
+        text += (
+            f" Men med et slutmål på {format_amount(last)} {unit} giver bunken kun "
+            f"{format_amount(result.pile.total / last, decimals=2)} × slutmålet, under de "
+            f"{PILE_RANGE[0]:g} ×, som målene for balancen kræver: {_raise_within(result, unit)}"
+        )
+    elif too_low:
         text += (
             f" Men med et slutmål på {format_amount(last)} {unit} giver bunken "
             f"{format_amount(result.pile.total / last, decimals=2)} × slutmålet, over de "
@@ -512,16 +522,34 @@ def target_advice(result: ScenarioResult, unit: str) -> str | None:
     return text
 
 
+def _raise_within(result: ScenarioResult, unit: str) -> str:
+    """How far the final target can go up while the pile stays at ``PILE_RANGE``'s bottom
+    times it, and what to add to go further: the sentence's end. A game too easy was told to
+    try a final target its pile gave 1,17 × of, and the next run to lower it again."""
+    pile = result.pile
+    low = PILE_RANGE[0]
+    most = budget_figure(pile.total / low, down=True, as_written=False)
+    what = "investeringer" if _wins_without(result) else "forslag"
+    if most > pile.final_target:
+        lead = f"hæv slutmålet til højst {_amount(most, unit)}, eller læg {what} i bunken"
+    else:
+        lead = f"hæv ikke slutmålet, før der er lagt flere {what} i bunken"
+    return (
+        f"{lead}, så den giver mindst {low:g} × det mål, du vil have, ved fuld effekt, og kør "
+        "balance igen."
+    )
+
+
 SIDE_ADVICE = {
     "savings": (
         "Besparelserne bærer spillet næsten alene ({who} vinder {rate}): hæv målet for det "
-        "sidste år, {floor}, eller tag besparelser ud af bunken, så investeringernes og "
+        "sidste år{bound}, {floor}, eller tag besparelser ud af bunken, så investeringernes og "
         "effektiviseringernes beløb skal til."
     ),
     "no-investment": (
         "Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne og "
-        "effektiviseringerne giver nok i det sidste år. Hæv målet for det sidste år, eller tag "
-        "effektiviseringer ud af bunken, så investeringernes store beløb skal til."
+        "effektiviseringerne giver nok i det sidste år. Hæv målet for det sidste år{bound}, "
+        "eller tag effektiviseringer ud af bunken, så investeringernes store beløb skal til."
     ),
     "no-saving": (
         "Spillet kan vindes uden brobyggende besparelser ({who} vinder {rate}): "
@@ -601,13 +629,22 @@ def _composition_advice(result: ScenarioResult, who: str, unit: str, hard: bool 
         if hard
         else ""
     )
+    investments = pile.by_kind.get(Kind.INVESTMENT, 0.0)
+    move = (
+        "giv dem større beløb i de sidste år, eller tag effektiviseringer ud"
+        if investments >= last
+        # efficiencies taken out alone leave the pile under 2 × the final target
+        else f"giv dem mindst {_amount(_shown_up(last - investments, unit), unit)} mere ved "
+        "fuld effekt (flere investeringer, eller større beløb i de sidste år), og tag først "
+        "så effektiviseringer ud"
+    )
     if without >= last:
         return (
             lead + f"besparelserne og effektiviseringerne alene frigør "
             f"{_amount(without, unit)} ({format_amount(without / last, decimals=2)} × "
             f"slutmålet), og investeringerne er kun {format_percent(share)} af bunken. Flyt "
-            "bunkens volumen over til investeringerne – giv dem større beløb i de sidste år, "
-            "eller tag effektiviseringer ud – så besparelserne og effektiviseringerne alene "
+            f"bunkens volumen over til investeringerne – {move} – så besparelserne og "
+            "effektiviseringerne alene "
             "giver mindre end slutmålet; hold bunken på 2–3 × slutmålet (tag ikke bunkens "
             "stærkeste forslag ud uden at lægge tilsvarende investeringer i: så bliver dækket "
             "blot sværere at vinde)." + first
@@ -659,10 +696,115 @@ def one_sided_advice(result: ScenarioResult, unit: str = "mio. kr.") -> list[str
         if result.scenario.service_floor is not None
         else "sæt et gulv for serviceniveauet ('service_floor')"
     )
-    return [
-        texts[side].format(who=spoken(best.name), rate=percent(best.win_rate), floor=floor)
-        for side, best in sides
-    ]
+    pile = result.pile
+    bound = ""
+    if pile.final_target > 0:
+        # a higher final target keeps the pile at 2 × or more only up to this
+        most = budget_figure(pile.total / PILE_RANGE[0], down=True, as_written=False)
+        bound = (
+            f" (højst til {_amount(most, unit)}, så bunken bliver på mindst "
+            f"{PILE_RANGE[0]:g} × slutmålet)"
+        )
+    said = []
+    for side, best in sides:
+        who, rate = spoken(best.name), percent(best.win_rate)
+        thin = _thin_side(result, side, unit, who=who, rate=rate, floor=floor)
+        if thin is not None:
+            said.append(thin)
+        else:
+            said.append(texts[side].format(who=who, rate=rate, floor=floor, bound=bound))
+    return said
+
+
+NEAR_LOW = 1.1
+"""A pile under this many times ``PILE_RANGE``'s bottom (2,2 × the final target) has no room
+to lose savings or to carry a higher final target: the one-sided advice does not tell to."""
+
+
+def _thin_side(
+    result: ScenarioResult, side: str, unit: str, *, who: str, rate: str, floor: str
+) -> str | None:
+    """The one-sided advice for a pile with no room for its usual cure, or None when it has
+    room. A budget consultant's pile of 2,04 × the final target was told "Hæv målet for det
+    sidste år, eller tag effektiviseringer ud af bunken": without its strongest efficiency
+    it was 1,74 × and could no longer be won; at a final target of 33 it was 1,85 ×, and the
+    report said "sænk slutmålet til højst 30" – back where it started. The pile's 2–3 × is
+    kept: what carries the one-sided play is moved over to the kinds it does without, and
+    neither a target above the pile's 2 × nor cards taken out below it are advised."""
+    pile = result.pile
+    last = pile.final_target
+    low = PILE_RANGE[0]
+    if last <= 0:
+        return None
+    ratio = format_amount(pile.ratio, decimals=2)
+    under = (
+        f"kommer den under de {low:g} ×, som målene for balancen kræver"
+        if pile.ratio >= low
+        else f"kommer den længere under de {low:g} ×, som målene for balancen kræver"
+    )
+    keep = (
+        f"bunken er kun {ratio} × slutmålet, så tag ikke {{out}} ud, og hæv ikke slutmålet: så "
+        f"{under}, og dækket bliver blot sværere at vinde"
+    )
+    if side == "no-investment":
+        investments = pile.by_kind.get(Kind.INVESTMENT, 0.0)
+        others = pile.total - investments  # savings and efficiencies at full effect
+        over = others - last
+        out = (
+            "en effektivisering"
+            if over < 0.005 * max(1.0, last)
+            else f"effektiviseringer for mere end {_amount(over, unit)}"
+        )
+        if investments >= others:
+            # a final target above the others' sum still leaves the pile 2 × or more
+            return None
+        if investments >= last:
+            # taking out what the others give over the final target leaves 2 × or more; a
+            # final target above the others' sum does not
+            most = budget_figure(pile.total / low, down=True, as_written=False)
+            return (
+                f"Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne "
+                f"og effektiviseringerne giver {_amount(others, unit)} ved fuld effekt "
+                f"({format_amount(others / last, decimals=2)} × slutmålet). Tag {out} ud af "
+                "bunken, så investeringernes store beløb skal til. Hæv ikke slutmålet i "
+                f"stedet: over {_amount(most, unit)} kommer bunken under de {low:g} × "
+                "slutmålet, som målene for balancen kræver, før besparelserne og "
+                "effektiviseringerne alene bliver for små."
+            )
+        add = _amount(_shown_up(last - investments, unit), unit)
+        return (
+            f"Spillet kan vindes uden investeringer ({who} vinder {rate}): besparelserne og "
+            f"effektiviseringerne giver {_amount(others, unit)} ved fuld effekt "
+            f"({format_amount(others / last, decimals=2)} × slutmålet), men "
+            + keep.format(out="bare effektiviseringer")
+            + f". Giv i stedet investeringerne mindst {add} mere ved fuld effekt (flere "
+            f"investeringer i bunken, eller større beløb i de sidste år), og tag så {out} ud, "
+            "så besparelserne og effektiviseringerne alene giver mindre end slutmålet, og "
+            f"bunken bliver på mindst {low:g} × slutmålet."
+        )
+    if side == "savings" and pile.ratio < low * NEAR_LOW:
+        return (
+            f"Besparelserne bærer spillet næsten alene ({who} vinder {rate}), men "
+            + keep.format(out="besparelser")
+            + f". {floor[0].upper()}{floor[1:]}, eller byt nogle besparelser ud med "
+            "investeringer eller effektiviseringer med samme beløb, så deres beløb skal til."
+        )
+    return None
+
+
+def _shown_up(value: float, unit: str) -> float:
+    """``value`` rounded up to what ``_amount`` writes (a tenth of a mio. kr., a whole t. kr.):
+    "mindst 1,9" must be enough."""
+    step = 1.0 if unit_scale(unit) >= 1_000 else 0.1
+    return math.ceil(value / step - 1e-9) * step
+
+
+def _wins_without(result: ScenarioResult) -> bool:
+    """True when one-sided play wins too often without investments (or on savings): more
+    savings and efficiencies, or a lower final target, let it win more still."""
+    if not result.scenario.require_all_kinds:
+        return False
+    return any(side in ("no-investment", "savings") for side, _ in winning_sides(result))
 
 
 SIDE_RELIES_ON: dict[str, frozenset[Kind]] = {
@@ -705,7 +847,18 @@ def pile_advice(result: ScenarioResult, unit: str) -> list[str]:
     stop = "" if unit.endswith(".") else "."  # "… 7 t. kr." ends the sentence itself
     if last <= 0:
         return said
-    if pile.ratio < low:
+    if pile.ratio < low and _wins_without(result):
+        # a lower final target, or more savings and efficiencies, let the one-sided play
+        # that wins too often win more still: the report said "hæv målet" one run and
+        # "sænk slutmålet til højst 30" the next, back where the author started
+        said.append(
+            f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
+            f"(målene for balancen: {low:g}–{high:g} ×), så gruppen har næsten intet at vælge "
+            f"imellem: læg investeringer for mindst {_amount(low * last - pile.total, unit)} "
+            "(ved fuld effekt) i bunken. Sænk ikke slutmålet, og læg ikke flere besparelser "
+            "eller effektiviseringer i: så vinder de ensidige strategier ovenfor endnu oftere."
+        )
+    elif pile.ratio < low:
         said.append(
             f"Bunken giver {format_amount(pile.ratio, decimals=2)} × slutmålet ved fuld effekt "
             f"(målene for balancen: {low:g}–{high:g} ×), så gruppen har næsten intet at vælge "

@@ -728,6 +728,43 @@ def _kind_beyond_construction(deck: Deck, scenario: Scenario) -> tuple[Kind, flo
     return None
 
 
+def _no_plan_key(deck: Deck, scenario: Scenario, cause: str) -> tuple[str, dict[str, Any]]:
+    """The warning's key and fields for a scenario no X can win (``reach.no_plan_cause``). A
+    floor no plan keeps even without the capacity's limit says the highest service level a
+    plan reaches, so the author sees how far to lower it; without the kinds rule, "alle tre
+    slags" is not said."""
+    from game.engine.reach import floor_most
+
+    key = f"deck.target_no_plan.{cause}"
+    fields: dict[str, Any] = {"id": scenario.id}
+    kinds = scenario.require_all_kinds
+    if cause == "floor":
+        best = floor_most(deck, scenario.id)
+        if best is not None:
+            key += "_kinds" if kinds else "_any"
+            fields.update(floor=scenario.service_floor, best=best, construction="")
+            budget = scenario.construction_budget
+            if budget is not None:
+                # a service the anlægsramme holds down: the ramme is a reason too
+                roomy = dataclasses.replace(scenario, construction_budget=None)
+                wide = dataclasses.replace(
+                    deck,
+                    scenarios=tuple(roomy if s.id == scenario.id else s for s in deck.scenarios),
+                )
+                free = floor_most(wide, scenario.id)
+                if free is not None and free > best:
+                    fields["construction"] = Message.of(
+                        "deck.target_floor_construction_binds",
+                        budget=budget,
+                        unit=deck.unit,
+                        free=free,
+                    )
+    elif cause == "both" and not kinds:
+        key = "deck.target_no_plan.floor_capacity"
+        fields.update(floor=scenario.service_floor)
+    return key, fields
+
+
 def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
     """A scenario whose own last target is above what its pile can meet without luck
     (``game.engine.reach``: every proposal on the table from the first year at its face
@@ -768,7 +805,8 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     )
                 )
                 continue
-            found.append(Problem.of(*at, f"deck.target_no_plan.{cause}", id=scenario.id))
+            key, fields = _no_plan_key(deck, scenario, cause)
+            found.append(Problem.of(*at, key, **fields))
         elif reach.beyond(last) and (short := reach.short_year(scenario.target)) is not None:
             found.append(
                 Problem.of(

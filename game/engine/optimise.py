@@ -650,6 +650,24 @@ def most_in_year(problem: Problem, year: int, time_limit: float | None = None) -
     return found
 
 
+def most_service(problem: Problem) -> int | None:
+    """The highest service level (the events' service plus the adopted cards') of a plan that
+    wins ``problem`` with its service floor left out: every year met, all three kinds when
+    the rules ask for them, under the adoption rules. A floor above it cannot be kept by any
+    winning plan (``reach.no_plan_cause`` names it). None when no plan wins even without the
+    floor, or when HiGHS throws on every try."""
+    model = _Model(dataclasses.replace(problem, service_floor=None))
+    model.program.row({model.win: 1.0}, lower=1.0)
+    try:
+        solution = model.program.solve_lexicographic([Objective(model.service, tolerance=0.5)])
+    except (Infeasible, SolverFailed):
+        return None
+    outcome = evaluate(
+        dataclasses.replace(problem, service_floor=None), model.plan(solution.values)
+    )
+    return outcome.service if outcome.won else None
+
+
 @dataclass(frozen=True)
 class Ceiling:
     """How far a profile of targets can be raised (``highest_scale``): ``plan`` meets the

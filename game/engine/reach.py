@@ -33,7 +33,14 @@ from dataclasses import dataclass
 from game.engine import ledger
 from game.engine.milp import SolverFailed
 from game.engine.model import Deck
-from game.engine.optimise import Problem, can_win, card_for, highest_scale, most_in_year
+from game.engine.optimise import (
+    Problem,
+    can_win,
+    card_for,
+    highest_scale,
+    most_in_year,
+    most_service,
+)
 from game.engine.rules import new_game, target_weights
 
 REACH_TIME_S = 2.0
@@ -170,29 +177,53 @@ def no_plan_cause(deck: Deck, scenario_id: str) -> str:
     """Why no X of ``scenario_id`` can be won (``target_reach`` is None), one of
     ``NO_PLAN_CAUSES``: "years" – plans that keep the rules exist, but every one of them has
     a year with råderum below 0 (a card that costs in its first years, such as an
-    investment the kinds rule asks for, that the rest of the pile cannot pay for); "kinds" –
-    no plan adopts all three kinds under the adoption rules (capacity with træthed,
-    exclusions, requirements, anlægsramme); "floor" – no plan keeps the service floor;
-    "both" – not the two together, or neither alone. Each question is ``optimise.can_win``
-    (which falls back to the full solve, never raising, when HiGHS throws). Raises
-    ``KeyError`` for an unknown scenario."""
+    investment the kinds rule asks for, that the rest of the pile cannot pay for); "floor" –
+    no plan keeps the service floor (with all three kinds, when the rules ask for them) even
+    with no limit to the capacity: the cards' service cannot reach it (``floor_most``);
+    "kinds" – no plan adopts all three kinds under the adoption rules (capacity with
+    træthed, exclusions, requirements, anlægsramme), floor or not; "both" – the floor can be
+    kept (with the kinds) without the capacity's limit, and the kinds fit in the capacity,
+    but not the two together. The capacity is blamed only when a plan keeping the floor
+    exists without it: a floor of 30 that the cards' service never reaches was said as "ingen
+    plan får vedtaget alle tre slags inden for kapaciteten; hæv kapaciteten", also at the
+    largest capacity. Each question is ``optimise.can_win`` (which falls back to the full
+    solve, never raising, when HiGHS throws). Raises ``KeyError`` for an unknown scenario."""
     scenario = deck.scenario(scenario_id)
-    any_year = dataclasses.replace(
-        _whole_pile(deck, scenario_id), targets=(-_NO_TARGET,) * scenario.rounds
-    )
+    any_year = _any_year(deck, scenario_id)
     if can_win(any_year):
         return "years"
     if scenario.service_floor is None:
         return "kinds"
-    if not scenario.require_all_kinds:
-        return "floor"
-    without_floor = can_win(dataclasses.replace(any_year, service_floor=None))
-    without_kinds = can_win(dataclasses.replace(any_year, require_all_kinds=False))
-    if without_floor and not without_kinds:
-        return "kinds"
-    if without_kinds and not without_floor:
-        return "floor"
-    return "both"
+    free = _unlimited(any_year)
+    if not can_win(free):
+        # not even without the capacity: the floor, unless the kinds alone cannot be had
+        return "floor" if can_win(dataclasses.replace(free, service_floor=None)) else "kinds"
+    # the capacity binds: alone, or together with the floor
+    return "both" if can_win(dataclasses.replace(any_year, service_floor=None)) else "kinds"
+
+
+def floor_most(deck: Deck, scenario_id: str) -> int | None:
+    """The highest service level a plan of ``scenario_id`` can reach that adopts all three
+    kinds (when the scenario asks for them), whatever its råderum (the years do not count),
+    with no limit to the capacity but under the other adoption rules: a service floor
+    above it cannot be kept however the capacity is set. None when no such plan exists, or
+    HiGHS throws. Raises ``KeyError`` for an unknown scenario."""
+    return most_service(_unlimited(_any_year(deck, scenario_id)))
+
+
+def _any_year(deck: Deck, scenario_id: str) -> Problem:
+    """The relaxed game of the reach with targets no year can miss: only the rules count."""
+    rounds = deck.scenario(scenario_id).rounds
+    return dataclasses.replace(_whole_pile(deck, scenario_id), targets=(-_NO_TARGET,) * rounds)
+
+
+def _unlimited(problem: Problem) -> Problem:
+    """``problem`` with a capacity no plan fills: every card's belastning and træthed, and
+    the events', taken at once."""
+    most = sum(abs(c.load) + abs(c.strain) for c in problem.cards) + sum(
+        map(abs, problem.event_fatigue)
+    )
+    return dataclasses.replace(problem, capacity=problem.capacity + most + 1)
 
 
 _NO_TARGET = 1e12

@@ -73,6 +73,16 @@ class ReachBook:
         found = self._jobs.get(self.key(deck, scenario_id))
         return found[0].result if found is not None else None
 
+    def hopeless(self, deck: Deck, scenario_id: str) -> bool:
+        """True when the reach is computed and no X can be won at all (``target_reach`` None:
+        the kinds, the service floor or the first years keep every plan from winning;
+        ``raaderum validate`` says which). False while computing, after a failure, when not
+        asked yet, or for a pile too large to ask."""
+        found = self._jobs.get(self.key(deck, scenario_id))
+        if found is None or found[0].running:
+            return False
+        return found[0].result is None and not found[0].error
+
     def pending(self, deck: Deck, scenario_id: str) -> bool:
         """True while the reach of ``scenario_id`` is being computed; starts it when it is new
         and worth asking (``reach.worth_asking``: not for a pile of hundreds of cards)."""

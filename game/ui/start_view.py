@@ -157,6 +157,12 @@ def target_caption(
     if target_far(scenario, target):
         own = format_amount(scenario.target[-1], app.lang)
         return (app.t("start.target_far", year=year, own=own),), True
+    if app.game.reaches.hopeless(deck, scenario.id):
+        # a floor no card's service reaches: no X wins, whatever is typed
+        return (
+            app.t("start.target_no_plan", year=year),
+            app.t("start.target_no_plan_short", year=year),
+        ), True
     reach = app.game.reaches.known(deck, scenario.id)
     if reach is not None and reach.beyond(scenario.target[-1] if target is None else target):
         most = format_amount(reach.shown, app.lang)

@@ -268,3 +268,20 @@ def test_a_deck_whose_capacity_is_too_small_is_told_so_first_and_how_much_to_rai
     assert {"best", "strategies", "hindsight_share", "pile", "cards", "lessons"} <= set(scenario)
     assert scenario["diagnosis"] is None  # the best plan in hindsight wins often enough
     assert all("judged" in c and isinstance(c["met"], bool) for c in after["checks"])
+
+
+def test_a_game_too_easy_is_not_told_to_try_a_final_target_its_pile_cannot_carry(tmp_path):
+    # Every strategy won a deck whose pile gives 35 mio. kr. at full effect; the report said
+    # "prøv målene 2 / 17 / 30 mio. kr." – a pile of 1,17 × the final target, and the next
+    # run said "sænk slutmålet", back where the author started.
+    deck = _deck(tmp_path, 5.0, -2, "2, 6, 17", sure=True)
+    run = _balance(deck)
+    assert run.returncode == 0, run.stderr
+    [said] = [line for line in run.stdout.splitlines() if "»Planlægger« vinder 100,0 %" in line]
+    assert "prøv målene" not in said and "Hæv" not in said
+    assert said.endswith(
+        "Men med et slutmål på 30 mio. kr. giver bunken kun 1,17 × slutmålet, under de 2 ×, "
+        "som målene for balancen kræver: hæv ikke slutmålet, før der er lagt flere investeringer "
+        "i bunken, så den giver mindst 2 × det mål, du vil have, ved fuld effekt, og kør balance "
+        "igen."
+    ), said

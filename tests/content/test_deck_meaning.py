@@ -670,6 +670,86 @@ def test_a_scenario_no_plan_can_win_is_said_whatever_its_target(tmp_path, capsys
     assert lines[-1] == f"deck.yaml: {OK_LINE}"
 
 
+def _floor(floor: int, capacity: int = 8, kinds: str = "true") -> tuple[str, str]:
+    """The change that gives the base scenario a service floor and a capacity."""
+    return (
+        "capacity: 8",
+        f"capacity: {capacity}\n    service_floor: {floor}\n    require_all_kinds: {kinds}",
+    )
+
+
+@pytest.mark.parametrize("floor", [4, 5, 30])
+def test_a_floor_no_plan_reaches_is_said_not_blamed_on_the_capacity(tmp_path, capsys, floor):
+    # A budget consultant set the floor above what the cards' service can give (+2, +1 and +1
+    # from the investments, and a saving is required): validate said "ingen plan får
+    # vedtaget alle tre slags inden for kapaciteten; hæv kapaciteten" – also at capacity 30.
+    code, lines = _validate(tmp_path, capsys, _floor(floor, capacity=30))
+    assert code == 0
+    said = [line for line in lines if "uanset målet" in line]
+    assert said == [
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes, uanset målet: ingen "
+        f"plan, der bruger alle tre slags, holder servicegulvet på {floor} – heller ikke uden "
+        "grænse for kapaciteten, for det højeste serviceniveau, en sådan plan kan nå, er 3; "
+        "sænk gulvet til højst 3, eller læg forslag, der løfter serviceniveauet, i bunken"
+    ], lines
+
+
+def test_a_floor_the_construction_budget_holds_down_names_the_budget(tmp_path, capsys):
+    # the investment with +1 service needs anlæg 10, more than the anlægsramme of 5
+    code, lines = _validate(
+        tmp_path, capsys, _floor(3), ("construction_budget: 15", "construction_budget: 5")
+    )
+    assert code == 0
+    said = [line for line in lines if "uanset målet" in line]
+    assert said == [
+        "deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes, uanset målet: ingen "
+        "plan, der bruger alle tre slags, holder servicegulvet på 3 – heller ikke uden grænse "
+        "for kapaciteten, for det højeste serviceniveau, en sådan plan kan nå, er 2 "
+        "(anlægsrammen på 5 mio. kr. holder det nede: med en større ramme kan en plan nå 3); "
+        "sænk gulvet til højst 2, eller læg forslag, der løfter serviceniveauet, i bunken"
+    ], lines
+
+
+def test_a_floor_out_of_reach_without_the_kinds_rule_does_not_name_the_kinds(tmp_path, capsys):
+    code, lines = _validate(tmp_path, capsys, _floor(5, capacity=30, kinds="false"), lang="en")
+    assert code == 0
+    said = [line for line in lines if "whatever its target" in line]
+    assert said == [
+        "deck.yaml:90: warning: the scenario 'budget-2027' cannot be won whatever its target: "
+        "no plan keeps the service floor of 5 – not even without a limit to the capacity, "
+        "since the highest service level a plan reaches is 4; lower the floor to at most 4, "
+        "or add proposals that raise the service level to the pile"
+    ], lines
+
+
+@pytest.mark.parametrize(
+    ("kinds", "told"),
+    [
+        (
+            "true",
+            "ingen plan får vedtaget alle tre slags inden for kapaciteten og holder samtidig "
+            "servicegulvet; hæv kapaciteten, sænk gulvet, eller læg andre forslag i bunken",
+        ),
+        (
+            "false",
+            "ingen plan holder servicegulvet på 3 inden for kapaciteten; hæv kapaciteten, sænk "
+            "gulvet, eller læg forslag i bunken, der løfter serviceniveauet med mindre belastning",
+        ),
+    ],
+)
+def test_a_floor_only_the_capacity_keeps_from_the_plans_blames_the_capacity(
+    tmp_path, capsys, kinds, told
+):
+    # the floor of 3 is kept with no limit to the capacity, not within 6 (or 3)
+    capacity = 6 if kinds == "true" else 3
+    code, lines = _validate(tmp_path, capsys, _floor(3, capacity=capacity, kinds=kinds))
+    assert code == 0
+    said = [line for line in lines if "uanset målet" in line]
+    assert said == [
+        f"deck.yaml:90: advarsel: scenariet 'budget-2027' kan ikke vindes, uanset målet: {told}"
+    ], lines
+
+
 def test_a_scenario_whose_investments_no_pile_can_pay_for_is_not_told_to_raise_its_capacity(
     tmp_path, capsys
 ):

@@ -228,3 +228,30 @@ def test_the_scenarios_facts_with_a_typed_target_are_whole_at_800x600(make_app, 
     facts = [t for t in drawn if "Your target" in t]
     assert facts and "the briefing's" in facts[0], drawn
     assert not [t for t in facts if t in cut], cut
+
+
+def test_a_scenario_no_target_can_win_is_said_over_the_target(make_app, std_deck):
+    # a budget consultant's scenario with a service floor of 30, far above what the cards'
+    # service gives: validate warned, but the start screen showed the plain "Indsæt selv"
+    from dataclasses import replace
+
+    from game.engine.reach import target_reach
+
+    scenarios = tuple(
+        replace(s, service_floor=30) if s.id == "intro" else s for s in std_deck.scenarios
+    )
+    deck = replace(std_deck, scenarios=scenarios, content_hash="floor-beyond-every-plan")
+    assert target_reach(deck, "intro") is None
+    app = make_app(deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.choose([s.id for s in deck.scenarios].index("intro"))
+    drawn = record_text(app)
+    app.step(0.02)
+    app.game.reaches.wait()
+    drawn.clear()
+    app.step(0.02)  # redrawn when the reach arrives
+    assert "Målet for 2029 – kan ikke vindes, uanset målet" in drawn, [
+        t for t in drawn if "2029" in t or "Indsæt" in t
+    ]
+    assert not any("Indsæt selv" in t for t in drawn)
