@@ -36,6 +36,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
     """Enter a paper table's game and write it as a save marked as a paper table."""
     from game.numbers import format_against
     from game.saves import GameSettings, SaveError, write_save
+    from game.saves.listing import replaced_seed
     from game.saves.model import PaperTable
     from game.saves.paper import (
         Extent,
@@ -107,8 +108,11 @@ def cmd_enter(args: argparse.Namespace) -> int:
             events=tuple((e, r) for e, r in entries if not no_event(e)),
             factors=tuple(by_title(factors, scenario.proposals, proposal_title)),
         )
-        # the same sheet entered twice gives the same game, unless the host gives a seed
+        # the same sheet entered twice gives the same game, unless the host gives a seed; a
+        # corrected sheet (--replace) keeps the dice of the entry it replaces
         seed = args.seed
+        if seed is None and args.replace:
+            seed = replaced_seed(_to_replace(args, out, table.table, scenario.title))
         if seed is None:
             seed = entry_seed(deck, scenario, table, args.target)
         settings = GameSettings(scenario.id, seed, args.target, reader_lang(args))
@@ -282,6 +286,20 @@ def cmd_enter(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_OK
+
+
+def _to_replace(
+    args: argparse.Namespace, out: Path, table: str, scenario_title: str
+) -> Path | None:
+    """The save a corrected sheet (``--replace``) takes the place of, as ``cmd_enter`` finds
+    it after the sheet is read: ``--out`` when it exists, else the one paper entry of the
+    table's name in the folder (None when there is none or more than one: said later)."""
+    if args.out is not None:
+        return out if out.exists() else None
+    from game.saves.listing import tables_named
+
+    papers = [i.path for i in tables_named(out.parent, table, scenario_title) if i.paper]
+    return papers[0] if len(papers) == 1 else None
 
 
 def _paper_copies(entries: list[SaveInfo], replaced: Path) -> list[Path]:

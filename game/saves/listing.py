@@ -133,6 +133,21 @@ def list_saves(save_dir: Path, unfinished_only: bool = True) -> list[SaveInfo]:
     return list(listing.unfinished() if unfinished_only else listing.games)
 
 
+def replaced_seed(replaced: Path | None) -> int | None:
+    """The seed of the paper table's save a corrected sheet takes the place of, so that the
+    table keeps its dice: the seed follows from what is entered (``entry_seed``), and a card
+    taken out in the last round re-rolled every factor the table had not written down, and
+    changed its earlier years in the report and the comparison. None when there is no such
+    save, it cannot be read, or it is no paper table."""
+    if replaced is None:
+        return None
+    try:
+        saved = read_save(replaced)
+    except SaveError:
+        return None
+    return saved.settings.seed if saved.paper is not None else None
+
+
 def tables_named(save_dir: Path, table: str, scenario_title: str) -> list[SaveInfo]:
     """The readable games in ``save_dir`` of the scenario titled ``scenario_title`` whose table
     has the name ``table`` (case and spaces aside), newest first: entering a sheet under a

@@ -1476,3 +1476,39 @@ def test_a_saved_paper_event_that_is_no_pair_is_told_what_a_pair_is(tmp_path, ca
     said = str(caught.value)
     assert "feltet 'entered.events[1]' skal være et par [\"hændelsens id\", runde]" in said, said
     assert "tuple_type" not in said
+
+
+def test_a_corrected_sheet_keeps_the_dice_of_the_entry_it_replaces(tmp_path, capsys):
+    # a host took a card out of round 3 with --replace: the seed followed from the new entries,
+    # every factor the table had not written down was rolled again, and 2028 went from 4,5
+    # to 3,9 in the report and the comparison, against the table's own ledger
+    from game.engine import raaderum
+
+    folder = tmp_path / "borde"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 3"]
+    command += ["--save-dir", str(folder)]
+    events = ["--event", "udligning-falder@1", "--event", "flere-aeldre@2"]
+    events += ["--event", "faergetilskud@3"]
+    adopted = [
+        *("--adopt", "turistkontor-digitalt@1", "--adopt", "strandrensning@1"),
+        *("--adopt", "faelles-indkoeb@2", "--adopt", "hverdagsrehabilitering@2"),
+    ]
+    # no factor written down: every one is rolled
+    sheet = [*adopted, "--adopt", "rengoering-3-uger@3", *events]
+    assert main([*command, *sheet]) == 0
+    [saved] = folder.glob("*.json")
+    before = read_save(saved)
+    corrected = [*adopted, *events]
+    capsys.readouterr()
+    assert main([*command, *corrected, "--replace"]) == 0
+    after = read_save(saved)
+    assert after.settings.seed == before.settings.seed
+    old, new = before.history.current, after.history.current
+    for adoption in old.adopted:
+        if adoption.card != "rengoering-3-uger":
+            assert new.adoption(adoption.card).factor == adoption.factor, adoption.card
+    assert raaderum(new)[:2] == raaderum(old)[:2]
+    # … in the window too ("Ret bordet"): the same folder, the same dice
+    from game.saves.listing import replaced_seed
+
+    assert replaced_seed(saved) == before.settings.seed

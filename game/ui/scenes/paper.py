@@ -21,7 +21,7 @@ from game.engine import anchor, die_table, face
 from game.messages import Message
 from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
-from game.saves.listing import tables_named
+from game.saves.listing import replaced_seed, tables_named
 from game.saves.model import PaperTable
 from game.saves.paper import (
     MAX_TABLE_NAME,
@@ -403,8 +403,11 @@ class PaperScene(Scene):
         if replaced is None and taken and len(taken) == 1 and taken[0].paper:
             replaced = taken[0].path
         # the seed follows from the entries, as with `raaderum enter`: the same sheet entered
-        # twice (in the window or on the command line) gives the same game
-        seed = entry_seed(self.deck, self.scenario, table, self.target)
+        # twice (in the window or on the command line) gives the same game; a corrected
+        # sheet keeps the dice of the one it replaces
+        seed = replaced_seed(replaced)
+        if seed is None:
+            seed = entry_seed(self.deck, self.scenario, table, self.target)
         settings = GameSettings(self.scenario.id, seed, self.target, app.lang)
         try:
             history = paper_history(self.deck, settings, table, Extent(played=self.played))
