@@ -1279,7 +1279,8 @@ def table_rows(groups: Sequence[ComparisonGroup], lang: str) -> list[list[str | 
                         result,
                         why,
                         unit_words(group.unit, lang),
-                        tab.reopened.count(index),
+                        # blank, as the other columns, for a year the table did not play
+                        tab.reopened.count(index) if tab.begun(index) else "",
                         # as the page says it: a year begun without an event is "ingen",
                         # a year not played is blank
                         "; ".join(group.drawn(tab, index)) or (none if tab.begun(index) else ""),

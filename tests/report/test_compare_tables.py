@@ -943,3 +943,21 @@ def test_the_page_says_what_struck_each_table_and_what_the_finished_tables_show(
         assert f"Bordene, der tabte ({len(lost)}), tabte på: " in html
         if missed:
             assert f"et år under målet ({missed})" in html
+
+
+def test_the_years_a_stopped_table_did_not_play_are_blank_in_every_column(tmp_path):
+    # compare_tables.csv left a stopped table's later years blank, but for 'reopened', which
+    # said 0 (as if the table had played the year and not reopened it)
+    import csv
+
+    saves = tmp_path / "s"
+    args = ["enter", "--table", "Bord 1", "--scenario", "intro", "--save-dir", str(saves)]
+    picks = ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--stopped-after", "2027"]
+    assert main([*args, *picks]) == 0
+    write_comparison(compare_saves([saves]), tmp_path / "ud")
+    text = (tmp_path / "ud" / "compare_tables.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    played = {row["year"]: row for row in rows}
+    assert played["2027"]["reopened"] == "0"
+    for year in ("2028", "2029"):
+        assert played[year]["raaderum"] == "" and played[year]["reopened"] == "", played[year]
