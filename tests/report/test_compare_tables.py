@@ -841,14 +841,19 @@ def test_decks_that_differ_only_in_a_cards_words_are_compared_as_one_game(std_de
     assert len(compare_saves([folder])) == 2
 
 
-def test_the_raaderum_chart_of_a_comparison_names_its_unit(tmp_path):
-    # a conference on a deck in t. kr. read "Råderum pr. bord" over figures of 1.250 with no
-    # word of what they count
+def _stopped_table_compared(tmp_path: Path) -> None:
+    """Bord 1 entered on paper for intro, stopped after 2027, compared into tmp_path / "ud"."""
     saves = tmp_path / "s"
     args = ["enter", "--table", "Bord 1", "--scenario", "intro", "--save-dir", str(saves)]
     picks = ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--stopped-after", "2027"]
     assert main([*args, *picks]) == 0
     write_comparison(compare_saves([saves]), tmp_path / "ud")
+
+
+def test_the_raaderum_chart_of_a_comparison_names_its_unit(tmp_path):
+    # a conference on a deck in t. kr. read "Råderum pr. bord" over figures of 1.250 with no
+    # word of what they count
+    _stopped_table_compared(tmp_path)
     page = (tmp_path / "ud" / "compare.html").read_text(encoding="utf-8")
     assert "<h3>Råderum pr. bord (mio. kr.)</h3>" in page
 
@@ -950,11 +955,7 @@ def test_the_years_a_stopped_table_did_not_play_are_blank_in_every_column(tmp_pa
     # said 0 (as if the table had played the year and not reopened it)
     import csv
 
-    saves = tmp_path / "s"
-    args = ["enter", "--table", "Bord 1", "--scenario", "intro", "--save-dir", str(saves)]
-    picks = ["--adopt", "sfo-takst@1", "--event", "ingen@1", "--stopped-after", "2027"]
-    assert main([*args, *picks]) == 0
-    write_comparison(compare_saves([saves]), tmp_path / "ud")
+    _stopped_table_compared(tmp_path)
     text = (tmp_path / "ud" / "compare_tables.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
     played = {row["year"]: row for row in rows}

@@ -141,6 +141,21 @@ def test_a_target_the_pile_cannot_reach_without_luck_is_said_once_it_is_computed
     assert not any("uden held" in t for t in drawn)
 
 
+def _intro_once_reach_is_known(make_app, deck):
+    """The start screen at 1024×768 with ``deck``'s intro chosen, drawn again once the reach
+    its target caption waits for is known: the scene and the texts of that drawing."""
+    app = make_app(deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    start.choose([s.id for s in deck.scenarios].index("intro"))
+    drawn = record_text(app)
+    app.step(0.02)
+    app.game.reaches.wait()
+    drawn.clear()
+    app.step(0.02)  # redrawn when the reach arrives
+    return start, drawn
+
+
 def test_a_scenarios_own_target_beyond_the_piles_reach_is_said_before_any_x_is_typed(
     make_app, std_deck
 ):
@@ -156,20 +171,13 @@ def test_a_scenarios_own_target_beyond_the_piles_reach_is_said_before_any_x_is_t
     deck = replace(std_deck, scenarios=scenarios, content_hash="own-target-beyond-reach")
     reach = target_reach(deck, "intro")
     assert reach is not None and reach.beyond(60.0)
-    app = make_app(deck, size=(1024, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    start.choose([s.id for s in deck.scenarios].index("intro"))
-    drawn = record_text(app)
-    app.step(0.02)
-    app.game.reaches.wait()
-    drawn.clear()
-    app.step(0.02)  # redrawn when the reach arrives
+    start, drawn = _intro_once_reach_is_known(make_app, deck)
     assert start.target_value() is None  # nothing typed: the scenario's own 60
     most = format_amount(reach.shown, "da")
     assert f"Målet for 2029 – bunken når kun ca. {most} uden held" in drawn
     # the standard scenario's own target is well within its pile's reach: no warning
     start.choose([s.id for s in deck.scenarios].index("standard"))
+    app = start.app
     app.step(0.02)
     app.game.reaches.wait()
     drawn.clear()
@@ -242,15 +250,7 @@ def test_a_scenario_no_target_can_win_is_said_over_the_target(make_app, std_deck
     )
     deck = replace(std_deck, scenarios=scenarios, content_hash="floor-beyond-every-plan")
     assert target_reach(deck, "intro") is None
-    app = make_app(deck, size=(1024, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    start.choose([s.id for s in deck.scenarios].index("intro"))
-    drawn = record_text(app)
-    app.step(0.02)
-    app.game.reaches.wait()
-    drawn.clear()
-    app.step(0.02)  # redrawn when the reach arrives
+    _, drawn = _intro_once_reach_is_known(make_app, deck)
     assert "Målet for 2029 – kan ikke vindes, uanset målet" in drawn, [
         t for t in drawn if "2029" in t or "Indsæt" in t
     ]
