@@ -171,14 +171,16 @@ class BoardInput:
             return
         self.select(number)
 
-    def _part_digit(self) -> None:
+    def _part_digit(self) -> bool:
         """The number key waiting for a second one is alone after all: a card 1 that cannot be
-        selected is said now."""
+        selected is said now. True when it was said."""
         pending, self.digit_pending = self.digit_pending, None
         if pending is not None:
             slots = self.slots()
             if slots and not slots[0].open:
                 self.select(pending[0])
+                return True
+        return False
 
     def age_digit(self, dt: float) -> None:
         """Let ``dt`` seconds pass for a number key waiting for its second digit."""
@@ -191,8 +193,12 @@ class BoardInput:
 
     def _key(self, event: pygame.event.Event) -> None:
         key = event.key
-        if key not in NUMBER_KEYS:
-            self._part_digit()  # "1", Enter, "1" is card 1 again, not card 11
+        # "1", Enter, "1" is card 1 again, not card 11; "1" then Enter on an adopted card 1
+        # says so and adopts nothing ("Vælg først et forslag" stood above it, or the card
+        # selected a moment before was adopted)
+        enter = key in (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if key not in NUMBER_KEYS and self._part_digit() and enter:
+            return
         if ctrl_held(event):
             if (key == pygame.K_z and shift_held(event)) or key == pygame.K_y:
                 self.app.redo()

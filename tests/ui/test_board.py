@@ -161,11 +161,13 @@ def test_1_1_for_card_11_says_nothing_of_an_adopted_card_1(make_app, std_deck):
     app.step(2.0)
     assert board.selected == market[10]
     assert not [t for t in app.toast_texts() if t.startswith("Nr. 1,")], app.toast_texts()
-    # "1" alone (then Enter): card 1 is said at once, as its key waits no longer
+    # "1" alone (then Enter): card 1 is said at once, as its key waits no longer, and Enter
+    # adopts nothing – not card 11, selected a moment before ("Vælg først" stood above it)
     key(app, pygame.K_1)
     key(app, pygame.K_RETURN)
     title = std_deck.proposal(market[0]).title
-    assert f"Nr. 1, »{title}«, er allerede vedtaget i år." in app.toast_texts()
+    assert app.toast_texts()[-1] == f"Nr. 1, »{title}«, er allerede vedtaget i år."
+    assert app.game.state.adopted_ids() == (market[0],)
 
 
 def test_illegal_adoption_is_refused_with_the_reason(make_app, std_deck):
@@ -2416,3 +2418,39 @@ scenarios:
     app.step(0.5)
     shown = [t for t, _ in placed]
     assert any("træthed +2" in t for t in shown), shown
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_years_target_keeps_its_heading_size_while_a_card_is_selected(make_app, std_deck, size):
+    # with a card selected, "Chance for at nå målet i alle år: 0 % · med forslag 11: 0 %"
+    # shrank "Råderum pr. år · Mål 2,76 mio. kr." on every selection, all game long
+    from tests.ui.driver import record_text_places
+
+    app = make_app(std_deck, size=size)
+    placed = record_text_places(app)
+    app.start_game(std_deck, GameSettings("intro", 2, 2.76, "da"))
+    for _ in range(40):  # the chance is computed in the background
+        app.step(0.05)
+    board = app.top
+    board.select(11)
+    for _ in range(40):
+        app.step(0.05)
+    app.request_redraw()
+    app.step(0.02)
+    assert any("med forslag 11" in t for t, _ in placed), [t for t, _ in placed][-20:]
+    title, rect = next((t, r) for t, r in reversed(placed) if t.startswith("Råderum pr. år"))
+    assert rect.width >= app.text.width(title, app.scale.heading, "bold"), (rect, title)
+
+
+def test_the_events_dialog_says_service_and_traethed_as_the_board_does(make_app, std_deck):
+    # the dialog a click on the event panel opens said "Effekt … 2027: −2 · … · Træthed +2"
+    # and left out the "Service −1" the board and the year's summary say
+    from game.engine.state import DrawnEvent
+    from game.ui.panels.side import events_text
+
+    app = board_app(make_app, std_deck)
+    state = dataclasses.replace(app.game.state, events=(DrawnEvent("sosu-mangel", 0),))
+    event = std_deck.event("sosu-mangel")
+    assert event.service < 0 and event.fatigue > 0
+    said = events_text(app, state)
+    assert f"· Service −{-event.service} · Træthed +{event.fatigue}" in said, said

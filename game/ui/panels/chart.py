@@ -173,7 +173,9 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         whole = app.text.width(self.title(view), app.scale.heading, FONT_BOLD) + layout.gap
         room = line.width - whole - layout.gap
         if room > 0 and risk_w > room:
-            short = self.risk(view, room, min_text)
+            # the chance's own shorter forms too ("Chance: 0 % · med forslag 11: 0 %"): with a
+            # card selected the title shrank on every selection, all game long
+            short = self.risk(view, room, min_text, tiny=True)
             if app.text.width(short, min_text, FONT_BOLD) <= room:
                 title = pygame.Rect(line.x, line.y, whole, line.height)
                 risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)

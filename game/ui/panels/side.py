@@ -194,8 +194,10 @@ def events_text(app: Host, state: GameState) -> str:
             if i >= round_index
         )
         tired = ""
+        if event.service:  # what it does to the service level, as the board says it
+            tired += f" · {app.t('card.service', service=signed(event.service))}"
         if event.fatigue:  # the træthed it adds, beside what it costs
-            tired = f" · {app.t('card.fatigue', fatigue=signed(event.fatigue))}"
+            tired += f" · {app.t('card.fatigue', fatigue=signed(event.fatigue))}"
         parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}{tired}")
     return "\n\n".join(parts)
 
