@@ -455,6 +455,7 @@ MESSAGES.update(
         "compare.choices.lost": "Tabt. {reasons}",
         "compare.choices.open": "Bordet har ikke spillet færdig.",
         "compare.choices.hint": "Klik på et bord (eller tast 1–9) for at se, hvad det vedtog",
+        "compare.choices.hint_short": "Klik på et bord: hvad vedtog det?",
         "compare.floor": "Servicegulv {floor}",
     }
 )

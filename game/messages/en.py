@@ -446,6 +446,7 @@ MESSAGES.update(
         "compare.choices.lost": "Lost. {reasons}",
         "compare.choices.open": "The table has not finished.",
         "compare.choices.hint": "Click a table (or press 1–9) to see what it adopted",
+        "compare.choices.hint_short": "Click a table: what did it adopt?",
         "compare.floor": "Service floor {floor}",
     }
 )

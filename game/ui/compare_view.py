@@ -408,7 +408,9 @@ def draw_tables(
             pygame.draw.rect(surface, theme.BACKGROUND, row, border_radius=sc.radius // 2)
         cells = split_columns(row, weights, g // 2)
         # the same name as on the printed comparison, its "(papir)" kept when it is shortened
-        name = marked_name(app, table.label(app.lang), cells[0].width - 4, size)
+        name = marked_name(
+            app, table.label(app.lang), cells[0].width - 4, size, app.t("compare.table_col")
+        )
         app.text.draw(
             surface, name, cells[0], BODY.sized(size).bold().center().middle().lines(1).shrink()
         )
@@ -473,29 +475,49 @@ def draw_tables(
             BODY.sized(size).ink(theme.MUTED).right().lines(1).shrink(),
         )
     elif group.tables and inner.bottom - y >= line_h:
+        hint = app.t("compare.choices.hint")
+        if app.text.width(hint, size, FONT_REGULAR) > inner.width:  # "… hvad det vedt…" at 1024
+            hint = app.t("compare.choices.hint_short")
         app.text.draw(
             surface,
-            app.t("compare.choices.hint"),
+            hint,
             pygame.Rect(inner.x, inner.bottom - line_h, inner.width, line_h),
             BODY.sized(size).ink(theme.MUTED).center().lines(1).shrink(),
         )
     return most, tuple(drawn)
 
 
-def marked_name(app: Host, label: str, width: int, size: int) -> str:
+def marked_name(app: Host, label: str, width: int, size: int, heading: str = "") -> str:
     """A table's ``label`` as its cell holds it in bold at ``size``: whole when it fits, else
     the name shortened with "…" before its closing mark ("(papir)", "(2, papir)", "(kopi)")
-    is (a long name lost the mark that told a paper table from a laptop's)."""
+    is (a long name lost the mark that told a paper table from a laptop's). The words up to
+    its number stay ("Bord 12…", not "Bord…" for both Bord 12 and Bord 14), and where even
+    they do not fit, the column's ``heading`` ("Bord") is left out before them ("12… (papir)")."""
     bold = FONT_BOLD
     name, mark = closing_mark(label)
     if not mark or app.text.width(label, size, bold) <= width:
         return label
+
+    def fitted(words: list[str], keep: int) -> str | None:
+        while len(words) > keep:
+            words = words[:-1]
+            shown = " ".join(words).rstrip(" ,–-") + "…" + mark
+            if app.text.width(shown, size, bold) <= width:
+                return shown
+        return None
+
+    def kept(words: list[str]) -> int:
+        """The words up to and with the first that holds a digit (1 without one)."""
+        return next((i + 1 for i, w in enumerate(words) if any(c.isdigit() for c in w)), 1)
+
     words = name.split(" ")
-    while len(words) > 1:
-        words.pop()
-        shown = " ".join(words).rstrip(" ,–-") + "…" + mark
-        if app.text.width(shown, size, bold) <= width:
-            return shown
+    found = fitted(words, kept(words))
+    if found is None and heading and len(words) > 1 and words[0].casefold() == heading.casefold():
+        rest = words[1:]
+        whole = " ".join(rest) + mark
+        found = whole if app.text.width(whole, size, bold) <= width else fitted(rest, kept(rest))
+    if found is not None:
+        return found
     for end in range(len(name) - 1, 0, -1):
         shown = name[:end].rstrip() + "…" + mark
         if app.text.width(shown, size, bold) <= width:

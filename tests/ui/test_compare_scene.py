@@ -850,3 +850,22 @@ def test_a_long_named_paper_table_keeps_its_paper_mark_at_1024(deck: Deck, tmp_p
     for text in named:
         assert text.endswith("(papir)") and text not in cut, (text, named)
     small.scenes.clear()
+
+
+def test_a_shortened_table_name_keeps_its_number(deck: Deck, tmp_path):
+    # at 1024×768 "Bord 12 – Ældrerådet …" and "Bord 14 – Ungdomsskolens …" both read
+    # "Bord… (papir)": the words were dropped down to the first, number and all
+    from game.ui.compare_view import marked_name
+    from game.ui.theme import FONT_BOLD
+
+    app = App(deck, lang="da", size=(1024, 768), save_dir=tmp_path / "saves")
+    size = app.scale.min_text
+    twelve = "Bord 12 – Ældrerådet og Handicaprådet i fællesskab, Syd (papir)"
+    fourteen = "Bord 14 – Ungdomsskolens elevråd og Fritidsklubberne, Vest (papir)"
+    roomy = app.text.width("Bord 12… (papir)", size, FONT_BOLD)
+    assert marked_name(app, twelve, roomy, size, "Bord") == "Bord 12… (papir)"
+    # one digit too narrow for it: the column's heading goes before the number
+    tight = roomy - 2
+    shown = [marked_name(app, name, tight, size, "Bord") for name in (twelve, fourteen)]
+    assert shown == ["12… (papir)", "14… (papir)"], shown
+    assert all(app.text.width(name, size, FONT_BOLD) <= tight for name in shown)
