@@ -151,11 +151,20 @@ def test_the_lists_fit_the_window_and_scroll(make_app, std_deck):
         assert layout.cards and layout.events
         assert layout.cards[-1].bottom < layout.status.y <= layout.save.y
         assert layout.events[0].x > layout.cards[0].right
-    app, scene = _open(make_app, std_deck, size=(1024, 768))
+    # the standard game's 25 proposals on a page of fewer rows: the wheel scrolls them, also
+    # while the screen's cursor is in the table's name (it did nothing until a click elsewhere)
+    app = make_app(std_deck, size=(1024, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    click(app, start.paper_button(start.layout()).center)
+    scene = app.top
+    assert isinstance(scene, PaperScene) and scene.name_field.focused
+    assert len(scene.scenario.proposals) > len(scene.layout().cards)
     pygame.mouse.set_pos(scene.layout().cards[0].center)
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
     app.step(0.02)
-    assert scene.offsets["cards"] >= 0
+    assert scene.offsets["cards"] == 3 and scene.name_field.focused
 
 
 def test_the_borgermoede_events_are_shown_whole_at_1600x900(make_app, std_deck):

@@ -489,7 +489,10 @@ class PaperScene(Scene):
     def handle(self, event: pygame.event.Event) -> None:
         """The name field, the chips, the mouse wheel over a list, and the buttons."""
         layout = self.layout()
-        if self.name_field.focused and not is_activation(event):
+        is_wheel = event.type == pygame.MOUSEWHEEL
+        # the wheel scrolls the list under the mouse, also while the name is being typed (it
+        # did nothing until the field lost the keyboard)
+        if self.name_field.focused and not is_activation(event) and not is_wheel:
             if is_key(event, pygame.K_TAB):
                 self.name_field.blur()
                 back = bool(event.mod & pygame.KMOD_SHIFT)
