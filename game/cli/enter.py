@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 def cmd_enter(args: argparse.Namespace) -> int:
     """Enter a paper table's game and write it as a save marked as a paper table."""
+    from game.content.glyphs import drawable_name
     from game.numbers import format_against
     from game.saves import GameSettings, SaveError, write_save
     from game.saves.listing import replaced_seed
@@ -102,8 +103,14 @@ def cmd_enter(args: argparse.Namespace) -> int:
         )
         factors = parse_factors([_nfc(f) for f in args.factor], examples.factor)
         played = None if args.stopped_after is None else parse_stop(args.stopped_after, scenario)
+        # as the window's name field keeps it: characters the screen cannot show left out
+        name, dropped = drawable_name(" ".join(unicodedata.normalize("NFC", args.table).split()))
+        if dropped:
+            key = "cli.table_undrawable." + ("one" if dropped == 1 else "many")
+            said = catalogue(reader_lang(args)).t(key, count=dropped, name=name)
+            print(f"{said_by('enter')}: {said}", file=sys.stderr)
         table = PaperTable(
-            table=" ".join(unicodedata.normalize("NFC", args.table).split()),  # as the window does
+            table=name,
             adopted=tuple(by_title(adopted, scenario.proposals, proposal_title)),
             events=tuple((e, r) for e, r in entries if not no_event(e)),
             factors=tuple(by_title(factors, scenario.proposals, proposal_title)),

@@ -162,3 +162,14 @@ def drawable(text: str, covered: frozenset[int] | None = None) -> str:
 def describe(chars: Iterable[str]) -> str:
     """ "'🔪' (U+1F52A)" for each character, joined with commas."""
     return ", ".join(f"'{c}' (U+{ord(c):04X})" for c in chars)
+
+
+def drawable_name(name: str) -> tuple[str, int]:
+    """A table's ``name`` as the window can show it, and how many characters it left out: a
+    name typed on the command line (``--table "Bord 🎉 fest"``) is kept as the window's name
+    field keeps it, so that the save, the screen and the comparison name the table alike."""
+    lacking = missing(name)
+    if not lacking:
+        return name, 0
+    kept = "".join(c for c in name if c not in lacking)
+    return " ".join(kept.split()), len(name) - len(kept)

@@ -1885,6 +1885,8 @@ MESSAGES.update(
         "cli.enter.replace_not_paper": "{out} er ikke et gemt bord på papir, så --replace erstatter den ikke; skriv til en ny fil med --out, eller udelad --out",
         "cli.enter.out_folder": "{out} er en mappe; --out er filen, bordet gemmes i, fx --out {example} – eller skriv --save-dir {word}, så får bordet et nyt navn i mappen",
         "cli.enter.save_dir_file": "{folder} er en fil, ikke en mappe; --save-dir er mappen, bordet gemmes i under et nyt navn",
+        "cli.table_undrawable.one": "bemærk: skærmen kan ikke vise et af tegnene i bordets navn (fx en emoji), så det er udeladt: »{name}«",
+        "cli.table_undrawable.many": "bemærk: skærmen kan ikke vise {count} af tegnene i bordets navn (fx emojier), så de er udeladt: »{name}«",
         "cli.enter.won": "vundet",
         "cli.enter.open": "i gang",
         "cli.enter.lost": "tabt",

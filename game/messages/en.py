@@ -1877,6 +1877,8 @@ MESSAGES.update(
         "cli.enter.replace_not_paper": "{out} is not a saved paper table, so --replace does not replace it; write to a new file with --out, or leave --out out",
         "cli.enter.out_folder": "{out} is a folder; --out is the file the table is saved in, e.g. --out {example} – or write --save-dir {word}, and the table gets a new name in the folder",
         "cli.enter.save_dir_file": "{folder} is a file, not a folder; --save-dir is the folder the table is saved in under a new name",
+        "cli.table_undrawable.one": "note: the screen cannot show a character of the table's name (an emoji, say), so it is left out: “{name}”",
+        "cli.table_undrawable.many": "note: the screen cannot show {count} characters of the table's name (emojis, say), so they are left out: “{name}”",
         "cli.enter.won": "won",
         "cli.enter.open": "in progress",
         "cli.enter.lost": "lost",

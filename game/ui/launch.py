@@ -13,6 +13,7 @@ from pathlib import Path
 import pygame
 
 from game.content import DeckError, load_deck
+from game.content.glyphs import drawable_name
 from game.engine import Deck
 from game.launcher import said_by
 from game.messages import Catalogue, render, target_refusal, unknown_scenario
@@ -145,6 +146,12 @@ def play(args: argparse.Namespace) -> int:
     )
     deck_path = Path(args.deck) if getattr(args, "deck", None) else None
     table = unicodedata.normalize("NFC", getattr(args, "table", "") or "").strip()
+    # as the window's name field keeps it: characters the screen cannot show left out
+    table, dropped = drawable_name(table)
+    if dropped:
+        key = "cli.table_undrawable." + ("one" if dropped == 1 else "many")
+        said = strings.t(key, count=dropped, name=table)
+        print(f"{said_by('play')}: {said}", file=sys.stderr)
     remembered = None
     if start_screen and deck_path is None:
         last_deck, remembered = _remembered_deck(preferences, lang)

@@ -1512,3 +1512,19 @@ def test_a_corrected_sheet_keeps_the_dice_of_the_entry_it_replaces(tmp_path, cap
     from game.saves.listing import replaced_seed
 
     assert replaced_seed(saved) == before.settings.seed
+
+
+def test_a_table_name_from_the_command_line_loses_what_the_screen_cannot_show_with_a_word(
+    tmp_path, capsys
+):
+    # "--table 'Bord 🎉 fest'" was saved with the emoji, while the window and the comparison
+    # showed "Bord fest": two tables told apart by an emoji looked alike without a word
+    out = tmp_path / "bord.json"
+    command = ["enter", "--deck", str(KYSTBY), "--scenario", "kystby", "--table", "Bord 🎉 fest"]
+    assert main([*command, *TABLE_3, "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "raaderum enter: bemærk: skærmen kan ikke vise et af tegnene i bordets navn (fx en "
+        "emoji), så det er udeladt: »Bord fest«"
+    ) in err, err
+    assert read_save(out).table == "Bord fest"
