@@ -901,6 +901,7 @@ MESSAGES.update(
         "paper.replaced": "{table} er rettet og gemt i {path} i stedet for det gamle – {result}",
         "paper.saved_title": "Bordet er gemt",
         "paper.saved": "{table} er gemt i {path} – {result}",
+        "paper.entry": "{title} i runde {round} ({year})",
         "paper.drawn": "Bordet tastede ingen faktor for disse usikre forslag, så spillet slog for dem på kortets terning: {factors}.",
         "paper.stop": "Spillet til og med runde",
         "paper.saved_open": "stoppet: bordet nåede til og med {year} og spillede ikke de senere år.",

@@ -893,6 +893,7 @@ MESSAGES.update(
         "paper.replaced": "{table} is corrected and saved in {path} in place of the old one – {result}",
         "paper.saved_title": "The table is saved",
         "paper.saved": "{table} is saved in {path} – {result}",
+        "paper.entry": "{title} in round {round} ({year})",
         "paper.drawn": "The table gave no factor for these uncertain proposals, so the game rolled the card's die for them: {factors}.",
         "paper.stop": "Played up to round",
         "paper.saved_open": "stopped: the table got as far as {year} and did not play the later years.",

@@ -623,3 +623,36 @@ def test_a_card_whose_first_gain_falls_after_the_game_offers_no_factor(
     app.request_redraw()
     app.step(0.02)
     assert "×?" in drawn
+
+
+def test_a_sheets_problems_are_said_in_the_screens_words_not_as_enter_spells_them(
+    make_app, std_deck
+):
+    # "--event udligningschok@2 (2028): hændelsen kan kun trækkes i runde 3 og 4" and
+    # "forslaget 'velfaerdsboliger' kræver, at 'kloge-kvadratmeter' …": a facilitator in the
+    # window never typed an option or an id
+    app = make_app(std_deck, size=(1366, 768))
+    start = StartScene(app, seed=4)
+    app.push(start)
+    app.step(0.02)
+    start.choose([s.id for s in std_deck.scenarios].index("lang-horisont"))
+    click(app, start.paper_button(start.layout()).center)
+    scene = app.top
+    assert isinstance(scene, PaperScene) and scene.scenario.id == "lang-horisont"
+    late = next(e for e in scene.scenario.events if std_deck.event(e).rounds == (3, 4))
+    scene.name_field.text = "Bord 3"
+    scene.drawn[late] = 1  # round 2, where it cannot be drawn
+    scene.adopted["velfaerdsboliger"] = 1  # without »Kloge kvadratmeter«
+    click(app, scene.layout().save.center)
+    said = " ".join(scene.problems)
+    title = std_deck.event(late).title
+    assert f"»{title}« i runde 2 (2028): hændelsen kan kun trækkes i runde 3 og 4" in said, said
+    assert "--" not in said and late not in said, said
+    # a card played without the card it requires: both by their titles
+    del scene.drawn[late]
+    scene.adopted = {"velfaerdsboliger": 0}
+    click(app, scene.layout().save.center)  # asked once about the rounds without an event
+    click(app, scene.layout().save.center)
+    said = " ".join(scene.problems)
+    assert "Velfærdsboliger i en frigjort bygning" in said, said
+    assert "velfaerdsboliger" not in said and "kloge-kvadratmeter" not in said, said

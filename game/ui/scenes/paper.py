@@ -10,6 +10,7 @@ rules refuse is shown under the lists, and nothing is saved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,7 @@ import pygame
 
 from game import engine
 from game.engine import anchor, die_table, face
-from game.messages import Message
+from game.messages import Message, render
 from game.numbers import format_amount
 from game.saves import GameSettings, SaveError, new_save_path, write_save
 from game.saves.listing import replaced_seed, tables_named
@@ -73,6 +74,12 @@ class PaperLayout:
     """Whether the proposals' and the events' rows hold their words on two lines (on one,
     they were cut)."""
 
+
+WINDOW_ENTRY = re.compile(
+    r"^--(?:adopt|event|factor) (?P<ref>[^@\s]+)(?:@(?P<round>\d+)(?: \((?P<year>[^)]+)\))?)?$"
+)
+"""An entry as ``raaderum enter`` names it ("--event sen-regning@2 (2028)", "--factor x"):
+the screen says it in its own words (``PaperScene._in_window_words``)."""
 
 CUT_SHARE = 1 / 3
 """More rows than this share cut on one line: the list's rows are two lines high, though it
@@ -427,7 +434,8 @@ class PaperScene(Scene):
             path = replaced if replaced is not None else new_save_path(app.save_dir)
             write_save(path, self.deck, settings, history, paper=table)
         except PaperError as error:  # a sentence on the screen starts with a capital
-            self.problems = [line[:1].upper() + line[1:] for line in error.lines(app.lang)[:4]]
+            lines = [render(self._in_window_words(m), app.lang) for m in error.said[:4]]
+            self.problems = [line[:1].upper() + line[1:] for line in lines]
             return False
         except SaveError as error:
             self.problems = [app.t("paper.problem", reason=error.worded(app.lang))]
@@ -615,6 +623,40 @@ class PaperScene(Scene):
                 if key == "cards" and on_factor and self._has_factor(item):
                     self.step_factor(item.id)
                     return
+
+    def _in_window_words(self, said: Message) -> Message:
+        """A problem of the sheet as this screen names things: a card or an event by its title
+        and its round, not as ``raaderum enter`` spells the entry ("--event sen-regning@2
+        (2028)", "forslaget 'velfaerdsboliger'": a facilitator never typed either)."""
+        params = dict(said.params)
+        for name, value in params.items():
+            if isinstance(value, Message):
+                params[name] = self._in_window_words(value)
+        where = params.get("where")
+        if said.key == "paper.err.at" and isinstance(where, str):
+            entry = WINDOW_ENTRY.match(where)
+            if entry is not None:
+                ref, number, year = entry.group("ref", "round", "year")
+                title = self._title(ref)
+                params["where"] = (
+                    title
+                    if number is None
+                    else self.app.t("paper.entry", title=title, round=number, year=year or "")
+                )
+        if said.key.startswith("save.illegal."):
+            for name in ("card", "other"):
+                if isinstance(params.get(name), str):
+                    params[name] = self._title(params[name]).strip("»«")
+        return Message(said.key, tuple(sorted(params.items())))
+
+    def _title(self, ref: str) -> str:
+        """»Title« of the card or event ``ref`` names (its id), or ``ref`` when none."""
+        for find in (self.deck.proposal, self.deck.event):
+            try:
+                return f"»{find(ref).title}«"
+            except KeyError:
+                continue
+        return ref
 
     def _has_factor(self, item: Any) -> bool:
         """An adopted uncertain card that the table rolled for: its row shows the factor chip.
