@@ -683,3 +683,14 @@ def test_every_deck_command_takes_the_deck_as_its_first_argument(capsys):
     capsys.readouterr()
     assert main(["simulate", example, "--deck", str(standard_deck()), "--games", "1"]) == 2
     assert "to dæk er angivet" in capsys.readouterr().err
+
+
+def test_a_commands_help_in_english_says_english_is_its_default(capsys):
+    # "raaderum --lang en report --help" said "--lang … (default: da)", and English is what
+    # the command then speaks
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "compare", "--help"])
+    assert "language (default: en)" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    assert "sprog (udeladt: da)" in capsys.readouterr().out

@@ -557,7 +557,7 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     )
     compare.add_argument("--out", required=True, help="folder to write into")
     compare.add_argument(
-        "--lang", choices=LANGS, type=_language, default=None, help="language (default: da)"
+        "--lang", choices=LANGS, type=_language, default=None, help=f"language (default: {lang})"
     )
 
     balance = sub.add_parser(
@@ -598,7 +598,11 @@ def build_parser(lang: str = "da") -> argparse.ArgumentParser:
     for command in sub.choices.values():
         if "--lang" not in command._option_string_actions:
             command.add_argument(
-                "--lang", choices=LANGS, type=_language, default=None, help="language (default: da)"
+                "--lang",
+                choices=LANGS,
+                type=_language,
+                default=None,
+                help=f"language (default: {lang})",
             )
     if lang == "da":
         from game.messages.cli_help import danish_help
