@@ -465,6 +465,8 @@ def test_every_help_text_has_its_danish_wording_and_none_is_left_over():
     from game.messages.cli_help import DANISH_HELP, help_texts
 
     english = set(help_texts(build_parser("en")))
+    # the one text that names the language the parser is built for: Danish builds say "da"
+    english = {t.replace("(default: en)", "(default: da)") for t in english}
     english |= {"show this help message and exit", "show program's version number and exit"}
     assert set(DANISH_HELP) == english, (english - set(DANISH_HELP), set(DANISH_HELP) - english)
 
