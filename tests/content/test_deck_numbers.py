@@ -190,7 +190,7 @@ def test_a_percentage_in_english():
         load_sources([("deck.yaml", text)])
     assert error.value.lines("en") == [
         "deck.yaml:11: 'uncertainty' must be at most 1, not 20: a share lies between 0 and 1; if "
-        "20 % is meant, write 0.2"
+        "20% is meant, write 0.2"
     ]
 
 
