@@ -744,7 +744,20 @@ def _words_below(sheet: Sheet, row: int, heading: Cell) -> list[str]:
         return []
     sentences = any(len(text.split()) >= 3 for text in texts)
     varied = len(texts) >= 3 and 2 * len(set(texts)) > len(texts)
-    return texts if sentences or varied else []
+    # "Longer waits" in every row, "Færre åbningstimer": short and repeated, but words that
+    # describe, not a rating (before: advice to rename the column 'service', which gave errors)
+    described = any(not _RATING.fullmatch(normal(text)) for text in texts)
+    return texts if sentences or varied or described else []
+
+
+_RATING = re.compile(
+    r"(?:(?:meget|ret|very|fairly)\s+)?"
+    r"(?:høj|lav|middel|mellem|stor|lille|ingen|nogen|begrænset|betydelig|moderat|mindre|større"
+    r"|high|low|medium|moderate|none|minor|major|some|limited|significant|small|large|no)"
+    r"(?:\s+(?:konsekvens|påvirkning|effekt|impact|effect|consequence))?"
+)
+"""A rating of how much a proposal touches the service ("Høj konsekvens", "Lav", "High"):
+read as 'service' and refused at its cell with the scale, unlike a description."""
 
 
 def _staff_by_year(cell: Cell) -> bool:
