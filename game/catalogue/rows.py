@@ -502,26 +502,59 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             )
             reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), shadowed))
             continue
-        if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
-            # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
-            # game has one anlæg per card, paid from the anlægsramme when it is adopted
-            built = [c for c in heading.values() if _construction_by_year(c)]
+        if (
+            spec is None
+            and sheet.name in (PROPOSALS, EVENTS)
+            and (_construction_by_year(cell) or _band_of(sheet, cell) == "construction")
+        ):
+            # "Anlæg 2027", "Anlæg 2028", or 2027 … under a band "Anlæg": construction per
+            # year, not operating amounts; the game has one anlæg per card, paid from the
+            # anlægsramme when it is adopted
+            built = [
+                c
+                for _, c in sorted(heading.items())
+                if _construction_by_year(c) or _band_of(sheet, c) == "construction"
+            ]
             if not reading.said_headings & {(sheet.name, c.ref) for c in built}:
-                refused = Message.of(
-                    "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
-                )
+                refused = Message.of("catalogue.construction_by_year", named=_named(sheet, [cell]))
                 reading.add(sheet, cell, refused)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
-        if spec is None and sheet.name == PROPOSALS and _staff_by_year(cell):
-            # "Årsværk 2027" … "Årsværk 2030": staff per year, not amounts; said once, at the
-            # first, naming them all (before: "skriv årstallet alene som overskrift", once a
-            # column, which led to the years twice over)
-            staff = [c for _, c in sorted(heading.items()) if _staff_by_year(c)]
+        if (
+            spec is None
+            and sheet.name == PROPOSALS
+            and (_staff_by_year(cell) or _band_of(sheet, cell) == "staff")
+        ):
+            # "Årsværk 2027" … "Årsværk 2030", or 2027 … under a band "Årsværk": staff per
+            # year, not amounts; said once, at the first, naming them all (before: "skriv
+            # årstallet alene som overskrift", once a column, or "kolonnen '2027' står to
+            # gange … anlægget skrives samlet i kolonnen 'anlæg'" under a band)
+            staff = [
+                c
+                for _, c in sorted(heading.items())
+                if _staff_by_year(c) or _band_of(sheet, c) == "staff"
+            ]
             if not reading.said_headings & {(sheet.name, c.ref) for c in staff}:
-                named = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in staff[:6])
+                named = _named(sheet, staff[:6])
                 last = shortened(str(staff[-1].value).strip())
-                reading.add(sheet, cell, "catalogue.staff_by_year", named=named, last=last)
+                kept = next(
+                    (
+                        other
+                        for other in heading.values()
+                        if other.formula is None
+                        and getattr(names.get(header_key(other.value)), "field", "") == "staff"
+                    ),
+                    None,
+                )
+                if kept is not None:
+                    # 'Årsværk' beside 'ÅV 2028', 'ÅV 2029': renaming one would make two
+                    kept_text = shortened(str(kept.value).strip())
+                    said = Message.of(
+                        "catalogue.staff_by_year_kept", named=named, text=kept_text, ref=kept.ref
+                    )
+                else:
+                    said = Message.of("catalogue.staff_by_year", named=named, last=last)
+                reading.add(sheet, cell, said)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
         service = spec
@@ -718,6 +751,37 @@ _STAFF_WORD = re.compile(
 )
 """A word that names staff in a heading ("Årsværk 2027", "ÅV 2028", "FTE 2029",
 "Personale 2030")."""
+
+
+_BAND_CONSTRUCTION = re.compile(r"(?<!\w)(?:anlæg|anlaeg|construction|capital)")
+"""A band that names construction over a set of years ("Anlæg", "Anlægsudgifter")."""
+
+
+def _band_of(sheet: Sheet, cell: Cell) -> str | None:
+    """What the band over a year heading names in a heading of two rows: "staff" under
+    "Årsværk" (or "ÅV", "FTE", "Personale" …), "construction" under "Anlæg"; else None."""
+    if cell.formula is not None or heading_year(cell.value) is None:
+        return None
+    band = sheet.bands.get(cell.column)
+    if band is None or not isinstance(band.value, str):
+        return None
+    text = normal(band.value)
+    if _STAFF_WORD.search(text):
+        return "staff"
+    if _BAND_CONSTRUCTION.search(text):
+        return "construction"
+    return None
+
+
+def _named(sheet: Sheet, cells: list[Cell]) -> Message:
+    """Headings named in a message: "'ÅV 2028', 'ÅV 2029'", or, under a band of a heading of
+    two rows, "'2027', '2028' under 'Årsværk' (I1)"."""
+    texts = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in cells)
+    band = sheet.bands.get(cells[0].column) if _band_of(sheet, cells[0]) else None
+    if band is None:
+        return Message.of("say", text=texts)
+    band_text = shortened(str(band.value).strip())
+    return Message.of("catalogue.under_band", named=texts, band=band_text, ref=band.ref)
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

@@ -76,3 +76,72 @@ def test_short_repeated_danish_phrases_under_servicekonsekvens_are_a_description
         "ventetid') og er ikke læst"
     ) in text, text
     assert "omdøb den til 'service'" not in text, text
+
+
+def _two_row_book(path: Path, band: str) -> Path:
+    """A two-row heading: "Beløb i mio. kr." merged over E–G and ``band`` merged over H–J,
+    with 2027 … 2029 under each (the trial's mk2.py, b1.xlsx)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets(proposals=None).items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    sheet = book.create_sheet("Forslag", 1)
+    sheet.append(["Nr.", "Udvalg", "Forslag", "Type", "Beløb i mio. kr.", None, None, band])
+    sheet.append([None, None, None, None, 2027, 2028, 2029, 2027, 2028, 2029])
+    for column in "ABCD":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.merge_cells("E1:G1")
+    sheet.merge_cells("H1:J1")
+    sheet.append(["F1", "Ældre", "Færre besøg", "Besparelse", 1, 2, 2, -1, -2, -2])
+    sheet.append(["F2", "Skole", "Ny plan", "Effektivisering", 0.5, 1, 1, -1, -1, -1])
+    book.save(path)
+    return path
+
+
+def test_a_band_of_staff_over_a_second_set_of_years_is_staff_per_year(capsys, tmp_path):
+    # Before: four errors "kolonnen '2027' står to gange (også i E2): står der to rækker af år,
+    # fx drift og anlæg? … anlægget skrives samlet i kolonnen 'anlæg'"
+    for band in ("Årsværk", "ÅV", "Personale"):
+        path = _two_row_book(tmp_path / f"{band}.xlsx", band)
+        code, text = run_import(capsys, path, out=tmp_path / f"d-{band}")
+        assert code == 2, text
+        assert (
+            f"{path}:Forslag!H2: '2027', '2028', '2029' under '{band}' (H1) er årsværk pr. år, "
+            "ikke beløb; spillet har ét tal for årsværk pr. forslag, i kolonnen 'årsværk'"
+        ) in text, text
+        assert "står to gange" not in text and "anlæg" not in text, text
+
+
+def test_a_band_of_construction_over_a_second_set_of_years_is_construction(capsys, tmp_path):
+    path = _two_row_book(tmp_path / "k.xlsx", "Anlæg")
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 2, text
+    assert text.count("er anlæg for ét år") == 1, text
+    assert (
+        f"{path}:Forslag!H2: kolonnen '2027' under 'Anlæg' (H1) er anlæg for ét år: spillet har "
+        "ét anlægsbeløb pr. forslag"
+    ) in text, text
+    assert "står to gange" not in text, text
+
+
+def test_per_year_staff_beside_an_arsvaerk_column_are_to_be_deleted(capsys, tmp_path):
+    # Before: "Behold én kolonne – fx 'ÅV 2029' omdøbt til 'årsværk' – og slet de andre",
+    # which would make a second column of årsværk
+    rows = [list(row) for row in sheets()["Forslag"]]
+    rows[0] += ["Årsværk", "ÅV 2028", "ÅV 2029"]
+    for row in rows[1:]:
+        row += [-2, -1, -2]
+    path = write_book(tmp_path / "k.xlsx", sheets(proposals=rows))
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 2, text
+    assert (
+        f"{path}:Forslag!J1: 'ÅV 2028', 'ÅV 2029' er årsværk pr. år, ikke beløb; spillet har ét "
+        "tal for årsværk pr. forslag (ændringen i årsværk, når forslaget virker fuldt ud), og det "
+        "står allerede i kolonnen 'Årsværk' (I1). Slet kolonnerne pr. år (eller flyt dem til et "
+        "ark, der ikke læses, fx 'Noter')"
+    ) in text, text
+    assert "omdøbt til" not in text, text
