@@ -39,6 +39,42 @@ _ACCOUNTS = re.compile(
 ("Regnskab 2025", "R2025", "Forbrug 2026", "Grundbudget 2027", "Oprindeligt budget 2027")."""
 
 
+TOTAL_WORDS = (
+    "i alt",
+    "ialt",
+    "total",
+    "totalt",
+    "subtotal",
+    "sum",
+    "samlet",
+    "samlede",
+    "hovedtotal",
+    "netto",
+    "nettoeffekt",
+    "nettovirkning",
+)
+"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
+"Nettoeffekt", "Samlede besparelser")."""
+TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
+"""What a totals row's text ends with ("Ældreudvalget i alt", "Effektiviseringer total",
+"Budgetkatalog, samlet")."""
+
+
+def totals_text(value: Any) -> bool:
+    """True for the text that makes a row a totals or subtotal row: it begins with a word of
+    ``TOTAL_WORDS`` ("I alt", "Sum:") or ends with one of ``TOTAL_ENDINGS`` ("Ældreudvalget i
+    alt"), or is a "Heraf …" row."""
+    if not isinstance(value, str):
+        return False
+    text = normal(value)
+    ending = text.rstrip(":").replace(",", " ")
+    return (
+        any(text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS)
+        or ending.endswith(TOTAL_ENDINGS)
+        or text.startswith("heraf ")
+    )
+
+
 def accounts_heading(value: Any) -> bool:
     """True for a column of what a year cost or was budgeted (``_ACCOUNTS``): a budget
     office's context beside its proposals, never their amounts ("Regnskab 2025" was read as

@@ -43,12 +43,15 @@ from game.catalogue.columns import (
 )
 from game.catalogue.headings import (
     TITLE_ROWS,
+    TOTAL_ENDINGS,
+    TOTAL_WORDS,
     accounts_heading,
     header_row,
     heading_year,
     late_header_row,
     overslag_number,
     speaks_of_a_year,
+    totals_text,
 )
 from game.catalogue.reading import REMARKS, Reading
 from game.catalogue.sheets import CatalogueProblem, Scaled, Sheet
@@ -310,27 +313,6 @@ def split_list(
     reading.add(sheet, cells[0] or Cell(row, first, None), said)
 
 
-TOTAL_WORDS = (
-    "i alt",
-    "ialt",
-    "total",
-    "totalt",
-    "subtotal",
-    "sum",
-    "samlet",
-    "samlede",
-    "hovedtotal",
-    "netto",
-    "nettoeffekt",
-    "nettovirkning",
-)
-"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
-"Nettoeffekt", "Samlede besparelser")."""
-TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
-"""What a totals row's text ends with ("Ældreudvalget i alt", "Effektiviseringer total",
-"Budgetkatalog, samlet")."""
-
-
 _CARD_ONLY_FIELDS = frozenset(
     {"text", "question", "source", "uncertainty", "failure", "load", "service", "fatigue"}
 )
@@ -369,12 +351,7 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     for column, cell in cells[:3]:
         if not isinstance(cell.value, str):
             continue
-        text = normal(cell.value)
-        ending = text.rstrip(":").replace(",", " ")
-        totals = any(
-            text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS
-        ) or (ending.endswith(TOTAL_ENDINGS) or text.startswith("heraf "))
-        if not totals:
+        if not totals_text(cell.value):
             continue  # "Ældreudvalget i alt", "Heraf engangsbeløb" are
         if has_id and column not in id_columns:
             # "B7 | | Samlet ledelse på skoleområdet": a proposal's own id beside a title that

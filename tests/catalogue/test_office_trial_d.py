@@ -145,3 +145,24 @@ def test_per_year_staff_beside_an_arsvaerk_column_are_to_be_deleted(capsys, tmp_
         "ark, der ikke læses, fx 'Noter')"
     ) in text, text
     assert "omdøbt til" not in text, text
+
+
+@pytest.mark.parametrize(
+    "total",
+    [[None, "I alt", 2, -1, -1, -1], ["Sum", None, "=SUM(C2:C2)", "=SUM(D2:D2)"]],
+)
+def test_a_side_sheets_rows_are_counted_without_its_sum_row(capsys, tmp_path, total):
+    # Before: "… og 2 udfyldte rækker under dem" for one proposal and its "I alt" row
+    book = sheets()
+    book["Investeringer"] = [
+        ["Nr.", "Forslag", "2027", "2028", "2029", "2030"],
+        ["INV-9", "Klimatilpasning", 2, -1, -1, -1],
+        total,
+    ]
+    path = write_book(tmp_path / "k.xlsx", book)
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 2, text
+    assert (
+        f"{path}: arket 'Investeringer' har overskrifter som en tabel over forslag (nummer, titel "
+        "og beløb pr. år), men ingen kolonne med forslagets slags, og en udfyldt række under dem"
+    ) in text, text
