@@ -53,7 +53,7 @@ from game.catalogue.headings import (
     join_heading_rows,
     stated_units,
 )
-from game.catalogue.reading import Reading
+from game.catalogue.reading import KIND_WORDS, Reading
 from game.catalogue.rows import (
     converted_note,
     notes_on_cells_read,
@@ -82,6 +82,7 @@ from game.content.schema import unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Scenario
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
+from game.messages import catalogue as say_in
 from game.numbers import is_known_unit, price_level, usual_unit
 
 
@@ -908,7 +909,16 @@ def _kindless(reading: Reading, sheet: str) -> bool:
     name = proposals.title or PROPOSALS
     number = "one" if rows == 1 else "many"
     which = "any" if kind is None else "named"
-    said = {"name": name, "column": column, **({"kind": kind} if kind else {})}
+    # the words to type as the workbook writes its kinds: in English in an English workbook
+    # (before: "write 'investering' in the column 'Type'" beside 'Saving' and 'Efficiency')
+    words = {k: k if reading.english else w for k, w in KIND_WORDS.items()}
+    first, last = ", ".join(list(words.values())[:-1]), words["investment"]
+    kinds = ByLanguage.of(
+        **{lang: f"{first} {say_in(lang).t('catalogue.cell.or')} {last}" for lang in LANGUAGES}
+    )
+    if kind is not None:
+        kind = next(words[k] for k, w in KIND_WORDS.items() if w == kind)
+    said = {"name": name, "column": column, "kinds": kinds, **({"kind": kind} if kind else {})}
     move = Message.of(f"catalogue.kindless_move.{which}.{number}", **said)
     reading.whole(
         f"catalogue.cards_kindless.{number}",

@@ -36,6 +36,7 @@ from game.catalogue.columns import (
     SECTION_OF,
     Column,
     english_heading,
+    english_label,
     header_key,
     looks_like_amount_heading,
     lookup,
@@ -1789,6 +1790,17 @@ def unknown_heading(
     if close:
         reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
         return close[0]
+    english = {
+        normal(english_label(spec.field)): spec
+        for spec in COLUMNS.get(sheet.name, [])
+        if spec.reader != "effect"
+    }
+    close = difflib.get_close_matches(normal(text), list(english), n=1, cutoff=0.75)
+    if close and reading.english:
+        # "targets", "titles" in an English workbook: a near miss of a column's English
+        # name, said as that column (before: skipped, then "the column 'target' is missing")
+        reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
+        return normal(english[close[0]].header)
     like = resembles(sheet, cell) if sheet.name in (PROPOSALS, EVENTS) else None
     if like is not None:
         # "Konsekvens for service": skipped, but said as the column it looks like, and how

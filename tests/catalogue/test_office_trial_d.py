@@ -166,3 +166,51 @@ def test_a_side_sheets_rows_are_counted_without_its_sum_row(capsys, tmp_path, to
         f"{path}: arket 'Investeringer' har overskrifter som en tabel over forslag (nummer, titel "
         "og beløb pr. år), men ingen kolonne med forslagets slags, og en udfyldt række under dem"
     ) in text, text
+
+
+def test_an_english_workbook_is_told_english_words_to_type(capsys, tmp_path):
+    # Before: "write 'investering' in the column 'Type'", "e.g. 'Noter'", "(e.g.
+    # 'Servicebeskrivelse')" – Danish words to type into an English workbook
+    book = _english_book(["Service impact", "FTE 2027", "FTE 2028"], ["Longer waits", -1, -2])
+    book["Investments"] = [
+        ["Ref", "Title", "Service area", "Year 1", "Year 2"],
+        ["I1", "Rehab", "Elderly care", -1, 1],
+    ]
+    code, text, path = _import_en(capsys, tmp_path, book)
+    assert code == 2, text
+    assert (
+        "Move the row to the sheet 'Proposals' and write 'investment' in the column 'Type', as "
+        "the sheet's name says, or delete the sheet 'Investments' if it is an old copy"
+    ) in text, text
+    assert (
+        f"{path}:Proposals!I1: 'FTE 2027', 'FTE 2028' are staff per year (årsværk), not amounts;"
+        " the game has one figure of staff per proposal, in the column 'staff' (the change in "
+        "staff once the proposal works in full). Keep one column – e.g. 'FTE 2028' renamed "
+        "'staff' – and delete the others (or move them to a sheet that is not read, e.g. "
+        "'Notes')"
+    ) in text, text
+    assert (
+        "If the words belong on the card, move them to the column 'text'; otherwise give the "
+        "column another name (e.g. 'Impact on users') so that it is not taken for the number"
+    ) in text, text
+    # a sheet without the kind's name: the three kinds, in English
+    book["Extra"] = book.pop("Investments")
+    code, text, path = _import_en(capsys, tmp_path, book, "extra.xlsx")
+    assert "write the proposal's kind (saving, efficiency or investment) in the column" in text
+
+
+@pytest.mark.parametrize("heading", ["targets", "Targets", "titles"])
+def test_a_near_miss_of_an_english_heading_is_said_as_that_column(capsys, tmp_path, heading):
+    # Before: "'targets' is not a column … and is skipped" and "the column 'target' is
+    # missing", with nothing linking them
+    book = _english_book()
+    column = 3 if heading.lower() == "targets" else 1
+    book["Scenarios"][0][column] = heading
+    code, text, path = _import_en(capsys, tmp_path, book)
+    assert code == 2, text
+    close = "target" if heading.lower() == "targets" else "title"
+    letter = "D" if column == 3 else "B"
+    assert text.splitlines()[0] == (
+        f"{path}:Scenarios!{letter}1: unknown column '{heading}' (did you mean '{close}'?)"
+    ), text
+    assert "is missing" not in text and "skipped" not in text, text
