@@ -308,6 +308,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.event_sign.rule_negative": "catalogue.event_sign.rule_negative",
     "deck.event_sign.rule_positive": "catalogue.event_sign.rule_positive",
     "deck.no_welfare_area": "catalogue.no_welfare_area",
+    "deck.no_welfare_area_none": "catalogue.no_welfare_area_none",
     "deck.no_events": "catalogue.no_events",
 }
 """The loader's checks of what a deck means (``game.content.plausibility``) whose advice names
@@ -341,6 +342,7 @@ _OF_THE_WHOLE = frozenset(
         "deck.unit_small",
         "deck.unit_small_kr",
         "deck.no_welfare_area",
+        "deck.no_welfare_area_none",
     }
 )
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
@@ -405,7 +407,7 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
         said = Message.of(said.key, **{**said.kwargs, "write": said.kwargs["fraction"]})
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
-        if warning.said.key == "deck.no_welfare_area":
+        if warning.said.key in ("deck.no_welfare_area", "deck.no_welfare_area_none"):
             # at the proposals' column of areas, whose names are the ones quoted
             at = reading.areas_at or reading.catalogue.label
             reading.warnings.append(CatalogueProblem(at, said))

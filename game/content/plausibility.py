@@ -1119,9 +1119,11 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
     # Sundhedsudvalget"), else its first two ("BSU", "ÆSU"): names it has, written as its
     # cards write them, so that copying the example works (it gave "Ældreudvalget; Børne- og
     # Ungeudvalget" to a deck of "BSU", "TMU" and "ÆSU", which matched none of its cards)
-    likely = sorted(a for a in areas if any(stem in a.casefold() for stem in WELFARE_STEMS))
+    # ("Hjemmepleje og plejecentre", "Elderly care"); none when no name looks like one (an
+    # example of "Administration; IT og digitalisering" named areas that are not welfare)
+    likely = sorted(a for a in areas if looks_like_welfare(a))[:WELFARE_EXAMPLE_MOST]
     if not likely:
-        likely = list(dict.fromkeys(p.area for p in deck.proposals))[:2]
+        return [Problem.of(*at, "deck.no_welfare_area_none", areas=", ".join(sorted(areas)))]
     return [
         Problem.of(
             *at,
@@ -1178,12 +1180,52 @@ WELFARE_STEMS = tuple(
             "familie",
             "omsorg",
             "undervisning",
+            "pleje",
+            "daginstitution",
+            "ungdom",
+            "misbrug",
+            "rehabilitering",
+            "genoptræning",
+            "jobcenter",
+            # English, as an English office names its areas
+            "elderly",
+            "older people",
+            "senior",
+            "care",
+            "health",
+            "school",
+            "education",
+            "child",
+            "youth",
+            "young people",
+            "disabilit",
+            "psychiatr",
+            "employ",
+            "nursing",
+            "famil",
         ]
     )
 )
 """Words in an area's name that make it a welfare area for the example in the warning: the
-words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), and the
-fields a committee's name also uses for them."""
+words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), the fields
+a committee's name also uses for them ("Hjemmepleje og plejecentre"), and their English."""
+
+WELFARE_ABBREVIATIONS = frozenset(
+    {"bsu", "buu", "bfu", "bu", "æsu", "æu", "ssu", "su", "sou", "shu", "au", "amu", "beu"}
+)
+"""Committees of welfare written short, as a budget catalogue often does ("BSU" for Børne- og
+Skoleudvalget, "ÆSU" for Ældre- og Sundhedsudvalget); "TMU" or "KFU" are not."""
+
+WELFARE_EXAMPLE_MOST = 6
+"""The most areas the example names."""
+
+
+def looks_like_welfare(area: str) -> bool:
+    """True for an area whose name looks like a welfare area (``WELFARE_STEMS``,
+    ``WELFARE_ABBREVIATIONS``): "Ældre- og Sundhedsudvalget", "Elderly care", "BSU"; not
+    "Tværgående", "Cross-cutting" or "IT og digitalisering"."""
+    name = area.casefold().strip()
+    return name in WELFARE_ABBREVIATIONS or any(stem in name for stem in WELFARE_STEMS)
 
 
 def case_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

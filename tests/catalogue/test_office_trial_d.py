@@ -214,3 +214,65 @@ def test_a_near_miss_of_an_english_heading_is_said_as_that_column(capsys, tmp_pa
         f"{path}:Scenarios!{letter}1: unknown column '{heading}' (did you mean '{close}'?)"
     ), text
     assert "is missing" not in text and "skipped" not in text, text
+
+
+def _areas_book(areas: list[str]) -> dict:
+    rows = [["id", "slags", "titel", "område", "år 1", "år 2"]]
+    kinds = ["investering", "effektivisering", "besparelse", "effektivisering"]
+    for number, area in enumerate(areas, start=1):
+        amounts = [-1, 2] if number == 1 else [1, 2]
+        rows.append([f"F{number}", kinds[number - 1], f"Forslag {number}", area, *amounts])
+    return sheets(proposals=rows)
+
+
+def test_the_welfare_example_names_every_area_that_looks_like_welfare(capsys, tmp_path):
+    # Before: "fx 'Dagtilbud 0-5 år'" – 'Hjemmepleje og plejecentre' was left out
+    areas = ["Administration", "Dagtilbud 0-5 år", "Hjemmepleje og plejecentre", "Tværgående"]
+    path = write_book(tmp_path / "k.xlsx", _areas_book(areas))
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 0, text
+    assert (
+        "skriv jeres velfærdsområder ud for 'velfærdsområder' på arket Om kataloget, fx "
+        "'Dagtilbud 0-5 år; Hjemmepleje og plejecentre'\n"
+    ) in text, text
+    assert main(["validate", str(tmp_path / "d")]) == 0
+    said = capsys.readouterr()
+    assert "fx welfare_areas: [Dagtilbud 0-5 år, Hjemmepleje og plejecentre]" in said.out, said
+
+
+def test_no_welfare_example_is_made_up_from_areas_that_are_not_welfare(capsys, tmp_path):
+    # Before: "fx 'Administration; IT og digitalisering'" – areas that are not welfare areas
+    areas = ["Administration", "IT og digitalisering", "Tværgående", "Vej og park"]
+    path = write_book(tmp_path / "k.xlsx", _areas_book(areas))
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 0, text
+    assert (
+        f"{path}:Forslag!D1: advarsel: ingen af forslagenes områder (Administration, IT og "
+        "digitalisering, Tværgående, Vej og park) er et velfærdsområde, så ingen af dem giver "
+        "den ekstra træthed, en effektivisering på velfærdsområderne giver, og ingen af navnene "
+        "ligner et (ældre, sundhed, skole, dagtilbud, børn og unge, social og handicap, "
+        "psykiatri, beskæftigelse); har kataloget velfærdsområder under andre navne, så skriv "
+        "dem, som forslagene kalder dem, ud for 'velfærdsområder' på arket Om kataloget, adskilt "
+        "af semikolon – har det ingen, er det i orden\n"
+    ) in text, text
+    assert main(["validate", str(tmp_path / "d")]) == 0
+    said = capsys.readouterr()
+    assert (
+        "og ingen af navnene ligner et (ældre, sundhed, skole, dagtilbud, børn og unge, social "
+        "og handicap, psykiatri, beskæftigelse); har dækket velfærdsområder under andre navne, "
+        "så skriv dem, som forslagene kalder dem, i 'welfare_areas' i dækkets hoved – har det "
+        "ingen, er det i orden"
+    ) in said.out, said
+    assert "fx welfare_areas" not in said.out, said
+
+
+def test_the_english_welfare_example_leaves_cross_cutting_out(capsys, tmp_path):
+    # Before: "e.g. 'Elderly care; Cross-cutting'" – Cross-cutting is no welfare area
+    code, text, path = _import_en(capsys, tmp_path, _english_book())
+    assert code == 0, text
+    assert (
+        f"{path}:Proposals!D1: warning: none of the proposals' areas (Children, Cross-cutting, "
+        "Elderly care) is a welfare area, so none of them adds the extra fatigue an efficiency "
+        "on a welfare area does; write your welfare areas next to 'welfare areas' on the sheet "
+        "About the catalogue, e.g. 'Children; Elderly care'"
+    ) in text, text
