@@ -77,7 +77,7 @@ from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
 from game.content.numbertext import amount_text
-from game.content.plausibility import deck_warnings, luck_warnings
+from game.content.plausibility import deck_warnings, luck_warnings, unit_in_words
 from game.content.schema import unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Scenario
@@ -365,6 +365,7 @@ def _deck_unit(reading: Reading, written: str, where: str) -> str:
     kr." → "t. kr."), kept in ``reading.unit``; a price level written after it ("mio. kr.
     (2027-priser)") is no part of the unit and is said, since no card will show it."""
     reading.unit = usual_unit(written.strip())
+    reading.unit_written = written.strip()
     level = price_level(written)
     if level is not None and is_known_unit(written):
         said = Message.of(
@@ -469,8 +470,9 @@ def _units_agree(
                 continue
             params = {
                 "text": shortened(str(cell.value).strip(), 60),
-                "named": usual_unit(named),
-                "unit": deck_unit,
+                # the unit in the reader's words ("DKK '000"), and the cell as written
+                "named": unit_in_words(usual_unit(named)),
+                "unit": reading.unit_written or deck_unit,
                 "about": where,
             }
             if written and not is_known_unit(written):

@@ -403,7 +403,7 @@ def _in_another_unit(
                     id=card.id,
                     largest=largest,
                     typical=float(round(typical)),
-                    unit=deck.unit,
+                    unit=unit_in_words(deck.unit),
                     thousand=_written_times_thousand(card.effect, documents),
                     amounts=amounts_text([_sign(documents) * a * 1_000 for a in card.effect]),
                 )
@@ -419,8 +419,8 @@ def _in_another_unit(
                     id=card.id,
                     largest=largest,
                     typical=typical,
-                    unit=deck.unit,
-                    other=smaller_unit,
+                    unit=unit_in_words(deck.unit),
+                    other=unit_in_words(smaller_unit),
                     # "950 t. kr. er 0,95 mio. kr.", not "1"
                     fraction=ByLanguage.of(
                         **{lang: format_exact(largest / 1_000, lang) for lang in LANGUAGES}
@@ -710,7 +710,7 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
             year=scenario.years[beyond],
             target=scenario.target[beyond],
             most=round(most, 6),
-            unit=deck.unit,
+            unit=unit_in_words(deck.unit),
         )
 
 
@@ -764,7 +764,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                         kinds=Message.of(f"kinds.{kind.value}"),
                         budget=scenario.construction_budget,
                         least=least,
-                        unit=deck.unit,
+                        unit=unit_in_words(deck.unit),
                     )
                 )
                 continue
@@ -778,7 +778,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     year=scenario.years[short],
                     target=scenario.target[short],
                     most=reach.most_in(short),
-                    unit=deck.unit,
+                    unit=unit_in_words(deck.unit),
                     capacity=_capacity_binds(deck, scenario),
                 )
             )
@@ -796,7 +796,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     target=last,
                     most=reach.shown,
                     year_most=math.floor(year_most * 10 + 1e-9) / 10,
-                    unit=deck.unit,
+                    unit=unit_in_words(deck.unit),
                     capacity=_capacity_binds(deck, scenario),
                     share=ByLanguage.of(
                         **{lang: format_percent(reach.shown / last, lang) for lang in LANGUAGES}
@@ -870,7 +870,7 @@ def _construction(
             "scenario": scenario.id,
             "construction": amount_text(construction),  # as typed, every decimal
             "budget": amount_text(budget),
-            "unit": deck.unit,
+            "unit": unit_in_words(deck.unit),
         }
         key = "deck.construction_over_budget"
         if smaller is not None and budget * 10 < construction <= budget * 1_000 + 1e-9:
@@ -1286,7 +1286,7 @@ def _target_tiny(deck: Deck, scenario: Scenario, place: Place | None) -> Iterato
         target=last,
         most=round(most, 6),
         times=ByLanguage.of(**{lang: format_amount(ratio, lang, 0) for lang in LANGUAGES}),
-        unit=deck.unit,
+        unit=unit_in_words(deck.unit),
         written=ByLanguage.of(**{lang: format_amount(last * 1_000, lang, 0) for lang in LANGUAGES}),
     )
 

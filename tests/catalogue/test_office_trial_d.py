@@ -276,3 +276,30 @@ def test_the_english_welfare_example_leaves_cross_cutting_out(capsys, tmp_path):
         "on a welfare area does; write your welfare areas next to 'welfare areas' on the sheet "
         "About the catalogue, e.g. 'Children; Elderly care'"
     ) in text, text
+
+
+def test_an_english_workbooks_warnings_name_its_unit_in_english(capsys, tmp_path):
+    # Before: "the target for 2027 is 1 mio. kr., but the pile gives at most about 0.8 mio.
+    # kr." for a workbook whose unit is 'm DKK'
+    book = _english_book()
+    book["Scenarios"][1][3] = "1; 2; 3"
+    code, text, path = _import_en(capsys, tmp_path, book)
+    assert code == 0, text
+    assert (
+        f"{path}:Scenarios!D2: warning: the scenario 'base' cannot be won without luck: the "
+        "target for 2027 is 1 m DKK, but the pile gives at most about 0.8 m DKK in 2027"
+    ) in text, text
+    assert "mio. kr." not in text, text
+
+
+def test_a_unit_conflict_quotes_the_unit_cell_as_written_and_in_english(capsys, tmp_path):
+    # Before: "'Amounts in DKK '000' says the amounts are in t. kr., but 'unit' on the sheet
+    # 'About the catalogue' is 'mio. kr.'" – the cell says 'm DKK'
+    book = _english_book()
+    book["Proposals"] = [["Amounts in DKK '000"], [], *book["Proposals"]]
+    code, text, path = _import_en(capsys, tmp_path, book)
+    assert code == 2, text
+    assert (
+        f"{path}:Proposals!A1: 'Amounts in DKK '000' says the amounts are in DKK '000, but 'unit' "
+        "on the sheet 'About the catalogue' is 'm DKK'; correct one of them so that they agree"
+    ) in text, text
