@@ -367,9 +367,9 @@ def _unit_small(at: tuple[str, int], typical_mio: float, unit: str) -> Problem:
         *at,
         "deck.unit_small_kr" if scale == 1_000_000.0 else "deck.unit_small",  # no "dvs. 2,5 kr."
         amount=amount,
-        unit=USUAL_UNITS[scale],
+        unit=unit_in_words(USUAL_UNITS[scale]),
         kroner=kroner,
-        larger=USUAL_UNITS[larger],
+        larger=unit_in_words(USUAL_UNITS[larger]),
         factor=factor,
     )
 

@@ -303,3 +303,15 @@ def test_a_unit_conflict_quotes_the_unit_cell_as_written_and_in_english(capsys, 
         f"{path}:Proposals!A1: 'Amounts in DKK '000' says the amounts are in DKK '000, but 'unit' "
         "on the sheet 'About the catalogue' is 'm DKK'; correct one of them so that they agree"
     ) in text, text
+
+
+def test_a_unit_stop_in_an_english_workbook_names_units_in_english(capsys, tmp_path):
+    # Before: "frees 1.6 t. kr. a year … are the amounts in mio. kr.? Then write 'mio. kr.'
+    # beside 'unit'" to a workbook whose unit is "DKK '000"
+    code, text, path = _import_en(capsys, tmp_path, _english_book(unit="DKK '000"))
+    assert code == 2, text
+    assert (
+        f"{path}:About the catalogue!B5: the typical proposal frees 1.5 DKK '000 a year, that is "
+        "1,500 kroner, far less than a budget proposal: are the amounts in m DKK? Then write "
+        "'m DKK' beside 'unit' on the sheet About the catalogue."
+    ) in text, text
