@@ -208,12 +208,8 @@ def _filled_rows(sheet: Any) -> int:
         values = [v for v in row if not is_blank(v)]
         # a totals row ("I alt", "Sum") or a row of sums (=SUM(C2:C3)) is no proposal: the
         # proposals' sheet would skip it too (before: "2 udfyldte rækker" for one and I alt)
-        sums = all(isinstance(v, str) and _SUM_FORMULA.match(v) for v in values[1:])
-        filled.append(
-            bool(values)
-            and not any(totals_text(v) for v in values[:3])
-            and not (sums and len(values) > 1)
-        )
+        sums = all(isinstance(v, str) and _SUM_FORMULA.match(v) for v in values)
+        filled.append(bool(values) and not sums and not any(totals_text(v) for v in values[:3]))
         if number <= HEADING_ROWS:
             found = sum(1 for v in row if isinstance(v, str) and header_key(v) in headings)
             if found > most:

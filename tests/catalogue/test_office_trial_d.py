@@ -149,7 +149,11 @@ def test_per_year_staff_beside_an_arsvaerk_column_are_to_be_deleted(capsys, tmp_
 
 @pytest.mark.parametrize(
     "total",
-    [[None, "I alt", 2, -1, -1, -1], ["Sum", None, "=SUM(C2:C2)", "=SUM(D2:D2)"]],
+    [
+        [None, "I alt", 2, -1, -1, -1],
+        ["Sum", None, "=SUM(C2:C2)", "=SUM(D2:D2)"],
+        [None, None, "=SUM(C2:C2)", "=SUM(D2:D2)"],
+    ],
 )
 def test_a_side_sheets_rows_are_counted_without_its_sum_row(capsys, tmp_path, total):
     # Before: "… og 2 udfyldte rækker under dem" for one proposal and its "I alt" row
