@@ -53,7 +53,7 @@ from game.catalogue.headings import (
     join_heading_rows,
     stated_units,
 )
-from game.catalogue.reading import Reading
+from game.catalogue.reading import KIND_WORDS, Reading
 from game.catalogue.rows import (
     converted_note,
     notes_on_cells_read,
@@ -77,11 +77,12 @@ from game.catalogue.writer import TEMPLATE
 from game.content import DeckError, load_documents
 from game.content.loader import font_warnings
 from game.content.numbertext import amount_text
-from game.content.plausibility import deck_warnings, luck_warnings
+from game.content.plausibility import deck_warnings, luck_warnings, unit_in_words
 from game.content.schema import unit_scale
 from game.content.yamlsafe import Problem, YamlDocument
 from game.engine.model import Deck, Event, Scenario
 from game.messages import LANGUAGES, ByLanguage, Message, catalogue, render
+from game.messages import catalogue as say_in
 from game.numbers import is_known_unit, price_level, usual_unit
 
 
@@ -307,6 +308,7 @@ _SAID_FOR_THE_WORKBOOK = {
     "deck.event_sign.rule_negative": "catalogue.event_sign.rule_negative",
     "deck.event_sign.rule_positive": "catalogue.event_sign.rule_positive",
     "deck.no_welfare_area": "catalogue.no_welfare_area",
+    "deck.no_welfare_area_none": "catalogue.no_welfare_area_none",
     "deck.no_events": "catalogue.no_events",
 }
 """The loader's checks of what a deck means (``game.content.plausibility``) whose advice names
@@ -340,6 +342,7 @@ _OF_THE_WHOLE = frozenset(
         "deck.unit_small",
         "deck.unit_small_kr",
         "deck.no_welfare_area",
+        "deck.no_welfare_area_none",
     }
 )
 """Warnings about the catalogue as a whole (named by its file, not by a cell)."""
@@ -362,6 +365,7 @@ def _deck_unit(reading: Reading, written: str, where: str) -> str:
     kr." → "t. kr."), kept in ``reading.unit``; a price level written after it ("mio. kr.
     (2027-priser)") is no part of the unit and is said, since no card will show it."""
     reading.unit = usual_unit(written.strip())
+    reading.unit_written = written.strip()
     level = price_level(written)
     if level is not None and is_known_unit(written):
         said = Message.of(
@@ -404,7 +408,7 @@ def _loader_warning(reading: Reading, warning: Problem) -> None:
         said = Message.of(said.key, **{**said.kwargs, "write": said.kwargs["fraction"]})
     if said.key in _SAID_FOR_THE_WORKBOOK:
         said = _for_the_workbook(said)
-        if warning.said.key == "deck.no_welfare_area":
+        if warning.said.key in ("deck.no_welfare_area", "deck.no_welfare_area_none"):
             # at the proposals' column of areas, whose names are the ones quoted
             at = reading.areas_at or reading.catalogue.label
             reading.warnings.append(CatalogueProblem(at, said))
@@ -466,8 +470,9 @@ def _units_agree(
                 continue
             params = {
                 "text": shortened(str(cell.value).strip(), 60),
-                "named": usual_unit(named),
-                "unit": deck_unit,
+                # the unit in the reader's words ("DKK '000"), and the cell as written
+                "named": unit_in_words(usual_unit(named)),
+                "unit": reading.unit_written or deck_unit,
                 "about": where,
             }
             if written and not is_known_unit(written):
@@ -908,7 +913,16 @@ def _kindless(reading: Reading, sheet: str) -> bool:
     name = proposals.title or PROPOSALS
     number = "one" if rows == 1 else "many"
     which = "any" if kind is None else "named"
-    said = {"name": name, "column": column, **({"kind": kind} if kind else {})}
+    # the words to type as the workbook writes its kinds: in English in an English workbook
+    # (before: "write 'investering' in the column 'Type'" beside 'Saving' and 'Efficiency')
+    words = {k: k if reading.english else w for k, w in KIND_WORDS.items()}
+    first, last = ", ".join(list(words.values())[:-1]), words["investment"]
+    kinds = ByLanguage.of(
+        **{lang: f"{first} {say_in(lang).t('catalogue.cell.or')} {last}" for lang in LANGUAGES}
+    )
+    if kind is not None:
+        kind = next(words[k] for k, w in KIND_WORDS.items() if w == kind)
+    said = {"name": name, "column": column, "kinds": kinds, **({"kind": kind} if kind else {})}
     move = Message.of(f"catalogue.kindless_move.{which}.{number}", **said)
     reading.whole(
         f"catalogue.cards_kindless.{number}",

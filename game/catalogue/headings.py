@@ -39,6 +39,42 @@ _ACCOUNTS = re.compile(
 ("Regnskab 2025", "R2025", "Forbrug 2026", "Grundbudget 2027", "Oprindeligt budget 2027")."""
 
 
+TOTAL_WORDS = (
+    "i alt",
+    "ialt",
+    "total",
+    "totalt",
+    "subtotal",
+    "sum",
+    "samlet",
+    "samlede",
+    "hovedtotal",
+    "netto",
+    "nettoeffekt",
+    "nettovirkning",
+)
+"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
+"Nettoeffekt", "Samlede besparelser")."""
+TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
+"""What a totals row's text ends with ("Ældreudvalget i alt", "Effektiviseringer total",
+"Budgetkatalog, samlet")."""
+
+
+def totals_text(value: Any) -> bool:
+    """True for the text that makes a row a totals or subtotal row: it begins with a word of
+    ``TOTAL_WORDS`` ("I alt", "Sum:") or ends with one of ``TOTAL_ENDINGS`` ("Ældreudvalget i
+    alt"), or is a "Heraf …" row."""
+    if not isinstance(value, str):
+        return False
+    text = normal(value)
+    ending = text.rstrip(":").replace(",", " ")
+    return (
+        any(text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS)
+        or ending.endswith(TOTAL_ENDINGS)
+        or text.startswith("heraf ")
+    )
+
+
 def accounts_heading(value: Any) -> bool:
     """True for a column of what a year cost or was budgeted (``_ACCOUNTS``): a budget
     office's context beside its proposals, never their amounts ("Regnskab 2025" was read as
@@ -196,14 +232,33 @@ def join_heading_rows(sheet: Sheet) -> JoinedHeading:
         return JoinedHeading(sheet)  # two full rows of headings: the second is not a part
     cells = {key: cell for key, cell in sheet.cells.items() if key[0] != below}
     bands = []
+    # the merged ranges within the two heading rows are read, not refused
+    inside = [m for m in sheet.merged if _within(m, top, below)]
+    over: dict[int, Cell] = {}
+    for merged in inside:
+        cells_of = cell_range(merged)
+        if cells_of is None or cells_of[0][0] != top or cells_of[1][0] != top:
+            continue
+        band = upper.get(cells_of[0][1])
+        for column in range(cells_of[0][1], cells_of[1][1] + 1):
+            if band is not None:
+                over[column] = band
     for column, cell in lower.items():
         if column in upper:
             bands.append(upper[column])
+            over.setdefault(column, upper[column])
         cells[(top, column)] = cell
-    # the merged ranges within the two heading rows are read, not refused
-    inside = [m for m in sheet.merged if _within(m, top, below)]
+    for column in sorted(lower):
+        # a band not merged but written over the first year only ("Årsværk" in I1 over I–L)
+        after_year = heading_year(lower.get(column - 1, lower[column]).value) is not None
+        year = heading_year(lower[column].value) is not None and after_year
+        if year and column not in over and column not in upper and column - 1 in over:
+            over[column] = over[column - 1]
     joined = dataclasses.replace(
-        sheet, cells=cells, merged=[m for m in sheet.merged if m not in inside]
+        sheet,
+        cells=cells,
+        merged=[m for m in sheet.merged if m not in inside],
+        bands={c: band for c, band in over.items() if c in lower},
     )
     return JoinedHeading(joined, tuple(bands))
 

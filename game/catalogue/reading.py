@@ -78,6 +78,9 @@ class Reading:
     areas as a whole (none is a welfare area) is said there."""
     unit: str = "mio. kr."
     """The deck's unit as 'Om kataloget' writes it (for messages about amounts)."""
+    unit_written: str = ""
+    """The 'enhed' cell as it is written ("m DKK", which the deck writes "mio. kr."): quoted
+    so in messages that name the cell."""
     rows_per_year: bool = False
     """True when the proposals' sheet has one row per proposal and year (said once): the
     loader's "id findes allerede" of those rows is held back."""

@@ -36,6 +36,7 @@ from game.catalogue.columns import (
     SECTION_OF,
     Column,
     english_heading,
+    english_label,
     header_key,
     looks_like_amount_heading,
     lookup,
@@ -43,12 +44,15 @@ from game.catalogue.columns import (
 )
 from game.catalogue.headings import (
     TITLE_ROWS,
+    TOTAL_ENDINGS,
+    TOTAL_WORDS,
     accounts_heading,
     header_row,
     heading_year,
     late_header_row,
     overslag_number,
     speaks_of_a_year,
+    totals_text,
 )
 from game.catalogue.reading import REMARKS, Reading
 from game.catalogue.sheets import CatalogueProblem, Scaled, Sheet
@@ -310,27 +314,6 @@ def split_list(
     reading.add(sheet, cells[0] or Cell(row, first, None), said)
 
 
-TOTAL_WORDS = (
-    "i alt",
-    "ialt",
-    "total",
-    "totalt",
-    "subtotal",
-    "sum",
-    "samlet",
-    "samlede",
-    "hovedtotal",
-    "netto",
-    "nettoeffekt",
-    "nettovirkning",
-)
-"""What a totals row's text begins with ("I alt", "I alt Børne- og Skoleudvalget", "Sum",
-"Nettoeffekt", "Samlede besparelser")."""
-TOTAL_ENDINGS = (" i alt", " ialt", " total", " samlet", " sum")
-"""What a totals row's text ends with ("Ældreudvalget i alt", "Effektiviseringer total",
-"Budgetkatalog, samlet")."""
-
-
 _CARD_ONLY_FIELDS = frozenset(
     {"text", "question", "source", "uncertainty", "failure", "load", "service", "fatigue"}
 )
@@ -369,12 +352,7 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     for column, cell in cells[:3]:
         if not isinstance(cell.value, str):
             continue
-        text = normal(cell.value)
-        ending = text.rstrip(":").replace(",", " ")
-        totals = any(
-            text == w or text.startswith((w + " ", w + ":", w + ",", w + "(")) for w in TOTAL_WORDS
-        ) or (ending.endswith(TOTAL_ENDINGS) or text.startswith("heraf "))
-        if not totals:
+        if not totals_text(cell.value):
             continue  # "Ældreudvalget i alt", "Heraf engangsbeløb" are
         if has_id and column not in id_columns:
             # "B7 | | Samlet ledelse på skoleområdet": a proposal's own id beside a title that
@@ -502,26 +480,59 @@ def _headers(reading: Reading, sheet: Sheet, row: int) -> dict[int, Column] | No
             )
             reading.warnings.append(CatalogueProblem(sheet.where(cell.ref), shadowed))
             continue
-        if spec is None and sheet.name in (PROPOSALS, EVENTS) and _construction_by_year(cell):
-            # "Anlæg 2027", "Anlæg 2028": construction per year, not operating amounts; the
-            # game has one anlæg per card, paid from the anlægsramme when it is adopted
-            built = [c for c in heading.values() if _construction_by_year(c)]
+        if (
+            spec is None
+            and sheet.name in (PROPOSALS, EVENTS)
+            and (_construction_by_year(cell) or _band_of(sheet, cell) == "construction")
+        ):
+            # "Anlæg 2027", "Anlæg 2028", or 2027 … under a band "Anlæg": construction per
+            # year, not operating amounts; the game has one anlæg per card, paid from the
+            # anlægsramme when it is adopted
+            built = [
+                c
+                for _, c in sorted(heading.items())
+                if _construction_by_year(c) or _band_of(sheet, c) == "construction"
+            ]
             if not reading.said_headings & {(sheet.name, c.ref) for c in built}:
-                refused = Message.of(
-                    "catalogue.construction_by_year", text=shortened(str(cell.value).strip())
-                )
+                refused = Message.of("catalogue.construction_by_year", named=_named(sheet, [cell]))
                 reading.add(sheet, cell, refused)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
-        if spec is None and sheet.name == PROPOSALS and _staff_by_year(cell):
-            # "Årsværk 2027" … "Årsværk 2030": staff per year, not amounts; said once, at the
-            # first, naming them all (before: "skriv årstallet alene som overskrift", once a
-            # column, which led to the years twice over)
-            staff = [c for _, c in sorted(heading.items()) if _staff_by_year(c)]
+        if (
+            spec is None
+            and sheet.name == PROPOSALS
+            and (_staff_by_year(cell) or _band_of(sheet, cell) == "staff")
+        ):
+            # "Årsværk 2027" … "Årsværk 2030", or 2027 … under a band "Årsværk": staff per
+            # year, not amounts; said once, at the first, naming them all (before: "skriv
+            # årstallet alene som overskrift", once a column, or "kolonnen '2027' står to
+            # gange … anlægget skrives samlet i kolonnen 'anlæg'" under a band)
+            staff = [
+                c
+                for _, c in sorted(heading.items())
+                if _staff_by_year(c) or _band_of(sheet, c) == "staff"
+            ]
             if not reading.said_headings & {(sheet.name, c.ref) for c in staff}:
-                named = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in staff[:6])
+                named = _named(sheet, staff[:6])
                 last = shortened(str(staff[-1].value).strip())
-                reading.add(sheet, cell, "catalogue.staff_by_year", named=named, last=last)
+                kept = next(
+                    (
+                        other
+                        for other in heading.values()
+                        if other.formula is None
+                        and getattr(names.get(header_key(other.value)), "field", "") == "staff"
+                    ),
+                    None,
+                )
+                if kept is not None:
+                    # 'Årsværk' beside 'ÅV 2028', 'ÅV 2029': renaming one would make two
+                    kept_text = shortened(str(kept.value).strip())
+                    said = Message.of(
+                        "catalogue.staff_by_year_kept", named=named, text=kept_text, ref=kept.ref
+                    )
+                else:
+                    said = Message.of("catalogue.staff_by_year", named=named, last=last)
+                reading.add(sheet, cell, said)
             reading.said_headings.add((sheet.name, cell.ref))
             continue
         service = spec
@@ -720,6 +731,37 @@ _STAFF_WORD = re.compile(
 "Personale 2030")."""
 
 
+_BAND_CONSTRUCTION = re.compile(r"(?<!\w)(?:anlæg|anlaeg|construction|capital)")
+"""A band that names construction over a set of years ("Anlæg", "Anlægsudgifter")."""
+
+
+def _band_of(sheet: Sheet, cell: Cell) -> str | None:
+    """What the band over a year heading names in a heading of two rows: "staff" under
+    "Årsværk" (or "ÅV", "FTE", "Personale" …), "construction" under "Anlæg"; else None."""
+    if cell.formula is not None or heading_year(cell.value) is None:
+        return None
+    band = sheet.bands.get(cell.column)
+    if band is None or not isinstance(band.value, str):
+        return None
+    text = normal(band.value)
+    if _STAFF_WORD.search(text):
+        return "staff"
+    if _BAND_CONSTRUCTION.search(text):
+        return "construction"
+    return None
+
+
+def _named(sheet: Sheet, cells: list[Cell]) -> Message:
+    """Headings named in a message: "'ÅV 2028', 'ÅV 2029'", or, under a band of a heading of
+    two rows, "'2027', '2028' under 'Årsværk' (I1)"."""
+    texts = ", ".join(f"'{shortened(str(c.value).strip())}'" for c in cells)
+    band = sheet.bands.get(cells[0].column) if _band_of(sheet, cells[0]) else None
+    if band is None:
+        return Message.of("say", text=texts)
+    band_text = shortened(str(band.value).strip())
+    return Message.of("catalogue.under_band", named=texts, band=band_text, ref=band.ref)
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
 """A word of three letters or more: a cell that holds one is text, not a number."""
 
@@ -744,7 +786,20 @@ def _words_below(sheet: Sheet, row: int, heading: Cell) -> list[str]:
         return []
     sentences = any(len(text.split()) >= 3 for text in texts)
     varied = len(texts) >= 3 and 2 * len(set(texts)) > len(texts)
-    return texts if sentences or varied else []
+    # "Longer waits" in every row, "Færre åbningstimer": short and repeated, but words that
+    # describe, not a rating (before: advice to rename the column 'service', which gave errors)
+    described = any(not _RATING.fullmatch(normal(text)) for text in texts)
+    return texts if sentences or varied or described else []
+
+
+_RATING = re.compile(
+    r"(?:(?:meget|ret|very|fairly)\s+)?"
+    r"(?:høj|lav|middel|mellem|stor|lille|ingen|nogen|begrænset|betydelig|moderat|mindre|større"
+    r"|high|low|medium|moderate|none|minor|major|some|limited|significant|small|large|no)"
+    r"(?:\s+(?:konsekvens|påvirkning|effekt|impact|effect|consequence))?"
+)
+"""A rating of how much a proposal touches the service ("Høj konsekvens", "Lav", "High"):
+read as 'service' and refused at its cell with the scale, unlike a description."""
 
 
 def _staff_by_year(cell: Cell) -> bool:
@@ -1735,6 +1790,17 @@ def unknown_heading(
     if close:
         reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
         return close[0]
+    english = {
+        normal(english_label(spec.field)): spec
+        for spec in COLUMNS.get(sheet.name, [])
+        if spec.reader != "effect"
+    }
+    close = difflib.get_close_matches(normal(text), list(english), n=1, cutoff=0.75)
+    if close and reading.english:
+        # "targets", "titles" in an English workbook: a near miss of a column's English
+        # name, said as that column (before: skipped, then "the column 'target' is missing")
+        reading.add(sheet, cell, "catalogue.unknown_column", text=text, close=close[0])
+        return normal(english[close[0]].header)
     like = resembles(sheet, cell) if sheet.name in (PROPOSALS, EVENTS) else None
     if like is not None:
         # "Konsekvens for service": skipped, but said as the column it looks like, and how

@@ -89,6 +89,9 @@ class Sheet:
     shown_blank: list[tuple[str, str, float]] = field(default_factory=list)
     """(cell, number format, value) of the numbers other than 0 that their number format shows
     as nothing ("#.##0;;" hides a negative one): read as stored, and named in a warning."""
+    bands: dict[int, Cell] = field(default_factory=dict)
+    """Column → the band over it in a heading of two rows ("Årsværk" merged over I–L above
+    2027 … 2030), where the heading under it was read instead (``join_heading_rows``)."""
     in_workbook: bool = True
     """True for a sheet of a workbook (cells are named "Forslag!C12"), false for a CSV file
     (cells are named "C12")."""

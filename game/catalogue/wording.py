@@ -242,6 +242,14 @@ _DANISH_HEADER = re.compile(
     + ")'"
 )
 """A column named by its Danish heading in a message's own text ("'hændelser pr. runde'")."""
+_ENGLISH_WORDS = {
+    "'Noter'": "'Notes'",
+    "'Servicebeskrivelse'": "'Impact on users'",
+    "'Intern note'": "'Internal note'",
+    "'Grundbudget'": "'Base budget'",
+}
+"""Names a message asks the office to type (a sheet, a heading the import skips), in Danish
+and as an English workbook would have them."""
 _NAMED_PARAMS = frozenset({"header", "name", "about", "sheet", "close", "missing"})
 """Parameters that name one sheet or one column by its Danish name."""
 _LISTED_PARAMS = frozenset({"names", "columns", "fields"})
@@ -278,6 +286,8 @@ def in_workbook_names(reading: Reading, problem: CatalogueProblem) -> CatalogueP
         return reading.sheet_words(match.group(1))
 
     def text(words: str) -> str:
+        for danish, english in _ENGLISH_WORDS.items():
+            words = words.replace(danish, english)
         return _DANISH_SHEET.sub(named, _DANISH_HEADER.sub(column, words))
 
     def template(key: str, words: str) -> str:

@@ -367,9 +367,9 @@ def _unit_small(at: tuple[str, int], typical_mio: float, unit: str) -> Problem:
         *at,
         "deck.unit_small_kr" if scale == 1_000_000.0 else "deck.unit_small",  # no "dvs. 2,5 kr."
         amount=amount,
-        unit=USUAL_UNITS[scale],
+        unit=unit_in_words(USUAL_UNITS[scale]),
         kroner=kroner,
-        larger=USUAL_UNITS[larger],
+        larger=unit_in_words(USUAL_UNITS[larger]),
         factor=factor,
     )
 
@@ -403,7 +403,7 @@ def _in_another_unit(
                     id=card.id,
                     largest=largest,
                     typical=float(round(typical)),
-                    unit=deck.unit,
+                    unit=unit_in_words(deck.unit),
                     thousand=_written_times_thousand(card.effect, documents),
                     amounts=amounts_text([_sign(documents) * a * 1_000 for a in card.effect]),
                 )
@@ -419,8 +419,8 @@ def _in_another_unit(
                     id=card.id,
                     largest=largest,
                     typical=typical,
-                    unit=deck.unit,
-                    other=smaller_unit,
+                    unit=unit_in_words(deck.unit),
+                    other=unit_in_words(smaller_unit),
                     # "950 t. kr. er 0,95 mio. kr.", not "1"
                     fraction=ByLanguage.of(
                         **{lang: format_exact(largest / 1_000, lang) for lang in LANGUAGES}
@@ -710,7 +710,7 @@ def _out_of_reach(deck: Deck, scenario: Scenario, place: Place | None) -> Iterat
             year=scenario.years[beyond],
             target=scenario.target[beyond],
             most=round(most, 6),
-            unit=deck.unit,
+            unit=unit_in_words(deck.unit),
         )
 
 
@@ -801,7 +801,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                         kinds=Message.of(f"kinds.{kind.value}"),
                         budget=scenario.construction_budget,
                         least=least,
-                        unit=deck.unit,
+                        unit=unit_in_words(deck.unit),
                     )
                 )
                 continue
@@ -816,7 +816,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     year=scenario.years[short],
                     target=scenario.target[short],
                     most=reach.most_in(short),
-                    unit=deck.unit,
+                    unit=unit_in_words(deck.unit),
                     capacity=_capacity_binds(deck, scenario),
                 )
             )
@@ -834,7 +834,7 @@ def luck_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem
                     target=last,
                     most=reach.shown,
                     year_most=math.floor(year_most * 10 + 1e-9) / 10,
-                    unit=deck.unit,
+                    unit=unit_in_words(deck.unit),
                     capacity=_capacity_binds(deck, scenario),
                     share=ByLanguage.of(
                         **{lang: format_percent(reach.shown / last, lang) for lang in LANGUAGES}
@@ -908,7 +908,7 @@ def _construction(
             "scenario": scenario.id,
             "construction": amount_text(construction),  # as typed, every decimal
             "budget": amount_text(budget),
-            "unit": deck.unit,
+            "unit": unit_in_words(deck.unit),
         }
         key = "deck.construction_over_budget"
         if smaller is not None and budget * 10 < construction <= budget * 1_000 + 1e-9:
@@ -1157,9 +1157,11 @@ def welfare_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Prob
     # Sundhedsudvalget"), else its first two ("BSU", "ÆSU"): names it has, written as its
     # cards write them, so that copying the example works (it gave "Ældreudvalget; Børne- og
     # Ungeudvalget" to a deck of "BSU", "TMU" and "ÆSU", which matched none of its cards)
-    likely = sorted(a for a in areas if any(stem in a.casefold() for stem in WELFARE_STEMS))
+    # ("Hjemmepleje og plejecentre", "Elderly care"); none when no name looks like one (an
+    # example of "Administration; IT og digitalisering" named areas that are not welfare)
+    likely = sorted(a for a in areas if looks_like_welfare(a))[:WELFARE_EXAMPLE_MOST]
     if not likely:
-        likely = list(dict.fromkeys(p.area for p in deck.proposals))[:2]
+        return [Problem.of(*at, "deck.no_welfare_area_none", areas=", ".join(sorted(areas)))]
     return [
         Problem.of(
             *at,
@@ -1216,12 +1218,52 @@ WELFARE_STEMS = tuple(
             "familie",
             "omsorg",
             "undervisning",
+            "pleje",
+            "daginstitution",
+            "ungdom",
+            "misbrug",
+            "rehabilitering",
+            "genoptræning",
+            "jobcenter",
+            # English, as an English office names its areas
+            "elderly",
+            "older people",
+            "senior",
+            "care",
+            "health",
+            "school",
+            "education",
+            "child",
+            "youth",
+            "young people",
+            "disabilit",
+            "psychiatr",
+            "employ",
+            "nursing",
+            "famil",
         ]
     )
 )
 """Words in an area's name that make it a welfare area for the example in the warning: the
-words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), and the
-fields a committee's name also uses for them."""
+words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), the fields
+a committee's name also uses for them ("Hjemmepleje og plejecentre"), and their English."""
+
+WELFARE_ABBREVIATIONS = frozenset(
+    {"bsu", "buu", "bfu", "bu", "æsu", "æu", "ssu", "su", "sou", "shu", "au", "amu", "beu"}
+)
+"""Committees of welfare written short, as a budget catalogue often does ("BSU" for Børne- og
+Skoleudvalget, "ÆSU" for Ældre- og Sundhedsudvalget); "TMU" or "KFU" are not."""
+
+WELFARE_EXAMPLE_MOST = 6
+"""The most areas the example names."""
+
+
+def looks_like_welfare(area: str) -> bool:
+    """True for an area whose name looks like a welfare area (``WELFARE_STEMS``,
+    ``WELFARE_ABBREVIATIONS``): "Ældre- og Sundhedsudvalget", "Elderly care", "BSU"; not
+    "Tværgående", "Cross-cutting" or "IT og digitalisering"."""
+    name = area.casefold().strip()
+    return name in WELFARE_ABBREVIATIONS or any(stem in name for stem in WELFARE_STEMS)
 
 
 def case_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:
@@ -1282,7 +1324,7 @@ def _target_tiny(deck: Deck, scenario: Scenario, place: Place | None) -> Iterato
         target=last,
         most=round(most, 6),
         times=ByLanguage.of(**{lang: format_amount(ratio, lang, 0) for lang in LANGUAGES}),
-        unit=deck.unit,
+        unit=unit_in_words(deck.unit),
         written=ByLanguage.of(**{lang: format_amount(last * 1_000, lang, 0) for lang in LANGUAGES}),
     )
 

@@ -386,9 +386,9 @@ def test_a_large_amount_in_english(tmp_path, capsys):
     code, lines = _validate(tmp_path, capsys, ("effect: [1.5]", "effect: [800]"), lang="en")
     assert code == 0
     assert lines[0] == (
-        "deck.yaml:19: warning: 'luk-filial' has an amount of 800 mio. kr. a year while the "
-        "typical proposal has 3 mio. kr.: was the amount written in t. kr.? 800 t. kr. is 0.8 "
-        "mio. kr."
+        "deck.yaml:19: warning: 'luk-filial' has an amount of 800 m DKK a year while the "
+        "typical proposal has 3 m DKK: was the amount written in DKK '000? 800 DKK '000 is 0.8 "
+        "m DKK"
     )
 
 
