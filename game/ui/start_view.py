@@ -224,7 +224,10 @@ def targets_text(app: Host, scenario: Scenario, custom: float | None) -> str:
     mål 2,9/9,7/22,3/47,5 mio. kr.")."""
     profile = scenario.target if custom is None else scaled_targets(scenario.target, custom)
     # with the decimals the game counts (3,21, not 3,2): the printed sheet says the same
-    shown = "/".join(format_target(t, app.lang) for t in sorted(set(profile)))
+    # one figure for a target that is the same every year, else every year's, in order (a
+    # profile of 2/2/5/8 read "2/5/8": three targets for a four-year game)
+    years = profile if len(set(profile)) > 1 else profile[:1]
+    shown = "/".join(format_target(t, app.lang) for t in years)
     if custom is None:
         return app.t("board.target", amount=app.t("amount", amount=shown))
     # the briefing read aloud names the scenario's own last target (49), not theirs (90)

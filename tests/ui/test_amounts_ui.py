@@ -293,3 +293,30 @@ def test_every_card_of_a_catalogue_with_long_titles_shows_its_cost_and_its_gain(
             continue
         span = f"{words[0]} … {words[-1]}"
         assert span in drawn or all(w in drawn for w in words), (pid, words, size)
+
+
+@pytest.mark.parametrize(("target", "shown"), [("[2, 2, 5, 8]", "2/2/5/8"), ("4", "4")])
+def test_the_start_screen_names_every_years_target_in_order(make_app, tmp_path, target, shown):
+    # the README's own deck (2/2/5/8) read "Mål 2/5/8 mio. kr." on the start screen: three
+    # targets for a four-year game, beside "(scenariet: 2/2/5/8)"
+    from game.content import load_deck
+    from game.ui.scenes.start import StartScene
+    from tests.ui.driver import record_text
+
+    (tmp_path / "deck.yaml").write_text(
+        f"""deck: {{id: flad, title: Flad, schema_version: 1}}
+proposals:
+  - {{id: spar, kind: besparelse, title: Spar, area: Adm, effect: [2]}}
+  - {{id: eff, kind: effektivisering, title: Effektiviser, area: Adm, effect: [1, 3]}}
+  - {{id: inv, kind: investering, title: Invester, area: Adm, effect: [-1, 3, 6]}}
+scenarios:
+  - {{id: fire, title: Fire år, years: [2027, 2028, 2029, 2030], target: {target}}}
+""",
+        encoding="utf-8",
+    )
+    deck = load_deck(tmp_path / "deck.yaml")
+    app = make_app(deck, size=(1366, 768))
+    drawn = record_text(app)
+    app.push(StartScene(app, seed=4))
+    app.step(0.02)
+    assert any(f"Mål {shown} mio. kr." in text for text in drawn), [t for t in drawn if "Mål" in t]
