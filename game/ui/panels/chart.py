@@ -114,13 +114,18 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             )
 
         unmet = self.unmet(view)
+        own = percent
+        if view.selected is not None and view.base_forecast is not None:
+            own = format_percent(view.base_forecast.probability, app.lang)
         forms = [
             " · ".join([chance("board.risk"), *unmet]),
             " · ".join([chance("board.risk_brief"), *unmet]),
             # the conditions a win fails keep their words before the chance keeps its own: at
             # 1024×768 and 1366×768 "service under gulvet" was dropped for the whole sentence
             " · ".join([chance("board.risk_tiny"), *unmet]),
-            " · ".join([app.t("board.risk_tiny", percent=percent), *unmet]),
+            # the board's own chance where the line has no room to say a card is in it (with
+            # card 2 selected, "Chance: 9 %" read as the plan's own 4 %)
+            " · ".join([app.t("board.risk_tiny", percent=own), *unmet]),
             " · ".join(unmet),
             chance("board.risk"),
         ]
@@ -159,28 +164,42 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
     def rows(
         self, layout: BoardLayout, view: ChartView
     ) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-        """The title's, the chance line's and the chart's rectangles: the title and the chance
-        share a line when both fit in full (at the smallest text at least), otherwise the
-        chance gets a line of its own under the title and the chart gives up the room."""
+        """The title's, the chance line's and the chart's rectangles: the title at its heading's
+        size and the chance whole share a line when both fit, otherwise the chance gets a line
+        of its own under the title and the chart gives up the room – unless that would leave
+        the chart too low for its bars, when the chance takes a shorter form beside the
+        title."""
         app, min_text = self.app, layout.min_text
         line = pygame.Rect(layout.chart_title.x, layout.chart_title.y, 0, layout.chart_title.height)
         line.width = layout.risk.right - line.x
         title_w = app.text.width(self.title(view), min_text, FONT_BOLD)
         risk_w = app.text.width(self.risk(view), min_text, FONT_BOLD)
-        # the title keeps its heading's size while the chance fits beside it in a shorter
-        # form: in the last round "Chance for målet: 0 % · 2029 blev ikke nået · service
-        # under gulvet" shrank "Mål 49 mio. kr." – the number the back row reads – to body text
+        # the title keeps its heading's size: in the last round, and on every selection of a
+        # card, the chance line beside it shrank "Mål 49 mio. kr." – the number the back row
+        # reads – to body text
         whole = app.text.width(self.title(view), app.scale.heading, FONT_BOLD) + layout.gap
         room = line.width - whole - layout.gap
-        if room > 0 and risk_w > room:
-            # the chance's own shorter forms too ("Chance: 0 % · med forslag 11: 0 %"): with a
-            # card selected the title shrank on every selection, all game long
+        if room > 0 and risk_w <= room:  # both whole on one line
+            title = pygame.Rect(line.x, line.y, whole, line.height)
+            risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)
+            return title, risk, layout.chart
+        second = round(layout.body * 1.4)
+        left = layout.chart.bottom - (line.bottom + second)
+        low = left < LOW_CHART * min_text
+        tiny = left < TINY_CHART * min_text
+        if low and room > 0:
+            # a chart a line of its own would leave too low: the chance in a shorter form
+            # beside the whole title ("Chance: 0 % · med forslag 11: 0 %") – a form that still
+            # says the chance (the conditions alone left it out at 1600×900; then the title
+            # gives way, as before)
             short = self.risk(view, room, min_text, tiny=True)
-            if app.text.width(short, min_text, FONT_BOLD) <= room:
+            lost = view.forecast is not None and view.forecast.probability <= 0
+            said = "%" in short or lost  # a chance of 0 adds nothing to "2027 blev ikke nået"
+            if said and app.text.width(short, min_text, FONT_BOLD) <= room:
                 title = pygame.Rect(line.x, line.y, whole, line.height)
                 risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)
                 return title, risk, layout.chart
-        if title_w + risk_w + 2 * layout.gap <= line.width:
+        if low and title_w + risk_w + 2 * layout.gap <= line.width:
             share = max(layout.chart_title.width, title_w + layout.gap)
             share = min(share, line.width - risk_w - layout.gap)
             title = pygame.Rect(line.x, line.y, share, line.height)
@@ -188,10 +207,6 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
                 title.right + layout.gap, line.y, line.right - title.right - layout.gap, line.height
             )
             return title, risk, layout.chart
-        second = round(layout.body * 1.4)
-        left = layout.chart.bottom - (line.bottom + second)
-        low = left < LOW_CHART * min_text
-        tiny = left < TINY_CHART * min_text
         room = line.width - title_w - 2 * layout.gap
         if (
             low
@@ -205,6 +220,8 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             title = pygame.Rect(line.x, line.y, title_w + layout.gap, line.height)
             risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)
             return title, risk, layout.chart
+        # otherwise the chance whole on a line of its own, under the whole title: at 1600×900
+        # a shorter form beside the title had left out the chance itself
         risk = pygame.Rect(line.x, line.bottom, line.width, second)
         chart = pygame.Rect(
             layout.chart.x, risk.bottom, layout.chart.width, layout.chart.bottom - risk.bottom
