@@ -673,6 +673,10 @@ also a note of the author's own headed "# Balance: …" – is never overwritten
 
 def _earlier_report(path: Path) -> bool:
     """Whether the file at ``path`` is empty or a Markdown report of an earlier run."""
+    if not path.is_file():
+        # a device, a FIFO or a socket is no report: /dev/null read as empty, was replaced by
+        # the report (and a FIFO held the command before any game)
+        return False
     try:
         with path.open("rb") as handle:
             start = handle.read(1024).decode("utf-8", errors="replace")

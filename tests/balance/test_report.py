@@ -1009,6 +1009,22 @@ def test_a_markdown_file_that_cannot_be_written_is_said_before_the_games(tmp_pat
     assert err.count("\n") == 1 and "balance.md" in err
 
 
+def test_a_markdown_path_that_is_no_file_is_refused_before_the_games(tmp_path, capsys):
+    # "--markdown /dev/null" turned the system's /dev/null into a file with the report (it
+    # read as empty, as an earlier report), and a FIFO held the command before any game
+    import os
+
+    from game.cli import main
+
+    fifo = tmp_path / "rør.md"
+    os.mkfifo(fifo)
+    args = ["balance", "--games", "2", "--one-sided-games", "1", "--scenario", "intro"]
+    assert main([*args, "--markdown", str(fifo)]) == 2
+    err = capsys.readouterr().err
+    assert "findes allerede" in err and "Færdig" not in err, err
+    assert fifo.is_fifo()
+
+
 def test_savings_that_carry_the_game_are_not_also_told_to_grow_in_number():
     # A deck author's scenario: »Planlægger med besparelser« won 50 % and its three savings
     # were all dominant. The report said both "tag besparelser ud af bunken" and "læg flere
