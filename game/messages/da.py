@@ -408,6 +408,7 @@ MESSAGES.update(
         "compare.apart.version_target": "samme scenarie som gruppe {group}, men et andet mål og en anden udgave af dækket",
         "compare.group_apart": "Ikke talt sammen med de andre borde: {why}",
         "report.compare.other_version": "{files} er spillet med en anden udgave af dækket »{deck}« end de fleste borde (et kort er ændret siden) og vises for sig; hører det til denne konference?",
+        "report.out_holds_save": "rapporten ville erstatte selve det gemte spil ({save}), der har et af rapportens filnavne; skriv rapporten i en anden mappe (--out)",
         "report.other_game": "{folder} har allerede rapporten for et andet spil ({other}), og den overskrives ikke; skriv denne rapport i sin egen mappe, fx --out {out}",
         "report.other_seed": "startværdi {seed}",
         "report.compare.other_deck": "{files} er spillet med et andet dæk (»{deck}«) end de fleste borde og vises for sig; hører det til denne konference?",

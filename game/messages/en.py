@@ -399,6 +399,7 @@ MESSAGES.update(
         "compare.apart.version_target": "same scenario as group {group}, different target and version of the deck",
         "compare.group_apart": "Compared apart from the other tables: {why}",
         "report.compare.other_version": "{files} was played with another version of the deck “{deck}” than most tables (a card has been changed since) and is shown apart; does it belong to this conference?",
+        "report.out_holds_save": "the report would replace the saved game itself ({save}), which has the name of one of the report's files; write the report into another folder (--out)",
         "report.other_game": "{folder} already holds the report of another game ({other}), and it is not overwritten; write this report into its own folder, e.g. --out {out}",
         "report.other_seed": "seed {seed}",
         "report.compare.other_deck": "{files} was played with another deck (“{deck}”) than most tables and is shown apart; does it belong to this conference?",

@@ -11,7 +11,7 @@ from game.launcher import said_by
 from game.messages import catalogue, render
 from game.paths import command_word
 from game.report.compare import compare_saves, write_comparison
-from game.report.session import BoardPicture, write_report
+from game.report.session import REPORT_FILES, BoardPicture, write_report
 from game.saves import SavedGame, SaveError, WriteFailed, other_versions, read_save
 from game.saves.files import display_path
 
@@ -56,6 +56,12 @@ def run_report(args: argparse.Namespace, board_picture: BoardPicture | None = No
     refused = _out_is_a_file_name("report", Path(args.out), lang)
     if refused is not None:
         return refused
+    # the save itself, named like one of the report's files in the folder, would be replaced
+    # by it ("report spil/summary.json --out spil" lost the game)
+    kept = saved.path.resolve()
+    if any((Path(args.out) / name).resolve() == kept for name in REPORT_FILES):
+        said = catalogue(lang).t("report.out_holds_save", save=display_path(saved.path))
+        return _fail("report", said)
     other = _other_games_report(Path(args.out), saved, lang)
     if other is not None:
         suggestion = command_word(display_path(Path(args.out) / saved.path.stem))

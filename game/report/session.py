@@ -721,6 +721,10 @@ a window on screen. The caller hands it in (the command line and the debrief pas
 window's ``game.ui.app.report_board``), so this package draws nothing itself."""
 
 
+REPORT_FILES = ("report.html", "decisions.csv", "summary.json", "board.png")
+"""The files ``write_report`` writes into its folder."""
+
+
 def write_report(
     saved: SavedGame,
     out_dir: Path,

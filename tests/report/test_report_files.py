@@ -231,3 +231,22 @@ def test_a_second_tables_report_does_not_overwrite_the_first_in_the_same_folder(
     assert (out / "summary.json").read_bytes() == first
     # the same game's report written again, as the game went on, is no other game's
     assert main(["report", str(saves_dir / "bord1.json"), "--out", str(out)]) == 0
+
+
+def test_a_report_never_replaces_the_save_it_is_written_from(tmp_path, capsys):
+    # "report spil/summary.json --out spil": the report's summary.json took the save's place,
+    # and the game was gone
+    from report_helpers import save_game
+
+    from game.cli import main
+    from game.content import load_deck
+    from game.paths import standard_deck
+
+    folder = tmp_path / "spil"
+    save = save_game(folder, "summary.json", load_deck(standard_deck()), "intro", 3, "greedy")
+    before = save.read_bytes()
+    assert main(["report", str(save), "--out", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "rapporten ville erstatte selve det gemte spil" in err, err
+    assert save.read_bytes() == before and not (folder / "report.html").exists()
+    assert read_save(save).history.current.finished
