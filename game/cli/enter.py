@@ -37,6 +37,7 @@ def cmd_enter(args: argparse.Namespace) -> int:
     from game.content.glyphs import drawable_name
     from game.numbers import format_against
     from game.saves import GameSettings, SaveError, write_save
+    from game.saves.copies import table_key
     from game.saves.listing import replaced_seed
     from game.saves.model import PaperTable
     from game.saves.paper import (
@@ -172,6 +173,12 @@ def cmd_enter(args: argparse.Namespace) -> int:
             earlier = None
         if earlier is None or earlier.paper is None:
             raise usage_error("cli.enter.replace_not_paper", out=args.out)
+        there = (earlier.table or earlier.settings.table).strip()
+        if table_key(there) != table_key(table.table):
+            # a slip in --out replaced another table's sheet, and the note named this table
+            raise usage_error(
+                "cli.enter.replace_other_table", out=args.out, there=there, table=table.table
+            )
     if args.replace and args.out is None:
         # a corrected sheet takes the place of the table's earlier entry (a host who entered
         # it again got one table more: "Bord 2 (2, papir)", and every share out of nine)

@@ -1888,6 +1888,7 @@ MESSAGES.update(
         "cli.enter.replaced": "bemærk: arket erstatter den tidligere indtastning af bordet »{table}« i {file}",
         "cli.enter.replace_none": "bemærk: der var intet bord på papir ved navn »{table}« i mappen at erstatte; arket er gemt som et nyt bord",
         "cli.enter.replace_which": "der er flere borde på papir ved navn »{table}« i mappen ({files}); sig med --out, hvilken fil arket skal erstatte (fx --out {example} --replace), og slet de andre, hvis de ikke skal tælle med",
+        "cli.enter.replace_other_table": "{out} er papirbordet »{there}«, ikke »{table}«; ret --table eller --out (intet er gemt)",
         "cli.enter.replace_not_paper": "{out} er ikke et gemt bord på papir, så --replace erstatter den ikke; skriv til en ny fil med --out, eller udelad --out",
         "cli.enter.out_folder": "{out} er en mappe; --out er filen, bordet gemmes i, fx --out {example} – eller skriv --save-dir {word}, så får bordet et nyt navn i mappen",
         "cli.enter.save_dir_file": "{folder} er en fil, ikke en mappe; --save-dir er mappen, bordet gemmes i under et nyt navn",

@@ -1880,6 +1880,7 @@ MESSAGES.update(
         "cli.enter.replaced": "note: the sheet replaces the earlier entry of the table “{table}” in {file}",
         "cli.enter.replace_none": "note: the folder held no paper table named “{table}” to replace; the sheet is saved as a new table",
         "cli.enter.replace_which": "the folder holds several paper tables named “{table}” ({files}); say with --out which file the sheet replaces (e.g. --out {example} --replace), and delete the others if they should not count",
+        "cli.enter.replace_other_table": "{out} is the paper table “{there}”, not “{table}”; correct --table or --out (nothing was saved)",
         "cli.enter.replace_not_paper": "{out} is not a saved paper table, so --replace does not replace it; write to a new file with --out, or leave --out out",
         "cli.enter.out_folder": "{out} is a folder; --out is the file the table is saved in, e.g. --out {example} – or write --save-dir {word}, and the table gets a new name in the folder",
         "cli.enter.save_dir_file": "{folder} is a file, not a folder; --save-dir is the folder the table is saved in under a new name",

@@ -1294,6 +1294,15 @@ def test_replace_with_out_overwrites_only_a_paper_tables_save(tmp_path, capsys):
     ]
     assert main([*command, *corrected, "--out", str(out), "--replace"]) == 0
     assert read_save(out).history.current.adoption("hverdagsrehabilitering").factor == 1.0
+    # … but not another table's: a slip in --out replaced Bord 2's sheet with Bord 9's, and
+    # the note named Bord 9
+    capsys.readouterr()
+    before = out.read_bytes()
+    other = [c if c != "Bord 2" else "Bord 9" for c in command]
+    assert main([*other, *corrected, "--out", str(out), "--replace"]) == 2
+    err = capsys.readouterr().err
+    assert f"{out} er papirbordet »Bord 2«, ikke »Bord 9«; ret --table eller --out" in err, err
+    assert out.read_bytes() == before
 
 
 def test_a_target_written_in_another_unit_is_refused_before_the_sheet_is_saved(tmp_path, capsys):
