@@ -276,7 +276,8 @@ _HELD: dict[Path, SaveLock] = {}
 
 def _key(save: Path) -> Path:
     save = Path(save)
-    with contextlib.suppress(OSError):
+    # a symlink loop in the folder ("b.json" → "c.json" → "b.json") raises RuntimeError
+    with contextlib.suppress(OSError, RuntimeError):
         return save.resolve()
     return save.absolute()
 

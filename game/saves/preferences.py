@@ -42,8 +42,11 @@ def preferences_path() -> Path:
 def read_preferences(path: Path) -> Preferences:
     """The preferences in ``path``; the defaults when the file is missing, unreadable, too
     large, not JSON or not preferences (a field it does not know is ignored, one of the wrong
-    type or value makes the whole file read as the defaults). Never raises."""
+    type or value makes the whole file read as the defaults), or no regular file (a FIFO held
+    the window before it opened). Never raises."""
     try:
+        if not path.is_file():
+            return Preferences()
         with open(path, "rb") as file:
             data = file.read(MAX_BYTES + 1)
     except OSError:

@@ -481,3 +481,13 @@ def test_a_copy_of_a_game_open_in_another_window_is_refused_too(save, tmp_path, 
     finally:
         holder.end()
     GameSaver(copy).open()  # the other window closed: the copy may be played
+
+
+def test_a_symlink_loop_beside_the_save_does_not_stop_the_lock(tmp_path):
+    # "play --resume" of a save in a folder with "b.json" ↔ "c.json" ended in a traceback
+    # (RuntimeError: Symlink loop) where replay, compare and the start screen went on
+    from game.saves.lock import _key
+
+    (tmp_path / "b.json").symlink_to(tmp_path / "c.json")
+    (tmp_path / "c.json").symlink_to(tmp_path / "b.json")
+    assert _key(tmp_path / "b.json") == (tmp_path / "b.json").absolute()

@@ -185,3 +185,12 @@ def test_the_table_given_with_table_stands_in_the_start_screens_field(windows):
     start = start_of(windows("--table", " Byrådet  Nord "))
     assert start.table_field.text == "Byrådet Nord"
     assert start_of(windows()).table_field.text == ""
+
+
+def test_preferences_that_are_no_file_are_the_defaults_at_once(tmp_path):
+    # a FIFO named preferences.json held "raaderum play" before its window opened
+    import os
+
+    fifo = tmp_path / PREFERENCES_FILE
+    os.mkfifo(fifo)
+    assert read_preferences(fifo) == Preferences()
