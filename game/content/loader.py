@@ -93,14 +93,17 @@ CATALOGUE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 def deck_files(path: Path) -> list[Path]:
-    """The YAML files that make up the deck at ``path`` (a file or a folder). In a folder,
-    hidden files and editor or system litter (``._besparelser.yaml`` from a Mac, ``~$…``,
-    ``….yaml~``; see ``game.paths.is_litter``) are not part of the deck."""
+    """The YAML files that make up the deck at ``path`` (a file or a folder), also those that
+    cannot be read (``_read_limited`` says why). In a folder, hidden files and editor or
+    system litter (``._besparelser.yaml`` from a Mac, ``~$…``, ``….yaml~``; see
+    ``game.paths.is_litter``) are not part of the deck."""
     if path.is_dir():
         files = sorted(
             p
             for p in path.iterdir()
-            if p.suffix.lower() in (".yaml", ".yml") and not is_litter(p.name) and p.is_file()
+            # a file that cannot be read (a broken link, a FIFO) is part of the deck and said
+            # as such (it was left out, and the deck passed with "0 hændelser")
+            if p.suffix.lower() in (".yaml", ".yml") and not is_litter(p.name) and not p.is_dir()
         )
         return files
     return [path]
@@ -168,7 +171,15 @@ def load_deck(
         raise DeckError([Problem.of(label, 1, "deck.is_catalogue", **said)])
     if len(files) > MAX_FILES:
         raise DeckError([Problem.of(label, 1, "deck.too_many_files", most=MAX_FILES)])
-    sources = [(str(file), _read_limited(file)) for file in files]
+    sources: list[tuple[str, bytes]] = []
+    unread: list[Problem] = []
+    for file in files:  # every file that cannot be read, said in one go
+        try:
+            sources.append((str(file), _read_limited(file)))
+        except DeckError as error:
+            unread += error.problems
+    if unread:
+        raise DeckError(unread)
     # a save, the schema or a picture given as a deck, or renamed into a deck folder (a
     # save called deck.yaml got 15 "ukendt felt" lines)
     others = [

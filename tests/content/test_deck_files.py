@@ -503,3 +503,20 @@ scenarios:
     assert main(["validate", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "200 t. kr. er 0,2 mio. kr.; så skriv 0.2. Ellers" in out, out
+
+
+def test_a_deck_file_that_cannot_be_read_is_said_not_left_out(tmp_path, capsys):
+    # haendelser.yaml as a broken link (or a FIFO) was left out of the folder, and validate
+    # said "OK – … 0 hændelser" with a warning to put events in the deck
+    import os
+
+    from game.cli import main
+
+    (tmp_path / "deck.yaml").write_text(_good_body(), encoding="utf-8")
+    (tmp_path / "haendelser.yaml").symlink_to(tmp_path / "findes-ikke.yaml")
+    os.mkfifo(tmp_path / "scenarier.yaml")
+    assert main(["validate", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    for name in ("haendelser.yaml", "scenarier.yaml"):
+        assert f"{tmp_path / name}:1: er ikke en almindelig fil" in out, out
+    assert "OK" not in out
