@@ -1,5 +1,5 @@
-"""``python -m game`` runs the command line."""
+"""``python -m game`` runs the command line (``game.entry``), as ``raaderum`` does."""
 
-from game.cli import main
+from game.entry import main
 
 raise SystemExit(main())
