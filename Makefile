@@ -51,6 +51,7 @@ screenshots: $(STAMP)
 	for scene in board debrief compare note; do \
 		SDL_VIDEODRIVER=dummy $(BIN)/raaderum screenshot --scene $$scene --seed 3 --out docs/img/$$scene.png --size 1600x900; \
 	done
+	SDL_VIDEODRIVER=dummy $(BIN)/raaderum screenshot --scene board --scenario lang-horisont --seed 3 --out docs/img/risk.png --size 1600x900
 
 # Offline bundles for laptops without internet (README: "Uden internet"); needs PyPI to build.
 dist: $(STAMP)
