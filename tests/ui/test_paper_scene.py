@@ -29,16 +29,17 @@ def shown(app):  # type: ignore[no-untyped-def]
     return [top.full] if getattr(top, "name", "") == "message" else []
 
 
-def _open(make_app, deck, size=(1366, 768)):
+def _open(make_app, deck, size=(1366, 768), scenario="intro"):
+    """The "Bord på papir" screen of ``scenario``, opened from the start screen."""
     app = make_app(deck, size=size)
     start = StartScene(app, seed=4)
     app.push(start)
     app.step(0.02)
-    start.choose([s.id for s in deck.scenarios].index("intro"))
+    start.choose([s.id for s in deck.scenarios].index(scenario))
     click(app, start.paper_button(start.layout()).center)
     scene = app.top
     assert isinstance(scene, PaperScene)
-    assert scene.scenario.id == "intro"
+    assert scene.scenario.id == scenario
     return app, scene
 
 
@@ -153,13 +154,8 @@ def test_the_lists_fit_the_window_and_scroll(make_app, std_deck):
         assert layout.events[0].x > layout.cards[0].right
     # the standard game's 25 proposals on a page of fewer rows: the wheel scrolls them, also
     # while the screen's cursor is in the table's name (it did nothing until a click elsewhere)
-    app = make_app(std_deck, size=(1024, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    click(app, start.paper_button(start.layout()).center)
-    scene = app.top
-    assert isinstance(scene, PaperScene) and scene.name_field.focused
+    app, scene = _open(make_app, std_deck, (1024, 768), "standard")
+    assert scene.name_field.focused
     assert len(scene.scenario.proposals) > len(scene.layout().cards)
     pygame.mouse.set_pos(scene.layout().cards[0].center)
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3))
@@ -170,13 +166,7 @@ def test_the_lists_fit_the_window_and_scroll(make_app, std_deck):
 def test_the_borgermoede_events_are_shown_whole_at_1600x900(make_app, std_deck):
     # "dut-underkompensation · Lovændring koster mere end kompensatio…": the event rows kept
     # room for a kind's icon that an event does not have
-    app = make_app(std_deck, size=(1600, 900))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    start.choose([s.id for s in std_deck.scenarios].index("borgermoede"))
-    click(app, start.paper_button(start.layout()).center)
-    assert isinstance(app.top, PaperScene)
+    app, _ = _open(make_app, std_deck, (1600, 900), "borgermoede")
     cut = record_drawn_cut(app)
     app.request_redraw()
     app.step(0.02)
@@ -186,13 +176,7 @@ def test_the_borgermoede_events_are_shown_whole_at_1600x900(make_app, std_deck):
 def test_every_row_is_whole_at_1024x768_on_two_lines_where_one_would_cut_it(make_app, std_deck):
     # the standard game's four rounds of chips cut nearly every row at 1024×768: "akutteam
     # · Tæt opfølgning efter udskri…"
-    app = make_app(std_deck, size=(1024, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    click(app, start.paper_button(start.layout()).center)
-    scene = app.top
-    assert isinstance(scene, PaperScene) and scene.scenario.id == "standard"
+    app, scene = _open(make_app, std_deck, (1024, 768), "standard")
     layout = scene.layout()
     assert layout.two_lines == (True, True) and layout.cards[0].height > layout.chip + 6
     cut = record_drawn_cut(app)
@@ -223,14 +207,7 @@ def test_every_row_is_whole_at_1024x768_on_two_lines_where_one_would_cut_it(make
 def test_a_rows_factor_chip_does_not_cut_its_words(make_app, std_deck, size, scenario):
     # an adopted uncertain card's "×?" took the room its one-line row had measured for its
     # words: a row read whole until the card was clicked, then "Velfærdsteknologi i ældrepl…"
-    app = make_app(std_deck, size=size)
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    start.choose([s.id for s in std_deck.scenarios].index(scenario))
-    click(app, start.paper_button(start.layout()).center)
-    scene = app.top
-    assert isinstance(scene, PaperScene)
+    app, scene = _open(make_app, std_deck, size, scenario)
     layout = scene.layout()
     ids = list(scene.scenario.proposals)
     shown = [p for p in ids[: len(layout.cards)] if std_deck.proposal(p).is_uncertain]
@@ -631,14 +608,7 @@ def test_a_sheets_problems_are_said_in_the_screens_words_not_as_enter_spells_the
     # "--event udligningschok@2 (2028): hændelsen kan kun trækkes i runde 3 og 4" and
     # "forslaget 'velfaerdsboliger' kræver, at 'kloge-kvadratmeter' …": a facilitator in the
     # window never typed an option or an id
-    app = make_app(std_deck, size=(1366, 768))
-    start = StartScene(app, seed=4)
-    app.push(start)
-    app.step(0.02)
-    start.choose([s.id for s in std_deck.scenarios].index("lang-horisont"))
-    click(app, start.paper_button(start.layout()).center)
-    scene = app.top
-    assert isinstance(scene, PaperScene) and scene.scenario.id == "lang-horisont"
+    app, scene = _open(make_app, std_deck, (1366, 768), "lang-horisont")
     late = next(e for e in scene.scenario.events if std_deck.event(e).rounds == (3, 4))
     scene.name_field.text = "Bord 3"
     scene.drawn[late] = 1  # round 2, where it cannot be drawn
