@@ -408,7 +408,10 @@ def report_text(
     the Markdown report's first lines give the command that wrote it."""
     lines = []
     if markdown:
-        named = "" if deck_arg is None else f" --deck {shlex.quote(deck_arg)}"
+        # a name whose bytes are not UTF-8 as "\ufffd": the report is UTF-8 (it ended in a
+        # traceback after every game had been played)
+        shown = None if deck_arg is None else os.fsencode(deck_arg).decode("utf-8", "replace")
+        named = "" if shown is None else f" --deck {shlex.quote(shown)}"
         option = "" if one_sided is None else f" --one-sided-games {one_sided}"
         fewer = (
             ""

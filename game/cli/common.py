@@ -137,8 +137,11 @@ def printed_deck(named: str | None) -> str | None:
         return None
     path = Path(named).expanduser().resolve()
     from game.paths import standard_deck
+    from game.saves.files import display_path
 
-    return None if path == standard_deck().resolve() else str(path)
+    # bytes of the name that are not UTF-8 as "\ufffd": the page is UTF-8 (it ended in a
+    # traceback), and such a name cannot be typed from paper anyway
+    return None if path == standard_deck().resolve() else display_path(path, limit=4096)
 
 
 def scenario_of(deck: Deck, scenario_id: str | None) -> Scenario:

@@ -115,3 +115,20 @@ def test_an_import_onto_a_full_disk_leaves_no_half_deck(tmp_path):
     assert result.returncode == 2, result.stderr
     assert "dækmappen kan ikke oprettes her: disken er fuld" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout.strip() == ""
+
+
+def test_a_deck_whose_folder_name_is_not_utf8_prints(tmp_path, capsys):
+    # "print bad\xff-deck --out p.html" ended in UnicodeEncodeError: the folder's name went
+    # into the page's enter command as it was
+    import os
+    import shutil
+    from pathlib import Path
+
+    from game.cli import main
+
+    folder = tmp_path / os.fsdecode(b"bad\xff-deck")
+    folder.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "docs" / "example-deck.yaml", folder)
+    out = tmp_path / "kort.html"
+    assert main(["print", str(folder), "--out", str(out)]) == 0, capsys.readouterr().err
+    assert "bad\ufffd-deck" in out.read_text(encoding="utf-8")
