@@ -9,6 +9,7 @@ reader's language (``CatalogueError.lines(lang)``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -116,8 +117,10 @@ def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
         what = "out_is_file" if not out.is_dir() else "out_not_empty"
         raise CatalogueError([CatalogueProblem(str(out), Message.of(f"catalogue.{what}"))])
     origin = ", ".join(Path(p).name for p in paths)
+    made = not out.exists()
+    written: list[Path] = []
     try:
-        write_deck(out, deck_texts(imported.data, origin))
+        written = write_deck(out, deck_texts(imported.data, origin))
         load_deck(out)
     except OSError as error:  # the deck folder could not be made there
         said = Message.of("catalogue.out_not_written", reason=os_message(error))
@@ -125,7 +128,15 @@ def import_catalogue(paths: Sequence[Path], out: Path) -> Imported:
     except WriteFailed as error:  # … or its files not written (nothing is left half-written)
         said = Message.of("catalogue.out_not_written", reason=error.cause)
         raise CatalogueError([CatalogueProblem(str(out), said)]) from None
-    except DeckError as error:  # a bug: what was checked must read back
+    except DeckError as error:  # what was written does not read back (a file over 1 MB)
+        # nothing is left behind: a deck folder the loader refuses blocked the next import
+        # ("findes allerede og er ikke tom")
+        for path in written:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        if made:
+            with contextlib.suppress(OSError):
+                out.rmdir()
         problems = [CatalogueProblem(f"{p.file}:{p.line}", p.said) for p in error.problems]
         raise CatalogueError(problems) from None
     return imported

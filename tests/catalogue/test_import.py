@@ -728,3 +728,19 @@ def _roundtrip_only(workbook: Path, tmp_path: Path) -> Path:
     out = tmp_path / "kun-import"
     import_catalogue([workbook], out)
     return out
+
+
+def test_a_deck_that_does_not_read_back_leaves_no_folder_behind(tmp_path, monkeypatch):
+    # a catalogue of 4.915 rows wrote a forslag.yaml over the loader's 1 MB, was refused,
+    # and the refused folder stayed: the next import said it "findes allerede og er ikke tom"
+    from game.catalogue import CatalogueError
+    from game.content import yamlsafe
+
+    workbook = tmp_path / "standard.xlsx"
+    export_deck(standard_deck(), workbook)
+    monkeypatch.setattr(yamlsafe, "MAX_BYTES", 4_000)  # a small catalogue past a small limit
+    out = tmp_path / "dæk"
+    with pytest.raises(CatalogueError) as refused:
+        import_catalogue([workbook], out)
+    assert any("for stor" in line for line in refused.value.problems), refused.value.problems
+    assert not out.exists()
