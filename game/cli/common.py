@@ -217,7 +217,9 @@ def warn_target(
     if target is None:
         return
     own = scenario.target[-1]
-    if refuse_unit and own > 0 and not own / UNIT_APART < target < own * UNIT_APART:
+    # a target of 0 is no other unit: a thousand times 0 is 0 ("skriv … fx --target 0")
+    apart = not own / UNIT_APART < target < own * UNIT_APART
+    if refuse_unit and own > 0 and target > 0 and apart:
         meant = target * 1000 if target < own else target / 1000
         raise usage_error(
             "cli.target_other_unit",

@@ -1321,6 +1321,9 @@ def test_a_target_written_in_another_unit_is_refused_before_the_sheet_is_saved(t
     code, said, out = _enter(tmp_path, "Bord 4", [*TABLE_3, "--target", "200"], capsys)
     assert code == 0 and out.exists(), said
     assert "raaderum enter: advarsel: målet 200 t. kr. er langt fra scenariets eget" in said
+    # 0 is no other unit: it was refused with the advice to write "--target 0"
+    code, said, out = _enter(tmp_path, "Bord 6", [*TABLE_3, "--target", "0"], capsys)
+    assert code == 0 and out.exists() and "fx --target 0" not in said, said
 
 
 def test_a_scenario_of_another_of_the_games_decks_names_that_deck(tmp_path, capsys):
