@@ -1105,6 +1105,9 @@ def _targets_one_way(reading: Reading, sheet: Sheet, cell: Cell) -> bool:
         why = Message.of("catalogue.target_why.english", example=shortened(english_only[0], 20))
     elif scale < 1000 and any(_POINT_THOUSANDS.fullmatch(p) for p in parts) and not thousands:
         why = Message.of("catalogue.target_why.big", unit=unit_in_words(reading.unit))
+    elif (odd := _target_out_of_line(parts)) is not None:
+        # "800; 1,600; 2500": 1,6 beside 800 and 2500 was read without a word
+        why = Message.of("catalogue.target_why.out_of_line", text=shortened(odd, 20))
     else:
         return True
     try:
@@ -1131,6 +1134,36 @@ def _targets_one_way(reading: Reading, sheet: Sheet, cell: Cell) -> bool:
         write_danish="; ".join(_one_way(v) for v in danish),
     )
     return False
+
+
+def _target_out_of_line(parts: list[str]) -> str | None:
+    """The part of a list of targets that reads two ways a thousand apart and, the Danish
+    way, stands ``OUT_OF_LINE`` times or more from the list's other targets while the English
+    reading stands among them ("1,600" in "800; 1,600; 2500"); None when there is none."""
+    plain = [p for p in parts if not _reads_two_ways(p)]
+    try:
+        others = sorted(abs(parse_amount(p, "da")) for p in plain)
+    except AmountError:
+        return None
+    others = [v for v in others if v > 0]
+    if not others:
+        return None
+    middle = others[len(others) // 2]
+
+    def apart(value: float) -> bool:
+        value = abs(value)
+        return value == 0 or max(value, middle) / min(value, middle) >= OUT_OF_LINE
+
+    for part in parts:
+        if not _reads_two_ways(part):
+            continue
+        try:
+            danish, english = parse_amount(part, "da"), parse_amount(part, "en")
+        except AmountError:
+            continue
+        if apart(danish) and not apart(english):
+            return part
+    return None
 
 
 _COMMA_THOUSANDS = re.compile(r"[-−–÷]?\s*\(?\s*[1-9]\d{0,2},\d{3}\s*\)?")

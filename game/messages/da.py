@@ -1718,6 +1718,7 @@ MESSAGES.update(
         "catalogue.target_why.english": "og listen skriver andre mål på engelsk (fx '{example}')",
         "catalogue.target_why.small": "og i et katalog i {unit} er mål på få {unit} næppe ment",
         "catalogue.target_why.big": "og i et katalog i {unit} er et mål på over tusind {unit} næppe ment",
+        "catalogue.target_why.out_of_line": "og læst på dansk står '{text}' langt fra listens andre mål",
         "catalogue.asked_more.one": ". Det samme gælder 1 beløb mere ({cells})",
         "catalogue.asked_more.many": ". Det samme gælder {count} beløb mere ({cells})",
         "catalogue.amount_asked": "'{text}' kan læses på to måder: {how_danish} er det {read} {unit}, {how_english} {english} {unit} – {why}; skriv {write}, hvis det er ment, og ellers {write_danish}{prefer}{more}{advice}",

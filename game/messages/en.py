@@ -1710,6 +1710,7 @@ MESSAGES.update(
         "catalogue.target_why.english": "and the list writes other targets the English way (e.g. '{example}')",
         "catalogue.target_why.small": "and in a catalogue in {unit} targets of a few {unit} are hardly meant",
         "catalogue.target_why.big": "and in a catalogue in {unit} a target of over a thousand {unit} is hardly meant",
+        "catalogue.target_why.out_of_line": "and read the Danish way, '{text}' stands far from the list's other targets",
         "catalogue.asked_more.one": ". The same goes for 1 more amount ({cells})",
         "catalogue.asked_more.many": ". The same goes for {count} more amounts ({cells})",
         "catalogue.amount_asked": "'{text}' reads two ways: {how_danish} it is {read} {unit}, {how_english} {english} {unit} – {why}; write {write} if that is meant, and else {write_danish} (the import reads numbers the Danish way, with a decimal comma){prefer}{more}{advice}",

@@ -577,3 +577,30 @@ def test_a_catalogue_of_one_row_per_proposal_and_year_is_told_the_templates_layo
             f"kolonnen '{heading}': kataloget har vist én række pr. forslag og år."
         ) in text, text
         assert "findes allerede" not in text, text
+
+
+def test_a_target_that_reads_two_ways_and_stands_apart_from_the_others_is_asked(capsys, tmp_path):
+    # "800; 1,600; 2500" in a catalogue in t. kr. became 800 / 1,6 / 2500 with no word: only a
+    # list written all in thousands commas was asked about
+    scenarios = [
+        FOUR_YEARS[0],
+        ["fire", "Fire år", "2027; 2028; 2029; 2030", "800; 1,600; 2500; 3000"],
+    ]
+    path = write_book(
+        tmp_path / "katalog.xlsx",
+        sheets(about=IN_THOUSANDS, proposals=_table(*PROPOSALS), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk")
+    assert code == 2, text
+    assert f"{path}:Scenarier!D2: målene '800; 1,600; 2500; 3000' kan læses på to måder" in text, (
+        text
+    )
+    assert "og læst på dansk står '1,600' langt fra listens andre mål" in text, text
+    # written the Danish way, it is read as written
+    scenarios[1][3] = "800; 1.600; 2500; 3000"
+    path = write_book(
+        tmp_path / "katalog2.xlsx",
+        sheets(about=IN_THOUSANDS, proposals=_table(*PROPOSALS), scenarios=scenarios),
+    )
+    code, text = run_import(capsys, path, out=tmp_path / "dæk2")
+    assert code == 0, text
