@@ -88,7 +88,13 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         return f"{app.t('board.years')} · {app.t('board.target', amount=app.target_amount(target))}"
 
     def risk(
-        self, view: ChartView, width: int | None = None, min_text: int = 0, *, tiny: bool = False
+        self,
+        view: ChartView,
+        width: int | None = None,
+        min_text: int = 0,
+        *,
+        tiny: bool = False,
+        chance_kept: bool = False,
     ) -> str:
         """The chance of meeting the target every year (with the selected card), or "";
         followed by the other conditions of a win that are not met now (``unmet``). Given the
@@ -97,7 +103,8 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
         the chance alone (the colour still says that something else is wrong); with ``tiny``,
         further down to "Chance: 31 %"
         (beside the title of a chart a line of its own would leave without room for its
-        bars: at 800×600 under a banner they ran through the year labels)."""
+        bars: at 800×600 under a banner they ran through the year labels). ``chance_kept``:
+        never the conditions alone, without the chance."""
         app, forecast = self.app, view.forecast
         if forecast is None:
             return ""
@@ -126,11 +133,11 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             # the board's own chance where the line has no room to say a card is in it (with
             # card 2 selected, "Chance: 9 %" read as the plan's own 4 %)
             " · ".join([app.t("board.risk_tiny", percent=own), *unmet]),
-            " · ".join(unmet),
+            *([] if chance_kept else [" · ".join(unmet)]),
             chance("board.risk"),
         ]
         if not unmet:
-            forms = forms[5:]
+            forms = forms[-1:]
         if tiny:
             forms += [chance("board.risk_brief"), chance("board.risk_tiny")]
         if width is None:
@@ -192,10 +199,10 @@ class ChartPanel(Panel[BoardTable, BoardLayout]):
             # beside the whole title ("Chance: 0 % · med forslag 11: 0 %") – a form that still
             # says the chance (the conditions alone left it out at 1600×900; then the title
             # gives way, as before)
-            short = self.risk(view, room, min_text, tiny=True)
+            # … a chance of 0 adds nothing to "2027 blev ikke nået"
             lost = view.forecast is not None and view.forecast.probability <= 0
-            said = "%" in short or lost  # a chance of 0 adds nothing to "2027 blev ikke nået"
-            if said and app.text.width(short, min_text, FONT_BOLD) <= room:
+            short = self.risk(view, room, min_text, tiny=True, chance_kept=not lost)
+            if app.text.width(short, min_text, FONT_BOLD) <= room:
                 title = pygame.Rect(line.x, line.y, whole, line.height)
                 risk = pygame.Rect(title.right + layout.gap, line.y, room, line.height)
                 return title, risk, layout.chart

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pygame
 
 from game.engine import Event, GameState, face
-from game.numbers import format_amount
 from game.ui import theme
 from game.ui.cards import event_hurts, signed
 from game.ui.draw import panel
@@ -43,6 +42,18 @@ def events_caption(app: Host, state: GameState) -> str:
     return app.t("board.events")
 
 
+def event_effects(app: Host, event: Event, fatigue: bool = True) -> list[str]:
+    """What an event does besides its money, as the board words it: "Service −1" and, with
+    ``fatigue``, "Træthed +2" ("0 mio. kr." in green hid a reform that took 2 of the capacity
+    every year, and the service went orange with no word why)."""
+    said = []
+    if event.service:
+        said.append(app.t("card.service", service=signed(event.service)))
+    if event.fatigue and fatigue:
+        said.append(app.t("card.fatigue", fatigue=signed(event.fatigue)))
+    return said
+
+
 BESIDE_SHARE = 0.45
 """The most of the panel's width an event's amount takes beside its title; a longer one gets
 a line of its own under the title."""
@@ -71,18 +82,10 @@ class EventsPanel(Panel[BoardTable, BoardLayout]):
         return "events"
 
     def _amount(self, event: Event, fatigue: bool = True) -> str:
-        """The event's amount this year, and what it does to the service level when it does
-        ("−2 mio. kr. · service −1": the board showed the money only, and the service went
-        orange with no word why), and, with ``fatigue``, the træthed it adds."""
-        parts = [self.app.amount(face(event, 0, 0), sign=True)]
-        if event.service:
-            service = format_amount(event.service, self.app.lang, sign=True)
-            parts.append(self.app.t("card.service", service=service))
-        if event.fatigue and fatigue:
-            # "0 mio. kr." in green hid a reform that took 2 of the capacity every year
-            tired = format_amount(event.fatigue, self.app.lang, sign=True)
-            parts.append(self.app.t("card.fatigue", fatigue=tired))
-        return " · ".join(parts)
+        """The event's amount this year and its other effects (``event_effects``): "−2 mio.
+        kr. · Service −1 · Træthed +2"."""
+        money = self.app.amount(face(event, 0, 0), sign=True)
+        return " · ".join([money, *event_effects(self.app, event, fatigue)])
 
     def _caption_line(self, width: int, view: EventsView) -> tuple[str, int, bool] | None:
         """The caption, the text size at which the one event's amount stands beside it on the
@@ -193,12 +196,9 @@ def events_text(app: Host, state: GameState) -> str:
             for i, year in enumerate(state.scenario.years)
             if i >= round_index
         )
-        tired = ""
-        if event.service:  # what it does to the service level, as the board says it
-            tired += f" · {app.t('card.service', service=signed(event.service))}"
-        if event.fatigue:  # the træthed it adds, beside what it costs
-            tired += f" · {app.t('card.fatigue', fatigue=signed(event.fatigue))}"
-        parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}{tired}")
+        # what it does to the service level and the træthed, as the board says it
+        effects = " · ".join([effects, *event_effects(app, event)])
+        parts.append(f"{event.title}\n{event.text}\n{app.t('card.effect')}: {effects}")
     return "\n\n".join(parts)
 
 
