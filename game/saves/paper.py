@@ -76,9 +76,27 @@ class PaperError(ValueError):
         return [render(message, lang) for message in self.said]
 
 
-def _at(where: str, key: str, **params: object) -> Message:
+@dataclass(frozen=True)
+class Entry:
+    """One entry of a sheet, as a problem names it: its words as ``raaderum enter`` spells it
+    (``said``: "--adopt skole-luk@2 (2028)"), and the card or event it names with its round
+    (1-based, 0 for none) and budget year, so that the window can name it in its own words
+    ("»Luk den mindste landsbyskole« i runde 2 (2028)")."""
+
+    said: str
+    ref: str
+    round: int = 0
+    year: str = ""
+
+
+def _at(where: Entry, key: str, **params: object) -> Message:
     """A problem of one entry: "--adopt x@2: …"."""
-    return Message.of("paper.err.at", where=where, problem=Message.of(key, **params))
+    return Message.of(
+        "paper.err.at",
+        where=where.said,
+        problem=Message.of(key, **params),
+        entry=(where.ref, where.round, where.year),
+    )
 
 
 @dataclass(frozen=True)
@@ -148,7 +166,7 @@ def parse_stop(text: str, scenario: Scenario) -> int:
     raise PaperError(
         [
             _at(
-                f"--stopped-after {text}",
+                Entry(f"--stopped-after {text}", text),
                 "paper.err.round_range",
                 rounds=scenario.rounds,
                 years=years,
@@ -420,7 +438,7 @@ def check_table(
             )
     factored: set[str] = set()
     for card, factor in table.factors:
-        where = f"--factor {card}"
+        where = Entry(f"--factor {card}", card)
         if card not in seen and card not in scenario.proposals:
             # "BUF11" for BUF-11: said as the unknown id it is, with the one meant
             problems.append(_unknown(where, "proposal", card, scenario.proposals, titles))
@@ -478,16 +496,17 @@ def check_table(
     return problems
 
 
-def _entry(what: str, card: str, round_index: int, scenario: Scenario) -> str:
+def _entry(what: str, card: str, round_index: int, scenario: Scenario) -> Entry:
     """An entry as messages name it: "--adopt skole-luk@2 (2028)" (the round and, when the
     scenario has it, its budget year – the result sheet prints years)."""
-    entry = f"{what} {card}@{round_index + 1}"
+    said = f"{what} {card}@{round_index + 1}"
     if 0 <= round_index < len(scenario.years):
-        return f"{entry} ({scenario.years[round_index]})"
-    return entry
+        year = scenario.years[round_index]
+        return Entry(f"{said} ({year})", card, round_index + 1, year)
+    return Entry(said, card, round_index + 1)
 
 
-def _stopped(where: str, scenario: Scenario, extent: Extent) -> Message:
+def _stopped(where: Entry, scenario: Scenario, extent: Extent) -> Message:
     last = extent.last(scenario)
     year = scenario.years[last - 1] if last > 0 else ""
     return _at(where, "paper.err.after_stop", played=last, year=year)
@@ -524,7 +543,7 @@ def missing_events(
     stop. Empty when the events are complete."""
     problems: list[Message] = []
     for round_index in sorted(extent.quiet):
-        where = f"--event {NO_EVENT[0]}@{round_index + 1}"
+        where = Entry(f"--event {NO_EVENT[0]}@{round_index + 1}", NO_EVENT[0], round_index + 1)
         if not 0 <= round_index < scenario.rounds:
             years = ", ".join(scenario.years)
             problems.append(
@@ -629,7 +648,7 @@ def _certain(proposal: Proposal) -> bool:
 
 
 def _unknown(
-    where: str, kind: str, ref: str, known: Sequence[str], titles: Sequence[str] = ()
+    where: Entry, kind: str, ref: str, known: Sequence[str], titles: Sequence[str] = ()
 ) -> Message:
     """An id the scenario does not know, with the closest id – or title, for an entry written
     as a title ("Luk den mindste landsbyskolee") – as a hint; a title that several of its
@@ -683,7 +702,7 @@ def _die_roll(deck: Deck, card: str, factor: float) -> tuple[int, float] | None:
 
 
 def _elsewhere(
-    deck: Deck, scenario: Scenario, where: str, card: str, kind: str = "proposal"
+    deck: Deck, scenario: Scenario, where: Entry, card: str, kind: str = "proposal"
 ) -> Message | None:
     """A proposal (``kind`` "event": an event) of the deck that the scenario does not hold:
     which scenarios do (the host entered the sheet of another scenario, or forgot

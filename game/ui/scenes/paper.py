@@ -10,7 +10,6 @@ rules refuse is shown under the lists, and nothing is saved.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,12 +73,6 @@ class PaperLayout:
     """Whether the proposals' and the events' rows hold their words on two lines (on one,
     they were cut)."""
 
-
-WINDOW_ENTRY = re.compile(
-    r"^--(?:adopt|event|factor) (?P<ref>[^@\s]+)(?:@(?P<round>\d+)(?: \((?P<year>[^)]+)\))?)?$"
-)
-"""An entry as ``raaderum enter`` names it ("--event sen-regning@2 (2028)", "--factor x"):
-the screen says it in its own words (``PaperScene._in_window_words``)."""
 
 CUT_SHARE = 1 / 3
 """More rows than this share cut on one line: the list's rows are two lines high, though it
@@ -632,17 +625,15 @@ class PaperScene(Scene):
         for name, value in params.items():
             if isinstance(value, Message):
                 params[name] = self._in_window_words(value)
-        where = params.get("where")
-        if said.key == "paper.err.at" and isinstance(where, str):
-            entry = WINDOW_ENTRY.match(where)
-            if entry is not None:
-                ref, number, year = entry.group("ref", "round", "year")
-                title = self._title(ref)
-                params["where"] = (
-                    title
-                    if number is None
-                    else self.app.t("paper.entry", title=title, round=number, year=year or "")
-                )
+        entry = params.get("entry")
+        if said.key == "paper.err.at" and isinstance(entry, tuple):
+            ref, number, year = entry
+            title = self._title(ref)
+            params["where"] = (
+                self.app.t("paper.entry", title=title, round=number, year=year)
+                if number and year
+                else title
+            )
         if said.key.startswith("save.illegal."):
             for name in ("card", "other"):
                 if isinstance(params.get(name), str):
