@@ -446,7 +446,8 @@ class PaperScene(Scene):
         if drawn:  # as `enter` says it: the factors to write on the sheet
             shown = "; ".join(
                 # the card's title, and its id as the sheet writes it
-                f"»{self.deck.proposal(card).title}« ({card}) ×{format_amount(factor, app.lang)}"
+                app.t("paper.card_title", title=self.deck.proposal(card).title)
+                + f" ({card}) ×{format_amount(factor, app.lang)}"
                 for card, factor in drawn
             )
             result = f"{result} {app.t('paper.drawn', factors=shown)}"
@@ -632,19 +633,19 @@ class PaperScene(Scene):
             params["where"] = (
                 self.app.t("paper.entry", title=title, round=number, year=year)
                 if number and year
-                else title
+                else self.app.t("paper.card_title", title=title)
             )
         if said.key.startswith("save.illegal."):
             for name in ("card", "other"):
                 if isinstance(params.get(name), str):
-                    params[name] = self._title(params[name]).strip("»«")
+                    params[name] = self._title(params[name])
         return Message(said.key, tuple(sorted(params.items())))
 
     def _title(self, ref: str) -> str:
-        """»Title« of the card or event ``ref`` names (its id), or ``ref`` when none."""
+        """The title of the card or event ``ref`` names (its id), or ``ref`` when none."""
         for find in (self.deck.proposal, self.deck.event):
             try:
-                return f"»{find(ref).title}«"
+                return str(find(ref).title)
             except KeyError:
                 continue
         return ref
