@@ -870,7 +870,7 @@ def _unread_sheets(reading: Reading) -> None:
         english = ByLanguage.of(da="", en="")
         if not reading.english:  # an English reader is told the English names work too
             named = [f"'{ENGLISH_NAMES[name]}'" for name in DATA_SHEETS]
-            listed = f"{', '.join(named[:-1])} and {named[-1]}"
+            listed = say_in("en").join(named)
             in_english = Message.of("catalogue.sheets_in_english", sheets=listed)
             english = ByLanguage.of(da="", en=render(in_english, "en"))
         said = Message.of(f"catalogue.sheets_unread.{count}", sheets=names, english=english)

@@ -294,3 +294,7 @@ def stated_units(sheet: Sheet, bands: tuple[Cell, ...] = ()) -> list[tuple[Cell,
         if unit is not None and is_known_unit(unit):
             found.append((cell, unit))
     return found
+
+
+SUM_FORMULA = re.compile(r"=\s*(?:sum|summer|subtotal|subtotaler)\s*\(", re.IGNORECASE)
+"""A formula that adds up cells above it: =SUM(F4:F6), =SUBTOTAL(9;F4:F6), Danish =SUMMER(…)."""

@@ -43,6 +43,7 @@ from game.catalogue.columns import (
     normal,
 )
 from game.catalogue.headings import (
+    SUM_FORMULA,
     TITLE_ROWS,
     TOTAL_ENDINGS,
     TOTAL_WORDS,
@@ -363,10 +364,6 @@ def _totals_cell(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[in
     return None
 
 
-_SUM_FORMULA = re.compile(r"=\s*(?:sum|summer|subtotal|subtotaler)\s*\(", re.IGNORECASE)
-"""A formula that adds up cells above it: =SUM(F4:F6), =SUBTOTAL(9;F4:F6), Danish =SUMMER(…)."""
-
-
 def _sums_row(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[Cell, str] | None:
     """A subtotal row: no id and no kind, and every amount cell it fills a sum formula
     (saved with its value or not). Returns the cell that names it (its first text, else its
@@ -381,7 +378,7 @@ def _sums_row(sheet: Sheet, row: int, columns: dict[int, Column]) -> tuple[Cell,
         if spec.reader != "effect" or cell is None:
             continue
         formula = cell.formula or saved.get(cell.ref)
-        if formula is None or not _SUM_FORMULA.match(formula):
+        if formula is None or not SUM_FORMULA.match(formula):
             return None
         sums.append((cell, formula))
     if not sums:
@@ -725,14 +722,24 @@ def _construction_by_year(cell: Cell) -> bool:
 
 
 _STAFF_WORD = re.compile(
-    r"(?<!\w)(?:årsværk\w*|åv|fte|staff|personale\w*|stillinger|ansatte|medarbejdere)(?!\w)"
+    r"(?<!\w)(?:årsværk\w*|åv|fte|staff|personale|stillinger|ansatte|medarbejdere)(?!\w)"
 )
 """A word that names staff in a heading ("Årsværk 2027", "ÅV 2028", "FTE 2029",
-"Personale 2030")."""
+"Personale 2030") – not "Personaleudgifter"."""
+
+_MONEY_WORD = re.compile(r"(?<!\w)(?:\w*udgift\w*|\w*besparelse\w*|løn\w*|kr|costs?|pay)(?!\w)")
+"""A word that names money in a heading: "Besparelse på medarbejdere 2029", "Staff costs
+2027" are amounts, not staff."""
 
 
-_BAND_CONSTRUCTION = re.compile(r"(?<!\w)(?:anlæg|anlaeg|construction|capital)")
-"""A band that names construction over a set of years ("Anlæg", "Anlægsudgifter")."""
+def _names_staff(text: str) -> bool:
+    """Whether a heading or band (``normal``-ized) counts staff, not money."""
+    return bool(_STAFF_WORD.search(text)) and not _MONEY_WORD.search(text)
+
+
+_BAND_CONSTRUCTION = re.compile(r"(?<!\w)(?:anlæg\w*|anlaeg\w*|construction|capital)(?!\w)")
+"""A band that names construction over a set of years ("Anlæg", "Anlægsudgifter"; not
+"Capitalised savings")."""
 
 
 def _band_of(sheet: Sheet, cell: Cell) -> str | None:
@@ -744,7 +751,7 @@ def _band_of(sheet: Sheet, cell: Cell) -> str | None:
     if band is None or not isinstance(band.value, str):
         return None
     text = normal(band.value)
-    if _STAFF_WORD.search(text):
+    if _names_staff(text):
         return "staff"
     if _BAND_CONSTRUCTION.search(text):
         return "construction"
@@ -761,6 +768,9 @@ def _named(sheet: Sheet, cells: list[Cell]) -> Message:
     band_text = shortened(str(band.value).strip())
     return Message.of("catalogue.under_band", named=texts, band=band_text, ref=band.ref)
 
+
+_LEADING_NUMBER = re.compile(r"\s*[-−–+]?\s*\d")
+"""A text that begins with a number ("-1 lidt", "−3 meget"): a service step with a word."""
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 """A word of three letters or more: a cell that holds one is text, not a number."""
@@ -780,16 +790,18 @@ def _words_below(sheet: Sheet, row: int, heading: Cell) -> list[str]:
     texts = [
         shortened(str(cell.value).strip())
         for cell in filled
-        if cell.formula is None and isinstance(cell.value, str) and _WORD.search(cell.value)
+        if cell.formula is None
+        and isinstance(cell.value, str)
+        and _WORD.search(cell.value)
+        and not _LEADING_NUMBER.match(cell.value)  # "-1 lidt": a number with a word after it
     ]
     if 2 * len(texts) <= len(filled):
         return []
-    sentences = any(len(text.split()) >= 3 for text in texts)
-    varied = len(texts) >= 3 and 2 * len(set(texts)) > len(texts)
-    # "Longer waits" in every row, "Færre åbningstimer": short and repeated, but words that
-    # describe, not a rating (before: advice to rename the column 'service', which gave errors)
-    described = any(not _RATING.fullmatch(normal(text)) for text in texts)
-    return texts if sentences or varied or described else []
+    # words that describe ("Længere skolevej for ca. 120 elever", "Longer waits" in every
+    # row), not ratings ("Høj", "Meget høj konsekvens"), which are said at their cells (before:
+    # advice to rename the column 'service', which gave errors)
+    described = [text for text in texts if not _RATING.fullmatch(normal(text))]
+    return texts if described else []
 
 
 _RATING = re.compile(
@@ -808,7 +820,7 @@ def _staff_by_year(cell: Cell) -> bool:
     if cell.formula is not None or not isinstance(cell.value, str):
         return False
     text = normal(cell.value)
-    return _STAFF_WORD.search(text) is not None and re.search(r"(?:19|20)\d\d", text) is not None
+    return _names_staff(text) and re.search(r"(?:19|20)\d\d", text) is not None
 
 
 def years_before_the_scenarios(reading: Reading, data: dict[str, Any]) -> None:

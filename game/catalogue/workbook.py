@@ -31,7 +31,7 @@ from game.catalogue.columns import (
     lookup,
     sheet_key,
 )
-from game.catalogue.headings import headed_without_kind, heading_year, totals_text
+from game.catalogue.headings import SUM_FORMULA, headed_without_kind, heading_year, totals_text
 from game.catalogue.sheets import Catalogue, CatalogueProblem, Scaled, Sheet
 from game.content.loader import os_error_text
 from game.content.numbertext import amount_text, danish
@@ -187,10 +187,6 @@ def _headed_as_data(texts: frozenset[str]) -> bool:
     return any(headed_like(texts, name) for name in DATA_SHEETS) or headed_without_kind(texts)
 
 
-_SUM_FORMULA = re.compile(r"=\s*(?:sum|summer|subtotal|subtotaler)\s*\(", re.IGNORECASE)
-"""A formula that adds up cells above it (as ``rows`` reads a subtotal row)."""
-
-
 def _filled_rows(sheet: Any) -> int:
     """How many rows of ``sheet`` under its headings hold something in their first 40
     columns, counted up to ``MAX_ROWS``, beyond which no catalogue goes. The headings are the
@@ -208,8 +204,9 @@ def _filled_rows(sheet: Any) -> int:
         values = [v for v in row if not is_blank(v)]
         # a totals row ("I alt", "Sum") or a row of sums (=SUM(C2:C3)) is no proposal: the
         # proposals' sheet would skip it too (before: "2 udfyldte rækker" for one and I alt)
-        sums = all(isinstance(v, str) and _SUM_FORMULA.match(v) for v in values)
-        filled.append(bool(values) and not sums and not any(totals_text(v) for v in values[:3]))
+        sums = all(isinstance(v, str) and SUM_FORMULA.match(v) for v in values)
+        # … its first filled cell says so: a proposal "B7 | Samlet ledelse …" is counted
+        filled.append(bool(values) and not sums and not (values and totals_text(values[0])))
         if number <= HEADING_ROWS:
             found = sum(1 for v in row if isinstance(v, str) and header_key(v) in headings)
             if found > most:

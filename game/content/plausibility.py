@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -756,7 +757,7 @@ def _no_plan_key(deck: Deck, scenario: Scenario, cause: str) -> tuple[str, dict[
                     fields["construction"] = Message.of(
                         "deck.target_floor_construction_binds",
                         budget=budget,
-                        unit=deck.unit,
+                        unit=unit_in_words(deck.unit),
                         free=free,
                     )
     elif cause == "both" and not kinds:
@@ -1218,35 +1219,31 @@ WELFARE_STEMS = tuple(
             "familie",
             "omsorg",
             "undervisning",
-            "pleje",
+            "hjemmepleje",
+            "plejecent",
+            "plejebolig",
+            "plejehjem",
+            "sygepleje",
             "daginstitution",
             "ungdom",
             "misbrug",
             "rehabilitering",
             "genoptræning",
             "jobcenter",
-            # English, as an English office names its areas
-            "elderly",
-            "older people",
-            "senior",
-            "care",
-            "health",
-            "school",
-            "education",
-            "child",
-            "youth",
-            "young people",
-            "disabilit",
-            "psychiatr",
-            "employ",
-            "nursing",
-            "famil",
         ]
     )
 )
-"""Words in an area's name that make it a welfare area for the example in the warning: the
-words of the default ``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), the fields
-a committee's name also uses for them ("Hjemmepleje og plejecentre"), and their English."""
+"""Danish words in an area's name that make it a welfare area for the example in the
+warning, also inside a compound ("Ældreudvalget"): the words of the default
+``WELFARE_AREAS`` ("Børn og unge" gives "børn" and "unge"), and the fields a committee's name
+also uses for them ("Hjemmepleje og plejecentre"; not "pleje" alone, which "Vejpleje" and
+"Naturpleje" hold)."""
+
+WELFARE_ENGLISH = re.compile(
+    r"\b(?:elderly|older people|seniors?|care|health\w*|schools?|education|child\w*|youth"
+    r"|young people|disabilit\w*|psychiatr\w*|employment|nursing|famil\w*)\b"
+)
+"""The same in English, as whole words ("Elderly care", not "Careers")."""
 
 WELFARE_ABBREVIATIONS = frozenset(
     {"bsu", "buu", "bfu", "bu", "æsu", "æu", "ssu", "su", "sou", "shu", "au", "amu", "beu"}
@@ -1260,10 +1257,14 @@ WELFARE_EXAMPLE_MOST = 6
 
 def looks_like_welfare(area: str) -> bool:
     """True for an area whose name looks like a welfare area (``WELFARE_STEMS``,
-    ``WELFARE_ABBREVIATIONS``): "Ældre- og Sundhedsudvalget", "Elderly care", "BSU"; not
-    "Tværgående", "Cross-cutting" or "IT og digitalisering"."""
+    ``WELFARE_ENGLISH``, ``WELFARE_ABBREVIATIONS``): "Ældre- og Sundhedsudvalget", "Elderly
+    care", "BSU"; not "Tværgående", "Cross-cutting", "Vejpleje" or "IT og digitalisering"."""
     name = area.casefold().strip()
-    return name in WELFARE_ABBREVIATIONS or any(stem in name for stem in WELFARE_STEMS)
+    return (
+        name in WELFARE_ABBREVIATIONS
+        or any(stem in name for stem in WELFARE_STEMS)
+        or WELFARE_ENGLISH.search(name) is not None
+    )
 
 
 def case_warnings(deck: Deck, documents: Sequence[YamlDocument]) -> list[Problem]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from game.cli import main
 from tests.catalogue.conftest import run_import, write_book
 
@@ -224,3 +226,34 @@ def test_budget_years_over_the_template_with_its_year_5_and_6_left_are_said_once
         ) in text, text
         assert "'år 1'" not in text.replace("'år 1', 'år 2' …", ""), text
         assert "ligner et budgetår" not in text, text
+
+
+def test_a_service_column_of_ratings_or_steps_is_read_and_each_slip_said(capsys, tmp_path):
+    # a review: "Høj", "Lav", "Middel" and "-1 lidt" were taken for a description and the
+    # column skipped, so every card got its kind's service without a word
+    for values in (["Høj", "Lav", "Middel"], ["-1 lidt", "-3 meget", 0]):
+        rows = [[*row, value] for row, value in zip(ROWS, values, strict=True)]
+        path = write_book(tmp_path / "katalog.xlsx", _book([[*HEADERS, "Service"], *rows]))
+        code, text = run_import(capsys, path, out=tmp_path / "dæk")
+        assert code == 2, text
+        assert f"{path}:Forslag!I2: 'service' skal være et helt tal fra −5 til 5" in text, text
+        assert "har tekst" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("heading", "staff"),
+    [
+        ("Årsværk 2027", True),
+        ("ÅV 2028", True),
+        ("Personale 2030", True),
+        ("Personaleudgifter 2027", False),
+        ("Besparelse på medarbejdere 2029", False),
+        ("Staff costs 2027", False),
+    ],
+)
+def test_a_heading_of_staff_is_told_from_one_of_money(heading, staff):
+    # "Personaleudgifter 2027" and "Staff costs 2027" – amounts – were refused as staff per year
+    from game.catalogue.headings import normal
+    from game.catalogue.rows import _names_staff
+
+    assert _names_staff(normal(heading)) is staff

@@ -969,3 +969,24 @@ def test_a_capacity_that_holds_the_pile_from_its_targets_is_named(tmp_path, caps
     # a capacity that is not the limit says nothing of it
     code, lines = _validate(tmp_path, capsys)
     assert not any("kapaciteten" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("area", "welfare"),
+    [
+        ("Hjemmepleje og plejecentre", True),
+        ("Ældreudvalget", True),
+        ("BSU", True),
+        ("Elderly care", True),
+        ("Vejpleje", False),
+        ("Park- og naturpleje", False),
+        ("Careers", False),
+        ("Tværgående", False),
+    ],
+)
+def test_the_welfare_example_takes_only_areas_that_look_like_welfare(area, welfare):
+    # a review: "Vejpleje" and "Careers" held "pleje" and "care", and the warning offered
+    # road maintenance as a welfare area to write
+    from game.content.plausibility import looks_like_welfare
+
+    assert looks_like_welfare(area) is welfare
