@@ -319,3 +319,18 @@ def test_a_unit_stop_in_an_english_workbook_names_units_in_english(capsys, tmp_p
         "1,500 kroner, far less than a budget proposal: are the amounts in m DKK? Then write "
         "'m DKK' beside 'unit' on the sheet About the catalogue."
     ) in text, text
+
+
+def test_a_side_sheets_proposal_titled_like_a_total_is_counted(capsys, tmp_path):
+    # a review: "B7 | Samlet ledelse på skoleområdet" was counted as a totals row, so a side
+    # sheet of that one proposal was said to have no filled row, and nothing stopped the import
+    book = sheets()
+    book["Investeringer"] = [
+        ["Nr.", "Forslag", "2027", "2028", "2029", "2030"],
+        ["B7", "Samlet ledelse på skoleområdet", 2, -1, -1, -1],
+    ]
+    path = write_book(tmp_path / "k.xlsx", book)
+    code, text = run_import(capsys, path, out=tmp_path / "d")
+    assert code == 2, text
+    assert "arket 'Investeringer' har overskrifter som en tabel over forslag" in text, text
+    assert "og en udfyldt række under dem" in text, text
